@@ -1,0 +1,46 @@
+"""graphbuild: research papers in, a knowledge graph of methods, models, datasets and citations out.
+
+>>> import graphbuild
+>>> ws = graphbuild.build(["papers.jsonl"], workspace="my-ws")      # doctest: +SKIP
+>>> ws.query("MATCH (p:Paper) RETURN count(p) AS n")               # doctest: +SKIP
+[{'n': 42}]
+>>> graphbuild.extract(["papers.txt"])[0].to_annotation()           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from .errors import GraphbuildError, InputError, QueryError, StoreError, WorkspaceError
+from .records import Entity, EntityMention, Extraction, Paper
+from .settings import Settings, load_settings
+from .workspace import BuildReport, Workspace
+
+__all__ = [
+    "build", "extract", "Workspace", "Settings", "load_settings", "BuildReport",
+    "Paper", "Extraction", "EntityMention", "Entity",
+    "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError",
+]
+__version__ = "0.1.0"
+
+
+def build(inputs: Iterable[str | os.PathLike], workspace: str | os.PathLike | None = None, *,
+          settings: Settings | None = None, **options) -> Workspace:
+    """Build (or update) a workspace from input files and return it."""
+    ws = Workspace(workspace, settings)
+    ws.build(inputs, **options)
+    return ws
+
+
+def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False,
+            settings: Settings | None = None) -> list[Extraction]:
+    """Run the NLP pass on input files (no workspace): one :class:`Extraction` per paper."""
+    from .ingest import read_papers
+    from .ingest.merge import merge_papers
+    from .nlp.pipeline import cached_pipeline, extract_papers
+
+    settings = settings or Settings()
+    papers = merge_papers(read_papers(list(inputs), format=format, skip_bad=skip_bad).papers)
+    nlp = cached_pipeline(settings.spacy_model, settings.gazetteer)
+    return list(extract_papers(papers, nlp, batch_size=settings.batch_size, n_process=settings.n_process))

@@ -1,0 +1,49 @@
+"""graphbuild's one exception hierarchy. Every error says what to do next."""
+
+from __future__ import annotations
+
+__all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError"]
+
+
+class GraphbuildError(Exception):
+    """Base class; the CLI prints ``str(error)`` on one line and exits 1."""
+
+    code = "E000"
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return f"[{self.code}] {super().__str__()}"
+
+
+class InputError(GraphbuildError):
+    """A malformed input file or record; names the file and the line/record."""
+
+    code = "E100"
+
+    def __init__(self, path: str, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class QueryError(GraphbuildError):
+    """A Cypher query was refused or failed; carries the database's message."""
+
+    code = "E200"
+
+
+class StoreError(GraphbuildError):
+    """A store could not be opened, reached or written."""
+
+    code = "E300"
+
+
+class WorkspaceError(GraphbuildError):
+    """A workspace is missing, locked or inconsistent."""
+
+    code = "E400"
+
+
+class FetchError(GraphbuildError):
+    """A metadata service could not be fetched from or answered badly."""
+
+    code = "E500"

@@ -1,0 +1,125 @@
+"""Scoring extractions against gold files, by the rules of ANNOTATION.md.
+
+* papers are matched by title (case-folded, non-alphanumerics removed);
+* a gold entity is found when its name or an alias equals a prediction's
+  ``name`` or one of its ``mentions`` (same normalisation); each prediction
+  matches at most one gold entity;
+* only Model, Method and Dataset count; an unmatched prediction counts
+  against precision unless it is a neutral generic word (graphbuild's generic
+  list, or a name written all in lower case: technique families such as
+  "low-rank adaptation" count only where the gold lists them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import InputError
+from .nlp.lexicon import is_generic
+from .records import SCORED_TYPES, normalize_title
+
+__all__ = ["EntityScores", "score_entities", "read_jsonl"]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", (name or "").casefold())
+
+
+@dataclass(slots=True)
+class EntityScores:
+    precision: float
+    recall: float
+    f1: float
+    type_accuracy: float
+    proposed_recall: float
+    found: int
+    gold: int
+    predicted_unmatched: int
+    neutral: int
+    papers_matched: int
+    papers_gold: int
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
+        data = asdict(self)
+        if not with_errors:
+            data.pop("errors")
+        return {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
+    return rows
+
+
+def _neutral(pred: dict[str, Any]) -> bool:
+    name = pred.get("name", "")
+    return is_generic(name) or name == name.lower()
+
+
+def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> EntityScores:
+    """Precision, recall, F1, type accuracy and proposed-recall over matched papers."""
+    preds_by_title = {normalize_title(p["title"]): p for p in predicted}
+    found = gold_n = unmatched = neutral = typed_ok = prop_gold = prop_found = matched_papers = 0
+    gold_list = list(gold)
+    errors: list[dict[str, Any]] = []
+    for g in gold_list:
+        pred = preds_by_title.get(normalize_title(g["title"]))
+        if pred is not None:
+            matched_papers += 1
+        pred_ents = [e for e in (pred or {}).get("entities", []) if e.get("type") in SCORED_TYPES]
+        pred_forms = [{_norm(e["name"]), *(_norm(m) for m in e.get("mentions", []))} - {""} for e in pred_ents]
+        used: set[int] = set()
+        for ge in g.get("entities", []):
+            if ge.get("type") not in SCORED_TYPES:
+                continue
+            gold_n += 1
+            forms = {_norm(ge["name"]), *(_norm(a) for a in ge.get("aliases", []))} - {""}
+            if ge.get("proposed"):
+                prop_gold += 1
+            hit = next((i for i, pf in enumerate(pred_forms) if i not in used and pf & forms), None)
+            if hit is None:
+                errors.append({"title": g["title"], "missed": ge["name"], "type": ge.get("type")})
+                continue
+            used.add(hit)
+            found += 1
+            if pred_ents[hit]["type"] == ge["type"]:
+                typed_ok += 1
+            else:
+                errors.append({"title": g["title"], "wrong_type": ge["name"], "gold": ge["type"],
+                               "predicted": pred_ents[hit]["type"]})
+            if ge.get("proposed"):
+                if pred_ents[hit].get("proposed"):
+                    prop_found += 1
+                else:
+                    errors.append({"title": g["title"], "not_proposed": ge["name"]})
+        for i, pe in enumerate(pred_ents):
+            if i in used:
+                continue
+            if _neutral(pe):
+                neutral += 1
+            else:
+                unmatched += 1
+                errors.append({"title": g["title"], "spurious": pe["name"], "type": pe["type"]})
+    precision = found / (found + unmatched) if found + unmatched else 0.0
+    recall = found / gold_n if gold_n else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return EntityScores(
+        precision=precision, recall=recall, f1=f1,
+        type_accuracy=typed_ok / found if found else 0.0,
+        proposed_recall=prop_found / prop_gold if prop_gold else 0.0,
+        found=found, gold=gold_n, predicted_unmatched=unmatched, neutral=neutral,
+        papers_matched=matched_papers, papers_gold=len(gold_list), errors=errors,
+    )

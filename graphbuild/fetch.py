@@ -1,0 +1,395 @@
+"""Fetchers: download paper metadata into files that ``graphbuild build`` reads.
+
+========== =========================================== ======================================
+source     function                                    output (read back by reader)
+========== =========================================== ======================================
+arxiv      :func:`fetch_arxiv` (query, max results)    one Atom feed of all entries (``arxiv``)
+s2         :func:`fetch_s2` (paper ids)                JSON Lines of Graph API paper objects,
+                                                       references/citations nested (``s2``)
+openalex   :func:`fetch_openalex` (search, max)        JSON Lines of OpenAlex works (``openalex``)
+========== =========================================== ======================================
+
+Outputs hold the services' own objects, so nothing is lost and the readers in
+:mod:`graphbuild.ingest.metadata` stay the only place that interprets them.
+Each output is written to a temporary file and renamed into place, so a failed
+fetch leaves any earlier file untouched. Pagination lives in generators
+(:func:`iter_arxiv_entries`, :func:`iter_s2_links`, :func:`iter_openalex_works`)
+that call ``progress(done, total)`` after every page (``total`` may be None).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator, Sequence
+from urllib.parse import quote
+
+from .errors import FetchError
+from .http import HttpClient
+from .ingest.metadata import ARXIV_NS, ATOM_NS, OPENSEARCH_NS, parse_atom
+
+__all__ = [
+    "ARXIV_API",
+    "S2_API",
+    "OPENALEX_API",
+    "S2_PAPER_FIELDS",
+    "S2_LINK_FIELDS",
+    "SOURCES",
+    "Progress",
+    "fetch_arxiv",
+    "fetch_s2",
+    "fetch_openalex",
+    "iter_arxiv_entries",
+    "iter_s2_links",
+    "iter_openalex_works",
+    "run_fetch",
+]
+
+ARXIV_API = "https://export.arxiv.org/api/query"
+S2_API = "https://api.semanticscholar.org/graph/v1"
+OPENALEX_API = "https://api.openalex.org/works"
+
+#: Fields requested for the seed paper (the counts give progress totals).
+S2_PAPER_FIELDS = ("paperId,externalIds,title,abstract,year,publicationDate,venue,authors,url,"
+                   "referenceCount,citationCount")
+#: Fields requested for each referenced or citing paper.
+S2_LINK_FIELDS = "paperId,externalIds,title,year,publicationDate,venue,authors"
+
+ARXIV_PAGE_MAX = 100
+S2_PAGE_MAX = 1000
+OPENALEX_PAGE_MAX = 200
+
+#: The sources :func:`run_fetch` knows.
+SOURCES = ("arxiv", "s2", "openalex")
+
+#: ``progress(done, total)``; ``total`` is None when the service does not say.
+Progress = Callable[[int, "int | None"], None]
+
+_NS = {"atom": ATOM_NS, "arxiv": ARXIV_NS, "opensearch": OPENSEARCH_NS}
+
+
+def _report(progress: Progress | None, done: int, total: int | None) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _need_positive(value: int, what: str) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise FetchError(f"{what} must be a whole number of at least 1 (got {value!r})")
+
+
+@contextmanager
+def _atomic_output(path: Path) -> Iterator[IO[str]]:
+    """Write a text file next to ``path`` and rename it into place only on success."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FetchError(f"cannot write {path}: {exc.strerror}; choose another output path") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _write_jsonl(out: Path, records: Iterator[dict[str, Any]]) -> int:
+    count = 0
+    with _atomic_output(out) as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            count += 1
+    return count
+
+
+# -- arXiv -------------------------------------------------------------------------------
+
+def _parse_feed(text: str) -> ET.Element:
+    return parse_atom(text.encode("utf-8"), where="the answer")
+
+
+def _int_text(node: ET.Element | None) -> int | None:
+    try:
+        return int((node.text or "").strip()) if node is not None else None
+    except ValueError:
+        return None
+
+
+def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
+                       page_size: int = ARXIV_PAGE_MAX, sort_by: str | None = None,
+                       sort_order: str | None = None,
+                       progress: Progress | None = None) -> Iterator[ET.Element]:
+    """Yield up to ``max_results`` Atom ``<entry>`` elements for an arXiv ``search_query``.
+
+    Pages with ``start``/``max_results`` (at most 100 a page); the client keeps
+    the 3-second interval arXiv asks for between requests.
+    """
+    _need_positive(max_results, "the number of results (--max)")
+    page_size = max(1, min(page_size, ARXIV_PAGE_MAX))
+    done = 0
+    total: int | None = None
+    while done < max_results:
+        params = {"search_query": query, "start": done,
+                  "max_results": min(page_size, max_results - done),
+                  "sortBy": sort_by, "sortOrder": sort_order}
+        root = client.get(ARXIV_API, params, parse=_parse_feed, what="Atom XML")
+        found = _int_text(root.find("opensearch:totalResults", _NS))
+        if found is not None:
+            total = min(found, max_results)
+        entries = root.findall("atom:entry", _NS)
+        for entry in entries:
+            if "/api/errors" in (entry.findtext("atom:id", "", _NS) or ""):
+                message = " ".join((entry.findtext("atom:summary", "", _NS) or "").split())
+                raise FetchError(f"{client.display_url(ARXIV_API, params)}: the arXiv API refused the "
+                                 f"query ({message}); check the search_query syntax, "
+                                 "e.g. 'ti:transformer AND cat:cs.CL'")
+        if not entries:
+            break
+        for entry in entries[: max_results - done]:
+            yield entry
+            done += 1
+        _report(progress, done, total)
+        if total is not None and done >= total:
+            break
+
+
+def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
+                page_size: int = ARXIV_PAGE_MAX, sort_by: str | None = None,
+                sort_order: str | None = None, progress: Progress | None = None) -> int:
+    """Write up to ``max_results`` arXiv entries matching ``query`` to one Atom feed.
+
+    Parameters
+    ----------
+    query
+        An arXiv API ``search_query`` such as ``all:"knowledge graph"`` or
+        ``ti:transformer AND cat:cs.CL``.
+    out
+        Output path; use a ``.atom`` extension so ``graphbuild build`` picks it
+        up from a directory.
+    sort_by, sort_order
+        Optional arXiv ``sortBy`` (relevance, lastUpdatedDate, submittedDate)
+        and ``sortOrder`` (ascending, descending).
+
+    Returns
+    -------
+    int
+        The number of entries written.
+    """
+    if not (query or "").strip():
+        raise FetchError("the arXiv query is empty; pass a search_query such as 'all:graph'")
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    ET.SubElement(feed, f"{{{ATOM_NS}}}title").text = f"arXiv query: {query}"
+    ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = client.display_url(ARXIV_API, {"search_query": query})
+    ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = (
+        datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
+    count_node = ET.SubElement(feed, f"{{{OPENSEARCH_NS}}}totalResults")
+    count = 0
+    for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
+                                    sort_order=sort_order, progress=progress):
+        feed.append(entry)
+        count += 1
+    count_node.text = str(count)
+    ET.indent(feed, space="  ")
+    text = ET.tostring(feed, encoding="unicode", default_namespace=ATOM_NS)
+    with _atomic_output(Path(out)) as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+    return count
+
+
+# -- Semantic Scholar ---------------------------------------------------------------------
+
+def _s2_paper_url(paper_id: str) -> str:
+    paper_id = (paper_id or "").strip()
+    if not paper_id:
+        raise FetchError("the Semantic Scholar paper id is empty; pass e.g. arXiv:2106.09685, "
+                         "DOI:10.18653/v1/N18-3011, CorpusId:215416146 or a 40-character paperId")
+    return f"{S2_API}/paper/{quote(paper_id, safe=':/')}"
+
+
+def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 1000,
+                  fields: str = S2_LINK_FIELDS, page_size: int = 500,
+                  progress: Progress | None = None) -> Iterator[dict[str, Any]]:
+    """Yield the papers a paper cites (``kind="references"``) or is cited by (``"citations"``).
+
+    Pages with ``offset``/``limit`` and follows the answer's ``next`` offset
+    until it is absent; stops after ``limit`` papers. Each item is the inner
+    ``citedPaper`` / ``citingPaper`` object. ``progress(done, None)`` after each page.
+    """
+    if kind not in ("references", "citations"):
+        raise ValueError("kind must be 'references' or 'citations'")
+    _need_positive(limit, f"the {kind} limit")
+    inner = "citedPaper" if kind == "references" else "citingPaper"
+    url = f"{_s2_paper_url(paper_id)}/{kind}"
+    page_size = max(1, min(page_size, S2_PAGE_MAX))
+    offset = 0
+    done = 0
+    while done < limit:
+        params = {"fields": fields, "offset": offset, "limit": min(page_size, limit - done)}
+        page = client.get_json(url, params)
+        if not isinstance(page, dict) or not isinstance(page.get("data", []), (list, type(None))):
+            raise FetchError(f"{client.display_url(url, params)}: unexpected answer (no 'data' list); "
+                             "the API may have changed, please report this")
+        data = page.get("data") or []
+        for item in data:
+            paper = item.get(inner) if isinstance(item, dict) else None
+            if not isinstance(paper, dict):
+                continue
+            yield paper
+            done += 1
+            if done >= limit:
+                break
+        _report(progress, done, None)
+        nxt = page.get("next")
+        if not data or nxt is None:
+            break
+        try:
+            next_offset = int(nxt)
+        except (TypeError, ValueError):
+            break
+        if next_offset <= offset:
+            break
+        offset = next_offset
+
+
+def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, references: bool = True,
+             citations: bool = False, limit: int = 1000, fields: str = S2_PAPER_FIELDS,
+             link_fields: str = S2_LINK_FIELDS, progress: Progress | None = None) -> int:
+    """Write Semantic Scholar paper objects, one per line, with references/citations nested.
+
+    Parameters
+    ----------
+    paper_id
+        One id or several: a 40-character S2 ``paperId`` or a prefixed id
+        (``arXiv:2106.09685``, ``DOI:10.1145/...``, ``CorpusId:123``).
+    references, citations
+        Also page through ``/references`` and ``/citations`` (up to ``limit``
+        each) and store them as the paper's ``references`` / ``citations`` lists;
+        the ``s2`` reader turns citing papers into external papers that cite it.
+    progress
+        Called as ``progress(done, total)`` with the number of linked papers
+        fetched so far (``total`` from the paper's reference/citation counts).
+
+    Returns
+    -------
+    int
+        The number of paper objects (lines) written: one per id.
+    """
+    ids = [paper_id] if isinstance(paper_id, str) else list(paper_id)
+    if not ids:
+        raise FetchError("no Semantic Scholar paper id given; pass at least one")
+    _need_positive(limit, "the references/citations limit")
+    urls = [_s2_paper_url(pid) for pid in ids]  # validate every id before any request
+
+    def records() -> Iterator[dict[str, Any]]:
+        done = 0
+        for pid, url in zip(ids, urls):
+            paper = client.get_json(url, {"fields": fields})
+            if not isinstance(paper, dict) or not paper.get("paperId"):
+                raise FetchError(f"{client.display_url(url, {'fields': fields})}: the answer is not a "
+                                 "paper object; check the paper id")
+            wanted = [k for k, on in (("references", references), ("citations", citations)) if on]
+            counts = [paper.get("referenceCount" if k == "references" else "citationCount") for k in wanted]
+            goal = (done + sum(min(c, limit) for c in counts)
+                    if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) else None)
+            for kind in wanted:
+                base = done
+
+                def step(n: int, _total: int | None, base: int = base) -> None:
+                    _report(progress, base + n, goal)
+
+                links = list(iter_s2_links(client, pid, kind, limit=limit, fields=link_fields,
+                                           progress=step if progress else None))
+                done += len(links)
+                paper[kind] = links
+            yield paper
+
+    return _write_jsonl(Path(out), records())
+
+
+# -- OpenAlex -----------------------------------------------------------------------------
+
+def iter_openalex_works(client: HttpClient, search: str | None, max_results: int, *,
+                        filter: str | None = None, per_page: int = OPENALEX_PAGE_MAX,
+                        progress: Progress | None = None) -> Iterator[dict[str, Any]]:
+    """Yield up to ``max_results`` OpenAlex works for a search (and/or ``filter``).
+
+    Uses cursor paging: ``cursor=*`` first, then ``meta.next_cursor`` until it is null.
+    """
+    _need_positive(max_results, "the number of results (--max)")
+    if not (search or "").strip() and not (filter or "").strip():
+        raise FetchError("give an OpenAlex --search text (or a filter) to fetch works")
+    per_page = max(1, min(per_page, OPENALEX_PAGE_MAX, max_results))
+    cursor: str | None = "*"
+    done = 0
+    total: int | None = None
+    while cursor and done < max_results:
+        params = {"search": search or None, "filter": filter or None, "per-page": per_page, "cursor": cursor}
+        page = client.get_json(OPENALEX_API, params)
+        if not isinstance(page, dict) or not isinstance(page.get("results"), list):
+            raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer "
+                             "(no 'results' list); the API may have changed, please report this")
+        meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+        if isinstance(meta.get("count"), int):
+            total = min(meta["count"], max_results)
+        results = page["results"]
+        for work in results[: max_results - done]:
+            if isinstance(work, dict):
+                yield work
+                done += 1
+        _report(progress, done, total)
+        if not results:
+            break
+        cursor = meta.get("next_cursor")
+
+
+def fetch_openalex(search: str | None, max_results: int, out: Path, client: HttpClient, *,
+                   filter: str | None = None, per_page: int = OPENALEX_PAGE_MAX,
+                   progress: Progress | None = None) -> int:
+    """Write up to ``max_results`` OpenAlex work objects, one per line.
+
+    ``filter`` is passed through as OpenAlex's ``filter`` parameter (for
+    example ``publication_year:2024,type:article``). Returns the number written.
+    """
+    return _write_jsonl(Path(out), iter_openalex_works(client, search, max_results, filter=filter,
+                                                       per_page=per_page, progress=progress))
+
+
+# -- entry point for the CLI -------------------------------------------------------------
+
+def run_fetch(source: str, *, out: str | Path, client: HttpClient | None = None,
+              cache_dir: str | Path | None = None, progress: Progress | None = None,
+              query: str | None = None, max_results: int = 100,
+              paper_ids: Sequence[str] = (), references: bool = True, citations: bool = False,
+              limit: int = 1000, filter: str | None = None) -> int:
+    """Run one fetcher by name; builds (and closes) an :class:`HttpClient` if none is given.
+
+    ``query`` is the arXiv search_query or the OpenAlex search text;
+    ``paper_ids`` are the Semantic Scholar ids. Returns the number of records written.
+    """
+    if source not in SOURCES:
+        raise FetchError(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    own = client is None
+    active = client if client is not None else HttpClient(cache_dir=cache_dir)
+    try:
+        if source == "arxiv":
+            return fetch_arxiv(query or "", max_results, Path(out), active, progress=progress)
+        if source == "s2":
+            return fetch_s2(list(paper_ids), Path(out), active, references=references,
+                            citations=citations, limit=limit, progress=progress)
+        return fetch_openalex(query, max_results, Path(out), active, filter=filter, progress=progress)
+    finally:
+        if own:
+            active.close()

@@ -1,0 +1,126 @@
+"""Readers: files in, :class:`~graphbuild.records.Paper` records out.
+
+Every reader is a generator ``read(path) -> Iterator[Paper | InputError]``:
+it yields a Paper per good record and an :class:`InputError` (naming the file
+and line/record) per bad one, so that one bad record never hides the rest.
+A file that cannot be read at all raises ``InputError``. :func:`read_papers`
+decides: stop at the first bad record, or skip and count (``skip_bad``).
+
+Formats are detected from the extension, then from the content
+(:func:`detect_format`); ``format=`` forces one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..errors import InputError
+from ..records import Paper
+
+__all__ = ["FORMATS", "ReadResult", "detect_format", "read_file", "read_papers", "register"]
+
+ReaderFn = Callable[[Path], Iterator["Paper | InputError"]]
+SniffFn = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    read: ReaderFn
+    extensions: tuple[str, ...] = ()
+    sniff: SniffFn | None = None  # looks at the first 64 KiB of text
+    priority: int = 50  # lower is tried first when sniffing
+
+
+#: name -> Format, filled by :func:`register` from the reader modules below.
+FORMATS: dict[str, Format] = {}
+
+
+def register(name: str, read: ReaderFn, *, extensions: Iterable[str] = (), sniff: SniffFn | None = None,
+             priority: int = 50) -> None:
+    FORMATS[name] = Format(name, read, tuple(extensions), sniff, priority)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    papers: list[Paper] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    files: int = 0
+
+
+def detect_format(path: Path) -> str:
+    """Pick a format: content sniffers first (they are specific), then the extension."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(65536)
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    for fmt in sorted(FORMATS.values(), key=lambda f: f.priority):
+        if fmt.sniff and fmt.sniff(head):
+            return fmt.name
+    suffixes = "".join(path.suffixes).lower()
+    for fmt in FORMATS.values():
+        if any(suffixes.endswith(ext) for ext in fmt.extensions):
+            return fmt.name
+    raise InputError(path, None, "cannot tell the format from the name or content; pass --format "
+                     + "|".join(sorted(FORMATS)))
+
+
+def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputError]:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, None, "no such file")
+    if path.is_dir():
+        raise InputError(path, None, "is a directory; pass the files inside it")
+    name = format or detect_format(path)
+    if name not in FORMATS:
+        raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
+    return FORMATS[name].read(path)
+
+
+def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False) -> ReadResult:
+    """Read every file; raise the first bad record unless ``skip_bad``.
+
+    Directories are expanded to the files inside them that have a known
+    extension. Papers are returned in file order; merging duplicates is the
+    job of :func:`graphbuild.ingest.merge.merge_papers`.
+    """
+    result = ReadResult()
+    for path in _expand(paths):
+        result.files += 1
+        for item in read_file(path, format):
+            if isinstance(item, InputError):
+                if not skip_bad:
+                    raise item
+                result.skipped.append(item)
+            else:
+                result.papers.append(item)
+    return result
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    known = {ext for fmt in FORMATS.values() for ext in fmt.extensions}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and any("".join(child.suffixes).lower().endswith(e) for e in known):
+                    yield child
+        else:
+            yield path
+
+
+def _register_builtin() -> None:
+    # Each reader module calls register() at import; import order sets no priority.
+    from . import readers  # noqa: F401  (daily, json/jsonl, csv, bibtex)
+
+    try:
+        from . import metadata  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
+    except ImportError:  # pragma: no cover - during development only
+        pass
+
+
+_register_builtin()

@@ -1,0 +1,315 @@
+"""Merge duplicate papers and resolve references to citation pairs.
+
+The same paper often arrives from several files (a Daily Papers listing, a
+BibTeX export, a Semantic Scholar dump). :func:`merge_papers` joins copies
+that share a key, strongest first:
+
+1. DOI, 2. arXiv id (without version), 3. other ids (``s2``, ``openalex``,
+``id``, ...), 4. normalised title + year, 5. normalised title alone when one
+side has no year and the title is long enough (:data:`MIN_TITLE_CHARS`).
+
+Title matches are refused between copies that carry different DOIs (or
+different arXiv ids), which are different papers whatever their titles say.
+Joins are transitive (union-find).
+
+:func:`resolve_references` turns every paper's references into citation
+pairs, pointing at corpus papers where a reference matches one and at shared
+external stub papers otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..records import Paper, PaperRef, clean_arxiv, clean_doi, normalize_title, paper_key
+
+__all__ = ["MIN_TITLE_CHARS", "merge_papers", "resolve_references", "strong_keys", "merge_refs"]
+
+#: Shortest normalised title that may match on the title alone (without a year).
+MIN_TITLE_CHARS = 20
+
+_PREFIXED = re.compile(r"^(doi|arxiv|s2|openalex|corpus|title):")
+
+
+def _id_key(kind: str, value: str) -> str:
+    """Key of one ``(kind, value)`` id; a user's ``id`` that is a DOI/arXiv id keys as one."""
+    if kind == "id":
+        key = paper_key(value)
+        return key if _PREFIXED.match(key) else "id:" + key
+    return f"{kind}:{value.strip()}"
+
+
+def strong_keys(ref: PaperRef) -> list[str]:
+    """Every exact-match key of a paper or reference, strongest first.
+
+    DOI, arXiv id, other ids, and normalised title + year (when both known).
+    The title-alone rule is applied separately, as it depends on the other side.
+    """
+    keys: list[str] = []
+    doi, arxiv_id = _doi(ref), _arxiv(ref)
+    if doi:
+        keys.append("doi:" + doi)
+    if arxiv_id:
+        keys.append("arxiv:" + arxiv_id)
+    keys.extend(_id_key(k, v) for k, v in ref.ids)
+    norm = normalize_title(ref.title or "")
+    if norm and ref.year is not None:
+        keys.append(f"titleyear:{norm}:{ref.year}")
+    return list(dict.fromkeys(keys))
+
+
+def _doi(ref: PaperRef) -> str | None:
+    """The reference's DOI in canonical form (PaperRef does not clean what it is given)."""
+    return clean_doi(ref.doi) or (ref.doi.strip().lower() if ref.doi else None)
+
+
+def _arxiv(ref: PaperRef) -> str | None:
+    return clean_arxiv(ref.arxiv_id) or (ref.arxiv_id.strip() if ref.arxiv_id else None)
+
+
+def _title_norm(ref: PaperRef) -> str | None:
+    norm = normalize_title(ref.title or "")
+    return norm if len(norm) >= MIN_TITLE_CHARS else None
+
+
+@dataclass
+class _UnionFind:
+    parent: list[int]
+    dois: list[set[str]]
+    arxivs: list[set[str]]
+
+    @classmethod
+    def of(cls, refs: Sequence[PaperRef]) -> "_UnionFind":
+        return cls(list(range(len(refs))), [{d} if (d := _doi(r)) else set() for r in refs],
+                   [{a} if (a := _arxiv(r)) else set() for r in refs])
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, *, weak: bool = False) -> None:
+        """Join ``a`` and ``b``; a ``weak`` (title) join is refused across conflicting DOIs/arXiv ids."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if weak and ((self.dois[ra] and self.dois[rb] and not self.dois[ra] & self.dois[rb])
+                     or (self.arxivs[ra] and self.arxivs[rb] and not self.arxivs[ra] & self.arxivs[rb])):
+            return
+        lo, hi = min(ra, rb), max(ra, rb)  # the earliest member stays the root
+        self.parent[hi] = lo
+        self.dois[lo] |= self.dois[hi]
+        self.arxivs[lo] |= self.arxivs[hi]
+
+
+def _groups(refs: Sequence[PaperRef]) -> list[list[int]]:
+    """Indices of ``refs`` grouped into same-paper groups, in order of first appearance."""
+    uf = _UnionFind.of(refs)
+    first: dict[str, int] = {}
+    weak_pairs: list[tuple[int, int]] = []
+    for i, ref in enumerate(refs):
+        for key in strong_keys(ref):
+            if key in first:
+                if key.startswith("titleyear:"):
+                    weak_pairs.append((first[key], i))
+                else:
+                    uf.union(first[key], i)
+            else:
+                first[key] = i
+    by_title: dict[str, list[int]] = {}
+    for i, ref in enumerate(refs):
+        norm = _title_norm(ref)
+        if norm:
+            by_title.setdefault(norm, []).append(i)
+    for members in by_title.values():
+        undated = [i for i in members if refs[i].year is None]
+        for i in undated:
+            for j in members:
+                if i != j:
+                    weak_pairs.append((min(i, j), max(i, j)))
+    # Exact-id joins first, so that title joins see every DOI a group has.
+    for a, b in sorted(set(weak_pairs)):
+        uf.union(a, b, weak=True)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(refs)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _first(values: Iterable[str | int | None]) -> str | int | None:
+    return next((v for v in values if v not in (None, "")), None)
+
+
+_ID_RANK = {"id": 0, "s2": 1, "openalex": 2, "corpus": 3}
+
+
+def _sorted_ids(ids: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Unique ids in a fixed order (a user's id, s2, openalex, corpus, then others by name)."""
+    return tuple(sorted(set(ids), key=lambda kv: (_ID_RANK.get(kv[0], 9), kv[0], kv[1])))
+
+
+def merge_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
+    """Deduplicate references that point at the same paper, filling each from its copies."""
+    refs = list(refs)
+    merged = []
+    for group in _groups(refs):
+        copies = [refs[i] for i in group]
+        merged.append(PaperRef(
+            doi=min((d for r in copies if (d := _doi(r))), default=None),
+            arxiv_id=min((a for r in copies if (a := _arxiv(r))), default=None),
+            ids=_sorted_ids(i for r in copies for i in r.ids),
+            title=_first(r.title for r in copies),  # type: ignore[arg-type]
+            year=_first(r.year for r in copies),  # type: ignore[arg-type]
+        ))
+    return tuple(merged)
+
+
+def _combine(copies: Sequence[Paper]) -> Paper:
+    """One Paper from copies of the same paper (in order of appearance)."""
+    authors = max((p.authors for p in copies), key=len)
+    counts = [p.n_authors for p in copies if p.n_authors is not None] + ([len(authors)] if authors else [])
+    date = _first(p.date for p in copies)
+    year = _first(p.year for p in copies)
+    if year is None and date:
+        year = int(str(date)[:4])
+    return Paper(
+        title=_first(p.title for p in copies) or "",  # type: ignore[arg-type]
+        abstract=max((p.abstract for p in copies), key=len),
+        authors=authors,
+        n_authors=max(counts) if counts else None,
+        year=year,  # type: ignore[arg-type]
+        date=date,  # type: ignore[arg-type]
+        venue=_first(p.venue for p in copies),  # type: ignore[arg-type]
+        # min() rather than first: the id must not depend on file order.
+        doi=min((p.doi for p in copies if p.doi), default=None),
+        arxiv_id=min((p.arxiv_id for p in copies if p.arxiv_id), default=None),
+        url=_first(p.url for p in copies),  # type: ignore[arg-type]
+        ids=_sorted_ids(i for p in copies for i in p.ids),
+        references=merge_refs(r for p in copies for r in p.references),
+        external=all(p.external for p in copies),
+        source=_first(p.source for p in copies),  # type: ignore[arg-type]
+    )
+
+
+def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
+    """Merge copies of the same paper into one.
+
+    Parameters
+    ----------
+    papers
+        Papers in reading order, possibly several copies of one paper.
+
+    Returns
+    -------
+    list of Paper
+        One paper per group, in order of each group's first appearance. A
+        merged paper keeps the first non-empty title, venue, date, year, url
+        and source, the longest abstract, the longest author list, the
+        union of ids and references, and ``external=False`` if any copy is a
+        corpus paper. Its id is recomputed (DOI > arXiv > id > title hash) and
+        the smallest DOI/arXiv id wins a conflict, so the id does not depend on
+        the order the files were read in.
+    """
+    papers = list(papers)
+    merged = [_combine([papers[i] for i in group]) for group in _groups([p.ref() for p in papers])]
+    _make_ids_unique(merged, set())
+    return merged
+
+
+def _make_ids_unique(papers: list[Paper], taken: set[str]) -> None:
+    """Give papers whose id is already taken a distinct one, in place.
+
+    Two different papers can share an id only through the title hash (same
+    title, different years, no DOI/arXiv id); the later one gets ``:<year>``
+    (and ``:2``, ``:3``... if that is taken too).
+    """
+    for paper in papers:
+        if paper.id in taken:
+            base = f"{paper.id}:{paper.year}" if paper.year is not None else paper.id
+            candidate, n = base, 2
+            while candidate in taken:
+                candidate, n = f"{base}:{n}", n + 1
+            paper.id = candidate
+        taken.add(paper.id)
+
+
+@dataclass
+class _Index:
+    """Looks references up among corpus papers."""
+
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_title: dict[str, list[tuple[str, int | None]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, papers: Iterable[Paper]) -> "_Index":
+        index = cls()
+        for paper in papers:
+            ref = paper.ref()
+            for key in strong_keys(ref):
+                index.by_key.setdefault(key, paper.id)
+            norm = _title_norm(ref)
+            if norm:
+                index.by_title.setdefault(norm, []).append((paper.id, paper.year))
+        return index
+
+    def find(self, ref: PaperRef) -> str | None:
+        for key in strong_keys(ref):
+            if key in self.by_key:
+                return self.by_key[key]
+        norm = _title_norm(ref)
+        for paper_id, year in self.by_title.get(norm or "", []):
+            if ref.year is None or year is None:
+                return paper_id
+        return None
+
+
+def resolve_references(papers: list[Paper]) -> tuple[list[tuple[str, str]], list[Paper]]:
+    """Citation pairs for every paper's references, and stubs for outside works.
+
+    Parameters
+    ----------
+    papers
+        The corpus, already merged (:func:`merge_papers`).
+
+    Returns
+    -------
+    pairs
+        ``(citing_id, cited_id)`` in order of first appearance, without
+        duplicates or self-citations.
+    stubs
+        ``external=True`` papers for references that match no corpus paper,
+        merged among themselves so that two papers citing the same outside
+        work share one stub.
+    """
+    index = _Index.of(papers)
+    # (citing id, cited id) or (citing id, position in ``outside``) until stubs exist
+    found: list[tuple[str, str | int]] = []
+    outside: list[PaperRef] = []
+    for paper in papers:
+        for ref in paper.references:
+            cited = index.find(ref)
+            if cited is not None:
+                if cited != paper.id:
+                    found.append((paper.id, cited))
+            elif ref.doi or ref.arxiv_id or ref.ids or (ref.title or "").strip():
+                found.append((paper.id, len(outside)))
+                outside.append(ref)
+    stubs: list[Paper] = []
+    taken = {p.id for p in papers}
+    stub_of: dict[int, str] = {}
+    for group in _groups(outside):
+        try:
+            stub = _combine([Paper(title=(outside[i].title or "").strip(), doi=_doi(outside[i]),
+                                   arxiv_id=_arxiv(outside[i]), ids=outside[i].ids, year=outside[i].year,
+                                   external=True) for i in group])
+        except ValueError:  # only a malformed DOI/arXiv id and nothing else: nothing to point at
+            continue
+        _make_ids_unique([stub], taken)
+        stubs.append(stub)
+        stub_of.update((i, stub.id) for i in group)
+    pairs = [(citing, stub_of[cited] if isinstance(cited, int) else cited) for citing, cited in found
+             if not isinstance(cited, int) or cited in stub_of]
+    return list(dict.fromkeys(pairs)), stubs

@@ -1,0 +1,474 @@
+"""Readers for metadata-service exports: Semantic Scholar, OpenAlex and arXiv Atom.
+
+Each reader follows the contract of :mod:`graphbuild.ingest`: it yields a
+:class:`~graphbuild.records.Paper` per good record and an
+:class:`~graphbuild.errors.InputError` per bad one, and raises
+``InputError`` for a file it cannot read at all.
+
+``s2``
+    Semantic Scholar Graph API paper objects, as a JSON array, JSON Lines, or
+    an API answer ``{"data": [...]}``. ``references`` become
+    :class:`~graphbuild.records.PaperRef`; ``citations`` (papers citing this
+    one) become extra ``external`` papers that reference it.
+``openalex``
+    OpenAlex work objects, as a JSON array, JSON Lines, or a results page
+    ``{"results": [...]}``; the abstract is rebuilt from
+    ``abstract_inverted_index``.
+``arxiv``
+    arXiv API Atom feeds (``.atom``/``.xml``); DOCTYPE and ENTITY
+    declarations are refused.
+
+arXiv's DataCite DOIs (``10.48550/arXiv.<id>``) are turned into arXiv ids so
+that the same preprint gets the same id from every source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import InputError
+from ..records import Paper, PaperRef, clean_arxiv, clean_doi
+from . import register
+
+__all__ = [
+    "ATOM_NS",
+    "ARXIV_NS",
+    "OPENSEARCH_NS",
+    "read_s2",
+    "read_openalex",
+    "read_arxiv",
+    "s2_paper",
+    "s2_ref",
+    "openalex_work",
+    "rebuild_abstract",
+    "parse_atom",
+    "atom_entry_paper",
+    "sniff_s2",
+    "sniff_openalex",
+    "sniff_arxiv",
+]
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+ARXIV_NS = "http://arxiv.org/schemas/atom"
+OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/"
+_NS = {"atom": ATOM_NS, "arxiv": ARXIV_NS, "opensearch": OPENSEARCH_NS}
+
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^?#\s]+?)(?:\.pdf)?(?:[?#]|$)", re.I)
+_OPENALEX_ID = re.compile(r"(?:https?://openalex\.org/)?([WASIC]\d+)$", re.I)
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_UNSAFE_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+
+
+# -- shared helpers --------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    """Whitespace-collapsed string of ``value`` ('' for None)."""
+    return re.sub(r"\s+", " ", str(value)).strip() if value is not None else ""
+
+
+def _year(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 1000 <= value <= 9999 else None
+    m = re.match(r"^\s*(\d{4})", str(value or ""))
+    return int(m.group(1)) if m else None
+
+
+def _date(value: Any) -> str | None:
+    m = _DATE.match(str(value or "").strip())
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+
+
+def _doi_and_arxiv(doi: Any, arxiv: Any = None) -> tuple[str | None, str | None]:
+    """Clean a DOI and an arXiv id; an arXiv DataCite DOI becomes the arXiv id."""
+    clean = clean_doi(str(doi)) if doi else None
+    aid = clean_arxiv(str(arxiv)) if arxiv else None
+    if clean:
+        m = _ARXIV_DOI.match(clean)
+        if m and clean_arxiv(m.group(1)):
+            aid = aid or clean_arxiv(m.group(1))
+            clean = None
+    return clean, aid
+
+
+def _dedupe_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.id not in seen:
+            seen.add(ref.id)
+            out.append(ref)
+    return tuple(out)
+
+
+def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
+    """Yield ``(number, value, kind)`` for every record of a JSON or JSON Lines file.
+
+    ``kind`` is ``"line"`` for JSON Lines (number = line number) and
+    ``"record"`` for an array or an API page (number = 1-based position).
+    A line that is not JSON is yielded as an :class:`InputError` value.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, None, "not UTF-8 text; re-save the file as UTF-8") from None
+    stripped = text.strip()
+    if not stripped:
+        return
+    try:
+        whole = json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        first = stripped.split("\n", 1)[0]
+        try:
+            starts_as_lines = not stripped.startswith("[") and isinstance(json.loads(first), dict)
+        except json.JSONDecodeError:
+            starts_as_lines = False
+        if not starts_as_lines:
+            raise InputError(path, exc.lineno, f"not valid JSON or JSON Lines ({exc.msg} at line "
+                             f"{exc.lineno}); fix the file or export it again") from None
+        whole = None
+        is_lines = True
+    else:
+        is_lines = False
+    if not is_lines:
+        if isinstance(whole, dict):
+            for key in ("data", "results"):
+                if isinstance(whole.get(key), list):
+                    for i, item in enumerate(whole[key], 1):
+                        yield i, item, "record"
+                    return
+            yield 1, whole, "record"
+            return
+        if isinstance(whole, list):
+            for i, item in enumerate(whole, 1):
+                yield i, item, "record"
+            return
+        raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line), "line"
+        except json.JSONDecodeError as exc:
+            yield lineno, InputError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno}); "
+                                     "fix or remove this line"), "line"
+
+
+def _where(kind: str, number: int) -> str:
+    return "" if kind == "line" else f"record {number}: "
+
+
+def _looks_json(head: str) -> bool:
+    return head.lstrip()[:1] in ("[", "{")
+
+
+# -- Semantic Scholar -----------------------------------------------------------------
+
+def _s2_unwrap(obj: Any) -> Any:
+    """``{"citedPaper": {...}}`` / ``{"citingPaper": {...}}`` -> the inner paper."""
+    if isinstance(obj, dict):
+        for key in ("citedPaper", "citingPaper"):
+            if isinstance(obj.get(key), dict) and "paperId" not in obj:
+                return obj[key]
+    return obj
+
+
+def _s2_ids(obj: dict[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
+    ext = obj.get("externalIds") if isinstance(obj.get("externalIds"), dict) else {}
+    doi, aid = _doi_and_arxiv(ext.get("DOI"), ext.get("ArXiv"))
+    ids: list[tuple[str, str]] = []
+    if obj.get("paperId"):
+        ids.append(("s2", str(obj["paperId"])))
+    if ext.get("CorpusId") not in (None, ""):
+        ids.append(("corpus", str(ext["CorpusId"])))
+    if ext.get("MAG") not in (None, ""):
+        ids.append(("mag", str(ext["MAG"])))
+    if ext.get("PubMed") not in (None, ""):
+        ids.append(("pmid", str(ext["PubMed"])))
+    return doi, aid, tuple(ids)
+
+
+def s2_ref(obj: Any) -> PaperRef | None:
+    """A :class:`PaperRef` for a Semantic Scholar paper object (``None`` if it names nothing)."""
+    obj = _s2_unwrap(obj)
+    if not isinstance(obj, dict):
+        return None
+    doi, aid, ids = _s2_ids(obj)
+    title = _text(obj.get("title")) or None
+    if not (doi or aid or ids or title):
+        return None
+    return PaperRef(doi=doi, arxiv_id=aid, ids=ids, title=title, year=_year(obj.get("year")))
+
+
+def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool = False) -> Paper:
+    """Map one Semantic Scholar paper object to a :class:`Paper`.
+
+    Raises :class:`ValueError` with a short reason when the object is unusable.
+    """
+    if not isinstance(obj, dict):
+        raise ValueError("expected a JSON object (a Semantic Scholar paper)")
+    title = _text(obj.get("title"))
+    if not title:
+        raise ValueError("paper has no title; request the 'title' field from the API")
+    doi, aid, ids = _s2_ids(obj)
+    authors = tuple(
+        _text(a.get("name")) for a in obj.get("authors") or () if isinstance(a, dict) and _text(a.get("name"))
+    )
+    refs = [s2_ref(r) for r in obj.get("references") or () if r]
+    date = _date(obj.get("publicationDate"))
+    year = _year(obj.get("year")) or _year(date)
+    venue = _text(obj.get("venue")) or None
+    if not venue and isinstance(obj.get("journal"), dict):
+        venue = _text(obj["journal"].get("name")) or None
+    return Paper(
+        title=title,
+        abstract=_text(obj.get("abstract")),
+        authors=authors,
+        n_authors=len(authors) if obj.get("authors") is not None else None,
+        year=year,
+        date=date,
+        venue=venue,
+        doi=doi,
+        arxiv_id=aid,
+        url=obj.get("url") or None,
+        ids=ids,
+        references=_dedupe_refs(r for r in refs if r is not None),
+        external=external,
+        source=source,
+    )
+
+
+def read_s2(path: Path) -> Iterator[Paper | InputError]:
+    """Read Semantic Scholar Graph API paper objects (array, JSON Lines or ``{"data": [...]}``)."""
+    path = Path(path)
+    for number, obj, kind in _load_json(path):
+        if isinstance(obj, InputError):
+            yield obj
+            continue
+        source = f"{path}:{number}"
+        obj = _s2_unwrap(obj)
+        try:
+            paper = s2_paper(obj, source=source)
+        except ValueError as exc:
+            yield InputError(path, number, f"{_where(kind, number)}{exc}")
+            continue
+        yield paper
+        seed = paper.ref()
+        for citing in obj.get("citations") or ():
+            citing = _s2_unwrap(citing)
+            if not isinstance(citing, dict) or not _text(citing.get("title")):
+                continue  # a citing paper without a title cannot be shown; skip it quietly
+            cited = s2_paper(citing, source=source, external=True)
+            cited.references = _dedupe_refs(cited.references + (seed,))
+            yield cited
+
+
+def sniff_s2(head: str) -> bool:
+    """JSON that carries Semantic Scholar's ``paperId`` (and usually ``externalIds``)."""
+    return (_looks_json(head) and '"paperId"' in head
+            and any(f'"{k}"' in head for k in ("externalIds", "title", "citedPaper", "citingPaper")))
+
+
+# -- OpenAlex ----------------------------------------------------------------------------
+
+def rebuild_abstract(index: Any) -> str:
+    """Rebuild an abstract from OpenAlex's ``abstract_inverted_index`` (word -> positions)."""
+    if not isinstance(index, dict):
+        return ""
+    placed: dict[int, str] = {}
+    for word, positions in index.items():
+        for pos in positions if isinstance(positions, list) else ():
+            if isinstance(pos, int) and not isinstance(pos, bool) and pos >= 0:
+                placed[pos] = str(word)
+    return " ".join(placed[i] for i in sorted(placed))
+
+
+def _openalex_id(value: Any) -> str | None:
+    m = _OPENALEX_ID.search(str(value or "").strip())
+    return m.group(1).upper() if m else None
+
+
+def _openalex_arxiv(work: dict[str, Any]) -> str | None:
+    locations = []
+    for key in ("primary_location", "best_oa_location"):
+        if isinstance(work.get(key), dict):
+            locations.append(work[key])
+    locations.extend(loc for loc in work.get("locations") or () if isinstance(loc, dict))
+    for loc in locations:
+        for key in ("landing_page_url", "pdf_url"):
+            m = _ARXIV_URL.search(str(loc.get(key) or ""))
+            if m and clean_arxiv(m.group(1)):
+                return clean_arxiv(m.group(1))
+    return None
+
+
+def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
+    """Map one OpenAlex work object to a :class:`Paper` (:class:`ValueError` if unusable)."""
+    if not isinstance(obj, dict):
+        raise ValueError("expected a JSON object (an OpenAlex work)")
+    title = _text(obj.get("display_name") or obj.get("title"))
+    if not title:
+        raise ValueError("work has no title (display_name)")
+    extra = obj.get("ids") if isinstance(obj.get("ids"), dict) else {}
+    doi, aid = _doi_and_arxiv(obj.get("doi") or extra.get("doi"), _openalex_arxiv(obj))
+    ids: list[tuple[str, str]] = []
+    wid = _openalex_id(obj.get("id") or extra.get("openalex"))
+    if wid:
+        ids.append(("openalex", wid))
+    if extra.get("mag") not in (None, ""):
+        ids.append(("mag", str(extra["mag"])))
+    if extra.get("pmid"):
+        pmid = re.search(r"(\d+)/?$", str(extra["pmid"]))
+        if pmid:
+            ids.append(("pmid", pmid.group(1)))
+    authors = []
+    for authorship in obj.get("authorships") or ():
+        if not isinstance(authorship, dict):
+            continue
+        author = authorship.get("author") if isinstance(authorship.get("author"), dict) else {}
+        name = _text(author.get("display_name") or authorship.get("raw_author_name"))
+        if name:
+            authors.append(name)
+    primary = obj.get("primary_location") if isinstance(obj.get("primary_location"), dict) else {}
+    venue_source = primary.get("source") if isinstance(primary.get("source"), dict) else {}
+    refs = []
+    for ref in obj.get("referenced_works") or ():
+        rid = _openalex_id(ref)
+        if rid:
+            refs.append(PaperRef(ids=(("openalex", rid),)))
+    date = _date(obj.get("publication_date"))
+    return Paper(
+        title=title,
+        abstract=_text(rebuild_abstract(obj.get("abstract_inverted_index"))),
+        authors=tuple(authors),
+        n_authors=len(authors) if obj.get("authorships") is not None else None,
+        year=_year(obj.get("publication_year")) or _year(date),
+        date=date,
+        venue=_text(venue_source.get("display_name")) or None,
+        doi=doi,
+        arxiv_id=aid,
+        url=primary.get("landing_page_url") or obj.get("doi") or obj.get("id") or None,
+        ids=tuple(ids),
+        references=_dedupe_refs(refs),
+        source=source,
+    )
+
+
+def read_openalex(path: Path) -> Iterator[Paper | InputError]:
+    """Read OpenAlex work objects (array, JSON Lines or a ``{"results": [...]}`` page)."""
+    path = Path(path)
+    for number, obj, kind in _load_json(path):
+        if isinstance(obj, InputError):
+            yield obj
+            continue
+        try:
+            yield openalex_work(obj, source=f"{path}:{number}")
+        except ValueError as exc:
+            yield InputError(path, number, f"{_where(kind, number)}{exc}")
+
+
+def sniff_openalex(head: str) -> bool:
+    """JSON with OpenAlex work ids and a field only OpenAlex works have."""
+    return (_looks_json(head) and "openalex.org/W" in head
+            and any(f'"{k}"' in head for k in ("abstract_inverted_index", "referenced_works",
+                                               "authorships", "publication_year")))
+
+
+# -- arXiv Atom ---------------------------------------------------------------------------
+
+def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
+    """Parse an Atom document, refusing DOCTYPE/ENTITY declarations.
+
+    Raises :class:`ValueError` with a one-line reason for unsafe or malformed XML.
+    """
+    if _UNSAFE_XML.search(data):
+        raise ValueError(f"{where} declares a DOCTYPE or ENTITY; refusing to parse it "
+                         "(arXiv feeds never do; re-download the feed)")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ValueError(f"{where} is not well-formed XML ({exc})") from None
+    if root.tag != f"{{{ATOM_NS}}}feed":
+        raise ValueError(f"{where} is not an Atom feed (root element {root.tag!r})")
+    return root
+
+
+def _child_text(entry: ET.Element, name: str) -> str:
+    node = entry.find(name, _NS)
+    return _text(node.text) if node is not None and node.text else ""
+
+
+def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
+    """Map one arXiv Atom ``<entry>`` to a :class:`Paper` (:class:`ValueError` if unusable)."""
+    entry_id = _child_text(entry, "atom:id")
+    title = _child_text(entry, "atom:title")
+    if "/api/errors" in entry_id:
+        raise ValueError(f"the arXiv API reported an error: {_child_text(entry, 'atom:summary') or title}")
+    aid = clean_arxiv(entry_id)
+    if not aid:
+        raise ValueError(f"entry id {entry_id!r} is not an arXiv abstract URL")
+    if not title:
+        raise ValueError("entry has no title")
+    authors = tuple(
+        _text(node.text) for node in entry.findall("atom:author/atom:name", _NS) if node.text and node.text.strip()
+    )
+    published = _child_text(entry, "atom:published") or _child_text(entry, "atom:updated")
+    url = None
+    for link in entry.findall("atom:link", _NS):
+        if link.get("rel") == "alternate" and link.get("href"):
+            url = link.get("href")
+            break
+    doi, _ = _doi_and_arxiv(_child_text(entry, "arxiv:doi"))
+    return Paper(
+        title=title,
+        abstract=_child_text(entry, "atom:summary"),
+        authors=authors,
+        n_authors=len(authors),
+        year=_year(published),
+        date=_date(published),
+        venue=_child_text(entry, "arxiv:journal_ref") or None,
+        doi=doi,
+        arxiv_id=aid,
+        url=url or f"https://arxiv.org/abs/{aid}",
+        source=source,
+    )
+
+
+def read_arxiv(path: Path) -> Iterator[Paper | InputError]:
+    """Read an arXiv API Atom feed; entries are numbered from 1 in the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    try:
+        root = parse_atom(data, where="file")
+    except ValueError as exc:
+        raise InputError(path, None, str(exc)) from None
+    for number, entry in enumerate(root.findall("atom:entry", _NS), 1):
+        try:
+            yield atom_entry_paper(entry, source=f"{path}:{number}")
+        except ValueError as exc:
+            yield InputError(path, number, f"entry {number}: {exc}")
+
+
+def sniff_arxiv(head: str) -> bool:
+    """XML in the Atom namespace that mentions arXiv: abstract URLs, its schema or its API."""
+    text = head.lstrip()
+    return (text.startswith("<") and ATOM_NS in text
+            and any(mark in text for mark in ("arxiv.org/abs/", ARXIV_NS, "arxiv.org/api/")))
+
+
+# Lower priority numbers than the generic json/jsonl sniffers, so these win.
+register("s2", read_s2, extensions=(".s2.json", ".s2.jsonl"), sniff=sniff_s2, priority=10)
+register("openalex", read_openalex, extensions=(".openalex.json", ".openalex.jsonl"),
+         sniff=sniff_openalex, priority=11)
+register("arxiv", read_arxiv, extensions=(".atom", ".xml"), sniff=sniff_arxiv, priority=12)

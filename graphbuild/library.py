@@ -1,0 +1,189 @@
+"""The named Cypher query library (``queries/*.cypher``).
+
+Each file starts with a comment header::
+
+    // name: top-datasets
+    // description: Most used datasets, by number of papers that use or evaluate on them
+    // param: limit = 20
+    // param: type = Dataset
+    MATCH ...
+
+Defaults are typed by their spelling: ``20`` is an int, ``0.5`` a float,
+``true``/``false`` a bool, anything else (optionally quoted, ``''`` for the
+empty string) a string. Parameters reach the database as Cypher parameters,
+never formatted into the text.
+
+The body is Cypher that both LadybugDB and Neo4j 5 accept. Where no common
+syntax exists (shortest paths), a file may add store-specific bodies after a
+``// variant: <store name>`` line; :meth:`NamedQuery.cypher_for` picks the body
+for a store's ``name`` and falls back to the portable one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, QueryError
+from .resources import resource_dir
+
+__all__ = ["NamedQuery", "load_library", "get_query", "bind_params", "parse_query_file"]
+
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_HEADER_RE = re.compile(r"^//\s*(name|description|param|variant)\s*:\s*(.*?)\s*$")
+_PARAM_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """One query of the library.
+
+    ``params`` maps each parameter to its typed default; ``cypher`` is the
+    portable body; ``variants`` maps a store name to a store-specific body.
+    """
+
+    name: str
+    description: str
+    params: dict[str, Any]
+    cypher: str
+    path: Path
+    variants: dict[str, str] = field(default_factory=dict)
+
+    def cypher_for(self, store_name: str) -> str:
+        """The body to run on the store called ``store_name`` (``GraphStore.name``)."""
+        return self.variants.get(store_name, self.cypher)
+
+
+def _parse_default(text: str) -> Any:
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    low = text.lower()
+    if low in ("true", "false"):
+        return low == "true"
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][+-]?\d+)", text):
+        return float(text)
+    return text
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read one ``.cypher`` file; malformed headers raise ``InputError``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), None, f"cannot read the query file: {exc}") from None
+    name = description = None
+    params: dict[str, Any] = {}
+    bodies: dict[str, list[str]] = {"": []}
+    current = ""
+    in_header = True
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        match = _HEADER_RE.match(line.strip())
+        if match and match.group(1) == "variant":
+            current = match.group(2).strip().lower()
+            if not current or current in bodies:
+                raise InputError(str(path), lineno, "a variant line needs a new store name, e.g. '// variant: neo4j'")
+            bodies[current] = []
+            in_header = False
+            continue
+        if in_header and match:
+            key, value = match.groups()
+            if key == "name":
+                name = value
+            elif key == "description":
+                description = value
+            else:
+                pmatch = _PARAM_RE.match(value)
+                if not pmatch:
+                    raise InputError(str(path), lineno, "write parameters as '// param: name = default'")
+                if pmatch.group(1) in params:
+                    raise InputError(str(path), lineno, f"parameter {pmatch.group(1)!r} is declared twice")
+                params[pmatch.group(1)] = _parse_default(pmatch.group(2))
+            continue
+        if in_header and not line.strip().startswith("//") and line.strip():
+            in_header = False
+        bodies[current].append(line)
+    if not name or not _NAME_RE.match(name):
+        raise InputError(str(path), 1, "the header needs '// name: <lowercase-name>'")
+    if name != path.stem:
+        raise InputError(str(path), 1, f"the header names the query {name!r} but the file is {path.name}; make them agree")
+    if not description:
+        raise InputError(str(path), 1, "the header needs '// description: <one line>'")
+    cypher = "\n".join(bodies.pop("")).strip()
+    if not cypher:
+        raise InputError(str(path), None, "the query file has no Cypher after its header")
+    variants = {store: "\n".join(lines).strip() for store, lines in bodies.items()}
+    for store, body in variants.items():
+        if not body:
+            raise InputError(str(path), None, f"the {store} variant has no Cypher")
+    return NamedQuery(name=name, description=description, params=params, cypher=cypher,
+                      path=path, variants=variants)
+
+
+def load_library(directory: Path | str | None = None) -> dict[str, NamedQuery]:
+    """All named queries in ``directory`` (default: the shipped ``queries`` folder), by name."""
+    folder = Path(directory) if directory is not None else resource_dir("queries")
+    if not folder.is_dir():
+        raise InputError(str(folder), None, "the query folder does not exist")
+    out: dict[str, NamedQuery] = {}
+    for path in sorted(folder.glob("*.cypher")):
+        query = parse_query_file(path)
+        out[query.name] = query
+    return out
+
+
+def get_query(name: str, directory: Path | str | None = None) -> NamedQuery:
+    """The named query ``name``; an unknown name raises ``QueryError`` with suggestions."""
+    library = load_library(directory)
+    if name in library:
+        return library[name]
+    close = difflib.get_close_matches(name, list(library), n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else f"known queries: {', '.join(sorted(library))}"
+    raise QueryError(f"no named query {name!r}; {hint}")
+
+
+_TRUE = {"true", "yes", "y", "1", "on"}
+_FALSE = {"false", "no", "n", "0", "off"}
+
+
+def _coerce(query: NamedQuery, key: str, value: Any) -> Any:
+    default = query.params[key]
+    kind = type(default)
+    if not isinstance(value, str):
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+        raise QueryError(f"parameter {key!r} of {query.name} takes a {kind.__name__}, not {value!r}")
+    text = value.strip()
+    try:
+        if kind is bool:
+            if text.lower() in _TRUE:
+                return True
+            if text.lower() in _FALSE:
+                return False
+            raise ValueError(text)
+        if kind is int:
+            return int(text)
+        if kind is float:
+            return float(text)
+    except ValueError:
+        raise QueryError(f"parameter {key!r} of {query.name} takes a {kind.__name__} "
+                         f"(default {default!r}), not {value!r}") from None
+    return value
+
+
+def bind_params(query: NamedQuery, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The query's defaults updated by ``overrides`` (CLI strings coerced to the default's type)."""
+    params = dict(query.params)
+    for key, value in (overrides or {}).items():
+        if key not in query.params:
+            known = ", ".join(sorted(query.params)) or "none"
+            raise QueryError(f"{query.name} has no parameter {key!r}; its parameters: {known}")
+        params[key] = _coerce(query, key, value)
+    return params

@@ -1,0 +1,152 @@
+"""Abbreviation pairs: ``long form (SF)`` and ``SF (long form)``.
+
+The algorithm is Schwartz & Hearst's: a short form inside parentheses is
+matched character by character, right to left, against the words before it;
+the first character of the short form must start a word of the long form.
+
+References
+----------
+A. S. Schwartz and M. A. Hearst. "A simple algorithm for identifying
+abbreviation definitions in biomedical text." Pacific Symposium on
+Biocomputing, 2003.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["AbbreviationPair", "find_abbreviations", "match_long_form", "is_short_form"]
+
+
+@dataclass(frozen=True, slots=True)
+class AbbreviationPair:
+    """A short form and its long form, as character spans of the text."""
+
+    short: str
+    short_start: int
+    short_end: int
+    long: str
+    long_start: int
+    long_end: int
+
+
+_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
+_WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w+.\-/]*[\w+])\s*$")
+
+
+def is_short_form(text: str) -> bool:
+    """A plausible short form: 2–12 characters, at most two words, starts with
+    a letter or digit, holds a letter and at least one capital letter."""
+    text = text.strip()
+    if not (2 <= len(text) <= 12) or len(text.split()) > 2:
+        return False
+    if not text[0].isalnum() or not any(c.isalpha() for c in text):
+        return False
+    return any(c.isupper() for c in text)
+
+
+def match_long_form(short: str, candidate: str) -> str | None:
+    """The shortest suffix of ``candidate`` that the Schwartz & Hearst match accepts.
+
+    Examples
+    --------
+    >>> match_long_form("LoRA", "we use Low-Rank Adaptation")
+    'Low-Rank Adaptation'
+    >>> match_long_form("ZeRO", "a novel solution, Zero Redundancy Optimizer")
+    'Zero Redundancy Optimizer'
+    >>> match_long_form("XYZ", "nothing here") is None
+    True
+    """
+    s = len(short) - 1
+    l = len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (
+            candidate[l].lower() != c or (s == 0 and l > 0 and candidate[l - 1].isalnum())
+        ):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    start = l + 1
+    # extend to the start of the word
+    while start > 0 and candidate[start - 1].isalnum():
+        start -= 1
+    long = candidate[start:].strip()
+    if not long or long.lower() == short.lower():
+        return None
+    return long
+
+
+_STOP = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "with"}
+
+
+def _initials_long_form(short: str, words: list[str]) -> str | None:
+    """The fewest last words whose initials (hyphen parts count) spell the short form."""
+    letters = re.sub(r"[^0-9a-z]", "", short.lower())
+    for k in range(1, len(words) + 1):
+        chunk = words[-k:]
+        if chunk[0].lower() in _STOP:
+            continue
+        initials = "".join(
+            part[0].lower() for w in chunk if w.lower() not in _STOP
+            for part in re.split(r"[-/]", w) if part and part[0].isalnum()
+        )
+        if initials == letters:
+            return " ".join(chunk).strip(" ,;:\"'")
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+def _words_limit(short: str) -> int:
+    n = len(re.sub(r"[^0-9A-Za-z]", "", short))
+    return min(n + 5, n * 2)
+
+
+def find_abbreviations(text: str) -> list[AbbreviationPair]:
+    """Every ``long form (SF)`` and ``SF (long form)`` definition in ``text``."""
+    pairs: list[AbbreviationPair] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        inner_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        before = text[max(0, m.start() - 300): m.start()]
+        base = m.start() - len(before)
+        # cut at the sentence or clause boundary before the parenthesis
+        cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "), before.rfind("\n"))
+        if cut >= 0:
+            base, before = base + cut + 2, before[cut + 2:]
+        # 1. long form (SF)
+        short = inner.split(";")[0].split(",")[0].strip()
+        if is_short_form(short):
+            words = before.rstrip().split()
+            limit = _words_limit(short)
+            window = " ".join(words[-limit:]) if words else ""
+            long = _initials_long_form(short, words[-limit:]) or (
+                match_long_form(short, window) if window else None)
+            if long and len(long.split()) >= 1 and not long.endswith(short):
+                lstart = base + before.rstrip().rfind(long) if long in before else -1
+                if lstart >= base and len(long) > len(short):
+                    pairs.append(AbbreviationPair(short, inner_start, inner_start + len(short),
+                                                  long, lstart, lstart + len(long)))
+                    continue
+        # 2. SF (long form)
+        wm = _WORD_BEFORE.search(before)
+        if wm and len(inner.split()) >= 2:
+            token = wm.group(1)
+            for short in (token, token.split("-")[0]):
+                if not is_short_form(short):
+                    continue
+                long = match_long_form(short, inner)
+                if long and long == inner.strip() or (long and len(long.split()) >= len(inner.split()) - 1):
+                    sstart = base + wm.start(1)
+                    lstart = inner_start + inner.find(long)
+                    pairs.append(AbbreviationPair(token, sstart, sstart + len(token),
+                                                  long, lstart, lstart + len(long)))
+                    break
+    return pairs

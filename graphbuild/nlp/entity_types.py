@@ -1,0 +1,255 @@
+"""Typing and selection: give every candidate a type and keep the ones with evidence.
+
+Types come from the gazetteer, the name's shape (``…former`` is a model,
+``…Bench`` a dataset), head nouns next to the name (``the ToxicChat
+benchmark``, ``pruning strategies such as MAG``) and coordination (``MAG,
+SNIP and GraSP`` share their cue). Weak candidates (bare acronyms,
+capitalised runs) are kept only when a cue supports them; overlapping
+candidates are resolved longest-first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .candidates import Candidate, candidates
+from .lexicon import head_type, is_generic
+
+__all__ = ["context_votes", "shape_votes", "select_candidates"]
+
+_SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|V)$"), "Model"),
+    (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
+    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?)$"), "Dataset"),
+    (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
+]
+
+_BEFORE = re.compile(
+    r"(?:\b(?P<head>[A-Za-z][\w-]*)\)?[,:]?\s+(?:(?:such as|like|including|e\.g\.,?|namely|called|named|termed|dubbed|"
+    r"especially|particularly|specifically|of|with)\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:\(e\.g\.,?\s*)?)$"
+)
+_AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)")
+_EVAL_PREP = re.compile(r"\b(?:on|across|over|using)\s+(?:the\s+)?(?:[\w\-.]+,?\s+(?:and\s+)?){0,6}$", re.I)
+_EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|state-of-the-art|score|test|validat|demonstrat)", re.I)
+_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/)\s*$")
+
+
+def shape_votes(name: str) -> dict[str, float]:
+    """Type hints from the name alone (weight 1)."""
+    for pattern, type_ in _SHAPE_RULES:
+        if pattern.search(name):
+            return {type_: 1.0}
+    return {}
+
+
+def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int) -> dict[str, float]:
+    """Type hints from the words around ``text[start:end]`` within its sentence."""
+    votes: dict[str, float] = {}
+    before = text[max(sent_start, start - 60): start]
+    after = text[end: min(sent_end, end + 40)]
+    m = _AFTER.match(after)
+    if m:
+        t = head_type(m.group("head"))
+        if t:
+            votes[t] = votes.get(t, 0) + 2.0
+    m = _APPOSITIVE.match(after)
+    if m:
+        for word in m.group("words").split():
+            t = head_type(word)
+            if t:
+                votes[t] = votes.get(t, 0) + 2.0
+                break
+    m = _BEFORE.search(before)
+    if m:
+        t = head_type(m.group("head"))
+        if t:
+            votes[t] = votes.get(t, 0) + 2.0
+    sentence = text[sent_start:sent_end]
+    if _EVAL_PREP.search(before) and _EVAL_WORDS.search(sentence):
+        votes["Dataset"] = votes.get("Dataset", 0) + 1.5
+    if re.search(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$", before):
+        votes["Dataset"] = votes.get("Dataset", 0) + 1.5
+    if re.match(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b", after) or re.search(r"\b\d+(?:\.\d+)?[BM]\s+$", before):
+        votes["Model"] = votes.get("Model", 0) + 1.0
+    return votes
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sents) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = sents[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, min(len(sents) - 1, lo))
+
+
+def select_candidates(doc: Doc) -> list[Candidate]:
+    """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
+    text = doc.text
+    sents = doc._.gb_sents or [(0, len(text))]
+    cands = _merge_same_spans([c for c in candidates(doc) if c.accepted and c.end > c.start])
+    for c in cands:
+        c.sentence = _sentence_of(sents, c.start)
+        s, e = sents[c.sentence]
+        for t, w in context_votes(text, c.start, c.end, s, e).items():
+            c.vote(t, w)
+        if c.source != "gazetteer":
+            for t, w in shape_votes(c.text).items():
+                c.vote(t, w)
+    # coordination: "MAG, SNIP, SYNFLOW, and GRASP" share their context votes
+    ordered = sorted(cands, key=lambda c: (c.start, -c.end))
+    pairs = [(a, b) for a, b in zip(ordered, ordered[1:])
+             if a.sentence == b.sentence and b.start > a.end and _COORD.match(text[a.end:b.start])]
+    for a, b in pairs + pairs[::-1]:  # forward then backward, so a cue reaches the whole list
+        shared = {t: w * 0.8 for t, w in (a.votes | b.votes).items() if t != "Task"}
+        for c in (a, b):
+            for t, w in shared.items():
+                c.votes[t] = max(c.votes.get(t, 0.0), w)
+    cands.extend(_coordinated_words(text, ordered, sents))
+    cands = _merge_adjacent_models(text, cands)
+    # a name seen with a strong shape or definition somewhere supports its other mentions
+    strong_keys = {c.text for c in cands if c.strong}
+    kept: list[Candidate] = []
+    for c in cands:
+        support = max(c.votes.values(), default=0.0)
+        if c.source == "gazetteer":
+            pass
+        elif c.source in ("acronym", "titlecase"):
+            if not (support >= 1.5 or c.text in strong_keys):
+                continue
+            if c.source == "titlecase" and is_generic(c.text):
+                continue
+        if is_generic(c.text):
+            continue
+        c.type = c.type or _best_type(c.votes)
+        if c.type == "Tool":
+            continue
+        kept.append(c)
+    return _resolve_overlaps(kept)
+
+
+_NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-Za-z0-9]*)\b")
+
+
+def _coordinated_words(text: str, ordered: list[Candidate], sents: list[tuple[int, int]]) -> list[Candidate]:
+    """A capitalised word listed right after a typed name ("Muon and Soap") is a name too."""
+    out = []
+    for c in ordered:
+        if c.source not in ("gazetteer", "shape", "abbrev-short") or not c.votes:
+            continue
+        m = _NEXT_WORD.match(text[c.end: c.end + 40])
+        if not m or is_generic(m.group(1)) or head_type(m.group(1)):
+            continue
+        start = c.end + m.start(1)
+        if any(o.start <= start < o.end for o in ordered):
+            continue
+        new = Candidate(start, start + len(m.group(1)), m.group(1), "list", sentence=c.sentence)
+        for t, w in c.votes.items():
+            if t != "Task":
+                new.vote(t, w * 0.8)
+        out.append(new)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,}) $")
+_NOT_PREFIX = {"Table", "Figure", "Section", "Both", "Using", "With", "From", "Unlike", "Like", "Compared",
+               "Recent", "Modern", "Standard", "Vanilla", "Original", "Large", "Small", "Base"}
+_SIZE_AFTER = re.compile(r"^ (\d+(?:\.\d+)?[BM])\b")
+
+
+def _merge_adjacent_models(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join names written as one: "Megatron GPT 8.3B" (two model names and a size)."""
+    ordered = sorted(cands, key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in ordered:
+        prev = out[-1] if out else None
+        m_left = _WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
+        if (m_left and c.source in ("gazetteer", "shape") and c.votes.get("Model", 0) >= 2
+                and not is_generic(m_left.group(1)) and m_left.group(1) not in _NOT_PREFIX
+                and not (prev is not None and prev.end > c.start - len(m_left.group(0)))):
+            start = c.start - len(m_left.group(0))
+            c = Candidate(start, c.end, text[start:c.end], "shape", strong=True, votes=dict(c.votes),
+                          sentence=c.sentence, proposed=c.proposed)
+        model_like = lambda x: max(x.votes, key=x.votes.get, default=None) == "Model"  # noqa: E731
+        if (prev is not None and text[prev.end:c.start] == " " and model_like(prev) and model_like(c)
+                and prev.source in ("gazetteer", "shape") and c.source in ("gazetteer", "shape")):
+            merged = Candidate(prev.start, c.end, text[prev.start:c.end], "shape", strong=True,
+                               votes=dict(prev.votes), sentence=prev.sentence)
+            m = _SIZE_AFTER.match(text[c.end:])
+            if m:
+                merged.end += len(m.group(0))
+                merged.text = text[merged.start:merged.end]
+            out[-1] = merged
+            continue
+        out.append(c)
+    return out
+
+
+def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per span: the strongest source keeps the others' evidence."""
+    by_span: dict[tuple[int, int], Candidate] = {}
+    for c in sorted(cands, key=lambda c: _PRIORITY.get(c.source, 5)):
+        kept = by_span.get((c.start, c.end))
+        if kept is None:
+            by_span[(c.start, c.end)] = c
+            continue
+        kept.proposed = kept.proposed or c.proposed
+        kept.strong = kept.strong or c.strong
+        if kept.group < 0:
+            kept.group = c.group
+        if kept.key is None and c.key is not None:
+            kept.key, kept.type = c.key, c.type
+        for t, w in c.votes.items():
+            kept.vote(t, w)
+    return list(by_span.values())
+
+
+_PRIORITY = {"abbrev-long": 0, "abbrev-short": 0, "title": 1, "cue": 1, "gazetteer": 2, "shape": 3,
+             "acronym": 4, "titlecase": 4}
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest span where candidates overlap; ties go to stronger sources."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.source, 5), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            # same span found by several sources: merge evidence into the kept one
+            for k in chosen:
+                if (k.start, k.end) == (c.start, c.end):
+                    k.proposed = k.proposed or c.proposed
+                    if k.group < 0:
+                        k.group = c.group
+                    if k.key is None:
+                        k.key, k.type = c.key, c.type or k.type
+                    for t, w in c.votes.items():
+                        k.vote(t, w)
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _best_type(votes: dict[str, float]) -> str:
+    if not votes:
+        return "Method"
+    return max(sorted(votes), key=lambda t: votes[t])
+
+
+@Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
+def make_typing(nlp: Language, name: str):
+    def typing(doc: Doc) -> Doc:
+        doc._.gb_candidates = select_candidates(doc)
+        return doc
+
+    return typing

@@ -1,0 +1,227 @@
+"""The gazetteer: known ML entities, their types, aliases and families.
+
+The data ships as JSON Lines under ``graphbuild/data/gazetteer/`` (one entity a
+line: ``name``, ``type``, ``aliases``, ``family``, ``ambiguous``). The spaCy
+component ``graphbuild_gazetteer`` matches every name and alias with two
+``PhraseMatcher`` s: exact case for short or ambiguous forms (``Adam``,
+``SAM``), lower case for the rest (``low-rank adaptation``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..errors import InputError
+from ..records import ENTITY_TYPES, name_key
+from ..resources import data_path
+from .candidates import Candidate, candidates
+
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    family: str | None = None
+    ambiguous: bool = False
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Gazetteer:
+    """Entries indexed by the name key of every name and alias."""
+
+    def __init__(self, entries: Iterable[GazEntry]):
+        self.entries: list[GazEntry] = []
+        self.by_key: dict[str, GazEntry] = {}
+        self.by_form: dict[str, GazEntry] = {}  # exact surface form -> entry
+        for entry in entries:
+            if entry.key in self.by_key and self.by_key[entry.key].name == entry.name:
+                continue  # a duplicate line
+            self.entries.append(entry)
+            for form in entry.forms():
+                self.by_form.setdefault(form, entry)
+                self.by_key.setdefault(name_key(form), entry)
+            # the canonical name wins over another entry's alias
+            self.by_key[entry.key] = entry
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, text: str) -> GazEntry | None:
+        """The entry for a surface form: exact form first, then by name key
+        (not for ambiguous entries, which only match their exact forms)."""
+        entry = self.by_form.get(text)
+        if entry is not None:
+            return entry
+        entry = self.by_key.get(name_key(text))
+        if entry is not None and not entry.ambiguous:
+            return entry
+        return None
+
+    def family_of(self, entry: GazEntry) -> GazEntry | None:
+        """The root family of a variant (following family links up to 5 steps)."""
+        seen = 0
+        current = entry
+        while current.family and seen < 5:
+            parent = self.by_key.get(name_key(current.family))
+            if parent is None or parent is current:
+                break
+            current = parent
+            seen += 1
+        return current if current is not entry else None
+
+    def to_jsonl(self) -> str:
+        return "\n".join(
+            json.dumps({"name": e.name, "type": e.type, "aliases": list(e.aliases), "family": e.family,
+                        "ambiguous": e.ambiguous}, ensure_ascii=False)
+            for e in self.entries
+        ) + "\n"
+
+
+def _read_entries(path: Path) -> Iterator[GazEntry]:
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            data = json.loads(line)
+            name, type_ = data["name"].strip(), data["type"]
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise InputError(path, lineno, f"bad gazetteer entry ({exc}); expected "
+                             '{"name": ..., "type": ..., "aliases": [...]}') from None
+        if type_ not in ENTITY_TYPES:
+            raise InputError(path, lineno, f"unknown entity type {type_!r}; use one of {', '.join(ENTITY_TYPES)}")
+        aliases = tuple(a.strip() for a in data.get("aliases") or () if a and a.strip() and a.strip() != name)
+        yield GazEntry(name, type_, aliases, data.get("family") or None, bool(data.get("ambiguous")))
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(path: str = "") -> Gazetteer:
+    """Load a gazetteer file, or every ``*.jsonl`` in a folder (default: the shipped one)."""
+    root = Path(path) if path else data_path("gazetteer")
+    files = sorted(root.glob("*.jsonl")) if root.is_dir() else [root]
+    if not files or not all(f.exists() for f in files):
+        raise InputError(root, None, "gazetteer not found; pass a .jsonl file or a folder of them")
+    entries: list[GazEntry] = []
+    for f in files:
+        entries.extend(_read_entries(f))
+    return Gazetteer(entries)
+
+
+def _variants(form: str) -> set[str]:
+    """Spelling variants papers write for the same name: hyphens as spaces or dropped."""
+    out = {form}
+    if "-" in form:
+        out.add(form.replace("-", " "))
+        out.add(form.replace("-", ""))
+    elif " " in form and len(form.split()) <= 3 and any(c.isdigit() for c in form):
+        out.add(form.replace(" ", "-"))
+    if form.isupper() and form.isalpha() and len(form) >= 4:
+        out.add(form.capitalize())  # "Bert" for BERT
+    return out
+
+
+def _case_sensitive(form: str, entry: GazEntry) -> bool:
+    """Short, single-word or ambiguous forms only match in their exact case."""
+    if entry.ambiguous:
+        return True
+    if " " in form or "-" in form:
+        return False
+    if any(c.isdigit() for c in form) and len(form) >= 4:
+        return False
+    return len(form) < 8 or form.isupper() or not form.islower()
+
+
+class GazetteerComponent:
+    """Adds a :class:`Candidate` for every gazetteer match (longest first wins later)."""
+
+    def __init__(self, nlp: Language, name: str, *, path: str = ""):
+        self.name = name
+        self.path = path
+        self.gazetteer = load_gazetteer(path)
+        self._build(nlp)
+
+    def _build(self, nlp: Language) -> None:
+        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact_forms: dict[str, list[str]] = {}
+        lower_forms: dict[str, list[str]] = {}
+        for entry in self.gazetteer.entries:
+            for form in entry.forms():
+                for variant in (_variants(form) if not entry.ambiguous else {form}):
+                    bucket = exact_forms if _case_sensitive(variant, entry) else lower_forms
+                    bucket.setdefault(entry.key, []).append(variant)
+        for matcher, forms in ((exact, exact_forms), (lower, lower_forms)):
+            for key, texts in forms.items():
+                matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+        self.exact, self.lower = exact, lower
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = candidates(doc)
+        seen: set[tuple[int, int]] = set()
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                bounds = (span.start_char, span.end_char)
+                if bounds in seen:
+                    continue
+                seen.add(bounds)
+                key = self.vocab.strings[match_id]
+                entry = self.gazetteer.by_key.get(key)
+                if entry is None:
+                    continue
+                # "BERT" inside "BERT-based" is fine; inside "xBERTy" tokenization already prevents it
+                cand = Candidate(bounds[0], bounds[1], span.text, "gazetteer", key=entry.key,
+                                 type=entry.type, strong=True)
+                cand.vote(entry.type, 3.0)
+                out.append(cand)
+        return doc
+
+    # serialisation: the entries travel with the pipeline
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "entries.jsonl").write_text(self.gazetteer.to_jsonl(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "GazetteerComponent":
+        file = Path(path) / "entries.jsonl"
+        if file.exists():
+            self.gazetteer = load_gazetteer(str(file))
+            self._build_from_vocab()
+        return self
+
+    def _build_from_vocab(self) -> None:
+        from spacy.lang.en import English
+
+        nlp = English(vocab=self.vocab)
+        self._build(nlp)
+
+
+@Language.factory(
+    "graphbuild_gazetteer",
+    default_config={"path": ""},
+    assigns=["doc._.gb_candidates"],
+)
+def make_gazetteer(nlp: Language, name: str, path: str) -> GazetteerComponent:
+    return GazetteerComponent(nlp, name, path=path)
+
+
+_NOT_NAME = re.compile(r"^[\W_]+$")

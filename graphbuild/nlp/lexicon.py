@@ -1,0 +1,127 @@
+"""Word lists and small text helpers shared by the pipeline components.
+
+Everything here is data or a pure function; the lists are the cue words of
+ANNOTATION.md's roles and types (written for graphbuild, not learned).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..records import name_key
+from ..resources import data_path
+
+__all__ = [
+    "Sentence",
+    "split_sentences",
+    "generic_keys",
+    "is_generic",
+    "TYPE_HEADS",
+    "head_type",
+]
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREV_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|al|Dr|Mr|Ms|Prof|St|Inc|Ltd|Jr|Sr)\.|\b[A-Z]\.)$"
+)
+_BOUNDARY = re.compile(r"[.!?](?:[\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text`` (title and abstract separated by a blank line).
+
+    A rule-based splitter: a full stop, question or exclamation mark followed
+    by white space and a capital or digit ends a sentence, unless it ends an
+    abbreviation such as ``e.g.`` or ``et al.``; a blank line always does.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        if text[m.start()] == "." and _ABBREV_END.search(text[max(start, m.start() - 8): m.start() + 1]):
+            continue
+        if text[start:end].strip():
+            spans.append(_strip_span(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- generic words
+
+@lru_cache(maxsize=4)
+def _load_generic(path: str) -> frozenset[str]:
+    keys = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            keys.add(name_key(line))
+    return frozenset(keys)
+
+
+def generic_keys() -> frozenset[str]:
+    """Name keys of generic words (LLM, GPU, PyTorch, NeurIPS, …): never entities."""
+    return _load_generic(str(data_path("generic.txt")))
+
+
+def is_generic(name: str) -> bool:
+    key = name_key(name)
+    if not key:
+        return True
+    keys = generic_keys()
+    if key in keys:
+        return True
+    # plural of a generic acronym or word ("CNNs", "Transformers")
+    return key.endswith("s") and key[:-1] in keys
+
+
+# ---------------------------------------------------------------- type cues
+
+#: head nouns next to a name -> the type they signal
+TYPE_HEADS: dict[str, str] = {}
+for _type, _words in {
+    "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite testbed collection "
+               "leaderboard split test-set testset treebank catalogue catalog database archive",
+    "Model": "model models network networks architecture architectures backbone backbones encoder "
+             "encoders decoder decoders llm llms lm lms checkpoint checkpoints family variant variants "
+             "transformer transformers classifier detector generator generators agent agents vlm vlms "
+             "chatbot assistant foundation embedding embeddings",
+    "Method": "method methods technique techniques approach approaches algorithm algorithms optimizer "
+              "optimizers optimiser framework frameworks strategy strategies mechanism scheduler "
+              "schedule loss objective procedure regularizer regularization module recipe paradigm "
+              "estimator estimators sampler scheme schemes attack attacks defense protocol trick "
+              "closure approximation criterion heuristic policy rule prompting decoding pruning "
+              "distillation quantization merging tuning initialization normalization augmentation "
+              "adaptation training",
+    "Task": "task tasks problem problems challenge",
+    "Metric": "metric metrics score measure",
+    "Tool": "library toolkit package tool tools platform software api apis engine compiler hardware "
+            "gpu gpus chip chips device devices language",
+}.items():
+    for _w in _words.split():
+        TYPE_HEADS[_w] = _type
+
+#: endings of a long form that make it a task, not an artifact
+TASK_ENDINGS = (
+    "learning", "recognition", "detection", "classification", "segmentation", "generation", "translation",
+    "answering", "retrieval", "estimation", "prediction", "reasoning", "summarization", "summarisation",
+    "tracking", "captioning", "understanding", "parsing", "labeling", "labelling", "completion",
+    "localization", "synthesis", "forecasting", "matching", "verification", "identification",
+    "extraction", "navigation", "planning", "control", "mining", "search", "inference",
+)
+
+
+def head_type(word: str) -> str | None:
+    return TYPE_HEADS.get(word.lower())

@@ -1,0 +1,300 @@
+"""Discovery of names the gazetteer does not know, and the cue phrases around them.
+
+Three sources, each a plain function over the text so it can be tested alone:
+
+* :func:`shape_candidates`: tokens whose shape marks a coined name: inner
+  capitals (``ToxicChat``, ``DeiT``), letters with digits (``S4D``,
+  ``Qwen2.5-72B``), capitalised hyphen compounds (``TIES-Merging``), capital
+  runs (``ROAST``: weak, kept only with support), multi-word capitalised runs
+  (``Long Range Arena``: weak);
+* :func:`cue_candidates`: the name after "termed", "dubbed", "named", "called";
+* :func:`title_candidate`: the name before the colon of a title (``SlimMoE: …``).
+
+The spaCy components ``graphbuild_sentences``, ``graphbuild_abbreviations``
+and ``graphbuild_patterns`` put their results on the Doc as candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .abbreviations import find_abbreviations
+from .candidates import Candidate, candidates
+from .lexicon import TASK_ENDINGS, head_type, is_generic, split_sentences
+
+__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate"]
+
+_CHUNK = re.compile(r"\S+")
+_LEAD = "([{\"'“‘<"
+_TRAIL = ")]}\"'”’,.;:!?>"
+_NUMBERISH = re.compile(
+    r"^[~<>≈=±+\-]?[\d.,]+(?:[KMBTkmb]|x|×)?(?:[-–~][\d.,]+)?(?:%|x|×|[KMBTkmb]|[a-z]{1,2}|\\%)?$")
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
+_VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|XL|XXL|Base|Large|Small|Tiny|Huge|Mini|Pro|Ultra|Instruct|Chat)$")
+_INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
+
+
+def _strip_chunk(text: str, start: int) -> tuple[str, int]:
+    while text and text[0] in _LEAD:
+        text, start = text[1:], start + 1
+    while text and text[-1] in _TRAIL:
+        text = text[:-1]
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    # an unbalanced bracket inside (e.g. "GPT-4(V" or "models)") ends the name
+    for ch in "()[]":
+        if ch in text:
+            text = text[: text.index(ch)]
+    return text, start
+
+
+def shape_score(text: str, *, in_title: bool = False) -> float:
+    """How strongly the shape of a single token marks a name.
+
+    0: not a name shape; 1: weak (an all-capitals acronym such as ``ROAST``);
+    2: strong (``ToxicChat``, ``S4D``, ``GPT-4``, ``TIES-Merging``, ``EDTformer``).
+
+    Examples
+    --------
+    >>> shape_score("ToxicChat"), shape_score("ROAST"), shape_score("model"), shape_score("7B")
+    (2, 1, 0, 0)
+    """
+    if len(text) < 2 or "://" in text or "@" in text or text.startswith("\\"):
+        return 0
+    if _NUMBERISH.match(text) or _ROMAN.match(text):
+        return 0
+    letters = sum(c.isalpha() for c in text)
+    if letters == 0 or not any(c.isupper() for c in text):
+        return 0
+    parts = [p for p in re.split(r"[-/]", text) if p]
+    if len(parts) > 1:
+        marked = any(_INNER_CAP.search(p) or any(c.isdigit() for c in p) or (len(p) > 1 and p.isupper())
+                     for p in parts)
+        caps = sum(1 for p in parts if p[0].isupper() or p[0].isdigit())
+        # in a Title Case title every word is capitalised: "Few-Shot" is no name there
+        if marked or (caps >= 2 and not in_title):
+            return 2
+    if _INNER_CAP.search(text):
+        return 2
+    if any(c.isdigit() for c in text) and letters >= 1 and text[0].isalpha():
+        # single letter + single digit (L2, F1, T5) is only weak
+        return 2 if len(text) >= 3 else 1
+    if re.match(r"^[A-Z][A-Z0-9+]+s?$", text):
+        return 1
+    return 0
+
+
+def _trim_adjective_suffix(text: str) -> str:
+    """``LLM-based`` -> ``LLM``; ``GPT-style`` -> ``GPT``; ``Phi-mini-MoE`` unchanged."""
+    parts = text.split("-")
+    while len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower():
+        parts.pop()
+    return "-".join(parts)
+
+
+def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Name-shaped tokens and runs of capitalised words."""
+    sent_starts = {s for s, _ in sentences}
+    chunks = []
+    for m in _CHUNK.finditer(text):
+        raw, start = _strip_chunk(m.group(), m.start())
+        if not raw:
+            continue
+        if "/" in raw and "://" not in raw:
+            # "BERT/GPT-Base": two names
+            offset = start
+            for piece in raw.split("/"):
+                piece2, s2 = _strip_chunk(piece, offset)
+                if piece2:
+                    chunks.append((piece2, s2))
+                offset += len(piece) + 1
+            continue
+        chunks.append((raw, start))
+    # single tokens
+    for raw, start in chunks:
+        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw:
+            continue
+        name = _trim_adjective_suffix(raw)
+        score = shape_score(name, in_title=start < title_end)
+        if not score or is_generic(name):
+            continue
+        cand = Candidate(start, start + len(name), name, "shape" if score >= 2 else "acronym",
+                         strong=score >= 2)
+        yield cand
+    # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
+    run: list[tuple[str, int]] = []
+
+    def flush() -> Iterator[Candidate]:
+        if len(run) >= 2:
+            first, s = run[0]
+            last, e0 = run[-1]
+            if s not in sent_starts and s >= title_end:
+                yield Candidate(s, e0 + len(last), text[s: e0 + len(last)], "titlecase")
+            elif len(run) >= 3 and s in sent_starts:
+                s2 = run[1][1]
+                yield Candidate(s2, e0 + len(last), text[s2: e0 + len(last)], "titlecase")
+        run.clear()
+
+    prev_end = -1
+    for raw, start in chunks:
+        token = raw
+        capital = token[:1].isupper() and not token.isupper() or (token[:1].isupper() and "-" in token)
+        contiguous = prev_end >= 0 and text[prev_end:start] == " "
+        if capital and len(token) > 1 and (contiguous or not run):
+            if not contiguous:
+                yield from flush()
+            run.append((token, start))
+        else:
+            yield from flush()
+            if capital and len(token) > 1:
+                run.append((token, start))
+        # a chunk that ended in punctuation ends the run
+        prev_end = start + len(token)
+        if text[prev_end: prev_end + 1] not in (" ", ""):
+            yield from flush()
+            prev_end = -1
+    yield from flush()
+
+
+_CUE = re.compile(
+    r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
+    r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here)\b")
+
+
+def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """The name after a naming cue; proposed when the sentence speaks for the authors."""
+    for idx, (s, e) in enumerate(sentences):
+        sentence = text[s:e]
+        for m in _CUE.finditer(sentence):
+            name, start = _strip_chunk(m.group(1), s + m.start(1))
+            # keep capitalised words only: "termed EDTformer for", "called the HiPPO matrix"
+            words = name.split()
+            kept = []
+            for w in words:
+                if not (w[:1].isupper() or w[:1].isdigit() or shape_score(w)):
+                    break
+                kept.append(w)
+            name = " ".join(kept)
+            if not name or is_generic(name):
+                continue
+            cand = Candidate(start, start + len(name), name, "cue", sentence=idx,
+                             strong=bool(shape_score(name.split()[0])) or len(kept) >= 1)
+            cand.proposed = bool(_FIRST_PERSON.search(sentence))
+            yield cand
+
+
+_EPONYM = re.compile(
+    r"(?<=[a-z,;(] )([A-Z][a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)\s+(closure|algorithm|estimator|sampler|filter|"
+    r"approximation|transform|decomposition|criterion|method|test|scheme)\b"
+)
+_ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
+
+
+def eponym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Methods named after a person: "the Bingham closure", "a Kalman filter"."""
+    for m in _EPONYM.finditer(text, title_end):
+        word = m.group(1)
+        if _ADJECTIVAL.search(word) or is_generic(word):
+            continue
+        cand = Candidate(m.start(), m.end(), m.group(0), "eponym", strong=True)
+        cand.vote("Method", 1.5)
+        yield cand
+
+
+def title_candidate(text: str, title_end: int) -> Candidate | None:
+    """The name before a title's colon when it reads as a name (``IRCoder: …``)."""
+    title = text[:title_end]
+    if ":" not in title:
+        return None
+    head = title.split(":", 1)[0].strip()
+    words = head.split()
+    if not head or len(words) > 3 or is_generic(head):
+        return None
+    named = any(shape_score(_trim_adjective_suffix(w)) for w in words)
+    recurs = len(words) == 1 and words[0][:1].isupper() and re.search(
+        r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
+    if not (named or recurs):
+        return None
+    start = title.find(head)
+    cand = Candidate(start, start + len(head), head, "title", strong=True)
+    cand.proposed = True
+    tail = title.split(":", 1)[1]
+    for word in re.findall(r"[A-Za-z]+", tail):
+        t = head_type(word)
+        if t in ("Model", "Dataset", "Method"):
+            cand.vote(t, 1.5)
+            break
+    return cand
+
+
+# ---------------------------------------------------------------- components
+
+@Language.factory("graphbuild_sentences", assigns=["doc._.gb_sents"])
+def make_sentences(nlp: Language, name: str):
+    """Rule-based sentence spans (character offsets), cheaper than a parser."""
+
+    def sentences(doc: Doc) -> Doc:
+        doc._.gb_sents = split_sentences(doc.text)
+        title_end = doc.text.find("\n\n")
+        doc._.gb_title_end = title_end if title_end >= 0 else len(doc.text)
+        return doc
+
+    return sentences
+
+
+@Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"])
+def make_abbreviations(nlp: Language, name: str):
+    """Schwartz & Hearst pairs; both sides become candidates of one group."""
+
+    def abbreviations(doc: Doc) -> Doc:
+        pairs = find_abbreviations(doc.text)
+        doc._.gb_abbrevs = pairs
+        out = candidates(doc)
+        for gid, pair in enumerate(pairs):
+            long_words = pair.long.split()
+            plural = long_words[-1].endswith("s") and not long_words[-1].endswith("ss") and (
+                pair.short.endswith("s") or len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
+            task = long_words[-1].lower() in TASK_ENDINGS or long_words[-1].lower().endswith(TASK_ENDINGS)
+            generic = is_generic(pair.long) or is_generic(pair.short) or (plural and not task)
+            long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
+                             strong=not generic, accepted=not generic)
+            short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,
+                              strong=not generic, accepted=not generic)
+            for cand in (long, short):
+                if task:
+                    cand.vote("Task", 2.5)
+                t = head_type(long_words[-1])
+                if t and t != "Task":
+                    cand.vote(t, 1.5)
+            out.extend((long, short))
+        return doc
+
+    return abbreviations
+
+
+@Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"])
+def make_patterns(nlp: Language, name: str):
+    """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
+
+    def patterns(doc: Doc) -> Doc:
+        text = doc.text
+        sents = doc._.gb_sents if doc._.gb_sents is not None else split_sentences(text)
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
+        out = candidates(doc)
+        out.extend(shape_candidates(text, title_end, sents))
+        out.extend(cue_candidates(text, sents))
+        out.extend(eponym_candidates(text, title_end))
+        title = title_candidate(text, title_end)
+        if title is not None:
+            out.append(title)
+        return doc
+
+    return patterns

@@ -1,0 +1,104 @@
+"""Roles: does the paper propose, use, evaluate on or compare with each entity?
+
+Cues (ANNOTATION.md): "we propose / introduce / present / release X",
+"termed / dubbed / named X" and the name before a title's colon mark what a
+paper proposes; a dataset in a sentence about experiments or results is
+evaluated on; a model or method after "outperforms", "compared with", "than"
+is compared with; everything else is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .candidates import Candidate, candidates
+from .lexicon import head_type
+
+__all__ = ["assign_roles"]
+
+_PROPOSE = re.compile(
+    r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?|and\s+)"
+    r"(?:propose|proposes|introduce|introduces|present|presents|develop|develops|release|releases|design|"
+    r"designs|build|builds|construct|constructs|create|creates|compile|compiles|curate|curates|collect|"
+    r"collects|implement|implements|contribute|contributes|devise|devises|open-source|open-sources|"
+    r"formulate|formulates)\b(?!\s+to\b)"
+)
+_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
+                  r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
+                  r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
+_WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
+_CLAUSE_STOP = re.compile(r"\b(?:which|that|to|using|uses|use|with|based on|built on|on top of|via|from|over|than|"
+                          r"compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
+_COMPARE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|comparison (?:to|with)|"
+                      r"than|versus|vs\.?|against|relative to|improv\w* (?:up)?on|over)\b")
+_EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
+                   r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b")
+
+
+def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate], title_end: int) -> None:
+    """Set ``role`` (and ``proposed``) on every candidate in place."""
+    first_seen: dict[str, int] = {}
+    for c in cands:
+        first_seen.setdefault(c.key or c.text, c.sentence)
+    in_title = {c.key or c.text for c in cands if c.start < title_end}
+    for c in cands:
+        s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
+        before = text[s:c.start]
+        sentence = text[s:e]
+        if not c.proposed and c.start >= title_end:
+            c.proposed = _proposed_here(text, c, before, first_seen, in_title)
+        if c.proposed:
+            c.role = "proposes"
+        elif c.type == "Dataset" and _EVAL.search(sentence):
+            c.role = "evaluates_on"
+        elif c.type in ("Model", "Method") and _compared(before):
+            c.role = "compares_with"
+        else:
+            c.role = "uses"
+
+
+def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str]) -> bool:
+    after = text[c.end: c.end + 30]
+    if _OUR.search(before):
+        return True
+    m = None
+    for m in _PROPOSE.finditer(before):
+        pass
+    if m is None or (before[m.start():].startswith("and") and not _WE.search(before[:m.start()])):
+        return False
+    between = before[m.end():]
+    if len(between.split()) > 12 or _CLAUSE_STOP.search(between):
+        return False
+    # a modifier ("a dual selective SSM projector") is not the thing proposed
+    nxt = re.match(r"^\)?\s*([a-z][\w-]*)", after)
+    if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in ("and", "or", "family", "as", "for", "in", "on"):
+        return False
+    if c.source == "gazetteer":
+        # a known name is proposed only where the paper is about it
+        key = c.key or c.text
+        return key in in_title or first_seen.get(key, -1) == c.sentence and "novel" in between
+    return True
+
+
+def _compared(before: str) -> bool:
+    window = before[-70:]
+    m = None
+    for m in _COMPARE.finditer(window):
+        pass
+    if m is None:
+        return False
+    between = window[m.end():]
+    return not re.search(r"[.;:]|\b(?:we|our|which|that)\b", between)
+
+
+@Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
+def make_roles(nlp: Language, name: str):
+    def roles(doc: Doc) -> Doc:
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(doc.text)
+        assign_roles(doc.text, doc._.gb_sents or [(0, len(doc.text))], candidates(doc), title_end)
+        return doc
+
+    return roles

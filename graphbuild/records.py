@@ -1,0 +1,355 @@
+"""Small typed records passed between graphbuild's stages.
+
+Every stage is a function from records to records; only the readers and the
+stores touch files or servers. Records are plain dataclasses so they can be
+serialised with :func:`dataclasses.asdict` and rebuilt with ``from_dict``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+__all__ = [
+    "ENTITY_TYPES",
+    "SCORED_TYPES",
+    "ROLES",
+    "Paper",
+    "PaperRef",
+    "Mention",
+    "EntityMention",
+    "Extraction",
+    "Entity",
+    "normalize_title",
+    "name_key",
+    "paper_key",
+    "entity_id",
+    "author_id",
+]
+
+#: Entity types the extractor emits. Only the first three are scored.
+ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
+SCORED_TYPES = ("Model", "Method", "Dataset")
+#: Paper -> entity roles, strongest first (used to pick one role per pair).
+ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
+
+_ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
+_ARXIV_OLD = re.compile(r"^([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$", re.I)
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def normalize_title(title: str) -> str:
+    """Case-fold and keep only letters and digits (the scoring rule for titles)."""
+    text = unicodedata.normalize("NFKD", title or "")
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def name_key(name: str) -> str:
+    """Comparison key of an entity name: ``Llama-3.1-8B`` and ``llama 3.1 8b`` agree."""
+    text = unicodedata.normalize("NFKD", name or "")
+    return re.sub(r"[^0-9a-z+]", "", text.casefold())
+
+
+def clean_doi(doi: str | None) -> str | None:
+    if not doi:
+        return None
+    doi = doi.strip()
+    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+    return doi.lower() if _DOI.match(doi) else None
+
+
+def clean_arxiv(arxiv_id: str | None) -> str | None:
+    if not arxiv_id:
+        return None
+    text = arxiv_id.strip()
+    text = re.sub(r"^(https?://arxiv\.org/(abs|pdf)/|arxiv:\s*)", "", text, flags=re.I)
+    text = re.sub(r"\.pdf$", "", text)
+    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
+        m = pattern.match(text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def paper_key(value: str) -> str:
+    """Normalise any paper identifier a user may type or a file may carry.
+
+    ``arXiv:2506.02838v2``, ``https://arxiv.org/abs/2506.02838`` and
+    ``2506.02838`` all give ``arxiv:2506.02838``; DOIs give ``doi:<lower>``;
+    anything else is returned stripped (ids graphbuild made are unchanged).
+    """
+    value = (value or "").strip()
+    if re.match(r"^(doi|arxiv|title|s2|openalex|corpus):", value):
+        prefix, rest = value.split(":", 1)
+        if prefix == "doi":
+            return "doi:" + (clean_doi(rest) or rest.lower())
+        if prefix == "arxiv":
+            return "arxiv:" + (clean_arxiv(rest) or rest)
+        return value
+    lowered = value.lower()
+    if lowered.startswith("arxiv:") or "arxiv.org/" in lowered:
+        aid = clean_arxiv(value)
+        if aid:
+            return "arxiv:" + aid
+    doi = clean_doi(value)
+    if doi:
+        return "doi:" + doi
+    aid = clean_arxiv(value)
+    if aid and _ARXIV_NEW.match(value.strip()):
+        return "arxiv:" + aid
+    return value
+
+
+def title_id(title: str) -> str:
+    return "title:" + hashlib.sha1(normalize_title(title).encode()).hexdigest()[:16]
+
+
+def entity_id(key: str) -> str:
+    return "entity:" + key
+
+
+def author_id(name: str) -> str:
+    return "author:" + re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).strip().casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRef:
+    """A reference to a paper that may or may not be in the corpus."""
+
+    doi: str | None = None
+    arxiv_id: str | None = None
+    ids: tuple[tuple[str, str], ...] = ()  # other ids: ("s2", "abc"), ("openalex", "W1")
+    title: str | None = None
+    year: int | None = None
+
+    def keys(self) -> list[str]:
+        """Every key this reference can be matched on, strongest first."""
+        out = []
+        if self.doi:
+            out.append("doi:" + self.doi)
+        if self.arxiv_id:
+            out.append("arxiv:" + self.arxiv_id)
+        out.extend(f"{k}:{v}" for k, v in self.ids)
+        if self.title:
+            out.append("titleyear:" + normalize_title(self.title) + f":{self.year or ''}")
+            out.append("titlenorm:" + normalize_title(self.title))
+        return out
+
+    @property
+    def id(self) -> str:
+        if self.doi:
+            return "doi:" + self.doi
+        if self.arxiv_id:
+            return "arxiv:" + self.arxiv_id
+        if self.ids:
+            k, v = self.ids[0]
+            return paper_key(f"{k}:{v}")
+        if self.title:
+            return title_id(self.title)
+        raise ValueError("a reference needs a DOI, an arXiv id, another id or a title")
+
+    @classmethod
+    def from_value(cls, value: Any) -> "PaperRef":
+        """Build from a string id/DOI/arXiv id/title or a dict with such fields."""
+        if isinstance(value, dict):
+            ids = tuple(
+                (k, str(v)) for k, v in value.items()
+                if k in ("s2", "openalex", "corpus", "id") and v
+            )
+            ids = tuple(("id" if k == "id" else k, v) for k, v in ids)
+            ref = cls(
+                doi=clean_doi(value.get("doi")),
+                arxiv_id=clean_arxiv(value.get("arxiv_id") or value.get("arxiv")),
+                ids=tuple((k, v) for k, v in ids if k != "id"),
+                title=value.get("title") or None,
+                year=_int_or_none(value.get("year")),
+            )
+            if not (ref.doi or ref.arxiv_id or ref.ids or ref.title) and value.get("id"):
+                return cls.from_value(str(value["id"]))
+            if value.get("id") and not (ref.doi or ref.arxiv_id):
+                key = paper_key(str(value["id"]))
+                if key.startswith("doi:"):
+                    ref = replace(ref, doi=key[4:])
+                elif key.startswith("arxiv:"):
+                    ref = replace(ref, arxiv_id=key[6:])
+                elif ":" in key:
+                    k, v = key.split(":", 1)
+                    ref = replace(ref, ids=ref.ids + ((k, v),))
+                else:
+                    ref = replace(ref, ids=ref.ids + (("id", key),))
+            return ref
+        text = str(value).strip()
+        key = paper_key(text)
+        if key.startswith("doi:"):
+            return cls(doi=key[4:])
+        if key.startswith("arxiv:"):
+            return cls(arxiv_id=key[6:])
+        if re.match(r"^(title|s2|openalex|corpus):", key):
+            k, v = key.split(":", 1)
+            return cls(ids=((k, v),))
+        if " " in text and len(text) > 15:
+            return cls(title=text)
+        return cls(ids=(("id", text),))
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(str(value)[:4]) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Paper:
+    """One paper as read from an input file (or a reference stub, ``external``)."""
+
+    title: str
+    abstract: str = ""
+    authors: tuple[str, ...] = ()
+    n_authors: int | None = None
+    year: int | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
+    venue: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+    url: str | None = None
+    ids: tuple[tuple[str, str], ...] = ()  # other identifiers: ("s2", ..), ("openalex", ..), ("id", ..)
+    references: tuple[PaperRef, ...] = ()
+    external: bool = False
+    source: str | None = None  # "file:line" of the record it came from
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.doi = clean_doi(self.doi)
+        self.arxiv_id = clean_arxiv(self.arxiv_id)
+        if not self.id:
+            self.id = self.default_id()
+
+    def default_id(self) -> str:
+        """Stable id: DOI, else arXiv id, else a user-given id, else a title hash."""
+        if self.doi:
+            return "doi:" + self.doi
+        if self.arxiv_id:
+            return "arxiv:" + self.arxiv_id
+        for kind, value in self.ids:
+            if kind == "id":
+                return paper_key(value)
+        for kind, value in self.ids:
+            return f"{kind}:{value}"
+        if not self.title:
+            raise ValueError("a paper needs a title, a DOI or an arXiv id")
+        return title_id(self.title)
+
+    @property
+    def text(self) -> str:
+        """The text the NLP pass reads: title, blank line, abstract."""
+        return f"{self.title}\n\n{self.abstract}" if self.abstract else self.title
+
+    def ref(self) -> PaperRef:
+        return PaperRef(doi=self.doi, arxiv_id=self.arxiv_id, ids=self.ids, title=self.title, year=self.year)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Paper":
+        names = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        kwargs["authors"] = tuple(kwargs.get("authors") or ())
+        kwargs["ids"] = tuple(tuple(x) for x in kwargs.get("ids") or ())
+        kwargs["references"] = tuple(
+            PaperRef(**{**r, "ids": tuple(tuple(x) for x in r.get("ids") or ())})
+            if isinstance(r, dict) else r
+            for r in kwargs.get("references") or ()
+        )
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity name in a paper's text."""
+
+    text: str
+    start: int  # character offsets into Paper.text
+    end: int
+    type: str
+    key: str  # name_key of the canonical name this mention resolves to (within the paper)
+    source: str  # which component found it: gazetteer, abbreviation, pattern, cue, title
+    role: str = "uses"
+    sentence: str = ""
+
+
+@dataclass(slots=True)
+class EntityMention:
+    """One entity as it appears in one paper (the unit of ANNOTATION.md)."""
+
+    name: str
+    type: str
+    mentions: list[str]
+    proposed: bool = False
+    role: str = "uses"
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+    canonical: str | None = None  # gazetteer canonical name when known
+    family: str | None = None  # family name for a version/size variant
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """The NLP pass's output for one paper."""
+
+    paper_id: str
+    title: str
+    entities: list[EntityMention] = field(default_factory=list)
+
+    def to_annotation(self) -> dict[str, Any]:
+        """The JSON object of ANNOTATION.md's prediction format (plus role/evidence)."""
+        return {
+            "id": self.paper_id,
+            "title": self.title,
+            "entities": [
+                {
+                    "name": e.name,
+                    "type": e.type,
+                    "mentions": e.mentions,
+                    "proposed": e.proposed,
+                    "role": e.role,
+                    "evidence": e.evidence,
+                    "start": e.start,
+                    "end": e.end,
+                    **({"family": e.family} if e.family else {}),
+                }
+                for e in self.entities
+            ],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Extraction":
+        return cls(
+            paper_id=data["paper_id"],
+            title=data["title"],
+            entities=[EntityMention(**e) for e in data.get("entities", [])],
+        )
+
+
+@dataclass(slots=True)
+class Entity:
+    """A corpus-level entity: one node per thing across all papers."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    family: str | None = None  # entity id of the family this is a variant of
+    paper_count: int = 0

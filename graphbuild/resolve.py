@@ -1,0 +1,131 @@
+"""Corpus-level resolution: one entity per thing across all papers.
+
+Per-paper entities are merged when they share a canonical gazetteer name or a
+surface form (case, hyphen and space variants agree by :func:`name_key`).
+Short acronyms (four characters or fewer) are ambiguous across papers
+(``SAM``), so they only merge entities of the same type. Versions and sizes
+get a ``family``: ``Llama-3.1-8B`` -> ``Llama``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .nlp.gazetteer import Gazetteer
+from .nlp.pipeline import family_name
+from .records import ROLES, Entity, EntityMention, Extraction, entity_id, name_key
+
+__all__ = ["Resolution", "resolve_entities"]
+
+
+@dataclass(slots=True)
+class Resolution:
+    entities: list[Entity] = field(default_factory=list)
+    #: (paper_id, entity_id, role, props)
+    links: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+
+def _short(key: str) -> bool:
+    return len(key) <= 4
+
+
+def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = None) -> Resolution:
+    """Merge per-paper entities into corpus entities and paper->entity links."""
+    items: list[tuple[str, EntityMention]] = [(x.paper_id, e) for x in extractions for e in x.entities]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, str], int] = {}
+    for i, (_, em) in enumerate(items):
+        keys = {name_key(em.canonical or em.name)} | {name_key(m) for m in em.mentions}
+        for key in keys:
+            if not key:
+                continue
+            bucket = (key, em.type if _short(key) and not em.canonical else "")
+            j = owner.setdefault(bucket, i)
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+
+    entities: dict[str, Entity] = {}
+    member_entity: dict[int, str] = {}
+    families: dict[str, str] = {}  # entity id -> family name
+    for members in groups.values():
+        ems = [items[i][1] for i in members]
+        canon = Counter(e.canonical for e in ems if e.canonical).most_common(1)
+        if canon:
+            name = canon[0][0]
+        else:
+            name = Counter(e.name for e in ems).most_common(1)[0][0]
+        types = Counter(e.type for e in ems)
+        entry = gaz.lookup(name) if gaz is not None else None
+        type_ = entry.type if entry is not None else types.most_common(1)[0][0]
+        eid = entity_id(name_key(name))
+        if eid in entities and entities[eid].type != type_:
+            eid = f"{eid}:{type_.lower()}"
+        aliases = []
+        for e in ems:
+            for m in (e.name, *e.mentions):
+                if m != name and m not in aliases:
+                    aliases.append(m)
+        if eid in entities:  # same name, same type, split by the short-acronym rule: join them
+            old = entities[eid]
+            old.aliases = tuple(dict.fromkeys((*old.aliases, *aliases)))
+        else:
+            entities[eid] = Entity(id=eid, name=name, type=type_, aliases=tuple(aliases))
+        fam = Counter(e.family for e in ems if e.family).most_common(1)
+        if fam:
+            families[eid] = fam[0][0]
+        for i in members:
+            member_entity[i] = eid
+
+    # families: link to an existing entity, or add the family from the gazetteer
+    by_key = {name_key(e.name): e for e in entities.values()}
+    for ent in list(entities.values()):
+        fam_name = families.get(ent.id) or family_name(
+            ent.name, lambda k: by_key[k].name if k in by_key and by_key[k].type == ent.type else None)
+        if not fam_name or name_key(fam_name) == name_key(ent.name):
+            continue
+        fam = by_key.get(name_key(fam_name))
+        if fam is None:
+            entry = gaz.lookup(fam_name) if gaz is not None else None
+            fam = Entity(id=entity_id(name_key(fam_name)), name=entry.name if entry else fam_name,
+                         type=entry.type if entry else ent.type,
+                         aliases=tuple(entry.aliases) if entry else ())
+            if fam.id in entities:
+                fam = entities[fam.id]
+            else:
+                entities[fam.id] = fam
+                by_key[name_key(fam.name)] = fam
+        ent.family = fam.id
+
+    # links: one per (paper, entity), the strongest role wins
+    best: dict[tuple[str, str], tuple[int, EntityMention]] = {}
+    for i, (pid, em) in enumerate(items):
+        key = (pid, member_entity[i])
+        rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, em)
+    links = []
+    papers_per_entity: Counter[str] = Counter()
+    for (pid, eid), (_, em) in sorted(best.items()):
+        links.append((pid, eid, em.role if em.role in ROLES else "uses",
+                      {"evidence": em.evidence, "char_start": em.start, "char_end": em.end}))
+        papers_per_entity[eid] += 1
+    for ent in entities.values():
+        ent.paper_count = papers_per_entity.get(ent.id, 0)
+    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)

@@ -1,0 +1,91 @@
+"""One settings object, passed in explicitly: defaults < TOML file < environment < CLI flags.
+
+The TOML file is ``graphbuild.toml`` in the current folder (or the file named
+by ``GRAPHBUILD_CONFIG``), with keys named like the fields below, e.g.::
+
+    spacy_model = "en_core_web_sm"
+    max_nodes = 800
+    [neo4j]
+    uri = "bolt://127.0.0.1:7687"
+    user = "neo4j"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import InputError
+
+__all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
+
+DEFAULT_WORKSPACE = "graphbuild-workspace"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    workspace: str = DEFAULT_WORKSPACE
+    spacy_model: str | None = None  # an installed spaCy pipeline to start from; None: blank English
+    gazetteer: str = ""  # a gazetteer file or folder; empty: the shipped one
+    batch_size: int = 256
+    n_process: int = 1
+    max_nodes: int = 500  # cap for viz pages
+    overview: bool = True  # write overview.html on build
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_database: str | None = None
+
+    def with_overrides(self, **values: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+_ENV = {
+    "workspace": "GRAPHBUILD_WORKSPACE",
+    "spacy_model": "GRAPHBUILD_SPACY_MODEL",
+    "gazetteer": "GRAPHBUILD_GAZETTEER",
+    "neo4j_uri": "NEO4J_URI",
+    "neo4j_user": "NEO4J_USER",
+    "neo4j_database": "NEO4J_DATABASE",
+}
+
+
+def _coerce(name: str, value: Any, where: str) -> Any:
+    kinds = {f.name: f.type for f in fields(Settings)}
+    kind = str(kinds[name])
+    try:
+        if kind == "int":
+            return int(value)
+        if kind == "bool":
+            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+        return None if value in ("", None) and "None" in kind else str(value)
+    except ValueError:
+        raise InputError(where, None, f"setting {name!r} must be a {kind}, not {value!r}") from None
+
+
+def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Defaults, then the TOML file (if any), then environment variables."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
+    if config.exists():
+        try:
+            data = tomllib.loads(config.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
+        neo = data.pop("neo4j", {}) or {}
+        for key, value in neo.items():
+            data[f"neo4j_{key}"] = value
+        known = {f.name for f in fields(Settings)}
+        for key, value in data.items():
+            if key not in known:
+                raise InputError(config, None, f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+            values[key] = _coerce(key, value, str(config))
+    elif path:
+        raise InputError(config, None, "settings file not found")
+    for name, var in _ENV.items():
+        if env.get(var):
+            values[name] = _coerce(name, env[var], var)
+    return Settings(**values)

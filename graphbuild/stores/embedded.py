@@ -1,0 +1,621 @@
+"""The embedded store: a LadybugDB (Kùzu fork) database in the workspace.
+
+Layout: the store's ``path`` is a folder holding ``graph.lbdb`` (the database
+file, plus LadybugDB's write-ahead log while it is open) and ``manifest.json``
+(format and schema version). Bulk loading always goes through ``COPY … FROM``
+an Arrow table; Cypher ``MERGE`` is a scan plus hash join in this database
+family and far too slow for whole corpora.
+
+``sync`` reads the ids and properties the database holds (one query per table,
+fetched as Arrow), diffs them against the incoming tables and then
+
+* COPYs the new node rows and the new relationship rows,
+* SETs the properties of changed nodes (one ``UNWIND`` batch per label),
+* deletes vanished relationships and (``DETACH``) vanished nodes; a relationship
+  whose properties changed is deleted and created again, and counted as both.
+
+When the change is a large share of the database, or the database is missing,
+unreadable or of another schema version, it rebuilds instead: a fresh database
+is written in a hidden sibling folder and renamed into place, so an
+interrupted build never leaves a half-written database at ``path``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import hashlib
+import json
+import os
+import re
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import pyarrow as pa
+
+from ..errors import QueryError, StoreError
+from ..graph import atomic_write_text
+from ..schema import NODE_TABLES, REL_TABLES, GraphTables
+from .base import Progress, SyncReport
+
+__all__ = [
+    "EmbeddedStore",
+    "DB_FILE",
+    "MANIFEST_FILE",
+    "SCHEMA_VERSION",
+    "find_write_clause",
+    "schema_statements",
+]
+
+DB_FILE = "graph.lbdb"
+MANIFEST_FILE = "manifest.json"
+_FORMAT = "graphbuild-embedded"
+_STORE_FORMAT = 1
+
+#: changes beyond this share of the stored rows trigger a full rebuild
+REBUILD_FRACTION = 0.5
+
+
+def _schema_version() -> str:
+    text = json.dumps({"nodes": NODE_TABLES, "rels": REL_TABLES, "format": _STORE_FORMAT}, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+#: changes whenever NODE_TABLES, REL_TABLES or the on-disk layout change
+SCHEMA_VERSION = _schema_version()
+
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "INT32": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "STRING[]": pa.list_(pa.string()),
+}
+
+
+def schema_statements() -> list[str]:
+    """``CREATE … TABLE IF NOT EXISTS`` statements for the whole schema."""
+    out = []
+    for label, cols in NODE_TABLES.items():
+        body = ", ".join(f"{name} {typ}" for name, typ in cols.items())
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({body}, PRIMARY KEY(id))")
+    for rel, (src, dst, props) in REL_TABLES.items():
+        extra = "".join(f", {name} {typ}" for name, typ in props.items())
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {rel}(FROM {src} TO {dst}{extra})")
+    return out
+
+
+# ---------------------------------------------------------------------------
+# write-clause detection
+
+_WRITE_WORDS = (
+    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "COPY", "ALTER",
+    "INSTALL", "LOAD", "ATTACH", "IMPORT", "EXPORT", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK",
+)
+_WRITE_RE = re.compile(r"(?<![.$\w])(" + "|".join(_WRITE_WORDS) + r")(?!\w)", re.IGNORECASE)
+_LITERAL_RE = re.compile(
+    r"'(?:[^'\\]|\\.)*'"      # single-quoted string
+    r'|"(?:[^"\\]|\\.)*"'      # double-quoted string
+    r"|`[^`]*`"                # quoted identifier
+    r"|//[^\n]*"               # line comment
+    r"|/\*.*?\*/",             # block comment
+    re.DOTALL,
+)
+
+
+def find_write_clause(cypher: str) -> str | None:
+    """The first write keyword of ``cypher`` outside literals and comments, or None."""
+    stripped = _LITERAL_RE.sub(" ", cypher)
+    match = _WRITE_RE.search(stripped)
+    return match.group(1).upper() if match else None
+
+
+# ---------------------------------------------------------------------------
+# result conversion
+
+
+def _convert(value: Any) -> Any:
+    """A LadybugDB result value as plain, JSON-safe Python."""
+    if isinstance(value, dict):
+        if "_NODES" in value and "_RELS" in value:
+            return {"nodes": [_convert(n) for n in value["_NODES"]],
+                    "rels": [_convert(r) for r in value["_RELS"]]}
+        if "_SRC" in value and "_DST" in value and "_LABEL" in value:
+            out = {"_type": value["_LABEL"]}
+            out.update({k: _convert(v) for k, v in value.items()
+                        if not k.startswith("_") and k in _REL_PROPS.get(value["_LABEL"], {k})})
+            return out
+        if "_ID" in value and "_LABEL" in value:
+            out = {"_label": value["_LABEL"]}
+            out.update({k: _convert(v) for k, v in value.items()
+                        if not k.startswith("_") and k in NODE_TABLES.get(value["_LABEL"], {k: ""})})
+            return out
+        return {str(k): _convert(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_convert(v) for v in value]
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, _dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return value
+
+
+_REL_PROPS: dict[str, dict[str, str]] = {rel: spec[2] for rel, spec in REL_TABLES.items()}
+
+
+# ---------------------------------------------------------------------------
+# table preparation and diffing
+
+
+@dataclass(slots=True)
+class _Table:
+    """One node label or relationship type as key -> row tuple."""
+
+    name: str
+    columns: list[str]          # property columns (without the key columns)
+    types: list[str]
+    rows: dict[Any, tuple] = field(default_factory=dict)
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return value
+
+
+def _incoming(tables: GraphTables) -> tuple[dict[str, _Table], dict[str, _Table]]:
+    unknown = sorted(set(tables.nodes) - set(NODE_TABLES)) + sorted(set(tables.rels) - set(REL_TABLES))
+    if unknown:
+        raise StoreError(f"the graph holds tables the schema does not know: {', '.join(unknown)}; "
+                         "update graphbuild.schema or rebuild the graph")
+    nodes: dict[str, _Table] = {}
+    ids: dict[str, set[str]] = {}
+    for label, spec in NODE_TABLES.items():
+        cols = [c for c in spec if c != "id"]
+        table = _Table(label, cols, [spec[c] for c in cols])
+        for row in tables.nodes.get(label, []):
+            key = row.get("id")
+            if not isinstance(key, str) or not key:
+                raise StoreError(f"a {label} row has no string id: {row!r:.200}")
+            if key in table.rows:
+                raise StoreError(f"duplicate {label} id {key!r}; node ids must be unique")
+            table.rows[key] = tuple(_norm(row.get(c)) for c in cols)
+        nodes[label] = table
+        ids[label] = set(table.rows)
+    rels: dict[str, _Table] = {}
+    for rel, (src, dst, props) in REL_TABLES.items():
+        cols = list(props)
+        table = _Table(rel, cols, [props[c] for c in cols])
+        for row in tables.rels.get(rel, []):
+            key = (row.get("from"), row.get("to"))
+            if key[0] not in ids[src] or key[1] not in ids[dst]:
+                raise StoreError(f"{rel} relationship {key[0]!r} -> {key[1]!r} points at a missing "
+                                 f"{src}/{dst} node; rebuild the graph tables")
+            if key in table.rows:
+                raise StoreError(f"duplicate {rel} relationship {key[0]!r} -> {key[1]!r}")
+            table.rows[key] = tuple(_norm(row.get(c)) for c in cols)
+        rels[rel] = table
+    return nodes, rels
+
+
+def _arrow(table: _Table, keys: Iterable[Any], key_columns: list[str]) -> pa.Table:
+    """Arrow table of the given keys: key columns first, then the properties."""
+    keys = list(keys)
+    arrays: dict[str, pa.Array] = {}
+    if len(key_columns) == 1:
+        arrays[key_columns[0]] = pa.array(keys, pa.string())
+    else:
+        for i, name in enumerate(key_columns):
+            arrays[name] = pa.array([k[i] for k in keys], pa.string())
+    for i, (col, typ) in enumerate(zip(table.columns, table.types)):
+        values = [_plain(table.rows[k][i]) for k in keys]
+        try:
+            arrays[col] = pa.array(values, _ARROW_TYPES[typ])
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise StoreError(f"{table.name}.{col} holds a value that is not {typ}: {exc}; "
+                             "fix the graph tables") from None
+    return pa.table(arrays)
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+@dataclass(slots=True)
+class _Diff:
+    new_nodes: dict[str, list[str]] = field(default_factory=dict)
+    changed_nodes: dict[str, list[str]] = field(default_factory=dict)
+    gone_nodes: dict[str, list[str]] = field(default_factory=dict)
+    new_rels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    gone_rels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def size(self) -> int:
+        return sum(len(v) for d in (self.new_nodes, self.changed_nodes, self.gone_nodes,
+                                    self.new_rels, self.gone_rels) for v in d.values())
+
+    def report(self, *, full_reload: bool) -> SyncReport:
+        def nonzero(d: dict[str, list]) -> dict[str, int]:
+            return {k: len(v) for k, v in d.items() if v}
+
+        return SyncReport(
+            nodes_created=nonzero(self.new_nodes), nodes_updated=nonzero(self.changed_nodes),
+            nodes_deleted=nonzero(self.gone_nodes), rels_created=nonzero(self.new_rels),
+            rels_deleted=nonzero(self.gone_rels), full_reload=full_reload,
+        )
+
+
+def _diff(new_nodes: dict[str, _Table], new_rels: dict[str, _Table],
+          old_nodes: dict[str, _Table], old_rels: dict[str, _Table],
+          duplicates: dict[str, set]) -> _Diff:
+    diff = _Diff()
+    for label, table in new_nodes.items():
+        old = old_nodes[label].rows
+        diff.new_nodes[label] = sorted(k for k in table.rows if k not in old)
+        diff.changed_nodes[label] = sorted(k for k, v in table.rows.items() if k in old and old[k] != v)
+        diff.gone_nodes[label] = sorted(k for k in old if k not in table.rows)
+    for rel, table in new_rels.items():
+        old = old_rels[rel].rows
+        dup = duplicates.get(rel, set())
+        changed = [k for k, v in table.rows.items() if k in old and (old[k] != v or k in dup)]
+        diff.new_rels[rel] = sorted([k for k in table.rows if k not in old] + changed)
+        diff.gone_rels[rel] = sorted([k for k in old if k not in table.rows] + changed)
+    return diff
+
+
+# ---------------------------------------------------------------------------
+# folder handling
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    """Replace ``target`` by the freshly built folder ``built`` (two renames)."""
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        os.rename(target, old)
+    try:
+        os.rename(built, target)
+    except BaseException:
+        if old.exists() and not target.exists():
+            os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _recover(target: Path) -> None:
+    """Undo a swap interrupted between its two renames; drop dead build folders."""
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    for entry in parent.glob(f".{target.name}.*-*"):
+        kind, _, pid = entry.name[len(target.name) + 2:].partition("-")
+        if kind not in ("old", "building") or not pid.isdigit() or _pid_alive(int(pid)):
+            continue
+        if kind == "old" and not target.exists():
+            os.rename(entry, target)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _check_folder(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise StoreError(f"{target} is a file, not a database folder; pass a folder path for the embedded store")
+    if target.is_dir():
+        foreign = [p.name for p in target.iterdir()
+                   if p.name != MANIFEST_FILE and not p.name.startswith(DB_FILE)]
+        if foreign:
+            raise StoreError(f"{target} holds files that are not a graphbuild database ({', '.join(sorted(foreign)[:3])}); "
+                             "choose an empty or dedicated folder for the embedded store")
+
+
+# ---------------------------------------------------------------------------
+# the store
+
+
+class EmbeddedStore:
+    """A graphbuild graph in an embedded LadybugDB database.
+
+    Parameters
+    ----------
+    path : the database folder (e.g. ``<workspace>/db``); created on first sync.
+    read_only : refuse ``sync`` and write queries, and open the database read-only.
+    """
+
+    name = "embedded"
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._db: Any = None
+        self._conn: Any = None
+        self._writable = False
+
+    # -- connection handling -------------------------------------------------
+
+    @property
+    def db_file(self) -> Path:
+        return self.path / DB_FILE
+
+    def _connect(self, *, write: bool) -> Any:
+        if self._conn is not None and (self._writable or not write):
+            return self._conn
+        self.close()
+        if not self.db_file.exists():
+            _recover(self.path)
+        if not self.db_file.exists():
+            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first")
+        import ladybug
+
+        try:
+            self._db = ladybug.Database(str(self.db_file), read_only=not write)
+            self._conn = ladybug.Connection(self._db)
+        except Exception as exc:  # the engine raises RuntimeError with its own message
+            self.close()
+            hint = ("another process holds it open for writing; close that process and retry"
+                    if "lock" in str(exc).lower() else "sync again to rebuild it")
+            raise StoreError(f"cannot open the graph database at {self.path}: {_first_line(exc)}; {hint}") from None
+        self._writable = write
+        return self._conn
+
+    def close(self) -> None:
+        """Close the connection and the database, releasing the file lock."""
+        conn, db = self._conn, self._db
+        self._conn = self._db = None
+        self._writable = False
+        for obj in (conn, db):
+            if obj is not None:
+                try:
+                    obj.close()
+                except Exception:  # closing twice or after an engine error is harmless
+                    pass
+
+    def __enter__(self) -> "EmbeddedStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _run(self, conn: Any, cypher: str, params: dict[str, Any] | None = None) -> Any:
+        try:
+            result = conn.execute(cypher, params or {})
+        except RuntimeError as exc:
+            raise QueryError(str(exc).strip()) from None
+        if isinstance(result, list):  # several statements: close all but the last
+            for extra in result[:-1]:
+                extra.close()
+            result = result[-1]
+        return result
+
+    def _rows(self, conn: Any, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        result = self._run(conn, cypher, params)
+        try:
+            return result.get_all()
+        finally:
+            result.close()
+
+    # -- queries ---------------------------------------------------------------
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        """Run Cypher; rows as dicts keyed by the RETURN column names.
+
+        Nodes come back as property dicts with ``_label``, relationships with
+        ``_type``, paths as ``{"nodes": [...], "rels": [...]}``.
+        """
+        clause = find_write_clause(cypher)
+        if clause and not write:
+            raise QueryError(f"query refused: the query writes ({clause} ...); pass --write to allow it")
+        if write and self.read_only:
+            raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
+        conn = self._connect(write=bool(write and clause))
+        result = self._run(conn, cypher, params)
+        try:
+            columns = result.get_column_names()
+            return [dict(zip(columns, (_convert(v) for v in row))) for row in result.get_all()]
+        finally:
+            result.close()
+
+    def counts(self) -> dict[str, int]:
+        """Node count per label and relationship count per type."""
+        conn = self._connect(write=False)
+        out = {}
+        for label in NODE_TABLES:
+            out[label] = int(self._rows(conn, f"MATCH (n:{label}) RETURN count(n)")[0][0])
+        for rel in REL_TABLES:
+            out[rel] = int(self._rows(conn, f"MATCH ()-[r:{rel}]->() RETURN count(r)")[0][0])
+        return out
+
+    # -- sync ------------------------------------------------------------------
+
+    def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
+        """Make the database hold exactly ``tables`` (see the module docstring)."""
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only; open it without read_only to sync")
+        step = _stepper(progress)
+        new_nodes, new_rels = _incoming(tables)
+        _recover(self.path)
+        _check_folder(self.path)
+        step("reading the database", 0, 1)
+        state = self._read_state()
+        step("reading the database", 1, 1)
+        if state is None:
+            diff = _Diff(new_nodes={k: sorted(t.rows) for k, t in new_nodes.items()},
+                         new_rels={k: sorted(t.rows) for k, t in new_rels.items()})
+            self._rebuild(new_nodes, new_rels, step)
+            return diff.report(full_reload=True)
+        old_nodes, old_rels, duplicates = state
+        diff = _diff(new_nodes, new_rels, old_nodes, old_rels, duplicates)
+        stored = sum(len(t.rows) for t in old_nodes.values()) + sum(len(t.rows) for t in old_rels.values())
+        if diff.size() == 0:
+            return diff.report(full_reload=False)
+        if diff.size() > REBUILD_FRACTION * stored:
+            self._rebuild(new_nodes, new_rels, step)
+            return diff.report(full_reload=True)
+        self._apply(diff, new_nodes, new_rels, step)
+        return diff.report(full_reload=False)
+
+    def _read_state(self) -> tuple[dict[str, _Table], dict[str, _Table], dict[str, set]] | None:
+        """What the database holds, or None when it must be rebuilt."""
+        try:
+            manifest = json.loads((self.path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if (not isinstance(manifest, dict) or manifest.get("format") != _FORMAT
+                or manifest.get("schema") != SCHEMA_VERSION or not self.db_file.exists()):
+            return None
+        try:
+            conn = self._connect(write=True)
+            nodes: dict[str, _Table] = {}
+            for label, spec in NODE_TABLES.items():
+                cols = [c for c in spec if c != "id"]
+                table = _Table(label, cols, [spec[c] for c in cols])
+                data = self._arrow(conn, f"MATCH (n:{label}) RETURN n.id" + "".join(f", n.{c}" for c in cols))
+                for row in zip(*data):
+                    table.rows[row[0]] = tuple(_norm(v) for v in row[1:])
+                nodes[label] = table
+            rels: dict[str, _Table] = {}
+            duplicates: dict[str, set] = {}
+            for rel, (src, dst, props) in REL_TABLES.items():
+                cols = list(props)
+                table = _Table(rel, cols, [props[c] for c in cols])
+                data = self._arrow(conn, f"MATCH (a:{src})-[r:{rel}]->(b:{dst}) RETURN a.id, b.id"
+                                   + "".join(f", r.{c}" for c in cols))
+                dup = set()
+                for row in zip(*data):
+                    key = (row[0], row[1])
+                    if key in table.rows:
+                        dup.add(key)
+                    table.rows[key] = tuple(_norm(v) for v in row[2:])
+                rels[rel] = table
+                duplicates[rel] = dup
+        except (QueryError, StoreError):
+            self.close()
+            return None
+        return nodes, rels, duplicates
+
+    def _arrow(self, conn: Any, cypher: str) -> list[list[Any]]:
+        result = self._run(conn, cypher)
+        try:
+            table = result.get_as_arrow(chunk_size=-1)
+        finally:
+            result.close()
+        return [col.to_pylist() for col in table.columns]
+
+    def _apply(self, diff: _Diff, nodes: dict[str, _Table], rels: dict[str, _Table], step: Progress) -> None:
+        conn = self._connect(write=True)
+        total = diff.size()
+        done = 0
+        try:
+            for rel, keys in diff.gone_rels.items():
+                src, dst, _ = REL_TABLES[rel]
+                for batch in _batches(keys):
+                    self._rows(conn, f"UNWIND $rows AS k MATCH (a:{src} {{id: k.f}})-[r:{rel}]->(b:{dst} {{id: k.t}}) "
+                                     "DELETE r", {"rows": [{"f": f, "t": t} for f, t in batch]})
+                    done += len(batch)
+                    step("deleting relationships", done, total)
+            for label, ids in diff.gone_nodes.items():
+                for batch in _batches(ids):
+                    self._rows(conn, f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": batch})
+                    done += len(batch)
+                    step("deleting nodes", done, total)
+            for label, ids in diff.changed_nodes.items():
+                table = nodes[label]
+                for batch in _batches(ids):
+                    rows = [{"id": i, **{c: _plain(v) for c, v in zip(table.columns, table.rows[i])}} for i in batch]
+                    self._update(conn, label, table, rows)
+                    done += len(batch)
+                    step("updating nodes", done, total)
+            for label, ids in diff.new_nodes.items():
+                if ids:
+                    self._copy(conn, label, _arrow(nodes[label], ids, ["id"]))
+                    done += len(ids)
+                    step("creating nodes", done, total)
+            for rel, keys in diff.new_rels.items():
+                if keys:
+                    self._copy(conn, rel, _arrow(rels[rel], keys, ["from", "to"]))
+                    done += len(keys)
+                    step("creating relationships", done, total)
+        except QueryError as exc:
+            raise StoreError(f"updating the graph database at {self.path} failed: {exc}; "
+                             "sync again (a failed update is repaired by the next sync)") from None
+
+    def _update(self, conn: Any, label: str, table: _Table, rows: list[dict[str, Any]]) -> None:
+        """SET the properties of existing nodes. Every value is CAST to its column
+        type: a parameter column that is null in every row would bind as STRING."""
+        sets = ", ".join(f"n.{c} = CAST(r.{c} AS {t})" for c, t in zip(table.columns, table.types))
+        self._rows(conn, f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
+
+    def _copy(self, conn: Any, table_name: str, frame: pa.Table) -> None:
+        """Bulk load an Arrow table (key columns first) with COPY."""
+        self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
+
+    def _rebuild(self, nodes: dict[str, _Table], rels: dict[str, _Table], step: Progress) -> None:
+        import ladybug
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        building = self.path.parent / f".{self.path.name}.building-{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir()
+        try:
+            db = ladybug.Database(str(building / DB_FILE))
+            conn = ladybug.Connection(db)
+            try:
+                for statement in schema_statements():
+                    self._rows(conn, statement)
+                total = sum(len(t.rows) for t in nodes.values()) + sum(len(t.rows) for t in rels.values())
+                done = 0
+                for label, table in nodes.items():
+                    if table.rows:
+                        self._copy(conn, label, _arrow(table, sorted(table.rows), ["id"]))
+                    done += len(table.rows)
+                    step("loading nodes", done, total)
+                for rel, table in rels.items():
+                    if table.rows:
+                        self._copy(conn, rel, _arrow(table, sorted(table.rows), ["from", "to"]))
+                    done += len(table.rows)
+                    step("loading relationships", done, total)
+            finally:
+                conn.close()
+                db.close()
+            manifest = {"format": _FORMAT, "schema": SCHEMA_VERSION, "engine": f"ladybug {ladybug.__version__}"}
+            atomic_write_text(building / MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
+            self.close()
+            _swap_in(building, self.path)
+        except QueryError as exc:
+            raise StoreError(f"loading the graph into {self.path} failed: {exc}") from None
+        finally:
+            if building.exists():
+                shutil.rmtree(building, ignore_errors=True)
+
+
+def _batches(items: list[Any], size: int = 5000) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _stepper(progress: Progress | None) -> Progress:
+    if progress is None:
+        return lambda stage, done, total: None
+    return progress
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,545 @@
+"""The Neo4j store: a graphbuild graph in a Neo4j 5 database, over Bolt.
+
+Every node graphbuild writes carries the marker label ``Graphbuild`` besides
+its schema label (``Paper``, ``Entity``, ``Author``); entities also carry their
+type as a label (``:Entity:Method``), taken from a fixed whitelist. Only marked
+nodes, and relationships of the schema's types between marked nodes, count as
+graphbuild's: ``sync`` and ``wipe`` never touch anything else in the database.
+
+``sync`` is a diff, not a reload. Each written node and relationship holds
+``_gb_hash``, a short hash of its properties, and each node ``_gb_out``, a digest
+of its outgoing relationships, written after them. A sync reads ``(id, hash,
+digest)`` of every graphbuild node, reads the relationships of only those nodes
+whose digest differs from the tables', and then deletes what the tables no
+longer have, MERGEs new or changed nodes, CREATEs new relationships and
+MERGE-updates changed ones (``UNWIND $rows``, one transaction per batch).
+Pushing the same tables twice reads the nodes and writes nothing. Values
+always travel as query parameters; labels, relationship types and property
+names are spliced into query text only from :mod:`graphbuild.schema`.
+
+graphbuild assumes it owns its nodes: relationships of the schema's types
+that someone else adds to or removes from them are noticed only when the
+node's own data changes (or after ``wipe``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..errors import QueryError, StoreError
+from ..records import ENTITY_TYPES
+from ..schema import NODE_TABLES, REL_TABLES, GraphTables
+from .base import Progress, SyncReport
+
+__all__ = ["Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY", "DEFAULT_BATCH_SIZE", "schema_statements"]
+
+#: label carried by every node graphbuild writes
+MARKER_LABEL = "Graphbuild"
+#: property holding the hash of a written node's or relationship's properties
+HASH_PROPERTY = "_gb_hash"
+#: node property holding a digest of the node's outgoing relationships (written last)
+OUT_PROPERTY = "_gb_out"
+DEFAULT_BATCH_SIZE = 10_000
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+#: entity types that may become a second label; anything else stays plain ``:Entity``
+_TYPE_LABELS = tuple(ENTITY_TYPES)
+
+
+def schema_statements() -> list[str]:
+    """Constraint and index DDL ``sync`` runs first (all ``IF NOT EXISTS``)."""
+    out = [
+        f"CREATE CONSTRAINT graphbuild_{label.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in NODE_TABLES
+    ]
+    out.append("CREATE INDEX graphbuild_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)")
+    out.append("CREATE INDEX graphbuild_paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year)")
+    return out
+
+
+# ---------------------------------------------------------------------------
+# planning: what a sync writes and deletes (pure functions over rows)
+
+_NODE_COLS = {label: [c for c in cols if c != "id"] for label, cols in NODE_TABLES.items()}
+_REL_COLS = {rel: list(spec[2]) for rel, spec in REL_TABLES.items()}
+#: relationship types by source label
+_OUT_TYPES = {label: [rel for rel, spec in REL_TABLES.items() if spec[0] == label] for label in NODE_TABLES}
+
+
+def _digest(parts: Iterable[str]) -> str:
+    h = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1e")
+    return h.hexdigest()
+
+
+#: ``_gb_out`` of a node whose outgoing relationships were written and are none
+_NO_RELS = _digest([])
+
+
+def _with_hash(values: list[Any]) -> list[Any]:
+    values.append(_digest([json.dumps(values, ensure_ascii=False, default=str)]))
+    return values
+
+
+def _node_values(label: str, row: dict[str, Any]) -> list[Any]:
+    """``row``'s properties in ``_NODE_COLS[label]`` order, then their hash."""
+    values = []
+    for col in _NODE_COLS[label]:
+        value = row.get(col)
+        if NODE_TABLES[label][col].endswith("[]") and value is not None:
+            value = [str(v) for v in value]
+        values.append(value)
+    return _with_hash(values)
+
+
+def _rel_values(rel: str, row: dict[str, Any]) -> list[Any]:
+    return _with_hash([row.get(col) for col in _REL_COLS[rel]])
+
+
+@dataclass(slots=True)
+class _Desired:
+    """The tables keyed for diffing."""
+
+    nodes: dict[str, dict[str, list[Any]]]  # label -> id -> values (hash last)
+    out: dict[str, dict[str, dict[tuple[str, str], list[Any]]]]  # label -> source -> (rel, to) -> values
+    digests: dict[str, dict[str, str]]  # label -> id -> digest of its outgoing relationships
+    skipped: int  # relationship rows dropped: an endpoint is not in the tables, or a repeat
+
+
+def _desired(tables: GraphTables) -> _Desired:
+    nodes: dict[str, dict[str, list[Any]]] = {}
+    for label in NODE_TABLES:
+        rows: dict[str, list[Any]] = {}
+        for row in tables.nodes.get(label, []):
+            node_id = row.get("id")
+            if node_id is not None and node_id not in rows:
+                rows[node_id] = _node_values(label, row)
+        nodes[label] = rows
+    out: dict[str, dict[str, dict[tuple[str, str], list[Any]]]] = {label: {} for label in NODE_TABLES}
+    skipped = 0
+    for rel, (src, dst, _) in REL_TABLES.items():
+        for row in tables.rels.get(rel, []):
+            a, b = row.get("from"), row.get("to")
+            rels = out[src].setdefault(a, {}) if a in nodes[src] else None
+            if rels is None or b not in nodes[dst] or (rel, b) in rels:
+                skipped += 1
+                continue
+            rels[(rel, b)] = _rel_values(rel, row)
+    digests = {
+        label: {node_id: _digest(sorted(f"{rel}\x1f{to}\x1f{values[-1]}"
+                                        for (rel, to), values in out[label].get(node_id, {}).items()))
+                for node_id in nodes[label]}
+        for label in NODE_TABLES
+    }
+    return _Desired(nodes, out, digests, skipped)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Everything one sync does, in the order it does it."""
+
+    rel_delete: dict[str, list[list[str]]] = field(default_factory=dict)  # rel -> [from, to]
+    node_delete: dict[str, list[str]] = field(default_factory=dict)
+    node_write: dict[str, list[list[Any]]] = field(default_factory=dict)  # label -> [id, *values]
+    rel_create: dict[str, list[list[Any]]] = field(default_factory=dict)  # rel -> [from, to, *values]
+    rel_update: dict[str, list[list[Any]]] = field(default_factory=dict)
+    digests: dict[str, list[list[str]]] = field(default_factory=dict)  # label -> [id, digest]
+
+
+def _dirty_sources(want: _Desired, stored: dict[str, dict[str, tuple[Any, Any]]]) -> dict[str, list[str]]:
+    """Stored nodes whose outgoing relationships may differ from the tables.
+
+    A node's ``_gb_out`` is written after its relationships, so a node left
+    without one by an interrupted sync is dirty too, and gets diffed in full.
+    """
+    dirty: dict[str, list[str]] = {}
+    for label in NODE_TABLES:
+        ids = []
+        for node_id, (_, out) in stored[label].items():
+            wanted = want.digests[label].get(node_id)
+            if wanted is None:  # the node goes: delete its relationships explicitly
+                if out != _NO_RELS:
+                    ids.append(node_id)
+            elif out != wanted:
+                ids.append(node_id)
+        dirty[label] = sorted(ids)
+    return dirty
+
+
+def _plan(want: _Desired, stored: dict[str, dict[str, tuple[Any, Any]]],
+          stored_rels: dict[str, dict[str, dict[tuple[str, str], Any]]]) -> _Plan:
+    """Diff the tables against what the database holds.
+
+    ``stored[label][id] = (hash, out digest)`` for every graphbuild node;
+    ``stored_rels[label][source][(rel, to)] = hash`` for the dirty sources only.
+    """
+    plan = _Plan(rel_delete={rel: [] for rel in REL_TABLES}, rel_create={rel: [] for rel in REL_TABLES},
+                 rel_update={rel: [] for rel in REL_TABLES})
+    for label in NODE_TABLES:
+        held, wanted = stored[label], want.nodes[label]
+        plan.node_delete[label] = sorted(node_id for node_id in held if node_id not in wanted)
+        plan.node_write[label] = [[node_id, *values] for node_id, values in wanted.items()
+                                  if held.get(node_id, (None, None))[0] != values[-1]]
+        dirty = stored_rels.get(label, {})
+        for source, old in dirty.items():
+            new = want.out[label].get(source, {}) if source in wanted else {}
+            for (rel, to) in old:
+                if (rel, to) not in new:
+                    plan.rel_delete[rel].append([source, to])
+        for source, rels in want.out[label].items():
+            old = dirty.get(source)
+            if old is None and source in held and held[source][1] == want.digests[label][source]:
+                continue  # unchanged since the last sync
+            for (rel, to), values in rels.items():
+                if old is None or (rel, to) not in old:
+                    plan.rel_create[rel].append([source, to, *values])
+                elif old[(rel, to)] != values[-1]:
+                    plan.rel_update[rel].append([source, to, *values])
+        plan.digests[label] = [[node_id, digest] for node_id, digest in want.digests[label].items()
+                               if held.get(node_id, (None, None))[1] != digest]
+    for rows in plan.rel_delete.values():
+        rows.sort()
+    return plan
+
+
+def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+# ---------------------------------------------------------------------------
+# result conversion
+
+
+def _convert(value: Any) -> Any:
+    """A driver value as plain Python: nodes and relationships as property dicts."""
+    from neo4j.graph import Node, Path, Relationship
+    from neo4j.spatial import Point
+
+    if isinstance(value, Point):  # a tuple subclass: test before lists
+        coords = ", ".join(f"{axis}: {float(v)!r}" for axis, v in zip("xyz", value))
+        return f"point({{srid: {value.srid}, {coords}}})"
+    iso = getattr(value, "iso_format", None)  # neo4j.time Date/Time/DateTime/Duration
+    if callable(iso):
+        return iso()
+    if isinstance(value, Node):
+        labels = set(value.labels)
+        label = next((lb for lb in NODE_TABLES if lb in labels), None)
+        if label is None:
+            out = {"_label": sorted(labels)[0] if labels else None}
+            out.update({k: _convert(v) for k, v in value.items() if not k.startswith("_gb_")})
+            return out
+        out = {"_label": label}
+        out.update({col: _convert(value.get(col)) for col in NODE_TABLES[label]})
+        return out
+    if isinstance(value, Relationship):
+        rel = value.type
+        out = {"_type": rel}
+        if rel in REL_TABLES:
+            out.update({col: _convert(value.get(col)) for col in REL_TABLES[rel][2]})
+        else:
+            out.update({k: _convert(v) for k, v in value.items() if not k.startswith("_gb_")})
+        return out
+    if isinstance(value, Path):
+        return {"nodes": [_convert(n) for n in value.nodes],
+                "rels": [_convert(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {str(k): _convert(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_convert(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    return str(value)
+
+
+# ---------------------------------------------------------------------------
+# the store
+
+
+class Neo4jStore:
+    """A graphbuild graph in a Neo4j 5 database.
+
+    Parameters
+    ----------
+    uri : Bolt or Neo4j URI, e.g. ``bolt://127.0.0.1:7687``.
+    user, password : credentials; the caller reads the password (never argv, never logged).
+    database : database name; ``None`` uses the server's default database.
+    batch_size : rows per write transaction.
+    max_retry_time : seconds the driver keeps retrying a transaction that failed
+        with a transient error (deadlock, leader switch, lost connection), with
+        exponential back-off between tries.
+
+    No connection is made until the first call that needs one.
+    """
+
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
+                 database: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                 max_retry_time: float = 30.0):
+        self.uri = uri
+        self.user = user
+        self.database = database
+        self.batch_size = max(1, int(batch_size))
+        self.max_retry_time = max_retry_time
+        self._password = password
+        self._driver: Any = None
+
+    def __repr__(self) -> str:  # keeps the password out of logs and tracebacks
+        return f"Neo4jStore(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- connection handling -------------------------------------------------
+
+    def _connect(self) -> Any:
+        if self._driver is not None:
+            return self._driver
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import ConfigurationError
+
+        scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
+        if scheme not in _SCHEMES:
+            raise StoreError(f"invalid Neo4j URI {self.uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
+        try:
+            driver = GraphDatabase.driver(
+                self.uri,
+                auth=(self.user, self._password or ""),
+                max_transaction_retry_time=self.max_retry_time,
+                connection_timeout=10.0,
+                connection_acquisition_timeout=60.0,
+                notifications_min_severity="OFF",
+            )
+        except (ConfigurationError, ValueError) as exc:
+            raise StoreError(f"invalid Neo4j URI {self.uri!r} ({exc}): use bolt://HOST:PORT or neo4j://HOST:PORT") from None
+        try:
+            driver.verify_connectivity(database=self.database) if self.database else driver.verify_connectivity()
+        except Exception as exc:
+            driver.close()
+            raise self._connection_error(exc) from None
+        self._driver = driver
+        return driver
+
+    def _connection_error(self, exc: BaseException) -> StoreError:
+        from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+        if isinstance(exc, AuthError):
+            return StoreError(f"authentication failed for user {self.user} at {self.uri}: set NEO4J_PASSWORD "
+                              f"to the right password")
+        if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)):
+            return StoreError(f"cannot reach Neo4j at {self.uri}: is Neo4j running at {self.uri}? "
+                              f"start it or set --uri")
+        if isinstance(exc, Neo4jError):
+            return StoreError(f"Neo4j at {self.uri} refused the request: {exc.message or exc}")
+        return StoreError(f"cannot use Neo4j at {self.uri}: {exc}")
+
+    def _session(self, *, write: bool) -> Any:
+        from neo4j import READ_ACCESS, WRITE_ACCESS
+
+        return self._connect().session(database=self.database,
+                                       default_access_mode=WRITE_ACCESS if write else READ_ACCESS)
+
+    def _write(self, work: Callable[[Any], Any]) -> Any:
+        """Run ``work(tx)`` in one managed write transaction (retried on transient errors)."""
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        try:
+            with self._session(write=True) as session:
+                return session.execute_write(work)
+        except StoreError:
+            raise
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise self._connection_error(exc) from None
+
+    def _read(self, work: Callable[[Any], Any]) -> Any:
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        try:
+            with self._session(write=False) as session:
+                return session.execute_read(work)
+        except StoreError:
+            raise
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise self._connection_error(exc) from None
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    # -- sync ----------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create graphbuild's uniqueness constraints and indexes if missing."""
+        for statement in schema_statements():
+            self._write(lambda tx, s=statement: tx.run(s).consume())
+        self._write(lambda tx: tx.run("CALL db.awaitIndexes(300)").consume())
+
+    def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
+        """Make the database's graphbuild data equal ``tables``; see the module docstring.
+
+        Relationship rows whose endpoints are not among the tables' nodes are skipped.
+        """
+        self.ensure_schema()
+        want = _desired(tables)
+        stored = {label: self._stored_nodes(label) for label in NODE_TABLES}
+        dirty = _dirty_sources(want, stored)
+        stored_rels = {label: self._stored_rels(label, ids) for label, ids in dirty.items()}
+        plan = _plan(want, stored, stored_rels)
+
+        report = SyncReport(
+            nodes_created={label: 0 for label in NODE_TABLES}, nodes_updated={label: 0 for label in NODE_TABLES},
+            nodes_deleted={label: 0 for label in NODE_TABLES}, rels_created={rel: 0 for rel in REL_TABLES},
+            rels_deleted={rel: 0 for rel in REL_TABLES},
+        )
+        # relationships first, so that DETACH DELETE below removes only what is not ours
+        for rel, (src, dst, _) in REL_TABLES.items():
+            cypher = (f"UNWIND $rows AS row MATCH (a:{src}:{MARKER_LABEL} {{id: row[0]}})"
+                      f"-[r:{rel}]->(b:{dst}:{MARKER_LABEL} {{id: row[1]}}) DELETE r")
+            counters = self._run_batches(cypher, plan.rel_delete[rel], f"deleting {rel} relationships", progress)
+            report.rels_deleted[rel] = counters["relationships_deleted"]
+        for label in NODE_TABLES:
+            cypher = f"UNWIND $rows AS id MATCH (n:{label}:{MARKER_LABEL} {{id: id}}) DETACH DELETE n"
+            counters = self._run_batches(cypher, plan.node_delete[label], f"deleting {label} nodes", progress)
+            report.nodes_deleted[label] = counters["nodes_deleted"]
+        for label in NODE_TABLES:
+            created = self._write_nodes(label, plan.node_write[label], progress)
+            report.nodes_created[label] = created
+            report.nodes_updated[label] = len(plan.node_write[label]) - created
+        for rel, (src, dst, _) in REL_TABLES.items():
+            sets = ", ".join([f"r.{col} = row[{i + 2}]" for i, col in enumerate(_REL_COLS[rel])]
+                             + [f"r.{HASH_PROPERTY} = row[{len(_REL_COLS[rel]) + 2}]"])
+            match = f"UNWIND $rows AS row MATCH (a:{src} {{id: row[0]}}) MATCH (b:{dst} {{id: row[1]}}) "
+            created = self._run_batches(match + f"CREATE (a)-[r:{rel}]->(b) SET {sets}",
+                                        plan.rel_create[rel], f"{rel} relationships", progress)
+            updated = self._run_batches(match + f"MERGE (a)-[r:{rel}]->(b) SET {sets}",
+                                        plan.rel_update[rel], f"updating {rel} relationships", progress)
+            report.rels_created[rel] = created["relationships_created"] + updated["relationships_created"]
+        for label in NODE_TABLES:  # last: marks each node's relationships as complete
+            cypher = f"UNWIND $rows AS row MATCH (n:{label}:{MARKER_LABEL} {{id: row[0]}}) SET n.{OUT_PROPERTY} = row[1]"
+            self._run_batches(cypher, plan.digests[label], f"finishing {label} nodes", progress)
+        return report
+
+    def _stored_nodes(self, label: str) -> dict[str, tuple[Any, Any]]:
+        cypher = f"MATCH (n:{label}:{MARKER_LABEL}) RETURN n.id, n.{HASH_PROPERTY}, n.{OUT_PROPERTY}"
+        return self._read(lambda tx: {rec[0]: (rec[1], rec[2]) for rec in tx.run(cypher)})
+
+    def _stored_rels(self, label: str, ids: list[str]) -> dict[str, dict[tuple[str, str], Any]]:
+        out: dict[str, dict[tuple[str, str], Any]] = {node_id: {} for node_id in ids}
+        cypher = (f"UNWIND $ids AS id MATCH (a:{label}:{MARKER_LABEL} {{id: id}})-[r]->(b:{MARKER_LABEL}) "
+                  f"WHERE type(r) IN $types RETURN a.id, type(r), b.id, r.{HASH_PROPERTY}")
+        for batch in _batches(ids, self.batch_size):
+            for rec in self._read(lambda tx, b=list(batch): list(tx.run(cypher, ids=b, types=_OUT_TYPES[label]))):
+                out[rec[0]][(rec[1], rec[2])] = rec[3]
+        return out
+
+    def _run_batches(self, cypher: str, rows: Sequence[Any], stage: str,
+                     progress: Progress | None) -> dict[str, int]:
+        """Run ``cypher`` with ``$rows`` bound to successive batches, one transaction each."""
+        totals = {"nodes_created": 0, "nodes_deleted": 0, "relationships_created": 0, "relationships_deleted": 0}
+        done = 0
+        for batch in _batches(rows, self.batch_size):
+            counters = self._write(lambda tx, b=list(batch): tx.run(cypher, rows=b).consume().counters)
+            for key in totals:
+                totals[key] += getattr(counters, key)
+            done += len(batch)
+            if progress:
+                progress(stage, done, len(rows))
+        return totals
+
+    def _write_nodes(self, label: str, rows: list[list[Any]], progress: Progress | None) -> int:
+        cols = _NODE_COLS[label]
+        sets = ", ".join([f"n.{col} = row[{i + 1}]" for i, col in enumerate(cols)]
+                         + [f"n.{HASH_PROPERTY} = row[{len(cols) + 1}]"])
+        groups: dict[str | None, list[list[Any]]] = {}
+        type_col = cols.index("type") + 1 if label == "Entity" else None
+        for row in rows:
+            entity_type = row[type_col] if type_col is not None else None
+            groups.setdefault(entity_type if entity_type in _TYPE_LABELS else None, []).append(row)
+        created = 0
+        for entity_type, group in groups.items():
+            remove = f" REMOVE n:{':'.join(_TYPE_LABELS)}" if label == "Entity" else ""
+            labels = MARKER_LABEL + (f":{entity_type}" if entity_type else "")
+            cypher = f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) SET {sets}{remove} SET n:{labels}"
+            stage = f"{label} nodes" + (f" ({entity_type})" if entity_type else "")
+            created += self._run_batches(cypher, group, stage, progress)["nodes_created"]
+        return created
+
+    def wipe(self) -> int:
+        """Delete every node graphbuild wrote (and their relationships); other data stays.
+
+        Returns the number of nodes deleted. Constraints and indexes are kept.
+        """
+        total = 0
+        cypher = f"MATCH (n:{MARKER_LABEL}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
+        while True:
+            deleted = self._write(lambda tx: tx.run(cypher, limit=self.batch_size).single()[0])
+            total += deleted
+            if deleted < self.batch_size:
+                return total
+
+    # -- reading ---------------------------------------------------------------
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        """Run Cypher; rows as dicts keyed by the RETURN column names.
+
+        Nodes come back as property dicts with ``_label`` (the schema label),
+        relationships with ``_type``, paths as ``{"nodes": [...], "rels": [...]}``,
+        temporal and spatial values as strings. Unless ``write`` is true the
+        query runs in a read transaction and Neo4j itself refuses any write;
+        that refusal and every Cypher error become :class:`QueryError`
+        carrying the server's message (which gives the error's position).
+        """
+        from neo4j.exceptions import ClientError, DriverError, Neo4jError
+
+        def work(tx: Any) -> list[dict[str, Any]]:
+            result = tx.run(cypher, params or {})
+            keys = list(result.keys())
+            return [{key: _convert(record[key]) for key in keys} for record in result]
+
+        try:
+            with self._session(write=write) as session:
+                return session.execute_write(work) if write else session.execute_read(work)
+        except StoreError:
+            raise
+        except ClientError as exc:
+            message = (exc.message or str(exc)).strip()
+            if not write and _is_access_mode_error(exc):
+                raise QueryError(f"this query writes to the database, but queries are read-only by default: "
+                                 f"pass write=True to allow it ({message})") from None
+            raise QueryError(f"Neo4j refused the query: {message}") from None
+        except Neo4jError as exc:
+            raise QueryError(f"the query failed in Neo4j: {(exc.message or str(exc)).strip()}") from None
+        except (DriverError, OSError) as exc:
+            raise self._connection_error(exc) from None
+
+    def counts(self) -> dict[str, int]:
+        """Graphbuild's node count per label and relationship count per type."""
+        out: dict[str, int] = {}
+
+        def work(tx: Any) -> None:
+            for label in NODE_TABLES:
+                out[label] = tx.run(f"MATCH (n:{label}:{MARKER_LABEL}) RETURN count(n)").single()[0]
+            for rel, (src, dst, _) in REL_TABLES.items():
+                out[rel] = tx.run(f"MATCH (:{src}:{MARKER_LABEL})-[r:{rel}]->(:{dst}:{MARKER_LABEL}) "
+                                  f"RETURN count(r)").single()[0]
+
+        self._read(work)
+        return out
+
+
+def _is_access_mode_error(exc: Any) -> bool:
+    code = getattr(exc, "code", "") or ""
+    message = (getattr(exc, "message", "") or "").lower()
+    return "AccessMode" in code or "read access mode" in message or "forbidden" in code.lower()

@@ -1,0 +1,13 @@
+// name: co-occurring
+// description: Entities that appear in the same papers as an entity, by number of shared papers
+// param: name = BERT
+// param: type = ''
+// param: limit = 20
+WITH toLower($name) AS needle
+MATCH (x:Entity)<-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]-(p:Paper)
+WHERE x.id = $name OR toLower(x.name) = needle OR any(a IN x.aliases WHERE toLower(a) = needle)
+MATCH (p)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(y:Entity)
+WHERE y.id <> x.id AND ($type = '' OR y.type = $type)
+RETURN x.name AS entity, y.id AS id, y.name AS co_occurs_with, y.type AS type, count(DISTINCT p) AS papers
+ORDER BY entity, papers DESC, co_occurs_with, id
+LIMIT $limit

@@ -1,0 +1,40 @@
+// name: shortest-path
+// description: The shortest connection (up to 6 hops, any relationship, either direction) between two nodes matched by id, entity name or alias, author name or paper title
+// param: source = BERT
+// param: target = ImageNet
+// param: limit = 1
+// The portable body finds direct (1-hop) links only; the stores run their own
+// shortest-path syntax below (LadybugDB: [* SHORTEST 1..6], Neo4j: shortestPath).
+WITH toLower($source) AS s, toLower($target) AS t
+MATCH (a)
+WHERE a.id = $source OR toLower(a.name) = s OR toLower(a.title) = s OR any(x IN a.aliases WHERE toLower(x) = s)
+MATCH (b)
+WHERE b.id <> a.id AND (b.id = $target OR toLower(b.name) = t OR toLower(b.title) = t OR any(x IN b.aliases WHERE toLower(x) = t))
+MATCH (a)-[]-(b)
+RETURN DISTINCT a.id AS source, b.id AS target, 1 AS hops, [a.id, b.id] AS ids, [coalesce(a.name, a.title), coalesce(b.name, b.title)] AS names
+ORDER BY hops, source, target
+LIMIT $limit
+// variant: embedded
+WITH toLower($source) AS s, toLower($target) AS t
+MATCH (a)
+WHERE a.id = $source OR toLower(a.name) = s OR toLower(a.title) = s OR any(x IN a.aliases WHERE toLower(x) = s)
+MATCH (b)
+WHERE b.id <> a.id AND (b.id = $target OR toLower(b.name) = t OR toLower(b.title) = t OR any(x IN b.aliases WHERE toLower(x) = t))
+MATCH path = (a)-[* SHORTEST 1..6]-(b)
+RETURN a.id AS source, b.id AS target, length(path) AS hops,
+       list_transform(nodes(path), n -> n.id) AS ids,
+       list_transform(nodes(path), n -> coalesce(n.name, n.title)) AS names
+ORDER BY hops, source, target
+LIMIT $limit
+// variant: neo4j
+WITH toLower($source) AS s, toLower($target) AS t
+MATCH (a)
+WHERE a.id = $source OR toLower(a.name) = s OR toLower(a.title) = s OR any(x IN a.aliases WHERE toLower(x) = s)
+MATCH (b)
+WHERE b.id <> a.id AND (b.id = $target OR toLower(b.name) = t OR toLower(b.title) = t OR any(x IN b.aliases WHERE toLower(x) = t))
+MATCH path = shortestPath((a)-[*..6]-(b))
+RETURN a.id AS source, b.id AS target, length(path) AS hops,
+       [n IN nodes(path) | n.id] AS ids,
+       [n IN nodes(path) | coalesce(n.name, n.title)] AS names
+ORDER BY hops, source, target
+LIMIT $limit

@@ -1,0 +1,34 @@
+"""Shared fixtures: paths to ../shared, the Neo4j test server, store parametrisation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("GRAPHBUILD_SHARED", ROOT.parent / "shared"))
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_service(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI, where every service must be up."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: required services must be running)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "eval").is_dir():
+        pytest.skip(f"shared evaluation data not found at {SHARED} (set GRAPHBUILD_SHARED)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> str:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        require_service("NEO4J_URI is not set: start tests/neo4j-server/run.sh start and export it")
+    return uri

@@ -1,0 +1,86 @@
+"""A small hand-checked graph shared by the store, query, export and viz tests.
+
+Papers (year):
+  P1 "LoRA paper" (2021) proposes LoRA, uses GPT-3, evaluates_on GLUE; authors Hu, Shen
+  P2 "QLoRA paper" (2023) proposes QLoRA, uses LoRA, uses Llama-2-7B, evaluates_on MMLU;
+     compares_with GPT-3; cites P1; authors Dettmers, Hu
+  P3 "Adapter study" (2022) uses LoRA, evaluates_on GLUE, evaluates_on MMLU; cites P1
+  P4 "Llama 2 report" (2023) proposes Llama-2-7B, proposes Llama, evaluates_on MMLU
+  P5 "ViT paper" (2020) proposes ViT, evaluates_on ImageNet; author Dosovitskiy
+  X1 external reference (no abstract), cited by P2 and P3
+Inferred citation: P3 -> P1 is explicit; P2 -> P4 inferred via Llama-2-7B.
+Entities: LoRA, QLoRA (Method); GPT-3, Llama, Llama-2-7B, ViT (Model);
+  GLUE, MMLU, ImageNet (Dataset). Llama-2-7B VARIANT_OF Llama.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graphbuild.graph import build_graph
+from graphbuild.records import Entity, Paper, entity_id
+
+E = {name: entity_id(key) for name, key in [
+    ("LoRA", "lora"), ("QLoRA", "qlora"), ("GPT-3", "gpt3"), ("Llama", "llama"),
+    ("Llama-2-7B", "llama27b"), ("ViT", "vit"), ("GLUE", "glue"), ("MMLU", "mmlu"),
+    ("ImageNet", "imagenet"),
+]}
+
+PAPERS = [
+    Paper(id="P1", title="LoRA paper", abstract="We propose LoRA.", year=2021, authors=("Edward Hu", "Yelong Shen")),
+    Paper(id="P2", title="QLoRA paper", abstract="We propose QLoRA on top of LoRA.", year=2023,
+          authors=("Tim Dettmers", "Edward Hu")),
+    Paper(id="P3", title="Adapter study", abstract="We study LoRA on GLUE and MMLU.", year=2022),
+    Paper(id="P4", title="Llama 2 report", abstract="We release Llama-2-7B.", year=2023),
+    Paper(id="P5", title="ViT paper", abstract="We propose ViT <b>bold</b>.", year=2020, authors=("Alexey Dosovitskiy",)),
+]
+EXTERNAL = [Paper(id="X1", title="An external reference", external=True)]
+
+ENTITIES = [
+    Entity(E["LoRA"], "LoRA", "Method", ("low-rank adaptation",), paper_count=3),
+    Entity(E["QLoRA"], "QLoRA", "Method", (), paper_count=1),
+    Entity(E["GPT-3"], "GPT-3", "Model", (), paper_count=2),
+    Entity(E["Llama"], "Llama", "Model", ("LLaMA",), paper_count=1),
+    Entity(E["Llama-2-7B"], "Llama-2-7B", "Model", (), family=E["Llama"], paper_count=2),
+    Entity(E["ViT"], "ViT", "Model", ("Vision Transformer",), paper_count=1),
+    Entity(E["GLUE"], "GLUE", "Dataset", (), paper_count=2),
+    Entity(E["MMLU"], "MMLU", "Dataset", (), paper_count=3),
+    Entity(E["ImageNet"], "ImageNet", "Dataset", (), paper_count=1),
+]
+
+
+def _ev(text: str) -> dict:
+    return {"evidence": text, "char_start": 0, "char_end": len(text)}
+
+
+LINKS = [
+    ("P1", E["LoRA"], "proposes", _ev("We propose LoRA.")),
+    ("P1", E["GPT-3"], "uses", _ev("We adapt GPT-3.")),
+    ("P1", E["GLUE"], "evaluates_on", _ev("Results on GLUE.")),
+    ("P2", E["QLoRA"], "proposes", _ev("We propose QLoRA.")),
+    ("P2", E["LoRA"], "uses", _ev("on top of LoRA")),
+    ("P2", E["Llama-2-7B"], "uses", _ev("We tune Llama-2-7B.")),
+    ("P2", E["MMLU"], "evaluates_on", _ev("Results on MMLU.")),
+    ("P2", E["GPT-3"], "compares_with", _ev("QLoRA outperforms GPT-3.")),
+    ("P3", E["LoRA"], "uses", _ev("We study LoRA.")),
+    ("P3", E["GLUE"], "evaluates_on", _ev("on GLUE")),
+    ("P3", E["MMLU"], "evaluates_on", _ev("and MMLU")),
+    ("P4", E["Llama-2-7B"], "proposes", _ev("We release Llama-2-7B.")),
+    ("P4", E["Llama"], "proposes", _ev("the Llama family")),
+    ("P4", E["MMLU"], "evaluates_on", _ev("MMLU results")),
+    ("P5", E["ViT"], "proposes", _ev("We propose ViT <script>alert(1)</script>.")),
+    ("P5", E["ImageNet"], "evaluates_on", _ev("on ImageNet")),
+]
+
+CITATIONS = [
+    ("P2", "P1", {"inferred": False}),
+    ("P3", "P1", {"inferred": False}),
+    ("P2", "X1", {"inferred": False}),
+    ("P3", "X1", {"inferred": False}),
+    ("P2", "P4", {"inferred": True, "via": E["Llama-2-7B"]}),
+]
+
+
+def small_graph() -> nx.MultiDiGraph:
+    """A fresh copy of the hand-checked graph (callers may mutate it)."""
+    return build_graph(PAPERS, ENTITIES, LINKS, CITATIONS, EXTERNAL)

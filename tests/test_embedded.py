@@ -1,0 +1,259 @@
+"""The embedded LadybugDB store: schema, sync (full, no-op, incremental, atomic rebuild), queries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph_fixture import E, small_graph
+from graphbuild.errors import QueryError, StoreError
+from graphbuild.graph import graph_to_tables
+from graphbuild.records import Paper
+from graphbuild.stores import embedded
+from graphbuild.stores.base import GraphStore
+from graphbuild.stores.embedded import EmbeddedStore, find_write_clause
+
+FIXTURE_COUNTS = {
+    "Paper": 6, "Entity": 9, "Author": 4,
+    "PROPOSES": 5, "USES": 4, "EVALUATES_ON": 6, "COMPARES_WITH": 1,
+    "VARIANT_OF": 1, "AUTHORED": 5, "CITES": 5,
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    st = EmbeddedStore(tmp_path / "ws" / "db")
+    st.sync(graph_to_tables(small_graph()))
+    yield st
+    st.close()
+
+
+def _with_new_paper():
+    G = small_graph()
+    G.add_node("P6", label="Paper", id="P6", title="DoRA paper", abstract="We extend LoRA.", year=2024,
+               date=None, venue=None, doi=None, arxiv_id=None, url=None, n_authors=1, external=False)
+    G.add_node("author:new person", label="Author", id="author:new person", name="New Person")
+    G.add_edge("author:new person", "P6", key="AUTHORED", position=0)
+    G.add_edge("P6", E["LoRA"], key="USES", evidence="We extend LoRA.", char_start=3, char_end=15)
+    G.add_edge("P6", "P1", key="CITES", inferred=False, via=None)
+    return G
+
+
+def test_embedded_implements_the_store_protocol(tmp_path):
+    assert isinstance(EmbeddedStore(tmp_path / "db"), GraphStore)
+
+
+def test_embedded_schema_statements_cover_every_table():
+    text = "\n".join(embedded.schema_statements())
+    assert "CREATE NODE TABLE IF NOT EXISTS Entity(" in text
+    assert "aliases STRING[]" in text
+    assert "CREATE REL TABLE IF NOT EXISTS CITES(FROM Paper TO Paper, inferred BOOLEAN, via STRING)" in text
+    assert text.count("PRIMARY KEY(id)") == 3
+
+
+def test_embedded_sync_creates_schema_and_exact_counts(tmp_path):
+    st = EmbeddedStore(tmp_path / "db")
+    report = st.sync(graph_to_tables(small_graph()))
+    assert report.full_reload
+    assert report.nodes_created == {"Paper": 6, "Entity": 9, "Author": 4}
+    assert sum(report.rels_created.values()) == 27
+    assert st.counts() == FIXTURE_COUNTS
+    manifest = json.loads((tmp_path / "db" / embedded.MANIFEST_FILE).read_text())
+    assert manifest["schema"] == embedded.SCHEMA_VERSION
+    st.close()
+
+
+def test_embedded_sync_twice_is_a_noop(store):
+    report = store.sync(graph_to_tables(small_graph()))
+    assert report.summary() == "0 nodes created, 0 updated, 0 deleted; 0 relationships created, 0 deleted"
+    assert not report.full_reload
+    assert store.counts() == FIXTURE_COUNTS
+
+
+def test_embedded_incremental_add_paper_creates_only_new_rows(store):
+    report = store.sync(graph_to_tables(_with_new_paper()))
+    assert not report.full_reload
+    assert report.nodes_created == {"Paper": 1, "Author": 1}
+    assert report.rels_created == {"AUTHORED": 1, "USES": 1, "CITES": 1}
+    assert report.nodes_updated == {} and report.nodes_deleted == {} and report.rels_deleted == {}
+    rows = store.query("MATCH (p:Paper {id: 'P6'})-[u:USES]->(e:Entity) RETURN p.title AS t, u.char_start AS s, e.name AS e")
+    assert rows == [{"t": "DoRA paper", "s": 3, "e": "LoRA"}]
+
+
+def test_embedded_incremental_updates_changed_aliases(store):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["aliases"] = ["low-rank adaptation", "LoRA adapters"]
+    G.nodes[E["GLUE"]]["paper_count"] = None
+    report = store.sync(graph_to_tables(G))
+    assert report.nodes_updated == {"Entity": 2}
+    assert report.nodes_created == {} and report.rels_created == {}
+    rows = store.query("MATCH (e:Entity) WHERE e.name IN ['LoRA', 'GLUE'] "
+                       "RETURN e.name AS n, e.aliases AS a, e.paper_count AS c ORDER BY n")
+    assert rows == [{"n": "GLUE", "a": [], "c": None},
+                    {"n": "LoRA", "a": ["low-rank adaptation", "LoRA adapters"], "c": 3}]
+    assert store.sync(graph_to_tables(G)).summary().startswith("0 nodes created, 0 updated")
+
+
+def test_embedded_incremental_changed_rel_property_is_recreated(store):
+    G = small_graph()
+    G.edges["P2", "P4", "CITES"]["inferred"] = False
+    report = store.sync(graph_to_tables(G))
+    assert report.rels_deleted == {"CITES": 1} and report.rels_created == {"CITES": 1}
+    rows = store.query("MATCH (:Paper {id: 'P2'})-[c:CITES]->(:Paper {id: 'P4'}) RETURN c.inferred AS i")
+    assert rows == [{"i": False}]
+
+
+def test_embedded_incremental_remove_paper_deletes_it_and_its_links(store):
+    G = small_graph()
+    G.remove_node("P5")
+    G.remove_node("author:alexey dosovitskiy")
+    report = store.sync(graph_to_tables(G))
+    assert not report.full_reload
+    assert report.nodes_deleted == {"Paper": 1, "Author": 1}
+    assert report.rels_deleted == {"PROPOSES": 1, "EVALUATES_ON": 1, "AUTHORED": 1}
+    counts = store.counts()
+    assert counts["Paper"] == 5 and counts["Author"] == 3 and counts["PROPOSES"] == 4
+    assert store.query("MATCH (p:Paper {id: 'P5'}) RETURN p.id AS id") == []
+
+
+def test_embedded_large_change_rebuilds(store):
+    G = small_graph()
+    for node in ["P1", "P2", "P3", "P4"]:
+        G.remove_node(node)
+    report = store.sync(graph_to_tables(G))
+    assert report.full_reload
+    assert report.nodes_deleted["Paper"] == 4
+    assert store.counts()["Paper"] == 2
+
+
+def test_embedded_interrupted_rebuild_keeps_the_old_database(store, tmp_path, monkeypatch):
+    def broken_swap(built: Path, target: Path) -> None:
+        assert (built / embedded.DB_FILE).exists()  # the new database was fully written
+        raise KeyboardInterrupt
+
+    (store.path / embedded.MANIFEST_FILE).write_text("{}")  # force a rebuild
+    G = small_graph()
+    G.remove_node("P5")
+    monkeypatch.setattr(embedded, "_swap_in", broken_swap)
+    with pytest.raises(KeyboardInterrupt):
+        store.sync(graph_to_tables(G))
+    assert store.counts() == FIXTURE_COUNTS
+    assert sorted(p.name for p in store.path.parent.iterdir()) == ["db"]
+    monkeypatch.undo()
+    assert store.sync(graph_to_tables(G)).full_reload
+    assert store.counts()["Paper"] == 5
+
+
+def test_embedded_corrupt_database_is_rebuilt(tmp_path):
+    db = tmp_path / "db"
+    db.mkdir()
+    (db / embedded.DB_FILE).write_bytes(b"not a database" * 100)
+    (db / embedded.MANIFEST_FILE).write_text(json.dumps({"format": "graphbuild-embedded", "schema": embedded.SCHEMA_VERSION}))
+    st = EmbeddedStore(db)
+    assert st.sync(graph_to_tables(small_graph())).full_reload
+    assert st.counts() == FIXTURE_COUNTS
+    st.close()
+
+
+def test_embedded_refuses_a_foreign_folder(tmp_path):
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "thesis.tex").write_text("precious")
+    with pytest.raises(StoreError, match="not a graphbuild database"):
+        EmbeddedStore(tmp_path / "db").sync(graph_to_tables(small_graph()))
+    assert (tmp_path / "db" / "thesis.tex").read_text() == "precious"
+
+
+@pytest.mark.parametrize("cypher", [
+    "CREATE (n:Paper {id: 'x'})",
+    "MATCH (n:Paper) SET n.title = 'x'",
+    "MERGE (n:Paper {id: 'x'})",
+    "match (n:Paper) detach delete n",
+    "MATCH (n:Paper) DELETE n",
+])
+def test_embedded_query_refuses_writes(store, cypher):
+    with pytest.raises(QueryError, match=r"refused: the query writes \(\w+ \.\.\.\); pass --write"):
+        store.query(cypher)
+    assert store.counts() == FIXTURE_COUNTS
+
+
+def test_embedded_query_allows_write_words_in_literals(store):
+    rows = store.query("MATCH (p:Paper) WHERE p.title <> 'create; DELETE me' RETURN count(p) AS n // SET later")
+    assert rows == [{"n": 6}]
+    assert find_write_clause("RETURN \"merge\" AS `set`") is None
+    assert find_write_clause("MATCH (n) RETURN n.set") is None
+    assert find_write_clause("MATCH (n)\nREMOVE n.title") == "REMOVE"
+
+
+def test_embedded_query_write_flag_allows_writes(store):
+    store.query("MATCH (p:Paper {id: 'P1'}) SET p.venue = 'ICLR'", write=True)
+    assert store.query("MATCH (p:Paper {id: 'P1'}) RETURN p.venue AS v") == [{"v": "ICLR"}]
+
+
+def test_embedded_read_only_store_refuses_sync_and_writes(store):
+    store.close()
+    ro = EmbeddedStore(store.path, read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        ro.sync(graph_to_tables(small_graph()))
+    with pytest.raises(QueryError, match="read-only"):
+        ro.query("MATCH (p:Paper) SET p.venue = 'x'", write=True)
+    assert ro.counts() == FIXTURE_COUNTS
+    ro.close()
+
+
+def test_embedded_syntax_error_names_the_position(store):
+    with pytest.raises(QueryError, match=r"offset: \d+") as err:
+        store.query("MATCH (p:Paper RETURN p")
+    assert "Parser exception" in str(err.value)
+
+
+def test_embedded_query_converts_nodes_rels_and_params(store):
+    rows = store.query("MATCH (p:Paper)-[r:EVALUATES_ON]->(e:Entity {id: $id}) RETURN p, r, e ORDER BY p.id LIMIT 1",
+                       {"id": E["GLUE"]})
+    row = rows[0]
+    assert row["p"]["_label"] == "Paper" and row["p"]["id"] == "P1" and "_id" not in row["p"]
+    assert row["r"] == {"_type": "EVALUATES_ON", "evidence": "Results on GLUE.", "char_start": 0, "char_end": 16}
+    assert row["e"]["aliases"] == [] and row["e"]["name"] == "GLUE"
+    json.dumps(rows)  # JSON-safe
+    assert store.query("MATCH (p:Paper) RETURN sum(p.year) AS s") == [{"s": 2021 + 2023 + 2022 + 2023 + 2020}]
+
+
+def test_embedded_query_on_missing_database_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="sync the graph"):
+        EmbeddedStore(tmp_path / "nothing").query("MATCH (n) RETURN n")
+
+
+def test_embedded_close_releases_the_lock_for_another_process(store):
+    store.counts()
+    store.close()
+    script = ("import sys, ladybug; db = ladybug.Database(sys.argv[1]); c = ladybug.Connection(db); "
+              "c.execute(\"MATCH (p:Paper {id: 'P1'}) SET p.venue = 'other process'\"); c.close(); db.close()")
+    subprocess.run([sys.executable, "-c", script, str(store.path / embedded.DB_FILE)], check=True, timeout=120)
+    assert store.query("MATCH (p:Paper {id: 'P1'}) RETURN p.venue AS v") == [{"v": "other process"}]
+    store.close()
+    reopened = EmbeddedStore(store.path)
+    assert reopened.counts() == FIXTURE_COUNTS
+    reopened.close()
+
+
+def test_embedded_progress_reports_stages(tmp_path):
+    seen = []
+    st = EmbeddedStore(tmp_path / "db")
+    st.sync(graph_to_tables(small_graph()), progress=lambda stage, done, total: seen.append((stage, done, total)))
+    st.close()
+    assert ("loading relationships", 46, 46) in seen
+
+
+def test_embedded_sync_rejects_dangling_relationships(tmp_path):
+    tables = graph_to_tables(small_graph())
+    tables.rels["CITES"].append({"from": "P1", "to": "nowhere", "inferred": False, "via": None})
+    with pytest.raises(StoreError, match="missing"):
+        EmbeddedStore(tmp_path / "db").sync(tables)
+
+
+def test_embedded_external_paper_round_trips(store):
+    rows = store.query("MATCH (p:Paper {id: 'X1'}) RETURN p.external AS ext, p.abstract AS a")
+    assert rows == [{"ext": True, "a": Paper(id="X1", title="t").abstract}]

@@ -1,0 +1,271 @@
+"""Tests for the Semantic Scholar, OpenAlex and arXiv Atom readers (no network)."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from graphbuild.errors import InputError
+from graphbuild.ingest import detect_format, read_file, read_papers
+from graphbuild.ingest.metadata import (
+    read_arxiv,
+    read_openalex,
+    read_s2,
+    rebuild_abstract,
+    sniff_arxiv,
+    sniff_openalex,
+    sniff_s2,
+)
+from graphbuild.records import Paper, PaperRef
+
+FIXTURES = Path(__file__).parent / "fixtures" / "metadata"
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("tests must not open network connections")
+
+    def refuse_connect(sock: socket.socket, *args: object, **kwargs: object) -> None:
+        sock.close()
+        refuse()
+
+    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def _split(items) -> tuple[list[Paper], list[InputError]]:
+    papers = [i for i in items if isinstance(i, Paper)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    return papers, errors
+
+
+# -- Semantic Scholar ----------------------------------------------------------------
+
+def test_metadata_s2_maps_fields_and_references() -> None:
+    papers, _ = _split(list(read_s2(FIXTURES / "s2_papers.jsonl")))
+    seed = papers[0]
+    assert seed.title == "GraphMiner: Mining Method Graphs from Abstracts"
+    assert seed.abstract == "We present GraphMiner, which links methods and datasets."
+    assert seed.doi == "10.5555/graphminer.2024.7"
+    assert seed.arxiv_id == "2401.01234"
+    assert seed.id == "doi:10.5555/graphminer.2024.7"
+    assert seed.ids == (("s2", "5a1e0000000000000000000000000000000000a1"), ("corpus", "900000001"))
+    assert seed.authors == ("Jane Doe", "Rui Example")
+    assert seed.n_authors == 2
+    assert (seed.year, seed.date, seed.venue) == (2024, "2024-01-05", "Journal of Synthetic Results")
+    assert seed.url == "https://www.semanticscholar.org/paper/5a1e0000000000000000000000000000000000a1"
+    assert seed.source == f"{FIXTURES / 's2_papers.jsonl'}:1"
+    assert not seed.external
+    # wrapped and plain references both map; the one naming nothing is dropped
+    assert seed.references == (
+        PaperRef(arxiv_id="2301.00042", ids=(("s2", "5a1e0000000000000000000000000000000000b2"),
+                                              ("corpus", "900000002")),
+                 title="TinyTagger: Tagging Entities Cheaply", year=2023),
+        PaperRef(doi="10.5555/old.2019.1", ids=(("s2", "5a1e0000000000000000000000000000000000c3"),
+                                                 ("corpus", "900000003")),
+                 title="An Older Method", year=2019),
+        PaperRef(title="A Workshop Note Without Ids", year=2018),
+    )
+
+
+def test_metadata_s2_citations_become_external_citing_papers() -> None:
+    papers, _ = _split(list(read_s2(FIXTURES / "s2_papers.jsonl")))
+    seed, citing = papers[0], papers[1]
+    # the citing paper without a title is skipped; the titled one cites the seed
+    assert [p.title for p in papers if p.external] == ["Follow-up Work on GraphMiner"]
+    assert citing.external is True
+    assert citing.arxiv_id == "2405.05555" and citing.doi is None  # arXiv DataCite DOI -> arXiv id
+    assert citing.authors == ("Kim Later",)
+    assert citing.references == (seed.ref(),)
+    assert citing.references[0].id == seed.id
+
+
+def test_metadata_s2_bad_records_are_reported_with_line_numbers() -> None:
+    path = FIXTURES / "s2_papers.jsonl"
+    papers, errors = _split(list(read_s2(path)))
+    assert [(e.line, e.path) for e in errors] == [(2, str(path)), (3, str(path))]
+    assert "not valid JSON" in errors[0].message
+    assert "no title" in errors[1].message
+    # the record after the bad ones is still read
+    assert papers[-1].title == "Preprint Only"
+    assert papers[-1].arxiv_id == "2202.02020" and papers[-1].doi is None
+    assert papers[-1].id == "arxiv:2202.02020"
+    assert papers[-1].venue is None and papers[-1].date is None
+
+
+def test_metadata_s2_reads_api_data_page_with_record_numbers() -> None:
+    path = FIXTURES / "s2_search.json"
+    papers, errors = _split(list(read_s2(path)))
+    assert [p.title for p in papers] == ["Search Hit One", "Search Hit Two"]
+    assert papers[0].id == "s2:5a1e000000000000000000000000000000000118"
+    assert papers[1].source == f"{path}:3"
+    assert len(errors) == 1 and errors[0].line == 2
+    assert errors[0].message.startswith("record 2:")
+
+
+def test_metadata_s2_reads_json_array_and_unwraps_cited_paper(tmp_path: Path) -> None:
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([{"citedPaper": {"paperId": "abc", "title": "Wrapped", "year": 2020}}]))
+    (paper,) = list(read_s2(path))
+    assert isinstance(paper, Paper)
+    assert (paper.title, paper.ids, paper.year) == ("Wrapped", (("s2", "abc"),), 2020)
+
+
+def test_metadata_s2_truncated_array_or_object_raises(tmp_path: Path) -> None:
+    path = tmp_path / "cut.json"
+    path.write_text('[{"paperId": "a", "title": "x"},')
+    with pytest.raises(InputError, match="not valid JSON"):
+        list(read_s2(path))
+    path.write_text('{\n  "paperId": "a",\n  "title": "x"\n')  # pretty-printed, cut off
+    with pytest.raises(InputError, match="not valid JSON or JSON Lines"):
+        list(read_s2(path))
+
+
+# -- OpenAlex ----------------------------------------------------------------------------
+
+def test_metadata_openalex_maps_work_fields() -> None:
+    path = FIXTURES / "openalex_works.json"
+    papers, _ = _split(list(read_openalex(path)))
+    work = papers[0]
+    assert work.title == "Citation Graphs for Method Discovery"
+    assert work.doi == "10.5555/jgl.2022.17"
+    assert work.arxiv_id == "2203.01234"  # from the arXiv location's landing page
+    assert work.ids == (("openalex", "W2000000001"), ("mag", "2000000001"), ("pmid", "35000001"))
+    assert work.authors == ("Ada Example", "Bo Sample")
+    assert (work.year, work.date) == (2022, "2022-03-04")
+    assert work.venue == "Journal of Graph Learning"
+    assert work.url == "https://doi.org/10.5555/jgl.2022.17"
+    assert work.source == f"{path}:1"
+    # duplicates in referenced_works are collapsed, order kept
+    assert work.references == (PaperRef(ids=(("openalex", "W1000000001"),)),
+                               PaperRef(ids=(("openalex", "W1000000002"),)))
+
+
+def test_metadata_openalex_rebuilds_abstract_from_inverted_index() -> None:
+    papers, _ = _split(list(read_openalex(FIXTURES / "openalex_works.json")))
+    assert papers[0].abstract == "We study graphs and more graphs today."
+    assert papers[1].abstract == ""  # null index
+
+
+def test_metadata_rebuild_abstract_places_words_by_position() -> None:
+    assert rebuild_abstract({"b": [1], "a": [0, 2], "c": [3]}) == "a b a c"
+    assert rebuild_abstract({"x": [5], "y": [2]}) == "y x"  # gaps are skipped
+    assert rebuild_abstract(None) == ""
+    assert rebuild_abstract({"x": "bad"}) == ""
+
+
+def test_metadata_openalex_arxiv_doi_becomes_arxiv_id_and_bad_work_reported() -> None:
+    path = FIXTURES / "openalex_works.json"
+    papers, errors = _split(list(read_openalex(path)))
+    assert papers[1].arxiv_id == "2301.00001" and papers[1].doi is None
+    assert papers[1].id == "arxiv:2301.00001"
+    assert papers[1].venue == "arXiv (Cornell University)"
+    assert len(errors) == 1 and errors[0].line == 3 and "no title" in errors[0].message
+
+
+def test_metadata_openalex_reads_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "works.jsonl"
+    rows = [{"id": "https://openalex.org/W9", "display_name": "One", "publication_year": 2001},
+            {"id": "W10", "title": "Two", "publication_year": 2002}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n[1, 2\n")
+    papers, errors = _split(list(read_openalex(path)))
+    assert [(p.title, p.ids, p.source) for p in papers] == [
+        ("One", (("openalex", "W9"),), f"{path}:1"), ("Two", (("openalex", "W10"),), f"{path}:2")]
+    assert [e.line for e in errors] == [4]
+
+
+# -- arXiv Atom ----------------------------------------------------------------------------
+
+def test_metadata_arxiv_maps_entries() -> None:
+    path = FIXTURES / "arxiv_feed.atom"
+    papers, _ = _split(list(read_arxiv(path)))
+    first, second = papers
+    assert first.arxiv_id == "2402.01111" and first.id == "arxiv:2402.01111"
+    assert first.title == "Sparse Routers for Mixture-of-Experts Graph Models"
+    assert first.abstract == ("We propose SparseRoute, a router for mixture-of-experts models. "
+                              "We evaluate it on two citation benchmarks.")
+    assert first.authors == ("Maria Placeholder", "Tom Fixture")
+    assert (first.year, first.date, first.venue, first.doi) == (2024, "2024-02-02", None, None)
+    assert first.url == "http://arxiv.org/abs/2402.01111v2"
+    assert first.source == f"{path}:1"
+    assert second.arxiv_id == "hep-th/9901001"
+    assert second.doi == "10.5555/imaginaryphys.12.34"
+    assert second.id == "doi:10.5555/imaginaryphys.12.34"
+    assert second.venue == "J. Imaginary Phys. 12 (1999) 34-56"
+    assert second.year == 1999
+
+
+def test_metadata_arxiv_bad_entry_reported_with_entry_number() -> None:
+    _, errors = _split(list(read_arxiv(FIXTURES / "arxiv_feed.atom")))
+    assert len(errors) == 1
+    assert errors[0].line == 3 and "not an arXiv abstract URL" in errors[0].message
+
+
+def test_metadata_arxiv_refuses_doctype_and_entities(tmp_path: Path) -> None:
+    path = tmp_path / "evil.atom"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY boom "boom">]>\n'
+                    '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&boom;</title></entry></feed>')
+    with pytest.raises(InputError, match="DOCTYPE or ENTITY"):
+        list(read_arxiv(path))
+
+
+def test_metadata_arxiv_malformed_xml_raises(tmp_path: Path) -> None:
+    path = tmp_path / "cut.atom"
+    path.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><entry>')
+    with pytest.raises(InputError, match="not well-formed XML"):
+        list(read_arxiv(path))
+
+
+def test_metadata_arxiv_api_error_entry_reported(tmp_path: Path) -> None:
+    path = tmp_path / "err.atom"
+    path.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+                    '<id>http://arxiv.org/api/errors#incorrect_id_format_for_1234</id><title>Error</title>'
+                    '<summary>incorrect id format for 1234</summary></entry></feed>')
+    (error,) = list(read_arxiv(path))
+    assert isinstance(error, InputError) and "incorrect id format for 1234" in error.message
+
+
+# -- sniffing and registry -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,expected", [
+    ("s2_papers.jsonl", "s2"),
+    ("s2_search.json", "s2"),
+    ("openalex_works.json", "openalex"),
+    ("arxiv_feed.atom", "arxiv"),
+])
+def test_metadata_detect_format_picks_service_reader(name: str, expected: str) -> None:
+    assert detect_format(FIXTURES / name) == expected
+
+
+def test_metadata_sniffers_are_specific() -> None:
+    generic = '[{"title": "A paper", "doi": "10.1/x", "references": ["openalex:W1"]}]'
+    assert not sniff_s2(generic) and not sniff_openalex(generic) and not sniff_arxiv(generic)
+    assert not sniff_s2('{"paperId": "x"}')  # needs a second S2 field
+    assert sniff_s2('{"paperId": "x", "externalIds": {}}')
+    assert not sniff_openalex('{"id": "https://openalex.org/W1"}')
+    assert sniff_openalex('{"id": "https://openalex.org/W1", "abstract_inverted_index": null}')
+    plain_atom = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:blog</id></entry></feed>'
+    assert not sniff_arxiv(plain_atom)
+    assert sniff_arxiv(plain_atom.replace("tag:blog", "http://arxiv.org/abs/2101.00001v1"))
+
+
+def test_metadata_sniffing_ignores_misleading_extension(tmp_path: Path) -> None:
+    path = tmp_path / "download.jsonl"
+    path.write_text((FIXTURES / "openalex_works.json").read_text())
+    assert detect_format(path) == "openalex"
+    papers = [p for p in read_file(path) if isinstance(p, Paper)]
+    assert len(papers) == 2
+
+
+def test_metadata_read_papers_over_fixture_directory_counts_skips() -> None:
+    result = read_papers([FIXTURES], skip_bad=True)
+    assert result.files == 4
+    titles = {p.title for p in result.papers}
+    assert {"Follow-up Work on GraphMiner", "Citation Graphs for Method Discovery",
+            "Sparse Routers for Mixture-of-Experts Graph Models", "Search Hit Two"} <= titles
+    # 2 in s2_papers.jsonl, 1 in s2_search.json, 1 in openalex_works.json, 1 in the feed
+    assert len(result.skipped) == 5

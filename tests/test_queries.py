@@ -1,0 +1,340 @@
+"""The named query library: loading, parameter binding and the exact rows of every
+query on the hand-checked graph (tests/graph_fixture.py), on every store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph_fixture import E, small_graph
+from graphbuild.errors import InputError, QueryError
+from graphbuild.graph import graph_to_tables
+from graphbuild.library import NamedQuery, bind_params, get_query, load_library, parse_query_file
+from graphbuild.stores.embedded import EmbeddedStore
+
+LIBRARY = load_library()
+
+
+@pytest.fixture(scope="module", params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request, tmp_path_factory):
+    if request.param == "embedded":
+        st = EmbeddedStore(tmp_path_factory.mktemp("queries") / "db")
+    else:
+        uri = request.getfixturevalue("neo4j_uri")
+        from graphbuild.stores.neo4j import Neo4jStore
+
+        st = Neo4jStore(uri, password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+    st.sync(graph_to_tables(small_graph()))
+    yield st
+    st.close()
+
+
+def run(store, query_name: str, /, **overrides) -> list[dict]:
+    query = LIBRARY[query_name]
+    return store.query(query.cypher_for(store.name), bind_params(query, overrides))
+
+
+def _ent(id_: str, name: str, type_: str, papers: int) -> dict:
+    return {"id": id_, "entity": name, "type": type_, "papers": papers}
+
+
+# ---------------------------------------------------------------------------
+# library loading and parameters
+
+
+def test_queries_library_loads_at_least_twelve_described_queries():
+    assert len(LIBRARY) >= 12
+    for name, query in LIBRARY.items():
+        assert query.name == name == query.path.stem
+        assert query.description and len(query.description) > 20
+        assert "$" not in query.description
+        for param in query.params:
+            assert f"${param}" in query.cypher, f"{name} declares ${param} but never uses it"
+
+
+def test_queries_every_query_orders_its_rows():
+    for query in LIBRARY.values():
+        for body in [query.cypher, *query.variants.values()]:
+            assert "ORDER BY" in body.rsplit("RETURN", 1)[1], query.name
+
+
+def test_queries_header_defaults_are_typed():
+    top = LIBRARY["top-datasets"]
+    assert top.params == {"type": "Dataset", "limit": 20}
+    assert LIBRARY["most-cited"].params["include_external"] is True
+    assert LIBRARY["papers-with-entity"].params["role"] == ""
+    assert set(LIBRARY["shortest-path"].variants) == {"embedded", "neo4j"}
+    assert LIBRARY["top-models"].cypher_for("embedded") == LIBRARY["top-models"].cypher
+
+
+def test_queries_bind_params_coerces_cli_strings():
+    query = LIBRARY["most-cited"]
+    bound = bind_params(query, {"limit": "5", "include_external": "no", "include_inferred": "TRUE"})
+    assert bound == {"limit": 5, "include_external": False, "include_inferred": True}
+    assert bind_params(LIBRARY["top-entities"], {"type": "Model"})["type"] == "Model"
+    assert bind_params(query, {"limit": 7})["limit"] == 7
+    assert bind_params(query) == query.params
+
+
+def test_queries_bind_params_float_default(tmp_path):
+    path = tmp_path / "scored.cypher"
+    path.write_text("// name: scored\n// description: a float parameter for testing\n"
+                    "// param: threshold = 0.5\nRETURN $threshold AS t ORDER BY t\n")
+    query = parse_query_file(path)
+    assert bind_params(query, {"threshold": "2"}) == {"threshold": 2.0}
+    assert bind_params(query, {"threshold": 1}) == {"threshold": 1.0}
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"limit": "many"}, "takes a int"),
+    ({"include_external": "maybe"}, "takes a bool"),
+    ({"limt": "3"}, "has no parameter 'limt'; its parameters: include_external, include_inferred, limit"),
+    ({"limit": True}, "takes a int"),
+])
+def test_queries_bind_params_errors(overrides, message):
+    with pytest.raises(QueryError, match=message.replace("(", r"\(")):
+        bind_params(LIBRARY["most-cited"], overrides)
+
+
+def test_queries_get_query_suggests_close_names():
+    assert get_query("top-datasets").name == "top-datasets"
+    with pytest.raises(QueryError, match="did you mean top-datasets"):
+        get_query("top-dataset")
+    with pytest.raises(QueryError, match="known queries: .*ancestry"):
+        get_query("zzzz")
+
+
+def test_queries_parse_rejects_bad_headers(tmp_path):
+    bad = tmp_path / "oops.cypher"
+    bad.write_text("// name: other\n// description: mismatched name here\nRETURN 1 AS x ORDER BY x\n")
+    with pytest.raises(InputError, match="make them agree"):
+        parse_query_file(bad)
+    bad.write_text("// name: oops\nRETURN 1 AS x ORDER BY x\n")
+    with pytest.raises(InputError, match="description"):
+        parse_query_file(bad)
+    bad.write_text("// name: oops\n// description: a broken parameter line\n// param: limit 20\nRETURN 1\n")
+    with pytest.raises(InputError, match=r"oops.cypher:3"):
+        parse_query_file(bad)
+
+
+def test_queries_variant_bodies_are_split(tmp_path):
+    path = tmp_path / "two.cypher"
+    path.write_text("// name: two\n// description: portable body plus a variant\n"
+                    "RETURN 1 AS x ORDER BY x\n// variant: neo4j\nRETURN 2 AS x ORDER BY x\n")
+    query = parse_query_file(path)
+    assert isinstance(query, NamedQuery)
+    assert query.cypher == "RETURN 1 AS x ORDER BY x"
+    assert query.cypher_for("neo4j") == "RETURN 2 AS x ORDER BY x"
+    assert query.cypher_for("embedded") == query.cypher
+
+
+# ---------------------------------------------------------------------------
+# every query with its defaults, then each one's exact rows
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_queries_run_with_defaults(store, name):
+    rows = run(store, name)
+    assert isinstance(rows, list)
+    assert rows == run(store, name)  # deterministic
+
+
+def test_queries_top_entities(store):
+    assert run(store, "top-entities") == [
+        _ent(E["MMLU"], "MMLU", "Dataset", 3), _ent(E["GLUE"], "GLUE", "Dataset", 2),
+        _ent(E["ImageNet"], "ImageNet", "Dataset", 1)]
+    assert run(store, "top-entities", type="", limit="4") == [
+        _ent(E["MMLU"], "MMLU", "Dataset", 3), _ent(E["GLUE"], "GLUE", "Dataset", 2),
+        _ent(E["GPT-3"], "GPT-3", "Model", 2), _ent(E["LoRA"], "LoRA", "Method", 2)]
+
+
+def test_queries_top_datasets(store):
+    assert run(store, "top-datasets", limit="2") == [
+        _ent(E["MMLU"], "MMLU", "Dataset", 3), _ent(E["GLUE"], "GLUE", "Dataset", 2)]
+
+
+def test_queries_top_methods(store):
+    assert run(store, "top-methods") == [_ent(E["LoRA"], "LoRA", "Method", 2)]
+
+
+def test_queries_top_models(store):
+    assert run(store, "top-models") == [
+        _ent(E["GPT-3"], "GPT-3", "Model", 2), _ent(E["Llama-2-7B"], "Llama-2-7B", "Model", 1)]
+
+
+def test_queries_entity(store):
+    llama = {"id": E["Llama"], "entity": "Llama", "type": "Model", "aliases": ["LLaMA"], "family": None, "paper_count": 1}
+    assert run(store, "entity", name="llama") == [llama]
+    lora = run(store, "entity", name="Low-Rank Adaptation")
+    assert lora == [{"id": E["LoRA"], "entity": "LoRA", "type": "Method", "aliases": ["low-rank adaptation"],
+                     "family": None, "paper_count": 3}]
+    assert [r["entity"] for r in run(store, "entity", name="", limit="3")] == ["GLUE", "GPT-3", "ImageNet"]
+    assert run(store, "entity", name="llama-2-7b")[0]["family"] == E["Llama"]
+
+
+def test_queries_papers_with_entity(store):
+    def row(paper, title, year, role):
+        flags = {r: r == role for r in ("proposes", "uses", "evaluates_on", "compares_with")}
+        return {"entity": "LoRA", "paper": paper, "title": title, "year": year, **flags}
+
+    assert run(store, "papers-with-entity", name="LoRA") == [
+        row("P2", "QLoRA paper", 2023, "uses"), row("P3", "Adapter study", 2022, "uses"),
+        row("P1", "LoRA paper", 2021, "proposes")]
+    assert run(store, "papers-with-entity", name=E["LoRA"], role="proposes") == [row("P1", "LoRA paper", 2021, "proposes")]
+    gpt = run(store, "papers-with-entity", name="gpt-3", role="compares_with")
+    assert [(r["paper"], r["compares_with"], r["uses"]) for r in gpt] == [("P2", True, False)]
+
+
+def test_queries_compared_with(store):
+    assert run(store, "compared-with", name="GPT-3") == [
+        {"entity": "GPT-3", "id": E["QLoRA"], "compared_with": "QLoRA", "type": "Method", "papers": 1}]
+    assert run(store, "compared-with", name="qlora") == [
+        {"entity": "QLoRA", "id": E["GPT-3"], "compared_with": "GPT-3", "type": "Model", "papers": 1}]
+    assert run(store, "compared-with", name="LoRA") == []
+
+
+def test_queries_co_occurring(store):
+    def row(name, type_, papers):
+        return {"entity": "LoRA", "id": E[name], "co_occurs_with": name, "type": type_, "papers": papers}
+
+    assert run(store, "co-occurring", name="lora") == [
+        row("GLUE", "Dataset", 2), row("GPT-3", "Model", 2), row("MMLU", "Dataset", 2),
+        row("Llama-2-7B", "Model", 1), row("QLoRA", "Method", 1)]
+    assert run(store, "co-occurring", name="lora", type="Dataset", limit="1") == [row("GLUE", "Dataset", 2)]
+
+
+def test_queries_evaluated_on(store):
+    assert run(store, "evaluated-on", name="LoRA") == [
+        {"entity": "LoRA", "id": E["GLUE"], "dataset": "GLUE", "papers": 2},
+        {"entity": "LoRA", "id": E["MMLU"], "dataset": "MMLU", "papers": 2}]
+    assert run(store, "evaluated-on", name="Vision Transformer") == [
+        {"entity": "ViT", "id": E["ImageNet"], "dataset": "ImageNet", "papers": 1}]
+
+
+def test_queries_methods_on_dataset(store):
+    def row(name, type_, papers):
+        return {"dataset": "MMLU", "id": E[name], "entity": name, "type": type_, "papers": papers}
+
+    assert run(store, "methods-on-dataset", name="MMLU") == [
+        row("Llama-2-7B", "Model", 2), row("LoRA", "Method", 2), row("Llama", "Model", 1), row("QLoRA", "Method", 1)]
+    assert run(store, "methods-on-dataset", name="MMLU", type="Method") == [row("LoRA", "Method", 2), row("QLoRA", "Method", 1)]
+    assert run(store, "methods-on-dataset") == [
+        {"dataset": "ImageNet", "id": E["ViT"], "entity": "ViT", "type": "Model", "papers": 1}]
+
+
+def test_queries_model_family(store):
+    family = [
+        {"family": "Llama", "id": E["Llama"], "member": "Llama", "type": "Model", "role": "family", "paper_count": 1},
+        {"family": "Llama", "id": E["Llama-2-7B"], "member": "Llama-2-7B", "type": "Model", "role": "variant", "paper_count": 2},
+    ]
+    assert run(store, "model-family") == family
+    assert run(store, "model-family", name="Llama-2-7B") == family
+    assert run(store, "model-family", name="LLaMA") == family
+    assert run(store, "model-family", name="GPT-3") == []
+
+
+def test_queries_entity_by_year(store):
+    assert run(store, "entity-by-year", name="MMLU") == [
+        {"entity": "MMLU", "id": E["MMLU"], "year": 2022, "papers": 1},
+        {"entity": "MMLU", "id": E["MMLU"], "year": 2023, "papers": 2}]
+
+
+def test_queries_similar_papers(store):
+    assert run(store, "similar-papers", paper="P3") == [
+        {"paper": "P3", "similar": "P1", "title": "LoRA paper", "year": 2021, "shared": 2},
+        {"paper": "P3", "similar": "P2", "title": "QLoRA paper", "year": 2023, "shared": 2},
+        {"paper": "P3", "similar": "P4", "title": "Llama 2 report", "year": 2023, "shared": 1}]
+    assert [r["similar"] for r in run(store, "similar-papers")] == ["P2", "P3"]  # default: P1
+    assert run(store, "similar-papers", paper="vit paper") == []
+
+
+def test_queries_citation_neighbours(store):
+    def row(paper, direction, other, title, year, external=False, inferred=False, via=None):
+        return {"paper": paper, "direction": direction, "neighbour": other, "title": title, "year": year,
+                "external": external, "inferred": inferred, "via": via}
+
+    assert run(store, "citation-neighbours", paper="P2") == [
+        row("P2", "cites", "P1", "LoRA paper", 2021),
+        row("P2", "cites", "P4", "Llama 2 report", 2023, inferred=True, via=E["Llama-2-7B"]),
+        row("P2", "cites", "X1", "An external reference", None, external=True)]
+    assert run(store, "citation-neighbours") == [
+        row("P1", "cited-by", "P2", "QLoRA paper", 2023), row("P1", "cited-by", "P3", "Adapter study", 2022)]
+    assert run(store, "citation-neighbours", paper="Llama 2 report") == [
+        row("P4", "cited-by", "P2", "QLoRA paper", 2023, inferred=True, via=E["Llama-2-7B"])]
+
+
+def test_queries_shortest_path(store):
+    assert run(store, "shortest-path", source="QLoRA", target="GLUE") == [{
+        "source": E["QLoRA"], "target": E["GLUE"], "hops": 3,
+        "ids": [E["QLoRA"], "P2", "P1", E["GLUE"]], "names": ["QLoRA", "QLoRA paper", "LoRA paper", "GLUE"]}]
+    direct = run(store, "shortest-path", source="Tim Dettmers", target="P2")
+    assert [(r["hops"], r["ids"]) for r in direct] == [(1, ["author:tim dettmers", "P2"])]
+    assert run(store, "shortest-path", source="ViT", target="GLUE") == []  # P5 is its own component
+
+
+def test_queries_papers_by_author(store):
+    assert run(store, "papers-by-author", author="hu") == [
+        {"author": "Edward Hu", "paper": "P2", "title": "QLoRA paper", "year": 2023, "position": 1},
+        {"author": "Edward Hu", "paper": "P1", "title": "LoRA paper", "year": 2021, "position": 0}]
+    assert [(r["author"], r["paper"]) for r in run(store, "papers-by-author")] == [
+        ("Alexey Dosovitskiy", "P5"), ("Edward Hu", "P2"), ("Edward Hu", "P1"),
+        ("Tim Dettmers", "P2"), ("Yelong Shen", "P1")]
+
+
+def test_queries_most_cited(store):
+    p1 = {"paper": "P1", "title": "LoRA paper", "year": 2021, "external": False, "citations": 2}
+    x1 = {"paper": "X1", "title": "An external reference", "year": None, "external": True, "citations": 2}
+    p4 = {"paper": "P4", "title": "Llama 2 report", "year": 2023, "external": False, "citations": 1}
+    assert run(store, "most-cited") == [p1, x1]
+    assert run(store, "most-cited", include_external="false") == [p1]
+    assert run(store, "most-cited", include_inferred="true") == [p1, x1, p4]
+
+
+def test_queries_co_citation(store):
+    def row(a, ta, b, tb, n):
+        return {"paper_a": a, "title_a": ta, "paper_b": b, "title_b": tb, "co_cited": n}
+
+    p1x1 = row("P1", "LoRA paper", "X1", "An external reference", 2)
+    assert run(store, "co-citation") == [p1x1]
+    assert run(store, "co-citation", include_inferred="yes") == [
+        p1x1, row("P1", "LoRA paper", "P4", "Llama 2 report", 1), row("P4", "Llama 2 report", "X1", "An external reference", 1)]
+    assert run(store, "co-citation", paper="P4", include_inferred="yes") == [
+        row("P1", "LoRA paper", "P4", "Llama 2 report", 1), row("P4", "Llama 2 report", "X1", "An external reference", 1)]
+
+
+def test_queries_ancestry(store):
+    assert run(store, "ancestry", paper="P2") == [
+        {"paper": "P2", "ancestor": "P1", "title": "LoRA paper", "year": 2021, "depth": 1},
+        {"paper": "P2", "ancestor": "P4", "title": "Llama 2 report", "year": 2023, "depth": 1},
+        {"paper": "P2", "ancestor": "X1", "title": "An external reference", "year": None, "depth": 1}]
+    assert run(store, "ancestry") == []  # default: P1 cites nothing
+    assert run(store, "ancestry", paper="P2", depth="0") == []
+
+
+@pytest.fixture(scope="module")
+def deep_store(tmp_path_factory):
+    """The fixture plus P6 -> P7 -> P2 so that ancestry has depth 3."""
+    G = small_graph()
+    for pid, year in (("P6", 2024), ("P7", 2024)):
+        G.add_node(pid, label="Paper", id=pid, title=f"{pid} paper", abstract=None, year=year, date=None,
+                   venue=None, doi=None, arxiv_id=None, url=None, n_authors=None, external=False)
+    G.add_edge("P6", "P7", key="CITES", inferred=False, via=None)
+    G.add_edge("P7", "P2", key="CITES", inferred=False, via=None)
+    G.add_edge("P6", "P1", key="CITES", inferred=False, via=None)
+    st = EmbeddedStore(tmp_path_factory.mktemp("deep") / "db")
+    st.sync(graph_to_tables(G))
+    yield st
+    st.close()
+
+
+def test_queries_ancestry_depth(deep_store):
+    rows = run(deep_store, "ancestry", paper="P6")
+    assert [(r["ancestor"], r["depth"]) for r in rows] == [
+        ("P1", 1), ("P7", 1), ("P2", 2), ("P4", 3), ("X1", 3)]
+    assert [r["ancestor"] for r in run(deep_store, "ancestry", paper="p6 paper", depth="1")] == ["P1", "P7"]
+
+
+def test_queries_files_live_in_the_resource_folder():
+    assert all(q.path.parent == Path(LIBRARY["ancestry"].path).parent for q in LIBRARY.values())

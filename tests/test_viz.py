@@ -1,0 +1,238 @@
+"""graphbuild.viz without a browser: selection, row parsing, page content."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from graphbuild.errors import GraphbuildError, QueryError
+from graphbuild.viz import (
+    KIND_COLORS,
+    node_ids_from_rows,
+    render_html,
+    resolve_focus,
+    select_subgraph,
+    show_in_notebook,
+)
+from tests.graph_fixture import E, small_graph
+
+A_HU, A_SHEN, A_DETT, A_DOSO = ("author:edward hu", "author:yelong shen", "author:tim dettmers",
+                                "author:alexey dosovitskiy")
+
+
+def _snapshot(G: nx.MultiDiGraph) -> str:
+    return json.dumps(nx.node_link_data(G, edges="edges"), sort_keys=True)
+
+
+def _page_data(path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    raw = re.search(r'<script id="gb-data" type="application/json">(.*?)</script>', text, re.S).group(1)
+    return json.loads(raw)
+
+
+# ------------------------------------------------------------------ selection
+
+
+def test_viz_select_whole_graph_keeps_everything():
+    G = small_graph()
+    sel = select_subgraph(G)
+    assert set(sel.graph) == set(G)
+    assert sel.graph.number_of_edges() == G.number_of_edges()
+    assert sel.cut == () and sel.note is None and sel.total == 19
+
+
+@pytest.mark.parametrize("focus, hops, expected", [
+    ("LoRA", 1, {E["LoRA"], "P1", "P2", "P3"}),
+    ("entity:lora", 0, {E["LoRA"]}),
+    ("low-rank adaptation", 1, {E["LoRA"], "P1", "P2", "P3"}),  # alias
+    ("vision transformer", 1, {E["ViT"], "P5"}),
+    ("Llama-2-7B", 1, {E["Llama-2-7B"], E["Llama"], "P2", "P4"}),  # VARIANT_OF followed backwards too
+    ("edward hu", 1, {A_HU, "P1", "P2"}),
+    ("adapter", 1, {"P3", E["LoRA"], E["GLUE"], E["MMLU"], "P1", "X1"}),  # title substring
+    ("LoRA paper", 1, {"P1", E["LoRA"], E["GPT-3"], E["GLUE"], A_HU, A_SHEN, "P2", "P3"}),  # exact title wins
+    ("ViT", 2, {E["ViT"], "P5", E["ImageNet"], A_DOSO}),
+])
+def test_viz_select_focus_hops(focus, hops, expected):
+    sel = select_subgraph(small_graph(), focus=focus, hops=hops)
+    assert set(sel.graph) == expected
+    assert sel.focus in expected
+
+
+def test_viz_select_focus_subgraph_keeps_edges_among_chosen_nodes():
+    sel = select_subgraph(small_graph(), focus="LoRA", hops=1)
+    assert sorted(sel.graph.edges(keys=True)) == sorted([
+        ("P1", E["LoRA"], "PROPOSES"), ("P2", E["LoRA"], "USES"), ("P3", E["LoRA"], "USES"),
+        ("P2", "P1", "CITES"), ("P3", "P1", "CITES"),
+    ])
+    assert sel.graph.edges["P2", E["LoRA"], "USES"]["evidence"] == "on top of LoRA"
+
+
+def test_viz_select_types_filters_kinds_but_keeps_focus():
+    G = small_graph()
+    assert set(select_subgraph(G, types=["Paper"]).graph) == {"P1", "P2", "P3", "P4", "P5", "X1"}
+    assert set(select_subgraph(G, types=["dataset", "Method"]).graph) == {
+        E["GLUE"], E["MMLU"], E["ImageNet"], E["LoRA"], E["QLoRA"]}
+    sel = select_subgraph(G, focus="LoRA", hops=2, types=["Author"])
+    assert set(sel.graph) == {E["LoRA"], A_HU, A_SHEN, A_DETT}
+    assert "kinds Author" in sel.reason
+
+
+def test_viz_select_since_keeps_connected_entities_and_authors():
+    sel = select_subgraph(small_graph(), since=2023)
+    assert set(sel.graph) == {
+        "P2", "P4", A_DETT, A_HU,
+        E["QLoRA"], E["LoRA"], E["Llama-2-7B"], E["MMLU"], E["GPT-3"], E["Llama"],
+    }
+    # X1 (external, no year) and P1 (2021) are gone, so P2's citations to them are too
+    assert {k for _, _, k in sel.graph.edges(keys=True)} == {"AUTHORED", "PROPOSES", "USES", "EVALUATES_ON",
+                                                             "COMPARES_WITH", "VARIANT_OF", "CITES"}
+    assert sel.graph.has_edge("P2", "P4", "CITES") and not sel.graph.has_edge("P2", "P1")
+
+
+def test_viz_select_max_nodes_keeps_focus_nearest_and_most_important():
+    sel = select_subgraph(small_graph(), focus="LoRA", hops=2, max_nodes=5)
+    # distance 1 first (P1 is cited twice; P2 before P3 by degree), then MMLU (paper_count 3)
+    assert set(sel.graph) == {E["LoRA"], "P1", "P2", "P3", E["MMLU"]}
+    assert sel.total == 14 and len(sel.cut) == 9
+    assert set(sel.cut).isdisjoint(sel.graph)
+    assert sel.note == "showing 5 of 14 nodes; use --focus/--types/--max-nodes to see more"
+
+
+def test_viz_select_max_nodes_without_focus_ranks_by_importance():
+    sel = select_subgraph(small_graph(), types=["Dataset", "Method"], max_nodes=2)
+    assert set(sel.graph) == {E["LoRA"], E["MMLU"]}  # paper_count 3 each
+    assert sel.cut[0] == E["GLUE"]  # paper_count 2 is next
+
+
+def test_viz_select_node_ids_restricts_and_validates():
+    G = small_graph()
+    sel = select_subgraph(G, node_ids={"P1", E["LoRA"], A_SHEN})
+    assert set(sel.graph) == {"P1", E["LoRA"], A_SHEN}
+    assert set(select_subgraph(G, node_ids={"P1", "P2", "P4"}, focus="P1", hops=3).graph) == {"P1", "P2", "P4"}
+    with pytest.raises(QueryError, match="not in the graph: nope"):
+        select_subgraph(G, node_ids={"P1", "nope"})
+
+
+def test_viz_select_does_not_mutate_or_share_with_caller():
+    G = small_graph()
+    before = _snapshot(G)
+    sel = select_subgraph(G, focus="LoRA", hops=2)
+    sel.graph.nodes["P1"]["authors"].append("Someone Else")
+    sel.graph.nodes["P1"]["title"] = "changed"
+    assert _snapshot(G) == before
+
+
+def test_viz_select_unknown_focus_lists_close_matches():
+    with pytest.raises(QueryError) as info:
+        select_subgraph(small_graph(), focus="Lorra")
+    message = str(info.value)
+    assert "no node matches focus 'Lorra'" in message and "'LoRA'" in message
+    assert isinstance(info.value, GraphbuildError)
+
+
+def test_viz_select_ambiguous_title_fragment_lists_papers():
+    with pytest.raises(QueryError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)"):
+        resolve_focus(small_graph(), "paper")
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"types": ["Gene"]}, "unknown node type"),
+    ({"hops": -1, "focus": "LoRA"}, "hops must be"),
+    ({"max_nodes": 0}, "max_nodes must be"),
+])
+def test_viz_select_rejects_bad_arguments(kwargs, match):
+    with pytest.raises(QueryError, match=match):
+        select_subgraph(small_graph(), **kwargs)
+
+
+# ------------------------------------------------------------------ rows
+
+
+def test_viz_node_ids_from_rows_reads_dicts_strings_and_lists():
+    G = small_graph()
+    rows = [
+        {"p": {"id": "P2", "title": "QLoRA paper"}, "n": 3},
+        {"e": {"id": E["Llama-2-7B"], "family": E["Llama"]}, "names": ["GLUE", "not an id"]},
+        {"ids": ["P4", ("X1",)], "nested": {"rel": {"from": "P3"}}, "gone": {"id": "deleted-node"}},
+        {"title": "P5 is mentioned but this string is not an id"},
+    ]
+    # family (Llama) is a property of the node dict, not a mention; "GLUE" is a name, not an id
+    assert node_ids_from_rows(G, rows) == {"P2", E["Llama-2-7B"], "P4", "X1", "P3"}
+    assert node_ids_from_rows(G, []) == set()
+
+
+# ------------------------------------------------------------------ page
+
+
+def test_viz_render_is_self_contained_and_leaves_graph_unchanged(tmp_path):
+    G = small_graph()
+    G.nodes["P1"]["url"] = "https://arxiv.org/abs/2106.09685"
+    before = _snapshot(G)
+    out = render_html(select_subgraph(G), tmp_path / "page.html", title="See http://example.org")
+    assert _snapshot(G) == before
+    text = out.read_text(encoding="utf-8")
+    assert "http://" not in text and "https://" not in text
+    assert not re.search(r"<(link|script|img|iframe)[^>]+(src|href)=[\"'](?!data:)", text)
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]  # no temp file or lib/ folder left behind
+
+
+def test_viz_render_escapes_markup_in_titles_and_evidence(tmp_path):
+    G = small_graph()
+    G.nodes["P5"]["title"] = "ViT <script>window.pwned=1</script> paper"
+    out = render_html(select_subgraph(G, focus="ViT", hops=1), tmp_path / "vit.html",
+                      title="<script>alert(2)</script>")
+    text = out.read_text(encoding="utf-8")
+    assert "<script>window.pwned" not in text and "<script>alert" not in text
+    assert "<title>&lt;script&gt;alert(2)&lt;&#47;script&gt;</title>" in text
+    assert len(re.findall(r"^<script\b", text, re.M)) == 3  # data, vis-network, explorer: nothing injected
+    data = _page_data(out)
+    p5 = next(n for n in data["nodes"] if n["id"] == "P5")
+    assert p5["tip"]["head"] == "ViT <script>window.pwned=1</script> paper"
+    assert "title" not in p5  # vis-network would render a string title as HTML
+    assert dict(p5["tip"]["rows"])["abstract"] == "We propose ViT <b>bold</b>."
+    edge = next(e for e in data["edges"] if e["rel"] == "PROPOSES")
+    assert dict(edge["tip"]["rows"])["evidence"] == "We propose ViT <script>alert(1)</script>."
+
+
+def test_viz_render_node_attributes_legend_and_physics(tmp_path):
+    sel = select_subgraph(small_graph(), focus="LoRA", hops=1)
+    data = _page_data(render_html(sel, tmp_path / "lora.html"))
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert set(by_id) == set(sel.graph)
+    assert by_id[E["LoRA"]]["color"] == KIND_COLORS["Method"] and by_id[E["LoRA"]]["group"] == "Method"
+    assert by_id["P1"]["color"] == KIND_COLORS["Paper"] and by_id["P1"]["year"] == 2021
+    assert by_id["P1"]["size"] > by_id["P2"]["size"]  # P1 is cited twice on the page
+    assert [item["kind"] for item in data["legend"]] == ["Paper", "Method"]
+    assert {e["label"] for e in data["edges"]} == {"proposes", "uses", "cites"}
+    assert data["physics"] is True and data["options"]["physics"]["enabled"] is True
+    assert data["years"] == [2021, 2023]
+
+
+def test_viz_render_large_page_gets_positions_and_no_physics(tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(320):
+        G.add_node(f"p{i}", label="Paper", id=f"p{i}", title=f"Paper {i}", year=2000 + i % 20, authors=[])
+        if i:
+            G.add_edge(f"p{i}", f"p{i // 2}", key="CITES", inferred=False, via=None)
+    data = _page_data(render_html(select_subgraph(G, max_nodes=1000), tmp_path / "big.html"))
+    assert data["physics"] is False and data["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 320
+
+
+def test_viz_render_cut_note_and_empty_selection(tmp_path):
+    G = small_graph()
+    text = render_html(select_subgraph(G, max_nodes=3), tmp_path / "cut.html").read_text(encoding="utf-8")
+    assert "showing 3 of 19 nodes; use --focus&#47;--types&#47;--max-nodes to see more" in text
+    empty = render_html(select_subgraph(G, since=2030), tmp_path / "empty.html").read_text(encoding="utf-8")
+    assert "no nodes match this selection" in empty
+
+
+def test_viz_show_in_notebook_embeds_page(tmp_path):
+    pytest.importorskip("IPython")
+    out = render_html(select_subgraph(small_graph(), focus="ViT"), tmp_path / "nb.html")
+    shown = show_in_notebook(out, height=400)
+    assert shown.data.startswith('<div class="graphbuild-viz"><iframe srcdoc="&lt;!DOCTYPE html&gt;') and "height:400px" in shown.data
