@@ -64,7 +64,11 @@ def synthetic_tables(n_papers: int, seed: int = 7, links_per_paper: int = 8,
     for i in range(n_authors):
         tables.nodes["Author"].append(_node("Author", id=f"author:a{i}", name=f"Author {i}"))
     # skewed entity popularity, as in real corpora
-    weights = [1.0 / (1 + k) ** 0.8 for k in range(n_entities)]
+    cum_weights, total = [], 0.0
+    for k in range(n_entities):
+        total += 1.0 / (1 + k) ** 0.8
+        cum_weights.append(total)
+    population = range(n_entities)
     for i in range(n_papers):
         pid = f"arxiv:{2000 + i // 10000:04d}.{i % 10000:05d}"
         title = " ".join(rng.choice(_WORDS) for _ in range(6))
@@ -74,9 +78,9 @@ def synthetic_tables(n_papers: int, seed: int = 7, links_per_paper: int = 8,
             arxiv_id=pid.split(":", 1)[1], n_authors=len(authors), external=False))
         for pos, a in enumerate(authors):
             tables.rels["AUTHORED"].append(_rel("AUTHORED", f"author:a{a}", pid, position=pos))
-        linked = set()
+        linked: set[int] = set()
         while len(linked) < min(links_per_paper, n_entities):
-            linked.add(rng.choices(range(n_entities), weights)[0])
+            linked.update(rng.choices(population, cum_weights=cum_weights, k=links_per_paper - len(linked)))
         for k, e in enumerate(sorted(linked)):
             rel = _ROLES[k % len(_ROLES)]
             text = f"{title[:30]} with Entity-{e}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
@@ -47,6 +48,7 @@ def normalize_title(title: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.casefold())
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Comparison key of an entity name: ``Llama-3.1-8B`` and ``llama 3.1 8b`` agree."""
     text = unicodedata.normalize("NFKD", name or "")

@@ -616,7 +616,7 @@ def _vis_options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
                           "damping": 0.3, "avoidOverlap": 0.1},
             # from Python positions the layout is nearly settled: a short run suffices
             "stabilization": {"enabled": True, "updateInterval": 25, "fit": True,
-                              "iterations": max(50, min(400, 200_000 // max(n, 1))) if positioned else 1000},
+                              "iterations": max(30, min(300, 100_000 // max(n, 1))) if positioned else 1000},
         },
     }
 

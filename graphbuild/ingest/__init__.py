@@ -58,12 +58,19 @@ def detect_format(path: Path) -> str:
     except OSError as exc:
         raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for fmt in sorted(FORMATS.values(), key=lambda f: f.priority):
-        if fmt.sniff and fmt.sniff(head):
+    sniffers = sorted((f for f in FORMATS.values() if f.sniff), key=lambda f: f.priority)
+    # 1. specific content (Semantic Scholar, OpenAlex, arXiv, Daily Papers, BibTeX)
+    for fmt in sniffers:
+        if fmt.priority < 50 and fmt.sniff(head):
             return fmt.name
+    # 2. the extension, longest match first (".s2.jsonl" before ".jsonl")
     suffixes = "".join(path.suffixes).lower()
-    for fmt in FORMATS.values():
-        if any(suffixes.endswith(ext) for ext in fmt.extensions):
+    by_ext = [(len(ext), fmt.name) for fmt in FORMATS.values() for ext in fmt.extensions if suffixes.endswith(ext)]
+    if by_ext:
+        return max(by_ext)[1]
+    # 3. generic content (JSON, JSON Lines, CSV)
+    for fmt in sniffers:
+        if fmt.priority >= 50 and fmt.sniff(head):
             return fmt.name
     raise InputError(path, None, "cannot tell the format from the name or content; pass --format "
                      + "|".join(sorted(FORMATS)))
@@ -117,10 +124,7 @@ def _register_builtin() -> None:
     # Each reader module calls register() at import; import order sets no priority.
     from . import readers  # noqa: F401  (daily, json/jsonl, csv, bibtex)
 
-    try:
-        from . import metadata  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
-    except ImportError:  # pragma: no cover - during development only
-        pass
+    from . import metadata  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
 
 
 _register_builtin()

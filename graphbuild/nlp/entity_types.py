@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import doc_text
 from .candidates import Candidate, candidates
 from .lexicon import head_type, is_generic
 
@@ -94,7 +95,7 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
 
 def select_candidates(doc: Doc) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     sents = doc._.gb_sents or [(0, len(text))]
     cands = _merge_same_spans([c for c in candidates(doc) if c.accepted and c.end > c.start])
     for c in cands:
@@ -107,11 +108,25 @@ def select_candidates(doc: Doc) -> list[Candidate]:
                 c.vote(t, w)
     # coordination: "MAG, SNIP, SYNFLOW, and GRASP" share their context votes
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
-    pairs = [(a, b) for a, b in zip(ordered, ordered[1:])
-             if a.sentence == b.sentence and b.start > a.end and _COORD.match(text[a.end:b.start])]
-    for a, b in pairs + pairs[::-1]:  # forward then backward, so a cue reaches the whole list
-        shared = {t: w * 0.8 for t, w in (a.votes | b.votes).items() if t != "Task"}
-        for c in (a, b):
+    # connected runs of coordinated names share their strongest cues (without decay along the list)
+    run: list[Candidate] = [ordered[0]] if ordered else []
+    runs: list[list[Candidate]] = []
+    for a, b in zip(ordered, ordered[1:]):
+        if a.sentence == b.sentence and b.start > a.end and _COORD.match(text[a.end:b.start]):
+            run.append(b)
+        else:
+            runs.append(run)
+            run = [b]
+    runs.append(run)
+    for members in runs:
+        if len(members) < 2:
+            continue
+        shared: dict[str, float] = {}
+        for c in members:
+            for t, w in c.votes.items():
+                if t != "Task":
+                    shared[t] = max(shared.get(t, 0.0), w * 0.8)
+        for c in members:
             for t, w in shared.items():
                 c.votes[t] = max(c.votes.get(t, 0.0), w)
     cands.extend(_coordinated_words(text, ordered, sents))
@@ -126,6 +141,8 @@ def select_candidates(doc: Doc) -> list[Candidate]:
         elif c.source in ("acronym", "titlecase"):
             if not (support >= 1.5 or c.text in strong_keys):
                 continue
+            if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
+                continue  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact
             if c.source == "titlecase" and is_generic(c.text):
                 continue
         if is_generic(c.text):

@@ -224,4 +224,3 @@ def make_gazetteer(nlp: Language, name: str, path: str) -> GazetteerComponent:
     return GazetteerComponent(nlp, name, path=path)
 
 
-_NOT_NAME = re.compile(r"^[\W_]+$")

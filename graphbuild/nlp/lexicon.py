@@ -71,11 +71,13 @@ def _load_generic(path: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
 def generic_keys() -> frozenset[str]:
     """Name keys of generic words (LLM, GPU, PyTorch, NeurIPS, …): never entities."""
     return _load_generic(str(data_path("generic.txt")))
 
 
+@lru_cache(maxsize=100_000)
 def is_generic(name: str) -> bool:
     key = name_key(name)
     if not key:

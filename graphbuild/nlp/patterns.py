@@ -17,18 +17,20 @@ and ``graphbuild_patterns`` put their results on the Doc as candidates.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .abbreviations import find_abbreviations
+from .tokenizer import doc_text
 from .candidates import Candidate, candidates
 from .lexicon import TASK_ENDINGS, head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate"]
 
-_CHUNK = re.compile(r"\S+")
+_CHUNK = re.compile(r"\S*[A-Z0-9]\S*")  # only chunks with a capital or a digit can be names
 _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
@@ -36,6 +38,9 @@ _NUMBERISH = re.compile(
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|XL|XXL|Base|Large|Small|Tiny|Huge|Mini|Pro|Ultra|Instruct|Chat)$")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+_PARTS = re.compile(r"[-/]")
+# number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
+_NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-|^[A-Z]\^|\^")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
@@ -54,6 +59,7 @@ def _strip_chunk(text: str, start: int) -> tuple[str, int]:
     return text, start
 
 
+@lru_cache(maxsize=100_000)
 def shape_score(text: str, *, in_title: bool = False) -> float:
     """How strongly the shape of a single token marks a name.
 
@@ -67,19 +73,21 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     """
     if len(text) < 2 or "://" in text or "@" in text or text.startswith("\\"):
         return 0
-    if _NUMBERISH.match(text) or _ROMAN.match(text):
+    if _NUMBERISH.match(text) or _ROMAN.match(text) or _NOT_NAME.search(text):
         return 0
     letters = sum(c.isalpha() for c in text)
     if letters == 0 or not any(c.isupper() for c in text):
         return 0
-    parts = [p for p in re.split(r"[-/]", text) if p]
+    parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
         marked = any(_INNER_CAP.search(p) or any(c.isdigit() for c in p) or (len(p) > 1 and p.isupper())
                      for p in parts)
         caps = sum(1 for p in parts if p[0].isupper() or p[0].isdigit())
-        # in a Title Case title every word is capitalised: "Few-Shot" is no name there
-        if marked or (caps >= 2 and not in_title):
+        if marked:
             return 2
+        # capitalised plain words ("Cross-Domain") are weak; in a Title Case title they are no name at all
+        if caps >= 2 and not in_title:
+            return 2 if caps >= 3 else 1
     if _INNER_CAP.search(text):
         return 2
     if any(c.isdigit() for c in text) and letters >= 1 and text[0].isalpha():
@@ -242,9 +250,9 @@ def make_sentences(nlp: Language, name: str):
     """Rule-based sentence spans (character offsets), cheaper than a parser."""
 
     def sentences(doc: Doc) -> Doc:
-        doc._.gb_sents = split_sentences(doc.text)
-        title_end = doc.text.find("\n\n")
-        doc._.gb_title_end = title_end if title_end >= 0 else len(doc.text)
+        doc._.gb_sents = split_sentences(doc_text(doc))
+        title_end = doc_text(doc).find("\n\n")
+        doc._.gb_title_end = title_end if title_end >= 0 else len(doc_text(doc))
         return doc
 
     return sentences
@@ -255,7 +263,7 @@ def make_abbreviations(nlp: Language, name: str):
     """Schwartz & Hearst pairs; both sides become candidates of one group."""
 
     def abbreviations(doc: Doc) -> Doc:
-        pairs = find_abbreviations(doc.text)
+        pairs = find_abbreviations(doc_text(doc))
         doc._.gb_abbrevs = pairs
         out = candidates(doc)
         for gid, pair in enumerate(pairs):
@@ -285,7 +293,7 @@ def make_patterns(nlp: Language, name: str):
     """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
 
     def patterns(doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         sents = doc._.gb_sents if doc._.gb_sents is not None else split_sentences(text)
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
         out = candidates(doc)

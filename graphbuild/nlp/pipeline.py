@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 # importing the component modules registers their factories
 from . import entity_types, patterns, roles  # noqa: F401
+from .tokenizer import TextKeepingTokenizer, doc_text
 from .candidates import Candidate
 from .gazetteer import Gazetteer, GazetteerComponent
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key
@@ -44,7 +45,11 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "") -> Lang
         for ``spacy.blank("en")`` (nothing to download).
     gazetteer_path : a gazetteer ``.jsonl`` file or folder; empty for the shipped one.
     """
-    nlp = spacy.load(model) if model else spacy.blank("en")
+    if model:
+        nlp = spacy.load(model)
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    else:
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "graphbuild.TextKeepingTokenizer.v1"}}})
     # spaCy's tokenizer cache slows down sharply once full; keep it large
     if hasattr(nlp.tokenizer, "max_cache_size"):
         nlp.tokenizer.max_cache_size = 1_000_000
@@ -132,7 +137,7 @@ def family_name(name: str, known: Callable[[str], str | None]) -> str | None:
 def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Extraction:
     """Group a document's selected candidates into one :class:`EntityMention` per entity."""
     cands: list[Candidate] = doc._.gb_candidates or []
-    sents = doc._.gb_sents or [(0, len(doc.text))]
+    sents = doc._.gb_sents or [(0, len(doc_text(doc)))]
     # union-find over the keys that name the same thing in this paper
     parent: dict[str, str] = {}
 
@@ -168,7 +173,7 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
 
     entities: list[EntityMention] = []
     for members in groups.values():
-        entities.append(_entity_from(members, doc.text, sents, gaz))
+        entities.append(_entity_from(members, doc_text(doc), sents, gaz))
     entities.sort(key=lambda e: e.start)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
 
@@ -185,8 +190,9 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
-    if entry is not None and name_key(entry.name) in {name_key(m) for m in mentions}:
-        name = entry.name
+    if entry is not None and (name_key(entry.name) in {name_key(m) for m in mentions}
+                              or any(m != m.lower() for m in mentions)):
+        name = entry.name  # lower-case-only mentions keep their form: a technique family
     elif pair_long and pair_short:
         name = pair_long[0] if pair_long[0].islower() else pair_short[0]
     else:

@@ -14,6 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .tokenizer import doc_text
 from .candidates import Candidate, candidates
 from .lexicon import head_type
 
@@ -97,8 +98,8 @@ def _compared(before: str) -> bool:
 @Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
 def make_roles(nlp: Language, name: str):
     def roles(doc: Doc) -> Doc:
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(doc.text)
-        assign_roles(doc.text, doc._.gb_sents or [(0, len(doc.text))], candidates(doc), title_end)
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(doc_text(doc))
+        assign_roles(doc_text(doc), doc._.gb_sents or [(0, len(doc_text(doc)))], candidates(doc), title_end)
         return doc
 
     return roles

@@ -1,0 +1,226 @@
+"""Export the graph to files other tools read: GraphML, GEXF, node-link JSON, Neo4j CSV.
+
+Every file is written to a temporary folder inside ``out_dir`` first and then
+renamed into place, so a reader sees either the previous file or the new one.
+
+GraphML and GEXF allow only scalar attributes: lists (``aliases``,
+``authors``) become one string joined by ``|`` and missing values are left
+out. In GEXF the node ``label`` is the display text (title or name), so the
+node's schema label moves to the attribute ``kind``; GraphML keeps ``label``.
+Edges carry their relationship type as ``type`` in both.
+
+The ``neo4j-csv`` format follows the header conventions of
+``neo4j-admin database import full``:
+
+* one ``nodes_<Label>.csv`` per label with ``id:ID(<Label>)`` (one id space per
+  label), the properties with typed headers (``year:long``, ``external:boolean``,
+  ``aliases:string[]``) and a ``:LABEL`` column such as ``Entity;Method;Graphbuild``;
+* one ``rels_<TYPE>.csv`` per relationship type with ``:START_ID(<Label>)``,
+  ``:END_ID(<Label>)``, ``:TYPE`` and typed properties;
+* arrays are delimited by ``;`` (a ``;`` inside an element becomes ``,``);
+  empty fields mean "no value"; text may hold newlines, so import with
+  ``--multiline-fields=true``. ``neo4j-admin-import.txt`` holds the command.
+
+``Graphbuild`` is the marker label :class:`graphbuild.stores.neo4j.Neo4jStore`
+gives its nodes, so an imported graph can later be synced or wiped by graphbuild.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+
+from .errors import WorkspaceError
+from .records import ENTITY_TYPES
+from .schema import NODE_TABLES, REL_TABLES
+
+__all__ = ["EXPORT_FORMATS", "export_graph", "csv_header", "ARRAY_DELIMITER", "MARKER_LABEL"]
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
+ARRAY_DELIMITER = ";"
+#: kept equal to graphbuild.stores.neo4j.MARKER_LABEL (not imported: no driver needed here)
+MARKER_LABEL = "Graphbuild"
+
+#: schema column type -> neo4j-admin import header type
+_CSV_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean", "DOUBLE": "double",
+              "STRING[]": "string[]"}
+
+
+def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
+    """Write ``G`` as ``fmt`` into ``out_dir`` (created if missing); return the files written.
+
+    Parameters
+    ----------
+    G : the graph from :func:`graphbuild.graph.build_graph` or ``load_graph``.
+    fmt : one of :data:`EXPORT_FORMATS`.
+    out_dir : destination folder; files of the same names are replaced.
+
+    Raises
+    ------
+    ValueError : ``fmt`` is not a known format.
+    WorkspaceError : ``out_dir`` cannot be created or written.
+    """
+    writers: dict[str, Callable[[nx.MultiDiGraph, Path], list[str]]] = {
+        "graphml": _write_graphml, "gexf": _write_gexf, "json": _write_json, "neo4j-csv": _write_neo4j_csv,
+    }
+    if fmt not in writers:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
+    except OSError as exc:
+        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; choose a writable output folder") from None
+    try:
+        names = writers[fmt](G, tmp)
+        written = []
+        for name in names:
+            os.replace(tmp / name, out_dir / name)
+            written.append(out_dir / name)
+        return written
+    except OSError as exc:
+        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; check free space and permissions") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# GraphML, GEXF, JSON
+
+
+def _scalar(value: Any) -> Any:
+    """A value GraphML/GEXF can hold, or None to leave the attribute out."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple, set)):
+        return "|".join(str(v) for v in value if v is not None)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _scalar_attrs(data: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in data.items():
+        scalar = _scalar(value)
+        if scalar is not None:
+            out[key] = scalar
+    return out
+
+
+def _scalar_graph(G: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
+    H = nx.MultiDiGraph()
+    for node, data in G.nodes(data=True):
+        attrs = _scalar_attrs(data)
+        if gexf:
+            attrs["kind"] = attrs.pop("label", "")
+            attrs["label"] = str(data.get("title") or data.get("name") or node)
+        H.add_node(node, **attrs)
+    for src, dst, key, data in G.edges(keys=True, data=True):
+        attrs = _scalar_attrs(data)
+        attrs["type"] = str(key)
+        H.add_edge(src, dst, key=key, **attrs)
+    return H
+
+
+def _write_graphml(G: nx.MultiDiGraph, tmp: Path) -> list[str]:
+    nx.write_graphml(_scalar_graph(G, gexf=False), tmp / "graph.graphml", encoding="utf-8")
+    return ["graph.graphml"]
+
+
+def _write_gexf(G: nx.MultiDiGraph, tmp: Path) -> list[str]:
+    nx.write_gexf(_scalar_graph(G, gexf=True), tmp / "graph.gexf", encoding="utf-8")
+    return ["graph.gexf"]
+
+
+def _write_json(G: nx.MultiDiGraph, tmp: Path) -> list[str]:
+    data = nx.node_link_data(G, edges="edges")
+    with open(tmp / "graph.json", "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), default=str)
+    return ["graph.json"]
+
+
+# ---------------------------------------------------------------------------
+# neo4j-admin CSV
+
+
+def csv_header(kind: str, name: str) -> list[str]:
+    """The CSV header for node label or relationship type ``name`` (kind ``node``/``rel``)."""
+    if kind == "node":
+        cols = [f"id:ID({name})"]
+        cols += [_typed(col, typ) for col, typ in NODE_TABLES[name].items() if col != "id"]
+        return cols + [":LABEL"]
+    src, dst, props = REL_TABLES[name]
+    return [f":START_ID({src})", f":END_ID({dst})", ":TYPE"] + [_typed(col, typ) for col, typ in props.items()]
+
+
+def _typed(col: str, typ: str) -> str:
+    kind = _CSV_TYPES[typ]
+    return col if kind == "string" else f"{col}:{kind}"
+
+
+def _csv_value(value: Any, typ: str) -> str:
+    if value is None:
+        return ""
+    if typ.endswith("[]"):
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, ",") for v in items if v is not None)
+    if typ == "BOOLEAN":
+        return "true" if value else "false"
+    return str(value)
+
+
+def _node_labels(label: str, data: dict[str, Any]) -> str:
+    labels = [label]
+    if label == "Entity" and data.get("type") in ENTITY_TYPES:
+        labels.append(str(data["type"]))
+    labels.append(MARKER_LABEL)
+    return ARRAY_DELIMITER.join(labels)
+
+
+def _write_neo4j_csv(G: nx.MultiDiGraph, tmp: Path) -> list[str]:
+    names: list[str] = []
+    node_label: dict[Any, str] = {}
+    for label, columns in NODE_TABLES.items():
+        name = f"nodes_{label}.csv"
+        with open(tmp / name, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(csv_header("node", label))
+            for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
+                if data.get("label") != label:
+                    continue
+                node_label[node] = label
+                row = [str(data.get("id", node))]
+                row += [_csv_value(data.get(col), typ) for col, typ in columns.items() if col != "id"]
+                writer.writerow(row + [_node_labels(label, data)])
+        names.append(name)
+    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[2]), str(e[0]), str(e[1])))
+    for rel, (src, dst, props) in REL_TABLES.items():
+        name = f"rels_{rel}.csv"
+        with open(tmp / name, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(csv_header("rel", rel))
+            for a, b, key, data in edges:
+                if key != rel or node_label.get(a) != src or node_label.get(b) != dst:
+                    continue
+                row = [str(G.nodes[a].get("id", a)), str(G.nodes[b].get("id", b)), rel]
+                writer.writerow(row + [_csv_value(data.get(col), typ) for col, typ in props.items()])
+        names.append(name)
+    command = ["neo4j-admin database import full",
+               *[f"  --nodes={n}" for n in names if n.startswith("nodes_")],
+               *[f"  --relationships={n}" for n in names if n.startswith("rels_")],
+               f"  --array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true",
+               "  <database name>"]
+    with open(tmp / "neo4j-admin-import.txt", "w", encoding="utf-8") as fh:
+        fh.write("# run in this folder with the Neo4j server stopped:\n" + " \\\n".join(command) + "\n")
+    names.append("neo4j-admin-import.txt")
+    return names

@@ -1,0 +1,185 @@
+"""Exports: GraphML, GEXF, node-link JSON and neo4j-admin CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph_fixture import E, small_graph
+from graphbuild import export as export_mod
+from graphbuild.errors import WorkspaceError
+from graphbuild.export import EXPORT_FORMATS, csv_header, export_graph
+from graphbuild.schema import NODE_TABLES, REL_TABLES
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        return header, [dict(zip(header, row)) for row in reader]
+
+
+def _label_counts(G: nx.MultiDiGraph) -> Counter:
+    return Counter(data["label"] for _, data in G.nodes(data=True))
+
+
+def _edge_counts(G: nx.MultiDiGraph) -> Counter:
+    return Counter(key for _, _, key in G.edges(keys=True))
+
+
+def test_export_neo4j_csv_headers_and_counts(tmp_path):
+    G = small_graph()
+    paths = export_graph(G, "neo4j-csv", tmp_path)
+    assert {p.name for p in paths} == ({f"nodes_{label}.csv" for label in NODE_TABLES}
+                                       | {f"rels_{rel}.csv" for rel in REL_TABLES} | {"neo4j-admin-import.txt"})
+    for label, count in _label_counts(G).items():
+        header, rows = _read_csv(tmp_path / f"nodes_{label}.csv")
+        assert header == csv_header("node", label)
+        assert len(rows) == count
+    for rel, count in _edge_counts(G).items():
+        header, rows = _read_csv(tmp_path / f"rels_{rel}.csv")
+        assert header == csv_header("rel", rel)
+        assert len(rows) == count and {r[":TYPE"] for r in rows} == {rel}
+
+
+def test_export_neo4j_csv_typed_values(tmp_path):
+    export_graph(small_graph(), "neo4j-csv", tmp_path)
+    header, papers = _read_csv(tmp_path / "nodes_Paper.csv")
+    assert header[0] == "id:ID(Paper)" and "year:long" in header and "external:boolean" in header
+    p1 = next(r for r in papers if r["id:ID(Paper)"] == "P1")
+    assert p1["year:long"] == "2021" and p1["external:boolean"] == "false" and p1["venue"] == ""
+    assert p1[":LABEL"] == "Paper;Graphbuild"
+    _, entities = _read_csv(tmp_path / "nodes_Entity.csv")
+    lora = next(r for r in entities if r["id:ID(Entity)"] == E["LoRA"])
+    assert lora[":LABEL"] == "Entity;Method;Graphbuild"
+    assert lora["aliases:string[]"] == "low-rank adaptation"
+    header, cites = _read_csv(tmp_path / "rels_CITES.csv")
+    assert header[:3] == [":START_ID(Paper)", ":END_ID(Paper)", ":TYPE"]
+    inferred = [r for r in cites if r["inferred:boolean"] == "true"]
+    assert [(r[":START_ID(Paper)"], r[":END_ID(Paper)"], r["via"]) for r in inferred] == [("P2", "P4", E["Llama-2-7B"])]
+
+
+def test_export_neo4j_csv_array_delimiter_inside_an_element_is_replaced(tmp_path):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["aliases"] = ["low-rank adaptation", "a;b"]
+    export_graph(G, "neo4j-csv", tmp_path)
+    _, entities = _read_csv(tmp_path / "nodes_Entity.csv")
+    lora = next(r for r in entities if r["id:ID(Entity)"] == E["LoRA"])
+    assert lora["aliases:string[]"].split(";") == ["low-rank adaptation", "a,b"]
+
+
+def test_export_graphml_round_trips_with_scalar_attributes(tmp_path):
+    G = small_graph()
+    [path] = export_graph(G, "graphml", tmp_path)
+    H = nx.read_graphml(path, force_multigraph=True)
+    assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+    assert H.nodes["P1"]["authors"] == "Edward Hu|Yelong Shen"
+    assert H.nodes["P1"]["year"] == 2021 and H.nodes["P1"]["label"] == "Paper"
+    assert "date" not in H.nodes["P1"]  # None is left out
+    assert H.nodes[E["Llama"]]["aliases"] == "LLaMA"
+    assert Counter(d["type"] for _, _, d in H.edges(data=True)) == _edge_counts(G)
+
+
+def test_export_gexf_round_trips_with_kind_and_display_label(tmp_path):
+    G = small_graph()
+    [path] = export_graph(G, "gexf", tmp_path)
+    H = nx.read_gexf(path)
+    assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+    assert H.nodes["P1"]["kind"] == "Paper" and H.nodes["P1"]["label"] == "LoRA paper"
+    assert H.nodes[E["ViT"]]["aliases"] == "Vision Transformer"
+    assert Counter(d["type"] for _, _, d in H.edges(data=True)) == _edge_counts(G)
+
+
+def test_export_json_is_node_link_with_lists_kept(tmp_path):
+    G = small_graph()
+    [path] = export_graph(G, "json", tmp_path)
+    H = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), directed=True, multigraph=True,
+                           edges="edges")
+    assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+    assert H.nodes["P2"]["authors"] == ["Tim Dettmers", "Edward Hu"]
+    assert H.has_edge("P2", "P4", key="CITES")
+
+
+def test_export_replaces_files_atomically_and_cleans_up_on_failure(tmp_path, monkeypatch):
+    [path] = export_graph(small_graph(), "graphml", tmp_path)
+    before = path.read_bytes()
+
+    def broken_writer(G, target, **kwargs):
+        Path(target).write_text("<graphml half-written", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_mod.nx, "write_graphml", broken_writer)
+    with pytest.raises(WorkspaceError, match="No space left"):
+        export_graph(small_graph(), "graphml", tmp_path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml"]
+
+
+def test_export_unknown_format_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="graphml"):
+        export_graph(small_graph(), "dot", tmp_path)
+    assert set(EXPORT_FORMATS) == {"graphml", "gexf", "json", "neo4j-csv"}
+
+
+# --- loading the CSVs into the real server --------------------------------
+
+
+def _value_expr(column: str) -> tuple[str, str]:
+    """(property name, Cypher expression reading it from ``row``) for a typed header."""
+    name, _, typ = column.partition(":")
+    ref = f"row.`{column}`"
+    expr = {"long": f"toInteger({ref})", "boolean": f"toBoolean({ref})",
+            "string[]": f"split({ref}, ';')"}.get(typ, ref)
+    return name, expr
+
+
+@pytest.mark.neo4j
+def test_export_neo4j_csv_loads_into_neo4j_with_matching_counts(neo4j_uri):
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    G = small_graph()
+    store = Neo4jStore(neo4j_uri, password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+    try:
+        [config] = store.query("CALL dbms.listConfig('server.directories.import') YIELD value RETURN value")
+        import_dir = Path(config["value"])
+        if not import_dir.is_dir():
+            pytest.skip(f"the server's import folder {import_dir} is not on this machine")
+        sub = f"graphbuild-test-{uuid.uuid4().hex[:8]}"
+        export_graph(G, "neo4j-csv", import_dir / sub)
+        for label in NODE_TABLES:
+            header, _ = _read_csv(import_dir / sub / f"nodes_{label}.csv")
+            sets = ", ".join(f"n.{name} = {expr}" for name, expr in map(_value_expr, header[1:-1]))
+            store.query(f"LOAD CSV WITH HEADERS FROM $url AS row "
+                        f"CREATE (n:ExportTest {{id: row.`{header[0]}`, labels: split(row.`:LABEL`, ';')}}) SET {sets}",
+                        {"url": f"file:///{sub}/nodes_{label}.csv"}, write=True)
+        for rel in REL_TABLES:
+            header, _ = _read_csv(import_dir / sub / f"rels_{rel}.csv")
+            sets = ", ".join(f"r.{name} = {expr}" for name, expr in map(_value_expr, header[3:]))
+            store.query(f"LOAD CSV WITH HEADERS FROM $url AS row "
+                        f"MATCH (a:ExportTest {{id: row.`{header[0]}`}}), (b:ExportTest {{id: row.`{header[1]}`}}) "
+                        f"CREATE (a)-[r:EXPORT_TEST {{type: row.`:TYPE`}}]->(b)" + (f" SET {sets}" if sets else ""),
+                        {"url": f"file:///{sub}/rels_{rel}.csv"}, write=True)
+        nodes = store.query("MATCH (n:ExportTest) RETURN n.labels[0] AS label, count(*) AS n")
+        assert {r["label"]: r["n"] for r in nodes} == dict(_label_counts(G))
+        rels = store.query("MATCH (:ExportTest)-[r:EXPORT_TEST]->(:ExportTest) RETURN r.type AS type, count(*) AS n")
+        assert {r["type"]: r["n"] for r in rels} == dict(_edge_counts(G))
+        [p1] = store.query("MATCH (n:ExportTest {id: 'P1'}) RETURN n.year AS year, n.external AS ext")
+        assert p1 == {"year": 2021, "ext": False}
+        [lora] = store.query("MATCH (n:ExportTest {id: $id}) RETURN n.aliases AS a, n.labels AS l", {"id": E["LoRA"]})
+        assert lora == {"a": ["low-rank adaptation"], "l": ["Entity", "Method", "Graphbuild"]}
+        [vit] = store.query("MATCH (:ExportTest {id: 'P5'})-[r:EXPORT_TEST {type: 'PROPOSES'}]->() "
+                            "RETURN r.evidence AS ev, r.char_end AS end")
+        assert vit == {"ev": "We propose ViT <script>alert(1)</script>.", "end": len("We propose ViT <script>alert(1)</script>.")}
+    finally:
+        store.query("MATCH (n:ExportTest) DETACH DELETE n", write=True)
+        store.close()
+        if "import_dir" in locals() and "sub" in locals():
+            shutil.rmtree(import_dir / sub, ignore_errors=True)

@@ -1,0 +1,192 @@
+"""Neo4jStore against the real test server (tests/neo4j-server/run.sh start)."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+
+from graph_fixture import E, small_graph
+from graphbuild.errors import QueryError, StoreError
+from graphbuild.graph import graph_to_tables
+from graphbuild.schema import NODE_TABLES, REL_TABLES
+from graphbuild.stores.base import GraphStore
+from graphbuild.stores.neo4j import Neo4jStore
+
+pytestmark = pytest.mark.neo4j
+
+PASSWORD = os.environ.get("NEO4J_PASSWORD", "graphbuild-test")
+
+
+@pytest.fixture
+def store(neo4j_uri):
+    s = Neo4jStore(neo4j_uri, password=PASSWORD)
+    s.wipe()
+    yield s
+    s.wipe()
+    s.query("MATCH (n:ForeignTest) DETACH DELETE n", write=True)
+    s.close()
+
+
+def _total(d: dict[str, int]) -> int:
+    return sum(d.values())
+
+
+def test_neo4j_store_satisfies_protocol(neo4j_uri):
+    assert isinstance(Neo4jStore(neo4j_uri, password=PASSWORD), GraphStore)
+
+
+def test_neo4j_sync_small_graph_gives_exact_counts(store):
+    tables = graph_to_tables(small_graph())
+    report = store.sync(tables)
+    expected = tables.counts()
+    assert report.nodes_created == {label: expected[label] for label in NODE_TABLES}
+    assert report.rels_created == {rel: expected[rel] for rel in REL_TABLES}
+    assert _total(report.nodes_deleted) == _total(report.rels_deleted) == _total(report.nodes_updated) == 0
+    assert store.counts() == expected
+    assert expected["Paper"] == 6 and expected["CITES"] == 5  # the fixture as documented
+
+
+def test_neo4j_sync_twice_changes_nothing(store):
+    tables = graph_to_tables(small_graph())
+    store.sync(tables)
+    before = store.counts()
+    second = store.sync(tables)
+    assert store.counts() == before
+    assert _total(second.nodes_created) == _total(second.rels_created) == 0
+    assert _total(second.nodes_updated) == _total(second.nodes_deleted) == _total(second.rels_deleted) == 0
+
+
+def test_neo4j_incremental_sync_creates_only_the_new_paper_and_edge(store):
+    G = small_graph()
+    store.sync(graph_to_tables(G))
+    G.add_node("P9", label="Paper", id="P9", title="A new paper", year=2024, external=False)
+    G.add_edge("P9", "P1", key="CITES", inferred=False, via=None)
+    report = store.sync(graph_to_tables(G))
+    assert report.nodes_created == {"Paper": 1, "Entity": 0, "Author": 0}
+    assert report.rels_created == {rel: int(rel == "CITES") for rel in REL_TABLES}
+    assert _total(report.nodes_updated) == _total(report.nodes_deleted) == _total(report.rels_deleted) == 0
+    rows = store.query("MATCH (a:Paper {id: 'P9'})-[:CITES]->(b) RETURN b.id AS cited")
+    assert rows == [{"cited": "P1"}]
+    assert store.counts() == graph_to_tables(G).counts()
+
+
+def test_neo4j_sync_deletes_what_the_tables_lost(store):
+    G = small_graph()
+    store.sync(graph_to_tables(G))
+    G.remove_node("X1")  # and its two CITES edges
+    G.remove_edge("P1", E["GPT-3"], key="USES")
+    report = store.sync(graph_to_tables(G))
+    assert report.nodes_deleted == {"Paper": 1, "Entity": 0, "Author": 0}
+    assert report.rels_deleted == {rel: {"CITES": 2, "USES": 1}.get(rel, 0) for rel in REL_TABLES}
+    assert _total(report.nodes_created) == _total(report.rels_created) == 0
+    assert store.counts() == graph_to_tables(G).counts()
+    assert store.query("MATCH (p:Paper {id: 'X1'}) RETURN p") == []
+
+
+def test_neo4j_sync_updates_changed_properties_and_type_label(store):
+    G = small_graph()
+    store.sync(graph_to_tables(G))
+    G.nodes["P5"]["title"] = "ViT paper, revised"
+    G.nodes[E["QLoRA"]]["type"] = "Model"
+    G.edges["P2", "P1", "CITES"]["inferred"] = True
+    report = store.sync(graph_to_tables(G))
+    assert report.nodes_updated == {"Paper": 1, "Entity": 1, "Author": 0}
+    assert _total(report.nodes_created) == _total(report.rels_created) == _total(report.rels_deleted) == 0
+    rows = store.query("MATCH (e:Entity {id: $id}) RETURN labels(e) AS labels", {"id": E["QLoRA"]})
+    assert sorted(rows[0]["labels"]) == ["Entity", "Graphbuild", "Model"]
+    assert store.query("MATCH (:Paper {id: 'P2'})-[r:CITES]->(:Paper {id: 'P1'}) RETURN r.inferred AS i") == [{"i": True}]
+    assert store.query("MATCH (p:Paper {id: 'P5'}) RETURN p.title AS t") == [{"t": "ViT paper, revised"}]
+
+
+def test_neo4j_sync_recovers_relationships_after_an_interrupted_sync(store):
+    tables = graph_to_tables(small_graph())
+    store.sync(tables)
+    # as if the previous sync died after writing nodes but before finishing relationships
+    store.query("MATCH (n:Graphbuild) REMOVE n._gb_out", write=True)
+    store.query("MATCH ()-[r:CITES]->() DELETE r", write=True)
+    report = store.sync(tables)
+    assert report.rels_created == {rel: int(rel == "CITES") * 5 for rel in REL_TABLES}
+    assert store.counts() == tables.counts()
+
+
+def test_neo4j_entities_carry_their_type_as_label(store):
+    store.sync(graph_to_tables(small_graph()))
+    rows = store.query("MATCH (e:Entity:Method) RETURN e.name AS name ORDER BY name")
+    assert [r["name"] for r in rows] == ["LoRA", "QLoRA"]
+    assert store.query("MATCH (e:Dataset) RETURN count(e) AS n") == [{"n": 3}]
+
+
+def test_neo4j_query_returns_nodes_rels_and_lists_as_plain_values(store):
+    store.sync(graph_to_tables(small_graph()))
+    rows = store.query(
+        "MATCH (p:Paper {id: 'P1'})-[r:PROPOSES]->(e:Entity) RETURN p, r, e, [e.name, 1] AS pair, date('2024-01-02') AS d")
+    assert len(rows) == 1
+    row = rows[0]
+    assert list(row) == ["p", "r", "e", "pair", "d"]
+    assert row["p"]["_label"] == "Paper" and row["p"]["title"] == "LoRA paper" and row["p"]["year"] == 2021
+    assert row["p"]["venue"] is None  # every schema column, as the embedded store returns them
+    assert "_gb_hash" not in row["p"]
+    assert row["r"] == {"_type": "PROPOSES", "evidence": "We propose LoRA.", "char_start": 0, "char_end": 16}
+    assert row["e"]["aliases"] == ["low-rank adaptation"]
+    assert row["pair"] == ["LoRA", 1]
+    assert row["d"] == "2024-01-02"
+
+
+def test_neo4j_query_is_read_only_by_default(store):
+    with pytest.raises(QueryError, match="read-only"):
+        store.query("CREATE (n:ForeignTest {id: 'x'}) RETURN n")
+    assert store.query("MATCH (n:ForeignTest) RETURN count(n) AS n") == [{"n": 0}]
+    rows = store.query("CREATE (n:ForeignTest {id: 'x'}) RETURN n.id AS id", write=True)
+    assert rows == [{"id": "x"}]
+
+
+def test_neo4j_query_syntax_error_names_the_position(store):
+    with pytest.raises(QueryError) as info:
+        store.query("MATCH (n RETURN n")
+    assert "line 1, column" in str(info.value)
+
+
+def test_neo4j_wipe_removes_only_graphbuild_data(store):
+    store.query("CREATE (:ForeignTest {id: 'keep'})-[:LINKS]->(:ForeignTest {id: 'keep2'})", write=True)
+    tables = graph_to_tables(small_graph())
+    store.sync(tables)
+    assert store.wipe() == sum(tables.counts()[label] for label in NODE_TABLES)
+    assert all(v == 0 for v in store.counts().values())
+    assert store.query("MATCH (n:ForeignTest)-[r]->() RETURN count(r) AS n") == [{"n": 1}]
+
+
+def test_neo4j_sync_reports_progress_per_batch(neo4j_uri):
+    calls = []
+    with Neo4jStore(neo4j_uri, password=PASSWORD, batch_size=2) as s:
+        s.wipe()
+        try:
+            s.sync(graph_to_tables(small_graph()), progress=lambda *args: calls.append(args))
+        finally:
+            s.wipe()
+    papers = [c for c in calls if c[0] == "Paper nodes"]
+    assert [c[1:] for c in papers] == [(2, 6), (4, 6), (6, 6)]
+    assert all(0 < done <= total for _, done, total in calls)
+
+
+def test_neo4j_wrong_password_is_a_store_error_naming_the_uri(neo4j_uri):
+    s = Neo4jStore(neo4j_uri, password="not-the-password")
+    with pytest.raises(StoreError) as info:
+        s.counts()
+    message = str(info.value)
+    assert neo4j_uri in message and "NEO4J_PASSWORD" in message
+    assert "not-the-password" not in message and "not-the-password" not in repr(s)
+    s.close()
+
+
+def test_neo4j_connection_refused_is_a_store_error_naming_the_uri(neo4j_uri):
+    with socket.socket() as sock:  # a port nothing listens on once the socket closes
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    uri = f"bolt://127.0.0.1:{port}"
+    s = Neo4jStore(uri, password=PASSWORD)  # the constructor does not connect
+    with pytest.raises(StoreError) as info:
+        s.query("RETURN 1")
+    assert uri in str(info.value) and "running" in str(info.value)
+    s.close()
