@@ -7,7 +7,8 @@ GraphML and GEXF allow only scalar attributes: lists (``aliases``,
 ``authors``) become one string joined by ``|`` and missing values are left
 out. In GEXF the node ``label`` is the display text (title or name), so the
 node's schema label moves to the attribute ``kind``; GraphML keeps ``label``.
-Edges carry their relationship type as ``type`` in both.
+Edges carry their relationship type as ``rel_type`` in both (GEXF reserves
+``type`` for the edge direction) and, in GEXF, as the edge ``label``.
 
 The ``neo4j-csv`` format follows the header conventions of
 ``neo4j-admin database import full``:
@@ -127,7 +128,9 @@ def _scalar_graph(G: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
         H.add_node(node, **attrs)
     for src, dst, key, data in G.edges(keys=True, data=True):
         attrs = _scalar_attrs(data)
-        attrs["type"] = str(key)
+        attrs["rel_type"] = str(key)  # not "type": GEXF reserves it for edge direction
+        if gexf:
+            attrs["label"] = str(key)
         H.add_edge(src, dst, key=key, **attrs)
     return H
 

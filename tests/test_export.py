@@ -85,7 +85,7 @@ def test_export_graphml_round_trips_with_scalar_attributes(tmp_path):
     assert H.nodes["P1"]["year"] == 2021 and H.nodes["P1"]["label"] == "Paper"
     assert "date" not in H.nodes["P1"]  # None is left out
     assert H.nodes[E["Llama"]]["aliases"] == "LLaMA"
-    assert Counter(d["type"] for _, _, d in H.edges(data=True)) == _edge_counts(G)
+    assert Counter(d["rel_type"] for _, _, d in H.edges(data=True)) == _edge_counts(G)
 
 
 def test_export_gexf_round_trips_with_kind_and_display_label(tmp_path):
@@ -95,7 +95,8 @@ def test_export_gexf_round_trips_with_kind_and_display_label(tmp_path):
     assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
     assert H.nodes["P1"]["kind"] == "Paper" and H.nodes["P1"]["label"] == "LoRA paper"
     assert H.nodes[E["ViT"]]["aliases"] == "Vision Transformer"
-    assert Counter(d["type"] for _, _, d in H.edges(data=True)) == _edge_counts(G)
+    assert Counter(d["rel_type"] for _, _, d in H.edges(data=True)) == _edge_counts(G)
+    assert {d["label"] for _, _, d in H.edges(data=True)} == set(_edge_counts(G))
 
 
 def test_export_json_is_node_link_with_lists_kept(tmp_path):
