@@ -34,6 +34,7 @@ from graphbuild.graph import build_graph  # noqa: E402
 from graphbuild.records import Entity, Paper, entity_id  # noqa: E402
 from graphbuild.viz import render_html, select_subgraph  # noqa: E402
 
+EXTRA = tuple(a for a in os.environ.get("GB_EXTRA", "").split() if a)
 ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
 
 
@@ -78,7 +79,7 @@ def _browser(profile: Path):
     options.binary_location = "/usr/bin/chromium"
     for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", f"--user-data-dir={profile}"):
+                "--window-size=1280,900", *EXTRA, f"--user-data-dir={profile}"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)

@@ -153,8 +153,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from . import extract
         from .evaluate import read_jsonl, score_entities
 
-        if not args.inputs:
-            raise InputError("INPUT", None, "eval entities needs the input listing to extract from")
         preds = [r.to_annotation() for r in extract(args.inputs, settings=_settings(args))]
         scores = score_entities(read_jsonl(args.gold), preds)
         print(json.dumps(scores.to_dict(with_errors=args.errors), indent=2))
@@ -354,13 +352,17 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_stats)
 
-    e = sub.add_parser("eval", parents=[common, nlp], help="score extraction or related-work ranking")
-    e.add_argument("what", choices=["entities", "related"])
-    e.add_argument("inputs", nargs="*", metavar="INPUT", help="(entities) the listing to extract from")
-    e.add_argument("--gold", required=True, help="gold file (entities: JSONL; related: JSON)")
-    e.add_argument("-k", type=int, default=20, help="(related) cut-off for recall@k")
-    e.add_argument("--errors", action="store_true", help="(entities) list misses and spurious entities")
-    e.set_defaults(func=cmd_eval)
+    e = sub.add_parser("eval", help="score extraction (entities) or related-work ranking (related)")
+    esub = e.add_subparsers(dest="what", required=True, metavar="WHAT")
+    ee = esub.add_parser("entities", parents=[nlp], help="precision, recall, F1, type accuracy, proposed-recall")
+    ee.add_argument("inputs", nargs="+", metavar="INPUT", help="the listing to extract from")
+    ee.add_argument("--gold", required=True, help="gold entities (JSON Lines, ANNOTATION.md format)")
+    ee.add_argument("--errors", action="store_true", help="list misses, wrong types and spurious entities")
+    ee.set_defaults(func=cmd_eval)
+    er = esub.add_parser("related", parents=[common], help="recall@k, precision@10 and MAP over a workspace")
+    er.add_argument("--gold", required=True, help='gold citations: {"queries": {paper_id: [cited ids]}}')
+    er.add_argument("-k", type=int, default=20, help="cut-off for recall@k (default 20)")
+    er.set_defaults(func=cmd_eval)
 
     ql = sub.add_parser("queries", help="list the named queries")
     ql.add_argument("-v", "--verbose", action="store_true", help="show parameters and defaults")

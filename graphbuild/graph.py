@@ -20,7 +20,7 @@ import networkx as nx
 from .records import Entity, Extraction, Paper, author_id
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
-__all__ = ["build_graph", "graph_to_tables", "save_graph", "load_graph", "graph_stats"]
+__all__ = ["build_graph", "graph_to_tables", "graph_json", "save_graph", "load_graph", "graph_stats"]
 
 
 def build_graph(
@@ -104,16 +104,21 @@ def _value(value: Any) -> Any:
     return value
 
 
+def graph_json(G: nx.MultiDiGraph) -> str:
+    """Node-link JSON with sorted keys: equal graphs give equal text (and digests)."""
+    data = nx.node_link_data(G, edges="edges", name="_node")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """Write node-link JSON atomically (temporary file, then rename)."""
-    data = nx.node_link_data(G, edges="edges")
-    atomic_write_text(Path(path), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    atomic_write_text(Path(path), graph_json(G))
 
 
 def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="_node")
 
 
 def graph_stats(G: nx.MultiDiGraph) -> dict[str, Any]:

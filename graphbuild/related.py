@@ -9,6 +9,11 @@ a year factor:
     unigrams and bigrams), with one round of pseudo-relevance feedback: the
     query vector is blended with the centroid of its closest papers, which
     pulls in the wording of the topic rather than of one abstract.
+``topic``
+    Cosine in a latent semantic (LSA) space of the TF-IDF matrix, averaged over
+    a few truncations (a third, half, two thirds and all of the dimensions), so
+    that no single choice of dimension decides; it matches papers on the same
+    subject that word it differently.
 ``entities``
     Cosine over a paper x entity matrix weighted by rarity (IDF over papers)
     and role (``proposes`` and ``evaluates_on`` weigh more than ``uses``); a
@@ -63,7 +68,7 @@ __all__ = [
 ]
 
 #: names of the score parts, in the order they are reported
-PARTS = ("lexical", "entities", "graph", "citation", "authors")
+PARTS = ("lexical", "topic", "entities", "graph", "citation", "authors")
 
 #: how much a paper -> entity role says about the paper (strongest link wins)
 ROLE_WEIGHTS: dict[str, float] = {
@@ -105,6 +110,7 @@ class Weights:
     """
 
     lexical: float = 1.0
+    topic: float = 1.0
     entities: float = 0.15
     graph: float = 0.15
     citation: float = 0.2
@@ -120,7 +126,7 @@ class Weights:
 
 
 #: plain TF-IDF cosine, the reference point of the evaluation
-TFIDF_ONLY = Weights(lexical=1.0, entities=0.0, graph=0.0, citation=0.0, authors=0.0,
+TFIDF_ONLY = Weights(lexical=1.0, topic=0.0, entities=0.0, graph=0.0, citation=0.0, authors=0.0,
                      feedback=0.0, later=1.0)
 
 
@@ -181,6 +187,9 @@ class RelatedIndex:
     vectorizer: TfidfVectorizer
     terms: np.ndarray
     tfidf: sp.csr_matrix  # papers x terms, rows L2-normalised
+    topic_blocks: list[np.ndarray]  # LSA paper coordinates, split into prefix blocks (contiguous)
+    topic_norms: np.ndarray  # prefixes x papers: norm of each paper's prefix vector
+    topic_terms: np.ndarray  # topics x terms: the LSA components (for reasons)
     title_tokens: CountVectorizer
     title_matrix: sp.csr_matrix  # papers x title words (binary)
     entity_ids: list[str]
@@ -209,13 +218,17 @@ class RelatedIndex:
     # ---------------------------------------------------------------- build
 
     @classmethod
-    def from_graph(cls, G: nx.MultiDiGraph, *, min_df: int = 1) -> "RelatedIndex":
-        """Precompute text, entity, author, citation and graph matrices from ``G``.
+    def from_graph(cls, G: nx.MultiDiGraph, *, min_df: int = 1, topics: int = 96,
+                   seed: int = 0) -> "RelatedIndex":
+        """Precompute text, topic, entity, author, citation and graph matrices from ``G``.
 
         Parameters
         ----------
         G : a graphbuild graph (see :mod:`graphbuild.graph`).
         min_df : minimum document frequency of a TF-IDF term.
+        topics : most LSA dimensions (fewer for small corpora: at most a
+            quarter of the papers; none below 8).
+        seed : seed of the randomised SVD, so an index is reproducible.
         """
         corpus: list[str] = []
         external: list[str] = []
@@ -253,6 +266,7 @@ class RelatedIndex:
                                      token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9\-]+\b")
         tfidf = _fit_or_empty(vectorizer, texts)
         terms = vectorizer.get_feature_names_out() if tfidf.shape[1] else np.array([], dtype=object)
+        topic_blocks, topic_norms, topic_terms = _topics(tfidf, topics, seed)
         title_tokens = CountVectorizer(binary=True, token_pattern=r"(?u)\b\w+\b", dtype=np.float32)
         title_matrix = _fit_or_empty(title_tokens, titles)
 
@@ -348,7 +362,8 @@ class RelatedIndex:
                       + names + author_names)
         return cls(
             paper_ids=corpus, titles=titles, years=years, paper_pos=ppos, title_pos=title_pos,
-            vectorizer=vectorizer, terms=terms, tfidf=tfidf, title_tokens=title_tokens,
+            vectorizer=vectorizer, terms=terms, tfidf=tfidf, topic_blocks=topic_blocks,
+            topic_norms=topic_norms, topic_terms=topic_terms, title_tokens=title_tokens,
             title_matrix=title_matrix, entity_ids=entities, entity_pos=epos, entity_names=names,
             entity_types=types, entity_family=family, entity_lookup=lookup, roles=roles,
             entity_matrix=entity_matrix, entity_idf=idf, entity_df=df, author_names=author_names,
@@ -502,6 +517,36 @@ def _lexical(index: RelatedIndex, q: _Query, w: Weights) -> np.ndarray:
     return sims
 
 
+def _topic_coords(index: RelatedIndex, q: _Query) -> np.ndarray | None:
+    if not index.topic_blocks:
+        return None
+    if q.row is not None:
+        return np.concatenate([b[q.row] for b in index.topic_blocks])
+    if not q.vector.nnz:
+        return None
+    return np.asarray(q.vector @ index.topic_terms.T).ravel().astype(np.float32)
+
+
+def _topic_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
+    """Mean over the prefixes of the LSA space of the (non-negative) cosine."""
+    n = index.n_papers
+    z = _topic_coords(index, q)
+    if z is None:
+        return np.zeros(n, dtype=np.float32)
+    total = np.zeros(n, dtype=np.float32)
+    dots = np.zeros(n, dtype=np.float32)
+    start = 0
+    for p, block in enumerate(index.topic_blocks):
+        width = block.shape[1]
+        dots += block @ z[start:start + width]
+        start += width
+        qnorm = float(np.linalg.norm(z[:start]))
+        if qnorm > 0:
+            denom = index.topic_norms[p] * qnorm
+            total += np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0).clip(0.0)
+    return total / len(index.topic_blocks)
+
+
 def _entity_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
     n = index.n_papers
     if q.row is not None:
@@ -578,6 +623,8 @@ def _score_all(index: RelatedIndex, q: _Query, w: Weights) -> tuple[np.ndarray, 
     parts: dict[str, np.ndarray] = {}
     if w.lexical:
         parts["lexical"] = _scale(_lexical(index, q, w), q.row)
+    if w.topic:
+        parts["topic"] = _scale(_topic_scores(index, q), q.row)
     if w.entities:
         parts["entities"] = _scale(_entity_scores(index, q), q.row)
     if w.graph:
@@ -614,6 +661,29 @@ def _join(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _topic_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> str | None:
+    z = _topic_coords(index, q)
+    if z is None:
+        return None
+    other = np.concatenate([b[j] for b in index.topic_blocks])
+    product = z * other
+    product[0] = 0.0  # the first dimension is the corpus-wide average: it says nothing
+    c = int(np.argmax(product))
+    if product[c] <= 0:
+        return None
+    weights = index.topic_terms[c] * (1.0 if z[c] > 0 else -1.0)
+    top = np.argsort(-weights)[: limit * 3]
+    picked: list[str] = []
+    for t in top:
+        term = str(index.terms[t])
+        if weights[t] <= 0 or any(term in p.split() or p in term.split() for p in picked):
+            continue
+        picked.append(term)
+        if len(picked) == limit:
+            break
+    return "same topic (" + ", ".join(f"'{t}'" for t in picked) + ")" if picked else None
 
 
 def _entity_reasons(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> list[str]:
@@ -726,6 +796,10 @@ def _reasons(index: RelatedIndex, q: _Query, j: int, parts: dict[str, float]) ->
     lexical = _lexical_reason(index, q, j)
     if lexical:
         reasons.append(lexical)
+    if parts.get("topic", 0.0) >= 0.5 or not reasons:
+        topic = _topic_reason(index, q, j)
+        if topic:
+            reasons.append(topic)
     if not reasons or parts.get("graph", 0.0) >= 0.5:
         reasons.append(_graph_reason(index, q, j))
     return reasons
@@ -958,6 +1032,25 @@ def _fit_or_empty(vectorizer: Any, texts: list[str]) -> sp.csr_matrix:
         return vectorizer.fit_transform(texts).tocsr().astype(np.float32)
     except ValueError:
         return sp.csr_matrix((len(texts), 0), dtype=np.float32)
+
+
+def _topics(tfidf: sp.csr_matrix, topics: int, seed: int) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """LSA coordinates of the papers split into four prefix blocks, their prefix norms, the components."""
+    n, v = tfidf.shape
+    dims = min(topics, n // 4, v - 1)
+    if dims < 8:
+        return [], np.zeros((0, n), dtype=np.float32), np.zeros((0, v), dtype=np.float32)
+    from sklearn.decomposition import TruncatedSVD
+
+    svd = TruncatedSVD(dims, algorithm="randomized", n_iter=5, random_state=seed)
+    coords = svd.fit_transform(tfidf).astype(np.float32)
+    cuts = sorted({max(1, dims // 3), max(1, dims // 2), max(1, (2 * dims) // 3), dims})
+    blocks, norms, start = [], [], 0
+    for cut in cuts:
+        blocks.append(np.ascontiguousarray(coords[:, start:cut]))
+        norms.append(np.linalg.norm(coords[:, :cut], axis=1))
+        start = cut
+    return blocks, np.array(norms, dtype=np.float32), svd.components_.astype(np.float32)
 
 
 def _l2_rows(matrix: sp.spmatrix) -> sp.csr_matrix:

@@ -30,7 +30,7 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .errors import WorkspaceError
-from .graph import atomic_write_text, build_graph, graph_stats, graph_to_tables, load_graph
+from .graph import atomic_write_text, build_graph, graph_json, graph_stats, graph_to_tables, load_graph
 from .ingest import read_papers
 from .ingest.merge import merge_papers, resolve_references
 from .records import Extraction, Paper
@@ -209,16 +209,15 @@ class Workspace:
                             citation_edges(explicit, inferred), external)
         report.stats = graph_stats(graph)
 
-        graph_json = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False,
-                                separators=(",", ":"), sort_keys=True)
-        digest = hashlib.sha256(graph_json.encode()).hexdigest()
+        text = graph_json(graph)
+        digest = hashlib.sha256(text.encode()).hexdigest()
         live = self.current
         if live is not None and (live / "manifest.json").exists() and \
                 json.loads((live / "manifest.json").read_text())["graph_sha256"] == digest:
             report.changed = False
         else:
             report.changed = True
-            self._write_generation(papers + external, extracted, graph_json, digest, report)
+            self._write_generation(papers + external, extracted, text, digest, report)
             self._graph = None
         if sync_store:
             report.store = self._sync_embedded(graph, progress=progress)

@@ -103,8 +103,9 @@ def extract_text(text: str, nlp: Language | None = None, *, title: str = "") -> 
 # ------------------------------------------------------------------ grouping
 
 _SUFFIX = re.compile(
-    r"^(?P<base>.+?)[-\s_]?(?P<suffix>v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|\d+x\d+[BM]|XL|XXL|Base|Large|"
-    r"Small|Tiny|Huge|Mini|mini|Pro|Plus|Ultra|Instruct|Chat|Lite|MoE|DPO|SFT|RLHF|Turbo|\d+K|\d+k|[A-Z]\d*)$"
+    r"^(?P<base>.+?)(?:[-\s_](?P<word>XL|XXL|Base|Large|Small|Tiny|Huge|Mini|mini|Pro|Plus|Ultra|Instruct|Chat|"
+    r"Lite|MoE|DPO|SFT|RLHF|Turbo|[A-Z]\d*|v\d+(?:\.\d+)*)|[-\s_]?(?P<num>\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKk]|"
+    r"\d+x\d+[BM]))$"
 )
 
 
@@ -216,7 +217,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     if entry is not None:
         fam = gaz.family_of(entry)
         family = fam.name if fam else None
-    if family is None:
+    if family is None and entry is None:
         family = family_name(name, lambda key: gaz.by_key[key].name if key in gaz.by_key else None)
         fam_entry = gaz.by_key.get(name_key(family)) if family else None
         if fam_entry is not None and fam_entry.type in ("Model", "Method", "Dataset"):

@@ -1,0 +1,101 @@
+"""The command line: a thin shell over the API, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    ws = tmp_path_factory.mktemp("cli") / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    return ws
+
+
+def test_cli_build_prints_summary(built, capsys):
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(built), "--no-overview"]) == 0
+    out = capsys.readouterr().out
+    assert "nothing changed" in out and "Paper" in out
+
+
+def test_cli_extract_prints_one_object_per_paper(capsys):
+    assert main(["extract", str(SOURCES / "corpus.jsonl")]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    names = {e["name"]: e for e in first["entities"]}
+    assert names["RankMix"]["proposed"] is True
+    assert names["GLUE"]["type"] == "Dataset"
+
+
+def test_cli_query_formats(built, capsys):
+    assert main(["query", "-w", str(built), "MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n",
+                 "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 2}]
+    assert main(["query", "-w", str(built), "MATCH (p:Paper) WHERE p.year = $y RETURN p.title AS t",
+                 "--param", "y=2021", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["t", "LoRA: Low-Rank Adaptation of Large Language Models"]
+
+
+def test_cli_query_refuses_writes(built, capsys):
+    assert main(["query", "-w", str(built), "CREATE (p:Paper {id: 'x'})"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("graphbuild: error:") and "--write" in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_query_syntax_error_is_one_line(built, capsys):
+    assert main(["query", "-w", str(built), "MATCH (p:Paper RETURN p"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error:") and "offset: 15" in err and "Traceback" not in err
+
+
+def test_cli_named_query_with_params(built, capsys):
+    assert main(["query", "-w", str(built), "--name", "papers-with-entity", "--param", "name=LoRA",
+                 "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all("LoRA" in json.dumps(r) or "Adapters" in json.dumps(r) for r in rows)
+
+
+def test_cli_queries_lists_library(capsys):
+    assert main(["queries"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) >= 12
+    assert all(len(line.split("  ", 1)) == 2 for line in lines)
+
+
+def test_cli_bad_input_is_one_line_with_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "ok", "abstract": "x"}\nnot json\n')
+    assert main(["build", str(bad), "-w", str(tmp_path / "ws")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "bad.jsonl:2" in err and len(err.splitlines()) == 1
+
+
+def test_cli_stats_without_workspace_says_what_to_do(tmp_path, capsys):
+    assert main(["stats", "-w", str(tmp_path / "none")]) == 1
+    assert "graphbuild build" in capsys.readouterr().err
+
+
+def test_cli_help_lists_commands(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for cmd in ("build", "extract", "stats", "eval", "query", "queries", "viz", "related", "push", "export", "fetch"):
+        assert cmd in out
+
+
+@pytest.mark.shared
+def test_cli_eval_entities_on_dev(shared_dir, capsys):
+    dev = shared_dir / "eval" / "dev"
+    assert main(["eval", "entities", "--gold", str(dev / "gold_entities_dev.jsonl"),
+                 str(dev / "daily_papers_dev.txt")]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["f1"] >= 0.8 and scores["papers_matched"] == 20
