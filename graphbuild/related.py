@@ -112,11 +112,11 @@ class Weights:
     lexical: float = 1.0
     topic: float = 1.0
     entities: float = 0.15
-    graph: float = 0.15
-    citation: float = 0.2
+    graph: float = 0.4
+    citation: float = 0.1
     authors: float = 0.15
-    feedback: float = 0.5
-    feedback_docs: int = 8
+    feedback: float = 0.0
+    feedback_docs: int = 6
     later: float = 0.5
     ppr_restart: float = 0.3
     ppr_steps: int = 6
@@ -189,7 +189,8 @@ class RelatedIndex:
     tfidf: sp.csr_matrix  # papers x terms, rows L2-normalised
     topic_blocks: list[np.ndarray]  # LSA paper coordinates, split into prefix blocks (contiguous)
     topic_norms: np.ndarray  # prefixes x papers: norm of each paper's prefix vector
-    topic_terms: np.ndarray  # topics x terms: the LSA components (for reasons)
+    topic_terms: np.ndarray  # topics x kept terms: the LSA components
+    topic_columns: np.ndarray  # the TF-IDF columns the LSA space uses (terms in 2+ papers)
     title_tokens: CountVectorizer
     title_matrix: sp.csr_matrix  # papers x title words (binary)
     entity_ids: list[str]
@@ -205,6 +206,7 @@ class RelatedIndex:
     author_names: list[str]
     author_matrix: sp.csr_matrix  # papers x authors, weight 1/log(2 + papers)
     cites: sp.csr_matrix  # all papers (corpus first, then external) x all papers; 1 explicit, 0.5 inferred
+    cited_by: sp.csr_matrix  # the transpose of ``cites``
     all_paper_ids: list[str]
     adjacency: sp.csr_matrix  # symmetric, nodes = corpus papers, entities, authors, external papers
     inv_degree: np.ndarray
@@ -266,7 +268,7 @@ class RelatedIndex:
                                      token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9\-]+\b")
         tfidf = _fit_or_empty(vectorizer, texts)
         terms = vectorizer.get_feature_names_out() if tfidf.shape[1] else np.array([], dtype=object)
-        topic_blocks, topic_norms, topic_terms = _topics(tfidf, topics, seed)
+        topic_blocks, topic_norms, topic_terms, topic_columns = _topics(tfidf, topics, seed)
         title_tokens = CountVectorizer(binary=True, token_pattern=r"(?u)\b\w+\b", dtype=np.float32)
         title_matrix = _fit_or_empty(title_tokens, titles)
 
@@ -363,11 +365,12 @@ class RelatedIndex:
         return cls(
             paper_ids=corpus, titles=titles, years=years, paper_pos=ppos, title_pos=title_pos,
             vectorizer=vectorizer, terms=terms, tfidf=tfidf, topic_blocks=topic_blocks,
-            topic_norms=topic_norms, topic_terms=topic_terms, title_tokens=title_tokens,
+            topic_norms=topic_norms, topic_terms=topic_terms, topic_columns=topic_columns,
+            title_tokens=title_tokens,
             title_matrix=title_matrix, entity_ids=entities, entity_pos=epos, entity_names=names,
             entity_types=types, entity_family=family, entity_lookup=lookup, roles=roles,
             entity_matrix=entity_matrix, entity_idf=idf, entity_df=df, author_names=author_names,
-            author_matrix=author_matrix, cites=cites, all_paper_ids=all_papers, adjacency=adjacency,
+            author_matrix=author_matrix, cites=cites, cited_by=cites.T.tocsr(), all_paper_ids=all_papers, adjacency=adjacency,
             inv_degree=inv_degree, node_names=node_names,
         )
 
@@ -524,7 +527,7 @@ def _topic_coords(index: RelatedIndex, q: _Query) -> np.ndarray | None:
         return np.concatenate([b[q.row] for b in index.topic_blocks])
     if not q.vector.nnz:
         return None
-    return np.asarray(q.vector @ index.topic_terms.T).ravel().astype(np.float32)
+    return np.asarray(q.vector[:, index.topic_columns] @ index.topic_terms.T).ravel().astype(np.float32)
 
 
 def _topic_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
@@ -591,20 +594,20 @@ def _graph_scores(index: RelatedIndex, q: _Query, w: Weights) -> np.ndarray:
 
 
 def _citation_scores(index: RelatedIndex, row: int | None) -> np.ndarray:
+    """``2 x direct + log(1 + co-citations) + log(1 + shared references)`` per corpus paper."""
     n = index.n_papers
     if row is None or not index.cites.nnz:
         return np.zeros(n, dtype=np.float32)
-    C = index.cites
-    out_row = C.getrow(row)
-    in_col = C.getcol(row).T.tocsr()
-    direct = (out_row + in_col).toarray().ravel()
-    binary = C.copy()
-    binary.data[:] = 1.0
-    citers = in_col.indices  # papers citing the query
-    cocited = np.asarray(binary[citers].sum(axis=0)).ravel() if len(citers) else np.zeros(C.shape[1])
+    out_row = index.cites.getrow(row)
+    in_row = index.cited_by.getrow(row)
+    direct = (out_row + in_row).toarray().ravel()
+    raw = 2.0 * direct
+    citers = in_row.indices  # papers citing the query
+    if len(citers):
+        raw += np.log1p(np.asarray((index.cites[citers] > 0).sum(axis=0)).ravel())
     refs = out_row.indices  # papers the query cites
-    coupled = np.asarray(binary[:, refs].sum(axis=1)).ravel() if len(refs) else np.zeros(C.shape[0])
-    raw = 2.0 * direct + np.log1p(cocited) + np.log1p(coupled)
+    if len(refs):
+        raw += np.log1p(np.asarray((index.cited_by[refs] > 0).sum(axis=0)).ravel())
     return raw[:n].astype(np.float32)
 
 
@@ -674,11 +677,18 @@ def _topic_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> str
     if product[c] <= 0:
         return None
     weights = index.topic_terms[c] * (1.0 if z[c] > 0 else -1.0)
-    top = np.argsort(-weights)[: limit * 3]
+    # name the topic by its strongest terms that the candidate's own text uses
+    row = index.tfidf.getrow(j)
+    present = np.zeros(len(index.terms), dtype=bool)
+    present[row.indices] = True
+    order = np.argsort(-weights)
     picked: list[str] = []
-    for t in top:
-        term = str(index.terms[t])
-        if weights[t] <= 0 or any(term in p.split() or p in term.split() for p in picked):
+    for t in order[:2000]:
+        if weights[t] <= 0:
+            break
+        column = int(index.topic_columns[t])
+        term = str(index.terms[column])
+        if not present[column] or any(term in p.split() or p in term.split() for p in picked):
             continue
         picked.append(term)
         if len(picked) == limit:
@@ -737,16 +747,14 @@ def _lexical_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> s
 def _citation_reasons(index: RelatedIndex, row: int | None, j: int) -> list[str]:
     if row is None or not index.cites.nnz:
         return []
-    C = index.cites
+    C, Ct = index.cites, index.cited_by
     out = []
     q_title = _short(index.titles[row])
     if C[row, j]:
         out.append(f"cited by {q_title}" + (" (inferred from the text)" if C[row, j] < 1 else ""))
     if C[j, row]:
         out.append(f"cites {q_title}" + (" (inferred from the text)" if C[j, row] < 1 else ""))
-    citers_q = set(C.getcol(row).nonzero()[0])
-    citers_j = set(C.getcol(j).nonzero()[0])
-    both = len(citers_q & citers_j)
+    both = len(set(Ct.getrow(row).indices) & set(Ct.getrow(j).indices))
     if both:
         out.append(f"co-cited with {q_title} by {both} paper{'s' if both > 1 else ''}")
     refs = len(set(C.getrow(row).indices) & set(C.getrow(j).indices))
@@ -1034,23 +1042,30 @@ def _fit_or_empty(vectorizer: Any, texts: list[str]) -> sp.csr_matrix:
         return sp.csr_matrix((len(texts), 0), dtype=np.float32)
 
 
-def _topics(tfidf: sp.csr_matrix, topics: int, seed: int) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
-    """LSA coordinates of the papers split into four prefix blocks, their prefix norms, the components."""
-    n, v = tfidf.shape
-    dims = min(topics, n // 4, v - 1)
+def _topics(tfidf: sp.csr_matrix, topics: int,
+            seed: int) -> tuple[list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
+    """LSA of the TF-IDF matrix over terms found in two papers or more.
+
+    Returns the paper coordinates split into four prefix blocks, the norms of
+    each prefix, the components and the TF-IDF columns they are over.
+    """
+    n = tfidf.shape[0]
+    columns = np.flatnonzero(np.bincount(tfidf.indices, minlength=tfidf.shape[1]) >= 2)
+    dims = min(topics, n // 4, len(columns) - 1)
     if dims < 8:
-        return [], np.zeros((0, n), dtype=np.float32), np.zeros((0, v), dtype=np.float32)
+        return ([], np.zeros((0, n), dtype=np.float32), np.zeros((0, 0), dtype=np.float32),
+                np.zeros(0, dtype=np.int64))
     from sklearn.decomposition import TruncatedSVD
 
-    svd = TruncatedSVD(dims, algorithm="randomized", n_iter=5, random_state=seed)
-    coords = svd.fit_transform(tfidf).astype(np.float32)
+    svd = TruncatedSVD(dims, algorithm="randomized", n_iter=4, random_state=seed)
+    coords = svd.fit_transform(tfidf[:, columns]).astype(np.float32)
     cuts = sorted({max(1, dims // 3), max(1, dims // 2), max(1, (2 * dims) // 3), dims})
     blocks, norms, start = [], [], 0
     for cut in cuts:
         blocks.append(np.ascontiguousarray(coords[:, start:cut]))
         norms.append(np.linalg.norm(coords[:, :cut], axis=1))
         start = cut
-    return blocks, np.array(norms, dtype=np.float32), svd.components_.astype(np.float32)
+    return blocks, np.array(norms, dtype=np.float32), svd.components_.astype(np.float32), columns
 
 
 def _l2_rows(matrix: sp.spmatrix) -> sp.csr_matrix:

@@ -123,6 +123,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
             base, before = base + cut + 2, before[cut + 2:]
         # 1. long form (SF)
         short = inner.split(";")[0].split(",")[0].strip()
+        if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair
+            short = short.split("/")[0].strip()
         if is_short_form(short):
             words = before.rstrip().split()
             limit = _words_limit(short)

@@ -22,7 +22,7 @@ from .lexicon import head_type, is_generic
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
 
 _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|V)$"), "Model"),
+    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?)$"), "Dataset"),
     (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
@@ -33,7 +33,10 @@ _BEFORE = re.compile(
     r"especially|particularly|specifically|of|with)\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:\(e\.g\.,?\s*)?)$"
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
-_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)")
+_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
+_PROPOSAL_BEFORE = re.compile(r"\b(?:propose|introduce|present|design|develop|call|name|dub|term|release)[sd]?\s+"
+                              r"(?:(?:a|an|the|our|new|novel)\s+)*$")
+_NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 _EVAL_PREP = re.compile(r"\b(?:on|across|over|using)\s+(?:the\s+)?(?:[\w\-.]+,?\s+(?:and\s+)?){0,6}$", re.I)
 _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|state-of-the-art|score|test|validat|demonstrat)", re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/)\s*$")
@@ -74,6 +77,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         votes["Dataset"] = votes.get("Dataset", 0) + 1.5
     if re.search(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$", before):
         votes["Dataset"] = votes.get("Dataset", 0) + 1.5
+    if _NUMBER_BEFORE.search(before):
+        votes["Metric"] = votes.get("Metric", 0) + 2.0  # "by 3.8 AP50", "73.9% top-1"
     if re.match(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b", after) or re.search(r"\b\d+(?:\.\d+)?[BM]\s+$", before):
         votes["Model"] = votes.get("Model", 0) + 1.0
     return votes
@@ -139,7 +144,9 @@ def select_candidates(doc: Doc) -> list[Candidate]:
         if c.source == "gazetteer":
             pass
         elif c.source in ("acronym", "titlecase"):
-            if not (support >= 1.5 or c.text in strong_keys):
+            s0 = sents[c.sentence][0]
+            named_here = bool(_PROPOSAL_BEFORE.search(text[max(s0, c.start - 60):c.start]))
+            if not (support >= 1.5 or c.text in strong_keys or named_here):
                 continue
             if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
                 continue  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact

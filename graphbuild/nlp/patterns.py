@@ -174,7 +174,8 @@ _CUE = re.compile(
     r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
     r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here)\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here|"
+                           r"[Tt]he (?:resulting|proposed|new|final))\b")
 
 
 def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -226,6 +227,8 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     words = head.split()
     if not head or len(words) > 3 or is_generic(head):
         return None
+    if len(words) > 1 and any(w[:1].islower() for w in words):
+        return None  # "Transformers are SSMs": a sentence, not a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in words)
     recurs = len(words) == 1 and words[0][:1].isupper() and re.search(
         r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
@@ -263,13 +266,16 @@ def make_abbreviations(nlp: Language, name: str):
     """Schwartz & Hearst pairs; both sides become candidates of one group."""
 
     def abbreviations(doc: Doc) -> Doc:
-        pairs = find_abbreviations(doc_text(doc))
+        text = doc_text(doc)
+        pairs = find_abbreviations(text)
         doc._.gb_abbrevs = pairs
         out = candidates(doc)
         for gid, pair in enumerate(pairs):
             long_words = pair.long.split()
+            # "State space models (SSMs)": a class of things, not one named artifact
+            lowerish = pair.long[1:] == pair.long[1:].lower()
             plural = long_words[-1].endswith("s") and not long_words[-1].endswith("ss") and (
-                pair.short.endswith("s") or len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
+                pair.short.endswith("s") or lowerish and len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
             task = long_words[-1].lower() in TASK_ENDINGS or long_words[-1].lower().endswith(TASK_ENDINGS)
             generic = is_generic(pair.long) or is_generic(pair.short) or (plural and not task)
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
@@ -283,6 +289,13 @@ def make_abbreviations(nlp: Language, name: str):
                 if t and t != "Task":
                     cand.vote(t, 1.5)
             out.extend((long, short))
+            # the long form elsewhere (often in the title) belongs to the same entity
+            if not generic:
+                for m in re.finditer(re.escape(pair.long), text, flags=re.IGNORECASE):
+                    if m.start() != pair.long_start:
+                        again = Candidate(m.start(), m.end(), m.group(), "abbrev-long", group=gid, strong=True)
+                        again.votes = dict(long.votes)
+                        out.append(again)
         return doc
 
     return abbreviations

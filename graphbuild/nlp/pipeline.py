@@ -208,6 +208,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         votes.pop("Tool", None)
         type_ = max(sorted(votes), key=lambda t: votes[t]) if votes else "Method"
     proposed = any(c.proposed for c in members)
+    if proposed and type_ == "Task" and entry is None and name != name.lower():
+        type_ = "Method"  # a named thing a paper proposes is an artifact, not a task
     role = min((c.role for c in members), key=ROLES.index)
     if proposed:
         role = "proposes"

@@ -31,7 +31,7 @@ _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(
                   r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
-_CLAUSE_STOP = re.compile(r"\b(?:which|that|to|using|uses|use|with|based on|built on|on top of|via|from|over|than|"
+_CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|over|than|"
                           r"compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
 _COMPARE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|comparison (?:to|with)|"
                       r"than|versus|vs\.?|against|relative to|improv\w* (?:up)?on|over)\b")
@@ -41,6 +41,13 @@ _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accurac
 
 def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate], title_end: int) -> None:
     """Set ``role`` (and ``proposed``) on every candidate in place."""
+    title = text[:title_end].lower()
+    # a coined name (not a known one) that opens the title is what the paper is about
+    opens_title = {c.group for c in cands if c.group >= 0 and c.source == "abbrev-long"
+                   and title.startswith(c.text.lower())}
+    for c in cands:
+        if c.group in opens_title:
+            c.proposed = True
     first_seen: dict[str, int] = {}
     for c in cands:
         first_seen.setdefault(c.key or c.text, c.sentence)
@@ -77,10 +84,14 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     nxt = re.match(r"^\)?\s*([a-z][\w-]*)", after)
     if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in ("and", "or", "family", "as", "for", "in", "on"):
         return False
+    key = c.key or c.text
+    if key in in_title:
+        return True
+    if first_seen.get(key, -1) != c.sentence:
+        return False  # named earlier without a proposal: "KD … we propose a KD approach"
     if c.source == "gazetteer":
         # a known name is proposed only where the paper is about it
-        key = c.key or c.text
-        return key in in_title or first_seen.get(key, -1) == c.sentence and "novel" in between
+        return "novel" in between or " new " in f" {between} "
     return True
 
 
