@@ -82,7 +82,7 @@ def timed(fn, *args: Any) -> tuple[float, Any]:
     return time.perf_counter() - t0, out
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> None:  # noqa: C901
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, default=None, help="where to put the database (default: a temp dir)")

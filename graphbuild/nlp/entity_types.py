@@ -36,6 +36,9 @@ _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_BEFORE = re.compile(r"\b(?:propose|introduce|present|design|develop|call|name|dub|term|release)[sd]?\s+"
                               r"(?:(?:a|an|the|our|new|novel)\s+)*$")
+_TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
+_SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
+_SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 _EVAL_PREP = re.compile(r"\b(?:on|across|over|using)\s+(?:the\s+)?(?:[\w\-.]+,?\s+(?:and\s+)?){0,6}$", re.I)
 _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|state-of-the-art|score|test|validat|demonstrat)", re.I)
@@ -75,11 +78,11 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     sentence = text[sent_start:sent_end]
     if _EVAL_PREP.search(before) and _EVAL_WORDS.search(sentence):
         votes["Dataset"] = votes.get("Dataset", 0) + 1.5
-    if re.search(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$", before):
+    if _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + 1.5
     if _NUMBER_BEFORE.search(before):
         votes["Metric"] = votes.get("Metric", 0) + 2.0  # "by 3.8 AP50", "73.9% top-1"
-    if re.match(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b", after) or re.search(r"\b\d+(?:\.\d+)?[BM]\s+$", before):
+    if _SIZE_AFTER_NAME.match(after) or _SIZE_BEFORE_NAME.search(before):
         votes["Model"] = votes.get("Model", 0) + 1.0
     return votes
 
@@ -167,6 +170,7 @@ _NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-
 def _coordinated_words(text: str, ordered: list[Candidate], sents: list[tuple[int, int]]) -> list[Candidate]:
     """A capitalised word listed right after a typed name ("Muon and Soap") is a name too."""
     out = []
+    covered = {o.start for o in ordered}
     for c in ordered:
         if c.source not in ("gazetteer", "shape", "abbrev-short") or not c.votes:
             continue
@@ -174,7 +178,7 @@ def _coordinated_words(text: str, ordered: list[Candidate], sents: list[tuple[in
         if not m or is_generic(m.group(1)) or head_type(m.group(1)):
             continue
         start = c.end + m.start(1)
-        if any(o.start <= start < o.end for o in ordered):
+        if start in covered:
             continue
         new = Candidate(start, start + len(m.group(1)), m.group(1), "list", sentence=c.sentence)
         for t, w in c.votes.items():

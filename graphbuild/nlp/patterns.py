@@ -39,6 +39,7 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|XL|XXL|Base|Large|Small|Tiny|Huge|Mini|Pro|Ultra|Instruct|Chat)$")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _PARTS = re.compile(r"[-/]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
 # number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
 _NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-|^[A-Z]\^|\^")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
@@ -93,7 +94,7 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     if any(c.isdigit() for c in text) and letters >= 1 and text[0].isalpha():
         # single letter + single digit (L2, F1, T5) is only weak
         return 2 if len(text) >= 3 else 1
-    if re.match(r"^[A-Z][A-Z0-9+]+s?$", text):
+    if _ACRONYM.match(text):
         return 1
     return 0
 

@@ -56,6 +56,7 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "") -> Lang
     for name in COMPONENTS:
         config = {"path": gazetteer_path} if name == "graphbuild_gazetteer" else {}
         nlp.add_pipe(name, config=config)
+    nlp.meta["graphbuild"] = {"model": model or "", "gazetteer": gazetteer_path}
     return nlp
 
 
@@ -82,15 +83,48 @@ def extract_papers(
     n_process: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Run the NLP pass over papers, yielding one :class:`Extraction` per paper, in order."""
+    """Run the NLP pass over papers, yielding one :class:`Extraction` per paper, in order.
+
+    With ``n_process > 1`` the papers go to worker processes in chunks of
+    ``batch_size``; each worker builds the same pipeline (from the settings
+    recorded in ``nlp.meta["graphbuild"]``) and sends back extractions.
+    """
     nlp = nlp or cached_pipeline()
-    gaz = _gazetteer(nlp)
     papers = list(papers)
+    if n_process > 1 and len(papers) > batch_size:
+        yield from _extract_parallel(papers, nlp, batch_size, n_process, progress)
+        return
+    gaz = _gazetteer(nlp)
     texts = (p.text for p in papers)
-    for paper, doc in zip(papers, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+    for paper, doc in zip(papers, nlp.pipe(texts, batch_size=batch_size)):
         yield doc_to_extraction(doc, paper.id, paper.title, gaz)
         if progress:
             progress(1)
+
+
+def _extract_chunk(args: tuple[str, str, list[tuple[str, str, str]]]) -> list[Extraction]:
+    model, gazetteer_path, items = args
+    nlp = cached_pipeline(model or None, gazetteer_path)
+    gaz = _gazetteer(nlp)
+    return [doc_to_extraction(doc, pid, title, gaz)
+            for (pid, title, _), doc in zip(items, nlp.pipe(text for _, _, text in items))]
+
+
+def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_process: int,
+                      progress: Callable[[int], None] | None) -> Iterator[Extraction]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    settings = nlp.meta.get("graphbuild", {})
+    chunks = [
+        (settings.get("model", ""), settings.get("gazetteer", ""),
+         [(p.id, p.title, p.text) for p in papers[i: i + batch_size]])
+        for i in range(0, len(papers), batch_size)
+    ]
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        for result in pool.map(_extract_chunk, chunks):
+            yield from result
+            if progress:
+                progress(len(result))
 
 
 def extract_text(text: str, nlp: Language | None = None, *, title: str = "") -> Extraction:

@@ -30,6 +30,8 @@ _PROPOSE = re.compile(
 _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
                   r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
+_NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
+_COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
 _CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|over|than|"
                           r"compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
@@ -81,7 +83,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if len(between.split()) > 12 or _CLAUSE_STOP.search(between):
         return False
     # a modifier ("a dual selective SSM projector") is not the thing proposed
-    nxt = re.match(r"^\)?\s*([a-z][\w-]*)", after)
+    nxt = _NEXT_LOWER.match(after)
     if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in ("and", "or", "family", "as", "for", "in", "on"):
         return False
     key = c.key or c.text
@@ -103,7 +105,7 @@ def _compared(before: str) -> bool:
     if m is None:
         return False
     between = window[m.end():]
-    return not re.search(r"[.;:]|\b(?:we|our|which|that)\b", between)
+    return not _COMPARE_BREAK.search(between)
 
 
 @Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])

@@ -324,7 +324,7 @@ class Neo4jStore:
         except (ConfigurationError, ValueError) as exc:
             raise StoreError(f"invalid Neo4j URI {self.uri!r} ({exc}): use bolt://HOST:PORT or neo4j://HOST:PORT") from None
         try:
-            driver.verify_connectivity(database=self.database) if self.database else driver.verify_connectivity()
+            driver.verify_connectivity()
         except Exception as exc:
             driver.close()
             raise self._connection_error(exc) from None
