@@ -187,10 +187,12 @@ class RelatedIndex:
     vectorizer: TfidfVectorizer
     terms: np.ndarray
     tfidf: sp.csr_matrix  # papers x terms, rows L2-normalised
+    tfidf_t: sp.csr_matrix  # terms x papers (the transpose, for fast query scoring)
     topic_blocks: list[np.ndarray]  # LSA paper coordinates, split into prefix blocks (contiguous)
     topic_norms: np.ndarray  # prefixes x papers: norm of each paper's prefix vector
     topic_terms: np.ndarray  # topics x kept terms: the LSA components
     topic_columns: np.ndarray  # the TF-IDF columns the LSA space uses (terms in 2+ papers)
+    topic_top: np.ndarray  # topics x 2 x 64: TF-IDF columns of the strongest +/- terms per topic
     title_tokens: CountVectorizer
     title_matrix: sp.csr_matrix  # papers x title words (binary)
     entity_ids: list[str]
@@ -201,10 +203,13 @@ class RelatedIndex:
     entity_lookup: dict[str, int]  # lowercased name/alias/name_key -> entity column
     roles: sp.csr_matrix  # papers x entities, value = role rank + 1 (strongest role)
     entity_matrix: sp.csr_matrix  # papers x entities, role x IDF weights, rows L2-normalised
+    entity_t: sp.csr_matrix  # its transpose
+    roles_t: sp.csr_matrix  # entities x papers, value = role rank + 1
     entity_idf: np.ndarray
     entity_df: np.ndarray  # papers per entity (int)
     author_names: list[str]
     author_matrix: sp.csr_matrix  # papers x authors, weight 1/log(2 + papers)
+    author_t: sp.csr_matrix  # its transpose
     cites: sp.csr_matrix  # all papers (corpus first, then external) x all papers; 1 explicit, 0.5 inferred
     cited_by: sp.csr_matrix  # the transpose of ``cites``
     all_paper_ids: list[str]
@@ -269,6 +274,7 @@ class RelatedIndex:
         tfidf = _fit_or_empty(vectorizer, texts)
         terms = vectorizer.get_feature_names_out() if tfidf.shape[1] else np.array([], dtype=object)
         topic_blocks, topic_norms, topic_terms, topic_columns = _topics(tfidf, topics, seed)
+        topic_top = _topic_top(topic_terms, topic_columns)
         title_tokens = CountVectorizer(binary=True, token_pattern=r"(?u)\b\w+\b", dtype=np.float32)
         title_matrix = _fit_or_empty(title_tokens, titles)
 
@@ -331,7 +337,6 @@ class RelatedIndex:
         # one symmetric adjacency: [corpus papers | external papers | entities | authors]
         na = len(authors)
         pe = weighted.tocoo()
-        blocks = []
         size = m + ne + na
         rows = [pe.row, cites.tocoo().row, aut.tocoo().row]
         cols = [m + pe.col, cites.tocoo().col, m + ne + aut.tocoo().col]
@@ -343,7 +348,6 @@ class RelatedIndex:
         upper = sp.csr_matrix((np.concatenate(vals).astype(np.float32),
                                (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64))),
                               shape=(size, size))
-        del blocks
         adjacency = (upper + upper.T).tocsr()
         adjacency.sum_duplicates()
         degree = np.asarray(adjacency.sum(axis=1)).ravel()
@@ -364,13 +368,13 @@ class RelatedIndex:
                       + names + author_names)
         return cls(
             paper_ids=corpus, titles=titles, years=years, paper_pos=ppos, title_pos=title_pos,
-            vectorizer=vectorizer, terms=terms, tfidf=tfidf, topic_blocks=topic_blocks,
-            topic_norms=topic_norms, topic_terms=topic_terms, topic_columns=topic_columns,
+            vectorizer=vectorizer, terms=terms, tfidf=tfidf, tfidf_t=tfidf.T.tocsr(), topic_blocks=topic_blocks,
+            topic_norms=topic_norms, topic_terms=topic_terms, topic_columns=topic_columns, topic_top=topic_top,
             title_tokens=title_tokens,
             title_matrix=title_matrix, entity_ids=entities, entity_pos=epos, entity_names=names,
             entity_types=types, entity_family=family, entity_lookup=lookup, roles=roles,
-            entity_matrix=entity_matrix, entity_idf=idf, entity_df=df, author_names=author_names,
-            author_matrix=author_matrix, cites=cites, cited_by=cites.T.tocsr(), all_paper_ids=all_papers, adjacency=adjacency,
+            entity_matrix=entity_matrix, entity_t=entity_matrix.T.tocsr(), roles_t=roles.T.tocsr(), entity_idf=idf, entity_df=df, author_names=author_names,
+            author_matrix=author_matrix, author_t=author_matrix.T.tocsr(), cites=cites, cited_by=cites.T.tocsr(), all_paper_ids=all_papers, adjacency=adjacency,
             inv_degree=inv_degree, node_names=node_names,
         )
 
@@ -435,7 +439,8 @@ class _Query:
     """The resolved query: what each signal starts from."""
 
     row: int | None  # corpus paper row, for paper and title queries
-    vector: sp.csr_matrix  # 1 x terms TF-IDF
+    terms: np.ndarray  # TF-IDF columns of the query's terms
+    weights: np.ndarray  # and their TF-IDF weights (L2-normalised)
     entity_weights: dict[int, float]  # entity column -> role weight (the query's own entities)
     entity_roles: dict[int, str]
     year: float
@@ -443,9 +448,10 @@ class _Query:
 
 
 def _paper_query(index: RelatedIndex, row: int) -> _Query:
-    roles = index.roles.getrow(row)
-    ent_roles = {int(c): _ROLES[int(v) - 1] for c, v in zip(roles.indices, roles.data)}
-    return _Query(row=row, vector=index.tfidf.getrow(row), entity_weights={},
+    cols, ranks = _row(index.roles, row)
+    ent_roles = {int(c): _ROLES[int(v) - 1] for c, v in zip(cols, ranks)}
+    terms, weights = _row(index.tfidf, row)
+    return _Query(row=row, terms=terms, weights=weights, entity_weights={},
                   entity_roles=ent_roles, year=float(index.years[row]), subject="this paper")
 
 
@@ -480,7 +486,7 @@ def _text_query(index: RelatedIndex, text: str) -> _Query:
         if col not in roles and len(name) > 2 and re.search(rf"(?<![\w-]){re.escape(name.casefold())}(?![\w-])", folded):
             roles[col] = "uses"
     weights = {c: ROLE_WEIGHTS[r.upper()] for c, r in roles.items()}
-    return _Query(row=None, vector=vector, entity_weights=weights, entity_roles=roles,
+    return _Query(row=None, terms=vector.indices, weights=vector.data, entity_weights=weights, entity_roles=roles,
                   year=math.nan, subject="your text")
 
 
@@ -500,9 +506,9 @@ def _scale(values: np.ndarray, exclude: int | None) -> np.ndarray:
 
 def _lexical(index: RelatedIndex, q: _Query, w: Weights) -> np.ndarray:
     n = index.n_papers
-    if not q.vector.nnz:
+    if not len(q.terms):
         return np.zeros(n, dtype=np.float32)
-    sims = np.asarray((index.tfidf @ q.vector.T).todense()).ravel().astype(np.float32)
+    sims = _gather(index.tfidf_t, q.terms, q.weights, n)
     if w.feedback > 0 and w.feedback_docs > 0:
         masked = sims.copy()
         if q.row is not None:
@@ -525,9 +531,12 @@ def _topic_coords(index: RelatedIndex, q: _Query) -> np.ndarray | None:
         return None
     if q.row is not None:
         return np.concatenate([b[q.row] for b in index.topic_blocks])
-    if not q.vector.nnz:
+    if not len(q.terms):
         return None
-    return np.asarray(q.vector[:, index.topic_columns] @ index.topic_terms.T).ravel().astype(np.float32)
+    pos = np.searchsorted(index.topic_columns, q.terms)
+    pos = np.minimum(pos, len(index.topic_columns) - 1)
+    keep = index.topic_columns[pos] == q.terms
+    return (index.topic_terms[:, pos[keep]] @ q.weights[keep]).astype(np.float32)
 
 
 def _topic_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
@@ -553,16 +562,13 @@ def _topic_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
 def _entity_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
     n = index.n_papers
     if q.row is not None:
-        vec = index.entity_matrix.getrow(q.row)
+        cols, vals = _row(index.entity_matrix, q.row)
     elif q.entity_weights:
         cols = np.fromiter(q.entity_weights, dtype=np.int64)
         vals = np.array([q.entity_weights[c] for c in cols], dtype=np.float32) * index.entity_idf[cols]
-        vec = sp.csr_matrix((vals, (np.zeros(len(cols), dtype=np.int64), cols)), shape=(1, len(index.entity_ids)))
     else:
         return np.zeros(n, dtype=np.float32)
-    if not vec.nnz:
-        return np.zeros(n, dtype=np.float32)
-    return np.asarray((index.entity_matrix @ vec.T).todense()).ravel().astype(np.float32)
+    return _gather(index.entity_t, cols, vals, n)
 
 
 def _ppr(index: RelatedIndex, restart: np.ndarray, w: Weights) -> np.ndarray:
@@ -598,27 +604,26 @@ def _citation_scores(index: RelatedIndex, row: int | None) -> np.ndarray:
     n = index.n_papers
     if row is None or not index.cites.nnz:
         return np.zeros(n, dtype=np.float32)
-    out_row = index.cites.getrow(row)
-    in_row = index.cited_by.getrow(row)
-    direct = (out_row + in_row).toarray().ravel()
-    raw = 2.0 * direct
-    citers = in_row.indices  # papers citing the query
+    refs, ref_w = _row(index.cites, row)  # papers the query cites
+    citers, citer_w = _row(index.cited_by, row)  # papers citing the query
+    raw = np.zeros(index.cites.shape[0], dtype=np.float32)
+    np.add.at(raw, refs, 2.0 * ref_w)
+    np.add.at(raw, citers, 2.0 * citer_w)
     if len(citers):
-        raw += np.log1p(np.asarray((index.cites[citers] > 0).sum(axis=0)).ravel())
-    refs = out_row.indices  # papers the query cites
+        # co-citation: what the query's citers also cite
+        raw += np.log1p(_gather(index.cites, citers, np.ones(len(citers), np.float32), len(raw), binary=True))
     if len(refs):
-        raw += np.log1p(np.asarray((index.cited_by[refs] > 0).sum(axis=0)).ravel())
-    return raw[:n].astype(np.float32)
+        # bibliographic coupling: who else cites the query's references
+        raw += np.log1p(_gather(index.cited_by, refs, np.ones(len(refs), np.float32), len(raw), binary=True))
+    return raw[:n]
 
 
 def _author_scores(index: RelatedIndex, row: int | None) -> np.ndarray:
     n = index.n_papers
     if row is None or not index.author_matrix.shape[1]:
         return np.zeros(n, dtype=np.float32)
-    vec = index.author_matrix.getrow(row)
-    if not vec.nnz:
-        return np.zeros(n, dtype=np.float32)
-    return np.asarray((index.author_matrix @ vec.T).todense()).ravel().astype(np.float32)
+    cols, vals = _row(index.author_matrix, row)
+    return _gather(index.author_t, cols, vals, n)
 
 
 def _score_all(index: RelatedIndex, q: _Query, w: Weights) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -676,19 +681,14 @@ def _topic_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> str
     c = int(np.argmax(product))
     if product[c] <= 0:
         return None
-    weights = index.topic_terms[c] * (1.0 if z[c] > 0 else -1.0)
     # name the topic by its strongest terms that the candidate's own text uses
-    row = index.tfidf.getrow(j)
-    present = np.zeros(len(index.terms), dtype=bool)
-    present[row.indices] = True
-    order = np.argsort(-weights)
+    own = set(_row(index.tfidf, j)[0].tolist())
     picked: list[str] = []
-    for t in order[:2000]:
-        if weights[t] <= 0:
+    for column in index.topic_top[c, 0 if z[c] > 0 else 1]:
+        if column < 0:
             break
-        column = int(index.topic_columns[t])
         term = str(index.terms[column])
-        if not present[column] or any(term in p.split() or p in term.split() for p in picked):
+        if int(column) not in own or any(term in p.split() or p in term.split() for p in picked):
             continue
         picked.append(term)
         if len(picked) == limit:
@@ -697,8 +697,8 @@ def _topic_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> str
 
 
 def _entity_reasons(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> list[str]:
-    cand = index.roles.getrow(j)
-    cand_roles = {int(c): _ROLES[int(v) - 1] for c, v in zip(cand.indices, cand.data)}
+    cols, ranks = _row(index.roles, j)
+    cand_roles = {int(c): _ROLES[int(v) - 1] for c, v in zip(cols, ranks)}
     groups: dict[str, list[int]] = defaultdict(list)
     mine = "your text" if q.row is None else "this paper"
     for col, qrole in q.entity_roles.items():
@@ -726,15 +726,15 @@ def _entity_reasons(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> l
 
 
 def _lexical_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> str | None:
-    if not q.vector.nnz:
+    terms, weights = _row(index.tfidf, j)
+    common, qi, ji = np.intersect1d(q.terms, terms, assume_unique=True, return_indices=True)
+    if not len(common):
         return None
-    shared = q.vector.multiply(index.tfidf.getrow(j)).tocsr()
-    if not shared.nnz:
-        return None
-    order = np.argsort(-shared.data, kind="stable")
+    product = q.weights[qi] * weights[ji]
+    order = np.argsort(-product, kind="stable")
     picked: list[str] = []
     for pos in order:
-        term = str(index.terms[shared.indices[pos]])
+        term = str(index.terms[common[pos]])
         # skip a word already inside a chosen phrase, and a phrase holding a chosen word
         if any(term in p.split() or p in term.split() for p in picked):
             continue
@@ -747,17 +747,18 @@ def _lexical_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> s
 def _citation_reasons(index: RelatedIndex, row: int | None, j: int) -> list[str]:
     if row is None or not index.cites.nnz:
         return []
-    C, Ct = index.cites, index.cited_by
+    refs_q, w_q = _row(index.cites, row)
+    citers_q, wc_q = _row(index.cited_by, row)
     out = []
     q_title = _short(index.titles[row])
-    if C[row, j]:
-        out.append(f"cited by {q_title}" + (" (inferred from the text)" if C[row, j] < 1 else ""))
-    if C[j, row]:
-        out.append(f"cites {q_title}" + (" (inferred from the text)" if C[j, row] < 1 else ""))
-    both = len(set(Ct.getrow(row).indices) & set(Ct.getrow(j).indices))
+    for ids, w, verb in ((refs_q, w_q, "cited by"), (citers_q, wc_q, "cites")):
+        hit = np.flatnonzero(ids == j)
+        if len(hit):
+            out.append(f"{verb} {q_title}" + (" (inferred from the text)" if w[hit[0]] < 1 else ""))
+    both = len(np.intersect1d(citers_q, _row(index.cited_by, j)[0]))
     if both:
         out.append(f"co-cited with {q_title} by {both} paper{'s' if both > 1 else ''}")
-    refs = len(set(C.getrow(row).indices) & set(C.getrow(j).indices))
+    refs = len(np.intersect1d(refs_q, _row(index.cites, j)[0]))
     if refs:
         out.append(f"both cite {refs} of the same paper{'s' if refs > 1 else ''}")
     return out
@@ -766,7 +767,7 @@ def _citation_reasons(index: RelatedIndex, row: int | None, j: int) -> list[str]
 def _author_reason(index: RelatedIndex, row: int | None, j: int, limit: int = 3) -> str | None:
     if row is None:
         return None
-    shared = sorted(set(index.author_matrix.getrow(row).indices) & set(index.author_matrix.getrow(j).indices))
+    shared = np.intersect1d(_row(index.author_matrix, row)[0], _row(index.author_matrix, j)[0]).tolist()
     if not shared:
         return None
     names = [index.author_names[a] for a in shared[:limit]]
@@ -776,11 +777,11 @@ def _author_reason(index: RelatedIndex, row: int | None, j: int, limit: int = 3)
 def _graph_reason(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> str:
     A = index.adjacency
     if q.row is not None:
-        mine = set(A.getrow(q.row).indices)
+        mine = set(_row(A, q.row)[0].tolist())
     else:
         offset = len(index.all_paper_ids)
         mine = {offset + c for c in q.entity_weights}
-    common = sorted(mine & set(A.getrow(j).indices), key=lambda v: index.node_names[v])
+    common = sorted(mine & set(_row(A, j)[0].tolist()), key=lambda v: index.node_names[v])
     if common:
         names = [index.node_names[v] for v in common[:limit]]
         if len(common) > limit:
@@ -873,12 +874,10 @@ def related_papers(
 def _entity_papers(index: RelatedIndex, col: int, k: int) -> list[RelatedResult]:
     """Papers that propose, evaluate on, compare with or use an entity or its variants."""
     variants = [col] + [int(v) for v in np.flatnonzero(index.entity_family == col)]
-    roles = index.roles.tocsc()
     best: dict[int, tuple[float, str, int]] = {}
     for v in variants:
-        column = roles.getcol(v)
         factor = 1.0 if v == col else 0.6
-        for row, rank in zip(column.indices, column.data):
+        for row, rank in zip(*_row(index.roles_t, v)):
             role = _ROLES[int(rank) - 1]
             score = ROLE_WEIGHTS[role.upper()] * factor + (0.5 if role == "proposes" and v == col else 0.0)
             if row not in best or score > best[row][0]:
@@ -914,23 +913,19 @@ def related_entities(index: RelatedIndex, entity: str, k: int = 10, *, min_count
     and :attr:`EntityReport.min_count` says so).
     """
     col = index.find_entity(entity)
-    roles = index.roles.tocsc()
-    column = roles.getcol(col)
+    papers, ranks = _row(index.roles_t, col)
     proposed, used = [], []
-    for row, rank in sorted(zip(column.indices, column.data), key=lambda x: (x[1], index.paper_ids[x[0]])):
+    for row, rank in sorted(zip(papers, ranks), key=lambda x: (x[1], index.paper_ids[x[0]])):
         role = _ROLES[int(rank) - 1]
         item = (index.paper_ids[row], index.titles[row])
         if role == "proposes":
             proposed.append(item)
         else:
             used.append((*item, role))
-    binary = index.roles.copy()
-    binary.data[:] = 1
-    binary = binary.astype(np.float64)
-    papers = column.indices
     n = max(index.n_papers, 1)
-    together = np.asarray(binary[papers].sum(axis=0)).ravel() if len(papers) else np.zeros(binary.shape[1])
-    counts = np.asarray(binary.sum(axis=0)).ravel()
+    together = _gather(index.roles, papers, np.ones(len(papers), np.float32), len(index.entity_ids),
+                       binary=True).astype(np.float64)
+    counts = np.diff(index.roles_t.indptr).astype(np.float64)
     together[col] = 0
     floor = min_count if (together >= min_count).any() else 1
     related = []
@@ -1042,15 +1037,19 @@ def _fit_or_empty(vectorizer: Any, texts: list[str]) -> sp.csr_matrix:
         return sp.csr_matrix((len(texts), 0), dtype=np.float32)
 
 
-def _topics(tfidf: sp.csr_matrix, topics: int,
-            seed: int) -> tuple[list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
-    """LSA of the TF-IDF matrix over terms found in two papers or more.
+def _topics(tfidf: sp.csr_matrix, topics: int, seed: int,
+            max_terms: int = 30_000) -> tuple[list[np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
+    """LSA of the TF-IDF matrix over terms found in two papers or more (at most
+    ``max_terms`` of them, the most widespread).
 
     Returns the paper coordinates split into four prefix blocks, the norms of
     each prefix, the components and the TF-IDF columns they are over.
     """
     n = tfidf.shape[0]
-    columns = np.flatnonzero(np.bincount(tfidf.indices, minlength=tfidf.shape[1]) >= 2)
+    df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])
+    columns = np.flatnonzero(df >= 2)
+    if len(columns) > max_terms:  # keep the most widespread terms; rarer ones add cost, not topics
+        columns = np.sort(columns[np.argsort(-df[columns], kind="stable")[:max_terms]])
     dims = min(topics, n // 4, len(columns) - 1)
     if dims < 8:
         return ([], np.zeros((0, n), dtype=np.float32), np.zeros((0, 0), dtype=np.float32),
@@ -1066,6 +1065,51 @@ def _topics(tfidf: sp.csr_matrix, topics: int,
         norms.append(np.linalg.norm(coords[:, :cut], axis=1))
         start = cut
     return blocks, np.array(norms, dtype=np.float32), svd.components_.astype(np.float32), columns
+
+
+def _row(matrix: sp.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of one CSR row, without building a matrix."""
+    lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[lo:hi], matrix.data[lo:hi]
+
+
+def _gather(rows_of: sp.csr_matrix, rows: np.ndarray, weights: np.ndarray, size: int,
+            *, binary: bool = False) -> np.ndarray:
+    """``sum_k weights[k] * rows_of[rows[k]]`` as a dense vector (``binary``: count non-zeros).
+
+    The query side is a handful of rows, so this touches only their entries.
+    """
+    out = np.zeros(size, dtype=np.float32)
+    rows = np.asarray(rows, dtype=np.int64)
+    if not len(rows):
+        return out
+    lo = rows_of.indptr[rows]
+    lengths = rows_of.indptr[rows + 1] - lo
+    total = int(lengths.sum())
+    if not total:
+        return out
+    positions = np.repeat(lo - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(total)
+    cols = rows_of.indices[positions]
+    vals = np.repeat(np.asarray(weights, dtype=np.float64), lengths)
+    if not binary:
+        vals = vals * rows_of.data[positions]
+    return np.bincount(cols, weights=vals, minlength=size).astype(np.float32)
+
+
+def _topic_top(components: np.ndarray, columns: np.ndarray, width: int = 64) -> np.ndarray:
+    """TF-IDF columns of each topic's ``width`` strongest positive and negative terms (-1 pads)."""
+    out = np.full((components.shape[0], 2, width), -1, dtype=np.int64)
+    if not components.size:
+        return out
+    w = min(width, components.shape[1])
+    for sign, part in ((1.0, 0), (-1.0, 1)):
+        signed = sign * components
+        top = np.argpartition(-signed, w - 1, axis=1)[:, :w]
+        for c in range(components.shape[0]):
+            chosen = top[c][np.argsort(-signed[c, top[c]])]
+            chosen = chosen[signed[c, chosen] > 0]
+            out[c, part, : len(chosen)] = columns[chosen]
+    return out
 
 
 def _l2_rows(matrix: sp.spmatrix) -> sp.csr_matrix:

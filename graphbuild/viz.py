@@ -41,6 +41,7 @@ from .resources import resource_dir
 __all__ = [
     "KINDS",
     "KIND_COLORS",
+    "LAYOUT_THRESHOLD",
     "Selection",
     "node_kind",
     "resolve_focus",
@@ -77,7 +78,7 @@ _REL_LABELS = {
     "CITES": "cites",
 }
 
-#: above this many nodes positions are computed in Python and physics starts off
+#: above this many nodes a page starts with physics off (positions come from Python)
 LAYOUT_THRESHOLD = 300
 _LABEL_CHARS = 40
 _ABSTRACT_CHARS = 400
@@ -410,29 +411,27 @@ def node_ids_from_rows(G: nx.MultiDiGraph, rows: Iterable[Mapping[str, Any]]) ->
 
 
 def _layout(H: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Positions in pixels: ideal edge length about 100 px.
+    """Seeded positions in pixels, ideal edge length about 100 px.
 
-    Below 500 nodes networkx's ``spring_layout``; from 500, a vectorised
-    Fruchterman-Reingold (Fruchterman & Reingold 1991, "Graph drawing by
-    force-directed placement") over all pairs in row blocks, which is much
-    faster than networkx's per-node loop for a few thousand nodes.
+    A vectorised Fruchterman-Reingold (Fruchterman & Reingold 1991, "Graph
+    drawing by force-directed placement") over all pairs in row blocks -- far
+    faster than networkx's per-node loop for a few thousand nodes -- with a
+    weak pull towards the centre so that isolated nodes (common after a
+    ``max_nodes`` cut) stay near the rest instead of drifting to a far ring.
     """
     nodes = list(H)
     n = len(nodes)
     if n == 0:
         return {}
-    if n < 500:
-        pos = nx.spring_layout(nx.Graph(H.to_undirected(as_view=True)), seed=seed)
-        coords = np.array([pos[v] for v in nodes], dtype=float)
-        coords = (coords - coords.min(0)) / max(float(np.ptp(coords, axis=0).max()), 1e-9)
-    else:
-        coords = _fruchterman_reingold(H, nodes, seed)
+    coords = _fruchterman_reingold(H, nodes, seed) if n > 1 else np.full((1, 2), 0.5)
     scale = 100.0 * math.sqrt(n)
     coords = (coords - 0.5) * scale
     return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(nodes, coords)}
 
 
-def _fruchterman_reingold(H: nx.MultiDiGraph, nodes: list[str], seed: int) -> np.ndarray:
+def _fruchterman_reingold(H: nx.MultiDiGraph, nodes: list[str], seed: int,
+                          gravity: float = 1.0) -> np.ndarray:
+    """Positions in the unit square, one row per node of ``nodes``."""
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}
     pairs = {(index[u], index[v]) for u, v in H.edges() if u != v}
@@ -462,6 +461,7 @@ def _fruchterman_reingold(H: nx.MultiDiGraph, nodes: list[str], seed: int) -> np
             pull = d * (np.sqrt((d * d).sum(1)) / k)[:, None]
             np.add.at(disp, edges[:, 0], -pull)
             np.add.at(disp, edges[:, 1], pull)
+        disp -= gravity * (pos - pos.mean(0))
         length = np.maximum(np.sqrt((disp * disp).sum(1)), 1e-9)
         pos += disp * (np.minimum(length, step) / length)[:, None]
         step -= cool
@@ -539,7 +539,7 @@ def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
 
     H = selection.graph
     n = H.number_of_nodes()
-    positions = _layout(H) if n > LAYOUT_THRESHOLD else {}
+    positions = _layout(H)  # a seeded start: browser physics then only polishes it
     net = Network(directed=True, cdn_resources="remote")
     kinds_shown: dict[str, int] = {}
     years: list[int] = []
@@ -604,7 +604,8 @@ def _vis_options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
         "edges": {
             "color": {"color": "#9aa0a6", "highlight": "#202124", "hover": "#5f6368"},
             "font": {"size": 9, "align": "middle", "color": "#5f6368", "strokeWidth": 2},
-            "smooth": n <= LAYOUT_THRESHOLD,
+            # "dynamic" smoothing (the default) adds a physics node per edge: ten times slower
+            "smooth": {"type": "continuous", "roundness": 0.2} if n <= LAYOUT_THRESHOLD else False,
             "width": 1,
         },
         "interaction": {"hover": True, "tooltipDelay": 100000, "hideEdgesOnDrag": n > LAYOUT_THRESHOLD,
@@ -671,11 +672,12 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
     selection : from :func:`select_subgraph`.
     path : output file; written atomically (temporary file, then rename).
     title : page title and heading.
-    physics : ``None`` (default) lets vis-network lay out pages of up to
-        :data:`LAYOUT_THRESHOLD` nodes and freeze once stable, and gives
-        larger pages positions computed in Python with physics off; ``True``
-        always runs physics in the browser (then freezes); ``False`` always
-        uses the Python layout. A button on the page turns physics back on.
+    physics : every page starts from positions computed in Python (seeded, so
+        a page is reproducible). ``None`` (default): pages of up to
+        :data:`LAYOUT_THRESHOLD` nodes then run vis-network physics briefly and
+        freeze it once stable; larger pages start with physics off. ``True``
+        always runs the browser physics (then freezes); ``False`` never does.
+        A button on the page turns physics back on.
 
     Returns
     -------
@@ -685,7 +687,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     n = selection.shown
-    use_physics = (n <= LAYOUT_THRESHOLD) if physics is None else bool(physics)
+    use_physics = n > 0 and ((n <= LAYOUT_THRESHOLD) if physics is None else bool(physics))
     data = _page_data(selection, use_physics)
     viz_dir = resource_dir("viz")
     env = Environment(loader=FileSystemLoader(str(viz_dir)), autoescape=False,

@@ -3,9 +3,8 @@
 // param: name = BERT
 // param: type = ''
 // param: limit = 20
-WITH toLower($name) AS needle
 MATCH (x:Entity)<-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]-(p:Paper)
-WHERE x.id = $name OR toLower(x.name) = needle OR any(a IN x.aliases WHERE toLower(a) = needle)
+WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 MATCH (p)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(y:Entity)
 WHERE y.id <> x.id AND ($type = '' OR y.type = $type)
 RETURN x.name AS entity, y.id AS id, y.name AS co_occurs_with, y.type AS type, count(DISTINCT p) AS papers

@@ -1,9 +1,8 @@
 // name: entity-by-year
 // description: Number of papers per year that propose, use, evaluate on or compare with an entity
 // param: name = BERT
-WITH toLower($name) AS needle
 MATCH (p:Paper)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(x:Entity)
-WHERE (x.id = $name OR toLower(x.name) = needle OR any(a IN x.aliases WHERE toLower(a) = needle))
+WHERE (x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases)
   AND p.year IS NOT NULL
 RETURN x.name AS entity, x.id AS id, p.year AS year, count(DISTINCT p) AS papers
 ORDER BY entity, id, year

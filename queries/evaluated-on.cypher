@@ -2,9 +2,8 @@
 // description: Datasets a method or model is evaluated on, through the papers that propose or use it
 // param: name = BERT
 // param: limit = 50
-WITH toLower($name) AS needle
 MATCH (p:Paper)-[:PROPOSES|USES]->(x:Entity)
-WHERE x.id = $name OR toLower(x.name) = needle OR any(a IN x.aliases WHERE toLower(a) = needle)
+WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 MATCH (p)-[:EVALUATES_ON]->(d:Entity)
 RETURN x.name AS entity, d.id AS id, d.name AS dataset, count(DISTINCT p) AS papers
 ORDER BY entity, papers DESC, dataset, id

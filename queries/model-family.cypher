@@ -2,9 +2,8 @@
 // description: The family of a model (what it is a VARIANT_OF) with all its variants ('' = every family)
 // param: name = ''
 // param: limit = 200
-WITH toLower($name) AS needle
 MATCH (x:Entity)
-WHERE $name = '' OR x.id = $name OR toLower(x.name) = needle OR any(a IN x.aliases WHERE toLower(a) = needle)
+WHERE $name = '' OR x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 OPTIONAL MATCH (x)-[:VARIANT_OF]->(f:Entity)
 WITH DISTINCT coalesce(f.id, x.id) AS root_id
 MATCH (root:Entity)

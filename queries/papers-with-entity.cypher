@@ -3,9 +3,8 @@
 // param: name = BERT
 // param: role = ''
 // param: limit = 100
-WITH toLower($name) AS needle
 MATCH (p:Paper)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(x:Entity)
-WHERE x.id = $name OR toLower(x.name) = needle OR any(a IN x.aliases WHERE toLower(a) = needle)
+WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 WITH DISTINCT p, x
 WITH p, x,
      EXISTS { MATCH (p)-[:PROPOSES]->(x) } AS proposes,

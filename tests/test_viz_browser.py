@@ -148,4 +148,4 @@ def test_viz_browser_large_page_starts_frozen_with_python_layout(driver, tmp_pat
     p0 = driver.execute_script("return graphbuild.network.getPositions(['p0']).p0")
     x0 = next(n for n in json.loads(driver.execute_script(
         "return document.getElementById('gb-data').textContent"))["nodes"] if n["id"] == "p0")
-    assert (round(p0["x"]), round(p0["y"])) == (round(x0["x"]), round(x0["y"]))
+    assert abs(p0["x"] - x0["x"]) <= 1 and abs(p0["y"] - x0["y"]) <= 1  # getPositions rounds

@@ -25,7 +25,6 @@ node's own data changes (or after ``wipe``).
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -82,7 +81,8 @@ _NO_RELS = _digest([])
 
 
 def _with_hash(values: list[Any]) -> list[Any]:
-    values.append(_digest([json.dumps(values, ensure_ascii=False, default=str)]))
+    # values are str/int/float/bool/None or lists of str, whose repr is stable
+    values.append(hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).hexdigest())
     return values
 
 
@@ -479,15 +479,22 @@ class Neo4jStore:
     def wipe(self) -> int:
         """Delete every node graphbuild wrote (and their relationships); other data stays.
 
-        Returns the number of nodes deleted. Constraints and indexes are kept.
+        Papers go first, so that each batch's transaction holds only a few
+        relationships per node; entities, the dense nodes, go last, by then
+        nearly bare. Returns the number of nodes deleted. Constraints and
+        indexes are kept.
         """
         total = 0
-        cypher = f"MATCH (n:{MARKER_LABEL}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
-        while True:
-            deleted = self._write(lambda tx: tx.run(cypher, limit=self.batch_size).single()[0])
-            total += deleted
-            if deleted < self.batch_size:
-                return total
+        for label in ("Paper", "Author", "Entity", None):
+            pattern = f"n:{label}:{MARKER_LABEL}" if label else f"n:{MARKER_LABEL}"
+            cypher = f"MATCH ({pattern}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
+            limit = max(1, self.batch_size // 10)  # about ten relationships per paper
+            while True:
+                deleted = self._write(lambda tx: tx.run(cypher, limit=limit).single()[0])
+                total += deleted
+                if deleted < limit:
+                    break
+        return total
 
     # -- reading ---------------------------------------------------------------
 
