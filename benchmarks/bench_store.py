@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from graphbuild.errors import QueryError
 from graphbuild.library import bind_params, load_library
 from graphbuild.schema import NODE_TABLES, REL_TABLES, GraphTables
 from graphbuild.stores.embedded import EmbeddedStore
@@ -104,11 +105,15 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901
     print(f"incremental sync (+1,000)    {t:8.2f} s   {report.summary()} full_reload={report.full_reload}")
     store.close()
 
-    store = EmbeddedStore(db, read_only=True)
+    store = EmbeddedStore(db, read_only=True, query_timeout_ms=10_000)
     print(f"\n{'query':<22}{'median ms':>10}{'rows':>7}")
     for name, query in sorted(load_library().items()):
         cypher, params = query.cypher_for(store.name), bind_params(query)
-        rows = store.query(cypher, params)  # warm-up
+        try:
+            rows = store.query(cypher, params)  # warm-up
+        except QueryError as exc:
+            print(f"{name:<22}{'failed':>10}        {exc}")
+            continue
         times = []
         for _ in range(5):
             t, _ = timed(store.query, cypher, params)

@@ -20,8 +20,6 @@ that call ``progress(done, total)`` after every page (``total`` may be None).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -29,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterator, Sequence
 from urllib.parse import quote
 
+from .fsutil import atomic_output
 from .errors import FetchError
 from .http import HttpClient
 from .ingest.metadata import ARXIV_NS, ATOM_NS, OPENSEARCH_NS, parse_atom
@@ -85,25 +84,12 @@ def _need_positive(value: int, what: str) -> None:
 
 @contextmanager
 def _atomic_output(path: Path) -> Iterator[IO[str]]:
-    """Write a text file next to ``path`` and rename it into place only on success."""
-    path = Path(path)
+    """An atomic output file; a path that cannot be written is a FetchError."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with atomic_output(path) as fh:
+            yield fh
     except OSError as exc:
         raise FetchError(f"cannot write {path}: {exc.strerror}; choose another output path") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def _write_jsonl(out: Path, records: Iterator[dict[str, Any]]) -> int:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
 import networkx as nx
 
-from .records import Entity, Extraction, Paper, author_id
+from .fsutil import atomic_write_text
+from .records import Entity, Paper, author_id
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["build_graph", "graph_to_tables", "graph_json", "save_graph", "load_graph", "graph_stats"]
@@ -137,21 +137,3 @@ def graph_stats(G: nx.MultiDiGraph) -> dict[str, Any]:
         edges[key] = edges.get(key, 0) + 1
     return {"nodes": dict(sorted(nodes.items())), "entity_types": dict(sorted(types.items())),
             "edges": dict(sorted(edges.items()))}
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

@@ -29,7 +29,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 
+from .fsutil import atomic_write_text
 from .errors import FetchError
 
 __all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "HttpClient", "redact"]
@@ -374,18 +374,7 @@ class HttpClient:
     def _cache_write(self, path: Path, shown: str, text: str) -> None:
         record = {"url": shown, "fetched_at": self._wall(), "text": text}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(record, fh, ensure_ascii=False)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except FileNotFoundError:
-                    pass
-                raise
+            atomic_write_text(path, json.dumps(record, ensure_ascii=False))
         except OSError as exc:  # a cache that cannot be written is not fatal
             log.warning("cannot write the response cache in %s (%s); continuing without it",
                         path.parent, exc.strerror)

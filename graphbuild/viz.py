@@ -35,7 +35,7 @@ import networkx as nx
 import numpy as np
 
 from .errors import GraphbuildError, QueryError
-from .graph import atomic_write_text
+from .fsutil import atomic_write_text
 from .resources import resource_dir
 
 __all__ = [

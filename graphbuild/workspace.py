@@ -30,7 +30,8 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .errors import WorkspaceError
-from .graph import atomic_write_text, build_graph, graph_json, graph_stats, graph_to_tables, load_graph
+from .fsutil import atomic_write_text
+from .graph import build_graph, graph_json, graph_stats, graph_to_tables, load_graph
 from .ingest import read_papers
 from .ingest.merge import merge_papers, resolve_references
 from .records import Extraction, Paper

@@ -5,12 +5,13 @@
 MATCH (p:Paper)
 WHERE ($paper = '' AND p.external = false) OR p.id = $paper OR toLower(p.title) = toLower($paper)
 WITH p ORDER BY p.id LIMIT 1
-MATCH (a:Paper)-[c:CITES]->(b:Paper)
-WITH p, a, b, c
-WHERE a.id = p.id OR b.id = p.id
-WITH p, c, CASE WHEN a.id = p.id THEN 'cites' ELSE 'cited-by' END AS direction,
-     CASE WHEN a.id = p.id THEN b ELSE a END AS q
-RETURN p.id AS paper, direction, q.id AS neighbour, q.title AS title, q.year AS year,
-       q.external AS external, c.inferred AS inferred, c.via AS via
+UNWIND ['cites', 'cited-by'] AS direction
+OPTIONAL MATCH (p)-[c1:CITES]->(q1:Paper) WHERE direction = 'cites'
+OPTIONAL MATCH (q2:Paper)-[c2:CITES]->(p) WHERE direction = 'cited-by'
+WITH p, direction, coalesce(q1.id, q2.id) AS neighbour, coalesce(q1.title, q2.title) AS title,
+     coalesce(q1.year, q2.year) AS year, coalesce(q1.external, q2.external) AS external,
+     coalesce(c1.inferred, c2.inferred) AS inferred, coalesce(c1.via, c2.via) AS via
+WHERE neighbour IS NOT NULL
+RETURN p.id AS paper, direction, neighbour, title, year, external, inferred, via
 ORDER BY direction, neighbour
 LIMIT $limit

@@ -293,15 +293,15 @@ def test_queries_most_cited(store):
 
 
 def test_queries_co_citation(store):
-    def row(a, ta, b, tb, n):
-        return {"paper_a": a, "title_a": ta, "paper_b": b, "title_b": tb, "co_cited": n}
+    def row(paper, other, title, n):
+        return {"paper": paper, "co_cited_with": other, "title": title, "co_cited": n}
 
-    p1x1 = row("P1", "LoRA paper", "X1", "An external reference", 2)
-    assert run(store, "co-citation") == [p1x1]
-    assert run(store, "co-citation", include_inferred="yes") == [
-        p1x1, row("P1", "LoRA paper", "P4", "Llama 2 report", 1), row("P4", "Llama 2 report", "X1", "An external reference", 1)]
+    x1 = row("P1", "X1", "An external reference", 2)
+    assert run(store, "co-citation") == [x1]  # default: the most cited paper, P1 (tie with X1 broken by id)
+    assert run(store, "co-citation", include_inferred="yes") == [x1, row("P1", "P4", "Llama 2 report", 1)]
     assert run(store, "co-citation", paper="P4", include_inferred="yes") == [
-        row("P1", "LoRA paper", "P4", "Llama 2 report", 1), row("P4", "Llama 2 report", "X1", "An external reference", 1)]
+        row("P4", "P1", "LoRA paper", 1), row("P4", "X1", "An external reference", 1)]
+    assert run(store, "co-citation", paper="P4") == []
 
 
 def test_queries_ancestry(store):

@@ -10,7 +10,6 @@ component ``graphbuild_gazetteer`` matches every name and alias with two
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

@@ -14,7 +14,6 @@ from ..records import name_key
 from ..resources import data_path
 
 __all__ = [
-    "Sentence",
     "split_sentences",
     "generic_keys",
     "is_generic",

@@ -37,7 +37,7 @@ from typing import Any, Iterable
 import pyarrow as pa
 
 from ..errors import QueryError, StoreError
-from ..graph import atomic_write_text
+from ..fsutil import atomic_write_text
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 
@@ -337,13 +337,15 @@ class EmbeddedStore:
     ----------
     path : the database folder (e.g. ``<workspace>/db``); created on first sync.
     read_only : refuse ``sync`` and write queries, and open the database read-only.
+    query_timeout_ms : interrupt queries running longer than this (``QueryError``).
     """
 
     name = "embedded"
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, query_timeout_ms: int | None = None):
         self.path = Path(path)
         self.read_only = read_only
+        self.query_timeout_ms = query_timeout_ms
         self._db: Any = None
         self._conn: Any = None
         self._writable = False
@@ -367,6 +369,8 @@ class EmbeddedStore:
         try:
             self._db = ladybug.Database(str(self.db_file), read_only=not write)
             self._conn = ladybug.Connection(self._db)
+            if self.query_timeout_ms:
+                self._conn.set_query_timeout(int(self.query_timeout_ms))
         except Exception as exc:  # the engine raises RuntimeError with its own message
             self.close()
             hint = ("another process holds it open for writing; close that process and retry"
