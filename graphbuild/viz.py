@@ -345,16 +345,43 @@ def select_subgraph(
 
         ordered = sorted((n for n in candidates if n != focus_id), key=rank)
         room = max_nodes - (1 if focus_id is not None else 0)
-        keep = set(ordered[:room])
-        if focus_id is not None:
-            keep.add(focus_id)
-        cut = tuple(ordered[room:])
+        keep = _connected_cut(G, ordered, room, focus_id)
+        cut = tuple(n for n in ordered if n not in keep)
         candidates = [n for n in candidates if n in keep]
 
     if not reasons:
         reasons.append("whole graph")
     return Selection(graph=_copy_subgraph(G, candidates), cut=cut, total=total,
                      reason="; ".join(reasons), focus=focus_id)
+
+
+def _connected_cut(G: nx.MultiDiGraph, ordered: list[str], room: int, focus_id: str | None) -> set[str]:
+    """The ``room`` best-ranked nodes, trading nodes left without any kept neighbour
+    (authors of papers that were cut, say) for the next-best nodes that connect."""
+    keep = set(ordered[:room])
+    if focus_id is not None:
+        keep.add(focus_id)
+
+    def linked(n: str) -> bool:
+        return any(m in keep for m in G.succ[n]) or any(m in keep for m in G.pred[n])
+
+    pool = iter(ordered[room:])
+    for _ in range(3):
+        lonely = [n for n in keep if n != focus_id and not linked(n)]
+        if not lonely:
+            break
+        keep.difference_update(lonely)
+        added = 0
+        for n in pool:
+            if linked(n):
+                keep.add(n)
+                added += 1
+                if added == len(lonely):
+                    break
+        if added < len(lonely):  # nothing better to show: keep the lonely ones
+            keep.update(lonely[: len(lonely) - added])
+            break
+    return keep
 
 
 def _year(data: Mapping[str, Any]) -> int | None:
