@@ -6,9 +6,9 @@ a year factor:
 
 ``lexical``
     TF-IDF cosine over title + abstract (sublinear tf, English stop words,
-    unigrams and bigrams), with one round of pseudo-relevance feedback: the
-    query vector is blended with the centroid of its closest papers, which
-    pulls in the wording of the topic rather than of one abstract.
+    unigrams and bigrams). Optionally (:attr:`Weights.feedback`, off by
+    default) with one round of pseudo-relevance feedback: the query vector is
+    blended with the centroid of its closest papers.
 ``topic``
     Cosine in a latent semantic (LSA) space of the TF-IDF matrix, averaged over
     a few truncations (a third, half, two thirds and all of the dimensions), so
@@ -31,6 +31,11 @@ a year factor:
 A candidate published after the query paper is multiplied by
 :attr:`Weights.later` (a paper rarely cites a later one). All weights live in
 :class:`Weights`.
+
+Measured on the dev split of the citation set (21 queries over 907 papers,
+``evaluate_related``): plain TF-IDF (:data:`TFIDF_ONLY`) MAP 0.582, recall@20
+0.582, P@10 0.633; the default hybrid MAP 0.657, recall@20 0.650, P@10 0.686.
+The LSA topic part brings most of the gain, then the graph part.
 
 >>> from graphbuild.related import RelatedIndex, related_papers
 >>> index = RelatedIndex.from_graph(G)                            # doctest: +SKIP
@@ -65,6 +70,9 @@ __all__ = [
     "related_entities",
     "evaluate_related",
     "PARTS",
+    "ROLE_WEIGHTS",
+    "TFIDF_ONLY",
+    "rank_all",
 ]
 
 #: names of the score parts, in the order they are reported
@@ -94,8 +102,8 @@ class Weights:
 
     Parameters
     ----------
-    lexical, entities, graph, citation, authors : weight of each part (each part
-        is scaled to [0, 1] per query before weighting).
+    lexical, topic, entities, graph, citation, authors : weight of each part
+        (each part is scaled to [0, 1] per query before weighting; 0 skips it).
     feedback : share of the pseudo-relevance-feedback centroid in the lexical
         query vector (0 turns feedback off).
     feedback_docs : how many top papers form that centroid.
@@ -104,9 +112,12 @@ class Weights:
         of the personalised PageRank.
 
     The defaults were chosen on the dev split of the citation set with a small
-    grid, preferring a flat region over the single best point. ``Weights(
-    lexical=1, entities=0, graph=0, citation=0, authors=0, feedback=0, later=1)``
-    is plain TF-IDF.
+    grid (topic 0.5-1.5, entities 0-0.3, graph 0.1-0.6, authors 0-0.2, citation
+    0-0.1, feedback 0-0.5), taking the middle of the flat region rather than the
+    single best point: MAP moves by less than 0.005 around it. Feedback did not
+    help once the topic part was on. The dev queries have no candidate later
+    than themselves, so ``later`` is a prior, not a tuned value.
+    :data:`TFIDF_ONLY` is plain TF-IDF.
     """
 
     lexical: float = 1.0
@@ -119,7 +130,7 @@ class Weights:
     feedback_docs: int = 6
     later: float = 0.5
     ppr_restart: float = 0.3
-    ppr_steps: int = 6
+    ppr_steps: int = 4
 
     def part(self, name: str) -> float:
         return float(getattr(self, name))
@@ -480,11 +491,16 @@ def _text_query(index: RelatedIndex, text: str) -> _Query:
         role = ent.role if ent.role in _ROLE_RANK else "uses"
         if col not in roles or _ROLE_RANK[role] < _ROLE_RANK[roles[col]]:
             roles[col] = role
-    # mentions of known entity names the NLP pass did not pick up still count
-    folded = f" {text.casefold()} "
-    for col, name in enumerate(index.entity_names):
-        if col not in roles and len(name) > 2 and re.search(rf"(?<![\w-]){re.escape(name.casefold())}(?![\w-])", folded):
-            roles[col] = "uses"
+    # names and aliases of known entities the NLP pass did not pick up still count
+    words = re.findall(r"[\w][\w.+\-]*[\w+]|\w", text)
+    for size in range(1, 5):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start:start + size])
+            if len(phrase) < 3:
+                continue
+            col = index.entity_lookup.get(phrase.casefold())
+            if col is not None and col not in roles:
+                roles[col] = "uses"
     weights = {c: ROLE_WEIGHTS[r.upper()] for c, r in roles.items()}
     return _Query(row=None, terms=vector.indices, weights=vector.data, entity_weights=weights, entity_roles=roles,
                   year=math.nan, subject="your text")
@@ -572,15 +588,29 @@ def _entity_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
 
 
 def _ppr(index: RelatedIndex, restart: np.ndarray, w: Weights) -> np.ndarray:
-    """Personalised PageRank by power iteration (a few steps) from ``restart``."""
+    """Personalised PageRank by power iteration (a few steps) from ``restart``.
+
+    While the walk has reached few nodes, a step gathers only their rows of the
+    adjacency; once the reached rows hold a third of its entries, a step is a
+    plain sparse matrix-vector product.
+    """
     total = float(restart.sum())
     if total <= 0:
         return np.zeros_like(restart)
+    A = index.adjacency
+    size = A.shape[0]
     s = (restart / total).astype(np.float32)
     r = s.copy()
     alpha = float(w.ppr_restart)
+    dense = False
+    degrees = np.diff(A.indptr)
     for _ in range(max(1, int(w.ppr_steps))):
-        r = alpha * s + (1.0 - alpha) * (index.adjacency @ (r * index.inv_degree))
+        x = r * index.inv_degree
+        if not dense:
+            support = np.flatnonzero(x)
+            dense = int(degrees[support].sum()) * 3 > A.nnz
+        spread = A @ x if dense else _gather(A, support, x[support], size)
+        r = alpha * s + (1.0 - alpha) * spread
     return r
 
 
@@ -700,7 +730,7 @@ def _entity_reasons(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> l
     cols, ranks = _row(index.roles, j)
     cand_roles = {int(c): _ROLES[int(v) - 1] for c, v in zip(cols, ranks)}
     groups: dict[str, list[int]] = defaultdict(list)
-    mine = "your text" if q.row is None else "this paper"
+    mine = q.subject
     for col, qrole in q.entity_roles.items():
         crole = cand_roles.get(col)
         if crole is None:

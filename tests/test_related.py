@@ -205,3 +205,9 @@ def test_related_dev_set_beats_tfidf(shared_dir, tmp_path):
     # README TF-IDF figures: MAP 0.584, recall@20 0.600
     assert hybrid["map"] > 0.584 + 0.04
     assert hybrid["recall@20"] > 0.600 + 0.03
+
+
+def test_related_text_query_finds_entities_by_alias(index):
+    results = related_papers(index, text="Scaling a Vision Transformer to larger images")
+    assert results[0].paper_id == "P5"
+    assert "introduces ViT, which your text builds on" in results[0].reasons

@@ -26,6 +26,7 @@ import datetime as _dt
 import decimal
 import hashlib
 import json
+import operator
 import os
 import re
 import shutil
@@ -183,29 +184,49 @@ def _incoming(tables: GraphTables) -> tuple[dict[str, _Table], dict[str, _Table]
     for label, spec in NODE_TABLES.items():
         cols = [c for c in spec if c != "id"]
         table = _Table(label, cols, [spec[c] for c in cols])
+        lists = [i for i, c in enumerate(cols) if spec[c].endswith("[]")]
+        getter = _getter(cols)
         for row in tables.nodes.get(label, []):
             key = row.get("id")
             if not isinstance(key, str) or not key:
                 raise StoreError(f"a {label} row has no string id: {row!r:.200}")
             if key in table.rows:
                 raise StoreError(f"duplicate {label} id {key!r}; node ids must be unique")
-            table.rows[key] = tuple(_norm(row.get(c)) for c in cols)
+            table.rows[key] = _row_tuple(row, cols, lists, getter)
         nodes[label] = table
         ids[label] = set(table.rows)
     rels: dict[str, _Table] = {}
     for rel, (src, dst, props) in REL_TABLES.items():
         cols = list(props)
         table = _Table(rel, cols, [props[c] for c in cols])
+        lists = [i for i, c in enumerate(cols) if props[c].endswith("[]")]
+        src_ids, dst_ids = ids[src], ids[dst]
+        getter = _getter(cols)
         for row in tables.rels.get(rel, []):
             key = (row.get("from"), row.get("to"))
-            if key[0] not in ids[src] or key[1] not in ids[dst]:
+            if key[0] not in src_ids or key[1] not in dst_ids:
                 raise StoreError(f"{rel} relationship {key[0]!r} -> {key[1]!r} points at a missing "
                                  f"{src}/{dst} node; rebuild the graph tables")
             if key in table.rows:
                 raise StoreError(f"duplicate {rel} relationship {key[0]!r} -> {key[1]!r}")
-            table.rows[key] = tuple(_norm(row.get(c)) for c in cols)
+            table.rows[key] = _row_tuple(row, cols, lists, getter)
         rels[rel] = table
     return nodes, rels
+
+
+def _getter(cols: list[str]) -> Any:
+    """A fast ``row -> tuple of cols`` (``operator.itemgetter``; None when it would not give a tuple)."""
+    return operator.itemgetter(*cols) if len(cols) > 1 else None
+
+
+def _row_tuple(row: dict[str, Any], cols: list[str], lists: list[int], getter: Any = None) -> tuple:
+    try:
+        values = getter(row) if getter is not None else tuple(row.get(c) for c in cols)
+    except KeyError:
+        values = tuple(row.get(c) for c in cols)
+    if lists:
+        values = tuple(_norm(v) if i in lists else v for i, v in enumerate(values))
+    return values
 
 
 def _arrow(table: _Table, keys: Iterable[Any], key_columns: list[str]) -> pa.Table:
@@ -217,10 +238,11 @@ def _arrow(table: _Table, keys: Iterable[Any], key_columns: list[str]) -> pa.Tab
     else:
         for i, name in enumerate(key_columns):
             arrays[name] = pa.array([k[i] for k in keys], pa.string())
-    for i, (col, typ) in enumerate(zip(table.columns, table.types)):
-        values = [_plain(table.rows[k][i]) for k in keys]
+    rows = table.rows
+    columns = list(zip(*[rows[k] for k in keys])) if keys else [() for _ in table.columns]
+    for col, typ, values in zip(table.columns, table.types, columns):
         try:
-            arrays[col] = pa.array(values, _ARROW_TYPES[typ])
+            arrays[col] = pa.array(list(values), _ARROW_TYPES[typ])
         except (pa.ArrowException, TypeError, ValueError) as exc:
             raise StoreError(f"{table.name}.{col} holds a value that is not {typ}: {exc}; "
                              "fix the graph tables") from None
@@ -260,15 +282,18 @@ def _diff(new_nodes: dict[str, _Table], new_rels: dict[str, _Table],
     diff = _Diff()
     for label, table in new_nodes.items():
         old = old_nodes[label].rows
-        diff.new_nodes[label] = sorted(k for k in table.rows if k not in old)
-        diff.changed_nodes[label] = sorted(k for k, v in table.rows.items() if k in old and old[k] != v)
-        diff.gone_nodes[label] = sorted(k for k in old if k not in table.rows)
+        differing = [k for k, _ in table.rows.items() - old.items()]
+        diff.new_nodes[label] = [k for k in differing if k not in old]
+        diff.changed_nodes[label] = [k for k in differing if k in old]
+        diff.gone_nodes[label] = list(old.keys() - table.rows.keys())
     for rel, table in new_rels.items():
         old = old_rels[rel].rows
         dup = duplicates.get(rel, set())
-        changed = [k for k, v in table.rows.items() if k in old and (old[k] != v or k in dup)]
-        diff.new_rels[rel] = sorted([k for k in table.rows if k not in old] + changed)
-        diff.gone_rels[rel] = sorted([k for k in old if k not in table.rows] + changed)
+        new = table.rows
+        differing = [k for k, _ in new.items() - old.items()]
+        changed = [k for k in differing if k in old] + [k for k in dup if k in new and new[k] == old[k]]
+        diff.new_rels[rel] = [k for k in differing if k not in old] + changed
+        diff.gone_rels[rel] = list(old.keys() - new.keys()) + changed
     return diff
 
 
@@ -460,8 +485,8 @@ class EmbeddedStore:
         state = self._read_state()
         step("reading the database", 1, 1)
         if state is None:
-            diff = _Diff(new_nodes={k: sorted(t.rows) for k, t in new_nodes.items()},
-                         new_rels={k: sorted(t.rows) for k, t in new_rels.items()})
+            diff = _Diff(new_nodes={k: list(t.rows) for k, t in new_nodes.items()},
+                         new_rels={k: list(t.rows) for k, t in new_rels.items()})
             self._rebuild(new_nodes, new_rels, step)
             return diff.report(full_reload=True)
         old_nodes, old_rels, duplicates = state
@@ -491,8 +516,10 @@ class EmbeddedStore:
                 cols = [c for c in spec if c != "id"]
                 table = _Table(label, cols, [spec[c] for c in cols])
                 data = self._arrow(conn, f"MATCH (n:{label}) RETURN n.id" + "".join(f", n.{c}" for c in cols))
-                for row in zip(*data):
-                    table.rows[row[0]] = tuple(_norm(v) for v in row[1:])
+                lists = [i for i, c in enumerate(cols) if spec[c].endswith("[]")]
+                for i in lists:
+                    data[i + 1] = [_norm(v) for v in data[i + 1]]
+                table.rows = dict(zip(data[0], zip(*data[1:]))) if cols else dict.fromkeys(data[0], ())
                 nodes[label] = table
             rels: dict[str, _Table] = {}
             duplicates: dict[str, set] = {}
@@ -501,12 +528,13 @@ class EmbeddedStore:
                 table = _Table(rel, cols, [props[c] for c in cols])
                 data = self._arrow(conn, f"MATCH (a:{src})-[r:{rel}]->(b:{dst}) RETURN a.id, b.id"
                                    + "".join(f", r.{c}" for c in cols))
+                keys = list(zip(data[0], data[1]))
+                values = list(zip(*data[2:])) if cols else [()] * len(keys)
+                table.rows = dict(zip(keys, values))
                 dup = set()
-                for row in zip(*data):
-                    key = (row[0], row[1])
-                    if key in table.rows:
-                        dup.add(key)
-                    table.rows[key] = tuple(_norm(v) for v in row[2:])
+                if len(table.rows) != len(keys):
+                    seen: set = set()
+                    dup = {k for k in keys if k in seen or seen.add(k)}
                 rels[rel] = table
                 duplicates[rel] = dup
         except (QueryError, StoreError):
@@ -587,12 +615,12 @@ class EmbeddedStore:
                 done = 0
                 for label, table in nodes.items():
                     if table.rows:
-                        self._copy(conn, label, _arrow(table, sorted(table.rows), ["id"]))
+                        self._copy(conn, label, _arrow(table, list(table.rows), ["id"]))
                     done += len(table.rows)
                     step("loading nodes", done, total)
                 for rel, table in rels.items():
                     if table.rows:
-                        self._copy(conn, rel, _arrow(table, sorted(table.rows), ["from", "to"]))
+                        self._copy(conn, rel, _arrow(table, list(table.rows), ["from", "to"]))
                     done += len(table.rows)
                     step("loading relationships", done, total)
             finally:
