@@ -40,7 +40,7 @@ _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
-_EVAL_PREP = re.compile(r"\b(?:on|across|over|using)\s+(?:the\s+)?(?:[\w\-.]+,?\s+(?:and\s+)?){0,6}$", re.I)
+_EVAL_PREP = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:[\w\-.]+,?\s+(?:and\s+)?){0,6}$", re.I)
 _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|state-of-the-art|score|test|validat|demonstrat)", re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/)\s*$")
 
@@ -105,7 +105,10 @@ def select_candidates(doc: Doc) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
     text = doc_text(doc)
     sents = doc._.gb_sents or [(0, len(text))]
-    cands = _merge_same_spans([c for c in candidates(doc) if c.accepted and c.end > c.start])
+    # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
+    blocked = {c.text for c in candidates(doc) if not c.accepted and c.source.startswith("abbrev")}
+    cands = _merge_same_spans([c for c in candidates(doc)
+                               if c.accepted and c.end > c.start and c.text not in blocked])
     for c in cands:
         c.sentence = _sentence_of(sents, c.start)
         s, e = sents[c.sentence]
@@ -138,7 +141,7 @@ def select_candidates(doc: Doc) -> list[Candidate]:
             for t, w in shared.items():
                 c.votes[t] = max(c.votes.get(t, 0.0), w)
     cands.extend(_coordinated_words(text, ordered, sents))
-    cands = _merge_adjacent_models(text, cands)
+    cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0))
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
     kept: list[Candidate] = []
@@ -194,14 +197,14 @@ _NOT_PREFIX = {"Table", "Figure", "Section", "Both", "Using", "With", "From", "U
 _SIZE_AFTER = re.compile(r"^ (\d+(?:\.\d+)?[BM])\b")
 
 
-def _merge_adjacent_models(text: str, cands: list[Candidate]) -> list[Candidate]:
+def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int = 0) -> list[Candidate]:
     """Join names written as one: "Megatron GPT 8.3B" (two model names and a size)."""
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in ordered:
         prev = out[-1] if out else None
         m_left = _WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
-        if (m_left and c.source in ("gazetteer", "shape") and c.votes.get("Model", 0) >= 2
+        if (m_left and c.start >= title_end and c.source in ("gazetteer", "shape") and c.votes.get("Model", 0) >= 2
                 and not is_generic(m_left.group(1)) and m_left.group(1) not in _NOT_PREFIX
                 and not (prev is not None and prev.end > c.start - len(m_left.group(0)))):
             start = c.start - len(m_left.group(0))

@@ -121,6 +121,8 @@ TASK_ENDINGS = (
     "tracking", "captioning", "understanding", "parsing", "labeling", "labelling", "completion",
     "localization", "synthesis", "forecasting", "matching", "verification", "identification",
     "extraction", "navigation", "planning", "control", "mining", "search", "inference",
+    "recommendation", "discovery", "editing", "unlearning", "restoration", "enhancement", "denoising",
+    "interpolation", "reconstruction", "super-resolution", "modeling", "modelling", "labelling",
 )
 
 

@@ -99,10 +99,17 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     return 0
 
 
+_ADJECTIVE_PART = re.compile(
+    r"^(?:[a-z]+|(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|"
+    r"agnostic|centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|"
+    r"ready|native|empowered|inspired|informed|integrated|enabled|[a-z]+ed))$"
+)
+
+
 def _trim_adjective_suffix(text: str) -> str:
-    """``LLM-based`` -> ``LLM``; ``GPT-style`` -> ``GPT``; ``Phi-mini-MoE`` unchanged."""
+    """``LLM-based`` -> ``LLM``; ``LLM-Enhanced`` -> ``LLM``; ``Phi-mini-MoE`` unchanged."""
     parts = text.split("-")
-    while len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower():
+    while len(parts) > 1 and _ADJECTIVE_PART.match(parts[-1]):
         parts.pop()
     return "-".join(parts)
 

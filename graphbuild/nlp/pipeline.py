@@ -245,6 +245,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     if proposed and type_ == "Task" and entry is None and name != name.lower():
         type_ = "Method"  # a named thing a paper proposes is an artifact, not a task
     role = min((c.role for c in members), key=ROLES.index)
+    if role == "evaluates_on" and type_ != "Dataset":
+        role = "uses"
     if proposed:
         role = "proposes"
     evidence_c = next(c for c in members if c.role == role) if any(c.role == role for c in members) else members[0]
