@@ -67,7 +67,8 @@ def synthetic_graph(n_papers: int, seed: int = 7):
         pool = by_topic[t] if len(by_topic[t]) else np.arange(n_entities)
         chosen = set(int(pool[min(len(pool) - 1, int(rng.zipf(1.6)) - 1)]) for _ in range(5))
         for e in chosen:
-            links.append((pid, entities[e].id, str(rng.choice(ROLES)), {"evidence": "", "char_start": 0, "char_end": 0}))
+            props = {"evidence": "", "char_start": 0, "char_end": 0}
+            links.append((pid, entities[e].id, str(rng.choice(ROLES)), props))
         earlier = per_topic[t]
         if earlier:
             for j in set(int(x) for x in rng.choice(earlier[-2000:], size=min(5, len(earlier)))):

@@ -220,33 +220,43 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
 
 def cmd_related(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from .related import RelatedIndex, related_entities, related_papers
 
     ws = _workspace(args)
+    given = [x for x in (args.target, args.text, args.entity) if x]
+    if len(given) != 1:
+        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --entity")
     index = RelatedIndex.from_graph(ws.graph())
-    if args.entity and not (args.target or args.text):
+    if args.entity:
         report = related_entities(index, args.entity, k=args.k)
         if args.json:
-            print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        else:
-            print(report.describe())
+            print(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+            return 0
+        print(f"{report.name} ({report.type}) [{report.entity_id}]")
+        print(f"proposed by {len(report.proposed_by)} paper(s):")
+        for pid, title in report.proposed_by:
+            print(f"  - {title}  [{pid}]")
+        print(f"used by {len(report.used_by)} paper(s):")
+        for pid, title, role in report.used_by:
+            print(f"  - {title}  [{pid}]  ({role.replace('_', ' ')})")
+        print(f"related entities (co-occurring in at least {report.min_count} papers):")
+        for rel in report.related:
+            print(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {rel.count} papers, "
+                  f"NPMI {rel.npmi:.2f}")
         return 0
-    target = args.target
-    kwargs: dict[str, Any] = {"k": args.k}
     if args.text:
-        kwargs["text"] = args.text
-    elif target and target in ws.graph():
-        kwargs["paper_id"] = target
-    elif target:
+        results = related_papers(index, text=args.text, k=args.k)
+    else:
         from .records import paper_key
 
-        key = paper_key(target)
-        kwargs["paper_id" if key in ws.graph() else "title"] = key if key in ws.graph() else target
-    else:
-        raise InputError("related", None, "name a paper id or title, or pass --text or --entity")
-    results = related_papers(index, **kwargs)
+        graph = ws.graph()
+        key = args.target if args.target in graph else paper_key(args.target)
+        results = (related_papers(index, paper_id=key, k=args.k) if key in graph
+                   else related_papers(index, title=args.target, k=args.k))
     if args.json:
-        print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
         return 0
     for i, r in enumerate(results, 1):
         print(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]  score {r.score:.3f}")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError"]
+__all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
+           "RelatedLookupError"]
 
 
 class GraphbuildError(Exception):
@@ -47,3 +48,9 @@ class FetchError(GraphbuildError):
     """A metadata service could not be fetched from or answered badly."""
 
     code = "E500"
+
+
+class RelatedLookupError(GraphbuildError):
+    """A paper, title or entity named in a related-work query is not in the graph."""
+
+    code = "E600"

@@ -48,7 +48,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 import networkx as nx
@@ -56,7 +56,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .errors import GraphbuildError
+from .errors import RelatedLookupError
 from .records import entity_id, name_key, normalize_title, paper_key
 
 __all__ = [
@@ -88,12 +88,6 @@ ROLE_WEIGHTS: dict[str, float] = {
 _ROLE_OF_REL = {"PROPOSES": "proposes", "EVALUATES_ON": "evaluates_on",
                 "COMPARES_WITH": "compares_with", "USES": "uses"}
 _ROLE_RANK = {"proposes": 0, "evaluates_on": 1, "compares_with": 2, "uses": 3}
-
-
-class RelatedLookupError(GraphbuildError):
-    """A paper, title or entity named in a related-work query is not in the graph."""
-
-    code = "E600"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +218,9 @@ class RelatedIndex:
     cites: sp.csr_matrix  # all papers (corpus first, then external) x all papers; 1 explicit, 0.5 inferred
     cited_by: sp.csr_matrix  # the transpose of ``cites``
     all_paper_ids: list[str]
-    adjacency: sp.csr_matrix  # symmetric, nodes = corpus papers, entities, authors, external papers
+    adjacency: sp.csr_matrix  # symmetric; nodes: corpus papers, external papers, entities, authors
     inv_degree: np.ndarray
     node_names: list[str]
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def n_papers(self) -> int:
@@ -318,8 +311,9 @@ class RelatedIndex:
             rv = [r + 1 for r in role_rank.values()]
         else:
             rr, rc, rv = (), (), ()
-        roles = sp.csr_matrix((np.array(rv, dtype=np.int8), (np.array(rr, dtype=np.int64), np.array(rc, dtype=np.int64))),
-                              shape=(n, ne))
+        roles = sp.csr_matrix(
+            (np.array(rv, dtype=np.int8), (np.array(rr, dtype=np.int64), np.array(rc, dtype=np.int64))),
+            shape=(n, ne))
         role_w = np.array([ROLE_WEIGHTS[k] for k in ("PROPOSES", "EVALUATES_ON", "COMPARES_WITH", "USES")],
                           dtype=np.float32)
         weighted = roles.copy().astype(np.float32)
@@ -379,14 +373,16 @@ class RelatedIndex:
                       + names + author_names)
         return cls(
             paper_ids=corpus, titles=titles, years=years, paper_pos=ppos, title_pos=title_pos,
-            vectorizer=vectorizer, terms=terms, tfidf=tfidf, tfidf_t=tfidf.T.tocsr(), topic_blocks=topic_blocks,
-            topic_norms=topic_norms, topic_terms=topic_terms, topic_columns=topic_columns, topic_top=topic_top,
-            title_tokens=title_tokens,
-            title_matrix=title_matrix, entity_ids=entities, entity_pos=epos, entity_names=names,
-            entity_types=types, entity_family=family, entity_lookup=lookup, roles=roles,
-            entity_matrix=entity_matrix, entity_t=entity_matrix.T.tocsr(), roles_t=roles.T.tocsr(), entity_idf=idf, entity_df=df, author_names=author_names,
-            author_matrix=author_matrix, author_t=author_matrix.T.tocsr(), cites=cites, cited_by=cites.T.tocsr(), all_paper_ids=all_papers, adjacency=adjacency,
-            inv_degree=inv_degree, node_names=node_names,
+            vectorizer=vectorizer, terms=terms, tfidf=tfidf, tfidf_t=tfidf.T.tocsr(),
+            topic_blocks=topic_blocks, topic_norms=topic_norms, topic_terms=topic_terms,
+            topic_columns=topic_columns, topic_top=topic_top,
+            title_tokens=title_tokens, title_matrix=title_matrix,
+            entity_ids=entities, entity_pos=epos, entity_names=names, entity_types=types,
+            entity_family=family, entity_lookup=lookup, roles=roles, roles_t=roles.T.tocsr(),
+            entity_matrix=entity_matrix, entity_t=entity_matrix.T.tocsr(), entity_idf=idf, entity_df=df,
+            author_names=author_names, author_matrix=author_matrix, author_t=author_matrix.T.tocsr(),
+            cites=cites, cited_by=cites.T.tocsr(), all_paper_ids=all_papers,
+            adjacency=adjacency, inv_degree=inv_degree, node_names=node_names,
         )
 
     # ---------------------------------------------------------------- lookups
@@ -400,7 +396,7 @@ class RelatedIndex:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise RelatedLookupError(
             f"paper {paper_id!r} is not a corpus paper of this graph{hint} "
-            "(give an id from `graphbuild papers`, or search by title)")
+            "(give the id of a paper in the workspace, e.g. arXiv:2506.02838, or pass its title instead)")
 
     def find_title(self, title: str, *, cutoff: float = 0.85) -> int:
         """Row of the corpus paper whose title matches ``title`` (exactly or fuzzily)."""
@@ -566,7 +562,8 @@ def _topic_scores(index: RelatedIndex, q: _Query) -> np.ndarray:
     start = 0
     for p, block in enumerate(index.topic_blocks):
         width = block.shape[1]
-        dots += block @ z[start:start + width]
+        # einsum runs in this thread; a threaded BLAS matvec this small stalls on a busy machine
+        dots += np.einsum("ij,j->i", block, z[start:start + width])
         start += width
         qnorm = float(np.linalg.norm(z[:start]))
         if qnorm > 0:
@@ -743,6 +740,10 @@ def _entity_reasons(index: RelatedIndex, q: _Query, j: int, limit: int = 3) -> l
             groups["builds on {}, which " + mine + " introduces"].append(col)
         elif qrole == "proposes" and crole == "proposes":
             groups["both propose {}"].append(col)
+        elif qrole == "compares_with" and crole == "compares_with":
+            groups["both compare with {}"].append(col)
+        elif index.entity_types[col] == "Dataset":
+            groups["both use {}"].append(col)
         else:
             groups["both build on {}"].append(col)
     out = []

@@ -15,11 +15,12 @@ RETURN DISTINCT a.id AS source, b.id AS target, 1 AS hops, [a.id, b.id] AS ids, 
 ORDER BY hops, source, target
 LIMIT $limit
 // variant: embedded
-WITH toLower($source) AS s, toLower($target) AS t
 MATCH (a)
-WHERE a.id = $source OR toLower(a.name) = s OR toLower(a.title) = s OR any(x IN a.aliases WHERE toLower(x) = s)
+WHERE a.id = $source OR lower(a.name) = lower($source) OR lower(a.title) = lower($source)
+   OR list_contains(a.aliases, $source) OR list_contains(a.aliases, lower($source))
 MATCH (b)
-WHERE b.id <> a.id AND (b.id = $target OR toLower(b.name) = t OR toLower(b.title) = t OR any(x IN b.aliases WHERE toLower(x) = t))
+WHERE b.id <> a.id AND (b.id = $target OR lower(b.name) = lower($target) OR lower(b.title) = lower($target)
+   OR list_contains(b.aliases, $target) OR list_contains(b.aliases, lower($target)))
 MATCH path = (a)-[* SHORTEST 1..6]-(b)
 RETURN a.id AS source, b.id AS target, length(path) AS hops,
        list_transform(nodes(path), n -> n.id) AS ids,

@@ -99,3 +99,29 @@ def test_cli_eval_entities_on_dev(shared_dir, capsys):
                  str(dev / "daily_papers_dev.txt")]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["f1"] >= 0.8 and scores["papers_matched"] == 20
+
+
+def test_cli_related_paper_and_entity(built, capsys):
+    assert main(["related", "-w", str(built), "arXiv:2106.09685", "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert [r["paper_id"] for r in results] == ["arxiv:2301.00001"]
+    assert results[0]["reasons"] and set(results[0]["parts"]) >= {"lexical", "entities"}
+    assert main(["related", "-w", str(built), "--entity", "LoRA"]) == 0
+    out = capsys.readouterr().out
+    assert "proposed by 1 paper(s)" in out and "LoRA: Low-Rank Adaptation" in out
+
+
+def test_cli_related_needs_exactly_one_target(built, capsys):
+    assert main(["related", "-w", str(built), "--text", "x", "--entity", "LoRA"]) == 1
+    assert "exactly one" in capsys.readouterr().err
+
+
+def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
+    page = tmp_path / "lora.html"
+    assert main(["viz", "-w", str(built), "--focus", "LoRA", "--hops", "1", "-o", str(page)]) == 0
+    html = page.read_text()
+    assert "http://" not in html and "https://" not in html
+    assert "RankMix" not in capsys.readouterr().err
+    assert main(["viz", "-w", str(built), "--name", "papers-with-entity", "--param", "name=GLUE",
+                 "-o", str(tmp_path / "q.html")]) == 0
+    assert (tmp_path / "q.html").exists()

@@ -211,3 +211,13 @@ def test_related_text_query_finds_entities_by_alias(index):
     results = related_papers(index, text="Scaling a Vision Transformer to larger images")
     assert results[0].paper_id == "P5"
     assert "introduces ViT, which your text builds on" in results[0].reasons
+
+
+def test_related_empty_graph_answers_without_crashing():
+    import networkx as nx
+
+    index = RelatedIndex.from_graph(nx.MultiDiGraph())
+    assert related_papers(index, text="sparse attention for long context") == []
+    with pytest.raises(RelatedLookupError, match="pass its title instead"):
+        related_papers(index, paper_id="arXiv:2506.02838")
+    assert evaluate_related(index, {"arXiv:2506.02838": ["arXiv:1706.03762"]})["skipped"] == ["arXiv:2506.02838"]
