@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,18 @@ def neo4j_uri() -> str:
     if not uri:
         require_service("NEO4J_URI is not set: start tests/neo4j-server/run.sh start and export it")
     return uri
+
+
+@pytest.fixture()
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any attempt to open a network connection fail loudly."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("tests must not open network connections")
+
+    def refuse_connect(sock: socket.socket, *args: object, **kwargs: object) -> None:
+        sock.close()
+        refuse()
+
+    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
+    monkeypatch.setattr(socket, "create_connection", refuse)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email.utils
 import json
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -35,17 +34,7 @@ from graphbuild.records import Paper
 FIXTURES = Path(__file__).parent / "fixtures" / "metadata"
 
 
-@pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("tests must not open network connections")
-
-    def refuse_connect(sock: socket.socket, *args: object, **kwargs: object) -> None:
-        sock.close()
-        refuse()
-
-    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+pytestmark = pytest.mark.usefixtures("no_network")
 
 
 # -- test doubles ----------------------------------------------------------------------------

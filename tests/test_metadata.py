@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 from pathlib import Path
 
 import pytest
@@ -24,17 +23,7 @@ from graphbuild.records import Paper, PaperRef
 FIXTURES = Path(__file__).parent / "fixtures" / "metadata"
 
 
-@pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("tests must not open network connections")
-
-    def refuse_connect(sock: socket.socket, *args: object, **kwargs: object) -> None:
-        sock.close()
-        refuse()
-
-    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+pytestmark = pytest.mark.usefixtures("no_network")
 
 
 def _split(items) -> tuple[list[Paper], list[InputError]]:
