@@ -136,7 +136,7 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
     for raw, start in chunks:
         if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw:
             continue
-        name = _trim_adjective_suffix(raw)
+        name = _trim_adjective_suffix(raw) if "-" in raw else raw
         score = shape_score(name, in_title=start < title_end)
         if not score or is_generic(name):
             continue
@@ -275,6 +275,7 @@ def make_abbreviations(nlp: Language, name: str):
 
     def abbreviations(doc: Doc) -> Doc:
         text = doc_text(doc)
+        lowered = text.lower()
         pairs = find_abbreviations(text)
         doc._.gb_abbrevs = pairs
         out = candidates(doc)
@@ -299,11 +300,15 @@ def make_abbreviations(nlp: Language, name: str):
             out.extend((long, short))
             # the long form elsewhere (often in the title) belongs to the same entity
             if not generic:
-                for m in re.finditer(re.escape(pair.long), text, flags=re.IGNORECASE):
-                    if m.start() != pair.long_start:
-                        again = Candidate(m.start(), m.end(), m.group(), "abbrev-long", group=gid, strong=True)
+                needle = pair.long.lower()
+                pos = lowered.find(needle)
+                while pos >= 0:
+                    if pos != pair.long_start:
+                        end = pos + len(needle)
+                        again = Candidate(pos, end, text[pos:end], "abbrev-long", group=gid, strong=True)
                         again.votes = dict(long.votes)
                         out.append(again)
+                    pos = lowered.find(needle, pos + 1)
         return doc
 
     return abbreviations
