@@ -265,6 +265,26 @@ def cmd_related(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_citations(args: argparse.Namespace) -> int:
+    from . import analytics
+    from .records import paper_key
+
+    graph = _workspace(args).graph()
+    if args.ancestry:
+        key = args.ancestry if args.ancestry in graph else paper_key(args.ancestry)
+        if key not in graph:
+            raise InputError("--ancestry", None, f"no paper {args.ancestry!r} in the workspace; give its id")
+        rows = analytics.ancestry(graph, key, args.depth)
+    elif args.co_cited:
+        rows = analytics.co_citations(graph, args.top)
+    elif args.by == "pagerank":
+        rows = analytics.citation_pagerank(graph, args.top)
+    else:
+        rows = analytics.most_cited(graph, args.top, inferred=args.inferred)
+    _print_rows(rows, "json" if args.json else "table")
+    return 0
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     from .graph import graph_to_tables
 
@@ -408,6 +428,17 @@ def make_parser() -> argparse.ArgumentParser:
     r.add_argument("-k", type=int, default=10)
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
     r.set_defaults(func=cmd_related)
+
+    c = sub.add_parser("citations", parents=[common], help="most cited papers, citation PageRank, "
+                       "co-citation pairs, a paper's ancestry")
+    c.add_argument("--by", choices=["cited", "pagerank"], default="cited", help="ranking (default: cited)")
+    c.add_argument("--inferred", action="store_true", help="(cited) count inferred citations too")
+    c.add_argument("--co-cited", action="store_true", help="pairs of papers cited together")
+    c.add_argument("--ancestry", metavar="PAPER", help="papers a paper builds on, following citations")
+    c.add_argument("--depth", type=int, default=2, help="(ancestry) how many citation steps (default 2)")
+    c.add_argument("--top", type=int, default=20)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_citations)
 
     pu = sub.add_parser("push", parents=[common], help="push the graph to Neo4j (password from NEO4J_PASSWORD)")
     pu.add_argument("--uri", help="bolt://, neo4j:// or neo4j+s:// URI (default from settings or NEO4J_URI)")

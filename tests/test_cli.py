@@ -88,7 +88,8 @@ def test_cli_help_lists_commands(capsys):
         main(["--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    for cmd in ("build", "extract", "stats", "eval", "query", "queries", "viz", "related", "push", "export", "fetch"):
+    for cmd in ("build", "extract", "stats", "eval", "query", "queries", "viz", "related", "citations", "push",
+                "export", "fetch"):
         assert cmd in out
 
 
@@ -125,3 +126,14 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert main(["viz", "-w", str(built), "--name", "papers-with-entity", "--param", "name=GLUE",
                  "-o", str(tmp_path / "q.html")]) == 0
     assert (tmp_path / "q.html").exists()
+
+
+def test_cli_citations_rankings(built, capsys):
+    assert main(["citations", "-w", str(built), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["id"]: r["citations"] for r in rows} == {"arxiv:2106.09685": 1, "arxiv:1902.00751": 1}
+    assert main(["citations", "-w", str(built), "--by", "pagerank", "--json"]) == 0
+    ranks = json.loads(capsys.readouterr().out)
+    assert abs(sum(r["pagerank"] for r in ranks) - 1.0) < 1e-6
+    assert main(["citations", "-w", str(built), "--ancestry", "arXiv:2301.00001", "--json"]) == 0
+    assert {r["id"] for r in json.loads(capsys.readouterr().out)} == {"arxiv:2106.09685", "arxiv:1902.00751"}
