@@ -1,0 +1,83 @@
+"""`graphbuild push` and `query --neo4j` against the real test server."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.stores.neo4j import Neo4jStore
+
+pytestmark = pytest.mark.neo4j
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+PASSWORD = os.environ.get("NEO4J_PASSWORD", "graphbuild-test")
+
+
+@pytest.fixture()
+def pushed_ws(neo4j_uri, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", PASSWORD)
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    with Neo4jStore(neo4j_uri, password=PASSWORD) as store:
+        store.wipe()
+    yield ws
+    with Neo4jStore(neo4j_uri, password=PASSWORD) as store:
+        store.wipe()
+
+
+def _counts(uri: str) -> dict[str, int]:
+    store = Neo4jStore(uri, password=PASSWORD)
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
+def test_cli_push_twice_gives_identical_counts(pushed_ws, neo4j_uri, capsys):
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    first = _counts(neo4j_uri)
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    out = capsys.readouterr().out
+    assert "0 nodes created" in out.splitlines()[-1]
+    assert _counts(neo4j_uri) == first
+    assert first["Paper"] == 3 and first["CITES"] >= 2
+
+
+def test_cli_query_neo4j_matches_embedded(pushed_ws, neo4j_uri, capsys):
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    capsys.readouterr()
+    args = ["query", "-w", str(pushed_ws), "--name", "top-datasets", "--format", "json"]
+    assert main(args) == 0
+    embedded = json.loads(capsys.readouterr().out)
+    assert main(args + ["--neo4j", neo4j_uri]) == 0
+    assert json.loads(capsys.readouterr().out) == embedded
+
+
+def test_cli_push_wrong_password_is_one_line(pushed_ws, neo4j_uri, capsys, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and neo4j_uri in err and "authentication" in err
+
+
+def test_cli_push_connection_refused_is_one_line(pushed_ws, capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    uri = f"bolt://127.0.0.1:{port}"
+    assert main(["push", "-w", str(pushed_ws), "--uri", uri]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and uri in err
+
+
+def test_cli_push_wipe_needs_confirmation(pushed_ws, neo4j_uri, capsys):
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri, "--wipe"]) == 1  # no TTY, no --yes
+    assert _counts(neo4j_uri)["Paper"] == 3
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri, "--wipe", "--yes"]) == 0
+    assert _counts(neo4j_uri)["Paper"] == 0
