@@ -462,3 +462,17 @@ def test_readers_read_papers_expands_directories():
     result = read_papers([FIXTURES], skip_bad=True)
     assert result.files == 5
     assert len(result.papers) == 3 + 3 + 2 + 3 + 3
+
+
+def test_readers_daily_unknown_header_lines_are_not_a_title(tmp_path):
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        "My reading list\n\nCollected in spring\n\n"
+        "Tiny Routers for Sparse Models\n\n"
+        "We study routing in small sparse models. It works.\n\n"
+        "  • 2 authors\n·\nMar 3, 2024\n",
+        encoding="utf-8",
+    )
+    (paper,) = _papers(path)
+    assert paper.title == "Tiny Routers for Sparse Models"
+    assert paper.abstract == "We study routing in small sparse models. It works."

@@ -202,3 +202,30 @@ def test_extract_dev_set_f1(shared_dir):
     assert scores.papers_matched == 20
     assert scores.f1 >= 0.80, scores.to_dict()
     assert scores.type_accuracy >= 0.80
+
+
+@pytest.mark.parametrize("title,text,name", [
+    ("Attention Is All You Need", "We propose the Transformer, an encoder-decoder model.", "Transformer"),
+    ("Proximal Policy Optimization Algorithms",
+     "Proximal Policy Optimization (PPO) is a policy gradient algorithm we propose for control.", "PPO"),
+    ("Graph Attention Networks", "Graph attention networks (GATs) are our proposal for graphs.", "GATs"),
+    ("Denoising Models", "We propose denoising diffusion probabilistic models (DDPM), generative models.", "DDPM"),
+])
+def test_roles_proposal_phrasings(title, text, name):
+    nlp = make_pipeline()  # the shipped gazetteer: known names proposed by their own paper
+    found = [e for e in extract_text(text, nlp, title=title).entities if name in e.mentions or e.name == name]
+    assert found and found[0].proposed, [(e.name, e.mentions, e.proposed) for e in extract_text(text, nlp, title=title).entities]
+
+
+def test_roles_known_names_used_are_not_proposed():
+    nlp = make_pipeline()
+    ents = extract_text("We present BERT-based rankers and fine-tune them. We propose to use LoRA.", nlp,
+                        title="Rankers").entities
+    assert not any(e.proposed for e in ents), [(e.name, e.proposed) for e in ents]
+
+
+def test_typing_ambiguous_word_only_in_title_is_dropped():
+    nlp = make_pipeline()
+    ents = extract_text("We speed up training of transformer-based language models.", nlp,
+                        title="Accelerating Training Transformer Models").entities
+    assert "Transformer" not in {e.name for e in ents}

@@ -340,6 +340,11 @@ def _daily_kind(line: str) -> str:
     return "text"
 
 
+def _is_prose(line: str) -> bool:
+    """A line of abstract text: it ends a sentence (titles end without a full stop)."""
+    return line.rstrip()[-1:] in (".", "!")
+
+
 def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None,
                   date_text: str | None, meta_line: int) -> Item:
     lines = [(n, s) for n, s in text if s.strip()]
@@ -349,6 +354,11 @@ def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None
         what = f"'{n_authors} authors'" if date_text is None else f"date {date_text!r}"
         return InputError(path, meta_line, f"{what} has no title and abstract above it; "
                                            "each paper needs a title line and an abstract")
+    # page furniture the patterns do not know ("Demo listing …") sits above the title: the title
+    # is the last line before the first line that ends a sentence
+    first_prose = next((k for k, (_, s) in enumerate(lines) if _is_prose(s)), None)
+    if first_prose is not None and first_prose >= 2:
+        lines = lines[first_prose - 1:]
     title_line, title = lines[0][0], clean_text(lines[0][1])
     abstract = clean_text(" ".join(s for _, s in lines[1:]))
     if not abstract:

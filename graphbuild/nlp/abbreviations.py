@@ -118,9 +118,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         before = text[max(0, m.start() - 300): m.start()]
         base = m.start() - len(before)
         # cut at the sentence or clause boundary before the parenthesis
-        cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "), before.rfind("\n"))
-        if cut >= 0:
-            base, before = base + cut + 2, before[cut + 2:]
+        cut = max(before.rfind(". ") + 2, before.rfind("; ") + 2, before.rfind(": ") + 2, before.rfind("\n") + 1)
+        if cut > 0:
+            base, before = base + cut, before[cut:]
         # 1. long form (SF)
         short = inner.split(";")[0].split(",")[0].strip()
         if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair

@@ -107,8 +107,8 @@ def select_candidates(doc: Doc) -> list[Candidate]:
     sents = doc._.gb_sents or [(0, len(text))]
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
     blocked = {c.text for c in candidates(doc) if not c.accepted and c.source.startswith("abbrev")}
-    cands = _merge_same_spans([c for c in candidates(doc)
-                               if c.accepted and c.end > c.start and c.text not in blocked])
+    cands = _merge_same_spans([c for c in candidates(doc) if c.accepted and c.end > c.start
+                               and (c.text not in blocked or c.source == "gazetteer")])
     for c in cands:
         c.sentence = _sentence_of(sents, c.start)
         s, e = sents[c.sentence]
@@ -144,11 +144,14 @@ def select_candidates(doc: Doc) -> list[Candidate]:
     cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0))
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
+    title_end = max(doc._.gb_title_end, 0)
+    outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}
     kept: list[Candidate] = []
     for c in cands:
         support = max(c.votes.values(), default=0.0)
         if c.source == "gazetteer":
-            pass
+            if not c.strong and c.start < title_end and c.key not in outside_title:
+                continue  # "Training Transformer Models": a common word, capitalised by the title
         elif c.source in ("acronym", "titlecase"):
             s0 = sents[c.sentence][0]
             named_here = bool(_PROPOSAL_BEFORE.search(text[max(s0, c.start - 60):c.start]))

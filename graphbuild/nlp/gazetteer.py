@@ -10,6 +10,7 @@ component ``graphbuild_gazetteer`` matches every name and alias with two
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -134,7 +135,12 @@ def _variants(form: str) -> set[str]:
         out.add(form.replace(" ", "-"))
     if form.isupper() and form.isalpha() and len(form) >= 4:
         out.add(form.capitalize())  # "Bert" for BERT
+    if _ACRONYM_END.search(form):
+        out.add(form + "s")  # "GANs", "VAEs"
     return out
+
+
+_ACRONYM_END = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]$")
 
 
 def _case_sensitive(form: str, entry: GazEntry) -> bool:
@@ -184,12 +190,14 @@ class GazetteerComponent:
                     continue
                 seen.add(bounds)
                 key = self.vocab.strings[match_id]
-                entry = self.gazetteer.by_key.get(key)
+                # an exact surface form decides between entries sharing a key (SuperGLUE, SuperGlue)
+                entry = self.gazetteer.by_form.get(span.text) or self.gazetteer.by_key.get(key)
                 if entry is None:
                     continue
                 # "BERT" inside "BERT-based" is fine; inside "xBERTy" tokenization already prevents it
+                # an ambiguous name (an ordinary word) is weak: the title alone does not support it
                 cand = Candidate(bounds[0], bounds[1], span.text, "gazetteer", key=entry.key,
-                                 type=entry.type, strong=True)
+                                 type=entry.type, strong=not entry.ambiguous)
                 cand.vote(entry.type, 3.0)
                 out.append(cand)
         return doc

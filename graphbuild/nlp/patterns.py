@@ -182,6 +182,8 @@ _CUE = re.compile(
     r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
     r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
+_INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|design|release)[sd]?\s+(?:(?:the|a|an|new|novel|"
+                         r"deep|simple)\s+)*$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here|"
                            r"[Tt]he (?:resulting|proposed|new|final))\b")
 
@@ -276,6 +278,7 @@ def make_abbreviations(nlp: Language, name: str):
     def abbreviations(doc: Doc) -> Doc:
         text = doc_text(doc)
         lowered = text.lower()
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else 0
         pairs = find_abbreviations(text)
         doc._.gb_abbrevs = pairs
         out = candidates(doc)
@@ -286,7 +289,13 @@ def make_abbreviations(nlp: Language, name: str):
             plural = long_words[-1].endswith("s") and not long_words[-1].endswith("ss") and (
                 pair.short.endswith("s") or lowerish and len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
             task = long_words[-1].lower() in TASK_ENDINGS or long_words[-1].lower().endswith(TASK_ENDINGS)
-            generic = is_generic(pair.long) or is_generic(pair.short) or (plural and not task)
+            # a plural named right after "we propose" is the paper's own artifact (DDPM, ResNet)
+            sent_start = max(text.rfind(". ", 0, pair.long_start), text.rfind("\n", 0, pair.long_start))
+            introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
+            brand = bool(_INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
+            brand = brand or pair.long.lower() in text[:title_end].lower()  # the paper is named after it
+            generic = is_generic(pair.long) or is_generic(pair.short) or (
+                plural and not task and not introduced and not brand)
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
                              strong=not generic, accepted=not generic)
             short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,

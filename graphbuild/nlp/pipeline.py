@@ -189,7 +189,7 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
 
     def keys_of(c: Candidate) -> list[str]:
         ks = [name_key(c.text)]
-        entry = gaz.lookup(c.text) if c.key is None else gaz.by_key.get(c.key)
+        entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
         if entry is not None:
             ks.append("gaz:" + entry.key)
         if c.group >= 0:
@@ -216,7 +216,7 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
     entry = None
     for c in members:
-        entry = gaz.by_key.get(c.key) if c.key else gaz.lookup(c.text)
+        entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
         if entry is not None:
             break
     mentions: list[str] = []

@@ -30,6 +30,12 @@ _PROPOSE = re.compile(
 _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
                   r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
+_SUBJECT_PROPOSED = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\b[^.;]{0,160}?\b(?:(?:that|which)\s+)?(?:we|We)\s+"
+    r"(?:propose|introduce|present|release|develop|design|train|build|call)\b|(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\s+our\s+"
+    r"(?:proposal|contribution|new|novel)")
+_MODIFIER = re.compile(r"^-[a-z]")
+_DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?$")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
@@ -47,8 +53,11 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     # a coined name (not a known one) that opens the title is what the paper is about
     opens_title = {c.group for c in cands if c.group >= 0 and c.source == "abbrev-long"
                    and title.startswith(c.text.lower())}
+    # a short title that names the artifact ("Mistral 7B", "Graph Attention Networks")
+    short_title = len(title.split()) <= 4 and ":" not in title
+    named_in_title = {c.key or c.text for c in cands if c.start < title_end} if short_title else set()
     for c in cands:
-        if c.group in opens_title:
+        if c.group in opens_title or (c.key or c.text) in named_in_title:
             c.proposed = True
     first_seen: dict[str, int] = {}
     for c in cands:
@@ -74,6 +83,10 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     after = text[c.end: c.end + 30]
     if _OUR.search(before):
         return True
+    if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
+        return True  # "PPO is a policy gradient algorithm we propose"
+    if _MODIFIER.match(after):
+        return False  # "we present BERT-based models"
     m = None
     for m in _PROPOSE.finditer(before):
         pass
@@ -92,8 +105,9 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if first_seen.get(key, -1) != c.sentence:
         return False  # named earlier without a proposal: "KD … we propose a KD approach"
     if c.source == "gazetteer":
-        # a known name is proposed only where the paper is about it
-        return "novel" in between or " new " in f" {between} "
+        # a known name is proposed where the paper is about it: "we propose the Transformer"
+        return ("novel" in between or " new " in f" {between} "
+                or bool(_DIRECT_OBJECT.match(between)))
     return True
 
 
