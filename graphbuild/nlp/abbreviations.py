@@ -121,6 +121,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         cut = max(before.rfind(". ") + 2, before.rfind("; ") + 2, before.rfind(": ") + 2, before.rfind("\n") + 1)
         if cut > 0:
             base, before = base + cut, before[cut:]
+        before = before.rstrip("~")  # LaTeX's non-breaking space: "Decision Transformer~(DT)"
         # 1. long form (SF)
         short = inner.split(";")[0].split(",")[0].strip()
         if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair

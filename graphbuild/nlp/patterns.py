@@ -39,6 +39,7 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|XL|XXL|Base|Large|Small|Tiny|Huge|Mini|Pro|Ultra|Instruct|Chat)$")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _PARTS = re.compile(r"[-/]")
+_DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
 # number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
 _NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-|^[A-Z]\^|\^")
@@ -81,8 +82,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
         return 0
     parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
-        marked = any(_INNER_CAP.search(p) or any(c.isdigit() for c in p) or (len(p) > 1 and p.isupper())
-                     for p in parts)
+        marked = any(_INNER_CAP.search(p) or (any(c.isdigit() for c in p) and not _DIMENSION.match(p))
+                     or (len(p) > 1 and p.isupper()) for p in parts)
         caps = sum(1 for p in parts if p[0].isupper() or p[0].isdigit())
         if marked:
             return 2
