@@ -30,6 +30,7 @@ class Candidate:
     sentence: int = -1  # index into doc._.gb_sents
     accepted: bool = True
     strong: bool = False  # has evidence enough to stand alone (gazetteer, shape, definition, cue)
+    generic: bool = False  # a generic word (Transformer): kept only where the paper proposes it
 
     def vote(self, type_: str, weight: float) -> None:
         self.votes[type_] = self.votes.get(type_, 0.0) + weight

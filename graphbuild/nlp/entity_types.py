@@ -162,7 +162,9 @@ def select_candidates(doc: Doc) -> list[Candidate]:
             if c.source == "titlecase" and is_generic(c.text):
                 continue
         if is_generic(c.text):
-            continue
+            if c.source != "gazetteer":
+                continue
+            c.generic = True
         c.type = c.type or _best_type(c.votes)
         if c.type == "Tool":
             continue

@@ -208,7 +208,9 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
 
     entities: list[EntityMention] = []
     for members in groups.values():
-        entities.append(_entity_from(members, doc_text(doc), sents, gaz))
+        entity = _entity_from(members, doc_text(doc), sents, gaz)
+        if entity.proposed or not all(c.generic for c in members):
+            entities.append(entity)  # a generic word counts only in the paper that introduces it
     entities.sort(key=lambda e: e.start)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
 
