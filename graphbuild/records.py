@@ -50,7 +50,11 @@ def normalize_title(title: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """Comparison key of an entity name: ``Llama-3.1-8B`` and ``llama 3.1 8b`` agree."""
+    """Comparison key of an entity name: ``Llama-3.1-8B`` and ``llama 3.1 8b`` agree.
+
+    >>> name_key("Llama-3.1-8B") == name_key("llama 3.1 8b") == "llama318b"
+    True
+    """
     text = unicodedata.normalize("NFKD", name or "")
     return re.sub(r"[^0-9a-z+]", "", text.casefold())
 
@@ -82,6 +86,15 @@ def paper_key(value: str) -> str:
     ``arXiv:2506.02838v2``, ``https://arxiv.org/abs/2506.02838`` and
     ``2506.02838`` all give ``arxiv:2506.02838``; DOIs give ``doi:<lower>``;
     anything else is returned stripped (ids graphbuild made are unchanged).
+
+    Examples
+    --------
+    >>> paper_key("arXiv:2506.02838v2")
+    'arxiv:2506.02838'
+    >>> paper_key("https://doi.org/10.1000/ABC.123")
+    'doi:10.1000/abc.123'
+    >>> paper_key("my-own-id")
+    'my-own-id'
     """
     value = (value or "").strip()
     if re.match(r"^(doi|arxiv|title|s2|openalex|corpus):", value):

@@ -122,6 +122,9 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         if cut > 0:
             base, before = base + cut, before[cut:]
         before = before.rstrip("~")  # LaTeX's non-breaking space: "Decision Transformer~(DT)"
+        for suffix in ("'s", "’s"):  # "Uncertainty Quantification's (UQ)"
+            if before.endswith(suffix):
+                before = before[: -len(suffix)]
         # 1. long form (SF)
         short = inner.split(";")[0].split(",")[0].strip()
         if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair

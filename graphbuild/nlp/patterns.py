@@ -183,6 +183,7 @@ _CUE = re.compile(
     r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
     r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
 _INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|design|release)[sd]?\s+(?:(?:the|a|an|new|novel|"
                          r"deep|simple)\s+)*$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here|"
@@ -248,13 +249,31 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     start = title.find(head)
     cand = Candidate(start, start + len(head), head, "title", strong=True)
     cand.proposed = True
-    tail = title.split(":", 1)[1]
-    for word in re.findall(r"[A-Za-z]+", tail):
+    t = title_head_type(title.split(":", 1)[1])
+    if t:
+        cand.vote(t, 1.5)
+    return cand
+
+
+_TITLE_BREAK = re.compile(r"\b(?:via|for|with|in|of|on|to|from|towards?|by|using|through|beyond|without|under)\b",
+                          re.I)
+
+
+def title_head_type(subtitle: str) -> str | None:
+    """The type named by the head of a subtitle's first noun phrase.
+
+    >>> title_head_type("Low-bit Diffusion Model Quantization via Selective Finetuning")
+    'Method'
+    >>> title_head_type("An Efficient Decoder Transformer for Visual Place Recognition")
+    'Model'
+    """
+    first = _TITLE_BREAK.split(subtitle, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z]+", first)
+    for word in [*reversed(words), *re.findall(r"[A-Za-z]+", subtitle[len(first):])]:
         t = head_type(word)
         if t in ("Model", "Dataset", "Method"):
-            cand.vote(t, 1.5)
-            break
-    return cand
+            return t
+    return None
 
 
 # ---------------------------------------------------------------- components
@@ -294,7 +313,8 @@ def make_abbreviations(nlp: Language, name: str):
             sent_start = max(text.rfind(". ", 0, pair.long_start), text.rfind("\n", 0, pair.long_start))
             introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
             brand = bool(_INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
-            brand = brand or pair.long.lower() in text[:title_end].lower()  # the paper is named after it
+            title_text = text[:title_end].lower()
+            brand = brand or (pair.long.lower() in title_text and not _SURVEY.search(title_text))
             generic = is_generic(pair.long) or is_generic(pair.short) or (
                 plural and not task and not introduced and not brand)
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,

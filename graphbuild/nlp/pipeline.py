@@ -216,11 +216,15 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
 
 
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
+    longs = [c for c in members if c.source == "abbrev-long"]
     entry = None
-    for c in members:
+    for c in longs + [c for c in members if c.source != "abbrev-long"]:
         entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
         if entry is not None:
             break
+    if entry is not None and longs and not any(gaz.lookup(c.text) is entry for c in longs):
+        # "Semi-Supervised Learning (SSL)": the definition wins over a known meaning of the acronym
+        entry = None
     mentions: list[str] = []
     for c in members:
         if c.text not in mentions:

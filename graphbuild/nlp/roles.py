@@ -36,6 +36,7 @@ _SUBJECT_PROPOSED = re.compile(
     r"(?:proposal|contribution|new|novel)")
 _MODIFIER = re.compile(r"^-[a-z]")
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?$")
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
@@ -51,8 +52,9 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     """Set ``role`` (and ``proposed``) on every candidate in place."""
     title = text[:title_end].lower()
     # a coined name (not a known one) that opens the title is what the paper is about
+    survey = bool(_SURVEY.search(title))
     opens_title = {c.group for c in cands if c.group >= 0 and c.source == "abbrev-long"
-                   and title.startswith(c.text.lower())}
+                   and title.startswith(c.text.lower()) and not survey}
     # a short title that names the artifact ("Mistral 7B", "Graph Attention Networks")
     short_title = len(title.split()) <= 4 and ":" not in title
     named_in_title = {c.key or c.text for c in cands if c.start < title_end} if short_title else set()
@@ -100,7 +102,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in ("and", "or", "family", "as", "for", "in", "on"):
         return False
     key = c.key or c.text
-    if key in in_title:
+    if key in in_title and c.source != "gazetteer":
         return True
     if first_seen.get(key, -1) != c.sentence:
         return False  # named earlier without a proposal: "KD … we propose a KD approach"

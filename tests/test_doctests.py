@@ -1,0 +1,23 @@
+"""The Examples sections of the public functions run as doctests."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "graphbuild.nlp.abbreviations",
+    "graphbuild.nlp.patterns",
+    "graphbuild.nlp.pipeline",
+    "graphbuild.records",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests_examples_run(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+    assert result.attempted > 0
