@@ -145,38 +145,18 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
                          strong=score >= 2)
         yield cand
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
-    run: list[tuple[str, int]] = []
+    for m in _CAPITAL_RUN.finditer(text, title_end):
+        s, e = m.start(), m.end()
+        if s in sent_starts:
+            words = m.group().split(" ")
+            if len(words) < 3:
+                continue
+            s += len(words[0]) + 1  # the first word is capitalised by the sentence
+        yield Candidate(s, e, text[s:e], "titlecase")
 
-    def flush() -> Iterator[Candidate]:
-        if len(run) >= 2:
-            first, s = run[0]
-            last, e0 = run[-1]
-            if s not in sent_starts and s >= title_end:
-                yield Candidate(s, e0 + len(last), text[s: e0 + len(last)], "titlecase")
-            elif len(run) >= 3 and s in sent_starts:
-                s2 = run[1][1]
-                yield Candidate(s2, e0 + len(last), text[s2: e0 + len(last)], "titlecase")
-        run.clear()
 
-    prev_end = -1
-    for raw, start in chunks:
-        token = raw
-        capital = token[:1].isupper() and not token.isupper() or (token[:1].isupper() and "-" in token)
-        contiguous = prev_end >= 0 and text[prev_end:start] == " "
-        if capital and len(token) > 1 and (contiguous or not run):
-            if not contiguous:
-                yield from flush()
-            run.append((token, start))
-        else:
-            yield from flush()
-            if capital and len(token) > 1:
-                run.append((token, start))
-        # a chunk that ended in punctuation ends the run
-        prev_end = start + len(token)
-        if text[prev_end: prev_end + 1] not in (" ", ""):
-            yield from flush()
-            prev_end = -1
-    yield from flush()
+_CAPITAL_WORD = r"[A-Z](?:[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
+_CAPITAL_RUN = re.compile(rf"(?<![\w-]){_CAPITAL_WORD}(?: {_CAPITAL_WORD})+(?![\w-])")
 
 
 _CUE = re.compile(
