@@ -300,18 +300,10 @@ def cmd_push(args: argparse.Namespace) -> int:
                     return 1
             print(f"deleted {store.wipe()} nodes")
             return 0
-        from tqdm import tqdm
+        from .progress import stage_bar
 
-        bar = tqdm(desc="pushing", unit="row", file=sys.stderr, disable=None, leave=False)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.set_description(stage)
-            bar.total = total
-            bar.n = done
-            bar.refresh()
-
-        report = store.sync(graph_to_tables(ws.graph()), progress=progress)
-        bar.close()
+        with stage_bar("pushing") as progress:
+            report = store.sync(graph_to_tables(ws.graph()), progress=progress)
         print(f"pushed to {store.uri}: {report.summary()}")
     finally:
         store.close()

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -33,6 +32,7 @@ from .errors import WorkspaceError
 from .fsutil import atomic_write_text
 from .graph import build_graph, graph_json, graph_stats, graph_to_tables, load_graph
 from .ingest import read_papers
+from .progress import count_bar, stage_bar
 from .ingest.merge import merge_papers, resolve_references
 from .records import Extraction, Paper
 from .resolve import resolve_entities
@@ -78,12 +78,6 @@ class BuildReport:
         if self.overview:
             lines.append(f"overview page: {self.overview}")
         return "\n".join(lines)
-
-
-def _progress_bar(total: int, desc: str) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit="paper", file=sys.stderr, disable=None, leave=False)
 
 
 class Workspace:
@@ -194,7 +188,7 @@ class Workspace:
             p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id][0] == _text_key(p, fingerprint)}
         if todo:
             say(f"extracting entities from {len(todo)} paper(s)")
-            bar = _progress_bar(len(todo), "extracting") if progress else None
+            bar = count_bar(len(todo), "extracting") if progress else None
             for paper, ex in zip(todo, extract_papers(
                     todo, nlp, batch_size=self.settings.batch_size, n_process=self.settings.n_process,
                     progress=bar.update if bar else None)):
@@ -272,7 +266,8 @@ class Workspace:
 
         store = EmbeddedStore(self.path / "db")
         try:
-            sync = store.sync(graph_to_tables(graph))
+            with stage_bar("embedded store", enabled=progress) as step:
+                sync = store.sync(graph_to_tables(graph), progress=step)
         finally:
             store.close()
         return sync.summary()
