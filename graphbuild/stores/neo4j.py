@@ -350,28 +350,23 @@ class Neo4jStore:
         return self._connect().session(database=self.database,
                                        default_access_mode=WRITE_ACCESS if write else READ_ACCESS)
 
-    def _write(self, work: Callable[[Any], Any]) -> Any:
-        """Run ``work(tx)`` in one managed write transaction (retried on transient errors)."""
+    def _transact(self, work: Callable[[Any], Any], *, write: bool) -> Any:
+        """Run ``work(tx)`` in one managed transaction (retried on transient errors)."""
         from neo4j.exceptions import DriverError, Neo4jError
 
         try:
-            with self._session(write=True) as session:
-                return session.execute_write(work)
+            with self._session(write=write) as session:
+                return session.execute_write(work) if write else session.execute_read(work)
         except StoreError:
             raise
         except (Neo4jError, DriverError, OSError) as exc:
             raise self._connection_error(exc) from None
+
+    def _write(self, work: Callable[[Any], Any]) -> Any:
+        return self._transact(work, write=True)
 
     def _read(self, work: Callable[[Any], Any]) -> Any:
-        from neo4j.exceptions import DriverError, Neo4jError
-
-        try:
-            with self._session(write=False) as session:
-                return session.execute_read(work)
-        except StoreError:
-            raise
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise self._connection_error(exc) from None
+        return self._transact(work, write=False)
 
     def close(self) -> None:
         if self._driver is not None:
