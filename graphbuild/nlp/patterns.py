@@ -294,7 +294,7 @@ def make_abbreviations(nlp: Language, name: str):
             introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
             brand = bool(_INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
             title_text = text[:title_end].lower()
-            brand = brand or (pair.long.lower() in title_text and not _SURVEY.search(title_text))
+            brand = brand or (title_text.startswith(pair.long.lower()) and not _SURVEY.search(title_text))
             generic = is_generic(pair.long) or is_generic(pair.short) or (
                 plural and not task and not introduced and not brand)
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
