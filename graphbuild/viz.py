@@ -758,7 +758,18 @@ def show_in_notebook(path: str | Path, *, height: int = 700) -> Any:
     except ImportError as exc:  # optional dependency
         raise GraphbuildError("show_in_notebook needs IPython: pip install ipython "
                               "(or open the HTML file in a browser)") from exc
-    page = Path(path).read_text(encoding="utf-8")
-    return HTML(f'<div class="graphbuild-viz"><iframe srcdoc="{html.escape(page, quote=True)}" '
-                f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-                'sandbox="allow-scripts"></iframe></div>')
+    return HTML(_iframe(Path(path), height))
+
+
+def _iframe(path: Path, height: int = 700) -> str:
+    page = path.read_text(encoding="utf-8")
+    return (f'<div class="graphbuild-viz"><iframe srcdoc="{html.escape(page, quote=True)}" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+            'sandbox="allow-scripts"></iframe></div>')
+
+
+class PagePath(type(Path())):  # type: ignore[misc]
+    """The path of a written page; Jupyter shows the page itself inline (no server needed)."""
+
+    def _repr_html_(self) -> str:
+        return _iframe(Path(self))

@@ -297,7 +297,7 @@ class Workspace:
             types: Iterable[str] | None = None, since: int | None = None,
             max_nodes: int | None = None, title: str | None = None) -> Path:
         """Write an interactive page of the graph, a neighbourhood or a query result; returns its path."""
-        from .viz import node_ids_from_rows, render_html, select_subgraph
+        from .viz import PagePath, node_ids_from_rows, render_html, select_subgraph
 
         graph = self.graph()
         node_ids = None
@@ -306,7 +306,8 @@ class Workspace:
         selection = select_subgraph(graph, focus=focus, hops=hops, node_ids=node_ids,
                                     types=list(types) if types else None, since=since,
                                     max_nodes=max_nodes or self.settings.max_nodes)
-        return render_html(selection, Path(out), title=title or f"graphbuild: {self.path.name}")
+        written = render_html(selection, Path(out), title=title or f"graphbuild: {self.path.name}")
+        return PagePath(written)  # a Path that Jupyter displays as the page
 
     def stats(self) -> dict[str, Any]:
         return graph_stats(self.graph())

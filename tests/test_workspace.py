@@ -141,3 +141,11 @@ def test_workspace_dev_listing_has_twenty_papers(tmp_path, shared_dir):
     ws = graphbuild.build([shared_dir / "eval" / "dev" / "daily_papers_dev.txt"], tmp_path / "dev",
                           progress=False, overview=False)
     assert ws.query("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 20}]
+
+
+def test_workspace_viz_returns_a_path_jupyter_can_show(ws, tmp_path):
+    _build(ws, SOURCES / "corpus.jsonl")
+    page = ws.viz(tmp_path / "lora.html", focus="LoRA", hops=1)
+    assert isinstance(page, Path) and page.exists()
+    html = page._repr_html_()
+    assert html.startswith('<div class="graphbuild-viz"><iframe srcdoc="') and "&lt;script" in html
