@@ -52,7 +52,8 @@ class Gazetteer:
         self.by_key: dict[str, GazEntry] = {}
         self.by_form: dict[str, GazEntry] = {}  # exact surface form -> entry
         for entry in entries:
-            if entry.key in self.by_key and self.by_key[entry.key].name == entry.name:
+            known = self.by_key.get(entry.key)
+            if known is not None and known.name == entry.name and known.type == entry.type:
                 continue  # a duplicate line
             self.entries.append(entry)
             for form in entry.forms():
