@@ -157,15 +157,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         scores = score_entities(read_jsonl(args.gold), preds)
         print(json.dumps(scores.to_dict(with_errors=args.errors), indent=2))
         return 0
-    from .related import RelatedIndex, evaluate_related
+    from .related import evaluate_related
 
     ws = _workspace(args)
     try:
         gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))["queries"]
     except (OSError, ValueError, KeyError) as exc:
         raise InputError(args.gold, None, f'expected {{"queries": {{paper_id: [ids]}}}} ({exc})') from None
-    index = RelatedIndex.from_graph(ws.graph())
-    print(json.dumps(evaluate_related(index, gold, k=args.k), indent=2))
+    print(json.dumps(evaluate_related(ws.related_index(), gold, k=args.k), indent=2))
     return 0
 
 
@@ -222,13 +221,13 @@ def cmd_viz(args: argparse.Namespace) -> int:
 def cmd_related(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from .related import RelatedIndex, related_entities, related_papers
+    from .related import related_entities, related_papers
 
     ws = _workspace(args)
     given = [x for x in (args.target, args.text, args.entity) if x]
     if len(given) != 1:
         raise InputError("related", None, "name exactly one of: a paper id or title, --text, --entity")
-    index = RelatedIndex.from_graph(ws.graph())
+    index = ws.related_index()
     if args.entity:
         report = related_entities(index, args.entity, k=args.k)
         if args.json:

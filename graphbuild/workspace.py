@@ -309,6 +309,30 @@ class Workspace:
         written = render_html(selection, Path(out), title=title or f"graphbuild: {self.path.name}")
         return PagePath(written)  # a Path that Jupyter displays as the page
 
+    def related_index(self):
+        """The related-work index of the live graph, built once per generation and cached on disk."""
+        import pickle
+
+        from .related import RelatedIndex
+
+        gen = self._require()
+        cache = gen / "related.pickle"
+        if cache.exists():
+            try:
+                with open(cache, "rb") as fh:
+                    return pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                pass  # a cache from another version: rebuild it
+        index = RelatedIndex.from_graph(self.graph())
+        tmp = cache.with_name(f".related.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a read-only workspace still answers, uncached
+        return index
+
     def stats(self) -> dict[str, Any]:
         return graph_stats(self.graph())
 

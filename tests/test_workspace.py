@@ -149,3 +149,15 @@ def test_workspace_viz_returns_a_path_jupyter_can_show(ws, tmp_path):
     assert isinstance(page, Path) and page.exists()
     html = page._repr_html_()
     assert html.startswith('<div class="graphbuild-viz"><iframe srcdoc="') and "&lt;script" in html
+
+
+def test_workspace_related_index_is_cached_per_generation(ws, tmp_path):
+    _build(ws, SOURCES / "corpus.jsonl")
+    first = ws.related_index()
+    assert (ws.current / "related.pickle").exists()
+    again = ws.related_index()
+    assert again is not first and again.paper_ids == first.paper_ids
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"title": "Another Adapter Paper", "abstract": "We use LoRA.", "year": 2024}) + "\n")
+    _build(ws, extra)
+    assert len(ws.related_index().paper_ids) == len(first.paper_ids) + 1
