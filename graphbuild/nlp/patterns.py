@@ -222,7 +222,8 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     if len(words) > 1 and any(w[:1].islower() for w in words):
         return None  # "Transformers are SSMs": a sentence, not a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in words)
-    recurs = len(words) == 1 and words[0][:1].isupper() and re.search(
+    # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
+    recurs = all(w[:1].isupper() for w in words) and re.search(
         r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
     if not (named or recurs):
         return None

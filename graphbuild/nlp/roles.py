@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .tokenizer import doc_text
 from .candidates import Candidate, candidates
 from .lexicon import head_type
+from .patterns import shape_score
 
 __all__ = ["assign_roles"]
 
@@ -57,7 +58,8 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
                    and title.startswith(c.text.lower()) and not survey}
     # a short title that names the artifact ("Mistral 7B", "Graph Attention Networks")
     short_title = len(title.split()) <= 4 and ":" not in title
-    named_in_title = {c.key or c.text for c in cands if c.start < title_end} if short_title else set()
+    named_in_title = {c.key or c.text for c in cands if c.start < title_end and _names_title(c, title)} \
+        if short_title else set()
     for c in cands:
         if c.group in opens_title or (c.key or c.text) in named_in_title:
             c.proposed = True
@@ -79,6 +81,13 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
             c.role = "compares_with"
         else:
             c.role = "uses"
+
+
+def _names_title(c: Candidate, title: str) -> bool:
+    """Does this title mention name the paper's artifact? A plain phrase ("Graph Neural
+    Networks") only when it is the whole title; a coined or single-word name always."""
+    words = c.text.split()
+    return len(words) == 1 or c.text.lower() == title.strip() or any(shape_score(w) for w in words)
 
 
 def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str]) -> bool:
