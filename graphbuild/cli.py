@@ -322,7 +322,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from .fetch import run_fetch
 
-    defaults = {"arxiv": "arxiv.atom", "s2": "s2.s2.jsonl", "openalex": "openalex.openalex.jsonl"}
+    defaults = {"arxiv": "arxiv-fetch.atom", "s2": "s2-fetch.s2.jsonl", "openalex": "openalex-fetch.openalex.jsonl"}
     out = Path(args.output or defaults[args.source])
     cache = Path(args.cache) if args.cache else None
     kwargs: dict[str, Any] = {"out": out, "cache_dir": cache}
