@@ -137,3 +137,26 @@ def test_cli_citations_rankings(built, capsys):
     assert abs(sum(r["pagerank"] for r in ranks) - 1.0) < 1e-6
     assert main(["citations", "-w", str(built), "--ancestry", "arXiv:2301.00001", "--json"]) == 0
     assert {r["id"] for r in json.loads(capsys.readouterr().out)} == {"arxiv:2106.09685", "arxiv:1902.00751"}
+
+
+@pytest.mark.parametrize("argv,source,expected", [
+    (["fetch", "arxiv", "state space models", "--max", "7"], "arxiv", {"query": "state space models", "max_results": 7}),
+    (["fetch", "s2", "arXiv:2106.09685", "--references", "--citations"], "s2",
+     {"paper_ids": ["arXiv:2106.09685"], "references": True, "citations": True}),
+    (["fetch", "openalex", "--search", "low-rank adapters", "--max", "3"], "openalex",
+     {"query": "low-rank adapters", "max_results": 3}),
+])
+def test_cli_fetch_wires_arguments(monkeypatch, tmp_path, capsys, no_network, argv, source, expected):
+    calls = []
+
+    def fake_run_fetch(src, **kwargs):
+        calls.append((src, kwargs))
+        return 2
+
+    monkeypatch.setattr("graphbuild.fetch.run_fetch", fake_run_fetch)
+    out = tmp_path / "out.jsonl"
+    assert main(argv + ["-o", str(out)]) == 0
+    (src, kwargs), = calls
+    assert src == source and kwargs["out"] == out
+    assert {k: kwargs[k] for k in expected} == expected
+    assert "wrote 2 record(s)" in capsys.readouterr().out
