@@ -111,6 +111,8 @@ def select_candidates(doc: Doc) -> list[Candidate]:
                                and (c.text not in blocked or c.source == "gazetteer")])
     for c in cands:
         c.sentence = _sentence_of(sents, c.start)
+        if c.source == "gazetteer" and not c.generic and c.strong:
+            continue  # a known name's type is known; its gazetteer vote is what lists share
         s, e = sents[c.sentence]
         for t, w in context_votes(text, c.start, c.end, s, e).items():
             c.vote(t, w)
@@ -255,25 +257,24 @@ _PRIORITY = {"abbrev-long": 0, "abbrev-short": 0, "title": 1, "cue": 1, "gazette
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the longest span where candidates overlap; ties go to stronger sources."""
-    chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    chosen: dict[tuple[int, int], Candidate] = {}
+    size = max((c.end for c in cands), default=0)
+    taken = bytearray(size)  # 1 where a kept span covers the character
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.source, 5), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
-            # same span found by several sources: merge evidence into the kept one
-            for k in chosen:
-                if (k.start, k.end) == (c.start, c.end):
-                    k.proposed = k.proposed or c.proposed
-                    if k.group < 0:
-                        k.group = c.group
-                    if k.key is None:
-                        k.key, k.type = c.key, c.type or k.type
-                    for t, w in c.votes.items():
-                        k.vote(t, w)
+        if taken.find(1, c.start, c.end) >= 0:
+            kept = chosen.get((c.start, c.end))
+            if kept is not None:  # the same span found by several sources: merge the evidence
+                kept.proposed = kept.proposed or c.proposed
+                if kept.group < 0:
+                    kept.group = c.group
+                if kept.key is None:
+                    kept.key, kept.type = c.key, c.type or kept.type
+                for t, w in c.votes.items():
+                    kept.vote(t, w)
             continue
-        chosen.append(c)
-        taken.append((c.start, c.end))
-    chosen.sort(key=lambda c: c.start)
-    return chosen
+        chosen[(c.start, c.end)] = c
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return sorted(chosen.values(), key=lambda c: c.start)
 
 
 def _best_type(votes: dict[str, float]) -> str:

@@ -30,7 +30,7 @@ from .lexicon import TASK_ENDINGS, head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate"]
 
-_CHUNK = re.compile(r"\S*[A-Z0-9]\S*")  # only chunks with a capital or a digit can be names
+_CHUNK = re.compile(r"(?<!\S)(?=\S*[A-Z0-9])\S+")  # only chunks with a capital or a digit can be names
 _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
