@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -24,6 +25,7 @@ from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates
+from .tokenizer import doc_text
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
 
@@ -183,24 +185,27 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         seen: set[tuple[int, int]] = set()
-        for matcher in (self.exact, self.lower):
-            for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                bounds = (span.start_char, span.end_char)
-                if bounds in seen:
-                    continue
-                seen.add(bounds)
-                key = self.vocab.strings[match_id]
-                # an exact surface form decides between entries sharing a key (SuperGLUE, SuperGlue)
-                entry = self.gazetteer.by_form.get(span.text) or self.gazetteer.by_key.get(key)
-                if entry is None:
-                    continue
-                # "BERT" inside "BERT-based" is fine; inside "xBERTy" tokenization already prevents it
-                # an ambiguous name (an ordinary word) is weak: the title alone does not support it
-                cand = Candidate(bounds[0], bounds[1], span.text, "gazetteer", key=entry.key,
-                                 type=entry.type, strong=not entry.ambiguous)
-                cand.vote(entry.type, 3.0)
-                out.append(cand)
+        matches = [*self.exact(doc), *self.lower(doc)]
+        if not matches:
+            return doc
+        text = doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH])  # character offsets without building Token objects
+        for match_id, start, end in matches:
+            bounds = (int(offsets[start, 0]), int(offsets[end - 1, 0] + offsets[end - 1, 1]))
+            if bounds in seen:
+                continue
+            seen.add(bounds)
+            surface = text[bounds[0]:bounds[1]]
+            key = self.vocab.strings[match_id]
+            # an exact surface form decides between entries sharing a key (SuperGLUE, SuperGlue)
+            entry = self.gazetteer.by_form.get(surface) or self.gazetteer.by_key.get(key)
+            if entry is None:
+                continue
+            # an ambiguous name (an ordinary word) is weak: the title alone does not support it
+            cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,
+                             type=entry.type, strong=not entry.ambiguous)
+            cand.vote(entry.type, 3.0)
+            out.append(cand)
         return doc
 
     # serialisation: the entries travel with the pipeline

@@ -46,19 +46,21 @@ _NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
+_STRIP = re.compile(r"^([(\[{\"'“‘<]*)(.*?)(?:['’]s)?[)\]}\"'”’,.;:!?>]*$", re.S)
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _strip_chunk(text: str, start: int) -> tuple[str, int]:
-    while text and text[0] in _LEAD:
-        text, start = text[1:], start + 1
-    while text and text[-1] in _TRAIL:
-        text = text[:-1]
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+    """Drop quotes, brackets and punctuation around a chunk, and a possessive ``'s``."""
+    m = _STRIP.match(text)
+    lead, core = m.group(1), m.group(2)  # type: ignore[union-attr]
+    while core and core[-1] in _TRAIL:
+        core = core[:-1]
     # an unbalanced bracket inside (e.g. "GPT-4(V" or "models)") ends the name
-    for ch in "()[]":
-        if ch in text:
-            text = text[: text.index(ch)]
-    return text, start
+    b = _BRACKET.search(core)
+    if b:
+        core = core[: b.start()]
+    return core, start + len(lead)
 
 
 @lru_cache(maxsize=100_000)
