@@ -142,11 +142,12 @@ def select_candidates(doc: Doc) -> list[Candidate]:
         for c in members:
             for t, w in shared.items():
                 c.votes[t] = max(c.votes.get(t, 0.0), w)
-    cands.extend(_coordinated_words(text, ordered, sents))
+    title_end = max(doc._.gb_title_end, 0)
+    # (not in the title, where every word is capitalised)
+    cands.extend(c for c in _coordinated_words(text, ordered, sents) if c.start >= title_end)
     cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0))
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
-    title_end = max(doc._.gb_title_end, 0)
     outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}
     kept: list[Candidate] = []
     for c in cands:

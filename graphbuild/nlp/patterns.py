@@ -47,7 +47,7 @@ _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
 _STRIP = re.compile(r"^([(\[{\"'“‘<]*)(.*?)(?:['’]s)?[)\]}\"'”’,.;:!?>]*$", re.S)
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = re.compile(r"[()\[\]~\\{}$]")
 
 
 def _strip_chunk(text: str, start: int) -> tuple[str, int]:
@@ -56,7 +56,7 @@ def _strip_chunk(text: str, start: int) -> tuple[str, int]:
     lead, core = m.group(1), m.group(2)  # type: ignore[union-attr]
     while core and core[-1] in _TRAIL:
         core = core[:-1]
-    # an unbalanced bracket inside (e.g. "GPT-4(V" or "models)") ends the name
+    # an unbalanced bracket (e.g. "GPT-4(V" or "models)") or LaTeX ("HAQ~\\cite{…}") ends the name
     b = _BRACKET.search(core)
     if b:
         core = core[: b.start()]
