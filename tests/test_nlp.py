@@ -229,3 +229,25 @@ def test_typing_ambiguous_word_only_in_title_is_dropped():
     ents = extract_text("We speed up training of transformer-based language models.", nlp,
                         title="Accelerating Training Transformer Models").entities
     assert "Transformer" not in {e.name for e in ents}
+
+
+def test_pipeline_one_failing_document_does_not_stop_the_batch(monkeypatch):
+    from graphbuild.nlp import entity_types
+    from graphbuild.nlp.candidates import ComponentWarning
+    from graphbuild.nlp.pipeline import extract_papers
+    from graphbuild.records import Paper
+
+    real = entity_types.select_candidates
+
+    def flaky(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("bad document")
+        return real(doc)
+
+    monkeypatch.setattr(entity_types, "select_candidates", flaky)
+    nlp = make_pipeline(gazetteer_path=GAZ)
+    papers = [Paper(title="BOOM paper", abstract="We use BERT."), Paper(title="Fine", abstract="We use BERT on GLUE.")]
+    with pytest.warns(ComponentWarning, match="graphbuild_typing failed on the document starting 'BOOM"):
+        results = list(extract_papers(papers, nlp))
+    assert len(results) == 2
+    assert {e.name for e in results[1].entities} == {"BERT", "GLUE"}

@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["AbbreviationPair", "find_abbreviations", "match_long_form", "is_short_form"]
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .candidates import Candidate, candidates, guarded
+from .lexicon import TASK_ENDINGS, head_type, is_generic
+from .tokenizer import doc_text
+
+__all__ = ["AbbreviationPair", "find_abbreviations", "match_long_form", "is_short_form", "make_abbreviations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,3 +163,68 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                                                   long, lstart, lstart + len(long)))
                     break
     return pairs
+
+
+# ---------------------------------------------------------------- component
+# The spaCy component is a thin wrapper: both sides of a pair become candidates
+# of one group; a generic definition ("large language models (LLMs)") blocks them.
+
+_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
+_INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|design|release)[sd]?\s+(?:(?:the|a|an|new|novel|"
+                         r"deep|simple)\s+)*$", re.I)
+
+
+@Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"])
+def make_abbreviations(nlp: Language, name: str):
+    """Schwartz & Hearst pairs; both sides become candidates of one group."""
+
+    from .patterns import INNER_CAP  # shape rules live with the name shapes
+
+    @guarded(name)
+    def abbreviations(doc: Doc) -> Doc:
+        text = doc_text(doc)
+        lowered = text.lower()
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else 0
+        pairs = find_abbreviations(text)
+        doc._.gb_abbrevs = pairs
+        out = candidates(doc)
+        for gid, pair in enumerate(pairs):
+            long_words = pair.long.split()
+            # "State space models (SSMs)": a class of things, not one named artifact
+            lowerish = pair.long[1:] == pair.long[1:].lower()
+            plural = long_words[-1].endswith("s") and not long_words[-1].endswith("ss") and (
+                pair.short.endswith("s") or lowerish and len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
+            task = long_words[-1].lower() in TASK_ENDINGS or long_words[-1].lower().endswith(TASK_ENDINGS)
+            # a plural named right after "we propose" is the paper's own artifact (DDPM, ResNet)
+            sent_start = max(text.rfind(". ", 0, pair.long_start), text.rfind("\n", 0, pair.long_start))
+            introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
+            brand = bool(INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
+            title_text = text[:title_end].lower()
+            brand = brand or (title_text.startswith(pair.long.lower()) and not _SURVEY.search(title_text))
+            generic = is_generic(pair.long) or is_generic(pair.short) or (
+                plural and not task and not introduced and not brand)
+            long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
+                             strong=not generic, accepted=not generic)
+            short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,
+                              strong=not generic, accepted=not generic)
+            for cand in (long, short):
+                if task:
+                    cand.vote("Task", 2.5)
+                t = head_type(long_words[-1])
+                if t and t != "Task":
+                    cand.vote(t, 1.5)
+            out.extend((long, short))
+            # the long form elsewhere (often in the title) belongs to the same entity
+            if not generic:
+                needle = pair.long.lower()
+                pos = lowered.find(needle)
+                while pos >= 0:
+                    if pos != pair.long_start:
+                        end = pos + len(needle)
+                        again = Candidate(pos, end, text[pos:end], "abbrev-long", group=gid, strong=True)
+                        again.votes = dict(long.votes)
+                        out.append(again)
+                    pos = lowered.find(needle, pos + 1)
+        return doc
+
+    return abbreviations

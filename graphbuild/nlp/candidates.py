@@ -6,11 +6,18 @@ constructor (a scispaCy slip worth avoiding).
 
 from __future__ import annotations
 
+import functools
+import warnings
 from dataclasses import dataclass, field
+from typing import Callable
 
 from spacy.tokens import Doc
 
-__all__ = ["Candidate", "candidates", "ensure_extensions"]
+__all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "ComponentWarning"]
+
+
+class ComponentWarning(UserWarning):
+    """A graphbuild component failed on one document; the batch went on."""
 
 
 @dataclass(slots=True)
@@ -52,6 +59,26 @@ def candidates(doc: Doc) -> list[Candidate]:
     if doc._.gb_candidates is None:
         doc._.gb_candidates = []
     return doc._.gb_candidates
+
+
+def guarded(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]:
+    """Route a component's per-document failure to a warning, so one odd document
+    never stops a batch: the document keeps what the earlier components found."""
+
+    def wrap(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+        @functools.wraps(component)
+        def run(doc: Doc) -> Doc:
+            try:
+                return component(doc)
+            except Exception as exc:  # noqa: BLE001 - reported, then the batch continues
+                head = doc.text[:60].replace("\n", " ")
+                warnings.warn(f"{name} failed on the document starting {head!r}: {exc!r}; "
+                              "it keeps what the earlier components found", ComponentWarning, stacklevel=2)
+                return doc
+
+        return run
+
+    return wrap
 
 
 ensure_extensions()

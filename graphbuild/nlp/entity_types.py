@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .tokenizer import doc_text
-from .candidates import Candidate, candidates
+from .candidates import Candidate, candidates, guarded
 from .lexicon import head_type, is_generic
 
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
@@ -286,6 +286,7 @@ def _best_type(votes: dict[str, float]) -> str:
 
 @Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
 def make_typing(nlp: Language, name: str):
+    @guarded(name)
     def typing(doc: Doc) -> Doc:
         doc._.gb_candidates = select_candidates(doc)
         return doc

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
-from .candidates import Candidate, candidates
+from .candidates import Candidate, candidates, guarded
 from .tokenizer import doc_text
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
@@ -181,8 +181,12 @@ class GazetteerComponent:
                 matcher.add(key, list(nlp.tokenizer.pipe(texts)))
         self.exact, self.lower = exact, lower
         self.vocab = nlp.vocab
+        self._guarded = guarded(self.name)(self._match)
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._guarded(doc)
+
+    def _match(self, doc: Doc) -> Doc:
         out = candidates(doc)
         seen: set[tuple[int, int]] = set()
         matches = [*self.exact(doc), *self.lower(doc)]

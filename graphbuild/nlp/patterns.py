@@ -10,8 +10,7 @@ Three sources, each a plain function over the text so it can be tested alone:
 * :func:`cue_candidates`: the name after "termed", "dubbed", "named", "called";
 * :func:`title_candidate`: the name before the colon of a title (``SlimMoE: …``).
 
-The spaCy components ``graphbuild_sentences``, ``graphbuild_abbreviations``
-and ``graphbuild_patterns`` put their results on the Doc as candidates.
+The spaCy component ``graphbuild_patterns`` puts them on the Doc as candidates.
 """
 
 from __future__ import annotations
@@ -23,10 +22,9 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .abbreviations import find_abbreviations
 from .tokenizer import doc_text
-from .candidates import Candidate, candidates
-from .lexicon import TASK_ENDINGS, head_type, is_generic, split_sentences
+from .candidates import Candidate, candidates, guarded
+from .lexicon import head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate"]
 
@@ -37,7 +35,7 @@ _NUMBERISH = re.compile(
     r"^[~<>≈=±+\-]?[\d.,]+(?:[KMBTkmb]|x|×)?(?:[-–~][\d.,]+)?(?:%|x|×|[KMBTkmb]|[a-z]{1,2}|\\%)?$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|XL|XXL|Base|Large|Small|Tiny|Huge|Mini|Pro|Ultra|Instruct|Chat)$")
-_INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _PARTS = re.compile(r"[-/]")
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
@@ -84,7 +82,7 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
         return 0
     parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
-        marked = any(_INNER_CAP.search(p) or (any(c.isdigit() for c in p) and not _DIMENSION.match(p))
+        marked = any(INNER_CAP.search(p) or (any(c.isdigit() for c in p) and not _DIMENSION.match(p))
                      or (len(p) > 1 and p.isupper()) for p in parts)
         caps = sum(1 for p in parts if p[0].isupper() or p[0].isdigit())
         if marked:
@@ -92,7 +90,7 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
         # capitalised plain words ("Cross-Domain") are weak; in a Title Case title they are no name at all
         if caps >= 2 and not in_title:
             return 2 if caps >= 3 else 1
-    if _INNER_CAP.search(text):
+    if INNER_CAP.search(text):
         return 2
     if any(c.isdigit() for c in text) and letters >= 1 and text[0].isalpha():
         # single letter + single digit (L2, F1, T5) is only weak
@@ -165,9 +163,6 @@ _CUE = re.compile(
     r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
     r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
-_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
-_INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|design|release)[sd]?\s+(?:(?:the|a|an|new|novel|"
-                         r"deep|simple)\s+)*$", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here|"
                            r"[Tt]he (?:resulting|proposed|new|final))\b")
 
@@ -259,78 +254,13 @@ def title_head_type(subtitle: str) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- components
-
-@Language.factory("graphbuild_sentences", assigns=["doc._.gb_sents"])
-def make_sentences(nlp: Language, name: str):
-    """Rule-based sentence spans (character offsets), cheaper than a parser."""
-
-    def sentences(doc: Doc) -> Doc:
-        doc._.gb_sents = split_sentences(doc_text(doc))
-        title_end = doc_text(doc).find("\n\n")
-        doc._.gb_title_end = title_end if title_end >= 0 else len(doc_text(doc))
-        return doc
-
-    return sentences
-
-
-@Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"])
-def make_abbreviations(nlp: Language, name: str):
-    """Schwartz & Hearst pairs; both sides become candidates of one group."""
-
-    def abbreviations(doc: Doc) -> Doc:
-        text = doc_text(doc)
-        lowered = text.lower()
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else 0
-        pairs = find_abbreviations(text)
-        doc._.gb_abbrevs = pairs
-        out = candidates(doc)
-        for gid, pair in enumerate(pairs):
-            long_words = pair.long.split()
-            # "State space models (SSMs)": a class of things, not one named artifact
-            lowerish = pair.long[1:] == pair.long[1:].lower()
-            plural = long_words[-1].endswith("s") and not long_words[-1].endswith("ss") and (
-                pair.short.endswith("s") or lowerish and len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
-            task = long_words[-1].lower() in TASK_ENDINGS or long_words[-1].lower().endswith(TASK_ENDINGS)
-            # a plural named right after "we propose" is the paper's own artifact (DDPM, ResNet)
-            sent_start = max(text.rfind(". ", 0, pair.long_start), text.rfind("\n", 0, pair.long_start))
-            introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
-            brand = bool(_INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
-            title_text = text[:title_end].lower()
-            brand = brand or (title_text.startswith(pair.long.lower()) and not _SURVEY.search(title_text))
-            generic = is_generic(pair.long) or is_generic(pair.short) or (
-                plural and not task and not introduced and not brand)
-            long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
-                             strong=not generic, accepted=not generic)
-            short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,
-                              strong=not generic, accepted=not generic)
-            for cand in (long, short):
-                if task:
-                    cand.vote("Task", 2.5)
-                t = head_type(long_words[-1])
-                if t and t != "Task":
-                    cand.vote(t, 1.5)
-            out.extend((long, short))
-            # the long form elsewhere (often in the title) belongs to the same entity
-            if not generic:
-                needle = pair.long.lower()
-                pos = lowered.find(needle)
-                while pos >= 0:
-                    if pos != pair.long_start:
-                        end = pos + len(needle)
-                        again = Candidate(pos, end, text[pos:end], "abbrev-long", group=gid, strong=True)
-                        again.votes = dict(long.votes)
-                        out.append(again)
-                    pos = lowered.find(needle, pos + 1)
-        return doc
-
-    return abbreviations
-
+# ---------------------------------------------------------------- component
 
 @Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"])
 def make_patterns(nlp: Language, name: str):
     """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
 
+    @guarded(name)
     def patterns(doc: Doc) -> Doc:
         text = doc_text(doc)
         sents = doc._.gb_sents if doc._.gb_sents is not None else split_sentences(text)

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the component modules registers their factories
-from . import entity_types, patterns, roles  # noqa: F401
+from . import abbreviations, entity_types, patterns, roles, sentences  # noqa: F401
 from .tokenizer import TextKeepingTokenizer, doc_text
 from .candidates import Candidate
 from .gazetteer import Gazetteer, GazetteerComponent

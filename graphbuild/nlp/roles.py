@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .tokenizer import doc_text
-from .candidates import Candidate, candidates
+from .candidates import Candidate, candidates, guarded
 from .lexicon import head_type
 from .patterns import shape_score
 
@@ -135,6 +135,7 @@ def _compared(before: str) -> bool:
 
 @Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
 def make_roles(nlp: Language, name: str):
+    @guarded(name)
     def roles(doc: Doc) -> Doc:
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(doc_text(doc))
         assign_roles(doc_text(doc), doc._.gb_sents or [(0, len(doc_text(doc)))], candidates(doc), title_end)
