@@ -105,7 +105,7 @@ for _type, _words in {
               "estimator estimators sampler scheme schemes attack attacks defense protocol trick "
               "closure approximation criterion heuristic policy rule prompting decoding pruning "
               "distillation quantization merging tuning initialization normalization augmentation "
-              "adaptation training",
+              "adaptation training system systems retriever indexer solver planner pipeline",
     "Task": "task tasks problem problems challenge",
     "Metric": "metric metrics score measure",
     "Tool": "library toolkit package tool tools platform software api apis engine compiler hardware "

@@ -245,9 +245,11 @@ def title_head_type(subtitle: str) -> str | None:
     >>> title_head_type("An Efficient Decoder Transformer for Visual Place Recognition")
     'Model'
     """
-    first = _TITLE_BREAK.split(subtitle, maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z]+", first)
-    for word in [*reversed(words), *re.findall(r"[A-Za-z]+", subtitle[len(first):])]:
+    phrases = [p for p in _TITLE_BREAK.split(subtitle) if p.strip()]
+    if not phrases:
+        return None
+    # the head of the first noun phrase ("Towards Efficient X with Y": of "Efficient X")
+    for word in reversed(re.findall(r"[A-Za-z]+", phrases[0])):
         t = head_type(word)
         if t in ("Model", "Dataset", "Method"):
             return t

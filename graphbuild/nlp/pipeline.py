@@ -209,6 +209,8 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
     entities: list[EntityMention] = []
     for members in groups.values():
         entity = _entity_from(members, doc_text(doc), sents, gaz)
+        if not any(ch.isalpha() for ch in entity.name):
+            continue  # "1", "2-3": numbers picked up by a cue are not names
         if entity.proposed or not all(c.generic for c in members):
             entities.append(entity)  # a generic word counts only in the paper that introduces it
     entities.sort(key=lambda e: e.start)
