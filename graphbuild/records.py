@@ -20,7 +20,6 @@ __all__ = [
     "ROLES",
     "Paper",
     "PaperRef",
-    "Mention",
     "EntityMention",
     "Extraction",
     "Entity",
@@ -139,19 +138,6 @@ class PaperRef:
     ids: tuple[tuple[str, str], ...] = ()  # other ids: ("s2", "abc"), ("openalex", "W1")
     title: str | None = None
     year: int | None = None
-
-    def keys(self) -> list[str]:
-        """Every key this reference can be matched on, strongest first."""
-        out = []
-        if self.doi:
-            out.append("doi:" + self.doi)
-        if self.arxiv_id:
-            out.append("arxiv:" + self.arxiv_id)
-        out.extend(f"{k}:{v}" for k, v in self.ids)
-        if self.title:
-            out.append("titleyear:" + normalize_title(self.title) + f":{self.year or ''}")
-            out.append("titlenorm:" + normalize_title(self.title))
-        return out
 
     @property
     def id(self) -> str:
@@ -283,20 +269,6 @@ class Paper:
         return cls(**kwargs)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of an entity name in a paper's text."""
-
-    text: str
-    start: int  # character offsets into Paper.text
-    end: int
-    type: str
-    key: str  # name_key of the canonical name this mention resolves to (within the paper)
-    source: str  # which component found it: gazetteer, abbreviation, pattern, cue, title
-    role: str = "uses"
-    sentence: str = ""
-
-
 @dataclass(slots=True)
 class EntityMention:
     """One entity as it appears in one paper (the unit of ANNOTATION.md)."""
@@ -311,7 +283,6 @@ class EntityMention:
     end: int = 0
     canonical: str | None = None  # gazetteer canonical name when known
     family: str | None = None  # family name for a version/size variant
-    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -354,7 +325,8 @@ class Extraction:
         return cls(
             paper_id=data["paper_id"],
             title=data["title"],
-            entities=[EntityMention(**e) for e in data.get("entities", [])],
+            entities=[EntityMention(**{k: v for k, v in e.items() if k in _MENTION_FIELDS})
+                      for e in data.get("entities", [])],
         )
 
 
@@ -368,3 +340,6 @@ class Entity:
     aliases: tuple[str, ...] = ()
     family: str | None = None  # entity id of the family this is a variant of
     paper_count: int = 0
+
+
+_MENTION_FIELDS = frozenset(f.name for f in fields(EntityMention))

@@ -355,9 +355,9 @@ def _fingerprint(settings: Settings) -> str:
     files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
     for f in [*files, data_path("generic.txt")]:
         h.update(f.read_bytes())
-    nlp_dir = Path(__file__).parent / "nlp"
-    for f in sorted(nlp_dir.glob("*.py")):
-        h.update(f.read_bytes())
+    here = Path(__file__).parent
+    for f in [*sorted((here / "nlp").glob("*.py")), here / "records.py"]:
+        h.update(f.read_bytes())  # extraction rules and the record format
     return h.hexdigest()[:16]
 
 
