@@ -169,6 +169,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
 # The spaCy component is a thin wrapper: both sides of a pair become candidates
 # of one group; a generic definition ("large language models (LLMs)") blocks them.
 
+_HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by)\s+", re.I)
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
 _INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|design|release)[sd]?\s+(?:(?:the|a|an|new|novel|"
                          r"deep|simple)\s+)*$", re.I)
@@ -190,11 +191,14 @@ def make_abbreviations(nlp: Language, name: str):
         out = candidates(doc)
         for gid, pair in enumerate(pairs):
             long_words = pair.long.split()
+            # the head noun: "knowledge distillation on graphs" is about distillation
+            head_words = _HEAD_CUT.split(pair.long, maxsplit=1)[0].split() or long_words
+            head = head_words[-1]
             # "State space models (SSMs)": a class of things, not one named artifact
             lowerish = pair.long[1:] == pair.long[1:].lower()
-            plural = long_words[-1].endswith("s") and not long_words[-1].endswith("ss") and (
-                pair.short.endswith("s") or lowerish and len(long_words[-1]) > 3 and long_words[-1][-2] not in "su")
-            task = long_words[-1].lower() in TASK_ENDINGS or long_words[-1].lower().endswith(TASK_ENDINGS)
+            plural = head.endswith("s") and not head.endswith("ss") and (
+                pair.short.endswith("s") or lowerish and len(head) > 3 and head[-2] not in "su")
+            task = head.lower() in TASK_ENDINGS or head.lower().endswith(TASK_ENDINGS)
             # a plural named right after "we propose" is the paper's own artifact (DDPM, ResNet)
             sent_start = max(text.rfind(". ", 0, pair.long_start), text.rfind("\n", 0, pair.long_start))
             introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
@@ -210,7 +214,7 @@ def make_abbreviations(nlp: Language, name: str):
             for cand in (long, short):
                 if task:
                     cand.vote("Task", 2.5)
-                t = head_type(long_words[-1])
+                t = head_type(head)
                 if t and t != "Task":
                     cand.vote(t, 1.5)
             out.extend((long, short))

@@ -24,6 +24,7 @@ __all__ = ["context_votes", "shape_votes", "select_candidates"]
 _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
+    (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
     (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?)$"), "Dataset"),
     (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
 ]
@@ -34,6 +35,7 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
+_PROPOSAL_PAREN = re.compile(r"\b(?:propose|introduce|present|design|develop|release)[sd]?\b[^.;:()]{0,80}\($")
 _PROPOSAL_BEFORE = re.compile(r"\b(?:propose|introduce|present|design|develop|call|name|dub|term|release)[sd]?\s+"
                               r"(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
@@ -49,7 +51,7 @@ def shape_votes(name: str) -> dict[str, float]:
     """Type hints from the name alone (weight 1)."""
     for pattern, type_ in _SHAPE_RULES:
         if pattern.search(name):
-            return {type_: 1.0}
+            return {type_: 3.0 if type_ == "Tool" else 1.0}  # "VLMEvalKit": a toolkit, whatever its context
     return {}
 
 
@@ -57,7 +59,7 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     """Type hints from the words around ``text[start:end]`` within its sentence."""
     votes: dict[str, float] = {}
     before = text[max(sent_start, start - 60): start]
-    after = text[end: min(sent_end, end + 40)]
+    after = text[end: min(sent_end, end + 80)]
     m = _AFTER.match(after)
     if m:
         t = head_type(m.group("head"))
@@ -157,7 +159,9 @@ def select_candidates(doc: Doc) -> list[Candidate]:
                 continue  # "Training Transformer Models": a common word, capitalised by the title
         elif c.source in ("acronym", "titlecase"):
             s0 = sents[c.sentence][0]
-            named_here = bool(_PROPOSAL_BEFORE.search(text[max(s0, c.start - 60):c.start]))
+            window = text[max(s0, c.start - 100):c.start]
+            # "we propose X", or "we propose a simplified graph filtering (SGFCF)"
+            named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window))
             if not (support >= 1.5 or c.text in strong_keys or named_here):
                 continue
             if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:

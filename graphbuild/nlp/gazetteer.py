@@ -138,12 +138,19 @@ def _variants(form: str) -> set[str]:
         out.add(form.replace(" ", "-"))
     if form.isupper() and form.isalpha() and len(form) >= 4:
         out.add(form.capitalize())  # "Bert" for BERT
-    if _ACRONYM_END.search(form):
-        out.add(form + "s")  # "GANs", "VAEs"
+    out.update(_plurals(form))
     return out
 
 
+def _plurals(form: str) -> set[str]:
+    """Plurals papers write for a coined name: "GANs", "DiTs", "U-Nets", "ResNets"."""
+    if _ACRONYM_END.search(form) or (not form.endswith("s") and _INNER_UPPER.search(form) and " " not in form):
+        return {form + "s"}
+    return set()
+
+
 _ACRONYM_END = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]$")
+_INNER_UPPER = re.compile(r"^[A-Za-z][a-z0-9-]*[A-Z][A-Za-z0-9-]*[a-z]$")
 
 
 def _case_sensitive(form: str, entry: GazEntry) -> bool:
@@ -173,7 +180,8 @@ class GazetteerComponent:
         lower_forms: dict[str, list[str]] = {}
         for entry in self.gazetteer.entries:
             for form in entry.forms():
-                for variant in (_variants(form) if not entry.ambiguous else {form}):
+                variants = _variants(form) if not entry.ambiguous else {form, *_plurals(form)}
+                for variant in variants:
                     bucket = exact_forms if _case_sensitive(variant, entry) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
         for matcher, forms in ((exact, exact_forms), (lower, lower_forms)):

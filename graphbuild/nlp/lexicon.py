@@ -107,7 +107,7 @@ for _type, _words in {
               "distillation quantization merging tuning initialization normalization augmentation "
               "adaptation training system systems retriever indexer solver planner pipeline",
     "Task": "task tasks problem problems challenge",
-    "Metric": "metric metrics score measure",
+    "Metric": "metric metrics score measure divergence distance",
     "Tool": "library toolkit package tool tools platform software api apis engine compiler hardware "
             "gpu gpus chip chips device devices language",
 }.items():
@@ -122,7 +122,7 @@ TASK_ENDINGS = (
     "localization", "synthesis", "forecasting", "matching", "verification", "identification",
     "extraction", "navigation", "planning", "control", "mining", "search", "inference",
     "recommendation", "discovery", "editing", "unlearning", "restoration", "enhancement", "denoising",
-    "interpolation", "reconstruction", "super-resolution", "modeling", "modelling", "labelling",
+    "interpolation", "reconstruction", "super-resolution", "modeling", "modelling", "labelling", "imaging",
 )
 
 

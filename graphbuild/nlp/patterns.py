@@ -101,7 +101,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
 
 
 _ADJECTIVE_PART = re.compile(
-    r"^(?:[a-z]+|(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|"
+    r"^(?!(?:mini|small|base|large|tiny|nano|micro|pro|chat|instruct|turbo|plus|lite|xl|xxl|preview|flash|air|max|"
+    r"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|"
     r"agnostic|centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|"
     r"ready|native|empowered|inspired|informed|integrated|enabled|[a-z]+ed))$"
 )
@@ -233,8 +234,8 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     return cand
 
 
-_TITLE_BREAK = re.compile(r"\b(?:via|for|with|in|of|on|to|from|towards?|by|using|through|beyond|without|under)\b",
-                          re.I)
+_TITLE_BREAK = re.compile(r"(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|through|beyond|without|"
+                          r"under)(?!\S)", re.I)
 
 
 def title_head_type(subtitle: str) -> str | None:

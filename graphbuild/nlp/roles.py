@@ -22,7 +22,8 @@ from .patterns import shape_score
 __all__ = ["assign_roles"]
 
 _PROPOSE = re.compile(
-    r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?|and\s+)"
+    r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
+    r"|and\s+|us\s+to\s+)"
     r"(?:propose|proposes|introduce|introduces|present|presents|develop|develops|release|releases|design|"
     r"designs|build|builds|construct|constructs|create|creates|compile|compiles|curate|curates|collect|"
     r"collects|implement|implements|contribute|contributes|devise|devises|open-source|open-sources|"
@@ -37,6 +38,13 @@ _SUBJECT_PROPOSED = re.compile(
     r"(?:proposal|contribution|new|novel)")
 _MODIFIER = re.compile(r"^-[a-z]")
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?$")
+_NOT_A_HEAD = frozenset(
+    "and or family as for in on to by from via with that which who whose where when while is was are were "
+    "can could will would may might should must has have had achieves outperforms uses enables consists "
+    "improves reduces allows leverages combines learns shows yields provides performs".split())
+_OUR_NAME_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final)\s+)?$")
+_TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|algorithm|"
+                              r"system|dataset|benchmark|technique|network|optimizer)\b")
 _SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
@@ -60,8 +68,9 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     short_title = len(title.split()) <= 4 and ":" not in title
     named_in_title = {c.key or c.text for c in cands if c.start < title_end and _names_title(c, title)} \
         if short_title else set()
+    opener = {c.key or c.text for c in cands if c.start == 0 and c.source != "gazetteer" and not survey}
     for c in cands:
-        if c.group in opens_title or (c.key or c.text) in named_in_title:
+        if c.group in opens_title or (c.key or c.text) in named_in_title or (c.key or c.text) in opener:
             c.proposed = True
     first_seen: dict[str, int] = {}
     for c in cands:
@@ -92,8 +101,8 @@ def _names_title(c: Candidate, title: str) -> bool:
 
 def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str]) -> bool:
     after = text[c.end: c.end + 30]
-    if _OUR.search(before):
-        return True
+    if _OUR.search(before) or (_OUR_NAME_BEFORE.search(before) and _TYPE_HEAD_AFTER.match(after)):
+        return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
     if _MODIFIER.match(after):
@@ -107,8 +116,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if len(between.split()) > 12 or _CLAUSE_STOP.search(between):
         return False
     # a modifier ("a dual selective SSM projector") is not the thing proposed
-    nxt = _NEXT_LOWER.match(after)
-    if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in ("and", "or", "family", "as", "for", "in", "on"):
+    nxt = _NEXT_LOWER.match(after) if not after.startswith(")") else None  # "(Mamba-2) whose …"
+    if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in _NOT_A_HEAD:
         return False
     key = c.key or c.text
     if key in in_title and c.source != "gazetteer":
