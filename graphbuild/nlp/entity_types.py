@@ -34,7 +34,7 @@ _BEFORE = re.compile(
     r"especially|particularly|specifically|of|with)\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:\(e\.g\.,?\s*)?)$"
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
-_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
+_APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_PAREN = re.compile(r"\b(?:propose|introduce|present|design|develop|release)[sd]?\b[^.;:()]{0,80}\($")
 _PROPOSAL_BEFORE = re.compile(r"\b(?:propose|introduce|present|design|develop|call|name|dub|term|release)[sd]?\s+"
                               r"(?:(?:a|an|the|our|new|novel)\s+)*$")
@@ -42,7 +42,8 @@ _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
-_EVAL_PREP = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:[\w\-.]+,?\s+(?:and\s+)?){0,6}$", re.I)
+# "on GLUE, SQuAD and X": only names (with a capital or a digit) may stand between "on" and X
+_EVAL_PREP = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
 _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|state-of-the-art|score|test|validat|demonstrat)", re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/)\s*$")
 

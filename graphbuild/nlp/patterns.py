@@ -228,7 +228,8 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     start = title.find(head)
     cand = Candidate(start, start + len(head), head, "title", strong=True)
     cand.proposed = True
-    t = title_head_type(title.split(":", 1)[1])
+    subtitle = title.split(":", 1)[1]
+    t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     if t:
         cand.vote(t, 1.5)
     return cand
