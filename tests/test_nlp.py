@@ -251,3 +251,27 @@ def test_pipeline_one_failing_document_does_not_stop_the_batch(monkeypatch):
         results = list(extract_papers(papers, nlp))
     assert len(results) == 2
     assert {e.name for e in results[1].entities} == {"BERT", "GLUE"}
+
+
+def test_abbreviations_title_and_appositive_definitions():
+    from graphbuild.nlp.abbreviations import find_title_and_apposed_abbreviations
+
+    text = ("FreeKD: Free-direction Knowledge Distillation for Graph Neural Networks\n\n"
+            "We design PTOFA, a Predict-Then-Optimize Fund Allocation framework.")
+    pairs = {(p.short, p.long) for p in find_title_and_apposed_abbreviations(text, text.index("\n\n"))}
+    assert pairs == {("FreeKD", "Free-direction Knowledge Distillation"),
+                     ("PTOFA", "Predict-Then-Optimize Fund Allocation")}
+
+
+def test_abbreviations_long_form_never_spans_a_parenthesis():
+    pairs = {(p.short, p.long) for p in find_abbreviations(
+        "attention toward Open-Vocabulary Detection (OVD) and Segmentation (OVS).")}
+    assert ("OVD", "Open-Vocabulary Detection") in pairs
+    assert not any(")" in long for _, long in pairs)
+
+
+def test_typing_a_defined_task_stays_a_task(nlp):
+    found = ents(nlp, "We study federated online learning to rank (FOLTR). Existing FOLTR methods "
+                      "are fragile, and FOLTR methods are slow.")
+    (foltr,) = [e for e in found.values() if "FOLTR" in e.mentions]
+    assert foltr.type == "Task"

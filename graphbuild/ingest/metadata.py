@@ -33,6 +33,7 @@ from typing import Any, Iterable, Iterator
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi
 from . import register
+from .readers import clean_text
 
 __all__ = [
     "ATOM_NS",
@@ -67,8 +68,8 @@ _UNSAFE_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 # -- shared helpers --------------------------------------------------------------
 
 def _text(value: Any) -> str:
-    """Whitespace-collapsed string of ``value`` ('' for None)."""
-    return re.sub(r"\s+", " ", str(value)).strip() if value is not None else ""
+    """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed."""
+    return clean_text(value)
 
 
 def _year(value: Any) -> int | None:

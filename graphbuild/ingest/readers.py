@@ -67,9 +67,28 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
 _MIN_YEAR, _MAX_YEAR = 1000, 2999
 
 
+_LATEX_CITE = re.compile(r"~?\\(?:cite[pt]?|citep|citet|ref|eqref)\{[^{}]*\}")
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|emph|textsc|textrm|mathrm|mathbf|text|underline)\{([^{}]*)\}")
+_LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
+
+
 def clean_text(value: Any) -> str:
-    """Collapse runs of whitespace (spaces, tabs, newlines) into one space and strip."""
-    return " ".join(str(value).split()) if value is not None else ""
+    """Collapse runs of whitespace into one space, strip, and drop LaTeX markup that
+    arXiv abstracts carry: ``\\textbf{FMLP-Rec}`` -> ``FMLP-Rec``, ``~\\cite{x}`` -> ``''``,
+    ``\\%`` -> ``%``.
+
+    >>> clean_text("we propose \\textbf{FMLP-Rec}~\\cite{x},  reaching 85\\%")
+    'we propose FMLP-Rec, reaching 85%'
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if "\\" in text:
+        text = _LATEX_CITE.sub("", text)
+        for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
+            text = _LATEX_STYLE.sub(r"\1", text)
+        text = _LATEX_ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
 
 
 def parse_date(value: Any) -> tuple[str | None, int | None]:

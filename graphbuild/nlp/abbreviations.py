@@ -23,7 +23,8 @@ from .candidates import Candidate, candidates, guarded
 from .lexicon import TASK_ENDINGS, head_type, is_generic
 from .tokenizer import doc_text
 
-__all__ = ["AbbreviationPair", "find_abbreviations", "match_long_form", "is_short_form", "make_abbreviations"]
+__all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
+           "is_short_form", "make_abbreviations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,49 @@ def _words_limit(short: str) -> int:
     return min(n + 5, n * 2)
 
 
+def _leading_long_form(short: str, words: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The fewest leading ``(offset, word)`` whose text the short form abbreviates, as a span."""
+    limit = min(len(words), _words_limit(short))
+    matches = []
+    for k in range(1, limit + 1):
+        candidate = " ".join(w for _, w in words[:k])
+        if match_long_form(short, candidate) == candidate:
+            matches.append(k)
+    if not matches:
+        return None
+    # prefer a long form whose last word starts with the short form's last letter (FreeKD: …Distillation)
+    last = [c for c in short.lower() if c.isalpha()][-1:]
+    k = next((k for k in matches if words[k - 1][1][:1].lower() in last), matches[0])
+    return words[0][0], words[k - 1][0] + len(words[k - 1][1])
+
+
+_WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
+_APPOSED = re.compile(r"\b([A-Z][A-Za-z0-9\-]{1,11}),\s+(?:a|an|the)\s+")
+
+
+def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[AbbreviationPair]:
+    """Short forms spelled out without parentheses: a title's ``CEB: Compositional
+    Evaluation Benchmark for …`` and an appositive ``PTOFA, a Predict-Then-Optimize Fund
+    Allocation framework``. The long form must start right after the short form."""
+    pairs: list[AbbreviationPair] = []
+    places = []
+    colon = text.find(":", 0, title_end)
+    if colon > 0 and " " not in text[:colon].strip():
+        places.append((0, colon, colon + 1))
+    for m in _APPOSED.finditer(text, title_end):
+        places.append((m.start(1), m.end(1), m.end()))
+    for s_start, s_end, after in places:
+        short = text[s_start:s_end].strip()
+        if not is_short_form(short):
+            continue
+        stop = text.find("\n", after)
+        words = [(m.start(), m.group()) for m in _WORD.finditer(text, after, stop if stop > 0 else len(text))][:12]
+        span = _leading_long_form(short, words) if words else None
+        if span and span[1] - span[0] > len(short):
+            pairs.append(AbbreviationPair(short, s_start, s_end, text[span[0]:span[1]], span[0], span[1]))
+    return pairs
+
+
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
     """Every ``long form (SF)`` and ``SF (long form)`` definition in ``text``."""
     pairs: list[AbbreviationPair] = []
@@ -125,13 +169,15 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         before = text[max(0, m.start() - 300): m.start()]
         base = m.start() - len(before)
         # cut at the sentence or clause boundary before the parenthesis
-        cut = max(before.rfind(". ") + 2, before.rfind("; ") + 2, before.rfind(": ") + 2, before.rfind("\n") + 1)
+        cut = max(before.rfind(". ") + 2, before.rfind("; ") + 2, before.rfind(": ") + 2, before.rfind("\n") + 1,
+                  before.rfind(")") + 1, before.rfind("(") + 1)  # a long form never spans a parenthesis
         if cut > 0:
             base, before = base + cut, before[cut:]
-        before = before.rstrip("~")  # LaTeX's non-breaking space: "Decision Transformer~(DT)"
+        before = before.rstrip().rstrip("~")  # LaTeX's non-breaking space: "Decision Transformer~(DT)"
         for suffix in ("'s", "’s"):  # "Uncertainty Quantification's (UQ)"
             if before.endswith(suffix):
                 before = before[: -len(suffix)]
+        before += " "
         # 1. long form (SF)
         short = inner.split(";")[0].split(",")[0].strip()
         if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair
@@ -186,7 +232,7 @@ def make_abbreviations(nlp: Language, name: str):
         text = doc_text(doc)
         lowered = text.lower()
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else 0
-        pairs = find_abbreviations(text)
+        pairs = find_abbreviations(text) + find_title_and_apposed_abbreviations(text, title_end)
         doc._.gb_abbrevs = pairs
         out = candidates(doc)
         for gid, pair in enumerate(pairs):
@@ -205,10 +251,16 @@ def make_abbreviations(nlp: Language, name: str):
             brand = bool(INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
             title_text = text[:title_end].lower()
             brand = brand or (title_text.startswith(pair.long.lower()) and not _SURVEY.search(title_text))
-            generic = is_generic(pair.long) or is_generic(pair.short) or (
+            # "recommender system (RS)", "dialogue systems (DS)": a kind of system, not a named one
+            system = head.lower() in ("system", "systems")
+            generic = is_generic(pair.long) or is_generic(pair.short) or system or (
                 plural and not task and not introduced and not brand)
+            # a coined short form spelled out in capitals ("Partially Flipped Mamba (PF-Mamba)")
+            # names a part of what this paper builds
+            coined = (not generic and not task and not lowerish and not pair.short.endswith("s")
+                      and bool(INNER_CAP.search(pair.short) or "-" in pair.short))
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
-                             strong=not generic, accepted=not generic)
+                             strong=not generic, accepted=not generic, proposed=coined)
             short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,
                               strong=not generic, accepted=not generic)
             for cand in (long, short):

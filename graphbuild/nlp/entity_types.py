@@ -22,7 +22,7 @@ from .lexicon import head_type, is_generic
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
 
 _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL)$"), "Model"),
+    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
     (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?)$"), "Dataset"),
@@ -36,6 +36,7 @@ _BEFORE = re.compile(
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_PAREN = re.compile(r"\b(?:propose|introduce|present|design|develop|release)[sd]?\b[^.;:()]{0,80}\($")
+_PROPOSAL_NEAR = re.compile(r"\b(?:propose|introduce|present|design|develop)[sd]?\b[^.;:()]{0,60}$")
 _PROPOSAL_BEFORE = re.compile(r"\b(?:propose|introduce|present|design|develop|call|name|dub|term|release)[sd]?\s+"
                               r"(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
@@ -162,7 +163,8 @@ def select_candidates(doc: Doc) -> list[Candidate]:
             s0 = sents[c.sentence][0]
             window = text[max(s0, c.start - 100):c.start]
             # "we propose X", or "we propose a simplified graph filtering (SGFCF)"
-            named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window))
+            named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window)
+                              or (c.source == "titlecase" and _PROPOSAL_NEAR.search(window)))
             if not (support >= 1.5 or c.text in strong_keys or named_here):
                 continue
             if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:

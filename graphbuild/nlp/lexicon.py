@@ -123,6 +123,7 @@ TASK_ENDINGS = (
     "extraction", "navigation", "planning", "control", "mining", "search", "inference",
     "recommendation", "discovery", "editing", "unlearning", "restoration", "enhancement", "denoising",
     "interpolation", "reconstruction", "super-resolution", "modeling", "modelling", "labelling", "imaging",
+    "quantification", "sensing", "rank", "ranking",
 )
 
 

@@ -168,10 +168,24 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
                            r"[Tt]he (?:resulting|proposed|new|final))\b")
 
 
+_PRESENTED = re.compile(
+    r"\b(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|release|"
+    r"releases|build|builds)\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+
+
 def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """The name after a naming cue; proposed when the sentence speaks for the authors."""
+    """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
+    appositive ("this paper presents Poplar, a new system"); proposed when the sentence
+    speaks for the authors."""
     for idx, (s, e) in enumerate(sentences):
         sentence = text[s:e]
+        for m in _PRESENTED.finditer(sentence):
+            name = m.group(1)
+            if is_generic(name) or name in ("We", "The", "This", "Our", "In"):
+                continue
+            cand = Candidate(s + m.start(1), s + m.end(1), name, "cue", sentence=idx, strong=True)
+            cand.proposed = bool(_FIRST_PERSON.search(sentence[: m.start()]))
+            yield cand
         for m in _CUE.finditer(sentence):
             name, start = _strip_chunk(m.group(1), s + m.start(1))
             # keep capitalised words only: "termed EDTformer for", "called the HiPPO matrix"

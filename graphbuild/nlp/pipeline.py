@@ -249,6 +249,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
                 votes[t] = votes.get(t, 0.0) + w
         votes.pop("Tool", None)
         type_ = max(sorted(votes), key=lambda t: votes[t]) if votes else "Method"
+        if any(c.votes.get("Task") for c in members if c.source.startswith("abbrev")):
+            type_ = "Task"  # defined as a task ("federated online learning to rank (FOLTR)"); "FOLTR methods" are others
     proposed = any(c.proposed for c in members)
     if proposed and type_ == "Task" and entry is None and name != name.lower():
         type_ = "Method"  # a named thing a paper proposes is an artifact, not a task
