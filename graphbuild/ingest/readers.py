@@ -73,11 +73,11 @@ _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 
 
 def clean_text(value: Any) -> str:
-    """Collapse runs of whitespace into one space, strip, and drop LaTeX markup that
-    arXiv abstracts carry: ``\\textbf{FMLP-Rec}`` -> ``FMLP-Rec``, ``~\\cite{x}`` -> ``''``,
-    ``\\%`` -> ``%``.
+    r"""Collapse runs of whitespace into one space, strip, and drop LaTeX markup that
+    arXiv abstracts carry: ``\textbf{FMLP-Rec}`` -> ``FMLP-Rec``, ``~\cite{x}`` -> ``''``,
+    ``\%`` -> ``%``.
 
-    >>> clean_text("we propose \\textbf{FMLP-Rec}~\\cite{x},  reaching 85\\%")
+    >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
     'we propose FMLP-Rec, reaching 85%'
     """
     if value is None:
