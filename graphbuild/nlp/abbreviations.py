@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -150,10 +151,11 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
         places.append((m.start(1), m.end(1), m.end()))
     for s_start, s_end, after in places:
         short = text[s_start:s_end].strip()
-        if not is_short_form(short):
-            continue
+        if not is_short_form(short) or not text[after:after + 1].isupper() and s_start > 0:
+            continue  # an apposed long form is capitalised: "PTOFA, a Predict-Then-Optimize …"
         stop = text.find("\n", after)
-        words = [(m.start(), m.group()) for m in _WORD.finditer(text, after, stop if stop > 0 else len(text))][:12]
+        words = [(m.start(), m.group()) for m in islice(
+            _WORD.finditer(text, after, stop if stop > 0 else len(text)), 12)]
         span = _leading_long_form(short, words) if words else None
         if span and span[1] - span[0] > len(short):
             pairs.append(AbbreviationPair(short, s_start, s_end, text[span[0]:span[1]], span[0], span[1]))
