@@ -16,6 +16,7 @@ The spaCy component ``graphbuild_patterns`` puts them on the Doc as candidates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -28,7 +29,9 @@ from .lexicon import head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate"]
 
-_CHUNK = re.compile(r"(?<!\S)(?=\S*[A-Z0-9])\S+")  # only chunks with a capital or a digit can be names
+# only chunks with two capitals, a digit or an inner capital can have a name's shape
+# (a lone capitalised word, "We" or "Transformer", never does)
+_CHUNK = re.compile(r"(?<!\S)(?=\S*(?:[A-Z]\S*[A-Z]|[0-9]|[a-z][A-Z]))\S+")
 _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
@@ -177,31 +180,38 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Cand
     """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
     appositive ("this paper presents Poplar, a new system"); proposed when the sentence
     speaks for the authors."""
-    for idx, (s, e) in enumerate(sentences):
-        sentence = text[s:e]
-        for m in _PRESENTED.finditer(sentence):
-            name = m.group(1)
-            if is_generic(name) or name in ("We", "The", "This", "Our", "In"):
-                continue
-            cand = Candidate(s + m.start(1), s + m.end(1), name, "cue", sentence=idx, strong=True)
-            cand.proposed = bool(_FIRST_PERSON.search(sentence[: m.start()]))
-            yield cand
-        for m in _CUE.finditer(sentence):
-            name, start = _strip_chunk(m.group(1), s + m.start(1))
-            # keep capitalised words only: "termed EDTformer for", "called the HiPPO matrix"
-            words = name.split()
-            kept = []
-            for w in words:
-                if not (w[:1].isupper() or w[:1].isdigit() or shape_score(w)):
-                    break
-                kept.append(w)
-            name = " ".join(kept)
-            if not name or is_generic(name):
-                continue
-            cand = Candidate(start, start + len(name), name, "cue", sentence=idx,
-                             strong=bool(shape_score(name.split()[0])) or len(kept) >= 1)
-            cand.proposed = bool(_FIRST_PERSON.search(sentence))
-            yield cand
+    starts = [s for s, _ in sentences]
+
+    def sentence_of(pos: int) -> tuple[int, int, int]:
+        idx = max(0, bisect_right(starts, pos) - 1)
+        s, e = sentences[idx] if sentences else (0, len(text))
+        return idx, s, e
+
+    for m in _PRESENTED.finditer(text):
+        name = m.group(1)
+        if is_generic(name) or name in ("We", "The", "This", "Our", "In"):
+            continue
+        idx, s, _ = sentence_of(m.start())
+        cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
+        cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
+        yield cand
+    for m in _CUE.finditer(text):
+        idx, s, e = sentence_of(m.start())
+        if m.end(1) > e:  # a cue never reaches into the next sentence
+            continue
+        name, start = _strip_chunk(m.group(1), m.start(1))
+        # keep capitalised words only: "termed EDTformer for", "called the HiPPO matrix"
+        kept = []
+        for w in name.split():
+            if not (w[:1].isupper() or w[:1].isdigit() or shape_score(w)):
+                break
+            kept.append(w)
+        name = " ".join(kept)
+        if not name or is_generic(name):
+            continue
+        cand = Candidate(start, start + len(name), name, "cue", sentence=idx, strong=True)
+        cand.proposed = bool(_FIRST_PERSON.search(text, s, e))
+        yield cand
 
 
 _EPONYM = re.compile(
