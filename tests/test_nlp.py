@@ -275,3 +275,11 @@ def test_typing_a_defined_task_stays_a_task(nlp):
                       "are fragile, and FOLTR methods are slow.")
     (foltr,) = [e for e in found.values() if "FOLTR" in e.mentions]
     assert foltr.type == "Task"
+
+
+def test_patterns_adaptation_settings_name_both_datasets():
+    found = {e.name: e.type for e in extract_text(
+        "Results on GTA→Cityscapes and GTA-to-Cityscapes adaptation, with BERT/GPT-2 as backbones.",
+        title="Domain adaptation").entities}
+    assert found.get("Cityscapes") == "Dataset" and found.get("GTA") == "Dataset"
+    assert found.get("BERT") == "Model" and found.get("GPT-2") == "Model"

@@ -40,6 +40,7 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKT]$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK]|XL|XXL|Base|Large|Small|Tiny|Huge|Mini|Pro|Ultra|Instruct|Chat)$")
 INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _PARTS = re.compile(r"[-/]")
+_PAIR_SPLIT = re.compile(r"/|→|->|-to-")
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
 # number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
@@ -127,14 +128,15 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
         raw, start = _strip_chunk(m.group(), m.start())
         if not raw:
             continue
-        if "/" in raw and "://" not in raw:
-            # "BERT/GPT-Base": two names
-            offset = start
-            for piece in raw.split("/"):
-                piece2, s2 = _strip_chunk(piece, offset)
-                if piece2:
-                    chunks.append((piece2, s2))
-                offset += len(piece) + 1
+        if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw) and "://" not in raw:
+            # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names
+            cut = 0
+            for sep in [*_PAIR_SPLIT.finditer(raw), None]:
+                end_piece = sep.start() if sep else len(raw)
+                piece, s2 = _strip_chunk(raw[cut:end_piece], start + cut)
+                if piece:
+                    chunks.append((piece, s2))
+                cut = sep.end() if sep else cut
             continue
         chunks.append((raw, start))
     # single tokens

@@ -53,6 +53,9 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "") -> Lang
     # spaCy's tokenizer cache slows down sharply once full; keep it large
     if hasattr(nlp.tokenizer, "max_cache_size"):
         nlp.tokenizer.max_cache_size = 1_000_000
+    # adaptation settings name two datasets: "GTA→Cityscapes", "Synthia->Cityscapes"
+    infixes = [*nlp.Defaults.infixes, r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for name in COMPONENTS:
         config = {"path": gazetteer_path} if name == "graphbuild_gazetteer" else {}
         nlp.add_pipe(name, config=config)
