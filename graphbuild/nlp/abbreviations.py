@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, guarded
-from .lexicon import TASK_ENDINGS, head_type, is_generic
+from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
 from .tokenizer import doc_text
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
@@ -218,9 +218,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
 # of one group; a generic definition ("large language models (LLMs)") blocks them.
 
 _HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by)\s+", re.I)
-_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
-_INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|design|release)[sd]?\s+(?:(?:the|a|an|new|novel|"
-                         r"deep|simple)\s+)*$", re.I)
+_INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|novel|deep|simple)\s+)*$", re.I)
 
 
 @Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"])
@@ -252,7 +250,7 @@ def make_abbreviations(nlp: Language, name: str):
             introduced = bool(_INTRODUCED.search(text[max(sent_start, pair.long_start - 60):pair.long_start]))
             brand = bool(INNER_CAP.search(pair.short)) and not pair.short.endswith("s")
             title_text = text[:title_end].lower()
-            brand = brand or (title_text.startswith(pair.long.lower()) and not _SURVEY.search(title_text))
+            brand = brand or (title_text.startswith(pair.long.lower()) and not SURVEY_TITLE.search(title_text))
             # "recommender system (RS)", "dialogue systems (DS)": a kind of system, not a named one
             system = head.lower() in ("system", "systems")
             generic = is_generic(pair.long) or is_generic(pair.short) or system or (

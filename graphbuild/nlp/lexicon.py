@@ -14,6 +14,8 @@ from ..records import name_key
 from ..resources import data_path
 
 __all__ = [
+    "PROPOSAL_VERBS",
+    "SURVEY_TITLE",
     "split_sentences",
     "generic_keys",
     "is_generic",
@@ -86,6 +88,14 @@ def is_generic(name: str) -> bool:
         return True
     # plural of a generic acronym or word ("CNNs", "Transformers")
     return key.endswith("s") and key[:-1] in keys
+
+
+# ---------------------------------------------------------------- proposal cues
+
+#: verbs with which authors present their own artifact ("we propose X"), as a regex alternation
+PROPOSAL_VERBS = "propose|introduce|present|develop|design|release"
+#: a title of a survey: it proposes nothing
+SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 
 
 # ---------------------------------------------------------------- type cues

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .tokenizer import doc_text
 from .candidates import Candidate, candidates, guarded
-from .lexicon import head_type
+from .lexicon import SURVEY_TITLE, head_type
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -45,7 +45,6 @@ _NOT_A_HEAD = frozenset(
 _OUR_NAME_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final)\s+)?$")
 _TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|algorithm|"
                               r"system|dataset|benchmark|technique|network|optimizer)\b")
-_SURVEY = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
@@ -61,7 +60,7 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     """Set ``role`` (and ``proposed``) on every candidate in place."""
     title = text[:title_end].lower()
     # a coined name (not a known one) that opens the title is what the paper is about
-    survey = bool(_SURVEY.search(title))
+    survey = bool(SURVEY_TITLE.search(title))
     opens_title = {c.group for c in cands if c.group >= 0 and c.source == "abbrev-long"
                    and title.startswith(c.text.lower()) and not survey}
     # a short title that names the artifact ("Mistral 7B", "Graph Attention Networks")
