@@ -183,16 +183,17 @@ class Workspace:
         gaz = _gazetteer(nlp)
         fingerprint = _fingerprint(self.settings)
         cache = self.extractions()
-        todo = [p for p in papers if cache.get(p.id, ("", None))[0] != _text_key(p, fingerprint)]
+        text_keys = {p.id: _text_key(p, fingerprint) for p in papers}
         extracted: dict[str, tuple[str, Extraction]] = {
-            p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id][0] == _text_key(p, fingerprint)}
+            p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id][0] == text_keys[p.id]}
+        todo = [p for p in papers if p.id not in extracted]
         if todo:
             say(f"extracting entities from {len(todo)} paper(s)")
             bar = count_bar(len(todo), "extracting") if progress else None
             for paper, ex in zip(todo, extract_papers(
                     todo, nlp, batch_size=self.settings.batch_size, n_process=self.settings.n_process,
                     progress=bar.update if bar else None)):
-                extracted[paper.id] = (_text_key(paper, fingerprint), ex)
+                extracted[paper.id] = (text_keys[paper.id], ex)
             if bar:
                 bar.close()
         report.extracted = len(todo)
@@ -212,7 +213,7 @@ class Workspace:
             report.changed = False
         else:
             report.changed = True
-            self._write_generation(papers + external, extracted, text, digest, report)
+            self._write_generation(papers + external, extracted, text, digest, fingerprint, report)
             self._graph = None
         if sync_store:
             report.store = self._sync_embedded(graph, progress=progress)
@@ -221,7 +222,7 @@ class Workspace:
         return report
 
     def _write_generation(self, papers: list[Paper], extracted: dict[str, tuple[str, Extraction]],
-                          graph_json: str, digest: str, report: BuildReport) -> None:
+                          graph_json: str, digest: str, fingerprint: str, report: BuildReport) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         live = self.current
         number = int(live.name.split("-")[1]) + 1 if live is not None else 1
@@ -239,7 +240,7 @@ class Workspace:
                                         ensure_ascii=False) + "\n")
             (tmp / "graph.json").write_text(graph_json, encoding="utf-8")
             (tmp / "manifest.json").write_text(json.dumps({
-                "graph_sha256": digest, "pipeline": _fingerprint(self.settings), "stats": report.stats,
+                "graph_sha256": digest, "pipeline": fingerprint, "stats": report.stats,
                 "papers": report.papers_total,
             }, indent=2), encoding="utf-8")
             shutil.rmtree(gen, ignore_errors=True)

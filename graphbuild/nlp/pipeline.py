@@ -199,13 +199,12 @@ def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Ex
             ks.append(f"grp:{c.group}")
         return [k for k in ks if k]
 
-    for c in cands:
-        ks = keys_of(c)
+    cand_keys = [(c, keys_of(c)) for c in cands]
+    for _, ks in cand_keys:
         for k in ks[1:]:
             union(ks[0], k)
     groups: dict[str, list[Candidate]] = {}
-    for c in cands:
-        ks = keys_of(c)
+    for c, ks in cand_keys:
         if ks:
             groups.setdefault(find(ks[0]), []).append(c)
 
