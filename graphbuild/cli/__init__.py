@@ -1,0 +1,65 @@
+"""The ``graphbuild`` command: a thin shell over the Python API.
+
+Every subcommand parses its flags, calls the API and prints. Errors from the
+API (bad input, a refused query, an unreachable server) are printed on one
+line to standard error with exit status 1; an interruption exits 130.
+
+Each module of this package owns a group of subcommands and adds them with
+its ``register(sub, common, nlp)``; :data:`COMMAND_MODULES` lists them in the
+order ``graphbuild --help`` shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from .. import __version__
+from ..errors import GraphbuildError
+from ..settings import DEFAULT_WORKSPACE
+
+__all__ = ["main", "make_parser", "COMMAND_MODULES"]
+
+#: Modules of this package that add subcommands, in ``--help`` order.
+COMMAND_MODULES = ("build", "evaluation", "query", "pages", "related", "neo4j", "export", "fetch")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``graphbuild`` command, with every subcommand."""
+    p = argparse.ArgumentParser(
+        prog="graphbuild",
+        description="Turn research papers into a knowledge graph of methods, models, datasets and citations.",
+    )
+    p.add_argument("--version", action="version", version=f"graphbuild {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-w", "--workspace", help=f"workspace folder (default: ./{DEFAULT_WORKSPACE})")
+    common.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
+    nlp = argparse.ArgumentParser(add_help=False)
+    nlp.add_argument("--spacy-model", help="start from an installed spaCy pipeline (default: blank English)")
+    nlp.add_argument("--gazetteer", help="gazetteer .jsonl file or folder (default: the shipped one)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub, common, nlp)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``graphbuild`` command; returns the exit status."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except GraphbuildError as exc:
+        print(f"graphbuild: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("graphbuild: interrupted; the workspace was left as it was", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `graphbuild extract … | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""build, extract and stats: make a workspace and look at what it holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import InputError
+from ._common import _settings, _workspace
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from ..resources import data_path
+
+    ws = _workspace(args)
+    inputs = list(args.inputs)
+    if args.demo:
+        inputs.append(str(data_path("demo")))
+    if not inputs and not ws.exists():
+        raise InputError("INPUT", None, "nothing to build: name input files or folders, or pass --demo")
+    report = ws.build(inputs, format=args.format, skip_bad=args.skip_bad,
+                      overview=False if args.no_overview else None,
+                      log=lambda m: print(m, file=sys.stderr))
+    print(f"workspace: {ws.path}")
+    print(report.summary())
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .. import extract
+
+    results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args))
+    if args.format == "json":
+        json.dump([r.to_annotation() for r in results], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for r in results:
+            sys.stdout.write(json.dumps(r.to_annotation(), ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    stats = ws.stats()
+    if args.json:
+        print(json.dumps(stats, indent=2))
+        return 0
+    print(f"workspace: {ws.path}")
+    for section, values in stats.items():
+        print(f"{section}: " + ", ".join(f"{k} {v}" for k, v in values.items()))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             nlp: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands to the parser."""
+    b = sub.add_parser("build", parents=[common, nlp], help="build or update a workspace from paper files")
+    b.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (Daily Papers text, JSON/JSONL, "
+                   "CSV, BibTeX, Semantic Scholar, OpenAlex, arXiv Atom)")
+    b.add_argument("--demo", action="store_true", help="add the bundled demo corpus")
+    b.add_argument("--format", help="force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)")
+    b.add_argument("--skip-bad", action="store_true", help="skip malformed records and report them")
+    b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
+    b.set_defaults(func=cmd_build)
+
+    x = sub.add_parser("extract", parents=[nlp], help="print the entities of each paper (JSON Lines)")
+    x.add_argument("inputs", nargs="+", metavar="INPUT")
+    x.add_argument("--format", choices=["jsonl", "json"], default="jsonl", help="output format")
+    x.add_argument("--input-format", help="force the input format")
+    x.add_argument("--skip-bad", action="store_true")
+    x.set_defaults(func=cmd_extract)
+
+    s = sub.add_parser("stats", parents=[common], help="counts of nodes and edges in the workspace")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)

@@ -1,0 +1,46 @@
+"""eval: score extraction and related-work ranking against gold files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..errors import InputError
+from ._common import _settings, _workspace
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "entities":
+        from .. import extract
+        from ..evaluate import read_jsonl, score_entities
+
+        preds = [r.to_annotation() for r in extract(args.inputs, settings=_settings(args))]
+        scores = score_entities(read_jsonl(args.gold), preds)
+        print(json.dumps(scores.to_dict(with_errors=args.errors), indent=2))
+        return 0
+    from ..related import evaluate_related
+
+    ws = _workspace(args)
+    try:
+        gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))["queries"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputError(args.gold, None, f'expected {{"queries": {{paper_id: [ids]}}}} ({exc})') from None
+    print(json.dumps(evaluate_related(ws.related_index(), gold, k=args.k), indent=2))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             nlp: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands to the parser."""
+    e = sub.add_parser("eval", help="score extraction (entities) or related-work ranking (related)")
+    esub = e.add_subparsers(dest="what", required=True, metavar="WHAT")
+    ee = esub.add_parser("entities", parents=[nlp], help="precision, recall, F1, type accuracy, proposed-recall")
+    ee.add_argument("inputs", nargs="+", metavar="INPUT", help="the listing to extract from")
+    ee.add_argument("--gold", required=True, help="gold entities (JSON Lines, ANNOTATION.md format)")
+    ee.add_argument("--errors", action="store_true", help="list misses, wrong types and spurious entities")
+    ee.set_defaults(func=cmd_eval)
+    er = esub.add_parser("related", parents=[common], help="recall@k, precision@10 and MAP over a workspace")
+    er.add_argument("--gold", required=True, help='gold citations: {"queries": {paper_id: [cited ids]}}')
+    er.add_argument("-k", type=int, default=20, help="cut-off for recall@k (default 20)")
+    er.set_defaults(func=cmd_eval)

@@ -1,0 +1,27 @@
+"""export: the graph in formats other tools read."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ._common import _workspace
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..export import export_graph
+
+    ws = _workspace(args)
+    paths = export_graph(ws.graph(), args.format, Path(args.directory))
+    for p in paths:
+        print(p)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             nlp: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands to the parser."""
+    ex = sub.add_parser("export", parents=[common], help="export the graph for other tools")
+    ex.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "neo4j-csv"])
+    ex.add_argument("directory", help="output folder")
+    ex.set_defaults(func=cmd_export)

@@ -1,0 +1,40 @@
+"""fetch: paper records from arXiv, Semantic Scholar and OpenAlex."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from ..fetch import run_fetch
+
+    defaults = {"arxiv": "arxiv-fetch.atom", "s2": "s2-fetch.s2.jsonl", "openalex": "openalex-fetch.openalex.jsonl"}
+    out = Path(args.output or defaults[args.source])
+    cache = Path(args.cache) if args.cache else None
+    kwargs: dict[str, Any] = {"out": out, "cache_dir": cache}
+    if args.source == "arxiv":
+        kwargs.update(query=args.query, max_results=args.max)
+    elif args.source == "s2":
+        kwargs.update(paper_ids=[args.query], references=args.references, citations=args.citations)
+    else:
+        kwargs.update(query=args.search or args.query, max_results=args.max)
+    n = run_fetch(args.source, **kwargs)
+    print(f"wrote {n} record(s) to {out}; build with: graphbuild build {out}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             nlp: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands to the parser."""
+    f = sub.add_parser("fetch", help="download paper records (arXiv, Semantic Scholar, OpenAlex) as build input")
+    f.add_argument("source", choices=["arxiv", "s2", "openalex"])
+    f.add_argument("query", nargs="?", help="arxiv: search query; s2: paper id (e.g. arXiv:2106.09685)")
+    f.add_argument("--search", help="openalex: search text")
+    f.add_argument("--max", type=int, default=100, help="most records to fetch (default 100)")
+    f.add_argument("--references", action="store_true", help="s2: include the paper's references")
+    f.add_argument("--citations", action="store_true", help="s2: include papers citing it")
+    f.add_argument("-o", "--output", help="output file")
+    f.add_argument("--cache", help="folder for a response cache")
+    f.set_defaults(func=cmd_fetch)
