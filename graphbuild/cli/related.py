@@ -15,6 +15,10 @@ def cmd_related(args: argparse.Namespace) -> int:
     from ..related import related_entities, related_papers
 
     ws = _workspace(args)
+    if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
+        from ..expand import external_report
+        print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
+        return 0
     given = [x for x in (args.target, args.text, args.entity) if x]
     if len(given) != 1:
         raise InputError("related", None, "name exactly one of: a paper id or title, --text, --entity")
@@ -94,6 +98,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
     r.add_argument("--format", choices=["text", "bibtex"], default="text",
                    help="bibtex: the papers as BibTeX entries, ready to paste")
+    r.add_argument("--external", action="store_true",
+                   help="candidates not yet in the corpus (cited stubs, papers added by expand), with why")
     r.set_defaults(func=cmd_related)
 
     c = sub.add_parser("citations", parents=[common], help="most cited papers, citation PageRank, "
