@@ -314,7 +314,8 @@ def test_http_redact_replaces_every_secret() -> None:
     assert redact("nothing", ["", "zzz"]) == "nothing"
 
 
-def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
+def counting(web: Web) -> None:
+    """Answer every request with ``{"n": <how many requests reached the server so far>}``."""
     served: list[int] = []
 
     def handler(url: str, params: dict[str, Any]) -> Answer:
@@ -322,6 +323,10 @@ def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
         return ok_json({"n": len(served)})
 
     web.serve(handler)
+
+
+def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
+    counting(web)
     client = make_client(cache_dir=tmp_path)
     assert client.get_json("https://api.example.org/x", {"a": 1, "b": 2}) == {"n": 1}
     # same URL and parameters in another order: served from disk
@@ -337,13 +342,7 @@ def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
 
 
 def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
-    served: list[int] = []
-
-    def handler(url: str, params: dict[str, Any]) -> Answer:
-        served.append(1)
-        return ok_json({"n": len(served)})
-
-    web.serve(handler)
+    counting(web)
     client = make_client(cache_dir=tmp_path, cache_ttl=1)  # requests-cache keeps real time
     assert client.get_json("https://api.example.org/x") == {"n": 1}
     assert client.get_json("https://api.example.org/x") == {"n": 1}
