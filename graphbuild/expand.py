@@ -206,7 +206,7 @@ def _kinds(direction: str) -> list[str]:
     return ["references", "citations"] if direction == "both" else [direction]
 
 
-def _snowball_s2(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], hops: int, limit: int,
+def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], hops: int, limit: int,
                  say: Say) -> Iterator[dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
     lines = []
@@ -214,7 +214,7 @@ def _snowball_s2(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], h
     for paper in seeds:
         line = _s2_seed_record(paper)
         lines.append(line)
-        ref = {k: v for k, v in line.items()}
+        ref = dict(line)
         frontier.append((line, _s2_locate(client, paper), ref))
     for hop in range(1, hops + 1):
         grown: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
@@ -292,7 +292,7 @@ def snowball(client: HttpClient, seeds: Sequence[Paper], *, source: str = "s2", 
         raise FetchError(f"unknown source {source!r}; choose one of {', '.join(EXPAND_SOURCES)}")
     if not isinstance(hops, int) or hops < 1:
         raise FetchError(f"--hops must be a whole number of at least 1 (got {hops!r})")
-    run = _snowball_s2 if source == "s2" else _openalex_snowball
+    run = _s2_snowball if source == "s2" else _openalex_snowball
     return run(client, seeds, _kinds(direction), hops, limit, say or (lambda _msg: None))
 
 
