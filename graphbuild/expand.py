@@ -462,11 +462,11 @@ def rank_candidates(graph: nx.MultiDiGraph, candidates: Iterable[str], focus: Se
             partners = set().union(*together.values())
             by = sum(1 for t in together.values() if t)
             why[c].append(f"cited together with {_names(graph, partners)} by {by} paper(s)")
-        shared = {f: refs.get(c, set()) & refs.get(f, set()) for f in focus_set}
-        coup[c] = float(sum(len(s) for s in shared.values()))
-        if coup[c]:
-            with_ = {f for f, s in shared.items() if s}
-            why[c].append(f"shares {int(coup[c])} reference(s) with {_names(graph, with_)}")
+        # coupling: references of c that focus papers cite too (walked from c's side: no |focus| loop)
+        shared = [f for r in refs.get(c, ()) for f in citers.get(r, set()) & focus_set if f != c]
+        coup[c] = float(len(shared))
+        if shared:
+            why[c].append(f"shares {len(shared)} reference(s) with {_names(graph, set(shared))}")
     texts = _text_scores(graph, cands, sorted(focus_set), weights) if cands and focus_set else {}
     parts_d, parts_cc, parts_cp = _scaled(direct), _scaled(cocit), _scaled(coup)
     out = []

@@ -170,6 +170,28 @@ def test_expand_references_only_respects_max(ws: Workspace, mock) -> None:
     assert not any(p.endswith("/citations") for p, _ in service.seen)
 
 
+def test_expand_two_hops_follows_the_new_papers(ws: Workspace, mock) -> None:
+    def routes(path: str, params: dict[str, str]) -> str:
+        if path.endswith("/paper/s2houlsby/references"):
+            return "s2-houlsby-references.json"
+        if path.endswith(("/paper/s2gpt3/references", "/paper/s2transformer/references")):
+            return "s2-empty.json"
+        return s2_routes(path, params)
+
+    service = Service(mock, routes)
+    report = expand(ws, [LORA], direction="references", hops=2, client=client(Clock()), progress=False)
+    asked = [p.rsplit("/", 2)[-2] for p, _ in service.seen if p.endswith("/references")]
+    assert asked == ["s2lora", "s2lora", "s2houlsby", "s2gpt3", "s2transformer"]
+    assert "arxiv:1512.03385" in report.new
+    graph = ws.graph()
+    assert graph.has_edge("arxiv:1902.00751", "arxiv:1706.03762") and graph.has_edge(
+        "arxiv:1902.00751", "arxiv:1512.03385")
+    houlsby = next(c for c in report.candidates if c.paper_id == "arxiv:1902.00751")
+    # Houlsby et al. and the seed both cite the Transformer paper: bibliographic coupling
+    assert "shares 1 reference(s) with 'LoRA: Low-Rank Adaptation of Large Language Models'" in houlsby.reasons
+    assert houlsby.parts["coupling"] == 1.0
+
+
 def test_expand_seed_not_in_workspace_is_a_coded_line(ws: Workspace, mock) -> None:
     with pytest.raises(RelatedLookupError) as info:
         expand(ws, ["LoRA: Low-Rank Adaptation of Large Models, revisited"], client=client(Clock()))
