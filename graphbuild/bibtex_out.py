@@ -55,12 +55,12 @@ class BibEntry:
 
 
 def latex_escape(text: str) -> str:
-    """Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \\``) and fold whitespace.
+    r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace.
 
     Examples
     --------
-    >>> latex_escape("R&D at 100% for $5 #1")
-    'R\\\\&D at 100\\\\% for \\\\$5 \\\\#1'
+    >>> print(latex_escape("R&D at 100% for $5 #1"))
+    R\&D at 100\% for \$5 \#1
     """
     text = " ".join(str(text).split())
     return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], text)

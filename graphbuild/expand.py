@@ -192,7 +192,9 @@ def _s2_ref(obj: dict[str, Any]) -> dict[str, Any]:
 def _s2_seed_record(paper: Paper) -> dict[str, Any]:
     """A Semantic Scholar-shaped object that the reader merges into the corpus paper (its own ids only)."""
     ext = {k: v for k, v in (("DOI", paper.doi), ("ArXiv", paper.arxiv_id)) if v}
-    ext.update({"CorpusId": v for k, v in paper.ids if k == "corpus"})
+    for kind, value in paper.ids:
+        if kind == "corpus":
+            ext["CorpusId"] = value
     record: dict[str, Any] = {"externalIds": ext, "title": paper.title, "year": paper.year}
     for kind, value in paper.ids:
         if kind == "s2":
@@ -209,7 +211,7 @@ def _kinds(direction: str) -> list[str]:
 def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], hops: int, limit: int,
                  say: Say) -> Iterator[dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
-    lines = []
+    lines: list[dict[str, Any]] = []
     frontier: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
     for paper in seeds:
         line = _s2_seed_record(paper)
@@ -240,11 +242,11 @@ def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], h
 def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], hops: int, limit: int,
                        say: Say) -> Iterator[dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
-    lines = []
+    lines: list[dict[str, Any]] = []
     frontier: list[tuple[dict[str, Any], str]] = []
     for paper in seeds:
         wid = _openalex_locate(client, paper)
-        line = {"id": f"https://openalex.org/{wid}", "display_name": paper.title,
+        line: dict[str, Any] = {"id": f"https://openalex.org/{wid}", "display_name": paper.title,
                 "publication_year": paper.year, "doi": paper.doi, "referenced_works": []}
         lines.append(line)
         frontier.append((line, wid))
@@ -339,8 +341,16 @@ def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str 
         Most papers fetched per paper and direction (``--max``).
     client
         A shared HTTP client; one with ``cache_dir`` is made (and closed) otherwise.
+    cache_dir
+        Response cache folder for the client made here (``None``: no cache).
+    say
+        Called with one line of progress per page fetched and per stage.
+    progress
+        Show the build's progress bars.
     k
         How many ranked new papers to return.
+    weights
+        Weights of the ranking signals.
 
     Returns
     -------
@@ -437,6 +447,8 @@ def rank_candidates(graph: nx.MultiDiGraph, candidates: Iterable[str], focus: Se
         Paper ids to rank (expand candidates, external stubs).
     focus
         The papers the ranking is about (the seeds, a paper, or the whole corpus).
+    weights
+        Weights of the signals.
 
     Returns
     -------

@@ -189,7 +189,7 @@ class PoliteRetry(Retry):
         """Count a failed attempt and wait before the next one (see the class notes)."""
         status = getattr(response, "status", None)
         hint = self.get_retry_after(response) if status in self.RETRY_AFTER_STATUS_CODES else None
-        if hint is not None and hint > self.max_retry_after:
+        if status is not None and hint is not None and hint > self.max_retry_after:
             raise RetryAfterTooLong(int(status), hint)
         new = super().increment(method, url, response, error, _pool, _stacktrace)
         wait = hint if hint is not None else new.get_backoff_time()

@@ -152,25 +152,25 @@ def atom_page(ids: list[str], total: int) -> str:
 # -- HTTP client ------------------------------------------------------------------------------
 
 def test_http_429_honours_retry_after_seconds(web: Web) -> None:
-    session = web.queue(Answer(429, "slow down", {"Retry-After": "7"}), ok_json({"a": 1}))
+    web.queue(Answer(429, "slow down", {"Retry-After": "7"}), ok_json({"a": 1}))
     clock = FakeClock()
     client = make_client(clock)
     assert client.get_json("https://api.example.org/x") == {"a": 1}
     assert clock.sleeps == [7.0]
-    assert len(session.calls) == 2
+    assert len(web.calls) == 2
 
 
 def test_http_503_honours_retry_after_http_date(web: Web) -> None:
     clock = FakeClock()
     when = email.utils.formatdate(clock.now + 12, usegmt=True)
-    session = web.queue(Answer(503, "", {"Retry-After": when}), ok_json([1]))
+    web.queue(Answer(503, "", {"Retry-After": when}), ok_json([1]))
     client = make_client(clock)
     assert client.get_json("https://api.example.org/x") == [1]
     assert clock.sleeps == [12.0]
 
 
 def test_http_500_then_success_backs_off_once(web: Web) -> None:
-    session = web.queue(Answer(500, "oops"), ok_json({"ok": True}))
+    web.queue(Answer(500, "oops"), ok_json({"ok": True}))
     clock = FakeClock()
     client = make_client(clock, backoff=1.5)
     assert client.get_json("https://api.example.org/x") == {"ok": True}
@@ -211,7 +211,7 @@ def test_http_connection_failures_are_one_coded_line(web: Web, error: Exception,
 
 
 def test_http_429_exhausted_is_reported_as_rate_limiting(web: Web) -> None:
-    session = web.serve(lambda url, params: Answer(429, "{}"))
+    web.serve(lambda url, params: Answer(429, "{}"))
     clock = FakeClock()
     client = make_client(clock, retries=3, backoff=1.0)
     with pytest.raises(FetchError) as info:
@@ -222,11 +222,11 @@ def test_http_429_exhausted_is_reported_as_rate_limiting(web: Web) -> None:
     assert "https://api.semanticscholar.org/graph/v1/paper/arXiv:2101.00001?fields=title" in message
     assert "\n" not in message
     assert clock.sleeps == [1.0, 2.0, 4.0]
-    assert len(session.calls) == 4
+    assert len(web.calls) == 4
 
 
 def test_http_long_retry_after_fails_at_once(web: Web) -> None:
-    session = web.queue(Answer(429, "", {"Retry-After": "3600"}))
+    web.queue(Answer(429, "", {"Retry-After": "3600"}))
     clock = FakeClock()
     client = make_client(clock, max_retry_after=60)
     with pytest.raises(FetchError, match="rate limited .*asks to wait 3600 s"):
@@ -235,14 +235,14 @@ def test_http_long_retry_after_fails_at_once(web: Web) -> None:
 
 
 def test_http_server_error_exhausted_says_service_down(web: Web) -> None:
-    session = web.serve(lambda url, params: Answer(502, "bad gateway"))
+    web.serve(lambda url, params: Answer(502, "bad gateway"))
     client = make_client(retries=1)
     with pytest.raises(FetchError, match=r"server error \(HTTP 502\) on all 2 attempts; the service may be down"):
         client.get_json("https://api.example.org/x")
 
 
 def test_http_malformed_json_names_the_url_and_is_not_cached(web: Web, tmp_path: Path) -> None:
-    session = web.queue(Answer(200, '{"data": [1, 2'), ok_json({"data": []}))
+    web.queue(Answer(200, '{"data": [1, 2'), ok_json({"data": []}))
     client = make_client(cache_dir=tmp_path)
     with pytest.raises(FetchError, match=r"https://api\.example\.org/x\?q=1: the answer is not valid JSON"):
         client.get_json("https://api.example.org/x", {"q": 1})
@@ -253,12 +253,12 @@ def test_http_malformed_json_names_the_url_and_is_not_cached(web: Web, tmp_path:
 
 
 def test_http_client_errors_are_not_retried_and_explain(web: Web) -> None:
-    session = web.queue(Answer(404, json.dumps({"error": "Paper not found"})))
+    web.queue(Answer(404, json.dumps({"error": "Paper not found"})))
     clock = FakeClock()
     client = make_client(clock)
     with pytest.raises(FetchError, match=r"not found \(HTTP 404\) \(Paper not found\); check the paper id"):
         client.get_json(f"{S2_API}/paper/nope")
-    assert clock.sleeps == [] and len(session.calls) == 1
+    assert clock.sleeps == [] and len(web.calls) == 1
 
 
 def test_http_api_keys_sent_but_never_in_errors_or_cache(web: Web, tmp_path: Path) -> None:
@@ -272,12 +272,12 @@ def test_http_api_keys_sent_but_never_in_errors_or_cache(web: Web, tmp_path: Pat
             return Answer(400, f"bad param api_key={oa_key}&mailto={email_}")
         return ok_json({"ok": 1})
 
-    session = web.serve(handler)
+    web.serve(handler)
     client = make_client(cache_dir=tmp_path / "cache", env=env)
     client.get_json(f"{S2_API}/paper/x", {"fields": "title"})
     client.get_json(OPENALEX_API, {"search": "graphs"})
-    assert session.calls[0].headers["x-api-key"] == secret
-    assert session.calls[1].params["mailto"] == email_ and session.calls[1].params["api_key"] == oa_key
+    assert web.calls[0].headers["x-api-key"] == secret
+    assert web.calls[1].params["mailto"] == email_ and web.calls[1].params["api_key"] == oa_key
     with pytest.raises(FetchError) as s2_error:
         client.get_json(f"{S2_API}/paper/x", {"fields": "bad"})
     with pytest.raises(FetchError) as oa_error:
@@ -362,7 +362,7 @@ def test_http_cache_is_json_not_pickle(web: Web, tmp_path: Path) -> None:
 
 
 def test_http_rate_limit_keeps_min_interval_per_host(web: Web) -> None:
-    session = web.serve(lambda url, params: Answer(200, "ok"))
+    web.serve(lambda url, params: Answer(200, "ok"))
     clock = FakeClock()
     client = make_client(clock, intervals={"export.arxiv.org": 3.0}, rate_limit_per_s=2)
     client.get_text("https://export.arxiv.org/api/query", {"start": 0})
@@ -392,19 +392,19 @@ def test_fetch_s2_pages_references_by_next_offset_and_reads_back(web: Web, tmp_p
             return ok_json({"offset": offset, "data": [{"citingPaper": p} for p in cites[:limit]]})
         return ok_json(seed)
 
-    session = web.serve(handler)
+    web.serve(handler)
     out = tmp_path / "seed.s2.jsonl"
     seen: list[tuple[int, int | None]] = []
     n = fetch_s2("arXiv:2106.09685", out, make_client(), citations=True,
                  progress=lambda done, total: seen.append((done, total)))
     assert n == 1
-    assert [c.url for c in session.calls] == [
+    assert [c.url for c in web.calls] == [
         f"{S2_API}/paper/arXiv:2106.09685",
         f"{S2_API}/paper/arXiv:2106.09685/references",
         f"{S2_API}/paper/arXiv:2106.09685/references",
         f"{S2_API}/paper/arXiv:2106.09685/citations",
     ]
-    assert [c.params.get("offset") for c in session.calls[1:3]] == [0, 2]
+    assert [c.params.get("offset") for c in web.calls[1:3]] == [0, 2]
     assert seen == [(2, 5), (3, 5), (5, 5)]
     assert detect_format(out) == "s2"
     papers = [p for p in read_s2(out) if isinstance(p, Paper)]
@@ -415,19 +415,19 @@ def test_fetch_s2_pages_references_by_next_offset_and_reads_back(web: Web, tmp_p
 
 
 def test_fetch_s2_links_stop_at_limit(web: Web) -> None:
-    session = web.serve(lambda url, params: ok_json(
+    web.serve(lambda url, params: ok_json(
         {"offset": params["offset"], "next": params["offset"] + params["limit"],
          "data": [{"citedPaper": s2_paper(params["offset"] + k)} for k in range(params["limit"])]}))
     links = list(iter_s2_links(make_client(), "CorpusId:5", "references", limit=5, page_size=2))
     assert [p["title"] for p in links] == [f"Paper number {k}" for k in range(5)]
-    assert [(c.params["offset"], c.params["limit"]) for c in session.calls] == [(0, 2), (2, 2), (4, 1)]
+    assert [(c.params["offset"], c.params["limit"]) for c in web.calls] == [(0, 2), (2, 2), (4, 1)]
 
 
 def test_fetch_s2_without_links_writes_only_the_paper(web: Web, tmp_path: Path) -> None:
-    session = web.queue(ok_json(s2_paper(7)))
+    web.queue(ok_json(s2_paper(7)))
     out = tmp_path / "one.jsonl"
     assert fetch_s2(["CorpusId:7"], out, make_client(), references=False) == 1
-    assert len(session.calls) == 1
+    assert len(web.calls) == 1
     assert json.loads(out.read_text())["title"] == "Paper number 7"
 
 
@@ -441,15 +441,15 @@ def test_fetch_openalex_follows_cursor_and_stops_at_max(web: Web, tmp_path: Path
         results, nxt = pages[params["cursor"]]
         return ok_json({"meta": {"count": 5, "per_page": 2, "next_cursor": nxt}, "results": results})
 
-    session = web.serve(handler)
+    web.serve(handler)
     out = tmp_path / "works.openalex.jsonl"
     seen: list[tuple[int, int | None]] = []
     n = fetch_openalex("knowledge graphs", 3, out, make_client(),
                        progress=lambda d, t: seen.append((d, t)))
     assert n == 3
-    assert [c.params["cursor"] for c in session.calls] == ["*", "c2"]
-    assert session.calls[0].params["search"] == "knowledge graphs"
-    assert session.calls[0].params["per-page"] == 3
+    assert [c.params["cursor"] for c in web.calls] == ["*", "c2"]
+    assert web.calls[0].params["search"] == "knowledge graphs"
+    assert web.calls[0].params["per-page"] == 3
     assert seen == [(2, 3), (3, 3)]
     assert detect_format(out) == "openalex"
     papers = [p for p in read_openalex(out) if isinstance(p, Paper)]
@@ -458,12 +458,12 @@ def test_fetch_openalex_follows_cursor_and_stops_at_max(web: Web, tmp_path: Path
 
 
 def test_fetch_openalex_all_pages_until_cursor_is_null(web: Web, tmp_path: Path) -> None:
-    session = web.queue(
+    web.queue(
         ok_json({"meta": {"count": 3, "next_cursor": "abc"}, "results": [{"id": "W1", "title": "A"}]}),
         ok_json({"meta": {"count": 3, "next_cursor": None}, "results": [{"id": "W2", "title": "B"}]}),
     )
     assert fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client()) == 2
-    assert len(session.calls) == 2
+    assert len(web.calls) == 2
 
 
 def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Path) -> None:
@@ -473,16 +473,16 @@ def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Pat
         start, size = params["start"], params["max_results"]
         return Answer(200, atom_page(ids[start:start + size], total=5))
 
-    session = web.serve(handler)
+    web.serve(handler)
     clock = FakeClock()
     client = make_client(clock, intervals={"export.arxiv.org": 3.0})
     out = tmp_path / "q.atom"
     seen: list[tuple[int, int | None]] = []
     n = fetch_arxiv("cat:cs.CL", 5, out, client, page_size=2, progress=lambda d, t: seen.append((d, t)))
     assert n == 5
-    assert all(c.url == ARXIV_API for c in session.calls)
-    assert [(c.params["start"], c.params["max_results"]) for c in session.calls] == [(0, 2), (2, 2), (4, 1)]
-    assert session.calls[0].params["search_query"] == "cat:cs.CL"
+    assert all(c.url == ARXIV_API for c in web.calls)
+    assert [(c.params["start"], c.params["max_results"]) for c in web.calls] == [(0, 2), (2, 2), (4, 1)]
+    assert web.calls[0].params["search_query"] == "cat:cs.CL"
     assert clock.sleeps == [3.0, 3.0]
     assert seen == [(2, 5), (4, 5), (5, 5)]
     assert detect_format(out) == "arxiv"
@@ -492,13 +492,13 @@ def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Pat
 
 
 def test_fetch_arxiv_stops_when_total_reached(web: Web, tmp_path: Path) -> None:
-    session = web.queue(Answer(200, atom_page(["2301.00001", "2301.00002"], total=2)))
+    web.queue(Answer(200, atom_page(["2301.00001", "2301.00002"], total=2)))
     assert fetch_arxiv("all:rare", 50, tmp_path / "a.atom", make_client()) == 2
-    assert len(session.calls) == 1
+    assert len(web.calls) == 1
 
 
 def test_fetch_arxiv_empty_result_is_still_an_arxiv_feed(web: Web, tmp_path: Path) -> None:
-    session = web.queue(Answer(200, atom_page([], total=0)))
+    web.queue(Answer(200, atom_page([], total=0)))
     out = tmp_path / "none.xml"
     assert fetch_arxiv("all:nothing", 5, out, make_client()) == 0
     assert detect_format(out) == "arxiv"
@@ -508,14 +508,14 @@ def test_fetch_arxiv_empty_result_is_still_an_arxiv_feed(web: Web, tmp_path: Pat
 def test_fetch_arxiv_api_error_entry_is_fetch_error(web: Web, tmp_path: Path) -> None:
     error_feed = ('<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/api/errors#bad</id>'
                   '<title>Error</title><summary>malformed query</summary></entry></feed>')
-    session = web.queue(Answer(200, error_feed))
+    web.queue(Answer(200, error_feed))
     with pytest.raises(FetchError, match=r"refused the query \(malformed query\)"):
         fetch_arxiv("ti:(", 5, tmp_path / "a.atom", make_client())
     assert not (tmp_path / "a.atom").exists()
 
 
 def test_fetch_arxiv_malformed_xml_is_fetch_error(web: Web, tmp_path: Path) -> None:
-    session = web.queue(Answer(200, "<feed><entry>"))
+    web.queue(Answer(200, "<feed><entry>"))
     with pytest.raises(FetchError, match=r"export\.arxiv\.org/api/query\?.*not valid Atom XML"):
         fetch_arxiv("all:x", 5, tmp_path / "a.atom", make_client())
 
@@ -523,7 +523,7 @@ def test_fetch_arxiv_malformed_xml_is_fetch_error(web: Web, tmp_path: Path) -> N
 def test_fetch_failure_leaves_previous_output_untouched(web: Web, tmp_path: Path) -> None:
     out = tmp_path / "works.jsonl"
     out.write_text("previous\n")
-    session = web.queue(
+    web.queue(
         ok_json({"meta": {"count": 4, "next_cursor": "n"}, "results": [{"id": "W1", "title": "A"}]}),
         Answer(500, "down"), Answer(500, "down"),
     )
@@ -534,7 +534,7 @@ def test_fetch_failure_leaves_previous_output_untouched(web: Web, tmp_path: Path
 
 
 def test_fetch_run_fetch_dispatches_and_validates(web: Web, tmp_path: Path) -> None:
-    session = web.queue(ok_json(s2_paper(3)))
+    web.queue(ok_json(s2_paper(3)))
     out = tmp_path / "s.jsonl"
     assert run_fetch("s2", out=out, client=make_client(), paper_ids=["CorpusId:3"],
                      references=False) == 1
