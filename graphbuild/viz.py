@@ -319,6 +319,8 @@ def select_subgraph(
     else:
         candidates = list(G)
 
+    # communities are shown as colours (render_html(communities=...)), never as nodes
+    candidates = [n for n in candidates if n == focus_id or G.nodes[n].get("label") != "Community"]
     if kinds is not None:
         candidates = [n for n in candidates if n == focus_id or node_kind(G.nodes[n]) in kinds]
         reasons.append("kinds " + ", ".join(k for k in KINDS if k in kinds))
@@ -560,8 +562,26 @@ def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, A
     return {"head": key, "rows": rows}
 
 
-def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
-    """Node/edge records (built with pyvis on our copy) plus page settings."""
+def _community_colors(communities: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
+    """Community id -> fill colour, by the rank in ``community:<rank>``."""
+    from .report import community_color
+
+    out = {}
+    for cid in set(communities.values()) | set(names):
+        tail = cid.rsplit(":", 1)[-1]
+        out[cid] = community_color(int(tail) if tail.isdigit() else 0)
+    return out
+
+
+def _page_data(selection: Selection, physics: bool,
+               communities: Mapping[str, str] | None = None,
+               community_names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Node/edge records (built with pyvis on our copy) plus page settings.
+
+    With ``communities`` (node id -> community id), nodes are filled with
+    their community's colour (grey without one) and the legend lists the
+    communities shown.
+    """
     from pyvis.network import Network  # heavy import, only when rendering
 
     H = selection.graph
@@ -569,6 +589,8 @@ def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
     positions = _layout(H)  # a seeded start: browser physics then only polishes it
     net = Network(directed=True, cdn_resources="remote")
     kinds_shown: dict[str, int] = {}
+    by_community: dict[str, int] = {}
+    colors = _community_colors(communities, community_names or {}) if communities is not None else {}
     years: list[int] = []
     for node, data in H.nodes(data=True):
         kind = node_kind(data)
@@ -577,6 +599,10 @@ def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
         color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
         if kind == "Paper" and data.get("external"):
             color = _EXTERNAL_PAPER_COLOR
+        if communities is not None:
+            cid = communities.get(node)
+            color = colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"]
+            by_community[cid or ""] = by_community.get(cid or "", 0) + 1
         year = _year(data) if kind == "Paper" else None
         if year is not None:
             years.append(year)
@@ -613,10 +639,16 @@ def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
         )
     legend = [{"kind": k, "color": KIND_COLORS.get(k, KIND_COLORS["Entity"]), "count": kinds_shown[k]}
               for k in (*KINDS, *sorted(set(kinds_shown) - set(KINDS))) if k in kinds_shown]
+    names = community_names or {}
+    community_legend = [{"name": names.get(cid, cid) if cid else "no community",
+                         "color": colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"],
+                         "count": count}
+                        for cid, count in sorted(by_community.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {
         "nodes": net.nodes,
         "edges": net.edges,
         "legend": legend,
+        "communities": community_legend,
         "years": [min(years), max(years)] if years else None,
         "physics": physics,
         "options": _vis_options(n, physics, bool(positions)),
@@ -691,7 +723,8 @@ def _html_text(value: str) -> str:
 
 
 def render_html(selection: Selection, path: str | Path, *, title: str = "graphbuild",
-                physics: bool | None = None) -> Path:
+                physics: bool | None = None, communities: Mapping[str, str] | None = None,
+                community_names: Mapping[str, str] | None = None) -> Path:
     """Write the selection as one self-contained interactive HTML page.
 
     Parameters
@@ -705,6 +738,10 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
         freeze it once stable; larger pages start with physics off. ``True``
         always runs the browser physics (then freezes); ``False`` never does.
         A button on the page turns physics back on.
+    communities : node id -> community id (from
+        :func:`graphbuild.communities.node_communities`): colour the nodes by
+        community instead of by kind, and list the communities in the legend.
+    community_names : community id -> its label, for that legend.
 
     Returns
     -------
@@ -715,7 +752,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
 
     n = selection.shown
     use_physics = n > 0 and ((n <= LAYOUT_THRESHOLD) if physics is None else bool(physics))
-    data = _page_data(selection, use_physics)
+    data = _page_data(selection, use_physics, communities, community_names)
     viz_dir = resource_dir("viz")
     env = Environment(loader=FileSystemLoader(str(viz_dir)), autoescape=False,
                       undefined=StrictUndefined, keep_trailing_newline=True)
@@ -727,6 +764,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
         reason=_html_text(selection.reason),
         note=_html_text(note) if note else "",
         legend=[{**item, "kind": _html_text(item["kind"])} for item in data["legend"]],
+        community_legend=[{**item, "name": _html_text(item["name"])} for item in data["communities"]],
         years=data["years"],
         shown=n,
         edge_count=selection.graph.number_of_edges(),

@@ -236,3 +236,28 @@ def test_viz_show_in_notebook_embeds_page(tmp_path):
     out = render_html(select_subgraph(small_graph(), focus="ViT"), tmp_path / "nb.html")
     shown = show_in_notebook(out, height=400)
     assert shown.data.startswith('<div class="graphbuild-viz"><iframe srcdoc="&lt;!DOCTYPE html&gt;') and "height:400px" in shown.data
+
+
+# ------------------------------------------------------------------ communities
+
+
+def test_viz_community_nodes_are_colours_not_nodes(tmp_path):
+    from graphbuild.communities import add_communities, community_names, node_communities
+    from graphbuild.report import community_color
+
+    G = add_communities(small_graph(), min_papers=1)
+    sel = select_subgraph(G)
+    assert not any(d["label"] == "Community" for _, d in sel.graph.nodes(data=True))
+    assert sel.shown == small_graph().number_of_nodes()
+    of = node_communities(G)
+    page = render_html(sel, tmp_path / "c.html", communities=of, community_names=community_names(G))
+    data = _page_data(page)
+    colors = {n["id"]: n["color"] for n in data["nodes"]}
+    assert colors["P1"] == community_color(int(of["P1"].split(":")[1]))
+    assert colors[E["LoRA"]] == colors["P1"]  # LoRA's papers are mostly in P1's community
+    assert colors[A_HU] == KIND_COLORS["Entity"]  # authors have no community: grey
+    assert {c["name"] for c in data["communities"]} >= set(community_names(G).values()) | {"no community"}
+    assert 'id="gb-communities"' in page.read_text()
+    plain = _page_data(render_html(sel, tmp_path / "k.html"))
+    assert {n["id"]: n["color"] for n in plain["nodes"]}["P1"] == KIND_COLORS["Paper"]
+    assert plain["communities"] == []
