@@ -160,3 +160,32 @@ def test_communities_queryable_on_both_stores(synced):
                  "papers": r["papers"]} for r in community_rows(G)]
     assert rows == expected
     assert store.counts()["IN_COMMUNITY"] == sum(r["papers"] for r in expected)
+
+
+def test_communities_named_queries_identical_on_both_stores(synced):
+    from graphbuild.library import bind_params, load_library
+
+    G, store = synced
+    library = load_library()
+
+    def run(name, **params):
+        query = library[name]
+        return store.query(query.cypher_for(store.name), bind_params(query, params))
+
+    rows = community_rows(G)
+    assert run("communities") == [{"id": r["id"], "rank": r["rank"], "label": r["name"], "papers": r["papers"],
+                                   "first_year": r["first_year"], "last_year": r["last_year"],
+                                   "top_entities": r["top_entities"], "top_datasets": r["top_datasets"]}
+                                  for r in rows]
+    members = sorted((v, -G.nodes[u]["year"], u) for u, v, k in G.edges(keys=True) if k == "IN_COMMUNITY")
+    largest = [m for m in members if m[0] == "community:1"]
+    assert [(r["community"], r["id"]) for r in run("community-members")] == [(c, p) for c, _, p in largest]
+    assert run("community-members", community="1") == run("community-members", community="community:1")
+    word = rows[-1]["top_entities"][0].lower()
+    assert rows[-1]["id"] in {r["community"] for r in run("community-members", community=word)}
+    assert run("community-members", community="no such community") == []
+    # small_graph: 2020 ViT; 2021 LoRA; 2022 adapter study; 2023 QLoRA, Llama 2 (hand-counted)
+    rising = run("rising-entities", since=2022, span=2, min_papers=1)
+    assert [(r["entity"], r["earlier"], r["recent"], r["gain"]) for r in rising] == [
+        ("MMLU", 0, 3, 3), ("Llama-2-7B", 0, 2, 2), ("LoRA", 1, 2, 1), ("Llama", 0, 1, 1), ("QLoRA", 0, 1, 1)]
+    assert [r["entity"] for r in run("rising-entities", since=2022, span=2, type="Dataset", min_papers=1)] == ["MMLU"]
