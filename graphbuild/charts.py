@@ -76,7 +76,8 @@ def hbar_chart(labels: Sequence[str], values: Sequence[float], *, width: int = 3
         y = 4 + i * (bar + 4)
         w = plot_w * float(value) / peak
         color = colors[i] if colors else _BAR
-        text = esc(label if len(str(label)) <= 28 else str(label)[:27] + "…")
+        room = max(8, label_w // 6)  # about 6 px per character at 11 px
+        text = esc(label if len(str(label)) <= room else str(label)[:room - 1] + "…")
         name = f'<text x="{label_w - 6}" y="{y + bar - 4}" text-anchor="end" class="lbl">{text}</text>'
         if links and links[i]:
             name = f'<a href="{esc(links[i])}">{name}</a>'

@@ -101,7 +101,7 @@ def _leiden(links: dict[str, set[str]], *, resolution: float, seed: int) -> dict
     edges = [(index[p], index[e]) for p in papers for e in sorted(links[p])]
     graph = ig.Graph(n=len(names), edges=edges, directed=False)
     partition = leidenalg.find_partition(graph, leidenalg.RBConfigurationVertexPartition,
-                                         resolution_parameter=resolution, n_iterations=-1, seed=seed)
+                                         resolution_parameter=resolution, n_iterations=2, seed=seed)
     return {names[i]: int(c) for i, c in enumerate(partition.membership)}
 
 

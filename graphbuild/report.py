@@ -37,6 +37,7 @@ __all__ = ["Section", "render_page", "overview_section", "top_entities_section",
 COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
                     "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#a0cbe8")
 _OTHER_COLOR = "#bab0ac"
+_MAX_COMMUNITIES = 30
 _ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
 _URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://")
 
@@ -122,7 +123,7 @@ def top_entities_section(G: nx.MultiDiGraph, *, top: int = 10, explorer: str | N
             continue
         names = [str(G.nodes[e].get("name") or e) for e in ranked]
         chart = hbar_chart(names, [len(counts[e]) for e in ranked],
-                           links=[_explorer_link(explorer, n) for n in names])
+                           links=[_explorer_link(explorer, n) for n in names], width=330)
         cards.append(f'<div class="rp-card"><h3>{esc(type_)}s</h3>{chart}</div>')
     body = '<div class="rp-grid">' + "".join(cards) + "</div>" if cards else \
         '<p class="rp-empty">No entities were found in this corpus.</p>'
@@ -185,7 +186,10 @@ def communities_section(G: nx.MultiDiGraph, *, explorer: str | None = None) -> S
                   key=lambda d: (int(d.get("rank") or 0), str(d.get("id"))))
     if not rows:
         return Section("communities", "Communities",
-                       '<p class="rp-empty">No communities: the graph has too few linked papers.</p>')
+                       '<p class="rp-empty">No communities: the corpus has too few papers linked to entities, or the '
+                       'workspace was built before communities existed (rebuild it).</p>')
+    more = len(rows) - _MAX_COMMUNITIES
+    rows = rows[:_MAX_COMMUNITIES]
     chart = hbar_chart([str(d.get("name")) for d in rows[:20]], [int(d.get("papers") or 0) for d in rows[:20]],
                        colors=[community_color(int(d.get("rank") or 0)) for d in rows[:20]], width=520)
     table = _table(
@@ -196,6 +200,8 @@ def communities_section(G: nx.MultiDiGraph, *, explorer: str | None = None) -> S
           ", ".join(_link(_explorer_link(explorer, n), n) for n in d.get("top_entities") or ()),
           ", ".join(_link(_explorer_link(explorer, n), n) for n in d.get("top_datasets") or ()) or "–"]
          for d in rows), numeric=(2,))
+    if more > 0:
+        table += f'<p class="rp-lead">and {more:,} smaller communities (graphbuild communities lists them all)</p>'
     return Section("communities", "Communities", chart + table,
                    "Leiden communities of the paper-entity graph, labelled by their most distinctive entities (NPMI).")
 

@@ -202,6 +202,27 @@
     search(document.getElementById("gb-search").value);
   });
 
+  // a link such as overview.html#find=LoRA (from the report page) searches once the page is drawn
+  function findFromHash() {
+    var m = /^#find=(.*)$/.exec(window.location.hash || "");
+    if (!m) { return null; }
+    var text;
+    try { text = decodeURIComponent(m[1]); } catch (e) { return null; }
+    document.getElementById("gb-search").value = text;
+    state.lastQuery = null;
+    var q = text.trim().toLowerCase();
+    var exact = nodes.get({ filter: function (n) { return String(n.label || "").toLowerCase() === q; } });
+    if (exact.length === 1) {  // the report links by exact entity name: go straight to it
+      network.selectNodes([exact[0].id]);
+      network.focus(exact[0].id, { scale: 1.4 });
+      showDetails("node", exact[0].id);
+      return exact[0].id;
+    }
+    return search(text);
+  }
+  network.once("afterDrawing", function () { window.setTimeout(findFromHash, 0); });
+  window.addEventListener("hashchange", findFromHash);
+
   window.graphbuild = {
     network: network,
     nodes: nodes,
@@ -213,6 +234,7 @@
     setPhysics: setPhysics,
     setKindVisible: setKindVisible,
     setYearRange: setYearRange,
-    search: search
+    search: search,
+    findFromHash: findFromHash
   };
 }());

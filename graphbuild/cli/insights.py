@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 
 from ._common import _print_rows, _workspace
 
@@ -65,8 +67,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     graph = ws.graph()
+    explorer = args.explorer
+    if explorer is None and (ws.path / "overview.html").exists():  # link to the workspace's overview page
+        explorer = os.path.relpath(ws.path / "overview.html", Path(args.output).resolve().parent)
     path = build_report(graph, args.output, title=f"graphbuild report: {ws.path.name}",
-                        explorer=args.explorer or None)
+                        explorer=explorer or None)
     print(f"wrote {path}")
     return 0
 
@@ -108,8 +113,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
 
     r = sub.add_parser("report", parents=[common], help="write one self-contained report page of the workspace")
     r.add_argument("-o", "--output", default="report.html", help="output page (default: report.html)")
-    r.add_argument("--explorer", default="overview.html",
-                   help="explorer page that names link to, relative to the report ('' for none; "
-                        "default overview.html)")
+    r.add_argument("--explorer", help="explorer page that names link to, relative to the report "
+                                      "('' for none; default: the workspace's overview.html)")
     r.set_defaults(func=cmd_report)
 
