@@ -618,6 +618,7 @@ def _page_data(selection: Selection, physics: bool,
             group=kind,
             kind=kind,
             size=round(min(48.0, 12.0 + 6.0 * math.log2(1 + importance)), 1),
+            value=round(math.log2(2 + importance), 3),
             year=year,
             search=search,
             tip=_node_tip(H, node, data, importance),
@@ -659,7 +660,13 @@ def _vis_options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"improvedLayout": n <= 100 and not positioned, "randomSeed": 7},
-        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidthSelected": 3},
+        # node size and label size follow ``value``; a label whose on-screen size would fall below
+        # drawThreshold px is not drawn, so the default zoom labels the most connected nodes and
+        # zooming in reveals the rest
+        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidthSelected": 3,
+                  "scaling": {"min": 12, "max": 48,
+                              "label": {"enabled": True, "min": 11 if n <= 60 else 5, "max": 44,
+                                        "maxVisible": 18, "drawThreshold": 7}}},
         "edges": {
             "color": {"color": "#9aa0a6", "highlight": "#202124", "hover": "#5f6368"},
             "font": {"size": 9, "align": "middle", "color": "#5f6368", "strokeWidth": 2},

@@ -149,3 +149,27 @@ def test_viz_browser_large_page_starts_frozen_with_python_layout(driver, tmp_pat
     x0 = next(n for n in json.loads(driver.execute_script(
         "return document.getElementById('gb-data').textContent"))["nodes"] if n["id"] == "p0")
     assert abs(p0["x"] - x0["x"]) <= 1 and abs(p0["y"] - x0["y"]) <= 1  # getPositions rounds
+
+
+def test_viz_browser_labels_the_most_connected_nodes_first(driver, tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(300):
+        G.add_node(f"p{i}", label="Paper", id=f"p{i}", title=f"Paper {i}", year=2010, authors=[])
+    for hub in range(5):  # five papers cited by 40 each; the rest cited by none
+        for j in range(40):
+            G.add_edge(f"p{5 + hub * 40 + j}", f"p{hub}", key="CITES", inferred=False, via=None)
+    page = render_html(select_subgraph(G), tmp_path / "hubs.html")
+    _open(driver, page)
+    _assert_clean_load(driver, page)
+    driver.execute_script("graphbuild.network.fit({animation: false}); graphbuild.network.redraw()")
+    shown = set(driver.execute_script("return graphbuild.visibleLabels()"))
+    assert {f"p{h}" for h in range(5)} <= shown and len(shown) < 50  # the hubs, not the crowd
+    driver.execute_script("graphbuild.network.moveTo({scale: 2.5, animation: false}); graphbuild.network.redraw()")
+    assert len(driver.execute_script("return graphbuild.visibleLabels()")) == 300  # zoomed in: every label
+
+
+def test_viz_browser_edge_click_puts_the_evidence_in_the_side_panel(driver, tmp_path):
+    page = render_html(select_subgraph(small_graph(), focus="ViT", hops=1), tmp_path / "vit.html")
+    _open(driver, page)
+    driver.execute_script("graphbuild.showDetails('edge', arguments[0])", f"P5|PROPOSES|{E['ViT']}")
+    assert "We propose ViT" in driver.find_element("id", "gb-details").text

@@ -223,6 +223,14 @@
   network.once("afterDrawing", function () { window.setTimeout(findFromHash, 0); });
   window.addEventListener("hashchange", findFromHash);
 
+  // ids of the nodes whose label is drawn at the current zoom (small ones appear as one zooms in)
+  function visibleLabels() {
+    return nodes.getIds().filter(function (id) {
+      var n = network.body.nodes[id];
+      return n && !n.options.hidden && n.labelModule.visible();
+    });
+  }
+
   window.graphbuild = {
     network: network,
     nodes: nodes,
@@ -235,6 +243,7 @@
     setKindVisible: setKindVisible,
     setYearRange: setYearRange,
     search: search,
-    findFromHash: findFromHash
+    findFromHash: findFromHash,
+    visibleLabels: visibleLabels
   };
 }());
