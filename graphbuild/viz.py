@@ -76,6 +76,7 @@ _REL_LABELS = {
     "VARIANT_OF": "variant of",
     "AUTHORED": "wrote",
     "CITES": "cites",
+    "CO_OCCURS": "",
 }
 
 #: above this many nodes a page starts with physics off (positions come from Python)
@@ -274,6 +275,11 @@ def select_subgraph(
     Returns
     -------
     Selection
+        With no focus, ids, types or year, a corpus of at least
+        :data:`graphbuild.termmap.TERM_MAP_MIN_PAPERS` papers gives a term map
+        instead (:func:`graphbuild.termmap.term_map`): the most used entities
+        (at most ``min(max_nodes, 300)``) coloured by community and linked by
+        co-occurrence, since hundreds of papers and authors say little there.
 
     Raises
     ------
@@ -293,6 +299,10 @@ def select_subgraph(
         raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
     kinds = _check_types(types)
     reasons: list[str] = []
+    if focus is None and node_ids is None and kinds is None and since is None and _is_large(G):
+        from .termmap import community_term_map
+
+        return community_term_map(G, max_terms=min(max_nodes, 300))
 
     allowed: set[str] | None = None
     if node_ids is not None:
@@ -355,6 +365,13 @@ def select_subgraph(
         reasons.append("whole graph")
     return Selection(graph=_copy_subgraph(G, candidates), cut=cut, total=total,
                      reason="; ".join(reasons), focus=focus_id)
+
+
+def _is_large(G: nx.MultiDiGraph) -> bool:
+    from .termmap import TERM_MAP_MIN_PAPERS
+
+    papers = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Paper" and not d.get("external"))
+    return papers >= TERM_MAP_MIN_PAPERS
 
 
 def _connected_cut(G: nx.MultiDiGraph, ordered: list[str], room: int, focus_id: str | None) -> set[str]:
@@ -541,6 +558,7 @@ def _node_tip(G: nx.MultiDiGraph, node: str, data: Mapping[str, Any], importance
         if family and family != node:
             add("variant of", G.nodes[family].get("name", family) if family in G else family)
         add("papers", data.get("paper_count"))
+        add("most cited papers", "\n".join(str(t) for t in data.get("top_papers") or ()))
     else:
         head = str(data.get("name") or node)
         add("kind", label)
@@ -553,6 +571,9 @@ def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, A
     rows = [["from", _display_label(G.nodes[u], u)], ["to", _display_label(G.nodes[v], v)]]
     if data.get("evidence"):
         rows.append(["evidence", str(data["evidence"])])
+    if data.get("papers") is not None:  # a term map's co-occurrence link
+        rows.append(["papers with both", str(data["papers"])])
+        rows.append(["association strength", str(data.get("strength"))])
     if key == "CITES" and data.get("inferred"):
         via = data.get("via")
         via_name = G.nodes[via].get("name", via) if via in G else via
@@ -586,6 +607,9 @@ def _page_data(selection: Selection, physics: bool,
 
     H = selection.graph
     n = H.number_of_nodes()
+    if communities is None and any("community" in d for _, d in H.nodes(data=True)):
+        communities = {v: d["community"] for v, d in H.nodes(data=True) if d.get("community")}
+        community_names = community_names or H.graph.get("community_names")
     positions = _layout(H)  # a seeded start: browser physics then only polishes it
     net = Network(directed=True, cdn_resources="remote")
     kinds_shown: dict[str, int] = {}
@@ -634,7 +658,8 @@ def _page_data(selection: Selection, physics: bool,
             id=f"{u}|{key}|{v}",
             label=_REL_LABELS.get(key, key.lower()) + (" (inferred)" if inferred else ""),
             rel=key,
-            arrows="to",
+            arrows="" if key == "CO_OCCURS" else "to",
+            width=round(1 + math.log2(data["papers"]), 2) if key == "CO_OCCURS" else 1,
             dashes=inferred,
             tip=_edge_tip(H, u, v, key, data),
         )

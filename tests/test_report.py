@@ -9,6 +9,7 @@ import pytest
 
 import graphbuild.charts as charts
 import graphbuild.report as report
+import graphbuild.termmap as termmap
 from graph_fixture import E, small_graph
 from graphbuild.communities import add_communities, community_rows
 from graphbuild.graph import save_graph
@@ -18,7 +19,7 @@ from test_trends import synthetic_corpus
 SECTIONS = ["overview", "entities", "trends", "rising", "bursts", "communities", "leaderboards"]
 
 
-@pytest.mark.parametrize("module", [charts, report])
+@pytest.mark.parametrize("module", [charts, report, termmap])
 def test_report_doctests_run(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted >= 1

@@ -261,3 +261,56 @@ def test_viz_community_nodes_are_colours_not_nodes(tmp_path):
     plain = _page_data(render_html(sel, tmp_path / "k.html"))
     assert {n["id"]: n["color"] for n in plain["nodes"]}["P1"] == KIND_COLORS["Paper"]
     assert plain["communities"] == []
+
+
+# ------------------------------------------------------------------ term map
+
+
+def _two_topic_corpus(n_papers: int) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for t in range(2):
+        for k in range(6):
+            e = f"entity:t{t}e{k}"
+            G.add_node(e, label="Entity", id=e, name=f"T{t} term {k}", type="Method", paper_count=0)
+    for i in range(n_papers):
+        t = i % 2
+        pid = f"P{i:05d}"
+        G.add_node(pid, label="Paper", id=pid, title=f"Paper {i}", year=2000 + i % 20, external=False)
+        for k in {i % 6, (i // 2) % 6, 0}:
+            G.add_edge(pid, f"entity:t{t}e{k}", key="USES")
+    return G
+
+
+def test_viz_term_map_links_terms_that_co_occur():
+    from graphbuild.termmap import CO_OCCURS, term_map
+
+    G = _two_topic_corpus(600)
+    sel = term_map(G, max_terms=12, links_per_term=3)
+    H = sel.graph
+    assert set(H) == {f"entity:t{t}e{k}" for t in range(2) for k in range(6)}
+    assert all(d["label"] == "Entity" for _, d in H.nodes(data=True))
+    assert H.nodes["entity:t0e0"]["paper_count"] == 300 and len(H.nodes["entity:t0e0"]["top_papers"]) == 8
+    for u, v, key, data in H.edges(keys=True, data=True):
+        assert key == CO_OCCURS and u.split("e")[1][0] == v.split("e")[1][0]  # never across the two topics
+        assert data["papers"] >= 2 and data["strength"] > 0
+    assert max(dict(H.degree()).values()) <= 2 * 3 + 3
+
+
+def test_viz_whole_graph_of_a_large_corpus_is_a_term_map(tmp_path):
+    from graphbuild.communities import add_communities
+    from graphbuild.termmap import TERM_MAP_MIN_PAPERS
+
+    G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
+    sel = select_subgraph(G, max_nodes=500)
+    assert sel.reason.startswith("term map: the 12 entities in most of 5,000 papers")
+    assert not any(d["label"] == "Paper" for _, d in sel.graph.nodes(data=True))
+    data = _page_data(render_html(sel, tmp_path / "map.html"))
+    colors = {n["id"]: n["color"] for n in data["nodes"]}
+    assert len({colors[f"entity:t0e{k}"] for k in range(6)}) == 1 != len(set(colors.values()))
+    assert {c["name"] for c in data["communities"]} == {d["name"] for _, d in G.nodes(data=True)
+                                                       if d["label"] == "Community"}
+    tip = next(n for n in data["nodes"] if n["id"] == "entity:t0e0")["tip"]
+    assert any(row[0] == "most cited papers" and "Paper " in row[1] for row in tip["rows"])
+    assert all(e["arrows"] == "" for e in data["edges"])
+    # a focus still gives the neighbourhood of papers
+    assert any(d["label"] == "Paper" for _, d in select_subgraph(G, focus="T0 term 1").graph.nodes(data=True))

@@ -173,3 +173,21 @@ def test_viz_browser_edge_click_puts_the_evidence_in_the_side_panel(driver, tmp_
     _open(driver, page)
     driver.execute_script("graphbuild.showDetails('edge', arguments[0])", f"P5|PROPOSES|{E['ViT']}")
     assert "We propose ViT" in driver.find_element("id", "gb-details").text
+
+
+def test_viz_browser_term_map_shows_papers_one_click_away(driver, tmp_path):
+    from graphbuild.communities import add_communities
+    from graphbuild.termmap import TERM_MAP_MIN_PAPERS
+    from test_viz import _two_topic_corpus
+
+    G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
+    page = render_html(select_subgraph(G), tmp_path / "map.html")
+    _open(driver, page)
+    _assert_clean_load(driver, page)
+    assert driver.execute_script("return graphbuild.nodes.length") == 12
+    assert "entity:t0e0" in driver.execute_script("return graphbuild.visibleLabels()")
+    driver.execute_script("graphbuild.showDetails('node', 'entity:t0e0')")
+    details = driver.find_element("id", "gb-details").text
+    assert "most cited papers" in details and "Paper " in details
+    legend = driver.find_elements("css selector", "#gb-communities li")
+    assert len(legend) == 2

@@ -90,6 +90,17 @@ def cmd_communities(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_map(args: argparse.Namespace) -> int:
+    from ..termmap import community_term_map
+    from ..viz import render_html
+
+    ws = _workspace(args)
+    selection = community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links)
+    path = render_html(selection, args.output, title=f"graphbuild term map: {ws.path.name}")
+    print(f"wrote {path}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add this module's subcommands to the parser."""
@@ -110,6 +121,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     c = sub.add_parser("communities", parents=[common], help="the Leiden communities of papers and entities")
     c.add_argument("--json", action="store_true", help="print the communities as JSON")
     c.set_defaults(func=cmd_communities)
+
+    m = sub.add_parser("map", parents=[common],
+                       help="write a term map: the most used entities, coloured by community, linked by co-occurrence")
+    m.add_argument("-o", "--output", default="map.html", help="output page (default: map.html)")
+    m.add_argument("--terms", type=_positive, default=300, help="entities to show (default 300)")
+    m.add_argument("--links", type=_positive, default=5, help="co-occurrence links kept per entity (default 5)")
+    m.set_defaults(func=cmd_map)
 
     r = sub.add_parser("report", parents=[common], help="write one self-contained report page of the workspace")
     r.add_argument("-o", "--output", default="report.html", help="output page (default: report.html)")
