@@ -40,7 +40,7 @@ from typing import Any
 
 import networkx as nx
 
-from .trends import ROLE_RELS
+from .trends import role_pairs
 
 __all__ = ["Community", "detect_communities", "add_communities", "community_rows", "entity_communities",
            "paper_communities", "node_communities", "community_names", "COMMUNITY_SEED"]
@@ -83,9 +83,8 @@ class Community:
 def _paper_entities(G: nx.MultiDiGraph) -> dict[str, set[str]]:
     """Corpus paper -> the entities it is linked to by a role relationship."""
     links: dict[str, set[str]] = {}
-    for u, v, key in G.edges(keys=True):
-        if key in ROLE_RELS and not G.nodes[u].get("external") and G.nodes[u].get("label") == "Paper":
-            links.setdefault(u, set()).add(v)
+    for u, v in role_pairs(G):
+        links.setdefault(u, set()).add(v)
     return links
 
 
@@ -190,7 +189,7 @@ def add_communities(G: nx.MultiDiGraph, **options: Any) -> nx.MultiDiGraph:
 
 def paper_communities(G: nx.MultiDiGraph) -> dict[str, str]:
     """Paper id -> its stored community id."""
-    return {u: v for u, v, key in G.edges(keys=True) if key == "IN_COMMUNITY"}
+    return {u: v for u, nbrs in G.adjacency() for v, keyed in nbrs.items() if "IN_COMMUNITY" in keyed}
 
 
 def entity_communities(G: nx.MultiDiGraph) -> dict[str, str]:
@@ -198,8 +197,8 @@ def entity_communities(G: nx.MultiDiGraph) -> dict[str, str]:
     of_paper = paper_communities(G)
     rank = {n: int(d.get("rank") or 0) for n, d in G.nodes(data=True) if d.get("label") == "Community"}
     votes: dict[str, Counter[str]] = {}
-    for u, v, key in G.edges(keys=True):
-        if key in ROLE_RELS and u in of_paper:
+    for u, v in role_pairs(G):
+        if u in of_paper:
             votes.setdefault(v, Counter())[of_paper[u]] += 1
     return {e: min(c.items(), key=lambda kv: (-kv[1], rank.get(kv[0], 0)))[0] for e, c in votes.items()}
 

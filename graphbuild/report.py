@@ -28,7 +28,7 @@ from .charts import bar_chart, burst_timeline, esc, hbar_chart, small_multiple
 from .errors import GraphbuildError
 from .fsutil import atomic_write_text
 from .resources import resource_dir
-from .trends import ROLE_RELS, trends_summary
+from .trends import role_pairs, trends_summary
 
 __all__ = ["Section", "render_page", "overview_section", "top_entities_section", "trends_sections",
            "communities_section", "leaderboard_section", "build_report", "COMMUNITY_COLORS"]
@@ -75,6 +75,11 @@ def _link(href: str | None, text: str) -> str:
     return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
 
 
+def _edge_counts(G: nx.MultiDiGraph) -> Counter[str]:
+    """Relationships per type, in one pass over the adjacency."""
+    return Counter(k for _, nbrs in G.adjacency() for keyed in nbrs.values() for k in keyed)
+
+
 # --------------------------------------------------------------------------- sections
 
 
@@ -85,7 +90,7 @@ def overview_section(G: nx.MultiDiGraph) -> Section:
     years = Counter(int(d["year"]) for d in papers if isinstance(d.get("year"), int))
     venues = Counter(str(d.get("venue")).strip() for d in papers if d.get("venue"))
     stats = [(len(papers), "papers"), (labels.get("Entity", 0), "entities"), (labels.get("Author", 0), "authors"),
-             (sum(1 for *_, k in G.edges(keys=True) if k == "CITES"), "citations"),
+             (_edge_counts(G)["CITES"], "citations"),
              (labels.get("Community", 0), "communities")]
     body = ['<div class="rp-stats">' + "".join(f'<div class="rp-stat"><b>{n:,}</b><span>{esc(what)}</span></div>'
                                                 for n, what in stats) + "</div>"]
@@ -111,18 +116,15 @@ def overview_section(G: nx.MultiDiGraph) -> Section:
 
 def top_entities_section(G: nx.MultiDiGraph, *, top: int = 10, explorer: str | None = None) -> Section:
     """The most used entities of each type, by corpus papers, linked to the explorer."""
-    counts: dict[str, set[str]] = {}
-    for u, v, key in G.edges(keys=True):
-        if key in ROLE_RELS and not G.nodes[u].get("external"):
-            counts.setdefault(v, set()).add(u)
+    counts = Counter(e for _, e in role_pairs(G))
     cards = []
     for type_ in _ENTITY_TYPES:
         ranked = sorted((e for e in counts if G.nodes[e].get("type") == type_),
-                        key=lambda e: (-len(counts[e]), e))[:top]
+                        key=lambda e: (-counts[e], e))[:top]
         if not ranked:
             continue
         names = [str(G.nodes[e].get("name") or e) for e in ranked]
-        chart = hbar_chart(names, [len(counts[e]) for e in ranked],
+        chart = hbar_chart(names, [counts[e] for e in ranked],
                            links=[_explorer_link(explorer, n) for n in names], width=330)
         cards.append(f'<div class="rp-card"><h3>{esc(type_)}s</h3>{chart}</div>')
     body = '<div class="rp-grid">' + "".join(cards) + "</div>" if cards else \
@@ -208,12 +210,12 @@ def communities_section(G: nx.MultiDiGraph, *, explorer: str | None = None) -> S
 
 def leaderboard_section(G: nx.MultiDiGraph) -> Section:
     """Reported results per benchmark; an empty-state text until results are extracted."""
-    reports = [1 for *_, k in G.edges(keys=True) if k == "REPORTS"]
+    reports = _edge_counts(G)["REPORTS"]
     if not reports:
         return Section("leaderboards", "Leaderboards",
                        '<p class="rp-empty">No reported results in this workspace yet: leaderboards appear once '
                        "result sentences are extracted.</p>")
-    return Section("leaderboards", "Leaderboards", f'<p class="rp-lead">{len(reports):,} reported results.</p>')
+    return Section("leaderboards", "Leaderboards", f'<p class="rp-lead">{reports:,} reported results.</p>')
 
 
 # --------------------------------------------------------------------------- page

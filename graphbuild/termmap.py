@@ -28,13 +28,15 @@ Examples
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from .trends import ROLE_RELS
+from .trends import role_pairs
 from .viz import Selection
 
 __all__ = ["term_map", "community_term_map", "CO_OCCURS", "TERM_MAP_MIN_PAPERS"]
@@ -43,10 +45,6 @@ __all__ = ["term_map", "community_term_map", "CO_OCCURS", "TERM_MAP_MIN_PAPERS"]
 CO_OCCURS = "CO_OCCURS"
 #: from this many corpus papers on, the whole-graph overview is a term map
 TERM_MAP_MIN_PAPERS = 5000
-
-
-def _cited_by(G: nx.MultiDiGraph, paper: str) -> int:
-    return sum(1 for keys in G.pred[paper].values() if "CITES" in keys)
 
 
 def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 5, min_together: int = 2,
@@ -73,9 +71,9 @@ def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 
         ``top_papers`` a list of titles) and ``CO_OCCURS`` edges with
         ``papers`` (papers with both) and ``strength``.
     """
-    papers = sorted({u for u, _, k in G.edges(keys=True) if k in ROLE_RELS and not G.nodes[u].get("external")})
+    links = role_pairs(G)
+    papers = sorted({u for u, _ in links})
     pos = {p: i for i, p in enumerate(papers)}
-    links = {(u, v) for u, v, k in G.edges(keys=True) if k in ROLE_RELS and u in pos}
     count: dict[str, int] = {}
     for _, e in links:
         count[e] = count.get(e, 0) + 1
@@ -91,9 +89,11 @@ def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 
     strength[together < min_together] = 0.0
     H = nx.MultiDiGraph()
     by_term = _papers_by_term(G, links, tpos)
+    years = dict(G.nodes(data="year"))
+    cited = Counter(v for _, nbrs in G.adjacency() for v, keyed in nbrs.items() if "CITES" in keyed)
     for e in terms:
         data = dict(G.nodes[e])
-        data.update(paper_count=count[e], top_papers=_top_titles(G, by_term.get(e, []), papers_per_term))
+        data.update(paper_count=count[e], top_papers=_top_titles(G, by_term.get(e, []), papers_per_term, cited, years))
         if communities is not None and e in communities:
             data["community"] = communities[e]
         H.add_node(e, **data)
@@ -119,7 +119,7 @@ def community_term_map(G: nx.MultiDiGraph, **options: Any) -> Selection:
     return selection
 
 
-def _papers_by_term(G: nx.MultiDiGraph, links: set[tuple[str, str]], tpos: dict[str, int]) -> dict[str, list[str]]:
+def _papers_by_term(G: nx.MultiDiGraph, links: list[tuple[str, str]], tpos: dict[str, int]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for u, e in links:
         if e in tpos:
@@ -127,13 +127,14 @@ def _papers_by_term(G: nx.MultiDiGraph, links: set[tuple[str, str]], tpos: dict[
     return out
 
 
-def _top_titles(G: nx.MultiDiGraph, papers: list[str], k: int) -> list[str]:
+def _top_titles(G: nx.MultiDiGraph, papers: list[str], k: int, cited: Counter[str],
+                years: dict[str, Any]) -> list[str]:
     def key(p: str) -> tuple[Any, ...]:
-        year = G.nodes[p].get("year")
-        return (-_cited_by(G, p), -(year if isinstance(year, int) else 0), p)
+        year = years.get(p)
+        return (-cited[p], -(year if isinstance(year, int) else 0), p)
 
     out = []
-    for p in sorted(papers, key=key)[:k]:
+    for p in heapq.nsmallest(k, papers, key=key):
         data = G.nodes[p]
         year = f" ({data['year']})" if data.get("year") else ""
         out.append(f"{data.get('title') or p}{year}")

@@ -41,6 +41,7 @@ __all__ = [
     "Trend",
     "Burst",
     "paper_period",
+    "role_pairs",
     "entity_series",
     "rising_falling",
     "kleinberg_bursts",
@@ -108,6 +109,28 @@ class Burst:
 
 
 # --------------------------------------------------------------------------- counting
+
+
+def role_pairs(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """``(paper, entity)`` once per corpus paper and entity it proposes, uses, evaluates on or compares with.
+
+    One pass over the adjacency (faster than ``G.edges`` on large graphs);
+    external reference papers are left out.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("P", label="Paper"); G.add_node("e", label="Entity")
+    >>> _ = G.add_edge("P", "e", key="USES"); _ = G.add_edge("P", "e", key="PROPOSES")
+    >>> role_pairs(G)
+    [('P', 'e')]
+    """
+    out = []
+    nodes = G.nodes
+    for u, nbrs in G.adjacency():  # plain dicts: much faster than the edge views
+        data = nodes[u]
+        if data.get("label") != "Paper" or data.get("external"):
+            continue
+        out.extend((u, v) for v, keyed in nbrs.items() if not ROLE_RELS.isdisjoint(keyed))
+    return out
 
 
 def paper_period(data: Mapping[str, Any], granularity: str) -> str | None:
@@ -206,17 +229,17 @@ def entity_series(G: nx.MultiDiGraph, *, types: Iterable[str] | None = None, sin
     totals = np.zeros(len(axis), dtype=np.int64)
     for p in period_of.values():
         totals[col[p]] += 1
-    rows: dict[str, set[tuple[str, int]]] = {}
-    for u, v, key in G.edges(keys=True):
-        if key in ROLE_RELS and u in period_of:
-            data = G.nodes[v]
-            if wanted is None or data.get("type") in wanted:
-                rows.setdefault(v, set()).add((u, col[period_of[u]]))
-    entities = tuple(sorted(rows))
+    pairs = [(u, v) for u, v in role_pairs(G) if u in period_of]
+    if wanted is not None:
+        types = dict(G.nodes(data="type"))
+        pairs = [(u, v) for u, v in pairs if types.get(v) in wanted]
+    entities = tuple(sorted({v for _, v in pairs}))
+    row = {e: i for i, e in enumerate(entities)}
     counts = np.zeros((len(entities), len(axis)), dtype=np.int64)
-    for i, ent in enumerate(entities):
-        for _, c in rows[ent]:
-            counts[i, c] += 1
+    if pairs:
+        r = np.fromiter((row[v] for _, v in pairs), dtype=np.int64, count=len(pairs))
+        c = np.fromiter((col[period_of[u]] for u, _ in pairs), dtype=np.int64, count=len(pairs))
+        np.add.at(counts, (r, c), 1)
     return Series(tuple(axis), totals, entities, counts, gran)
 
 
