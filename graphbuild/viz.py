@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import copy
 import difflib
+import heapq
 import html
+import itertools
 import json
 import math
 import re
@@ -81,6 +83,9 @@ _REL_LABELS = {
 
 #: above this many nodes a page starts with physics off (positions come from Python)
 LAYOUT_THRESHOLD = 300
+#: hidden neighbours a page carries per shown node, and in all, for "click to expand"
+FRONTIER_PER_NODE = 10
+FRONTIER_LIMIT = 1000
 _LABEL_CHARS = 40
 _ABSTRACT_CHARS = 400
 _MAX_AUTHORS_SHOWN = 12
@@ -103,6 +108,10 @@ class Selection:
     total : how many nodes matched before the cut.
     reason : one line saying how the nodes were chosen.
     focus : the resolved focus node id, if any.
+    frontier : hidden neighbours the page can reveal on demand: a copy of
+        up to :data:`FRONTIER_PER_NODE` neighbours per shown node (at most
+        :data:`FRONTIER_LIMIT` in all) with their edges to shown nodes and
+        to each other, plus the shown nodes they attach to.
     """
 
     graph: nx.MultiDiGraph
@@ -110,6 +119,7 @@ class Selection:
     total: int
     reason: str
     focus: str | None = None
+    frontier: nx.MultiDiGraph | None = None
 
     @property
     def shown(self) -> int:
@@ -364,7 +374,32 @@ def select_subgraph(
     if not reasons:
         reasons.append("whole graph")
     return Selection(graph=_copy_subgraph(G, candidates), cut=cut, total=total,
-                     reason="; ".join(reasons), focus=focus_id)
+                     reason="; ".join(reasons), focus=focus_id, frontier=_frontier(G, candidates))
+
+
+def _frontier(G: nx.MultiDiGraph, shown: list[str]) -> nx.MultiDiGraph:
+    """Hidden neighbours of the shown nodes, most important first (see :class:`Selection`)."""
+    keep = set(shown)
+    extra: dict[str, None] = {}
+    for node in shown:
+        around = itertools.islice((m for m in (*G.succ[node], *G.pred[node])
+                                   if m not in keep and G.nodes[m].get("label") != "Community"), 300)
+        best = heapq.nsmallest(FRONTIER_PER_NODE, set(around), key=lambda m: (-_importance(G, m), m))
+        extra.update(dict.fromkeys(best))
+        if len(extra) >= FRONTIER_LIMIT:
+            break
+    F = nx.MultiDiGraph()
+    for m in extra:
+        F.add_node(m, **copy.deepcopy(G.nodes[m]))
+    for m in extra:
+        for u, v, keyed in [(m, w, G.succ[m][w]) for w in G.succ[m]] + [(w, m, G.pred[m][w]) for w in G.pred[m]]:
+            other = v if u == m else u
+            if other in extra or other in keep:
+                if other not in F:
+                    F.add_node(other, **copy.deepcopy(G.nodes[other]))
+                for key, data in keyed.items():
+                    F.add_edge(u, v, key=key, **copy.deepcopy(data))
+    return F
 
 
 def _is_large(G: nx.MultiDiGraph) -> bool:
@@ -619,50 +654,14 @@ def _page_data(selection: Selection, physics: bool,
     for node, data in H.nodes(data=True):
         kind = node_kind(data)
         kinds_shown[kind] = kinds_shown.get(kind, 0) + 1
-        importance = _importance(H, node)
-        color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
-        if kind == "Paper" and data.get("external"):
-            color = _EXTERNAL_PAPER_COLOR
         if communities is not None:
-            cid = communities.get(node)
-            color = colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"]
-            by_community[cid or ""] = by_community.get(cid or "", 0) + 1
-        year = _year(data) if kind == "Paper" else None
+            cid = communities.get(node) or ""
+            by_community[cid] = by_community.get(cid, 0) + 1
+        year = _add_node_record(net, H, node, communities, colors, selection.focus, positions.get(node))
         if year is not None:
             years.append(year)
-        full = str(data.get("title") or data.get("name") or node)
-        search = " ".join([full, *(str(a) for a in data.get("aliases") or ())]).casefold()
-        extra: dict[str, Any] = {}
-        if node in positions:
-            extra["x"], extra["y"] = positions[node]
-        net.add_node(
-            node,
-            label=_display_label(data, node),
-            shape="dot",
-            group=kind,
-            kind=kind,
-            size=round(min(48.0, 12.0 + 6.0 * math.log2(1 + importance)), 1),
-            value=round(math.log2(2 + importance), 3),
-            year=year,
-            search=search,
-            tip=_node_tip(H, node, data, importance),
-            borderWidth=2 if node == selection.focus else 1,
-            **extra,
-        )
-        # pyvis drops ``color`` when ``group`` is given; set it on the record directly
-        net.get_node(node)["color"] = color
     for u, v, key, data in H.edges(keys=True, data=True):
-        inferred = bool(key == "CITES" and data.get("inferred"))
-        net.add_edge(
-            u, v,
-            id=f"{u}|{key}|{v}",
-            label=_REL_LABELS.get(key, key.lower()) + (" (inferred)" if inferred else ""),
-            rel=key,
-            arrows="" if key == "CO_OCCURS" else "to",
-            width=round(1 + math.log2(data["papers"]), 2) if key == "CO_OCCURS" else 1,
-            dashes=inferred,
-            tip=_edge_tip(H, u, v, key, data),
-        )
+        _add_edge_record(net, H, u, v, key, data)
     legend = [{"kind": k, "color": KIND_COLORS.get(k, KIND_COLORS["Entity"]), "count": kinds_shown[k]}
               for k in (*KINDS, *sorted(set(kinds_shown) - set(KINDS))) if k in kinds_shown]
     names = community_names or {}
@@ -673,12 +672,87 @@ def _page_data(selection: Selection, physics: bool,
     return {
         "nodes": net.nodes,
         "edges": net.edges,
+        "more": _frontier_data(selection, communities, colors),
         "legend": legend,
         "communities": community_legend,
         "years": [min(years), max(years)] if years else None,
         "physics": physics,
         "options": _vis_options(n, physics, bool(positions)),
     }
+
+
+def _add_node_record(net: Any, H: nx.MultiDiGraph, node: str, communities: Mapping[str, str] | None,
+                     colors: Mapping[str, str], focus: str | None,
+                     position: tuple[float, float] | None) -> int | None:
+    """Add ``node``'s page record to the pyvis network; returns its year (papers) or ``None``."""
+    data = H.nodes[node]
+    kind = node_kind(data)
+    importance = _importance(H, node)
+    color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
+    if kind == "Paper" and data.get("external"):
+        color = _EXTERNAL_PAPER_COLOR
+    if communities is not None:
+        cid = communities.get(node)
+        color = colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"]
+    year = _year(data) if kind == "Paper" else None
+    full = str(data.get("title") or data.get("name") or node)
+    search = " ".join([full, *(str(a) for a in data.get("aliases") or ())]).casefold()
+    extra: dict[str, Any] = {}
+    if position is not None:
+        extra["x"], extra["y"] = position
+    net.add_node(
+        node,
+        label=_display_label(data, node),
+        shape="dot",
+        group=kind,
+        kind=kind,
+        size=round(min(48.0, 12.0 + 6.0 * math.log2(1 + importance)), 1),
+        value=round(math.log2(2 + importance), 3),
+        year=year,
+        search=search,
+        tip=_node_tip(H, node, data, importance),
+        borderWidth=2 if node == focus else 1,
+        **extra,
+    )
+    # pyvis drops ``color`` when ``group`` is given; set it on the record directly
+    net.get_node(node)["color"] = color
+    return year
+
+
+def _add_edge_record(net: Any, H: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, Any]) -> None:
+    inferred = bool(key == "CITES" and data.get("inferred"))
+    net.add_edge(
+        u, v,
+        id=f"{u}|{key}|{v}",
+        label=_REL_LABELS.get(key, key.lower()) + (" (inferred)" if inferred else ""),
+        rel=key,
+        arrows="" if key == "CO_OCCURS" else "to",
+        width=round(1 + math.log2(data["papers"]), 2) if key == "CO_OCCURS" else 1,
+        dashes=inferred,
+        tip=_edge_tip(H, u, v, key, data),
+    )
+
+
+def _frontier_data(selection: Selection, communities: Mapping[str, str] | None,
+                   colors: Mapping[str, str]) -> dict[str, Any] | None:
+    """Records of the hidden neighbours, by id, with the edges that attach them, for the page to add."""
+    from pyvis.network import Network
+
+    F = selection.frontier
+    if F is None or F.number_of_nodes() == 0:
+        return None
+    shown = selection.graph
+    net = Network(directed=True, cdn_resources="remote")
+    for m in F:  # shown anchors too: pyvis needs both ends of an edge
+        _add_node_record(net, F, m, communities, colors, None, None)
+    for u, v, key, data in F.edges(keys=True, data=True):
+        _add_edge_record(net, F, u, v, key, data)
+    by: dict[str, list[str]] = {}
+    for u, v in F.edges():
+        for a, b in ((u, v), (v, u)):
+            if a in shown and b not in shown and b not in by.get(a, ()):
+                by.setdefault(a, []).append(b)
+    return {"nodes": {rec["id"]: rec for rec in net.nodes if rec["id"] not in shown}, "edges": net.edges, "by": by}
 
 
 def _vis_options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:

@@ -314,3 +314,19 @@ def test_viz_whole_graph_of_a_large_corpus_is_a_term_map(tmp_path):
     assert all(e["arrows"] == "" for e in data["edges"])
     # a focus still gives the neighbourhood of papers
     assert any(d["label"] == "Paper" for _, d in select_subgraph(G, focus="T0 term 1").graph.nodes(data=True))
+
+
+def test_viz_page_carries_hidden_neighbours_for_expanding(tmp_path):
+    G = small_graph()
+    sel = select_subgraph(G, focus="QLoRA", hops=1)
+    hidden = set(sel.frontier) - set(sel.graph)
+    assert hidden and not hidden & set(sel.graph)
+    # every hidden node is a neighbour in G of a shown one, and no Community node is ever offered
+    assert all(any(m in sel.graph for m in nx.all_neighbors(G, h)) for h in hidden)
+    data = _page_data(render_html(sel, tmp_path / "q.html"))
+    assert set(data["more"]["nodes"]) == hidden
+    assert set(data["more"]["by"]) <= set(sel.graph)
+    assert {m for ms in data["more"]["by"].values() for m in ms} == hidden
+    assert all(set(e) >= {"from", "to", "id", "tip"} for e in data["more"]["edges"])
+    whole = select_subgraph(G)
+    assert _page_data(render_html(whole, tmp_path / "w.html"))["more"] is None  # nothing hidden

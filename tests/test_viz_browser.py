@@ -191,3 +191,26 @@ def test_viz_browser_term_map_shows_papers_one_click_away(driver, tmp_path):
     assert "most cited papers" in details and "Paper " in details
     legend = driver.find_elements("css selector", "#gb-communities li")
     assert len(legend) == 2
+
+
+def test_viz_browser_click_expands_hidden_neighbours_from_page_data(driver, tmp_path):
+    sel = select_subgraph(small_graph(), focus="ViT", hops=1)  # P5 and ViT; P5's author and ImageNet hidden
+    page = render_html(sel, tmp_path / "vit.html")
+    _open(driver, page)
+    _assert_clean_load(driver, page)
+    assert driver.execute_script("return graphbuild.nodes.length") == 2
+    hidden = sorted(driver.execute_script("return graphbuild.hiddenNeighbours('P5')"))
+    assert hidden == ["author:alexey dosovitskiy", E["ImageNet"]]
+    assert driver.execute_script("return graphbuild.hiddenNeighbours(arguments[0])", E["ViT"]) == []
+    driver.execute_script("graphbuild.showDetails('node', 'P5'); graphbuild.offerExpand('P5')")
+    button = driver.find_element("id", "gb-expand")
+    assert button.text == "Show 2 more neighbours"
+    button.click()
+    assert driver.execute_script("return graphbuild.nodes.length") == 4
+    assert driver.execute_script("return graphbuild.nodes.get('author:alexey dosovitskiy').label") == \
+        "Alexey Dosovitskiy"
+    assert driver.execute_script("return graphbuild.edges.get('author:alexey dosovitskiy|AUTHORED|P5') !== null")
+    assert driver.execute_script("return graphbuild.edges.get(arguments[0]).tip.rows[2][1]",
+                                 f"P5|EVALUATES_ON|{E['ImageNet']}")  # the evidence travels with it
+    assert driver.execute_script("return graphbuild.expand('P5')") == 0  # nothing left to add
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
