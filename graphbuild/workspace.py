@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from .citations import citation_edges, infer_citations
+from .communities import add_communities
 from .errors import WorkspaceError
 from .fsutil import atomic_write_text
 from .graph import build_graph, graph_json, graph_stats, graph_to_tables, load_graph
@@ -203,6 +204,7 @@ class Workspace:
         inferred = infer_citations(papers, resolution.links)
         graph = build_graph(papers, resolution.entities, resolution.links,
                             citation_edges(explicit, inferred), external)
+        add_communities(graph)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
         report.stats = graph_stats(graph)
 
         text = graph_json(graph)
