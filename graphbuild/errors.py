@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "WorkspaceLockedError", "WorkspaceNotWritableError",
+           "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
            "RelatedLookupError"]
 
 
@@ -67,3 +67,13 @@ class WorkspaceNotWritableError(WorkspaceError):
     """The workspace folder cannot be written (read-only, a file, out of space)."""
 
     code = "E402"
+
+
+class OutputError(GraphbuildError):
+    """An output file could not be written (read-only folder, no space left, a folder in the way)."""
+
+    code = "E700"
+
+    def __init__(self, message: str, errno: int | None = None):
+        self.errno = errno
+        super().__init__(message)

@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from . import stages
-from .errors import StoreError, WorkspaceError, WorkspaceNotWritableError
+from .errors import OutputError, StoreError, WorkspaceError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text, fsync_dir, write_chunks
 from .graph import graph_json, graph_stats, load_graph
 from .lock import WorkspaceLock
@@ -292,15 +292,20 @@ class Workspace:
         """
         say = log or (lambda msg: None)
         created = not self.path.exists()
+        before = None
         try:
             with self.lock("build", wait=wait):
                 for note in self.repair():
                     say(f"repair: {note}")
+                before = self.current
                 return self._build_locked(inputs, format=format, skip_bad=skip_bad, sync_store=sync_store,
                                           overview=overview, progress=progress, say=say)
-        except BaseException:
+        except BaseException as exc:
             if created:
                 _remove_if_unused(self.path)
+            after = self.current
+            if isinstance(exc, KeyboardInterrupt) and not exc.args and after is not None and after != before:
+                raise KeyboardInterrupt(f"the new build ({after.name}) is complete and live") from None
             raise
 
     def _build_locked(self, inputs: Iterable[str | os.PathLike], *, format: str | None, skip_bad: bool,
@@ -458,9 +463,9 @@ class _Commit:
             kept = f"the workspace still holds {self.live.name}" if self.live else "the workspace is still empty"
             if isinstance(exc, KeyboardInterrupt):
                 raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
-            if isinstance(exc, OSError):
+            if isinstance(exc, (OSError, OutputError)):
                 reason = ("no space left on the device" if exc.errno == errno.ENOSPC
-                          else exc.strerror or str(exc))
+                          else getattr(exc, "strerror", None) or str(exc))
                 raise WorkspaceNotWritableError(
                     f"{what} {(folder or self.tmp).name} in {self.root} failed: {reason}; {kept} "
                     "(CURRENT was not switched); free space or fix permissions and build again") from None
