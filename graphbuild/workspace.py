@@ -122,7 +122,12 @@ class Workspace:
         if not str(raw).strip():
             raise WorkspaceNotWritableError("the workspace path is empty; pass -w with a folder name")
         self.path = Path(raw)
-        if self.path.exists() and not self.path.is_dir():
+        try:
+            is_file = self.path.exists() and not self.path.is_dir()
+        except OSError as exc:
+            raise WorkspaceNotWritableError(f"cannot reach workspace {self.path}: {exc.strerror}; "
+                                            "check the permissions of the folders above it") from None
+        if is_file:
             raise WorkspaceNotWritableError(f"workspace {self.path} is a file, not a folder; "
                                             "pass -w with a folder path (new or an existing workspace)")
         self._graph: nx.MultiDiGraph | None = None
