@@ -66,7 +66,7 @@ def test_workspace_interrupted_build_keeps_previous(ws, tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("graphbuild.workspace.atomic_write_text", boom)
+    monkeypatch.setattr("graphbuild.generations.atomic_write_text", boom)
     with pytest.raises(KeyboardInterrupt):
         _build(ws, extra)
     assert ws.current == before
@@ -280,7 +280,7 @@ def test_workspace_disk_full_keeps_the_old_generation(ws, tmp_path, monkeypatch)
     def full(path, chunks):  # what write() says when the device fills up
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr("graphbuild.workspace.write_chunks", full)
+    monkeypatch.setattr("graphbuild.generations.write_chunks", full)
     with pytest.raises(WorkspaceNotWritableError, match=r"^\[E402\] writing generation \.gen-000002\.tmp-\d+ "
                        r".*no space left on the device; the workspace still holds gen-000001"):
         _build(ws, extra)
