@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import graphbuild
-from graphbuild.errors import InputError, WorkspaceError, WorkspaceNotWritableError
+from graphbuild.errors import InputError, WorkspaceError, WorkspaceLockedError, WorkspaceNotWritableError
 from graphbuild.ingest import read_papers
 from graphbuild.resources import data_path
 from graphbuild.schema import NODE_TABLES, REL_TABLES
@@ -362,3 +362,33 @@ def test_workspace_unreachable_path_is_one_coded_line(tmp_path):
     assert result.returncode == 1
     assert re.fullmatch(r"graphbuild: error: \[E402\] cannot reach workspace \S+: Permission denied; .*\n",
                         result.stderr), result.stderr
+
+
+def test_workspace_older_layout_with_a_shared_db_folder_is_migrated(ws):
+    """Workspaces built before per-generation stores kept one ``db`` beside the generations."""
+    _build(ws, SOURCES / "corpus.jsonl")
+    gen = ws.current
+    shutil.move(gen / "db", ws.path / "db")
+    manifest = json.loads((gen / "manifest.json").read_text())
+    del manifest["store_graph_sha256"]
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    assert ws.store_path() == ws.path / "db"
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 2}]
+    report = _build(ws)
+    assert not report.changed and "0 nodes created" in report.store  # seeded from the old store
+    assert ws.current.name == "gen-000002" and not (ws.path / "db").exists()
+    assert ws.store_path() == ws.current / "db"
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 2}]
+
+
+def test_workspace_lock_names_its_holder_and_waits_only_as_long_as_asked(tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    with ws.lock("query --write"):
+        started = time.monotonic()
+        with pytest.raises(WorkspaceLockedError, match=r"being written by `graphbuild query --write` \(pid "
+                           + str(os.getpid())):
+            ws.lock("build", wait=0.3).acquire()
+        assert 0.25 <= time.monotonic() - started < 5
+    assert not (ws.path / ".graphbuild.lock.json").exists()
+    with ws.lock("build") as again:  # released: the next writer gets it at once
+        assert again.held
