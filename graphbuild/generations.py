@@ -31,7 +31,7 @@ from .records import Paper
 from .stores.base import SyncReport
 
 __all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "generations", "read_manifest",
-           "store_matches", "repair", "pause"]
+           "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
 GENERATION_RE = re.compile(r"^gen-(\d{6})$")
@@ -205,6 +205,13 @@ def store_matches(gen: Path | None) -> bool:
     manifest = read_manifest(gen)
     return (manifest.get("store_graph_sha256") == manifest.get("graph_sha256") is not None
             and (gen / DB / DB_FILE).is_file() and not _wal(gen / DB).exists())
+
+
+def mark_store_changed(gen: Path) -> None:
+    """Record that ``gen``'s store may no longer hold exactly its graph (before a write query)."""
+    manifest = read_manifest(gen)
+    if manifest.pop("store_graph_sha256", None) is not None:
+        atomic_write_text(gen / "manifest.json", json.dumps(manifest, indent=2) + "\n")
 
 
 def read_manifest(gen: Path | None) -> dict[str, Any]:

@@ -340,7 +340,9 @@ class Workspace:
               wait: bool | float = False, **kw_params: Any) -> list[dict[str, Any]]:
         """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``.
 
-        A write query (``write=True``) holds the workspace lock while it runs.
+        A write query (``write=True``) holds the workspace lock while it runs,
+        and marks the live store as no longer matching the graph, so the next
+        build writes a fresh one (the graph is what a build keeps).
         """
         from .stores.embedded import EmbeddedStore
 
@@ -348,6 +350,7 @@ class Workspace:
         if not write:
             return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
         with self.lock("query --write", wait=wait):
+            generations.mark_store_changed(self._require())
             with EmbeddedStore(self.store_path()) as db:
                 return db.query(cypher, bound, write=True)
 

@@ -392,3 +392,32 @@ def test_workspace_lock_names_its_holder_and_waits_only_as_long_as_asked(tmp_pat
     assert not (ws.path / ".graphbuild.lock.json").exists()
     with ws.lock("build") as again:  # released: the next writer gets it at once
         assert again.held
+
+
+def test_workspace_write_query_killed_mid_way_is_read_then_checkpointed(ws):
+    """A SIGKILLed ``query --write`` leaves a write-ahead log in the live store: readers still
+    answer (the log is replayed), and the next writer checkpoints it."""
+    _build(ws, SOURCES / "corpus.jsonl")
+    db = ws.store_path()
+    script = ("import os, sys\nfrom graphbuild.stores.embedded import EmbeddedStore\n"
+              "s = EmbeddedStore(sys.argv[1])\n"
+              "s.query(\"CREATE (:Author {id: 'author:late', name: 'Late Writer'})\", write=True)\n"
+              "os.kill(os.getpid(), 9)\n")
+    killed = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (db / "graph.lbdb.wal").exists()
+    assert ws.query("MATCH (a:Author {id: 'author:late'}) RETURN a.name AS name") == [{"name": "Late Writer"}]
+    with ws.lock("test"):
+        assert ws.repair() == [f"checkpointed the store of {ws.current.name}"]
+    assert not (db / "graph.lbdb.wal").exists()
+    assert ws.query("MATCH (a:Author {id: 'author:late'}) RETURN a.name AS name") == [{"name": "Late Writer"}]
+
+
+def test_workspace_next_build_undoes_write_queries_in_a_new_generation(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    ws.query("CREATE (:Author {id: 'author:manual', name: 'Added By Hand'})", write=True)
+    assert ws.query("MATCH (a:Author {id: 'author:manual'}) RETURN count(a) AS n") == [{"n": 1}]
+    report = _build(ws)
+    assert not report.changed and report.store.startswith("0 nodes created, 0 updated, 1 deleted")
+    assert ws.current.name == "gen-000002"
+    assert ws.query("MATCH (a:Author {id: 'author:manual'}) RETURN count(a) AS n") == [{"n": 0}]
