@@ -121,6 +121,7 @@ class Workspace:
                                             "pass -w with a folder path (new or an existing workspace)")
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
+        self._lock: WorkspaceLock | None = None
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -204,9 +205,22 @@ class Workspace:
 
     # ------------------------------------------------------------ lock and repair
 
-    def lock(self, command: str, *, wait: bool | float = False) -> WorkspaceLock:
-        """The writers' lock (a context manager); see :class:`~graphbuild.lock.WorkspaceLock`."""
-        return WorkspaceLock(self.path, command, wait=wait)
+    @contextlib.contextmanager
+    def lock(self, command: str, *, wait: bool | float = False) -> Iterator[WorkspaceLock]:
+        """Hold the writers' lock for a block (see :class:`~graphbuild.lock.WorkspaceLock`).
+
+        Re-entrant for this object: a writer holding the lock can call
+        :meth:`build` (which takes it too) without locking itself out.
+        """
+        if self._lock is not None and self._lock.held:
+            yield self._lock
+            return
+        with WorkspaceLock(self.path, command, wait=wait) as held:
+            self._lock = held
+            try:
+                yield held
+            finally:
+                self._lock = None
 
     def repair(self) -> list[str]:
         """Undo what a killed writer left behind; call with the lock held. Returns what was done.
