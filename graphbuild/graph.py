@@ -91,7 +91,7 @@ def _paper_props(paper: Paper) -> dict[str, Any]:
 def graph_to_tables(G: nx.MultiDiGraph) -> GraphTables:
     """Rows per node label and relationship type, in a stable (sorted) order."""
     tables = GraphTables(nodes={label: [] for label in NODE_TABLES}, rels={rel: [] for rel in REL_TABLES})
-    for node, data in sorted(G.nodes(data=True)):
+    for _node, data in sorted(G.nodes(data=True)):
         label = data["label"]
         tables.nodes[label].append({col: _value(data.get(col)) for col in NODE_TABLES[label]})
     for src, dst, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):

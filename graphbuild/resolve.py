@@ -128,7 +128,7 @@ def _link_families(entities: dict[str, Entity], families: dict[str, str], gaz: G
     by_key = {name_key(e.name): e for e in entities.values()}
     for ent in list(entities.values()):
         fam_name = families.get(ent.id) or family_name(
-            ent.name, lambda k: by_key[k].name if k in by_key and by_key[k].type == ent.type else None)
+            ent.name, lambda k, t=ent.type: by_key[k].name if k in by_key and by_key[k].type == t else None)
         if not fam_name or name_key(fam_name) == name_key(ent.name):
             continue
         fam = by_key.get(name_key(fam_name))

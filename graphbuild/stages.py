@@ -133,7 +133,7 @@ def extract(papers: Sequence[Paper], nlp: "Language", *, fingerprint: str = "",
 
     if todo:
         for paper, ex in zip(todo, extract_papers(todo, nlp, batch_size=batch_size, n_process=n_process,
-                                                  progress=step)):
+                                                  progress=step), strict=True):
             done[paper.id] = CachedExtraction(keys[paper.id], ex)
     return Extracted(done, len(todo))
 

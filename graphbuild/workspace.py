@@ -39,11 +39,11 @@ import networkx as nx
 
 from . import generations, stages
 from .errors import WorkspaceError, WorkspaceNotWritableError
+from .generations import GENERATION_RE
 from .graph import graph_json, graph_stats, load_graph
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
-from .generations import GENERATION_RE
 from .settings import Settings
 from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
