@@ -54,7 +54,7 @@ def test_cli_query_neo4j_matches_embedded(pushed_ws, neo4j_uri, capsys):
     args = ["query", "-w", str(pushed_ws), "--name", "top-datasets", "--format", "json"]
     assert main(args) == 0
     embedded = json.loads(capsys.readouterr().out)
-    assert main(args + ["--neo4j", neo4j_uri]) == 0
+    assert main(args + ["--neo4j", "--uri", neo4j_uri]) == 0
     assert json.loads(capsys.readouterr().out) == embedded
 
 

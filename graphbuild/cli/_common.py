@@ -7,8 +7,9 @@ import csv
 import getpass
 import json
 import os
+import re
 import sys
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..errors import QueryError
 from ..settings import Settings, load_settings
@@ -30,18 +31,54 @@ def _workspace(args: argparse.Namespace):
     return Workspace(settings.workspace, settings)
 
 
-def _params(pairs: Sequence[str] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
+_KINDS = ("str", "int", "float", "bool", "list")
+_TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+
+
+def _typed(name: str, kind: str, text: str) -> Any:
+    """``text`` as a value of ``kind`` (one of :data:`_KINDS`); QueryError naming the parameter otherwise."""
+    try:
+        if kind == "str":
+            return text
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "bool":
+            if text.strip().lower() in _TRUE | _FALSE:
+                return text.strip().lower() in _TRUE
+            raise ValueError(text)
+        value = json.loads(text) if text.lstrip().startswith("[") else [v.strip() for v in text.split(",") if v.strip()]
+        if not isinstance(value, list):
+            raise ValueError(text)
+        return value
+    except ValueError:
+        raise QueryError(f"--param {name}:{kind}={text!r}: not a {kind}"
+                         + ("; write a list as a,b,c or as JSON [1, 2]" if kind == "list" else "")) from None
+
+
+def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) -> dict[str, Any]:
+    """``--param`` values by name: ``NAME:TYPE=VALUE`` is typed, ``NAME=VALUE`` goes through ``untyped``.
+
+    >>> _params(["id:str=123", "n:int=5", "ok:bool=yes", "ids:list=a,b", "y=2021"], _coerce_adhoc)
+    {'id': '123', 'n': 5, 'ok': True, 'ids': ['a', 'b'], 'y': 2021}
+    """
+    out: dict[str, Any] = {}
     for pair in pairs or ():
         if "=" not in pair:
-            raise QueryError(f"--param takes NAME=VALUE, got {pair!r}")
+            raise QueryError(f"--param takes NAME=VALUE or NAME:TYPE=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
-        out[name.strip()] = value
+        name, _, kind = name.strip().partition(":")
+        if not name.isidentifier():
+            raise QueryError(f"--param {pair!r}: {name!r} is not a parameter name")
+        if kind and kind not in _KINDS:
+            raise QueryError(f"--param {pair!r}: unknown type {kind!r}; use one of {', '.join(_KINDS)}")
+        out[name] = _typed(name, kind, value) if kind else untyped(value)
     return out
 
 
 def _coerce_adhoc(value: str) -> Any:
-    """Ad-hoc query parameters: integers and floats as numbers, the rest as strings."""
+    """Untyped ad-hoc query parameters: integers and floats as numbers, the rest as strings."""
     for kind in (int, float):
         try:
             return kind(value)
@@ -50,23 +87,53 @@ def _coerce_adhoc(value: str) -> Any:
     return value
 
 
+def _check_params(cypher: str, params: dict[str, Any]) -> None:
+    """Refuse a query that uses a ``$name`` no value was given for (it would silently be null)."""
+    from ..cypher_guard import query_parameters
+
+    missing = [name for name in query_parameters(cypher) if name not in params]
+    if missing:
+        given = ", ".join(sorted(params)) or "none"
+        raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given (given: {given}); "
+                         f"pass --param {missing[0]}=VALUE")
+
+
+#: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal acts on (same meaning escaped).
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    r"""``text`` with every control character shown as an escape (``\x1b``, ``\n``, ``\u202e``).
+
+    >>> visible("red \x1b[31m bell \x07 two\nlines")
+    'red \\x1b[31m bell \\x07 two\\nlines'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     out = sys.stdout
+    to_terminal = out.isatty()
     if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
+        text = json.dumps(rows, ensure_ascii=False, indent=2, default=str)  # escapes C0 itself
+        out.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
         return
     columns = list(rows[0].keys()) if rows else []
     if fmt == "csv":
         writer = csv.writer(out)
-        writer.writerow(columns)
+        writer.writerow([visible(c) if to_terminal else c for c in columns])
         for row in rows:
-            writer.writerow([_cell(row[c]) for c in columns])
+            writer.writerow([visible(_cell(row[c])) if to_terminal else _cell(row[c]) for c in columns])
         return
     if not rows:
         print("(no rows)")
         return
-    cells = [[_cell(row[c]) for c in columns] for row in rows]
+    columns = [visible(c) for c in columns]
+    cells = [[visible(_cell(row[c])) for c in rows[0]] for row in rows]
     widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
     print("  ".join("-" * w for w in widths))
