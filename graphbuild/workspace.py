@@ -172,6 +172,8 @@ class Workspace:
         result = read_papers(list(inputs), format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
+        for warning in result.warnings:
+            say(warning)
 
         old_papers = self.papers()
         old_ids = {p.id for p in old_papers if not p.external}
