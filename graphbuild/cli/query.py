@@ -22,8 +22,8 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     if args.cypher and _URI.match(args.cypher.strip()):
-        raise QueryError(f"the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
-                         f"(--neo4j no longer takes the URI)")
+        raise QueryError("the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
+                         "(--neo4j no longer takes the URI)")
     on_neo4j = bool(args.neo4j or args.uri)
     if args.name:
         from ..library import bind_params, get_query
