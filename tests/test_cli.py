@@ -160,3 +160,68 @@ def test_cli_fetch_wires_arguments(monkeypatch, tmp_path, capsys, no_network, ar
     assert src == source and kwargs["out"] == out
     assert {k: kwargs[k] for k in expected} == expected
     assert "wrote 2 record(s)" in capsys.readouterr().out
+
+
+# -- issue 11: output, parameters, validation ----------------------------------------------------
+
+def _hostile_ws(tmp_path):
+    import json as _json
+
+    path = tmp_path / "evil.jsonl"
+    path.write_text(_json.dumps({"id": "e1", "title": "Red \u001b[31mALERT\u001b[0m bell \u0007", "abstract":
+                                 "We propose EvilNet, built on BERT."}) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(path), "-w", str(ws), "--no-overview"]) == 0
+    return ws
+
+
+def test_cli_table_output_escapes_control_characters(tmp_path, capsys):
+    ws = _hostile_ws(tmp_path)
+    capsys.readouterr()
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.title AS t"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Red \\x1b[31mALERT\\x1b[0m bell \\x07" in out
+
+
+def test_cli_query_missing_parameter_is_an_error(built, capsys):
+    assert main(["query", "-w", str(built), "MATCH (p:Paper {id: $id}) RETURN p.title"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E200]") and "$id" in err and "--param id=" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_cli_query_parameter_check_ignores_strings_and_comments():
+    from graphbuild.cli._common import _check_params
+    from graphbuild.errors import QueryError
+
+    with pytest.raises(QueryError, match=r"\$year"):
+        _check_params("MATCH (p) WHERE p.year = $year AND p.id = $id RETURN p", {"id": "x"})
+    _check_params("RETURN '$year' AS s // $year", {})
+
+
+def test_cli_typed_params(built, capsys):
+    assert main(["query", "-w", str(built), "RETURN $id AS id, $n AS n, $ok AS ok, $l AS l", "--format", "json",
+                 "--param", "id:str=123", "--param", "n=7", "--param", "ok:bool=true",
+                 "--param", "l:list=a,b"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"id": "123", "n": 7, "ok": True, "l": ["a", "b"]}]
+    assert main(["query", "-w", str(built), "RETURN $n AS n", "--param", "n:int=x"]) == 1
+    assert "--param n:int='x': not an int" in capsys.readouterr().err
+
+
+def test_cli_query_neo4j_flag_never_takes_the_query_as_uri(built, capsys):
+    assert main(["query", "-w", str(built), "--neo4j", "bolt://127.0.0.1:1"]) == 1
+    err = capsys.readouterr().err
+    assert "--neo4j --uri URI" in err
+    from graphbuild.cli import make_parser
+
+    parsed = make_parser().parse_args(["query", "--neo4j", "MATCH (n) RETURN n"])
+    assert parsed.neo4j is True and parsed.cypher == "MATCH (n) RETURN n" and parsed.uri is None
+
+
+def test_cli_password_in_uri_is_never_echoed(built, capsys, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "x")
+    assert main(["query", "-w", str(built), "--uri", "bolt://neo4j:hunter2@127.0.0.1:1",
+                 "MATCH (n) RETURN n"]) == 1
+    err = capsys.readouterr().err
+    assert "hunter2" not in err and "***@127.0.0.1:1" in err

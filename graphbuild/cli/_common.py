@@ -53,7 +53,8 @@ def _typed(name: str, kind: str, text: str) -> Any:
             raise ValueError(text)
         return value
     except ValueError:
-        raise QueryError(f"--param {name}:{kind}={text!r}: not a {kind}"
+        article = "an" if kind == "int" else "a"
+        raise QueryError(f"--param {name}:{kind}={text!r}: not {article} {kind}"
                          + ("; write a list as a,b,c or as JSON [1, 2]" if kind == "list" else "")) from None
 
 
