@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "RelatedLookupError"]
+           "RelatedLookupError", "UsageError"]
 
 
 class GraphbuildError(Exception):
@@ -54,3 +54,9 @@ class RelatedLookupError(GraphbuildError):
     """A paper, title or entity named in a related-work query is not in the graph."""
 
     code = "E600"
+
+
+class UsageError(GraphbuildError):
+    """A command-line value is out of range or names the wrong kind of thing (a folder for a file)."""
+
+    code = "E700"

@@ -225,3 +225,60 @@ def test_cli_password_in_uri_is_never_echoed(built, capsys, monkeypatch):
                  "MATCH (n) RETURN n"]) == 1
     err = capsys.readouterr().err
     assert "hunter2" not in err and "***@127.0.0.1:1" in err
+
+
+def _one_line_error(capsys, code: str) -> str:
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith(f"graphbuild: error: [{code}]"), err
+    return err
+
+
+@pytest.mark.parametrize("argv, code, words", [
+    (["viz", "-w", "{ws}", "-o", "{tmp}"], "E700", "is a folder"),
+    (["viz", "-w", "{ws}", "--max-nodes", "0"], "E700", "--max-nodes must be 1 or more"),
+    (["related", "-w", "{ws}", "-k", "0", "--entity", "LoRA"], "E700", "-k must be 1 or more"),
+    (["citations", "-w", "{ws}", "--top", "0"], "E700", "--top must be 1 or more"),
+    (["eval", "related", "-w", "{ws}", "-k", "0", "--gold", "{tmp}/gold.json"], "E700", "-k must be 1 or more"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/missing.json"], "E100", "no such gold file"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not a JSON list"),
+])
+def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "gold.json").write_text('{"queries": {}}', encoding="utf-8")
+    assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
+    assert words in _one_line_error(capsys, code)
+
+
+def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"title": "ok", "entities": []}\n{"id": "x", "entities": []}\n', encoding="utf-8")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 1
+    assert "gold.jsonl:2: each gold line needs a \"title\"" in _one_line_error(capsys, "E100")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(tmp_path / "none.jsonl")]) == 1
+    assert "no such gold file" in _one_line_error(capsys, "E100")
+
+
+@pytest.mark.parametrize("toml, words", [
+    ('neo4j = "x"', "'neo4j' must be a table"),
+    ('max_nodes = "abc"', "'max_nodes' must be a whole number"),
+    ("max_nodes = 0", "'max_nodes' must be 1 or more"),
+    ('overview = "maybe"', "'overview' must be true or false"),
+    ("spacy_model = 3", "'spacy_model' must be a string"),
+    ("[neo4j]\nport = 1", "unknown setting 'neo4j_port'"),
+])
+def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
+    config = tmp_path / "graphbuild.toml"
+    config.write_text(toml + "\n", encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert words in _one_line_error(capsys, "E100")
+
+
+def test_settings_typed_values_from_toml_and_environment(tmp_path):
+    from graphbuild.settings import load_settings
+
+    config = tmp_path / "graphbuild.toml"
+    config.write_text('max_nodes = 800\noverview = false\n[neo4j]\nuri = "bolt://h:1"\ndatabase = ""\n',
+                      encoding="utf-8")
+    s = load_settings(config, env={"NEO4J_USER": "reader", "GRAPHBUILD_SPACY_MODEL": "en_core_web_sm"})
+    assert (s.max_nodes, s.overview, s.neo4j_uri, s.neo4j_database, s.neo4j_user, s.spacy_model) == (
+        800, False, "bolt://h:1", None, "reader", "en_core_web_sm")

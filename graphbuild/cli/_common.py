@@ -11,7 +11,7 @@ import re
 import sys
 from typing import Any, Callable, Sequence
 
-from ..errors import QueryError
+from ..errors import QueryError, UsageError
 from ..settings import Settings, load_settings
 
 
@@ -22,6 +22,21 @@ def _settings(args: argparse.Namespace) -> Settings:
         spacy_model=getattr(args, "spacy_model", None),
         gazetteer=getattr(args, "gazetteer", None),
     )
+
+
+def _require_positive(args: argparse.Namespace, *names: str) -> None:
+    """Refuse a zero or negative value for each flag in ``names`` (attribute names) that was given."""
+    for name in names:
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            flag = f"-{name}" if len(name) == 1 else "--" + name.replace("_", "-")
+            raise UsageError(f"{flag} must be 1 or more, got {value}")
+
+
+def _output_file(path: str, flag: str = "-o") -> None:
+    """Refuse an output path that is an existing folder (the file would replace nothing but fail late)."""
+    if os.path.isdir(path):
+        raise UsageError(f"{flag} {path!r} is a folder; give a file name, e.g. {os.path.join(path, 'graph.html')}")
 
 
 def _workspace(args: argparse.Namespace):

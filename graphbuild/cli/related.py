@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..errors import InputError
-from ._common import _print_rows, _workspace
+from ._common import _print_rows, _require_positive, _workspace
 
 
 def cmd_related(args: argparse.Namespace) -> int:
@@ -14,6 +14,7 @@ def cmd_related(args: argparse.Namespace) -> int:
 
     from ..related import related_entities, related_papers
 
+    _require_positive(args, "k")
     ws = _workspace(args)
     given = [x for x in (args.target, args.text, args.entity) if x]
     if len(given) != 1:
@@ -59,6 +60,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
     from ..records import paper_key
 
+    _require_positive(args, "top", "depth")
     graph = _workspace(args).graph()
     if args.ancestry:
         key = args.ancestry if args.ancestry in graph else paper_key(args.ancestry)
