@@ -11,7 +11,7 @@ import re
 import sys
 from typing import Any, Callable, Sequence
 
-from ..errors import QueryError, UsageError
+from ..errors import QueryError, UsageError, visible
 from ..settings import Settings, load_settings
 
 
@@ -114,21 +114,8 @@ def _check_params(cypher: str, params: dict[str, Any]) -> None:
                          f"pass --param {missing[0]}=VALUE")
 
 
-#: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 #: What ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal acts on (same meaning escaped).
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    r"""``text`` with every control character shown as an escape (``\x1b``, ``\n``, ``\u202e``).
-
-    >>> visible("red \x1b[31m bell \x07 two\nlines")
-    'red \\x1b[31m bell \\x07 two\\nlines'
-    """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
