@@ -28,7 +28,8 @@ from typing import Iterator
 
 from .errors import QueryError
 
-__all__ = ["Token", "tokenize", "check_query", "find_write_clause", "query_parameters", "READ_ONLY_CALLS"]
+__all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
+           "READ_ONLY_CALLS"]
 
 #: Functions and procedures ``CALL`` may run on a read-only query (compared case-insensitively).
 READ_ONLY_CALLS = frozenset({
@@ -195,3 +196,19 @@ def query_parameters(cypher: str) -> list[str]:
     """
     names = (t.text[1:].strip("`") for t in tokenize(cypher) if t.kind == "param")
     return list(dict.fromkeys(names))
+
+
+def check_parameters(cypher: str, params: dict[str, object] | None) -> None:
+    """Refuse a query that uses a ``$name`` no value was given for (it would silently be null).
+
+    >>> check_parameters("RETURN $a AS a, '$b' AS b", {"a": 1})
+    >>> check_parameters("RETURN $a, $b", {})
+    Traceback (most recent call last):
+    graphbuild.errors.QueryError: [E200] the query uses $a, $b but no value was given for them (given: none); pass --param a=VALUE (params= from Python)
+    """
+    given = params or {}
+    missing = [name for name in query_parameters(cypher) if name not in given]
+    if missing:
+        raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given for "
+                         f"{'them' if len(missing) > 1 else 'it'} (given: {', '.join(sorted(given)) or 'none'}); "
+                         f"pass --param {missing[0]}=VALUE (params= from Python)")

@@ -187,17 +187,17 @@ def test_cli_table_output_escapes_control_characters(tmp_path, capsys):
 def test_cli_query_missing_parameter_is_an_error(built, capsys):
     assert main(["query", "-w", str(built), "MATCH (p:Paper {id: $id}) RETURN p.title"]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("graphbuild: error: [E200]") and "$id" in err and "--param id=" in err
+    assert err.startswith("graphbuild: error: [E200]") and "$id" in err and "--param id=VALUE" in err
     assert len(err.splitlines()) == 1
 
 
 def test_cli_query_parameter_check_ignores_strings_and_comments():
-    from graphbuild.cli._common import _check_params
+    from graphbuild.cypher_guard import check_parameters
     from graphbuild.errors import QueryError
 
     with pytest.raises(QueryError, match=r"\$year"):
-        _check_params("MATCH (p) WHERE p.year = $year AND p.id = $id RETURN p", {"id": "x"})
-    _check_params("RETURN '$year' AS s // $year", {})
+        check_parameters("MATCH (p) WHERE p.year = $year AND p.id = $id RETURN p", {"id": "x"})
+    check_parameters("RETURN '$year' AS s // $year", {})
 
 
 def test_cli_typed_params(built, capsys):

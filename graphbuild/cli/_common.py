@@ -103,17 +103,6 @@ def _coerce_adhoc(value: str) -> Any:
     return value
 
 
-def _check_params(cypher: str, params: dict[str, Any]) -> None:
-    """Refuse a query that uses a ``$name`` no value was given for (it would silently be null)."""
-    from ..cypher_guard import query_parameters
-
-    missing = [name for name in query_parameters(cypher) if name not in params]
-    if missing:
-        given = ", ".join(sorted(params)) or "none"
-        raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given (given: {given}); "
-                         f"pass --param {missing[0]}=VALUE")
-
-
 #: What ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal acts on (same meaning escaped).
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

@@ -6,7 +6,7 @@ import argparse
 import re
 
 from ..errors import QueryError
-from ._common import _check_params, _coerce_adhoc, _neo4j_store, _params, _print_rows, _workspace
+from ._common import _coerce_adhoc, _neo4j_store, _params, _print_rows, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
@@ -37,7 +37,6 @@ def cmd_query(args: argparse.Namespace) -> int:
         cypher, bound = args.cypher, _params(args.param, _coerce_adhoc)
     else:
         raise QueryError("give a Cypher query or --name NAMED_QUERY (see `graphbuild queries`)")
-    _check_params(cypher, bound)
     ws = _workspace(args)
     if on_neo4j:
         store = _neo4j_store(args, ws)

@@ -37,7 +37,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
-from ..cypher_guard import check_query, find_write_clause
+from ..cypher_guard import check_parameters, check_query, find_write_clause
 from ..errors import QueryError, StoreError
 from ..fsutil import atomic_write_text
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
@@ -429,6 +429,7 @@ class EmbeddedStore:
         ``_type``, paths as ``{"nodes": [...], "rels": [...]}``.
         """
         check_query(cypher, write=write)
+        check_parameters(cypher, params)
         clause = find_write_clause(cypher)
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")

@@ -28,7 +28,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from ..cypher_guard import check_query
+from ..cypher_guard import check_parameters, check_query
 from ..errors import QueryError, StoreError
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
@@ -359,7 +359,7 @@ class Neo4jStore:
             return StoreError(f"authentication failed for user {self.user} at {self.shown_uri}: set NEO4J_PASSWORD "
                               f"to the right password")
         if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)):
-            return StoreError(f"cannot reach Neo4j at {self.shown_uri}: is Neo4j running at {self.shown_uri}? "
+            return StoreError(f"cannot reach Neo4j at {self.shown_uri}: is it running there? "
                               f"start it or set --uri")
         if isinstance(exc, Neo4jError):
             return StoreError(f"Neo4j at {self.shown_uri} refused the request: {self._scrub(exc.message or exc)}")
@@ -557,6 +557,7 @@ class Neo4jStore:
 
         if not write:  # writes are left for the server to refuse; files and unknown procedures are not
             check_query(cypher, write=True)
+        check_parameters(cypher, params)
 
         def work(tx: Any) -> list[dict[str, Any]]:
             result = tx.run(cypher, params or {})
@@ -572,7 +573,7 @@ class Neo4jStore:
             message = (exc.message or str(exc)).strip()
             if not write and _is_access_mode_error(exc):
                 raise QueryError(f"this query writes to the database, but queries are read-only by default: "
-                                 f"pass write=True to allow it ({message})") from None
+                                 f"pass --write (write=True from Python) to allow it ({message})") from None
             raise QueryError(f"Neo4j refused the query: {message}") from None
         except Neo4jError as exc:
             raise QueryError(f"the query failed in Neo4j: {(exc.message or str(exc)).strip()}") from None
