@@ -16,6 +16,10 @@ then applies three rules:
 * ``CALL`` may only name a function of :data:`READ_ONLY_CALLS` (or open a
   ``CALL { ... }`` subquery, whose clauses obey the same rules).
 
+The last two rules hold wherever the word stands unless it is plainly a name
+(``n.copy``, ``:Load``, ``{copy: 1}``, ``AS copy``): refusing a strange read
+costs little, running ``COPY ... TO`` costs a file.
+
 The checks run before the query reaches the database, so a query that would
 crash it (some file readers do) is refused with a :class:`QueryError` instead.
 """
@@ -118,6 +122,30 @@ def _clause_words(tokens: list[Token]) -> Iterator[tuple[int, str]]:
             yield i, tok.text.upper()
 
 
+def _bare_words(tokens: list[Token]) -> Iterator[tuple[int, str]]:
+    """``(index, upper-case word)`` of each word that is not plainly a name.
+
+    Stricter than :func:`_clause_words`, for the words whose clause would reach
+    outside the database: only a property (``n.copy``), a label (``:Load``), a
+    map key or labelled variable (``copy:``) and an alias (``AS copy``, and later
+    uses of it outside clause positions) are names.
+    """
+    declared = {tokens[i + 1].text.upper() for i, tok in enumerate(tokens[:-2])  # AS x, (x:Label), [x:TYPE]
+                if tokens[i + 1].kind == "word" and (tok.text.upper() == "AS" or (
+                    tok.text in "([" and tokens[i + 2].text == ":"))}
+    clauses = dict(_clause_words(tokens))
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        word = tok.text.upper()
+        if i not in clauses and (word in declared or (nxt is not None and nxt.text == ":") or (
+                prev is not None and (prev.text in (".", ":") or prev.text.upper() == "AS"))):
+            continue
+        yield i, word
+
+
 def _dotted_name(tokens: list[Token], i: int) -> tuple[str, int]:
     """The dotted name starting at ``tokens[i]`` (``db.schema.visualization``) and the index after it."""
     parts = []
@@ -178,14 +206,16 @@ def check_query(cypher: str, *, write: bool = False) -> None:
             if after < len(tokens) and tokens[after].text == "(" and _FILE_FUNCTION.match(name):
                 raise QueryError(f"query refused: {name}(...) reads or writes outside the graph; "
                                  "queries may not touch files")
-    for i, word in _clause_words(tokens):
+    for i, word in _bare_words(tokens):
         if word in OUTSIDE_CLAUSES:
             raise QueryError(f"query refused: {word} reaches outside the graph (files, extensions or other "
                              "databases); queries may not do that")
-        if word in WRITE_CLAUSES and not write:
-            raise QueryError(f"query refused: the query writes ({word} ...); pass --write to allow it")
         if word == "CALL":
             _check_call(tokens, i)
+    if not write:
+        for _, word in _clause_words(tokens):
+            if word in WRITE_CLAUSES:
+                raise QueryError(f"query refused: the query writes ({word} ...); pass --write to allow it")
 
 
 def query_parameters(cypher: str) -> list[str]:

@@ -49,6 +49,9 @@ REFUSED = [
     "CALL threads=1",
     "CALL project_graph('g', ['Paper'], ['CITES'])",
     "UNWIND [1] AS x CALL read_csv('/etc/passwd') RETURN *",
+    "RETURN 1 AS copy; COPY Paper TO '{out}'",
+    "MATCH (p:Paper) WITH p, [x IN [1] | LOAD] AS l RETURN l",
+    "RETURN [x IN [1] WHERE x = 1 | CALL] AS c",
 ]
 
 WRITES = [

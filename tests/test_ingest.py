@@ -571,3 +571,13 @@ def test_cli_build_lone_surrogate_and_long_abstract_are_one_line(tmp_path, capsy
     assert main(["build", str(path), "-w", str(ws), "--no-overview", "--skip-bad"]) == 0
     out = capsys.readouterr().out
     assert "read 1 papers" in out and "skipped 2 bad record(s)" in out
+
+
+def test_cli_build_reports_records_sharing_an_id_but_not_a_title(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    path = _write_jsonl(tmp_path / "a.jsonl", '{"id": "x1", "title": "First title", "abstract": "We use BERT."}',
+                        '{"id": "x1", "title": "Another paper altogether", "abstract": "We use GLUE."}')
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: " in err and "a.jsonl:2 has the id 'x1' of " in err and "'Another paper altogether'" in err
