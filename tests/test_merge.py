@@ -217,7 +217,7 @@ def test_cli_rebuild_with_non_latin_titles_never_duplicates(tmp_path, capsys):
     from graphbuild.workspace import Workspace
 
     path = tmp_path / "cjk.jsonl"
-    path.write_text("".join(json.dumps({"title": t, "abstract": "我们提出一个模型。", "year": 2024}, ensure_ascii=False)
+    path.write_text("".join(json.dumps({"title": t, "abstract": "我们提出一个模型。"}, ensure_ascii=False)
                             + "\n" for t in ["深度学习中的注意力机制", "图神经网络综述", "Трансформеры для текста",
                                              "Графовые нейронные сети", "ニューラル機械翻訳の研究"]), encoding="utf-8")
     ws = tmp_path / "ws"
