@@ -170,7 +170,7 @@ def title_key(title: str) -> str:
 
 def title_id(title: str) -> str:
     """The id of a paper known only by its title: a hash of :func:`title_key`."""
-    return "title:" + hashlib.sha1(title_key(title).encode()).hexdigest()[:16]
+    return "title:" + hashlib.sha1(title_key(title).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
