@@ -149,3 +149,28 @@ def test_guard_unknown_call_is_refused_with_the_allowed_list():
 def test_guard_query_parameters_ignores_strings_and_comments():
     assert query_parameters("MATCH (p) WHERE p.id = $id AND p.t <> '$x' // $y\nRETURN $`odd name`") == [
         "id", "odd name"]
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["MATCH", "(n:Paper)", "RETURN", "n.copy", "AS", "copy", "'x'", '"y"', "`z`", "//c\n",
+                           "/* c */", "$p", "CALL", "read_csv(", ")", "COPY", "SET", ";", ",", "{", "}", "'", "\\",
+                           "`", "LOAD", "FROM", "1", "create", " "])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+def test_guard_tokens_cover_the_query_and_checks_only_raise_query_errors(cypher):
+    tokens = tokenize(cypher)
+    assert all(cypher[t.start:t.start + len(t.text)] == t.text for t in tokens)
+    assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    for write in (False, True):
+        try:
+            check_query(cypher, write=write)
+        except QueryError as exc:
+            assert str(exc).startswith("[E200] query refused")
+    if find_write_clause(cypher) is None:
+        assert not any(t.kind == "word" and t.text.upper() in ("COPY", "LOAD") and (i == 0 or tokens[i - 1].text == ";")
+                       for i, t in enumerate(tokens))
