@@ -89,13 +89,14 @@ def test_cli_push_wipe_needs_confirmation(pushed_ws, neo4j_uri, capsys):
 
 
 def test_cli_push_of_another_workspace_asks_before_replacing(pushed_ws, neo4j_uri, tmp_path, capsys):
-    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
-    ours = _paper_ids(neo4j_uri)
     other = tmp_path / "other"
     other_input = tmp_path / "other.jsonl"
     other_input.write_text(json.dumps({"id": "o1", "title": "Another corpus altogether", "abstract": "We use BERT."})
                            + "\n", encoding="utf-8")
     assert main(["build", str(other_input), "-w", str(other), "--no-overview"]) == 0
+    # the server is shared with other test runs: keep the steps below close together
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    ours = _paper_ids(neo4j_uri)
     capsys.readouterr()
     assert main(["push", "-w", str(other), "--uri", neo4j_uri]) == 1  # no terminal, no --yes
     err = capsys.readouterr().err.strip()
