@@ -292,6 +292,8 @@ class Workspace:
         result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
+        for warning in result.warnings:
+            say(warning)
         generations.pause("read")
         corpus = stages.merge(result.papers, self.papers())
         papers = corpus.papers

@@ -30,7 +30,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .. import extract
 
-    results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args))
+    results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args),
+                      log=lambda m: print(m, file=sys.stderr))
     if args.format == "json":
         json.dump([r.to_annotation() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

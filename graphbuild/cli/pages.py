@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import _params, _workspace
+from ._common import _output_file, _params, _require_positive, _workspace
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
+    _require_positive(args, "max_nodes")
+    _output_file(args.output)
     ws = _workspace(args)
     cypher, params = args.query, None
     if args.name:

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..errors import InputError
-from ._common import _print_rows, _workspace
+from ._common import _print_rows, _require_positive, _workspace
 
 
 def cmd_related(args: argparse.Namespace) -> int:
@@ -14,6 +14,7 @@ def cmd_related(args: argparse.Namespace) -> int:
 
     from ..related import related_entities, related_papers
 
+    _require_positive(args, "k")
     ws = _workspace(args)
     if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
         from ..expand import external_report
@@ -67,6 +68,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
     from ..records import paper_key
 
+    _require_positive(args, "top", "depth")
     graph = _workspace(args).graph()
     if args.ancestry:
         key = args.ancestry if args.ancestry in graph else paper_key(args.ancestry)

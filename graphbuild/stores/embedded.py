@@ -37,6 +37,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
+from ..cypher_guard import check_parameters, check_query, find_write_clause
 from ..errors import QueryError, StoreError
 from ..fsutil import atomic_write_text
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
@@ -91,28 +92,7 @@ def schema_statements() -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# write-clause detection
-
-_WRITE_WORDS = (
-    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "COPY", "ALTER",
-    "INSTALL", "LOAD", "ATTACH", "IMPORT", "EXPORT", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK",
-)
-_WRITE_RE = re.compile(r"(?<![.$\w])(" + "|".join(_WRITE_WORDS) + r")(?!\w)", re.IGNORECASE)
-_LITERAL_RE = re.compile(
-    r"'(?:[^'\\]|\\.)*'"      # single-quoted string
-    r'|"(?:[^"\\]|\\.)*"'      # double-quoted string
-    r"|`[^`]*`"                # quoted identifier
-    r"|//[^\n]*"               # line comment
-    r"|/\*.*?\*/",             # block comment
-    re.DOTALL,
-)
-
-
-def find_write_clause(cypher: str) -> str | None:
-    """The first write keyword of ``cypher`` outside literals and comments, or None."""
-    stripped = _LITERAL_RE.sub(" ", cypher)
-    match = _WRITE_RE.search(stripped)
-    return match.group(1).upper() if match else None
+# query safety: see graphbuild.cypher_guard (find_write_clause is re-exported for callers)
 
 
 # ---------------------------------------------------------------------------
@@ -465,9 +445,9 @@ class EmbeddedStore:
         Nodes come back as property dicts with ``_label``, relationships with
         ``_type``, paths as ``{"nodes": [...], "rels": [...]}``.
         """
+        check_query(cypher, write=write)
+        check_parameters(cypher, params)
         clause = find_write_clause(cypher)
-        if clause and not write:
-            raise QueryError(f"query refused: the query writes ({clause} ...); pass --write to allow it")
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
         conn = self._connect(write=bool(write and clause))
