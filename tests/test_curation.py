@@ -1,0 +1,176 @@
+"""Curation: the file format, each operation on a hand-built resolution, and builds that keep them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.curation import (CurationOp, append_operation, apply_curation, drop_last_operation,
+                                 match_entity, parse_curation, read_curation)
+from graphbuild.errors import InputError
+from graphbuild.records import Entity
+from graphbuild.resolve import Resolution
+
+
+def _resolution() -> Resolution:
+    ents = [
+        Entity("entity:gpt4", "GPT4", "Model", paper_count=1),
+        Entity("entity:gpt-4", "GPT-4", "Model", aliases=("GPT 4",), paper_count=1),
+        Entity("entity:sam", "SAM", "Model", aliases=("Segment Anything",), paper_count=3),
+        Entity("entity:table2", "Table 2", "Dataset", paper_count=1),
+        Entity("entity:llama2", "Llama 2", "Model", family="entity:llama", paper_count=1),
+        Entity("entity:llama", "Llama", "Model", paper_count=0),
+    ]
+    links = [
+        ("p1", "entity:gpt4", "uses", {"evidence": "We use GPT4."}),
+        ("p2", "entity:gpt-4", "compares_with", {"evidence": "We beat GPT-4."}),
+        ("p1", "entity:sam", "proposes", {"evidence": "We propose SAM."}),
+        ("p2", "entity:sam", "uses", {"evidence": "SAM flattens the loss."}),
+        ("p3", "entity:sam", "uses", {"evidence": "SAM sharpness."}),
+        ("p3", "entity:table2", "uses", {}),
+        ("p3", "entity:llama2", "uses", {}),
+    ]
+    return Resolution(ents, links)
+
+
+def _apply(*ops: CurationOp, papers=("p1", "p2", "p3", "p4")):
+    res, report = apply_curation(_resolution(), ops, papers=papers)
+    return res.by_id(), {(p, e): r for p, e, r, _ in res.links}, report
+
+
+def test_curation_parse_skips_comments_and_keeps_line_numbers():
+    text = '# my fixes\n\n{"op": "merge", "entity": "GPT4", "into": "GPT-4", "note": "same"}\n' \
+           '{"op": "split", "entity": "SAM", "name": "Sharpness-Aware Minimization", "papers": ["p2"]}\n'
+    ops = parse_curation(text, "cur.jsonl")
+    assert [op.op for op in ops] == ["merge", "split"]
+    assert ops[0].note == "same" and ops[0].where == "cur.jsonl:3"
+    assert ops[1].papers == ("p2",)
+    assert parse_curation("\n".join(op.to_line() for op in ops)) == ops  # round trip
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"op": "merge", "entity": "A"', "not valid JSON"),
+    ('{"op": "melt", "entity": "A"}', "unknown op 'melt'"),
+    ('{"op": "merge", "entity": "A"}', "merge: missing into"),
+    ('{"op": "retype", "entity": "A", "type": "Gadget"}', "unknown entity type 'Gadget'"),
+    ('{"op": "reject", "entity": "A", "colour": "red"}', "unknown field(s) colour"),
+    ('{"op": "proposed", "entity": "A", "paper": "p1", "value": "yes"}', "'value' must be true or false"),
+    ('["merge"]', "expected a JSON object"),
+])
+def test_curation_malformed_line_names_file_and_line(line, message):
+    text = '{"op": "alias", "entity": "A", "alias": "B"}\n' + line + "\n"
+    with pytest.raises(InputError) as info:
+        parse_curation(text, "cur.jsonl")
+    assert str(info.value).startswith("[E100] cur.jsonl:2: ")
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_curation_match_entity_by_id_name_key_and_alias():
+    ents = _resolution().by_id()
+    assert match_entity("entity:sam", ents).id == "entity:sam"
+    assert match_entity("GPT-4", ents).id == "entity:gpt-4"
+    assert match_entity("gpt 4", ents).id == "entity:gpt-4"  # name key of a name before an alias
+    assert match_entity("Segment Anything", ents).id == "entity:sam"
+    assert match_entity("segment-anything", ents).id == "entity:sam"
+    assert match_entity("Nothing Like It", ents) is None
+
+
+def test_curation_merge_folds_source_into_target_which_keeps_its_id():
+    ents, links, report = _apply(CurationOp("merge", "GPT4", into="GPT-4"))
+    assert "entity:gpt4" not in ents
+    assert ents["entity:gpt-4"].aliases == ("GPT 4", "GPT4")
+    assert ents["entity:gpt-4"].paper_count == 2
+    # p2 already linked: the stronger role of the two stays
+    assert links[("p1", "entity:gpt-4")] == "uses" and links[("p2", "entity:gpt-4")] == "compares_with"
+    assert report.applied == 1 and not report.warnings
+
+
+def test_curation_merge_moves_variants_and_later_ops_follow_the_merged_id():
+    ents, _, report = _apply(CurationOp("merge", "Llama", into="GPT-4"),
+                             CurationOp("rename", "entity:llama", name="GPT-4 family"))
+    assert ents["entity:llama2"].family == "entity:gpt-4"
+    assert ents["entity:gpt-4"].name == "GPT-4 family" and "GPT-4" in ents["entity:gpt-4"].aliases
+    assert report.applied == 2
+
+
+def test_curation_rename_retype_alias():
+    ents, _, report = _apply(CurationOp("rename", "GPT4", name="GPT-4 Turbo"),
+                             CurationOp("retype", "Table 2", type="Metric"),
+                             CurationOp("alias", "SAM", alias="SAM-1"),
+                             CurationOp("alias", "GPT4", alias="gpt4-turbo"))  # the old name still matches
+    assert ents["entity:gpt4"].name == "GPT-4 Turbo" and ents["entity:gpt4"].aliases == ("GPT4", "gpt4-turbo")
+    assert ents["entity:table2"].type == "Metric"
+    assert ents["entity:sam"].aliases == ("Segment Anything", "SAM-1")
+    assert report.applied == 4
+
+
+def test_curation_reject_everywhere_and_in_one_paper():
+    ents, links, _ = _apply(CurationOp("reject", "Table 2"))
+    assert "entity:table2" not in ents and ("p3", "entity:table2") not in links
+    ents, links, _ = _apply(CurationOp("reject", "SAM", paper="p3"))
+    assert ents["entity:sam"].paper_count == 2 and ("p3", "entity:sam") not in links
+    ents, _, _ = _apply(CurationOp("reject", "Llama"))  # a family: variants lose the link
+    assert ents["entity:llama2"].family is None
+
+
+def test_curation_split_reassigns_chosen_papers_to_a_new_entity():
+    ents, links, report = _apply(CurationOp("split", "SAM", name="Sharpness-Aware Minimization",
+                                            type="Method", papers=("p2", "p3")))
+    new = ents["entity:sharpnessawareminimization"]
+    assert (new.type, new.aliases, new.paper_count) == ("Method", ("SAM",), 2)
+    assert links[("p2", new.id)] == "uses" and ("p2", "entity:sam") not in links
+    assert ents["entity:sam"].paper_count == 1
+    # the bare acronym still means the entity that kept its name
+    assert match_entity("SAM", ents).id == "entity:sam"
+    assert report.applied == 1
+
+
+def test_curation_proposed_set_and_clear_for_one_paper():
+    _, links, _ = _apply(CurationOp("proposed", "SAM", paper="p2", value=True),
+                         CurationOp("proposed", "SAM", paper="p1", value=False))
+    assert links[("p2", "entity:sam")] == "proposes" and links[("p1", "entity:sam")] == "uses"
+
+
+def test_curation_mention_adds_a_link_and_creates_a_missing_entity():
+    ents, links, report = _apply(CurationOp("mention", "GPT-4", paper="p4", role="evaluates_on"),
+                                 CurationOp("mention", "MMLU", paper="p1", type="Dataset", evidence="on MMLU"))
+    assert links[("p4", "entity:gpt-4")] == "evaluates_on"
+    assert ents["entity:mmlu"].type == "Dataset" and links[("p1", "entity:mmlu")] == "uses"
+    assert report.applied == 2
+
+
+def test_curation_op_naming_nothing_is_a_warning():
+    ops = parse_curation('{"op": "merge", "entity": "GPT-5", "into": "GPT-4"}\n'
+                         '{"op": "reject", "entity": "SAM", "paper": "p9"}\n'
+                         '{"op": "mention", "entity": "Nope", "paper": "p1"}\n'
+                         '{"op": "alias", "entity": "SAM", "alias": "SAM-1"}\n', "cur.jsonl")
+    res, report = apply_curation(_resolution(), ops, papers=("p1", "p2", "p3"))
+    assert report.applied == 1 and report.total == 4
+    assert [w.split(":")[1] for w in report.warnings] == ["1", "2", "3"]
+    assert "no entity named 'GPT-5'" in report.warnings[0]
+    assert "not linked to paper 'p9'" in report.warnings[1]
+    assert "1 of 4 operation(s) applied" in report.summary()
+
+
+def test_curation_does_not_modify_its_input():
+    res = _resolution()
+    before = [(e.id, e.name, e.aliases, e.paper_count) for e in res.entities]
+    apply_curation(res, [CurationOp("merge", "GPT4", into="GPT-4"), CurationOp("rename", "SAM", name="X")])
+    assert [(e.id, e.name, e.aliases, e.paper_count) for e in res.entities] == before
+
+
+def test_curation_append_and_drop_last_keep_comments(tmp_path):
+    path = tmp_path / "curation.jsonl"
+    path.write_text("# hand-written\n")
+    append_operation(path, CurationOp("merge", "GPT4", into="GPT-4", note="same model"))
+    append_operation(path, CurationOp("reject", "Table 2"))
+    assert [op.op for op in read_curation(path)] == ["merge", "reject"]
+    assert drop_last_operation(path).op == "reject"
+    assert path.read_text() == '# hand-written\n{"op": "merge", "entity": "GPT4", "into": "GPT-4", ' \
+                               '"note": "same model"}\n'
+    with pytest.raises(InputError):
+        append_operation(path, CurationOp("retype", "SAM", type="Gadget"))
+    assert len(read_curation(path)) == 1  # a bad op is never written
