@@ -25,6 +25,7 @@ reported as a warning and skipped, never an error.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import defaultdict
@@ -39,7 +40,8 @@ from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
-           "match_entity", "curation_digest"]
+           "match_entity", "curation_digest", "resolution_from_graph",
+           "read_thesaurus", "import_thesaurus", "export_thesaurus"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -212,14 +214,10 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
     return parse_curation(text, path)
 
 
-def curation_digest(path: str | os.PathLike | None) -> str:
-    """A digest of the operations (not the comments) of a curation file; ``""`` without one."""
-    import hashlib
-
-    ops = read_curation(path)
-    if not ops:
-        return ""
-    return hashlib.sha256("\n".join(op.to_line() for op in ops).encode()).hexdigest()[:16]
+def curation_digest(ops: Iterable[CurationOp]) -> str:
+    """A digest of the operations (not comments or blank lines); ``""`` for none."""
+    lines = "\n".join(op.to_line() for op in ops)
+    return hashlib.sha256(lines.encode()).hexdigest()[:16] if lines else ""
 
 
 def find_curation_file(workspace: str | os.PathLike, configured: str | None = None) -> Path:
@@ -227,8 +225,8 @@ def find_curation_file(workspace: str | os.PathLike, configured: str | None = No
     return Path(configured) if configured else Path(workspace) / CURATION_FILE
 
 
-def append_operation(path: str | os.PathLike, op: CurationOp) -> None:
-    """Add ``op`` as the file's last line, keeping its comments; written atomically.
+def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
+    """Add ``ops`` as the file's last lines, keeping its comments; written atomically.
 
     The whole new text is parsed first, so a malformed file is never written.
     """
@@ -236,7 +234,7 @@ def append_operation(path: str | os.PathLike, op: CurationOp) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text and not text.endswith("\n"):
         text += "\n"
-    text += op.to_line() + "\n"
+    text += "".join(op.to_line() + "\n" for op in ops)
     parse_curation(text, path)
     atomic_write_text(path, text)
 
@@ -255,6 +253,52 @@ def drop_last_operation(path: str | os.PathLike) -> CurationOp | None:
     del lines[index]
     atomic_write_text(path, "".join(lines))
     return last
+
+
+# ------------------------------------------------------------------ VOSviewer thesaurus files
+
+_THESAURUS_HEADER = ("label", "replace by")
+
+
+def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> list[CurationOp]:
+    """A VOSviewer thesaurus file (tab-separated ``label`` / ``replace by``) as operations.
+
+    A row with a replacement is a merge of ``label`` into it; a row with an
+    empty ``replace by`` (VOSviewer ignores that term) is a reject.
+    """
+    import csv
+
+    ops = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t"))
+    if not rows or tuple(c.strip().lower() for c in rows[0][:2]) != _THESAURUS_HEADER:
+        raise InputError(path, 1, "not a VOSviewer thesaurus: the first line must be 'label<TAB>replace by'")
+    for lineno, row in enumerate(rows[1:], 2):
+        if not row or not row[0].strip():
+            continue
+        label = row[0].strip()
+        target = row[1].strip() if len(row) > 1 else ""
+        op = CurationOp("merge", label, into=target, note=note) if target else \
+            CurationOp("reject", label, note=note)
+        ops.append(replace(op, where=f"{path}:{lineno}"))
+    return ops
+
+
+def import_thesaurus(path: str | os.PathLike, curation: str | os.PathLike, note: str | None = None) -> int:
+    """Append a thesaurus file's rows to the curation file; returns how many operations."""
+    ops = read_thesaurus(path, note)
+    if ops:
+        append_operation(curation, *ops)
+    return len(ops)
+
+
+def export_thesaurus(curation: str | os.PathLike, path: str | os.PathLike) -> int:
+    """Write the curation file's merges and global rejects as a thesaurus file; returns the row count."""
+    rows = [(op.entity, op.into or "") for op in read_curation(curation)
+            if op.op == "merge" or (op.op == "reject" and op.paper is None)]
+    lines = ["\t".join(_THESAURUS_HEADER)] + [f"{a}\t{b}" for a, b in rows]
+    atomic_write_text(Path(path), "\n".join(lines) + "\n")
+    return len(rows)
 
 
 # ------------------------------------------------------------------ matching
@@ -300,6 +344,22 @@ def _index_add(index: dict[str, list[str]], ent: Entity, forms: Iterable[str]) -
     for form in forms:
         index[form].append(ent.id)
         index["\0" + name_key(form)].append(ent.id)
+
+
+def resolution_from_graph(graph: Any) -> Resolution:
+    """The entities and paper->entity links of a built graph, as a :class:`Resolution`.
+
+    Used to check an operation against the live graph before it is written.
+    """
+    from .schema import ENTITY_ROLE_RELS
+
+    roles = {rel: role for role, rel in ENTITY_ROLE_RELS.items()}
+    entities = [Entity(id=n, name=d["name"], type=d["type"], aliases=tuple(d.get("aliases") or ()),
+                       family=d.get("family"), paper_count=d.get("paper_count") or 0)
+                for n, d in graph.nodes(data=True) if d.get("label") == "Entity"]
+    links = [(u, v, roles[k], {c: d.get(c) for c in ("evidence", "char_start", "char_end")})
+             for u, v, k, d in graph.edges(keys=True, data=True) if k in roles]
+    return Resolution(entities=entities, links=links)
 
 
 # ------------------------------------------------------------------ applying

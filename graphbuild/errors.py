@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "RelatedLookupError"]
+           "RelatedLookupError", "CurationError"]
 
 
 class GraphbuildError(Exception):
@@ -54,3 +54,9 @@ class RelatedLookupError(GraphbuildError):
     """A paper, title or entity named in a related-work query is not in the graph."""
 
     code = "E600"
+
+
+class CurationError(GraphbuildError):
+    """A curation command names nothing in the graph, or there is nothing to undo."""
+
+    code = "E700"

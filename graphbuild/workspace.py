@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from .citations import citation_edges, infer_citations
+from .curation import CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError
 from .fsutil import atomic_write_text
 from .graph import build_graph, graph_json, graph_stats, graph_to_tables, load_graph
@@ -56,6 +57,7 @@ class BuildReport:
     stats: dict[str, Any] = field(default_factory=dict)
     store: str = ""
     overview: str | None = None
+    curation: CurationReport | None = None
 
     def summary(self) -> str:
         nodes = self.stats.get("nodes", {})
@@ -71,6 +73,8 @@ class BuildReport:
             lines.extend(f"  {s}" for s in self.skipped[:20])
             if len(self.skipped) > 20:
                 lines.append(f"  … and {len(self.skipped) - 20} more")
+        if self.curation is not None and self.curation.total:
+            lines.append(self.curation.summary())
         if not self.changed:
             lines.append("nothing changed: the graph was already up to date")
         if self.store:
@@ -143,6 +147,11 @@ class Workspace:
             self._graph_gen = gen.name
         return self._graph
 
+    @property
+    def curation_file(self) -> Path:
+        """The curation file applied on every build (``<workspace>/curation.jsonl`` unless configured)."""
+        return find_curation_file(self.path, self.settings.curation or None)
+
     def manifest(self) -> dict[str, Any]:
         return json.loads((self._require() / "manifest.json").read_text(encoding="utf-8"))
 
@@ -169,6 +178,7 @@ class Workspace:
 
         say = log or (lambda msg: None)
         report = BuildReport()
+        curation_ops = read_curation(self.curation_file)  # a malformed file stops the build before any work
         result = read_papers(list(inputs), format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
@@ -199,6 +209,8 @@ class Workspace:
         report.extracted = len(todo)
 
         resolution = resolve_entities((extracted[p.id][1] for p in papers), gaz)
+        resolution, report.curation = apply_curation(resolution, curation_ops, papers=[p.id for p in papers],
+                                                     path=str(self.curation_file) if curation_ops else None)
         explicit, external = resolve_references(papers)
         inferred = infer_citations(papers, resolution.links)
         graph = build_graph(papers, resolution.entities, resolution.links,
@@ -208,12 +220,14 @@ class Workspace:
         text = graph_json(graph)
         digest = hashlib.sha256(text.encode()).hexdigest()
         live = self.current
-        if live is not None and (live / "manifest.json").exists() and \
-                json.loads((live / "manifest.json").read_text())["graph_sha256"] == digest:
+        curated = curation_digest(curation_ops)
+        manifest = json.loads((live / "manifest.json").read_text()) if live is not None and \
+            (live / "manifest.json").exists() else {}
+        if manifest.get("graph_sha256") == digest and manifest.get("curation_sha256", "") == curated:
             report.changed = False
         else:
             report.changed = True
-            self._write_generation(papers + external, extracted, text, digest, fingerprint, report)
+            self._write_generation(papers + external, extracted, text, digest, fingerprint, report, curated)
             self._graph = None
         if sync_store:
             report.store = self._sync_embedded(graph, progress=progress)
@@ -222,7 +236,8 @@ class Workspace:
         return report
 
     def _write_generation(self, papers: list[Paper], extracted: dict[str, tuple[str, Extraction]],
-                          graph_json: str, digest: str, fingerprint: str, report: BuildReport) -> None:
+                          graph_json: str, digest: str, fingerprint: str, report: BuildReport,
+                          curated: str = "") -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         live = self.current
         number = int(live.name.split("-")[1]) + 1 if live is not None else 1
@@ -242,6 +257,8 @@ class Workspace:
             (tmp / "manifest.json").write_text(json.dumps({
                 "graph_sha256": digest, "pipeline": fingerprint, "stats": report.stats,
                 "papers": report.papers_total,
+                "curation_sha256": curated,
+                "curation": report.curation.to_dict() if report.curation else None,
             }, indent=2), encoding="utf-8")
             shutil.rmtree(gen, ignore_errors=True)
             os.replace(tmp, gen)

@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     b.add_argument("--format", help="force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)")
     b.add_argument("--skip-bad", action="store_true", help="skip malformed records and report them")
     b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
+    b.add_argument("--curation", help="curation file applied after resolution (default: <workspace>/curation.jsonl)")
     b.set_defaults(func=cmd_build)
 
     x = sub.add_parser("extract", parents=[nlp], help="print the entities of each paper (JSON Lines)")
