@@ -174,3 +174,167 @@ def test_curation_append_and_drop_last_keep_comments(tmp_path):
     with pytest.raises(InputError):
         append_operation(path, CurationOp("retype", "SAM", type="Gadget"))
     assert len(read_curation(path)) == 1  # a bad op is never written
+
+
+# ------------------------------------------------------------------ builds keep the curation
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+RANKMIX, LORA_PAPER, LATER = "arxiv:2301.00001", "arxiv:2106.09685", "arxiv:2402.00002"
+ALL_OPS = [
+    {"op": "merge", "entity": "RankMix", "into": "LoRA", "note": "a test merge"},
+    {"op": "rename", "entity": "GLUE", "name": "GLUE benchmark"},
+    {"op": "retype", "entity": "GPT-3", "type": "Method"},
+    {"op": "reject", "entity": "BitFit"},
+    {"op": "alias", "entity": "LoRA", "alias": "low-rank adapters"},
+    {"op": "split", "entity": "GLUE benchmark", "name": "GLUE (2019)", "papers": [LORA_PAPER]},
+    {"op": "proposed", "entity": "LoRA", "paper": LORA_PAPER, "value": False},
+    {"op": "mention", "entity": "MMLU", "paper": RANKMIX, "type": "Dataset", "role": "evaluates_on"},
+    {"op": "reject", "entity": "GPT-3", "paper": "2106.09685"},
+]
+
+
+def _later_paper(tmp_path: Path) -> Path:
+    path = tmp_path / "later.jsonl"
+    path.write_text(json.dumps({
+        "title": "Sparse Adapters for Vision", "arxiv_id": "2402.00002", "year": 2024,
+        "abstract": "We propose SparseAdapt, which extends RankMix to vision transformers. "
+                    "SparseAdapt is evaluated on ImageNet and compared with BitFit."}) + "\n")
+    return path
+
+
+def _ws(tmp_path: Path, ops: list[dict] | None = None):
+    from graphbuild.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    if ops is not None:
+        ws.path.mkdir(parents=True, exist_ok=True)
+        (ws.path / "curation.jsonl").write_text("".join(json.dumps(op) + "\n" for op in ops))
+    return ws
+
+
+def _build(ws, *inputs):
+    return ws.build([str(i) for i in inputs], progress=False, overview=False)
+
+
+def _assert_curated(G) -> None:
+    assert "entity:rankmix" not in G
+    lora = G.nodes["entity:lora"]
+    assert {"RankMix", "low-rank adapters"} <= set(lora["aliases"])
+    assert G.has_edge(RANKMIX, "entity:lora", "USES") or G.has_edge(RANKMIX, "entity:lora", "PROPOSES")
+    assert G.nodes["entity:glue"]["name"] == "GLUE benchmark"
+    assert G.has_edge(LORA_PAPER, "entity:glue2019", "USES") and not G.has_edge(LORA_PAPER, "entity:glue")
+    assert "entity:bitfit" not in G
+    assert "entity:gpt3" not in G  # its only paper rejected it
+    assert G.has_edge(LORA_PAPER, "entity:lora", "USES") and not G.has_edge(LORA_PAPER, "entity:lora", "PROPOSES")
+    assert G.has_edge(RANKMIX, "entity:mmlu", "EVALUATES_ON") and G.nodes["entity:mmlu"]["type"] == "Dataset"
+
+
+def test_curation_every_operation_survives_rebuilds(tmp_path):
+    ws = _ws(tmp_path, ALL_OPS)
+    first = _build(ws, SOURCES / "corpus.jsonl")
+    assert first.curation.applied == len(ALL_OPS) and not first.curation.warnings
+    _assert_curated(ws.graph())
+    again = _build(ws)  # no inputs: the file is re-applied to the current corpus
+    assert not again.changed
+    _assert_curated(ws.graph())
+    assert ws.query("MATCH (e:Entity {id: 'entity:bitfit'}) RETURN count(e) AS n") == [{"n": 0}]
+    assert ws.manifest()["curation"]["applied"] == len(ALL_OPS)
+    _build(ws, _later_paper(tmp_path))
+    _assert_curated(ws.graph())
+
+
+def test_curation_later_paper_naming_a_merged_alias_lands_on_the_target(tmp_path):
+    ws = _ws(tmp_path, ALL_OPS[:1])
+    _build(ws, SOURCES / "corpus.jsonl")
+    _build(ws, _later_paper(tmp_path))
+    G = ws.graph()
+    assert "entity:rankmix" not in G
+    assert G.has_edge(LATER, "entity:lora", "USES")
+    rows = ws.query("MATCH (p:Paper {id: $p})-[]->(e:Entity) RETURN e.id AS id ORDER BY id", p=LATER)
+    assert {"id": "entity:lora"} in rows and {"id": "entity:rankmix"} not in rows
+
+
+def test_curation_edit_of_the_file_takes_effect_on_the_next_build(tmp_path):
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert "entity:bitfit" in ws.graph()
+    (ws.path / "curation.jsonl").write_text(json.dumps(ALL_OPS[3]) + "\n")
+    assert _build(ws).changed and "entity:bitfit" not in ws.graph()
+    (ws.path / "curation.jsonl").write_text(json.dumps({**ALL_OPS[3], "note": "a note changes the record"}) + "\n")
+    assert _build(ws).changed  # no graph change, but the applied file is recorded
+
+
+def test_curation_op_naming_nothing_warns_and_the_build_goes_on(tmp_path):
+    ws = _ws(tmp_path, [{"op": "merge", "entity": "NoSuchThing", "into": "LoRA"}, ALL_OPS[3]])
+    report = _build(ws, SOURCES / "corpus.jsonl")
+    assert report.curation.applied == 1
+    assert report.curation.warnings == [f"{ws.path / 'curation.jsonl'}:1: merge 'NoSuchThing' into 'LoRA': "
+                                        "no entity named 'NoSuchThing'"]
+    assert "warning:" in report.summary() and "entity:bitfit" not in ws.graph()
+
+
+def test_curation_malformed_file_stops_the_build_and_leaves_the_workspace(tmp_path):
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    gen, graph_text = ws.current, (ws.current / "graph.json").read_text()
+    (ws.path / "curation.jsonl").write_text('{"op": "reject", "entity": "BitFit"}\n{"op": "merge", "entity": }\n')
+    with pytest.raises(InputError, match=r"curation.jsonl:2: not valid JSON"):
+        _build(ws, _later_paper(tmp_path))
+    assert ws.current == gen and (gen / "graph.json").read_text() == graph_text
+    assert ws.query("MATCH (p:Paper {id: $p}) RETURN count(p) AS n", p=LATER) == [{"n": 0}]
+
+
+# ------------------------------------------------------------------ the curate command
+
+
+def test_curation_cli_undo_restores_the_previous_graph_exactly(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    before = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    assert main(["curate", "merge", "RankMix", "LoRA", "-w", str(ws), "--note", "one method"]) == 0
+    assert main(["curate", "reject", "GPT-3", "--paper", LORA_PAPER, "-w", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert "+ merge 'RankMix' into 'LoRA'" in out and "2 of 2 operation(s) applied" in out
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    assert "1  merge 'RankMix' into 'LoRA'  # one method" in capsys.readouterr().out
+    assert main(["curate", "undo", "-w", str(ws)]) == 0
+    assert main(["curate", "undo", "-w", str(ws)]) == 0
+    after = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    assert after == before
+    assert main(["curate", "undo", "-w", str(ws)]) == 1
+    assert "[E700] nothing to undo" in capsys.readouterr().err
+
+
+def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E700] alias 'NoSuchThing'") and "\n" not in err
+    assert not (ws / "curation.jsonl").exists()
+    assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws), "--force"]) == 0
+    assert "warning:" in capsys.readouterr().out
+
+
+def test_curation_thesaurus_round_trip(tmp_path):
+    from graphbuild.curation import export_thesaurus, import_thesaurus
+
+    thesaurus = tmp_path / "thesaurus.txt"
+    thesaurus.write_text("label\treplace by\nRankMix\tLoRA\nBitFit\t\n\n")
+    cur = tmp_path / "curation.jsonl"
+    assert import_thesaurus(thesaurus, cur, note="from VOSviewer") == 2
+    ops = read_curation(cur)
+    assert [(o.op, o.entity, o.into, o.note) for o in ops] == [
+        ("merge", "RankMix", "LoRA", "from VOSviewer"), ("reject", "BitFit", None, "from VOSviewer")]
+    out = tmp_path / "out.txt"
+    assert export_thesaurus(cur, out) == 2
+    assert out.read_text() == thesaurus.read_text().rstrip("\n") + "\n"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("term\tother\n")
+    with pytest.raises(InputError, match="bad.txt:1: not a VOSviewer thesaurus"):
+        import_thesaurus(bad, cur)
