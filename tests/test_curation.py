@@ -338,3 +338,16 @@ def test_curation_thesaurus_round_trip(tmp_path):
     bad.write_text("term\tother\n")
     with pytest.raises(InputError, match="bad.txt:1: not a VOSviewer thesaurus"):
         import_thesaurus(bad, cur)
+
+
+def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [ALL_OPS[3], {"op": "rename", "entity": "Gone", "name": "X", "note": "stale"}])
+    _build(ws, SOURCES / "corpus.jsonl")
+    capsys.readouterr()
+    assert main(["stats", "-w", str(ws.path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 2 operation(s) applied" in out and "curation.jsonl:2: rename 'Gone' to 'X'" in out
+    assert main(["stats", "-w", str(ws.path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["curation"]["applied"] == 1

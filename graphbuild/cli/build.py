@@ -43,12 +43,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     stats = ws.stats()
+    curation = ws.manifest().get("curation")
     if args.json:
-        print(json.dumps(stats, indent=2))
+        print(json.dumps({**stats, **({"curation": curation} if curation else {})}, indent=2))
         return 0
     print(f"workspace: {ws.path}")
     for section, values in stats.items():
         print(f"{section}: " + ", ".join(f"{k} {v}" for k, v in values.items()))
+    if curation and curation["total"]:
+        from ..curation import CurationReport
+
+        print(CurationReport(**curation).summary())
     return 0
 
 
