@@ -111,6 +111,87 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggestions(ws, decided: set[str], limit: int | None):
+    from ..nlp.gazetteer import load_gazetteer
+    from ..review import suggest
+
+    gaz = load_gazetteer(ws.settings.gazetteer)
+    extractions = [ex for _, ex in ws.extractions().values()]
+    return suggest(ws.graph(), extractions, decided=decided, limit=limit,
+                   known=lambda name: gaz.lookup(name) is not None)
+
+
+def _show(number: str, s) -> None:
+    print(f"{number} {s.id}  {s.kind}, {s.papers} paper(s)")
+    print(f"    {s.reason}")
+    print(f"    -> {s.op.describe()}")
+    for pid, sentence in s.evidence:
+        print(f"    {pid}: {sentence[:160]}")
+
+
+def _decide(s, accept: bool):
+    from dataclasses import replace
+
+    from ..curation import CurationOp
+
+    return replace(s.op, suggestion=s.id) if accept else CurationOp("dismiss", suggestion=s.id, note=s.reason[:120])
+
+
+def _ask(suggestions) -> list:
+    """y/n/skip/quit for each suggestion on the terminal; returns the decisions as operations."""
+    ops = []
+    for i, s in enumerate(suggestions, 1):
+        _show(f"[{i}/{len(suggestions)}]", s)
+        while True:
+            try:
+                answer = input("accept? [y]es / [n]o / [s]kip / [q]uit: ").strip().lower()[:1]
+            except EOFError:
+                answer = "q"
+            if answer in ("y", "n", "s", "q"):
+                break
+        if answer == "q":
+            break
+        if answer != "s":
+            ops.append(_decide(s, answer == "y"))
+    return ops
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import json
+
+    from ..curation import append_operation, read_curation
+    from ..review import decided_suggestions
+
+    ws = _workspace(args)
+    decided = decided_suggestions(read_curation(ws.curation_file))
+    chosen = {**{i: True for i in args.apply or ()}, **{i: False for i in args.dismiss or ()}}
+    suggestions = _suggestions(ws, decided, None if chosen else args.limit)
+    if chosen:
+        by_id = {s.id: s for s in suggestions}
+        unknown = [i for i in chosen if i not in by_id]
+        if unknown:
+            raise CurationError(f"no open suggestion {', '.join(unknown)} in {ws.path} "
+                                "(decided already, or the graph changed: run `graphbuild review` again)")
+        ops = [_decide(by_id[i], accept) for i, accept in chosen.items()]
+    elif args.json or not sys.stdin.isatty():
+        if args.json:
+            print(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
+        else:
+            for i, s in enumerate(suggestions, 1):
+                _show(f"{i:>3}.", s)
+            print(f"{len(suggestions)} suggestion(s); accept with `graphbuild review --apply ID... -w {ws.path}`")
+        return 0
+    else:
+        ops = _ask(suggestions)
+    if ops:
+        append_operation(ws.curation_file, *ops)
+        accepted = sum(op.op != "dismiss" for op in ops)
+        print(f"{ws.curation_file}: {accepted} accepted, {len(ops) - accepted} dismissed")
+        if accepted:
+            _rebuild(ws)
+    return 0
+
+
 def _add(cs, name: str, help: str, parent: argparse.ArgumentParser, *args: tuple[str, str]):
     p = cs.add_parser(name, parents=[parent], help=help)
     for arg, arg_help in args:
@@ -161,3 +242,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
         if kind == "import-thesaurus":
             t.add_argument("--note", help="a note for every imported merge")
         t.set_defaults(func=cmd_thesaurus)
+
+    r = sub.add_parser("review", parents=[parent], help="suggested merges, retypes and rejects, most papers first; "
+                       "y/n on a terminal, or --apply / --dismiss IDs")
+    r.add_argument("--limit", type=int, default=20, help="at most this many suggestions (default 20)")
+    r.add_argument("--apply", nargs="+", metavar="ID", help="accept these suggestions without asking")
+    r.add_argument("--dismiss", nargs="+", metavar="ID", help="dismiss these suggestions for good")
+    r.add_argument("--json", action="store_true", help="print the suggestions as JSON")
+    r.set_defaults(func=cmd_review)
