@@ -9,7 +9,8 @@ number of papers they touch):
   head word (``ResNet`` / ``ResNet model``), and fuzzy-similar names of one
   type (rapidfuzz ``ratio``; numbers must agree, so ``GPT-3`` and ``GPT-2``
   are never suggested; a looser threshold within one family);
-* type conflicts: papers that disagree on an entity's type, suggested as a retype;
+* type conflicts: papers that disagree on an entity's type, or a name whose
+  shape says another type (``Top-1`` typed a Dataset), suggested as a retype;
 * doubtful entities: the least confident (see :func:`entity_confidence`),
   suggested as rejects.
 
@@ -34,6 +35,8 @@ __all__ = ["Suggestion", "suggest", "entity_confidence", "decided_suggestions"]
 _STOP = frozenset("a an and for in of on the to with via by from".split())
 _GENERIC_HEADS = ("model", "models", "method", "methods", "network", "networks", "dataset", "datasets",
                   "benchmark", "algorithm", "framework", "architecture", "approach", "corpus", "task")
+_VAGUE_HEADS = ("framework", "approach", "algorithm", "architecture", "module", "strategy", "scheme",
+                "pipeline", "technique", "mechanism")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?s?$")
 _DIGITS = re.compile(r"\d+")
 
@@ -120,6 +123,10 @@ def _acronym_pairs(ents: list[_Ent]) -> Iterable[Suggestion]:
             for initials in _initials(form):
                 if len(initials) >= 2:
                     long_forms[initials][ent.id] = ent
+    singular: dict[str, list[_Ent]] = defaultdict(list)
+    for ent in ents:
+        for form in (ent.name, *ent.aliases):
+            singular[form].append(ent)
     for ent in ents:
         if not _ACRONYM.match(ent.name):
             continue
@@ -133,6 +140,10 @@ def _acronym_pairs(ents: list[_Ent]) -> Iterable[Suggestion]:
                     yield _merge(ent, cand, f"the same long form {cand.name!r}", 0.95)
         elif len(cands) == 1:  # several: the acronym is ambiguous
             yield _merge(ent, cands[0], f"{ent.name!r} is the acronym of {cands[0].name!r}", 0.9)
+        if ent.name.endswith("s") and ent.name[-2:-1].isupper():
+            for other in singular.get(ent.name[:-1], ()):
+                if other.id != ent.id:
+                    yield _merge(ent, other, f"{ent.name!r} is the plural of {ent.name[:-1]!r}", 0.95)
 
 
 def _singular(form: str) -> str:
@@ -221,6 +232,25 @@ def _type_conflicts(ents: dict[str, _Ent], extractions: Iterable[Extraction],
                              _evidence(ent, per=3), share)
 
 
+_SHAPE_TYPES = (
+    (re.compile(r"^(top-?\d+|f1|f-?score|accuracy|precision|recall|perplexity|bleu|rouge|auc|auroc|map|mrr|"
+                r"ndcg(@\d+)?|recall@\d+|hits@\d+|exact match|word error rate)( score)?$", re.I), "Metric"),
+    (re.compile(r"\b(dataset|corpus|benchmark|treebank)s?$", re.I), "Dataset"),
+)
+
+
+def _shape_conflicts(ents: list[_Ent], known: Any) -> Iterable[Suggestion]:
+    """Names whose shape says another type: ``Top-1`` typed a Dataset, ``X corpus`` typed a Method."""
+    for ent in ents:
+        for pattern, type_ in _SHAPE_TYPES:
+            if ent.type != type_ and pattern.search(ent.name) and not known(ent.name):
+                op = CurationOp("retype", ent.id, type=type_, note=f"review: the name reads like a {type_}")
+                yield Suggestion(_sid("type-conflict", ent.id, type_), "type-conflict", op, len(ent.papers),
+                                 f"{ent.name!r} is a {ent.type}, but the name reads like a {type_}",
+                                 _evidence(ent, per=3), 0.8)
+                break
+
+
 def entity_confidence(name: str, papers: int, roles: Mapping[str, int], known: bool) -> float:
     """A heuristic confidence that a name is a real entity, in [0, 1].
 
@@ -246,19 +276,19 @@ def entity_confidence(name: str, papers: int, roles: Mapping[str, int], known: b
         score += 0.1
     score -= 0.15 * (len(words) >= 4)
     score -= 0.15 * any(w in _STOP or w in ("based", "per", "using") for w in words[1:-1])
-    score -= 0.15 * (len(words) > 1 and words[-1] in _GENERIC_HEADS)
+    score -= 0.15 * (len(words) > 1 and words[-1] in _VAGUE_HEADS)
     score -= 0.2 * (len(name_key(name)) < 3)
     return round(max(0.0, min(1.0, score)), 2)
 
 
-def _doubtful(ents: dict[str, _Ent], known: Any, limit: int) -> Iterable[Suggestion]:
+def _doubtful(ents: dict[str, _Ent], known: Any, limit: int, threshold: float = 0.65) -> Iterable[Suggestion]:
     families = {e.family for e in ents.values() if e.family}
     scored = []
     for ent in ents.values():
         if not ent.papers or ent.id in families:
             continue
         conf = entity_confidence(ent.name, len(ent.papers), ent.roles, known(ent.name))
-        if conf < 0.5:
+        if conf < threshold:
             scored.append((conf, ent.id, ent))
     for conf, _, ent in sorted(scored)[:limit]:
         op = CurationOp("reject", ent.id, note=f"review: doubtful (confidence {conf:.2f})")
@@ -273,7 +303,7 @@ def decided_suggestions(ops: Iterable[CurationOp]) -> set[str]:
 
 
 def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iterable[str] = (),
-            known: Any = None, limit: int | None = None, doubtful: int = 50) -> list[Suggestion]:
+            known: Any = None, limit: int | None = None, doubtful: int = 20) -> list[Suggestion]:
     """Ranked curation suggestions for a built graph, most papers touched first.
 
     Parameters
@@ -295,7 +325,8 @@ def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iter
     listed = sorted(ents.values(), key=lambda e: e.id)
     found: dict[str, Suggestion] = {}
     sources = [_acronym_pairs(listed), _same_long_form(listed), _fuzzy_pairs(listed),
-               _type_conflicts(ents, extractions, known), _doubtful(ents, known, doubtful)]
+               _type_conflicts(ents, extractions, known), _shape_conflicts(listed, known),
+               _doubtful(ents, known, doubtful)]
     skip = set(decided)
     for source in sources:
         for s in source:
