@@ -35,7 +35,7 @@ from typing import Any, Callable, Collection, Iterable
 
 from .errors import InputError
 from .fsutil import atomic_write_text
-from .records import ENTITY_TYPES, ROLES, Entity, entity_id, name_key, paper_key
+from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
 from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
@@ -357,23 +357,19 @@ def resolution_from_graph(graph: Any) -> Resolution:
     entities = [Entity(id=n, name=d["name"], type=d["type"], aliases=tuple(d.get("aliases") or ()),
                        family=d.get("family"), paper_count=d.get("paper_count") or 0)
                 for n, d in graph.nodes(data=True) if d.get("label") == "Entity"]
-    links = [(u, v, roles[k], {c: d.get(c) for c in ("evidence", "char_start", "char_end")})
+    links = [Link(u, v, roles[k], d.get("evidence") or "", d.get("char_start") or 0, d.get("char_end") or 0)
              for u, v, k, d in graph.edges(keys=True, data=True) if k in roles]
     return Resolution(entities=entities, links=links)
 
 
 # ------------------------------------------------------------------ applying
 
-_Link = tuple[str, dict[str, Any]]  # (role, props)
-
-
 class _State:
     """The resolution being curated: entities by id, links by (paper, entity)."""
 
     def __init__(self, resolution: Resolution, papers: Collection[str] | None):
         self.entities = {e.id: replace(e) for e in resolution.entities}
-        self.links: dict[tuple[str, str], _Link] = {(p, e): (r, dict(props))
-                                                    for p, e, r, props in resolution.links}
+        self.links: dict[tuple[str, str], Link] = {(k.paper_id, k.entity_id): k for k in resolution.links}
         self.papers = set(papers) if papers is not None else {p for p, _ in self.links}
         self.index = _index(self.entities.values())
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
@@ -398,11 +394,12 @@ class _State:
         ent.aliases = (*ent.aliases, *dict.fromkeys(new))
         _index_add(self.index, ent, new)
 
-    def put_link(self, pid: str, eid: str, role: str, props: dict[str, Any]) -> None:
-        """Link a paper to an entity; an existing link keeps the stronger role."""
-        old = self.links.get((pid, eid))
-        if old is None or ROLES.index(role) < ROLES.index(old[0]):
-            self.links[(pid, eid)] = (role, props)
+    def move_link(self, pid: str, old_id: str, new_id: str) -> None:
+        """Move a paper's link from one entity to another; an existing link keeps the stronger role."""
+        link = replace(self.links.pop((pid, old_id)), entity_id=new_id)
+        old = self.links.get((pid, new_id))
+        if old is None or ROLES.index(link.role) < ROLES.index(old.role):
+            self.links[(pid, new_id)] = link
 
     def new_entity(self, name: str, type_: str) -> Entity:
         eid = entity_id(name_key(name))
@@ -433,7 +430,7 @@ class _State:
             counts[eid] += 1
         for ent in self.entities.values():
             ent.paper_count = counts.get(ent.id, 0)
-        links = [(p, e, r, props) for (p, e), (r, props) in sorted(self.links.items())]
+        links = [link for _, link in sorted(self.links.items())]
         return Resolution(entities=sorted(self.entities.values(), key=lambda e: e.id), links=links)
 
 
@@ -444,8 +441,7 @@ def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
     if target.id == ent.id:
         return None  # already one entity
     for pid in s.links_of(ent.id):
-        role, props = s.links.pop((pid, ent.id))
-        s.put_link(pid, target.id, role, props)
+        s.move_link(pid, ent.id, target.id)
     s.add_forms(target, (ent.name, *ent.aliases))
     if target.family is None and ent.family not in (None, target.id):
         target.family = ent.family
@@ -498,8 +494,7 @@ def _split(s: _State, op: CurationOp, ent: Entity) -> str | None:
         if pid is None or (pid, ent.id) not in s.links:
             missing.append(text)
             continue
-        role, props = s.links.pop((pid, ent.id))
-        s.put_link(pid, new.id, role, props)
+        s.move_link(pid, ent.id, new.id)
         moved.append(pid)
     if not moved:
         s.drop_if_orphan(new)
@@ -516,11 +511,11 @@ def _proposed(s: _State, op: CurationOp, ent: Entity) -> str | None:
         return f"no paper {op.paper!r}"
     old = s.links.get((pid, ent.id))
     if op.value:
-        s.links[(pid, ent.id)] = ("proposes", old[1] if old else {})
+        s.links[(pid, ent.id)] = replace(old, role="proposes") if old else Link(pid, ent.id, "proposes")
     elif old is None:
         return f"{ent.name!r} is not linked to paper {op.paper!r}"
-    elif old[0] == "proposes":
-        s.links[(pid, ent.id)] = ("uses", old[1])
+    elif old.role == "proposes":
+        s.links[(pid, ent.id)] = replace(old, role="uses")
     return None
 
 
@@ -532,9 +527,10 @@ def _mention(s: _State, op: CurationOp, ent: Entity | None) -> str | None:
         if op.type is None:
             return f"no entity named {op.entity!r} (give a type to create it)"
         ent = s.new_entity(op.entity, op.type)
-    props = {"evidence": op.evidence or "", "char_start": 0, "char_end": 0}
-    old = s.links.get((pid, ent.id))
-    s.links[(pid, ent.id)] = (op.role or (old[0] if old else "uses"), old[1] if old and not op.evidence else props)
+    old = s.links.get((pid, ent.id)) or Link(pid, ent.id, "uses")
+    if op.evidence:
+        old = Link(pid, ent.id, old.role, op.evidence)
+    s.links[(pid, ent.id)] = replace(old, role=op.role or old.role)
     return None
 
 
@@ -566,9 +562,9 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
 
     Examples
     --------
-    >>> from graphbuild.records import Entity
+    >>> from graphbuild.records import Entity, Link
     >>> res = Resolution([Entity("entity:gpt4", "GPT4", "Model"), Entity("entity:gpt-4", "GPT-4", "Model")],
-    ...                  [("p1", "entity:gpt4", "uses", {}), ("p2", "entity:gpt-4", "uses", {})])
+    ...                  [Link("p1", "entity:gpt4", "uses"), Link("p2", "entity:gpt-4", "uses")])
     >>> out, report = apply_curation(res, [CurationOp("merge", "GPT4", into="GPT-4")])
     >>> [(e.id, e.aliases, e.paper_count) for e in out.entities], report.applied
     ([('entity:gpt-4', ('GPT4',), 2)], 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
+           "WorkspaceLockedError", "WorkspaceNotWritableError",
            "RelatedLookupError", "CurationError"]
 
 
@@ -54,6 +55,18 @@ class RelatedLookupError(GraphbuildError):
     """A paper, title or entity named in a related-work query is not in the graph."""
 
     code = "E600"
+
+
+class WorkspaceLockedError(WorkspaceError):
+    """Another process is writing the workspace; names the holder."""
+
+    code = "E401"
+
+
+class WorkspaceNotWritableError(WorkspaceError):
+    """The workspace folder cannot be written (read-only, a file, out of space)."""
+
+    code = "E402"
 
 
 class CurationError(GraphbuildError):

@@ -6,9 +6,9 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
-__all__ = ["atomic_output", "atomic_write_text"]
+__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir"]
 
 
 def _umask() -> int:
@@ -47,3 +47,22 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` to ``path`` atomically."""
     with atomic_output(path) as fh:
         fh.write(text)
+
+
+def write_chunks(path: str | os.PathLike, chunks: Iterable[str]) -> None:
+    """Write text chunks to a new file and flush them to the disk (for files inside a folder
+    that is itself renamed into place, so no temporary file of their own is needed)."""
+    with open(path, "x", encoding="utf-8", newline="\n") as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(path: str | os.PathLike) -> None:
+    """Flush a folder's entries (new and renamed files) to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -23,6 +23,9 @@ __all__ = [
     "EntityMention",
     "Extraction",
     "Entity",
+    "Link",
+    "Citation",
+    "CachedExtraction",
     "normalize_title",
     "name_key",
     "paper_key",
@@ -343,3 +346,45 @@ class Entity:
 
 
 _MENTION_FIELDS = frozenset(f.name for f in fields(EntityMention))
+
+
+# ---------------------------------------------------------------------------
+# records between the build's stages (see graphbuild.stages)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A paper's relation to a corpus entity: the strongest role it plays, with evidence.
+
+    ``role`` is one of :data:`ROLES`; it becomes a ``PROPOSES``, ``USES``,
+    ``EVALUATES_ON`` or ``COMPARES_WITH`` relationship.
+    """
+
+    paper_id: str
+    entity_id: str
+    role: str
+    evidence: str = ""
+    char_start: int = 0
+    char_end: int = 0
+
+    def properties(self) -> dict[str, Any]:
+        """The relationship's properties."""
+        return {"evidence": self.evidence, "char_start": self.char_start, "char_end": self.char_end}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """``citing`` cites ``cited``; ``inferred`` ones come from an entity (``via``) the cited paper proposed."""
+
+    citing: str
+    cited: str
+    inferred: bool = False
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CachedExtraction:
+    """An extraction with the key it was computed for (the pipeline fingerprint and the paper's text)."""
+
+    key: str
+    extraction: Extraction

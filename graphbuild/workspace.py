@@ -3,50 +3,70 @@
 Layout::
 
     <workspace>/
-      CURRENT            name of the live generation (replaced atomically)
-      gen-000007/        papers.jsonl, extractions.jsonl, graph.json, manifest.json
-      db/                the embedded LadybugDB store, synced from the graph
-      overview.html      an interactive page of the whole graph (capped)
+      CURRENT              name of the live generation (replaced atomically)
+      gen-000007/          papers.jsonl, extractions.jsonl, graph.json, manifest.json
+        db/                the embedded LadybugDB store of this generation
+      .graphbuild.lock     the writers' lock (see graphbuild.lock)
+      overview.html        an interactive page of the whole graph (capped)
 
-A build writes a new generation folder completely, then flips ``CURRENT``
-with an atomic rename, so an interrupted build leaves the previous graph in
-place. Extractions are cached per paper (keyed by the text and the pipeline's
+Commit order. A build runs the stages (:mod:`graphbuild.stages`) and writes
+the new generation, store included, into a hidden ``.gen-NNNNNN.tmp-PID``
+folder; syncs and checkpoints the store there; renames the folder to
+``gen-NNNNNN``; switches ``CURRENT`` (an atomic rename) and only then deletes
+older generations. Until ``CURRENT`` is switched every reader sees the
+previous generation, whole; afterwards, the new one, whole. A writer holds
+the workspace lock throughout, and starts by repairing what a killed writer
+may have left (:meth:`Workspace.repair`). Only folders named exactly
+``gen-`` and six digits, or ``.gen-NNNNNN.tmp-PID``, are ever deleted.
+
+Extractions are cached per paper (keyed by the text and the pipeline's
 fingerprint), so adding files only runs the NLP pass on what is new, and a
 build whose graph equals the live one writes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
+import re
 import shutil
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
-from .citations import citation_edges, infer_citations
-from .curation import CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
-from .errors import WorkspaceError
-from .fsutil import atomic_write_text
-from .graph import build_graph, graph_json, graph_stats, graph_to_tables, load_graph
-from .ingest import read_papers
-from .progress import count_bar, stage_bar
-from .ingest.merge import merge_papers, resolve_references
-from .records import Extraction, Paper
-from .resolve import resolve_entities
+from . import stages
+from .errors import StoreError, WorkspaceError, WorkspaceNotWritableError
+from .fsutil import atomic_write_text, fsync_dir, write_chunks
+from .graph import graph_json, graph_stats, load_graph
+from .lock import WorkspaceLock
+from .progress import Progress, stage_bar
+from .records import CachedExtraction, Extraction, Paper
+from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .settings import Settings
+from .stages import PIPELINE_VERSION
+from .stores.base import SyncReport
 
-__all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION"]
+__all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
 
-#: bump when extraction rules change, so cached extractions are redone
-PIPELINE_VERSION = "1"
+#: the only folder names a workspace deletes: its own generations and their temporary folders
+GENERATION_RE = re.compile(r"^gen-(\d{6})$")
+_TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
+_DB = "db"
+#: test hook: the build sleeps at this point (a stage name, "sync", "checkpoint", "rename", ...)
+_PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
 
 
 @dataclass(slots=True)
 class BuildReport:
+    """What a build read, extracted and changed."""
+
     files: int = 0
     papers_read: int = 0
     papers_total: int = 0
@@ -57,9 +77,11 @@ class BuildReport:
     stats: dict[str, Any] = field(default_factory=dict)
     store: str = ""
     overview: str | None = None
+    generation: str = ""
     curation: CurationReport | None = None
 
     def summary(self) -> str:
+        """The report as the lines ``graphbuild build`` prints."""
         nodes = self.stats.get("nodes", {})
         edges = self.stats.get("edges", {})
         lines = [
@@ -89,13 +111,24 @@ class Workspace:
 
     Parameters
     ----------
-    path : the workspace folder (created by the first build).
+    path : the workspace folder (created by the first build); not an existing file, not empty.
     settings : a :class:`~graphbuild.settings.Settings`; defaults when omitted.
+
+    Raises
+    ------
+    WorkspaceNotWritableError
+        When ``path`` is empty or names an existing file.
     """
 
     def __init__(self, path: str | os.PathLike | None = None, settings: Settings | None = None):
         self.settings = settings or Settings()
-        self.path = Path(path if path is not None else self.settings.workspace)
+        raw = path if path is not None else self.settings.workspace
+        if not str(raw).strip():
+            raise WorkspaceNotWritableError("the workspace path is empty; pass -w with a folder name")
+        self.path = Path(raw)
+        if self.path.exists() and not self.path.is_dir():
+            raise WorkspaceNotWritableError(f"workspace {self.path} is a file, not a folder; "
+                                            "pass -w with a folder path (new or an existing workspace)")
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
 
@@ -106,44 +139,73 @@ class Workspace:
 
     @property
     def current(self) -> Path | None:
-        pointer = self.path / "CURRENT"
-        if not pointer.exists():
+        """The live generation folder, or None before the first build."""
+        try:
+            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+        except (FileNotFoundError, NotADirectoryError):
             return None
-        gen = self.path / pointer.read_text(encoding="utf-8").strip()
-        return gen if gen.is_dir() else None
+        except OSError as exc:
+            raise WorkspaceError(f"cannot read {self.path / 'CURRENT'}: {exc.strerror}") from None
+        gen = self.path / name
+        return gen if GENERATION_RE.match(name) and gen.is_dir() else None
 
     def exists(self) -> bool:
+        """Whether the workspace holds a built graph."""
         return self.current is not None
 
     def _require(self) -> Path:
         gen = self.current
         if gen is None:
+            if self._generations():
+                raise WorkspaceError(f"workspace {self.path} has generation folders but no valid CURRENT "
+                                     f"pointer; run `graphbuild build -w {self.path}` to repair it")
             raise WorkspaceError(
                 f"no graph in workspace {self.path}; run `graphbuild build INPUT... -w {self.path}` first")
         return gen
 
-    def papers(self) -> list[Paper]:
-        gen = self.current
-        if gen is None:
+    def _generations(self) -> list[Path]:
+        if not self.path.is_dir():
             return []
-        return [Paper.from_dict(json.loads(line)) for line in _lines(gen / "papers.jsonl")]
+        return sorted(p for p in self.path.iterdir() if GENERATION_RE.match(p.name) and p.is_dir())
 
-    def extractions(self) -> dict[str, tuple[str, Extraction]]:
-        """Cached extractions: paper id -> (fingerprint, extraction)."""
-        gen = self.current
-        if gen is None:
+    def _read_live(self, read: Callable[[Path], Any]) -> Any:
+        """``read(live generation)``, retried when a writer removed that generation meanwhile."""
+        for attempt in range(3):
+            gen = self._require()
+            try:
+                return read(gen)
+            except FileNotFoundError:
+                if attempt == 2 or self.current == gen:
+                    raise WorkspaceError(f"generation {gen.name} of workspace {self.path} is incomplete; "
+                                         f"run `graphbuild build -w {self.path}` to repair it") from None
+
+    def papers(self) -> list[Paper]:
+        """The papers of the live generation (reference stubs included)."""
+        if self.current is None:
+            return []
+        return self._read_live(lambda gen: [Paper.from_dict(json.loads(line))
+                                            for line in _lines(gen / "papers.jsonl")])
+
+    def extractions(self) -> dict[str, CachedExtraction]:
+        """The extraction cache: paper id -> extraction with the key it was made for."""
+        if self.current is None:
             return {}
-        out = {}
-        for line in _lines(gen / "extractions.jsonl"):
-            data = json.loads(line)
-            out[data["paper_id"]] = (data["fingerprint"], Extraction.from_dict(data["extraction"]))
-        return out
+
+        def read(gen: Path) -> dict[str, CachedExtraction]:
+            out = {}
+            for line in _lines(gen / "extractions.jsonl"):
+                data = json.loads(line)
+                out[data["paper_id"]] = CachedExtraction(data["fingerprint"],
+                                                         Extraction.from_dict(data["extraction"]))
+            return out
+
+        return self._read_live(read)
 
     def graph(self) -> nx.MultiDiGraph:
         """The live graph (loaded once per generation)."""
         gen = self._require()
         if self._graph is None or self._graph_gen != gen.name:
-            self._graph = load_graph(gen / "graph.json")
+            self._graph = self._read_live(lambda g: load_graph(g / "graph.json"))
             self._graph_gen = gen.name
         return self._graph
 
@@ -153,7 +215,53 @@ class Workspace:
         return find_curation_file(self.path, self.settings.curation or None)
 
     def manifest(self) -> dict[str, Any]:
-        return json.loads((self._require() / "manifest.json").read_text(encoding="utf-8"))
+        """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
+        return self._read_live(lambda gen: json.loads((gen / "manifest.json").read_text(encoding="utf-8")))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of nodes and edges of the live graph."""
+        return graph_stats(self.graph())
+
+    # ------------------------------------------------------------ lock and repair
+
+    def lock(self, command: str, *, wait: bool | float = False) -> WorkspaceLock:
+        """The writers' lock (a context manager); see :class:`~graphbuild.lock.WorkspaceLock`."""
+        return WorkspaceLock(self.path, command, wait=wait)
+
+    def repair(self) -> list[str]:
+        """Undo what a killed writer left behind; call with the lock held. Returns what was done.
+
+        Removes temporary generation folders and generations other than the
+        live one (complete ones that never went live, or old ones a killed
+        build did not delete yet); points ``CURRENT`` at the newest complete
+        generation when it is missing or broken; checkpoints the live store
+        when a killed write left its write-ahead log pending.
+        """
+        done: list[str] = []
+        if not self.path.is_dir():
+            return done
+        for entry in sorted(self.path.iterdir()):
+            if _TEMP_GENERATION_RE.match(entry.name) and entry.is_dir():
+                shutil.rmtree(entry)
+                done.append(f"removed the unfinished generation {entry.name}")
+        live = self.current
+        if live is None:
+            complete = [g for g in self._generations() if (g / "manifest.json").is_file()]
+            if complete:
+                live = complete[-1]
+                atomic_write_text(self.path / "CURRENT", live.name + "\n")
+                done.append(f"pointed CURRENT at {live.name}")
+        for gen in self._generations():
+            if live is None or gen.name != live.name:
+                shutil.rmtree(gen)
+                done.append(f"removed generation {gen.name} (not live)")
+        if live is not None and _wal(live / _DB).exists():
+            from .stores.embedded import EmbeddedStore
+
+            with contextlib.suppress(StoreError), EmbeddedStore(live / _DB) as db:
+                db.checkpoint()
+                done.append(f"checkpointed the store of {live.name}")
+        return done
 
     # ------------------------------------------------------------ build
 
@@ -167,142 +275,128 @@ class Workspace:
         overview: bool | None = None,
         progress: bool = True,
         log: Callable[[str], None] | None = None,
+        wait: bool | float = False,
     ) -> BuildReport:
-        """Read ``inputs``, merge them with the workspace's papers, extract, resolve and save.
+        """Read ``inputs``, merge them with the workspace's papers, extract, resolve and commit.
 
-        Raises :class:`~graphbuild.errors.InputError` on the first bad record
-        unless ``skip_bad``. With no inputs, rebuilds from the papers already
-        in the workspace (after a pipeline upgrade, say).
+        Parameters
+        ----------
+        inputs : files or folders; none rebuilds from the papers already in the workspace.
+        format : force the input format.
+        skip_bad : skip malformed records (listed in the report) instead of failing.
+        sync_store : also write the generation's embedded store.
+        overview : write ``overview.html`` (default from the settings).
+        progress : show progress on standard error.
+        log : called with one-line notes (what is being repaired, extracted).
+        wait : when another process is writing, wait for it (True, or seconds) instead of failing.
+
+        Raises
+        ------
+        InputError
+            On the first bad record unless ``skip_bad``.
+        WorkspaceLockedError
+            When another process holds the lock and ``wait`` ran out.
+        WorkspaceNotWritableError
+            Read-only folder, a file in the way, or no space left (the previous graph stays live).
         """
-        from .nlp.pipeline import _gazetteer, cached_pipeline, extract_papers
-
         say = log or (lambda msg: None)
+        curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
+        created = not self.path.exists()
+        try:
+            with self.lock("build", wait=wait):
+                for note in self.repair():
+                    say(f"repair: {note}")
+                return self._build_locked(inputs, format=format, skip_bad=skip_bad, sync_store=sync_store,
+                                          overview=overview, progress=progress, say=say, curation=curation)
+        except BaseException:
+            if created:
+                _remove_if_unused(self.path)
+            raise
+
+    def _build_locked(self, inputs: Iterable[str | os.PathLike], *, format: str | None, skip_bad: bool,
+                      sync_store: bool, overview: bool | None, progress: bool,
+                      say: Callable[[str], None], curation: list[CurationOp]) -> BuildReport:
         report = BuildReport()
-        curation_ops = read_curation(self.curation_file)  # a malformed file stops the build before any work
-        result = read_papers(list(inputs), format=format, skip_bad=skip_bad)
+        result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
+        _pause("read")
+        corpus = stages.merge(result.papers, self.papers())
+        papers = corpus.papers
+        report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
+        _pause("merge")
+        nlp, gazetteer = stages.load_pipeline(self.settings)
+        fingerprint = stages.pipeline_fingerprint(self.settings)
+        with stage_bar("extracting", enabled=progress, unit="paper") as bar:
+            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=self.extractions(),
+                                       batch_size=self.settings.batch_size, n_process=self.settings.n_process,
+                                       progress=bar)
+        if extracted.computed:
+            say(f"extracted entities from {extracted.computed} paper(s)")
+        report.extracted = extracted.computed
+        _pause("extract")
+        resolution = stages.resolve(papers, extracted, gazetteer)
+        resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                     path=str(self.curation_file) if curation else None)
+        _pause("resolve")
+        citations = stages.cite(papers, resolution)
+        _pause("cite")
+        G = stages.graph(papers, resolution, citations)
+        report.stats = graph_stats(G)
+        _pause("graph")
 
-        old_papers = self.papers()
-        old_ids = {p.id for p in old_papers if not p.external}
-        papers = [p for p in merge_papers([*old_papers, *result.papers]) if not p.external]
-        report.papers_total = len(papers)
-        report.papers_new = sum(1 for p in papers if p.id not in old_ids)
-
-        nlp = cached_pipeline(self.settings.spacy_model, self.settings.gazetteer)
-        gaz = _gazetteer(nlp)
-        fingerprint = _fingerprint(self.settings)
-        cache = self.extractions()
-        text_keys = {p.id: _text_key(p, fingerprint) for p in papers}
-        extracted: dict[str, tuple[str, Extraction]] = {
-            p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id][0] == text_keys[p.id]}
-        todo = [p for p in papers if p.id not in extracted]
-        if todo:
-            say(f"extracting entities from {len(todo)} paper(s)")
-            bar = count_bar(len(todo), "extracting") if progress else None
-            for paper, ex in zip(todo, extract_papers(
-                    todo, nlp, batch_size=self.settings.batch_size, n_process=self.settings.n_process,
-                    progress=bar.update if bar else None)):
-                extracted[paper.id] = (text_keys[paper.id], ex)
-            if bar:
-                bar.close()
-        report.extracted = len(todo)
-
-        resolution = resolve_entities((extracted[p.id][1] for p in papers), gaz)
-        resolution, report.curation = apply_curation(resolution, curation_ops, papers=[p.id for p in papers],
-                                                     path=str(self.curation_file) if curation_ops else None)
-        explicit, external = resolve_references(papers)
-        inferred = infer_citations(papers, resolution.links)
-        graph = build_graph(papers, resolution.entities, resolution.links,
-                            citation_edges(explicit, inferred), external)
-        report.stats = graph_stats(graph)
-
-        text = graph_json(graph)
+        text = graph_json(G)
         digest = hashlib.sha256(text.encode()).hexdigest()
         live = self.current
-        curated = curation_digest(curation_ops)
-        manifest = json.loads((live / "manifest.json").read_text()) if live is not None and \
-            (live / "manifest.json").exists() else {}
-        if manifest.get("graph_sha256") == digest and manifest.get("curation_sha256", "") == curated:
-            report.changed = False
-        else:
-            report.changed = True
-            self._write_generation(papers + external, extracted, text, digest, fingerprint, report, curated)
+        live_manifest = _manifest(live) if live is not None else {}
+        curated = curation_digest(curation)  # an edited curation file makes a new generation
+        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+            (digest, curated)
+        if report.changed or (sync_store and not _store_matches(live)):
+            commit = _Commit(self.path, live, digest, fingerprint, report)
+            commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
+            commit.write(papers + citations.external, extracted, text)
+            if sync_store:
+                with stage_bar("embedded store", enabled=progress) as bar:
+                    report.store = commit.store(G, _paused(bar)).summary()
+            commit.finish()
             self._graph = None
-        if sync_store:
-            report.store = self._sync_embedded(graph, progress=progress)
+        elif sync_store:
+            report.store = SyncReport().summary()
+        report.generation = (self.current or Path("")).name
         if overview if overview is not None else self.settings.overview:
-            report.overview = str(self._write_overview(graph))
+            report.overview = str(self._write_overview(G))
         return report
 
-    def _write_generation(self, papers: list[Paper], extracted: dict[str, tuple[str, Extraction]],
-                          graph_json: str, digest: str, fingerprint: str, report: BuildReport,
-                          curated: str = "") -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        live = self.current
-        number = int(live.name.split("-")[1]) + 1 if live is not None else 1
-        gen = self.path / f"gen-{number:06d}"
-        tmp = self.path / f".gen-{number:06d}.tmp-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        try:
-            with open(tmp / "papers.jsonl", "w", encoding="utf-8") as fh:
-                for p in papers:
-                    fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
-            with open(tmp / "extractions.jsonl", "w", encoding="utf-8") as fh:
-                for pid, (fp, ex) in sorted(extracted.items()):
-                    fh.write(json.dumps({"paper_id": pid, "fingerprint": fp, "extraction": ex.to_dict()},
-                                        ensure_ascii=False) + "\n")
-            (tmp / "graph.json").write_text(graph_json, encoding="utf-8")
-            (tmp / "manifest.json").write_text(json.dumps({
-                "graph_sha256": digest, "pipeline": fingerprint, "stats": report.stats,
-                "papers": report.papers_total,
-                "curation_sha256": curated,
-                "curation": report.curation.to_dict() if report.curation else None,
-            }, indent=2), encoding="utf-8")
-            shutil.rmtree(gen, ignore_errors=True)
-            os.replace(tmp, gen)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        atomic_write_text(self.path / "CURRENT", gen.name + "\n")
-        # keep the previous generation only until the new one is live
-        for old in self.path.glob("gen-*"):
-            if old.name != gen.name:
-                shutil.rmtree(old, ignore_errors=True)
+    # ------------------------------------------------------------ stores and pages
 
-    # ------------------------------------------------------------ stores
+    def store_path(self) -> Path:
+        """The live generation's embedded store folder (``db`` beside it in older workspaces)."""
+        gen = self._require()
+        if (gen / _DB).is_dir() or not (self.path / _DB).is_dir():
+            return gen / _DB
+        return self.path / _DB
 
     def store(self, kind: str = "embedded", **options: Any):
         """A :class:`~graphbuild.stores.base.GraphStore` for this workspace's graph."""
         from .stores import open_store
 
-        return open_store(kind, self, **options)
-
-    def _sync_embedded(self, graph: nx.MultiDiGraph, *, progress: bool) -> str:
-        from .stores.embedded import EmbeddedStore
-
-        store = EmbeddedStore(self.path / "db")
-        try:
-            with stage_bar("embedded store", enabled=progress) as step:
-                sync = store.sync(graph_to_tables(graph), progress=step)
-        finally:
-            store.close()
-        return sync.summary()
+        return open_store(kind, self.store_path() if kind == "embedded" else None, self.settings, **options)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
-              **kw_params: Any) -> list[dict[str, Any]]:
-        """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``."""
+              wait: bool | float = False, **kw_params: Any) -> list[dict[str, Any]]:
+        """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``.
+
+        A write query (``write=True``) holds the workspace lock while it runs.
+        """
         from .stores.embedded import EmbeddedStore
 
-        self._require()
-        store = EmbeddedStore(self.path / "db", read_only=not write)
-        try:
-            return store.query(cypher, {**(params or {}), **kw_params}, write=write)
-        finally:
-            store.close()
-
-    # ------------------------------------------------------------ pages
+        bound = {**(params or {}), **kw_params}
+        if not write:
+            return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
+        with self.lock("query --write", wait=wait):
+            with EmbeddedStore(self.store_path()) as db:
+                return db.query(cypher, bound, write=True)
 
     def _write_overview(self, graph: nx.MultiDiGraph) -> Path:
         from .viz import render_html, select_subgraph
@@ -351,8 +445,166 @@ class Workspace:
             tmp.unlink(missing_ok=True)  # a read-only workspace still answers, uncached
         return index
 
-    def stats(self) -> dict[str, Any]:
-        return graph_stats(self.graph())
+
+# ---------------------------------------------------------------------------
+# committing a generation
+
+
+class _Commit:
+    """One new generation, written beside the live one and switched in last."""
+
+    def __init__(self, root: Path, live: Path | None, digest: str, fingerprint: str, report: BuildReport):
+        numbers = [int(GENERATION_RE.match(g.name).group(1)) for g in root.iterdir()  # type: ignore[union-attr]
+                   if GENERATION_RE.match(g.name)]
+        number = max(numbers, default=0) + 1
+        self.root, self.live, self.report = root, live, report
+        self.gen = root / f"gen-{number:06d}"
+        self.tmp = root / f".gen-{number:06d}.tmp-{os.getpid()}"
+        self.manifest: dict[str, Any] = {"graph_sha256": digest, "pipeline": fingerprint,
+                                         "stats": report.stats, "papers": report.papers_total}
+
+    @contextlib.contextmanager
+    def _guard(self, what: str, folder: Path | None = None) -> Iterator[None]:
+        """Remove the unfinished generation ``folder`` on any failure; file-system errors become one line."""
+        try:
+            yield
+        except BaseException as exc:
+            shutil.rmtree(folder or self.tmp, ignore_errors=True)
+            kept = f"the workspace still holds {self.live.name}" if self.live else "the workspace is still empty"
+            if isinstance(exc, KeyboardInterrupt):
+                raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
+            if isinstance(exc, OSError):
+                reason = ("no space left on the device" if exc.errno == errno.ENOSPC
+                          else exc.strerror or str(exc))
+                raise WorkspaceNotWritableError(
+                    f"{what} {(folder or self.tmp).name} in {self.root} failed: {reason}; {kept} "
+                    "(CURRENT was not switched); free space or fix permissions and build again") from None
+            raise
+
+    def write(self, papers: list[Paper], extracted: stages.Extracted, graph_text: str) -> None:
+        """Write the generation's files into its temporary folder."""
+        with self._guard("writing generation"):
+            self.tmp.mkdir()
+            write_chunks(self.tmp / "papers.jsonl",
+                         (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers))
+            write_chunks(self.tmp / "extractions.jsonl", (
+                json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
+                           ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())))
+            write_chunks(self.tmp / "graph.json", [graph_text])
+
+    def store(self, G: nx.MultiDiGraph, progress: Progress) -> SyncReport:
+        """Sync and checkpoint the generation's store, starting from a copy of the live one."""
+        with self._guard("writing the store of generation"):
+            seed = _seed_store(self.root, self.live)
+            if seed is not None:
+                (self.tmp / _DB).mkdir()
+                for f in seed:
+                    shutil.copy2(f, self.tmp / _DB / f.name)
+            try:
+                report = stages.store(G, self.tmp / _DB, progress=progress)
+            except StoreError as exc:
+                raise StoreError(f"{exc}; the previous generation is still live") from None
+            self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
+            return report
+
+    def finish(self) -> None:
+        """Seal the folder, rename it into place, switch ``CURRENT``, then delete older generations."""
+        with self._guard("writing generation"):
+            atomic_write_text(self.tmp / "manifest.json", json.dumps(self.manifest, indent=2) + "\n")
+            fsync_dir(self.tmp)
+            _pause("rename")
+            os.rename(self.tmp, self.gen)
+        with self._guard("switching CURRENT to", self.gen):
+            _pause("switch")
+            atomic_write_text(self.root / "CURRENT", self.gen.name + "\n")
+        _pause("cleanup")
+        for old in self.root.iterdir():
+            if GENERATION_RE.match(old.name) and old.name != self.gen.name:
+                shutil.rmtree(old, ignore_errors=True)
+        legacy = self.root / _DB
+        if _is_graphbuild_store(legacy):
+            shutil.rmtree(legacy, ignore_errors=True)
+
+
+def _seed_store(root: Path, live: Path | None) -> list[Path] | None:
+    """The database files to copy into a new generation (None: load it from scratch)."""
+    from .stores.embedded import DB_FILE, MANIFEST_FILE
+
+    for db in ([live / _DB] if live is not None else []) + [root / _DB]:
+        if _is_graphbuild_store(db) and (db / DB_FILE).is_file() and not _wal(db).exists():
+            return [db / DB_FILE, db / MANIFEST_FILE]
+    return None
+
+
+def _is_graphbuild_store(db: Path) -> bool:
+    from .stores.embedded import MANIFEST_FILE
+
+    try:
+        return json.loads((db / MANIFEST_FILE).read_text(encoding="utf-8")).get("format") == "graphbuild-embedded"
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _wal(db: Path) -> Path:
+    from .stores.embedded import DB_FILE
+
+    return db / f"{DB_FILE}.wal"
+
+
+def _store_matches(gen: Path | None) -> bool:
+    """Whether ``gen`` has a complete store of its own graph."""
+    if gen is None:
+        return False
+    from .stores.embedded import DB_FILE
+
+    manifest = _manifest(gen)
+    return (manifest.get("store_graph_sha256") == manifest.get("graph_sha256") is not None
+            and (gen / _DB / DB_FILE).is_file() and not _wal(gen / _DB).exists())
+
+
+def _manifest(gen: Path | None) -> dict[str, Any]:
+    try:
+        data = json.loads((gen / "manifest.json").read_text(encoding="utf-8")) if gen else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    from .stores.embedded import DB_FILE, EmbeddedStore
+
+    if not (db / DB_FILE).is_file():
+        raise FileNotFoundError(db)
+    with EmbeddedStore(db, read_only=True) as store:
+        return store.query(cypher, params)
+
+
+def _remove_if_unused(path: Path) -> None:
+    """Remove a workspace folder this build created when it failed before holding anything."""
+    from .lock import HOLDER_FILE, LOCK_FILE
+
+    with contextlib.suppress(OSError):
+        if all(p.name in (LOCK_FILE, HOLDER_FILE) for p in path.iterdir()):
+            shutil.rmtree(path)
+
+
+def _pause(point: str) -> None:
+    """Test hook: with ``GRAPHBUILD_TEST_PAUSE_AT=point``, say so on stderr and sleep (to be killed)."""
+    if os.environ.get(_PAUSE_ENV) == point:
+        print(f"graphbuild: test pause at {point}", file=sys.stderr, flush=True)
+        time.sleep(300)
+
+
+def _paused(progress: Progress) -> Progress:
+    """A store progress callback that also offers the ``sync`` and ``checkpoint`` pause points."""
+    def step(stage: str, done: int, total: int | None) -> None:
+        progress(stage, done, total)
+        if stage == "checkpointing" and done == 0:
+            _pause("checkpoint")
+        elif stage != "checkpointing" and not stage.startswith("reading") and done:
+            _pause("sync")
+
+    return step
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -362,22 +614,3 @@ def _lines(path: Path) -> Iterator[str]:
         for line in fh:
             if line.strip():
                 yield line
-
-
-def _fingerprint(settings: Settings) -> str:
-    from .resources import data_path
-
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    h.update((settings.spacy_model or "blank:en").encode())
-    gaz = Path(settings.gazetteer) if settings.gazetteer else data_path("gazetteer")
-    files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
-    for f in [*files, data_path("generic.txt")]:
-        h.update(f.read_bytes())
-    here = Path(__file__).parent
-    for f in [*sorted((here / "nlp").glob("*.py")), here / "records.py"]:
-        h.update(f.read_bytes())  # extraction rules and the record format
-    return h.hexdigest()[:16]
-
-
-def _text_key(paper: Paper, fingerprint: str) -> str:
-    return fingerprint + ":" + hashlib.sha1(paper.text.encode()).hexdigest()[:16]

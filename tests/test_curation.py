@@ -10,7 +10,7 @@ import pytest
 from graphbuild.curation import (CurationOp, append_operation, apply_curation, drop_last_operation,
                                  match_entity, parse_curation, read_curation)
 from graphbuild.errors import InputError
-from graphbuild.records import Entity
+from graphbuild.records import Entity, Link
 from graphbuild.resolve import Resolution
 
 
@@ -24,20 +24,20 @@ def _resolution() -> Resolution:
         Entity("entity:llama", "Llama", "Model", paper_count=0),
     ]
     links = [
-        ("p1", "entity:gpt4", "uses", {"evidence": "We use GPT4."}),
-        ("p2", "entity:gpt-4", "compares_with", {"evidence": "We beat GPT-4."}),
-        ("p1", "entity:sam", "proposes", {"evidence": "We propose SAM."}),
-        ("p2", "entity:sam", "uses", {"evidence": "SAM flattens the loss."}),
-        ("p3", "entity:sam", "uses", {"evidence": "SAM sharpness."}),
-        ("p3", "entity:table2", "uses", {}),
-        ("p3", "entity:llama2", "uses", {}),
+        Link("p1", "entity:gpt4", "uses", "We use GPT4."),
+        Link("p2", "entity:gpt-4", "compares_with", "We beat GPT-4."),
+        Link("p1", "entity:sam", "proposes", "We propose SAM."),
+        Link("p2", "entity:sam", "uses", "SAM flattens the loss."),
+        Link("p3", "entity:sam", "uses", "SAM sharpness."),
+        Link("p3", "entity:table2", "uses"),
+        Link("p3", "entity:llama2", "uses"),
     ]
     return Resolution(ents, links)
 
 
 def _apply(*ops: CurationOp, papers=("p1", "p2", "p3", "p4")):
     res, report = apply_curation(_resolution(), ops, papers=papers)
-    return res.by_id(), {(p, e): r for p, e, r, _ in res.links}, report
+    return res.by_id(), {(k.paper_id, k.entity_id): k.role for k in res.links}, report
 
 
 def test_curation_parse_skips_comments_and_keeps_line_numbers():

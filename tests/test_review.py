@@ -13,7 +13,7 @@ import pytest
 
 from graphbuild.curation import CurationOp, read_curation
 from graphbuild.graph import build_graph
-from graphbuild.records import Entity, EntityMention, Extraction, Paper
+from graphbuild.records import Entity, EntityMention, Extraction, Link, Paper
 from graphbuild.review import entity_confidence, suggest
 
 SOURCES = Path(__file__).parent / "fixtures" / "sources"
@@ -42,7 +42,7 @@ def _graph():
     for name, type_, aliases, where, family in _ENTITIES:
         eid = "entity:" + name.lower().replace(" ", "").replace("-", "")
         ents.append(Entity(eid, name, type_, aliases, family, len(where)))
-        links.extend((f"p{i}", eid, "uses", {"evidence": f"We use {name} in paper {i}."}) for i in where)
+        links.extend(Link(f"p{i}", eid, "uses", f"We use {name} in paper {i}.") for i in where)
     return build_graph(papers, ents, links)
 
 

@@ -21,7 +21,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise InputError("INPUT", None, "nothing to build: name input files or folders, or pass --demo")
     report = ws.build(inputs, format=args.format, skip_bad=args.skip_bad,
                       overview=False if args.no_overview else None,
-                      log=lambda m: print(m, file=sys.stderr))
+                      log=lambda m: print(m, file=sys.stderr), wait=args.wait)
     print(f"workspace: {ws.path}")
     print(report.summary())
     return 0
@@ -67,6 +67,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     b.add_argument("--format", help="force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)")
     b.add_argument("--skip-bad", action="store_true", help="skip malformed records and report them")
     b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
+    b.add_argument("--wait", action="store_true",
+                   help="when another process is writing the workspace, wait for it instead of failing")
     b.add_argument("--curation", help="curation file applied after resolution (default: <workspace>/curation.jsonl)")
     b.set_defaults(func=cmd_build)
 

@@ -116,7 +116,7 @@ def _suggestions(ws, decided: set[str], limit: int | None):
     from ..review import suggest
 
     gaz = load_gazetteer(ws.settings.gazetteer)
-    extractions = [ex for _, ex in ws.extractions().values()]
+    extractions = [c.extraction for c in ws.extractions().values()]
     return suggest(ws.graph(), extractions, decided=decided, limit=limit,
                    known=lambda name: gaz.lookup(name) is not None)
 

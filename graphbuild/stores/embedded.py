@@ -388,7 +388,7 @@ class EmbeddedStore:
         if not self.db_file.exists():
             _recover(self.path)
         if not self.db_file.exists():
-            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first")
+            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first (`graphbuild build` does that for a workspace)")
         import ladybug
 
         try:
@@ -399,10 +399,27 @@ class EmbeddedStore:
         except Exception as exc:  # the engine raises RuntimeError with its own message
             self.close()
             hint = ("another process holds it open for writing; close that process and retry"
-                    if "lock" in str(exc).lower() else "sync again to rebuild it")
+                    if "lock" in str(exc).lower() else "run `graphbuild build` on its workspace to rebuild it")
             raise StoreError(f"cannot open the graph database at {self.path}: {_first_line(exc)}; {hint}") from None
         self._writable = write
         return self._conn
+
+    def checkpoint(self) -> None:
+        """Write everything in the write-ahead log into the database file, then close.
+
+        Afterwards the folder holds the database file alone: it can be copied,
+        renamed or opened read-only. Opening a database whose last writer was
+        killed replays its log, so this also repairs a pending checkpoint.
+        """
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only; open it without read_only to checkpoint")
+        conn = self._connect(write=True)
+        try:
+            self._rows(conn, "CHECKPOINT")
+        except QueryError as exc:
+            raise StoreError(f"checkpointing the graph database at {self.path} failed: {exc}") from None
+        finally:
+            self.close()
 
     def close(self) -> None:
         """Close the connection and the database, releasing the file lock."""
@@ -586,7 +603,7 @@ class EmbeddedStore:
                     step("creating relationships", done, total)
         except QueryError as exc:
             raise StoreError(f"updating the graph database at {self.path} failed: {exc}; "
-                             "sync again (a failed update is repaired by the next sync)") from None
+                             "build again (the next sync repairs a failed update)") from None
 
     def _update(self, conn: Any, label: str, table: _Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column
