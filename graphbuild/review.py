@@ -151,6 +151,12 @@ def _singular(form: str) -> str:
     return key[:-1] if key.endswith("s") else key
 
 
+def _long_forms(ent: _Ent) -> set[str]:
+    """The spelled-out forms among an entity's aliases (initials giving its name)."""
+    key = name_key(ent.name)
+    return {_singular(a) for a in ent.aliases if key in _initials(a)}
+
+
 def _head_stripped(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].lower() in _GENERIC_HEADS:
@@ -166,6 +172,9 @@ def _same_long_form(ents: list[_Ent]) -> Iterable[Suggestion]:
         if len(group) > 1 and len(key) >= 3:
             group.sort(key=lambda e: e.id)
             for other in group[1:]:
+                mine, theirs = _long_forms(group[0]), _long_forms(other)
+                if mine and theirs and not mine & theirs:
+                    continue  # spelled out differently: a homonym (PCD and PCD)
                 if name_key(other.name) == name_key(group[0].name):
                     yield _merge(group[0], other, "the same name with two types", 0.85)
                 elif other.type == group[0].type:
