@@ -29,7 +29,7 @@ DEFAULT_WORKSPACE = "graphbuild-workspace"
 class Settings:
     workspace: str = DEFAULT_WORKSPACE
     spacy_model: str | None = None  # an installed spaCy pipeline to start from; None: blank English
-    gazetteer: str = ""  # a gazetteer file or folder; empty: the shipped one
+    gazetteer: str = ""  # a user gazetteer file or folder, added to the shipped one (user_gazetteer.py)
     curation: str = ""  # the curation file; empty: <workspace>/curation.jsonl
     batch_size: int = 256
     n_process: int = 1

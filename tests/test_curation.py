@@ -351,3 +351,36 @@ def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):
     assert "1 of 2 operation(s) applied" in out and "curation.jsonl:2: rename 'Gone' to 'X'" in out
     assert main(["stats", "-w", str(ws.path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["curation"]["applied"] == 1
+
+
+# ------------------------------------------------------------------ the user gazetteer
+
+
+def test_curation_user_gazetteer_adds_and_overrides_shipped_entries(tmp_path, monkeypatch):
+    from graphbuild.nlp.gazetteer import load_gazetteer
+    from graphbuild.user_gazetteer import effective_gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    user = tmp_path / "mine.jsonl"
+    user.write_text('# my field\n{"name": "RankMix", "type": "Model", "aliases": ["rank mixing"]}\n'
+                    '{"name": "GLUE", "type": "Task", "aliases": ["GLUE suite"]}\n')
+    assert effective_gazetteer("") == ""
+    merged = load_gazetteer(effective_gazetteer(str(user)))
+    shipped = load_gazetteer("")
+    assert len(merged) == len(shipped) + 1
+    assert merged.lookup("rank mixing").name == "RankMix"
+    glue = merged.lookup("GLUE")
+    assert glue.type == "Task" and "GLUE suite" in glue.aliases
+    assert set(shipped.lookup("GLUE").aliases) <= set(glue.aliases)
+    assert effective_gazetteer(str(user)) == effective_gazetteer(str(user))  # one file per content
+
+    ws = _ws(tmp_path)
+    ws = type(ws)(ws.path, ws.settings.with_overrides(gazetteer=str(user)))
+    _build(ws, SOURCES / "corpus.jsonl")
+    G = ws.graph()
+    assert G.nodes["entity:rankmix"]["type"] == "Model" and G.nodes["entity:glue"]["type"] == "Task"
+    user.write_text('{"name": "RankMix", "type": "Method"}\n')
+    assert _build(ws).extracted == 2  # an edited user gazetteer redoes the extractions
+    user.write_text('{"name": "RankMix", "type": "Gadget"}\n')
+    with pytest.raises(InputError, match=r"mine.jsonl:1: unknown entity type 'Gadget'"):
+        _build(ws)
