@@ -384,3 +384,39 @@ def test_curation_user_gazetteer_adds_and_overrides_shipped_entries(tmp_path, mo
     user.write_text('{"name": "RankMix", "type": "Gadget"}\n')
     with pytest.raises(InputError, match=r"mine.jsonl:1: unknown entity type 'Gadget'"):
         _build(ws)
+
+
+# ------------------------------------------------------------------ stores follow
+
+
+@pytest.mark.neo4j
+def test_curation_merge_and_reject_leave_no_stale_nodes_in_neo4j(tmp_path, neo4j_uri):
+    import os
+
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    ws = _ws(tmp_path)
+    _build(ws, SOURCES / "corpus.jsonl")
+    store = Neo4jStore(neo4j_uri, password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+    try:
+        store.wipe()
+        store.sync(graph_to_tables(ws.graph()))
+        assert store.query("MATCH (e:Entity) WHERE e.id IN ['entity:rankmix', 'entity:bitfit'] "
+                           "RETURN count(e) AS n") == [{"n": 2}]
+        (ws.path / "curation.jsonl").write_text(json.dumps(ALL_OPS[0]) + "\n" + json.dumps(ALL_OPS[3]) + "\n")
+        _build(ws)
+        report = store.sync(graph_to_tables(ws.graph()))
+        assert report.nodes_deleted.get("Entity") == 2
+        assert store.query("MATCH (e:Entity) WHERE e.id IN ['entity:rankmix', 'entity:bitfit'] "
+                           "RETURN count(e) AS n") == [{"n": 0}]
+        rows = store.query("MATCH (p:Paper {id: $p})-[r]->(e:Entity {id: 'entity:lora'}) "
+                           "RETURN type(r) AS rel, e.aliases AS aliases", {"p": RANKMIX})
+        assert rows and "RankMix" in rows[0]["aliases"]
+        assert store.counts() == graph_to_tables(ws.graph()).counts()
+        # the embedded store followed too
+        assert ws.query("MATCH (e:Entity) WHERE e.id IN ['entity:rankmix', 'entity:bitfit'] "
+                        "RETURN count(e) AS n") == [{"n": 0}]
+    finally:
+        store.wipe()
+        store.close()
