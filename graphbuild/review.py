@@ -30,7 +30,8 @@ from typing import Any, Iterable, Mapping
 from .curation import CurationOp
 from .records import Extraction, name_key
 
-__all__ = ["Suggestion", "suggest", "entity_confidence", "decided_suggestions"]
+__all__ = ["Suggestion", "suggest", "entity_confidence", "mention_confidence", "add_confidence",
+           "decided_suggestions"]
 
 _STOP = frozenset("a an and for in of on the to with via by from".split())
 _GENERIC_HEADS = ("model", "models", "method", "methods", "network", "networks", "dataset", "datasets",
@@ -288,6 +289,55 @@ def entity_confidence(name: str, papers: int, roles: Mapping[str, int], known: b
     score -= 0.15 * (len(words) > 1 and words[-1] in _VAGUE_HEADS)
     score -= 0.2 * (len(name_key(name)) < 3)
     return round(max(0.0, min(1.0, score)), 2)
+
+
+_ROLE_RELS = {"proposes": "PROPOSES", "uses": "USES", "evaluates_on": "EVALUATES_ON",
+              "compares_with": "COMPARES_WITH"}
+
+
+def mention_confidence(em: Any, role: str) -> float:
+    """Confidence that a paper mentions an entity: the extractor's probability when its
+    record carries one (``probability``, ``confidence`` or ``score``), else 0.95 for a
+    gazetteer match, else :func:`entity_confidence` of the name in one paper, +0.05
+    when the paper writes it in several forms (an abbreviation it defines)."""
+    for attr in ("probability", "confidence", "score"):
+        value = getattr(em, attr, None)
+        if isinstance(value, (int, float)) and 0 < value <= 1:
+            return round(float(value), 2)
+    if em.canonical:
+        return 0.95
+    forms = len(set(em.mentions) | {em.name})
+    return round(min(1.0, entity_confidence(em.name, 1, {_ROLE_RELS.get(role, "USES"): 1}, False)
+                     + 0.05 * (forms > 1)), 2)
+
+
+def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: Any = None) -> Any:
+    """The resolution with ``confidence`` on every entity and link (a new object).
+
+    A link's confidence comes from the paper's mention of the entity
+    (:func:`mention_confidence`); a link without one (added by a curation
+    ``mention``) keeps its own, else 1.0. An entity's is :func:`entity_confidence`
+    over its papers and roles, ``known`` when the gazetteer knows one of its names.
+    """
+    from dataclasses import replace
+
+    known = known or (lambda name: False)
+    by_id = {e.id: e for e in resolution.entities}
+    forms = {e.id: {name_key(f) for f in (e.name, *e.aliases)} for e in resolution.entities}
+    mentions = {ex.paper_id: ex.entities for ex in extractions}
+    links, roles = [], defaultdict(Counter)
+    for link in resolution.links:
+        em = next((m for m in mentions.get(link.paper_id, ())
+                   if {name_key(m.canonical or m.name), *map(name_key, m.mentions)} & forms[link.entity_id]), None)
+        conf = mention_confidence(em, link.role) if em is not None else (link.confidence or 1.0)
+        links.append(replace(link, confidence=conf))
+        roles[link.entity_id][_ROLE_RELS.get(link.role, "USES")] += 1
+    entities = []
+    for ent in resolution.entities:
+        is_known = any(known(f) for f in (ent.name, *ent.aliases))
+        conf = entity_confidence(ent.name, ent.paper_count, roles[ent.id], is_known)
+        entities.append(replace(ent, confidence=conf))
+    return type(resolution)(entities=entities, links=links)
 
 
 def _doubtful(ents: dict[str, _Ent], known: Any, limit: int, threshold: float = 0.65) -> Iterable[Suggestion]:

@@ -49,6 +49,7 @@ from .lock import WorkspaceLock
 from .progress import Progress, stage_bar
 from .records import CachedExtraction, Extraction, Paper
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
+from .review import add_confidence
 from .settings import Settings
 from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
@@ -338,6 +339,8 @@ class Workspace:
         resolution = stages.resolve(papers, extracted, gazetteer)
         resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
                                                      path=str(self.curation_file) if curation else None)
+        resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                    known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
         _pause("resolve")
         citations = stages.cite(papers, resolution)
         _pause("cite")

@@ -420,3 +420,16 @@ def test_curation_merge_and_reject_leave_no_stale_nodes_in_neo4j(tmp_path, neo4j
     finally:
         store.wipe()
         store.close()
+
+
+def test_curation_confidence_is_stored_on_entities_and_relationships(tmp_path):
+    ws = _ws(tmp_path, [ALL_OPS[7]])  # MMLU added to one paper by hand
+    _build(ws, SOURCES / "corpus.jsonl")
+    G = ws.graph()
+    assert G.nodes["entity:glue"]["confidence"] == 0.95  # known to the gazetteer
+    assert G.nodes["entity:rankmix"]["confidence"] == 0.8  # coined name, proposed, one paper
+    assert G.edges[RANKMIX, "entity:rankmix", "PROPOSES"]["confidence"] == 0.8
+    assert G.edges[RANKMIX, "entity:mmlu", "EVALUATES_ON"]["confidence"] == 1.0  # a person said so
+    rows = ws.query("MATCH (p:Paper)-[r:PROPOSES]->(e:Entity) WHERE e.confidence < 0.9 "
+                    "RETURN e.name AS name, r.confidence AS c")
+    assert rows == [{"name": "RankMix", "c": 0.8}]

@@ -23,7 +23,8 @@ RELATED_DEV_GRAPH_SHA256 = "b19a0d094d7d85ec4275f533011d6225745df6f9c79a7b6ffa12
 def canonical_dump(G: nx.MultiDiGraph) -> str:
     """Nodes and relationships with all their properties, sorted: equal graphs give equal text."""
     def plain(props: dict[str, Any]) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(props.items())}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(props.items())
+                if k != "confidence"}  # added later by issue 13 (curation), not part of the refactor
 
     nodes = sorted([n, plain(d)] for n, d in G.nodes(data=True))
     edges = sorted([u, v, k, plain(d)] for u, v, k, d in G.edges(keys=True, data=True))
