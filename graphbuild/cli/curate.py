@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from ..errors import CurationError
+from ..records import ENTITY_TYPES, ROLES
 from ._common import _workspace
 
 
@@ -216,21 +217,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
          ("source", "the entity to fold away"), ("target", "the entity that stays"))
     _add(cs, "rename", "give an entity a new display name (the old one stays an alias)", op, name,
          ("new", "the new name"))
-    _add(cs, "retype", "change an entity's type", op, name, ("type", "Model, Method, Dataset, Task or Metric"))
+    _add(cs, "retype", "change an entity's type", op, name).add_argument("type", choices=ENTITY_TYPES)
     _add(cs, "reject", "not an entity (everywhere, or in one paper with --paper)", op,
          name).add_argument("--paper", help="only in this paper")
     _add(cs, "alias", "add an alias", op, name, ("alias", "another name for it"))
     sp = _add(cs, "split", "move an entity's mentions in some papers to a new entity", op, name,
               ("new", "the new entity's name"))
     sp.add_argument("--paper", action="append", required=True, help="a paper whose mention moves (repeat)")
-    sp.add_argument("--type", help="the new entity's type (default: the same)")
+    sp.add_argument("--type", choices=ENTITY_TYPES, help="the new entity's type (default: the same)")
     pr = _add(cs, "proposed", "mark that a paper proposes an entity (or --clear it)", op, name)
     pr.add_argument("--paper", required=True)
     pr.add_argument("--clear", action="store_true", help="the paper does not propose it")
     me = _add(cs, "mention", "add a mention the extractor missed to one paper", op, name)
     me.add_argument("--paper", required=True)
-    me.add_argument("--role", help="proposes, evaluates_on, compares_with or uses (default)")
-    me.add_argument("--type", help="the entity's type, to create it when it is not in the graph")
+    me.add_argument("--role", choices=ROLES, help="the paper's relation to it (default: uses)")
+    me.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type, to create it when it is not in the graph")
     me.add_argument("--evidence", help="the sentence that mentions it")
     cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild").set_defaults(
         func=cmd_curate_undo)
