@@ -433,3 +433,31 @@ def test_curation_confidence_is_stored_on_entities_and_relationships(tmp_path):
     rows = ws.query("MATCH (p:Paper)-[r:PROPOSES]->(e:Entity) WHERE e.confidence < 0.9 "
                     "RETURN e.name AS name, r.confidence AS c")
     assert rows == [{"name": "RankMix", "c": 0.8}]
+
+
+def test_curation_cli_split_proposed_mention_rename_write_the_file(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    w = ["-w", str(ws)]
+    assert main(["curate", "split", "GLUE", "GLUE (2019)", "--paper", "2106.09685", "--type", "Dataset", *w]) == 0
+    assert main(["curate", "proposed", "LoRA", "--paper", "2106.09685", "--clear", *w]) == 0
+    assert main(["curate", "mention", "MMLU", "--paper", "2301.00001", "--type", "Dataset",
+                 "--role", "evaluates_on", "--evidence", "We test on MMLU.", *w]) == 0
+    assert main(["curate", "rename", "GPT-3", "GPT-3 175B", "--note", "the size", *w]) == 0
+    lines = [json.loads(x) for x in (ws / "curation.jsonl").read_text().splitlines()]
+    assert lines == [
+        {"op": "split", "entity": "GLUE", "name": "GLUE (2019)", "type": "Dataset", "papers": ["2106.09685"]},
+        {"op": "proposed", "entity": "LoRA", "paper": "2106.09685", "value": False},
+        {"op": "mention", "entity": "MMLU", "type": "Dataset", "paper": "2301.00001", "role": "evaluates_on",
+         "evidence": "We test on MMLU."},
+        {"op": "rename", "entity": "GPT-3", "name": "GPT-3 175B", "note": "the size"},
+    ]
+    from graphbuild.workspace import Workspace
+
+    G = Workspace(ws).graph()
+    assert G.has_edge(LORA_PAPER, "entity:glue2019", "USES") and G.has_edge(LORA_PAPER, "entity:lora", "USES")
+    assert G.edges[RANKMIX, "entity:mmlu", "EVALUATES_ON"]["evidence"] == "We test on MMLU."
+    assert G.nodes["entity:gpt3"]["name"] == "GPT-3 175B"
+    assert "4 of 4 operation(s) applied" in capsys.readouterr().out
