@@ -326,10 +326,14 @@ class Workspace:
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         _pause("merge")
-        nlp, gazetteer = stages.load_pipeline(self.settings)
         fingerprint = stages.pipeline_fingerprint(self.settings)
+        cache = self.extractions()
+        if all(p.id in cache and cache[p.id].key == stages.extraction_key(p, fingerprint) for p in papers):
+            nlp, gazetteer = None, _gazetteer_only(self.settings)  # nothing to extract: a fast rebuild
+        else:
+            nlp, gazetteer = stages.load_pipeline(self.settings)
         with stage_bar("extracting", enabled=progress, unit="paper") as bar:
-            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=self.extractions(),
+            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=cache,
                                        batch_size=self.settings.batch_size, n_process=self.settings.n_process,
                                        progress=bar)
         if extracted.computed:
@@ -563,6 +567,14 @@ def _store_matches(gen: Path | None) -> bool:
     manifest = _manifest(gen)
     return (manifest.get("store_graph_sha256") == manifest.get("graph_sha256") is not None
             and (gen / _DB / DB_FILE).is_file() and not _wal(gen / _DB).exists())
+
+
+def _gazetteer_only(settings: Settings):
+    """The gazetteer the pipeline of ``settings`` would load, without building the pipeline."""
+    from .nlp.gazetteer import load_gazetteer
+    from .user_gazetteer import effective_gazetteer
+
+    return load_gazetteer(effective_gazetteer(settings.gazetteer))
 
 
 def _manifest(gen: Path | None) -> dict[str, Any]:
