@@ -461,3 +461,20 @@ def test_curation_cli_split_proposed_mention_rename_write_the_file(tmp_path, cap
     assert G.edges[RANKMIX, "entity:mmlu", "EVALUATES_ON"]["evidence"] == "We test on MMLU."
     assert G.nodes["entity:gpt3"]["name"] == "GPT-3 175B"
     assert "4 of 4 operation(s) applied" in capsys.readouterr().out
+
+
+def test_curation_file_named_by_the_settings_file(tmp_path):
+    from graphbuild.settings import load_settings
+    from graphbuild.workspace import Workspace
+
+    mine = tmp_path / "fixes" / "my-curation.jsonl"
+    mine.parent.mkdir()
+    mine.write_text(json.dumps(ALL_OPS[3]) + "\n")
+    config = tmp_path / "graphbuild.toml"
+    config.write_text(f'workspace = "{tmp_path / "ws"}"\ncuration = "{mine}"\n')
+    settings = load_settings(config, env={})
+    ws = Workspace(settings.workspace, settings)
+    assert ws.curation_file == mine
+    report = _build(ws, SOURCES / "corpus.jsonl")
+    assert report.curation.applied == 1 and "entity:bitfit" not in ws.graph()
+    assert not (ws.path / "curation.jsonl").exists()
