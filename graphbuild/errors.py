@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "WorkspaceLockedError", "WorkspaceNotWritableError",
+           "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
            "RelatedLookupError", "CurationError"]
 
 
@@ -69,7 +69,17 @@ class WorkspaceNotWritableError(WorkspaceError):
     code = "E402"
 
 
+class OutputError(GraphbuildError):
+    """An output file could not be written (read-only folder, no space left, a folder in the way)."""
+
+    code = "E700"
+
+    def __init__(self, message: str, errno: int | None = None):
+        self.errno = errno
+        super().__init__(message)
+
+
 class CurationError(GraphbuildError):
     """A curation command names nothing in the graph, or there is nothing to undo."""
 
-    code = "E700"
+    code = "E800"

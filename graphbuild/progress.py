@@ -44,20 +44,24 @@ def stage_bar(desc: str, *, enabled: bool = True, unit: str = "row", stream: Tex
         with _tqdm_progress(desc, unit, out) as progress:
             yield progress
         return
-    last = {"at": time.monotonic(), "line": ""}
+    last = {"at": time.monotonic(), "line": "", "shown": ""}
+
+    def show() -> None:
+        print(last["line"], file=out, flush=True)
+        last["shown"] = last["line"]
 
     def progress(stage: str, done: int, total: int | None) -> None:
         last["line"] = f"{stage or desc}: {done}" + (f"/{total}" if total else "") + f" {unit}s"
         now = time.monotonic()
-        if now - last["at"] >= every:
+        if now - float(last["at"]) >= every:
             last["at"] = now
-            print(last["line"], file=out, flush=True)
+            show()
 
     try:
         yield progress
     finally:
-        if last["line"]:
-            print(last["line"], file=out, flush=True)
+        if last["line"] != last["shown"]:
+            show()
 
 
 @contextmanager

@@ -103,7 +103,28 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
         for i in members:
             member_entity[i] = eid
 
-    # families: link to an existing entity, or add the family from the gazetteer
+    _link_families(entities, families, gaz)
+
+    # links: one per (paper, entity), the strongest role wins
+    best: dict[tuple[str, str], tuple[int, EntityMention]] = {}
+    for i, (pid, em) in enumerate(items):
+        key = (pid, member_entity[i])
+        rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, em)
+    links = []
+    papers_per_entity: Counter[str] = Counter()
+    for (pid, eid), (_, em) in sorted(best.items()):
+        links.append(Link(pid, eid, em.role if em.role in ROLES else "uses",
+                          evidence=em.evidence, char_start=em.start, char_end=em.end))
+        papers_per_entity[eid] += 1
+    for ent in entities.values():
+        ent.paper_count = papers_per_entity.get(ent.id, 0)
+    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)
+
+
+def _link_families(entities: dict[str, Entity], families: dict[str, str], gaz: Gazetteer | None) -> None:
+    """Set ``Entity.family``: to an existing entity, or to a family entity added (from the gazetteer)."""
     by_key = {name_key(e.name): e for e in entities.values()}
     for ent in list(entities.values()):
         fam_name = families.get(ent.id) or family_name(
@@ -122,20 +143,3 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
                 entities[fam.id] = fam
                 by_key[name_key(fam.name)] = fam
         ent.family = fam.id
-
-    # links: one per (paper, entity), the strongest role wins
-    best: dict[tuple[str, str], tuple[int, EntityMention]] = {}
-    for i, (pid, em) in enumerate(items):
-        key = (pid, member_entity[i])
-        rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, em)
-    links = []
-    papers_per_entity: Counter[str] = Counter()
-    for (pid, eid), (_, em) in sorted(best.items()):
-        links.append(Link(pid, eid, em.role if em.role in ROLES else "uses",
-                          evidence=em.evidence, char_start=em.start, char_end=em.end))
-        papers_per_entity[eid] += 1
-    for ent in entities.values():
-        ent.paper_count = papers_per_entity.get(ent.id, 0)
-    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)

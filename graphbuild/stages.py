@@ -180,7 +180,6 @@ def store(G: nx.MultiDiGraph, path: str | os.PathLike, *, progress: Progress = n
 def load_pipeline(settings: Settings) -> tuple["Language", "Gazetteer | None"]:
     """The spaCy pipeline of ``settings`` (cached per process) and its gazetteer."""
     from .nlp.pipeline import _gazetteer, cached_pipeline
-
     from .user_gazetteer import effective_gazetteer
 
     nlp = cached_pipeline(settings.spacy_model, effective_gazetteer(settings.gazetteer))

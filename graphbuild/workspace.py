@@ -9,9 +9,9 @@ Layout::
       .graphbuild.lock     the writers' lock (see graphbuild.lock)
       overview.html        an interactive page of the whole graph (capped)
 
-Commit order. A build runs the stages (:mod:`graphbuild.stages`) and writes
-the new generation, store included, into a hidden ``.gen-NNNNNN.tmp-PID``
-folder; syncs and checkpoints the store there; renames the folder to
+Commit order (:mod:`graphbuild.generations`). A build runs the stages
+(:mod:`graphbuild.stages`) and writes the new generation, store included,
+into a hidden ``.gen-NNNNNN.tmp-PID`` folder; syncs and checkpoints the store there; renames the folder to
 ``gen-NNNNNN``; switches ``CURRENT`` (an atomic rename) and only then deletes
 older generations. Until ``CURRENT`` is switched every reader sees the
 previous generation, whole; afterwards, the new one, whole. A writer holds
@@ -27,41 +27,30 @@ build whose graph equals the live one writes nothing.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
-import re
 import shutil
-import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
-from . import stages
-from .errors import StoreError, WorkspaceError, WorkspaceNotWritableError
-from .fsutil import atomic_write_text, fsync_dir, write_chunks
+from . import generations, stages
+from .errors import WorkspaceError, WorkspaceNotWritableError
 from .graph import graph_json, graph_stats, load_graph
 from .lock import WorkspaceLock
-from .progress import Progress, stage_bar
+from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
+from .generations import GENERATION_RE
 from .review import add_confidence
 from .settings import Settings
 from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
 
 __all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
-
-#: the only folder names a workspace deletes: its own generations and their temporary folders
-GENERATION_RE = re.compile(r"^gen-(\d{6})$")
-_TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
-_DB = "db"
-#: test hook: the build sleeps at this point (a stage name, "sync", "checkpoint", "rename", ...)
-_PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
 
 
 @dataclass(slots=True)
@@ -127,7 +116,12 @@ class Workspace:
         if not str(raw).strip():
             raise WorkspaceNotWritableError("the workspace path is empty; pass -w with a folder name")
         self.path = Path(raw)
-        if self.path.exists() and not self.path.is_dir():
+        try:
+            is_file = self.path.exists() and not self.path.is_dir()
+        except OSError as exc:
+            raise WorkspaceNotWritableError(f"cannot reach workspace {self.path}: {exc.strerror}; "
+                                            "check the permissions of the folders above it") from None
+        if is_file:
             raise WorkspaceNotWritableError(f"workspace {self.path} is a file, not a folder; "
                                             "pass -w with a folder path (new or an existing workspace)")
         self._graph: nx.MultiDiGraph | None = None
@@ -148,7 +142,7 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(f"cannot read {self.path / 'CURRENT'}: {exc.strerror}") from None
         gen = self.path / name
-        return gen if GENERATION_RE.match(name) and gen.is_dir() else None
+        return gen if generations.GENERATION_RE.match(name) and gen.is_dir() else None
 
     def exists(self) -> bool:
         """Whether the workspace holds a built graph."""
@@ -157,17 +151,12 @@ class Workspace:
     def _require(self) -> Path:
         gen = self.current
         if gen is None:
-            if self._generations():
+            if generations.generations(self.path):
                 raise WorkspaceError(f"workspace {self.path} has generation folders but no valid CURRENT "
                                      f"pointer; run `graphbuild build -w {self.path}` to repair it")
             raise WorkspaceError(
                 f"no graph in workspace {self.path}; run `graphbuild build INPUT... -w {self.path}` first")
         return gen
-
-    def _generations(self) -> list[Path]:
-        if not self.path.is_dir():
-            return []
-        return sorted(p for p in self.path.iterdir() if GENERATION_RE.match(p.name) and p.is_dir())
 
     def _read_live(self, read: Callable[[Path], Any]) -> Any:
         """``read(live generation)``, retried when a writer removed that generation meanwhile."""
@@ -232,37 +221,11 @@ class Workspace:
     def repair(self) -> list[str]:
         """Undo what a killed writer left behind; call with the lock held. Returns what was done.
 
-        Removes temporary generation folders and generations other than the
-        live one (complete ones that never went live, or old ones a killed
-        build did not delete yet); points ``CURRENT`` at the newest complete
-        generation when it is missing or broken; checkpoints the live store
-        when a killed write left its write-ahead log pending.
+        See :func:`graphbuild.generations.repair`: unfinished and stale
+        generation folders go, a broken ``CURRENT`` points at the newest
+        complete generation, a pending store checkpoint is completed.
         """
-        done: list[str] = []
-        if not self.path.is_dir():
-            return done
-        for entry in sorted(self.path.iterdir()):
-            if _TEMP_GENERATION_RE.match(entry.name) and entry.is_dir():
-                shutil.rmtree(entry)
-                done.append(f"removed the unfinished generation {entry.name}")
-        live = self.current
-        if live is None:
-            complete = [g for g in self._generations() if (g / "manifest.json").is_file()]
-            if complete:
-                live = complete[-1]
-                atomic_write_text(self.path / "CURRENT", live.name + "\n")
-                done.append(f"pointed CURRENT at {live.name}")
-        for gen in self._generations():
-            if live is None or gen.name != live.name:
-                shutil.rmtree(gen)
-                done.append(f"removed generation {gen.name} (not live)")
-        if live is not None and _wal(live / _DB).exists():
-            from .stores.embedded import EmbeddedStore
-
-            with contextlib.suppress(StoreError), EmbeddedStore(live / _DB) as db:
-                db.checkpoint()
-                done.append(f"checkpointed the store of {live.name}")
-        return done
+        return generations.repair(self.path, self.current)
 
     # ------------------------------------------------------------ build
 
@@ -303,15 +266,20 @@ class Workspace:
         say = log or (lambda msg: None)
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
         created = not self.path.exists()
+        before = None
         try:
             with self.lock("build", wait=wait):
                 for note in self.repair():
                     say(f"repair: {note}")
+                before = self.current
                 return self._build_locked(inputs, format=format, skip_bad=skip_bad, sync_store=sync_store,
                                           overview=overview, progress=progress, say=say, curation=curation)
-        except BaseException:
+        except BaseException as exc:
             if created:
                 _remove_if_unused(self.path)
+            after = self.current
+            if isinstance(exc, KeyboardInterrupt) and not exc.args and after is not None and after != before:
+                raise KeyboardInterrupt(f"the new build ({after.name}) is complete and live") from None
             raise
 
     def _build_locked(self, inputs: Iterable[str | os.PathLike], *, format: str | None, skip_bad: bool,
@@ -321,11 +289,11 @@ class Workspace:
         result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
-        _pause("read")
+        generations.pause("read")
         corpus = stages.merge(result.papers, self.papers())
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
-        _pause("merge")
+        generations.pause("merge")
         fingerprint = stages.pipeline_fingerprint(self.settings)
         cache = self.extractions()
         if all(p.id in cache and cache[p.id].key == stages.extraction_key(p, fingerprint) for p in papers):
@@ -339,33 +307,33 @@ class Workspace:
         if extracted.computed:
             say(f"extracted entities from {extracted.computed} paper(s)")
         report.extracted = extracted.computed
-        _pause("extract")
+        generations.pause("extract")
         resolution = stages.resolve(papers, extracted, gazetteer)
         resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
                                                      path=str(self.curation_file) if curation else None)
         resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
                                     known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
-        _pause("resolve")
+        generations.pause("resolve")
         citations = stages.cite(papers, resolution)
-        _pause("cite")
+        generations.pause("cite")
         G = stages.graph(papers, resolution, citations)
         report.stats = graph_stats(G)
-        _pause("graph")
+        generations.pause("graph")
 
         text = graph_json(G)
         digest = hashlib.sha256(text.encode()).hexdigest()
         live = self.current
-        live_manifest = _manifest(live) if live is not None else {}
+        live_manifest = generations.read_manifest(live) if live is not None else {}
         curated = curation_digest(curation)  # an edited curation file makes a new generation
         report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
             (digest, curated)
-        if report.changed or (sync_store and not _store_matches(live)):
-            commit = _Commit(self.path, live, digest, fingerprint, report)
+        if report.changed or (sync_store and not generations.store_matches(live)):
+            commit = generations.Commit(self.path, live, digest, fingerprint, report.stats, report.papers_total)
             commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
             commit.write(papers + citations.external, extracted, text)
             if sync_store:
                 with stage_bar("embedded store", enabled=progress) as bar:
-                    report.store = commit.store(G, _paused(bar)).summary()
+                    report.store = commit.store(G, generations.paused(bar)).summary()
             commit.finish()
             self._graph = None
         elif sync_store:
@@ -380,9 +348,9 @@ class Workspace:
     def store_path(self) -> Path:
         """The live generation's embedded store folder (``db`` beside it in older workspaces)."""
         gen = self._require()
-        if (gen / _DB).is_dir() or not (self.path / _DB).is_dir():
-            return gen / _DB
-        return self.path / _DB
+        if (gen / generations.DB).is_dir() or not (self.path / generations.DB).is_dir():
+            return gen / generations.DB
+        return self.path / generations.DB
 
     def store(self, kind: str = "embedded", **options: Any):
         """A :class:`~graphbuild.stores.base.GraphStore` for this workspace's graph."""
@@ -453,136 +421,12 @@ class Workspace:
         return index
 
 
-# ---------------------------------------------------------------------------
-# committing a generation
-
-
-class _Commit:
-    """One new generation, written beside the live one and switched in last."""
-
-    def __init__(self, root: Path, live: Path | None, digest: str, fingerprint: str, report: BuildReport):
-        numbers = [int(GENERATION_RE.match(g.name).group(1)) for g in root.iterdir()  # type: ignore[union-attr]
-                   if GENERATION_RE.match(g.name)]
-        number = max(numbers, default=0) + 1
-        self.root, self.live, self.report = root, live, report
-        self.gen = root / f"gen-{number:06d}"
-        self.tmp = root / f".gen-{number:06d}.tmp-{os.getpid()}"
-        self.manifest: dict[str, Any] = {"graph_sha256": digest, "pipeline": fingerprint,
-                                         "stats": report.stats, "papers": report.papers_total}
-
-    @contextlib.contextmanager
-    def _guard(self, what: str, folder: Path | None = None) -> Iterator[None]:
-        """Remove the unfinished generation ``folder`` on any failure; file-system errors become one line."""
-        try:
-            yield
-        except BaseException as exc:
-            shutil.rmtree(folder or self.tmp, ignore_errors=True)
-            kept = f"the workspace still holds {self.live.name}" if self.live else "the workspace is still empty"
-            if isinstance(exc, KeyboardInterrupt):
-                raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
-            if isinstance(exc, OSError):
-                reason = ("no space left on the device" if exc.errno == errno.ENOSPC
-                          else exc.strerror or str(exc))
-                raise WorkspaceNotWritableError(
-                    f"{what} {(folder or self.tmp).name} in {self.root} failed: {reason}; {kept} "
-                    "(CURRENT was not switched); free space or fix permissions and build again") from None
-            raise
-
-    def write(self, papers: list[Paper], extracted: stages.Extracted, graph_text: str) -> None:
-        """Write the generation's files into its temporary folder."""
-        with self._guard("writing generation"):
-            self.tmp.mkdir()
-            write_chunks(self.tmp / "papers.jsonl",
-                         (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers))
-            write_chunks(self.tmp / "extractions.jsonl", (
-                json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
-                           ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())))
-            write_chunks(self.tmp / "graph.json", [graph_text])
-
-    def store(self, G: nx.MultiDiGraph, progress: Progress) -> SyncReport:
-        """Sync and checkpoint the generation's store, starting from a copy of the live one."""
-        with self._guard("writing the store of generation"):
-            seed = _seed_store(self.root, self.live)
-            if seed is not None:
-                (self.tmp / _DB).mkdir()
-                for f in seed:
-                    shutil.copy2(f, self.tmp / _DB / f.name)
-            try:
-                report = stages.store(G, self.tmp / _DB, progress=progress)
-            except StoreError as exc:
-                raise StoreError(f"{exc}; the previous generation is still live") from None
-            self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
-            return report
-
-    def finish(self) -> None:
-        """Seal the folder, rename it into place, switch ``CURRENT``, then delete older generations."""
-        with self._guard("writing generation"):
-            atomic_write_text(self.tmp / "manifest.json", json.dumps(self.manifest, indent=2) + "\n")
-            fsync_dir(self.tmp)
-            _pause("rename")
-            os.rename(self.tmp, self.gen)
-        with self._guard("switching CURRENT to", self.gen):
-            _pause("switch")
-            atomic_write_text(self.root / "CURRENT", self.gen.name + "\n")
-        _pause("cleanup")
-        for old in self.root.iterdir():
-            if GENERATION_RE.match(old.name) and old.name != self.gen.name:
-                shutil.rmtree(old, ignore_errors=True)
-        legacy = self.root / _DB
-        if _is_graphbuild_store(legacy):
-            shutil.rmtree(legacy, ignore_errors=True)
-
-
-def _seed_store(root: Path, live: Path | None) -> list[Path] | None:
-    """The database files to copy into a new generation (None: load it from scratch)."""
-    from .stores.embedded import DB_FILE, MANIFEST_FILE
-
-    for db in ([live / _DB] if live is not None else []) + [root / _DB]:
-        if _is_graphbuild_store(db) and (db / DB_FILE).is_file() and not _wal(db).exists():
-            return [db / DB_FILE, db / MANIFEST_FILE]
-    return None
-
-
-def _is_graphbuild_store(db: Path) -> bool:
-    from .stores.embedded import MANIFEST_FILE
-
-    try:
-        return json.loads((db / MANIFEST_FILE).read_text(encoding="utf-8")).get("format") == "graphbuild-embedded"
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-def _wal(db: Path) -> Path:
-    from .stores.embedded import DB_FILE
-
-    return db / f"{DB_FILE}.wal"
-
-
-def _store_matches(gen: Path | None) -> bool:
-    """Whether ``gen`` has a complete store of its own graph."""
-    if gen is None:
-        return False
-    from .stores.embedded import DB_FILE
-
-    manifest = _manifest(gen)
-    return (manifest.get("store_graph_sha256") == manifest.get("graph_sha256") is not None
-            and (gen / _DB / DB_FILE).is_file() and not _wal(gen / _DB).exists())
-
-
 def _gazetteer_only(settings: Settings):
     """The gazetteer the pipeline of ``settings`` would load, without building the pipeline."""
     from .nlp.gazetteer import load_gazetteer
     from .user_gazetteer import effective_gazetteer
 
     return load_gazetteer(effective_gazetteer(settings.gazetteer))
-
-
-def _manifest(gen: Path | None) -> dict[str, Any]:
-    try:
-        data = json.loads((gen / "manifest.json").read_text(encoding="utf-8")) if gen else {}
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -601,25 +445,6 @@ def _remove_if_unused(path: Path) -> None:
     with contextlib.suppress(OSError):
         if all(p.name in (LOCK_FILE, HOLDER_FILE) for p in path.iterdir()):
             shutil.rmtree(path)
-
-
-def _pause(point: str) -> None:
-    """Test hook: with ``GRAPHBUILD_TEST_PAUSE_AT=point``, say so on stderr and sleep (to be killed)."""
-    if os.environ.get(_PAUSE_ENV) == point:
-        print(f"graphbuild: test pause at {point}", file=sys.stderr, flush=True)
-        time.sleep(300)
-
-
-def _paused(progress: Progress) -> Progress:
-    """A store progress callback that also offers the ``sync`` and ``checkpoint`` pause points."""
-    def step(stage: str, done: int, total: int | None) -> None:
-        progress(stage, done, total)
-        if stage == "checkpointing" and done == 0:
-            _pause("checkpoint")
-        elif stage != "checkpointing" and not stage.startswith("reading") and done:
-            _pause("sync")
-
-    return step
 
 
 def _lines(path: Path) -> Iterator[str]:

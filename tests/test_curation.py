@@ -304,7 +304,7 @@ def test_curation_cli_undo_restores_the_previous_graph_exactly(tmp_path, capsys)
     after = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
     assert after == before
     assert main(["curate", "undo", "-w", str(ws)]) == 1
-    assert "[E700] nothing to undo" in capsys.readouterr().err
+    assert "[E800] nothing to undo" in capsys.readouterr().err
 
 
 def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsys):
@@ -315,7 +315,7 @@ def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsy
     capsys.readouterr()
     assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws)]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("graphbuild: error: [E700] alias 'NoSuchThing'") and "\n" not in err
+    assert err.startswith("graphbuild: error: [E800] alias 'NoSuchThing'") and "\n" not in err
     assert not (ws / "curation.jsonl").exists()
     assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws), "--force"]) == 0
     assert "warning:" in capsys.readouterr().out

@@ -127,7 +127,7 @@ def test_review_cli_apply_and_dismiss_in_bulk(demo_ws, capsys):
     assert main(["review", "-w", str(demo_ws), "--json", "--limit", "100"]) == 0
     assert not {first, second} & {s["id"] for s in json.loads(capsys.readouterr().out)}
     assert main(["review", "-w", str(demo_ws), "--apply", first]) == 1
-    assert "[E700] no open suggestion" in capsys.readouterr().err
+    assert "[E800] no open suggestion" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (apt-get install tmux)")

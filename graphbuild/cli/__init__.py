@@ -54,8 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GraphbuildError as exc:
         print(f"graphbuild: error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("graphbuild: interrupted; the workspace was left as it was", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing was written
+        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'the workspace was left as it was'}",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `graphbuild extract … | head`
         return 0
