@@ -41,7 +41,7 @@ from .resolve import Resolution
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph",
-           "read_thesaurus", "import_thesaurus", "export_thesaurus"]
+           "read_thesaurus", "import_thesaurus", "export_thesaurus", "close_names"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -331,6 +331,16 @@ def match_entity(text: str, entities: dict[str, Entity],
         if hits:
             return min(hits, key=lambda e: (-e.paper_count, e.id))
     return None
+
+
+def close_names(text: str, entities: Iterable[Entity], limit: int = 3) -> list[str]:
+    """Names and aliases that resemble ``text`` (rapidfuzz ratio >= 80), best first: for "did you mean"."""
+    from rapidfuzz import fuzz, process, utils
+
+    forms = list(dict.fromkeys(f for e in entities for f in (e.name, *e.aliases)))
+    found = process.extract(text, forms, scorer=fuzz.ratio, processor=utils.default_process,
+                            limit=limit, score_cutoff=80)
+    return [form for form, _, _ in found]
 
 
 def _index(entities: Iterable[Entity]) -> dict[str, list[str]]:

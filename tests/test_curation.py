@@ -317,6 +317,8 @@ def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsy
     err = capsys.readouterr().err.strip()
     assert err.startswith("graphbuild: error: [E800] alias 'NoSuchThing'") and "\n" not in err
     assert not (ws / "curation.jsonl").exists()
+    assert main(["curate", "merge", "RankMx", "LoRA", "-w", str(ws)]) == 1
+    assert "(did you mean 'RankMix'?); nothing written" in capsys.readouterr().err
     assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws), "--force"]) == 0
     assert "warning:" in capsys.readouterr().out
 

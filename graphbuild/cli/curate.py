@@ -47,17 +47,22 @@ def _rebuild(ws) -> None:
 
 
 def cmd_curate_op(args: argparse.Namespace) -> int:
-    from ..curation import append_operation, apply_curation, parse_operation, resolution_from_graph
+    from ..curation import append_operation, apply_curation, close_names, parse_operation, resolution_from_graph
 
     ws = _workspace(args)
     op = _op_from_args(args)
     path = ws.curation_file
     op = parse_operation(op.to_dict(), str(path), 0)  # the same checks as the file's
     papers = [p.id for p in ws.papers() if not p.external]
-    _, check = apply_curation(resolution_from_graph(ws.graph()), [op], papers=papers)
+    current = resolution_from_graph(ws.graph())
+    _, check = apply_curation(current, [op], papers=papers)
     if check.warnings and not args.force:
         problem = check.warnings[0].split(": ", 2)[-1]
-        raise CurationError(f"{op.describe()}: {problem} in {ws.path}; nothing written "
+        missing = problem.split("no entity named ", 1)[1].split(" (")[0].strip("'\"") \
+            if "no entity named " in problem else None
+        close = close_names(missing, current.entities) if missing else []
+        hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+        raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
                             "(--force keeps it for papers still to come)")
     append_operation(path, op)
     print(f"{path}: + {op.describe()}")
