@@ -40,8 +40,7 @@ from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
-           "match_entity", "curation_digest", "resolution_from_graph",
-           "read_thesaurus", "import_thesaurus", "export_thesaurus", "close_names"]
+           "match_entity", "curation_digest", "resolution_from_graph", "close_names"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -255,52 +254,6 @@ def drop_last_operation(path: str | os.PathLike) -> CurationOp | None:
     return last
 
 
-# ------------------------------------------------------------------ VOSviewer thesaurus files
-
-_THESAURUS_HEADER = ("label", "replace by")
-
-
-def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> list[CurationOp]:
-    """A VOSviewer thesaurus file (tab-separated ``label`` / ``replace by``) as operations.
-
-    A row with a replacement is a merge of ``label`` into it; a row with an
-    empty ``replace by`` (VOSviewer ignores that term) is a reject.
-    """
-    import csv
-
-    ops = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter="\t"))
-    if not rows or tuple(c.strip().lower() for c in rows[0][:2]) != _THESAURUS_HEADER:
-        raise InputError(path, 1, "not a VOSviewer thesaurus: the first line must be 'label<TAB>replace by'")
-    for lineno, row in enumerate(rows[1:], 2):
-        if not row or not row[0].strip():
-            continue
-        label = row[0].strip()
-        target = row[1].strip() if len(row) > 1 else ""
-        op = CurationOp("merge", label, into=target, note=note) if target else \
-            CurationOp("reject", label, note=note)
-        ops.append(replace(op, where=f"{path}:{lineno}"))
-    return ops
-
-
-def import_thesaurus(path: str | os.PathLike, curation: str | os.PathLike, note: str | None = None) -> int:
-    """Append a thesaurus file's rows to the curation file; returns how many operations."""
-    ops = read_thesaurus(path, note)
-    if ops:
-        append_operation(curation, *ops)
-    return len(ops)
-
-
-def export_thesaurus(curation: str | os.PathLike, path: str | os.PathLike) -> int:
-    """Write the curation file's merges and global rejects as a thesaurus file; returns the row count."""
-    rows = [(op.entity, op.into or "") for op in read_curation(curation)
-            if op.op == "merge" or (op.op == "reject" and op.paper is None)]
-    lines = ["\t".join(_THESAURUS_HEADER)] + [f"{a}\t{b}" for a, b in rows]
-    atomic_write_text(Path(path), "\n".join(lines) + "\n")
-    return len(rows)
-
-
 # ------------------------------------------------------------------ matching
 
 
@@ -379,7 +332,10 @@ class _State:
 
     def __init__(self, resolution: Resolution, papers: Collection[str] | None):
         self.entities = {e.id: replace(e) for e in resolution.entities}
-        self.links: dict[tuple[str, str], Link] = {(k.paper_id, k.entity_id): k for k in resolution.links}
+        self.links: dict[tuple[str, str], Link] = {}
+        self.papers_of: dict[str, set[str]] = defaultdict(set)  # entity id -> linked paper ids
+        for link in resolution.links:
+            self.set_link(link)
         self.papers = set(papers) if papers is not None else {p for p, _ in self.links}
         self.index = _index(self.entities.values())
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
@@ -397,7 +353,15 @@ class _State:
         return None
 
     def links_of(self, eid: str) -> list[str]:
-        return [p for p, e in self.links if e == eid]
+        return sorted(self.papers_of.get(eid, ()))
+
+    def set_link(self, link: Link) -> None:
+        self.links[(link.paper_id, link.entity_id)] = link
+        self.papers_of[link.entity_id].add(link.paper_id)
+
+    def drop_link(self, pid: str, eid: str) -> Link:
+        self.papers_of[eid].discard(pid)
+        return self.links.pop((pid, eid))
 
     def add_forms(self, ent: Entity, forms: Iterable[str]) -> None:
         new = [f for f in forms if f and f != ent.name and f not in ent.aliases]
@@ -406,10 +370,10 @@ class _State:
 
     def move_link(self, pid: str, old_id: str, new_id: str) -> None:
         """Move a paper's link from one entity to another; an existing link keeps the stronger role."""
-        link = replace(self.links.pop((pid, old_id)), entity_id=new_id)
+        link = replace(self.drop_link(pid, old_id), entity_id=new_id)
         old = self.links.get((pid, new_id))
         if old is None or ROLES.index(link.role) < ROLES.index(old.role):
-            self.links[(pid, new_id)] = link
+            self.set_link(link)
 
     def new_entity(self, name: str, type_: str) -> Entity:
         eid = entity_id(name_key(name))
@@ -478,13 +442,13 @@ def _retype(s: _State, op: CurationOp, ent: Entity) -> str | None:
 def _reject(s: _State, op: CurationOp, ent: Entity) -> str | None:
     if op.paper is None:
         for pid in s.links_of(ent.id):
-            del s.links[(pid, ent.id)]
+            s.drop_link(pid, ent.id)
         s.drop(ent)
         return None
     pid = s.paper(op.paper)
     if pid is None or (pid, ent.id) not in s.links:
         return f"{ent.name!r} is not linked to paper {op.paper!r}"
-    del s.links[(pid, ent.id)]
+    s.drop_link(pid, ent.id)
     s.drop_if_orphan(ent)
     return None
 
@@ -521,11 +485,11 @@ def _proposed(s: _State, op: CurationOp, ent: Entity) -> str | None:
         return f"no paper {op.paper!r}"
     old = s.links.get((pid, ent.id))
     if op.value:
-        s.links[(pid, ent.id)] = replace(old, role="proposes") if old else Link(pid, ent.id, "proposes")
+        s.set_link(replace(old, role="proposes") if old else Link(pid, ent.id, "proposes"))
     elif old is None:
         return f"{ent.name!r} is not linked to paper {op.paper!r}"
     elif old.role == "proposes":
-        s.links[(pid, ent.id)] = replace(old, role="uses")
+        s.set_link(replace(old, role="uses"))
     return None
 
 
@@ -540,7 +504,7 @@ def _mention(s: _State, op: CurationOp, ent: Entity | None) -> str | None:
     old = s.links.get((pid, ent.id)) or Link(pid, ent.id, "uses")
     if op.evidence:
         old = Link(pid, ent.id, old.role, op.evidence)
-    s.links[(pid, ent.id)] = replace(old, role=op.role or old.role)
+    s.set_link(replace(old, role=op.role or old.role))
     return None
 
 

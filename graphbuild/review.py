@@ -322,7 +322,6 @@ def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: An
     from dataclasses import replace
 
     known = known or (lambda name: False)
-    by_id = {e.id: e for e in resolution.entities}
     forms = {e.id: {name_key(f) for f in (e.name, *e.aliases)} for e in resolution.entities}
     mentions = {ex.paper_id: ex.entities for ex in extractions}
     links, roles = [], defaultdict(Counter)

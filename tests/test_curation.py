@@ -324,7 +324,7 @@ def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsy
 
 
 def test_curation_thesaurus_round_trip(tmp_path):
-    from graphbuild.curation import export_thesaurus, import_thesaurus
+    from graphbuild.thesaurus import export_thesaurus, import_thesaurus
 
     thesaurus = tmp_path / "thesaurus.txt"
     thesaurus.write_text("label\treplace by\nRankMix\tLoRA\nBitFit\t\n\n")

@@ -103,7 +103,7 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
 
 
 def cmd_thesaurus(args: argparse.Namespace) -> int:
-    from ..curation import export_thesaurus, import_thesaurus
+    from ..thesaurus import export_thesaurus, import_thesaurus
 
     ws = _workspace(args)
     if args.curate_op == "export-thesaurus":
