@@ -194,10 +194,11 @@ def _fuzzy_pairs(ents: list[_Ent], cutoff: float = 90.0, family_cutoff: float = 
         digits = [_DIGITS.findall(e.name) for e in group]
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=family_cutoff, workers=-1)
         for i, j in zip(*scores.nonzero()):
-            if i >= j or digits[i] != digits[j] or _extends(keys[i], keys[j]):
+            if i >= j or digits[i] != digits[j] or _extends(keys[i], keys[j]) or \
+                    _size_variants(group[i].name, group[j].name):
                 continue
             a, b = group[i], group[j]
-            same_family = a.family is not None and a.family == b.family and keys[i][-1] == keys[j][-1]
+            same_family = a.family is not None and a.family == b.family
             if scores[i, j] >= cutoff or same_family:
                 why = f"similar names ({scores[i, j]:.0f}/100{', same family' if same_family else ''})"
                 yield _merge(a, b, why, float(scores[i, j]) / 100)
@@ -210,6 +211,12 @@ def _extends(a: str, b: str) -> bool:
     if long.startswith(short):
         return long[len(short):] not in ("s", "es")
     return long.endswith(short)
+
+
+def _size_variants(a: str, b: str) -> bool:
+    """Whether two names differ only in a short last part (``SwinV2-G`` / ``SwinV2-H``, ``-S`` / ``-XL``)."""
+    ta, tb = re.split(r"[\s\-_/]+", a.lower()), re.split(r"[\s\-_/]+", b.lower())
+    return len(ta) == len(tb) > 1 and ta[:-1] == tb[:-1] and max(len(ta[-1]), len(tb[-1])) <= 3
 
 
 def _type_conflicts(ents: dict[str, _Ent], extractions: Iterable[Extraction],

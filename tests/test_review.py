@@ -163,14 +163,34 @@ def _wait_for(session: str, text: str, count: int = 1, timeout: float = 60) -> s
     raise AssertionError(f"{text!r} did not show {count} time(s) on the terminal:\n{screen}")
 
 
-def test_review_keeps_an_accepted_merge_across_rebuilds(demo_ws):
+def test_review_keeps_an_accepted_suggestion_across_rebuilds(demo_ws):
     from graphbuild.workspace import Workspace
 
     ws = Workspace(demo_ws)
-    merges = [s for s in suggest(ws.graph()) if s.op.op == "merge"]
-    assert merges
-    (demo_ws / "curation.jsonl").write_text(CurationOp(**{**merges[0].op.to_dict(),
-                                                          "suggestion": merges[0].id}).to_line() + "\n")
+    retypes = [s for s in suggest(ws.graph()) if s.op.op == "retype"]
+    assert retypes and retypes[0].op.type == "Metric"  # 'Top-1' typed a Dataset
+    (demo_ws / "curation.jsonl").write_text(CurationOp(**{**retypes[0].op.to_dict(),
+                                                          "suggestion": retypes[0].id}).to_line() + "\n")
     ws.build([], progress=False, overview=False)
-    assert merges[0].op.entity not in ws.graph() and merges[0].op.into in ws.graph()
-    assert merges[0].id not in {s.id for s in suggest(ws.graph())}
+    assert ws.graph().nodes[retypes[0].op.entity]["type"] == "Metric"
+    ws.build([], progress=False, overview=False)
+    assert ws.graph().nodes[retypes[0].op.entity]["type"] == "Metric"
+    assert retypes[0].id not in {s.id for s in suggest(ws.graph())}
+
+
+def test_review_same_family_loosens_the_fuzzy_threshold_but_not_for_sizes():
+    def found(family):
+        papers = [Paper(title=f"Paper {i}", id=f"p{i}") for i in range(1, 4)]
+        ents = [Entity("entity:falcon", "Falcon", "Model"),
+                Entity("entity:a", "FalconLite", "Model", family=family, paper_count=1),
+                Entity("entity:b", "FalconLight", "Model", family=family, paper_count=1),
+                Entity("entity:swinv2g", "SwinV2-Giant-G", "Model", family=family, paper_count=1),
+                Entity("entity:swinv2h", "SwinV2-Giant-H", "Model", family=family, paper_count=1)]
+        links = [Link("p1", "entity:a", "uses"), Link("p2", "entity:b", "uses"),
+                 Link("p1", "entity:swinv2g", "uses"), Link("p3", "entity:swinv2h", "uses")]
+        return [s for s in suggest(build_graph(papers, ents, links)) if s.kind == "duplicate"]
+
+    same = found("entity:falcon")
+    assert [sorted((s.op.entity, s.op.into)) for s in same] == [["entity:a", "entity:b"]]
+    assert "same family" in same[0].reason  # ratio 86 < 90: only within a family
+    assert found(None) == []
