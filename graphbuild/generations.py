@@ -31,7 +31,7 @@ from .records import Paper
 from .stores.base import SyncReport
 
 __all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "generations", "read_manifest",
-           "store_matches", "repair", "pause"]
+           "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
 GENERATION_RE = re.compile(r"^gen-(\d{6})$")
@@ -99,9 +99,8 @@ class Commit:
 
     def __init__(self, root: Path, live: Path | None, digest: str, fingerprint: str, stats: dict[str, Any],
                  papers: int):
-        numbers = [int(GENERATION_RE.match(g.name).group(1)) for g in root.iterdir()  # type: ignore[union-attr]
-                   if GENERATION_RE.match(g.name)]
-        number = max(numbers, default=0) + 1
+        matches = (GENERATION_RE.match(g.name) for g in root.iterdir())
+        number = max((int(m.group(1)) for m in matches if m), default=0) + 1
         self.root, self.live = root, live
         self.gen = root / f"gen-{number:06d}"
         self.tmp = root / f".gen-{number:06d}.tmp-{os.getpid()}"
@@ -159,9 +158,14 @@ class Commit:
             fsync_dir(self.tmp)
             pause("rename")
             os.rename(self.tmp, self.gen)
-        with self._guard("switching CURRENT to", self.gen):
+        try:
             pause("switch")
             atomic_write_text(self.root / "CURRENT", self.gen.name + "\n")
+        except BaseException:
+            if _current_name(self.root) != self.gen.name:  # not switched: the new folder must go
+                with self._guard("switching CURRENT to", self.gen):
+                    raise
+            raise
         pause("cleanup")
         for old in self.root.iterdir():
             if GENERATION_RE.match(old.name) and old.name != self.gen.name:
@@ -203,11 +207,27 @@ def store_matches(gen: Path | None) -> bool:
     from .stores.embedded import DB_FILE
 
     manifest = read_manifest(gen)
-    return (manifest.get("store_graph_sha256") == manifest.get("graph_sha256") is not None
-            and (gen / DB / DB_FILE).is_file() and not _wal(gen / DB).exists())
+    stamped = manifest.get("graph_sha256") is not None and \
+        manifest.get("store_graph_sha256") == manifest.get("graph_sha256")
+    return stamped and (gen / DB / DB_FILE).is_file() and not _wal(gen / DB).exists()
+
+
+def _current_name(root: Path) -> str | None:
+    try:
+        return (root / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def mark_store_changed(gen: Path) -> None:
+    """Record that ``gen``'s store may no longer hold exactly its graph (before a write query)."""
+    manifest = read_manifest(gen)
+    if manifest.pop("store_graph_sha256", None) is not None:
+        atomic_write_text(gen / "manifest.json", json.dumps(manifest, indent=2) + "\n")
 
 
 def read_manifest(gen: Path | None) -> dict[str, Any]:
+    """A generation's ``manifest.json`` ({} when missing or unreadable)."""
     try:
         data = json.loads((gen / "manifest.json").read_text(encoding="utf-8")) if gen else {}
     except (OSError, ValueError):

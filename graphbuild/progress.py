@@ -41,27 +41,24 @@ def stage_bar(desc: str, *, enabled: bool = True, unit: str = "row", stream: Tex
         return
     out = stream or sys.stderr
     if out.isatty():
-        with _tqdm_progress(desc, unit, out) as progress:
-            yield progress
+        with _tqdm_progress(desc, unit, out) as bar:
+            yield bar
         return
-    last = {"at": time.monotonic(), "line": "", "shown": ""}
-
-    def show() -> None:
-        print(last["line"], file=out, flush=True)
-        last["shown"] = last["line"]
+    at, line, shown = time.monotonic(), "", ""
 
     def progress(stage: str, done: int, total: int | None) -> None:
-        last["line"] = f"{stage or desc}: {done}" + (f"/{total}" if total else "") + f" {unit}s"
+        nonlocal at, line, shown
+        line = f"{stage or desc}: {done}" + (f"/{total}" if total else "") + f" {unit}s"
         now = time.monotonic()
-        if now - float(last["at"]) >= every:
-            last["at"] = now
-            show()
+        if now - at >= every:
+            at, shown = now, line
+            print(line, file=out, flush=True)
 
     try:
         yield progress
     finally:
-        if last["line"] != last["shown"]:
-            show()
+        if line != shown:
+            print(line, file=out, flush=True)
 
 
 @contextmanager

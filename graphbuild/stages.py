@@ -83,7 +83,7 @@ class Citations:
 
 def read(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False) -> ReadResult:
     """Read paper records from files and folders (see :func:`graphbuild.ingest.read_papers`)."""
-    return read_papers(list(inputs), format=format, skip_bad=skip_bad)
+    return read_papers([Path(p) for p in inputs], format=format, skip_bad=skip_bad)
 
 
 def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = ()) -> Corpus:

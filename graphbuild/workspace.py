@@ -126,6 +126,7 @@ class Workspace:
                                             "pass -w with a folder path (new or an existing workspace)")
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
+        self._lock: WorkspaceLock | None = None
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -214,9 +215,22 @@ class Workspace:
 
     # ------------------------------------------------------------ lock and repair
 
-    def lock(self, command: str, *, wait: bool | float = False) -> WorkspaceLock:
-        """The writers' lock (a context manager); see :class:`~graphbuild.lock.WorkspaceLock`."""
-        return WorkspaceLock(self.path, command, wait=wait)
+    @contextlib.contextmanager
+    def lock(self, command: str, *, wait: bool | float = False) -> Iterator[WorkspaceLock]:
+        """Hold the writers' lock for a block (see :class:`~graphbuild.lock.WorkspaceLock`).
+
+        Re-entrant for this object: a writer holding the lock can call
+        :meth:`build` (which takes it too) without locking itself out.
+        """
+        if self._lock is not None and self._lock.held:
+            yield self._lock
+            return
+        with WorkspaceLock(self.path, command, wait=wait) as held:
+            self._lock = held
+            try:
+                yield held
+            finally:
+                self._lock = None
 
     def repair(self) -> list[str]:
         """Undo what a killed writer left behind; call with the lock held. Returns what was done.
@@ -362,7 +376,9 @@ class Workspace:
               wait: bool | float = False, **kw_params: Any) -> list[dict[str, Any]]:
         """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``.
 
-        A write query (``write=True``) holds the workspace lock while it runs.
+        A write query (``write=True``) holds the workspace lock while it runs,
+        and marks the live store as no longer matching the graph, so the next
+        build writes a fresh one (the graph is what a build keeps).
         """
         from .stores.embedded import EmbeddedStore
 
@@ -370,6 +386,7 @@ class Workspace:
         if not write:
             return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
         with self.lock("query --write", wait=wait):
+            generations.mark_store_changed(self._require())
             with EmbeddedStore(self.store_path()) as db:
                 return db.query(cypher, bound, write=True)
 

@@ -382,13 +382,54 @@ def test_workspace_older_layout_with_a_shared_db_folder_is_migrated(ws):
 
 
 def test_workspace_lock_names_its_holder_and_waits_only_as_long_as_asked(tmp_path):
-    ws = Workspace(tmp_path / "ws")
+    ws, other = Workspace(tmp_path / "ws"), Workspace(tmp_path / "ws")
     with ws.lock("query --write"):
+        with ws.lock("build") as nested:  # re-entrant for the holder (e.g. a command that then builds)
+            assert nested.command == "query --write"
         started = time.monotonic()
         with pytest.raises(WorkspaceLockedError, match=r"being written by `graphbuild query --write` \(pid "
                            + str(os.getpid())):
-            ws.lock("build", wait=0.3).acquire()
+            with other.lock("build", wait=0.3):
+                pass
         assert 0.25 <= time.monotonic() - started < 5
     assert not (ws.path / ".graphbuild.lock.json").exists()
-    with ws.lock("build") as again:  # released: the next writer gets it at once
+    with other.lock("build") as again:  # released: the next writer gets it at once
         assert again.held
+
+
+def test_workspace_write_query_killed_mid_way_is_read_then_checkpointed(ws):
+    """A SIGKILLed ``query --write`` leaves a write-ahead log in the live store: readers still
+    answer (the log is replayed), and the next writer checkpoints it."""
+    _build(ws, SOURCES / "corpus.jsonl")
+    db = ws.store_path()
+    script = ("import os, sys\nfrom graphbuild.stores.embedded import EmbeddedStore\n"
+              "s = EmbeddedStore(sys.argv[1])\n"
+              "s.query(\"CREATE (:Author {id: 'author:late', name: 'Late Writer'})\", write=True)\n"
+              "os.kill(os.getpid(), 9)\n")
+    killed = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (db / "graph.lbdb.wal").exists()
+    assert ws.query("MATCH (a:Author {id: 'author:late'}) RETURN a.name AS name") == [{"name": "Late Writer"}]
+    with ws.lock("test"):
+        assert ws.repair() == [f"checkpointed the store of {ws.current.name}"]
+    assert not (db / "graph.lbdb.wal").exists()
+    assert ws.query("MATCH (a:Author {id: 'author:late'}) RETURN a.name AS name") == [{"name": "Late Writer"}]
+
+
+def test_workspace_next_build_undoes_write_queries_in_a_new_generation(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    ws.query("CREATE (:Author {id: 'author:manual', name: 'Added By Hand'})", write=True)
+    assert ws.query("MATCH (a:Author {id: 'author:manual'}) RETURN count(a) AS n") == [{"n": 1}]
+    report = _build(ws)
+    assert not report.changed and report.store.startswith("0 nodes created, 0 updated, 1 deleted")
+    assert ws.current.name == "gen-000002"
+    assert ws.query("MATCH (a:Author {id: 'author:manual'}) RETURN count(a) AS n") == [{"n": 0}]
+
+
+def test_workspace_writer_holding_the_lock_can_build(ws, tmp_path):
+    """A command that writes the workspace (fetching records into it, say) and then builds."""
+    with ws.lock("expand"):
+        (ws.path / "records.jsonl").write_text((SOURCES / "corpus.jsonl").read_text())
+        report = _build(ws, ws.path / "records.jsonl")
+    assert report.papers_total == 2 and ws.current.name == "gen-000001"
+    assert (ws.path / "records.jsonl").exists()

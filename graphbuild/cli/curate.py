@@ -47,16 +47,29 @@ def _rebuild(ws) -> None:
 
 
 def cmd_curate_op(args: argparse.Namespace) -> int:
-    from ..curation import append_operation, apply_curation, close_names, parse_operation, resolution_from_graph
+    from ..curation import append_operation, parse_operation
 
     ws = _workspace(args)
     op = _op_from_args(args)
     path = ws.curation_file
     op = parse_operation(op.to_dict(), str(path), 0)  # the same checks as the file's
+    ws.manifest()  # a clear error when there is no graph yet
+    with ws.lock("curate"):  # no other writer between the check, the write and the rebuild
+        _check(ws, op, force=args.force)
+        append_operation(path, op)
+        print(f"{path}: + {op.describe()}")
+        _rebuild(ws)
+    return 0
+
+
+def _check(ws, op, *, force: bool) -> None:
+    """Refuse an operation that names nothing in the live graph (with close names), unless ``force``."""
+    from ..curation import apply_curation, close_names, resolution_from_graph
+
     papers = [p.id for p in ws.papers() if not p.external]
     current = resolution_from_graph(ws.graph())
     _, check = apply_curation(current, [op], papers=papers)
-    if check.warnings and not args.force:
+    if check.warnings and not force:
         problem = check.warnings[0].split(": ", 2)[-1]
         missing = problem.split("no entity named ", 1)[1].split(" (")[0].strip("'\"") \
             if "no entity named " in problem else None
@@ -64,10 +77,6 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
         hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
         raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
                             "(--force keeps it for papers still to come)")
-    append_operation(path, op)
-    print(f"{path}: + {op.describe()}")
-    _rebuild(ws)
-    return 0
 
 
 def cmd_curate_undo(args: argparse.Namespace) -> int:
@@ -75,11 +84,12 @@ def cmd_curate_undo(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     ws.manifest()  # a clear error when there is no graph yet
-    op = drop_last_operation(ws.curation_file)
-    if op is None:
-        raise CurationError(f"nothing to undo: {ws.curation_file} holds no operation")
-    print(f"{ws.curation_file}: - {op.describe()}")
-    _rebuild(ws)
+    with ws.lock("curate undo"):
+        op = drop_last_operation(ws.curation_file)
+        if op is None:
+            raise CurationError(f"nothing to undo: {ws.curation_file} holds no operation")
+        print(f"{ws.curation_file}: - {op.describe()}")
+        _rebuild(ws)
     return 0
 
 
@@ -191,11 +201,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     else:
         ops = _ask(suggestions)
     if ops:
-        append_operation(ws.curation_file, *ops)
-        accepted = sum(op.op != "dismiss" for op in ops)
-        print(f"{ws.curation_file}: {accepted} accepted, {len(ops) - accepted} dismissed")
-        if accepted:
-            _rebuild(ws)
+        with ws.lock("review"):
+            append_operation(ws.curation_file, *ops)
+            accepted = sum(op.op != "dismiss" for op in ops)
+            print(f"{ws.curation_file}: {accepted} accepted, {len(ops) - accepted} dismissed")
+            if accepted:
+                _rebuild(ws)
     return 0
 
 
