@@ -600,6 +600,8 @@ def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
         )
         # pyvis drops ``color`` when ``group`` is given; set it on the record directly
         net.get_node(node)["color"] = color
+        if isinstance(data.get("confidence"), (int, float)) and data["confidence"] < 0.7:
+            net.get_node(node)["opacity"] = round(max(0.35, float(data["confidence"])), 2)  # fade doubtful ones
     for u, v, key, data in H.edges(keys=True, data=True):
         inferred = bool(key == "CITES" and data.get("inferred"))
         net.add_edge(

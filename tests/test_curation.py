@@ -480,3 +480,19 @@ def test_curation_file_named_by_the_settings_file(tmp_path):
     report = _build(ws, SOURCES / "corpus.jsonl")
     assert report.curation.applied == 1 and "entity:bitfit" not in ws.graph()
     assert not (ws.path / "curation.jsonl").exists()
+
+
+def test_curation_pages_fade_doubtful_entities(tmp_path):
+    import re
+
+    from graphbuild.viz import render_html, select_subgraph
+
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    G = ws.graph().copy()
+    G.nodes["entity:rankmix"]["confidence"] = 0.4
+    text = render_html(select_subgraph(G), tmp_path / "page.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script id="gb-data" type="application/json">(.*?)</script>', text, re.S).group(1))
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["entity:rankmix"]["opacity"] == 0.4
+    assert "opacity" not in by_id["entity:glue"]  # 0.95: drawn in full
