@@ -16,7 +16,7 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
     {"op": "proposed", "entity": "LoRA", "paper": "arxiv:2106.09685", "value": true}
     {"op": "mention", "entity": "MMLU", "paper": "arxiv:2009.03300", "role": "evaluates_on",
      "type": "Dataset"}
-    {"op": "dismiss", "suggestion": "dup:entity:sam|entity:sam2"}
+    {"op": "dismiss", "suggestion": "m922fcea", "note": "GRIT the benchmark is not GRIT the method"}
 
 :func:`apply_curation` is a pure function over a
 :class:`~graphbuild.resolve.Resolution`; an operation that names nothing is
