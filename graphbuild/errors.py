@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "RelatedLookupError", "UsageError", "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError"]
+           "RelatedLookupError", "UsageError", "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
+           "CurationError"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
@@ -96,7 +97,15 @@ class OutputError(GraphbuildError):
     def __init__(self, message: str, errno: int | None = None):
         self.errno = errno
         super().__init__(message)
+
+
 class UsageError(GraphbuildError):
     """A command-line value is out of range or names the wrong kind of thing (a folder for a file)."""
 
     code = "E710"
+
+
+class CurationError(GraphbuildError):
+    """A curation command names nothing in the graph, or there is nothing to undo."""
+
+    code = "E800"

@@ -58,6 +58,7 @@ def build_graph(
         G.add_node(
             ent.id, label="Entity", id=ent.id, name=ent.name, type=ent.type,
             aliases=list(ent.aliases), family=ent.family, paper_count=ent.paper_count,
+            confidence=ent.confidence,
         )
     for ent in entities:
         if ent.family and ent.family in G and ent.family != ent.id:

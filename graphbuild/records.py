@@ -417,6 +417,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     family: str | None = None  # entity id of the family this is a variant of
     paper_count: int = 0
+    confidence: float | None = None  # that this is a real entity, in [0, 1] (graphbuild.review)
 
 
 _MENTION_FIELDS = frozenset(f.name for f in fields(EntityMention))
@@ -440,10 +441,12 @@ class Link:
     evidence: str = ""
     char_start: int = 0
     char_end: int = 0
+    confidence: float | None = None  # that the paper mentions the entity, in [0, 1]
 
     def properties(self) -> dict[str, Any]:
         """The relationship's properties."""
-        return {"evidence": self.evidence, "char_start": self.char_start, "char_end": self.char_end}
+        return {"evidence": self.evidence, "char_start": self.char_start, "char_end": self.char_end,
+                "confidence": self.confidence}
 
 
 @dataclass(frozen=True, slots=True)

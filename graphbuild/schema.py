@@ -34,6 +34,7 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "aliases": "STRING[]",
         "family": "STRING",
         "paper_count": "INT64",
+        "confidence": "DOUBLE",
     },
     "Author": {
         "id": "STRING",
@@ -53,7 +54,7 @@ NODE_TABLES: dict[str, dict[str, str]] = {
     },
 }
 
-_EVIDENCE = {"evidence": "STRING", "char_start": "INT64", "char_end": "INT64"}
+_EVIDENCE = {"evidence": "STRING", "char_start": "INT64", "char_end": "INT64", "confidence": "DOUBLE"}
 
 #: relationship type -> (from label, to label, properties)
 REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {

@@ -30,7 +30,8 @@ DEFAULT_WORKSPACE = "graphbuild-workspace"
 class Settings:
     workspace: str = DEFAULT_WORKSPACE
     spacy_model: str | None = None  # an installed spaCy pipeline to start from; None: blank English
-    gazetteer: str = ""  # a gazetteer file or folder; empty: the shipped one
+    gazetteer: str = ""  # a user gazetteer file or folder, added to the shipped one (user_gazetteer.py)
+    curation: str = ""  # the curation file; empty: <workspace>/curation.jsonl
     batch_size: int = 256
     n_process: int = 1
     max_nodes: int = 500  # cap for viz pages
@@ -47,6 +48,7 @@ _ENV = {
     "workspace": "GRAPHBUILD_WORKSPACE",
     "spacy_model": "GRAPHBUILD_SPACY_MODEL",
     "gazetteer": "GRAPHBUILD_GAZETTEER",
+    "curation": "GRAPHBUILD_CURATION",
     "neo4j_uri": "NEO4J_URI",
     "neo4j_user": "NEO4J_USER",
     "neo4j_database": "NEO4J_DATABASE",

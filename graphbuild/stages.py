@@ -183,8 +183,9 @@ def store(G: nx.MultiDiGraph, path: str | os.PathLike, *, progress: Progress = n
 def load_pipeline(settings: Settings) -> tuple["Language", "Gazetteer | None"]:
     """The spaCy pipeline of ``settings`` (cached per process) and its gazetteer."""
     from .nlp.pipeline import _gazetteer, cached_pipeline
+    from .user_gazetteer import effective_gazetteer
 
-    nlp = cached_pipeline(settings.spacy_model, settings.gazetteer)
+    nlp = cached_pipeline(settings.spacy_model, effective_gazetteer(settings.gazetteer))
     return nlp, _gazetteer(nlp)
 
 
@@ -194,7 +195,10 @@ def pipeline_fingerprint(settings: Settings) -> str:
 
     h = hashlib.sha256(PIPELINE_VERSION.encode())
     h.update((settings.spacy_model or "blank:en").encode())
-    gaz = Path(settings.gazetteer) if settings.gazetteer else data_path("gazetteer")
+    from .user_gazetteer import effective_gazetteer
+
+    merged = effective_gazetteer(settings.gazetteer)  # shipped + the user's, or the shipped one
+    gaz = Path(merged) if merged else data_path("gazetteer")
     files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
     for f in [*files, data_path("generic.txt")]:
         h.update(f.read_bytes())

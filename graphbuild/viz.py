@@ -716,6 +716,8 @@ def _add_node_record(net: Any, H: nx.MultiDiGraph, node: str, communities: Mappi
     )
     # pyvis drops ``color`` when ``group`` is given; set it on the record directly
     net.get_node(node)["color"] = color
+    if isinstance(data.get("confidence"), (int, float)) and data["confidence"] < 0.7:
+        net.get_node(node)["opacity"] = round(max(0.35, float(data["confidence"])), 2)  # fade doubtful ones
     return year
 
 

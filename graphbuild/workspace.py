@@ -44,6 +44,8 @@ from .graph import graph_json, graph_stats, load_graph
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
+from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
+from .review import add_confidence
 from .settings import Settings
 from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
@@ -66,6 +68,7 @@ class BuildReport:
     store: str = ""
     overview: str | None = None
     generation: str = ""
+    curation: CurationReport | None = None
 
     def summary(self) -> str:
         """The report as the lines ``graphbuild build`` prints."""
@@ -82,6 +85,8 @@ class BuildReport:
             lines.extend(f"  {s}" for s in self.skipped[:20])
             if len(self.skipped) > 20:
                 lines.append(f"  … and {len(self.skipped) - 20} more")
+        if self.curation is not None and self.curation.total:
+            lines.append(self.curation.summary())
         if not self.changed:
             lines.append("nothing changed: the graph was already up to date")
         if self.store:
@@ -195,6 +200,11 @@ class Workspace:
             self._graph_gen = gen.name
         return self._graph
 
+    @property
+    def curation_file(self) -> Path:
+        """The curation file applied on every build (``<workspace>/curation.jsonl`` unless configured)."""
+        return find_curation_file(self.path, self.settings.curation or None)
+
     def manifest(self) -> dict[str, Any]:
         """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
         return self._read_live(lambda gen: json.loads((gen / "manifest.json").read_text(encoding="utf-8")))
@@ -268,6 +278,7 @@ class Workspace:
             Read-only folder, a file in the way, or no space left (the previous graph stays live).
         """
         say = log or (lambda msg: None)
+        curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
         created = not self.path.exists()
         before = None
         try:
@@ -276,7 +287,7 @@ class Workspace:
                     say(f"repair: {note}")
                 before = self.current
                 return self._build_locked(inputs, format=format, skip_bad=skip_bad, sync_store=sync_store,
-                                          overview=overview, progress=progress, say=say)
+                                          overview=overview, progress=progress, say=say, curation=curation)
         except BaseException as exc:
             if created:
                 _remove_if_unused(self.path)
@@ -287,7 +298,7 @@ class Workspace:
 
     def _build_locked(self, inputs: Iterable[str | os.PathLike], *, format: str | None, skip_bad: bool,
                       sync_store: bool, overview: bool | None, progress: bool,
-                      say: Callable[[str], None]) -> BuildReport:
+                      say: Callable[[str], None], curation: list[CurationOp]) -> BuildReport:
         report = BuildReport()
         result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
@@ -299,10 +310,14 @@ class Workspace:
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
-        nlp, gazetteer = stages.load_pipeline(self.settings)
         fingerprint = stages.pipeline_fingerprint(self.settings)
+        cache = self.extractions()
+        if all(p.id in cache and cache[p.id].key == stages.extraction_key(p, fingerprint) for p in papers):
+            nlp, gazetteer = None, _gazetteer_only(self.settings)  # nothing to extract: a fast rebuild
+        else:
+            nlp, gazetteer = stages.load_pipeline(self.settings)
         with stage_bar("extracting", enabled=progress, unit="paper") as bar:
-            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=self.extractions(),
+            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=cache,
                                        batch_size=self.settings.batch_size, n_process=self.settings.n_process,
                                        progress=bar)
         if extracted.computed:
@@ -310,6 +325,10 @@ class Workspace:
         report.extracted = extracted.computed
         generations.pause("extract")
         resolution = stages.resolve(papers, extracted, gazetteer)
+        resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                     path=str(self.curation_file) if curation else None)
+        resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                    known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
         generations.pause("resolve")
         citations = stages.cite(papers, resolution)
         generations.pause("cite")
@@ -320,10 +339,13 @@ class Workspace:
         text = graph_json(G)
         digest = hashlib.sha256(text.encode()).hexdigest()
         live = self.current
-        live_digest = generations.read_manifest(live).get("graph_sha256") if live is not None else None
-        report.changed = live_digest != digest
+        live_manifest = generations.read_manifest(live) if live is not None else {}
+        curated = curation_digest(curation)  # an edited curation file makes a new generation
+        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+            (digest, curated)
         if report.changed or (sync_store and not generations.store_matches(live)):
             commit = generations.Commit(self.path, live, digest, fingerprint, report.stats, report.papers_total)
+            commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
             commit.write(papers + citations.external, extracted, text)
             if sync_store:
                 with stage_bar("embedded store", enabled=progress) as bar:
@@ -416,6 +438,14 @@ class Workspace:
         except OSError:
             tmp.unlink(missing_ok=True)  # a read-only workspace still answers, uncached
         return index
+
+
+def _gazetteer_only(settings: Settings):
+    """The gazetteer the pipeline of ``settings`` would load, without building the pipeline."""
+    from .nlp.gazetteer import load_gazetteer
+    from .user_gazetteer import effective_gazetteer
+
+    return load_gazetteer(effective_gazetteer(settings.gazetteer))
 
 
 def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ MODULES = [
     "graphbuild.nlp.patterns",
     "graphbuild.nlp.pipeline",
     "graphbuild.records",
+    "graphbuild.curation",
     "graphbuild.ingest.readers",
     "graphbuild.cypher_guard",
     "graphbuild.errors",

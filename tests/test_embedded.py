@@ -216,7 +216,8 @@ def test_embedded_query_converts_nodes_rels_and_params(store):
                        {"id": E["GLUE"]})
     row = rows[0]
     assert row["p"]["_label"] == "Paper" and row["p"]["id"] == "P1" and "_id" not in row["p"]
-    assert row["r"] == {"_type": "EVALUATES_ON", "evidence": "Results on GLUE.", "char_start": 0, "char_end": 16}
+    assert row["r"] == {"_type": "EVALUATES_ON", "evidence": "Results on GLUE.", "char_start": 0, "char_end": 16,
+                        "confidence": None}
     assert row["e"]["aliases"] == [] and row["e"]["name"] == "GLUE"
     json.dumps(rows)  # JSON-safe
     assert store.query("MATCH (p:Paper) RETURN sum(p.year) AS s") == [{"s": 2021 + 2023 + 2022 + 2023 + 2020}]

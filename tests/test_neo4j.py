@@ -128,7 +128,8 @@ def test_neo4j_query_returns_nodes_rels_and_lists_as_plain_values(store):
     assert row["p"]["_label"] == "Paper" and row["p"]["title"] == "LoRA paper" and row["p"]["year"] == 2021
     assert row["p"]["venue"] is None  # every schema column, as the embedded store returns them
     assert "_gb_hash" not in row["p"]
-    assert row["r"] == {"_type": "PROPOSES", "evidence": "We propose LoRA.", "char_start": 0, "char_end": 16}
+    assert row["r"] == {"_type": "PROPOSES", "evidence": "We propose LoRA.", "char_start": 0, "char_end": 16,
+                        "confidence": None}
     assert row["e"]["aliases"] == ["low-rank adaptation"]
     assert row["pair"] == ["LoRA", 1]
     assert row["d"] == "2024-01-02"

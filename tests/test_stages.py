@@ -29,7 +29,8 @@ def canonical_dump(G: nx.MultiDiGraph) -> str:
     G = G.subgraph([n for n, d in G.nodes(data=True) if d.get("label") not in LATER_KINDS])
 
     def plain(props: dict[str, Any]) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(props.items())}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in sorted(props.items())
+                if k != "confidence"}  # added later by issue 13 (curation), not part of the refactor
 
     nodes = sorted([n, plain(d)] for n, d in G.nodes(data=True))
     edges = sorted([u, v, k, plain(d)] for u, v, k, d in G.edges(keys=True, data=True))

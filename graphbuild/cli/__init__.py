@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "pages",
     "related",
     "expand",
+    "curate",
     "insights",
     "neo4j",
     "export",
@@ -49,7 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
     nlp = argparse.ArgumentParser(add_help=False)
     nlp.add_argument("--spacy-model", help="start from an installed spaCy pipeline (default: blank English)")
-    nlp.add_argument("--gazetteer", help="gazetteer .jsonl file or folder (default: the shipped one)")
+    nlp.add_argument("--gazetteer", help="your gazetteer .jsonl: adds to or overrides the shipped entries")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub, common, nlp)

@@ -21,6 +21,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         workspace=getattr(args, "workspace", None),
         spacy_model=getattr(args, "spacy_model", None),
         gazetteer=getattr(args, "gazetteer", None),
+        curation=getattr(args, "curation", None),
     )
 
 

@@ -44,12 +44,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     stats = ws.stats()
+    curation = ws.manifest().get("curation")
     if args.json:
-        print(json.dumps(stats, indent=2))
+        print(json.dumps({**stats, **({"curation": curation} if curation else {})}, indent=2))
         return 0
     print(f"workspace: {ws.path}")
     for section, values in stats.items():
         print(f"{section}: " + ", ".join(f"{k} {v}" for k, v in values.items()))
+    if curation and curation["total"]:
+        from ..curation import CurationReport
+
+        print(CurationReport(**curation).summary())
     return 0
 
 
@@ -65,6 +70,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
     b.add_argument("--wait", action="store_true",
                    help="when another process is writing the workspace, wait for it instead of failing")
+    b.add_argument("--curation", help="curation file applied after resolution (default: <workspace>/curation.jsonl)")
     b.set_defaults(func=cmd_build)
 
     x = sub.add_parser("extract", parents=[nlp], help="print the entities of each paper (JSON Lines)")
