@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, guarded
 from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
-from .tokenizer import doc_text
+from .candidates import doc_text
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
            "is_short_form", "make_abbreviations"]

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
+from .candidates import doc_text
 from .candidates import Candidate, candidates, guarded
 from .lexicon import SURVEY_TITLE, head_type
 from .patterns import shape_score
