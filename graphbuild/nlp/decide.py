@@ -43,7 +43,7 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 from .features import CorpusStats, candidate_features, entity_features, group_candidates
 
-__all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide", "prepare", "Prepared", "CLASSES",
+__all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide", "prepare", "pipeline_fingerprint", "Prepared", "CLASSES",
            "SPANS_KEY", "DEFAULT_MODEL"]
 
 #: the entity model's classes: no entity, then the scored types
@@ -155,6 +155,17 @@ def read_model(path: str = "") -> DecisionModel:
 def model_digest(path: str = "") -> str:
     """SHA-256 (16 hex digits) of a decision model file: part of the pipeline's fingerprint."""
     return hashlib.sha256(_resolve(path).read_bytes()).hexdigest()[:16]
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """SHA-256 (16 hex digits) of what decides a pipeline's output: its config (every component
+    setting), the decision weights it runs with and its gazetteer entries."""
+    h = hashlib.sha256(nlp.config.to_str().encode())
+    if "graphbuild_decide" in nlp.pipe_names:
+        h.update(json.dumps(nlp.get_pipe("graphbuild_decide").model.to_json(), sort_keys=True).encode())
+    if "graphbuild_gazetteer" in nlp.pipe_names:
+        h.update(nlp.get_pipe("graphbuild_gazetteer").gazetteer.to_jsonl().encode())
+    return h.hexdigest()[:16]
 
 
 # ---------------------------------------------------------------- the decision

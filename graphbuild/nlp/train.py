@@ -33,7 +33,7 @@ from .candidates import Candidate, doc_text
 from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecisionModel, LinearModel, decide, prepare
 from .features import CorpusStats, corpus_stats, entity_features
 
-__all__ = ["Example", "read_annotations", "papers_by_id", "make_examples", "fit", "predict",
+__all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit", "predict",
            "cross_validate", "gold_rows", "SHIPPED_ANNOTATIONS"]
 
 #: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
@@ -241,9 +241,71 @@ def data_digest(paths: Iterable[str | Path]) -> str:
     return h.hexdigest()[:16]
 
 
+def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any) -> list[Example]:
+    """Read annotation files, resolve their ids against the paper files and run the proposers."""
+    papers = papers_by_id(paper_files)
+    examples: list[Example] = []
+    seen: set[str] = set()
+    for path in annotation_files:
+        rows = [r for r in read_annotations(path) if str(r["id"]).casefold() not in seen]
+        seen.update(str(r["id"]).casefold() for r in rows)
+        examples.extend(make_examples(rows, papers, nlp, source=path))
+    if not examples:
+        raise InputError(annotation_files[0] if annotation_files else "annotations", None, "no annotated papers")
+    return examples
+
+
+def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], out_dir: str | Path,
+                   *, spacy_model: str | None = None, gazetteer: str = "", C: float = DEFAULT_C,
+                   log: Callable[[str], None] | None = None) -> DecisionModel:
+    """Train the decision model and write a whole pipeline directory (``nlp.to_disk``).
+
+    The directory loads with ``spacy.load`` once graphbuild is imported, and
+    ``--spacy-model DIR`` (or ``spacy_model`` in ``graphbuild.toml``) uses it.
+    It is written beside ``out_dir`` and renamed into place, so a half-written
+    pipeline is never visible.
+    """
+    import shutil
+    import tempfile
+
+    from .pipeline import make_pipeline
+
+    say = log or (lambda msg: None)
+    nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
+    examples = load_examples(annotation_files, paper_files, nlp)
+    say(f"training on {len(examples)} annotated paper(s)")
+    model = fit(examples, _gazetteer(nlp), C=C, meta={
+        "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
+    nlp.get_pipe("graphbuild_decide").model = model
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        nlp.to_disk(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    say(f"wrote the pipeline to {out}")
+    return model
+
+
+def _write_digest(digest: str) -> None:
+    """Record the shipped weights' digest in ``model_version.py``: the extraction cache's key hashes
+    the NLP package's sources, so new weights invalidate cached extractions."""
+    from ..fsutil import atomic_write_text
+
+    path = Path(__file__).with_name("model_version.py")
+    atomic_write_text(path, '"""The digest of the shipped decision weights (written by ``python -m graphbuild.nlp.train``).\n\n'
+                      'Part of the pipeline fingerprint: new weights change the extraction cache key.\n"""\n\n'
+                      f'MODEL_DIGEST = "{digest}"\n')
+
+
 def main(argv: list[str] | None = None) -> int:
     """Retrain the shipped weights (``graphbuild/data/model/decider.json``) from the shipped annotations."""
-    from .decide import DEFAULT_MODEL
+    from .decide import DEFAULT_MODEL, model_digest
     from .pipeline import make_pipeline
 
     ap = argparse.ArgumentParser(description=main.__doc__)
@@ -261,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     target = data_path(*DEFAULT_MODEL.split("/"))
     target.parent.mkdir(parents=True, exist_ok=True)
     model.save(target)
+    _write_digest(model_digest())
     print(f"wrote {target} ({len(model.entity.index)} entity features, {len(model.proposed.index)} proposed features)")
     return 0
 
