@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -85,7 +86,9 @@ class LinearModel:
                     vals.append(value)
         if cols:
             contrib = self.weights[cols] * np.asarray(vals)[:, None]
-            np.add.at(out, np.asarray(row_ids), contrib)
+            rows_arr = np.asarray(row_ids)
+            for k in range(n_out):
+                out[:, k] += np.bincount(rows_arr, weights=contrib[:, k], minlength=len(rows))
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -114,8 +117,8 @@ class DecisionModel:
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)
 
-    def proposed_prob(self, feats: dict[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-float(self.proposed.scores([feats])[0, 0])))
+    def proposed_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.proposed.scores(rows)[:, 0]))
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "classes": list(CLASSES), "entity": self.entity.to_json(),
@@ -248,15 +251,15 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         surviving.setdefault(g, []).append(i)
     entities: list[list[int]] = []
-    for g, (members, type_) in enumerate(accepted):
-        kept = sorted(surviving.get(g, []), key=lambda i: cands[i].start)
-        if not kept:
-            continue
-        gaz_hit = any(entries[i] is not None for i in members)
-        p = model.proposed_prob(entity_features(text, title_end, cands, members, type_, gaz_hit))
+    kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
+                   for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
+    prop = model.proposed_probs([
+        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members))
+        for members, type_, _ in kept_groups])
+    for (members, type_, kept), p in zip(kept_groups, prop):
         for i in members:
             cands[i].type = type_
-            cands[i].proposed = p >= proposed_threshold
+            cands[i].proposed = bool(p >= proposed_threshold)
         for i in kept:
             cands[i].entity = len(entities)
         entities.append(kept)
@@ -269,24 +272,34 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
+def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: str) -> Span | None:
+    """The tokens covering characters ``start:end`` (expanded to token boundaries)."""
+    first = bisect_right(starts, start) - 1
+    last = bisect_left(ends, end)
+    if first < 0 or last >= len(ends) or first > last:
+        return None
+    return Span(doc, first, last + 1, label=label)
+
+
 def _set_doc_results(doc: Doc, decision: Decision) -> None:
     """``doc.ents`` for the kept mentions, ``doc.spans[SPANS_KEY]`` for every candidate."""
     cands = decision.cands
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
     all_spans = []
-    for c, p in zip(cands, decision.probs):
-        span = doc.char_span(c.start, c.end, label=CLASSES[int(np.argmax(p))], alignment_mode="expand")
-        if span is None:
-            continue
-        span._.gb_score = c.score
-        span._.gb_source = c.source
-        all_spans.append(span)
+    for c, k in zip(cands, labels):
+        span = _token_span(doc, starts, ends, c.start, c.end, CLASSES[k])
+        if span is not None:  # its score and source: doc._.gb_candidates, in the same order
+            all_spans.append(span)
     doc.spans[SPANS_KEY] = all_spans
     ents: list[Span] = []
     for members in decision.entities:
         name = cands[members[0]].text
         for i in members:
             c = cands[i]
-            span = doc.char_span(c.start, c.end, label=c.type or "Method", alignment_mode="expand")
+            span = _token_span(doc, starts, ends, c.start, c.end, c.type or "Method")
             if span is None:
                 continue
             span._.gb_name = name

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -138,6 +139,17 @@ def group_candidates(cands: list[Candidate], gaz_key: "callable[[Candidate], str
 
 
 def _shape_features(name: str, f: dict[str, float]) -> None:
+    f.update(_shape_of(name))
+
+
+@lru_cache(maxsize=200_000)
+def _shape_of(name: str) -> tuple[tuple[str, float], ...]:
+    f: dict[str, float] = {}
+    _shape_features_uncached(name, f)
+    return tuple(f.items())
+
+
+def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
     f[f"shape={int(shape_score(name))}"] = 1
@@ -190,6 +202,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     colon = title.find(":")
     survey = bool(SURVEY_TITLE.search(title))
     lowered = text.lower()
+    lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
     copyright_at = min((m.start() for m in _COPYRIGHT.finditer(text, title_end)), default=len(text))
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     # per-group evidence shared by its members
@@ -264,7 +277,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if survey:
             f["survey_title"] = 1
         low = c.text.lower()
-        if low != c.text and re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None:
+        if low != c.text and (low in lower_words if " " not in low else low in text):
             f["also_lower"] = 1
         elif low == c.text and lowered.count(low) > 1:
             f["lower_repeated"] = 1
@@ -279,7 +292,7 @@ def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: 
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
     before = text[max(s, c.start - 80): c.start]
     after = text[c.end: min(e, c.end + 60)]
-    m = _LEFT_WORD.search(before)
+    m = _LEFT_WORD.search(before[-30:])
     if m:
         w = m.group(1).lower()
         f["L=" + w] = 1
@@ -305,7 +318,7 @@ def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: 
         f["propose_verb_before"] = 1
         if _WE.search(text[s:c.start]):
             f["we_propose_before"] = 1
-    if _OUR_BEFORE.search(before):
+    if _OUR_BEFORE.search(before[-45:]):
         f["our_before"] = 1
     if after.startswith("-based") or after.startswith("-style"):
         f["modifier_after"] = 1

@@ -285,7 +285,8 @@ def eponym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         yield cand
 
 
-_CAPWORD = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?![\w\-])")
+# a capitalised word, with variant suffixes ("Orca-mini", "Places-365")
+_CAPWORD = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:-[A-Za-z0-9]+)*(?![\w\-])")
 
 
 def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
