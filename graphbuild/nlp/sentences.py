@@ -37,13 +37,14 @@ def is_upper_title(title: str, *, min_share: float = 0.8) -> bool:
 def recase_title(text: str, title_end: int) -> str:
     """``text`` with a title in capitals recased as a title-case title, letters only.
 
-    Each word of the title takes the casing the abstract gives it (its most
-    frequent form there); a function word becomes lower case; any other word
-    is capitalised (``ENHANCED`` -> ``Enhanced``), as a title-case title would
-    have it. The length never changes, so offsets stay valid.
+    A word the abstract writes with capitals takes its most frequent form
+    there (``IRCODER`` -> ``IRCoder``); a function word becomes lower case; a
+    short word or one with digits stays as it is (``IR``, ``V2``); any other
+    word is capitalised (``ENHANCED`` -> ``Enhanced``), as a title-case title
+    has it. The length never changes, so offsets stay valid.
 
     >>> recase_title("FASTBERT: A MODEL FOR GLUE\\n\\nWe train FastBERT on GLUE.", 26)[:26]
-    'FastBERT: a Model for GLUE'
+    'FastBERT: A Model for GLUE'
     """
     title = text[:title_end]
     if not is_upper_title(title):
@@ -58,14 +59,16 @@ def recase_title(text: str, title_end: int) -> str:
         word = m.group()
         low = word.lower()
         seen = forms.get(low)
-        if seen:
-            new = seen.most_common(1)[0][0]
-        elif low in STOP_WORDS and i > 0 and title[m.start() - 2: m.start()] != ": ":
+        first = i == 0 or title[m.start() - 2: m.start()] == ": "
+        form = seen.most_common(1)[0][0] if seen else None
+        if form is not None and form != low:
+            new = form  # a name as the abstract writes it: "IRCoder", "GLUE"
+        elif low in STOP_WORDS and not first:
             new = low
-        elif any(c.isdigit() for c in word):
-            new = word
+        elif form is None and (len(word) <= 2 or any(c.isdigit() for c in word)):
+            new = word  # an acronym or a version ("IR", "V2")
         else:
-            new = word[0] + word[1:].lower()
+            new = word[0] + word[1:].lower()  # as a title-case title has it
         if len(new) != len(word):  # never: a case change keeps the length of ASCII words
             new = word
         out.append(title[last:m.start()])
