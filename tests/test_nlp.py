@@ -208,7 +208,7 @@ def test_extract_dev_set_f1(shared_dir):
 @pytest.mark.parametrize("title,text,name", [
     ("Proximal Policy Optimization Algorithms",
      "Proximal Policy Optimization (PPO) is a policy gradient algorithm we propose for control.", "PPO"),
-    ("Denoising Models", "We propose denoising diffusion probabilistic models (DDPM), generative models.", "DDPM"),
+    ("Small Chat Models", "We introduce Zephyr-7B, a chat model aligned with distilled preferences.", "Zephyr-7B"),
     # the title's name before a colon, never repeated with a cue
     ("SlimMoE: Structured Compression of Large MoE Models",
      "We compress mixture-of-experts models in stages. Experiments on MMLU show gains.", "SlimMoE"),

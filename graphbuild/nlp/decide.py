@@ -53,7 +53,7 @@ CLASSES = ("None", *SCORED_TYPES)
 SPANS_KEY = "gb_candidates"
 #: the shipped weights
 DEFAULT_MODEL = "model/decider.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: default decision thresholds (chosen by 5-fold cross-validation on the shipped annotations)
 THRESHOLD = 0.3
 PROPOSED_THRESHOLD = 0.3
@@ -105,11 +105,19 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class DecisionModel:
-    """The entity model (softmax over :data:`CLASSES`) and the proposed model (a sigmoid)."""
+    """The entity model (softmax over :data:`CLASSES`), the type model (softmax over the scored
+    types, trained on entities only) and the proposed model (a sigmoid)."""
 
     entity: LinearModel
+    types: LinearModel
     proposed: LinearModel
     meta: dict[str, Any]
+
+    def type_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        s = self.types.scores(rows)
+        s -= s.max(axis=1, keepdims=True) if len(s) else 0
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
 
     def entity_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
         s = self.entity.scores(rows)
@@ -122,7 +130,7 @@ class DecisionModel:
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "classes": list(CLASSES), "entity": self.entity.to_json(),
-                "proposed": self.proposed.to_json(), "meta": self.meta}
+                "types": self.types.to_json(), "proposed": self.proposed.to_json(), "meta": self.meta}
 
     def save(self, path: str | Path) -> None:
         """Write the model as JSON (to a temporary file, then renamed)."""
@@ -148,8 +156,8 @@ def read_model(path: str = "") -> DecisionModel:
         data = json.loads(file.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT_VERSION or tuple(data["classes"]) != CLASSES:
             raise ValueError(f"format {data.get('format')!r}, classes {data.get('classes')!r}")
-        return DecisionModel(LinearModel.from_json(data["entity"]), LinearModel.from_json(data["proposed"]),
-                             data.get("meta", {}))
+        return DecisionModel(LinearModel.from_json(data["entity"]), LinearModel.from_json(data["types"]),
+                             LinearModel.from_json(data["proposed"]), data.get("meta", {}))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(file, None, f"not a graphbuild decision model ({exc}); "
                          "train one with `graphbuild train`") from None
@@ -234,11 +242,9 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         c.score = float(1.0 - p[0])
         c.entity = -1
     # keep an entity when it is likely one; its type is the likeliest scored class
-    accepted: list[tuple[list[int], str]] = []
-    for members, p in zip(groups, group_probs):
-        if 1.0 - p[0] < threshold:
-            continue
-        accepted.append((members, CLASSES[1 + int(np.argmax(p[1:]))]))
+    keep = [g for g, p in enumerate(group_probs) if 1.0 - p[0] >= threshold]
+    type_probs = model.type_probs([prepared.group_features[g] for g in keep])
+    accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
     # overlapping mentions: the longest span wins, then the likelier
     order = sorted(((i, g) for g, (members, _) in enumerate(accepted) for i in members),
                    key=lambda x: (-(cands[x[0]].end - cands[x[0]].start), -cands[x[0]].score, cands[x[0]].start))

@@ -284,8 +284,20 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if " " not in c.text:
             corpus.features(c.text, f)
         _context_features(text, c, sents, f)
+        _conjoin(c.source, f)
         out.append(f)
     return out
+
+
+_CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
+              "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
+
+
+def _conjoin(source: str, f: dict[str, float]) -> None:
+    """Pair the proposer with the shape, place and usage features: a capitalised run in the
+    title means something else than a gazetteer hit in the title."""
+    for name in [n for n in f if n.startswith(_CONJOINED)]:
+        f[source + "&" + name] = f[name]
 
 
 def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: dict[str, float]) -> None:

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a2b0a9c4fc6c2d79"
+MODEL_DIGEST = "f117a6c1db8d973f"

@@ -29,7 +29,7 @@ from .candidates import Candidate, candidates, guarded
 from .lexicon import head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
-           "lower_cue_candidates", "eponym_candidates"]
+           "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
 
 # only chunks with two capitals, a digit or an inner capital can have a name's shape
 # (a lone capitalised word, "We" or "Transformer", never does)
@@ -322,6 +322,42 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
             yield Candidate(start, start + len(name), name, "lowercue", strong=False)
 
 
+_SEGMENT_BREAK = re.compile(r"\s*(?:[:;,?!—–()]|\s-\s)\s*|(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|"
+                            r"through|beyond|without|under|and|is|are|as|at)(?!\S)", re.I)
+_LEADING = re.compile(r"^(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
+                      r"understanding|efficient|simple|fast)\s+)+", re.I)
+
+
+def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Phrases of the title between connectives ("Layer Normalization", "Deep Residual Learning"),
+    and the same phrases wherever the abstract repeats them in any case: a paper often names
+    its method by its title."""
+    title = text[:title_end]
+    lowered = text.lower()
+    pos = 0
+    for m in [*_SEGMENT_BREAK.finditer(title), None]:
+        end = m.start() if m else len(title)
+        raw = title[pos:end]
+        seg_start = pos + (len(raw) - len(raw.lstrip()))
+        pos = m.end() if m else len(title)
+        seg = raw.strip()
+        lead = _LEADING.match(seg)
+        if lead and len(seg[lead.end():].split()) >= 2:
+            seg_start += lead.end()
+            seg = seg[lead.end():]
+        words = seg.split()
+        if not 2 <= len(words) <= 5:
+            continue
+        yield Candidate(seg_start, seg_start + len(seg), seg, "titleseg")
+        needle = seg.lower()
+        at = lowered.find(needle, title_end)
+        while at >= 0:
+            end_at = at + len(needle)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end_at >= len(text) or not lowered[end_at].isalnum()):
+                yield Candidate(at, end_at, text[at:end_at], "titleseg")
+            at = lowered.find(needle, end_at)
+
+
 def title_candidate(text: str, title_end: int) -> Candidate | None:
     """The name before a title's colon when it reads as a name (``IRCoder: …``)."""
     title = text[:title_end]
@@ -388,6 +424,7 @@ def make_patterns(nlp: Language, name: str):
         out.extend(cue_candidates(text, sents))
         out.extend(eponym_candidates(text, title_end))
         out.extend(capword_candidates(text, title_end, sents))
+        out.extend(title_segment_candidates(text, title_end))
         out.extend(lower_cue_candidates(text, sents))
         title = title_candidate(text, title_end)
         if title is not None:

@@ -40,6 +40,7 @@ __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "pa
 SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
 DEFAULT_C = 0.3
 PROPOSED_C = 0.5
+TYPE_C = 0.1
 
 
 @dataclass
@@ -159,10 +160,13 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
             prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit))
             prop_y.append(int(bool(g.get("proposed"))))
     entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000), ent_x, ent_y, list(CLASSES))
+    typed = [(x, y) for x, y in zip(ent_x, ent_y) if y != "None"]
+    types = _fit_linear(DictVectorizer(), LogisticRegression(C=TYPE_C, max_iter=3000), [x for x, _ in typed],
+                        [y for _, y in typed], list(SCORED_TYPES))
     proposed = _fit_linear(DictVectorizer(), LogisticRegression(C=proposed_C, max_iter=3000), prop_x, prop_y, [0, 1])
     info = {"papers": len(examples), "candidates": len(ent_x), "entities": len(prop_x), "C": C,
             "proposed_C": proposed_C, **(meta or {})}
-    return DecisionModel(entity, proposed, info)
+    return DecisionModel(entity, types, proposed, info)
 
 
 def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], classes: list[Any]) -> LinearModel:
