@@ -178,3 +178,17 @@ def test_train_cross_validated_f1_on_the_shipped_annotations(shared_dir):
     result = cross_validate(examples, _gazetteer(nlp), k=5)
     assert result["papers"] == 320
     assert result["f1"] >= 0.78 and result["type_accuracy"] >= 0.88, result  # regression floor (BENCHMARKS.md)
+
+
+@pytest.mark.parametrize("labels", [["Model", "Dataset", "Model"], ["Model", "Model"]])
+def test_train_fit_linear_with_few_classes(labels):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from graphbuild.nlp.train import _fit_linear
+
+    rows = [{"a": 1}, {"b": 1}, {"a": 1, "c": 1}][: len(labels)]
+    m = _fit_linear(DictVectorizer(), LogisticRegression(), rows, labels, ["Model", "Method", "Dataset"])
+    best = np.argmax(m.scores(rows), axis=1)
+    assert [["Model", "Method", "Dataset"][k] for k in best][0] == "Model"
+    assert not (best == 1).any()  # a class never seen is never predicted

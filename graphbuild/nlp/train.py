@@ -173,15 +173,27 @@ def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], 
     from threadpoolctl import threadpool_limits
 
     x = vec.fit_transform(rows)
-    present = sorted(set(y), key=classes.index)
-    with threadpool_limits(1):  # a small problem: threads only oversubscribe (60x slower on 2 cores)
-        clf.fit(x, y)
     index = {name: i for i, name in enumerate(vec.get_feature_names_out())}
-    if len(classes) == 2:  # a binary model: one score, positive class
+    present = sorted(set(y), key=classes.index)
+    if len(classes) == 2:  # a binary model: one score, for the positive class
+        if len(present) < 2:
+            return LinearModel(index, np.zeros((len(index), 1)), np.array([30.0 if present == [1] else -30.0]))
+        with threadpool_limits(1):  # a small problem: threads only oversubscribe (60x slower on 2 cores)
+            clf.fit(x, y)
         return LinearModel(index, clf.coef_.T.copy(), clf.intercept_.copy())
     weights = np.zeros((len(index), len(classes)))
     bias = np.full(len(classes), -30.0)  # a class never seen in training is never predicted
-    for k, cls in enumerate(present):
+    if len(present) == 1:
+        bias[classes.index(present[0])] = 0.0
+        return LinearModel(index, weights, bias)
+    with threadpool_limits(1):
+        clf.fit(x, y)
+    if len(present) == 2:  # scikit-learn fits one score for the second class
+        weights[:, classes.index(clf.classes_[1])] = clf.coef_[0]
+        bias[classes.index(clf.classes_[1])] = clf.intercept_[0]
+        bias[classes.index(clf.classes_[0])] = 0.0
+        return LinearModel(index, weights, bias)
+    for cls in present:
         col = list(clf.classes_).index(cls)
         weights[:, classes.index(cls)] = clf.coef_[col]
         bias[classes.index(cls)] = clf.intercept_[col]
