@@ -105,18 +105,13 @@ def group_candidates(cands: list[Candidate], gaz_key: "callable[[Candidate], str
     possessive (``BERTs``, ``BERT's``), when the gazetteer maps them to one
     entry, or when an abbreviation pair links them.
     """
-    parent = list(range(len(cands)))
+    from networkx.utils import UnionFind
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_key: dict[str, int] = {}
+    forms = UnionFind()
     keys = [name_key(c.text) for c in cands]
     singular = {k for k in keys if k}
     for i, c in enumerate(cands):
+        forms[i]  # every candidate is its own group to start with
         links = [keys[i]]
         if keys[i].endswith("s") and keys[i][:-1] in singular and len(keys[i]) > 3:
             links.append(keys[i][:-1])
@@ -125,16 +120,10 @@ def group_candidates(cands: list[Candidate], gaz_key: "callable[[Candidate], str
             links.append("gaz:" + g)
         if c.group >= 0:
             links.append(f"grp:{c.group}")
-        for link in links:
-            if not link:
-                continue
-            j = by_key.setdefault(link, i)
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = defaultdict(list)
+        forms.union(i, *(("link", link) for link in links if link))
+    groups: dict[object, list[int]] = defaultdict(list)
     for i in range(len(cands)):
-        groups[find(i)].append(i)
+        groups[forms[i]].append(i)
     return list(groups.values())
 
 
@@ -241,24 +230,10 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             f["vote=" + t] = min(w, 6.0) / 3
         for t, w in g_votes[g].items():
             f["gvote=" + t] = min(w, 6.0) / 3
-        if c.strong:
-            f["strong"] = 1
-        if g_strong[g]:
-            f["gstrong"] = 1
-        if c.rule_kept:
-            f["rule_kept"] = 1
-        if c.rule_final:
-            f["rule_final"] = 1
-        if g_final[g]:
-            f["grule_final"] = 1
-        if g_rule[g]:
-            f["grule_kept"] = 1
-        if c.proposed:
-            f["rule_proposed"] = 1
-        if c.generic:
-            f["rule_generic"] = 1
-        if not c.accepted:
-            f["generic_definition"] = 1
+        flags = (("strong", c.strong), ("gstrong", g_strong[g]), ("rule_kept", c.rule_kept),
+                 ("grule_kept", g_rule[g]), ("rule_final", c.rule_final), ("grule_final", g_final[g]),
+                 ("rule_proposed", c.proposed), ("rule_generic", c.generic), ("generic_definition", not c.accepted))
+        f.update((name, 1) for name, on in flags if on)
         f[f"count={min(g_count[g], 4)}"] = 1
         if c.start < title_end:
             f["in_title"] = 1
