@@ -362,6 +362,10 @@ def test_pipeline_analyze_pipes_finds_no_problem():
     nlp = make_pipeline()
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values()), analysis["problems"]
+    # out of order, the requirements show
+    wrong = spacy.blank("en")
+    wrong.add_pipe("graphbuild_patterns")
+    assert "doc._.gb_sents" in wrong.analyze_pipes()["problems"]["graphbuild_patterns"]
 
 
 def test_decide_extensions_are_registered_at_import():

@@ -73,22 +73,17 @@ class LinearModel:
         out = np.tile(self.bias, (len(rows), 1))
         if not rows:
             return out.reshape(0, n_out)
-        index = self.index
-        row_ids: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for r, feats in enumerate(rows):
-            for name, value in feats.items():
-                j = index.get(name)
-                if j is not None:
-                    row_ids.append(r)
-                    cols.append(j)
-                    vals.append(value)
-        if cols:
-            contrib = self.weights[cols] * np.asarray(vals)[:, None]
-            rows_arr = np.asarray(row_ids)
+        get = self.index.get
+        sizes = [len(feats) for feats in rows]
+        cols = np.fromiter((get(name, -1) for feats in rows for name in feats), dtype=np.int64,
+                           count=sum(sizes))
+        vals = np.fromiter((v for feats in rows for v in feats.values()), dtype=np.float64, count=len(cols))
+        row_ids = np.repeat(np.arange(len(rows)), sizes)
+        known = cols >= 0
+        if known.any():
+            contrib = self.weights[cols[known]] * vals[known][:, None]
             for k in range(n_out):
-                out[:, k] += np.bincount(rows_arr, weights=contrib[:, k], minlength=len(rows))
+                out[:, k] += np.bincount(row_ids[known], weights=contrib[:, k], minlength=len(rows))
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -305,7 +305,8 @@ def _best_type(votes: dict[str, float]) -> str:
     return max(sorted(votes), key=lambda t: votes[t])
 
 
-@Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
+@Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"],
+                  requires=["doc._.gb_sents", "doc._.gb_title_end", "doc._.gb_candidates"])
 def make_typing(nlp: Language, name: str):
     @guarded(name)
     def typing(doc: Doc) -> Doc:

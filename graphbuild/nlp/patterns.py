@@ -410,7 +410,8 @@ def title_head_type(subtitle: str) -> str | None:
 
 # ---------------------------------------------------------------- component
 
-@Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"])
+@Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
+                  requires=["doc._.gb_sents", "doc._.gb_title_end"])
 def make_patterns(nlp: Language, name: str):
     """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
 

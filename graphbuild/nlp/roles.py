@@ -141,7 +141,8 @@ def _compared(before: str) -> bool:
     return not _COMPARE_BREAK.search(between)
 
 
-@Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
+@Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"],
+                  requires=["doc._.gb_sents", "doc._.gb_title_end", "doc._.gb_candidates"])
 def make_roles(nlp: Language, name: str):
     @guarded(name)
     def roles(doc: Doc) -> Doc:
