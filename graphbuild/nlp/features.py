@@ -275,26 +275,25 @@ def _conjoin(source: str, f: dict[str, float]) -> None:
         f[source + "&" + name] = f[name]
 
 
+def _neighbour(side: str, m: "re.Match[str] | None", f: dict[str, float]) -> None:
+    """The word next to a name (``L=``/``R=``) and the type its head noun signals."""
+    if m is None:
+        if side == "L":
+            f["L=<s>"] = 1
+        return
+    w = m.group(1).lower()
+    f[f"{side}={w}"] = 1
+    t = head_type(w)
+    if t:
+        f[f"{side}head={t}"] = 1
+
+
 def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: dict[str, float]) -> None:
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
     before = text[max(s, c.start - 80): c.start]
     after = text[c.end: min(e, c.end + 60)]
-    m = _LEFT_WORD.search(before[-30:])
-    if m:
-        w = m.group(1).lower()
-        f["L=" + w] = 1
-        t = head_type(w)
-        if t:
-            f["Lhead=" + t] = 1
-    else:
-        f["L=<s>"] = 1
-    m = _RIGHT_WORD.match(after)
-    if m:
-        w = m.group(1).lower()
-        f["R=" + w] = 1
-        t = head_type(w)
-        if t:
-            f["Rhead=" + t] = 1
+    _neighbour("L", _LEFT_WORD.search(before[-30:]), f)
+    _neighbour("R", _RIGHT_WORD.match(after), f)
     if after[:1] == "(":
         f["R=("] = 1
     if before.rstrip().endswith("("):
