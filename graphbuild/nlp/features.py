@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -177,6 +178,37 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["suffix3=" + tail[-3:]] = 1
 
 
+@dataclass(slots=True)
+class _GroupEvidence:
+    """What the members of each group show together (shared by all of them as ``g…`` features)."""
+
+    group_of: dict[int, int]
+    sources: list[set[str]]
+    count: list[int]
+    outside: list[bool]
+    strong: list[bool]
+    rule: list[bool]
+    final: list[bool]
+    votes: list[Counter[str]]
+
+
+def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) -> _GroupEvidence:
+    n = len(groups)
+    ev = _GroupEvidence({i: g for g, members in enumerate(groups) for i in members}, [set() for _ in groups],
+                        [0] * n, [False] * n, [False] * n, [False] * n, [False] * n, [Counter() for _ in groups])
+    for i, c in enumerate(cands):
+        g = ev.group_of[i]
+        ev.sources[g].update(c.sources or (c.source,))
+        ev.count[g] += 1
+        ev.outside[g] |= c.start >= title_end
+        ev.strong[g] |= c.strong
+        ev.rule[g] |= c.rule_kept
+        ev.final[g] |= c.rule_final
+        for t, w in c.votes.items():
+            ev.votes[g][t] = max(ev.votes[g][t], w)
+    return ev
+
+
 def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate],
                        groups: Grouping, gaz_types: list[str | None],
                        corpus: CorpusStats | None = None) -> list[dict[str, float]]:
@@ -193,25 +225,9 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     lowered = text.lower()
     lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
     copyright_at = min((m.start() for m in _COPYRIGHT.finditer(text, title_end)), default=len(text))
-    group_of = {i: g for g, members in enumerate(groups) for i in members}
-    # per-group evidence shared by its members
-    g_sources: list[set[str]] = [set() for _ in groups]
-    g_count = [0] * len(groups)
-    g_outside = [False] * len(groups)
-    g_strong = [False] * len(groups)
-    g_rule = [False] * len(groups)
-    g_final = [False] * len(groups)
-    g_votes: list[Counter[str]] = [Counter() for _ in groups]
-    for i, c in enumerate(cands):
-        g = group_of[i]
-        g_sources[g].update(c.sources or (c.source,))
-        g_count[g] += 1
-        g_outside[g] |= c.start >= title_end
-        g_strong[g] |= c.strong
-        g_rule[g] |= c.rule_kept
-        g_final[g] |= c.rule_final
-        for t, w in c.votes.items():
-            g_votes[g][t] = max(g_votes[g][t], w)
+    ev = _group_evidence(cands, groups, title_end)
+    g_sources, g_count, g_outside, g_strong = ev.sources, ev.count, ev.outside, ev.strong
+    g_rule, g_final, g_votes, group_of = ev.rule, ev.final, ev.votes, ev.group_of
     out = []
     for i, c in enumerate(cands):
         g = group_of[i]
