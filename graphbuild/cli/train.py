@@ -9,6 +9,7 @@ from ._common import _settings
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    """Train on annotation files (optionally cross-validate first) and write a pipeline directory."""
     from ..nlp.train import SHIPPED_ANNOTATIONS, cross_validate, load_examples, train_pipeline
 
     settings = _settings(args)

@@ -87,12 +87,14 @@ class LinearModel:
         return out
 
     def to_json(self) -> dict[str, Any]:
+        """Feature names, weights and bias as plain JSON values."""
         names = sorted(self.index, key=self.index.__getitem__)
         return {"features": names, "weights": np.round(self.weights, 6).tolist(),
                 "bias": np.round(self.bias, 6).tolist()}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "LinearModel":
+        """The inverse of :meth:`to_json`."""
         names = data["features"]
         weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), -1)
         return cls({n: i for i, n in enumerate(names)}, weights, np.asarray(data["bias"], dtype=np.float64))
@@ -109,21 +111,25 @@ class DecisionModel:
     meta: dict[str, Any]
 
     def type_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probabilities of the scored types (columns in :data:`SCORED_TYPES` order), one row per entity."""
         s = self.types.scores(rows)
         s -= s.max(axis=1, keepdims=True) if len(s) else 0
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)
 
     def entity_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probabilities of :data:`CLASSES`, one row per feature dictionary."""
         s = self.entity.scores(rows)
         s -= s.max(axis=1, keepdims=True) if len(s) else 0
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)
 
     def proposed_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probability that the paper proposes each entity."""
         return 1.0 / (1.0 + np.exp(-self.proposed.scores(rows)[:, 0]))
 
     def to_json(self) -> dict[str, Any]:
+        """The whole model as one JSON object (format version, classes, three linear models, meta)."""
         return {"format": FORMAT_VERSION, "classes": list(CLASSES), "entity": self.entity.to_json(),
                 "types": self.types.to_json(), "proposed": self.proposed.to_json(), "meta": self.meta}
 
