@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .candidates import doc_text
 from .candidates import Candidate, candidates, guarded
-from .lexicon import PROPOSAL_VERBS, head_type, is_generic
+from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
 
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
 
@@ -37,7 +37,7 @@ _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_PAREN = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,80}}\($")
 _PROPOSAL_NEAR = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,60}}$")
-_PROPOSAL_BEFORE = re.compile(rf"\b(?:{PROPOSAL_VERBS}|call|name|dub|term)[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
+_PROPOSAL_BEFORE = re.compile(rf"\b(?:{PROPOSAL_VERBS}|{NAMING_VERBS})[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")

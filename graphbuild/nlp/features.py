@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
-from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, head_type, is_generic
+from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "candidate_features", "entity_features", "Grouping", "CorpusStats",
@@ -34,9 +34,7 @@ Grouping = list[list[int]]
 
 _LEFT_WORD = re.compile(r"([A-Za-z][\w\-]*)[^\w\n]{0,3}$")
 _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
-_PROPOSE_NEAR = re.compile(
-    rf"\b(?:{PROPOSAL_VERBS}|construct|curate|collect|build|create|term|call|dub|name|coin|contribute|"
-    r"open-source|train)(?:s|d|ed)?\b", re.I)
+_PROPOSE_NEAR = re.compile(rf"\b(?:{INTRODUCING_VERBS}|{NAMING_VERBS}|train)(?:s|d|ed)?\b", re.I)
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _SIBLING = re.compile(r"^\s*(?:,|and|&|/)\s*")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "f117a6c1db8d973f"
+MODEL_DIGEST = "2ea3e5258a39eb17"
