@@ -195,6 +195,11 @@ def pipeline_fingerprint(settings: Settings) -> str:
 
     h = hashlib.sha256(PIPELINE_VERSION.encode())
     h.update((settings.spacy_model or "blank:en").encode())
+    model_dir = Path(settings.spacy_model) if settings.spacy_model else None
+    if model_dir is not None and model_dir.is_dir():  # a trained pipeline folder: its config and weights
+        for f in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+            h.update(str(f.relative_to(model_dir)).encode())
+            h.update(f.read_bytes())
     from .user_gazetteer import effective_gazetteer
 
     merged = effective_gazetteer(settings.gazetteer)  # shipped + the user's, or the shipped one

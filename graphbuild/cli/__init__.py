@@ -26,6 +26,7 @@ __all__ = ["main", "make_parser", "COMMAND_MODULES"]
 COMMAND_MODULES = (
     "build",
     "evaluation",
+    "train",
     "query",
     "pages",
     "related",

@@ -65,6 +65,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .. import extract
         from ..evaluate import score_entities
 
+        if args.cv:
+            return _cross_validate(args)
+        if not args.inputs or not args.gold:
+            raise InputError("graphbuild eval entities", None,
+                             "give INPUT files and --gold, or --cv K with --papers (and --annotations)")
         gold = _entity_gold(args.gold)
         preds = [r.to_annotation() for r in extract(args.inputs, settings=_settings(args))]
         scores = score_entities(gold, preds)
@@ -79,14 +84,38 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cross_validate(args: argparse.Namespace) -> int:
+    """K-fold cross-validation of the decision model by paper, on annotation files."""
+    from ..nlp.pipeline import _gazetteer, make_pipeline
+    from ..nlp.train import SHIPPED_ANNOTATIONS, cross_validate, load_examples
+
+    if not args.papers:
+        raise InputError("graphbuild eval entities", None, "--cv needs --papers: the files holding the "
+                         "annotated papers' abstracts")
+    settings = _settings(args)
+    nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
+    annotations = args.annotations or [str(SHIPPED_ANNOTATIONS)]
+    examples = load_examples(annotations, args.papers, nlp)
+    if not 2 <= args.cv <= len(examples):
+        raise InputError(annotations[0], None, f"--cv {args.cv}: K must be between 2 and {len(examples)}, "
+                         "the number of annotated papers")
+    print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=args.cv), indent=2))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add this module's subcommands to the parser."""
     e = sub.add_parser("eval", help="score extraction (entities) or related-work ranking (related)")
     esub = e.add_subparsers(dest="what", required=True, metavar="WHAT")
     ee = esub.add_parser("entities", parents=[nlp], help="precision, recall, F1, type accuracy, proposed-recall")
-    ee.add_argument("inputs", nargs="+", metavar="INPUT", help="the listing to extract from")
-    ee.add_argument("--gold", required=True, help="gold entities (JSON Lines, ANNOTATION.md format)")
+    ee.add_argument("inputs", nargs="*", metavar="INPUT", help="the listing to extract from")
+    ee.add_argument("--gold", help="gold entities (JSON Lines, ANNOTATION.md format)")
+    ee.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="instead: K-fold cross-validation of the decision model by paper on --annotations")
+    ee.add_argument("--annotations", nargs="+", help="with --cv: annotation files keyed by paper id "
+                    "(default: the shipped ones)")
+    ee.add_argument("--papers", nargs="+", help="with --cv: the files holding the annotated papers")
     ee.add_argument("--errors", action="store_true", help="list misses, wrong types and spurious entities")
     ee.set_defaults(func=cmd_eval)
     er = esub.add_parser("related", parents=[common], help="recall@k, precision@10 and MAP over a workspace")
