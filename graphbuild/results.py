@@ -38,11 +38,13 @@ metric names (FID, perplexity, error rates, …) where a smaller value wins.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Iterable, Sequence
 
 from .records import EntityMention
+from .resources import data_path
 
 __all__ = ["Result", "find_results", "canonical_metric", "lower_is_better", "LOWER_IS_BETTER", "sentence_spans"]
 
@@ -81,72 +83,16 @@ class Result:
 # ---------------------------------------------------------------------------
 # metrics: canonical name, surface pattern, lower is better
 
-_METRICS: tuple[tuple[str, str, bool], ...] = (
-    ("top-1 accuracy", r"top-1 (?:accuracy|acc\.?)|top-1", False),
-    ("top-5 accuracy", r"top-5 (?:accuracy|acc\.?)|top-5", False),
-    ("top-1 error", r"top-1 error(?: rate)?", True),
-    ("overall accuracy", r"overall accuracy", False),
-    ("word error rate", r"word error rates?|WER", True),
-    ("character error rate", r"character error rates?|CER", True),
-    ("error rate", r"error rates?|test error", True),
-    ("success rate", r"success rates?", False),
-    ("win rate", r"win rates?|win-rate", False),
-    ("resolve rate", r"resolve rate|resolution rate", False),
-    ("accuracy", r"accuracy|accuracies|acc\.", False),
-    ("BLEU-4", r"BLEU-4", False),
-    ("BLEU", r"(?:sacre)?BLEU(?: score)?", False),
-    ("chrF", r"chrF\+*", False),
-    ("METEOR", r"METEOR", False),
-    ("CIDEr", r"CIDEr(?: score)?", False),
-    ("ROUGE-1", r"ROUGE-1", False),
-    ("ROUGE-2", r"ROUGE-2", False),
-    ("ROUGE-L", r"ROUGE-L", False),
-    ("entity F1", r"entity F1", False),
-    ("relation F1", r"relation F1", False),
-    ("F1", r"(?:micro-|macro-|joint |average )?F1(?: score)?|F-1|F-score|F-measure", False),
-    ("exact match", r"exact[- ]match(?: accuracy)?|EM", False),
-    ("FID", r"FID(?: score)?", True),
-    ("FVD", r"FVD", True),
-    ("Inception Score", r"Inception Scores?|IS", False),
-    ("CLIP score", r"CLIP[- ]?score", False),
-    ("perplexity", r"perplexity|perplexities|PPL", True),
-    ("bits per byte", r"bits per byte|BPB", True),
-    ("bits per character", r"bits per character|bpc|BPC", True),
-    ("mask AP", r"mask AP", False),
-    ("mAP", r"mAP(?:@[\d.:]+)?|MAP|mean average precision", False),
-    ("AP", r"box AP|AP(?:50|75)?|average precision", False),
-    ("mIoU", r"mIoU|mean IoU", False),
-    ("NDS", r"NDS", False),
-    ("MOTA", r"MOTA", False),
-    ("PSNR", r"PSNR", False),
-    ("SSIM", r"SSIM", False),
-    ("LPIPS", r"LPIPS", True),
-    ("pass@k", r"pass@\d+", False),
-    ("recall@k", r"(?:[Rr]ecall|R)@\d+", False),
-    ("nDCG@k", r"n?DCG@\d+", False),
-    ("MRR@k", r"MRR@\d+", False),
-    ("MRR", r"MRR|mean reciprocal rank", False),
-    ("hits@k", r"[Hh]its?@\d+", False),
-    ("AUROC", r"AUROC|ROC-AUC|AUC-ROC|ROC AUC", False),
-    ("AUC", r"AUC", False),
-    ("Spearman correlation", r"Spearman(?:'s)? (?:rank )?correlation|Spearman(?:'s)? rho|Spearman", False),
-    ("Pearson correlation", r"Pearson(?:'s)? correlation|Pearson", False),
-    ("Matthews correlation", r"Matthews correlation(?: coefficient)?|MCC", False),
-    ("MOS", r"MOS|mean opinion score", False),
-    ("ANLS", r"ANLS", False),
-    ("LAS", r"LAS", False),
-    ("UAS", r"UAS", False),
-    ("GDT-TS", r"GDT-TS", False),
-    ("RMSE", r"RMSE", True),
-    ("MSE", r"MSE", True),
-    ("MAE", r"MAE|mean absolute error", True),
-    ("EPE", r"end-point error|EPE", True),
-    ("AbsRel", r"absolute relative error|AbsRel|Abs Rel", True),
-    ("human-normalized score", r"human[- ]normali[sz]ed (?:score|return)", False),
-    ("normalized score", r"normali[sz]ed (?:score|return)", False),
-    ("KILT score", r"KILT score", False),
-    ("score", r"score", False),
-)
+def _load_metrics() -> tuple[tuple[str, str, bool], ...]:
+    """The metric lexicon (``data/metrics.json``): canonical name, surface regex, lower is better.
+
+    Earlier entries win where patterns overlap (``top-1 accuracy`` before ``accuracy``).
+    """
+    rows = json.loads(data_path("metrics.json").read_text(encoding="utf-8"))
+    return tuple((r["name"], r["pattern"], bool(r["lower_is_better"])) for r in rows)
+
+
+_METRICS = _load_metrics()
 
 #: canonical metric names where a smaller value is better
 LOWER_IS_BETTER = frozenset(name for name, _, lower in _METRICS if lower)
