@@ -99,7 +99,7 @@ LOWER_IS_BETTER = frozenset(name for name, _, lower in _METRICS if lower)
 _CASELESS = re.compile(r"[a-z]")  # patterns of all-caps acronyms stay case-sensitive
 _METRIC_RES = [
     (name, re.compile(r"(?<![\w@-])(?:" + pattern + r")(?![\w@+-]|-\d)",
-                      0 if name in ("Inception Score",) or not _CASELESS.search(pattern.replace("score", ""))
+                      0 if not _CASELESS.search(pattern.replace("score", ""))
                       else re.IGNORECASE), lower)
     for name, pattern, lower in _METRICS
 ]
@@ -151,7 +151,7 @@ class _Num:
     lower: bool = False
 
 
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bEq)(?<!\bSec)"
+_SENT_END = re.compile(r"(?<!\s[A-Z])(?<!^[A-Z])(?<!\bvs)(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bEq)(?<!\bSec)"
                        r"(?<!\bNo)(?<!\bcf)[.!?](?=\s+[A-Z(\[\"'])|\n\s*\n")
 
 
@@ -187,17 +187,28 @@ def _entity_spans(text: str, mentions: Sequence[EntityMention]) -> list[_Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
-def _metric_spans(sent: str, base: int, blocked: list[_Span]) -> list[_Span]:
-    found: list[_Span] = []
-    for name, pattern, _ in _METRIC_RES:
+def _metric_spans(sent: str, base: int) -> list[_Span]:
+    """Metric names in a sentence, longest first where they overlap (``top-5 test error`` over ``top-5``)."""
+    cands: list[tuple[int, int, int, str]] = []
+    for order, (name, pattern, _) in enumerate(_METRIC_RES):
         for m in pattern.finditer(sent):
-            a, b = base + m.start(), base + m.end()
             if m.group(0).upper() in _ACRONYM_ONLY and m.group(0) not in (m.group(0).upper(), "mAP"):
                 continue
-            if any(s.start < b and a < s.end for s in (*blocked, *found)):
-                continue
-            found.append(_Span(a, b, "metric", _canonical_of(name, m.group(0))))
+            cands.append((m.start(), m.end(), order, _canonical_of(name, m.group(0))))
+    found: list[_Span] = []
+    for a, b, _, name in sorted(cands, key=lambda c: (c[0] - c[1], c[2])):
+        if not any(s.start < base + b and base + a < s.end for s in found):
+            found.append(_Span(base + a, base + b, "metric", name))
     return sorted(found, key=lambda s: s.start)
+
+
+def _drop_overlaps(names: list[_Span], metrics: list[_Span]) -> tuple[list[_Span], list[_Span]]:
+    """Where a name and a metric overlap the longer one stays ("Inception Score" is no model)."""
+    def beaten(x: _Span, others: list[_Span]) -> bool:
+        return any(o.start < x.end and x.start < o.end and (o.end - o.start) > (x.end - x.start) for o in others)
+
+    return [n for n in names if not beaten(n, metrics)], [m for m in metrics if not any(
+        n.start < m.end and m.start < n.end for n in names if not beaten(n, metrics))]
 
 
 # ---------------------------------------------------------------------------
@@ -279,9 +290,10 @@ def _role(sent: str, start: int, end: int, raw: str, unit: str) -> str:
         return "reject"
     if unit != "%" and _COUNT_WORDS.match(after):
         return "reject"
-    if unit == "%" and re.match(r"\s*(?:less|more|fewer|of (?:the )?(?:weights|data|training|compute|"
-                                r"parameters|tokens|layers|memory|budget|time|samples))\b", after, re.I):
+    if unit == "%" and re.match(r"\s*(?:less|more|fewer)\b", after, re.I):
         return "reject"
+    if unit == "%" and re.match(r"\s*of\b", after) and not any(v.search(before) for v, _, _ in _IMPLIED):
+        return "reject"  # "99.3% of ChatGPT's score", "50% of the weights"
     if _BEFORE_REJECT.search(before) and unit != "%":
         return "reject"
     if not unit and _YEAR.match(raw):
@@ -313,12 +325,12 @@ _RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|scor|attain|get|gets|record
 _COMPARE_GAP = re.compile(r"\b(?:versus|vs\.?|while|whereas|compared|against|than|and|but|respectively|"
                           r"relative|over)\b|,|;|\(", re.IGNORECASE)
 _BASELINE_CUE = re.compile(r"(?:\bthan|\bover|\babove|\bbelow|\boutperform\w*|\bsurpass\w*|\bbeat\w*|\bversus|"
-                           r"\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bexceed\w*)\s*(?:the\s+)?$",
+                           r"\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bexceed\w*)\s*(?:(?:the|a|an|[a-z-]+)\s+){0,2}$",
                            re.IGNORECASE)
 _SHOT = re.compile(r"\b(\d+|zero|one|few|two|three|four|five|ten)[- ]shot\b", re.IGNORECASE)
 _WORD_NUM = {"zero": "zero", "0": "zero", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
              "ten": "10", "few": "few"}
-_PROPOSED_REF = re.compile(r"\b(?:we|our|ours|the proposed|this (?:model|method|approach|paper)|the (?:resulting|new|"
+_PROPOSED_REF = re.compile(r"\b(?:we|our|ours|it|its|the proposed|this (?:model|method|approach|paper)|the (?:resulting|new|"
                            r"distilled|pruned|fine-tuned|quantized|compressed)\b)|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}"
                            r"(?:model|detector|agent|policy|captioner|tagger|verifier|sampler|generator|retriever|"
                            r"classifier|method|system|approach|network|parser|tracker|planner|reranker|encoder|"
@@ -436,8 +448,13 @@ def _name_run(spans: list[_Span], kind: str, start: int, sent: str, base: int, *
     return run
 
 
-def _dataset_for(num: _Num, nxt: _Num | None, datasets: list[_Span], sent: str) -> str | None:
-    limit = nxt.start if nxt is not None else len(sent) * 10
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|which|compared|improv|transfer)|;|\bwhile\b|\bwhereas\b")
+
+
+def _dataset_for(num: _Num, nxt: _Num | None, datasets: list[_Span], sent: str, base: int) -> str | None:
+    limit = nxt.start if nxt is not None else base + len(sent)
+    stop = _CLAUSE_END.search(sent, num.end - base, limit - base)
+    limit = base + stop.start() if stop else limit
     for d in datasets:
         if num.end <= d.start < limit:
             return d.name
@@ -447,8 +464,11 @@ def _dataset_for(num: _Num, nxt: _Num | None, datasets: list[_Span], sent: str) 
     return datasets[0].name if datasets else None
 
 
-def _is_baseline(span: _Span, sent: str, base: int) -> bool:
-    return bool(_BASELINE_CUE.search(sent[max(0, span.start - base - 40):span.start - base]))
+def _is_baseline(span: _Span, sent: str, base: int, names: list[_Span]) -> bool:
+    """Whether a name is compared against: "than M", "outperforming A, B and M"."""
+    prefix = _blank(sent, base, base, span.start, names)[-80:]
+    prefix = re.sub(r"(?:\bName\s*(?:,|\band\b|\bor\b)\s*)+$", "", prefix)
+    return bool(_BASELINE_CUE.search(prefix))
 
 
 def _model_for(num: _Num, sent: str, base: int, systems: list[_Span], proposed: str | None,
@@ -469,30 +489,30 @@ def _model_for(num: _Num, sent: str, base: int, systems: list[_Span], proposed: 
             break
     clause_start = max(prev_end, base)
     for s in reversed(systems):
-        if s.end <= num.start and not _is_baseline(s, sent, base):
+        if s.end <= num.start and not _is_baseline(s, sent, base, systems):
             if s.start >= clause_start or not any(t.start >= clause_start and t.end <= num.start for t in systems):
                 return s.name
     if proposed and _PROPOSED_REF.search(sent):
         return proposed
-    firsts = [s for s in systems if not _is_baseline(s, sent, base)]
+    firsts = [s for s in systems if not _is_baseline(s, sent, base, systems)]
     if firsts:
         return firsts[0].name
     return proposed
 
 
-def _setting(sent: str, base: int, num: _Num) -> str | None:
-    shots = list(_SHOT.finditer(sent))
-    if not shots:
-        return None
-    m = min(shots, key=lambda s: abs(base + s.start() - num.start))
-    k = m.group(1).lower()
-    return f"{_WORD_NUM.get(k, k)}-shot"
+def _setting(sent: str, base: int, num: _Num, nxt: _Num | None, first: _Num) -> str | None:
+    """A "5-shot"/"zero-shot" stated before the sentence's first value, or after this one (before the next)."""
+    for m in _SHOT.finditer(sent):
+        pos = base + m.start()
+        if pos < first.start or (num.end <= pos and (nxt is None or pos < nxt.start)):
+            k = m.group(1).lower()
+            return f"{_WORD_NUM.get(k, k)}-shot"
+    return None
 
 
 def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: str | None) -> list[Result]:
     sent = text[s:e]
-    local = [sp for sp in spans if sp.start >= s and sp.end <= e]
-    metrics = _metric_spans(sent, s, local)
+    local, metrics = _drop_overlaps([sp for sp in spans if sp.start >= s and sp.end <= e], _metric_spans(sent, s))
     nums = _numbers(sent, s, local + metrics)
     values = [n for n in nums if n.role in ("value", "from")]
     systems = [sp for sp in local if sp.kind == "system"]
@@ -526,12 +546,12 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
             mruns = _name_run(systems, "system", group[0].start, sent, s, after=False)
             if len(mruns) == len(group):
                 model = mruns[k].name
-        dataset = dataset or _dataset_for(num, nxt, datasets, sent)
+        dataset = dataset or _dataset_for(num, nxt, datasets, sent, s)
         model = model or _model_for(num, sent, s, systems, proposed, prev_end)
         start_value = next((n for n in values if n.role == "from" and n.end <= num.start
                             and re.fullmatch(r"\s*%?\s*(?:\w+\s+)?to\s*", text[n.end:num.start])), None)
         res = Result(model=model, dataset=dataset, metric=num.metric or "", value=num.value, unit=num.unit,
-                     evidence=sent.strip(), char_start=num.start, char_end=num.end, setting=_setting(sent, s, num),
+                     evidence=sent.strip(), char_start=num.start, char_end=num.end, setting=_setting(sent, s, num, nxt, kept[0]),
                      upper=num.upper, baseline_value=start_value.value if start_value else None)
         if model or dataset:
             out.append(res)
