@@ -31,6 +31,8 @@ def canonical_dump(G: nx.MultiDiGraph) -> str:
 
 
 def graph_digest(G: nx.MultiDiGraph) -> str:
+    """The digest of ``G`` without the reported-results layer (``Result`` nodes, added after the refactor)."""
+    G = G.subgraph([n for n, d in G.nodes(data=True) if d.get("label") != "Result"])
     return hashlib.sha256(canonical_dump(G).encode("utf-8")).hexdigest()
 
 
