@@ -103,6 +103,9 @@ _METRIC_RES = [
                       else re.IGNORECASE), lower)
     for name, pattern, lower in _METRICS
 ]
+#: where any metric may start (one pass); each pattern is then tried at those places only
+_ANY_METRIC = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" if p.flags & re.IGNORECASE
+                                  else f"(?:{p.pattern})" for _, p, _ in _METRIC_RES))
 _ACRONYM_ONLY = {"EM", "IS", "MAP", "LAS", "UAS", "MOS", "NDS", "MSE", "MAE", "AUC", "CER", "WER", "PPL", "EPE", "BPB"}
 
 
@@ -181,18 +184,34 @@ def _entity_spans(text: str, mentions: Sequence[EntityMention]) -> list[_Span]:
     forms.sort(key=lambda f: -len(f[0]))
     taken: list[_Span] = []
     for form, kind, name in forms:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w]|-\w)", text):
-            if not any(s.start < m.end() and m.start() < s.end for s in taken):
-                taken.append(_Span(m.start(), m.end(), kind, name))
+        for a in _occurrences(text, form):
+            b = a + len(form)
+            if not any(s.start < b and a < s.end for s in taken):
+                taken.append(_Span(a, b, kind, name))
     return sorted(taken, key=lambda s: s.start)
+
+
+def _occurrences(text: str, form: str) -> Iterable[int]:
+    """Starts of ``form`` in ``text`` as a whole name: no letter, digit or hyphen glued before, none after
+    (``Llama-2`` is not found inside ``Llama-2-7B``)."""
+    a = text.find(form)
+    while a >= 0:
+        b = a + len(form)
+        before = text[a - 1] if a else " "
+        after = text[b:b + 2]
+        if not (before.isalnum() or before in "_-") and not (after[:1].isalnum() or after[:1] == "_"
+                                                              or (after[:1] == "-" and after[1:2].isalnum())):
+            yield a
+        a = text.find(form, a + 1)
 
 
 def _metric_spans(sent: str, base: int) -> list[_Span]:
     """Metric names in a sentence, longest first where they overlap (``top-5 test error`` over ``top-5``)."""
     cands: list[tuple[int, int, int, str]] = []
-    for order, (name, pattern, _) in enumerate(_METRIC_RES):
-        for m in pattern.finditer(sent):
-            if m.group(0).upper() in _ACRONYM_ONLY and m.group(0) not in (m.group(0).upper(), "mAP"):
+    for start in {m.start() for m in _ANY_METRIC.finditer(sent)}:  # then every pattern at each start
+        for order, (name, pattern, _) in enumerate(_METRIC_RES):
+            m = pattern.match(sent, start)
+            if m is None or (m.group(0).upper() in _ACRONYM_ONLY and m.group(0) not in (m.group(0).upper(), "mAP")):
                 continue
             cands.append((m.start(), m.end(), order, _canonical_of(name, m.group(0))))
     found: list[_Span] = []
@@ -635,9 +654,10 @@ def score_results(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     from .records import name_key
 
     def key(r: dict[str, Any] | Result, metric: bool = True) -> tuple:
-        d = r if isinstance(r, dict) else r.to_dict()
-        return (name_key(d.get("model") or ""), name_key(d.get("dataset") or ""),
-                canonical_metric(d["metric"]) if metric else "", round(float(d["value"]), 4))
+        if isinstance(r, Result):
+            return (name_key(r.model or ""), name_key(r.dataset or ""), r.metric if metric else "", round(r.value, 4))
+        return (name_key(r.get("model") or ""), name_key(r.get("dataset") or ""),
+                canonical_metric(r["metric"]) if metric else "", round(float(r["value"]), 4))
 
     tp = fp = fn = ltp = lfp = lfn = none_fp = none_n = 0
     errors: list[dict[str, Any]] = []
