@@ -120,6 +120,8 @@ def add_reported(G: nx.MultiDiGraph, reported: Iterable[Reported]) -> nx.MultiDi
             if rep.model_id:
                 G.nodes[rid]["model"] = G.nodes[rep.model_id].get("name")
                 G.add_edge(rid, rep.model_id, key="OF_MODEL")
+            cell = G.nodes[rid]  # ``name`` (not stored) labels the node in pages
+            cell["name"] = f"{cell['model'] or '?'} on {cell['dataset']}: {r.metric}"
         if not G.has_edge(rep.paper_id, rid, key="REPORTS"):
             G.add_edge(rep.paper_id, rid, key="REPORTS", metric=r.metric, value=r.value, unit=r.unit,
                        setting=r.setting, upper=r.upper, delta=r.delta, baseline=r.baseline,

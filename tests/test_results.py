@@ -187,7 +187,8 @@ def test_results_graph_shape_and_stable_ids():
     G = _graph()
     rid = result_id("entity:fastgen", "entity:cifar10", "FID", None)
     assert G.nodes[rid] == {"label": "Result", "id": rid, "model": "FastGen", "dataset": "CIFAR-10",
-                            "metric": "FID", "setting": None, "lower_is_better": True}
+                            "metric": "FID", "setting": None, "lower_is_better": True,
+                            "name": "FastGen on CIFAR-10: FID"}
     assert G.has_edge(rid, "entity:fastgen", key="OF_MODEL") and G.has_edge(rid, "entity:cifar10", key="ON_DATASET")
     edge = G.edges["A", rid, "REPORTS"]
     assert (edge["value"], edge["metric"], edge["unit"]) == (2.9, "FID", "")
