@@ -104,8 +104,9 @@ _METRIC_RES = [
     for name, pattern, lower in _METRICS
 ]
 #: where any metric may start (one pass); each pattern is then tried at those places only
-_ANY_METRIC = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" if p.flags & re.IGNORECASE
-                                  else f"(?:{p.pattern})" for _, p, _ in _METRIC_RES))
+_ANY_METRIC = re.compile(r"(?<![\w@-])(?:" + "|".join(
+    f"(?i:{pattern})" if p.flags & re.IGNORECASE else f"(?:{pattern})"
+    for (_, pattern, _), (_, p, _) in zip(_METRICS, _METRIC_RES)) + ")")
 _ACRONYM_ONLY = {"EM", "IS", "MAP", "LAS", "UAS", "MOS", "NDS", "MSE", "MAE", "AUC", "CER", "WER", "PPL", "EPE", "BPB"}
 
 
