@@ -327,13 +327,13 @@ def _role(sent: str, start: int, end: int, raw: str, unit: str) -> str:
 # linking a value to its metric, dataset and model
 
 _GAP_WORDS = re.compile(r"^(?:\s|%|\(|\)|,|:|=|\bon\b|\bthe\b|\bof\b|\bin\b|\ban?\b|\btest\b|\baverage\b|\bmean\b|"
-                        r"\bmedian\b|\boverall\b|\blabel\b|\bbox\b|\bzero-shot\b|\bfew-shot\b|\b[\w]+(?:-[\w]+)+\b|"
-                        r"\blinear\b|\bvalidation\b|\bdev\b|\bName\b)*$", re.IGNORECASE)
+                        r"\bmedian\b|\boverall\b|\blabel\b|\bbox\b|\bzero-shot\b|\bfew-shot\b|\b\w++(?:-\w++)++\b|"
+                        r"\blinear\b|\bvalidation\b|\bdev\b|\bName\b)*+$", re.IGNORECASE)
 _METRIC_LINK = re.compile(r"^(?:\s|,|:|=|\(|\d[\d.,]*\s*%?|\bof\b|\bat\b|\bis\b|\bwas\b|\bto\b|\bfrom\b|\bby\b|\bon\b|\bfor\b|"
                           r"\bthe\b|\ban?\b|\breaches\b|\breached\b|\bof\b|\bwith\b|\bin\b|\bterms\b|"
                           r"\b(?:rises|drops|falls|improves|increases|decreases|goes|climbs|grows|reaches)\b|"
-                          r"\b[\w]+(?:-[\w]+)+\b|[A-Z][\w./-]*|\bscores?\b|\bscored\b|\bobtains?\b|\bachieves?\b|"
-                          r"\breaches\b|\battains?\b)*$")
+                          r"\b\w++(?:-\w++)++\b|[A-Z][\w./-]*+|\bscores?\b|\bscored\b|\bobtains?\b|\bachieves?\b|"
+                          r"\breaches\b|\battains?\b)*+$")
 _IMPLIED = (
     (re.compile(r"\b(?:solves?|solved|answers?|answered|gets?|classifies|labels?)\s+$", re.I), "accuracy", r"\s*of\b"),
     (re.compile(r"\b(?:wins?|won)\s+$", re.I), "win rate", r"\s*of\b"),
@@ -429,7 +429,7 @@ def _groups(nums: list[_Num], sent: str, base: int, spans: list[_Span]) -> list[
             last = groups[-1][-1]
             gap = sent[last.end - base:num.start - base]
             if (not any(last.end <= s.start and s.end <= num.start for s in spans)
-                    and re.fullmatch(r"(?:\s|,|%|and|[\w@-]+(?: accuracy)?)*", gap) and len(gap) < 30
+                    and len(gap) < 30 and re.fullmatch(r"(?:\s|,|%|and|[\w@-]++)*+", gap)
                     and re.search(r"\band\b|,", gap)):
                 groups[-1].append(num)
                 continue
@@ -447,7 +447,7 @@ def _name_run(spans: list[_Span], kind: str, start: int, sent: str, base: int, *
             if s.start < pos:
                 continue
             gap = sent[pos - base:s.start - base]
-            limit = r"(?:\s|,|and|on|the|%|[\w@-]+|respectively)*" if not run else r"(?:\s|,|and|the)*"
+            limit = r"(?:\s|,|%|[\w@-]++)*+" if not run else r"(?:\s|,|and|the)*+"
             if re.fullmatch(limit, gap) and (run or len(gap) < 40):
                 run.append(s)
                 pos = s.end
