@@ -252,8 +252,11 @@ _BEFORE_REJECT = re.compile(
     r"learning rate of|dropout rate of|temperature of|[knT]\s*=|first|last|per|every|at most|at least)\s*)$",
     re.IGNORECASE)
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:%|points?|pp|percentage points?)?\s*(?:[\w@-]+\s)?(?:higher|lower|above|below|more|less|better|"
-    r"worse|ahead|fewer|faster|slower|smaller|larger|over|greater|behind|short)\b", re.IGNORECASE)
+    r"^\s*\)?\s*(?:%|points?|pp|percentage points?)?\s*(?:[\w@-]+\s){0,3}?(?:higher|lower|above|below|more|less|"
+    r"better|worse|ahead|fewer|faster|slower|smaller|larger|over|greater|behind|short|improvements?|gains?|"
+    r"reductions?|degradation|increases?|boosts?|drops?)\b", re.IGNORECASE)
+#: what joins a delta to the next one of a list ("by 3.8 AP50 and 2.2 AP")
+_LIST_GAP = re.compile(r"\s*%?\s*(?:[\w@-]+\s*)?(?:,\s*(?:and\s+)?|and\s+)")
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:improvement|gain|margin|increase|boost|drop|decrease|reduction|lead)s?\s+of|\bwithin|\+|"
     r"\bup to|\bless than|\bmore than)\s*$", re.IGNORECASE)
@@ -290,7 +293,11 @@ def _numbers(sent: str, base: int, blocked: list[_Span]) -> list[_Num]:
         num = _Num(a, base + end, _parse(m.group(0)), _unit(unit))
         num.role = _role(sent, m.start(), end, m.group(0), num.unit)
         nums.append(num)
-    return sorted(nums, key=lambda n: n.start)
+    nums.sort(key=lambda n: n.start)
+    for prev, num in zip(nums, nums[1:]):  # a list that starts with a delta is a list of deltas
+        if prev.role == "delta" and num.role == "value" and _LIST_GAP.fullmatch(sent, prev.end - base, num.start - base):
+            num.role = "delta"
+    return nums
 
 
 def _unit(m: re.Match | None) -> str:
@@ -306,7 +313,8 @@ def _role(sent: str, start: int, end: int, raw: str, unit: str) -> str:
         return "delta"
     if _FROM_TO.match(sent, end) and re.search(r"\bfrom\s*$", before):
         return "from"
-    if re.search(r"\b(?:up|down)\s+from\s*$", before, re.IGNORECASE):
+    if re.search(r"\b(?:up|down)\s+from\s*$|\branging\s+from\s*$|[<>≤≥~∼]\s*$|\$\\(?:le|ge|sim|approx)\$\s*$",
+                 before, re.IGNORECASE):
         return "reject"
     if unit != "%" and _COUNT_WORDS.match(after):
         return "reject"
@@ -524,7 +532,8 @@ def _setting(sent: str, base: int, num: _Num, nxt: _Num | None, first: _Num) -> 
     """A "5-shot"/"zero-shot" stated before the sentence's first value, or after this one (before the next)."""
     for m in _SHOT.finditer(sent):
         pos = base + m.start()
-        if pos < first.start or (num.end <= pos and (nxt is None or pos < nxt.start)):
+        if pos < first.start or (num.end <= pos < num.end + 40 and (nxt is None or pos < nxt.start)
+                                 and not re.search(r"\band\b", sent[num.end - base:pos - base])):
             k = m.group(1).lower()
             return f"{_WORD_NUM.get(k, k)}-shot"
     return None
