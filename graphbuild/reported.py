@@ -29,7 +29,8 @@ from .records import EntityMention, Paper, name_key
 from .resolve import Resolution
 from .results import Result, find_results, lower_is_better
 
-__all__ = ["Reported", "report_results", "add_reported", "result_id", "leaderboard_rows", "leaderboard_warnings"]
+__all__ = ["Reported", "report_results", "add_reported", "result_id", "leaderboard_rows", "leaderboard_warnings",
+           "top_leaderboards"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,4 +220,28 @@ def leaderboard_warnings(rows: Sequence[dict[str, Any]]) -> list[str]:
         units = sorted({r["unit"] or "none" for r in same})
         if len(units) > 1:
             out.append(f"{metric}: values are given in different units ({', '.join(units)})")
+    return out
+
+
+def top_leaderboards(G: nx.MultiDiGraph, datasets: int = 6, rows: int = 10) -> list[dict[str, Any]]:
+    """The leaderboards of the datasets with the most reported results (for the report page).
+
+    Returns
+    -------
+    list of dict
+        ``dataset, dataset_id, metric, results, rows, warnings``: for each of the ``datasets``
+        datasets with most ``REPORTS``, its most reported metric and that metric's best
+        ``rows`` rows (:func:`leaderboard_rows`), ``results`` counting all its rows.
+    """
+    per_dataset: Counter[str] = Counter()
+    for rid, did, key in G.edges(keys=True):
+        if key == "ON_DATASET":
+            per_dataset[did] += sum(1 for _, _, k in G.in_edges(rid, keys=True) if k == "REPORTS")
+    out = []
+    for did, count in sorted(per_dataset.items(), key=lambda kv: (-kv[1], kv[0]))[:datasets]:
+        board = leaderboard_rows(G, did)
+        metric = board[0]["metric"]
+        same = [r for r in board if r["metric"] == metric]
+        out.append({"dataset": G.nodes[did].get("name"), "dataset_id": did, "metric": metric, "results": count,
+                    "rows": same[:rows], "warnings": leaderboard_warnings(same)})
     return out

@@ -15,7 +15,7 @@ from graphbuild.graph import graph_to_tables
 from graphbuild.library import bind_params, load_library
 from graphbuild.records import EntityMention, Link, Paper
 from graphbuild.reported import (Reported, add_reported, leaderboard_rows, leaderboard_warnings, report_results,
-                                 result_id)
+                                 result_id, top_leaderboards)
 from graphbuild.resolve import Resolution
 from graphbuild.results import Result, canonical_metric, find_results, lower_is_better, score_results
 from graphbuild.stores.embedded import EmbeddedStore
@@ -214,6 +214,13 @@ def test_results_leaderboard_rows_best_first_lower_is_better():
     assert not leaderboard_warnings(leaderboard_rows(_graph(), "CIFAR-10", metric="FID"))
     with pytest.raises(RelatedLookupError, match="CIFAR-10"):
         leaderboard_rows(_graph(), "ImageNet")
+
+
+def test_results_top_leaderboards_for_the_report_page():
+    [board] = top_leaderboards(_graph())
+    assert (board["dataset"], board["metric"], board["results"]) == ("CIFAR-10", "FID", 4)
+    assert [r["model"] for r in board["rows"]] == ["BetterGen", "FastGen", "DDPM"] and board["warnings"] == []
+    assert top_leaderboards(small_graph()) == []
 
 
 def test_results_leaderboard_warns_on_mixed_settings():
