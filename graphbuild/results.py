@@ -244,12 +244,12 @@ _COUNT_WORDS = re.compile(
     r"heads|GPUs?|TPUs?|chips|languages|classes|categories|subjects|datasets|tasks|words|passages|papers|"
     r"experts|cities|speakers|annotators|sentences|subsets|bits(?! per)|GB|MB|TB|TFLOPs|FLOPs|evaluations|runs|seeds|"
     r"documents|abstracts|nodes|edges|users|items|subword|frames|patches|stages|models|benchmarks|"
-    r"programming|hand-written|reasoning|random|training|human|turns|rounds|shots|queries|labels|"
+    r"programming|hand-written|reasoning|random|training|human|turns|rounds|shots|queries|labels?|"
     r"categories|splits|folds|iterations|updates|dimensions|channels|blocks|kernels|instances)\b)",
     re.IGNORECASE)
 _BEFORE_REJECT = re.compile(
     r"(?:\b(?:Section|Sec\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Version|steps?|size of|"
-    r"learning rate of|dropout rate of|temperature of|[knT]\s*=|first|last|per|every|at most|at least)\s*)$",
+    r"learning rate of|dropout rate of|temperature of|factor of|[knT]\s*=|first|last|per|every|at most|at least)\s*)$",
     re.IGNORECASE)
 _DELTA_AFTER = re.compile(
     r"^\s*\)?\s*(?:%|points?|pp|percentage points?)?\s*(?:[\w@-]+\s){0,3}?(?:higher|lower|above|below|more|less|"
@@ -259,7 +259,7 @@ _DELTA_AFTER = re.compile(
 _LIST_GAP = re.compile(r"\s*%?\s*(?:[\w@-]+\s*)?(?:,\s*(?:and\s+)?|and\s+)")
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:improvement|gain|margin|increase|boost|drop|decrease|reduction|lead)s?\s+of|\bwithin|\+|"
-    r"\bup to|\bless than|\bmore than)\s*$", re.IGNORECASE)
+    r"\bup to|\bless than|\bmore than|\bimprov(?:es|ed|ing|e)|\bboost(?:s|ed|ing)?|\bgains?)\s*$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:[\w@-]+\s)?(?:lower|below|less|worse|behind|short)\b", re.I)
 _FROM_TO = re.compile(rf"\s*%?\s*(?:\w+\s+)?to\s+(?=\d)")
 _UP_FROM = re.compile(r"\b(?:up|down|improved|increased|rising|up|compared)?\s*from\s*$", re.IGNORECASE)
@@ -312,10 +312,12 @@ def _unit(m: re.Match | None) -> str:
 
 
 def _role(sent: str, start: int, end: int, raw: str, unit: str) -> str:
-    before, after = sent[:start], sent[end:]
+    before, after = re.sub(r"[\s$]+$", " ", sent[:start]), re.sub(r"^[$]", "", sent[end:])  # "$4%$" (LaTeX)
+    if re.match(r"\s*(?:\$?\\(?:sim|le|ge|pm)|[~∼±])", after):
+        return "reject"  # "0.7%$\sim$8.9%", "85.3 ± 0.2"
     if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after):
         return "delta"
-    if _FROM_TO.match(sent, end) and re.search(r"\bfrom\s*$", before):
+    if _FROM_TO.match(sent, end) and re.search(r"\bfrom\s+(?:an?\s+)?(?:[\w@-]+\s+){0,3}of\s*$|\bfrom\s*$", before):
         return "from"
     if re.search(r"\b(?:up|down)\s+from\s*$|\branging\s+from\s*$|[<>≤≥~∼]\s*$|\$\\(?:le|ge|sim|approx)\$\s*$",
                  before, re.IGNORECASE):
@@ -484,6 +486,9 @@ _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|which|compared|improv|tr
 
 
 def _dataset_for(num: _Num, nxt: _Num | None, datasets: list[_Span], sent: str, base: int) -> str | None:
+    for d in datasets:  # "ADE20K (50.28% mIoU)"
+        if d.end <= num.start and re.fullmatch(r"\s*\(\s*", sent[d.end - base:num.start - base]):
+            return d.name
     limit = nxt.start if nxt is not None else base + len(sent)
     stop = _CLAUSE_END.search(sent, num.end - base, limit - base)
     limit = base + stop.start() if stop else limit
@@ -569,6 +574,7 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
     prev_end = s
     for i, num in enumerate(kept):
         nxt = kept[i + 1] if i + 1 < len(kept) else None
+        nxt_any = next((n for n in nums if n.start >= num.end), None)
         group = group_of[id(num)]
         dataset = model = None
         if len(group) > 1:
@@ -579,7 +585,7 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
             mruns = _name_run(systems, "system", group[0].start, sent, s, after=False)
             if len(mruns) == len(group):
                 model = mruns[k].name
-        dataset = dataset or _dataset_for(num, nxt, datasets, sent, s)
+        dataset = dataset or _dataset_for(num, nxt_any, datasets, sent, s)
         model = model or _model_for(num, sent, s, systems, proposed, prev_end)
         start_value = next((n for n in values if n.role == "from" and n.end <= num.start
                             and re.fullmatch(r"\s*%?\s*(?:\w+\s+)?to\s*", text[n.end:num.start])), None)
