@@ -209,13 +209,30 @@ def communities_section(G: nx.MultiDiGraph, *, explorer: str | None = None) -> S
 
 
 def leaderboard_section(G: nx.MultiDiGraph) -> Section:
-    """Reported results per benchmark; an empty-state text until results are extracted."""
-    reports = _edge_counts(G)["REPORTS"]
-    if not reports:
+    """Reported results per benchmark (:func:`graphbuild.reported.top_leaderboards`), with their evidence."""
+    from .reported import top_leaderboards
+
+    boards = top_leaderboards(G)
+    if not boards:
         return Section("leaderboards", "Leaderboards",
                        '<p class="rp-empty">No reported results in this workspace yet: leaderboards appear once '
                        "result sentences are extracted.</p>")
-    return Section("leaderboards", "Leaderboards", f'<p class="rp-lead">{reports:,} reported results.</p>')
+    parts = []
+    for board in boards:
+        parts.append(f'<h3>{esc(board["dataset"])} <small>{esc(board["metric"])}, '
+                     f'{board["results"]:,} result(s)</small></h3>')
+        parts.append(_table(
+            ["model", "value", "paper", "year", "evidence"],
+            ([esc(r.get("model")), esc(_result_value(r)), esc(r.get("paper") or r.get("paper_id")),
+              esc(r.get("year") or ""), esc(r.get("evidence"))] for r in board["rows"]), numeric=(1,)))
+        parts.extend(f'<p class="rp-lead">{esc(w)}</p>' for w in board["warnings"])
+    return Section("leaderboards", "Leaderboards", "".join(parts),
+                   "Results the papers report, best first, each with the sentence it comes from.")
+
+
+def _result_value(row: dict) -> str:
+    unit = row.get("unit") or ""
+    return f"{row.get('value')}{unit if unit == '%' else (' ' + unit if unit else '')}"
 
 
 # --------------------------------------------------------------------------- page

@@ -52,6 +52,15 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "top_entities": "STRING[]",
         "top_datasets": "STRING[]",
     },
+    # a leaderboard cell: one model on one dataset in one metric and setting (graphbuild.reported)
+    "Result": {
+        "id": "STRING",
+        "model": "STRING",
+        "dataset": "STRING",
+        "metric": "STRING",
+        "setting": "STRING",
+        "lower_is_better": "BOOLEAN",
+    },
 }
 
 _EVIDENCE = {"evidence": "STRING", "char_start": "INT64", "char_end": "INT64", "confidence": "DOUBLE"}
@@ -66,6 +75,12 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AUTHORED": ("Author", "Paper", {"position": "INT64"}),
     "CITES": ("Paper", "Paper", {"inferred": "BOOLEAN", "via": "STRING"}),
     "IN_COMMUNITY": ("Paper", "Community", {}),
+    "REPORTS": ("Paper", "Result", {
+        "metric": "STRING", "value": "DOUBLE", "unit": "STRING", "setting": "STRING", "upper": "DOUBLE",
+        "delta": "DOUBLE", "baseline": "STRING", "baseline_value": "DOUBLE", **_EVIDENCE,
+    }),
+    "OF_MODEL": ("Result", "Entity", {}),
+    "ON_DATASET": ("Result", "Entity", {}),
 }
 
 #: paper -> entity relationship type for each extraction role

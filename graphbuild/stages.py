@@ -1,4 +1,4 @@
-"""The build as stages: ``read -> merge -> extract -> resolve -> cite -> graph -> store``.
+"""The build as stages: ``read -> merge -> extract -> resolve -> cite -> graph (+ report) -> store``.
 
 Each stage is a function over the typed records of :mod:`graphbuild.records`
 (plus the few defined here); only :func:`read` (input files) and :func:`store`
@@ -29,6 +29,7 @@ from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Citation, Paper
+from .reported import Reported, add_reported, report_results
 from .resolve import Resolution, resolve_entities
 from .settings import Settings
 from .stores.base import SyncReport
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
-    "read", "merge", "extract", "resolve", "cite", "graph", "store",
+    "read", "merge", "extract", "resolve", "cite", "graph", "report", "store",
     "load_pipeline", "pipeline_fingerprint", "extraction_key",
 ]
 
@@ -152,10 +153,17 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
 
 
 def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations) -> nx.MultiDiGraph:
-    """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with its Leiden communities."""
+    """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
+    and its Leiden communities."""
     G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
+    add_reported(G, report(papers, resolution))
     add_communities(G)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
     return G
+
+
+def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
+    """The results each paper reports ("X reaches 85.3% on MMLU"; see :mod:`graphbuild.reported`)."""
+    return report_results(papers, resolution)
 
 
 def store(G: nx.MultiDiGraph, path: str | os.PathLike, *, progress: Progress = no_progress,

@@ -13,6 +13,7 @@ from graph_fixture import E, small_graph
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.graph import graph_to_tables
 from graphbuild.records import Paper
+from graphbuild.schema import NODE_TABLES
 from graphbuild.stores import embedded
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore, find_write_clause
@@ -22,6 +23,7 @@ FIXTURE_COUNTS = {
     "PROPOSES": 5, "USES": 4, "EVALUATES_ON": 6, "COMPARES_WITH": 1,
     "VARIANT_OF": 1, "AUTHORED": 5, "CITES": 5,
     "Community": 0, "IN_COMMUNITY": 0,
+    "Result": 0, "REPORTS": 0, "OF_MODEL": 0, "ON_DATASET": 0,
 }
 
 
@@ -53,7 +55,7 @@ def test_embedded_schema_statements_cover_every_table():
     assert "CREATE NODE TABLE IF NOT EXISTS Entity(" in text
     assert "aliases STRING[]" in text
     assert "CREATE REL TABLE IF NOT EXISTS CITES(FROM Paper TO Paper, inferred BOOLEAN, via STRING)" in text
-    assert text.count("PRIMARY KEY(id)") == 4
+    assert text.count("PRIMARY KEY(id)") == len(NODE_TABLES)
 
 
 def test_embedded_sync_creates_schema_and_exact_counts(tmp_path):

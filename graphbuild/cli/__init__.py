@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "expand",
     "curate",
     "insights",
+    "leaderboard",
     "neo4j",
     "export",
     "fetch",
