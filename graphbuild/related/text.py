@@ -1,0 +1,149 @@
+"""The text signal: TF-IDF cosine and BM25 over title + abstract.
+
+Terms are words (a letter, then letters, digits or hyphens; English stop
+words dropped) and two-word phrases shared by at least
+:attr:`~graphbuild.related.config.TextConfig.bigram_min_df` papers. Terms
+found in one paper only are pruned (they cannot link two papers), so the
+vocabulary stays small at 100,000 papers. The TF-IDF weights are
+sublinear (``1 + log tf``) with the smoothed IDF of scikit-learn and rows
+of unit length; the BM25 weights come from :mod:`bm25s`. A query's terms
+are scored against the transposed matrices, touching only their rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+
+from ._sparse import csr, empty_scores, gather, l2_rows, row
+from .config import TextConfig
+from .query import Query
+
+__all__ = ["TextSignal", "analyzer"]
+
+
+def analyzer(config: TextConfig) -> Callable[[str], list[str]]:
+    """The function turning a text into its terms (words and two-word phrases)."""
+    return CountVectorizer(token_pattern=config.token_pattern, stop_words="english",
+                           ngram_range=(1, 2)).build_analyzer()
+
+
+@dataclass(frozen=True, eq=False)
+class TextSignal:
+    """Term statistics of the corpus: the vocabulary, TF-IDF rows and BM25 weights."""
+
+    terms: list[str]
+    idf: np.ndarray  # float32 per term
+    tfidf: sp.csr_matrix  # papers x terms, rows of unit length
+    bm25_t: sp.csr_matrix  # terms x papers: BM25 weight of each term in each paper
+    config: dict = field(default_factory=dict)
+    vocab: dict[str, int] = field(init=False, repr=False)
+    tfidf_t: sp.csr_matrix = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vocab", {t: i for i, t in enumerate(self.terms)})
+        object.__setattr__(self, "tfidf_t", csr(self.tfidf.T))
+
+    @classmethod
+    def index(cls, texts: list[str], config: TextConfig = TextConfig()) -> "TextSignal":
+        """Count, prune and weigh the terms of ``texts`` (one per corpus paper)."""
+        n = len(texts)
+        counts, terms = _counts(texts, config)
+        df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float32)
+        idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+        tf = counts.astype(np.float32)
+        tf.data = 1.0 + np.log(tf.data)
+        tfidf = l2_rows(tf @ sp.diags(idf))
+        return cls(terms=terms, idf=idf, tfidf=tfidf, bm25_t=_bm25(counts, config),
+                   config={"k1": config.bm25_k1, "b": config.bm25_b})
+
+    # ------------------------------------------------------------ queries
+
+    def text_terms(self, text: str, config: TextConfig = TextConfig()) -> tuple[np.ndarray, np.ndarray]:
+        """Columns of a free text's known terms and their TF-IDF weights (unit length)."""
+        counts: dict[int, int] = {}
+        for term in analyzer(config)(text):
+            col = self.vocab.get(term)
+            if col is not None:
+                counts[col] = counts.get(col, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        cols = np.array(sorted(counts), dtype=np.int32)
+        weights = (1.0 + np.log(np.array([counts[c] for c in cols], dtype=np.float32))) * self.idf[cols]
+        return cols, (weights / np.linalg.norm(weights)).astype(np.float32)
+
+    def paper_terms(self, r: int) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and TF-IDF weights of a corpus paper's terms."""
+        return row(self.tfidf, r)
+
+    def score(self, query: Query) -> np.ndarray:
+        """TF-IDF cosine of every corpus paper with the query."""
+        n = self.tfidf.shape[0]
+        if not len(query.terms):
+            return empty_scores(n)
+        return gather(self.tfidf_t, query.terms, query.weights, n)
+
+    def score_bm25(self, query: Query) -> np.ndarray:
+        """BM25 of every corpus paper for the query's terms (each term once)."""
+        n = self.tfidf.shape[0]
+        if not len(query.terms):
+            return empty_scores(n)
+        return gather(self.bm25_t, query.terms, np.ones(len(query.terms), dtype=np.float32), n)
+
+    def reasons(self, query: Query, hit: int, limit: int = 3) -> list[str]:
+        """``similar wording: 'a', 'b', 'c'``: the shared terms that weigh most."""
+        terms, weights = row(self.tfidf, hit)
+        common, qi, ji = np.intersect1d(query.terms, terms, assume_unique=True, return_indices=True)
+        if not len(common):
+            return []
+        product = query.weights[qi] * weights[ji]
+        picked: list[str] = []
+        for pos in np.argsort(-product, kind="stable"):
+            term = self.terms[int(common[pos])]
+            # skip a word already inside a chosen phrase, and a phrase holding a chosen word
+            if any(term in p.split() or p in term.split() for p in picked):
+                continue
+            picked.append(term)
+            if len(picked) == limit:
+                break
+        return ["similar wording: " + ", ".join(f"'{t}'" for t in picked)]
+
+
+def _counts(texts: list[str], config: TextConfig) -> tuple[sp.csr_matrix, list[str]]:
+    """Term counts with the vocabulary pruned: rare words, rarer phrases, the commonest terms."""
+    n = len(texts)
+    vectorizer = CountVectorizer(token_pattern=config.token_pattern, stop_words="english", ngram_range=(1, 2),
+                                 min_df=config.min_df if n >= config.min_df else 1, dtype=np.int32)
+    try:
+        counts = vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # no papers, or nothing but stop words
+        return sp.csr_matrix((n, 0), dtype=np.int32), []
+    terms = vectorizer.get_feature_names_out().tolist()
+    df = np.bincount(counts.indices, minlength=len(terms))
+    phrase = np.array([" " in t for t in terms], dtype=bool)
+    keep = ~phrase | (df >= min(config.bigram_min_df, max(n, 1)))
+    if n >= 20:  # in a large enough corpus, a term in most papers tells nothing apart
+        keep &= df <= config.max_df * n
+    columns = np.flatnonzero(keep)
+    if len(columns) > config.max_terms:
+        columns = np.sort(columns[np.argsort(-df[columns], kind="stable")[: config.max_terms]])
+    return csr(counts[:, columns], np.int32), [terms[i] for i in columns]
+
+
+def _bm25(counts: sp.csr_matrix, config: TextConfig) -> sp.csr_matrix:
+    """Terms x papers BM25 weights computed by :mod:`bm25s` from the term counts."""
+    n, v = counts.shape
+    if not n or not v or not counts.nnz:
+        return sp.csr_matrix((v, n), dtype=np.float32)
+    import bm25s
+
+    ids = [np.repeat(counts.indices[counts.indptr[i]:counts.indptr[i + 1]],
+                     counts.data[counts.indptr[i]:counts.indptr[i + 1]]).tolist() for i in range(n)]
+    model = bm25s.BM25(k1=config.bm25_k1, b=config.bm25_b)
+    model.index((ids, {str(i): i for i in range(v)}), create_empty_token=False, show_progress=False)
+    s = model.scores
+    return csr(sp.csr_matrix((s["data"], s["indices"], s["indptr"]), shape=(v, n)))
