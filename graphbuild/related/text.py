@@ -88,11 +88,15 @@ class TextSignal:
         return gather(self.tfidf_t, query.terms, query.weights, n)
 
     def score_bm25(self, query: Query) -> np.ndarray:
-        """BM25 of every corpus paper for the query's terms (each term once)."""
+        """BM25 of every corpus paper, each query term weighted by its TF-IDF weight in the query.
+
+        Plain BM25 (every query term once) suits short queries; a whole abstract
+        as the query needs its terms weighted (dev MAP 0.469 plain, 0.573 weighted).
+        """
         n = self.tfidf.shape[0]
         if not len(query.terms):
             return empty_scores(n)
-        return gather(self.bm25_t, query.terms, np.ones(len(query.terms), dtype=np.float32), n)
+        return gather(self.bm25_t, query.terms, query.weights, n)
 
     def reasons(self, query: Query, hit: int, limit: int = 3) -> list[str]:
         """``similar wording: 'a', 'b', 'c'``: the shared terms that weigh most."""
