@@ -464,3 +464,24 @@ def test_related_text_queries_use_the_workspace_nlp_settings(tmp_path):
     assert len(results) == 1 and results[0].title == "Marsupial vision"
     assert "both evaluate on Quokka Bench" in results[0].reasons
     assert not seen
+
+
+def test_related_cli_text_file_shows_the_passage_each_answers(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    from test_workspace import SOURCES
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Draft\n\nWe adapt large language models with low-rank updates, as LoRA does, and study "
+                     "where adapters go in a transformer and how their rank should be chosen for each layer.\n")
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), "--text-file", str(draft)]) == 0
+    out = capsys.readouterr().out
+    assert "LoRA: Low-Rank Adaptation" in out and "answers passage 1 (line 3): 'We adapt large" in out
+    assert main(["related", "-w", str(ws), "--text-file", str(draft), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and rows[0]["passage"] == 1 and rows[0]["passage_line"] == 3 and rows[0]["reasons"]
+    assert main(["related", "-w", str(ws), "--text-file", str(tmp_path / "missing.md")]) == 1
+    assert "[E100]" in capsys.readouterr().err
