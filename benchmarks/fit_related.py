@@ -38,7 +38,8 @@ from graphbuild.related.index import RelatedIndex
 from graphbuild.related.ranking import ranking_figures
 from graphbuild.workspace import Workspace
 
-SHARED = Path(os.environ.get("GRAPHBUILD_SHARED") or Path(__file__).resolve().parents[2] / "shared") / "eval" / "related"
+_ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("GRAPHBUILD_SHARED") or _ROOT / "shared") / "eval" / "related"
 TEXT_PARTS = ["lexical", "bm25", "topic", "entities", "graph", "citation", "authors"]
 
 
