@@ -118,24 +118,54 @@ class TextSignal:
 
 
 def _counts(texts: list[str], config: TextConfig) -> tuple[sp.csr_matrix, list[str]]:
-    """Term counts with the vocabulary pruned: rare words, rarer phrases, the commonest terms."""
+    """Term counts with the vocabulary pruned: rare words, rarer phrases, the commonest terms.
+
+    Words come from the same analyzer as queries; two-word phrases are coded as
+    ``first * V + second`` over each paper's word ids and counted with numpy, so
+    the millions of phrases seen once are never put in a Python vocabulary.
+    """
     n = len(texts)
-    vectorizer = CountVectorizer(token_pattern=config.token_pattern, stop_words="english", ngram_range=(1, 2),
-                                 min_df=config.min_df if n >= config.min_df else 1, dtype=np.int32)
-    try:
-        counts = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # no papers, or nothing but stop words
+    words = CountVectorizer(token_pattern=config.token_pattern, stop_words="english").build_analyzer()
+    vocab: dict[str, int] = {}
+    docs = [np.array([vocab.setdefault(w, len(vocab)) for w in words(t)], dtype=np.int64) for t in texts]
+    size = len(vocab)
+    if not size:  # no papers, or nothing but stop words
         return sp.csr_matrix((n, 0), dtype=np.int32), []
-    terms = vectorizer.get_feature_names_out().tolist()
-    df = np.bincount(counts.indices, minlength=len(terms))
-    phrase = np.array([" " in t for t in terms], dtype=bool)
-    keep = ~phrase | (df >= min(config.bigram_min_df, max(n, 1)))
+    uni_doc = np.repeat(np.arange(n, dtype=np.int64), [len(d) for d in docs])
+    uni = np.concatenate(docs)
+    big_doc = np.repeat(np.arange(n, dtype=np.int64), [max(len(d) - 1, 0) for d in docs])
+    big = np.concatenate([d[:-1] * size + d[1:] for d in docs])
+    uni_df = _doc_freq(uni_doc, uni, size)
+    big_codes, big_df = np.unique(np.unique(big_doc * size * size + big) % (size * size), return_counts=True)
+    keep_uni = np.flatnonzero(uni_df >= min(config.min_df, max(n, 1)))
+    keep_big = big_codes[big_df >= min(config.bigram_min_df, max(n, 1))]
+    names = np.array(list(vocab), dtype=object)
+    terms = names[keep_uni].tolist() + [f"{names[c // size]} {names[c % size]}" for c in keep_big]
+    df = np.concatenate([uni_df[keep_uni], big_df[big_df >= min(config.bigram_min_df, max(n, 1))]])
+    order = np.argsort(np.array(terms, dtype=object), kind="stable")  # alphabetical, as scikit-learn
+    column = np.empty(len(terms), dtype=np.int64)
+    column[order] = np.arange(len(terms))
+    uni_col = np.full(size, -1, dtype=np.int64)
+    uni_col[keep_uni] = column[: len(keep_uni)]
+    pos = np.minimum(np.searchsorted(keep_big, big), max(len(keep_big) - 1, 0))
+    big_hit = (keep_big[pos] == big) if len(keep_big) else np.zeros(len(big), dtype=bool)
+    rows = np.concatenate([uni_doc[uni_col[uni] >= 0], big_doc[big_hit]])
+    cols = np.concatenate([uni_col[uni][uni_col[uni] >= 0], column[len(keep_uni) + pos[big_hit]]])
+    counts = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(terms)))
+    terms = [terms[i] for i in order]
+    df = df[order]
+    keep = np.ones(len(terms), dtype=bool)
     if n >= 20:  # in a large enough corpus, a term in most papers tells nothing apart
         keep &= df <= config.max_df * n
     columns = np.flatnonzero(keep)
     if len(columns) > config.max_terms:
         columns = np.sort(columns[np.argsort(-df[columns], kind="stable")[: config.max_terms]])
     return csr(counts[:, columns], np.int32), [terms[i] for i in columns]
+
+
+def _doc_freq(doc: np.ndarray, ids: np.ndarray, size: int) -> np.ndarray:
+    """How many papers hold each id."""
+    return np.bincount(np.unique(doc * size + ids) % size, minlength=size)
 
 
 def _bm25(counts: sp.csr_matrix, config: TextConfig) -> sp.csr_matrix:
