@@ -256,6 +256,9 @@ def test_related_index_of_another_format_or_garbage_is_rebuilt_not_trusted(index
     (folder / "index.json").write_text(json.dumps(meta))
     (folder / "index.npz").write_bytes(b"not a zip file")
     assert RelatedIndex.load(folder) is None
+    good = index.save(tmp_path / "good") / "index.npz"
+    (folder / "index.npz").write_bytes(good.read_bytes()[: good.stat().st_size // 2])  # a truncated zip
+    assert RelatedIndex.load(folder) is None
     assert RelatedIndex.load(tmp_path / "missing") is None
 
 

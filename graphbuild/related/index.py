@@ -110,7 +110,7 @@ class RelatedIndex:
                                                **({"corpus": corpus} if "corpus" in _shared(kind) else {}))
                          for name, kind in _PARTS.items()}
                 dense = store.load_part(DenseSignal, "dense", meta["dense"], arrays) if "dense" in meta else None
-        except (KeyError, TypeError, ValueError):
+        except store.UNREADABLE:
             return None
         return cls(corpus=corpus, config=RelatedConfig.from_dict(meta["config"]), nlp=dict(meta.get("nlp") or {}),
                    dense=dense, **parts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import zipfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +21,10 @@ from typing import Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT"]
+__all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT", "UNREADABLE"]
+
+#: what reading a damaged or foreign index can raise (it is then rebuilt, never trusted)
+UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)
 
 #: bump when the stored layout changes; an index of another format is rebuilt
 FORMAT = 3
@@ -93,6 +97,6 @@ def read_folder(folder: Path) -> tuple[dict[str, Any], Any] | None:
         if meta.get("format") != FORMAT:
             return None
         arrays = np.load(folder / "index.npz", allow_pickle=False)
-    except (OSError, ValueError):
+    except UNREADABLE:
         return None
     return meta, arrays
