@@ -104,12 +104,11 @@ class RelatedIndex:
             return None
         meta, arrays = stored
         try:
-            with arrays:
-                corpus = store.load_part(Corpus, "corpus", meta["corpus"], arrays)
-                parts = {name: store.load_part(kind, name, meta["parts"][name], arrays,
-                                               **({"corpus": corpus} if "corpus" in _shared(kind) else {}))
-                         for name, kind in _PARTS.items()}
-                dense = store.load_part(DenseSignal, "dense", meta["dense"], arrays) if "dense" in meta else None
+            corpus = store.load_part(Corpus, "corpus", meta["corpus"], arrays)
+            parts = {name: store.load_part(kind, name, meta["parts"][name], arrays,
+                                           **({"corpus": corpus} if "corpus" in _shared(kind) else {}))
+                     for name, kind in _PARTS.items()}
+            dense = store.load_part(DenseSignal, "dense", meta["dense"], arrays) if "dense" in meta else None
         except store.UNREADABLE:
             return None
         return cls(corpus=corpus, config=RelatedConfig.from_dict(meta["config"]), nlp=dict(meta.get("nlp") or {}),

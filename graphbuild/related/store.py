@@ -90,13 +90,14 @@ def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, An
         raise
 
 
-def read_folder(folder: Path) -> tuple[dict[str, Any], Any] | None:
-    """``(meta, arrays)`` of a stored index, or None when absent or of another format."""
+def read_folder(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]] | None:
+    """``(meta, arrays)`` of a stored index, or None when absent, damaged or of another format."""
     try:
         meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             return None
-        arrays = np.load(folder / "index.npz", allow_pickle=False)
+        with open(folder / "index.npz", "rb") as handle, np.load(handle, allow_pickle=False) as stored:
+            arrays = {name: stored[name] for name in stored.files}
     except UNREADABLE:
         return None
     return meta, arrays
