@@ -39,6 +39,18 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "id": "STRING",
         "name": "STRING",
     },
+    # a Leiden community of papers and entities (graphbuild.communities), ranked by size
+    "Community": {
+        "id": "STRING",
+        "name": "STRING",
+        "rank": "INT64",
+        "papers": "INT64",
+        "entities": "INT64",
+        "first_year": "INT64",
+        "last_year": "INT64",
+        "top_entities": "STRING[]",
+        "top_datasets": "STRING[]",
+    },
 }
 
 _EVIDENCE = {"evidence": "STRING", "char_start": "INT64", "char_end": "INT64"}
@@ -52,6 +64,7 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "VARIANT_OF": ("Entity", "Entity", {}),
     "AUTHORED": ("Author", "Paper", {"position": "INT64"}),
     "CITES": ("Paper", "Paper", {"inferred": "BOOLEAN", "via": "STRING"}),
+    "IN_COMMUNITY": ("Paper", "Community", {}),
 }
 
 #: paper -> entity relationship type for each extraction role

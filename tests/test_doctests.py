@@ -13,6 +13,12 @@ MODULES = [
     "graphbuild.nlp.pipeline",
     "graphbuild.records",
     "graphbuild.ingest.readers",
+    "graphbuild.cypher_guard",
+    "graphbuild.errors",
+    "graphbuild.export",
+    "graphbuild.cli._common",
+    "graphbuild.ingest.merge",
+    "graphbuild.stores.neo4j",
 ]
 
 

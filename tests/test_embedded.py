@@ -21,6 +21,7 @@ FIXTURE_COUNTS = {
     "Paper": 6, "Entity": 9, "Author": 4,
     "PROPOSES": 5, "USES": 4, "EVALUATES_ON": 6, "COMPARES_WITH": 1,
     "VARIANT_OF": 1, "AUTHORED": 5, "CITES": 5,
+    "Community": 0, "IN_COMMUNITY": 0,
 }
 
 
@@ -52,7 +53,7 @@ def test_embedded_schema_statements_cover_every_table():
     assert "CREATE NODE TABLE IF NOT EXISTS Entity(" in text
     assert "aliases STRING[]" in text
     assert "CREATE REL TABLE IF NOT EXISTS CITES(FROM Paper TO Paper, inferred BOOLEAN, via STRING)" in text
-    assert text.count("PRIMARY KEY(id)") == 3
+    assert text.count("PRIMARY KEY(id)") == 4
 
 
 def test_embedded_sync_creates_schema_and_exact_counts(tmp_path):

@@ -75,4 +75,4 @@ def test_lookup_cli_related_by_fuzzy_title_says_what_it_matched(tmp_path, capsys
     assert main(["citations", "-w", str(ws), "--ancestry", "Quantum zebras"]) == 1
     assert "[E600]" in capsys.readouterr().err
     assert main(["related", "-w", str(ws), "--entity", "LoRA", "-k", "0"]) == 1
-    assert "-k must be at least 1" in capsys.readouterr().err
+    assert "-k must be 1 or more" in capsys.readouterr().err

@@ -23,7 +23,18 @@ from ..settings import DEFAULT_WORKSPACE
 __all__ = ["main", "make_parser", "COMMAND_MODULES"]
 
 #: Modules of this package that add subcommands, in ``--help`` order.
-COMMAND_MODULES = ("build", "evaluation", "query", "pages", "related", "neo4j", "export", "fetch")
+COMMAND_MODULES = (
+    "build",
+    "evaluation",
+    "query",
+    "pages",
+    "related",
+    "expand",
+    "insights",
+    "neo4j",
+    "export",
+    "fetch",
+)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -54,8 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GraphbuildError as exc:
         print(f"graphbuild: error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("graphbuild: interrupted; the workspace was left as it was", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing was written
+        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'the workspace was left as it was'}",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `graphbuild extract … | head`
         return 0

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..errors import InputError
-from ._common import _print_rows, _workspace
+from ._common import _print_rows, _require_positive, _workspace
 
 
 def _say_match(match) -> None:
@@ -68,32 +68,53 @@ def _read_draft(path: str) -> str:
     return text
 
 
+def _print_bibtex(ws, paper_ids: list[str]) -> None:
+    from ..bibtex_out import graph_bibtex
+
+    print(graph_bibtex(ws.graph(), paper_ids), end="")
+
+
 def cmd_related(args: argparse.Namespace) -> int:
     from ..related import related_entities, related_papers, related_to_draft
 
+    _require_positive(args, "k")
+    ws = _workspace(args)
+    if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
+        from ..expand import external_report
+        print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
+        return 0
     given = [x for x in (args.target, args.text, args.text_file, args.entity) if x]
     if len(given) != 1:
         raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
-    if args.k <= 0:
-        raise InputError("related", None, f"-k must be at least 1, not {args.k}")
     draft = _read_draft(args.text_file) if args.text_file else None
-    index = _workspace(args).related_index()
+    index = ws.related_index()
     if args.entity:
         _, match = index.find_entity(args.entity)
         _say_match(match)
         _print_entity(related_entities(index, match.node, k=args.k), args.json)
-    elif draft is not None:
-        _print_draft(related_to_draft(index, draft, k=args.k), args.json)
-    elif args.text:
-        _print_results(related_papers(index, text=args.text, k=args.k), args.json)
+        return 0
+    if draft is not None:
+        found = related_to_draft(index, draft, k=args.k)
+        if args.format == "bibtex":
+            _print_bibtex(ws, [f.result.paper_id for f in found])
+        else:
+            _print_draft(found, args.json)
+        return 0
+    if args.text:
+        results = related_papers(index, text=args.text, k=args.k)
     else:
-        _print_results(related_papers(index, title=args.target, k=args.k, on_match=_say_match), args.json)
+        results = related_papers(index, title=args.target, k=args.k, on_match=_say_match)
+    if args.format == "bibtex":
+        _print_bibtex(ws, [r.paper_id for r in results])
+    else:
+        _print_results(results, args.json)
     return 0
 
 
 def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
 
+    _require_positive(args, "top", "depth")
     graph = _workspace(args).graph()
     if args.ancestry:
         from ..lookup import Resolver
@@ -107,6 +128,10 @@ def cmd_citations(args: argparse.Namespace) -> int:
         rows = analytics.citation_pagerank(graph, args.top)
     else:
         rows = analytics.most_cited(graph, args.top, inferred=args.inferred)
+    if args.format == "bibtex":
+        from ..bibtex_out import graph_bibtex
+        print(graph_bibtex(graph, [row[k] for row in rows for k in ("id", "a", "b") if k in row]), end="")
+        return 0
     _print_rows(rows, "json" if args.json else "table")
     return 0
 
@@ -121,6 +146,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("--entity", help="an entity name: its papers and related entities")
     r.add_argument("-k", type=int, default=10)
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
+    r.add_argument("--format", choices=["text", "bibtex"], default="text",
+                   help="bibtex: the papers as BibTeX entries, ready to paste")
+    r.add_argument("--external", action="store_true",
+                   help="candidates not yet in the corpus (cited stubs, papers added by expand), with why")
     r.set_defaults(func=cmd_related)
 
     c = sub.add_parser("citations", parents=[common], help="most cited papers, citation PageRank, "
@@ -132,5 +161,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     c.add_argument("--depth", type=int, default=2, help="(ancestry) how many citation steps (default 2)")
     c.add_argument("--top", type=int, default=20)
     c.add_argument("--json", action="store_true")
+    c.add_argument("--format", choices=["table", "bibtex"], default="table",
+                   help="bibtex: the papers as BibTeX entries, ready to paste")
     c.set_defaults(func=cmd_citations)
 
