@@ -20,13 +20,13 @@ structured ``tip`` records and the page builds them with ``textContent``.
 from __future__ import annotations
 
 import copy
-import difflib
 import heapq
 import html
 import itertools
 import json
 import math
 import re
+import sys
 from collections import deque
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
@@ -157,70 +157,34 @@ def _importance(G: nx.MultiDiGraph, node: str) -> int:
 
 
 def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
-    """Turn a node id, entity name/alias, author name or title fragment into a node id.
+    """Turn a node id, entity name/alias, author name or title (or part of one) into a node id.
 
-    Tried in order: exact node id; entity name, then alias (case-insensitive;
-    several hits go to the one with the highest ``paper_count``); author name;
-    exact paper title; paper title substring (must be unique).
+    Resolved by :class:`graphbuild.lookup.Resolver`: exact node id; entity
+    name, then alias (case-insensitive; several hits go to the one with the
+    highest ``paper_count``); author name; exact paper title; paper title
+    fragment (must be unique); then a fuzzy match of titles and names. A
+    fuzzy or partial match is reported on stderr.
 
     Raises
     ------
     QueryError
-        Nothing matches (the message lists close matches) or a title fragment
-        matches several papers (the message lists them).
+        Nothing matches (the message says "did you mean" with close matches)
+        or a title fragment matches several papers (the message lists them).
     """
+    from .errors import RelatedLookupError
+    from .lookup import Resolver
+
     text = str(focus).strip()
     if text in G:
         return text
-    folded = text.casefold()
-    by_name: list[str] = []
-    by_alias: list[str] = []
-    authors: list[str] = []
-    exact_titles: list[str] = []
-    title_hits: list[str] = []
-    for node, data in G.nodes(data=True):
-        label = data.get("label")
-        if label == "Entity":
-            if str(data.get("name") or "").casefold() == folded:
-                by_name.append(node)
-            elif any(str(a).casefold() == folded for a in data.get("aliases") or ()):
-                by_alias.append(node)
-        elif label == "Author":
-            if str(data.get("name") or "").casefold() == folded:
-                authors.append(node)
-        elif label == "Paper":
-            title = str(data.get("title") or "").casefold()
-            if title == folded:
-                exact_titles.append(node)
-            elif folded and folded in title:
-                title_hits.append(node)
-    for group in (by_name, by_alias):
-        if group:
-            return min(group, key=lambda n: (-_importance(G, n), n))
-    for group in (authors, exact_titles):
-        if group:
-            return min(group)
-    if len(title_hits) == 1:
-        return title_hits[0]
-    if title_hits:
-        shown = "; ".join(f"{G.nodes[n].get('title')!r} ({n})" for n in sorted(title_hits)[:8])
-        more = f" and {len(title_hits) - 8} more" if len(title_hits) > 8 else ""
-        raise QueryError(f"focus {text!r} matches {len(title_hits)} paper titles: {shown}{more}. "
-                         "Give more of the title or pass the node id.")
-    raise QueryError(f"no node matches focus {text!r}{_close_matches(G, text)}. "
-                     "Pass a node id, an entity name or alias, an author name or part of a paper title.")
-
-
-def _close_matches(G: nx.MultiDiGraph, text: str) -> str:
-    names: dict[str, str] = {}
-    for _, data in G.nodes(data=True):
-        for value in (data.get("name"), data.get("title"), *(data.get("aliases") or ())):
-            if value:
-                names.setdefault(str(value).casefold(), str(value))
-    hits = difflib.get_close_matches(text.casefold(), list(names), n=5, cutoff=0.6)
-    if not hits:
-        return ""
-    return "; close matches: " + ", ".join(repr(names[h]) for h in hits)
+    try:
+        match = Resolver.from_graph(G).resolve(text)
+    except RelatedLookupError as exc:
+        raise QueryError(f"focus: {exc.args[0]}. Pass a node id, an entity name or alias, an author name "
+                         "or part of a paper title.") from None
+    if match.how in ("fuzzy", "fragment"):
+        print(f"graphbuild: focus {match.describe()}", file=sys.stderr)
+    return match.node
 
 
 def _check_types(types: Iterable[str] | None) -> frozenset[str] | None:

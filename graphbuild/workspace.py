@@ -417,27 +417,9 @@ class Workspace:
 
     def related_index(self):
         """The related-work index of the live graph, built once per generation and cached on disk."""
-        import pickle
+        from .related.workspace import workspace_related_index
 
-        from .related import RelatedIndex
-
-        gen = self._require()
-        cache = gen / "related.pickle"
-        if cache.exists():
-            try:
-                with open(cache, "rb") as fh:
-                    return pickle.load(fh)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                pass  # a cache from another version: rebuild it
-        index = RelatedIndex.from_graph(self.graph())
-        tmp = cache.with_name(f".related.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-        except OSError:
-            tmp.unlink(missing_ok=True)  # a read-only workspace still answers, uncached
-        return index
+        return workspace_related_index(self.path, self._require(), self.graph, self.settings)
 
 
 def _gazetteer_only(settings: Settings):

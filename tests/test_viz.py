@@ -125,11 +125,14 @@ def test_viz_select_does_not_mutate_or_share_with_caller():
     assert _snapshot(G) == before
 
 
-def test_viz_select_unknown_focus_lists_close_matches():
+def test_viz_select_unknown_focus_lists_close_matches(capsys):
+    # a typo is matched fuzzily (graphbuild.lookup), and stderr says what it matched
+    assert resolve_focus(small_graph(), "Lorra") == "entity:lora"
+    assert "matched entity 'LoRA' (entity:lora) by fuzzy match" in capsys.readouterr().err
     with pytest.raises(QueryError) as info:
-        select_subgraph(small_graph(), focus="Lorra")
+        select_subgraph(small_graph(), focus="Lorra-Net")
     message = str(info.value)
-    assert "no node matches focus 'Lorra'" in message and "'LoRA'" in message
+    assert "matches 'Lorra-Net'; did you mean LoRA" in message
     assert isinstance(info.value, GraphbuildError)
 
 

@@ -163,6 +163,7 @@ def test_workspace_viz_returns_a_path_jupyter_can_show(ws, tmp_path):
 def test_workspace_related_index_is_cached_per_generation(ws, tmp_path):
     _build(ws, SOURCES / "corpus.jsonl")
     first = ws.related_index()
+    assert (ws.current / "related" / "index.npz").exists()  # arrays + JSON, never a pickle
     again = ws.related_index()
     assert again is not first and again.paper_ids == first.paper_ids
     extra = tmp_path / "more.jsonl"

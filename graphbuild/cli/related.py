@@ -1,18 +1,81 @@
-"""related and citations: what is related to a paper, text or entity, and citation analytics."""
+"""related and citations: what is related to a paper, text, draft or entity, and citation analytics."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
 
 from ..errors import InputError
 from ._common import _print_rows, _require_positive, _workspace
 
 
-def cmd_related(args: argparse.Namespace) -> int:
-    from dataclasses import asdict
+def _say_match(match) -> None:
+    """Tell the user on stderr when a fuzzy or partial match stood in for what they typed."""
+    if match.how in ("fuzzy", "fragment"):
+        print(f"graphbuild: {match.describe()}", file=sys.stderr)
 
-    from ..related import related_entities, related_papers
+
+def _print_entity(report, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        return
+    print(f"{report.name} ({report.type}) [{report.entity_id}]")
+    print(f"proposed by {len(report.proposed_by)} paper(s):")
+    for pid, title in report.proposed_by:
+        print(f"  - {title}  [{pid}]")
+    print(f"used by {len(report.used_by)} paper(s):")
+    for pid, title, role in report.used_by:
+        print(f"  - {title}  [{pid}]  ({role.replace('_', ' ')})")
+    print(f"related entities (co-occurring in at least {report.min_count} papers):")
+    for rel in report.related:
+        print(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {rel.count} papers, "
+              f"NPMI {rel.npmi:.2f}")
+
+
+def _print_results(results, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
+        return
+    for i, r in enumerate(results, 1):
+        print(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]  score {r.score:.3f}")
+        for reason in r.reasons:
+            print(f"      - {reason}")
+
+
+def _print_draft(found, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([{**asdict(f.result), "passage": f.passage.number, "passage_line": f.passage.line,
+                           "fused": f.fused} for f in found], ensure_ascii=False, indent=2))
+        return
+    for i, f in enumerate(found, 1):
+        r = f.result
+        print(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]")
+        print(f"      answers passage {f.passage.number} (line {f.passage.line}): {f.passage.snippet()!r}")
+        for reason in r.reasons:
+            print(f"      - {reason}")
+
+
+def _read_draft(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, None, f"cannot read the draft: {exc}") from None
+    if not text.strip():
+        raise InputError(path, None, "the draft is empty")
+    return text
+
+
+def _print_bibtex(ws, paper_ids: list[str]) -> None:
+    from ..bibtex_out import graph_bibtex
+
+    print(graph_bibtex(ws.graph(), paper_ids), end="")
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    from ..related import related_entities, related_papers, related_to_draft
 
     _require_positive(args, "k")
     ws = _workspace(args)
@@ -20,61 +83,45 @@ def cmd_related(args: argparse.Namespace) -> int:
         from ..expand import external_report
         print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
         return 0
-    given = [x for x in (args.target, args.text, args.entity) if x]
+    given = [x for x in (args.target, args.text, args.text_file, args.entity) if x]
     if len(given) != 1:
-        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --entity")
+        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
+    draft = _read_draft(args.text_file) if args.text_file else None
     index = ws.related_index()
     if args.entity:
-        report = related_entities(index, args.entity, k=args.k)
-        if args.json:
-            print(json.dumps(asdict(report), ensure_ascii=False, indent=2))
-            return 0
-        print(f"{report.name} ({report.type}) [{report.entity_id}]")
-        print(f"proposed by {len(report.proposed_by)} paper(s):")
-        for pid, title in report.proposed_by:
-            print(f"  - {title}  [{pid}]")
-        print(f"used by {len(report.used_by)} paper(s):")
-        for pid, title, role in report.used_by:
-            print(f"  - {title}  [{pid}]  ({role.replace('_', ' ')})")
-        print(f"related entities (co-occurring in at least {report.min_count} papers):")
-        for rel in report.related:
-            print(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {rel.count} papers, "
-                  f"NPMI {rel.npmi:.2f}")
+        _, match = index.find_entity(args.entity)
+        _say_match(match)
+        _print_entity(related_entities(index, match.node, k=args.k), args.json)
+        return 0
+    if draft is not None:
+        found = related_to_draft(index, draft, k=args.k)
+        if args.format == "bibtex":
+            _print_bibtex(ws, [f.result.paper_id for f in found])
+        else:
+            _print_draft(found, args.json)
         return 0
     if args.text:
         results = related_papers(index, text=args.text, k=args.k)
     else:
-        from ..records import paper_key
-
-        graph = ws.graph()
-        key = args.target if args.target in graph else paper_key(args.target)
-        results = (related_papers(index, paper_id=key, k=args.k) if key in graph
-                   else related_papers(index, title=args.target, k=args.k))
+        results = related_papers(index, title=args.target, k=args.k, on_match=_say_match)
     if args.format == "bibtex":
-        from ..bibtex_out import graph_bibtex
-        print(graph_bibtex(ws.graph(), [r.paper_id for r in results]), end="")
-        return 0
-    if args.json:
-        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
-        return 0
-    for i, r in enumerate(results, 1):
-        print(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]  score {r.score:.3f}")
-        for reason in r.reasons:
-            print(f"      - {reason}")
+        _print_bibtex(ws, [r.paper_id for r in results])
+    else:
+        _print_results(results, args.json)
     return 0
 
 
 def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
-    from ..records import paper_key
 
     _require_positive(args, "top", "depth")
     graph = _workspace(args).graph()
     if args.ancestry:
-        key = args.ancestry if args.ancestry in graph else paper_key(args.ancestry)
-        if key not in graph:
-            raise InputError("--ancestry", None, f"no paper {args.ancestry!r} in the workspace; give its id")
-        rows = analytics.ancestry(graph, key, args.depth)
+        from ..lookup import Resolver
+
+        match = Resolver.from_graph(graph).resolve(args.ancestry, kinds=("paper",))
+        _say_match(match)
+        rows = analytics.ancestry(graph, match.node, args.depth)
     elif args.co_cited:
         rows = analytics.co_citations(graph, args.top)
     elif args.by == "pagerank":
@@ -93,8 +140,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add this module's subcommands to the parser."""
     r = sub.add_parser("related", parents=[common], help="rank related papers (or entities) and say why")
-    r.add_argument("target", nargs="?", help="a paper id or title")
+    r.add_argument("target", nargs="?", help="a paper id or title (typos forgiven; the match is shown)")
     r.add_argument("--text", help="free text: an abstract or an idea")
+    r.add_argument("--text-file", metavar="FILE", help="a draft (Markdown or text): ranked per passage, fused")
     r.add_argument("--entity", help="an entity name: its papers and related entities")
     r.add_argument("-k", type=int, default=10)
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
@@ -109,10 +157,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     c.add_argument("--by", choices=["cited", "pagerank"], default="cited", help="ranking (default: cited)")
     c.add_argument("--inferred", action="store_true", help="(cited) count inferred citations too")
     c.add_argument("--co-cited", action="store_true", help="pairs of papers cited together")
-    c.add_argument("--ancestry", metavar="PAPER", help="papers a paper builds on, following citations")
+    c.add_argument("--ancestry", metavar="PAPER", help="papers a paper builds on (its id or title)")
     c.add_argument("--depth", type=int, default=2, help="(ancestry) how many citation steps (default 2)")
     c.add_argument("--top", type=int, default=20)
     c.add_argument("--json", action="store_true")
     c.add_argument("--format", choices=["table", "bibtex"], default="table",
                    help="bibtex: the papers as BibTeX entries, ready to paste")
     c.set_defaults(func=cmd_citations)
+

@@ -1,0 +1,261 @@
+"""The related-work index: the corpus and one part per signal, saved as arrays + JSON.
+
+>>> from graphbuild.related import RelatedIndex
+>>> index = RelatedIndex.from_graph(G)                 # doctest: +SKIP
+>>> index.save(folder); RelatedIndex.load(folder)      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+import numpy as np
+
+from ..errors import RelatedLookupError
+from ..lookup import Match, Resolver
+from ..records import entity_id, name_key, paper_key
+from . import store
+from .authors import AuthorSignal
+from .citations import CitationSignal
+from .config import ROLE_WEIGHTS, ROLES, RelatedConfig
+from .corpus import Corpus
+from .dense import DenseSignal
+from .entities import EntitySignal
+from .query import Query
+from .text import TextSignal
+from .topics import TopicSignal
+from .walk import WalkSignal
+from .years import TimeSignal
+
+__all__ = ["RelatedIndex"]
+
+_ROLE_RANK = {role: i for i, role in enumerate(ROLES)}
+_PARTS = {"text": TextSignal, "topics": TopicSignal, "entities": EntitySignal, "walk": WalkSignal,
+          "citations": CitationSignal, "authors": AuthorSignal, "time": TimeSignal}
+
+
+@dataclass(frozen=True, eq=False)
+class RelatedIndex:
+    """Everything the query path needs, computed once from a graph.
+
+    Build with :meth:`from_graph`, store with :meth:`save`, read back with
+    :meth:`load`. ``nlp`` names the spaCy model and gazetteer that free-text
+    queries are run through (the workspace's own settings).
+    """
+
+    corpus: Corpus
+    text: TextSignal
+    topics: TopicSignal
+    entities: EntitySignal
+    walk: WalkSignal
+    citations: CitationSignal
+    authors: AuthorSignal
+    time: TimeSignal
+    config: RelatedConfig = field(default_factory=RelatedConfig)
+    nlp: dict[str, str] = field(default_factory=dict)
+    dense: DenseSignal | None = None
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    # ------------------------------------------------------------ build and store
+
+    @classmethod
+    def from_graph(cls, G: nx.MultiDiGraph, *, config: RelatedConfig = RelatedConfig(),
+                   nlp: dict[str, str] | None = None, dense: DenseSignal | None = None) -> "RelatedIndex":
+        """Index every signal of the graph ``G``.
+
+        Parameters
+        ----------
+        G : a graphbuild graph (see :mod:`graphbuild.graph`).
+        config : the signals' settings.
+        nlp : ``{"model": ..., "gazetteer": ...}`` for free-text queries (the
+            workspace's settings); empty for the default pipeline.
+        dense : precomputed paper embeddings (see :mod:`graphbuild.related.dense`), or None.
+        """
+        corpus = Corpus.from_graph(G, config.citations)
+        text = TextSignal.index(corpus.texts(G), config.text)
+        return cls(corpus=corpus, text=text, topics=TopicSignal.index(text.tfidf, config.topics),
+                   entities=EntitySignal.index(corpus, config.entities),
+                   walk=WalkSignal.index(corpus, config.walk, config.entities),
+                   citations=CitationSignal.index(corpus, config.citations, config.reasons.title_width),
+                   authors=AuthorSignal.index(corpus), time=TimeSignal.index(corpus),
+                   config=config, nlp=dict(nlp or {}), dense=dense)
+
+    def save(self, folder: str | Path) -> Path:
+        """Write the index as ``index.npz`` + ``index.json`` into ``folder`` (replaced whole)."""
+        arrays: dict[str, np.ndarray] = {}
+        meta: dict[str, Any] = {"config": self.config.to_dict(), "nlp": self.nlp,
+                                "corpus": store.dump_part(self.corpus, "corpus", arrays)}
+        meta["parts"] = {name: store.dump_part(getattr(self, name), name, arrays) for name in _PARTS}
+        if self.dense is not None:
+            meta["dense"] = store.dump_part(self.dense, "dense", arrays)
+        folder = Path(folder)
+        store.write_folder(folder, arrays, meta)
+        return folder
+
+    @classmethod
+    def load(cls, folder: str | Path) -> "RelatedIndex | None":
+        """Read an index written by :meth:`save`; None when absent, unreadable or of another format."""
+        stored = store.read_folder(Path(folder))
+        if stored is None:
+            return None
+        meta, arrays = stored
+        try:
+            corpus = store.load_part(Corpus, "corpus", meta["corpus"], arrays)
+            parts = {name: store.load_part(kind, name, meta["parts"][name], arrays,
+                                           **({"corpus": corpus} if "corpus" in _shared(kind) else {}))
+                     for name, kind in _PARTS.items()}
+            dense = store.load_part(DenseSignal, "dense", meta["dense"], arrays) if "dense" in meta else None
+        except store.UNREADABLE:
+            return None
+        return cls(corpus=corpus, config=RelatedConfig.from_dict(meta["config"]), nlp=dict(meta.get("nlp") or {}),
+                   dense=dense, **parts)
+
+    # ------------------------------------------------------------ convenience
+
+    @property
+    def n_papers(self) -> int:
+        """Number of corpus papers."""
+        return self.corpus.n_papers
+
+    @property
+    def paper_ids(self) -> list[str]:
+        """Corpus paper ids, in row order."""
+        return self.corpus.paper_ids
+
+    @property
+    def paper_pos(self) -> dict[str, int]:
+        """Paper id -> row."""
+        return self.corpus.paper_pos
+
+    @property
+    def titles(self) -> list[str]:
+        """Corpus paper titles, in row order."""
+        return self.corpus.titles
+
+    def resolver(self) -> Resolver:
+        """A :class:`~graphbuild.lookup.Resolver` over the corpus papers and entities (built once)."""
+        if "resolver" not in self._cache:
+            c = self.corpus
+            counts = np.diff(c.roles_t.indptr)
+            self._cache["resolver"] = Resolver(
+                papers=zip(c.paper_ids, c.titles),
+                entities=((e, c.entity_names[i], c.entity_aliases[i], float(counts[i]))
+                          for i, e in enumerate(c.entity_ids)))
+        return self._cache["resolver"]
+
+    def find_paper(self, text: str, *, fuzzy: bool = True) -> tuple[int, Match]:
+        """Row of the corpus paper an id (``fuzzy=False``: only an id) or a title names, and how."""
+        wanted = (text or "").strip()
+        for key in (wanted, paper_key(wanted) if wanted else ""):
+            if key in self.corpus.paper_pos:
+                return self.corpus.paper_pos[key], Match(key, "paper", self.corpus.titles[
+                    self.corpus.paper_pos[key]], "id")
+        if not fuzzy or not wanted:
+            close = self.resolver().suggestions(wanted, kinds=("paper",))
+            hint = "; did you mean " + ", ".join(f"{e.name!r} ({e.node})" for e in close) + "?" if close else ""
+            raise RelatedLookupError(
+                f"paper {text!r} is not a corpus paper of this graph{hint} "
+                "(give the id of a paper in the workspace, e.g. arXiv:2506.02838, or pass its title instead)")
+        match = self.resolver().resolve(wanted, kinds=("paper",), cutoff=self.config.reasons.fuzzy_cutoff)
+        return self.corpus.paper_pos[match.node], match
+
+    def find_entity(self, text: str) -> tuple[int, Match]:
+        """Column of the entity an id, name or alias names, and how it was matched."""
+        key = (text or "").strip()
+        for candidate in (key, entity_id(name_key(key))):
+            if candidate in self.corpus.entity_pos:
+                col = self.corpus.entity_pos[candidate]
+                return col, Match(candidate, "entity", self.corpus.entity_names[col], "id")
+        match = self.resolver().resolve(key, kinds=("entity",), cutoff=self.config.reasons.fuzzy_cutoff)
+        return self.corpus.entity_pos[match.node], match
+
+    # ------------------------------------------------------------ queries
+
+    def paper_query(self, r: int) -> Query:
+        """The query of a corpus paper: its terms, entities and year."""
+        cols, ranks = self.corpus.roles.indices, self.corpus.roles.data
+        lo, hi = self.corpus.roles.indptr[r], self.corpus.roles.indptr[r + 1]
+        roles = {int(c): ROLES[int(v) - 1] for c, v in zip(cols[lo:hi], ranks[lo:hi])}
+        terms, weights = self.text.paper_terms(r)
+        return Query(row=r, terms=terms, weights=weights, entity_roles=roles,
+                     year=float(self.corpus.years[r]), subject="this paper")
+
+    def text_query(self, text: str, extract: Callable[[str], Any] | None = None) -> Query:
+        """The query of a free text: its terms, and the known entities the NLP pass or a name lookup finds.
+
+        ``extract`` turns text into a :class:`~graphbuild.records.Extraction`;
+        by default the pipeline named by :attr:`nlp` (the workspace's own).
+        """
+        terms, weights = self.text.text_terms(text, self.config.text)
+        roles: dict[int, str] = {}
+        extraction = (extract or self._extractor())(text)
+        for ent in extraction.entities:
+            col = self._entity_column([ent.name, ent.canonical or "", *ent.mentions])
+            if col is None:
+                continue
+            role = ent.role if ent.role in _ROLE_RANK else "uses"
+            if col not in roles or _ROLE_RANK[role] < _ROLE_RANK[roles[col]]:
+                roles[col] = role
+        for col in self._named_entities(text):  # names the NLP pass did not pick up still count
+            roles.setdefault(col, "uses")
+        weights_by_col = {c: ROLE_WEIGHTS[r.upper()] for c, r in roles.items()}
+        return Query(row=None, terms=terms, weights=weights, entity_roles=roles, entity_weights=weights_by_col,
+                     subject="your text", text=text)
+
+    def _extractor(self) -> Callable[[str], Any]:
+        from ..nlp.pipeline import cached_pipeline, extract_text
+
+        nlp = cached_pipeline(self.nlp.get("model") or None, self.nlp.get("gazetteer") or "")
+        return lambda text: extract_text(text, nlp)
+
+    def _entity_column(self, names: list[str]) -> int | None:
+        exact = self.resolver()
+        for name in names:
+            if not name:
+                continue
+            if entity_id(name_key(name)) in self.corpus.entity_pos:
+                return self.corpus.entity_pos[entity_id(name_key(name))]
+            try:
+                match = exact.resolve(name, kinds=("entity",), cutoff=101.0, fragments=False)
+            except RelatedLookupError:
+                continue
+            return self.corpus.entity_pos[match.node]
+        return None
+
+    def _named_entities(self, text: str) -> list[int]:
+        """Columns of entities whose name or alias appears as a phrase of ``text``."""
+        cfg = self.config.entities
+        words = re.findall(r"[\w][\w.+\-]*[\w+]|\w", text)
+        found: list[int] = []
+        for size in range(1, cfg.text_max_words + 1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start:start + size])
+                if len(phrase) < cfg.text_min_chars:
+                    continue
+                col = self._entity_column_exact(phrase)
+                if col is not None and col not in found:
+                    found.append(col)
+        return found
+
+    def _entity_column_exact(self, phrase: str) -> int | None:
+        if "names" not in self._cache:
+            c = self.corpus
+            table: dict[str, int] = {}
+            for i, e in enumerate(c.entity_ids):
+                for alias in [c.entity_names[i], *c.entity_aliases[i]]:
+                    if alias:
+                        table.setdefault(alias.casefold(), i)
+                        table.setdefault(name_key(alias), i)
+                table.setdefault(e.casefold(), i)
+            self._cache["names"] = table
+        return self._cache["names"].get(phrase.casefold())
+
+
+def _shared(kind: type) -> set[str]:
+    from dataclasses import fields
+
+    return {f.name for f in fields(kind) if "shared" in f.metadata}

@@ -1,0 +1,78 @@
+"""The one resolver from typed text to a node (graphbuild.lookup), on the hand-checked graph."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.errors import GraphbuildError, RelatedLookupError
+from graphbuild.lookup import Resolver
+
+from graph_fixture import E, small_graph
+from test_cli import SOURCES
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver.from_graph(small_graph())
+
+
+@pytest.mark.parametrize("text, node, how", [
+    ("P2", "P2", "id"),
+    (" P2 ", "P2", "id"),
+    ("lora", E["LoRA"], "name"),  # an entity name wins over the paper titled "LoRA paper"
+    ("Low-Rank Adaptation", E["LoRA"], "alias"),
+    ("llama", E["Llama"], "name"),
+    ("edward hu", "author:edward hu", "name"),
+    ("qlora PAPER", "P2", "title"),
+    ("Llama 2 rep", "P4", "fragment"),
+    ("QLoRA papr", "P2", "fuzzy"),
+    ("Lorra", E["LoRA"], "fuzzy"),
+])
+def test_lookup_order_and_how(resolver, text, node, how):
+    match = resolver.resolve(text)
+    assert (match.node, match.how) == (node, how)
+    assert match.fuzzy == (how == "fuzzy")
+    assert match.score == 100.0 or how == "fuzzy"
+
+
+def test_lookup_kinds_restrict_the_search(resolver):
+    assert resolver.resolve("ViT", kinds=("paper",)).node == "P5"  # the only title holding "vit"
+    assert resolver.resolve("ViT").node == E["ViT"]  # the entity, when entities are allowed
+    with pytest.raises(RelatedLookupError, match="no author matches 'LoRA'"):
+        resolver.resolve("LoRA", kinds=("author",))
+
+
+def test_lookup_miss_says_did_you_mean(resolver):
+    with pytest.raises(RelatedLookupError) as info:
+        resolver.resolve("QLoRa-X")  # too far for a match (ratio 83 < 85), close enough to suggest
+    assert "did you mean QLoRA" in str(info.value)
+    assert isinstance(info.value, GraphbuildError) and str(info.value).startswith("[E600]")
+    with pytest.raises(RelatedLookupError, match="nothing is close"):
+        resolver.resolve("zebra quantum")
+    with pytest.raises(RelatedLookupError, match=r"matches 3 paper titles: 'LoRA paper' \(P1\)"):
+        resolver.resolve("paper")
+
+
+def test_lookup_same_name_goes_to_the_entity_in_most_papers():
+    r = Resolver(entities=[("entity:a", "BERT", (), 2), ("entity:b", "bert", (), 9)])
+    assert r.resolve("Bert").node == "entity:b"
+
+
+def test_lookup_cli_related_by_fuzzy_title_says_what_it_matched(tmp_path, capsys):
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), "LoRA: Low-Rank Adaptaton of Large Language Model"]) == 0
+    captured = capsys.readouterr()
+    assert "matched paper 'LoRA: Low-Rank Adaptation of Large Language Models' (arxiv:2106.09685) by fuzzy" \
+        in captured.err
+    assert "Adapters Everywhere" in captured.out
+    assert main(["citations", "-w", str(ws), "--ancestry", "Adapters Everywhere", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "arxiv:2106.09685" in captured.out  # the study builds on LoRA
+    assert "by fragment" in captured.err
+    assert main(["citations", "-w", str(ws), "--ancestry", "Quantum zebras"]) == 1
+    assert "[E600]" in capsys.readouterr().err
+    assert main(["related", "-w", str(ws), "--entity", "LoRA", "-k", "0"]) == 1
+    assert "-k must be 1 or more" in capsys.readouterr().err
