@@ -24,7 +24,6 @@ signals over the citation graph and the text, each with a reason:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 import re
@@ -37,7 +36,7 @@ import networkx as nx
 from .errors import FetchError, RelatedLookupError
 from .fetch import (OPENALEX_API, S2_API, S2_LINK_FIELDS, _write_jsonl, iter_openalex_works, iter_s2_links)
 from .http import HttpClient
-from .records import Paper, normalize_title, paper_key
+from .records import Paper, normalize_title
 
 __all__ = ["DIRECTIONS", "EXPAND_DIR", "EXPAND_SOURCES", "Candidate", "ExpandReport", "ExpandWeights",
            "candidates_json", "expand", "expand_candidates", "external_candidates", "external_report",
@@ -105,31 +104,16 @@ def _corpus_papers(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
 def match_paper(graph: nx.MultiDiGraph, text: str) -> str:
     """The id of the corpus paper a user means by ``text`` (an id, a DOI/arXiv id or a title).
 
+    Matched like any user text (:class:`graphbuild.lookup.Resolver`), among the corpus papers only.
+
     Raises
     ------
     RelatedLookupError
         No paper matches; the message suggests the closest titles.
     """
-    papers = _corpus_papers(graph)
-    text = (text or "").strip()
-    if text in papers:
-        return text
-    key = paper_key(text)
-    if key in papers:
-        return key
-    by_title: dict[str, str] = {}
-    for pid, data in sorted(papers.items()):
-        by_title.setdefault(normalize_title(data.get("title") or ""), pid)
-    wanted = normalize_title(text)
-    if wanted in by_title:
-        return by_title[wanted]
-    close = difflib.get_close_matches(wanted, list(by_title), n=3, cutoff=0.6)
-    if close and difflib.SequenceMatcher(None, wanted, close[0]).ratio() >= 0.9:
-        return by_title[close[0]]
-    hint = "; did you mean: " + " | ".join(
-        f"{papers[by_title[c]].get('title')} [{by_title[c]}]" for c in close) if close else ""
-    raise RelatedLookupError(f"no paper {text!r} in the workspace{hint}; give its id "
-                             "(e.g. arXiv:2106.09685) or its exact title")
+    from .lookup import Resolver
+
+    return Resolver.from_graph(graph, external=False).resolve(text, kinds=("paper",), cutoff=90.0).node
 
 
 def _s2_seed_id(paper: Paper) -> str | None:

@@ -196,8 +196,8 @@ def test_expand_seed_not_in_workspace_is_a_coded_line(ws: Workspace, mock) -> No
     with pytest.raises(RelatedLookupError) as info:
         expand(ws, ["LoRA: Low-Rank Adaptation of Large Models, revisited"], client=client(Clock()))
     message = str(info.value)
-    assert message.startswith("[E600] no paper 'LoRA: Low-Rank Adaptation of Large Models, revisited'")
-    assert "did you mean: LoRA: Low-Rank Adaptation of Large Language Models [arxiv:2106.09685]" in message
+    assert message.startswith("[E600] no paper matches 'LoRA: Low-Rank Adaptation of Large Models, revisited'")
+    assert "did you mean 'LoRA: Low-Rank Adaptation of Large Language Models' (arxiv:2106.09685)" in message
     assert "\n" not in message
     assert match_paper(ws.graph(), "https://arxiv.org/abs/2106.09685v2") == LORA
 
