@@ -22,7 +22,7 @@ from typing import Any
 
 from graphbuild.errors import QueryError
 from graphbuild.library import bind_params, load_library
-from graphbuild.schema import NODE_TABLES, REL_TABLES, GraphTables
+from graphbuild.schema import REL_TABLES, GraphTables
 from graphbuild.stores.embedded import EmbeddedStore
 
 ROLES = ["PROPOSES", "USES", "EVALUATES_ON", "COMPARES_WITH"]

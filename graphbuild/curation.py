@@ -29,9 +29,10 @@ import hashlib
 import json
 import os
 from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable
+from typing import Any
 
 from .errors import InputError
 from .fsutil import atomic_write_text

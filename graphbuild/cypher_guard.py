@@ -27,8 +27,8 @@ crash it (some file readers do) is refused with a :class:`QueryError` instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .errors import QueryError
 

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Sequence
+from typing import IO, Any
 from urllib.parse import quote
 
-from .fsutil import atomic_output
 from .errors import FetchError
+from .fsutil import atomic_output
 from .http import HttpClient
 from .ingest.metadata import ARXIV_NS, ATOM_NS, OPENSEARCH_NS, parse_atom
 
@@ -180,7 +181,7 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
     ET.SubElement(feed, f"{{{ATOM_NS}}}title").text = f"arXiv query: {query}"
     ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = client.display_url(ARXIV_API, {"search_query": query})
     ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = (
-        datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
+        datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
     count_node = ET.SubElement(feed, f"{{{OPENSEARCH_NS}}}totalResults")
     count = 0
     for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -227,7 +227,7 @@ class PaperRef:
         raise ValueError("a reference needs a DOI, an arXiv id, another id or a title")
 
     @classmethod
-    def from_value(cls, value: Any) -> "PaperRef":
+    def from_value(cls, value: Any) -> PaperRef:
         """Build from a string id/DOI/arXiv id/title or a dict with such fields."""
         if isinstance(value, dict):
             ids = tuple(
@@ -333,7 +333,7 @@ class Paper:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Paper":
+    def from_dict(cls, data: dict[str, Any]) -> Paper:
         names = {f.name for f in fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in names}
         kwargs["authors"] = tuple(kwargs.get("authors") or ())
@@ -398,7 +398,7 @@ class Extraction:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Extraction":
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
         return cls(
             paper_id=data["paper_id"],
             title=data["title"],

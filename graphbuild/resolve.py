@@ -10,8 +10,8 @@ get a ``family``: ``Llama-3.1-8B`` -> ``Llama``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from networkx.utils import UnionFind
 

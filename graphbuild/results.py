@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .records import EntityMention
 from .resources import data_path
@@ -194,7 +195,8 @@ def _entity_spans(text: str, mentions: Sequence[EntityMention]) -> list[_Span]:
 
 def _occurrences(text: str, form: str) -> Iterable[int]:
     """Starts of ``form`` in ``text`` as a whole name: no letter, digit or hyphen glued before, none after
-    (``Llama-2`` is not found inside ``Llama-2-7B``)."""
+    (``Llama-2`` is not found inside ``Llama-2-7B``).
+    """
     a = text.find(form)
     while a >= 0:
         b = a + len(form)
@@ -261,7 +263,7 @@ _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:improvement|gain|margin|increase|boost|drop|decrease|reduction|lead)s?\s+of|\bwithin|\+|"
     r"\bup to|\bless than|\bmore than|\bimprov(?:es|ed|ing|e)|\bboost(?:s|ed|ing)?|\bgains?)\s*$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:[\w@-]+\s)?(?:lower|below|less|worse|behind|short)\b", re.I)
-_FROM_TO = re.compile(rf"\s*%?\s*(?:\w+\s+)?to\s+(?=\d)")
+_FROM_TO = re.compile(r"\s*%?\s*(?:\w+\s+)?to\s+(?=\d)")
 _UP_FROM = re.compile(r"\b(?:up|down|improved|increased|rising|up|compared)?\s*from\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping, get_args, get_type_hints
+from typing import Any, get_args, get_type_hints
 
 from .errors import InputError
 
@@ -40,7 +41,7 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_database: str | None = None
 
-    def with_overrides(self, **values: Any) -> "Settings":
+    def with_overrides(self, **values: Any) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 

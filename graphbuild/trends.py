@@ -26,8 +26,9 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.graph import graph_to_tables
 from graphbuild.records import Paper

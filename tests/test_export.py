@@ -12,8 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild import export as export_mod
 from graphbuild.errors import WorkspaceError
 from graphbuild.export import EXPORT_FORMATS, csv_header, export_graph

@@ -6,8 +6,8 @@ import os
 import socket
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.graph import graph_to_tables
 from graphbuild.schema import NODE_TABLES, REL_TABLES

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.errors import InputError, QueryError
 from graphbuild.graph import graph_to_tables
 from graphbuild.library import NamedQuery, bind_params, get_query, load_library, parse_query_file

@@ -7,15 +7,22 @@ import os
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.cli import main
 from graphbuild.errors import RelatedLookupError
 from graphbuild.graph import graph_to_tables
 from graphbuild.library import bind_params, load_library
 from graphbuild.records import EntityMention, Link, Paper
-from graphbuild.reported import (Reported, add_reported, leaderboard_rows, leaderboard_warnings, report_results,
-                                 result_id, top_leaderboards)
+from graphbuild.reported import (
+    Reported,
+    add_reported,
+    leaderboard_rows,
+    leaderboard_warnings,
+    report_results,
+    result_id,
+    top_leaderboards,
+)
 from graphbuild.resolve import Resolution
 from graphbuild.results import Result, canonical_metric, find_results, lower_is_better, score_results
 from graphbuild.stores.embedded import EmbeddedStore

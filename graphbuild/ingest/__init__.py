@@ -12,9 +12,9 @@ Formats are detected from the extension, then from the content
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Paper
@@ -156,9 +156,10 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def _register_builtin() -> None:
     # Each reader module calls register() at import; import order sets no priority.
-    from . import readers  # noqa: F401  (daily, json/jsonl, csv, bibtex)
-
-    from . import metadata  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
+    from . import (
+        metadata,  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
+        readers,  # noqa: F401  (daily, json/jsonl, csv, bibtex)
+    )
 
 
 _register_builtin()

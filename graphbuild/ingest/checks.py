@@ -12,8 +12,8 @@ not a title, which merging would otherwise join silently.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Paper, normalize_title, paper_key

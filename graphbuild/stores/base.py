@@ -41,12 +41,14 @@ class GraphStore(Protocol):
 
     def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
         """Make the store hold exactly ``tables``: create what is new, update what
-        changed, delete what is gone. Running it twice changes nothing the second time."""
+        changed, delete what is gone. Running it twice changes nothing the second time.
+        """
         ...
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
         """Run Cypher with parameters; rows as dicts keyed by the RETURN column names.
-        Unless ``write`` is true, a query with a write clause raises ``QueryError``."""
+        Unless ``write`` is true, a query with a write clause raises ``QueryError``.
+        """
         ...
 
     def counts(self) -> dict[str, int]:

@@ -28,12 +28,12 @@ import hashlib
 import json
 import operator
 import os
-import re
 import shutil
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyarrow as pa
 
@@ -413,7 +413,7 @@ class EmbeddedStore:
                 except Exception:  # closing twice or after an engine error is harmless
                     pass
 
-    def __enter__(self) -> "EmbeddedStore":
+    def __enter__(self) -> EmbeddedStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -587,7 +587,8 @@ class EmbeddedStore:
 
     def _update(self, conn: Any, label: str, table: _Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column
-        type: a parameter column that is null in every row would bind as STRING."""
+        type: a parameter column that is null in every row would bind as STRING.
+        """
         sets = ", ".join(f"n.{c} = CAST(r.{c} AS {t})" for c, t in zip(table.columns, table.types))
         self._rows(conn, f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
 

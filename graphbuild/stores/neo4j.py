@@ -25,8 +25,9 @@ node's own data changes (or after ``wipe``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from ..cypher_guard import check_parameters, check_query
 from ..errors import QueryError, StoreError
@@ -316,7 +317,7 @@ class Neo4jStore:
     def __repr__(self) -> str:  # keeps the password out of logs and tracebacks
         return f"Neo4jStore(uri={self.shown_uri!r}, user={self.user!r}, database={self.database!r})"
 
-    def __enter__(self) -> "Neo4jStore":
+    def __enter__(self) -> Neo4jStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
