@@ -328,7 +328,7 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
         if not isinstance(page, dict) or not isinstance(page.get("results"), list):
             raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer "
                              "(no 'results' list); the API may have changed, please report this")
-        meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+        meta = found if isinstance(found := page.get("meta"), dict) else {}
         if isinstance(meta.get("count"), int):
             total = min(meta["count"], max_results)
         results = page["results"]
