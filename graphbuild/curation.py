@@ -446,10 +446,10 @@ def _reject(s: _State, op: CurationOp, ent: Entity) -> str | None:
             s.drop_link(pid, ent.id)
         s.drop(ent)
         return None
-    pid = s.paper(op.paper)
-    if pid is None or (pid, ent.id) not in s.links:
+    paper_id = s.paper(op.paper)
+    if paper_id is None or (paper_id, ent.id) not in s.links:
         return f"{ent.name!r} is not linked to paper {op.paper!r}"
-    s.drop_link(pid, ent.id)
+    s.drop_link(paper_id, ent.id)
     s.drop_if_orphan(ent)
     return None
 

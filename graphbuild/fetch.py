@@ -289,12 +289,12 @@ def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, re
                                  "paper object; check the paper id")
             wanted = [k for k, on in (("references", references), ("citations", citations)) if on]
             counts = [paper.get("referenceCount" if k == "references" else "citationCount") for k in wanted]
-            goal = (done + sum(min(c, limit) for c in counts)
-                    if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) else None)
+            known = [c for c in counts if isinstance(c, int) and not isinstance(c, bool)]
+            goal = done + sum(min(c, limit) for c in known) if len(known) == len(counts) else None
             for kind in wanted:
                 base = done
 
-                def step(n: int, _total: int | None, base: int = base) -> None:
+                def step(n: int, _total: int | None, base: int = base, goal: int | None = goal) -> None:
                     _report(progress, base + n, goal)
 
                 links = list(iter_s2_links(client, pid, kind, limit=limit, fields=link_fields,

@@ -296,13 +296,14 @@ def _numbers(sent: str, base: int, blocked: list[_Span]) -> list[_Num]:
         num.role = _role(sent, m.start(), end, m.group(0), num.unit)
         nums.append(num)
     nums.sort(key=lambda n: n.start)
-    for a, b in zip(nums, nums[1:]):  # a list that starts with a delta is a list of deltas
-        if a.role == "delta" and b.role == "value" and _LIST_GAP.fullmatch(sent, a.end - base, b.start - base):
-            b.role = "delta"
-    for a, b in zip(nums[::-1][1:], nums[::-1]):  # "13.96% and 18.96% error rate reduction"
-        gap = sent[a.end - base:b.start - base]
-        if b.role == "delta" and a.role == "value" and _LIST_GAP.fullmatch(gap) and re.search(r"\band\b", gap):
-            a.role = "delta"
+    for left, right in zip(nums, nums[1:]):  # a list that starts with a delta is a list of deltas
+        if (left.role == "delta" and right.role == "value"
+                and _LIST_GAP.fullmatch(sent, left.end - base, right.start - base)):
+            right.role = "delta"
+    for left, right in zip(nums[::-1][1:], nums[::-1]):  # "13.96% and 18.96% error rate reduction"
+        gap = sent[left.end - base:right.start - base]
+        if right.role == "delta" and left.role == "value" and _LIST_GAP.fullmatch(gap) and re.search(r"\band\b", gap):
+            left.role = "delta"
     return nums
 
 

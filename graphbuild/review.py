@@ -335,7 +335,8 @@ def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: An
     known = known or (lambda name: False)
     forms = {e.id: {name_key(f) for f in (e.name, *e.aliases)} for e in resolution.entities}
     mentions = {ex.paper_id: ex.entities for ex in extractions}
-    links, roles = [], defaultdict(Counter)
+    links = []
+    roles: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for link in resolution.links:
         em = next((m for m in mentions.get(link.paper_id, ())
                    if {name_key(m.canonical or m.name), *map(name_key, m.mentions)} & forms[link.entity_id]), None)

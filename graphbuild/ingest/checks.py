@@ -41,8 +41,8 @@ def _texts(paper: Paper) -> Iterator[tuple[str, str]]:
     for kind, value in paper.ids:
         yield kind, value
     for n, ref in enumerate(paper.references, 1):
-        for value in (ref.title, ref.doi, ref.arxiv_id, *(v for _, v in ref.ids)):
-            yield f"reference {n}", value or ""
+        for field in (ref.title, ref.doi, ref.arxiv_id, *(v for _, v in ref.ids)):
+            yield f"reference {n}", field or ""
 
 
 def check_paper(paper: Paper, path: Path) -> InputError | None:

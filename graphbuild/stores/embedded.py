@@ -30,6 +30,7 @@ import operator
 import os
 import shutil
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -528,10 +529,9 @@ class EmbeddedStore:
                 keys = list(zip(data[0], data[1]))
                 values = list(zip(*data[2:])) if cols else [()] * len(keys)
                 table.rows = dict(zip(keys, values))
-                dup = set()
+                dup: set = set()
                 if len(table.rows) != len(keys):
-                    seen: set = set()
-                    dup = {k for k in keys if k in seen or seen.add(k)}
+                    dup = {k for k, count in Counter(keys).items() if count > 1}
                 rels[rel] = table
                 duplicates[rel] = dup
         except (QueryError, StoreError):
