@@ -91,6 +91,7 @@ class CurationOp:
         return out
 
     def to_line(self) -> str:
+        """The operation as one JSON line of a curation file."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     def describe(self) -> str:
@@ -116,6 +117,7 @@ class CurationReport:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        """A human-readable summary: operations applied, then the warnings."""
         where = f" from {self.path}" if self.path else ""
         lines = [f"curation{where}: {self.applied} of {self.total - self.decisions} operation(s) applied"
                  + (f", {self.decisions} review suggestion(s) dismissed" if self.decisions else "")]
@@ -123,6 +125,7 @@ class CurationReport:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict."""
         return {"path": self.path, "total": self.total, "applied": self.applied,
                 "decisions": self.decisions, "warnings": list(self.warnings)}
 
@@ -176,7 +179,7 @@ def parse_operation(data: Any, path: str, line: int) -> CurationOp:
 
 
 def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[CurationOp]:
-    """Parse the text of a curation file (JSON Lines; ``#`` comments and blank lines skipped).
+    r"""Parse the text of a curation file (JSON Lines; ``#`` comments and blank lines skipped).
 
     Raises
     ------
@@ -185,7 +188,7 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
 
     Examples
     --------
-    >>> ops = parse_curation('# fixes\\n{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\\n')
+    >>> ops = parse_curation('# fixes\n{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\n')
     >>> ops[0].describe()
     "merge 'GPT4' into 'GPT-4'"
     """

@@ -30,6 +30,7 @@ class Resolution:
     links: list[Link] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entity]:
+        """The entities keyed by node id."""
         return {e.id: e for e in self.entities}
 
 

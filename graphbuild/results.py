@@ -78,6 +78,7 @@ class Result:
     baseline_value: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as a JSON-ready dict."""
         return asdict(self)
 
 
@@ -156,7 +157,8 @@ class _Num:
     lower: bool = False
 
 
-_SENT_END = re.compile(r"(?<!\s[A-Z])(?<!^[A-Z])(?<!\bvs)(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bEq)(?<!\bSec)"
+_SENT_END = re.compile(r"(?<!\s[A-Z])(?<!^[A-Z])(?<!\bvs)(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)"
+                       r"(?<!\bFig)(?<!\bEq)(?<!\bSec)"
                        r"(?<!\bNo)(?<!\bcf)[.!?](?=\s+[A-Z(\[\"'])|\n\s*\n")
 
 
@@ -346,7 +348,8 @@ def _role(sent: str, start: int, end: int, raw: str, unit: str) -> str:
 _GAP_WORDS = re.compile(r"^(?:\s|%|\(|\)|,|:|=|\bon\b|\bthe\b|\bof\b|\bin\b|\ban?\b|\btest\b|\baverage\b|\bmean\b|"
                         r"\bmedian\b|\boverall\b|\blabel\b|\bbox\b|\bzero-shot\b|\bfew-shot\b|\b\w++(?:-\w++)++\b|"
                         r"\blinear\b|\bvalidation\b|\bdev\b|\bName\b)*+$", re.IGNORECASE)
-_METRIC_LINK = re.compile(r"^(?:\s|,|:|=|\(|\d[\d.,]*\s*%?|\bof\b|\bat\b|\bis\b|\bwas\b|\bto\b|\bfrom\b|\bby\b|\bon\b|\bfor\b|"
+_METRIC_LINK = re.compile(r"^(?:\s|,|:|=|\(|\d[\d.,]*\s*%?|\bof\b|\bat\b|\bis\b|\bwas\b|\bto\b|\bfrom\b|"
+                          r"\bby\b|\bon\b|\bfor\b|"
                           r"\bthe\b|\ban?\b|\breaches\b|\breached\b|\bof\b|\bwith\b|\bin\b|\bterms\b|"
                           r"\b(?:rises|drops|falls|improves|increases|decreases|goes|climbs|grows|reaches)\b|"
                           r"\b\w++(?:-\w++)++\b|[A-Z][\w./-]*+|\bscores?\b|\bscored\b|\bobtains?\b|\bachieves?\b|"
@@ -362,12 +365,14 @@ _RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|scor|attain|get|gets|record
 _COMPARE_GAP = re.compile(r"\b(?:versus|vs\.?|while|whereas|compared|against|than|and|but|respectively|"
                           r"relative|over)\b|,|;|\(", re.IGNORECASE)
 _BASELINE_CUE = re.compile(r"(?:\bthan|\bover|\babove|\bbelow|\boutperform\w*|\bsurpass\w*|\bbeat\w*|\bversus|"
-                           r"\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bexceed\w*)\s*(?:(?:the|a|an|[a-z-]+)\s+){0,2}$",
+                           r"\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bexceed\w*)"
+                           r"\s*(?:(?:the|a|an|[a-z-]+)\s+){0,2}$",
                            re.IGNORECASE)
 _SHOT = re.compile(r"\b(\d+|zero|one|few|two|three|four|five|ten)[- ]shot\b", re.IGNORECASE)
 _WORD_NUM = {"zero": "zero", "0": "zero", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
              "ten": "10", "few": "few"}
-_PROPOSED_REF = re.compile(r"\b(?:we|our|ours|it|its|the proposed|this (?:model|method|approach|paper)|the (?:resulting|new|"
+_PROPOSED_REF = re.compile(r"\b(?:we|our|ours|it|its|the proposed|this (?:model|method|approach|paper)|"
+                           r"the (?:resulting|new|"
                            r"distilled|pruned|fine-tuned|quantized|compressed)\b)|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}"
                            r"(?:model|detector|agent|policy|captioner|tagger|verifier|sampler|generator|retriever|"
                            r"classifier|method|system|approach|network|parser|tracker|planner|reranker|encoder|"
@@ -593,7 +598,8 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
         start_value = next((n for n in values if n.role == "from" and n.end <= num.start
                             and re.fullmatch(r"\s*%?\s*(?:\w+\s+)?to\s*", text[n.end:num.start])), None)
         res = Result(model=model, dataset=dataset, metric=num.metric or "", value=num.value, unit=num.unit,
-                     evidence=sent.strip(), char_start=num.start, char_end=num.end, setting=_setting(sent, s, num, nxt, kept[0]),
+                     evidence=sent.strip(), char_start=num.start, char_end=num.end,
+                     setting=_setting(sent, s, num, nxt, kept[0]),
                      upper=num.upper, baseline_value=start_value.value if start_value else None)
         if model or dataset:
             out.append(res)
@@ -621,7 +627,7 @@ def _with_deltas(results: list[Result], nums: list[_Num], sent: str, base: int, 
 
 
 def find_results(text: str, mentions: Sequence[EntityMention]) -> list[Result]:
-    """The results a paper reports, in text order.
+    r"""The results a paper reports, in text order.
 
     Parameters
     ----------
@@ -641,7 +647,7 @@ def find_results(text: str, mentions: Sequence[EntityMention]) -> list[Result]:
     >>> from graphbuild.records import EntityMention
     >>> ms = [EntityMention("SwiftAdapt", "Method", ["SwiftAdapt"], proposed=True),
     ...       EntityMention("WMT14 En-De", "Dataset", ["WMT14 En-De"])]
-    >>> [r] = find_results("SwiftAdapt\\n\\nOur adapter improves BLEU from 27.3 to 29.1 on WMT14 En-De.", ms)
+    >>> [r] = find_results("SwiftAdapt\n\nOur adapter improves BLEU from 27.3 to 29.1 on WMT14 En-De.", ms)
     >>> (r.model, r.dataset, r.metric, r.value, r.baseline_value)
     ('SwiftAdapt', 'WMT14 En-De', 'BLEU', 29.1, 27.3)
     >>> find_results("We train a 7B model on 1.2M images in 2023.", ms)

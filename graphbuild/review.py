@@ -56,6 +56,7 @@ class Suggestion:
     score: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The suggestion as a JSON-ready dict (operation and evidence included)."""
         return {"id": self.id, "kind": self.kind, "papers": self.papers, "reason": self.reason,
                 "operation": self.op.to_dict(), "evidence": [list(e) for e in self.evidence],
                 "score": round(self.score, 3)}

@@ -29,6 +29,8 @@ DEFAULT_WORKSPACE = "graphbuild-workspace"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Workspace settings: where the workspace is, the NLP pipeline and gazetteer, the stores."""
+
     workspace: str = DEFAULT_WORKSPACE
     spacy_model: str | None = None  # an installed spaCy pipeline to start from; None: blank English
     gazetteer: str = ""  # a user gazetteer file or folder, added to the shipped one (user_gazetteer.py)
@@ -42,6 +44,7 @@ class Settings:
     neo4j_database: str | None = None
 
     def with_overrides(self, **values: Any) -> Settings:
+        """A copy with the given values replaced; ``None`` values are ignored."""
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 

@@ -61,6 +61,7 @@ def _related_gold(path: str) -> dict[str, list[str]]:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    """Run ``graphbuild eval entities`` or ``graphbuild eval related`` and print the scores as JSON."""
     if args.what == "entities":
         from .. import extract
         from ..evaluate import score_entities

@@ -41,11 +41,14 @@ FORMATS: dict[str, Format] = {}
 
 def register(name: str, read: ReaderFn, *, extensions: Iterable[str] = (), sniff: SniffFn | None = None,
              priority: int = 50) -> None:
+    """Add a reader to :data:`FORMATS` under ``name`` (extensions and ``sniff`` pick it for a file)."""
     FORMATS[name] = Format(name, read, tuple(extensions), sniff, priority)
 
 
 @dataclass(slots=True)
 class ReadResult:
+    """What :func:`read_papers` found: the papers, the skipped records with their errors, files read, warnings."""
+
     papers: list[Paper] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     files: int = 0

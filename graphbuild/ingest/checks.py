@@ -38,8 +38,7 @@ def _texts(paper: Paper) -> Iterator[tuple[str, str]]:
         yield name, getattr(paper, name) or ""
     for author in paper.authors:
         yield "authors", author
-    for kind, value in paper.ids:
-        yield kind, value
+    yield from paper.ids
     for n, ref in enumerate(paper.references, 1):
         for field in (ref.title, ref.doi, ref.arxiv_id, *(v for _, v in ref.ids)):
             yield f"reference {n}", field or ""

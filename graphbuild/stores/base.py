@@ -23,6 +23,7 @@ class SyncReport:
     full_reload: bool = False
 
     def summary(self) -> str:
+        """A one-line summary of what the sync created, updated and deleted."""
         def total(d: dict[str, int]) -> int:
             return sum(d.values())
 
@@ -55,4 +56,6 @@ class GraphStore(Protocol):
         """Node count per label and relationship count per type."""
         ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the store's connection or files."""
+        ...

@@ -328,7 +328,8 @@ def _check_folder(target: Path) -> None:
         foreign = [p.name for p in target.iterdir()
                    if p.name != MANIFEST_FILE and not p.name.startswith(DB_FILE)]
         if foreign:
-            raise StoreError(f"{target} holds files that are not a graphbuild database ({', '.join(sorted(foreign)[:3])}); "
+            shown = ", ".join(sorted(foreign)[:3])
+            raise StoreError(f"{target} holds files that are not a graphbuild database ({shown}); "
                              "choose an empty or dedicated folder for the embedded store")
 
 
@@ -360,6 +361,7 @@ class EmbeddedStore:
 
     @property
     def db_file(self) -> Path:
+        """Path of the database file inside the store folder."""
         return self.path / DB_FILE
 
     def _connect(self, *, write: bool) -> Any:
@@ -369,7 +371,8 @@ class EmbeddedStore:
         if not self.db_file.exists():
             _recover(self.path)
         if not self.db_file.exists():
-            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first (`graphbuild build` does that for a workspace)")
+            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first "
+                             "(`graphbuild build` does that for a workspace)")
         import ladybug
 
         try:

@@ -36,7 +36,8 @@ from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 
-__all__ = ["redact_uri", "SOURCE_LABEL", "Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY", "DEFAULT_BATCH_SIZE", "schema_statements"]
+__all__ = ["redact_uri", "SOURCE_LABEL", "Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY",
+           "DEFAULT_BATCH_SIZE", "schema_statements"]
 
 #: label carried by every node graphbuild writes
 MARKER_LABEL = "Graphbuild"
@@ -345,7 +346,8 @@ class Neo4jStore:
                 notifications_min_severity="OFF",
             )
         except (ConfigurationError, ValueError) as exc:
-            raise StoreError(f"invalid Neo4j URI {self.shown_uri!r} ({self._scrub(exc)}): use bolt://HOST:PORT or neo4j://HOST:PORT") from None
+            raise StoreError(f"invalid Neo4j URI {self.shown_uri!r} ({self._scrub(exc)}): "
+                             "use bolt://HOST:PORT or neo4j://HOST:PORT") from None
         try:
             driver.verify_connectivity()
         except Exception as exc:
@@ -401,6 +403,7 @@ class Neo4jStore:
         return self._transact(work, write=False)
 
     def close(self) -> None:
+        """Close the driver (if one was opened)."""
         if self._driver is not None:
             self._driver.close()
             self._driver = None
@@ -454,7 +457,8 @@ class Neo4jStore:
                                         plan.rel_update[rel], f"updating {rel} relationships", progress)
             report.rels_created[rel] = added["relationships_created"] + updated["relationships_created"]
         for label in NODE_TABLES:  # last: marks each node's relationships as complete
-            cypher = f"UNWIND $rows AS row MATCH (n:{label}:{MARKER_LABEL} {{id: row[0]}}) SET n.{OUT_PROPERTY} = row[1]"
+            cypher = (f"UNWIND $rows AS row MATCH (n:{label}:{MARKER_LABEL} {{id: row[0]}}) "
+                      f"SET n.{OUT_PROPERTY} = row[1]")
             self._run_batches(cypher, plan.digests[label], f"finishing {label} nodes", progress)
         return report
 
