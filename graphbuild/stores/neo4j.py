@@ -202,9 +202,9 @@ def _plan(want: _Desired, stored: dict[str, dict[str, tuple[Any, Any]]],
             if stored_out is None and source in held and held[source][1] == want.digests[label][source]:
                 continue  # unchanged since the last sync
             for (rel, to), values in rels.items():
-                if old is None or (rel, to) not in old:
+                if stored_out is None or (rel, to) not in stored_out:
                     plan.rel_create[rel].append([source, to, *values])
-                elif old[(rel, to)] != values[-1]:
+                elif stored_out[(rel, to)] != values[-1]:
                     plan.rel_update[rel].append([source, to, *values])
         plan.digests[label] = [[node_id, digest] for node_id, digest in want.digests[label].items()
                                if held.get(node_id, (None, None))[1] != digest]
