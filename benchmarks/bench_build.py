@@ -14,9 +14,9 @@ import argparse
 import json
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from graphbuild import generations, stages
 from graphbuild.graph import graph_json

@@ -22,7 +22,7 @@ from typing import Any
 
 from graphbuild.errors import QueryError
 from graphbuild.library import bind_params, load_library
-from graphbuild.schema import NODE_TABLES, REL_TABLES, GraphTables
+from graphbuild.schema import REL_TABLES, GraphTables
 from graphbuild.stores.embedded import EmbeddedStore
 
 ROLES = ["PROPOSES", "USES", "EVALUATES_ON", "COMPARES_WITH"]
@@ -39,8 +39,8 @@ def synthetic_tables(n_papers: int, *, n_entities: int = 3000, links: int = 8, c
         name = {0: "BERT", 1: "ImageNet"}.get(i, f"Entity-{i}")
         type_ = {0: "Model", 1: "Dataset"}.get(i, TYPES[i % len(TYPES)])
         family = f"entity:e{i - 1}" if i > 2 and i % 50 == 0 else None
-        entities.append({"id": f"entity:e{i}", "name": name, "type": type_, "aliases": [name.lower()] if i % 3 == 0 else [],
-                         "family": family, "paper_count": 0})
+        entities.append({"id": f"entity:e{i}", "name": name, "type": type_,
+                         "aliases": [name.lower()] if i % 3 == 0 else [], "family": family, "paper_count": 0})
     weights = [1.0 / (i + 1) ** 0.8 for i in range(n_entities)]
     papers, rels = [], {rel: [] for rel in REL_TABLES}
     authors = {}
@@ -63,8 +63,8 @@ def synthetic_tables(n_papers: int, *, n_entities: int = 3000, links: int = 8, c
     for ent in entities:
         if ent["family"]:
             rels["VARIANT_OF"].append({"from": ent["id"], "to": ent["family"]})
-    return GraphTables(nodes={"Paper": papers, "Entity": entities, "Author": sorted(authors.values(), key=lambda r: r["id"])},
-                       rels=rels)
+    authors_sorted = sorted(authors.values(), key=lambda r: r["id"])
+    return GraphTables(nodes={"Paper": papers, "Entity": entities, "Author": authors_sorted}, rels=rels)
 
 
 def merge(base: GraphTables, extra: GraphTables) -> GraphTables:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .errors import GraphbuildError, InputError, QueryError, StoreError, WorkspaceError
 from .records import Entity, EntityMention, Extraction, Paper

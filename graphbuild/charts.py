@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import html
-from typing import Sequence
+from collections.abc import Sequence
 
 __all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc"]
 

@@ -10,7 +10,7 @@ papers say little about ancestry and are skipped.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .records import Citation, Link, Paper
 

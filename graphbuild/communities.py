@@ -77,6 +77,7 @@ class Community:
 
     @property
     def papers(self) -> int:
+        """Number of papers in the community."""
         return len(self.members)
 
 

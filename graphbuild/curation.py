@@ -29,9 +29,10 @@ import hashlib
 import json
 import os
 from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable
+from typing import Any
 
 from .errors import InputError
 from .fsutil import atomic_write_text
@@ -90,6 +91,7 @@ class CurationOp:
         return out
 
     def to_line(self) -> str:
+        """The operation as one JSON line of a curation file."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     def describe(self) -> str:
@@ -115,6 +117,7 @@ class CurationReport:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        """A human-readable summary: operations applied, then the warnings."""
         where = f" from {self.path}" if self.path else ""
         lines = [f"curation{where}: {self.applied} of {self.total - self.decisions} operation(s) applied"
                  + (f", {self.decisions} review suggestion(s) dismissed" if self.decisions else "")]
@@ -122,6 +125,7 @@ class CurationReport:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict."""
         return {"path": self.path, "total": self.total, "applied": self.applied,
                 "decisions": self.decisions, "warnings": list(self.warnings)}
 
@@ -175,7 +179,7 @@ def parse_operation(data: Any, path: str, line: int) -> CurationOp:
 
 
 def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[CurationOp]:
-    """Parse the text of a curation file (JSON Lines; ``#`` comments and blank lines skipped).
+    r"""Parse the text of a curation file (JSON Lines; ``#`` comments and blank lines skipped).
 
     Raises
     ------
@@ -184,7 +188,7 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
 
     Examples
     --------
-    >>> ops = parse_curation('# fixes\\n{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\\n')
+    >>> ops = parse_curation('# fixes\n{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\n')
     >>> ops[0].describe()
     "merge 'GPT4' into 'GPT-4'"
     """
@@ -445,10 +449,10 @@ def _reject(s: _State, op: CurationOp, ent: Entity) -> str | None:
             s.drop_link(pid, ent.id)
         s.drop(ent)
         return None
-    pid = s.paper(op.paper)
-    if pid is None or (pid, ent.id) not in s.links:
+    paper_id = s.paper(op.paper)
+    if paper_id is None or (paper_id, ent.id) not in s.links:
         return f"{ent.name!r} is not linked to paper {op.paper!r}"
-    s.drop_link(pid, ent.id)
+    s.drop_link(paper_id, ent.id)
     s.drop_if_orphan(ent)
     return None
 

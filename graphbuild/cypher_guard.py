@@ -27,8 +27,8 @@ crash it (some file readers do) is refused with a :class:`QueryError` instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .errors import QueryError
 
@@ -234,7 +234,7 @@ def check_parameters(cypher: str, params: dict[str, object] | None) -> None:
     >>> check_parameters("RETURN $a AS a, '$b' AS b", {"a": 1})
     >>> check_parameters("RETURN $a, $b", {})
     Traceback (most recent call last):
-    graphbuild.errors.QueryError: [E200] the query uses $a, $b but no value was given for them (given: none); pass --param a=VALUE (params= from Python)
+    graphbuild.errors.QueryError: [E200] the query uses $a, $b but no value was given for them (given: none); pass ...
     """
     given = params or {}
     missing = [name for name in query_parameters(cypher) if name not in given]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
@@ -41,7 +42,7 @@ class InputError(GraphbuildError):
 
     code = "E100"
 
-    def __init__(self, path: str, line: int | None, message: str):
+    def __init__(self, path: str | os.PathLike[str], line: int | None, message: str):
         self.path, self.line, self.message = str(path), line, message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")

@@ -1,4 +1,4 @@
-"""Export the graph to files other tools read: GraphML, GEXF, node-link JSON, Neo4j CSV.
+r"""Export the graph to files other tools read: GraphML, GEXF, node-link JSON, Neo4j CSV.
 
 Every file is written to a temporary folder inside ``out_dir`` first and then
 renamed into place, so a reader sees either the previous file or the new one.
@@ -10,7 +10,7 @@ node's schema label moves to the attribute ``kind``; GraphML keeps ``label``.
 Edges carry their relationship type as ``rel_type`` in both (GEXF reserves
 ``type`` for the edge direction) and, in GEXF, as the edge ``label``.
 Characters XML cannot hold (C0 controls such as ``ESC`` or ``BEL``, lone
-surrogates) are written as the visible text ``\\u001b``, so the files stay
+surrogates) are written as the visible text ``\u001b``, so the files stay
 well-formed.
 
 The ``neo4j-csv`` format follows the header conventions of
@@ -37,8 +37,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import networkx as nx
 
@@ -82,7 +83,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
     except OSError as exc:
-        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; choose a writable output folder") from None
+        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+                             "choose a writable output folder") from None
     try:
         names = writers[fmt](G, tmp)
         written = []
@@ -91,7 +93,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
             written.append(out_dir / name)
         return written
     except OSError as exc:
-        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; check free space and permissions") from None
+        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+                             "check free space and permissions") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

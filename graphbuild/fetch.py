@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Sequence
+from typing import IO, Any
 from urllib.parse import quote
 
-from .fsutil import atomic_output
 from .errors import FetchError
+from .fsutil import atomic_output
 from .http import HttpClient
 from .ingest.metadata import ARXIV_NS, ATOM_NS, OPENSEARCH_NS, parse_atom
 
@@ -180,7 +181,7 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
     ET.SubElement(feed, f"{{{ATOM_NS}}}title").text = f"arXiv query: {query}"
     ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = client.display_url(ARXIV_API, {"search_query": query})
     ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = (
-        datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
+        datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
     count_node = ET.SubElement(feed, f"{{{OPENSEARCH_NS}}}totalResults")
     count = 0
     for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
@@ -288,12 +289,12 @@ def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, re
                                  "paper object; check the paper id")
             wanted = [k for k, on in (("references", references), ("citations", citations)) if on]
             counts = [paper.get("referenceCount" if k == "references" else "citationCount") for k in wanted]
-            goal = (done + sum(min(c, limit) for c in counts)
-                    if all(isinstance(c, int) and not isinstance(c, bool) for c in counts) else None)
+            known = [c for c in counts if isinstance(c, int) and not isinstance(c, bool)]
+            goal = done + sum(min(c, limit) for c in known) if len(known) == len(counts) else None
             for kind in wanted:
                 base = done
 
-                def step(n: int, _total: int | None, base: int = base) -> None:
+                def step(n: int, _total: int | None, base: int = base, goal: int | None = goal) -> None:
                     _report(progress, base + n, goal)
 
                 links = list(iter_s2_links(client, pid, kind, limit=limit, fields=link_fields,
@@ -327,7 +328,7 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
         if not isinstance(page, dict) or not isinstance(page.get("results"), list):
             raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer "
                              "(no 'results' list); the API may have changed, please report this")
-        meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
+        meta = found if isinstance(found := page.get("meta"), dict) else {}
         if isinstance(meta.get("count"), int):
             total = min(meta["count"], max_results)
         results = page["results"]

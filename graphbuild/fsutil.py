@@ -5,9 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from .errors import OutputError
 
@@ -72,7 +73,8 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 def write_chunks(path: str | os.PathLike, chunks: Iterable[str]) -> None:
     """Write text chunks to a new file and flush them to the disk (for files inside a folder
-    that is itself renamed into place, so no temporary file of their own is needed)."""
+    that is itself renamed into place, so no temporary file of their own is needed).
+    """
     with open(path, "x", encoding="utf-8", newline="\n") as fh:
         for chunk in chunks:
             fh.write(chunk)

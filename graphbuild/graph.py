@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -121,6 +122,7 @@ def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
 
 
 def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`save_graph` (node-link JSON)."""
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="_node")

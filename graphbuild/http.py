@@ -34,9 +34,10 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
@@ -151,7 +152,7 @@ class PoliteRetry(Retry):
         self.wall_clock = wall_clock
         self.max_retry_after = max_retry_after
 
-    def new(self, **kw: Any) -> "PoliteRetry":
+    def new(self, **kw: Any) -> PoliteRetry:
         """A copy with ``kw`` changed, keeping graphbuild's settings."""
         kw.setdefault("on_wait", self.on_wait)
         kw.setdefault("wall_clock", self.wall_clock)
@@ -185,7 +186,7 @@ class PoliteRetry(Retry):
         return float(min(self.backoff_max, self.backoff_factor * (2 ** (failures - 1))))
 
     def increment(self, method: str | None = None, url: str | None = None, response: Any = None,
-                  error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> "PoliteRetry":
+                  error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> PoliteRetry:
         """Count a failed attempt and wait before the next one (see the class notes)."""
         status = getattr(response, "status", None)
         hint = self.get_retry_after(response) if status in self.RETRY_AFTER_STATUS_CODES else None
@@ -397,7 +398,7 @@ class HttpClient:
         if self._owns_session:
             self._session.close()
 
-    def __enter__(self) -> "HttpClient":
+    def __enter__(self) -> HttpClient:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -111,7 +111,8 @@ def parse_query_file(path: Path) -> NamedQuery:
     if not name or not _NAME_RE.match(name):
         raise InputError(str(path), 1, "the header needs '// name: <lowercase-name>'")
     if name != path.stem:
-        raise InputError(str(path), 1, f"the header names the query {name!r} but the file is {path.name}; make them agree")
+        raise InputError(str(path), 1,
+                         f"the header names the query {name!r} but the file is {path.name}; make them agree")
     if not description:
         raise InputError(str(path), 1, "the header needs '// description: <one line>'")
     cypher = "\n".join(bodies.pop("")).strip()

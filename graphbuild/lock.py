@@ -74,7 +74,7 @@ class WorkspaceLock:
         except (OSError, ValueError, KeyError, TypeError):
             return "another graphbuild process"
 
-    def acquire(self) -> "WorkspaceLock":
+    def acquire(self) -> WorkspaceLock:
         """Take the lock (see the class parameters for waiting)."""
         _make_folder(self.path)
         timeout = -1 if self.wait is True else (0 if self.wait is False else float(self.wait))
@@ -108,7 +108,7 @@ class WorkspaceLock:
         self._lock.release()
         self._lock = None
 
-    def __enter__(self) -> "WorkspaceLock":
+    def __enter__(self) -> WorkspaceLock:
         return self.acquire()
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -190,10 +190,12 @@ def arxiv_from_doi(doi: str | None) -> str | None:
 
 
 def entity_id(key: str) -> str:
+    """The node id of the entity with name key ``key``."""
     return "entity:" + key
 
 
 def author_id(name: str) -> str:
+    """The node id of an author: the name NFKC-normalised, whitespace collapsed, case-folded."""
     return "author:" + re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).strip().casefold())
 
 
@@ -215,6 +217,7 @@ class PaperRef:
 
     @property
     def id(self) -> str:
+        """The paper's node id: its DOI, else its arXiv id, else another known id, else one made from the title."""
         if self.doi:
             return "doi:" + self.doi
         if self.arxiv_id:
@@ -227,7 +230,7 @@ class PaperRef:
         raise ValueError("a reference needs a DOI, an arXiv id, another id or a title")
 
     @classmethod
-    def from_value(cls, value: Any) -> "PaperRef":
+    def from_value(cls, value: Any) -> PaperRef:
         """Build from a string id/DOI/arXiv id/title or a dict with such fields."""
         if isinstance(value, dict):
             ids = tuple(
@@ -327,13 +330,16 @@ class Paper:
         return f"{self.title}\n\n{self.abstract}" if self.abstract else self.title
 
     def ref(self) -> PaperRef:
+        """The paper as a reference (its ids, title and year)."""
         return PaperRef(doi=self.doi, arxiv_id=self.arxiv_id, ids=self.ids, title=self.title, year=self.year)
 
     def to_dict(self) -> dict[str, Any]:
+        """The paper as a JSON-ready dict."""
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Paper":
+    def from_dict(cls, data: dict[str, Any]) -> Paper:
+        """A paper from :meth:`to_dict` output; unknown keys are ignored."""
         names = {f.name for f in fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in names}
         kwargs["authors"] = tuple(kwargs.get("authors") or ())
@@ -362,6 +368,7 @@ class EntityMention:
     family: str | None = None  # family name for a version/size variant
 
     def to_dict(self) -> dict[str, Any]:
+        """The entity as a JSON-ready dict."""
         return asdict(self)
 
 
@@ -395,10 +402,12 @@ class Extraction:
         }
 
     def to_dict(self) -> dict[str, Any]:
+        """The extraction as a JSON-ready dict."""
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Extraction":
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """An extraction from :meth:`to_dict` output."""
         return cls(
             paper_id=data["paper_id"],
             title=data["title"],

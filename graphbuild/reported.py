@@ -19,8 +19,9 @@ no model). A paper reports at most one value per cell (its first).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import networkx as nx
 

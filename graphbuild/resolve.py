@@ -10,8 +10,8 @@ get a ``family``: ``Llama-3.1-8B`` -> ``Llama``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from networkx.utils import UnionFind
 
@@ -30,6 +30,7 @@ class Resolution:
     links: list[Link] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entity]:
+        """The entities keyed by node id."""
         return {e.id: e for e in self.entities}
 
 
@@ -123,12 +124,19 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
     return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)
 
 
+def _same_type_name(by_key: dict[str, Entity], etype: str) -> Callable[[str], str | None]:
+    """A ``known`` lookup for :func:`family_name`: the name of an entity of type ``etype`` by name key."""
+    def known(key: str) -> str | None:
+        ent = by_key.get(key)
+        return ent.name if ent is not None and ent.type == etype else None
+    return known
+
+
 def _link_families(entities: dict[str, Entity], families: dict[str, str], gaz: Gazetteer | None) -> None:
     """Set ``Entity.family``: to an existing entity, or to a family entity added (from the gazetteer)."""
     by_key = {name_key(e.name): e for e in entities.values()}
     for ent in list(entities.values()):
-        fam_name = families.get(ent.id) or family_name(
-            ent.name, lambda k, t=ent.type: by_key[k].name if k in by_key and by_key[k].type == t else None)
+        fam_name = families.get(ent.id) or family_name(ent.name, _same_type_name(by_key, ent.type))
         if not fam_name or name_key(fam_name) == name_key(ent.name):
             continue
         fam = by_key.get(name_key(fam_name))

@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .records import EntityMention
 from .resources import data_path
@@ -77,6 +78,7 @@ class Result:
     baseline_value: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as a JSON-ready dict."""
         return asdict(self)
 
 
@@ -155,7 +157,8 @@ class _Num:
     lower: bool = False
 
 
-_SENT_END = re.compile(r"(?<!\s[A-Z])(?<!^[A-Z])(?<!\bvs)(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bEq)(?<!\bSec)"
+_SENT_END = re.compile(r"(?<!\s[A-Z])(?<!^[A-Z])(?<!\bvs)(?<!\bet al)(?<!\be\.g)(?<!\bi\.e)"
+                       r"(?<!\bFig)(?<!\bEq)(?<!\bSec)"
                        r"(?<!\bNo)(?<!\bcf)[.!?](?=\s+[A-Z(\[\"'])|\n\s*\n")
 
 
@@ -194,7 +197,8 @@ def _entity_spans(text: str, mentions: Sequence[EntityMention]) -> list[_Span]:
 
 def _occurrences(text: str, form: str) -> Iterable[int]:
     """Starts of ``form`` in ``text`` as a whole name: no letter, digit or hyphen glued before, none after
-    (``Llama-2`` is not found inside ``Llama-2-7B``)."""
+    (``Llama-2`` is not found inside ``Llama-2-7B``).
+    """
     a = text.find(form)
     while a >= 0:
         b = a + len(form)
@@ -261,7 +265,7 @@ _DELTA_BEFORE = re.compile(
     r"(?:\bby|\b(?:improvement|gain|margin|increase|boost|drop|decrease|reduction|lead)s?\s+of|\bwithin|\+|"
     r"\bup to|\bless than|\bmore than|\bimprov(?:es|ed|ing|e)|\bboost(?:s|ed|ing)?|\bgains?)\s*$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:[\w@-]+\s)?(?:lower|below|less|worse|behind|short)\b", re.I)
-_FROM_TO = re.compile(rf"\s*%?\s*(?:\w+\s+)?to\s+(?=\d)")
+_FROM_TO = re.compile(r"\s*%?\s*(?:\w+\s+)?to\s+(?=\d)")
 _UP_FROM = re.compile(r"\b(?:up|down|improved|increased|rising|up|compared)?\s*from\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -294,13 +298,14 @@ def _numbers(sent: str, base: int, blocked: list[_Span]) -> list[_Num]:
         num.role = _role(sent, m.start(), end, m.group(0), num.unit)
         nums.append(num)
     nums.sort(key=lambda n: n.start)
-    for a, b in zip(nums, nums[1:]):  # a list that starts with a delta is a list of deltas
-        if a.role == "delta" and b.role == "value" and _LIST_GAP.fullmatch(sent, a.end - base, b.start - base):
-            b.role = "delta"
-    for a, b in zip(nums[::-1][1:], nums[::-1]):  # "13.96% and 18.96% error rate reduction"
-        gap = sent[a.end - base:b.start - base]
-        if b.role == "delta" and a.role == "value" and _LIST_GAP.fullmatch(gap) and re.search(r"\band\b", gap):
-            a.role = "delta"
+    for left, right in zip(nums, nums[1:]):  # a list that starts with a delta is a list of deltas
+        if (left.role == "delta" and right.role == "value"
+                and _LIST_GAP.fullmatch(sent, left.end - base, right.start - base)):
+            right.role = "delta"
+    for left, right in zip(nums[::-1][1:], nums[::-1]):  # "13.96% and 18.96% error rate reduction"
+        gap = sent[left.end - base:right.start - base]
+        if right.role == "delta" and left.role == "value" and _LIST_GAP.fullmatch(gap) and re.search(r"\band\b", gap):
+            left.role = "delta"
     return nums
 
 
@@ -343,7 +348,8 @@ def _role(sent: str, start: int, end: int, raw: str, unit: str) -> str:
 _GAP_WORDS = re.compile(r"^(?:\s|%|\(|\)|,|:|=|\bon\b|\bthe\b|\bof\b|\bin\b|\ban?\b|\btest\b|\baverage\b|\bmean\b|"
                         r"\bmedian\b|\boverall\b|\blabel\b|\bbox\b|\bzero-shot\b|\bfew-shot\b|\b\w++(?:-\w++)++\b|"
                         r"\blinear\b|\bvalidation\b|\bdev\b|\bName\b)*+$", re.IGNORECASE)
-_METRIC_LINK = re.compile(r"^(?:\s|,|:|=|\(|\d[\d.,]*\s*%?|\bof\b|\bat\b|\bis\b|\bwas\b|\bto\b|\bfrom\b|\bby\b|\bon\b|\bfor\b|"
+_METRIC_LINK = re.compile(r"^(?:\s|,|:|=|\(|\d[\d.,]*\s*%?|\bof\b|\bat\b|\bis\b|\bwas\b|\bto\b|\bfrom\b|"
+                          r"\bby\b|\bon\b|\bfor\b|"
                           r"\bthe\b|\ban?\b|\breaches\b|\breached\b|\bof\b|\bwith\b|\bin\b|\bterms\b|"
                           r"\b(?:rises|drops|falls|improves|increases|decreases|goes|climbs|grows|reaches)\b|"
                           r"\b\w++(?:-\w++)++\b|[A-Z][\w./-]*+|\bscores?\b|\bscored\b|\bobtains?\b|\bachieves?\b|"
@@ -359,12 +365,14 @@ _RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|scor|attain|get|gets|record
 _COMPARE_GAP = re.compile(r"\b(?:versus|vs\.?|while|whereas|compared|against|than|and|but|respectively|"
                           r"relative|over)\b|,|;|\(", re.IGNORECASE)
 _BASELINE_CUE = re.compile(r"(?:\bthan|\bover|\babove|\bbelow|\boutperform\w*|\bsurpass\w*|\bbeat\w*|\bversus|"
-                           r"\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bexceed\w*)\s*(?:(?:the|a|an|[a-z-]+)\s+){0,2}$",
+                           r"\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bexceed\w*)"
+                           r"\s*(?:(?:the|a|an|[a-z-]+)\s+){0,2}$",
                            re.IGNORECASE)
 _SHOT = re.compile(r"\b(\d+|zero|one|few|two|three|four|five|ten)[- ]shot\b", re.IGNORECASE)
 _WORD_NUM = {"zero": "zero", "0": "zero", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
              "ten": "10", "few": "few"}
-_PROPOSED_REF = re.compile(r"\b(?:we|our|ours|it|its|the proposed|this (?:model|method|approach|paper)|the (?:resulting|new|"
+_PROPOSED_REF = re.compile(r"\b(?:we|our|ours|it|its|the proposed|this (?:model|method|approach|paper)|"
+                           r"the (?:resulting|new|"
                            r"distilled|pruned|fine-tuned|quantized|compressed)\b)|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}"
                            r"(?:model|detector|agent|policy|captioner|tagger|verifier|sampler|generator|retriever|"
                            r"classifier|method|system|approach|network|parser|tracker|planner|reranker|encoder|"
@@ -590,7 +598,8 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
         start_value = next((n for n in values if n.role == "from" and n.end <= num.start
                             and re.fullmatch(r"\s*%?\s*(?:\w+\s+)?to\s*", text[n.end:num.start])), None)
         res = Result(model=model, dataset=dataset, metric=num.metric or "", value=num.value, unit=num.unit,
-                     evidence=sent.strip(), char_start=num.start, char_end=num.end, setting=_setting(sent, s, num, nxt, kept[0]),
+                     evidence=sent.strip(), char_start=num.start, char_end=num.end,
+                     setting=_setting(sent, s, num, nxt, kept[0]),
                      upper=num.upper, baseline_value=start_value.value if start_value else None)
         if model or dataset:
             out.append(res)
@@ -618,7 +627,7 @@ def _with_deltas(results: list[Result], nums: list[_Num], sent: str, base: int, 
 
 
 def find_results(text: str, mentions: Sequence[EntityMention]) -> list[Result]:
-    """The results a paper reports, in text order.
+    r"""The results a paper reports, in text order.
 
     Parameters
     ----------
@@ -638,7 +647,7 @@ def find_results(text: str, mentions: Sequence[EntityMention]) -> list[Result]:
     >>> from graphbuild.records import EntityMention
     >>> ms = [EntityMention("SwiftAdapt", "Method", ["SwiftAdapt"], proposed=True),
     ...       EntityMention("WMT14 En-De", "Dataset", ["WMT14 En-De"])]
-    >>> [r] = find_results("SwiftAdapt\\n\\nOur adapter improves BLEU from 27.3 to 29.1 on WMT14 En-De.", ms)
+    >>> [r] = find_results("SwiftAdapt\n\nOur adapter improves BLEU from 27.3 to 29.1 on WMT14 En-De.", ms)
     >>> (r.model, r.dataset, r.metric, r.value, r.baseline_value)
     ('SwiftAdapt', 'WMT14 En-De', 'BLEU', 29.1, 27.3)
     >>> find_results("We train a 7B model on 1.2M images in 2023.", ms)

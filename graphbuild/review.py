@@ -24,8 +24,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .curation import CurationOp
 from .records import Extraction, name_key
@@ -55,6 +56,7 @@ class Suggestion:
     score: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The suggestion as a JSON-ready dict (operation and evidence included)."""
         return {"id": self.id, "kind": self.kind, "papers": self.papers, "reason": self.reason,
                 "operation": self.op.to_dict(), "evidence": [list(e) for e in self.evidence],
                 "score": round(self.score, 3)}
@@ -117,7 +119,8 @@ def _initials(name: str) -> set[str]:
 
 def _acronym_pairs(ents: list[_Ent]) -> Iterable[Suggestion]:
     """An entity named by an acronym with no long form of its own, and the one entity
-    whose name or alias spells it out (several candidates: a homonym, no suggestion)."""
+    whose name or alias spells it out (several candidates: a homonym, no suggestion).
+    """
     long_forms: dict[str, dict[str, _Ent]] = defaultdict(dict)
     for ent in ents:
         for form in (ent.name, *ent.aliases):
@@ -206,7 +209,8 @@ def _fuzzy_pairs(ents: list[_Ent], cutoff: float = 90.0, family_cutoff: float = 
 
 def _extends(a: str, b: str) -> bool:
     """Whether one name key extends the other (``cityscapesc``, ``sroberta``): a variant, not a
-    duplicate; a plural ``s`` does not count."""
+    duplicate; a plural ``s`` does not count.
+    """
     short, long = sorted((a, b), key=len)
     if long.startswith(short):
         return long[len(short):] not in ("s", "es")
@@ -306,7 +310,8 @@ def mention_confidence(em: Any, role: str) -> float:
     """Confidence that a paper mentions an entity: the extractor's probability when its
     record carries one (``probability``, ``confidence`` or ``score``), else 0.95 for a
     gazetteer match, else :func:`entity_confidence` of the name in one paper, +0.05
-    when the paper writes it in several forms (an abbreviation it defines)."""
+    when the paper writes it in several forms (an abbreviation it defines).
+    """
     for attr in ("probability", "confidence", "score"):
         value = getattr(em, attr, None)
         if isinstance(value, (int, float)) and 0 < value <= 1:
@@ -331,7 +336,8 @@ def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: An
     known = known or (lambda name: False)
     forms = {e.id: {name_key(f) for f in (e.name, *e.aliases)} for e in resolution.entities}
     mentions = {ex.paper_id: ex.entities for ex in extractions}
-    links, roles = [], defaultdict(Counter)
+    links = []
+    roles: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for link in resolution.links:
         em = next((m for m in mentions.get(link.paper_id, ())
                    if {name_key(m.canonical or m.name), *map(name_key, m.mentions)} & forms[link.entity_id]), None)

@@ -107,6 +107,7 @@ class GraphTables:
     rels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
+        """Row count per node label and relationship type."""
         out = {label: len(self.nodes.get(label, [])) for label in NODE_TABLES}
         out.update({rel: len(self.rels.get(rel, [])) for rel in REL_TABLES})
         return out

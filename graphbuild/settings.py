@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping, get_args, get_type_hints
+from typing import Any, get_args, get_type_hints
 
 from .errors import InputError
 
@@ -28,6 +29,8 @@ DEFAULT_WORKSPACE = "graphbuild-workspace"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Workspace settings: where the workspace is, the NLP pipeline and gazetteer, the stores."""
+
     workspace: str = DEFAULT_WORKSPACE
     spacy_model: str | None = None  # an installed spaCy pipeline to start from; None: blank English
     gazetteer: str = ""  # a user gazetteer file or folder, added to the shipped one (user_gazetteer.py)
@@ -40,7 +43,8 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_database: str | None = None
 
-    def with_overrides(self, **values: Any) -> "Settings":
+    def with_overrides(self, **values: Any) -> Settings:
+        """A copy with the given values replaced; ``None`` values are ignored."""
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -106,7 +107,7 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = ()) -> Corpus:
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
 
 
-def extract(papers: Sequence[Paper], nlp: "Language", *, fingerprint: str = "",
+def extract(papers: Sequence[Paper], nlp: Language, *, fingerprint: str = "",
             cache: Mapping[str, CachedExtraction] | None = None, batch_size: int = 256,
             n_process: int = 1, progress: Progress = no_progress) -> Extracted:
     """Run the NLP pass on every paper whose cached extraction is missing or stale.
@@ -140,7 +141,7 @@ def extract(papers: Sequence[Paper], nlp: "Language", *, fingerprint: str = "",
     return Extracted(done, len(todo))
 
 
-def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: "Gazetteer | None") -> Resolution:
+def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
     """Corpus entities and paper -> entity links from the papers' extractions (in corpus order)."""
     return resolve_entities((extracted.by_paper[p.id].extraction for p in papers), gazetteer)
 
@@ -154,7 +155,8 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
 
 def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations) -> nx.MultiDiGraph:
     """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
-    and its Leiden communities."""
+    and its Leiden communities.
+    """
     G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
     add_reported(G, report(papers, resolution))
     add_communities(G)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
@@ -188,7 +190,7 @@ def store(G: nx.MultiDiGraph, path: str | os.PathLike, *, progress: Progress = n
 # the pipeline and extraction cache keys
 
 
-def load_pipeline(settings: Settings) -> tuple["Language", "Gazetteer | None"]:
+def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:
     """The spaCy pipeline of ``settings`` (cached per process) and its gazetteer."""
     from .nlp.pipeline import _gazetteer, cached_pipeline
     from .user_gazetteer import effective_gazetteer

@@ -33,7 +33,8 @@ def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> list[Cur
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.reader(fh, delimiter="\t"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, None, f"cannot read the thesaurus ({exc.strerror or exc})") from None
+        reason = exc.strerror if isinstance(exc, OSError) else None
+        raise InputError(path, None, f"cannot read the thesaurus ({reason or exc})") from None
     if not rows or tuple(c.strip().lower() for c in rows[0][:2]) != _THESAURUS_HEADER:
         raise InputError(path, 1, "not a VOSviewer thesaurus: the first line must be 'label<TAB>replace by'")
     for lineno, row in enumerate(rows[1:], 2):

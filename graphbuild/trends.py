@@ -26,8 +26,9 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -123,7 +124,7 @@ def role_pairs(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
     >>> role_pairs(G)
     [('P', 'e')]
     """
-    out = []
+    out: list[tuple[str, str]] = []
     nodes = G.nodes
     for u, nbrs in G.adjacency():  # plain dicts: much faster than the edge views
         data = nodes[u]
@@ -222,8 +223,8 @@ def entity_series(G: nx.MultiDiGraph, *, types: Iterable[str] | None = None, sin
               if d.get("label") == "Paper" and not d.get("external")
               and (since is None or (paper_period(d, "year") or "0") >= f"{since:04d}")}
     gran = _choose_granularity(list(papers.values()), granularity)
-    period_of = {n: paper_period(d, gran) for n, d in papers.items()}
-    period_of = {n: p for n, p in period_of.items() if p is not None}
+    periods = {n: paper_period(d, gran) for n, d in papers.items()}
+    period_of: dict[str, str] = {n: p for n, p in periods.items() if p is not None}
     axis = _axis(period_of.values(), gran)
     col = {p: i for i, p in enumerate(axis)}
     totals = np.zeros(len(axis), dtype=np.int64)

@@ -32,7 +32,8 @@ PAPERS = [
           authors=("Tim Dettmers", "Edward Hu")),
     Paper(id="P3", title="Adapter study", abstract="We study LoRA on GLUE and MMLU.", year=2022),
     Paper(id="P4", title="Llama 2 report", abstract="We release Llama-2-7B.", year=2023),
-    Paper(id="P5", title="ViT paper", abstract="We propose ViT <b>bold</b>.", year=2020, authors=("Alexey Dosovitskiy",)),
+    Paper(id="P5", title="ViT paper", abstract="We propose ViT <b>bold</b>.", year=2020,
+          authors=("Alexey Dosovitskiy",)),
 ]
 EXTERNAL = [Paper(id="X1", title="An external reference", external=True)]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-
 from graph_fixture import small_graph
+
 from graphbuild.analytics import ancestry, citation_pagerank, co_citations, most_cited
 
 

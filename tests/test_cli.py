@@ -140,7 +140,8 @@ def test_cli_citations_rankings(built, capsys):
 
 
 @pytest.mark.parametrize("argv,source,expected", [
-    (["fetch", "arxiv", "state space models", "--max", "7"], "arxiv", {"query": "state space models", "max_results": 7}),
+    (["fetch", "arxiv", "state space models", "--max", "7"], "arxiv",
+     {"query": "state space models", "max_results": 7}),
     (["fetch", "s2", "arXiv:2106.09685", "--references", "--citations"], "s2",
      {"paper_ids": ["arXiv:2106.09685"], "references": True, "citations": True}),
     (["fetch", "openalex", "--search", "low-rank adapters", "--max", "3"], "openalex",

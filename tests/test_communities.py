@@ -9,11 +9,16 @@ import random
 
 import networkx as nx
 import pytest
+from graph_fixture import small_graph
 
 import graphbuild.communities as communities
-from graph_fixture import small_graph
-from graphbuild.communities import (add_communities, community_rows, detect_communities, entity_communities,
-                                    node_communities)
+from graphbuild.communities import (
+    add_communities,
+    community_rows,
+    detect_communities,
+    entity_communities,
+    node_communities,
+)
 from graphbuild.graph import graph_to_tables
 from graphbuild.workspace import Workspace
 

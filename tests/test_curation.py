@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.curation import (CurationOp, append_operation, apply_curation, drop_last_operation,
-                                 match_entity, parse_curation, read_curation)
+from graphbuild.curation import (
+    CurationOp,
+    append_operation,
+    apply_curation,
+    drop_last_operation,
+    match_entity,
+    parse_curation,
+    read_curation,
+)
 from graphbuild.errors import InputError
 from graphbuild.records import Entity, Link
 from graphbuild.resolve import Resolution

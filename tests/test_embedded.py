@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.graph import graph_to_tables
 from graphbuild.records import Paper
@@ -83,7 +83,8 @@ def test_embedded_incremental_add_paper_creates_only_new_rows(store):
     assert report.nodes_created == {"Paper": 1, "Author": 1}
     assert report.rels_created == {"AUTHORED": 1, "USES": 1, "CITES": 1}
     assert report.nodes_updated == {} and report.nodes_deleted == {} and report.rels_deleted == {}
-    rows = store.query("MATCH (p:Paper {id: 'P6'})-[u:USES]->(e:Entity) RETURN p.title AS t, u.char_start AS s, e.name AS e")
+    rows = store.query("MATCH (p:Paper {id: 'P6'})-[u:USES]->(e:Entity) "
+                       "RETURN p.title AS t, u.char_start AS s, e.name AS e")
     assert rows == [{"t": "DoRA paper", "s": 3, "e": "LoRA"}]
 
 
@@ -155,7 +156,8 @@ def test_embedded_corrupt_database_is_rebuilt(tmp_path):
     db = tmp_path / "db"
     db.mkdir()
     (db / embedded.DB_FILE).write_bytes(b"not a database" * 100)
-    (db / embedded.MANIFEST_FILE).write_text(json.dumps({"format": "graphbuild-embedded", "schema": embedded.SCHEMA_VERSION}))
+    manifest = {"format": "graphbuild-embedded", "schema": embedded.SCHEMA_VERSION}
+    (db / embedded.MANIFEST_FILE).write_text(json.dumps(manifest))
     st = EmbeddedStore(db)
     assert st.sync(graph_to_tables(small_graph())).full_reload
     assert st.counts() == FIXTURE_COUNTS

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild import export as export_mod
 from graphbuild.errors import WorkspaceError
 from graphbuild.export import EXPORT_FORMATS, csv_header, export_graph
@@ -178,7 +178,8 @@ def test_export_neo4j_csv_loads_into_neo4j_with_matching_counts(neo4j_uri):
         assert lora == {"a": ["low-rank adaptation"], "l": ["Entity", "Method", "Graphbuild"]}
         [vit] = store.query("MATCH (:ExportTest {id: 'P5'})-[r:EXPORT_TEST {type: 'PROPOSES'}]->() "
                             "RETURN r.evidence AS ev, r.char_end AS end")
-        assert vit == {"ev": "We propose ViT <script>alert(1)</script>.", "end": len("We propose ViT <script>alert(1)</script>.")}
+        evidence = "We propose ViT <script>alert(1)</script>."
+        assert vit == {"ev": evidence, "end": len(evidence)}
     finally:
         store.query("MATCH (n:ExportTest) DETACH DELETE n", write=True)
         store.close()

@@ -12,9 +12,10 @@ import logging
 import re
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -77,7 +78,7 @@ class Web:
     def __init__(self, mock: responses.RequestsMock):
         self.mock = mock
 
-    def serve(self, handler: Callable[[str, dict[str, Any]], Answer]) -> "Web":
+    def serve(self, handler: Callable[[str, dict[str, Any]], Answer]) -> Web:
         def callback(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
             answer = handler(str(request.url).split("?", 1)[0], _params(str(request.url)))
             return answer.status, answer.headers, answer.text
@@ -85,7 +86,7 @@ class Web:
         self.mock.add_callback(responses.GET, re.compile(r"https?://.*"), callback=callback)
         return self
 
-    def queue(self, *answers: Answer | Exception) -> "Web":
+    def queue(self, *answers: Answer | Exception) -> Web:
         pending = list(answers)
 
         def handler(url: str, params: dict[str, Any]) -> Answer:

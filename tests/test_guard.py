@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from graph_fixture import small_graph
+
 from graphbuild.cypher_guard import check_query, find_write_clause, query_parameters, tokenize
 from graphbuild.errors import QueryError
 from graphbuild.graph import graph_to_tables

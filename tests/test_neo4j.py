@@ -6,8 +6,8 @@ import os
 import socket
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.graph import graph_to_tables
 from graphbuild.schema import NODE_TABLES, REL_TABLES
@@ -96,7 +96,8 @@ def test_neo4j_sync_updates_changed_properties_and_type_label(store):
     assert _total(report.nodes_created) == _total(report.rels_created) == _total(report.rels_deleted) == 0
     rows = store.query("MATCH (e:Entity {id: $id}) RETURN labels(e) AS labels", {"id": E["QLoRA"]})
     assert sorted(rows[0]["labels"]) == ["Entity", "Graphbuild", "Model"]
-    assert store.query("MATCH (:Paper {id: 'P2'})-[r:CITES]->(:Paper {id: 'P1'}) RETURN r.inferred AS i") == [{"i": True}]
+    cites = store.query("MATCH (:Paper {id: 'P2'})-[r:CITES]->(:Paper {id: 'P1'}) RETURN r.inferred AS i")
+    assert cites == [{"i": True}]
     assert store.query("MATCH (p:Paper {id: 'P5'}) RETURN p.title AS t") == [{"t": "ViT paper, revised"}]
 
 
@@ -121,7 +122,8 @@ def test_neo4j_entities_carry_their_type_as_label(store):
 def test_neo4j_query_returns_nodes_rels_and_lists_as_plain_values(store):
     store.sync(graph_to_tables(small_graph()))
     rows = store.query(
-        "MATCH (p:Paper {id: 'P1'})-[r:PROPOSES]->(e:Entity) RETURN p, r, e, [e.name, 1] AS pair, date('2024-01-02') AS d")
+        "MATCH (p:Paper {id: 'P1'})-[r:PROPOSES]->(e:Entity) "
+        "RETURN p, r, e, [e.name, 1] AS pair, date('2024-01-02') AS d")
     assert len(rows) == 1
     row = rows[0]
     assert list(row) == ["p", "r", "e", "pair", "d"]

@@ -217,8 +217,9 @@ def test_extract_dev_set_f1(shared_dir):
 ])
 def test_roles_proposal_phrasings(title, text, name):
     nlp = make_pipeline()  # the shipped gazetteer: known names proposed by their own paper
-    found = [e for e in extract_text(text, nlp, title=title).entities if name in e.mentions or e.name == name]
-    assert found and found[0].proposed, [(e.name, e.mentions, e.proposed) for e in extract_text(text, nlp, title=title).entities]
+    entities = extract_text(text, nlp, title=title).entities
+    found = [e for e in entities if name in e.mentions or e.name == name]
+    assert found and found[0].proposed, [(e.name, e.mentions, e.proposed) for e in entities]
 
 
 def test_roles_known_names_used_are_not_proposed():

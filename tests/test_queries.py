@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.errors import InputError, QueryError
 from graphbuild.graph import graph_to_tables
 from graphbuild.library import NamedQuery, bind_params, get_query, load_library, parse_query_file
@@ -165,7 +165,8 @@ def test_queries_top_models(store):
 
 
 def test_queries_entity(store):
-    llama = {"id": E["Llama"], "entity": "Llama", "type": "Model", "aliases": ["LLaMA"], "family": None, "paper_count": 1}
+    llama = {"id": E["Llama"], "entity": "Llama", "type": "Model", "aliases": ["LLaMA"], "family": None,
+             "paper_count": 1}
     assert run(store, "entity", name="llama") == [llama]
     lora = run(store, "entity", name="Low-Rank Adaptation")
     assert lora == [{"id": E["LoRA"], "entity": "LoRA", "type": "Method", "aliases": ["low-rank adaptation"],
@@ -182,7 +183,8 @@ def test_queries_papers_with_entity(store):
     assert run(store, "papers-with-entity", name="LoRA") == [
         row("P2", "QLoRA paper", 2023, "uses"), row("P3", "Adapter study", 2022, "uses"),
         row("P1", "LoRA paper", 2021, "proposes")]
-    assert run(store, "papers-with-entity", name=E["LoRA"], role="proposes") == [row("P1", "LoRA paper", 2021, "proposes")]
+    assert run(store, "papers-with-entity", name=E["LoRA"], role="proposes") == [
+        row("P1", "LoRA paper", 2021, "proposes")]
     gpt = run(store, "papers-with-entity", name="gpt-3", role="compares_with")
     assert [(r["paper"], r["compares_with"], r["uses"]) for r in gpt] == [("P2", True, False)]
 
@@ -219,7 +221,8 @@ def test_queries_methods_on_dataset(store):
 
     assert run(store, "methods-on-dataset", name="MMLU") == [
         row("Llama-2-7B", "Model", 2), row("LoRA", "Method", 2), row("Llama", "Model", 1), row("QLoRA", "Method", 1)]
-    assert run(store, "methods-on-dataset", name="MMLU", type="Method") == [row("LoRA", "Method", 2), row("QLoRA", "Method", 1)]
+    assert run(store, "methods-on-dataset", name="MMLU", type="Method") == [
+        row("LoRA", "Method", 2), row("QLoRA", "Method", 1)]
     assert run(store, "methods-on-dataset") == [
         {"dataset": "ImageNet", "id": E["ViT"], "entity": "ViT", "type": "Model", "papers": 1}]
 
@@ -227,7 +230,8 @@ def test_queries_methods_on_dataset(store):
 def test_queries_model_family(store):
     family = [
         {"family": "Llama", "id": E["Llama"], "member": "Llama", "type": "Model", "role": "family", "paper_count": 1},
-        {"family": "Llama", "id": E["Llama-2-7B"], "member": "Llama-2-7B", "type": "Model", "role": "variant", "paper_count": 2},
+        {"family": "Llama", "id": E["Llama-2-7B"], "member": "Llama-2-7B", "type": "Model", "role": "variant",
+         "paper_count": 2},
     ]
     assert run(store, "model-family") == family
     assert run(store, "model-family", name="Llama-2-7B") == family

@@ -19,6 +19,7 @@ import json
 import math
 
 import pytest
+from graph_fixture import small_graph
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.related import (
@@ -31,8 +32,6 @@ from graphbuild.related import (
     related_entities,
     related_papers,
 )
-
-from graph_fixture import small_graph
 
 CITATION_ONLY = Weights(lexical=0, topic=0, entities=0, graph=0, citation=1, authors=0)
 ENTITIES_ONLY = Weights(lexical=0, topic=0, entities=1, graph=0, citation=0, authors=0)

@@ -6,15 +6,15 @@ import doctest
 import re
 
 import pytest
+from graph_fixture import E, small_graph
+from test_trends import synthetic_corpus
 
 import graphbuild.charts as charts
 import graphbuild.report as report
 import graphbuild.termmap as termmap
-from graph_fixture import E, small_graph
 from graphbuild.communities import add_communities, community_rows
 from graphbuild.graph import save_graph
 from graphbuild.report import build_report, community_color, leaderboard_section
-from test_trends import synthetic_corpus
 
 SECTIONS = ["overview", "entities", "trends", "rising", "bursts", "communities", "leaderboards"]
 

@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+from test_viz_browser import _assert_clean_load, driver  # noqa: F401  (the shared offline Chromium)
+
 from graphbuild.communities import add_communities
 from graphbuild.report import build_report
 from graphbuild.viz import render_html, select_subgraph
-from test_viz_browser import _assert_clean_load, driver  # noqa: F401  (the shared offline Chromium)
 
 pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parent.parent / "docs"

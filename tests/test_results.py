@@ -7,15 +7,22 @@ import os
 from pathlib import Path
 
 import pytest
-
 from graph_fixture import E, small_graph
+
 from graphbuild.cli import main
 from graphbuild.errors import RelatedLookupError
 from graphbuild.graph import graph_to_tables
 from graphbuild.library import bind_params, load_library
 from graphbuild.records import EntityMention, Link, Paper
-from graphbuild.reported import (Reported, add_reported, leaderboard_rows, leaderboard_warnings, report_results,
-                                 result_id, top_leaderboards)
+from graphbuild.reported import (
+    Reported,
+    add_reported,
+    leaderboard_rows,
+    leaderboard_warnings,
+    report_results,
+    result_id,
+    top_leaderboards,
+)
 from graphbuild.resolve import Resolution
 from graphbuild.results import Result, canonical_metric, find_results, lower_is_better, score_results
 from graphbuild.stores.embedded import EmbeddedStore
@@ -154,7 +161,8 @@ def _corpus() -> tuple[list[Paper], Resolution]:
         Paper(id="A", title="Fast sampler", year=2022,
               abstract="We propose FastGen. FastGen reaches an FID of 2.9 on CIFAR-10, against 3.17 for DDPM."),
         Paper(id="B", title="BetterGen: a better sampler", year=2023,
-              abstract="BetterGen obtains an FID of 2.1 on CIFAR-10 and 91.0% accuracy on CIFAR-10 in the 5-shot setting."),
+              abstract="BetterGen obtains an FID of 2.1 on CIFAR-10 and 91.0% accuracy on CIFAR-10 "
+                       "in the 5-shot setting."),
     ]
     ents = [Entity("entity:fastgen", "FastGen", "Model"), Entity("entity:bettergen", "BetterGen", "Model"),
             Entity("entity:ddpm", "DDPM", "Model", ("denoising diffusion",)),
@@ -208,7 +216,8 @@ def test_results_leaderboard_rows_best_first_lower_is_better():
     assert [(r["metric"], r["model"], r["value"]) for r in rows] == [
         ("FID", "BetterGen", 2.1), ("FID", "FastGen", 2.9), ("FID", "DDPM", 3.17), ("accuracy", "BetterGen", 91.0)]
     assert rows[0]["paper_id"] == "B" and rows[0]["year"] == 2023 and "FID of 2.1" in rows[0]["evidence"]
-    assert [r["model"] for r in leaderboard_rows(_graph(), "CIFAR-10", metric="fid")] == ["BetterGen", "FastGen", "DDPM"]
+    fid = leaderboard_rows(_graph(), "CIFAR-10", metric="fid")
+    assert [r["model"] for r in fid] == ["BetterGen", "FastGen", "DDPM"]
     warnings = leaderboard_warnings(rows)
     assert any("2 different metrics" in w for w in warnings)
     assert not leaderboard_warnings(leaderboard_rows(_graph(), "CIFAR-10", metric="FID"))
@@ -224,7 +233,8 @@ def test_results_top_leaderboards_for_the_report_page():
 
 
 def test_results_leaderboard_warns_on_mixed_settings():
-    rows = [{"metric": "accuracy", "setting": "5-shot", "unit": "%"}, {"metric": "accuracy", "setting": None, "unit": "%"}]
+    rows = [{"metric": "accuracy", "setting": "5-shot", "unit": "%"},
+            {"metric": "accuracy", "setting": None, "unit": "%"}]
     assert leaderboard_warnings(rows) == ["accuracy: results come from different settings (5-shot, unstated)"]
 
 
@@ -244,7 +254,8 @@ def result_store(request, tmp_path_factory):
     else:
         from graphbuild.stores.neo4j import Neo4jStore
 
-        st = Neo4jStore(request.getfixturevalue("neo4j_uri"), password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+        st = Neo4jStore(request.getfixturevalue("neo4j_uri"),
+                        password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
     import networkx as nx
 
     from graphbuild.graph import build_graph

@@ -9,10 +9,16 @@ import pytest
 
 from graphbuild.cli import main
 from graphbuild.errors import InputError
-from graphbuild.nlp.decide import DecisionModel, LinearModel, read_model
+from graphbuild.nlp.decide import LinearModel, read_model
 from graphbuild.nlp.pipeline import _gazetteer, extract_text, make_pipeline
 from graphbuild.nlp.train import (
-    SHIPPED_ANNOTATIONS, cross_validate, fit, load_examples, predict, read_annotations, train_pipeline,
+    SHIPPED_ANNOTATIONS,
+    cross_validate,
+    fit,
+    load_examples,
+    predict,
+    read_annotations,
+    train_pipeline,
 )
 
 PAPERS = [

@@ -238,7 +238,8 @@ def test_viz_show_in_notebook_embeds_page(tmp_path):
     pytest.importorskip("IPython")
     out = render_html(select_subgraph(small_graph(), focus="ViT"), tmp_path / "nb.html")
     shown = show_in_notebook(out, height=400)
-    assert shown.data.startswith('<div class="graphbuild-viz"><iframe srcdoc="&lt;!DOCTYPE html&gt;') and "height:400px" in shown.data
+    assert shown.data.startswith('<div class="graphbuild-viz"><iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert "height:400px" in shown.data
 
 
 # ------------------------------------------------------------------ communities

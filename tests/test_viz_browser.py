@@ -176,9 +176,10 @@ def test_viz_browser_edge_click_puts_the_evidence_in_the_side_panel(driver, tmp_
 
 
 def test_viz_browser_term_map_shows_papers_one_click_away(driver, tmp_path):
+    from test_viz import _two_topic_corpus
+
     from graphbuild.communities import add_communities
     from graphbuild.termmap import TERM_MAP_MIN_PAPERS
-    from test_viz import _two_topic_corpus
 
     G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
     page = render_html(select_subgraph(G), tmp_path / "map.html")

@@ -9,7 +9,8 @@ import json
 import os
 import re
 import sys
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..errors import QueryError, UsageError, visible
 from ..settings import Settings, load_settings

@@ -11,6 +11,7 @@ from ._common import _settings, _workspace
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """Run ``graphbuild build``: build or update the workspace from paper files."""
     from ..resources import data_path
 
     ws = _workspace(args)
@@ -28,6 +29,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """Run ``graphbuild extract``: print each paper's entities as JSON Lines."""
     from .. import extract
 
     results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args),
@@ -42,6 +44,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    """Run ``graphbuild stats``: print the node and edge counts of the workspace."""
     ws = _workspace(args)
     stats = ws.stats()
     curation = ws.manifest().get("curation")

@@ -47,6 +47,7 @@ def _rebuild(ws) -> None:
 
 
 def cmd_curate_op(args: argparse.Namespace) -> int:
+    """Run one ``graphbuild curate`` operation (merge, rename, ...): append it and rebuild."""
     from ..curation import append_operation, parse_operation
 
     ws = _workspace(args)
@@ -80,6 +81,7 @@ def _check(ws, op, *, force: bool) -> None:
 
 
 def cmd_curate_undo(args: argparse.Namespace) -> int:
+    """Run ``graphbuild curate undo``: remove the last operation and rebuild."""
     from ..curation import drop_last_operation
 
     ws = _workspace(args)
@@ -94,6 +96,7 @@ def cmd_curate_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_curate_list(args: argparse.Namespace) -> int:
+    """Run ``graphbuild curate list``: print the operations and which of them match nothing now."""
     from ..curation import read_curation
 
     ws = _workspace(args)
@@ -113,6 +116,7 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
 
 
 def cmd_thesaurus(args: argparse.Namespace) -> int:
+    """Run ``graphbuild curate thesaurus-import`` / ``thesaurus-export`` (VOSviewer thesaurus files)."""
     from ..thesaurus import export_thesaurus, import_thesaurus
 
     ws = _workspace(args)
@@ -174,6 +178,7 @@ def _ask(suggestions) -> list:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    """Run ``graphbuild review``: print suggested merges, retypes and rejects."""
     import json
 
     from ..curation import append_operation, read_curation

@@ -61,6 +61,7 @@ def _related_gold(path: str) -> dict[str, list[str]]:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    """Run ``graphbuild eval entities`` or ``graphbuild eval related`` and print the scores as JSON."""
     if args.what == "entities":
         from .. import extract
         from ..evaluate import score_entities
@@ -78,9 +79,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from ..related import evaluate_related
 
     _require_positive(args, "k")
-    gold = _related_gold(args.gold)
+    related_gold = _related_gold(args.gold)
     ws = _workspace(args)
-    print(json.dumps(evaluate_related(ws.related_index(), gold, k=args.k), indent=2))
+    print(json.dumps(evaluate_related(ws.related_index(), related_gold, k=args.k), indent=2))
     return 0
 
 

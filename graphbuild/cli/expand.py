@@ -14,6 +14,7 @@ DEFAULT_CACHE_TTL = 7 * 24 * 3600
 
 
 def cmd_expand(args: argparse.Namespace) -> int:
+    """Run ``graphbuild expand``: list papers worth adding to the workspace."""
     from ..expand import candidates_json, expand, format_candidates
     from ..http import HttpClient
 

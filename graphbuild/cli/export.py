@@ -9,6 +9,7 @@ from ._common import _workspace
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Run ``graphbuild export``: write the graph in a format other tools read."""
     from ..export import export_graph
 
     ws = _workspace(args)

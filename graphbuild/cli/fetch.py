@@ -8,6 +8,7 @@ from typing import Any
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    """Run ``graphbuild fetch``: download paper records as build input."""
     from ..fetch import run_fetch
 
     defaults = {"arxiv": "arxiv-fetch.atom", "s2": "s2-fetch.s2.jsonl", "openalex": "openalex-fetch.openalex.jsonl"}

@@ -22,6 +22,7 @@ def _positive(text: str) -> int:
 
 
 def cmd_trends(args: argparse.Namespace) -> int:
+    """Run ``graphbuild trends``: print rising and falling entities over time."""
     from ..trends import trends_summary
 
     ws = _workspace(args)
@@ -63,6 +64,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    """Run ``graphbuild report``: write the self-contained report page of the workspace."""
     from ..report import build_report
 
     ws = _workspace(args)
@@ -77,6 +79,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_communities(args: argparse.Namespace) -> int:
+    """Run ``graphbuild communities``: print the Leiden communities of papers and entities."""
     from ..communities import community_rows
 
     rows = community_rows(_workspace(args).graph())
@@ -91,6 +94,7 @@ def cmd_communities(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
+    """Run ``graphbuild map``: write the term map page of the communities."""
     from ..termmap import community_term_map
     from ..viz import render_html
 

@@ -13,6 +13,7 @@ _TABLE = ("rank", "model", "value", "metric", "setting", "paper", "year", "evide
 
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
+    """Run ``graphbuild leaderboard``: print the reported results on a dataset, best first."""
     from ..reported import leaderboard_rows, leaderboard_warnings
 
     rows = leaderboard_rows(_workspace(args).graph(), args.dataset, args.metric)

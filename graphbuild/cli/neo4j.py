@@ -19,6 +19,7 @@ def _confirm(question: str, refusal: str, yes: bool) -> bool:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
+    """Run ``graphbuild push``: sync the graph to a Neo4j server."""
     from ..graph import graph_to_tables
 
     ws = _workspace(args)

@@ -8,6 +8,7 @@ from ._common import _output_file, _params, _require_positive, _workspace
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
+    """Run ``graphbuild viz``: write an interactive HTML page of (part of) the graph."""
     _require_positive(args, "max_nodes")
     _output_file(args.output)
     ws = _workspace(args)

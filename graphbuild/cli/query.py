@@ -12,6 +12,7 @@ _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
+    """Run ``graphbuild queries``: list the named queries."""
     from ..library import load_library
 
     for name, q in sorted(load_library().items()):
@@ -21,6 +22,7 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    """Run ``graphbuild query``: run ad hoc or named Cypher on the graph and print the rows."""
     if args.cypher and _URI.match(args.cypher.strip()):
         raise QueryError("the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
                          "(--neo4j no longer takes the URI)")

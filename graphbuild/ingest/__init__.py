@@ -12,9 +12,9 @@ Formats are detected from the extension, then from the content
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Paper
@@ -41,11 +41,14 @@ FORMATS: dict[str, Format] = {}
 
 def register(name: str, read: ReaderFn, *, extensions: Iterable[str] = (), sniff: SniffFn | None = None,
              priority: int = 50) -> None:
+    """Add a reader to :data:`FORMATS` under ``name`` (extensions and ``sniff`` pick it for a file)."""
     FORMATS[name] = Format(name, read, tuple(extensions), sniff, priority)
 
 
 @dataclass(slots=True)
 class ReadResult:
+    """What :func:`read_papers` found: the papers, the skipped records with their errors, files read, warnings."""
+
     papers: list[Paper] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     files: int = 0
@@ -156,9 +159,10 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def _register_builtin() -> None:
     # Each reader module calls register() at import; import order sets no priority.
-    from . import readers  # noqa: F401  (daily, json/jsonl, csv, bibtex)
-
-    from . import metadata  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
+    from . import (
+        metadata,  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
+        readers,  # noqa: F401  (daily, json/jsonl, csv, bibtex)
+    )
 
 
 _register_builtin()

@@ -12,8 +12,8 @@ not a title, which merging would otherwise join silently.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Paper, normalize_title, paper_key
@@ -38,11 +38,10 @@ def _texts(paper: Paper) -> Iterator[tuple[str, str]]:
         yield name, getattr(paper, name) or ""
     for author in paper.authors:
         yield "authors", author
-    for kind, value in paper.ids:
-        yield kind, value
+    yield from paper.ids
     for n, ref in enumerate(paper.references, 1):
-        for value in (ref.title, ref.doi, ref.arxiv_id, *(v for _, v in ref.ids)):
-            yield f"reference {n}", value or ""
+        for field in (ref.title, ref.doi, ref.arxiv_id, *(v for _, v in ref.ids)):
+            yield f"reference {n}", field or ""
 
 
 def check_paper(paper: Paper, path: Path) -> InputError | None:

@@ -23,8 +23,8 @@ external stub papers otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
 
 from ..records import Paper, PaperRef, arxiv_from_doi, clean_arxiv, clean_doi, paper_key, title_key
 
@@ -115,7 +115,7 @@ class _UnionFind:
     arxivs: list[set[str]]
 
     @classmethod
-    def of(cls, refs: Sequence[PaperRef]) -> "_UnionFind":
+    def of(cls, refs: Sequence[PaperRef]) -> _UnionFind:
         return cls(list(range(len(refs))), [{d} if (d := _doi(r)) else set() for r in refs],
                    [{a} if (a := _arxiv(r)) else set() for r in refs])
 
@@ -285,7 +285,7 @@ class _Index:
     by_title: dict[str, list[tuple[str, int | None]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, papers: Iterable[Paper]) -> "_Index":
+    def of(cls, papers: Iterable[Paper]) -> _Index:
         index = cls()
         for paper in papers:
             ref = paper.ref()

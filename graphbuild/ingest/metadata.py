@@ -27,8 +27,9 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi
@@ -182,7 +183,7 @@ def _s2_unwrap(obj: Any) -> Any:
 
 
 def _s2_ids(obj: dict[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
-    ext = obj.get("externalIds") if isinstance(obj.get("externalIds"), dict) else {}
+    ext = found if isinstance(found := obj.get("externalIds"), dict) else {}
     doi, aid = _doi_and_arxiv(ext.get("DOI"), ext.get("ArXiv"))
     ids: list[tuple[str, str]] = []
     if obj.get("paperId"):
@@ -317,7 +318,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     title = _text(obj.get("display_name") or obj.get("title"))
     if not title:
         raise ValueError("work has no title (display_name)")
-    extra = obj.get("ids") if isinstance(obj.get("ids"), dict) else {}
+    extra = found if isinstance(found := obj.get("ids"), dict) else {}
     doi, aid = _doi_and_arxiv(obj.get("doi") or extra.get("doi"), _openalex_arxiv(obj))
     ids: list[tuple[str, str]] = []
     wid = _openalex_id(obj.get("id") or extra.get("openalex"))
@@ -333,12 +334,12 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     for authorship in obj.get("authorships") or ():
         if not isinstance(authorship, dict):
             continue
-        author = authorship.get("author") if isinstance(authorship.get("author"), dict) else {}
+        author = found if isinstance(found := authorship.get("author"), dict) else {}
         name = _text(author.get("display_name") or authorship.get("raw_author_name"))
         if name:
             authors.append(name)
-    primary = obj.get("primary_location") if isinstance(obj.get("primary_location"), dict) else {}
-    venue_source = primary.get("source") if isinstance(primary.get("source"), dict) else {}
+    primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
+    venue_source = found if isinstance(found := primary.get("source"), dict) else {}
     refs = []
     for ref in obj.get("referenced_works") or ():
         rid = _openalex_id(ref)

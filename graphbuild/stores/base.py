@@ -23,6 +23,7 @@ class SyncReport:
     full_reload: bool = False
 
     def summary(self) -> str:
+        """A one-line summary of what the sync created, updated and deleted."""
         def total(d: dict[str, int]) -> int:
             return sum(d.values())
 
@@ -41,16 +42,20 @@ class GraphStore(Protocol):
 
     def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
         """Make the store hold exactly ``tables``: create what is new, update what
-        changed, delete what is gone. Running it twice changes nothing the second time."""
+        changed, delete what is gone. Running it twice changes nothing the second time.
+        """
         ...
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
         """Run Cypher with parameters; rows as dicts keyed by the RETURN column names.
-        Unless ``write`` is true, a query with a write clause raises ``QueryError``."""
+        Unless ``write`` is true, a query with a write clause raises ``QueryError``.
+        """
         ...
 
     def counts(self) -> dict[str, int]:
         """Node count per label and relationship count per type."""
         ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the store's connection or files."""
+        ...

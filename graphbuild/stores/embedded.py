@@ -28,12 +28,13 @@ import hashlib
 import json
 import operator
 import os
-import re
 import shutil
 import uuid
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyarrow as pa
 
@@ -327,7 +328,8 @@ def _check_folder(target: Path) -> None:
         foreign = [p.name for p in target.iterdir()
                    if p.name != MANIFEST_FILE and not p.name.startswith(DB_FILE)]
         if foreign:
-            raise StoreError(f"{target} holds files that are not a graphbuild database ({', '.join(sorted(foreign)[:3])}); "
+            shown = ", ".join(sorted(foreign)[:3])
+            raise StoreError(f"{target} holds files that are not a graphbuild database ({shown}); "
                              "choose an empty or dedicated folder for the embedded store")
 
 
@@ -359,6 +361,7 @@ class EmbeddedStore:
 
     @property
     def db_file(self) -> Path:
+        """Path of the database file inside the store folder."""
         return self.path / DB_FILE
 
     def _connect(self, *, write: bool) -> Any:
@@ -368,7 +371,8 @@ class EmbeddedStore:
         if not self.db_file.exists():
             _recover(self.path)
         if not self.db_file.exists():
-            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first (`graphbuild build` does that for a workspace)")
+            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first "
+                             "(`graphbuild build` does that for a workspace)")
         import ladybug
 
         try:
@@ -413,7 +417,7 @@ class EmbeddedStore:
                 except Exception:  # closing twice or after an engine error is harmless
                     pass
 
-    def __enter__(self) -> "EmbeddedStore":
+    def __enter__(self) -> EmbeddedStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -528,10 +532,9 @@ class EmbeddedStore:
                 keys = list(zip(data[0], data[1]))
                 values = list(zip(*data[2:])) if cols else [()] * len(keys)
                 table.rows = dict(zip(keys, values))
-                dup = set()
+                dup: set = set()
                 if len(table.rows) != len(keys):
-                    seen: set = set()
-                    dup = {k for k in keys if k in seen or seen.add(k)}
+                    dup = {k for k, count in Counter(keys).items() if count > 1}
                 rels[rel] = table
                 duplicates[rel] = dup
         except (QueryError, StoreError):
@@ -587,7 +590,8 @@ class EmbeddedStore:
 
     def _update(self, conn: Any, label: str, table: _Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column
-        type: a parameter column that is null in every row would bind as STRING."""
+        type: a parameter column that is null in every row would bind as STRING.
+        """
         sets = ", ".join(f"n.{c} = CAST(r.{c} AS {t})" for c, t in zip(table.columns, table.types))
         self._rows(conn, f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
 

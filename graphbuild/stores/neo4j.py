@@ -25,8 +25,10 @@ node's own data changes (or after ``wipe``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from functools import partial
+from typing import Any
 
 from ..cypher_guard import check_parameters, check_query
 from ..errors import QueryError, StoreError
@@ -34,7 +36,8 @@ from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 
-__all__ = ["redact_uri", "SOURCE_LABEL", "Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY", "DEFAULT_BATCH_SIZE", "schema_statements"]
+__all__ = ["redact_uri", "SOURCE_LABEL", "Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY",
+           "DEFAULT_BATCH_SIZE", "schema_statements"]
 
 #: label carried by every node graphbuild writes
 MARKER_LABEL = "Graphbuild"
@@ -195,13 +198,13 @@ def _plan(want: _Desired, stored: dict[str, dict[str, tuple[Any, Any]]],
                 if (rel, to) not in new:
                     plan.rel_delete[rel].append([source, to])
         for source, rels in want.out[label].items():
-            old = dirty.get(source)
-            if old is None and source in held and held[source][1] == want.digests[label][source]:
+            stored_out = dirty.get(source)
+            if stored_out is None and source in held and held[source][1] == want.digests[label][source]:
                 continue  # unchanged since the last sync
             for (rel, to), values in rels.items():
-                if old is None or (rel, to) not in old:
+                if stored_out is None or (rel, to) not in stored_out:
                     plan.rel_create[rel].append([source, to, *values])
-                elif old[(rel, to)] != values[-1]:
+                elif stored_out[(rel, to)] != values[-1]:
                     plan.rel_update[rel].append([source, to, *values])
         plan.digests[label] = [[node_id, digest] for node_id, digest in want.digests[label].items()
                                if held.get(node_id, (None, None))[1] != digest]
@@ -316,7 +319,7 @@ class Neo4jStore:
     def __repr__(self) -> str:  # keeps the password out of logs and tracebacks
         return f"Neo4jStore(uri={self.shown_uri!r}, user={self.user!r}, database={self.database!r})"
 
-    def __enter__(self) -> "Neo4jStore":
+    def __enter__(self) -> Neo4jStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -343,7 +346,8 @@ class Neo4jStore:
                 notifications_min_severity="OFF",
             )
         except (ConfigurationError, ValueError) as exc:
-            raise StoreError(f"invalid Neo4j URI {self.shown_uri!r} ({self._scrub(exc)}): use bolt://HOST:PORT or neo4j://HOST:PORT") from None
+            raise StoreError(f"invalid Neo4j URI {self.shown_uri!r} ({self._scrub(exc)}): "
+                             "use bolt://HOST:PORT or neo4j://HOST:PORT") from None
         try:
             driver.verify_connectivity()
         except Exception as exc:
@@ -399,6 +403,7 @@ class Neo4jStore:
         return self._transact(work, write=False)
 
     def close(self) -> None:
+        """Close the driver (if one was opened)."""
         if self._driver is not None:
             self._driver.close()
             self._driver = None
@@ -408,7 +413,7 @@ class Neo4jStore:
     def ensure_schema(self) -> None:
         """Create graphbuild's uniqueness constraints and indexes if missing."""
         for statement in schema_statements():
-            self._write(lambda tx, s=statement: tx.run(s).consume())
+            self._write(partial(_consume, statement))
         self._write(lambda tx: tx.run("CALL db.awaitIndexes(300)").consume())
 
     def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
@@ -446,13 +451,14 @@ class Neo4jStore:
             sets = ", ".join([f"r.{col} = row[{i + 2}]" for i, col in enumerate(_REL_COLS[rel])]
                              + [f"r.{HASH_PROPERTY} = row[{len(_REL_COLS[rel]) + 2}]"])
             match = f"UNWIND $rows AS row MATCH (a:{src} {{id: row[0]}}) MATCH (b:{dst} {{id: row[1]}}) "
-            created = self._run_batches(match + f"CREATE (a)-[r:{rel}]->(b) SET {sets}",
-                                        plan.rel_create[rel], f"{rel} relationships", progress)
+            added = self._run_batches(match + f"CREATE (a)-[r:{rel}]->(b) SET {sets}",
+                                      plan.rel_create[rel], f"{rel} relationships", progress)
             updated = self._run_batches(match + f"MERGE (a)-[r:{rel}]->(b) SET {sets}",
                                         plan.rel_update[rel], f"updating {rel} relationships", progress)
-            report.rels_created[rel] = created["relationships_created"] + updated["relationships_created"]
+            report.rels_created[rel] = added["relationships_created"] + updated["relationships_created"]
         for label in NODE_TABLES:  # last: marks each node's relationships as complete
-            cypher = f"UNWIND $rows AS row MATCH (n:{label}:{MARKER_LABEL} {{id: row[0]}}) SET n.{OUT_PROPERTY} = row[1]"
+            cypher = (f"UNWIND $rows AS row MATCH (n:{label}:{MARKER_LABEL} {{id: row[0]}}) "
+                      f"SET n.{OUT_PROPERTY} = row[1]")
             self._run_batches(cypher, plan.digests[label], f"finishing {label} nodes", progress)
         return report
 
@@ -465,7 +471,7 @@ class Neo4jStore:
         cypher = (f"UNWIND $ids AS id MATCH (a:{label}:{MARKER_LABEL} {{id: id}})-[r]->(b:{MARKER_LABEL}) "
                   f"WHERE type(r) IN $types RETURN a.id, type(r), b.id, r.{HASH_PROPERTY}")
         for batch in _batches(ids, self.batch_size):
-            for rec in self._read(lambda tx, b=list(batch): list(tx.run(cypher, ids=b, types=_OUT_TYPES[label]))):
+            for rec in self._read(partial(_records, cypher, ids=list(batch), types=_OUT_TYPES[label])):
                 out[rec[0]][(rec[1], rec[2])] = rec[3]
         return out
 
@@ -475,7 +481,7 @@ class Neo4jStore:
         totals = {"nodes_created": 0, "nodes_deleted": 0, "relationships_created": 0, "relationships_deleted": 0}
         done = 0
         for batch in _batches(rows, self.batch_size):
-            counters = self._write(lambda tx, b=list(batch): tx.run(cypher, rows=b).consume().counters)
+            counters = self._write(partial(_counters, cypher, rows=list(batch)))
             for key in totals:
                 totals[key] += getattr(counters, key)
             done += len(batch)
@@ -515,7 +521,7 @@ class Neo4jStore:
             cypher = f"MATCH ({pattern}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*)"
             limit = max(1, self.batch_size // 10)  # about ten relationships per paper
             while True:
-                deleted = self._write(lambda tx: tx.run(cypher, limit=limit).single()[0])
+                deleted = self._write(partial(_first_value, cypher, limit=limit))
                 total += deleted
                 if deleted < limit:
                     break
@@ -599,3 +605,21 @@ def _is_access_mode_error(exc: Any) -> bool:
     code = getattr(exc, "code", "") or ""
     message = (getattr(exc, "message", "") or "").lower()
     return "AccessMode" in code or "read access mode" in message or "forbidden" in code.lower()
+
+
+# Transaction functions, bound to their query with functools.partial (a lambda in a loop would
+# capture the loop variables late, and mypy cannot type lambdas with default arguments).
+def _consume(cypher: str, tx: Any, **params: Any) -> Any:
+    return tx.run(cypher, **params).consume()
+
+
+def _records(cypher: str, tx: Any, **params: Any) -> list[Any]:
+    return list(tx.run(cypher, **params))
+
+
+def _counters(cypher: str, tx: Any, **params: Any) -> Any:
+    return tx.run(cypher, **params).consume().counters
+
+
+def _first_value(cypher: str, tx: Any, **params: Any) -> Any:
+    return tx.run(cypher, **params).single()[0]
