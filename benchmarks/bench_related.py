@@ -32,8 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from graphbuild.graph import build_graph
-from graphbuild.records import Entity, Paper, entity_id
-from graphbuild.records import Extraction
+from graphbuild.records import Entity, Extraction, Paper, entity_id
 from graphbuild.related import RelatedIndex, related_papers
 
 ROLES = ("proposes", "uses", "uses", "uses", "evaluates_on", "evaluates_on", "compares_with")
@@ -125,7 +124,8 @@ def main() -> None:
     cpu = time.process_time()
     index = RelatedIndex.from_graph(G)
     t2 = time.perf_counter()
-    print(f"index build: {t2 - t1:.1f} s wall clock, {time.process_time() - cpu:.1f} s CPU (vocabulary {len(index.text.terms)} terms, TF-IDF {index.text.tfidf.nnz} "
+    print(f"index build: {t2 - t1:.1f} s wall clock, {time.process_time() - cpu:.1f} s CPU "
+          f"(vocabulary {len(index.text.terms)} terms, TF-IDF {index.text.tfidf.nnz} "
           f"non-zeros; LSA {index.topics.coords.shape[1]} dims; walk adjacency {index.walk.adjacency.nnz} non-zeros)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = index.save(Path(tmp) / "related")

@@ -24,8 +24,8 @@ raises :class:`~graphbuild.errors.RelatedLookupError` with "did you mean ...".
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
@@ -113,7 +113,7 @@ class Resolver:
                 self._owners.append(e)
 
     @classmethod
-    def from_graph(cls, G: nx.MultiDiGraph, *, external: bool = True) -> "Resolver":
+    def from_graph(cls, G: nx.MultiDiGraph, *, external: bool = True) -> Resolver:
         """Everything in a graphbuild graph (external papers unless ``external=False``)."""
         papers, entities, authors = [], [], []
         for node, data in G.nodes(data=True):

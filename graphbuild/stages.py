@@ -107,7 +107,7 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = ()) -> Corpus:
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
 
 
-def extract(papers: Sequence[Paper], nlp: Language, *, fingerprint: str = "",
+def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str = "",
             cache: Mapping[str, CachedExtraction] | None = None, batch_size: int = 256,
             n_process: int = 1, progress: Progress = no_progress) -> Extracted:
     """Run the NLP pass on every paper whose cached extraction is missing or stale.
@@ -115,7 +115,7 @@ def extract(papers: Sequence[Paper], nlp: Language, *, fingerprint: str = "",
     Parameters
     ----------
     papers : the papers to extract (ids unique).
-    nlp : the pipeline (:func:`load_pipeline`).
+    nlp : the pipeline (:func:`load_pipeline`); ``None`` when every paper is in ``cache``.
     fingerprint : :func:`pipeline_fingerprint` of the settings; part of each cache key.
     cache : earlier extractions by paper id; reused when their key still matches.
     batch_size, n_process : passed to :func:`graphbuild.nlp.pipeline.extract_papers`.
@@ -135,6 +135,8 @@ def extract(papers: Sequence[Paper], nlp: Language, *, fingerprint: str = "",
         progress("extracting", count, len(todo))
 
     if todo:
+        if nlp is None:
+            raise ValueError(f"{len(todo)} paper(s) are not in the cache: extracting them needs a pipeline")
         for paper, ex in zip(todo, extract_papers(todo, nlp, batch_size=batch_size, n_process=n_process,
                                                   progress=step), strict=True):
             done[paper.id] = CachedExtraction(keys[paper.id], ex)

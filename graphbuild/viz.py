@@ -28,10 +28,11 @@ import math
 import re
 import sys
 from collections import deque
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -123,6 +124,7 @@ class Selection:
 
     @property
     def shown(self) -> int:
+        """How many nodes the selection shows."""
         return self.graph.number_of_nodes()
 
     @property
@@ -311,8 +313,8 @@ def select_subgraph(
 
     if since is not None:
         papers = {n for n in candidates
-                  if G.nodes[n].get("label") == "Paper" and _year(G.nodes[n]) is not None
-                  and _year(G.nodes[n]) >= since}
+                  if G.nodes[n].get("label") == "Paper" and (year := _year(G.nodes[n])) is not None
+                  and year >= since}
         kept = []
         for n in candidates:
             label = G.nodes[n].get("label")
@@ -375,7 +377,8 @@ def _is_large(G: nx.MultiDiGraph) -> bool:
 
 def _connected_cut(G: nx.MultiDiGraph, ordered: list[str], room: int, focus_id: str | None) -> set[str]:
     """The ``room`` best-ranked nodes, trading nodes left without any kept neighbour
-    (authors of papers that were cut, say) for the next-best nodes that connect."""
+    (authors of papers that were cut, say) for the next-best nodes that connect.
+    """
     keep = set(ordered[:room])
     if focus_id is not None:
         keep.add(focus_id)
@@ -772,9 +775,9 @@ def _vis_network_js() -> str:
 
 
 def _inline_script(code: str) -> str:
-    """Make JavaScript safe to place inside ``<script>``: no ``</script``, no URL schemes.
+    r"""Make JavaScript safe to place inside ``<script>``: no ``</script``, no URL schemes.
 
-    ``://`` becomes ``:\\/\\/``, which reads the same inside JS strings,
+    ``://`` becomes ``:\/\/``, which reads the same inside JS strings,
     template literals, regular expressions and comments.
     """
     code = re.sub(r"(?i)</(script)", r"<\\/\1", code)

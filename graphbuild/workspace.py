@@ -31,20 +31,21 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
 from . import generations, stages
+from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_json, graph_stats, load_graph
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
-from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .review import add_confidence
 from .settings import Settings
 from .stages import PIPELINE_VERSION

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from graph_fixture import E, small_graph
+from test_cli import SOURCES
 
 from graphbuild.cli import main
 from graphbuild.errors import GraphbuildError, RelatedLookupError
 from graphbuild.lookup import Resolver
-
-from graph_fixture import E, small_graph
-from test_cli import SOURCES
 
 
 @pytest.fixture(scope="module")

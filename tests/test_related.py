@@ -273,9 +273,9 @@ class _Payload:
 def test_related_workspace_never_opens_a_pickle_left_in_it(tmp_path):
     import pickle
 
-    from graphbuild.workspace import Workspace
-
     from test_workspace import SOURCES
+
+    from graphbuild.workspace import Workspace
 
     ws = Workspace(tmp_path / "ws")
     ws.build([str(SOURCES / "corpus.jsonl")], progress=False, overview=False)
@@ -467,9 +467,9 @@ def test_related_text_queries_use_the_workspace_nlp_settings(tmp_path):
 
 
 def test_related_cli_text_file_shows_the_passage_each_answers(tmp_path, capsys):
-    from graphbuild.cli import main
-
     from test_workspace import SOURCES
+
+    from graphbuild.cli import main
 
     ws = tmp_path / "ws"
     assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0

@@ -75,6 +75,7 @@ def _print_bibtex(ws, paper_ids: list[str]) -> None:
 
 
 def cmd_related(args: argparse.Namespace) -> int:
+    """``graphbuild related``: papers related to a paper, a text or a draft, or an entity's report."""
     from ..related import related_entities, related_papers, related_to_draft
 
     _require_positive(args, "k")
@@ -112,6 +113,7 @@ def cmd_related(args: argparse.Namespace) -> int:
 
 
 def cmd_citations(args: argparse.Namespace) -> int:
+    """``graphbuild citations``: most cited, PageRank, co-cited pairs or a paper's ancestry."""
     from .. import analytics
 
     _require_positive(args, "top", "depth")

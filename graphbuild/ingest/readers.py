@@ -24,9 +24,10 @@ import io
 import json
 import logging
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date as _date
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
@@ -167,7 +168,7 @@ def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
             names = text.split(",")
         else:
             names = [text]
-    out = []
+    out: list[str] = []
     for name in (n.strip() for n in names):
         if "," in name:
             parts = [part.strip() for part in name.split(",")]
@@ -732,16 +733,15 @@ def _bib_paper(entry: Any, path: Path, line: int) -> Item:
 
 
 def read_bibtex(path: Path) -> Iterator[Item]:
-    """Read a BibTeX file with bibtexparser (v2).
+    r"""Read a BibTeX file with bibtexparser (v2).
 
-    LaTeX accents and braces are decoded (``{\\"o}`` gives ``ö``), names in
+    LaTeX accents and braces are decoded (``{\"o}`` gives ``ö``), names in
     ``Last, First`` form become ``First Last``, ``journal``/``booktitle`` give
     the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
     Blocks bibtexparser cannot parse are reported with their first line.
     """
     import bibtexparser
-    from bibtexparser.middlewares import LatexDecodingMiddleware, MergeNameParts, SeparateCoAuthors, \
-        SplitNameParts
+    from bibtexparser.middlewares import LatexDecodingMiddleware, MergeNameParts, SeparateCoAuthors, SplitNameParts
     from bibtexparser.model import Entry, ParsingFailedBlock
 
     # bibtexparser also logs each failed block; we report them as InputErrors, so keep

@@ -30,7 +30,7 @@ class AuthorSignal:
         object.__setattr__(self, "matrix_t", csr(matrix.T))
 
     @classmethod
-    def index(cls, corpus: Corpus) -> "AuthorSignal":
+    def index(cls, corpus: Corpus) -> AuthorSignal:
         """Everything is derived from the corpus's authorship matrix."""
         return cls(corpus=corpus)
 

@@ -29,7 +29,7 @@ class CitationSignal:
 
     @classmethod
     def index(cls, corpus: Corpus, config: CitationConfig = CitationConfig(), title_width: int = 60
-              ) -> "CitationSignal":
+              ) -> CitationSignal:
         """Nothing to precompute beyond the corpus's citation matrices."""
         return cls(corpus=corpus, direct=config.direct, title_width=title_width)
 

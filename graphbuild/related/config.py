@@ -194,7 +194,7 @@ class RelatedConfig:
                 for f in fields(self)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "RelatedConfig":
+    def from_dict(cls, data: dict[str, Any]) -> RelatedConfig:
         """The inverse of :meth:`to_dict` (unknown keys are an error)."""
-        kinds = {f.name: f.default_factory for f in fields(cls)}  # type: ignore[misc]
-        return cls(**{name: kinds[name](**values) for name, values in data.items()})  # type: ignore[misc]
+        kinds: dict[str, Any] = {f.name: f.default_factory for f in fields(cls)}
+        return cls(**{name: kinds[name](**values) for name, values in data.items()})

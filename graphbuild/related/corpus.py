@@ -86,7 +86,7 @@ class Corpus:
         return out
 
     @classmethod
-    def from_graph(cls, G: nx.MultiDiGraph, config: CitationConfig = CitationConfig()) -> "Corpus":
+    def from_graph(cls, G: nx.MultiDiGraph, config: CitationConfig = CitationConfig()) -> Corpus:
         """Read papers, entities, authors and their links from ``G``; also returns nothing else.
 
         The paper texts are read separately with :meth:`texts`.

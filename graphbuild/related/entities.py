@@ -51,7 +51,7 @@ class EntitySignal:
         object.__setattr__(self, "matrix_t", csr(self.matrix.T))
 
     @classmethod
-    def index(cls, corpus: Corpus, config: EntityConfig = EntityConfig()) -> "EntitySignal":
+    def index(cls, corpus: Corpus, config: EntityConfig = EntityConfig()) -> EntitySignal:
         """Weigh each paper's entities by role and rarity."""
         weighted = role_weighted(corpus, config)
         n = corpus.n_papers

@@ -49,9 +49,10 @@ class EntityReport:
     min_count: int  # the co-occurrence threshold actually applied (2, or 1 when nothing reached 2)
 
 
-def entity_papers(index: "RelatedIndex", col: int, k: int) -> list[tuple[int, float, dict[str, float], list[str]]]:
+def entity_papers(index: RelatedIndex, col: int, k: int) -> list[tuple[int, float, dict[str, float], list[str]]]:
     """``(row, score, parts, reasons)`` of the papers that propose, evaluate on, compare with or use
-    an entity or its variants: role first, graph closeness to the entity breaks ties."""
+    an entity or its variants: role first, graph closeness to the entity breaks ties.
+    """
     c, cfg = index.corpus, index.config.entities
     variants = [col] + [int(v) for v in np.flatnonzero(c.entity_family == col)]
     best: dict[int, tuple[float, str, int]] = {}
@@ -80,7 +81,7 @@ def entity_papers(index: "RelatedIndex", col: int, k: int) -> list[tuple[int, fl
     return out
 
 
-def entity_report(index: "RelatedIndex", col: int, k: int = 10, *, min_count: int = 2) -> EntityReport:
+def entity_report(index: RelatedIndex, col: int, k: int = 10, *, min_count: int = 2) -> EntityReport:
     """The papers that propose and use an entity, and the entities it co-occurs with.
 
     Co-occurrence strength is NPMI over corpus papers; pairs seen in fewer than

@@ -8,7 +8,8 @@ query is then multiplied by ``Weights.later``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,14 +23,14 @@ if TYPE_CHECKING:
 __all__ = ["SCORERS", "part_scores", "fuse", "reciprocal_rank"]
 
 
-def _dense(index: "RelatedIndex", q: Query) -> np.ndarray:
+def _dense(index: RelatedIndex, q: Query) -> np.ndarray:
     if index.dense is None:
         return np.zeros(index.n_papers, dtype=np.float32)
     return index.dense.score(q)
 
 
 #: part name -> how the index scores it
-SCORERS: dict[str, Callable[["RelatedIndex", Query], np.ndarray]] = {
+SCORERS: dict[str, Callable[[RelatedIndex, Query], np.ndarray]] = {
     "lexical": lambda index, q: index.text.score(q),
     "bm25": lambda index, q: index.text.score_bm25(q),
     "topic": lambda index, q: index.topics.score(q),
@@ -41,12 +42,12 @@ SCORERS: dict[str, Callable[["RelatedIndex", Query], np.ndarray]] = {
 }
 
 
-def part_scores(index: "RelatedIndex", q: Query, names: list[str]) -> dict[str, np.ndarray]:
+def part_scores(index: RelatedIndex, q: Query, names: list[str]) -> dict[str, np.ndarray]:
     """Each named part, scaled to [0, 1] over the candidates."""
     return {name: scale(SCORERS[name](index, q), q.row) for name in names}
 
 
-def fuse(index: "RelatedIndex", q: Query, parts: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
+def fuse(index: RelatedIndex, q: Query, parts: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
     """The weighted sum of the parts, later candidates discounted, the query itself at -inf."""
     total = np.zeros(index.n_papers, dtype=np.float32)
     for name, values in parts.items():

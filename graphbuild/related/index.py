@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -64,7 +65,7 @@ class RelatedIndex:
 
     @classmethod
     def from_graph(cls, G: nx.MultiDiGraph, *, config: RelatedConfig = RelatedConfig(),
-                   nlp: dict[str, str] | None = None, dense: DenseSignal | None = None) -> "RelatedIndex":
+                   nlp: dict[str, str] | None = None, dense: DenseSignal | None = None) -> RelatedIndex:
         """Index every signal of the graph ``G``.
 
         Parameters
@@ -97,7 +98,7 @@ class RelatedIndex:
         return folder
 
     @classmethod
-    def load(cls, folder: str | Path) -> "RelatedIndex | None":
+    def load(cls, folder: str | Path) -> RelatedIndex | None:
         """Read an index written by :meth:`save`; None when absent, unreadable or of another format."""
         stored = store.read_folder(Path(folder))
         if stored is None:
@@ -105,7 +106,7 @@ class RelatedIndex:
         meta, arrays = stored
         try:
             corpus = store.load_part(Corpus, "corpus", meta["corpus"], arrays)
-            parts = {name: store.load_part(kind, name, meta["parts"][name], arrays,
+            parts: dict[str, Any] = {name: store.load_part(kind, name, meta["parts"][name], arrays,
                                            **({"corpus": corpus} if "corpus" in _shared(kind) else {}))
                      for name, kind in _PARTS.items()}
             dense = store.load_part(DenseSignal, "dense", meta["dense"], arrays) if "dense" in meta else None

@@ -8,8 +8,9 @@ own reading list, merged into one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ._sparse import top
 from .config import Weights
@@ -47,7 +48,8 @@ class PassageResult:
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
     """Paragraphs (blank-line separated; Markdown headings dropped), long ones cut at sentence ends
-    into pieces of at most ``max_words``; pieces under ``min_words`` join the one before."""
+    into pieces of at most ``max_words``; pieces under ``min_words`` join the one before.
+    """
     pieces: list[tuple[int, str]] = []
     for line_no, para in _paragraphs(text):
         words: list[str] = []

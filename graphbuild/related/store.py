@@ -77,7 +77,8 @@ def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, An
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
-        np.savez(tmp / "index.npz", **arrays)
+        columns: dict[str, Any] = arrays  # numpy's stubs read the first ** key as savez(allow_pickle=...)
+        np.savez(tmp / "index.npz", **columns)
         (tmp / "index.json").write_text(json.dumps({"format": FORMAT, **meta}, ensure_ascii=False),
                                         encoding="utf-8")
         old = folder.with_name(f".{folder.name}.old-{os.getpid()}")

@@ -12,8 +12,8 @@ are scored against the transposed matrices, touching only their rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,7 +49,7 @@ class TextSignal:
         object.__setattr__(self, "tfidf_t", csr(self.tfidf.T))
 
     @classmethod
-    def index(cls, texts: list[str], config: TextConfig = TextConfig()) -> "TextSignal":
+    def index(cls, texts: list[str], config: TextConfig = TextConfig()) -> TextSignal:
         """Count, prune and weigh the terms of ``texts`` (one per corpus paper)."""
         n = len(texts)
         counts, terms = _counts(texts, config)

@@ -49,7 +49,7 @@ class TopicSignal:
         return not len(self.cuts)
 
     @classmethod
-    def index(cls, tfidf: sp.csr_matrix, config: TopicConfig = TopicConfig()) -> "TopicSignal":
+    def index(cls, tfidf: sp.csr_matrix, config: TopicConfig = TopicConfig()) -> TopicSignal:
         """Fit the LSA space on ``tfidf`` (papers x terms)."""
         n = tfidf.shape[0]
         df = np.bincount(tfidf.indices, minlength=tfidf.shape[1])

@@ -46,7 +46,7 @@ class WalkSignal:
 
     @classmethod
     def index(cls, corpus: Corpus, config: WalkConfig = WalkConfig(),
-              entity_config: EntityConfig = EntityConfig()) -> "WalkSignal":
+              entity_config: EntityConfig = EntityConfig()) -> WalkSignal:
         """Assemble the symmetric adjacency."""
         m = len(corpus.paper_ids) + len(corpus.external_ids)
         ne, na = len(corpus.entity_ids), len(corpus.author_names)

@@ -8,8 +8,8 @@ else) is never opened: a workspace is data, never code.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import networkx as nx
 

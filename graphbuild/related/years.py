@@ -25,7 +25,7 @@ class TimeSignal:
     corpus: Corpus = field(metadata={"shared": True})
 
     @classmethod
-    def index(cls, corpus: Corpus) -> "TimeSignal":
+    def index(cls, corpus: Corpus) -> TimeSignal:
         """Nothing to precompute."""
         return cls(corpus=corpus)
 
