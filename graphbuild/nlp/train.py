@@ -29,7 +29,7 @@ import numpy as np
 from ..errors import InputError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
-from .candidates import Candidate, doc_text
+from .candidates import Candidate, doc_text, text_doc
 from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecisionModel, LinearModel, decide, prepare
 from .features import CorpusStats, corpus_stats, entity_features
 
@@ -106,7 +106,7 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
     proposers = [n for n in nlp.pipe_names if n != "graphbuild_decide"]
     out = []
     with nlp.select_pipes(enable=proposers):
-        for row, paper, doc in zip(rows, found, nlp.pipe(p.text for p in found)):
+        for row, paper, doc in zip(rows, found, nlp.pipe(text_doc(nlp, p.text) for p in found)):
             text = doc_text(doc)
             out.append(Example(str(row["id"]), paper.title, text, doc._.gb_sents or [(0, len(text))],
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
