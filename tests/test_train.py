@@ -100,21 +100,29 @@ def test_train_weights_round_trip_through_json(corpus, nlp, tmp_path):
 def test_train_linear_model_scores_by_hand():
     m = LinearModel({"a": 0, "b": 1}, np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([0.1, 0.2]))
     assert np.allclose(m.scores([{"a": 1, "b": 2}, {}]), [[2.1, 3.2], [0.1, 0.2]])
+    # rows of different lengths, an unknown feature adding nothing: the gathered path
+    assert np.allclose(m.scores([{"b": 1}, {"a": 2, "zz": 5, "b": 1}]), [[0.6, 2.2], [2.6, 0.2]])
+
+
+def _record_papers(monkeypatch, name: str, **override) -> list[set[str]]:
+    """Wrap ``graphbuild.nlp.train.<name>`` to record the paper ids of the examples it gets."""
+    from graphbuild.nlp import train
+
+    seen: list[set[str]] = []
+    real = getattr(train, name)
+
+    def spy(examples, gaz, **kw):
+        seen.append({e.paper_id for e in examples})
+        return real(examples, gaz, **{**kw, **override})
+
+    monkeypatch.setattr(train, name, spy)
+    return seen
 
 
 def test_train_cross_validation_keeps_papers_apart(corpus, nlp, monkeypatch):
-    from graphbuild.nlp import train
-
     papers, ann = corpus
     examples = load_examples([ann], [papers], nlp)
-    seen: list[set[str]] = []
-    real_fit = train.fit
-
-    def spy(train_examples, gaz, **kw):
-        seen.append({e.paper_id for e in train_examples})
-        return real_fit(train_examples, gaz, **kw)
-
-    monkeypatch.setattr(train, "fit", spy)
+    seen = _record_papers(monkeypatch, "fit")
     result = cross_validate(examples, _gazetteer(nlp), k=3)
     assert len(seen) == 3 and result["papers"] == 6 and result["folds"] == 3
     # every paper is held out exactly once: absent from exactly one training set
@@ -123,6 +131,16 @@ def test_train_cross_validation_keeps_papers_apart(corpus, nlp, monkeypatch):
     assert 0.0 <= result["f1"] <= 1.0
     with pytest.raises(ValueError, match="2 <= K"):
         cross_validate(examples, _gazetteer(nlp), k=1)
+
+
+def test_train_nested_cross_validation_chooses_inside_training_folds(corpus, nlp, monkeypatch):
+    papers, ann = corpus
+    examples = load_examples([ann], [papers], nlp)
+    inner_sets = _record_papers(monkeypatch, "select_settings", k=2, c_grid=(0.3, 1.0), threshold_grid=(0.3, 0.5))
+    result = cross_validate(examples, _gazetteer(nlp), k=3, nested=True)
+    assert len(inner_sets) == 3 and all(len(s) == 4 for s in inner_sets)  # 6 papers, 2 held out per fold
+    assert [c["C"] in (0.3, 1.0) and c["threshold"] in (0.3, 0.5) for c in result["chosen"]] == [True] * 3
+    assert len(result["fold_f1"]) == 3 and 0.0 <= result["f1"] <= 1.0
 
 
 def test_train_pipeline_directory_loads_with_spacy_model(corpus, tmp_path):

@@ -11,13 +11,17 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 __all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "ComponentWarning", "doc_text",
-           "TEXT_KEY"]
+           "TEXT_KEY", "RAW_KEY", "text_doc"]
 
 #: ``doc.user_data`` key of the text the components read (the title recased when it was in capitals)
 TEXT_KEY = "graphbuild.text"
+#: ``doc.user_data`` key of the input string, set by :func:`text_doc` so that nothing rebuilds
+#: ``doc.text`` from the tokens (a third of the tokenizer's cost)
+RAW_KEY = "graphbuild.raw"
 
 
 class ComponentWarning(UserWarning):
@@ -50,6 +54,13 @@ class Candidate:
 
     def vote(self, type_: str, weight: float) -> None:
         self.votes[type_] = self.votes.get(type_, 0.0) + weight
+
+
+def text_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with the input string kept in ``doc.user_data[RAW_KEY]``."""
+    doc = nlp.make_doc(text)
+    doc.user_data[RAW_KEY] = text
+    return doc
 
 
 def doc_text(doc: Doc) -> str:

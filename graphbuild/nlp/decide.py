@@ -67,23 +67,33 @@ class LinearModel:
     weights: np.ndarray  # (n_features, n_outputs)
     bias: np.ndarray  # (n_outputs,)
 
+    def __post_init__(self) -> None:
+        # one zero row at the end: unknown feature names index it and add nothing
+        padded = np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])
+        object.__setattr__(self, "_padded", padded)
+
     def scores(self, rows: list[dict[str, float]]) -> np.ndarray:
         """Raw scores, one row per feature dictionary."""
         n_out = self.weights.shape[1]
-        out = np.tile(self.bias, (len(rows), 1))
-        if not rows:
-            return out.reshape(0, n_out)
-        get = self.index.get
         sizes = [len(feats) for feats in rows]
-        cols = np.fromiter((get(name, -1) for feats in rows for name in feats), dtype=np.int64,
-                           count=sum(sizes))
-        vals = np.fromiter((v for feats in rows for v in feats.values()), dtype=np.float64, count=len(cols))
-        row_ids = np.repeat(np.arange(len(rows)), sizes)
-        known = cols >= 0
-        if known.any():
-            contrib = self.weights[cols[known]] * vals[known][:, None]
-            for k in range(n_out):
-                out[:, k] += np.bincount(row_ids[known], weights=contrib[:, k], minlength=len(rows))
+        if not rows or not all(sizes):
+            return self._scores_slow(rows, n_out)
+        get, unknown = self.index.get, len(self.index)
+        cols = [get(name, unknown) for feats in rows for name in feats]
+        vals = np.array([v for feats in rows for v in feats.values()], dtype=np.float64)
+        contrib = self._padded[cols] * vals[:, None]  # type: ignore[attr-defined]
+        starts = np.zeros(len(rows), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        return np.add.reduceat(contrib, starts, axis=0) + self.bias
+
+    def _scores_slow(self, rows: list[dict[str, float]], n_out: int) -> np.ndarray:
+        """:meth:`scores` when a row is empty (``reduceat`` needs every row to hold a value)."""
+        out = np.tile(self.bias, (len(rows), 1)).reshape(len(rows), n_out)
+        for r, feats in enumerate(rows):
+            for name, value in feats.items():
+                k = self.index.get(name)
+                if k is not None:
+                    out[r] += self.weights[k] * value
         return out
 
     def to_json(self) -> dict[str, Any]:

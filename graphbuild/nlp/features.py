@@ -222,7 +222,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     survey = bool(SURVEY_TITLE.search(title))
     lowered = text.lower()
     lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
-    copyright_at = min((m.start() for m in _COPYRIGHT.finditer(text, title_end)), default=len(text))
+    first_copyright = _COPYRIGHT.search(text, title_end)
+    copyright_at = first_copyright.start() if first_copyright else len(text)
     ev = _group_evidence(cands, groups, title_end)
     g_sources, g_count, g_outside, g_strong = ev.sources, ev.count, ev.outside, ev.strong
     g_rule, g_final, g_votes, group_of = ev.rule, ev.final, ev.votes, ev.group_of

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
-from .candidates import Candidate, doc_text
+from .candidates import Candidate, doc_text, text_doc
 from .features import corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key
@@ -110,7 +110,7 @@ def extract_papers(
         return
     gaz = _gazetteer(nlp)
     with corpus_context(nlp, [p.text for p in papers]):
-        for paper, doc in zip(papers, nlp.pipe((p.text for p in papers), batch_size=batch_size)):
+        for paper, doc in zip(papers, nlp.pipe((text_doc(nlp, p.text) for p in papers), batch_size=batch_size)):
             yield doc_to_extraction(doc, paper.id, paper.title, gaz)
             if progress:
                 progress(1)
@@ -137,7 +137,7 @@ def _extract_chunk(args: tuple[str, str, list[tuple[str, str, str]]]) -> list[Ex
     gaz = _gazetteer(nlp)
     with corpus_context(nlp, [text for _, _, text in items]):
         return [doc_to_extraction(doc, pid, title, gaz)
-                for (pid, title, _), doc in zip(items, nlp.pipe(text for _, _, text in items))]
+                for (pid, title, _), doc in zip(items, nlp.pipe(text_doc(nlp, text) for _, _, text in items))]
 
 
 def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_process: int,

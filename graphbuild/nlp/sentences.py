@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import TEXT_KEY, guarded
+from .candidates import RAW_KEY, TEXT_KEY, guarded
 from .lexicon import split_sentences
 
 __all__ = ["make_sentences", "recase_title", "is_upper_title"]
@@ -84,7 +84,7 @@ def make_sentences(nlp: Language, name: str):
 
     @guarded(name)
     def sentences(doc: Doc) -> Doc:
-        text = doc.text
+        text = doc.user_data.pop(RAW_KEY, None) or doc.text  # the input string when text_doc made the Doc
         title_end = text.find("\n\n")
         title_end = title_end if title_end >= 0 else len(text)
         text = recase_title(text, title_end)

@@ -29,12 +29,12 @@ import numpy as np
 from ..errors import InputError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
-from .candidates import Candidate, doc_text
+from .candidates import Candidate, doc_text, text_doc
 from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecisionModel, LinearModel, decide, prepare
 from .features import CorpusStats, corpus_stats, entity_features
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit", "predict",
-           "cross_validate", "gold_rows", "SHIPPED_ANNOTATIONS"]
+           "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
 
 #: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
 SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
@@ -106,7 +106,7 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
     proposers = [n for n in nlp.pipe_names if n != "graphbuild_decide"]
     out = []
     with nlp.select_pipes(enable=proposers):
-        for row, paper, doc in zip(rows, found, nlp.pipe(p.text for p in found)):
+        for row, paper, doc in zip(rows, found, nlp.pipe(text_doc(nlp, p.text) for p in found)):
             text = doc_text(doc)
             out.append(Example(str(row["id"]), paper.title, text, doc._.gb_sents or [(0, len(text))],
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
@@ -218,13 +218,51 @@ def gold_rows(examples: Sequence[Example]) -> list[dict[str, Any]]:
     return [{"title": ex.title, "entities": ex.gold} for ex in examples]
 
 
+#: entity thresholds and regularisation strengths the inner cross-validation chooses from
+THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+C_GRID = (0.1, 0.3, 1.0)
+
+
+def select_settings(examples: Sequence[Example], gaz: Any, *, k: int = 3, c_grid: Sequence[float] = C_GRID,
+                    threshold_grid: Sequence[float] = THRESHOLD_GRID) -> tuple[float, float]:
+    """The regularisation strength ``C`` and entity threshold with the best pooled F1 over an inner
+    ``k``-fold cross-validation (by paper) of ``examples`` alone.
+
+    Run inside each training fold of :func:`cross_validate`, so that the test
+    fold never chooses its own settings (nested cross-validation).
+    """
+    from sklearn.model_selection import GroupKFold
+
+    from ..evaluate import score_entities
+
+    splits = list(GroupKFold(n_splits=k).split(np.zeros(len(examples)), groups=[ex.paper_id for ex in examples]))
+    best = (-1.0, DEFAULT_C, THRESHOLD)
+    for c in c_grid:
+        preds: dict[float, list[dict[str, Any]]] = {t: [] for t in threshold_grid}
+        gold: list[dict[str, Any]] = []
+        for train_idx, test_idx in splits:
+            model = fit([examples[i] for i in train_idx], gaz, C=c)
+            test = [examples[i] for i in test_idx]
+            gold.extend(gold_rows(test))
+            for t in threshold_grid:
+                preds[t].extend(predict(test, model, gaz, threshold=t))
+        for t in threshold_grid:
+            f1 = score_entities(gold, preds[t]).f1
+            if f1 > best[0] + 1e-9:
+                best = (f1, c, t)
+    return best[1], best[2]
+
+
 def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: float = DEFAULT_C,
                    threshold: float = THRESHOLD, proposed_threshold: float = PROPOSED_THRESHOLD,
-                   progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+                   nested: bool = False, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """K-fold cross-validation by paper (``GroupKFold``: no paper in both train and test).
 
-    Returns the scores of all folds' predictions pooled, and each fold's F1
-    (mean and standard deviation).
+    With ``nested``, each training fold chooses ``C`` and the entity threshold
+    by its own inner cross-validation (:func:`select_settings`) instead of
+    using ``C`` and ``threshold``. Returns the scores of all folds' predictions
+    pooled, each fold's F1 (mean and standard deviation) and, when nested,
+    the settings each fold chose.
     """
     from sklearn.model_selection import GroupKFold
 
@@ -234,19 +272,26 @@ def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: floa
         raise ValueError(f"--cv needs 2 <= K <= {len(examples)} (the number of annotated papers)")
     groups = [ex.paper_id for ex in examples]
     preds: list[dict[str, Any] | None] = [None] * len(examples)
-    fold_f1 = []
+    fold_f1, chosen = [], []
     for train_idx, test_idx in GroupKFold(n_splits=k).split(np.zeros(len(examples)), groups=groups):
-        model = fit([examples[i] for i in train_idx], gaz, C=C)
+        train = [examples[i] for i in train_idx]
+        c, t = select_settings(train, gaz) if nested else (C, threshold)
+        chosen.append({"C": c, "threshold": t})
+        model = fit(train, gaz, C=c)
         test = [examples[i] for i in test_idx]
-        fold_preds = predict(test, model, gaz, threshold=threshold, proposed_threshold=proposed_threshold)
+        fold_preds = predict(test, model, gaz, threshold=t, proposed_threshold=proposed_threshold)
         for i, p in zip(test_idx, fold_preds):
             preds[i] = p
         fold_f1.append(score_entities(gold_rows(test), fold_preds).f1)
         if progress:
             progress(1)
     scores = score_entities(gold_rows(examples), [p for p in preds if p is not None])
-    return {**scores.to_dict(), "folds": k, "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
-            "fold_f1_std": round(float(np.std(fold_f1)), 4), "papers": len(examples)}
+    out = {**scores.to_dict(), "folds": k, "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
+           "fold_f1_std": round(float(np.std(fold_f1)), 4), "fold_f1": [round(f, 4) for f in fold_f1],
+           "papers": len(examples)}
+    if nested:
+        out["chosen"] = chosen
+    return out
 
 
 def data_digest(paths: Iterable[str | Path]) -> str:
