@@ -20,9 +20,8 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import Candidate, candidates, guarded
+from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
-from .candidates import doc_text
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
            "is_short_form", "make_abbreviations"]
@@ -46,7 +45,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w+.\-/]*[\w+])\s*$")
 
 def is_short_form(text: str) -> bool:
     """A plausible short form: 2–12 characters, at most two words, starts with
-    a letter or digit, holds a letter and at least one capital letter."""
+    a letter or digit, holds a letter and at least one capital letter.
+    """
     text = text.strip()
     if not (2 <= len(text) <= 12) or len(text.split()) > 2:
         return False
@@ -141,7 +141,8 @@ _APPOSED = re.compile(r"\b([A-Z][A-Za-z0-9\-]{1,11}),\s+(?:a|an|the)\s+")
 def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[AbbreviationPair]:
     """Short forms spelled out without parentheses: a title's ``CEB: Compositional
     Evaluation Benchmark for …`` and an appositive ``PTOFA, a Predict-Then-Optimize Fund
-    Allocation framework``. The long form must start right after the short form."""
+    Allocation framework``. The long form must start right after the short form.
+    """
     pairs: list[AbbreviationPair] = []
     places = []
     colon = text.find(":", 0, title_end)
@@ -225,7 +226,6 @@ _INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|nov
                   requires=["doc._.gb_title_end"])
 def make_abbreviations(nlp: Language, name: str):
     """Schwartz & Hearst pairs; both sides become candidates of one group."""
-
     from .patterns import INNER_CAP  # shape rules live with the name shapes
 
     @guarded(name)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -103,7 +103,8 @@ def candidates(doc: Doc) -> list[Candidate]:
 
 def guarded(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]:
     """Route a component's per-document failure to a warning, so one odd document
-    never stops a batch: the document keeps what the earlier components found."""
+    never stops a batch: the document keeps what the earlier components found.
+    """
 
     def wrap(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
         @functools.wraps(component)

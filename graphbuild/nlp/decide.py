@@ -103,7 +103,7 @@ class LinearModel:
                 "bias": np.round(self.bias, 6).tolist()}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "LinearModel":
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
         """The inverse of :meth:`to_json`."""
         names = data["features"]
         weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), -1)
@@ -113,7 +113,8 @@ class LinearModel:
 @dataclass(frozen=True)
 class DecisionModel:
     """The entity model (softmax over :data:`CLASSES`), the type model (softmax over the scored
-    types, trained on entities only) and the proposed model (a sigmoid)."""
+    types, trained on entities only) and the proposed model (a sigmoid).
+    """
 
     entity: LinearModel
     types: LinearModel
@@ -181,7 +182,8 @@ def model_digest(path: str = "") -> str:
 
 def pipeline_fingerprint(nlp: Language) -> str:
     """SHA-256 (16 hex digits) of what decides a pipeline's output: its config (every component
-    setting), the decision weights it runs with and its gazetteer entries."""
+    setting), the decision weights it runs with and its gazetteer entries.
+    """
     h = hashlib.sha256(nlp.config.to_str().encode())
     if "graphbuild_decide" in nlp.pipe_names:
         h.update(json.dumps(nlp.get_pipe("graphbuild_decide").model.to_json(), sort_keys=True).encode())
@@ -364,7 +366,7 @@ class DecideComponent:
         path.mkdir(parents=True, exist_ok=True)
         self.model.save(path / "decider.json")
 
-    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> "DecideComponent":
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> DecideComponent:
         file = Path(path) / "decider.json"
         if file.exists():
             self.model = read_model(str(file))

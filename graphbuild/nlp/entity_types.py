@@ -15,8 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import doc_text
-from .candidates import Candidate, candidates, guarded
+from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
 
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
@@ -221,7 +220,8 @@ _SIZE_AFTER = re.compile(r"^ (\d+(?:\.\d+)?[BM])\b")
 
 def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int = 0) -> list[Candidate]:
     """Propose names written as one ("Megatron GPT 8.3B": two model names and a size) as
-    ``joined`` candidates beside their parts; the decision model chooses between them."""
+    ``joined`` candidates beside their parts; the decision model chooses between them.
+    """
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
     out: list[Candidate] = list(ordered)
     prev: Candidate | None = None

@@ -50,7 +50,8 @@ _SENT_OPEN = re.compile(r"(?:^|[.!?:]\s+|\n)$")
 
 class CorpusStats:
     """How the papers being built write each word: capitalised or not (away from a sentence's
-    start), and in how many papers. Built once per corpus by :func:`corpus_stats`."""
+    start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
+    """
 
     __slots__ = ("counts", "papers")
 
@@ -89,7 +90,7 @@ class CorpusStats:
         f["cs_papers=" + ("1" if row[2] <= 1 else "few" if row[2] <= 4 else "many")] = 1
 
 
-def corpus_stats(texts: "Iterable[str]") -> CorpusStats:  # type: ignore[name-defined]
+def corpus_stats(texts: Iterable[str]) -> CorpusStats:  # type: ignore[name-defined]
     """Word casing statistics over a corpus of ``title\n\nabstract`` texts."""
     stats = CorpusStats()
     for text in texts:
@@ -97,7 +98,7 @@ def corpus_stats(texts: "Iterable[str]") -> CorpusStats:  # type: ignore[name-de
     return stats
 
 
-def group_candidates(cands: list[Candidate], gaz_key: "callable[[Candidate], str | None]") -> Grouping:  # type: ignore[valid-type]
+def group_candidates(cands: list[Candidate], gaz_key: callable[[Candidate], str | None]) -> Grouping:  # type: ignore[valid-type]
     """Candidates naming one thing in a paper, as lists of indices into ``cands``.
 
     Forms join when their name keys agree, when one is the other's plural or
@@ -285,12 +286,13 @@ _CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower",
 
 def _conjoin(source: str, f: dict[str, float]) -> None:
     """Pair the proposer with the shape, place and usage features: a capitalised run in the
-    title means something else than a gazetteer hit in the title."""
+    title means something else than a gazetteer hit in the title.
+    """
     for name in [n for n in f if n.startswith(_CONJOINED)]:
         f[source + "&" + name] = f[name]
 
 
-def _neighbour(side: str, m: "re.Match[str] | None", f: dict[str, float]) -> None:
+def _neighbour(side: str, m: re.Match[str] | None, f: dict[str, float]) -> None:
     """The word next to a name (``L=``/``R=``) and the type its head noun signals."""
     if m is None:
         if side == "L":

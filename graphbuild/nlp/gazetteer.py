@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from spacy.language import Language
 from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
-from .candidates import Candidate, candidates, guarded
-from .candidates import doc_text
+from .candidates import Candidate, candidates, doc_text, guarded
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
 
@@ -69,7 +68,8 @@ class Gazetteer:
 
     def lookup(self, text: str) -> GazEntry | None:
         """The entry for a surface form: exact form first, then by name key
-        (not for ambiguous entries, which only match their exact forms)."""
+        (not for ambiguous entries, which only match their exact forms).
+        """
         entry = self.by_form.get(text)
         if entry is not None:
             return entry
@@ -226,7 +226,7 @@ class GazetteerComponent:
         path.mkdir(parents=True, exist_ok=True)
         (path / "entries.jsonl").write_text(self.gazetteer.to_jsonl(), encoding="utf-8")
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "GazetteerComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerComponent:
         file = Path(path) / "entries.jsonl"
         if file.exists():
             self.gazetteer = load_gazetteer(str(file))

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import doc_text
-from .candidates import Candidate, candidates, guarded
+from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
@@ -232,7 +231,8 @@ _PRESENTED = re.compile(
 def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
     appositive ("this paper presents Poplar, a new system"); proposed when the sentence
-    speaks for the authors."""
+    speaks for the authors.
+    """
     starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> tuple[int, int, int]:
@@ -291,7 +291,8 @@ _CAPWORD = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:-[A-Za-z0-9
 
 def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Every capitalised word of the abstract that does not open a sentence ("trained on Places"):
-    the decision model tells a dataset named by an ordinary word from a stray capital."""
+    the decision model tells a dataset named by an ordinary word from a stray capital.
+    """
     sent_starts = {s for s, _ in sentences}
     for m in _CAPWORD.finditer(text, title_end):
         if m.start() in sent_starts or text[m.start() - 2: m.start()] in (": ", ". "):
@@ -331,7 +332,8 @@ _LEADING = re.compile(r"^(?:(?:a|an|the|on|towards?|learning|learn|improving|ret
 def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """Phrases of the title between connectives ("Layer Normalization", "Deep Residual Learning"),
     and the same phrases wherever the abstract repeats them in any case: a paper often names
-    its method by its title."""
+    its method by its title.
+    """
     title = text[:title_end]
     lowered = text.lower()
     pos = 0

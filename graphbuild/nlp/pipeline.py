@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from ..records import ROLES, EntityMention, Extraction, Paper, name_key
 
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
 from .candidates import Candidate, doc_text, text_doc
 from .features import corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent
-from ..records import ROLES, EntityMention, Extraction, Paper, name_key
 
 __all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
 

@@ -14,8 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import doc_text
-from .candidates import Candidate, candidates, guarded
+from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import INTRODUCING_VERBS, SURVEY_TITLE, head_type
 from .patterns import shape_score
 
@@ -90,7 +89,8 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
 
 def _names_title(c: Candidate, title: str) -> bool:
     """Does this title mention name the paper's artifact? A plain phrase ("Graph Neural
-    Networks") only when it is the whole title; a coined or single-word name always."""
+    Networks") only when it is the whole title; a coined or single-word name always.
+    """
     words = c.text.split()
     return len(words) == 1 or c.text.lower() == title.strip() or any(shape_score(w) for w in words)
 

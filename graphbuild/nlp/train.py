@@ -20,9 +20,10 @@ import copy
 import hashlib
 import json
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -355,7 +356,8 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
 
 def _write_digest(digest: str) -> None:
     """Record the shipped weights' digest in ``model_version.py``: the extraction cache's key hashes
-    the NLP package's sources, so new weights invalidate cached extractions."""
+    the NLP package's sources, so new weights invalidate cached extractions.
+    """
     from ..fsutil import atomic_write_text
 
     path = Path(__file__).with_name("model_version.py")
