@@ -32,6 +32,8 @@ def _norm(name: str) -> str:
 
 @dataclass(slots=True)
 class EntityScores:
+    """Entity-level scores of an extraction run against gold annotations."""
+
     precision: float
     recall: float
     f1: float
@@ -46,6 +48,7 @@ class EntityScores:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
+        """The scores as a dict, floats rounded to 4 places; ``errors`` only if ``with_errors``."""
         data = asdict(self)
         if not with_errors:
             data.pop("errors")
@@ -53,6 +56,7 @@ class EntityScores:
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a JSON Lines file, blank lines skipped; :class:`InputError` names a line that is not JSON."""
     rows = []
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):

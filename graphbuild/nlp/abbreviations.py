@@ -68,21 +68,21 @@ def match_long_form(short: str, candidate: str) -> str | None:
     True
     """
     s = len(short) - 1
-    l = len(candidate) - 1
+    k = len(candidate) - 1
     while s >= 0:
         c = short[s].lower()
         if not c.isalnum():
             s -= 1
             continue
-        while l >= 0 and (
-            candidate[l].lower() != c or (s == 0 and l > 0 and candidate[l - 1].isalnum())
+        while k >= 0 and (
+            candidate[k].lower() != c or (s == 0 and k > 0 and candidate[k - 1].isalnum())
         ):
-            l -= 1
-        if l < 0:
+            k -= 1
+        if k < 0:
             return None
-        l -= 1
+        k -= 1
         s -= 1
-    start = l + 1
+    start = k + 1
     # extend to the start of the word
     while start > 0 and candidate[start - 1].isalnum():
         start -= 1

@@ -53,6 +53,7 @@ class Candidate:
     entity: int = -1  # index of the entity this candidate names, after the decision (-1: none)
 
     def vote(self, type_: str, weight: float) -> None:
+        """Add ``weight`` to this candidate's vote for ``type_``."""
         self.votes[type_] = self.votes.get(type_, 0.0) + weight
 
 

@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH
@@ -44,8 +44,11 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 from .features import CorpusStats, candidate_features, entity_features, group_candidates
 
-__all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide", "prepare", "pipeline_fingerprint", "Prepared", "CLASSES",
-           "SPANS_KEY", "DEFAULT_MODEL"]
+if TYPE_CHECKING:
+    from .gazetteer import GazetteerComponent
+
+__all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide",
+           "prepare", "pipeline_fingerprint", "Prepared", "CLASSES", "SPANS_KEY", "DEFAULT_MODEL"]
 
 #: the entity model's classes: no entity, then the scored types
 CLASSES = ("None", *SCORED_TYPES)
@@ -186,9 +189,10 @@ def pipeline_fingerprint(nlp: Language) -> str:
     """
     h = hashlib.sha256(nlp.config.to_str().encode())
     if "graphbuild_decide" in nlp.pipe_names:
-        h.update(json.dumps(nlp.get_pipe("graphbuild_decide").model.to_json(), sort_keys=True).encode())
+        decider = cast(DecideComponent, nlp.get_pipe("graphbuild_decide"))
+        h.update(json.dumps(decider.model.to_json(), sort_keys=True).encode())
     if "graphbuild_gazetteer" in nlp.pipe_names:
-        h.update(nlp.get_pipe("graphbuild_gazetteer").gazetteer.to_jsonl().encode())
+        h.update(cast("GazetteerComponent", nlp.get_pipe("graphbuild_gazetteer")).gazetteer.to_jsonl().encode())
     return h.hexdigest()[:16]
 
 
@@ -343,13 +347,14 @@ class DecideComponent:
         self._guarded = guarded(name)(self._decide)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Decide the entities among ``doc``'s candidates and set its results."""
         return self._guarded(doc)
 
     def gazetteer(self) -> Any:
         """The pipeline's gazetteer (from ``graphbuild_gazetteer``), or ``None``."""
         if "graphbuild_gazetteer" not in self.nlp.pipe_names:
             return None
-        return self.nlp.get_pipe("graphbuild_gazetteer").gazetteer
+        return cast("GazetteerComponent", self.nlp.get_pipe("graphbuild_gazetteer")).gazetteer
 
     def _decide(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -362,11 +367,13 @@ class DecideComponent:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        """Save the decision weights as ``decider.json`` under ``path``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.save(path / "decider.json")
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> DecideComponent:
+        """Load the decision weights from ``decider.json`` under ``path``, if present."""
         file = Path(path) / "decider.json"
         if file.exists():
             self.model = read_model(str(file))

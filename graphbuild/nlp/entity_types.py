@@ -21,11 +21,13 @@ from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
 
 _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
+    (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|"
+                r"Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
     (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?)$"), "Dataset"),
-    (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
+    (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|"
+                r"Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
 ]
 
 _BEFORE = re.compile(
@@ -43,7 +45,8 @@ _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 # "on GLUE, SQuAD and X": only names (with a capital or a digit) may stand between "on" and X
 _EVAL_PREP = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
-_EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|state-of-the-art|score|test|validat|demonstrat)", re.I)
+_EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|"
+                         r"state-of-the-art|score|test|validat|demonstrat)", re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/|→|->|-to-)\s*$")
 
 
@@ -274,7 +277,8 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
 
 
 _PRIORITY = {"abbrev-long": 0, "abbrev-short": 0, "title": 1, "cue": 1, "gazetteer": 2, "shape": 3,
-             "joined": 3, "acronym": 4, "titlecase": 4, "capword": 5, "lowercue": 5, "lowerphrase": 5, "caprun": 5, "titleseg": 5}
+             "joined": 3, "acronym": 4, "titlecase": 4, "capword": 5, "lowercue": 5, "lowerphrase": 5, "caprun": 5,
+             "titleseg": 5}
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -16,7 +16,8 @@ case, whether it is defined as an abbreviation).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,15 +91,15 @@ class CorpusStats:
         f["cs_papers=" + ("1" if row[2] <= 1 else "few" if row[2] <= 4 else "many")] = 1
 
 
-def corpus_stats(texts: Iterable[str]) -> CorpusStats:  # type: ignore[name-defined]
-    """Word casing statistics over a corpus of ``title\n\nabstract`` texts."""
+def corpus_stats(texts: Iterable[str]) -> CorpusStats:
+    r"""Word casing statistics over a corpus of ``title\n\nabstract`` texts."""
     stats = CorpusStats()
     for text in texts:
         stats.add(text)
     return stats
 
 
-def group_candidates(cands: list[Candidate], gaz_key: callable[[Candidate], str | None]) -> Grouping:  # type: ignore[valid-type]
+def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str | None]) -> Grouping:
     """Candidates naming one thing in a paper, as lists of indices into ``cands``.
 
     Forms join when their name keys agree, when one is the other's plural or
@@ -188,13 +189,13 @@ class _GroupEvidence:
     strong: list[bool]
     rule: list[bool]
     final: list[bool]
-    votes: list[Counter[str]]
+    votes: list[dict[str, float]]
 
 
 def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) -> _GroupEvidence:
     n = len(groups)
     ev = _GroupEvidence({i: g for g, members in enumerate(groups) for i in members}, [set() for _ in groups],
-                        [0] * n, [False] * n, [False] * n, [False] * n, [False] * n, [Counter() for _ in groups])
+                        [0] * n, [False] * n, [False] * n, [False] * n, [False] * n, [{} for _ in groups])
     for i, c in enumerate(cands):
         g = ev.group_of[i]
         ev.sources[g].update(c.sources or (c.source,))
@@ -204,7 +205,7 @@ def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) ->
         ev.rule[g] |= c.rule_kept
         ev.final[g] |= c.rule_final
         for t, w in c.votes.items():
-            ev.votes[g][t] = max(ev.votes[g][t], w)
+            ev.votes[g][t] = max(ev.votes[g].get(t, 0), w)
     return ev
 
 

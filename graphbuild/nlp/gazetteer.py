@@ -15,10 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..errors import InputError
@@ -31,6 +33,8 @@ __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
 
 @dataclass(frozen=True, slots=True)
 class GazEntry:
+    """One known entity: its name, type, aliases, family and whether the name is ambiguous."""
+
     name: str
     type: str
     aliases: tuple[str, ...] = ()
@@ -39,9 +43,11 @@ class GazEntry:
 
     @property
     def key(self) -> str:
+        """The name key of the entry's name."""
         return name_key(self.name)
 
     def forms(self) -> tuple[str, ...]:
+        """The entry's name followed by its aliases."""
         return (self.name, *self.aliases)
 
 
@@ -91,6 +97,7 @@ class Gazetteer:
         return current if current is not entry else None
 
     def to_jsonl(self) -> str:
+        """The entries as JSON Lines, one entry a line."""
         return "\n".join(
             json.dumps({"name": e.name, "type": e.type, "aliases": list(e.aliases), "family": e.family,
                         "ambiguous": e.ambiguous}, ensure_ascii=False)
@@ -184,14 +191,16 @@ class GazetteerComponent:
                 for variant in variants:
                     bucket = exact_forms if _case_sensitive(variant, entry) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
+        tokenizer = cast(Tokenizer, nlp.tokenizer)
         for matcher, forms in ((exact, exact_forms), (lower, lower_forms)):
             for key, texts in forms.items():
-                matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+                matcher.add(key, list(tokenizer.pipe(texts)))
         self.exact, self.lower = exact, lower
         self.vocab = nlp.vocab
         self._guarded = guarded(self.name)(self._match)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Add a candidate for every gazetteer form matched in ``doc``."""
         return self._guarded(doc)
 
     def _match(self, doc: Doc) -> Doc:
@@ -222,11 +231,13 @@ class GazetteerComponent:
 
     # serialisation: the entries travel with the pipeline
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the gazetteer entries as ``entries.jsonl`` under ``path``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "entries.jsonl").write_text(self.gazetteer.to_jsonl(), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerComponent:
+        """Load the gazetteer entries from ``entries.jsonl`` under ``path``, if present."""
         file = Path(path) / "entries.jsonl"
         if file.exists():
             self.gazetteer = load_gazetteer(str(file))

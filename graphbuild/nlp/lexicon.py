@@ -28,7 +28,8 @@ __all__ = [
 # ---------------------------------------------------------------- sentences
 
 _ABBREV_END = re.compile(
-    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|al|Dr|Mr|Ms|Prof|St|Inc|Ltd|Jr|Sr)\.|\b[A-Z]\.)$"
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|al|Dr|Mr|Ms|Prof|St|Inc|Ltd|Jr|Sr)\."
+    r"|\b[A-Z]\.)$"
 )
 _BOUNDARY = re.compile(r"[.!?](?:[\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
@@ -82,6 +83,7 @@ def generic_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def is_generic(name: str) -> bool:
+    """Whether ``name`` is a generic term rather than the name of a particular entity."""
     key = name_key(name)
     if not key:
         return True
@@ -145,4 +147,5 @@ TASK_ENDINGS = (
 
 
 def head_type(word: str) -> str | None:
+    """The entity type a head noun such as ``model`` or ``dataset`` indicates, or ``None``."""
     return TYPE_HEADS.get(word.lower())

@@ -175,7 +175,8 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
 # "Llama 2", "Soft XYZ")
 _RUN_WORD = r"[A-Z](?:[\w'’.+\-]*[\w+])?"
 _BROAD_RUN = re.compile(
-    rf"(?<![\w\-]){_RUN_WORD}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?(?:{_RUN_WORD}|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
+    rf"(?<![\w\-]){_RUN_WORD}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?"
+    rf"(?:{_RUN_WORD}|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
     rf"(?![\w\-])")
 
 
@@ -219,8 +220,8 @@ _CUE = re.compile(
     r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
     r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|here|Here|"
-                           r"[Tt]he (?:resulting|proposed|new|final))\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|"
+                           r"here|Here|[Tt]he (?:resulting|proposed|new|final))\b")
 
 
 _PRESENTED = re.compile(

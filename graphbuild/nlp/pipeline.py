@@ -11,9 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key
@@ -59,11 +61,12 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
         nlp.meta["graphbuild"]["model"] = model or ""
         return nlp
     # spaCy's tokenizer cache slows down sharply once full; keep it large
-    if hasattr(nlp.tokenizer, "max_cache_size"):
-        nlp.tokenizer.max_cache_size = 1_000_000
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    if hasattr(tokenizer, "max_cache_size"):
+        tokenizer.max_cache_size = 1_000_000
     # adaptation settings name two datasets: "GTA→Cityscapes", "Synthia->Cityscapes"
-    infixes = [*nlp.Defaults.infixes, r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for name in COMPONENTS[:-1] if proposers_only else COMPONENTS:
         config: dict[str, str] = {}
         if name == "graphbuild_gazetteer":

@@ -44,8 +44,8 @@ _TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|mo
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
-_CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|over|than|"
-                          r"compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
+_CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
+                          r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
 _COMPARE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|comparison (?:to|with)|"
                       r"than|versus|vs\.?|against|relative to|improv\w* (?:up)?on|over)\b")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
@@ -103,9 +103,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "PPO is a policy gradient algorithm we propose"
     if _MODIFIER.match(after):
         return False  # "we present BERT-based models"
-    m = None
-    for m in _PROPOSE.finditer(before):
-        pass
+    proposals = list(_PROPOSE.finditer(before))
+    m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
     if m is None or (before[m.start():].startswith("and") and not _WE.search(before[:m.start()])):
         return False
     between = before[m.end():]
@@ -129,9 +128,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
 
 def _compared(before: str) -> bool:
     window = before[-70:]
-    m = None
-    for m in _COMPARE.finditer(window):
-        pass
+    comparisons = list(_COMPARE.finditer(window))
+    m = comparisons[-1] if comparisons else None  # the last comparison cue in the window
     if m is None:
         return False
     between = window[m.end():]

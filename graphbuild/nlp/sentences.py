@@ -35,7 +35,7 @@ def is_upper_title(title: str, *, min_share: float = 0.8) -> bool:
 
 
 def recase_title(text: str, title_end: int) -> str:
-    """``text`` with a title in capitals recased as a title-case title, letters only.
+    r"""``text`` with a title in capitals recased as a title-case title, letters only.
 
     A word the abstract writes with capitals takes its most frequent form
     there (``IRCODER`` -> ``IRCoder``); a function word becomes lower case; a
@@ -43,7 +43,7 @@ def recase_title(text: str, title_end: int) -> str:
     word is capitalised (``ENHANCED`` -> ``Enhanced``), as a title-case title
     has it. The length never changes, so offsets stay valid.
 
-    >>> recase_title("FASTBERT: A MODEL FOR GLUE\\n\\nWe train FastBERT on GLUE.", 26)[:26]
+    >>> recase_title("FASTBERT: A MODEL FOR GLUE\n\nWe train FastBERT on GLUE.", 26)[:26]
     'FastBERT: A Model for GLUE'
     """
     title = text[:title_end]

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -31,11 +31,11 @@ from ..errors import InputError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
-from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecisionModel, LinearModel, decide, prepare
+from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecideComponent, DecisionModel, LinearModel, decide, prepare
 from .features import CorpusStats, corpus_stats, entity_features
 
-__all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit", "predict",
-           "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
+__all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit",
+           "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
 
 #: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
 SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
@@ -338,7 +338,7 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     say(f"training on {len(examples)} annotated paper(s)")
     model = fit(examples, _gazetteer(nlp), C=C, meta={
         "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
-    nlp.get_pipe("graphbuild_decide").model = model
+    cast(DecideComponent, nlp.get_pipe("graphbuild_decide")).model = model
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
@@ -361,7 +361,8 @@ def _write_digest(digest: str) -> None:
     from ..fsutil import atomic_write_text
 
     path = Path(__file__).with_name("model_version.py")
-    atomic_write_text(path, '"""The digest of the shipped decision weights (written by ``python -m graphbuild.nlp.train``).\n\n'
+    atomic_write_text(path, '"""The digest of the shipped decision weights '
+                      '(written by ``python -m graphbuild.nlp.train``).\n\n'
                       'Part of the pipeline fingerprint: new weights change the extraction cache key.\n"""\n\n'
                       f'MODEL_DIGEST = "{digest}"\n')
 
