@@ -88,23 +88,34 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     return FORMATS[name].read(path)
 
 
-def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False) -> ReadResult:
+def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False,
+                progress: bool = True) -> ReadResult:
     """Read every file; raise the first bad record unless ``skip_bad``.
 
     Directories are expanded to the files inside them that have a known
     extension. Papers are returned in file order; merging duplicates is the
-    job of :func:`graphbuild.ingest.merge.merge_papers`.
+    job of :func:`graphbuild.ingest.merge.merge_papers`. With ``progress``,
+    records read are counted on standard error (:func:`graphbuild.progress.count_bar`).
     """
+    from ..progress import count_bar
+
     result = ReadResult()
-    for path in _expand(paths):
-        result.files += 1
-        for item in read_file(path, format):
-            if isinstance(item, InputError):
-                if not skip_bad:
-                    raise item
-                result.skipped.append(item)
-            else:
-                result.papers.append(item)
+    bar = count_bar(None, "reading", unit="record") if progress else None
+    try:
+        for path in _expand(paths):
+            result.files += 1
+            for item in read_file(path, format):
+                if bar is not None:
+                    bar.update(1)
+                if isinstance(item, InputError):
+                    if not skip_bad:
+                        raise item
+                    result.skipped.append(item)
+                else:
+                    result.papers.append(item)
+    finally:
+        if bar is not None:
+            bar.close()
     return result
 
 
