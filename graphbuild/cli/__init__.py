@@ -23,7 +23,7 @@ from ..settings import DEFAULT_WORKSPACE
 __all__ = ["main", "make_parser", "COMMAND_MODULES"]
 
 #: Modules of this package that add subcommands, in ``--help`` order.
-COMMAND_MODULES = ("build", "evaluation", "query", "pages", "related", "neo4j", "export", "fetch")
+COMMAND_MODULES = ("build", "evaluation", "query", "pages", "related", "neo4j", "export", "fetch", "spark")
 
 
 def make_parser() -> argparse.ArgumentParser:
