@@ -47,7 +47,8 @@ def cpu():  # this process and its finished workers (the NLP pool)
 def stage(name, count, fn):
     w, c = time.perf_counter(), cpu()
     out = fn()
-    rows.append({"stage": name, "records": count, "wall": time.perf_counter() - w, "cpu": cpu() - c})
+    rows.append({"stage": name, "records": count, "wall": time.perf_counter() - w, "cpu": cpu() - c,
+                 "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
     return out
 result = stage("read", None, lambda: read_papers([corpus], progress=False))
 rows[-1]["records"] = len(result.papers)
@@ -95,6 +96,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/graphbuild-acm"))
     ap.add_argument("--stages", action="store_true", help="also time each stage in a child process")
+    ap.add_argument("--stages-only", action="store_true", help="skip the `graphbuild build` run")
     ap.add_argument("--n-process", type=int, default=2, help="NLP processes (n_process in a settings file)")
     args = ap.parse_args()
 
@@ -111,23 +113,26 @@ def main() -> None:
     config.write_text(f"n_process = {args.n_process}\noverview = false\n", encoding="utf-8")
     env = {**os.environ, "GRAPHBUILD_CONFIG": str(config)}
 
-    ws = args.dir / "ws"
-    shutil.rmtree(ws, ignore_errors=True)
-    wall, cpu, rss, out = _child([sys.executable, "-m", "graphbuild", "build", str(corpus), "-w", str(ws),
-                                  "--skip-bad", "--no-overview"], env)
-    print(out.strip())
-    print(f"graphbuild build: {wall:.1f} s wall, {cpu:.1f} s CPU, {args.n / wall:,.0f} records/s, "
-          f"peak RSS {rss:,.0f} MiB")
+    if not args.stages_only:
+        ws = args.dir / "ws"
+        shutil.rmtree(ws, ignore_errors=True)
+        wall, cpu, rss, out = _child([sys.executable, "-m", "graphbuild", "build", str(corpus), "-w", str(ws),
+                                      "--skip-bad", "--no-overview"], env)
+        print(out.strip())
+        print(f"graphbuild build: {wall:.1f} s wall, {cpu:.1f} s CPU, {args.n / wall:,.0f} records/s, "
+              f"peak RSS {rss:,.0f} MiB")
 
-    if args.stages:
+    if args.stages or args.stages_only:
         db = args.dir / "stages-db"
         shutil.rmtree(db, ignore_errors=True)
         _, _, _, out = _child([sys.executable, "-c", STAGES, str(corpus), str(db), str(args.n_process)], env)
         data = json.loads(out.strip().splitlines()[-1])
-        print(f"\n{'stage':<11} {'records':>9} {'wall s':>8} {'CPU s':>8} {'rec/s wall':>11} {'rec/s CPU':>10}")
+        print(f"\n{'stage':<11} {'records':>9} {'wall s':>8} {'CPU s':>8} {'rec/s wall':>11} {'rec/s CPU':>10} "
+              f"{'peak MiB':>9}")
         for row in data["stages"]:
             print(f"{row['stage']:<11} {row['records']:>9,} {row['wall']:>8.1f} {row['cpu']:>8.1f} "
-                  f"{row['records'] / row['wall']:>11,.0f} {row['records'] / max(row['cpu'], 1e-9):>10,.0f}")
+                  f"{row['records'] / row['wall']:>11,.0f} {row['records'] / max(row['cpu'], 1e-9):>10,.0f} "
+                  f"{row['rss']:>9,.0f}")
         print(f"entities {data['entities']:,}, paper-entity links {data['links']:,}, "
               f"peak RSS of the staged run {data['maxrss_mb']:,.0f} MiB")
 

@@ -118,3 +118,13 @@ def test_load_neo4j_import_files_read_by_the_server(demo, tmp_path, neo4j_uri):
         store.close()
         if import_dir is not None:
             shutil.rmtree(import_dir / sub, ignore_errors=True)
+
+
+def test_spark_command_without_pyspark_says_how_to_install(monkeypatch, tmp_path, capsys):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the extra were not installed
+    assert main(["spark", "build", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E700]") and "pip install 'graphbuild[spark]'" in err
+    assert len(err.splitlines()) == 1
