@@ -10,7 +10,7 @@ without Spark too.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any
 
 from ..ingest.merge import MIN_TITLE_CHARS, merge_papers, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, PaperRef, name_key, normalize_title, title_id
@@ -141,17 +141,3 @@ def paper_row(paper: Paper) -> dict[str, Any]:
 
     props = _paper_props(paper)
     return {col: _value(props.get(col)) for col in NODE_TABLES["Paper"]}
-
-
-def stub_papers(refs: Iterable[str]) -> list[Paper]:
-    """External stub papers for unmatched references (JSON refs), merged as the single-machine build merges them."""
-    stubs = []
-    for text in refs:
-        data = json.loads(text)
-        ref = PaperRef(**{**data, "ids": tuple(tuple(x) for x in data.get("ids") or ())})
-        try:
-            stubs.append(Paper(title=(ref.title or "").strip(), doi=ref.doi, arxiv_id=ref.arxiv_id, ids=ref.ids,
-                               year=ref.year, external=True))
-        except ValueError:  # a malformed DOI/arXiv id and nothing else: nothing to point at
-            continue
-    return merge_papers(stubs)

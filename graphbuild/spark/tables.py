@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Iterator
 
-from ..records import Paper, author_id, normalize_title
+from ..records import Paper, author_id
 from ..schema import ENTITY_ROLE_RELS
 from . import steps
 
@@ -91,12 +91,30 @@ def _stubs(df: Any) -> Any:
 
 def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any]) -> dict[str, Any]:
     """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`."""
+    from pyspark.sql import functions as F
+
+    entities, links, variant = _entities(resolved, settle)
+    paper_nodes, author_nodes, authored = _papers(spark, papers)
+    explicit, stub_nodes = _explicit_citations(spark, papers, paper_nodes)
+    tables = {
+        "Paper": paper_nodes.drop("order").unionByName(stub_nodes),
+        "Entity": entities,
+        "Author": author_nodes,
+        "VARIANT_OF": variant,
+        "AUTHORED": authored,
+        "CITES": _cites(explicit, links, paper_nodes),
+    }
+    for role, rel in ENTITY_ROLE_RELS.items():
+        tables[rel] = links.where(F.col("role") == role).select(
+            F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end")
+    return {name: _typed(df, name) for name, df in tables.items()}
+
+
+def _entities(resolved: Any, settle: Callable[[Any], Any]) -> tuple[Any, Any, Any]:
+    """Entities (groups that ended with one id settled per id), paper-entity links, VARIANT_OF rows."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from .job import _components, table_schema
-
-    # entities: groups that ended with one id are settled per id
     ents = resolved.where("kind = 'entity'").select(
         "comp", "data", F.get_json_object("data", "$.id").alias("eid"))
     settled = ents.groupBy("eid").applyInPandas(
@@ -121,8 +139,16 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
     variant = (entities.where("family IS NOT NULL AND family != id").select(F.col("id").alias("from"),
                                                                           F.col("family").alias("to"))
                .join(entities.select(F.col("id").alias("to")), "to").select("from", "to"))
+    return entities, links, variant
 
-    # papers, authors
+
+def _papers(spark: Any, papers: Any) -> tuple[Any, Any, Any]:
+    """Paper nodes (with their ``order``), Author nodes (first spelling wins) and AUTHORED rows."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from .job import table_schema
+
     node_schema = table_schema("Paper") + ", `order` bigint"
     paper_nodes = _rows(spark, papers, "node", node_schema).localCheckpoint()
     authors = _rows(spark, papers, "author", "aid string, name string, pid string, position bigint, `order` bigint")
@@ -131,8 +157,16 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
                     .select(F.col("aid").alias("id"), "name"))
     authored = (authors.groupBy("aid", "pid").agg(F.max("position").alias("position"))
                 .select(F.col("aid").alias("from"), F.col("pid").alias("to"), "position"))
+    return paper_nodes, author_nodes, authored
 
-    # explicit citations: the strongest matching key, then the title rule, then external stubs
+
+def _explicit_citations(spark: Any, papers: Any, paper_nodes: Any) -> tuple[Any, Any]:
+    """Explicit CITES pairs (strongest matching key, then the title rule, else a stub) and the stub nodes."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from .job import _components, table_schema
+
     keys = _rows(spark, papers, "key", "key string, pid string, `order` bigint, year bigint")
     first_key = Window.partitionBy("key").orderBy("order")
     index = keys.withColumn("n", F.row_number().over(first_key)).where("n = 1").select("key", "pid", "year")
@@ -170,8 +204,13 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
                 .unionByName(outside.select("node", "citing").join(to_stub, "node"))
                 .where("citing != cited").select(F.col("citing").alias("from"), F.col("cited").alias("to"))
                 .distinct())
+    return explicit, stub_nodes
 
-    # inferred citations: a use of an entity that an earlier corpus paper proposes
+
+def _cites(explicit: Any, links: Any, paper_nodes: Any) -> Any:
+    """CITES rows: explicit pairs, and inferred ones (a use of an entity an earlier corpus paper proposes)."""
+    from pyspark.sql import functions as F
+
     dates = paper_nodes.select(F.col("id").alias("pid"), "year", "date")
     proposers = links.where("role = 'proposes'").select("eid", F.col("paper_id").alias("qid"))
     few = proposers.groupBy("eid").count().where("count <= 3").select("eid")
@@ -187,19 +226,7 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
                                                                        "via")
     cites = explicit.select("from", "to", F.lit(False).alias("inferred"), F.lit(None).cast("string").alias("via")) \
         .unionByName(inferred)
-
-    tables = {
-        "Paper": paper_nodes.drop("order").unionByName(stub_nodes),
-        "Entity": entities,
-        "Author": author_nodes,
-        "VARIANT_OF": variant,
-        "AUTHORED": authored,
-        "CITES": cites,
-    }
-    for role, rel in ENTITY_ROLE_RELS.items():
-        tables[rel] = links.where(F.col("role") == role).select(
-            F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end")
-    return {name: _typed(df, name) for name, df in tables.items()}
+    return cites
 
 
 def _stems(batches: Iterator[Any]) -> Iterator[Any]:
