@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import GraphbuildError, InputError, QueryError, StoreError, WorkspaceError
 from .records import Entity, EntityMention, Extraction, Paper
@@ -34,13 +34,20 @@ def build(inputs: Iterable[str | os.PathLike], workspace: str | os.PathLike | No
 
 
 def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False,
-            settings: Settings | None = None) -> list[Extraction]:
-    """Run the NLP pass on input files (no workspace): one :class:`Extraction` per paper."""
-    from .ingest import read_papers
-    from .ingest.merge import merge_papers
-    from .nlp.pipeline import cached_pipeline, extract_papers
+            settings: Settings | None = None, log: Callable[[str], None] | None = None) -> list[Extraction]:
+    """Run the NLP pass on input files (no workspace): one :class:`Extraction` per paper.
+
+    The first stages of a build (:mod:`graphbuild.stages`): read, merge, extract. ``log``
+    receives one line per skipped record (with ``skip_bad``) and per warning.
+    """
+    from . import stages
 
     settings = settings or Settings()
-    papers = merge_papers(read_papers(list(inputs), format=format, skip_bad=skip_bad).papers)
-    nlp = cached_pipeline(settings.spacy_model, settings.gazetteer)
-    return list(extract_papers(papers, nlp, batch_size=settings.batch_size, n_process=settings.n_process))
+    result = stages.read(inputs, format=format, skip_bad=skip_bad)
+    if log:
+        for line in [*result.warnings, *result.skipped_summary()]:
+            log(line)
+    corpus = stages.merge(result.papers)
+    nlp, _ = stages.load_pipeline(settings)
+    extracted = stages.extract(corpus.merged, nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+    return [extracted.by_paper[p.id].extraction for p in corpus.merged]

@@ -92,18 +92,8 @@ def co_citations(G: nx.MultiDiGraph, k: int = 20, *, paper: str | None = None,
 
 def ancestry(G: nx.MultiDiGraph, paper: str, depth: int = 2, *, inferred: bool = True) -> list[dict[str, Any]]:
     """Papers reachable from ``paper`` by following citations up to ``depth`` steps, nearest first."""
-    cites: dict[str, list[str]] = {}
-    for u, v in citation_edges_of(G, inferred=inferred):
-        cites.setdefault(u, []).append(v)
-    seen = {paper: 0}
-    frontier = [paper]
-    for step in range(1, depth + 1):
-        nxt = []
-        for node in frontier:
-            for cited in sorted(cites.get(node, ())):
-                if cited not in seen:
-                    seen[cited] = step
-                    nxt.append(cited)
-        frontier = nxt
-    rows = sorted(((d, n) for n, d in seen.items() if n != paper), key=lambda r: r)
+    cites = nx.DiGraph(citation_edges_of(G, inferred=inferred))
+    cites.add_node(paper)
+    seen = nx.single_source_shortest_path_length(cites, paper, cutoff=depth)  # BFS with a cutoff
+    rows = sorted((d, n) for n, d in seen.items() if n != paper)
     return [_paper_row(G, n, depth=d) for d, n in rows]

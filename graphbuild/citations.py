@@ -10,9 +10,9 @@ papers say little about ancestry and are skipped.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Iterable
 
-from .records import Paper
+from .records import Citation, Link, Paper
 
 __all__ = ["infer_citations", "citation_edges"]
 
@@ -26,40 +26,50 @@ def _earlier(a: Paper, b: Paper) -> bool:
     return bool(a.date and b.date and a.date < b.date)
 
 
-def infer_citations(
-    papers: Iterable[Paper],
-    links: Iterable[tuple[str, str, str, dict[str, Any]]],
-    *,
-    max_proposers: int = 3,
-) -> list[tuple[str, str, dict[str, Any]]]:
-    """``(citing, cited, {"inferred": True, "via": entity_id})`` for every use of an earlier proposal."""
+def infer_citations(papers: Iterable[Paper], links: Iterable[Link], *, max_proposers: int = 3) -> list[Citation]:
+    """An inferred :class:`~graphbuild.records.Citation` for every use of an earlier paper's proposal.
+
+    Parameters
+    ----------
+    papers : the corpus papers (their years and dates decide what is earlier).
+    links : paper -> entity links from :func:`graphbuild.resolve.resolve_entities`.
+    max_proposers : entities proposed by more papers than this are skipped.
+
+    Returns
+    -------
+    list of Citation
+        Sorted by (citing, cited); one per pair, ``via`` the first entity found.
+    """
     by_id = {p.id: p for p in papers}
     proposers: dict[str, list[str]] = defaultdict(list)
     users: list[tuple[str, str]] = []
-    for pid, eid, role, _ in links:
-        if role == "proposes":
-            proposers[eid].append(pid)
-        elif role in ("uses", "compares_with", "evaluates_on"):
-            users.append((pid, eid))
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for link in links:
+        if link.role == "proposes":
+            proposers[link.entity_id].append(link.paper_id)
+        elif link.role in ("uses", "compares_with", "evaluates_on"):
+            users.append((link.paper_id, link.entity_id))
+    out: dict[tuple[str, str], Citation] = {}
     for pid, eid in users:
         origin = proposers.get(eid, [])
         if not origin or len(origin) > max_proposers or pid not in by_id:
             continue
         for qid in origin:
             if qid != pid and qid in by_id and _earlier(by_id[qid], by_id[pid]):
-                out.setdefault((pid, qid), {"inferred": True, "via": eid})
-    return [(a, b, props) for (a, b), props in sorted(out.items())]
+                out.setdefault((pid, qid), Citation(pid, qid, inferred=True, via=eid))
+    return [out[pair] for pair in sorted(out)]
 
 
-def citation_edges(
-    explicit: Iterable[tuple[str, str]],
-    inferred: Iterable[tuple[str, str, dict[str, Any]]],
-) -> list[tuple[str, str, dict[str, Any]]]:
-    """All CITES edges; an explicit citation wins over an inferred one for the same pair."""
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
+def citation_edges(explicit: Iterable[tuple[str, str]], inferred: Iterable[Citation]) -> list[Citation]:
+    """All CITES edges; an explicit citation wins over an inferred one for the same pair.
+
+    Parameters
+    ----------
+    explicit : ``(citing, cited)`` id pairs from the papers' reference lists.
+    inferred : citations from :func:`infer_citations`.
+    """
+    edges: dict[tuple[str, str], Citation] = {}
     for a, b in explicit:
-        edges[(a, b)] = {"inferred": False, "via": None}
-    for a, b, props in inferred:
-        edges.setdefault((a, b), props)
-    return [(a, b, props) for (a, b), props in sorted(edges.items())]
+        edges[(a, b)] = Citation(a, b)
+    for c in inferred:
+        edges.setdefault((c.citing, c.cited), c)
+    return [edges[pair] for pair in sorted(edges)]

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
-__all__ = ["GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "RelatedLookupError"]
+import re
+
+__all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
+           "RelatedLookupError", "UsageError", "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
+           "CurationError"]
+
+
+#: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    r"""``text`` with every control character shown as an escape (``\x1b``, ``\n``, ``\u202e``).
+
+    >>> visible("red \x1b[31m bell \x07 two\nlines")
+    'red \\x1b[31m bell \\x07 two\\nlines'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class GraphbuildError(Exception):
-    """Base class; the CLI prints ``str(error)`` on one line and exits 1."""
+    """Base class; the CLI prints ``str(error)`` on one line and exits 1.
+
+    Control characters that came in with the data (a newline in a CSV
+    header, an escape sequence in a title) are shown escaped, so the message
+    stays one line and cannot drive the terminal.
+    """
 
     code = "E000"
 
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return f"[{self.code}] {super().__str__()}"
+    def __str__(self) -> str:
+        return f"[{self.code}] {visible(super().__str__())}"
 
 
 class InputError(GraphbuildError):
@@ -54,3 +75,37 @@ class RelatedLookupError(GraphbuildError):
     """A paper, title or entity named in a related-work query is not in the graph."""
 
     code = "E600"
+
+
+class WorkspaceLockedError(WorkspaceError):
+    """Another process is writing the workspace; names the holder."""
+
+    code = "E401"
+
+
+class WorkspaceNotWritableError(WorkspaceError):
+    """The workspace folder cannot be written (read-only, a file, out of space)."""
+
+    code = "E402"
+
+
+class OutputError(GraphbuildError):
+    """An output file could not be written (read-only folder, no space left, a folder in the way)."""
+
+    code = "E700"
+
+    def __init__(self, message: str, errno: int | None = None):
+        self.errno = errno
+        super().__init__(message)
+
+
+class UsageError(GraphbuildError):
+    """A command-line value is out of range or names the wrong kind of thing (a folder for a file)."""
+
+    code = "E710"
+
+
+class CurationError(GraphbuildError):
+    """A curation command names nothing in the graph, or there is nothing to undo."""
+
+    code = "E800"

@@ -9,6 +9,9 @@ out. In GEXF the node ``label`` is the display text (title or name), so the
 node's schema label moves to the attribute ``kind``; GraphML keeps ``label``.
 Edges carry their relationship type as ``rel_type`` in both (GEXF reserves
 ``type`` for the edge direction) and, in GEXF, as the edge ``label``.
+Characters XML cannot hold (C0 controls such as ``ESC`` or ``BEL``, lone
+surrogates) are written as the visible text ``\\u001b``, so the files stay
+well-formed.
 
 The ``neo4j-csv`` format follows the header conventions of
 ``neo4j-admin database import full``:
@@ -31,6 +34,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -109,12 +113,25 @@ def _scalar(value: Any) -> Any:
     return str(value)
 
 
+#: Characters XML 1.0 cannot hold at all (not even as character references).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    r"""``text`` with every character XML cannot hold written as a visible ``\uXXXX`` escape.
+
+    >>> xml_text("red \x1b[31m, bell \x07, tab \t kept")
+    'red \\u001b[31m, bell \\u0007, tab \t kept'
+    """
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _scalar_attrs(data: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for key, value in data.items():
         scalar = _scalar(value)
         if scalar is not None:
-            out[key] = scalar
+            out[xml_text(str(key))] = xml_text(scalar) if isinstance(scalar, str) else scalar
     return out
 
 
@@ -124,14 +141,14 @@ def _scalar_graph(G: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
         attrs = _scalar_attrs(data)
         if gexf:
             attrs["kind"] = attrs.pop("label", "")
-            attrs["label"] = str(data.get("title") or data.get("name") or node)
-        H.add_node(node, **attrs)
+            attrs["label"] = xml_text(str(data.get("title") or data.get("name") or node))
+        H.add_node(xml_text(str(node)), **attrs)
     for src, dst, key, data in G.edges(keys=True, data=True):
         attrs = _scalar_attrs(data)
         attrs["rel_type"] = str(key)  # not "type": GEXF reserves it for edge direction
         if gexf:
             attrs["label"] = str(key)
-        H.add_edge(src, dst, key=key, **attrs)
+        H.add_edge(xml_text(str(src)), xml_text(str(dst)), key=key, **attrs)
     return H
 
 

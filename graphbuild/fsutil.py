@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
-__all__ = ["atomic_output", "atomic_write_text"]
+from .errors import OutputError
+
+__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir"]
 
 
 def _umask() -> int:
@@ -26,8 +29,13 @@ def atomic_output(path: str | os.PathLike) -> Iterator[IO[str]]:
     permissions (0666 less the umask), not ``mkstemp``'s 0600.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder; name a file", errno.EISDIR)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -35,15 +43,47 @@ def atomic_output(path: str | os.PathLike) -> Iterator[IO[str]]:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise _output_error(path, exc) from None
         raise
+
+
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    if exc.errno == errno.ENOSPC:
+        reason = "no space left on the device"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = "its folder is read-only"
+    else:
+        reason = exc.strerror or str(exc)
+    return OutputError(f"cannot write {path}: {reason}; choose another place (the old file, if any, is unchanged)",
+                       exc.errno)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` to ``path`` atomically."""
     with atomic_output(path) as fh:
         fh.write(text)
+
+
+def write_chunks(path: str | os.PathLike, chunks: Iterable[str]) -> None:
+    """Write text chunks to a new file and flush them to the disk (for files inside a folder
+    that is itself renamed into place, so no temporary file of their own is needed)."""
+    with open(path, "x", encoding="utf-8", newline="\n") as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(path: str | os.PathLike) -> None:
+    """Flush a folder's entries (new and renamed files) to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from .fsutil import atomic_write_text
-from .records import Entity, Paper, author_id
+from .records import Citation, Entity, Link, Paper, author_id
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["build_graph", "graph_to_tables", "graph_json", "save_graph", "load_graph", "graph_stats"]
@@ -26,8 +26,8 @@ __all__ = ["build_graph", "graph_to_tables", "graph_json", "save_graph", "load_g
 def build_graph(
     papers: Iterable[Paper],
     entities: Iterable[Entity],
-    links: Iterable[tuple[str, str, str, dict[str, Any]]],
-    citations: Iterable[tuple[str, str, dict[str, Any]]] = (),
+    links: Iterable[Link],
+    citations: Iterable[Citation] = (),
     external: Iterable[Paper] = (),
 ) -> nx.MultiDiGraph:
     """Assemble the graph.
@@ -36,10 +36,15 @@ def build_graph(
     ----------
     papers : the corpus papers.
     entities : resolved corpus entities (``Entity.family`` holds the family's id).
-    links : ``(paper_id, entity_id, role, props)`` with role one of ``proposes``,
-        ``uses``, ``evaluates_on``, ``compares_with``.
-    citations : ``(citing_id, cited_id, props)`` with ``inferred`` and ``via``.
+    links : paper -> entity links; the role (``proposes``, ``uses``,
+        ``evaluates_on``, ``compares_with``) names the relationship type.
+    citations : CITES edges; those between missing nodes or a node and itself are dropped.
     external : reference stubs outside the corpus (``external=True`` papers).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Keyed by relationship type, nodes and edges carrying the schema's properties.
     """
     G = nx.MultiDiGraph()
     for paper in list(papers) + list(external):
@@ -53,16 +58,16 @@ def build_graph(
         G.add_node(
             ent.id, label="Entity", id=ent.id, name=ent.name, type=ent.type,
             aliases=list(ent.aliases), family=ent.family, paper_count=ent.paper_count,
+            confidence=ent.confidence,
         )
     for ent in entities:
         if ent.family and ent.family in G and ent.family != ent.id:
             G.add_edge(ent.id, ent.family, key="VARIANT_OF")
-    for paper_id, ent_id, role, props in links:
-        G.add_edge(paper_id, ent_id, key=ENTITY_ROLE_RELS[role], **props)
-    for src, dst, props in citations:
-        if src in G and dst in G and src != dst:
-            G.add_edge(src, dst, key="CITES", inferred=bool(props.get("inferred", False)),
-                       via=props.get("via"))
+    for link in links:
+        G.add_edge(link.paper_id, link.entity_id, key=ENTITY_ROLE_RELS[link.role], **link.properties())
+    for c in citations:
+        if c.citing in G and c.cited in G and c.citing != c.cited:
+            G.add_edge(c.citing, c.cited, key="CITES", inferred=bool(c.inferred), via=c.via)
     return G
 
 
@@ -87,7 +92,7 @@ def _paper_props(paper: Paper) -> dict[str, Any]:
 def graph_to_tables(G: nx.MultiDiGraph) -> GraphTables:
     """Rows per node label and relationship type, in a stable (sorted) order."""
     tables = GraphTables(nodes={label: [] for label in NODE_TABLES}, rels={rel: [] for rel in REL_TABLES})
-    for node, data in sorted(G.nodes(data=True)):
+    for _node, data in sorted(G.nodes(data=True)):
         label = data["label"]
         tables.nodes[label].append({col: _value(data.get(col)) for col in NODE_TABLES[label]})
     for src, dst, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):

@@ -1,11 +1,17 @@
 """One HTTP client for the metadata services (arXiv, Semantic Scholar, OpenAlex).
 
 :class:`HttpClient` wraps a single :class:`requests.Session` and adds what
-every fetcher needs: retries with exponential backoff on connection errors,
-timeouts, HTTP 429 and 5xx (honouring ``Retry-After``), a minimum interval
-between requests to the same host, an optional on-disk response cache, and
-API keys read from the environment that never reach logs, cache keys or
-error messages.
+every fetcher needs, each from the library that does it best:
+
+* retries with exponential backoff on connection errors, timeouts, HTTP 429
+  and 5xx, honouring ``Retry-After`` on 429/503: a :class:`urllib3.util.Retry`
+  policy on the session's :class:`requests.adapters.HTTPAdapter`;
+* an optional on-disk response cache: :mod:`requests_cache` (SQLite, JSON
+  serialised, never pickled), keyed without credentials;
+* a minimum interval between requests to the same host, timeouts, and
+  graphbuild's own one-line :class:`~graphbuild.errors.FetchError` messages;
+* API keys read from the environment that never reach logs, cache keys,
+  cached responses or error messages.
 
 Environment variables
 ---------------------
@@ -16,15 +22,13 @@ Environment variables
 ``OPENALEX_API_KEY``
     Sent to ``api.openalex.org`` as the ``api_key`` parameter.
 
-Tests inject ``session`` (any object with a ``get(url, params=, headers=,
-timeout=)`` method returning something with ``status_code``, ``text`` and
-``headers``), ``sleep`` and ``clock`` so nothing touches the network or waits.
+Tests inject ``sleep``, ``clock`` and ``wall_clock`` (so nothing waits) and
+answer requests with the ``responses`` library (so nothing touches the network).
 """
 
 from __future__ import annotations
 
 import email.utils
-import hashlib
 import json
 import logging
 import os
@@ -33,14 +37,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, TypeVar
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
+from urllib3.util.retry import Retry
 
-from .fsutil import atomic_write_text
 from .errors import FetchError
 
-__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "HttpClient", "redact"]
+__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "HttpClient", "PoliteRetry", "RetryAfterTooLong",
+           "redact"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +64,13 @@ DEFAULT_INTERVALS: Mapping[str, float] = {
 
 #: Longest single back-off, in seconds, however many attempts were made.
 MAX_BACKOFF = 60.0
+
+#: Request parameters and headers that carry credentials: left out of cache keys and cached responses.
+CREDENTIAL_PARAMS = ("api_key", "mailto", "x-api-key", "Authorization")
+
+#: Third-party loggers that may print request URLs (with query strings) at DEBUG level.
+_URL_LOGGERS = ("urllib3.connectionpool", "urllib3.util.retry", "requests_cache.session",
+                "requests_cache.policy.actions", "requests_cache.backends.base")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +115,144 @@ def _one_line(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class RetryAfterTooLong(Exception):
+    """The service asked (with ``Retry-After``) to wait longer than the client will."""
+
+    def __init__(self, status: int, seconds: float):
+        super().__init__(status, seconds)
+        self.status, self.seconds = status, seconds
+
+
+#: ``on_wait(seconds, status, error, url)``: called once per granted retry, before it is sent.
+OnWait = Callable[[float, "int | None", "Exception | None", str], None]
+
+
+class PoliteRetry(Retry):
+    """urllib3's :class:`~urllib3.util.Retry` with graphbuild's waiting rules.
+
+    * ``Retry-After`` is honoured on 429 and 503 only (seconds or an HTTP
+      date, measured against ``wall_clock``); one longer than
+      ``max_retry_after`` raises :class:`RetryAfterTooLong` at once.
+    * Otherwise the wait is ``backoff_factor * 2**(n-1)`` for the n-th retry,
+      capped at ``backoff_max`` (the first retry waits too).
+    * The wait happens when a retry is granted (in :meth:`increment`) through
+      ``on_wait``, which sleeps; :meth:`sleep` does nothing. So the same
+      policy waits exactly once per retry whether urllib3 drives it or a test
+      double of the adapter does.
+    """
+
+    RETRY_AFTER_STATUS_CODES = frozenset({429, 503})
+
+    def __init__(self, *args: Any, on_wait: OnWait | None = None,
+                 wall_clock: Callable[[], float] = time.time, max_retry_after: float = 300.0,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_wait = on_wait
+        self.wall_clock = wall_clock
+        self.max_retry_after = max_retry_after
+
+    def new(self, **kw: Any) -> "PoliteRetry":
+        """A copy with ``kw`` changed, keeping graphbuild's settings."""
+        kw.setdefault("on_wait", self.on_wait)
+        kw.setdefault("wall_clock", self.wall_clock)
+        kw.setdefault("max_retry_after", self.max_retry_after)
+        return super().new(**kw)
+
+    def parse_retry_after(self, retry_after: str) -> float:
+        """Seconds to wait for a ``Retry-After`` value; a bad value means no wait hint (``-1``)."""
+        value = str(retry_after).strip()
+        if re.fullmatch(r"\d+(\.\d+)?", value):
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return -1.0
+        return max(0.0, when.timestamp() - self.wall_clock())
+
+    def get_retry_after(self, response: Any) -> float | None:
+        """The ``Retry-After`` wait of a response, or ``None`` when it gives none."""
+        value = response.headers.get("Retry-After") if response is not None else None
+        if not value:
+            return None
+        seconds = self.parse_retry_after(value)
+        return seconds if seconds >= 0 else None
+
+    def get_backoff_time(self) -> float:
+        """Back-off before the next attempt: doubles with every failure so far, capped."""
+        failures = len(self.history)
+        if failures < 1:
+            return 0.0
+        return float(min(self.backoff_max, self.backoff_factor * (2 ** (failures - 1))))
+
+    def increment(self, method: str | None = None, url: str | None = None, response: Any = None,
+                  error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> "PoliteRetry":
+        """Count a failed attempt and wait before the next one (see the class notes)."""
+        status = getattr(response, "status", None)
+        hint = self.get_retry_after(response) if status in self.RETRY_AFTER_STATUS_CODES else None
+        if status is not None and hint is not None and hint > self.max_retry_after:
+            raise RetryAfterTooLong(int(status), hint)
+        new = super().increment(method, url, response, error, _pool, _stacktrace)
+        wait = hint if hint is not None else new.get_backoff_time()
+        if self.on_wait is not None:
+            self.on_wait(wait, status, error, url or "")
+        return new
+
+    def sleep(self, response: Any = None) -> None:
+        """Nothing: the wait already happened in :meth:`increment`."""
+
+
+class _PoliteAdapter(HTTPAdapter):
+    """An HTTP adapter that waits its turn for the host before each request it really sends."""
+
+    def __init__(self, before_send: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._before_send = before_send
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        self._before_send(request.url or "")
+        return super().send(request, *args, **kwargs)
+
+
+class _RedactFilter(logging.Filter):
+    """Rewrites log records so that no secret value appears in them."""
+
+    def __init__(self, secrets: tuple[str, ...]):
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message, self.secrets)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def _cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
+    """requests-cache's key for ``request`` with credential parameters left out entirely.
+
+    (Its ``ignored_parameters`` keep a placeholder, so a key would still depend on
+    whether a key was set; here the same request has one key with or without.)
+    """
+    from requests_cache import create_key
+
+    parts = urlsplit(request.url or "")
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in CREDENTIAL_PARAMS]
+    public = request.copy()
+    public.url = urlunsplit(parts._replace(query=urlencode(query)))
+    return create_key(public, **kwargs)
+
+
+def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
+    import requests_cache
+
+    return requests_cache.CachedSession(
+        str(cache_dir / "http_cache.sqlite"), backend="sqlite", serializer="json",
+        expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
+        allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
+        ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+
+
 class HttpClient:
     """A polite, retrying, caching HTTP GET client shared by all fetchers.
 
@@ -117,14 +269,16 @@ class HttpClient:
         intervals in :data:`DEFAULT_INTERVALS` (or ``intervals``) apply too,
         whichever is slower.
     cache_dir
-        Directory for cached responses (one JSON file per URL + parameters);
-        ``None`` disables the cache.
+        Directory for the response cache (``http_cache.sqlite``, kept by
+        requests-cache); ``None`` disables the cache. Only successful answers
+        that parse are kept.
     cache_ttl
         Seconds a cached response stays valid; ``None`` keeps it forever.
     user_agent
         ``User-Agent`` header sent with every request.
     session
-        An existing session (or a test double); a new :class:`requests.Session` otherwise.
+        An existing :class:`requests.Session`; the client mounts its retrying
+        adapter on it and leaves closing it to the caller.
     sleep, clock, wall_clock
         Injected ``time.sleep``, ``time.monotonic`` and ``time.time`` (for tests).
     env
@@ -146,7 +300,7 @@ class HttpClient:
         cache_dir: str | Path | None = None,
         cache_ttl: float | None = None,
         user_agent: str = DEFAULT_USER_AGENT,
-        session: Any = None,
+        session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
@@ -166,16 +320,30 @@ class HttpClient:
         self.cache_ttl = cache_ttl
         self.user_agent = user_agent
         self.max_retry_after = max_retry_after
-        self._owns_session = session is None
-        self._session = session if session is not None else requests.Session()
         self._sleep = sleep
         self._clock = clock
-        self._wall = wall_clock
         self._env = env if env is not None else os.environ
         self._intervals = dict(DEFAULT_INTERVALS if intervals is None else intervals)
         self._last_request: dict[str, float] = {}
-        #: Number of requests actually sent (cache hits excluded); handy for progress and tests.
+        #: Number of requests actually sent, retries included (cache hits excluded).
         self.requests_sent = 0
+        self._owns_session = session is None
+        if session is None:
+            session = _cached_session(self.cache_dir, cache_ttl) if self.cache_dir else requests.Session()
+        self._session = session
+        policy = PoliteRetry(total=retries, backoff_factor=backoff, backoff_max=MAX_BACKOFF,
+                             status_forcelist=[429, *range(500, 600)], allowed_methods=["GET"],
+                             raise_on_status=False, respect_retry_after_header=True,
+                             on_wait=self._on_retry, wall_clock=wall_clock, max_retry_after=max_retry_after)
+        adapter = _PoliteAdapter(self._wait_turn, max_retries=policy)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        secrets = _auth_for("https://api.openalex.org", self._env).secrets + \
+            _auth_for("https://api.semanticscholar.org", self._env).secrets
+        self._log_filter = _RedactFilter(secrets) if secrets else None
+        if self._log_filter is not None:
+            for name in _URL_LOGGERS:
+                logging.getLogger(name).addFilter(self._log_filter)
 
     # -- public API ---------------------------------------------------------------
 
@@ -192,33 +360,26 @@ class HttpClient:
     def get(self, url: str, params: Mapping[str, Any] | None = None,
             headers: Mapping[str, str] | None = None, *,
             parse: Callable[[str], T] | None = None, what: str = "the expected format") -> Any:
-        """GET ``url``, parse the body with ``parse`` and cache it if parsing succeeded.
+        """GET ``url`` and parse the body with ``parse``.
 
         ``parse`` raises :class:`ValueError` (or :class:`SyntaxError`) on a bad
         body; that becomes a :class:`FetchError` naming the URL and ``what``
-        was expected. Bad bodies are never cached.
+        was expected, and the answer is dropped from the cache.
         """
         params = {k: v for k, v in (params or {}).items() if v is not None}
         auth = _auth_for(url, self._env)
         shown = self.display_url(url, params, auth.secrets)
-        cache_file = self.cache_path(url, params)
-        if cache_file is not None:
-            cached = self._cache_read(cache_file)
-            if cached is not None:
-                try:
-                    return parse(cached) if parse else cached
-                except (ValueError, SyntaxError):
-                    log.debug("%s: ignoring an unparsable cached response", shown)
-        text = self._fetch(url, params, headers, auth, shown)
+        response = self._fetch(url, params, headers, auth, shown)
         try:
-            value = parse(text) if parse else text
+            return parse(response.text) if parse else response.text
         except (ValueError, SyntaxError) as exc:
+            self._forget(response)
+            if getattr(response, "from_cache", False):  # a damaged cache entry: ask again
+                log.debug("%s: ignoring an unparsable cached response", shown)
+                return self.get(url, params, headers, parse=parse, what=what)
             detail = redact(_one_line(str(exc), 120), auth.secrets)
             raise FetchError(f"{shown}: the answer is not valid {what} ({detail}); "
                              "the service may be having trouble, try again later") from None
-        if cache_file is not None:
-            self._cache_write(cache_file, shown, text)
-        return value
 
     def display_url(self, url: str, params: Mapping[str, Any] | None = None,
                     secrets: tuple[str, ...] = ()) -> str:
@@ -227,19 +388,12 @@ class HttpClient:
         full = f"{url}{'&' if '?' in url else '?'}{query}" if query else url
         return redact(full, secrets or _auth_for(url, self._env).secrets)
 
-    def cache_path(self, url: str, params: Mapping[str, Any] | None = None) -> Path | None:
-        """Cache file for ``url`` + public ``params`` (``None`` when caching is off).
-
-        The key is built before credentials are added, so it never holds an API key.
-        """
-        if self.cache_dir is None:
-            return None
-        key = json.dumps([url, sorted((str(k), str(v)) for k, v in (params or {}).items())],
-                         ensure_ascii=False)
-        return self.cache_dir / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:40] + ".json")
-
     def close(self) -> None:
-        """Close the session if this client created it."""
+        """Close the session if this client created it, and stop redacting third-party logs."""
+        if self._log_filter is not None:
+            for name in _URL_LOGGERS:
+                logging.getLogger(name).removeFilter(self._log_filter)
+            self._log_filter = None
         if self._owns_session:
             self._session.close()
 
@@ -257,7 +411,8 @@ class HttpClient:
             interval = max(interval, 1.0 / self.rate_limit_per_s)
         return interval
 
-    def _wait_turn(self, host: str) -> None:
+    def _wait_turn(self, url: str) -> None:
+        host = (urlsplit(url).hostname or "").lower()
         interval = self._interval(host)
         last = self._last_request.get(host)
         if interval > 0 and last is not None:
@@ -265,79 +420,56 @@ class HttpClient:
             if wait > 0:
                 self._sleep(wait)
         self._last_request[host] = self._clock()
+        self.requests_sent += 1
 
-    def _backoff_for(self, attempt: int) -> float:
-        return min(self.backoff * (2 ** attempt), MAX_BACKOFF)
+    def _on_retry(self, wait: float, status: int | None, error: Exception | None, url: str) -> None:
+        problem = f"HTTP {status}" if status else type(error).__name__ if error else "failed"
+        where = urlsplit(url).path or url.split("?", 1)[0]  # never the query: it may hold a key
+        log.info("%s: %s; retrying in %.1f s", where, problem, wait)
+        if wait > 0:
+            self._sleep(wait)
+        self.requests_sent += 1
 
-    def _retry_after(self, response: Any) -> float | None:
-        headers = getattr(response, "headers", None) or {}
-        value = headers.get("Retry-After") or headers.get("retry-after")
-        if not value:
-            return None
-        value = str(value).strip()
-        if re.fullmatch(r"\d+(\.\d+)?", value):
-            return float(value)
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when is None:
-            return None
-        return max(0.0, when.timestamp() - self._wall())
+    def _forget(self, response: requests.Response) -> None:
+        cache = getattr(self._session, "cache", None)
+        if cache is not None and response.request is not None:
+            cache.delete(requests=[response.request])
 
     def _fetch(self, url: str, params: Mapping[str, Any], headers: Mapping[str, str] | None,
-               auth: _Auth, shown: str) -> str:
-        host = (urlsplit(url).hostname or "").lower()
+               auth: _Auth, shown: str) -> requests.Response:
         send_params = {**params, **auth.params}
         send_headers = {"User-Agent": self.user_agent, **(headers or {}), **auth.headers}
         attempts = self.retries + 1
         hint = f"; {auth.hint}" if auth.hint else ""
-        status: int | None = None
-        problem = ""
-        for attempt in range(attempts):
-            self._wait_turn(host)
-            self.requests_sent += 1
-            try:
-                response = self._session.get(url, params=send_params, headers=send_headers,
-                                             timeout=self.timeout)
-            except requests.Timeout:
-                status, problem = None, f"no answer within {self.timeout:g} s"
-                wait = self._backoff_for(attempt)
-            except requests.ConnectionError:
-                status, problem = None, "could not connect"
-                wait = self._backoff_for(attempt)
-            except requests.RequestException as exc:
-                raise FetchError(f"{shown}: request failed ({type(exc).__name__}); "
-                                 "check the URL and your network settings") from None
-            else:
-                status = int(response.status_code)
-                if 200 <= status < 300:
-                    return response.text
-                if status != 429 and status < 500:
-                    raise FetchError(self._client_error(shown, status, response, auth)) from None
-                wait_hint = self._retry_after(response) if status in (429, 503) else None
-                problem = "rate limited" if status == 429 else "server error"
-                if wait_hint is not None and wait_hint > self.max_retry_after:
-                    raise FetchError(
-                        f"{shown}: {problem} (HTTP {status}); the service asks to wait "
-                        f"{wait_hint:.0f} s, try again later{hint if status == 429 else ''}")
-                wait = wait_hint if wait_hint is not None else self._backoff_for(attempt)
-            if attempt + 1 < attempts:
-                log.info("%s: %s%s; retrying in %.1f s (attempt %d of %d)", shown, problem,
-                         f" (HTTP {status})" if status else "", wait, attempt + 2, attempts)
-                self._sleep(wait)
+        try:
+            response = self._session.get(url, params=send_params, headers=send_headers, timeout=self.timeout)
+        except RetryAfterTooLong as exc:
+            problem = "rate limited" if exc.status == 429 else "server error"
+            raise FetchError(f"{shown}: {problem} (HTTP {exc.status}); the service asks to wait "
+                             f"{exc.seconds:.0f} s, try again later{hint if exc.status == 429 else ''}") from None
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            reason = getattr(exc.args[0], "reason", None) if exc.args else None
+            timed_out = isinstance(exc, requests.Timeout) or isinstance(reason, ReadTimeoutError)
+            problem = f"no answer within {self.timeout:g} s" if timed_out else "could not connect"
+            raise FetchError(f"{shown}: {problem} on all {attempts} attempts; "
+                             "check your network connection or proxy and try again") from None
+        except requests.RequestException as exc:
+            raise FetchError(f"{shown}: request failed ({type(exc).__name__}); "
+                             "check the URL and your network settings") from None
+        status = int(response.status_code)
+        if 200 <= status < 300:
+            return response
         if status == 429:
             raise FetchError(f"{shown}: rate limited (HTTP 429) on all {attempts} attempts; "
                              f"wait a few minutes and retry, or lower the request rate{hint}")
-        if status is not None:
+        if status >= 500:
             raise FetchError(f"{shown}: server error (HTTP {status}) on all {attempts} attempts; "
                              "the service may be down, try again later")
-        raise FetchError(f"{shown}: {problem} on all {attempts} attempts; "
-                         "check your network connection or proxy and try again")
+        raise FetchError(self._client_error(shown, status, response, auth))
 
-    def _client_error(self, shown: str, status: int, response: Any, auth: _Auth) -> str:
+    def _client_error(self, shown: str, status: int, response: requests.Response, auth: _Auth) -> str:
         detail = ""
-        body = getattr(response, "text", "") or ""
+        body = response.text or ""
         try:
             data = json.loads(body)
         except ValueError:
@@ -357,24 +489,3 @@ class HttpClient:
         if status == 400:
             return f"{shown}: bad request (HTTP 400){detail}; check the query, ids and parameters"
         return f"{shown}: HTTP {status}{detail}; check the request"
-
-    def _cache_read(self, path: Path) -> str | None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            return None
-        if self.cache_ttl is not None:
-            fetched = data.get("fetched_at")
-            if not isinstance(fetched, (int, float)) or self._wall() - fetched > self.cache_ttl:
-                return None
-        return data["text"]
-
-    def _cache_write(self, path: Path, shown: str, text: str) -> None:
-        record = {"url": shown, "fetched_at": self._wall(), "text": text}
-        try:
-            atomic_write_text(path, json.dumps(record, ensure_ascii=False))
-        except OSError as exc:  # a cache that cannot be written is not fatal
-            log.warning("cannot write the response cache in %s (%s); continuing without it",
-                        path.parent, exc.strerror)

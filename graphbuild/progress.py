@@ -1,8 +1,9 @@
-"""Progress on standard error: bars on a terminal, a plain line every few seconds otherwise.
+"""Progress on standard error: one callback signature for every long stage.
 
-Logs of long jobs (stderr redirected to a file or a pipe) must show they are
-alive, so when standard error is not a terminal the bars are replaced by
-:class:`LineProgress`, which writes ``desc: n/total unit (rate/s)`` lines.
+A long stage reports through a :data:`Progress` callback, ``progress(stage,
+done, total)``, with ``total`` None when it is not known. :func:`stage_bar`
+draws one: a tqdm bar on a terminal, otherwise a plain line every few
+seconds (and one at the end), so logs of unattended builds show progress too.
 """
 
 from __future__ import annotations
@@ -10,84 +11,64 @@ from __future__ import annotations
 import sys
 import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator, TextIO
 
-from .stores.base import Progress
+__all__ = ["Progress", "stage_bar", "no_progress"]
 
-__all__ = ["count_bar", "stage_bar", "LineProgress"]
-
-
-class LineProgress:
-    """A counter that writes one line every ``interval`` seconds (for logs, not terminals).
-
-    Parameters
-    ----------
-    total : the number of items expected, or ``None`` when unknown.
-    desc : what is being counted, printed first.
-    unit : the item's name.
-    interval : seconds between lines.
-    stream : where lines go (standard error by default).
-    """
-
-    def __init__(self, total: int | None, desc: str, unit: str = "item", *, interval: float = 5.0,
-                 stream=None):
-        self.total, self.desc, self.unit, self.interval = total, desc, unit, interval
-        self.stream = stream if stream is not None else sys.stderr
-        self.n = 0
-        self._start = self._last = time.monotonic()
-
-    def update(self, n: int = 1) -> None:
-        self.n += n
-        now = time.monotonic()
-        if now - self._last >= self.interval:
-            self._last = now
-            self._write(now)
-
-    def set_description(self, desc: str) -> None:
-        self.desc = desc
-
-    def refresh(self) -> None:
-        now = time.monotonic()
-        if now - self._last >= self.interval:
-            self._last = now
-            self._write(now)
-
-    def _write(self, now: float) -> None:
-        rate = self.n / max(now - self._start, 1e-9)
-        of = f"/{self.total:,}" if self.total else ""
-        print(f"{self.desc}: {self.n:,}{of} {self.unit}s ({rate:,.0f}/s)", file=self.stream, flush=True)
-
-    def close(self) -> None:
-        pass
+#: progress callback: (stage description, done, total or None)
+Progress = Callable[[str, int, int | None], None]
 
 
-def _is_terminal() -> bool:
-    return bool(getattr(sys.stderr, "isatty", lambda: False)())
-
-
-def count_bar(total: int | None, desc: str, unit: str = "paper"):
-    """A tqdm bar counting items (a :class:`LineProgress` when stderr is no terminal);
-    call ``.update(n)`` and ``.close()``."""
-    if not _is_terminal():
-        return LineProgress(total, desc, unit)
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False)
+def no_progress(stage: str, done: int, total: int | None) -> None:
+    """A :data:`Progress` callback that shows nothing."""
 
 
 @contextmanager
-def stage_bar(desc: str, *, enabled: bool = True) -> Iterator[Progress | None]:
-    """A ``progress(stage, done, total)`` callback for store syncs, drawing one bar per stage."""
+def stage_bar(desc: str, *, enabled: bool = True, unit: str = "row", stream: TextIO | None = None,
+              every: float = 5.0) -> Iterator[Progress]:
+    """A :data:`Progress` callback drawing ``desc`` on standard error while the block runs.
+
+    Parameters
+    ----------
+    desc : what the work is called until the first callback names its stage.
+    enabled : False gives :func:`no_progress`.
+    unit : what is counted (``paper``, ``row``).
+    stream : where to draw (standard error by default).
+    every : seconds between plain lines when the stream is not a terminal.
+    """
     if not enabled:
-        yield None
+        yield no_progress
         return
+    out = stream or sys.stderr
+    if out.isatty():
+        with _tqdm_progress(desc, unit, out) as bar:
+            yield bar
+        return
+    at, line, shown = time.monotonic(), "", ""
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        nonlocal at, line, shown
+        line = f"{stage or desc}: {done}" + (f"/{total}" if total else "") + f" {unit}s"
+        now = time.monotonic()
+        if now - at >= every:
+            at, shown = now, line
+            print(line, file=out, flush=True)
+
+    try:
+        yield progress
+    finally:
+        if line != shown:
+            print(line, file=out, flush=True)
+
+
+@contextmanager
+def _tqdm_progress(desc: str, unit: str, out: TextIO) -> Iterator[Progress]:
     from tqdm import tqdm
 
-    bar = tqdm(desc=desc, unit="row", file=sys.stderr, disable=None, leave=False) if _is_terminal() \
-        else LineProgress(None, desc, "row")
+    bar = tqdm(desc=desc, unit=unit, file=out, leave=False)
 
-    def progress(stage: str, done: int, total: int) -> None:
-        bar.set_description(stage)
+    def progress(stage: str, done: int, total: int | None) -> None:
+        bar.set_description(stage or desc, refresh=False)
         bar.total = total
         bar.n = done
         bar.refresh()

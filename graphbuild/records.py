@@ -23,7 +23,13 @@ __all__ = [
     "EntityMention",
     "Extraction",
     "Entity",
+    "Link",
+    "Citation",
+    "CachedExtraction",
     "normalize_title",
+    "title_key",
+    "title_id",
+    "arxiv_from_doi",
     "name_key",
     "paper_key",
     "entity_id",
@@ -41,10 +47,51 @@ _ARXIV_OLD = re.compile(r"^([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$", re.I)
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
+def _latin_key(text: str) -> str:
+    """The key of Latin-script text: NFKD, case-folded, ASCII letters and digits only (accents dropped)."""
+    return re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", text).casefold())
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN") or "\u02b0" <= char <= "\u02ff"
+
+
+@lru_cache(maxsize=200_000)
 def normalize_title(title: str) -> str:
-    """Case-fold and keep only letters and digits (the scoring rule for titles)."""
-    text = unicodedata.normalize("NFKD", title or "")
-    return re.sub(r"[^0-9a-z]", "", text.casefold())
+    """Case-fold and keep only letters and digits (the scoring rule for titles).
+
+    A title written mostly in Latin letters keeps its long-standing key: ASCII
+    letters and digits after NFKD, accents and other scripts dropped
+    (``Café`` gives ``cafe``, ``β-VAE`` gives ``vae``). A title written mostly
+    in other scripts (Chinese, Russian, Hindi, ...) would have an empty or
+    nearly empty key that way, so its key keeps the letters, digits and marks
+    of every script after NFKC and case folding instead.
+
+    >>> normalize_title("BERT: Pre-training of Deep Bidirectional Transformers")
+    'bertpretrainingofdeepbidirectionaltransformers'
+    >>> normalize_title("Über «Café» Modelle"), normalize_title("β-VAE")
+    ('ubercafemodelle', 'vae')
+    >>> normalize_title("Трансформеры для текста"), normalize_title("基于BERT的文本分类")
+    ('трансформерыдлятекста', '基于bert的文本分类')
+    """
+    text = title or ""
+    letters = [c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN"]
+    other = sum(1 for c in letters if not _is_latin(c))
+    if other * 2 <= len(letters):
+        return _latin_key(text)
+    out: list[str] = []
+    latin = True  # whether the last letter kept was Latin (marks after it are accents)
+    for char in unicodedata.normalize("NFKC", text):
+        kind = unicodedata.category(char)[0]
+        if _is_latin(char):
+            out.append(_latin_key(char))
+            latin = True
+        elif kind in "LN":
+            out.append(char.casefold())
+            latin = False
+        elif kind == "M":
+            out.append(_latin_key(char) if latin else char)
+    return "".join(out)
 
 
 @lru_cache(maxsize=200_000)
@@ -99,7 +146,8 @@ def paper_key(value: str) -> str:
     if re.match(r"^(doi|arxiv|title|s2|openalex|corpus):", value):
         prefix, rest = value.split(":", 1)
         if prefix == "doi":
-            return "doi:" + (clean_doi(rest) or rest.lower())
+            aid = arxiv_from_doi(clean_doi(rest))
+            return "arxiv:" + aid if aid else "doi:" + (clean_doi(rest) or rest.lower())
         if prefix == "arxiv":
             return "arxiv:" + (clean_arxiv(rest) or rest)
         return value
@@ -110,15 +158,35 @@ def paper_key(value: str) -> str:
             return "arxiv:" + aid
     doi = clean_doi(value)
     if doi:
-        return "doi:" + doi
+        aid = arxiv_from_doi(doi)
+        return "arxiv:" + aid if aid else "doi:" + doi
     aid = clean_arxiv(value)
     if aid and _ARXIV_NEW.match(value.strip()):
         return "arxiv:" + aid
     return value
 
 
+def title_key(title: str) -> str:
+    """:func:`normalize_title`, or for a title with no letters or digits at all its folded text."""
+    return normalize_title(title) or " ".join(unicodedata.normalize("NFKC", title or "").casefold().split())
+
+
 def title_id(title: str) -> str:
-    return "title:" + hashlib.sha1(normalize_title(title).encode()).hexdigest()[:16]
+    """The id of a paper known only by its title: a hash of :func:`title_key`."""
+    return "title:" + hashlib.sha1(title_key(title).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+
+
+def arxiv_from_doi(doi: str | None) -> str | None:
+    """The arXiv id of an arXiv DataCite DOI (``10.48550/arXiv.1412.6980``), else None.
+
+    >>> arxiv_from_doi("10.48550/arXiv.1412.6980"), arxiv_from_doi("10.1000/xyz")
+    ('1412.6980', None)
+    """
+    match = _ARXIV_DOI.match((doi or "").strip())
+    return clean_arxiv(match.group(1)) if match else None
 
 
 def entity_id(key: str) -> str:
@@ -138,6 +206,12 @@ class PaperRef:
     ids: tuple[tuple[str, str], ...] = ()  # other ids: ("s2", "abc"), ("openalex", "W1")
     title: str | None = None
     year: int | None = None
+
+    def __post_init__(self) -> None:
+        aid = arxiv_from_doi(clean_doi(self.doi))
+        if aid:  # an arXiv DataCite DOI names the preprint: keep it as the arXiv id
+            object.__setattr__(self, "arxiv_id", self.arxiv_id or aid)
+            object.__setattr__(self, "doi", None)
 
     @property
     def id(self) -> str:
@@ -226,6 +300,9 @@ class Paper:
     def __post_init__(self) -> None:
         self.doi = clean_doi(self.doi)
         self.arxiv_id = clean_arxiv(self.arxiv_id)
+        aid = arxiv_from_doi(self.doi)
+        if aid:  # an arXiv DataCite DOI names the preprint: keep it as the arXiv id
+            self.arxiv_id, self.doi = self.arxiv_id or aid, None
         if not self.id:
             self.id = self.default_id()
 
@@ -340,6 +417,51 @@ class Entity:
     aliases: tuple[str, ...] = ()
     family: str | None = None  # entity id of the family this is a variant of
     paper_count: int = 0
+    confidence: float | None = None  # that this is a real entity, in [0, 1] (graphbuild.review)
 
 
 _MENTION_FIELDS = frozenset(f.name for f in fields(EntityMention))
+
+
+# ---------------------------------------------------------------------------
+# records between the build's stages (see graphbuild.stages)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A paper's relation to a corpus entity: the strongest role it plays, with evidence.
+
+    ``role`` is one of :data:`ROLES`; it becomes a ``PROPOSES``, ``USES``,
+    ``EVALUATES_ON`` or ``COMPARES_WITH`` relationship.
+    """
+
+    paper_id: str
+    entity_id: str
+    role: str
+    evidence: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    confidence: float | None = None  # that the paper mentions the entity, in [0, 1]
+
+    def properties(self) -> dict[str, Any]:
+        """The relationship's properties."""
+        return {"evidence": self.evidence, "char_start": self.char_start, "char_end": self.char_end,
+                "confidence": self.confidence}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """``citing`` cites ``cited``; ``inferred`` ones come from an entity (``via``) the cited paper proposed."""
+
+    citing: str
+    cited: str
+    inferred: bool = False
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CachedExtraction:
+    """An extraction with the key it was computed for (the pipeline fingerprint and the paper's text)."""
+
+    key: str
+    extraction: Extraction

@@ -9,22 +9,25 @@ get a ``family``: ``Llama-3.1-8B`` -> ``Llama``.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Iterable
+
+from networkx.utils import UnionFind
 
 from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import family_name
-from .records import ROLES, Entity, EntityMention, Extraction, entity_id, name_key
+from .records import ROLES, Entity, EntityMention, Extraction, Link, entity_id, name_key
 
 __all__ = ["Resolution", "resolve_entities"]
 
 
 @dataclass(slots=True)
 class Resolution:
+    """Corpus entities and the paper -> entity links between them and the papers."""
+
     entities: list[Entity] = field(default_factory=list)
-    #: (paper_id, entity_id, role, props)
-    links: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.entities}
@@ -34,37 +37,44 @@ def _short(key: str) -> bool:
     return len(key) <= 4
 
 
-def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = None) -> Resolution:
-    """Merge per-paper entities into corpus entities and paper->entity links."""
-    items: list[tuple[str, EntityMention]] = [(x.paper_id, e) for x in extractions for e in x.entities]
-    parent = list(range(len(items)))
+def _group_mentions(mentions: list[EntityMention]) -> list[list[int]]:
+    """Indices of mentions that name the same thing, each group sorted, groups by first member.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    Mentions join when they share a name key (their canonical name, name or
+    any surface form); a short key joins only mentions of the same type
+    unless the mention carries a gazetteer canonical name.
+    """
+    uf = UnionFind(range(len(mentions)))
     owner: dict[tuple[str, str], int] = {}
-    for i, (_, em) in enumerate(items):
+    for i, em in enumerate(mentions):
         keys = {name_key(em.canonical or em.name)} | {name_key(m) for m in em.mentions}
         for key in keys:
-            if not key:
-                continue
-            bucket = (key, em.type if _short(key) and not em.canonical else "")
-            j = owner.setdefault(bucket, i)
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+            if key:
+                bucket = (key, em.type if _short(key) and not em.canonical else "")
+                uf.union(owner.setdefault(bucket, i), i)
+    return sorted(sorted(group) for group in uf.to_sets())
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
 
+def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = None) -> Resolution:
+    """Merge per-paper entities into corpus entities and paper->entity links.
+
+    Parameters
+    ----------
+    extractions : the per-paper NLP output.
+    gaz : the gazetteer, which names and types an entity when it knows it.
+
+    Returns
+    -------
+    Resolution
+        Corpus entities sorted by id, and one :class:`~graphbuild.records.Link`
+        per (paper, entity) pair carrying the strongest role.
+    """
+    items: list[tuple[str, EntityMention]] = [(x.paper_id, e) for x in extractions for e in x.entities]
+    groups = _group_mentions([em for _, em in items])
     entities: dict[str, Entity] = {}
     member_entity: dict[int, str] = {}
     families: dict[str, str] = {}  # entity id -> family name
-    for members in groups.values():
+    for members in groups:
         ems = [items[i][1] for i in members]
         canon = Counter(e.canonical for e in ems if e.canonical).most_common(1)
         if canon:
@@ -93,11 +103,32 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
         for i in members:
             member_entity[i] = eid
 
-    # families: link to an existing entity, or add the family from the gazetteer
+    _link_families(entities, families, gaz)
+
+    # links: one per (paper, entity), the strongest role wins
+    best: dict[tuple[str, str], tuple[int, EntityMention]] = {}
+    for i, (pid, em) in enumerate(items):
+        key = (pid, member_entity[i])
+        rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, em)
+    links = []
+    papers_per_entity: Counter[str] = Counter()
+    for (pid, eid), (_, em) in sorted(best.items()):
+        links.append(Link(pid, eid, em.role if em.role in ROLES else "uses",
+                          evidence=em.evidence, char_start=em.start, char_end=em.end))
+        papers_per_entity[eid] += 1
+    for ent in entities.values():
+        ent.paper_count = papers_per_entity.get(ent.id, 0)
+    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)
+
+
+def _link_families(entities: dict[str, Entity], families: dict[str, str], gaz: Gazetteer | None) -> None:
+    """Set ``Entity.family``: to an existing entity, or to a family entity added (from the gazetteer)."""
     by_key = {name_key(e.name): e for e in entities.values()}
     for ent in list(entities.values()):
         fam_name = families.get(ent.id) or family_name(
-            ent.name, lambda k: by_key[k].name if k in by_key and by_key[k].type == ent.type else None)
+            ent.name, lambda k, t=ent.type: by_key[k].name if k in by_key and by_key[k].type == t else None)
         if not fam_name or name_key(fam_name) == name_key(ent.name):
             continue
         fam = by_key.get(name_key(fam_name))
@@ -112,20 +143,3 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
                 entities[fam.id] = fam
                 by_key[name_key(fam.name)] = fam
         ent.family = fam.id
-
-    # links: one per (paper, entity), the strongest role wins
-    best: dict[tuple[str, str], tuple[int, EntityMention]] = {}
-    for i, (pid, em) in enumerate(items):
-        key = (pid, member_entity[i])
-        rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, em)
-    links = []
-    papers_per_entity: Counter[str] = Counter()
-    for (pid, eid), (_, em) in sorted(best.items()):
-        links.append((pid, eid, em.role if em.role in ROLES else "uses",
-                      {"evidence": em.evidence, "char_start": em.start, "char_end": em.end}))
-        papers_per_entity[eid] += 1
-    for ent in entities.values():
-        ent.paper_count = papers_per_entity.get(ent.id, 0)
-    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)

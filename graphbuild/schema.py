@@ -34,14 +34,36 @@ NODE_TABLES: dict[str, dict[str, str]] = {
         "aliases": "STRING[]",
         "family": "STRING",
         "paper_count": "INT64",
+        "confidence": "DOUBLE",
     },
     "Author": {
         "id": "STRING",
         "name": "STRING",
     },
+    # a Leiden community of papers and entities (graphbuild.communities), ranked by size
+    "Community": {
+        "id": "STRING",
+        "name": "STRING",
+        "rank": "INT64",
+        "papers": "INT64",
+        "entities": "INT64",
+        "first_year": "INT64",
+        "last_year": "INT64",
+        "top_entities": "STRING[]",
+        "top_datasets": "STRING[]",
+    },
+    # a leaderboard cell: one model on one dataset in one metric and setting (graphbuild.reported)
+    "Result": {
+        "id": "STRING",
+        "model": "STRING",
+        "dataset": "STRING",
+        "metric": "STRING",
+        "setting": "STRING",
+        "lower_is_better": "BOOLEAN",
+    },
 }
 
-_EVIDENCE = {"evidence": "STRING", "char_start": "INT64", "char_end": "INT64"}
+_EVIDENCE = {"evidence": "STRING", "char_start": "INT64", "char_end": "INT64", "confidence": "DOUBLE"}
 
 #: relationship type -> (from label, to label, properties)
 REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -52,6 +74,13 @@ REL_TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
     "VARIANT_OF": ("Entity", "Entity", {}),
     "AUTHORED": ("Author", "Paper", {"position": "INT64"}),
     "CITES": ("Paper", "Paper", {"inferred": "BOOLEAN", "via": "STRING"}),
+    "IN_COMMUNITY": ("Paper", "Community", {}),
+    "REPORTS": ("Paper", "Result", {
+        "metric": "STRING", "value": "DOUBLE", "unit": "STRING", "setting": "STRING", "upper": "DOUBLE",
+        "delta": "DOUBLE", "baseline": "STRING", "baseline_value": "DOUBLE", **_EVIDENCE,
+    }),
+    "OF_MODEL": ("Result", "Entity", {}),
+    "ON_DATASET": ("Result", "Entity", {}),
 }
 
 #: paper -> entity relationship type for each extraction role

@@ -13,10 +13,11 @@ by ``GRAPHBUILD_CONFIG``), with keys named like the fields below, e.g.::
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, get_args, get_type_hints
 
 from .errors import InputError
 
@@ -29,7 +30,8 @@ DEFAULT_WORKSPACE = "graphbuild-workspace"
 class Settings:
     workspace: str = DEFAULT_WORKSPACE
     spacy_model: str | None = None  # an installed spaCy pipeline to start from; None: blank English
-    gazetteer: str = ""  # a gazetteer file or folder; empty: the shipped one
+    gazetteer: str = ""  # a user gazetteer file or folder, added to the shipped one (user_gazetteer.py)
+    curation: str = ""  # the curation file; empty: <workspace>/curation.jsonl
     batch_size: int = 256
     n_process: int = 1
     max_nodes: int = 500  # cap for viz pages
@@ -46,23 +48,41 @@ _ENV = {
     "workspace": "GRAPHBUILD_WORKSPACE",
     "spacy_model": "GRAPHBUILD_SPACY_MODEL",
     "gazetteer": "GRAPHBUILD_GAZETTEER",
+    "curation": "GRAPHBUILD_CURATION",
     "neo4j_uri": "NEO4J_URI",
     "neo4j_user": "NEO4J_USER",
     "neo4j_database": "NEO4J_DATABASE",
 }
 
 
-def _coerce(name: str, value: Any, where: str) -> Any:
-    kinds = {f.name: f.type for f in fields(Settings)}
-    kind = str(kinds[name])
-    try:
-        if kind == "int":
-            return int(value)
-        if kind == "bool":
-            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
-        return None if value in ("", None) and "None" in kind else str(value)
-    except ValueError:
-        raise InputError(where, None, f"setting {name!r} must be a {kind}, not {value!r}") from None
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+#: Settings that must be 1 or more.
+_POSITIVE = ("batch_size", "n_process", "max_nodes")
+
+
+def _parse(name: str, value: Any, where: str, *, from_text: bool) -> Any:
+    """``value`` as the type of field ``name``; TOML values must have that type, environment text is parsed."""
+    kind = get_type_hints(Settings)[name]
+    optional = type(None) in get_args(kind)
+    base = next((k for k in get_args(kind) if k is not type(None)), kind)
+    wanted = {int: "a whole number", bool: "true or false", str: "a string"}[base]
+    if from_text:
+        text = str(value).strip()
+        if optional and not text:
+            return None
+        if base is bool and text.lower() in _TRUE + _FALSE:
+            return text.lower() in _TRUE
+        if base is int and re.fullmatch(r"[+-]?\d+", text):
+            value = int(text)
+        elif base is str:
+            value = text
+    if base is int and isinstance(value, int) and not isinstance(value, bool):
+        if name in _POSITIVE and value < 1:
+            raise InputError(where, None, f"setting {name!r} must be 1 or more, not {value}")
+        return value
+    if (base is bool and isinstance(value, bool)) or (base is str and isinstance(value, str)):
+        return None if optional and value == "" else value
+    raise InputError(where, None, f"setting {name!r} must be {wanted}, not {value!r}")
 
 
 def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -75,17 +95,20 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             data = tomllib.loads(config.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
-        neo = data.pop("neo4j", {}) or {}
+        neo = data.pop("neo4j", {})
+        if not isinstance(neo, dict):
+            raise InputError(config, None, f"'neo4j' must be a table, e.g. [neo4j] with uri = \"bolt://...\", "
+                                           f"not {neo!r}")
         for key, value in neo.items():
             data[f"neo4j_{key}"] = value
         known = {f.name for f in fields(Settings)}
         for key, value in data.items():
             if key not in known:
                 raise InputError(config, None, f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
-            values[key] = _coerce(key, value, str(config))
+            values[key] = _parse(key, value, str(config), from_text=False)
     elif path:
         raise InputError(config, None, "settings file not found")
     for name, var in _ENV.items():
         if env.get(var):
-            values[name] = _coerce(name, env[var], var)
+            values[name] = _parse(name, env[var], var, from_text=True)
     return Settings(**values)

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import copy
 import difflib
+import heapq
 import html
+import itertools
 import json
 import math
 import re
@@ -76,10 +78,14 @@ _REL_LABELS = {
     "VARIANT_OF": "variant of",
     "AUTHORED": "wrote",
     "CITES": "cites",
+    "CO_OCCURS": "",
 }
 
 #: above this many nodes a page starts with physics off (positions come from Python)
 LAYOUT_THRESHOLD = 300
+#: hidden neighbours a page carries per shown node, and in all, for "click to expand"
+FRONTIER_PER_NODE = 10
+FRONTIER_LIMIT = 1000
 _LABEL_CHARS = 40
 _ABSTRACT_CHARS = 400
 _MAX_AUTHORS_SHOWN = 12
@@ -102,6 +108,10 @@ class Selection:
     total : how many nodes matched before the cut.
     reason : one line saying how the nodes were chosen.
     focus : the resolved focus node id, if any.
+    frontier : hidden neighbours the page can reveal on demand: a copy of
+        up to :data:`FRONTIER_PER_NODE` neighbours per shown node (at most
+        :data:`FRONTIER_LIMIT` in all) with their edges to shown nodes and
+        to each other, plus the shown nodes they attach to.
     """
 
     graph: nx.MultiDiGraph
@@ -109,6 +119,7 @@ class Selection:
     total: int
     reason: str
     focus: str | None = None
+    frontier: nx.MultiDiGraph | None = None
 
     @property
     def shown(self) -> int:
@@ -274,6 +285,11 @@ def select_subgraph(
     Returns
     -------
     Selection
+        With no focus, ids, types or year, a corpus of at least
+        :data:`graphbuild.termmap.TERM_MAP_MIN_PAPERS` papers gives a term map
+        instead (:func:`graphbuild.termmap.term_map`): the most used entities
+        (at most ``min(max_nodes, 300)``) coloured by community and linked by
+        co-occurrence, since hundreds of papers and authors say little there.
 
     Raises
     ------
@@ -293,6 +309,10 @@ def select_subgraph(
         raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
     kinds = _check_types(types)
     reasons: list[str] = []
+    if focus is None and node_ids is None and kinds is None and since is None and _is_large(G):
+        from .termmap import community_term_map
+
+        return community_term_map(G, max_terms=min(max_nodes, 300))
 
     allowed: set[str] | None = None
     if node_ids is not None:
@@ -319,6 +339,8 @@ def select_subgraph(
     else:
         candidates = list(G)
 
+    # communities are shown as colours (render_html(communities=...)), never as nodes
+    candidates = [n for n in candidates if n == focus_id or G.nodes[n].get("label") != "Community"]
     if kinds is not None:
         candidates = [n for n in candidates if n == focus_id or node_kind(G.nodes[n]) in kinds]
         reasons.append("kinds " + ", ".join(k for k in KINDS if k in kinds))
@@ -352,7 +374,39 @@ def select_subgraph(
     if not reasons:
         reasons.append("whole graph")
     return Selection(graph=_copy_subgraph(G, candidates), cut=cut, total=total,
-                     reason="; ".join(reasons), focus=focus_id)
+                     reason="; ".join(reasons), focus=focus_id, frontier=_frontier(G, candidates))
+
+
+def _frontier(G: nx.MultiDiGraph, shown: list[str]) -> nx.MultiDiGraph:
+    """Hidden neighbours of the shown nodes, most important first (see :class:`Selection`)."""
+    keep = set(shown)
+    extra: dict[str, None] = {}
+    for node in shown:
+        around = itertools.islice((m for m in (*G.succ[node], *G.pred[node])
+                                   if m not in keep and G.nodes[m].get("label") != "Community"), 300)
+        best = heapq.nsmallest(FRONTIER_PER_NODE, set(around), key=lambda m: (-_importance(G, m), m))
+        extra.update(dict.fromkeys(best))
+        if len(extra) >= FRONTIER_LIMIT:
+            break
+    F = nx.MultiDiGraph()
+    for m in extra:
+        F.add_node(m, **copy.deepcopy(G.nodes[m]))
+    for m in extra:
+        for u, v, keyed in [(m, w, G.succ[m][w]) for w in G.succ[m]] + [(w, m, G.pred[m][w]) for w in G.pred[m]]:
+            other = v if u == m else u
+            if other in extra or other in keep:
+                if other not in F:
+                    F.add_node(other, **copy.deepcopy(G.nodes[other]))
+                for key, data in keyed.items():
+                    F.add_edge(u, v, key=key, **copy.deepcopy(data))
+    return F
+
+
+def _is_large(G: nx.MultiDiGraph) -> bool:
+    from .termmap import TERM_MAP_MIN_PAPERS
+
+    papers = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Paper" and not d.get("external"))
+    return papers >= TERM_MAP_MIN_PAPERS
 
 
 def _connected_cut(G: nx.MultiDiGraph, ordered: list[str], room: int, focus_id: str | None) -> set[str]:
@@ -539,6 +593,7 @@ def _node_tip(G: nx.MultiDiGraph, node: str, data: Mapping[str, Any], importance
         if family and family != node:
             add("variant of", G.nodes[family].get("name", family) if family in G else family)
         add("papers", data.get("paper_count"))
+        add("most cited papers", "\n".join(str(t) for t in data.get("top_papers") or ()))
     else:
         head = str(data.get("name") or node)
         add("kind", label)
@@ -551,6 +606,9 @@ def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, A
     rows = [["from", _display_label(G.nodes[u], u)], ["to", _display_label(G.nodes[v], v)]]
     if data.get("evidence"):
         rows.append(["evidence", str(data["evidence"])])
+    if data.get("papers") is not None:  # a term map's co-occurrence link
+        rows.append(["papers with both", str(data["papers"])])
+        rows.append(["association strength", str(data.get("strength"))])
     if key == "CITES" and data.get("inferred"):
         via = data.get("via")
         via_name = G.nodes[via].get("name", via) if via in G else via
@@ -560,74 +618,156 @@ def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, A
     return {"head": key, "rows": rows}
 
 
-def _page_data(selection: Selection, physics: bool) -> dict[str, Any]:
-    """Node/edge records (built with pyvis on our copy) plus page settings."""
+def _community_colors(communities: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
+    """Community id -> fill colour, by the rank in ``community:<rank>``."""
+    from .report import community_color
+
+    out = {}
+    for cid in set(communities.values()) | set(names):
+        tail = cid.rsplit(":", 1)[-1]
+        out[cid] = community_color(int(tail) if tail.isdigit() else 0)
+    return out
+
+
+def _page_data(selection: Selection, physics: bool,
+               communities: Mapping[str, str] | None = None,
+               community_names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Node/edge records (built with pyvis on our copy) plus page settings.
+
+    With ``communities`` (node id -> community id), nodes are filled with
+    their community's colour (grey without one) and the legend lists the
+    communities shown.
+    """
     from pyvis.network import Network  # heavy import, only when rendering
 
     H = selection.graph
     n = H.number_of_nodes()
+    if communities is None and any("community" in d for _, d in H.nodes(data=True)):
+        communities = {v: d["community"] for v, d in H.nodes(data=True) if d.get("community")}
+        community_names = community_names or H.graph.get("community_names")
     positions = _layout(H)  # a seeded start: browser physics then only polishes it
     net = Network(directed=True, cdn_resources="remote")
     kinds_shown: dict[str, int] = {}
+    by_community: dict[str, int] = {}
+    colors = _community_colors(communities, community_names or {}) if communities is not None else {}
     years: list[int] = []
     for node, data in H.nodes(data=True):
         kind = node_kind(data)
         kinds_shown[kind] = kinds_shown.get(kind, 0) + 1
-        importance = _importance(H, node)
-        color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
-        if kind == "Paper" and data.get("external"):
-            color = _EXTERNAL_PAPER_COLOR
-        year = _year(data) if kind == "Paper" else None
+        if communities is not None:
+            cid = communities.get(node) or ""
+            by_community[cid] = by_community.get(cid, 0) + 1
+        year = _add_node_record(net, H, node, communities, colors, selection.focus, positions.get(node))
         if year is not None:
             years.append(year)
-        full = str(data.get("title") or data.get("name") or node)
-        search = " ".join([full, *(str(a) for a in data.get("aliases") or ())]).casefold()
-        extra: dict[str, Any] = {}
-        if node in positions:
-            extra["x"], extra["y"] = positions[node]
-        net.add_node(
-            node,
-            label=_display_label(data, node),
-            shape="dot",
-            group=kind,
-            kind=kind,
-            size=round(min(48.0, 12.0 + 6.0 * math.log2(1 + importance)), 1),
-            year=year,
-            search=search,
-            tip=_node_tip(H, node, data, importance),
-            borderWidth=2 if node == selection.focus else 1,
-            **extra,
-        )
-        # pyvis drops ``color`` when ``group`` is given; set it on the record directly
-        net.get_node(node)["color"] = color
     for u, v, key, data in H.edges(keys=True, data=True):
-        inferred = bool(key == "CITES" and data.get("inferred"))
-        net.add_edge(
-            u, v,
-            id=f"{u}|{key}|{v}",
-            label=_REL_LABELS.get(key, key.lower()) + (" (inferred)" if inferred else ""),
-            rel=key,
-            arrows="to",
-            dashes=inferred,
-            tip=_edge_tip(H, u, v, key, data),
-        )
+        _add_edge_record(net, H, u, v, key, data)
     legend = [{"kind": k, "color": KIND_COLORS.get(k, KIND_COLORS["Entity"]), "count": kinds_shown[k]}
               for k in (*KINDS, *sorted(set(kinds_shown) - set(KINDS))) if k in kinds_shown]
+    names = community_names or {}
+    community_legend = [{"name": names.get(cid, cid) if cid else "no community",
+                         "color": colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"],
+                         "count": count}
+                        for cid, count in sorted(by_community.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {
         "nodes": net.nodes,
         "edges": net.edges,
+        "more": _frontier_data(selection, communities, colors),
         "legend": legend,
+        "communities": community_legend,
         "years": [min(years), max(years)] if years else None,
         "physics": physics,
         "options": _vis_options(n, physics, bool(positions)),
     }
 
 
+def _add_node_record(net: Any, H: nx.MultiDiGraph, node: str, communities: Mapping[str, str] | None,
+                     colors: Mapping[str, str], focus: str | None,
+                     position: tuple[float, float] | None) -> int | None:
+    """Add ``node``'s page record to the pyvis network; returns its year (papers) or ``None``."""
+    data = H.nodes[node]
+    kind = node_kind(data)
+    importance = _importance(H, node)
+    color = KIND_COLORS.get(kind, KIND_COLORS["Entity"])
+    if kind == "Paper" and data.get("external"):
+        color = _EXTERNAL_PAPER_COLOR
+    if communities is not None:
+        cid = communities.get(node)
+        color = colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"]
+    year = _year(data) if kind == "Paper" else None
+    full = str(data.get("title") or data.get("name") or node)
+    search = " ".join([full, *(str(a) for a in data.get("aliases") or ())]).casefold()
+    extra: dict[str, Any] = {}
+    if position is not None:
+        extra["x"], extra["y"] = position
+    net.add_node(
+        node,
+        label=_display_label(data, node),
+        shape="dot",
+        group=kind,
+        kind=kind,
+        size=round(min(48.0, 12.0 + 6.0 * math.log2(1 + importance)), 1),
+        value=round(math.log2(2 + importance), 3),
+        year=year,
+        search=search,
+        tip=_node_tip(H, node, data, importance),
+        borderWidth=2 if node == focus else 1,
+        **extra,
+    )
+    # pyvis drops ``color`` when ``group`` is given; set it on the record directly
+    net.get_node(node)["color"] = color
+    if isinstance(data.get("confidence"), (int, float)) and data["confidence"] < 0.7:
+        net.get_node(node)["opacity"] = round(max(0.35, float(data["confidence"])), 2)  # fade doubtful ones
+    return year
+
+
+def _add_edge_record(net: Any, H: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, Any]) -> None:
+    inferred = bool(key == "CITES" and data.get("inferred"))
+    net.add_edge(
+        u, v,
+        id=f"{u}|{key}|{v}",
+        label=_REL_LABELS.get(key, key.lower()) + (" (inferred)" if inferred else ""),
+        rel=key,
+        arrows="" if key == "CO_OCCURS" else "to",
+        width=round(1 + math.log2(data["papers"]), 2) if key == "CO_OCCURS" else 1,
+        dashes=inferred,
+        tip=_edge_tip(H, u, v, key, data),
+    )
+
+
+def _frontier_data(selection: Selection, communities: Mapping[str, str] | None,
+                   colors: Mapping[str, str]) -> dict[str, Any] | None:
+    """Records of the hidden neighbours, by id, with the edges that attach them, for the page to add."""
+    from pyvis.network import Network
+
+    F = selection.frontier
+    if F is None or F.number_of_nodes() == 0:
+        return None
+    shown = selection.graph
+    net = Network(directed=True, cdn_resources="remote")
+    for m in F:  # shown anchors too: pyvis needs both ends of an edge
+        _add_node_record(net, F, m, communities, colors, None, None)
+    for u, v, key, data in F.edges(keys=True, data=True):
+        _add_edge_record(net, F, u, v, key, data)
+    by: dict[str, list[str]] = {}
+    for u, v in F.edges():
+        for a, b in ((u, v), (v, u)):
+            if a in shown and b not in shown and b not in by.get(a, ()):
+                by.setdefault(a, []).append(b)
+    return {"nodes": {rec["id"]: rec for rec in net.nodes if rec["id"] not in shown}, "edges": net.edges, "by": by}
+
+
 def _vis_options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"improvedLayout": n <= 100 and not positioned, "randomSeed": 7},
-        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidthSelected": 3},
+        # node size and label size follow ``value``; a label whose on-screen size would fall below
+        # drawThreshold px is not drawn, so the default zoom labels the most connected nodes and
+        # zooming in reveals the rest
+        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidthSelected": 3,
+                  "scaling": {"min": 12, "max": 48,
+                              "label": {"enabled": True, "min": 11 if n <= 60 else 5, "max": 44,
+                                        "maxVisible": 18, "drawThreshold": 7}}},
         "edges": {
             "color": {"color": "#9aa0a6", "highlight": "#202124", "hover": "#5f6368"},
             "font": {"size": 9, "align": "middle", "color": "#5f6368", "strokeWidth": 2},
@@ -691,7 +831,8 @@ def _html_text(value: str) -> str:
 
 
 def render_html(selection: Selection, path: str | Path, *, title: str = "graphbuild",
-                physics: bool | None = None) -> Path:
+                physics: bool | None = None, communities: Mapping[str, str] | None = None,
+                community_names: Mapping[str, str] | None = None) -> Path:
     """Write the selection as one self-contained interactive HTML page.
 
     Parameters
@@ -705,6 +846,10 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
         freeze it once stable; larger pages start with physics off. ``True``
         always runs the browser physics (then freezes); ``False`` never does.
         A button on the page turns physics back on.
+    communities : node id -> community id (from
+        :func:`graphbuild.communities.node_communities`): colour the nodes by
+        community instead of by kind, and list the communities in the legend.
+    community_names : community id -> its label, for that legend.
 
     Returns
     -------
@@ -715,7 +860,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
 
     n = selection.shown
     use_physics = n > 0 and ((n <= LAYOUT_THRESHOLD) if physics is None else bool(physics))
-    data = _page_data(selection, use_physics)
+    data = _page_data(selection, use_physics, communities, community_names)
     viz_dir = resource_dir("viz")
     env = Environment(loader=FileSystemLoader(str(viz_dir)), autoescape=False,
                       undefined=StrictUndefined, keep_trailing_newline=True)
@@ -727,6 +872,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
         reason=_html_text(selection.reason),
         note=_html_text(note) if note else "",
         legend=[{**item, "kind": _html_text(item["kind"])} for item in data["legend"]],
+        community_legend=[{**item, "name": _html_text(item["name"])} for item in data["communities"]],
         years=data["years"],
         shown=n,
         edge_count=selection.graph.number_of_edges(),

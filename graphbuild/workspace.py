@@ -3,20 +3,30 @@
 Layout::
 
     <workspace>/
-      CURRENT            name of the live generation (replaced atomically)
-      gen-000007/        papers.jsonl, extractions.jsonl, graph.json, manifest.json
-      db/                the embedded LadybugDB store, synced from the graph
-      overview.html      an interactive page of the whole graph (capped)
+      CURRENT              name of the live generation (replaced atomically)
+      gen-000007/          papers.jsonl, extractions.jsonl, graph.json, manifest.json
+        db/                the embedded LadybugDB store of this generation
+      .graphbuild.lock     the writers' lock (see graphbuild.lock)
+      overview.html        an interactive page of the whole graph (capped)
 
-A build writes a new generation folder completely, then flips ``CURRENT``
-with an atomic rename, so an interrupted build leaves the previous graph in
-place. Extractions are cached per paper (keyed by the text and the pipeline's
+Commit order (:mod:`graphbuild.generations`). A build runs the stages
+(:mod:`graphbuild.stages`) and writes the new generation, store included,
+into a hidden ``.gen-NNNNNN.tmp-PID`` folder; syncs and checkpoints the store there; renames the folder to
+``gen-NNNNNN``; switches ``CURRENT`` (an atomic rename) and only then deletes
+older generations. Until ``CURRENT`` is switched every reader sees the
+previous generation, whole; afterwards, the new one, whole. A writer holds
+the workspace lock throughout, and starts by repairing what a killed writer
+may have left (:meth:`Workspace.repair`). Only folders named exactly
+``gen-`` and six digits, or ``.gen-NNNNNN.tmp-PID``, are ever deleted.
+
+Extractions are cached per paper (keyed by the text and the pipeline's
 fingerprint), so adding files only runs the NLP pass on what is new, and a
 build whose graph equals the live one writes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -27,25 +37,26 @@ from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
-from .citations import citation_edges, infer_citations
-from .errors import WorkspaceError
-from .fsutil import atomic_write_text
-from .graph import build_graph, graph_json, graph_stats, graph_to_tables, load_graph
-from .ingest import read_papers
-from .progress import count_bar, stage_bar
-from .ingest.merge import merge_papers, resolve_references
-from .records import Extraction, Paper
-from .resolve import resolve_entities
+from . import generations, stages
+from .errors import WorkspaceError, WorkspaceNotWritableError
+from .generations import GENERATION_RE
+from .graph import graph_json, graph_stats, load_graph
+from .lock import WorkspaceLock
+from .progress import stage_bar
+from .records import CachedExtraction, Extraction, Paper
+from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
+from .review import add_confidence
 from .settings import Settings
+from .stages import PIPELINE_VERSION
+from .stores.base import SyncReport
 
-__all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION"]
-
-#: bump when extraction rules change, so cached extractions are redone
-PIPELINE_VERSION = "1"
+__all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
 
 
 @dataclass(slots=True)
 class BuildReport:
+    """What a build read, extracted and changed."""
+
     files: int = 0
     papers_read: int = 0
     papers_total: int = 0
@@ -56,8 +67,11 @@ class BuildReport:
     stats: dict[str, Any] = field(default_factory=dict)
     store: str = ""
     overview: str | None = None
+    generation: str = ""
+    curation: CurationReport | None = None
 
     def summary(self) -> str:
+        """The report as the lines ``graphbuild build`` prints."""
         nodes = self.stats.get("nodes", {})
         edges = self.stats.get("edges", {})
         lines = [
@@ -71,6 +85,8 @@ class BuildReport:
             lines.extend(f"  {s}" for s in self.skipped[:20])
             if len(self.skipped) > 20:
                 lines.append(f"  … and {len(self.skipped) - 20} more")
+        if self.curation is not None and self.curation.total:
+            lines.append(self.curation.summary())
         if not self.changed:
             lines.append("nothing changed: the graph was already up to date")
         if self.store:
@@ -85,15 +101,32 @@ class Workspace:
 
     Parameters
     ----------
-    path : the workspace folder (created by the first build).
+    path : the workspace folder (created by the first build); not an existing file, not empty.
     settings : a :class:`~graphbuild.settings.Settings`; defaults when omitted.
+
+    Raises
+    ------
+    WorkspaceNotWritableError
+        When ``path`` is empty or names an existing file.
     """
 
     def __init__(self, path: str | os.PathLike | None = None, settings: Settings | None = None):
         self.settings = settings or Settings()
-        self.path = Path(path if path is not None else self.settings.workspace)
+        raw = path if path is not None else self.settings.workspace
+        if not str(raw).strip():
+            raise WorkspaceNotWritableError("the workspace path is empty; pass -w with a folder name")
+        self.path = Path(raw)
+        try:
+            is_file = self.path.exists() and not self.path.is_dir()
+        except OSError as exc:
+            raise WorkspaceNotWritableError(f"cannot reach workspace {self.path}: {exc.strerror}; "
+                                            "check the permissions of the folders above it") from None
+        if is_file:
+            raise WorkspaceNotWritableError(f"workspace {self.path} is a file, not a folder; "
+                                            "pass -w with a folder path (new or an existing workspace)")
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
+        self._lock: WorkspaceLock | None = None
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -102,49 +135,111 @@ class Workspace:
 
     @property
     def current(self) -> Path | None:
-        pointer = self.path / "CURRENT"
-        if not pointer.exists():
+        """The live generation folder, or None before the first build."""
+        try:
+            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+        except (FileNotFoundError, NotADirectoryError):
             return None
-        gen = self.path / pointer.read_text(encoding="utf-8").strip()
-        return gen if gen.is_dir() else None
+        except OSError as exc:
+            raise WorkspaceError(f"cannot read {self.path / 'CURRENT'}: {exc.strerror}") from None
+        gen = self.path / name
+        return gen if generations.GENERATION_RE.match(name) and gen.is_dir() else None
 
     def exists(self) -> bool:
+        """Whether the workspace holds a built graph."""
         return self.current is not None
 
     def _require(self) -> Path:
         gen = self.current
         if gen is None:
+            if generations.generations(self.path):
+                raise WorkspaceError(f"workspace {self.path} has generation folders but no valid CURRENT "
+                                     f"pointer; run `graphbuild build -w {self.path}` to repair it")
             raise WorkspaceError(
                 f"no graph in workspace {self.path}; run `graphbuild build INPUT... -w {self.path}` first")
         return gen
 
-    def papers(self) -> list[Paper]:
-        gen = self.current
-        if gen is None:
-            return []
-        return [Paper.from_dict(json.loads(line)) for line in _lines(gen / "papers.jsonl")]
+    def _read_live(self, read: Callable[[Path], Any]) -> Any:
+        """``read(live generation)``, retried when a writer removed that generation meanwhile."""
+        for attempt in range(3):
+            gen = self._require()
+            try:
+                return read(gen)
+            except FileNotFoundError:
+                if attempt == 2 or self.current == gen:
+                    raise WorkspaceError(f"generation {gen.name} of workspace {self.path} is incomplete; "
+                                         f"run `graphbuild build -w {self.path}` to repair it") from None
 
-    def extractions(self) -> dict[str, tuple[str, Extraction]]:
-        """Cached extractions: paper id -> (fingerprint, extraction)."""
-        gen = self.current
-        if gen is None:
+    def papers(self) -> list[Paper]:
+        """The papers of the live generation (reference stubs included)."""
+        if self.current is None:
+            return []
+        return self._read_live(lambda gen: [Paper.from_dict(json.loads(line))
+                                            for line in _lines(gen / "papers.jsonl")])
+
+    def extractions(self) -> dict[str, CachedExtraction]:
+        """The extraction cache: paper id -> extraction with the key it was made for."""
+        if self.current is None:
             return {}
-        out = {}
-        for line in _lines(gen / "extractions.jsonl"):
-            data = json.loads(line)
-            out[data["paper_id"]] = (data["fingerprint"], Extraction.from_dict(data["extraction"]))
-        return out
+
+        def read(gen: Path) -> dict[str, CachedExtraction]:
+            out = {}
+            for line in _lines(gen / "extractions.jsonl"):
+                data = json.loads(line)
+                out[data["paper_id"]] = CachedExtraction(data["fingerprint"],
+                                                         Extraction.from_dict(data["extraction"]))
+            return out
+
+        return self._read_live(read)
 
     def graph(self) -> nx.MultiDiGraph:
         """The live graph (loaded once per generation)."""
         gen = self._require()
         if self._graph is None or self._graph_gen != gen.name:
-            self._graph = load_graph(gen / "graph.json")
+            self._graph = self._read_live(lambda g: load_graph(g / "graph.json"))
             self._graph_gen = gen.name
         return self._graph
 
+    @property
+    def curation_file(self) -> Path:
+        """The curation file applied on every build (``<workspace>/curation.jsonl`` unless configured)."""
+        return find_curation_file(self.path, self.settings.curation or None)
+
     def manifest(self) -> dict[str, Any]:
-        return json.loads((self._require() / "manifest.json").read_text(encoding="utf-8"))
+        """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
+        return self._read_live(lambda gen: json.loads((gen / "manifest.json").read_text(encoding="utf-8")))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of nodes and edges of the live graph."""
+        return graph_stats(self.graph())
+
+    # ------------------------------------------------------------ lock and repair
+
+    @contextlib.contextmanager
+    def lock(self, command: str, *, wait: bool | float = False) -> Iterator[WorkspaceLock]:
+        """Hold the writers' lock for a block (see :class:`~graphbuild.lock.WorkspaceLock`).
+
+        Re-entrant for this object: a writer holding the lock can call
+        :meth:`build` (which takes it too) without locking itself out.
+        """
+        if self._lock is not None and self._lock.held:
+            yield self._lock
+            return
+        with WorkspaceLock(self.path, command, wait=wait) as held:
+            self._lock = held
+            try:
+                yield held
+            finally:
+                self._lock = None
+
+    def repair(self) -> list[str]:
+        """Undo what a killed writer left behind; call with the lock held. Returns what was done.
+
+        See :func:`graphbuild.generations.repair`: unfinished and stale
+        generation folders go, a broken ``CURRENT`` points at the newest
+        complete generation, a pending store checkpoint is completed.
+        """
+        return generations.repair(self.path, self.current)
 
     # ------------------------------------------------------------ build
 
@@ -158,134 +253,144 @@ class Workspace:
         overview: bool | None = None,
         progress: bool = True,
         log: Callable[[str], None] | None = None,
+        wait: bool | float = False,
     ) -> BuildReport:
-        """Read ``inputs``, merge them with the workspace's papers, extract, resolve and save.
+        """Read ``inputs``, merge them with the workspace's papers, extract, resolve and commit.
 
-        Raises :class:`~graphbuild.errors.InputError` on the first bad record
-        unless ``skip_bad``. With no inputs, rebuilds from the papers already
-        in the workspace (after a pipeline upgrade, say).
+        Parameters
+        ----------
+        inputs : files or folders; none rebuilds from the papers already in the workspace.
+        format : force the input format.
+        skip_bad : skip malformed records (listed in the report) instead of failing.
+        sync_store : also write the generation's embedded store.
+        overview : write ``overview.html`` (default from the settings).
+        progress : show progress on standard error.
+        log : called with one-line notes (what is being repaired, extracted).
+        wait : when another process is writing, wait for it (True, or seconds) instead of failing.
+
+        Raises
+        ------
+        InputError
+            On the first bad record unless ``skip_bad``.
+        WorkspaceLockedError
+            When another process holds the lock and ``wait`` ran out.
+        WorkspaceNotWritableError
+            Read-only folder, a file in the way, or no space left (the previous graph stays live).
         """
-        from .nlp.pipeline import _gazetteer, cached_pipeline, extract_papers
-
         say = log or (lambda msg: None)
+        curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
+        created = not self.path.exists()
+        before = None
+        try:
+            with self.lock("build", wait=wait):
+                for note in self.repair():
+                    say(f"repair: {note}")
+                before = self.current
+                return self._build_locked(inputs, format=format, skip_bad=skip_bad, sync_store=sync_store,
+                                          overview=overview, progress=progress, say=say, curation=curation)
+        except BaseException as exc:
+            if created:
+                _remove_if_unused(self.path)
+            after = self.current
+            if isinstance(exc, KeyboardInterrupt) and not exc.args and after is not None and after != before:
+                raise KeyboardInterrupt(f"the new build ({after.name}) is complete and live") from None
+            raise
+
+    def _build_locked(self, inputs: Iterable[str | os.PathLike], *, format: str | None, skip_bad: bool,
+                      sync_store: bool, overview: bool | None, progress: bool,
+                      say: Callable[[str], None], curation: list[CurationOp]) -> BuildReport:
         report = BuildReport()
-        result = read_papers(list(inputs), format=format, skip_bad=skip_bad)
+        result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
-
-        old_papers = self.papers()
-        old_ids = {p.id for p in old_papers if not p.external}
-        papers = [p for p in merge_papers([*old_papers, *result.papers]) if not p.external]
-        report.papers_total = len(papers)
-        report.papers_new = sum(1 for p in papers if p.id not in old_ids)
-
-        nlp = cached_pipeline(self.settings.spacy_model, self.settings.gazetteer)
-        gaz = _gazetteer(nlp)
-        fingerprint = _fingerprint(self.settings)
+        for warning in result.warnings:
+            say(warning)
+        generations.pause("read")
+        corpus = stages.merge(result.papers, self.papers())
+        papers = corpus.papers
+        report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
+        generations.pause("merge")
+        fingerprint = stages.pipeline_fingerprint(self.settings)
         cache = self.extractions()
-        text_keys = {p.id: _text_key(p, fingerprint) for p in papers}
-        extracted: dict[str, tuple[str, Extraction]] = {
-            p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id][0] == text_keys[p.id]}
-        todo = [p for p in papers if p.id not in extracted]
-        if todo:
-            say(f"extracting entities from {len(todo)} paper(s)")
-            bar = count_bar(len(todo), "extracting") if progress else None
-            for paper, ex in zip(todo, extract_papers(
-                    todo, nlp, batch_size=self.settings.batch_size, n_process=self.settings.n_process,
-                    progress=bar.update if bar else None)):
-                extracted[paper.id] = (text_keys[paper.id], ex)
-            if bar:
-                bar.close()
-        report.extracted = len(todo)
+        if all(p.id in cache and cache[p.id].key == stages.extraction_key(p, fingerprint) for p in papers):
+            nlp, gazetteer = None, _gazetteer_only(self.settings)  # nothing to extract: a fast rebuild
+        else:
+            nlp, gazetteer = stages.load_pipeline(self.settings)
+        with stage_bar("extracting", enabled=progress, unit="paper") as bar:
+            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=cache,
+                                       batch_size=self.settings.batch_size, n_process=self.settings.n_process,
+                                       progress=bar)
+        if extracted.computed:
+            say(f"extracted entities from {extracted.computed} paper(s)")
+        report.extracted = extracted.computed
+        generations.pause("extract")
+        resolution = stages.resolve(papers, extracted, gazetteer)
+        resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                     path=str(self.curation_file) if curation else None)
+        resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                    known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+        generations.pause("resolve")
+        citations = stages.cite(papers, resolution)
+        generations.pause("cite")
+        G = stages.graph(papers, resolution, citations)
+        report.stats = graph_stats(G)
+        generations.pause("graph")
 
-        resolution = resolve_entities((extracted[p.id][1] for p in papers), gaz)
-        explicit, external = resolve_references(papers)
-        inferred = infer_citations(papers, resolution.links)
-        graph = build_graph(papers, resolution.entities, resolution.links,
-                            citation_edges(explicit, inferred), external)
-        report.stats = graph_stats(graph)
-
-        text = graph_json(graph)
+        text = graph_json(G)
         digest = hashlib.sha256(text.encode()).hexdigest()
         live = self.current
-        if live is not None and (live / "manifest.json").exists() and \
-                json.loads((live / "manifest.json").read_text())["graph_sha256"] == digest:
-            report.changed = False
-        else:
-            report.changed = True
-            self._write_generation(papers + external, extracted, text, digest, fingerprint, report)
+        live_manifest = generations.read_manifest(live) if live is not None else {}
+        curated = curation_digest(curation)  # an edited curation file makes a new generation
+        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+            (digest, curated)
+        if report.changed or (sync_store and not generations.store_matches(live)):
+            commit = generations.Commit(self.path, live, digest, fingerprint, report.stats, report.papers_total)
+            commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
+            commit.write(papers + citations.external, extracted, text)
+            if sync_store:
+                with stage_bar("embedded store", enabled=progress) as bar:
+                    report.store = commit.store(G, generations.paused(bar)).summary()
+            commit.finish()
             self._graph = None
-        if sync_store:
-            report.store = self._sync_embedded(graph, progress=progress)
+        elif sync_store:
+            report.store = SyncReport().summary()
+        report.generation = (self.current or Path("")).name
         if overview if overview is not None else self.settings.overview:
-            report.overview = str(self._write_overview(graph))
+            report.overview = str(self._write_overview(G))
         return report
 
-    def _write_generation(self, papers: list[Paper], extracted: dict[str, tuple[str, Extraction]],
-                          graph_json: str, digest: str, fingerprint: str, report: BuildReport) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        live = self.current
-        number = int(live.name.split("-")[1]) + 1 if live is not None else 1
-        gen = self.path / f"gen-{number:06d}"
-        tmp = self.path / f".gen-{number:06d}.tmp-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        try:
-            with open(tmp / "papers.jsonl", "w", encoding="utf-8") as fh:
-                for p in papers:
-                    fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
-            with open(tmp / "extractions.jsonl", "w", encoding="utf-8") as fh:
-                for pid, (fp, ex) in sorted(extracted.items()):
-                    fh.write(json.dumps({"paper_id": pid, "fingerprint": fp, "extraction": ex.to_dict()},
-                                        ensure_ascii=False) + "\n")
-            (tmp / "graph.json").write_text(graph_json, encoding="utf-8")
-            (tmp / "manifest.json").write_text(json.dumps({
-                "graph_sha256": digest, "pipeline": fingerprint, "stats": report.stats,
-                "papers": report.papers_total,
-            }, indent=2), encoding="utf-8")
-            shutil.rmtree(gen, ignore_errors=True)
-            os.replace(tmp, gen)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        atomic_write_text(self.path / "CURRENT", gen.name + "\n")
-        # keep the previous generation only until the new one is live
-        for old in self.path.glob("gen-*"):
-            if old.name != gen.name:
-                shutil.rmtree(old, ignore_errors=True)
+    # ------------------------------------------------------------ stores and pages
 
-    # ------------------------------------------------------------ stores
+    def store_path(self) -> Path:
+        """The live generation's embedded store folder (``db`` beside it in older workspaces)."""
+        gen = self._require()
+        if (gen / generations.DB).is_dir() or not (self.path / generations.DB).is_dir():
+            return gen / generations.DB
+        return self.path / generations.DB
 
     def store(self, kind: str = "embedded", **options: Any):
         """A :class:`~graphbuild.stores.base.GraphStore` for this workspace's graph."""
         from .stores import open_store
 
-        return open_store(kind, self, **options)
-
-    def _sync_embedded(self, graph: nx.MultiDiGraph, *, progress: bool) -> str:
-        from .stores.embedded import EmbeddedStore
-
-        store = EmbeddedStore(self.path / "db")
-        try:
-            with stage_bar("embedded store", enabled=progress) as step:
-                sync = store.sync(graph_to_tables(graph), progress=step)
-        finally:
-            store.close()
-        return sync.summary()
+        return open_store(kind, self.store_path() if kind == "embedded" else None, self.settings, **options)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
-              **kw_params: Any) -> list[dict[str, Any]]:
-        """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``."""
+              wait: bool | float = False, **kw_params: Any) -> list[dict[str, Any]]:
+        """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``.
+
+        A write query (``write=True``) holds the workspace lock while it runs,
+        and marks the live store as no longer matching the graph, so the next
+        build writes a fresh one (the graph is what a build keeps).
+        """
         from .stores.embedded import EmbeddedStore
 
-        self._require()
-        store = EmbeddedStore(self.path / "db", read_only=not write)
-        try:
-            return store.query(cypher, {**(params or {}), **kw_params}, write=write)
-        finally:
-            store.close()
-
-    # ------------------------------------------------------------ pages
+        bound = {**(params or {}), **kw_params}
+        if not write:
+            return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
+        with self.lock("query --write", wait=wait):
+            generations.mark_store_changed(self._require())
+            with EmbeddedStore(self.store_path()) as db:
+                return db.query(cypher, bound, write=True)
 
     def _write_overview(self, graph: nx.MultiDiGraph) -> Path:
         from .viz import render_html, select_subgraph
@@ -334,8 +439,31 @@ class Workspace:
             tmp.unlink(missing_ok=True)  # a read-only workspace still answers, uncached
         return index
 
-    def stats(self) -> dict[str, Any]:
-        return graph_stats(self.graph())
+
+def _gazetteer_only(settings: Settings):
+    """The gazetteer the pipeline of ``settings`` would load, without building the pipeline."""
+    from .nlp.gazetteer import load_gazetteer
+    from .user_gazetteer import effective_gazetteer
+
+    return load_gazetteer(effective_gazetteer(settings.gazetteer))
+
+
+def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    from .stores.embedded import DB_FILE, EmbeddedStore
+
+    if not (db / DB_FILE).is_file():
+        raise FileNotFoundError(db)
+    with EmbeddedStore(db, read_only=True) as store:
+        return store.query(cypher, params)
+
+
+def _remove_if_unused(path: Path) -> None:
+    """Remove a workspace folder this build created when it failed before holding anything."""
+    from .lock import HOLDER_FILE, LOCK_FILE
+
+    with contextlib.suppress(OSError):
+        if all(p.name in (LOCK_FILE, HOLDER_FILE) for p in path.iterdir()):
+            shutil.rmtree(path)
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -345,22 +473,3 @@ def _lines(path: Path) -> Iterator[str]:
         for line in fh:
             if line.strip():
                 yield line
-
-
-def _fingerprint(settings: Settings) -> str:
-    from .resources import data_path
-
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    h.update((settings.spacy_model or "blank:en").encode())
-    gaz = Path(settings.gazetteer) if settings.gazetteer else data_path("gazetteer")
-    files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
-    for f in [*files, data_path("generic.txt")]:
-        h.update(f.read_bytes())
-    here = Path(__file__).parent
-    for f in [*sorted((here / "nlp").glob("*.py")), here / "records.py"]:
-        h.update(f.read_bytes())  # extraction rules and the record format
-    return h.hexdigest()[:16]
-
-
-def _text_key(paper: Paper, fingerprint: str) -> str:
-    return fingerprint + ":" + hashlib.sha1(paper.text.encode()).hexdigest()[:16]

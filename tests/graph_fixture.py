@@ -18,7 +18,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graphbuild.graph import build_graph
-from graphbuild.records import Entity, Paper, entity_id
+from graphbuild.records import Citation, Entity, Link, Paper, entity_id
 
 E = {name: entity_id(key) for name, key in [
     ("LoRA", "lora"), ("QLoRA", "qlora"), ("GPT-3", "gpt3"), ("Llama", "llama"),
@@ -83,4 +83,6 @@ CITATIONS = [
 
 def small_graph() -> nx.MultiDiGraph:
     """A fresh copy of the hand-checked graph (callers may mutate it)."""
-    return build_graph(PAPERS, ENTITIES, LINKS, CITATIONS, EXTERNAL)
+    links = [Link(p, e, role, **ev) for p, e, role, ev in LINKS]
+    citations = [Citation(a, b, bool(props.get("inferred")), props.get("via")) for a, b, props in CITATIONS]
+    return build_graph(PAPERS, ENTITIES, links, citations, EXTERNAL)

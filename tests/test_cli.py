@@ -160,3 +160,125 @@ def test_cli_fetch_wires_arguments(monkeypatch, tmp_path, capsys, no_network, ar
     assert src == source and kwargs["out"] == out
     assert {k: kwargs[k] for k in expected} == expected
     assert "wrote 2 record(s)" in capsys.readouterr().out
+
+
+# -- issue 11: output, parameters, validation ----------------------------------------------------
+
+def _hostile_ws(tmp_path):
+    import json as _json
+
+    path = tmp_path / "evil.jsonl"
+    path.write_text(_json.dumps({"id": "e1", "title": "Red \u001b[31mALERT\u001b[0m bell \u0007", "abstract":
+                                 "We propose EvilNet, built on BERT."}) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(path), "-w", str(ws), "--no-overview"]) == 0
+    return ws
+
+
+def test_cli_table_output_escapes_control_characters(tmp_path, capsys):
+    ws = _hostile_ws(tmp_path)
+    capsys.readouterr()
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.title AS t"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Red \\x1b[31mALERT\\x1b[0m bell \\x07" in out
+
+
+def test_cli_query_missing_parameter_is_an_error(built, capsys):
+    assert main(["query", "-w", str(built), "MATCH (p:Paper {id: $id}) RETURN p.title"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E200]") and "$id" in err and "--param id=VALUE" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_cli_query_parameter_check_ignores_strings_and_comments():
+    from graphbuild.cypher_guard import check_parameters
+    from graphbuild.errors import QueryError
+
+    with pytest.raises(QueryError, match=r"\$year"):
+        check_parameters("MATCH (p) WHERE p.year = $year AND p.id = $id RETURN p", {"id": "x"})
+    check_parameters("RETURN '$year' AS s // $year", {})
+
+
+def test_cli_typed_params(built, capsys):
+    assert main(["query", "-w", str(built), "RETURN $id AS id, $n AS n, $ok AS ok, $l AS l", "--format", "json",
+                 "--param", "id:str=123", "--param", "n=7", "--param", "ok:bool=true",
+                 "--param", "l:list=a,b"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"id": "123", "n": 7, "ok": True, "l": ["a", "b"]}]
+    assert main(["query", "-w", str(built), "RETURN $n AS n", "--param", "n:int=x"]) == 1
+    assert "--param n:int='x': not an int" in capsys.readouterr().err
+
+
+def test_cli_query_neo4j_flag_never_takes_the_query_as_uri(built, capsys):
+    assert main(["query", "-w", str(built), "--neo4j", "bolt://127.0.0.1:1"]) == 1
+    err = capsys.readouterr().err
+    assert "--neo4j --uri URI" in err
+    from graphbuild.cli import make_parser
+
+    parsed = make_parser().parse_args(["query", "--neo4j", "MATCH (n) RETURN n"])
+    assert parsed.neo4j is True and parsed.cypher == "MATCH (n) RETURN n" and parsed.uri is None
+
+
+def test_cli_password_in_uri_is_never_echoed(built, capsys, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "x")
+    assert main(["query", "-w", str(built), "--uri", "bolt://neo4j:hunter2@127.0.0.1:1",
+                 "MATCH (n) RETURN n"]) == 1
+    err = capsys.readouterr().err
+    assert "hunter2" not in err and "***@127.0.0.1:1" in err
+
+
+def _one_line_error(capsys, code: str) -> str:
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith(f"graphbuild: error: [{code}]"), err
+    return err
+
+
+@pytest.mark.parametrize("argv, code, words", [
+    (["viz", "-w", "{ws}", "-o", "{tmp}"], "E710", "is a folder"),
+    (["viz", "-w", "{ws}", "--max-nodes", "0"], "E710", "--max-nodes must be 1 or more"),
+    (["related", "-w", "{ws}", "-k", "0", "--entity", "LoRA"], "E710", "-k must be 1 or more"),
+    (["citations", "-w", "{ws}", "--top", "0"], "E710", "--top must be 1 or more"),
+    (["eval", "related", "-w", "{ws}", "-k", "0", "--gold", "{tmp}/gold.json"], "E710", "-k must be 1 or more"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/missing.json"], "E100", "no such gold file"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not a JSON list"),
+])
+def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "gold.json").write_text('{"queries": {}}', encoding="utf-8")
+    assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
+    assert words in _one_line_error(capsys, code)
+
+
+def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"title": "ok", "entities": []}\n{"id": "x", "entities": []}\n', encoding="utf-8")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 1
+    assert "gold.jsonl:2: each gold line needs a \"title\"" in _one_line_error(capsys, "E100")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(tmp_path / "none.jsonl")]) == 1
+    assert "no such gold file" in _one_line_error(capsys, "E100")
+
+
+@pytest.mark.parametrize("toml, words", [
+    ('neo4j = "x"', "'neo4j' must be a table"),
+    ('max_nodes = "abc"', "'max_nodes' must be a whole number"),
+    ("max_nodes = 0", "'max_nodes' must be 1 or more"),
+    ('overview = "maybe"', "'overview' must be true or false"),
+    ("spacy_model = 3", "'spacy_model' must be a string"),
+    ("[neo4j]\nport = 1", "unknown setting 'neo4j_port'"),
+])
+def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
+    config = tmp_path / "graphbuild.toml"
+    config.write_text(toml + "\n", encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert words in _one_line_error(capsys, "E100")
+
+
+def test_settings_typed_values_from_toml_and_environment(tmp_path):
+    from graphbuild.settings import load_settings
+
+    config = tmp_path / "graphbuild.toml"
+    config.write_text('max_nodes = 800\noverview = false\n[neo4j]\nuri = "bolt://h:1"\ndatabase = ""\n',
+                      encoding="utf-8")
+    s = load_settings(config, env={"NEO4J_USER": "reader", "GRAPHBUILD_SPACY_MODEL": "en_core_web_sm"})
+    assert (s.max_nodes, s.overview, s.neo4j_uri, s.neo4j_database, s.neo4j_user, s.spacy_model) == (
+        800, False, "bolt://h:1", None, "reader", "en_core_web_sm")

@@ -38,6 +38,11 @@ def _counts(uri: str) -> dict[str, int]:
         store.close()
 
 
+def _paper_ids(uri: str) -> set[str]:
+    with Neo4jStore(uri, password=PASSWORD) as store:
+        return {row["id"] for row in store.query("MATCH (p:Paper:Graphbuild) RETURN p.id AS id")}
+
+
 def test_cli_push_twice_gives_identical_counts(pushed_ws, neo4j_uri, capsys):
     assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
     first = _counts(neo4j_uri)
@@ -54,7 +59,7 @@ def test_cli_query_neo4j_matches_embedded(pushed_ws, neo4j_uri, capsys):
     args = ["query", "-w", str(pushed_ws), "--name", "top-datasets", "--format", "json"]
     assert main(args) == 0
     embedded = json.loads(capsys.readouterr().out)
-    assert main(args + ["--neo4j", neo4j_uri]) == 0
+    assert main(args + ["--neo4j", "--uri", neo4j_uri]) == 0
     assert json.loads(capsys.readouterr().out) == embedded
 
 
@@ -81,3 +86,45 @@ def test_cli_push_wipe_needs_confirmation(pushed_ws, neo4j_uri, capsys):
     assert _counts(neo4j_uri)["Paper"] == 3
     assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri, "--wipe", "--yes"]) == 0
     assert _counts(neo4j_uri)["Paper"] == 0
+
+
+def test_cli_push_of_another_workspace_asks_before_replacing(pushed_ws, neo4j_uri, tmp_path, capsys):
+    other = tmp_path / "other"
+    other_input = tmp_path / "other.jsonl"
+    other_input.write_text(json.dumps({"id": "o1", "title": "Another corpus altogether", "abstract": "We use BERT."})
+                           + "\n", encoding="utf-8")
+    assert main(["build", str(other_input), "-w", str(other), "--no-overview"]) == 0
+    # the server is shared with other test runs: keep the steps below close together
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    ours = _paper_ids(neo4j_uri)
+    capsys.readouterr()
+    assert main(["push", "-w", str(other), "--uri", neo4j_uri]) == 1  # no terminal, no --yes
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "[E300]" in err and str(pushed_ws.resolve()) in err and "--yes" in err
+    assert ours <= _paper_ids(neo4j_uri)  # nothing of the first workspace was deleted
+    assert main(["push", "-w", str(other), "--uri", neo4j_uri, "--yes"]) == 0
+    assert not ours & _paper_ids(neo4j_uri) and "o1" in _paper_ids(neo4j_uri)
+    assert main(["push", "-w", str(other), "--uri", neo4j_uri]) == 0  # its own graph now: no question
+
+
+def test_cli_query_on_neo4j_stays_read_only_and_guarded(pushed_ws, neo4j_uri, capsys):
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    capsys.readouterr()
+    base = ["query", "-w", str(pushed_ws), "--neo4j", "--uri", neo4j_uri]
+    assert main(base + ["MATCH (p:Paper) SET p.title = 'x'"]) == 1  # refused by the server's read transaction
+    assert "read-only" in capsys.readouterr().err
+    assert main(base + ["LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row"]) == 1
+    assert "query refused: LOAD" in capsys.readouterr().err
+    assert main(base + ["CALL apoc.load.json('file:///etc/passwd')"]) == 1
+    assert "query refused" in capsys.readouterr().err
+    assert main(base + ["MATCH (p:Paper) RETURN count(p) AS n", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 3}]
+
+
+def test_cli_password_in_uri_never_echoed_by_real_server(pushed_ws, neo4j_uri, capsys, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
+    host = neo4j_uri.split("://", 1)[1]
+    uri = f"bolt://neo4j:s3cret-in-uri@{host}"
+    assert main(["push", "-w", str(pushed_ws), "--uri", uri]) == 1
+    err = capsys.readouterr().err
+    assert "s3cret-in-uri" not in err and f"bolt://***@{host}" in err

@@ -12,7 +12,14 @@ MODULES = [
     "graphbuild.nlp.patterns",
     "graphbuild.nlp.pipeline",
     "graphbuild.records",
+    "graphbuild.curation",
     "graphbuild.ingest.readers",
+    "graphbuild.cypher_guard",
+    "graphbuild.errors",
+    "graphbuild.export",
+    "graphbuild.cli._common",
+    "graphbuild.ingest.merge",
+    "graphbuild.stores.neo4j",
 ]
 
 

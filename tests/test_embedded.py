@@ -13,6 +13,7 @@ from graph_fixture import E, small_graph
 from graphbuild.errors import QueryError, StoreError
 from graphbuild.graph import graph_to_tables
 from graphbuild.records import Paper
+from graphbuild.schema import NODE_TABLES
 from graphbuild.stores import embedded
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore, find_write_clause
@@ -21,6 +22,8 @@ FIXTURE_COUNTS = {
     "Paper": 6, "Entity": 9, "Author": 4,
     "PROPOSES": 5, "USES": 4, "EVALUATES_ON": 6, "COMPARES_WITH": 1,
     "VARIANT_OF": 1, "AUTHORED": 5, "CITES": 5,
+    "Community": 0, "IN_COMMUNITY": 0,
+    "Result": 0, "REPORTS": 0, "OF_MODEL": 0, "ON_DATASET": 0,
 }
 
 
@@ -52,7 +55,7 @@ def test_embedded_schema_statements_cover_every_table():
     assert "CREATE NODE TABLE IF NOT EXISTS Entity(" in text
     assert "aliases STRING[]" in text
     assert "CREATE REL TABLE IF NOT EXISTS CITES(FROM Paper TO Paper, inferred BOOLEAN, via STRING)" in text
-    assert text.count("PRIMARY KEY(id)") == 3
+    assert text.count("PRIMARY KEY(id)") == len(NODE_TABLES)
 
 
 def test_embedded_sync_creates_schema_and_exact_counts(tmp_path):
@@ -215,7 +218,8 @@ def test_embedded_query_converts_nodes_rels_and_params(store):
                        {"id": E["GLUE"]})
     row = rows[0]
     assert row["p"]["_label"] == "Paper" and row["p"]["id"] == "P1" and "_id" not in row["p"]
-    assert row["r"] == {"_type": "EVALUATES_ON", "evidence": "Results on GLUE.", "char_start": 0, "char_end": 16}
+    assert row["r"] == {"_type": "EVALUATES_ON", "evidence": "Results on GLUE.", "char_start": 0, "char_end": 16,
+                        "confidence": None}
     assert row["e"]["aliases"] == [] and row["e"]["name"] == "GLUE"
     json.dumps(rows)  # JSON-safe
     assert store.query("MATCH (p:Paper) RETURN sum(p.year) AS s") == [{"s": 2021 + 2023 + 2022 + 2023 + 2020}]

@@ -184,3 +184,20 @@ def test_export_neo4j_csv_loads_into_neo4j_with_matching_counts(neo4j_uri):
         store.close()
         if "import_dir" in locals() and "sub" in locals():
             shutil.rmtree(import_dir / sub, ignore_errors=True)
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_export_control_characters_stay_well_formed_xml(tmp_path, fmt, reader):
+    G = small_graph()
+    G.nodes["P1"]["title"] = "Red \x1b[31malert\x1b[0m and a bell \x07 in\ta title"
+    G.add_node("entity:evil\x1b", label="Entity", id="entity:evil\x1b", name="Evil\x00Net", type="Model")
+    G.add_edge("P1", "entity:evil\x1b", key="USES", evidence="uses Evil\x1bNet")
+    [path] = export_graph(G, fmt, tmp_path)
+    back = reader(path)  # would raise on ill-formed XML
+    assert back.number_of_nodes() == G.number_of_nodes()
+    raw = path.read_text(encoding="utf-8")
+    assert "\x1b" not in raw and "\x07" not in raw and "\x00" not in raw
+    assert "Red \\u001b[31malert" in raw and "Evil\\u0000Net" in raw
+    if fmt == "graphml":
+        assert back.nodes["P1"]["title"].startswith("Red \\u001b[31malert")
+        assert "entity:evil\\u001b" in back

@@ -1,19 +1,26 @@
 """Tests for the HTTP client and the fetchers, replayed from recorded-format answers.
 
-Nothing here touches the network: every client gets a fake session, and an
-autouse fixture makes any real socket connection fail loudly.
+Nothing here touches the network: the ``responses`` library answers every
+request, and an autouse fixture makes any real socket connection fail loudly.
 """
 
 from __future__ import annotations
 
 import email.utils
 import json
+import logging
+import re
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
+import responses
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from graphbuild.errors import FetchError
 from graphbuild.fetch import (
@@ -26,7 +33,7 @@ from graphbuild.fetch import (
     iter_s2_links,
     run_fetch,
 )
-from graphbuild.http import HttpClient, redact
+from graphbuild.http import HttpClient, PoliteRetry, redact
 from graphbuild.ingest import detect_format, read_papers
 from graphbuild.ingest.metadata import read_arxiv, read_openalex, read_s2
 from graphbuild.records import Paper
@@ -38,16 +45,19 @@ pytestmark = pytest.mark.usefixtures("no_network")
 
 
 # -- test doubles ----------------------------------------------------------------------------
+# Requests are answered by the ``responses`` library (it replaces the transport of every
+# requests session), through a small helper that hands each test handler the URL and the
+# query parameters; the clock is fake so no test waits.
 
 @dataclass
-class FakeResponse:
-    status_code: int = 200
+class Answer:
+    status: int = 200
     text: str = ""
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def ok_json(data: Any) -> FakeResponse:
-    return FakeResponse(200, json.dumps(data))
+def ok_json(data: Any) -> Answer:
+    return Answer(200, json.dumps(data))
 
 
 @dataclass
@@ -55,35 +65,47 @@ class Call:
     url: str
     params: dict[str, Any]
     headers: dict[str, str]
-    timeout: float | None
 
 
-class FakeSession:
-    """Answers ``get`` from a handler ``(url, params) -> FakeResponse`` (or raises)."""
+def _params(url: str) -> dict[str, Any]:
+    return {k: int(v) if v.isdigit() else v for k, v in parse_qsl(urlsplit(url).query)}
 
-    def __init__(self, handler: Callable[[str, dict[str, Any]], FakeResponse]):
-        self.handler = handler
-        self.calls: list[Call] = []
 
-    @classmethod
-    def queue(cls, *answers: FakeResponse | Exception) -> "FakeSession":
+class Web:
+    """The fake web: answers every GET from a handler ``(url, params) -> Answer`` (or raises)."""
+
+    def __init__(self, mock: responses.RequestsMock):
+        self.mock = mock
+
+    def serve(self, handler: Callable[[str, dict[str, Any]], Answer]) -> "Web":
+        def callback(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+            answer = handler(str(request.url).split("?", 1)[0], _params(str(request.url)))
+            return answer.status, answer.headers, answer.text
+
+        self.mock.add_callback(responses.GET, re.compile(r"https?://.*"), callback=callback)
+        return self
+
+    def queue(self, *answers: Answer | Exception) -> "Web":
         pending = list(answers)
 
-        def handler(url: str, params: dict[str, Any]) -> FakeResponse:
+        def handler(url: str, params: dict[str, Any]) -> Answer:
             answer = pending.pop(0)
             if isinstance(answer, Exception):
                 raise answer
             return answer
 
-        return cls(handler)
+        return self.serve(handler)
 
-    def get(self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
-            timeout: float | None = None) -> FakeResponse:
-        self.calls.append(Call(url, dict(params or {}), dict(headers or {}), timeout))
-        return self.handler(url, dict(params or {}))
+    @property
+    def calls(self) -> list[Call]:
+        return [Call(str(c.request.url).split("?", 1)[0], _params(str(c.request.url)), dict(c.request.headers))
+                for c in self.mock.calls]
 
-    def close(self) -> None:
-        pass
+
+@pytest.fixture()
+def web() -> Iterator[Web]:
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        yield Web(mock)
 
 
 class FakeClock:
@@ -101,11 +123,11 @@ class FakeClock:
         return self.now
 
 
-def make_client(session: FakeSession, clock: FakeClock | None = None, **kwargs: Any) -> HttpClient:
+def make_client(clock: FakeClock | None = None, **kwargs: Any) -> HttpClient:
     clock = clock or FakeClock()
     kwargs.setdefault("env", {})
     kwargs.setdefault("intervals", {})
-    return HttpClient(session=session, sleep=clock.sleep, clock=clock, wall_clock=clock, **kwargs)
+    return HttpClient(sleep=clock.sleep, clock=clock, wall_clock=clock, **kwargs)
 
 
 def s2_paper(n: int, **extra: Any) -> dict[str, Any]:
@@ -129,46 +151,69 @@ def atom_page(ids: list[str], total: int) -> str:
 
 # -- HTTP client ------------------------------------------------------------------------------
 
-def test_http_429_honours_retry_after_seconds() -> None:
-    session = FakeSession.queue(FakeResponse(429, "slow down", {"Retry-After": "7"}), ok_json({"a": 1}))
+def test_http_429_honours_retry_after_seconds(web: Web) -> None:
+    web.queue(Answer(429, "slow down", {"Retry-After": "7"}), ok_json({"a": 1}))
     clock = FakeClock()
-    client = make_client(session, clock)
+    client = make_client(clock)
     assert client.get_json("https://api.example.org/x") == {"a": 1}
     assert clock.sleeps == [7.0]
-    assert len(session.calls) == 2
+    assert len(web.calls) == 2
 
 
-def test_http_503_honours_retry_after_http_date() -> None:
+def test_http_503_honours_retry_after_http_date(web: Web) -> None:
     clock = FakeClock()
     when = email.utils.formatdate(clock.now + 12, usegmt=True)
-    session = FakeSession.queue(FakeResponse(503, "", {"Retry-After": when}), ok_json([1]))
-    client = make_client(session, clock)
+    web.queue(Answer(503, "", {"Retry-After": when}), ok_json([1]))
+    client = make_client(clock)
     assert client.get_json("https://api.example.org/x") == [1]
     assert clock.sleeps == [12.0]
 
 
-def test_http_500_then_success_backs_off_once() -> None:
-    session = FakeSession.queue(FakeResponse(500, "oops"), ok_json({"ok": True}))
+def test_http_500_then_success_backs_off_once(web: Web) -> None:
+    web.queue(Answer(500, "oops"), ok_json({"ok": True}))
     clock = FakeClock()
-    client = make_client(session, clock, backoff=1.5)
+    client = make_client(clock, backoff=1.5)
     assert client.get_json("https://api.example.org/x") == {"ok": True}
     assert clock.sleeps == [1.5]
 
 
-def test_http_connection_error_and_timeout_are_retried_then_reported() -> None:
-    session = FakeSession.queue(requests.ConnectionError("refused"), requests.Timeout("slow"),
-                                requests.ConnectionError("refused"))
+def test_http_retry_policy_backs_off_on_connection_errors_then_gives_up() -> None:
+    # urllib3 drives this policy on the adapter for connection errors and timeouts;
+    # `responses` does not retry raised errors, so the policy is exercised directly.
     clock = FakeClock()
-    client = make_client(session, clock, retries=2, backoff=1.0)
-    with pytest.raises(FetchError, match="could not connect on all 3 attempts; check your network"):
-        client.get_text("https://api.example.org/x")
+    waits: list[tuple[float, Any]] = []
+
+    def on_wait(seconds: float, status: int | None, error: Exception | None, url: str) -> None:
+        waits.append((seconds, type(error).__name__))
+        clock.sleep(seconds)
+
+    policy = PoliteRetry(total=2, backoff_factor=1.0, on_wait=on_wait, wall_clock=clock)
+    error = NewConnectionError(None, "refused")  # type: ignore[arg-type]
+    policy = policy.increment("GET", "/x", error=error)
+    policy = policy.increment("GET", "/x", error=error)
+    with pytest.raises(MaxRetryError):
+        policy.increment("GET", "/x", error=error)
+    assert waits == [(1.0, "NewConnectionError"), (2.0, "NewConnectionError")]
     assert clock.sleeps == [1.0, 2.0]
 
 
-def test_http_429_exhausted_is_reported_as_rate_limiting() -> None:
-    session = FakeSession(lambda url, params: FakeResponse(429, "{}"))
+@pytest.mark.parametrize("error, problem", [
+    (requests.ConnectionError("refused"), "could not connect"),
+    (requests.ReadTimeout("slow"), "no answer within 30 s"),
+])
+def test_http_connection_failures_are_one_coded_line(web: Web, error: Exception, problem: str) -> None:
+    web.queue(error)
+    client = make_client(retries=2)
+    with pytest.raises(FetchError) as info:
+        client.get_text("https://api.example.org/x")
+    assert str(info.value) == (f"[E500] https://api.example.org/x: {problem} on all 3 attempts; "
+                               "check your network connection or proxy and try again")
+
+
+def test_http_429_exhausted_is_reported_as_rate_limiting(web: Web) -> None:
+    web.serve(lambda url, params: Answer(429, "{}"))
     clock = FakeClock()
-    client = make_client(session, clock, retries=3, backoff=1.0)
+    client = make_client(clock, retries=3, backoff=1.0)
     with pytest.raises(FetchError) as info:
         client.get_json(f"{S2_API}/paper/arXiv:2101.00001", {"fields": "title"})
     message = str(info.value)
@@ -177,60 +222,62 @@ def test_http_429_exhausted_is_reported_as_rate_limiting() -> None:
     assert "https://api.semanticscholar.org/graph/v1/paper/arXiv:2101.00001?fields=title" in message
     assert "\n" not in message
     assert clock.sleeps == [1.0, 2.0, 4.0]
-    assert len(session.calls) == 4
+    assert len(web.calls) == 4
 
 
-def test_http_long_retry_after_fails_at_once() -> None:
-    session = FakeSession.queue(FakeResponse(429, "", {"Retry-After": "3600"}))
+def test_http_long_retry_after_fails_at_once(web: Web) -> None:
+    web.queue(Answer(429, "", {"Retry-After": "3600"}))
     clock = FakeClock()
-    client = make_client(session, clock, max_retry_after=60)
+    client = make_client(clock, max_retry_after=60)
     with pytest.raises(FetchError, match="rate limited .*asks to wait 3600 s"):
         client.get_json("https://api.example.org/x")
     assert clock.sleeps == []
 
 
-def test_http_server_error_exhausted_says_service_down() -> None:
-    session = FakeSession(lambda url, params: FakeResponse(502, "bad gateway"))
-    client = make_client(session, retries=1)
+def test_http_server_error_exhausted_says_service_down(web: Web) -> None:
+    web.serve(lambda url, params: Answer(502, "bad gateway"))
+    client = make_client(retries=1)
     with pytest.raises(FetchError, match=r"server error \(HTTP 502\) on all 2 attempts; the service may be down"):
         client.get_json("https://api.example.org/x")
 
 
-def test_http_malformed_json_names_the_url_and_is_not_cached(tmp_path: Path) -> None:
-    session = FakeSession.queue(FakeResponse(200, '{"data": [1, 2'), ok_json({"data": []}))
-    client = make_client(session, cache_dir=tmp_path)
+def test_http_malformed_json_names_the_url_and_is_not_cached(web: Web, tmp_path: Path) -> None:
+    web.queue(Answer(200, '{"data": [1, 2'), ok_json({"data": []}))
+    client = make_client(cache_dir=tmp_path)
     with pytest.raises(FetchError, match=r"https://api\.example\.org/x\?q=1: the answer is not valid JSON"):
         client.get_json("https://api.example.org/x", {"q": 1})
-    assert list(tmp_path.iterdir()) == []
+    # the bad answer was dropped from the cache: the next call asks again, and that answer stays
     assert client.get_json("https://api.example.org/x", {"q": 1}) == {"data": []}
+    assert client.get_json("https://api.example.org/x", {"q": 1}) == {"data": []}
+    assert len(web.calls) == 2
 
 
-def test_http_client_errors_are_not_retried_and_explain() -> None:
-    session = FakeSession.queue(FakeResponse(404, json.dumps({"error": "Paper not found"})))
+def test_http_client_errors_are_not_retried_and_explain(web: Web) -> None:
+    web.queue(Answer(404, json.dumps({"error": "Paper not found"})))
     clock = FakeClock()
-    client = make_client(session, clock)
+    client = make_client(clock)
     with pytest.raises(FetchError, match=r"not found \(HTTP 404\) \(Paper not found\); check the paper id"):
         client.get_json(f"{S2_API}/paper/nope")
-    assert clock.sleeps == [] and len(session.calls) == 1
+    assert clock.sleeps == [] and len(web.calls) == 1
 
 
-def test_http_api_keys_sent_but_never_in_errors_or_cache(tmp_path: Path) -> None:
+def test_http_api_keys_sent_but_never_in_errors_or_cache(web: Web, tmp_path: Path) -> None:
     secret, email_, oa_key = "s2-SECRET-key-123", "me@example.org", "oa-SECRET-456"
     env = {"S2_API_KEY": secret, "OPENALEX_EMAIL": email_, "OPENALEX_API_KEY": oa_key}
 
-    def handler(url: str, params: dict[str, Any]) -> FakeResponse:
+    def handler(url: str, params: dict[str, Any]) -> Answer:
         if "semanticscholar" in url and params.get("fields") == "bad":
-            return FakeResponse(403, json.dumps({"message": f"key {secret} is not allowed"}))
+            return Answer(403, json.dumps({"message": f"key {secret} is not allowed"}))
         if "openalex" in url and params.get("search") == "bad":
-            return FakeResponse(400, f"bad param api_key={oa_key}&mailto={email_}")
+            return Answer(400, f"bad param api_key={oa_key}&mailto={email_}")
         return ok_json({"ok": 1})
 
-    session = FakeSession(handler)
-    client = make_client(session, cache_dir=tmp_path / "cache", env=env)
+    web.serve(handler)
+    client = make_client(cache_dir=tmp_path / "cache", env=env)
     client.get_json(f"{S2_API}/paper/x", {"fields": "title"})
     client.get_json(OPENALEX_API, {"search": "graphs"})
-    assert session.calls[0].headers["x-api-key"] == secret
-    assert session.calls[1].params["mailto"] == email_ and session.calls[1].params["api_key"] == oa_key
+    assert web.calls[0].headers["x-api-key"] == secret
+    assert web.calls[1].params["mailto"] == email_ and web.calls[1].params["api_key"] == oa_key
     with pytest.raises(FetchError) as s2_error:
         client.get_json(f"{S2_API}/paper/x", {"fields": "bad"})
     with pytest.raises(FetchError) as oa_error:
@@ -238,16 +285,28 @@ def test_http_api_keys_sent_but_never_in_errors_or_cache(tmp_path: Path) -> None
     for message in (str(s2_error.value), str(oa_error.value)):
         assert secret not in message and oa_key not in message and email_ not in message
     assert "check S2_API_KEY" in str(s2_error.value)
-    cached = list((tmp_path / "cache").iterdir())
-    assert len(cached) == 2
-    for path in cached:
-        text = path.name + path.read_text()
-        assert secret not in text and oa_key not in text and email_ not in text
+    client.close()
+    stored = (tmp_path / "cache" / "http_cache.sqlite").read_bytes()
+    assert stored.count(b'"status_code": 200') == 2  # both good answers, nothing else
+    for value in (secret, oa_key, email_):
+        assert value.encode() not in stored
     # the cache key is the same with or without credentials in the environment
-    keyless = make_client(FakeSession.queue(), cache_dir=tmp_path / "cache")
-    assert keyless.cache_path(OPENALEX_API, {"search": "graphs"}) == client.cache_path(
-        OPENALEX_API, {"search": "graphs"})
+    keyless = make_client(cache_dir=tmp_path / "cache")
     assert keyless.get_json(OPENALEX_API, {"search": "graphs"}) == {"ok": 1}
+    assert keyless.requests_sent == 0
+    keyless.close()
+
+
+def test_http_api_keys_never_logged(web: Web, caplog: pytest.LogCaptureFixture) -> None:
+    env = {"OPENALEX_EMAIL": "me@example.org", "OPENALEX_API_KEY": "oa-SECRET-456"}
+    web.queue(Answer(503, ""), ok_json({"results": []}))
+    caplog.set_level(logging.DEBUG)
+    with make_client(env=env) as client:
+        client.get_json(OPENALEX_API, {"search": "graphs"})
+        # a third-party library logging a full URL is redacted too
+        logging.getLogger("urllib3.connectionpool").debug("GET %s", web.mock.calls[0].request.url)
+    assert "api_key=" in caplog.text and "retrying in 1.0 s" in caplog.text
+    assert "oa-SECRET-456" not in caplog.text and "me@example.org" not in caplog.text
 
 
 def test_http_redact_replaces_every_secret() -> None:
@@ -255,24 +314,57 @@ def test_http_redact_replaces_every_secret() -> None:
     assert redact("nothing", ["", "zzz"]) == "nothing"
 
 
-def test_http_cache_hit_avoids_second_request_and_ttl_expires(tmp_path: Path) -> None:
-    session = FakeSession(lambda url, params: ok_json({"n": len(session.calls)}))
-    clock = FakeClock()
-    client = make_client(session, clock, cache_dir=tmp_path, cache_ttl=60)
+def counting(web: Web) -> None:
+    """Answer every request with ``{"n": <how many requests reached the server so far>}``."""
+    served: list[int] = []
+
+    def handler(url: str, params: dict[str, Any]) -> Answer:
+        served.append(1)
+        return ok_json({"n": len(served)})
+
+    web.serve(handler)
+
+
+def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
+    counting(web)
+    client = make_client(cache_dir=tmp_path)
     assert client.get_json("https://api.example.org/x", {"a": 1, "b": 2}) == {"n": 1}
     # same URL and parameters in another order: served from disk
     assert client.get_json("https://api.example.org/x", {"b": 2, "a": 1}) == {"n": 1}
-    assert len(session.calls) == 1 and client.requests_sent == 1
+    assert len(web.calls) == 1 and client.requests_sent == 1
     assert client.get_json("https://api.example.org/x", {"a": 1, "b": 3}) == {"n": 2}
-    clock.now += 61
-    assert client.get_json("https://api.example.org/x", {"a": 1, "b": 2}) == {"n": 3}
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    client.close()
+    # a new client (a new run) reads the same cache
+    again = make_client(cache_dir=tmp_path)
+    assert again.get_json("https://api.example.org/x", {"a": 1, "b": 2}) == {"n": 1}
+    assert again.requests_sent == 0 and len(web.calls) == 2
+    again.close()
 
 
-def test_http_rate_limit_keeps_min_interval_per_host() -> None:
-    session = FakeSession(lambda url, params: FakeResponse(200, "ok"))
+def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
+    counting(web)
+    client = make_client(cache_dir=tmp_path, cache_ttl=1)  # requests-cache keeps real time
+    assert client.get_json("https://api.example.org/x") == {"n": 1}
+    assert client.get_json("https://api.example.org/x") == {"n": 1}
+    time.sleep(1.1)
+    assert client.get_json("https://api.example.org/x") == {"n": 2}
+    client.close()
+
+
+def test_http_cache_is_json_not_pickle(web: Web, tmp_path: Path) -> None:
+    web.queue(ok_json({"title": "Ünïcode ✓"}))
+    with make_client(cache_dir=tmp_path) as client:
+        client.get_json("https://api.example.org/x")
+    rows = sqlite3.connect(tmp_path / "http_cache.sqlite").execute("SELECT value FROM responses").fetchall()
+    assert len(rows) == 1
+    stored = json.loads(rows[0][0])  # readable JSON: nothing in the cache can run code when loaded
+    assert stored["status_code"] == 200
+
+
+def test_http_rate_limit_keeps_min_interval_per_host(web: Web) -> None:
+    web.serve(lambda url, params: Answer(200, "ok"))
     clock = FakeClock()
-    client = make_client(session, clock, intervals={"export.arxiv.org": 3.0}, rate_limit_per_s=2)
+    client = make_client(clock, intervals={"export.arxiv.org": 3.0}, rate_limit_per_s=2)
     client.get_text("https://export.arxiv.org/api/query", {"start": 0})
     clock.now += 1.0
     client.get_text("https://export.arxiv.org/api/query", {"start": 1})
@@ -283,12 +375,12 @@ def test_http_rate_limit_keeps_min_interval_per_host() -> None:
 
 # -- fetchers ---------------------------------------------------------------------------------
 
-def test_fetch_s2_pages_references_by_next_offset_and_reads_back(tmp_path: Path) -> None:
+def test_fetch_s2_pages_references_by_next_offset_and_reads_back(web: Web, tmp_path: Path) -> None:
     seed = s2_paper(1, referenceCount=3, citationCount=2, externalIds={"ArXiv": "2106.09685", "CorpusId": 1})
     refs = [s2_paper(n) for n in (10, 11, 12)]
     cites = [s2_paper(n) for n in (20, 21)]
 
-    def handler(url: str, params: dict[str, Any]) -> FakeResponse:
+    def handler(url: str, params: dict[str, Any]) -> Answer:
         offset, limit = int(params.get("offset", 0)), int(params.get("limit", 0))
         if url.endswith("/references"):
             chunk = refs[offset:offset + 2]  # the server pages by two whatever we ask
@@ -300,19 +392,19 @@ def test_fetch_s2_pages_references_by_next_offset_and_reads_back(tmp_path: Path)
             return ok_json({"offset": offset, "data": [{"citingPaper": p} for p in cites[:limit]]})
         return ok_json(seed)
 
-    session = FakeSession(handler)
+    web.serve(handler)
     out = tmp_path / "seed.s2.jsonl"
     seen: list[tuple[int, int | None]] = []
-    n = fetch_s2("arXiv:2106.09685", out, make_client(session), citations=True,
+    n = fetch_s2("arXiv:2106.09685", out, make_client(), citations=True,
                  progress=lambda done, total: seen.append((done, total)))
     assert n == 1
-    assert [c.url for c in session.calls] == [
+    assert [c.url for c in web.calls] == [
         f"{S2_API}/paper/arXiv:2106.09685",
         f"{S2_API}/paper/arXiv:2106.09685/references",
         f"{S2_API}/paper/arXiv:2106.09685/references",
         f"{S2_API}/paper/arXiv:2106.09685/citations",
     ]
-    assert [c.params.get("offset") for c in session.calls[1:3]] == [0, 2]
+    assert [c.params.get("offset") for c in web.calls[1:3]] == [0, 2]
     assert seen == [(2, 5), (3, 5), (5, 5)]
     assert detect_format(out) == "s2"
     papers = [p for p in read_s2(out) if isinstance(p, Paper)]
@@ -322,42 +414,42 @@ def test_fetch_s2_pages_references_by_next_offset_and_reads_back(tmp_path: Path)
     assert all(p.references == (papers[0].ref(),) for p in papers[1:])
 
 
-def test_fetch_s2_links_stop_at_limit() -> None:
-    session = FakeSession(lambda url, params: ok_json(
+def test_fetch_s2_links_stop_at_limit(web: Web) -> None:
+    web.serve(lambda url, params: ok_json(
         {"offset": params["offset"], "next": params["offset"] + params["limit"],
          "data": [{"citedPaper": s2_paper(params["offset"] + k)} for k in range(params["limit"])]}))
-    links = list(iter_s2_links(make_client(session), "CorpusId:5", "references", limit=5, page_size=2))
+    links = list(iter_s2_links(make_client(), "CorpusId:5", "references", limit=5, page_size=2))
     assert [p["title"] for p in links] == [f"Paper number {k}" for k in range(5)]
-    assert [(c.params["offset"], c.params["limit"]) for c in session.calls] == [(0, 2), (2, 2), (4, 1)]
+    assert [(c.params["offset"], c.params["limit"]) for c in web.calls] == [(0, 2), (2, 2), (4, 1)]
 
 
-def test_fetch_s2_without_links_writes_only_the_paper(tmp_path: Path) -> None:
-    session = FakeSession.queue(ok_json(s2_paper(7)))
+def test_fetch_s2_without_links_writes_only_the_paper(web: Web, tmp_path: Path) -> None:
+    web.queue(ok_json(s2_paper(7)))
     out = tmp_path / "one.jsonl"
-    assert fetch_s2(["CorpusId:7"], out, make_client(session), references=False) == 1
-    assert len(session.calls) == 1
+    assert fetch_s2(["CorpusId:7"], out, make_client(), references=False) == 1
+    assert len(web.calls) == 1
     assert json.loads(out.read_text())["title"] == "Paper number 7"
 
 
-def test_fetch_openalex_follows_cursor_and_stops_at_max(tmp_path: Path) -> None:
+def test_fetch_openalex_follows_cursor_and_stops_at_max(web: Web, tmp_path: Path) -> None:
     works = [{"id": f"https://openalex.org/W{n}", "display_name": f"Work {n}", "publication_year": 2020,
               "abstract_inverted_index": {"hello": [0], "world": [1]}, "referenced_works": []}
              for n in range(1, 6)]
     pages = {"*": (works[0:2], "c2"), "c2": (works[2:4], "c3"), "c3": (works[4:5], None)}
 
-    def handler(url: str, params: dict[str, Any]) -> FakeResponse:
+    def handler(url: str, params: dict[str, Any]) -> Answer:
         results, nxt = pages[params["cursor"]]
         return ok_json({"meta": {"count": 5, "per_page": 2, "next_cursor": nxt}, "results": results})
 
-    session = FakeSession(handler)
+    web.serve(handler)
     out = tmp_path / "works.openalex.jsonl"
     seen: list[tuple[int, int | None]] = []
-    n = fetch_openalex("knowledge graphs", 3, out, make_client(session),
+    n = fetch_openalex("knowledge graphs", 3, out, make_client(),
                        progress=lambda d, t: seen.append((d, t)))
     assert n == 3
-    assert [c.params["cursor"] for c in session.calls] == ["*", "c2"]
-    assert session.calls[0].params["search"] == "knowledge graphs"
-    assert session.calls[0].params["per-page"] == 3
+    assert [c.params["cursor"] for c in web.calls] == ["*", "c2"]
+    assert web.calls[0].params["search"] == "knowledge graphs"
+    assert web.calls[0].params["per-page"] == 3
     assert seen == [(2, 3), (3, 3)]
     assert detect_format(out) == "openalex"
     papers = [p for p in read_openalex(out) if isinstance(p, Paper)]
@@ -365,32 +457,32 @@ def test_fetch_openalex_follows_cursor_and_stops_at_max(tmp_path: Path) -> None:
         (f"Work {k}", "hello world", (("openalex", f"W{k}"),)) for k in (1, 2, 3)]
 
 
-def test_fetch_openalex_all_pages_until_cursor_is_null(tmp_path: Path) -> None:
-    session = FakeSession.queue(
+def test_fetch_openalex_all_pages_until_cursor_is_null(web: Web, tmp_path: Path) -> None:
+    web.queue(
         ok_json({"meta": {"count": 3, "next_cursor": "abc"}, "results": [{"id": "W1", "title": "A"}]}),
         ok_json({"meta": {"count": 3, "next_cursor": None}, "results": [{"id": "W2", "title": "B"}]}),
     )
-    assert fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client(session)) == 2
-    assert len(session.calls) == 2
+    assert fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client()) == 2
+    assert len(web.calls) == 2
 
 
-def test_fetch_arxiv_pages_by_start_with_polite_interval(tmp_path: Path) -> None:
+def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Path) -> None:
     ids = [f"2301.0000{k}" for k in range(1, 6)]
 
-    def handler(url: str, params: dict[str, Any]) -> FakeResponse:
+    def handler(url: str, params: dict[str, Any]) -> Answer:
         start, size = params["start"], params["max_results"]
-        return FakeResponse(200, atom_page(ids[start:start + size], total=5))
+        return Answer(200, atom_page(ids[start:start + size], total=5))
 
-    session = FakeSession(handler)
+    web.serve(handler)
     clock = FakeClock()
-    client = make_client(session, clock, intervals={"export.arxiv.org": 3.0})
+    client = make_client(clock, intervals={"export.arxiv.org": 3.0})
     out = tmp_path / "q.atom"
     seen: list[tuple[int, int | None]] = []
     n = fetch_arxiv("cat:cs.CL", 5, out, client, page_size=2, progress=lambda d, t: seen.append((d, t)))
     assert n == 5
-    assert all(c.url == ARXIV_API for c in session.calls)
-    assert [(c.params["start"], c.params["max_results"]) for c in session.calls] == [(0, 2), (2, 2), (4, 1)]
-    assert session.calls[0].params["search_query"] == "cat:cs.CL"
+    assert all(c.url == ARXIV_API for c in web.calls)
+    assert [(c.params["start"], c.params["max_results"]) for c in web.calls] == [(0, 2), (2, 2), (4, 1)]
+    assert web.calls[0].params["search_query"] == "cat:cs.CL"
     assert clock.sleeps == [3.0, 3.0]
     assert seen == [(2, 5), (4, 5), (5, 5)]
     assert detect_format(out) == "arxiv"
@@ -399,67 +491,72 @@ def test_fetch_arxiv_pages_by_start_with_polite_interval(tmp_path: Path) -> None
     assert papers[2].venue == "Venue 0" and papers[2].authors == ("Author 0",)
 
 
-def test_fetch_arxiv_stops_when_total_reached(tmp_path: Path) -> None:
-    session = FakeSession.queue(FakeResponse(200, atom_page(["2301.00001", "2301.00002"], total=2)))
-    assert fetch_arxiv("all:rare", 50, tmp_path / "a.atom", make_client(session)) == 2
-    assert len(session.calls) == 1
+def test_fetch_arxiv_stops_when_total_reached(web: Web, tmp_path: Path) -> None:
+    web.queue(Answer(200, atom_page(["2301.00001", "2301.00002"], total=2)))
+    assert fetch_arxiv("all:rare", 50, tmp_path / "a.atom", make_client()) == 2
+    assert len(web.calls) == 1
 
 
-def test_fetch_arxiv_empty_result_is_still_an_arxiv_feed(tmp_path: Path) -> None:
-    session = FakeSession.queue(FakeResponse(200, atom_page([], total=0)))
+def test_fetch_arxiv_empty_result_is_still_an_arxiv_feed(web: Web, tmp_path: Path) -> None:
+    web.queue(Answer(200, atom_page([], total=0)))
     out = tmp_path / "none.xml"
-    assert fetch_arxiv("all:nothing", 5, out, make_client(session)) == 0
+    assert fetch_arxiv("all:nothing", 5, out, make_client()) == 0
     assert detect_format(out) == "arxiv"
     assert list(read_arxiv(out)) == []
 
 
-def test_fetch_arxiv_api_error_entry_is_fetch_error(tmp_path: Path) -> None:
+def test_fetch_arxiv_api_error_entry_is_fetch_error(web: Web, tmp_path: Path) -> None:
     error_feed = ('<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/api/errors#bad</id>'
                   '<title>Error</title><summary>malformed query</summary></entry></feed>')
-    session = FakeSession.queue(FakeResponse(200, error_feed))
+    web.queue(Answer(200, error_feed))
     with pytest.raises(FetchError, match=r"refused the query \(malformed query\)"):
-        fetch_arxiv("ti:(", 5, tmp_path / "a.atom", make_client(session))
+        fetch_arxiv("ti:(", 5, tmp_path / "a.atom", make_client())
     assert not (tmp_path / "a.atom").exists()
 
 
-def test_fetch_arxiv_malformed_xml_is_fetch_error(tmp_path: Path) -> None:
-    session = FakeSession.queue(FakeResponse(200, "<feed><entry>"))
+def test_fetch_arxiv_malformed_xml_is_fetch_error(web: Web, tmp_path: Path) -> None:
+    web.queue(Answer(200, "<feed><entry>"))
     with pytest.raises(FetchError, match=r"export\.arxiv\.org/api/query\?.*not valid Atom XML"):
-        fetch_arxiv("all:x", 5, tmp_path / "a.atom", make_client(session))
+        fetch_arxiv("all:x", 5, tmp_path / "a.atom", make_client())
 
 
-def test_fetch_failure_leaves_previous_output_untouched(tmp_path: Path) -> None:
+def test_fetch_failure_leaves_previous_output_untouched(web: Web, tmp_path: Path) -> None:
     out = tmp_path / "works.jsonl"
     out.write_text("previous\n")
-    session = FakeSession.queue(
+    web.queue(
         ok_json({"meta": {"count": 4, "next_cursor": "n"}, "results": [{"id": "W1", "title": "A"}]}),
-        FakeResponse(500, "down"), FakeResponse(500, "down"),
+        Answer(500, "down"), Answer(500, "down"),
     )
     with pytest.raises(FetchError, match="server error"):
-        fetch_openalex("x", 4, out, make_client(session, retries=1))
+        fetch_openalex("x", 4, out, make_client(retries=1))
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["works.jsonl"]
 
 
-def test_fetch_run_fetch_dispatches_and_validates(tmp_path: Path) -> None:
-    session = FakeSession.queue(ok_json(s2_paper(3)))
+def test_fetch_run_fetch_dispatches_and_validates(web: Web, tmp_path: Path) -> None:
+    web.queue(ok_json(s2_paper(3)))
     out = tmp_path / "s.jsonl"
-    assert run_fetch("s2", out=out, client=make_client(session), paper_ids=["CorpusId:3"],
+    assert run_fetch("s2", out=out, client=make_client(), paper_ids=["CorpusId:3"],
                      references=False) == 1
     with pytest.raises(FetchError, match="unknown source 'dblp'; choose one of arxiv, s2, openalex"):
-        run_fetch("dblp", out=out, client=make_client(FakeSession.queue()))
+        run_fetch("dblp", out=out, client=make_client())
     with pytest.raises(FetchError, match="at least 1"):
-        run_fetch("openalex", out=out, client=make_client(FakeSession.queue()), query="x", max_results=0)
+        run_fetch("openalex", out=out, client=make_client(), query="x", max_results=0)
     with pytest.raises(FetchError, match="paper id is empty"):
-        run_fetch("s2", out=out, client=make_client(FakeSession.queue()), paper_ids=[" "])
+        run_fetch("s2", out=out, client=make_client(), paper_ids=[" "])
 
 
-def test_fetch_outputs_build_together(tmp_path: Path) -> None:
-    arxiv = FakeSession.queue(FakeResponse(200, atom_page(["2301.00001"], total=1)))
-    s2 = FakeSession.queue(ok_json(s2_paper(9, externalIds={"ArXiv": "2301.00001"})),
-                           ok_json({"offset": 0, "data": [{"citedPaper": s2_paper(10)}]}))
-    fetch_arxiv("all:x", 1, tmp_path / "a.atom", make_client(arxiv))
-    fetch_s2("CorpusId:9", tmp_path / "b.jsonl", make_client(s2))
+def test_fetch_outputs_build_together(web: Web, tmp_path: Path) -> None:
+    def handler(url: str, params: dict[str, Any]) -> Answer:
+        if url == ARXIV_API:
+            return Answer(200, atom_page(["2301.00001"], total=1))
+        if url.endswith("/references"):
+            return ok_json({"offset": 0, "data": [{"citedPaper": s2_paper(10)}]})
+        return ok_json(s2_paper(9, externalIds={"ArXiv": "2301.00001"}))
+
+    web.serve(handler)
+    fetch_arxiv("all:x", 1, tmp_path / "a.atom", make_client())
+    fetch_s2("CorpusId:9", tmp_path / "b.jsonl", make_client())
     result = read_papers([tmp_path])
     assert result.files == 2
     assert {p.id for p in result.papers} == {"arxiv:2301.00001"}
@@ -467,7 +564,7 @@ def test_fetch_outputs_build_together(tmp_path: Path) -> None:
 
 
 def test_fetch_socket_guard_blocks_a_real_client() -> None:
-    # A client built without a fake session must not reach the network in these tests.
+    # A client used outside `responses` must not reach the network in these tests.
     with HttpClient(retries=0, env={}, intervals={}) as client:
         with pytest.raises(RuntimeError, match="must not open network connections"):
             client.get_text("http://127.0.0.1:9/never")

@@ -476,3 +476,108 @@ def test_readers_daily_unknown_header_lines_are_not_a_title(tmp_path):
     (paper,) = _papers(path)
     assert paper.title == "Tiny Routers for Sparse Models"
     assert paper.abstract == "We study routing in small sparse models. It works."
+
+
+# -- hostile input (issue 11): one coded line, or skipped and counted with skip_bad --------------
+
+def _write_jsonl(path: Path, *records: str) -> Path:
+    path.write_text("".join(r + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+GOOD = '{"id": "g1", "title": "A good paper on BERT", "abstract": "We use BERT."}'
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n" + "[" * 100_000 + "]" * 100_000 + "\n"),
+    ("deep-s2.json", '{"data": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+])
+def test_ingest_deeply_nested_json_is_an_input_error(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="nested too deeply") as info:
+        read_papers([path])
+    assert str(info.value).startswith(f"[E100] {path}")
+
+
+def test_ingest_deeply_nested_jsonl_line_is_skipped_and_counted(tmp_path):
+    path = _write_jsonl(tmp_path / "a.jsonl", GOOD, '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(InputError, match=r"a\.jsonl:2: .*nested too deeply"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.title for p in result.papers] == ["A good paper on BERT"] and len(result.skipped) == 1
+
+
+def test_ingest_lone_surrogate_is_a_record_error_and_skippable(tmp_path):
+    path = _write_jsonl(tmp_path / "a.jsonl", GOOD, '{"id": "b", "title": "broken \\ud83d emoji", "abstract": "x"}')
+    with pytest.raises(InputError, match=r"a\.jsonl:2: field 'title' holds an unpaired surrogate"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert len(result.papers) == 1 and len(result.skipped) == 1
+    assert "surrogate" in result.skipped_summary()[1]
+
+
+def test_ingest_abstract_over_a_million_characters_is_a_record_error(tmp_path):
+    long = json.dumps({"id": "long", "title": "Long one", "abstract": "word " * 200_001})
+    path = _write_jsonl(tmp_path / "a.jsonl", long, GOOD)
+    with pytest.raises(InputError, match=r"a\.jsonl:1: title and abstract are 1,000,0\d\d characters"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"] and len(result.skipped) == 1
+
+
+def test_ingest_skip_bad_skips_a_file_that_cannot_be_read(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(GOOD.encode() + b"\n" + b'{"id": "z", "title": "caf\xe9 paper"}\n')
+    good = _write_jsonl(tmp_path / "good.jsonl", GOOD.replace("g1", "g2"))
+    with pytest.raises(InputError, match=r"bad\.jsonl:2: not UTF-8 text"):
+        read_papers([bad, good])
+    result = read_papers([bad, good], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g2"]  # nothing of the bad file, all of the good one
+    [skipped] = result.skipped
+    assert "bad.jsonl:2" in str(skipped) and "whole file was skipped" in str(skipped)
+
+
+def test_ingest_records_sharing_an_id_but_not_a_title_are_reported(tmp_path):
+    path = _write_jsonl(tmp_path / "a.jsonl", '{"id": "x1", "title": "First title"}',
+                        '{"id": "x1", "title": "Another paper altogether"}', '{"id": "x1", "title": "first  TITLE"}')
+    result = read_papers([path])
+    [warning] = result.warnings
+    assert "a.jsonl:2" in warning and "a.jsonl:1" in warning
+    assert "'Another paper altogether'" in warning and "'First title'" in warning
+
+
+def test_cli_extract_skip_bad_says_how_many_it_skipped(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    path = _write_jsonl(tmp_path / "a.jsonl", GOOD, '{"id": "b", "title": "bad \\ud83d"}', "not json")
+    assert main(["extract", str(path), "--skip-bad"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 1
+    assert "skipped 2 bad record(s):" in captured.err
+
+
+def test_cli_build_lone_surrogate_and_long_abstract_are_one_line(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    path = _write_jsonl(tmp_path / "a.jsonl", GOOD, '{"id": "b", "title": "bad \\ud83d"}',
+                        json.dumps({"id": "l", "title": "Long", "abstract": "x" * 1_000_001}))
+    ws = tmp_path / "ws"
+    assert main(["build", str(path), "-w", str(ws), "--no-overview"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("graphbuild: error: [E100]") and "a.jsonl:2" in err
+    assert not ws.exists()
+    assert main(["build", str(path), "-w", str(ws), "--no-overview", "--skip-bad"]) == 0
+    out = capsys.readouterr().out
+    assert "read 1 papers" in out and "skipped 2 bad record(s)" in out
+
+
+def test_cli_build_reports_records_sharing_an_id_but_not_a_title(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    path = _write_jsonl(tmp_path / "a.jsonl", '{"id": "x1", "title": "First title", "abstract": "We use BERT."}',
+                        '{"id": "x1", "title": "Another paper altogether", "abstract": "We use GLUE."}')
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: " in err and "a.jsonl:2 has the id 'x1' of " in err and "'Another paper altogether'" in err

@@ -86,14 +86,12 @@ def test_bibtex_fast_hands_unusual_files_to_bibtexparser(text):
     assert [line for line, _ in parse_bibtex(text)] == [line for line, _ in _parse_with_bibtexparser(text)]
 
 
-def test_progress_lines_when_stderr_is_not_a_terminal():
-    import io
+def test_read_papers_reports_progress_lines_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    from graphbuild.ingest import read_papers
 
-    from graphbuild.progress import LineProgress
-
-    stream = io.StringIO()
-    bar = LineProgress(None, "reading", "record", interval=0.0, stream=stream)
-    bar.update(3)
-    bar.update(2)
-    lines = stream.getvalue().splitlines()
-    assert [line.split(" (")[0] for line in lines] == ["reading: 3 records", "reading: 5 records"]
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@misc{a, title = {First}}\n@misc{b, title = {Second}}\n@misc{c, title = {Third}}\n")
+    assert len(read_papers([bib], progress=True).papers) == 3
+    assert capsys.readouterr().err.splitlines()[-1] == "reading: 3 records"
+    read_papers([bib])
+    assert capsys.readouterr().err == ""

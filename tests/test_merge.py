@@ -180,3 +180,83 @@ def test_merge_resolve_references_pairs_and_shared_stubs():
 
 def test_merge_resolve_references_without_references():
     assert resolve_references([Paper(title="Alone")]) == ([], [])
+
+
+# -- ids and versions (issue 11) -----------------------------------------------------------------
+
+def _old_title_id(title: str) -> str:
+    """The title id as graphbuild computed it before scripts other than Latin were kept."""
+    import hashlib
+    import re
+    import unicodedata
+
+    norm = re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", title).casefold())
+    return "title:" + hashlib.sha1(norm.encode()).hexdigest()[:16]
+
+
+def test_merge_latin_title_ids_are_unchanged():
+    titles = ["Attention Is All You Need", "β-VAE: Learning Basic Visual Concepts", "Über Café-Modelle: ﬁne-tuning",
+              "Łódź: a dataset", "ＢＥＲＴ², revisited", "Ångström-level protein models!?"]
+    assert [title_id(t) for t in titles] == [_old_title_id(t) for t in titles]
+    assert title_id("Attention Is All You Need") == "title:" + __import__("hashlib").sha1(
+        b"attentionisallyouneed").hexdigest()[:16]
+
+
+def test_merge_non_latin_titles_get_distinct_stable_ids():
+    titles = ["深度学习中的注意力机制", "图神经网络综述", "Трансформеры для текста", "Графовые нейронные сети",
+              "ニューラル機械翻訳の研究"]
+    ids = [Paper(title=t).id for t in titles]
+    assert len(set(ids)) == 5 and ids == [Paper(title=t).id for t in titles]
+    assert len(merge_papers([Paper(title=t) for t in titles * 2])) == 5
+
+
+def test_cli_rebuild_with_non_latin_titles_never_duplicates(tmp_path, capsys):
+    import json
+
+    from graphbuild.cli import main
+    from graphbuild.workspace import Workspace
+
+    path = tmp_path / "cjk.jsonl"
+    path.write_text("".join(json.dumps({"title": t, "abstract": "我们提出一个模型。"}, ensure_ascii=False)
+                            + "\n" for t in ["深度学习中的注意力机制", "图神经网络综述", "Трансформеры для текста",
+                                             "Графовые нейронные сети", "ニューラル機械翻訳の研究"]), encoding="utf-8")
+    ws = tmp_path / "ws"
+    for _ in range(3):
+        assert main(["build", str(path), "-w", str(ws), "--no-overview"]) == 0
+    assert len([p for p in Workspace(ws).papers() if not p.external]) == 5
+
+
+def test_merge_arxiv_datacite_doi_is_the_arxiv_id():
+    preprint = Paper(title="Adam: A Method for Stochastic Optimization", arxiv_id="1412.6980", year=2014)
+    bib = Paper(title="Adam: a method for stochastic optimization (extended)", doi="10.48550/arXiv.1412.6980",
+                year=2015)
+    assert bib.id == "arxiv:1412.6980" and bib.doi is None
+    assert len(merge_papers([preprint, bib])) == 1
+    assert PaperRef.from_value("https://doi.org/10.48550/ARXIV.1412.6980").id == "arxiv:1412.6980"
+
+
+def test_merge_preprint_and_published_version_become_one_paper():
+    preprint = Paper(title="Deep Residual Learning for Image Recognition", arxiv_id="1512.03385", year=2015,
+                     authors=("Kaiming He", "Xiangyu Zhang"), abstract="short")
+    published = Paper(title="Deep residual learning for image recognition.", doi="10.1109/CVPR.2016.90",
+                      year=2016, authors=("K. He", "X. Zhang", "S. Ren", "J. Sun"), venue="CVPR",
+                      abstract="a longer abstract of the published version")
+    other_author = Paper(title="Deep Residual Learning for Image Recognition", year=2017, authors=("A. Nobody",))
+    far_year = Paper(title="Deep Residual Learning for Image Recognition", year=2019, authors=("Kaiming He",))
+    merged = merge_papers([preprint, published, other_author, far_year])
+    assert len(merged) == 3
+    [both] = [p for p in merged if p.doi]
+    assert both.arxiv_id == "1512.03385" and both.venue == "CVPR" and len(both.authors) == 4
+    assert both.abstract == "a longer abstract of the published version"
+
+
+def test_merge_versions_do_not_double_inferred_citations():
+    preprint = Paper(title="Deep Residual Learning for Image Recognition", arxiv_id="1512.03385", year=2015,
+                     authors=("Kaiming He",))
+    published = Paper(title="Deep Residual Learning for Image Recognition", doi="10.1109/CVPR.2016.90", year=2016,
+                      authors=("Kaiming He",))
+    citing = Paper(title="A paper citing both forms", year=2020,
+                   references=(PaperRef(arxiv_id="1512.03385"), PaperRef(doi="10.1109/cvpr.2016.90")))
+    papers = merge_papers([preprint, published, citing])
+    pairs, stubs = resolve_references(papers)
+    assert pairs == [(citing.id, "doi:10.1109/cvpr.2016.90")] and stubs == []

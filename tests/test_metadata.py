@@ -258,3 +258,24 @@ def test_metadata_read_papers_over_fixture_directory_counts_skips() -> None:
             "Sparse Routers for Mixture-of-Experts Graph Models", "Search Hit Two"} <= titles
     # 2 in s2_papers.jsonl, 1 in s2_search.json, 1 in openalex_works.json, 1 in the feed
     assert len(result.skipped) == 5
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be", "utf-16-le"])
+def test_atom_entity_declarations_refused_in_any_encoding(tmp_path, encoding):
+    declared = encoding.upper().replace("-BE", "BE").replace("-LE", "LE")
+    feed = (f'<?xml version="1.0" encoding="{declared}"?>\n<!DOCTYPE feed [<!ENTITY boom "BOOM">]>\n'
+            '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2101.00001v1</id>'
+            '<title>&boom;&boom;</title></entry></feed>')
+    path = tmp_path / "evil.xml"
+    path.write_bytes(feed.encode(encoding) if encoding != "utf-16" else feed.encode("utf-16"))
+    with pytest.raises(InputError, match=r"^\[E100\] .*evil\.xml: file declares a DOCTYPE or ENTITY"):
+        list(read_arxiv(path))
+
+
+def test_atom_utf16_feed_without_dtd_is_read(tmp_path):
+    feed = ('<?xml version="1.0" encoding="UTF-16"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+            '<id>http://arxiv.org/abs/2101.00001v1</id><title>Über Modelle</title></entry></feed>')
+    path = tmp_path / "feed.xml"
+    path.write_bytes(feed.encode("utf-16"))
+    [paper] = list(read_arxiv(path))
+    assert paper.title == "Über Modelle" and paper.arxiv_id == "2101.00001"

@@ -64,7 +64,7 @@ def test_neo4j_incremental_sync_creates_only_the_new_paper_and_edge(store):
     G.add_node("P9", label="Paper", id="P9", title="A new paper", year=2024, external=False)
     G.add_edge("P9", "P1", key="CITES", inferred=False, via=None)
     report = store.sync(graph_to_tables(G))
-    assert report.nodes_created == {"Paper": 1, "Entity": 0, "Author": 0}
+    assert report.nodes_created == {label: int(label == "Paper") for label in NODE_TABLES}
     assert report.rels_created == {rel: int(rel == "CITES") for rel in REL_TABLES}
     assert _total(report.nodes_updated) == _total(report.nodes_deleted) == _total(report.rels_deleted) == 0
     rows = store.query("MATCH (a:Paper {id: 'P9'})-[:CITES]->(b) RETURN b.id AS cited")
@@ -78,7 +78,7 @@ def test_neo4j_sync_deletes_what_the_tables_lost(store):
     G.remove_node("X1")  # and its two CITES edges
     G.remove_edge("P1", E["GPT-3"], key="USES")
     report = store.sync(graph_to_tables(G))
-    assert report.nodes_deleted == {"Paper": 1, "Entity": 0, "Author": 0}
+    assert report.nodes_deleted == {label: int(label == "Paper") for label in NODE_TABLES}
     assert report.rels_deleted == {rel: {"CITES": 2, "USES": 1}.get(rel, 0) for rel in REL_TABLES}
     assert _total(report.nodes_created) == _total(report.rels_created) == 0
     assert store.counts() == graph_to_tables(G).counts()
@@ -92,7 +92,7 @@ def test_neo4j_sync_updates_changed_properties_and_type_label(store):
     G.nodes[E["QLoRA"]]["type"] = "Model"
     G.edges["P2", "P1", "CITES"]["inferred"] = True
     report = store.sync(graph_to_tables(G))
-    assert report.nodes_updated == {"Paper": 1, "Entity": 1, "Author": 0}
+    assert report.nodes_updated == {label: int(label in ("Paper", "Entity")) for label in NODE_TABLES}
     assert _total(report.nodes_created) == _total(report.rels_created) == _total(report.rels_deleted) == 0
     rows = store.query("MATCH (e:Entity {id: $id}) RETURN labels(e) AS labels", {"id": E["QLoRA"]})
     assert sorted(rows[0]["labels"]) == ["Entity", "Graphbuild", "Model"]
@@ -128,7 +128,8 @@ def test_neo4j_query_returns_nodes_rels_and_lists_as_plain_values(store):
     assert row["p"]["_label"] == "Paper" and row["p"]["title"] == "LoRA paper" and row["p"]["year"] == 2021
     assert row["p"]["venue"] is None  # every schema column, as the embedded store returns them
     assert "_gb_hash" not in row["p"]
-    assert row["r"] == {"_type": "PROPOSES", "evidence": "We propose LoRA.", "char_start": 0, "char_end": 16}
+    assert row["r"] == {"_type": "PROPOSES", "evidence": "We propose LoRA.", "char_start": 0, "char_end": 16,
+                        "confidence": None}
     assert row["e"]["aliases"] == ["low-rank adaptation"]
     assert row["pair"] == ["LoRA", 1]
     assert row["d"] == "2024-01-02"

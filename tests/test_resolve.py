@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graphbuild.citations import citation_edges, infer_citations
-from graphbuild.records import EntityMention, Extraction, Paper
+from graphbuild.records import Citation, EntityMention, Extraction, Link, Paper
 from graphbuild.resolve import resolve_entities
 
 
@@ -21,7 +21,7 @@ def test_resolve_aliases_merge_across_papers():
     (ent,) = res.entities
     assert ent.paper_count == 3
     assert {"LST", "ladder side tuning"} <= set(ent.aliases)
-    roles = {(p, r) for p, _, r, _ in res.links}
+    roles = {(link.paper_id, link.role) for link in res.links}
     assert roles == {("p1", "proposes"), ("p2", "uses"), ("p3", "uses")}
 
 
@@ -55,14 +55,14 @@ def test_resolve_family_node_created_when_only_variants_are_mentioned():
 def test_resolve_one_link_per_paper_entity_strongest_role():
     res = resolve_entities([Extraction("p1", "t", [em("GLUE", "Dataset", role="uses"),
                                                    em("glue", "Dataset", role="evaluates_on")])])
-    assert [(p, r) for p, _, r, _ in res.links] == [("p1", "evaluates_on")]
+    assert [(link.paper_id, link.role) for link in res.links] == [("p1", "evaluates_on")]
 
 
 def test_citations_inferred_only_from_earlier_proposers():
     papers = [Paper(id="a", title="Proposer", year=2020), Paper(id="b", title="User", year=2022),
               Paper(id="c", title="Older user", year=2019)]
-    links = [("a", "entity:x", "proposes", {}), ("b", "entity:x", "uses", {}), ("c", "entity:x", "uses", {})]
+    links = [Link("a", "entity:x", "proposes"), Link("b", "entity:x", "uses"), Link("c", "entity:x", "uses")]
     inferred = infer_citations(papers, links)
-    assert inferred == [("b", "a", {"inferred": True, "via": "entity:x"})]
+    assert inferred == [Citation("b", "a", inferred=True, via="entity:x")]
     edges = citation_edges([("b", "a")], inferred)
-    assert edges == [("b", "a", {"inferred": False, "via": None})]
+    assert edges == [Citation("b", "a", inferred=False, via=None)]

@@ -236,3 +236,97 @@ def test_viz_show_in_notebook_embeds_page(tmp_path):
     out = render_html(select_subgraph(small_graph(), focus="ViT"), tmp_path / "nb.html")
     shown = show_in_notebook(out, height=400)
     assert shown.data.startswith('<div class="graphbuild-viz"><iframe srcdoc="&lt;!DOCTYPE html&gt;') and "height:400px" in shown.data
+
+
+# ------------------------------------------------------------------ communities
+
+
+def test_viz_community_nodes_are_colours_not_nodes(tmp_path):
+    from graphbuild.communities import add_communities, community_names, node_communities
+    from graphbuild.report import community_color
+
+    G = add_communities(small_graph(), min_papers=1)
+    sel = select_subgraph(G)
+    assert not any(d["label"] == "Community" for _, d in sel.graph.nodes(data=True))
+    assert sel.shown == small_graph().number_of_nodes()
+    of = node_communities(G)
+    page = render_html(sel, tmp_path / "c.html", communities=of, community_names=community_names(G))
+    data = _page_data(page)
+    colors = {n["id"]: n["color"] for n in data["nodes"]}
+    assert colors["P1"] == community_color(int(of["P1"].split(":")[1]))
+    assert colors[E["LoRA"]] == colors["P1"]  # LoRA's papers are mostly in P1's community
+    assert colors[A_HU] == KIND_COLORS["Entity"]  # authors have no community: grey
+    assert {c["name"] for c in data["communities"]} >= set(community_names(G).values()) | {"no community"}
+    assert 'id="gb-communities"' in page.read_text()
+    plain = _page_data(render_html(sel, tmp_path / "k.html"))
+    assert {n["id"]: n["color"] for n in plain["nodes"]}["P1"] == KIND_COLORS["Paper"]
+    assert plain["communities"] == []
+
+
+# ------------------------------------------------------------------ term map
+
+
+def _two_topic_corpus(n_papers: int) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for t in range(2):
+        for k in range(6):
+            e = f"entity:t{t}e{k}"
+            G.add_node(e, label="Entity", id=e, name=f"T{t} term {k}", type="Method", paper_count=0)
+    for i in range(n_papers):
+        t = i % 2
+        pid = f"P{i:05d}"
+        G.add_node(pid, label="Paper", id=pid, title=f"Paper {i}", year=2000 + i % 20, external=False)
+        for k in {i % 6, (i // 2) % 6, 0}:
+            G.add_edge(pid, f"entity:t{t}e{k}", key="USES")
+    return G
+
+
+def test_viz_term_map_links_terms_that_co_occur():
+    from graphbuild.termmap import CO_OCCURS, term_map
+
+    G = _two_topic_corpus(600)
+    sel = term_map(G, max_terms=12, links_per_term=3)
+    H = sel.graph
+    assert set(H) == {f"entity:t{t}e{k}" for t in range(2) for k in range(6)}
+    assert all(d["label"] == "Entity" for _, d in H.nodes(data=True))
+    assert H.nodes["entity:t0e0"]["paper_count"] == 300 and len(H.nodes["entity:t0e0"]["top_papers"]) == 8
+    for u, v, key, data in H.edges(keys=True, data=True):
+        assert key == CO_OCCURS and u.split("e")[1][0] == v.split("e")[1][0]  # never across the two topics
+        assert data["papers"] >= 2 and data["strength"] > 0
+    assert max(dict(H.degree()).values()) <= 2 * 3 + 3
+
+
+def test_viz_whole_graph_of_a_large_corpus_is_a_term_map(tmp_path):
+    from graphbuild.communities import add_communities
+    from graphbuild.termmap import TERM_MAP_MIN_PAPERS
+
+    G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
+    sel = select_subgraph(G, max_nodes=500)
+    assert sel.reason.startswith("term map: the 12 entities in most of 5,000 papers")
+    assert not any(d["label"] == "Paper" for _, d in sel.graph.nodes(data=True))
+    data = _page_data(render_html(sel, tmp_path / "map.html"))
+    colors = {n["id"]: n["color"] for n in data["nodes"]}
+    assert len({colors[f"entity:t0e{k}"] for k in range(6)}) == 1 != len(set(colors.values()))
+    assert {c["name"] for c in data["communities"]} == {d["name"] for _, d in G.nodes(data=True)
+                                                       if d["label"] == "Community"}
+    tip = next(n for n in data["nodes"] if n["id"] == "entity:t0e0")["tip"]
+    assert any(row[0] == "most cited papers" and "Paper " in row[1] for row in tip["rows"])
+    assert all(e["arrows"] == "" for e in data["edges"])
+    # a focus still gives the neighbourhood of papers
+    assert any(d["label"] == "Paper" for _, d in select_subgraph(G, focus="T0 term 1").graph.nodes(data=True))
+
+
+def test_viz_page_carries_hidden_neighbours_for_expanding(tmp_path):
+    G = small_graph()
+    sel = select_subgraph(G, focus="QLoRA", hops=1)
+    hidden = set(sel.frontier) - set(sel.graph)
+    assert hidden and not hidden & set(sel.graph)
+    # every hidden node is a neighbour in G of a shown one, and no Community node is ever offered
+    assert all(any(m in sel.graph for m in nx.all_neighbors(G, h)) for h in hidden)
+    data = _page_data(render_html(sel, tmp_path / "q.html"))
+    assert set(data["more"]["nodes"]) == hidden
+    assert set(data["more"]["by"]) <= set(sel.graph)
+    assert {m for ms in data["more"]["by"].values() for m in ms} == hidden
+    assert all(set(e) >= {"from", "to", "id", "tip"} for e in data["more"]["edges"])
+    whole = select_subgraph(G)
+    assert _page_data(render_html(whole, tmp_path / "w.html"))["more"] is None  # nothing hidden

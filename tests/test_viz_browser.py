@@ -149,3 +149,68 @@ def test_viz_browser_large_page_starts_frozen_with_python_layout(driver, tmp_pat
     x0 = next(n for n in json.loads(driver.execute_script(
         "return document.getElementById('gb-data').textContent"))["nodes"] if n["id"] == "p0")
     assert abs(p0["x"] - x0["x"]) <= 1 and abs(p0["y"] - x0["y"]) <= 1  # getPositions rounds
+
+
+def test_viz_browser_labels_the_most_connected_nodes_first(driver, tmp_path):
+    G = nx.MultiDiGraph()
+    for i in range(300):
+        G.add_node(f"p{i}", label="Paper", id=f"p{i}", title=f"Paper {i}", year=2010, authors=[])
+    for hub in range(5):  # five papers cited by 40 each; the rest cited by none
+        for j in range(40):
+            G.add_edge(f"p{5 + hub * 40 + j}", f"p{hub}", key="CITES", inferred=False, via=None)
+    page = render_html(select_subgraph(G), tmp_path / "hubs.html")
+    _open(driver, page)
+    _assert_clean_load(driver, page)
+    driver.execute_script("graphbuild.network.fit({animation: false}); graphbuild.network.redraw()")
+    shown = set(driver.execute_script("return graphbuild.visibleLabels()"))
+    assert {f"p{h}" for h in range(5)} <= shown and len(shown) < 50  # the hubs, not the crowd
+    driver.execute_script("graphbuild.network.moveTo({scale: 2.5, animation: false}); graphbuild.network.redraw()")
+    assert len(driver.execute_script("return graphbuild.visibleLabels()")) == 300  # zoomed in: every label
+
+
+def test_viz_browser_edge_click_puts_the_evidence_in_the_side_panel(driver, tmp_path):
+    page = render_html(select_subgraph(small_graph(), focus="ViT", hops=1), tmp_path / "vit.html")
+    _open(driver, page)
+    driver.execute_script("graphbuild.showDetails('edge', arguments[0])", f"P5|PROPOSES|{E['ViT']}")
+    assert "We propose ViT" in driver.find_element("id", "gb-details").text
+
+
+def test_viz_browser_term_map_shows_papers_one_click_away(driver, tmp_path):
+    from graphbuild.communities import add_communities
+    from graphbuild.termmap import TERM_MAP_MIN_PAPERS
+    from test_viz import _two_topic_corpus
+
+    G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
+    page = render_html(select_subgraph(G), tmp_path / "map.html")
+    _open(driver, page)
+    _assert_clean_load(driver, page)
+    assert driver.execute_script("return graphbuild.nodes.length") == 12
+    assert "entity:t0e0" in driver.execute_script("return graphbuild.visibleLabels()")
+    driver.execute_script("graphbuild.showDetails('node', 'entity:t0e0')")
+    details = driver.find_element("id", "gb-details").text
+    assert "most cited papers" in details and "Paper " in details
+    legend = driver.find_elements("css selector", "#gb-communities li")
+    assert len(legend) == 2
+
+
+def test_viz_browser_click_expands_hidden_neighbours_from_page_data(driver, tmp_path):
+    sel = select_subgraph(small_graph(), focus="ViT", hops=1)  # P5 and ViT; P5's author and ImageNet hidden
+    page = render_html(sel, tmp_path / "vit.html")
+    _open(driver, page)
+    _assert_clean_load(driver, page)
+    assert driver.execute_script("return graphbuild.nodes.length") == 2
+    hidden = sorted(driver.execute_script("return graphbuild.hiddenNeighbours('P5')"))
+    assert hidden == ["author:alexey dosovitskiy", E["ImageNet"]]
+    assert driver.execute_script("return graphbuild.hiddenNeighbours(arguments[0])", E["ViT"]) == []
+    driver.execute_script("graphbuild.showDetails('node', 'P5'); graphbuild.offerExpand('P5')")
+    button = driver.find_element("id", "gb-expand")
+    assert button.text == "Show 2 more neighbours"
+    button.click()
+    assert driver.execute_script("return graphbuild.nodes.length") == 4
+    assert driver.execute_script("return graphbuild.nodes.get('author:alexey dosovitskiy').label") == \
+        "Alexey Dosovitskiy"
+    assert driver.execute_script("return graphbuild.edges.get('author:alexey dosovitskiy|AUTHORED|P5') !== null")
+    assert driver.execute_script("return graphbuild.edges.get(arguments[0]).tip.rows[2][1]",
+                                 f"P5|EVALUATES_ON|{E['ImageNet']}")  # the evidence travels with it
+    assert driver.execute_script("return graphbuild.expand('P5')") == 0  # nothing left to add
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

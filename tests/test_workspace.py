@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 import graphbuild
-from graphbuild.errors import InputError, WorkspaceError
+from graphbuild.errors import InputError, WorkspaceError, WorkspaceLockedError, WorkspaceNotWritableError
 from graphbuild.ingest import read_papers
 from graphbuild.resources import data_path
 from graphbuild.schema import NODE_TABLES, REL_TABLES
@@ -57,7 +66,7 @@ def test_workspace_interrupted_build_keeps_previous(ws, tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("graphbuild.workspace.atomic_write_text", boom)
+    monkeypatch.setattr("graphbuild.generations.atomic_write_text", boom)
     with pytest.raises(KeyboardInterrupt):
         _build(ws, extra)
     assert ws.current == before
@@ -154,10 +163,273 @@ def test_workspace_viz_returns_a_path_jupyter_can_show(ws, tmp_path):
 def test_workspace_related_index_is_cached_per_generation(ws, tmp_path):
     _build(ws, SOURCES / "corpus.jsonl")
     first = ws.related_index()
-    assert (ws.current / "related.pickle").exists()
     again = ws.related_index()
     assert again is not first and again.paper_ids == first.paper_ids
     extra = tmp_path / "more.jsonl"
     extra.write_text(json.dumps({"title": "Another Adapter Paper", "abstract": "We use LoRA.", "year": 2024}) + "\n")
     _build(ws, extra)
     assert len(ws.related_index().paper_ids) == len(first.paper_ids) + 1
+
+
+# ---------------------------------------------------------------- generations, lock, repair
+
+def _cli(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graphbuild", *argv], capture_output=True, text=True, timeout=300)
+
+
+def _records(prefix: str, n: int) -> str:
+    return "".join(json.dumps({"id": f"{prefix}{i}", "title": f"{prefix} paper {i} on BERT",
+                               "abstract": f"We propose {prefix.upper()}{i}Net, built on BERT, evaluated on GLUE."})
+                   + "\n" for i in range(n))
+
+
+def test_workspace_generation_holds_its_own_checkpointed_store(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    gen = ws.current
+    assert sorted(p.name for p in (gen / "db").iterdir()) == ["graph.lbdb", "manifest.json"]
+    manifest = ws.manifest()
+    assert manifest["store_graph_sha256"] == manifest["graph_sha256"]
+    assert ws.store_path() == gen / "db"
+
+
+@pytest.mark.slow
+def test_workspace_concurrent_builds_lose_no_papers(tmp_path):
+    """Issue 11, reproduction 1: two builds at once; the second fails at once naming the holder,
+    or (with --wait) queues behind the first; no papers are lost either way."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(_records("a", 60))
+    b.write_text(_records("b", 60))
+    ws = tmp_path / "ws"
+    with Workspace(ws).lock("build") as held:  # stands for a first build still running
+        refused = _cli("build", str(b), "-w", str(ws), "--no-overview")
+        assert held.held
+    assert refused.returncode == 1
+    assert re.fullmatch(r"graphbuild: error: \[E401\] workspace \S+ is being written by `graphbuild build` "
+                        r"\(pid \d+ on .+\); wait for it to finish, or pass --wait to queue behind it\n",
+                        refused.stderr)
+    assert not Workspace(ws).exists()
+    first = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(a), "-w", str(ws), "--no-overview"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not (ws / ".graphbuild.lock.json").exists() and first.poll() is None:
+            time.sleep(0.05)
+        second = _cli("build", str(b), "-w", str(ws), "--no-overview", "--wait")
+    finally:
+        assert first.wait(timeout=300) == 0
+    assert second.returncode == 0, second.stderr
+    ids = {r["id"] for r in Workspace(ws).query("MATCH (p:Paper) RETURN p.id AS id")}
+    assert ids == {f"a{i}" for i in range(60)} | {f"b{i}" for i in range(60)}
+    assert {p.id for p in Workspace(ws).papers()} == ids
+
+
+def test_workspace_build_deletes_only_its_own_generations(tmp_path):
+    """Issue 11, reproduction 2: a user's gen-notes folder (and look-alikes) survive builds."""
+    proj = tmp_path / "proj"
+    for name in ("gen-notes", "gen-1", "gen-0000001", "gen-00000x"):
+        (proj / name).mkdir(parents=True)
+        (proj / name / "keep.txt").write_text(name)
+    ws = Workspace(proj)
+    _build(ws, SOURCES / "corpus.jsonl")
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"title": "A Third Paper on Adapters", "abstract": "We use LoRA."}) + "\n")
+    _build(ws, extra)
+    assert ws.current.name == "gen-000002"
+    assert not (proj / "gen-000001").exists()
+    for name in ("gen-notes", "gen-1", "gen-0000001", "gen-00000x"):
+        assert (proj / name / "keep.txt").read_text() == name
+
+
+def test_workspace_repair_removes_what_a_killed_build_left(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    live = ws.current
+    (ws.path / ".gen-000002.tmp-999999").mkdir()          # killed while writing
+    shutil.copytree(live, ws.path / "gen-000003")          # killed after the rename, before CURRENT
+    with ws.lock("test"):
+        done = ws.repair()
+    assert done == ["removed the unfinished generation .gen-000002.tmp-999999",
+                    "removed generation gen-000003 (not live)"]
+    assert ws.current == live
+    assert sorted(p.name for p in ws.path.iterdir() if p.name.startswith(("gen-", ".gen-"))) == [live.name]
+
+
+def test_workspace_broken_current_is_named_then_repaired_by_build(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    live = ws.current
+    (ws.path / "CURRENT").unlink()
+    with pytest.raises(WorkspaceError, match=r"no valid CURRENT pointer; run `graphbuild build -w \S+` to repair"):
+        ws.stats()
+    report = _build(ws)
+    assert not report.changed and ws.current == live
+
+
+def test_workspace_generation_without_store_is_rebuilt_with_one(ws):
+    _build(ws, SOURCES / "corpus.jsonl", sync_store=False)
+    with pytest.raises(WorkspaceError, match=r"run `graphbuild build -w \S+` to repair it"):
+        ws.query("MATCH (p:Paper) RETURN count(p) AS n")
+    report = _build(ws)
+    assert not report.changed and "nodes created" in report.store
+    assert ws.query("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 3}]
+
+
+def test_workspace_disk_full_keeps_the_old_generation(ws, tmp_path, monkeypatch):
+    _build(ws, SOURCES / "corpus.jsonl")
+    before = ws.current
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"title": "A Paper Too Big", "abstract": "We use LoRA."}) + "\n")
+
+    def full(path, chunks):  # what write() says when the device fills up
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr("graphbuild.generations.write_chunks", full)
+    with pytest.raises(WorkspaceNotWritableError, match=r"^\[E402\] writing generation \.gen-000002\.tmp-\d+ "
+                       r".*no space left on the device; the workspace still holds gen-000001"):
+        _build(ws, extra)
+    assert ws.current == before
+    assert sorted(p.name for p in ws.path.iterdir() if "gen-" in p.name) == ["gen-000001"]
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 2}]
+
+
+@pytest.mark.parametrize("bad", ["file", "empty"])
+def test_workspace_path_that_cannot_be_a_workspace_fails_before_reading(tmp_path, bad):
+    path = tmp_path / "a-file"
+    path.write_text("not a workspace")
+    result = _cli("build", str(tmp_path / "missing.jsonl"), "-w", str(path) if bad == "file" else "")
+    assert result.returncode == 1
+    expected = "is a file, not a folder" if bad == "file" else "the workspace path is empty"
+    assert result.stderr.startswith("graphbuild: error: [E402] ") and expected in result.stderr
+    assert "missing.jsonl" not in result.stderr and "Traceback" not in result.stderr
+    assert path.read_text() == "not a workspace"
+
+
+@pytest.mark.slow
+def test_workspace_ctrl_c_during_sync_says_the_old_build_is_live(ws, tmp_path):
+    _build(ws, SOURCES / "corpus.jsonl")
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"title": "Interrupted Adapters", "abstract": "We use LoRA.", "year": 2024}) + "\n")
+    env = {**os.environ, "GRAPHBUILD_TEST_PAUSE_AT": "sync"}
+    with subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(extra), "-w", str(ws.path),
+                           "--no-overview"], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                          text=True) as proc:
+        for line in proc.stderr:
+            if "test pause at sync" in line:
+                break
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stderr.read()
+        assert proc.wait() == 130
+    assert "graphbuild: interrupted; the workspace still holds gen-000001: CURRENT was not switched\n" in rest
+    assert "Traceback" not in rest
+    assert ws.current.name == "gen-000001"
+    assert not list(ws.path.glob(".gen-*"))
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 2}]
+
+
+def _as_nobody() -> list[str]:
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to run a command as a user who cannot write the workspace")
+    return ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["build", "related", "viz"])
+def test_workspace_read_only_gives_one_coded_line(tmp_path, command):
+    prefix = _as_nobody()
+    root = Path(tempfile.mkdtemp(prefix="graphbuild-ro-"))  # /tmp: reachable by nobody, unlike tmp_path
+    try:
+        root.chmod(0o755)  # readable, not writable, by nobody
+        ws = root / "ws"
+        _build(Workspace(ws), SOURCES / "corpus.jsonl")
+        argv = {"build": ["build", str(SOURCES / "corpus.jsonl"), "--no-overview"],
+                "related": ["related", "arxiv:2106.09685"],
+                "viz": ["viz", "--focus", "LoRA", "-o", str(ws / "page.html")]}[command]
+        result = subprocess.run([*prefix, sys.executable, "-m", "graphbuild", *argv, "-w", str(ws)],
+                                capture_output=True, text=True, timeout=300, cwd=root)
+        assert "Traceback" not in result.stderr
+        if command == "related":  # reading needs no write access
+            assert result.returncode == 0 and "arxiv:2301.00001" in result.stdout, result.stderr
+        else:
+            assert result.returncode == 1
+            assert re.fullmatch(r"graphbuild: error: \[E(402|700)\] .*read-only.*\n", result.stderr), result.stderr
+        assert sorted(p.name for p in ws.iterdir()) == [".graphbuild.lock", "CURRENT", "gen-000001"]
+    finally:
+        shutil.rmtree(root)
+
+
+def test_workspace_unreachable_path_is_one_coded_line(tmp_path):
+    prefix = _as_nobody()
+    locked = tmp_path / "locked"  # tmp_path's parents are closed to nobody
+    result = subprocess.run([*prefix, sys.executable, "-m", "graphbuild", "stats", "-w", str(locked / "ws")],
+                            capture_output=True, text=True, timeout=300, cwd="/")
+    assert result.returncode == 1
+    assert re.fullmatch(r"graphbuild: error: \[E402\] cannot reach workspace \S+: Permission denied; .*\n",
+                        result.stderr), result.stderr
+
+
+def test_workspace_older_layout_with_a_shared_db_folder_is_migrated(ws):
+    """Workspaces built before per-generation stores kept one ``db`` beside the generations."""
+    _build(ws, SOURCES / "corpus.jsonl")
+    gen = ws.current
+    shutil.move(gen / "db", ws.path / "db")
+    manifest = json.loads((gen / "manifest.json").read_text())
+    del manifest["store_graph_sha256"]
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    assert ws.store_path() == ws.path / "db"
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 2}]
+    report = _build(ws)
+    assert not report.changed and "0 nodes created" in report.store  # seeded from the old store
+    assert ws.current.name == "gen-000002" and not (ws.path / "db").exists()
+    assert ws.store_path() == ws.current / "db"
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 2}]
+
+
+def test_workspace_lock_names_its_holder_and_waits_only_as_long_as_asked(tmp_path):
+    ws, other = Workspace(tmp_path / "ws"), Workspace(tmp_path / "ws")
+    with ws.lock("query --write"):
+        with ws.lock("build") as nested:  # re-entrant for the holder (e.g. a command that then builds)
+            assert nested.command == "query --write"
+        started = time.monotonic()
+        with pytest.raises(WorkspaceLockedError, match=r"being written by `graphbuild query --write` \(pid "
+                           + str(os.getpid())):
+            with other.lock("build", wait=0.3):
+                pass
+        assert 0.25 <= time.monotonic() - started < 5
+    assert not (ws.path / ".graphbuild.lock.json").exists()
+    with other.lock("build") as again:  # released: the next writer gets it at once
+        assert again.held
+
+
+def test_workspace_write_query_killed_mid_way_is_read_then_checkpointed(ws):
+    """A SIGKILLed ``query --write`` leaves a write-ahead log in the live store: readers still
+    answer (the log is replayed), and the next writer checkpoints it."""
+    _build(ws, SOURCES / "corpus.jsonl")
+    db = ws.store_path()
+    script = ("import os, sys\nfrom graphbuild.stores.embedded import EmbeddedStore\n"
+              "s = EmbeddedStore(sys.argv[1])\n"
+              "s.query(\"CREATE (:Author {id: 'author:late', name: 'Late Writer'})\", write=True)\n"
+              "os.kill(os.getpid(), 9)\n")
+    killed = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert (db / "graph.lbdb.wal").exists()
+    assert ws.query("MATCH (a:Author {id: 'author:late'}) RETURN a.name AS name") == [{"name": "Late Writer"}]
+    with ws.lock("test"):
+        assert ws.repair() == [f"checkpointed the store of {ws.current.name}"]
+    assert not (db / "graph.lbdb.wal").exists()
+    assert ws.query("MATCH (a:Author {id: 'author:late'}) RETURN a.name AS name") == [{"name": "Late Writer"}]
+
+
+def test_workspace_next_build_undoes_write_queries_in_a_new_generation(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    ws.query("CREATE (:Author {id: 'author:manual', name: 'Added By Hand'})", write=True)
+    assert ws.query("MATCH (a:Author {id: 'author:manual'}) RETURN count(a) AS n") == [{"n": 1}]
+    report = _build(ws)
+    assert not report.changed and report.store.startswith("0 nodes created, 0 updated, 1 deleted")
+    assert ws.current.name == "gen-000002"
+    assert ws.query("MATCH (a:Author {id: 'author:manual'}) RETURN count(a) AS n") == [{"n": 0}]
+
+
+def test_workspace_writer_holding_the_lock_can_build(ws, tmp_path):
+    """A command that writes the workspace (fetching records into it, say) and then builds."""
+    with ws.lock("expand"):
+        (ws.path / "records.jsonl").write_text((SOURCES / "corpus.jsonl").read_text())
+        report = _build(ws, ws.path / "records.jsonl")
+    assert report.papers_total == 2 and ws.current.name == "gen-000001"
+    assert (ws.path / "records.jsonl").exists()

@@ -98,9 +98,50 @@
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
   network.on("click", function (params) {
-    if (params.nodes.length) { showDetails("node", params.nodes[0]); }
+    if (params.nodes.length) { showDetails("node", params.nodes[0]); offerExpand(params.nodes[0]); }
     else if (params.edges.length) { showDetails("edge", params.edges[0]); }
   });
+  network.on("doubleClick", function (params) {
+    if (params.nodes.length) { expand(params.nodes[0]); }
+  });
+
+  // ---------------------------------------------------------------- expand hidden neighbours
+
+  var more = data.more || { nodes: {}, edges: [], by: {} };
+
+  function hiddenNeighbours(id) {
+    return (more.by[id] || []).filter(function (m) { return !nodes.get(m); });
+  }
+
+  // add a node's hidden neighbours (from the page data) in a ring around it; returns how many
+  function expand(id) {
+    var add = hiddenNeighbours(id);
+    if (!add.length) { return 0; }
+    var at = network.getPositions([id])[id] || { x: 0, y: 0 };
+    var radius = 90 + 6 * add.length;
+    nodes.add(add.map(function (m, i) {
+      var angle = 2 * Math.PI * i / add.length;
+      return Object.assign({}, more.nodes[m], { x: at.x + radius * Math.cos(angle), y: at.y + radius * Math.sin(angle) });
+    }));
+    edges.add(more.edges.filter(function (e) {
+      return nodes.get(e.from) && nodes.get(e.to) && !edges.get(e.id);
+    }));
+    applyFilters();
+    statusLine.textContent = "added " + add.length + " neighbour" + (add.length === 1 ? "" : "s");
+    return add.length;
+  }
+
+  function offerExpand(id) {
+    var count = hiddenNeighbours(id).length;
+    if (!count) { return null; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "gb-expand";
+    button.textContent = "Show " + count + " more neighbour" + (count === 1 ? "" : "s");
+    button.addEventListener("click", function () { expand(id); button.remove(); });
+    details.appendChild(button);
+    return button;
+  }
 
   // ---------------------------------------------------------------- physics
 
@@ -202,6 +243,35 @@
     search(document.getElementById("gb-search").value);
   });
 
+  // a link such as overview.html#find=LoRA (from the report page) searches once the page is drawn
+  function findFromHash() {
+    var m = /^#find=(.*)$/.exec(window.location.hash || "");
+    if (!m) { return null; }
+    var text;
+    try { text = decodeURIComponent(m[1]); } catch (e) { return null; }
+    document.getElementById("gb-search").value = text;
+    state.lastQuery = null;
+    var q = text.trim().toLowerCase();
+    var exact = nodes.get({ filter: function (n) { return String(n.label || "").toLowerCase() === q; } });
+    if (exact.length === 1) {  // the report links by exact entity name: go straight to it
+      network.selectNodes([exact[0].id]);
+      network.focus(exact[0].id, { scale: 1.4 });
+      showDetails("node", exact[0].id);
+      return exact[0].id;
+    }
+    return search(text);
+  }
+  network.once("afterDrawing", function () { window.setTimeout(findFromHash, 0); });
+  window.addEventListener("hashchange", findFromHash);
+
+  // ids of the nodes whose label is drawn at the current zoom (small ones appear as one zooms in)
+  function visibleLabels() {
+    return nodes.getIds().filter(function (id) {
+      var n = network.body.nodes[id];
+      return n && !n.options.hidden && n.labelModule.visible();
+    });
+  }
+
   window.graphbuild = {
     network: network,
     nodes: nodes,
@@ -213,6 +283,11 @@
     setPhysics: setPhysics,
     setKindVisible: setKindVisible,
     setYearRange: setYearRange,
-    search: search
+    search: search,
+    findFromHash: findFromHash,
+    expand: expand,
+    offerExpand: offerExpand,
+    hiddenNeighbours: hiddenNeighbours,
+    visibleLabels: visibleLabels
   };
 }());

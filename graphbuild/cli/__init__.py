@@ -23,7 +23,22 @@ from ..settings import DEFAULT_WORKSPACE
 __all__ = ["main", "make_parser", "COMMAND_MODULES"]
 
 #: Modules of this package that add subcommands, in ``--help`` order.
-COMMAND_MODULES = ("build", "evaluation", "query", "pages", "related", "neo4j", "export", "fetch", "spark")
+COMMAND_MODULES = (
+    "build",
+    "evaluation",
+    "train",
+    "query",
+    "pages",
+    "related",
+    "expand",
+    "curate",
+    "insights",
+    "leaderboard",
+    "neo4j",
+    "export",
+    "fetch",
+    "spark",
+)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -38,7 +53,7 @@ def make_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
     nlp = argparse.ArgumentParser(add_help=False)
     nlp.add_argument("--spacy-model", help="start from an installed spaCy pipeline (default: blank English)")
-    nlp.add_argument("--gazetteer", help="gazetteer .jsonl file or folder (default: the shipped one)")
+    nlp.add_argument("--gazetteer", help="your gazetteer .jsonl: adds to or overrides the shipped entries")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub, common, nlp)
@@ -54,8 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GraphbuildError as exc:
         print(f"graphbuild: error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("graphbuild: interrupted; the workspace was left as it was", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing was written
+        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'the workspace was left as it was'}",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `graphbuild extract … | head`
         return 0

@@ -7,10 +7,11 @@ import csv
 import getpass
 import json
 import os
+import re
 import sys
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
-from ..errors import QueryError
+from ..errors import QueryError, UsageError, visible
 from ..settings import Settings, load_settings
 
 
@@ -20,7 +21,23 @@ def _settings(args: argparse.Namespace) -> Settings:
         workspace=getattr(args, "workspace", None),
         spacy_model=getattr(args, "spacy_model", None),
         gazetteer=getattr(args, "gazetteer", None),
+        curation=getattr(args, "curation", None),
     )
+
+
+def _require_positive(args: argparse.Namespace, *names: str) -> None:
+    """Refuse a zero or negative value for each flag in ``names`` (attribute names) that was given."""
+    for name in names:
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            flag = f"-{name}" if len(name) == 1 else "--" + name.replace("_", "-")
+            raise UsageError(f"{flag} must be 1 or more, got {value}")
+
+
+def _output_file(path: str, flag: str = "-o") -> None:
+    """Refuse an output path that is an existing folder (the file would replace nothing but fail late)."""
+    if os.path.isdir(path):
+        raise UsageError(f"{flag} {path!r} is a folder; give a file name, e.g. {os.path.join(path, 'graph.html')}")
 
 
 def _workspace(args: argparse.Namespace):
@@ -30,18 +47,55 @@ def _workspace(args: argparse.Namespace):
     return Workspace(settings.workspace, settings)
 
 
-def _params(pairs: Sequence[str] | None) -> dict[str, str]:
-    out: dict[str, str] = {}
+_KINDS = ("str", "int", "float", "bool", "list")
+_TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+
+
+def _typed(name: str, kind: str, text: str) -> Any:
+    """``text`` as a value of ``kind`` (one of :data:`_KINDS`); QueryError naming the parameter otherwise."""
+    try:
+        if kind == "str":
+            return text
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "bool":
+            if text.strip().lower() in _TRUE | _FALSE:
+                return text.strip().lower() in _TRUE
+            raise ValueError(text)
+        value = json.loads(text) if text.lstrip().startswith("[") else [v.strip() for v in text.split(",") if v.strip()]
+        if not isinstance(value, list):
+            raise ValueError(text)
+        return value
+    except ValueError:
+        article = "an" if kind == "int" else "a"
+        raise QueryError(f"--param {name}:{kind}={text!r}: not {article} {kind}"
+                         + ("; write a list as a,b,c or as JSON [1, 2]" if kind == "list" else "")) from None
+
+
+def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) -> dict[str, Any]:
+    """``--param`` values by name: ``NAME:TYPE=VALUE`` is typed, ``NAME=VALUE`` goes through ``untyped``.
+
+    >>> _params(["id:str=123", "n:int=5", "ok:bool=yes", "ids:list=a,b", "y=2021"], _coerce_adhoc)
+    {'id': '123', 'n': 5, 'ok': True, 'ids': ['a', 'b'], 'y': 2021}
+    """
+    out: dict[str, Any] = {}
     for pair in pairs or ():
         if "=" not in pair:
-            raise QueryError(f"--param takes NAME=VALUE, got {pair!r}")
+            raise QueryError(f"--param takes NAME=VALUE or NAME:TYPE=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
-        out[name.strip()] = value
+        name, _, kind = name.strip().partition(":")
+        if not name.isidentifier():
+            raise QueryError(f"--param {pair!r}: {name!r} is not a parameter name")
+        if kind and kind not in _KINDS:
+            raise QueryError(f"--param {pair!r}: unknown type {kind!r}; use one of {', '.join(_KINDS)}")
+        out[name] = _typed(name, kind, value) if kind else untyped(value)
     return out
 
 
 def _coerce_adhoc(value: str) -> Any:
-    """Ad-hoc query parameters: integers and floats as numbers, the rest as strings."""
+    """Untyped ad-hoc query parameters: integers and floats as numbers, the rest as strings."""
     for kind in (int, float):
         try:
             return kind(value)
@@ -50,23 +104,29 @@ def _coerce_adhoc(value: str) -> Any:
     return value
 
 
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal acts on (same meaning escaped).
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     out = sys.stdout
+    to_terminal = out.isatty()
     if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
+        text = json.dumps(rows, ensure_ascii=False, indent=2, default=str)  # escapes C0 itself
+        out.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
         return
     columns = list(rows[0].keys()) if rows else []
     if fmt == "csv":
         writer = csv.writer(out)
-        writer.writerow(columns)
+        writer.writerow([visible(c) if to_terminal else c for c in columns])
         for row in rows:
-            writer.writerow([_cell(row[c]) for c in columns])
+            writer.writerow([visible(_cell(row[c])) if to_terminal else _cell(row[c]) for c in columns])
         return
     if not rows:
         print("(no rows)")
         return
-    cells = [[_cell(row[c]) for c in columns] for row in rows]
+    columns = [visible(c) for c in columns]
+    cells = [[visible(_cell(row[c])) for c in rows[0]] for row in rows]
     widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
     print("  ".join("-" * w for w in widths))

@@ -21,7 +21,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise InputError("INPUT", None, "nothing to build: name input files or folders, or pass --demo")
     report = ws.build(inputs, format=args.format, skip_bad=args.skip_bad,
                       overview=False if args.no_overview else None,
-                      log=lambda m: print(m, file=sys.stderr))
+                      log=lambda m: print(m, file=sys.stderr), wait=args.wait)
     print(f"workspace: {ws.path}")
     print(report.summary())
     return 0
@@ -30,7 +30,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .. import extract
 
-    results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args))
+    results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args),
+                      log=lambda m: print(m, file=sys.stderr))
     if args.format == "json":
         json.dump([r.to_annotation() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -43,12 +44,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     stats = ws.stats()
+    curation = ws.manifest().get("curation")
     if args.json:
-        print(json.dumps(stats, indent=2))
+        print(json.dumps({**stats, **({"curation": curation} if curation else {})}, indent=2))
         return 0
     print(f"workspace: {ws.path}")
     for section, values in stats.items():
         print(f"{section}: " + ", ".join(f"{k} {v}" for k, v in values.items()))
+    if curation and curation["total"]:
+        from ..curation import CurationReport
+
+        print(CurationReport(**curation).summary())
     return 0
 
 
@@ -62,6 +68,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     b.add_argument("--format", help="force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)")
     b.add_argument("--skip-bad", action="store_true", help="skip malformed records and report them")
     b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
+    b.add_argument("--wait", action="store_true",
+                   help="when another process is writing the workspace, wait for it instead of failing")
+    b.add_argument("--curation", help="curation file applied after resolution (default: <workspace>/curation.jsonl)")
     b.set_defaults(func=cmd_build)
 
     x = sub.add_parser("extract", parents=[nlp], help="print the entities of each paper (JSON Lines)")

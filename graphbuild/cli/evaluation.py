@@ -5,28 +5,101 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
-from ._common import _settings, _workspace
+from ._common import _require_positive, _settings, _workspace
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, None, "no such gold file") from None
+    except IsADirectoryError:
+        raise InputError(path, None, "is a folder; give the gold file") from None
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read the gold file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, None, "not UTF-8 text; re-save the gold file as UTF-8") from None
+
+
+def _entity_gold(path: str) -> list[dict[str, Any]]:
+    """Gold papers of ANNOTATION.md (one JSON object per line with a title and an entity list)."""
+    rows = []
+    for lineno, line in enumerate(_read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise InputError(path, lineno, f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})") from None
+        if not isinstance(row, dict) or not isinstance(row.get("title"), str):
+            raise InputError(path, lineno, 'each gold line needs a "title" string (and an "entities" list)')
+        entities = row.get("entities", [])
+        if not isinstance(entities, list) or not all(
+                isinstance(e, dict) and isinstance(e.get("name"), str) for e in entities):
+            raise InputError(path, lineno, '"entities" must be a list of objects with a "name"')
+        rows.append(row)
+    return rows
+
+
+def _related_gold(path: str) -> dict[str, list[str]]:
+    shape = 'expected {"queries": {paper_id: [cited ids]}}'
+    try:
+        data = json.loads(_read_text(path))
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
+    queries = data.get("queries") if isinstance(data, dict) else None
+    if not isinstance(queries, dict):
+        raise InputError(path, None, f"{shape}, not a JSON {type(data).__name__}"
+                         + (" without 'queries'" if isinstance(data, dict) else ""))
+    for key, cited in queries.items():
+        if not isinstance(cited, list) or not all(isinstance(c, str) for c in cited):
+            raise InputError(path, None, f"query {key!r}: the cited ids must be a list of strings; {shape}")
+    return queries
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "entities":
         from .. import extract
-        from ..evaluate import read_jsonl, score_entities
+        from ..evaluate import score_entities
 
+        if args.cv:
+            return _cross_validate(args)
+        if not args.inputs or not args.gold:
+            raise InputError("graphbuild eval entities", None,
+                             "give INPUT files and --gold, or --cv K with --papers (and --annotations)")
+        gold = _entity_gold(args.gold)
         preds = [r.to_annotation() for r in extract(args.inputs, settings=_settings(args))]
-        scores = score_entities(read_jsonl(args.gold), preds)
+        scores = score_entities(gold, preds)
         print(json.dumps(scores.to_dict(with_errors=args.errors), indent=2))
         return 0
     from ..related import evaluate_related
 
+    _require_positive(args, "k")
+    gold = _related_gold(args.gold)
     ws = _workspace(args)
-    try:
-        gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))["queries"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise InputError(args.gold, None, f'expected {{"queries": {{paper_id: [ids]}}}} ({exc})') from None
     print(json.dumps(evaluate_related(ws.related_index(), gold, k=args.k), indent=2))
+    return 0
+
+
+def _cross_validate(args: argparse.Namespace) -> int:
+    """K-fold cross-validation of the decision model by paper, on annotation files."""
+    from ..nlp.pipeline import _gazetteer, make_pipeline
+    from ..nlp.train import SHIPPED_ANNOTATIONS, cross_validate, load_examples
+
+    if not args.papers:
+        raise InputError("graphbuild eval entities", None, "--cv needs --papers: the files holding the "
+                         "annotated papers' abstracts")
+    settings = _settings(args)
+    nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
+    annotations = args.annotations or [str(SHIPPED_ANNOTATIONS)]
+    examples = load_examples(annotations, args.papers, nlp)
+    if not 2 <= args.cv <= len(examples):
+        raise InputError(annotations[0], None, f"--cv {args.cv}: K must be between 2 and {len(examples)}, "
+                         "the number of annotated papers")
+    print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=args.cv), indent=2))
     return 0
 
 
@@ -36,8 +109,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     e = sub.add_parser("eval", help="score extraction (entities) or related-work ranking (related)")
     esub = e.add_subparsers(dest="what", required=True, metavar="WHAT")
     ee = esub.add_parser("entities", parents=[nlp], help="precision, recall, F1, type accuracy, proposed-recall")
-    ee.add_argument("inputs", nargs="+", metavar="INPUT", help="the listing to extract from")
-    ee.add_argument("--gold", required=True, help="gold entities (JSON Lines, ANNOTATION.md format)")
+    ee.add_argument("inputs", nargs="*", metavar="INPUT", help="the listing to extract from")
+    ee.add_argument("--gold", help="gold entities (JSON Lines, ANNOTATION.md format)")
+    ee.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="instead: K-fold cross-validation of the decision model by paper on --annotations")
+    ee.add_argument("--annotations", nargs="+", help="with --cv: annotation files keyed by paper id "
+                    "(default: the shipped ones)")
+    ee.add_argument("--papers", nargs="+", help="with --cv: the files holding the annotated papers")
     ee.add_argument("--errors", action="store_true", help="list misses, wrong types and spurious entities")
     ee.set_defaults(func=cmd_eval)
     er = esub.add_parser("related", parents=[common], help="recall@k, precision@10 and MAP over a workspace")

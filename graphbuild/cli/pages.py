@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import _params, _workspace
+from ._common import _output_file, _params, _require_positive, _workspace
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
+    _require_positive(args, "max_nodes")
+    _output_file(args.output)
     ws = _workspace(args)
     cypher, params = args.query, None
     if args.name:
@@ -16,10 +18,26 @@ def cmd_viz(args: argparse.Namespace) -> int:
         named = get_query(args.name)
         cypher, params = named.cypher_for("embedded"), bind_params(named, _params(args.param))
     types = [t.strip() for t in args.types.split(",")] if args.types else None
-    path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
-                  types=types, since=args.since, max_nodes=args.max_nodes)
+    if args.color == "community":
+        path = _community_page(ws, args, cypher, params, types)
+    else:
+        path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
+                      types=types, since=args.since, max_nodes=args.max_nodes)
     print(f"wrote {path}")
     return 0
+
+
+def _community_page(ws, args: argparse.Namespace, cypher, params, types):
+    """Like ``Workspace.viz``, with nodes coloured by their community."""
+    from ..communities import community_names, node_communities
+    from ..viz import node_ids_from_rows, render_html, select_subgraph
+
+    graph = ws.graph()
+    node_ids = node_ids_from_rows(graph, ws.query(cypher, params or {})) if cypher else None
+    selection = select_subgraph(graph, focus=args.focus, hops=args.hops, node_ids=node_ids, types=types,
+                                since=args.since, max_nodes=args.max_nodes or ws.settings.max_nodes)
+    return render_html(selection, args.output, title=f"graphbuild: {ws.path.name}",
+                       communities=node_communities(graph), community_names=community_names(graph))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
@@ -35,4 +53,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     v.add_argument("--types", help="node kinds to keep, e.g. Paper,Model,Dataset")
     v.add_argument("--since", type=int, help="keep papers from this year on")
     v.add_argument("--max-nodes", type=int, help="cap on nodes (default 500)")
+    v.add_argument("--color", choices=("kind", "community"), default="kind",
+                   help="fill nodes by kind (default) or by Leiden community")
     v.set_defaults(func=cmd_viz)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from ..errors import QueryError
 from ._common import _coerce_adhoc, _neo4j_store, _params, _print_rows, _workspace
+
+_URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -18,21 +21,25 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    ws = _workspace(args)
-    params = _params(args.param)
+    if args.cypher and _URI.match(args.cypher.strip()):
+        raise QueryError("the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
+                         "(--neo4j no longer takes the URI)")
+    on_neo4j = bool(args.neo4j or args.uri)
     if args.name:
         from ..library import bind_params, get_query
 
         named = get_query(args.name)
-        bound = bind_params(named, params)
-        kind = "neo4j" if args.neo4j else "embedded"
-        cypher = named.cypher_for(kind)
+        cypher = named.cypher_for("neo4j" if on_neo4j else "embedded")
+        bound = bind_params(named, _params(args.param))
+        if args.cypher:
+            raise QueryError("give either a Cypher query or --name, not both")
     elif args.cypher:
-        cypher, bound = args.cypher, {k: _coerce_adhoc(v) for k, v in params.items()}
+        cypher, bound = args.cypher, _params(args.param, _coerce_adhoc)
     else:
         raise QueryError("give a Cypher query or --name NAMED_QUERY (see `graphbuild queries`)")
-    if args.neo4j:
-        store = _neo4j_store(argparse.Namespace(uri=args.neo4j, user=args.user, database=args.database), ws)
+    ws = _workspace(args)
+    if on_neo4j:
+        store = _neo4j_store(args, ws)
         try:
             rows = store.query(cypher, bound, write=args.write)
         finally:
@@ -53,10 +60,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     q = sub.add_parser("query", parents=[common], help="run Cypher (ad hoc or named) on the graph")
     q.add_argument("cypher", nargs="?", help="a Cypher query")
     q.add_argument("--name", help="run a named query from the library")
-    q.add_argument("--param", action="append", metavar="NAME=VALUE", help="query parameter (repeatable)")
+    q.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
+                   help="query parameter (repeatable); TYPE is str, int, float, bool or list "
+                        "(a,b,c or JSON); untyped numbers become numbers")
     q.add_argument("--format", choices=["table", "json", "csv"], default="table")
     q.add_argument("--write", action="store_true", help="allow write clauses")
-    q.add_argument("--neo4j", nargs="?", const=True, metavar="URI", help="run on Neo4j instead of the embedded store")
+    q.add_argument("--neo4j", action="store_true", help="run on Neo4j instead of the embedded store")
+    q.add_argument("--uri", help="Neo4j URI (implies --neo4j; default from settings or NEO4J_URI)")
     q.add_argument("--user", help="Neo4j user")
     q.add_argument("--database", help="Neo4j database")
     q.set_defaults(func=cmd_query)

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..errors import InputError
-from ._common import _print_rows, _workspace
+from ._common import _print_rows, _require_positive, _workspace
 
 
 def cmd_related(args: argparse.Namespace) -> int:
@@ -14,7 +14,12 @@ def cmd_related(args: argparse.Namespace) -> int:
 
     from ..related import related_entities, related_papers
 
+    _require_positive(args, "k")
     ws = _workspace(args)
+    if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
+        from ..expand import external_report
+        print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
+        return 0
     given = [x for x in (args.target, args.text, args.entity) if x]
     if len(given) != 1:
         raise InputError("related", None, "name exactly one of: a paper id or title, --text, --entity")
@@ -45,6 +50,10 @@ def cmd_related(args: argparse.Namespace) -> int:
         key = args.target if args.target in graph else paper_key(args.target)
         results = (related_papers(index, paper_id=key, k=args.k) if key in graph
                    else related_papers(index, title=args.target, k=args.k))
+    if args.format == "bibtex":
+        from ..bibtex_out import graph_bibtex
+        print(graph_bibtex(ws.graph(), [r.paper_id for r in results]), end="")
+        return 0
     if args.json:
         print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
         return 0
@@ -59,6 +68,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
     from ..records import paper_key
 
+    _require_positive(args, "top", "depth")
     graph = _workspace(args).graph()
     if args.ancestry:
         key = args.ancestry if args.ancestry in graph else paper_key(args.ancestry)
@@ -71,6 +81,10 @@ def cmd_citations(args: argparse.Namespace) -> int:
         rows = analytics.citation_pagerank(graph, args.top)
     else:
         rows = analytics.most_cited(graph, args.top, inferred=args.inferred)
+    if args.format == "bibtex":
+        from ..bibtex_out import graph_bibtex
+        print(graph_bibtex(graph, [row[k] for row in rows for k in ("id", "a", "b") if k in row]), end="")
+        return 0
     _print_rows(rows, "json" if args.json else "table")
     return 0
 
@@ -84,6 +98,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("--entity", help="an entity name: its papers and related entities")
     r.add_argument("-k", type=int, default=10)
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
+    r.add_argument("--format", choices=["text", "bibtex"], default="text",
+                   help="bibtex: the papers as BibTeX entries, ready to paste")
+    r.add_argument("--external", action="store_true",
+                   help="candidates not yet in the corpus (cited stubs, papers added by expand), with why")
     r.set_defaults(func=cmd_related)
 
     c = sub.add_parser("citations", parents=[common], help="most cited papers, citation PageRank, "
@@ -95,4 +113,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     c.add_argument("--depth", type=int, default=2, help="(ancestry) how many citation steps (default 2)")
     c.add_argument("--top", type=int, default=20)
     c.add_argument("--json", action="store_true")
+    c.add_argument("--format", choices=["table", "bibtex"], default="table",
+                   help="bibtex: the papers as BibTeX entries, ready to paste")
     c.set_defaults(func=cmd_citations)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Paper
+from .checks import guarded, id_conflicts
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "read_file", "read_papers", "register"]
 
@@ -48,6 +49,16 @@ class ReadResult:
     papers: list[Paper] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     files: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def skipped_summary(self, limit: int = 20) -> list[str]:
+        """Lines saying how many records were skipped and why (the first ``limit``); empty if none."""
+        if not self.skipped:
+            return []
+        lines = [f"skipped {len(self.skipped)} bad record(s):", *(f"  {e}" for e in self.skipped[:limit])]
+        if len(self.skipped) > limit:
+            lines.append(f"  … and {len(self.skipped) - limit} more")
+        return lines
 
 
 def detect_format(path: Path) -> str:
@@ -61,7 +72,7 @@ def detect_format(path: Path) -> str:
     sniffers = sorted((f for f in FORMATS.values() if f.sniff), key=lambda f: f.priority)
     # 1. specific content (Semantic Scholar, OpenAlex, arXiv, Daily Papers, BibTeX)
     for fmt in sniffers:
-        if fmt.priority < 50 and fmt.sniff(head):
+        if fmt.priority < 50 and _sniff(fmt, head):
             return fmt.name
     # 2. the extension, longest match first (".s2.jsonl" before ".jsonl")
     suffixes = "".join(path.suffixes).lower()
@@ -70,13 +81,22 @@ def detect_format(path: Path) -> str:
         return max(by_ext)[1]
     # 3. generic content (JSON, JSON Lines, CSV)
     for fmt in sniffers:
-        if fmt.priority >= 50 and fmt.sniff(head):
+        if fmt.priority >= 50 and _sniff(fmt, head):
             return fmt.name
     raise InputError(path, None, "cannot tell the format from the name or content; pass --format "
                      + "|".join(sorted(FORMATS)))
 
 
+def _sniff(fmt: Format, head: str) -> bool:
+    """Whether ``fmt`` claims ``head``; a sniffer that chokes on it (deep nesting, say) does not."""
+    try:
+        return bool(fmt.sniff and fmt.sniff(head))
+    except (RecursionError, ValueError):
+        return False
+
+
 def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputError]:
+    """The records of one file, each checked by :func:`~graphbuild.ingest.checks.check_paper`."""
     path = Path(path)
     if not path.exists():
         raise InputError(path, None, "no such file")
@@ -85,37 +105,48 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     name = format or detect_format(path)
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
-    return FORMATS[name].read(path)
+    return guarded(path, FORMATS[name].read(path))
 
 
 def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False,
-                progress: bool = True) -> ReadResult:
+                progress: bool = False) -> ReadResult:
     """Read every file; raise the first bad record unless ``skip_bad``.
 
-    Directories are expanded to the files inside them that have a known
-    extension. Papers are returned in file order; merging duplicates is the
-    job of :func:`graphbuild.ingest.merge.merge_papers`. With ``progress``,
-    records read are counted on standard error (:func:`graphbuild.progress.count_bar`).
+    With ``skip_bad`` a bad record is skipped and counted, and so is a file
+    that cannot be read at all (its records are all left out). Directories
+    are expanded to the files inside them that have a known extension.
+    Papers are returned in file order; merging duplicates is the job of
+    :func:`graphbuild.ingest.merge.merge_papers`. Records that share an id
+    but not a title are listed in ``warnings``. With ``progress``, records
+    read are counted on standard error (:func:`graphbuild.progress.stage_bar`).
     """
-    from ..progress import count_bar
+    from ..progress import stage_bar
 
     result = ReadResult()
-    bar = count_bar(None, "reading", unit="record") if progress else None
-    try:
+    with stage_bar("reading", enabled=progress, unit="record") as report:
+        done = 0
         for path in _expand(paths):
             result.files += 1
-            for item in read_file(path, format):
-                if bar is not None:
-                    bar.update(1)
-                if isinstance(item, InputError):
-                    if not skip_bad:
-                        raise item
-                    result.skipped.append(item)
-                else:
-                    result.papers.append(item)
-    finally:
-        if bar is not None:
-            bar.close()
+            papers: list[Paper] = []
+            skipped: list[InputError] = []
+            try:
+                for item in read_file(path, format):
+                    done += 1
+                    report("reading", done, None)
+                    if isinstance(item, InputError):
+                        if not skip_bad:
+                            raise item
+                        skipped.append(item)
+                    else:
+                        papers.append(item)
+            except InputError as exc:
+                if not skip_bad:
+                    raise
+                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole file was skipped)"))
+                continue
+            result.papers.extend(papers)
+            result.skipped.extend(skipped)
+    result.warnings.extend(id_conflicts(result.papers))
     return result
 
 

@@ -6,7 +6,10 @@ that share a key, strongest first:
 
 1. DOI, 2. arXiv id (without version), 3. other ids (``s2``, ``openalex``,
 ``id``, ...), 4. normalised title + year, 5. normalised title alone when one
-side has no year and the title is long enough (:data:`MIN_TITLE_CHARS`).
+side has no year and the title is long enough (:data:`MIN_TITLE_CHARS`),
+6. normalised title + first author's surname with years at most one apart
+(an arXiv preprint and its published version). An arXiv DataCite DOI
+(``10.48550/arXiv.<id>``) counts as the arXiv id.
 
 Title matches are refused between copies that carry different DOIs (or
 different arXiv ids), which are different papers whatever their titles say.
@@ -21,9 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from ..records import Paper, PaperRef, clean_arxiv, clean_doi, normalize_title, paper_key
+from ..records import Paper, PaperRef, arxiv_from_doi, clean_arxiv, clean_doi, paper_key, title_key
 
 __all__ = ["MIN_TITLE_CHARS", "merge_papers", "resolve_references", "strong_keys", "merge_refs"]
 
@@ -44,7 +47,7 @@ def _id_key(kind: str, value: str) -> str:
 def strong_keys(ref: PaperRef) -> list[str]:
     """Every exact-match key of a paper or reference, strongest first.
 
-    DOI, arXiv id, other ids, and normalised title + year (when both known).
+    DOI, arXiv id, other ids, and normalised title + year (the year may be unknown on both sides).
     The title-alone rule is applied separately, as it depends on the other side.
     """
     keys: list[str] = []
@@ -54,23 +57,54 @@ def strong_keys(ref: PaperRef) -> list[str]:
     if arxiv_id:
         keys.append("arxiv:" + arxiv_id)
     keys.extend(_id_key(k, v) for k, v in ref.ids)
-    norm = normalize_title(ref.title or "")
-    if norm and ref.year is not None:
-        keys.append(f"titleyear:{norm}:{ref.year}")
+    norm = title_key(ref.title or "")
+    if norm:  # the same title with the same year, or with no year on either side
+        keys.append(f"titleyear:{norm}:{'' if ref.year is None else ref.year}")
     return list(dict.fromkeys(keys))
 
 
 def _doi(ref: PaperRef) -> str | None:
     """The reference's DOI in canonical form (PaperRef does not clean what it is given)."""
+    if arxiv_from_doi(clean_doi(ref.doi)):
+        return None
     return clean_doi(ref.doi) or (ref.doi.strip().lower() if ref.doi else None)
 
 
 def _arxiv(ref: PaperRef) -> str | None:
-    return clean_arxiv(ref.arxiv_id) or (ref.arxiv_id.strip() if ref.arxiv_id else None)
+    return (clean_arxiv(ref.arxiv_id) or (ref.arxiv_id.strip() if ref.arxiv_id else None)
+            or arxiv_from_doi(clean_doi(ref.doi)))
+
+
+def first_surname(authors: Sequence[str]) -> str:
+    """Comparison key of the first author's surname (the last word of the name), or ``""``.
+
+    >>> first_surname(["Diederik P. Kingma", "Jimmy Ba"]) == first_surname(["D. Kingma"]) == "kingma"
+    True
+    """
+    words = authors[0].split() if authors else []
+    return title_key(words[-1]) if words else ""
+
+
+def _version_pairs(refs: Sequence[PaperRef], surnames: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Pairs that look like a preprint and its published version.
+
+    Same normalised title (long enough, :data:`MIN_TITLE_CHARS`), same first
+    author surname, years at most one apart.
+    """
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i, ref in enumerate(refs):
+        norm = _title_norm(ref)
+        if norm and surnames[i] and ref.year is not None:
+            by_key.setdefault((norm, surnames[i]), []).append(i)
+    for members in by_key.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if abs(refs[i].year - refs[j].year) <= 1:  # type: ignore[operator]
+                    yield i, j
 
 
 def _title_norm(ref: PaperRef) -> str | None:
-    norm = normalize_title(ref.title or "")
+    norm = title_key(ref.title or "")
     return norm if len(norm) >= MIN_TITLE_CHARS else None
 
 
@@ -105,8 +139,12 @@ class _UnionFind:
         self.arxivs[lo] |= self.arxivs[hi]
 
 
-def _groups(refs: Sequence[PaperRef]) -> list[list[int]]:
-    """Indices of ``refs`` grouped into same-paper groups, in order of first appearance."""
+def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None) -> list[list[int]]:
+    """Indices of ``refs`` grouped into same-paper groups, in order of first appearance.
+
+    With ``surnames`` (each ref's first author, :func:`first_surname`), a
+    preprint and its published version are joined too (:func:`_version_pairs`).
+    """
     uf = _UnionFind.of(refs)
     first: dict[str, int] = {}
     weak_pairs: list[tuple[int, int]] = []
@@ -130,6 +168,8 @@ def _groups(refs: Sequence[PaperRef]) -> list[list[int]]:
             for j in members:
                 if i != j:
                     weak_pairs.append((min(i, j), max(i, j)))
+    if surnames is not None:
+        weak_pairs.extend(_version_pairs(refs, surnames))
     # Exact-id joins first, so that title joins see every DOI a group has.
     for a, b in sorted(set(weak_pairs)):
         uf.union(a, b, weak=True)
@@ -214,7 +254,8 @@ def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
         the order the files were read in.
     """
     papers = list(papers)
-    merged = [_combine([papers[i] for i in group]) for group in _groups([p.ref() for p in papers])]
+    groups = _groups([p.ref() for p in papers], [first_surname(p.authors) for p in papers])
+    merged = [_combine([papers[i] for i in group]) for group in groups]
     _make_ids_unique(merged, set())
     return merged
 

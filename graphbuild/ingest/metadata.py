@@ -62,7 +62,6 @@ _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^?#\s]+?)(?:\.pdf)?(?:[?#]|$)", re.I)
 _OPENALEX_ID = re.compile(r"(?:https?://openalex\.org/)?([WASIC]\d+)$", re.I)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_UNSAFE_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 
 
 # -- shared helpers --------------------------------------------------------------
@@ -386,19 +385,24 @@ def sniff_openalex(head: str) -> bool:
 # -- arXiv Atom ---------------------------------------------------------------------------
 
 def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
-    """Parse an Atom document, refusing DOCTYPE/ENTITY declarations.
+    """Parse an Atom document with defusedxml: any DTD, entity or external reference is refused.
 
-    Raises :class:`ValueError` with a one-line reason for unsafe or malformed XML.
+    The parser reads the document's own encoding (UTF-8, UTF-16, ...), so the
+    refusal holds whatever the bytes look like. Raises :class:`ValueError`
+    with a one-line reason for unsafe or malformed XML.
     """
-    if _UNSAFE_XML.search(data):
-        raise ValueError(f"{where} declares a DOCTYPE or ENTITY; refusing to parse it "
-                         "(arXiv feeds never do; re-download the feed)")
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
     try:
-        root = ET.fromstring(data)
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise ValueError(f"{where} declares a DOCTYPE or ENTITY; refusing to parse it "
+                         "(arXiv feeds never do; re-download the feed)") from None
     except ET.ParseError as exc:
         raise ValueError(f"{where} is not well-formed XML ({exc})") from None
     if root.tag != f"{{{ATOM_NS}}}feed":
-        raise ValueError(f"{where} is not an Atom feed (root element {root.tag!r})")
+        raise ValueError(f"{where} is not an Atom feed (root element {str(root.tag)[:80]!r})")
     return root
 
 

@@ -550,6 +550,9 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             yield InputError(path, number, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "each line must be one complete JSON object")
             continue
+        except RecursionError:
+            yield InputError(path, number, "the JSON on this line is nested too deeply to read")
+            continue
         if not isinstance(value, dict):
             yield InputError(path, number, f"line is a JSON {type(value).__name__}, not an object "
                                            "with paper fields")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, guarded
 from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
-from .tokenizer import doc_text
+from .candidates import doc_text
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
            "is_short_form", "make_abbreviations"]
@@ -221,7 +221,8 @@ _HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by)\s+", re
 _INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|novel|deep|simple)\s+)*$", re.I)
 
 
-@Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"])
+@Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"],
+                  requires=["doc._.gb_title_end"])
 def make_abbreviations(nlp: Language, name: str):
     """Schwartz & Hearst pairs; both sides become candidates of one group."""
 

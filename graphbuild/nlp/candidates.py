@@ -11,9 +11,13 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "ComponentWarning"]
+__all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "ComponentWarning", "doc_text",
+           "TEXT_KEY"]
+
+#: ``doc.user_data`` key of the text the components read (the title recased when it was in capitals)
+TEXT_KEY = "graphbuild.text"
 
 
 class ComponentWarning(UserWarning):
@@ -38,12 +42,32 @@ class Candidate:
     accepted: bool = True
     strong: bool = False  # has evidence enough to stand alone (gazetteer, shape, definition, cue)
     generic: bool = False  # a generic word (Transformer): kept only where the paper proposes it
+    sources: tuple[str, ...] = ()  # every proposer that found this span (``source`` is the strongest)
+    rule_kept: bool = True  # the hand-written selection rules would keep it (a feature, not a decision)
+    rule_final: bool = False  # ... and it survives their overlap resolution
+    score: float = 0.0  # the decision model's probability that this span names a scored entity
+    entity: int = -1  # index of the entity this candidate names, after the decision (-1: none)
 
     def vote(self, type_: str, weight: float) -> None:
         self.votes[type_] = self.votes.get(type_, 0.0) + weight
 
 
+def doc_text(doc: Doc) -> str:
+    """The text the components read: ``doc.text``, with a title in capitals recased.
+
+    The first component (``graphbuild_sentences``) stores it once, so the others
+    neither rebuild ``doc.text`` from the tokens nor see an upper-case title.
+    Recasing changes letters only, never offsets.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
 def ensure_extensions() -> None:
+    """Register graphbuild's ``Doc`` and ``Span`` extensions (once, at import)."""
     if not Doc.has_extension("gb_sents"):
         Doc.set_extension("gb_sents", default=None)
     if not Doc.has_extension("gb_candidates"):
@@ -52,6 +76,11 @@ def ensure_extensions() -> None:
         Doc.set_extension("gb_abbrevs", default=None)
     if not Doc.has_extension("gb_title_end"):
         Doc.set_extension("gb_title_end", default=-1)
+    # on the spans of doc.ents and doc.spans["gb_candidates"]
+    for attr, default in (("gb_role", None), ("gb_proposed", False), ("gb_score", 0.0), ("gb_name", None),
+                          ("gb_source", None)):
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=default)
 
 
 def candidates(doc: Doc) -> list[Candidate]:

@@ -15,9 +15,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
+from .candidates import doc_text
 from .candidates import Candidate, candidates, guarded
-from .lexicon import PROPOSAL_VERBS, head_type, is_generic
+from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
 
 __all__ = ["context_votes", "shape_votes", "select_candidates"]
 
@@ -37,7 +37,7 @@ _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_PAREN = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,80}}\($")
 _PROPOSAL_NEAR = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,60}}$")
-_PROPOSAL_BEFORE = re.compile(rf"\b(?:{PROPOSAL_VERBS}|call|name|dub|term)[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
+_PROPOSAL_BEFORE = re.compile(rf"\b(?:{PROPOSAL_VERBS}|{NAMING_VERBS})[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
@@ -109,9 +109,11 @@ def select_candidates(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     sents = doc._.gb_sents or [(0, len(text))]
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
+    # (the rule blocked them; now the decision model sees it as a feature)
     blocked = {c.text for c in candidates(doc) if not c.accepted and c.source.startswith("abbrev")}
-    cands = _merge_same_spans([c for c in candidates(doc) if c.accepted and c.end > c.start
-                               and (c.text not in blocked or c.source == "gazetteer")])
+    cands = _merge_same_spans([c for c in candidates(doc) if c.end > c.start])
+    for c in cands:
+        c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
     for c in cands:
         c.sentence = _sentence_of(sents, c.start)
         if c.source == "gazetteer" and not c.generic and c.strong:
@@ -152,33 +154,39 @@ def select_candidates(doc: Doc) -> list[Candidate]:
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
     outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}
-    kept: list[Candidate] = []
     for c in cands:
-        support = max(c.votes.values(), default=0.0)
-        if c.source == "gazetteer":
-            if not c.strong and c.start < title_end and c.key not in outside_title:
-                continue  # "Training Transformer Models": a common word, capitalised by the title
-        elif c.source in ("acronym", "titlecase"):
-            s0 = sents[c.sentence][0]
-            window = text[max(s0, c.start - 100):c.start]
-            # "we propose X", or "we propose a simplified graph filtering (SGFCF)"
-            named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window)
-                              or (c.source == "titlecase" and _PROPOSAL_NEAR.search(window)))
-            if not (support >= 1.5 or c.text in strong_keys or named_here):
-                continue
-            if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
-                continue  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact
-            if c.source == "titlecase" and is_generic(c.text):
-                continue
+        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title)
         if is_generic(c.text):
-            if c.source != "gazetteer":
-                continue
             c.generic = True
         c.type = c.type or _best_type(c.votes)
-        if c.type == "Tool":
-            continue
-        kept.append(c)
-    return _resolve_overlaps(kept)
+    # what the rules alone would have output: the kept candidates left after overlaps
+    final = {id(c) for c in _resolve_overlaps([c for c in cands if c.rule_kept])}
+    for c in cands:
+        c.rule_final = id(c) in final
+    return cands
+
+
+def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end: int,
+                strong_keys: set[str], outside_title: set[str | None]) -> bool:
+    """The hand-written selection rule: one feature of the decision model, no longer the decision."""
+    if not c.accepted:
+        return False
+    support = max(c.votes.values(), default=0.0)
+    if c.source == "gazetteer":
+        if not c.strong and c.start < title_end and c.key not in outside_title:
+            return False  # "Training Transformer Models": a common word, capitalised by the title
+    elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg"):
+        s0 = sents[c.sentence][0]
+        window = text[max(s0, c.start - 100):c.start]
+        named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window)
+                          or (c.source == "titlecase" and _PROPOSAL_NEAR.search(window)))
+        if not (support >= 1.5 or c.text in strong_keys or named_here):
+            return False
+        if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
+            return False  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact
+    if is_generic(c.text) and c.source != "gazetteer":
+        return False
+    return (c.type or _best_type(c.votes)) != "Tool"
 
 
 _NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-Za-z0-9]*)\b")
@@ -212,31 +220,34 @@ _SIZE_AFTER = re.compile(r"^ (\d+(?:\.\d+)?[BM])\b")
 
 
 def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int = 0) -> list[Candidate]:
-    """Join names written as one: "Megatron GPT 8.3B" (two model names and a size)."""
+    """Propose names written as one ("Megatron GPT 8.3B": two model names and a size) as
+    ``joined`` candidates beside their parts; the decision model chooses between them."""
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
-    out: list[Candidate] = []
+    out: list[Candidate] = list(ordered)
+    prev: Candidate | None = None
     for c in ordered:
-        prev = out[-1] if out else None
         m_left = _WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
         if (m_left and c.start >= title_end and c.source in ("gazetteer", "shape") and c.votes.get("Model", 0) >= 2
                 and not is_generic(m_left.group(1)) and m_left.group(1) not in _NOT_PREFIX
                 and not (prev is not None and prev.end > c.start - len(m_left.group(0)))):
             start = c.start - len(m_left.group(0))
-            c = Candidate(start, c.end, text[start:c.end], "shape", strong=True, votes=dict(c.votes),
-                          sentence=c.sentence, proposed=c.proposed)
-        model_like = lambda x: max(x.votes, key=x.votes.get, default=None) == "Model"  # noqa: E731
-        if (prev is not None and text[prev.end:c.start] == " " and model_like(prev) and model_like(c)
+            out.append(Candidate(start, c.end, text[start:c.end], "joined", strong=True, votes=dict(c.votes),
+                                 sentence=c.sentence, proposed=c.proposed, sources=("joined",)))
+        if (prev is not None and text[prev.end:c.start] == " " and _model_like(prev) and _model_like(c)
                 and prev.source in ("gazetteer", "shape") and c.source in ("gazetteer", "shape")):
-            merged = Candidate(prev.start, c.end, text[prev.start:c.end], "shape", strong=True,
-                               votes=dict(prev.votes), sentence=prev.sentence)
+            end = c.end
             m = _SIZE_AFTER.match(text[c.end:])
             if m:
-                merged.end += len(m.group(0))
-                merged.text = text[merged.start:merged.end]
-            out[-1] = merged
-            continue
-        out.append(c)
+                end += len(m.group(0))
+            out.append(Candidate(prev.start, end, text[prev.start:end], "joined", strong=True,
+                                 votes=dict(prev.votes), sentence=prev.sentence, sources=("joined",)))
+        if prev is None or c.end > prev.end:
+            prev = c
     return out
+
+
+def _model_like(c: Candidate) -> bool:
+    return max(c.votes, key=c.votes.get, default=None) == "Model"  # type: ignore[arg-type]
 
 
 def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
@@ -245,10 +256,14 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: _PRIORITY.get(c.source, 5)):
         kept = by_span.get((c.start, c.end))
         if kept is None:
+            c.sources = (c.source,)
             by_span[(c.start, c.end)] = c
             continue
+        if c.source not in kept.sources:
+            kept.sources = (*kept.sources, c.source)
         kept.proposed = kept.proposed or c.proposed
         kept.strong = kept.strong or c.strong
+        kept.accepted = kept.accepted and c.accepted
         if kept.group < 0:
             kept.group = c.group
         if kept.key is None and c.key is not None:
@@ -259,7 +274,7 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
 
 
 _PRIORITY = {"abbrev-long": 0, "abbrev-short": 0, "title": 1, "cue": 1, "gazetteer": 2, "shape": 3,
-             "acronym": 4, "titlecase": 4}
+             "joined": 3, "acronym": 4, "titlecase": 4, "capword": 5, "lowercue": 5, "lowerphrase": 5, "caprun": 5, "titleseg": 5}
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -290,7 +305,8 @@ def _best_type(votes: dict[str, float]) -> str:
     return max(sorted(votes), key=lambda t: votes[t])
 
 
-@Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
+@Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"],
+                  requires=["doc._.gb_sents", "doc._.gb_title_end", "doc._.gb_candidates"])
 def make_typing(nlp: Language, name: str):
     @guarded(name)
     def typing(doc: Doc) -> Doc:

@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, guarded
-from .tokenizer import doc_text
+from .candidates import doc_text
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
 

@@ -15,6 +15,8 @@ from ..resources import data_path
 
 __all__ = [
     "PROPOSAL_VERBS",
+    "INTRODUCING_VERBS",
+    "NAMING_VERBS",
     "SURVEY_TITLE",
     "split_sentences",
     "generic_keys",
@@ -94,6 +96,11 @@ def is_generic(name: str) -> bool:
 
 #: verbs with which authors present their own artifact ("we propose X"), as a regex alternation
 PROPOSAL_VERBS = "propose|introduce|present|develop|design|release"
+#: every verb with which authors bring in something of their own ("we construct the X benchmark")
+INTRODUCING_VERBS = (PROPOSAL_VERBS + "|build|construct|create|compile|curate|collect|implement|contribute|devise|"
+                     "open-source|formulate")
+#: verbs that give a name ("we call this X", "dubbed X")
+NAMING_VERBS = "term|call|dub|name|coin"
 #: a title of a survey: it proposes nothing
 SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 

@@ -20,18 +20,23 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
+from .candidates import doc_text
 from .candidates import Candidate, candidates, guarded
 from .lexicon import head_type, is_generic, split_sentences
 
-__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate"]
+__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
+           "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
 
 # only chunks with two capitals, a digit or an inner capital can have a name's shape
 # (a lone capitalised word, "We" or "Transformer", never does)
-_CHUNK = re.compile(r"(?<!\S)(?=\S*(?:[A-Z]\S*[A-Z]|[0-9]|[a-z][A-Z]))\S+")
+_CHUNK = re.compile(r"(?<!\S)(?=\S*(?:[A-Z]\S*[A-Z]|[0-9]|[a-z][A-Z]|\b[a-z]{1,3}-[A-Z]|[A-Za-z]\+\+))\S+")
+# coined shapes beyond capitals: a short lower-case prefix ("p-Tuning"), a "++" suffix ("Adam++")
+_PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z][A-Za-z0-9]+")
+_PLUSPLUS = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\+\+$")
 _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
@@ -77,6 +82,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     """
     if len(text) < 2 or "://" in text or "@" in text or text.startswith("\\"):
         return 0
+    if _PREFIXED.match(text) or _PLUSPLUS.match(text):
+        return 2
     if _NUMBERISH.match(text) or _ROMAN.match(text) or _NOT_NAME.search(text):
         return 0
     letters = sum(c.isalpha() for c in text)
@@ -151,12 +158,58 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
         s, e = m.start(), m.end()
+        words = m.group().split(" ")
         if s in sent_starts:
-            words = m.group().split(" ")
-            if len(words) < 3:
+            yield Candidate(s, e, text[s:e], "titlecase")  # the first word may be the sentence's capital
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) >= 2:
+            yield Candidate(s, e, text[s:e], "titlecase")
+        if len(words) >= 3 and head_type(words[-1]):  # "Long Range Arena Benchmark": the name without its head
+            cut = e - len(words[-1]) - 1
+            yield Candidate(s, cut, text[s:cut], "titlecase")
+    yield from _broad_runs(text, title_end, sent_starts)
+    yield from _lower_phrases(text, title_end)
+
+
+# a broader run: capitalised or all-caps words, version numbers, short connectors ("Mixture of Experts",
+# "Llama 2", "Soft XYZ")
+_RUN_WORD = r"[A-Z](?:[\w'’.+\-]*[\w+])?"
+_BROAD_RUN = re.compile(
+    rf"(?<![\w\-]){_RUN_WORD}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?(?:{_RUN_WORD}|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
+    rf"(?![\w\-])")
+
+
+def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Candidate]:
+    for m in _BROAD_RUN.finditer(text, title_end):
+        s, e = m.start(), m.end()
+        words = m.group().split(" ")
+        if s in sent_starts and len(words) > 2:
+            s2 = s + len(words[0]) + 1
+            yield Candidate(s2, e, text[s2:e], "caprun")
+        yield Candidate(s, e, text[s:e], "caprun")
+
+
+# a lower-case phrase whose head names a technique or architecture: "nucleus sampling", "label smoothing"
+_LOWER_HEADS = (
+    "sampling|search|smoothing|decay|distillation|clipping|normalization|normalisation|dropout|attention|descent|"
+    "regularization|pruning|quantization|augmentation|tuning|merging|prompting|decoding|optimization|embeddings?|"
+    "encoding|loss|networks?|transformers?|autoencoders?|machines?|forests?|trees?|regression|propagation|"
+    "boosting|estimation|filter|filtering|policy|learning|adaptation|alignment|inference|sketch|hashing")
+_LOWER_PHRASE = re.compile(rf"(?<![\w-])((?:[a-z][a-z0-9\-]+ ){{1,3}})({_LOWER_HEADS})(?![\w-])")
+
+
+def _lower_phrases(text: str, title_end: int) -> Iterator[Candidate]:
+    for m in _LOWER_PHRASE.finditer(text, title_end):
+        words = m.group(1).split()
+        while words and (words[0] in _LOWER_STOP or words[0] in STOP_WORDS):
+            words = words[1:]
+        for k in range(len(words), 0, -1):
+            mods = words[-k:]
+            if mods[0] in STOP_WORDS:
                 continue
-            s += len(words[0]) + 1  # the first word is capitalised by the sentence
-        yield Candidate(s, e, text[s:e], "titlecase")
+            start = m.end(1) - len(" ".join(mods)) - 1
+            yield Candidate(start, m.end(), text[start:m.end()], "lowerphrase")
 
 
 _CAPITAL_WORD = r"[A-Z](?:[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
@@ -232,6 +285,79 @@ def eponym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         yield cand
 
 
+# a capitalised word, with variant suffixes ("Orca-mini", "Places-365")
+_CAPWORD = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:-[A-Za-z0-9]+)*(?![\w\-])")
+
+
+def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Every capitalised word of the abstract that does not open a sentence ("trained on Places"):
+    the decision model tells a dataset named by an ordinary word from a stray capital."""
+    sent_starts = {s for s, _ in sentences}
+    for m in _CAPWORD.finditer(text, title_end):
+        if m.start() in sent_starts or text[m.start() - 2: m.start()] in (": ", ". "):
+            continue
+        yield Candidate(m.start(), m.end(), m.group(), "capword")
+
+
+_LOWER_CUE = re.compile(
+    r"\b(?:call|calls|called|term|terms|termed|dub|dubs|dubbed|name|names|named|coin|coined)\s+"
+    r"(?:(?:it|this|them|these|our\s+\w+|the\s+\w+)\s+)?(?:as\s+)?[\"“']?"
+    r"([a-z][a-z0-9\-]+(?:\s+[a-z][a-z0-9\-]+){0,2})")
+_LOWER_STOP = frozenset("a an the that which and or to for of in on with by as is are was be this it we our".split())
+
+
+def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """A lower-case name given by a naming cue ("we call this task arithmetic merging")."""
+    for m in _LOWER_CUE.finditer(text):
+        words = []
+        for w in m.group(1).split():
+            if w in _LOWER_STOP:
+                break
+            words.append(w)
+        if not words:
+            continue
+        for k in range(len(words), 0, -1):  # every prefix: "knowledge merging", "knowledge"
+            name = " ".join(words[:k])
+            start = m.start(1)
+            yield Candidate(start, start + len(name), name, "lowercue", strong=False)
+
+
+_SEGMENT_BREAK = re.compile(r"\s*(?:[:;,?!—–()]|\s-\s)\s*|(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|"
+                            r"through|beyond|without|under|and|is|are|as|at)(?!\S)", re.I)
+_LEADING = re.compile(r"^(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
+                      r"understanding|efficient|simple|fast)\s+)+", re.I)
+
+
+def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Phrases of the title between connectives ("Layer Normalization", "Deep Residual Learning"),
+    and the same phrases wherever the abstract repeats them in any case: a paper often names
+    its method by its title."""
+    title = text[:title_end]
+    lowered = text.lower()
+    pos = 0
+    for m in [*_SEGMENT_BREAK.finditer(title), None]:
+        end = m.start() if m else len(title)
+        raw = title[pos:end]
+        seg_start = pos + (len(raw) - len(raw.lstrip()))
+        pos = m.end() if m else len(title)
+        seg = raw.strip()
+        lead = _LEADING.match(seg)
+        if lead and len(seg[lead.end():].split()) >= 2:
+            seg_start += lead.end()
+            seg = seg[lead.end():]
+        words = seg.split()
+        if not 2 <= len(words) <= 5:
+            continue
+        yield Candidate(seg_start, seg_start + len(seg), seg, "titleseg")
+        needle = seg.lower()
+        at = lowered.find(needle, title_end)
+        while at >= 0:
+            end_at = at + len(needle)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end_at >= len(text) or not lowered[end_at].isalnum()):
+                yield Candidate(at, end_at, text[at:end_at], "titleseg")
+            at = lowered.find(needle, end_at)
+
+
 def title_candidate(text: str, title_end: int) -> Candidate | None:
     """The name before a title's colon when it reads as a name (``IRCoder: …``)."""
     title = text[:title_end]
@@ -284,7 +410,8 @@ def title_head_type(subtitle: str) -> str | None:
 
 # ---------------------------------------------------------------- component
 
-@Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"])
+@Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
+                  requires=["doc._.gb_sents", "doc._.gb_title_end"])
 def make_patterns(nlp: Language, name: str):
     """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
 
@@ -297,6 +424,9 @@ def make_patterns(nlp: Language, name: str):
         out.extend(shape_candidates(text, title_end, sents))
         out.extend(cue_candidates(text, sents))
         out.extend(eponym_candidates(text, title_end))
+        out.extend(capword_candidates(text, title_end, sents))
+        out.extend(title_segment_candidates(text, title_end))
+        out.extend(lower_cue_candidates(text, sents))
         title = title_candidate(text, title_end)
         if title is not None:
             out.append(title)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 import spacy
@@ -16,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the component modules registers their factories
-from . import abbreviations, entity_types, patterns, roles, sentences  # noqa: F401
-from .tokenizer import TextKeepingTokenizer, doc_text
-from .candidates import Candidate
+from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
+from .candidates import Candidate, doc_text
+from .features import corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key
 
@@ -31,33 +32,43 @@ COMPONENTS = (
     "graphbuild_patterns",
     "graphbuild_typing",
     "graphbuild_roles",
+    "graphbuild_decide",
 )
 
 _PIPELINES: dict[tuple[str, str], Language] = {}
 
 
-def make_pipeline(model: str | None = None, *, gazetteer_path: str = "") -> Language:
+def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decision_model: str = "",
+                  proposers_only: bool = False) -> Language:
     """A blank English pipeline (or an installed spaCy model) plus graphbuild's components.
 
     Parameters
     ----------
     model : name or path of an installed spaCy pipeline to start from; ``None``
-        for ``spacy.blank("en")`` (nothing to download).
+        for ``spacy.blank("en")`` (nothing to download). A pipeline directory
+        written by ``graphbuild train`` (it already holds graphbuild's
+        components) is loaded as it is.
     gazetteer_path : a gazetteer ``.jsonl`` file or folder; empty for the shipped one.
+    decision_model : a decision model JSON file; empty for the shipped one.
+    proposers_only : leave out ``graphbuild_decide`` (training reads the candidates).
     """
-    if model:
-        nlp = spacy.load(model)
-        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
-    else:
-        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "graphbuild.TextKeepingTokenizer.v1"}}})
+    nlp = spacy.load(model) if model else spacy.blank("en")
+    if all(name in nlp.pipe_names for name in COMPONENTS):
+        nlp.meta.setdefault("graphbuild", {"model": model or "", "gazetteer": gazetteer_path})
+        nlp.meta["graphbuild"]["model"] = model or ""
+        return nlp
     # spaCy's tokenizer cache slows down sharply once full; keep it large
     if hasattr(nlp.tokenizer, "max_cache_size"):
         nlp.tokenizer.max_cache_size = 1_000_000
     # adaptation settings name two datasets: "GTA→Cityscapes", "Synthia->Cityscapes"
     infixes = [*nlp.Defaults.infixes, r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    for name in COMPONENTS:
-        config = {"path": gazetteer_path} if name == "graphbuild_gazetteer" else {}
+    for name in COMPONENTS[:-1] if proposers_only else COMPONENTS:
+        config: dict[str, str] = {}
+        if name == "graphbuild_gazetteer":
+            config = {"path": gazetteer_path}
+        elif name == "graphbuild_decide":
+            config = {"model": decision_model}
         nlp.add_pipe(name, config=config)
     nlp.meta["graphbuild"] = {"model": model or "", "gazetteer": gazetteer_path}
     return nlp
@@ -98,19 +109,35 @@ def extract_papers(
         yield from _extract_parallel(papers, nlp, batch_size, n_process, progress)
         return
     gaz = _gazetteer(nlp)
-    texts = (p.text for p in papers)
-    for paper, doc in zip(papers, nlp.pipe(texts, batch_size=batch_size)):
-        yield doc_to_extraction(doc, paper.id, paper.title, gaz)
-        if progress:
-            progress(1)
+    with corpus_context(nlp, [p.text for p in papers]):
+        for paper, doc in zip(papers, nlp.pipe((p.text for p in papers), batch_size=batch_size)):
+            yield doc_to_extraction(doc, paper.id, paper.title, gaz)
+            if progress:
+                progress(1)
+
+
+@contextmanager
+def corpus_context(nlp: Language, texts: list[str]) -> Iterator[None]:
+    """While extracting ``texts``, let the decision see how the whole batch writes each word."""
+    comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
+    if not isinstance(comp, decide.DecideComponent):
+        yield
+        return
+    previous = comp.corpus
+    comp.corpus = corpus_stats(texts)
+    try:
+        yield
+    finally:
+        comp.corpus = previous
 
 
 def _extract_chunk(args: tuple[str, str, list[tuple[str, str, str]]]) -> list[Extraction]:
     model, gazetteer_path, items = args
     nlp = cached_pipeline(model or None, gazetteer_path)
     gaz = _gazetteer(nlp)
-    return [doc_to_extraction(doc, pid, title, gaz)
-            for (pid, title, _), doc in zip(items, nlp.pipe(text for _, _, text in items))]
+    with corpus_context(nlp, [text for _, _, text in items]):
+        return [doc_to_extraction(doc, pid, title, gaz)
+                for (pid, title, _), doc in zip(items, nlp.pipe(text for _, _, text in items))]
 
 
 def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_process: int,
@@ -173,48 +200,19 @@ def family_name(name: str, known: Callable[[str], str | None]) -> str | None:
 
 
 def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Extraction:
-    """Group a document's selected candidates into one :class:`EntityMention` per entity."""
-    cands: list[Candidate] = doc._.gb_candidates or []
-    sents = doc._.gb_sents or [(0, len(doc_text(doc)))]
-    # union-find over the keys that name the same thing in this paper
-    parent: dict[str, str] = {}
+    """One :class:`EntityMention` per entity the decision kept (``Candidate.entity``)."""
+    return extraction_from(doc._.gb_candidates or [], doc_text(doc), doc._.gb_sents, paper_id, title, gaz)
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    def keys_of(c: Candidate) -> list[str]:
-        ks = [name_key(c.text)]
-        entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
-        if entry is not None:
-            ks.append("gaz:" + entry.key)
-        if c.group >= 0:
-            ks.append(f"grp:{c.group}")
-        return [k for k in ks if k]
-
-    cand_keys = [(c, keys_of(c)) for c in cands]
-    for _, ks in cand_keys:
-        for k in ks[1:]:
-            union(ks[0], k)
-    groups: dict[str, list[Candidate]] = {}
-    for c, ks in cand_keys:
-        if ks:
-            groups.setdefault(find(ks[0]), []).append(c)
-
-    entities: list[EntityMention] = []
-    for members in groups.values():
-        entity = _entity_from(members, doc_text(doc), sents, gaz)
-        if not any(ch.isalpha() for ch in entity.name):
-            continue  # "1", "2-3": numbers picked up by a cue are not names
-        if entity.proposed or not all(c.generic for c in members):
-            entities.append(entity)  # a generic word counts only in the paper that introduces it
+def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, int]] | None, paper_id: str,
+                    title: str, gaz: Gazetteer) -> Extraction:
+    """Group decided candidates into one :class:`EntityMention` per entity."""
+    sents = sents or [(0, len(text))]
+    groups: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.entity >= 0:
+            groups.setdefault(c.entity, []).append(c)
+    entities = [_entity_from(members, text, sents, gaz) for members in groups.values()]
     entities.sort(key=lambda e: e.start)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
 
@@ -242,20 +240,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         name = pair_long[0] if pair_long[0].islower() else pair_short[0]
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
-    if entry is not None and entry.type:
-        type_ = entry.type
-    else:
-        votes: dict[str, float] = {}
-        for c in members:
-            for t, w in c.votes.items():
-                votes[t] = votes.get(t, 0.0) + w
-        votes.pop("Tool", None)
-        type_ = max(sorted(votes), key=lambda t: votes[t]) if votes else "Method"
-        if any(c.votes.get("Task") for c in members if c.source.startswith("abbrev")):
-            type_ = "Task"  # defined as a task ("federated online learning to rank (FOLTR)"); "FOLTR methods" are others
+    type_ = members[0].type or "Method"  # the decision model's type
     proposed = any(c.proposed for c in members)
-    if proposed and type_ == "Task" and entry is None and name != name.lower():
-        type_ = "Method"  # a named thing a paper proposes is an artifact, not a task
     role = min((c.role for c in members), key=ROLES.index)
     if role == "evaluates_on" and type_ != "Dataset":
         role = "uses"

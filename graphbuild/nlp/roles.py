@@ -14,9 +14,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .tokenizer import doc_text
+from .candidates import doc_text
 from .candidates import Candidate, candidates, guarded
-from .lexicon import SURVEY_TITLE, head_type
+from .lexicon import INTRODUCING_VERBS, SURVEY_TITLE, head_type
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -24,10 +24,7 @@ __all__ = ["assign_roles"]
 _PROPOSE = re.compile(
     r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
     r"|and\s+|us\s+to\s+)"
-    r"(?:propose|proposes|introduce|introduces|present|presents|develop|develops|release|releases|design|"
-    r"designs|build|builds|construct|constructs|create|creates|compile|compiles|curate|curates|collect|"
-    r"collects|implement|implements|contribute|contributes|devise|devises|open-source|open-sources|"
-    r"formulate|formulates)\b(?!\s+to\b)"
+    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
                   r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
@@ -141,7 +138,8 @@ def _compared(before: str) -> bool:
     return not _COMPARE_BREAK.search(between)
 
 
-@Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"], requires=["doc._.gb_sents"])
+@Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"],
+                  requires=["doc._.gb_sents", "doc._.gb_title_end", "doc._.gb_candidates"])
 def make_roles(nlp: Language, name: str):
     @guarded(name)
     def roles(doc: Doc) -> Doc:

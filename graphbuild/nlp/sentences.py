@@ -1,32 +1,96 @@
-"""The ``graphbuild_sentences`` component: rule-based sentence spans and the title's end.
+"""The ``graphbuild_sentences`` component: the text to read, sentence spans and the title's end.
 
 The splitter itself is :func:`graphbuild.nlp.lexicon.split_sentences`; this
-component stores its character spans on ``doc._.gb_sents`` and the end of the
-title (the text before the first blank line) on ``doc._.gb_title_end``.
+component stores the text once in ``doc.user_data`` (a title written in
+capitals recased by :func:`recase_title`), its sentences' character spans on
+``doc._.gb_sents`` and the end of the title (the text before the first blank
+line) on ``doc._.gb_title_end``.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import guarded
+from .candidates import TEXT_KEY, guarded
 from .lexicon import split_sentences
-from .tokenizer import doc_text
 
-__all__ = ["make_sentences"]
+__all__ = ["make_sentences", "recase_title", "is_upper_title"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
 
 
-@Language.factory("graphbuild_sentences", assigns=["doc._.gb_sents"])
+def is_upper_title(title: str, *, min_share: float = 0.8) -> bool:
+    """Is the title written in capitals (as BibTeX exports and PDF metadata often have it)?
+
+    >>> is_upper_title("SLIMMOE: STRUCTURED COMPRESSION OF LARGE MOE MODELS"), is_upper_title("SlimMoE: A Model")
+    (True, False)
+    """
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= min_share * len(letters)
+
+
+def recase_title(text: str, title_end: int) -> str:
+    """``text`` with a title in capitals recased as a title-case title, letters only.
+
+    A word the abstract writes with capitals takes its most frequent form
+    there (``IRCODER`` -> ``IRCoder``); a function word becomes lower case; a
+    short word or one with digits stays as it is (``IR``, ``V2``); any other
+    word is capitalised (``ENHANCED`` -> ``Enhanced``), as a title-case title
+    has it. The length never changes, so offsets stay valid.
+
+    >>> recase_title("FASTBERT: A MODEL FOR GLUE\\n\\nWe train FastBERT on GLUE.", 26)[:26]
+    'FastBERT: A Model for GLUE'
+    """
+    title = text[:title_end]
+    if not is_upper_title(title):
+        return text
+    forms: dict[str, Counter[str]] = {}
+    for m in _WORD.finditer(text, title_end):
+        w = m.group()
+        forms.setdefault(w.lower(), Counter())[w] += 1
+    out = []
+    last = 0
+    for i, m in enumerate(_WORD.finditer(title)):
+        word = m.group()
+        low = word.lower()
+        seen = forms.get(low)
+        first = i == 0 or title[m.start() - 2: m.start()] == ": "
+        form = seen.most_common(1)[0][0] if seen else None
+        if form is not None and form != low:
+            new = form  # a name as the abstract writes it: "IRCoder", "GLUE"
+        elif low in STOP_WORDS and not first:
+            new = low
+        elif form is None and (len(word) <= 2 or any(c.isdigit() for c in word)):
+            new = word  # an acronym or a version ("IR", "V2")
+        else:
+            new = word[0] + word[1:].lower()  # as a title-case title has it
+        if len(new) != len(word):  # never: a case change keeps the length of ASCII words
+            new = word
+        out.append(title[last:m.start()])
+        out.append(new)
+        last = m.end()
+    out.append(title[last:])
+    return "".join(out) + text[title_end:]
+
+
+@Language.factory("graphbuild_sentences", assigns=["doc._.gb_sents", "doc._.gb_title_end"])
 def make_sentences(nlp: Language, name: str):
     """Rule-based sentence spans (character offsets), cheaper than a parser."""
 
     @guarded(name)
     def sentences(doc: Doc) -> Doc:
-        text = doc_text(doc)
-        doc._.gb_sents = split_sentences(text)
+        text = doc.text
         title_end = text.find("\n\n")
-        doc._.gb_title_end = title_end if title_end >= 0 else len(text)
+        title_end = title_end if title_end >= 0 else len(text)
+        text = recase_title(text, title_end)
+        doc.user_data[TEXT_KEY] = text
+        doc._.gb_sents = split_sentences(text)
+        doc._.gb_title_end = title_end
         return doc
 
     return sentences

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from ..progress import Progress
 from ..schema import GraphTables
 
 __all__ = ["GraphStore", "SyncReport", "Progress"]
-
-#: progress callback: (stage description, done, total)
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(slots=True)

@@ -37,6 +37,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
+from ..cypher_guard import check_parameters, check_query, find_write_clause
 from ..errors import QueryError, StoreError
 from ..fsutil import atomic_write_text
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
@@ -91,28 +92,7 @@ def schema_statements() -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# write-clause detection
-
-_WRITE_WORDS = (
-    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "COPY", "ALTER",
-    "INSTALL", "LOAD", "ATTACH", "IMPORT", "EXPORT", "CHECKPOINT", "BEGIN", "COMMIT", "ROLLBACK",
-)
-_WRITE_RE = re.compile(r"(?<![.$\w])(" + "|".join(_WRITE_WORDS) + r")(?!\w)", re.IGNORECASE)
-_LITERAL_RE = re.compile(
-    r"'(?:[^'\\]|\\.)*'"      # single-quoted string
-    r'|"(?:[^"\\]|\\.)*"'      # double-quoted string
-    r"|`[^`]*`"                # quoted identifier
-    r"|//[^\n]*"               # line comment
-    r"|/\*.*?\*/",             # block comment
-    re.DOTALL,
-)
-
-
-def find_write_clause(cypher: str) -> str | None:
-    """The first write keyword of ``cypher`` outside literals and comments, or None."""
-    stripped = _LITERAL_RE.sub(" ", cypher)
-    match = _WRITE_RE.search(stripped)
-    return match.group(1).upper() if match else None
+# query safety: see graphbuild.cypher_guard (find_write_clause is re-exported for callers)
 
 
 # ---------------------------------------------------------------------------
@@ -388,7 +368,7 @@ class EmbeddedStore:
         if not self.db_file.exists():
             _recover(self.path)
         if not self.db_file.exists():
-            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first")
+            raise StoreError(f"no graph database at {self.path}; sync the graph into the store first (`graphbuild build` does that for a workspace)")
         import ladybug
 
         try:
@@ -399,10 +379,27 @@ class EmbeddedStore:
         except Exception as exc:  # the engine raises RuntimeError with its own message
             self.close()
             hint = ("another process holds it open for writing; close that process and retry"
-                    if "lock" in str(exc).lower() else "sync again to rebuild it")
+                    if "lock" in str(exc).lower() else "run `graphbuild build` on its workspace to rebuild it")
             raise StoreError(f"cannot open the graph database at {self.path}: {_first_line(exc)}; {hint}") from None
         self._writable = write
         return self._conn
+
+    def checkpoint(self) -> None:
+        """Write everything in the write-ahead log into the database file, then close.
+
+        Afterwards the folder holds the database file alone: it can be copied,
+        renamed or opened read-only. Opening a database whose last writer was
+        killed replays its log, so this also repairs a pending checkpoint.
+        """
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only; open it without read_only to checkpoint")
+        conn = self._connect(write=True)
+        try:
+            self._rows(conn, "CHECKPOINT")
+        except QueryError as exc:
+            raise StoreError(f"checkpointing the graph database at {self.path} failed: {exc}") from None
+        finally:
+            self.close()
 
     def close(self) -> None:
         """Close the connection and the database, releasing the file lock."""
@@ -448,9 +445,9 @@ class EmbeddedStore:
         Nodes come back as property dicts with ``_label``, relationships with
         ``_type``, paths as ``{"nodes": [...], "rels": [...]}``.
         """
+        check_query(cypher, write=write)
+        check_parameters(cypher, params)
         clause = find_write_clause(cypher)
-        if clause and not write:
-            raise QueryError(f"query refused: the query writes ({clause} ...); pass --write to allow it")
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
         conn = self._connect(write=bool(write and clause))
@@ -586,7 +583,7 @@ class EmbeddedStore:
                     step("creating relationships", done, total)
         except QueryError as exc:
             raise StoreError(f"updating the graph database at {self.path} failed: {exc}; "
-                             "sync again (a failed update is repaired by the next sync)") from None
+                             "build again (the next sync repairs a failed update)") from None
 
     def _update(self, conn: Any, label: str, table: _Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column

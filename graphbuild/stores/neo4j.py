@@ -28,15 +28,18 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from ..cypher_guard import check_parameters, check_query
 from ..errors import QueryError, StoreError
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 
-__all__ = ["Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY", "DEFAULT_BATCH_SIZE", "schema_statements"]
+__all__ = ["redact_uri", "SOURCE_LABEL", "Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY", "DEFAULT_BATCH_SIZE", "schema_statements"]
 
 #: label carried by every node graphbuild writes
 MARKER_LABEL = "Graphbuild"
+#: Label of the one node recording which workspace the graph was pushed from.
+SOURCE_LABEL = "GraphbuildSource"
 #: property holding the hash of a written node's or relationship's properties
 HASH_PROPERTY = "_gb_hash"
 #: node property holding a digest of the node's outgoing relationships (written last)
@@ -259,6 +262,23 @@ def _convert(value: Any) -> Any:
     return str(value)
 
 
+def redact_uri(uri: str) -> str:
+    """``uri`` with any user and password in it replaced by ``***``, for messages.
+
+    >>> redact_uri("neo4j://neo4j:secret@db.example:7687")
+    'neo4j://***@db.example:7687'
+    >>> redact_uri("bolt://127.0.0.1:7687")
+    'bolt://127.0.0.1:7687'
+    """
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        return "***" + uri[uri.rindex("@"):] if "@" in uri else uri
+    host, slash, path = rest.partition("/")
+    if "@" in host:
+        host = "***" + host[host.rindex("@"):]
+    return f"{scheme}://{host}{slash}{path}"
+
+
 # ---------------------------------------------------------------------------
 # the store
 
@@ -285,6 +305,7 @@ class Neo4jStore:
                  database: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  max_retry_time: float = 30.0):
         self.uri = uri
+        self.shown_uri = redact_uri(uri)  # what messages show: never a password inside the URI
         self.user = user
         self.database = database
         self.batch_size = max(1, int(batch_size))
@@ -293,7 +314,7 @@ class Neo4jStore:
         self._driver: Any = None
 
     def __repr__(self) -> str:  # keeps the password out of logs and tracebacks
-        return f"Neo4jStore(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
+        return f"Neo4jStore(uri={self.shown_uri!r}, user={self.user!r}, database={self.database!r})"
 
     def __enter__(self) -> "Neo4jStore":
         return self
@@ -311,7 +332,7 @@ class Neo4jStore:
 
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
-            raise StoreError(f"invalid Neo4j URI {self.uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
+            raise StoreError(f"invalid Neo4j URI {self.shown_uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
         try:
             driver = GraphDatabase.driver(
                 self.uri,
@@ -322,7 +343,7 @@ class Neo4jStore:
                 notifications_min_severity="OFF",
             )
         except (ConfigurationError, ValueError) as exc:
-            raise StoreError(f"invalid Neo4j URI {self.uri!r} ({exc}): use bolt://HOST:PORT or neo4j://HOST:PORT") from None
+            raise StoreError(f"invalid Neo4j URI {self.shown_uri!r} ({self._scrub(exc)}): use bolt://HOST:PORT or neo4j://HOST:PORT") from None
         try:
             driver.verify_connectivity()
         except Exception as exc:
@@ -335,14 +356,23 @@ class Neo4jStore:
         from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
         if isinstance(exc, AuthError):
-            return StoreError(f"authentication failed for user {self.user} at {self.uri}: set NEO4J_PASSWORD "
+            return StoreError(f"authentication failed for user {self.user} at {self.shown_uri}: set NEO4J_PASSWORD "
                               f"to the right password")
         if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)):
-            return StoreError(f"cannot reach Neo4j at {self.uri}: is Neo4j running at {self.uri}? "
+            return StoreError(f"cannot reach Neo4j at {self.shown_uri}: is it running there? "
                               f"start it or set --uri")
         if isinstance(exc, Neo4jError):
-            return StoreError(f"Neo4j at {self.uri} refused the request: {exc.message or exc}")
-        return StoreError(f"cannot use Neo4j at {self.uri}: {exc}")
+            return StoreError(f"Neo4j at {self.shown_uri} refused the request: {self._scrub(exc.message or exc)}")
+        return StoreError(f"cannot use Neo4j at {self.shown_uri}: {self._scrub(exc)}")
+
+    def _scrub(self, text: object) -> str:
+        """``text`` without the URI's user and password (drivers quote the URI in their errors)."""
+        out = str(text).replace(self.uri, self.shown_uri)
+        userinfo = self.uri.partition("://")[2].partition("/")[0].rpartition("@")[0]
+        for secret in (userinfo, userinfo.partition(":")[2]):
+            if secret:
+                out = out.replace(secret, "***")
+        return out
 
     def _session(self, *, write: bool) -> Any:
         from neo4j import READ_ACCESS, WRITE_ACCESS
@@ -489,7 +519,24 @@ class Neo4jStore:
                 total += deleted
                 if deleted < limit:
                     break
+        self._write(lambda tx: tx.run(f"MATCH (s:{SOURCE_LABEL}) DELETE s").consume())
         return total
+
+    # -- which workspace the graph came from ----------------------------------
+
+    def pushed_from(self) -> tuple[str | None, int]:
+        """The workspace the graph in the database was pushed from (None: unknown) and its node count."""
+        def work(tx: Any) -> tuple[str | None, int]:
+            source = tx.run(f"MATCH (s:{SOURCE_LABEL}) RETURN s.workspace LIMIT 1").single()
+            held = tx.run(f"MATCH (n:{MARKER_LABEL}) RETURN count(n)").single()[0]
+            return (source[0] if source else None), held
+
+        return self._read(work)
+
+    def mark_pushed_from(self, workspace: str) -> None:
+        """Record that the graph in the database is ``workspace``'s (read by :meth:`pushed_from`)."""
+        self._write(lambda tx: tx.run(f"MERGE (s:{SOURCE_LABEL} {{key: 'graph'}}) SET s.workspace = $w",
+                                      w=workspace).consume())
 
     # -- reading ---------------------------------------------------------------
 
@@ -502,8 +549,15 @@ class Neo4jStore:
         query runs in a read transaction and Neo4j itself refuses any write;
         that refusal and every Cypher error become :class:`QueryError`
         carrying the server's message (which gives the error's position).
+        A read query is first checked by :func:`graphbuild.cypher_guard.check_query`
+        for what a read transaction allows but graphbuild does not: ``LOAD CSV``
+        and procedures outside its read-only list.
         """
         from neo4j.exceptions import ClientError, DriverError, Neo4jError
+
+        if not write:  # writes are left for the server to refuse; files and unknown procedures are not
+            check_query(cypher, write=True)
+        check_parameters(cypher, params)
 
         def work(tx: Any) -> list[dict[str, Any]]:
             result = tx.run(cypher, params or {})
@@ -519,7 +573,7 @@ class Neo4jStore:
             message = (exc.message or str(exc)).strip()
             if not write and _is_access_mode_error(exc):
                 raise QueryError(f"this query writes to the database, but queries are read-only by default: "
-                                 f"pass write=True to allow it ({message})") from None
+                                 f"pass --write (write=True from Python) to allow it ({message})") from None
             raise QueryError(f"Neo4j refused the query: {message}") from None
         except Neo4jError as exc:
             raise QueryError(f"the query failed in Neo4j: {(exc.message or str(exc)).strip()}") from None

@@ -1,0 +1,198 @@
+"""BibTeX entries from paper records, ready to paste into a ``.bib`` file.
+
+Every field comes from the paper record (a :class:`~graphbuild.records.Paper`
+or a graph node's attributes): ``title``, ``author``, ``year``, ``journal`` or
+``booktitle`` from the venue, ``doi``, ``eprint`` + ``archivePrefix`` for an
+arXiv id, and ``url``. Nothing is looked up elsewhere.
+
+Keys are ``<first author's surname><year><first significant title word>``
+(``vaswani2017attention``), folded to ASCII lower case. Papers that would get
+the same key are ordered by paper id; the first keeps the key and the next
+ones get ``b``, ``c``, ... appended, so the same papers always give the same
+keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from .records import Paper
+
+__all__ = ["BibEntry", "bib_entry", "bibtex_entries", "bibtex_key", "graph_bibtex", "latex_escape", "render_bibtex"]
+
+#: Title words never used for a key.
+_KEY_STOPWORDS = frozenset(
+    "a an the on of in for and to with from by at as is are towards toward via using".split())
+
+#: Venue words that make an entry ``@inproceedings`` (else a venue is a journal).
+_PROCEEDINGS = re.compile(
+    r"\b(proceedings|proc\.|conference|workshop|symposium|meeting|congress|"
+    r"acl|naacl|eacl|emnlp|coling|neurips|nips|icml|iclr|aaai|ijcai|cvpr|iccv|eccv|kdd|sigir|"
+    r"www|wsdm|cikm|interspeech|icassp|lrec|findings)\b", re.IGNORECASE)
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
+
+
+@dataclass(frozen=True, slots=True)
+class BibEntry:
+    """One BibTeX entry: its type, key and fields in output order."""
+
+    type: str
+    key: str
+    fields: tuple[tuple[str, str], ...]
+
+    def render(self) -> str:
+        """The entry as BibTeX text (fields one per line, values in braces)."""
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in self.fields)
+        return f"@{self.type}{{{self.key},\n{body}\n}}\n"
+
+
+def latex_escape(text: str) -> str:
+    r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace.
+
+    Examples
+    --------
+    >>> print(latex_escape("R&D at 100% for $5 #1"))
+    R\&D at 100\% for \$5 \#1
+    """
+    text = " ".join(str(text).split())
+    return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], text)
+
+
+def _ascii_word(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
+def _surname(author: str) -> str:
+    author = author.strip()
+    if "," in author:
+        return author.split(",", 1)[0].strip()
+    parts = author.split()
+    return parts[-1] if parts else ""
+
+
+def _as_record(paper: Paper | Mapping[str, Any]) -> Mapping[str, Any]:
+    return paper.to_dict() if isinstance(paper, Paper) else paper
+
+
+def bibtex_key(paper: Paper | Mapping[str, Any]) -> str:
+    """The base key of a paper: surname + year + first significant title word.
+
+    Examples
+    --------
+    >>> bibtex_key({"authors": ["Ashish Vaswani"], "year": 2017, "title": "Attention Is All You Need"})
+    'vaswani2017attention'
+    >>> bibtex_key({"authors": [], "year": None, "title": "The Ünïcode Way"})
+    'anon_nd_unicode'
+    """
+    record = _as_record(paper)
+    authors = record.get("authors") or ()
+    surname = _ascii_word(_surname(authors[0])) if authors else ""
+    year = str(record.get("year") or "")
+    words = [_ascii_word(w) for w in re.split(r"[\s\-–—/:]+", str(record.get("title") or ""))]
+    word = next((w for w in words if w and w not in _KEY_STOPWORDS), "")
+    if surname and year:
+        return f"{surname}{year}{word}"
+    return f"{surname or 'anon'}_{year or 'nd'}_{word or 'untitled'}"
+
+
+def _bib_author(name: str) -> str:
+    name = " ".join(name.split())
+    if "," in name or " " not in name:
+        return latex_escape(name)
+    *given, last = name.split(" ")
+    return latex_escape(f"{last}, {' '.join(given)}")
+
+
+def _protect_title(title: str) -> str:
+    """Escape a title and brace words with inner capitals (BERT, GloVe) so styles keep their case."""
+    words = latex_escape(title).split(" ")
+    return " ".join(f"{{{w}}}" if re.search(r"\w[A-Z]", w) and "\\" not in w else w for w in words)
+
+
+def bib_entry(paper: Paper | Mapping[str, Any], key: str | None = None) -> BibEntry:
+    """The BibTeX entry of one paper record (``key`` defaults to :func:`bibtex_key`)."""
+    record = _as_record(paper)
+    venue = " ".join(str(record.get("venue") or "").split())
+    arxiv = record.get("arxiv_id")
+    if venue and re.fullmatch(r"(arxiv|corr)(\.org)?( preprint.*)?", venue, re.IGNORECASE):
+        venue = ""  # "arXiv" as a venue says no more than the eprint field
+    kind, venue_field = "misc", None
+    if venue:
+        kind, venue_field = (("inproceedings", "booktitle") if _PROCEEDINGS.search(venue)
+                             else ("article", "journal"))
+    fields: list[tuple[str, str]] = [("title", _protect_title(str(record.get("title") or "Untitled")))]
+    authors = [a for a in record.get("authors") or () if str(a).strip()]
+    if authors:
+        fields.append(("author", " and ".join(_bib_author(str(a)) for a in authors)))
+    if record.get("year"):
+        fields.append(("year", str(record["year"])))
+    if venue_field:
+        fields.append((venue_field, latex_escape(venue)))
+    if record.get("doi"):
+        fields.append(("doi", str(record["doi"]).replace("{", "").replace("}", "")))
+    if arxiv:
+        fields += [("eprint", str(arxiv)), ("archivePrefix", "arXiv")]
+    url = record.get("url") or (f"https://doi.org/{record['doi']}" if record.get("doi") else
+                                f"https://arxiv.org/abs/{arxiv}" if arxiv else None)
+    if url:
+        fields.append(("url", str(url).replace("{", "%7B").replace("}", "%7D")))
+    return BibEntry(kind, key or bibtex_key(record), tuple(fields))
+
+
+def bibtex_entries(papers: Iterable[Paper | Mapping[str, Any]]) -> list[BibEntry]:
+    """Entries for ``papers`` in their given order, with unique, deterministic keys.
+
+    Papers whose base keys collide are ordered by paper id: the first keeps
+    the base key, the others get ``b``, ``c``, ... appended. A paper given
+    twice (same id) appears once.
+    """
+    records: list[Mapping[str, Any]] = []
+    seen: set[str] = set()
+    for paper in papers:
+        record = _as_record(paper)
+        pid = str(record.get("id") or "")
+        if pid and pid in seen:
+            continue
+        seen.add(pid)
+        records.append(record)
+    groups: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        groups.setdefault(bibtex_key(record), []).append(i)
+    keys: dict[int, str] = {}
+    for base, members in groups.items():
+        ordered = sorted(members, key=lambda i: (str(records[i].get("id") or ""), i))
+        for rank, i in enumerate(ordered):
+            keys[i] = base if rank == 0 else f"{base}{_suffix(rank)}"
+    return [bib_entry(record, keys[i]) for i, record in enumerate(records)]
+
+
+def _suffix(rank: int) -> str:
+    """``b`` for the second paper with a key, ``c`` for the third, ..., then ``ba``, ``bb``, ..."""
+    letters = ""
+    n = rank
+    while True:
+        letters = chr(ord("a") + n % 26) + letters
+        n //= 26
+        if n == 0:
+            return letters
+
+
+def render_bibtex(papers: Iterable[Paper | Mapping[str, Any]]) -> str:
+    """A ``.bib`` text for ``papers``: their entries, blank-line separated (see :func:`bibtex_entries`)."""
+    return "\n".join(entry.render() for entry in bibtex_entries(papers))
+
+
+def graph_bibtex(graph: Any, paper_ids: Iterable[str]) -> str:
+    """A ``.bib`` text for the papers ``paper_ids`` of a graphbuild graph (unknown ids are skipped)."""
+    nodes = graph.nodes
+    return render_bibtex({**nodes[pid], "id": pid} for pid in paper_ids
+                         if pid in nodes and nodes[pid].get("label") == "Paper")

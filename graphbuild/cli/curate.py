@@ -1,0 +1,270 @@
+"""curate: correct the graph (merge, rename, retype, reject, alias, split, ...) and keep the corrections.
+
+Each command checks the operation against the live graph, appends it to the
+curation file (written atomically) and rebuilds from the cached extractions,
+so the change shows at once and survives every later build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import CurationError
+from ..records import ENTITY_TYPES, ROLES
+from ._common import _workspace
+
+
+def _op_from_args(args: argparse.Namespace):
+    from ..curation import CurationOp
+
+    note = args.note or None
+    a = args.curate_op
+    if a == "merge":
+        return CurationOp("merge", args.source, into=args.target, note=note)
+    if a == "rename":
+        return CurationOp("rename", args.name, name=args.new, note=note)
+    if a == "retype":
+        return CurationOp("retype", args.name, type=args.type, note=note)
+    if a == "reject":
+        return CurationOp("reject", args.name, paper=args.paper, note=note)
+    if a == "alias":
+        return CurationOp("alias", args.name, alias=args.alias, note=note)
+    if a == "split":
+        return CurationOp("split", args.name, name=args.new, papers=tuple(args.paper), type=args.type, note=note)
+    if a == "proposed":
+        return CurationOp("proposed", args.name, paper=args.paper, value=not args.clear, note=note)
+    return CurationOp("mention", args.name, paper=args.paper, role=args.role, type=args.type,
+                      evidence=args.evidence, note=note)
+
+
+def _rebuild(ws) -> None:
+    report = ws.build([], log=lambda m: print(m, file=sys.stderr))
+    nodes = report.stats.get("nodes", {})
+    print(f"rebuilt {ws.path}: " + ", ".join(f"{k} {v}" for k, v in nodes.items()))
+    if report.curation is not None:
+        print(report.curation.summary())
+
+
+def cmd_curate_op(args: argparse.Namespace) -> int:
+    from ..curation import append_operation, parse_operation
+
+    ws = _workspace(args)
+    op = _op_from_args(args)
+    path = ws.curation_file
+    op = parse_operation(op.to_dict(), str(path), 0)  # the same checks as the file's
+    ws.manifest()  # a clear error when there is no graph yet
+    with ws.lock("curate"):  # no other writer between the check, the write and the rebuild
+        _check(ws, op, force=args.force)
+        append_operation(path, op)
+        print(f"{path}: + {op.describe()}")
+        _rebuild(ws)
+    return 0
+
+
+def _check(ws, op, *, force: bool) -> None:
+    """Refuse an operation that names nothing in the live graph (with close names), unless ``force``."""
+    from ..curation import apply_curation, close_names, resolution_from_graph
+
+    papers = [p.id for p in ws.papers() if not p.external]
+    current = resolution_from_graph(ws.graph())
+    _, check = apply_curation(current, [op], papers=papers)
+    if check.warnings and not force:
+        problem = check.warnings[0].split(": ", 2)[-1]
+        missing = problem.split("no entity named ", 1)[1].split(" (")[0].strip("'\"") \
+            if "no entity named " in problem else None
+        close = close_names(missing, current.entities) if missing else []
+        hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+        raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
+                            "(--force keeps it for papers still to come)")
+
+
+def cmd_curate_undo(args: argparse.Namespace) -> int:
+    from ..curation import drop_last_operation
+
+    ws = _workspace(args)
+    ws.manifest()  # a clear error when there is no graph yet
+    with ws.lock("curate undo"):
+        op = drop_last_operation(ws.curation_file)
+        if op is None:
+            raise CurationError(f"nothing to undo: {ws.curation_file} holds no operation")
+        print(f"{ws.curation_file}: - {op.describe()}")
+        _rebuild(ws)
+    return 0
+
+
+def cmd_curate_list(args: argparse.Namespace) -> int:
+    from ..curation import read_curation
+
+    ws = _workspace(args)
+    ops = read_curation(ws.curation_file)
+    if not ops:
+        print(f"{ws.curation_file}: no operations")
+        return 0
+    last = (ws.manifest().get("curation") or {}) if ws.exists() else {}
+    warned = {w.split(": ", 1)[0]: w.split(": ", 2)[-1] for w in last.get("warnings", [])}
+    print(f"{ws.curation_file}: {len(ops)} operation(s)")
+    for number, op in enumerate(ops, 1):
+        line = f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else "")
+        print(line)
+        if op.where in warned:
+            print(f"        matches nothing now: {warned[op.where]}")
+    return 0
+
+
+def cmd_thesaurus(args: argparse.Namespace) -> int:
+    from ..thesaurus import export_thesaurus, import_thesaurus
+
+    ws = _workspace(args)
+    if args.curate_op == "export-thesaurus":
+        rows = export_thesaurus(ws.curation_file, args.file)
+        print(f"wrote {rows} label(s) to {args.file}")
+        return 0
+    ops = import_thesaurus(args.file, ws.curation_file, note=args.note or None)
+    print(f"{ws.curation_file}: + {ops} merge(s) from {args.file}")
+    if ws.exists():
+        _rebuild(ws)
+    return 0
+
+
+def _suggestions(ws, decided: set[str], limit: int | None):
+    from ..nlp.gazetteer import load_gazetteer
+    from ..review import suggest
+    from ..user_gazetteer import effective_gazetteer
+
+    gaz = load_gazetteer(effective_gazetteer(ws.settings.gazetteer))
+    extractions = [c.extraction for c in ws.extractions().values()]
+    return suggest(ws.graph(), extractions, decided=decided, limit=limit,
+                   known=lambda name: gaz.lookup(name) is not None)
+
+
+def _show(number: str, s) -> None:
+    print(f"{number} {s.id}  {s.kind}, {s.papers} paper(s)")
+    print(f"    {s.reason}")
+    print(f"    -> {s.op.describe()}")
+    for pid, sentence in s.evidence:
+        print(f"    {pid}: {sentence[:160]}")
+
+
+def _decide(s, accept: bool):
+    from dataclasses import replace
+
+    from ..curation import CurationOp
+
+    return replace(s.op, suggestion=s.id) if accept else CurationOp("dismiss", suggestion=s.id, note=s.reason[:120])
+
+
+def _ask(suggestions) -> list:
+    """y/n/skip/quit for each suggestion on the terminal; returns the decisions as operations."""
+    ops = []
+    for i, s in enumerate(suggestions, 1):
+        _show(f"[{i}/{len(suggestions)}]", s)
+        while True:
+            try:
+                answer = input("accept? [y]es / [n]o / [s]kip / [q]uit: ").strip().lower()[:1]
+            except EOFError:
+                answer = "q"
+            if answer in ("y", "n", "s", "q"):
+                break
+        if answer == "q":
+            break
+        if answer != "s":
+            ops.append(_decide(s, answer == "y"))
+    return ops
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import json
+
+    from ..curation import append_operation, read_curation
+    from ..review import decided_suggestions
+
+    ws = _workspace(args)
+    decided = decided_suggestions(read_curation(ws.curation_file))
+    chosen = {**{i: True for i in args.apply or ()}, **{i: False for i in args.dismiss or ()}}
+    suggestions = _suggestions(ws, decided, None if chosen else args.limit)
+    if chosen:
+        by_id = {s.id: s for s in suggestions}
+        unknown = [i for i in chosen if i not in by_id]
+        if unknown:
+            raise CurationError(f"no open suggestion {', '.join(unknown)} in {ws.path} "
+                                "(decided already, or the graph changed: run `graphbuild review` again)")
+        ops = [_decide(by_id[i], accept) for i, accept in chosen.items()]
+    elif args.json or not sys.stdin.isatty():
+        if args.json:
+            print(json.dumps([s.to_dict() for s in suggestions], ensure_ascii=False, indent=2))
+        else:
+            for i, s in enumerate(suggestions, 1):
+                _show(f"{i:>3}.", s)
+            print(f"{len(suggestions)} suggestion(s); accept with `graphbuild review --apply ID... -w {ws.path}`")
+        return 0
+    else:
+        ops = _ask(suggestions)
+    if ops:
+        with ws.lock("review"):
+            append_operation(ws.curation_file, *ops)
+            accepted = sum(op.op != "dismiss" for op in ops)
+            print(f"{ws.curation_file}: {accepted} accepted, {len(ops) - accepted} dismissed")
+            if accepted:
+                _rebuild(ws)
+    return 0
+
+
+def _add(cs, name: str, help: str, parent: argparse.ArgumentParser, *args: tuple[str, str]):
+    p = cs.add_parser(name, parents=[parent], help=help)
+    for arg, arg_help in args:
+        p.add_argument(arg, help=arg_help)
+    p.set_defaults(func=cmd_curate_op)
+    return p
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             nlp: argparse.ArgumentParser) -> None:
+    """Add the ``curate`` command group."""
+    parent = argparse.ArgumentParser(add_help=False, parents=[common])
+    parent.add_argument("--curation", help="curation file (default: <workspace>/curation.jsonl)")
+    op = argparse.ArgumentParser(add_help=False, parents=[parent])
+    op.add_argument("--note", help="why: kept beside the operation in the file")
+    op.add_argument("--force", action="store_true", help="keep an operation that names nothing in the graph yet")
+    c = sub.add_parser("curate", help="correct the graph: merge, rename, retype, reject, alias, split, undo, list")
+    cs = c.add_subparsers(dest="curate_op", required=True, metavar="OPERATION")
+    name = ("name", "an entity: its id, name or an alias")
+    _add(cs, "merge", "fold SOURCE into TARGET (TARGET keeps its id; SOURCE's names become aliases)", op,
+         ("source", "the entity to fold away"), ("target", "the entity that stays"))
+    _add(cs, "rename", "give an entity a new display name (the old one stays an alias)", op, name,
+         ("new", "the new name"))
+    _add(cs, "retype", "change an entity's type", op, name).add_argument("type", choices=ENTITY_TYPES)
+    _add(cs, "reject", "not an entity (everywhere, or in one paper with --paper)", op,
+         name).add_argument("--paper", help="only in this paper")
+    _add(cs, "alias", "add an alias", op, name, ("alias", "another name for it"))
+    sp = _add(cs, "split", "move an entity's mentions in some papers to a new entity", op, name,
+              ("new", "the new entity's name"))
+    sp.add_argument("--paper", action="append", required=True, help="a paper whose mention moves (repeat)")
+    sp.add_argument("--type", choices=ENTITY_TYPES, help="the new entity's type (default: the same)")
+    pr = _add(cs, "proposed", "mark that a paper proposes an entity (or --clear it)", op, name)
+    pr.add_argument("--paper", required=True)
+    pr.add_argument("--clear", action="store_true", help="the paper does not propose it")
+    me = _add(cs, "mention", "add a mention the extractor missed to one paper", op, name)
+    me.add_argument("--paper", required=True)
+    me.add_argument("--role", choices=ROLES, help="the paper's relation to it (default: uses)")
+    me.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type, to create it when it is not in the graph")
+    me.add_argument("--evidence", help="the sentence that mentions it")
+    cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild").set_defaults(
+        func=cmd_curate_undo)
+    cs.add_parser("list", parents=[parent], help="the operations, and which match nothing now").set_defaults(
+        func=cmd_curate_list)
+    for kind, help in (("import-thesaurus", "add a VOSviewer thesaurus (label / replace by) as merges"),
+                       ("export-thesaurus", "write the merges as a VOSviewer thesaurus file")):
+        t = cs.add_parser(kind, parents=[parent], help=help)
+        t.add_argument("file", help="a tab-separated file with the columns label and replace by")
+        if kind == "import-thesaurus":
+            t.add_argument("--note", help="a note for every imported merge")
+        t.set_defaults(func=cmd_thesaurus)
+
+    r = sub.add_parser("review", parents=[parent], help="suggested merges, retypes and rejects, most papers first; "
+                       "y/n on a terminal, or --apply / --dismiss IDs")
+    r.add_argument("--limit", type=int, default=20, help="at most this many suggestions (default 20)")
+    r.add_argument("--apply", nargs="+", metavar="ID", help="accept these suggestions without asking")
+    r.add_argument("--dismiss", nargs="+", metavar="ID", help="dismiss these suggestions for good")
+    r.add_argument("--json", action="store_true", help="print the suggestions as JSON")
+    r.set_defaults(func=cmd_review)

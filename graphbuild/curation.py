@@ -1,0 +1,562 @@
+"""Curation: a person's corrections to the resolved entities, re-applied on every build.
+
+The curation file is JSON Lines, one operation a line, applied in order right
+after entity resolution. Blank lines and lines starting with ``#`` are
+comments. Every operation names its subject in ``entity`` (matched like any
+user text: an entity id, a name or an alias) and may carry a ``note``::
+
+    {"op": "merge", "entity": "GPT4", "into": "GPT-4", "note": "same model"}
+    {"op": "rename", "entity": "llama", "name": "LLaMA"}
+    {"op": "retype", "entity": "ImageNet", "type": "Dataset"}
+    {"op": "reject", "entity": "Table 2"}
+    {"op": "reject", "entity": "SAM", "paper": "arxiv:2401.00001"}
+    {"op": "alias", "entity": "LoRA", "alias": "low-rank adapters"}
+    {"op": "split", "entity": "SAM", "name": "Sharpness-Aware Minimization", "type": "Method",
+     "papers": ["arxiv:2010.01412"]}
+    {"op": "proposed", "entity": "LoRA", "paper": "arxiv:2106.09685", "value": true}
+    {"op": "mention", "entity": "MMLU", "paper": "arxiv:2009.03300", "role": "evaluates_on",
+     "type": "Dataset"}
+    {"op": "dismiss", "suggestion": "m922fcea", "note": "GRIT the benchmark is not GRIT the method"}
+
+:func:`apply_curation` is a pure function over a
+:class:`~graphbuild.resolve.Resolution`; an operation that names nothing is
+reported as a warning and skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Callable, Collection, Iterable
+
+from .errors import InputError
+from .fsutil import atomic_write_text
+from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
+from .resolve import Resolution
+
+__all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
+           "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
+           "match_entity", "curation_digest", "resolution_from_graph", "close_names"]
+
+#: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
+OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "merge": (("entity", "into"), ()),
+    "rename": (("entity", "name"), ()),
+    "retype": (("entity", "type"), ()),
+    "reject": (("entity",), ("paper",)),
+    "alias": (("entity", "alias"), ()),
+    "split": (("entity", "name", "papers"), ("type",)),
+    "proposed": (("entity", "paper", "value"), ()),
+    "mention": (("entity", "paper"), ("role", "type", "evidence")),
+    "dismiss": (("suggestion",), ()),
+}
+_ALWAYS = ("note", "suggestion")
+CURATION_FILE = "curation.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class CurationOp:
+    """One curation operation (see the module docstring for the fields each op uses)."""
+
+    op: str
+    entity: str = ""
+    into: str | None = None
+    name: str | None = None
+    type: str | None = None
+    alias: str | None = None
+    paper: str | None = None
+    papers: tuple[str, ...] = ()
+    value: bool | None = None
+    role: str | None = None
+    evidence: str | None = None
+    suggestion: str | None = None
+    note: str | None = None
+    where: str = field(default="", compare=False)  # "file:line" it was read from
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this op: only the fields it sets, ``note`` last."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("where", "note") or value in (None, "", ()):
+                continue
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    def to_line(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def describe(self) -> str:
+        """A short human description: ``merge 'GPT4' into 'GPT-4'``."""
+        extra = {
+            "merge": f" into {self.into!r}", "rename": f" to {self.name!r}", "retype": f" as {self.type}",
+            "alias": f" + alias {self.alias!r}", "split": f" -> {self.name!r} in {len(self.papers)} paper(s)",
+            "proposed": f" {'set' if self.value else 'cleared'} in {self.paper}",
+            "mention": f" in {self.paper}", "reject": f" in {self.paper}" if self.paper else "",
+        }.get(self.op, "")
+        subject = self.suggestion if self.op == "dismiss" else repr(self.entity)
+        return f"{self.op} {subject}{extra}"
+
+
+@dataclass(slots=True)
+class CurationReport:
+    """What applying a curation file did: counts and one warning per op that matched nothing."""
+
+    path: str | None = None
+    total: int = 0
+    applied: int = 0
+    decisions: int = 0  # review suggestions dismissed (they change nothing in the graph)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        where = f" from {self.path}" if self.path else ""
+        lines = [f"curation{where}: {self.applied} of {self.total - self.decisions} operation(s) applied"
+                 + (f", {self.decisions} review suggestion(s) dismissed" if self.decisions else "")]
+        lines.extend(f"  warning: {w}" for w in self.warnings)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "total": self.total, "applied": self.applied,
+                "decisions": self.decisions, "warnings": list(self.warnings)}
+
+
+# ------------------------------------------------------------------ the file
+
+
+def _field_value(name: str, value: Any, where: tuple[str, int]) -> Any:
+    if name == "papers":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise InputError(*where, "'papers' must be a non-empty list of paper ids")
+        return tuple(v.strip() for v in value)
+    if name == "value":
+        if not isinstance(value, bool):
+            raise InputError(*where, "'value' must be true or false")
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(*where, f"{name!r} must be a non-empty string")
+    value = value.strip()
+    if name == "type" and value not in ENTITY_TYPES:
+        raise InputError(*where, f"unknown entity type {value!r}; use one of {', '.join(ENTITY_TYPES)}")
+    if name == "role" and value not in ROLES:
+        raise InputError(*where, f"unknown role {value!r}; use one of {', '.join(ROLES)}")
+    return value
+
+
+def parse_operation(data: Any, path: str, line: int) -> CurationOp:
+    """Check one decoded JSON object and turn it into a :class:`CurationOp`.
+
+    Raises :class:`~graphbuild.errors.InputError` naming ``path:line``.
+    """
+    where = (path, line)
+    if not isinstance(data, dict):
+        raise InputError(*where, 'expected a JSON object like {"op": "merge", "entity": ..., "into": ...}')
+    op = data.get("op")
+    if op not in OPERATIONS:
+        raise InputError(*where, f"unknown op {op!r}; use one of {', '.join(OPERATIONS)}")
+    required, optional = OPERATIONS[op]
+    allowed = {"op", *required, *optional, *_ALWAYS}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise InputError(*where, f"{op}: unknown field(s) {', '.join(unknown)}; "
+                         f"allowed: {', '.join(sorted(allowed - {'op'}))}")
+    missing = [k for k in required if data.get(k) in (None, "", [])]
+    if missing:
+        raise InputError(*where, f"{op}: missing {', '.join(missing)}")
+    values = {k: _field_value(k, v, where) for k, v in data.items() if k != "op" and v is not None}
+    return CurationOp(op=op, where=f"{path}:{line}", **values)
+
+
+def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[CurationOp]:
+    """Parse the text of a curation file (JSON Lines; ``#`` comments and blank lines skipped).
+
+    Raises
+    ------
+    InputError
+        on the first malformed line, naming the file and the line.
+
+    Examples
+    --------
+    >>> ops = parse_curation('# fixes\\n{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\\n')
+    >>> ops[0].describe()
+    "merge 'GPT4' into 'GPT-4'"
+    """
+    path = str(path)
+    ops = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            data = json.loads(line)
+        except ValueError as exc:
+            raise InputError(path, lineno, f"not valid JSON ({exc.args[0].split(':')[0]})") from None
+        ops.append(parse_operation(data, path, lineno))
+    return ops
+
+
+def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
+    """The operations of a curation file; none when ``path`` is None or does not exist."""
+    if path is None or not Path(path).exists():
+        return []
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, None, f"cannot read the curation file ({exc})") from None
+    return parse_curation(text, path)
+
+
+def curation_digest(ops: Iterable[CurationOp]) -> str:
+    """A digest of the operations (not comments or blank lines); ``""`` for none."""
+    lines = "\n".join(op.to_line() for op in ops)
+    return hashlib.sha256(lines.encode()).hexdigest()[:16] if lines else ""
+
+
+def find_curation_file(workspace: str | os.PathLike, configured: str | None = None) -> Path:
+    """The curation file to use: the configured one, else ``<workspace>/curation.jsonl``."""
+    return Path(configured) if configured else Path(workspace) / CURATION_FILE
+
+
+def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
+    """Add ``ops`` as the file's last lines, keeping its comments; written atomically.
+
+    The whole new text is parsed first, so a malformed file is never written.
+    """
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += "".join(op.to_line() + "\n" for op in ops)
+    parse_curation(text, path)
+    atomic_write_text(path, text)
+
+
+def drop_last_operation(path: str | os.PathLike) -> CurationOp | None:
+    """Remove the last operation line (not comments) of the file; returns it, or None if none."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    ops = parse_curation("".join(lines), path)
+    if not ops:
+        return None
+    last = ops[-1]
+    index = int(last.where.rsplit(":", 1)[1]) - 1
+    del lines[index]
+    atomic_write_text(path, "".join(lines))
+    return last
+
+
+# ------------------------------------------------------------------ matching
+
+
+def match_entity(text: str, entities: dict[str, Entity],
+                 index: dict[str, list[str]] | None = None) -> Entity | None:
+    """The entity a user means by ``text``: its id, else its name, else one of its aliases.
+
+    Exact names, then exact aliases, then name-key matches (``gpt 4`` for ``GPT-4``); among
+    several, the entity in the most papers wins. ``index`` maps forms and name
+    keys to candidate ids (built by :func:`_index`; may be stale, it is checked).
+    """
+    if text in entities:
+        return entities[text]
+    if text.startswith("entity:"):
+        return None
+    index = index if index is not None else _index(entities.values())
+    key = name_key(text)
+    tiers: list[Callable[[Entity], bool]] = [
+        lambda e: e.name == text,
+        lambda e: text in e.aliases,
+        lambda e: name_key(e.name) == key,
+        lambda e: any(name_key(a) == key for a in e.aliases),
+    ]
+    candidates = [entities[i] for i in dict.fromkeys(index.get(text, []) + index.get("\0" + key, []))
+                  if i in entities]
+    for test in tiers:
+        hits = [e for e in candidates if test(e)]
+        if hits:
+            return min(hits, key=lambda e: (-e.paper_count, e.id))
+    return None
+
+
+def close_names(text: str, entities: Iterable[Entity], limit: int = 3) -> list[str]:
+    """Names and aliases that resemble ``text`` (rapidfuzz ratio >= 80), best first: for "did you mean"."""
+    from rapidfuzz import fuzz, process, utils
+
+    forms = list(dict.fromkeys(f for e in entities for f in (e.name, *e.aliases)))
+    found = process.extract(text, forms, scorer=fuzz.ratio, processor=utils.default_process,
+                            limit=limit, score_cutoff=80)
+    return [form for form, _, _ in found]
+
+
+def _index(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for ent in entities:
+        _index_add(index, ent, (ent.name, *ent.aliases))
+    return index
+
+
+def _index_add(index: dict[str, list[str]], ent: Entity, forms: Iterable[str]) -> None:
+    for form in forms:
+        index[form].append(ent.id)
+        index["\0" + name_key(form)].append(ent.id)
+
+
+def resolution_from_graph(graph: Any) -> Resolution:
+    """The entities and paper->entity links of a built graph, as a :class:`Resolution`.
+
+    Used to check an operation against the live graph before it is written.
+    """
+    from .schema import ENTITY_ROLE_RELS
+
+    roles = {rel: role for role, rel in ENTITY_ROLE_RELS.items()}
+    entities = [Entity(id=n, name=d["name"], type=d["type"], aliases=tuple(d.get("aliases") or ()),
+                       family=d.get("family"), paper_count=d.get("paper_count") or 0)
+                for n, d in graph.nodes(data=True) if d.get("label") == "Entity"]
+    links = [Link(u, v, roles[k], d.get("evidence") or "", d.get("char_start") or 0, d.get("char_end") or 0)
+             for u, v, k, d in graph.edges(keys=True, data=True) if k in roles]
+    return Resolution(entities=entities, links=links)
+
+
+# ------------------------------------------------------------------ applying
+
+class _State:
+    """The resolution being curated: entities by id, links by (paper, entity)."""
+
+    def __init__(self, resolution: Resolution, papers: Collection[str] | None):
+        self.entities = {e.id: replace(e) for e in resolution.entities}
+        self.links: dict[tuple[str, str], Link] = {}
+        self.papers_of: dict[str, set[str]] = defaultdict(set)  # entity id -> linked paper ids
+        for link in resolution.links:
+            self.set_link(link)
+        self.papers = set(papers) if papers is not None else {p for p, _ in self.links}
+        self.index = _index(self.entities.values())
+        self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
+
+    def find(self, text: str) -> Entity | None:
+        seen = 0
+        while text in self.redirect and seen < 50:
+            text, seen = self.redirect[text], seen + 1
+        return match_entity(text, self.entities, self.index)
+
+    def paper(self, text: str) -> str | None:
+        for candidate in (text, paper_key(text)):
+            if candidate in self.papers:
+                return candidate
+        return None
+
+    def links_of(self, eid: str) -> list[str]:
+        return sorted(self.papers_of.get(eid, ()))
+
+    def set_link(self, link: Link) -> None:
+        self.links[(link.paper_id, link.entity_id)] = link
+        self.papers_of[link.entity_id].add(link.paper_id)
+
+    def drop_link(self, pid: str, eid: str) -> Link:
+        self.papers_of[eid].discard(pid)
+        return self.links.pop((pid, eid))
+
+    def add_forms(self, ent: Entity, forms: Iterable[str]) -> None:
+        new = [f for f in forms if f and f != ent.name and f not in ent.aliases]
+        ent.aliases = (*ent.aliases, *dict.fromkeys(new))
+        _index_add(self.index, ent, new)
+
+    def move_link(self, pid: str, old_id: str, new_id: str) -> None:
+        """Move a paper's link from one entity to another; an existing link keeps the stronger role."""
+        link = replace(self.drop_link(pid, old_id), entity_id=new_id)
+        old = self.links.get((pid, new_id))
+        if old is None or ROLES.index(link.role) < ROLES.index(old.role):
+            self.set_link(link)
+
+    def new_entity(self, name: str, type_: str) -> Entity:
+        eid = entity_id(name_key(name))
+        if eid in self.entities and self.entities[eid].type != type_:
+            eid = f"{eid}:{type_.lower()}"
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = self.entities[eid] = Entity(id=eid, name=name, type=type_)
+            _index_add(self.index, ent, (name,))
+        return ent
+
+    def drop(self, ent: Entity, into: str | None = None) -> None:
+        """Remove an entity (its links must be gone); variants follow to ``into``."""
+        del self.entities[ent.id]
+        for other in self.entities.values():
+            if other.family == ent.id:
+                other.family = into if into != other.id else None
+        if into:
+            self.redirect[ent.id] = into
+
+    def drop_if_orphan(self, ent: Entity) -> None:
+        if not self.links_of(ent.id) and not any(o.family == ent.id for o in self.entities.values()):
+            self.drop(ent)
+
+    def resolution(self) -> Resolution:
+        counts: dict[str, int] = defaultdict(int)
+        for _, eid in self.links:
+            counts[eid] += 1
+        for ent in self.entities.values():
+            ent.paper_count = counts.get(ent.id, 0)
+        links = [link for _, link in sorted(self.links.items())]
+        return Resolution(entities=sorted(self.entities.values(), key=lambda e: e.id), links=links)
+
+
+def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    target = s.find(op.into or "")
+    if target is None:
+        return f"no entity named {op.into!r}"
+    if target.id == ent.id:
+        return None  # already one entity
+    for pid in s.links_of(ent.id):
+        s.move_link(pid, ent.id, target.id)
+    s.add_forms(target, (ent.name, *ent.aliases))
+    if target.family is None and ent.family not in (None, target.id):
+        target.family = ent.family
+    s.drop(ent, into=target.id)
+    return None
+
+
+def _rename(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    new = op.name or ""
+    if new != ent.name:
+        old = ent.name
+        ent.name = new
+        ent.aliases = tuple(a for a in ent.aliases if a != new)
+        s.add_forms(ent, (old,))
+        _index_add(s.index, ent, (new,))
+    return None
+
+
+def _retype(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    ent.type = op.type or ent.type
+    return None
+
+
+def _reject(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    if op.paper is None:
+        for pid in s.links_of(ent.id):
+            s.drop_link(pid, ent.id)
+        s.drop(ent)
+        return None
+    pid = s.paper(op.paper)
+    if pid is None or (pid, ent.id) not in s.links:
+        return f"{ent.name!r} is not linked to paper {op.paper!r}"
+    s.drop_link(pid, ent.id)
+    s.drop_if_orphan(ent)
+    return None
+
+
+def _alias(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    s.add_forms(ent, (op.alias or "",))
+    return None
+
+
+def _split(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    moved, missing = [], []
+    new = s.new_entity(op.name or "", op.type or ent.type)
+    if new.id == ent.id:
+        return f"{op.name!r} is the entity being split"
+    for text in op.papers:
+        pid = s.paper(text)
+        if pid is None or (pid, ent.id) not in s.links:
+            missing.append(text)
+            continue
+        s.move_link(pid, ent.id, new.id)
+        moved.append(pid)
+    if not moved:
+        s.drop_if_orphan(new)
+        return f"{ent.name!r} is linked to none of the papers {', '.join(op.papers)}"
+    s.add_forms(new, (ent.name,))
+    s.drop_if_orphan(ent)
+    return f"{ent.name!r} is not linked to paper(s) {', '.join(missing)} (split applied to the others)" \
+        if missing else None
+
+
+def _proposed(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    pid = s.paper(op.paper or "")
+    if pid is None:
+        return f"no paper {op.paper!r}"
+    old = s.links.get((pid, ent.id))
+    if op.value:
+        s.set_link(replace(old, role="proposes") if old else Link(pid, ent.id, "proposes"))
+    elif old is None:
+        return f"{ent.name!r} is not linked to paper {op.paper!r}"
+    elif old.role == "proposes":
+        s.set_link(replace(old, role="uses"))
+    return None
+
+
+def _mention(s: _State, op: CurationOp, ent: Entity | None) -> str | None:
+    pid = s.paper(op.paper or "")
+    if pid is None:
+        return f"no paper {op.paper!r}"
+    if ent is None:
+        if op.type is None:
+            return f"no entity named {op.entity!r} (give a type to create it)"
+        ent = s.new_entity(op.entity, op.type)
+    old = s.links.get((pid, ent.id)) or Link(pid, ent.id, "uses")
+    if op.evidence:
+        old = Link(pid, ent.id, old.role, op.evidence)
+    s.set_link(replace(old, role=op.role or old.role))
+    return None
+
+
+_APPLY: dict[str, Callable[[_State, CurationOp, Any], str | None]] = {
+    "merge": _merge, "rename": _rename, "retype": _retype, "reject": _reject, "alias": _alias,
+    "split": _split, "proposed": _proposed, "mention": _mention,
+}
+
+
+def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
+                   papers: Collection[str] | None = None,
+                   path: str | None = None) -> tuple[Resolution, CurationReport]:
+    """Apply curation operations, in order, to resolved entities and paper->entity links.
+
+    Parameters
+    ----------
+    resolution : the output of :func:`~graphbuild.resolve.resolve_entities` (not modified).
+    ops : the operations, e.g. from :func:`read_curation`.
+    papers : ids of the corpus papers, so ops may name papers without entities;
+        default: the papers that have links.
+    path : the curation file's name, for the report.
+
+    Returns
+    -------
+    (Resolution, CurationReport)
+        the curated resolution (entities keep their ids; a merge keeps the
+        target's) and a report: how many ops applied and a warning for each
+        op that matched nothing.
+
+    Examples
+    --------
+    >>> from graphbuild.records import Entity, Link
+    >>> res = Resolution([Entity("entity:gpt4", "GPT4", "Model"), Entity("entity:gpt-4", "GPT-4", "Model")],
+    ...                  [Link("p1", "entity:gpt4", "uses"), Link("p2", "entity:gpt-4", "uses")])
+    >>> out, report = apply_curation(res, [CurationOp("merge", "GPT4", into="GPT-4")])
+    >>> [(e.id, e.aliases, e.paper_count) for e in out.entities], report.applied
+    ([('entity:gpt-4', ('GPT4',), 2)], 1)
+    """
+    state = _State(resolution, papers)
+    report = CurationReport(path=path)
+    for op in ops:
+        report.total += 1
+        if op.op == "dismiss":
+            report.decisions += 1
+            continue
+        ent = state.find(op.entity)
+        if ent is None and op.op != "mention":
+            problem: str | None = f"no entity named {op.entity!r}"
+        else:
+            problem = _APPLY[op.op](state, op, ent)
+        if problem is None or "applied to the others" in problem:
+            report.applied += 1
+        if problem is not None:
+            report.warnings.append(f"{op.where or op.op}: {op.describe()}: {problem}")
+    return state.resolution(), report

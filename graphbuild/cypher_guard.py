@@ -1,0 +1,244 @@
+"""Which Cypher a read-only query may run: an allow-list over the tokenized query.
+
+A keyword search over the raw text cannot tell ``RETURN n.title AS copy``
+from ``COPY (...) TO 'file'``, and misses what reads files without writing
+(``CALL READ_CSV(...)``, ``LOAD FROM``). :func:`check_query` therefore reads
+the query as tokens (strings, comments, backquoted names and parameters are
+never keywords), works out which words stand where a clause can start, and
+then applies three rules:
+
+* clauses that change the database (``CREATE``, ``SET``, ``MERGE``, ...) need
+  ``write=True``;
+* clauses that reach outside the database (``COPY``, ``LOAD``, ``ATTACH``,
+  ``INSTALL``, ``IMPORT``/``EXPORT DATABASE``, ``USE``, ...) and functions that
+  read files (``READ_CSV``, ``READ_PARQUET``, ``READ_NPY``, ``READ_JSON``, ...)
+  are refused whatever ``write`` says: a query never touches files;
+* ``CALL`` may only name a function of :data:`READ_ONLY_CALLS` (or open a
+  ``CALL { ... }`` subquery, whose clauses obey the same rules).
+
+The last two rules hold wherever the word stands unless it is plainly a name
+(``n.copy``, ``:Load``, ``{copy: 1}``, ``AS copy``): refusing a strange read
+costs little, running ``COPY ... TO`` costs a file.
+
+The checks run before the query reaches the database, so a query that would
+crash it (some file readers do) is refused with a :class:`QueryError` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .errors import QueryError
+
+__all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
+           "READ_ONLY_CALLS"]
+
+#: Functions and procedures ``CALL`` may run on a read-only query (compared case-insensitively).
+READ_ONLY_CALLS = frozenset({
+    # LadybugDB / Kuzu catalogue functions
+    "show_tables", "table_info", "show_connection", "db_version", "current_setting", "show_functions",
+    "show_indexes", "show_sequences", "show_macros", "show_attached_databases", "show_loaded_extensions",
+    "show_official_extensions", "show_projected_graphs", "storage_info", "stats_info", "show_warnings",
+    # Neo4j read procedures
+    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
+    "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "db.indexes", "db.constraints",
+    "dbms.components", "dbms.listconfig", "db.info",
+})
+
+#: Clauses that change the database: allowed only with ``write=True``.
+WRITE_CLAUSES = frozenset({
+    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "FOREACH", "CHECKPOINT",
+    "BEGIN", "COMMIT", "ROLLBACK", "TRUNCATE", "INSERT", "UPDATE", "UPSERT",
+})
+
+#: Clauses that reach files, extensions or other databases: never allowed.
+OUTSIDE_CLAUSES = frozenset({
+    "COPY", "LOAD", "INSTALL", "UNINSTALL", "ATTACH", "USE", "IMPORT", "EXPORT", "GRANT", "REVOKE",
+    "DENY", "TERMINATE", "START", "STOP", "ENABLE", "SHOW",
+})
+
+#: Function names that read files (and crash some databases on bad input): never allowed.
+_FILE_FUNCTION = re.compile(r"^(read_\w*|load_\w*|glob|nextval|setval"
+                            r"|apoc\.(load|import|export|cypher|periodic|do|trigger|systemdb)(\..*)?)$", re.I)
+
+#: Keywords after which a word is an expression, not a clause (``RETURN copy``, ``AS set``).
+_EXPRESSION_KEYWORDS = frozenset({
+    "RETURN", "WITH", "WHERE", "AND", "OR", "XOR", "NOT", "IN", "IS", "AS", "BY", "DISTINCT", "WHEN",
+    "THEN", "ELSE", "CASE", "UNWIND", "CONTAINS", "STARTS", "ENDS", "YIELD", "SKIP", "LIMIT", "ORDER",
+    "MATCH", "OPTIONAL",
+})
+
+_TOKEN = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<string>'(?:[^'\\]|\\.)*(?:'|\Z)|"(?:[^"\\]|\\.)*(?:"|\Z))
+  | (?P<quoted>`(?:[^`]|``)*(?:`|\Z))
+  | (?P<param>\$(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`|\d+))
+  | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<punct>.)
+""", re.VERBOSE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``kind`` is word, quoted, string, param, number or punct."""
+
+    kind: str
+    text: str
+    start: int
+
+
+def tokenize(cypher: str) -> list[Token]:
+    """The tokens of ``cypher`` without whitespace and comments.
+
+    >>> [t.text for t in tokenize("RETURN 'a;b' AS `x` // c")]
+    ['RETURN', "'a;b'", 'AS', '`x`']
+    """
+    out = []
+    for match in _TOKEN.finditer(cypher):
+        kind = match.lastgroup or "punct"
+        if kind not in ("space", "comment"):
+            out.append(Token(kind, match.group(), match.start()))
+    return out
+
+
+def _clause_words(tokens: list[Token]) -> Iterator[tuple[int, str]]:
+    """``(index, upper-case word)`` of each word that stands where a clause can start."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.text == ":":  # a map key or a variable with a label
+            continue
+        if prev is None or prev.text in (";", ")", "]", "}", "{", "|", "*"):
+            yield i, tok.text.upper()
+        elif prev.kind in ("string", "number", "param", "quoted"):
+            yield i, tok.text.upper()
+        elif prev.kind == "word" and prev.text.upper() not in _EXPRESSION_KEYWORDS:
+            yield i, tok.text.upper()
+
+
+def _bare_words(tokens: list[Token]) -> Iterator[tuple[int, str]]:
+    """``(index, upper-case word)`` of each word that is not plainly a name.
+
+    Stricter than :func:`_clause_words`, for the words whose clause would reach
+    outside the database: only a property (``n.copy``), a label (``:Load``), a
+    map key or labelled variable (``copy:``) and an alias (``AS copy``, and later
+    uses of it outside clause positions) are names.
+    """
+    declared = {tokens[i + 1].text.upper() for i, tok in enumerate(tokens[:-2])  # AS x, (x:Label), [x:TYPE]
+                if tokens[i + 1].kind == "word" and (tok.text.upper() == "AS" or (
+                    tok.text in "([" and tokens[i + 2].text == ":"))}
+    clauses = dict(_clause_words(tokens))
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        word = tok.text.upper()
+        if i not in clauses and (word in declared or (nxt is not None and nxt.text == ":") or (
+                prev is not None and (prev.text in (".", ":") or prev.text.upper() == "AS"))):
+            continue
+        yield i, word
+
+
+def _dotted_name(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The dotted name starting at ``tokens[i]`` (``db.schema.visualization``) and the index after it."""
+    parts = []
+    while i < len(tokens) and tokens[i].kind in ("word", "quoted"):
+        parts.append(tokens[i].text.strip("`"))
+        if i + 1 < len(tokens) and tokens[i + 1].text == "." and i + 2 < len(tokens):
+            i += 2
+            continue
+        i += 1
+        break
+    return ".".join(parts), i
+
+
+def _check_call(tokens: list[Token], i: int) -> None:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        raise QueryError("query refused: CALL needs a function name")
+    if nxt.text == "{" or nxt.text == "(":  # CALL { subquery } or CALL (x) { subquery }
+        return
+    name, _ = _dotted_name(tokens, i + 1)
+    if name.lower() not in READ_ONLY_CALLS:
+        raise QueryError(f"query refused: CALL {name} is not one of the read-only functions a query may "
+                         f"call ({', '.join(sorted(READ_ONLY_CALLS))})")
+
+
+def find_write_clause(cypher: str) -> str | None:
+    """The first clause of ``cypher`` that writes or reaches outside the database, or None.
+
+    >>> find_write_clause("MATCH (n) RETURN n.title AS copy, n.set")
+    >>> find_write_clause("MATCH (n) SET n.x = 1")
+    'SET'
+    """
+    for _, word in _clause_words(tokenize(cypher)):
+        if word in WRITE_CLAUSES or word in OUTSIDE_CLAUSES:
+            return word
+    return None
+
+
+def check_query(cypher: str, *, write: bool = False) -> None:
+    """Refuse ``cypher`` unless it is safe to run; see the module docstring.
+
+    Parameters
+    ----------
+    cypher
+        The query text.
+    write
+        Allow clauses that change the database (never those that touch files).
+
+    Raises
+    ------
+    QueryError
+        Naming the clause or function that was refused.
+    """
+    tokens = tokenize(cypher)
+    for i, tok in enumerate(tokens):
+        if tok.kind in ("word", "quoted") and i + 1 < len(tokens):
+            name, after = _dotted_name(tokens, i)
+            if after < len(tokens) and tokens[after].text == "(" and _FILE_FUNCTION.match(name):
+                raise QueryError(f"query refused: {name}(...) reads or writes outside the graph; "
+                                 "queries may not touch files")
+    for i, word in _bare_words(tokens):
+        if word in OUTSIDE_CLAUSES:
+            raise QueryError(f"query refused: {word} reaches outside the graph (files, extensions or other "
+                             "databases); queries may not do that")
+        if word == "CALL":
+            _check_call(tokens, i)
+    if not write:
+        for _, word in _clause_words(tokens):
+            if word in WRITE_CLAUSES:
+                raise QueryError(f"query refused: the query writes ({word} ...); pass --write to allow it")
+
+
+def query_parameters(cypher: str) -> list[str]:
+    """Names of the ``$parameters`` ``cypher`` uses, in order of first use.
+
+    >>> query_parameters("MATCH (p {id: $id}) WHERE p.year > $year RETURN '$not' AS x, p.id = $id")
+    ['id', 'year']
+    """
+    names = (t.text[1:].strip("`") for t in tokenize(cypher) if t.kind == "param")
+    return list(dict.fromkeys(names))
+
+
+def check_parameters(cypher: str, params: dict[str, object] | None) -> None:
+    """Refuse a query that uses a ``$name`` no value was given for (it would silently be null).
+
+    >>> check_parameters("RETURN $a AS a, '$b' AS b", {"a": 1})
+    >>> check_parameters("RETURN $a, $b", {})
+    Traceback (most recent call last):
+    graphbuild.errors.QueryError: [E200] the query uses $a, $b but no value was given for them (given: none); pass --param a=VALUE (params= from Python)
+    """
+    given = params or {}
+    missing = [name for name in query_parameters(cypher) if name not in given]
+    if missing:
+        raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given for "
+                         f"{'them' if len(missing) > 1 else 'it'} (given: {', '.join(sorted(given)) or 'none'}); "
+                         f"pass --param {missing[0]}=VALUE (params= from Python)")

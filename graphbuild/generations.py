@@ -1,0 +1,256 @@
+"""A workspace's generations: naming, committing one, and repairing what a killed writer left.
+
+A generation is a folder ``gen-NNNNNN`` (exactly six digits) holding a whole
+build: ``papers.jsonl``, ``extractions.jsonl``, ``graph.json``, ``db/`` (its
+embedded store) and ``manifest.json`` (written last). :class:`Commit` writes a
+new one as ``.gen-NNNNNN.tmp-PID``, renames it into place and switches
+``CURRENT``; only then are older generations deleted. Nothing else in a
+workspace folder is ever deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import networkx as nx
+
+from . import stages
+from .errors import OutputError, StoreError, WorkspaceNotWritableError
+from .fsutil import atomic_write_text, fsync_dir, write_chunks
+from .progress import Progress
+from .records import Paper
+from .stores.base import SyncReport
+
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "generations", "read_manifest",
+           "store_matches", "mark_store_changed", "repair", "pause"]
+
+#: the only folder names a workspace deletes: its own generations and their temporary folders
+GENERATION_RE = re.compile(r"^gen-(\d{6})$")
+TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
+#: the embedded store's folder inside a generation (and, in older workspaces, beside them)
+DB = "db"
+#: test hook: the build sleeps at this point (a stage name, "sync", "checkpoint", "rename", ...)
+PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
+
+
+def generations(root: Path) -> list[Path]:
+    """The generation folders of a workspace, oldest first."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if GENERATION_RE.match(p.name) and p.is_dir())
+
+
+def repair(root: Path, live: Path | None) -> list[str]:
+    """Undo what a killed writer left behind (call with the workspace lock held); returns what was done.
+
+    Removes temporary generation folders and generations other than the live
+    one; points ``CURRENT`` at the newest complete generation when ``live``
+    is None; checkpoints the live store when a killed write left its
+    write-ahead log pending.
+    """
+    done: list[str] = []
+    if not root.is_dir():
+        return done
+    for entry in sorted(root.iterdir()):
+        if TEMP_GENERATION_RE.match(entry.name) and entry.is_dir():
+            shutil.rmtree(entry)
+            done.append(f"removed the unfinished generation {entry.name}")
+    if live is None:
+        complete = [g for g in generations(root) if (g / "manifest.json").is_file()]
+        if complete:
+            live = complete[-1]
+            atomic_write_text(root / "CURRENT", live.name + "\n")
+            done.append(f"pointed CURRENT at {live.name}")
+    for gen in generations(root):
+        if live is None or gen.name != live.name:
+            shutil.rmtree(gen)
+            done.append(f"removed generation {gen.name} (not live)")
+    if live is not None and _wal(live / DB).exists():
+        from .stores.embedded import EmbeddedStore
+
+        with contextlib.suppress(StoreError), EmbeddedStore(live / DB) as db:
+            db.checkpoint()
+            done.append(f"checkpointed the store of {live.name}")
+    return done
+
+
+class Commit:
+    """One new generation, written beside the live one and switched in last.
+
+    Call :meth:`write`, then :meth:`store` (optional), then :meth:`finish`.
+    Any failure before ``CURRENT`` is switched removes the new folder and
+    leaves the live generation as it was.
+
+    Parameters
+    ----------
+    root : the workspace folder (holding the lock).
+    live : the live generation, or None in a new workspace.
+    digest, fingerprint, stats, papers : recorded in the new generation's manifest.
+    """
+
+    def __init__(self, root: Path, live: Path | None, digest: str, fingerprint: str, stats: dict[str, Any],
+                 papers: int):
+        matches = (GENERATION_RE.match(g.name) for g in root.iterdir())
+        number = max((int(m.group(1)) for m in matches if m), default=0) + 1
+        self.root, self.live = root, live
+        self.gen = root / f"gen-{number:06d}"
+        self.tmp = root / f".gen-{number:06d}.tmp-{os.getpid()}"
+        self.manifest: dict[str, Any] = {"graph_sha256": digest, "pipeline": fingerprint,
+                                         "stats": stats, "papers": papers}
+
+    @contextlib.contextmanager
+    def _guard(self, what: str, folder: Path | None = None) -> Iterator[None]:
+        """Remove the unfinished generation ``folder`` on any failure; file-system errors become one line."""
+        try:
+            yield
+        except BaseException as exc:
+            shutil.rmtree(folder or self.tmp, ignore_errors=True)
+            kept = f"the workspace still holds {self.live.name}" if self.live else "the workspace is still empty"
+            if isinstance(exc, KeyboardInterrupt):
+                raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
+            if isinstance(exc, (OSError, OutputError)):
+                reason = ("no space left on the device" if exc.errno == errno.ENOSPC
+                          else getattr(exc, "strerror", None) or str(exc))
+                raise WorkspaceNotWritableError(
+                    f"{what} {(folder or self.tmp).name} in {self.root} failed: {reason}; {kept} "
+                    "(CURRENT was not switched); free space or fix permissions and build again") from None
+            raise
+
+    def write(self, papers: list[Paper], extracted: stages.Extracted, graph_text: str) -> None:
+        """Write the generation's files into its temporary folder."""
+        with self._guard("writing generation"):
+            self.tmp.mkdir()
+            write_chunks(self.tmp / "papers.jsonl",
+                         (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers))
+            write_chunks(self.tmp / "extractions.jsonl", (
+                json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
+                           ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())))
+            write_chunks(self.tmp / "graph.json", [graph_text])
+
+    def store(self, G: nx.MultiDiGraph, progress: Progress) -> SyncReport:
+        """Sync and checkpoint the generation's store, starting from a copy of the live one."""
+        with self._guard("writing the store of generation"):
+            seed = _seed_store(self.root, self.live)
+            if seed is not None:
+                (self.tmp / DB).mkdir()
+                for f in seed:
+                    shutil.copy2(f, self.tmp / DB / f.name)
+            try:
+                report = stages.store(G, self.tmp / DB, progress=progress)
+            except StoreError as exc:
+                raise StoreError(f"{exc}; the previous generation is still live") from None
+            self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
+            return report
+
+    def finish(self) -> None:
+        """Seal the folder, rename it into place, switch ``CURRENT``, then delete older generations."""
+        with self._guard("writing generation"):
+            atomic_write_text(self.tmp / "manifest.json", json.dumps(self.manifest, indent=2) + "\n")
+            fsync_dir(self.tmp)
+            pause("rename")
+            os.rename(self.tmp, self.gen)
+        try:
+            pause("switch")
+            atomic_write_text(self.root / "CURRENT", self.gen.name + "\n")
+        except BaseException:
+            if _current_name(self.root) != self.gen.name:  # not switched: the new folder must go
+                with self._guard("switching CURRENT to", self.gen):
+                    raise
+            raise
+        pause("cleanup")
+        for old in self.root.iterdir():
+            if GENERATION_RE.match(old.name) and old.name != self.gen.name:
+                shutil.rmtree(old, ignore_errors=True)
+        legacy = self.root / DB
+        if _is_graphbuild_store(legacy):
+            shutil.rmtree(legacy, ignore_errors=True)
+
+
+def _seed_store(root: Path, live: Path | None) -> list[Path] | None:
+    """The database files to copy into a new generation (None: load it from scratch)."""
+    from .stores.embedded import DB_FILE, MANIFEST_FILE
+
+    for db in ([live / DB] if live is not None else []) + [root / DB]:
+        if _is_graphbuild_store(db) and (db / DB_FILE).is_file() and not _wal(db).exists():
+            return [db / DB_FILE, db / MANIFEST_FILE]
+    return None
+
+
+def _is_graphbuild_store(db: Path) -> bool:
+    from .stores.embedded import MANIFEST_FILE
+
+    try:
+        return json.loads((db / MANIFEST_FILE).read_text(encoding="utf-8")).get("format") == "graphbuild-embedded"
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _wal(db: Path) -> Path:
+    from .stores.embedded import DB_FILE
+
+    return db / f"{DB_FILE}.wal"
+
+
+def store_matches(gen: Path | None) -> bool:
+    """Whether ``gen`` has a complete store of its own graph."""
+    if gen is None:
+        return False
+    from .stores.embedded import DB_FILE
+
+    manifest = read_manifest(gen)
+    stamped = manifest.get("graph_sha256") is not None and \
+        manifest.get("store_graph_sha256") == manifest.get("graph_sha256")
+    return stamped and (gen / DB / DB_FILE).is_file() and not _wal(gen / DB).exists()
+
+
+def _current_name(root: Path) -> str | None:
+    try:
+        return (root / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def mark_store_changed(gen: Path) -> None:
+    """Record that ``gen``'s store may no longer hold exactly its graph (before a write query)."""
+    manifest = read_manifest(gen)
+    if manifest.pop("store_graph_sha256", None) is not None:
+        atomic_write_text(gen / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+
+
+def read_manifest(gen: Path | None) -> dict[str, Any]:
+    """A generation's ``manifest.json`` ({} when missing or unreadable)."""
+    try:
+        data = json.loads((gen / "manifest.json").read_text(encoding="utf-8")) if gen else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def pause(point: str) -> None:
+    """Test hook: with ``GRAPHBUILD_TEST_PAUSE_AT=point``, say so on stderr and sleep (to be killed)."""
+    if os.environ.get(PAUSE_ENV) == point:
+        print(f"graphbuild: test pause at {point}", file=sys.stderr, flush=True)
+        time.sleep(300)
+
+
+def paused(progress: Progress) -> Progress:
+    """A store progress callback that also offers the ``sync`` and ``checkpoint`` pause points."""
+    def step(stage: str, done: int, total: int | None) -> None:
+        progress(stage, done, total)
+        if stage == "checkpointing" and done == 0:
+            pause("checkpoint")
+        elif stage != "checkpointing" and not stage.startswith("reading") and done:
+            pause("sync")
+
+    return step
+
+

@@ -1,0 +1,100 @@
+"""Checks every record passes on its way out of a reader, whatever the format.
+
+:func:`guarded` wraps a reader: it turns a record the later stages could not
+handle (an unpaired surrogate, which no file can store; a text longer than the
+NLP pass reads) into an :class:`~graphbuild.errors.InputError` for that record,
+and anything the reader itself trips over (JSON nested too deeply, a value of
+an unexpected type) into an ``InputError`` for the file, so that bad input is
+always one coded line. :func:`id_conflicts` finds records that share an id but
+not a title, which merging would otherwise join silently.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..records import Paper, normalize_title, paper_key
+
+__all__ = ["MAX_TEXT_CHARS", "check_paper", "guarded", "id_conflicts"]
+
+#: Longest title + abstract the NLP pass reads (spaCy's default ``nlp.max_length``).
+MAX_TEXT_CHARS = 1_000_000
+
+#: What a reader may trip over on hostile input; anything else is a bug and stays loud.
+_READER_FAILURES = (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError,
+                    UnicodeError, OverflowError, ET.ParseError)
+
+
+def _line(paper: Paper) -> int | None:
+    tail = (paper.source or "").rpartition(":")[2]
+    return int(tail) if tail.isdigit() else None
+
+
+def _texts(paper: Paper) -> Iterator[tuple[str, str]]:
+    for name in ("title", "abstract", "venue", "url", "doi", "arxiv_id"):
+        yield name, getattr(paper, name) or ""
+    for author in paper.authors:
+        yield "authors", author
+    for kind, value in paper.ids:
+        yield kind, value
+    for n, ref in enumerate(paper.references, 1):
+        for value in (ref.title, ref.doi, ref.arxiv_id, *(v for _, v in ref.ids)):
+            yield f"reference {n}", value or ""
+
+
+def check_paper(paper: Paper, path: Path) -> InputError | None:
+    """The reason ``paper`` cannot go further, as an error naming its file and line, or None."""
+    line = _line(paper)
+    for name, value in _texts(paper):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return InputError(path, line, f"field {name!r} holds an unpaired surrogate "
+                                          f"(\\u{ord(value[exc.start]):04x} at character {exc.start}), "
+                                          "a broken escape such as \"\\ud83d\" that no file can store; "
+                                          "fix or remove the record")
+    size = len(paper.text)
+    if size > MAX_TEXT_CHARS:
+        return InputError(path, line, f"title and abstract are {size:,} characters, more than the "
+                                      f"{MAX_TEXT_CHARS:,} the NLP pass reads; shorten the abstract")
+    return None
+
+
+def guarded(path: Path, items: Iterable[Paper | InputError]) -> Iterator[Paper | InputError]:
+    """``items`` (a reader's output) with :func:`check_paper` applied and reader failures as InputError."""
+    try:
+        for item in items:
+            yield (check_paper(item, path) or item) if isinstance(item, Paper) else item
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(path, None, "the data is nested too deeply to read (hundreds of levels); "
+                                     "this is not a list of papers") from None
+    except _READER_FAILURES as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(path, None, f"cannot read the file: {reason[:200]}") from None
+
+
+def id_conflicts(papers: Iterable[Paper]) -> list[str]:
+    """One warning per record that shares a user-given id with an earlier record but not its title.
+
+    Merging joins such records into one paper (keeping the first title), so
+    the warning names both records and says which title was kept.
+    """
+    first: dict[str, Paper] = {}
+    out = []
+    for paper in papers:
+        for kind, value in paper.ids:
+            if kind != "id":
+                continue
+            key = paper_key(value)
+            seen = first.setdefault(key, paper)
+            if seen is not paper and normalize_title(seen.title) != normalize_title(paper.title):
+                out.append(f"warning: {paper.source or 'a record'} has the id {value!r} of "
+                           f"{seen.source or 'an earlier record'} but another title ({paper.title!r}, not "
+                           f"{seen.title!r}); they were merged keeping {seen.title!r}: give one of them "
+                           "another id if they are different papers")
+    return out

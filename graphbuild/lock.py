@@ -1,0 +1,135 @@
+"""The workspace's writer lock: one writer at a time, readers never wait.
+
+Every command that writes a workspace holds :class:`WorkspaceLock` for the
+whole write. The lock is an OS file lock (``filelock``) on
+``<workspace>/.graphbuild.lock``, so it is released when its process dies,
+even by SIGKILL; who holds it (process id, host, command, start time) is
+written beside it in ``.graphbuild.lock.json`` so a second writer can say
+whom it is waiting for.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+import time
+from pathlib import Path
+from types import TracebackType
+
+from filelock import FileLock, Timeout
+
+from .errors import WorkspaceLockedError, WorkspaceNotWritableError
+from .fsutil import atomic_write_text
+
+__all__ = ["WorkspaceLock", "LOCK_FILE", "HOLDER_FILE"]
+
+LOCK_FILE = ".graphbuild.lock"
+HOLDER_FILE = ".graphbuild.lock.json"
+
+
+class WorkspaceLock:
+    """Exclusive write access to a workspace folder.
+
+    Parameters
+    ----------
+    path : the workspace folder (created if missing).
+    command : what the holder is doing, shown to a writer that has to wait.
+    wait : False fails at once when another process holds the lock, True
+        waits for it, a number waits that many seconds.
+
+    Raises
+    ------
+    WorkspaceLockedError
+        (on entry) another process holds the lock and ``wait`` ran out.
+    WorkspaceNotWritableError
+        (on entry) the folder cannot be created or written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with WorkspaceLock(tempfile.mkdtemp(), "example") as lock:
+    ...     lock.held
+    True
+    """
+
+    def __init__(self, path: str | os.PathLike, command: str, *, wait: bool | float = False):
+        self.path = Path(path)
+        self.command = command
+        self.wait = wait
+        self._lock: FileLock | None = None
+
+    @property
+    def held(self) -> bool:
+        """Whether this object holds the lock now."""
+        return self._lock is not None and self._lock.is_locked
+
+    def holder(self) -> str:
+        """Who holds the lock, as recorded by the holder (a best effort for messages)."""
+        try:
+            info = json.loads((self.path / HOLDER_FILE).read_text(encoding="utf-8"))
+            started = time.strftime("%H:%M:%S UTC", time.gmtime(float(info["started"])))
+            return f"`graphbuild {info['command']}` (pid {info['pid']} on {info['host']}, since {started})"
+        except (OSError, ValueError, KeyError, TypeError):
+            return "another graphbuild process"
+
+    def acquire(self) -> "WorkspaceLock":
+        """Take the lock (see the class parameters for waiting)."""
+        _make_folder(self.path)
+        timeout = -1 if self.wait is True else (0 if self.wait is False else float(self.wait))
+        lock = FileLock(self.path / LOCK_FILE, timeout=timeout, thread_local=False)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise WorkspaceLockedError(
+                f"workspace {self.path} is being written by {self.holder()}; wait for it to finish, "
+                "or pass --wait to queue behind it") from None
+        except OSError as exc:
+            raise WorkspaceNotWritableError(_not_writable(self.path, exc)) from None
+        self._lock = lock
+        try:
+            atomic_write_text(self.path / HOLDER_FILE, json.dumps({
+                "pid": os.getpid(), "host": socket.gethostname(), "command": self.command,
+                "started": time.time()}) + "\n")
+        except OSError as exc:
+            self.release()
+            raise WorkspaceNotWritableError(_not_writable(self.path, exc)) from None
+        return self
+
+    def release(self) -> None:
+        """Give the lock up (the holder file first, so nobody is named who no longer holds it)."""
+        if self._lock is None:
+            return
+        try:
+            (self.path / HOLDER_FILE).unlink(missing_ok=True)
+        except OSError:
+            pass
+        self._lock.release()
+        self._lock = None
+
+    def __enter__(self) -> "WorkspaceLock":
+        return self.acquire()
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
+
+
+def _make_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise WorkspaceNotWritableError(f"workspace {path} is a file, not a folder; "
+                                        "pass -w with a folder path (new or an existing workspace)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceNotWritableError(_not_writable(path, exc)) from None
+
+
+def _not_writable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device holding workspace {path}; free some space and build again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"workspace {path} is read-only ({exc.strerror}); build into a folder you can write "
+                "(-w), or copy the workspace first")
+    return f"cannot write workspace {path}: {exc.strerror or exc}"

@@ -1,0 +1,380 @@
+"""The ``graphbuild_decide`` component: a learned model decides what the candidates are.
+
+The proposing components (gazetteer, abbreviation pairs, shapes, cues,
+capitalised words, the title's head) find candidate spans with high recall;
+this component decides, with two logistic-regression models trained by
+:mod:`graphbuild.nlp.train` on annotated abstracts:
+
+* the *entity* model gives every candidate a probability per class
+  (no entity, Model, Method, Dataset) from :func:`~graphbuild.nlp.features.candidate_features`;
+  the candidates naming one thing in the paper form an entity, kept when its
+  best mention's probability of being an entity reaches ``threshold``, typed
+  by the class its mentions favour;
+* the *proposed* model tells, from :func:`~graphbuild.nlp.features.entity_features`,
+  whether the paper introduces the entity.
+
+The weights ship as JSON (``graphbuild/data/model/decider.json``; never a
+pickle), are named by the component's config (``model``), and their digest is
+part of the pipeline's fingerprint (:func:`model_digest`).
+
+Results go where spaCy users look: ``doc.ents`` (label = type; ``span._.gb_name``,
+``span._.gb_proposed``, ``span._.gb_role``, ``span._.gb_score``) and every
+candidate in ``doc.spans["gb_candidates"]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..errors import InputError
+from ..records import SCORED_TYPES
+from ..resources import data_path
+from .candidates import Candidate, candidates, doc_text, guarded
+from .features import CorpusStats, candidate_features, entity_features, group_candidates
+
+__all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide", "prepare", "pipeline_fingerprint", "Prepared", "CLASSES",
+           "SPANS_KEY", "DEFAULT_MODEL"]
+
+#: the entity model's classes: no entity, then the scored types
+CLASSES = ("None", *SCORED_TYPES)
+#: ``doc.spans`` key of every candidate the proposers found
+SPANS_KEY = "gb_candidates"
+#: the shipped weights
+DEFAULT_MODEL = "model/decider.json"
+FORMAT_VERSION = 2
+#: default decision thresholds (chosen by 5-fold cross-validation on the shipped annotations)
+THRESHOLD = 0.3
+PROPOSED_THRESHOLD = 0.3
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A linear model over named features: ``scores = sum(value * weights[feature]) + bias``."""
+
+    index: dict[str, int]
+    weights: np.ndarray  # (n_features, n_outputs)
+    bias: np.ndarray  # (n_outputs,)
+
+    def scores(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Raw scores, one row per feature dictionary."""
+        n_out = self.weights.shape[1]
+        out = np.tile(self.bias, (len(rows), 1))
+        if not rows:
+            return out.reshape(0, n_out)
+        get = self.index.get
+        sizes = [len(feats) for feats in rows]
+        cols = np.fromiter((get(name, -1) for feats in rows for name in feats), dtype=np.int64,
+                           count=sum(sizes))
+        vals = np.fromiter((v for feats in rows for v in feats.values()), dtype=np.float64, count=len(cols))
+        row_ids = np.repeat(np.arange(len(rows)), sizes)
+        known = cols >= 0
+        if known.any():
+            contrib = self.weights[cols[known]] * vals[known][:, None]
+            for k in range(n_out):
+                out[:, k] += np.bincount(row_ids[known], weights=contrib[:, k], minlength=len(rows))
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """Feature names, weights and bias as plain JSON values."""
+        names = sorted(self.index, key=self.index.__getitem__)
+        return {"features": names, "weights": np.round(self.weights, 6).tolist(),
+                "bias": np.round(self.bias, 6).tolist()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "LinearModel":
+        """The inverse of :meth:`to_json`."""
+        names = data["features"]
+        weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), -1)
+        return cls({n: i for i, n in enumerate(names)}, weights, np.asarray(data["bias"], dtype=np.float64))
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    """The entity model (softmax over :data:`CLASSES`), the type model (softmax over the scored
+    types, trained on entities only) and the proposed model (a sigmoid)."""
+
+    entity: LinearModel
+    types: LinearModel
+    proposed: LinearModel
+    meta: dict[str, Any]
+
+    def type_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probabilities of the scored types (columns in :data:`SCORED_TYPES` order), one row per entity."""
+        s = self.types.scores(rows)
+        s -= s.max(axis=1, keepdims=True) if len(s) else 0
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def entity_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probabilities of :data:`CLASSES`, one row per feature dictionary."""
+        s = self.entity.scores(rows)
+        s -= s.max(axis=1, keepdims=True) if len(s) else 0
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def proposed_probs(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probability that the paper proposes each entity."""
+        return 1.0 / (1.0 + np.exp(-self.proposed.scores(rows)[:, 0]))
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole model as one JSON object (format version, classes, three linear models, meta)."""
+        return {"format": FORMAT_VERSION, "classes": list(CLASSES), "entity": self.entity.to_json(),
+                "types": self.types.to_json(), "proposed": self.proposed.to_json(), "meta": self.meta}
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as JSON (to a temporary file, then renamed)."""
+        from ..fsutil import atomic_write_text
+
+        atomic_write_text(Path(path), json.dumps(self.to_json(), separators=(",", ":")) + "\n")
+
+
+def _resolve(path: str) -> Path:
+    return Path(path) if path else data_path(*DEFAULT_MODEL.split("/"))
+
+
+@lru_cache(maxsize=8)
+def load_model(path: str = "") -> DecisionModel:
+    """Read decision weights from JSON (default: the shipped ones), once per path and process."""
+    return read_model(path)
+
+
+def read_model(path: str = "") -> DecisionModel:
+    """Read decision weights from JSON (default: the shipped ones)."""
+    file = _resolve(path)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT_VERSION or tuple(data["classes"]) != CLASSES:
+            raise ValueError(f"format {data.get('format')!r}, classes {data.get('classes')!r}")
+        return DecisionModel(LinearModel.from_json(data["entity"]), LinearModel.from_json(data["types"]),
+                             LinearModel.from_json(data["proposed"]), data.get("meta", {}))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(file, None, f"not a graphbuild decision model ({exc}); "
+                         "train one with `graphbuild train`") from None
+
+
+def model_digest(path: str = "") -> str:
+    """SHA-256 (16 hex digits) of a decision model file: part of the pipeline's fingerprint."""
+    return hashlib.sha256(_resolve(path).read_bytes()).hexdigest()[:16]
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """SHA-256 (16 hex digits) of what decides a pipeline's output: its config (every component
+    setting), the decision weights it runs with and its gazetteer entries."""
+    h = hashlib.sha256(nlp.config.to_str().encode())
+    if "graphbuild_decide" in nlp.pipe_names:
+        h.update(json.dumps(nlp.get_pipe("graphbuild_decide").model.to_json(), sort_keys=True).encode())
+    if "graphbuild_gazetteer" in nlp.pipe_names:
+        h.update(nlp.get_pipe("graphbuild_gazetteer").gazetteer.to_jsonl().encode())
+    return h.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- the decision
+
+@dataclass(slots=True)
+class Decision:
+    """What the decision made of one document's candidates."""
+
+    cands: list[Candidate]
+    probs: np.ndarray
+    entities: list[list[int]]  # kept entities: indices of their surviving mentions
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document's candidates with their gazetteer entries, entity groups and features."""
+
+    cands: list[Candidate]
+    entries: list[Any]
+    groups: list[list[int]]
+    features: list[dict[str, float]]  # per candidate
+    group_features: list[dict[str, float]]  # per group: the members' features, each at its largest value
+
+
+def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
+            corpus: CorpusStats | None = None) -> Prepared:
+    """Group the candidates naming one thing and compute every candidate's features."""
+    cands = [c for c in cands if c.end > c.start and any(ch.isalpha() for ch in c.text)]
+    entries = [_gaz_entry(gaz, c) for c in cands]
+    keys = [e.key if e is not None else None for e in entries]
+    position = {id(c): i for i, c in enumerate(cands)}
+    groups = group_candidates(cands, lambda c: keys[position[id(c)]])
+    gaz_types = [e.type if e is not None else None for e in entries]
+    features = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus)
+    return Prepared(cands, entries, groups, features, [_merge_features(features, m) for m in groups])
+
+
+def _merge_features(features: list[dict[str, float]], members: list[int]) -> dict[str, float]:
+    if len(members) == 1:
+        return features[members[0]]
+    merged: dict[str, float] = {}
+    for i in members:
+        for name, value in features[i].items():
+            if value > merged.get(name, float("-inf")):
+                merged[name] = value
+    return merged
+
+
+def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
+           model: DecisionModel, *, threshold: float, proposed_threshold: float,
+           corpus: CorpusStats | None = None) -> Decision:
+    """Decide which candidates name entities, of which type, and which the paper proposes.
+
+    Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place.
+    """
+    prepared = prepare(text, sents, title_end, cands, gaz, corpus)
+    cands, entries, groups = prepared.cands, prepared.entries, prepared.groups
+    group_probs = model.entity_probs(prepared.group_features)
+    probs = np.zeros((len(cands), len(CLASSES)))
+    for members, p in zip(groups, group_probs):
+        probs[members] = p
+    for c, p in zip(cands, probs):
+        c.score = float(1.0 - p[0])
+        c.entity = -1
+    # keep an entity when it is likely one; its type is the likeliest scored class
+    keep = [g for g, p in enumerate(group_probs) if 1.0 - p[0] >= threshold]
+    type_probs = model.type_probs([prepared.group_features[g] for g in keep])
+    accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
+    # overlapping mentions: the longest span wins, then the likelier
+    order = sorted(((i, g) for g, (members, _) in enumerate(accepted) for i in members),
+                   key=lambda x: (-(cands[x[0]].end - cands[x[0]].start), -cands[x[0]].score, cands[x[0]].start))
+    taken = bytearray(max((c.end for c in cands), default=0))
+    surviving: dict[int, list[int]] = {}
+    for i, g in order:
+        c = cands[i]
+        if taken.find(1, c.start, c.end) >= 0:
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        surviving.setdefault(g, []).append(i)
+    entities: list[list[int]] = []
+    kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
+                   for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
+    prop = model.proposed_probs([
+        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members))
+        for members, type_, _ in kept_groups])
+    for (members, type_, kept), p in zip(kept_groups, prop):
+        for i in members:
+            cands[i].type = type_
+            cands[i].proposed = bool(p >= proposed_threshold)
+        for i in kept:
+            cands[i].entity = len(entities)
+        entities.append(kept)
+    return Decision(cands, probs, entities)
+
+
+def _gaz_entry(gaz: Any, c: Candidate) -> Any:
+    if gaz is None:
+        return None
+    return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
+
+
+def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: str) -> Span | None:
+    """The tokens covering characters ``start:end`` (expanded to token boundaries)."""
+    first = bisect_right(starts, start) - 1
+    last = bisect_left(ends, end)
+    if first < 0 or last >= len(ends) or first > last:
+        return None
+    return Span(doc, first, last + 1, label=label)
+
+
+def _set_doc_results(doc: Doc, decision: Decision) -> None:
+    """``doc.ents`` for the kept mentions, ``doc.spans[SPANS_KEY]`` for every candidate."""
+    cands = decision.cands
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
+    all_spans = []
+    for c, k in zip(cands, labels):
+        span = _token_span(doc, starts, ends, c.start, c.end, CLASSES[k])
+        if span is not None:  # its score and source: doc._.gb_candidates, in the same order
+            all_spans.append(span)
+    doc.spans[SPANS_KEY] = all_spans
+    ents: list[Span] = []
+    for members in decision.entities:
+        name = cands[members[0]].text
+        for i in members:
+            c = cands[i]
+            span = _token_span(doc, starts, ends, c.start, c.end, c.type or "Method")
+            if span is None:
+                continue
+            span._.gb_name = name
+            span._.gb_proposed = c.proposed
+            span._.gb_role = "proposes" if c.proposed else c.role
+            span._.gb_score = c.score
+            span._.gb_source = c.source
+            ents.append(span)
+    doc.ents = filter_spans(ents)
+
+
+class DecideComponent:
+    """The ``graphbuild_decide`` component; its weights travel with ``nlp.to_disk``."""
+
+    def __init__(self, nlp: Language, name: str, *, model: str = "", threshold: float = THRESHOLD,
+                 proposed_threshold: float = PROPOSED_THRESHOLD):
+        self.nlp, self.name = nlp, name
+        self.model = load_model(model)
+        self.threshold, self.proposed_threshold = threshold, proposed_threshold
+        #: casing statistics of the papers being built (set by ``extract_papers``); None: the document's own
+        self.corpus: CorpusStats | None = None
+        self._guarded = guarded(name)(self._decide)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._guarded(doc)
+
+    def gazetteer(self) -> Any:
+        """The pipeline's gazetteer (from ``graphbuild_gazetteer``), or ``None``."""
+        if "graphbuild_gazetteer" not in self.nlp.pipe_names:
+            return None
+        return self.nlp.get_pipe("graphbuild_gazetteer").gazetteer
+
+    def _decide(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
+        decision = decide(text, doc._.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
+                          self.model, threshold=self.threshold, proposed_threshold=self.proposed_threshold,
+                          corpus=self.corpus)
+        doc._.gb_candidates = decision.cands
+        _set_doc_results(doc, decision)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.model.save(path / "decider.json")
+
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> "DecideComponent":
+        file = Path(path) / "decider.json"
+        if file.exists():
+            self.model = read_model(str(file))
+        return self
+
+
+@Language.factory(
+    "graphbuild_decide",
+    default_config={"model": "", "threshold": THRESHOLD, "proposed_threshold": PROPOSED_THRESHOLD},
+    assigns=["doc.ents", "doc.spans", "doc._.gb_candidates", "span._.gb_proposed", "span._.gb_role",
+             "span._.gb_score", "span._.gb_name"],
+    requires=["doc._.gb_sents", "doc._.gb_candidates"],
+)
+def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed_threshold: float) -> DecideComponent:
+    """The learned decision over the proposers' candidates.
+
+    Parameters
+    ----------
+    model : a decision model JSON file (``graphbuild train`` writes one); empty for the shipped weights.
+    threshold : minimum probability that an entity's best mention names a scored entity.
+    proposed_threshold : minimum probability that the paper introduces the entity.
+    """
+    return DecideComponent(nlp, name, model=model, threshold=threshold, proposed_threshold=proposed_threshold)

@@ -1,0 +1,6 @@
+"""The digest of the shipped decision weights (written by ``python -m graphbuild.nlp.train``).
+
+Part of the pipeline fingerprint: new weights change the extraction cache key.
+"""
+
+MODEL_DIGEST = "2ea3e5258a39eb17"

@@ -1,0 +1,348 @@
+"""Training and cross-validating the decision model from annotated abstracts.
+
+Annotations are JSON Lines keyed by paper id (``{"id": ..., "entities":
+[{"name", "type", "proposed", "aliases"}]}``, the rules of ANNOTATION.md);
+the texts come from a papers file, looked up by id. The proposing components
+run once per paper; each candidate is labelled with the type of the gold
+entity its group of forms matches (or ``None``), and two scikit-learn
+logistic regressions are fitted: the entity model over candidates, the
+proposed model over the gold entities' groups. Weights are exported as JSON.
+
+Maintainers retrain the shipped weights with::
+
+    python -m graphbuild.nlp.train --papers ../shared/eval/related/papers_dev.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from ..errors import InputError
+from ..records import SCORED_TYPES, Paper, name_key
+from ..resources import data_path
+from .candidates import Candidate, doc_text
+from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecisionModel, LinearModel, decide, prepare
+from .features import CorpusStats, corpus_stats, entity_features
+
+__all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit", "predict",
+           "cross_validate", "gold_rows", "SHIPPED_ANNOTATIONS"]
+
+#: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
+SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
+DEFAULT_C = 0.3
+PROPOSED_C = 0.5
+TYPE_C = 0.1
+
+
+@dataclass
+class Example:
+    """One annotated paper with the candidates the proposers found in it."""
+
+    paper_id: str
+    title: str
+    text: str
+    sents: list[tuple[int, int]]
+    title_end: int
+    cands: list[Candidate]
+    gold: list[dict[str, Any]] = field(default_factory=list)
+    corpus: CorpusStats | None = None
+
+
+def read_annotations(path: str | Path) -> list[dict[str, Any]]:
+    """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``."""
+    from ..evaluate import read_jsonl
+
+    rows = read_jsonl(path)
+    for lineno, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not row.get("id") or not isinstance(row.get("entities"), list):
+            raise InputError(path, lineno, 'expected {"id": paper id, "entities": [...]}')
+        for e in row["entities"]:
+            if not isinstance(e, dict) or not e.get("name") or not e.get("type"):
+                raise InputError(path, lineno, 'each entity needs "name" and "type"')
+    return rows
+
+
+def _id_keys(paper: Paper) -> set[str]:
+    keys = {paper.id.casefold()}
+    keys.update(v.casefold() for _, v in paper.ids)
+    if paper.arxiv_id:
+        keys.add(("arxiv:" + paper.arxiv_id).casefold())
+    if paper.doi:
+        keys.update({paper.doi.casefold(), ("doi:" + paper.doi).casefold()})
+    return keys
+
+
+def papers_by_id(paths: Sequence[str | Path]) -> dict[str, Paper]:
+    """Papers read from any input graphbuild reads, indexed by every id they carry (case-folded)."""
+    from ..ingest import read_papers
+
+    out: dict[str, Paper] = {}
+    for paper in read_papers([str(p) for p in paths]).papers:
+        for key in _id_keys(paper):
+            out.setdefault(key, paper)
+    return out
+
+
+def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper], nlp: Any,
+                  *, source: str | Path = "annotations") -> list[Example]:
+    """Run the proposers (``nlp`` without ``graphbuild_decide``) on every annotated paper."""
+    rows = list(annotations)
+    missing = [r["id"] for r in rows if str(r["id"]).casefold() not in papers]
+    if missing:
+        raise InputError(source, None, f"{len(missing)} annotated id(s) not in the papers file, "
+                         f"e.g. {missing[0]!r}; pass the papers they were annotated on with --papers")
+    found = [papers[str(r["id"]).casefold()] for r in rows]
+    # casing statistics over every paper of the file, as a build over that corpus would have them
+    corpus = corpus_stats(p.text for p in {id(p): p for p in papers.values()}.values())
+    proposers = [n for n in nlp.pipe_names if n != "graphbuild_decide"]
+    out = []
+    with nlp.select_pipes(enable=proposers):
+        for row, paper, doc in zip(rows, found, nlp.pipe(p.text for p in found)):
+            text = doc_text(doc)
+            out.append(Example(str(row["id"]), paper.title, text, doc._.gb_sents or [(0, len(text))],
+                               doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
+                               list(doc._.gb_candidates or []), row["entities"], corpus))
+    return out
+
+
+def _gazetteer(nlp: Any) -> Any:
+    return nlp.get_pipe("graphbuild_gazetteer").gazetteer if "graphbuild_gazetteer" in nlp.pipe_names else None
+
+
+def _gold_forms(gold: list[dict[str, Any]]) -> list[tuple[set[str], dict[str, Any]]]:
+    return [({name_key(g["name"]), *(name_key(a) for a in g.get("aliases") or [])} - {""}, g)
+            for g in gold if g.get("type") in SCORED_TYPES]
+
+
+def _labelled(ex: Example, gaz: Any) -> tuple[Any, list[str], list[tuple[list[int], dict[str, Any]]]]:
+    """The example's prepared candidates, a class per group, and its groups matched to gold."""
+    prepared = prepare(ex.text, ex.sents, ex.title_end, [copy.copy(c) for c in ex.cands], gaz, ex.corpus)
+    gold = _gold_forms(ex.gold)
+    labels = ["None"] * len(prepared.groups)
+    matched = []
+    used: set[int] = set()
+    for g, members in enumerate(prepared.groups):
+        forms = {name_key(prepared.cands[i].text) for i in members}
+        hit = next((j for j, (gf, _) in enumerate(gold) if j not in used and gf & forms), None)
+        if hit is None:
+            continue
+        used.add(hit)
+        labels[g] = gold[hit][1]["type"]
+        matched.append((members, gold[hit][1]))
+    return prepared, labels, matched
+
+
+def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed_C: float = PROPOSED_C,
+        meta: dict[str, Any] | None = None) -> DecisionModel:
+    """Fit the entity and proposed models on labelled examples."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    ent_x: list[dict[str, float]] = []
+    ent_y: list[str] = []
+    prop_x: list[dict[str, float]] = []
+    prop_y: list[int] = []
+    for ex in examples:
+        prepared, labels, matched = _labelled(ex, gaz)
+        ent_x.extend(prepared.group_features)
+        ent_y.extend(labels)
+        for members, g in matched:
+            gaz_hit = any(prepared.entries[i] is not None for i in members)
+            prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit))
+            prop_y.append(int(bool(g.get("proposed"))))
+    entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000), ent_x, ent_y, list(CLASSES))
+    typed = [(x, y) for x, y in zip(ent_x, ent_y) if y != "None"]
+    types = _fit_linear(DictVectorizer(), LogisticRegression(C=TYPE_C, max_iter=3000), [x for x, _ in typed],
+                        [y for _, y in typed], list(SCORED_TYPES))
+    proposed = _fit_linear(DictVectorizer(), LogisticRegression(C=proposed_C, max_iter=3000), prop_x, prop_y, [0, 1])
+    info = {"papers": len(examples), "candidates": len(ent_x), "entities": len(prop_x), "C": C,
+            "proposed_C": proposed_C, **(meta or {})}
+    return DecisionModel(entity, types, proposed, info)
+
+
+def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], classes: list[Any]) -> LinearModel:
+    from threadpoolctl import threadpool_limits
+
+    x = vec.fit_transform(rows)
+    index = {name: i for i, name in enumerate(vec.get_feature_names_out())}
+    present = sorted(set(y), key=classes.index)
+    if len(classes) == 2:  # a binary model: one score, for the positive class
+        if len(present) < 2:
+            return LinearModel(index, np.zeros((len(index), 1)), np.array([30.0 if present == [1] else -30.0]))
+        with threadpool_limits(1):  # a small problem: threads only oversubscribe (60x slower on 2 cores)
+            clf.fit(x, y)
+        return LinearModel(index, clf.coef_.T.copy(), clf.intercept_.copy())
+    weights = np.zeros((len(index), len(classes)))
+    bias = np.full(len(classes), -30.0)  # a class never seen in training is never predicted
+    if len(present) == 1:
+        bias[classes.index(present[0])] = 0.0
+        return LinearModel(index, weights, bias)
+    with threadpool_limits(1):
+        clf.fit(x, y)
+    if len(present) == 2:  # scikit-learn fits one score for the second class
+        weights[:, classes.index(clf.classes_[1])] = clf.coef_[0]
+        bias[classes.index(clf.classes_[1])] = clf.intercept_[0]
+        bias[classes.index(clf.classes_[0])] = 0.0
+        return LinearModel(index, weights, bias)
+    for cls in present:
+        col = list(clf.classes_).index(cls)
+        weights[:, classes.index(cls)] = clf.coef_[col]
+        bias[classes.index(cls)] = clf.intercept_[col]
+    return LinearModel(index, weights, bias)
+
+
+def predict(examples: Sequence[Example], model: DecisionModel, gaz: Any, *, threshold: float = THRESHOLD,
+            proposed_threshold: float = PROPOSED_THRESHOLD) -> list[dict[str, Any]]:
+    """Predictions in ANNOTATION.md's format, one per example (the candidates are copied, not changed)."""
+    from .pipeline import extraction_from
+
+    out = []
+    for ex in examples:
+        d = decide(ex.text, ex.sents, ex.title_end, [copy.copy(c) for c in ex.cands], gaz, model,
+                   threshold=threshold, proposed_threshold=proposed_threshold, corpus=ex.corpus)
+        out.append(extraction_from(d.cands, ex.text, ex.sents, ex.paper_id, ex.title, gaz).to_annotation())
+    return out
+
+
+def gold_rows(examples: Sequence[Example]) -> list[dict[str, Any]]:
+    """Gold rows with titles, as :func:`graphbuild.evaluate.score_entities` reads them."""
+    return [{"title": ex.title, "entities": ex.gold} for ex in examples]
+
+
+def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: float = DEFAULT_C,
+                   threshold: float = THRESHOLD, proposed_threshold: float = PROPOSED_THRESHOLD,
+                   progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """K-fold cross-validation by paper (``GroupKFold``: no paper in both train and test).
+
+    Returns the scores of all folds' predictions pooled, and each fold's F1
+    (mean and standard deviation).
+    """
+    from sklearn.model_selection import GroupKFold
+
+    from ..evaluate import score_entities
+
+    if not 2 <= k <= len(examples):
+        raise ValueError(f"--cv needs 2 <= K <= {len(examples)} (the number of annotated papers)")
+    groups = [ex.paper_id for ex in examples]
+    preds: list[dict[str, Any] | None] = [None] * len(examples)
+    fold_f1 = []
+    for train_idx, test_idx in GroupKFold(n_splits=k).split(np.zeros(len(examples)), groups=groups):
+        model = fit([examples[i] for i in train_idx], gaz, C=C)
+        test = [examples[i] for i in test_idx]
+        fold_preds = predict(test, model, gaz, threshold=threshold, proposed_threshold=proposed_threshold)
+        for i, p in zip(test_idx, fold_preds):
+            preds[i] = p
+        fold_f1.append(score_entities(gold_rows(test), fold_preds).f1)
+        if progress:
+            progress(1)
+    scores = score_entities(gold_rows(examples), [p for p in preds if p is not None])
+    return {**scores.to_dict(), "folds": k, "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
+            "fold_f1_std": round(float(np.std(fold_f1)), 4), "papers": len(examples)}
+
+
+def data_digest(paths: Iterable[str | Path]) -> str:
+    """SHA-256 (16 hex digits) of the annotation files a model was trained on."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(Path(p).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any) -> list[Example]:
+    """Read annotation files, resolve their ids against the paper files and run the proposers."""
+    papers = papers_by_id(paper_files)
+    examples: list[Example] = []
+    seen: set[str] = set()
+    for path in annotation_files:
+        rows = [r for r in read_annotations(path) if str(r["id"]).casefold() not in seen]
+        seen.update(str(r["id"]).casefold() for r in rows)
+        examples.extend(make_examples(rows, papers, nlp, source=path))
+    if not examples:
+        raise InputError(annotation_files[0] if annotation_files else "annotations", None, "no annotated papers")
+    return examples
+
+
+def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], out_dir: str | Path,
+                   *, spacy_model: str | None = None, gazetteer: str = "", C: float = DEFAULT_C,
+                   log: Callable[[str], None] | None = None) -> DecisionModel:
+    """Train the decision model and write a whole pipeline directory (``nlp.to_disk``).
+
+    The directory loads with ``spacy.load`` once graphbuild is imported, and
+    ``--spacy-model DIR`` (or ``spacy_model`` in ``graphbuild.toml``) uses it.
+    It is written beside ``out_dir`` and renamed into place, so a half-written
+    pipeline is never visible.
+    """
+    import shutil
+    import tempfile
+
+    from .pipeline import make_pipeline
+
+    say = log or (lambda msg: None)
+    nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
+    examples = load_examples(annotation_files, paper_files, nlp)
+    say(f"training on {len(examples)} annotated paper(s)")
+    model = fit(examples, _gazetteer(nlp), C=C, meta={
+        "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
+    nlp.get_pipe("graphbuild_decide").model = model
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        nlp.to_disk(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    say(f"wrote the pipeline to {out}")
+    return model
+
+
+def _write_digest(digest: str) -> None:
+    """Record the shipped weights' digest in ``model_version.py``: the extraction cache's key hashes
+    the NLP package's sources, so new weights invalidate cached extractions."""
+    from ..fsutil import atomic_write_text
+
+    path = Path(__file__).with_name("model_version.py")
+    atomic_write_text(path, '"""The digest of the shipped decision weights (written by ``python -m graphbuild.nlp.train``).\n\n'
+                      'Part of the pipeline fingerprint: new weights change the extraction cache key.\n"""\n\n'
+                      f'MODEL_DIGEST = "{digest}"\n')
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Retrain the shipped weights (``graphbuild/data/model/decider.json``) from the shipped annotations."""
+    from .decide import DEFAULT_MODEL, model_digest
+    from .pipeline import make_pipeline
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--papers", required=True, help="the papers the shipped annotations were made on")
+    ap.add_argument("--cv", type=int, default=0, help="also print K-fold cross-validated scores")
+    args = ap.parse_args(argv)
+    nlp = make_pipeline(proposers_only=True)
+    gaz = _gazetteer(nlp)
+    examples = make_examples(read_annotations(SHIPPED_ANNOTATIONS), papers_by_id([args.papers]), nlp,
+                             source=SHIPPED_ANNOTATIONS)
+    if args.cv:
+        print(json.dumps(cross_validate(examples, gaz, k=args.cv), indent=2))
+    model = fit(examples, gaz, meta={"annotations": SHIPPED_ANNOTATIONS.name,
+                                     "data_sha256": data_digest([SHIPPED_ANNOTATIONS])})
+    target = data_path(*DEFAULT_MODEL.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    model.save(target)
+    _write_digest(model_digest())
+    print(f"wrote {target} ({len(model.entity.index)} entity features, {len(model.proposed.index)} proposed features)")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""Reported results in the graph: the ``report`` stage, ``Result`` nodes and leaderboards.
+
+Graph shape (both stores)::
+
+    (:Paper)-[:REPORTS {metric, value, unit, setting, upper, delta, baseline,
+                        baseline_value, evidence, char_start, char_end}]->(:Result)
+    (:Result {id, model, dataset, metric, setting, lower_is_better})-[:OF_MODEL]->(:Entity)
+    (:Result)-[:ON_DATASET]->(:Entity)
+
+A ``Result`` node is one leaderboard cell: a model (or method) on a dataset,
+in one metric and setting. Every paper reporting a number for that cell
+points at the same node, so disagreeing papers meet there; the number, its
+unit and its sentence sit on the paper's ``REPORTS`` relationship. Its id is
+built from the entity ids, so rebuilding never duplicates it:
+``result:<model id>|<dataset id>|<metric>|<setting>`` (``-`` for a result with
+no model). A paper reports at most one value per cell (its first).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import networkx as nx
+
+from .errors import RelatedLookupError
+from .records import EntityMention, Paper, name_key
+from .resolve import Resolution
+from .results import Result, find_results, lower_is_better
+
+__all__ = ["Reported", "report_results", "add_reported", "result_id", "leaderboard_rows", "leaderboard_warnings",
+           "top_leaderboards"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A :class:`~graphbuild.results.Result` of one paper, its names resolved to entity ids."""
+
+    paper_id: str
+    model_id: str | None
+    dataset_id: str
+    result: Result
+
+    @property
+    def id(self) -> str:
+        """The id of the ``Result`` node (see :func:`result_id`)."""
+        return result_id(self.model_id, self.dataset_id, self.result.metric, self.result.setting)
+
+
+def result_id(model_id: str | None, dataset_id: str, metric: str, setting: str | None) -> str:
+    """``result:<model id>|<dataset id>|<metric>|<setting>``: stable across rebuilds.
+
+    >>> result_id("entity:gpt4", "entity:mmlu", "accuracy", "5-shot")
+    'result:entity:gpt4|entity:mmlu|accuracy|5-shot'
+    """
+    return f"result:{model_id or '-'}|{dataset_id}|{metric}|{setting or ''}"
+
+
+def report_results(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
+    """The results every paper reports, with model and dataset as corpus entity ids.
+
+    Each paper's linked entities (their names and aliases, found again in its
+    text) are the mentions :func:`~graphbuild.results.find_results` reads;
+    the entity the paper proposes stands for "our model". Results with no
+    dataset entity are left out (they belong to no leaderboard).
+
+    Parameters
+    ----------
+    papers : the corpus papers.
+    resolution : the corpus entities and paper -> entity links.
+
+    Returns
+    -------
+    list of Reported
+        In paper order, then text order; one per paper and ``Result`` node.
+    """
+    entities = resolution.by_id()
+    by_paper: dict[str, list[tuple[str, str]]] = {}
+    for link in resolution.links:
+        by_paper.setdefault(link.paper_id, []).append((link.entity_id, link.role))
+    out: list[Reported] = []
+    for paper in papers:
+        linked = by_paper.get(paper.id)
+        text = paper.text
+        if not linked or "%" not in text and not any(c.isdigit() for c in paper.abstract):
+            continue
+        mentions, ids = [], {}
+        for eid, role in linked:
+            ent = entities.get(eid)
+            if ent is None or ent.type not in ("Model", "Method", "Dataset"):
+                continue
+            forms = [f for f in dict.fromkeys((ent.name, *ent.aliases)) if f and f in text]
+            if not forms and role != "proposes":
+                continue
+            mentions.append(EntityMention(ent.name, ent.type, forms, proposed=role == "proposes"))
+            ids[ent.name] = eid
+        seen: set[str] = set()
+        for res in find_results(text, mentions):
+            if res.dataset is None or res.dataset not in ids:
+                continue
+            rep = Reported(paper.id, ids.get(res.model) if res.model else None, ids[res.dataset], res)
+            if rep.id not in seen:
+                seen.add(rep.id)
+                out.append(rep)
+    return out
+
+
+def add_reported(G: nx.MultiDiGraph, reported: Iterable[Reported]) -> nx.MultiDiGraph:
+    """Add ``Result`` nodes and ``REPORTS``/``OF_MODEL``/``ON_DATASET`` edges to ``G`` (in place)."""
+    for rep in reported:
+        if rep.paper_id not in G or rep.dataset_id not in G or (rep.model_id and rep.model_id not in G):
+            continue
+        r = rep.result
+        rid = rep.id
+        if rid not in G:
+            G.add_node(rid, label="Result", id=rid, model=r.model if rep.model_id else None,
+                       dataset=G.nodes[rep.dataset_id].get("name"), metric=r.metric, setting=r.setting,
+                       lower_is_better=lower_is_better(r.metric))
+            G.add_edge(rid, rep.dataset_id, key="ON_DATASET")
+            if rep.model_id:
+                G.nodes[rid]["model"] = G.nodes[rep.model_id].get("name")
+                G.add_edge(rid, rep.model_id, key="OF_MODEL")
+            cell = G.nodes[rid]  # ``name`` (not stored) labels the node in pages
+            cell["name"] = f"{cell['model'] or '?'} on {cell['dataset']}: {r.metric}"
+        if not G.has_edge(rep.paper_id, rid, key="REPORTS"):
+            G.add_edge(rep.paper_id, rid, key="REPORTS", metric=r.metric, value=r.value, unit=r.unit,
+                       setting=r.setting, upper=r.upper, delta=r.delta, baseline=r.baseline,
+                       baseline_value=r.baseline_value, evidence=r.evidence,
+                       char_start=r.char_start, char_end=r.char_end)
+    return G
+
+
+# ---------------------------------------------------------------------------
+# leaderboards
+
+
+def _dataset_nodes(G: nx.MultiDiGraph, dataset: str) -> list[str]:
+    """Dataset entity ids matching ``dataset``: an id, a name or alias, or (lookup) close text."""
+    text = dataset.strip()
+    if text in G and G.nodes[text].get("label") == "Entity":
+        return [text]
+    key = name_key(text)
+    hits = [n for n, d in G.nodes(data=True) if d.get("label") == "Entity"
+            and (name_key(d.get("name") or "") == key or any(name_key(a) == key for a in d.get("aliases") or ()))]
+    with_results = [n for n in hits if any(k == "ON_DATASET" for _, _, k in G.in_edges(n, keys=True))]
+    return sorted(with_results or hits)
+
+
+def leaderboard_rows(G: nx.MultiDiGraph, dataset: str, metric: str | None = None) -> list[dict[str, Any]]:
+    """The results reported on ``dataset``, best first within each metric.
+
+    Parameters
+    ----------
+    G : the knowledge graph (:meth:`graphbuild.workspace.Workspace.graph`).
+    dataset : a dataset entity id, name or alias (``name_key`` comparison: ``imagenet-1k`` finds ``ImageNet-1K``).
+    metric : keep only this metric (canonical name or as written, e.g. ``top-1 acc.``).
+
+    Raises
+    ------
+    RelatedLookupError
+        No entity has that id, name or alias.
+
+    Returns
+    -------
+    list of dict
+        ``model, model_id, dataset, dataset_id, metric, value, unit, setting, upper, delta, baseline,
+        lower_is_better, paper_id, paper, year, evidence, char_start, char_end``. Rows are grouped by
+        metric (the metric with most rows first), then best value first (smallest for
+        lower-is-better metrics such as FID, perplexity, error rates), then paper id.
+    """
+    from .results import canonical_metric
+
+    wanted = canonical_metric(metric) if metric else None
+    datasets = _dataset_nodes(G, dataset)
+    if not datasets:
+        known = sorted({G.nodes[d].get("name") for r, d, k in G.edges(keys=True) if k == "ON_DATASET"})
+        hint = f"datasets with reported results: {', '.join(known[:10])}" if known else "no paper reports results yet"
+        raise RelatedLookupError(f"no dataset entity named {dataset!r} in the graph; {hint}")
+    rows: list[dict[str, Any]] = []
+    for did in datasets:
+        for rid, _, key in G.in_edges(did, keys=True):
+            if key != "ON_DATASET":
+                continue
+            cell = G.nodes[rid]
+            if wanted and name_key(cell.get("metric") or "") != name_key(wanted):
+                continue
+            model_id = next((m for _, m, k in G.out_edges(rid, keys=True) if k == "OF_MODEL"), None)
+            for pid, _, k, data in G.in_edges(rid, keys=True, data=True):
+                if k != "REPORTS":
+                    continue
+                paper = G.nodes[pid]
+                rows.append({
+                    "model": cell.get("model"), "model_id": model_id, "dataset": G.nodes[did].get("name"),
+                    "dataset_id": did, "metric": cell.get("metric"), "value": data.get("value"),
+                    "unit": data.get("unit") or "", "setting": data.get("setting"), "upper": data.get("upper"),
+                    "delta": data.get("delta"), "baseline": data.get("baseline"),
+                    "lower_is_better": bool(cell.get("lower_is_better")), "paper_id": pid,
+                    "paper": paper.get("title"), "year": paper.get("year"), "evidence": data.get("evidence"),
+                    "char_start": data.get("char_start"), "char_end": data.get("char_end"),
+                })
+    per_metric = Counter(r["metric"] for r in rows)
+    rows.sort(key=lambda r: (-per_metric[r["metric"]], r["metric"],
+                             r["value"] if r["lower_is_better"] else -r["value"], r["paper_id"], r["model"] or ""))
+    return rows
+
+
+def leaderboard_warnings(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Plain-language warnings where a leaderboard mixes metrics, units or settings."""
+    out = []
+    metrics = sorted({r["metric"] for r in rows})
+    if len(metrics) > 1:
+        out.append(f"rows use {len(metrics)} different metrics ({', '.join(metrics)}): "
+                   "values are comparable only within one metric (use --metric)")
+    for metric in metrics:
+        same = [r for r in rows if r["metric"] == metric]
+        settings = sorted({r["setting"] or "unstated" for r in same})
+        if len(settings) > 1:
+            out.append(f"{metric}: results come from different settings ({', '.join(settings)})")
+        units = sorted({r["unit"] or "none" for r in same})
+        if len(units) > 1:
+            out.append(f"{metric}: values are given in different units ({', '.join(units)})")
+    return out
+
+
+def top_leaderboards(G: nx.MultiDiGraph, datasets: int = 6, rows: int = 10) -> list[dict[str, Any]]:
+    """The leaderboards of the datasets with the most reported results (for the report page).
+
+    Returns
+    -------
+    list of dict
+        ``dataset, dataset_id, metric, results, rows, warnings``: for each of the ``datasets``
+        datasets with most ``REPORTS``, its most reported metric and that metric's best
+        ``rows`` rows (:func:`leaderboard_rows`), ``results`` counting all its rows.
+    """
+    per_dataset: Counter[str] = Counter()
+    for rid, did, key in G.edges(keys=True):
+        if key == "ON_DATASET":
+            per_dataset[did] += sum(1 for _, _, k in G.in_edges(rid, keys=True) if k == "REPORTS")
+    out = []
+    for did, count in sorted(per_dataset.items(), key=lambda kv: (-kv[1], kv[0]))[:datasets]:
+        board = leaderboard_rows(G, did)
+        metric = board[0]["metric"]
+        same = [r for r in board if r["metric"] == metric]
+        out.append({"dataset": G.nodes[did].get("name"), "dataset_id": did, "metric": metric, "results": count,
+                    "rows": same[:rows], "warnings": leaderboard_warnings(same)})
+    return out

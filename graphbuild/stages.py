@@ -1,0 +1,226 @@
+"""The build as stages: ``read -> merge -> extract -> resolve -> cite -> graph (+ report) -> store``.
+
+Each stage is a function over the typed records of :mod:`graphbuild.records`
+(plus the few defined here); only :func:`read` (input files) and :func:`store`
+(the database) touch the outside world. :meth:`graphbuild.workspace.Workspace.build`
+runs all of them between reading and committing a generation;
+:func:`graphbuild.extract` runs the first three.
+
+>>> from graphbuild.records import Paper
+>>> corpus = merge([Paper(id="p1", title="A"), Paper(id="p1", title="A", abstract="longer")])
+>>> [(p.id, p.abstract) for p in corpus.papers]
+[('p1', 'longer')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from .citations import citation_edges, infer_citations
+from .communities import add_communities
+from .graph import build_graph, graph_to_tables
+from .ingest import ReadResult, read_papers
+from .ingest.merge import merge_papers, resolve_references
+from .progress import Progress, no_progress
+from .records import CachedExtraction, Citation, Paper
+from .reported import Reported, add_reported, report_results
+from .resolve import Resolution, resolve_entities
+from .settings import Settings
+from .stores.base import SyncReport
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .nlp.gazetteer import Gazetteer
+
+__all__ = [
+    "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
+    "read", "merge", "extract", "resolve", "cite", "graph", "report", "store",
+    "load_pipeline", "pipeline_fingerprint", "extraction_key",
+]
+
+#: bump when extraction rules change, so cached extractions are redone
+PIPELINE_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Merged papers: each paper once, the richest copy of every field kept."""
+
+    merged: list[Paper]
+    #: ids of corpus papers that were not among the existing ones
+    new_ids: frozenset[str] = frozenset()
+
+    @property
+    def papers(self) -> list[Paper]:
+        """The corpus proper (reference stubs from metadata services left out)."""
+        return [p for p in self.merged if not p.external]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One cached extraction per paper id, and how many of them the NLP pass computed now."""
+
+    by_paper: dict[str, CachedExtraction]
+    computed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Citations:
+    """CITES edges (explicit and inferred) and stubs for cited works outside the corpus."""
+
+    edges: list[Citation]
+    external: list[Paper]
+
+
+# ---------------------------------------------------------------------------
+# the stages
+
+
+def read(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False) -> ReadResult:
+    """Read paper records from files and folders (see :func:`graphbuild.ingest.read_papers`)."""
+    return read_papers([Path(p) for p in inputs], format=format, skip_bad=skip_bad)
+
+
+def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = ()) -> Corpus:
+    """Merge ``incoming`` papers into ``existing`` ones (the same paper from several sources is one).
+
+    Parameters
+    ----------
+    incoming : papers just read.
+    existing : papers already in the workspace (their order comes first).
+
+    Returns
+    -------
+    Corpus
+        The merged papers, and which corpus papers are new.
+    """
+    old_ids = {p.id for p in existing if not p.external}
+    merged = merge_papers([*existing, *incoming])
+    return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
+
+
+def extract(papers: Sequence[Paper], nlp: "Language", *, fingerprint: str = "",
+            cache: Mapping[str, CachedExtraction] | None = None, batch_size: int = 256,
+            n_process: int = 1, progress: Progress = no_progress) -> Extracted:
+    """Run the NLP pass on every paper whose cached extraction is missing or stale.
+
+    Parameters
+    ----------
+    papers : the papers to extract (ids unique).
+    nlp : the pipeline (:func:`load_pipeline`).
+    fingerprint : :func:`pipeline_fingerprint` of the settings; part of each cache key.
+    cache : earlier extractions by paper id; reused when their key still matches.
+    batch_size, n_process : passed to :func:`graphbuild.nlp.pipeline.extract_papers`.
+    progress : called as ``progress("extracting", done, total)``.
+    """
+    from .nlp.pipeline import extract_papers
+
+    cache = cache or {}
+    keys = {p.id: extraction_key(p, fingerprint) for p in papers}
+    done = {p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id].key == keys[p.id]}
+    todo = [p for p in papers if p.id not in done]
+    count = 0
+
+    def step(n: int) -> None:
+        nonlocal count
+        count += n
+        progress("extracting", count, len(todo))
+
+    if todo:
+        for paper, ex in zip(todo, extract_papers(todo, nlp, batch_size=batch_size, n_process=n_process,
+                                                  progress=step), strict=True):
+            done[paper.id] = CachedExtraction(keys[paper.id], ex)
+    return Extracted(done, len(todo))
+
+
+def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: "Gazetteer | None") -> Resolution:
+    """Corpus entities and paper -> entity links from the papers' extractions (in corpus order)."""
+    return resolve_entities((extracted.by_paper[p.id].extraction for p in papers), gazetteer)
+
+
+def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
+    """Explicit citations from reference lists, inferred ones from proposed entities, and stubs."""
+    explicit, external = resolve_references(list(papers))
+    inferred = infer_citations(papers, resolution.links)
+    return Citations(citation_edges(explicit, inferred), external)
+
+
+def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations) -> nx.MultiDiGraph:
+    """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
+    and its Leiden communities."""
+    G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
+    add_reported(G, report(papers, resolution))
+    add_communities(G)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
+    return G
+
+
+def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
+    """The results each paper reports ("X reaches 85.3% on MMLU"; see :mod:`graphbuild.reported`)."""
+    return report_results(papers, resolution)
+
+
+def store(G: nx.MultiDiGraph, path: str | os.PathLike, *, progress: Progress = no_progress,
+          checkpoint: bool = True) -> SyncReport:
+    """Sync ``G`` into the embedded store at ``path`` and (by default) checkpoint it.
+
+    After a checkpoint the database file holds everything and no write-ahead
+    log is left, so the folder can be renamed or opened read-only at once.
+    """
+    from .stores.embedded import EmbeddedStore
+
+    with EmbeddedStore(path) as db:
+        report = db.sync(graph_to_tables(G), progress=progress)
+        if checkpoint:
+            progress("checkpointing", 0, 1)
+            db.checkpoint()
+            progress("checkpointing", 1, 1)
+    return report
+
+
+# ---------------------------------------------------------------------------
+# the pipeline and extraction cache keys
+
+
+def load_pipeline(settings: Settings) -> tuple["Language", "Gazetteer | None"]:
+    """The spaCy pipeline of ``settings`` (cached per process) and its gazetteer."""
+    from .nlp.pipeline import _gazetteer, cached_pipeline
+    from .user_gazetteer import effective_gazetteer
+
+    nlp = cached_pipeline(settings.spacy_model, effective_gazetteer(settings.gazetteer))
+    return nlp, _gazetteer(nlp)
+
+
+def pipeline_fingerprint(settings: Settings) -> str:
+    """A digest of everything an extraction depends on: model, gazetteer, rules and record format."""
+    from .resources import data_path
+
+    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    h.update((settings.spacy_model or "blank:en").encode())
+    model_dir = Path(settings.spacy_model) if settings.spacy_model else None
+    if model_dir is not None and model_dir.is_dir():  # a trained pipeline folder: its config and weights
+        for f in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+            h.update(str(f.relative_to(model_dir)).encode())
+            h.update(f.read_bytes())
+    from .user_gazetteer import effective_gazetteer
+
+    merged = effective_gazetteer(settings.gazetteer)  # shipped + the user's, or the shipped one
+    gaz = Path(merged) if merged else data_path("gazetteer")
+    files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
+    for f in [*files, data_path("generic.txt")]:
+        h.update(f.read_bytes())
+    here = Path(__file__).parent
+    for f in [*sorted((here / "nlp").glob("*.py")), here / "records.py"]:
+        h.update(f.read_bytes())  # extraction rules and the record format
+    return h.hexdigest()[:16]
+
+
+def extraction_key(paper: Paper, fingerprint: str) -> str:
+    """The cache key of a paper's extraction: the pipeline fingerprint and a digest of its text."""
+    return fingerprint + ":" + hashlib.sha1(paper.text.encode()).hexdigest()[:16]

@@ -1,0 +1,105 @@
+"""BibTeX output: keys, fields and escaping, read back with bibtexparser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bibtexparser
+import pytest
+
+from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, latex_escape, render_bibtex
+from graphbuild.cli import main
+from graphbuild.records import Paper
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+
+ATTENTION = Paper(title="Attention Is All You Need", authors=("Ashish Vaswani", "Noam Shazeer"), year=2017,
+                  venue="Advances in Neural Information Processing Systems (NeurIPS)", arxiv_id="1706.03762")
+BERT = Paper(title="BERT: Pre-training of Deep Bidirectional Transformers", authors=("Jacob Devlin",),
+             year=2019, venue="Proceedings of NAACL-HLT", doi="10.18653/v1/N19-1423")
+JOURNAL = Paper(title="The R&D of 100% fast $-costs #1_a {x} ~y^z \\ done", authors=("Müller, Jörg",),
+                year=2021, venue="Journal of Stuff & Things", url="https://example.org/a_b?x=1#frag")
+ARXIV_ONLY = Paper(title="A Survey on Graphs", authors=("Li Wei",), year=2023, venue="arXiv",
+                   arxiv_id="2301.00001v2")
+
+
+def parse(text: str) -> dict[str, dict[str, str]]:
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    return {e.key: {"ENTRYTYPE": e.entry_type, **{f.key: f.value for f in e.fields}} for e in library.entries}
+
+
+def test_bibtex_out_keys_follow_surname_year_word() -> None:
+    assert bibtex_key(ATTENTION) == "vaswani2017attention"
+    assert bibtex_key(BERT) == "devlin2019bert"
+    assert bibtex_key(JOURNAL) == "muller2021rd"  # "The" skipped, "R&D" folded
+    assert bibtex_key(Paper(title="On the Edge")) == "anon_nd_edge"
+
+
+def test_bibtex_out_fields_read_back_with_bibtexparser() -> None:
+    entries = parse(render_bibtex([ATTENTION, BERT, JOURNAL, ARXIV_ONLY]))
+    assert list(entries) == ["vaswani2017attention", "devlin2019bert", "muller2021rd", "wei2023survey"]
+    att = entries["vaswani2017attention"]
+    assert att["ENTRYTYPE"] == "inproceedings"
+    assert att["author"] == "Vaswani, Ashish and Shazeer, Noam"
+    assert att["booktitle"] == "Advances in Neural Information Processing Systems (NeurIPS)"
+    assert (att["eprint"], att["archivePrefix"], att["year"]) == ("1706.03762", "arXiv", "2017")
+    assert att["url"] == "https://arxiv.org/abs/1706.03762"
+    bert = entries["devlin2019bert"]
+    assert bert["ENTRYTYPE"] == "inproceedings" and bert["doi"] == "10.18653/v1/n19-1423"
+    assert bert["title"] == "{BERT:} Pre-training of Deep Bidirectional Transformers"  # keeps its case
+    assert bert["url"] == "https://doi.org/10.18653/v1/n19-1423"
+    journal = entries["muller2021rd"]
+    assert journal["ENTRYTYPE"] == "article" and journal["journal"] == r"Journal of Stuff \& Things"
+    assert journal["author"] == "Müller, Jörg"
+    assert journal["url"] == "https://example.org/a_b?x=1#frag"
+    survey = entries["wei2023survey"]
+    assert survey["ENTRYTYPE"] == "misc" and "journal" not in survey and survey["eprint"] == "2301.00001"
+
+
+def test_bibtex_out_escapes_latex_specials() -> None:
+    title = dict(bib_entry(JOURNAL).fields)["title"]
+    assert title == (r"The R\&D of 100\% fast \$-costs \#1\_a \{x\} \textasciitilde{}y\textasciicircum{}z "
+                     r"\textbackslash{} done")
+    assert parse(bib_entry(JOURNAL).render())["muller2021rd"]["title"] == title
+    assert latex_escape("  two\n lines ") == "two lines"
+
+
+def test_bibtex_out_collisions_get_deterministic_suffixes() -> None:
+    a = Paper(title="Graph Networks", authors=("Ann Smith",), year=2020, id="doi:10.1/b")
+    b = Paper(title="Graph networks again", authors=("Bob Smith",), year=2020, id="doi:10.1/a")
+    c = Paper(title="Graph Things", authors=("C. Smith",), year=2020, id="doi:10.1/c")
+    keys = [e.key for e in bibtex_entries([a, b, c, a])]
+    assert keys == ["smith2020graphb", "smith2020graph", "smith2020graphc"]  # by id, a given twice
+    assert [e.key for e in bibtex_entries([c, b, a])] == ["smith2020graphc", "smith2020graph", "smith2020graphb"]
+    assert len(parse(render_bibtex([a, b, c]))) == 3
+
+
+@pytest.mark.parametrize("record", [
+    {"id": "x", "title": "Only a title"},
+    {"id": "y", "title": "Graph node", "authors": ["Z"], "year": 2024, "venue": None, "doi": None,
+     "arxiv_id": None, "url": None, "external": True},
+])
+def test_bibtex_out_sparse_records_are_valid(record: dict) -> None:
+    entries = parse(render_bibtex([record]))
+    assert len(entries) == 1
+    (entry,) = entries.values()
+    assert entry["ENTRYTYPE"] == "misc" and entry["title"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ws = tmp_path_factory.mktemp("bib") / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    return ws
+
+
+def test_bibtex_out_cli_citations_and_related(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["citations", "-w", str(built), "--format", "bibtex"]) == 0
+    cited = parse(capsys.readouterr().out)
+    assert {e["eprint"] for e in cited.values()} == {"2106.09685", "1902.00751"}
+    assert main(["related", "-w", str(built), "arXiv:2301.00001", "-k", "3", "--format", "bibtex"]) == 0
+    related = parse(capsys.readouterr().out)
+    assert 1 <= len(related) <= 3
+    assert all(e["title"] and e["url"] for e in related.values())

@@ -1,0 +1,498 @@
+"""Curation: the file format, each operation on a hand-built resolution, and builds that keep them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.curation import (CurationOp, append_operation, apply_curation, drop_last_operation,
+                                 match_entity, parse_curation, read_curation)
+from graphbuild.errors import InputError
+from graphbuild.records import Entity, Link
+from graphbuild.resolve import Resolution
+
+
+def _resolution() -> Resolution:
+    ents = [
+        Entity("entity:gpt4", "GPT4", "Model", paper_count=1),
+        Entity("entity:gpt-4", "GPT-4", "Model", aliases=("GPT 4",), paper_count=1),
+        Entity("entity:sam", "SAM", "Model", aliases=("Segment Anything",), paper_count=3),
+        Entity("entity:table2", "Table 2", "Dataset", paper_count=1),
+        Entity("entity:llama2", "Llama 2", "Model", family="entity:llama", paper_count=1),
+        Entity("entity:llama", "Llama", "Model", paper_count=0),
+    ]
+    links = [
+        Link("p1", "entity:gpt4", "uses", "We use GPT4."),
+        Link("p2", "entity:gpt-4", "compares_with", "We beat GPT-4."),
+        Link("p1", "entity:sam", "proposes", "We propose SAM."),
+        Link("p2", "entity:sam", "uses", "SAM flattens the loss."),
+        Link("p3", "entity:sam", "uses", "SAM sharpness."),
+        Link("p3", "entity:table2", "uses"),
+        Link("p3", "entity:llama2", "uses"),
+    ]
+    return Resolution(ents, links)
+
+
+def _apply(*ops: CurationOp, papers=("p1", "p2", "p3", "p4")):
+    res, report = apply_curation(_resolution(), ops, papers=papers)
+    return res.by_id(), {(k.paper_id, k.entity_id): k.role for k in res.links}, report
+
+
+def test_curation_parse_skips_comments_and_keeps_line_numbers():
+    text = '# my fixes\n\n{"op": "merge", "entity": "GPT4", "into": "GPT-4", "note": "same"}\n' \
+           '{"op": "split", "entity": "SAM", "name": "Sharpness-Aware Minimization", "papers": ["p2"]}\n'
+    ops = parse_curation(text, "cur.jsonl")
+    assert [op.op for op in ops] == ["merge", "split"]
+    assert ops[0].note == "same" and ops[0].where == "cur.jsonl:3"
+    assert ops[1].papers == ("p2",)
+    assert parse_curation("\n".join(op.to_line() for op in ops)) == ops  # round trip
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"op": "merge", "entity": "A"', "not valid JSON"),
+    ('{"op": "melt", "entity": "A"}', "unknown op 'melt'"),
+    ('{"op": "merge", "entity": "A"}', "merge: missing into"),
+    ('{"op": "retype", "entity": "A", "type": "Gadget"}', "unknown entity type 'Gadget'"),
+    ('{"op": "reject", "entity": "A", "colour": "red"}', "unknown field(s) colour"),
+    ('{"op": "proposed", "entity": "A", "paper": "p1", "value": "yes"}', "'value' must be true or false"),
+    ('["merge"]', "expected a JSON object"),
+])
+def test_curation_malformed_line_names_file_and_line(line, message):
+    text = '{"op": "alias", "entity": "A", "alias": "B"}\n' + line + "\n"
+    with pytest.raises(InputError) as info:
+        parse_curation(text, "cur.jsonl")
+    assert str(info.value).startswith("[E100] cur.jsonl:2: ")
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_curation_match_entity_by_id_name_key_and_alias():
+    ents = _resolution().by_id()
+    assert match_entity("entity:sam", ents).id == "entity:sam"
+    assert match_entity("GPT-4", ents).id == "entity:gpt-4"
+    assert match_entity("gpt 4", ents).id == "entity:gpt-4"  # name key of a name before an alias
+    assert match_entity("Segment Anything", ents).id == "entity:sam"
+    assert match_entity("segment-anything", ents).id == "entity:sam"
+    assert match_entity("Nothing Like It", ents) is None
+
+
+def test_curation_merge_folds_source_into_target_which_keeps_its_id():
+    ents, links, report = _apply(CurationOp("merge", "GPT4", into="GPT-4"))
+    assert "entity:gpt4" not in ents
+    assert ents["entity:gpt-4"].aliases == ("GPT 4", "GPT4")
+    assert ents["entity:gpt-4"].paper_count == 2
+    # p2 already linked: the stronger role of the two stays
+    assert links[("p1", "entity:gpt-4")] == "uses" and links[("p2", "entity:gpt-4")] == "compares_with"
+    assert report.applied == 1 and not report.warnings
+
+
+def test_curation_merge_moves_variants_and_later_ops_follow_the_merged_id():
+    ents, _, report = _apply(CurationOp("merge", "Llama", into="GPT-4"),
+                             CurationOp("rename", "entity:llama", name="GPT-4 family"))
+    assert ents["entity:llama2"].family == "entity:gpt-4"
+    assert ents["entity:gpt-4"].name == "GPT-4 family" and "GPT-4" in ents["entity:gpt-4"].aliases
+    assert report.applied == 2
+
+
+def test_curation_rename_retype_alias():
+    ents, _, report = _apply(CurationOp("rename", "GPT4", name="GPT-4 Turbo"),
+                             CurationOp("retype", "Table 2", type="Metric"),
+                             CurationOp("alias", "SAM", alias="SAM-1"),
+                             CurationOp("alias", "GPT4", alias="gpt4-turbo"))  # the old name still matches
+    assert ents["entity:gpt4"].name == "GPT-4 Turbo" and ents["entity:gpt4"].aliases == ("GPT4", "gpt4-turbo")
+    assert ents["entity:table2"].type == "Metric"
+    assert ents["entity:sam"].aliases == ("Segment Anything", "SAM-1")
+    assert report.applied == 4
+
+
+def test_curation_reject_everywhere_and_in_one_paper():
+    ents, links, _ = _apply(CurationOp("reject", "Table 2"))
+    assert "entity:table2" not in ents and ("p3", "entity:table2") not in links
+    ents, links, _ = _apply(CurationOp("reject", "SAM", paper="p3"))
+    assert ents["entity:sam"].paper_count == 2 and ("p3", "entity:sam") not in links
+    ents, _, _ = _apply(CurationOp("reject", "Llama"))  # a family: variants lose the link
+    assert ents["entity:llama2"].family is None
+
+
+def test_curation_split_reassigns_chosen_papers_to_a_new_entity():
+    ents, links, report = _apply(CurationOp("split", "SAM", name="Sharpness-Aware Minimization",
+                                            type="Method", papers=("p2", "p3")))
+    new = ents["entity:sharpnessawareminimization"]
+    assert (new.type, new.aliases, new.paper_count) == ("Method", ("SAM",), 2)
+    assert links[("p2", new.id)] == "uses" and ("p2", "entity:sam") not in links
+    assert ents["entity:sam"].paper_count == 1
+    # the bare acronym still means the entity that kept its name
+    assert match_entity("SAM", ents).id == "entity:sam"
+    assert report.applied == 1
+
+
+def test_curation_proposed_set_and_clear_for_one_paper():
+    _, links, _ = _apply(CurationOp("proposed", "SAM", paper="p2", value=True),
+                         CurationOp("proposed", "SAM", paper="p1", value=False))
+    assert links[("p2", "entity:sam")] == "proposes" and links[("p1", "entity:sam")] == "uses"
+
+
+def test_curation_mention_adds_a_link_and_creates_a_missing_entity():
+    ents, links, report = _apply(CurationOp("mention", "GPT-4", paper="p4", role="evaluates_on"),
+                                 CurationOp("mention", "MMLU", paper="p1", type="Dataset", evidence="on MMLU"))
+    assert links[("p4", "entity:gpt-4")] == "evaluates_on"
+    assert ents["entity:mmlu"].type == "Dataset" and links[("p1", "entity:mmlu")] == "uses"
+    assert report.applied == 2
+
+
+def test_curation_op_naming_nothing_is_a_warning():
+    ops = parse_curation('{"op": "merge", "entity": "GPT-5", "into": "GPT-4"}\n'
+                         '{"op": "reject", "entity": "SAM", "paper": "p9"}\n'
+                         '{"op": "mention", "entity": "Nope", "paper": "p1"}\n'
+                         '{"op": "alias", "entity": "SAM", "alias": "SAM-1"}\n', "cur.jsonl")
+    res, report = apply_curation(_resolution(), ops, papers=("p1", "p2", "p3"))
+    assert report.applied == 1 and report.total == 4
+    assert [w.split(":")[1] for w in report.warnings] == ["1", "2", "3"]
+    assert "no entity named 'GPT-5'" in report.warnings[0]
+    assert "not linked to paper 'p9'" in report.warnings[1]
+    assert "1 of 4 operation(s) applied" in report.summary()
+
+
+def test_curation_does_not_modify_its_input():
+    res = _resolution()
+    before = [(e.id, e.name, e.aliases, e.paper_count) for e in res.entities]
+    apply_curation(res, [CurationOp("merge", "GPT4", into="GPT-4"), CurationOp("rename", "SAM", name="X")])
+    assert [(e.id, e.name, e.aliases, e.paper_count) for e in res.entities] == before
+
+
+def test_curation_append_and_drop_last_keep_comments(tmp_path):
+    path = tmp_path / "curation.jsonl"
+    path.write_text("# hand-written\n")
+    append_operation(path, CurationOp("merge", "GPT4", into="GPT-4", note="same model"))
+    append_operation(path, CurationOp("reject", "Table 2"))
+    assert [op.op for op in read_curation(path)] == ["merge", "reject"]
+    assert drop_last_operation(path).op == "reject"
+    assert path.read_text() == '# hand-written\n{"op": "merge", "entity": "GPT4", "into": "GPT-4", ' \
+                               '"note": "same model"}\n'
+    with pytest.raises(InputError):
+        append_operation(path, CurationOp("retype", "SAM", type="Gadget"))
+    assert len(read_curation(path)) == 1  # a bad op is never written
+
+
+# ------------------------------------------------------------------ builds keep the curation
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+RANKMIX, LORA_PAPER, LATER = "arxiv:2301.00001", "arxiv:2106.09685", "arxiv:2402.00002"
+ALL_OPS = [
+    {"op": "merge", "entity": "RankMix", "into": "LoRA", "note": "a test merge"},
+    {"op": "rename", "entity": "GLUE", "name": "GLUE benchmark"},
+    {"op": "retype", "entity": "GPT-3", "type": "Method"},
+    {"op": "reject", "entity": "BitFit"},
+    {"op": "alias", "entity": "LoRA", "alias": "low-rank adapters"},
+    {"op": "split", "entity": "GLUE benchmark", "name": "GLUE (2019)", "papers": [LORA_PAPER]},
+    {"op": "proposed", "entity": "LoRA", "paper": LORA_PAPER, "value": False},
+    {"op": "mention", "entity": "MMLU", "paper": RANKMIX, "type": "Dataset", "role": "evaluates_on"},
+    {"op": "reject", "entity": "GPT-3", "paper": "2106.09685"},
+]
+
+
+def _later_paper(tmp_path: Path) -> Path:
+    path = tmp_path / "later.jsonl"
+    path.write_text(json.dumps({
+        "title": "Sparse Adapters for Vision", "arxiv_id": "2402.00002", "year": 2024,
+        "abstract": "We propose SparseAdapt, which extends RankMix to vision transformers. "
+                    "SparseAdapt is evaluated on ImageNet and compared with BitFit."}) + "\n")
+    return path
+
+
+def _ws(tmp_path: Path, ops: list[dict] | None = None):
+    from graphbuild.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    if ops is not None:
+        ws.path.mkdir(parents=True, exist_ok=True)
+        (ws.path / "curation.jsonl").write_text("".join(json.dumps(op) + "\n" for op in ops))
+    return ws
+
+
+def _build(ws, *inputs):
+    return ws.build([str(i) for i in inputs], progress=False, overview=False)
+
+
+def _assert_curated(G) -> None:
+    assert "entity:rankmix" not in G
+    lora = G.nodes["entity:lora"]
+    assert {"RankMix", "low-rank adapters"} <= set(lora["aliases"])
+    assert G.has_edge(RANKMIX, "entity:lora", "USES") or G.has_edge(RANKMIX, "entity:lora", "PROPOSES")
+    assert G.nodes["entity:glue"]["name"] == "GLUE benchmark"
+    assert G.has_edge(LORA_PAPER, "entity:glue2019", "USES") and not G.has_edge(LORA_PAPER, "entity:glue")
+    assert "entity:bitfit" not in G
+    assert "entity:gpt3" not in G  # its only paper rejected it
+    assert G.has_edge(LORA_PAPER, "entity:lora", "USES") and not G.has_edge(LORA_PAPER, "entity:lora", "PROPOSES")
+    assert G.has_edge(RANKMIX, "entity:mmlu", "EVALUATES_ON") and G.nodes["entity:mmlu"]["type"] == "Dataset"
+
+
+def test_curation_every_operation_survives_rebuilds(tmp_path):
+    ws = _ws(tmp_path, ALL_OPS)
+    first = _build(ws, SOURCES / "corpus.jsonl")
+    assert first.curation.applied == len(ALL_OPS) and not first.curation.warnings
+    _assert_curated(ws.graph())
+    again = _build(ws)  # no inputs: the file is re-applied to the current corpus
+    assert not again.changed
+    _assert_curated(ws.graph())
+    assert ws.query("MATCH (e:Entity {id: 'entity:bitfit'}) RETURN count(e) AS n") == [{"n": 0}]
+    assert ws.manifest()["curation"]["applied"] == len(ALL_OPS)
+    _build(ws, _later_paper(tmp_path))
+    _assert_curated(ws.graph())
+
+
+def test_curation_later_paper_naming_a_merged_alias_lands_on_the_target(tmp_path):
+    ws = _ws(tmp_path, ALL_OPS[:1])
+    _build(ws, SOURCES / "corpus.jsonl")
+    _build(ws, _later_paper(tmp_path))
+    G = ws.graph()
+    assert "entity:rankmix" not in G
+    assert G.has_edge(LATER, "entity:lora")  # whatever role the extractor gives the alias
+    rows = ws.query("MATCH (p:Paper {id: $p})-[]->(e:Entity) RETURN e.id AS id ORDER BY id", p=LATER)
+    assert {"id": "entity:lora"} in rows and {"id": "entity:rankmix"} not in rows
+
+
+def test_curation_edit_of_the_file_takes_effect_on_the_next_build(tmp_path):
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert "entity:bitfit" in ws.graph()
+    (ws.path / "curation.jsonl").write_text(json.dumps(ALL_OPS[3]) + "\n")
+    assert _build(ws).changed and "entity:bitfit" not in ws.graph()
+    (ws.path / "curation.jsonl").write_text(json.dumps({**ALL_OPS[3], "note": "a note changes the record"}) + "\n")
+    assert _build(ws).changed  # no graph change, but the applied file is recorded
+
+
+def test_curation_op_naming_nothing_warns_and_the_build_goes_on(tmp_path):
+    ws = _ws(tmp_path, [{"op": "merge", "entity": "NoSuchThing", "into": "LoRA"}, ALL_OPS[3]])
+    report = _build(ws, SOURCES / "corpus.jsonl")
+    assert report.curation.applied == 1
+    assert report.curation.warnings == [f"{ws.path / 'curation.jsonl'}:1: merge 'NoSuchThing' into 'LoRA': "
+                                        "no entity named 'NoSuchThing'"]
+    assert "warning:" in report.summary() and "entity:bitfit" not in ws.graph()
+
+
+def test_curation_malformed_file_stops_the_build_and_leaves_the_workspace(tmp_path):
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    gen, graph_text = ws.current, (ws.current / "graph.json").read_text()
+    (ws.path / "curation.jsonl").write_text('{"op": "reject", "entity": "BitFit"}\n{"op": "merge", "entity": }\n')
+    with pytest.raises(InputError, match=r"curation.jsonl:2: not valid JSON"):
+        _build(ws, _later_paper(tmp_path))
+    assert ws.current == gen and (gen / "graph.json").read_text() == graph_text
+    assert ws.query("MATCH (p:Paper {id: $p}) RETURN count(p) AS n", p=LATER) == [{"n": 0}]
+
+
+# ------------------------------------------------------------------ the curate command
+
+
+def test_curation_cli_undo_restores_the_previous_graph_exactly(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    before = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    assert main(["curate", "merge", "RankMix", "LoRA", "-w", str(ws), "--note", "one method"]) == 0
+    assert main(["curate", "reject", "GPT-3", "--paper", LORA_PAPER, "-w", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert "+ merge 'RankMix' into 'LoRA'" in out and "2 of 2 operation(s) applied" in out
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    assert "1  merge 'RankMix' into 'LoRA'  # one method" in capsys.readouterr().out
+    assert main(["curate", "undo", "-w", str(ws)]) == 0
+    assert main(["curate", "undo", "-w", str(ws)]) == 0
+    after = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    assert after == before
+    assert main(["curate", "undo", "-w", str(ws)]) == 1
+    assert "[E800] nothing to undo" in capsys.readouterr().err
+
+
+def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E800] alias 'NoSuchThing'") and "\n" not in err
+    assert not (ws / "curation.jsonl").exists()
+    assert main(["curate", "merge", "RankMx", "LoRA", "-w", str(ws)]) == 1
+    assert "(did you mean 'RankMix'?); nothing written" in capsys.readouterr().err
+    assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws), "--force"]) == 0
+    assert "warning:" in capsys.readouterr().out
+
+
+def test_curation_thesaurus_round_trip(tmp_path):
+    from graphbuild.thesaurus import export_thesaurus, import_thesaurus
+
+    thesaurus = tmp_path / "thesaurus.txt"
+    thesaurus.write_text("label\treplace by\nRankMix\tLoRA\nBitFit\t\n\n")
+    cur = tmp_path / "curation.jsonl"
+    assert import_thesaurus(thesaurus, cur, note="from VOSviewer") == 2
+    ops = read_curation(cur)
+    assert [(o.op, o.entity, o.into, o.note) for o in ops] == [
+        ("merge", "RankMix", "LoRA", "from VOSviewer"), ("reject", "BitFit", None, "from VOSviewer")]
+    out = tmp_path / "out.txt"
+    assert export_thesaurus(cur, out) == 2
+    assert out.read_text() == thesaurus.read_text().rstrip("\n") + "\n"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("term\tother\n")
+    with pytest.raises(InputError, match="bad.txt:1: not a VOSviewer thesaurus"):
+        import_thesaurus(bad, cur)
+
+
+def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [ALL_OPS[3], {"op": "rename", "entity": "Gone", "name": "X", "note": "stale"}])
+    _build(ws, SOURCES / "corpus.jsonl")
+    capsys.readouterr()
+    assert main(["stats", "-w", str(ws.path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 2 operation(s) applied" in out and "curation.jsonl:2: rename 'Gone' to 'X'" in out
+    assert main(["stats", "-w", str(ws.path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["curation"]["applied"] == 1
+
+
+# ------------------------------------------------------------------ the user gazetteer
+
+
+def test_curation_user_gazetteer_adds_and_overrides_shipped_entries(tmp_path, monkeypatch):
+    from graphbuild.nlp.gazetteer import load_gazetteer
+    from graphbuild.user_gazetteer import effective_gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    user = tmp_path / "mine.jsonl"
+    user.write_text('# my field\n{"name": "RankMix", "type": "Model", "aliases": ["rank mixing"]}\n'
+                    '{"name": "GLUE", "type": "Task", "aliases": ["GLUE suite"]}\n')
+    assert effective_gazetteer("") == ""
+    merged = load_gazetteer(effective_gazetteer(str(user)))
+    shipped = load_gazetteer("")
+    assert len(merged) == len(shipped) + 1
+    assert merged.lookup("rank mixing").name == "RankMix"
+    glue = merged.lookup("GLUE")
+    assert glue.type == "Task" and "GLUE suite" in glue.aliases
+    assert set(shipped.lookup("GLUE").aliases) <= set(glue.aliases)
+    assert effective_gazetteer(str(user)) == effective_gazetteer(str(user))  # one file per content
+
+    ws = _ws(tmp_path)
+    ws = type(ws)(ws.path, ws.settings.with_overrides(gazetteer=str(user)))
+    _build(ws, SOURCES / "corpus.jsonl")
+    G = ws.graph()
+    assert G.nodes["entity:rankmix"]["type"] == "Model" and G.nodes["entity:glue"]["type"] == "Task"
+    user.write_text('{"name": "RankMix", "type": "Method"}\n')
+    assert _build(ws).extracted == 2  # an edited user gazetteer redoes the extractions
+    user.write_text('{"name": "RankMix", "type": "Gadget"}\n')
+    with pytest.raises(InputError, match=r"mine.jsonl:1: unknown entity type 'Gadget'"):
+        _build(ws)
+
+
+# ------------------------------------------------------------------ stores follow
+
+
+@pytest.mark.neo4j
+def test_curation_merge_and_reject_leave_no_stale_nodes_in_neo4j(tmp_path, neo4j_uri):
+    import os
+
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    ws = _ws(tmp_path)
+    _build(ws, SOURCES / "corpus.jsonl")
+    store = Neo4jStore(neo4j_uri, password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+    try:
+        store.wipe()
+        store.sync(graph_to_tables(ws.graph()))
+        assert store.query("MATCH (e:Entity) WHERE e.id IN ['entity:rankmix', 'entity:bitfit'] "
+                           "RETURN count(e) AS n") == [{"n": 2}]
+        (ws.path / "curation.jsonl").write_text(json.dumps(ALL_OPS[0]) + "\n" + json.dumps(ALL_OPS[3]) + "\n")
+        _build(ws)
+        report = store.sync(graph_to_tables(ws.graph()))
+        assert report.nodes_deleted.get("Entity") == 2
+        assert store.query("MATCH (e:Entity) WHERE e.id IN ['entity:rankmix', 'entity:bitfit'] "
+                           "RETURN count(e) AS n") == [{"n": 0}]
+        rows = store.query("MATCH (p:Paper {id: $p})-[r]->(e:Entity {id: 'entity:lora'}) "
+                           "RETURN type(r) AS rel, e.aliases AS aliases", {"p": RANKMIX})
+        assert rows and "RankMix" in rows[0]["aliases"]
+        assert store.counts() == graph_to_tables(ws.graph()).counts()
+        # the embedded store followed too
+        assert ws.query("MATCH (e:Entity) WHERE e.id IN ['entity:rankmix', 'entity:bitfit'] "
+                        "RETURN count(e) AS n") == [{"n": 0}]
+    finally:
+        store.wipe()
+        store.close()
+
+
+def test_curation_confidence_is_stored_on_entities_and_relationships(tmp_path):
+    ws = _ws(tmp_path, [ALL_OPS[7]])  # MMLU added to one paper by hand
+    _build(ws, SOURCES / "corpus.jsonl")
+    G = ws.graph()
+    assert G.nodes["entity:glue"]["confidence"] == 0.95  # known to the gazetteer
+    assert G.nodes["entity:rankmix"]["confidence"] == 0.8  # coined name, proposed, one paper
+    assert G.edges[RANKMIX, "entity:rankmix", "PROPOSES"]["confidence"] == 0.8
+    assert G.edges[RANKMIX, "entity:mmlu", "EVALUATES_ON"]["confidence"] == 1.0  # a person said so
+    rows = ws.query("MATCH (p:Paper)-[r:PROPOSES]->(e:Entity) WHERE e.confidence < 0.9 "
+                    "RETURN e.name AS name, r.confidence AS c")
+    assert rows == [{"name": "RankMix", "c": 0.8}]
+
+
+def test_curation_cli_split_proposed_mention_rename_write_the_file(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    w = ["-w", str(ws)]
+    assert main(["curate", "split", "GLUE", "GLUE (2019)", "--paper", "2106.09685", "--type", "Dataset", *w]) == 0
+    assert main(["curate", "proposed", "LoRA", "--paper", "2106.09685", "--clear", *w]) == 0
+    assert main(["curate", "mention", "MMLU", "--paper", "2301.00001", "--type", "Dataset",
+                 "--role", "evaluates_on", "--evidence", "We test on MMLU.", *w]) == 0
+    assert main(["curate", "rename", "GPT-3", "GPT-3 175B", "--note", "the size", *w]) == 0
+    lines = [json.loads(x) for x in (ws / "curation.jsonl").read_text().splitlines()]
+    assert lines == [
+        {"op": "split", "entity": "GLUE", "name": "GLUE (2019)", "type": "Dataset", "papers": ["2106.09685"]},
+        {"op": "proposed", "entity": "LoRA", "paper": "2106.09685", "value": False},
+        {"op": "mention", "entity": "MMLU", "type": "Dataset", "paper": "2301.00001", "role": "evaluates_on",
+         "evidence": "We test on MMLU."},
+        {"op": "rename", "entity": "GPT-3", "name": "GPT-3 175B", "note": "the size"},
+    ]
+    from graphbuild.workspace import Workspace
+
+    G = Workspace(ws).graph()
+    assert G.has_edge(LORA_PAPER, "entity:glue2019", "USES") and G.has_edge(LORA_PAPER, "entity:lora", "USES")
+    assert G.edges[RANKMIX, "entity:mmlu", "EVALUATES_ON"]["evidence"] == "We test on MMLU."
+    assert G.nodes["entity:gpt3"]["name"] == "GPT-3 175B"
+    assert "4 of 4 operation(s) applied" in capsys.readouterr().out
+
+
+def test_curation_file_named_by_the_settings_file(tmp_path):
+    from graphbuild.settings import load_settings
+    from graphbuild.workspace import Workspace
+
+    mine = tmp_path / "fixes" / "my-curation.jsonl"
+    mine.parent.mkdir()
+    mine.write_text(json.dumps(ALL_OPS[3]) + "\n")
+    config = tmp_path / "graphbuild.toml"
+    config.write_text(f'workspace = "{tmp_path / "ws"}"\ncuration = "{mine}"\n')
+    settings = load_settings(config, env={})
+    ws = Workspace(settings.workspace, settings)
+    assert ws.curation_file == mine
+    report = _build(ws, SOURCES / "corpus.jsonl")
+    assert report.curation.applied == 1 and "entity:bitfit" not in ws.graph()
+    assert not (ws.path / "curation.jsonl").exists()
+
+
+def test_curation_pages_fade_doubtful_entities(tmp_path):
+    import re
+
+    from graphbuild.viz import render_html, select_subgraph
+
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    G = ws.graph().copy()
+    G.nodes["entity:rankmix"]["confidence"] = 0.4
+    text = render_html(select_subgraph(G), tmp_path / "page.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script id="gb-data" type="application/json">(.*?)</script>', text, re.S).group(1))
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["entity:rankmix"]["opacity"] == 0.4
+    assert "opacity" not in by_id["entity:glue"]  # 0.95: drawn in full

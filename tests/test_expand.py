@@ -1,0 +1,260 @@
+"""Snowballing (`expand`) and `related --external`, replayed from recorded-format answers.
+
+The fixtures in tests/fixtures/expand are small hand-written answers in the
+services' formats; the ``responses`` library serves them, the clock is fake,
+and the ``no_network`` fixture makes any real connection fail.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any, Callable, Iterator
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+import requests
+import responses
+
+from graphbuild.cli import main
+from graphbuild.errors import FetchError, RelatedLookupError
+from graphbuild.expand import expand, external_candidates, match_paper
+from graphbuild.fetch import OPENALEX_API, S2_API
+from graphbuild.http import HttpClient
+from graphbuild.workspace import Workspace
+
+FIXTURES = Path(__file__).parent / "fixtures" / "expand"
+LORA = "arxiv:2106.09685"
+
+pytestmark = pytest.mark.usefixtures("no_network")
+
+Reply = tuple[int, dict[str, str], str]
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+class Service:
+    """Answers requests by route; ``trouble`` holds answers served first for a route (429, 503...)."""
+
+    def __init__(self, mock: responses.RequestsMock, routes: Callable[[str, dict[str, str]], str]):
+        self.trouble: dict[str, list[Reply]] = {}
+        self.seen: list[tuple[str, dict[str, str]]] = []
+
+        def callback(request: requests.PreparedRequest) -> Reply:
+            url = str(request.url)
+            path, params = url.split("?", 1)[0], dict(parse_qsl(urlsplit(url).query))
+            self.seen.append((path, params))
+            name = routes(path, params)
+            if self.trouble.get(name):
+                return self.trouble[name].pop(0)
+            if name.endswith("not-found.json"):
+                return 404, {}, fixture(name)
+            return 200, {"Content-Type": "application/json"}, fixture(name)
+
+        mock.add_callback(responses.GET, responses.matchers.re.compile(r"https://.*"), callback=callback)
+
+
+def s2_routes(path: str, params: dict[str, str]) -> str:
+    if path.endswith("/references"):
+        return f"s2-references-{params['offset']}.json"
+    if path.endswith("/citations"):
+        return "s2-citations-0.json"
+    if path == f"{S2_API}/paper/arXiv:2106.09685":
+        return "s2-seed-lora.json"
+    return "s2-not-found.json"
+
+
+def openalex_routes(path: str, params: dict[str, str]) -> str:
+    if path.endswith("/doi:10.48550/arxiv.2106.09685"):
+        return "openalex-seed-lora.json"
+    if params.get("filter", "").startswith("cited_by:"):
+        return "openalex-references-1.json" if params["cursor"] == "*" else "openalex-references-2.json"
+    return "openalex-citations-1.json"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+        self.sleeps: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 3))
+        self.now += seconds
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def client(clock: Clock, **kwargs: Any) -> HttpClient:
+    return HttpClient(sleep=clock.sleep, clock=clock, wall_clock=clock, env={}, intervals={}, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def base_ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("expand") / "ws"
+    Workspace(path).build([FIXTURES / "corpus.jsonl"], progress=False, overview=False)
+    return path
+
+
+@pytest.fixture()
+def ws(base_ws: Path, tmp_path: Path) -> Workspace:
+    shutil.copytree(base_ws, tmp_path / "ws")
+    return Workspace(tmp_path / "ws")
+
+
+@pytest.fixture()
+def mock() -> Iterator[responses.RequestsMock]:
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        yield rsps
+
+
+def titles(ws: Workspace) -> list[str]:
+    return sorted(d["title"] for _, d in ws.graph().nodes(data=True) if d["label"] == "Paper")
+
+
+def test_expand_s2_follows_both_directions_with_retries_and_pagination(ws: Workspace, mock) -> None:
+    service = Service(mock, s2_routes)
+    service.trouble["s2-references-0.json"] = [(429, {"Retry-After": "3"}, "slow down")]
+    service.trouble["s2-citations-0.json"] = [(503, {}, "busy")]
+    clock = Clock()
+    lines: list[str] = []
+    report = expand(ws, ["LoRA: low-rank adaptation of large language models"], client=client(clock),
+                    say=lines.append, progress=False)
+    assert report.seeds == [LORA]
+    assert clock.sleeps == [3.0, 1.0]  # Retry-After honoured, then the first back-off
+    paths = [(p.rsplit("/", 1)[-1], q.get("offset")) for p, q in service.seen]
+    assert paths == [("arXiv:2106.09685", None), ("references", "0"), ("references", "0"),
+                     ("references", "2"), ("citations", "0"), ("citations", "0")]
+    assert report.fetched == 6  # 3 references (an unnamed one skipped) + 3 citing papers
+    assert sorted(report.new) == ["arxiv:1706.03762", "arxiv:1902.00751", "arxiv:2005.14165",
+                                  "arxiv:2305.14314", "arxiv:2402.09353"]
+    graph = ws.graph()
+    assert graph.has_edge(LORA, "arxiv:1902.00751") and graph.has_edge("arxiv:2305.14314", LORA)
+    assert not graph.nodes["arxiv:1902.00751"].get("external")  # the stub became a corpus paper
+    assert titles(ws).count("Adapters Everywhere: A Study of Low-Rank Updates") == 1
+    assert report.file.parent == ws.path.resolve() / "expand" and report.file.name.endswith(".s2.jsonl")
+    assert any("references: 2 papers" in line for line in lines)
+    # Houlsby et al. is cited by the seed and cited together with it by a corpus paper: first
+    top = report.candidates[0]
+    assert top.paper_id == "arxiv:1902.00751"
+    assert "cited by 'LoRA: Low-Rank Adaptation of Large Language Models'" in top.reasons
+    assert any(r.startswith("cited together with 'LoRA") and r.endswith("by 1 paper(s)") for r in top.reasons)
+    qlora = next(c for c in report.candidates if c.paper_id == "arxiv:2305.14314")
+    assert qlora.reasons[0] == "cites 'LoRA: Low-Rank Adaptation of Large Language Models'"
+    assert any(r.startswith("text close to 'LoRA") for r in qlora.reasons)
+    assert {c.paper_id for c in report.candidates} == set(report.new)
+
+
+def test_expand_second_run_duplicates_nothing(ws: Workspace, mock) -> None:
+    Service(mock, s2_routes)
+    first = expand(ws, ["arXiv:2106.09685"], client=client(Clock()), progress=False)
+    nodes, edges = ws.graph().number_of_nodes(), ws.graph().number_of_edges()
+    second = expand(ws, ["2106.09685"], client=client(Clock()), progress=False)
+    assert second.file == first.file and second.new == [] and len(first.new) == 5
+    assert (ws.graph().number_of_nodes(), ws.graph().number_of_edges()) == (nodes, edges)
+    assert len(titles(ws)) == len(set(titles(ws)))
+    assert [p.name for p in (ws.path / "expand").iterdir()] == [first.file.name]
+    # the fetched records are a build input kept in the workspace: a plain rebuild keeps them
+    ws.build([], progress=False, overview=False)
+    assert ws.graph().number_of_nodes() == nodes
+
+
+def test_expand_references_only_respects_max(ws: Workspace, mock) -> None:
+    service = Service(mock, s2_routes)
+    report = expand(ws, [LORA], direction="references", limit=1, client=client(Clock()), progress=False)
+    assert report.new == ["arxiv:1902.00751"]
+    assert [q.get("limit") for p, q in service.seen if p.endswith("/references")] == ["1"]
+    assert not any(p.endswith("/citations") for p, _ in service.seen)
+
+
+def test_expand_two_hops_follows_the_new_papers(ws: Workspace, mock) -> None:
+    def routes(path: str, params: dict[str, str]) -> str:
+        if path.endswith("/paper/s2houlsby/references"):
+            return "s2-houlsby-references.json"
+        if path.endswith(("/paper/s2gpt3/references", "/paper/s2transformer/references")):
+            return "s2-empty.json"
+        return s2_routes(path, params)
+
+    service = Service(mock, routes)
+    report = expand(ws, [LORA], direction="references", hops=2, client=client(Clock()), progress=False)
+    asked = [p.rsplit("/", 2)[-2] for p, _ in service.seen if p.endswith("/references")]
+    assert asked == ["s2lora", "s2lora", "s2houlsby", "s2gpt3", "s2transformer"]
+    assert "arxiv:1512.03385" in report.new
+    graph = ws.graph()
+    assert graph.has_edge("arxiv:1902.00751", "arxiv:1706.03762") and graph.has_edge(
+        "arxiv:1902.00751", "arxiv:1512.03385")
+    houlsby = next(c for c in report.candidates if c.paper_id == "arxiv:1902.00751")
+    # Houlsby et al. and the seed both cite the Transformer paper: bibliographic coupling
+    assert "shares 1 reference(s) with 'LoRA: Low-Rank Adaptation of Large Language Models'" in houlsby.reasons
+    assert houlsby.parts["coupling"] == 1.0
+
+
+def test_expand_seed_not_in_workspace_is_a_coded_line(ws: Workspace, mock) -> None:
+    with pytest.raises(RelatedLookupError) as info:
+        expand(ws, ["LoRA: Low-Rank Adaptation of Large Models, revisited"], client=client(Clock()))
+    message = str(info.value)
+    assert message.startswith("[E600] no paper 'LoRA: Low-Rank Adaptation of Large Models, revisited'")
+    assert "did you mean: LoRA: Low-Rank Adaptation of Large Language Models [arxiv:2106.09685]" in message
+    assert "\n" not in message
+    assert match_paper(ws.graph(), "https://arxiv.org/abs/2106.09685v2") == LORA
+
+
+def test_expand_seed_unknown_to_the_service_writes_nothing(ws: Workspace, mock, capsys) -> None:
+    Service(mock, s2_routes)
+    before = titles(ws)
+    with pytest.raises(FetchError) as info:
+        expand(ws, ["Prefix-Tuning: Optimizing Continuous Prompts for Generation"], client=client(Clock()))
+    assert str(info.value) == (
+        f"[E500] {S2_API}/paper/arXiv:2101.00190?fields=paperId%2Ctitle: not found (HTTP 404) "
+        "(Paper not found); check the paper id or query")
+    assert not (ws.path / "expand").exists() or not list((ws.path / "expand").iterdir())
+    assert titles(ws) == before
+    # the same through the command: one line on stderr, exit status 1
+    assert main(["expand", "-w", str(ws.path), "--seed", "arXiv:2101.00190", "--cache", str(ws.path / "c")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("graphbuild: error: [E500] ") and "not found (HTTP 404)" in err[-1]
+
+
+def test_expand_rate_limit_exhausted_is_one_line(ws: Workspace, mock) -> None:
+    service = Service(mock, s2_routes)
+    service.trouble["s2-seed-lora.json"] = [(429, {}, "{}")] * 3
+    with pytest.raises(FetchError, match=r"rate limited \(HTTP 429\) on all 3 attempts; .*S2_API_KEY"):
+        expand(ws, [LORA], client=client(Clock(), retries=2))
+
+
+def test_expand_openalex_follows_cursors(ws: Workspace, mock) -> None:
+    service = Service(mock, openalex_routes)
+    report = expand(ws, [LORA], source="openalex", client=client(Clock()), progress=False)
+    cursors = [(q["filter"].split(":")[0], q["cursor"]) for p, q in service.seen if p == OPENALEX_API]
+    assert cursors == [("cited_by", "*"), ("cited_by", "c2"), ("cites", "*")]
+    assert report.file.name.endswith(".openalex.jsonl")
+    # the arXiv DOI of Houlsby et al. joins the corpus's stub; the others are known by their OpenAlex ids
+    assert sorted(report.new) == ["arxiv:1902.00751", "openalex:W2963403868", "openalex:W3030163527",
+                                  "openalex:W4378771755"]
+    graph = ws.graph()
+    qlora = next(n for n, d in graph.nodes(data=True) if d.get("title", "").startswith("QLoRA"))
+    assert graph.has_edge(qlora, LORA)
+    # the citing work's other reference (not fetched) is not turned into a bare stub
+    assert not any(d.get("external") and not d.get("title") for _, d in graph.nodes(data=True))
+
+
+def test_related_external_shows_stubs_then_expand_candidates(ws: Workspace, mock, capsys) -> None:
+    before = external_candidates(ws)
+    assert [(c.paper_id, c.external) for c in before] == [("arxiv:1902.00751", True)]
+    assert before[0].reasons[0] == ("cited by 'Prefix-Tuning: Optimizing Continuous Prompts for Generation', "
+                                    "'Adapters Everywhere: A Study of Low-Rank Updates'")
+    Service(mock, s2_routes)
+    expand(ws, [LORA], client=client(Clock()), progress=False)
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws.path), "--external", "-k", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("(added by expand)") == 3 and " 1. " in out and "      - " in out
+    assert main(["related", "-w", str(ws.path), "--external", LORA, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["paper_id"] == "arxiv:1902.00751" and set(rows[0]["parts"]) == {
+        "direct", "cocitation", "coupling", "text"}
+    assert main(["related", "-w", str(ws.path), "--external", "--format", "bibtex", "-k", "2"]) == 0
+    assert capsys.readouterr().out.count("@misc{") == 2

@@ -1,0 +1,176 @@
+"""The Cypher allow-list: what a read-only query may run, checked on the real embedded store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from graph_fixture import small_graph
+from graphbuild.cypher_guard import check_query, find_write_clause, query_parameters, tokenize
+from graphbuild.errors import QueryError
+from graphbuild.graph import graph_to_tables
+from graphbuild.stores.embedded import EmbeddedStore
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):
+    tmp_path = tmp_path_factory.mktemp("guard")
+    built = EmbeddedStore(tmp_path / "db")
+    built.sync(graph_to_tables(small_graph()))
+    built.close()
+    st = EmbeddedStore(tmp_path / "db", read_only=True)
+    yield st
+    st.close()
+
+
+#: The statements of issue 11 (and their relatives) that must never reach the database.
+REFUSED = [
+    "COPY (MATCH (p:Paper) RETURN p.title) TO '{out}'",
+    "COPY Paper TO '{out}'",
+    "COPY Paper FROM '/etc/passwd'",
+    "CALL READ_CSV_SERIAL('/etc/passwd') RETURN *",
+    "CALL read_csv('/etc/passwd') RETURN *",
+    "CALL READ_PARQUET('/etc/passwd') RETURN *",
+    "CALL READ_NPY('/etc/passwd') RETURN *",
+    "CALL READ_JSON('/etc/passwd') RETURN *",
+    "CALL `READ_CSV_SERIAL`('/etc/passwd') RETURN *",
+    "call /* hidden */ read_csv_serial('/etc/passwd') return *",
+    "LOAD FROM '/etc/passwd' RETURN *",
+    "LOAD WITH HEADERS (a STRING) FROM '/etc/passwd' RETURN *",
+    "LOAD EXTENSION json",
+    "INSTALL json",
+    "ATTACH '/tmp/other.lbug' AS other (dbtype lbug)",
+    "EXPORT DATABASE '{out}'",
+    "IMPORT DATABASE '/tmp'",
+    "MATCH (p:Paper) RETURN p.id; COPY Paper TO '{out}'",
+    "CALL threads=1",
+    "CALL project_graph('g', ['Paper'], ['CITES'])",
+    "UNWIND [1] AS x CALL read_csv('/etc/passwd') RETURN *",
+    "RETURN 1 AS copy; COPY Paper TO '{out}'",
+    "MATCH (p:Paper) WITH p, [x IN [1] | LOAD] AS l RETURN l",
+    "RETURN [x IN [1] WHERE x = 1 | CALL] AS c",
+]
+
+WRITES = [
+    "MATCH (p:Paper) SET p.venue = 'x'",
+    "CREATE (p:Paper {id: 'new'})",
+    "MATCH (p:Paper) WHERE p.year > 2000 DETACH DELETE p",
+    "MERGE (p:Paper {id: 'P1'})",
+    "MATCH (n)\nREMOVE n.title",
+    "DROP TABLE Paper",
+    "MATCH (p:Paper) WITH p LIMIT 1 SET p.title = 'y'",
+]
+
+READS = [
+    "MATCH (p:Paper) RETURN p.title AS copy ORDER BY copy LIMIT 1",
+    "MATCH (p:Paper) RETURN p.title AS `set`, 'create; DELETE me' AS note LIMIT 1",
+    "MATCH (p:Paper) WHERE p.title <> 'COPY x TO y' RETURN count(p) AS n // SET later",
+    "RETURN {kind: 'create', copy_of: 2} AS m",
+    "MATCH (p:Paper) WHERE p.title CONTAINS \"load from\" RETURN count(*) AS n",
+    "RETURN 'read_csv(x)' AS s /* CALL read_csv('/etc/passwd') */",
+    "CALL show_tables() RETURN name ORDER BY name",
+    "CALL table_info('Paper') RETURN *",
+]
+
+
+@pytest.mark.parametrize("cypher", REFUSED)
+def test_guard_refuses_file_and_extension_access_even_with_write(cypher, tmp_path):
+    text = cypher.format(out=tmp_path / "leak.csv")
+    with pytest.raises(QueryError, match="refused"):
+        check_query(text)
+    with pytest.raises(QueryError, match="refused"):
+        check_query(text, write=True)
+
+
+@pytest.mark.parametrize("cypher", REFUSED)
+def test_guard_refused_statements_never_reach_the_store(cypher, store, tmp_path):
+    with pytest.raises(QueryError, match=r"^\[E200\] query refused"):
+        store.query(cypher.format(out=tmp_path / "leak.csv"))
+    assert not (tmp_path / "leak.csv").exists()
+
+
+@pytest.mark.parametrize("cypher", WRITES)
+def test_guard_refuses_write_clauses_unless_write(cypher):
+    with pytest.raises(QueryError, match="pass --write"):
+        check_query(cypher)
+    check_query(cypher, write=True)
+    assert find_write_clause(cypher) is not None
+
+
+@pytest.mark.parametrize("cypher", READS)
+def test_guard_allows_reads_that_name_things_like_keywords(cypher, store):
+    check_query(cypher)
+    assert find_write_clause(cypher) is None
+    store.query(cypher)  # runs on the read-only store
+
+
+def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
+    """The issue's segfault: run it in a child, so a crash shows as a signal instead of killing pytest."""
+    built = EmbeddedStore(tmp_path / "db")
+    built.sync(graph_to_tables(small_graph()))
+    built.close()
+    code = ("import sys\n"
+            "from graphbuild.errors import QueryError\n"
+            "from graphbuild.stores.embedded import EmbeddedStore\n"
+            "store = EmbeddedStore(sys.argv[1], read_only=True)\n"
+            "try:\n"
+            "    store.query(\"CALL READ_CSV_SERIAL('/etc/passwd') RETURN *\")\n"
+            "except QueryError as exc:\n"
+            "    print(exc)\n"
+            "    sys.exit(1)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("[E200] query refused: READ_CSV_SERIAL(...)")
+
+
+def test_guard_tokenizer_keeps_strings_comments_and_backquotes_whole():
+    tokens = tokenize("MATCH (n) WHERE n.x = 'a // b' RETURN `a``b` /* c */ // d\n, $p")
+    assert [(t.kind, t.text) for t in tokens][-5:] == [
+        ("string", "'a // b'"), ("word", "RETURN"), ("quoted", "`a``b`"), ("punct", ","), ("param", "$p")]
+
+
+def test_guard_allows_keywords_as_map_keys_and_labels():
+    """Neo4j accepts these (LadybugDB's parser refuses reserved words there by itself)."""
+    for cypher in ("RETURN {create: 1, copy: 2, set: 3} AS m", "MATCH (copy:Paper) RETURN copy.title",
+                   "MATCH (p:Copy) RETURN p.set, $create AS c"):
+        check_query(cypher)
+
+
+def test_guard_unknown_call_is_refused_with_the_allowed_list():
+    with pytest.raises(QueryError, match="show_tables"):
+        check_query("CALL clear_warnings() RETURN *")
+    check_query("CALL db.labels() YIELD label RETURN label")
+    check_query("MATCH (p:Paper) CALL { WITH p MATCH (p)-[:CITES]->(q) RETURN count(q) AS n } RETURN n")
+
+
+def test_guard_query_parameters_ignores_strings_and_comments():
+    assert query_parameters("MATCH (p) WHERE p.id = $id AND p.t <> '$x' // $y\nRETURN $`odd name`") == [
+        "id", "odd name"]
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["MATCH", "(n:Paper)", "RETURN", "n.copy", "AS", "copy", "'x'", '"y"', "`z`", "//c\n",
+                           "/* c */", "$p", "CALL", "read_csv(", ")", "COPY", "SET", ";", ",", "{", "}", "'", "\\",
+                           "`", "LOAD", "FROM", "1", "create", " "])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+def test_guard_tokens_cover_the_query_and_checks_only_raise_query_errors(cypher):
+    tokens = tokenize(cypher)
+    assert all(cypher[t.start:t.start + len(t.text)] == t.text for t in tokens)
+    assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    for write in (False, True):
+        try:
+            check_query(cypher, write=write)
+        except QueryError as exc:
+            assert str(exc).startswith("[E200] query refused")
+    if find_write_clause(cypher) is None:
+        assert not any(t.kind == "word" and t.text.upper() in ("COPY", "LOAD") and (i == 0 or tokens[i - 1].text == ";")
+                       for i, t in enumerate(tokens))

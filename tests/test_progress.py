@@ -1,0 +1,29 @@
+"""Progress callbacks: one signature, visible also when standard error is not a terminal."""
+
+from __future__ import annotations
+
+import io
+
+from graphbuild.progress import no_progress, stage_bar
+
+
+def test_progress_plain_lines_when_not_a_terminal():
+    out = io.StringIO()
+    with stage_bar("extracting", unit="paper", stream=out, every=0) as progress:
+        progress("extracting", 1, 3)
+        progress("extracting", 3, 3)
+    assert out.getvalue().splitlines() == ["extracting: 1/3 papers", "extracting: 3/3 papers"]
+
+
+def test_progress_throttled_lines_and_unknown_totals():
+    out = io.StringIO()
+    with stage_bar("fetching", stream=out, every=3600) as progress:
+        for done in range(1, 100):
+            progress("fetching", done, None)
+    assert out.getvalue() == "fetching: 99 rows\n"  # only the final line within the interval
+
+
+def test_progress_disabled_draws_nothing():
+    with stage_bar("x", enabled=False) as progress:
+        assert progress is no_progress
+        progress("x", 1, 1)

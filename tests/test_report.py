@@ -1,0 +1,99 @@
+"""The report page without a browser: sections, offline-ness, escaping, the CLI."""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+import pytest
+
+import graphbuild.charts as charts
+import graphbuild.report as report
+import graphbuild.termmap as termmap
+from graph_fixture import E, small_graph
+from graphbuild.communities import add_communities, community_rows
+from graphbuild.graph import save_graph
+from graphbuild.report import build_report, community_color, leaderboard_section
+from test_trends import synthetic_corpus
+
+SECTIONS = ["overview", "entities", "trends", "rising", "bursts", "communities", "leaderboards"]
+
+
+@pytest.mark.parametrize("module", [charts, report, termmap])
+def test_report_doctests_run(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted >= 1
+
+
+def _sections(text: str) -> list[str]:
+    return re.findall(r'<section id="([^"]+)" class="rp-section">', text)
+
+
+def test_report_has_every_section_and_no_reference_out(tmp_path):
+    G = add_communities(small_graph(), min_papers=1)
+    G.nodes["P1"]["venue"] = "https://example.org/venue"
+    page = build_report(G, tmp_path / "r.html").read_text()
+    assert _sections(page) == SECTIONS
+    assert not re.search(r"(?i)(https?|ftp)://", page)
+    assert "<script" not in page and "<link rel=\"stylesheet\"" not in page and "src=" not in page
+    assert page.count("<svg") >= 8
+    for row in community_rows(G):
+        assert re.escape(row["name"]) and row["name"] in page
+        assert community_color(row["rank"]) in page
+    assert "No reported results in this workspace yet" in page
+    assert 'href="overview.html#find=LoRA"' in page
+    assert ">5</b><span>papers" in page  # the corpus count leaves the external reference out
+
+
+def test_report_escapes_names_and_titles(tmp_path):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "Lo<b>RA</b> & co"
+    G.nodes["P1"]["venue"] = "<script>alert(1)</script>"
+    page = build_report(G, tmp_path / "r.html", explorer=None).read_text()
+    assert "Lo&lt;b&gt;RA&lt;/b&gt; &amp; co" in page and "<b>RA</b>" not in page
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "#find=" not in page  # no explorer: no links
+
+
+def test_report_trends_and_bursts_from_a_planted_corpus(tmp_path):
+    page = build_report(synthetic_corpus(), tmp_path / "r.html").read_text()
+    bursts = page.split('id="bursts"')[1].split("</section>")[0]
+    assert "Bursty: 2017–2019, 36 papers" in bursts
+    rising = page.split('id="rising"')[1].split("</section>")[0]
+    assert rising.index("Rising") < rising.index("Falling") < rising.index("Fading")
+    communities = page.split('id="communities"')[1].split("</section>")[0]
+    assert "No communities" in communities  # add_communities was not run on this graph
+
+
+def test_report_empty_graph_still_renders(tmp_path):
+    import networkx as nx
+
+    page = build_report(nx.MultiDiGraph(), tmp_path / "r.html").read_text()
+    assert _sections(page) == SECTIONS
+    assert page.count('class="rp-empty"') >= 5
+
+
+def test_report_leaderboard_placeholder_counts_reports():
+    G = small_graph()
+    assert "rp-empty" in leaderboard_section(G).body
+    G.add_edge("P1", E["GLUE"], key="REPORTS")
+    assert "1 reported results" in leaderboard_section(G).body
+
+
+def test_report_cli_links_to_the_workspace_overview(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    (ws / "gen-000001").mkdir(parents=True)
+    save_graph(add_communities(synthetic_corpus()), ws / "gen-000001" / "graph.json")
+    (ws / "CURRENT").write_text("gen-000001\n")
+    (ws / "overview.html").write_text("<!DOCTYPE html>")
+    out = tmp_path / "out" / "report.html"
+    assert main(["report", "-w", str(ws), "-o", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    page = out.read_text()
+    assert 'href="../ws/overview.html#find=Bursty"' in page
+    assert main(["report", "-w", str(ws), "-o", str(out), "--explorer", ""]) == 0
+    assert "#find=" not in out.read_text()
+    assert main(["report", "-w", str(tmp_path / "nothing"), "-o", str(out)]) == 1
+    assert "[E400]" in capsys.readouterr().err

@@ -1,0 +1,194 @@
+"""Training the decision model: annotation files, JSON weights, cross-validation by paper, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.errors import InputError
+from graphbuild.nlp.decide import DecisionModel, LinearModel, read_model
+from graphbuild.nlp.pipeline import _gazetteer, extract_text, make_pipeline
+from graphbuild.nlp.train import (
+    SHIPPED_ANNOTATIONS, cross_validate, fit, load_examples, predict, read_annotations, train_pipeline,
+)
+
+PAPERS = [
+    ("p1", "FooNet: Fast Networks", "We propose FooNet, a network trained with Adam on ImageNet."),
+    ("p2", "BarBench: A Benchmark", "We construct BarBench, a benchmark. BERT and RoBERTa are evaluated on it."),
+    ("p3", "Efficient Tuning", "We fine-tune BERT with LoRA on GLUE and compare to full fine-tuning."),
+    ("p4", "ZapGAN: Image Synthesis", "We introduce ZapGAN. It beats StyleGAN on CIFAR-10 and ImageNet."),
+    ("p5", "Robust Training", "We study SGD and Adam on CIFAR-10 with ResNet-50 models."),
+    ("p6", "QuuxLM: Small Models", "We release QuuxLM, a language model trained on The Pile, compared to GPT-2."),
+]
+GOLD = {
+    "p1": [("FooNet", "Model", True), ("Adam", "Method", False), ("ImageNet", "Dataset", False)],
+    "p2": [("BarBench", "Dataset", True), ("BERT", "Model", False), ("RoBERTa", "Model", False)],
+    "p3": [("BERT", "Model", False), ("LoRA", "Method", False), ("GLUE", "Dataset", False)],
+    "p4": [("ZapGAN", "Model", True), ("StyleGAN", "Model", False), ("CIFAR-10", "Dataset", False),
+           ("ImageNet", "Dataset", False)],
+    "p5": [("SGD", "Method", False), ("Adam", "Method", False), ("CIFAR-10", "Dataset", False),
+           ("ResNet-50", "Model", False)],
+    "p6": [("QuuxLM", "Model", True), ("The Pile", "Dataset", False), ("GPT-2", "Model", False)],
+}
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text("".join(json.dumps({"id": pid, "title": t, "abstract": a}) + "\n" for pid, t, a in PAPERS))
+    ann = tmp_path / "ann.jsonl"
+    ann.write_text("".join(json.dumps({"id": pid, "entities": [
+        {"name": n, "type": ty, "proposed": p, "aliases": []} for n, ty, p in ents]}) + "\n"
+        for pid, ents in GOLD.items()))
+    return papers, ann
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def test_train_read_annotations_names_the_bad_line(tmp_path):
+    bad = tmp_path / "a.jsonl"
+    bad.write_text('{"id": "p1", "entities": []}\n{"id": "p2", "entities": [{"type": "Model"}]}\n')
+    with pytest.raises(InputError, match=r"a.jsonl:2: each entity needs"):
+        read_annotations(bad)
+
+
+def test_train_unknown_ids_are_reported(corpus, tmp_path, nlp):
+    papers, _ = corpus
+    ann = tmp_path / "other.jsonl"
+    ann.write_text('{"id": "nope", "entities": []}\n')
+    with pytest.raises(InputError, match="1 annotated id"):
+        load_examples([ann], [papers], nlp)
+
+
+def test_train_fit_learns_the_training_papers(corpus, nlp):
+    from graphbuild.evaluate import score_entities
+    from graphbuild.nlp.train import gold_rows
+
+    papers, ann = corpus
+    examples = load_examples([ann], [papers], nlp)
+    assert [e.paper_id for e in examples] == [p[0] for p in PAPERS]
+    model = fit(examples, _gazetteer(nlp), C=10.0)
+    scores = score_entities(gold_rows(examples), predict(examples, model, _gazetteer(nlp)))
+    assert scores.recall >= 0.8 and scores.precision >= 0.8, scores.to_dict()
+
+
+def test_train_weights_round_trip_through_json(corpus, nlp, tmp_path):
+    papers, ann = corpus
+    examples = load_examples([ann], [papers], nlp)
+    model = fit(examples, _gazetteer(nlp))
+    path = tmp_path / "m.json"
+    model.save(path)
+    text = path.read_text()
+    assert text.startswith("{") and "pickle" not in text
+    again = read_model(str(path))
+    rows = [{"bias": 1, "gaz=Model": 1}, {"bias": 1, "shape=2": 1, "nonexistent": 1}]
+    assert np.allclose(again.entity_probs(rows), model.entity_probs(rows))
+
+
+def test_train_linear_model_scores_by_hand():
+    m = LinearModel({"a": 0, "b": 1}, np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([0.1, 0.2]))
+    assert np.allclose(m.scores([{"a": 1, "b": 2}, {}]), [[2.1, 3.2], [0.1, 0.2]])
+
+
+def test_train_cross_validation_keeps_papers_apart(corpus, nlp, monkeypatch):
+    from graphbuild.nlp import train
+
+    papers, ann = corpus
+    examples = load_examples([ann], [papers], nlp)
+    seen: list[set[str]] = []
+    real_fit = train.fit
+
+    def spy(train_examples, gaz, **kw):
+        seen.append({e.paper_id for e in train_examples})
+        return real_fit(train_examples, gaz, **kw)
+
+    monkeypatch.setattr(train, "fit", spy)
+    result = cross_validate(examples, _gazetteer(nlp), k=3)
+    assert len(seen) == 3 and result["papers"] == 6 and result["folds"] == 3
+    # every paper is held out exactly once: absent from exactly one training set
+    for pid, *_ in PAPERS:
+        assert sum(pid not in s for s in seen) == 1
+    assert 0.0 <= result["f1"] <= 1.0
+    with pytest.raises(ValueError, match="2 <= K"):
+        cross_validate(examples, _gazetteer(nlp), k=1)
+
+
+def test_train_pipeline_directory_loads_with_spacy_model(corpus, tmp_path):
+    papers, ann = corpus
+    out = tmp_path / "pipe"
+    model = train_pipeline([ann], [papers], out)
+    assert (out / "config.cfg").exists() and (out / "graphbuild_decide" / "decider.json").exists()
+    loaded = make_pipeline(str(out))
+    assert loaded.get_pipe("graphbuild_decide").model.to_json() == model.to_json()
+    names = {e.name for e in extract_text("We propose FooNet, trained with Adam on ImageNet.", loaded,
+                                          title="FooNet: Fast").entities}
+    assert "FooNet" in names
+    assert not list(tmp_path.glob(".pipe.*"))  # nothing half-written left behind
+
+
+def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
+    papers, ann = corpus
+    out = tmp_path / "pipe"
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(out)]) == 0
+    assert (out / "meta.json").exists()
+    capsys.readouterr()
+    assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["folds"] == 2 and scores["papers"] == 6
+    assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann)]) == 1
+    assert "[E100]" in capsys.readouterr().err
+
+
+def test_train_shipped_annotations_are_ids_and_entities_only():
+    rows = read_annotations(SHIPPED_ANNOTATIONS)
+    assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r) <= {"id", "annotator", "entities"}  # never the abstract text
+        for e in r["entities"]:
+            assert e["type"] in ("Model", "Method", "Dataset", "Task", "Metric")
+
+
+@pytest.mark.shared
+def test_train_annotator_agreement_is_high(shared_dir):
+    from graphbuild.evaluate import score_entities
+    from graphbuild.nlp.train import papers_by_id
+
+    papers = papers_by_id([shared_dir / "eval" / "related" / "papers_dev.jsonl"])
+    second = read_annotations(SHIPPED_ANNOTATIONS.with_name("papers_dev_second.jsonl"))
+    first = {r["id"]: r for r in read_annotations(SHIPPED_ANNOTATIONS)}
+    title = {r["id"]: papers[r["id"].casefold()].title for r in second}
+    gold = [{"title": title[r["id"]], "entities": first[r["id"]]["entities"]} for r in second]
+    other = [{"title": title[r["id"]], "entities": [dict(e, mentions=e.get("aliases", [])) for e in r["entities"]]}
+             for r in second]
+    scores = score_entities(gold, other)
+    assert len(second) >= 50 and scores.f1 >= 0.9, scores.to_dict()
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_train_cross_validated_f1_on_the_shipped_annotations(shared_dir):
+    nlp = make_pipeline()
+    examples = load_examples([SHIPPED_ANNOTATIONS], [shared_dir / "eval" / "related" / "papers_dev.jsonl"], nlp)
+    result = cross_validate(examples, _gazetteer(nlp), k=5)
+    assert result["papers"] == 320
+    assert result["f1"] >= 0.78 and result["type_accuracy"] >= 0.88, result  # regression floor (BENCHMARKS.md)
+
+
+@pytest.mark.parametrize("labels", [["Model", "Dataset", "Model"], ["Model", "Model"]])
+def test_train_fit_linear_with_few_classes(labels):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from graphbuild.nlp.train import _fit_linear
+
+    rows = [{"a": 1}, {"b": 1}, {"a": 1, "c": 1}][: len(labels)]
+    m = _fit_linear(DictVectorizer(), LogisticRegression(), rows, labels, ["Model", "Method", "Dataset"])
+    best = np.argmax(m.scores(rows), axis=1)
+    assert [["Model", "Method", "Dataset"][k] for k in best][0] == "Model"
+    assert not (best == 1).any()  # a class never seen is never predicted
