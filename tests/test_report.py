@@ -73,11 +73,18 @@ def test_report_empty_graph_still_renders(tmp_path):
     assert page.count('class="rp-empty"') >= 5
 
 
-def test_report_leaderboard_placeholder_counts_reports():
+def test_report_leaderboard_section_shows_each_result_with_its_evidence():
     G = small_graph()
     assert "rp-empty" in leaderboard_section(G).body
-    G.add_edge("P1", E["GLUE"], key="REPORTS")
-    assert "1 reported results" in leaderboard_section(G).body
+    cell = "result:entity:bert|entity:glue|accuracy|"
+    G.add_node(cell, label="Result", id=cell, model="BERT", dataset="GLUE", metric="accuracy", setting="",
+               lower_is_better=False)
+    G.add_edge(cell, E["GLUE"], key="ON_DATASET")
+    G.add_edge("P1", cell, key="REPORTS", metric="accuracy", value=80.5, unit="%",
+               evidence="BERT reaches 80.5% <b>accuracy</b> on GLUE.")
+    body = leaderboard_section(G).body
+    assert "rp-empty" not in body and "80.5%" in body and "1 result(s)" in body
+    assert "&lt;b&gt;accuracy&lt;/b&gt;" in body  # evidence escaped
 
 
 def test_report_cli_links_to_the_workspace_overview(tmp_path, capsys):

@@ -153,7 +153,7 @@ def _corpus() -> tuple[list[Paper], Resolution]:
     papers = [
         Paper(id="A", title="Fast sampler", year=2022,
               abstract="We propose FastGen. FastGen reaches an FID of 2.9 on CIFAR-10, against 3.17 for DDPM."),
-        Paper(id="B", title="Better sampler", year=2023,
+        Paper(id="B", title="BetterGen: a better sampler", year=2023,
               abstract="BetterGen obtains an FID of 2.1 on CIFAR-10 and 91.0% accuracy on CIFAR-10 in the 5-shot setting."),
     ]
     ents = [Entity("entity:fastgen", "FastGen", "Model"), Entity("entity:bettergen", "BetterGen", "Model"),
