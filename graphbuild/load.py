@@ -18,7 +18,9 @@ CSV files and the command (a first load into an empty database is far faster
 than any Bolt push); later updates go through ``graphbuild push``, the
 batched, idempotent sync.
 
-Extractions are not part of the Spark output, so the first ``graphbuild
+Communities are computed here, over the whole loaded graph
+(:func:`graphbuild.communities.add_communities`), when the output has none:
+the Spark job does not compute them. Extractions are not part of the Spark output, so the first ``graphbuild
 build`` that adds files to a loaded workspace runs the NLP pass over every
 paper once.
 """
@@ -39,7 +41,7 @@ from .errors import InputError
 from .fsutil import atomic_write_text
 from .graph import graph_json, graph_stats, graph_to_tables
 from .records import Paper
-from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
+from .schema import NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
            "LoadReport"]
@@ -69,6 +71,11 @@ class LoadReport:
 def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     """The node and relationship rows of a Spark build's output folder.
 
+    A table of :mod:`graphbuild.schema` missing from the folder is read as
+    empty (the Spark job does not write communities or reported results); a
+    column missing from a table is read as ``None`` only when the manifest
+    lists it as not produced.
+
     Raises
     ------
     InputError
@@ -85,18 +92,21 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
             from None
     if meta.get("format") != FORMAT:
         raise InputError(manifest, None, f"format {meta.get('format')!r} is not {FORMAT!r}")
+    left_out = (meta.get("not_produced") or {}).get("columns") or {}
     tables = GraphTables(nodes={}, rels={})
     for group, names in (("nodes", NODE_TABLES), ("rels", REL_TABLES)):
         for name in names:
             path = folder / group / name
             columns = list(NODE_TABLES[name]) if group == "nodes" else ["from", "to", *REL_TABLES[name][2]]
-            if not path.is_dir():
-                raise InputError(path, None, "table missing from the Spark output")
-            table = pq.read_table(path)
-            missing = [c for c in columns if c not in table.column_names]
-            if missing:
-                raise InputError(path, None, f"table lacks column(s) {', '.join(missing)}")
-            rows = table.select(columns).to_pylist()
+            rows: list[dict[str, Any]] = []
+            if path.is_dir():
+                table = pq.read_table(path)
+                missing = [c for c in columns if c not in table.column_names]
+                if set(missing) - set(left_out.get(name, ())):
+                    raise InputError(path, None, f"table lacks column(s) {', '.join(missing)}")
+                rows = table.select([c for c in columns if c not in missing]).to_pylist()
+                for row in rows:
+                    row.update(dict.fromkeys(missing))
             (tables.nodes if group == "nodes" else tables.rels)[name] = rows
     return tables
 
@@ -104,7 +114,7 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
 def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
-    return {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_(),
+    return {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64(),
             "STRING[]": pa.list_(pa.string())}[kind]
 
 
@@ -143,23 +153,27 @@ def write_parquet_tables(tables: GraphTables, folder: str | os.PathLike) -> None
 def tables_to_graph(tables: GraphTables) -> nx.MultiDiGraph:
     """The networkx graph of node and relationship rows (the inverse of ``graph_to_tables``).
 
-    Papers get back their ``authors`` list (from ``AUTHORED`` positions), as
-    :func:`graphbuild.graph.build_graph` stores it for tooltips.
+    Every node label and relationship type of :mod:`graphbuild.schema` is
+    read; list columns become lists. Papers get back their ``authors`` list
+    (from ``AUTHORED`` positions), as :func:`graphbuild.graph.build_graph`
+    stores it for tooltips, and results their ``name``.
     """
     G = nx.MultiDiGraph()
     authors: dict[str, list[tuple[int, str]]] = {}
     names = {row["id"]: row["name"] for row in tables.nodes.get("Author", [])}
     for row in tables.rels.get("AUTHORED", []):
         authors.setdefault(row["to"], []).append((row["position"], names.get(row["from"], "")))
-    for label in ("Paper", "Author", "Entity"):
+    for label, columns in NODE_TABLES.items():
+        lists = [c for c, kind in columns.items() if kind.endswith("[]")]
         for row in tables.nodes.get(label, []):
             data = dict(row, label=label)
+            data.update({c: list(data.get(c) or []) for c in lists})
             if label == "Paper":
                 data["authors"] = [name for _, name in sorted(authors.get(row["id"], []))]
-            if label == "Entity":
-                data["aliases"] = list(data.get("aliases") or [])
+            if label == "Result":  # the page label graphbuild.reported.add_reported gives (not a column)
+                data["name"] = f"{row['model'] or '?'} on {row['dataset']}: {row['metric']}"
             G.add_node(row["id"], **data)
-    for rel in ("AUTHORED", "VARIANT_OF", *ENTITY_ROLE_RELS.values(), "CITES"):
+    for rel in REL_TABLES:
         for row in tables.rels.get(rel, []):
             props = {k: v for k, v in row.items() if k not in ("from", "to")}
             G.add_edge(row["from"], row["to"], key=rel, **props)
@@ -221,7 +235,11 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     from .progress import stage_bar
     from .stores.embedded import EmbeddedStore
 
+    from .communities import add_communities
+
     G = tables_to_graph(read_parquet_tables(folder))
+    if not any(d.get("label") == "Community" for _, d in G.nodes(data=True)):
+        add_communities(G)  # a whole-graph computation the Spark job leaves to the load
     report = LoadReport(stats=graph_stats(G))
     _write_generation(ws, G, graph_json(G), report.stats)
     if sync_store:

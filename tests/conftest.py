@@ -61,8 +61,8 @@ def spark_session():
         require_service("PySpark is not installed: pip install -e '.[spark]'")
     if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
         require_service("Java is not installed (Spark needs Java 17)")
-    from graphbuild.spark.session import get_session
+    from graphbuild.spark.session import get_session, stop_session
 
     spark = get_session("local[2]", app="graphbuild-tests", shuffle_partitions=4)
     yield spark
-    spark.stop()
+    stop_session(spark)  # the JVM too: one outliving pytest keeps CI waiting on its pipes

@@ -84,6 +84,60 @@ def test_load_refuses_a_folder_that_is_not_spark_output(tmp_path):
     assert main(["load", str(tmp_path / "x"), "-w", str(tmp_path / "ws")]) == 1
 
 
+def _spark_like(folder: Path, out: Path) -> Path:
+    """``folder`` as the Spark job writes it: no community or result tables, no confidence columns."""
+    import pyarrow.parquet as pq
+
+    shutil.copytree(folder, out)
+    for group, name in (("nodes", "Community"), ("rels", "IN_COMMUNITY"), ("nodes", "Result"),
+                        ("rels", "REPORTS"), ("rels", "OF_MODEL"), ("rels", "ON_DATASET")):
+        shutil.rmtree(out / group / name)
+    left_out = {}
+    for group, name in (("nodes", "Entity"), ("rels", "USES")):
+        part = out / group / name / "part-00000.parquet"
+        pq.write_table(pq.read_table(part).drop_columns(["confidence"]), part)
+        left_out[name] = ["confidence"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["not_produced"] = {"tables": [], "columns": left_out}
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    return out
+
+
+def test_load_reads_missing_tables_as_empty_and_computes_communities(demo, tmp_path):
+    built, folder = demo
+    tables = read_parquet_tables(_spark_like(folder, tmp_path / "spark"))
+    assert tables.nodes["Result"] == [] and tables.rels["REPORTS"] == [] and tables.nodes["Community"] == []
+    assert {r["confidence"] for r in tables.nodes["Entity"]} == {None}
+    assert len(tables.rels["USES"]) == len(graph_to_tables(built.graph()).rels["USES"])
+    ws = Workspace(tmp_path / "ws")
+    load_parquet(tmp_path / "spark", ws, sync_store=False, progress=False)
+    G = ws.graph()
+    communities = [n for n, d in G.nodes(data=True) if d["label"] == "Community"]
+    in_community = {u for u, _, k in G.edges(keys=True) if k == "IN_COMMUNITY"}
+    assert communities and in_community <= {n for n, d in G.nodes(data=True) if d["label"] == "Paper"}
+    assert len(in_community) == sum(G.nodes[c]["papers"] for c in communities)
+
+
+def test_load_refuses_a_table_lacking_a_column_the_manifest_does_not_excuse(demo, tmp_path):
+    import pyarrow.parquet as pq
+
+    _, folder = demo
+    out = _spark_like(folder, tmp_path / "spark")
+    part = out / "rels" / "CITES" / "part-00000.parquet"
+    pq.write_table(pq.read_table(part).drop_columns(["via"]), part)
+    with pytest.raises(InputError, match="lacks column.*via"):
+        read_parquet_tables(out)
+
+
+def test_load_keeps_double_columns(demo):
+    built, folder = demo
+    tables = read_parquet_tables(folder)
+    want = graph_to_tables(built.graph())
+    assert [r["confidence"] for r in tables.nodes["Entity"]] == [r["confidence"] for r in want.nodes["Entity"]]
+    assert any(isinstance(r["value"], float) for r in tables.rels["REPORTS"])
+    assert [r["value"] for r in tables.rels["REPORTS"]] == [r["value"] for r in want.rels["REPORTS"]]
+
+
 @pytest.mark.neo4j
 def test_load_neo4j_import_files_read_by_the_server(demo, tmp_path, neo4j_uri):
     """The files' shape, read by the real server with LOAD CSV (neo4j-admin reads the same headers)."""

@@ -9,7 +9,7 @@ from ._common import _settings, _workspace
 
 
 def cmd_spark_build(args: argparse.Namespace) -> int:
-    from ..spark.session import get_session, require_pyspark
+    from ..spark.session import get_session, require_pyspark, stop_session
 
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
     from ..spark.job import build
@@ -18,7 +18,7 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     try:
         counts = build(args.inputs, args.out, spark=spark, settings=_settings(args), skip_bad=args.skip_bad)
     finally:
-        spark.stop()
+        stop_session(spark)
     print(f"wrote {args.out}")
     print(", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0

@@ -41,7 +41,7 @@ from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
 from . import steps
 
-__all__ = ["build", "spark_inputs", "APPROXIMATIONS"]
+__all__ = ["build", "spark_inputs", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
 
 #: Where the Spark build may differ from ``graphbuild build`` (none on the test corpora).
 APPROXIMATIONS = (
@@ -50,7 +50,16 @@ APPROXIMATIONS = (
     "an external stub whose title-hash id equals a corpus paper's id gets ':<year>' once, not a counter",
 )
 
-_TYPES = {"STRING": "string", "INT64": "bigint", "BOOLEAN": "boolean", "STRING[]": "array<string>"}
+_TYPES = {"STRING": "string", "INT64": "bigint", "BOOLEAN": "boolean", "DOUBLE": "double",
+          "STRING[]": "array<string>"}
+
+#: tables of :mod:`graphbuild.schema` the Spark job does not write: communities are a whole-graph
+#: computation (``graphbuild load`` runs :func:`graphbuild.communities.add_communities`), reported
+#: results are not extracted by the Spark job yet
+NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY", "Result", "REPORTS", "OF_MODEL", "ON_DATASET")
+#: columns of written tables the Spark job leaves out (extraction confidence is not computed yet)
+NOT_PRODUCED_COLUMNS = {"Entity": ("confidence",), "PROPOSES": ("confidence",), "USES": ("confidence",),
+                        "EVALUATES_ON": ("confidence",), "COMPARES_WITH": ("confidence",)}
 
 
 def spark_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
@@ -74,12 +83,13 @@ def spark_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
 
 
 def table_columns(name: str) -> dict[str, str]:
-    """Column -> Spark SQL type of a node label's or relationship type's table."""
+    """Column -> Spark SQL type of a node label's or relationship type's table, as the job writes it."""
     if name in NODE_TABLES:
         columns = NODE_TABLES[name]
     else:
         columns = {"from": "STRING", "to": "STRING", **REL_TABLES[name][2]}
-    return {c: _TYPES[t] for c, t in columns.items()}
+    left_out = NOT_PRODUCED_COLUMNS.get(name, ())
+    return {c: _TYPES[t] for c, t in columns.items() if c not in left_out}
 
 
 def _components(edges: Any, nodes: Any, max_rounds: int = 30) -> Any:
@@ -276,8 +286,11 @@ def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
             group = "nodes" if name in NODE_TABLES else "rels"
             df.write.parquet(str(tmp / group / name))
             counts[name] = spark_count(tmp / group / name)
-        (tmp / "manifest.json").write_text(json.dumps({"format": "graphbuild-parquet", "version": 1,
-                                                       "counts": counts}, indent=2), encoding="utf-8")
+        (tmp / "manifest.json").write_text(json.dumps({
+            "format": "graphbuild-parquet", "version": 1, "counts": counts,
+            "not_produced": {"tables": list(NOT_PRODUCED_TABLES),
+                             "columns": {k: list(v) for k, v in NOT_PRODUCED_COLUMNS.items()}}},
+            indent=2), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)

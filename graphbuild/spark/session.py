@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import GraphbuildError
 
-__all__ = ["get_session", "require_pyspark", "SparkUnavailable"]
+__all__ = ["get_session", "stop_session", "require_pyspark", "SparkUnavailable"]
 
 INSTALL_HINT = "the Spark build needs PySpark and Java 17: pip install 'graphbuild[spark]'"
 
@@ -55,3 +55,31 @@ def get_session(master: str | None = None, *, app: str = "graphbuild", shuffle_p
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def stop_session(spark: Any, *, wait: float = 10.0) -> None:
+    """Stop ``spark`` and the JVM this process launched for it (none under spark-submit).
+
+    ``SparkSession.stop`` leaves the Py4J gateway's JVM running until the
+    interpreter exits; a JVM that outlives its parent keeps the parent's
+    standard streams open (a CI job waiting on them hangs). The gateway is
+    shut down and the launched JVM terminated, killed after ``wait`` seconds.
+    """
+    import subprocess
+
+    from pyspark import SparkContext
+
+    gateway = SparkContext._gateway
+    proc = getattr(gateway, "proc", None)  # only set when this process launched the JVM
+    spark.stop()
+    if gateway is not None:
+        gateway.shutdown()
+        SparkContext._gateway = None
+        SparkContext._jvm = None
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(wait)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
