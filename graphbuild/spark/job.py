@@ -149,17 +149,53 @@ def _merge(df: Any) -> Any:
     return pd.DataFrame(rows, columns=["order", "paper"])
 
 
-def _extractor(model: str, gazetteer: str, batch_size: int):
+def _casing(batches: Iterator[Any]) -> Iterator[Any]:
+    """Per partition: the word casing counts of :class:`graphbuild.nlp.features.CorpusStats` (additive)."""
+    import pandas as pd
+
+    from ..nlp.features import CorpusStats
+
+    stats = CorpusStats()
+    for df in batches:
+        for text in df["paper"]:
+            stats.add(steps.paper_of(text).text)
+    rows = [(word, *row) for word, row in stats.counts.items()]
+    rows.append(("", 0, 0, stats.papers))  # "" is no word: it carries the number of papers
+    yield pd.DataFrame(rows, columns=["word", "cap", "low", "papers"])
+
+
+def _corpus_casing(papers: Any) -> dict[str, list[int]]:
+    """The casing statistics of the whole corpus, as ``graphbuild build`` gives its decision layer."""
+    from pyspark.sql import functions as F
+
+    sums = (papers.mapInPandas(_casing, "word string, cap bigint, low bigint, papers bigint")
+            .groupBy("word").agg(F.sum("cap").alias("cap"), F.sum("low").alias("low"),
+                                 F.sum("papers").alias("papers")))
+    return {r["word"]: [int(r["cap"]), int(r["low"]), int(r["papers"])] for r in sums.collect()}
+
+
+def _extractor(model: str, gazetteer: str, batch_size: int, casing: Any):
     def extract(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
-        from ..nlp.pipeline import cached_pipeline, extract_papers
+        from ..nlp.decide import DecideComponent
+        from ..nlp.features import CorpusStats
+        from ..nlp.pipeline import _gazetteer, cached_pipeline, doc_to_extraction
 
         nlp = cached_pipeline(model or None, gazetteer)  # once per Python worker
+        gaz = _gazetteer(nlp)
+        comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
+        if isinstance(comp, DecideComponent):  # the whole corpus's casing, not this partition's
+            stats = CorpusStats()
+            stats.counts = dict(casing.value)
+            stats.papers = stats.counts.pop("", [0, 0, 0])[2]
+            comp.corpus = stats
         for df in batches:
             papers = [steps.paper_of(t) for t in df["paper"]]
             rows = []
-            for order, ex in zip(df["order"], extract_papers(papers, nlp, batch_size=batch_size)):
+            docs = nlp.pipe((p.text for p in papers), batch_size=batch_size)
+            for order, paper, doc in zip(df["order"], papers, docs):
+                ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
                 if len(ex.entities) > steps.MAX_ENTITIES:
                     ex.entities = ex.entities[:steps.MAX_ENTITIES]
                 for j, em in enumerate(ex.entities):
@@ -263,7 +299,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str
               .groupBy("comp").applyInPandas(_merge, "order bigint, paper string")
               .localCheckpoint())
     mentions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
-                .mapInPandas(_extractor(model, gazetteer, batch_size),
+                .mapInPandas(_extractor(model, gazetteer, batch_size,
+                                        spark.sparkContext.broadcast(_corpus_casing(papers))),
                              "node bigint, paper_id string, mention string, keys string")
                 .localCheckpoint())
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))

@@ -76,10 +76,12 @@ def stop_session(spark: Any, *, wait: float = 10.0) -> None:
         gateway.shutdown()
         SparkContext._gateway = None
         SparkContext._jvm = None
-    if proc is not None and proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(wait)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    if proc is None:
+        return
+    if proc.stdin is not None:
+        proc.stdin.close()  # the gateway JVM exits when its standard input closes
+    try:
+        proc.wait(wait)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
