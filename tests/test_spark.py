@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -36,11 +37,12 @@ def _plain_record(paper) -> dict:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, request) -> Path:
-    """The demo corpus plus ~100 papers of ../shared/eval/related (when present), as JSON Lines."""
+    """The demo corpus plus ~100 papers of $GRAPHBUILD_SHARED/eval/related when present, as JSON Lines."""
     folder = tmp_path_factory.mktemp("spark-corpus")
     papers = read_papers([data_path("demo")], progress=False).papers
     lines = [json.dumps(_plain_record(p), ensure_ascii=False) for p in papers]
-    shared = Path(request.config.rootpath).parent / "shared" / "eval" / "related" / "papers_dev.jsonl"
+    root = Path(os.environ.get("GRAPHBUILD_SHARED", Path(request.config.rootpath).parent / "shared"))
+    shared = root / "eval" / "related" / "papers_dev.jsonl"
     if shared.exists():
         lines += shared.read_text(encoding="utf-8").splitlines()[:100]
     path = folder / "corpus.jsonl"
@@ -95,7 +97,8 @@ def test_spark_build_equals_single_machine_build(spark_session, corpus, tmp_path
             written = [c for c in columns if c not in NOT_PRODUCED_COLUMNS.get(name, ())]
             assert table.column_names == written, name
             got = table.to_pylist()
-            want = [{c: row[c] for c in written} for row in (expected.nodes if group == "nodes" else expected.rels)[name]]
+            rows = (expected.nodes if group == "nodes" else expected.rels)[name]
+            want = [{c: row[c] for c in written} for row in rows]
             assert len(got) == len(want), name
             assert _rows(got) == _rows(want), name
             compared += 1
