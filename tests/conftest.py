@@ -48,3 +48,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(socket.socket, "connect", refuse_connect)
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture(scope="session")
+def spark_session():
+    """A real local[2] SparkSession (PySpark and Java 17); skipped off CI, failing in CI, when missing."""
+    import shutil
+
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        require_service("PySpark is not installed: pip install -e '.[spark]'")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        require_service("Java is not installed (Spark needs Java 17)")
+    from graphbuild.spark.session import get_session, stop_session
+
+    spark = get_session("local[2]", app="graphbuild-tests", shuffle_partitions=4)
+    yield spark
+    stop_session(spark)  # the JVM too: one outliving pytest keeps CI waiting on its pipes

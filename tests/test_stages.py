@@ -16,10 +16,11 @@ from graphbuild.workspace import Workspace
 #: canonical-dump digests. The refactor into stages was checked against the digests of the code
 #: before it (commit ea411f9: demo ad04caa3..., related dev b19a0d09..., extract d3e009e4...) up to
 #: the merge of the stages (d5f927a); the learned decision layer of issue 10 then changed extraction on
-#: purpose, and these are the values since. Any change to them is a change in behaviour: update them
-#: only with a commit that says why.
-DEMO_GRAPH_SHA256 = "e1941caf5f4d2651539cf200e24cdfd93210842c973f242f64f4a93fe18fbc2d"
-DEMO_EXTRACT_SHA256 = "905bd8fba29a11aba392e59386cdac52f822473c7598619c910ffc82b03b78dc"
+#: purpose, and the fast BibTeX reader keeps text after a bare ``%`` (the old decoder cut it): these are
+#: the values since. Any change to them is a change in behaviour: update them only with a commit that
+#: says why.
+DEMO_GRAPH_SHA256 = "eb44439004934fe4dfeb4096560326f0208e5714809e33814c64c269a76a10b5"
+DEMO_EXTRACT_SHA256 = "1a513892acdf24ec3a003104cac484658171fa11e119aab399aff83de1921ba5"
 RELATED_DEV_GRAPH_SHA256 = "2bff75ca5b826f324bd27e3f3e2354b3ce33e71ee5f71390500461c40b259df3"
 
 

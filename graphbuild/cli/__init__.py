@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "neo4j",
     "export",
     "fetch",
+    "spark",
 )
 
 

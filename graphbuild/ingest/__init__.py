@@ -111,7 +111,8 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     return guarded(path, FORMATS[name].read(path))
 
 
-def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False) -> ReadResult:
+def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False,
+                progress: bool = False) -> ReadResult:
     """Read every file; raise the first bad record unless ``skip_bad``.
 
     With ``skip_bad`` a bad record is skipped and counted, and so is a file
@@ -119,28 +120,35 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     are expanded to the files inside them that have a known extension.
     Papers are returned in file order; merging duplicates is the job of
     :func:`graphbuild.ingest.merge.merge_papers`. Records that share an id
-    but not a title are listed in ``warnings``.
+    but not a title are listed in ``warnings``. With ``progress``, records
+    read are counted on standard error (:func:`graphbuild.progress.stage_bar`).
     """
+    from ..progress import stage_bar
+
     result = ReadResult()
-    for path in _expand(paths):
-        result.files += 1
-        papers: list[Paper] = []
-        skipped: list[InputError] = []
-        try:
-            for item in read_file(path, format):
-                if isinstance(item, InputError):
-                    if not skip_bad:
-                        raise item
-                    skipped.append(item)
-                else:
-                    papers.append(item)
-        except InputError as exc:
-            if not skip_bad:
-                raise
-            result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole file was skipped)"))
-            continue
-        result.papers.extend(papers)
-        result.skipped.extend(skipped)
+    with stage_bar("reading", enabled=progress, unit="record") as report:
+        done = 0
+        for path in _expand(paths):
+            result.files += 1
+            papers: list[Paper] = []
+            skipped: list[InputError] = []
+            try:
+                for item in read_file(path, format):
+                    done += 1
+                    report("reading", done, None)
+                    if isinstance(item, InputError):
+                        if not skip_bad:
+                            raise item
+                        skipped.append(item)
+                    else:
+                        papers.append(item)
+            except InputError as exc:
+                if not skip_bad:
+                    raise
+                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole file was skipped)"))
+                continue
+            result.papers.extend(papers)
+            result.skipped.extend(skipped)
     result.warnings.extend(id_conflicts(result.papers))
     return result
 

@@ -22,10 +22,10 @@ import codecs
 import csv
 import io
 import json
-import logging
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date as _date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +225,7 @@ _FIELD_ALIASES = {
 }
 
 
+@lru_cache(maxsize=4096)  # called per cell; headers repeat
 def _norm_field(name: str) -> str:
     key = re.sub(r"[\s\-]+", "_", str(name).strip().lower())
     return _FIELD_ALIASES.get(key, key)
@@ -521,9 +522,10 @@ def read_json(path: Path) -> Iterator[Item]:
         raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers" '
                                      "list")
     found = 0
+    line, counted = 1, 0
     for offset, value in items:
         found += 1
-        line = text.count("\n", 0, offset) + 1
+        line, counted = line + text.count("\n", counted, offset), offset  # incremental: linear time
         if not isinstance(value, dict):
             yield InputError(path, line, f"record {found} is a JSON {type(value).__name__}, not an object "
                                          "with paper fields")
@@ -740,30 +742,20 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
     Blocks bibtexparser cannot parse are reported with their first line.
     """
-    import bibtexparser
-    from bibtexparser.middlewares import LatexDecodingMiddleware, MergeNameParts, SeparateCoAuthors, SplitNameParts
-    from bibtexparser.model import Entry, ParsingFailedBlock
+    from bibtexparser.model import ParsingFailedBlock
 
-    # bibtexparser also logs each failed block; we report them as InputErrors, so keep
-    # its records from reaching stderr through logging's last-resort handler.
-    lib_logger = logging.getLogger("bibtexparser")
-    if not lib_logger.handlers:
-        lib_logger.addHandler(logging.NullHandler())
+    from .bibtex_fast import parse_bibtex
+
     path = Path(path)
     text = _read_text(path)
     if not text.strip():
         return
-    library = bibtexparser.parse_string(text, append_middleware=[
-        LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts(), MergeNameParts(style="first"),
-    ])
     found = 0
-    for block in library.blocks:
-        line = (block.start_line or 0) + 1  # bibtexparser counts lines from 0
+    for line, block in parse_bibtex(text):  # fast scanner; bibtexparser for what it does not handle
+        found += 1
         if isinstance(block, ParsingFailedBlock):
-            found += 1
             yield InputError(path, line, _bib_error(block))
-        elif isinstance(block, Entry):
-            found += 1
+        else:
             yield _bib_paper(block, path, line)
     if not found:
         raise _no_records(path, "no @article{...}, @inproceedings{...} or other BibTeX entries found")

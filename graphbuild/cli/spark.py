@@ -1,0 +1,59 @@
+"""spark build and load: the build as a Spark job, and its Parquet output into a workspace."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._common import _settings, _workspace
+
+
+def cmd_spark_build(args: argparse.Namespace) -> int:
+    """``graphbuild spark build``: the build as a PySpark job, Parquet tables out."""
+    from ..spark.session import get_session, require_pyspark, stop_session
+
+    require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
+    from ..spark.job import build
+
+    spark = get_session(args.master)
+    try:
+        counts = build(args.inputs, args.out, spark=spark, settings=_settings(args), skip_bad=args.skip_bad)
+    finally:
+        stop_session(spark)
+    print(f"wrote {args.out}")
+    print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    """``graphbuild load``: Parquet tables of a Spark build into a workspace (and neo4j-admin files)."""
+    from ..load import load_parquet
+
+    ws = _workspace(args)
+    report = load_parquet(args.folder, ws, neo4j_dir=args.neo4j_import)
+    print(f"workspace: {ws.path}")
+    print(report.summary())
+    if args.neo4j_import:
+        print(f"first Neo4j load: see {args.neo4j_import}/neo4j-admin-import.txt; "
+              f"later updates: graphbuild push -w {ws.path}", file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             nlp: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands to the parser."""
+    sp = sub.add_parser("spark", help="run the build as an Apache Spark job (pip install 'graphbuild[spark]')")
+    spsub = sp.add_subparsers(dest="spark_command", required=True, metavar="COMMAND")
+    b = spsub.add_parser("build", parents=[nlp], help="JSONL/Parquet shards in, Parquet node and relationship "
+                                                      "tables out")
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz or .parquet files or folders")
+    b.add_argument("--out", required=True, help="output folder (replaced when the job succeeds)")
+    b.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    b.add_argument("--skip-bad", action="store_true", help="skip unusable records and count them")
+    b.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
+    b.set_defaults(func=cmd_spark_build)
+
+    lo = sub.add_parser("load", parents=[common], help="load a Spark build's Parquet output into a workspace")
+    lo.add_argument("folder", metavar="DIR", help="the --out folder of `graphbuild spark build`")
+    lo.add_argument("--neo4j-import", metavar="OUT", help="also write neo4j-admin import files there")
+    lo.set_defaults(func=cmd_load)

@@ -1,0 +1,161 @@
+r"""LaTeX in BibTeX fields to Unicode, fast for the common case.
+
+Most fields of real exports contain no LaTeX at all, and the rest mostly
+accents (``M{\"u}ller``), special letters (``{\O}``), escaped characters
+(``\&``) and protective braces (``{BERT}``). :func:`decode_latex` returns a
+field without markup unchanged after a cheap check, decodes those common
+constructs with one regular expression and a table, and hands anything else
+(math, unknown macros) to pylatexenc, the decoder bibtexparser uses. Its
+output equals pylatexenc's on what the table covers, with two deliberate
+exceptions: an unescaped ``%`` or ``&`` is kept as the character (pylatexenc
+reads ``%`` as a comment and drops the rest of the line, and ``&`` as an
+alignment tab), because BibTeX values are not LaTeX source lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["decode_latex", "needs_decoding", "slow_decode", "FastLatexMiddleware"]
+
+#: Accents written with a symbol: ``\"o``, ``\'{e}``.
+_SYMBOL_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303",
+                   "=": "\u0304", ".": "\u0307"}
+#: Accents written with a letter, which need a brace or a space: ``\c{c}``, ``\v r``.
+_LETTER_ACCENTS = {"u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+                   "r": "\u030a", "d": "\u0323", "b": "\u0331"}
+_LETTERS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø",
+            "O": "Ø", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ"}
+#: Macros whose braced argument is kept as plain text.
+_STYLES = ("textbf", "textit", "texttt", "emph", "textsc", "textrm", "textsf", "textnormal", "textup",
+           "textsl", "mathrm", "mathbf", "mathit", "url", "mbox")
+_ESCAPES = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", ",": " ", " ": " ",
+            ";": " ", "\n": " "}
+_TEXT = {"---": "—", "--": "–", "~": "\xa0", "``": "“", "''": "”"}
+
+_TOKEN = re.compile(
+    r"\\(?P<sym>[\"'`^~=.])\s*(?:\{\s*(?:\\(?P<s1>[ij])|(?P<s2>[A-Za-z]))\s*\}"
+    r"|\\(?P<s3>[ij])(?![A-Za-z])\s*|(?P<s4>[A-Za-z]))"
+    r"|\\(?P<let>[uvHckrdb])(?:\s*\{\s*(?:\\(?P<l1>[ij])|(?P<l2>[A-Za-z]))\s*\}|\s+(?P<l3>[A-Za-z]))"
+    r"|\\(?P<word>ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*"
+    r"|\\(?P<style>" + "|".join(_STYLES) + r")\s*\{"
+    r"|\\(?P<esc>[&%$#_{},; \n])"
+    r"|(?P<brace>[{}])"
+    r"|(?P<text>---|--|~|``|'')"
+)
+_NEEDS = ("\\", "{", "}", "~", "--", "``", "''")
+
+
+def needs_decoding(text: str) -> bool:
+    r"""Whether ``text`` holds anything a LaTeX decoder would change (a cheap check).
+
+    >>> needs_decoding("Plain title: no markup"), needs_decoding("M{\"u}ller")
+    (False, True)
+    """
+    return any(mark in text for mark in _NEEDS)
+
+
+def _accent(base: str, mark: str) -> str:
+    return unicodedata.normalize("NFC", ("i" if base in ("i", "ı") else "j" if base == "j" else base) + mark)
+
+
+def _replace(m: re.Match[str]) -> str:
+    kind = m.lastgroup
+    groups = m.groupdict()
+    if groups["sym"] is not None:
+        base = groups["s1"] or groups["s2"] or groups["s3"] or groups["s4"]
+        return _accent(base, _SYMBOL_ACCENTS[groups["sym"]])
+    if groups["let"] is not None:
+        base = groups["l1"] or groups["l2"] or groups["l3"]
+        return _accent(base, _LETTER_ACCENTS[groups["let"]])
+    if groups["word"] is not None:
+        return _LETTERS[groups["word"]]
+    if groups["style"] is not None or kind == "brace":
+        return ""
+    if groups["esc"] is not None:
+        return _ESCAPES[groups["esc"]]
+    return _TEXT[m.group()]
+
+
+@lru_cache(maxsize=1)
+def _slow_decoder() -> Any:
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    return LatexDecodingMiddleware()._decoder
+
+
+_BARE = re.compile(r"(?<!\\)([%&])")
+
+
+def slow_decode(text: str) -> str:
+    """Decode with pylatexenc (as bibtexparser does), keeping bare ``%`` and ``&`` as characters."""
+    try:
+        return _slow_decoder().latex_to_text(_BARE.sub(r"\\\1", text))
+    except Exception:  # pylatexenc gives up on some malformed input; keep the text as it was
+        return text
+
+
+def decode_latex(text: str) -> str:
+    r"""Unicode text of a BibTeX field value.
+
+    Parameters
+    ----------
+    text
+        A field value without its enclosing braces or quotes.
+
+    Returns
+    -------
+    str
+        ``text`` itself when it has no markup; otherwise accents and special
+        letters decoded, escapes resolved, braces and text-style macros
+        removed; anything the fast table does not cover goes through
+        :func:`slow_decode`.
+
+    Examples
+    --------
+    >>> decode_latex('Dvo{\\v{r}}{\\\'a}k and M\\"uller')
+    'Dvořák and Müller'
+    >>> decode_latex("{BERT}: Pre-training \\& more")
+    'BERT: Pre-training & more'
+    >>> decode_latex("Plain text stays as it is: 12% better")
+    'Plain text stays as it is: 12% better'
+    """
+    if not needs_decoding(text):
+        return text
+    out = _TOKEN.sub(_replace, text)
+    if "\\" in out:  # something the table does not know: decode the original the slow way
+        return slow_decode(text)
+    return out
+
+
+class FastLatexMiddleware:
+    """A bibtexparser middleware that decodes every field value with :func:`decode_latex`.
+
+    Used when a file goes through bibtexparser (the fallback of
+    :mod:`graphbuild.ingest.bibtex_fast`), in place of bibtexparser's own
+    ``LatexDecodingMiddleware``.
+    """
+
+    def __new__(cls) -> Any:
+        """The middleware instance (bibtexparser is imported only when BibTeX is read)."""
+        from bibtexparser.middlewares.middleware import BlockMiddleware
+        from bibtexparser.model import Entry
+
+        class _Middleware(BlockMiddleware):
+            def __init__(self) -> None:
+                super().__init__(allow_inplace_modification=True)
+
+            @classmethod
+            def metadata_key(cls) -> str:
+                return "graphbuild_latex_decoding"
+
+            def transform_entry(self, entry: Entry, *args: Any) -> Entry:
+                for field in entry.fields:
+                    if isinstance(field.value, str):
+                        field.value = decode_latex(field.value)
+                return entry
+
+        return _Middleware()

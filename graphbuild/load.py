@@ -1,0 +1,261 @@
+"""Load the Parquet tables of a Spark build into a workspace, and prepare a Neo4j first load.
+
+``graphbuild spark build`` writes ``nodes/<Label>/*.parquet`` and
+``rels/<TYPE>/*.parquet`` (the columns of :mod:`graphbuild.schema`) plus a
+``manifest.json``. :func:`load_parquet` turns them into a workspace every
+other command works on:
+
+* a new generation (``papers.jsonl``, ``graph.json``, ``manifest.json``) in
+  the layout :class:`~graphbuild.workspace.Workspace` reads, written to a
+  temporary folder and made live by replacing ``CURRENT`` (the previous
+  generation stays until then);
+* the embedded store, bulk-loaded by the store's own ``sync``: the Parquet
+  columns are read with pyarrow and COPYed as Arrow tables, so a second load
+  of a grown corpus only writes what changed.
+
+For Neo4j, :func:`neo4j_import_files` writes ``neo4j-admin database import``
+CSV files and the command (a first load into an empty database is far faster
+than any Bolt push); later updates go through ``graphbuild push``, the
+batched, idempotent sync.
+
+Communities are computed here, over the whole loaded graph
+(:func:`graphbuild.communities.add_communities`), when the output has none:
+the Spark job does not compute them. Extractions are not part of the Spark output, so the first ``graphbuild
+build`` that adds files to a loaded workspace runs the NLP pass over every
+paper once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import InputError
+from .fsutil import atomic_write_text
+from .graph import graph_json, graph_stats, graph_to_tables
+from .records import Paper
+from .schema import NODE_TABLES, REL_TABLES, GraphTables
+
+__all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
+           "LoadReport"]
+
+FORMAT = "graphbuild-parquet"
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """What a load did."""
+
+    stats: dict[str, Any] = field(default_factory=dict)
+    store: str = ""
+    neo4j_files: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line per kind of thing loaded."""
+        nodes = ", ".join(f"{k} {v}" for k, v in self.stats.get("nodes", {}).items())
+        edges = ", ".join(f"{k} {v}" for k, v in self.stats.get("edges", {}).items())
+        lines = [f"nodes: {nodes}", f"edges: {edges}"]
+        if self.store:
+            lines.append(f"embedded store: {self.store}")
+        if self.neo4j_files:
+            lines.append(f"neo4j-admin import files: {len(self.neo4j_files)} (command in neo4j-admin-import.txt)")
+        return "\n".join(lines)
+
+
+def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
+    """The node and relationship rows of a Spark build's output folder.
+
+    A table of :mod:`graphbuild.schema` missing from the folder is read as
+    empty (the Spark job does not write communities or reported results); a
+    column missing from a table is read as ``None`` only when the manifest
+    lists it as not produced.
+
+    Raises
+    ------
+    InputError
+        When the folder is not a Spark build's output or a table lacks a column.
+    """
+    import pyarrow.parquet as pq
+
+    folder = Path(folder)
+    manifest = folder / "manifest.json"
+    try:
+        meta = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise InputError(folder, None, "not the output of `graphbuild spark build` (no readable manifest.json)") \
+            from None
+    if meta.get("format") != FORMAT:
+        raise InputError(manifest, None, f"format {meta.get('format')!r} is not {FORMAT!r}")
+    left_out = (meta.get("not_produced") or {}).get("columns") or {}
+    tables = GraphTables(nodes={}, rels={})
+    for group, names in (("nodes", NODE_TABLES), ("rels", REL_TABLES)):
+        for name in names:
+            path = folder / group / name
+            columns = list(NODE_TABLES[name]) if group == "nodes" else ["from", "to", *REL_TABLES[name][2]]
+            rows: list[dict[str, Any]] = []
+            if path.is_dir():
+                table = pq.read_table(path)
+                missing = [c for c in columns if c not in table.column_names]
+                if set(missing) - set(left_out.get(name, ())):
+                    raise InputError(path, None, f"table lacks column(s) {', '.join(missing)}")
+                rows = table.select([c for c in columns if c not in missing]).to_pylist()
+                for row in rows:
+                    row.update(dict.fromkeys(missing))
+            (tables.nodes if group == "nodes" else tables.rels)[name] = rows
+    return tables
+
+
+def _arrow_type(kind: str) -> Any:
+    import pyarrow as pa
+
+    return {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64(),
+            "STRING[]": pa.list_(pa.string())}[kind]
+
+
+def write_parquet_tables(tables: GraphTables, folder: str | os.PathLike) -> None:
+    """Write ``tables`` in the Spark build's layout (one Parquet file per table), atomically.
+
+    Lets a single-machine graph be loaded, exported or compared like a Spark build's output.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(folder)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    counts = {}
+    try:
+        for group, names in (("nodes", NODE_TABLES), ("rels", REL_TABLES)):
+            for name in names:
+                columns = dict(NODE_TABLES[name]) if group == "nodes" else \
+                    {"from": "STRING", "to": "STRING", **REL_TABLES[name][2]}
+                rows = (tables.nodes if group == "nodes" else tables.rels).get(name, [])
+                schema = pa.schema([(c, _arrow_type(t)) for c, t in columns.items()])
+                (tmp / group / name).mkdir(parents=True)
+                pq.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=schema),
+                               tmp / group / name / "part-00000.parquet")
+                counts[name] = len(rows)
+        (tmp / "manifest.json").write_text(json.dumps({"format": FORMAT, "version": 1, "counts": counts},
+                                                      indent=2), encoding="utf-8")
+        shutil.rmtree(out, ignore_errors=True)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def tables_to_graph(tables: GraphTables) -> nx.MultiDiGraph:
+    """The networkx graph of node and relationship rows (the inverse of ``graph_to_tables``).
+
+    Every node label and relationship type of :mod:`graphbuild.schema` is
+    read; list columns become lists. Papers get back their ``authors`` list
+    (from ``AUTHORED`` positions), as :func:`graphbuild.graph.build_graph`
+    stores it for tooltips, and results their ``name``.
+    """
+    G = nx.MultiDiGraph()
+    authors: dict[str, list[tuple[int, str]]] = {}
+    names = {row["id"]: row["name"] for row in tables.nodes.get("Author", [])}
+    for row in tables.rels.get("AUTHORED", []):
+        authors.setdefault(row["to"], []).append((row["position"], names.get(row["from"], "")))
+    for label, columns in NODE_TABLES.items():
+        lists = [c for c, kind in columns.items() if kind.endswith("[]")]
+        for row in tables.nodes.get(label, []):
+            data = dict(row, label=label)
+            data.update({c: list(data.get(c) or []) for c in lists})
+            if label == "Paper":
+                data["authors"] = [name for _, name in sorted(authors.get(row["id"], []))]
+            if label == "Result":  # the page label graphbuild.reported.add_reported gives (not a column)
+                data["name"] = f"{row['model'] or '?'} on {row['dataset']}: {row['metric']}"
+            G.add_node(row["id"], **data)
+    for rel in REL_TABLES:
+        for row in tables.rels.get(rel, []):
+            props = {k: v for k, v in row.items() if k not in ("from", "to")}
+            G.add_edge(row["from"], row["to"], key=rel, **props)
+    return G
+
+
+def _papers(G: nx.MultiDiGraph) -> list[Paper]:
+    fields = ("title", "abstract", "year", "date", "venue", "doi", "arxiv_id", "url", "n_authors", "external")
+    return [Paper(id=node, authors=tuple(data.get("authors") or ()), **{f: data.get(f) for f in fields})
+            for node, data in sorted(G.nodes(data=True)) if data["label"] == "Paper"]
+
+
+def _write_generation(ws: Any, G: nx.MultiDiGraph, text: str, stats: dict[str, Any]) -> None:
+    """A new generation in the workspace layout, made live by replacing ``CURRENT``."""
+    path = Path(ws.path)
+    path.mkdir(parents=True, exist_ok=True)
+    live = ws.current
+    number = int(live.name.split("-")[1]) + 1 if live is not None else 1
+    gen = path / f"gen-{number:06d}"
+    tmp = path / f".gen-{number:06d}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        papers = _papers(G)
+        with open(tmp / "papers.jsonl", "w", encoding="utf-8") as fh:
+            for p in papers:
+                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+        (tmp / "extractions.jsonl").write_text("", encoding="utf-8")
+        (tmp / "graph.json").write_text(text, encoding="utf-8")
+        (tmp / "manifest.json").write_text(json.dumps({
+            "graph_sha256": hashlib.sha256(text.encode()).hexdigest(), "pipeline": "spark", "stats": stats,
+            "papers": sum(1 for p in papers if not p.external), "loaded_from": "parquet"}, indent=2), encoding="utf-8")
+        os.replace(tmp, gen)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    atomic_write_text(path / "CURRENT", gen.name + "\n")
+    for old in path.glob("gen-*"):
+        if old.name != gen.name:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True, neo4j_dir: str | None = None,
+                 progress: bool = True) -> LoadReport:
+    """Load a Spark build's Parquet output into workspace ``ws``.
+
+    Parameters
+    ----------
+    folder : the ``--out`` folder of ``graphbuild spark build``.
+    ws : a :class:`~graphbuild.workspace.Workspace` (created if it does not exist).
+    sync_store : also load the embedded store (``ws.query`` and the query library need it).
+    neo4j_dir : also write ``neo4j-admin database import`` files there.
+    progress : show the store's progress on standard error.
+
+    Returns
+    -------
+    LoadReport
+    """
+    from .communities import add_communities
+    from .progress import stage_bar
+    from .stores.embedded import EmbeddedStore
+
+    G = tables_to_graph(read_parquet_tables(folder))
+    if not any(d.get("label") == "Community" for _, d in G.nodes(data=True)):
+        add_communities(G)  # a whole-graph computation the Spark job leaves to the load
+    report = LoadReport(stats=graph_stats(G))
+    _write_generation(ws, G, graph_json(G), report.stats)
+    if sync_store:
+        store = EmbeddedStore(Path(ws.path) / "db")
+        try:
+            with stage_bar("embedded store", enabled=progress) as step:
+                report.store = store.sync(graph_to_tables(G), progress=step).summary()
+        finally:
+            store.close()
+    if neo4j_dir:
+        report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
+    return report
+
+
+def neo4j_import_files(G: nx.MultiDiGraph, out_dir: Path) -> list[str]:
+    """``neo4j-admin database import full`` CSV files and the command, written to ``out_dir``."""
+    from .export import export_graph
+
+    return [str(p) for p in export_graph(G, "neo4j-csv", out_dir)]

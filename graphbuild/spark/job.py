@@ -1,0 +1,350 @@
+"""``graphbuild spark build``: the single-machine build as an Apache Spark job.
+
+Stages (each a Spark transformation; nothing of the corpus is collected to
+the driver):
+
+1. **read**: JSON Lines (plain or gzipped) and Parquet files, in the order
+   given, numbered in reading order; each record becomes a Paper through the
+   readers' own record functions (plain objects, Semantic Scholar papers,
+   OpenAlex works).
+2. **merge**: papers that share an exact key or a title are grouped
+   (connected components, computed by aggregations); each group is merged
+   by :func:`~graphbuild.ingest.merge.merge_papers`.
+3. **extract**: the spaCy pipeline, built once per Python worker
+   (``cached_pipeline``), runs over each partition (``mapInPandas``).
+4. **resolve**: mentions that share a name key are grouped the same way;
+   each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
+   groups whose entities end with one id are joined by an aggregation over
+   that id (same type: one entity; another type: ``<id>:<type>``).
+5. **cite**: references are matched to corpus papers by joins on the exact
+   keys (strongest key wins, then the title rule); the rest become external
+   stubs merged per key group; inferred citations are a join of proposals and
+   uses on the entity id.
+6. **write**: Parquet tables ``nodes/<Label>/`` and ``rels/<TYPE>/`` with the
+   columns of :mod:`graphbuild.schema`, written to a temporary folder and
+   renamed into place.
+
+Where an aggregation approximates the single-machine rule it says so in
+:data:`APPROXIMATIONS`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..schema import NODE_TABLES, REL_TABLES
+from ..settings import Settings
+from . import steps
+
+__all__ = ["build", "spark_inputs", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
+
+#: Where the Spark build may differ from ``graphbuild build`` (none on the test corpora).
+APPROXIMATIONS = (
+    "an entity's family is found among the entities of its own mention group and the gazetteer; "
+    "a family that is only a separate group of mentions is linked when both groups meet on one id",
+    "an external stub whose title-hash id equals a corpus paper's id gets ':<year>' once, not a counter",
+)
+
+_TYPES = {"STRING": "string", "INT64": "bigint", "BOOLEAN": "boolean", "DOUBLE": "double",
+          "STRING[]": "array<string>"}
+
+#: tables of :mod:`graphbuild.schema` the Spark job does not write: communities are a whole-graph
+#: computation (``graphbuild load`` runs :func:`graphbuild.communities.add_communities`), reported
+#: results are not extracted by the Spark job yet
+NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY", "Result", "REPORTS", "OF_MODEL", "ON_DATASET")
+#: columns of written tables the Spark job leaves out (extraction confidence is not computed yet)
+NOT_PRODUCED_COLUMNS = {"Entity": ("confidence",), "PROPOSES": ("confidence",), "USES": ("confidence",),
+                        "EVALUATES_ON": ("confidence",), "COMPARES_WITH": ("confidence",)}
+
+
+def spark_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
+    """``(kind, path)`` for every input file, folders expanded (sorted); kind is ``text`` or ``parquet``."""
+    out: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            name = f.name.lower()
+            if name.endswith(".parquet"):
+                out.append(("parquet", str(f)))
+            elif name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")):
+                out.append(("text", str(f)))
+            elif not path.is_dir():
+                raise InputError(f, None, "the Spark build reads JSON Lines (.jsonl, .jsonl.gz) and Parquet "
+                                          "(.parquet) files; convert other formats with `graphbuild` first")
+    if not out:
+        raise InputError(", ".join(map(str, paths)) or "INPUT", None, "no .jsonl, .jsonl.gz or .parquet files")
+    return out
+
+
+def table_columns(name: str) -> dict[str, str]:
+    """Column -> Spark SQL type of a node label's or relationship type's table, as the job writes it."""
+    if name in NODE_TABLES:
+        columns = NODE_TABLES[name]
+    else:
+        columns = {"from": "STRING", "to": "STRING", **REL_TABLES[name][2]}
+    left_out = NOT_PRODUCED_COLUMNS.get(name, ())
+    return {c: _TYPES[t] for c, t in columns.items() if c not in left_out}
+
+
+def _components(edges: Any, nodes: Any, max_rounds: int = 30) -> Any:
+    """Connected components of ``nodes`` (column ``node``) joined by shared ``key`` in ``edges``.
+
+    Each node's ``comp`` becomes the smallest node id reachable through
+    shared keys (min-label propagation, one pair of aggregations a round).
+    """
+    from pyspark.sql import functions as F
+
+    label = nodes.select("node", F.col("node").alias("comp"))
+    for _ in range(max_rounds):
+        by_key = edges.join(label, "node").groupBy("key").agg(F.min("comp").alias("kmin"))
+        best = edges.join(by_key, "key").groupBy("node").agg(F.min("kmin").alias("kmin"))
+        new = (label.join(best, "node", "left")
+               .select("node", F.least("comp", F.coalesce("kmin", "comp")).alias("comp"))
+               .localCheckpoint())
+        changed = new.join(label.withColumnRenamed("comp", "old"), "node").where("comp != old").count()
+        label = new
+        if changed == 0:
+            return label
+    raise RuntimeError("key groups did not settle; the input has an unusually long chain of shared keys")
+
+
+def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
+    """DataFrame (ord, raw): every record as JSON text, numbered in reading order."""
+    sc = spark.sparkContext
+    rdds = []
+    for kind, path in inputs:
+        if kind == "text":
+            rdds.append(sc.textFile(path).filter(lambda line: line.strip() != ""))
+        else:
+            rdds.append(spark.read.parquet(path).rdd.map(
+                lambda row: json.dumps(row.asDict(recursive=True), default=str, ensure_ascii=False)))
+    numbered = sc.union(rdds).zipWithIndex().map(lambda pair: (pair[1], pair[0]))
+    return spark.createDataFrame(numbered, "ord bigint, raw string")
+
+
+def _parse(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
+    for df in batches:
+        out: list[tuple[Any, str | None, str | None, str]] = []
+        for ord_, raw in zip(df["ord"], df["raw"]):
+            try:
+                paper = steps.paper_from_json(raw)
+                out.append((ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper))))
+            except (ValueError, TypeError) as exc:
+                out.append((ord_, None, f"record {ord_ + 1}: {exc}", "[]"))
+        yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys"])
+
+
+def _merge(df: Any) -> Any:
+    import pandas as pd
+
+    rows = steps.merge_group(list(zip(df["ord"].tolist(), df["paper"].tolist())))
+    return pd.DataFrame(rows, columns=["order", "paper"])
+
+
+def _casing(batches: Iterator[Any]) -> Iterator[Any]:
+    """Per partition: the word casing counts of :class:`graphbuild.nlp.features.CorpusStats` (additive)."""
+    import pandas as pd
+
+    from ..nlp.features import CorpusStats
+
+    stats = CorpusStats()
+    for df in batches:
+        for text in df["paper"]:
+            stats.add(steps.paper_of(text).text)
+    rows = [(word, *row) for word, row in stats.counts.items()]
+    rows.append(("", 0, 0, stats.papers))  # "" is no word: it carries the number of papers
+    yield pd.DataFrame(rows, columns=["word", "cap", "low", "papers"])
+
+
+def _corpus_casing(papers: Any) -> dict[str, list[int]]:
+    """The casing statistics of the whole corpus, as ``graphbuild build`` gives its decision layer."""
+    from pyspark.sql import functions as F
+
+    sums = (papers.mapInPandas(_casing, "word string, cap bigint, low bigint, papers bigint")
+            .groupBy("word").agg(F.sum("cap").alias("cap"), F.sum("low").alias("low"),
+                                 F.sum("papers").alias("papers")))
+    return {r["word"]: [int(r["cap"]), int(r["low"]), int(r["papers"])] for r in sums.collect()}
+
+
+def _extractor(model: str, gazetteer: str, batch_size: int, casing: Any):
+    def extract(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+
+        from ..nlp.decide import DecideComponent
+        from ..nlp.features import CorpusStats
+        from ..nlp.pipeline import _gazetteer, cached_pipeline, doc_to_extraction
+
+        nlp = cached_pipeline(model or None, gazetteer)  # once per Python worker
+        gaz = _gazetteer(nlp)
+        comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
+        if isinstance(comp, DecideComponent):  # the whole corpus's casing, not this partition's
+            stats = CorpusStats()
+            stats.counts = dict(casing.value)
+            stats.papers = stats.counts.pop("", [0, 0, 0])[2]
+            comp.corpus = stats
+        for df in batches:
+            papers = [steps.paper_of(t) for t in df["paper"]]
+            rows = []
+            docs = nlp.pipe((p.text for p in papers), batch_size=batch_size)
+            for order, paper, doc in zip(df["order"], papers, docs):
+                ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
+                if len(ex.entities) > steps.MAX_ENTITIES:
+                    ex.entities = ex.entities[:steps.MAX_ENTITIES]
+                for j, em in enumerate(ex.entities):
+                    rows.append((int(order) * steps.MAX_ENTITIES + j, ex.paper_id,
+                                 json.dumps(em.to_dict(), ensure_ascii=False),
+                                 json.dumps(steps.mention_buckets(em))))
+            yield pd.DataFrame(rows, columns=["node", "paper_id", "mention", "keys"])
+    return extract
+
+
+def _resolver(model: str, gazetteer: str):
+    def resolve(df: Any) -> Any:
+        import pandas as pd
+
+        from ..nlp.pipeline import _gazetteer, cached_pipeline
+
+        gaz = _gazetteer(cached_pipeline(model or None, gazetteer))
+        entities, links = steps.resolve_group(list(zip(df["node"].tolist(), df["paper_id"].tolist(),
+                                                       df["mention"].tolist())), gaz)
+        comp = int(df["comp"].iloc[0])
+        rows = [{"comp": comp, "kind": "entity", "data": json.dumps(e, ensure_ascii=False)} for e in entities]
+        rows += [{"comp": comp, "kind": "link", "data": json.dumps(x, ensure_ascii=False)} for x in links]
+        return pd.DataFrame(rows, columns=["comp", "kind", "data"])
+    return resolve
+
+
+def _settle_ids(df: Any) -> Any:
+    """Entities of several groups that ended with one id: join same-type ones, suffix the others."""
+    import pandas as pd
+
+    # a group's own entity comes before family entities a group added from the gazetteer
+    rows = sorted((json.loads(d) | {"comp": c} for c, d in zip(df["comp"], df["data"])),
+                  key=lambda e: (e["stub"], e["first"]))
+    final: dict[str, dict[str, Any]] = {}
+    out = []
+    for e in rows:
+        eid = e["id"]
+        if e["stub"] and eid in final:  # the family exists: link to it, as by_key finds it
+            out.append({"comp": e["comp"], "old": eid, "new": eid, "entity": None})
+            continue
+        if eid in final and final[eid]["type"] != e["type"]:
+            eid = f"{eid}:{e['type'].lower()}"
+        if eid in final:
+            old = final[eid]
+            old["aliases"] = list(dict.fromkeys([*old["aliases"], *e["aliases"]]))
+        else:
+            final[eid] = {k: e[k] for k in ("name", "type", "aliases", "family")} | {"id": eid}
+        out.append({"comp": e["comp"], "old": e["id"], "new": eid, "entity": None})
+    out += [{"comp": -1, "old": None, "new": eid, "entity": json.dumps(v, ensure_ascii=False)}
+            for eid, v in final.items()]
+    return pd.DataFrame(out, columns=["comp", "old", "new", "entity"])
+
+
+def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark: Any = None,
+          settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64) -> dict[str, int]:
+    """Run the Spark build; write Parquet node and relationship tables under ``out``.
+
+    Parameters
+    ----------
+    inputs : JSON Lines (``.jsonl``, ``.jsonl.gz``) and Parquet files or folders of them.
+    out : the output folder; replaced as a whole when the job succeeds.
+    spark : a ``SparkSession``; a local one (all cores) when omitted.
+    settings : the spaCy model and gazetteer to use (defaults: blank English, the shipped gazetteer).
+    skip_bad : skip unusable records (counted) instead of failing on the first.
+    batch_size : papers per ``nlp.pipe`` batch.
+
+    Returns
+    -------
+    dict
+        Row counts per node label and relationship type, plus ``skipped``.
+    """
+    from .session import get_session
+
+    settings = settings or Settings()
+    spark = spark or get_session()
+    files = spark_inputs(inputs)
+    model, gazetteer = settings.spacy_model or "", settings.gazetteer or ""
+    tables, skipped = _tables(spark, files, model, gazetteer, skip_bad, batch_size)
+    counts = _write(tables, Path(out))
+    counts["skipped"] = skipped
+    return counts
+
+
+def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str, skip_bad: bool,
+            batch_size: int) -> tuple[dict[str, Any], int]:
+    from pyspark.sql import functions as F
+
+    parsed = _read(spark, files).mapInPandas(_parse, "ord bigint, paper string, error string, keys string")
+    parsed = parsed.localCheckpoint()
+    errors = parsed.where("error IS NOT NULL")
+    skipped = errors.count()
+    if skipped and not skip_bad:
+        first = errors.orderBy("ord").first()
+        raise InputError(files[0][1] if len(files) == 1 else "INPUT", None,
+                         f"{first['error']} ({skipped} bad record(s); pass --skip-bad to skip them)")
+    good = parsed.where("error IS NULL")
+    key_edges = good.select(F.col("ord").alias("node"),
+                            F.explode(F.from_json("keys", "array<string>")).alias("key"))
+    comps = _components(key_edges, good.select(F.col("ord").alias("node")))
+    papers = (good.join(comps.withColumnRenamed("node", "ord"), "ord")
+              .groupBy("comp").applyInPandas(_merge, "order bigint, paper string")
+              .localCheckpoint())
+    mentions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
+                .mapInPandas(_extractor(model, gazetteer, batch_size,
+                                        spark.sparkContext.broadcast(_corpus_casing(papers))),
+                             "node bigint, paper_id string, mention string, keys string")
+                .localCheckpoint())
+    m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
+    m_comps = _components(m_edges, mentions.select("node"))
+    resolved = (mentions.join(m_comps, "node").groupBy("comp")
+                .applyInPandas(_resolver(model, gazetteer), "comp bigint, kind string, data string")
+                .localCheckpoint())
+    from .tables import assemble
+
+    return assemble(spark, papers, resolved, _settle_ids), skipped
+
+
+def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
+    """Write every table as Parquet to ``<out>.tmp-<pid>``, then rename it to ``out``."""
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    counts: dict[str, int] = {}
+    try:
+        for name, df in tables.items():
+            group = "nodes" if name in NODE_TABLES else "rels"
+            df.write.parquet(str(tmp / group / name))
+            counts[name] = spark_count(tmp / group / name)
+        (tmp / "manifest.json").write_text(json.dumps({
+            "format": "graphbuild-parquet", "version": 1, "counts": counts,
+            "not_produced": {"tables": list(NOT_PRODUCED_TABLES),
+                             "columns": {k: list(v) for k, v in NOT_PRODUCED_COLUMNS.items()}}},
+            indent=2), encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return counts
+
+
+def spark_count(folder: Path) -> int:
+    """Rows of a Parquet folder, from the files' footers."""
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in sorted(folder.glob("*.parquet")))
+
+
+def table_schema(name: str) -> str:
+    """The Spark DDL schema of a node label's or relationship type's table."""
+    return ", ".join(f"`{c}` {t}" for c, t in table_columns(name).items())

@@ -1,0 +1,87 @@
+"""A local SparkSession with settings that suit graphbuild's job (and small machines)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from ..errors import GraphbuildError
+
+__all__ = ["get_session", "stop_session", "require_pyspark", "SparkUnavailable"]
+
+INSTALL_HINT = "the Spark build needs PySpark and Java 17: pip install 'graphbuild[spark]'"
+
+
+class SparkUnavailable(GraphbuildError):
+    """PySpark (the ``spark`` extra) is not installed."""
+
+    code = "E700"
+
+
+def require_pyspark() -> None:
+    """Raise :class:`SparkUnavailable` [E700], naming the extra to install, when PySpark is missing."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise SparkUnavailable(INSTALL_HINT) from None
+
+
+def get_session(master: str | None = None, *, app: str = "graphbuild", shuffle_partitions: int | None = None) -> Any:
+    """The active SparkSession, or a new one on ``master`` (default: spark-submit's, else ``local[*]``).
+
+    Python workers run this interpreter (``PYSPARK_PYTHON``), so they import the
+    same graphbuild and spaCy; a local session binds to the loopback interface.
+    """
+    require_pyspark()
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    # under spark-submit the gateway is already up and the master comes from its --master
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:
+        master = master or "local[*]"
+        builder = builder.master(master)
+    if master and master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = (builder.config("spark.driver.host", "127.0.0.1")
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false")
+                   .config("spark.sql.shuffle.partitions", str(shuffle_partitions or 8))
+                   .config("spark.driver.extraJavaOptions", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"))
+    elif shuffle_partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def stop_session(spark: Any, *, wait: float = 10.0) -> None:
+    """Stop ``spark`` and the JVM this process launched for it (none under spark-submit).
+
+    ``SparkSession.stop`` leaves the Py4J gateway's JVM running until the
+    interpreter exits; a JVM that outlives its parent keeps the parent's
+    standard streams open (a CI job waiting on them hangs). The gateway is
+    shut down and the launched JVM terminated, killed after ``wait`` seconds.
+    """
+    import subprocess
+
+    from pyspark import SparkContext
+
+    gateway = SparkContext._gateway
+    proc = getattr(gateway, "proc", None)  # only set when this process launched the JVM
+    spark.stop()
+    if gateway is not None:
+        gateway.shutdown()
+        SparkContext._gateway = None
+        SparkContext._jvm = None
+    if proc is None:
+        return
+    if proc.stdin is not None:
+        proc.stdin.close()  # the gateway JVM exits when its standard input closes
+    try:
+        proc.wait(wait)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

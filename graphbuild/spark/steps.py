@@ -1,0 +1,144 @@
+"""The per-record and per-group work of the Spark job, as plain Python functions.
+
+Each function takes and returns plain values (JSON text, lists of dicts) and
+calls graphbuild's own stages: the readers' record functions, ``merge_papers``,
+the spaCy pipeline, ``resolve_entities``. :mod:`graphbuild.spark.job` runs them
+inside executors (``mapInPandas`` / ``applyInPandas``); they are tested
+without Spark too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..ingest.merge import MIN_TITLE_CHARS, merge_papers, strong_keys
+from ..records import ROLES, EntityMention, Extraction, Paper, PaperRef, name_key, normalize_title, title_id
+
+__all__ = ["paper_from_json", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
+           "ref_keys", "paper_row", "link_fields", "MAX_ENTITIES"]
+
+#: Entities per paper that the mention numbering leaves room for.
+MAX_ENTITIES = 4096
+
+
+def paper_from_json(text: str) -> Paper:
+    """A Paper from one JSON record: a Semantic Scholar paper, an OpenAlex work or a plain paper object.
+
+    Raises ``ValueError`` with the reason when the record is unusable.
+    """
+    from ..errors import InputError
+    from ..ingest.metadata import openalex_work, s2_paper
+    from ..ingest.readers import _paper_from_record
+
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError(f"record is a JSON {type(value).__name__}, not an object with paper fields")
+    if "paperId" in value or "corpusId" in value:
+        return s2_paper(value)
+    if str(value.get("id", "")).startswith("https://openalex.org/"):
+        return openalex_work(value)
+    item = _paper_from_record(value, Path("record"), None, tabular=False)
+    if isinstance(item, InputError):
+        raise ValueError(item.message if hasattr(item, "message") else str(item))
+    return item
+
+
+def paper_to_json(paper: Paper) -> str:
+    return json.dumps(paper.to_dict(), ensure_ascii=False)
+
+
+def paper_of(text: str) -> Paper:
+    return Paper.from_dict(json.loads(text))
+
+
+def paper_keys(paper: Paper) -> list[str]:
+    """Keys that put copies of one paper (and papers whose ids may collide) in one group.
+
+    A superset of what :func:`~graphbuild.ingest.merge.merge_papers` joins on:
+    its exact keys, the normalised title (the title-alone rule) and the title
+    hash id (two papers with one title get distinct ids only if grouped).
+    """
+    ref = paper.ref()
+    keys = strong_keys(ref)
+    norm = normalize_title(paper.title or "")
+    if len(norm) >= MIN_TITLE_CHARS:
+        keys.append("title:" + norm)
+    if paper.title:
+        keys.append("tid:" + title_id(paper.title))
+    return keys
+
+
+def merge_group(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Merge the copies of one key group: ``(ordinal, paper json)`` in, ``(order, merged json)`` out.
+
+    ``order`` is the ordinal of each merged paper's first copy, which is its
+    place in a single-machine build's paper list.
+    """
+    from ..ingest.merge import _groups
+
+    rows = sorted(rows)
+    copies = [paper_of(text) for _, text in rows]
+    merged = merge_papers(copies)
+    groups = _groups([p.ref() for p in copies])
+    return [(rows[group[0]][0], paper_to_json(paper))
+            for group, paper in zip(groups, merged) if not paper.external]
+
+
+def mention_buckets(em: EntityMention) -> list[str]:
+    """The keys on which mentions of one thing meet (as :func:`graphbuild.resolve.resolve_entities` joins them)."""
+    keys = {name_key(em.canonical or em.name)} | {name_key(m) for m in em.mentions}
+    return sorted(f"{key}|{em.type if len(key) <= 4 and not em.canonical else ''}" for key in keys if key)
+
+
+def link_fields(link: Any) -> tuple[str, str, str, dict[str, Any]]:
+    """(paper id, entity id, role, props) of a resolution link, a tuple or a record."""
+    if isinstance(link, tuple):
+        return link
+    return (link.paper_id, link.entity_id, link.role,
+            {"evidence": link.evidence, "char_start": link.char_start, "char_end": link.char_end})
+
+
+def resolve_group(rows: list[tuple[int, str, str]], gaz: Any) -> tuple[list[dict], list[dict]]:
+    """Resolve one group of mentions: ``(item, paper id, mention json)`` rows in.
+
+    Returns entity rows (with ``first``, the group's first item, which orders
+    groups as a single-machine build does) and link rows (with ``rank`` and
+    ``item``, which pick the strongest role when groups join later).
+    """
+    from ..resolve import resolve_entities
+
+    rows = sorted(rows)
+    extractions: list[Extraction] = []
+    paper_first: dict[str, int] = {}
+    for item, pid, text in rows:
+        em = EntityMention(**json.loads(text))
+        if not extractions or extractions[-1].paper_id != pid:
+            extractions.append(Extraction(paper_id=pid, title="", entities=[]))
+        extractions[-1].entities.append(em)
+        paper_first.setdefault(pid, item)
+    resolution = resolve_entities(extractions, gaz)
+    first = rows[0][0]
+    entities = [{"first": first, "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                 "family": e.family, "stub": e.paper_count == 0} for e in resolution.entities]
+    links = []
+    for link in resolution.links:
+        pid, eid, role, props = link_fields(link)
+        links.append({"paper_id": pid, "entity_id": eid, "role": role, "rank": ROLES.index(role),
+                      "item": paper_first[pid], **props})
+    return entities, links
+
+
+def ref_keys(ref: PaperRef) -> list[str]:
+    """Exact keys of a reference, strongest first (the order the corpus index is searched in)."""
+    return strong_keys(ref)
+
+
+def paper_row(paper: Paper) -> dict[str, Any]:
+    """The Paper node's properties, as :func:`graphbuild.graph.graph_to_tables` writes them."""
+    from ..graph import _paper_props, _value
+    from ..schema import NODE_TABLES
+
+    props = _paper_props(paper)
+    return {col: _value(props.get(col)) for col in NODE_TABLES["Paper"]}

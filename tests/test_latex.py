@@ -1,0 +1,97 @@
+"""The fast LaTeX decoder and BibTeX scanner agree with pylatexenc and bibtexparser."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.ingest.bibtex_fast import _parse_with_bibtexparser, parse_bibtex, scan_bibtex
+from graphbuild.ingest.latex import decode_latex, needs_decoding, slow_decode
+
+CASES = [
+    'M{\\"u}ller', 'M\\"uller', 'M\\"{u}ller', "\\'{\\i}", "\\'\\i", "Fran{\\c{c}}ois", "\\c c", "{\\ss}e",
+    "Stra\\ss e", "Stra\\ss{}e", "{\\O}stergaard", "Dvo{\\v{r}}{\\'a}k", "Erd{\\H{o}}s", "\\aa x", "{\\aa}",
+    "\\textbf{Bold} \\emph{x}", "{BERT}: {A} b", "x \\& y \\% z \\_ \\# \\$", "\\url{http://a.b/c_d}",
+    "\\L{}ukasz", "{\\L}ukasz", "\\'E", "\\`{a}", "\\^o", "\\=a", "\\.z", "\\u{a}", "\\k{a}", "\\r{a}",
+    "\\d{a}", "\\b{a}", "\\~n", "\\~{n}", "{\\'{e}}", "\\textit{a}b", "a\\,b", "\\ae\\oe", "\\i", "x\\ y",
+    '{\\"{o}}', '\\"O', "e.g.\\ this", '\\" o', "a--b---c", "a~b", "``quoted'' text",
+    # not in the fast table: these go the slow way
+    "\\t{oo}", "\\'{}", "$\\alpha$-Net", "\\alpha", "A \\unknownmacro{x} y",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_latex_decode_equals_pylatexenc(text):
+    assert decode_latex(text) == slow_decode(text)
+
+
+def test_latex_decode_known_values():
+    assert decode_latex("Dvo{\\v{r}}{\\'a}k and Sch{\\\"o}lkopf") == "Dvořák and Schölkopf"
+    assert decode_latex("{\\O}stergaard, Erd{\\H{o}}s, Stra{\\ss}e") == "Østergaard, Erdős, Straße"
+
+
+def test_latex_plain_text_is_returned_as_is():
+    text = "Plain words, 12% better & faster: no markup (at all)."
+    assert not needs_decoding(text)
+    assert decode_latex(text) is text
+
+
+def test_latex_bare_percent_and_ampersand_are_kept():
+    # pylatexenc alone reads % as a comment (dropping the rest) and & as a column separator
+    assert decode_latex("{BERT} gains 12% on MS MARCO & TREC") == "BERT gains 12% on MS MARCO & TREC"
+    assert slow_decode("$x$ gains 12% on A & B") == "$x$ gains 12% on A & B"
+
+
+WELL_FORMED = r"""% an export
+@inproceedings{10.1145/1,
+author = {M{\"u}ller, J{\"o}rg and van der Berg, Ada and Grace Brewster and Smith, Jr., John},
+title = {{BERT}: Ranking with {\O}stergaard's Trick},
+year = {2021},
+booktitle = "Proc. of {SIGIR} '21",
+abstract = {No markup here, 12% better.},
+pages = {1--9}
+}
+
+@comment{ignored {nested} text}
+@article{k2, title = "Quoted {T}itle", year = 2020, author = {Byron, Ada}}
+"""
+
+
+def _fields(block):
+    return block.key, {k.lower(): f.value for k, f in block.fields_dict.items()}
+
+
+def test_bibtex_fast_scan_equals_bibtexparser():
+    scanned = scan_bibtex(WELL_FORMED)
+    assert scanned is not None
+    full = list(_parse_with_bibtexparser(WELL_FORMED))
+    assert [(line, _fields(b)) for line, b in scanned] == [(line, _fields(b)) for line, b in full]
+    _, first = scanned[0]
+    assert first.fields_dict["author"].value == ["Jörg Müller", "Ada van der Berg", "Grace Brewster",
+                                                 "John Smith Jr."]
+    assert first.fields_dict["title"].value == "BERT: Ranking with Østergaard's Trick"
+    assert [line for line, _ in scanned] == [2, 12]
+
+
+@pytest.mark.parametrize("text", [
+    "@string{acm = {ACM}}\n@misc{a, title = {T}, publisher = acm}\n",
+    "@misc{a, title = {T}}\n@misc{a, title = {U}}\n",
+    "@misc{a, title = {T}, title = {U}}\n",
+    "@misc{a, title = {Never closes,\n  author = {X}\n\n@misc{b, title = {B}}\n",
+    "@misc{a, title = {A} # {B}}\n",
+    "@misc{a, month = jan, title = {T}}\n",
+    "@misc{a, title = {Escaped \\{ brace}}\n",
+])
+def test_bibtex_fast_hands_unusual_files_to_bibtexparser(text):
+    assert scan_bibtex(text) is None
+    assert [line for line, _ in parse_bibtex(text)] == [line for line, _ in _parse_with_bibtexparser(text)]
+
+
+def test_read_papers_reports_progress_lines_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    from graphbuild.ingest import read_papers
+
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@misc{a, title = {First}}\n@misc{b, title = {Second}}\n@misc{c, title = {Third}}\n")
+    assert len(read_papers([bib], progress=True).papers) == 3
+    assert capsys.readouterr().err.splitlines()[-1] == "reading: 3 records"
+    read_papers([bib])
+    assert capsys.readouterr().err == ""

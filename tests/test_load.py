@@ -1,0 +1,184 @@
+"""Loading Parquet node and relationship tables into a workspace, and Neo4j import files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.errors import InputError
+from graphbuild.graph import graph_to_tables
+from graphbuild.load import load_parquet, read_parquet_tables, tables_to_graph, write_parquet_tables
+from graphbuild.resources import data_path
+from graphbuild.schema import NODE_TABLES, REL_TABLES
+from graphbuild.workspace import Workspace
+
+
+def _nodes(G) -> dict:
+    # a paper's tooltip author list comes back with the Author node's spelling ("de Las"/"de las")
+    return {n: {**d, "authors": [a.casefold() for a in d["authors"]]} if "authors" in d else d
+            for n, d in G.nodes(data=True)}
+
+
+def _same_graph(a, b) -> bool:
+    """Equal nodes (with every attribute) and equal relationship rows; edge order aside."""
+    return _nodes(a) == _nodes(b) and graph_to_tables(a) == graph_to_tables(b)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo corpus built once; its graph written as Parquet in the Spark build's layout."""
+    root = tmp_path_factory.mktemp("load")
+    ws = Workspace(root / "built")
+    ws.build([data_path("demo")], sync_store=False, overview=False, progress=False)
+    write_parquet_tables(graph_to_tables(ws.graph()), root / "parquet")
+    return ws, root / "parquet"
+
+
+def test_load_tables_round_trip_to_the_same_graph(demo):
+    ws, folder = demo
+    G = tables_to_graph(read_parquet_tables(folder))
+    assert _same_graph(G, ws.graph())
+
+
+def test_load_makes_a_workspace_other_commands_work_on(demo, tmp_path, capsys):
+    built, folder = demo
+    ws = Workspace(tmp_path / "loaded")
+    report = load_parquet(folder, ws, progress=False)
+    assert _same_graph(ws.graph(), built.graph())
+    assert report.stats == built.stats()
+    papers = ws.query("MATCH (p:Paper) WHERE NOT p.external RETURN count(p) AS n")[0]["n"]
+    assert papers == built.stats()["nodes"]["Paper"]
+    assert len(ws.papers()) == papers + built.stats()["nodes"].get("Paper (external)", 0)
+    # the query library runs on it, through the CLI
+    assert main(["query", "--name", "top-entities", "-w", str(ws.path), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all("name" in r or "entity" in r for r in rows)
+
+
+def test_load_writes_neo4j_admin_import_files(demo, tmp_path):
+    _, folder = demo
+    ws = Workspace(tmp_path / "ws")
+    report = load_parquet(folder, ws, sync_store=False, neo4j_dir=str(tmp_path / "neo4j"), progress=False)
+    names = {Path(p).name for p in report.neo4j_files}
+    assert {f"nodes_{label}.csv" for label in NODE_TABLES} <= names
+    assert {f"rels_{rel}.csv" for rel in REL_TABLES} <= names
+    command = (tmp_path / "neo4j" / "neo4j-admin-import.txt").read_text()
+    assert "neo4j-admin database import full" in command and "--nodes=nodes_Paper.csv" in command
+    with open(tmp_path / "neo4j" / "nodes_Paper.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][0] == "id:ID(Paper)" and rows[0][-1] == ":LABEL"
+    assert len(rows) - 1 == sum(ws.stats()["nodes"].get(k, 0) for k in ("Paper", "Paper (external)"))
+
+
+def test_load_refuses_a_folder_that_is_not_spark_output(tmp_path):
+    (tmp_path / "x").mkdir()
+    with pytest.raises(InputError, match="manifest.json"):
+        read_parquet_tables(tmp_path / "x")
+    assert main(["load", str(tmp_path / "x"), "-w", str(tmp_path / "ws")]) == 1
+
+
+def _spark_like(folder: Path, out: Path) -> Path:
+    """``folder`` as the Spark job writes it: no community or result tables, no confidence columns."""
+    import pyarrow.parquet as pq
+
+    shutil.copytree(folder, out)
+    for group, name in (("nodes", "Community"), ("rels", "IN_COMMUNITY"), ("nodes", "Result"),
+                        ("rels", "REPORTS"), ("rels", "OF_MODEL"), ("rels", "ON_DATASET")):
+        shutil.rmtree(out / group / name)
+    left_out = {}
+    for group, name in (("nodes", "Entity"), ("rels", "USES")):
+        part = out / group / name / "part-00000.parquet"
+        pq.write_table(pq.read_table(part).drop_columns(["confidence"]), part)
+        left_out[name] = ["confidence"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["not_produced"] = {"tables": [], "columns": left_out}
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    return out
+
+
+def test_load_reads_missing_tables_as_empty_and_computes_communities(demo, tmp_path):
+    built, folder = demo
+    tables = read_parquet_tables(_spark_like(folder, tmp_path / "spark"))
+    assert tables.nodes["Result"] == [] and tables.rels["REPORTS"] == [] and tables.nodes["Community"] == []
+    assert {r["confidence"] for r in tables.nodes["Entity"]} == {None}
+    assert len(tables.rels["USES"]) == len(graph_to_tables(built.graph()).rels["USES"])
+    ws = Workspace(tmp_path / "ws")
+    load_parquet(tmp_path / "spark", ws, sync_store=False, progress=False)
+    G = ws.graph()
+    communities = [n for n, d in G.nodes(data=True) if d["label"] == "Community"]
+    in_community = {u for u, _, k in G.edges(keys=True) if k == "IN_COMMUNITY"}
+    assert communities and in_community <= {n for n, d in G.nodes(data=True) if d["label"] == "Paper"}
+    assert len(in_community) == sum(G.nodes[c]["papers"] for c in communities)
+
+
+def test_load_refuses_a_table_lacking_a_column_the_manifest_does_not_excuse(demo, tmp_path):
+    import pyarrow.parquet as pq
+
+    _, folder = demo
+    out = _spark_like(folder, tmp_path / "spark")
+    part = out / "rels" / "CITES" / "part-00000.parquet"
+    pq.write_table(pq.read_table(part).drop_columns(["via"]), part)
+    with pytest.raises(InputError, match="lacks column.*via"):
+        read_parquet_tables(out)
+
+
+def test_load_keeps_double_columns(demo):
+    built, folder = demo
+    tables = read_parquet_tables(folder)
+    want = graph_to_tables(built.graph())
+    assert [r["confidence"] for r in tables.nodes["Entity"]] == [r["confidence"] for r in want.nodes["Entity"]]
+    assert any(isinstance(r["value"], float) for r in tables.rels["REPORTS"])
+    assert [r["value"] for r in tables.rels["REPORTS"]] == [r["value"] for r in want.rels["REPORTS"]]
+
+
+@pytest.mark.neo4j
+def test_load_neo4j_import_files_read_by_the_server(demo, tmp_path, neo4j_uri):
+    """The files' shape, read by the real server with LOAD CSV (neo4j-admin reads the same headers)."""
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    _, folder = demo
+    G = tables_to_graph(read_parquet_tables(folder))
+    store = Neo4jStore(neo4j_uri, password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+    sub = f"graphbuild-load-{uuid.uuid4().hex[:8]}"
+    import_dir = None
+    try:
+        [config] = store.query("CALL dbms.listConfig('server.directories.import') YIELD value RETURN value")
+        import_dir = Path(config["value"])
+        if not import_dir.is_dir():
+            pytest.skip(f"the server's import folder {import_dir} is not on this machine")
+        from graphbuild.load import neo4j_import_files
+
+        neo4j_import_files(G, import_dir / sub)
+        store.query("LOAD CSV WITH HEADERS FROM $url AS row CREATE (:LoadTest {id: row.`id:ID(Paper)`, "
+                    "year: toInteger(row.`year:long`), labels: split(row.`:LABEL`, ';')})",
+                    {"url": f"file:///{sub}/nodes_Paper.csv"}, write=True)
+        store.query("LOAD CSV WITH HEADERS FROM $url AS row MATCH (a:LoadTest {id: row.`:START_ID(Paper)`}), "
+                    "(b:LoadTest {id: row.`:END_ID(Paper)`}) CREATE (a)-[:LOAD_TEST {type: row.`:TYPE`}]->(b)",
+                    {"url": f"file:///{sub}/rels_CITES.csv"}, write=True)
+        [n] = store.query("MATCH (n:LoadTest) RETURN count(n) AS n, collect(DISTINCT n.labels[0]) AS labels")
+        papers = [d for _, d in G.nodes(data=True) if d["label"] == "Paper"]
+        assert n == {"n": len(papers), "labels": ["Paper"]}
+        [c] = store.query("MATCH (:LoadTest)-[r:LOAD_TEST {type: 'CITES'}]->(:LoadTest) RETURN count(r) AS n")
+        assert c["n"] == sum(1 for *_, k in G.edges(keys=True) if k == "CITES") > 0
+    finally:
+        store.query("MATCH (n:LoadTest) DETACH DELETE n", write=True)
+        store.close()
+        if import_dir is not None:
+            shutil.rmtree(import_dir / sub, ignore_errors=True)
+
+
+def test_spark_command_without_pyspark_says_how_to_install(monkeypatch, tmp_path, capsys):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the extra were not installed
+    assert main(["spark", "build", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E700]") and "pip install 'graphbuild[spark]'" in err
+    assert len(err.splitlines()) == 1
