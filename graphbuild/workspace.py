@@ -402,8 +402,11 @@ class Workspace:
     def viz(self, out: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
             cypher: str | None = None, params: dict[str, Any] | None = None,
             types: Iterable[str] | None = None, since: int | None = None,
-            max_nodes: int | None = None, title: str | None = None) -> Path:
-        """Write an interactive page of the graph, a neighbourhood or a query result; returns its path."""
+            max_nodes: int | None = None, title: str | None = None, color: str = "kind") -> Path:
+        """Write an interactive page of the graph, a neighbourhood or a query result; returns its path.
+
+        ``color="community"`` fills nodes by their Leiden community instead of their kind.
+        """
         from .viz import PagePath, node_ids_from_rows, render_html, select_subgraph
 
         graph = self.graph()
@@ -413,7 +416,12 @@ class Workspace:
         selection = select_subgraph(graph, focus=focus, hops=hops, node_ids=node_ids,
                                     types=list(types) if types else None, since=since,
                                     max_nodes=max_nodes or self.settings.max_nodes)
-        written = render_html(selection, Path(out), title=title or f"graphbuild: {self.path.name}")
+        colouring: dict[str, Any] = {}
+        if color == "community":
+            from .communities import community_names, node_communities
+
+            colouring = {"communities": node_communities(graph), "community_names": community_names(graph)}
+        written = render_html(selection, Path(out), title=title or f"graphbuild: {self.path.name}", **colouring)
         return PagePath(written)  # a Path that Jupyter displays as the page
 
     def related_index(self):

@@ -19,26 +19,10 @@ def cmd_viz(args: argparse.Namespace) -> int:
         named = get_query(args.name)
         cypher, params = named.cypher_for("embedded"), bind_params(named, _params(args.param))
     types = [t.strip() for t in args.types.split(",")] if args.types else None
-    if args.color == "community":
-        path = _community_page(ws, args, cypher, params, types)
-    else:
-        path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
-                      types=types, since=args.since, max_nodes=args.max_nodes)
+    path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
+                  types=types, since=args.since, max_nodes=args.max_nodes, color=args.color)
     print(f"wrote {path}")
     return 0
-
-
-def _community_page(ws, args: argparse.Namespace, cypher, params, types):
-    """Like ``Workspace.viz``, with nodes coloured by their community."""
-    from ..communities import community_names, node_communities
-    from ..viz import node_ids_from_rows, render_html, select_subgraph
-
-    graph = ws.graph()
-    node_ids = node_ids_from_rows(graph, ws.query(cypher, params or {})) if cypher else None
-    selection = select_subgraph(graph, focus=args.focus, hops=args.hops, node_ids=node_ids, types=types,
-                                since=args.since, max_nodes=args.max_nodes or ws.settings.max_nodes)
-    return render_html(selection, args.output, title=f"graphbuild: {ws.path.name}",
-                       communities=node_communities(graph), community_names=community_names(graph))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
