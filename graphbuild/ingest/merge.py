@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from networkx.utils import UnionFind
+
 from ..records import Paper, PaperRef, arxiv_from_doi, clean_arxiv, clean_doi, paper_key, title_key
 
 __all__ = ["MIN_TITLE_CHARS", "merge_papers", "resolve_references", "strong_keys", "merge_refs"]
@@ -108,35 +110,35 @@ def _title_norm(ref: PaperRef) -> str | None:
     return norm if len(norm) >= MIN_TITLE_CHARS else None
 
 
-@dataclass
-class _UnionFind:
-    parent: list[int]
-    dois: list[set[str]]
-    arxivs: list[set[str]]
+class _SamePaper:
+    """Same-paper groups of ref indices (:class:`networkx.utils.UnionFind`) with the DOIs
+    and arXiv ids each group has, so that a weak join can see a conflict.
 
-    @classmethod
-    def of(cls, refs: Sequence[PaperRef]) -> _UnionFind:
-        return cls(list(range(len(refs))), [{d} if (d := _doi(r)) else set() for r in refs],
-                   [{a} if (a := _arxiv(r)) else set() for r in refs])
+    Which index ends up as a group's root does not matter: groups are read out
+    as sorted index lists (:meth:`groups`), the earliest member first.
+    """
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    def __init__(self, refs: Sequence[PaperRef]) -> None:
+        self.sets = UnionFind(range(len(refs)))
+        self.ids: dict[int, tuple[set[str], set[str]]] = {
+            i: ({d} if (d := _doi(r)) else set(), {a} if (a := _arxiv(r)) else set()) for i, r in enumerate(refs)}
 
     def union(self, a: int, b: int, *, weak: bool = False) -> None:
         """Join ``a`` and ``b``; a ``weak`` (title) join is refused across conflicting DOIs/arXiv ids."""
-        ra, rb = self.find(a), self.find(b)
+        ra, rb = self.sets[a], self.sets[b]
         if ra == rb:
             return
-        if weak and ((self.dois[ra] and self.dois[rb] and not self.dois[ra] & self.dois[rb])
-                     or (self.arxivs[ra] and self.arxivs[rb] and not self.arxivs[ra] & self.arxivs[rb])):
+        (dois_a, arxivs_a), (dois_b, arxivs_b) = self.ids.pop(ra), self.ids.pop(rb)
+        if weak and ((dois_a and dois_b and not dois_a & dois_b)
+                     or (arxivs_a and arxivs_b and not arxivs_a & arxivs_b)):
+            self.ids[ra], self.ids[rb] = (dois_a, arxivs_a), (dois_b, arxivs_b)
             return
-        lo, hi = min(ra, rb), max(ra, rb)  # the earliest member stays the root
-        self.parent[hi] = lo
-        self.dois[lo] |= self.dois[hi]
-        self.arxivs[lo] |= self.arxivs[hi]
+        self.sets.union(ra, rb)
+        self.ids[self.sets[ra]] = (dois_a | dois_b, arxivs_a | arxivs_b)
+
+    def groups(self) -> list[list[int]]:
+        """The groups as sorted index lists, in order of their earliest member."""
+        return sorted((sorted(group) for group in self.sets.to_sets()), key=lambda g: g[0])
 
 
 def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None) -> list[list[int]]:
@@ -145,7 +147,7 @@ def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None) -> 
     With ``surnames`` (each ref's first author, :func:`first_surname`), a
     preprint and its published version are joined too (:func:`_version_pairs`).
     """
-    uf = _UnionFind.of(refs)
+    uf = _SamePaper(refs)
     first: dict[str, int] = {}
     weak_pairs: list[tuple[int, int]] = []
     for i, ref in enumerate(refs):
@@ -173,10 +175,7 @@ def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None) -> 
     # Exact-id joins first, so that title joins see every DOI a group has.
     for a, b in sorted(set(weak_pairs)):
         uf.union(a, b, weak=True)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(refs)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+    return uf.groups()
 
 
 def _first(values: Iterable[str | int | None]) -> str | int | None:
