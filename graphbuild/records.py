@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "parse_year",
     "ENTITY_TYPES",
     "SCORED_TYPES",
     "ROLES",
@@ -42,6 +43,7 @@ SCORED_TYPES = ("Model", "Method", "Dataset")
 #: Paper -> entity roles, strongest first (used to pick one role per pair).
 ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 
+_YEAR_PREFIX = re.compile(r"^\s*(\d{4})")
 _ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
 _ARXIV_OLD = re.compile(r"^([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$", re.I)
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -243,7 +245,7 @@ class PaperRef:
                 arxiv_id=clean_arxiv(value.get("arxiv_id") or value.get("arxiv")),
                 ids=tuple((k, v) for k, v in ids if k != "id"),
                 title=value.get("title") or None,
-                year=_int_or_none(value.get("year")),
+                year=parse_year(value.get("year")),
             )
             if not (ref.doi or ref.arxiv_id or ref.ids or ref.title) and value.get("id"):
                 return cls.from_value(str(value["id"]))
@@ -273,11 +275,25 @@ class PaperRef:
         return cls(ids=(("id", text),))
 
 
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(str(value)[:4]) if value not in (None, "") else None
-    except ValueError:
+def parse_year(value: Any) -> int | None:
+    """The year in ``value``: an int from 1000 to 9999, or text (a float, a date) that starts with one.
+
+    The one year parser of graphbuild: metadata records, reference lists,
+    graph node properties and pages all read years with it.
+
+    Examples
+    --------
+    >>> parse_year(2021), parse_year("2021-05-03"), parse_year(" 2019"), parse_year(2020.0)
+    (2021, 2021, 2019, 2020)
+    >>> parse_year(None), parse_year(""), parse_year("n.d."), parse_year(True), parse_year(12)
+    (None, None, None, None, None)
+    """
+    if isinstance(value, bool):
         return None
+    if isinstance(value, int):
+        return value if 1000 <= value <= 9999 else None
+    m = _YEAR_PREFIX.match(str(value if value is not None else ""))
+    return int(m.group(1)) if m else None
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ import networkx as nx
 import numpy as np
 
 from .errors import QueryError
+from .records import parse_year
 from .schema import ENTITY_ROLE_RELS
 
 __all__ = [
@@ -144,11 +145,7 @@ def paper_period(data: Mapping[str, Any], granularity: str) -> str | None:
     >>> paper_period({"year": 2021}, "month") is None
     True
     """
-    year = data.get("year")
-    try:
-        year = int(year) if year is not None else None
-    except (TypeError, ValueError):
-        year = None
+    year = parse_year(data.get("year"))
     if granularity == "year":
         return None if year is None else f"{year:04d}"
     date = str(data.get("date") or "")
@@ -370,7 +367,15 @@ def kleinberg_bursts(r: np.ndarray, d: np.ndarray, *, s: float = 2.0, gamma: flo
     cost0 = -(r * np.log(p0)[:, None] + (d - r) * np.log1p(-p0)[:, None])
     cost1 = -(r * np.log(p1)[:, None] + (d - r) * np.log1p(-p1)[:, None])
     tau = gamma * math.log(n) if n > 1 else gamma
-    # Viterbi over two states, vectorised over the m series
+    state = _viterbi(cost0, cost1, tau)
+    saving = cost0 - cost1
+    return [[Burst(a, b, round(float(saving[i, a:b + 1].sum()), 6)) for a, b in _runs(state[i])]
+            for i in range(m)]
+
+
+def _viterbi(cost0: np.ndarray, cost1: np.ndarray, tau: float) -> np.ndarray:
+    """The cheapest two-state sequence per series (True: burst), vectorised over the rows."""
+    m, n = cost0.shape
     back = np.zeros((m, n, 2), dtype=bool)  # True: came from the burst state
     c0, c1 = cost0[:, 0].copy(), tau + cost1[:, 0]
     for t in range(1, n):
@@ -383,19 +388,18 @@ def kleinberg_bursts(r: np.ndarray, d: np.ndarray, *, s: float = 2.0, gamma: flo
     state[:, n - 1] = c1 < c0
     for t in range(n - 1, 0, -1):
         state[:, t - 1] = np.where(state[:, t], back[:, t, 1], back[:, t, 0])
-    saving = cost0 - cost1
-    out: list[list[Burst]] = []
-    for i in range(m):
-        bursts: list[Burst] = []
-        high = np.flatnonzero(state[i])
-        if len(high):
-            breaks = np.flatnonzero(np.diff(high) > 1)
-            starts = np.concatenate(([high[0]], high[breaks + 1]))
-            ends = np.concatenate((high[breaks], [high[-1]]))
-            for a, b in zip(starts, ends):
-                bursts.append(Burst(int(a), int(b), round(float(saving[i, a:b + 1].sum()), 6)))
-        out.append(bursts)
-    return out
+    return state
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """``(first, last)`` index of each maximal run of True in ``flags``."""
+    high = np.flatnonzero(flags)
+    if not len(high):
+        return []
+    breaks = np.flatnonzero(np.diff(high) > 1)
+    starts = np.concatenate(([high[0]], high[breaks + 1]))
+    ends = np.concatenate((high[breaks], [high[-1]]))
+    return [(int(a), int(b)) for a, b in zip(starts, ends)]
 
 
 def entity_bursts(series: Series, *, s: float = 2.0, gamma: float = 1.0,

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..records import Paper, PaperRef, clean_arxiv, clean_doi
+from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .readers import clean_text
 
@@ -70,15 +70,6 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 def _text(value: Any) -> str:
     """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed."""
     return clean_text(value)
-
-
-def _year(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 1000 <= value <= 9999 else None
-    m = re.match(r"^\s*(\d{4})", str(value or ""))
-    return int(m.group(1)) if m else None
 
 
 def _date(value: Any) -> str | None:
@@ -206,7 +197,7 @@ def s2_ref(obj: Any) -> PaperRef | None:
     title = _text(obj.get("title")) or None
     if not (doi or aid or ids or title):
         return None
-    return PaperRef(doi=doi, arxiv_id=aid, ids=ids, title=title, year=_year(obj.get("year")))
+    return PaperRef(doi=doi, arxiv_id=aid, ids=ids, title=title, year=parse_year(obj.get("year")))
 
 
 def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool = False) -> Paper:
@@ -225,7 +216,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     )
     refs = [s2_ref(r) for r in obj.get("references") or () if r]
     date = _date(obj.get("publicationDate"))
-    year = _year(obj.get("year")) or _year(date)
+    year = parse_year(obj.get("year")) or parse_year(date)
     venue = _text(obj.get("venue")) or None
     if not venue and isinstance(obj.get("journal"), dict):
         venue = _text(obj["journal"].get("name")) or None
@@ -351,7 +342,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         abstract=_text(rebuild_abstract(obj.get("abstract_inverted_index"))),
         authors=tuple(authors),
         n_authors=len(authors) if obj.get("authorships") is not None else None,
-        year=_year(obj.get("publication_year")) or _year(date),
+        year=parse_year(obj.get("publication_year")) or parse_year(date),
         date=date,
         venue=_text(venue_source.get("display_name")) or None,
         doi=doi,
@@ -438,7 +429,7 @@ def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
         abstract=_child_text(entry, "atom:summary"),
         authors=authors,
         n_authors=len(authors),
-        year=_year(published),
+        year=parse_year(published),
         date=_date(published),
         venue=_child_text(entry, "arxiv:journal_ref") or None,
         doi=doi,
