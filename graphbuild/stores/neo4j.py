@@ -24,9 +24,7 @@ node's own data changes (or after ``wipe``).
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -35,6 +33,8 @@ from ..errors import QueryError, StoreError
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
+from .neo4j_plan import NODE_COLS, OUT_TYPES, REL_COLS, batches, desired, dirty_sources
+from .neo4j_plan import plan as plan_sync
 
 __all__ = ["redact_uri", "SOURCE_LABEL", "Neo4jStore", "MARKER_LABEL", "HASH_PROPERTY", "OUT_PROPERTY",
            "DEFAULT_BATCH_SIZE", "schema_statements"]
@@ -63,159 +63,6 @@ def schema_statements() -> list[str]:
     out.append("CREATE INDEX graphbuild_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)")
     out.append("CREATE INDEX graphbuild_paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year)")
     return out
-
-
-# ---------------------------------------------------------------------------
-# planning: what a sync writes and deletes (pure functions over rows)
-
-_NODE_COLS = {label: [c for c in cols if c != "id"] for label, cols in NODE_TABLES.items()}
-_REL_COLS = {rel: list(spec[2]) for rel, spec in REL_TABLES.items()}
-#: relationship types by source label
-_OUT_TYPES = {label: [rel for rel, spec in REL_TABLES.items() if spec[0] == label] for label in NODE_TABLES}
-
-
-def _digest(parts: Iterable[str]) -> str:
-    h = hashlib.blake2b(digest_size=8)
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\x1e")
-    return h.hexdigest()
-
-
-#: ``_gb_out`` of a node whose outgoing relationships were written and are none
-_NO_RELS = _digest([])
-
-
-def _with_hash(values: list[Any]) -> list[Any]:
-    # values are str/int/float/bool/None or lists of str, whose repr is stable
-    values.append(hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).hexdigest())
-    return values
-
-
-def _node_values(label: str, row: dict[str, Any]) -> list[Any]:
-    """``row``'s properties in ``_NODE_COLS[label]`` order, then their hash."""
-    values = []
-    for col in _NODE_COLS[label]:
-        value = row.get(col)
-        if NODE_TABLES[label][col].endswith("[]") and value is not None:
-            value = [str(v) for v in value]
-        values.append(value)
-    return _with_hash(values)
-
-
-def _rel_values(rel: str, row: dict[str, Any]) -> list[Any]:
-    return _with_hash([row.get(col) for col in _REL_COLS[rel]])
-
-
-@dataclass(slots=True)
-class _Desired:
-    """The tables keyed for diffing."""
-
-    nodes: dict[str, dict[str, list[Any]]]  # label -> id -> values (hash last)
-    out: dict[str, dict[str, dict[tuple[str, str], list[Any]]]]  # label -> source -> (rel, to) -> values
-    digests: dict[str, dict[str, str]]  # label -> id -> digest of its outgoing relationships
-    skipped: int  # relationship rows dropped: an endpoint is not in the tables, or a repeat
-
-
-def _desired(tables: GraphTables) -> _Desired:
-    nodes: dict[str, dict[str, list[Any]]] = {}
-    for label in NODE_TABLES:
-        rows: dict[str, list[Any]] = {}
-        for row in tables.nodes.get(label, []):
-            node_id = row.get("id")
-            if node_id is not None and node_id not in rows:
-                rows[node_id] = _node_values(label, row)
-        nodes[label] = rows
-    out: dict[str, dict[str, dict[tuple[str, str], list[Any]]]] = {label: {} for label in NODE_TABLES}
-    skipped = 0
-    for rel, (src, dst, _) in REL_TABLES.items():
-        for row in tables.rels.get(rel, []):
-            a, b = row.get("from"), row.get("to")
-            rels = out[src].setdefault(a, {}) if a in nodes[src] else None
-            if rels is None or b not in nodes[dst] or (rel, b) in rels:
-                skipped += 1
-                continue
-            rels[(rel, b)] = _rel_values(rel, row)
-    digests = {
-        label: {node_id: _digest(sorted(f"{rel}\x1f{to}\x1f{values[-1]}"
-                                        for (rel, to), values in out[label].get(node_id, {}).items()))
-                for node_id in nodes[label]}
-        for label in NODE_TABLES
-    }
-    return _Desired(nodes, out, digests, skipped)
-
-
-@dataclass(slots=True)
-class _Plan:
-    """Everything one sync does, in the order it does it."""
-
-    rel_delete: dict[str, list[list[str]]] = field(default_factory=dict)  # rel -> [from, to]
-    node_delete: dict[str, list[str]] = field(default_factory=dict)
-    node_write: dict[str, list[list[Any]]] = field(default_factory=dict)  # label -> [id, *values]
-    rel_create: dict[str, list[list[Any]]] = field(default_factory=dict)  # rel -> [from, to, *values]
-    rel_update: dict[str, list[list[Any]]] = field(default_factory=dict)
-    digests: dict[str, list[list[str]]] = field(default_factory=dict)  # label -> [id, digest]
-
-
-def _dirty_sources(want: _Desired, stored: dict[str, dict[str, tuple[Any, Any]]]) -> dict[str, list[str]]:
-    """Stored nodes whose outgoing relationships may differ from the tables.
-
-    A node's ``_gb_out`` is written after its relationships, so a node left
-    without one by an interrupted sync is dirty too, and gets diffed in full.
-    """
-    dirty: dict[str, list[str]] = {}
-    for label in NODE_TABLES:
-        ids = []
-        for node_id, (_, out) in stored[label].items():
-            wanted = want.digests[label].get(node_id)
-            if wanted is None:  # the node goes: delete its relationships explicitly
-                if out != _NO_RELS:
-                    ids.append(node_id)
-            elif out != wanted:
-                ids.append(node_id)
-        dirty[label] = sorted(ids)
-    return dirty
-
-
-def _plan(want: _Desired, stored: dict[str, dict[str, tuple[Any, Any]]],
-          stored_rels: dict[str, dict[str, dict[tuple[str, str], Any]]]) -> _Plan:
-    """Diff the tables against what the database holds.
-
-    ``stored[label][id] = (hash, out digest)`` for every graphbuild node;
-    ``stored_rels[label][source][(rel, to)] = hash`` for the dirty sources only.
-    """
-    plan = _Plan(rel_delete={rel: [] for rel in REL_TABLES}, rel_create={rel: [] for rel in REL_TABLES},
-                 rel_update={rel: [] for rel in REL_TABLES})
-    for label in NODE_TABLES:
-        held, wanted = stored[label], want.nodes[label]
-        plan.node_delete[label] = sorted(node_id for node_id in held if node_id not in wanted)
-        plan.node_write[label] = [[node_id, *values] for node_id, values in wanted.items()
-                                  if held.get(node_id, (None, None))[0] != values[-1]]
-        dirty = stored_rels.get(label, {})
-        for source, old in dirty.items():
-            new = want.out[label].get(source, {}) if source in wanted else {}
-            for (rel, to) in old:
-                if (rel, to) not in new:
-                    plan.rel_delete[rel].append([source, to])
-        for source, rels in want.out[label].items():
-            stored_out = dirty.get(source)
-            if stored_out is None and source in held and held[source][1] == want.digests[label][source]:
-                continue  # unchanged since the last sync
-            for (rel, to), values in rels.items():
-                if stored_out is None or (rel, to) not in stored_out:
-                    plan.rel_create[rel].append([source, to, *values])
-                elif stored_out[(rel, to)] != values[-1]:
-                    plan.rel_update[rel].append([source, to, *values])
-        plan.digests[label] = [[node_id, digest] for node_id, digest in want.digests[label].items()
-                               if held.get(node_id, (None, None))[1] != digest]
-    for rows in plan.rel_delete.values():
-        rows.sort()
-    return plan
-
-
-def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
 
 
 # ---------------------------------------------------------------------------
@@ -422,11 +269,11 @@ class Neo4jStore:
         Relationship rows whose endpoints are not among the tables' nodes are skipped.
         """
         self.ensure_schema()
-        want = _desired(tables)
+        want = desired(tables)
         stored = {label: self._stored_nodes(label) for label in NODE_TABLES}
-        dirty = _dirty_sources(want, stored)
+        dirty = dirty_sources(want, stored)
         stored_rels = {label: self._stored_rels(label, ids) for label, ids in dirty.items()}
-        plan = _plan(want, stored, stored_rels)
+        plan = plan_sync(want, stored, stored_rels)
 
         report = SyncReport(
             nodes_created={label: 0 for label in NODE_TABLES}, nodes_updated={label: 0 for label in NODE_TABLES},
@@ -448,8 +295,8 @@ class Neo4jStore:
             report.nodes_created[label] = created
             report.nodes_updated[label] = len(plan.node_write[label]) - created
         for rel, (src, dst, _) in REL_TABLES.items():
-            sets = ", ".join([f"r.{col} = row[{i + 2}]" for i, col in enumerate(_REL_COLS[rel])]
-                             + [f"r.{HASH_PROPERTY} = row[{len(_REL_COLS[rel]) + 2}]"])
+            sets = ", ".join([f"r.{col} = row[{i + 2}]" for i, col in enumerate(REL_COLS[rel])]
+                             + [f"r.{HASH_PROPERTY} = row[{len(REL_COLS[rel]) + 2}]"])
             match = f"UNWIND $rows AS row MATCH (a:{src} {{id: row[0]}}) MATCH (b:{dst} {{id: row[1]}}) "
             added = self._run_batches(match + f"CREATE (a)-[r:{rel}]->(b) SET {sets}",
                                       plan.rel_create[rel], f"{rel} relationships", progress)
@@ -470,8 +317,8 @@ class Neo4jStore:
         out: dict[str, dict[tuple[str, str], Any]] = {node_id: {} for node_id in ids}
         cypher = (f"UNWIND $ids AS id MATCH (a:{label}:{MARKER_LABEL} {{id: id}})-[r]->(b:{MARKER_LABEL}) "
                   f"WHERE type(r) IN $types RETURN a.id, type(r), b.id, r.{HASH_PROPERTY}")
-        for batch in _batches(ids, self.batch_size):
-            for rec in self._read(partial(_records, cypher, ids=list(batch), types=_OUT_TYPES[label])):
+        for batch in batches(ids, self.batch_size):
+            for rec in self._read(partial(_records, cypher, ids=list(batch), types=OUT_TYPES[label])):
                 out[rec[0]][(rec[1], rec[2])] = rec[3]
         return out
 
@@ -480,7 +327,7 @@ class Neo4jStore:
         """Run ``cypher`` with ``$rows`` bound to successive batches, one transaction each."""
         totals = {"nodes_created": 0, "nodes_deleted": 0, "relationships_created": 0, "relationships_deleted": 0}
         done = 0
-        for batch in _batches(rows, self.batch_size):
+        for batch in batches(rows, self.batch_size):
             counters = self._write(partial(_counters, cypher, rows=list(batch)))
             for key in totals:
                 totals[key] += getattr(counters, key)
@@ -490,7 +337,7 @@ class Neo4jStore:
         return totals
 
     def _write_nodes(self, label: str, rows: list[list[Any]], progress: Progress | None) -> int:
-        cols = _NODE_COLS[label]
+        cols = NODE_COLS[label]
         sets = ", ".join([f"n.{col} = row[{i + 1}]" for i, col in enumerate(cols)]
                          + [f"n.{HASH_PROPERTY} = row[{len(cols) + 1}]"])
         groups: dict[str | None, list[list[Any]]] = {}
