@@ -37,6 +37,7 @@ import networkx as nx
 from .errors import FetchError, RelatedLookupError
 from .fetch import OPENALEX_API, S2_API, S2_LINK_FIELDS, _write_jsonl, iter_openalex_works, iter_s2_links
 from .http import HttpClient
+from .progress import Progress
 from .records import Paper, normalize_title
 
 __all__ = ["DIRECTIONS", "EXPAND_DIR", "EXPAND_SOURCES", "Candidate", "ExpandReport", "ExpandWeights",
@@ -261,8 +262,8 @@ def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[s
     yield from records.values()
 
 
-def _progress(say: Say, what: str) -> Callable[[int, int | None], None]:
-    def step(done: int, total: int | None) -> None:
+def _progress(say: Say, what: str) -> Progress:
+    def step(stage: str, done: int, total: int | None) -> None:
         say(f"expand: {what}: {done}{f' of {total}' if total else ''} papers")
     return step
 

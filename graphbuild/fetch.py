@@ -14,14 +14,15 @@ Outputs hold the services' own objects, so nothing is lost and the readers in
 Each output is written to a temporary file and renamed into place, so a failed
 fetch leaves any earlier file untouched. Pagination lives in generators
 (:func:`iter_arxiv_entries`, :func:`iter_s2_links`, :func:`iter_openalex_works`)
-that call ``progress(done, total)`` after every page (``total`` may be None).
+that report after every page through the shared :data:`graphbuild.progress.Progress`
+callback, ``progress(stage, done, total)`` (``total`` may be None).
 """
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ from .errors import FetchError
 from .fsutil import atomic_output
 from .http import HttpClient
 from .ingest.metadata import ARXIV_NS, ATOM_NS, OPENSEARCH_NS, parse_atom
+from .progress import Progress
 
 __all__ = [
     "ARXIV_API",
@@ -67,15 +69,13 @@ OPENALEX_PAGE_MAX = 200
 #: The sources :func:`run_fetch` knows.
 SOURCES = ("arxiv", "s2", "openalex")
 
-#: ``progress(done, total)``; ``total`` is None when the service does not say.
-Progress = Callable[[int, "int | None"], None]
 
 _NS = {"atom": ATOM_NS, "arxiv": ARXIV_NS, "opensearch": OPENSEARCH_NS}
 
 
-def _report(progress: Progress | None, done: int, total: int | None) -> None:
+def _report(progress: Progress | None, stage: str, done: int, total: int | None) -> None:
     if progress is not None:
-        progress(done, total)
+        progress(stage, done, total)
 
 
 def _need_positive(value: int, what: str) -> None:
@@ -148,7 +148,7 @@ def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
         for entry in entries[: max_results - done]:
             yield entry
             done += 1
-        _report(progress, done, total)
+        _report(progress, "arxiv", done, total)
         if total is not None and done >= total:
             break
 
@@ -213,7 +213,7 @@ def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 
 
     Pages with ``offset``/``limit`` and follows the answer's ``next`` offset
     until it is absent; stops after ``limit`` papers. Each item is the inner
-    ``citedPaper`` / ``citingPaper`` object. ``progress(done, None)`` after each page.
+    ``citedPaper`` / ``citingPaper`` object. ``progress("s2 references", done, None)`` after each page.
     """
     if kind not in ("references", "citations"):
         raise ValueError("kind must be 'references' or 'citations'")
@@ -238,7 +238,7 @@ def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 
             done += 1
             if done >= limit:
                 break
-        _report(progress, done, None)
+        _report(progress, f"s2 {kind}", done, None)
         nxt = page.get("next")
         if not data or nxt is None:
             break
@@ -266,7 +266,7 @@ def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, re
         each) and store them as the paper's ``references`` / ``citations`` lists;
         the ``s2`` reader turns citing papers into external papers that cite it.
     progress
-        Called as ``progress(done, total)`` with the number of linked papers
+        Called as ``progress(stage, done, total)`` with the number of linked papers
         fetched so far (``total`` from the paper's reference/citation counts).
 
     Returns
@@ -294,8 +294,9 @@ def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, re
             for kind in wanted:
                 base = done
 
-                def step(n: int, _total: int | None, base: int = base, goal: int | None = goal) -> None:
-                    _report(progress, base + n, goal)
+                def step(stage: str, n: int, _total: int | None, base: int = base,
+                         goal: int | None = goal) -> None:
+                    _report(progress, stage, base + n, goal)
 
                 links = list(iter_s2_links(client, pid, kind, limit=limit, fields=link_fields,
                                            progress=step if progress else None))
@@ -336,7 +337,7 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
             if isinstance(work, dict):
                 yield work
                 done += 1
-        _report(progress, done, total)
+        _report(progress, "openalex", done, total)
         if not results:
             break
         cursor = meta.get("next_cursor")

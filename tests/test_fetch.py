@@ -395,9 +395,9 @@ def test_fetch_s2_pages_references_by_next_offset_and_reads_back(web: Web, tmp_p
 
     web.serve(handler)
     out = tmp_path / "seed.s2.jsonl"
-    seen: list[tuple[int, int | None]] = []
+    seen: list[tuple[str, int, int | None]] = []
     n = fetch_s2("arXiv:2106.09685", out, make_client(), citations=True,
-                 progress=lambda done, total: seen.append((done, total)))
+                 progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert n == 1
     assert [c.url for c in web.calls] == [
         f"{S2_API}/paper/arXiv:2106.09685",
@@ -406,7 +406,7 @@ def test_fetch_s2_pages_references_by_next_offset_and_reads_back(web: Web, tmp_p
         f"{S2_API}/paper/arXiv:2106.09685/citations",
     ]
     assert [c.params.get("offset") for c in web.calls[1:3]] == [0, 2]
-    assert seen == [(2, 5), (3, 5), (5, 5)]
+    assert seen == [("s2 references", 2, 5), ("s2 references", 3, 5), ("s2 citations", 5, 5)]
     assert detect_format(out) == "s2"
     papers = [p for p in read_s2(out) if isinstance(p, Paper)]
     assert papers[0].arxiv_id == "2106.09685"
@@ -446,7 +446,7 @@ def test_fetch_openalex_follows_cursor_and_stops_at_max(web: Web, tmp_path: Path
     out = tmp_path / "works.openalex.jsonl"
     seen: list[tuple[int, int | None]] = []
     n = fetch_openalex("knowledge graphs", 3, out, make_client(),
-                       progress=lambda d, t: seen.append((d, t)))
+                       progress=lambda s, d, t: seen.append((d, t)))
     assert n == 3
     assert [c.params["cursor"] for c in web.calls] == ["*", "c2"]
     assert web.calls[0].params["search"] == "knowledge graphs"
@@ -479,7 +479,7 @@ def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Pat
     client = make_client(clock, intervals={"export.arxiv.org": 3.0})
     out = tmp_path / "q.atom"
     seen: list[tuple[int, int | None]] = []
-    n = fetch_arxiv("cat:cs.CL", 5, out, client, page_size=2, progress=lambda d, t: seen.append((d, t)))
+    n = fetch_arxiv("cat:cs.CL", 5, out, client, page_size=2, progress=lambda s, d, t: seen.append((d, t)))
     assert n == 5
     assert all(c.url == ARXIV_API for c in web.calls)
     assert [(c.params["start"], c.params["max_results"]) for c in web.calls] == [(0, 2), (2, 2), (4, 1)]

@@ -10,6 +10,7 @@ from typing import Any
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Run ``graphbuild fetch``: download paper records as build input."""
     from ..fetch import run_fetch
+    from ..progress import stage_bar
 
     defaults = {"arxiv": "arxiv-fetch.atom", "s2": "s2-fetch.s2.jsonl", "openalex": "openalex-fetch.openalex.jsonl"}
     out = Path(args.output or defaults[args.source])
@@ -21,7 +22,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         kwargs.update(paper_ids=[args.query], references=args.references, citations=args.citations)
     else:
         kwargs.update(query=args.search or args.query, max_results=args.max)
-    n = run_fetch(args.source, **kwargs)
+    with stage_bar(f"fetch {args.source}", unit="paper") as progress:
+        n = run_fetch(args.source, progress=progress, **kwargs)
     print(f"wrote {n} record(s) to {out}; build with: graphbuild build {out}")
     return 0
 
