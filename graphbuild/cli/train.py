@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import tempfile
+from pathlib import Path
 
+from ..errors import CurationError, UsageError
+from ..settings import Settings
 from ._common import _settings
 
 
@@ -13,18 +18,50 @@ def cmd_train(args: argparse.Namespace) -> int:
     from ..nlp.train import SHIPPED_ANNOTATIONS, cross_validate, load_examples, train_pipeline
 
     settings = _settings(args)
-    annotations = args.annotations or [str(SHIPPED_ANNOTATIONS)]
-    if args.cv:
-        from ..nlp.pipeline import _gazetteer, make_pipeline
+    annotations = list(args.annotations or ([] if args.no_shipped else [str(SHIPPED_ANNOTATIONS)]))
+    papers = list(args.papers or [])
+    if args.no_shipped and args.annotations:
+        raise UsageError("--no-shipped leaves out the shipped annotations; it does not go with annotation files")
+    if args.curation is None:
+        if args.no_shipped:
+            raise UsageError("--no-shipped needs --curation FILE (there would be nothing to train on)")
+        if not papers:
+            raise UsageError("--papers is needed: the files holding the annotated papers' titles and abstracts")
+    elif annotations and not papers:
+        raise UsageError("--papers is needed for the annotations trained on besides the curation "
+                         "(or pass --no-shipped to train on the curation alone)")
+    with tempfile.TemporaryDirectory(prefix="graphbuild-train-") as tmp:
+        if args.curation is not None:
+            labels, ws_papers = _curation_inputs(args, settings, Path(tmp))
+            annotations, papers = [str(labels), *annotations], [str(ws_papers), *papers]
+        if args.cv:
+            from ..nlp.pipeline import _gazetteer, make_pipeline
 
-        nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
-        examples = load_examples(annotations, args.papers, nlp)
-        print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=args.cv, C=args.C), indent=2))
-    model = train_pipeline(annotations, args.papers, args.out, spacy_model=settings.spacy_model,
-                           gazetteer=settings.gazetteer, C=args.C, log=print)
+            nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
+            examples = load_examples(annotations, papers, nlp)
+            print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=args.cv, C=args.C), indent=2))
+        model = train_pipeline(annotations, papers, args.out, spacy_model=settings.spacy_model,
+                               gazetteer=settings.gazetteer, C=args.C, log=print)
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
           f"{len(model.entity.index)} features; use it with --spacy-model {args.out}")
     return 0
+
+
+def _curation_inputs(args: argparse.Namespace, settings: Settings, folder: Path) -> tuple[Path, Path]:
+    """Write the curation's labels and the workspace's papers into ``folder`` (see graphbuild.curation_labels)."""
+    from ..curation_labels import read_curation_strict, write_training_inputs
+    from ..workspace import Workspace
+
+    ops = read_curation_strict(args.curation)  # a malformed file stops here, before any training
+    ws = Workspace(settings.workspace, settings)
+    ws.manifest()  # a clear error when the workspace has no graph yet
+    labels_file, papers_file, labels = write_training_inputs(ws, ops, folder, path=str(args.curation))
+    print(labels.report.summary(), file=sys.stderr)
+    if not labels.rows:
+        raise CurationError(f"{args.curation}: the curation changes no paper's entities in workspace {ws.path}, "
+                            "so it gives no training labels")
+    print(f"curation: labels for {len(labels.rows)} paper(s) of workspace {ws.path}", file=sys.stderr)
+    return labels_file, papers_file
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
@@ -38,10 +75,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                                    "write a spaCy pipeline directory for --spacy-model DIR.")
     t.add_argument("annotations", nargs="*", metavar="ANNOTATIONS",
                    help="annotation files (default: the ones shipped with graphbuild)")
-    t.add_argument("--papers", nargs="+", required=True,
+    t.add_argument("--papers", nargs="+",
                    help="files holding the annotated papers' titles and abstracts (any input format)")
     t.add_argument("--out", required=True, help="pipeline directory to write")
     t.add_argument("--cv", type=int, default=0, metavar="K", help="first print K-fold cross-validated scores")
     t.add_argument("-C", type=float, default=DEFAULT_C, help=f"inverse regularisation strength (default {DEFAULT_C})")
     t.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
+    t.add_argument("--curation", metavar="FILE",
+                   help="also train on a curation file's decisions: the entities of each paper it changes, "
+                        "as curated in the workspace (-w)")
+    t.add_argument("-w", "--workspace", help="with --curation: the built workspace whose papers it curates")
+    t.add_argument("--no-shipped", action="store_true",
+                   help="with --curation: train on the curation's labels alone, without the shipped annotations")
     t.set_defaults(func=cmd_train)
