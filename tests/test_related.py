@@ -317,6 +317,19 @@ def test_related_text_vocabulary_prunes_rare_phrases():
     assert signal.tfidf.dtype.name == "float32" and signal.tfidf.indices.dtype.name == "int32"
 
 
+def test_related_distinct_equals_np_unique():
+    import numpy as np
+
+    from graphbuild.related._sparse import distinct, distinct_counts
+
+    values = np.array([7, 2, 7, 2**40, 0, 2, 7], dtype=np.int64)
+    assert distinct(values).tolist() == [0, 2, 7, 2**40]
+    kept, counts = distinct_counts(values)
+    assert kept.tolist() == [0, 2, 7, 2**40] and counts.tolist() == [1, 2, 3, 1]
+    kept, counts = distinct_counts(np.zeros(0, dtype=np.int64))
+    assert kept.size == 0 and counts.size == 0
+
+
 def test_related_bm25_weights_equal_those_of_bm25s():
     import bm25s
     import numpy as np

@@ -19,7 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
-from ._sparse import csr, distinct, empty_scores, gather, l2_rows, row
+from ._sparse import csr, distinct, distinct_counts, empty_scores, gather, l2_rows, row
 from .config import TextConfig
 from .query import Query
 
@@ -136,7 +136,7 @@ def _counts(texts: list[str], config: TextConfig) -> tuple[sp.csr_matrix, list[s
     big_doc = np.repeat(np.arange(n, dtype=np.int64), [max(len(d) - 1, 0) for d in docs])
     big = np.concatenate([d[:-1] * size + d[1:] for d in docs])
     uni_df = _doc_freq(uni_doc, uni, size)
-    big_codes, big_df = distinct(distinct(big_doc * size * size + big) % (size * size), counts=True)
+    big_codes, big_df = distinct_counts(distinct(big_doc * size * size + big) % (size * size))
     keep_uni = np.flatnonzero(uni_df >= min(config.min_df, max(n, 1)))
     keep_big = big_codes[big_df >= min(config.bigram_min_df, max(n, 1))]
     names = np.array(list(vocab), dtype=object)
