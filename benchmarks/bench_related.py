@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from graphbuild.graph import build_graph
-from graphbuild.records import Entity, Extraction, Paper, entity_id
+from graphbuild.records import Citation, Entity, Extraction, Link, Paper, entity_id
 from graphbuild.related import RelatedIndex, related_papers
 
 ROLES = ("proposes", "uses", "uses", "uses", "evaluates_on", "evaluates_on", "compares_with")
@@ -77,12 +77,11 @@ def synthetic_graph(n_papers: int, seed: int = 7):
         pool = by_topic[t] if len(by_topic[t]) else np.arange(n_entities)
         chosen = set(int(pool[min(len(pool) - 1, int(rng.zipf(1.6)) - 1)]) for _ in range(5))
         for e in chosen:
-            props = {"evidence": "", "char_start": 0, "char_end": 0}
-            links.append((pid, entities[e].id, str(rng.choice(ROLES)), props))
+            links.append(Link(pid, entities[e].id, str(rng.choice(ROLES))))
         earlier = per_topic[t]
         if earlier:
             for j in set(int(x) for x in rng.choice(earlier[-2000:], size=min(5, len(earlier)))):
-                citations.append((pid, f"syn:{j:06d}", {"inferred": False}))
+                citations.append(Citation(pid, f"syn:{j:06d}"))
         per_topic[t].append(i)
     return build_graph(papers, entities, links, citations)
 

@@ -13,7 +13,13 @@ then fitted on all dev queries.
 Run (builds the workspace on first use; ``--dense`` adds the dense signal,
 which needs ``graphbuild[dense]`` and an installed model)::
 
-    python benchmarks/fit_related.py -w /tmp/related-dev [--dense all-MiniLM-L6-v2] [--write]
+    python benchmarks/fit_related.py -w /tmp/related-dev [--dense all-MiniLM-L6-v2] [--write] [--compare]
+
+``--compare`` adds a pairwise learning-to-rank baseline, cross-validated the
+same way: a logistic regression on the differences of (relevant, irrelevant)
+pairs from each training query's top 150, over the parts alone and with the
+candidate's year relative to the query's (same year or later, log of the gap,
+year unknown).
 
 ``--write`` stores the weights in ``graphbuild/related/related_weights.json``
 (the ``default`` entry, or ``dense`` with ``--dense``), with the CV figures,
@@ -114,6 +120,43 @@ def cross_validate(index: RelatedIndex, data, start: np.ndarray, free: list[int]
     return pooled, spread
 
 
+def year_features(index: RelatedIndex, row: int) -> np.ndarray:
+    """Candidates x 3: same year as the query or later, log(1 + years before it), year unknown."""
+    years = index.corpus.years.astype(np.float64)
+    gap = float(years[row]) - years
+    return np.column_stack([np.nan_to_num(gap <= 0).astype(np.float64),
+                            np.nan_to_num(np.log1p(np.clip(gap, 0, None))), np.isnan(years).astype(np.float64)])
+
+
+def pairwise_cv(index: RelatedIndex, data, extra: bool, folds: int, top_n: int = 150) -> dict[str, float]:
+    """Held-out figures of a pairwise logistic regression over the parts (``extra``: and the year features)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    Xs = [np.hstack([X, year_features(index, row)]) if extra else X for row, X, _, _ in data]
+    prior = np.array([Weights().part(p) for p in TEXT_PARTS] + [0.0] * (data[0][1].shape[1] - len(TEXT_PARTS)))
+
+    def pairs(idx):
+        diffs = []
+        for i in idx:
+            row, X, y, _ = data[i]
+            s = X @ prior
+            s[row] = -np.inf
+            head = np.argsort(-s, kind="stable")[:top_n]
+            neg = head[y[head] == 0]
+            diffs.append((Xs[i][np.flatnonzero(y)][:, None, :] - Xs[i][neg][None, :, :]).reshape(-1, Xs[i].shape[1]))
+        d = np.vstack(diffs)
+        return np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))]
+
+    groups = np.arange(len(data))
+    held = []
+    for train, test in GroupKFold(n_splits=folds).split(groups, groups=groups):
+        model = LogisticRegression(C=0.1, fit_intercept=False, max_iter=2000).fit(*pairs(train))
+        coef = model.coef_[0]
+        held.extend(figures(index, [(data[i][0], Xs[i], data[i][2], data[i][3])], coef) for i in test)
+    return {name: round(float(np.mean([h[name] for h in held])), 4) for name in held[0]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-w", "--workspace", default="/tmp/related-dev")
@@ -121,6 +164,7 @@ def main() -> None:
     parser.add_argument("--dense", default="", help="a sentence-transformers model for the dense signal")
     parser.add_argument("--folds", type=int, default=7)
     parser.add_argument("--write", action="store_true", help="store the fitted weights in the package")
+    parser.add_argument("--compare", action="store_true", help="also a pairwise logistic-regression baseline")
     args = parser.parse_args()
 
     data_dir = Path(args.data)
@@ -156,6 +200,12 @@ def main() -> None:
     inside = figures(index, data, coef)
     print(f"| fitted fusion, in-sample (all queries) | {inside['map']:.3f} | {inside['recall@20']:.3f} | "
           f"{inside['precision@10']:.3f} |")
+    if args.compare:
+        for extra in (False, True):
+            f = pairwise_cv(index, data, extra, args.folds)
+            label = "parts and relative year" if extra else "parts"
+            print(f"| pairwise logistic regression ({label}), {args.folds}-fold CV by query | {f['map']:.3f} | "
+                  f"{f['recall@20']:.3f} | {f['precision@10']:.3f} |")
     weights = {p: round(float(c), 4) for p, c in zip(parts, coef)}
     print("\nweights:", json.dumps(weights))
     if args.write:

@@ -317,6 +317,44 @@ def test_related_text_vocabulary_prunes_rare_phrases():
     assert signal.tfidf.dtype.name == "float32" and signal.tfidf.indices.dtype.name == "int32"
 
 
+def test_related_distinct_equals_np_unique():
+    import numpy as np
+
+    from graphbuild.related._sparse import distinct, distinct_counts
+
+    values = np.array([7, 2, 7, 2**40, 0, 2, 7], dtype=np.int64)
+    assert distinct(values).tolist() == [0, 2, 7, 2**40]
+    kept, counts = distinct_counts(values)
+    assert kept.tolist() == [0, 2, 7, 2**40] and counts.tolist() == [1, 2, 3, 1]
+    kept, counts = distinct_counts(np.zeros(0, dtype=np.int64))
+    assert kept.size == 0 and counts.size == 0
+
+
+def test_related_bm25_weights_equal_those_of_bm25s():
+    import bm25s
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from graphbuild.related.config import TextConfig
+    from graphbuild.related.text import TextSignal
+
+    texts = ["graph graph neural networks", "neural networks for molecules and graph data",
+             "protein folding", "graph protein graph", "networks of networks of networks"]
+    signal = TextSignal.index(texts, TextConfig(bigram_min_df=99))
+    counts = (signal.tfidf > 0).astype(np.int32).toarray()  # which terms each paper has
+    vocab = {t: i for i, t in enumerate(signal.terms)}
+    analyze = CountVectorizer(token_pattern=TextConfig().token_pattern, stop_words="english").build_analyzer()
+    ids = [[vocab[w] for w in analyze(t) if w in vocab] for t in texts]
+    assert [sorted(set(d)) for d in ids] == [sorted(np.flatnonzero(c)) for c in counts]
+    model = bm25s.BM25(k1=1.2, b=0.75)
+    model.index((ids, {str(i): i for i in range(len(vocab))}), create_empty_token=False, show_progress=False)
+    s = model.scores
+    expected = sp.csr_matrix((s["data"], s["indices"], s["indptr"]), shape=(len(vocab), len(texts))).toarray()
+    assert np.allclose(signal.bm25_t.toarray(), expected, rtol=1e-5, atol=1e-7)
+    assert signal.bm25_t[vocab["graph"], 0] > signal.bm25_t[vocab["graph"], 1] > 0  # twice beats once
+
+
 def test_related_text_query_uses_the_extractor_given(index):
     from graphbuild.records import EntityMention, Extraction
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["row", "gather", "l2_rows", "scale", "top", "join_names", "csr", "empty_scores"]
+__all__ = ["row", "gather", "l2_rows", "scale", "top", "join_names", "csr", "empty_scores", "distinct",
+           "distinct_counts"]
 
 
 def csr(matrix: sp.spmatrix, dtype: type = np.float32) -> sp.csr_matrix:
@@ -83,3 +84,27 @@ def join_names(names: list[str]) -> str:
 def empty_scores(n: int) -> np.ndarray:
     """A zero score per corpus paper."""
     return np.zeros(n, dtype=np.float32)
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values of an integer array.
+
+    Sorts, then keeps each value where it first appears: ``np.unique`` without
+    counts takes a hashing path in numpy 2.x that is orders of magnitude slower
+    on millions of distinct int64 codes (45 s against 0.2 s for 8 million).
+    """
+    ordered = np.sort(np.asarray(values))
+    return ordered[_firsts(ordered)]
+
+
+def distinct_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted distinct values of an integer array and how often each occurs."""
+    ordered = np.sort(np.asarray(values))
+    first = _firsts(ordered)
+    return ordered[first], np.diff(np.append(np.flatnonzero(first), len(ordered)))
+
+
+def _firsts(ordered: np.ndarray) -> np.ndarray:
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return first
