@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ..records import normalize_title
+from ..records import normalize_title, parse_year
 from ._sparse import csr
 from .config import ROLES, CitationConfig
 
@@ -27,11 +27,9 @@ _ROLE_RANK = {role: i for i, role in enumerate(ROLES)}
 
 
 def year_of(value: Any) -> float:
-    """A year as a float, NaN when unknown or unreadable."""
-    try:
-        return float(int(str(value)[:4])) if value not in (None, "") else math.nan
-    except ValueError:
-        return math.nan
+    """A year as a float (:func:`graphbuild.records.parse_year`), NaN when unknown or unreadable."""
+    year = parse_year(value)
+    return math.nan if year is None else float(year)
 
 
 def paper_text(title: str, abstract: str | None) -> str:
