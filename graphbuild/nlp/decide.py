@@ -29,6 +29,7 @@ import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -86,9 +87,10 @@ class LinearModel:
         sizes = [len(feats) for feats in rows]
         if not rows or not all(sizes):
             return self._scores_slow(rows, n_out)
-        get, unknown = self.index.get, len(self.index)
-        cols = [get(name, unknown) for feats in rows for name in feats]
-        vals = np.array([v for feats in rows for v in feats.values()], dtype=np.float64)
+        total = sum(sizes)
+        # feature names -> weight rows in C loops (map over a chain), unknown names -> the zero row
+        cols = list(map(self.index.get, chain.from_iterable(rows), repeat(len(self.index), total)))
+        vals = np.fromiter(chain.from_iterable(feats.values() for feats in rows), dtype=np.float64, count=total)
         contrib = self._padded[cols] * vals[:, None]  # type: ignore[attr-defined]
         starts = np.zeros(len(rows), dtype=np.int64)
         np.cumsum(sizes[:-1], out=starts[1:])
@@ -312,7 +314,7 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: str) -> Span | None:
+def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: int) -> Span | None:
     """The tokens covering characters ``start:end`` (expanded to token boundaries)."""
     first = bisect_right(starts, start) - 1
     last = bisect_left(ends, end)
@@ -322,32 +324,38 @@ def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: i
 
 
 def _set_doc_results(doc: Doc, decision: Decision) -> None:
-    """``doc.ents`` for the kept mentions, ``doc.spans[SPANS_KEY]`` for every candidate."""
+    """``doc.ents`` for the kept mentions, ``doc.spans[SPANS_KEY]`` for every candidate.
+
+    The entities' extensions (``span._.gb_name`` …) are read from ``doc._.gb_ent_info``,
+    one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
+    """
     cands = decision.cands
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    strings = doc.vocab.strings
+    class_ids = [strings.add(label) for label in CLASSES]
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
     all_spans = []
     for c, k in zip(cands, labels):
-        span = _token_span(doc, starts, ends, c.start, c.end, CLASSES[k])
+        span = _token_span(doc, starts, ends, c.start, c.end, class_ids[k])
         if span is not None:  # its score and source: doc._.gb_candidates, in the same order
             all_spans.append(span)
     doc.spans[SPANS_KEY] = all_spans
     ents: list[Span] = []
+    info: dict[tuple[int, int], tuple[str, bool, str, float, str]] = {}
     for members in decision.entities:
         name = cands[members[0]].text
         for i in members:
             c = cands[i]
-            span = _token_span(doc, starts, ends, c.start, c.end, c.type or "Method")
+            span = _token_span(doc, starts, ends, c.start, c.end, strings.add(c.type or "Method"))
             if span is None:
                 continue
-            span._.gb_name = name
-            span._.gb_proposed = c.proposed
-            span._.gb_role = "proposes" if c.proposed else c.role
-            span._.gb_score = c.score
-            span._.gb_source = c.source
+            # the last mention written on a character span gives its values (as setting them would)
+            info[(span.start_char, span.end_char)] = (name, c.proposed, "proposes" if c.proposed else c.role,
+                                                      c.score, c.source)
             ents.append(span)
+    doc._.gb_ent_info = info
     doc.ents = filter_spans(ents)
 
 
@@ -402,8 +410,8 @@ class DecideComponent:
     "graphbuild_decide",
     default_config={"model": "", "threshold": THRESHOLD, "proposed_threshold": PROPOSED_THRESHOLD,
                     "lower_threshold": LOWER_THRESHOLD},
-    assigns=["doc.ents", "doc.spans", "doc._.gb_candidates", "span._.gb_proposed", "span._.gb_role",
-             "span._.gb_score", "span._.gb_name"],
+    assigns=["doc.ents", "doc.spans", "doc._.gb_candidates", "doc._.gb_ent_info", "span._.gb_proposed",
+             "span._.gb_role", "span._.gb_score", "span._.gb_name", "span._.gb_source"],
     requires=["doc._.gb_sents", "doc._.gb_candidates"],
 )
 def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed_threshold: float,
