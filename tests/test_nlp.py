@@ -10,7 +10,7 @@ import spacy
 from graphbuild.nlp.abbreviations import find_abbreviations, match_long_form
 from graphbuild.nlp.gazetteer import load_gazetteer
 from graphbuild.nlp.lexicon import is_generic, split_sentences
-from graphbuild.nlp.patterns import cue_candidates, shape_score, title_candidate
+from graphbuild.nlp.patterns import cue_candidates, shape_candidates, shape_score, title_candidate
 from graphbuild.nlp.pipeline import COMPONENTS, extract_text, family_name, make_pipeline
 
 GAZ = str(Path(__file__).parent / "fixtures" / "nlp" / "gazetteer_small.jsonl")
@@ -93,12 +93,37 @@ def test_patterns_cue_marks_proposal_only_for_authors():
     assert found == {"DSS": False, "IRCoder": True}
 
 
-def test_patterns_title_candidate_needs_a_name_shape():
+def test_patterns_title_candidate_strong_only_with_a_name_shape_or_repeated():
     text = "SlimMoE: Structured Compression\n\nWe present SlimMoE."
     cand = title_candidate(text, text.index("\n\n"))
-    assert cand is not None and cand.text == "SlimMoE" and cand.proposed
+    assert cand is not None and cand.text == "SlimMoE" and cand.proposed and cand.strong
+    # a plain head the abstract never repeats is proposed weakly: the decision model weighs it
     text2 = "Guiding Giants: Lightweight Controllers\n\nWe steer models."
-    assert title_candidate(text2, text2.index("\n\n")) is None
+    weak = title_candidate(text2, text2.index("\n\n"))
+    assert weak is not None and weak.text == "Guiding Giants" and not weak.strong
+    # connectors and versions belong to a name; a sentence does not
+    for title, head in (("Mix and Match: A Quantization Framework", "Mix and Match"),
+                        ("SPLADE v2: Sparse Lexical Expansion", "SPLADE v2")):
+        cand = title_candidate(title + "\n\nWe study it.", len(title))
+        assert cand is not None and cand.text == head
+    text3 = "Transformers are SSMs: Generalized Models\n\nWe show it."
+    assert title_candidate(text3, text3.index("\n\n")) is None
+
+
+def test_patterns_new_shapes_and_dataset_cue():
+    assert shape_score("3DSeg-8") == 2 and shape_score("2D-3D") == 0 and shape_score("6-DoF") == 0
+    text = "We release the DnD Group Gesture dataset. We compare with ColBERT v2, then GritLM 8x7B."
+    cues = [c for c in cue_candidates(text, [(0, 41), (42, len(text))])]
+    assert [(c.text, c.proposed, c.votes.get("Dataset")) for c in cues] == [("DnD Group Gesture", True, 2.0)]
+    runs = {c.text for c in shape_candidates(text, 0, [(0, 41), (42, len(text))])}
+    assert {"ColBERT v2", "GritLM 8x7B"} <= runs
+
+
+def test_patterns_lower_phrases_without_stop_words_or_leading_verbs():
+    text = "Title\n\nWe use the same quantization, employing positional encoding and logit adjustment."
+    lows = {c.text for c in shape_candidates(text, 5, [(7, len(text))]) if c.text.islower()}
+    assert "logit adjustment" in lows and "positional encoding" in lows
+    assert not {"use the same quantization", "same quantization", "employing positional encoding"} & lows
 
 
 # ------------------------------------------------------------ gazetteer component

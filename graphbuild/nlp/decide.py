@@ -61,6 +61,11 @@ FORMAT_VERSION = 2
 #: default decision thresholds (chosen by 5-fold cross-validation on the shipped annotations)
 THRESHOLD = 0.3
 PROPOSED_THRESHOLD = 0.3
+#: entities written in lower case only (technique phrases: "logit adjustment") are kept from this
+#: probability; ANNOTATION.md counts them only where the gold lists them, neutral elsewhere
+LOWER_THRESHOLD = 0.1
+#: ... and marked proposed, when below ``threshold``, only from this probability of being proposed
+LOWER_PROPOSED = 0.7
 
 
 @dataclass(frozen=True)
@@ -246,8 +251,11 @@ def _merge_features(features: list[dict[str, float]], members: list[int]) -> dic
 
 def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
            model: DecisionModel, *, threshold: float, proposed_threshold: float,
-           corpus: CorpusStats | None = None) -> Decision:
+           corpus: CorpusStats | None = None, lower_threshold: float = LOWER_THRESHOLD) -> Decision:
     """Decide which candidates name entities, of which type, and which the paper proposes.
+
+    An entity is kept from probability ``threshold``, or ``lower_threshold`` when
+    it is written in lower case only (a technique phrase).
 
     Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place.
     """
@@ -261,7 +269,9 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         c.score = float(1.0 - p[0])
         c.entity = -1
     # keep an entity when it is likely one; its type is the likeliest scored class
-    keep = [g for g, p in enumerate(group_probs) if 1.0 - p[0] >= threshold]
+    low = min(threshold, lower_threshold)
+    keep = [g for g, p in enumerate(group_probs)
+            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g]) else threshold)]
     type_probs = model.type_probs([prepared.group_features[g] for g in keep])
     accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
     # overlapping mentions: the longest span wins, then the likelier
@@ -282,13 +292,20 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members))
         for members, type_, _ in kept_groups])
     for (members, type_, kept), p in zip(kept_groups, prop):
+        # a lower-case phrase kept only by the lower threshold is proposed only when that is clear
+        sure = cands[members[0]].score >= threshold or p >= LOWER_PROPOSED
         for i in members:
             cands[i].type = type_
-            cands[i].proposed = bool(p >= proposed_threshold)
+            cands[i].proposed = bool(p >= proposed_threshold and sure)
         for i in kept:
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, probs, entities)
+
+
+def _lower_case(cands: list[Candidate], members: list[int]) -> bool:
+    """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment")."""
+    return all(cands[i].text.islower() for i in members)
 
 
 def _gaz_entry(gaz: Any, c: Candidate) -> Any:
@@ -346,10 +363,11 @@ class DecideComponent:
     """The ``graphbuild_decide`` component; its weights travel with ``nlp.to_disk``."""
 
     def __init__(self, nlp: Language, name: str, *, model: str = "", threshold: float = THRESHOLD,
-                 proposed_threshold: float = PROPOSED_THRESHOLD):
+                 proposed_threshold: float = PROPOSED_THRESHOLD, lower_threshold: float = LOWER_THRESHOLD):
         self.nlp, self.name = nlp, name
         self.model = load_model(model)
         self.threshold, self.proposed_threshold = threshold, proposed_threshold
+        self.lower_threshold = lower_threshold
         #: casing statistics of the papers being built (set by ``extract_papers``); None: the document's own
         self.corpus: CorpusStats | None = None
         self._guarded = guarded(name)(self._decide)
@@ -369,7 +387,7 @@ class DecideComponent:
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
         decision = decide(text, doc._.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
                           self.model, threshold=self.threshold, proposed_threshold=self.proposed_threshold,
-                          corpus=self.corpus)
+                          corpus=self.corpus, lower_threshold=self.lower_threshold)
         doc._.gb_candidates = decision.cands
         _set_doc_results(doc, decision)
         return doc
@@ -390,12 +408,14 @@ class DecideComponent:
 
 @Language.factory(
     "graphbuild_decide",
-    default_config={"model": "", "threshold": THRESHOLD, "proposed_threshold": PROPOSED_THRESHOLD},
+    default_config={"model": "", "threshold": THRESHOLD, "proposed_threshold": PROPOSED_THRESHOLD,
+                    "lower_threshold": LOWER_THRESHOLD},
     assigns=["doc.ents", "doc.spans", "doc._.gb_candidates", "doc._.gb_ent_info", "span._.gb_proposed",
              "span._.gb_role", "span._.gb_score", "span._.gb_name", "span._.gb_source"],
     requires=["doc._.gb_sents", "doc._.gb_candidates"],
 )
-def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed_threshold: float) -> DecideComponent:
+def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed_threshold: float,
+                lower_threshold: float) -> DecideComponent:
     """The learned decision over the proposers' candidates.
 
     Parameters
@@ -403,5 +423,7 @@ def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed
     model : a decision model JSON file (``graphbuild train`` writes one); empty for the shipped weights.
     threshold : minimum probability that an entity's best mention names a scored entity.
     proposed_threshold : minimum probability that the paper introduces the entity.
+    lower_threshold : minimum probability for an entity written in lower case only.
     """
-    return DecideComponent(nlp, name, model=model, threshold=threshold, proposed_threshold=proposed_threshold)
+    return DecideComponent(nlp, name, model=model, threshold=threshold, proposed_threshold=proposed_threshold,
+                           lower_threshold=lower_threshold)

@@ -413,4 +413,14 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["our_before"] = 1
         if s >= 0 and _WE.search(before[-80:]) and _PROPOSE_NEAR.search(before[-80:]):
             f["we_verb_window"] = 1
+        if _APPOSITIVE.match(text, c.end):
+            f["appositive"] = 1
+    if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): cues outweigh the list
+        for name in [n for n in f if n in _GAZ_CONJOINED]:
+            f["gaz&" + name] = 1
     return f
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+_GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
+                            "appositive", "src=cue", "src=title"))
