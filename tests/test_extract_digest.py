@@ -17,8 +17,8 @@ from graphbuild import stages
 from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.resources import data_path
 
-DEMO_SHA256 = "1cb3fe7c464d29785472f2420cce01a0a1918a7276660e6b5cf2da4a03e1e1ed"
-SHARED_50_SHA256 = "96cc60f7c72b393c8565a4f13e379b77d0769b67516f7ec9250dec7b3f29f92b"
+DEMO_SHA256 = "d4252ffba42d553be2866d52b3ba7b7c49c4cc47df269d824ad09c9b9607fb3a"
+SHARED_50_SHA256 = "af15ade00360fbc24259725176a344094c37ac1a83b90889f505b2d6a518a4f4"
 
 
 @pytest.fixture(scope="module")
