@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import head_type, is_generic, split_sentences
+from .lexicon import PRESENTING_VERBS, head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -238,8 +238,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
 
 
 _PRESENTED = re.compile(
-    r"\b(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|release|"
-    r"releases|build|builds)\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+    rf"\b(?:{PRESENTING_VERBS})s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark": a dataset the paper makes
