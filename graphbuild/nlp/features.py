@@ -260,9 +260,10 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     out = []
     for i, c in enumerate(cands):
         g = group_of[i]
+        g_sources, g_votes, g_strong, g_rule, g_final, g_count = g_items[g]
         f: dict[str, float] = {"bias": 1}
         f.update(_source_items(c.sources or (c.source,)))
-        f.update(g_items[g][0])
+        f.update(g_sources)
         f.update(_shape_of(c.text))
         gt = gaz_types[i]
         if gt:
@@ -271,12 +272,26 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             f["gaz_ambiguous"] = 1
         for t, w in c.votes.items():
             f["vote=" + t] = min(w, 6.0) / 3
-        f.update(g_items[g][1])
-        flags = (("strong", c.strong), ("gstrong", g_items[g][2]), ("rule_kept", c.rule_kept),
-                 ("grule_kept", g_items[g][3]), ("rule_final", c.rule_final), ("grule_final", g_items[g][4]),
-                 ("rule_proposed", c.proposed), ("rule_generic", c.generic), ("generic_definition", not c.accepted))
-        f.update((name, 1) for name, on in flags if on)
-        f[g_items[g][5]] = 1
+        f.update(g_votes)
+        if c.strong:
+            f["strong"] = 1
+        if g_strong:
+            f["gstrong"] = 1
+        if c.rule_kept:
+            f["rule_kept"] = 1
+        if g_rule:
+            f["grule_kept"] = 1
+        if c.rule_final:
+            f["rule_final"] = 1
+        if g_final:
+            f["grule_final"] = 1
+        if c.proposed:
+            f["rule_proposed"] = 1
+        if c.generic:
+            f["rule_generic"] = 1
+        if not c.accepted:
+            f["generic_definition"] = 1
+        f[g_count] = 1
         if c.start < title_end:
             f["in_title"] = 1
             if 0 <= colon and c.end <= colon:
@@ -329,15 +344,14 @@ def _conjoin(source: str, f: dict[str, float]) -> None:
     """Pair the proposer with the shape, place and usage features: a capitalised run in the
     title means something else than a gazetteer hit in the title.
     """
-    for name, conjoined in [(n, _conjoined(source, n)) for n in f]:
-        if conjoined is not None:
-            f[conjoined] = f[name]
+    prefix = source + "&"
+    f.update([(prefix + name, value) for name, value in f.items() if _conjoined(name)])
 
 
 @lru_cache(maxsize=100_000)
-def _conjoined(source: str, name: str) -> str | None:
-    """``source&name`` when ``name`` is a feature :func:`_conjoin` pairs with the proposer."""
-    return source + "&" + name if name.startswith(_CONJOINED) else None
+def _conjoined(name: str) -> bool:
+    """Is ``name`` a feature :func:`_conjoin` pairs with the proposer?"""
+    return name.startswith(_CONJOINED)
 
 
 def _neighbour(side: str, m: re.Match[str] | None, f: dict[str, float]) -> None:
