@@ -17,8 +17,8 @@ from graphbuild import stages
 from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.resources import data_path
 
-DEMO_SHA256 = "1cb3fe7c464d29785472f2420cce01a0a1918a7276660e6b5cf2da4a03e1e1ed"
-SHARED_50_SHA256 = "96cc60f7c72b393c8565a4f13e379b77d0769b67516f7ec9250dec7b3f29f92b"
+DEMO_SHA256 = "aabfbaac5af89a6d1dd93e31ff076da3735047bbbf082e173fe65eba9f1efcc6"
+SHARED_50_SHA256 = "6efb3141b95384d6250a51f80ea7130e273bf60b7be7012c7537072d64b267b0"
 
 
 @pytest.fixture(scope="module")
