@@ -262,10 +262,10 @@ def test_pipeline_one_failing_document_does_not_stop_the_batch(monkeypatch):
 
     real = entity_types.select_candidates
 
-    def flaky(doc):
+    def flaky(doc, *args):
         if "BOOM" in doc.text:
             raise ValueError("bad document")
-        return real(doc)
+        return real(doc, *args)
 
     monkeypatch.setattr(entity_types, "select_candidates", flaky)
     nlp = make_pipeline(gazetteer_path=GAZ)

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import head_type, is_generic, split_sentences
+from .lexicon import PRESENTING_VERBS, head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -238,8 +238,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
 
 
 _PRESENTED = re.compile(
-    r"\b(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|release|"
-    r"releases|build|builds)\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+    rf"\b(?:{PRESENTING_VERBS})s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark": a dataset the paper makes
@@ -249,7 +248,7 @@ _MADE_DATASET = re.compile(
     r"([A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b")
 
 
-def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
     appositive ("this paper presents Poplar, a new system"); proposed when the sentence
     speaks for the authors.
@@ -275,7 +274,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Cand
             continue
         idx, s, _ = sentence_of(m.start())
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
-        cand.vote("Dataset", 2.0)
+        cand.vote("Dataset", dataset_vote)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
     for m in _CUE.finditer(text):
@@ -304,14 +303,14 @@ _EPONYM = re.compile(
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
 
 
-def eponym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+def eponym_candidates(text: str, title_end: int, *, vote: float = 1.5) -> Iterator[Candidate]:
     """Methods named after a person: "the Bingham closure", "a Kalman filter"."""
     for m in _EPONYM.finditer(text, title_end):
         word = m.group(1)
         if _ADJECTIVAL.search(word) or is_generic(word):
             continue
         cand = Candidate(m.start(), m.end(), m.group(0), "eponym", strong=True)
-        cand.vote("Method", 1.5)
+        cand.vote("Method", vote)
         yield cand
 
 
@@ -393,7 +392,7 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 _HEAD_CONNECTOR = re.compile(r"^(?:and|&|of|v\d+(?:\.\d+)*)$")
 
 
-def title_candidate(text: str, title_end: int) -> Candidate | None:
+def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
     """The name before a title's colon when it reads as a name (``IRCoder: …``)."""
     title = text[:title_end]
     if ":" not in title:
@@ -415,7 +414,7 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     subtitle = title.split(":", 1)[1]
     t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     if t:
-        cand.vote(t, 1.5)
+        cand.vote(t, vote)
     return cand
 
 
@@ -445,9 +444,17 @@ def title_head_type(subtitle: str) -> str | None:
 # ---------------------------------------------------------------- component
 
 @Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
-                  requires=["doc._.gb_sents", "doc._.gb_title_end"])
-def make_patterns(nlp: Language, name: str):
-    """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
+                  requires=["doc._.gb_sents", "doc._.gb_title_end"],
+                  default_config={"dataset_cue_vote": 2.0, "eponym_vote": 1.5, "title_vote": 1.5})
+def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote: float, title_vote: float):
+    """Name-shaped tokens, capitalised runs, naming cues and the title's name.
+
+    Parameters
+    ----------
+    dataset_cue_vote : the Dataset vote of a name after "we release / construct / curate the".
+    eponym_vote : the Method vote of a method named after a person ("a Kalman filter").
+    title_vote : the vote for the type the subtitle's head names, given to the name before a title's colon.
+    """
 
     @guarded(name)
     def patterns(doc: Doc) -> Doc:
@@ -456,12 +463,12 @@ def make_patterns(nlp: Language, name: str):
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
         out = candidates(doc)
         out.extend(shape_candidates(text, title_end, sents))
-        out.extend(cue_candidates(text, sents))
-        out.extend(eponym_candidates(text, title_end))
+        out.extend(cue_candidates(text, sents, dataset_vote=dataset_cue_vote))
+        out.extend(eponym_candidates(text, title_end, vote=eponym_vote))
         out.extend(capword_candidates(text, title_end, sents))
         out.extend(title_segment_candidates(text, title_end))
         out.extend(lower_cue_candidates(text, sents))
-        title = title_candidate(text, title_end)
+        title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.append(title)
         return doc
