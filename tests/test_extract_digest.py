@@ -17,8 +17,8 @@ from graphbuild import stages
 from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.resources import data_path
 
-DEMO_SHA256 = "d4252ffba42d553be2866d52b3ba7b7c49c4cc47df269d824ad09c9b9607fb3a"
-SHARED_50_SHA256 = "af15ade00360fbc24259725176a344094c37ac1a83b90889f505b2d6a518a4f4"
+DEMO_SHA256 = "aabfbaac5af89a6d1dd93e31ff076da3735047bbbf082e173fe65eba9f1efcc6"
+SHARED_50_SHA256 = "6efb3141b95384d6250a51f80ea7130e273bf60b7be7012c7537072d64b267b0"
 
 
 @pytest.fixture(scope="module")

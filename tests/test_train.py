@@ -230,7 +230,7 @@ def test_train_cross_validated_f1_on_the_shipped_annotations(shared_dir):
     nlp = make_pipeline()
     examples = load_examples([SHIPPED_ANNOTATIONS], [shared_dir / "eval" / "related" / "papers_dev.jsonl"], nlp)
     result = cross_validate(examples, _gazetteer(nlp), k=5)
-    assert result["papers"] >= 320
+    assert result["papers"] >= 520
     assert result["f1"] >= 0.78 and result["type_accuracy"] >= 0.88, result  # regression floor (BENCHMARKS.md)
 
 

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "49fa7baab9f9f351"
+MODEL_DIGEST = "94111c525e59a4c5"
