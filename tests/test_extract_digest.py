@@ -17,8 +17,8 @@ from graphbuild import stages
 from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.resources import data_path
 
-DEMO_SHA256 = "aabfbaac5af89a6d1dd93e31ff076da3735047bbbf082e173fe65eba9f1efcc6"
-SHARED_50_SHA256 = "6efb3141b95384d6250a51f80ea7130e273bf60b7be7012c7537072d64b267b0"
+DEMO_SHA256 = "d1f2b799b29b707a6702ca1c9894aeb507df3c3caaec454b2494eea839cec656"
+SHARED_50_SHA256 = "f1067e05cae89e6583bd21d6e3c4f486156b25e63c1bef9ac00d5ef194a20c23"
 
 
 @pytest.fixture(scope="module")

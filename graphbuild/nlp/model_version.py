@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "94111c525e59a4c5"
+MODEL_DIGEST = "a6c38678cd29bc2f"

@@ -407,9 +407,10 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
     recurs = re.search(r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
+    if not (named or recurs):
+        return None  # "Adapters Everywhere: A Study of …": a plain head the abstract never repeats is a slogan
     start = title.find(head)
-    # a plain head the abstract never repeats is a weaker candidate: the decision model weighs it
-    cand = Candidate(start, start + len(head), head, "title", strong=named or recurs)
+    cand = Candidate(start, start + len(head), head, "title", strong=True)
     cand.proposed = True
     subtitle = title.split(":", 1)[1]
     t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"

@@ -31,7 +31,17 @@ from ..errors import InputError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
-from .decide import CLASSES, LOWER_THRESHOLD, PROPOSED_THRESHOLD, THRESHOLD, DecideComponent, DecisionModel, LinearModel, decide, prepare
+from .decide import (
+    CLASSES,
+    LOWER_THRESHOLD,
+    PROPOSED_THRESHOLD,
+    THRESHOLD,
+    DecideComponent,
+    DecisionModel,
+    LinearModel,
+    decide,
+    prepare,
+)
 from .features import CorpusStats, corpus_stats, entity_features
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit",
