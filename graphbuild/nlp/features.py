@@ -273,24 +273,12 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         for t, w in c.votes.items():
             f["vote=" + t] = min(w, 6.0) / 3
         f.update(g_votes)
-        if c.strong:
-            f["strong"] = 1
-        if g_strong:
-            f["gstrong"] = 1
-        if c.rule_kept:
-            f["rule_kept"] = 1
-        if g_rule:
-            f["grule_kept"] = 1
-        if c.rule_final:
-            f["rule_final"] = 1
-        if g_final:
-            f["grule_final"] = 1
-        if c.proposed:
-            f["rule_proposed"] = 1
-        if c.generic:
-            f["rule_generic"] = 1
-        if not c.accepted:
-            f["generic_definition"] = 1
+        for name, on in (("strong", c.strong), ("gstrong", g_strong), ("rule_kept", c.rule_kept),
+                         ("grule_kept", g_rule), ("rule_final", c.rule_final), ("grule_final", g_final),
+                         ("rule_proposed", c.proposed), ("rule_generic", c.generic),
+                         ("generic_definition", not c.accepted)):
+            if on:
+                f[name] = 1
         f[g_count] = 1
         if c.start < title_end:
             f["in_title"] = 1
