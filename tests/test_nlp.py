@@ -10,7 +10,7 @@ import spacy
 from graphbuild.nlp.abbreviations import find_abbreviations, match_long_form
 from graphbuild.nlp.gazetteer import load_gazetteer
 from graphbuild.nlp.lexicon import is_generic, split_sentences
-from graphbuild.nlp.patterns import cue_candidates, shape_score, title_candidate
+from graphbuild.nlp.patterns import cue_candidates, shape_candidates, shape_score, title_candidate
 from graphbuild.nlp.pipeline import COMPONENTS, extract_text, family_name, make_pipeline
 
 GAZ = str(Path(__file__).parent / "fixtures" / "nlp" / "gazetteer_small.jsonl")
@@ -93,12 +93,36 @@ def test_patterns_cue_marks_proposal_only_for_authors():
     assert found == {"DSS": False, "IRCoder": True}
 
 
-def test_patterns_title_candidate_needs_a_name_shape():
+def test_patterns_title_candidate_needs_a_name_shape_or_repetition():
     text = "SlimMoE: Structured Compression\n\nWe present SlimMoE."
     cand = title_candidate(text, text.index("\n\n"))
-    assert cand is not None and cand.text == "SlimMoE" and cand.proposed
+    assert cand is not None and cand.text == "SlimMoE" and cand.proposed and cand.strong
+    # a plain head the abstract never repeats is a slogan ("Adapters Everywhere: A Study of …")
     text2 = "Guiding Giants: Lightweight Controllers\n\nWe steer models."
     assert title_candidate(text2, text2.index("\n\n")) is None
+    # connectors and versions belong to a name; a sentence does not
+    for title, head in (("Mix and Match: A Quantization Framework", "Mix and Match"),
+                        ("SPLADE v2: Sparse Lexical Expansion", "SPLADE v2")):
+        cand = title_candidate(title + "\n\nWe show that Mix and Match and SPLADE v2 help.", len(title))
+        assert cand is not None and cand.text == head
+    text3 = "Transformers are SSMs: Generalized Models\n\nWe show it."
+    assert title_candidate(text3, text3.index("\n\n")) is None
+
+
+def test_patterns_new_shapes_and_dataset_cue():
+    assert shape_score("3DSeg-8") == 2 and shape_score("2D-3D") == 0 and shape_score("6-DoF") == 0
+    text = "We release the DnD Group Gesture dataset. We compare with ColBERT v2, then GritLM 8x7B."
+    cues = [c for c in cue_candidates(text, [(0, 41), (42, len(text))])]
+    assert [(c.text, c.proposed, c.votes.get("Dataset")) for c in cues] == [("DnD Group Gesture", True, 2.0)]
+    runs = {c.text for c in shape_candidates(text, 0, [(0, 41), (42, len(text))])}
+    assert {"ColBERT v2", "GritLM 8x7B"} <= runs
+
+
+def test_patterns_lower_phrases_without_stop_words_or_leading_verbs():
+    text = "Title\n\nWe use the same quantization, employing positional encoding and logit adjustment."
+    lows = {c.text for c in shape_candidates(text, 5, [(7, len(text))]) if c.text.islower()}
+    assert "logit adjustment" in lows and "positional encoding" in lows
+    assert not {"use the same quantization", "same quantization", "employing positional encoding"} & lows
 
 
 # ------------------------------------------------------------ gazetteer component
@@ -237,10 +261,10 @@ def test_pipeline_one_failing_document_does_not_stop_the_batch(monkeypatch):
 
     real = entity_types.select_candidates
 
-    def flaky(doc):
+    def flaky(doc, *args):
         if "BOOM" in doc.text:
             raise ValueError("bad document")
-        return real(doc)
+        return real(doc, *args)
 
     monkeypatch.setattr(entity_types, "select_candidates", flaky)
     nlp = make_pipeline(gazetteer_path=GAZ)

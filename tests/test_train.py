@@ -104,6 +104,36 @@ def test_train_linear_model_scores_by_hand():
     assert np.allclose(m.scores([{"b": 1}, {"a": 2, "zz": 5, "b": 1}]), [[0.6, 2.2], [2.6, 0.2]])
 
 
+def _constant_model(p_entity: float, p_proposed: float):
+    """A decision model giving every candidate the same probabilities (Method, when an entity)."""
+    from graphbuild.nlp.decide import DecisionModel
+
+    logit = float(np.log(p_entity / (1 - p_entity)))
+    entity = LinearModel({"bias": 0}, np.zeros((1, 4)), np.array([0.0, -30.0, logit, -30.0]))
+    types = LinearModel({"bias": 0}, np.zeros((1, 3)), np.array([-30.0, 0.0, -30.0]))
+    proposed = LinearModel({"bias": 0}, np.zeros((1, 1)), np.array([float(np.log(p_proposed / (1 - p_proposed)))]))
+    return DecisionModel(entity, types, proposed, {})
+
+
+@pytest.mark.parametrize(("p_proposed", "proposed"), [(0.5, False), (0.9, True)])
+def test_train_lower_case_phrases_have_their_own_threshold(p_proposed, proposed):
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import decide
+
+    text = "T\n\nWe use logit adjustment with Foo Bar."
+    cands = [Candidate(text.index("logit"), text.index(" with"), "logit adjustment", "lowerphrase", sentence=1),
+             Candidate(text.index("Foo"), text.index("."), "Foo Bar", "caprun", sentence=1)]
+    sents = [(0, 1), (3, len(text))]
+    d = decide(text, sents, 1, cands, None, _constant_model(0.2, p_proposed), threshold=0.3,
+               proposed_threshold=0.3, lower_threshold=0.1)
+    kept = [d.cands[m[0]] for m in d.entities]
+    # p = 0.2: only the lower-case phrase passes (0.1 <= 0.2 < 0.3); proposed only when that is clear
+    assert [(c.text, c.type, c.proposed) for c in kept] == [("logit adjustment", "Method", proposed)]
+    d = decide(text, sents, 1, [Candidate(c.start, c.end, c.text, c.source, sentence=1) for c in cands], None,
+               _constant_model(0.2, p_proposed), threshold=0.3, proposed_threshold=0.3, lower_threshold=0.3)
+    assert d.entities == []
+
+
 def _record_papers(monkeypatch, name: str, **override) -> list[set[str]]:
     """Wrap ``graphbuild.nlp.train.<name>`` to record the paper ids of the examples it gets."""
     from graphbuild.nlp import train
@@ -200,7 +230,7 @@ def test_train_cross_validated_f1_on_the_shipped_annotations(shared_dir):
     nlp = make_pipeline()
     examples = load_examples([SHIPPED_ANNOTATIONS], [shared_dir / "eval" / "related" / "papers_dev.jsonl"], nlp)
     result = cross_validate(examples, _gazetteer(nlp), k=5)
-    assert result["papers"] == 320
+    assert result["papers"] >= 520
     assert result["f1"] >= 0.78 and result["type_accuracy"] >= 0.88, result  # regression floor (BENCHMARKS.md)
 
 

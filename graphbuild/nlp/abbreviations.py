@@ -223,9 +223,15 @@ _INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|nov
 
 
 @Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"],
-                  requires=["doc._.gb_title_end"])
-def make_abbreviations(nlp: Language, name: str):
-    """Schwartz & Hearst pairs; both sides become candidates of one group."""
+                  requires=["doc._.gb_title_end"], default_config={"task_vote": 2.5, "head_vote": 1.5})
+def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: float):
+    """Schwartz & Hearst pairs; both sides become candidates of one group.
+
+    Parameters
+    ----------
+    task_vote : the Task vote of a pair whose long form ends like a task ("... detection").
+    head_vote : the vote for the type the long form's head noun names ("... network": Model).
+    """
     from .patterns import INNER_CAP  # shape rules live with the name shapes
 
     @guarded(name)
@@ -266,10 +272,10 @@ def make_abbreviations(nlp: Language, name: str):
                               strong=not generic, accepted=not generic)
             for cand in (long, short):
                 if task:
-                    cand.vote("Task", 2.5)
+                    cand.vote("Task", task_vote)
                 t = head_type(head)
                 if t and t != "Task":
-                    cand.vote(t, 1.5)
+                    cand.vote(t, head_vote)
             out.extend((long, short))
             # the long form elsewhere (often in the title) belongs to the same entity
             if not generic:

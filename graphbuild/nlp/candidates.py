@@ -88,11 +88,27 @@ def ensure_extensions() -> None:
         Doc.set_extension("gb_abbrevs", default=None)
     if not Doc.has_extension("gb_title_end"):
         Doc.set_extension("gb_title_end", default=-1)
-    # on the spans of doc.ents and doc.spans["gb_candidates"]
-    for attr, default in (("gb_role", None), ("gb_proposed", False), ("gb_score", 0.0), ("gb_name", None),
-                          ("gb_source", None)):
+    # the decision's values per character span, read by the span extensions below
+    if not Doc.has_extension("gb_ent_info"):
+        Doc.set_extension("gb_ent_info", default=None)
+    # on the spans of doc.ents and doc.spans["gb_candidates"]: read from doc._.gb_ent_info when asked
+    for index, (attr, default) in enumerate(ENT_INFO):
         if not Span.has_extension(attr):
-            Span.set_extension(attr, default=default)
+            Span.set_extension(attr, getter=_ent_info_getter(index, default))
+
+
+#: the span extensions of the entities, in the order of a ``doc._.gb_ent_info`` row, with their defaults
+ENT_INFO: tuple[tuple[str, object], ...] = (("gb_name", None), ("gb_proposed", False), ("gb_role", None),
+                                            ("gb_score", 0.0), ("gb_source", None))
+
+
+def _ent_info_getter(index: int, default: object) -> Callable[[Span], object]:
+    def get(span: Span) -> object:
+        info = span.doc._.gb_ent_info
+        row = info.get((span.start_char, span.end_char)) if info else None
+        return default if row is None else row[index]
+
+    return get
 
 
 def candidates(doc: Doc) -> list[Candidate]:

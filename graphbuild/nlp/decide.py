@@ -29,6 +29,7 @@ import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -60,6 +61,11 @@ FORMAT_VERSION = 2
 #: default decision thresholds (chosen by 5-fold cross-validation on the shipped annotations)
 THRESHOLD = 0.3
 PROPOSED_THRESHOLD = 0.3
+#: entities written in lower case only (technique phrases: "logit adjustment") are kept from this
+#: probability; ANNOTATION.md counts them only where the gold lists them, neutral elsewhere
+LOWER_THRESHOLD = 0.1
+#: ... and marked proposed, when below ``threshold``, only from this probability of being proposed
+LOWER_PROPOSED = 0.7
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,10 @@ class LinearModel:
         sizes = [len(feats) for feats in rows]
         if not rows or not all(sizes):
             return self._scores_slow(rows, n_out)
-        get, unknown = self.index.get, len(self.index)
-        cols = [get(name, unknown) for feats in rows for name in feats]
-        vals = np.array([v for feats in rows for v in feats.values()], dtype=np.float64)
+        total = sum(sizes)
+        # feature names -> weight rows in C loops (map over a chain), unknown names -> the zero row
+        cols = list(map(self.index.get, chain.from_iterable(rows), repeat(len(self.index), total)))
+        vals = np.fromiter(chain.from_iterable(feats.values() for feats in rows), dtype=np.float64, count=total)
         contrib = self._padded[cols] * vals[:, None]  # type: ignore[attr-defined]
         starts = np.zeros(len(rows), dtype=np.int64)
         np.cumsum(sizes[:-1], out=starts[1:])
@@ -244,8 +251,11 @@ def _merge_features(features: list[dict[str, float]], members: list[int]) -> dic
 
 def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
            model: DecisionModel, *, threshold: float, proposed_threshold: float,
-           corpus: CorpusStats | None = None) -> Decision:
+           corpus: CorpusStats | None = None, lower_threshold: float = LOWER_THRESHOLD) -> Decision:
     """Decide which candidates name entities, of which type, and which the paper proposes.
+
+    An entity is kept from probability ``threshold``, or ``lower_threshold`` when
+    it is written in lower case only (a technique phrase).
 
     Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place.
     """
@@ -259,7 +269,9 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         c.score = float(1.0 - p[0])
         c.entity = -1
     # keep an entity when it is likely one; its type is the likeliest scored class
-    keep = [g for g, p in enumerate(group_probs) if 1.0 - p[0] >= threshold]
+    low = min(threshold, lower_threshold)
+    keep = [g for g, p in enumerate(group_probs)
+            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g]) else threshold)]
     type_probs = model.type_probs([prepared.group_features[g] for g in keep])
     accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
     # overlapping mentions: the longest span wins, then the likelier
@@ -280,13 +292,20 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members))
         for members, type_, _ in kept_groups])
     for (members, type_, kept), p in zip(kept_groups, prop):
+        # a lower-case phrase kept only by the lower threshold is proposed only when that is clear
+        sure = cands[members[0]].score >= threshold or p >= LOWER_PROPOSED
         for i in members:
             cands[i].type = type_
-            cands[i].proposed = bool(p >= proposed_threshold)
+            cands[i].proposed = bool(p >= proposed_threshold and sure)
         for i in kept:
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, probs, entities)
+
+
+def _lower_case(cands: list[Candidate], members: list[int]) -> bool:
+    """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment")."""
+    return all(cands[i].text.islower() for i in members)
 
 
 def _gaz_entry(gaz: Any, c: Candidate) -> Any:
@@ -295,7 +314,7 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: str) -> Span | None:
+def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: int) -> Span | None:
     """The tokens covering characters ``start:end`` (expanded to token boundaries)."""
     first = bisect_right(starts, start) - 1
     last = bisect_left(ends, end)
@@ -305,32 +324,38 @@ def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: i
 
 
 def _set_doc_results(doc: Doc, decision: Decision) -> None:
-    """``doc.ents`` for the kept mentions, ``doc.spans[SPANS_KEY]`` for every candidate."""
+    """``doc.ents`` for the kept mentions, ``doc.spans[SPANS_KEY]`` for every candidate.
+
+    The entities' extensions (``span._.gb_name`` …) are read from ``doc._.gb_ent_info``,
+    one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
+    """
     cands = decision.cands
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    strings = doc.vocab.strings
+    class_ids = [strings.add(label) for label in CLASSES]
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
     all_spans = []
     for c, k in zip(cands, labels):
-        span = _token_span(doc, starts, ends, c.start, c.end, CLASSES[k])
+        span = _token_span(doc, starts, ends, c.start, c.end, class_ids[k])
         if span is not None:  # its score and source: doc._.gb_candidates, in the same order
             all_spans.append(span)
     doc.spans[SPANS_KEY] = all_spans
     ents: list[Span] = []
+    info: dict[tuple[int, int], tuple[str, bool, str, float, str]] = {}
     for members in decision.entities:
         name = cands[members[0]].text
         for i in members:
             c = cands[i]
-            span = _token_span(doc, starts, ends, c.start, c.end, c.type or "Method")
+            span = _token_span(doc, starts, ends, c.start, c.end, strings.add(c.type or "Method"))
             if span is None:
                 continue
-            span._.gb_name = name
-            span._.gb_proposed = c.proposed
-            span._.gb_role = "proposes" if c.proposed else c.role
-            span._.gb_score = c.score
-            span._.gb_source = c.source
+            # the last mention written on a character span gives its values (as setting them would)
+            info[(span.start_char, span.end_char)] = (name, c.proposed, "proposes" if c.proposed else c.role,
+                                                      c.score, c.source)
             ents.append(span)
+    doc._.gb_ent_info = info
     doc.ents = filter_spans(ents)
 
 
@@ -338,10 +363,11 @@ class DecideComponent:
     """The ``graphbuild_decide`` component; its weights travel with ``nlp.to_disk``."""
 
     def __init__(self, nlp: Language, name: str, *, model: str = "", threshold: float = THRESHOLD,
-                 proposed_threshold: float = PROPOSED_THRESHOLD):
+                 proposed_threshold: float = PROPOSED_THRESHOLD, lower_threshold: float = LOWER_THRESHOLD):
         self.nlp, self.name = nlp, name
         self.model = load_model(model)
         self.threshold, self.proposed_threshold = threshold, proposed_threshold
+        self.lower_threshold = lower_threshold
         #: casing statistics of the papers being built (set by ``extract_papers``); None: the document's own
         self.corpus: CorpusStats | None = None
         self._guarded = guarded(name)(self._decide)
@@ -361,7 +387,7 @@ class DecideComponent:
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
         decision = decide(text, doc._.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
                           self.model, threshold=self.threshold, proposed_threshold=self.proposed_threshold,
-                          corpus=self.corpus)
+                          corpus=self.corpus, lower_threshold=self.lower_threshold)
         doc._.gb_candidates = decision.cands
         _set_doc_results(doc, decision)
         return doc
@@ -382,12 +408,14 @@ class DecideComponent:
 
 @Language.factory(
     "graphbuild_decide",
-    default_config={"model": "", "threshold": THRESHOLD, "proposed_threshold": PROPOSED_THRESHOLD},
-    assigns=["doc.ents", "doc.spans", "doc._.gb_candidates", "span._.gb_proposed", "span._.gb_role",
-             "span._.gb_score", "span._.gb_name"],
+    default_config={"model": "", "threshold": THRESHOLD, "proposed_threshold": PROPOSED_THRESHOLD,
+                    "lower_threshold": LOWER_THRESHOLD},
+    assigns=["doc.ents", "doc.spans", "doc._.gb_candidates", "doc._.gb_ent_info", "span._.gb_proposed",
+             "span._.gb_role", "span._.gb_score", "span._.gb_name", "span._.gb_source"],
     requires=["doc._.gb_sents", "doc._.gb_candidates"],
 )
-def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed_threshold: float) -> DecideComponent:
+def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed_threshold: float,
+                lower_threshold: float) -> DecideComponent:
     """The learned decision over the proposers' candidates.
 
     Parameters
@@ -395,5 +423,7 @@ def make_decide(nlp: Language, name: str, model: str, threshold: float, proposed
     model : a decision model JSON file (``graphbuild train`` writes one); empty for the shipped weights.
     threshold : minimum probability that an entity's best mention names a scored entity.
     proposed_threshold : minimum probability that the paper introduces the entity.
+    lower_threshold : minimum probability for an entity written in lower case only.
     """
-    return DecideComponent(nlp, name, model=model, threshold=threshold, proposed_threshold=proposed_threshold)
+    return DecideComponent(nlp, name, model=model, threshold=threshold, proposed_threshold=proposed_threshold,
+                           lower_threshold=lower_threshold)

@@ -11,6 +11,7 @@ candidates are resolved longest-first.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +19,38 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
 
-__all__ = ["context_votes", "shape_votes", "select_candidates"]
+__all__ = ["context_votes", "shape_votes", "select_candidates", "TypingWeights"]
+
+
+@dataclass(frozen=True, slots=True)
+class TypingWeights:
+    """The vote weights and thresholds of ``graphbuild_typing`` (the factory's spaCy config).
+
+    Votes are evidence for the decision model (features), not decisions; the
+    defaults are the hand-set values its weights were trained with.
+    """
+
+    head: float = 2.0  #: a head noun next to the name: "the X benchmark", "methods such as X"
+    appositive: float = 2.0  #: the head of an appositive: "X, a new benchmark"
+    eval_context: float = 1.5  #: Dataset: "on X" in a sentence about experiments or results
+    trained_on: float = 1.5  #: Dataset: "trained on X"
+    number_before: float = 2.0  #: Metric: a number right before the name ("by 3.8 AP50")
+    size: float = 1.0  #: Model: a parameter count next to the name ("X 7B")
+    shape: float = 1.0  #: the type a name's ending signals ("...former", "...Bench")
+    tool_shape: float = 3.0  #: Tool: a toolkit ending ("...Kit"), whatever the context
+    list_share: float = 0.8  #: coordinated names share this fraction of each other's votes
+    support: float = 1.5  #: a weak candidate needs a vote this strong to pass the selection rule
+    joined_model: float = 2.0  #: a Model vote this strong lets the capitalised word before join the name
+    window_before: int = 60  #: characters of context read before a name (within its sentence)
+    window_after: int = 80  #: characters of context read after a name (within its sentence)
+
+    @classmethod
+    def config(cls) -> dict[str, float]:
+        """The defaults as a spaCy ``default_config``."""
+        return {f.name: f.default for f in fields(cls)}  # type: ignore[misc]
+
+
+DEFAULT_WEIGHTS = TypingWeights()
 
 _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|"
@@ -50,45 +82,46 @@ _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|ach
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/|→|->|-to-)\s*$")
 
 
-def shape_votes(name: str) -> dict[str, float]:
-    """Type hints from the name alone (weight 1)."""
+def shape_votes(name: str, weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
+    """Type hints from the name alone."""
     for pattern, type_ in _SHAPE_RULES:
-        if pattern.search(name):
-            return {type_: 3.0 if type_ == "Tool" else 1.0}  # "VLMEvalKit": a toolkit, whatever its context
+        if pattern.search(name):  # "VLMEvalKit": a toolkit, whatever its context
+            return {type_: weights.tool_shape if type_ == "Tool" else weights.shape}
     return {}
 
 
-def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int) -> dict[str, float]:
+def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
+                  weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
     """Type hints from the words around ``text[start:end]`` within its sentence."""
     votes: dict[str, float] = {}
-    before = text[max(sent_start, start - 60): start]
-    after = text[end: min(sent_end, end + 80)]
+    before = text[max(sent_start, start - weights.window_before): start]
+    after = text[end: min(sent_end, end + weights.window_after)]
     m = _AFTER.match(after)
     if m:
         t = head_type(m.group("head"))
         if t:
-            votes[t] = votes.get(t, 0) + 2.0
+            votes[t] = votes.get(t, 0) + weights.head
     m = _APPOSITIVE.match(after)
     if m:
         for word in m.group("words").split():
             t = head_type(word)
             if t:
-                votes[t] = votes.get(t, 0) + 2.0
+                votes[t] = votes.get(t, 0) + weights.appositive
                 break
     m = _BEFORE.search(before)
     if m:
         t = head_type(m.group("head"))
         if t:
-            votes[t] = votes.get(t, 0) + 2.0
+            votes[t] = votes.get(t, 0) + weights.head
     sentence = text[sent_start:sent_end]
     if _EVAL_PREP.search(before) and _EVAL_WORDS.search(sentence):
-        votes["Dataset"] = votes.get("Dataset", 0) + 1.5
+        votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     if _TRAINED_ON.search(before):
-        votes["Dataset"] = votes.get("Dataset", 0) + 1.5
+        votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
     if _NUMBER_BEFORE.search(before):
-        votes["Metric"] = votes.get("Metric", 0) + 2.0  # "by 3.8 AP50", "73.9% top-1"
+        votes["Metric"] = votes.get("Metric", 0) + weights.number_before  # "by 3.8 AP50", "73.9% top-1"
     if _SIZE_AFTER_NAME.match(after) or _SIZE_BEFORE_NAME.search(before):
-        votes["Model"] = votes.get("Model", 0) + 1.0
+        votes["Model"] = votes.get("Model", 0) + weights.size
     return votes
 
 
@@ -106,7 +139,7 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return max(0, min(len(sents) - 1, lo))
 
 
-def select_candidates(doc: Doc) -> list[Candidate]:
+def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
     text = doc_text(doc)
     sents = doc._.gb_sents or [(0, len(text))]
@@ -121,10 +154,10 @@ def select_candidates(doc: Doc) -> list[Candidate]:
         if c.source == "gazetteer" and not c.generic and c.strong:
             continue  # a known name's type is known; its gazetteer vote is what lists share
         s, e = sents[c.sentence]
-        for t, w in context_votes(text, c.start, c.end, s, e).items():
+        for t, w in context_votes(text, c.start, c.end, s, e, weights).items():
             c.vote(t, w)
         if c.source != "gazetteer":
-            for t, w in shape_votes(c.text).items():
+            for t, w in shape_votes(c.text, weights).items():
                 c.vote(t, w)
     # coordination: "MAG, SNIP, SYNFLOW, and GRASP" share their context votes
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
@@ -145,19 +178,19 @@ def select_candidates(doc: Doc) -> list[Candidate]:
         for c in members:
             for t, w in c.votes.items():
                 if t != "Task":
-                    shared[t] = max(shared.get(t, 0.0), w * 0.8)
+                    shared[t] = max(shared.get(t, 0.0), w * weights.list_share)
         for c in members:
             for t, w in shared.items():
                 c.votes[t] = max(c.votes.get(t, 0.0), w)
     title_end = max(doc._.gb_title_end, 0)
     # (not in the title, where every word is capitalised)
-    cands.extend(c for c in _coordinated_words(text, ordered, sents) if c.start >= title_end)
-    cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0))
+    cands.extend(c for c in _coordinated_words(text, ordered, weights.list_share) if c.start >= title_end)
+    cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0), weights.joined_model)
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
     outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}
     for c in cands:
-        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title)
+        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title, weights.support)
         if is_generic(c.text):
             c.generic = True
         c.type = c.type or _best_type(c.votes)
@@ -169,7 +202,7 @@ def select_candidates(doc: Doc) -> list[Candidate]:
 
 
 def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end: int,
-                strong_keys: set[str], outside_title: set[str | None]) -> bool:
+                strong_keys: set[str], outside_title: set[str | None], min_support: float) -> bool:
     """The hand-written selection rule: one feature of the decision model, no longer the decision."""
     if not c.accepted:
         return False
@@ -182,7 +215,7 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
         window = text[max(s0, c.start - 100):c.start]
         named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window)
                           or (c.source == "titlecase" and _PROPOSAL_NEAR.search(window)))
-        if not (support >= 1.5 or c.text in strong_keys or named_here):
+        if not (support >= min_support or c.text in strong_keys or named_here):
             return False
         if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
             return False  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact
@@ -194,7 +227,7 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
 _NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-Za-z0-9]*)\b")
 
 
-def _coordinated_words(text: str, ordered: list[Candidate], sents: list[tuple[int, int]]) -> list[Candidate]:
+def _coordinated_words(text: str, ordered: list[Candidate], share: float) -> list[Candidate]:
     """A capitalised word listed right after a typed name ("Muon and Soap") is a name too."""
     out = []
     covered = {o.start for o in ordered}
@@ -210,7 +243,7 @@ def _coordinated_words(text: str, ordered: list[Candidate], sents: list[tuple[in
         new = Candidate(start, start + len(m.group(1)), m.group(1), "list", sentence=c.sentence)
         for t, w in c.votes.items():
             if t != "Task":
-                new.vote(t, w * 0.8)
+                new.vote(t, w * share)
         out.append(new)
     return out
 
@@ -221,7 +254,7 @@ _NOT_PREFIX = {"Table", "Figure", "Section", "Both", "Using", "With", "From", "U
 _SIZE_AFTER = re.compile(r"^ (\d+(?:\.\d+)?[BM])\b")
 
 
-def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int = 0) -> list[Candidate]:
+def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int, min_model: float) -> list[Candidate]:
     """Propose names written as one ("Megatron GPT 8.3B": two model names and a size) as
     ``joined`` candidates beside their parts; the decision model chooses between them.
     """
@@ -230,7 +263,8 @@ def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int = 0
     prev: Candidate | None = None
     for c in ordered:
         m_left = _WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
-        if (m_left and c.start >= title_end and c.source in ("gazetteer", "shape") and c.votes.get("Model", 0) >= 2
+        if (m_left and c.start >= title_end and c.source in ("gazetteer", "shape")
+                and c.votes.get("Model", 0) >= min_model
                 and not is_generic(m_left.group(1)) and m_left.group(1) not in _NOT_PREFIX
                 and not (prev is not None and prev.end > c.start - len(m_left.group(0)))):
             start = c.start - len(m_left.group(0))
@@ -309,12 +343,18 @@ def _best_type(votes: dict[str, float]) -> str:
     return max(sorted(votes), key=lambda t: votes[t])
 
 
-@Language.factory("graphbuild_typing", assigns=["doc._.gb_candidates"],
+@Language.factory("graphbuild_typing", default_config=TypingWeights.config(), assigns=["doc._.gb_candidates"],
                   requires=["doc._.gb_sents", "doc._.gb_title_end", "doc._.gb_candidates"])
-def make_typing(nlp: Language, name: str):
+def make_typing(nlp: Language, name: str, head: float, appositive: float, eval_context: float, trained_on: float,
+                number_before: float, size: float, shape: float, tool_shape: float, list_share: float,
+                support: float, joined_model: float, window_before: int, window_after: int):
+    """Types and the selection rule's verdict for every candidate; the settings are :class:`TypingWeights`."""
+    weights = TypingWeights(head, appositive, eval_context, trained_on, number_before, size, shape, tool_shape,
+                            list_share, support, joined_model, window_before, window_after)
+
     @guarded(name)
     def typing(doc: Doc) -> Doc:
-        doc._.gb_candidates = select_candidates(doc)
+        doc._.gb_candidates = select_candidates(doc, weights)
         return doc
 
     return typing

@@ -16,7 +16,6 @@ case, whether it is defined as an abbreviation).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +37,13 @@ _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
 _PROPOSE_NEAR = re.compile(rf"\b(?:{INTRODUCING_VERBS}|{NAMING_VERBS}|train)(?:s|d|ed)?\b", re.I)
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _OUR_HINT(low: str) -> bool:
+    """A cheap test that must hold wherever ``_OUR_BEFORE`` matches (of the lower-cased text)."""
+    return "our" in low or "new" in low or "nov" in low or "propo" in low
+
+
 _SIBLING = re.compile(r"^\s*(?:,|and|&|/)\s*")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|published by|periodicals|inc\.|ltd\.?|"
                         r"elsevier|springer|wiley|ieee|acm)", re.I)
@@ -54,41 +60,55 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers")
+    __slots__ = ("counts", "papers", "_features", "_features_of")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
         self.papers = 0
+        self._features: dict[str, tuple[tuple[str, float], ...]] = {}  # name -> its features, per ``counts``
+        self._features_of: object = None
 
     def add(self, text: str) -> None:
         """Count one paper's abstract (the text after its title)."""
         start = text.find("\n\n")
         body = text[start + 2:] if start >= 0 else text
         self.papers += 1
+        self._features_of = None
         seen: set[str] = set()
+        counts = self.counts
+        sent_open = _SENT_OPEN.search
         for m in _TOKEN.finditer(body):
             word = m.group()
             key = word.lower()
-            row = self.counts.get(key)
+            row = counts.get(key)
             if row is None:
-                row = self.counts[key] = [0, 0, 0]
+                row = counts[key] = [0, 0, 0]
             if key not in seen:
                 seen.add(key)
                 row[2] += 1
             if word == key:
                 row[1] += 1
-            elif not _SENT_OPEN.search(body[max(0, m.start() - 3):m.start()]):
-                row[0] += 1
+            else:
+                at = m.start()
+                if not sent_open(body[max(0, at - 3):at]):
+                    row[0] += 1
 
     def features(self, name: str, f: dict[str, float]) -> None:
         """Add the corpus features of a one-word name to ``f``."""
+        if self._features_of is not self.counts:  # counts changed (or were replaced): start afresh
+            self._features, self._features_of = {}, self.counts
+        items = self._features.get(name)
+        if items is None:
+            items = self._features[name] = self._features_uncached(name)
+        f.update(items)
+
+    def _features_uncached(self, name: str) -> tuple[tuple[str, float], ...]:
         row = self.counts.get(name.lower())
         if row is None or row[0] + row[1] == 0:
-            f["cs_unseen"] = 1
-            return
+            return (("cs_unseen", 1),)
         rate = row[0] / (row[0] + row[1])
-        f["cs_cap=" + ("0" if rate == 0 else "lo" if rate < 0.5 else "mid" if rate < 0.9 else "hi")] = 1
-        f["cs_papers=" + ("1" if row[2] <= 1 else "few" if row[2] <= 4 else "many")] = 1
+        return (("cs_cap=" + ("0" if rate == 0 else "lo" if rate < 0.5 else "mid" if rate < 0.9 else "hi"), 1),
+                ("cs_papers=" + ("1" if row[2] <= 1 else "few" if row[2] <= 4 else "many"), 1))
 
 
 def corpus_stats(texts: Iterable[str]) -> CorpusStats:
@@ -106,13 +126,18 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     possessive (``BERTs``, ``BERT's``), when the gazetteer maps them to one
     entry, or when an abbreviation pair links them.
     """
-    from networkx.utils import UnionFind
-
-    forms = UnionFind()
     keys = [name_key(c.text) for c in cands]
     singular = {k for k in keys if k}
+    first: dict[str, int] = {}  # a link -> the first candidate that has it
+    parent = list(range(len(cands)))  # union-find over candidates; a root is its group's smallest index
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     for i, c in enumerate(cands):
-        forms[i]  # every candidate is its own group to start with
         links = [keys[i]]
         if keys[i].endswith("s") and keys[i][:-1] in singular and len(keys[i]) > 3:
             links.append(keys[i][:-1])
@@ -121,15 +146,17 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
             links.append("gaz:" + g)
         if c.group >= 0:
             links.append(f"grp:{c.group}")
-        forms.union(i, *(("link", link) for link in links if link))
-    groups: dict[object, list[int]] = defaultdict(list)
+        for link in links:
+            if not link:
+                continue
+            j = first.setdefault(link, i)
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
     for i in range(len(cands)):
-        groups[forms[i]].append(i)
+        groups.setdefault(root(i), []).append(i)
     return list(groups.values())
-
-
-def _shape_features(name: str, f: dict[str, float]) -> None:
-    f.update(_shape_of(name))
 
 
 @lru_cache(maxsize=200_000)
@@ -227,17 +254,17 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     first_copyright = _COPYRIGHT.search(text, title_end)
     copyright_at = first_copyright.start() if first_copyright else len(text)
     ev = _group_evidence(cands, groups, title_end)
-    g_sources, g_count, g_outside, g_strong = ev.sources, ev.count, ev.outside, ev.strong
-    g_rule, g_final, g_votes, group_of = ev.rule, ev.final, ev.votes, ev.group_of
+    group_of, g_outside = ev.group_of, ev.outside
+    # what every member of a group shares, computed once per group
+    g_items = [_group_items(ev, g) for g in range(len(groups))]
     out = []
     for i, c in enumerate(cands):
         g = group_of[i]
+        g_sources, g_votes, g_strong, g_rule, g_final, g_count = g_items[g]
         f: dict[str, float] = {"bias": 1}
-        for src in c.sources or (c.source,):
-            f["src=" + src] = 1
-        for src in g_sources[g]:
-            f["gsrc=" + src] = 1
-        _shape_features(c.text, f)
+        f.update(_source_items(c.sources or (c.source,)))
+        f.update(g_sources)
+        f.update(_shape_of(c.text))
         gt = gaz_types[i]
         if gt:
             f["gaz=" + gt] = 1
@@ -245,13 +272,14 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             f["gaz_ambiguous"] = 1
         for t, w in c.votes.items():
             f["vote=" + t] = min(w, 6.0) / 3
-        for t, w in g_votes[g].items():
-            f["gvote=" + t] = min(w, 6.0) / 3
-        flags = (("strong", c.strong), ("gstrong", g_strong[g]), ("rule_kept", c.rule_kept),
-                 ("grule_kept", g_rule[g]), ("rule_final", c.rule_final), ("grule_final", g_final[g]),
-                 ("rule_proposed", c.proposed), ("rule_generic", c.generic), ("generic_definition", not c.accepted))
-        f.update((name, 1) for name, on in flags if on)
-        f[f"count={min(g_count[g], 4)}"] = 1
+        f.update(g_votes)
+        for name, on in (("strong", c.strong), ("gstrong", g_strong), ("rule_kept", c.rule_kept),
+                         ("grule_kept", g_rule), ("rule_final", c.rule_final), ("grule_final", g_final),
+                         ("rule_proposed", c.proposed), ("rule_generic", c.generic),
+                         ("generic_definition", not c.accepted)):
+            if on:
+                f[name] = 1
+        f[g_count] = 1
         if c.start < title_end:
             f["in_title"] = 1
             if 0 <= colon and c.end <= colon:
@@ -281,6 +309,21 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     return out
 
 
+_Items = tuple[tuple[str, float], ...]
+
+
+def _group_items(ev: _GroupEvidence, g: int) -> tuple[_Items, _Items, bool, bool, bool, str]:
+    """A group's shared features: its proposers (in a fixed order), its type votes, its flags, its size."""
+    sources = tuple(("gsrc=" + src, 1) for src in sorted(ev.sources[g]))
+    votes = tuple(("gvote=" + t, min(w, 6.0) / 3) for t, w in ev.votes[g].items())
+    return sources, votes, ev.strong[g], ev.rule[g], ev.final[g], f"count={min(ev.count[g], 4)}"
+
+
+@lru_cache(maxsize=1024)
+def _source_items(sources: tuple[str, ...]) -> _Items:
+    return tuple(("src=" + src, 1) for src in sources)
+
+
 _CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
               "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
 
@@ -289,8 +332,14 @@ def _conjoin(source: str, f: dict[str, float]) -> None:
     """Pair the proposer with the shape, place and usage features: a capitalised run in the
     title means something else than a gazetteer hit in the title.
     """
-    for name in [n for n in f if n.startswith(_CONJOINED)]:
-        f[source + "&" + name] = f[name]
+    prefix = source + "&"
+    f.update([(prefix + name, value) for name, value in f.items() if _conjoined(name)])
+
+
+@lru_cache(maxsize=100_000)
+def _conjoined(name: str) -> bool:
+    """Is ``name`` a feature :func:`_conjoin` pairs with the proposer?"""
+    return name.startswith(_CONJOINED)
 
 
 def _neighbour(side: str, m: re.Match[str] | None, f: dict[str, float]) -> None:
@@ -322,7 +371,8 @@ def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: 
         f["propose_verb_before"] = 1
         if _WE.search(text[s:c.start]):
             f["we_propose_before"] = 1
-    if _OUR_BEFORE.search(before[-45:]):
+    window = before[-45:]
+    if _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window):
         f["our_before"] = 1
     if after.startswith("-based") or after.startswith("-style"):
         f["modifier_after"] = 1
@@ -365,4 +415,14 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["our_before"] = 1
         if s >= 0 and _WE.search(before[-80:]) and _PROPOSE_NEAR.search(before[-80:]):
             f["we_verb_window"] = 1
+        if _APPOSITIVE.match(text, c.end):
+            f["appositive"] = 1
+    if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): cues outweigh the list
+        for name in [n for n in f if n in _GAZ_CONJOINED]:
+            f["gaz&" + name] = 1
     return f
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+_GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
+                            "appositive", "src=cue", "src=title"))

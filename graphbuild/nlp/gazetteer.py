@@ -160,23 +160,34 @@ _ACRONYM_END = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]$")
 _INNER_UPPER = re.compile(r"^[A-Za-z][a-z0-9-]*[A-Z][A-Za-z0-9-]*[a-z]$")
 
 
-def _case_sensitive(form: str, entry: GazEntry) -> bool:
-    """Short, single-word or ambiguous forms only match in their exact case."""
+def _case_sensitive(form: str, entry: GazEntry, any_case_from: int = 8) -> bool:
+    """Short, single-word or ambiguous forms only match in their exact case.
+
+    A single lower-case word matches in any case from ``any_case_from`` characters on.
+    """
     if entry.ambiguous:
         return True
     if " " in form or "-" in form:
         return False
     if any(c.isdigit() for c in form) and len(form) >= 4:
         return False
-    return len(form) < 8 or form.isupper() or not form.islower()
+    return len(form) < any_case_from or form.isupper() or not form.islower()
 
 
 class GazetteerComponent:
-    """Adds a :class:`Candidate` for every gazetteer match (longest first wins later)."""
+    """Adds a :class:`Candidate` for every gazetteer match (longest first wins later).
 
-    def __init__(self, nlp: Language, name: str, *, path: str = ""):
+    Parameters
+    ----------
+    path : a gazetteer ``.jsonl`` file or folder; empty for the shipped one.
+    vote : the type vote a match gives its candidate (evidence for the decision model).
+    any_case_from : a single lower-case word matches in any case from this many characters on.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, path: str = "", vote: float = 3.0, any_case_from: int = 8):
         self.name = name
         self.path = path
+        self.vote, self.any_case_from = vote, any_case_from
         self.gazetteer = load_gazetteer(path)
         self._build(nlp)
 
@@ -189,7 +200,7 @@ class GazetteerComponent:
             for form in entry.forms():
                 variants = _variants(form) if not entry.ambiguous else {form, *_plurals(form)}
                 for variant in variants:
-                    bucket = exact_forms if _case_sensitive(variant, entry) else lower_forms
+                    bucket = exact_forms if _case_sensitive(variant, entry, self.any_case_from) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
         tokenizer = cast(Tokenizer, nlp.tokenizer)
         for matcher, forms in ((exact, exact_forms), (lower, lower_forms)):
@@ -225,7 +236,7 @@ class GazetteerComponent:
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,
                              type=entry.type, strong=not entry.ambiguous)
-            cand.vote(entry.type, 3.0)
+            cand.vote(entry.type, self.vote)
             out.append(cand)
         return doc
 
@@ -253,10 +264,11 @@ class GazetteerComponent:
 
 @Language.factory(
     "graphbuild_gazetteer",
-    default_config={"path": ""},
+    default_config={"path": "", "vote": 3.0, "any_case_from": 8},
     assigns=["doc._.gb_candidates"],
 )
-def make_gazetteer(nlp: Language, name: str, path: str) -> GazetteerComponent:
-    return GazetteerComponent(nlp, name, path=path)
+def make_gazetteer(nlp: Language, name: str, path: str, vote: float, any_case_from: int) -> GazetteerComponent:
+    """Candidates for every gazetteer name and alias (see :class:`GazetteerComponent`)."""
+    return GazetteerComponent(nlp, name, path=path, vote=vote, any_case_from=any_case_from)
 
 

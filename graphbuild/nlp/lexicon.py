@@ -17,6 +17,8 @@ __all__ = [
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
     "NAMING_VERBS",
+    "PRESENTING_VERBS",
+    "MAKING_VERBS",
     "SURVEY_TITLE",
     "split_sentences",
     "generic_keys",
@@ -103,6 +105,10 @@ INTRODUCING_VERBS = (PROPOSAL_VERBS + "|build|construct|create|compile|curate|co
                      "open-source|formulate")
 #: verbs that give a name ("we call this X", "dubbed X")
 NAMING_VERBS = "term|call|dub|name|coin"
+#: verbs that present an artifact by name ("this paper presents Poplar, a new system")
+PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
+#: verbs of a relative clause that says the authors made the subject ("X is a method we propose")
+MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
 #: a title of a survey: it proposes nothing
 SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 

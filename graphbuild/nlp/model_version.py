@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "2ea3e5258a39eb17"
+MODEL_DIGEST = "a6c38678cd29bc2f"

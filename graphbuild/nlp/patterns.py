@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import head_type, is_generic, split_sentences
+from .lexicon import PRESENTING_VERBS, head_type, is_generic, split_sentences
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -47,6 +47,8 @@ _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
 # number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
 _NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-|^[A-Z]\^|\^")
+# a coined name led by a dimension or a count ("3DSeg-8", "4DGen"), unlike "2D-3D" or "6-DoF"
+_DIGIT_LED = re.compile(r"^\d[A-Z]+[a-z]{2,}[A-Za-z0-9\-]*$")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
@@ -81,7 +83,7 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     """
     if len(text) < 2 or "://" in text or "@" in text or text.startswith("\\"):
         return 0
-    if _PREFIXED.match(text) or _PLUSPLUS.match(text):
+    if _PREFIXED.match(text) or _PLUSPLUS.match(text) or _DIGIT_LED.match(text):
         return 2
     if _NUMBERISH.match(text) or _ROMAN.match(text) or _NOT_NAME.search(text):
         return 0
@@ -176,7 +178,7 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
 _RUN_WORD = r"[A-Z](?:[\w'’.+\-]*[\w+])?"
 _BROAD_RUN = re.compile(
     rf"(?<![\w\-]){_RUN_WORD}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?"
-    rf"(?:{_RUN_WORD}|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
+    rf"(?:{_RUN_WORD}|v\d+(?:\.\d+)*|\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
     rf"(?![\w\-])")
 
 
@@ -195,8 +197,19 @@ _LOWER_HEADS = (
     "sampling|search|smoothing|decay|distillation|clipping|normalization|normalisation|dropout|attention|descent|"
     "regularization|pruning|quantization|augmentation|tuning|merging|prompting|decoding|optimization|embeddings?|"
     "encoding|loss|networks?|transformers?|autoencoders?|machines?|forests?|trees?|regression|propagation|"
-    "boosting|estimation|filter|filtering|policy|learning|adaptation|alignment|inference|sketch|hashing")
+    "boosting|estimation|filter|filtering|policy|learning|adaptation|alignment|inference|sketch|hashing|"
+    "calibration|mining|matching|adjustment|pretraining|pre-training|retraining|engineering|unrolling|denoising|"
+    "encoders?|decoders?|entropy|programming|allocation|interpolation|factorization|convolutions?|pooling|"
+    "scheduling|routing|caching|anchoring|prediction")
 _LOWER_PHRASE = re.compile(rf"(?<![\w-])((?:[a-z][a-z0-9\-]+ ){{1,3}})({_LOWER_HEADS})(?![\w-])")
+
+
+_LEAD_VERBS = frozenset(
+    "use uses using utilize utilizes utilizing employ employs employing leverage leverages leveraging apply applies "
+    "applying adopt adopts adopting integrate integrates integrating incorporate incorporates incorporating combine "
+    "combines combining exploit exploits exploiting introduce introduces introducing propose proposes proposing "
+    "perform performs performing improve improves improving outperform outperforms outperforming adds add adding "
+    "based existing current previous prior standard conventional traditional typical".split())
 
 
 def _lower_phrases(text: str, title_end: int) -> Iterator[Candidate]:
@@ -206,8 +219,8 @@ def _lower_phrases(text: str, title_end: int) -> Iterator[Candidate]:
             words = words[1:]
         for k in range(len(words), 0, -1):
             mods = words[-k:]
-            if mods[0] in STOP_WORDS:
-                continue
+            if any(w in STOP_WORDS for w in mods) or mods[0] in _LEAD_VERBS:
+                continue  # "use the same quantization", "operates at inference", "employing positional encoding"
             start = m.end(1) - len(" ".join(mods)) - 1
             yield Candidate(start, m.end(), text[start:m.end()], "lowerphrase")
 
@@ -225,11 +238,17 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
 
 
 _PRESENTED = re.compile(
-    r"\b(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|designs|release|"
-    r"releases|build|builds)\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+    rf"\b(?:{PRESENTING_VERBS})s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
 
 
-def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+# "we release / construct / curate the X benchmark": a dataset the paper makes
+_MADE_DATASET = re.compile(
+    r"\b(?:releas|construct|curat|collect|buil|creat|introduc|present|propos|develop|assembl|compil)"
+    r"(?:e|es|ed|ing|d|t|s)?\s+(?:(?:a|an|the|our|new|novel|large-scale|high-quality|challenging|first)\s+)*"
+    r"([A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b")
+
+
+def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
     appositive ("this paper presents Poplar, a new system"); proposed when the sentence
     speaks for the authors.
@@ -247,6 +266,15 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Cand
             continue
         idx, s, _ = sentence_of(m.start())
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
+        cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
+        yield cand
+    for m in _MADE_DATASET.finditer(text):
+        name = m.group(1)
+        if is_generic(name) or _NUMBERISH.match(name):
+            continue
+        idx, s, _ = sentence_of(m.start())
+        cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
+        cand.vote("Dataset", dataset_vote)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
     for m in _CUE.finditer(text):
@@ -275,14 +303,14 @@ _EPONYM = re.compile(
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
 
 
-def eponym_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+def eponym_candidates(text: str, title_end: int, *, vote: float = 1.5) -> Iterator[Candidate]:
     """Methods named after a person: "the Bingham closure", "a Kalman filter"."""
     for m in _EPONYM.finditer(text, title_end):
         word = m.group(1)
         if _ADJECTIVAL.search(word) or is_generic(word):
             continue
         cand = Candidate(m.start(), m.end(), m.group(0), "eponym", strong=True)
-        cand.vote("Method", 1.5)
+        cand.vote("Method", vote)
         yield cand
 
 
@@ -361,7 +389,10 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
             at = lowered.find(needle, end_at)
 
 
-def title_candidate(text: str, title_end: int) -> Candidate | None:
+_HEAD_CONNECTOR = re.compile(r"^(?:and|&|of|v\d+(?:\.\d+)*)$")
+
+
+def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
     """The name before a title's colon when it reads as a name (``IRCoder: …``)."""
     title = text[:title_end]
     if ":" not in title:
@@ -370,21 +401,21 @@ def title_candidate(text: str, title_end: int) -> Candidate | None:
     words = head.split()
     if not head or len(words) > 3 or is_generic(head):
         return None
-    if len(words) > 1 and any(w[:1].islower() for w in words):
-        return None  # "Transformers are SSMs": a sentence, not a name
-    named = any(shape_score(_trim_adjective_suffix(w)) for w in words)
+    content = [w for w in words if not _HEAD_CONNECTOR.match(w)]
+    if not content or len(content) < len(words) - 1 or len(words) > 1 and any(w[:1].islower() for w in content):
+        return None  # "Transformers are SSMs": a sentence, not a name ("Mix and Match", "SPLADE v2" are)
+    named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
-    recurs = all(w[:1].isupper() for w in words) and re.search(
-        r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
+    recurs = re.search(r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
     if not (named or recurs):
-        return None
+        return None  # "Adapters Everywhere: A Study of …": a plain head the abstract never repeats is a slogan
     start = title.find(head)
     cand = Candidate(start, start + len(head), head, "title", strong=True)
     cand.proposed = True
     subtitle = title.split(":", 1)[1]
     t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     if t:
-        cand.vote(t, 1.5)
+        cand.vote(t, vote)
     return cand
 
 
@@ -414,9 +445,17 @@ def title_head_type(subtitle: str) -> str | None:
 # ---------------------------------------------------------------- component
 
 @Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
-                  requires=["doc._.gb_sents", "doc._.gb_title_end"])
-def make_patterns(nlp: Language, name: str):
-    """Name-shaped tokens, capitalised runs, naming cues and the title's name."""
+                  requires=["doc._.gb_sents", "doc._.gb_title_end"],
+                  default_config={"dataset_cue_vote": 2.0, "eponym_vote": 1.5, "title_vote": 1.5})
+def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote: float, title_vote: float):
+    """Name-shaped tokens, capitalised runs, naming cues and the title's name.
+
+    Parameters
+    ----------
+    dataset_cue_vote : the Dataset vote of a name after "we release / construct / curate the".
+    eponym_vote : the Method vote of a method named after a person ("a Kalman filter").
+    title_vote : the vote for the type the subtitle's head names, given to the name before a title's colon.
+    """
 
     @guarded(name)
     def patterns(doc: Doc) -> Doc:
@@ -425,12 +464,12 @@ def make_patterns(nlp: Language, name: str):
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
         out = candidates(doc)
         out.extend(shape_candidates(text, title_end, sents))
-        out.extend(cue_candidates(text, sents))
-        out.extend(eponym_candidates(text, title_end))
+        out.extend(cue_candidates(text, sents, dataset_vote=dataset_cue_vote))
+        out.extend(eponym_candidates(text, title_end, vote=eponym_vote))
         out.extend(capword_candidates(text, title_end, sents))
         out.extend(title_segment_candidates(text, title_end))
         out.extend(lower_cue_candidates(text, sents))
-        title = title_candidate(text, title_end)
+        title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.append(title)
         return doc

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import INTRODUCING_VERBS, SURVEY_TITLE, head_type
+from .lexicon import INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, head_type
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -30,7 +30,8 @@ _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
 _SUBJECT_PROPOSED = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\b[^.;]{0,160}?\b(?:(?:that|which)\s+)?(?:we|We)\s+"
-    r"(?:propose|introduce|present|release|develop|design|train|build|call)\b|(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\s+our\s+"
+    rf"(?:{MAKING_VERBS})\b|"
+    r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\s+our\s+"
     r"(?:proposal|contribution|new|novel)")
 _MODIFIER = re.compile(r"^-[a-z]")
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?$")

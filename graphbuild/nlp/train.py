@@ -31,7 +31,17 @@ from ..errors import InputError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
-from .decide import CLASSES, PROPOSED_THRESHOLD, THRESHOLD, DecideComponent, DecisionModel, LinearModel, decide, prepare
+from .decide import (
+    CLASSES,
+    LOWER_THRESHOLD,
+    PROPOSED_THRESHOLD,
+    THRESHOLD,
+    DecideComponent,
+    DecisionModel,
+    LinearModel,
+    decide,
+    prepare,
+)
 from .features import CorpusStats, corpus_stats, entity_features
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit",
@@ -202,14 +212,16 @@ def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], 
 
 
 def predict(examples: Sequence[Example], model: DecisionModel, gaz: Any, *, threshold: float = THRESHOLD,
-            proposed_threshold: float = PROPOSED_THRESHOLD) -> list[dict[str, Any]]:
+            proposed_threshold: float = PROPOSED_THRESHOLD,
+            lower_threshold: float = LOWER_THRESHOLD) -> list[dict[str, Any]]:
     """Predictions in ANNOTATION.md's format, one per example (the candidates are copied, not changed)."""
     from .pipeline import extraction_from
 
     out = []
     for ex in examples:
         d = decide(ex.text, ex.sents, ex.title_end, [copy.copy(c) for c in ex.cands], gaz, model,
-                   threshold=threshold, proposed_threshold=proposed_threshold, corpus=ex.corpus)
+                   threshold=threshold, proposed_threshold=proposed_threshold, corpus=ex.corpus,
+                   lower_threshold=lower_threshold)
         out.append(extraction_from(d.cands, ex.text, ex.sents, ex.paper_id, ex.title, gaz).to_annotation())
     return out
 

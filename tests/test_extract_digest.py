@@ -1,0 +1,38 @@
+"""The extraction, pinned bit for bit: speed work on the NLP pass must not change what it finds.
+
+The digest covers every candidate with all its fields, the feature rows the
+decision scores, the probabilities, ``doc.ents`` and ``doc.spans`` with their
+extensions and the extraction records (see ``tests/extraction_dump.py``), for
+the demo corpus and the first 50 papers of ``../shared/eval/related``. A change
+in what the pipeline extracts (new features, retrained weights) changes these
+digests: re-record them in the commit that makes the change, saying why.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction_dump import extraction_digest
+
+from graphbuild import stages
+from graphbuild.nlp.pipeline import make_pipeline
+from graphbuild.resources import data_path
+
+DEMO_SHA256 = "d1f2b799b29b707a6702ca1c9894aeb507df3c3caaec454b2494eea839cec656"
+SHARED_50_SHA256 = "f1067e05cae89e6583bd21d6e3c4f486156b25e63c1bef9ac00d5ef194a20c23"
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    return make_pipeline(), make_pipeline(proposers_only=True)
+
+
+def test_extract_digest_demo_corpus(pipelines):
+    papers = stages.read([str(data_path("demo"))]).papers
+    assert extraction_digest(papers, *pipelines) == DEMO_SHA256
+
+
+@pytest.mark.shared
+def test_extract_digest_shared_papers(pipelines, shared_dir):
+    papers = stages.read([str(shared_dir / "eval" / "related" / "papers_dev.jsonl")]).papers[:50]
+    assert len(papers) == 50
+    assert extraction_digest(papers, *pipelines) == SHARED_50_SHA256
