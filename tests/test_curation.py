@@ -372,14 +372,14 @@ def test_curation_user_gazetteer_adds_and_overrides_shipped_entries(tmp_path, mo
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     user = tmp_path / "mine.jsonl"
     user.write_text('# my field\n{"name": "RankMix", "type": "Model", "aliases": ["rank mixing"]}\n'
-                    '{"name": "GLUE", "type": "Method", "aliases": ["GLUE suite"]}\n')
+                    '{"name": "GLUE", "type": "Task", "aliases": ["GLUE suite"]}\n')
     assert effective_gazetteer("") == ""
     merged = load_gazetteer(effective_gazetteer(str(user)))
     shipped = load_gazetteer("")
     assert len(merged) == len(shipped) + 1
     assert merged.lookup("rank mixing").name == "RankMix"
     glue = merged.lookup("GLUE")
-    assert glue.type == "Method" and "GLUE suite" in glue.aliases
+    assert glue.type == "Task" and "GLUE suite" in glue.aliases
     assert set(shipped.lookup("GLUE").aliases) <= set(glue.aliases)
     assert effective_gazetteer(str(user)) == effective_gazetteer(str(user))  # one file per content
 
@@ -387,8 +387,7 @@ def test_curation_user_gazetteer_adds_and_overrides_shipped_entries(tmp_path, mo
     ws = type(ws)(ws.path, ws.settings.with_overrides(gazetteer=str(user)))
     _build(ws, SOURCES / "corpus.jsonl")
     G = ws.graph()
-    # a scored type: the learned decision keeps Task and Metric names only where it reads them as entities
-    assert G.nodes["entity:rankmix"]["type"] == "Model" and G.nodes["entity:glue"]["type"] == "Method"
+    assert G.nodes["entity:rankmix"]["type"] == "Model" and G.nodes["entity:glue"]["type"] == "Task"
     user.write_text('{"name": "RankMix", "type": "Method"}\n')
     assert _build(ws).extracted == 2  # an edited user gazetteer redoes the extractions
     user.write_text('{"name": "RankMix", "type": "Gadget"}\n')

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a6c38678cd29bc2f"
+MODEL_DIGEST = "ccc1f78f79d1ddb5"

@@ -129,15 +129,21 @@ def _gazetteer(nlp: Any) -> Any:
     return nlp.get_pipe("graphbuild_gazetteer").gazetteer if "graphbuild_gazetteer" in nlp.pipe_names else None
 
 
-def _gold_forms(gold: list[dict[str, Any]]) -> list[tuple[set[str], dict[str, Any]]]:
+#: label of a candidate group that matches a gold entity of an unscored type (Task, Metric):
+#: left out of the entity model's training rows, as ANNOTATION.md's scoring leaves it out
+NEUTRAL = "Neutral"
+
+
+def _gold_forms(gold: list[dict[str, Any]], scored: bool = True) -> list[tuple[set[str], dict[str, Any]]]:
     return [({name_key(g["name"]), *(name_key(a) for a in g.get("aliases") or [])} - {""}, g)
-            for g in gold if g.get("type") in SCORED_TYPES]
+            for g in gold if (g.get("type") in SCORED_TYPES) == scored]
 
 
 def _labelled(ex: Example, gaz: Any) -> tuple[Any, list[str], list[tuple[list[int], dict[str, Any]]]]:
     """The example's prepared candidates, a class per group, and its groups matched to gold."""
     prepared = prepare(ex.text, ex.sents, ex.title_end, [copy.copy(c) for c in ex.cands], gaz, ex.corpus)
     gold = _gold_forms(ex.gold)
+    unscored = set().union(*(forms for forms, _ in _gold_forms(ex.gold, scored=False)))
     labels = ["None"] * len(prepared.groups)
     matched = []
     used: set[int] = set()
@@ -145,6 +151,8 @@ def _labelled(ex: Example, gaz: Any) -> tuple[Any, list[str], list[tuple[list[in
         forms = {name_key(prepared.cands[i].text) for i in members}
         hit = next((j for j, (gf, _) in enumerate(gold) if j not in used and gf & forms), None)
         if hit is None:
+            if forms & unscored:
+                labels[g] = NEUTRAL
             continue
         used.add(hit)
         labels[g] = gold[hit][1]["type"]
@@ -164,8 +172,9 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
     prop_y: list[int] = []
     for ex in examples:
         prepared, labels, matched = _labelled(ex, gaz)
-        ent_x.extend(prepared.group_features)
-        ent_y.extend(labels)
+        kept = [(x, y) for x, y in zip(prepared.group_features, labels) if y != NEUTRAL]
+        ent_x.extend(x for x, _ in kept)
+        ent_y.extend(y for _, y in kept)
         for members, g in matched:
             gaz_hit = any(prepared.entries[i] is not None for i in members)
             prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit))
