@@ -339,6 +339,7 @@ class Workspace:
 
         text = graph_json(G)
         digest = hashlib.sha256(text.encode()).hexdigest()
+        generations.pause("digest")
         live = self.current
         live_manifest = generations.read_manifest(live) if live is not None else {}
         curated = curation_digest(curation)  # an edited curation file makes a new generation
@@ -348,6 +349,7 @@ class Workspace:
             commit = generations.Commit(self.path, live, digest, fingerprint, report.stats, report.papers_total)
             commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
             commit.write(papers + citations.external, extracted, text)
+            generations.pause("write")
             if sync_store:
                 with stage_bar("embedded store", enabled=progress) as bar:
                     report.store = commit.store(G, generations.paused(bar)).summary()
