@@ -27,8 +27,10 @@ import networkx as nx
 from . import stages
 from .errors import OutputError, StoreError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text, fsync_dir, write_chunks
+from .graph import graph_json_chunks
 from .progress import Progress
 from .records import Paper
+from .schema import GraphTables
 from .stores.base import SyncReport
 
 __all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "generations", "read_manifest",
@@ -126,8 +128,8 @@ class Commit:
                     "(CURRENT was not switched); free space or fix permissions and build again") from None
             raise
 
-    def write(self, papers: list[Paper], extracted: stages.Extracted, graph_text: str) -> None:
-        """Write the generation's files into its temporary folder."""
+    def write(self, papers: list[Paper], extracted: stages.Extracted, G: nx.MultiDiGraph) -> None:
+        """Write the generation's files into its temporary folder (the graph as :func:`graph_json_chunks`)."""
         with self._guard("writing generation"):
             self.tmp.mkdir()
             write_chunks(self.tmp / "papers.jsonl",
@@ -135,9 +137,9 @@ class Commit:
             write_chunks(self.tmp / "extractions.jsonl", (
                 json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
                            ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())))
-            write_chunks(self.tmp / "graph.json", [graph_text])
+            write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
-    def store(self, G: nx.MultiDiGraph, progress: Progress) -> SyncReport:
+    def store(self, tables: GraphTables, progress: Progress) -> SyncReport:
         """Sync and checkpoint the generation's store, starting from a copy of the live one."""
         with self._guard("writing the store of generation"):
             seed = _seed_store(self.root, self.live)
@@ -146,7 +148,7 @@ class Commit:
                 for f in seed:
                     shutil.copy2(f, self.tmp / DB / f.name)
             try:
-                report = stages.store(G, self.tmp / DB, progress=progress)
+                report = stages.store(tables, self.tmp / DB, progress=progress)
             except StoreError as exc:
                 raise StoreError(f"{exc}; the previous generation is still live") from None
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
