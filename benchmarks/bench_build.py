@@ -56,7 +56,7 @@ def build_once(ws: Workspace, inputs: list[str]) -> list[tuple[str, float, float
         live = ws.current
         commit = generations.Commit(ws.path, live, graph_digest(G), fingerprint, {}, len(papers))
         with timed("commit: write files", rows):
-            commit.write(papers + citations.external, extracted, G)
+            commit.write(papers + citations.external, generations.extraction_lines(extracted), G)
         with timed("commit: store (copy + sync + checkpoint)", rows):
             commit.store(graph_to_tables(G), lambda stage, done, total: None)
         with timed("commit: rename, switch, delete old", rows):

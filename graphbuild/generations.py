@@ -33,7 +33,7 @@ from .records import Paper
 from .schema import GraphTables
 from .stores.base import SyncReport
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "generations", "read_manifest",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "generations", "read_manifest",
            "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
@@ -128,15 +128,17 @@ class Commit:
                     "(CURRENT was not switched); free space or fix permissions and build again") from None
             raise
 
-    def write(self, papers: list[Paper], extracted: stages.Extracted, G: nx.MultiDiGraph) -> None:
-        """Write the generation's files into its temporary folder (the graph as :func:`graph_json_chunks`)."""
+    def write(self, papers: list[Paper], extractions: list[str], G: nx.MultiDiGraph) -> None:
+        """Write the generation's files into its temporary folder.
+
+        ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`); the
+        graph is written piece by piece (:func:`graphbuild.graph.graph_json_chunks`).
+        """
         with self._guard("writing generation"):
             self.tmp.mkdir()
             write_chunks(self.tmp / "papers.jsonl",
                          (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers))
-            write_chunks(self.tmp / "extractions.jsonl", (
-                json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
-                           ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())))
+            write_chunks(self.tmp / "extractions.jsonl", extractions)
             write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
     def store(self, tables: GraphTables, progress: Progress) -> SyncReport:
@@ -176,6 +178,17 @@ class Commit:
         legacy = self.root / DB
         if _is_graphbuild_store(legacy):
             shutil.rmtree(legacy, ignore_errors=True)
+
+
+def extraction_lines(extracted: stages.Extracted) -> list[str]:
+    """The lines of a generation's ``extractions.jsonl``, sorted by paper id.
+
+    A build turns its extractions into these lines as soon as resolution no
+    longer needs them: as text they take about a third of the memory of the
+    extraction records (at 100k papers, ~0.2 GB instead of ~0.55 GB).
+    """
+    return [json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
+                       ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())]
 
 
 def _seed_store(root: Path, live: Path | None) -> list[Path] | None:

@@ -320,7 +320,7 @@ class Workspace:
             commit = generations.Commit(self.path, live, digest, built.fingerprint, report.stats,
                                         report.papers_total)
             commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
-            commit.write(built.papers, built.extracted, G)
+            commit.write(built.papers, built.extractions, G)
             del built  # papers and extractions are on disk now; the store needs the graph alone
             generations.pause("write")
             if sync_store:
@@ -379,11 +379,13 @@ class Workspace:
                                                      path=str(self.curation_file) if curation else None)
         resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
                                     known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+        extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+        del extracted
         generations.pause("resolve")
         citations = stages.cite(papers, resolution)
         generations.pause("cite")
         G = stages.graph(papers, resolution, citations)
-        return _Built(papers + citations.external, extracted, G, fingerprint)
+        return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages
 
@@ -457,12 +459,12 @@ class Workspace:
 
 @dataclass(frozen=True, slots=True)
 class _Built:
-    """What the stages hand to the commit: papers (reference stubs included), extractions, the graph
-    and the pipeline fingerprint the extractions were made with.
+    """What the stages hand to the commit: papers (reference stubs included), the lines of
+    ``extractions.jsonl``, the graph and the pipeline fingerprint the extractions were made with.
     """
 
     papers: list[Paper]
-    extracted: stages.Extracted
+    extractions: list[str]
     graph: nx.MultiDiGraph
     fingerprint: str
 

@@ -142,7 +142,7 @@ def test_embedded_interrupted_rebuild_keeps_the_old_database(store, tmp_path, mo
     (store.path / embedded.MANIFEST_FILE).write_text("{}")  # force a rebuild
     G = small_graph()
     G.remove_node("P5")
-    monkeypatch.setattr(embedded, "_swap_in", broken_swap)
+    monkeypatch.setattr(embedded, "swap_in", broken_swap)
     with pytest.raises(KeyboardInterrupt):
         store.sync(graph_to_tables(G))
     assert store.counts() == FIXTURE_COUNTS
