@@ -142,7 +142,10 @@ class Commit:
             write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
     def store(self, tables: GraphTables, progress: Progress) -> SyncReport:
-        """Sync and checkpoint the generation's store, starting from a copy of the live one."""
+        """Sync and checkpoint the generation's store, starting from a copy of the live one.
+
+        The row lists of ``tables`` are consumed (emptied as the store reads them).
+        """
         with self._guard("writing the store of generation"):
             seed = _seed_store(self.root, self.live)
             if seed is not None:
@@ -150,7 +153,7 @@ class Commit:
                 for f in seed:
                     shutil.copy2(f, self.tmp / DB / f.name)
             try:
-                report = stages.store(tables, self.tmp / DB, progress=progress)
+                report = stages.store(tables, self.tmp / DB, progress=progress, consume=True)
             except StoreError as exc:
                 raise StoreError(f"{exc}; the previous generation is still live") from None
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]

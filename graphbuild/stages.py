@@ -172,17 +172,18 @@ def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
 
 
 def store(tables: GraphTables, path: str | os.PathLike, *, progress: Progress = no_progress,
-          checkpoint: bool = True) -> SyncReport:
+          checkpoint: bool = True, consume: bool = False) -> SyncReport:
     """Sync a graph's rows (:func:`graphbuild.graph.graph_to_tables`) into the embedded store at ``path``
     and (by default) checkpoint it.
 
     After a checkpoint the database file holds everything and no write-ahead
-    log is left, so the folder can be renamed or opened read-only at once.
+    log is left, so the folder can be renamed or opened read-only at once. ``consume=True``
+    empties the row lists of ``tables`` as the store reads them (their memory is freed).
     """
     from .stores.embedded import EmbeddedStore
 
     with EmbeddedStore(path) as db:
-        report = db.sync(tables, progress=progress)
+        report = db.sync(tables, progress=progress, consume=consume)
         if checkpoint:
             progress("checkpointing", 0, 1)
             db.checkpoint()

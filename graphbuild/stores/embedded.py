@@ -267,12 +267,16 @@ class EmbeddedStore:
 
     # -- sync ------------------------------------------------------------------
 
-    def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
-        """Make the database hold exactly ``tables`` (see the module docstring)."""
+    def sync(self, tables: GraphTables, *, progress: Progress | None = None, consume: bool = False) -> SyncReport:
+        """Make the database hold exactly ``tables`` (see the module docstring).
+
+        ``consume=True`` empties the row lists of ``tables`` as they are read, freeing their
+        memory during the load (for a caller that does not need them afterwards).
+        """
         if self.read_only:
             raise StoreError("the embedded store was opened read-only; open it without read_only to sync")
         step = _stepper(progress)
-        new_nodes, new_rels = incoming_tables(tables)
+        new_nodes, new_rels = incoming_tables(tables, consume=consume)
         recover(self.path)
         check_folder(self.path)
         step("reading the database", 0, 1)
