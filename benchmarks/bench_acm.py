@@ -75,6 +75,8 @@ def staged_build(corpus: Path, ws: Path) -> dict:
         row["cpu"] += c - last[1]
         row["peak"] = max(row["peak"], _proc_kib("VmHWM") / 1024)
         row["rss"] = _proc_kib("VmRSS") / 1024
+        print(f"{point}: {row['cpu']:.1f} s CPU, RSS {row['rss']:,.0f} MiB, peak {row['peak']:,.0f} MiB",
+              file=sys.stderr, flush=True)  # a long run shows where it is (and what it measured so far)
         _reset_peak()
         last[:] = [time.perf_counter(), cpu()]
 
