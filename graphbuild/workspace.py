@@ -319,7 +319,7 @@ class Workspace:
         if report.changed or (sync_store and not generations.store_matches(live)):
             commit = generations.Commit(self.path, live, digest, built.fingerprint, report.stats,
                                         report.papers_total)
-            commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
+            commit.manifest.update(curation_sha256=curated, curation=(report.curation or CurationReport()).to_dict())
             commit.write(built.papers, built.extractions, G)
             del built  # papers and extractions are on disk now; the store needs the graph alone
             generations.pause("write")
