@@ -7,8 +7,10 @@ sentences naming gazetteer models, methods and datasets). Two measurements:
 
 1. ``graphbuild build`` as a child process (the command a user runs), with
    ``resource.getrusage(RUSAGE_CHILDREN)`` for its CPU time and peak RSS;
-2. ``--stages``: the same stages called one by one in a child process, each
-   timed (wall and CPU), to find where the time goes.
+2. ``--stages``: the same build in a child process with a recorder on its
+   stage marks (``graphbuild.generations.pause``), giving per stage the wall
+   and CPU time, the RSS at its end and its peak RSS (VmHWM, reset at every
+   mark), to find where the time and the memory go.
 
     python benchmarks/bench_acm.py --n 100000 --dir /tmp/acm100k [--stages] [--n-process 2]
 """
@@ -28,52 +30,64 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-STAGES = r"""
-import json, os, resource, sys, time
-from pathlib import Path
-from graphbuild.ingest import read_papers
-from graphbuild.ingest.merge import merge_papers, resolve_references
-from graphbuild.nlp.pipeline import _gazetteer, cached_pipeline, extract_papers
-from graphbuild.resolve import resolve_entities
-from graphbuild.citations import citation_edges, infer_citations
-from graphbuild.graph import build_graph, graph_json, graph_to_tables
-from graphbuild.stores.embedded import EmbeddedStore
+#: the build's stage marks (``graphbuild.generations.pause`` points), in order; a period is named
+#: after the mark that ends it, and repeated marks (``sync``) add up
+MARKS = ("read", "merge", "extract", "resolve", "cite", "graph", "digest", "write", "tables", "sync",
+         "checkpoint", "rename", "switch", "cleanup", "end")
 
-corpus, db, n_process = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-rows = []
-def cpu():  # this process and its finished workers (the NLP pool)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + kids.ru_utime + kids.ru_stime
-def stage(name, count, fn):
-    w, c = time.perf_counter(), cpu()
-    out = fn()
-    rows.append({"stage": name, "records": count, "wall": time.perf_counter() - w, "cpu": cpu() - c,
-                 "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
-    return out
-result = stage("read", None, lambda: read_papers([corpus], progress=False))
-rows[-1]["records"] = len(result.papers)
-papers = stage("merge", len(result.papers), lambda: [p for p in merge_papers(result.papers) if not p.external])
-nlp = cached_pipeline(None, "")
-gaz = _gazetteer(nlp)
-exs = stage("extract", len(papers), lambda: list(extract_papers(papers, nlp, batch_size=64, n_process=n_process)))
-res = stage("resolve", len(exs), lambda: resolve_entities(exs, gaz))
-def cites():
-    explicit, external = resolve_references(papers)
-    return citation_edges(explicit, infer_citations(papers, res.links)), external
-edges, external = stage("citations", len(papers), cites)
-graph = stage("graph", len(papers), lambda: build_graph(papers, res.entities, res.links, edges, external))
-stage("graph_json", len(papers), lambda: graph_json(graph))
-tables = stage("tables", len(papers), lambda: graph_to_tables(graph))
-def sync():
-    store = EmbeddedStore(db)
-    try:
-        return store.sync(tables)
-    finally:
-        store.close()
-stage("store", len(papers), sync)
-print(json.dumps({"stages": rows, "entities": len(res.entities), "links": len(res.links),
-                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+
+def _proc_kib(field: str) -> int:
+    """A ``VmRSS``/``VmHWM`` figure of this process from /proc (KiB)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> None:
+    """Start a new peak-RSS period (Linux: writing 5 to clear_refs resets VmHWM)."""
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+        fh.write("5")
+
+
+def staged_build(corpus: Path, ws: Path) -> dict:
+    """Run ``Workspace.build`` with a recorder on its stage marks: wall, CPU, RSS and peak RSS per stage.
+
+    The recorder replaces ``graphbuild.generations.pause`` (the build's test hook, a no-op
+    otherwise), so the stages measured are the real build's, in the real order.
+    """
+    from graphbuild import generations
+    from graphbuild.settings import load_settings
+    from graphbuild.workspace import Workspace
+
+    def cpu() -> float:  # this process and its finished workers (the NLP pool)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + kids.ru_utime + kids.ru_stime
+
+    periods: dict[str, dict] = {}
+    last = [time.perf_counter(), cpu()]
+
+    def mark(point: str) -> None:
+        now, c = time.perf_counter(), cpu()
+        row = periods.setdefault(point, {"stage": point, "wall": 0.0, "cpu": 0.0, "peak": 0.0})
+        row["wall"] += now - last[0]
+        row["cpu"] += c - last[1]
+        row["peak"] = max(row["peak"], _proc_kib("VmHWM") / 1024)
+        row["rss"] = _proc_kib("VmRSS") / 1024
+        print(f"{point}: {row['cpu']:.1f} s CPU, RSS {row['rss']:,.0f} MiB, peak {row['peak']:,.0f} MiB",
+              file=sys.stderr, flush=True)  # a long run shows where it is (and what it measured so far)
+        _reset_peak()
+        last[:] = [time.perf_counter(), cpu()]
+
+    generations.pause = mark
+    _reset_peak()
+    report = Workspace(ws, load_settings()).build([corpus], skip_bad=True, overview=False, progress=False)
+    mark("end")
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # ru_maxrss of self is reset too
+    return {"stages": sorted(periods.values(), key=lambda r: MARKS.index(r["stage"])),
+            "papers": report.papers_total, "stats": report.stats,
+            "maxrss_mb": max(r["peak"] for r in periods.values()), "workers_maxrss_mb": kids}
 
 
 def _child(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
@@ -89,7 +103,24 @@ def _child(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, st
     return wall, cpu, after.ru_maxrss / 1024, proc.stdout
 
 
+def _print_stages(data: dict) -> None:
+    """The staged run's table: per stage wall and CPU time, records/s, RSS at its end and its peak RSS."""
+    n = data["papers"]
+    print(f"\n{'stage':<11} {'wall s':>8} {'CPU s':>8} {'rec/s wall':>11} {'rec/s CPU':>10} {'RSS MiB':>8} "
+          f"{'peak MiB':>9}")
+    for row in data["stages"]:
+        print(f"{row['stage']:<11} {row['wall']:>8.1f} {row['cpu']:>8.1f} {n / max(row['wall'], 1e-9):>11,.0f} "
+              f"{n / max(row['cpu'], 1e-9):>10,.0f} {row['rss']:>8,.0f} {row['peak']:>9,.0f}")
+    total = sum(r["cpu"] for r in data["stages"])
+    print(f"{n:,} papers; {json.dumps(data['stats'].get('edges', {}))}")
+    print(f"staged build: {total:.1f} s CPU, peak RSS {data['maxrss_mb']:,.0f} MiB "
+          f"(largest NLP worker {data['workers_maxrss_mb']:,.0f} MiB)")
+
+
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child-stages":
+        print(json.dumps(staged_build(Path(sys.argv[2]), Path(sys.argv[3]))))
+        return
     from acm_corpus import write_corpus
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -125,16 +156,8 @@ def main() -> None:
     if args.stages or args.stages_only:
         db = args.dir / "stages-db"
         shutil.rmtree(db, ignore_errors=True)
-        _, _, _, out = _child([sys.executable, "-c", STAGES, str(corpus), str(db), str(args.n_process)], env)
-        data = json.loads(out.strip().splitlines()[-1])
-        print(f"\n{'stage':<11} {'records':>9} {'wall s':>8} {'CPU s':>8} {'rec/s wall':>11} {'rec/s CPU':>10} "
-              f"{'peak MiB':>9}")
-        for row in data["stages"]:
-            print(f"{row['stage']:<11} {row['records']:>9,} {row['wall']:>8.1f} {row['cpu']:>8.1f} "
-                  f"{row['records'] / row['wall']:>11,.0f} {row['records'] / max(row['cpu'], 1e-9):>10,.0f} "
-                  f"{row['rss']:>9,.0f}")
-        print(f"entities {data['entities']:,}, paper-entity links {data['links']:,}, "
-              f"peak RSS of the staged run {data['maxrss_mb']:,.0f} MiB")
+        _, _, _, out = _child([sys.executable, __file__, "--child-stages", str(corpus), str(db)], env)
+        _print_stages(json.loads(out.strip().splitlines()[-1]))
 
 
 if __name__ == "__main__":

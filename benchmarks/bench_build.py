@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphbuild import generations, stages
-from graphbuild.graph import graph_json
+from graphbuild.graph import graph_digest, graph_to_tables
 from graphbuild.resources import data_path
 from graphbuild.settings import Settings
 from graphbuild.workspace import Workspace
@@ -53,13 +53,12 @@ def build_once(ws: Workspace, inputs: list[str]) -> list[tuple[str, float, float
             citations = stages.cite(papers, resolution)
         with timed("graph", rows):
             G = stages.graph(papers, resolution, citations)
-        text = graph_json(G)
         live = ws.current
-        commit = generations.Commit(ws.path, live, str(hash(text)), fingerprint, {}, len(papers))
+        commit = generations.Commit(ws.path, live, graph_digest(G), fingerprint, {}, len(papers))
         with timed("commit: write files", rows):
-            commit.write(papers + citations.external, extracted, text)
+            commit.write(papers + citations.external, generations.extraction_lines(extracted), G)
         with timed("commit: store (copy + sync + checkpoint)", rows):
-            commit.store(G, lambda stage, done, total: None)
+            commit.store(graph_to_tables(G), lambda stage, done, total: None)
         with timed("commit: rename, switch, delete old", rows):
             commit.finish()
     return rows

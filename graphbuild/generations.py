@@ -27,11 +27,13 @@ import networkx as nx
 from . import stages
 from .errors import OutputError, StoreError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text, fsync_dir, write_chunks
+from .graph import graph_json_chunks
 from .progress import Progress
 from .records import Paper
+from .schema import GraphTables
 from .stores.base import SyncReport
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "generations", "read_manifest",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "generations", "read_manifest",
            "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
@@ -126,19 +128,24 @@ class Commit:
                     "(CURRENT was not switched); free space or fix permissions and build again") from None
             raise
 
-    def write(self, papers: list[Paper], extracted: stages.Extracted, graph_text: str) -> None:
-        """Write the generation's files into its temporary folder."""
+    def write(self, papers: list[Paper], extractions: list[str], G: nx.MultiDiGraph) -> None:
+        """Write the generation's files into its temporary folder.
+
+        ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`); the
+        graph is written piece by piece (:func:`graphbuild.graph.graph_json_chunks`).
+        """
         with self._guard("writing generation"):
             self.tmp.mkdir()
             write_chunks(self.tmp / "papers.jsonl",
                          (json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers))
-            write_chunks(self.tmp / "extractions.jsonl", (
-                json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
-                           ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())))
-            write_chunks(self.tmp / "graph.json", [graph_text])
+            write_chunks(self.tmp / "extractions.jsonl", extractions)
+            write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
-    def store(self, G: nx.MultiDiGraph, progress: Progress) -> SyncReport:
-        """Sync and checkpoint the generation's store, starting from a copy of the live one."""
+    def store(self, tables: GraphTables, progress: Progress) -> SyncReport:
+        """Sync and checkpoint the generation's store, starting from a copy of the live one.
+
+        The row lists of ``tables`` are consumed (emptied as the store reads them).
+        """
         with self._guard("writing the store of generation"):
             seed = _seed_store(self.root, self.live)
             if seed is not None:
@@ -146,7 +153,7 @@ class Commit:
                 for f in seed:
                     shutil.copy2(f, self.tmp / DB / f.name)
             try:
-                report = stages.store(G, self.tmp / DB, progress=progress)
+                report = stages.store(tables, self.tmp / DB, progress=progress, consume=True)
             except StoreError as exc:
                 raise StoreError(f"{exc}; the previous generation is still live") from None
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
@@ -174,6 +181,17 @@ class Commit:
         legacy = self.root / DB
         if _is_graphbuild_store(legacy):
             shutil.rmtree(legacy, ignore_errors=True)
+
+
+def extraction_lines(extracted: stages.Extracted) -> list[str]:
+    """The lines of a generation's ``extractions.jsonl``, sorted by paper id.
+
+    A build turns its extractions into these lines as soon as resolution no
+    longer needs them: as text they take about a third of the memory of the
+    extraction records (at 100k papers, ~0.2 GB instead of ~0.55 GB).
+    """
+    return [json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": c.extraction.to_dict()},
+                       ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())]
 
 
 def _seed_store(root: Path, live: Path | None) -> list[Path] | None:

@@ -9,19 +9,22 @@ most one edge of a type between two nodes, and carry the properties of
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from .fsutil import atomic_write_text
+from .fsutil import atomic_output
 from .records import Citation, Entity, Link, Paper, author_id
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
-__all__ = ["build_graph", "graph_to_tables", "graph_json", "save_graph", "load_graph", "graph_stats"]
+__all__ = ["build_graph", "graph_to_tables", "graph_json", "graph_json_chunks", "graph_digest", "save_graph",
+           "load_graph", "graph_stats"]
 
 
 def build_graph(
@@ -112,13 +115,53 @@ def _value(value: Any) -> Any:
 
 def graph_json(G: nx.MultiDiGraph) -> str:
     """Node-link JSON with sorted keys: equal graphs give equal text (and digests)."""
-    data = nx.node_link_data(G, edges="edges", name="_node")
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return "".join(graph_json_chunks(G))
+
+
+def graph_json_chunks(G: nx.MultiDiGraph, *, batch: int = 4096) -> Iterator[str]:
+    """The text of :func:`graph_json` in pieces of about ``batch`` nodes or edges.
+
+    Joined, the pieces are exactly ``json.dumps(nx.node_link_data(G, edges="edges", name="_node"),
+    sort_keys=True, ...)``, but neither that text nor the node-link copy of the whole graph is ever
+    held: a 100k-paper graph's JSON is about half a gigabyte.
+    """
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+    if G.is_multigraph():
+        edges: Iterator[dict] = ({**d, "source": u, "target": v, "key": k}
+                                 for u, v, k, d in G.edges(keys=True, data=True))
+    else:
+        edges = ({**d, "source": u, "target": v} for u, v, d in G.edges(data=True))
+    # sort_keys puts the top-level keys in this order: directed, edges, graph, multigraph, nodes
+    yield '{"directed":' + dump(G.is_directed()) + ',"edges":['
+    yield from _list_items(edges, dump, batch)
+    yield '],"graph":' + dump(G.graph) + ',"multigraph":' + dump(G.is_multigraph()) + ',"nodes":['
+    yield from _list_items(({**d, "_node": n} for n, d in G.nodes(data=True)), dump, batch)
+    yield "]}"
+
+
+def _list_items(items: Iterator[Any], dump: Callable[[Any], str], batch: int) -> Iterator[str]:
+    """The items of a JSON list, comma-separated, without its brackets, ``batch`` items per piece."""
+    first = True
+    while chunk := list(itertools.islice(items, batch)):
+        yield ("" if first else ",") + dump(chunk)[1:-1]
+        first = False
+
+
+def graph_digest(G: nx.MultiDiGraph) -> str:
+    """The SHA-256 of :func:`graph_json` (hashed piece by piece, the text is never held whole)."""
+    h = hashlib.sha256()
+    for chunk in graph_json_chunks(G):
+        h.update(chunk.encode("utf-8"))
+    return h.hexdigest()
 
 
 def save_graph(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """Write node-link JSON atomically (temporary file, then rename)."""
-    atomic_write_text(Path(path), graph_json(G))
+    with atomic_output(Path(path)) as fh:
+        for chunk in graph_json_chunks(G):
+            fh.write(chunk)
 
 
 def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:

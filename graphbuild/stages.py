@@ -25,13 +25,14 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .communities import add_communities
-from .graph import build_graph, graph_to_tables
+from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Citation, Paper
 from .reported import Reported, add_reported, report_results
 from .resolve import Resolution, resolve_entities
+from .schema import GraphTables
 from .settings import Settings
 from .stores.base import SyncReport
 
@@ -170,17 +171,19 @@ def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
     return report_results(papers, resolution)
 
 
-def store(G: nx.MultiDiGraph, path: str | os.PathLike, *, progress: Progress = no_progress,
-          checkpoint: bool = True) -> SyncReport:
-    """Sync ``G`` into the embedded store at ``path`` and (by default) checkpoint it.
+def store(tables: GraphTables, path: str | os.PathLike, *, progress: Progress = no_progress,
+          checkpoint: bool = True, consume: bool = False) -> SyncReport:
+    """Sync a graph's rows (:func:`graphbuild.graph.graph_to_tables`) into the embedded store at ``path``
+    and (by default) checkpoint it.
 
     After a checkpoint the database file holds everything and no write-ahead
-    log is left, so the folder can be renamed or opened read-only at once.
+    log is left, so the folder can be renamed or opened read-only at once. ``consume=True``
+    empties the row lists of ``tables`` as the store reads them (their memory is freed).
     """
     from .stores.embedded import EmbeddedStore
 
     with EmbeddedStore(path) as db:
-        report = db.sync(graph_to_tables(G), progress=progress)
+        report = db.sync(tables, progress=progress, consume=consume)
         if checkpoint:
             progress("checkpointing", 0, 1)
             db.checkpoint()

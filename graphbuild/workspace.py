@@ -27,7 +27,7 @@ build whose graph equals the live one writes nothing.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import gc
 import json
 import os
 import shutil
@@ -42,7 +42,7 @@ from . import generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
-from .graph import graph_json, graph_stats, load_graph
+from .graph import graph_digest, graph_stats, graph_to_tables, load_graph
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
@@ -301,6 +301,53 @@ class Workspace:
                       sync_store: bool, overview: bool | None, progress: bool,
                       say: Callable[[str], None], curation: list[CurationOp]) -> BuildReport:
         report = BuildReport()
+        built = self._run_stages(inputs, report, format=format, skip_bad=skip_bad, progress=progress, say=say,
+                                 curation=curation)
+        G = built.graph
+        report.stats = graph_stats(G)
+        generations.pause("graph")
+        digest = graph_digest(G)  # hashed piece by piece: the JSON text is never held whole
+        generations.pause("digest")
+        live = self.current
+        live_manifest = generations.read_manifest(live) if live is not None else {}
+        curated = curation_digest(curation)  # an edited curation file makes a new generation
+        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+            (digest, curated)
+        selection = None
+        if overview if overview is not None else self.settings.overview:
+            selection = _overview_selection(G, self.settings.max_nodes)
+        if report.changed or (sync_store and not generations.store_matches(live)):
+            commit = generations.Commit(self.path, live, digest, built.fingerprint, report.stats,
+                                        report.papers_total)
+            commit.manifest.update(curation_sha256=curated, curation=(report.curation or CurationReport()).to_dict())
+            commit.write(built.papers, built.extractions, G)
+            del built  # papers and extractions are on disk now; the store needs the graph alone
+            generations.pause("write")
+            if sync_store:
+                tables = graph_to_tables(G)
+                del G  # the graph is on disk; free it before the store loads the rows
+                gc.collect()  # networkx graphs hold reference cycles (their cached views)
+                generations.pause("tables")
+                with stage_bar("embedded store", enabled=progress) as bar:
+                    report.store = commit.store(tables, generations.paused(bar)).summary()
+                del tables
+            commit.finish()
+            self._graph = None
+        elif sync_store:
+            report.store = SyncReport().summary()
+        report.generation = (self.current or Path("")).name
+        if selection is not None:
+            report.overview = str(self._write_overview(selection))
+        return report
+
+    def _run_stages(self, inputs: Iterable[str | os.PathLike], report: BuildReport, *, format: str | None,
+                    skip_bad: bool, progress: bool, say: Callable[[str], None],
+                    curation: list[CurationOp]) -> _Built:
+        """Read, merge, extract, resolve, curate, cite and assemble the graph; fills ``report``'s counts.
+
+        Only what the commit needs is returned: the intermediate records
+        (resolution, citations, the files read) are released on return.
+        """
         result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
@@ -308,6 +355,7 @@ class Workspace:
             say(warning)
         generations.pause("read")
         corpus = stages.merge(result.papers, self.papers())
+        del result
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
@@ -321,6 +369,7 @@ class Workspace:
             extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=cache,
                                        batch_size=self.settings.batch_size, n_process=self.settings.n_process,
                                        progress=bar)
+        del cache
         if extracted.computed:
             say(f"extracted entities from {extracted.computed} paper(s)")
         report.extracted = extracted.computed
@@ -330,35 +379,13 @@ class Workspace:
                                                      path=str(self.curation_file) if curation else None)
         resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
                                     known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+        extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+        del extracted
         generations.pause("resolve")
         citations = stages.cite(papers, resolution)
         generations.pause("cite")
         G = stages.graph(papers, resolution, citations)
-        report.stats = graph_stats(G)
-        generations.pause("graph")
-
-        text = graph_json(G)
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        live = self.current
-        live_manifest = generations.read_manifest(live) if live is not None else {}
-        curated = curation_digest(curation)  # an edited curation file makes a new generation
-        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
-            (digest, curated)
-        if report.changed or (sync_store and not generations.store_matches(live)):
-            commit = generations.Commit(self.path, live, digest, fingerprint, report.stats, report.papers_total)
-            commit.manifest.update(curation_sha256=curated, curation=report.curation.to_dict())
-            commit.write(papers + citations.external, extracted, text)
-            if sync_store:
-                with stage_bar("embedded store", enabled=progress) as bar:
-                    report.store = commit.store(G, generations.paused(bar)).summary()
-            commit.finish()
-            self._graph = None
-        elif sync_store:
-            report.store = SyncReport().summary()
-        report.generation = (self.current or Path("")).name
-        if overview if overview is not None else self.settings.overview:
-            report.overview = str(self._write_overview(G))
-        return report
+        return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages
 
@@ -393,10 +420,9 @@ class Workspace:
             with EmbeddedStore(self.store_path()) as db:
                 return db.query(cypher, bound, write=True)
 
-    def _write_overview(self, graph: nx.MultiDiGraph) -> Path:
-        from .viz import render_html, select_subgraph
+    def _write_overview(self, selection: Any) -> Path:
+        from .viz import render_html
 
-        selection = select_subgraph(graph, max_nodes=self.settings.max_nodes)
         return render_html(selection, self.path / "overview.html", title=f"graphbuild: {self.path.name}")
 
     def viz(self, out: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
@@ -429,6 +455,25 @@ class Workspace:
         from .related.workspace import workspace_related_index
 
         return workspace_related_index(self.path, self._require(), self.graph, self.settings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """What the stages hand to the commit: papers (reference stubs included), the lines of
+    ``extractions.jsonl``, the graph and the pipeline fingerprint the extractions were made with.
+    """
+
+    papers: list[Paper]
+    extractions: list[str]
+    graph: nx.MultiDiGraph
+    fingerprint: str
+
+
+def _overview_selection(G: nx.MultiDiGraph, max_nodes: int) -> Any:
+    """The part of ``G`` the overview page draws (a small copy: the graph itself can go before the store)."""
+    from .viz import select_subgraph
+
+    return select_subgraph(G, max_nodes=max_nodes)
 
 
 def _gazetteer_only(settings: Settings):

@@ -37,8 +37,8 @@ NEW_PAPERS = [
 NEW_IDS = {"crash-1", "crash-2"}
 #: every pause point of Workspace.build: after each stage, inside the store sync,
 #: before the checkpoint, and around the rename, the CURRENT switch and the cleanup
-POINTS = ["read", "merge", "extract", "resolve", "cite", "graph", "sync", "checkpoint",
-          "rename", "switch", "cleanup"]
+POINTS = ["read", "merge", "extract", "resolve", "cite", "graph", "digest", "write", "tables", "sync",
+          "checkpoint", "rename", "switch", "cleanup"]
 #: where CURRENT already names the new generation
 SWITCHED = {"cleanup"}
 

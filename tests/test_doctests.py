@@ -13,7 +13,7 @@ MODULES = [
     "graphbuild.nlp.pipeline",
     "graphbuild.records",
     "graphbuild.curation",
-    "graphbuild.ingest.readers",
+    "graphbuild.ingest.fields",
     "graphbuild.cypher_guard",
     "graphbuild.errors",
     "graphbuild.export",

@@ -134,6 +134,19 @@ def test_embedded_large_change_rebuilds(store):
     assert store.counts()["Paper"] == 2
 
 
+def test_embedded_sync_consume_empties_the_callers_rows_and_loads_them_all(tmp_path):
+    tables = graph_to_tables(small_graph())
+    kept = graph_to_tables(small_graph())
+    with EmbeddedStore(tmp_path / "db") as st:
+        report = st.sync(tables, consume=True)
+        assert st.counts() == FIXTURE_COUNTS
+    assert report.full_reload
+    assert all(rows == [] for rows in [*tables.nodes.values(), *tables.rels.values()])
+    with EmbeddedStore(tmp_path / "db2") as st:  # without consume the caller's rows stay as they were
+        st.sync(kept)
+    assert kept == graph_to_tables(small_graph())
+
+
 def test_embedded_interrupted_rebuild_keeps_the_old_database(store, tmp_path, monkeypatch):
     def broken_swap(built: Path, target: Path) -> None:
         assert (built / embedded.DB_FILE).exists()  # the new database was fully written
@@ -142,7 +155,7 @@ def test_embedded_interrupted_rebuild_keeps_the_old_database(store, tmp_path, mo
     (store.path / embedded.MANIFEST_FILE).write_text("{}")  # force a rebuild
     G = small_graph()
     G.remove_node("P5")
-    monkeypatch.setattr(embedded, "_swap_in", broken_swap)
+    monkeypatch.setattr(embedded, "swap_in", broken_swap)
     with pytest.raises(KeyboardInterrupt):
         store.sync(graph_to_tables(G))
     assert store.counts() == FIXTURE_COUNTS

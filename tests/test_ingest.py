@@ -1,4 +1,4 @@
-"""Tests for the core readers (graphbuild/ingest/readers.py) and format detection."""
+"""Tests for the core readers (graphbuild/ingest: daily, json_csv, bibtex, fields) and format detection."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from graphbuild.errors import InputError
 from graphbuild.ingest import detect_format, read_file, read_papers
-from graphbuild.ingest.readers import parse_date, split_authors
+from graphbuild.ingest.fields import parse_date, split_authors
 from graphbuild.records import Paper, PaperRef, title_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"

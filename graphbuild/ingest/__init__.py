@@ -168,8 +168,10 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
 def _register_builtin() -> None:
     # Each reader module calls register() at import; import order sets no priority.
     from . import (
+        bibtex,  # noqa: F401
+        daily,  # noqa: F401
+        json_csv,  # noqa: F401  (json, jsonl, csv)
         metadata,  # noqa: F401  (Semantic Scholar, OpenAlex, arXiv Atom)
-        readers,  # noqa: F401  (daily, json/jsonl, csv, bibtex)
     )
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .readers import clean_text
+from .fields import clean_text
 
 __all__ = [
     "ATOM_NS",

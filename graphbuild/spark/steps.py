@@ -29,8 +29,8 @@ def paper_from_json(text: str) -> Paper:
     Raises ``ValueError`` with the reason when the record is unusable.
     """
     from ..errors import InputError
+    from ..ingest.fields import paper_from_record
     from ..ingest.metadata import openalex_work, s2_paper
-    from ..ingest.readers import _paper_from_record
 
     value = json.loads(text)
     if not isinstance(value, dict):
@@ -39,7 +39,7 @@ def paper_from_json(text: str) -> Paper:
         return s2_paper(value)
     if str(value.get("id", "")).startswith("https://openalex.org/"):
         return openalex_work(value)
-    item = _paper_from_record(value, Path("record"), None, tabular=False)
+    item = paper_from_record(value, Path("record"), None, tabular=False)
     if isinstance(item, InputError):
         raise ValueError(item.message if hasattr(item, "message") else str(item))
     return item

@@ -18,6 +18,9 @@ When the change is a large share of the database, or the database is missing,
 unreadable or of another schema version, it rebuilds instead: a fresh database
 is written in a hidden sibling folder and renamed into place, so an
 interrupted build never leaves a half-written database at ``path``.
+
+The rows, their diff and their Arrow tables are in :mod:`.embedded_rows`; the
+folder's files and the swap of a rebuilt database in :mod:`.embedded_folder`.
 """
 
 from __future__ import annotations
@@ -26,13 +29,11 @@ import datetime as _dt
 import decimal
 import hashlib
 import json
-import operator
 import os
 import shutil
 import uuid
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ from ..errors import QueryError, StoreError
 from ..fsutil import atomic_write_text
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
+from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover, swap_in
+from .embedded_rows import Diff, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
 
 __all__ = [
     "EmbeddedStore",
@@ -53,8 +56,6 @@ __all__ = [
     "schema_statements",
 ]
 
-DB_FILE = "graph.lbdb"
-MANIFEST_FILE = "manifest.json"
 _FORMAT = "graphbuild-embedded"
 _STORE_FORMAT = 1
 
@@ -69,16 +70,6 @@ def _schema_version() -> str:
 
 #: changes whenever NODE_TABLES, REL_TABLES or the on-disk layout change
 SCHEMA_VERSION = _schema_version()
-
-_ARROW_TYPES = {
-    "STRING": pa.string(),
-    "INT64": pa.int64(),
-    "INT32": pa.int32(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "STRING[]": pa.list_(pa.string()),
-}
-
 
 def schema_statements() -> list[str]:
     """``CREATE … TABLE IF NOT EXISTS`` statements for the whole schema."""
@@ -136,204 +127,6 @@ _REL_PROPS: dict[str, dict[str, str]] = {rel: spec[2] for rel, spec in REL_TABLE
 
 
 # ---------------------------------------------------------------------------
-# table preparation and diffing
-
-
-@dataclass(slots=True)
-class _Table:
-    """One node label or relationship type as key -> row tuple."""
-
-    name: str
-    columns: list[str]          # property columns (without the key columns)
-    types: list[str]
-    rows: dict[Any, tuple] = field(default_factory=dict)
-
-
-def _norm(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return tuple(value)
-    return value
-
-
-def _incoming(tables: GraphTables) -> tuple[dict[str, _Table], dict[str, _Table]]:
-    unknown = sorted(set(tables.nodes) - set(NODE_TABLES)) + sorted(set(tables.rels) - set(REL_TABLES))
-    if unknown:
-        raise StoreError(f"the graph holds tables the schema does not know: {', '.join(unknown)}; "
-                         "update graphbuild.schema or rebuild the graph")
-    nodes: dict[str, _Table] = {}
-    ids: dict[str, set[str]] = {}
-    for label, spec in NODE_TABLES.items():
-        cols = [c for c in spec if c != "id"]
-        table = _Table(label, cols, [spec[c] for c in cols])
-        lists = [i for i, c in enumerate(cols) if spec[c].endswith("[]")]
-        getter = _getter(cols)
-        for row in tables.nodes.get(label, []):
-            key = row.get("id")
-            if not isinstance(key, str) or not key:
-                raise StoreError(f"a {label} row has no string id: {row!r:.200}")
-            if key in table.rows:
-                raise StoreError(f"duplicate {label} id {key!r}; node ids must be unique")
-            table.rows[key] = _row_tuple(row, cols, lists, getter)
-        nodes[label] = table
-        ids[label] = set(table.rows)
-    rels: dict[str, _Table] = {}
-    for rel, (src, dst, props) in REL_TABLES.items():
-        cols = list(props)
-        table = _Table(rel, cols, [props[c] for c in cols])
-        lists = [i for i, c in enumerate(cols) if props[c].endswith("[]")]
-        src_ids, dst_ids = ids[src], ids[dst]
-        getter = _getter(cols)
-        for row in tables.rels.get(rel, []):
-            key = (row.get("from"), row.get("to"))
-            if key[0] not in src_ids or key[1] not in dst_ids:
-                raise StoreError(f"{rel} relationship {key[0]!r} -> {key[1]!r} points at a missing "
-                                 f"{src}/{dst} node; rebuild the graph tables")
-            if key in table.rows:
-                raise StoreError(f"duplicate {rel} relationship {key[0]!r} -> {key[1]!r}")
-            table.rows[key] = _row_tuple(row, cols, lists, getter)
-        rels[rel] = table
-    return nodes, rels
-
-
-def _getter(cols: list[str]) -> Any:
-    """A fast ``row -> tuple of cols`` (``operator.itemgetter``; None when it would not give a tuple)."""
-    return operator.itemgetter(*cols) if len(cols) > 1 else None
-
-
-def _row_tuple(row: dict[str, Any], cols: list[str], lists: list[int], getter: Any = None) -> tuple:
-    try:
-        values = getter(row) if getter is not None else tuple(row.get(c) for c in cols)
-    except KeyError:
-        values = tuple(row.get(c) for c in cols)
-    if lists:
-        values = tuple(_norm(v) if i in lists else v for i, v in enumerate(values))
-    return values
-
-
-def _arrow(table: _Table, keys: Iterable[Any], key_columns: list[str]) -> pa.Table:
-    """Arrow table of the given keys: key columns first, then the properties."""
-    keys = list(keys)
-    arrays: dict[str, pa.Array] = {}
-    if len(key_columns) == 1:
-        arrays[key_columns[0]] = pa.array(keys, pa.string())
-    else:
-        for i, name in enumerate(key_columns):
-            arrays[name] = pa.array([k[i] for k in keys], pa.string())
-    rows = table.rows
-    columns = list(zip(*[rows[k] for k in keys])) if keys else [() for _ in table.columns]
-    for col, typ, values in zip(table.columns, table.types, columns):
-        try:
-            arrays[col] = pa.array(list(values), _ARROW_TYPES[typ])
-        except (pa.ArrowException, TypeError, ValueError) as exc:
-            raise StoreError(f"{table.name}.{col} holds a value that is not {typ}: {exc}; "
-                             "fix the graph tables") from None
-    return pa.table(arrays)
-
-
-def _plain(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
-
-
-@dataclass(slots=True)
-class _Diff:
-    new_nodes: dict[str, list[str]] = field(default_factory=dict)
-    changed_nodes: dict[str, list[str]] = field(default_factory=dict)
-    gone_nodes: dict[str, list[str]] = field(default_factory=dict)
-    new_rels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    gone_rels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-
-    def size(self) -> int:
-        return sum(len(v) for d in (self.new_nodes, self.changed_nodes, self.gone_nodes,
-                                    self.new_rels, self.gone_rels) for v in d.values())
-
-    def report(self, *, full_reload: bool) -> SyncReport:
-        def nonzero(d: dict[str, list]) -> dict[str, int]:
-            return {k: len(v) for k, v in d.items() if v}
-
-        return SyncReport(
-            nodes_created=nonzero(self.new_nodes), nodes_updated=nonzero(self.changed_nodes),
-            nodes_deleted=nonzero(self.gone_nodes), rels_created=nonzero(self.new_rels),
-            rels_deleted=nonzero(self.gone_rels), full_reload=full_reload,
-        )
-
-
-def _diff(new_nodes: dict[str, _Table], new_rels: dict[str, _Table],
-          old_nodes: dict[str, _Table], old_rels: dict[str, _Table],
-          duplicates: dict[str, set]) -> _Diff:
-    diff = _Diff()
-    for label, table in new_nodes.items():
-        old = old_nodes[label].rows
-        differing = [k for k, _ in table.rows.items() - old.items()]
-        diff.new_nodes[label] = [k for k in differing if k not in old]
-        diff.changed_nodes[label] = [k for k in differing if k in old]
-        diff.gone_nodes[label] = list(old.keys() - table.rows.keys())
-    for rel, table in new_rels.items():
-        old = old_rels[rel].rows
-        dup = duplicates.get(rel, set())
-        new = table.rows
-        differing = [k for k, _ in new.items() - old.items()]
-        changed = [k for k in differing if k in old] + [k for k in dup if k in new and new[k] == old[k]]
-        diff.new_rels[rel] = [k for k in differing if k not in old] + changed
-        diff.gone_rels[rel] = list(old.keys() - new.keys()) + changed
-    return diff
-
-
-# ---------------------------------------------------------------------------
-# folder handling
-
-
-def _swap_in(built: Path, target: Path) -> None:
-    """Replace ``target`` by the freshly built folder ``built`` (two renames)."""
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        os.rename(target, old)
-    try:
-        os.rename(built, target)
-    except BaseException:
-        if old.exists() and not target.exists():
-            os.rename(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _recover(target: Path) -> None:
-    """Undo a swap interrupted between its two renames; drop dead build folders."""
-    parent = target.parent
-    if not parent.is_dir():
-        return
-    for entry in parent.glob(f".{target.name}.*-*"):
-        kind, _, pid = entry.name[len(target.name) + 2:].partition("-")
-        if kind not in ("old", "building") or not pid.isdigit() or _pid_alive(int(pid)):
-            continue
-        if kind == "old" and not target.exists():
-            os.rename(entry, target)
-        else:
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _check_folder(target: Path) -> None:
-    if target.exists() and not target.is_dir():
-        raise StoreError(f"{target} is a file, not a database folder; pass a folder path for the embedded store")
-    if target.is_dir():
-        foreign = [p.name for p in target.iterdir()
-                   if p.name != MANIFEST_FILE and not p.name.startswith(DB_FILE)]
-        if foreign:
-            shown = ", ".join(sorted(foreign)[:3])
-            raise StoreError(f"{target} holds files that are not a graphbuild database ({shown}); "
-                             "choose an empty or dedicated folder for the embedded store")
-
-
-# ---------------------------------------------------------------------------
 # the store
 
 
@@ -369,7 +162,7 @@ class EmbeddedStore:
             return self._conn
         self.close()
         if not self.db_file.exists():
-            _recover(self.path)
+            recover(self.path)
         if not self.db_file.exists():
             raise StoreError(f"no graph database at {self.path}; sync the graph into the store first "
                              "(`graphbuild build` does that for a workspace)")
@@ -474,24 +267,28 @@ class EmbeddedStore:
 
     # -- sync ------------------------------------------------------------------
 
-    def sync(self, tables: GraphTables, *, progress: Progress | None = None) -> SyncReport:
-        """Make the database hold exactly ``tables`` (see the module docstring)."""
+    def sync(self, tables: GraphTables, *, progress: Progress | None = None, consume: bool = False) -> SyncReport:
+        """Make the database hold exactly ``tables`` (see the module docstring).
+
+        ``consume=True`` empties the row lists of ``tables`` as they are read, freeing their
+        memory during the load (for a caller that does not need them afterwards).
+        """
         if self.read_only:
             raise StoreError("the embedded store was opened read-only; open it without read_only to sync")
         step = _stepper(progress)
-        new_nodes, new_rels = _incoming(tables)
-        _recover(self.path)
-        _check_folder(self.path)
+        new_nodes, new_rels = incoming_tables(tables, consume=consume)
+        recover(self.path)
+        check_folder(self.path)
         step("reading the database", 0, 1)
         state = self._read_state()
         step("reading the database", 1, 1)
         if state is None:
-            diff = _Diff(new_nodes={k: list(t.rows) for k, t in new_nodes.items()},
+            diff = Diff(new_nodes={k: list(t.rows) for k, t in new_nodes.items()},
                          new_rels={k: list(t.rows) for k, t in new_rels.items()})
             self._rebuild(new_nodes, new_rels, step)
             return diff.report(full_reload=True)
         old_nodes, old_rels, duplicates = state
-        diff = _diff(new_nodes, new_rels, old_nodes, old_rels, duplicates)
+        diff = diff_tables(new_nodes, new_rels, old_nodes, old_rels, duplicates)
         stored = sum(len(t.rows) for t in old_nodes.values()) + sum(len(t.rows) for t in old_rels.values())
         if diff.size() == 0:
             return diff.report(full_reload=False)
@@ -501,7 +298,7 @@ class EmbeddedStore:
         self._apply(diff, new_nodes, new_rels, step)
         return diff.report(full_reload=False)
 
-    def _read_state(self) -> tuple[dict[str, _Table], dict[str, _Table], dict[str, set]] | None:
+    def _read_state(self) -> tuple[dict[str, Table], dict[str, Table], dict[str, set]] | None:
         """What the database holds, or None when it must be rebuilt."""
         try:
             manifest = json.loads((self.path / MANIFEST_FILE).read_text(encoding="utf-8"))
@@ -512,21 +309,21 @@ class EmbeddedStore:
             return None
         try:
             conn = self._connect(write=True)
-            nodes: dict[str, _Table] = {}
+            nodes: dict[str, Table] = {}
             for label, spec in NODE_TABLES.items():
                 cols = [c for c in spec if c != "id"]
-                table = _Table(label, cols, [spec[c] for c in cols])
+                table = Table(label, cols, [spec[c] for c in cols])
                 data = self._arrow(conn, f"MATCH (n:{label}) RETURN n.id" + "".join(f", n.{c}" for c in cols))
                 lists = [i for i, c in enumerate(cols) if spec[c].endswith("[]")]
                 for i in lists:
-                    data[i + 1] = [_norm(v) for v in data[i + 1]]
+                    data[i + 1] = [norm_value(v) for v in data[i + 1]]
                 table.rows = dict(zip(data[0], zip(*data[1:]))) if cols else dict.fromkeys(data[0], ())
                 nodes[label] = table
-            rels: dict[str, _Table] = {}
+            rels: dict[str, Table] = {}
             duplicates: dict[str, set] = {}
             for rel, (src, dst, props) in REL_TABLES.items():
                 cols = list(props)
-                table = _Table(rel, cols, [props[c] for c in cols])
+                table = Table(rel, cols, [props[c] for c in cols])
                 data = self._arrow(conn, f"MATCH (a:{src})-[r:{rel}]->(b:{dst}) RETURN a.id, b.id"
                                    + "".join(f", r.{c}" for c in cols))
                 keys = list(zip(data[0], data[1]))
@@ -543,6 +340,7 @@ class EmbeddedStore:
         return nodes, rels, duplicates
 
     def _arrow(self, conn: Any, cypher: str) -> list[list[Any]]:
+        """The result of ``cypher`` as Python lists, one per column (fetched as one Arrow table)."""
         result = self._run(conn, cypher)
         try:
             table = result.get_as_arrow(chunk_size=-1)
@@ -550,7 +348,7 @@ class EmbeddedStore:
             result.close()
         return [col.to_pylist() for col in table.columns]
 
-    def _apply(self, diff: _Diff, nodes: dict[str, _Table], rels: dict[str, _Table], step: Progress) -> None:
+    def _apply(self, diff: Diff, nodes: dict[str, Table], rels: dict[str, Table], step: Progress) -> None:
         conn = self._connect(write=True)
         total = diff.size()
         done = 0
@@ -570,25 +368,26 @@ class EmbeddedStore:
             for label, ids in diff.changed_nodes.items():
                 table = nodes[label]
                 for batch in _batches(ids):
-                    rows = [{"id": i, **{c: _plain(v) for c, v in zip(table.columns, table.rows[i])}} for i in batch]
+                    rows = [{"id": i, **{c: plain_value(v) for c, v in zip(table.columns, table.rows[i])}}
+                            for i in batch]
                     self._update(conn, label, table, rows)
                     done += len(batch)
                     step("updating nodes", done, total)
             for label, ids in diff.new_nodes.items():
                 if ids:
-                    self._copy(conn, label, _arrow(nodes[label], ids, ["id"]))
+                    self._copy(conn, label, arrow_table(nodes[label], ids, ["id"]))
                     done += len(ids)
                     step("creating nodes", done, total)
             for rel, keys in diff.new_rels.items():
                 if keys:
-                    self._copy(conn, rel, _arrow(rels[rel], keys, ["from", "to"]))
+                    self._copy(conn, rel, arrow_table(rels[rel], keys, ["from", "to"]))
                     done += len(keys)
                     step("creating relationships", done, total)
         except QueryError as exc:
             raise StoreError(f"updating the graph database at {self.path} failed: {exc}; "
                              "build again (the next sync repairs a failed update)") from None
 
-    def _update(self, conn: Any, label: str, table: _Table, rows: list[dict[str, Any]]) -> None:
+    def _update(self, conn: Any, label: str, table: Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column
         type: a parameter column that is null in every row would bind as STRING.
         """
@@ -599,7 +398,7 @@ class EmbeddedStore:
         """Bulk load an Arrow table (key columns first) with COPY."""
         self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
 
-    def _rebuild(self, nodes: dict[str, _Table], rels: dict[str, _Table], step: Progress) -> None:
+    def _rebuild(self, nodes: dict[str, Table], rels: dict[str, Table], step: Progress) -> None:
         import ladybug
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -616,12 +415,12 @@ class EmbeddedStore:
                 done = 0
                 for label, table in nodes.items():
                     if table.rows:
-                        self._copy(conn, label, _arrow(table, list(table.rows), ["id"]))
+                        self._copy(conn, label, arrow_table(table, list(table.rows), ["id"]))
                     done += len(table.rows)
                     step("loading nodes", done, total)
                 for rel, table in rels.items():
                     if table.rows:
-                        self._copy(conn, rel, _arrow(table, list(table.rows), ["from", "to"]))
+                        self._copy(conn, rel, arrow_table(table, list(table.rows), ["from", "to"]))
                     done += len(table.rows)
                     step("loading relationships", done, total)
             finally:
@@ -630,7 +429,7 @@ class EmbeddedStore:
             manifest = {"format": _FORMAT, "schema": SCHEMA_VERSION, "engine": f"ladybug {ladybug.__version__}"}
             atomic_write_text(building / MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
             self.close()
-            _swap_in(building, self.path)
+            swap_in(building, self.path)
         except QueryError as exc:
             raise StoreError(f"loading the graph into {self.path} failed: {exc}") from None
         finally:

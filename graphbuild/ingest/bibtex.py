@@ -1,0 +1,107 @@
+"""The BibTeX reader (see :mod:`graphbuild.ingest` for the reader contract).
+
+Entries are scanned by :mod:`.bibtex_fast` (bibtexparser for what it does
+not handle) and LaTeX is decoded by :mod:`.latex`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import clean_arxiv
+from . import register
+from .fields import Item, clean_text, no_records, paper_from_record, read_text, split_authors
+
+__all__ = ["read_bibtex", "sniff_bibtex"]
+
+_BIB_TYPES = ("article|inproceedings|conference|misc|book|inbook|incollection|phdthesis|mastersthesis"
+              "|techreport|unpublished|online|preprint|proceedings|manual|report|thesis|string|preamble")
+_BIB_START = re.compile(rf"^[ \t]*@(?:{_BIB_TYPES})[ \t]*[{{(]", re.I | re.M)
+_ARXIV_IN_TEXT = re.compile(r"arxiv[:\s/]*(?:abs/)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+
+
+def _bib_error(block: Any) -> str:
+    error = getattr(block, "error", None)
+    reason = (getattr(error, "abort_reason", None) or getattr(error, "message", None)
+              or (str(error) if error is not None else ""))
+    message = clean_text(reason).replace("`", "'") or type(error).__name__
+    name = type(block).__name__
+    if name == "DuplicateBlockKeyBlock":
+        return f"{message}; give each entry its own key"
+    if name == "DuplicateFieldKeyBlock":
+        return f"{message}; keep one value per field"
+    return f"BibTeX entry could not be parsed ({message}); check its braces, quotes and commas"
+
+
+def _bib_paper(entry: Any, path: Path, line: int) -> Item:
+    fields = {str(k).lower(): v for k, v in entry.fields_dict.items()}
+
+    def get(name: str) -> str:
+        field = fields.get(name)
+        return clean_text(field.value).replace("{", "").replace("}", "") if field is not None else ""
+
+    authors_field = fields.get("author")
+    authors = split_authors(list(authors_field.value) if authors_field is not None
+                            and isinstance(authors_field.value, list) else get("author"))
+    arxiv_id = None
+    prefix = (get("archiveprefix") or get("eprinttype")).lower()
+    if get("eprint") and (prefix == "arxiv" or clean_arxiv(get("eprint"))):
+        arxiv_id = clean_arxiv(get("eprint"))
+    if not arxiv_id:
+        for name in ("journal", "url", "note", "howpublished"):
+            m = _ARXIV_IN_TEXT.search(get(name))
+            if m:
+                arxiv_id = m.group(1)
+                break
+    record: dict[str, Any] = {
+        "title": get("title"),
+        "abstract": get("abstract"),
+        "venue": get("journal") or get("booktitle"),
+        "doi": get("doi"),
+        "arxiv_id": arxiv_id or "",
+        "url": get("url"),
+        "year": get("year"),
+        "date": get("date"),
+        "authors": list(authors),
+    }
+    return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}")
+
+
+def read_bibtex(path: Path) -> Iterator[Item]:
+    r"""Read a BibTeX file with bibtexparser (v2).
+
+    LaTeX accents and braces are decoded (``{\"o}`` gives ``ö``), names in
+    ``Last, First`` form become ``First Last``, ``journal``/``booktitle`` give
+    the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
+    Blocks bibtexparser cannot parse are reported with their first line.
+    """
+    from bibtexparser.model import ParsingFailedBlock
+
+    from .bibtex_fast import parse_bibtex
+
+    path = Path(path)
+    text = read_text(path)
+    if not text.strip():
+        return
+    found = 0
+    for line, block in parse_bibtex(text):  # fast scanner; bibtexparser for what it does not handle
+        found += 1
+        if isinstance(block, ParsingFailedBlock):
+            yield InputError(path, line, _bib_error(block))
+        else:
+            yield _bib_paper(block, path, line)
+    if not found:
+        raise no_records(path, "no @article{...}, @inproceedings{...} or other BibTeX entries found")
+
+
+def sniff_bibtex(head: str) -> bool:
+    """Whether ``head`` (a file's first 64 KiB) holds an ``@article{``-like entry start."""
+    return bool(_BIB_START.search(head))
+
+
+
+register("bibtex", read_bibtex, extensions=(".bib", ".bibtex"), sniff=sniff_bibtex, priority=45)

@@ -1,0 +1,138 @@
+"""The plain-text "Daily Papers" listing reader (see :mod:`graphbuild.ingest` for the reader contract)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Paper
+from . import register
+from .fields import MONTH, Item, clean_text, no_records, parse_date, read_text
+
+__all__ = ["read_daily", "sniff_daily"]
+
+_AUTHORS_LINE = re.compile(r"^\s*(?:[•·*\-–]\s*)?(\d+)\s+authors?\s*$", re.I)
+_DOT_LINE = re.compile(r"^\s*[·•]\s*$")
+_DATE_LINE = re.compile(
+    rf"^\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:\s+(?P<votes>\d+))?\s*$", re.I)
+#: Page furniture that precedes the first paper (and day separators such as "Jan 2").
+_PAGE_LINE = re.compile(
+    rf"^\s*(?:new|subscribe|daily papers|trending papers|get trending papers.*|by\s*ak\b.*"
+    rf"|{MONTH}\s+\d{{1,2}}|{MONTH}\s+\d{{4}})\s*$", re.I)
+
+
+def _daily_kind(line: str) -> str:
+    if not line.strip():
+        return "blank"
+    if _AUTHORS_LINE.match(line):
+        return "authors"
+    if _DOT_LINE.match(line):
+        return "dot"
+    if _DATE_LINE.match(line):
+        return "date"
+    return "text"
+
+
+def _is_prose(line: str) -> bool:
+    """A line of abstract text: it ends a sentence (titles end without a full stop)."""
+    return line.rstrip()[-1:] in (".", "!")
+
+
+def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None,
+                  date_text: str | None, meta_line: int) -> Item:
+    lines = [(n, s) for n, s in text if s.strip()]
+    while lines and _PAGE_LINE.match(lines[0][1]):
+        lines.pop(0)
+    if not lines:
+        what = f"'{n_authors} authors'" if date_text is None else f"date {date_text!r}"
+        return InputError(path, meta_line, f"{what} has no title and abstract above it; "
+                                           "each paper needs a title line and an abstract")
+    # page furniture the patterns do not know ("Demo listing …") sits above the title: the title
+    # is the last line before the first line that ends a sentence
+    first_prose = next((k for k, (_, s) in enumerate(lines) if _is_prose(s)), None)
+    if first_prose is not None and first_prose >= 2:
+        lines = lines[first_prose - 1:]
+    title_line, title = lines[0][0], clean_text(lines[0][1])
+    abstract = clean_text(" ".join(s for _, s in lines[1:]))
+    if not abstract:
+        return InputError(path, title_line, f"paper {title!r} has no abstract; put the abstract "
+                                            "under the title, separated by a blank line")
+    if date_text is None:
+        return InputError(path, title_line, f"paper {title!r} has no date line (like 'May 28, 2025') "
+                                            "after its authors line")
+    try:
+        iso, year = parse_date(date_text)
+    except ValueError as exc:
+        return InputError(path, meta_line, f"paper {title!r}: {exc}")
+    return Paper(title=title, abstract=abstract, n_authors=n_authors, date=iso, year=year,
+                 source=f"{path}:{title_line}")
+
+
+def read_daily(path: Path) -> Iterator[Item]:
+    """Read a plain-text Daily Papers listing.
+
+    Records are found by their metadata lines: an optional ``• N authors``
+    line, an optional ``·`` line and a date line (``May 28, 2025``, possibly
+    followed by an upvote count). The text between one record's metadata and
+    the next is the title (first line) and the abstract (all lines after it),
+    so missing or extra blank lines do not matter. Page furniture before the
+    first paper ("Subscribe", "Daily Papers", "Jan 2", ...) is skipped.
+    """
+    path = Path(path)
+    lines = read_text(path).split("\n")
+    if not any(s.strip() for s in lines):
+        return
+    found = 0
+    pending: list[tuple[int, str]] = []
+    n_authors: int | None = None
+    authors_line = 0
+    for i, raw in enumerate(lines):
+        line = raw.rstrip()
+        kind = _daily_kind(line)
+        if kind == "authors":
+            if authors_line:  # an authors line with no date after it
+                found += 1
+                yield _daily_record(path, pending, n_authors, None, authors_line)
+                pending = []
+            n_authors, authors_line = int(_AUTHORS_LINE.match(line).group(1)), i + 1  # type: ignore[union-attr]
+        elif kind == "date":
+            if not authors_line and not any(not _PAGE_LINE.match(s) for _, s in pending):
+                pending = []  # a lone date under the page header: a day separator, not a paper
+                continue
+            found += 1
+            date_text = _DATE_LINE.match(line).group("date")  # type: ignore[union-attr]
+            yield _daily_record(path, pending, n_authors, date_text, i + 1)
+            pending, n_authors, authors_line = [], None, 0
+        elif kind == "text":
+            if authors_line:  # the authors line was the last metadata of its record
+                found += 1
+                yield _daily_record(path, pending, n_authors, None, authors_line)
+                pending, n_authors, authors_line = [], None, 0
+            pending.append((i + 1, line))
+    if authors_line:
+        found += 1
+        yield _daily_record(path, pending, n_authors, None, authors_line)
+        pending = []
+    rest = [(n, s) for n, s in pending if s.strip() and not _PAGE_LINE.match(s)]
+    if rest and found:
+        yield InputError(path, rest[0][0], f"paper {clean_text(rest[0][1])!r} has no authors or date line "
+                                           "after it; the listing looks cut off")
+    elif not found:
+        raise no_records(path, "a Daily Papers listing needs, per paper, a title, an abstract, "
+                                "a line like '• 5 authors' and a date line like 'May 28, 2025'")
+
+
+def sniff_daily(head: str) -> bool:
+    """Whether ``head`` holds an ``N authors`` line with a date line within the next four lines."""
+    lines = head.replace("\r\n", "\n").split("\n")
+    for i, line in enumerate(lines):
+        if _AUTHORS_LINE.match(line) and any(_DATE_LINE.match(s) for s in lines[i + 1:i + 5]):
+            return True
+    return False
+
+
+
+register("daily", read_daily, extensions=(".txt",), sniff=sniff_daily, priority=40)

@@ -1,0 +1,338 @@
+"""Paper records from the fields of a file: text cleaning, dates, author lists, identifiers.
+
+Shared by the readers (:mod:`.daily`, :mod:`.json_csv`, :mod:`.bibtex`,
+:mod:`.metadata`) and the Spark job. Conventions every reader follows:
+
+* Text is read as UTF-8 (a byte-order mark is dropped, CRLF and CR line ends
+  become LF); anything else is reported with the line and byte offset.
+* Titles and abstracts have their whitespace collapsed; Unicode is kept.
+* ``Paper.source`` is ``"<path>:<line>"`` of the line the record starts on.
+* An empty (or whitespace-only) file yields nothing; a file with content but
+  no records at all raises ``InputError``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Mapping
+from datetime import date as _date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
+
+__all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "read_text", "no_records", "norm_field",
+           "paper_from_record"]
+
+#: what a reader yields per record
+Item = Paper | InputError
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+#: a month name or abbreviation, as a regular expression (no groups)
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<y>\d{4})$"), "y"),
+    (re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$"), "ym"),
+    (re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ][0-9:.+\-Z]*)?$"), "ymd"),
+    (re.compile(rf"^(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I), "ymd"),
+    (re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH}),?\s+(?P<y>\d{{4}})$", re.I), "ymd"),
+    (re.compile(rf"^(?P<mon>{MONTH}),?\s+(?P<y>\d{{4}})$", re.I), "ym"),
+)
+_MIN_YEAR, _MAX_YEAR = 1000, 2999
+
+
+_LATEX_CITE = re.compile(r"~?\\(?:cite[pt]?|citep|citet|ref|eqref)\{[^{}]*\}")
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|emph|textsc|textrm|mathrm|mathbf|text|underline)\{([^{}]*)\}")
+_LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
+
+
+def clean_text(value: Any) -> str:
+    r"""Collapse runs of whitespace into one space, strip, and drop LaTeX markup that
+    arXiv abstracts carry: ``\textbf{FMLP-Rec}`` -> ``FMLP-Rec``, ``~\cite{x}`` -> ``''``,
+    ``\%`` -> ``%``.
+
+    >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
+    'we propose FMLP-Rec, reaching 85%'
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if "\\" in text:
+        text = _LATEX_CITE.sub("", text)
+        for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
+            text = _LATEX_STYLE.sub(r"\1", text)
+        text = _LATEX_ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def parse_date(value: Any) -> tuple[str | None, int | None]:
+    """Read a year or a date in the forms papers use.
+
+    Parameters
+    ----------
+    value
+        ``2023``, ``"2023"``, ``"2023-05"``, ``"2023-05-01"`` (a time part is
+        ignored), ``"May 1, 2023"``, ``"1 May 2023"`` or ``"May 2023"``.
+
+    Returns
+    -------
+    (iso_date, year)
+        ``iso_date`` is ``"YYYY-MM-DD"`` when the day is known, else ``None``.
+
+    Raises
+    ------
+    ValueError
+        With a message naming the value and the accepted forms.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"cannot read date {value!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, str):
+        text = " ".join(value.split())
+    else:
+        raise ValueError(f"cannot read date {value!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
+    for pattern, kind in _DATE_FORMS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        year = int(m.group("y"))
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            break
+        if kind == "y":
+            return None, year
+        groups = m.groupdict()
+        month = _MONTHS[groups["mon"].rstrip(".").lower()] if groups.get("mon") else int(groups["m"])
+        if not 1 <= month <= 12:
+            break
+        if kind == "ym":
+            return None, year
+        try:
+            return _date(year, month, int(groups["d"])).isoformat(), year
+        except ValueError:
+            break
+    raise ValueError(f"cannot read date {text!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
+
+
+def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
+    """Author names from a list of strings, a list of ``{"name": ...}`` or one string.
+
+    A string is split on ``;``, else on `` and ``, else (when ``commas``) on ``,``.
+    Empty names and ``others`` (BibTeX's *et al.*) are dropped.
+    """
+    if value is None or value == "":
+        return ()
+    if isinstance(value, (list, tuple)):
+        names: list[str] = []
+        for item in value:
+            if isinstance(item, Mapping):
+                item = item.get("name") or " ".join(
+                    str(item[k]) for k in ("given", "family") if item.get(k)) or ""
+            names.append(clean_text(item))
+    else:
+        text = clean_text(value)
+        if ";" in text:
+            names = text.split(";")
+        elif re.search(r"\s+and\s+", text):
+            names = re.split(r"\s+and\s+", text)
+        elif commas and "," in text:
+            names = text.split(",")
+        else:
+            names = [text]
+    out: list[str] = []
+    for name in (n.strip() for n in names):
+        if "," in name:
+            parts = [part.strip() for part in name.split(",")]
+            if len(parts) == 2 and _is_surname(parts[0]):  # "Last, First" -> "First Last"
+                name = f"{parts[1]} {parts[0]}".strip()
+            else:  # "A One, B Two": a list after all
+                out.extend(part for part in parts if part and part.lower() not in _NOT_NAMES)
+                continue
+        if name and name.lower() not in _NOT_NAMES:
+            out.append(name)
+    return tuple(out)
+
+
+_NOT_NAMES = ("others", "et al.", "et al")
+
+
+def _is_surname(text: str) -> bool:
+    """``Turing`` or ``van der Berg``: one word, possibly after lower-case particles."""
+    words = text.split()
+    return bool(words) and all(w[:1].islower() for w in words[:-1])
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8, BOM dropped, line ends made LF; InputError when unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        hint = " (it looks like UTF-16)" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
+        raise InputError(path, line, f"not UTF-8 text{hint}: invalid byte 0x{raw[exc.start]:02x} at byte "
+                         f"offset {exc.start}; re-save the file as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def no_records(path: Path, what: str) -> InputError:
+    """The error of a file with content but no records; ``what`` says what was expected."""
+    return InputError(path, None, f"the file has content but no paper records; {what}")
+
+
+_FIELD_ALIASES = {
+    "author": "authors",
+    "arxiv": "arxiv_id",
+    "arxivid": "arxiv_id",
+    "journal": "venue",
+    "publication_date": "date",
+    "published": "date",
+    "reference": "references",
+    "n_author": "n_authors",
+}
+
+
+@lru_cache(maxsize=4096)  # called per cell; headers repeat
+def norm_field(name: str) -> str:
+    """A field name as records use it: lower case, ``_`` for spaces and dashes, aliases resolved."""
+    key = re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+    return _FIELD_ALIASES.get(key, key)
+
+
+def _as_str(value: Any, field: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"field {field!r} must be a string, not {type(value).__name__}")
+    return str(value)
+
+
+def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
+                      label: str | None = None) -> Item:
+    """Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
+
+    Parameters
+    ----------
+    record : field name -> value; names are case-folded and aliased (``author`` -> ``authors``).
+    path, line : where the record starts (``Paper.source`` and error messages).
+    tabular : a CSV row: every value is text, authors are split on ``;`` or
+        `` and `` (not on commas, which are part of "Last, First") and references on ``;``.
+    label : how errors name the record (default ``record at line N``).
+    """
+    where = label or (f"record at line {line}" if line else "record")
+    try:
+        rec = {norm_field(k): v for k, v in record.items() if k is not None}
+        title = clean_text(_as_str(rec.get("title"), "title"))
+        doi, arxiv_id, ids = _identifiers(rec)
+        if not (title or doi or arxiv_id):
+            raise ValueError("has no title, doi or arxiv_id; every paper needs at least a title")
+        iso, year = _date_fields(rec)
+        authors, n_authors = _authors_field(rec, tabular=tabular)
+        return Paper(
+            title=title,
+            abstract=clean_text(_as_str(rec.get("abstract"), "abstract")),
+            authors=authors,
+            n_authors=n_authors,
+            year=year,
+            date=iso,
+            venue=clean_text(_as_str(rec.get("venue"), "venue")) or None,
+            doi=doi,
+            arxiv_id=arxiv_id,
+            url=_as_str(rec.get("url"), "url").strip() or None,
+            ids=ids,
+            references=_references_field(rec.get("references")),
+            source=f"{path}:{line}" if line else str(path),
+        )
+    except ValueError as exc:
+        return InputError(path, line, f"{where}: {exc}")
+
+
+def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
+    """(doi, arxiv_id, other ids) of a record; an ``id`` that is a DOI or an arXiv id fills those."""
+    doi_raw = _as_str(rec.get("doi"), "doi").strip()
+    arxiv_raw = _as_str(rec.get("arxiv_id"), "arxiv_id").strip()
+    doi, arxiv_id = clean_doi(doi_raw), clean_arxiv(arxiv_raw)
+    if doi_raw and not doi:
+        raise ValueError(f"doi {doi_raw!r} is not a DOI (expected 10.<prefix>/<suffix>)")
+    if arxiv_raw and not arxiv_id:
+        raise ValueError(f"arxiv_id {arxiv_raw!r} is not an arXiv id (expected e.g. 2506.02838)")
+    ids: list[tuple[str, str]] = []
+    raw_id = _as_str(rec.get("id"), "id").strip()
+    if raw_id:
+        key = paper_key(raw_id)
+        if key.startswith("doi:") and clean_doi(key[4:]):
+            doi = doi or key[4:]
+        elif key.startswith("arxiv:") and clean_arxiv(key[6:]):
+            arxiv_id = arxiv_id or key[6:]
+        else:
+            ids.append(("id", raw_id))
+    for kind in ("s2", "openalex", "corpus"):
+        value = _as_str(rec.get(kind), kind).strip()
+        if value:
+            ids.append((kind, value))
+    return doi, arxiv_id, tuple(ids)
+
+
+def _date_fields(rec: Mapping[str, Any]) -> tuple[str | None, int | None]:
+    """(ISO date, year) from ``date`` and ``year``; ``year`` wins for the year, ``date`` for the day."""
+    iso, year = None, None
+    if rec.get("date") not in (None, ""):
+        iso, year = parse_date(rec["date"])
+    if rec.get("year") not in (None, ""):
+        y_iso, year = parse_date(rec["year"])
+        iso = iso or y_iso
+    return iso, year
+
+
+def _authors_field(rec: Mapping[str, Any], *, tabular: bool) -> tuple[tuple[str, ...], int | None]:
+    """(author names, n_authors): ``n_authors`` when given, else the number of names (None for none)."""
+    authors_value = rec.get("authors")
+    if tabular or isinstance(authors_value, str):
+        authors = split_authors(_as_str(authors_value, "authors"), commas=not tabular)
+    elif isinstance(authors_value, (list, tuple)) or authors_value is None:
+        authors = split_authors(authors_value)
+    else:
+        raise ValueError("field 'authors' must be a list of names or one string")
+    n_authors = len(authors) or None
+    if rec.get("n_authors") not in (None, ""):
+        try:
+            n_authors = int(rec["n_authors"])
+        except (TypeError, ValueError):
+            raise ValueError(f"n_authors {rec['n_authors']!r} is not a whole number") from None
+    return authors, n_authors
+
+
+def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
+    """The reference list: a list of strings/objects or one ``;``-separated string."""
+    if refs_value in (None, ""):
+        ref_items: list[Any] = []
+    elif isinstance(refs_value, str):
+        ref_items = [r for r in (s.strip() for s in refs_value.split(";")) if r]
+    elif isinstance(refs_value, list):
+        ref_items = [r for r in refs_value if r not in (None, "")]
+    else:
+        raise ValueError("field 'references' must be a list (or a ';'-separated string)")
+    references = []
+    for n, item in enumerate(ref_items, 1):
+        if not isinstance(item, (str, int, dict)):
+            raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
+        ref = PaperRef.from_value(item)
+        if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
+            raise ValueError(f"reference {n} has no doi, arxiv_id, id or title")
+        references.append(ref)
+    return tuple(references)

@@ -1,0 +1,240 @@
+"""The JSON, JSON Lines and CSV/TSV readers (see :mod:`graphbuild.ingest` for the reader contract).
+
+The generic JSON and CSV sniffers have the highest priority numbers, so more
+specific formats (metadata-service exports, Daily Papers, BibTeX) win.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from . import register
+from .fields import Item, no_records, norm_field, paper_from_record, read_text
+
+__all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _array_items(text: str, pos: int, decoder: json.JSONDecoder) -> Iterator[tuple[int, Any]]:
+    """(offset, value) of each element of the JSON array starting at ``text[pos] == '['``."""
+    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if text[pos] == "]":
+        return
+    while True:
+        value, end = decoder.raw_decode(text, pos)
+        yield pos, value
+        pos = _WS.match(text, end).end()  # type: ignore[union-attr]
+        if text[pos] == "]":
+            return
+        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # skip ','
+
+
+def _papers_array_offset(text: str, pos: int, decoder: json.JSONDecoder) -> int | None:
+    """Offset of the ``"papers"`` array inside the top-level object at ``text[pos] == '{'``."""
+    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    while text[pos] != "}":
+        key, end = decoder.raw_decode(text, pos)
+        pos = _WS.match(text, end).end()  # type: ignore[union-attr]
+        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # skip ':'
+        if key == "papers" and text[pos] == "[":
+            return pos
+        _, end = decoder.raw_decode(text, pos)
+        pos = _WS.match(text, end).end()  # type: ignore[union-attr]
+        if text[pos] == ",":
+            pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    return None
+
+
+def read_json(path: Path) -> Iterator[Item]:
+    """Read a JSON array of paper objects, or an object with a ``"papers"`` list.
+
+    Errors name the line each object starts on.
+    """
+    path = Path(path)
+    text = read_text(path)
+    if not text.strip():
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno}); "
+                                           "fix the syntax or use .jsonl for one object per line") from None
+    decoder = json.JSONDecoder()
+    start = _WS.match(text).end()  # type: ignore[union-attr]
+    if isinstance(data, list):
+        items = _array_items(text, start, decoder)
+    elif isinstance(data, dict) and isinstance(data.get("papers"), list):
+        offset = _papers_array_offset(text, start, decoder)
+        items = _array_items(text, offset, decoder) if offset is not None else iter([])
+    elif isinstance(data, dict) and "title" in data:
+        items = iter([(start, data)])
+    else:
+        raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers" '
+                                     "list")
+    found = 0
+    line, counted = 1, 0
+    for offset, value in items:
+        found += 1
+        line, counted = line + text.count("\n", counted, offset), offset  # incremental: linear time
+        if not isinstance(value, dict):
+            yield InputError(path, line, f"record {found} is a JSON {type(value).__name__}, not an object "
+                                         "with paper fields")
+            continue
+        yield paper_from_record(value, path, line, tabular=False)
+    if not found:
+        raise no_records(path, "the paper list is empty")
+
+
+def read_jsonl(path: Path) -> Iterator[Item]:
+    """Read JSON Lines: one paper object per line; blank lines are ignored."""
+    path = Path(path)
+    text = read_text(path)
+    if not text.strip():
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(path, number, f"invalid JSON: {exc.msg} (column {exc.colno}); "
+                                           "each line must be one complete JSON object")
+            continue
+        except RecursionError:
+            yield InputError(path, number, "the JSON on this line is nested too deeply to read")
+            continue
+        if not isinstance(value, dict):
+            yield InputError(path, number, f"line is a JSON {type(value).__name__}, not an object "
+                                           "with paper fields")
+            continue
+        yield paper_from_record(value, path, number, tabular=False)
+
+
+def _complete_lines(head: str) -> list[str]:
+    lines = [s for s in head.replace("\r\n", "\n").split("\n")]
+    if len(head) >= 60000:  # the sniffer's window may cut the last line
+        lines = lines[:-1]
+    return [s for s in lines if s.strip()]
+
+
+def sniff_jsonl(head: str) -> bool:
+    """Whether the first two complete lines of ``head`` are JSON objects."""
+    lines = _complete_lines(head)[:2]
+    if len(lines) < 2:
+        return False
+    try:
+        return all(isinstance(json.loads(s), dict) for s in lines)
+    except json.JSONDecodeError:
+        return False
+
+
+def sniff_json(head: str) -> bool:
+    """Whether ``head`` is JSON (or, cut off by the sniffer's window, opens like an array of objects)."""
+    text = head.strip()
+    if not text or text[0] not in "[{":
+        return False
+    try:
+        json.loads(text)
+        return True
+    except json.JSONDecodeError:
+        # A long file is cut off at the sniffer's window; judge by its opening.
+        return len(head) >= 60000 and bool(re.match(r'^(\[\s*\{|\{\s*")', text))
+
+
+_DELIMITERS = ",;\t"
+
+
+def _csv_delimiter(text: str, path: Path) -> str:
+    first = text.split("\n", 1)[0]
+    try:
+        found = csv.Sniffer().sniff(text[:16384], delimiters=_DELIMITERS).delimiter
+        if found in first:
+            return found
+    except csv.Error:
+        pass
+    if path.suffix.lower() == ".tsv" and "\t" in first:
+        return "\t"
+    counts = {d: first.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path) -> Iterator[Item]:
+    """Read a CSV/TSV file with a header row naming the paper fields.
+
+    The delimiter (comma, semicolon or tab) is detected. Header names are
+    case-insensitive and unknown columns are ignored; a ``title`` column is
+    required. Authors are separated by ``;`` or `` and ``, references by
+    ``;``. Quoted fields may span lines; errors name the line a row starts on.
+    """
+    path = Path(path)
+    text = read_text(path)
+    if not text.strip():
+        return
+    reader = csv.reader(io.StringIO(text), delimiter=_csv_delimiter(text, path), quotechar='"',
+                        doublequote=True, strict=True)
+    header: list[str] | None = None
+    last_line = 0
+    found = 0
+    while True:
+        start = last_line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row")
+            if reader.line_num == last_line:
+                break
+            last_line = reader.line_num
+            continue
+        last_line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            header = [norm_field(c) for c in row]
+            if "title" not in header:
+                raise InputError(path, start, f"the header row has no 'title' column (found: "
+                                              f"{', '.join(c for c in row if c) or 'nothing'}); add a "
+                                              "header naming title, abstract, authors, year, doi, ...")
+            continue
+        found += 1
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
+            yield InputError(path, start, f"row has {len(row)} fields but the header has {len(header)}; "
+                                          "quote values that contain the delimiter")
+            continue
+        record = dict(zip(header, row[:len(header)] + [""] * (len(header) - len(row))))
+        yield paper_from_record(record, path, start, tabular=True)
+    if header is None:
+        raise no_records(path, "expected a header row naming the fields")
+    if not found:
+        raise no_records(path, "the header row is not followed by any rows")
+
+
+def sniff_csv(head: str) -> bool:
+    """Whether the first line of ``head`` is a delimited header with a ``title`` column."""
+    first = head.lstrip("\ufeff").replace("\r\n", "\n").split("\n", 1)[0]
+    for delimiter in _DELIMITERS:
+        if delimiter not in first:
+            continue
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if len(cells) >= 2 and "title" in {norm_field(c) for c in cells}:
+            return True
+    return False
+
+
+
+register("jsonl", read_jsonl, extensions=(".jsonl", ".ndjson"), sniff=sniff_jsonl, priority=80)
+register("json", read_json, extensions=(".json",), sniff=sniff_json, priority=85)
+register("csv", read_csv, extensions=(".csv", ".tsv"), sniff=sniff_csv, priority=90)
