@@ -17,8 +17,8 @@ from graphbuild import stages
 from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.resources import data_path
 
-DEMO_SHA256 = "d1f2b799b29b707a6702ca1c9894aeb507df3c3caaec454b2494eea839cec656"
-SHARED_50_SHA256 = "f1067e05cae89e6583bd21d6e3c4f486156b25e63c1bef9ac00d5ef194a20c23"
+DEMO_SHA256 = "a81c6597f7deb7fc2a8cc120ed2e0aace41ffebbcd9ef0f1d5f56279aa85db87"
+SHARED_50_SHA256 = "8531c1a62e542253c2555d90b7c5f18a2f1d6115621b677ab54a3b6e77f3b3a0"
 
 
 @pytest.fixture(scope="module")
