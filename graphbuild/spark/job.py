@@ -16,13 +16,18 @@ the driver):
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
    that id (same type: one entity; another type: ``<id>:<type>``).
-5. **cite**: references are matched to corpus papers by joins on the exact
+5. **enrich**: the ``confidence`` of entities and links (the paper's first
+   matching mention, found by a join on name keys) and the reported results
+   (``report_results`` per paper over its links), as in the single build
+   (:mod:`graphbuild.spark.enrich`).
+6. **cite**: references are matched to corpus papers by joins on the exact
    keys (strongest key wins, then the title rule); the rest become external
    stubs merged per key group; inferred citations are a join of proposals and
    uses on the entity id.
-6. **write**: Parquet tables ``nodes/<Label>/`` and ``rels/<TYPE>/`` with the
+7. **write**: Parquet tables ``nodes/<Label>/`` and ``rels/<TYPE>/`` with the
    columns of :mod:`graphbuild.schema`, written to a temporary folder and
-   renamed into place.
+   renamed into place. Communities (Leiden over the whole graph) are left
+   to ``graphbuild load``.
 
 Where an aggregation approximates the single-machine rule it says so in
 :data:`APPROXIMATIONS`.
@@ -55,12 +60,11 @@ _TYPES = {"STRING": "string", "INT64": "bigint", "BOOLEAN": "boolean", "DOUBLE":
           "STRING[]": "array<string>"}
 
 #: tables of :mod:`graphbuild.schema` the Spark job does not write: communities are a whole-graph
-#: computation (``graphbuild load`` runs :func:`graphbuild.communities.add_communities`), reported
-#: results are not extracted by the Spark job yet
-NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY", "Result", "REPORTS", "OF_MODEL", "ON_DATASET")
-#: columns of written tables the Spark job leaves out (extraction confidence is not computed yet)
-NOT_PRODUCED_COLUMNS = {"Entity": ("confidence",), "PROPOSES": ("confidence",), "USES": ("confidence",),
-                        "EVALUATES_ON": ("confidence",), "COMPARES_WITH": ("confidence",)}
+#: computation (Leiden over one graph), so ``graphbuild load`` runs
+#: :func:`graphbuild.communities.add_communities` on the loaded graph
+NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY")
+#: columns of written tables the Spark job leaves out (none: kept for outputs that do, see ``load``)
+NOT_PRODUCED_COLUMNS: dict[str, tuple[str, ...]] = {}
 
 
 def spark_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
@@ -311,7 +315,7 @@ def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str
                 .localCheckpoint())
     from .tables import assemble
 
-    return assemble(spark, papers, resolved, _settle_ids), skipped
+    return assemble(spark, papers, resolved, _settle_ids, mentions, (model, gazetteer)), skipped
 
 
 def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:

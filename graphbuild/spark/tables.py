@@ -90,11 +90,19 @@ def _stubs(df: Any) -> Any:
     return pd.DataFrame(out, columns=["node", "stub_id", "row"])
 
 
-def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any]) -> dict[str, Any]:
-    """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`."""
+def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any], mentions: Any,
+             pipeline: tuple[str, str]) -> dict[str, Any]:
+    """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`.
+
+    ``mentions`` are the extraction's rows (``node, paper_id, mention``) and
+    ``pipeline`` the spaCy model and gazetteer: both feed the confidence columns.
+    """
     from pyspark.sql import functions as F
 
+    from .enrich import reported_tables, with_confidence
+
     entities, links, variant = _entities(resolved, settle)
+    entities, links = with_confidence(entities, links, mentions, *pipeline)
     paper_nodes, author_nodes, authored = _papers(spark, papers)
     explicit, stub_nodes = _explicit_citations(spark, papers, paper_nodes)
     tables = {
@@ -104,10 +112,12 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
         "VARIANT_OF": variant,
         "AUTHORED": authored,
         "CITES": _cites(explicit, links, paper_nodes),
+        **reported_tables(paper_nodes, entities, links),
     }
     for role, rel in ENTITY_ROLE_RELS.items():
         tables[rel] = links.where(F.col("role") == role).select(
-            F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end")
+            F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end",
+            "confidence")
     return {name: _typed(df, name) for name, df in tables.items()}
 
 
