@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -255,7 +255,8 @@ def _settle_ids(df: Any) -> Any:
 
 
 def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark: Any = None,
-          settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64) -> dict[str, int]:
+          settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64,
+          on_stage: Callable[[str], None] | None = None) -> dict[str, int]:
     """Run the Spark build; write Parquet node and relationship tables under ``out``.
 
     Parameters
@@ -266,6 +267,8 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     settings : the spaCy model and gazetteer to use (defaults: blank English, the shipped gazetteer).
     skip_bad : skip unusable records (counted) instead of failing on the first.
     batch_size : papers per ``nlp.pipe`` batch.
+    on_stage : called with a stage's name (``read``, ``merge``, ``extract``, ``resolve``, ``entities``,
+        ``results``, ``write``) when its work is done (the stages before ``write`` are checkpointed).
 
     Returns
     -------
@@ -278,16 +281,19 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     spark = spark or get_session()
     files = spark_inputs(inputs)
     model, gazetteer = settings.spacy_model or "", settings.gazetteer or ""
-    tables, skipped = _tables(spark, files, model, gazetteer, skip_bad, batch_size)
+    mark = on_stage or (lambda stage: None)
+    tables, skipped = _tables(spark, files, (model, gazetteer), skip_bad, batch_size, mark)
     counts = _write(tables, Path(out))
+    mark("write")
     counts["skipped"] = skipped
     return counts
 
 
-def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str, skip_bad: bool,
-            batch_size: int) -> tuple[dict[str, Any], int]:
+def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], skip_bad: bool,
+            batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], int]:
     from pyspark.sql import functions as F
 
+    model, gazetteer = pipeline
     parsed = _read(spark, files).mapInPandas(_parse, "ord bigint, paper string, error string, keys string")
     parsed = parsed.localCheckpoint()
     errors = parsed.where("error IS NOT NULL")
@@ -296,6 +302,7 @@ def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str
         first = errors.orderBy("ord").first()
         raise InputError(files[0][1] if len(files) == 1 else "INPUT", None,
                          f"{first['error']} ({skipped} bad record(s); pass --skip-bad to skip them)")
+    mark("read")
     good = parsed.where("error IS NULL")
     key_edges = good.select(F.col("ord").alias("node"),
                             F.explode(F.from_json("keys", "array<string>")).alias("key"))
@@ -303,19 +310,22 @@ def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str
     papers = (good.join(comps.withColumnRenamed("node", "ord"), "ord")
               .groupBy("comp").applyInPandas(_merge, "order bigint, paper string")
               .localCheckpoint())
+    mark("merge")
     mentions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                 .mapInPandas(_extractor(model, gazetteer, batch_size,
                                         spark.sparkContext.broadcast(_corpus_casing(papers))),
                              "node bigint, paper_id string, mention string, keys string")
                 .localCheckpoint())
+    mark("extract")
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
     resolved = (mentions.join(m_comps, "node").groupBy("comp")
                 .applyInPandas(_resolver(model, gazetteer), "comp bigint, kind string, data string")
                 .localCheckpoint())
+    mark("resolve")
     from .tables import assemble
 
-    return assemble(spark, papers, resolved, _settle_ids, mentions, (model, gazetteer)), skipped
+    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark), skipped
 
 
 def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:

@@ -50,7 +50,8 @@ def _paper_parts(kind: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
                             "keys": steps.ref_keys(ref), "norm": _title_norm(ref), "year": ref.year,
                             "usable": bool(ref.doi or ref.arxiv_id or ref.ids or (ref.title or "").strip())},
                             ensure_ascii=False))
-            yield pd.DataFrame({"data": out}, columns=["data"])
+            # object dtype: an empty list would make a float column Arrow cannot send as strings
+            yield pd.DataFrame({"data": pd.Series(out, dtype=object)})
     return parts
 
 
@@ -91,11 +92,12 @@ def _stubs(df: Any) -> Any:
 
 
 def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any], mentions: Any,
-             pipeline: tuple[str, str]) -> dict[str, Any]:
+             pipeline: tuple[str, str], mark: Callable[[str], None]) -> dict[str, Any]:
     """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`.
 
     ``mentions`` are the extraction's rows (``node, paper_id, mention``) and
     ``pipeline`` the spaCy model and gazetteer: both feed the confidence columns.
+    ``mark`` is called with ``entities`` and ``results`` when those are checkpointed.
     """
     from pyspark.sql import functions as F
 
@@ -103,7 +105,10 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
 
     entities, links, variant = _entities(resolved, settle)
     entities, links = with_confidence(entities, links, mentions, *pipeline)
+    mark("entities")
     paper_nodes, author_nodes, authored = _papers(spark, papers)
+    reported = reported_tables(paper_nodes, entities, links)
+    mark("results")
     explicit, stub_nodes = _explicit_citations(spark, papers, paper_nodes)
     tables = {
         "Paper": paper_nodes.drop("order").unionByName(stub_nodes),
@@ -112,7 +117,7 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
         "VARIANT_OF": variant,
         "AUTHORED": authored,
         "CITES": _cites(explicit, links, paper_nodes),
-        **reported_tables(paper_nodes, entities, links),
+        **reported,
     }
     for role, rel in ENTITY_ROLE_RELS.items():
         tables[rel] = links.where(F.col("role") == role).select(
