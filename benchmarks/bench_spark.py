@@ -37,8 +37,19 @@ def tree_cpu():
         except psutil.Error:
             pass
     return total
+peak = {"jvm": 0.0, "python": 0.0}
+def peak_rss():  # the high-water mark (VmHWM) of each live process, MiB, by kind
+    for p in psutil.Process().children(recursive=True):
+        try:
+            with open(f"/proc/{p.pid}/status") as fh:
+                hwm = next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM"))
+            kind = "jvm" if "java" in p.name() else "python"
+            peak[kind] = max(peak[kind], hwm)
+        except (OSError, StopIteration, psutil.Error):
+            pass
 rows, last = [], [time.perf_counter(), tree_cpu()]
 def mark(stage):
+    peak_rss()
     now, cpu = time.perf_counter(), tree_cpu()
     rows.append({"stage": stage, "wall": now - last[0], "cpu": cpu - last[1]})
     last[:] = [now, cpu]
@@ -51,7 +62,7 @@ spark = get_session(sys.argv[3], shuffle_partitions=int(sys.argv[4]))
 mark("session start")
 counts = build([sys.argv[1]], sys.argv[2], spark=spark, on_stage=mark)
 stop_session(spark)
-print(json.dumps({"stages": rows, "counts": counts}))
+print(json.dumps({"stages": rows, "counts": counts, "peak_mib": peak}))
 """
 
 SINGLE = CLOCK + r"""
@@ -122,6 +133,9 @@ def show(title: str, data: dict, n: int) -> None:
     wall, cpu = sum(r["wall"] for r in work), sum(r["cpu"] for r in work)
     print(f"{'job (no start)':<14} {wall:>8.1f} {cpu:>8.1f} {n / wall:>11,.0f} {n / cpu:>10,.0f}")
     print("counts: " + ", ".join(f"{k} {v:,}" for k, v in data["counts"].items()))
+    if "peak_mib" in data:
+        print(f"peak RSS: JVM {data['peak_mib']['jvm']:,.0f} MiB, largest Python worker "
+              f"{data['peak_mib']['python']:,.0f} MiB")
 
 
 def main() -> None:
