@@ -3,10 +3,11 @@
 The corpus is ``bench_extract.synthetic_corpus`` (fixed seed, ~180-word
 abstracts naming gazetteer entries and coined names) written as JSON Lines.
 Each build runs in a child process that times its own stages: wall time and
-CPU seconds of its whole process tree (psutil: the driver, Spark's JVM and its
-Python workers, finished children included), so the CPU figures hold on a
-machine other jobs share. Records per CPU-second is the per-core rate the
-BENCHMARKS.md estimate for 50 million abstracts is built from.
+CPU seconds of its whole process tree (psutil, sampled every 0.2 s: the
+driver, Spark's JVM and its Python workers, finished workers with the CPU of
+their last sample), so the CPU figures hold on a machine other jobs share.
+Records per CPU-second is the per-core rate the BENCHMARKS.md estimate for
+50 million abstracts is built from.
 
     python benchmarks/bench_spark.py --n 20000 --dir /tmp/graphbuild-spark
 """
@@ -25,18 +26,27 @@ sys.path.insert(0, str(HERE))
 
 # a stage clock shared by both child scripts: wall and process-tree CPU since the last mark
 CLOCK = r"""
-import json, sys, time
+import json, sys, threading, time
 import psutil
-def tree_cpu():
+seen = {}  # pid -> its own user+system CPU when last sampled
+def sample():
     me = psutil.Process()
-    total = 0.0
     for p in [me, *me.children(recursive=True)]:
         try:
-            t = p.cpu_times()  # children_*: finished children this process waited for (Spark's workers)
-            total += t.user + t.system + t.children_user + t.children_system
+            t = p.cpu_times()
+            seen[(p.pid, p.create_time())] = t.user + t.system
         except psutil.Error:
             pass
-    return total
+def tree_cpu():
+    # Spark's Python workers are reaped without adding to their parent's children_* times, so a
+    # finished process keeps the CPU it had at the last sample (taken every 0.2 s by a thread)
+    sample()
+    return sum(seen.values())
+def _sampler():
+    while True:
+        sample()
+        time.sleep(0.2)
+threading.Thread(target=_sampler, daemon=True).start()
 peak = {"jvm": 0.0, "python": 0.0}
 def peak_rss():  # the high-water mark (VmHWM) of each live process, MiB, by kind
     for p in psutil.Process().children(recursive=True):
