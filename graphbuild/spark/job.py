@@ -125,9 +125,9 @@ def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
     rdds = []
     for kind, path in inputs:
         if kind == "text":
-            rdds.append(sc.textFile(path).filter(lambda line: line.strip() != ""))
+            rdds.append(sc.textFile(local_uri(path)).filter(lambda line: line.strip() != ""))
         else:
-            rdds.append(spark.read.parquet(path).rdd.map(
+            rdds.append(spark.read.parquet(local_uri(path)).rdd.map(
                 lambda row: json.dumps(row.asDict(recursive=True), default=str, ensure_ascii=False)))
     numbered = sc.union(rdds).zipWithIndex().map(lambda pair: (pair[1], pair[0]))
     return spark.createDataFrame(numbered, "ord bigint, raw string")
@@ -336,7 +336,7 @@ def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
     try:
         for name, df in tables.items():
             group = "nodes" if name in NODE_TABLES else "rels"
-            df.write.parquet(str(tmp / group / name))
+            df.write.parquet(local_uri(tmp / group / name))
             counts[name] = spark_count(tmp / group / name)
         (tmp / "manifest.json").write_text(json.dumps({
             "format": "graphbuild-parquet", "version": 1, "counts": counts,
@@ -350,6 +350,15 @@ def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return counts
+
+
+def local_uri(path: str | os.PathLike) -> str:
+    """``file://`` and the absolute path: a local (or mounted) path, whatever the cluster's default file system.
+
+    >>> local_uri("/data/shards")
+    'file:///data/shards'
+    """
+    return "file://" + os.path.abspath(path)
 
 
 def spark_count(folder: Path) -> int:
