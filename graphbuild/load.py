@@ -18,11 +18,13 @@ CSV files and the command (a first load into an empty database is far faster
 than any Bolt push); later updates go through ``graphbuild push``, the
 batched, idempotent sync.
 
-Communities are computed here, over the whole loaded graph
-(:func:`graphbuild.communities.add_communities`), when the output has none:
-the Spark job does not compute them. Extractions are not part of the Spark output, so the first ``graphbuild
-build`` that adds files to a loaded workspace runs the NLP pass over every
-paper once.
+The Spark job writes every table of :mod:`graphbuild.schema` but the
+communities (reported results and the ``confidence`` columns included);
+communities are computed here, over the whole loaded graph
+(:func:`graphbuild.communities.add_communities`, the same seeded Leiden run
+``graphbuild build`` makes), when the output has none. Extractions are not
+part of the Spark output, so the first ``graphbuild build`` that adds files
+to a loaded workspace runs the NLP pass over every paper once.
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     """The node and relationship rows of a Spark build's output folder.
 
     A table of :mod:`graphbuild.schema` missing from the folder is read as
-    empty (the Spark job does not write communities or reported results); a
+    empty (the Spark job does not write communities; older outputs lack
+    reported results too); a
     column missing from a table is read as ``None`` only when the manifest
     lists it as not produced.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from ._common import _settings, _workspace
 
@@ -16,8 +17,14 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     from ..spark.job import build
 
     spark = get_session(args.master)
+    start = time.monotonic()
+
+    def done(stage: str) -> None:  # a line per stage: logs of a long job show it is alive
+        print(f"spark build: {stage} done ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
+
     try:
-        counts = build(args.inputs, args.out, spark=spark, settings=_settings(args), skip_bad=args.skip_bad)
+        counts = build(args.inputs, args.out, spark=spark, settings=_settings(args), skip_bad=args.skip_bad,
+                       on_stage=done)
     finally:
         stop_session(spark)
     print(f"wrote {args.out}")

@@ -16,13 +16,18 @@ the driver):
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
    that id (same type: one entity; another type: ``<id>:<type>``).
-5. **cite**: references are matched to corpus papers by joins on the exact
+5. **enrich**: the ``confidence`` of entities and links (the paper's first
+   matching mention, found by a join on name keys) and the reported results
+   (``report_results`` per paper over its links), as in the single build
+   (:mod:`graphbuild.spark.enrich`).
+6. **cite**: references are matched to corpus papers by joins on the exact
    keys (strongest key wins, then the title rule); the rest become external
    stubs merged per key group; inferred citations are a join of proposals and
    uses on the entity id.
-6. **write**: Parquet tables ``nodes/<Label>/`` and ``rels/<TYPE>/`` with the
+7. **write**: Parquet tables ``nodes/<Label>/`` and ``rels/<TYPE>/`` with the
    columns of :mod:`graphbuild.schema`, written to a temporary folder and
-   renamed into place.
+   renamed into place. Communities (Leiden over the whole graph) are left
+   to ``graphbuild load``.
 
 Where an aggregation approximates the single-machine rule it says so in
 :data:`APPROXIMATIONS`.
@@ -33,7 +38,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +60,11 @@ _TYPES = {"STRING": "string", "INT64": "bigint", "BOOLEAN": "boolean", "DOUBLE":
           "STRING[]": "array<string>"}
 
 #: tables of :mod:`graphbuild.schema` the Spark job does not write: communities are a whole-graph
-#: computation (``graphbuild load`` runs :func:`graphbuild.communities.add_communities`), reported
-#: results are not extracted by the Spark job yet
-NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY", "Result", "REPORTS", "OF_MODEL", "ON_DATASET")
-#: columns of written tables the Spark job leaves out (extraction confidence is not computed yet)
-NOT_PRODUCED_COLUMNS = {"Entity": ("confidence",), "PROPOSES": ("confidence",), "USES": ("confidence",),
-                        "EVALUATES_ON": ("confidence",), "COMPARES_WITH": ("confidence",)}
+#: computation (Leiden over one graph), so ``graphbuild load`` runs
+#: :func:`graphbuild.communities.add_communities` on the loaded graph
+NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY")
+#: columns of written tables the Spark job leaves out (none: kept for outputs that do, see ``load``)
+NOT_PRODUCED_COLUMNS: dict[str, tuple[str, ...]] = {}
 
 
 def spark_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
@@ -121,9 +125,9 @@ def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
     rdds = []
     for kind, path in inputs:
         if kind == "text":
-            rdds.append(sc.textFile(path).filter(lambda line: line.strip() != ""))
+            rdds.append(sc.textFile(local_uri(path)).filter(lambda line: line.strip() != ""))
         else:
-            rdds.append(spark.read.parquet(path).rdd.map(
+            rdds.append(spark.read.parquet(local_uri(path)).rdd.map(
                 lambda row: json.dumps(row.asDict(recursive=True), default=str, ensure_ascii=False)))
     numbered = sc.union(rdds).zipWithIndex().map(lambda pair: (pair[1], pair[0]))
     return spark.createDataFrame(numbered, "ord bigint, raw string")
@@ -251,7 +255,8 @@ def _settle_ids(df: Any) -> Any:
 
 
 def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark: Any = None,
-          settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64) -> dict[str, int]:
+          settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64,
+          on_stage: Callable[[str], None] | None = None) -> dict[str, int]:
     """Run the Spark build; write Parquet node and relationship tables under ``out``.
 
     Parameters
@@ -262,6 +267,8 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     settings : the spaCy model and gazetteer to use (defaults: blank English, the shipped gazetteer).
     skip_bad : skip unusable records (counted) instead of failing on the first.
     batch_size : papers per ``nlp.pipe`` batch.
+    on_stage : called with a stage's name (``read``, ``merge``, ``extract``, ``resolve``, ``entities``,
+        ``results``, ``write``) when its work is done (the stages before ``write`` are checkpointed).
 
     Returns
     -------
@@ -274,16 +281,19 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     spark = spark or get_session()
     files = spark_inputs(inputs)
     model, gazetteer = settings.spacy_model or "", settings.gazetteer or ""
-    tables, skipped = _tables(spark, files, model, gazetteer, skip_bad, batch_size)
+    mark = on_stage or (lambda stage: None)
+    tables, skipped = _tables(spark, files, (model, gazetteer), skip_bad, batch_size, mark)
     counts = _write(tables, Path(out))
+    mark("write")
     counts["skipped"] = skipped
     return counts
 
 
-def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str, skip_bad: bool,
-            batch_size: int) -> tuple[dict[str, Any], int]:
+def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], skip_bad: bool,
+            batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], int]:
     from pyspark.sql import functions as F
 
+    model, gazetteer = pipeline
     parsed = _read(spark, files).mapInPandas(_parse, "ord bigint, paper string, error string, keys string")
     parsed = parsed.localCheckpoint()
     errors = parsed.where("error IS NOT NULL")
@@ -292,6 +302,7 @@ def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str
         first = errors.orderBy("ord").first()
         raise InputError(files[0][1] if len(files) == 1 else "INPUT", None,
                          f"{first['error']} ({skipped} bad record(s); pass --skip-bad to skip them)")
+    mark("read")
     good = parsed.where("error IS NULL")
     key_edges = good.select(F.col("ord").alias("node"),
                             F.explode(F.from_json("keys", "array<string>")).alias("key"))
@@ -299,19 +310,22 @@ def _tables(spark: Any, files: list[tuple[str, str]], model: str, gazetteer: str
     papers = (good.join(comps.withColumnRenamed("node", "ord"), "ord")
               .groupBy("comp").applyInPandas(_merge, "order bigint, paper string")
               .localCheckpoint())
+    mark("merge")
     mentions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                 .mapInPandas(_extractor(model, gazetteer, batch_size,
                                         spark.sparkContext.broadcast(_corpus_casing(papers))),
                              "node bigint, paper_id string, mention string, keys string")
                 .localCheckpoint())
+    mark("extract")
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
     resolved = (mentions.join(m_comps, "node").groupBy("comp")
                 .applyInPandas(_resolver(model, gazetteer), "comp bigint, kind string, data string")
                 .localCheckpoint())
+    mark("resolve")
     from .tables import assemble
 
-    return assemble(spark, papers, resolved, _settle_ids), skipped
+    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark), skipped
 
 
 def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
@@ -322,7 +336,7 @@ def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
     try:
         for name, df in tables.items():
             group = "nodes" if name in NODE_TABLES else "rels"
-            df.write.parquet(str(tmp / group / name))
+            df.write.parquet(local_uri(tmp / group / name))
             counts[name] = spark_count(tmp / group / name)
         (tmp / "manifest.json").write_text(json.dumps({
             "format": "graphbuild-parquet", "version": 1, "counts": counts,
@@ -336,6 +350,15 @@ def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return counts
+
+
+def local_uri(path: str | os.PathLike) -> str:
+    """``file://`` and the absolute path: a local (or mounted) path, whatever the cluster's default file system.
+
+    >>> local_uri("/data/shards")
+    'file:///data/shards'
+    """
+    return "file://" + os.path.abspath(path)
 
 
 def spark_count(folder: Path) -> int:

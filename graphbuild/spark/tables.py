@@ -50,7 +50,8 @@ def _paper_parts(kind: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
                             "keys": steps.ref_keys(ref), "norm": _title_norm(ref), "year": ref.year,
                             "usable": bool(ref.doi or ref.arxiv_id or ref.ids or (ref.title or "").strip())},
                             ensure_ascii=False))
-            yield pd.DataFrame({"data": out}, columns=["data"])
+            # object dtype: an empty list would make a float column Arrow cannot send as strings
+            yield pd.DataFrame({"data": pd.Series(out, dtype=object)})
     return parts
 
 
@@ -90,12 +91,24 @@ def _stubs(df: Any) -> Any:
     return pd.DataFrame(out, columns=["node", "stub_id", "row"])
 
 
-def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any]) -> dict[str, Any]:
-    """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`."""
+def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any], mentions: Any,
+             pipeline: tuple[str, str], mark: Callable[[str], None]) -> dict[str, Any]:
+    """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`.
+
+    ``mentions`` are the extraction's rows (``node, paper_id, mention``) and
+    ``pipeline`` the spaCy model and gazetteer: both feed the confidence columns.
+    ``mark`` is called with ``entities`` and ``results`` when those are checkpointed.
+    """
     from pyspark.sql import functions as F
 
+    from .enrich import reported_tables, with_confidence
+
     entities, links, variant = _entities(resolved, settle)
+    entities, links = with_confidence(entities, links, mentions, *pipeline)
+    mark("entities")
     paper_nodes, author_nodes, authored = _papers(spark, papers)
+    reported = reported_tables(paper_nodes, entities, links)
+    mark("results")
     explicit, stub_nodes = _explicit_citations(spark, papers, paper_nodes)
     tables = {
         "Paper": paper_nodes.drop("order").unionByName(stub_nodes),
@@ -104,10 +117,12 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
         "VARIANT_OF": variant,
         "AUTHORED": authored,
         "CITES": _cites(explicit, links, paper_nodes),
+        **reported,
     }
     for role, rel in ENTITY_ROLE_RELS.items():
         tables[rel] = links.where(F.col("role") == role).select(
-            F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end")
+            F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end",
+            "confidence")
     return {name: _typed(df, name) for name, df in tables.items()}
 
 
