@@ -40,7 +40,11 @@ from .records import Extraction, Paper
 from .resolve import Resolution, resolve_entities
 
 __all__ = ["CuratedLabels", "curated_labels", "paper_labels", "read_curation_strict", "write_training_inputs",
-           "LABELS_FILE", "PAPERS_FILE"]
+           "CURATION_WEIGHT", "LABELS_FILE", "PAPERS_FILE"]
+
+#: training weight of a curated paper's labels against an annotated paper's 1: a person's correction of one
+#: paper must be able to move a decision that hundreds of annotated papers shaped (a retype most of all)
+CURATION_WEIGHT = 20.0
 
 #: names of the files :func:`write_training_inputs` writes
 LABELS_FILE = "curation-labels.jsonl"
@@ -138,7 +142,7 @@ def curated_labels(papers: Sequence[Paper], extractions: Mapping[str, Extraction
     Returns
     -------
     CuratedLabels
-        Rows ``{"id", "source": "curation", "entities": [...]}``: a paper's
+        Rows ``{"id", "source": "curation", "weight", "entities": [...]}``: a paper's
         entities after curation, for each paper where they differ (by name,
         type or proposed) from the uncurated resolution.
 
@@ -156,7 +160,8 @@ def curated_labels(papers: Sequence[Paper], extractions: Mapping[str, Extraction
     after, report = apply_curation(before, ops, papers=[p.id for p in corpus], path=path)
     texts = {p.id: p.text for p in corpus}
     old, new = paper_labels(before, texts), paper_labels(after, texts)
-    rows = [{"id": p.id, "source": "curation", "entities": new.get(p.id, [])} for p in corpus
+    rows = [{"id": p.id, "source": "curation", "weight": CURATION_WEIGHT, "entities": new.get(p.id, [])}
+            for p in corpus
             if _key(old.get(p.id, ())) != _key(new.get(p.id, ()))]
     return CuratedLabels(rows, report)
 

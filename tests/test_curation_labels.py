@@ -141,3 +141,27 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
     # the rest of those papers is still found
     assert {"Switch Transformer", "T5", "C4"} <= set(after[SWITCH])
     assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotations(tmp_path, capsys, shared_dir):
+    """One curated paper among the 520 shipped ones: the reject and the retype both carry (CURATION_WEIGHT)."""
+    from graphbuild.nlp.pipeline import extract_papers, make_pipeline
+    from graphbuild.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    ws.build([str(DEMO)], progress=False, overview=False)
+    papers = {p.id: p for p in ws.papers()}
+    curation = tmp_path / "curation.jsonl"
+    curation.write_text('{"op": "reject", "entity": "Top-1"}\n'
+                        '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
+    out = tmp_path / "pipeline"
+    assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--out", str(out),
+                 "--papers", str(shared_dir / "eval" / "related" / "papers_dev.jsonl")]) == 0
+    assert "training on 522 annotated paper(s)" in capsys.readouterr().out
+    got = dict(zip((SWITCH, CHINCHILLA), extract_papers([papers[SWITCH], papers[CHINCHILLA]], make_pipeline(str(out)))))
+    after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
+    assert "Top-1" not in after[SWITCH] and after[CHINCHILLA]["MassiveText"] == "Dataset"
+    assert {"Switch Transformer", "T5", "C4"} <= set(after[SWITCH])
+    assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])

@@ -66,6 +66,8 @@ class Example:
     cands: list[Candidate]
     gold: list[dict[str, Any]] = field(default_factory=list)
     corpus: CorpusStats | None = None
+    #: how much the paper's labels count in training (an annotation row's ``weight``; curated rows weigh more)
+    weight: float = 1.0
 
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
@@ -121,7 +123,8 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
             text = doc_text(doc)
             out.append(Example(str(row["id"]), paper.title, text, doc._.gb_sents or [(0, len(text))],
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
-                               list(doc._.gb_candidates or []), row["entities"], corpus))
+                               list(doc._.gb_candidates or []), row["entities"], corpus,
+                               float(row.get("weight", 1.0))))
     return out
 
 
@@ -168,29 +171,39 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
 
     ent_x: list[dict[str, float]] = []
     ent_y: list[str] = []
+    ent_w: list[float] = []
     prop_x: list[dict[str, float]] = []
     prop_y: list[int] = []
+    prop_w: list[float] = []
     for ex in examples:
         prepared, labels, matched = _labelled(ex, gaz)
         kept = [(x, y) for x, y in zip(prepared.group_features, labels) if y != NEUTRAL]
         ent_x.extend(x for x, _ in kept)
         ent_y.extend(y for _, y in kept)
+        ent_w.extend(ex.weight for _ in kept)
         for members, g in matched:
             gaz_hit = any(prepared.entries[i] is not None for i in members)
             prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit))
             prop_y.append(int(bool(g.get("proposed"))))
-    entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000), ent_x, ent_y, list(CLASSES))
-    typed = [(x, y) for x, y in zip(ent_x, ent_y) if y != "None"]
-    types = _fit_linear(DictVectorizer(), LogisticRegression(C=TYPE_C, max_iter=3000), [x for x, _ in typed],
-                        [y for _, y in typed], list(SCORED_TYPES))
-    proposed = _fit_linear(DictVectorizer(), LogisticRegression(C=proposed_C, max_iter=3000), prop_x, prop_y, [0, 1])
+            prop_w.append(ex.weight)
+    entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000), ent_x, ent_y, list(CLASSES),
+                         ent_w)
+    typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
+    types = _fit_linear(DictVectorizer(), LogisticRegression(C=TYPE_C, max_iter=3000), [x for x, _, _ in typed],
+                        [y for _, y, _ in typed], list(SCORED_TYPES), [w for _, _, w in typed])
+    proposed = _fit_linear(DictVectorizer(), LogisticRegression(C=proposed_C, max_iter=3000), prop_x, prop_y, [0, 1],
+                           prop_w)
     info = {"papers": len(examples), "candidates": len(ent_x), "entities": len(prop_x), "C": C,
             "proposed_C": proposed_C, **(meta or {})}
     return DecisionModel(entity, types, proposed, info)
 
 
-def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], classes: list[Any]) -> LinearModel:
+def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], classes: list[Any],
+                row_weights: list[float] | None = None) -> LinearModel:
     from threadpoolctl import threadpool_limits
+
+    # all-ones weights are passed as None: the same fit, bit for bit, as before weights existed
+    sample_weight = None if row_weights is None or all(w == 1.0 for w in row_weights) else np.asarray(row_weights)
 
     x = vec.fit_transform(rows)
     index = {name: i for i, name in enumerate(vec.get_feature_names_out())}
@@ -199,7 +212,7 @@ def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], 
         if len(present) < 2:
             return LinearModel(index, np.zeros((len(index), 1)), np.array([30.0 if present == [1] else -30.0]))
         with threadpool_limits(1):  # a small problem: threads only oversubscribe (60x slower on 2 cores)
-            clf.fit(x, y)
+            clf.fit(x, y, sample_weight=sample_weight)
         return LinearModel(index, clf.coef_.T.copy(), clf.intercept_.copy())
     weights = np.zeros((len(index), len(classes)))
     bias = np.full(len(classes), -30.0)  # a class never seen in training is never predicted
@@ -207,7 +220,7 @@ def _fit_linear(vec: Any, clf: Any, rows: list[dict[str, float]], y: list[Any], 
         bias[classes.index(present[0])] = 0.0
         return LinearModel(index, weights, bias)
     with threadpool_limits(1):
-        clf.fit(x, y)
+        clf.fit(x, y, sample_weight=sample_weight)
     if len(present) == 2:  # scikit-learn fits one score for the second class
         weights[:, classes.index(clf.classes_[1])] = clf.coef_[0]
         bias[classes.index(clf.classes_[1])] = clf.intercept_[0]
