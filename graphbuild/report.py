@@ -28,6 +28,7 @@ import networkx as nx
 from .charts import bar_chart, burst_timeline, esc, hbar_chart, small_multiple
 from .errors import GraphbuildError
 from .fsutil import atomic_write_text
+from .records import ENTITY_TYPES
 from .resources import resource_dir
 from .trends import role_pairs, trends_summary
 
@@ -39,7 +40,6 @@ COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc
                     "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#a0cbe8")
 _OTHER_COLOR = "#bab0ac"
 _MAX_COMMUNITIES = 30
-_ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
 _URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://")
 
 
@@ -119,7 +119,7 @@ def top_entities_section(G: nx.MultiDiGraph, *, top: int = 10, explorer: str | N
     """The most used entities of each type, by corpus papers, linked to the explorer."""
     counts = Counter(e for _, e in role_pairs(G))
     cards = []
-    for type_ in _ENTITY_TYPES:
+    for type_ in ENTITY_TYPES:
         ranked = sorted((e for e in counts if G.nodes[e].get("type") == type_),
                         key=lambda e: (-counts[e], e))[:top]
         if not ranked:

@@ -34,7 +34,7 @@ import networkx as nx
 import numpy as np
 
 from .errors import QueryError
-from .records import parse_year
+from .records import ENTITY_TYPES, parse_year
 from .schema import ENTITY_ROLE_RELS
 
 __all__ = [
@@ -53,7 +53,6 @@ __all__ = [
 
 #: the paper -> entity relationship types that count as "a paper with this entity"
 ROLE_RELS: frozenset[str] = frozenset(ENTITY_ROLE_RELS.values())
-_ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,11 +245,11 @@ def _check_types(types: Iterable[str] | None) -> frozenset[str] | None:
         return None
     if isinstance(types, str):
         types = [t for t in types.split(",")]
-    by_fold = {t.casefold(): t for t in _ENTITY_TYPES}
+    by_fold = {t.casefold(): t for t in ENTITY_TYPES}
     wanted = {str(t).strip() for t in types if str(t).strip()}
     unknown = sorted(t for t in wanted if t.casefold() not in by_fold)
     if unknown:
-        raise QueryError(f"unknown entity type(s) {', '.join(unknown)}; choose among {', '.join(_ENTITY_TYPES)}")
+        raise QueryError(f"unknown entity type(s) {', '.join(unknown)}; choose among {', '.join(ENTITY_TYPES)}")
     return frozenset(by_fold[t.casefold()] for t in wanted) or None
 
 

@@ -19,13 +19,13 @@ from typing import Any
 import networkx as nx
 
 from ..errors import QueryError
-from ..records import parse_year
+from ..records import ENTITY_TYPES, parse_year
 
 __all__ = ["KINDS", "FRONTIER_PER_NODE", "FRONTIER_LIMIT", "Selection", "node_kind", "node_importance",
            "resolve_focus", "select_subgraph", "node_ids_from_rows"]
 
 #: node kinds, in legend order: papers, authors and the entity types
-KINDS: tuple[str, ...] = ("Paper", "Author", "Model", "Method", "Dataset", "Task", "Metric")
+KINDS: tuple[str, ...] = ("Paper", "Author", *ENTITY_TYPES)
 #: hidden neighbours a page carries per shown node, and in all, for "click to expand"
 FRONTIER_PER_NODE = 10
 FRONTIER_LIMIT = 1000
