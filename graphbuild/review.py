@@ -30,6 +30,7 @@ from typing import Any
 
 from .curation import CurationOp
 from .records import Extraction, name_key
+from .schema import ENTITY_ROLE_RELS
 
 __all__ = ["Suggestion", "suggest", "entity_confidence", "mention_confidence", "add_confidence",
            "decided_suggestions"]
@@ -302,10 +303,6 @@ def entity_confidence(name: str, papers: int, roles: Mapping[str, int], known: b
     return round(max(0.0, min(1.0, score)), 2)
 
 
-_ROLE_RELS = {"proposes": "PROPOSES", "uses": "USES", "evaluates_on": "EVALUATES_ON",
-              "compares_with": "COMPARES_WITH"}
-
-
 def mention_confidence(em: Any, role: str) -> float:
     """Confidence that a paper mentions an entity: the extractor's probability when its
     record carries one (``probability``, ``confidence`` or ``score``), else 0.95 for a
@@ -319,7 +316,7 @@ def mention_confidence(em: Any, role: str) -> float:
     if em.canonical:
         return 0.95
     forms = len(set(em.mentions) | {em.name})
-    return round(min(1.0, entity_confidence(em.name, 1, {_ROLE_RELS.get(role, "USES"): 1}, False)
+    return round(min(1.0, entity_confidence(em.name, 1, {ENTITY_ROLE_RELS.get(role, "USES"): 1}, False)
                      + 0.05 * (forms > 1)), 2)
 
 
@@ -343,7 +340,7 @@ def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: An
                    if {name_key(m.canonical or m.name), *map(name_key, m.mentions)} & forms[link.entity_id]), None)
         conf = mention_confidence(em, link.role) if em is not None else (link.confidence or 1.0)
         links.append(replace(link, confidence=conf))
-        roles[link.entity_id][_ROLE_RELS.get(link.role, "USES")] += 1
+        roles[link.entity_id][ENTITY_ROLE_RELS.get(link.role, "USES")] += 1
     entities = []
     for ent in resolution.entities:
         is_known = any(known(f) for f in (ent.name, *ent.aliases))

@@ -96,10 +96,8 @@ def fitted_weights(*, dense: bool = False) -> Weights:
     chosen = data.get("dense" if dense else "default") or data.get("default")
     if not chosen:
         return Weights()
-    return replace(Weights(**{k: 0.0 for k in _PART_FIELDS}), **chosen["weights"])
-
-
-_PART_FIELDS = ("lexical", "topic", "entities", "graph", "citation", "authors", "bm25", "dense")
+    parts_off = Weights(**{f.name: 0.0 for f in fields(Weights) if f.name != "later"})
+    return replace(parts_off, **chosen["weights"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,4 +43,4 @@ class TimeSignal:
 
     def reasons(self, query: Query, hit: int) -> list[str]:
         """``published after it`` for a later candidate."""
-        return ["published after it"] if self.score(query)[hit] > 0 else []
+        return ["published after it"] if self.corpus.years[hit] > query.year else []  # NaN compares False
