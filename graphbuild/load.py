@@ -29,7 +29,6 @@ to a loaded workspace runs the NLP pass over every paper once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -40,9 +39,9 @@ from typing import Any
 import networkx as nx
 
 from .errors import InputError
-from .fsutil import atomic_write_text
-from .graph import graph_json, graph_stats, graph_to_tables
+from .graph import graph_digest, graph_stats, graph_to_tables
 from .records import Paper
+from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
@@ -115,13 +114,6 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     return tables
 
 
-def _arrow_type(kind: str) -> Any:
-    import pyarrow as pa
-
-    return {"STRING": pa.string(), "INT64": pa.int64(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64(),
-            "STRING[]": pa.list_(pa.string())}[kind]
-
-
 def write_parquet_tables(tables: GraphTables, folder: str | os.PathLike) -> None:
     """Write ``tables`` in the Spark build's layout (one Parquet file per table), atomically.
 
@@ -129,6 +121,8 @@ def write_parquet_tables(tables: GraphTables, folder: str | os.PathLike) -> None
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from .stores.embedded_rows import ARROW_TYPES
 
     out = Path(folder)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
@@ -140,7 +134,7 @@ def write_parquet_tables(tables: GraphTables, folder: str | os.PathLike) -> None
                 columns = dict(NODE_TABLES[name]) if group == "nodes" else \
                     {"from": "STRING", "to": "STRING", **REL_TABLES[name][2]}
                 rows = (tables.nodes if group == "nodes" else tables.rels).get(name, [])
-                schema = pa.schema([(c, _arrow_type(t)) for c, t in columns.items()])
+                schema = pa.schema([(c, ARROW_TYPES[t]) for c, t in columns.items()])
                 (tmp / group / name).mkdir(parents=True)
                 pq.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows], schema=schema),
                                tmp / group / name / "part-00000.parquet")
@@ -175,7 +169,7 @@ def tables_to_graph(tables: GraphTables) -> nx.MultiDiGraph:
             if label == "Paper":
                 data["authors"] = [name for _, name in sorted(authors.get(row["id"], []))]
             if label == "Result":  # the page label graphbuild.reported.add_reported gives (not a column)
-                data["name"] = f"{row['model'] or '?'} on {row['dataset']}: {row['metric']}"
+                data["name"] = result_label(row["model"], row["dataset"], row["metric"])
             G.add_node(row["id"], **data)
     for rel in REL_TABLES:
         for row in tables.rels.get(rel, []):
@@ -188,36 +182,6 @@ def _papers(G: nx.MultiDiGraph) -> list[Paper]:
     fields = ("title", "abstract", "year", "date", "venue", "doi", "arxiv_id", "url", "n_authors", "external")
     return [Paper(id=node, authors=tuple(data.get("authors") or ()), **{f: data.get(f) for f in fields})
             for node, data in sorted(G.nodes(data=True)) if data["label"] == "Paper"]
-
-
-def _write_generation(ws: Any, G: nx.MultiDiGraph, text: str, stats: dict[str, Any]) -> None:
-    """A new generation in the workspace layout, made live by replacing ``CURRENT``."""
-    path = Path(ws.path)
-    path.mkdir(parents=True, exist_ok=True)
-    live = ws.current
-    number = int(live.name.split("-")[1]) + 1 if live is not None else 1
-    gen = path / f"gen-{number:06d}"
-    tmp = path / f".gen-{number:06d}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
-        papers = _papers(G)
-        with open(tmp / "papers.jsonl", "w", encoding="utf-8") as fh:
-            for p in papers:
-                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
-        (tmp / "extractions.jsonl").write_text("", encoding="utf-8")
-        (tmp / "graph.json").write_text(text, encoding="utf-8")
-        (tmp / "manifest.json").write_text(json.dumps({
-            "graph_sha256": hashlib.sha256(text.encode()).hexdigest(), "pipeline": "spark", "stats": stats,
-            "papers": sum(1 for p in papers if not p.external), "loaded_from": "parquet"}, indent=2), encoding="utf-8")
-        os.replace(tmp, gen)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    atomic_write_text(path / "CURRENT", gen.name + "\n")
-    for old in path.glob("gen-*"):
-        if old.name != gen.name:
-            shutil.rmtree(old, ignore_errors=True)
 
 
 def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True, neo4j_dir: str | None = None,
@@ -237,21 +201,23 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     LoadReport
     """
     from .communities import add_communities
+    from .generations import Commit
     from .progress import stage_bar
-    from .stores.embedded import EmbeddedStore
 
     G = tables_to_graph(read_parquet_tables(folder))
     if not any(d.get("label") == "Community" for _, d in G.nodes(data=True)):
         add_communities(G)  # a whole-graph computation the Spark job leaves to the load
     report = LoadReport(stats=graph_stats(G))
-    _write_generation(ws, G, graph_json(G), report.stats)
-    if sync_store:
-        store = EmbeddedStore(Path(ws.path) / "db")
-        try:
+    papers = _papers(G)
+    with ws.lock("load"):  # a new generation, made live the way a build makes one
+        commit = Commit(Path(ws.path), ws.current, graph_digest(G), "spark", report.stats,
+                        sum(1 for p in papers if not p.external))
+        commit.manifest["loaded_from"] = "parquet"
+        commit.write(papers, [], G)
+        if sync_store:
             with stage_bar("embedded store", enabled=progress) as step:
-                report.store = store.sync(graph_to_tables(G), progress=step).summary()
-        finally:
-            store.close()
+                report.store = commit.store(graph_to_tables(G), step).summary()
+        commit.finish()
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
     return report

@@ -30,8 +30,8 @@ from .records import EntityMention, Paper, name_key
 from .resolve import Resolution
 from .results import Result, find_results, lower_is_better
 
-__all__ = ["Reported", "report_results", "add_reported", "result_id", "leaderboard_rows", "leaderboard_warnings",
-           "top_leaderboards"]
+__all__ = ["Reported", "report_results", "add_reported", "result_id", "result_label", "leaderboard_rows",
+           "leaderboard_warnings", "top_leaderboards"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +107,11 @@ def report_results(papers: Sequence[Paper], resolution: Resolution) -> list[Repo
     return out
 
 
+def result_label(model: str | None, dataset: str | None, metric: str) -> str:
+    """The label of a ``Result`` node in pages: ``model on dataset: metric`` (``?`` for no model)."""
+    return f"{model or '?'} on {dataset}: {metric}"
+
+
 def add_reported(G: nx.MultiDiGraph, reported: Iterable[Reported]) -> nx.MultiDiGraph:
     """Add ``Result`` nodes and ``REPORTS``/``OF_MODEL``/``ON_DATASET`` edges to ``G`` (in place)."""
     for rep in reported:
@@ -115,15 +120,14 @@ def add_reported(G: nx.MultiDiGraph, reported: Iterable[Reported]) -> nx.MultiDi
         r = rep.result
         rid = rep.id
         if rid not in G:
-            G.add_node(rid, label="Result", id=rid, model=r.model if rep.model_id else None,
-                       dataset=G.nodes[rep.dataset_id].get("name"), metric=r.metric, setting=r.setting,
-                       lower_is_better=lower_is_better(r.metric))
+            model = G.nodes[rep.model_id].get("name") if rep.model_id else None
+            dataset = G.nodes[rep.dataset_id].get("name")
+            G.add_node(rid, label="Result", id=rid, model=model, dataset=dataset, metric=r.metric,
+                       setting=r.setting, lower_is_better=lower_is_better(r.metric),
+                       name=result_label(model, dataset, r.metric))  # ``name`` (not stored) labels it in pages
             G.add_edge(rid, rep.dataset_id, key="ON_DATASET")
             if rep.model_id:
-                G.nodes[rid]["model"] = G.nodes[rep.model_id].get("name")
                 G.add_edge(rid, rep.model_id, key="OF_MODEL")
-            cell = G.nodes[rid]  # ``name`` (not stored) labels the node in pages
-            cell["name"] = f"{cell['model'] or '?'} on {cell['dataset']}: {r.metric}"
         if not G.has_edge(rep.paper_id, rid, key="REPORTS"):
             G.add_edge(rep.paper_id, rid, key="REPORTS", metric=r.metric, value=r.value, unit=r.unit,
                        setting=r.setting, upper=r.upper, delta=r.delta, baseline=r.baseline,

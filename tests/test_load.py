@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.cli import main
+from graphbuild import generations
 from graphbuild.errors import InputError
 from graphbuild.graph import graph_to_tables
 from graphbuild.load import load_parquet, read_parquet_tables, tables_to_graph, write_parquet_tables
@@ -53,6 +54,8 @@ def test_load_makes_a_workspace_other_commands_work_on(demo, tmp_path, capsys):
     report = load_parquet(folder, ws, progress=False)
     assert _same_graph(ws.graph(), built.graph())
     assert report.stats == built.stats()
+    # the store belongs to the new generation and is stamped with its graph, as a build leaves it
+    assert generations.store_matches(ws.current) and not (ws.path / "db").exists()
     papers = ws.query("MATCH (p:Paper) WHERE NOT p.external RETURN count(p) AS n")[0]["n"]
     assert papers == built.stats()["nodes"]["Paper"]
     assert len(ws.papers()) == papers + built.stats()["nodes"].get("Paper (external)", 0)
