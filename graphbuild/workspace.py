@@ -43,6 +43,7 @@ from .curation import CurationOp, CurationReport, apply_curation, curation_diges
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, graph_to_tables, load_graph
+from .ingest import skipped_lines
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
@@ -81,11 +82,7 @@ class BuildReport:
             "nodes: " + ", ".join(f"{k} {v}" for k, v in nodes.items()),
             "edges: " + ", ".join(f"{k} {v}" for k, v in edges.items()),
         ]
-        if self.skipped:
-            lines.append(f"skipped {len(self.skipped)} bad record(s):")
-            lines.extend(f"  {s}" for s in self.skipped[:20])
-            if len(self.skipped) > 20:
-                lines.append(f"  … and {len(self.skipped) - 20} more")
+        lines.extend(skipped_lines(self.skipped))
         if self.curation is not None and self.curation.total:
             lines.append(self.curation.summary())
         if not self.changed:

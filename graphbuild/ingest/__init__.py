@@ -12,7 +12,7 @@ Formats are detected from the extension, then from the content
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..records import Paper
 from .checks import guarded, id_conflicts
 
-__all__ = ["FORMATS", "ReadResult", "detect_format", "read_file", "read_papers", "register"]
+__all__ = ["FORMATS", "ReadResult", "detect_format", "read_file", "read_papers", "register", "skipped_lines"]
 
 ReaderFn = Callable[[Path], Iterator["Paper | InputError"]]
 SniffFn = Callable[[str], bool]
@@ -56,12 +56,17 @@ class ReadResult:
 
     def skipped_summary(self, limit: int = 20) -> list[str]:
         """Lines saying how many records were skipped and why (the first ``limit``); empty if none."""
-        if not self.skipped:
-            return []
-        lines = [f"skipped {len(self.skipped)} bad record(s):", *(f"  {e}" for e in self.skipped[:limit])]
-        if len(self.skipped) > limit:
-            lines.append(f"  … and {len(self.skipped) - limit} more")
-        return lines
+        return skipped_lines(self.skipped, limit)
+
+
+def skipped_lines(skipped: Sequence[object], limit: int = 20) -> list[str]:
+    """How many records were skipped and why (the first ``limit`` reasons, one per line); empty if none."""
+    if not skipped:
+        return []
+    lines = [f"skipped {len(skipped)} bad record(s):", *(f"  {e}" for e in skipped[:limit])]
+    if len(skipped) > limit:
+        lines.append(f"  … and {len(skipped) - limit} more")
+    return lines
 
 
 def detect_format(path: Path) -> str:

@@ -42,6 +42,7 @@ import pyarrow as pa
 from ..cypher_guard import check_parameters, check_query, find_write_clause
 from ..errors import QueryError, StoreError
 from ..fsutil import atomic_write_text
+from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover, swap_in
@@ -275,7 +276,7 @@ class EmbeddedStore:
         """
         if self.read_only:
             raise StoreError("the embedded store was opened read-only; open it without read_only to sync")
-        step = _stepper(progress)
+        step = progress or no_progress
         new_nodes, new_rels = incoming_tables(tables, consume=consume)
         recover(self.path)
         check_folder(self.path)
@@ -440,12 +441,6 @@ class EmbeddedStore:
 def _batches(items: list[Any], size: int = 5000) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-def _stepper(progress: Progress | None) -> Progress:
-    if progress is None:
-        return lambda stage, done, total: None
-    return progress
 
 
 def _first_line(exc: BaseException) -> str:
