@@ -26,6 +26,7 @@ from urllib.parse import quote
 import networkx as nx
 
 from .charts import bar_chart, burst_timeline, esc, hbar_chart, small_multiple
+from .communities import community_rows
 from .errors import GraphbuildError
 from .fsutil import atomic_write_text
 from .records import ENTITY_TYPES
@@ -185,24 +186,24 @@ def trends_sections(summary: Mapping[str, Any], *, multiples: int = 24, explorer
 
 def communities_section(G: nx.MultiDiGraph, *, explorer: str | None = None) -> Section:
     """Each stored ``Community`` node with its label, size, years and top datasets."""
-    rows = sorted((d for _, d in G.nodes(data=True) if d.get("label") == "Community"),
-                  key=lambda d: (int(d.get("rank") or 0), str(d.get("id"))))
+    rows = community_rows(G)
     if not rows:
         return Section("communities", "Communities",
                        '<p class="rp-empty">No communities: the corpus has too few papers linked to entities, or the '
                        'workspace was built before communities existed (rebuild it).</p>')
     more = len(rows) - _MAX_COMMUNITIES
     rows = rows[:_MAX_COMMUNITIES]
+    colors = [community_color(int(d.get("rank") or 0)) for d in rows]
     chart = hbar_chart([str(d.get("name")) for d in rows[:20]], [int(d.get("papers") or 0) for d in rows[:20]],
-                       colors=[community_color(int(d.get("rank") or 0)) for d in rows[:20]], width=520)
+                       colors=colors[:20], width=520)
     table = _table(
         ["", "community", "papers", "years", "distinctive entities", "top datasets"],
-        ([f'<span class="rp-swatch" style="background:{community_color(int(d.get("rank") or 0))}"></span>',
+        ([f'<span class="rp-swatch" style="background:{color}"></span>',
           esc(d.get("id")), str(d.get("papers") or 0),
           esc(f"{d.get('first_year')}–{d.get('last_year')}" if d.get("first_year") else "–"),
           ", ".join(_link(_explorer_link(explorer, n), n) for n in d.get("top_entities") or ()),
           ", ".join(_link(_explorer_link(explorer, n), n) for n in d.get("top_datasets") or ()) or "–"]
-         for d in rows), numeric=(2,))
+         for d, color in zip(rows, colors)), numeric=(2,))
     if more > 0:
         table += f'<p class="rp-lead">and {more:,} smaller communities (graphbuild communities lists them all)</p>'
     return Section("communities", "Communities", chart + table,

@@ -77,7 +77,8 @@ def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 
     count: dict[str, int] = {}
     for _, e in links:
         count[e] = count.get(e, 0) + 1
-    terms = sorted(count, key=lambda e: (-count[e], e))[:max_terms]
+    ranked = sorted(count, key=lambda e: (-count[e], e))
+    terms = ranked[:max_terms]
     tpos = {e: i for i, e in enumerate(terms)}
     rows = [pos[u] for u, e in links if e in tpos]
     cols = [tpos[e] for u, e in links if e in tpos]
@@ -106,7 +107,7 @@ def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 
                    strength=round(float(strength[i, j]), 3))
     reason = (f"term map: the {len(terms):,} entities in most of {len(papers):,} papers, sized by papers, "
               f"linked to their {links_per_term} strongest co-occurring entities")
-    return Selection(graph=H, cut=tuple(sorted(count, key=lambda e: (-count[e], e))[max_terms:]),
+    return Selection(graph=H, cut=tuple(ranked[max_terms:]),
                      total=len(count), reason=reason)
 
 

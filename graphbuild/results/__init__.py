@@ -91,22 +91,20 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
     values = [n for n in nums if n.role in ("value", "from")]
     systems = [sp for sp in local if sp.kind == "system"]
     datasets = [sp for sp in local if sp.kind == "dataset"]
-    named = local
     prev: _Num | None = None
     for num in values:
-        num.metric = _metric_for(num, sent, s, metrics, named, values)
+        num.metric = _metric_for(num, sent, s, metrics, local, values)
         if num.metric is None and num.role == "value":
             num.metric = _fallback_metric(num, prev, sent, s, metrics, systems)
         if num.metric:
             prev = num
-    for group in _groups([n for n in values if n.role == "value"], sent, s, named):
+    for group in _groups([n for n in values if n.role == "value"], sent, s, local):
         known = [n.metric for n in group if n.metric]
         for n in group:  # "88.6 and 90.1 accuracy": a list shares its metric
             n.metric = n.metric or (known[-1] if known else None)
     kept = [n for n in values if n.metric and n.role == "value"]
     out: list[Result] = []
-    by_num: dict[int, Result] = {}
-    group_of = {id(n): g for g in _groups(kept, sent, s, named) for n in g}
+    group_of = {id(n): g for g in _groups(kept, sent, s, local) for n in g}
     prev_end = s
     for i, num in enumerate(kept):
         nxt = kept[i + 1] if i + 1 < len(kept) else None
@@ -131,7 +129,6 @@ def _sentence_results(text: str, s: int, e: int, spans: list[_Span], proposed: s
                      upper=num.upper, baseline_value=start_value.value if start_value else None)
         if model or dataset:
             out.append(res)
-            by_num[id(num)] = res
         prev_end = num.end
     return _with_deltas(out, nums, sent, s, systems)
 
@@ -225,7 +222,7 @@ def score_results(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         if not row["results"]:
             none_n += 1
             none_fp += len(pred)
-        for strict, (t, p, n) in ((True, (0, 0, 0)), (False, (0, 0, 0))):
+        for strict in (True, False):
             gold = {key(g, strict) for g in row["results"]}
             got = {key(r, strict) for r in pred}
             t, p, n = len(gold & got), len(got - gold), len(gold - got)

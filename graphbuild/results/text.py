@@ -145,7 +145,6 @@ _DELTA_BEFORE = re.compile(
     r"\bup to|\bless than|\bmore than|\bimprov(?:es|ed|ing|e)|\bboost(?:s|ed|ing)?|\bgains?)\s*$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*(?:%|points?|pp)?\s*(?:[\w@-]+\s)?(?:lower|below|less|worse|behind|short)\b", re.I)
 _FROM_TO = re.compile(r"\s*%?\s*(?:\w+\s+)?to\s+(?=\d)")
-_UP_FROM = re.compile(r"\b(?:up|down|improved|increased|rising|up|compared)?\s*from\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest.merge import MIN_TITLE_CHARS, merge_papers, strong_keys
-from ..records import ROLES, EntityMention, Extraction, Paper, PaperRef, name_key, normalize_title, title_id
+from ..records import ROLES, EntityMention, Extraction, Paper, name_key, normalize_title, title_id
 
 __all__ = ["paper_from_json", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
-           "ref_keys", "paper_row", "link_fields", "MAX_ENTITIES"]
+           "paper_row", "link_fields", "MAX_ENTITIES"]
 
 #: Entities per paper that the mention numbering leaves room for.
 MAX_ENTITIES = 4096
@@ -130,9 +130,6 @@ def resolve_group(rows: list[tuple[int, str, str]], gaz: Any) -> tuple[list[dict
     return entities, links
 
 
-def ref_keys(ref: PaperRef) -> list[str]:
-    """Exact keys of a reference, strongest first (the order the corpus index is searched in)."""
-    return strong_keys(ref)
 
 
 def paper_row(paper: Paper) -> dict[str, Any]:

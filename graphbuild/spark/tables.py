@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..ingest.merge import strong_keys
 from ..records import Paper, author_id
 from ..schema import ENTITY_ROLE_RELS
 from . import steps
@@ -38,7 +39,7 @@ def _paper_parts(kind: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
                                            "order": order}, ensure_ascii=False) for i, n in enumerate(p.authors))
                 elif kind == "key":
                     out.extend(json.dumps({"key": k, "pid": p.id, "order": order})
-                               for k in steps.ref_keys(p.ref()))
+                               for k in strong_keys(p.ref()))
                     norm = _title_norm(p.ref())
                     if norm:
                         out.append(json.dumps({"key": "norm:" + norm, "pid": p.id, "order": order,
@@ -47,7 +48,7 @@ def _paper_parts(kind: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
                     for i, ref in enumerate(p.references):
                         out.append(json.dumps({
                             "citing": p.id, "node": order * _MAX_REFS + i, "ref": json.dumps(_ref_dict(ref)),
-                            "keys": steps.ref_keys(ref), "norm": _title_norm(ref), "year": ref.year,
+                            "keys": strong_keys(ref), "norm": _title_norm(ref), "year": ref.year,
                             "usable": bool(ref.doi or ref.arxiv_id or ref.ids or (ref.title or "").strip())},
                             ensure_ascii=False))
             # object dtype: an empty list would make a float column Arrow cannot send as strings
