@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import replace
 from pathlib import Path
 
 from .curation import CurationOp, append_operation, read_curation
@@ -42,9 +41,9 @@ def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> list[Cur
             continue
         label = row[0].strip()
         target = row[1].strip() if len(row) > 1 else ""
-        op = CurationOp("merge", label, into=target, note=note) if target else \
-            CurationOp("reject", label, note=note)
-        ops.append(replace(op, where=f"{path}:{lineno}"))
+        where = f"{path}:{lineno}"
+        ops.append(CurationOp("merge", label, into=target, note=note, where=where) if target else
+                   CurationOp("reject", label, note=note, where=where))
     return ops
 
 

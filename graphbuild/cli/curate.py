@@ -132,11 +132,10 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
 
 
 def _suggestions(ws, decided: set[str], limit: int | None):
-    from ..nlp.gazetteer import load_gazetteer
     from ..review import suggest
-    from ..user_gazetteer import effective_gazetteer
+    from ..workspace import _gazetteer_only
 
-    gaz = load_gazetteer(effective_gazetteer(ws.settings.gazetteer))
+    gaz = _gazetteer_only(ws.settings)
     extractions = [c.extraction for c in ws.extractions().values()]
     return suggest(ws.graph(), extractions, decided=decided, limit=limit,
                    known=lambda name: gaz.lookup(name) is not None)

@@ -68,10 +68,10 @@ def _read_draft(path: str) -> str:
     return text
 
 
-def _print_bibtex(ws, paper_ids: list[str]) -> None:
+def _print_bibtex(graph, paper_ids: list[str]) -> None:
     from ..bibtex_out import graph_bibtex
 
-    print(graph_bibtex(ws.graph(), paper_ids), end="")
+    print(graph_bibtex(graph, paper_ids), end="")
 
 
 def cmd_related(args: argparse.Namespace) -> int:
@@ -97,7 +97,7 @@ def cmd_related(args: argparse.Namespace) -> int:
     if draft is not None:
         found = related_to_draft(index, draft, k=args.k)
         if args.format == "bibtex":
-            _print_bibtex(ws, [f.result.paper_id for f in found])
+            _print_bibtex(ws.graph(), [f.result.paper_id for f in found])
         else:
             _print_draft(found, args.json)
         return 0
@@ -106,7 +106,7 @@ def cmd_related(args: argparse.Namespace) -> int:
     else:
         results = related_papers(index, title=args.target, k=args.k, on_match=_say_match)
     if args.format == "bibtex":
-        _print_bibtex(ws, [r.paper_id for r in results])
+        _print_bibtex(ws.graph(), [r.paper_id for r in results])
     else:
         _print_results(results, args.json)
     return 0
@@ -131,8 +131,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
     else:
         rows = analytics.most_cited(graph, args.top, inferred=args.inferred)
     if args.format == "bibtex":
-        from ..bibtex_out import graph_bibtex
-        print(graph_bibtex(graph, [row[k] for row in rows for k in ("id", "a", "b") if k in row]), end="")
+        _print_bibtex(graph, [row[k] for row in rows for k in ("id", "a", "b") if k in row])
         return 0
     _print_rows(rows, "json" if args.json else "table")
     return 0
