@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.cli import main
 from graphbuild import generations
+from graphbuild.cli import main
 from graphbuild.errors import InputError
 from graphbuild.graph import graph_to_tables
 from graphbuild.load import load_parquet, read_parquet_tables, tables_to_graph, write_parquet_tables
