@@ -67,12 +67,17 @@ def _tqdm_progress(desc: str, unit: str, out: TextIO) -> Iterator[Progress]:
     from tqdm import tqdm
 
     bar = tqdm(desc=desc, unit=unit, file=out, leave=False)
+    shown = desc
 
     def progress(stage: str, done: int, total: int | None) -> None:
-        bar.set_description(stage or desc, refresh=False)
+        nonlocal shown
         bar.total = total
-        bar.n = done
-        bar.refresh()
+        if (stage or desc) != shown:  # a new stage is drawn at once
+            shown = stage or desc
+            bar.n = done
+            bar.set_description(shown)
+        else:  # tqdm redraws at most every ``mininterval`` (a callback per paper must not redraw per paper)
+            bar.update(done - bar.n)
 
     try:
         yield progress

@@ -27,3 +27,19 @@ def test_progress_disabled_draws_nothing():
     with stage_bar("x", enabled=False) as progress:
         assert progress is no_progress
         progress("x", 1, 1)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_redraws_at_most_every_interval_and_at_a_new_stage():
+    out = _Terminal()
+    with stage_bar("reading", stream=out) as progress:
+        for i in range(1, 20_001):  # a callback per paper
+            progress("extracting", i, 20_000)
+        progress("loading nodes", 5, 10)
+        text = out.getvalue()
+    assert text.count("\r") < 200  # tqdm's own rate limit, not one redraw per callback
+    assert "extracting" in text and "loading nodes" in text and "5/10" in text
