@@ -175,8 +175,8 @@ class Commit:
                     raise
             raise
         pause("cleanup")
-        for old in self.root.iterdir():
-            if GENERATION_RE.match(old.name) and old.name != self.gen.name:
+        for old in generations(self.root):
+            if old.name != self.gen.name:
                 shutil.rmtree(old, ignore_errors=True)
         legacy = self.root / DB
         if _is_graphbuild_store(legacy):

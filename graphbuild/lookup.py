@@ -166,8 +166,7 @@ class Resolver:
 
     def _fuzzy(self, wanted: str, allowed: set[str], cutoff: float) -> Match:
         query = utils.default_process(wanted)
-        mask = [i for i, e in enumerate(self._owners) if e.kind in allowed]
-        choices = {i: self._choices[i] for i in mask}
+        choices = self._choices_for(allowed)
         if query and choices:
             best = process.extractOne(query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
             if best is not None:
@@ -179,8 +178,11 @@ class Resolver:
                     floor: float = 60.0) -> list[_Entry]:
         """The entries closest to ``text`` (at most ``limit``, none below ``floor``)."""
         query = utils.default_process(str(text or ""))
-        choices = {i: c for i, c in enumerate(self._choices) if self._owners[i].kind in set(kinds)}
-        return self._close(query, choices, limit, floor)
+        return self._close(query, self._choices_for(set(kinds)), limit, floor)
+
+    def _choices_for(self, allowed: set[str]) -> dict[int, str]:
+        """The fuzzy-matching text of every entry of an allowed kind, by entry number."""
+        return {i: c for i, c in enumerate(self._choices) if self._owners[i].kind in allowed}
 
     def _close(self, query: str, choices: dict[int, str], limit: int, floor: float) -> list[_Entry]:
         if not query or not choices:
