@@ -115,6 +115,8 @@ class CurationReport:
     applied: int = 0
     decisions: int = 0  # review suggestions dismissed (they change nothing in the graph)
     warnings: list[str] = field(default_factory=list)
+    #: per warning: (the operation, the problem, the entity name that matched nothing or None)
+    problems: list[tuple[CurationOp, str, str | None]] = field(default_factory=list)
 
     def summary(self) -> str:
         """A human-readable summary: operations applied, then the warnings."""
@@ -518,6 +520,17 @@ _APPLY: dict[str, Callable[[_State, CurationOp, Any], str | None]] = {
 }
 
 
+def _missing_name(state: _State, op: CurationOp, ent: Entity | None) -> str | None:
+    """The entity name ``op`` gave that matched nothing: its entity, or a merge's target."""
+    if op.op == "mention":  # creates a missing entity when given a type; a missing paper is another problem
+        return op.entity if ent is None and op.type is None and state.paper(op.paper or "") else None
+    if ent is None:
+        return op.entity
+    if op.op == "merge" and state.find(op.into or "") is None:
+        return op.into
+    return None
+
+
 def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
                    papers: Collection[str] | None = None,
                    path: str | None = None) -> tuple[Resolution, CurationReport]:
@@ -563,4 +576,5 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
             report.applied += 1
         if problem is not None:
             report.warnings.append(f"{op.where or op.op}: {op.describe()}: {problem}")
+            report.problems.append((op, problem, _missing_name(state, op, ent)))
     return state.resolution(), report

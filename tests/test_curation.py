@@ -160,6 +160,10 @@ def test_curation_op_naming_nothing_is_a_warning():
     assert "no entity named 'GPT-5'" in report.warnings[0]
     assert "not linked to paper 'p9'" in report.warnings[1]
     assert "1 of 4 operation(s) applied" in report.summary()
+    # the names that matched nothing, without parsing the warning text
+    assert [missing for _, _, missing in report.problems] == ["GPT-5", None, "Nope"]
+    target = apply_curation(_resolution(), parse_curation('{"op": "merge", "entity": "SAM", "into": "Nada"}\n'))[1]
+    assert target.problems[0][2] == "Nada"
 
 
 def test_curation_does_not_modify_its_input():

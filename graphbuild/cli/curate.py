@@ -70,10 +70,8 @@ def _check(ws, op, *, force: bool) -> None:
     papers = [p.id for p in ws.papers() if not p.external]
     current = resolution_from_graph(ws.graph())
     _, check = apply_curation(current, [op], papers=papers)
-    if check.warnings and not force:
-        problem = check.warnings[0].split(": ", 2)[-1]
-        missing = problem.split("no entity named ", 1)[1].split(" (")[0].strip("'\"") \
-            if "no entity named " in problem else None
+    if check.problems and not force:
+        _, problem, missing = check.problems[0]
         close = close_names(missing, current.entities) if missing else []
         hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
         raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
