@@ -30,13 +30,29 @@ from dataclasses import dataclass
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
 
-from .errors import RelatedLookupError
+from .errors import QueryError, RelatedLookupError
 from .records import name_key, normalize_title, paper_key
 
-__all__ = ["Match", "Resolver", "KINDS"]
+__all__ = ["Match", "Resolver", "KINDS", "choose_types"]
 
 #: what can be looked up
 KINDS = ("paper", "entity", "author")
+
+
+def choose_types(given: Iterable[str], choices: Sequence[str], what: str) -> frozenset[str]:
+    """The ``choices`` a user named in ``given``, case-insensitively, spelled as in ``choices``.
+
+    >>> sorted(choose_types(["model", " Dataset "], ("Model", "Dataset", "Method"), "entity type"))
+    ['Dataset', 'Model']
+
+    Raises :class:`~graphbuild.errors.QueryError` listing the names that are none of them.
+    """
+    wanted = {str(t).strip() for t in given if str(t).strip()}
+    by_fold = {c.casefold(): c for c in choices}
+    unknown = sorted(t for t in wanted if t.casefold() not in by_fold)
+    if unknown:
+        raise QueryError(f"unknown {what}(s) {', '.join(unknown)}; choose among {', '.join(choices)}")
+    return frozenset(by_fold[t.casefold()] for t in wanted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +74,11 @@ class Match:
     def fuzzy(self) -> bool:
         """True when the text only resembles what was matched."""
         return self.how == "fuzzy"
+
+    @property
+    def approximate(self) -> bool:
+        """True when a fuzzy match or a title fragment stood in for what was typed: worth telling the user."""
+        return self.how in ("fuzzy", "fragment")
 
     def describe(self) -> str:
         """One line for the user: ``matched paper 'X' (id) by fuzzy match, 91%``."""

@@ -34,6 +34,7 @@ import networkx as nx
 import numpy as np
 
 from .errors import QueryError
+from .lookup import choose_types
 from .records import ENTITY_TYPES, parse_year
 from .schema import ENTITY_ROLE_RELS
 
@@ -243,14 +244,7 @@ def entity_series(G: nx.MultiDiGraph, *, types: Iterable[str] | None = None, sin
 def _check_types(types: Iterable[str] | None) -> frozenset[str] | None:
     if types is None:
         return None
-    if isinstance(types, str):
-        types = [t for t in types.split(",")]
-    by_fold = {t.casefold(): t for t in ENTITY_TYPES}
-    wanted = {str(t).strip() for t in types if str(t).strip()}
-    unknown = sorted(t for t in wanted if t.casefold() not in by_fold)
-    if unknown:
-        raise QueryError(f"unknown entity type(s) {', '.join(unknown)}; choose among {', '.join(ENTITY_TYPES)}")
-    return frozenset(by_fold[t.casefold()] for t in wanted) or None
+    return choose_types(types.split(",") if isinstance(types, str) else types, ENTITY_TYPES, "entity type") or None
 
 
 # --------------------------------------------------------------------------- rising and falling

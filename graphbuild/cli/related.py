@@ -14,7 +14,7 @@ from ._common import _print_rows, _require_positive, _workspace
 
 def _say_match(match) -> None:
     """Tell the user on stderr when a fuzzy or partial match stood in for what they typed."""
-    if match.how in ("fuzzy", "fragment"):
+    if match.approximate:
         print(f"graphbuild: {match.describe()}", file=sys.stderr)
 
 

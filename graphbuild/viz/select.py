@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import QueryError
+from ..lookup import choose_types
 from ..records import ENTITY_TYPES, parse_year
 
 __all__ = ["KINDS", "FRONTIER_PER_NODE", "FRONTIER_LIMIT", "Selection", "node_kind", "node_importance",
@@ -119,7 +120,7 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
     except RelatedLookupError as exc:
         raise QueryError(f"focus: {exc.args[0]}. Pass a node id, an entity name or alias, an author name "
                          "or part of a paper title.") from None
-    if match.how in ("fuzzy", "fragment"):
+    if match.approximate:
         print(f"graphbuild: focus {match.describe()}", file=sys.stderr)
     return match.node
 
@@ -127,14 +128,7 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
 def _check_types(types: Iterable[str] | None) -> frozenset[str] | None:
     if types is None:
         return None
-    if isinstance(types, str):
-        types = [types]
-    wanted = {str(t).strip() for t in types if str(t).strip()}
-    by_fold = {k.casefold(): k for k in KINDS}
-    unknown = sorted(t for t in wanted if t.casefold() not in by_fold)
-    if unknown:
-        raise QueryError(f"unknown node type(s) {', '.join(unknown)}; choose among {', '.join(KINDS)}")
-    return frozenset(by_fold[t.casefold()] for t in wanted)
+    return choose_types([types] if isinstance(types, str) else types, KINDS, "node type")
 
 
 def _ball(G: nx.MultiDiGraph, source: str, hops: int, allowed: set[str] | None) -> dict[str, int]:
