@@ -30,6 +30,7 @@ from typing import Any
 
 from ..cypher_guard import check_parameters, check_query
 from ..errors import QueryError, StoreError
+from ..http import redact
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
@@ -220,10 +221,7 @@ class Neo4jStore:
         """``text`` without the URI's user and password (drivers quote the URI in their errors)."""
         out = str(text).replace(self.uri, self.shown_uri)
         userinfo = self.uri.partition("://")[2].partition("/")[0].rpartition("@")[0]
-        for secret in (userinfo, userinfo.partition(":")[2]):
-            if secret:
-                out = out.replace(secret, "***")
-        return out
+        return redact(out, (userinfo, userinfo.partition(":")[2]))
 
     def _session(self, *, write: bool) -> Any:
         from neo4j import READ_ACCESS, WRITE_ACCESS
