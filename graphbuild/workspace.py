@@ -42,7 +42,7 @@ from . import generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
-from .graph import graph_digest, graph_stats, graph_to_tables, load_graph
+from .graph import graph_stats, graph_to_tables, load_graph
 from .ingest import skipped_lines
 from .lock import WorkspaceLock
 from .progress import stage_bar
@@ -303,35 +303,41 @@ class Workspace:
         G = built.graph
         report.stats = graph_stats(G)
         generations.pause("graph")
-        digest = graph_digest(G)  # hashed piece by piece: the JSON text is never held whole
-        generations.pause("digest")
         live = self.current
-        live_manifest = generations.read_manifest(live) if live is not None else {}
-        curated = curation_digest(curation)  # an edited curation file makes a new generation
-        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
-            (digest, curated)
-        selection = None
-        if overview if overview is not None else self.settings.overview:
-            selection = _overview_selection(G, self.settings.max_nodes)
-        if report.changed or (sync_store and not generations.store_matches(live)):
-            commit = generations.Commit(self.path, live, digest, built.fingerprint, report.stats,
-                                        report.papers_total)
-            commit.manifest.update(curation_sha256=curated, curation=(report.curation or CurationReport()).to_dict())
-            commit.write(built.papers, built.extractions, G)
-            del built  # papers and extractions are on disk now; the store needs the graph alone
-            generations.pause("write")
-            if sync_store:
-                tables = graph_to_tables(G)
-                del G  # the graph is on disk; free it before the store loads the rows
-                gc.collect()  # networkx graphs hold reference cycles (their cached views)
-                generations.pause("tables")
-                with stage_bar("embedded store", enabled=progress) as bar:
-                    report.store = commit.store(tables, generations.paused(bar)).summary()
-                del tables
-            commit.finish()
-            self._graph = None
-        elif sync_store:
-            report.store = SyncReport().summary()
+        commit = generations.Commit(self.path, live, "", built.fingerprint, report.stats, report.papers_total)
+        try:
+            digest = commit.write_graph(G)  # graph.json written and hashed in one pass, never held whole
+            generations.pause("digest")
+            live_manifest = generations.read_manifest(live) if live is not None else {}
+            curated = curation_digest(curation)  # an edited curation file makes a new generation
+            report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+                (digest, curated)
+            selection = None
+            if overview if overview is not None else self.settings.overview:
+                selection = _overview_selection(G, self.settings.max_nodes)
+            if report.changed or (sync_store and not generations.store_matches(live)):
+                commit.manifest.update(curation_sha256=curated,
+                                       curation=(report.curation or CurationReport()).to_dict())
+                commit.write(built.papers, built.extractions)
+                del built  # papers and extractions are on disk now; the store needs the graph alone
+                generations.pause("write")
+                if sync_store:
+                    tables = graph_to_tables(G)
+                    del G  # the graph is on disk; free it before the store loads the rows
+                    gc.collect()  # networkx graphs hold reference cycles (their cached views)
+                    generations.pause("tables")
+                    with stage_bar("embedded store", enabled=progress) as bar:
+                        report.store = commit.store(tables, generations.paused(bar)).summary()
+                    del tables
+                commit.finish()
+                self._graph = None
+            else:
+                commit.discard()
+                if sync_store:
+                    report.store = SyncReport().summary()
+        except BaseException:
+            commit.discard()  # nothing once the folder is renamed into place
+            raise
         report.generation = (self.current or Path("")).name
         if selection is not None:
             report.overview = str(self._write_overview(selection))
@@ -381,7 +387,7 @@ class Workspace:
         generations.pause("resolve")
         citations = stages.cite(papers, resolution)
         generations.pause("cite")
-        G = stages.graph(papers, resolution, citations)
+        G = stages.graph(papers, resolution, citations, n_process=self.settings.n_process)
         return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages
