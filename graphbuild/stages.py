@@ -14,9 +14,11 @@ runs all of them between reading and committing a generation;
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,13 +26,13 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .citations import citation_edges, infer_citations
-from .communities import add_communities
+from .communities import detect_communities, put_communities
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Citation, Paper
-from .reported import Reported, add_reported, report_results
+from .reported import Reported, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .schema import GraphTables
 from .settings import Settings
@@ -49,6 +51,8 @@ __all__ = [
 
 #: bump when extraction rules change, so cached extractions are redone
 PIPELINE_VERSION = "1"
+#: the fewest papers for which :func:`graph` starts worker processes (below, they cost more than they save)
+PARALLEL_MIN = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,14 +160,32 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
     return Citations(citation_edges(explicit, inferred), external)
 
 
-def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations) -> nx.MultiDiGraph:
+def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations, *,
+          n_process: int = 1, parallel_min: int = PARALLEL_MIN) -> nx.MultiDiGraph:
     """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
     and its Leiden communities.
+
+    With ``n_process > 1`` and at least ``parallel_min`` papers, the reported results (text
+    work, paper by paper) are found in ``n_process`` worker processes while this one assembles
+    the graph and detects its communities; the graph is the same.
     """
-    G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
-    add_reported(G, report(papers, resolution))
-    add_communities(G)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
+    with _pool(n_process if len(papers) >= parallel_min else 1) as pool:
+        reported = report_results_later(papers, resolution, pool)
+        G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
+        communities = detect_communities(G)  # papers, entities and roles only: Result nodes change nothing
+        add_reported(G, reported())
+    put_communities(G, communities)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
     return G
+
+
+@contextlib.contextmanager
+def _pool(n_process: int) -> Iterator[ProcessPoolExecutor | None]:
+    """``n_process`` worker processes (None for one process: the work is done in this one)."""
+    if n_process <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        yield pool
 
 
 def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
