@@ -117,7 +117,7 @@ def _report_inputs(papers: Sequence[Paper], resolution: Resolution) -> list[_Inp
     for paper in papers:
         linked = by_paper.get(paper.id)
         text = paper.text
-        if not linked or "%" not in text and not any(c.isdigit() for c in paper.abstract):
+        if not linked or "%" not in text and not any(map(str.isdigit, paper.abstract)):
             continue
         mentions, ids = [], {}
         for eid, role in linked:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,13 +45,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
-    "read", "merge", "extract", "resolve", "cite", "graph", "report", "store",
+    "read", "merge", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
     "load_pipeline", "pipeline_fingerprint", "extraction_key",
 ]
 
 #: bump when extraction rules change, so cached extractions are redone
 PIPELINE_VERSION = "1"
-#: the fewest papers for which :func:`graph` starts worker processes (below, they cost more than they save)
+#: the fewest papers for which :func:`workers` starts worker processes
 PARALLEL_MIN = 2000
 
 
@@ -161,27 +161,37 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
 
 
 def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations, *,
-          n_process: int = 1, parallel_min: int = PARALLEL_MIN) -> nx.MultiDiGraph:
+          reported: Callable[[], list[Reported]] | None = None) -> nx.MultiDiGraph:
     """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
     and its Leiden communities.
 
-    With ``n_process > 1`` and at least ``parallel_min`` papers, the reported results (text
-    work, paper by paper) are found in ``n_process`` worker processes while this one assembles
-    the graph and detects its communities; the graph is the same.
+    ``reported``: the results of :func:`report_later`, when they are being found in worker
+    processes (they are collected once the graph is assembled and its communities detected,
+    which does not need them); by default they are found here, first.
     """
-    with _pool(n_process if len(papers) >= parallel_min else 1) as pool:
-        reported = report_results_later(papers, resolution, pool)
-        G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
-        communities = detect_communities(G)  # papers, entities and roles only: Result nodes change nothing
-        add_reported(G, reported())
-    put_communities(G, communities)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
-    return G
+    reported = reported or report_later(papers, resolution)
+    G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
+    communities = detect_communities(G)  # papers, entities and roles only: Result nodes change nothing
+    add_reported(G, reported())
+    return put_communities(G, communities)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
+
+
+def report_later(papers: Sequence[Paper], resolution: Resolution,
+                 pool: Executor | None = None) -> Callable[[], list[Reported]]:
+    """:func:`report` started in ``pool`` (see :func:`workers`); call the result to collect them.
+
+    The names of ``resolution``'s entities are what counts: a resolution that only
+    gains confidence scores afterwards gives the same results.
+    """
+    return report_results_later(papers, resolution, pool)
 
 
 @contextlib.contextmanager
-def _pool(n_process: int) -> Iterator[ProcessPoolExecutor | None]:
-    """``n_process`` worker processes (None for one process: the work is done in this one)."""
-    if n_process <= 1:
+def workers(n_process: int, n_papers: int, *, parallel_min: int = PARALLEL_MIN) -> Iterator[Executor | None]:
+    """``n_process`` worker processes for :func:`report_later`, when there are at least ``parallel_min``
+    papers (below, they cost more than they save); else None (the work is done in this process).
+    """
+    if n_process <= 1 or n_papers < parallel_min:
         yield None
         return
     with ProcessPoolExecutor(max_workers=n_process) as pool:

@@ -380,14 +380,16 @@ class Workspace:
         resolution = stages.resolve(papers, extracted, gazetteer)
         resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
                                                      path=str(self.curation_file) if curation else None)
-        resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
-                                    known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
-        extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
-        del extracted
-        generations.pause("resolve")
-        citations = stages.cite(papers, resolution)
-        generations.pause("cite")
-        G = stages.graph(papers, resolution, citations, n_process=self.settings.n_process)
+        with stages.workers(self.settings.n_process, len(papers)) as pool:
+            reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
+            resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                        known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+            extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+            del extracted
+            generations.pause("resolve")
+            citations = stages.cite(papers, resolution)
+            generations.pause("cite")
+            G = stages.graph(papers, resolution, citations, reported=reported)
         return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages

@@ -90,7 +90,10 @@ def dev_stages(shared_dir) -> tuple[list, Any, Any]:
 def test_stages_graph_with_worker_processes_is_the_same_graph(dev_stages):
     papers, resolution, citations = dev_stages
     serial = stages.graph(papers, resolution, citations)
-    parallel = stages.graph(papers, resolution, citations, n_process=2, parallel_min=0)
+    with stages.workers(2, len(papers), parallel_min=0) as pool:
+        assert pool is not None
+        later = stages.report_later(papers, resolution, pool)
+        parallel = stages.graph(papers, resolution, citations, reported=later)
     labels = {d["label"] for _, d in serial.nodes(data=True)}
     assert {"Result", "Community"} <= labels  # both parts that moved are there
     assert graph_json(parallel) == graph_json(serial)

@@ -434,3 +434,19 @@ def test_workspace_writer_holding_the_lock_can_build(ws, tmp_path):
         report = _build(ws, ws.path / "records.jsonl")
     assert report.papers_total == 2 and ws.current.name == "gen-000001"
     assert (ws.path / "records.jsonl").exists()
+
+
+def test_generation_files_hold_the_json_of_the_records_to_dict():
+    from graphbuild.generations import plain
+    from graphbuild.records import EntityMention, Extraction, Paper, PaperRef
+
+    paper = Paper(title="Über LoRA", abstract="We use GLUE.", authors=("A. Bé", "C. D."), year=2021,
+                  doi="10.1/x", ids=(("s2", "abc"), ("id", "p7")), external=False, source="a.bib:3",
+                  references=(PaperRef(doi="10.2/y", ids=(("openalex", "W1"),), title="Y", year=2019),))
+    ex = Extraction("doi:10.1/x", "Über LoRA", [
+        EntityMention("LoRA", "Method", ["LoRA", "low-rank adaptation"], proposed=True, role="proposes",
+                      evidence="We propose LoRA.", start=3, end=7, canonical="LoRA", family=None),
+        EntityMention("GLUE", "Dataset", [])])
+    for record in (paper, ex):
+        assert json.dumps(plain(record), ensure_ascii=False) == json.dumps(record.to_dict(), ensure_ascii=False)
+    assert plain(paper)["ids"] == [["s2", "abc"], ["id", "p7"]]
