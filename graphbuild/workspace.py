@@ -42,7 +42,7 @@ from . import generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
-from .graph import graph_stats, graph_to_tables, load_graph
+from .graph import graph_digest, graph_stats, graph_to_tables, load_graph
 from .ingest import skipped_lines
 from .lock import WorkspaceLock
 from .progress import stage_bar
@@ -305,8 +305,11 @@ class Workspace:
         generations.pause("graph")
         live = self.current
         commit = generations.Commit(self.path, live, "", built.fingerprint, report.stats, report.papers_total)
+        # a graph with new papers differs from the live one: graph.json is written and hashed in one
+        # pass; otherwise it is hashed first, so that a build changing nothing writes nothing
+        one_pass = live is None or report.papers_new > 0
         try:
-            digest = commit.write_graph(G)  # graph.json written and hashed in one pass, never held whole
+            digest = commit.write_graph(G) if one_pass else graph_digest(G)  # never held whole
             generations.pause("digest")
             live_manifest = generations.read_manifest(live) if live is not None else {}
             curated = curation_digest(curation)  # an edited curation file makes a new generation
@@ -316,9 +319,9 @@ class Workspace:
             if overview if overview is not None else self.settings.overview:
                 selection = _overview_selection(G, self.settings.max_nodes)
             if report.changed or (sync_store and not generations.store_matches(live)):
-                commit.manifest.update(curation_sha256=curated,
+                commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
                                        curation=(report.curation or CurationReport()).to_dict())
-                commit.write(built.papers, built.extractions)
+                commit.write(built.papers, built.extractions, None if one_pass else G)
                 del built  # papers and extractions are on disk now; the store needs the graph alone
                 generations.pause("write")
                 if sync_store:
