@@ -194,8 +194,13 @@ def workers(n_process: int, n_papers: int, *, parallel_min: int = PARALLEL_MIN) 
     if n_process <= 1 or n_papers < parallel_min:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    pool = ProcessPoolExecutor(max_workers=n_process)
+    try:
         yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # an interrupted build does not wait for the chunks
+        raise
+    pool.shutdown()
 
 
 def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
