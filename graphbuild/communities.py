@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,8 +43,8 @@ import networkx as nx
 
 from .trends import role_pairs
 
-__all__ = ["Community", "detect_communities", "add_communities", "community_rows", "entity_communities",
-           "paper_communities", "node_communities", "community_names", "COMMUNITY_SEED"]
+__all__ = ["Community", "detect_communities", "add_communities", "put_communities", "community_rows",
+           "entity_communities", "paper_communities", "node_communities", "community_names", "COMMUNITY_SEED"]
 
 #: the seed every community detection uses unless told otherwise
 COMMUNITY_SEED = 42
@@ -178,8 +179,17 @@ def add_communities(G: nx.MultiDiGraph, **options: Any) -> nx.MultiDiGraph:
     Any previous ``Community`` nodes are replaced. ``options`` go to
     :func:`detect_communities`. Returns ``G`` (changed in place).
     """
+    return put_communities(G, detect_communities(G, **options))
+
+
+def put_communities(G: nx.MultiDiGraph, communities: Iterable[Community]) -> nx.MultiDiGraph:
+    """Store ``communities`` (from :func:`detect_communities`) in ``G`` in place of its ``Community`` nodes.
+
+    Communities depend on papers, entities and their role relationships
+    alone, so they can be detected before other nodes (``Result``) are added.
+    """
     G.remove_nodes_from([n for n, d in G.nodes(data=True) if d.get("label") == "Community"])
-    for c in detect_communities(G, **options):
+    for c in communities:
         G.add_node(c.id, label="Community", id=c.id, name=c.name, rank=c.rank, papers=c.papers,
                    entities=len(c.entities), top_entities=list(c.top_entities),
                    top_datasets=list(c.top_datasets), first_year=c.first_year, last_year=c.last_year)

@@ -99,7 +99,10 @@ def graph_to_tables(G: nx.MultiDiGraph) -> GraphTables:
     for _node, data in sorted(G.nodes(data=True)):
         label = data["label"]
         tables.nodes[label].append({col: _value(data.get(col)) for col in NODE_TABLES[label]})
-    for src, dst, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
+    edges = [(key, src, dst, data) for src, nbrs in G.adjacency() for dst, keyed in nbrs.items()
+             for key, data in keyed.items()]  # plain dicts: much faster than the edge views
+    edges.sort(key=lambda e: e[:3])  # (type, from, to) is unique: one edge of a type between two nodes
+    for key, src, dst, data in edges:
         props = REL_TABLES[key][2]
         row = {"from": src, "to": dst}
         row.update({col: _value(data.get(col)) for col in props})

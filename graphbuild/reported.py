@@ -19,9 +19,10 @@ no model). A paper reports at most one value per cell (its first).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import networkx as nx
 
@@ -30,8 +31,11 @@ from .records import EntityMention, Paper, name_key
 from .resolve import Resolution
 from .results import Result, find_results, lower_is_better
 
-__all__ = ["Reported", "report_results", "add_reported", "result_id", "result_label", "leaderboard_rows",
-           "leaderboard_warnings", "top_leaderboards"]
+__all__ = ["Reported", "report_results", "report_results_later", "find_results_chunk", "add_reported", "result_id",
+           "result_label", "leaderboard_rows", "leaderboard_warnings", "top_leaderboards"]
+
+#: what the text work of one paper needs: its id, text, linked entities as mentions, entity ids by name
+_Input: TypeAlias = "tuple[str, str, list[EntityMention], dict[str, str]]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +80,44 @@ def report_results(papers: Sequence[Paper], resolution: Resolution) -> list[Repo
     list of Reported
         In paper order, then text order; one per paper and ``Result`` node.
     """
+    return report_results_later(papers, resolution)()
+
+
+def report_results_later(papers: Sequence[Paper], resolution: Resolution, pool: Executor | None = None,
+                         *, chunk: int = 1000) -> Callable[[], list[Reported]]:
+    """:func:`report_results` started in ``pool`` (worker processes): call the returned function for them.
+
+    The text work (:func:`~graphbuild.results.find_results`, paper by paper)
+    goes to the pool in chunks of ``chunk`` papers, so the caller can build the
+    rest of the graph meanwhile; the results are those of :func:`report_results`,
+    in the same order. Without a pool the work is done at once, here.
+    """
+    inputs = _report_inputs(papers, resolution)
+    items = [(text, mentions) for _, text, mentions, _ in inputs]
+    if pool is None:
+        found = find_results_chunk(items)
+        return lambda: _reported(inputs, found)
+    futures = [pool.submit(find_results_chunk, items[i:i + chunk]) for i in range(0, len(items), chunk)]
+    del items
+    return lambda: _reported(inputs, [res for f in futures for res in f.result()])
+
+
+def find_results_chunk(items: Sequence[tuple[str, list[EntityMention]]]) -> list[list[Result]]:
+    """:func:`~graphbuild.results.find_results` of each (text, mentions) pair (a worker's task)."""
+    return [find_results(text, mentions) for text, mentions in items]
+
+
+def _report_inputs(papers: Sequence[Paper], resolution: Resolution) -> list[_Input]:
+    """Per paper that may report a number: its id, text, linked entities as mentions, and their ids by name."""
     entities = resolution.by_id()
     by_paper: dict[str, list[tuple[str, str]]] = {}
     for link in resolution.links:
         by_paper.setdefault(link.paper_id, []).append((link.entity_id, link.role))
-    out: list[Reported] = []
+    out: list[_Input] = []
     for paper in papers:
         linked = by_paper.get(paper.id)
         text = paper.text
-        if not linked or "%" not in text and not any(c.isdigit() for c in paper.abstract):
+        if not linked or "%" not in text and not any(map(str.isdigit, paper.abstract)):
             continue
         mentions, ids = [], {}
         for eid, role in linked:
@@ -96,11 +129,19 @@ def report_results(papers: Sequence[Paper], resolution: Resolution) -> list[Repo
                 continue
             mentions.append(EntityMention(ent.name, ent.type, forms, proposed=role == "proposes"))
             ids[ent.name] = eid
+        out.append((paper.id, text, mentions, ids))
+    return out
+
+
+def _reported(inputs: list[_Input], found: list[list[Result]]) -> list[Reported]:
+    """The results found per paper, with their names as entity ids (one per ``Result`` node and paper)."""
+    out: list[Reported] = []
+    for (paper_id, _, _, ids), results in zip(inputs, found, strict=True):
         seen: set[str] = set()
-        for res in find_results(text, mentions):
+        for res in results:
             if res.dataset is None or res.dataset not in ids:
                 continue
-            rep = Reported(paper.id, ids.get(res.model) if res.model else None, ids[res.dataset], res)
+            rep = Reported(paper_id, ids.get(res.model) if res.model else None, ids[res.dataset], res)
             if rep.id not in seen:
                 seen.add(rep.id)
                 out.append(rep)

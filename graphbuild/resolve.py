@@ -47,8 +47,16 @@ def _group_mentions(mentions: list[EntityMention]) -> list[list[int]]:
     """
     uf = UnionFind(range(len(mentions)))
     owner: dict[tuple[str, str], int] = {}
+    known: dict[str, str] = {}  # name -> name_key: a corpus repeats the same few thousand names
+
+    def key_of(name: str) -> str:
+        key = known.get(name)
+        if key is None:
+            key = known[name] = name_key(name)
+        return key
+
     for i, em in enumerate(mentions):
-        keys = {name_key(em.canonical or em.name)} | {name_key(m) for m in em.mentions}
+        keys = {key_of(em.canonical or em.name)} | {key_of(m) for m in em.mentions}
         for key in keys:
             if key:
                 bucket = (key, em.type if _short(key) and not em.canonical else "")

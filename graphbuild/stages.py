@@ -14,9 +14,11 @@ runs all of them between reading and committing a generation;
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,13 +26,13 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .citations import citation_edges, infer_citations
-from .communities import add_communities
+from .communities import detect_communities, put_communities
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Citation, Paper
-from .reported import Reported, add_reported, report_results
+from .reported import Reported, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .schema import GraphTables
 from .settings import Settings
@@ -43,12 +45,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
-    "read", "merge", "extract", "resolve", "cite", "graph", "report", "store",
+    "read", "merge", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
     "load_pipeline", "pipeline_fingerprint", "extraction_key",
 ]
 
 #: bump when extraction rules change, so cached extractions are redone
 PIPELINE_VERSION = "1"
+#: the fewest papers for which :func:`workers` starts worker processes
+PARALLEL_MIN = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,14 +160,47 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
     return Citations(citation_edges(explicit, inferred), external)
 
 
-def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations) -> nx.MultiDiGraph:
+def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations, *,
+          reported: Callable[[], list[Reported]] | None = None) -> nx.MultiDiGraph:
     """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
     and its Leiden communities.
+
+    ``reported``: the results of :func:`report_later`, when they are being found in worker
+    processes (they are collected once the graph is assembled and its communities detected,
+    which does not need them); by default they are found here, first.
     """
+    reported = reported or report_later(papers, resolution)
     G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
-    add_reported(G, report(papers, resolution))
-    add_communities(G)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
-    return G
+    communities = detect_communities(G)  # papers, entities and roles only: Result nodes change nothing
+    add_reported(G, reported())
+    return put_communities(G, communities)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
+
+
+def report_later(papers: Sequence[Paper], resolution: Resolution,
+                 pool: Executor | None = None) -> Callable[[], list[Reported]]:
+    """:func:`report` started in ``pool`` (see :func:`workers`); call the result to collect them.
+
+    The names of ``resolution``'s entities are what counts: a resolution that only
+    gains confidence scores afterwards gives the same results.
+    """
+    return report_results_later(papers, resolution, pool)
+
+
+@contextlib.contextmanager
+def workers(n_process: int, n_papers: int, *, parallel_min: int = PARALLEL_MIN) -> Iterator[Executor | None]:
+    """``n_process`` worker processes for :func:`report_later`, when there are at least ``parallel_min``
+    papers (below, they cost more than they save); else None (the work is done in this process).
+    """
+    if n_process <= 1 or n_papers < parallel_min:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=n_process)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # an interrupted build does not wait for the chunks
+        raise
+    pool.shutdown()
 
 
 def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:

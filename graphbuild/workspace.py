@@ -303,35 +303,44 @@ class Workspace:
         G = built.graph
         report.stats = graph_stats(G)
         generations.pause("graph")
-        digest = graph_digest(G)  # hashed piece by piece: the JSON text is never held whole
-        generations.pause("digest")
         live = self.current
-        live_manifest = generations.read_manifest(live) if live is not None else {}
-        curated = curation_digest(curation)  # an edited curation file makes a new generation
-        report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
-            (digest, curated)
-        selection = None
-        if overview if overview is not None else self.settings.overview:
-            selection = _overview_selection(G, self.settings.max_nodes)
-        if report.changed or (sync_store and not generations.store_matches(live)):
-            commit = generations.Commit(self.path, live, digest, built.fingerprint, report.stats,
-                                        report.papers_total)
-            commit.manifest.update(curation_sha256=curated, curation=(report.curation or CurationReport()).to_dict())
-            commit.write(built.papers, built.extractions, G)
-            del built  # papers and extractions are on disk now; the store needs the graph alone
-            generations.pause("write")
-            if sync_store:
-                tables = graph_to_tables(G)
-                del G  # the graph is on disk; free it before the store loads the rows
-                gc.collect()  # networkx graphs hold reference cycles (their cached views)
-                generations.pause("tables")
-                with stage_bar("embedded store", enabled=progress) as bar:
-                    report.store = commit.store(tables, generations.paused(bar)).summary()
-                del tables
-            commit.finish()
-            self._graph = None
-        elif sync_store:
-            report.store = SyncReport().summary()
+        commit = generations.Commit(self.path, live, "", built.fingerprint, report.stats, report.papers_total)
+        # a graph with new papers differs from the live one: graph.json is written and hashed in one
+        # pass; otherwise it is hashed first, so that a build changing nothing writes nothing
+        one_pass = live is None or report.papers_new > 0
+        try:
+            digest = commit.write_graph(G) if one_pass else graph_digest(G)  # never held whole
+            generations.pause("digest")
+            live_manifest = generations.read_manifest(live) if live is not None else {}
+            curated = curation_digest(curation)  # an edited curation file makes a new generation
+            report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+                (digest, curated)
+            selection = None
+            if overview if overview is not None else self.settings.overview:
+                selection = _overview_selection(G, self.settings.max_nodes)
+            if report.changed or (sync_store and not generations.store_matches(live)):
+                commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
+                                       curation=(report.curation or CurationReport()).to_dict())
+                commit.write(built.papers, built.extractions, None if one_pass else G)
+                del built  # papers and extractions are on disk now; the store needs the graph alone
+                generations.pause("write")
+                if sync_store:
+                    tables = graph_to_tables(G)
+                    del G  # the graph is on disk; free it before the store loads the rows
+                    gc.collect()  # networkx graphs hold reference cycles (their cached views)
+                    generations.pause("tables")
+                    with stage_bar("embedded store", enabled=progress) as bar:
+                        report.store = commit.store(tables, generations.paused(bar)).summary()
+                    del tables
+                commit.finish()
+                self._graph = None
+            else:
+                commit.discard()
+                if sync_store:
+                    report.store = SyncReport().summary()
+        except BaseException:
+            commit.discard()  # nothing once the folder is renamed into place
+            raise
         report.generation = (self.current or Path("")).name
         if selection is not None:
             report.overview = str(self._write_overview(selection))
@@ -374,14 +383,16 @@ class Workspace:
         resolution = stages.resolve(papers, extracted, gazetteer)
         resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
                                                      path=str(self.curation_file) if curation else None)
-        resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
-                                    known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
-        extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
-        del extracted
-        generations.pause("resolve")
-        citations = stages.cite(papers, resolution)
-        generations.pause("cite")
-        G = stages.graph(papers, resolution, citations)
+        with stages.workers(self.settings.n_process, len(papers)) as pool:
+            reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
+            resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                        known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+            extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+            del extracted
+            generations.pause("resolve")
+            citations = stages.cite(papers, resolution)
+            generations.pause("cite")
+            G = stages.graph(papers, resolution, citations, reported=reported)
         return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages

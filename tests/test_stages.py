@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import networkx as nx
 import pytest
 
 import graphbuild
+from graphbuild import stages
+from graphbuild.graph import graph_json
+from graphbuild.reported import report_results, report_results_later
 from graphbuild.resources import data_path
+from graphbuild.settings import Settings
 from graphbuild.workspace import Workspace
 
 #: canonical-dump digests. The refactor into stages was checked against the digests of the code
@@ -69,3 +74,37 @@ def test_stages_extract_api_is_unchanged_by_the_refactor():
     text = json.dumps([x.to_dict() for x in results], sort_keys=True, ensure_ascii=False)
     assert len(results) == 46
     assert hashlib.sha256(text.encode("utf-8")).hexdigest() == DEMO_EXTRACT_SHA256
+
+
+@pytest.fixture(scope="module")
+def dev_stages(shared_dir) -> tuple[list, Any, Any]:
+    """Papers, resolution and citations of ``../shared/eval/related/papers_dev.jsonl``."""
+    papers = stages.merge(stages.read([shared_dir / "eval" / "related" / "papers_dev.jsonl"]).papers).papers
+    nlp, gazetteer = stages.load_pipeline(Settings())
+    resolution = stages.resolve(papers, stages.extract(papers, nlp), gazetteer)
+    return papers, resolution, stages.cite(papers, resolution)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_stages_graph_with_worker_processes_is_the_same_graph(dev_stages):
+    papers, resolution, citations = dev_stages
+    serial = stages.graph(papers, resolution, citations)
+    with stages.workers(2, len(papers), parallel_min=0) as pool:
+        assert pool is not None
+        later = stages.report_later(papers, resolution, pool)
+        parallel = stages.graph(papers, resolution, citations, reported=later)
+    labels = {d["label"] for _, d in serial.nodes(data=True)}
+    assert {"Result", "Community"} <= labels  # both parts that moved are there
+    assert graph_json(parallel) == graph_json(serial)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_stages_reported_results_in_chunks_of_a_pool_keep_their_order(dev_stages):
+    papers, resolution, _ = dev_stages
+    expected = report_results(papers, resolution)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        later = report_results_later(papers, resolution, pool, chunk=7)
+        assert later() == expected
+    assert len({r.paper_id for r in expected}) > 7  # several chunks held results

@@ -434,3 +434,38 @@ def test_workspace_writer_holding_the_lock_can_build(ws, tmp_path):
         report = _build(ws, ws.path / "records.jsonl")
     assert report.papers_total == 2 and ws.current.name == "gen-000001"
     assert (ws.path / "records.jsonl").exists()
+
+
+def test_generation_files_hold_the_json_of_the_records_to_dict():
+    from graphbuild.generations import plain
+    from graphbuild.records import EntityMention, Extraction, Paper, PaperRef
+
+    paper = Paper(title="Über LoRA", abstract="We use GLUE.", authors=("A. Bé", "C. D."), year=2021,
+                  doi="10.1/x", ids=(("s2", "abc"), ("id", "p7")), external=False, source="a.bib:3",
+                  references=(PaperRef(doi="10.2/y", ids=(("openalex", "W1"),), title="Y", year=2019),))
+    ex = Extraction("doi:10.1/x", "Über LoRA", [
+        EntityMention("LoRA", "Method", ["LoRA", "low-rank adaptation"], proposed=True, role="proposes",
+                      evidence="We propose LoRA.", start=3, end=7, canonical="LoRA", family=None),
+        EntityMention("GLUE", "Dataset", [])])
+    for record in (paper, ex):
+        assert json.dumps(plain(record), ensure_ascii=False) == json.dumps(record.to_dict(), ensure_ascii=False)
+    assert plain(paper)["ids"] == [["s2", "abc"], ["id", "p7"]]
+
+
+def test_workspace_graph_file_and_digest_agree_on_either_path(ws, tmp_path):
+    """A build adding papers writes graph.json and its digest in one pass; one adding none hashes first."""
+    import hashlib
+
+    from graphbuild.graph import graph_digest
+
+    _build(ws, SOURCES / "corpus.jsonl")  # new workspace: one pass
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"id": "x-1", "title": "Adapters Again", "abstract": "We use LoRA on GLUE."}) + "\n")
+    _build(ws, SOURCES / "corpus.jsonl", extra)  # new papers: one pass
+    gen = ws.current
+    digest = ws.manifest()["graph_sha256"]
+    assert hashlib.sha256((gen / "graph.json").read_bytes()).hexdigest() == digest == graph_digest(ws.graph())
+    before = sorted(p.name for p in ws.path.iterdir())
+    stamp = (gen / "graph.json").stat().st_mtime_ns
+    assert not _build(ws, SOURCES / "corpus.jsonl", extra).changed  # no new papers: hashed first, nothing written
+    assert sorted(p.name for p in ws.path.iterdir()) == before and (gen / "graph.json").stat().st_mtime_ns == stamp

@@ -193,6 +193,8 @@ def _sorted_ids(ids: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 def merge_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
     """Deduplicate references that point at the same paper, filling each from its copies."""
     refs = list(refs)
+    if not refs:  # most papers of a library export: no grouping to set up
+        return ()
     merged = []
     for group in _groups(refs):
         copies = [refs[i] for i in group]
