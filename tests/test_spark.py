@@ -143,10 +143,15 @@ def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):
     small = tmp_path / "small.jsonl"
     small.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
     spark_submit = Path(sys.executable).parent / "spark-submit"
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+    # as in an activated environment (spark-submit finds PySpark through `python3`), no PYSPARK_* variables
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYSPARK_")} | {
+        "SPARK_LOCAL_IP": "127.0.0.1", "PATH": f"{spark_submit.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # the interpreters as the README passes them: the executors' and the driver's, by configuration
+    interpreters = ["--conf", f"spark.pyspark.python={sys.executable}",
+                    "--conf", f"spark.pyspark.driver.python={sys.executable}"]
     proc = subprocess.run([str(spark_submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                           "--conf", "spark.sql.shuffle.partitions=2", submit.__file__, "build", str(small),
-                           "--out", str(tmp_path / "out")],
+                           "--conf", "spark.sql.shuffle.partitions=2", *interpreters, submit.__file__, "build",
+                           str(small), "--out", str(tmp_path / "out")],
                           env=env, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"wrote {tmp_path / 'out'}" in proc.stdout

@@ -151,7 +151,8 @@ def per_group(df: Any, run: Callable[[list[tuple]], list[tuple]], columns: list[
         return pd.DataFrame(run(rows_of(pdf)), columns=names)
 
     singles = df.where("single").select(*columns).mapInPandas(each_row, schema)
-    groups = df.where("NOT single").select(*dict.fromkeys(["comp", *columns])).groupBy("comp").applyInPandas(each_group, schema)
+    groups = (df.where("NOT single").select(*dict.fromkeys(["comp", *columns]))
+              .groupBy("comp").applyInPandas(each_group, schema))
     return singles.unionByName(groups)
 
 
