@@ -130,30 +130,29 @@ def per_group(df: Any, run: Callable[[list[tuple]], list[tuple]], columns: list[
     """``run`` over each component of ``df`` (columns ``comp, single`` of :func:`_components` and ``columns``).
 
     ``run`` takes a group's rows (tuples of ``columns``) and returns rows of
-    ``schema``. One-member groups (nearly all) go through ``mapInPandas`` a row
-    at a time, sparing the per-group pandas and Arrow set-up of
-    ``applyInPandas``, which only the groups of several members get.
+    ``schema``. A group's members travel as one row of JSON text: a one-member
+    group (most are) as it is, a larger one gathered by an aggregation
+    (``collect_list``); ``mapInPandas`` then runs ``run`` on each such row, so
+    no group pays the per-group pandas and Arrow set-up of ``applyInPandas``.
     """
+    from pyspark.sql import functions as F
+
     names = [c.split()[0].strip("`") for c in schema.split(",")]
 
-    def rows_of(pdf: Any) -> list[tuple]:
-        return list(zip(*(pdf[c].tolist() for c in columns)))
-
-    def each_row(batches: Iterator[Any]) -> Iterator[Any]:
+    def each(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
         for pdf in batches:
-            yield pd.DataFrame([out for row in rows_of(pdf) for out in run([row])], columns=names)
+            out = []
+            for text in pdf["members"]:  # to_json leaves null fields out
+                out.extend(run([tuple(m.get(c) for c in columns) for m in json.loads(text)]))
+            yield pd.DataFrame(out, columns=names)
 
-    def each_group(pdf: Any) -> Any:
-        import pandas as pd
-
-        return pd.DataFrame(run(rows_of(pdf)), columns=names)
-
-    singles = df.where("single").select(*columns).mapInPandas(each_row, schema)
-    groups = (df.where("NOT single").select(*dict.fromkeys(["comp", *columns]))
-              .groupBy("comp").applyInPandas(each_group, schema))
-    return singles.unionByName(groups)
+    member = F.struct(*columns)
+    singles = df.where("single").select(F.to_json(F.array(member)).alias("members"))
+    groups = (df.where("NOT single").groupBy("comp").agg(F.to_json(F.collect_list(member)).alias("members"))
+              .select("members"))
+    return singles.unionByName(groups).mapInPandas(each, schema)
 
 
 def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
