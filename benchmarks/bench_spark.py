@@ -63,6 +63,8 @@ def mark(stage):
     now, cpu = time.perf_counter(), tree_cpu()
     rows.append({"stage": stage, "wall": now - last[0], "cpu": cpu - last[1]})
     last[:] = [now, cpu]
+    # a line per stage as it ends: long runs on a shared machine show they are alive
+    print(f"  {stage}: wall {rows[-1]['wall']:.1f} s, CPU {rows[-1]['cpu']:.1f} s", file=sys.stderr, flush=True)
 """
 
 SPARK = CLOCK + r"""

@@ -143,10 +143,15 @@ def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):
     small = tmp_path / "small.jsonl"
     small.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
     spark_submit = Path(sys.executable).parent / "spark-submit"
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+    # as in an activated environment (spark-submit finds PySpark through `python3`), no PYSPARK_* variables
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYSPARK_")} | {
+        "SPARK_LOCAL_IP": "127.0.0.1", "PATH": f"{spark_submit.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # the interpreters as the README passes them: the executors' and the driver's, by configuration
+    interpreters = ["--conf", f"spark.pyspark.python={sys.executable}",
+                    "--conf", f"spark.pyspark.driver.python={sys.executable}"]
     proc = subprocess.run([str(spark_submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                           "--conf", "spark.sql.shuffle.partitions=2", submit.__file__, "build", str(small),
-                           "--out", str(tmp_path / "out")],
+                           "--conf", "spark.sql.shuffle.partitions=2", *interpreters, submit.__file__, "build",
+                           str(small), "--out", str(tmp_path / "out")],
                           env=env, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"wrote {tmp_path / 'out'}" in proc.stdout
@@ -154,3 +159,28 @@ def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):
     assert manifest["counts"]["Paper"] >= 6 and manifest["counts"]["Entity"] > 0
     # a line per stage (spark-submit passes the Python driver's standard error on to its standard output)
     assert "spark build: extract done" in proc.stdout + proc.stderr
+
+
+def test_components_and_per_group_send_each_key_group_whole(spark_session):
+    """Chains of shared keys become one group (smallest node id); a node sharing no key is a one-member group.
+
+    ``per_group`` hands ``run`` every group whole: the one-member groups row by
+    row (``mapInPandas``), the others through ``applyInPandas``.
+    """
+    from graphbuild.spark.job import _components, per_group
+
+    keys = {1: ["a"], 2: ["a", "b"], 3: ["b"], 4: ["only4"], 5: [], 6: ["x", "x"],
+            7: ["e"], 8: ["e", "f"], 9: ["f", "g"], 10: ["g"]}  # 7-8-9-10: a chain of three keys
+    nodes = spark_session.createDataFrame([(n, f"v{n}") for n in keys], "node bigint, value string")
+    edges = spark_session.createDataFrame([(n, k) for n, ks in keys.items() for k in ks], "node bigint, key string")
+    comps = {r["node"]: (r["comp"], r["single"]) for r in _components(edges, nodes).collect()}
+    assert comps == {1: (1, False), 2: (1, False), 3: (1, False), 4: (4, True), 5: (5, True), 6: (6, True),
+                     7: (7, False), 8: (7, False), 9: (7, False), 10: (7, False)}
+
+    def run(rows):
+        return [(min(node for node, _ in rows), ",".join(sorted(value for _, value in rows)), len(rows))]
+
+    got = per_group(nodes.join(_components(edges, nodes), "node"), run, ["node", "value"],
+                    "first bigint, members string, n bigint").collect()
+    assert sorted(tuple(r) for r in got) == [(1, "v1,v2,v3", 3), (4, "v4", 1), (5, "v5", 1), (6, "v6", 1),
+                                             (7, "v10,v7,v8,v9", 4)]

@@ -100,12 +100,18 @@ def table_columns(name: str) -> dict[str, str]:
 def _components(edges: Any, nodes: Any, max_rounds: int = 30) -> Any:
     """Connected components of ``nodes`` (column ``node``) joined by shared ``key`` in ``edges``.
 
-    Each node's ``comp`` becomes the smallest node id reachable through
-    shared keys (min-label propagation, one pair of aggregations a round).
+    Returns ``node, comp, single``: ``comp`` is the smallest node id reachable
+    through shared keys, ``single`` says the node shares no key (its component
+    is itself). Keys held by one node are dropped first (most keys are), so
+    the min-label propagation (one pair of aggregations a round) runs over the
+    nodes that do share one.
     """
     from pyspark.sql import functions as F
 
-    label = nodes.select("node", F.col("node").alias("comp"))
+    shared = (edges.groupBy("key").agg(F.min("node").alias("lo"), F.max("node").alias("hi"))
+              .where("lo != hi").select("key"))
+    edges = edges.join(shared, "key").select("node", "key").localCheckpoint()
+    label = edges.select("node").distinct().select("node", F.col("node").alias("comp")).localCheckpoint()
     for _ in range(max_rounds):
         by_key = edges.join(label, "node").groupBy("key").agg(F.min("comp").alias("kmin"))
         best = edges.join(by_key, "key").groupBy("node").agg(F.min("kmin").alias("kmin"))
@@ -115,8 +121,38 @@ def _components(edges: Any, nodes: Any, max_rounds: int = 30) -> Any:
         changed = new.join(label.withColumnRenamed("comp", "old"), "node").where("comp != old").count()
         label = new
         if changed == 0:
-            return label
+            return (nodes.select("node").join(label, "node", "left")
+                    .select("node", F.coalesce("comp", "node").alias("comp"), F.col("comp").isNull().alias("single")))
     raise RuntimeError("key groups did not settle; the input has an unusually long chain of shared keys")
+
+
+def per_group(df: Any, run: Callable[[list[tuple]], list[tuple]], columns: list[str], schema: str) -> Any:
+    """``run`` over each component of ``df`` (columns ``comp, single`` of :func:`_components` and ``columns``).
+
+    ``run`` takes a group's rows (tuples of ``columns``) and returns rows of
+    ``schema``. A group's members travel as one row of JSON text: a one-member
+    group (most are) as it is, a larger one gathered by an aggregation
+    (``collect_list``); ``mapInPandas`` then runs ``run`` on each such row, so
+    no group pays the per-group pandas and Arrow set-up of ``applyInPandas``.
+    """
+    from pyspark.sql import functions as F
+
+    names = [c.split()[0].strip("`") for c in schema.split(",")]
+
+    def each(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+
+        for pdf in batches:
+            out = []
+            for text in pdf["members"]:  # to_json leaves null fields out
+                out.extend(run([tuple(m.get(c) for c in columns) for m in json.loads(text)]))
+            yield pd.DataFrame(out, columns=names)
+
+    member = F.struct(*columns)
+    singles = df.where("single").select(F.to_json(F.array(member)).alias("members"))
+    groups = (df.where("NOT single").groupBy("comp").agg(F.to_json(F.collect_list(member)).alias("members"))
+              .select("members"))
+    return singles.unionByName(groups).mapInPandas(each, schema)
 
 
 def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
@@ -147,11 +183,6 @@ def _parse(batches: Iterator[Any]) -> Iterator[Any]:
         yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys"])
 
 
-def _merge(df: Any) -> Any:
-    import pandas as pd
-
-    rows = steps.merge_group(list(zip(df["ord"].tolist(), df["paper"].tolist())))
-    return pd.DataFrame(rows, columns=["order", "paper"])
 
 
 def _casing(batches: Iterator[Any]) -> Iterator[Any]:
@@ -211,19 +242,15 @@ def _extractor(model: str, gazetteer: str, batch_size: int, casing: Any):
     return extract
 
 
-def _resolver(model: str, gazetteer: str):
-    def resolve(df: Any) -> Any:
-        import pandas as pd
-
+def _resolver(model: str, gazetteer: str) -> Callable[[list[tuple]], list[tuple]]:
+    def resolve(rows: list[tuple]) -> list[tuple]:
         from ..nlp.pipeline import _gazetteer, cached_pipeline
 
-        gaz = _gazetteer(cached_pipeline(model or None, gazetteer))
-        entities, links = steps.resolve_group(list(zip(df["node"].tolist(), df["paper_id"].tolist(),
-                                                       df["mention"].tolist())), gaz)
-        comp = int(df["comp"].iloc[0])
-        rows = [{"comp": comp, "kind": "entity", "data": json.dumps(e, ensure_ascii=False)} for e in entities]
-        rows += [{"comp": comp, "kind": "link", "data": json.dumps(x, ensure_ascii=False)} for x in links]
-        return pd.DataFrame(rows, columns=["comp", "kind", "data"])
+        gaz = _gazetteer(cached_pipeline(model or None, gazetteer))  # once per Python worker
+        entities, links = steps.resolve_group([row[:3] for row in rows], gaz)
+        comp = int(rows[0][3])
+        return ([(comp, "entity", json.dumps(e, ensure_ascii=False)) for e in entities]
+                + [(comp, "link", json.dumps(x, ensure_ascii=False)) for x in links])
     return resolve
 
 
@@ -307,9 +334,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     key_edges = good.select(F.col("ord").alias("node"),
                             F.explode(F.from_json("keys", "array<string>")).alias("key"))
     comps = _components(key_edges, good.select(F.col("ord").alias("node")))
-    papers = (good.join(comps.withColumnRenamed("node", "ord"), "ord")
-              .groupBy("comp").applyInPandas(_merge, "order bigint, paper string")
-              .localCheckpoint())
+    papers = per_group(good.join(comps.withColumnRenamed("node", "ord"), "ord"), steps.merge_group,
+                       ["ord", "paper"], "order bigint, paper string").localCheckpoint()
     mark("merge")
     mentions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                 .mapInPandas(_extractor(model, gazetteer, batch_size,
@@ -319,9 +345,9 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     mark("extract")
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
-    resolved = (mentions.join(m_comps, "node").groupBy("comp")
-                .applyInPandas(_resolver(model, gazetteer), "comp bigint, kind string, data string")
-                .localCheckpoint())
+    resolved = per_group(mentions.join(m_comps, "node"), _resolver(model, gazetteer),
+                         ["node", "paper_id", "mention", "comp"], "comp bigint, kind string, data string"
+                         ).localCheckpoint()
     mark("resolve")
     from .tables import assemble
 

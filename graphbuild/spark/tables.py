@@ -68,14 +68,15 @@ def _rows(spark: Any, papers: Any, kind: str, schema: str) -> Any:
             .select(F.from_json("data", schema).alias("r")).select("r.*"))
 
 
-def _stubs(df: Any) -> Any:
-    """External stubs of one key group of unmatched references (as ``resolve_references`` makes them)."""
-    import pandas as pd
+def _stubs(rows: list[tuple]) -> list[tuple]:
+    """External stubs of one key group of unmatched references (as ``resolve_references`` makes them).
 
+    ``(node, ref json)`` rows in; ``(node, stub id, stub row json)`` out, the row only on a stub's first reference.
+    """
     from ..ingest.merge import _combine, _groups
     from ..records import PaperRef
 
-    rows = sorted(zip(df["node"].tolist(), df["ref"].tolist()))
+    rows = sorted(rows)
     refs = []
     for _, text in rows:
         data = json.loads(text)
@@ -89,7 +90,7 @@ def _stubs(df: Any) -> Any:
             continue
         row = json.dumps(steps.paper_row(stub), ensure_ascii=False)
         out.extend((rows[i][0], stub.id, row if i == group[0] else None) for i in group)
-    return pd.DataFrame(out, columns=["node", "stub_id", "row"])
+    return out
 
 
 def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any], mentions: Any,
@@ -132,11 +133,19 @@ def _entities(resolved: Any, settle: Callable[[Any], Any]) -> tuple[Any, Any, An
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    ents = resolved.where("kind = 'entity'").select(
-        "comp", "data", F.get_json_object("data", "$.id").alias("eid"))
-    settled = ents.groupBy("eid").applyInPandas(
-        settle, "comp bigint, old string, new string, entity string").localCheckpoint()
-    mapping = settled.where("entity IS NULL").select(F.col("comp").alias("mcomp"), "old", "new")
+    ent_schema = "id string, name string, type string, aliases array<string>, family string"
+    ents = (resolved.where("kind = 'entity'").select("comp", "data", F.get_json_object("data", "$.id").alias("eid"))
+            .withColumn("n", F.count("*").over(Window.partitionBy("eid"))).localCheckpoint())
+    # an id only one group ended with (nearly all) stays as it is; the others are settled in Python
+    settled = (ents.where("n > 1").groupBy("eid")
+               .applyInPandas(settle, "comp bigint, old string, new string, entity string").localCheckpoint())
+    one = ents.where("n = 1")
+    mapping = (settled.where("entity IS NULL").select(F.col("comp").alias("mcomp"), "old", "new")
+               .unionByName(one.select(F.col("comp").alias("mcomp"), F.col("eid").alias("old"),
+                                       F.col("eid").alias("new")))
+               .localCheckpoint())
+    final = (settled.where("entity IS NOT NULL").select(F.from_json("entity", ent_schema).alias("e"))
+             .unionByName(one.select(F.from_json("data", ent_schema).alias("e"))))
     link_schema = ("paper_id string, entity_id string, role string, rank int, item bigint, evidence string, "
                    "char_start bigint, char_end bigint")
     links = (resolved.where("kind = 'link'").select("comp", F.from_json("data", link_schema).alias("l"))
@@ -148,9 +157,7 @@ def _entities(resolved: Any, settle: Callable[[Any], Any]) -> tuple[Any, Any, An
              .select("paper_id", F.col("new").alias("eid"), "role", "evidence", "char_start", "char_end")
              .localCheckpoint())
     counts = links.groupBy("eid").agg(F.count("*").alias("paper_count"))
-    ent_schema = "id string, name string, type string, aliases array<string>, family string"
-    entities = (settled.where("entity IS NOT NULL").select(F.from_json("entity", ent_schema).alias("e"))
-                .select("e.*").join(counts, F.col("id") == F.col("eid"), "left").drop("eid")
+    entities = (final.select("e.*").join(counts, F.col("id") == F.col("eid"), "left").drop("eid")
                 .fillna(0, ["paper_count"]).localCheckpoint())
     entities = _families(entities).localCheckpoint()
     variant = (entities.where("family IS NOT NULL AND family != id").select(F.col("id").alias("from"),
@@ -182,7 +189,7 @@ def _explicit_citations(spark: Any, papers: Any, paper_nodes: Any) -> tuple[Any,
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from .job import _components, table_schema
+    from .job import _components, per_group, table_schema
 
     keys = _rows(spark, papers, "key", "key string, pid string, `order` bigint, year bigint")
     first_key = Window.partitionBy("key").orderBy("order")
@@ -205,8 +212,8 @@ def _explicit_citations(spark: Any, papers: Any, paper_nodes: Any) -> tuple[Any,
     title_key = F.concat(F.lit("title:"), F.coalesce("norm", F.concat(F.lit("#"), F.col("node").cast("string"))))
     o_edges = outside.select("node", F.explode(F.array_union("keys", F.array(title_key))).alias("key"))
     o_comps = _components(o_edges, outside.select("node"))
-    stubs = (outside.join(o_comps, "node").groupBy("comp").applyInPandas(
-        _stubs, "node bigint, stub_id string, row string").localCheckpoint())
+    stubs = per_group(outside.join(o_comps, "node"), _stubs, ["node", "ref"],
+                      "node bigint, stub_id string, row string").localCheckpoint()
     corpus_ids = paper_nodes.select(F.col("id").alias("stub_id"), F.lit(True).alias("taken"))
     stub_rows = (stubs.where("row IS NOT NULL").select(F.from_json("row", table_schema("Paper")).alias("p"))
                  .select("p.*"))
