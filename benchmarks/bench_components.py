@@ -12,6 +12,9 @@ off at the start; the script switches it on around the extraction only::
         python benchmarks/bench_components.py --instructions --corpus synthetic --n 100
     grep -E '^(summary|totals):' /tmp/cg.out
 
+``--proposers-only`` leaves the decision out (what the proposers and the
+post-processing cost alone).
+
 Corpora: ``shared`` (``../shared/eval/related/papers_dev.jsonl``, 907 real
 abstracts) or ``synthetic`` (``bench_extract.py``'s generator).
 """
@@ -76,9 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--warmup", type=int, default=50, help="abstracts extracted before counting instructions")
     ap.add_argument("--instructions", action="store_true", help="switch callgrind on around the extraction only")
+    ap.add_argument("--proposers-only", action="store_true", help="leave out the decision (graphbuild_decide)")
     ap.add_argument("--shared", default=os.environ.get("GRAPHBUILD_SHARED", "/work/shared"))
     args = ap.parse_args(argv)
-    nlp = make_pipeline()
+    nlp = make_pipeline(proposers_only=args.proposers_only)
     if args.instructions:
         papers = load(args.corpus, args.warmup + args.n, Path(args.shared))
         list(extract_papers(papers[:args.warmup], nlp))

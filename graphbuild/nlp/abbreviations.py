@@ -238,9 +238,10 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
     def abbreviations(doc: Doc) -> Doc:
         text = doc_text(doc)
         lowered = text.lower()
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else 0
+        ext = doc._
+        title_end = max(ext.gb_title_end, 0)
         pairs = find_abbreviations(text) + find_title_and_apposed_abbreviations(text, title_end)
-        doc._.gb_abbrevs = pairs
+        ext.gb_abbrevs = pairs
         out = candidates(doc)
         for gid, pair in enumerate(pairs):
             long_words = pair.long.split()

@@ -107,21 +107,6 @@ def _about_results(sentence: str) -> bool:
     return _EVAL_WORDS.search(sentence) is not None
 
 
-def _last_char(before: str) -> str:
-    """The character before the white space that ends ``before``; "" when it ends otherwise.
-
-    A quick test for the ``$``-anchored patterns that end in ``<character>\\s+``.
-    """
-    core = before.rstrip()
-    if len(core) == len(before) or not core:
-        return ""
-    last = core[-1]
-    return "0" if last.isdigit() else last  # any digit of \\d (a superset: the search decides)
-
-
-_NUMBER_END = ("0", "%")  # what _NUMBER_BEFORE's last characters before the white space can be
-
-
 def _before_head(before: str) -> str | None:
     """``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
 
@@ -163,9 +148,12 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
-    if _last_char(before) in _NUMBER_END and _NUMBER_BEFORE.search(before):
+    # both end in "<digit or %> " or "<B or M> ": the character before the final white space
+    core = before.rstrip()
+    last = core[-1:] if len(core) < len(before) else ""
+    if (last == "%" or last.isdigit()) and _NUMBER_BEFORE.search(before):
         votes["Metric"] = votes.get("Metric", 0) + weights.number_before  # "by 3.8 AP50", "73.9% top-1"
-    if _SIZE_AFTER_NAME.match(after) or _last_char(before) in ("B", "M") and _SIZE_BEFORE_NAME.search(before):
+    if _SIZE_AFTER_NAME.match(after) or (last == "B" or last == "M") and _SIZE_BEFORE_NAME.search(before):
         votes["Model"] = votes.get("Model", 0) + weights.size
     return votes
 
@@ -197,11 +185,14 @@ def _sentence_at(sents: list[tuple[int, int]], starts: list[int], pos: int) -> i
 def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
     text = doc_text(doc)
-    sents = doc._.gb_sents or [(0, len(text))]
+    ext = doc._
+    sents = ext.gb_sents or [(0, len(text))]
+    title_end = max(ext.gb_title_end, 0)
+    found = candidates(doc)
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
     # (the rule blocked them; now the decision model sees it as a feature)
-    blocked = {c.text for c in candidates(doc) if not c.accepted and c.source.startswith("abbrev")}
-    cands = _merge_same_spans([c for c in candidates(doc) if c.end > c.start])
+    blocked = {c.text for c in found if not c.accepted and c.source.startswith("abbrev")}
+    cands = _merge_same_spans([c for c in found if c.end > c.start])
     for c in cands:
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
     starts = [s for s, _ in sents]
@@ -238,10 +229,9 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
         for c in members:
             for t, w in shared.items():
                 c.votes[t] = max(c.votes.get(t, 0.0), w)
-    title_end = max(doc._.gb_title_end, 0)
     # (not in the title, where every word is capitalised)
     cands.extend(c for c in _coordinated_words(text, ordered, weights.list_share) if c.start >= title_end)
-    cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0), weights.joined_model)
+    cands = _merge_adjacent_models(text, cands, title_end, weights.joined_model)
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
     outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}

@@ -535,8 +535,13 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
     @guarded(name)
     def patterns(doc: Doc) -> Doc:
         text = doc_text(doc)
-        sents = doc._.gb_sents if doc._.gb_sents is not None else split_sentences(text)
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
+        ext = doc._
+        sents = ext.gb_sents
+        if sents is None:
+            sents = split_sentences(text)
+        title_end = ext.gb_title_end
+        if title_end < 0:
+            title_end = len(text)
         out = candidates(doc)
         out.extend(shape_candidates(text, title_end, sents))
         out.extend(cue_candidates(text, sents, dataset_vote=dataset_cue_vote))

@@ -10,6 +10,7 @@ is compared with; everything else is used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
@@ -76,16 +77,17 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     for c in cands:
         first_seen.setdefault(c.key or c.text, c.sentence)
     in_title = {c.key or c.text for c in cands if c.start < title_end}
+    verbs = _verb_spans(text)
     for c in cands:
         s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
         before = text[s:c.start]
         if not c.proposed and c.start >= title_end:
-            c.proposed = _proposed_here(text, c, before, first_seen, in_title)
+            c.proposed = _proposed_here(text, c, before, first_seen, in_title, verbs)
         if c.proposed:
             c.role = "proposes"
         elif c.type == "Dataset" and _about_results(text[s:e]):
             c.role = "evaluates_on"
-        elif c.type in ("Model", "Method") and _compared(before):
+        elif c.type in ("Model", "Method") and _compared(text[max(s, c.start - 70):c.start]):
             c.role = "compares_with"
         else:
             c.role = "uses"
@@ -116,7 +118,31 @@ def _tail_from(before: str, words: int) -> int:
     return len(parts[0]) if len(parts) > words else 0
 
 
-def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str]) -> bool:
+def _verb_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every proposal verb stem in ``text`` (by start): where _PROPOSE can match."""
+    spans = []
+    for v in _VERB_STEMS:
+        at = text.find(v)
+        while at >= 0:
+            spans.append((at, at + len(v)))
+            at = text.find(v, at + 1)
+    spans.sort()
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _any_within(spans: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
+    """Does one of ``spans`` lie within ``[lo, hi)``?"""
+    starts, ends = spans
+    for i in range(bisect_left(starts, lo), len(starts)):
+        if starts[i] >= hi:
+            return False
+        if ends[i] <= hi:
+            return True
+    return False
+
+
+def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str],
+                   verbs: tuple[list[int], list[int]]) -> bool:
     after = text[c.end: c.end + 30]
     # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three
     if _OUR.search(before, _tail_from(before, 7)) or (
@@ -127,8 +153,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if _MODIFIER.match(after):
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
-    tail = before[_tail_from(before, 13):]
-    if not any(v in tail for v in _VERB_STEMS):
+    if not _any_within(verbs, c.start - len(before) + _tail_from(before, 13), c.start):
         return False
     proposals = list(_PROPOSE.finditer(before))
     m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
@@ -153,8 +178,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     return True
 
 
-def _compared(before: str) -> bool:
-    window = before[-70:]
+def _compared(window: str) -> bool:
+    """Is a comparison cue ("outperforms", "than") the last cue of ``window`` (the 70 characters before)?"""
     comparisons = list(_COMPARE.finditer(window))
     m = comparisons[-1] if comparisons else None  # the last comparison cue in the window
     if m is None:
@@ -168,8 +193,12 @@ def _compared(before: str) -> bool:
 def make_roles(nlp: Language, name: str):
     @guarded(name)
     def roles(doc: Doc) -> Doc:
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(doc_text(doc))
-        assign_roles(doc_text(doc), doc._.gb_sents or [(0, len(doc_text(doc)))], candidates(doc), title_end)
+        text = doc_text(doc)
+        ext = doc._
+        title_end = ext.gb_title_end
+        if title_end < 0:
+            title_end = len(text)
+        assign_roles(text, ext.gb_sents or [(0, len(text))], candidates(doc), title_end)
         return doc
 
     return roles
