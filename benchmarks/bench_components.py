@@ -13,7 +13,8 @@ off at the start; the script switches it on around the extraction only::
     grep -E '^(summary|totals):' /tmp/cg.out
 
 ``--proposers-only`` leaves the decision out (what the proposers and the
-post-processing cost alone).
+post-processing cost alone); ``--tokenizer-only`` makes the Docs and nothing
+else (what spaCy's tokenizer costs).
 
 Corpora: ``shared`` (``../shared/eval/related/papers_dev.jsonl``, 907 real
 abstracts) or ``synthetic`` (``bench_extract.py``'s generator).
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=50, help="abstracts extracted before counting instructions")
     ap.add_argument("--instructions", action="store_true", help="switch callgrind on around the extraction only")
     ap.add_argument("--proposers-only", action="store_true", help="leave out the decision (graphbuild_decide)")
+    ap.add_argument("--tokenizer-only", action="store_true", help="with --instructions: make the Docs only")
     ap.add_argument("--shared", default=os.environ.get("GRAPHBUILD_SHARED", "/work/shared"))
     args = ap.parse_args(argv)
     nlp = make_pipeline(proposers_only=args.proposers_only)
@@ -87,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         papers = load(args.corpus, args.warmup + args.n, Path(args.shared))
         list(extract_papers(papers[:args.warmup], nlp))
         callgrind("on")
-        count = sum(1 for _ in extract_papers(papers[args.warmup:], nlp))
+        if args.tokenizer_only:
+            count = sum(1 for p in papers[args.warmup:] if text_doc(nlp, p.text) is not None)
+        else:
+            count = sum(1 for _ in extract_papers(papers[args.warmup:], nlp))
         callgrind("off")
         print(f"{count} abstracts extracted with instrumentation on")
         return 0
