@@ -126,9 +126,10 @@ def _trim_adjective_suffix(text: str) -> str:
     return "-".join(parts)
 
 
-# a whitespace-delimited token holding a capital, a digit or a "+": a superset of what _CHUNK takes,
-# found with a fast prefix scan; _chunk_names applies _CHUNK's exact test once per distinct token
-_TOKEN = re.compile(r"(?<!\S)\S*[A-Z0-9+]\S*")
+# the rest of a whitespace-delimited token from its first capital, digit or "+" (every token _CHUNK
+# takes holds one): a scan that skips to those characters; _chunk_names applies _CHUNK's exact test
+# once per distinct token
+_TOKEN_REST = re.compile(r"[A-Z0-9+]\S*")
 
 
 @lru_cache(maxsize=200_000)
@@ -170,9 +171,11 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
     """Name-shaped tokens and runs of capitalised words."""
     sent_starts = {s for s, _ in sentences}
     # single tokens
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN_REST.finditer(text):
         at = m.start()
-        chunk = m.group()
+        while at and not text[at - 1].isspace():  # back to the token's start ("p-Tuning", "(GPT-4")
+            at -= 1
+        chunk = text[at:m.end()]
         for offset, name, strong in _chunk_names(chunk, min(max(title_end - at, 0), len(chunk))):
             yield Candidate(at + offset, at + offset + len(name), name, "shape" if strong else "acronym",
                             strong=strong)
@@ -322,6 +325,9 @@ _MADE_DATASET = re.compile(
     r"([A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b")
 
 
+_MADE_HEADS = ("benchmark", "dataset", "corpus", "suite", "test")  # one is in every match of _MADE_DATASET
+
+
 def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
     appositive ("this paper presents Poplar, a new system"); proposed when the sentence
@@ -342,7 +348,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in _MADE_DATASET.finditer(text):
+    for m in _MADE_DATASET.finditer(text) if any(w in text for w in _MADE_HEADS) else ():
         name = m.group(1)
         if is_generic(name) or _NUMBERISH.match(name):
             continue
