@@ -10,14 +10,14 @@ is compared with; everything else is used.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, head_type, word_alternation
+from .lexicon import (INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, Occurrences, head_type, occurrences, occurs_within,
+                      word_alternation)
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -52,8 +52,11 @@ _CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based 
 _COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|"
                                        r"comparison (?:to|with)|than|versus|vs\.?|against|relative to|"
                                        r"improv\w* (?:up)?on|over") + r"\b")
-# every match of _PROPOSE holds one of these
+# every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
+_OUR_WORDS = ("our", "Our", "he proposed", "his new")
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compared", "comparison", "than", "versus", "vs",
+                  "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b")
 
@@ -77,17 +80,19 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     for c in cands:
         first_seen.setdefault(c.key or c.text, c.sentence)
     in_title = {c.key or c.text for c in cands if c.start < title_end}
-    verbs = _verb_spans(text)
+    cues = {"verb": occurrences(text, _VERB_STEMS), "our": occurrences(text, _OUR_WORDS),
+            "compare": occurrences(text, _COMPARE_WORDS)}
     for c in cands:
         s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
         before = text[s:c.start]
         if not c.proposed and c.start >= title_end:
-            c.proposed = _proposed_here(text, c, before, first_seen, in_title, verbs)
+            c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues)
         if c.proposed:
             c.role = "proposes"
         elif c.type == "Dataset" and _about_results(text[s:e]):
             c.role = "evaluates_on"
-        elif c.type in ("Model", "Method") and _compared(text[max(s, c.start - 70):c.start]):
+        elif (c.type in ("Model", "Method") and occurs_within(cues["compare"], max(s, c.start - 70), c.start)
+              and _compared(text[max(s, c.start - 70):c.start])):
             c.role = "compares_with"
         else:
             c.role = "uses"
@@ -118,42 +123,20 @@ def _tail_from(before: str, words: int) -> int:
     return len(parts[0]) if len(parts) > words else 0
 
 
-def _verb_spans(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of every proposal verb stem in ``text`` (by start): where _PROPOSE can match."""
-    spans = []
-    for v in _VERB_STEMS:
-        at = text.find(v)
-        while at >= 0:
-            spans.append((at, at + len(v)))
-            at = text.find(v, at + 1)
-    spans.sort()
-    return [a for a, _ in spans], [b for _, b in spans]
-
-
-def _any_within(spans: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
-    """Does one of ``spans`` lie within ``[lo, hi)``?"""
-    starts, ends = spans
-    for i in range(bisect_left(starts, lo), len(starts)):
-        if starts[i] >= hi:
-            return False
-        if ends[i] <= hi:
-            return True
-    return False
-
-
 def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str],
-                   verbs: tuple[list[int], list[int]]) -> bool:
+                   cues: dict[str, Occurrences]) -> bool:
     after = text[c.end: c.end + 30]
     # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three
-    if _OUR.search(before, _tail_from(before, 7)) or (
-            _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
+    if occurs_within(cues["our"], c.start - len(before), c.start) and (
+            _OUR.search(before, _tail_from(before, 7))
+            or _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
     if _MODIFIER.match(after):
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
-    if not _any_within(verbs, c.start - len(before) + _tail_from(before, 13), c.start):
+    if not occurs_within(cues["verb"], c.start - len(before) + _tail_from(before, 13), c.start):
         return False
     proposals = list(_PROPOSE.finditer(before))
     m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
