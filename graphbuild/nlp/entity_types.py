@@ -201,11 +201,13 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
         if c.source == "gazetteer" and not c.generic and c.strong:
             continue  # a known name's type is known; its gazetteer vote is what lists share
         s, e = sents[c.sentence]
+        votes = c.votes  # (Candidate.vote, inlined)
         for t, w in context_votes(text, c.start, c.end, s, e, weights).items():
-            c.vote(t, w)
+            votes[t] = votes.get(t, 0.0) + w
         if c.source != "gazetteer":
-            for t, w in shape_votes(c.text, weights).items():
-                c.vote(t, w)
+            type_ = _shape_type(c.text)
+            if type_ is not None:
+                votes[type_] = votes.get(type_, 0.0) + (weights.tool_shape if type_ == "Tool" else weights.shape)
     # coordination: "MAG, SNIP, SYNFLOW, and GRASP" share their context votes
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
     # connected runs of coordinated names share their strongest cues (without decay along the list)
@@ -392,7 +394,9 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
 def _best_type(votes: dict[str, float]) -> str:
     if not votes:
         return "Method"
-    return max(sorted(votes), key=lambda t: votes[t])
+    if len(votes) == 1:
+        return next(iter(votes))
+    return max(sorted(votes), key=votes.__getitem__)
 
 
 @Language.factory("graphbuild_typing", default_config=TypingWeights.config(), assigns=["doc._.gb_candidates"],
