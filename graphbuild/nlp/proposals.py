@@ -1,0 +1,84 @@
+"""Proposal phrases: the noun phrase a paper says it introduces ("we propose a hop-aware fusion layer").
+
+Descriptive names of a paper's own method are often neither capitalised nor
+coined ("a novel deep perceptual emotion consistency loss"); the other
+proposers miss them. :func:`proposal_candidates` takes the noun phrase governed
+by an introducing or naming verb in a sentence that speaks for the authors, up
+to a boundary (punctuation, a relative pronoun, a preposition, a verb-like
+"based"), without its determiner and evaluative adjectives. The decision model
+tells a name from a plain description; nothing here decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .candidates import Candidate
+
+__all__ = ["proposal_candidates", "GENERIC_HEADS"]
+
+#: verbs with which authors bring in something of their own, or name it
+_VERBS = (r"propos|introduc|present|design|develop|devis|invent|formaliz|formulat|call|term|dub|coin|nam|"
+          r"build|construct|creat|establish")
+_CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|novel|new)\s+", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study)|here)\b", re.I)
+#: words that end a proposal phrase
+_BOUNDARY = frozenset(
+    "that which who whose where when while whereby to for of in on with by via from at as into using based "
+    "and or but than is are was were be been can could will would may might should must has have had "
+    "this these those it its their our we".split())
+#: words dropped before the phrase
+_LEADING = frozenset(
+    "a an the our two three four several new novel simple effective efficient general unified principled "
+    "first generic lightweight called termed dubbed named so-called also further then".split())
+#: heads that describe rather than name ("… approach"): the phrase is proposed without them
+GENERIC_HEADS = frozenset("approach approaches mechanism mechanisms strategy strategies procedure architecture "
+                          "architectures scheme technique techniques paradigm pipeline solution".split())
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/']*")
+_PHRASE_END = frozenset(",.;:()[]\"“”!?")
+
+
+def proposal_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """The noun phrases the authors say they introduce, without a describing head ("… approach")."""
+    for s, e in sentences:
+        if e <= title_end:
+            continue
+        sent = text[s:e]
+        if not _FIRST_PERSON.search(sent):
+            continue
+        seen: set[tuple[int, int]] = set()
+        for m in _CUE.finditer(text, max(s, title_end), e):
+            for cand in _phrase_at(text, m.end(), e):
+                if (cand.start, cand.end) not in seen:
+                    seen.add((cand.start, cand.end))
+                    yield cand
+
+
+def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
+    words: list[re.Match[str]] = []
+    leading = True
+    while pos < end and len(words) < 7:
+        while pos < end and text[pos] == " ":
+            pos += 1
+        if pos >= end or text[pos] in _PHRASE_END:
+            break
+        m = _WORD.match(text, pos, end)
+        if m is None:
+            break
+        low = m.group().lower()
+        pos = m.end()
+        if leading and low in _LEADING:
+            continue
+        leading = False
+        if low in _BOUNDARY or low.endswith("ly"):
+            break
+        words.append(m)
+    if len(words) > 6 or not words:
+        return
+    if words[-1].group().lower() in GENERIC_HEADS:
+        words = words[:-1]
+    if len(words) < 2 or words[0].group()[:1].isupper() and words[-1].group()[:1].isupper():
+        return  # one word, or a capitalised run: the shape and run proposers have it
+    start, stop = words[0].start(), words[-1].end()
+    yield Candidate(start, stop, text[start:stop], "proposal")
