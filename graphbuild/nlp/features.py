@@ -198,6 +198,8 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["stopword"] = 1
     if len(words) == 1 and head_type(low):
         f["headword=" + head_type(low)] = 1  # type: ignore[operator]
+    elif len(words) > 1 and head_type(words[-1]):
+        f["lasthead=" + head_type(words[-1])] = 1  # type: ignore[operator]  # "… Matrix Completion", "… Transformer"
     if is_generic(name):
         f["generic"] = 1
     tail = re.split(r"[-\s]", name)[-1].lower()
@@ -251,6 +253,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     survey = bool(SURVEY_TITLE.search(title))
     lowered = text.lower()
     lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
+    whole_title = _title_spans(title)
     first_copyright = _COPYRIGHT.search(text, title_end)
     copyright_at = first_copyright.start() if first_copyright else len(text)
     ev = _group_evidence(cands, groups, title_end)
@@ -286,6 +289,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
                 f["title_head"] = 1
             if not g_outside[g]:
                 f["title_only"] = 1
+            if (c.start, c.end) in whole_title:
+                f["title_whole"] = 1
             f["title_src=" + c.source] = 1
         else:
             s, _ = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, 0)
@@ -310,6 +315,32 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
 
 
 _Items = tuple[tuple[str, float], ...]
+_TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
+                         r"understanding|efficient|simple|fast)\s+)+", re.I)
+
+
+_TITLE_CUT = re.compile(r"\s(?:for|with|via|using|by|through|from|in|on|beyond|towards?|of)\s", re.I)
+
+
+def _title_spans(title: str) -> set[tuple[int, int]]:
+    """The spans that make up a whole part of the title: all of it, the part before its colon and
+    the part after it, each without a leading "Towards" or "Learning", and the first phrase of each.
+    """
+    colon = title.find(":")
+    parts = [(0, len(title))] if colon < 0 else [(0, len(title)), (0, colon), (colon + 1, len(title))]
+    out = set()
+    for s, e in parts:
+        part = title[s:e]
+        s += len(part) - len(part.lstrip())
+        e -= len(part) - len(part.rstrip())
+        lead = _TITLE_LEAD.match(title, s, e)
+        start = lead.end() if lead else s
+        out.update(((s, e), (start, e)))
+        cut = _TITLE_CUT.search(title, start, e)
+        if cut:  # the first phrase: "Tree-based Deep Model" of "Learning Tree-based Deep Model for …"
+            out.add((start, cut.start()))
+    return out
+
 
 
 def _group_items(ev: _GroupEvidence, g: int) -> tuple[_Items, _Items, bool, bool, bool, str]:
