@@ -254,6 +254,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     lowered = text.lower()
     lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
     whole_title = _title_spans(title)
+    known = [(c.start, c.end) for c, t in zip(cands, gaz_types) if t]
     first_copyright = _COPYRIGHT.search(text, title_end)
     copyright_at = first_copyright.start() if first_copyright else len(text)
     ev = _group_evidence(cands, groups, title_end)
@@ -297,6 +298,10 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             if c.start == s:
                 f["sent_start"] = 1
             f[f"sent={min(c.sentence, 3)}"] = 1
+        if known and _holds_known(c, known):
+            f["holds_known"] = 1
+            if _JOINER.search(c.text):  # "ImageNet with ResNet-50", "RetinaNet+PVT": two names, not one
+                f["joins_known"] = 1
         if c.start >= copyright_at:
             f["after_copyright"] = 1
         if survey:
@@ -315,6 +320,14 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
 
 
 _Items = tuple[tuple[str, float], ...]
+
+
+_JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
+
+
+def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
+    """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50")."""
+    return any(c.start <= s and e <= c.end and e - s < c.end - c.start for s, e in known)
 _TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
                          r"understanding|efficient|simple|fast)\s+)+", re.I)
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .candidates import Candidate
 
-__all__ = ["proposal_candidates", "GENERIC_HEADS"]
+__all__ = ["proposal_candidates", "part_candidates", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it
 _VERBS = (r"propos|introduc|present|design|develop|devis|invent|formaliz|formulat|call|term|dub|coin|nam|"
@@ -82,3 +82,17 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         return  # one word, or a capitalised run: the shape and run proposers have it
     start, stop = words[0].start(), words[-1].end()
     yield Candidate(start, stop, text[start:stop], "proposal")
+
+
+# two names joined into one token: "RetinaNet+PVT", "Synthia-to-Cityscapes", "GTA→Cityscapes"
+_JOINED = re.compile(r"(?<![\w\-+])([A-Z][A-Za-z0-9.]*[A-Za-z0-9])(?:\+|-to-|→|->)([A-Z][A-Za-z0-9\-]*[A-Za-z0-9])"
+                     r"(?![\w+])")
+
+
+def part_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """Each name of two joined by ``+`` or ``-to-`` ("RetinaNet+PVT": RetinaNet and PVT)."""
+    for m in _JOINED.finditer(text, title_end):
+        for k in (1, 2):
+            if any(ch.isupper() for ch in m.group(k)[1:]) or any(ch.isdigit() for ch in m.group(k)) \
+                    or len(m.group(k)) > 3:
+                yield Candidate(m.start(k), m.end(k), m.group(k), "part")
