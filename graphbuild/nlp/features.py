@@ -434,6 +434,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1
+    _proposal_context(text, title, colon, title_end, [cands[i] for i in members], f)
     f[f"count={min(len(members), 4)}"] = 1
     for i in members:
         c = cands[i]
@@ -468,5 +469,28 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+_HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+
+
+def _proposal_context(text: str, title: str, colon: int, title_end: int, members: list[Candidate],
+                      f: dict[str, float]) -> None:
+    """Whether the sentence of an entity's first mention in the abstract says the authors bring it in
+    (anywhere in it: "This paper presents Approximate nearest neighbor … (ANCE), a …"), and whether
+    the entity is a variant of the name before the title's colon ("SegFormer-B0" of "SegFormer: …").
+    """
+    body = [c for c in members if c.start >= title_end]
+    if body:
+        c = min(body, key=lambda c: c.start)
+        s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
+        e = text.find(". ", c.end)
+        sentence = text[s: e if e >= 0 else len(text)]
+        if _PROPOSE_NEAR.search(sentence) and _WE.search(sentence):
+            f["we_propose_sentence"] = 1
+    if 0 < colon <= 40:
+        head = _HEAD_NAME.match(title)
+        if head and head.end() == len(title[:colon].rstrip()):
+            stem = head.group().lower()
+            if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
+                f["title_variant"] = 1
 _GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
                             "appositive", "src=cue", "src=title"))
