@@ -31,10 +31,12 @@ _BOUNDARY = frozenset(
 #: words dropped before the phrase
 _LEADING = frozenset(
     "a an the our two three four several new novel simple effective efficient general unified principled "
-    "first generic lightweight called termed dubbed named so-called also further then".split())
+    "first generic lightweight so-called also further then".split())
 #: heads that describe rather than name ("… approach"): the phrase is proposed without them
 GENERIC_HEADS = frozenset("approach approaches mechanism mechanisms strategy strategies procedure architecture "
                           "architectures scheme technique techniques paradigm pipeline solution".split())
+#: naming words inside a phrase end it: "a robust framework called Weight-Aware Distillation"
+_NAMING = frozenset("called termed dubbed named namely coined".split())
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/']*")
 _PHRASE_END = frozenset(",.;:()[]\"“”!?")
 
@@ -71,7 +73,7 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         if leading and low in _LEADING:
             continue
         leading = False
-        if low in _BOUNDARY or low.endswith("ly"):
+        if low in _BOUNDARY or low.endswith("ly") or low in _NAMING or words and _names_follow(words[-1], m):
             break
         words.append(m)
     if len(words) > 6 or not words:
@@ -87,6 +89,14 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
 # two names joined into one token: "RetinaNet+PVT", "Synthia-to-Cityscapes", "GTA→Cityscapes"
 _JOINED = re.compile(r"(?<![\w\-+])([A-Z][A-Za-z0-9.]*[A-Za-z0-9])(?:\+|-to-|→|->)([A-Z][A-Za-z0-9\-]*[A-Za-z0-9])"
                      r"(?![\w+])")
+
+
+def _names_follow(last: re.Match[str], word: re.Match[str]) -> bool:
+    """A capitalised name right after a describing head: "a decoding framework Kangaroo"."""
+    return last.group().lower() in _HEADS_BEFORE_NAME and word.group()[:1].isupper()
+
+
+_HEADS_BEFORE_NAME = GENERIC_HEADS | frozenset("method framework model module algorithm network system".split())
 
 
 def part_candidates(text: str, title_end: int) -> Iterator[Candidate]:
