@@ -11,13 +11,15 @@ candidates are resolved longest-first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
+from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic, word_alternation
 
 __all__ = ["context_votes", "shape_votes", "select_candidates", "TypingWeights"]
 
@@ -68,9 +70,10 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
-_PROPOSAL_PAREN = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,80}}\($")
-_PROPOSAL_NEAR = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,60}}$")
-_PROPOSAL_BEFORE = re.compile(rf"\b(?:{PROPOSAL_VERBS}|{NAMING_VERBS})[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
+_PROPOSAL_PAREN = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,80}}\($")
+_PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,60}}$")
+_PROPOSAL_BEFORE = re.compile(
+    rf"{word_alternation(PROPOSAL_VERBS + '|' + NAMING_VERBS)}[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
@@ -84,10 +87,52 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/|→|->|-to-
 
 def shape_votes(name: str, weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
     """Type hints from the name alone."""
+    type_ = _shape_type(name)
+    if type_ is None:
+        return {}
+    return {type_: weights.tool_shape if type_ == "Tool" else weights.shape}
+
+
+@lru_cache(maxsize=100_000)
+def _shape_type(name: str) -> str | None:
     for pattern, type_ in _SHAPE_RULES:
         if pattern.search(name):  # "VLMEvalKit": a toolkit, whatever its context
-            return {type_: weights.tool_shape if type_ == "Tool" else weights.shape}
-    return {}
+            return type_
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _about_results(sentence: str) -> bool:
+    """Does the sentence speak of experiments or results? (Cached: every name of a sentence asks.)"""
+    return _EVAL_WORDS.search(sentence) is not None
+
+
+def _last_char(before: str) -> str:
+    """The character before the white space that ends ``before``; "" when it ends otherwise.
+
+    A quick test for the ``$``-anchored patterns that end in ``<character>\\s+``.
+    """
+    core = before.rstrip()
+    if len(core) == len(before) or not core:
+        return ""
+    last = core[-1]
+    return "0" if last.isdigit() else last  # any digit of \\d (a superset: the search decides)
+
+
+_NUMBER_END = ("0", "%")  # what _NUMBER_BEFORE's last characters before the white space can be
+
+
+def _before_head(before: str) -> str | None:
+    """``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
+
+    A match is the head's word and at most four more (a cue such as "such as",
+    an article, "(e.g.,"), so no match starts before the fifth-last word;
+    searching from there (same string, so ``\\b`` sees the real character
+    before) finds the same leftmost match.
+    """
+    parts = before.rsplit(None, 5)
+    m = _BEFORE.search(before, len(parts[0]) if len(parts) == 6 else 0)
+    return m.group("head") if m else None
 
 
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
@@ -108,19 +153,19 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
             if t:
                 votes[t] = votes.get(t, 0) + weights.appositive
                 break
-    m = _BEFORE.search(before)
-    if m:
-        t = head_type(m.group("head"))
+    head = _before_head(before)
+    if head:
+        t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
-    sentence = text[sent_start:sent_end]
-    if _EVAL_PREP.search(before) and _EVAL_WORDS.search(sentence):
+    if _EVAL_PREP.search(before) and _about_results(text[sent_start:sent_end]):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
-    if _TRAINED_ON.search(before):
+    # (the quick tests before each search are what every match needs)
+    if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
-    if _NUMBER_BEFORE.search(before):
+    if _last_char(before) in _NUMBER_END and _NUMBER_BEFORE.search(before):
         votes["Metric"] = votes.get("Metric", 0) + weights.number_before  # "by 3.8 AP50", "73.9% top-1"
-    if _SIZE_AFTER_NAME.match(after) or _SIZE_BEFORE_NAME.search(before):
+    if _SIZE_AFTER_NAME.match(after) or _last_char(before) in ("B", "M") and _SIZE_BEFORE_NAME.search(before):
         votes["Model"] = votes.get("Model", 0) + weights.size
     return votes
 
@@ -139,6 +184,16 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return max(0, min(len(sents) - 1, lo))
 
 
+def _sentence_at(sents: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """:func:`_sentence_of` by bisection on the sentences' starts (``starts``)."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return 0
+    if pos < sents[i][1]:
+        return i
+    return min(i + 1, len(sents) - 1)  # between sentences: the next one
+
+
 def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
     text = doc_text(doc)
@@ -149,8 +204,9 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     cands = _merge_same_spans([c for c in candidates(doc) if c.end > c.start])
     for c in cands:
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
+    starts = [s for s, _ in sents]
     for c in cands:
-        c.sentence = _sentence_of(sents, c.start)
+        c.sentence = _sentence_at(sents, starts, c.start)
         if c.source == "gazetteer" and not c.generic and c.strong:
             continue  # a known name's type is known; its gazetteer vote is what lists share
         s, e = sents[c.sentence]
@@ -212,17 +268,22 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
             return False  # "Training Transformer Models": a common word, capitalised by the title
     elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg", "proposal",
                       "part"):
-        s0 = sents[c.sentence][0]
-        window = text[max(s0, c.start - 100):c.start]
-        named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window)
-                          or (c.source == "titlecase" and _PROPOSAL_NEAR.search(window)))
-        if not (support >= min_support or c.text in strong_keys or named_here):
+        if not (support >= min_support or c.text in strong_keys
+                or _named_here(text[max(sents[c.sentence][0], c.start - 100):c.start], c.source)):
             return False
         if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
             return False  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact
     if is_generic(c.text) and c.source != "gazetteer":
         return False
     return (c.type or _best_type(c.votes)) != "Tool"
+
+
+def _named_here(window: str, source: str) -> bool:
+    """Is the name right after a proposal ("we propose a", "we introduce X (") in ``window``?"""
+    # (a match of _PROPOSAL_PAREN ends with "(", before an optional final newline, as $ allows)
+    return bool(_PROPOSAL_BEFORE.search(window[-60:])
+                or (window[-1:] == "(" or window[-2:] == "(\n") and _PROPOSAL_PAREN.search(window)
+                or (source == "titlecase" and _PROPOSAL_NEAR.search(window)))
 
 
 _NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-Za-z0-9]*)\b")
@@ -263,9 +324,10 @@ def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int, mi
     out: list[Candidate] = list(ordered)
     prev: Candidate | None = None
     for c in ordered:
-        m_left = _WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
-        if (m_left and c.start >= title_end and c.source in ("gazetteer", "shape")
-                and c.votes.get("Model", 0) >= min_model
+        m_left = (_WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
+                  if c.start >= title_end and c.source in ("gazetteer", "shape")
+                  and c.votes.get("Model", 0) >= min_model else None)
+        if (m_left
                 and not is_generic(m_left.group(1)) and m_left.group(1) not in _NOT_PREFIX
                 and not (prev is not None and prev.end > c.start - len(m_left.group(0)))):
             start = c.start - len(m_left.group(0))

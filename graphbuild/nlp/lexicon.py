@@ -25,6 +25,7 @@ __all__ = [
     "is_generic",
     "TYPE_HEADS",
     "head_type",
+    "word_alternation",
 ]
 
 # ---------------------------------------------------------------- sentences
@@ -63,6 +64,24 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# ---------------------------------------------------------------- fast regexes
+
+def word_alternation(alternatives: str) -> str:
+    r"""``\b(?:a|b|…)`` for a regex, written so that a search skips to the alternatives' first letters.
+
+    Each alternative must start with a letter. ``\b`` is checked right after that
+    letter, as "the character before it is not a word character": the same
+    matches, but the pattern now starts with literal characters, which lets
+    ``re`` scan for them instead of trying the pattern at every position.
+
+    >>> import re
+    >>> pattern = re.compile(word_alternation("call|called") + r"\s")
+    >>> [m.group() for m in pattern.finditer("recall called call ")]
+    ['called ', 'call ']
+    """
+    return "(?:" + "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in alternatives.split("|")) + ")"
 
 
 # ---------------------------------------------------------------- generic words

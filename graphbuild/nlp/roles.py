@@ -10,12 +10,13 @@ is compared with; everything else is used.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, head_type
+from .lexicon import INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, head_type, word_alternation
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -47,8 +48,11 @@ _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
 _CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
                           r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
-_COMPARE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|comparison (?:to|with)|"
-                      r"than|versus|vs\.?|against|relative to|improv\w* (?:up)?on|over)\b")
+_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|"
+                                       r"comparison (?:to|with)|than|versus|vs\.?|against|relative to|"
+                                       r"improv\w* (?:up)?on|over") + r"\b")
+# every match of _PROPOSE holds one of these
+_VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b")
 
@@ -75,12 +79,11 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     for c in cands:
         s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
         before = text[s:c.start]
-        sentence = text[s:e]
         if not c.proposed and c.start >= title_end:
             c.proposed = _proposed_here(text, c, before, first_seen, in_title)
         if c.proposed:
             c.role = "proposes"
-        elif c.type == "Dataset" and _EVAL.search(sentence):
+        elif c.type == "Dataset" and _about_results(text[s:e]):
             c.role = "evaluates_on"
         elif c.type in ("Model", "Method") and _compared(before):
             c.role = "compares_with"
@@ -96,14 +99,37 @@ def _names_title(c: Candidate, title: str) -> bool:
     return len(words) == 1 or c.text.lower() == title.strip() or any(shape_score(w) for w in words)
 
 
+@lru_cache(maxsize=4096)
+def _about_results(sentence: str) -> bool:
+    """Does the sentence speak of experiments or results? (Cached: every dataset of a sentence asks.)"""
+    return _EVAL.search(sentence) is not None
+
+
+def _tail_from(before: str, words: int) -> int:
+    """Where the last ``words`` white-space-separated words of ``before`` start (or after it).
+
+    The ``$``-anchored patterns here span a bounded number of words, so a search
+    from there (in the same string: ``\\b`` sees the real character before) finds
+    the same match as a search of the whole sentence so far.
+    """
+    parts = before.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
+
+
 def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str]) -> bool:
     after = text[c.end: c.end + 30]
-    if _OUR.search(before) or (_OUR_NAME_BEFORE.search(before) and _TYPE_HEAD_AFTER.match(after)):
+    # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three
+    if _OUR.search(before, _tail_from(before, 7)) or (
+            _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
     if _MODIFIER.match(after):
         return False  # "we present BERT-based models"
+    # a proposal verb more than 12 words back is too far (below): no need to look for one
+    tail = before[_tail_from(before, 13):]
+    if not any(v in tail for v in _VERB_STEMS):
+        return False
     proposals = list(_PROPOSE.finditer(before))
     m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
     if m is None or (before[m.start():].startswith("and") and not _WE.search(before[:m.start()])):
