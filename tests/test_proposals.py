@@ -46,3 +46,10 @@ def test_title_spans_are_its_whole_parts_and_first_phrases():
         title, "Tree-based Deep Model for Recommender Systems", "Tree-based Deep Model"}
     title = "Proximal Algorithm Unrolling: Flexible Networks"
     assert "Proximal Algorithm Unrolling" in {title[s:e] for s, e in _title_spans(title)}
+
+
+def test_a_name_with_the_year_of_its_edition():
+    from graphbuild.nlp.proposals import year_candidates
+
+    text = "T\n\nOn BraTS 2019 and 2020 and iNaturalist 2018; in 2019 we tried."
+    assert [c.text for c in year_candidates(text, 1)] == ["BraTS 2019", "iNaturalist 2018"]

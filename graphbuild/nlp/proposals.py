@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .candidates import Candidate
 
-__all__ = ["proposal_candidates", "part_candidates", "GENERIC_HEADS"]
+__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it
 _VERBS = (r"propos|introduc|present|design|develop|devis|invent|formaliz|formulat|call|term|dub|coin|nam|"
@@ -106,3 +106,13 @@ def part_candidates(text: str, title_end: int) -> Iterator[Candidate]:
             if any(ch.isupper() for ch in m.group(k)[1:]) or any(ch.isdigit() for ch in m.group(k)) \
                     or len(m.group(k)) > 3:
                 yield Candidate(m.start(k), m.end(k), m.group(k), "part")
+
+
+# a name with the year of its edition: "BraTS 2019", "iNaturalist 2018"
+_WITH_YEAR = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*) ((?:19|20)\d\d)(?![\w\-])")
+
+
+def year_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """A capitalised or coined word followed by a year ("BraTS 2019"): a dataset's or a challenge's edition."""
+    for m in _WITH_YEAR.finditer(text, title_end):
+        yield Candidate(m.start(), m.end(), m.group(), "year")
