@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -266,7 +267,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     bias, gaz_ambiguous, after_copyright, survey_title, l_start = fixed[:5]
     context_ids = fixed[5:]
     holds_known, joins_known = ident("holds_known"), ident("joins_known")
-    known = [(c.start, c.end) for c, t in zip(cands, gaz_types) if t]
+    known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     out = []
     for i, c in enumerate(cands):
         g = ev.group_of[i]
@@ -319,8 +320,17 @@ _JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?
 
 
 def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
-    """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50")."""
-    return any(c.start <= s and e <= c.end and e - s < c.end - c.start for s, e in known)
+    """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50");
+    ``known`` is sorted.
+    """
+    size = c.end - c.start
+    for k in range(bisect_left(known, (c.start, -1)), len(known)):
+        s, e = known[k]
+        if s >= c.end:
+            return False
+        if e <= c.end and e - s < size:
+            return True
+    return False
 
 
 _TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"

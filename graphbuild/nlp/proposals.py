@@ -19,10 +19,11 @@ from .candidates import Candidate
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it
-_VERBS = (r"propos|introduc|present|design|develop|devis|invent|formaliz|formulat|call|term|dub|coin|nam|"
-          r"build|construct|creat|establish")
-_CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|novel|new)\s+", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:we|our|this (?:paper|work|study)|here)\b", re.I)
+_VERBS = (r"[Pp]ropos|[Ii]ntroduc|[Pp]resent|[Dd]esign|[Dd]evelop|[Dd]evis|[Ii]nvent|[Ff]ormaliz|[Ff]ormulat|call|"
+          r"term|dub|coin|nam|[Bb]uild|[Cc]onstruct|[Cc]reat|[Ee]stablish")
+# (case-sensitive alternatives: several times faster than re.I over every abstract)
+_CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|[Nn]ovel|[Nn]ew)\s+")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 #: words that end a proposal phrase
 _BOUNDARY = frozenset(
     "that which who whose where when while whereby to for of in on with by via from at as into using based "
@@ -101,6 +102,8 @@ _HEADS_BEFORE_NAME = GENERIC_HEADS | frozenset("method framework model module al
 
 def part_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """Each name of two joined by ``+`` or ``-to-`` ("RetinaNet+PVT": RetinaNet and PVT)."""
+    if "+" not in text and "-to-" not in text and "→" not in text and "->" not in text:
+        return
     for m in _JOINED.finditer(text, title_end):
         for k in (1, 2):
             if any(ch.isupper() for ch in m.group(k)[1:]) or any(ch.isdigit() for ch in m.group(k)) \
@@ -108,11 +111,14 @@ def part_candidates(text: str, title_end: int) -> Iterator[Candidate]:
                 yield Candidate(m.start(k), m.end(k), m.group(k), "part")
 
 
-# a name with the year of its edition: "BraTS 2019", "iNaturalist 2018"
-_WITH_YEAR = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*) ((?:19|20)\d\d)(?![\w\-])")
+# a year after a space, then the word before it: "BraTS 2019", "iNaturalist 2018" (years are rare: found first)
+_YEAR = re.compile(r"(?<= )(?:19|20)\d\d(?![\w\-])")
+_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:[A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*) $")
 
 
 def year_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """A capitalised or coined word followed by a year ("BraTS 2019"): a dataset's or a challenge's edition."""
-    for m in _WITH_YEAR.finditer(text, title_end):
-        yield Candidate(m.start(), m.end(), m.group(), "year")
+    for m in _YEAR.finditer(text, title_end):
+        name = _NAME_BEFORE.search(text, max(title_end, m.start() - 40), m.start())
+        if name is not None:
+            yield Candidate(name.start(), m.end(), text[name.start():m.end()], "year")
