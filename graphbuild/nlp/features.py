@@ -15,7 +15,9 @@ case, whether it is defined as an abbreviation).
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
+from .featurespace import FeatureSpace, Row
 from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
@@ -60,13 +63,14 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of")
+    __slots__ = ("counts", "papers", "_features", "_features_of", "_space")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
         self.papers = 0
-        self._features: dict[str, tuple[tuple[str, float], ...]] = {}  # name -> its features, per ``counts``
+        self._features: dict[tuple[str, str], tuple[int, ...]] = {}  # (name, proposer) -> ids, per ``counts``
         self._features_of: object = None
+        self._space: object = None
 
     def add(self, text: str) -> None:
         """Count one paper's abstract (the text after its title)."""
@@ -93,14 +97,17 @@ class CorpusStats:
                 if not sent_open(body[max(0, at - 3):at]):
                     row[0] += 1
 
-    def features(self, name: str, f: dict[str, float]) -> None:
-        """Add the corpus features of a one-word name to ``f``."""
-        if self._features_of is not self.counts:  # counts changed (or were replaced): start afresh
-            self._features, self._features_of = {}, self.counts
-        items = self._features.get(name)
-        if items is None:
-            items = self._features[name] = self._features_uncached(name)
-        f.update(items)
+    def feature_ids(self, space: FeatureSpace, name: str, source: str) -> tuple[int, ...]:
+        """The ids in ``space`` of the corpus features of a one-word name (and their conjunctions
+        with its proposer ``source``).
+        """
+        if self._features_of is not self.counts or self._space is not space:  # counts or space changed
+            self._features, self._features_of, self._space = {}, self.counts, space
+        key = (name, source)
+        ids = self._features.get(key)
+        if ids is None:
+            ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
+        return ids
 
     def _features_uncached(self, name: str) -> tuple[tuple[str, float], ...]:
         row = self.counts.get(name.lower())
@@ -198,6 +205,9 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["stopword"] = 1
     if len(words) == 1 and head_type(low):
         f["headword=" + head_type(low)] = 1  # type: ignore[operator]
+    elif len(words) > 1 and head_type(words[-1]):
+        # "… Matrix Completion", "… Transformer"
+        f["lasthead=" + head_type(words[-1])] = 1  # type: ignore[operator]
     if is_generic(name):
         f["generic"] = 1
     tail = re.split(r"[-\s]", name)[-1].lower()
@@ -237,145 +247,250 @@ def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) ->
 
 
 def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate],
-                       groups: Grouping, gaz_types: list[str | None],
-                       corpus: CorpusStats | None = None) -> list[dict[str, float]]:
-    """One feature dictionary per candidate (see the module docstring for the families).
+                       groups: Grouping, gaz_types: list[str | None], corpus: CorpusStats | None = None,
+                       space: FeatureSpace | None = None) -> list[Row]:
+    """One feature row per candidate (see the module docstring for the families), as ids of ``space``.
 
     ``corpus`` holds the casing statistics of the papers being built; without
-    it, those of this paper alone are used.
+    it, those of this paper alone are used. ``space.named(row)`` gives a row's
+    ``name -> value`` dictionary.
     """
     if corpus is None:
         corpus = corpus_stats([text])
-    title = text[:title_end]
-    colon = title.find(":")
-    survey = bool(SURVEY_TITLE.search(title))
-    lowered = text.lower()
-    lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
-    first_copyright = _COPYRIGHT.search(text, title_end)
-    copyright_at = first_copyright.start() if first_copyright else len(text)
+    if space is None:
+        space = FeatureSpace()
+    doc = _DocContext(text, sents, title_end)
     ev = _group_evidence(cands, groups, title_end)
-    group_of, g_outside = ev.group_of, ev.outside
-    # what every member of a group shares, computed once per group
-    g_items = [_group_items(ev, g) for g in range(len(groups))]
+    group_rows = [_group_row(space, ev, g) for g in range(len(groups))]
+    block, ident = space.block, space.id
+    fixed = [ident(name) for name in _FIXED]
+    bias, gaz_ambiguous, after_copyright, survey_title, l_start = fixed[:5]
+    context_ids = fixed[5:]
+    holds_known, joins_known = ident("holds_known"), ident("joins_known")
+    known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     out = []
     for i, c in enumerate(cands):
-        g = group_of[i]
-        g_sources, g_votes, g_strong, g_rule, g_final, g_count = g_items[g]
-        f: dict[str, float] = {"bias": 1}
-        f.update(_source_items(c.sources or (c.source,)))
-        f.update(g_sources)
-        f.update(_shape_of(c.text))
+        g = ev.group_of[i]
+        g_ids, g_votes, g_flags, count = group_rows[g]
+        source, name = c.source, c.text
+        sources = c.sources or (source,)
+        ids = [bias]
+        ids += block(("src", sources), source, _prefixed, "src=", sources)
+        ids += g_ids
+        ids += block(("shape", name, source), source, _shape_names, name)
         gt = gaz_types[i]
         if gt:
-            f["gaz=" + gt] = 1
+            ids += block(("gaz", gt, source), source, _prefixed, "gaz=", (gt,))
         if c.key is not None and not c.strong:
-            f["gaz_ambiguous"] = 1
-        for t, w in c.votes.items():
-            f["vote=" + t] = min(w, 6.0) / 3
-        f.update(g_votes)
-        for name, on in (("strong", c.strong), ("gstrong", g_strong), ("rule_kept", c.rule_kept),
-                         ("grule_kept", g_rule), ("rule_final", c.rule_final), ("grule_final", g_final),
-                         ("rule_proposed", c.proposed), ("rule_generic", c.generic),
-                         ("generic_definition", not c.accepted)):
-            if on:
-                f[name] = 1
-        f[g_count] = 1
-        if c.start < title_end:
-            f["in_title"] = 1
-            if 0 <= colon and c.end <= colon:
-                f["title_head"] = 1
-            if not g_outside[g]:
-                f["title_only"] = 1
-            f["title_src=" + c.source] = 1
-        else:
-            s, _ = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, 0)
-            if c.start == s:
-                f["sent_start"] = 1
-            f[f"sent={min(c.sentence, 3)}"] = 1
-        if c.start >= copyright_at:
-            f["after_copyright"] = 1
-        if survey:
-            f["survey_title"] = 1
-        low = c.text.lower()
-        if low != c.text and (low in lower_words if " " not in low else low in text):
-            f["also_lower"] = 1
-        elif low == c.text and lowered.count(low) > 1:
-            f["lower_repeated"] = 1
-        if " " not in c.text:
-            corpus.features(c.text, f)
-        _context_features(text, c, sents, f)
-        _conjoin(c.source, f)
-        out.append(f)
+            ids.append(gaz_ambiguous)
+        valued = {block(("vote", t), "", _prefixed, "vote=", (t,))[0]: min(w, 6.0) / 3 for t, w in c.votes.items()}
+        valued.update(g_votes)
+        flags = (c.strong, g_flags[0], c.rule_kept, g_flags[1], c.rule_final, g_flags[2], c.proposed, c.generic,
+                 not c.accepted)
+        ids += block(("flags", source, flags), source, itertools.compress, _FLAGS, flags)
+        ids += block(("count", count, source), source, _prefixed, "count=", (str(count),))
+        ids += block(doc.place_key(c, source, ev.outside[g]), source, doc.place_names, c, source, ev.outside[g])
+        if known and _holds_known(c, known):
+            ids.append(holds_known)
+            if _JOINER.search(name):  # "ImageNet with ResNet-50", "RetinaNet+PVT": two names, not one
+                ids.append(joins_known)
+        if c.start >= doc.copyright_at:
+            ids.append(after_copyright)
+        if doc.survey:
+            ids.append(survey_title)
+        usage = doc.usage(name)
+        if usage:
+            ids += block((usage, source), source, _prefixed, "", (usage,))
+        if " " not in name:
+            ids += corpus.feature_ids(space, name, source)
+        _context_ids(doc, c, source, block, l_start, context_ids, ids)
+        out.append((ids, valued))
     return out
 
 
-_Items = tuple[tuple[str, float], ...]
+#: features that are present or not, numbered once per document
+_FIXED = ("bias", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
+          "R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
+#: a candidate's flags, in the order :func:`candidate_features` lists their values
+_FLAGS = ("strong", "gstrong", "rule_kept", "grule_kept", "rule_final", "grule_final", "rule_proposed",
+          "rule_generic", "generic_definition")
 
 
-def _group_items(ev: _GroupEvidence, g: int) -> tuple[_Items, _Items, bool, bool, bool, str]:
-    """A group's shared features: its proposers (in a fixed order), its type votes, its flags, its size."""
-    sources = tuple(("gsrc=" + src, 1) for src in sorted(ev.sources[g]))
-    votes = tuple(("gvote=" + t, min(w, 6.0) / 3) for t, w in ev.votes[g].items())
-    return sources, votes, ev.strong[g], ev.rule[g], ev.final[g], f"count={min(ev.count[g], 4)}"
+_JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
 
 
-@lru_cache(maxsize=1024)
-def _source_items(sources: tuple[str, ...]) -> _Items:
-    return tuple(("src=" + src, 1) for src in sources)
-
-
-_CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
-              "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
-
-
-def _conjoin(source: str, f: dict[str, float]) -> None:
-    """Pair the proposer with the shape, place and usage features: a capitalised run in the
-    title means something else than a gazetteer hit in the title.
+def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
+    """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50");
+    ``known`` is sorted.
     """
-    prefix = source + "&"
-    f.update([(prefix + name, value) for name, value in f.items() if _conjoined(name)])
+    size = c.end - c.start
+    for k in range(bisect_left(known, (c.start, -1)), len(known)):
+        s, e = known[k]
+        if s >= c.end:
+            return False
+        if e <= c.end and e - s < size:
+            return True
+    return False
 
 
-@lru_cache(maxsize=100_000)
-def _conjoined(name: str) -> bool:
-    """Is ``name`` a feature :func:`_conjoin` pairs with the proposer?"""
-    return name.startswith(_CONJOINED)
+_TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
+                         r"understanding|efficient|simple|fast)\s+)+", re.I)
 
 
-def _neighbour(side: str, m: re.Match[str] | None, f: dict[str, float]) -> None:
+_TITLE_CUT = re.compile(r"\s(?:for|with|via|using|by|through|from|in|on|beyond|towards?|of)\s", re.I)
+
+
+def _title_spans(title: str) -> set[tuple[int, int]]:
+    """The spans that make up a whole part of the title: all of it, the part before its colon and
+    the part after it, each without a leading "Towards" or "Learning", and the first phrase of each.
+    """
+    colon = title.find(":")
+    parts = [(0, len(title))] if colon < 0 else [(0, len(title)), (0, colon), (colon + 1, len(title))]
+    out = set()
+    for s, e in parts:
+        part = title[s:e]
+        s += len(part) - len(part.lstrip())
+        e -= len(part) - len(part.rstrip())
+        lead = _TITLE_LEAD.match(title, s, e)
+        start = lead.end() if lead else s
+        out.update(((s, e), (start, e)))
+        cut = _TITLE_CUT.search(title, start, e)
+        if cut:  # the first phrase: "Tree-based Deep Model" of "Learning Tree-based Deep Model for …"
+            out.add((start, cut.start()))
+    return out
+
+
+class _DocContext:
+    """What the features of every candidate of one document read: the text, its sentences,
+    the title's end and colon, where a copyright notice starts, its lower-case words.
+    """
+
+    __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
+                 "whole_title")
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
+        self.text, self.sents, self.title_end = text, sents, title_end
+        title = text[:title_end]
+        self.colon = title.find(":")
+        self.survey = bool(SURVEY_TITLE.search(title))
+        self.lowered = text.lower()
+        self.copyright_at = _copyright_at(text, self.lowered, title_end)
+        self._lower_words: set[str] | None = None
+        self.whole_title = _title_spans(title)
+
+    def place_key(self, c: Candidate, source: str, outside: bool) -> tuple[object, ...]:
+        """What :meth:`place_names` depends on."""
+        if c.start < self.title_end:
+            whole = (c.start, c.end) in self.whole_title
+            return "title", source, 0 <= self.colon and c.end <= self.colon, outside, whole
+        s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
+        return "sent", c.start == s, min(c.sentence, 3), source
+
+    def place_names(self, c: Candidate, source: str, outside: bool) -> list[str]:
+        """Where the candidate stands: in the title (before its colon, only there), or which sentence."""
+        key = self.place_key(c, source, outside)
+        if key[0] == "title":
+            return ["in_title", *(["title_head"] if key[2] else []), *([] if outside else ["title_only"]),
+                    *(["title_whole"] if key[4] else []), "title_src=" + source]
+        return [*(["sent_start"] if key[1] else []), f"sent={key[2]}"]
+
+    def usage(self, name: str) -> str:
+        """``also_lower`` when a capitalised name is also written in lower case in the text,
+        ``lower_repeated`` when a lower-case name occurs more than once, else empty.
+        """
+        low = name.lower()
+        if low != name:
+            if " " in low:
+                return "also_lower" if low in self.text else ""
+            # a lower-case word of the text is in the text: the cheap test first
+            return "also_lower" if low in self.text and low in self.lower_words() else ""
+        return "lower_repeated" if self.lowered.count(low) > 1 else ""
+
+    def lower_words(self) -> set[str]:
+        """The words of the text written in lower case (computed once, when first asked)."""
+        if self._lower_words is None:
+            self._lower_words = {w for w in _TOKEN.findall(self.text) if w.islower()}
+        return self._lower_words
+
+
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "published by", "periodicals", "inc.", "ltd",
+                    "elsevier", "springer", "wiley", "ieee", "acm")
+#: letters that match an ASCII letter case-insensitively without lower-casing to it (and İ, which
+#: lower-cases to two characters): where one occurs, the copyright search takes the regular expression
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb05\ufb06]")
+
+
+def _copyright_at(text: str, lowered: str, title_end: int) -> int:
+    """Where the first copyright or publisher notice after the title starts (``len(text)``: none).
+
+    The same as ``_COPYRIGHT.search(text, title_end)``, by plain substring searches of the
+    lower-cased text (several times faster).
+    """
+    if len(lowered) != len(text) or _CASE_ODD.search(text):
+        found = _COPYRIGHT.search(text, title_end)
+        return found.start() if found else len(text)
+    find = lowered.find
+    return min([at for at in (find(w, title_end) for w in _COPYRIGHT_WORDS) if at >= 0], default=len(text))
+
+
+def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],
+                                                                          tuple[bool, bool, bool], int]:
+    """A group's shared features: its proposers, its type votes (valued), its flags, its size."""
+    sources = tuple(sorted(ev.sources[g]))
+    ids = space.block(("gsrc", sources), "", _prefixed, "gsrc=", sources)
+    votes = {space.block(("gvote", t), "", _prefixed, "gvote=", (t,))[0]: min(w, 6.0) / 3
+             for t, w in ev.votes[g].items()}
+    return ids, votes, (ev.strong[g], ev.rule[g], ev.final[g]), min(ev.count[g], 4)
+
+
+def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
+    """``prefix + value`` for each distinct value."""
+    return [prefix + v for v in dict.fromkeys(values)]
+
+
+def _shape_names(name: str) -> list[str]:
+    return [n for n, _ in _shape_of(name)]
+
+
+def _neighbour_names(side: str, word: str) -> list[str]:
     """The word next to a name (``L=``/``R=``) and the type its head noun signals."""
-    if m is None:
-        if side == "L":
-            f["L=<s>"] = 1
-        return
-    w = m.group(1).lower()
-    f[f"{side}={w}"] = 1
-    t = head_type(w)
-    if t:
-        f[f"{side}head={t}"] = 1
+    t = head_type(word)
+    return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
 
 
-def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: dict[str, float]) -> None:
+def _context_ids(doc: _DocContext, c: Candidate, source: str, block: Callable[..., tuple[int, ...]], l_start: int,
+                 fixed: list[int], ids: list[int]) -> None:
+    """Append the ids of the words around ``c`` and of the cues before and after it to ``ids``."""
+    text, sents = doc.text, doc.sents
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
     before = text[max(s, c.start - 80): c.start]
     after = text[c.end: min(e, c.end + 60)]
-    _neighbour("L", _LEFT_WORD.search(before[-30:]), f)
-    _neighbour("R", _RIGHT_WORD.match(after), f)
+    m = _LEFT_WORD.search(before[-30:])
+    if m is None:
+        ids.append(l_start)
+    else:
+        left = m.group(1).lower()
+        ids += block(("L", left, source), source, _neighbour_names, "L", left)
+    m = _RIGHT_WORD.match(after)
+    if m is not None:
+        right = m.group(1).lower()
+        ids += block(("R", right, source), source, _neighbour_names, "R", right)
+    r_paren, l_paren, listed, propose, we_propose, our, modifier = fixed
     if after[:1] == "(":
-        f["R=("] = 1
+        ids.append(r_paren)
     if before.rstrip().endswith("("):
-        f["L=("] = 1
+        ids.append(l_paren)
     if _SIBLING.match(after) and after.strip()[:1] in (",", "a", "&", "/"):
-        f["listed"] = 1
+        ids.append(listed)
     if _PROPOSE_NEAR.search(before[-60:]):
-        f["propose_verb_before"] = 1
+        ids.append(propose)
         if _WE.search(text[s:c.start]):
-            f["we_propose_before"] = 1
+            ids.append(we_propose)
     window = before[-45:]
     if _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window):
-        f["our_before"] = 1
+        ids.append(our)
     if after.startswith("-based") or after.startswith("-style"):
-        f["modifier_after"] = 1
+        ids.append(modifier)
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
@@ -390,6 +505,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1
+    _proposal_context(text, title, colon, title_end, [cands[i] for i in members], f)
     f[f"count={min(len(members), 4)}"] = 1
     for i in members:
         c = cands[i]
@@ -424,5 +540,28 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+_HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+
+
+def _proposal_context(text: str, title: str, colon: int, title_end: int, members: list[Candidate],
+                      f: dict[str, float]) -> None:
+    """Whether the sentence of an entity's first mention in the abstract says the authors bring it in
+    (anywhere in it: "This paper presents Approximate nearest neighbor … (ANCE), a …"), and whether
+    the entity is a variant of the name before the title's colon ("SegFormer-B0" of "SegFormer: …").
+    """
+    body = [c for c in members if c.start >= title_end]
+    if body:
+        c = min(body, key=lambda c: c.start)
+        s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
+        e = text.find(". ", c.end)
+        sentence = text[s: e if e >= 0 else len(text)]
+        if _PROPOSE_NEAR.search(sentence) and _WE.search(sentence):
+            f["we_propose_sentence"] = 1
+    if 0 < colon <= 40:
+        head = _HEAD_NAME.match(title)
+        if head and head.end() == len(title[:colon].rstrip()):
+            stem = head.group().lower()
+            if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
+                f["title_variant"] = 1
 _GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
                             "appositive", "src=cue", "src=title"))
