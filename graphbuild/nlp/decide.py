@@ -43,7 +43,7 @@ from ..errors import InputError
 from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
-from .features import CorpusStats, candidate_features, entity_features, group_candidates
+from .features import CorpusStats, DocContext, candidate_features, entity_features, group_candidates
 from .featurespace import FeatureSpace, Row, merge_rows
 
 if TYPE_CHECKING:
@@ -225,6 +225,7 @@ class Prepared:
     rows: list[Row]  # per candidate, as ids of ``space``
     group_rows: list[Row]  # per group: the members' features, each at its largest value
     space: FeatureSpace
+    context: DocContext
 
     @property
     def features(self) -> list[dict[str, float]]:
@@ -251,8 +252,10 @@ def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list
     position = {id(c): i for i, c in enumerate(cands)}
     groups = group_candidates(cands, lambda c: keys[position[id(c)]])
     gaz_types = [e.type if e is not None else None for e in entries]
-    rows = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus, space)
-    return Prepared(cands, entries, groups, rows, [merge_rows([rows[i] for i in m]) for m in groups], space)
+    context = DocContext(text, sents, title_end)
+    rows = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus, space, context)
+    return Prepared(cands, entries, groups, rows, [merge_rows([rows[i] for i in m]) for m in groups], space,
+                    context)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -310,7 +313,8 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     prop = model.proposed_probs([
-        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members))
+        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
+                        prepared.context)
         for members, type_, _ in kept_groups])
     for (members, type_, kept), p in zip(kept_groups, prop):
         # a lower-case phrase kept only by the lower threshold is proposed only when that is clear

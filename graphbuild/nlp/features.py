@@ -30,14 +30,17 @@ from .featurespace import FeatureSpace, Row
 from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
-__all__ = ["group_candidates", "candidate_features", "entity_features", "Grouping", "CorpusStats",
+__all__ = ["group_candidates", "candidate_features", "entity_features", "DocContext", "Grouping", "CorpusStats",
            "corpus_stats"]
 
 Grouping = list[list[int]]
 
 _LEFT_WORD = re.compile(r"([A-Za-z][\w\-]*)[^\w\n]{0,3}$")
 _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
-_PROPOSE_NEAR = re.compile(rf"\b(?:{INTRODUCING_VERBS}|{NAMING_VERBS}|train)(?:s|d|ed)?\b", re.I)
+#: the verbs of ``_PROPOSE_NEAR`` (its regular expression is built from them, so a substring
+#: search for them is a sound pre-test)
+_PROPOSE_VERBS = tuple(f"{INTRODUCING_VERBS}|{NAMING_VERBS}|train".split("|"))
+_PROPOSE_NEAR = re.compile(rf"\b(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -248,18 +251,18 @@ def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) ->
 
 def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate],
                        groups: Grouping, gaz_types: list[str | None], corpus: CorpusStats | None = None,
-                       space: FeatureSpace | None = None) -> list[Row]:
+                       space: FeatureSpace | None = None, context: DocContext | None = None) -> list[Row]:
     """One feature row per candidate (see the module docstring for the families), as ids of ``space``.
 
     ``corpus`` holds the casing statistics of the papers being built; without
     it, those of this paper alone are used. ``space.named(row)`` gives a row's
-    ``name -> value`` dictionary.
+    ``name -> value`` dictionary. ``context``: the document's :class:`DocContext`, if made already.
     """
     if corpus is None:
         corpus = corpus_stats([text])
     if space is None:
         space = FeatureSpace()
-    doc = _DocContext(text, sents, title_end)
+    doc = context if context is not None else DocContext(text, sents, title_end)
     ev = _group_evidence(cands, groups, title_end)
     group_rows = [_group_row(space, ev, g) for g in range(len(groups))]
     block, ident = space.block, space.id
@@ -360,13 +363,13 @@ def _title_spans(title: str) -> set[tuple[int, int]]:
     return out
 
 
-class _DocContext:
+class DocContext:
     """What the features of every candidate of one document read: the text, its sentences,
     the title's end and colon, where a copyright notice starts, its lower-case words.
     """
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title")
+                 "whole_title", "_verbs_at")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -377,6 +380,16 @@ class _DocContext:
         self.copyright_at = _copyright_at(text, self.lowered, title_end)
         self._lower_words: set[str] | None = None
         self.whole_title = _title_spans(title)
+        self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if _caseless_safe(text, self.lowered) else None
+
+    def propose_near(self, lo: int, hi: int) -> bool:
+        """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
+        at = self._verbs_at
+        if at is not None:
+            k = bisect_left(at, lo)
+            if k == len(at) or at[k] >= hi:
+                return False
+        return _PROPOSE_NEAR.search(self.text[lo:hi]) is not None
 
     def place_key(self, c: Candidate, source: str, outside: bool) -> tuple[object, ...]:
         """What :meth:`place_names` depends on."""
@@ -402,15 +415,48 @@ class _DocContext:
         if low != name:
             if " " in low:
                 return "also_lower" if low in self.text else ""
-            # a lower-case word of the text is in the text: the cheap test first
-            return "also_lower" if low in self.text and low in self.lower_words() else ""
+            return "also_lower" if self.is_lower_word(low) else ""
         return "lower_repeated" if self.lowered.count(low) > 1 else ""
 
-    def lower_words(self) -> set[str]:
-        """The words of the text written in lower case (computed once, when first asked)."""
-        if self._lower_words is None:
-            self._lower_words = {w for w in _TOKEN.findall(self.text) if w.islower()}
-        return self._lower_words
+    def is_lower_word(self, low: str) -> bool:
+        """Is ``low`` one of the words (``_TOKEN``) of the text, written so (in lower case)?
+
+        Each place ``low`` occurs is tested with ``_TOKEN.match``; only where a word
+        could reach over it (after ``+`` or ``.``) are all the words listed.
+        """
+        if self._lower_words is not None:
+            return low in self._lower_words
+        text, find = self.text, self.text.find
+        at = find(low)
+        while at >= 0:
+            if at > 0 and text[at - 1] in "+.":
+                self._lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
+                return low in self._lower_words
+            m = _TOKEN.match(text, at)
+            if m is not None and m.group() == low and low.islower():
+                return True
+            at = find(low, at + 1)
+        return False
+
+
+def _caseless_safe(text: str, lowered: str) -> bool:
+    """Can substring searches of ``lowered`` stand for case-insensitive regular expressions over
+    ``text`` (offsets kept, no letter that matches an ASCII letter without lower-casing to it)?
+    """
+    return len(lowered) == len(text) and _CASE_ODD.search(text) is None
+
+
+def _starts_of(words: Iterable[str], lowered: str) -> list[int]:
+    """Sorted positions where any of ``words`` starts in ``lowered``."""
+    out: list[int] = []
+    for w in words:
+        find = lowered.find
+        at = find(w)
+        while at >= 0:
+            out.append(at)
+            at = find(w, at + 1)
+    out.sort()
+    return out
 
 
 _COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "published by", "periodicals", "inc.", "ltd",
@@ -426,7 +472,7 @@ def _copyright_at(text: str, lowered: str, title_end: int) -> int:
     The same as ``_COPYRIGHT.search(text, title_end)``, by plain substring searches of the
     lower-cased text (several times faster).
     """
-    if len(lowered) != len(text) or _CASE_ODD.search(text):
+    if not _caseless_safe(text, lowered):
         found = _COPYRIGHT.search(text, title_end)
         return found.start() if found else len(text)
     find = lowered.find
@@ -458,14 +504,27 @@ def _neighbour_names(side: str, word: str) -> list[str]:
     return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
 
 
-def _context_ids(doc: _DocContext, c: Candidate, source: str, block: Callable[..., tuple[int, ...]], l_start: int,
+def _left_word(window: str) -> re.Match[str] | None:
+    """``_LEFT_WORD.search(window)``, tried first on the window's last 16 characters: a match
+    there that starts after a character no word holds, well before the end, is the leftmost.
+    """
+    short = window[-16:]
+    m = _LEFT_WORD.search(short)
+    if m is not None and 0 < m.start() < len(short) - 3 and len(short) < len(window):
+        ch = short[m.start() - 1]
+        if not (ch.isalnum() or ch in "_-"):
+            return m
+    return m if len(short) == len(window) else _LEFT_WORD.search(window)
+
+
+def _context_ids(doc: DocContext, c: Candidate, source: str, block: Callable[..., tuple[int, ...]], l_start: int,
                  fixed: list[int], ids: list[int]) -> None:
     """Append the ids of the words around ``c`` and of the cues before and after it to ``ids``."""
     text, sents = doc.text, doc.sents
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
     before = text[max(s, c.start - 80): c.start]
     after = text[c.end: min(e, c.end + 60)]
-    m = _LEFT_WORD.search(before[-30:])
+    m = _left_word(before[-30:])
     if m is None:
         ids.append(l_start)
     else:
@@ -482,7 +541,7 @@ def _context_ids(doc: _DocContext, c: Candidate, source: str, block: Callable[..
         ids.append(l_paren)
     if _SIBLING.match(after) and after.strip()[:1] in (",", "a", "&", "/"):
         ids.append(listed)
-    if _PROPOSE_NEAR.search(before[-60:]):
+    if doc.propose_near(max(s, c.start - 60), c.start):
         ids.append(propose)
         if _WE.search(text[s:c.start]):
             ids.append(we_propose)
@@ -494,14 +553,19 @@ def _context_ids(doc: _DocContext, c: Candidate, source: str, block: Callable[..
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
-                    type_: str, gaz_hit: bool) -> dict[str, float]:
-    """Features of one entity (a group of candidates) for the ``proposed`` decision."""
+                    type_: str, gaz_hit: bool, context: DocContext | None = None) -> dict[str, float]:
+    """Features of one entity (a group of candidates) for the ``proposed`` decision.
+
+    ``context`` is the document's :class:`DocContext` when the caller has one.
+    """
+    if context is None:
+        context = DocContext(text, [(0, len(text))], title_end)
     title = text[:title_end]
     colon = title.find(":")
     f: dict[str, float] = {"bias": 1, "type=" + type_: 1}
     if gaz_hit:
         f["gaz"] = 1
-    if SURVEY_TITLE.search(title):
+    if context.survey:
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1
@@ -525,11 +589,11 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["coined"] = 1
         s = c.sentence
         before = text[max(0, c.start - 80): c.start]
-        if _PROPOSE_NEAR.search(before[-50:]):
+        if context.propose_near(max(0, c.start - 50), c.start):
             f["propose_verb_before"] = 1
-        if _OUR_BEFORE.search(before):
+        if _OUR_HINT(before.lower()) and _OUR_BEFORE.search(before):
             f["our_before"] = 1
-        if s >= 0 and _WE.search(before[-80:]) and _PROPOSE_NEAR.search(before[-80:]):
+        if s >= 0 and context.propose_near(max(0, c.start - 80), c.start) and _WE.search(before):
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
