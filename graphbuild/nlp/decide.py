@@ -271,7 +271,8 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     """Decide which candidates name entities, of which type, and which the paper proposes.
 
     An entity is kept from probability ``threshold``, or ``lower_threshold`` when
-    it is written in lower case only (a technique phrase).
+    the abstract writes it in lower case only (a technique phrase; the title's
+    capitals do not count), and then only its mentions outside the title name it.
 
     Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place.
     """
@@ -290,11 +291,15 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     # keep an entity when it is likely one; its type is the likeliest scored class
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate(group_probs)
-            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g]) else threshold)]
+            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g], title_end) else threshold)]
     type_probs = _softmax(scores[keep, n_classes:])
     accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
+    # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
+    # title is no mention of a name
+    shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
+             for members, _ in accepted]
     # overlapping mentions: the longest span wins, then the likelier
-    order = sorted(((i, g) for g, (members, _) in enumerate(accepted) for i in members),
+    order = sorted(((i, g) for g, members in enumerate(shown) for i in members),
                    key=lambda x: (-(cands[x[0]].end - cands[x[0]].start), -cands[x[0]].score, cands[x[0]].start))
     taken = bytearray(max((c.end for c in cands), default=0))
     surviving: dict[int, list[int]] = {}
@@ -323,9 +328,13 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     return Decision(cands, probs, entities)
 
 
-def _lower_case(cands: list[Candidate], members: list[int]) -> bool:
-    """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment")."""
-    return all(cands[i].text.islower() for i in members)
+def _lower_case(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment"),
+    apart from the title's capitals ("Long-Tail Learning via Logit Adjustment"): title case is no
+    evidence of a name.
+    """
+    body = [i for i in members if cands[i].start >= title_end] or members
+    return all(cands[i].text.islower() for i in body)
 
 
 def _gaz_entry(gaz: Any, c: Candidate) -> Any:

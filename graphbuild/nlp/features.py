@@ -211,9 +211,14 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     low = name.lower()
     if low in STOP_WORDS:
         f["stopword"] = 1
-    head = head_type(low) if len(words) == 1 else None
-    if head:
-        f["headword=" + head] = 1
+    if len(words) == 1:
+        head = head_type(low)
+        if head:
+            f["headword=" + head] = 1
+    elif len(words) > 1:
+        head = head_type(words[-1])
+        if head:  # "… Matrix Completion", "… Transformer"
+            f["lasthead=" + head] = 1
     if is_generic(name):
         f["generic"] = 1
     tail = _TAIL_SPLIT.split(name)[-1].lower()
@@ -270,6 +275,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     group_rows = [_group_row(space, ev, g) for g in range(len(groups))]
     blocks, block = space.blocks, space.block
     bias = space.id("bias")
+    known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     out = []
     for i, c in enumerate(cands):
         g = ev.group_of[i]
@@ -279,9 +285,11 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         # what depends on the form and its proposers, then every flag of the candidate, each one block of ids
         form = ("form", name, source, c.sources, gaz_types[i])
         ids = [bias, *(blocks.get(form) or block(form, source, _form_names, form)), *g_ids]
+        holds = bool(known) and _holds_known(c, known)
         flags = ("flags", source, count, c.strong, *g_flags, c.rule_kept, c.rule_final, c.proposed, c.generic,
                  not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
-                 left is None, doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
+                 left is None, holds, holds and _JOINER.search(name) is not None,
+                 doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
@@ -300,7 +308,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
 _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_final", "rule_proposed",
-          "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>")
+          "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
+          "holds_known", "joins_known")
 #: the cues around a candidate, in the order :func:`_context` gives them
 _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
 
@@ -322,10 +331,54 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
         names.append(usage)
     if place[0] == "title":
         names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
-                  "title_src=" + source]
+                  *(["title_whole"] if place[3] else []), "title_src=" + source]
     else:
         names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
     return names
+
+
+_JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
+
+
+def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
+    """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50");
+    ``known`` is sorted.
+    """
+    size = c.end - c.start
+    for k in range(bisect_left(known, (c.start, -1)), len(known)):
+        s, e = known[k]
+        if s >= c.end:
+            return False
+        if e <= c.end and e - s < size:
+            return True
+    return False
+
+
+_TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
+                         r"understanding|efficient|simple|fast)\s+)+", re.I)
+
+
+_TITLE_CUT = re.compile(r"\s(?:for|with|via|using|by|through|from|in|on|beyond|towards?|of)\s", re.I)
+
+
+def _title_spans(title: str) -> set[tuple[int, int]]:
+    """The spans that make up a whole part of the title: all of it, the part before its colon and
+    the part after it, each without a leading "Towards" or "Learning", and the first phrase of each.
+    """
+    colon = title.find(":")
+    parts = [(0, len(title))] if colon < 0 else [(0, len(title)), (0, colon), (colon + 1, len(title))]
+    out: set[tuple[int, int]] = set()
+    for s, e in parts:
+        part = title[s:e]
+        s += len(part) - len(part.lstrip())
+        e -= len(part) - len(part.rstrip())
+        lead = _TITLE_LEAD.match(title, s, e)
+        start = lead.end() if lead else s
+        out.update(((s, e), (start, e)))
+        cut = _TITLE_CUT.search(title, start, e)
+        if cut:  # the first phrase: "Tree-based Deep Model" of "Learning Tree-based Deep Model for …"
+            out.add((start, cut.start()))
+    return out
 
 
 class DocContext:
@@ -334,7 +387,7 @@ class DocContext:
     """
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "_verbs_at")
+                 "whole_title", "_verbs_at")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -344,6 +397,7 @@ class DocContext:
         self.lowered = text.lower()
         self.copyright_at = _copyright_at(text, self.lowered, title_end)
         self._lower_words: set[str] | None = None
+        self.whole_title = _title_spans(title)
         self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if _caseless_safe(text, self.lowered) else None
 
     def propose_near(self, lo: int, hi: int) -> bool:
@@ -360,7 +414,7 @@ class DocContext:
         (and whether it opens it).
         """
         if c.start < self.title_end:
-            return "title", 0 <= self.colon and c.end <= self.colon, outside
+            return "title", 0 <= self.colon and c.end <= self.colon, outside, (c.start, c.end) in self.whole_title
         s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
         return "sent", c.start == s, min(c.sentence, 3)
 
@@ -512,6 +566,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1
+    _proposal_context(text, title, colon, title_end, [cands[i] for i in members], f)
     f[f"count={min(len(members), 4)}"] = 1
     for i in members:
         c = cands[i]
@@ -546,5 +601,28 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+_HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+
+
+def _proposal_context(text: str, title: str, colon: int, title_end: int, members: list[Candidate],
+                      f: dict[str, float]) -> None:
+    """Whether the sentence of an entity's first mention in the abstract says the authors bring it in
+    (anywhere in it: "This paper presents Approximate nearest neighbor … (ANCE), a …"), and whether
+    the entity is a variant of the name before the title's colon ("SegFormer-B0" of "SegFormer: …").
+    """
+    body = [c for c in members if c.start >= title_end]
+    if body:
+        c = min(body, key=lambda c: c.start)
+        s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
+        e = text.find(". ", c.end)
+        sentence = text[s: e if e >= 0 else len(text)]
+        if _PROPOSE_NEAR.search(sentence) and _WE.search(sentence):
+            f["we_propose_sentence"] = 1
+    if 0 < colon <= 40:
+        head = _HEAD_NAME.match(title)
+        if head and head.end() == len(title[:colon].rstrip()):
+            stem = head.group().lower()
+            if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
+                f["title_variant"] = 1
 _GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
                             "appositive", "src=cue", "src=title"))

@@ -205,7 +205,8 @@ def family_name(name: str, known: Callable[[str], str | None]) -> str | None:
 
 def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Extraction:
     """One :class:`EntityMention` per entity the decision kept (``Candidate.entity``)."""
-    return extraction_from(doc._.gb_candidates or [], doc_text(doc), doc._.gb_sents, paper_id, title, gaz)
+    ext = doc._
+    return extraction_from(ext.gb_candidates or [], doc_text(doc), ext.gb_sents, paper_id, title, gaz)
 
 
 def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, int]] | None, paper_id: str,

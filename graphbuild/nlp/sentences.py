@@ -89,8 +89,9 @@ def make_sentences(nlp: Language, name: str):
         title_end = title_end if title_end >= 0 else len(text)
         text = recase_title(text, title_end)
         doc.user_data[TEXT_KEY] = text
-        doc._.gb_sents = split_sentences(text)
-        doc._.gb_title_end = title_end
+        ext = doc._
+        ext.gb_sents = split_sentences(text)
+        ext.gb_title_end = title_end
         return doc
 
     return sentences
