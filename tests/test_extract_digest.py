@@ -17,8 +17,8 @@ from graphbuild import stages
 from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.resources import data_path
 
-DEMO_SHA256 = "a81c6597f7deb7fc2a8cc120ed2e0aace41ffebbcd9ef0f1d5f56279aa85db87"
-SHARED_50_SHA256 = "8531c1a62e542253c2555d90b7c5f18a2f1d6115621b677ab54a3b6e77f3b3a0"
+DEMO_SHA256 = "d245872a48b4162a5bf536cd2eb70b9905284f4134985d80310f24148c7dcecf"
+SHARED_50_SHA256 = "2c2ecce2b9488a8238964e16a48599cfd369323e05eb8d89abf2d506a194a94c"
 
 
 @pytest.fixture(scope="module")
