@@ -100,20 +100,22 @@ _STOP = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "with"}
 
 def _initials_long_form(short: str, words: list[str]) -> str | None:
     """The fewest last words whose initials (hyphen parts count) spell the short form."""
-    letters = re.sub(r"[^0-9a-z]", "", short.lower())
+    letters = _NOT_LOWER_ALNUM.sub("", short.lower())
+    initials = ""  # of words[-k:], grown from the right one word at a time
     for k in range(1, len(words) + 1):
-        chunk = words[-k:]
-        if chunk[0].lower() in _STOP:
-            continue
-        initials = "".join(
-            part[0].lower() for w in chunk if w.lower() not in _STOP
-            for part in re.split(r"[-/]", w) if part and part[0].isalnum()
-        )
+        word = words[-k]
+        if word.lower() in _STOP:
+            continue  # a stop word neither starts a long form nor adds an initial
+        initials = "".join(part[0].lower() for part in _PART_SPLIT.split(word) if part and part[0].isalnum()) + initials
         if initials == letters:
-            return " ".join(chunk).strip(" ,;:\"'")
+            return " ".join(words[-k:]).strip(" ,;:\"'")
         if len(initials) > len(letters):
             return None
     return None
+
+
+_NOT_LOWER_ALNUM = re.compile(r"[^0-9a-z]")
+_PART_SPLIT = re.compile(r"[-/]")
 
 
 def _words_limit(short: str) -> int:

@@ -19,7 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic, word_alternation
+from .lexicon import (NAMING_VERBS, PROPOSAL_VERBS, Occurrences, head_type, is_generic, occurrences, occurs_within,
+                      word_alternation)
 
 __all__ = ["context_votes", "shape_votes", "select_candidates", "TypingWeights"]
 
@@ -70,6 +71,7 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
+_PROPOSAL_WORDS = tuple(f"{PROPOSAL_VERBS}|{NAMING_VERBS}".split("|"))
 _PROPOSAL_PAREN = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,80}}\($")
 _PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,60}}$")
 _PROPOSAL_BEFORE = re.compile(
@@ -237,8 +239,9 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
     outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}
+    verbs = occurrences(text, _PROPOSAL_WORDS)
     for c in cands:
-        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title, weights.support)
+        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title, weights.support, verbs)
         if is_generic(c.text):
             c.generic = True
         c.type = c.type or _best_type(c.votes)
@@ -250,7 +253,8 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
 
 
 def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end: int,
-                strong_keys: set[str], outside_title: set[str | None], min_support: float) -> bool:
+                strong_keys: set[str], outside_title: set[str | None], min_support: float,
+                verbs: Occurrences) -> bool:
     """The hand-written selection rule: one feature of the decision model, no longer the decision."""
     if not c.accepted:
         return False
@@ -260,8 +264,10 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
             return False  # "Training Transformer Models": a common word, capitalised by the title
     elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg", "proposal",
                       "part", "year"):
+        lo = max(sents[c.sentence][0], c.start - 100)
+        # (each proposal pattern needs one of its verbs in the window)
         if not (support >= min_support or c.text in strong_keys
-                or _named_here(text[max(sents[c.sentence][0], c.start - 100):c.start], c.source)):
+                or occurs_within(verbs, lo, c.start) and _named_here(text[lo:c.start], c.source)):
             return False
         if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
             return False  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -176,6 +177,10 @@ def _shape_of(name: str) -> tuple[tuple[str, float], ...]:
     return tuple(f.items())
 
 
+_LOWER_PREFIX = re.compile(r"^[a-z]{1,3}-[A-Z]")
+_TAIL_SPLIT = re.compile(r"[-\s]")
+
+
 def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
@@ -196,7 +201,7 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["hyphen"] = 1
     if name.endswith("++"):
         f["plusplus"] = 1
-    if re.match(r"^[a-z]{1,3}-[A-Z]", name):
+    if _LOWER_PREFIX.match(name):
         f["lowerprefix"] = 1
     if len(name) <= 3:
         f["short"] = 1
@@ -206,14 +211,17 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     low = name.lower()
     if low in STOP_WORDS:
         f["stopword"] = 1
-    if len(words) == 1 and head_type(low):
-        f["headword=" + head_type(low)] = 1  # type: ignore[operator]
-    elif len(words) > 1 and head_type(words[-1]):
-        # "… Matrix Completion", "… Transformer"
-        f["lasthead=" + head_type(words[-1])] = 1  # type: ignore[operator]
+    if len(words) == 1:
+        head = head_type(low)
+        if head:
+            f["headword=" + head] = 1
+    elif len(words) > 1:
+        head = head_type(words[-1])
+        if head:  # "… Matrix Completion", "… Transformer"
+            f["lasthead=" + head] = 1
     if is_generic(name):
         f["generic"] = 1
-    tail = re.split(r"[-\s]", name)[-1].lower()
+    tail = _TAIL_SPLIT.split(name)[-1].lower()
     if len(tail) > 2:
         f["suffix3=" + tail[-3:]] = 1
 
@@ -265,58 +273,68 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     doc = context if context is not None else DocContext(text, sents, title_end)
     ev = _group_evidence(cands, groups, title_end)
     group_rows = [_group_row(space, ev, g) for g in range(len(groups))]
-    block, ident = space.block, space.id
-    fixed = [ident(name) for name in _FIXED]
-    bias, gaz_ambiguous, after_copyright, survey_title, l_start = fixed[:5]
-    context_ids = fixed[5:]
-    holds_known, joins_known = ident("holds_known"), ident("joins_known")
+    blocks, block = space.blocks, space.block
+    bias = space.id("bias")
     known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     out = []
     for i, c in enumerate(cands):
         g = ev.group_of[i]
         g_ids, g_votes, g_flags, count = group_rows[g]
         source, name = c.source, c.text
-        sources = c.sources or (source,)
-        ids = [bias]
-        ids += block(("src", sources), source, _prefixed, "src=", sources)
-        ids += g_ids
-        ids += block(("shape", name, source), source, _shape_names, name)
-        gt = gaz_types[i]
-        if gt:
-            ids += block(("gaz", gt, source), source, _prefixed, "gaz=", (gt,))
-        if c.key is not None and not c.strong:
-            ids.append(gaz_ambiguous)
-        valued = {block(("vote", t), "", _prefixed, "vote=", (t,))[0]: min(w, 6.0) / 3 for t, w in c.votes.items()}
-        valued.update(g_votes)
-        flags = (c.strong, g_flags[0], c.rule_kept, g_flags[1], c.rule_final, g_flags[2], c.proposed, c.generic,
-                 not c.accepted)
-        ids += block(("flags", source, flags), source, itertools.compress, _FLAGS, flags)
-        ids += block(("count", count, source), source, _prefixed, "count=", (str(count),))
-        ids += block(doc.place_key(c, source, ev.outside[g]), source, doc.place_names, c, source, ev.outside[g])
-        if known and _holds_known(c, known):
-            ids.append(holds_known)
-            if _JOINER.search(name):  # "ImageNet with ResNet-50", "RetinaNet+PVT": two names, not one
-                ids.append(joins_known)
-        if c.start >= doc.copyright_at:
-            ids.append(after_copyright)
-        if doc.survey:
-            ids.append(survey_title)
-        usage = doc.usage(name)
-        if usage:
-            ids += block((usage, source), source, _prefixed, "", (usage,))
+        left, right, cues = _context(doc, c)
+        # what depends on the form and its proposers, then every flag of the candidate, each one block of ids
+        form = ("form", name, source, c.sources, gaz_types[i])
+        ids = [bias, *(blocks.get(form) or block(form, source, _form_names, form)), *g_ids]
+        holds = bool(known) and _holds_known(c, known)
+        flags = ("flags", source, count, c.strong, *g_flags, c.rule_kept, c.rule_final, c.proposed, c.generic,
+                 not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
+                 left is None, holds, holds and _JOINER.search(name) is not None,
+                 doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
+        ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
-        _context_ids(doc, c, source, block, l_start, context_ids, ids)
+        if left is not None:
+            key = ("L", left, source)
+            ids += blocks.get(key) or block(key, source, _neighbour_names, "L", left)
+        if right is not None:
+            key = ("R", right, source)
+            ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
+        valued = {(blocks.get(("vote", t)) or block(("vote", t), "", _prefixed, "vote=", (t,)))[0]: min(w, 6.0) / 3
+                  for t, w in c.votes.items()}
+        valued.update(g_votes)
         out.append((ids, valued))
     return out
 
 
-#: features that are present or not, numbered once per document
-_FIXED = ("bias", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
-          "R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
-#: a candidate's flags, in the order :func:`candidate_features` lists their values
-_FLAGS = ("strong", "gstrong", "rule_kept", "grule_kept", "rule_final", "grule_final", "rule_proposed",
-          "rule_generic", "generic_definition")
+#: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
+_FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_final", "rule_proposed",
+          "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
+          "holds_known", "joins_known")
+#: the cues around a candidate, in the order :func:`_context` gives them
+_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
+
+
+def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
+    """The features of a form found by given proposers: the proposers, its shape, its gazetteer type."""
+    _, name, source, sources, gaz_type = key
+    return [*_prefixed("src=", sources or (source,)), *(n for n, _ in _shape_of(name)),
+            *(["gaz=" + gaz_type] if gaz_type else [])]
+
+
+def _flag_names(key: tuple[Any, ...]) -> list[str]:
+    """The features named by a candidate's flags (the key :func:`candidate_features` builds)."""
+    source, count = key[1], key[2]
+    n = 3 + len(_FLAGS)
+    flags, usage, place, cues = key[3:n], key[n], key[n + 1], key[n + 2:]
+    names = [*itertools.compress(_FLAGS, flags), f"count={count}", *itertools.compress(_CUES, cues)]
+    if usage:
+        names.append(usage)
+    if place[0] == "title":
+        names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
+                  *(["title_whole"] if place[3] else []), "title_src=" + source]
+    else:
+        names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
+    return names
 
 
 _JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
@@ -349,7 +367,7 @@ def _title_spans(title: str) -> set[tuple[int, int]]:
     """
     colon = title.find(":")
     parts = [(0, len(title))] if colon < 0 else [(0, len(title)), (0, colon), (colon + 1, len(title))]
-    out = set()
+    out: set[tuple[int, int]] = set()
     for s, e in parts:
         part = title[s:e]
         s += len(part) - len(part.lstrip())
@@ -391,21 +409,14 @@ class DocContext:
                 return False
         return _PROPOSE_NEAR.search(self.text[lo:hi]) is not None
 
-    def place_key(self, c: Candidate, source: str, outside: bool) -> tuple[object, ...]:
-        """What :meth:`place_names` depends on."""
+    def place_key(self, c: Candidate, outside: bool) -> tuple[object, ...]:
+        """Where the candidate stands: in the title (before its colon; only there), or which sentence
+        (and whether it opens it).
+        """
         if c.start < self.title_end:
-            whole = (c.start, c.end) in self.whole_title
-            return "title", source, 0 <= self.colon and c.end <= self.colon, outside, whole
+            return "title", 0 <= self.colon and c.end <= self.colon, outside, (c.start, c.end) in self.whole_title
         s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
-        return "sent", c.start == s, min(c.sentence, 3), source
-
-    def place_names(self, c: Candidate, source: str, outside: bool) -> list[str]:
-        """Where the candidate stands: in the title (before its colon, only there), or which sentence."""
-        key = self.place_key(c, source, outside)
-        if key[0] == "title":
-            return ["in_title", *(["title_head"] if key[2] else []), *([] if outside else ["title_only"]),
-                    *(["title_whole"] if key[4] else []), "title_src=" + source]
-        return [*(["sent_start"] if key[1] else []), f"sent={key[2]}"]
+        return "sent", c.start == s, min(c.sentence, 3)
 
     def usage(self, name: str) -> str:
         """``also_lower`` when a capitalised name is also written in lower case in the text,
@@ -517,39 +528,25 @@ def _left_word(window: str) -> re.Match[str] | None:
     return m if len(short) == len(window) else _LEFT_WORD.search(window)
 
 
-def _context_ids(doc: DocContext, c: Candidate, source: str, block: Callable[..., tuple[int, ...]], l_start: int,
-                 fixed: list[int], ids: list[int]) -> None:
-    """Append the ids of the words around ``c`` and of the cues before and after it to ``ids``."""
+def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tuple[bool, ...]]:
+    """The words left and right of ``c`` (lower-cased; ``None``: none) and the cues around it
+    (in the order of :data:`_CUES`).
+    """
     text, sents = doc.text, doc.sents
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
     before = text[max(s, c.start - 80): c.start]
     after = text[c.end: min(e, c.end + 60)]
     m = _left_word(before[-30:])
-    if m is None:
-        ids.append(l_start)
-    else:
-        left = m.group(1).lower()
-        ids += block(("L", left, source), source, _neighbour_names, "L", left)
+    left = m.group(1).lower() if m is not None else None
     m = _RIGHT_WORD.match(after)
-    if m is not None:
-        right = m.group(1).lower()
-        ids += block(("R", right, source), source, _neighbour_names, "R", right)
-    r_paren, l_paren, listed, propose, we_propose, our, modifier = fixed
-    if after[:1] == "(":
-        ids.append(r_paren)
-    if before.rstrip().endswith("("):
-        ids.append(l_paren)
-    if _SIBLING.match(after) and after.strip()[:1] in (",", "a", "&", "/"):
-        ids.append(listed)
-    if doc.propose_near(max(s, c.start - 60), c.start):
-        ids.append(propose)
-        if _WE.search(text[s:c.start]):
-            ids.append(we_propose)
+    right = m.group(1).lower() if m is not None else None
+    propose = doc.propose_near(max(s, c.start - 60), c.start)
     window = before[-45:]
-    if _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window):
-        ids.append(our)
-    if after.startswith("-based") or after.startswith("-style"):
-        ids.append(modifier)
+    return left, right, (after[:1] == "(", before.rstrip().endswith("("),
+                         bool(_SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/"),
+                         propose, propose and _WE.search(text[s:c.start]) is not None,
+                         _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
+                         after.startswith("-based") or after.startswith("-style"))
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],

@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -221,16 +220,18 @@ class GazetteerComponent:
         if not matches:
             return doc
         text = doc_text(doc)
-        offsets = doc.to_array([IDX, LENGTH])  # character offsets without building Token objects
+        strings = self.vocab.strings
+        by_form, by_key = self.gazetteer.by_form, self.gazetteer.by_key
         for match_id, start, end in matches:
-            bounds = (int(offsets[start, 0]), int(offsets[end - 1, 0] + offsets[end - 1, 1]))
+            last = doc[end - 1]  # (two Tokens per match cost less than an array of every token's offsets)
+            bounds = (doc[start].idx, last.idx + len(last))
             if bounds in seen:
                 continue
             seen.add(bounds)
             surface = text[bounds[0]:bounds[1]]
-            key = self.vocab.strings[match_id]
+            key = strings[match_id]
             # an exact surface form decides between entries sharing a key (SuperGLUE, SuperGlue)
-            entry = self.gazetteer.by_form.get(surface) or self.gazetteer.by_key.get(key)
+            entry = by_form.get(surface) or by_key.get(key)
             if entry is None:
                 continue
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it

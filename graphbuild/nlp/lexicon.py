@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ __all__ = [
     "Occurrences",
     "occurrences",
     "occurs_within",
+    "matches_from",
 ]
 
 # ---------------------------------------------------------------- sentences
@@ -121,6 +123,28 @@ def occurs_within(occ: Occurrences, lo: int, hi: int) -> bool:
         if ends[i] <= hi:
             return True
     return False
+
+
+def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``literals``.
+
+    The pattern is tried only where a literal occurs (found by substring
+    search), in order, skipping what a previous match covered: the same
+    leftmost, non-overlapping matches as the scan of the whole text, for a
+    pattern that never matches the empty string.
+
+    >>> pattern = re.compile(word_alternation("dubbed|named") + r" (\\w+)")
+    >>> [m.group(1) for m in matches_from(pattern, "a model dubbed X, renamed Y, named Z", ("dubbed", "named"))]
+    ['X', 'Z']
+    """
+    end = 0
+    for at in sorted(set(occurrences(text, literals)[0])):
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 # ---------------------------------------------------------------- generic words

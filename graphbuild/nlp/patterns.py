@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import PRESENTING_VERBS, head_type, is_generic, split_sentences, word_alternation
+from .lexicon import PRESENTING_VERBS, head_type, is_generic, matches_from, split_sentences, word_alternation
 from .proposals import part_candidates, proposal_candidates, year_candidates
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
@@ -309,19 +309,22 @@ _CUE = re.compile(
     word_alternation(r"termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely")
     + r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
-# a match of _CUE holds one of these (a quick test before the scan)
+# every match of _CUE starts with one of these
 _CUE_WORDS = ("termed", "dubbed", "named", "called", "coined", "denoted as", "referred to as", "refer to", "namely")
 _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|"
                            r"here|Here|[Tt]he (?:resulting|proposed|new|final))\b")
 
 
+_PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESENTED starts with one
 _PRESENTED = re.compile(
     rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark": a dataset the paper makes
+_MADE_VERBS = ("releas", "construct", "curat", "collect", "buil", "creat", "introduc", "present", "propos", "develop",
+               "assembl", "compil")
 _MADE_DATASET = re.compile(
-    word_alternation("releas|construct|curat|collect|buil|creat|introduc|present|propos|develop|assembl|compil")
+    word_alternation("|".join(_MADE_VERBS))
     + r"(?:e|es|ed|ing|d|t|s)?\s+(?:(?:a|an|the|our|new|novel|large-scale|high-quality|challenging|first)\s+)*"
     r"([A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b")
 
@@ -341,7 +344,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         s, e = sentences[idx] if sentences else (0, len(text))
         return idx, s, e
 
-    for m in _PRESENTED.finditer(text):
+    for m in matches_from(_PRESENTED, text, _PRESENTING_WORDS):
         name = m.group(1)
         if is_generic(name) or name in ("We", "The", "This", "Our", "In"):
             continue
@@ -349,7 +352,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in _MADE_DATASET.finditer(text) if any(w in text for w in _MADE_HEADS) else ():
+    for m in matches_from(_MADE_DATASET, text, _MADE_VERBS) if any(w in text for w in _MADE_HEADS) else ():
         name = m.group(1)
         if is_generic(name) or _NUMBERISH.match(name):
             continue
@@ -358,7 +361,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in _CUE.finditer(text) if any(w in text for w in _CUE_WORDS) else ():
+    for m in matches_from(_CUE, text, _CUE_WORDS):
         idx, s, e = sentence_of(m.start())
         if m.end(1) > e:  # a cue never reaches into the next sentence
             continue
@@ -414,13 +417,13 @@ _LOWER_CUE = re.compile(
     word_alternation("call|calls|called|term|terms|termed|dub|dubs|dubbed|name|names|named|coin|coined") + r"\s+"
     r"(?:(?:it|this|them|these|our\s+\w+|the\s+\w+)\s+)?(?:as\s+)?[\"“']?"
     r"([a-z][a-z0-9\-]+(?:\s+[a-z][a-z0-9\-]+){0,2})")
-_LOWER_CUE_WORDS = ("call", "term", "dub", "name", "coin")  # in every match of _LOWER_CUE
+_LOWER_CUE_WORDS = ("call", "term", "dub", "name", "coin")  # every match of _LOWER_CUE starts with one
 _LOWER_STOP = frozenset("a an the that which and or to for of in on with by as is are was be this it we our".split())
 
 
 def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """A lower-case name given by a naming cue ("we call this task arithmetic merging")."""
-    for m in _LOWER_CUE.finditer(text) if any(w in text for w in _LOWER_CUE_WORDS) else ():
+    for m in matches_from(_LOWER_CUE, text, _LOWER_CUE_WORDS):
         words = []
         for w in m.group(1).split():
             if w in _LOWER_STOP:
