@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "85c39a9c55d5c9ecbdad19c867c700596d1f598349530f5b98cd3122068759b6"
-SHARED_50_SHA256 = "95eabb893cf258fd6344073bb4a1b6d7453bdac5f9e40ac8069f252f14f90593"
+DEMO_SHA256 = "428d59d911a2eff6ffea2f93da67db5786f974b989926665c4ffe04c73b32b5c"
+SHARED_50_SHA256 = "066307af72e8c303576341d13d126aff3eabea3ae57e0de75e1def2fdf0c08d6"
 
 
 @pytest.fixture(scope="module")

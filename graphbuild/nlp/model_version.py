@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "ad96658a1cf43f32"
+MODEL_DIGEST = "9564793ca221d3e8"
