@@ -53,3 +53,41 @@ def test_a_name_with_the_year_of_its_edition():
 
     text = "T\n\nOn BraTS 2019 and 2020 and iNaturalist 2018; in 2019 we tried."
     assert [c.text for c in year_candidates(text, 1)] == ["BraTS 2019", "iNaturalist 2018"]
+
+
+def _cand(text: str, whole: str, start_at: int = 0, source: str = "titleseg"):
+    from graphbuild.nlp.candidates import Candidate
+
+    start = whole.index(text, start_at)
+    return Candidate(start, start + len(text), text, source, sentence=0 if start < 20 else 1)
+
+
+def test_a_phrase_the_abstract_writes_in_lower_case_is_lower_case_whatever_the_title_does():
+    from graphbuild.nlp.decide import _lower_case
+
+    text = "Learning via Two-Phase Pretraining\n\nWe study two-phase pretraining here."
+    title_end = text.index("\n")
+    cands = [_cand("Two-Phase Pretraining", text), _cand("two-phase pretraining", text)]
+    assert _lower_case(cands, [0, 1], title_end)
+    text2 = "Learning via Two-Phase Pretraining\n\nWe study Two-Phase Pretraining here."
+    cands2 = [_cand("Two-Phase Pretraining", text2), _cand("Two-Phase Pretraining", text2, title_end)]
+    assert not _lower_case(cands2, [0, 1], title_end)
+
+
+def test_known_names_inside_a_candidate_and_the_proposal_context_features():
+    from graphbuild.nlp.features import _holds_known, entity_features
+
+    text = "T\n\nWe reach 75% on ImageNet with ResNet-50."
+    run = _cand("ImageNet with ResNet-50", text, source="caprun")
+    assert _holds_known(run, sorted([(text.index("ResNet-50"), len(text) - 1)]))
+    assert not _holds_known(_cand("ResNet-50", text), [(text.index("ResNet-50"), len(text) - 1)])
+
+    text = "SegFormer: Simple Design\n\nWe also scale it up to obtain SegFormer-B4 for segmentation."
+    title_end = text.index("\n")
+    cands = [_cand("SegFormer-B4", text, title_end, source="shape")]
+    f = entity_features(text, title_end, cands, [0], "Model", False)
+    assert f.get("title_variant") == 1 and f.get("we_propose_sentence") is None
+    text = "Mix: Simple Design\n\nThis paper presents Approximate Negative Estimation (ANE), a method."
+    cands = [_cand("ANE", text, source="abbrev-short")]
+    f = entity_features(text, text.index("\n"), cands, [0], "Method", False)
+    assert f.get("we_propose_sentence") == 1 and f.get("title_variant") is None

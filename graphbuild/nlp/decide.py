@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -343,13 +342,17 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: int) -> Span | None:
-    """The tokens covering characters ``start:end`` (expanded to token boundaries)."""
-    first = bisect_right(starts, start) - 1
-    last = bisect_left(ends, end)
-    if first < 0 or last >= len(ends) or first > last:
-        return None
-    return Span(doc, first, last + 1, label=label)
+def _token_bounds(doc: Doc, cands: list[Candidate]) -> tuple[list[tuple[int, int] | None], list[int], list[int]]:
+    """Per candidate, the tokens ``first:last`` covering its characters (expanded to token
+    boundaries; ``None`` where no token does), and the tokens' start and end characters.
+    """
+    offsets = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+    starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
+    first = np.searchsorted(starts, [c.start for c in cands], side="right") - 1
+    last = np.searchsorted(ends, [c.end for c in cands], side="left")
+    ok = (first >= 0) & (last < len(ends)) & (first <= last)
+    bounds = [(f, e + 1) if k else None for f, e, k in zip(first.tolist(), last.tolist(), ok.tolist())]
+    return bounds, starts.tolist(), ends.tolist()
 
 
 def _set_doc_results(doc: Doc, decision: Decision) -> None:
@@ -359,31 +362,25 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
     """
     cands = decision.cands
-    offsets = doc.to_array([IDX, LENGTH])
-    starts = offsets[:, 0].tolist()
-    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    bounds, starts, ends = _token_bounds(doc, cands)
     strings = doc.vocab.strings
     class_ids = [strings.add(label) for label in CLASSES]
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
-    all_spans = []
-    for c, k in zip(cands, labels):
-        span = _token_span(doc, starts, ends, c.start, c.end, class_ids[k])
-        if span is not None:  # its score and source: doc._.gb_candidates, in the same order
-            all_spans.append(span)
-    doc.spans[SPANS_KEY] = all_spans
+    # every candidate's span, labelled with its likeliest class; its score and source: doc._.gb_candidates
+    doc.spans[SPANS_KEY] = [Span(doc, b[0], b[1], label=class_ids[k]) for b, k in zip(bounds, labels) if b]
     ents: list[Span] = []
     info: dict[tuple[int, int], tuple[str, bool, str, float, str]] = {}
     for members in decision.entities:
         name = cands[members[0]].text
         for i in members:
-            c = cands[i]
-            span = _token_span(doc, starts, ends, c.start, c.end, strings.add(c.type or "Method"))
-            if span is None:
+            b = bounds[i]
+            if b is None:
                 continue
+            c = cands[i]
             # the last mention written on a character span gives its values (as setting them would)
-            info[(span.start_char, span.end_char)] = (name, c.proposed, "proposes" if c.proposed else c.role,
-                                                      c.score, c.source)
-            ents.append(span)
+            info[(starts[b[0]], ends[b[1] - 1])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score,
+                                                    c.source)
+            ents.append(Span(doc, b[0], b[1], label=strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
     doc.ents = filter_spans(ents)
 

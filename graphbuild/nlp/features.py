@@ -387,7 +387,7 @@ class DocContext:
     """
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title", "_verbs_at")
+                 "whole_title", "_verbs_at", "caseless_safe")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -395,10 +395,11 @@ class DocContext:
         self.colon = title.find(":")
         self.survey = bool(SURVEY_TITLE.search(title))
         self.lowered = text.lower()
-        self.copyright_at = _copyright_at(text, self.lowered, title_end)
+        self.caseless_safe = _caseless_safe(text, self.lowered)
+        self.copyright_at = _copyright_at(text, self.lowered, title_end, self.caseless_safe)
         self._lower_words: set[str] | None = None
         self.whole_title = _title_spans(title)
-        self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if _caseless_safe(text, self.lowered) else None
+        self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
 
     def propose_near(self, lo: int, hi: int) -> bool:
         """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
@@ -454,7 +455,7 @@ def _caseless_safe(text: str, lowered: str) -> bool:
     """Can substring searches of ``lowered`` stand for case-insensitive regular expressions over
     ``text`` (offsets kept, no letter that matches an ASCII letter without lower-casing to it)?
     """
-    return len(lowered) == len(text) and _CASE_ODD.search(text) is None
+    return text.isascii() or len(lowered) == len(text) and _CASE_ODD.search(text) is None
 
 
 def _starts_of(words: Iterable[str], lowered: str) -> list[int]:
@@ -477,13 +478,13 @@ _COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "published 
 _CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb05\ufb06]")
 
 
-def _copyright_at(text: str, lowered: str, title_end: int) -> int:
+def _copyright_at(text: str, lowered: str, title_end: int, caseless_safe: bool) -> int:
     """Where the first copyright or publisher notice after the title starts (``len(text)``: none).
 
     The same as ``_COPYRIGHT.search(text, title_end)``, by plain substring searches of the
     lower-cased text (several times faster).
     """
-    if not _caseless_safe(text, lowered):
+    if not caseless_safe:
         found = _COPYRIGHT.search(text, title_end)
         return found.start() if found else len(text)
     find = lowered.find
@@ -566,7 +567,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1
-    _proposal_context(text, title, colon, title_end, [cands[i] for i in members], f)
+    _proposal_context(context, title, colon, [cands[i] for i in members], f)
     f[f"count={min(len(members), 4)}"] = 1
     for i in members:
         c = cands[i]
@@ -604,19 +605,20 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
 
 
-def _proposal_context(text: str, title: str, colon: int, title_end: int, members: list[Candidate],
+def _proposal_context(context: DocContext, title: str, colon: int, members: list[Candidate],
                       f: dict[str, float]) -> None:
     """Whether the sentence of an entity's first mention in the abstract says the authors bring it in
     (anywhere in it: "This paper presents Approximate nearest neighbor … (ANCE), a …"), and whether
     the entity is a variant of the name before the title's colon ("SegFormer-B0" of "SegFormer: …").
     """
+    text, title_end = context.text, context.title_end
     body = [c for c in members if c.start >= title_end]
     if body:
         c = min(body, key=lambda c: c.start)
         s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
         e = text.find(". ", c.end)
-        sentence = text[s: e if e >= 0 else len(text)]
-        if _PROPOSE_NEAR.search(sentence) and _WE.search(sentence):
+        e = e if e >= 0 else len(text)
+        if context.propose_near(s, e) and _WE.search(text[s:e]):
             f["we_propose_sentence"] = 1
     if 0 < colon <= 40:
         head = _HEAD_NAME.match(title)

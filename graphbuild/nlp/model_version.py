@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "ccc1f78f79d1ddb5"
+MODEL_DIGEST = "ad96658a1cf43f32"
