@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(papers)} abstracts ({args.corpus}), load average {os.getloadavg()[0]:.1f}: "
           f"{total:.3f} s CPU, {len(papers) / total:,.0f} abstracts/s")
     for name, seconds in best.items():
-        print(f"  {name:<26} {seconds:7.3f} s  {100 * seconds / total:5.1f}%  {1e6 * seconds / len(papers):7.1f} µs/abstract")
+        share, per = 100 * seconds / total, 1e6 * seconds / len(papers)
+        print(f"  {name:<26} {seconds:7.3f} s  {share:5.1f}%  {per:7.1f} µs/abstract")
     return 0
 
 

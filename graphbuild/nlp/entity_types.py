@@ -19,8 +19,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import (NAMING_VERBS, PROPOSAL_VERBS, Occurrences, head_type, is_generic, occurrences, occurs_within,
-                      word_alternation)
+from .lexicon import (
+    NAMING_VERBS,
+    PROPOSAL_VERBS,
+    Occurrences,
+    head_type,
+    is_generic,
+    occurrences,
+    occurs_within,
+    word_alternation,
+)
 
 __all__ = ["context_votes", "shape_votes", "select_candidates", "TypingWeights"]
 
@@ -110,11 +118,11 @@ def _about_results(sentence: str) -> bool:
 
 
 def _before_head(before: str) -> str | None:
-    """``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
+    r"""``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
 
     A match is the head's word and at most four more (a cue such as "such as",
     an article, "(e.g.,"), so no match starts before the fifth-last word;
-    searching from there (same string, so ``\\b`` sees the real character
+    searching from there (same string, so ``\b`` sees the real character
     before) finds the same leftmost match.
     """
     parts = before.rsplit(None, 5)
@@ -195,7 +203,7 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     # (the rule blocked them; now the decision model sees it as a feature)
     blocked = {c.text for c in found if not c.accepted and c.source.startswith("abbrev")}
     cands = _merge_same_spans([c for c in found if c.end > c.start])
-    for c in cands:
+    for c in cands if blocked else ():
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
     starts = [s for s, _ in sents]
     for c in cands:

@@ -15,7 +15,6 @@ extraction digest read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
@@ -36,12 +35,6 @@ CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", 
 
 #: cached blocks kept per space before the cache starts afresh (the corpus repeats forms heavily)
 MAX_BLOCKS = 200_000
-
-
-@lru_cache(maxsize=100_000)
-def conjoined(name: str) -> bool:
-    """Is ``name`` a feature paired with the proposer (``source&name``)?"""
-    return name.startswith(CONJOINED)
 
 
 class FeatureSpace:
@@ -87,7 +80,11 @@ class FeatureSpace:
         """The ids of ``names`` and of their conjunctions with ``source`` (``source&name``)."""
         listed = list(names)
         prefix = source + "&"
-        return tuple(self.id(n) for n in chain(listed, [prefix + n for n in listed if conjoined(n)]))
+        listed += [prefix + n for n in listed if n.startswith(CONJOINED)]
+        ids = list(map(self.ids.get, listed))
+        if None in ids:
+            ids = [self.id(n) if i is None else i for n, i in zip(listed, ids)]
+        return tuple(ids)  # type: ignore[arg-type]
 
     def named(self, row: Row) -> dict[str, float]:
         """The row as ``name -> value``."""

@@ -27,7 +27,10 @@ from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key"]
+
+#: :func:`graphbuild.records.name_key`, cached per surface form (the same forms recur across papers)
+form_key = lru_cache(maxsize=200_000)(name_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ class Gazetteer:
         entry = self.by_form.get(text)
         if entry is not None:
             return entry
-        entry = self.by_key.get(name_key(text))
+        entry = self.by_key.get(form_key(text))
         if entry is not None and not entry.ambiguous:
             return entry
         return None
@@ -88,7 +91,7 @@ class Gazetteer:
         seen = 0
         current = entry
         while current.family and seen < 5:
-            parent = self.by_key.get(name_key(current.family))
+            parent = self.by_key.get(form_key(current.family))
             if parent is None or parent is current:
                 break
             current = parent

@@ -126,14 +126,14 @@ def occurs_within(occ: Occurrences, lo: int, hi: int) -> bool:
 
 
 def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``literals``.
+    r"""``pattern.finditer(text)`` for a pattern whose every match starts with one of ``literals``.
 
     The pattern is tried only where a literal occurs (found by substring
     search), in order, skipping what a previous match covered: the same
     leftmost, non-overlapping matches as the scan of the whole text, for a
     pattern that never matches the empty string.
 
-    >>> pattern = re.compile(word_alternation("dubbed|named") + r" (\\w+)")
+    >>> pattern = re.compile(word_alternation("dubbed|named") + r" (\w+)")
     >>> [m.group(1) for m in matches_from(pattern, "a model dubbed X, renamed Y, named Z", ("dubbed", "named"))]
     ['X', 'Z']
     """

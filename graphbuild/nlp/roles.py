@@ -16,8 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import (INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, Occurrences, head_type, occurrences, occurs_within,
-                      word_alternation)
+from .lexicon import (
+    INTRODUCING_VERBS,
+    MAKING_VERBS,
+    SURVEY_TITLE,
+    Occurrences,
+    head_type,
+    occurrences,
+    occurs_within,
+    word_alternation,
+)
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -113,10 +121,10 @@ def _about_results(sentence: str) -> bool:
 
 
 def _tail_from(before: str, words: int) -> int:
-    """Where the last ``words`` white-space-separated words of ``before`` start (or after it).
+    r"""Where the last ``words`` white-space-separated words of ``before`` start (or after it).
 
     The ``$``-anchored patterns here span a bounded number of words, so a search
-    from there (in the same string: ``\\b`` sees the real character before) finds
+    from there (in the same string: ``\b`` sees the real character before) finds
     the same match as a search of the whole sentence so far.
     """
     parts = before.rsplit(None, words)
