@@ -23,6 +23,8 @@ __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "GENERIC
 _VERBS = r"[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Ii]nvent|call|term|dub|coin|nam"
 # (case-sensitive alternatives: several times faster than re.I over every abstract)
 _CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|[Nn]ovel)\s+")
+#: a substring every match of ``_CUE`` holds
+_CUE_STEMS = ("ropos", "ntroduc", "esign", "nvent", "call", "term", "dub", "coin", "nam", "ovel")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 #: words that end a proposal phrase
 _BOUNDARY = frozenset(
@@ -48,7 +50,8 @@ def proposal_candidates(text: str, title_end: int, sentences: list[tuple[int, in
         if e <= title_end:
             continue
         sent = text[s:e]
-        if not _FIRST_PERSON.search(sent):
+        # plain substring tests first: most sentences hold no cue, and then no regex runs
+        if not any(stem in sent for stem in _CUE_STEMS) or not _FIRST_PERSON.search(sent):
             continue
         seen: set[tuple[int, int]] = set()
         for m in _CUE.finditer(text, max(s, title_end), e):
