@@ -2,10 +2,11 @@
 
 ``dump`` writes, for the demo corpus, the papers of
 ``../shared/eval/related/papers_dev.jsonl`` (when present) and 300 synthetic
-abstracts of ``bench_extract.py``: every candidate with all its fields, the
-feature rows of candidates and groups (as ``name -> value``), the entity
-probabilities of every candidate, ``doc.ents`` and ``doc.spans`` with their
-extensions, and the extraction records. Floats are written at full precision.
+abstracts of ``bench_extract.py``, the records ``tests/extraction_dump.py``
+pins (every candidate with all its fields and score, the feature rows of
+candidates and groups, ``doc.ents`` and ``doc.spans`` with their extensions,
+the extraction records) with floats at full precision, where
+``benchmarks/compare_extract.py`` compares hashes of them rounded.
 
 ``compare`` reports every difference between two dumps: floats may differ by
 at most ``--tol`` (the order of a sum's terms moves its last bits), anything
@@ -19,23 +20,22 @@ else must be equal.
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+import graphbuild
 from graphbuild import stages
-from graphbuild.nlp.candidates import Candidate, doc_text, text_doc
-from graphbuild.nlp.decide import SPANS_KEY, prepare
-from graphbuild.nlp.features import corpus_stats
-from graphbuild.nlp.pipeline import _gazetteer, corpus_context, doc_to_extraction, make_pipeline
+from graphbuild.nlp.pipeline import make_pipeline
 from graphbuild.records import Paper
 from graphbuild.resources import data_path
 
+sys.path.insert(0, str(Path(graphbuild.__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import synthetic_corpus  # noqa: E402
+from extraction_dump import extraction_records  # noqa: E402
 
 SHARED = Path(os.environ.get("GRAPHBUILD_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
@@ -50,37 +50,11 @@ def corpora() -> dict[str, list[Paper]]:
     return out
 
 
-def _candidate(c: Candidate) -> dict[str, Any]:
-    return {name: getattr(c, name) for name in Candidate.__slots__}  # type: ignore[attr-defined]
-
-
 def records(papers: list[Paper]) -> list[dict[str, Any]]:
-    """Everything the pass produces for ``papers`` (see the module docstring)."""
-    nlp, proposers = make_pipeline(), make_pipeline(proposers_only=True)
-    gaz = _gazetteer(nlp)
-    texts = [p.text for p in papers]
-    corpus = corpus_stats(texts)
-    out = []
-    with corpus_context(nlp, texts):
-        docs = nlp.pipe(text_doc(nlp, t) for t in texts)
-        for paper, doc, before in zip(papers, docs, proposers.pipe(text_doc(proposers, t) for t in texts)):
-            text = doc_text(before)
-            title_end = before._.gb_title_end if before._.gb_title_end >= 0 else len(text)
-            prepared = prepare(text, before._.gb_sents or [(0, len(text))], title_end,
-                               copy.deepcopy(before._.gb_candidates or []), gaz, corpus)
-            spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
-            out.append({
-                "id": paper.id,
-                "features": [dict(sorted(f.items())) for f in prepared.features],
-                "group_features": [dict(sorted(f.items())) for f in prepared.group_features],
-                "groups": prepared.groups,
-                "candidates": [_candidate(c) for c in doc._.gb_candidates or []],
-                "ents": [[e.start_char, e.end_char, e.label_, e._.gb_name, e._.gb_proposed, e._.gb_role,
-                          e._.gb_score, e._.gb_source] for e in doc.ents],
-                "spans": [[s.start_char, s.end_char, s.label_] for s in spans],
-                "extraction": doc_to_extraction(doc, paper.id, paper.title, gaz).to_dict(),
-            })
-    return out
+    """Everything the pass produces for ``papers``: the records of ``tests/extraction_dump.py``,
+    floats at full precision.
+    """
+    return extraction_records(papers, make_pipeline(), make_pipeline(proposers_only=True), num=float)
 
 
 def differences(a: Any, b: Any, tol: float, where: str = "") -> list[str]:
