@@ -8,8 +8,20 @@ printed with the figures.
 A synthetic corpus of N abstracts is generated from a fixed seed: sentences
 built from templates that mention gazetteer names, coined names, acronym
 definitions and numbers, about the length of real abstracts (~180 words).
+``--papers FILE`` measures real abstracts instead (e.g.
+``../shared/eval/related/papers_dev.jsonl``). With one process the CPU time
+of the decision component (``graphbuild_decide`` and the corpus casing
+statistics it reads) is printed too.
+
+``--callgrind`` counts instructions instead, which the machine's load does not
+disturb: run the script under ``valgrind --tool=callgrind --instr-atstart=no``;
+it switches instrumentation on (``callgrind_control -i on``) only around the
+extraction of ``--n`` abstracts after a warm-up of 200 others, and the
+instructions per abstract are the callgrind total divided by ``--n``.
 
     python benchmarks/bench_extract.py --n 5000
+    python benchmarks/bench_extract.py --papers ../shared/eval/related/papers_dev.jsonl --processes 1
+    valgrind --tool=callgrind --instr-atstart=no python benchmarks/bench_extract.py --n 100 --callgrind
 """
 
 from __future__ import annotations
@@ -18,9 +30,14 @@ import argparse
 import os
 import random
 import resource
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from graphbuild import stages
+from graphbuild.nlp import decide, pipeline
 from graphbuild.nlp.gazetteer import load_gazetteer
 from graphbuild.nlp.pipeline import extract_papers, make_pipeline
 from graphbuild.records import Paper
@@ -68,13 +85,52 @@ def synthetic_corpus(n: int, seed: int = 13) -> list[Paper]:
     return papers
 
 
-def run(papers: list[Paper], n_process: int) -> tuple[float, float, int]:
-    """Wall and CPU seconds (of this process) to extract ``papers``, and how many came back."""
+@contextmanager
+def decision_clock() -> Iterator[list[float]]:
+    """CPU seconds spent in the decision component and its corpus statistics while in the block
+    (the one-element list it yields is filled in as they run).
+    """
+    spent = [0.0]
+    call, stats = decide.DecideComponent.__call__, pipeline.corpus_stats
+
+    def timed(fn):  # type: ignore[no-untyped-def]
+        def run(*args):  # type: ignore[no-untyped-def]
+            start = time.process_time()
+            try:
+                return fn(*args)
+            finally:
+                spent[0] += time.process_time() - start
+        return run
+
+    decide.DecideComponent.__call__ = timed(call)  # type: ignore[method-assign]
+    pipeline.corpus_stats = timed(stats)
+    try:
+        yield spent
+    finally:
+        decide.DecideComponent.__call__ = call  # type: ignore[method-assign]
+        pipeline.corpus_stats = stats
+
+
+def run(papers: list[Paper], n_process: int) -> tuple[float, float, float, int]:
+    """Wall and CPU seconds (of this process) to extract ``papers``, CPU seconds of the decision
+    component (one process only), and how many came back.
+    """
     nlp = make_pipeline()
     list(extract_papers(papers[:200], nlp))  # warm-up: caches, lazy loading
-    start, cpu = time.perf_counter(), time.process_time()
-    count = sum(1 for _ in extract_papers(papers, nlp, n_process=n_process, batch_size=256))
-    return time.perf_counter() - start, time.process_time() - cpu, count
+    with decision_clock() as spent:
+        start, cpu = time.perf_counter(), time.process_time()
+        count = sum(1 for _ in extract_papers(papers, nlp, n_process=n_process, batch_size=256))
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return wall, cpu, spent[0], count
+
+
+def callgrind(papers: list[Paper], n: int) -> None:
+    """Extract ``n`` abstracts with callgrind's instrumentation on (after a warm-up on 200 others)."""
+    nlp = make_pipeline()
+    list(extract_papers(papers[n:n + 200], nlp))
+    subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True, capture_output=True)
+    list(extract_papers(papers[:n], nlp))
+    subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], check=True, capture_output=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,18 +138,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=5000, help="number of synthetic abstracts")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--processes", default="1,2", help="comma-separated process counts")
+    ap.add_argument("--papers", help="measure the abstracts of this papers file instead of synthetic ones")
+    ap.add_argument("--callgrind", action="store_true", help="switch callgrind's instrumentation on around "
+                    "the extraction of --n abstracts (run under valgrind --tool=callgrind --instr-atstart=no)")
     args = ap.parse_args(argv)
-    papers = synthetic_corpus(args.n, args.seed)
+    if args.papers:
+        papers = stages.read([args.papers]).papers
+        papers = papers[:args.n] if not args.callgrind else papers
+    else:
+        papers = synthetic_corpus(args.n + (200 if args.callgrind else 0), args.seed)
+    if args.callgrind:
+        callgrind(papers, args.n)
+        print(f"instrumented: {args.n} abstracts; instructions per abstract = callgrind total / {args.n}")
+        return 0
     words = sum(len(p.text.split()) for p in papers)
     print(f"corpus: {len(papers)} abstracts, {words} words ({words / len(papers):.0f} words/abstract)")
     print(f"gazetteer: {len(load_gazetteer())} entries")
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for n_process in (int(x) for x in args.processes.split(",")):
-        wall, cpu, count = run(papers, n_process)
+        wall, cpu, decision, count = run(papers, n_process)
         seconds = cpu if n_process == 1 else wall
         clock = "CPU" if n_process == 1 else "wall"
         print(f"n_process={n_process}: {seconds:.2f} s {clock} ({wall:.2f} s wall), "
               f"{count / seconds:,.0f} abstracts/s, {words / seconds:,.0f} words/s")
+        if n_process == 1 and decision:
+            print(f"  decision component alone: {decision:.2f} s CPU ({decision / cpu:.0%}), "
+                  f"{count / decision:,.0f} abstracts/s")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak memory (this process): {peak_kb / 1024:.0f} MiB")

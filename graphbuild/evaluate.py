@@ -3,11 +3,15 @@
 * papers are matched by title (case-folded, non-alphanumerics removed);
 * a gold entity is found when its name or an alias equals a prediction's
   ``name`` or one of its ``mentions`` (same normalisation); each prediction
-  matches at most one gold entity;
+  matches at most one gold entity, and the pairs are a maximum matching (a
+  prediction that shares forms with two gold entities never blocks the one
+  only it could find);
 * only Model, Method and Dataset count; an unmatched prediction counts
-  against precision unless it is a neutral generic word (graphbuild's generic
-  list, or a name written all in lower case: technique families such as
-  "low-rank adaptation" count only where the gold lists them).
+  against precision unless it is neutral: a generic word (graphbuild's generic
+  list), a name written all in lower case (technique families such as
+  "low-rank adaptation" count only where the gold lists them), or a name of
+  a gold entity of an unscored type (Task, Metric: "neither rewarded nor
+  penalised").
 """
 
 from __future__ import annotations
@@ -69,9 +73,42 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _neutral(pred: dict[str, Any]) -> bool:
+def _neutral(pred: dict[str, Any], forms: set[str], unscored: set[str]) -> bool:
     name = pred.get("name", "")
-    return is_generic(name) or name == name.lower()
+    return is_generic(name) or name == name.lower() or bool(forms & unscored)
+
+
+def _forms(entity: dict[str, Any], key: str) -> set[str]:
+    return {_norm(entity["name"]), *(_norm(a) for a in entity.get(key) or [])} - {""}
+
+
+def _max_matching(gold_forms: list[set[str]], pred_forms: list[set[str]]) -> dict[int, int]:
+    """A maximum one-to-one matching of gold entities to predictions sharing a form (gold -> prediction).
+
+    Augmenting paths (Kuhn's algorithm) over a paper's few entities; a gold entity takes the
+    earliest free prediction when there is one, and only otherwise moves an earlier pair, so
+    where the greedy matching (gold in order, earliest free prediction) is already maximum,
+    the pairs are the greedy ones.
+    """
+    edges = [[i for i, pf in enumerate(pred_forms) if pf & gf] for gf in gold_forms]
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def augment(g: int, seen: set[int]) -> bool:
+        free = next((i for i in edges[g] if i not in owner), None)
+        if free is not None:  # the greedy choice first
+            owner[free] = g
+            return True
+        for i in edges[g]:
+            if i not in seen:
+                seen.add(i)
+                if augment(owner[i], seen):
+                    owner[i] = g
+                    return True
+        return False
+
+    for g in range(len(gold_forms)):
+        augment(g, set())
+    return {g: i for i, g in owner.items()}
 
 
 def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> EntityScores:
@@ -85,20 +122,19 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
         if pred is not None:
             matched_papers += 1
         pred_ents = [e for e in (pred or {}).get("entities", []) if e.get("type") in SCORED_TYPES]
-        pred_forms = [{_norm(e["name"]), *(_norm(m) for m in e.get("mentions", []))} - {""} for e in pred_ents]
-        used: set[int] = set()
-        for ge in g.get("entities", []):
-            if ge.get("type") not in SCORED_TYPES:
-                continue
+        pred_forms = [_forms(e, "mentions") for e in pred_ents]
+        gold_ents = [ge for ge in g.get("entities", []) if ge.get("type") in SCORED_TYPES]
+        unscored = set().union(*(_forms(ge, "aliases") for ge in g.get("entities", [])
+                                 if ge.get("type") not in SCORED_TYPES))
+        match = _max_matching([_forms(ge, "aliases") for ge in gold_ents], pred_forms)
+        for k, ge in enumerate(gold_ents):
             gold_n += 1
-            forms = {_norm(ge["name"]), *(_norm(a) for a in ge.get("aliases", []))} - {""}
             if ge.get("proposed"):
                 prop_gold += 1
-            hit = next((i for i, pf in enumerate(pred_forms) if i not in used and pf & forms), None)
+            hit = match.get(k)
             if hit is None:
                 errors.append({"title": g["title"], "missed": ge["name"], "type": ge.get("type")})
                 continue
-            used.add(hit)
             found += 1
             if pred_ents[hit]["type"] == ge["type"]:
                 typed_ok += 1
@@ -110,10 +146,11 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
                     prop_found += 1
                 else:
                     errors.append({"title": g["title"], "not_proposed": ge["name"]})
+        used = set(match.values())
         for i, pe in enumerate(pred_ents):
             if i in used:
                 continue
-            if _neutral(pe):
+            if _neutral(pe, pred_forms[i], unscored):
                 neutral += 1
             else:
                 unmatched += 1

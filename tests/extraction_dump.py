@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -24,10 +24,10 @@ from graphbuild.nlp.pipeline import _gazetteer, corpus_context, doc_to_extractio
 from graphbuild.records import Paper
 
 
-def _candidate(c: Candidate) -> list[Any]:
-    return [c.start, c.end, c.text, c.source, c.key, c.type, [[t, _num(w)] for t, w in c.votes.items()],
+def _candidate(c: Candidate, num: Callable[[float], Any]) -> list[Any]:
+    return [c.start, c.end, c.text, c.source, c.key, c.type, [[t, num(w)] for t, w in c.votes.items()],
             c.proposed, c.role, c.group, c.sentence, c.accepted, c.strong, c.generic, list(c.sources),
-            c.rule_kept, c.rule_final, _num(c.score), c.entity]
+            c.rule_kept, c.rule_final, num(c.score), c.entity]
 
 
 def _num(x: float) -> str:
@@ -35,11 +35,12 @@ def _num(x: float) -> str:
     return f"{x:.10f}"
 
 
-def _row(features: dict[str, float]) -> list[list[str]]:
-    return sorted([name, _num(value)] for name, value in features.items())
+def _row(features: dict[str, float], num: Callable[[float], Any]) -> list[list[Any]]:
+    return sorted([name, num(value)] for name, value in features.items())
 
 
-def extraction_records(papers: Sequence[Paper], nlp: Language, proposers: Language) -> list[dict[str, Any]]:
+def extraction_records(papers: Sequence[Paper], nlp: Language, proposers: Language,
+                       num: Callable[[float], Any] = _num) -> list[dict[str, Any]]:
     """One record per paper: candidates, feature rows, ``doc.ents``, ``doc.spans`` and the extraction.
 
     ``proposers`` is the same pipeline without ``graphbuild_decide`` (its candidates are
@@ -59,12 +60,12 @@ def extraction_records(papers: Sequence[Paper], nlp: Language, proposers: Langua
             spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
             out.append({
                 "id": paper.id,
-                "features": [_row(f) for f in prepared.features],
-                "group_features": [_row(f) for f in prepared.group_features],
+                "features": [_row(f, num) for f in prepared.features],
+                "group_features": [_row(f, num) for f in prepared.group_features],
                 "groups": prepared.groups,
-                "candidates": [_candidate(c) for c in doc._.gb_candidates or []],
+                "candidates": [_candidate(c, num) for c in doc._.gb_candidates or []],
                 "ents": [[e.start_char, e.end_char, e.label_, e._.gb_name, e._.gb_proposed, e._.gb_role,
-                          _num(e._.gb_score), e._.gb_source] for e in doc.ents],
+                          num(e._.gb_score), e._.gb_source] for e in doc.ents],
                 "spans": [[s.start_char, s.end_char, s.label_] for s in spans],
                 "extraction": doc_to_extraction(doc, paper.id, paper.title, gaz).to_dict(),
             })

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from spacy.language import Language
@@ -43,6 +44,7 @@ _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w+.\-/]*[\w+])\s*$")
 
 
+@lru_cache(maxsize=100_000)
 def is_short_form(text: str) -> bool:
     """A plausible short form: 2–12 characters, at most two words, starts with
     a letter or digit, holds a letter and at least one capital letter.
@@ -55,6 +57,7 @@ def is_short_form(text: str) -> bool:
     return any(c.isupper() for c in text)
 
 
+@lru_cache(maxsize=100_000)
 def match_long_form(short: str, candidate: str) -> str | None:
     """The shortest suffix of ``candidate`` that the Schwartz & Hearst match accepts.
 
@@ -97,20 +100,22 @@ _STOP = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "with"}
 
 def _initials_long_form(short: str, words: list[str]) -> str | None:
     """The fewest last words whose initials (hyphen parts count) spell the short form."""
-    letters = re.sub(r"[^0-9a-z]", "", short.lower())
+    letters = _NOT_LOWER_ALNUM.sub("", short.lower())
+    initials = ""  # of words[-k:], grown from the right one word at a time
     for k in range(1, len(words) + 1):
-        chunk = words[-k:]
-        if chunk[0].lower() in _STOP:
-            continue
-        initials = "".join(
-            part[0].lower() for w in chunk if w.lower() not in _STOP
-            for part in re.split(r"[-/]", w) if part and part[0].isalnum()
-        )
+        word = words[-k]
+        if word.lower() in _STOP:
+            continue  # a stop word neither starts a long form nor adds an initial
+        initials = "".join(part[0].lower() for part in _PART_SPLIT.split(word) if part and part[0].isalnum()) + initials
         if initials == letters:
-            return " ".join(chunk).strip(" ,;:\"'")
+            return " ".join(words[-k:]).strip(" ,;:\"'")
         if len(initials) > len(letters):
             return None
     return None
+
+
+_NOT_LOWER_ALNUM = re.compile(r"[^0-9a-z]")
+_PART_SPLIT = re.compile(r"[-/]")
 
 
 def _words_limit(short: str) -> int:
@@ -135,7 +140,8 @@ def _leading_long_form(short: str, words: list[tuple[int, str]]) -> tuple[int, i
 
 
 _WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
-_APPOSED = re.compile(r"\b([A-Z][A-Za-z0-9\-]{1,11}),\s+(?:a|an|the)\s+")
+# (\b written as a look-behind after the capital, so that the scan skips to capitals)
+_APPOSED = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9\-]{1,11}),\s+(?:a|an|the)\s+")
 
 
 def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[AbbreviationPair]:
@@ -238,9 +244,10 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
     def abbreviations(doc: Doc) -> Doc:
         text = doc_text(doc)
         lowered = text.lower()
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else 0
+        ext = doc._
+        title_end = max(ext.gb_title_end, 0)
         pairs = find_abbreviations(text) + find_title_and_apposed_abbreviations(text, title_end)
-        doc._.gb_abbrevs = pairs
+        ext.gb_abbrevs = pairs
         out = candidates(doc)
         for gid, pair in enumerate(pairs):
             long_words = pair.long.split()

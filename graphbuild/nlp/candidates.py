@@ -113,9 +113,12 @@ def _ent_info_getter(index: int, default: object) -> Callable[[Span], object]:
 
 def candidates(doc: Doc) -> list[Candidate]:
     """The doc's candidate list, created on first use."""
-    if doc._.gb_candidates is None:
-        doc._.gb_candidates = []
-    return doc._.gb_candidates
+    ext = doc._  # (each ``doc._`` builds an accessor: read it once)
+    found = ext.gb_candidates
+    if found is None:
+        found = []
+        ext.gb_candidates = found
+    return found
 
 
 def guarded(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -43,7 +42,8 @@ from ..errors import InputError
 from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
-from .features import CorpusStats, candidate_features, entity_features, group_candidates
+from .features import CorpusStats, DocContext, candidate_features, entity_features, group_candidates
+from .featurespace import FeatureSpace, Row, merge_rows
 
 if TYPE_CHECKING:
     from .gazetteer import GazetteerComponent
@@ -216,52 +216,71 @@ class Decision:
 
 @dataclass(slots=True)
 class Prepared:
-    """A document's candidates with their gazetteer entries, entity groups and features."""
+    """A document's candidates with their gazetteer entries, entity groups and feature rows."""
 
     cands: list[Candidate]
     entries: list[Any]
     groups: list[list[int]]
-    features: list[dict[str, float]]  # per candidate
-    group_features: list[dict[str, float]]  # per group: the members' features, each at its largest value
+    rows: list[Row]  # per candidate, as ids of ``space``
+    group_rows: list[Row]  # per group: the members' features, each at its largest value
+    space: FeatureSpace
+    context: DocContext
+
+    @property
+    def features(self) -> list[dict[str, float]]:
+        """Every candidate's features as ``name -> value``."""
+        return [self.space.named(r) for r in self.rows]
+
+    @property
+    def group_features(self) -> list[dict[str, float]]:
+        """Every group's features as ``name -> value`` (what the entity and type models score)."""
+        return [self.space.named(r) for r in self.group_rows]
 
 
 def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
-            corpus: CorpusStats | None = None) -> Prepared:
-    """Group the candidates naming one thing and compute every candidate's features."""
+            corpus: CorpusStats | None = None, space: FeatureSpace | None = None) -> Prepared:
+    """Group the candidates naming one thing and compute every candidate's feature row.
+
+    ``space`` numbers the features (and caches what depends on a form only); a
+    fresh one when not given.
+    """
+    space = space if space is not None else FeatureSpace()
     cands = [c for c in cands if c.end > c.start and any(ch.isalpha() for ch in c.text)]
     entries = [_gaz_entry(gaz, c) for c in cands]
     keys = [e.key if e is not None else None for e in entries]
     position = {id(c): i for i, c in enumerate(cands)}
     groups = group_candidates(cands, lambda c: keys[position[id(c)]])
     gaz_types = [e.type if e is not None else None for e in entries]
-    features = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus)
-    return Prepared(cands, entries, groups, features, [_merge_features(features, m) for m in groups])
+    context = DocContext(text, sents, title_end)
+    rows = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus, space, context)
+    return Prepared(cands, entries, groups, rows, [merge_rows([rows[i] for i in m]) for m in groups], space,
+                    context)
 
 
-def _merge_features(features: list[dict[str, float]], members: list[int]) -> dict[str, float]:
-    if len(members) == 1:
-        return features[members[0]]
-    merged: dict[str, float] = {}
-    for i in members:
-        for name, value in features[i].items():
-            if value > merged.get(name, float("-inf")):
-                merged[name] = value
-    return merged
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - (scores.max(axis=1, keepdims=True) if len(scores) else 0)
+    e = np.exp(scores)
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
            model: DecisionModel, *, threshold: float, proposed_threshold: float,
-           corpus: CorpusStats | None = None, lower_threshold: float = LOWER_THRESHOLD) -> Decision:
+           corpus: CorpusStats | None = None, lower_threshold: float = LOWER_THRESHOLD,
+           space: FeatureSpace | None = None) -> Decision:
     """Decide which candidates name entities, of which type, and which the paper proposes.
 
     An entity is kept from probability ``threshold``, or ``lower_threshold`` when
-    it is written in lower case only (a technique phrase).
+    the abstract writes it in lower case only (a technique phrase; the title's
+    capitals do not count), and then only its mentions outside the title name it.
 
     Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place.
     """
-    prepared = prepare(text, sents, title_end, cands, gaz, corpus)
+    prepared = prepare(text, sents, title_end, cands, gaz, corpus, space)
     cands, entries, groups = prepared.cands, prepared.entries, prepared.groups
-    group_probs = model.entity_probs(prepared.group_features)
+    n_classes = len(CLASSES)
+    # the entity and type models side by side: one gather and one sum per document
+    scores = prepared.space.scores(prepared.group_rows, (model.entity, model.types))
+    group_probs = _softmax(scores[:, :n_classes])
     probs = np.zeros((len(cands), len(CLASSES)))
     for members, p in zip(groups, group_probs):
         probs[members] = p
@@ -271,11 +290,15 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     # keep an entity when it is likely one; its type is the likeliest scored class
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate(group_probs)
-            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g]) else threshold)]
-    type_probs = model.type_probs([prepared.group_features[g] for g in keep])
+            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g], title_end) else threshold)]
+    type_probs = _softmax(scores[keep, n_classes:])
     accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
+    # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
+    # title is no mention of a name
+    shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
+             for members, _ in accepted]
     # overlapping mentions: the longest span wins, then the likelier
-    order = sorted(((i, g) for g, (members, _) in enumerate(accepted) for i in members),
+    order = sorted(((i, g) for g, members in enumerate(shown) for i in members),
                    key=lambda x: (-(cands[x[0]].end - cands[x[0]].start), -cands[x[0]].score, cands[x[0]].start))
     taken = bytearray(max((c.end for c in cands), default=0))
     surviving: dict[int, list[int]] = {}
@@ -289,7 +312,8 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     prop = model.proposed_probs([
-        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members))
+        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
+                        prepared.context)
         for members, type_, _ in kept_groups])
     for (members, type_, kept), p in zip(kept_groups, prop):
         # a lower-case phrase kept only by the lower threshold is proposed only when that is clear
@@ -303,9 +327,13 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     return Decision(cands, probs, entities)
 
 
-def _lower_case(cands: list[Candidate], members: list[int]) -> bool:
-    """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment")."""
-    return all(cands[i].text.islower() for i in members)
+def _lower_case(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment"),
+    apart from the title's capitals ("Long-Tail Learning via Logit Adjustment"): title case is no
+    evidence of a name.
+    """
+    body = [i for i in members if cands[i].start >= title_end] or members
+    return all(cands[i].text.islower() for i in body)
 
 
 def _gaz_entry(gaz: Any, c: Candidate) -> Any:
@@ -314,13 +342,17 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_span(doc: Doc, starts: list[int], ends: list[int], start: int, end: int, label: int) -> Span | None:
-    """The tokens covering characters ``start:end`` (expanded to token boundaries)."""
-    first = bisect_right(starts, start) - 1
-    last = bisect_left(ends, end)
-    if first < 0 or last >= len(ends) or first > last:
-        return None
-    return Span(doc, first, last + 1, label=label)
+def _token_bounds(doc: Doc, cands: list[Candidate]) -> tuple[list[tuple[int, int] | None], list[int], list[int]]:
+    """Per candidate, the tokens ``first:last`` covering its characters (expanded to token
+    boundaries; ``None`` where no token does), and the tokens' start and end characters.
+    """
+    offsets = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+    starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
+    first = np.searchsorted(starts, [c.start for c in cands], side="right") - 1
+    last = np.searchsorted(ends, [c.end for c in cands], side="left")
+    ok = (first >= 0) & (last < len(ends)) & (first <= last)
+    bounds = [(f, e + 1) if k else None for f, e, k in zip(first.tolist(), last.tolist(), ok.tolist())]
+    return bounds, starts.tolist(), ends.tolist()
 
 
 def _set_doc_results(doc: Doc, decision: Decision) -> None:
@@ -330,31 +362,25 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
     """
     cands = decision.cands
-    offsets = doc.to_array([IDX, LENGTH])
-    starts = offsets[:, 0].tolist()
-    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    bounds, starts, ends = _token_bounds(doc, cands)
     strings = doc.vocab.strings
     class_ids = [strings.add(label) for label in CLASSES]
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
-    all_spans = []
-    for c, k in zip(cands, labels):
-        span = _token_span(doc, starts, ends, c.start, c.end, class_ids[k])
-        if span is not None:  # its score and source: doc._.gb_candidates, in the same order
-            all_spans.append(span)
-    doc.spans[SPANS_KEY] = all_spans
+    # every candidate's span, labelled with its likeliest class; its score and source: doc._.gb_candidates
+    doc.spans[SPANS_KEY] = [Span(doc, b[0], b[1], label=class_ids[k]) for b, k in zip(bounds, labels) if b]
     ents: list[Span] = []
     info: dict[tuple[int, int], tuple[str, bool, str, float, str]] = {}
     for members in decision.entities:
         name = cands[members[0]].text
         for i in members:
-            c = cands[i]
-            span = _token_span(doc, starts, ends, c.start, c.end, strings.add(c.type or "Method"))
-            if span is None:
+            b = bounds[i]
+            if b is None:
                 continue
+            c = cands[i]
             # the last mention written on a character span gives its values (as setting them would)
-            info[(span.start_char, span.end_char)] = (name, c.proposed, "proposes" if c.proposed else c.role,
-                                                      c.score, c.source)
-            ents.append(span)
+            info[(starts[b[0]], ends[b[1] - 1])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score,
+                                                    c.source)
+            ents.append(Span(doc, b[0], b[1], label=strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
     doc.ents = filter_spans(ents)
 
@@ -366,6 +392,8 @@ class DecideComponent:
                  proposed_threshold: float = PROPOSED_THRESHOLD, lower_threshold: float = LOWER_THRESHOLD):
         self.nlp, self.name = nlp, name
         self.model = load_model(model)
+        #: feature ids and the per-form feature cache, kept across documents
+        self.space = FeatureSpace()
         self.threshold, self.proposed_threshold = threshold, proposed_threshold
         self.lower_threshold = lower_threshold
         #: casing statistics of the papers being built (set by ``extract_papers``); None: the document's own
@@ -387,7 +415,7 @@ class DecideComponent:
         title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
         decision = decide(text, doc._.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
                           self.model, threshold=self.threshold, proposed_threshold=self.proposed_threshold,
-                          corpus=self.corpus, lower_threshold=self.lower_threshold)
+                          corpus=self.corpus, lower_threshold=self.lower_threshold, space=self.space)
         doc._.gb_candidates = decision.cands
         _set_doc_results(doc, decision)
         return doc

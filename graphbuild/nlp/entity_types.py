@@ -11,13 +11,24 @@ candidates are resolved longest-first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import NAMING_VERBS, PROPOSAL_VERBS, head_type, is_generic
+from .lexicon import (
+    NAMING_VERBS,
+    PROPOSAL_VERBS,
+    Occurrences,
+    head_type,
+    is_generic,
+    occurrences,
+    occurs_within,
+    word_alternation,
+)
 
 __all__ = ["context_votes", "shape_votes", "select_candidates", "TypingWeights"]
 
@@ -68,9 +79,11 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
 _APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
-_PROPOSAL_PAREN = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,80}}\($")
-_PROPOSAL_NEAR = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b[^.;:()]{{0,60}}$")
-_PROPOSAL_BEFORE = re.compile(rf"\b(?:{PROPOSAL_VERBS}|{NAMING_VERBS})[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
+_PROPOSAL_WORDS = tuple(f"{PROPOSAL_VERBS}|{NAMING_VERBS}".split("|"))
+_PROPOSAL_PAREN = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,80}}\($")
+_PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,60}}$")
+_PROPOSAL_BEFORE = re.compile(
+    rf"{word_alternation(PROPOSAL_VERBS + '|' + NAMING_VERBS)}[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
@@ -84,10 +97,37 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/|→|->|-to-
 
 def shape_votes(name: str, weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
     """Type hints from the name alone."""
+    type_ = _shape_type(name)
+    if type_ is None:
+        return {}
+    return {type_: weights.tool_shape if type_ == "Tool" else weights.shape}
+
+
+@lru_cache(maxsize=100_000)
+def _shape_type(name: str) -> str | None:
     for pattern, type_ in _SHAPE_RULES:
         if pattern.search(name):  # "VLMEvalKit": a toolkit, whatever its context
-            return {type_: weights.tool_shape if type_ == "Tool" else weights.shape}
-    return {}
+            return type_
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _about_results(sentence: str) -> bool:
+    """Does the sentence speak of experiments or results? (Cached: every name of a sentence asks.)"""
+    return _EVAL_WORDS.search(sentence) is not None
+
+
+def _before_head(before: str) -> str | None:
+    r"""``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
+
+    A match is the head's word and at most four more (a cue such as "such as",
+    an article, "(e.g.,"), so no match starts before the fifth-last word;
+    searching from there (same string, so ``\b`` sees the real character
+    before) finds the same leftmost match.
+    """
+    parts = before.rsplit(None, 5)
+    m = _BEFORE.search(before, len(parts[0]) if len(parts) == 6 else 0)
+    return m.group("head") if m else None
 
 
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
@@ -108,19 +148,22 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
             if t:
                 votes[t] = votes.get(t, 0) + weights.appositive
                 break
-    m = _BEFORE.search(before)
-    if m:
-        t = head_type(m.group("head"))
+    head = _before_head(before)
+    if head:
+        t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
-    sentence = text[sent_start:sent_end]
-    if _EVAL_PREP.search(before) and _EVAL_WORDS.search(sentence):
+    if _EVAL_PREP.search(before) and _about_results(text[sent_start:sent_end]):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
-    if _TRAINED_ON.search(before):
+    # (the quick tests before each search are what every match needs)
+    if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
-    if _NUMBER_BEFORE.search(before):
+    # both end in "<digit or %> " or "<B or M> ": the character before the final white space
+    core = before.rstrip()
+    last = core[-1:] if len(core) < len(before) else ""
+    if (last == "%" or last.isdigit()) and _NUMBER_BEFORE.search(before):
         votes["Metric"] = votes.get("Metric", 0) + weights.number_before  # "by 3.8 AP50", "73.9% top-1"
-    if _SIZE_AFTER_NAME.match(after) or _SIZE_BEFORE_NAME.search(before):
+    if _SIZE_AFTER_NAME.match(after) or (last == "B" or last == "M") and _SIZE_BEFORE_NAME.search(before):
         votes["Model"] = votes.get("Model", 0) + weights.size
     return votes
 
@@ -139,26 +182,42 @@ def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
     return max(0, min(len(sents) - 1, lo))
 
 
+def _sentence_at(sents: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """:func:`_sentence_of` by bisection on the sentences' starts (``starts``)."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return 0
+    if pos < sents[i][1]:
+        return i
+    return min(i + 1, len(sents) - 1)  # between sentences: the next one
+
+
 def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
     text = doc_text(doc)
-    sents = doc._.gb_sents or [(0, len(text))]
+    ext = doc._
+    sents = ext.gb_sents or [(0, len(text))]
+    title_end = max(ext.gb_title_end, 0)
+    found = candidates(doc)
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
     # (the rule blocked them; now the decision model sees it as a feature)
-    blocked = {c.text for c in candidates(doc) if not c.accepted and c.source.startswith("abbrev")}
-    cands = _merge_same_spans([c for c in candidates(doc) if c.end > c.start])
-    for c in cands:
+    blocked = {c.text for c in found if not c.accepted and c.source.startswith("abbrev")}
+    cands = _merge_same_spans([c for c in found if c.end > c.start])
+    for c in cands if blocked else ():
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
+    starts = [s for s, _ in sents]
     for c in cands:
-        c.sentence = _sentence_of(sents, c.start)
+        c.sentence = _sentence_at(sents, starts, c.start)
         if c.source == "gazetteer" and not c.generic and c.strong:
             continue  # a known name's type is known; its gazetteer vote is what lists share
         s, e = sents[c.sentence]
+        votes = c.votes  # (Candidate.vote, inlined)
         for t, w in context_votes(text, c.start, c.end, s, e, weights).items():
-            c.vote(t, w)
+            votes[t] = votes.get(t, 0.0) + w
         if c.source != "gazetteer":
-            for t, w in shape_votes(c.text, weights).items():
-                c.vote(t, w)
+            type_ = _shape_type(c.text)
+            if type_ is not None:
+                votes[type_] = votes.get(type_, 0.0) + (weights.tool_shape if type_ == "Tool" else weights.shape)
     # coordination: "MAG, SNIP, SYNFLOW, and GRASP" share their context votes
     ordered = sorted(cands, key=lambda c: (c.start, -c.end))
     # connected runs of coordinated names share their strongest cues (without decay along the list)
@@ -182,15 +241,15 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
         for c in members:
             for t, w in shared.items():
                 c.votes[t] = max(c.votes.get(t, 0.0), w)
-    title_end = max(doc._.gb_title_end, 0)
     # (not in the title, where every word is capitalised)
     cands.extend(c for c in _coordinated_words(text, ordered, weights.list_share) if c.start >= title_end)
-    cands = _merge_adjacent_models(text, cands, max(doc._.gb_title_end, 0), weights.joined_model)
+    cands = _merge_adjacent_models(text, cands, title_end, weights.joined_model)
     # a name seen with a strong shape or definition somewhere supports its other mentions
     strong_keys = {c.text for c in cands if c.strong}
     outside_title = {c.key for c in cands if c.source == "gazetteer" and c.start >= title_end}
+    verbs = occurrences(text, _PROPOSAL_WORDS)
     for c in cands:
-        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title, weights.support)
+        c.rule_kept = _rule_keeps(c, text, sents, title_end, strong_keys, outside_title, weights.support, verbs)
         if is_generic(c.text):
             c.generic = True
         c.type = c.type or _best_type(c.votes)
@@ -202,7 +261,8 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
 
 
 def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end: int,
-                strong_keys: set[str], outside_title: set[str | None], min_support: float) -> bool:
+                strong_keys: set[str], outside_title: set[str | None], min_support: float,
+                verbs: Occurrences) -> bool:
     """The hand-written selection rule: one feature of the decision model, no longer the decision."""
     if not c.accepted:
         return False
@@ -210,18 +270,26 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
     if c.source == "gazetteer":
         if not c.strong and c.start < title_end and c.key not in outside_title:
             return False  # "Training Transformer Models": a common word, capitalised by the title
-    elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg"):
-        s0 = sents[c.sentence][0]
-        window = text[max(s0, c.start - 100):c.start]
-        named_here = bool(_PROPOSAL_BEFORE.search(window[-60:]) or _PROPOSAL_PAREN.search(window)
-                          or (c.source == "titlecase" and _PROPOSAL_NEAR.search(window)))
-        if not (support >= min_support or c.text in strong_keys or named_here):
+    elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg", "proposal",
+                      "part", "year"):
+        lo = max(sents[c.sentence][0], c.start - 100)
+        # (each proposal pattern needs one of its verbs in the window)
+        if not (support >= min_support or c.text in strong_keys
+                or occurs_within(verbs, lo, c.start) and _named_here(text[lo:c.start], c.source)):
             return False
         if c.source == "acronym" and len(c.text.rstrip("s")) <= 2 and c.text not in strong_keys:
             return False  # a bare two-letter acronym (CF, FL, KG) is a concept, not a named artifact
     if is_generic(c.text) and c.source != "gazetteer":
         return False
     return (c.type or _best_type(c.votes)) != "Tool"
+
+
+def _named_here(window: str, source: str) -> bool:
+    """Is the name right after a proposal ("we propose a", "we introduce X (") in ``window``?"""
+    # (a match of _PROPOSAL_PAREN ends with "(", before an optional final newline, as $ allows)
+    return bool(_PROPOSAL_BEFORE.search(window[-60:])
+                or (window[-1:] == "(" or window[-2:] == "(\n") and _PROPOSAL_PAREN.search(window)
+                or (source == "titlecase" and _PROPOSAL_NEAR.search(window)))
 
 
 _NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-Za-z0-9]*)\b")
@@ -262,9 +330,10 @@ def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int, mi
     out: list[Candidate] = list(ordered)
     prev: Candidate | None = None
     for c in ordered:
-        m_left = _WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
-        if (m_left and c.start >= title_end and c.source in ("gazetteer", "shape")
-                and c.votes.get("Model", 0) >= min_model
+        m_left = (_WORD_BEFORE.search(text[max(0, c.start - 30): c.start])
+                  if c.start >= title_end and c.source in ("gazetteer", "shape")
+                  and c.votes.get("Model", 0) >= min_model else None)
+        if (m_left
                 and not is_generic(m_left.group(1)) and m_left.group(1) not in _NOT_PREFIX
                 and not (prev is not None and prev.end > c.start - len(m_left.group(0)))):
             start = c.start - len(m_left.group(0))
@@ -312,7 +381,7 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
 
 _PRIORITY = {"abbrev-long": 0, "abbrev-short": 0, "title": 1, "cue": 1, "gazetteer": 2, "shape": 3,
              "joined": 3, "acronym": 4, "titlecase": 4, "capword": 5, "lowercue": 5, "lowerphrase": 5, "caprun": 5,
-             "titleseg": 5}
+             "titleseg": 5, "proposal": 5, "part": 5, "year": 5}
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -340,7 +409,9 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
 def _best_type(votes: dict[str, float]) -> str:
     if not votes:
         return "Method"
-    return max(sorted(votes), key=lambda t: votes[t])
+    if len(votes) == 1:
+        return next(iter(votes))
+    return max(sorted(votes), key=votes.__getitem__)
 
 
 @Language.factory("graphbuild_typing", default_config=TypingWeights.config(), assigns=["doc._.gb_candidates"],

@@ -15,26 +15,33 @@ case, whether it is defined as an abbreviation).
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
+from .featurespace import FeatureSpace, Row
 from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
-__all__ = ["group_candidates", "candidate_features", "entity_features", "Grouping", "CorpusStats",
+__all__ = ["group_candidates", "candidate_features", "entity_features", "DocContext", "Grouping", "CorpusStats",
            "corpus_stats"]
 
 Grouping = list[list[int]]
 
 _LEFT_WORD = re.compile(r"([A-Za-z][\w\-]*)[^\w\n]{0,3}$")
 _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
-_PROPOSE_NEAR = re.compile(rf"\b(?:{INTRODUCING_VERBS}|{NAMING_VERBS}|train)(?:s|d|ed)?\b", re.I)
+#: the verbs of ``_PROPOSE_NEAR`` (its regular expression is built from them, so a substring
+#: search for them is a sound pre-test)
+_PROPOSE_VERBS = tuple(f"{INTRODUCING_VERBS}|{NAMING_VERBS}|train".split("|"))
+_PROPOSE_NEAR = re.compile(rf"\b(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -60,13 +67,14 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of")
+    __slots__ = ("counts", "papers", "_features", "_features_of", "_space")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
         self.papers = 0
-        self._features: dict[str, tuple[tuple[str, float], ...]] = {}  # name -> its features, per ``counts``
+        self._features: dict[tuple[str, str], tuple[int, ...]] = {}  # (name, proposer) -> ids, per ``counts``
         self._features_of: object = None
+        self._space: object = None
 
     def add(self, text: str) -> None:
         """Count one paper's abstract (the text after its title)."""
@@ -93,14 +101,17 @@ class CorpusStats:
                 if not sent_open(body[max(0, at - 3):at]):
                     row[0] += 1
 
-    def features(self, name: str, f: dict[str, float]) -> None:
-        """Add the corpus features of a one-word name to ``f``."""
-        if self._features_of is not self.counts:  # counts changed (or were replaced): start afresh
-            self._features, self._features_of = {}, self.counts
-        items = self._features.get(name)
-        if items is None:
-            items = self._features[name] = self._features_uncached(name)
-        f.update(items)
+    def feature_ids(self, space: FeatureSpace, name: str, source: str) -> tuple[int, ...]:
+        """The ids in ``space`` of the corpus features of a one-word name (and their conjunctions
+        with its proposer ``source``).
+        """
+        if self._features_of is not self.counts or self._space is not space:  # counts or space changed
+            self._features, self._features_of, self._space = {}, self.counts, space
+        key = (name, source)
+        ids = self._features.get(key)
+        if ids is None:
+            ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
+        return ids
 
     def _features_uncached(self, name: str) -> tuple[tuple[str, float], ...]:
         row = self.counts.get(name.lower())
@@ -166,6 +177,10 @@ def _shape_of(name: str) -> tuple[tuple[str, float], ...]:
     return tuple(f.items())
 
 
+_LOWER_PREFIX = re.compile(r"^[a-z]{1,3}-[A-Z]")
+_TAIL_SPLIT = re.compile(r"[-\s]")
+
+
 def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
@@ -186,7 +201,7 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["hyphen"] = 1
     if name.endswith("++"):
         f["plusplus"] = 1
-    if re.match(r"^[a-z]{1,3}-[A-Z]", name):
+    if _LOWER_PREFIX.match(name):
         f["lowerprefix"] = 1
     if len(name) <= 3:
         f["short"] = 1
@@ -196,11 +211,17 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     low = name.lower()
     if low in STOP_WORDS:
         f["stopword"] = 1
-    if len(words) == 1 and head_type(low):
-        f["headword=" + head_type(low)] = 1  # type: ignore[operator]
+    if len(words) == 1:
+        head = head_type(low)
+        if head:
+            f["headword=" + head] = 1
+    elif len(words) > 1:
+        head = head_type(words[-1])
+        if head:  # "… Matrix Completion", "… Transformer"
+            f["lasthead=" + head] = 1
     if is_generic(name):
         f["generic"] = 1
-    tail = re.split(r"[-\s]", name)[-1].lower()
+    tail = _TAIL_SPLIT.split(name)[-1].lower()
     if len(tail) > 2:
         f["suffix3=" + tail[-3:]] = 1
 
@@ -237,159 +258,316 @@ def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) ->
 
 
 def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate],
-                       groups: Grouping, gaz_types: list[str | None],
-                       corpus: CorpusStats | None = None) -> list[dict[str, float]]:
-    """One feature dictionary per candidate (see the module docstring for the families).
+                       groups: Grouping, gaz_types: list[str | None], corpus: CorpusStats | None = None,
+                       space: FeatureSpace | None = None, context: DocContext | None = None) -> list[Row]:
+    """One feature row per candidate (see the module docstring for the families), as ids of ``space``.
 
     ``corpus`` holds the casing statistics of the papers being built; without
-    it, those of this paper alone are used.
+    it, those of this paper alone are used. ``space.named(row)`` gives a row's
+    ``name -> value`` dictionary. ``context``: the document's :class:`DocContext`, if made already.
     """
     if corpus is None:
         corpus = corpus_stats([text])
-    title = text[:title_end]
-    colon = title.find(":")
-    survey = bool(SURVEY_TITLE.search(title))
-    lowered = text.lower()
-    lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
-    first_copyright = _COPYRIGHT.search(text, title_end)
-    copyright_at = first_copyright.start() if first_copyright else len(text)
+    if space is None:
+        space = FeatureSpace()
+    doc = context if context is not None else DocContext(text, sents, title_end)
     ev = _group_evidence(cands, groups, title_end)
-    group_of, g_outside = ev.group_of, ev.outside
-    # what every member of a group shares, computed once per group
-    g_items = [_group_items(ev, g) for g in range(len(groups))]
+    group_rows = [_group_row(space, ev, g) for g in range(len(groups))]
+    blocks, block = space.blocks, space.block
+    bias = space.id("bias")
+    known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     out = []
     for i, c in enumerate(cands):
-        g = group_of[i]
-        g_sources, g_votes, g_strong, g_rule, g_final, g_count = g_items[g]
-        f: dict[str, float] = {"bias": 1}
-        f.update(_source_items(c.sources or (c.source,)))
-        f.update(g_sources)
-        f.update(_shape_of(c.text))
-        gt = gaz_types[i]
-        if gt:
-            f["gaz=" + gt] = 1
-        if c.key is not None and not c.strong:
-            f["gaz_ambiguous"] = 1
-        for t, w in c.votes.items():
-            f["vote=" + t] = min(w, 6.0) / 3
-        f.update(g_votes)
-        for name, on in (("strong", c.strong), ("gstrong", g_strong), ("rule_kept", c.rule_kept),
-                         ("grule_kept", g_rule), ("rule_final", c.rule_final), ("grule_final", g_final),
-                         ("rule_proposed", c.proposed), ("rule_generic", c.generic),
-                         ("generic_definition", not c.accepted)):
-            if on:
-                f[name] = 1
-        f[g_count] = 1
-        if c.start < title_end:
-            f["in_title"] = 1
-            if 0 <= colon and c.end <= colon:
-                f["title_head"] = 1
-            if not g_outside[g]:
-                f["title_only"] = 1
-            f["title_src=" + c.source] = 1
-        else:
-            s, _ = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, 0)
-            if c.start == s:
-                f["sent_start"] = 1
-            f[f"sent={min(c.sentence, 3)}"] = 1
-        if c.start >= copyright_at:
-            f["after_copyright"] = 1
-        if survey:
-            f["survey_title"] = 1
-        low = c.text.lower()
-        if low != c.text and (low in lower_words if " " not in low else low in text):
-            f["also_lower"] = 1
-        elif low == c.text and lowered.count(low) > 1:
-            f["lower_repeated"] = 1
-        if " " not in c.text:
-            corpus.features(c.text, f)
-        _context_features(text, c, sents, f)
-        _conjoin(c.source, f)
-        out.append(f)
+        g = ev.group_of[i]
+        g_ids, g_votes, g_flags, count = group_rows[g]
+        source, name = c.source, c.text
+        left, right, cues = _context(doc, c)
+        # what depends on the form and its proposers, then every flag of the candidate, each one block of ids
+        form = ("form", name, source, c.sources, gaz_types[i])
+        ids = [bias, *(blocks.get(form) or block(form, source, _form_names, form)), *g_ids]
+        holds = bool(known) and _holds_known(c, known)
+        flags = ("flags", source, count, c.strong, *g_flags, c.rule_kept, c.rule_final, c.proposed, c.generic,
+                 not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
+                 left is None, holds, holds and _JOINER.search(name) is not None,
+                 doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
+        ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
+        if " " not in name:
+            ids += corpus.feature_ids(space, name, source)
+        if left is not None:
+            key = ("L", left, source)
+            ids += blocks.get(key) or block(key, source, _neighbour_names, "L", left)
+        if right is not None:
+            key = ("R", right, source)
+            ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
+        valued = {(blocks.get(("vote", t)) or block(("vote", t), "", _prefixed, "vote=", (t,)))[0]: min(w, 6.0) / 3
+                  for t, w in c.votes.items()}
+        valued.update(g_votes)
+        out.append((ids, valued))
     return out
 
 
-_Items = tuple[tuple[str, float], ...]
+#: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
+_FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_final", "rule_proposed",
+          "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
+          "holds_known", "joins_known")
+#: the cues around a candidate, in the order :func:`_context` gives them
+_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
 
 
-def _group_items(ev: _GroupEvidence, g: int) -> tuple[_Items, _Items, bool, bool, bool, str]:
-    """A group's shared features: its proposers (in a fixed order), its type votes, its flags, its size."""
-    sources = tuple(("gsrc=" + src, 1) for src in sorted(ev.sources[g]))
-    votes = tuple(("gvote=" + t, min(w, 6.0) / 3) for t, w in ev.votes[g].items())
-    return sources, votes, ev.strong[g], ev.rule[g], ev.final[g], f"count={min(ev.count[g], 4)}"
+def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
+    """The features of a form found by given proposers: the proposers, its shape, its gazetteer type."""
+    _, name, source, sources, gaz_type = key
+    return [*_prefixed("src=", sources or (source,)), *(n for n, _ in _shape_of(name)),
+            *(["gaz=" + gaz_type] if gaz_type else [])]
 
 
-@lru_cache(maxsize=1024)
-def _source_items(sources: tuple[str, ...]) -> _Items:
-    return tuple(("src=" + src, 1) for src in sources)
+def _flag_names(key: tuple[Any, ...]) -> list[str]:
+    """The features named by a candidate's flags (the key :func:`candidate_features` builds)."""
+    source, count = key[1], key[2]
+    n = 3 + len(_FLAGS)
+    flags, usage, place, cues = key[3:n], key[n], key[n + 1], key[n + 2:]
+    names = [*itertools.compress(_FLAGS, flags), f"count={count}", *itertools.compress(_CUES, cues)]
+    if usage:
+        names.append(usage)
+    if place[0] == "title":
+        names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
+                  *(["title_whole"] if place[3] else []), "title_src=" + source]
+    else:
+        names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
+    return names
 
 
-_CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
-              "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
+_JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
 
 
-def _conjoin(source: str, f: dict[str, float]) -> None:
-    """Pair the proposer with the shape, place and usage features: a capitalised run in the
-    title means something else than a gazetteer hit in the title.
+def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
+    """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50");
+    ``known`` is sorted.
     """
-    prefix = source + "&"
-    f.update([(prefix + name, value) for name, value in f.items() if _conjoined(name)])
+    size = c.end - c.start
+    for k in range(bisect_left(known, (c.start, -1)), len(known)):
+        s, e = known[k]
+        if s >= c.end:
+            return False
+        if e <= c.end and e - s < size:
+            return True
+    return False
 
 
-@lru_cache(maxsize=100_000)
-def _conjoined(name: str) -> bool:
-    """Is ``name`` a feature :func:`_conjoin` pairs with the proposer?"""
-    return name.startswith(_CONJOINED)
+_TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
+                         r"understanding|efficient|simple|fast)\s+)+", re.I)
 
 
-def _neighbour(side: str, m: re.Match[str] | None, f: dict[str, float]) -> None:
+_TITLE_CUT = re.compile(r"\s(?:for|with|via|using|by|through|from|in|on|beyond|towards?|of)\s", re.I)
+
+
+def _title_spans(title: str) -> set[tuple[int, int]]:
+    """The spans that make up a whole part of the title: all of it, the part before its colon and
+    the part after it, each without a leading "Towards" or "Learning", and the first phrase of each.
+    """
+    colon = title.find(":")
+    parts = [(0, len(title))] if colon < 0 else [(0, len(title)), (0, colon), (colon + 1, len(title))]
+    out: set[tuple[int, int]] = set()
+    for s, e in parts:
+        part = title[s:e]
+        s += len(part) - len(part.lstrip())
+        e -= len(part) - len(part.rstrip())
+        lead = _TITLE_LEAD.match(title, s, e)
+        start = lead.end() if lead else s
+        out.update(((s, e), (start, e)))
+        cut = _TITLE_CUT.search(title, start, e)
+        if cut:  # the first phrase: "Tree-based Deep Model" of "Learning Tree-based Deep Model for …"
+            out.add((start, cut.start()))
+    return out
+
+
+class DocContext:
+    """What the features of every candidate of one document read: the text, its sentences,
+    the title's end and colon, where a copyright notice starts, its lower-case words.
+    """
+
+    __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
+                 "whole_title", "_verbs_at", "caseless_safe")
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
+        self.text, self.sents, self.title_end = text, sents, title_end
+        title = text[:title_end]
+        self.colon = title.find(":")
+        self.survey = bool(SURVEY_TITLE.search(title))
+        self.lowered = text.lower()
+        self.caseless_safe = _caseless_safe(text, self.lowered)
+        self.copyright_at = _copyright_at(text, self.lowered, title_end, self.caseless_safe)
+        self._lower_words: set[str] | None = None
+        self.whole_title = _title_spans(title)
+        self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
+
+    def propose_near(self, lo: int, hi: int) -> bool:
+        """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
+        at = self._verbs_at
+        if at is not None:
+            k = bisect_left(at, lo)
+            if k == len(at) or at[k] >= hi:
+                return False
+        return _PROPOSE_NEAR.search(self.text[lo:hi]) is not None
+
+    def place_key(self, c: Candidate, outside: bool) -> tuple[object, ...]:
+        """Where the candidate stands: in the title (before its colon; only there), or which sentence
+        (and whether it opens it).
+        """
+        if c.start < self.title_end:
+            return "title", 0 <= self.colon and c.end <= self.colon, outside, (c.start, c.end) in self.whole_title
+        s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
+        return "sent", c.start == s, min(c.sentence, 3)
+
+    def usage(self, name: str) -> str:
+        """``also_lower`` when a capitalised name is also written in lower case in the text,
+        ``lower_repeated`` when a lower-case name occurs more than once, else empty.
+        """
+        low = name.lower()
+        if low != name:
+            if " " in low:
+                return "also_lower" if low in self.text else ""
+            return "also_lower" if self.is_lower_word(low) else ""
+        return "lower_repeated" if self.lowered.count(low) > 1 else ""
+
+    def is_lower_word(self, low: str) -> bool:
+        """Is ``low`` one of the words (``_TOKEN``) of the text, written so (in lower case)?
+
+        Each place ``low`` occurs is tested with ``_TOKEN.match``; only where a word
+        could reach over it (after ``+`` or ``.``) are all the words listed.
+        """
+        if self._lower_words is not None:
+            return low in self._lower_words
+        text, find = self.text, self.text.find
+        at = find(low)
+        while at >= 0:
+            if at > 0 and text[at - 1] in "+.":
+                self._lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
+                return low in self._lower_words
+            m = _TOKEN.match(text, at)
+            if m is not None and m.group() == low and low.islower():
+                return True
+            at = find(low, at + 1)
+        return False
+
+
+def _caseless_safe(text: str, lowered: str) -> bool:
+    """Can substring searches of ``lowered`` stand for case-insensitive regular expressions over
+    ``text`` (offsets kept, no letter that matches an ASCII letter without lower-casing to it)?
+    """
+    return text.isascii() or len(lowered) == len(text) and _CASE_ODD.search(text) is None
+
+
+def _starts_of(words: Iterable[str], lowered: str) -> list[int]:
+    """Sorted positions where any of ``words`` starts in ``lowered``."""
+    out: list[int] = []
+    for w in words:
+        find = lowered.find
+        at = find(w)
+        while at >= 0:
+            out.append(at)
+            at = find(w, at + 1)
+    out.sort()
+    return out
+
+
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "published by", "periodicals", "inc.", "ltd",
+                    "elsevier", "springer", "wiley", "ieee", "acm")
+#: letters that match an ASCII letter case-insensitively without lower-casing to it (and İ, which
+#: lower-cases to two characters): where one occurs, the copyright search takes the regular expression
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb05\ufb06]")
+
+
+def _copyright_at(text: str, lowered: str, title_end: int, caseless_safe: bool) -> int:
+    """Where the first copyright or publisher notice after the title starts (``len(text)``: none).
+
+    The same as ``_COPYRIGHT.search(text, title_end)``, by plain substring searches of the
+    lower-cased text (several times faster).
+    """
+    if not caseless_safe:
+        found = _COPYRIGHT.search(text, title_end)
+        return found.start() if found else len(text)
+    find = lowered.find
+    return min([at for at in (find(w, title_end) for w in _COPYRIGHT_WORDS) if at >= 0], default=len(text))
+
+
+def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],
+                                                                          tuple[bool, bool, bool], int]:
+    """A group's shared features: its proposers, its type votes (valued), its flags, its size."""
+    sources = tuple(sorted(ev.sources[g]))
+    ids = space.block(("gsrc", sources), "", _prefixed, "gsrc=", sources)
+    votes = {space.block(("gvote", t), "", _prefixed, "gvote=", (t,))[0]: min(w, 6.0) / 3
+             for t, w in ev.votes[g].items()}
+    return ids, votes, (ev.strong[g], ev.rule[g], ev.final[g]), min(ev.count[g], 4)
+
+
+def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
+    """``prefix + value`` for each distinct value."""
+    return [prefix + v for v in dict.fromkeys(values)]
+
+
+def _shape_names(name: str) -> list[str]:
+    return [n for n, _ in _shape_of(name)]
+
+
+def _neighbour_names(side: str, word: str) -> list[str]:
     """The word next to a name (``L=``/``R=``) and the type its head noun signals."""
-    if m is None:
-        if side == "L":
-            f["L=<s>"] = 1
-        return
-    w = m.group(1).lower()
-    f[f"{side}={w}"] = 1
-    t = head_type(w)
-    if t:
-        f[f"{side}head={t}"] = 1
+    t = head_type(word)
+    return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
 
 
-def _context_features(text: str, c: Candidate, sents: list[tuple[int, int]], f: dict[str, float]) -> None:
+def _left_word(window: str) -> re.Match[str] | None:
+    """``_LEFT_WORD.search(window)``, tried first on the window's last 16 characters: a match
+    there that starts after a character no word holds, well before the end, is the leftmost.
+    """
+    short = window[-16:]
+    m = _LEFT_WORD.search(short)
+    if m is not None and 0 < m.start() < len(short) - 3 and len(short) < len(window):
+        ch = short[m.start() - 1]
+        if not (ch.isalnum() or ch in "_-"):
+            return m
+    return m if len(short) == len(window) else _LEFT_WORD.search(window)
+
+
+def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tuple[bool, ...]]:
+    """The words left and right of ``c`` (lower-cased; ``None``: none) and the cues around it
+    (in the order of :data:`_CUES`).
+    """
+    text, sents = doc.text, doc.sents
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
     before = text[max(s, c.start - 80): c.start]
     after = text[c.end: min(e, c.end + 60)]
-    _neighbour("L", _LEFT_WORD.search(before[-30:]), f)
-    _neighbour("R", _RIGHT_WORD.match(after), f)
-    if after[:1] == "(":
-        f["R=("] = 1
-    if before.rstrip().endswith("("):
-        f["L=("] = 1
-    if _SIBLING.match(after) and after.strip()[:1] in (",", "a", "&", "/"):
-        f["listed"] = 1
-    if _PROPOSE_NEAR.search(before[-60:]):
-        f["propose_verb_before"] = 1
-        if _WE.search(text[s:c.start]):
-            f["we_propose_before"] = 1
+    m = _left_word(before[-30:])
+    left = m.group(1).lower() if m is not None else None
+    m = _RIGHT_WORD.match(after)
+    right = m.group(1).lower() if m is not None else None
+    propose = doc.propose_near(max(s, c.start - 60), c.start)
     window = before[-45:]
-    if _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window):
-        f["our_before"] = 1
-    if after.startswith("-based") or after.startswith("-style"):
-        f["modifier_after"] = 1
+    return left, right, (after[:1] == "(", before.rstrip().endswith("("),
+                         bool(_SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/"),
+                         propose, propose and _WE.search(text[s:c.start]) is not None,
+                         _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
+                         after.startswith("-based") or after.startswith("-style"))
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
-                    type_: str, gaz_hit: bool) -> dict[str, float]:
-    """Features of one entity (a group of candidates) for the ``proposed`` decision."""
+                    type_: str, gaz_hit: bool, context: DocContext | None = None) -> dict[str, float]:
+    """Features of one entity (a group of candidates) for the ``proposed`` decision.
+
+    ``context`` is the document's :class:`DocContext` when the caller has one.
+    """
+    if context is None:
+        context = DocContext(text, [(0, len(text))], title_end)
     title = text[:title_end]
     colon = title.find(":")
     f: dict[str, float] = {"bias": 1, "type=" + type_: 1}
     if gaz_hit:
         f["gaz"] = 1
-    if SURVEY_TITLE.search(title):
+    if context.survey:
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1
+    _proposal_context(context, title, colon, [cands[i] for i in members], f)
     f[f"count={min(len(members), 4)}"] = 1
     for i in members:
         c = cands[i]
@@ -409,11 +587,11 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["coined"] = 1
         s = c.sentence
         before = text[max(0, c.start - 80): c.start]
-        if _PROPOSE_NEAR.search(before[-50:]):
+        if context.propose_near(max(0, c.start - 50), c.start):
             f["propose_verb_before"] = 1
-        if _OUR_BEFORE.search(before):
+        if _OUR_HINT(before.lower()) and _OUR_BEFORE.search(before):
             f["our_before"] = 1
-        if s >= 0 and _WE.search(before[-80:]) and _PROPOSE_NEAR.search(before[-80:]):
+        if s >= 0 and context.propose_near(max(0, c.start - 80), c.start) and _WE.search(before):
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
@@ -424,5 +602,29 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+_HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+
+
+def _proposal_context(context: DocContext, title: str, colon: int, members: list[Candidate],
+                      f: dict[str, float]) -> None:
+    """Whether the sentence of an entity's first mention in the abstract says the authors bring it in
+    (anywhere in it: "This paper presents Approximate nearest neighbor … (ANCE), a …"), and whether
+    the entity is a variant of the name before the title's colon ("SegFormer-B0" of "SegFormer: …").
+    """
+    text, title_end = context.text, context.title_end
+    body = [c for c in members if c.start >= title_end]
+    if body:
+        c = min(body, key=lambda c: c.start)
+        s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
+        e = text.find(". ", c.end)
+        e = e if e >= 0 else len(text)
+        if context.propose_near(s, e) and _WE.search(text[s:e]):
+            f["we_propose_sentence"] = 1
+    if 0 < colon <= 40:
+        head = _HEAD_NAME.match(title)
+        if head and head.end() == len(title[:colon].rstrip()):
+            stem = head.group().lower()
+            if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
+                f["title_variant"] = 1
 _GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
                             "appositive", "src=cue", "src=title"))

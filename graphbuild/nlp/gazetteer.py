@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -28,7 +27,10 @@ from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key"]
+
+#: :func:`graphbuild.records.name_key`, cached per surface form (the same forms recur across papers)
+form_key = lru_cache(maxsize=200_000)(name_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ class Gazetteer:
         entry = self.by_form.get(text)
         if entry is not None:
             return entry
-        entry = self.by_key.get(name_key(text))
+        entry = self.by_key.get(form_key(text))
         if entry is not None and not entry.ambiguous:
             return entry
         return None
@@ -89,7 +91,7 @@ class Gazetteer:
         seen = 0
         current = entry
         while current.family and seen < 5:
-            parent = self.by_key.get(name_key(current.family))
+            parent = self.by_key.get(form_key(current.family))
             if parent is None or parent is current:
                 break
             current = parent
@@ -221,16 +223,18 @@ class GazetteerComponent:
         if not matches:
             return doc
         text = doc_text(doc)
-        offsets = doc.to_array([IDX, LENGTH])  # character offsets without building Token objects
+        strings = self.vocab.strings
+        by_form, by_key = self.gazetteer.by_form, self.gazetteer.by_key
         for match_id, start, end in matches:
-            bounds = (int(offsets[start, 0]), int(offsets[end - 1, 0] + offsets[end - 1, 1]))
+            last = doc[end - 1]  # (two Tokens per match cost less than an array of every token's offsets)
+            bounds = (doc[start].idx, last.idx + len(last))
             if bounds in seen:
                 continue
             seen.add(bounds)
             surface = text[bounds[0]:bounds[1]]
-            key = self.vocab.strings[match_id]
+            key = strings[match_id]
             # an exact surface form decides between entries sharing a key (SuperGLUE, SuperGlue)
-            entry = self.gazetteer.by_form.get(surface) or self.gazetteer.by_key.get(key)
+            entry = by_form.get(surface) or by_key.get(key)
             if entry is None:
                 continue
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it

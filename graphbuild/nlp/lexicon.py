@@ -7,6 +7,8 @@ ANNOTATION.md's roles and types (written for graphbuild, not learned).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +27,11 @@ __all__ = [
     "is_generic",
     "TYPE_HEADS",
     "head_type",
+    "word_alternation",
+    "Occurrences",
+    "occurrences",
+    "occurs_within",
+    "matches_from",
 ]
 
 # ---------------------------------------------------------------- sentences
@@ -63,6 +70,81 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# ---------------------------------------------------------------- fast regexes
+
+def word_alternation(alternatives: str) -> str:
+    r"""``\b(?:a|b|…)`` for a regex, written so that a search skips to the alternatives' first letters.
+
+    Each alternative must start with a letter. ``\b`` is checked right after that
+    letter, as "the character before it is not a word character": the same
+    matches, but the pattern now starts with literal characters, which lets
+    ``re`` scan for them instead of trying the pattern at every position.
+
+    >>> import re
+    >>> pattern = re.compile(word_alternation("call|called") + r"\s")
+    >>> [m.group() for m in pattern.finditer("recall called call ")]
+    ['called ', 'call ']
+    """
+    return "(?:" + "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in alternatives.split("|")) + ")"
+
+
+#: where the literals a pattern needs occur in a text: (starts, ends), sorted by start
+Occurrences = tuple[list[int], list[int]]
+
+
+def occurrences(text: str, literals: tuple[str, ...]) -> Occurrences:
+    """Every occurrence of every literal in ``text``, found once per document.
+
+    With :func:`occurs_within`, a pattern that needs one of ``literals`` is
+    searched only in the windows that hold one.
+
+    >>> occ = occurrences("we propose X and present Y", ("propose", "present"))
+    >>> occurs_within(occ, 0, 10), occurs_within(occ, 10, 20), occurs_within(occ, 10, 26)
+    (True, False, True)
+    """
+    spans = []
+    for lit in literals:
+        at = text.find(lit)
+        while at >= 0:
+            spans.append((at, at + len(lit)))
+            at = text.find(lit, at + 1)
+    spans.sort()
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def occurs_within(occ: Occurrences, lo: int, hi: int) -> bool:
+    """Does an occurrence lie wholly within ``[lo, hi)``?"""
+    starts, ends = occ
+    for i in range(bisect_left(starts, lo), len(starts)):
+        if starts[i] >= hi:
+            return False
+        if ends[i] <= hi:
+            return True
+    return False
+
+
+def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    r"""``pattern.finditer(text)`` for a pattern whose every match starts with one of ``literals``.
+
+    The pattern is tried only where a literal occurs (found by substring
+    search), in order, skipping what a previous match covered: the same
+    leftmost, non-overlapping matches as the scan of the whole text, for a
+    pattern that never matches the empty string.
+
+    >>> pattern = re.compile(word_alternation("dubbed|named") + r" (\w+)")
+    >>> [m.group(1) for m in matches_from(pattern, "a model dubbed X, renamed Y, named Z", ("dubbed", "named"))]
+    ['X', 'Z']
+    """
+    end = 0
+    for at in sorted(set(occurrences(text, literals)[0])):
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 # ---------------------------------------------------------------- generic words

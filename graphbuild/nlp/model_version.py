@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "ccc1f78f79d1ddb5"
+MODEL_DIGEST = "9564793ca221d3e8"

@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import PRESENTING_VERBS, head_type, is_generic, split_sentences
+from .lexicon import PRESENTING_VERBS, head_type, is_generic, matches_from, split_sentences, word_alternation
+from .proposals import part_candidates, proposal_candidates, year_candidates
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -126,36 +127,59 @@ def _trim_adjective_suffix(text: str) -> str:
     return "-".join(parts)
 
 
-def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """Name-shaped tokens and runs of capitalised words."""
-    sent_starts = {s for s, _ in sentences}
-    chunks = []
-    for m in _CHUNK.finditer(text):
-        raw, start = _strip_chunk(m.group(), m.start())
-        if not raw:
-            continue
-        if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw) and "://" not in raw:
-            # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names
-            cut = 0
-            for sep in [*_PAIR_SPLIT.finditer(raw), None]:
-                end_piece = sep.start() if sep else len(raw)
-                piece, s2 = _strip_chunk(raw[cut:end_piece], start + cut)
-                if piece:
-                    chunks.append((piece, s2))
-                cut = sep.end() if sep else cut
-            continue
-        chunks.append((raw, start))
-    # single tokens
-    for raw, start in chunks:
+# the rest of a whitespace-delimited token from its first capital, digit or "+" (every token _CHUNK
+# takes holds one): a scan that skips to those characters; _chunk_names applies _CHUNK's exact test
+# once per distinct token
+_TOKEN_REST = re.compile(r"[A-Z0-9+]\S*")
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...]:
+    """The names a whitespace-delimited token holds, as ``(offset, name, strong)``.
+
+    A pure function of the token, cached across documents. ``title_cut``: pieces
+    starting before this offset are in the title.
+    """
+    if not _CHUNK.fullmatch(chunk):
+        return ()
+    raw, start = _strip_chunk(chunk, 0)
+    if not raw:
+        return ()
+    pieces = []
+    if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw) and "://" not in raw:
+        # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names
+        cut = 0
+        for sep in [*_PAIR_SPLIT.finditer(raw), None]:
+            end_piece = sep.start() if sep else len(raw)
+            piece, s2 = _strip_chunk(raw[cut:end_piece], start + cut)
+            if piece:
+                pieces.append((piece, s2))
+            cut = sep.end() if sep else cut
+    else:
+        pieces.append((raw, start))
+    out = []
+    for raw, start in pieces:
         if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw:
             continue
         name = _trim_adjective_suffix(raw) if "-" in raw else raw
-        score = shape_score(name, in_title=start < title_end)
-        if not score or is_generic(name):
-            continue
-        cand = Candidate(start, start + len(name), name, "shape" if score >= 2 else "acronym",
-                         strong=score >= 2)
-        yield cand
+        score = shape_score(name, in_title=start < title_cut)
+        if score and not is_generic(name):
+            out.append((start, name, score >= 2))
+    return tuple(out)
+
+
+def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Name-shaped tokens and runs of capitalised words."""
+    sent_starts = {s for s, _ in sentences}
+    # single tokens
+    for m in _TOKEN_REST.finditer(text):
+        at = m.start()
+        while at and not text[at - 1].isspace():  # back to the token's start ("p-Tuning", "(GPT-4")
+            at -= 1
+        chunk = text[at:m.end()]
+        for offset, name, strong in _chunk_names(chunk, min(max(title_end - at, 0), len(chunk))):
+            yield Candidate(at + offset, at + offset + len(name), name, "shape" if strong else "acronym",
+                            strong=strong)
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
         s, e = m.start(), m.end()
@@ -176,8 +200,9 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
 # a broader run: capitalised or all-caps words, version numbers, short connectors ("Mixture of Experts",
 # "Llama 2", "Soft XYZ")
 _RUN_WORD = r"[A-Z](?:[\w'’.+\-]*[\w+])?"
+# (the look-behind follows the first capital, so that the scan skips to capitals)
 _BROAD_RUN = re.compile(
-    rf"(?<![\w\-]){_RUN_WORD}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?"
+    rf"[A-Z](?<![\w\-][A-Z]){_RUN_WORD[5:]}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?"
     rf"(?:{_RUN_WORD}|v\d+(?:\.\d+)*|\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
     rf"(?![\w\-])")
 
@@ -204,6 +229,57 @@ _LOWER_HEADS = (
 _LOWER_PHRASE = re.compile(rf"(?<![\w-])((?:[a-z][a-z0-9\-]+ ){{1,3}})({_LOWER_HEADS})(?![\w-])")
 
 
+def _first_char_alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` grouped by first letter (each failing branch costs one test)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+# a head of _LOWER_PHRASE right after a space: the scan of _lower_phrases starts from these
+_HEAD_WORDS = [w[:-2] + suffix if w.endswith("s?") else w for w in _LOWER_HEADS.split("|")
+               for suffix in (("", "s") if w.endswith("s?") else ("",))]
+_LOWER_HEAD = re.compile(rf" (?:{_first_char_alternation(_HEAD_WORDS)})(?![\w-])")
+_MODIFIER_WORD = re.compile(r"[a-z][a-z0-9\-]+")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"  # [\w-] of re, for one character
+
+
+def _lower_phrase_spans(text: str, title_end: int) -> list[tuple[int, int, int]]:
+    """The matches of ``_LOWER_PHRASE.finditer(text, title_end)`` as ``(start, head start, end)``.
+
+    The same leftmost, greedy, non-overlapping matches, found from the heads
+    (rare) instead of trying the pattern at every word: for each head, the one
+    to three modifier words right before it give the possible starts.
+    """
+    options: dict[int, tuple[int, int]] = {}  # start -> (head start, end) of its longest match
+    for m in _LOWER_HEAD.finditer(text, max(title_end, 1) - 1):
+        head = m.start() + 1
+        q = head
+        for _ in range(3):  # modifier words "[a-z][a-z0-9-]+ ", nearest first
+            if q < 2 or text[q - 1] != " ":
+                break
+            j = q - 2
+            while j >= 0 and _is_word_char(text[j]):
+                j -= 1
+            start = j + 1
+            if start < title_end or not _MODIFIER_WORD.fullmatch(text, start, q - 1):
+                break
+            options[start] = (head, m.end())  # a later head gives the same start a longer match
+            q = start
+    spans = []
+    pos = title_end
+    for start in sorted(options):
+        if start >= pos:
+            head, end = options[start]
+            spans.append((start, head, end))
+            pos = end
+    return spans
+
+
 _LEAD_VERBS = frozenset(
     "use uses using utilize utilizes utilizing employ employs employing leverage leverages leveraging apply applies "
     "applying adopt adopts adopting integrate integrates integrating incorporate incorporates incorporating combine "
@@ -213,39 +289,47 @@ _LEAD_VERBS = frozenset(
 
 
 def _lower_phrases(text: str, title_end: int) -> Iterator[Candidate]:
-    for m in _LOWER_PHRASE.finditer(text, title_end):
-        words = m.group(1).split()
+    for m_start, head, m_end in _lower_phrase_spans(text, title_end):
+        words = text[m_start:head].split()
         while words and (words[0] in _LOWER_STOP or words[0] in STOP_WORDS):
             words = words[1:]
         for k in range(len(words), 0, -1):
             mods = words[-k:]
             if any(w in STOP_WORDS for w in mods) or mods[0] in _LEAD_VERBS:
                 continue  # "use the same quantization", "operates at inference", "employing positional encoding"
-            start = m.end(1) - len(" ".join(mods)) - 1
-            yield Candidate(start, m.end(), text[start:m.end()], "lowerphrase")
+            start = head - len(" ".join(mods)) - 1
+            yield Candidate(start, m_end, text[start:m_end], "lowerphrase")
 
 
 _CAPITAL_WORD = r"[A-Z](?:[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
-_CAPITAL_RUN = re.compile(rf"(?<![\w-]){_CAPITAL_WORD}(?: {_CAPITAL_WORD})+(?![\w-])")
+_CAPITAL_RUN = re.compile(rf"[A-Z](?<![\w-][A-Z]){_CAPITAL_WORD[5:]}(?: {_CAPITAL_WORD})+(?![\w-])")
 
 
 _CUE = re.compile(
-    r"\b(?:termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely)"
-    r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
+    word_alternation(r"termed|dubbed|named|called|coined|denoted as|referred to as|refer to[^.;]{0,100}?\bas|namely")
+    + r"\s+(?:the\s+|as\s+)?[\"“']?([A-Za-z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})"
 )
+# every match of _CUE starts with one of these
+_CUE_WORDS = ("termed", "dubbed", "named", "called", "coined", "denoted as", "referred to as", "refer to", "namely")
 _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|This work|this study|This study|"
                            r"here|Here|[Tt]he (?:resulting|proposed|new|final))\b")
 
 
+_PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESENTED starts with one
 _PRESENTED = re.compile(
-    rf"\b(?:{PRESENTING_VERBS})s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+    rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark": a dataset the paper makes
+_MADE_VERBS = ("releas", "construct", "curat", "collect", "buil", "creat", "introduc", "present", "propos", "develop",
+               "assembl", "compil")
 _MADE_DATASET = re.compile(
-    r"\b(?:releas|construct|curat|collect|buil|creat|introduc|present|propos|develop|assembl|compil)"
-    r"(?:e|es|ed|ing|d|t|s)?\s+(?:(?:a|an|the|our|new|novel|large-scale|high-quality|challenging|first)\s+)*"
+    word_alternation("|".join(_MADE_VERBS))
+    + r"(?:e|es|ed|ing|d|t|s)?\s+(?:(?:a|an|the|our|new|novel|large-scale|high-quality|challenging|first)\s+)*"
     r"([A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b")
+
+
+_MADE_HEADS = ("benchmark", "dataset", "corpus", "suite", "test")  # one is in every match of _MADE_DATASET
 
 
 def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
@@ -260,7 +344,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         s, e = sentences[idx] if sentences else (0, len(text))
         return idx, s, e
 
-    for m in _PRESENTED.finditer(text):
+    for m in matches_from(_PRESENTED, text, _PRESENTING_WORDS):
         name = m.group(1)
         if is_generic(name) or name in ("We", "The", "This", "Our", "In"):
             continue
@@ -268,7 +352,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in _MADE_DATASET.finditer(text):
+    for m in matches_from(_MADE_DATASET, text, _MADE_VERBS) if any(w in text for w in _MADE_HEADS) else ():
         name = m.group(1)
         if is_generic(name) or _NUMBERISH.match(name):
             continue
@@ -277,7 +361,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in _CUE.finditer(text):
+    for m in matches_from(_CUE, text, _CUE_WORDS):
         idx, s, e = sentence_of(m.start())
         if m.end(1) > e:  # a cue never reaches into the next sentence
             continue
@@ -297,7 +381,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
 
 
 _EPONYM = re.compile(
-    r"(?<=[a-z,;(] )([A-Z][a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)\s+(closure|algorithm|estimator|sampler|filter|"
+    r"([A-Z](?<=[a-z,;(] [A-Z])[a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)\s+(closure|algorithm|estimator|sampler|filter|"
     r"approximation|transform|decomposition|criterion|method|test|scheme)\b"
 )
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
@@ -315,7 +399,7 @@ def eponym_candidates(text: str, title_end: int, *, vote: float = 1.5) -> Iterat
 
 
 # a capitalised word, with variant suffixes ("Orca-mini", "Places-365")
-_CAPWORD = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:-[A-Za-z0-9]+)*(?![\w\-])")
+_CAPWORD = re.compile(r"[A-Z](?<![\w\-.][A-Z])[a-z]{2,}(?:[A-Z][a-z]+)*(?:-[A-Za-z0-9]+)*(?![\w\-])")
 
 
 def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -330,15 +414,16 @@ def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int
 
 
 _LOWER_CUE = re.compile(
-    r"\b(?:call|calls|called|term|terms|termed|dub|dubs|dubbed|name|names|named|coin|coined)\s+"
+    word_alternation("call|calls|called|term|terms|termed|dub|dubs|dubbed|name|names|named|coin|coined") + r"\s+"
     r"(?:(?:it|this|them|these|our\s+\w+|the\s+\w+)\s+)?(?:as\s+)?[\"“']?"
     r"([a-z][a-z0-9\-]+(?:\s+[a-z][a-z0-9\-]+){0,2})")
+_LOWER_CUE_WORDS = ("call", "term", "dub", "name", "coin")  # every match of _LOWER_CUE starts with one
 _LOWER_STOP = frozenset("a an the that which and or to for of in on with by as is are was be this it we our".split())
 
 
 def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """A lower-case name given by a naming cue ("we call this task arithmetic merging")."""
-    for m in _LOWER_CUE.finditer(text):
+    for m in matches_from(_LOWER_CUE, text, _LOWER_CUE_WORDS):
         words = []
         for w in m.group(1).split():
             if w in _LOWER_STOP:
@@ -460,8 +545,13 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
     @guarded(name)
     def patterns(doc: Doc) -> Doc:
         text = doc_text(doc)
-        sents = doc._.gb_sents if doc._.gb_sents is not None else split_sentences(text)
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
+        ext = doc._
+        sents = ext.gb_sents
+        if sents is None:
+            sents = split_sentences(text)
+        title_end = ext.gb_title_end
+        if title_end < 0:
+            title_end = len(text)
         out = candidates(doc)
         out.extend(shape_candidates(text, title_end, sents))
         out.extend(cue_candidates(text, sents, dataset_vote=dataset_cue_vote))
@@ -469,6 +559,9 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(capword_candidates(text, title_end, sents))
         out.extend(title_segment_candidates(text, title_end))
         out.extend(lower_cue_candidates(text, sents))
+        out.extend(proposal_candidates(text, title_end, sents))
+        out.extend(part_candidates(text, title_end))
+        out.extend(year_candidates(text, title_end))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.append(title)

@@ -18,13 +18,13 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from ..records import ROLES, EntityMention, Extraction, Paper, name_key
+from ..records import ROLES, EntityMention, Extraction, Paper
 
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
 from .candidates import Candidate, doc_text, text_doc
 from .features import corpus_stats
-from .gazetteer import Gazetteer, GazetteerComponent
+from .gazetteer import Gazetteer, GazetteerComponent, form_key
 
 __all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
 
@@ -197,15 +197,16 @@ def family_name(name: str, known: Callable[[str], str | None]) -> str | None:
         if not m or len(m.group("base")) < 2:
             break
         current = m.group("base").rstrip("-_ ")
-        hit = known(name_key(current))
-        if hit and name_key(hit) != name_key(name):
+        hit = known(form_key(current))
+        if hit and form_key(hit) != form_key(name):
             found = hit
     return found
 
 
 def doc_to_extraction(doc: Doc, paper_id: str, title: str, gaz: Gazetteer) -> Extraction:
     """One :class:`EntityMention` per entity the decision kept (``Candidate.entity``)."""
-    return extraction_from(doc._.gb_candidates or [], doc_text(doc), doc._.gb_sents, paper_id, title, gaz)
+    ext = doc._
+    return extraction_from(ext.gb_candidates or [], doc_text(doc), ext.gb_sents, paper_id, title, gaz)
 
 
 def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, int]] | None, paper_id: str,
@@ -237,7 +238,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
-    if entry is not None and (name_key(entry.name) in {name_key(m) for m in mentions}
+    if entry is not None and (form_key(entry.name) in {form_key(m) for m in mentions}
                               or any(m != m.lower() for m in mentions)):
         name = entry.name  # lower-case-only mentions keep their form: a technique family
     elif pair_long and pair_short:
@@ -259,7 +260,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         family = fam.name if fam else None
     if family is None and entry is None:
         family = family_name(name, lambda key: gaz.by_key[key].name if key in gaz.by_key else None)
-        fam_entry = gaz.by_key.get(name_key(family)) if family else None
+        fam_entry = gaz.by_key.get(form_key(family)) if family else None
         if fam_entry is not None and fam_entry.type in ("Model", "Method", "Dataset"):
             type_ = fam_entry.type  # a variant has its family's type
     return EntityMention(

@@ -10,12 +10,22 @@ is compared with; everything else is used.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import INTRODUCING_VERBS, MAKING_VERBS, SURVEY_TITLE, head_type
+from .lexicon import (
+    INTRODUCING_VERBS,
+    MAKING_VERBS,
+    SURVEY_TITLE,
+    Occurrences,
+    head_type,
+    occurrences,
+    occurs_within,
+    word_alternation,
+)
 from .patterns import shape_score
 
 __all__ = ["assign_roles"]
@@ -47,8 +57,14 @@ _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
 _CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
                           r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
-_COMPARE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|comparison (?:to|with)|"
-                      r"than|versus|vs\.?|against|relative to|improv\w* (?:up)?on|over)\b")
+_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|"
+                                       r"comparison (?:to|with)|than|versus|vs\.?|against|relative to|"
+                                       r"improv\w* (?:up)?on|over") + r"\b")
+# every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
+_VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
+_OUR_WORDS = ("our", "Our", "he proposed", "his new")
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compared", "comparison", "than", "versus", "vs",
+                  "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b")
 
@@ -72,17 +88,19 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     for c in cands:
         first_seen.setdefault(c.key or c.text, c.sentence)
     in_title = {c.key or c.text for c in cands if c.start < title_end}
+    cues = {"verb": occurrences(text, _VERB_STEMS), "our": occurrences(text, _OUR_WORDS),
+            "compare": occurrences(text, _COMPARE_WORDS)}
     for c in cands:
         s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
         before = text[s:c.start]
-        sentence = text[s:e]
         if not c.proposed and c.start >= title_end:
-            c.proposed = _proposed_here(text, c, before, first_seen, in_title)
+            c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues)
         if c.proposed:
             c.role = "proposes"
-        elif c.type == "Dataset" and _EVAL.search(sentence):
+        elif c.type == "Dataset" and _about_results(text[s:e]):
             c.role = "evaluates_on"
-        elif c.type in ("Model", "Method") and _compared(before):
+        elif (c.type in ("Model", "Method") and occurs_within(cues["compare"], max(s, c.start - 70), c.start)
+              and _compared(text[max(s, c.start - 70):c.start])):
             c.role = "compares_with"
         else:
             c.role = "uses"
@@ -96,14 +114,38 @@ def _names_title(c: Candidate, title: str) -> bool:
     return len(words) == 1 or c.text.lower() == title.strip() or any(shape_score(w) for w in words)
 
 
-def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _about_results(sentence: str) -> bool:
+    """Does the sentence speak of experiments or results? (Cached: every dataset of a sentence asks.)"""
+    return _EVAL.search(sentence) is not None
+
+
+def _tail_from(before: str, words: int) -> int:
+    r"""Where the last ``words`` white-space-separated words of ``before`` start (or after it).
+
+    The ``$``-anchored patterns here span a bounded number of words, so a search
+    from there (in the same string: ``\b`` sees the real character before) finds
+    the same match as a search of the whole sentence so far.
+    """
+    parts = before.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
+
+
+def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str],
+                   cues: dict[str, Occurrences]) -> bool:
     after = text[c.end: c.end + 30]
-    if _OUR.search(before) or (_OUR_NAME_BEFORE.search(before) and _TYPE_HEAD_AFTER.match(after)):
+    # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three
+    if occurs_within(cues["our"], c.start - len(before), c.start) and (
+            _OUR.search(before, _tail_from(before, 7))
+            or _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
     if _MODIFIER.match(after):
         return False  # "we present BERT-based models"
+    # a proposal verb more than 12 words back is too far (below): no need to look for one
+    if not occurs_within(cues["verb"], c.start - len(before) + _tail_from(before, 13), c.start):
+        return False
     proposals = list(_PROPOSE.finditer(before))
     m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
     if m is None or (before[m.start():].startswith("and") and not _WE.search(before[:m.start()])):
@@ -127,8 +169,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     return True
 
 
-def _compared(before: str) -> bool:
-    window = before[-70:]
+def _compared(window: str) -> bool:
+    """Is a comparison cue ("outperforms", "than") the last cue of ``window`` (the 70 characters before)?"""
     comparisons = list(_COMPARE.finditer(window))
     m = comparisons[-1] if comparisons else None  # the last comparison cue in the window
     if m is None:
@@ -142,8 +184,12 @@ def _compared(before: str) -> bool:
 def make_roles(nlp: Language, name: str):
     @guarded(name)
     def roles(doc: Doc) -> Doc:
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(doc_text(doc))
-        assign_roles(doc_text(doc), doc._.gb_sents or [(0, len(doc_text(doc)))], candidates(doc), title_end)
+        text = doc_text(doc)
+        ext = doc._
+        title_end = ext.gb_title_end
+        if title_end < 0:
+            title_end = len(text)
+        assign_roles(text, ext.gb_sents or [(0, len(text))], candidates(doc), title_end)
         return doc
 
     return roles

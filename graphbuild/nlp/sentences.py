@@ -30,6 +30,9 @@ def is_upper_title(title: str, *, min_share: float = 0.8) -> bool:
     >>> is_upper_title("SLIMMOE: STRUCTURED COMPRESSION OF LARGE MOE MODELS"), is_upper_title("SlimMoE: A Model")
     (True, False)
     """
+    if title.isascii():  # (counted in C: an ASCII capital is always a letter)
+        letters = sum(map(str.isalpha, title))
+        return letters >= 8 and sum(map(str.isupper, title)) >= min_share * letters
     letters = [c for c in title if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= min_share * len(letters)
 
@@ -89,8 +92,9 @@ def make_sentences(nlp: Language, name: str):
         title_end = title_end if title_end >= 0 else len(text)
         text = recase_title(text, title_end)
         doc.user_data[TEXT_KEY] = text
-        doc._.gb_sents = split_sentences(text)
-        doc._.gb_title_end = title_end
+        ext = doc._
+        ext.gb_sents = split_sentences(text)
+        ext.gb_title_end = title_end
         return doc
 
     return sentences

@@ -183,7 +183,8 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
         ent_w.extend(ex.weight for _ in kept)
         for members, g in matched:
             gaz_hit = any(prepared.entries[i] is not None for i in members)
-            prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit))
+            prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit,
+                                          prepared.context))
             prop_y.append(int(bool(g.get("proposed"))))
             prop_w.append(ex.weight)
     entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000), ent_x, ent_y, list(CLASSES),

@@ -1,0 +1,154 @@
+"""Integer ids for the decision's feature names, and the weights laid out by those ids.
+
+The decision model's weights file keeps readable feature names (JSON). At run
+time every name gets an integer id in a :class:`FeatureSpace`, features that
+depend only on a name's surface form (or on a handful of flags) are computed
+once and kept as tuples of ids, and a document's rows are scored by one gather
+from a dense weight matrix indexed by those ids (:meth:`FeatureSpace.weights`).
+
+A row is a :data:`Row`: the ids of its present (value 1) features and a dict
+of the few features with another value (the type votes). :meth:`FeatureSpace.named`
+turns a row back into the ``name -> value`` dictionary that training and the
+extraction digest read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .decide import LinearModel
+
+__all__ = ["FeatureSpace", "Row", "merge_rows", "CONJOINED"]
+
+#: a feature row: ids of the features present with value 1, and the others' ids with their values
+Row = tuple[list[int], dict[int, float]]
+
+#: feature names (by prefix) paired with the proposer: a capitalised run in the title means
+#: something else than a gazetteer hit in the title
+CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
+             "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
+
+#: cached blocks kept per space before the cache starts afresh (the corpus repeats forms heavily)
+MAX_BLOCKS = 200_000
+
+
+class FeatureSpace:
+    """Feature names <-> integer ids (growing as new names appear), with caches of id blocks.
+
+    Parameters
+    ----------
+    names : names to number first (a model's feature names, so its weight rows line up).
+    """
+
+    __slots__ = ("ids", "names", "blocks", "_weights")
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+        #: cached id tuples, by a key naming what they depend on (see :meth:`block`)
+        self.blocks: dict[Any, tuple[int, ...]] = {}
+        self._weights: dict[int, tuple[Any, np.ndarray, int]] = {}
+        for name in names:
+            self.id(name)
+
+    def id(self, name: str) -> int:
+        """The id of ``name``, numbered now if it is new."""
+        i = self.ids.get(name)
+        if i is None:
+            i = self.ids[name] = len(self.names)
+            self.names.append(name)
+        return i
+
+    def block(self, key: Any, source: str, names: Callable[..., Iterable[str]], *args: Any) -> tuple[int, ...]:
+        """The ids of ``names(*args)`` and of their conjunctions with ``source``, cached under ``key``.
+
+        ``key`` must determine ``names(*args)`` and ``source`` (the caller includes both).
+        """
+        ids = self.blocks.get(key)
+        if ids is None:
+            if len(self.blocks) >= MAX_BLOCKS:
+                self.blocks.clear()
+            ids = self.blocks[key] = self.conjoin(source, names(*args))
+        return ids
+
+    def conjoin(self, source: str, names: Iterable[str]) -> tuple[int, ...]:
+        """The ids of ``names`` and of their conjunctions with ``source`` (``source&name``)."""
+        listed = list(names)
+        prefix = source + "&"
+        listed += [prefix + n for n in listed if n.startswith(CONJOINED)]
+        ids = list(map(self.ids.get, listed))
+        if None in ids:
+            ids = [self.id(n) if i is None else i for n, i in zip(listed, ids)]
+        return tuple(ids)  # type: ignore[arg-type]
+
+    def named(self, row: Row) -> dict[str, float]:
+        """The row as ``name -> value``."""
+        names = self.names
+        out: dict[str, float] = dict.fromkeys([names[i] for i in row[0]], 1)
+        out.update({names[i]: v for i, v in row[1].items()})
+        return out
+
+    def weights(self, models: Sequence[LinearModel]) -> np.ndarray:
+        """``models``' weight columns side by side, one row per id of this space (zeros where a
+        model does not know the name), grown as the space grows.
+        """
+        key = hash(tuple(map(id, models)))
+        held = self._weights.get(key)
+        if held is not None and not all(a is b for a, b in zip(held[0], models)):
+            held = None
+        n = len(self.names)
+        if held is not None and held[2] >= n:
+            return held[1]
+        if held is None or len(held[1]) < n:
+            matrix = np.zeros((max(n, 1024) if held is None else max(n, 2 * len(held[1])),
+                               sum(m.weights.shape[1] for m in models)))
+            start = 0 if held is None else held[2]
+            if held is not None:
+                matrix[:start] = held[1][:start]
+        else:
+            matrix, start = held[1], held[2]
+        col = 0
+        for m in models:
+            found = [(i, k) for i, k in ((i, m.index.get(self.names[i])) for i in range(start, n)) if k is not None]
+            if found:
+                at, ks = zip(*found)
+                matrix[list(at), col:col + m.weights.shape[1]] = m.weights[list(ks)]
+            col += m.weights.shape[1]
+        self._weights[key] = (tuple(models), matrix, n)
+        return matrix
+
+    def scores(self, rows: Sequence[Row], models: Sequence[LinearModel]) -> np.ndarray:
+        """Raw scores of ``models`` side by side (bias included), one row per feature row.
+
+        Every row holds at least one feature (the ``bias`` feature is in every row).
+        """
+        matrix = self.weights(models)
+        bias = np.concatenate([m.bias for m in models])
+        if not rows:
+            return np.zeros((0, len(bias)))
+        sizes = [len(ids) + len(valued) for ids, valued in rows]
+        cols = list(chain.from_iterable(chain(ids, valued) for ids, valued in rows))
+        vals = np.fromiter(chain.from_iterable(chain(repeat(1.0, len(ids)), valued.values()) for ids, valued in rows),
+                           dtype=np.float64, count=len(cols))
+        contrib = matrix[cols] * vals[:, None]
+        starts = np.zeros(len(rows), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        return np.add.reduceat(contrib, starts, axis=0) + bias
+
+
+def merge_rows(rows: Sequence[Row]) -> Row:
+    """The rows of one entity's mentions as one row: every feature, at its largest value."""
+    if len(rows) == 1:
+        return rows[0]
+    ids = list(dict.fromkeys(chain.from_iterable(r[0] for r in rows)))
+    valued: dict[int, float] = {}
+    for _, vals in rows:
+        for k, v in vals.items():
+            if v > valued.get(k, float("-inf")):
+                valued[k] = v
+    return ids, valued

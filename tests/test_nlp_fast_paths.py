@@ -1,0 +1,71 @@
+"""The proposers' fast paths find exactly what the plain regex scans they replace find.
+
+Each fast path (a scan from the heads, from the first words, from the last
+words a match can span) is compared with the plain ``finditer`` / ``search``
+it stands for, on small hand-made texts with the awkward cases: adjacent
+heads, hyphens, the title's end, several matches in a row, cues too far back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.nlp import entity_types, patterns, roles
+
+LOWER = [
+    "T\n\nwe use beam search sampling and label smoothing here.",
+    "T\n\nab learning attention, then x-ray image denoising (self-supervised contrastive learning).",
+    "T\n\nfour lower case words before learning and a b c d e f learning",
+    "Title on knowledge distillation\n\nknowledge distillation; café learning; deep-learning based pruning",
+    "T\n\nlearning learning learning learning",
+]
+
+
+@pytest.mark.parametrize("text", LOWER)
+def test_lower_phrases_from_heads_match_the_full_scan(text):
+    title_end = text.find("\n\n")
+    plain = [(m.start(), m.end(1), m.end()) for m in patterns._LOWER_PHRASE.finditer(text, title_end)]
+    assert patterns._lower_phrase_spans(text, title_end) == plain
+    assert plain  # every text has at least one phrase
+
+
+CUES = [
+    "We present Poplar, a new system. We also present Foo (a tool) and renamed Bar, named Baz.",
+    "a model dubbed X-1, termed EDTformer for, referred to as the HiPPO matrix; refer to this as Q",
+    "We release the ToxicChat benchmark and construct a new large-scale CodeBench dataset.",
+    "we call this task arithmetic merging, and we term it soft routing; recalled names",
+]
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (patterns._PRESENTED, patterns._PRESENTING_WORDS), (patterns._CUE, patterns._CUE_WORDS),
+    (patterns._MADE_DATASET, patterns._MADE_VERBS), (patterns._LOWER_CUE, patterns._LOWER_CUE_WORDS),
+])
+def test_cue_patterns_from_their_first_words_match_the_full_scan(pattern, literals):
+    found = 0
+    for text in CUES:
+        plain = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in patterns.matches_from(pattern, text, literals)] == plain
+        found += len(plain)
+    assert found
+
+
+BEFORE = [
+    "results on benchmarks such as ", "the strong baseline model (e.g., ", "a new dataset, namely the ",
+    "x y z w v u t s the model ", "self-attention ", "odel such as ", "no head here at all ",
+]
+
+
+@pytest.mark.parametrize("before", BEFORE)
+def test_before_head_from_the_fifth_last_word_matches_the_full_search(before):
+    m = entity_types._BEFORE.search(before)
+    assert entity_types._before_head(before) == (m.group("head") if m else None)
+
+
+def test_our_searches_from_the_last_words_match_the_full_search():
+    sentences = ["In this work, our new fast model, called ", "Our state space duality ",
+                 "the proposed simple yet strong method ", "our a b c d model ", "we use our data and the model "]
+    for before in sentences:
+        assert bool(roles._OUR.search(before, roles._tail_from(before, 7))) == bool(roles._OUR.search(before))
+        assert (bool(roles._OUR_NAME_BEFORE.search(before, roles._tail_from(before, 3)))
+                == bool(roles._OUR_NAME_BEFORE.search(before)))

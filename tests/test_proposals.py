@@ -1,0 +1,94 @@
+"""The proposal-phrase and joined-name proposers, and the features that read the title's parts."""
+
+from graphbuild.nlp.features import _title_spans
+from graphbuild.nlp.proposals import part_candidates, proposal_candidates
+
+
+def _phrases(body: str) -> list[str]:
+    text = "A Title\n\n" + body
+    return [c.text for c in proposal_candidates(text, 7, [(0, 7), (9, len(text))])]
+
+
+def test_the_phrase_a_paper_proposes_up_to_a_boundary():
+    assert _phrases("To be specific, we propose a hop-aware hierarchical channel-squeezing fusion layer to "
+                    "extract features.") == ["hop-aware hierarchical channel-squeezing fusion layer"]
+    assert _phrases("We introduce a novel deep perceptual emotion consistency loss, which helps.") == [
+        "deep perceptual emotion consistency loss"]
+
+
+def test_a_describing_head_is_left_out_and_a_naming_word_ends_the_phrase():
+    assert _phrases("We propose a temporal-aware dynamic graph construction procedure that is robust.") == [
+        "temporal-aware dynamic graph construction"]
+    assert _phrases("We propose a robust SSL framework called Weight-Aware Distillation.") == ["robust SSL framework"]
+    assert _phrases("We propose a decoding framework Kangaroo for speed.") == ["decoding framework"]
+    assert _phrases("We present a decoding framework for speed.") == []  # a cue that led to descriptions
+
+
+def test_no_phrase_without_the_authors_or_when_it_is_one_word_or_a_capitalised_run():
+    assert _phrases("Prior work proposed a hop-aware fusion layer to extract features.") == []
+    assert _phrases("We propose Gecko, a model.") == []
+    assert _phrases("We propose Exact Energy Preference Optimization to align.") == []
+
+
+def test_phrases_in_the_title_are_not_proposed_here():
+    text = "We propose a fusion layer\n\nNothing here."
+    assert list(proposal_candidates(text, 25, [(0, 25), (27, len(text))])) == []
+
+
+def test_two_names_joined_by_plus_or_to_are_split():
+    text = "T\n\nRetinaNet+PVT beats RetinaNet+ResNet50 on Synthia-to-Cityscapes; soft+hard prompts."
+    assert [c.text for c in part_candidates(text, 1)] == [
+        "RetinaNet", "PVT", "RetinaNet", "ResNet50", "Synthia", "Cityscapes"]
+
+
+def test_title_spans_are_its_whole_parts_and_first_phrases():
+    title = "Learning Tree-based Deep Model for Recommender Systems"
+    assert {title[s:e] for s, e in _title_spans(title)} == {
+        title, "Tree-based Deep Model for Recommender Systems", "Tree-based Deep Model"}
+    title = "Proximal Algorithm Unrolling: Flexible Networks"
+    assert "Proximal Algorithm Unrolling" in {title[s:e] for s, e in _title_spans(title)}
+
+
+def test_a_name_with_the_year_of_its_edition():
+    from graphbuild.nlp.proposals import year_candidates
+
+    text = "T\n\nOn BraTS 2019 and 2020 and iNaturalist 2018; in 2019 we tried."
+    assert [c.text for c in year_candidates(text, 1)] == ["BraTS 2019", "iNaturalist 2018"]
+
+
+def _cand(text: str, whole: str, start_at: int = 0, source: str = "titleseg"):
+    from graphbuild.nlp.candidates import Candidate
+
+    start = whole.index(text, start_at)
+    return Candidate(start, start + len(text), text, source, sentence=0 if start < 20 else 1)
+
+
+def test_a_phrase_the_abstract_writes_in_lower_case_is_lower_case_whatever_the_title_does():
+    from graphbuild.nlp.decide import _lower_case
+
+    text = "Learning via Two-Phase Pretraining\n\nWe study two-phase pretraining here."
+    title_end = text.index("\n")
+    cands = [_cand("Two-Phase Pretraining", text), _cand("two-phase pretraining", text)]
+    assert _lower_case(cands, [0, 1], title_end)
+    text2 = "Learning via Two-Phase Pretraining\n\nWe study Two-Phase Pretraining here."
+    cands2 = [_cand("Two-Phase Pretraining", text2), _cand("Two-Phase Pretraining", text2, title_end)]
+    assert not _lower_case(cands2, [0, 1], title_end)
+
+
+def test_known_names_inside_a_candidate_and_the_proposal_context_features():
+    from graphbuild.nlp.features import _holds_known, entity_features
+
+    text = "T\n\nWe reach 75% on ImageNet with ResNet-50."
+    run = _cand("ImageNet with ResNet-50", text, source="caprun")
+    assert _holds_known(run, sorted([(text.index("ResNet-50"), len(text) - 1)]))
+    assert not _holds_known(_cand("ResNet-50", text), [(text.index("ResNet-50"), len(text) - 1)])
+
+    text = "SegFormer: Simple Design\n\nWe also scale it up to obtain SegFormer-B4 for segmentation."
+    title_end = text.index("\n")
+    cands = [_cand("SegFormer-B4", text, title_end, source="shape")]
+    f = entity_features(text, title_end, cands, [0], "Model", False)
+    assert f.get("title_variant") == 1 and f.get("we_propose_sentence") is None
+    text = "Mix: Simple Design\n\nThis paper presents Approximate Negative Estimation (ANE), a method."
+    cands = [_cand("ANE", text, source="abbrev-short")]
+    f = entity_features(text, text.index("\n"), cands, [0], "Method", False)
+    assert f.get("we_propose_sentence") == 1 and f.get("title_variant") is None
