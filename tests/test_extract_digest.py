@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "428d59d911a2eff6ffea2f93da67db5786f974b989926665c4ffe04c73b32b5c"
-SHARED_50_SHA256 = "066307af72e8c303576341d13d126aff3eabea3ae57e0de75e1def2fdf0c08d6"
+DEMO_SHA256 = "0343869e2e8f719794a6a72cf8e1f123c85087d14e02e9618eedf0619904f8b3"
+SHARED_50_SHA256 = "914a368cd350adb2770e10fe2d55c9ec4f74de3d111d15bbe13bf8940c29cdf9"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "9564793ca221d3e8"
+MODEL_DIGEST = "c082a26b648f60fa"
