@@ -5,8 +5,7 @@
 abstracts of ``bench_extract.py``, the records ``tests/extraction_dump.py``
 pins (every candidate with all its fields and score, the feature rows of
 candidates and groups, ``doc.ents`` and ``doc.spans`` with their extensions,
-the extraction records) with floats at full precision, where
-``benchmarks/compare_extract.py`` compares hashes of them rounded.
+the extraction records) with floats at full precision.
 
 ``compare`` reports every difference between two dumps: floats may differ by
 at most ``--tol`` (the order of a sum's terms moves its last bits), anything
