@@ -36,6 +36,11 @@ class GraphbuildError(Exception):
     def __str__(self) -> str:
         return f"[{self.code}] {visible(super().__str__())}"
 
+    @property
+    def message(self) -> str:
+        """The message without its code: what a wrapping error quotes, so one line carries one code."""
+        return str(self.args[0]) if self.args else ""
+
 
 class InputError(GraphbuildError):
     """A malformed input file or record; names the file and the line/record."""

@@ -1,6 +1,6 @@
 """The proposal-phrase and joined-name proposers, and the features that read the title's parts."""
 
-from graphbuild.nlp.features import _title_spans
+from graphbuild.nlp.doc_context import _title_spans
 from graphbuild.nlp.proposals import part_candidates, proposal_candidates
 
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import require_service
 
 from graphbuild.ingest import read_papers
 from graphbuild.resources import data_path
@@ -143,6 +144,8 @@ def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):
     small = tmp_path / "small.jsonl"
     small.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
     spark_submit = Path(sys.executable).parent / "spark-submit"
+    if not spark_submit.exists():
+        require_service("spark-submit is not installed (PySpark): pip install -e '.[spark]'")
     # as in an activated environment (spark-submit finds PySpark through `python3`), no PYSPARK_* variables
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYSPARK_")} | {
         "SPARK_LOCAL_IP": "127.0.0.1", "PATH": f"{spark_submit.parent}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -74,6 +74,27 @@ def test_workspace_interrupted_build_keeps_previous(ws, tmp_path, monkeypatch):
     assert not list(ws.path.glob(".gen-*"))
 
 
+def test_workspace_store_failure_is_one_line_with_one_code(ws, tmp_path, monkeypatch):
+    """A store that fails mid-build: one coded line (not the code twice), the previous generation live."""
+    from graphbuild.errors import QueryError, StoreError
+
+    _build(ws, SOURCES / "corpus.jsonl")
+    before = ws.current
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"title": "A Paper That Never Lands", "abstract": "We use LoRA."}) + "\n")
+
+    def full(*args, **kwargs):
+        cause = QueryError("Buffer manager exception: the buffer pool is full")
+        raise StoreError(f"loading the graph into db failed: {cause.message}")
+
+    monkeypatch.setattr("graphbuild.stages.store", full)
+    with pytest.raises(StoreError) as err:
+        _build(ws, extra)
+    assert str(err.value) == ("[E300] loading the graph into db failed: Buffer manager exception: the buffer pool "
+                              "is full; the previous generation is still live")
+    assert ws.current == before and not list(ws.path.glob(".gen-*"))
+
+
 def test_workspace_bad_input_names_file_and_line(ws, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "Fine", "abstract": "x"}\n{"title": \n')

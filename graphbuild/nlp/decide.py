@@ -42,7 +42,8 @@ from ..errors import InputError
 from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
-from .features import CorpusStats, DocContext, candidate_features, entity_features, group_candidates
+from .doc_context import DocContext
+from .features import CorpusStats, candidate_features, entity_features, group_candidates
 from .featurespace import FeatureSpace, Row, merge_rows
 
 if TYPE_CHECKING:

@@ -27,21 +27,18 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
+from .doc_context import _TOKEN, DocContext
 from .featurespace import FeatureSpace, Row
-from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, head_type, is_generic
+from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
-__all__ = ["group_candidates", "candidate_features", "entity_features", "DocContext", "Grouping", "CorpusStats",
+__all__ = ["group_candidates", "candidate_features", "entity_features", "Grouping", "CorpusStats",
            "corpus_stats"]
 
 Grouping = list[list[int]]
 
 _LEFT_WORD = re.compile(r"([A-Za-z][\w\-]*)[^\w\n]{0,3}$")
 _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
-#: the verbs of ``_PROPOSE_NEAR`` (its regular expression is built from them, so a substring
-#: search for them is a sound pre-test)
-_PROPOSE_VERBS = tuple(f"{INTRODUCING_VERBS}|{NAMING_VERBS}|train".split("|"))
-_PROPOSE_NEAR = re.compile(rf"\b(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -52,13 +49,10 @@ def _OUR_HINT(low: str) -> bool:
 
 
 _SIBLING = re.compile(r"^\s*(?:,|and|&|/)\s*")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|published by|periodicals|inc\.|ltd\.?|"
-                        r"elsevier|springer|wiley|ieee|acm)", re.I)
 _DIGIT = re.compile(r"\d")
 _PLURAL = re.compile(r"(?:'s|’s|s)$")
 
 
-_TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\+\+)?")
 _SENT_OPEN = re.compile(r"(?:^|[.!?:]\s+|\n)$")
 
 
@@ -352,143 +346,6 @@ def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
         if e <= c.end and e - s < size:
             return True
     return False
-
-
-_TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
-                         r"understanding|efficient|simple|fast)\s+)+", re.I)
-
-
-_TITLE_CUT = re.compile(r"\s(?:for|with|via|using|by|through|from|in|on|beyond|towards?|of)\s", re.I)
-
-
-def _title_spans(title: str) -> set[tuple[int, int]]:
-    """The spans that make up a whole part of the title: all of it, the part before its colon and
-    the part after it, each without a leading "Towards" or "Learning", and the first phrase of each.
-    """
-    colon = title.find(":")
-    parts = [(0, len(title))] if colon < 0 else [(0, len(title)), (0, colon), (colon + 1, len(title))]
-    out: set[tuple[int, int]] = set()
-    for s, e in parts:
-        part = title[s:e]
-        s += len(part) - len(part.lstrip())
-        e -= len(part) - len(part.rstrip())
-        lead = _TITLE_LEAD.match(title, s, e)
-        start = lead.end() if lead else s
-        out.update(((s, e), (start, e)))
-        cut = _TITLE_CUT.search(title, start, e)
-        if cut:  # the first phrase: "Tree-based Deep Model" of "Learning Tree-based Deep Model for …"
-            out.add((start, cut.start()))
-    return out
-
-
-class DocContext:
-    """What the features of every candidate of one document read: the text, its sentences,
-    the title's end and colon, where a copyright notice starts, its lower-case words.
-    """
-
-    __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title", "_verbs_at", "caseless_safe")
-
-    def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
-        self.text, self.sents, self.title_end = text, sents, title_end
-        title = text[:title_end]
-        self.colon = title.find(":")
-        self.survey = bool(SURVEY_TITLE.search(title))
-        self.lowered = text.lower()
-        self.caseless_safe = _caseless_safe(text, self.lowered)
-        self.copyright_at = _copyright_at(text, self.lowered, title_end, self.caseless_safe)
-        self._lower_words: set[str] | None = None
-        self.whole_title = _title_spans(title)
-        self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
-
-    def propose_near(self, lo: int, hi: int) -> bool:
-        """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
-        at = self._verbs_at
-        if at is not None:
-            k = bisect_left(at, lo)
-            if k == len(at) or at[k] >= hi:
-                return False
-        return _PROPOSE_NEAR.search(self.text[lo:hi]) is not None
-
-    def place_key(self, c: Candidate, outside: bool) -> tuple[object, ...]:
-        """Where the candidate stands: in the title (before its colon; only there), or which sentence
-        (and whether it opens it).
-        """
-        if c.start < self.title_end:
-            return "title", 0 <= self.colon and c.end <= self.colon, outside, (c.start, c.end) in self.whole_title
-        s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
-        return "sent", c.start == s, min(c.sentence, 3)
-
-    def usage(self, name: str) -> str:
-        """``also_lower`` when a capitalised name is also written in lower case in the text,
-        ``lower_repeated`` when a lower-case name occurs more than once, else empty.
-        """
-        low = name.lower()
-        if low != name:
-            if " " in low:
-                return "also_lower" if low in self.text else ""
-            return "also_lower" if self.is_lower_word(low) else ""
-        return "lower_repeated" if self.lowered.count(low) > 1 else ""
-
-    def is_lower_word(self, low: str) -> bool:
-        """Is ``low`` one of the words (``_TOKEN``) of the text, written so (in lower case)?
-
-        Each place ``low`` occurs is tested with ``_TOKEN.match``; only where a word
-        could reach over it (after ``+`` or ``.``) are all the words listed.
-        """
-        if self._lower_words is not None:
-            return low in self._lower_words
-        text, find = self.text, self.text.find
-        at = find(low)
-        while at >= 0:
-            if at > 0 and text[at - 1] in "+.":
-                self._lower_words = {w for w in _TOKEN.findall(text) if w.islower()}
-                return low in self._lower_words
-            m = _TOKEN.match(text, at)
-            if m is not None and m.group() == low and low.islower():
-                return True
-            at = find(low, at + 1)
-        return False
-
-
-def _caseless_safe(text: str, lowered: str) -> bool:
-    """Can substring searches of ``lowered`` stand for case-insensitive regular expressions over
-    ``text`` (offsets kept, no letter that matches an ASCII letter without lower-casing to it)?
-    """
-    return text.isascii() or len(lowered) == len(text) and _CASE_ODD.search(text) is None
-
-
-def _starts_of(words: Iterable[str], lowered: str) -> list[int]:
-    """Sorted positions where any of ``words`` starts in ``lowered``."""
-    out: list[int] = []
-    for w in words:
-        find = lowered.find
-        at = find(w)
-        while at >= 0:
-            out.append(at)
-            at = find(w, at + 1)
-    out.sort()
-    return out
-
-
-_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "published by", "periodicals", "inc.", "ltd",
-                    "elsevier", "springer", "wiley", "ieee", "acm")
-#: letters that match an ASCII letter case-insensitively without lower-casing to it (and İ, which
-#: lower-cases to two characters): where one occurs, the copyright search takes the regular expression
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb05\ufb06]")
-
-
-def _copyright_at(text: str, lowered: str, title_end: int, caseless_safe: bool) -> int:
-    """Where the first copyright or publisher notice after the title starts (``len(text)``: none).
-
-    The same as ``_COPYRIGHT.search(text, title_end)``, by plain substring searches of the
-    lower-cased text (several times faster).
-    """
-    if not caseless_safe:
-        found = _COPYRIGHT.search(text, title_end)
-        return found.start() if found else len(text)
-    find = lowered.find
-    return min([at for at in (find(w, title_end) for w in _COPYRIGHT_WORDS) if at >= 0], default=len(text))
 
 
 def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],
