@@ -37,8 +37,8 @@ class GraphbuildError(Exception):
         return f"[{self.code}] {visible(super().__str__())}"
 
     @property
-    def message(self) -> str:
-        """The message without its code: what a wrapping error quotes, so one line carries one code."""
+    def detail(self) -> str:
+        """The whole message without its code: what a wrapping error quotes, so one line carries one code."""
         return str(self.args[0]) if self.args else ""
 
 

@@ -182,7 +182,7 @@ class Commit:
             try:
                 report = stages.store(tables, self.tmp / DB, progress=progress, consume=True)
             except StoreError as exc:
-                raise StoreError(f"{exc.message}; the previous generation is still live") from None
+                raise StoreError(f"{exc.detail}; the previous generation is still live") from None
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
             return report
 

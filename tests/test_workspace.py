@@ -85,7 +85,7 @@ def test_workspace_store_failure_is_one_line_with_one_code(ws, tmp_path, monkeyp
 
     def full(*args, **kwargs):
         cause = QueryError("Buffer manager exception: the buffer pool is full")
-        raise StoreError(f"loading the graph into db failed: {cause.message}")
+        raise StoreError(f"loading the graph into db failed: {cause.detail}")
 
     monkeypatch.setattr("graphbuild.stages.store", full)
     with pytest.raises(StoreError) as err:

@@ -432,7 +432,7 @@ class EmbeddedStore:
             self.close()
             swap_in(building, self.path)
         except QueryError as exc:
-            raise StoreError(f"loading the graph into {self.path} failed: {exc.message}") from None
+            raise StoreError(f"loading the graph into {self.path} failed: {exc.detail}") from None
         finally:
             if building.exists():
                 shutil.rmtree(building, ignore_errors=True)
