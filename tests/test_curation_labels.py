@@ -122,11 +122,12 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
     ws.build([str(DEMO)], progress=False, overview=False)
     papers = {p.id: p for p in ws.papers()}
     before = {pid: {m.name: m.type for m in ws.extractions()[pid].extraction.entities} for pid in (SWITCH, CHINCHILLA)}
-    # the shipped model's slips on the demo corpus: a metric name taken for an entity, a dataset typed otherwise
-    assert before[SWITCH].get("Top-1") in ("Model", "Method")
+    # the shipped model's slips on the demo corpus: the model's short name taken for a dataset,
+    # a dataset typed otherwise
+    assert before[SWITCH].get("Switch") == "Dataset"
     assert before[CHINCHILLA].get("MassiveText") in ("Model", "Method")
     curation = tmp_path / "curation.jsonl"
-    curation.write_text('{"op": "reject", "entity": "Top-1", "note": "a metric"}\n'
+    curation.write_text('{"op": "reject", "entity": "Switch", "note": "not a dataset"}\n'
                         '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
     out = tmp_path / "pipeline"
     assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--no-shipped", "-C", "10",
@@ -136,7 +137,7 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
     nlp = make_pipeline(str(out))
     got = dict(zip((SWITCH, CHINCHILLA), extract_papers([papers[SWITCH], papers[CHINCHILLA]], nlp)))
     after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
-    assert "Top-1" not in after[SWITCH]
+    assert "Switch" not in after[SWITCH]
     assert after[CHINCHILLA]["MassiveText"] == "Dataset"
     # the rest of those papers is still found
     assert {"Switch Transformer", "T5", "C4"} <= set(after[SWITCH])
@@ -146,7 +147,10 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
 @pytest.mark.slow
 @pytest.mark.shared
 def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotations(tmp_path, capsys, shared_dir):
-    """One curated paper among the 520 shipped ones: the reject and the retype both carry (CURATION_WEIGHT)."""
+    """Two curated papers among the 907 shipped ones: the reject and the retype both carry (CURATION_WEIGHT).
+
+    The Switch Transformer paper is among the shipped annotations too; its curated labels take their place.
+    """
     from graphbuild.nlp.pipeline import extract_papers, make_pipeline
     from graphbuild.workspace import Workspace
 
@@ -154,14 +158,14 @@ def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotatio
     ws.build([str(DEMO)], progress=False, overview=False)
     papers = {p.id: p for p in ws.papers()}
     curation = tmp_path / "curation.jsonl"
-    curation.write_text('{"op": "reject", "entity": "Top-1"}\n'
+    curation.write_text('{"op": "reject", "entity": "Switch"}\n'
                         '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
     out = tmp_path / "pipeline"
     assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--out", str(out),
                  "--papers", str(shared_dir / "eval" / "related" / "papers_dev.jsonl")]) == 0
-    assert "training on 522 annotated paper(s)" in capsys.readouterr().out
+    assert "training on 908 annotated paper(s)" in capsys.readouterr().out
     got = dict(zip((SWITCH, CHINCHILLA), extract_papers([papers[SWITCH], papers[CHINCHILLA]], make_pipeline(str(out)))))
     after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
-    assert "Top-1" not in after[SWITCH] and after[CHINCHILLA]["MassiveText"] == "Dataset"
+    assert "Switch" not in after[SWITCH] and after[CHINCHILLA]["MassiveText"] == "Dataset"
     assert {"Switch Transformer", "T5", "C4"} <= set(after[SWITCH])
     assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])
