@@ -167,15 +167,14 @@ def test_review_keeps_an_accepted_suggestion_across_rebuilds(demo_ws):
     from graphbuild.workspace import Workspace
 
     ws = Workspace(demo_ws)
-    retypes = [s for s in suggest(ws.graph()) if s.op.op == "retype"]
-    assert retypes and retypes[0].op.type == "Metric"  # 'Top-1' typed a Dataset
-    (demo_ws / "curation.jsonl").write_text(CurationOp(**{**retypes[0].op.to_dict(),
-                                                          "suggestion": retypes[0].id}).to_line() + "\n")
-    ws.build([], progress=False, overview=False)
-    assert ws.graph().nodes[retypes[0].op.entity]["type"] == "Metric"
-    ws.build([], progress=False, overview=False)
-    assert ws.graph().nodes[retypes[0].op.entity]["type"] == "Metric"
-    assert retypes[0].id not in {s.id for s in suggest(ws.graph())}
+    first = next(s for s in suggest(ws.graph()) if s.op.op == "reject")  # the least confident entity
+    assert first.op.entity in ws.graph()
+    (demo_ws / "curation.jsonl").write_text(CurationOp(**{**first.op.to_dict(), "suggestion": first.id}).to_line()
+                                            + "\n")
+    for _ in range(2):  # applied by the next build and by every one after it
+        ws.build([], progress=False, overview=False)
+        assert first.op.entity not in ws.graph()
+    assert first.id not in {s.id for s in suggest(ws.graph())}
 
 
 def test_review_same_family_loosens_the_fuzzy_threshold_but_not_for_sizes():
