@@ -31,8 +31,8 @@ def is_upper_title(title: str, *, min_share: float = 0.8) -> bool:
     (True, False)
     """
     if title.isascii():  # (counted in C: an ASCII capital is always a letter)
-        letters = sum(map(str.isalpha, title))
-        return letters >= 8 and sum(map(str.isupper, title)) >= min_share * letters
+        n_letters = sum(map(str.isalpha, title))
+        return n_letters >= 8 and sum(map(str.isupper, title)) >= min_share * n_letters
     letters = [c for c in title if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= min_share * len(letters)
 
