@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import OutputError
 
@@ -71,11 +71,12 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
         fh.write(text)
 
 
-def write_chunks(path: str | os.PathLike, chunks: Iterable[str]) -> None:
-    """Write text chunks to a new file and flush them to the disk (for files inside a folder
-    that is itself renamed into place, so no temporary file of their own is needed).
+def write_chunks(path: str | os.PathLike, chunks: Iterable[str] | Iterable[bytes], *, binary: bool = False) -> None:
+    """Write text chunks (``binary``: bytes) to a new file and flush them to the disk (for files
+    inside a folder that is itself renamed into place, so no temporary file of their own is needed).
     """
-    with open(path, "x", encoding="utf-8", newline="\n") as fh:
+    opened: IO[Any] = open(path, "xb") if binary else open(path, "x", encoding="utf-8", newline="\n")
+    with opened as fh:
         for chunk in chunks:
             fh.write(chunk)
         fh.flush()

@@ -145,7 +145,8 @@ class Commit:
         h = hashlib.sha256()
         with self._guard("writing generation"):
             self.tmp.mkdir()
-            write_bytes(self.tmp / "graph.json", _hashed((c.encode("utf-8") for c in graph_json_chunks(G)), h))
+            write_chunks(self.tmp / "graph.json", _hashed((c.encode("utf-8") for c in graph_json_chunks(G)), h),
+                         binary=True)
         self.manifest["graph_sha256"] = h.hexdigest()
         return self.manifest["graph_sha256"]
 
@@ -242,15 +243,6 @@ def plain(value: Any) -> Any:
     if kind is dict:
         return {k: plain(v) for k, v in value.items()}
     return value
-
-
-def write_bytes(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write byte chunks to a new file and flush them to the disk (see :func:`graphbuild.fsutil.write_chunks`)."""
-    with open(path, "xb") as fh:
-        for chunk in chunks:
-            fh.write(chunk)
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def _hashed(chunks: Iterable[bytes], h: Any) -> Iterator[bytes]:

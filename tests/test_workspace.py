@@ -299,7 +299,7 @@ def test_workspace_disk_full_keeps_the_old_generation(ws, tmp_path, monkeypatch)
     extra = tmp_path / "more.jsonl"
     extra.write_text(json.dumps({"title": "A Paper Too Big", "abstract": "We use LoRA."}) + "\n")
 
-    def full(path, chunks):  # what write() says when the device fills up
+    def full(path, chunks, **kwargs):  # what write() says when the device fills up
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
     monkeypatch.setattr("graphbuild.generations.write_chunks", full)
