@@ -25,10 +25,10 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import name_key
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext
 from .featurespace import FeatureSpace, Row
+from .gazetteer import form_key
 from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
@@ -131,7 +131,7 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     possessive (``BERTs``, ``BERT's``), when the gazetteer maps them to one
     entry, or when an abbreviation pair links them.
     """
-    keys = [name_key(c.text) for c in cands]
+    keys = [form_key(c.text) for c in cands]  # (name_key, cached per form)
     singular = {k for k in keys if k}
     first: dict[str, int] = {}  # a link -> the first candidate that has it
     parent = list(range(len(cands)))  # union-find over candidates; a root is its group's smallest index
