@@ -352,9 +352,10 @@ def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[i
                                                                           tuple[bool, bool, bool], int]:
     """A group's shared features: its proposers, its type votes (valued), its flags, its size."""
     sources = tuple(sorted(ev.sources[g]))
-    ids = space.block(("gsrc", sources), "", _prefixed, "gsrc=", sources)
-    votes = {space.block(("gvote", t), "", _prefixed, "gvote=", (t,))[0]: min(w, 6.0) / 3
-             for t, w in ev.votes[g].items()}
+    blocks = space.blocks
+    ids = blocks.get(("gsrc", sources)) or space.block(("gsrc", sources), "", _prefixed, "gsrc=", sources)
+    votes = {(blocks.get(("gvote", t)) or space.block(("gvote", t), "", _prefixed, "gvote=", (t,)))[0]:
+             min(w, 6.0) / 3 for t, w in ev.votes[g].items()}
     return ids, votes, (ev.strong[g], ev.rule[g], ev.final[g]), min(ev.count[g], 4)
 
 
