@@ -408,7 +408,8 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
                                                     c.source)
             ents.append((b[0], b[1], strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in _filtered(ents)]
+    # (set_ents directly: the ``doc.ents`` setter would make every Span a second time)
+    doc.set_ents([Span(doc, s, e, label=label) for s, e, label in _filtered(ents)], default="outside")
 
 
 class DecideComponent:
