@@ -13,7 +13,7 @@ import spacy
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from graphbuild.nlp import decide, doc_context, entity_types, patterns, roles
+from graphbuild.nlp import decide, doc_context, entity_types, features, patterns, roles
 
 LOWER = [
     "T\n\nwe use beam search sampling and label smoothing here.",
@@ -100,3 +100,16 @@ def test_filtered_token_spans_match_spacy_filter_spans():
     kept = filter_spans([Span(doc, s, e, label=label) for s, e, label in spans])
     assert decide._filtered(spans) == [(s.start, s.end, s.label) for s in kept]
     assert decide._filtered(spans) == [(0, 2, 1), (2, 5, 3), (5, 6, 4), (6, 9, 6)]  # by hand
+
+
+LEFT = ["the model ", "a self-attention-", "x_y9 (", "trained on\n", "ab-- ", "____-a ", "foo--- ", "é-word, ",
+        "word\n\n", "end of a long-long-word:  ", "no letters 123 ", "", "a", "9-b ", "pre-\n"]
+
+
+@pytest.mark.parametrize("window", LEFT)
+def test_left_word_from_the_last_run_matches_the_full_search(window):
+    for cut in range(len(window) + 1):  # every suffix: the run may start anywhere
+        plain = features._LEFT_WORD.search(window[cut:])
+        fast = features._left_word(window[cut:])
+        assert (plain is None) == (fast is None)
+        assert plain is None or (plain.span(), plain.group(1)) == (fast.span(), fast.group(1))

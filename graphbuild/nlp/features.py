@@ -374,17 +374,21 @@ def _neighbour_names(side: str, word: str) -> list[str]:
     return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
 
 
+#: the run of ``[\w-]`` characters at the start of a (reversed) string
+_RUN = re.compile(r"[\w\-]*")
+
+
 def _left_word(window: str) -> re.Match[str] | None:
-    """``_LEFT_WORD.search(window)``, tried first on the window's last 16 characters: a match
-    there that starts after a character no word holds, well before the end, is the leftmost.
+    r"""``_LEFT_WORD.search(window)``, started where a match can start.
+
+    A match's word reaches at least the fifth-last character (at most three characters and a
+    final newline follow it), so it starts inside the run of ``[\w-]`` characters holding that
+    character, or after it; the pattern looks neither behind nor at the string's start, so the
+    search from there finds the same leftmost match.
     """
-    short = window[-16:]
-    m = _LEFT_WORD.search(short)
-    if m is not None and 0 < m.start() < len(short) - 3 and len(short) < len(window):
-        ch = short[m.start() - 1]
-        if not (ch.isalnum() or ch in "_-"):
-            return m
-    return m if len(short) == len(window) else _LEFT_WORD.search(window)
+    last = max(0, len(window) - 5)
+    run = _RUN.match(window[last::-1]).end()  # type: ignore[union-attr]
+    return _LEFT_WORD.search(window, last + 1 - run)
 
 
 def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tuple[bool, ...]]:
