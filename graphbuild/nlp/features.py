@@ -179,15 +179,15 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
     f[f"shape={int(shape_score(name))}"] = 1
-    letters = [c for c in name if c.isalpha()]
+    letters = list(filter(str.isalpha, name))
     if _DIGIT.search(name):
         f["digit"] = 1
     if INNER_CAP.search(name):
         f["innercap"] = 1
-    if letters and all(c.isupper() for c in letters):
+    if letters and all(map(str.isupper, letters)):
         f["allcaps"] = 1
         f[f"allcaps_len={min(len(letters), 6)}"] = 1
-    elif letters and all(c.islower() for c in letters):
+    elif letters and all(map(str.islower, letters)):
         f["lower"] = 1
     elif all(w[:1].isupper() for w in words):
         f["titlecase"] = 1

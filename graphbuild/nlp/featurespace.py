@@ -45,7 +45,7 @@ class FeatureSpace:
     names : names to number first (a model's feature names, so its weight rows line up).
     """
 
-    __slots__ = ("ids", "names", "blocks", "_weights")
+    __slots__ = ("ids", "names", "blocks", "_weights", "_conjoined")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.ids: dict[str, int] = {}
@@ -53,6 +53,8 @@ class FeatureSpace:
         #: cached id tuples, by a key naming what they depend on (see :meth:`block`)
         self.blocks: dict[Any, tuple[int, ...]] = {}
         self._weights: dict[int, tuple[Any, np.ndarray, int]] = {}
+        #: whether a name is paired with the proposer (starts with one of :data:`CONJOINED`), per name
+        self._conjoined: dict[str, bool] = {}
         for name in names:
             self.id(name)
 
@@ -80,7 +82,15 @@ class FeatureSpace:
         """The ids of ``names`` and of their conjunctions with ``source`` (``source&name``)."""
         listed = list(names)
         prefix = source + "&"
-        listed += [prefix + n for n in listed if n.startswith(CONJOINED)]
+        conjoined = self._conjoined
+        paired = []
+        for n in listed:
+            c = conjoined.get(n)
+            if c is None:
+                c = conjoined[n] = n.startswith(CONJOINED)
+            if c:
+                paired.append(prefix + n)
+        listed += paired
         ids = list(map(self.ids.get, listed))
         if None in ids:
             ids = [self.id(n) if i is None else i for n, i in zip(listed, ids)]
