@@ -34,11 +34,11 @@ NLP = [
 ]
 RL = [
     "We train PPO agents on Atari and MuJoCo and compare with DQN.",
-    "DQN with prioritized replay on Atari games.",
+    "DQN with prioritized replay on Atari, compared with PPO on MuJoCo.",
     "Soft Actor-Critic outperforms PPO on MuJoCo locomotion.",
     "We revisit DQN and PPO baselines on Atari.",
     "Model-based rollouts speed up Soft Actor-Critic on MuJoCo.",
-    "Exploration bonuses for DQN on hard Atari games.",
+    "Exploration bonuses for DQN and PPO on hard Atari games and MuJoCo.",
     "PPO with larger batches on MuJoCo and Atari.",
     "Offline Soft Actor-Critic on MuJoCo benchmarks compared with PPO.",
 ]
