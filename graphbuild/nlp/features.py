@@ -305,8 +305,7 @@ _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_f
           "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
           "holds_known", "joins_known")
 #: the cues around a candidate, in the order :func:`_context` gives them
-_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after",
-         "quoted")
+_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
 
 
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
@@ -410,19 +409,7 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
                          bool(_SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/"),
                          propose, propose and _WE.search(text[s:c.start]) is not None,
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
-                         after.startswith("-based") or after.startswith("-style"), _quoted(text, c))
-
-
-def _quoted(text: str, c: Candidate) -> bool:
-    """Whether the candidate stands in double quotes (a trailing comma or full stop inside them)."""
-    if c.start == 0 or text[c.start - 1] not in _OPEN_QUOTES:
-        return False
-    close = text[c.end:c.end + 2]
-    return close[:1] in _CLOSE_QUOTES or close[:1] in ",." and close[1:] in _CLOSE_QUOTES
-
-
-_OPEN_QUOTES = frozenset('"“')
-_CLOSE_QUOTES = frozenset('"”')
+                         after.startswith("-based") or after.startswith("-style"))
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
@@ -470,8 +457,6 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
-        if _quoted(text, c):
-            f["quoted"] = 1
     if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): cues outweigh the list
         for name in [n for n in f if n in _GAZ_CONJOINED]:
             f["gaz&" + name] = 1

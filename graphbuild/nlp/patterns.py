@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import PRESENTING_VERBS, head_type, is_generic, matches_from, split_sentences, word_alternation
-from .proposals import part_candidates, proposal_candidates, quoted_candidates, year_candidates
+from .proposals import part_candidates, proposal_candidates, year_candidates
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -562,7 +562,6 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(proposal_candidates(text, title_end, sents))
         out.extend(part_candidates(text, title_end))
         out.extend(year_candidates(text, title_end))
-        out.extend(quoted_candidates(text, title_end))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.append(title)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .candidates import Candidate
 
-__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "quoted_candidates", "GENERIC_HEADS"]
+__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
@@ -125,16 +125,3 @@ def year_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         name = _NAME_BEFORE.search(text, max(title_end, m.start() - 40), m.start())
         if name is not None:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "year")
-
-
-# a phrase of one to four words in double quotes: "windowing", “row-column bundling” (a trailing comma
-# or full stop inside the quotes is left out)
-_QUOTED = re.compile(r"(?<!\w)[\"“]([A-Za-z][A-Za-z0-9\-']*(?: [A-Za-z0-9][A-Za-z0-9\-']*){0,3})[,.]?[\"”]")
-
-
-def quoted_candidates(text: str, title_end: int) -> Iterator[Candidate]:
-    """Each short phrase the abstract puts in double quotes: often a name the paper gives ("windowing")."""
-    if '"' not in text and "“" not in text:
-        return
-    for m in _QUOTED.finditer(text, title_end):
-        yield Candidate(m.start(1), m.end(1), m.group(1), "quoted")
