@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "f9573c1db69cd3d934c80998c744c05074df97f21decb9da384d90e5b03caa30"
-SHARED_50_SHA256 = "ff97a0e48b5e5409659c24233a711a5dde4809950900e1303b2a544d9c309053"
+DEMO_SHA256 = "cdc2ce621c0fb156efad4ee84ccee43aff63254e2e9735db3bb4965ca27a0321"
+SHARED_50_SHA256 = "ebccb05760804e19e1c7e1dd635c5af9623e41cab696b57338c535e41e8b45e2"
 
 
 @pytest.fixture(scope="module")

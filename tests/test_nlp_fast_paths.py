@@ -78,7 +78,14 @@ PROPOSE = [
     "T\n\nWe propose X. Reproposed Y, proposes Z and the proposal; open-sourced W, we called it V.",
     "T\n\nnamed, renamed, nameless; coined X_train and pretrained Y: training Z dubbed Q",
     "T\n\nPROPOSED Methods Introduce a Term, then construct-ed, constructs",
+    "T\n\nby proposing X, introducing Y and designing Z, a model dubbed Q; naming, callings, curating",
 ]
+
+
+def test_propose_near_reads_gerunds_and_doubled_forms_but_not_nouns():
+    forms = "propose proposed proposing introduces introducing dubbed dubbing named curating trained".split()
+    assert all(doc_context._PROPOSE_NEAR.fullmatch(w) for w in forms)
+    assert not any(doc_context._PROPOSE_NEAR.fullmatch(w) for w in "proposal training introduction nameless".split())
 
 
 @pytest.mark.parametrize("text", PROPOSE)

@@ -1,5 +1,7 @@
 """The proposal-phrase and joined-name proposers, and the features that read the title's parts."""
 
+from graphbuild.nlp.candidates import Candidate
+from graphbuild.nlp.decide import _variant_of, _with_variants
 from graphbuild.nlp.doc_context import _title_spans
 from graphbuild.nlp.proposals import part_candidates, proposal_candidates
 
@@ -92,3 +94,14 @@ def test_known_names_inside_a_candidate_and_the_proposal_context_features():
     cands = [_cand("ANE", text, source="abbrev-short")]
     f = entity_features(text, text.index("\n"), cands, [0], "Method", False)
     assert f.get("we_propose_sentence") == 1 and f.get("title_variant") is None
+
+
+def test_a_size_or_version_of_a_proposed_name_is_proposed():
+    names = ["Medusa", "Medusa-2", "PaLM 540B", "Medusa heads", "GPT-4", "Medusa"]
+    cands = [Candidate(i * 20, i * 20 + len(n), n, "shape") for i, n in enumerate(names)]
+    groups = [[0, 5], [1], [2], [3], [4]]
+    # Medusa-2 follows Medusa; "Medusa heads" is no variant (lower case); GPT-4 is another name
+    assert _with_variants(cands, groups, [True, False, False, False, False]) == [True, True, False, False, False]
+    assert _with_variants(cands, groups, [False] * 5) == [False] * 5
+    assert _variant_of("PaLM 540B", {"PaLM"}) and _variant_of("Mistral 7B -- Instruct", {"Mistral 7B"})
+    assert not _variant_of("PaLM", {"PaLM 540B"})  # the family of a proposed size is not marked by this

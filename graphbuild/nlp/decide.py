@@ -325,16 +325,40 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
                         prepared.context)
         for members, type_, _ in kept_groups])
-    for (members, type_, kept), p in zip(kept_groups, prop):
-        # a lower-case phrase kept only by the lower threshold is proposed only when that is clear
-        sure = cands[members[0]].score >= threshold or p >= LOWER_PROPOSED
+    # a lower-case phrase kept only by the lower threshold is proposed only when that is clear
+    proposed = [bool(p >= proposed_threshold and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED))
+                for (members, _, _), p in zip(kept_groups, prop.tolist())]
+    proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
+    for (members, type_, kept), is_proposed in zip(kept_groups, proposed):
         for i in members:
             cands[i].type = type_
-            cands[i].proposed = bool(p >= proposed_threshold and sure)
+            cands[i].proposed = is_proposed
         for i in kept:
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, probs, entities)
+
+
+def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: list[bool]) -> list[bool]:
+    """``proposed``, with every size or version of a name the paper proposes marked proposed too
+    ("Medusa-2", "UniHGKR-7B", "PaLM 540B" beside a proposed "Medusa", "UniHGKR", "PaLM"): a
+    variant is the name, a space or hyphen, then a capital or a digit.
+    """
+    stems = {cands[i].text for g, members in enumerate(groups) if proposed[g] for i in members}
+    if not stems:
+        return proposed
+    return [is_proposed or any(_variant_of(cands[i].text, stems) for i in members)
+            for members, is_proposed in zip(groups, proposed)]
+
+
+def _variant_of(name: str, stems: set[str]) -> bool:
+    """Whether ``name`` is one of ``stems`` followed by a space or hyphen and a capital or digit."""
+    for k, ch in enumerate(name):
+        if ch in " -" and name[:k] in stems:
+            rest = name[k:].lstrip(" -")
+            if rest[:1].isupper() or rest[:1].isdigit():
+                return True
+    return False
 
 
 def _lower_case(cands: list[Candidate], members: list[int], title_end: int) -> bool:

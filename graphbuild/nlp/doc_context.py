@@ -16,12 +16,15 @@ from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE
 
 __all__ = ["DocContext"]
 
-#: the verbs of ``_PROPOSE_NEAR`` (its regular expression is built from them, so a substring
-#: search for them is a sound pre-test)
-_PROPOSE_VERBS = tuple(f"{INTRODUCING_VERBS}|{NAMING_VERBS}|train".split("|"))
-_PROPOSE_NEAR = re.compile(rf"\b(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
+#: the stems of the verbs of ``_PROPOSE_NEAR`` (without a final "e": "propos" of "proposing"; its
+#: regular expression is built from them, so a substring search for them is a sound pre-test)
+_PROPOSE_VERBS = tuple(v[:-1] if v.endswith("e") else v for v in f"{INTRODUCING_VERBS}|{NAMING_VERBS}".split("|"))
+#: a verb's forms: its stem, then "e", "s", "d", "ed", "ing" (or "bed", "bing": "dubbed"); "train" without "ing"
+_FORMS = rf"(?:{'|'.join(_PROPOSE_VERBS)})(?:e|es|s|d|ed|ing|bed|bing)?\b|train(?:s|ed)?\b"
+_PROPOSE_VERBS += ("train",)
+_PROPOSE_NEAR = re.compile(rf"\b(?:{_FORMS})", re.I)
 #: ``_PROPOSE_NEAR`` at a given place, without (and with) its leading word boundary
-_VERB_AT = re.compile(rf"(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
+_VERB_AT = re.compile(rf"(?:{_FORMS})", re.I)
 _VERB_AFTER_BOUNDARY = re.compile(rf"(?<!\w){_VERB_AT.pattern}", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|published by|periodicals|inc\.|ltd\.?|"
                         r"elsevier|springer|wiley|ieee|acm)", re.I)

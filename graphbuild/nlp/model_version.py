@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "42a3da11c366a767"
+MODEL_DIGEST = "61b3fed53fd40c7f"
