@@ -29,11 +29,12 @@ import networkx as nx
 from . import stages
 from .errors import OutputError, StoreError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text, fsync_dir, write_chunks
-from .graph import graph_json_chunks
+from .graph import graph_columns, graph_json_chunks, graph_to_tables
 from .progress import Progress
 from .records import Paper
 from .schema import GraphTables
 from .stores.base import SyncReport
+from .stores.embedded_rows import GraphFrames, graph_frames
 
 __all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
@@ -169,10 +170,19 @@ class Commit:
             if G is not None:
                 write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
-    def store(self, tables: GraphTables, progress: Progress) -> SyncReport:
+    def store_input(self, G: nx.MultiDiGraph) -> GraphTables | GraphFrames:
+        """What :meth:`store` needs of ``G``: its row tables when a live store will be diffed against,
+        its Arrow tables (no per-row Python objects: the caller can free the graph and its memory
+        before the database loads) when the store is written from scratch.
+        """
+        if _seed_store(self.root, self.live) is not None:
+            return graph_to_tables(G)
+        return graph_frames(graph_columns(G))
+
+    def store(self, tables: GraphTables | GraphFrames, progress: Progress) -> SyncReport:
         """Sync and checkpoint the generation's store, starting from a copy of the live one.
 
-        The row lists of ``tables`` are consumed (emptied as the store reads them).
+        The row lists of ``tables`` (or its Arrow tables) are consumed as the store reads them.
         """
         with self._guard("writing the store of generation"):
             seed = _seed_store(self.root, self.live)

@@ -23,8 +23,8 @@ from .fsutil import atomic_output
 from .records import Citation, Entity, Link, Paper, author_id
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
-__all__ = ["build_graph", "graph_to_tables", "graph_json", "graph_json_chunks", "graph_digest", "save_graph",
-           "load_graph", "graph_stats"]
+__all__ = ["build_graph", "graph_to_tables", "graph_columns", "graph_json", "graph_json_chunks", "graph_digest",
+           "save_graph", "load_graph", "graph_stats"]
 
 
 def build_graph(
@@ -108,6 +108,38 @@ def graph_to_tables(G: nx.MultiDiGraph) -> GraphTables:
         row.update({col: _value(data.get(col)) for col in props})
         tables.rels[key].append(row)
     return tables
+
+
+def graph_columns(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, list[Any]]]]:
+    """The rows of :func:`graph_to_tables` column by column, one table at a time.
+
+    Yields ``(name, columns)`` for every node label of ``NODE_TABLES`` (columns ``id`` and its
+    properties), then every relationship type of ``REL_TABLES`` (``from``, ``to`` and its
+    properties), in that order; the rows are those of :func:`graph_to_tables`, in the same
+    order. One table's value lists are built at a time and no row dict is made, so a caller
+    that turns each table into a compact form (an Arrow table) holds no per-row Python
+    objects of its own when the graph is freed.
+    """
+    nodes: dict[str, dict[str, list[Any]]] = {label: {col: [] for col in spec} for label, spec in NODE_TABLES.items()}
+    for _node, data in sorted(G.nodes(data=True)):
+        for col, values in nodes[data["label"]].items():
+            values.append(_value(data.get(col)))
+    yield from nodes.items()
+    del nodes
+    edges = [(key, src, dst, data) for src, nbrs in G.adjacency() for dst, keyed in nbrs.items()
+             for key, data in keyed.items()]
+    edges.sort(key=lambda e: e[:3])  # the order of graph_to_tables
+    bounds: dict[str, list[int]] = {}  # type -> [first, end) in the sorted edges
+    for i, edge in enumerate(edges):
+        bounds.setdefault(edge[0], [i, i])[1] = i + 1
+    for rel, (_src, _dst, props) in REL_TABLES.items():
+        first, end = bounds.get(rel, (0, 0))
+        span = edges[first:end]
+        columns: dict[str, list[Any]] = {"from": [e[1] for e in span], "to": [e[2] for e in span]}
+        for col in props:
+            columns[col] = [_value(e[3].get(col)) for e in span]
+        del span
+        yield rel, columns
 
 
 def _value(value: Any) -> Any:

@@ -27,6 +27,7 @@ build whose graph equals the live one writes nothing.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import json
 import os
@@ -42,7 +43,7 @@ from . import generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
-from .graph import graph_digest, graph_stats, graph_to_tables, load_graph
+from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
 from .lock import WorkspaceLock
 from .progress import stage_bar
@@ -325,9 +326,9 @@ class Workspace:
                 del built  # papers and extractions are on disk now; the store needs the graph alone
                 generations.pause("write")
                 if sync_store:
-                    tables = graph_to_tables(G)
+                    tables = commit.store_input(G)
                     del G  # the graph is on disk; free it before the store loads the rows
-                    gc.collect()  # networkx graphs hold reference cycles (their cached views)
+                    _release_memory()
                     generations.pause("tables")
                     with stage_bar("embedded store", enabled=progress) as bar:
                         report.store = commit.store(tables, generations.paused(bar)).summary()
@@ -499,6 +500,20 @@ def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str,
         raise FileNotFoundError(db)
     with EmbeddedStore(db, read_only=True) as store:
         return store.query(cypher, params)
+
+
+def _release_memory() -> None:
+    """Free unreachable objects and hand the C heap's free memory back to the system.
+
+    networkx graphs hold reference cycles (their cached views), so freeing one needs a
+    collection; glibc keeps freed memory in its heap unless asked (``malloc_trim``), and the
+    embedded store allocates through it next. Elsewhere than on glibc the trim is skipped.
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to ask
+        pass
 
 
 def _remove_if_unused(path: Path) -> None:

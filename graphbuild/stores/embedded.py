@@ -33,7 +33,7 @@ import os
 import shutil
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover, swap_in
-from .embedded_rows import Diff, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
+from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
 
 __all__ = [
     "EmbeddedStore",
@@ -286,7 +286,7 @@ class EmbeddedStore:
         if state is None:
             diff = Diff(new_nodes={k: list(t.rows) for k, t in new_nodes.items()},
                          new_rels={k: list(t.rows) for k, t in new_rels.items()})
-            self._rebuild(new_nodes, new_rels, step)
+            self._rebuild(_table_loads(new_nodes, new_rels), step)
             return diff.report(full_reload=True)
         old_nodes, old_rels, duplicates = state
         diff = diff_tables(new_nodes, new_rels, old_nodes, old_rels, duplicates)
@@ -294,10 +294,31 @@ class EmbeddedStore:
         if diff.size() == 0:
             return diff.report(full_reload=False)
         if diff.size() > REBUILD_FRACTION * stored:
-            self._rebuild(new_nodes, new_rels, step)
+            self._rebuild(_table_loads(new_nodes, new_rels), step)
             return diff.report(full_reload=True)
         self._apply(diff, new_nodes, new_rels, step)
         return diff.report(full_reload=False)
+
+    def load(self, frames: GraphFrames, *, progress: Progress | None = None) -> SyncReport:
+        """Replace the database with a fresh one holding exactly ``frames`` (:func:`.embedded_rows.graph_frames`).
+
+        The rows are those :meth:`sync` would write into an empty store, and so is the report;
+        without reading the database or keying rows in Python. Each Arrow table is dropped from
+        ``frames`` once it is loaded.
+        """
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only; open it without read_only to load")
+        report = SyncReport(nodes_created={k: f.num_rows for k, f in frames.nodes.items() if f.num_rows},
+                            rels_created={k: f.num_rows for k, f in frames.rels.items() if f.num_rows},
+                            full_reload=True)
+        recover(self.path)
+        check_folder(self.path)
+        loads = [("loading nodes", label, frames.nodes[label].num_rows, _popper(frames.nodes, label))
+                 for label in list(frames.nodes)]
+        loads += [("loading relationships", rel, frames.rels[rel].num_rows, _popper(frames.rels, rel))
+                  for rel in list(frames.rels)]
+        self._rebuild(loads, progress or no_progress)
+        return report
 
     def _read_state(self) -> tuple[dict[str, Table], dict[str, Table], dict[str, set]] | None:
         """What the database holds, or None when it must be rebuilt."""
@@ -399,7 +420,8 @@ class EmbeddedStore:
         """Bulk load an Arrow table (key columns first) with COPY."""
         self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
 
-    def _rebuild(self, nodes: dict[str, Table], rels: dict[str, Table], step: Progress) -> None:
+    def _rebuild(self, loads: list[_Load], step: Progress) -> None:
+        """Write a fresh database in a hidden sibling folder, COPYing each load in turn, and swap it in."""
         import ladybug
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -412,18 +434,13 @@ class EmbeddedStore:
             try:
                 for statement in schema_statements():
                     self._rows(conn, statement)
-                total = sum(len(t.rows) for t in nodes.values()) + sum(len(t.rows) for t in rels.values())
+                total = sum(n for _, _, n, _ in loads)
                 done = 0
-                for label, table in nodes.items():
-                    if table.rows:
-                        self._copy(conn, label, arrow_table(table, list(table.rows), ["id"]))
-                    done += len(table.rows)
-                    step("loading nodes", done, total)
-                for rel, table in rels.items():
-                    if table.rows:
-                        self._copy(conn, rel, arrow_table(table, list(table.rows), ["from", "to"]))
-                    done += len(table.rows)
-                    step("loading relationships", done, total)
+                for what, name, n, frame in loads:
+                    if n:
+                        self._copy(conn, name, frame())  # the frame is dropped once copied
+                    done += n
+                    step(what, done, total)
             finally:
                 conn.close()
                 db.close()
@@ -436,6 +453,24 @@ class EmbeddedStore:
         finally:
             if building.exists():
                 shutil.rmtree(building, ignore_errors=True)
+
+
+#: one table of a fresh load: progress label, table name, row count, and a call giving its Arrow table
+_Load = tuple[str, str, int, Callable[[], pa.Table]]
+
+
+def _table_loads(nodes: dict[str, Table], rels: dict[str, Table]) -> list[_Load]:
+    """The loads of keyed tables (:func:`.embedded_rows.incoming_tables`), converted one at a time."""
+    loads: list[_Load] = [("loading nodes", label, len(t.rows), lambda t=t: arrow_table(t, list(t.rows), ["id"]))
+                          for label, t in nodes.items()]
+    loads += [("loading relationships", rel, len(t.rows), lambda t=t: arrow_table(t, list(t.rows), ["from", "to"]))
+              for rel, t in rels.items()]
+    return loads
+
+
+def _popper(frames: dict[str, pa.Table], name: str) -> Callable[[], pa.Table]:
+    """A call taking ``frames[name]`` out of ``frames`` (so the table is freed once loaded)."""
+    return lambda: frames.pop(name)
 
 
 def _batches(items: list[Any], size: int = 5000) -> Iterable[list[Any]]:
