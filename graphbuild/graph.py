@@ -126,20 +126,18 @@ def graph_columns(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, list[Any]
             values.append(_value(data.get(col)))
     yield from nodes.items()
     del nodes
-    edges = [(key, src, dst, data) for src, nbrs in G.adjacency() for dst, keyed in nbrs.items()
-             for key, data in keyed.items()]
-    edges.sort(key=lambda e: e[:3])  # the order of graph_to_tables
-    bounds: dict[str, list[int]] = {}  # type -> [first, end) in the sorted edges
-    for i, edge in enumerate(edges):
-        bounds.setdefault(edge[0], [i, i])[1] = i + 1
-    for rel, (_src, _dst, props) in REL_TABLES.items():
-        first, end = bounds.get(rel, (0, 0))
-        span = edges[first:end]
-        columns: dict[str, list[Any]] = {"from": [e[1] for e in span], "to": [e[2] for e in span]}
-        for col in props:
-            columns[col] = [_value(e[3].get(col)) for e in span]
-        del span
-        yield rel, columns
+    rels = {rel: {"from": [], "to": [], **{col: [] for col in props}} for rel, (_s, _d, props) in REL_TABLES.items()}
+    props_of = {rel: [(col, columns[col]) for col in REL_TABLES[rel][2]] for rel, columns in rels.items()}
+    for src, nbrs in sorted(G.adjacency()):  # sources, then targets, in order: graph_to_tables' (type, from, to)
+        for dst in sorted(nbrs):
+            for key, data in nbrs[dst].items():
+                rels[key]["from"].append(src)
+                rels[key]["to"].append(dst)
+                for col, values in props_of[key]:
+                    values.append(_value(data.get(col)))
+    del props_of
+    for rel in list(rels):
+        yield rel, rels.pop(rel)
 
 
 def _value(value: Any) -> Any:
