@@ -44,6 +44,8 @@ GENERATION_RE = re.compile(r"^gen-(\d{6})$")
 TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
 #: the embedded store's folder inside a generation (and, in older workspaces, beside them)
 DB = "db"
+#: the folder of a new generation holding its store's tables as Parquet files until they are loaded
+SPILL = ".store-tables"
 #: test hook: the build sleeps at this point (a stage name, "sync", "checkpoint", "rename", ...)
 PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
 
@@ -177,7 +179,10 @@ class Commit:
         """
         if _seed_store(self.root, self.live) is not None:
             return graph_to_tables(G)
-        return graph_frames(graph_columns(G))
+        spill = self.tmp / SPILL
+        with self._guard("writing the store tables of generation"):
+            spill.mkdir(exist_ok=True)
+            return graph_frames(graph_columns(G), spill=spill)  # one table in memory at a time
 
     def store(self, tables: GraphTables | GraphFrames, progress: Progress) -> SyncReport:
         """Sync and checkpoint the generation's store, starting from a copy of the live one.
@@ -194,6 +199,8 @@ class Commit:
                 report = stages.store(tables, self.tmp / DB, progress=progress, consume=True)
             except StoreError as exc:
                 raise StoreError(f"{exc.detail}; the previous generation is still live") from None
+            finally:
+                shutil.rmtree(self.tmp / SPILL, ignore_errors=True)  # the tables' files, once loaded
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
             return report
 

@@ -84,3 +84,18 @@ def test_load_refuses_a_node_without_a_string_id():
     G.add_node("author:seven", label="Author", id=7, name="Seven")
     with pytest.raises(StoreError, match=r"a Author row has no string id: 7"):
         graph_frames(graph_columns(G))
+
+
+def test_load_from_parquet_files_holds_the_same_rows(tmp_path):
+    G = small_graph()
+    spill = tmp_path / "it's a \\ folder"  # a quote and a backslash: the COPY's path literal is escaped
+    spill.mkdir()
+    frames = graph_frames(graph_columns(G), spill=spill)
+    assert frames.nodes["Paper"] == spill / "Paper.parquet" and frames.counts()["USES"] == 4
+    with EmbeddedStore(tmp_path / "synced") as synced, EmbeddedStore(tmp_path / "loaded") as loaded:
+        synced.sync(graph_to_tables(G))
+        report = loaded.load(frames)
+        assert dump(loaded) == dump(synced)
+    assert report.summary() == "19 nodes created, 0 updated, 0 deleted; 27 relationships created, 0 deleted"
+    assert {**frames.nodes, **frames.rels}.keys() == {"Community", "Result", "IN_COMMUNITY", "REPORTS", "OF_MODEL",
+                                                      "ON_DATASET"}  # the others were handed over (empty: none)

@@ -308,15 +308,13 @@ class EmbeddedStore:
         """
         if self.read_only:
             raise StoreError("the embedded store was opened read-only; open it without read_only to load")
-        report = SyncReport(nodes_created={k: f.num_rows for k, f in frames.nodes.items() if f.num_rows},
-                            rels_created={k: f.num_rows for k, f in frames.rels.items() if f.num_rows},
-                            full_reload=True)
+        rows = frames.rows
+        report = SyncReport(nodes_created={k: rows[k] for k in frames.nodes if rows[k]},
+                            rels_created={k: rows[k] for k in frames.rels if rows[k]}, full_reload=True)
         recover(self.path)
         check_folder(self.path)
-        loads = [("loading nodes", label, frames.nodes[label].num_rows, _popper(frames.nodes, label))
-                 for label in list(frames.nodes)]
-        loads += [("loading relationships", rel, frames.rels[rel].num_rows, _popper(frames.rels, rel))
-                  for rel in list(frames.rels)]
+        loads = [("loading nodes", label, rows[label], _popper(frames.nodes, label)) for label in list(frames.nodes)]
+        loads += [("loading relationships", rel, rows[rel], _popper(frames.rels, rel)) for rel in list(frames.rels)]
         self._rebuild(loads, progress or no_progress)
         return report
 
@@ -416,9 +414,12 @@ class EmbeddedStore:
         sets = ", ".join(f"n.{c} = CAST(r.{c} AS {t})" for c, t in zip(table.columns, table.types))
         self._rows(conn, f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
 
-    def _copy(self, conn: Any, table_name: str, frame: pa.Table) -> None:
-        """Bulk load an Arrow table (key columns first) with COPY."""
-        self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
+    def _copy(self, conn: Any, table_name: str, frame: pa.Table | Path) -> None:
+        """Bulk load an Arrow table or a Parquet file (key columns first) with COPY."""
+        if isinstance(frame, Path):
+            self._rows(conn, f"COPY {table_name} FROM {_quoted(frame)}")
+        else:
+            self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
 
     def _rebuild(self, loads: list[_Load], step: Progress) -> None:
         """Write a fresh database in a hidden sibling folder, COPYing each load in turn, and swap it in."""
@@ -456,7 +457,7 @@ class EmbeddedStore:
 
 
 #: one table of a fresh load: progress label, table name, row count, and a call giving its Arrow table
-_Load = tuple[str, str, int, Callable[[], pa.Table]]
+_Load = tuple[str, str, int, Callable[[], pa.Table | Path]]
 
 
 def _table_loads(nodes: dict[str, Table], rels: dict[str, Table]) -> list[_Load]:
@@ -468,9 +469,14 @@ def _table_loads(nodes: dict[str, Table], rels: dict[str, Table]) -> list[_Load]
     return loads
 
 
-def _popper(frames: dict[str, pa.Table], name: str) -> Callable[[], pa.Table]:
+def _popper(frames: dict[str, pa.Table | Path], name: str) -> Callable[[], pa.Table | Path]:
     """A call taking ``frames[name]`` out of ``frames`` (so the table is freed once loaded)."""
     return lambda: frames.pop(name)
+
+
+def _quoted(path: Path) -> str:
+    """A file path as a Cypher string literal (backslashes and quotes escaped)."""
+    return "'" + str(path).replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _batches(items: list[Any], size: int = 5000) -> Iterable[list[Any]]:
