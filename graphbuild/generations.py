@@ -36,7 +36,8 @@ from .schema import GraphTables
 from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "plain", "generations",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "iter_extraction_lines",
+           "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
@@ -147,7 +148,7 @@ class Commit:
         """
         h = hashlib.sha256()
         with self._guard("writing generation"):
-            self.tmp.mkdir()
+            self.tmp.mkdir(exist_ok=(self.tmp / "extractions.jsonl").is_file())
             write_chunks(self.tmp / "graph.json", _hashed((c.encode("utf-8") for c in graph_json_chunks(G)), h),
                          binary=True)
         self.manifest["graph_sha256"] = h.hexdigest()
@@ -157,18 +158,31 @@ class Commit:
         """Remove the unfinished folder (a build that found nothing to change)."""
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def write(self, papers: list[Paper], extractions: list[str], G: nx.MultiDiGraph | None = None) -> None:
-        """Write the generation's files into its temporary folder.
+    def write_extractions(self, lines: Iterable[str]) -> None:
+        """Write ``extractions.jsonl`` into the temporary folder ahead of the other files.
 
-        ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`); the
-        graph is written piece by piece (:func:`graphbuild.graph.graph_json_chunks`), unless
-        ``G`` is None (:meth:`write_graph` wrote it already).
+        For a build whose graph is new anyway: the lines (:func:`extraction_lines`) go to the
+        disk as they are made instead of staying in memory through the graph stage (at 100k
+        papers ~0.25 GB of text). :meth:`write` then leaves the file as it is.
         """
         with self._guard("writing generation"):
-            self.tmp.mkdir(exist_ok=G is None)
+            self.tmp.mkdir(exist_ok=True)
+            write_chunks(self.tmp / "extractions.jsonl", lines)
+
+    def write(self, papers: list[Paper], extractions: list[str] | None, G: nx.MultiDiGraph | None = None) -> None:
+        """Write the generation's files into its temporary folder.
+
+        ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`; None:
+        :meth:`write_extractions` wrote them); the graph is written piece by piece
+        (:func:`graphbuild.graph.graph_json_chunks`), unless ``G`` is None (:meth:`write_graph`
+        wrote it already).
+        """
+        with self._guard("writing generation"):
+            self.tmp.mkdir(exist_ok=G is None or extractions is None)
             write_chunks(self.tmp / "papers.jsonl",
                          (json.dumps(plain(p), ensure_ascii=False) + "\n" for p in papers))
-            write_chunks(self.tmp / "extractions.jsonl", extractions)
+            if extractions is not None:
+                write_chunks(self.tmp / "extractions.jsonl", extractions)
             if G is not None:
                 write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
@@ -233,10 +247,18 @@ def extraction_lines(extracted: stages.Extracted) -> list[str]:
 
     A build turns its extractions into these lines as soon as resolution no
     longer needs them: as text they take about a third of the memory of the
-    extraction records (at 100k papers, ~0.2 GB instead of ~0.55 GB).
+    extraction records (at 100k papers, ~0.2 GB instead of ~0.55 GB); a build
+    with new papers writes them at once instead (:func:`iter_extraction_lines`,
+    :meth:`Commit.write_extractions`).
     """
-    return [json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": plain(c.extraction)},
-                       ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())]
+    return list(iter_extraction_lines(extracted))
+
+
+def iter_extraction_lines(extracted: stages.Extracted) -> Iterator[str]:
+    """The lines of :func:`extraction_lines`, one at a time."""
+    for pid, c in sorted(extracted.by_paper.items()):
+        yield json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": plain(c.extraction)},
+                         ensure_ascii=False) + "\n"
 
 
 def plain(value: Any) -> Any:
