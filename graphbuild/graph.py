@@ -126,7 +126,8 @@ def graph_columns(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, list[Any]
             values.append(_value(data.get(col)))
     yield from nodes.items()
     del nodes
-    rels = {rel: {"from": [], "to": [], **{col: [] for col in props}} for rel, (_s, _d, props) in REL_TABLES.items()}
+    rels: dict[str, dict[str, list[Any]]] = {rel: {"from": [], "to": [], **{col: [] for col in props}}
+                                             for rel, (_s, _d, props) in REL_TABLES.items()}
     props_of = {rel: [(col, columns[col]) for col in REL_TABLES[rel][2]] for rel, columns in rels.items()}
     for src, nbrs in sorted(G.adjacency()):  # sources, then targets, in order: graph_to_tables' (type, from, to)
         for dst in sorted(nbrs):

@@ -462,11 +462,14 @@ _Load = tuple[str, str, int, Callable[[], pa.Table | Path]]
 
 def _table_loads(nodes: dict[str, Table], rels: dict[str, Table]) -> list[_Load]:
     """The loads of keyed tables (:func:`.embedded_rows.incoming_tables`), converted one at a time."""
-    loads: list[_Load] = [("loading nodes", label, len(t.rows), lambda t=t: arrow_table(t, list(t.rows), ["id"]))
-                          for label, t in nodes.items()]
-    loads += [("loading relationships", rel, len(t.rows), lambda t=t: arrow_table(t, list(t.rows), ["from", "to"]))
-              for rel, t in rels.items()]
+    loads = [("loading nodes", label, len(t.rows), _converter(t, ["id"])) for label, t in nodes.items()]
+    loads += [("loading relationships", rel, len(t.rows), _converter(t, ["from", "to"])) for rel, t in rels.items()]
     return loads
+
+
+def _converter(table: Table, key_columns: list[str]) -> Callable[[], pa.Table | Path]:
+    """A call giving the Arrow table of all of ``table``'s rows."""
+    return lambda: arrow_table(table, list(table.rows), key_columns)
 
 
 def _popper(frames: dict[str, pa.Table | Path], name: str) -> Callable[[], pa.Table | Path]:
