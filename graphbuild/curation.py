@@ -126,10 +126,18 @@ class CurationReport:
         lines.extend(f"  warning: {w}" for w in self.warnings)
         return "\n".join(lines)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CurationReport:
+        """The report as a manifest keeps it (:meth:`to_dict`): counts and warnings, not the operations."""
+        return cls(path=data.get("path"), total=data.get("total", 0), applied=data.get("applied", 0),
+                   decisions=data.get("decisions", 0), warnings=list(data.get("warnings", [])))
+
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready dict."""
         return {"path": self.path, "total": self.total, "applied": self.applied,
-                "decisions": self.decisions, "warnings": list(self.warnings)}
+                "decisions": self.decisions, "warnings": list(self.warnings),
+                "unmatched": [{"where": op.where, "problem": problem, "name": name}
+                              for op, problem, name in self.problems]}
 
 
 # ------------------------------------------------------------------ the file

@@ -332,6 +332,10 @@ def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsy
     assert "(did you mean 'RankMix'?); nothing written" in capsys.readouterr().err
     assert main(["curate", "alias", "NoSuchThing", "X", "-w", str(ws), "--force"]) == 0
     assert "warning:" in capsys.readouterr().out
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[1].endswith("alias 'NoSuchThing' + alias 'X'")
+    assert listed[2].strip().startswith("matches nothing now: ") and "NoSuchThing" in listed[2]
 
 
 def test_curation_thesaurus_round_trip(tmp_path):

@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0343869e2e8f719794a6a72cf8e1f123c85087d14e02e9618eedf0619904f8b3"
-SHARED_50_SHA256 = "914a368cd350adb2770e10fe2d55c9ec4f74de3d111d15bbe13bf8940c29cdf9"
+DEMO_SHA256 = "f9573c1db69cd3d934c80998c744c05074df97f21decb9da384d90e5b03caa30"
+SHARED_50_SHA256 = "ff97a0e48b5e5409659c24233a711a5dde4809950900e1303b2a544d9c309053"
 
 
 @pytest.fixture(scope="module")

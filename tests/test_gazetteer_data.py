@@ -33,3 +33,79 @@ def test_gazetteer_data_known_aliases():
         assert entry is not None and entry.name == name, (alias, entry)
     llama = gaz.lookup("Llama-3.1-8B")
     assert llama is not None and gaz.family_of(llama).name == "Llama"
+
+
+#: name keys that are knowingly shared by entries of different types: the exact
+#: surface form decides between them (SuperGLUE the benchmark, SuperGlue the matcher)
+CROSS_TYPE_KEYS = {"superglue", "oscar", "sam", "wsd"}
+
+
+def test_gazetteer_data_no_key_names_two_types():
+    gaz = load_gazetteer()
+    types: dict[str, set[str]] = {}
+    for entry in gaz.entries:
+        for form in entry.forms():
+            types.setdefault(name_key(form), set()).add(entry.type)
+    clashes = {key: sorted(kinds) for key, kinds in types.items() if len(kinds) > 1}
+    assert set(clashes) <= CROSS_TYPE_KEYS, {k: v for k, v in clashes.items() if k not in CROSS_TYPE_KEYS}
+
+
+def test_gazetteer_data_no_twin_entries():
+    gaz = load_gazetteer()
+    counts = Counter(entry.key for entry in gaz.entries)
+    twins = sorted(key for key, n in counts.items() if n > 1)
+    assert set(twins) <= {"superglue", "oscar"}, twins
+
+
+def test_gazetteer_data_every_entry_has_a_key_and_clean_aliases():
+    gaz = load_gazetteer()
+    for entry in gaz.entries:
+        assert entry.key, entry
+        assert entry.name == entry.name.strip() and "  " not in entry.name, entry.name
+        assert len(set(entry.aliases)) == len(entry.aliases), f"{entry.name}: repeated alias"
+
+
+def test_gazetteer_data_new_subfields_resolve():
+    gaz = load_gazetteer()
+    for form, name, type_ in [
+        ("Room-to-Room", "R2R", "Dataset"),
+        ("MS MARCO passage", "MS MARCO Passage Ranking", "Dataset"),
+        ("TREC-DL-2019", "TREC DL 2019", "Dataset"),
+        ("Deep Noise Suppression Challenge", "DNS Challenge", "Dataset"),
+        ("Fusion-in-Decoder", "Fusion-in-Decoder", "Model"),
+        ("Group Sequence Policy Optimization", "GSPO", "Method"),
+        ("Sophia optimizer", "Sophia", "Method"),
+        ("Stable Diffusion 1.4", "Stable Diffusion 1.4", "Model"),
+    ]:
+        entry = gaz.lookup(form)
+        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+    for variant, root in [("Qwen2.5-1.5B-Instruct", "Qwen"), ("Gemma-2-9B-it", "Gemma"),
+                          ("TREC DL 2020", "TREC Deep Learning"), ("YOLOv8n", "YOLO")]:
+        entry = gaz.lookup(variant)
+        assert entry is not None, variant
+        family = gaz.family_of(entry)
+        assert family is not None and family.name == root, (variant, family)
+
+
+def test_gazetteer_data_ordinary_word_names_need_their_exact_form():
+    gaz = load_gazetteer()
+    # an ordinary phrase or word only matches in the form the entry spells it
+    for exact, plain in [("roman-empire", "roman empire"), ("R2R", "room to room"), ("SARAH", "Sarah"),
+                         ("NGU", "never give up"), ("HELMET", "Helmet")]:
+        assert gaz.lookup(exact) is not None, exact
+        assert gaz.lookup(plain) is None, plain
+
+
+def test_gazetteer_data_ordinary_text_matches_nothing():
+    from graphbuild.nlp.candidates import candidates
+    from graphbuild.nlp.pipeline import make_pipeline
+
+    nlp = make_pipeline(proposers_only=True)
+    gazetteer = nlp.get_pipe("graphbuild_gazetteer")
+    text = ("Sarah moved from room to room and would never give up. Free at last, the agent q "
+            "decided that this looks like that. Traffic and weather in Texas were mild, so the "
+            "prior networks of friends met in the roman empire exhibit under a bright helmet. "
+            "Counting stars, we apply a length penalty, a repetition penalty and copy paste.")
+    doc = gazetteer(nlp.make_doc(text))
+    found = [c.text for c in candidates(doc) if c.source == "gazetteer"]
+    assert found == [], found

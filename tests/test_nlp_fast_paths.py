@@ -9,8 +9,11 @@ heads, hyphens, the title's end, several matches in a row, cues too far back.
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
+from spacy.util import filter_spans
 
-from graphbuild.nlp import entity_types, patterns, roles
+from graphbuild.nlp import decide, doc_context, entity_types, features, patterns, roles
 
 LOWER = [
     "T\n\nwe use beam search sampling and label smoothing here.",
@@ -69,3 +72,44 @@ def test_our_searches_from_the_last_words_match_the_full_search():
         assert bool(roles._OUR.search(before, roles._tail_from(before, 7))) == bool(roles._OUR.search(before))
         assert (bool(roles._OUR_NAME_BEFORE.search(before, roles._tail_from(before, 3)))
                 == bool(roles._OUR_NAME_BEFORE.search(before)))
+
+
+PROPOSE = [
+    "T\n\nWe propose X. Reproposed Y, proposes Z and the proposal; open-sourced W, we called it V.",
+    "T\n\nnamed, renamed, nameless; coined X_train and pretrained Y: training Z dubbed Q",
+    "T\n\nPROPOSED Methods Introduce a Term, then construct-ed, constructs",
+]
+
+
+@pytest.mark.parametrize("text", PROPOSE)
+def test_propose_near_at_the_verbs_places_matches_the_slice_search(text):
+    context = doc_context.DocContext(text, [(0, len(text))], text.find("\n\n"))
+    found = 0
+    for lo in range(len(text) + 1):
+        for hi in range(lo, min(len(text), lo + 40) + 2, 3):
+            plain = doc_context._PROPOSE_NEAR.search(text[lo:hi]) is not None
+            assert context.propose_near(lo, hi) == plain, (lo, hi)
+            found += plain
+    assert found
+
+
+def test_filtered_token_spans_match_spacy_filter_spans():
+    nlp = spacy.blank("en")
+    doc = nlp("a b c d e f g h i j")
+    spans = [(0, 2, 1), (1, 3, 2), (2, 5, 3), (5, 6, 4), (5, 6, 5), (6, 9, 6), (7, 8, 7), (8, 10, 8), (0, 1, 9)]
+    kept = filter_spans([Span(doc, s, e, label=label) for s, e, label in spans])
+    assert decide._filtered(spans) == [(s.start, s.end, s.label) for s in kept]
+    assert decide._filtered(spans) == [(0, 2, 1), (2, 5, 3), (5, 6, 4), (6, 9, 6)]  # by hand
+
+
+LEFT = ["the model ", "a self-attention-", "x_y9 (", "trained on\n", "ab-- ", "____-a ", "foo--- ", "é-word, ",
+        "word\n\n", "end of a long-long-word:  ", "no letters 123 ", "", "a", "9-b ", "pre-\n"]
+
+
+@pytest.mark.parametrize("window", LEFT)
+def test_left_word_from_the_last_run_matches_the_full_search(window):
+    for cut in range(len(window) + 1):  # every suffix: the run may start anywhere
+        plain = features._LEFT_WORD.search(window[cut:])
+        fast = features._left_word(window[cut:])
+        assert (plain is None) == (fast is None)
+        assert plain is None or (plain.span(), plain.group(1)) == (fast.span(), fast.group(1))

@@ -332,12 +332,16 @@ def test_workspace_ctrl_c_during_sync_says_the_old_build_is_live(ws, tmp_path):
     with subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(extra), "-w", str(ws.path),
                            "--no-overview"], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                           text=True) as proc:
-        for line in proc.stderr:
+        for line in proc.stderr:  # type: ignore[union-attr]
             if "test pause at sync" in line:
                 break
         proc.send_signal(signal.SIGINT)
-        rest = proc.stderr.read()
-        assert proc.wait() == 130
+        try:  # a child that ignores the interrupt fails the test instead of stalling the run
+            _, rest = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail(f"the build did not stop within 120 s of SIGINT: {proc.communicate()[1]}")
+        assert proc.returncode == 130
     assert "graphbuild: interrupted; the workspace still holds gen-000001: CURRENT was not switched\n" in rest
     assert "Traceback" not in rest
     assert ws.current.name == "gen-000001"

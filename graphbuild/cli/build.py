@@ -57,7 +57,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if curation and curation["total"]:
         from ..curation import CurationReport
 
-        print(CurationReport(**curation).summary())
+        print(CurationReport.from_dict(curation).summary())
     return 0
 
 

@@ -103,7 +103,7 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
         print(f"{ws.curation_file}: no operations")
         return 0
     last = (ws.manifest().get("curation") or {}) if ws.exists() else {}
-    warned = {w.split(": ", 1)[0]: w.split(": ", 2)[-1] for w in last.get("warnings", [])}
+    warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):
         line = f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else "")

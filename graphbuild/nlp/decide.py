@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -36,7 +37,6 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..errors import InputError
 from ..records import SCORED_TYPES
@@ -246,7 +246,7 @@ def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list
     fresh one when not given.
     """
     space = space if space is not None else FeatureSpace()
-    cands = [c for c in cands if c.end > c.start and any(ch.isalpha() for ch in c.text)]
+    cands = [c for c in cands if c.end > c.start and _has_letter(c.text)]
     entries = [_gaz_entry(gaz, c) for c in cands]
     keys = [e.key if e is not None else None for e in entries]
     position = {id(c): i for i, c in enumerate(cands)}
@@ -256,6 +256,12 @@ def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list
     rows = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus, space, context)
     return Prepared(cands, entries, groups, rows, [merge_rows([rows[i] for i in m]) for m in groups], space,
                     context)
+
+
+@lru_cache(maxsize=200_000)
+def _has_letter(text: str) -> bool:
+    """Whether ``text`` holds a letter (cached per form: the corpus repeats its names)."""
+    return any(ch.isalpha() for ch in text)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -282,18 +288,21 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     # the entity and type models side by side: one gather and one sum per document
     scores = prepared.space.scores(prepared.group_rows, (model.entity, model.types))
     group_probs = _softmax(scores[:, :n_classes])
-    probs = np.zeros((len(cands), len(CLASSES)))
-    for members, p in zip(groups, group_probs):
-        probs[members] = p
-    for c, p in zip(cands, probs):
-        c.score = float(1.0 - p[0])
+    group_of = [0] * len(cands)
+    for g, members in enumerate(groups):
+        for i in members:
+            group_of[i] = g
+    probs = group_probs[group_of]
+    for c, score in zip(cands, (1.0 - probs[:, 0]).tolist()):
+        c.score = score
         c.entity = -1
-    # keep an entity when it is likely one; its type is the likeliest scored class
+    # keep an entity when it is likely one; its type is the likeliest scored class (the lower-case
+    # test only where it decides: between the two thresholds)
     low = min(threshold, lower_threshold)
-    keep = [g for g, p in enumerate(group_probs)
-            if 1.0 - p[0] >= (low if _lower_case(cands, groups[g], title_end) else threshold)]
-    type_probs = _softmax(scores[keep, n_classes:])
-    accepted = [(groups[g], SCORED_TYPES[int(np.argmax(tp))]) for g, tp in zip(keep, type_probs)]
+    keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
+            if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end)]
+    best = np.argmax(_softmax(scores[keep, n_classes:]), axis=1).tolist() if keep else []
+    accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
@@ -347,13 +356,29 @@ def _token_bounds(doc: Doc, cands: list[Candidate]) -> tuple[list[tuple[int, int
     """Per candidate, the tokens ``first:last`` covering its characters (expanded to token
     boundaries; ``None`` where no token does), and the tokens' start and end characters.
     """
-    offsets = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
-    starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
-    first = np.searchsorted(starts, [c.start for c in cands], side="right") - 1
-    last = np.searchsorted(ends, [c.end for c in cands], side="left")
-    ok = (first >= 0) & (last < len(ends)) & (first <= last)
-    bounds = [(f, e + 1) if k else None for f, e, k in zip(first.tolist(), last.tolist(), ok.tolist())]
-    return bounds, starts.tolist(), ends.tolist()
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    n = len(ends)
+    bounds: list[tuple[int, int] | None] = []
+    for c in cands:
+        first = bisect_right(starts, c.start) - 1
+        last = bisect_left(ends, c.end)
+        bounds.append((first, last + 1) if first >= 0 and last < n and first <= last else None)
+    return bounds, starts, ends
+
+
+def _filtered(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``spacy.util.filter_spans`` over ``(start, end, label)`` token spans: the (first) longest
+    of overlapping spans, in the order of their starts.
+    """
+    result = []
+    seen: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if span[0] not in seen and span[1] - 1 not in seen:
+            result.append(span)
+            seen.update(range(span[0], span[1]))
+    return sorted(result, key=lambda s: s[0])
 
 
 def _set_doc_results(doc: Doc, decision: Decision) -> None:
@@ -369,7 +394,7 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
     # every candidate's span, labelled with its likeliest class; its score and source: doc._.gb_candidates
     doc.spans[SPANS_KEY] = [Span(doc, b[0], b[1], label=class_ids[k]) for b, k in zip(bounds, labels) if b]
-    ents: list[Span] = []
+    ents: list[tuple[int, int, int]] = []
     info: dict[tuple[int, int], tuple[str, bool, str, float, str]] = {}
     for members in decision.entities:
         name = cands[members[0]].text
@@ -381,9 +406,10 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
             # the last mention written on a character span gives its values (as setting them would)
             info[(starts[b[0]], ends[b[1] - 1])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score,
                                                     c.source)
-            ents.append(Span(doc, b[0], b[1], label=strings.add(c.type or "Method")))
+            ents.append((b[0], b[1], strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
-    doc.ents = filter_spans(ents)
+    # (set_ents directly: the ``doc.ents`` setter would make every Span a second time)
+    doc.set_ents([Span(doc, s, e, label=label) for s, e, label in _filtered(ents)], default="outside")
 
 
 class DecideComponent:

@@ -20,6 +20,9 @@ __all__ = ["DocContext"]
 #: search for them is a sound pre-test)
 _PROPOSE_VERBS = tuple(f"{INTRODUCING_VERBS}|{NAMING_VERBS}|train".split("|"))
 _PROPOSE_NEAR = re.compile(rf"\b(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
+#: ``_PROPOSE_NEAR`` at a given place, without (and with) its leading word boundary
+_VERB_AT = re.compile(rf"(?:{'|'.join(_PROPOSE_VERBS)})(?:s|d|ed)?\b", re.I)
+_VERB_AFTER_BOUNDARY = re.compile(rf"(?<!\w){_VERB_AT.pattern}", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|published by|periodicals|inc\.|ltd\.?|"
                         r"elsevier|springer|wiley|ieee|acm)", re.I)
 _TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\+\+)?")
@@ -75,11 +78,18 @@ class DocContext:
     def propose_near(self, lo: int, hi: int) -> bool:
         """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
         at = self._verbs_at
-        if at is not None:
-            k = bisect_left(at, lo)
-            if k == len(at) or at[k] >= hi:
+        if at is None:
+            return _PROPOSE_NEAR.search(self.text[lo:hi]) is not None
+        # a match in ``text[lo:hi]`` starts where a verb starts: test those places only, in the
+        # full text up to ``hi`` (the slice's start is a word boundary; elsewhere the character before)
+        text = self.text
+        for k in range(bisect_left(at, lo), len(at)):
+            q = at[k]
+            if q >= hi:
                 return False
-        return _PROPOSE_NEAR.search(self.text[lo:hi]) is not None
+            if (_VERB_AT if q == lo else _VERB_AFTER_BOUNDARY).match(text, q, hi) is not None:
+                return True
+        return False
 
     def place_key(self, c: Candidate, outside: bool) -> tuple[object, ...]:
         """Where the candidate stands: in the title (before its colon; only there), or which sentence

@@ -25,10 +25,10 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import name_key
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext
 from .featurespace import FeatureSpace, Row
+from .gazetteer import form_key
 from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
@@ -131,7 +131,7 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     possessive (``BERTs``, ``BERT's``), when the gazetteer maps them to one
     entry, or when an abbreviation pair links them.
     """
-    keys = [name_key(c.text) for c in cands]
+    keys = [form_key(c.text) for c in cands]  # (name_key, cached per form)
     singular = {k for k in keys if k}
     first: dict[str, int] = {}  # a link -> the first candidate that has it
     parent = list(range(len(cands)))  # union-find over candidates; a root is its group's smallest index
@@ -179,15 +179,15 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
     f[f"shape={int(shape_score(name))}"] = 1
-    letters = [c for c in name if c.isalpha()]
+    letters = list(filter(str.isalpha, name))
     if _DIGIT.search(name):
         f["digit"] = 1
     if INNER_CAP.search(name):
         f["innercap"] = 1
-    if letters and all(c.isupper() for c in letters):
+    if letters and all(map(str.isupper, letters)):
         f["allcaps"] = 1
         f[f"allcaps_len={min(len(letters), 6)}"] = 1
-    elif letters and all(c.islower() for c in letters):
+    elif letters and all(map(str.islower, letters)):
         f["lower"] = 1
     elif all(w[:1].isupper() for w in words):
         f["titlecase"] = 1
@@ -352,9 +352,10 @@ def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[i
                                                                           tuple[bool, bool, bool], int]:
     """A group's shared features: its proposers, its type votes (valued), its flags, its size."""
     sources = tuple(sorted(ev.sources[g]))
-    ids = space.block(("gsrc", sources), "", _prefixed, "gsrc=", sources)
-    votes = {space.block(("gvote", t), "", _prefixed, "gvote=", (t,))[0]: min(w, 6.0) / 3
-             for t, w in ev.votes[g].items()}
+    blocks = space.blocks
+    ids = blocks.get(("gsrc", sources)) or space.block(("gsrc", sources), "", _prefixed, "gsrc=", sources)
+    votes = {(blocks.get(("gvote", t)) or space.block(("gvote", t), "", _prefixed, "gvote=", (t,)))[0]:
+             min(w, 6.0) / 3 for t, w in ev.votes[g].items()}
     return ids, votes, (ev.strong[g], ev.rule[g], ev.final[g]), min(ev.count[g], 4)
 
 
@@ -373,17 +374,21 @@ def _neighbour_names(side: str, word: str) -> list[str]:
     return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
 
 
+#: the run of ``[\w-]`` characters at the start of a (reversed) string
+_RUN = re.compile(r"[\w\-]*")
+
+
 def _left_word(window: str) -> re.Match[str] | None:
-    """``_LEFT_WORD.search(window)``, tried first on the window's last 16 characters: a match
-    there that starts after a character no word holds, well before the end, is the leftmost.
+    r"""``_LEFT_WORD.search(window)``, started where a match can start.
+
+    A match's word reaches at least the fifth-last character (at most three characters and a
+    final newline follow it), so it starts inside the run of ``[\w-]`` characters holding that
+    character, or after it; the pattern looks neither behind nor at the string's start, so the
+    search from there finds the same leftmost match.
     """
-    short = window[-16:]
-    m = _LEFT_WORD.search(short)
-    if m is not None and 0 < m.start() < len(short) - 3 and len(short) < len(window):
-        ch = short[m.start() - 1]
-        if not (ch.isalnum() or ch in "_-"):
-            return m
-    return m if len(short) == len(window) else _LEFT_WORD.search(window)
+    last = max(0, len(window) - 5)
+    run = _RUN.match(window[last::-1]).end()  # type: ignore[union-attr]
+    return _LEFT_WORD.search(window, last + 1 - run)
 
 
 def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tuple[bool, ...]]:

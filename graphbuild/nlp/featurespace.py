@@ -15,7 +15,7 @@ extraction digest read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, repeat
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -45,7 +45,7 @@ class FeatureSpace:
     names : names to number first (a model's feature names, so its weight rows line up).
     """
 
-    __slots__ = ("ids", "names", "blocks", "_weights")
+    __slots__ = ("ids", "names", "blocks", "_weights", "_conjoined")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.ids: dict[str, int] = {}
@@ -53,6 +53,8 @@ class FeatureSpace:
         #: cached id tuples, by a key naming what they depend on (see :meth:`block`)
         self.blocks: dict[Any, tuple[int, ...]] = {}
         self._weights: dict[int, tuple[Any, np.ndarray, int]] = {}
+        #: whether a name is paired with the proposer (starts with one of :data:`CONJOINED`), per name
+        self._conjoined: dict[str, bool] = {}
         for name in names:
             self.id(name)
 
@@ -80,7 +82,15 @@ class FeatureSpace:
         """The ids of ``names`` and of their conjunctions with ``source`` (``source&name``)."""
         listed = list(names)
         prefix = source + "&"
-        listed += [prefix + n for n in listed if n.startswith(CONJOINED)]
+        conjoined = self._conjoined
+        paired = []
+        for n in listed:
+            c = conjoined.get(n)
+            if c is None:
+                c = conjoined[n] = n.startswith(CONJOINED)
+            if c:
+                paired.append(prefix + n)
+        listed += paired
         ids = list(map(self.ids.get, listed))
         if None in ids:
             ids = [self.id(n) if i is None else i for n, i in zip(listed, ids)]
@@ -131,14 +141,26 @@ class FeatureSpace:
         bias = np.concatenate([m.bias for m in models])
         if not rows:
             return np.zeros((0, len(bias)))
-        sizes = [len(ids) + len(valued) for ids, valued in rows]
-        cols = list(chain.from_iterable(chain(ids, valued) for ids, valued in rows))
-        vals = np.fromiter(chain.from_iterable(chain(repeat(1.0, len(ids)), valued.values()) for ids, valued in rows),
-                           dtype=np.float64, count=len(cols))
-        contrib = matrix[cols] * vals[:, None]
-        starts = np.zeros(len(rows), dtype=np.int64)
-        np.cumsum(sizes[:-1], out=starts[1:])
-        return np.add.reduceat(contrib, starts, axis=0) + bias
+        # every row's ids then its valued ids, one after the other; only the valued entries are
+        # multiplied (by their values): the others count once
+        cols: list[int] = []
+        starts: list[int] = []
+        at_valued: list[int] = []
+        values: list[float] = []
+        for ids, valued in rows:
+            starts.append(len(cols))
+            cols += ids
+            if valued:
+                at = len(cols)
+                at_valued += range(at, at + len(valued))
+                values += valued.values()
+                cols += valued
+        contrib = matrix.take(np.array(cols, dtype=np.intp), axis=0)
+        if at_valued:
+            contrib[at_valued] *= np.array(values)[:, None]
+        out = np.add.reduceat(contrib, starts, axis=0)
+        out += bias
+        return out
 
 
 def merge_rows(rows: Sequence[Row]) -> Row:

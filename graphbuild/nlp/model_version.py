@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "c082a26b648f60fa"
+MODEL_DIGEST = "42a3da11c366a767"

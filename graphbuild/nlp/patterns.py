@@ -88,12 +88,12 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
         return 2
     if _NUMBERISH.match(text) or _ROMAN.match(text) or _NOT_NAME.search(text):
         return 0
-    letters = sum(c.isalpha() for c in text)
-    if letters == 0 or not any(c.isupper() for c in text):
+    letters = sum(map(str.isalpha, text))  # (map over str methods: the same tests in C loops)
+    if letters == 0 or not any(map(str.isupper, text)):
         return 0
     parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
-        marked = any(INNER_CAP.search(p) or (any(c.isdigit() for c in p) and not _DIMENSION.match(p))
+        marked = any(INNER_CAP.search(p) or (any(map(str.isdigit, p)) and not _DIMENSION.match(p))
                      or (len(p) > 1 and p.isupper()) for p in parts)
         caps = sum(1 for p in parts if p[0].isupper() or p[0].isdigit())
         if marked:
@@ -103,7 +103,7 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
             return 2 if caps >= 3 else 1
     if INNER_CAP.search(text):
         return 2
-    if any(c.isdigit() for c in text) and letters >= 1 and text[0].isalpha():
+    if any(map(str.isdigit, text)) and letters >= 1 and text[0].isalpha():
         # single letter + single digit (L2, F1, T5) is only weak
         return 2 if len(text) >= 3 else 1
     if _ACRONYM.match(text):
