@@ -3,8 +3,9 @@
 Layout: the store's ``path`` is a folder holding ``graph.lbdb`` (the database
 file, plus LadybugDB's write-ahead log while it is open) and ``manifest.json``
 (format and schema version). Bulk loading always goes through ``COPY … FROM``
-an Arrow table; Cypher ``MERGE`` is a scan plus hash join in this database
-family and far too slow for whole corpora.
+an Arrow table (or, for :meth:`EmbeddedStore.load`, a Parquet file); Cypher
+``MERGE`` is a scan plus hash join in this database family and far too slow
+for whole corpora.
 
 ``sync`` reads the ids and properties the database holds (one query per table,
 fetched as Arrow), diffs them against the incoming tables and then
@@ -17,7 +18,9 @@ fetched as Arrow), diffs them against the incoming tables and then
 When the change is a large share of the database, or the database is missing,
 unreadable or of another schema version, it rebuilds instead: a fresh database
 is written in a hidden sibling folder and renamed into place, so an
-interrupted build never leaves a half-written database at ``path``.
+interrupted build never leaves a half-written database at ``path``. ``load``
+writes such a fresh database from a graph's Arrow tables or Parquet files
+(:func:`.embedded_rows.graph_frames`) without reading or keying any row in Python.
 
 The rows, their diff and their Arrow tables are in :mod:`.embedded_rows`; the
 folder's files and the swap of a rebuilt database in :mod:`.embedded_folder`.
