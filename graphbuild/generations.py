@@ -29,13 +29,15 @@ import networkx as nx
 from . import stages
 from .errors import OutputError, StoreError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text, fsync_dir, write_chunks
-from .graph import graph_json_chunks
+from .graph import graph_columns, graph_json_chunks, graph_to_tables
 from .progress import Progress
 from .records import Paper
 from .schema import GraphTables
 from .stores.base import SyncReport
+from .stores.embedded_rows import GraphFrames, graph_frames
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "plain", "generations",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "iter_extraction_lines",
+           "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
@@ -43,6 +45,8 @@ GENERATION_RE = re.compile(r"^gen-(\d{6})$")
 TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
 #: the embedded store's folder inside a generation (and, in older workspaces, beside them)
 DB = "db"
+#: the folder of a new generation holding its store's tables as Parquet files until they are loaded
+SPILL = ".store-tables"
 #: test hook: the build sleeps at this point (a stage name, "sync", "checkpoint", "rename", ...)
 PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
 
@@ -144,7 +148,7 @@ class Commit:
         """
         h = hashlib.sha256()
         with self._guard("writing generation"):
-            self.tmp.mkdir()
+            self.tmp.mkdir(exist_ok=(self.tmp / "extractions.jsonl").is_file())
             write_chunks(self.tmp / "graph.json", _hashed((c.encode("utf-8") for c in graph_json_chunks(G)), h),
                          binary=True)
         self.manifest["graph_sha256"] = h.hexdigest()
@@ -154,25 +158,50 @@ class Commit:
         """Remove the unfinished folder (a build that found nothing to change)."""
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def write(self, papers: list[Paper], extractions: list[str], G: nx.MultiDiGraph | None = None) -> None:
-        """Write the generation's files into its temporary folder.
+    def write_extractions(self, lines: Iterable[str]) -> None:
+        """Write ``extractions.jsonl`` into the temporary folder ahead of the other files.
 
-        ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`); the
-        graph is written piece by piece (:func:`graphbuild.graph.graph_json_chunks`), unless
-        ``G`` is None (:meth:`write_graph` wrote it already).
+        For a build whose graph is new anyway: the lines (:func:`extraction_lines`) go to the
+        disk as they are made instead of staying in memory through the graph stage (at 100k
+        papers ~0.25 GB of text). :meth:`write` then leaves the file as it is.
         """
         with self._guard("writing generation"):
-            self.tmp.mkdir(exist_ok=G is None)
+            self.tmp.mkdir(exist_ok=True)
+            write_chunks(self.tmp / "extractions.jsonl", lines)
+
+    def write(self, papers: list[Paper], extractions: list[str] | None, G: nx.MultiDiGraph | None = None) -> None:
+        """Write the generation's files into its temporary folder.
+
+        ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`; None:
+        :meth:`write_extractions` wrote them); the graph is written piece by piece
+        (:func:`graphbuild.graph.graph_json_chunks`), unless ``G`` is None (:meth:`write_graph`
+        wrote it already).
+        """
+        with self._guard("writing generation"):
+            self.tmp.mkdir(exist_ok=G is None or extractions is None)
             write_chunks(self.tmp / "papers.jsonl",
                          (json.dumps(plain(p), ensure_ascii=False) + "\n" for p in papers))
-            write_chunks(self.tmp / "extractions.jsonl", extractions)
+            if extractions is not None:
+                write_chunks(self.tmp / "extractions.jsonl", extractions)
             if G is not None:
                 write_chunks(self.tmp / "graph.json", graph_json_chunks(G))
 
-    def store(self, tables: GraphTables, progress: Progress) -> SyncReport:
+    def store_input(self, G: nx.MultiDiGraph) -> GraphTables | GraphFrames:
+        """What :meth:`store` needs of ``G``: its row tables when a live store will be diffed against,
+        its Arrow tables (no per-row Python objects: the caller can free the graph and its memory
+        before the database loads) when the store is written from scratch.
+        """
+        if _seed_store(self.root, self.live) is not None:
+            return graph_to_tables(G)
+        spill = self.tmp / SPILL
+        with self._guard("writing the store tables of generation"):
+            spill.mkdir(exist_ok=True)
+            return graph_frames(graph_columns(G), spill=spill)  # one table in memory at a time
+
+    def store(self, tables: GraphTables | GraphFrames, progress: Progress) -> SyncReport:
         """Sync and checkpoint the generation's store, starting from a copy of the live one.
 
-        The row lists of ``tables`` are consumed (emptied as the store reads them).
+        The row lists of ``tables`` (or its Arrow tables) are consumed as the store reads them.
         """
         with self._guard("writing the store of generation"):
             seed = _seed_store(self.root, self.live)
@@ -184,6 +213,8 @@ class Commit:
                 report = stages.store(tables, self.tmp / DB, progress=progress, consume=True)
             except StoreError as exc:
                 raise StoreError(f"{exc.detail}; the previous generation is still live") from None
+            finally:
+                shutil.rmtree(self.tmp / SPILL, ignore_errors=True)  # the tables' files, once loaded
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]
             return report
 
@@ -216,10 +247,18 @@ def extraction_lines(extracted: stages.Extracted) -> list[str]:
 
     A build turns its extractions into these lines as soon as resolution no
     longer needs them: as text they take about a third of the memory of the
-    extraction records (at 100k papers, ~0.2 GB instead of ~0.55 GB).
+    extraction records (at 100k papers, ~0.2 GB instead of ~0.55 GB); a build
+    with new papers writes them at once instead (:func:`iter_extraction_lines`,
+    :meth:`Commit.write_extractions`).
     """
-    return [json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": plain(c.extraction)},
-                       ensure_ascii=False) + "\n" for pid, c in sorted(extracted.by_paper.items())]
+    return list(iter_extraction_lines(extracted))
+
+
+def iter_extraction_lines(extracted: stages.Extracted) -> Iterator[str]:
+    """The lines of :func:`extraction_lines`, one at a time."""
+    for pid, c in sorted(extracted.by_paper.items()):
+        yield json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": plain(c.extraction)},
+                         ensure_ascii=False) + "\n"
 
 
 def plain(value: Any) -> Any:

@@ -23,8 +23,8 @@ from .fsutil import atomic_output
 from .records import Citation, Entity, Link, Paper, author_id
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
-__all__ = ["build_graph", "graph_to_tables", "graph_json", "graph_json_chunks", "graph_digest", "save_graph",
-           "load_graph", "graph_stats"]
+__all__ = ["build_graph", "graph_to_tables", "graph_columns", "graph_json", "graph_json_chunks", "graph_digest",
+           "save_graph", "load_graph", "graph_stats"]
 
 
 def build_graph(
@@ -108,6 +108,37 @@ def graph_to_tables(G: nx.MultiDiGraph) -> GraphTables:
         row.update({col: _value(data.get(col)) for col in props})
         tables.rels[key].append(row)
     return tables
+
+
+def graph_columns(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, list[Any]]]]:
+    """The rows of :func:`graph_to_tables` column by column, one table at a time.
+
+    Yields ``(name, columns)`` for every node label of ``NODE_TABLES`` (columns ``id`` and its
+    properties), then every relationship type of ``REL_TABLES`` (``from``, ``to`` and its
+    properties), in that order; the rows are those of :func:`graph_to_tables`, in the same
+    order. One table's value lists are built at a time and no row dict is made, so a caller
+    that turns each table into a compact form (an Arrow table) holds no per-row Python
+    objects of its own when the graph is freed.
+    """
+    nodes: dict[str, dict[str, list[Any]]] = {label: {col: [] for col in spec} for label, spec in NODE_TABLES.items()}
+    for _node, data in sorted(G.nodes(data=True)):
+        for col, values in nodes[data["label"]].items():
+            values.append(_value(data.get(col)))
+    yield from nodes.items()
+    del nodes
+    rels: dict[str, dict[str, list[Any]]] = {rel: {"from": [], "to": [], **{col: [] for col in props}}
+                                             for rel, (_s, _d, props) in REL_TABLES.items()}
+    props_of = {rel: [(col, columns[col]) for col in REL_TABLES[rel][2]] for rel, columns in rels.items()}
+    for src, nbrs in sorted(G.adjacency()):  # sources, then targets, in order: graph_to_tables' (type, from, to)
+        for dst in sorted(nbrs):
+            for key, data in nbrs[dst].items():
+                rels[key]["from"].append(src)
+                rels[key]["to"].append(dst)
+                for col, values in props_of[key]:
+                    values.append(_value(data.get(col)))
+    del props_of
+    for rel in list(rels):
+        yield rel, rels.pop(rel)
 
 
 def _value(value: Any) -> Any:

@@ -37,6 +37,7 @@ from .resolve import Resolution, resolve_entities
 from .schema import GraphTables
 from .settings import Settings
 from .stores.base import SyncReport
+from .stores.embedded_rows import GraphFrames
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -208,10 +209,11 @@ def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
     return report_results(papers, resolution)
 
 
-def store(tables: GraphTables, path: str | os.PathLike, *, progress: Progress = no_progress,
+def store(tables: GraphTables | GraphFrames, path: str | os.PathLike, *, progress: Progress = no_progress,
           checkpoint: bool = True, consume: bool = False) -> SyncReport:
     """Sync a graph's rows (:func:`graphbuild.graph.graph_to_tables`) into the embedded store at ``path``
-    and (by default) checkpoint it.
+    and (by default) checkpoint it; Arrow tables (:func:`graphbuild.stores.embedded_rows.graph_frames`)
+    replace the store with a fresh database instead (and are consumed).
 
     After a checkpoint the database file holds everything and no write-ahead
     log is left, so the folder can be renamed or opened read-only at once. ``consume=True``
@@ -220,7 +222,10 @@ def store(tables: GraphTables, path: str | os.PathLike, *, progress: Progress = 
     from .stores.embedded import EmbeddedStore
 
     with EmbeddedStore(path) as db:
-        report = db.sync(tables, progress=progress, consume=consume)
+        if isinstance(tables, GraphFrames):
+            report = db.load(tables, progress=progress)
+        else:
+            report = db.sync(tables, progress=progress, consume=consume)
         if checkpoint:
             progress("checkpointing", 0, 1)
             db.checkpoint()

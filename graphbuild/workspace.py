@@ -27,6 +27,7 @@ build whose graph equals the live one writes nothing.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import json
 import os
@@ -42,7 +43,7 @@ from . import generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
 from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
-from .graph import graph_digest, graph_stats, graph_to_tables, load_graph
+from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
 from .lock import WorkspaceLock
 from .progress import stage_bar
@@ -298,17 +299,18 @@ class Workspace:
                       sync_store: bool, overview: bool | None, progress: bool,
                       say: Callable[[str], None], curation: list[CurationOp]) -> BuildReport:
         report = BuildReport()
-        built = self._run_stages(inputs, report, format=format, skip_bad=skip_bad, progress=progress, say=say,
-                                 curation=curation)
-        G = built.graph
-        report.stats = graph_stats(G)
-        generations.pause("graph")
         live = self.current
-        commit = generations.Commit(self.path, live, "", built.fingerprint, report.stats, report.papers_total)
-        # a graph with new papers differs from the live one: graph.json is written and hashed in one
-        # pass; otherwise it is hashed first, so that a build changing nothing writes nothing
-        one_pass = live is None or report.papers_new > 0
+        commit = generations.Commit(self.path, live, "", "", {}, 0)
         try:
+            built = self._run_stages(inputs, report, commit, format=format, skip_bad=skip_bad, progress=progress,
+                                     say=say, curation=curation)
+            G = built.graph
+            report.stats = graph_stats(G)
+            generations.pause("graph")
+            commit.manifest.update(pipeline=built.fingerprint, stats=report.stats, papers=report.papers_total)
+            # a graph with new papers differs from the live one: graph.json is written and hashed in one
+            # pass; otherwise it is hashed first, so that a build changing nothing writes nothing
+            one_pass = live is None or report.papers_new > 0
             digest = commit.write_graph(G) if one_pass else graph_digest(G)  # never held whole
             generations.pause("digest")
             live_manifest = generations.read_manifest(live) if live is not None else {}
@@ -325,9 +327,9 @@ class Workspace:
                 del built  # papers and extractions are on disk now; the store needs the graph alone
                 generations.pause("write")
                 if sync_store:
-                    tables = graph_to_tables(G)
+                    tables = commit.store_input(G)
                     del G  # the graph is on disk; free it before the store loads the rows
-                    gc.collect()  # networkx graphs hold reference cycles (their cached views)
+                    _release_memory()
                     generations.pause("tables")
                     with stage_bar("embedded store", enabled=progress) as bar:
                         report.store = commit.store(tables, generations.paused(bar)).summary()
@@ -346,13 +348,15 @@ class Workspace:
             report.overview = str(self._write_overview(selection))
         return report
 
-    def _run_stages(self, inputs: Iterable[str | os.PathLike], report: BuildReport, *, format: str | None,
-                    skip_bad: bool, progress: bool, say: Callable[[str], None],
+    def _run_stages(self, inputs: Iterable[str | os.PathLike], report: BuildReport, commit: generations.Commit, *,
+                    format: str | None, skip_bad: bool, progress: bool, say: Callable[[str], None],
                     curation: list[CurationOp]) -> _Built:
         """Read, merge, extract, resolve, curate, cite and assemble the graph; fills ``report``'s counts.
 
         Only what the commit needs is returned: the intermediate records
-        (resolution, citations, the files read) are released on return.
+        (resolution, citations, the files read) are released on return. A build
+        with new papers writes ``extractions.jsonl`` into ``commit`` as soon as the
+        lines are made (its graph is new: the generation will be written).
         """
         result = stages.read(inputs, format=format, skip_bad=skip_bad)
         report.files, report.papers_read = result.files, len(result.papers)
@@ -387,7 +391,11 @@ class Workspace:
             reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
             resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
                                         known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
-            extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+            extractions: list[str] | None = None
+            if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
+                commit.write_extractions(generations.iter_extraction_lines(extracted))
+            else:
+                extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
             del extracted
             generations.pause("resolve")
             citations = stages.cite(papers, resolution)
@@ -468,11 +476,12 @@ class Workspace:
 @dataclass(frozen=True, slots=True)
 class _Built:
     """What the stages hand to the commit: papers (reference stubs included), the lines of
-    ``extractions.jsonl``, the graph and the pipeline fingerprint the extractions were made with.
+    ``extractions.jsonl`` (unless written already), the graph and the pipeline fingerprint the
+    extractions were made with.
     """
 
     papers: list[Paper]
-    extractions: list[str]
+    extractions: list[str] | None  # None: written into the commit already
     graph: nx.MultiDiGraph
     fingerprint: str
 
@@ -499,6 +508,20 @@ def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str,
         raise FileNotFoundError(db)
     with EmbeddedStore(db, read_only=True) as store:
         return store.query(cypher, params)
+
+
+def _release_memory() -> None:
+    """Free unreachable objects and hand the C heap's free memory back to the system.
+
+    networkx graphs hold reference cycles (their cached views), so freeing one needs a
+    collection; glibc keeps freed memory in its heap unless asked (``malloc_trim``), and the
+    embedded store allocates through it next. Elsewhere than on glibc the trim is skipped.
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to ask
+        pass
 
 
 def _remove_if_unused(path: Path) -> None:

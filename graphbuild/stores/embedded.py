@@ -3,8 +3,9 @@
 Layout: the store's ``path`` is a folder holding ``graph.lbdb`` (the database
 file, plus LadybugDB's write-ahead log while it is open) and ``manifest.json``
 (format and schema version). Bulk loading always goes through ``COPY … FROM``
-an Arrow table; Cypher ``MERGE`` is a scan plus hash join in this database
-family and far too slow for whole corpora.
+an Arrow table (or, for :meth:`EmbeddedStore.load`, a Parquet file); Cypher
+``MERGE`` is a scan plus hash join in this database family and far too slow
+for whole corpora.
 
 ``sync`` reads the ids and properties the database holds (one query per table,
 fetched as Arrow), diffs them against the incoming tables and then
@@ -17,7 +18,9 @@ fetched as Arrow), diffs them against the incoming tables and then
 When the change is a large share of the database, or the database is missing,
 unreadable or of another schema version, it rebuilds instead: a fresh database
 is written in a hidden sibling folder and renamed into place, so an
-interrupted build never leaves a half-written database at ``path``.
+interrupted build never leaves a half-written database at ``path``. ``load``
+writes such a fresh database from a graph's Arrow tables or Parquet files
+(:func:`.embedded_rows.graph_frames`) without reading or keying any row in Python.
 
 The rows, their diff and their Arrow tables are in :mod:`.embedded_rows`; the
 folder's files and the swap of a rebuilt database in :mod:`.embedded_folder`.
@@ -33,7 +36,7 @@ import os
 import shutil
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +49,7 @@ from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover, swap_in
-from .embedded_rows import Diff, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
+from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
 
 __all__ = [
     "EmbeddedStore",
@@ -286,7 +289,7 @@ class EmbeddedStore:
         if state is None:
             diff = Diff(new_nodes={k: list(t.rows) for k, t in new_nodes.items()},
                          new_rels={k: list(t.rows) for k, t in new_rels.items()})
-            self._rebuild(new_nodes, new_rels, step)
+            self._rebuild(_table_loads(new_nodes, new_rels), step)
             return diff.report(full_reload=True)
         old_nodes, old_rels, duplicates = state
         diff = diff_tables(new_nodes, new_rels, old_nodes, old_rels, duplicates)
@@ -294,10 +297,29 @@ class EmbeddedStore:
         if diff.size() == 0:
             return diff.report(full_reload=False)
         if diff.size() > REBUILD_FRACTION * stored:
-            self._rebuild(new_nodes, new_rels, step)
+            self._rebuild(_table_loads(new_nodes, new_rels), step)
             return diff.report(full_reload=True)
         self._apply(diff, new_nodes, new_rels, step)
         return diff.report(full_reload=False)
+
+    def load(self, frames: GraphFrames, *, progress: Progress | None = None) -> SyncReport:
+        """Replace the database with a fresh one holding exactly ``frames`` (:func:`.embedded_rows.graph_frames`).
+
+        The rows are those :meth:`sync` would write into an empty store, and so is the report;
+        without reading the database or keying rows in Python. Each Arrow table is dropped from
+        ``frames`` once it is loaded.
+        """
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only; open it without read_only to load")
+        rows = frames.rows
+        report = SyncReport(nodes_created={k: rows[k] for k in frames.nodes if rows[k]},
+                            rels_created={k: rows[k] for k in frames.rels if rows[k]}, full_reload=True)
+        recover(self.path)
+        check_folder(self.path)
+        loads = [("loading nodes", label, rows[label], _popper(frames.nodes, label)) for label in list(frames.nodes)]
+        loads += [("loading relationships", rel, rows[rel], _popper(frames.rels, rel)) for rel in list(frames.rels)]
+        self._rebuild(loads, progress or no_progress)
+        return report
 
     def _read_state(self) -> tuple[dict[str, Table], dict[str, Table], dict[str, set]] | None:
         """What the database holds, or None when it must be rebuilt."""
@@ -395,11 +417,15 @@ class EmbeddedStore:
         sets = ", ".join(f"n.{c} = CAST(r.{c} AS {t})" for c, t in zip(table.columns, table.types))
         self._rows(conn, f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
 
-    def _copy(self, conn: Any, table_name: str, frame: pa.Table) -> None:
-        """Bulk load an Arrow table (key columns first) with COPY."""
-        self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
+    def _copy(self, conn: Any, table_name: str, frame: pa.Table | Path) -> None:
+        """Bulk load an Arrow table or a Parquet file (key columns first) with COPY."""
+        if isinstance(frame, Path):
+            self._rows(conn, f"COPY {table_name} FROM {_quoted(frame)}")
+        else:
+            self._rows(conn, f"COPY {table_name} FROM $frame", {"frame": frame})
 
-    def _rebuild(self, nodes: dict[str, Table], rels: dict[str, Table], step: Progress) -> None:
+    def _rebuild(self, loads: list[_Load], step: Progress) -> None:
+        """Write a fresh database in a hidden sibling folder, COPYing each load in turn, and swap it in."""
         import ladybug
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -412,18 +438,13 @@ class EmbeddedStore:
             try:
                 for statement in schema_statements():
                     self._rows(conn, statement)
-                total = sum(len(t.rows) for t in nodes.values()) + sum(len(t.rows) for t in rels.values())
+                total = sum(n for _, _, n, _ in loads)
                 done = 0
-                for label, table in nodes.items():
-                    if table.rows:
-                        self._copy(conn, label, arrow_table(table, list(table.rows), ["id"]))
-                    done += len(table.rows)
-                    step("loading nodes", done, total)
-                for rel, table in rels.items():
-                    if table.rows:
-                        self._copy(conn, rel, arrow_table(table, list(table.rows), ["from", "to"]))
-                    done += len(table.rows)
-                    step("loading relationships", done, total)
+                for what, name, n, frame in loads:
+                    if n:
+                        self._copy(conn, name, frame())  # the frame is dropped once copied
+                    done += n
+                    step(what, done, total)
             finally:
                 conn.close()
                 db.close()
@@ -436,6 +457,32 @@ class EmbeddedStore:
         finally:
             if building.exists():
                 shutil.rmtree(building, ignore_errors=True)
+
+
+#: one table of a fresh load: progress label, table name, row count, and a call giving its Arrow table
+_Load = tuple[str, str, int, Callable[[], pa.Table | Path]]
+
+
+def _table_loads(nodes: dict[str, Table], rels: dict[str, Table]) -> list[_Load]:
+    """The loads of keyed tables (:func:`.embedded_rows.incoming_tables`), converted one at a time."""
+    loads = [("loading nodes", label, len(t.rows), _converter(t, ["id"])) for label, t in nodes.items()]
+    loads += [("loading relationships", rel, len(t.rows), _converter(t, ["from", "to"])) for rel, t in rels.items()]
+    return loads
+
+
+def _converter(table: Table, key_columns: list[str]) -> Callable[[], pa.Table | Path]:
+    """A call giving the Arrow table of all of ``table``'s rows."""
+    return lambda: arrow_table(table, list(table.rows), key_columns)
+
+
+def _popper(frames: dict[str, pa.Table | Path], name: str) -> Callable[[], pa.Table | Path]:
+    """A call taking ``frames[name]`` out of ``frames`` (so the table is freed once loaded)."""
+    return lambda: frames.pop(name)
+
+
+def _quoted(path: Path) -> str:
+    """A file path as a Cypher string literal (backslashes and quotes escaped)."""
+    return "'" + str(path).replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _batches(items: list[Any], size: int = 5000) -> Iterable[list[Any]]:

@@ -10,16 +10,19 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from ..errors import StoreError
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import SyncReport
 
-__all__ = ["ARROW_TYPES", "Table", "Diff", "incoming_tables", "diff_tables", "arrow_table", "norm_value",
-           "plain_value"]
+__all__ = ["ARROW_TYPES", "Table", "Diff", "GraphFrames", "incoming_tables", "diff_tables", "arrow_table",
+           "graph_frames", "norm_value", "plain_value"]
 
 #: the Arrow type of each column type of graphbuild.schema
 ARROW_TYPES = {
@@ -123,6 +126,95 @@ def _row_tuple(row: dict[str, Any], cols: list[str], lists: list[int], getter: A
     if lists:
         values = tuple(norm_value(v) if i in lists else v for i, v in enumerate(values))
     return values
+
+
+@dataclass(slots=True)
+class GraphFrames:
+    """A whole graph as one Arrow table per node label and relationship type (key columns first).
+
+    The form of a fresh load (:meth:`graphbuild.stores.embedded.EmbeddedStore.load`): a graph's
+    values in Arrow buffers, outside the Python heap, so that a build can free its graph (and
+    every per-row Python object with it) before the database starts its work. A table written
+    to a Parquet file (``graph_frames(..., spill=DIR)``) is held as the file's path.
+    """
+
+    nodes: dict[str, pa.Table | Path] = field(default_factory=dict)
+    rels: dict[str, pa.Table | Path] = field(default_factory=dict)
+    #: row count per table
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Row count per node label and relationship type (as ``GraphTables.counts``)."""
+        return dict(self.rows)
+
+
+def graph_frames(columns: Iterable[tuple[str, dict[str, list[Any]]]], *, spill: Path | None = None) -> GraphFrames:
+    """Arrow tables from :func:`graphbuild.graph.graph_columns` (node labels first, then relationship types).
+
+    Each table's value lists are dropped once converted. With ``spill`` (an existing folder),
+    each table is written there as ``NAME.parquet`` and dropped at once: the caller then holds
+    one table at a time, and the database reads the files. Checks what :func:`incoming_tables`
+    checks that a graph can break: string node ids, relationship ends among the nodes of the
+    schema's labels, values of the column types (node ids and relationship keys of a networkx
+    graph are unique by construction).
+
+    Raises
+    ------
+    StoreError
+        On a table the schema does not know, a node without a string id, a relationship to a
+        missing node or a value of the wrong type.
+    """
+    frames = GraphFrames()
+    ids: dict[str, Any] = {}  # node ids per label: the relationship ends are checked against them
+    for name, cols in columns:
+        if name in NODE_TABLES:
+            bad = next((v for v in cols["id"] if not isinstance(v, str) or not v), "") if cols["id"] else ""
+            if bad != "":
+                raise StoreError(f"a {name} row has no string id: {bad!r:.200}")
+            frame = _frame(name, cols, NODE_TABLES[name])
+            ids[name] = frame.column("id")
+            held = frames.nodes
+        elif name in REL_TABLES:
+            src, dst, props = REL_TABLES[name]
+            frame = _frame(name, cols, {"from": "STRING", "to": "STRING", **props})
+            for key, label in (("from", src), ("to", dst)):
+                _check_ends(name, frame, key, ids.get(label), src, dst)
+            held = frames.rels
+        else:
+            raise StoreError(f"the graph holds tables the schema does not know: {name}; "
+                             "update graphbuild.schema or rebuild the graph")
+        cols.clear()
+        frames.rows[name] = frame.num_rows
+        if spill is not None:
+            held[name] = spill / f"{name}.parquet"
+            pq.write_table(frame, held[name], compression="none")
+        else:
+            held[name] = frame
+        del frame
+    return frames
+
+
+def _frame(name: str, cols: dict[str, list[Any]], spec: dict[str, str]) -> pa.Table:
+    """One table's value lists as an Arrow table of the schema's column types."""
+    arrays: dict[str, pa.Array] = {}
+    for col, typ in spec.items():
+        try:
+            arrays[col] = pa.array(cols[col], ARROW_TYPES[typ])
+        except (pa.ArrowException, TypeError, ValueError) as exc:
+            raise StoreError(f"{name}.{col} holds a value that is not {typ}: {exc}; fix the graph tables") from None
+    return pa.table(arrays)
+
+
+def _check_ends(rel: str, frame: pa.Table, key: str, ids: Any, src: str, dst: str) -> None:
+    """Raise when a relationship's ``key`` end is not among ``ids`` (the node ids of its label)."""
+    if frame.num_rows == 0:
+        return
+    found = pc.is_in(frame.column(key), value_set=ids if ids is not None else pa.array([], pa.string()))
+    if not pc.all(found).as_py():
+        i = pc.index(found, False).as_py()
+        raise StoreError(f"{rel} relationship {frame.column('from')[i].as_py()!r} -> "
+                         f"{frame.column('to')[i].as_py()!r} points at a missing {src}/{dst} node; "
+                         "rebuild the graph tables")
 
 
 def arrow_table(table: Table, keys: Iterable[Any], key_columns: list[str]) -> pa.Table:
