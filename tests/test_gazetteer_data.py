@@ -109,3 +109,49 @@ def test_gazetteer_data_ordinary_text_matches_nothing():
     doc = gazetteer(nlp.make_doc(text))
     found = [c.text for c in candidates(doc) if c.source == "gazetteer"]
     assert found == [], found
+
+
+def test_gazetteer_data_neighbouring_fields_resolve():
+    # classic statistics, databases, privacy, science and remote sensing: long forms and short forms
+    gaz = load_gazetteer()
+    for form, name, type_ in [
+        ("TPC-H benchmark", "TPC-H", "Dataset"),
+        ("RMI", "Recursive Model Index", "Method"),
+        ("Rosenbrock", "Rosenbrock function", "Dataset"),
+        ("Horvitz-Thompson", "Horvitz-Thompson estimator", "Method"),
+        ("Hawkes processes", "Hawkes process", "Method"),
+        ("Infant Health and Development Program", "IHDP", "Dataset"),
+        ("SFNO", "Spherical Fourier Neural Operator", "Model"),
+        ("JOB-light", "Join Order Benchmark", "Dataset"),
+        ("Needleman-Wunsch", "Needleman-Wunsch algorithm", "Method"),
+        ("ParT", "Particle Transformer", "Model"),
+        ("Indian Pines", "Indian Pines", "Dataset"),
+        ("Gaofen Image Dataset", "Gaofen Image Dataset", "Dataset"),
+    ]:
+        entry = gaz.lookup(form)
+        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+    arc2 = gaz.lookup("ARC-AGI-2")
+    assert arc2 is not None and gaz.family_of(arc2).name == "ARC-AGI"
+
+
+def test_gazetteer_data_word_like_acronyms_need_their_exact_form():
+    # an acronym that is an English word once capitalised ("Coma", "Stare") must not match that word
+    gaz = load_gazetteer()
+    for acronym in ["COMA", "STARE", "CLAM", "COGS", "FOLIO", "MOBIL", "GAZELLE", "CAMEO"]:
+        assert gaz.lookup(acronym) is not None, acronym
+        assert gaz.lookup(acronym.capitalize()) is None, acronym.capitalize()
+
+
+def test_gazetteer_data_more_ordinary_text_matches_nothing():
+    from graphbuild.nlp.candidates import candidates
+    from graphbuild.nlp.pipeline import make_pipeline
+
+    nlp = make_pipeline(proposers_only=True)
+    gazetteer = nlp.get_pipe("graphbuild_gazetteer")
+    text = ("Based on the well records, the law school reported that the exchange rate rose. "
+            "One fits all, they said, but snakes live under the bootstrap of a boot. "
+            "Stare at the Coma ward, Draw the curtains, Behave and Stomp less. Made in Texas, "
+            "the Timer and the Monkey will Drain the pool; a Champ keeps the Cogs of the Folio turning.")
+    doc = gazetteer(nlp.make_doc(text))
+    found = [c.text for c in candidates(doc) if c.source == "gazetteer"]
+    assert found == [], found
