@@ -96,19 +96,22 @@ def test_gazetteer_data_ordinary_word_names_need_their_exact_form():
         assert gaz.lookup(plain) is None, plain
 
 
-def test_gazetteer_data_ordinary_text_matches_nothing():
+def _gazetteer_hits(text: str) -> list[str]:
+    """The spans the shipped gazetteer component alone proposes in ``text``."""
     from graphbuild.nlp.candidates import candidates
     from graphbuild.nlp.pipeline import make_pipeline
 
     nlp = make_pipeline(proposers_only=True)
-    gazetteer = nlp.get_pipe("graphbuild_gazetteer")
+    doc = nlp.get_pipe("graphbuild_gazetteer")(nlp.make_doc(text))
+    return [c.text for c in candidates(doc) if c.source == "gazetteer"]
+
+
+def test_gazetteer_data_ordinary_text_matches_nothing():
     text = ("Sarah moved from room to room and would never give up. Free at last, the agent q "
             "decided that this looks like that. Traffic and weather in Texas were mild, so the "
             "prior networks of friends met in the roman empire exhibit under a bright helmet. "
             "Counting stars, we apply a length penalty, a repetition penalty and copy paste.")
-    doc = gazetteer(nlp.make_doc(text))
-    found = [c.text for c in candidates(doc) if c.source == "gazetteer"]
-    assert found == [], found
+    assert _gazetteer_hits(text) == []
 
 
 def test_gazetteer_data_neighbouring_fields_resolve():
@@ -143,15 +146,8 @@ def test_gazetteer_data_word_like_acronyms_need_their_exact_form():
 
 
 def test_gazetteer_data_more_ordinary_text_matches_nothing():
-    from graphbuild.nlp.candidates import candidates
-    from graphbuild.nlp.pipeline import make_pipeline
-
-    nlp = make_pipeline(proposers_only=True)
-    gazetteer = nlp.get_pipe("graphbuild_gazetteer")
     text = ("Based on the well records, the law school reported that the exchange rate rose. "
             "One fits all, they said, but snakes live under the bootstrap of a boot. "
             "Stare at the Coma ward, Draw the curtains, Behave and Stomp less. Made in Texas, "
             "the Timer and the Monkey will Drain the pool; a Champ keeps the Cogs of the Folio turning.")
-    doc = gazetteer(nlp.make_doc(text))
-    found = [c.text for c in candidates(doc) if c.source == "gazetteer"]
-    assert found == [], found
+    assert _gazetteer_hits(text) == []
