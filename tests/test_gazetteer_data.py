@@ -65,9 +65,17 @@ def test_gazetteer_data_every_entry_has_a_key_and_clean_aliases():
         assert len(set(entry.aliases)) == len(entry.aliases), f"{entry.name}: repeated alias"
 
 
+def _assert_resolve(expected: list[tuple[str, str, str]]) -> None:
+    """Each surface form looks up the entry of that name and type."""
+    gaz = load_gazetteer()
+    for form, name, type_ in expected:
+        entry = gaz.lookup(form)
+        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+
+
 def test_gazetteer_data_new_subfields_resolve():
     gaz = load_gazetteer()
-    for form, name, type_ in [
+    _assert_resolve([
         ("Room-to-Room", "R2R", "Dataset"),
         ("MS MARCO passage", "MS MARCO Passage Ranking", "Dataset"),
         ("TREC-DL-2019", "TREC DL 2019", "Dataset"),
@@ -76,9 +84,7 @@ def test_gazetteer_data_new_subfields_resolve():
         ("Group Sequence Policy Optimization", "GSPO", "Method"),
         ("Sophia optimizer", "Sophia", "Method"),
         ("Stable Diffusion 1.4", "Stable Diffusion 1.4", "Model"),
-    ]:
-        entry = gaz.lookup(form)
-        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+    ])
     for variant, root in [("Qwen2.5-1.5B-Instruct", "Qwen"), ("Gemma-2-9B-it", "Gemma"),
                           ("TREC DL 2020", "TREC Deep Learning"), ("YOLOv8n", "YOLO")]:
         entry = gaz.lookup(variant)
@@ -116,8 +122,7 @@ def test_gazetteer_data_ordinary_text_matches_nothing():
 
 def test_gazetteer_data_neighbouring_fields_resolve():
     # classic statistics, databases, privacy, science and remote sensing: long forms and short forms
-    gaz = load_gazetteer()
-    for form, name, type_ in [
+    _assert_resolve([
         ("TPC-H benchmark", "TPC-H", "Dataset"),
         ("RMI", "Recursive Model Index", "Method"),
         ("Rosenbrock", "Rosenbrock function", "Dataset"),
@@ -130,9 +135,8 @@ def test_gazetteer_data_neighbouring_fields_resolve():
         ("ParT", "Particle Transformer", "Model"),
         ("Indian Pines", "Indian Pines", "Dataset"),
         ("Gaofen Image Dataset", "Gaofen Image Dataset", "Dataset"),
-    ]:
-        entry = gaz.lookup(form)
-        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+    ])
+    gaz = load_gazetteer()
     arc2 = gaz.lookup("ARC-AGI-2")
     assert arc2 is not None and gaz.family_of(arc2).name == "ARC-AGI"
 
