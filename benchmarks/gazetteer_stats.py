@@ -4,6 +4,7 @@ Reads only the gazetteer (the shipped one, or ``--path``), never ``../shared``.
 
     python benchmarks/gazetteer_stats.py                 # counts
     python benchmarks/gazetteer_stats.py --time 2000     # and the gazetteer component on 2,000 synthetic abstracts
+    python benchmarks/gazetteer_stats.py --base ../main/graphbuild/data/gazetteer   # entries gained per file and type
 """
 
 from __future__ import annotations
@@ -49,6 +50,22 @@ def count_files(root: Path) -> None:
     print("per type: " + ", ".join(f"{k[5:]} {v:,}" for k, v in sorted(totals.items()) if k.startswith("type:")))
 
 
+def _entry_counts(root: Path) -> Counter[tuple[str, str]]:
+    files = sorted(root.glob("*.jsonl")) if root.is_dir() else [root]
+    return Counter((file.name, entry.type) for file in files for entry in _read_entries(file))
+
+
+def compare_with(root: Path, base: Path) -> None:
+    """Print entries per file and type in ``base`` and ``root`` and what changed between them."""
+    before, after = _entry_counts(base), _entry_counts(root)
+    print(f"{'file':<22}{'type':<9}{'base':>8}{'now':>8}{'added':>8}")
+    for file, type_ in sorted(set(before) | set(after)):
+        old, new = before[(file, type_)], after[(file, type_)]
+        print(f"{file:<22}{type_:<9}{old:>8,}{new:>8,}{new - old:>+8,}")
+    old, new = sum(before.values()), sum(after.values())
+    print(f"{'total':<31}{old:>8,}{new:>8,}{new - old:>+8,}")
+
+
 def count_patterns(path: str) -> None:
     """Print how many surface patterns the two phrase matchers hold (exact case / any case)."""
     gaz = load_gazetteer(path)
@@ -89,8 +106,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--path", default="", help="a gazetteer .jsonl file or folder (default: the shipped one)")
     ap.add_argument("--time", type=int, default=0, metavar="N", help="also time the component on N abstracts")
+    ap.add_argument("--base", default="", help="another gazetteer file or folder to compare entry counts with")
     args = ap.parse_args()
-    count_files(Path(args.path) if args.path else data_path("gazetteer"))
+    root = Path(args.path) if args.path else data_path("gazetteer")
+    count_files(root)
+    if args.base:
+        compare_with(root, Path(args.base))
     count_patterns(args.path)
     if args.time:
         time_component(args.path, args.time)

@@ -65,9 +65,17 @@ def test_gazetteer_data_every_entry_has_a_key_and_clean_aliases():
         assert len(set(entry.aliases)) == len(entry.aliases), f"{entry.name}: repeated alias"
 
 
+def _assert_resolve(expected: list[tuple[str, str, str]]) -> None:
+    """Each surface form looks up the entry of that name and type."""
+    gaz = load_gazetteer()
+    for form, name, type_ in expected:
+        entry = gaz.lookup(form)
+        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+
+
 def test_gazetteer_data_new_subfields_resolve():
     gaz = load_gazetteer()
-    for form, name, type_ in [
+    _assert_resolve([
         ("Room-to-Room", "R2R", "Dataset"),
         ("MS MARCO passage", "MS MARCO Passage Ranking", "Dataset"),
         ("TREC-DL-2019", "TREC DL 2019", "Dataset"),
@@ -76,9 +84,7 @@ def test_gazetteer_data_new_subfields_resolve():
         ("Group Sequence Policy Optimization", "GSPO", "Method"),
         ("Sophia optimizer", "Sophia", "Method"),
         ("Stable Diffusion 1.4", "Stable Diffusion 1.4", "Model"),
-    ]:
-        entry = gaz.lookup(form)
-        assert entry is not None and (entry.name, entry.type) == (name, type_), (form, entry)
+    ])
     for variant, root in [("Qwen2.5-1.5B-Instruct", "Qwen"), ("Gemma-2-9B-it", "Gemma"),
                           ("TREC DL 2020", "TREC Deep Learning"), ("YOLOv8n", "YOLO")]:
         entry = gaz.lookup(variant)
@@ -96,16 +102,56 @@ def test_gazetteer_data_ordinary_word_names_need_their_exact_form():
         assert gaz.lookup(plain) is None, plain
 
 
-def test_gazetteer_data_ordinary_text_matches_nothing():
+def _gazetteer_hits(text: str) -> list[str]:
+    """The spans the shipped gazetteer component alone proposes in ``text``."""
     from graphbuild.nlp.candidates import candidates
     from graphbuild.nlp.pipeline import make_pipeline
 
     nlp = make_pipeline(proposers_only=True)
-    gazetteer = nlp.get_pipe("graphbuild_gazetteer")
+    doc = nlp.get_pipe("graphbuild_gazetteer")(nlp.make_doc(text))
+    return [c.text for c in candidates(doc) if c.source == "gazetteer"]
+
+
+def test_gazetteer_data_ordinary_text_matches_nothing():
     text = ("Sarah moved from room to room and would never give up. Free at last, the agent q "
             "decided that this looks like that. Traffic and weather in Texas were mild, so the "
             "prior networks of friends met in the roman empire exhibit under a bright helmet. "
             "Counting stars, we apply a length penalty, a repetition penalty and copy paste.")
-    doc = gazetteer(nlp.make_doc(text))
-    found = [c.text for c in candidates(doc) if c.source == "gazetteer"]
-    assert found == [], found
+    assert _gazetteer_hits(text) == []
+
+
+def test_gazetteer_data_neighbouring_fields_resolve():
+    # classic statistics, databases, privacy, science and remote sensing: long forms and short forms
+    _assert_resolve([
+        ("TPC-H benchmark", "TPC-H", "Dataset"),
+        ("RMI", "Recursive Model Index", "Method"),
+        ("Rosenbrock", "Rosenbrock function", "Dataset"),
+        ("Horvitz-Thompson", "Horvitz-Thompson estimator", "Method"),
+        ("Hawkes processes", "Hawkes process", "Method"),
+        ("Infant Health and Development Program", "IHDP", "Dataset"),
+        ("SFNO", "Spherical Fourier Neural Operator", "Model"),
+        ("JOB-light", "Join Order Benchmark", "Dataset"),
+        ("Needleman-Wunsch", "Needleman-Wunsch algorithm", "Method"),
+        ("ParT", "Particle Transformer", "Model"),
+        ("Indian Pines", "Indian Pines", "Dataset"),
+        ("Gaofen Image Dataset", "Gaofen Image Dataset", "Dataset"),
+    ])
+    gaz = load_gazetteer()
+    arc2 = gaz.lookup("ARC-AGI-2")
+    assert arc2 is not None and gaz.family_of(arc2).name == "ARC-AGI"
+
+
+def test_gazetteer_data_word_like_acronyms_need_their_exact_form():
+    # an acronym that is an English word once capitalised ("Coma", "Stare") must not match that word
+    gaz = load_gazetteer()
+    for acronym in ["COMA", "STARE", "CLAM", "COGS", "FOLIO", "MOBIL", "GAZELLE", "CAMEO"]:
+        assert gaz.lookup(acronym) is not None, acronym
+        assert gaz.lookup(acronym.capitalize()) is None, acronym.capitalize()
+
+
+def test_gazetteer_data_more_ordinary_text_matches_nothing():
+    text = ("Based on the well records, the law school reported that the exchange rate rose. "
+            "One fits all, they said, but snakes live under the bootstrap of a boot. "
+            "Stare at the Coma ward, Draw the curtains, Behave and Stomp less. Made in Texas, "
+            "the Timer and the Monkey will Drain the pool; a Champ keeps the Cogs of the Folio turning.")
+    assert _gazetteer_hits(text) == []
