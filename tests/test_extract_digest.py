@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "cdc2ce621c0fb156efad4ee84ccee43aff63254e2e9735db3bb4965ca27a0321"
-SHARED_50_SHA256 = "ebccb05760804e19e1c7e1dd635c5af9623e41cab696b57338c535e41e8b45e2"
+DEMO_SHA256 = "38e1a8ebe7cc8bce46c9e43e60c1be20cc73b2ff16d623a7f592c22afdae0155"
+SHARED_50_SHA256 = "98ad74d78f90ef36862ef379ee5a08f98d29baf7d8103964478e939a4283f0d3"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "61b3fed53fd40c7f"
+MODEL_DIGEST = "64453c09fed820e6"
