@@ -153,7 +153,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
-    if _EVAL_PREP.search(before) and _about_results(text[sent_start:sent_end]):
+    if ("on" in before or "over" in before) and _EVAL_PREP.search(before) \
+            and _about_results(text[sent_start:sent_end]):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
@@ -266,12 +267,12 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
     """The hand-written selection rule: one feature of the decision model, no longer the decision."""
     if not c.accepted:
         return False
-    support = max(c.votes.values(), default=0.0)
     if c.source == "gazetteer":
         if not c.strong and c.start < title_end and c.key not in outside_title:
             return False  # "Training Transformer Models": a common word, capitalised by the title
     elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg", "proposal",
                       "part", "year"):
+        support = max(c.votes.values(), default=0.0)
         lo = max(sents[c.sentence][0], c.start - 100)
         # (each proposal pattern needs one of its verbs in the window)
         if not (support >= min_support or c.text in strong_keys
