@@ -125,9 +125,21 @@ def _before_head(before: str) -> str | None:
     searching from there (same string, so ``\b`` sees the real character
     before) finds the same leftmost match.
     """
+    last = before.rsplit(None, 1)
+    if last and last[-1] not in _BEFORE_FOLLOWERS:
+        # every word of a match after its head is one of _BEFORE_FOLLOWERS: when the last word is not,
+        # a match's head is in the last word, so the search starts there
+        m = _BEFORE.search(before, len(last[0]) if len(last) == 2 else 0)
+        return m.group("head") if m else None
     parts = before.rsplit(None, 5)
     m = _BEFORE.search(before, len(parts[0]) if len(parts) == 6 else 0)
     return m.group("head") if m else None
+
+
+#: the words that can follow the head in a match of _BEFORE (cues, articles, "(e.g.,")
+_BEFORE_FOLLOWERS = frozenset(
+    "such as like including e.g. e.g., namely called named termed dubbed especially particularly specifically "
+    "of with the a an our (e.g. (e.g.,".split())
 
 
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
