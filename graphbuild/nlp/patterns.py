@@ -249,7 +249,7 @@ def _is_word_char(c: str) -> bool:
 
 
 def _word_start(text: str, end: int) -> int:
-    """Where the run of ``[\w-]`` characters ending at ``end`` starts.
+    r"""Where the run of ``[\w-]`` characters ending at ``end`` starts.
 
     Usually the word after the previous space (one ``rfind``): when that is a
     modifier word (``[a-z][a-z0-9-]+``, all word characters after a space, where
