@@ -60,11 +60,13 @@ BEFORE = [
     # the last word no cue or article: the search starts at it
     "we evaluate the models) ", "x-models, ", "we trained\n", "encoders: ", "GPT-4 and ", "trained", "", "   ",
     "methods (e.g.,", "such as", "(models ", "of the the ",
+    # trailing cues and articles: the search starts at the last other word
+    "strong models such as the ", "x y z the a an our ", "the a an our of ", "models, including (e.g., ",
 ]
 
 
 @pytest.mark.parametrize("before", BEFORE)
-def test_before_head_from_the_fifth_last_word_matches_the_full_search(before):
+def test_before_head_from_the_last_possible_word_matches_the_full_search(before):
     m = entity_types._BEFORE.search(before)
     assert entity_types._before_head(before) == (m.group("head") if m else None)
 

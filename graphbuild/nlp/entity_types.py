@@ -118,21 +118,27 @@ def _about_results(sentence: str) -> bool:
 
 
 def _before_head(before: str) -> str | None:
-    r"""``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
+    r"""``_BEFORE.search(before)``'s head word, searched from the last word that can hold it.
 
     A match is the head's word and at most four more (a cue such as "such as",
-    an article, "(e.g.,"), so no match starts before the fifth-last word;
-    searching from there (same string, so ``\b`` sees the real character
-    before) finds the same leftmost match.
+    an article, "(e.g.,"), so no match starts before the fifth-last word, nor
+    before the last word that is no cue or article; searching from there (same
+    string, so ``\b`` sees the real character before) finds the same leftmost
+    match.
     """
-    last = before.rsplit(None, 1)
-    if last and last[-1] not in _BEFORE_FOLLOWERS:
-        # every word of a match after its head is one of _BEFORE_FOLLOWERS: when the last word is not,
-        # a match's head is in the last word, so the search starts there
-        m = _BEFORE.search(before, len(last[0]) if len(last) == 2 else 0)
-        return m.group("head") if m else None
-    parts = before.rsplit(None, 5)
-    m = _BEFORE.search(before, len(parts[0]) if len(parts) == 6 else 0)
+    # every word of a match after its head is one of _BEFORE_FOLLOWERS: a match's head is in the last
+    # word that is not one, or after it, so the search starts at that word
+    words = before.rsplit(None, 5)
+    k = 1  # the k-th last word
+    while k < 6 and k <= len(words) and words[-k] in _BEFORE_FOLLOWERS:
+        k += 1
+    if k == 1 and words:
+        m = _BEFORE.search(before, len(before.rstrip()) - len(words[-1]))  # from the last word's start
+    elif k < 6 and k <= len(words):
+        kth = before.rsplit(None, k)
+        m = _BEFORE.search(before, len(kth[0]) if len(kth) == k + 1 else 0)
+    else:
+        m = _BEFORE.search(before, len(words[0]) if len(words) == 6 else 0)
     return m.group("head") if m else None
 
 
