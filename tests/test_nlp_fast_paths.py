@@ -21,6 +21,7 @@ LOWER = [
     "T\n\nfour lower case words before learning and a b c d e f learning",
     "Title on knowledge distillation\n\nknowledge distillation; café learning; deep-learning based pruning",
     "T\n\nlearning learning learning learning",
+    "T\n\n(deep metric learning, x.y-z sparse attention,  double  space pruning; \u00e9t\u00e9 low-rank tuning",
 ]
 
 
@@ -56,11 +57,16 @@ def test_cue_patterns_from_their_first_words_match_the_full_scan(pattern, litera
 BEFORE = [
     "results on benchmarks such as ", "the strong baseline model (e.g., ", "a new dataset, namely the ",
     "x y z w v u t s the model ", "self-attention ", "odel such as ", "no head here at all ",
+    # the last word no cue or article: the search starts at it
+    "we evaluate the models) ", "x-models, ", "we trained\n", "encoders: ", "GPT-4 and ", "trained", "", "   ",
+    "methods (e.g.,", "such as", "(models ", "of the the ",
+    # trailing cues and articles: the search starts at the last other word
+    "strong models such as the ", "x y z the a an our ", "the a an our of ", "models, including (e.g., ",
 ]
 
 
 @pytest.mark.parametrize("before", BEFORE)
-def test_before_head_from_the_fifth_last_word_matches_the_full_search(before):
+def test_before_head_from_the_last_possible_word_matches_the_full_search(before):
     m = entity_types._BEFORE.search(before)
     assert entity_types._before_head(before) == (m.group("head") if m else None)
 

@@ -118,16 +118,34 @@ def _about_results(sentence: str) -> bool:
 
 
 def _before_head(before: str) -> str | None:
-    r"""``_BEFORE.search(before)``'s head word, searched from the fifth-last word on.
+    r"""``_BEFORE.search(before)``'s head word, searched from the last word that can hold it.
 
     A match is the head's word and at most four more (a cue such as "such as",
-    an article, "(e.g.,"), so no match starts before the fifth-last word;
-    searching from there (same string, so ``\b`` sees the real character
-    before) finds the same leftmost match.
+    an article, "(e.g.,"), so no match starts before the fifth-last word, nor
+    before the last word that is no cue or article; searching from there (same
+    string, so ``\b`` sees the real character before) finds the same leftmost
+    match.
     """
-    parts = before.rsplit(None, 5)
-    m = _BEFORE.search(before, len(parts[0]) if len(parts) == 6 else 0)
+    # every word of a match after its head is one of _BEFORE_FOLLOWERS: a match's head is in the last
+    # word that is not one, or after it, so the search starts at that word
+    words = before.rsplit(None, 5)
+    k = 1  # the k-th last word
+    while k < 6 and k <= len(words) and words[-k] in _BEFORE_FOLLOWERS:
+        k += 1
+    if k == 1 and words:
+        m = _BEFORE.search(before, len(before.rstrip()) - len(words[-1]))  # from the last word's start
+    elif k < 6 and k <= len(words):
+        kth = before.rsplit(None, k)
+        m = _BEFORE.search(before, len(kth[0]) if len(kth) == k + 1 else 0)
+    else:
+        m = _BEFORE.search(before, len(words[0]) if len(words) == 6 else 0)
     return m.group("head") if m else None
+
+
+#: the words that can follow the head in a match of _BEFORE (cues, articles, "(e.g.,")
+_BEFORE_FOLLOWERS = frozenset(
+    "such as like including e.g. e.g., namely called named termed dubbed especially particularly specifically "
+    "of with the a an our (e.g. (e.g.,".split())
 
 
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
@@ -153,7 +171,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
-    if _EVAL_PREP.search(before) and _about_results(text[sent_start:sent_end]):
+    if ("on" in before or "over" in before) and _EVAL_PREP.search(before) \
+            and _about_results(text[sent_start:sent_end]):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
@@ -266,12 +285,12 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
     """The hand-written selection rule: one feature of the decision model, no longer the decision."""
     if not c.accepted:
         return False
-    support = max(c.votes.values(), default=0.0)
     if c.source == "gazetteer":
         if not c.strong and c.start < title_end and c.key not in outside_title:
             return False  # "Training Transformer Models": a common word, capitalised by the title
     elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg", "proposal",
                       "part", "year"):
+        support = max(c.votes.values(), default=0.0)
         lo = max(sents[c.sentence][0], c.start - 100)
         # (each proposal pattern needs one of its verbs in the window)
         if not (support >= min_support or c.text in strong_keys

@@ -248,6 +248,22 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_" or c == "-"  # [\w-] of re, for one character
 
 
+def _word_start(text: str, end: int) -> int:
+    r"""Where the run of ``[\w-]`` characters ending at ``end`` starts.
+
+    Usually the word after the previous space (one ``rfind``): when that is a
+    modifier word (``[a-z][a-z0-9-]+``, all word characters after a space, where
+    the run must stop), it is the run; otherwise the characters are scanned back.
+    """
+    start = text.rfind(" ", 0, end) + 1
+    if start < end and _MODIFIER_WORD.fullmatch(text, start, end):
+        return start
+    j = end - 1
+    while j >= 0 and _is_word_char(text[j]):
+        j -= 1
+    return j + 1
+
+
 def _lower_phrase_spans(text: str, title_end: int) -> list[tuple[int, int, int]]:
     """The matches of ``_LOWER_PHRASE.finditer(text, title_end)`` as ``(start, head start, end)``.
 
@@ -262,10 +278,7 @@ def _lower_phrase_spans(text: str, title_end: int) -> list[tuple[int, int, int]]
         for _ in range(3):  # modifier words "[a-z][a-z0-9-]+ ", nearest first
             if q < 2 or text[q - 1] != " ":
                 break
-            j = q - 2
-            while j >= 0 and _is_word_char(text[j]):
-                j -= 1
-            start = j + 1
+            start = _word_start(text, q - 1)
             if start < title_end or not _MODIFIER_WORD.fullmatch(text, start, q - 1):
                 break
             options[start] = (head, m.end())  # a later head gives the same start a longer match

@@ -144,7 +144,10 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if _MODIFIER.match(after):
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
-    if not occurs_within(cues["verb"], c.start - len(before) + _tail_from(before, 13), c.start):
+    # (first the cheap test of the whole sentence so far: most candidates have no verb before them)
+    lo = c.start - len(before)
+    if not occurs_within(cues["verb"], lo, c.start) or not occurs_within(
+            cues["verb"], lo + _tail_from(before, 13), c.start):
         return False
     proposals = list(_PROPOSE.finditer(before))
     m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
