@@ -155,3 +155,33 @@ def test_gazetteer_data_more_ordinary_text_matches_nothing():
             "Stare at the Coma ward, Draw the curtains, Behave and Stomp less. Made in Texas, "
             "the Timer and the Monkey will Drain the pool; a Champ keeps the Cogs of the Folio turning.")
     assert _gazetteer_hits(text) == []
+
+
+def test_gazetteer_data_long_forms_case_and_version_spellings_resolve():
+    # acronym <-> long form, the case papers often write, and version spellings ("v1.5")
+    _assert_resolve([
+        ("Density-Based Spatial Clustering of Applications with Noise", "DBSCAN", "Method"),
+        ("Importance Weighted Actor-Learner Architecture", "IMPALA", "Method"),
+        ("Variance-Invariance-Covariance Regularization", "VICReg", "Method"),
+        ("Receptance Weighted Key Value", "RWKV", "Model"),
+        ("Residual Channel Attention Network", "RCAN", "Model"),
+        ("Recognising Textual Entailment", "RTE", "Dataset"),
+        ("Interactive Emotional Dyadic Motion Capture", "IEMOCAP", "Dataset"),
+        ("Imagenet", "ImageNet", "Dataset"),
+        ("Deberta", "DeBERTa", "Model"),
+        ("Hellaswag", "HellaSwag", "Dataset"),
+        ("Stable Diffusion v1.5", "Stable Diffusion 1.5", "Model"),
+        ("LLaVA-v1.5", "LLaVA-1.5", "Model"),
+        ("Simple Online and Realtime Tracking", "SORT", "Model"),
+    ])
+    hits = _gazetteer_hits("We compare Imagenet features of a Resnet with XGboost and Deep SORT on Nuscenes.")
+    assert {"Imagenet", "Resnet", "XGboost", "Deep SORT", "Nuscenes"} <= set(hits), hits  # (overlaps resolve later)
+
+
+def test_gazetteer_data_new_word_like_names_need_their_exact_form():
+    # SORT and Genie are ordinary words in other cases: only the exact form matches
+    gaz = load_gazetteer()
+    for exact, plain in [("SORT", "Sort"), ("Genie", "genie")]:
+        assert gaz.lookup(exact) is not None, exact
+        assert gaz.lookup(plain) is None, plain
+    assert _gazetteer_hits("Sort the list, then the genie will sort it again.") == []
