@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "38e1a8ebe7cc8bce46c9e43e60c1be20cc73b2ff16d623a7f592c22afdae0155"
-SHARED_50_SHA256 = "98ad74d78f90ef36862ef379ee5a08f98d29baf7d8103964478e939a4283f0d3"
+DEMO_SHA256 = "db91ec319b25063e6bd14c09ec522b4ba72b51cc8940263a71e8ec03d5bd20b0"
+SHARED_50_SHA256 = "1f61adfcee389ae16d80a858c9a39775cb2266d402bb26c63bc84be81d8cda6b"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "64453c09fed820e6"
+MODEL_DIGEST = "2256a2dba853af28"
