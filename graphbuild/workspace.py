@@ -308,9 +308,10 @@ class Workspace:
             report.stats = graph_stats(G)
             generations.pause("graph")
             commit.manifest.update(pipeline=built.fingerprint, stats=report.stats, papers=report.papers_total)
-            # a graph with new papers differs from the live one: graph.json is written and hashed in one
-            # pass; otherwise it is hashed first, so that a build changing nothing writes nothing
-            one_pass = live is None or report.papers_new > 0
+            # a graph with new papers differs from the live one (the stages then wrote extractions.jsonl
+            # already): graph.json is written and hashed in one pass; otherwise it is hashed first, so
+            # that a build changing nothing writes nothing
+            one_pass = built.extractions is None
             digest = commit.write_graph(G) if one_pass else graph_digest(G)  # never held whole
             generations.pause("digest")
             live_manifest = generations.read_manifest(live) if live is not None else {}

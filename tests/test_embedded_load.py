@@ -91,7 +91,7 @@ def test_load_from_parquet_files_holds_the_same_rows(tmp_path):
     spill = tmp_path / "it's a \\ folder"  # a quote and a backslash: the COPY's path literal is escaped
     spill.mkdir()
     frames = graph_frames(graph_columns(G), spill=spill)
-    assert frames.nodes["Paper"] == spill / "Paper.parquet" and frames.counts()["USES"] == 4
+    assert frames.nodes["Paper"] == spill / "Paper.parquet" and frames.rows["USES"] == 4
     with EmbeddedStore(tmp_path / "synced") as synced, EmbeddedStore(tmp_path / "loaded") as loaded:
         synced.sync(graph_to_tables(G))
         report = loaded.load(frames)

@@ -143,10 +143,6 @@ class GraphFrames:
     #: row count per table
     rows: dict[str, int] = field(default_factory=dict)
 
-    def counts(self) -> dict[str, int]:
-        """Row count per node label and relationship type (as ``GraphTables.counts``)."""
-        return dict(self.rows)
-
 
 def graph_frames(columns: Iterable[tuple[str, dict[str, list[Any]]]], *, spill: Path | None = None) -> GraphFrames:
     """Arrow tables from :func:`graphbuild.graph.graph_columns` (node labels first, then relationship types).
