@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from ..records import name_key
 from .candidates import Candidate
 from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE
 
@@ -29,6 +30,11 @@ _VERB_AFTER_BOUNDARY = re.compile(rf"(?<!\w){_VERB_AT.pattern}", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|published by|periodicals|inc\.|ltd\.?|"
                         r"elsevier|springer|wiley|ieee|acm)", re.I)
 _TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\+\+)?")
+
+
+#: a repository's name in a code-hosting address, or a project page's first host label
+_URL = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/[\w.\-]+/"
+                  r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)|(?://|\b)([\w\-]+)\.github\.io", re.I)
 
 
 _TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
@@ -64,7 +70,7 @@ class DocContext:
     """
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title", "_verbs_at", "caseless_safe")
+                 "whole_title", "_verbs_at", "caseless_safe", "_url_names")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -77,6 +83,21 @@ class DocContext:
         self._lower_words: set[str] | None = None
         self.whole_title = _title_spans(title)
         self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
+        self._url_names: frozenset[str] | None = None
+
+    @property
+    def url_names(self) -> frozenset[str]:
+        """The name keys of the project names in the text's web addresses: a repository's name
+        (``github.com/owner/NAME``) or a project page's host (``NAME.github.io``).
+        """
+        if self._url_names is None:
+            found: set[str] = set()
+            if "github" in self.lowered or "://" in self.text:
+                for m in _URL.finditer(self.text):
+                    found.update(name_key(g) for g in m.groups() if g)
+                found.discard("")
+            self._url_names = frozenset(found)
+        return self._url_names
 
     def propose_near(self, lo: int, hi: int) -> bool:
         """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""

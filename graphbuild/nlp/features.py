@@ -40,7 +40,7 @@ Grouping = list[list[int]]
 _LEFT_WORD = re.compile(r"([A-Za-z][\w\-]*)[^\w\n]{0,3}$")
 _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
-_OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}[\"“']?$", re.I)
 
 
 def _OUR_HINT(low: str) -> bool:
@@ -447,6 +447,8 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["title_is_long_form"] = 1
         if shape_score(c.text) >= 2:
             f["coined"] = 1
+        if c.start < title_end and c.start > 0 and text[c.start - 1] == "(" and text[c.end:c.end + 1] == ")":
+            f["title_paren"] = 1  # "…: Regularization by Denoising (RED)"
         s = c.sentence
         before = text[max(0, c.start - 80): c.start]
         if context.propose_near(max(0, c.start - 50), c.start):
@@ -457,6 +459,10 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
+    if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
+        f["url_name"] = 1  # "code at github.com/owner/NAME"
+    if not gaz_hit and any(cands[i].source == "abbrev-short" for i in members):
+        f["defined_new"] = 1  # an abbreviation the text defines and the gazetteer does not know
     if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): cues outweigh the list
         for name in [n for n in f if n in _GAZ_CONJOINED]:
             f["gaz&" + name] = 1
