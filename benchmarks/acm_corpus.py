@@ -3,11 +3,16 @@
 The records imitate ACM Digital Library exports: ``@inproceedings`` and
 ``@article`` entries with ``Last, First`` author lists, a DOI under
 ``10.1145``, a venue, pages, keywords and an abstract of about 150-230 words
-that names models, methods and datasets from the shipped gazetteer. A share
+that names models, methods and datasets. A share
 of author names (about 12%) and titles (about 6%) carries LaTeX accents
 (``M{\\"u}ller``, ``Fran{\\c{c}}ois``), and about 15% of titles protect words
 with braces (``{BERT}``), as exports do. Abstracts carry no LaTeX, like most
 real exports; about 1% of them escape a ``\\%`` or an ``\\&``.
+
+The names come from ``acm_names.json`` beside this file: the shipped
+gazetteer's Model, Method and Dataset names as of 2026-12-02 (10,005 names),
+pinned so that the corpus, and every figure measured on it, stays the same
+when the gazetteer grows (``--names gazetteer`` draws from today's instead).
 
     python benchmarks/acm_corpus.py --n 100000 --out /tmp/acm   # 100 files of 1,000 records
 """
@@ -18,7 +23,12 @@ import argparse
 import random
 from pathlib import Path
 
+import json
+
 from graphbuild.nlp.gazetteer import load_gazetteer
+
+#: the pinned name lists (see the module docstring)
+PINNED_NAMES = Path(__file__).with_name("acm_names.json")
 
 FIRST = ["Ada", "Alan", "Grace", "Wei", "Li", "Maria", "José", "Anna", "Ravi", "Priya", "Sven", "Olga",
          "Hiroshi", "Yuki", "Kwame", "Fatima", "Lucas", "Emma", "Noah", "Chen", "Ming", "Sara", "Omar"]
@@ -110,16 +120,26 @@ def _entry(i: int, rng: random.Random, names: dict[str, list[str]]) -> str:
     )
 
 
-def write_corpus(n: int, out: Path, *, per_file: int = 1000, seed: int = 15) -> list[Path]:
-    """Write ``n`` records into ``out/acm-NNNN.bib`` files; returns the files written."""
-    rng = random.Random(seed)
-    gaz = load_gazetteer()
+def corpus_names(source: str = "pinned") -> dict[str, list[str]]:
+    """The sorted Model, Method and Dataset names the abstracts draw from: the pinned lists,
+    or (``source="gazetteer"``) the shipped gazetteer's as it is now.
+    """
+    if source == "pinned":
+        pinned: dict[str, list[str]] = json.loads(PINNED_NAMES.read_text(encoding="utf-8"))
+        return pinned
     names: dict[str, list[str]] = {"Model": [], "Method": [], "Dataset": []}
-    for e in gaz.entries:
+    for e in load_gazetteer().entries:
         if e.type in names:
             names[e.type].append(e.name)
     for values in names.values():
         values.sort()
+    return names
+
+
+def write_corpus(n: int, out: Path, *, per_file: int = 1000, seed: int = 15, names_from: str = "pinned") -> list[Path]:
+    """Write ``n`` records into ``out/acm-NNNN.bib`` files; returns the files written."""
+    rng = random.Random(seed)
+    names = corpus_names(names_from)
     out.mkdir(parents=True, exist_ok=True)
     files = []
     for start in range(0, n, per_file):
@@ -135,8 +155,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--per-file", type=int, default=1000)
+    ap.add_argument("--names", choices=("pinned", "gazetteer"), default="pinned",
+                    help="draw names from the pinned lists (default) or from the shipped gazetteer as it is now")
     args = ap.parse_args()
-    files = write_corpus(args.n, args.out, per_file=args.per_file)
+    files = write_corpus(args.n, args.out, per_file=args.per_file, names_from=args.names)
     print(f"wrote {args.n} records in {len(files)} files under {args.out}")
 
 
