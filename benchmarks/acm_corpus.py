@@ -10,7 +10,7 @@ with braces (``{BERT}``), as exports do. Abstracts carry no LaTeX, like most
 real exports; about 1% of them escape a ``\\%`` or an ``\\&``.
 
 The names come from ``acm_names.json`` beside this file: the shipped
-gazetteer's Model, Method and Dataset names as of 2026-12-02 (10,005 names),
+gazetteer's Model, Method and Dataset names at commit 6955990 (10,005 names),
 pinned so that the corpus, and every figure measured on it, stays the same
 when the gazetteer grows (``--names gazetteer`` draws from today's instead).
 
