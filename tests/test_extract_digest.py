@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "db91ec319b25063e6bd14c09ec522b4ba72b51cc8940263a71e8ec03d5bd20b0"
+DEMO_SHA256 = "b8c457af473153562d2e16b5ade27c7dbc53d2780c097739fb0c9c2d720c942b"
 SHARED_50_SHA256 = "1f61adfcee389ae16d80a858c9a39775cb2266d402bb26c63bc84be81d8cda6b"
 
 

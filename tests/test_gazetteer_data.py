@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from graphbuild.nlp.gazetteer import load_gazetteer
@@ -185,3 +186,75 @@ def test_gazetteer_data_new_word_like_names_need_their_exact_form():
         assert gaz.lookup(exact) is not None, exact
         assert gaz.lookup(plain) is None, plain
     assert _gazetteer_hits("Sort the list, then the genie will sort it again.") == []
+
+
+#: name patterns of entity families whose members share their type (ANNOTATION.md: a benchmark is
+#: a Dataset; an algorithm, optimizer, loss, sampler or search is a Method; a named network a Model):
+#: (what the family is, a pattern on the entry name, the types its members may have)
+FAMILY_TYPES: list[tuple[str, str, set[str]]] = [
+    ("benchmarks, arenas and leaderboards", r"(?i)bench|arena|leaderboard", {"Dataset"}),
+    ("named datasets, corpora and challenges", r"(?i) (dataset|datasets|corpus|benchmark|challenge|treebank)$",
+     {"Dataset"}),
+    ("evaluation suites (or the metric an evaluator computes)", r"Eval$", {"Dataset", "Metric"}),
+    ("SLAM and odometry systems (or their data and task)", r"SLAM|LOAM|VINS|[Oo]dometry",
+     {"Method", "Dataset", "Task"}),
+    ("architecture searches", r"(NAS|DARTS)$", {"Method"}),
+    ("optimizers", r"optimi[sz]er$|\bSGD|\bAdam", {"Method"}),
+    ("losses (or a loss reported as a metric)", r"(?i)\bloss$", {"Method", "Metric"}),
+    ("samplers and sampling schemes", r"(?i)sampl(er|ing)$", {"Method"}),
+    ("pooling operators", r"Pool$|(?i:pooling)$", {"Method"}),
+    ("value-based and model-based RL agents", r"DQN|MuZero|AlphaZero|EfficientZero|^Dreamer", {"Method"}),
+    ("Transformer-named architectures", r"(?i)former$|Transformers?$", {"Model"}),
+    ("BERT-named encoders", r"BERTa?$", {"Model"}),
+    ("translational knowledge-graph embeddings", r"^Trans[A-Z]$", {"Model"}),
+    ("neural ranking models", r"KNRM|DSSM|DRMM|PACRR|MatchPyramid|^ARC-II?$", {"Model"}),
+    ("learned tokenizers", r"Tokenizer$", {"Model"}),
+]
+
+#: members of a family above whose name is borrowed: an adapter (AdaptFormer), a retrieval wrapper
+#: for any encoder-decoder (Unlimiformer), an offline RL algorithm (Q-Transformer), an architecture
+#: search (Hardware-Aware Transformers) and a keyword-extraction technique (KeyBERT) are Methods
+FAMILY_EXCEPTIONS = {"AdaptFormer", "Unlimiformer", "Q-Transformer", "Hardware-Aware Transformers", "KeyBERT"}
+
+
+def test_gazetteer_data_families_share_a_type():
+    # root entries only: a variant takes its root's type (YOLO-NAS is a YOLO model, not a search)
+    gaz = load_gazetteer()
+    roots = [e for e in gaz.entries if not e.family and e.name not in FAMILY_EXCEPTIONS]
+    wrong = []
+    for family, pattern, types in FAMILY_TYPES:
+        members = [e for e in roots if re.search(pattern, e.name)]
+        assert members, family
+        wrong += [f"{e.name} ({e.type}): {family}" for e in members if e.type not in types]
+    assert not wrong, wrong
+
+
+def test_gazetteer_data_family_exceptions_are_entries():
+    gaz = load_gazetteer()
+    for name in FAMILY_EXCEPTIONS:
+        entry = gaz.lookup(name)
+        assert entry is not None and entry.name == name and entry.type == "Method", (name, entry)
+
+
+def test_gazetteer_data_one_entry_per_spelling():
+    # an entry and its spelling with "dataset" or a plural are one entity: the second spelling is an alias
+    _assert_resolve([
+        ("WebNLG dataset", "WebNLG", "Dataset"),
+        ("LLFF dataset", "LLFF", "Dataset"),
+        ("Yelp Open Dataset", "Yelp", "Dataset"),
+        ("Kronecker graphs", "Kronecker graph", "Method"),
+        ("pointer-generator network", "Pointer-Generator", "Model"),
+        ("Latent Consistency Models", "Latent Consistency Model", "Model"),
+        ("CIoU loss", "CIoU", "Method"),
+        ("NAS-Bench-201", "NAS-Bench-201", "Dataset"),
+        ("ORB-SLAM2", "ORB-SLAM", "Method"),
+    ])
+
+
+def test_gazetteer_data_english_word_names_are_ambiguous():
+    # names that are ordinary words once a sentence or title capitalises them only match weakly
+    gaz = load_gazetteer()
+    for word in ["Petals", "Clockwork", "Condenser", "Diffuser", "Magpie", "Nectar", "Halide", "Frozen in Time"]:
+        entry = gaz.lookup(word)
+        assert entry is not None and entry.ambiguous, word
+        assert gaz.lookup(word.lower()) is None, word
