@@ -1,14 +1,20 @@
 """Load the Parquet tables of a Spark build into a workspace, and prepare a Neo4j first load.
 
 ``graphbuild spark build`` writes ``nodes/<Label>/*.parquet`` and
-``rels/<TYPE>/*.parquet`` (the columns of :mod:`graphbuild.schema`) plus a
+``rels/<TYPE>/*.parquet`` (the columns of :mod:`graphbuild.schema`),
+``corpus/papers/`` and ``corpus/extractions/`` (the merged paper records and
+each one's extraction with its cache key, see :data:`CORPUS`) plus a
 ``manifest.json``. :func:`load_parquet` turns them into a workspace every
 other command works on:
 
-* a new generation (``papers.jsonl``, ``graph.json``, ``manifest.json``) in
-  the layout :class:`~graphbuild.workspace.Workspace` reads, written to a
-  temporary folder and made live by replacing ``CURRENT`` (the previous
-  generation stays until then);
+* a new generation (``papers.jsonl``, ``extractions.jsonl``, ``graph.json``,
+  ``manifest.json``) in the layout :class:`~graphbuild.workspace.Workspace`
+  reads, written to a temporary folder and made live by replacing
+  ``CURRENT`` (the previous generation stays until then). The extractions
+  are streamed from Parquet into the extraction cache under the fingerprint
+  of the pipeline the Spark job ran, so a later ``graphbuild build`` that adds
+  files runs the NLP pass on the new papers alone (and on every paper when
+  its own pipeline differs: another model or gazetteer);
 * the embedded store, bulk-loaded by the store's own ``sync``: the Parquet
   columns are read with pyarrow and COPYed as Arrow tables, so a second load
   of a grown corpus only writes what changed.
@@ -22,9 +28,11 @@ The Spark job writes every table of :mod:`graphbuild.schema` but the
 communities (reported results and the ``confidence`` columns included);
 communities are computed here, over the whole loaded graph
 (:func:`graphbuild.communities.add_communities`, the same seeded Leiden run
-``graphbuild build`` makes), when the output has none. Extractions are not
-part of the Spark output, so the first ``graphbuild build`` that adds files
-to a loaded workspace runs the NLP pass over every paper once.
+``graphbuild build`` makes), when the output has none. An output written
+before the job wrote ``corpus/`` still loads, its papers read back from the
+Paper nodes (in id order, without their reference lists), and ``load`` says
+in one line that the next build runs the NLP pass over every paper and keeps
+only the explicit citations of the papers it reads.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,9 +54,14 @@ from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
-           "LoadReport"]
+           "read_corpus_papers", "read_extraction_lines", "LoadReport"]
 
 FORMAT = "graphbuild-parquet"
+#: the folder of a Spark build's per-paper tables, the rows of a workspace's ``papers.jsonl`` and
+#: ``extractions.jsonl``: ``papers`` (``order``: the paper's place in a single build's list, ``paper``:
+#: the merged record as JSON) and ``extractions`` (``paper_id``, ``fingerprint``: the cache key,
+#: ``extraction``: JSON); the manifest's ``corpus`` entry names the pipeline fingerprint
+CORPUS = "corpus"
 
 
 @dataclass(slots=True)
@@ -185,7 +199,7 @@ def _papers(G: nx.MultiDiGraph) -> list[Paper]:
 
 
 def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True, neo4j_dir: str | None = None,
-                 progress: bool = True) -> LoadReport:
+                 progress: bool = True, log: Callable[[str], None] | None = None) -> LoadReport:
     """Load a Spark build's Parquet output into workspace ``ws``.
 
     Parameters
@@ -195,6 +209,7 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     sync_store : also load the embedded store (``ws.query`` and the query library need it).
     neo4j_dir : also write ``neo4j-admin database import`` files there.
     progress : show the store's progress on standard error.
+    log : called with a one-line note when the output has no extractions (the next build re-extracts).
 
     Returns
     -------
@@ -208,12 +223,22 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     if not any(d.get("label") == "Community" for _, d in G.nodes(data=True)):
         add_communities(G)  # a whole-graph computation the Spark job leaves to the load
     report = LoadReport(stats=graph_stats(G))
-    papers = _papers(G)
+    corpus = _corpus_manifest(Path(folder))
+    if corpus is None:
+        (log or (lambda msg: None))(
+            f"{folder} holds no extractions (written by an older `graphbuild spark build`): the next "
+            "`graphbuild build` on this workspace runs the NLP pass over every paper (and loses the loaded "
+            "papers' reference lists)")
+    nodes = _papers(G)
+    own = read_corpus_papers(Path(folder)) if corpus else [p for p in nodes if not p.external]
+    papers = own + [p for p in nodes if p.external]  # reference stubs last, as a build writes them
     with ws.lock("load"):  # a new generation, made live the way a build makes one
-        commit = Commit(Path(ws.path), ws.current, graph_digest(G), "spark", report.stats,
-                        sum(1 for p in papers if not p.external))
+        commit = Commit(Path(ws.path), ws.current, graph_digest(G), corpus["pipeline"] if corpus else "spark",
+                        report.stats, len(own))
         commit.manifest["loaded_from"] = "parquet"
-        commit.write(papers, [], G)
+        if corpus:  # streamed from the Parquet files: the extraction cache a later build reads
+            commit.write_extractions(read_extraction_lines(Path(folder)))
+        commit.write(papers, None if corpus else [], G)
         if sync_store:
             with stage_bar("embedded store", enabled=progress) as step:
                 report.store = commit.store(graph_to_tables(G), step).summary()
@@ -221,6 +246,33 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
     return report
+
+
+def _corpus_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest's entry for the per-paper tables (papers, extractions), or None when the output has none."""
+    meta = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    corpus = meta.get(CORPUS)
+    return corpus if isinstance(corpus, dict) and corpus.get("pipeline") else None
+
+
+def read_corpus_papers(folder: Path) -> list[Paper]:
+    """The merged corpus papers of a Spark build's output, in a single build's order (``corpus/papers``)."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(folder / CORPUS / "papers", columns=["order", "paper"]).sort_by("order")
+    return [Paper.from_dict(json.loads(text)) for text in table.column("paper").to_pylist()]
+
+
+def read_extraction_lines(folder: Path, batch_rows: int = 10_000) -> Iterator[str]:
+    """The lines of ``extractions.jsonl`` from a Spark build's ``corpus/extractions``, a batch of rows at a time."""
+    import pyarrow.parquet as pq
+
+    for part in sorted((folder / CORPUS / "extractions").glob("*.parquet")):
+        for batch in pq.ParquetFile(part).iter_batches(batch_size=batch_rows,
+                                                       columns=["paper_id", "fingerprint", "extraction"]):
+            for pid, key, text in zip(*(batch.column(c).to_pylist() for c in range(3)), strict=True):
+                yield (f'{{"paper_id": {json.dumps(pid, ensure_ascii=False)}, "fingerprint": {json.dumps(key)}, '
+                       f'"extraction": {text}}}\n')
 
 
 def neo4j_import_files(G: nx.MultiDiGraph, out_dir: Path) -> list[str]:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
     "read", "merge", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
-    "load_pipeline", "pipeline_fingerprint", "extraction_key",
+    "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
 
 #: bump when extraction rules change, so cached extractions are redone
@@ -248,19 +248,29 @@ def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:
 
 def pipeline_fingerprint(settings: Settings) -> str:
     """A digest of everything an extraction depends on: model, gazetteer, rules and record format."""
+    from .user_gazetteer import effective_gazetteer
+
+    # the pipeline loads the shipped gazetteer merged with the user's, or the shipped one
+    return fingerprint_of(settings.spacy_model, effective_gazetteer(settings.gazetteer))
+
+
+def fingerprint_of(model: str | None, gazetteer: str) -> str:
+    """:func:`pipeline_fingerprint` of a pipeline given as ``cached_pipeline`` takes it.
+
+    ``model``: a spaCy pipeline name or folder (None or empty: blank English);
+    ``gazetteer``: the file or folder the pipeline loads (empty: the shipped one).
+    The Spark job keys the extractions it writes with it.
+    """
     from .resources import data_path
 
     h = hashlib.sha256(PIPELINE_VERSION.encode())
-    h.update((settings.spacy_model or "blank:en").encode())
-    model_dir = Path(settings.spacy_model) if settings.spacy_model else None
+    h.update((model or "blank:en").encode())
+    model_dir = Path(model) if model else None
     if model_dir is not None and model_dir.is_dir():  # a trained pipeline folder: its config and weights
         for f in sorted(p for p in model_dir.rglob("*") if p.is_file()):
             h.update(str(f.relative_to(model_dir)).encode())
             h.update(f.read_bytes())
-    from .user_gazetteer import effective_gazetteer
-
-    merged = effective_gazetteer(settings.gazetteer)  # shipped + the user's, or the shipped one
-    gaz = Path(merged) if merged else data_path("gazetteer")
+    gaz = Path(gazetteer) if gazetteer else data_path("gazetteer")
     files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
     for f in [*files, data_path("generic.txt")]:
         h.update(f.read_bytes())

@@ -65,6 +65,22 @@ def test_load_makes_a_workspace_other_commands_work_on(demo, tmp_path, capsys):
     assert rows and all("name" in r or "entity" in r for r in rows)
 
 
+def test_load_of_an_output_without_extractions_says_the_next_build_extracts_everything(demo, tmp_path, capsys):
+    """An older Spark output (no ``corpus/`` tables) loads; one line says so, and the next build re-extracts."""
+    _, folder = demo
+    notes: list[str] = []
+    ws = Workspace(tmp_path / "ws")
+    load_parquet(folder, ws, sync_store=False, progress=False, log=notes.append)
+    assert len(notes) == 1 and "no extractions" in notes[0] and "NLP pass over every paper" in notes[0]
+    assert ws.extractions() == {} and ws.manifest()["pipeline"] == "spark"
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"title": "Adapters for Speech", "abstract": "We use LoRA on LibriSpeech."}) + "\n")
+    report = ws.build([extra], sync_store=False, overview=False, progress=False)
+    assert report.papers_new == 1 and report.extracted == report.papers_total > 1
+    assert main(["load", str(folder), "-w", str(tmp_path / "cli")]) == 0
+    assert capsys.readouterr().err.count("no extractions") == 1
+
+
 def test_load_writes_neo4j_admin_import_files(demo, tmp_path):
     _, folder = demo
     ws = Workspace(tmp_path / "ws")

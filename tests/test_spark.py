@@ -84,14 +84,14 @@ def both_builds(spark_session, corpus, tmp_path_factory):
     ws.build([corpus], sync_store=False, overview=False, progress=False)
     out = tmp / "parquet"
     counts = build([corpus], out, spark=spark_session)
-    return graph_to_tables(ws.graph()), out, counts
+    return graph_to_tables(ws.graph()), out, counts, ws
 
 
 def test_spark_build_equals_single_machine_build(both_builds):
     """Every table and column the Spark job writes equals ``graphbuild build``'s: all but the communities."""
     from graphbuild.spark.job import NOT_PRODUCED_COLUMNS, NOT_PRODUCED_TABLES
 
-    expected, out, counts = both_builds
+    expected, out, counts, _ = both_builds
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"] == {k: v for k, v in counts.items() if k != "skipped"}
     # the one gap is explicit: communities are computed by `graphbuild load` (README, BENCHMARKS)
@@ -123,7 +123,7 @@ def test_spark_build_loaded_equals_single_machine_graph(both_builds, tmp_path):
     from graphbuild.load import load_parquet
     from graphbuild.workspace import Workspace
 
-    expected, out, _ = both_builds
+    expected, out, _, _ = both_builds
     ws = Workspace(tmp_path / "loaded")
     load_parquet(out, ws, sync_store=False, progress=False)
     loaded = graph_to_tables(ws.graph())
@@ -132,6 +132,82 @@ def test_spark_build_loaded_equals_single_machine_graph(both_builds, tmp_path):
         assert _rows(loaded.nodes[name]) == _rows(expected.nodes[name]), name
     for name in REL_TABLES:
         assert _rows(loaded.rels[name]) == _rows(expected.rels[name]), name
+
+
+def test_spark_build_writes_the_single_builds_papers_and_extraction_cache(both_builds):
+    """``corpus/papers`` and ``corpus/extractions`` hold what the single build's workspace caches, keys included."""
+    from dataclasses import replace
+
+    import pyarrow.parquet as pq
+
+    from graphbuild.load import read_corpus_papers, read_extraction_lines
+
+    _, out, _, ws = both_builds
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["corpus"]["pipeline"] == ws.manifest()["pipeline"]
+    cache = ws.extractions()
+    lines = [json.loads(line) for line in read_extraction_lines(out, batch_rows=7)]
+    assert manifest["corpus"]["counts"] == {"papers": len(cache), "extractions": len(cache)} == \
+        {"papers": pq.read_table(out / "corpus" / "papers").num_rows, "extractions": len(lines)}
+    assert {d["paper_id"]: d["fingerprint"] for d in lines} == {pid: c.key for pid, c in cache.items()}
+    assert {d["paper_id"]: d["extraction"] for d in lines} == \
+        {pid: c.extraction.to_dict() for pid, c in cache.items()}
+    assert sum(len(d["extraction"]["entities"]) for d in lines) > 100
+    # the same records in the same order; only where a record was read differs (the Spark reader names none)
+    unsourced = [replace(p, source="") for p in ws.papers() if not p.external]
+    assert [replace(p, source="") for p in read_corpus_papers(out)] == unsourced
+
+
+def _more_papers(path: Path) -> Path:
+    """Two papers the corpus lacks, one citing a corpus paper by title."""
+    records = [
+        {"title": "Sparse Adapters for Multilingual Question Answering", "year": 2024,
+         "authors": ["Ines Okafor", "Tomas Lindqvist"],
+         "abstract": "We propose SparseAdapt, a parameter-efficient method built on LoRA. SparseAdapt is "
+                     "evaluated on TyDi QA and MLQA and compared with BERT fine-tuning.",
+         "references": [{"title": "BERT: Pre-training of Deep Bidirectional Transformers for Language "
+                                  "Understanding"}]},
+        {"title": "Measuring Label Noise in Image Classification Benchmarks", "year": 2023,
+         "authors": ["Ana Ruiz"],
+         "abstract": "We train ResNet-50 on CIFAR-10 and ImageNet with noisy labels and report top-1 accuracy."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_build_on_a_loaded_spark_output_extracts_only_the_new_papers(both_builds, corpus, tmp_path):
+    """spark build -> load -> build one more file: the NLP pass sees the new file's papers alone, and the
+    graph is the one a single build of both files makes."""
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import load_parquet
+    from graphbuild.workspace import Workspace
+
+    _, out, _, _ = both_builds
+    more = _more_papers(tmp_path / "more.jsonl")
+    notes: list[str] = []
+    ws = Workspace(tmp_path / "loaded")
+    load_parquet(out, ws, sync_store=False, progress=False, log=notes.append)
+    assert notes == []  # the output has the extraction cache: nothing to warn about
+    loaded = len(ws.extractions())
+    report = ws.build([more], sync_store=False, overview=False, progress=False)
+    assert (report.papers_new, report.extracted, report.papers_total) == (2, 2, loaded + 2)
+    single = Workspace(tmp_path / "single")
+    single.build([corpus, more], sync_store=False, overview=False, progress=False)
+    got, want = graph_to_tables(ws.graph()), graph_to_tables(single.graph())
+    new_ids = {r["id"] for r in want.nodes["Paper"] if r["title"].startswith(("Sparse Adapters", "Measuring Label"))}
+    assert len(new_ids) == 2 and any(r["from"] in new_ids for r in want.rels["CITES"])  # a new paper cites an old one
+    for name in NODE_TABLES:
+        assert _rows(got.nodes[name]) == _rows(want.nodes[name]), name
+    for name in REL_TABLES:
+        assert _rows(got.rels[name]) == _rows(want.rels[name]), name
+    # a build under another pipeline (a user gazetteer changes the fingerprint) extracts every paper again
+    gaz = tmp_path / "mine.jsonl"
+    gaz.write_text(json.dumps({"name": "SparseAdapt", "type": "Method"}) + "\n", encoding="utf-8")
+    from graphbuild.settings import Settings
+
+    other = Workspace(ws.path, Settings(gazetteer=str(gaz)))
+    again = other.build([], sync_store=False, overview=False, progress=False)
+    assert again.extracted == again.papers_total == loaded + 2
 
 
 def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):

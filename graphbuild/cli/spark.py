@@ -37,7 +37,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     from ..load import load_parquet
 
     ws = _workspace(args)
-    report = load_parquet(args.folder, ws, neo4j_dir=args.neo4j_import)
+    report = load_parquet(args.folder, ws, neo4j_dir=args.neo4j_import, log=lambda m: print(m, file=sys.stderr))
     print(f"workspace: {ws.path}")
     print(report.summary())
     if args.neo4j_import:

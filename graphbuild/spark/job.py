@@ -11,7 +11,9 @@ the driver):
    (connected components, computed by aggregations); each group is merged
    by :func:`~graphbuild.ingest.merge.merge_papers`.
 3. **extract**: the spaCy pipeline, built once per Python worker
-   (``cached_pipeline``), runs over each partition (``mapInPandas``).
+   (``cached_pipeline``), runs over each partition (``mapInPandas``); each
+   paper's extraction is kept with the cache key a single build gives it
+   (the pipeline fingerprint and a digest of the paper's text).
 4. **resolve**: mentions that share a name key are grouped the same way;
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
@@ -25,9 +27,11 @@ the driver):
    stubs merged per key group; inferred citations are a join of proposals and
    uses on the entity id.
 7. **write**: Parquet tables ``nodes/<Label>/`` and ``rels/<TYPE>/`` with the
-   columns of :mod:`graphbuild.schema`, written to a temporary folder and
-   renamed into place. Communities (Leiden over the whole graph) are left
-   to ``graphbuild load``.
+   columns of :mod:`graphbuild.schema`, and ``corpus/papers/`` and
+   ``corpus/extractions/`` (the merged records and their extractions, which
+   ``graphbuild load`` turns into the workspace's extraction cache), written
+   to a temporary folder and renamed into place. Communities (Leiden over
+   the whole graph) are left to ``graphbuild load``.
 
 Where an aggregation approximates the single-machine rule it says so in
 :data:`APPROXIMATIONS`.
@@ -43,8 +47,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
+from ..stages import fingerprint_of
 from . import steps
 
 __all__ = ["build", "spark_inputs", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
@@ -210,13 +216,15 @@ def _corpus_casing(papers: Any) -> dict[str, list[int]]:
     return {r["word"]: [int(r["cap"]), int(r["low"]), int(r["papers"])] for r in sums.collect()}
 
 
-def _extractor(model: str, gazetteer: str, batch_size: int, casing: Any):
+def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, casing: Any):
+    """A mapInPandas function: each merged paper's extraction, with the cache key a single build gives it."""
     def extract(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
         from ..nlp.decide import DecideComponent
         from ..nlp.features import CorpusStats
         from ..nlp.pipeline import _gazetteer, cached_pipeline, doc_to_extraction
+        from ..stages import extraction_key
 
         nlp = cached_pipeline(model or None, gazetteer)  # once per Python worker
         gaz = _gazetteer(nlp)
@@ -232,14 +240,27 @@ def _extractor(model: str, gazetteer: str, batch_size: int, casing: Any):
             docs = nlp.pipe((p.text for p in papers), batch_size=batch_size)
             for order, paper, doc in zip(df["order"], papers, docs):
                 ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
-                if len(ex.entities) > steps.MAX_ENTITIES:
-                    ex.entities = ex.entities[:steps.MAX_ENTITIES]
-                for j, em in enumerate(ex.entities):
-                    rows.append((int(order) * steps.MAX_ENTITIES + j, ex.paper_id,
-                                 json.dumps(em.to_dict(), ensure_ascii=False),
-                                 json.dumps(steps.mention_buckets(em))))
-            yield pd.DataFrame(rows, columns=["node", "paper_id", "mention", "keys"])
+                rows.append((int(order), ex.paper_id, extraction_key(paper, fingerprint),
+                             json.dumps(ex.to_dict(), ensure_ascii=False)))
+            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction"])
     return extract
+
+
+def _mentions(batches: Iterator[Any]) -> Iterator[Any]:
+    """The rows resolution groups: one per entity of each extraction, numbered by the paper's order."""
+    import pandas as pd
+
+    from ..records import Extraction
+
+    for df in batches:
+        rows = []
+        for order, text in zip(df["order"], df["extraction"]):
+            ex = Extraction.from_dict(json.loads(text))
+            for j, em in enumerate(ex.entities[:steps.MAX_ENTITIES]):
+                rows.append((int(order) * steps.MAX_ENTITIES + j, ex.paper_id,
+                             json.dumps(em.to_dict(), ensure_ascii=False),
+                             json.dumps(steps.mention_buckets(em))))
+        yield pd.DataFrame(rows, columns=["node", "paper_id", "mention", "keys"])
 
 
 def _resolver(model: str, gazetteer: str) -> Callable[[list[tuple]], list[tuple]]:
@@ -309,15 +330,17 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     files = spark_inputs(inputs)
     model, gazetteer = settings.spacy_model or "", settings.gazetteer or ""
     mark = on_stage or (lambda stage: None)
-    tables, skipped = _tables(spark, files, (model, gazetteer), skip_bad, batch_size, mark)
-    counts = _write(tables, Path(out))
+    fingerprint = fingerprint_of(model, gazetteer)
+    tables, corpus, skipped = _tables(spark, files, (model, gazetteer), fingerprint, skip_bad, batch_size, mark)
+    counts = _write(tables, corpus, fingerprint, Path(out))
     mark("write")
     counts["skipped"] = skipped
     return counts
 
 
-def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], skip_bad: bool,
-            batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], int]:
+def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
+            skip_bad: bool, batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any], int]:
+    """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count."""
     from pyspark.sql import functions as F
 
     model, gazetteer = pipeline
@@ -337,11 +360,13 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     papers = per_group(good.join(comps.withColumnRenamed("node", "ord"), "ord"), steps.merge_group,
                        ["ord", "paper"], "order bigint, paper string").localCheckpoint()
     mark("merge")
-    mentions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
-                .mapInPandas(_extractor(model, gazetteer, batch_size,
-                                        spark.sparkContext.broadcast(_corpus_casing(papers))),
-                             "node bigint, paper_id string, mention string, keys string")
-                .localCheckpoint())
+    extractions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
+                   .mapInPandas(_extractor(model, gazetteer, fingerprint, batch_size,
+                                           spark.sparkContext.broadcast(_corpus_casing(papers))),
+                                "order bigint, paper_id string, fingerprint string, extraction string")
+                   .localCheckpoint())
+    mentions = extractions.mapInPandas(_mentions, "node bigint, paper_id string, mention string, keys string")
+    mentions = mentions.localCheckpoint()
     mark("extract")
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
@@ -351,11 +376,17 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     mark("resolve")
     from .tables import assemble
 
-    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark), skipped
+    corpus = {"papers": papers.select("order", "paper"),
+              "extractions": extractions.select("paper_id", "fingerprint", "extraction")}
+    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark), corpus, skipped
 
 
-def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
-    """Write every table as Parquet to ``<out>.tmp-<pid>``, then rename it to ``out``."""
+def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out: Path) -> dict[str, int]:
+    """Write every table as Parquet to ``<out>.tmp-<pid>``, then rename it to ``out``.
+
+    The per-paper tables go to ``<out>/corpus/<name>`` (:data:`graphbuild.load.CORPUS`); the
+    manifest records their rows and the pipeline fingerprint that keys the extractions.
+    """
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     counts: dict[str, int] = {}
@@ -364,10 +395,15 @@ def _write(tables: dict[str, Any], out: Path) -> dict[str, int]:
             group = "nodes" if name in NODE_TABLES else "rels"
             df.write.parquet(local_uri(tmp / group / name))
             counts[name] = spark_count(tmp / group / name)
+        rows = {}
+        for name, df in corpus.items():
+            df.write.parquet(local_uri(tmp / CORPUS / name))
+            rows[name] = spark_count(tmp / CORPUS / name)
         (tmp / "manifest.json").write_text(json.dumps({
             "format": "graphbuild-parquet", "version": 1, "counts": counts,
             "not_produced": {"tables": list(NOT_PRODUCED_TABLES),
-                             "columns": {k: list(v) for k, v in NOT_PRODUCED_COLUMNS.items()}}},
+                             "columns": {k: list(v) for k, v in NOT_PRODUCED_COLUMNS.items()}},
+            CORPUS: {"pipeline": fingerprint, "counts": rows}},
             indent=2), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
