@@ -205,6 +205,8 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     low = name.lower()
     if low in STOP_WORDS:
         f["stopword"] = 1
+    elif len(words) > 1 and words[0].lower() in STOP_WORDS:
+        f["first_stop"] = 1  # "While Information Retrieval", "for which …": a sentence's word, not a name's
     if len(words) == 1:
         head = head_type(low)
         if head:

@@ -175,7 +175,14 @@ def is_generic(name: str) -> bool:
     if key in keys:
         return True
     # plural of a generic acronym or word ("CNNs", "Transformers")
-    return key.endswith("s") and key[:-1] in keys
+    if key.endswith("s") and key[:-1] in keys:
+        return True
+    # generic words joined by a hyphen or a slash ("CPU-GPU", "GPU/TPU")
+    parts = _JOINED_PARTS.split(name)
+    return len(parts) > 1 and all(is_generic(p) for p in parts if p)
+
+
+_JOINED_PARTS = re.compile(r"[\-/]")
 
 
 # ---------------------------------------------------------------- proposal cues
