@@ -65,9 +65,14 @@ def test_lexicon_sentences_keep_abbreviations_inside():
     assert spans[2] == "Results improve."
 
 
-@pytest.mark.parametrize("name", ["LLMs", "GPU", "PyTorch", "NeurIPS", "Transformers", "CNNs"])
+@pytest.mark.parametrize("name", ["LLMs", "GPU", "PyTorch", "NeurIPS", "Transformers", "CNNs", "CPU-GPU", "GPU/TPU", "SRAMs", "C++"])
 def test_lexicon_generic_words(name):
     assert is_generic(name)
+
+
+@pytest.mark.parametrize("name", ["LoRA-GPU", "Llama-2", "LLM-as-a-judge", "BERT-base", "MLP-Mixer"])
+def test_lexicon_names_joined_to_a_generic_word_are_not_generic(name):
+    assert not is_generic(name)
 
 
 # ------------------------------------------------------------ shapes and cues

@@ -96,6 +96,31 @@ def test_known_names_inside_a_candidate_and_the_proposal_context_features():
     assert f.get("we_propose_sentence") == 1 and f.get("title_variant") is None
 
 
+def test_proposed_features_of_a_code_address_a_title_parenthesis_and_a_new_abbreviation():
+    from graphbuild.nlp.features import entity_features
+
+    text = ("Regularization by Denoising (RED)\n\nWe offer Regularization by Denoising (RED). Our \"SimSiam\" "
+            "method works. Code: https://github.com/someone/RED and https://simsiam.github.io/.")
+    title_end = text.index("\n")
+    red = [_cand("RED", text, source="abbrev-short"), _cand("RED", text, title_end, source="abbrev-short")]
+    f = entity_features(text, title_end, red, [0, 1], "Method", False)
+    assert f.get("title_paren") == 1 and f.get("url_name") == 1 and f.get("defined_new") == 1
+    # a known abbreviation is no new one
+    assert entity_features(text, title_end, red, [0, 1], "Method", True).get("defined_new") is None
+    sim = [_cand("SimSiam", text, title_end, source="shape")]
+    f = entity_features(text, title_end, sim, [0], "Method", False)
+    assert f.get("our_before") == 1 and f.get("url_name") == 1 and f.get("title_paren") is None
+
+
+def test_code_addresses_name_repositories_and_project_pages():
+    from graphbuild.nlp.doc_context import DocContext
+
+    text = ("T\n\nSee https://github.com/Lucky-Lance/TerDiT. Data: huggingface.co/datasets/lab/MultiDialog, "
+            "page https://phyx-bench.github.io/ and github.com/o/Llama-Slayer.git or https://example.org/About.")
+    assert DocContext(text, [(0, len(text))], 1).url_names == {"terdit", "multidialog", "phyxbench", "llamaslayer"}
+    assert DocContext("T\n\nNo address here.", [(0, 20)], 1).url_names == frozenset()
+
+
 def test_a_size_or_version_of_a_proposed_name_is_proposed():
     names = ["Medusa", "Medusa-2", "PaLM 540B", "Medusa heads", "GPT-4", "Medusa"]
     cands = [Candidate(i * 20, i * 20 + len(n), n, "shape") for i, n in enumerate(names)]
@@ -105,3 +130,12 @@ def test_a_size_or_version_of_a_proposed_name_is_proposed():
     assert _with_variants(cands, groups, [False] * 5) == [False] * 5
     assert _variant_of("PaLM 540B", {"PaLM"}) and _variant_of("Mistral 7B -- Instruct", {"Mistral 7B"})
     assert not _variant_of("PaLM", {"PaLM 540B"})  # the family of a proposed size is not marked by this
+
+
+def test_a_name_that_starts_with_a_stop_word_is_marked():
+    from graphbuild.nlp.features import _shape_of
+
+    assert "first_stop" in dict(_shape_of("While Information Retrieval"))
+    assert "first_stop" in dict(_shape_of("for which bounded testing is known"))
+    assert "first_stop" not in dict(_shape_of("Information Retrieval"))
+    assert "first_stop" not in dict(_shape_of("the"))  # one stop word is "stopword"
