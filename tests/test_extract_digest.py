@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "b8c457af473153562d2e16b5ade27c7dbc53d2780c097739fb0c9c2d720c942b"
-SHARED_50_SHA256 = "1f61adfcee389ae16d80a858c9a39775cb2266d402bb26c63bc84be81d8cda6b"
+DEMO_SHA256 = "5b1a6f8243394fa33546a39d9e0076ff81ebb0fd28523fbf72818934b9d332b7"
+SHARED_50_SHA256 = "ee56e97eafb28cfc3b5e34ab7356690cf255adf7cce1c7c6be3adf5a9750972d"
 
 
 @pytest.fixture(scope="module")

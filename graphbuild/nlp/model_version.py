@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "2256a2dba853af28"
+MODEL_DIGEST = "c6793dbc50f21616"
