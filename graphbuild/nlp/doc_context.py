@@ -33,8 +33,13 @@ _TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\
 
 
 #: a repository's name in a code-hosting address, or a project page's first host label
-_URL = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/[\w.\-]+/"
-                  r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)|(?://|\b)([\w\-]+)\.github\.io", re.I)
+_REPO = (r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/[\w.\-]+/"
+         r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)")
+_URL = re.compile(rf"{_REPO}|(?://|\b)([\w\-]+)\.github\.io", re.I)
+#: ``_URL`` without its second branch, for a text without "github.io" (where that branch cannot
+#: match, so both find the same; the second branch tries every word of the text)
+_URL_REPO = re.compile(_REPO, re.I)
+_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
 
 _TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
@@ -92,12 +97,21 @@ class DocContext:
         """
         if self._url_names is None:
             found: set[str] = set()
-            if "github" in self.lowered or "://" in self.text:
-                for m in _URL.finditer(self.text):
+            pattern = self._url_pattern() if "github" in self.lowered or "://" in self.text else None
+            if pattern is not None:
+                for m in pattern.finditer(self.text):
                     found.update(name_key(g) for g in m.groups() if g)
                 found.discard("")
             self._url_names = frozenset(found)
         return self._url_names
+
+    def _url_pattern(self) -> re.Pattern[str] | None:
+        """``_URL``, or the part of it that can match the text (``None``: none), decided by
+        substring searches where they stand for its case-insensitive matching.
+        """
+        if not self.caseless_safe or "github.io" in self.lowered:
+            return _URL
+        return _URL_REPO if any(host in self.lowered for host in _HOSTS) else None
 
     def propose_near(self, lo: int, hi: int) -> bool:
         """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
