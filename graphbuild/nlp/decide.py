@@ -47,6 +47,8 @@ from .features import CorpusStats, candidate_features, entity_features, group_ca
 from .featurespace import FeatureSpace, Row, merge_rows
 
 if TYPE_CHECKING:
+    from thinc.types import Ints2d
+
     from .gazetteer import GazetteerComponent
 
 __all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide",
@@ -450,7 +452,8 @@ def _set_ents(doc: Doc, ents: list[tuple[int, int, int]], kb_ids: np.ndarray) ->
         iob[s:e] = [3] + [1] * (e - s - 1)
         types[s:e] = [label] * (e - s)
         kb[s:e] = [0] * (e - s)
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], np.array([iob, types, kb], dtype=np.uint64).T)
+    table = np.array([iob, types, kb], dtype=np.uint64).T
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], cast("Ints2d", table))
 
 
 class DecideComponent:
