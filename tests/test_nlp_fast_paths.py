@@ -131,7 +131,7 @@ def test_set_ents_by_array_matches_spacy_set_ents(ents):
             doc.set_ents([Span(doc, s, e, label=label, kb_id=kb, span_id=i) for s, e, label, kb, i in earlier])
         labelled = [(s, e, nlp.vocab.strings.add(label)) for s, e, label in ents]
         docs[0].set_ents([Span(docs[0], s, e, label=label) for s, e, label in labelled], default="outside")
-        decide._set_ents(docs[1], labelled, docs[1].to_array([ENT_KB_ID]))
+        decide._set_ents(docs[1], labelled)
         assert _ent_table(docs[1]) == _ent_table(docs[0])
         assert [(e.start, e.end, e.label_) for e in docs[1].ents] == [(s, e, label) for s, e, label in ents]
 
@@ -153,7 +153,8 @@ URLS = ["T\n\nCode: https://github.com/owner/FooNet and http://gitlab.com/a/bar-
         "T\n\nsee foo.github.io and https://github.com/x/BazLM, github.com/y/QuxNet.",
         "T\n\nno address at all, just github mentioned and a://b",
         "T\n\nhttps://HuggingFace.co/datasets/org/CorpusZ; https://example.org/page",
-        "T\n\nKelvin \u212a: https://GITHUB.IO.example and x-y.GitHub.io/z"]
+        "T\n\nKelvin \u212a: https://GITHUB.IO.example and x-y.GitHub.io/z",
+        "T\n\ngithub.com/owner then GitHub.com/a/b,github.com/c/d.git gitlab.comgithub.com/e/f\n"]
 
 
 @pytest.mark.parametrize("text", URLS)

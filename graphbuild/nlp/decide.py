@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -411,10 +411,9 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
     """
     cands = decision.cands
-    # the tokens' characters, and their knowledge-base ids (kept outside the entities, as set_ents keeps them)
-    table = doc.to_array([IDX, LENGTH, ENT_KB_ID])
-    starts = table[:, 0].tolist()
-    ends = (table[:, 0] + table[:, 1]).tolist()
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
     bounds = _token_bounds(cands, starts, ends)
     strings = doc.vocab.strings
     class_ids = [strings.add(label) for label in CLASSES]
@@ -435,25 +434,26 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
                                                     c.source)
             ents.append((b[0], b[1], strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
-    _set_ents(doc, _filtered(ents), table[:, 2])
+    _set_ents(doc, _filtered(ents))
 
 
-def _set_ents(doc: Doc, ents: list[tuple[int, int, int]], kb_ids: np.ndarray) -> None:
+def _set_ents(doc: Doc, ents: list[tuple[int, int, int]]) -> None:
     """``doc.set_ents(spans, default="outside")`` for the non-overlapping token spans ``ents``
     (``(start, end, label)``), written as one array: ``set_ents`` tests every token in Python
     (about a tenth of the decision's time). As there: an entity's tokens begin (3) or are inside
     (1) it, with its label and no knowledge-base id; every other token is outside (2), with no
-    label and its knowledge-base id (``kb_ids``) kept; ``ENT_ID`` is left as it is.
+    label; knowledge-base ids outside the entities and ``ENT_ID`` are left as they are.
     """
     iob = [2] * len(doc)
     types = [0] * len(doc)
-    kb = kb_ids.tolist()
     for s, e, label in ents:
         iob[s:e] = [3] + [1] * (e - s - 1)
         types[s:e] = [label] * (e - s)
-        kb[s:e] = [0] * (e - s)
-    table = np.array([iob, types, kb], dtype=np.uint64).T
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], cast("Ints2d", table))
+    table = np.array([iob, types], dtype=np.uint64).T
+    doc.from_array([ENT_IOB, ENT_TYPE], cast("Ints2d", table))
+    for s, e, _ in ents:
+        for token in doc[s:e]:
+            token.ent_kb_id = 0
 
 
 class DecideComponent:

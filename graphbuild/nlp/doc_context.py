@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..records import name_key
 from .candidates import Candidate
@@ -37,7 +37,8 @@ _REPO = (r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets
          r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)")
 _URL = re.compile(rf"{_REPO}|(?://|\b)([\w\-]+)\.github\.io", re.I)
 #: ``_URL`` without its second branch, for a text without "github.io" (where that branch cannot
-#: match, so both find the same; the second branch tries every word of the text)
+#: match, so both find the same; the second branch tries every word of the text); its matches
+#: start where one of ``_HOSTS`` does
 _URL_REPO = re.compile(_REPO, re.I)
 _HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
@@ -97,21 +98,30 @@ class DocContext:
         """
         if self._url_names is None:
             found: set[str] = set()
-            pattern = self._url_pattern() if "github" in self.lowered or "://" in self.text else None
-            if pattern is not None:
-                for m in pattern.finditer(self.text):
+            if "github" in self.lowered or "://" in self.text:
+                for m in self._url_matches():
                     found.update(name_key(g) for g in m.groups() if g)
                 found.discard("")
             self._url_names = frozenset(found)
         return self._url_names
 
-    def _url_pattern(self) -> re.Pattern[str] | None:
-        """``_URL``, or the part of it that can match the text (``None``: none), decided by
-        substring searches where they stand for its case-insensitive matching.
+    def _url_matches(self) -> Iterator[re.Match[str]]:
+        """``_URL.finditer(text)``; where substring searches stand for its case-insensitive matching
+        and the text holds no "github.io", its first branch tried only where one of its hosts starts.
         """
-        if not self.caseless_safe or "github.io" in self.lowered:
-            return _URL
-        return _URL_REPO if any(host in self.lowered for host in _HOSTS) else None
+        text, lowered = self.text, self.lowered
+        if not self.caseless_safe or "github.io" in lowered:
+            yield from _URL.finditer(text)
+            return
+        at = 0
+        while True:
+            at = min([found for found in (lowered.find(host, at) for host in _HOSTS) if found >= 0], default=-1)
+            if at < 0:
+                return
+            m = _URL_REPO.match(text, at)
+            if m is not None:
+                yield m
+            at = m.end() if m is not None else at + 1
 
     def propose_near(self, lo: int, hi: int) -> bool:
         """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""
