@@ -92,7 +92,8 @@ class LinearModel:
             return self._scores_slow(rows, n_out)
         total = sum(sizes)
         # feature names -> weight rows in C loops (map over a chain), unknown names -> the zero row
-        cols = list(map(self.index.get, chain.from_iterable(rows), repeat(len(self.index), total)))
+        cols = np.fromiter(map(self.index.get, chain.from_iterable(rows), repeat(len(self.index), total)),
+                           dtype=np.intp, count=total)
         vals = np.fromiter(chain.from_iterable(feats.values() for feats in rows), dtype=np.float64, count=total)
         contrib = self._padded[cols] * vals[:, None]  # type: ignore[attr-defined]
         starts = np.zeros(len(rows), dtype=np.int64)
@@ -444,12 +445,11 @@ def _set_ents(doc: Doc, ents: list[tuple[int, int, int]]) -> None:
     (1) it, with its label and no knowledge-base id; every other token is outside (2), with no
     label; knowledge-base ids outside the entities and ``ENT_ID`` are left as they are.
     """
-    iob = [2] * len(doc)
-    types = [0] * len(doc)
+    table = np.zeros((len(doc), 2), dtype=np.uint64)
+    table[:, 0] = 2
     for s, e, label in ents:
-        iob[s:e] = [3] + [1] * (e - s - 1)
-        types[s:e] = [label] * (e - s)
-    table = np.array([iob, types], dtype=np.uint64).T
+        table[s:e] = (1, label)
+        table[s, 0] = 3
     doc.from_array([ENT_IOB, ENT_TYPE], cast("Ints2d", table))
     for s, e, _ in ents:
         for token in doc[s:e]:
@@ -483,11 +483,12 @@ class DecideComponent:
 
     def _decide(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
-        decision = decide(text, doc._.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
+        ext = doc._  # (each ``doc._`` builds an accessor: read it once)
+        title_end = ext.gb_title_end if ext.gb_title_end >= 0 else len(text)
+        decision = decide(text, ext.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
                           self.model, threshold=self.threshold, proposed_threshold=self.proposed_threshold,
                           corpus=self.corpus, lower_threshold=self.lower_threshold, space=self.space)
-        doc._.gb_candidates = decision.cands
+        ext.gb_candidates = decision.cands
         _set_doc_results(doc, decision)
         return doc
 
