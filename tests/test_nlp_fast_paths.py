@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from graphbuild.nlp import decide, doc_context, entity_types, features, patterns, roles
+from graphbuild.records import name_key
 
 LOWER = [
     "T\n\nwe use beam search sampling and label smoothing here.",
@@ -115,6 +117,25 @@ def test_filtered_token_spans_match_spacy_filter_spans():
     assert decide._filtered(spans) == [(0, 2, 1), (2, 5, 3), (5, 6, 4), (6, 9, 6)]  # by hand
 
 
+def _ent_table(doc):
+    return doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]).tolist()
+
+
+@pytest.mark.parametrize("ents", [[], [(0, 2, "A")], [(0, 1, "A"), (1, 3, "B"), (3, 4, "B"), (9, 10, "A")],
+                                  [(4, 10, "B")], [(2, 3, "A"), (5, 8, "A")]])
+def test_set_ents_by_array_matches_spacy_set_ents(ents):
+    nlp = spacy.blank("en")
+    for earlier in ([], [(1, 2, "X", "kb1", "id1"), (3, 6, "Y", "kb2", "")]):  # fresh, and a doc with entities
+        docs = [nlp("a b c d e f g h i j") for _ in range(2)]
+        for doc in docs:
+            doc.set_ents([Span(doc, s, e, label=label, kb_id=kb, span_id=i) for s, e, label, kb, i in earlier])
+        labelled = [(s, e, nlp.vocab.strings.add(label)) for s, e, label in ents]
+        docs[0].set_ents([Span(docs[0], s, e, label=label) for s, e, label in labelled], default="outside")
+        decide._set_ents(docs[1], labelled)
+        assert _ent_table(docs[1]) == _ent_table(docs[0])
+        assert [(e.start, e.end, e.label_) for e in docs[1].ents] == [(s, e, label) for s, e, label in ents]
+
+
 LEFT = ["the model ", "a self-attention-", "x_y9 (", "trained on\n", "ab-- ", "____-a ", "foo--- ", "é-word, ",
         "word\n\n", "end of a long-long-word:  ", "no letters 123 ", "", "a", "9-b ", "pre-\n"]
 
@@ -126,3 +147,17 @@ def test_left_word_from_the_last_run_matches_the_full_search(window):
         fast = features._left_word(window[cut:])
         assert (plain is None) == (fast is None)
         assert plain is None or (plain.span(), plain.group(1)) == (fast.span(), fast.group(1))
+
+
+URLS = ["T\n\nCode: https://github.com/owner/FooNet and http://gitlab.com/a/bar-x.git.",
+        "T\n\nsee foo.github.io and https://github.com/x/BazLM, github.com/y/QuxNet.",
+        "T\n\nno address at all, just github mentioned and a://b",
+        "T\n\nhttps://HuggingFace.co/datasets/org/CorpusZ; https://example.org/page",
+        "T\n\nKelvin \u212a: https://GITHUB.IO.example and x-y.GitHub.io/z",
+        "T\n\ngithub.com/owner then GitHub.com/a/b,github.com/c/d.git gitlab.comgithub.com/e/f\n"]
+
+
+@pytest.mark.parametrize("text", URLS)
+def test_url_names_from_the_hosts_present_match_the_full_scan(text):
+    plain = {name_key(g) for m in doc_context._URL.finditer(text) for g in m.groups() if g} - {""}
+    assert doc_context.DocContext(text, [(0, len(text))], text.find("\n\n")).url_names == plain

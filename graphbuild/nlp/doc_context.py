@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..records import name_key
 from .candidates import Candidate
@@ -33,8 +33,14 @@ _TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\
 
 
 #: a repository's name in a code-hosting address, or a project page's first host label
-_URL = re.compile(r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/[\w.\-]+/"
-                  r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)|(?://|\b)([\w\-]+)\.github\.io", re.I)
+_REPO = (r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/[\w.\-]+/"
+         r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)")
+_URL = re.compile(rf"{_REPO}|(?://|\b)([\w\-]+)\.github\.io", re.I)
+#: ``_URL`` without its second branch, for a text without "github.io" (where that branch cannot
+#: match, so both find the same; the second branch tries every word of the text); its matches
+#: start where one of ``_HOSTS`` does
+_URL_REPO = re.compile(_REPO, re.I)
+_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
 
 _TITLE_LEAD = re.compile(r"(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
@@ -93,11 +99,29 @@ class DocContext:
         if self._url_names is None:
             found: set[str] = set()
             if "github" in self.lowered or "://" in self.text:
-                for m in _URL.finditer(self.text):
+                for m in self._url_matches():
                     found.update(name_key(g) for g in m.groups() if g)
                 found.discard("")
             self._url_names = frozenset(found)
         return self._url_names
+
+    def _url_matches(self) -> Iterator[re.Match[str]]:
+        """``_URL.finditer(text)``; where substring searches stand for its case-insensitive matching
+        and the text holds no "github.io", its first branch tried only where one of its hosts starts.
+        """
+        text, lowered = self.text, self.lowered
+        if not self.caseless_safe or "github.io" in lowered:
+            yield from _URL.finditer(text)
+            return
+        at = 0
+        while True:
+            at = min([found for found in (lowered.find(host, at) for host in _HOSTS) if found >= 0], default=-1)
+            if at < 0:
+                return
+            m = _URL_REPO.match(text, at)
+            if m is not None:
+                yield m
+            at = m.end() if m is not None else at + 1
 
     def propose_near(self, lo: int, hi: int) -> bool:
         """``_PROPOSE_NEAR.search(text[lo:hi])``, skipped where none of its verbs starts in the range."""

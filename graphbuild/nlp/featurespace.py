@@ -155,7 +155,7 @@ class FeatureSpace:
                 at_valued += range(at, at + len(valued))
                 values += valued.values()
                 cols += valued
-        contrib = matrix.take(np.array(cols, dtype=np.intp), axis=0)
+        contrib = matrix.take(np.fromiter(cols, dtype=np.intp, count=len(cols)), axis=0)
         if at_valued:
             contrib[at_valued] *= np.array(values)[:, None]
         out = np.add.reduceat(contrib, starts, axis=0)
