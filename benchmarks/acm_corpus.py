@@ -20,10 +20,9 @@ when the gazetteer grows (``--names gazetteer`` draws from today's instead).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from pathlib import Path
-
-import json
 
 from graphbuild.nlp.gazetteer import load_gazetteer
 

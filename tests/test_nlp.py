@@ -65,7 +65,8 @@ def test_lexicon_sentences_keep_abbreviations_inside():
     assert spans[2] == "Results improve."
 
 
-@pytest.mark.parametrize("name", ["LLMs", "GPU", "PyTorch", "NeurIPS", "Transformers", "CNNs", "CPU-GPU", "GPU/TPU", "SRAMs", "C++"])
+@pytest.mark.parametrize("name", ["LLMs", "GPU", "PyTorch", "NeurIPS", "Transformers", "CNNs", "CPU-GPU", "GPU/TPU",
+                                  "SRAMs", "C++"])
 def test_lexicon_generic_words(name):
     assert is_generic(name)
 
