@@ -54,7 +54,8 @@ def build_once(ws: Workspace, inputs: list[str]) -> list[tuple[str, float, float
         with timed("graph", rows):
             G = stages.graph(papers, resolution, citations)
         live = ws.current
-        commit = generations.Commit(ws.path, live, graph_digest(G), fingerprint, {}, len(papers))
+        commit = generations.Commit(ws.path, live, graph_sha256=graph_digest(G), pipeline=fingerprint, stats={},
+                                    papers=len(papers))
         with timed("commit: write files", rows):
             commit.write(papers + citations.external, generations.extraction_lines(extracted), G)
         with timed("commit: store (copy + sync + checkpoint)", rows):

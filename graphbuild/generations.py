@@ -36,7 +36,7 @@ from .schema import GraphTables
 from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "extraction_lines", "iter_extraction_lines",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "MANIFEST_FIELDS", "extraction_lines", "iter_extraction_lines",
            "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
@@ -92,6 +92,10 @@ def repair(root: Path, live: Path | None) -> list[str]:
     return done
 
 
+#: what every generation's manifest records (:meth:`Commit.finish` refuses a manifest without them)
+MANIFEST_FIELDS = ("graph_sha256", "pipeline", "stats", "papers")
+
+
 class Commit:
     """One new generation, written beside the live one and switched in last.
 
@@ -103,18 +107,18 @@ class Commit:
     ----------
     root : the workspace folder (holding the lock).
     live : the live generation, or None in a new workspace.
-    digest, fingerprint, stats, papers : recorded in the new generation's manifest.
+    manifest : the new generation's manifest fields known now (``graph_sha256``, ``pipeline``,
+        ``stats``, ``papers``: :data:`MANIFEST_FIELDS`); a build records them as its stages
+        learn them, and :meth:`finish` refuses a manifest that lacks one.
     """
 
-    def __init__(self, root: Path, live: Path | None, digest: str, fingerprint: str, stats: dict[str, Any],
-                 papers: int):
+    def __init__(self, root: Path, live: Path | None, **manifest: Any):
         matches = (GENERATION_RE.match(g.name) for g in root.iterdir())
         number = max((int(m.group(1)) for m in matches if m), default=0) + 1
         self.root, self.live = root, live
         self.gen = root / f"gen-{number:06d}"
         self.tmp = root / f".gen-{number:06d}.tmp-{os.getpid()}"
-        self.manifest: dict[str, Any] = {"graph_sha256": digest, "pipeline": fingerprint,
-                                         "stats": stats, "papers": papers}
+        self.manifest: dict[str, Any] = dict(manifest)
 
     @contextlib.contextmanager
     def _guard(self, what: str, folder: Path | None = None) -> Iterator[None]:
@@ -220,6 +224,10 @@ class Commit:
 
     def finish(self) -> None:
         """Seal the folder, rename it into place, switch ``CURRENT``, then delete older generations."""
+        missing = [name for name in MANIFEST_FIELDS if name not in self.manifest]
+        if missing:  # a caller's mistake, never the user's: no generation without what readers rely on
+            self.discard()
+            raise ValueError(f"the manifest of {self.gen.name} lacks {', '.join(missing)}; nothing was switched")
         with self._guard("writing generation"):
             atomic_write_text(self.tmp / "manifest.json", json.dumps(self.manifest, indent=2) + "\n")
             fsync_dir(self.tmp)

@@ -233,8 +233,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     own = read_corpus_papers(Path(folder)) if corpus else [p for p in nodes if not p.external]
     papers = own + [p for p in nodes if p.external]  # reference stubs last, as a build writes them
     with ws.lock("load"):  # a new generation, made live the way a build makes one
-        commit = Commit(Path(ws.path), ws.current, graph_digest(G), corpus["pipeline"] if corpus else "spark",
-                        report.stats, len(own))
+        commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
+                        pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=len(own))
         commit.manifest["loaded_from"] = "parquet"
         if corpus:  # streamed from the Parquet files: the extraction cache a later build reads
             commit.write_extractions(read_extraction_lines(Path(folder)))

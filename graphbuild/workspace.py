@@ -300,7 +300,7 @@ class Workspace:
                       say: Callable[[str], None], curation: list[CurationOp]) -> BuildReport:
         report = BuildReport()
         live = self.current
-        commit = generations.Commit(self.path, live, "", "", {}, 0)
+        commit = generations.Commit(self.path, live)  # the manifest is recorded as the stages run
         try:
             built = self._run_stages(inputs, report, commit, format=format, skip_bad=skip_bad, progress=progress,
                                      say=say, curation=curation)

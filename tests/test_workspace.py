@@ -494,3 +494,23 @@ def test_workspace_graph_file_and_digest_agree_on_either_path(ws, tmp_path):
     stamp = (gen / "graph.json").stat().st_mtime_ns
     assert not _build(ws, SOURCES / "corpus.jsonl", extra).changed  # no new papers: hashed first, nothing written
     assert sorted(p.name for p in ws.path.iterdir()) == before and (gen / "graph.json").stat().st_mtime_ns == stamp
+
+
+def test_a_generation_is_never_switched_in_without_its_manifest_fields(tmp_path):
+    import networkx as nx
+
+    from graphbuild import generations
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    commit = generations.Commit(root, None, pipeline="p", stats={}, papers=0)  # no graph digest recorded
+    commit.write([], [], nx.MultiDiGraph())
+    with pytest.raises(ValueError, match="lacks graph_sha256"):
+        commit.finish()
+    assert not (root / "CURRENT").exists() and list(root.iterdir()) == []
+    commit = generations.Commit(root, None, pipeline="p", stats={}, papers=0)
+    commit.write_graph(nx.MultiDiGraph())  # records the digest as it writes
+    commit.write([], [], None)
+    commit.finish()
+    manifest = json.loads((root / (root / "CURRENT").read_text().strip() / "manifest.json").read_text())
+    assert set(generations.MANIFEST_FIELDS) <= set(manifest)
