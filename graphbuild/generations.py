@@ -36,8 +36,8 @@ from .schema import GraphTables
 from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "MANIFEST_FIELDS", "extraction_lines", "iter_extraction_lines",
-           "plain", "generations",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "MANIFEST_FIELDS", "extraction_lines",
+           "iter_extraction_lines", "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
