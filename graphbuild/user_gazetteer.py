@@ -12,7 +12,9 @@ entry's type, family and ``ambiguous`` flag and adds its aliases; any other
 entry is new. :func:`effective_gazetteer` writes the combination once per
 content (named by its digest) in the user's cache folder and returns its path,
 which the pipeline loads like any gazetteer file; the pipeline fingerprint
-hashes that file, so editing the user file redoes the extractions.
+hashes that file, so editing the user file redoes the extractions. The Spark
+job (:mod:`graphbuild.spark.job`) merges on its driver and ships that file to
+its executors, so both builds load, and fingerprint, the same gazetteer.
 """
 
 from __future__ import annotations

@@ -87,16 +87,10 @@ def both_builds(spark_session, corpus, tmp_path_factory):
     return graph_to_tables(ws.graph()), out, counts, ws
 
 
-def test_spark_build_equals_single_machine_build(both_builds):
-    """Every table and column the Spark job writes equals ``graphbuild build``'s: all but the communities."""
-    from graphbuild.spark.job import NOT_PRODUCED_COLUMNS, NOT_PRODUCED_TABLES
+def _assert_written_tables_equal(out: Path, expected) -> None:
+    """Every table the Spark job wrote under ``out`` has the schema's columns and ``expected``'s rows."""
+    from graphbuild.spark.job import NOT_PRODUCED_TABLES
 
-    expected, out, counts, _ = both_builds
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["counts"] == {k: v for k, v in counts.items() if k != "skipped"}
-    # the one gap is explicit: communities are computed by `graphbuild load` (README, BENCHMARKS)
-    assert NOT_PRODUCED_TABLES == ("Community", "IN_COMMUNITY") and NOT_PRODUCED_COLUMNS == {}
-    assert manifest["not_produced"] == {"tables": ["Community", "IN_COMMUNITY"], "columns": {}}
     compared = 0
     for group, names in (("nodes", NODE_TABLES), ("rels", REL_TABLES)):
         for name in names:
@@ -109,7 +103,20 @@ def test_spark_build_equals_single_machine_build(both_builds):
             assert len(got) == len(want), name
             assert _rows(got) == _rows(want), name
             compared += 1
-    assert compared == len(NODE_TABLES) + len(REL_TABLES) - 2
+    assert compared == len(NODE_TABLES) + len(REL_TABLES) - len(NOT_PRODUCED_TABLES)
+
+
+def test_spark_build_equals_single_machine_build(both_builds):
+    """Every table and column the Spark job writes equals ``graphbuild build``'s: all but the communities."""
+    from graphbuild.spark.job import NOT_PRODUCED_COLUMNS, NOT_PRODUCED_TABLES
+
+    expected, out, counts, _ = both_builds
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"] == {k: v for k, v in counts.items() if k != "skipped"}
+    # the one gap is explicit: communities are computed by `graphbuild load` (README, BENCHMARKS)
+    assert NOT_PRODUCED_TABLES == ("Community", "IN_COMMUNITY") and NOT_PRODUCED_COLUMNS == {}
+    assert manifest["not_produced"] == {"tables": ["Community", "IN_COMMUNITY"], "columns": {}}
+    _assert_written_tables_equal(out, expected)
     assert counts["Paper"] > 20 and counts["Entity"] > 20 and counts["CITES"] > 0
     # the comparison is not vacuous: the corpus has reported results and graded confidence
     assert counts["Result"] > 0 and counts["REPORTS"] >= counts["Result"] and counts["OF_MODEL"] > 0
@@ -208,6 +215,107 @@ def test_build_on_a_loaded_spark_output_extracts_only_the_new_papers(both_builds
     other = Workspace(ws.path, Settings(gazetteer=str(gaz)))
     again = other.build([], sync_store=False, overview=False, progress=False)
     assert again.extracted == again.papers_total == loaded + 2
+
+
+def _user_gazetteer(path: Path) -> Path:
+    """A user gazetteer that adds a name the shipped one lacks and retypes a shipped entry."""
+    entries = [{"name": "Atari", "type": "Dataset", "aliases": ["Atari 2600"]},
+               {"name": "MMLU", "type": "Task"}]
+    path.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def gazetteer_builds(spark_session, tmp_path_factory):
+    """The demo corpus built by ``graphbuild build`` and by the Spark job under one user gazetteer.
+
+    Yields the single build's workspace, the Spark output folder and the user
+    gazetteer; the merged gazetteer is written to a cache folder of its own.
+    """
+    from graphbuild.settings import Settings
+    from graphbuild.spark import build
+    from graphbuild.workspace import Workspace
+
+    tmp = tmp_path_factory.mktemp("spark-gazetteer")
+    papers = read_papers([data_path("demo")], progress=False).papers
+    corpus = tmp / "demo.jsonl"
+    corpus.write_text("".join(json.dumps(_plain_record(p), ensure_ascii=False) + "\n" for p in papers),
+                      encoding="utf-8")
+    settings = Settings(gazetteer=str(_user_gazetteer(tmp / "mine.jsonl")))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
+        ws = Workspace(tmp / "ws", settings)
+        ws.build([corpus], sync_store=False, overview=False, progress=False)
+        out = tmp / "parquet"
+        build([corpus], out, spark=spark_session, settings=settings)
+        yield ws, out, settings
+
+
+def test_spark_build_with_a_user_gazetteer_equals_single_machine_build(gazetteer_builds, spark_session):
+    """Under a user gazetteer the job loads what ``graphbuild build`` loads (the shipped gazetteer merged with
+    the user's), shipped to the executors: the same tables and the same pipeline fingerprint."""
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.spark.steps import worker_pipeline
+    from graphbuild.user_gazetteer import effective_gazetteer
+
+    ws, out, settings = gazetteer_builds
+    expected = graph_to_tables(ws.graph())
+    # the user's entries took effect: a new entity, and a shipped name under the user's type
+    types = {r["name"]: r["type"] for r in expected.nodes["Entity"]}
+    assert types.get("Atari") == "Dataset" and types.get("MMLU") == "Task"
+    _assert_written_tables_equal(out, expected)
+    assert json.loads((out / "manifest.json").read_text())["corpus"]["pipeline"] == ws.manifest()["pipeline"]
+    # executors load the copy shipped with the job, not the driver's file
+    merged = Path(effective_gazetteer(settings.gazetteer))
+    loaded = spark_session.sparkContext.parallelize([merged.name], 1).map(
+        lambda name: worker_pipeline("", name).meta["graphbuild"]["gazetteer"]).collect()
+    assert Path(loaded[0]).name == merged.name and Path(loaded[0]) != merged
+
+
+def test_build_on_a_loaded_spark_output_with_the_user_gazetteer_extracts_nothing(gazetteer_builds, tmp_path):
+    """``graphbuild load`` of the Spark output, then ``graphbuild build`` under the same user gazetteer: every
+    cached extraction's key matches, so nothing is extracted again and the graph is the single build's."""
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import load_parquet
+    from graphbuild.workspace import Workspace
+
+    single, out, settings = gazetteer_builds
+    ws = Workspace(tmp_path / "loaded", settings)
+    load_parquet(out, ws, sync_store=False, progress=False)
+    report = ws.build([], sync_store=False, overview=False, progress=False)
+    assert report.extracted == 0 and report.papers_total == len(ws.extractions()) > 20
+    got, want = graph_to_tables(ws.graph()), graph_to_tables(single.graph())
+    for name in NODE_TABLES:
+        assert _rows(got.nodes[name]) == _rows(want.nodes[name]), name
+    for name in REL_TABLES:
+        assert _rows(got.rels[name]) == _rows(want.rels[name]), name
+
+
+def test_spark_build_with_a_bad_user_gazetteer_fails_on_one_line_before_spark(corpus, tmp_path, monkeypatch,
+                                                                               capsys):
+    """A malformed user gazetteer line: one coded line naming the file and line, as ``graphbuild build`` gives,
+    and no Spark session is started (from the command line or the Python API)."""
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+    from graphbuild.errors import InputError
+    from graphbuild.settings import Settings
+    from graphbuild.spark import build
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    bad = tmp_path / "mine.jsonl"
+    bad.write_text('{"name": "Atari", "type": "Dataset"}\n{"name": "Pong", "type": "Game"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="mine.jsonl:2: unknown entity type 'Game'"):
+        build([corpus], tmp_path / "out", settings=Settings(gazetteer=str(bad)))
+    assert main(["spark", "build", str(corpus), "--out", str(tmp_path / "out"), "--gazetteer", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith(f"graphbuild: error: [E100] {bad}:2: unknown entity type")
+    assert main(["build", str(corpus), "-w", str(tmp_path / "ws"), "--gazetteer", str(bad)]) == 1
+    assert capsys.readouterr().err == err  # the single build's line
+    assert not (tmp_path / "out").exists()
 
 
 def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):

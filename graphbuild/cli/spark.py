@@ -15,7 +15,10 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
 
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
     from ..spark.job import build
+    from ..user_gazetteer import effective_gazetteer
 
+    settings = _settings(args)
+    effective_gazetteer(settings.gazetteer)  # a malformed user gazetteer: one line, before the JVM's own
     spark = get_session(args.master)
     start = time.monotonic()
 
@@ -23,7 +26,7 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
         print(f"spark build: {stage} done ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
 
     try:
-        counts = build(args.inputs, args.out, spark=spark, settings=_settings(args), skip_bad=args.skip_bad,
+        counts = build(args.inputs, args.out, spark=spark, settings=settings, skip_bad=args.skip_bad,
                        on_stage=done)
     finally:
         stop_session(spark)

@@ -84,10 +84,11 @@ def _entity_confidence(model: str, gazetteer: str) -> Callable[[Iterator[Any]], 
     def score(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
-        from ..nlp.pipeline import _gazetteer, cached_pipeline
+        from ..nlp.pipeline import _gazetteer
         from ..review import entity_confidence
+        from .steps import worker_pipeline
 
-        gaz = _gazetteer(cached_pipeline(model or None, gazetteer))  # once per Python worker
+        gaz = _gazetteer(worker_pipeline(model, gazetteer))
         for df in batches:
             conf = []
             for name, aliases, papers, typed in zip(df["name"], df["aliases"], df["paper_count"], df["typed"]):
@@ -105,7 +106,8 @@ def with_confidence(entities: Any, links: Any, mentions: Any, model: str, gazett
     entities : final entities (``id, name, type, aliases, family, paper_count``).
     links : final links (``paper_id, eid, role, evidence, char_start, char_end``).
     mentions : the extraction's mentions (``node, paper_id, mention``); ``node`` orders a paper's mentions.
-    model, gazetteer : the pipeline whose gazetteer says which names are known.
+    model, gazetteer : the pipeline whose gazetteer says which names are known (as
+        :func:`~graphbuild.spark.steps.worker_pipeline` takes them).
     """
     from pyspark.sql import functions as F
 

@@ -13,7 +13,12 @@ the driver):
 3. **extract**: the spaCy pipeline, built once per Python worker
    (``cached_pipeline``), runs over each partition (``mapInPandas``); each
    paper's extraction is kept with the cache key a single build gives it
-   (the pipeline fingerprint and a digest of the paper's text).
+   (the pipeline fingerprint and a digest of the paper's text). The
+   pipeline loads the gazetteer a single build loads (the shipped one, or
+   the shipped one merged with the user's by
+   :func:`~graphbuild.user_gazetteer.effective_gazetteer`): the driver
+   merges it, before any Spark work, and ships the file with the job
+   (``SparkContext.addFile``), so executors on other machines load it too.
 4. **resolve**: mentions that share a name key are grouped the same way;
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
@@ -51,9 +56,10 @@ from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
 from ..stages import fingerprint_of
+from ..user_gazetteer import effective_gazetteer
 from . import steps
 
-__all__ = ["build", "spark_inputs", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
+__all__ = ["build", "spark_inputs", "ship_file", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
 
 #: Where the Spark build may differ from ``graphbuild build`` (none on the test corpora).
 APPROXIMATIONS = (
@@ -217,16 +223,19 @@ def _corpus_casing(papers: Any) -> dict[str, list[int]]:
 
 
 def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, casing: Any):
-    """A mapInPandas function: each merged paper's extraction, with the cache key a single build gives it."""
+    """A mapInPandas function: each merged paper's extraction, with the cache key a single build gives it.
+
+    ``model`` and ``gazetteer`` as :func:`~graphbuild.spark.steps.worker_pipeline` takes them.
+    """
     def extract(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
         from ..nlp.decide import DecideComponent
         from ..nlp.features import CorpusStats
-        from ..nlp.pipeline import _gazetteer, cached_pipeline, doc_to_extraction
+        from ..nlp.pipeline import _gazetteer, doc_to_extraction
         from ..stages import extraction_key
 
-        nlp = cached_pipeline(model or None, gazetteer)  # once per Python worker
+        nlp = steps.worker_pipeline(model, gazetteer)
         gaz = _gazetteer(nlp)
         comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
         if isinstance(comp, DecideComponent):  # the whole corpus's casing, not this partition's
@@ -264,10 +273,11 @@ def _mentions(batches: Iterator[Any]) -> Iterator[Any]:
 
 
 def _resolver(model: str, gazetteer: str) -> Callable[[list[tuple]], list[tuple]]:
+    """A :func:`per_group` function: a group of mentions resolved against the pipeline's gazetteer."""
     def resolve(rows: list[tuple]) -> list[tuple]:
-        from ..nlp.pipeline import _gazetteer, cached_pipeline
+        from ..nlp.pipeline import _gazetteer
 
-        gaz = _gazetteer(cached_pipeline(model or None, gazetteer))  # once per Python worker
+        gaz = _gazetteer(steps.worker_pipeline(model, gazetteer))
         entities, links = steps.resolve_group([row[:3] for row in rows], gaz)
         comp = int(rows[0][3])
         return ([(comp, "entity", json.dumps(e, ensure_ascii=False)) for e in entities]
@@ -312,7 +322,9 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     inputs : JSON Lines (``.jsonl``, ``.jsonl.gz``) and Parquet files or folders of them.
     out : the output folder; replaced as a whole when the job succeeds.
     spark : a ``SparkSession``; a local one (all cores) when omitted.
-    settings : the spaCy model and gazetteer to use (defaults: blank English, the shipped gazetteer).
+    settings : the spaCy model and gazetteer to use (defaults: blank English, the shipped gazetteer); a
+        user gazetteer adds to the shipped one, as in ``graphbuild build``, and a malformed one raises
+        :class:`~graphbuild.errors.InputError` before any Spark work.
     skip_bad : skip unusable records (counted) instead of failing on the first.
     batch_size : papers per ``nlp.pipe`` batch.
     on_stage : called with a stage's name (``read``, ``merge``, ``extract``, ``resolve``, ``entities``,
@@ -326,12 +338,13 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     from .session import get_session
 
     settings = settings or Settings()
-    spark = spark or get_session()
     files = spark_inputs(inputs)
-    model, gazetteer = settings.spacy_model or "", settings.gazetteer or ""
+    model, gazetteer = settings.spacy_model or "", effective_gazetteer(settings.gazetteer)
+    fingerprint = fingerprint_of(model, gazetteer)  # the single build's: it hashes the same file
+    spark = spark or get_session()
     mark = on_stage or (lambda stage: None)
-    fingerprint = fingerprint_of(model, gazetteer)
-    tables, corpus, skipped = _tables(spark, files, (model, gazetteer), fingerprint, skip_bad, batch_size, mark)
+    pipeline = (model, ship_file(spark, gazetteer))
+    tables, corpus, skipped = _tables(spark, files, pipeline, fingerprint, skip_bad, batch_size, mark)
     counts = _write(tables, corpus, fingerprint, Path(out))
     mark("write")
     counts["skipped"] = skipped
@@ -340,7 +353,10 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
 
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
             skip_bad: bool, batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any], int]:
-    """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count."""
+    """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
+
+    ``pipeline`` is the model and the shipped gazetteer's name (:func:`ship_file`).
+    """
     from pyspark.sql import functions as F
 
     model, gazetteer = pipeline
@@ -412,6 +428,19 @@ def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return counts
+
+
+def ship_file(spark: Any, path: str) -> str:
+    """Send the file at ``path`` with the job to every executor; the name ``SparkFiles.get`` finds it by.
+
+    ``""`` (no file: the gazetteer inside the package) stays ``""``. Names
+    share one folder per executor: the merged gazetteer's is its content's
+    digest, so one name is one content.
+    """
+    if not path:
+        return ""
+    spark.sparkContext.addFile(local_uri(path))
+    return Path(path).name
 
 
 def local_uri(path: str | os.PathLike) -> str:

@@ -17,10 +17,24 @@ from ..ingest.merge import MIN_TITLE_CHARS, merge_papers, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key, normalize_title, title_id
 
 __all__ = ["paper_from_json", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
-           "paper_row", "link_fields", "MAX_ENTITIES"]
+           "paper_row", "link_fields", "worker_pipeline", "MAX_ENTITIES"]
 
 #: Entities per paper that the mention numbering leaves room for.
 MAX_ENTITIES = 4096
+
+
+def worker_pipeline(model: str, gazetteer: str) -> Any:
+    """The job's spaCy pipeline on a Python worker, built once per worker (``cached_pipeline``).
+
+    ``gazetteer`` is the name of the gazetteer file shipped with the job
+    (``SparkContext.addFile``; found with ``SparkFiles.get`` wherever the
+    worker runs), or empty for the gazetteer inside the package.
+    """
+    from pyspark import SparkFiles
+
+    from ..nlp.pipeline import cached_pipeline
+
+    return cached_pipeline(model or None, SparkFiles.get(gazetteer) if gazetteer else "")
 
 
 def paper_from_json(text: str) -> Paper:
