@@ -44,7 +44,7 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import DocContext
 from .features import CorpusStats, candidate_features, entity_features, group_candidates
-from .featurespace import FeatureSpace, Row, merge_rows
+from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -246,9 +246,11 @@ def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list
     """Group the candidates naming one thing and compute every candidate's feature row.
 
     ``space`` numbers the features (and caches what depends on a form only); a
-    fresh one when not given.
+    fresh one when not given. A long-lived space may forget ids here (:meth:`FeatureSpace.settle`):
+    the rows of earlier documents are stale then.
     """
     space = space if space is not None else FeatureSpace()
+    space.settle()
     cands = [c for c in cands if c.end > c.start and _has_letter(c.text)]
     entries = [_gaz_entry(gaz, c) for c in cands]
     keys = [e.key if e is not None else None for e in entries]
@@ -459,17 +461,29 @@ def _set_ents(doc: Doc, ents: list[tuple[int, int, int]]) -> None:
 class DecideComponent:
     """The ``graphbuild_decide`` component; its weights travel with ``nlp.to_disk``."""
 
+    #: feature ids (the model's for good, the others' for a while) and the per-form feature cache,
+    #: kept across documents; made anew when :attr:`model` is set
+    space: FeatureSpace
+
     def __init__(self, nlp: Language, name: str, *, model: str = "", threshold: float = THRESHOLD,
                  proposed_threshold: float = PROPOSED_THRESHOLD, lower_threshold: float = LOWER_THRESHOLD):
         self.nlp, self.name = nlp, name
         self.model = load_model(model)
-        #: feature ids and the per-form feature cache, kept across documents
-        self.space = FeatureSpace()
         self.threshold, self.proposed_threshold = threshold, proposed_threshold
         self.lower_threshold = lower_threshold
         #: casing statistics of the papers being built (set by ``extract_papers``); None: the document's own
         self.corpus: CorpusStats | None = None
         self._guarded = guarded(name)(self._decide)
+
+    @property
+    def model(self) -> DecisionModel:
+        """The decision weights; setting them numbers their feature names in a new :attr:`space`."""
+        return self._model
+
+    @model.setter
+    def model(self, model: DecisionModel) -> None:
+        self._model = model
+        self.space = BoundedFeatureSpace(chain(model.entity.index, model.types.index))
 
     def __call__(self, doc: Doc) -> Doc:
         """Decide the entities among ``doc``'s candidates and set its results."""

@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext
-from .featurespace import FeatureSpace, Row
+from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key
 from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
@@ -61,7 +61,7 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of", "_space")
+    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
@@ -69,6 +69,7 @@ class CorpusStats:
         self._features: dict[tuple[str, str], tuple[int, ...]] = {}  # (name, proposer) -> ids, per ``counts``
         self._features_of: object = None
         self._space: object = None
+        self._generation = 0
 
     def add(self, text: str) -> None:
         """Count one paper's abstract (the text after its title)."""
@@ -99,11 +100,15 @@ class CorpusStats:
         """The ids in ``space`` of the corpus features of a one-word name (and their conjunctions
         with its proposer ``source``).
         """
-        if self._features_of is not self.counts or self._space is not space:  # counts or space changed
+        if self._features_of is not self.counts or self._space is not space or self._generation != space.generation:
+            # counts, space or the space's ids changed
             self._features, self._features_of, self._space = {}, self.counts, space
+            self._generation = space.generation
         key = (name, source)
         ids = self._features.get(key)
         if ids is None:
+            if len(self._features) >= MAX_BLOCKS:
+                self._features.clear()
             ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
         return ids
 

@@ -10,6 +10,12 @@ A row is a :data:`Row`: the ids of its present (value 1) features and a dict
 of the few features with another value (the type votes). :meth:`FeatureSpace.named`
 turns a row back into the ``name -> value`` dictionary that training and the
 extraction digest read.
+
+A :class:`BoundedFeatureSpace` serves a fixed model at prediction time, over
+as many documents as a long run brings: the names the model knows keep their
+ids, and the others (every new neighbouring word, every new form) are
+forgotten between documents once there are many of them, so the space does not
+grow without bound. Training numbers every name (a fresh :class:`FeatureSpace`).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import numpy as np
 if TYPE_CHECKING:
     from .decide import LinearModel
 
-__all__ = ["FeatureSpace", "Row", "merge_rows", "CONJOINED"]
+__all__ = ["FeatureSpace", "BoundedFeatureSpace", "Row", "merge_rows", "CONJOINED"]
 
 #: a feature row: ids of the features present with value 1, and the others' ids with their values
 Row = tuple[list[int], dict[int, float]]
@@ -33,8 +39,11 @@ Row = tuple[list[int], dict[int, float]]
 CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
              "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
 
-#: cached blocks kept per space before the cache starts afresh (the corpus repeats forms heavily)
+#: cached blocks (and names' pairing flags) kept per space before the cache starts afresh (the corpus
+#: repeats forms heavily)
 MAX_BLOCKS = 200_000
+#: names no model knows that a :class:`BoundedFeatureSpace` keeps numbered (~5 MB with their weight rows)
+MAX_UNKNOWN = 20_000
 
 
 class FeatureSpace:
@@ -45,13 +54,15 @@ class FeatureSpace:
     names : names to number first (a model's feature names, so its weight rows line up).
     """
 
-    __slots__ = ("ids", "names", "blocks", "_weights", "_conjoined")
+    __slots__ = ("ids", "names", "blocks", "generation", "_weights", "_conjoined")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
         #: cached id tuples, by a key naming what they depend on (see :meth:`block`)
         self.blocks: dict[Any, tuple[int, ...]] = {}
+        #: counts the times ids were dropped (ids cached elsewhere are stale when it changes)
+        self.generation = 0
         self._weights: dict[int, tuple[Any, np.ndarray, int]] = {}
         #: whether a name is paired with the proposer (starts with one of :data:`CONJOINED`), per name
         self._conjoined: dict[str, bool] = {}
@@ -87,6 +98,8 @@ class FeatureSpace:
         for n in listed:
             c = conjoined.get(n)
             if c is None:
+                if len(conjoined) >= MAX_BLOCKS:
+                    conjoined.clear()
                 c = conjoined[n] = n.startswith(CONJOINED)
             if c:
                 paired.append(prefix + n)
@@ -95,6 +108,9 @@ class FeatureSpace:
         if None in ids:
             ids = [self.id(n) if i is None else i for n, i in zip(listed, ids)]
         return tuple(ids)  # type: ignore[arg-type]
+
+    def settle(self) -> None:
+        """Called between documents; a growing space keeps every name (see :meth:`BoundedFeatureSpace.settle`)."""
 
     def named(self, row: Row) -> dict[str, float]:
         """The row as ``name -> value``."""
@@ -161,6 +177,37 @@ class FeatureSpace:
         out = np.add.reduceat(contrib, starts, axis=0)
         out += bias
         return out
+
+
+class BoundedFeatureSpace(FeatureSpace):
+    """A :class:`FeatureSpace` for a fixed model: ``names`` (the model's) keep their ids, the names
+    numbered after them are forgotten by :meth:`settle` once there are more than :data:`MAX_UNKNOWN`.
+
+    A name the model does not know weighs nothing, so it needs no lasting id; it still has an id
+    of its own while a document is scored, not one shared with every unknown name: a group's
+    row then keeps one term per distinct name and every score sums the same terms in the same
+    order as with a growing space (numpy sums pairwise: a zero term less moves the last bits).
+    """
+
+    __slots__ = ("known",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(names)
+        #: how many names keep their ids (the first ones)
+        self.known = len(self.names)
+
+    def settle(self) -> None:
+        """Between documents: forget the names after :attr:`known` (with every cached block and
+        weight matrix) when they are more than :data:`MAX_UNKNOWN`.
+        """
+        if len(self.names) - self.known <= MAX_UNKNOWN:
+            return
+        for name in self.names[self.known:]:
+            del self.ids[name]
+        del self.names[self.known:]
+        self.blocks.clear()
+        self._weights.clear()
+        self.generation += 1
 
 
 def merge_rows(rows: Sequence[Row]) -> Row:
