@@ -318,6 +318,23 @@ def test_spark_build_with_a_bad_user_gazetteer_fails_on_one_line_before_spark(co
     assert not (tmp_path / "out").exists()
 
 
+def test_spark_build_of_a_format_it_does_not_read_fails_on_one_line_before_spark(tmp_path, monkeypatch, capsys):
+    """An input the Spark build cannot read (a BibTeX file): one coded line naming it, no Spark session."""
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    refs = tmp_path / "refs.bib"
+    refs.write_text("@article{a, title={T}}\n", encoding="utf-8")
+    assert main(["spark", "build", str(refs), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith(f"graphbuild: error: [E100] {refs}: the Spark build reads")
+    assert not (tmp_path / "out").exists()
+
+
 def test_spark_submit_line_of_the_readme_runs_the_build(corpus, tmp_path):
     """``spark-submit [options] graphbuild/spark/submit.py build INPUT --out DIR``, as README shows it."""
     import subprocess

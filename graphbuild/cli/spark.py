@@ -14,11 +14,13 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     from ..spark.session import get_session, require_pyspark, stop_session
 
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
-    from ..spark.job import build
+    from ..spark.job import build, spark_inputs
     from ..user_gazetteer import effective_gazetteer
 
     settings = _settings(args)
-    effective_gazetteer(settings.gazetteer)  # a malformed user gazetteer: one line, before the JVM's own
+    # an unreadable input or a malformed user gazetteer: one line, before the JVM's own start-up lines
+    spark_inputs(args.inputs)
+    effective_gazetteer(settings.gazetteer)
     spark = get_session(args.master)
     start = time.monotonic()
 
