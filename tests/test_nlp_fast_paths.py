@@ -154,7 +154,8 @@ URLS = ["T\n\nCode: https://github.com/owner/FooNet and http://gitlab.com/a/bar-
         "T\n\nno address at all, just github mentioned and a://b",
         "T\n\nhttps://HuggingFace.co/datasets/org/CorpusZ; https://example.org/page",
         "T\n\nKelvin \u212a: https://GITHUB.IO.example and x-y.GitHub.io/z",
-        "T\n\ngithub.com/owner then GitHub.com/a/b,github.com/c/d.git gitlab.comgithub.com/e/f\n"]
+        "T\n\ngithub.com/owner then GitHub.com/a/b,github.com/c/d.git gitlab.comgithub.com/e/f\n",
+        "T\n\nData: huggingface.co/datasets/org/SetQ and bitbucket.org/team/ToolR."]
 
 
 @pytest.mark.parametrize("text", URLS)

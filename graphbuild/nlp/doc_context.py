@@ -97,12 +97,8 @@ class DocContext:
         (``github.com/owner/NAME``) or a project page's host (``NAME.github.io``).
         """
         if self._url_names is None:
-            found: set[str] = set()
-            if "github" in self.lowered or "://" in self.text:
-                for m in self._url_matches():
-                    found.update(name_key(g) for g in m.groups() if g)
-                found.discard("")
-            self._url_names = frozenset(found)
+            # (``_url_matches`` looks for the hosts first: a text without one costs a few substring searches)
+            self._url_names = frozenset(name_key(g) for m in self._url_matches() for g in m.groups() if g) - {""}
         return self._url_names
 
     def _url_matches(self) -> Iterator[re.Match[str]]:
