@@ -94,31 +94,23 @@ def _paper_props(paper: Paper) -> dict[str, Any]:
 
 
 def graph_to_tables(G: nx.MultiDiGraph) -> GraphTables:
-    """Rows per node label and relationship type, in a stable (sorted) order."""
-    tables = GraphTables(nodes={label: [] for label in NODE_TABLES}, rels={rel: [] for rel in REL_TABLES})
-    for _node, data in sorted(G.nodes(data=True)):
-        label = data["label"]
-        tables.nodes[label].append({col: _value(data.get(col)) for col in NODE_TABLES[label]})
-    edges = [(key, src, dst, data) for src, nbrs in G.adjacency() for dst, keyed in nbrs.items()
-             for key, data in keyed.items()]  # plain dicts: much faster than the edge views
-    edges.sort(key=lambda e: e[:3])  # (type, from, to) is unique: one edge of a type between two nodes
-    for key, src, dst, data in edges:
-        props = REL_TABLES[key][2]
-        row = {"from": src, "to": dst}
-        row.update({col: _value(data.get(col)) for col in props})
-        tables.rels[key].append(row)
+    """Rows per node label and relationship type, in a stable (sorted) order: :func:`graph_columns` as row dicts."""
+    tables = GraphTables()
+    for name, columns in graph_columns(G):
+        rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
+        (tables.nodes if name in NODE_TABLES else tables.rels)[name] = rows
     return tables
 
 
 def graph_columns(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, list[Any]]]]:
-    """The rows of :func:`graph_to_tables` column by column, one table at a time.
+    """The graph's rows column by column, one table at a time.
 
     Yields ``(name, columns)`` for every node label of ``NODE_TABLES`` (columns ``id`` and its
-    properties), then every relationship type of ``REL_TABLES`` (``from``, ``to`` and its
-    properties), in that order; the rows are those of :func:`graph_to_tables`, in the same
-    order. One table's value lists are built at a time and no row dict is made, so a caller
-    that turns each table into a compact form (an Arrow table) holds no per-row Python
-    objects of its own when the graph is freed.
+    properties; nodes in id order), then every relationship type of ``REL_TABLES`` (``from``,
+    ``to`` and its properties; in (from, to) order), in that order. One table's value lists
+    are built at a time and no row dict is made, so a caller that turns each table into a
+    compact form (an Arrow table) holds no per-row Python objects of its own when the graph
+    is freed.
     """
     nodes: dict[str, dict[str, list[Any]]] = {label: {col: [] for col in spec} for label, spec in NODE_TABLES.items()}
     for _node, data in sorted(G.nodes(data=True)):
