@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "5b1a6f8243394fa33546a39d9e0076ff81ebb0fd28523fbf72818934b9d332b7"
-SHARED_50_SHA256 = "ee56e97eafb28cfc3b5e34ab7356690cf255adf7cce1c7c6be3adf5a9750972d"
+DEMO_SHA256 = "7e88eb28f6b6039a0c2405d7e09ed863530fc64a15a769876cef5e789306b6ff"
+SHARED_50_SHA256 = "7106059ee7a67cbfb479d360fddd7db4b81d1588bf9bf23dd505b632550da902"
 
 
 @pytest.fixture(scope="module")

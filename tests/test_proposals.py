@@ -96,6 +96,24 @@ def test_known_names_inside_a_candidate_and_the_proposal_context_features():
     assert f.get("we_propose_sentence") == 1 and f.get("title_variant") is None
 
 
+def test_a_sibling_of_a_strong_name_of_the_document_gets_the_variant_flag():
+    from graphbuild.nlp.features import candidate_features, group_candidates
+    from graphbuild.nlp.featurespace import FeatureSpace
+
+    text = "T\n\nWe propose SMR. We release SMR-mini and SMR-tiny, and the SMR Technical Report."
+    title_end = text.index("\n")
+    smr = _cand("SMR", text, title_end, source="acronym")
+    smr.strong = True
+    cands = [smr, *(_cand(name, text, title_end, source="shape") for name in ("SMR-mini", "SMR-tiny")),
+             _cand("SMR Technical Report", text, title_end, source="caprun")]
+    groups = group_candidates(cands, lambda c: None)
+    space = FeatureSpace()
+    rows = candidate_features(text, [(0, title_end), (title_end + 2, len(text))], title_end, cands, groups,
+                              [None] * len(cands), space=space)
+    flagged = [c.text for c, row in zip(cands, rows) if "variant_of_strong" in space.named(row)]
+    assert flagged == ["SMR-mini", "SMR-tiny"]  # not the name itself, not a longer phrase after it
+
+
 def test_proposed_features_of_a_code_address_a_title_parenthesis_and_a_new_abbreviation():
     from graphbuild.nlp.features import entity_features
 

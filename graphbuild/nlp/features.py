@@ -277,6 +277,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     blocks, block = space.blocks, space.block
     bias = space.id("bias")
     known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
+    stems = {c.text for c in cands if c.strong and " " not in c.text}
     out = []
     for i, c in enumerate(cands):
         g = ev.group_of[i]
@@ -290,6 +291,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         flags = ("flags", source, count, c.strong, *g_flags, c.rule_kept, c.rule_final, c.proposed, c.generic,
                  not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
                  left is None, holds, holds and _JOINER.search(name) is not None,
+                 bool(stems) and _variant_of_strong(name, stems),
                  doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
@@ -310,7 +312,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
 _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_final", "rule_proposed",
           "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
-          "holds_known", "joins_known")
+          "holds_known", "joins_known", "variant_of_strong")
 #: the cues around a candidate, in the order :func:`_context` gives them
 _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
 
@@ -339,6 +341,17 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
 
 
 _JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
+
+
+_VARIANT_TAIL = re.compile(r"[- ](?=\w)")
+
+
+def _variant_of_strong(name: str, stems: set[str]) -> bool:
+    """Whether ``name`` is another strong name of the document with a one-word suffix ("SMR-mini" beside
+    "SMR"; not "SMR Technical Report").
+    """
+    m = _VARIANT_TAIL.search(name)
+    return m is not None and " " not in name[m.end():] and name[:m.start()] in stems
 
 
 def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:

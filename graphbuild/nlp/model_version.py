@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "c6793dbc50f21616"
+MODEL_DIGEST = "5016df6d431522d1"
