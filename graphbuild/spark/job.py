@@ -22,7 +22,9 @@ the driver):
    A local pipeline folder (what ``graphbuild train`` writes) travels the
    same way, packed as a zip archive that Spark unpacks on every executor
    (``SparkContext.addArchive``); a model named as an installed package is
-   loaded by that name.
+   loaded by that name. Each paper's mentions (the rows resolution groups)
+   come out of this step beside its extraction, so no later step parses the
+   extraction again.
 4. **resolve**: mentions that share a name key are grouped the same way;
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
@@ -233,8 +235,26 @@ def _corpus_casing(papers: Any) -> dict[str, list[int]]:
     return {r["word"]: [int(r["cap"]), int(r["low"]), int(r["papers"])] for r in sums.collect()}
 
 
+#: the extractor's rows: a paper's extraction (with its cache key) and its mentions (:func:`_extraction_row`)
+EXTRACTION_SCHEMA = ("order bigint, paper_id string, fingerprint string, extraction string, "
+                     "mentions array<string>, keys array<string>")
+
+
+def _extraction_row(order: int, paper: Any, ex: Any, fingerprint: str) -> tuple[Any, ...]:
+    """A paper's row of :data:`EXTRACTION_SCHEMA`: its extraction as JSON, keyed as a single build caches it,
+    and, for each of its first :data:`~graphbuild.spark.steps.MAX_ENTITIES` entities, the entity's JSON and
+    its name keys (:func:`~graphbuild.spark.steps.mention_buckets`, a JSON list): the rows resolution groups.
+    """
+    from ..stages import extraction_key
+
+    data, cap = ex.to_dict(), steps.MAX_ENTITIES
+    return (order, ex.paper_id, extraction_key(paper, fingerprint), json.dumps(data, ensure_ascii=False),
+            [json.dumps(e, ensure_ascii=False) for e in data["entities"][:cap]],
+            [json.dumps(steps.mention_buckets(em)) for em in ex.entities[:cap]])
+
+
 def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, casing: Any):
-    """A mapInPandas function: each merged paper's extraction, with the cache key a single build gives it.
+    """A mapInPandas function: each merged paper's row of :data:`EXTRACTION_SCHEMA`.
 
     ``model`` and ``gazetteer`` as :func:`~graphbuild.spark.steps.worker_pipeline` takes them.
     """
@@ -244,7 +264,6 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
         from ..nlp.decide import DecideComponent
         from ..nlp.features import CorpusStats
         from ..nlp.pipeline import _gazetteer, doc_to_extraction
-        from ..stages import extraction_key
 
         nlp = steps.worker_pipeline(model, gazetteer)
         gaz = _gazetteer(nlp)
@@ -260,27 +279,22 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
             docs = nlp.pipe((p.text for p in papers), batch_size=batch_size)
             for order, paper, doc in zip(df["order"], papers, docs):
                 ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
-                rows.append((int(order), ex.paper_id, extraction_key(paper, fingerprint),
-                             json.dumps(ex.to_dict(), ensure_ascii=False)))
-            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction"])
+                rows.append(_extraction_row(int(order), paper, ex, fingerprint))
+            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction", "mentions", "keys"])
     return extract
 
 
-def _mentions(batches: Iterator[Any]) -> Iterator[Any]:
-    """The rows resolution groups: one per entity of each extraction, numbered by the paper's order."""
-    import pandas as pd
+def _mentions(extractions: Any) -> Any:
+    """The rows resolution groups (``node, paper_id, mention, keys``): one per entity the extractor emitted.
 
-    from ..records import Extraction
+    ``node`` numbers them by the paper's order: ``order * MAX_ENTITIES`` plus the entity's place.
+    """
+    from pyspark.sql import functions as F
 
-    for df in batches:
-        rows = []
-        for order, text in zip(df["order"], df["extraction"]):
-            ex = Extraction.from_dict(json.loads(text))
-            for j, em in enumerate(ex.entities[:steps.MAX_ENTITIES]):
-                rows.append((int(order) * steps.MAX_ENTITIES + j, ex.paper_id,
-                             json.dumps(em.to_dict(), ensure_ascii=False),
-                             json.dumps(steps.mention_buckets(em))))
-        yield pd.DataFrame(rows, columns=["node", "paper_id", "mention", "keys"])
+    pairs = F.posexplode(F.arrays_zip("mentions", "keys")).alias("j", "m")
+    return extractions.select("order", "paper_id", pairs).select(
+        (F.col("order") * steps.MAX_ENTITIES + F.col("j")).alias("node"), "paper_id",
+        F.col("m.mentions").alias("mention"), F.col("m.keys").alias("keys"))
 
 
 def _resolver(model: str, gazetteer: str) -> Callable[[list[tuple]], list[tuple]]:
@@ -437,10 +451,9 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     extractions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                    .mapInPandas(_extractor(model, gazetteer, fingerprint, batch_size,
                                            spark.sparkContext.broadcast(_corpus_casing(papers))),
-                                "order bigint, paper_id string, fingerprint string, extraction string")
+                                EXTRACTION_SCHEMA)
                    .localCheckpoint())
-    mentions = extractions.mapInPandas(_mentions, "node bigint, paper_id string, mention string, keys string")
-    mentions = mentions.localCheckpoint()
+    mentions = _mentions(extractions).localCheckpoint()
     mark("extract")
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
