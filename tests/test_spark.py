@@ -225,6 +225,14 @@ def _user_gazetteer(path: Path) -> Path:
     return path
 
 
+def _demo_jsonl(path: Path) -> Path:
+    """The demo corpus as plain JSON Lines records."""
+    papers = read_papers([data_path("demo")], progress=False).papers
+    path.write_text("".join(json.dumps(_plain_record(p), ensure_ascii=False) + "\n" for p in papers),
+                    encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def gazetteer_builds(spark_session, tmp_path_factory):
     """The demo corpus built by ``graphbuild build`` and by the Spark job under one user gazetteer.
@@ -237,10 +245,7 @@ def gazetteer_builds(spark_session, tmp_path_factory):
     from graphbuild.workspace import Workspace
 
     tmp = tmp_path_factory.mktemp("spark-gazetteer")
-    papers = read_papers([data_path("demo")], progress=False).papers
-    corpus = tmp / "demo.jsonl"
-    corpus.write_text("".join(json.dumps(_plain_record(p), ensure_ascii=False) + "\n" for p in papers),
-                      encoding="utf-8")
+    corpus = _demo_jsonl(tmp / "demo.jsonl")
     settings = Settings(gazetteer=str(_user_gazetteer(tmp / "mine.jsonl")))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
@@ -316,6 +321,137 @@ def test_spark_build_with_a_bad_user_gazetteer_fails_on_one_line_before_spark(co
     assert main(["build", str(corpus), "-w", str(tmp_path / "ws"), "--gazetteer", str(bad)]) == 1
     assert capsys.readouterr().err == err  # the single build's line
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def model_builds(spark_session, tmp_path_factory):
+    """The demo corpus built by ``graphbuild build`` and by the Spark job with a pipeline folder written by
+    ``graphbuild train`` (the six annotated papers of ``tests/test_train.py``).
+
+    Yields the single build's workspace, the Spark output folder, the settings and the folder; packed
+    pipelines and merged gazetteers go to a cache folder of their own.
+    """
+    from test_train import GOLD, PAPERS
+
+    from graphbuild.nlp.train import train_pipeline
+    from graphbuild.settings import Settings
+    from graphbuild.spark import build
+    from graphbuild.workspace import Workspace
+
+    tmp = tmp_path_factory.mktemp("spark-model")
+    papers = tmp / "papers.jsonl"
+    papers.write_text("".join(json.dumps({"id": pid, "title": t, "abstract": a}) + "\n" for pid, t, a in PAPERS))
+    ann = tmp / "ann.jsonl"
+    ann.write_text("".join(json.dumps({"id": pid, "entities": [
+        {"name": n, "type": ty, "proposed": p, "aliases": []} for n, ty, p in ents]}) + "\n"
+        for pid, ents in GOLD.items()))
+    folder = tmp / "my-pipeline"
+    train_pipeline([ann], [papers], folder)
+    corpus = _demo_jsonl(tmp / "demo.jsonl")
+    settings = Settings(spacy_model=str(folder))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
+        ws = Workspace(tmp / "ws", settings)
+        ws.build([corpus], sync_store=False, overview=False, progress=False)
+        out = tmp / "parquet"
+        build([corpus], out, spark=spark_session, settings=settings)
+        yield ws, out, settings, folder
+
+
+def test_spark_build_with_a_trained_pipeline_folder_equals_single_machine_build(model_builds, spark_session):
+    """A pipeline folder written by ``graphbuild train`` travels with the job: the tables and pipeline
+    fingerprint are the single build's, and executors load the shipped copy, not the driver's folder."""
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.nlp.decide import read_model
+    from graphbuild.spark.job import prepare
+    from graphbuild.spark.steps import worker_model, worker_pipeline
+
+    ws, out, settings, folder = model_builds
+    _assert_written_tables_equal(out, graph_to_tables(ws.graph()))
+    assert json.loads((out / "manifest.json").read_text())["corpus"]["pipeline"] == ws.manifest()["pipeline"]
+
+    def loaded(name: str) -> tuple[str, str, str, dict]:
+        from pyspark import SparkFiles
+
+        nlp = worker_pipeline(name, "")
+        return (worker_model(name), SparkFiles.getRootDirectory(), nlp.meta["graphbuild"]["model"],
+                nlp.get_pipe("graphbuild_decide").model.to_json())
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(folder.parent / "cache"))
+        job = prepare([out.parent / "demo.jsonl"], settings)
+    name = Path(job.archive).name
+    assert job.model == str(folder) and name.endswith(".zip") and job.fingerprint == ws.manifest()["pipeline"]
+    path, root, model, weights = spark_session.sparkContext.parallelize([name], 1).map(loaded).collect()[0]
+    assert Path(path) == Path(root) / name == Path(model) and Path(path) != folder
+    assert sorted(p.name for p in Path(path).iterdir()) == sorted(p.name for p in folder.iterdir())
+    assert weights == read_model(folder / "graphbuild_decide" / "decider.json").to_json()
+    # a package name (or blank English) is loaded by name, not looked up among the shipped files
+    assert worker_model("en_core_web_sm") == "en_core_web_sm" and worker_model("") == ""
+
+
+def test_build_on_a_loaded_spark_output_with_the_trained_folder_extracts_nothing(model_builds, tmp_path):
+    """``graphbuild load`` of the output, then ``graphbuild build`` with the same folder: the extraction cache
+    the job wrote is keyed as the single build keys it, so nothing is extracted again."""
+    from graphbuild.load import load_parquet
+    from graphbuild.workspace import Workspace
+
+    _, out, settings, _ = model_builds
+    ws = Workspace(tmp_path / "loaded", settings)
+    load_parquet(out, ws, sync_store=False, progress=False)
+    report = ws.build([], sync_store=False, overview=False, progress=False)
+    assert report.extracted == 0 and report.papers_total == len(ws.extractions()) > 20
+
+
+@pytest.mark.parametrize("kind", ["missing", "not a pipeline"])
+def test_spark_build_with_a_bad_model_folder_fails_on_one_line_before_spark(kind, corpus, tmp_path, monkeypatch,
+                                                                             capsys):
+    """A missing pipeline folder, or a folder that holds no spaCy pipeline: one coded line naming it, and no
+    Spark session is started (from the command line or the Python API)."""
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+    from graphbuild.errors import InputError
+    from graphbuild.settings import Settings
+    from graphbuild.spark import build
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    folder = tmp_path / "my-pipeline"
+    if kind == "not a pipeline":
+        folder.mkdir()
+        (folder / "notes.txt").write_text("no config.cfg here\n", encoding="utf-8")
+    reason = "spaCy pipeline not found" if kind == "missing" else "not a spaCy pipeline folder"
+    with pytest.raises(InputError, match=reason):
+        build([corpus], tmp_path / "out", settings=Settings(spacy_model=str(folder)))
+    assert main(["spark", "build", str(corpus), "--out", str(tmp_path / "out"), "--spacy-model", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith(f"graphbuild: error: [E100] {folder}: {reason}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_input_check_is_one_function_for_the_api_and_the_command_line(corpus, tmp_path, monkeypatch):
+    """``graphbuild spark build`` checks and prepares its inputs once, with the function ``build`` calls."""
+    import graphbuild.spark.job as job
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+
+    calls: list[list[str]] = []
+    real = job.spark_inputs
+
+    def counted(paths):
+        calls.append([str(p) for p in paths])
+        return real(paths)
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(job, "spark_inputs", counted)
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    with pytest.raises(AssertionError, match="a Spark session was started"):
+        main(["spark", "build", str(corpus), "--out", str(tmp_path / "out")])
+    assert calls == [[str(corpus)]]  # once, before the session; run() does not check again
 
 
 def test_spark_build_of_a_format_it_does_not_read_fails_on_one_line_before_spark(tmp_path, monkeypatch, capsys):

@@ -14,13 +14,11 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     from ..spark.session import get_session, require_pyspark, stop_session
 
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
-    from ..spark.job import build, spark_inputs
-    from ..user_gazetteer import effective_gazetteer
+    from ..spark.job import prepare, run
 
-    settings = _settings(args)
-    # an unreadable input or a malformed user gazetteer: one line, before the JVM's own start-up lines
-    spark_inputs(args.inputs)
-    effective_gazetteer(settings.gazetteer)
+    # an input of another format, a missing pipeline folder or a malformed user gazetteer: one coded line,
+    # before the JVM's own start-up lines
+    job = prepare(args.inputs, _settings(args))
     spark = get_session(args.master)
     start = time.monotonic()
 
@@ -28,8 +26,7 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
         print(f"spark build: {stage} done ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
 
     try:
-        counts = build(args.inputs, args.out, spark=spark, settings=settings, skip_bad=args.skip_bad,
-                       on_stage=done)
+        counts = run(job, args.out, spark=spark, skip_bad=args.skip_bad, on_stage=done)
     finally:
         stop_session(spark)
     print(f"wrote {args.out}")

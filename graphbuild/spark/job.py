@@ -19,6 +19,12 @@ the driver):
    :func:`~graphbuild.user_gazetteer.effective_gazetteer`): the driver
    merges it, before any Spark work, and ships the file with the job
    (``SparkContext.addFile``), so executors on other machines load it too.
+   A local pipeline folder (what ``graphbuild train`` writes) travels the
+   same way, packed as a zip archive that Spark unpacks on every executor
+   (``SparkContext.addArchive``); a model named as an installed package is
+   loaded by that name. Each paper's mentions (the rows resolution groups)
+   come out of this step beside its extraction, so no later step parses the
+   extraction again.
 4. **resolve**: mentions that share a name key are grouped the same way;
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
@@ -39,15 +45,21 @@ the driver):
    the whole graph) are left to ``graphbuild load``.
 
 Where an aggregation approximates the single-machine rule it says so in
-:data:`APPROXIMATIONS`.
+:data:`APPROXIMATIONS`. Everything the driver checks and prepares before any
+Spark work (input files, pipeline folder, gazetteer, fingerprint) is
+:func:`prepare`; ``graphbuild spark build`` calls it before the JVM starts.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +71,8 @@ from ..stages import fingerprint_of
 from ..user_gazetteer import effective_gazetteer
 from . import steps
 
-__all__ = ["build", "spark_inputs", "ship_file", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
+__all__ = ["build", "prepare", "run", "Prepared", "spark_inputs", "pipeline_folder", "pack_pipeline", "ship_file",
+           "ship_archive", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
 
 #: Where the Spark build may differ from ``graphbuild build`` (none on the test corpora).
 APPROXIMATIONS = (
@@ -222,8 +235,26 @@ def _corpus_casing(papers: Any) -> dict[str, list[int]]:
     return {r["word"]: [int(r["cap"]), int(r["low"]), int(r["papers"])] for r in sums.collect()}
 
 
+#: the extractor's rows: a paper's extraction (with its cache key) and its mentions (:func:`_extraction_row`)
+EXTRACTION_SCHEMA = ("order bigint, paper_id string, fingerprint string, extraction string, "
+                     "mentions array<string>, keys array<string>")
+
+
+def _extraction_row(order: int, paper: Any, ex: Any, fingerprint: str) -> tuple[Any, ...]:
+    """A paper's row of :data:`EXTRACTION_SCHEMA`: its extraction as JSON, keyed as a single build caches it,
+    and, for each of its first :data:`~graphbuild.spark.steps.MAX_ENTITIES` entities, the entity's JSON and
+    its name keys (:func:`~graphbuild.spark.steps.mention_buckets`, a JSON list): the rows resolution groups.
+    """
+    from ..stages import extraction_key
+
+    data, cap = ex.to_dict(), steps.MAX_ENTITIES
+    return (order, ex.paper_id, extraction_key(paper, fingerprint), json.dumps(data, ensure_ascii=False),
+            [json.dumps(e, ensure_ascii=False) for e in data["entities"][:cap]],
+            [json.dumps(steps.mention_buckets(em)) for em in ex.entities[:cap]])
+
+
 def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, casing: Any):
-    """A mapInPandas function: each merged paper's extraction, with the cache key a single build gives it.
+    """A mapInPandas function: each merged paper's row of :data:`EXTRACTION_SCHEMA`.
 
     ``model`` and ``gazetteer`` as :func:`~graphbuild.spark.steps.worker_pipeline` takes them.
     """
@@ -233,7 +264,6 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
         from ..nlp.decide import DecideComponent
         from ..nlp.features import CorpusStats
         from ..nlp.pipeline import _gazetteer, doc_to_extraction
-        from ..stages import extraction_key
 
         nlp = steps.worker_pipeline(model, gazetteer)
         gaz = _gazetteer(nlp)
@@ -249,27 +279,22 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
             docs = nlp.pipe((p.text for p in papers), batch_size=batch_size)
             for order, paper, doc in zip(df["order"], papers, docs):
                 ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
-                rows.append((int(order), ex.paper_id, extraction_key(paper, fingerprint),
-                             json.dumps(ex.to_dict(), ensure_ascii=False)))
-            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction"])
+                rows.append(_extraction_row(int(order), paper, ex, fingerprint))
+            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction", "mentions", "keys"])
     return extract
 
 
-def _mentions(batches: Iterator[Any]) -> Iterator[Any]:
-    """The rows resolution groups: one per entity of each extraction, numbered by the paper's order."""
-    import pandas as pd
+def _mentions(extractions: Any) -> Any:
+    """The rows resolution groups (``node, paper_id, mention, keys``): one per entity the extractor emitted.
 
-    from ..records import Extraction
+    ``node`` numbers them by the paper's order: ``order * MAX_ENTITIES`` plus the entity's place.
+    """
+    from pyspark.sql import functions as F
 
-    for df in batches:
-        rows = []
-        for order, text in zip(df["order"], df["extraction"]):
-            ex = Extraction.from_dict(json.loads(text))
-            for j, em in enumerate(ex.entities[:steps.MAX_ENTITIES]):
-                rows.append((int(order) * steps.MAX_ENTITIES + j, ex.paper_id,
-                             json.dumps(em.to_dict(), ensure_ascii=False),
-                             json.dumps(steps.mention_buckets(em))))
-        yield pd.DataFrame(rows, columns=["node", "paper_id", "mention", "keys"])
+    pairs = F.posexplode(F.arrays_zip("mentions", "keys")).alias("j", "m")
+    return extractions.select("order", "paper_id", pairs).select(
+        (F.col("order") * steps.MAX_ENTITIES + F.col("j")).alias("node"), "paper_id",
+        F.col("m.mentions").alias("mention"), F.col("m.keys").alias("keys"))
 
 
 def _resolver(model: str, gazetteer: str) -> Callable[[list[tuple]], list[tuple]]:
@@ -312,6 +337,47 @@ def _settle_ids(df: Any) -> Any:
     return pd.DataFrame(out, columns=["comp", "old", "new", "entity"])
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the driver checks and prepares before any Spark work (:func:`prepare`).
+
+    ``files`` are the input files (:func:`spark_inputs`); ``model`` is the
+    spaCy model as given (a package name, a pipeline folder or ``""``) and
+    ``archive`` that folder packed for the executors (:func:`pack_pipeline`;
+    ``""`` for a package name or blank English); ``gazetteer`` is the file the
+    pipeline loads (``""``: the shipped one) and ``fingerprint`` the single
+    build's pipeline fingerprint, which keys the extractions.
+    """
+
+    files: list[tuple[str, str]]
+    model: str
+    archive: str
+    gazetteer: str
+    fingerprint: str
+
+
+def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = None) -> Prepared:
+    """Check the inputs, the spaCy model and the gazetteer, and prepare what the job ships.
+
+    Raises :class:`~graphbuild.errors.InputError` for an input of a format the
+    job does not read, a pipeline folder that is missing or unreadable, or a
+    malformed user gazetteer, before any Spark work (``graphbuild spark
+    build`` calls it before the JVM starts).
+    """
+    settings = settings or Settings()
+    files = spark_inputs(inputs)
+    model = settings.spacy_model or ""
+    folder = pipeline_folder(model)
+    gazetteer = effective_gazetteer(settings.gazetteer)
+    try:
+        fingerprint = fingerprint_of(model, gazetteer)  # the single build's: it hashes the same files
+        archive = str(pack_pipeline(folder)) if folder else ""
+    except OSError as exc:  # a file of the folder cannot be read
+        raise InputError(model, None, f"cannot read the spaCy pipeline folder: {exc.strerror or exc} "
+                                      f"({exc.filename})") from None
+    return Prepared(files, model, archive, gazetteer, fingerprint)
+
+
 def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark: Any = None,
           settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64,
           on_stage: Callable[[str], None] | None = None) -> dict[str, int]:
@@ -323,8 +389,10 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     out : the output folder; replaced as a whole when the job succeeds.
     spark : a ``SparkSession``; a local one (all cores) when omitted.
     settings : the spaCy model and gazetteer to use (defaults: blank English, the shipped gazetteer); a
-        user gazetteer adds to the shipped one, as in ``graphbuild build``, and a malformed one raises
-        :class:`~graphbuild.errors.InputError` before any Spark work.
+        pipeline folder is shipped to the executors; a user gazetteer adds to the shipped one, as in
+        ``graphbuild build``; an input the job does not read, a missing or unreadable pipeline folder and a
+        malformed user gazetteer raise :class:`~graphbuild.errors.InputError` before any Spark work
+        (:func:`prepare`).
     skip_bad : skip unusable records (counted) instead of failing on the first.
     batch_size : papers per ``nlp.pipe`` batch.
     on_stage : called with a stage's name (``read``, ``merge``, ``extract``, ``resolve``, ``entities``,
@@ -335,17 +403,20 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     dict
         Row counts per node label and relationship type, plus ``skipped``.
     """
+    return run(prepare(inputs, settings), out, spark=spark, skip_bad=skip_bad, batch_size=batch_size,
+               on_stage=on_stage)
+
+
+def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: bool = False,
+        batch_size: int = 64, on_stage: Callable[[str], None] | None = None) -> dict[str, int]:
+    """:func:`build` of a prepared job: ship the pipeline folder and gazetteer, run the stages, write ``out``."""
     from .session import get_session
 
-    settings = settings or Settings()
-    files = spark_inputs(inputs)
-    model, gazetteer = settings.spacy_model or "", effective_gazetteer(settings.gazetteer)
-    fingerprint = fingerprint_of(model, gazetteer)  # the single build's: it hashes the same file
     spark = spark or get_session()
     mark = on_stage or (lambda stage: None)
-    pipeline = (model, ship_file(spark, gazetteer))
-    tables, corpus, skipped = _tables(spark, files, pipeline, fingerprint, skip_bad, batch_size, mark)
-    counts = _write(tables, corpus, fingerprint, Path(out))
+    pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
+    tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark)
+    counts = _write(tables, corpus, job.fingerprint, Path(out))
     mark("write")
     counts["skipped"] = skipped
     return counts
@@ -355,7 +426,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
             skip_bad: bool, batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
 
-    ``pipeline`` is the model and the shipped gazetteer's name (:func:`ship_file`).
+    ``pipeline`` is the model (a package name, or the shipped pipeline archive's name: :func:`ship_archive`)
+    and the shipped gazetteer's name (:func:`ship_file`).
     """
     from pyspark.sql import functions as F
 
@@ -379,10 +451,9 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     extractions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                    .mapInPandas(_extractor(model, gazetteer, fingerprint, batch_size,
                                            spark.sparkContext.broadcast(_corpus_casing(papers))),
-                                "order bigint, paper_id string, fingerprint string, extraction string")
+                                EXTRACTION_SCHEMA)
                    .localCheckpoint())
-    mentions = extractions.mapInPandas(_mentions, "node bigint, paper_id string, mention string, keys string")
-    mentions = mentions.localCheckpoint()
+    mentions = _mentions(extractions).localCheckpoint()
     mark("extract")
     m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
@@ -441,6 +512,76 @@ def ship_file(spark: Any, path: str) -> str:
         return ""
     spark.sparkContext.addFile(local_uri(path))
     return Path(path).name
+
+
+def ship_archive(spark: Any, path: str) -> str:
+    """Send the archive at ``path`` with the job; every executor unpacks it, and ``SparkFiles.get`` of the
+    name returned is the unpacked folder (:func:`~graphbuild.spark.steps.worker_model`).
+
+    ``""`` (nothing to ship) stays ``""``. Archives are named by their
+    content's digest (:func:`pack_pipeline`), so one name is one content.
+    """
+    if not path:
+        return ""
+    spark.sparkContext.addArchive(local_uri(path))
+    return Path(path).name
+
+
+def pipeline_folder(model: str) -> Path | None:
+    """The local pipeline folder ``model`` names; None for blank English (``""``) or an installed package.
+
+    A folder must hold a spaCy pipeline (``config.cfg``, as ``graphbuild
+    train`` writes it); a name that is neither a folder nor a spaCy package
+    installed here raises :class:`~graphbuild.errors.InputError`, so the job
+    never starts with a model its executors cannot load.
+    """
+    if not model:
+        return None
+    path = Path(model)
+    if path.is_dir():
+        if not (path / "config.cfg").is_file():
+            raise InputError(model, None, "not a spaCy pipeline folder (no config.cfg); give a folder "
+                                          "`graphbuild train` wrote or an installed spaCy package's name")
+        return path
+    from spacy.util import is_package
+
+    if is_package(model):
+        return None
+    raise InputError(model, None, "spaCy pipeline not found: no such folder, and no installed package of "
+                                  "that name; give a folder `graphbuild train` wrote or an installed package's name")
+
+
+def pack_pipeline(folder: Path) -> Path:
+    """``folder`` as a zip archive in the user's cache folder, named by a digest of its files (paths and bytes).
+
+    Written once per content (beside its final name, then renamed); the
+    archive holds the folder's files at its top level, so the unpacked folder
+    is the pipeline folder itself.
+    """
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    target = _cache_dir() / f"pipeline-{h.hexdigest()[:16]}.zip"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED, strict_timestamps=False) as zf:
+            for f in files:
+                zf.write(f, f.relative_to(folder).as_posix())
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def _cache_dir() -> Path:
+    """Where packed pipeline folders are kept: ``$XDG_CACHE_HOME/graphbuild/spark`` (``~/.cache`` by default)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphbuild" / "spark"
 
 
 def local_uri(path: str | os.PathLike) -> str:

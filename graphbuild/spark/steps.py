@@ -17,7 +17,7 @@ from ..ingest.merge import MIN_TITLE_CHARS, merge_papers, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key, normalize_title, title_id
 
 __all__ = ["paper_from_json", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
-           "paper_row", "link_fields", "worker_pipeline", "MAX_ENTITIES"]
+           "paper_row", "link_fields", "worker_pipeline", "worker_model", "MAX_ENTITIES"]
 
 #: Entities per paper that the mention numbering leaves room for.
 MAX_ENTITIES = 4096
@@ -26,15 +26,28 @@ MAX_ENTITIES = 4096
 def worker_pipeline(model: str, gazetteer: str) -> Any:
     """The job's spaCy pipeline on a Python worker, built once per worker (``cached_pipeline``).
 
-    ``gazetteer`` is the name of the gazetteer file shipped with the job
-    (``SparkContext.addFile``; found with ``SparkFiles.get`` wherever the
-    worker runs), or empty for the gazetteer inside the package.
+    ``model`` as :func:`worker_model` takes it. ``gazetteer`` is the name of
+    the gazetteer file shipped with the job (``SparkContext.addFile``; found
+    with ``SparkFiles.get`` wherever the worker runs), or empty for the
+    gazetteer inside the package.
     """
     from pyspark import SparkFiles
 
     from ..nlp.pipeline import cached_pipeline
 
-    return cached_pipeline(model or None, SparkFiles.get(gazetteer) if gazetteer else "")
+    return cached_pipeline(worker_model(model) or None, SparkFiles.get(gazetteer) if gazetteer else "")
+
+
+def worker_model(model: str) -> str:
+    """What a worker's pipeline loads for ``model``: the folder a shipped pipeline archive (a ``.zip`` name,
+    ``SparkContext.addArchive``) was unpacked to on this executor (``SparkFiles.get``), else ``model`` itself
+    (an installed package's name, or empty for blank English).
+    """
+    if not model.endswith(".zip"):
+        return model
+    from pyspark import SparkFiles
+
+    return SparkFiles.get(model)
 
 
 def paper_from_json(text: str) -> Paper:
