@@ -1,4 +1,4 @@
-"""Atomic file writes: readers see the old file or the new one, never half of one."""
+"""Atomic file writes (readers see the old file or the new one, never half of one), and the user's cache folder."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from typing import IO, Any
 
 from .errors import OutputError
 
-__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir"]
+__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir"]
+
+
+def cache_dir(*parts: str) -> Path:
+    """Graphbuild's folder ``parts`` in the user's cache: ``$XDG_CACHE_HOME/graphbuild/…`` (``~/.cache`` by default)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "graphbuild", *parts)
 
 
 def _umask() -> int:

@@ -20,11 +20,9 @@ its executors, so both builds load, and fingerprint, the same gazetteer.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import replace
-from pathlib import Path
 
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, cache_dir
 
 __all__ = ["merge_gazetteers", "effective_gazetteer"]
 
@@ -51,11 +49,6 @@ def merge_gazetteers(shipped, user):
     return Gazetteer(merged)
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "graphbuild" / "gazetteer"
-
-
 def effective_gazetteer(user_path: str) -> str:
     """The gazetteer path the pipeline should load: ``""`` (the shipped one) or shipped + user.
 
@@ -68,7 +61,7 @@ def effective_gazetteer(user_path: str) -> str:
 
     user = load_gazetteer.__wrapped__(user_path)  # uncached: the user's file may have been edited
     text = merge_gazetteers(load_gazetteer(""), user).to_jsonl()
-    target = _cache_dir() / f"merged-{hashlib.sha256(text.encode()).hexdigest()[:16]}.jsonl"
+    target = cache_dir("gazetteer") / f"merged-{hashlib.sha256(text.encode()).hexdigest()[:16]}.jsonl"
     if not target.exists():
         atomic_write_text(target, text)
     return str(target)

@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..fsutil import cache_dir
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
@@ -563,7 +564,7 @@ def pack_pipeline(folder: Path) -> Path:
     for f in files:
         h.update(f.relative_to(folder).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(f.read_bytes()).digest())
-    target = _cache_dir() / f"pipeline-{h.hexdigest()[:16]}.zip"
+    target = cache_dir("spark") / f"pipeline-{h.hexdigest()[:16]}.zip"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -577,11 +578,6 @@ def pack_pipeline(folder: Path) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
-
-
-def _cache_dir() -> Path:
-    """Where packed pipeline folders are kept: ``$XDG_CACHE_HOME/graphbuild/spark`` (``~/.cache`` by default)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphbuild" / "spark"
 
 
 def local_uri(path: str | os.PathLike) -> str:
