@@ -581,3 +581,12 @@ def test_cli_build_reports_records_sharing_an_id_but_not_a_title(tmp_path, capsy
     assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
     err = capsys.readouterr().err
     assert "warning: " in err and "a.jsonl:2 has the id 'x1' of " in err and "'Another paper altogether'" in err
+
+
+def test_ingest_a_field_of_the_wrong_type_is_a_record_error_not_a_file_error(tmp_path):
+    s2 = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper"}
+    path = _write_jsonl(tmp_path / "a.s2.jsonl", json.dumps({**s2, "url": 5}), json.dumps({**s2, "paperId": "d"}))
+    with pytest.raises(InputError, match=r"a\.s2\.jsonl:1: field 'url' must be text, not int"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.ids for p in result.papers] == [(("s2", "d"),)] and len(result.skipped) == 1
