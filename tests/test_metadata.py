@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,21 @@ def test_atom_utf16_feed_without_dtd_is_read(tmp_path):
     path.write_bytes(feed.encode("utf-16"))
     [paper] = list(read_arxiv(path))
     assert paper.title == "Über Modelle" and paper.arxiv_id == "2101.00001"
+
+
+@pytest.mark.parametrize("field, value", [("references", 5), ("citations", 5), ("authors", "Ada Lovelace"),
+                                          ("referenced_works", 5), ("authorships", "Ada Lovelace"),
+                                          ("locations", 5)])
+def test_metadata_a_list_field_that_is_not_a_list_is_a_record_error(tmp_path, field, value):
+    if field in ("references", "citations", "authors"):
+        good = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "authors": []}
+        name, key = "a.s2.jsonl", "paperId"
+    else:
+        good = {"id": "https://openalex.org/W1", "display_name": "An OpenAlex work", "authorships": []}
+        name, key = "a.openalex.jsonl", "id"
+    path = tmp_path / name
+    path.write_text(json.dumps({**good, field: value}) + "\n" + json.dumps({**good, key: good[key] + "2"}) + "\n")
+    with pytest.raises(InputError, match=rf"{re.escape(name)}:1: field '{field}' must be a list, not "):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert len(result.papers) == 1 and len(result.skipped) == 1

@@ -89,6 +89,16 @@ def _doi_and_arxiv(doi: Any, arxiv: Any = None) -> tuple[str | None, str | None]
     return clean, aid
 
 
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    """The list in ``obj[key]`` (empty when missing or null); :class:`ValueError` for any other value."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"field {key!r} must be a list, not {type(value).__name__}")
+    return value
+
+
 def _dedupe_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
     seen: set[str] = set()
     out = []
@@ -212,9 +222,9 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
         raise ValueError("paper has no title; request the 'title' field from the API")
     doi, aid, ids = _s2_ids(obj)
     authors = tuple(
-        _text(a.get("name")) for a in obj.get("authors") or () if isinstance(a, dict) and _text(a.get("name"))
+        _text(a.get("name")) for a in _list(obj, "authors") if isinstance(a, dict) and _text(a.get("name"))
     )
-    refs = [s2_ref(r) for r in obj.get("references") or () if r]
+    refs = [s2_ref(r) for r in _list(obj, "references") if r]
     date = _date(obj.get("publicationDate"))
     year = parse_year(obj.get("year")) or parse_year(date)
     venue = _text(obj.get("venue")) or None
@@ -249,12 +259,13 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
         obj = _s2_unwrap(obj)
         try:
             paper = s2_paper(obj, source=source)
+            citations = _list(obj, "citations")
         except ValueError as exc:
             yield InputError(path, number, f"{_where(kind, number)}{exc}")
             continue
         yield paper
         seed = paper.ref()
-        for citing in obj.get("citations") or ():
+        for citing in citations:
             citing = _s2_unwrap(citing)
             if not isinstance(citing, dict) or not _text(citing.get("title")):
                 continue  # a citing paper without a title cannot be shown; skip it quietly
@@ -293,7 +304,7 @@ def _openalex_arxiv(work: dict[str, Any]) -> str | None:
     for key in ("primary_location", "best_oa_location"):
         if isinstance(work.get(key), dict):
             locations.append(work[key])
-    locations.extend(loc for loc in work.get("locations") or () if isinstance(loc, dict))
+    locations.extend(loc for loc in _list(work, "locations") if isinstance(loc, dict))
     for loc in locations:
         for key in ("landing_page_url", "pdf_url"):
             m = _ARXIV_URL.search(str(loc.get(key) or ""))
@@ -322,7 +333,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         if pmid:
             ids.append(("pmid", pmid.group(1)))
     authors = []
-    for authorship in obj.get("authorships") or ():
+    for authorship in _list(obj, "authorships"):
         if not isinstance(authorship, dict):
             continue
         author = found if isinstance(found := authorship.get("author"), dict) else {}
@@ -332,7 +343,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
     venue_source = found if isinstance(found := primary.get("source"), dict) else {}
     refs = []
-    for ref in obj.get("referenced_works") or ():
+    for ref in _list(obj, "referenced_works"):
         rid = _openalex_id(ref)
         if rid:
             refs.append(PaperRef(ids=(("openalex", rid),)))
