@@ -590,3 +590,12 @@ def test_ingest_a_field_of_the_wrong_type_is_a_record_error_not_a_file_error(tmp
         read_papers([path])
     result = read_papers([path], skip_bad=True)
     assert [p.ids for p in result.papers] == [(("s2", "d"),)] and len(result.skipped) == 1
+
+
+@pytest.mark.parametrize("ref", [{"doi": 5}, {"arxiv_id": ["2106.09685"]}, {"title": {"text": "x"}}])
+def test_ingest_a_reference_field_of_the_wrong_type_is_a_record_error(tmp_path, ref):
+    path = _write_jsonl(tmp_path / "a.jsonl", json.dumps({"id": "b", "title": "Citing", "references": [ref]}), GOOD)
+    with pytest.raises(InputError, match=r"a\.jsonl:1: record at line 1: reference 1"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"] and len(result.skipped) == 1
