@@ -599,3 +599,14 @@ def test_ingest_a_reference_field_of_the_wrong_type_is_a_record_error(tmp_path, 
         read_papers([path])
     result = read_papers([path], skip_bad=True)
     assert [p.id for p in result.papers] == ["g1"] and len(result.skipped) == 1
+
+
+def test_ingest_a_folder_without_input_files_is_an_error_not_zero_papers(tmp_path):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
+    good = _write_jsonl(tmp_path / "good.jsonl", GOOD)
+    with pytest.raises(InputError, match=r"pdfs: is a folder without any file graphbuild reads \(\.atom, \.bib"):
+        read_papers([folder, good])
+    result = read_papers([folder, good], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"] and "pdfs" in str(result.skipped[0])
