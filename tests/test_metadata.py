@@ -298,3 +298,14 @@ def test_metadata_a_list_field_that_is_not_a_list_is_a_record_error(tmp_path, fi
         read_papers([path])
     result = read_papers([path], skip_bad=True)
     assert len(result.papers) == 1 and len(result.skipped) == 1
+
+
+def test_metadata_json_lines_with_a_line_separator_inside_a_string_are_read(tmp_path):
+    # U+2028 and U+001C are legal unescaped in a JSON string (json.dumps(ensure_ascii=False) writes them)
+    s2 = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "abstract": "one\u2028two\x1cthree"}
+    path = tmp_path / "a.s2.jsonl"
+    path.write_text(json.dumps(s2, ensure_ascii=False) + "\n" + json.dumps({**s2, "paperId": "d"}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    papers = read_papers([path]).papers
+    assert [p.abstract for p in papers] == ["one two three"] * 2
+    assert [p.source for p in papers] == [f"{path}:1", f"{path}:2"]

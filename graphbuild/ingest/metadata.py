@@ -154,7 +154,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
                 yield i, item, "record"
             return
         raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit in a string
         if not line.strip():
             continue
         try:
