@@ -309,3 +309,11 @@ def test_metadata_json_lines_with_a_line_separator_inside_a_string_are_read(tmp_
     papers = read_papers([path]).papers
     assert [p.abstract for p in papers] == ["one two three"] * 2
     assert [p.source for p in papers] == [f"{path}:1", f"{path}:2"]
+
+
+def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
+    path = tmp_path / "a.s2.jsonl"
+    good = json.dumps({"paperId": "abc", "externalIds": {}, "title": "An S2 paper"})
+    path.write_bytes(good.encode() + b"\n" + good.replace("An S2", "Caf\xe9").encode("latin-1") + b"\n")
+    with pytest.raises(InputError, match=r"a\.s2\.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte offset"):
+        read_papers([path])

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import clean_text
+from .fields import clean_text, read_text
 
 __all__ = [
     "ATOM_NS",
@@ -116,12 +116,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     ``"record"`` for an array or an API page (number = 1-based position).
     A line that is not JSON is yielded as an :class:`InputError` value.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(path, None, "not UTF-8 text; re-save the file as UTF-8") from None
+    text = read_text(path)
     stripped = text.strip()
     if not stripped:
         return
