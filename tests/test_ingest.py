@@ -610,3 +610,19 @@ def test_ingest_a_folder_without_input_files_is_an_error_not_zero_papers(tmp_pat
         read_papers([folder, good])
     result = read_papers([folder, good], skip_bad=True)
     assert [p.id for p in result.papers] == ["g1"] and "pdfs" in str(result.skipped[0])
+
+
+def test_readers_bibtex_crossref_gives_the_volume_s_fields_and_the_volume_is_no_paper(tmp_path):
+    # the layout of a DBLP export: papers point at their proceedings volume, which comes after them
+    path = _write(tmp_path / "dblp.bib", (
+        "@inproceedings{DBLP:conf/x/A20, author = {Ada Lovelace}, title = {First Paper},\n"
+        "  crossref = {DBLP:conf/x/2020}}\n"
+        "@inproceedings{DBLP:conf/x/B20, title = {Second Paper}, booktitle = {X Workshops}, year = {2019},\n"
+        "  crossref = {dblp:conf/x/2020}}\n"
+        "@proceedings{DBLP:conf/x/2020, title = {Proceedings of X 2020}, year = {2020}, publisher = {P}}\n"
+    ))
+    papers = _papers(path, "bibtex")
+    assert [(p.title, p.year, p.venue, p.authors) for p in papers] == [
+        ("First Paper", 2020, "Proceedings of X 2020", ("Ada Lovelace",)),
+        ("Second Paper", 2019, "X Workshops", ()),  # an entry's own fields win
+    ]
