@@ -626,3 +626,10 @@ def test_readers_bibtex_crossref_gives_the_volume_s_fields_and_the_volume_is_no_
         ("First Paper", 2020, "Proceedings of X 2020", ("Ada Lovelace",)),
         ("Second Paper", 2019, "X Workshops", ()),  # an entry's own fields win
     ]
+
+
+@pytest.mark.parametrize("authors", [[["Ada Lovelace"]], [1, 2], [{"name": ["Ada"]}]])
+def test_ingest_an_author_that_is_not_a_name_is_a_record_error(tmp_path, authors):
+    path = _write_jsonl(tmp_path / "a.jsonl", json.dumps({"id": "b", "title": "T", "authors": authors}), GOOD)
+    with pytest.raises(InputError, match=r"a\.jsonl:1: record at line 1: author 1 must be a name"):
+        read_papers([path])

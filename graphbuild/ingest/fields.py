@@ -128,16 +128,19 @@ def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
     """Author names from a list of strings, a list of ``{"name": ...}`` or one string.
 
     A string is split on ``;``, else on `` and ``, else (when ``commas``) on ``,``.
-    Empty names and ``others`` (BibTeX's *et al.*) are dropped.
+    Empty names and ``others`` (BibTeX's *et al.*) are dropped; a list item
+    that is neither text nor such an object raises :class:`ValueError`.
     """
     if value is None or value == "":
         return ()
     if isinstance(value, (list, tuple)):
         names: list[str] = []
-        for item in value:
+        for n, item in enumerate(value, 1):
             if isinstance(item, Mapping):
                 item = item.get("name") or " ".join(
                     str(item[k]) for k in ("given", "family") if item.get(k)) or ""
+            if item is not None and not isinstance(item, str):
+                raise ValueError(f"author {n} must be a name (text), not {type(item).__name__}")
             names.append(clean_text(item))
     else:
         text = clean_text(value)
