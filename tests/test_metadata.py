@@ -317,3 +317,28 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
     path.write_bytes(good.encode() + b"\n" + good.replace("An S2", "Caf\xe9").encode("latin-1") + b"\n")
     with pytest.raises(InputError, match=r"a\.s2\.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte offset"):
         read_papers([path])
+
+
+@pytest.mark.parametrize("name, record", [
+    ("a.s2.jsonl", {"paperId": "abc", "externalIds": {}, "title": ["An S2 paper"]}),
+    ("a.s2.jsonl", {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "abstract": {"text": "x"}}),
+    ("a.openalex.jsonl", {"id": "https://openalex.org/W1", "display_name": ["An OpenAlex work"]}),
+])
+def test_metadata_a_text_field_holding_a_list_or_an_object_is_a_record_error(tmp_path, name, record):
+    path = tmp_path / name
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    reason = "a field that should be text holds a JSON "
+    with pytest.raises(InputError, match=rf"{re.escape(name)}:1: (record 1: )?{reason}"):
+        read_papers([path])
+
+
+@pytest.mark.parametrize("citing", [{"paperId": "c", "title": ["Citing"]},
+                                    {"paperId": "c", "title": "C", "authors": "x"}])
+def test_metadata_a_bad_citing_paper_is_an_error_of_its_record_not_of_the_file(tmp_path, citing):
+    good = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper"}
+    path = tmp_path / "a.s2.jsonl"
+    path.write_text(json.dumps({**good, "citations": [citing]}) + "\n" + json.dumps({**good, "paperId": "d"}) + "\n")
+    with pytest.raises(InputError, match=r"a\.s2\.jsonl:1: citing paper 1: "):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.ids for p in result.papers] == [(("s2", "abc"),), (("s2", "d"),)] and len(result.skipped) == 1

@@ -68,7 +68,13 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # -- shared helpers --------------------------------------------------------------
 
 def _text(value: Any) -> str:
-    """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed."""
+    """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed.
+
+    A list or an object where text belongs raises :class:`ValueError`, quoting its start.
+    """
+    if isinstance(value, (list, dict)):
+        kind = "list" if isinstance(value, list) else "object"
+        raise ValueError(f"a field that should be text holds a JSON {kind} ({json.dumps(value)[:60]})")
     return clean_text(value)
 
 
@@ -260,11 +266,17 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
             continue
         yield paper
         seed = paper.ref()
-        for citing in citations:
+        for n, citing in enumerate(citations, 1):
             citing = _s2_unwrap(citing)
-            if not isinstance(citing, dict) or not _text(citing.get("title")):
-                continue  # a citing paper without a title cannot be shown; skip it quietly
-            cited = s2_paper(citing, source=source, external=True)
+            if not isinstance(citing, dict):
+                continue
+            try:
+                if not _text(citing.get("title")):
+                    continue  # a citing paper without a title cannot be shown; skip it quietly
+                cited = s2_paper(citing, source=source, external=True)
+            except ValueError as exc:
+                yield InputError(path, number, f"{_where(kind, number)}citing paper {n}: {exc}")
+                continue
             cited.references = _dedupe_refs(cited.references + (seed,))
             yield cited
 
