@@ -43,7 +43,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import WorkspaceError
+from .errors import OutputError
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -71,7 +71,7 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     Raises
     ------
     ValueError : ``fmt`` is not a known format.
-    WorkspaceError : ``out_dir`` cannot be created or written.
+    OutputError : ``out_dir`` cannot be created or written.
     """
     writers: dict[str, Callable[[nx.MultiDiGraph, Path], list[str]]] = {
         "graphml": _write_graphml, "gexf": _write_gexf, "json": _write_json, "neo4j-csv": _write_neo4j_csv,
@@ -83,8 +83,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
     except OSError as exc:
-        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
-                             "choose a writable output folder") from None
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+                          "choose a writable output folder", exc.errno) from None
     try:
         names = writers[fmt](G, tmp)
         written = []
@@ -93,8 +93,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
             written.append(out_dir / name)
         return written
     except OSError as exc:
-        raise WorkspaceError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
-                             "check free space and permissions") from None
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+                          "check free space and permissions", exc.errno) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

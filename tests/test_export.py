@@ -15,7 +15,7 @@ import pytest
 from graph_fixture import E, small_graph
 
 from graphbuild import export as export_mod
-from graphbuild.errors import WorkspaceError
+from graphbuild.errors import OutputError
 from graphbuild.export import EXPORT_FORMATS, csv_header, export_graph
 from graphbuild.schema import NODE_TABLES, REL_TABLES
 
@@ -118,7 +118,7 @@ def test_export_replaces_files_atomically_and_cleans_up_on_failure(tmp_path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export_mod.nx, "write_graphml", broken_writer)
-    with pytest.raises(WorkspaceError, match="No space left"):
+    with pytest.raises(OutputError, match="No space left"):
         export_graph(small_graph(), "graphml", tmp_path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml"]
@@ -202,3 +202,9 @@ def test_export_control_characters_stay_well_formed_xml(tmp_path, fmt, reader):
     if fmt == "graphml":
         assert back.nodes["P1"]["title"].startswith("Red \\u001b[31malert")
         assert "entity:evil\\u001b" in back
+
+
+def test_export_into_a_file_is_an_output_error(tmp_path):
+    (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*out: "):
+        export_graph(small_graph(), "json", tmp_path / "out")

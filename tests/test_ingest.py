@@ -581,3 +581,55 @@ def test_cli_build_reports_records_sharing_an_id_but_not_a_title(tmp_path, capsy
     assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
     err = capsys.readouterr().err
     assert "warning: " in err and "a.jsonl:2 has the id 'x1' of " in err and "'Another paper altogether'" in err
+
+
+def test_ingest_a_field_of_the_wrong_type_is_a_record_error_not_a_file_error(tmp_path):
+    s2 = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper"}
+    path = _write_jsonl(tmp_path / "a.s2.jsonl", json.dumps({**s2, "url": 5}), json.dumps({**s2, "paperId": "d"}))
+    with pytest.raises(InputError, match=r"a\.s2\.jsonl:1: field 'url' must be text, not int"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.ids for p in result.papers] == [(("s2", "d"),)] and len(result.skipped) == 1
+
+
+@pytest.mark.parametrize("ref", [{"doi": 5}, {"arxiv_id": ["2106.09685"]}, {"title": {"text": "x"}}])
+def test_ingest_a_reference_field_of_the_wrong_type_is_a_record_error(tmp_path, ref):
+    path = _write_jsonl(tmp_path / "a.jsonl", json.dumps({"id": "b", "title": "Citing", "references": [ref]}), GOOD)
+    with pytest.raises(InputError, match=r"a\.jsonl:1: record at line 1: reference 1"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"] and len(result.skipped) == 1
+
+
+def test_ingest_a_folder_without_input_files_is_an_error_not_zero_papers(tmp_path):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
+    good = _write_jsonl(tmp_path / "good.jsonl", GOOD)
+    with pytest.raises(InputError, match=r"pdfs: is a folder without any file graphbuild reads \(\.atom, \.bib"):
+        read_papers([folder, good])
+    result = read_papers([folder, good], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"] and "pdfs" in str(result.skipped[0])
+
+
+def test_readers_bibtex_crossref_gives_the_volume_s_fields_and_the_volume_is_no_paper(tmp_path):
+    # the layout of a DBLP export: papers point at their proceedings volume, which comes after them
+    path = _write(tmp_path / "dblp.bib", (
+        "@inproceedings{DBLP:conf/x/A20, author = {Ada Lovelace}, title = {First Paper},\n"
+        "  crossref = {DBLP:conf/x/2020}}\n"
+        "@inproceedings{DBLP:conf/x/B20, title = {Second Paper}, booktitle = {X Workshops}, year = {2019},\n"
+        "  crossref = {dblp:conf/x/2020}}\n"
+        "@proceedings{DBLP:conf/x/2020, title = {Proceedings of X 2020}, year = {2020}, publisher = {P}}\n"
+    ))
+    papers = _papers(path, "bibtex")
+    assert [(p.title, p.year, p.venue, p.authors) for p in papers] == [
+        ("First Paper", 2020, "Proceedings of X 2020", ("Ada Lovelace",)),
+        ("Second Paper", 2019, "X Workshops", ()),  # an entry's own fields win
+    ]
+
+
+@pytest.mark.parametrize("authors", [[["Ada Lovelace"]], [1, 2], [{"name": ["Ada"]}]])
+def test_ingest_an_author_that_is_not_a_name_is_a_record_error(tmp_path, authors):
+    path = _write_jsonl(tmp_path / "a.jsonl", json.dumps({"id": "b", "title": "T", "authors": authors}), GOOD)
+    with pytest.raises(InputError, match=r"a\.jsonl:1: record at line 1: author 1 must be a name"):
+        read_papers([path])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,65 @@ def test_atom_utf16_feed_without_dtd_is_read(tmp_path):
     path.write_bytes(feed.encode("utf-16"))
     [paper] = list(read_arxiv(path))
     assert paper.title == "Über Modelle" and paper.arxiv_id == "2101.00001"
+
+
+@pytest.mark.parametrize("field, value", [("references", 5), ("citations", 5), ("authors", "Ada Lovelace"),
+                                          ("referenced_works", 5), ("authorships", "Ada Lovelace"),
+                                          ("locations", 5)])
+def test_metadata_a_list_field_that_is_not_a_list_is_a_record_error(tmp_path, field, value):
+    if field in ("references", "citations", "authors"):
+        good = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "authors": []}
+        name, key = "a.s2.jsonl", "paperId"
+    else:
+        good = {"id": "https://openalex.org/W1", "display_name": "An OpenAlex work", "authorships": []}
+        name, key = "a.openalex.jsonl", "id"
+    path = tmp_path / name
+    path.write_text(json.dumps({**good, field: value}) + "\n" + json.dumps({**good, key: good[key] + "2"}) + "\n")
+    with pytest.raises(InputError, match=rf"{re.escape(name)}:1: field '{field}' must be a list, not "):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert len(result.papers) == 1 and len(result.skipped) == 1
+
+
+def test_metadata_json_lines_with_a_line_separator_inside_a_string_are_read(tmp_path):
+    # U+2028 and U+001C are legal unescaped in a JSON string (json.dumps(ensure_ascii=False) writes them)
+    s2 = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "abstract": "one\u2028two\x1cthree"}
+    path = tmp_path / "a.s2.jsonl"
+    path.write_text(json.dumps(s2, ensure_ascii=False) + "\n" + json.dumps({**s2, "paperId": "d"}, ensure_ascii=False)
+                    + "\n", encoding="utf-8")
+    papers = read_papers([path]).papers
+    assert [p.abstract for p in papers] == ["one two three"] * 2
+    assert [p.source for p in papers] == [f"{path}:1", f"{path}:2"]
+
+
+def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
+    path = tmp_path / "a.s2.jsonl"
+    good = json.dumps({"paperId": "abc", "externalIds": {}, "title": "An S2 paper"})
+    path.write_bytes(good.encode() + b"\n" + good.replace("An S2", "Caf\xe9").encode("latin-1") + b"\n")
+    with pytest.raises(InputError, match=r"a\.s2\.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte offset"):
+        read_papers([path])
+
+
+@pytest.mark.parametrize("name, record", [
+    ("a.s2.jsonl", {"paperId": "abc", "externalIds": {}, "title": ["An S2 paper"]}),
+    ("a.s2.jsonl", {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "abstract": {"text": "x"}}),
+    ("a.openalex.jsonl", {"id": "https://openalex.org/W1", "display_name": ["An OpenAlex work"]}),
+])
+def test_metadata_a_text_field_holding_a_list_or_an_object_is_a_record_error(tmp_path, name, record):
+    path = tmp_path / name
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    reason = "a field that should be text holds a JSON "
+    with pytest.raises(InputError, match=rf"{re.escape(name)}:1: (record 1: )?{reason}"):
+        read_papers([path])
+
+
+@pytest.mark.parametrize("citing", [{"paperId": "c", "title": ["Citing"]},
+                                    {"paperId": "c", "title": "C", "authors": "x"}])
+def test_metadata_a_bad_citing_paper_is_an_error_of_its_record_not_of_the_file(tmp_path, citing):
+    good = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper"}
+    path = tmp_path / "a.s2.jsonl"
+    path.write_text(json.dumps({**good, "citations": [citing]}) + "\n" + json.dumps({**good, "paperId": "d"}) + "\n")
+    with pytest.raises(InputError, match=r"a\.s2\.jsonl:1: citing paper 1: "):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.ids for p in result.papers] == [(("s2", "abc"),), (("s2", "d"),)] and len(result.skipped) == 1

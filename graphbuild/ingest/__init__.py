@@ -109,7 +109,8 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     if not path.exists():
         raise InputError(path, None, "no such file")
     if path.is_dir():
-        raise InputError(path, None, "is a directory; pass the files inside it")
+        raise InputError(path, None, f"is a folder without any file graphbuild reads ({', '.join(_extensions())}); "
+                                     "name its files, with --format when their names do not tell the format")
     name = format or detect_format(path)
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
@@ -158,14 +159,20 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     return result
 
 
+def _extensions() -> list[str]:
+    """The file name endings a folder is searched for, sorted."""
+    return sorted({ext for fmt in FORMATS.values() for ext in fmt.extensions})
+
+
 def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    known = {ext for fmt in FORMATS.values() for ext in fmt.extensions}
+    """Each path; a folder becomes its files with a known extension, or itself when it has none (an error)."""
+    known = _extensions()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and any("".join(child.suffixes).lower().endswith(e) for e in known):
-                    yield child
+            files = [child for child in sorted(path.rglob("*"))
+                     if child.is_file() and any("".join(child.suffixes).lower().endswith(e) for e in known)]
+            yield from files or [path]
         else:
             yield path
 

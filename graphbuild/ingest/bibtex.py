@@ -21,6 +21,8 @@ __all__ = ["read_bibtex", "sniff_bibtex"]
 _BIB_TYPES = ("article|inproceedings|conference|misc|book|inbook|incollection|phdthesis|mastersthesis"
               "|techreport|unpublished|online|preprint|proceedings|manual|report|thesis|string|preamble")
 _BIB_START = re.compile(rf"^[ \t]*@(?:{_BIB_TYPES})[ \t]*[{{(]", re.I | re.M)
+#: the fields an entry takes from the volume its ``crossref`` names, when it lacks them
+_CROSSREF_FIELDS = ("year", "date", "journal", "booktitle")
 _ARXIV_IN_TEXT = re.compile(r"arxiv[:\s/]*(?:abs/)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
 
 
@@ -37,8 +39,30 @@ def _bib_error(block: Any) -> str:
     return f"BibTeX entry could not be parsed ({message}); check its braces, quotes and commas"
 
 
-def _bib_paper(entry: Any, path: Path, line: int) -> Item:
-    fields = {str(k).lower(): v for k, v in entry.fields_dict.items()}
+def _fields(entry: Any) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in entry.fields_dict.items()}
+
+
+def _crossref(entry: Any) -> str:
+    """The lower-cased key the entry's ``crossref`` field names ('' for none); BibTeX keys ignore case."""
+    field = _fields(entry).get("crossref")
+    return clean_text(field.value).lower() if field is not None and isinstance(field.value, str) else ""
+
+
+def _inherited(parent: Any) -> dict[str, Any]:
+    """What an entry lacking them takes from the volume its ``crossref`` names: the year, date and venue.
+
+    As in BibTeX, a volume without a ``booktitle`` lends its ``title`` as the booktitle.
+    """
+    fields = _fields(parent)
+    out = {name: fields[name] for name in _CROSSREF_FIELDS if name in fields}
+    if "booktitle" not in out and "title" in fields:
+        out["booktitle"] = fields["title"]
+    return out
+
+
+def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
+    fields = {**(_inherited(parent) if parent is not None else {}), **_fields(entry)}
 
     def get(name: str) -> str:
         field = fields.get(name)
@@ -77,6 +101,8 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     LaTeX accents and braces are decoded (``{\"o}`` gives ``ö``), names in
     ``Last, First`` form become ``First Last``, ``journal``/``booktitle`` give
     the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
+    An entry with a ``crossref`` (DBLP exports) takes the year and venue it
+    lacks from the volume it names, and that volume is not read as a paper.
     Blocks bibtexparser cannot parse are reported with their first line.
     """
     from bibtexparser.model import ParsingFailedBlock
@@ -87,14 +113,15 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     text = read_text(path)
     if not text.strip():
         return
-    found = 0
-    for line, block in parse_bibtex(text):  # fast scanner; bibtexparser for what it does not handle
-        found += 1
+    blocks = list(parse_bibtex(text))  # fast scanner; bibtexparser for what it does not handle
+    entries = {str(b.key).lower(): b for _, b in blocks if not isinstance(b, ParsingFailedBlock)}
+    volumes = {key for key in map(_crossref, entries.values()) if key in entries}
+    for line, block in blocks:
         if isinstance(block, ParsingFailedBlock):
             yield InputError(path, line, _bib_error(block))
-        else:
-            yield _bib_paper(block, path, line)
-    if not found:
+        elif str(block.key).lower() not in volumes:
+            yield _bib_paper(block, path, line, entries.get(_crossref(block)))
+    if not blocks:
         raise no_records(path, "no @article{...}, @inproceedings{...} or other BibTeX entries found")
 
 

@@ -1,8 +1,8 @@
 """Checks every record passes on its way out of a reader, whatever the format.
 
 :func:`guarded` wraps a reader: it turns a record the later stages could not
-handle (an unpaired surrogate, which no file can store; a text longer than the
-NLP pass reads) into an :class:`~graphbuild.errors.InputError` for that record,
+handle (a field that is not text; an unpaired surrogate, which no file can store;
+a text longer than the NLP pass reads) into an :class:`~graphbuild.errors.InputError` for that record,
 and anything the reader itself trips over (JSON nested too deeply, a value of
 an unexpected type) into an ``InputError`` for the file, so that bad input is
 always one coded line. :func:`id_conflicts` finds records that share an id but
@@ -48,6 +48,9 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
     """The reason ``paper`` cannot go further, as an error naming its file and line, or None."""
     line = _line(paper)
     for name, value in _texts(paper):
+        if not isinstance(value, str):  # a reader passed a JSON number or list through as is
+            return InputError(path, line, f"field {name!r} must be text, not {type(value).__name__}; "
+                                          "fix or remove the record")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:

@@ -128,16 +128,19 @@ def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
     """Author names from a list of strings, a list of ``{"name": ...}`` or one string.
 
     A string is split on ``;``, else on `` and ``, else (when ``commas``) on ``,``.
-    Empty names and ``others`` (BibTeX's *et al.*) are dropped.
+    Empty names and ``others`` (BibTeX's *et al.*) are dropped; a list item
+    that is neither text nor such an object raises :class:`ValueError`.
     """
     if value is None or value == "":
         return ()
     if isinstance(value, (list, tuple)):
         names: list[str] = []
-        for item in value:
+        for n, item in enumerate(value, 1):
             if isinstance(item, Mapping):
                 item = item.get("name") or " ".join(
                     str(item[k]) for k in ("given", "family") if item.get(k)) or ""
+            if item is not None and not isinstance(item, str):
+                raise ValueError(f"author {n} must be a name (text), not {type(item).__name__}")
             names.append(clean_text(item))
     else:
         text = clean_text(value)
@@ -317,6 +320,10 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool) -> tuple[tuple[str,
     return authors, n_authors
 
 
+#: the fields of a reference object that :meth:`PaperRef.from_value` reads as text
+_REF_TEXT_FIELDS = ("doi", "arxiv_id", "arxiv", "title", "id", "s2", "openalex", "corpus")
+
+
 def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
     """The reference list: a list of strings/objects or one ``;``-separated string."""
     if refs_value in (None, ""):
@@ -331,6 +338,11 @@ def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
             raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
+        if isinstance(item, dict):
+            try:
+                item = {k: _as_str(v, k) if k in _REF_TEXT_FIELDS else v for k, v in item.items()}
+            except ValueError as exc:
+                raise ValueError(f"reference {n}: {exc}") from None
         ref = PaperRef.from_value(item)
         if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
             raise ValueError(f"reference {n} has no doi, arxiv_id, id or title")

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import clean_text
+from .fields import clean_text, read_text
 
 __all__ = [
     "ATOM_NS",
@@ -68,7 +68,13 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # -- shared helpers --------------------------------------------------------------
 
 def _text(value: Any) -> str:
-    """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed."""
+    """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed.
+
+    A list or an object where text belongs raises :class:`ValueError`, quoting its start.
+    """
+    if isinstance(value, (list, dict)):
+        kind = "list" if isinstance(value, list) else "object"
+        raise ValueError(f"a field that should be text holds a JSON {kind} ({json.dumps(value)[:60]})")
     return clean_text(value)
 
 
@@ -89,6 +95,16 @@ def _doi_and_arxiv(doi: Any, arxiv: Any = None) -> tuple[str | None, str | None]
     return clean, aid
 
 
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    """The list in ``obj[key]`` (empty when missing or null); :class:`ValueError` for any other value."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"field {key!r} must be a list, not {type(value).__name__}")
+    return value
+
+
 def _dedupe_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
     seen: set[str] = set()
     out = []
@@ -106,12 +122,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     ``"record"`` for an array or an API page (number = 1-based position).
     A line that is not JSON is yielded as an :class:`InputError` value.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(path, None, "not UTF-8 text; re-save the file as UTF-8") from None
+    text = read_text(path)
     stripped = text.strip()
     if not stripped:
         return
@@ -144,7 +155,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
                 yield i, item, "record"
             return
         raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit in a string
         if not line.strip():
             continue
         try:
@@ -212,9 +223,9 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
         raise ValueError("paper has no title; request the 'title' field from the API")
     doi, aid, ids = _s2_ids(obj)
     authors = tuple(
-        _text(a.get("name")) for a in obj.get("authors") or () if isinstance(a, dict) and _text(a.get("name"))
+        _text(a.get("name")) for a in _list(obj, "authors") if isinstance(a, dict) and _text(a.get("name"))
     )
-    refs = [s2_ref(r) for r in obj.get("references") or () if r]
+    refs = [s2_ref(r) for r in _list(obj, "references") if r]
     date = _date(obj.get("publicationDate"))
     year = parse_year(obj.get("year")) or parse_year(date)
     venue = _text(obj.get("venue")) or None
@@ -249,16 +260,23 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
         obj = _s2_unwrap(obj)
         try:
             paper = s2_paper(obj, source=source)
+            citations = _list(obj, "citations")
         except ValueError as exc:
             yield InputError(path, number, f"{_where(kind, number)}{exc}")
             continue
         yield paper
         seed = paper.ref()
-        for citing in obj.get("citations") or ():
+        for n, citing in enumerate(citations, 1):
             citing = _s2_unwrap(citing)
-            if not isinstance(citing, dict) or not _text(citing.get("title")):
-                continue  # a citing paper without a title cannot be shown; skip it quietly
-            cited = s2_paper(citing, source=source, external=True)
+            if not isinstance(citing, dict):
+                continue
+            try:
+                if not _text(citing.get("title")):
+                    continue  # a citing paper without a title cannot be shown; skip it quietly
+                cited = s2_paper(citing, source=source, external=True)
+            except ValueError as exc:
+                yield InputError(path, number, f"{_where(kind, number)}citing paper {n}: {exc}")
+                continue
             cited.references = _dedupe_refs(cited.references + (seed,))
             yield cited
 
@@ -293,7 +311,7 @@ def _openalex_arxiv(work: dict[str, Any]) -> str | None:
     for key in ("primary_location", "best_oa_location"):
         if isinstance(work.get(key), dict):
             locations.append(work[key])
-    locations.extend(loc for loc in work.get("locations") or () if isinstance(loc, dict))
+    locations.extend(loc for loc in _list(work, "locations") if isinstance(loc, dict))
     for loc in locations:
         for key in ("landing_page_url", "pdf_url"):
             m = _ARXIV_URL.search(str(loc.get(key) or ""))
@@ -322,7 +340,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         if pmid:
             ids.append(("pmid", pmid.group(1)))
     authors = []
-    for authorship in obj.get("authorships") or ():
+    for authorship in _list(obj, "authorships"):
         if not isinstance(authorship, dict):
             continue
         author = found if isinstance(found := authorship.get("author"), dict) else {}
@@ -332,7 +350,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
     venue_source = found if isinstance(found := primary.get("source"), dict) else {}
     refs = []
-    for ref in obj.get("referenced_works") or ():
+    for ref in _list(obj, "referenced_works"):
         rid = _openalex_id(ref)
         if rid:
             refs.append(PaperRef(ids=(("openalex", rid),)))
