@@ -283,3 +283,17 @@ def test_settings_typed_values_from_toml_and_environment(tmp_path):
     s = load_settings(config, env={"NEO4J_USER": "reader", "GRAPHBUILD_SPACY_MODEL": "en_core_web_sm"})
     assert (s.max_nodes, s.overview, s.neo4j_uri, s.neo4j_database, s.neo4j_user, s.spacy_model) == (
         800, False, "bolt://h:1", None, "reader", "en_core_web_sm")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux) to fill the disk on write")
+def test_cli_output_to_a_full_disk_is_one_coded_line():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "graphbuild", "extract", str(SOURCES / "corpus.jsonl")],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "graphbuild: error: [E700] cannot write the standard output: No space left on device"]
+

@@ -12,12 +12,14 @@ order ``graphbuild --help`` shows them.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import GraphbuildError
+from ..errors import GraphbuildError, OutputError
 from ..settings import DEFAULT_WORKSPACE
 
 __all__ = ["main", "make_parser", "COMMAND_MODULES"]
@@ -65,7 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # a full disk under a redirected output shows here, not at the interpreter's exit
+        return status
     except GraphbuildError as exc:
         print(f"graphbuild: error: {exc}", file=sys.stderr)
         return 1
@@ -74,7 +78,30 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `graphbuild extract … | head`
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        # a write to the standard output failed (files have names, and their errors are E700 already)
+        _drop_stdout()
+        print(f"graphbuild: error: {OutputError(f'cannot write the standard output: {exc.strerror}', exc.errno)}",
+              file=sys.stderr)
+        return 1
+
+
+#: what a failed write to a redirected standard output raises: no space, quota, file too large, I/O error
+_OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO))
+
+
+def _drop_stdout() -> None:
+    """Point the standard output at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file behind sys.stdout (a test's capture)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -61,15 +61,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+INPUT_HELP = "files or folders (Daily Papers text, JSON/JSONL, CSV, BibTeX, Semantic Scholar, OpenAlex, arXiv Atom)"
+FORMAT_HELP = "force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)"
+SKIP_BAD_HELP = "skip malformed records and report them"
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add this module's subcommands to the parser."""
     b = sub.add_parser("build", parents=[common, nlp], help="build or update a workspace from paper files")
-    b.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (Daily Papers text, JSON/JSONL, "
-                   "CSV, BibTeX, Semantic Scholar, OpenAlex, arXiv Atom)")
+    b.add_argument("inputs", nargs="*", metavar="INPUT", help=INPUT_HELP)
     b.add_argument("--demo", action="store_true", help="add the bundled demo corpus")
-    b.add_argument("--format", help="force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)")
-    b.add_argument("--skip-bad", action="store_true", help="skip malformed records and report them")
+    b.add_argument("--format", help=FORMAT_HELP)
+    b.add_argument("--skip-bad", action="store_true", help=SKIP_BAD_HELP)
     b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
     b.add_argument("--wait", action="store_true",
                    help="when another process is writing the workspace, wait for it instead of failing")
@@ -77,10 +81,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     b.set_defaults(func=cmd_build)
 
     x = sub.add_parser("extract", parents=[nlp], help="print the entities of each paper (JSON Lines)")
-    x.add_argument("inputs", nargs="+", metavar="INPUT")
+    x.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUT_HELP)
     x.add_argument("--format", choices=["jsonl", "json"], default="jsonl", help="output format")
-    x.add_argument("--input-format", help="force the input format")
-    x.add_argument("--skip-bad", action="store_true")
+    x.add_argument("--input-format", help=FORMAT_HELP)
+    x.add_argument("--skip-bad", action="store_true", help=SKIP_BAD_HELP)
     x.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("stats", parents=[common], help="counts of nodes and edges in the workspace")
