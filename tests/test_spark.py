@@ -431,8 +431,9 @@ def test_spark_build_with_a_bad_model_folder_fails_on_one_line_before_spark(kind
     assert not (tmp_path / "out").exists()
 
 
-def test_the_input_check_is_one_function_for_the_api_and_the_command_line(corpus, tmp_path, monkeypatch):
-    """``graphbuild spark build`` checks and prepares its inputs once, with the function ``build`` calls."""
+def test_the_input_check_is_one_function_for_the_api_and_the_command_line(spark_session, corpus, tmp_path, monkeypatch):
+    """``graphbuild spark build`` checks and prepares its inputs once, with the function ``build`` calls
+    (with PySpark installed: the command asks for it before starting a session)."""
     import graphbuild.spark.job as job
     import graphbuild.spark.session
     from graphbuild.cli import main

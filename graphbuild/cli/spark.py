@@ -11,14 +11,13 @@ from ._common import _settings, _workspace
 
 def cmd_spark_build(args: argparse.Namespace) -> int:
     """``graphbuild spark build``: the build as a PySpark job, Parquet tables out."""
+    from ..spark.job import prepare, run
     from ..spark.session import get_session, require_pyspark, stop_session
 
-    require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
-    from ..spark.job import prepare, run
-
     # an input of another format, a missing pipeline folder or a malformed user gazetteer: one coded line,
-    # before the JVM's own start-up lines
+    # before the JVM's own start-up lines (and whether or not PySpark is installed)
     job = prepare(args.inputs, _settings(args))
+    require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
     spark = get_session(args.master)
     start = time.monotonic()
 
