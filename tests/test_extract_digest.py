@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "7e88eb28f6b6039a0c2405d7e09ed863530fc64a15a769876cef5e789306b6ff"
-SHARED_50_SHA256 = "7106059ee7a67cbfb479d360fddd7db4b81d1588bf9bf23dd505b632550da902"
+DEMO_SHA256 = "e925ce7eab057e1eaaae93dcdb42d5c3c466767835ae37e97f904570396db608"
+SHARED_50_SHA256 = "b9efc3c07227d75238b1edfe8b96d1cb2c9413110519f3530b0966dbe50db4c7"
 
 
 @pytest.fixture(scope="module")

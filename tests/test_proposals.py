@@ -156,4 +156,5 @@ def test_a_name_that_starts_with_a_stop_word_is_marked():
     assert "first_stop" in dict(_shape_of("While Information Retrieval"))
     assert "first_stop" in dict(_shape_of("for which bounded testing is known"))
     assert "first_stop" not in dict(_shape_of("Information Retrieval"))
+    assert "first_ing" in dict(_shape_of("Testing GPT-3")) and "first_ing" not in dict(_shape_of("Vision Transformer"))
     assert "first_stop" not in dict(_shape_of("the"))  # one stop word is "stopword"

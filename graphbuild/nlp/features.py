@@ -212,6 +212,8 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["stopword"] = 1
     elif len(words) > 1 and words[0].lower() in STOP_WORDS:
         f["first_stop"] = 1  # "While Information Retrieval", "for which …": a sentence's word, not a name's
+    elif len(words) > 1 and words[0][-3:] in ("ing", "ngs"):
+        f["first_ing"] = 1  # "Testing GPT-3", "Extending Context Window": a verb opening a sentence
     if len(words) == 1:
         head = head_type(low)
         if head:

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "5016df6d431522d1"
+MODEL_DIGEST = "5c5b802fab7efa87"
