@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -233,6 +235,24 @@ def _demo_jsonl(path: Path) -> Path:
     return path
 
 
+@contextmanager
+def _both_builds(tmp: Path, settings, spark_session) -> Iterator[tuple]:
+    """The demo corpus built under ``settings`` by ``graphbuild build`` (a workspace in ``tmp``) and by the
+    Spark job (``tmp/parquet``), with a cache folder of their own; yields the workspace and the output folder.
+    """
+    from graphbuild.spark import build
+    from graphbuild.workspace import Workspace
+
+    corpus = _demo_jsonl(tmp / "demo.jsonl")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
+        ws = Workspace(tmp / "ws", settings)
+        ws.build([corpus], sync_store=False, overview=False, progress=False)
+        out = tmp / "parquet"
+        build([corpus], out, spark=spark_session, settings=settings)
+        yield ws, out
+
+
 @pytest.fixture(scope="module")
 def gazetteer_builds(spark_session, tmp_path_factory):
     """The demo corpus built by ``graphbuild build`` and by the Spark job under one user gazetteer.
@@ -241,18 +261,10 @@ def gazetteer_builds(spark_session, tmp_path_factory):
     gazetteer; the merged gazetteer is written to a cache folder of its own.
     """
     from graphbuild.settings import Settings
-    from graphbuild.spark import build
-    from graphbuild.workspace import Workspace
 
     tmp = tmp_path_factory.mktemp("spark-gazetteer")
-    corpus = _demo_jsonl(tmp / "demo.jsonl")
     settings = Settings(gazetteer=str(_user_gazetteer(tmp / "mine.jsonl")))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
-        ws = Workspace(tmp / "ws", settings)
-        ws.build([corpus], sync_store=False, overview=False, progress=False)
-        out = tmp / "parquet"
-        build([corpus], out, spark=spark_session, settings=settings)
+    with _both_builds(tmp, settings, spark_session) as (ws, out):
         yield ws, out, settings
 
 
@@ -331,30 +343,17 @@ def model_builds(spark_session, tmp_path_factory):
     Yields the single build's workspace, the Spark output folder, the settings and the folder; packed
     pipelines and merged gazetteers go to a cache folder of their own.
     """
-    from test_train import GOLD, PAPERS
+    from test_train import write_training_files
 
     from graphbuild.nlp.train import train_pipeline
     from graphbuild.settings import Settings
-    from graphbuild.spark import build
-    from graphbuild.workspace import Workspace
 
     tmp = tmp_path_factory.mktemp("spark-model")
-    papers = tmp / "papers.jsonl"
-    papers.write_text("".join(json.dumps({"id": pid, "title": t, "abstract": a}) + "\n" for pid, t, a in PAPERS))
-    ann = tmp / "ann.jsonl"
-    ann.write_text("".join(json.dumps({"id": pid, "entities": [
-        {"name": n, "type": ty, "proposed": p, "aliases": []} for n, ty, p in ents]}) + "\n"
-        for pid, ents in GOLD.items()))
+    papers, ann = write_training_files(tmp)
     folder = tmp / "my-pipeline"
     train_pipeline([ann], [papers], folder)
-    corpus = _demo_jsonl(tmp / "demo.jsonl")
     settings = Settings(spacy_model=str(folder))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
-        ws = Workspace(tmp / "ws", settings)
-        ws.build([corpus], sync_store=False, overview=False, progress=False)
-        out = tmp / "parquet"
-        build([corpus], out, spark=spark_session, settings=settings)
+    with _both_builds(tmp, settings, spark_session) as (ws, out):
         yield ws, out, settings, folder
 
 

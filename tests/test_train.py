@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -41,15 +42,20 @@ GOLD = {
 }
 
 
-@pytest.fixture()
-def corpus(tmp_path):
-    papers = tmp_path / "papers.jsonl"
+def write_training_files(folder: Path) -> tuple[Path, Path]:
+    """:data:`PAPERS` and their annotations (:data:`GOLD`) as ``papers.jsonl`` and ``ann.jsonl`` in ``folder``."""
+    papers = folder / "papers.jsonl"
     papers.write_text("".join(json.dumps({"id": pid, "title": t, "abstract": a}) + "\n" for pid, t, a in PAPERS))
-    ann = tmp_path / "ann.jsonl"
+    ann = folder / "ann.jsonl"
     ann.write_text("".join(json.dumps({"id": pid, "entities": [
         {"name": n, "type": ty, "proposed": p, "aliases": []} for n, ty, p in ents]}) + "\n"
         for pid, ents in GOLD.items()))
     return papers, ann
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    return write_training_files(tmp_path)
 
 
 @pytest.fixture(scope="module")
