@@ -343,6 +343,14 @@ def test_readers_csv_header_without_title_raises(tmp_path):
     assert info.value.line == 1
 
 
+def test_readers_csv_header_naming_a_field_twice_raises(tmp_path):
+    """Two columns for one field (``Title`` and ``title``): one line naming both, not the second column silently."""
+    path = _write(tmp_path / "twice.csv", "Title,year,title,,\nA,2020,B,,\n")
+    with pytest.raises(InputError, match=r"names one field twice \('Title' and 'title', columns 1 and 3\)") as info:
+        _items(path, "csv")
+    assert info.value.line == 1
+
+
 def test_readers_csv_bad_rows_named_by_starting_line(tmp_path):
     path = _write(tmp_path / "bad.csv", (
         'title,abstract,year\n'

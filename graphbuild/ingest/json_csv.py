@@ -152,6 +152,18 @@ def sniff_json(head: str) -> bool:
 _DELIMITERS = ",;\t"
 
 
+def _repeated_field(header: list[str], row: list[str]) -> str:
+    """The first field two header cells name (as ``'Title' and 'title'``), or ``''``; empty cells do not count."""
+    first: dict[str, int] = {}
+    for i, field in enumerate(header):
+        if not field:
+            continue
+        if field in first:
+            return f"{row[first[field]].strip()!r} and {row[i].strip()!r}, columns {first[field] + 1} and {i + 1}"
+        first[field] = i
+    return ""
+
+
 def _csv_delimiter(text: str, path: Path) -> str:
     first = text.split("\n", 1)[0]
     try:
@@ -205,6 +217,10 @@ def read_csv(path: Path) -> Iterator[Item]:
                 raise InputError(path, start, f"the header row has no 'title' column (found: "
                                               f"{', '.join(c for c in row if c) or 'nothing'}); add a "
                                               "header naming title, abstract, authors, year, doi, ...")
+            twice = _repeated_field(header, row)
+            if twice:
+                raise InputError(path, start, f"the header row names one field twice ({twice}); "
+                                              "rename or remove one of the columns")
             continue
         found += 1
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
