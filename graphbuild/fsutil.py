@@ -27,8 +27,9 @@ def _umask() -> int:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike) -> Iterator[IO[str]]:
-    """Open a temporary file beside ``path`` for writing text; rename it into place on success.
+def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path`` for writing text (``binary``: bytes); rename it into place
+    on success.
 
     On any exception (including ``KeyboardInterrupt``) the temporary file is
     removed and ``path`` is left as it was. The new file gets the usual
@@ -44,7 +45,8 @@ def atomic_output(path: str | os.PathLike) -> Iterator[IO[str]]:
         raise _output_error(path, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        opened: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with opened as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

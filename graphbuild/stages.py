@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -267,9 +267,7 @@ def fingerprint_of(model: str | None, gazetteer: str) -> str:
     h.update((model or "blank:en").encode())
     model_dir = Path(model) if model else None
     if model_dir is not None and model_dir.is_dir():  # a trained pipeline folder: its config and weights
-        for f in sorted(p for p in model_dir.rglob("*") if p.is_file()):
-            h.update(str(f.relative_to(model_dir)).encode())
-            h.update(f.read_bytes())
+        hash_folder(h, model_dir)
     gaz = Path(gazetteer) if gazetteer else data_path("gazetteer")
     files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
     for f in [*files, data_path("generic.txt")]:
@@ -278,6 +276,17 @@ def fingerprint_of(model: str | None, gazetteer: str) -> str:
     for f in [*sorted((here / "nlp").glob("*.py")), here / "records.py"]:
         h.update(f.read_bytes())  # extraction rules and the record format
     return h.hexdigest()[:16]
+
+
+def hash_folder(h: Any, folder: Path) -> list[Path]:
+    """Feed every file under ``folder`` to the hash ``h`` (its relative path, then its bytes, in path
+    order); returns the files, in that order.
+    """
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    for f in files:
+        h.update(str(f.relative_to(folder)).encode())
+        h.update(f.read_bytes())
+    return files
 
 
 def extraction_key(paper: Paper, fingerprint: str) -> str:

@@ -56,7 +56,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -64,11 +63,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..fsutil import cache_dir
+from ..fsutil import atomic_output, cache_dir
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
-from ..stages import fingerprint_of
+from ..stages import fingerprint_of, hash_folder
 from ..user_gazetteer import effective_gazetteer
 from . import steps
 
@@ -559,24 +558,14 @@ def pack_pipeline(folder: Path) -> Path:
     archive holds the folder's files at its top level, so the unpacked folder
     is the pipeline folder itself.
     """
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
     h = hashlib.sha256()
-    for f in files:
-        h.update(f.relative_to(folder).as_posix().encode() + b"\0")
-        h.update(hashlib.sha256(f.read_bytes()).digest())
+    files = hash_folder(h, folder)
     target = cache_dir("spark") / f"pipeline-{h.hexdigest()[:16]}.zip"
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED, strict_timestamps=False) as zf:
+    if not target.exists():
+        with atomic_output(target, binary=True) as fh, \
+                zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED, strict_timestamps=False) as zf:
             for f in files:
                 zf.write(f, f.relative_to(folder).as_posix())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return target
 
 
