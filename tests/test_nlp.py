@@ -281,6 +281,21 @@ def test_pipeline_one_failing_document_does_not_stop_the_batch(monkeypatch):
     assert {e.name for e in results[1].entities} == {"BERT", "GLUE"}
 
 
+def test_pipeline_worker_processes_see_the_whole_corpus_casing(nlp):
+    from graphbuild.nlp.pipeline import extract_papers
+    from graphbuild.records import Paper
+
+    # a coined name written the same way in every paper: in how many papers it is seen (all six, or a
+    # chunk's two) changes the decision, so workers that counted their own chunk alone disagreed
+    papers = [Paper(title=f"Passage ranking study {i}",
+                    abstract="We study passage ranking. We fine-tune ZorbNet with contrastive pairs. "
+                             "The results hold on two benchmarks.") for i in range(6)]
+    serial = [e.to_dict() for e in extract_papers(papers, nlp, batch_size=2)]
+    by_chunk = [e.to_dict() for i in range(0, len(papers), 2) for e in extract_papers(papers[i:i + 2], nlp)]
+    assert by_chunk != serial, "these papers no longer test anything: choose some whose chunks decide otherwise"
+    assert [e.to_dict() for e in extract_papers(papers, nlp, batch_size=2, n_process=2)] == serial
+
+
 def test_abbreviations_title_and_appositive_definitions():
     from graphbuild.nlp.abbreviations import find_title_and_apposed_abbreviations
 

@@ -23,7 +23,7 @@ from ..records import ROLES, EntityMention, Extraction, Paper
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
 from .candidates import Candidate, doc_text, text_doc
-from .features import corpus_stats
+from .features import CorpusStats, corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent, form_key
 
 __all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
@@ -105,7 +105,10 @@ def extract_papers(
 
     With ``n_process > 1`` the papers go to worker processes in chunks of
     ``batch_size``; each worker builds the same pipeline (from the settings
-    recorded in ``nlp.meta["graphbuild"]``) and sends back extractions.
+    recorded in ``nlp.meta["graphbuild"]``) and sends back extractions. Either
+    way the decision sees the casing statistics of all of ``papers``
+    (:func:`corpus_context`), so the extractions do not depend on ``n_process``
+    or ``batch_size``.
     """
     nlp = nlp or cached_pipeline()
     papers = list(papers)
@@ -121,40 +124,52 @@ def extract_papers(
 
 
 @contextmanager
-def corpus_context(nlp: Language, texts: list[str]) -> Iterator[None]:
-    """While extracting ``texts``, let the decision see how the whole batch writes each word."""
+def corpus_context(nlp: Language, texts: list[str] | CorpusStats) -> Iterator[None]:
+    """While extracting ``texts``, let the decision see how the whole batch writes each word.
+
+    ``texts`` may also be their statistics (:func:`~graphbuild.nlp.features.corpus_stats`) counted already.
+    """
     comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
     if not isinstance(comp, decide.DecideComponent):
         yield
         return
     previous = comp.corpus
-    comp.corpus = corpus_stats(texts)
+    comp.corpus = texts if isinstance(texts, CorpusStats) else corpus_stats(texts)
     try:
         yield
     finally:
         comp.corpus = previous
 
 
-def _extract_chunk(args: tuple[str, str, list[tuple[str, str, str]]]) -> list[Extraction]:
-    model, gazetteer_path, items = args
+#: in a worker process of :func:`_extract_parallel`: the pipeline's settings and the corpus statistics
+#: of all the papers being extracted (set once per worker by :func:`_start_worker`)
+_WORKER: dict[str, tuple[str, str, CorpusStats]] = {}
+
+
+def _start_worker(model: str, gazetteer_path: str, corpus: CorpusStats) -> None:
+    _WORKER["job"] = (model, gazetteer_path, corpus)
+
+
+def _extract_chunk(items: list[tuple[str, str, str]]) -> list[Extraction]:
+    model, gazetteer_path, corpus = _WORKER["job"]
     nlp = cached_pipeline(model or None, gazetteer_path)
     gaz = _gazetteer(nlp)
-    with corpus_context(nlp, [text for _, _, text in items]):
+    with corpus_context(nlp, corpus):
         return [doc_to_extraction(doc, pid, title, gaz)
                 for (pid, title, _), doc in zip(items, nlp.pipe(text_doc(nlp, text) for _, _, text in items))]
 
 
 def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_process: int,
                       progress: Callable[[int], None] | None) -> Iterator[Extraction]:
+    """:func:`extract_papers` in ``n_process`` workers; the corpus statistics are counted here, once,
+    over all of ``papers`` (as the serial pass counts them), and reach each worker once, at its start.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
     settings = nlp.meta.get("graphbuild", {})
-    chunks = [
-        (settings.get("model", ""), settings.get("gazetteer", ""),
-         [(p.id, p.title, p.text) for p in papers[i: i + batch_size]])
-        for i in range(0, len(papers), batch_size)
-    ]
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
+    job = (settings.get("model", ""), settings.get("gazetteer", ""), corpus_stats(p.text for p in papers))
+    chunks = [[(p.id, p.title, p.text) for p in papers[i: i + batch_size]] for i in range(0, len(papers), batch_size)]
+    with ProcessPoolExecutor(max_workers=n_process, initializer=_start_worker, initargs=job) as pool:
         for result in pool.map(_extract_chunk, chunks):
             yield from result
             if progress:
