@@ -143,8 +143,11 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
     if todo:
         if nlp is None:
             raise ValueError(f"{len(todo)} paper(s) are not in the cache: extracting them needs a pipeline")
+        # the casing statistics count every paper of the build, the cached ones too: a paper added to a
+        # workspace is decided as a fresh build of the whole workspace would decide it
+        texts = [p.text for p in papers]
         for paper, ex in zip(todo, extract_papers(todo, nlp, batch_size=batch_size, n_process=n_process,
-                                                  progress=step), strict=True):
+                                                  progress=step, corpus=texts), strict=True):
             done[paper.id] = CachedExtraction(keys[paper.id], ex)
     return Extracted(done, len(todo))
 

@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e925ce7eab057e1eaaae93dcdb42d5c3c466767835ae37e97f904570396db608"
-SHARED_50_SHA256 = "b9efc3c07227d75238b1edfe8b96d1cb2c9413110519f3530b0966dbe50db4c7"
+DEMO_SHA256 = "e3db4437c0757307e92a4ef703cc0a17c70a1dc5b354456f466a1d0fc56729bc"
+SHARED_50_SHA256 = "5007c56f4fbc7f9935ab24ebf92b263df9d8137b0b0f6adab1e45a6236e67cd3"
 
 
 @pytest.fixture(scope="module")

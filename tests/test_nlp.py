@@ -124,6 +124,14 @@ def test_patterns_new_shapes_and_dataset_cue():
     assert {"ColBERT v2", "GritLM 8x7B"} <= runs
 
 
+def test_patterns_eponym_is_not_a_dataset_test_split():
+    from graphbuild.nlp.patterns import eponym_candidates
+
+    text = ("A title\n\nWe reach 81.3 mIoU on Cityscapes test set, check drift with a Kolmogorov test and "
+            "track with a Kalman filter.")
+    assert [c.text for c in eponym_candidates(text, 7)] == ["Kolmogorov test", "Kalman filter"]
+
+
 def test_patterns_lower_phrases_without_stop_words_or_leading_verbs():
     text = "Title\n\nWe use the same quantization, employing positional encoding and logit adjustment."
     lows = {c.text for c in shape_candidates(text, 5, [(7, len(text))]) if c.text.islower()}

@@ -103,6 +103,27 @@ def test_train_weights_round_trip_through_json(corpus, nlp, tmp_path):
     assert np.allclose(again.entity_probs(rows), model.entity_probs(rows))
 
 
+def test_train_type_only_features_stay_out_of_the_entity_model(corpus, nlp):
+    from graphbuild.nlp.features import TYPE_ONLY
+
+    papers, ann = corpus
+    model = fit(load_examples([ann], [papers], nlp), _gazetteer(nlp))
+    assert not [n for n in model.entity.index if n.startswith(TYPE_ONLY)]
+    assert TYPE_ONLY + "piece=net" in model.types.index  # FooNet, ResNet-50, ImageNet
+
+
+def test_train_type_only_features_of_a_name_and_its_appositive():
+    from graphbuild.nlp.features import _appositive_head, _pieces
+
+    assert _pieces("WebImageText") == ["web", "image", "text"]
+    assert _pieces("SuperGLUE-v2") == ["super", "glue"]
+    text = "We train on WebImageText (WIT), a new large dataset of pairs, and on Foo, an open model."
+    assert _appositive_head(text, text.index(" (WIT)"), len(text)) == "Dataset"
+    assert _appositive_head(text, text.index("WIT") + 3, len(text)) == "Dataset"
+    assert _appositive_head(text, text.index("Foo") + 3, len(text)) == "Model"
+    assert _appositive_head(text, text.index("pairs") + 5, len(text)) is None
+
+
 def test_train_linear_model_scores_by_hand():
     m = LinearModel({"a": 0, "b": 1}, np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([0.1, 0.2]))
     assert np.allclose(m.scores([{"a": 1, "b": 2}, {}]), [[2.1, 3.2], [0.1, 0.2]])

@@ -10,7 +10,10 @@ digits, hyphens, length); the gazetteer's entry and type; the type votes of
 head nouns and list context; the words left and right; cue phrases; where
 it stands (title, before the title's colon, first sentence); how the paper
 uses the same form elsewhere (how often, whether it is also written in lower
-case, whether it is defined as an abbreviation).
+case, whether it is defined as an abbreviation). Features named with the
+:data:`TYPE_ONLY` prefix (the name's word pieces, the head noun of an
+appositive after it) are seen by the type model only: the entity model is
+fitted without them.
 """
 
 from __future__ import annotations
@@ -304,6 +307,13 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if right is not None:
             key = ("R", right, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
+        # for the type model only: the name's word pieces, the head noun of an appositive after it
+        pieces = ("pieces", name)
+        ids += blocks.get(pieces) or block(pieces, "", _prefixed, TYPE_ONLY + "piece=", _pieces(name))
+        appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
+        if appos is not None:
+            head = ("appos", appos)
+            ids += blocks.get(head) or block(head, "", _prefixed, TYPE_ONLY + "appos=", (appos,))
         valued = {(blocks.get(("vote", t)) or block(("vote", t), "", _prefixed, "vote=", (t,)))[0]: min(w, 6.0) / 3
                   for t, w in c.votes.items()}
         valued.update(g_votes)
@@ -340,6 +350,31 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
     else:
         names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
     return names
+
+
+#: the prefix of features only the type model sees (the entity model is fitted without them)
+TYPE_ONLY = "t:"
+_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
+
+
+def _appositive_head(text: str, start: int, end: int) -> str | None:
+    """The type the head noun of an appositive after a name signals: "WIT, a new dataset of …" -> Dataset."""
+    m = _APPOS.match(text, start, end)
+    if m is None:
+        return None
+    for word in m.group(1).split():
+        t = head_type(word)
+        if t:
+            return t
+    return None
+
+
+_PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}")
+
+
+def _pieces(name: str) -> list[str]:
+    """The word pieces of a name, lower-cased: "WebImageText" -> web, image, text; "SuperGLUE" -> super, glue."""
+    return [p.lower() for p in _PIECE.findall(name)]
 
 
 _JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "5c5b802fab7efa87"
+MODEL_DIGEST = "c17c951c0b0bcd71"

@@ -395,7 +395,8 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
 
 _EPONYM = re.compile(
     r"([A-Z](?<=[a-z,;(] [A-Z])[a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)\s+(closure|algorithm|estimator|sampler|filter|"
-    r"approximation|transform|decomposition|criterion|method|test|scheme)\b"
+    r"approximation|transform|decomposition|criterion|method|test(?![ -](?:sets?|splits?|data|server|images)\b)|"
+    r"scheme)\b"
 )
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
 

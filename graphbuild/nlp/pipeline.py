@@ -100,23 +100,28 @@ def extract_papers(
     batch_size: int = 256,
     n_process: int = 1,
     progress: Callable[[int], None] | None = None,
+    corpus: Iterable[str] | CorpusStats | None = None,
 ) -> Iterator[Extraction]:
     """Run the NLP pass over papers, yielding one :class:`Extraction` per paper, in order.
 
     With ``n_process > 1`` the papers go to worker processes in chunks of
     ``batch_size``; each worker builds the same pipeline (from the settings
     recorded in ``nlp.meta["graphbuild"]``) and sends back extractions. Either
-    way the decision sees the casing statistics of all of ``papers``
-    (:func:`corpus_context`), so the extractions do not depend on ``n_process``
-    or ``batch_size``.
+    way the decision sees the casing statistics of the whole ``corpus``
+    (:func:`corpus_context`; by default the texts of ``papers``), so the
+    extractions do not depend on ``n_process`` or ``batch_size``; a build passes
+    every paper of the workspace, so that papers added later are decided as a
+    fresh build of the whole would decide them.
     """
     nlp = nlp or cached_pipeline()
     papers = list(papers)
+    stats = corpus if isinstance(corpus, CorpusStats) else corpus_stats(
+        corpus if corpus is not None else (p.text for p in papers))
     if n_process > 1 and len(papers) > batch_size:
-        yield from _extract_parallel(papers, nlp, batch_size, n_process, progress)
+        yield from _extract_parallel(papers, nlp, batch_size, n_process, progress, stats)
         return
     gaz = _gazetteer(nlp)
-    with corpus_context(nlp, [p.text for p in papers]):
+    with corpus_context(nlp, stats):
         for paper, doc in zip(papers, nlp.pipe((text_doc(nlp, p.text) for p in papers), batch_size=batch_size)):
             yield doc_to_extraction(doc, paper.id, paper.title, gaz)
             if progress:
@@ -160,14 +165,14 @@ def _extract_chunk(items: list[tuple[str, str, str]]) -> list[Extraction]:
 
 
 def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_process: int,
-                      progress: Callable[[int], None] | None) -> Iterator[Extraction]:
-    """:func:`extract_papers` in ``n_process`` workers; the corpus statistics are counted here, once,
-    over all of ``papers`` (as the serial pass counts them), and reach each worker once, at its start.
+                      progress: Callable[[int], None] | None, corpus: CorpusStats) -> Iterator[Extraction]:
+    """:func:`extract_papers` in ``n_process`` workers; the corpus statistics, counted once by the
+    caller, reach each worker once, at its start.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     settings = nlp.meta.get("graphbuild", {})
-    job = (settings.get("model", ""), settings.get("gazetteer", ""), corpus_stats(p.text for p in papers))
+    job = (settings.get("model", ""), settings.get("gazetteer", ""), corpus)
     chunks = [[(p.id, p.title, p.text) for p in papers[i: i + batch_size]] for i in range(0, len(papers), batch_size)]
     with ProcessPoolExecutor(max_workers=n_process, initializer=_start_worker, initargs=job) as pool:
         for result in pool.map(_extract_chunk, chunks):

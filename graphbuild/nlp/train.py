@@ -42,7 +42,7 @@ from .decide import (
     decide,
     prepare,
 )
-from .features import CorpusStats, corpus_stats, entity_features
+from .features import TYPE_ONLY, CorpusStats, corpus_stats, entity_features
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit",
            "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
@@ -187,8 +187,9 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
                                           prepared.context))
             prop_y.append(int(bool(g.get("proposed"))))
             prop_w.append(ex.weight)
-    entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000), ent_x, ent_y, list(CLASSES),
-                         ent_w)
+    entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000),
+                         [{k: v for k, v in x.items() if not k.startswith(TYPE_ONLY)} for x in ent_x], ent_y,
+                         list(CLASSES), ent_w)
     typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
     types = _fit_linear(DictVectorizer(), LogisticRegression(C=TYPE_C, max_iter=3000), [x for x, _, _ in typed],
                         [y for _, y, _ in typed], list(SCORED_TYPES), [w for _, _, w in typed])
