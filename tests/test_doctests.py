@@ -14,6 +14,7 @@ MODULES = [
     "graphbuild.records",
     "graphbuild.curation",
     "graphbuild.ingest.fields",
+    "graphbuild.ingest.bibtex_fast",
     "graphbuild.cypher_guard",
     "graphbuild.errors",
     "graphbuild.export",

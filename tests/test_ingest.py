@@ -424,6 +424,48 @@ def test_readers_bibtex_entry_problems(tmp_path):
     assert [(p.title, p.arxiv_id) for p in papers] == [("One", None), ("Arxiv In Journal", "2101.00001")]
 
 
+BIB_MACROS = """@string{nips = "Advances in Neural Information Processing Systems"}
+@string{pre = "Deep "}
+@inproceedings{a1,
+  title = pre # "Residual Learning",
+  booktitle = nips,
+  author = {He, Kaiming and Zhang, Xiangyu},
+  year = 2016, month = jun,
+  abstract = {We present ResNet.}
+}
+"""
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_string_macros_and_concatenation(tmp_path, tail):
+    papers = _papers(_write(tmp_path / "t.bib", BIB_MACROS + tail), "bibtex")
+    assert [(p.title, p.venue, p.authors, p.year, p.abstract) for p in papers[:1]] == [
+        ("Deep Residual Learning", "Advances in Neural Information Processing Systems", ("Kaiming He", "Xiangyu Zhang"),
+         2016, "We present ResNet.")]
+    assert len(papers) == (2 if tail else 1)
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_undefined_macro_is_one_error_at_the_entry_s_line(tmp_path, tail):
+    path = _write(tmp_path / "u.bib", (
+        "@misc{good, title = {Good}}\n\n"
+        "@inproceedings{b,\n  title = pre # \"Residual Learning\",\n  booktitle = nips}\n"
+        "@string{nips = {NeurIPS}}\n"
+        "@misc{after, title = {After}, booktitle = NIPS}\n" + tail))
+    items = _items(path, "bibtex")
+    errors = _errors(items)
+    assert [(e.path, e.line) for e in errors] == [(str(path), 3)]
+    assert errors[0].message == ("entry 'b' uses undefined BibTeX macros 'pre' in title, 'nips' in booktitle "
+                                 "(its @string comes later, at line 6); put an @string{name = ...} for each above "
+                                 "its first use")
+    assert str(errors[0]).startswith(f"[E100] {path}:3: entry 'b'") and "\n" not in str(errors[0])
+    # the entry is not read (as an entry with a bad field is not); the others are
+    assert [(p.title, p.venue) for p in items if isinstance(p, Paper)][:2] == [("Good", None), ("After", "NeurIPS")]
+    assert [p.title for p in read_papers([path], skip_bad=True).papers][:2] == ["Good", "After"]
+    with pytest.raises(InputError, match=r"u\.bib:3: entry 'b' uses undefined BibTeX macros"):
+        read_papers([path])
+
+
 def test_readers_bibtex_empty_and_no_entries(tmp_path):
     assert _items(_write(tmp_path / "empty.bib", ""), "bibtex") == []
     with pytest.raises(InputError, match="no paper records"):

@@ -73,17 +73,104 @@ def test_bibtex_fast_scan_equals_bibtexparser():
 
 
 @pytest.mark.parametrize("text", [
-    "@string{acm = {ACM}}\n@misc{a, title = {T}, publisher = acm}\n",
+    "@string(acm = {ACM})\n@misc{a, title = {T}, publisher = acm}\n",
     "@misc{a, title = {T}}\n@misc{a, title = {U}}\n",
     "@misc{a, title = {T}, title = {U}}\n",
     "@misc{a, title = {Never closes,\n  author = {X}\n\n@misc{b, title = {B}}\n",
-    "@misc{a, title = {A} # {B}}\n",
-    "@misc{a, month = jan, title = {T}}\n",
+    "@misc{a, title = {A} {B}}\n",
+    "@misc{a, title = {A} # }\n",
     "@misc{a, title = {Escaped \\{ brace}}\n",
 ])
 def test_bibtex_fast_hands_unusual_files_to_bibtexparser(text):
     assert scan_bibtex(text) is None
     assert [line for line, _ in parse_bibtex(text)] == [line for line, _ in _parse_with_bibtexparser(text)]
+
+
+def _rows(blocks):
+    return [(line, b.key, b.problem, _fields(b)[1]) for line, b in blocks]
+
+
+def _both_paths(text):
+    """What the scanner and the bibtexparser fallback read from ``text`` (the scanner must handle it)."""
+    scanned = scan_bibtex(text)
+    assert scanned is not None
+    return _rows(scanned), _rows(_parse_with_bibtexparser(text))
+
+
+MACROS = r"""@string{nips = "Advances in Neural Information Processing Systems"}
+@string{pre = "Deep "}
+@STRING{ Auth = {M{\"u}ller, J{\"o}rg} }
+@string{pair = auth # " and " # {Byron, Ada}}
+@inproceedings{a1,
+  title = pre # "Residual Learning",
+  booktitle = NIPS,
+  author = pair,
+  year = 2016, month = jun,
+  note = "quoted " # {braced} # 12 # " " # Pre # dec
+}
+"""
+MACROS_EXPECTED = [(5, "a1", "", {
+    "title": "Deep Residual Learning", "booktitle": "Advances in Neural Information Processing Systems",
+    "author": ["Jörg Müller", "Ada Byron"], "year": "2016", "month": "June",
+    "note": "quoted braced12 Deep December"})]
+
+
+def test_bibtex_fast_macros_and_concatenation_read_as_bibtex_does():
+    scanned, full = _both_paths(MACROS)
+    assert scanned == full == MACROS_EXPECTED
+
+
+def test_bibtex_fast_macros_same_when_the_file_goes_to_bibtexparser():
+    # an escaped brace elsewhere sends the whole file to bibtexparser; the macros must read the same
+    text = MACROS + "@misc{esc, title = {Escaped \\{ brace}}\n"
+    assert scan_bibtex(text) is None
+    rows = _rows(parse_bibtex(text))
+    assert rows[:1] == MACROS_EXPECTED and rows[1][1] == "esc"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ('"quoted"', "quoted"), ("{braced}", "braced"), ("2016", "2016"), ("mac", "M"),
+    ('"a" # {b}', "ab"), ('{a} # "b"', "ab"), ('"a" # 7', "a7"), ("7 # {b}", "7b"), ("mac # mac", "MM"),
+    ('mac#"x"#{y}#3', "Mxy3"), ('"a"\n   # mac\n   # "b"', "aMb"), ("{x {nested} y} # mac", "x nested yM"),
+])
+def test_bibtex_fast_concatenation_of_each_part_kind(value, expected):
+    text = f"@string{{mac = {{M}}}}\n@misc{{k, title = {{T}}, note = {value}}}\n"
+    scanned, full = _both_paths(text)
+    assert scanned == full
+    assert scanned[0][3]["note"] == expected
+
+
+def test_bibtex_fast_month_macros_give_the_month_names():
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    text = "".join(f"@misc{{m{i}, title = {{T}}, month = {m}}}\n" for i, m in enumerate(months))
+    scanned, full = _both_paths(text)
+    assert scanned == full
+    assert [row[3]["month"] for row in scanned] == [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December"]
+
+
+def test_bibtex_fast_macro_names_ignore_case_and_a_string_can_redefine_one():
+    text = ("@String{NeurIPS = {NeurIPS}}\n@misc{a, title = neurips # NEURIPS, month = JUN}\n"
+            "@string{neurips = {Neural IPS}}\n@string{Jun = {Juni}}\n@misc{b, title = NeurIPS, month = jun}\n")
+    scanned, full = _both_paths(text)
+    assert scanned == full
+    assert [(row[3]["title"], row[3]["month"]) for row in scanned] == [
+        ("NeurIPSNeurIPS", "June"), ("Neural IPS", "Juni")]
+
+
+def test_bibtex_fast_undefined_macro_is_the_entry_s_problem():
+    text = ("@misc{early, title = nips # { 2020}, note = nope # {x}}\n\n"
+            "@string{nips = {NeurIPS}}\n@string{bad = nips # missing}\n@misc{late, title = nips # bad}\n")
+    scanned, full = _both_paths(text)
+    assert scanned == full
+    (line1, key1, problem1, fields1), (line2, key2, problem2, _), (line3, key3, problem3, fields3) = scanned
+    assert (line1, key1, fields1["title"], fields1["note"]) == (1, "early", " 2020", "x")
+    assert problem1 == ("entry 'early' uses undefined BibTeX macros 'nips' in title (its @string comes later, "
+                        "at line 3), 'nope' in note; put an @string{name = ...} for each above its first use")
+    assert (line2, key2) == (4, "bad") and problem2.startswith("@string 'bad' uses undefined BibTeX macro 'missing';")
+    # an entry using a macro whose @string had the problem is itself fine: the error is the @string's
+    assert (line3, key3, problem3, fields3["title"]) == (5, "late", "", "NeurIPSNeurIPS")
 
 
 def test_read_papers_reports_progress_lines_when_stderr_is_not_a_terminal(tmp_path, capsys):

@@ -96,8 +96,13 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
 
 
 def read_bibtex(path: Path) -> Iterator[Item]:
-    r"""Read a BibTeX file with bibtexparser (v2).
+    r"""Read a BibTeX file (a fast scanner; bibtexparser v2 for what it does not handle).
 
+    Values follow BibTeX's rules: ``@string`` macros (case-insensitive,
+    defined from their ``@string`` on), ``#`` joining quoted, braced, numeric
+    and macro parts, and the month macros ``jan`` .. ``dec``. An entry that
+    uses an undefined macro, or a macro before its ``@string``, is not read:
+    it is reported, with its line, as an entry with a bad field is.
     LaTeX accents and braces are decoded (``{\"o}`` gives ``ö``), names in
     ``Last, First`` form become ``First Last``, ``journal``/``booktitle`` give
     the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
@@ -114,11 +119,13 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     if not text.strip():
         return
     blocks = list(parse_bibtex(text))  # fast scanner; bibtexparser for what it does not handle
-    entries = {str(b.key).lower(): b for _, b in blocks if not isinstance(b, ParsingFailedBlock)}
+    entries = {str(b.key).lower(): b for _, b in blocks if not isinstance(b, ParsingFailedBlock) and not b.problem}
     volumes = {key for key in map(_crossref, entries.values()) if key in entries}
     for line, block in blocks:
         if isinstance(block, ParsingFailedBlock):
             yield InputError(path, line, _bib_error(block))
+        elif block.problem:  # a macro it uses is undefined: one error for the entry, as for a bad field
+            yield InputError(path, line, block.problem)
         elif str(block.key).lower() not in volumes:
             yield _bib_paper(block, path, line, entries.get(_crossref(block)))
     if not blocks:
