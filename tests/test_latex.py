@@ -150,6 +150,14 @@ def test_bibtex_fast_month_macros_give_the_month_names():
         "November", "December"]
 
 
+def test_bibtex_fast_standard_journal_macros_are_predefined():
+    text = "@article{a, title = {T}, journal = JACM}\n@article{b, title = {U}, journal = tods # { (special)}}\n"
+    scanned, full = _both_paths(text)
+    assert scanned == full
+    assert [row[3]["journal"] for row in scanned] == ["Journal of the ACM",
+                                                      "ACM Transactions on Database Systems (special)"]
+
+
 def test_bibtex_fast_macro_names_ignore_case_and_a_string_can_redefine_one():
     text = ("@String{NeurIPS = {NeurIPS}}\n@misc{a, title = neurips # NEURIPS, month = JUN}\n"
             "@string{neurips = {Neural IPS}}\n@string{Jun = {Juni}}\n@misc{b, title = NeurIPS, month = jun}\n")

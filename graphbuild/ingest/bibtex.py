@@ -100,8 +100,9 @@ def read_bibtex(path: Path) -> Iterator[Item]:
 
     Values follow BibTeX's rules: ``@string`` macros (case-insensitive,
     defined from their ``@string`` on), ``#`` joining quoted, braced, numeric
-    and macro parts, and the month macros ``jan`` .. ``dec``. An entry that
-    uses an undefined macro, or a macro before its ``@string``, is not read:
+    and macro parts, the month macros ``jan`` .. ``dec`` and the standard
+    styles' journal macros (``jacm``). An entry that uses an undefined macro,
+    or a macro before its ``@string``, is not read:
     it is reported, with its line, as an entry with a bad field is.
     LaTeX accents and braces are decoded (``{\"o}`` gives ``ö``), names in
     ``Last, First`` form become ``First Last``, ``journal``/``booktitle`` give

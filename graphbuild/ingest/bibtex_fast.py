@@ -9,8 +9,9 @@ its decoding and name middlewares.
 Values follow BibTeX's own rules: a value is one part or several joined by
 ``#``, each part a ``{braced}`` or ``"quoted"`` text, a number or a macro
 name. ``@string{name = value}`` defines a macro for the entries after it (its
-value may itself join parts); ``jan`` .. ``dec`` are predefined as the month
-names, as BibTeX's standard styles define them; macro names ignore case, and
+value may itself join parts); ``jan`` .. ``dec`` (the month names) and the
+journal abbreviations of BibTeX's standard styles (``cacm``, ``jacm``, ``tods``
+…) are predefined (:data:`STANDARD_MACROS`); macro names ignore case, and
 a later ``@string`` of the same name replaces the earlier one from there on.
 As in BibTeX, a macro is defined only from its ``@string`` on: a macro used
 before its definition, or never defined, reads as empty and the entry (or
@@ -36,12 +37,25 @@ from typing import Any
 
 from .latex import FastLatexMiddleware, decode_latex
 
-__all__ = ["parse_bibtex", "scan_bibtex", "ScannedEntry", "MONTH_MACROS"]
+__all__ = ["parse_bibtex", "scan_bibtex", "ScannedEntry", "STANDARD_MACROS"]
 
-#: The macros every BibTeX file starts with: the month names of BibTeX's standard styles.
-MONTH_MACROS = {name[:3].lower(): name for name in (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December")}
+#: The macros every BibTeX file starts with, as BibTeX's standard styles (plain.bst and its kin) define
+#: them: the month names, and the journal abbreviations those styles know (``journal = jacm``).
+STANDARD_MACROS = {
+    **{name[:3].lower(): name for name in (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December")},
+    "acmcs": "ACM Computing Surveys", "acta": "Acta Informatica", "cacm": "Communications of the ACM",
+    "ibmjrd": "IBM Journal of Research and Development", "ibmsj": "IBM Systems Journal",
+    "ieeese": "IEEE Transactions on Software Engineering", "ieeetc": "IEEE Transactions on Computers",
+    "ieeetcad": "IEEE Transactions on Computer-Aided Design of Integrated Circuits",
+    "ipl": "Information Processing Letters", "jacm": "Journal of the ACM",
+    "jcss": "Journal of Computer and System Sciences", "scp": "Science of Computer Programming",
+    "sicomp": "SIAM Journal on Computing", "tocs": "ACM Transactions on Computer Systems",
+    "tods": "ACM Transactions on Database Systems", "tog": "ACM Transactions on Graphics",
+    "toms": "ACM Transactions on Mathematical Software", "toois": "ACM Transactions on Office Information Systems",
+    "toplas": "ACM Transactions on Programming Languages and Systems", "tcs": "Theoretical Computer Science",
+}
 
 _AT = re.compile(r"@[ \t]*([A-Za-z]+)[ \t\r\n]*\{")
 _KEY = re.compile(r"[ \t\r\n]*([^,\s{}()\"=#%@]+)[ \t\r\n]*,")
@@ -259,7 +273,7 @@ def scan_bibtex(text: str) -> list[tuple[int, ScannedEntry]] | None:
     """
     out: list[tuple[int, ScannedEntry]] = []
     keys: set[str] = set()
-    macros = dict(MONTH_MACROS)
+    macros = dict(STANDARD_MACROS)
     defined_at: dict[str, int] = {}
     pending: list[tuple[ScannedEntry, list[_Use]]] = []
     pos, line, counted = 0, 0, 0
@@ -323,7 +337,7 @@ def _resolve_values(library: Any) -> None:
     """
     from bibtexparser.model import DuplicateBlockKeyBlock, Entry, String
 
-    macros = dict(MONTH_MACROS)
+    macros = dict(STANDARD_MACROS)
     defined_at: dict[str, int] = {}
     pending: list[tuple[Any, list[_Use]]] = []
     for block in library.blocks:
