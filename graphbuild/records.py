@@ -44,7 +44,9 @@ SCORED_TYPES = ("Model", "Method", "Dataset")
 ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 
 _YEAR_PREFIX = re.compile(r"^\s*(\d{4})")
-_ARXIV_NEW = re.compile(r"^(\d{4}\.\d{4,5})(v\d+)?$")
+#: arXiv ids since April 2007: YYMM.NNNN to the end of 2014, YYMM.NNNNN from January 2015 on
+_ARXIV_NEW = re.compile(r"^((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}"
+                        r"|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(v\d+)?$")
 _ARXIV_OLD = re.compile(r"^([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$", re.I)
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -111,7 +113,7 @@ def clean_doi(doi: str | None) -> str | None:
     if not doi:
         return None
     doi = doi.strip()
-    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+    doi = re.sub(r"^((https?://)?(dx\.|www\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
     return doi.lower() if _DOI.match(doi) else None
 
 
@@ -119,7 +121,7 @@ def clean_arxiv(arxiv_id: str | None) -> str | None:
     if not arxiv_id:
         return None
     text = arxiv_id.strip()
-    text = re.sub(r"^(https?://arxiv\.org/(abs|pdf)/|arxiv:\s*)", "", text, flags=re.I)
+    text = re.sub(r"^((https?://)?(www\.|export\.)?arxiv\.org/(abs|pdf)/|arxiv:\s*)", "", text, flags=re.I)
     text = re.sub(r"\.pdf$", "", text)
     for pattern in (_ARXIV_NEW, _ARXIV_OLD):
         m = pattern.match(text)

@@ -683,3 +683,106 @@ def test_ingest_an_author_that_is_not_a_name_is_a_record_error(tmp_path, authors
     path = _write_jsonl(tmp_path / "a.jsonl", json.dumps({"id": "b", "title": "T", "authors": authors}), GOOD)
     with pytest.raises(InputError, match=r"a\.jsonl:1: record at line 1: author 1 must be a name"):
         read_papers([path])
+
+
+# -- what real exports carry (spreadsheets, reference managers, hard-wrapped listings) ---------------
+
+def test_readers_arxiv_id_a_spreadsheet_cut_short_is_a_record_error(tmp_path):
+    # Excel reads 2106.09680 as a number and writes it back as 2106.0968: another paper's id shape
+    path = _write(tmp_path / "sheet.csv", "title,arxiv_id\nCut,2106.0968\nOld,1412.6980\nNew,2106.09680\n")
+    items = _items(path)
+    (error,) = _errors(items)
+    assert error.line == 2 and "'2106.0968'" in error.message and "trailing zero" in error.message
+    assert [p.arxiv_id for p in items if isinstance(p, Paper)] == ["1412.6980", "2106.09680"]
+
+
+def test_readers_csv_numbers_a_spreadsheet_wrote_as_decimals_are_read(tmp_path):
+    # pandas writes a year column with gaps as 2017.0; a count column likewise
+    path = _write(tmp_path / "pandas.csv", "title,year,n_authors\nA,2017.0,3.0\nB,,\nC,2017.5,\n")
+    items = _items(path)
+    assert [(p.year, p.n_authors) for p in items if isinstance(p, Paper)] == [(2017, 3), (None, None)]
+    assert [e.line for e in _errors(items)] == [4]
+
+
+@pytest.mark.parametrize("key", ["data", "results"])
+def test_readers_json_object_with_a_data_or_results_list(tmp_path, key):
+    path = _write(tmp_path / "wrapped.json", json.dumps({"meta": {"count": 2}, key: [
+        {"title": "First"}, {"title": "Second"}]}, indent=1))
+    papers = _papers(path, "json")
+    assert [(p.title, _line_of(p)) for p in papers] == [("First", 6), ("Second", 9)]
+
+
+def test_readers_json_papers_key_given_twice_reads_the_list_json_keeps(tmp_path):
+    path = _write(tmp_path / "twice.json", '{"papers": [{"title": "Old"}],\n "papers": [{"title": "New A"},\n'
+                                           ' {"title": "New B"}]}')
+    assert [(p.title, _line_of(p)) for p in _papers(path, "json")] == [("New A", 2), ("New B", 3)]
+
+
+def _line_of(paper: Paper) -> int:
+    return int((paper.source or "").rpartition(":")[2])
+
+
+BIB_IDS = r"""@misc{abs, title = {Abs}, url = {https://arxiv.org/abs/2106.09685v2}}
+@misc{pdf, title = {Pdf}, url = {http://arxiv.org/pdf/2106.09686v1.pdf}}
+@misc{how, title = {How}, howpublished = {\url{https://arxiv.org/abs/hep-th/9901001}}}
+@article{s2, title = {S2}, journal = {ArXiv}, volume = {abs/2303.08774}}
+@article{corr, title = {Corr}, journal = {CoRR}, volume = {abs/1512.03385}}
+@article{vol, title = {Vol}, journal = {Journal of Things}, volume = {abs/2303.08775}}
+@misc{bio, title = {Bio}, eprint = {2201.00001}, archivePrefix = {bioRxiv}}
+@misc{doiurl, title = {Doi url}, url = {https://doi.org/10.1038/nature14539}}
+@misc{both, title = {Both}, doi = {10.1000/xyz}, url = {https://doi.org/10.1000/other}}
+"""
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_identifiers_in_urls_and_volumes(tmp_path, tail):
+    papers = _papers(_write(tmp_path / "ids.bib", BIB_IDS + tail), "bibtex")
+    assert [(p.title, p.arxiv_id, p.doi) for p in papers[:9]] == [
+        ("Abs", "2106.09685", None), ("Pdf", "2106.09686", None), ("How", "hep-th/9901001", None),
+        ("S2", "2303.08774", None), ("Corr", "1512.03385", None), ("Vol", None, None), ("Bio", None, None),
+        ("Doi url", None, "10.1038/nature14539"), ("Both", None, "10.1000/xyz")]
+
+
+BIB_VERBATIM = r"""@misc{cifar, title = {Learning Multiple Layers of Features from Tiny Images},
+  url = {http://www.cs.toronto.edu/~kriz/learning-features-2009-TR.pdf}, doi = {10.1000/a--b~c},
+  abstract = {The loss $\mathcal{L} = \sum_{i} x_i^{2}$ over a set of {BERT} \emph{features}.}}
+@misc{mendeley, title = {Escaped}, url = {https://github.com/some\_user/repo\_name\%20x}}
+"""
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_urls_dois_and_math_are_not_mangled(tmp_path, tail):
+    papers = _papers(_write(tmp_path / "v.bib", BIB_VERBATIM + tail), "bibtex")
+    cifar, mendeley = papers[:2]
+    assert cifar.url == "http://www.cs.toronto.edu/~kriz/learning-features-2009-TR.pdf"
+    assert cifar.doi == "10.1000/a--b~c"
+    assert cifar.abstract == r"The loss $\mathcal{L} = \sum_{i} x_i^{2}$ over a set of BERT features."
+    assert mendeley.url == "https://github.com/some_user/repo_name%20x"
+    assert [p.title for p in papers[2:]] == (["Escaped { brace"] if tail else [])
+
+
+def test_readers_daily_hard_wrapped_abstract_keeps_its_title(tmp_path):
+    path = _write(tmp_path / "wrapped.txt", (
+        "Daily Papers\n\nRouting Tiny Experts\n\n"
+        "We study routing in small mixture-of-experts models and find\n"
+        "that routers trained with a load-balancing loss\n"
+        "collapse less often.\n  • 3 authors\n·\nFeb 11, 2024\n\n"
+        "Second Paper Title\n"
+        "Our abstract starts right under the title and goes on,\n"
+        "wrapped over two lines.\n  • 2 authors\n·\nFeb 12, 2024\n\n"
+        "Submitted by someone\n"
+        "Third Paper Title\n"
+        "One line of abstract.\n  • 2 authors\n·\nFeb 13, 2024\n"))
+    papers = _papers(path)
+    assert [(p.title, p.abstract, _line_of(p)) for p in papers] == [
+        ("Routing Tiny Experts", "We study routing in small mixture-of-experts models and find that routers trained "
+         "with a load-balancing loss collapse less often.", 3),
+        ("Second Paper Title", "Our abstract starts right under the title and goes on, wrapped over two lines.", 12),
+        ("Third Paper Title", "One line of abstract.", 20)]
+
+
+@pytest.mark.parametrize("doi", ["https://www.doi.org/10.1145/3065386", "doi.org/10.1145/3065386",
+                                 "https://dx.doi.org/10.1145/3065386", "DOI: 10.1145/3065386"])
+def test_readers_doi_written_as_any_doi_org_address(tmp_path, doi):
+    path = _write_jsonl(tmp_path / "d.jsonl", json.dumps({"title": "ImageNet classification", "doi": doi}))
+    assert [p.doi for p in _papers(path)] == ["10.1145/3065386"]

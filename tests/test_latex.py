@@ -190,3 +190,9 @@ def test_read_papers_reports_progress_lines_when_stderr_is_not_a_terminal(tmp_pa
     assert capsys.readouterr().err.splitlines()[-1] == "reading: 3 records"
     read_papers([bib])
     assert capsys.readouterr().err == ""
+
+
+def test_latex_logos_keep_their_names():
+    # pylatexenc drops \LaTeX and \TeX; a title "A study of \LaTeX" lost its last word
+    assert decode_latex("On \\LaTeX\\ and \\TeX{} with \\BibTeX, \\LaTeXe") == "On LaTeX and TeX with BibTeX, LaTeX2e"
+    assert decode_latex("$\\alpha$ in \\LaTeX") == "$\\alpha$ in LaTeX"

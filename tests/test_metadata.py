@@ -148,6 +148,11 @@ def test_metadata_rebuild_abstract_places_words_by_position() -> None:
     assert rebuild_abstract({"x": "bad"}) == ""
 
 
+def test_metadata_rebuild_abstract_reads_whole_number_positions_written_as_decimals() -> None:
+    # an index that went through a data-frame comes back with 1.0 for 1: its words were dropped
+    assert rebuild_abstract({"We": [0], "propose": [1.0], "X": [2], "bad": [2.5, True, -1]}) == "We propose X"
+
+
 def test_metadata_openalex_arxiv_doi_becomes_arxiv_id_and_bad_work_reported() -> None:
     path = FIXTURES / "openalex_works.json"
     papers, errors = _split(list(read_openalex(path)))

@@ -7,7 +7,7 @@ not handle) and LaTeX is decoded by :mod:`.latex`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,13 @@ _BIB_TYPES = ("article|inproceedings|conference|misc|book|inbook|incollection|ph
 _BIB_START = re.compile(rf"^[ \t]*@(?:{_BIB_TYPES})[ \t]*[{{(]", re.I | re.M)
 #: the fields an entry takes from the volume its ``crossref`` names, when it lacks them
 _CROSSREF_FIELDS = ("year", "date", "journal", "booktitle")
-_ARXIV_IN_TEXT = re.compile(r"arxiv[:\s/]*(?:abs/)?(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+#: an arXiv id named in free text: ``arXiv:1810.04805``, ``arXiv preprint arXiv:1810.04805v2``, an arxiv.org address
+_ARXIV_IN_TEXT = re.compile(r"arxiv(?:\.org/(?:abs|pdf)/|[:\s/]*(?:abs/)?)"
+                            r"((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
+#: the journal names of arXiv preprints in DBLP's (``CoRR``) and Semantic Scholar's (``ArXiv``) exports,
+#: which put the id in the volume: ``volume = {abs/1512.03385}``
+_ARXIV_JOURNALS = ("corr", "arxiv")
+_DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.I)
 
 
 def _bib_error(block: Any) -> str:
@@ -66,33 +72,47 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
 
     def get(name: str) -> str:
         field = fields.get(name)
-        return clean_text(field.value).replace("{", "").replace("}", "") if field is not None else ""
+        return clean_text(field.value) if field is not None else ""  # decoded: braces left are math or escaped
 
     authors_field = fields.get("author")
     authors = split_authors(list(authors_field.value) if authors_field is not None
                             and isinstance(authors_field.value, list) else get("author"))
-    arxiv_id = None
-    prefix = (get("archiveprefix") or get("eprinttype")).lower()
-    if get("eprint") and (prefix == "arxiv" or clean_arxiv(get("eprint"))):
-        arxiv_id = clean_arxiv(get("eprint"))
-    if not arxiv_id:
-        for name in ("journal", "url", "note", "howpublished"):
-            m = _ARXIV_IN_TEXT.search(get(name))
-            if m:
-                arxiv_id = m.group(1)
-                break
+    url, doi = get("url"), get("doi")
     record: dict[str, Any] = {
         "title": get("title"),
         "abstract": get("abstract"),
         "venue": get("journal") or get("booktitle"),
-        "doi": get("doi"),
-        "arxiv_id": arxiv_id or "",
-        "url": get("url"),
+        "doi": doi or (url if _DOI_URL.match(url) else ""),
+        "arxiv_id": _arxiv_id(get) or "",
+        "url": url,
         "year": get("year"),
         "date": get("date"),
         "authors": list(authors),
     }
     return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}")
+
+
+def _arxiv_id(get: Callable[[str], str]) -> str | None:
+    """The arXiv id of an entry whose fields ``get`` gives, or None.
+
+    Its ``eprint`` (unless another archive is named), an arXiv journal's
+    ``volume = {abs/<id>}``, else one named in its journal, url, note or howpublished.
+    """
+    prefix = (get("archiveprefix") or get("eprinttype")).lower()
+    if get("eprint") and prefix in ("", "arxiv"):
+        aid = clean_arxiv(get("eprint"))
+        if aid:
+            return aid
+    if get("journal").lower() in _ARXIV_JOURNALS and get("volume").lower().startswith("abs/"):
+        aid = clean_arxiv(get("volume")[4:])
+        if aid:
+            return aid
+    for name in ("journal", "url", "note", "howpublished"):
+        for m in _ARXIV_IN_TEXT.finditer(get(name)):
+            aid = clean_arxiv(m.group(1))
+            if aid:
+                return aid
+    return None
 
 
 def read_bibtex(path: Path) -> Iterator[Item]:

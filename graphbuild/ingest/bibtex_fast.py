@@ -2,9 +2,10 @@
 
 :func:`parse_bibtex` scans a file's entries with ``str.find`` and a few
 regular expressions, decodes LaTeX only in the fields that carry markup
-(:func:`~graphbuild.ingest.latex.decode_latex`), and splits author lists with
-bibtexparser's own name functions, giving the same values as bibtexparser with
-its decoding and name middlewares.
+(:func:`~graphbuild.ingest.latex.decode_field`: addresses and identifiers such
+as ``url`` and ``doi`` only have their escapes undone), and splits author lists
+with bibtexparser's own name functions, giving the same values as bibtexparser
+with its name middlewares and graphbuild's decoding middleware.
 
 Values follow BibTeX's own rules: a value is one part or several joined by
 ``#``, each part a ``{braced}`` or ``"quoted"`` text, a number or a macro
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .latex import FastLatexMiddleware, decode_latex
+from .latex import FastLatexMiddleware, decode_field
 
 __all__ = ["parse_bibtex", "scan_bibtex", "ScannedEntry", "STANDARD_MACROS"]
 
@@ -253,7 +254,7 @@ def _entry(text: str, type_: str, body: int, line: int,
         raw, pos, undefined = _expression(text, fm.end(), macros, _scanned_part)
         if undefined:
             uses.extend((name, macro) for macro in undefined)
-        decoded = decode_latex(raw)
+        decoded = decode_field(name, raw)
         fields[name] = _Field(name, _names(decoded) if name.lower() in _NAME_FIELDS else decoded)
         follow = text[pos:pos + 1]
         if follow == ",":

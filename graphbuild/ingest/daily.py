@@ -41,6 +41,18 @@ def _is_prose(line: str) -> bool:
     return line.rstrip()[-1:] in (".", "!")
 
 
+def _paragraph_start(lines: list[tuple[int, str]], k: int) -> int:
+    """Where the hard-wrapped paragraph holding ``lines[k]`` starts (at 1 or later: a title stays above it).
+
+    A line continues the one right above it (no blank line between) when it starts
+    in lower case or the line above ends with a comma, semicolon, hyphen or dash.
+    """
+    while k >= 2 and lines[k - 1][0] + 1 == lines[k][0] and (
+            lines[k][1].lstrip()[:1].islower() or lines[k - 1][1].rstrip()[-1:] in (",", ";", "-", "–", "—")):
+        k -= 1
+    return k
+
+
 def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None,
                   date_text: str | None, meta_line: int) -> Item:
     lines = [(n, s) for n, s in text if s.strip()]
@@ -51,10 +63,10 @@ def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None
         return InputError(path, meta_line, f"{what} has no title and abstract above it; "
                                            "each paper needs a title line and an abstract")
     # page furniture the patterns do not know ("Demo listing …") sits above the title: the title
-    # is the last line before the first line that ends a sentence
+    # is the last line before the abstract's first line, the paragraph ending the first sentence
     first_prose = next((k for k, (_, s) in enumerate(lines) if _is_prose(s)), None)
     if first_prose is not None and first_prose >= 2:
-        lines = lines[first_prose - 1:]
+        lines = lines[_paragraph_start(lines, first_prose) - 1:]
     title_line, title = lines[0][0], clean_text(lines[0][1])
     abstract = clean_text(" ".join(s for _, s in lines[1:]))
     if not abstract:

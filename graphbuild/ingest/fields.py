@@ -47,6 +47,8 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^(?P<mon>{MONTH}),?\s+(?P<y>\d{{4}})$", re.I), "ym"),
 )
 _MIN_YEAR, _MAX_YEAR = 1000, 2999
+#: a whole number written with a zero decimal part, as data frames write a column with gaps (``2017.0``)
+_WHOLE_DECIMAL = re.compile(r"^(\d+)\.0+$")
 
 
 _LATEX_CITE = re.compile(r"~?\\(?:cite[pt]?|citep|citet|ref|eqref)\{[^{}]*\}")
@@ -79,8 +81,9 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
     Parameters
     ----------
     value
-        ``2023``, ``"2023"``, ``"2023-05"``, ``"2023-05-01"`` (a time part is
-        ignored), ``"May 1, 2023"``, ``"1 May 2023"`` or ``"May 2023"``.
+        ``2023``, ``"2023"`` (or ``"2023.0"``, as data frames write years),
+        ``"2023-05"``, ``"2023-05-01"`` (a time part is ignored),
+        ``"May 1, 2023"``, ``"1 May 2023"`` or ``"May 2023"``.
 
     Returns
     -------
@@ -99,7 +102,7 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
     if isinstance(value, int):
         text = str(value)
     elif isinstance(value, str):
-        text = " ".join(value.split())
+        text = _WHOLE_DECIMAL.sub(r"\1", " ".join(value.split()))  # a spreadsheet's 2017.0 is 2017
     else:
         raise ValueError(f"cannot read date {value!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
     for pattern, kind in _DATE_FORMS:
@@ -273,7 +276,10 @@ def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[
     if doi_raw and not doi:
         raise ValueError(f"doi {doi_raw!r} is not a DOI (expected 10.<prefix>/<suffix>)")
     if arxiv_raw and not arxiv_id:
-        raise ValueError(f"arxiv_id {arxiv_raw!r} is not an arXiv id (expected e.g. 2506.02838)")
+        hint = ("; ids from 2015 on have five digits after the dot: a spreadsheet may have read the id as a "
+                "number and dropped a trailing zero (format the column as text)"
+                if re.match(r"^(1[5-9]|[2-9]\d)\d\d\.\d{4}$", arxiv_raw) else "")
+        raise ValueError(f"arxiv_id {arxiv_raw!r} is not an arXiv id (expected e.g. 2506.02838){hint}")
     ids: list[tuple[str, str]] = []
     raw_id = _as_str(rec.get("id"), "id").strip()
     if raw_id:
@@ -313,10 +319,11 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool) -> tuple[tuple[str,
         raise ValueError("field 'authors' must be a list of names or one string")
     n_authors = len(authors) or None
     if rec.get("n_authors") not in (None, ""):
+        value = rec["n_authors"]
         try:
-            n_authors = int(rec["n_authors"])
+            n_authors = int(_WHOLE_DECIMAL.sub(r"\1", value.strip()) if isinstance(value, str) else value)
         except (TypeError, ValueError):
-            raise ValueError(f"n_authors {rec['n_authors']!r} is not a whole number") from None
+            raise ValueError(f"n_authors {value!r} is not a whole number") from None
     return authors, n_authors
 
 

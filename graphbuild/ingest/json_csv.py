@@ -37,24 +37,34 @@ def _array_items(text: str, pos: int, decoder: json.JSONDecoder) -> Iterator[tup
         pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # skip ','
 
 
-def _papers_array_offset(text: str, pos: int, decoder: json.JSONDecoder) -> int | None:
-    """Offset of the ``"papers"`` array inside the top-level object at ``text[pos] == '{'``."""
+def _list_offset(text: str, pos: int, decoder: json.JSONDecoder, name: str) -> int | None:
+    """Offset of the array under key ``name`` of the top-level object at ``text[pos] == '{'``.
+
+    A key given twice counts at its last place, as :func:`json.loads` keeps the last value.
+    """
+    found = None
     pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
     while text[pos] != "}":
         key, end = decoder.raw_decode(text, pos)
         pos = _WS.match(text, end).end()  # type: ignore[union-attr]
         pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # skip ':'
-        if key == "papers" and text[pos] == "[":
-            return pos
+        if key == name and text[pos] == "[":
+            found = pos
         _, end = decoder.raw_decode(text, pos)
         pos = _WS.match(text, end).end()  # type: ignore[union-attr]
         if text[pos] == ",":
             pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-    return None
+    return found
+
+
+#: the keys of an object wrapping the paper list, in the order they are looked for
+_LIST_KEYS = ("papers", "data", "results")
 
 
 def read_json(path: Path) -> Iterator[Item]:
-    """Read a JSON array of paper objects, or an object with a ``"papers"`` list.
+    """Read a JSON array of paper objects, or an object holding the list under ``"papers"``,
+    ``"data"`` or ``"results"`` (as API answers do; an object with a ``title`` and no ``"papers"``
+    list is one paper).
 
     Errors name the line each object starts on.
     """
@@ -69,16 +79,19 @@ def read_json(path: Path) -> Iterator[Item]:
                                            "fix the syntax or use .jsonl for one object per line") from None
     decoder = json.JSONDecoder()
     start = _WS.match(text).end()  # type: ignore[union-attr]
+    keys = [k for k in _LIST_KEYS if isinstance(data, dict) and isinstance(data.get(k), list)]
+    # one paper object may have a "data" or "results" field of its own; a "papers" list wins over its title
+    key = keys[0] if keys and (keys[0] == "papers" or "title" not in data) else None
     if isinstance(data, list):
         items = _array_items(text, start, decoder)
-    elif isinstance(data, dict) and isinstance(data.get("papers"), list):
-        offset = _papers_array_offset(text, start, decoder)
+    elif key is not None:
+        offset = _list_offset(text, start, decoder, key)
         items = _array_items(text, offset, decoder) if offset is not None else iter([])
     elif isinstance(data, dict) and "title" in data:
         items = iter([(start, data)])
     else:
-        raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers" '
-                                     "list")
+        raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers", '
+                                     '"data" or "results" list')
     found = 0
     line, counted = 1, 0
     for offset, value in items:

@@ -6,10 +6,11 @@ accents (``M{\"u}ller``), special letters (``{\O}``), escaped characters
 field without markup unchanged after a cheap check, decodes those common
 constructs with one regular expression and a table, and hands anything else
 (math, unknown macros) to pylatexenc, the decoder bibtexparser uses. Its
-output equals pylatexenc's on what the table covers, with two deliberate
+output equals pylatexenc's on what the table covers, with deliberate
 exceptions: an unescaped ``%`` or ``&`` is kept as the character (pylatexenc
 reads ``%`` as a comment and drops the rest of the line, and ``&`` as an
-alignment tab), because BibTeX values are not LaTeX source lines.
+alignment tab), because BibTeX values are not LaTeX source lines; and the TeX
+logos (``\LaTeX``, ``\TeX``, ``\BibTeX`` …) give their names, which pylatexenc drops.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["decode_latex", "needs_decoding", "slow_decode", "FastLatexMiddleware"]
+__all__ = ["VERBATIM_FIELDS", "decode_field", "decode_latex", "decode_verbatim", "needs_decoding", "slow_decode",
+           "FastLatexMiddleware"]
 
 #: Accents written with a symbol: ``\"o``, ``\'{e}``.
 _SYMBOL_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303",
@@ -46,6 +48,10 @@ _TOKEN = re.compile(
     r"|(?P<brace>[{}])"
     r"|(?P<text>---|--|~|``|'')"
 )
+#: The TeX logos, as their names (pylatexenc reads them as nothing).
+_LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "BibTeX": "BibTeX", "XeTeX": "XeTeX",
+          "LuaTeX": "LuaTeX", "AmS": "AMS"}
+_LOGO = re.compile(r"\\(" + "|".join(sorted(_LOGOS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?")
 _NEEDS = ("\\", "{", "}", "~", "--", "``", "''")
 
 
@@ -88,14 +94,38 @@ def _slow_decoder() -> Any:
 
 
 _BARE = re.compile(r"(?<!\\)([%&])")
+_BARE_BRACE = re.compile(r"(?<!\\)[{}]")
 
 
 def slow_decode(text: str) -> str:
     """Decode with pylatexenc (as bibtexparser does), keeping bare ``%`` and ``&`` as characters."""
     try:
         return _slow_decoder().latex_to_text(_BARE.sub(r"\\\1", text))
-    except Exception:  # pylatexenc gives up on some malformed input; keep the text as it was
-        return text
+    except Exception:  # pylatexenc gives up on some malformed input; keep the text, less its bare braces
+        return _BARE_BRACE.sub("", text)
+
+
+#: Fields whose value is an address or an identifier, not text: BibTeX styles print them verbatim
+#: (``~`` is a tilde in ``url = {http://host/~user}``, ``--`` two hyphens in a DOI).
+VERBATIM_FIELDS = frozenset(("url", "doi", "eprint", "file", "pdf"))
+_VERBATIM_ESCAPE = re.compile(r"\\([_%&#$~{}])|(?<!\\)[{}]")
+_URL_MACRO = re.compile(r"^\\url\s*\{(.*)\}$", re.S)
+
+
+def decode_verbatim(text: str) -> str:
+    r"""The value of a verbatim field (:data:`VERBATIM_FIELDS`): escapes undone, braces dropped, nothing else.
+
+    >>> decode_verbatim(r"http://host/~user/some\_file\%20x--y")
+    'http://host/~user/some_file%20x--y'
+    >>> decode_verbatim(r"\url{https://a.org/{X}}")
+    'https://a.org/X'
+    """
+    return _VERBATIM_ESCAPE.sub(lambda m: m.group(1) or "", _URL_MACRO.sub(r"\1", text.strip()))
+
+
+def decode_field(name: str, text: str) -> str:
+    """A BibTeX field's value: :func:`decode_verbatim` for :data:`VERBATIM_FIELDS`, else :func:`decode_latex`."""
+    return decode_verbatim(text) if name.lower() in VERBATIM_FIELDS else decode_latex(text)
 
 
 def decode_latex(text: str) -> str:
@@ -125,6 +155,8 @@ def decode_latex(text: str) -> str:
     """
     if not needs_decoding(text):
         return text
+    if "\\" in text:  # pylatexenc drops the logos: "A study of \LaTeX" would lose its last word
+        text = _LOGO.sub(lambda m: _LOGOS[m.group(1)], text)
     out = _TOKEN.sub(_replace, text)
     if "\\" in out:  # something the table does not know: decode the original the slow way
         return slow_decode(text)
@@ -132,7 +164,7 @@ def decode_latex(text: str) -> str:
 
 
 class FastLatexMiddleware:
-    """A bibtexparser middleware that decodes every field value with :func:`decode_latex`.
+    """A bibtexparser middleware that decodes every field value with :func:`decode_field`.
 
     Used when a file goes through bibtexparser (the fallback of
     :mod:`graphbuild.ingest.bibtex_fast`), in place of bibtexparser's own
@@ -155,7 +187,7 @@ class FastLatexMiddleware:
             def transform_entry(self, entry: Entry, *args: Any) -> Entry:
                 for field in entry.fields:
                     if isinstance(field.value, str):
-                        field.value = decode_latex(field.value)
+                        field.value = decode_field(field.key, field.value)
                 return entry
 
         return _Middleware()

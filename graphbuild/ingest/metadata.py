@@ -290,12 +290,17 @@ def sniff_s2(head: str) -> bool:
 # -- OpenAlex ----------------------------------------------------------------------------
 
 def rebuild_abstract(index: Any) -> str:
-    """Rebuild an abstract from OpenAlex's ``abstract_inverted_index`` (word -> positions)."""
+    """Rebuild an abstract from OpenAlex's ``abstract_inverted_index`` (word -> positions).
+
+    Positions are whole numbers (``3`` or ``3.0``) from 0; anything else is skipped.
+    """
     if not isinstance(index, dict):
         return ""
     placed: dict[int, str] = {}
     for word, positions in index.items():
         for pos in positions if isinstance(positions, list) else ():
+            if isinstance(pos, float) and pos.is_integer():  # 3.0, as an index that went through a data frame
+                pos = int(pos)
             if isinstance(pos, int) and not isinstance(pos, bool) and pos >= 0:
                 placed[pos] = str(word)
     return " ".join(placed[i] for i in sorted(placed))
