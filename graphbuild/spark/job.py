@@ -11,7 +11,10 @@ the driver):
    (connected components, computed by aggregations); each group is merged
    by :func:`~graphbuild.ingest.merge.merge_papers`.
 3. **extract**: the spaCy pipeline, built once per Python worker
-   (``cached_pipeline``), runs over each partition (``mapInPandas``); each
+   (``cached_pipeline``), runs over each partition (``mapInPandas``) through
+   the single build's own pass (:func:`~graphbuild.nlp.pipeline.extract_papers`),
+   its decision seeing the casing statistics of the whole corpus (counted by
+   an aggregation, as a fresh single build counts them over every paper); each
    paper's extraction is kept with the cache key a single build gives it
    (the pipeline fingerprint and a digest of the paper's text). The
    pipeline loads the gazetteer a single build loads (the shipped one, or
@@ -266,27 +269,19 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
     def extract(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
-        from ..nlp.candidates import text_doc
-        from ..nlp.decide import DecideComponent
         from ..nlp.features import CorpusStats
-        from ..nlp.pipeline import _gazetteer, doc_to_extraction
+        from ..nlp.pipeline import extract_papers
 
         nlp = steps.worker_pipeline(model, gazetteer)
-        gaz = _gazetteer(nlp)
-        comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
-        if isinstance(comp, DecideComponent):  # the whole corpus's casing, not this partition's
-            stats = CorpusStats()
-            stats.counts = dict(casing.value)
-            stats.papers = stats.counts.pop("", [0, 0, 0])[2]
-            comp.corpus = stats
+        stats = CorpusStats()  # the whole corpus's casing, not this partition's
+        stats.counts = dict(casing.value)
+        stats.papers = stats.counts.pop("", [0, 0, 0])[2]
         for df in batches:
             papers = [steps.paper_of(t) for t in df["paper"]]
-            rows = []
-            # Docs made as extract_papers makes them (text_doc: the input string kept, not rebuilt from tokens)
-            docs = nlp.pipe((text_doc(nlp, p.text) for p in papers), batch_size=batch_size)
-            for order, paper, doc in zip(df["order"], papers, docs):
-                ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
-                rows.append(_extraction_row(int(order), paper, ex, fingerprint))
+            # the single build's own pass (its Docs, its decision) over the partition's papers
+            extractions = extract_papers(papers, nlp, batch_size=batch_size, corpus=stats)
+            rows = [_extraction_row(int(order), paper, ex, fingerprint)
+                    for order, paper, ex in zip(df["order"], papers, extractions, strict=True)]
             yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction", "mentions"])
     return extract
 
