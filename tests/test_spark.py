@@ -524,3 +524,32 @@ def test_components_and_per_group_send_each_key_group_whole(spark_session):
                     "first bigint, members string, n bigint").collect()
     assert sorted(tuple(r) for r in got) == [(1, "v1,v2,v3", 3), (4, "v4", 1), (5, "v5", 1), (6, "v6", 1),
                                              (7, "v10,v7,v8,v9", 4)]
+
+
+def test_spark_mention_fields_give_add_confidence_under_each_role():
+    """The extractor's per-mention fields are what ``add_confidence`` finds and scores, role by role.
+
+    The confidence step picks a link's value from ``confidence`` by the role's place in ``ROLES``; a coined,
+    uncanonical name scores differently by role, so a slip in that order shows.
+    """
+    from graphbuild.records import ROLES, Entity, EntityMention, Extraction, Link, name_key
+    from graphbuild.resolve import Resolution
+    from graphbuild.review import add_confidence
+    from graphbuild.spark.enrich import mention_fields
+
+    vague = "candidate generation based framework"
+    mentions = [EntityMention("FooNet", "Model", ["FooNet", "FN"]),  # two forms: +0.05
+                EntityMention("BERT", "Model", ["BERT"], canonical="BERT"),
+                EntityMention(vague, "Method", [vague])]
+    entities = [Entity(name_key(m.name), m.name, m.type) for m in mentions]
+    links = [Link(f"p-{role}", e.id, role) for role in ROLES for e in entities]
+    extractions = [Extraction(f"p-{role}", "", list(mentions)) for role in ROLES]
+    scored = add_confidence(Resolution(entities=entities, links=links), extractions)
+    fields = [mention_fields(m) for m in mentions]
+    by_entity = {e.id: i for i, e in enumerate(entities)}
+    for link in scored.links:
+        f = fields[by_entity[link.entity_id]]
+        assert name_key(link.entity_id) in f["name_keys"]
+        assert link.confidence == f["confidence"][ROLES.index(link.role)], link
+    assert fields[0]["confidence"][ROLES.index("proposes")] != fields[0]["confidence"][ROLES.index("uses")]
+    assert fields[0]["name_keys"] == ["fn", "foonet"]

@@ -5,7 +5,9 @@ Both follow the single-machine build step for step:
 * **confidence** (:func:`graphbuild.review.add_confidence`): a link's is the
   :func:`~graphbuild.review.mention_confidence` of the paper's first mention
   whose name keys meet the entity's names (a join on the name key, the
-  smallest mention number wins); an entity's is
+  smallest mention number wins) under the link's role; the extractor gives
+  each mention its name keys and its confidence per role
+  (:func:`mention_fields`), so this is joins alone; an entity's is
   :func:`~graphbuild.review.entity_confidence` of its names, paper count,
   whether any link has a role other than ``uses``, and whether the
   gazetteer knows one of its names.
@@ -15,7 +17,7 @@ Both follow the single-machine build step for step:
   itself; ``Result`` nodes are the distinct cells, ``REPORTS`` one row per
   paper and cell.
 
-Python runs per row (mention, entity, paper); everything else is a join or an
+Python runs per row (entity, paper); everything else is a join or an
 aggregation.
 """
 
@@ -25,37 +27,41 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["with_confidence", "reported_tables", "mention_name_keys", "paper_results"]
+from ..records import ROLES, EntityMention, name_key
+
+__all__ = ["with_confidence", "reported_tables", "mention_name_keys", "mention_fields", "paper_results"]
 
 _RESULT_TYPES = ("Model", "Method", "Dataset")
 
 
-def mention_name_keys(mention: dict[str, Any]) -> list[str]:
-    """The name keys a mention (an ``EntityMention`` dict) is found by in ``add_confidence``.
+def mention_name_keys(em: EntityMention) -> list[str]:
+    """The name keys a mention is found by in ``add_confidence``.
 
-    >>> mention_name_keys({"name": "Bert", "canonical": "BERT", "mentions": ["BERT-base"]})
+    >>> mention_name_keys(EntityMention("Bert", "Model", ["BERT-base"], canonical="BERT"))
     ['bert', 'bertbase']
     """
-    from ..records import name_key
-
-    return sorted({name_key(mention.get("canonical") or mention["name"]),
-                   *(name_key(m) for m in mention.get("mentions") or ())})
+    return sorted({name_key(em.canonical or em.name), *(name_key(m) for m in em.mentions)})
 
 
-def _mention_keys(batches: Iterator[Any]) -> Iterator[Any]:
-    import pandas as pd
+def mention_fields(em: EntityMention) -> dict[str, list[Any]]:
+    """What the confidence step needs of one mention, computed where the extractor holds it.
 
-    for df in batches:
-        rows = [(pid, node, key) for pid, node, text in zip(df["paper_id"], df["node"], df["mention"])
-                for key in mention_name_keys(json.loads(text))]
-        yield pd.DataFrame(rows, columns=["paper_id", "node", "key"])
+    ``name_keys`` (:func:`mention_name_keys`) and ``confidence``, the
+    :func:`~graphbuild.review.mention_confidence` of the mention under each
+    role, in the order of :data:`~graphbuild.records.ROLES` (a link's role
+    picks one), so no later step reads the mention's JSON again.
+
+    >>> mention_fields(EntityMention("BERT", "Model", ["BERT"], canonical="BERT"))
+    {'name_keys': ['bert'], 'confidence': [0.95, 0.95, 0.95, 0.95]}
+    """
+    from ..review import mention_confidence
+
+    return {"name_keys": mention_name_keys(em), "confidence": [mention_confidence(em, role) for role in ROLES]}
 
 
 def _forms(batches: Iterator[Any]) -> Iterator[Any]:
     """(entity id, name key) for the entity's name and every alias."""
     import pandas as pd
-
-    from ..records import name_key
 
     for df in batches:
         rows = [(eid, key) for eid, name, aliases in zip(df["id"], df["name"], df["aliases"])
@@ -66,18 +72,6 @@ def _forms(batches: Iterator[Any]) -> Iterator[Any]:
 def _strings(values: Any) -> list[str]:
     """A Spark array column's value in pandas (a list, an ndarray or None) as a list."""
     return [] if values is None or isinstance(values, float) else list(values)
-
-
-def _link_confidence(batches: Iterator[Any]) -> Iterator[Any]:
-    import pandas as pd
-
-    from ..records import EntityMention
-    from ..review import mention_confidence
-
-    for df in batches:
-        conf = [mention_confidence(EntityMention(**json.loads(text)), role) if isinstance(text, str) else 1.0
-                for role, text in zip(df["role"], df["mention"])]
-        yield pd.DataFrame({"paper_id": df["paper_id"], "eid": df["eid"], "confidence": conf})
 
 
 def _entity_confidence(model: str, gazetteer: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
@@ -105,28 +99,29 @@ def with_confidence(entities: Any, links: Any, mentions: Any, model: str, gazett
     ----------
     entities : final entities (``id, name, type, aliases, family, paper_count``).
     links : final links (``paper_id, eid, role, evidence, char_start, char_end``).
-    mentions : the extraction's mentions (``node, paper_id, mention``); ``node`` orders a paper's mentions.
+    mentions : the extraction's mentions (``node, paper_id, name_keys, confidence``: :func:`mention_fields`);
+        ``node`` orders a paper's mentions.
     model, gazetteer : the pipeline whose gazetteer says which names are known (as
         :func:`~graphbuild.spark.steps.worker_pipeline` takes them).
     """
     from pyspark.sql import functions as F
 
-    keys = mentions.select("paper_id", "node", "mention").mapInPandas(
-        _mention_keys, "paper_id string, node bigint, key string")
+    keys = mentions.select("paper_id", "node", F.explode("name_keys").alias("key"))
     forms = entities.select("id", "name", "aliases").mapInPandas(_forms, "eid string, key string")
     first = (links.select("paper_id", "eid").join(forms, "eid").join(keys, ["paper_id", "key"])
              .groupBy("paper_id", "eid").agg(F.min("node").alias("node"))
-             .join(mentions.select("node", "mention"), "node"))
-    link_conf = (links.select("paper_id", "eid", "role").join(first.drop("node"), ["paper_id", "eid"], "left")
-                 .mapInPandas(_link_confidence, "paper_id string, eid string, confidence double"))
+             .join(mentions.select("node", "confidence"), "node"))
+    # the mention's confidence under the link's role; 1.0 when the paper has no matching mention
+    role = F.array_position(F.array(*(F.lit(r) for r in ROLES)), F.col("role")).cast("int")
+    links = (links.join(first.drop("node"), ["paper_id", "eid"], "left")
+             .withColumn("confidence", F.coalesce(F.try_element_at("confidence", role), F.lit(1.0))))
     # entity_confidence only asks whether some link's role is not ``uses``
     typed = links.where("role != 'uses'").select("eid").distinct().select(F.col("eid").alias("id"),
                                                                            F.lit(True).alias("typed"))
     ent_conf = (entities.select("id", "name", "aliases", "paper_count").join(typed, "id", "left")
                 .fillna(False, ["typed"])
                 .mapInPandas(_entity_confidence(model, gazetteer), "id string, confidence double"))
-    return (entities.join(ent_conf, "id").localCheckpoint(),
-            links.join(link_conf, ["paper_id", "eid"]).localCheckpoint())
+    return entities.join(ent_conf, "id").localCheckpoint(), links.localCheckpoint()
 
 
 def paper_results(paper_id: str, title: str, abstract: str | None, linked: list[dict[str, Any]]) -> list[dict]:

@@ -11,7 +11,10 @@ the driver):
    (connected components, computed by aggregations); each group is merged
    by :func:`~graphbuild.ingest.merge.merge_papers`.
 3. **extract**: the spaCy pipeline, built once per Python worker
-   (``cached_pipeline``), runs over each partition (``mapInPandas``); each
+   (``cached_pipeline``), runs over each partition (``mapInPandas``) through
+   the single build's own pass (:func:`~graphbuild.nlp.pipeline.extract_papers`),
+   its decision seeing the casing statistics of the whole corpus (counted by
+   an aggregation, as a fresh single build counts them over every paper); each
    paper's extraction is kept with the cache key a single build gives it
    (the pipeline fingerprint and a digest of the paper's text). The
    pipeline loads the gazetteer a single build loads (the shipped one, or
@@ -22,9 +25,11 @@ the driver):
    A local pipeline folder (what ``graphbuild train`` writes) travels the
    same way, packed as a zip archive that Spark unpacks on every executor
    (``SparkContext.addArchive``); a model named as an installed package is
-   loaded by that name. Each paper's mentions (the rows resolution groups)
-   come out of this step beside its extraction, so no later step parses the
-   extraction again.
+   loaded by that name. Each paper's mentions (the rows resolution groups,
+   with the keys they are grouped on and the name keys and per-role
+   confidence the enrich step joins on) come out of this step beside its
+   extraction, so no later step parses the extraction again, and a mention's
+   JSON is read once, by resolution.
 4. **resolve**: mentions that share a name key are grouped the same way;
    each group is resolved by :func:`~graphbuild.resolve.resolve_entities`;
    groups whose entities end with one id are joined by an aggregation over
@@ -237,20 +242,23 @@ def _corpus_casing(papers: Any) -> dict[str, list[int]]:
 
 #: the extractor's rows: a paper's extraction (with its cache key) and its mentions (:func:`_extraction_row`)
 EXTRACTION_SCHEMA = ("order bigint, paper_id string, fingerprint string, extraction string, "
-                     "mentions array<string>, keys array<string>")
+                     "mentions array<struct<mention: string, buckets: array<string>, name_keys: array<string>, "
+                     "confidence: array<double>>>")
 
 
 def _extraction_row(order: int, paper: Any, ex: Any, fingerprint: str) -> tuple[Any, ...]:
     """A paper's row of :data:`EXTRACTION_SCHEMA`: its extraction as JSON, keyed as a single build caches it,
-    and, for each of its first :data:`~graphbuild.spark.steps.MAX_ENTITIES` entities, the entity's JSON and
-    its name keys (:func:`~graphbuild.spark.steps.mention_buckets`, a JSON list): the rows resolution groups.
+    and, for each of its first :data:`~graphbuild.spark.steps.MAX_ENTITIES` entities, the entity's JSON (which
+    resolution reads), the keys it is grouped on (:func:`~graphbuild.spark.steps.mention_buckets`) and what the
+    confidence step needs (:func:`~graphbuild.spark.enrich.mention_fields`): no later step parses the JSON for them.
     """
     from ..stages import extraction_key
+    from .enrich import mention_fields
 
     data, cap = ex.to_dict(), steps.MAX_ENTITIES
-    return (order, ex.paper_id, extraction_key(paper, fingerprint), json.dumps(data, ensure_ascii=False),
-            [json.dumps(e, ensure_ascii=False) for e in data["entities"][:cap]],
-            [json.dumps(steps.mention_buckets(em)) for em in ex.entities[:cap]])
+    mentions = [{"mention": json.dumps(d, ensure_ascii=False), "buckets": steps.mention_buckets(em),
+                 **mention_fields(em)} for d, em in zip(data["entities"][:cap], ex.entities[:cap])]
+    return (order, ex.paper_id, extraction_key(paper, fingerprint), json.dumps(data, ensure_ascii=False), mentions)
 
 
 def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, casing: Any):
@@ -261,40 +269,33 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
     def extract(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
-        from ..nlp.decide import DecideComponent
         from ..nlp.features import CorpusStats
-        from ..nlp.pipeline import _gazetteer, doc_to_extraction
+        from ..nlp.pipeline import extract_papers
 
         nlp = steps.worker_pipeline(model, gazetteer)
-        gaz = _gazetteer(nlp)
-        comp = nlp.get_pipe("graphbuild_decide") if "graphbuild_decide" in nlp.pipe_names else None
-        if isinstance(comp, DecideComponent):  # the whole corpus's casing, not this partition's
-            stats = CorpusStats()
-            stats.counts = dict(casing.value)
-            stats.papers = stats.counts.pop("", [0, 0, 0])[2]
-            comp.corpus = stats
+        stats = CorpusStats()  # the whole corpus's casing, not this partition's
+        stats.counts = dict(casing.value)
+        stats.papers = stats.counts.pop("", [0, 0, 0])[2]
         for df in batches:
             papers = [steps.paper_of(t) for t in df["paper"]]
-            rows = []
-            docs = nlp.pipe((p.text for p in papers), batch_size=batch_size)
-            for order, paper, doc in zip(df["order"], papers, docs):
-                ex = doc_to_extraction(doc, paper.id, paper.title, gaz)
-                rows.append(_extraction_row(int(order), paper, ex, fingerprint))
-            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction", "mentions", "keys"])
+            # the single build's own pass (its Docs, its decision) over the partition's papers
+            extractions = extract_papers(papers, nlp, batch_size=batch_size, corpus=stats)
+            rows = [_extraction_row(int(order), paper, ex, fingerprint)
+                    for order, paper, ex in zip(df["order"], papers, extractions, strict=True)]
+            yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction", "mentions"])
     return extract
 
 
 def _mentions(extractions: Any) -> Any:
-    """The rows resolution groups (``node, paper_id, mention, keys``): one per entity the extractor emitted.
+    """The rows resolution groups, one per entity the extractor emitted: ``node, paper_id`` and the fields of
+    :data:`EXTRACTION_SCHEMA`'s mentions (``mention, buckets, name_keys, confidence``).
 
     ``node`` numbers them by the paper's order: ``order * MAX_ENTITIES`` plus the entity's place.
     """
     from pyspark.sql import functions as F
 
-    pairs = F.posexplode(F.arrays_zip("mentions", "keys")).alias("j", "m")
-    return extractions.select("order", "paper_id", pairs).select(
-        (F.col("order") * steps.MAX_ENTITIES + F.col("j")).alias("node"), "paper_id",
-        F.col("m.mentions").alias("mention"), F.col("m.keys").alias("keys"))
+    return extractions.select("order", "paper_id", F.posexplode("mentions").alias("j", "m")).select(
+        (F.col("order") * steps.MAX_ENTITIES + F.col("j")).alias("node"), "paper_id", "m.*")
 
 
 def _resolver(model: str, gazetteer: str) -> Callable[[list[tuple]], list[tuple]]:
@@ -455,7 +456,7 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
                    .localCheckpoint())
     mentions = _mentions(extractions).localCheckpoint()
     mark("extract")
-    m_edges = mentions.select("node", F.explode(F.from_json("keys", "array<string>")).alias("key"))
+    m_edges = mentions.select("node", F.explode("buckets").alias("key"))
     m_comps = _components(m_edges, mentions.select("node"))
     resolved = per_group(mentions.join(m_comps, "node"), _resolver(model, gazetteer),
                          ["node", "paper_id", "mention", "comp"], "comp bigint, kind string, data string"

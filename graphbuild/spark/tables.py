@@ -97,8 +97,9 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
              pipeline: tuple[str, str], mark: Callable[[str], None]) -> dict[str, Any]:
     """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`.
 
-    ``mentions`` are the extraction's rows (``node, paper_id, mention``) and
-    ``pipeline`` the spaCy model and gazetteer: both feed the confidence columns.
+    ``mentions`` are the extraction's rows (``node, paper_id, name_keys, confidence``, as
+    :func:`~graphbuild.spark.enrich.with_confidence` takes them) and ``pipeline`` the spaCy
+    model and gazetteer: both feed the confidence columns.
     ``mark`` is called with ``entities`` and ``results`` when those are checkpointed.
     """
     from pyspark.sql import functions as F
