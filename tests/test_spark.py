@@ -553,3 +553,17 @@ def test_spark_mention_fields_give_add_confidence_under_each_role():
         assert link.confidence == f["confidence"][ROLES.index(link.role)], link
     assert fields[0]["confidence"][ROLES.index("proposes")] != fields[0]["confidence"][ROLES.index("uses")]
     assert fields[0]["name_keys"] == ["fn", "foonet"]
+
+
+@pytest.mark.parametrize("record", [
+    '{"id": "p2", "title": "Bad \\ud800 paper", "abstract": "We study BERT."}',
+    '{"paperId": "abc", "title": "Bad \\ud800 paper", "abstract": "We study BERT."}',
+    '{"id": "p3", "title": "Long", "abstract": "' + "x" * 1_000_001 + '"}',
+])
+def test_spark_records_get_the_checks_of_a_single_build_s_readers(record):
+    """An unpaired surrogate crashed the Spark job in Arrow with a traceback; the single build's readers
+    give one coded line for it (and for a text longer than the NLP pass reads)."""
+    from graphbuild.spark.steps import paper_from_json
+
+    with pytest.raises(ValueError, match="unpaired surrogate|more than the"):
+        paper_from_json(record)

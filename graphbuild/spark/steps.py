@@ -56,6 +56,7 @@ def paper_from_json(text: str) -> Paper:
     Raises ``ValueError`` with the reason when the record is unusable.
     """
     from ..errors import InputError
+    from ..ingest.checks import check_paper
     from ..ingest.fields import paper_from_record
     from ..ingest.metadata import openalex_work, s2_paper
 
@@ -63,12 +64,16 @@ def paper_from_json(text: str) -> Paper:
     if not isinstance(value, dict):
         raise ValueError(f"record is a JSON {type(value).__name__}, not an object with paper fields")
     if "paperId" in value or "corpusId" in value:
-        return s2_paper(value)
-    if str(value.get("id", "")).startswith("https://openalex.org/"):
-        return openalex_work(value)
-    item = paper_from_record(value, Path("record"), None, tabular=False)
+        item: Paper | InputError = s2_paper(value)
+    elif str(value.get("id", "")).startswith("https://openalex.org/"):
+        item = openalex_work(value)
+    else:
+        item = paper_from_record(value, Path("record"), None, tabular=False)
+    # what every reader of a single build checks on the way out (text fields, unpaired surrogates, length)
+    if isinstance(item, Paper):
+        item = check_paper(item, Path("record")) or item
     if isinstance(item, InputError):
-        raise ValueError(item.message if hasattr(item, "message") else str(item))
+        raise ValueError(item.message)
     return item
 
 
