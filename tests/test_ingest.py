@@ -786,3 +786,12 @@ def test_readers_daily_hard_wrapped_abstract_keeps_its_title(tmp_path):
 def test_readers_doi_written_as_any_doi_org_address(tmp_path, doi):
     path = _write_jsonl(tmp_path / "d.jsonl", json.dumps({"title": "ImageNet classification", "doi": doi}))
     assert [p.doi for p in _papers(path)] == ["10.1145/3065386"]
+
+
+def test_readers_skipped_lines_name_the_first_and_count_the_rest():
+    from graphbuild.ingest import skipped_lines
+
+    assert skipped_lines([]) == []
+    assert skipped_lines(["a", "b", "c"], limit=2) == ["skipped 3 bad record(s):", "  a", "  b", "  … and 1 more"]
+    # only the first reasons at hand (a Spark job collects 20 of many)
+    assert skipped_lines(["a", "b"], total=7) == ["skipped 7 bad record(s):", "  a", "  b", "  … and 5 more"]

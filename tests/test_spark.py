@@ -567,3 +567,24 @@ def test_spark_records_get_the_checks_of_a_single_build_s_readers(record):
 
     with pytest.raises(ValueError, match="unpaired surrogate|more than the"):
         paper_from_json(record)
+
+
+def test_spark_bad_records_are_named_by_file_and_line_as_a_build_names_them(spark_session, tmp_path):
+    """A bad record is reported at its file's line (blank lines counted), as ``graphbuild build`` does; with
+    ``skip_bad`` the skipped records are named, not only counted."""
+    from graphbuild.errors import InputError
+    from graphbuild.spark.job import prepare, run
+
+    good = json.dumps({"id": "p1", "title": "FooNet for images", "abstract": "We propose FooNet on ImageNet."})
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(["", good, "not json", "[1, 2]", "", json.dumps({"id": "p5", "title": ""})]) + "\n")
+    with pytest.raises(InputError) as err:
+        run(prepare([str(path)]), tmp_path / "out", spark=spark_session)
+    assert (err.value.path, err.value.line) == (str(path), 3)
+    assert "not valid JSON" in err.value.message and "3 bad record(s)" in err.value.message
+    heard: list[tuple[list[str], int]] = []
+    counts = run(prepare([str(path)]), tmp_path / "out", spark=spark_session, skip_bad=True,
+                 on_skipped=lambda lines, total: heard.append((lines, total)))
+    assert counts["Paper"] == 1 and counts["skipped"] == 3
+    (lines, total), = heard
+    assert total == 3 and [line.split(": ")[0] for line in lines] == [f"[E100] {path}:{n}" for n in (3, 4, 6)]

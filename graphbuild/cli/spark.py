@@ -11,6 +11,7 @@ from ._common import _settings, _workspace
 
 def cmd_spark_build(args: argparse.Namespace) -> int:
     """``graphbuild spark build``: the build as a PySpark job, Parquet tables out."""
+    from ..ingest import skipped_lines
     from ..spark.job import prepare, run
     from ..spark.session import get_session, require_pyspark, stop_session
 
@@ -24,12 +25,19 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     def done(stage: str) -> None:  # a line per stage: logs of a long job show it is alive
         print(f"spark build: {stage} done ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
 
+    skipped: list[str] = []
+
+    def skipping(lines: list[str], total: int) -> None:  # the first bad records, named as a build names them
+        skipped.extend(skipped_lines(lines, total=total))
+
     try:
-        counts = run(job, args.out, spark=spark, skip_bad=args.skip_bad, on_stage=done)
+        counts = run(job, args.out, spark=spark, skip_bad=args.skip_bad, on_stage=done, on_skipped=skipping)
     finally:
         stop_session(spark)
     print(f"wrote {args.out}")
     print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    for line in skipped:
+        print(line)
     return 0
 
 

@@ -59,13 +59,21 @@ class ReadResult:
         return skipped_lines(self.skipped, limit)
 
 
-def skipped_lines(skipped: Sequence[object], limit: int = 20) -> list[str]:
-    """How many records were skipped and why (the first ``limit`` reasons, one per line); empty if none."""
-    if not skipped:
+#: how many skipped records a report names, one line each (the rest are counted)
+SKIPPED_SHOWN = 20
+
+
+def skipped_lines(skipped: Sequence[object], limit: int = SKIPPED_SHOWN, total: int | None = None) -> list[str]:
+    """How many records were skipped and why (the first ``limit`` reasons, one per line); empty if none.
+
+    ``total``: how many were skipped, when ``skipped`` holds only the first of them.
+    """
+    total = len(skipped) if total is None else total
+    if not total:
         return []
-    lines = [f"skipped {len(skipped)} bad record(s):", *(f"  {e}" for e in skipped[:limit])]
-    if len(skipped) > limit:
-        lines.append(f"  … and {len(skipped) - limit} more")
+    lines = [f"skipped {total} bad record(s):", *(f"  {e}" for e in skipped[:limit])]
+    if total > min(limit, len(skipped)):
+        lines.append(f"  … and {total - min(limit, len(skipped))} more")
     return lines
 
 

@@ -69,6 +69,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..fsutil import atomic_output, cache_dir
+from ..ingest import SKIPPED_SHOWN
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
@@ -186,33 +187,47 @@ def per_group(df: Any, run: Callable[[list[tuple]], list[tuple]], columns: list[
 
 
 def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
-    """DataFrame (ord, raw): every record as JSON text, numbered in reading order."""
+    """DataFrame (ord, raw, src, line): every record as JSON text, numbered in reading order, with its
+    file and its line there (a JSON Lines file; blank lines are skipped but counted) or row (Parquet).
+    """
     sc = spark.sparkContext
     rdds = []
     for kind, path in inputs:
         if kind == "text":
-            rdds.append(sc.textFile(local_uri(path)).filter(lambda line: line.strip() != ""))
+            rdds.append(sc.textFile(local_uri(path)).zipWithIndex()
+                        .filter(lambda pair: pair[0].strip() != "")
+                        .map(lambda pair, path=path: (pair[0], path, pair[1] + 1)))
         else:
-            rdds.append(spark.read.parquet(local_uri(path)).rdd.map(
-                lambda row: json.dumps(row.asDict(recursive=True), default=str, ensure_ascii=False)))
-    numbered = sc.union(rdds).zipWithIndex().map(lambda pair: (pair[1], pair[0]))
-    return spark.createDataFrame(numbered, "ord bigint, raw string")
+            rdds.append(spark.read.parquet(local_uri(path)).rdd.zipWithIndex().map(
+                lambda pair, path=path: (json.dumps(pair[0].asDict(recursive=True), default=str, ensure_ascii=False),
+                                         path, pair[1] + 1)))
+    numbered = sc.union(rdds).zipWithIndex().map(lambda pair: (pair[1], *pair[0]))
+    return spark.createDataFrame(numbered, "ord bigint, raw string, src string, line bigint")
+
+
+#: the columns of :func:`_parse`'s rows (a bad record keeps its file and line; a good one needs neither)
+PARSED_SCHEMA = "ord bigint, paper string, error string, keys string, src string, line bigint"
 
 
 def _parse(batches: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
 
     for df in batches:
-        out: list[tuple[Any, str | None, str | None, str]] = []
-        for ord_, raw in zip(df["ord"], df["raw"]):
+        out: list[tuple[Any, str | None, str | None, str, str | None, int | None]] = []
+        for ord_, raw, src, line in zip(df["ord"], df["raw"], df["src"], df["line"]):
             try:
                 paper = steps.paper_from_json(raw)
-                out.append((ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper))))
+                out.append((ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)), None, None))
             except (ValueError, TypeError) as exc:
-                out.append((ord_, None, f"record {ord_ + 1}: {exc}", "[]"))
-        yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys"])
+                out.append((ord_, None, str(exc), "[]", src, int(line)))
+        yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys", "src", "line"])
 
 
+def _record_error(row: Any, kinds: dict[str, str]) -> InputError:
+    """A bad record of :func:`_parse` as the single build reports it: its file and line (a Parquet row by number)."""
+    if kinds.get(row["src"]) == "text":
+        return InputError(row["src"], row["line"], row["error"])
+    return InputError(row["src"], None, f"row {row['line']}: {row['error']}")
 
 
 def _casing(batches: Iterator[Any]) -> Iterator[Any]:
@@ -409,14 +424,20 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
 
 
 def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: bool = False,
-        batch_size: int = 64, on_stage: Callable[[str], None] | None = None) -> dict[str, int]:
-    """:func:`build` of a prepared job: ship the pipeline folder and gazetteer, run the stages, write ``out``."""
+        batch_size: int = 64, on_stage: Callable[[str], None] | None = None,
+        on_skipped: Callable[[list[str], int], None] | None = None) -> dict[str, int]:
+    """:func:`build` of a prepared job: ship the pipeline folder and gazetteer, run the stages, write ``out``.
+
+    With ``skip_bad``, ``on_skipped(lines, count)`` hears of the skipped records: the first
+    :data:`~graphbuild.ingest.SKIPPED_SHOWN` as coded lines naming file and line, and how many there are.
+    """
     from .session import get_session
 
     spark = spark or get_session()
     mark = on_stage or (lambda stage: None)
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
-    tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark)
+    tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
+                                      on_skipped)
     counts = _write(tables, corpus, job.fingerprint, Path(out))
     mark("write")
     counts["skipped"] = skipped
@@ -424,7 +445,8 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
 
 
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
-            skip_bad: bool, batch_size: int, mark: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any], int]:
+            skip_bad: bool, batch_size: int, mark: Callable[[str], None],
+            on_skipped: Callable[[list[str], int], None] | None = None) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
 
     ``pipeline`` is the model (a package name, or the shipped pipeline archive's name: :func:`ship_archive`)
@@ -433,14 +455,19 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     from pyspark.sql import functions as F
 
     model, gazetteer = pipeline
-    parsed = _read(spark, files).mapInPandas(_parse, "ord bigint, paper string, error string, keys string")
+    parsed = _read(spark, files).mapInPandas(_parse, PARSED_SCHEMA)
     parsed = parsed.localCheckpoint()
     errors = parsed.where("error IS NOT NULL")
     skipped = errors.count()
+    kinds = {path: kind for kind, path in files}
     if skipped and not skip_bad:
-        first = errors.orderBy("ord").first()
-        raise InputError(files[0][1] if len(files) == 1 else "INPUT", None,
-                         f"{first['error']} ({skipped} bad record(s); pass --skip-bad to skip them)")
+        first = _record_error(errors.orderBy("ord").first(), kinds)
+        raise InputError(first.path, first.line,
+                         f"{first.message} ({skipped} bad record(s); pass --skip-bad to skip them)")
+    if skipped and on_skipped:
+        shown = errors.orderBy("ord").limit(SKIPPED_SHOWN).collect()
+        on_skipped([str(_record_error(row, kinds)) for row in shown], skipped)
+    parsed = parsed.drop("src", "line")
     mark("read")
     good = parsed.where("error IS NULL")
     key_edges = good.select(F.col("ord").alias("node"),

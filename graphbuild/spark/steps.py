@@ -60,7 +60,10 @@ def paper_from_json(text: str) -> Paper:
     from ..ingest.fields import paper_from_record
     from ..ingest.metadata import openalex_work, s2_paper
 
-    value = json.loads(text)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:  # worded as the single build's JSON Lines reader words it
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove this line") from None
     if not isinstance(value, dict):
         raise ValueError(f"record is a JSON {type(value).__name__}, not an object with paper fields")
     if "paperId" in value or "corpusId" in value:
