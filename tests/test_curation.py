@@ -209,7 +209,7 @@ def _later_paper(tmp_path: Path) -> Path:
     path.write_text(json.dumps({
         "title": "Sparse Adapters for Vision", "arxiv_id": "2402.00002", "year": 2024,
         "abstract": "We propose SparseAdapt, which extends RankMix to vision transformers. "
-                    "SparseAdapt is evaluated on ImageNet and compared with BitFit."}) + "\n")
+                    "SparseAdapt is evaluated on ImageNet and compared with RankMix and BitFit."}) + "\n")
     return path
 
 
