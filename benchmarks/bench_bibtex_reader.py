@@ -59,15 +59,15 @@ def write_corpora(n: int, root: Path) -> dict[str, list[Path]]:
     return {"plain": plain, "macros": macros}
 
 
-def read_all(files: list[Path]) -> tuple[int, int, float, float]:
-    """(papers, errors, CPU seconds, wall seconds) of reading ``files`` with the BibTeX reader."""
+def read_all(files: list[Path], fmt: str = "bibtex") -> tuple[int, int, float, float]:
+    """(papers, errors, CPU seconds, wall seconds) of reading ``files`` with the reader of ``fmt``."""
     from graphbuild.errors import InputError
     from graphbuild.ingest import read_file
 
     papers = errors = 0
     wall, cpu = time.perf_counter(), time.process_time()
     for path in files:
-        for item in read_file(path, "bibtex"):
+        for item in read_file(path, fmt):
             if isinstance(item, InputError):
                 errors += 1
             else:

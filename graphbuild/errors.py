@@ -43,7 +43,7 @@ class GraphbuildError(Exception):
 
 
 class InputError(GraphbuildError):
-    """A malformed input file or record; names the file and the line/record."""
+    """A malformed input file or record; names the file and the line the record starts on."""
 
     code = "E100"
 

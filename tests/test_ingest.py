@@ -718,6 +718,30 @@ def test_readers_json_papers_key_given_twice_reads_the_list_json_keeps(tmp_path)
     assert [(p.title, _line_of(p)) for p in _papers(path, "json")] == [("New A", 2), ("New B", 3)]
 
 
+@pytest.mark.parametrize("text", [
+    '[]', ' [ {"a": 1} ,\n\t2 ] ', '{}', '{"papers": [1], "papers": 2}', '{"data": 1, "data": [1, [2]]}', '"x"', '7',
+    '[1,]', '[1 2]', '[1', '{"a" 1}', '{"a": 1,}', '{1: 2}', '{"a": 1 "b": 2}', '{"a": [1}', '[1] x', '',
+    '\n\n  [{\n"a"',
+])
+def test_readers_json_parse_json_reads_as_json_loads(text):
+    from graphbuild.ingest.located import parse_json
+
+    try:
+        expected = json.loads(text)
+    except json.JSONDecodeError as exc:
+        with pytest.raises(json.JSONDecodeError) as info:
+            parse_json(text)
+        assert (info.value.msg, info.value.lineno, info.value.colno) == (exc.msg, exc.lineno, exc.colno)
+        return
+    doc = parse_json(text)
+    assert doc.value == expected
+    lists = {k: v for k, v in (expected.items() if isinstance(expected, dict) else [(None, expected)])
+             if isinstance(v, list)}
+    assert doc.offsets.keys() == lists.keys()
+    for key, values in lists.items():  # each offset is where its element is written
+        assert [json.JSONDecoder().raw_decode(text, offset)[0] for offset in doc.offsets[key]] == values
+
+
 def _line_of(paper: Paper) -> int:
     return int((paper.source or "").rpartition(":")[2])
 

@@ -87,13 +87,13 @@ def test_metadata_s2_bad_records_are_reported_with_line_numbers() -> None:
     assert papers[-1].venue is None and papers[-1].date is None
 
 
-def test_metadata_s2_reads_api_data_page_with_record_numbers() -> None:
+def test_metadata_s2_reads_api_data_page_with_lines_and_record_numbers() -> None:
     path = FIXTURES / "s2_search.json"
     papers, errors = _split(list(read_s2(path)))
     assert [p.title for p in papers] == ["Search Hit One", "Search Hit Two"]
     assert papers[0].id == "s2:5a1e000000000000000000000000000000000118"
-    assert papers[1].source == f"{path}:3"
-    assert len(errors) == 1 and errors[0].line == 2
+    assert [p.source for p in papers] == [f"{path}:6", f"{path}:15"]  # the lines the objects open on
+    assert len(errors) == 1 and errors[0].line == 14
     assert errors[0].message.startswith("record 2:")
 
 
@@ -115,6 +115,20 @@ def test_metadata_s2_truncated_array_or_object_raises(tmp_path: Path) -> None:
         list(read_s2(path))
 
 
+def test_metadata_s2_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> None:
+    good = {"paperId": "abc", "externalIds": {}, "title": "An S2 paper"}
+    records = [good, {"paperId": "def", "year": 2020}, {**good, "citations": [{"paperId": "c", "title": ["x"]}]}]
+    path = tmp_path / "papers.s2.json"
+    path.write_text("\n" + json.dumps(records, indent=1) + "\n", encoding="utf-8")  # record 2 opens on line 8
+    errors = [str(e) for e in read_s2(path) if isinstance(e, InputError)]
+    assert errors == [f"[E100] {path}:8: record 2: paper has no title; request the 'title' field from the API",
+                      f"[E100] {path}:12: record 3: citing paper 1: a field that should be text holds a JSON "
+                      'list (["x"])']
+    path.write_text("\n\n" + json.dumps(records, indent=1).replace('"def"', "'def'"))  # a syntax error on line 10
+    with pytest.raises(InputError, match=rf"^\[E100\] {re.escape(str(path))}:10: not valid JSON or JSON Lines"):
+        list(read_s2(path))
+
+
 # -- OpenAlex ----------------------------------------------------------------------------
 
 def test_metadata_openalex_maps_work_fields() -> None:
@@ -129,7 +143,7 @@ def test_metadata_openalex_maps_work_fields() -> None:
     assert (work.year, work.date) == (2022, "2022-03-04")
     assert work.venue == "Journal of Graph Learning"
     assert work.url == "https://doi.org/10.5555/jgl.2022.17"
-    assert work.source == f"{path}:1"
+    assert work.source == f"{path}:10"
     # duplicates in referenced_works are collapsed, order kept
     assert work.references == (PaperRef(ids=(("openalex", "W1000000001"),)),
                                PaperRef(ids=(("openalex", "W1000000002"),)))
@@ -159,7 +173,8 @@ def test_metadata_openalex_arxiv_doi_becomes_arxiv_id_and_bad_work_reported() ->
     assert papers[1].arxiv_id == "2301.00001" and papers[1].doi is None
     assert papers[1].id == "arxiv:2301.00001"
     assert papers[1].venue == "arXiv (Cornell University)"
-    assert len(errors) == 1 and errors[0].line == 3 and "no title" in errors[0].message
+    assert len(errors) == 1 and errors[0].line == 128 and "no title" in errors[0].message
+    assert errors[0].message.startswith("record 3: ")
 
 
 def test_metadata_openalex_reads_json_lines(tmp_path: Path) -> None:
@@ -171,6 +186,20 @@ def test_metadata_openalex_reads_json_lines(tmp_path: Path) -> None:
     assert [(p.title, p.ids, p.source) for p in papers] == [
         ("One", (("openalex", "W9"),), f"{path}:1"), ("Two", (("openalex", "W10"),), f"{path}:2")]
     assert [e.line for e in errors] == [4]
+
+
+def test_metadata_openalex_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> None:
+    good = {"id": "https://openalex.org/W1", "display_name": "An OpenAlex work", "authorships": []}
+    page = {"meta": {"count": 3}, "results": [good, {"id": "W2", "display_name": None},
+                                              {**good, "display_name": "Broken \ud83d escape"}]}
+    path = tmp_path / "page.openalex.json"
+    path.write_text(json.dumps(page, indent=2), encoding="utf-8")
+    items = list(read_file(path))  # with the checks every record passes, which take the line from the source
+    assert [str(e) for e in items if isinstance(e, InputError)] == [
+        f"[E100] {path}:11: record 2: work has no title (display_name)",
+        f"[E100] {path}:15: field 'title' holds an unpaired surrogate (\\ud83d at character 7), a broken escape "
+        'such as "\\ud83d" that no file can store; fix or remove the record']
+    assert [p.source for p in items if isinstance(p, Paper)] == [f"{path}:6"]
 
 
 # -- arXiv Atom ----------------------------------------------------------------------------
@@ -186,7 +215,7 @@ def test_metadata_arxiv_maps_entries() -> None:
     assert first.authors == ("Maria Placeholder", "Tom Fixture")
     assert (first.year, first.date, first.venue, first.doi) == (2024, "2024-02-02", None, None)
     assert first.url == "http://arxiv.org/abs/2402.01111v2"
-    assert first.source == f"{path}:1"
+    assert first.source == f"{path}:10"
     assert second.arxiv_id == "hep-th/9901001"
     assert second.doi == "10.5555/imaginaryphys.12.34"
     assert second.id == "doi:10.5555/imaginaryphys.12.34"
@@ -194,10 +223,42 @@ def test_metadata_arxiv_maps_entries() -> None:
     assert second.year == 1999
 
 
-def test_metadata_arxiv_bad_entry_reported_with_entry_number() -> None:
+def test_metadata_arxiv_bad_entry_reported_with_its_line_and_number() -> None:
     _, errors = _split(list(read_arxiv(FIXTURES / "arxiv_feed.atom")))
     assert len(errors) == 1
-    assert errors[0].line == 3 and "not an arXiv abstract URL" in errors[0].message
+    assert errors[0].line == 47 and errors[0].message.startswith("entry 3: ")
+    assert "not an arXiv abstract URL" in errors[0].message
+
+
+def _feed(*entries: str, head: str = "") -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n' + head
+            + "".join(entries) + "</feed>\n")
+
+
+_GOOD_ENTRY = "  <entry>\n    <id>http://arxiv.org/abs/2101.00001v1</id>\n    <title>Good</title>\n  </entry>\n"
+_BAD_ENTRY = "  <entry>\n    <id>http://example.org/42</id>\n    <title>Bad</title>\n  </entry>\n"
+
+
+@pytest.mark.parametrize("variant", ["plain", "crlf", "prefixed", "comment", "nested", "utf-16"])
+def test_metadata_arxiv_errors_name_the_line_an_entry_starts_on(tmp_path: Path, variant: str) -> None:
+    head = {"comment": "  <!-- an <entry> in a comment\n       is no entry -->\n",
+            "nested": "  <entry xmlns='urn:other'><entry/></entry>\n"}.get(variant, "")
+    feed = _feed(_GOOD_ENTRY, _BAD_ENTRY, _GOOD_ENTRY.replace("2101.00001", "2101.00002"), head=head)
+    if variant == "prefixed":
+        feed = feed.replace("<feed xmlns=", "<a:feed xmlns:a=").replace("</feed>", "</a:feed>")
+        feed = re.sub(r"<(/?)(entry|id|title)>", r"<\1a:\2>", feed)
+    line = 7 + head.count("\n")  # the bad entry, entry 2
+    path = tmp_path / "feed.atom"
+    if variant == "crlf":
+        path.write_bytes(feed.replace("\n", "\r\n").encode())
+    elif variant == "utf-16":
+        path.write_bytes(feed.replace("UTF-8", "UTF-16").encode("utf-16"))
+    else:
+        path.write_text(feed, encoding="utf-8")
+    items = list(read_arxiv(path))
+    assert [str(e) for e in items if isinstance(e, InputError)] == [
+        f"[E100] {path}:{line}: entry 2: entry id 'http://example.org/42' is not an arXiv abstract URL"]
+    assert [p.source for p in items if isinstance(p, Paper)] == [f"{path}:{line - 4}", f"{path}:{line + 4}"]
 
 
 def test_metadata_arxiv_refuses_doctype_and_entities(tmp_path: Path) -> None:

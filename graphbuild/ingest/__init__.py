@@ -2,9 +2,10 @@
 
 Every reader is a generator ``read(path) -> Iterator[Paper | InputError]``:
 it yields a Paper per good record and an :class:`InputError` (naming the file
-and line/record) per bad one, so that one bad record never hides the rest.
-A file that cannot be read at all raises ``InputError``. :func:`read_papers`
-decides: stop at the first bad record, or skip and count (``skip_bad``).
+and the line the record starts on) per bad one, so that one bad record never
+hides the rest. A file that cannot be read at all raises ``InputError``.
+:func:`read_papers` decides: stop at the first bad record, or skip and count
+(``skip_bad``).
 
 Formats are detected from the extension, then from the content
 (:func:`detect_format`); ``format=`` forces one.

@@ -12,50 +12,13 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError
 from . import register
 from .fields import Item, no_records, norm_field, paper_from_record, read_text
+from .located import parse_json
 
 __all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
-
-_WS = re.compile(r"[ \t\n\r]*")
-
-
-def _array_items(text: str, pos: int, decoder: json.JSONDecoder) -> Iterator[tuple[int, Any]]:
-    """(offset, value) of each element of the JSON array starting at ``text[pos] == '['``."""
-    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-    if text[pos] == "]":
-        return
-    while True:
-        value, end = decoder.raw_decode(text, pos)
-        yield pos, value
-        pos = _WS.match(text, end).end()  # type: ignore[union-attr]
-        if text[pos] == "]":
-            return
-        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # skip ','
-
-
-def _list_offset(text: str, pos: int, decoder: json.JSONDecoder, name: str) -> int | None:
-    """Offset of the array under key ``name`` of the top-level object at ``text[pos] == '{'``.
-
-    A key given twice counts at its last place, as :func:`json.loads` keeps the last value.
-    """
-    found = None
-    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-    while text[pos] != "}":
-        key, end = decoder.raw_decode(text, pos)
-        pos = _WS.match(text, end).end()  # type: ignore[union-attr]
-        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # skip ':'
-        if key == name and text[pos] == "[":
-            found = pos
-        _, end = decoder.raw_decode(text, pos)
-        pos = _WS.match(text, end).end()  # type: ignore[union-attr]
-        if text[pos] == ",":
-            pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-    return found
-
 
 #: the keys of an object wrapping the paper list, in the order they are looked for
 _LIST_KEYS = ("papers", "data", "results")
@@ -73,30 +36,26 @@ def read_json(path: Path) -> Iterator[Item]:
     if not text.strip():
         return
     try:
-        data = json.loads(text)
+        doc = parse_json(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "fix the syntax or use .jsonl for one object per line") from None
-    decoder = json.JSONDecoder()
-    start = _WS.match(text).end()  # type: ignore[union-attr]
+    data = doc.value
     keys = [k for k in _LIST_KEYS if isinstance(data, dict) and isinstance(data.get(k), list)]
     # one paper object may have a "data" or "results" field of its own; a "papers" list wins over its title
     key = keys[0] if keys and (keys[0] == "papers" or "title" not in data) else None
     if isinstance(data, list):
-        items = _array_items(text, start, decoder)
+        items = doc.records()
     elif key is not None:
-        offset = _list_offset(text, start, decoder, key)
-        items = _array_items(text, offset, decoder) if offset is not None else iter([])
+        items = doc.records(key)
     elif isinstance(data, dict) and "title" in data:
-        items = iter([(start, data)])
+        items = iter([(doc.line, data)])
     else:
         raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers", '
                                      '"data" or "results" list')
     found = 0
-    line, counted = 1, 0
-    for offset, value in items:
+    for line, value in items:
         found += 1
-        line, counted = line + text.count("\n", counted, offset), offset  # incremental: linear time
         if not isinstance(value, dict):
             yield InputError(path, line, f"record {found} is a JSON {type(value).__name__}, not an object "
                                          "with paper fields")

@@ -18,6 +18,10 @@ Each reader follows the contract of :mod:`graphbuild.ingest`: it yields a
     arXiv API Atom feeds (``.atom``/``.xml``); DOCTYPE and ENTITY
     declarations are refused.
 
+Errors and ``Paper.source`` name the line a record (or an Atom ``<entry>``)
+starts on; in an array, a page or a feed the error also gives the record's
+number, from 1.
+
 arXiv's DataCite DOIs (``10.48550/arXiv.<id>``) are turned into arXiv ids so
 that the same preprint gets the same id from every source.
 """
@@ -30,11 +34,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .fields import clean_text, read_text
+from .located import line_numbers, parse_json
 
 __all__ = [
     "ATOM_NS",
@@ -116,19 +122,20 @@ def _dedupe_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
 
 
 def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
-    """Yield ``(number, value, kind)`` for every record of a JSON or JSON Lines file.
+    """Yield ``(line, value, label)`` for every record of a JSON or JSON Lines file.
 
-    ``kind`` is ``"line"`` for JSON Lines (number = line number) and
-    ``"record"`` for an array or an API page (number = 1-based position).
-    A line that is not JSON is yielded as an :class:`InputError` value.
+    ``line`` is the line the record starts on; ``label`` is ``""`` for JSON
+    Lines and ``"record N: "`` (N from 1) for an array or an API page, to go
+    before the reason in an error. A line that is not JSON is yielded as an
+    :class:`InputError` value.
     """
     text = read_text(path)
-    stripped = text.strip()
-    if not stripped:
+    if not text or text.isspace():
         return
     try:
-        whole = json.loads(stripped)
+        doc = parse_json(text)
     except json.JSONDecodeError as exc:
+        stripped = text.lstrip()
         first = stripped.split("\n", 1)[0]
         try:
             starts_as_lines = not stripped.startswith("[") and isinstance(json.loads(first), dict)
@@ -137,36 +144,26 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         if not starts_as_lines:
             raise InputError(path, exc.lineno, f"not valid JSON or JSON Lines ({exc.msg} at line "
                              f"{exc.lineno}); fix the file or export it again") from None
-        whole = None
-        is_lines = True
     else:
-        is_lines = False
-    if not is_lines:
+        whole = doc.value
         if isinstance(whole, dict):
-            for key in ("data", "results"):
-                if isinstance(whole.get(key), list):
-                    for i, item in enumerate(whole[key], 1):
-                        yield i, item, "record"
-                    return
-            yield 1, whole, "record"
-            return
-        if isinstance(whole, list):
-            for i, item in enumerate(whole, 1):
-                yield i, item, "record"
-            return
-        raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
+            key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
+            records = doc.records(key) if key else iter([(doc.line, whole)])
+        elif isinstance(whole, list):
+            records = doc.records()
+        else:
+            raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
+        for n, (start, item) in enumerate(records, 1):
+            yield start, item, f"record {n}: "
+        return
     for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit in a string
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line), "line"
+            yield lineno, json.loads(line), ""
         except json.JSONDecodeError as exc:
             yield lineno, InputError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno}); "
-                                     "fix or remove this line"), "line"
-
-
-def _where(kind: str, number: int) -> str:
-    return "" if kind == "line" else f"record {number}: "
+                                     "fix or remove this line"), ""
 
 
 def _looks_json(head: str) -> bool:
@@ -252,17 +249,17 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
 def read_s2(path: Path) -> Iterator[Paper | InputError]:
     """Read Semantic Scholar Graph API paper objects (array, JSON Lines or ``{"data": [...]}``)."""
     path = Path(path)
-    for number, obj, kind in _load_json(path):
+    for line, obj, label in _load_json(path):
         if isinstance(obj, InputError):
             yield obj
             continue
-        source = f"{path}:{number}"
+        source = f"{path}:{line}"
         obj = _s2_unwrap(obj)
         try:
             paper = s2_paper(obj, source=source)
             citations = _list(obj, "citations")
         except ValueError as exc:
-            yield InputError(path, number, f"{_where(kind, number)}{exc}")
+            yield InputError(path, line, f"{label}{exc}")
             continue
         yield paper
         seed = paper.ref()
@@ -275,7 +272,7 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
                     continue  # a citing paper without a title cannot be shown; skip it quietly
                 cited = s2_paper(citing, source=source, external=True)
             except ValueError as exc:
-                yield InputError(path, number, f"{_where(kind, number)}citing paper {n}: {exc}")
+                yield InputError(path, line, f"{label}citing paper {n}: {exc}")
                 continue
             cited.references = _dedupe_refs(cited.references + (seed,))
             yield cited
@@ -380,14 +377,14 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
 def read_openalex(path: Path) -> Iterator[Paper | InputError]:
     """Read OpenAlex work objects (array, JSON Lines or a ``{"results": [...]}`` page)."""
     path = Path(path)
-    for number, obj, kind in _load_json(path):
+    for line, obj, label in _load_json(path):
         if isinstance(obj, InputError):
             yield obj
             continue
         try:
-            yield openalex_work(obj, source=f"{path}:{number}")
+            yield openalex_work(obj, source=f"{path}:{line}")
         except ValueError as exc:
-            yield InputError(path, number, f"{_where(kind, number)}{exc}")
+            yield InputError(path, line, f"{label}{exc}")
 
 
 def sniff_openalex(head: str) -> bool:
@@ -462,8 +459,47 @@ def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
     )
 
 
+#: the start tag of an element named entry, with any prefix (XML whitespace is ASCII only)
+_ENTRY_TAG = re.compile(r"<(?:[^ \t\r\n<>/:!?=]+:)?entry[ \t\r\n/>]")
+
+
+def _entry_lines(data: bytes, count: int) -> list[int]:
+    """The line each of the ``count`` entries of the feed in ``data`` starts on (``data`` passed :func:`parse_atom`).
+
+    The quick way: every entry's start tag matches :data:`_ENTRY_TAG` in an
+    ASCII-compatible encoding, so when exactly ``count`` tags match, they are
+    the entries. A match more (an ``<entry>`` in a comment, an element named
+    entry inside an entry) or another encoding (UTF-16) makes the counts
+    differ, and expat reads the feed again to say where each entry starts.
+    """
+    if b"\0" not in data:  # UTF-16 and UTF-32 markup has NUL bytes; ASCII-compatible XML has none
+        text = data.decode("latin-1")  # byte for byte, so offsets are byte offsets
+        starts = [m.start() for m in _ENTRY_TAG.finditer(text)]
+        if len(starts) == count:
+            return list(line_numbers(text, starts))
+    parser = expat.ParserCreate(namespace_separator=" ")  # the feed has no DTD: parse_atom refused any
+    wanted = f"{ATOM_NS} entry"
+    lines: list[int] = []
+    depth = 0
+
+    def start(name: str, attrs: object) -> None:
+        nonlocal depth
+        depth += 1
+        if depth == 2 and name == wanted:  # a child of the feed
+            lines.append(parser.CurrentLineNumber)
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.Parse(data, True)
+    return lines
+
+
 def read_arxiv(path: Path) -> Iterator[Paper | InputError]:
-    """Read an arXiv API Atom feed; entries are numbered from 1 in the file."""
+    """Read an arXiv API Atom feed; errors name the line an entry starts on and its number (from 1)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -473,11 +509,13 @@ def read_arxiv(path: Path) -> Iterator[Paper | InputError]:
         root = parse_atom(data, where="file")
     except ValueError as exc:
         raise InputError(path, None, str(exc)) from None
-    for number, entry in enumerate(root.findall("atom:entry", _NS), 1):
+    entries = root.findall("atom:entry", _NS)
+    lines = _entry_lines(data, len(entries))
+    for number, (line, entry) in enumerate(zip(lines, entries, strict=True), 1):
         try:
-            yield atom_entry_paper(entry, source=f"{path}:{number}")
+            yield atom_entry_paper(entry, source=f"{path}:{line}")
         except ValueError as exc:
-            yield InputError(path, number, f"entry {number}: {exc}")
+            yield InputError(path, line, f"entry {number}: {exc}")
 
 
 def sniff_arxiv(head: str) -> bool:
