@@ -169,15 +169,17 @@ def test_url_names_from_the_hosts_present_match_the_full_scan(text):
 
 def test_pipeline_tokenizer_rules_find_nothing_in_a_plain_word():
     tokenizer = pipeline.make_pipeline(proposers_only=True).tokenizer
-    suffix, infix, url = (tokenizer.suffix_search.__self__, tokenizer.infix_finditer.__self__,
-                          tokenizer.url_match.__self__)
+    prefix, suffix, infix, url = (tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
+                                  tokenizer.infix_finditer.__self__, tokenizer.url_match.__self__)
     # every word of up to three ASCII letters (each rule's letters and look-arounds are that short),
     # and longer ones built from the units' and addresses' letters
     short = ["".join(p) for k in (1, 2, 3) for p in itertools.product(string.ascii_letters, repeat=k)]
     longer = ["kmh", "mph", "mbar", "hPa", "localhost", "httpswww", "comorg", "Kelvin", "IEEEdata", "GBs"]
     for word in short + longer:
-        assert suffix.search(word) is None and url.match(word) is None and next(infix.finditer(word), None) is None
-        assert tokenizer.suffix_search(word) is None and tokenizer.url_match(word) is None
+        assert prefix.search(word) is None and suffix.search(word) is None and url.match(word) is None
+        assert next(infix.finditer(word), None) is None
+        assert tokenizer.prefix_search(word) is None and tokenizer.suffix_search(word) is None
+        assert tokenizer.url_match(word) is None
         assert list(tokenizer.infix_finditer(word)) == []
 
 
@@ -186,7 +188,8 @@ def test_pipeline_tokenizer_skipping_plain_words_splits_as_its_patterns_do():
     plain = spacy.blank("en").tokenizer
     plain.max_cache_size = fast.max_cache_size
     plain.infix_finditer = fast.infix_finditer.__self__.finditer
-    assert fast.suffix_search.__self__ is plain.suffix_search.__self__
+    assert fast.prefix_search.__self__.pattern == plain.prefix_search.__self__.pattern
+    assert fast.suffix_search.__self__.pattern == plain.suffix_search.__self__.pattern
     text = ("Title: Café-Net (v2), 3km/h at 25°C!\n\nWe use GTA→Cityscapes and Synthia->Cityscapes, e.g. "
             "ResNet-50's \"top-1\" accuracy (76.1%); see https://github.com/o/FooNet or foo@bar.org. "
             "Plain words only here and UPPER lower Mixed.")

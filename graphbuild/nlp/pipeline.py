@@ -68,8 +68,9 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
     infixes = [*(nlp.Defaults.infixes or ()), r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
     infix_finditer: _Bound = spacy.util.compile_infix_regex(infixes).finditer
     if model is None:
-        # (English rules) a new plain word is tried against every suffix, infix and address rule:
-        # answer those at once
+        # (English rules) a new plain word is tried against every prefix, suffix, infix and address
+        # rule: answer those at once
+        tokenizer.prefix_search = _plain_word_skipped(cast(_Bound, tokenizer.prefix_search), None)
         tokenizer.suffix_search = _plain_word_skipped(cast(_Bound, tokenizer.suffix_search), None)
         infix_finditer = _plain_word_skipped(infix_finditer, ())
         if tokenizer.url_match is not None:
@@ -94,12 +95,13 @@ def _plain_word_skipped(bound: _Bound, nothing: object) -> _Bound:
     """``bound`` (a tokenizer rule's pattern method), answering ``nothing`` for a plain word
     (``None`` for a search or match, ``()`` for a ``finditer``).
 
-    A plain word (ASCII letters only) matches none of spaCy's English suffix and
-    infix rules, nor its address pattern, nor the infixes added here: each rule
-    takes a character that is no letter (punctuation, a quote, a symbol, ``'s``),
-    or one after a digit (units, currencies); an address needs a dot. spaCy runs
-    the rules on every word it has not cached: a new plain word then costs no
-    scan of the three patterns (a search for a suffix tries every position).
+    A plain word (ASCII letters only) matches none of spaCy's English prefix,
+    suffix and infix rules, nor its address pattern, nor the infixes added here:
+    each rule takes a character that is no letter (punctuation, a quote, a
+    symbol, ``'s``, ``US$``), or one after a digit (units, currencies); an address
+    needs a dot. spaCy runs the rules on every word it has not cached: a new plain
+    word then costs no scan of the four patterns (a search for a suffix tries
+    every position).
     The result keeps the pattern as ``__self__``, which spaCy saves with the
     tokenizer.
     """
