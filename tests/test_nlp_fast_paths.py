@@ -8,13 +8,16 @@ heads, hyphens, the title's end, several matches in a row, cues too far back.
 
 from __future__ import annotations
 
+import itertools
+import string
+
 import pytest
 import spacy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from graphbuild.nlp import decide, doc_context, entity_types, features, patterns, roles
+from graphbuild.nlp import abbreviations, decide, doc_context, entity_types, features, patterns, pipeline, roles
 from graphbuild.records import name_key
 
 LOWER = [
@@ -162,3 +165,46 @@ URLS = ["T\n\nCode: https://github.com/owner/FooNet and http://gitlab.com/a/bar-
 def test_url_names_from_the_hosts_present_match_the_full_scan(text):
     plain = {name_key(g) for m in doc_context._URL.finditer(text) for g in m.groups() if g} - {""}
     assert doc_context.DocContext(text, [(0, len(text))], text.find("\n\n")).url_names == plain
+
+
+def test_pipeline_tokenizer_rules_find_nothing_in_a_plain_word():
+    tokenizer = pipeline.make_pipeline(proposers_only=True).tokenizer
+    prefix, suffix, infix, url = (tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
+                                  tokenizer.infix_finditer.__self__, tokenizer.url_match.__self__)
+    # every word of up to three ASCII letters (each rule's letters and look-arounds are that short),
+    # and longer ones built from the units' and addresses' letters
+    short = ["".join(p) for k in (1, 2, 3) for p in itertools.product(string.ascii_letters, repeat=k)]
+    longer = ["kmh", "mph", "mbar", "hPa", "localhost", "httpswww", "comorg", "Kelvin", "IEEEdata", "GBs"]
+    for word in short + longer:
+        assert prefix.search(word) is None and suffix.search(word) is None and url.match(word) is None
+        assert next(infix.finditer(word), None) is None
+        assert tokenizer.prefix_search(word) is None and tokenizer.suffix_search(word) is None
+        assert tokenizer.url_match(word) is None
+        assert list(tokenizer.infix_finditer(word)) == []
+
+
+def test_pipeline_tokenizer_skipping_plain_words_splits_as_its_patterns_do():
+    fast = pipeline.make_pipeline(proposers_only=True).tokenizer
+    plain = spacy.blank("en").tokenizer
+    plain.max_cache_size = fast.max_cache_size
+    plain.infix_finditer = fast.infix_finditer.__self__.finditer
+    assert fast.prefix_search.__self__.pattern == plain.prefix_search.__self__.pattern
+    assert fast.suffix_search.__self__.pattern == plain.suffix_search.__self__.pattern
+    text = ("Title: Café-Net (v2), 3km/h at 25°C!\n\nWe use GTA→Cityscapes and Synthia->Cityscapes, e.g. "
+            "ResNet-50's \"top-1\" accuracy (76.1%); see https://github.com/o/FooNet or foo@bar.org. "
+            "Plain words only here and UPPER lower Mixed.")
+    assert [t.text for t in fast(text)] == [t.text for t in plain(text)]
+    assert fast.to_bytes(exclude=["vocab"]) == plain.to_bytes(exclude=["vocab"])
+
+
+WORDS_BEFORE = ["the long short-term memory ", "Decision Transformer~ ", "a b/c.d+ ", "x  \n", "end.", "", " ",
+                "(e.g. GPT-4 ", "été café-net ", "9x a_b-c+  ", "-/. ", "one two\tthree\n"]
+
+
+@pytest.mark.parametrize("before", WORDS_BEFORE)
+def test_word_before_from_the_last_run_matches_the_full_search(before):
+    for cut in range(len(before) + 1):
+        plain = abbreviations._WORD_BEFORE.search(before[cut:])
+        fast = abbreviations._word_before(before[cut:])
+        assert (plain is None) == (fast is None)
+        assert plain is None or plain.span(1) == fast.span(1)

@@ -42,6 +42,20 @@ class AbbreviationPair:
 
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w+.\-/]*[\w+])\s*$")
+#: the run of ``[\w+.\-/]`` characters at the start of a (reversed) string
+_WORD_RUN = re.compile(r"[\w+.\-/]*")
+
+
+def _word_before(before: str) -> re.Match[str] | None:
+    r"""``_WORD_BEFORE.search(before)``, started where a match can start.
+
+    A match's characters reach the last one before the final white space, so it
+    lies in the run of ``[\w+.\-/]`` characters that ends there; the pattern does
+    not look behind, so the search from the run's start finds the same match.
+    """
+    end = len(before.rstrip())
+    run = _WORD_RUN.match(before[end - 1::-1]).end() if end else 0  # type: ignore[union-attr]
+    return _WORD_BEFORE.search(before, end - run)
 
 
 @lru_cache(maxsize=100_000)
@@ -204,7 +218,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                                                   long, lstart, lstart + len(long)))
                     continue
         # 2. SF (long form)
-        wm = _WORD_BEFORE.search(before)
+        wm = _word_before(before)
         if wm and len(inner.split()) >= 2:
             token = wm.group(1)
             for short in (token, token.split("-")[0]):

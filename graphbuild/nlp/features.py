@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,7 +57,10 @@ _DIGIT = re.compile(r"\d")
 _PLURAL = re.compile(r"(?:'s|’s|s)$")
 
 
-_SENT_OPEN = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+#: a word (``_TOKEN``) that opens a sentence, after a newline or after ".", "!", "?" or ":" and one or
+#: two spaces (the three characters before it match ``(?:^|[.!?:]\s+|\n)$``); the text's first word opens
+#: one too. (What these consume before the word is never part of another word.)
+_OPENING_TOKEN = re.compile(rf"[\n.!?:](?:(?<=\n)|(?<=[.!?:])\s\s?)({_TOKEN.pattern})")
 
 
 class CorpusStats:
@@ -82,9 +86,14 @@ class CorpusStats:
         self._features_of = None
         seen: set[str] = set()
         counts = self.counts
-        sent_open = _SENT_OPEN.search
-        for m in _TOKEN.finditer(body):
-            word = m.group()
+        # per distinct form (the words counted in C): a capitalised form counts where it does not
+        # open a sentence, i.e. its occurrences less those of _OPENING_TOKEN
+        opening = _OPENING_TOKEN.findall(body)
+        first = _TOKEN.match(body)
+        if first is not None:
+            opening.append(first.group())
+        at_open = Counter(opening) if opening else {}
+        for word, n in Counter(_TOKEN.findall(body)).items():
             key = word.lower()
             row = counts.get(key)
             if row is None:
@@ -93,11 +102,9 @@ class CorpusStats:
                 seen.add(key)
                 row[2] += 1
             if word == key:
-                row[1] += 1
+                row[1] += n
             else:
-                at = m.start()
-                if not sent_open(body[max(0, at - 3):at]):
-                    row[0] += 1
+                row[0] += n - at_open.get(word, 0)
 
     def feature_ids(self, space: FeatureSpace, name: str, source: str) -> tuple[int, ...]:
         """The ids in ``space`` of the corpus features of a one-word name (and their conjunctions

@@ -40,7 +40,9 @@ _ABBREV_END = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|al|Dr|Mr|Ms|Prof|St|Inc|Ltd|Jr|Sr)\."
     r"|\b[A-Z]\.)$"
 )
-_BOUNDARY = re.compile(r"[.!?](?:[\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+#: a sentence's end: ".", "!" or "?", closing quotes or brackets, white space and a capital or digit
+#: after it; or a blank line (one character class first, so that a search skips to those characters)
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=\n)\s*\n)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

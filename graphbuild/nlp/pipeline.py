@@ -66,7 +66,16 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
         tokenizer.max_cache_size = 1_000_000
     # adaptation settings name two datasets: "GTA→Cityscapes", "Synthia->Cityscapes"
     infixes = [*(nlp.Defaults.infixes or ()), r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infix_finditer: _Bound = spacy.util.compile_infix_regex(infixes).finditer
+    if model is None:
+        # (English rules) a new plain word is tried against every prefix, suffix, infix and address
+        # rule: answer those at once
+        tokenizer.prefix_search = _plain_word_skipped(cast(_Bound, tokenizer.prefix_search), None)
+        tokenizer.suffix_search = _plain_word_skipped(cast(_Bound, tokenizer.suffix_search), None)
+        infix_finditer = _plain_word_skipped(infix_finditer, ())
+        if tokenizer.url_match is not None:
+            tokenizer.url_match = _plain_word_skipped(cast(_Bound, tokenizer.url_match), None)
+    tokenizer.infix_finditer = cast(Callable, infix_finditer)
     for name in COMPONENTS[:-1] if proposers_only else COMPONENTS:
         config: dict[str, str] = {}
         if name == "graphbuild_gazetteer":
@@ -76,6 +85,31 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
         nlp.add_pipe(name, config=config)
     nlp.meta["graphbuild"] = {"model": model or "", "gazetteer": gazetteer_path}
     return nlp
+
+
+#: a compiled pattern's bound ``search``, ``match`` or ``finditer``
+_Bound = Callable[[str], object]
+
+
+def _plain_word_skipped(bound: _Bound, nothing: object) -> _Bound:
+    """``bound`` (a tokenizer rule's pattern method), answering ``nothing`` for a plain word
+    (``None`` for a search or match, ``()`` for a ``finditer``).
+
+    A plain word (ASCII letters only) matches none of spaCy's English prefix,
+    suffix and infix rules, nor its address pattern, nor the infixes added here:
+    each rule takes a character that is no letter (punctuation, a quote, a
+    symbol, ``'s``, ``US$``), or one after a digit (units, currencies); an address
+    needs a dot. spaCy runs the rules on every word it has not cached: a new plain
+    word then costs no scan of the four patterns (a search for a suffix tries
+    every position).
+    The result keeps the pattern as ``__self__``, which spaCy saves with the
+    tokenizer.
+    """
+    def skipped(string: str) -> object:
+        return nothing if string.isalpha() and string.isascii() else bound(string)
+
+    skipped.__self__ = bound.__self__  # type: ignore[attr-defined]
+    return skipped
 
 
 def cached_pipeline(model: str | None = None, gazetteer_path: str = "") -> Language:

@@ -115,7 +115,8 @@ def part_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 
 
 # a year after a space, then the word before it: "BraTS 2019", "iNaturalist 2018" (years are rare: found first)
-_YEAR = re.compile(r"(?<= )(?:19|20)\d\d(?![\w\-])")
+# (the space looked behind from the century, so that a search skips to "1" and "2")
+_YEAR = re.compile(r"(?:19|20)(?<= 19| 20)\d\d(?![\w\-])")
 _NAME_BEFORE = re.compile(r"(?<![\w\-])(?:[A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*) $")
 
 
