@@ -145,7 +145,7 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
             raise ValueError(f"{len(todo)} paper(s) are not in the cache: extracting them needs a pipeline")
         # the casing statistics count every paper of the build, the cached ones too: a paper added to a
         # workspace is decided as a fresh build of the whole workspace would decide it
-        texts = [p.text for p in papers]
+        texts = (p.text for p in papers)  # counted as they come: no list of the workspace's texts
         for paper, ex in zip(todo, extract_papers(todo, nlp, batch_size=batch_size, n_process=n_process,
                                                   progress=step, corpus=texts), strict=True):
             done[paper.id] = CachedExtraction(keys[paper.id], ex)
