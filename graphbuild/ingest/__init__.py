@@ -72,9 +72,10 @@ def skipped_lines(skipped: Sequence[object], limit: int = SKIPPED_SHOWN, total: 
     total = len(skipped) if total is None else total
     if not total:
         return []
-    lines = [f"skipped {total} bad record(s):", *(f"  {e}" for e in skipped[:limit])]
-    if total > min(limit, len(skipped)):
-        lines.append(f"  … and {total - min(limit, len(skipped))} more")
+    shown = skipped[:limit]
+    lines = [f"skipped {total} bad record(s):", *(f"  {e}" for e in shown)]
+    if total > len(shown):
+        lines.append(f"  … and {total - len(shown)} more")
     return lines
 
 
