@@ -371,6 +371,28 @@ def test_pipeline_title_in_capitals_gives_the_same_entities(title, abstract):
     assert found(title)  # the comparison is not vacuous
 
 
+@pytest.mark.parametrize("dash", [" -- ", " \u2014 ", " \u2013 ", " - "])
+def test_pipeline_title_dash_reads_as_its_colon(dash):
+    from graphbuild.nlp.sentences import colon_for_dash
+
+    nlp = make_pipeline()
+    abstract = ("Training very deep networks is unstable. Gradient Echoes replay past gradients through a small "
+                "memory and damp the updates that disagree with them. On CIFAR-10 and ImageNet, Gradient Echoes "
+                "trains 200-layer ResNets without warm-up.")
+
+    def found(t):
+        return {(e.name, e.type, e.proposed) for e in extract_text(abstract, nlp, title=t).entities}
+
+    colon = found("Gradient Echoes: Stable Training of Very Deep Networks")
+    assert ("Gradient Echoes", "Method", True) in colon  # the name before the colon, proposed
+    title = "Gradient Echoes" + dash + "Stable Training of Very Deep Networks"
+    assert found(title) == colon
+    assert found(title.upper()) == colon
+    # only a title without a colon, only a dash between spaces, and never a dash that ends the title
+    for kept in ("Self-Training - Revisited: A Study", "Self-Training for Graphs", "Graphs and Trees -"):
+        assert colon_for_dash(kept + "\n\nText.", len(kept)) == kept + "\n\nText."
+
+
 def test_decide_publisher_boilerplate_is_no_entity():
     nlp = make_pipeline()
     text = ("We propose GraphFoo for node classification on Cora. "

@@ -19,9 +19,31 @@ from spacy.tokens import Doc
 from .candidates import RAW_KEY, TEXT_KEY, guarded
 from .lexicon import split_sentences
 
-__all__ = ["make_sentences", "recase_title", "is_upper_title"]
+__all__ = ["make_sentences", "recase_title", "is_upper_title", "colon_for_dash"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
+#: a dash between spaces, which some titles use where others have a colon ("Name -- subtitle")
+_TITLE_DASH = re.compile(r" (?:--|—|–|-) ")
+
+
+def colon_for_dash(text: str, title_end: int) -> str:
+    r"""``text`` with the first spaced dash of a title without a colon read as its colon.
+
+    BibTeX files and PDF metadata often write "SlimMoE -- Structured …" or
+    "SlimMoE — Structured …" for "SlimMoE: Structured …"; the components look
+    for a title's colon, so the dash becomes a colon padded with spaces. The
+    length never changes, so offsets stay valid.
+
+    >>> colon_for_dash("Boltzmann Generators -- Sampling States\n\nWe …", 39)[:39]
+    'Boltzmann Generators:   Sampling States'
+    """
+    title = text[:title_end]
+    if ":" in title:
+        return text
+    m = _TITLE_DASH.search(title)
+    if m is None or m.start() == 0 or m.end() >= len(title.rstrip()):
+        return text
+    return text[:m.start()] + ":" + " " * (m.end() - m.start() - 1) + text[m.end():]
 
 
 def is_upper_title(title: str, *, min_share: float = 0.8) -> bool:
@@ -62,7 +84,7 @@ def recase_title(text: str, title_end: int) -> str:
         word = m.group()
         low = word.lower()
         seen = forms.get(low)
-        first = i == 0 or title[m.start() - 2: m.start()] == ": "
+        first = i == 0 or title[:m.start()].rstrip().endswith(":")
         form = seen.most_common(1)[0][0] if seen else None
         if form is not None and form != low:
             new = form  # a name as the abstract writes it: "IRCoder", "GLUE"
@@ -90,7 +112,7 @@ def make_sentences(nlp: Language, name: str):
         text = doc.user_data.pop(RAW_KEY, None) or doc.text  # the input string when text_doc made the Doc
         title_end = text.find("\n\n")
         title_end = title_end if title_end >= 0 else len(text)
-        text = recase_title(text, title_end)
+        text = recase_title(colon_for_dash(text, title_end), title_end)
         doc.user_data[TEXT_KEY] = text
         ext = doc._
         ext.gb_sents = split_sentences(text)
