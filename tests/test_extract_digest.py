@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e3db4437c0757307e92a4ef703cc0a17c70a1dc5b354456f466a1d0fc56729bc"
-SHARED_50_SHA256 = "5007c56f4fbc7f9935ab24ebf92b263df9d8137b0b0f6adab1e45a6236e67cd3"
+DEMO_SHA256 = "33b0d10b37c04466c218394e4d42fb67d266f569ec99c4e25e9acce218943a1d"
+SHARED_50_SHA256 = "0164b6e7ec1339ba1f2eece1687fbdf606d70f3183bd7065a4499be1a0b9542c"
 
 
 @pytest.fixture(scope="module")

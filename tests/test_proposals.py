@@ -158,3 +158,14 @@ def test_a_name_that_starts_with_a_stop_word_is_marked():
     assert "first_stop" not in dict(_shape_of("Information Retrieval"))
     assert "first_ing" in dict(_shape_of("Testing GPT-3")) and "first_ing" not in dict(_shape_of("Vision Transformer"))
     assert "first_stop" not in dict(_shape_of("the"))  # one stop word is "stopword"
+
+
+def test_a_coined_lower_case_prefix_is_told_from_an_english_one():
+    from graphbuild.nlp.features import _shape_of
+
+    for coined in ("ip-NSW", "p-Tuning", "mi-Net", "t-SNE"):
+        shape = dict(_shape_of(coined))
+        assert "lowerprefix" in shape and "wordprefix" not in shape, coined
+    for ordinary in ("non-IID", "top-K", "pre-LN", "all-MLP", "in-Context"):
+        shape = dict(_shape_of(ordinary))
+        assert "wordprefix" in shape and "lowerprefix" not in shape, ordinary

@@ -186,7 +186,11 @@ def _shape_of(name: str) -> tuple[tuple[str, float], ...]:
     return tuple(f.items())
 
 
-_LOWER_PREFIX = re.compile(r"^[a-z]{1,3}-[A-Z]")
+_LOWER_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
+#: English words and prefixes that open ordinary hyphenated words ("non-IID", "top-1", "multi-GPU"),
+#: unlike a coined short prefix ("ip-NSW", "p-Tuning")
+_WORD_PREFIXES = frozenset("non top pre all bi co re de un sub pro mid low off out per end few one two ten key "
+                           "max min web big new old day law tri uni".split())
 _TAIL_SPLIT = re.compile(r"[-\s]")
 
 
@@ -210,8 +214,9 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
         f["hyphen"] = 1
     if name.endswith("++"):
         f["plusplus"] = 1
-    if _LOWER_PREFIX.match(name):
-        f["lowerprefix"] = 1
+    m = _LOWER_PREFIX.match(name)
+    if m is not None:
+        f["lowerprefix" if m.group(1) not in _WORD_PREFIXES and m.group(1) not in STOP_WORDS else "wordprefix"] = 1
     if len(name) <= 3:
         f["short"] = 1
     for w in words[1:-1]:

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "c17c951c0b0bcd71"
+MODEL_DIGEST = "faf4be2b22f44991"
