@@ -291,6 +291,19 @@ def test_readers_jsonl_bad_line_named_and_reading_goes_on(tmp_path):
     assert [p.source for p in items if isinstance(p, Paper)] == [f"{path}:1", f"{path}:5"]
 
 
+def test_readers_html_and_jats_markup_dropped(tmp_path):
+    # as Crossref and OpenAlex deliver abstracts, and as publishers' CSV exports carry titles
+    record = {"title": "<i>RetiNet</i>: Screening &amp; Grading of Retinopathy",
+              "abstract": "<jats:title>Abstract</jats:title><jats:p>We train <jats:italic>RetiNet</jats:italic> "
+                          "on H<sub>2</sub>O-free images from EyePACS.</jats:p><jats:p>It needs x &lt; 3 and "
+                          "a <b, c> pair.</jats:p>"}
+    path = _write(tmp_path / "crossref.jsonl", json.dumps(record) + "\n")
+    (paper,) = _papers(path)
+    assert paper.title == "RetiNet: Screening & Grading of Retinopathy"
+    assert paper.abstract == ("Abstract We train RetiNet on H2O-free images from EyePACS. "
+                              "It needs x < 3 and a <b, c> pair.")
+
+
 def test_readers_jsonl_crlf_bom_and_empty(tmp_path):
     path = _crlf_bom_copy(FIXTURES / "papers.jsonl", tmp_path / "crlf.jsonl")
     assert [p.title for p in _papers(path)][:2] == ["Sparse Routers for Tiny Mixture-of-Experts Models",

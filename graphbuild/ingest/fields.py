@@ -5,7 +5,9 @@ Shared by the readers (:mod:`.daily`, :mod:`.json_csv`, :mod:`.bibtex`,
 
 * Text is read as UTF-8 (a byte-order mark is dropped, CRLF and CR line ends
   become LF); anything else is reported with the line and byte offset.
-* Titles and abstracts have their whitespace collapsed; Unicode is kept.
+* Titles and abstracts have their whitespace collapsed; Unicode is kept;
+  HTML and JATS markup (Crossref, OpenAlex, publishers' exports) and LaTeX
+  styling are dropped, character references decoded.
 * ``Paper.source`` is ``"<path>:<line>"`` of the line the record starts on.
 * An empty (or whitespace-only) file yields nothing; a file with content but
   no records at all raises ``InputError``.
@@ -14,6 +16,7 @@ Shared by the readers (:mod:`.daily`, :mod:`.json_csv`, :mod:`.bibtex`,
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from collections.abc import Mapping
 from datetime import date as _date
@@ -56,17 +59,41 @@ _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|emph|textsc|textrm|mathrm|
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 
 
+#: a tag of HTML or of a namespaced XML vocabulary (``jats:``, ``mml:``) as abstracts from Crossref,
+#: OpenAlex and publishers' exports carry them; a bare ``<`` of mathematics ("a <b, c>") is left alone
+_TAG = re.compile(r"</?(?:[a-z][\w.-]*:[\w.-]+|(?i:p|i|b|u|em|strong|sub|sup|sc|br|hr|span|div|a|abstract|title|sec|"
+                  r"italic|bold|list|list-item|li|ul|ol|inline-formula|tex-math|label|h[1-6]|math|mi|mo|mn|"
+                  r"mrow|msub|msup|font|small|tt|code|blockquote|section|header|footer|body|html|head))"
+                  r"""(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>""")
+#: tags that end a paragraph or a line: a space in their place (the others join what they wrap)
+_BLOCK_TAG = re.compile(r"(?i)</?(?:[\w.-]+:)?(?:p|br|hr|div|sec|title|li|list-item|h[1-6]|section|blockquote)\b")
+_CHAR_REF = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]{2,8});")
+
+
+def _drop_markup(text: str) -> str:
+    """``text`` without HTML / JATS tags, with character references decoded."""
+    if "<" in text:
+        text = _TAG.sub(lambda m: " " if _BLOCK_TAG.match(m.group()) else "", text)
+    if "&" in text and _CHAR_REF.search(text):
+        text = html.unescape(text)
+    return text
+
+
 def clean_text(value: Any) -> str:
-    r"""Collapse runs of whitespace into one space, strip, and drop LaTeX markup that
-    arXiv abstracts carry: ``\textbf{FMLP-Rec}`` -> ``FMLP-Rec``, ``~\cite{x}`` -> ``''``,
-    ``\%`` -> ``%``.
+    r"""Collapse runs of whitespace into one space, strip, and drop markup: HTML and JATS tags
+    that Crossref, OpenAlex and publishers' exports carry (``<jats:italic>X</jats:italic>``
+    -> ``X``; a paragraph's tag becomes a space), character references (``&amp;`` -> ``&``),
+    and the LaTeX that arXiv abstracts carry: ``\textbf{FMLP-Rec}`` -> ``FMLP-Rec``,
+    ``~\cite{x}`` -> ``''``, ``\%`` -> ``%``.
 
     >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
     'we propose FMLP-Rec, reaching 85%'
+    >>> clean_text("<jats:p>We train <jats:italic>RetiNet</jats:italic> on H<sub>2</sub>O &amp; air.</jats:p><p>For a <b, c>.</p>")
+    'We train RetiNet on H2O & air. For a <b, c>.'
     """
     if value is None:
         return ""
-    text = str(value)
+    text = _drop_markup(str(value))
     if "\\" in text:
         text = _LATEX_CITE.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
