@@ -124,6 +124,30 @@ def test_train_type_only_features_of_a_name_and_its_appositive():
     assert _appositive_head(text, text.index("pairs") + 5, len(text)) is None
 
 
+def test_proposed_feature_of_a_name_set_beside_a_new_head_noun():
+    from graphbuild.nlp.features import _APPOSED
+
+    def apposed(before):
+        m = _APPOSED.search(before)
+        return m.group(1) if m else None
+
+    assert apposed("We propose a new simple network architecture, the ") == "architecture"
+    assert apposed("We introduce a new benchmark, ") == "benchmark"
+    assert apposed("In this paper, we propose an online algorithm, ") == "algorithm"
+    assert apposed("Our model, namely ") == "model"
+    assert apposed("We evaluate on GLUE, ") is None  # a list, not a new thing
+    assert apposed("The baseline, ") is None
+
+
+def test_pipeline_a_known_name_set_beside_a_new_architecture_is_proposed():
+    from graphbuild.nlp.pipeline import extract_text, make_pipeline
+
+    abstract = ("Sequence models rely on recurrence. We propose a new simple network architecture, the Transformer, "
+                "built on attention alone. It reaches 28.4 BLEU on WMT 2014 English-to-German.")
+    found = {e.name: e.proposed for e in extract_text(abstract, make_pipeline(), title="Attention Alone").entities}
+    assert found.get("Transformer") is True
+
+
 def test_train_linear_model_scores_by_hand():
     m = LinearModel({"a": 0, "b": 1}, np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([0.1, 0.2]))
     assert np.allclose(m.scores([{"a": 1, "b": 2}, {}]), [[2.1, 3.2], [0.1, 0.2]])

@@ -528,6 +528,9 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
+        m = _APPOSED.search(before)
+        if m is not None and head_type(m.group(1).lower()):
+            f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
         f["url_name"] = 1  # "code at github.com/owner/NAME"
     if not gaz_hit and any(cands[i].source == "abbrev-short" for i in members):
@@ -539,6 +542,10 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+#: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online
+#: algorithm, SwAV", "our model, the X"
+_APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][\w\-]*)\s*,\s+"
+                      r"(?:the\s+|namely\s+|called\s+|dubbed\s+|termed\s+)?[\"“']?$", re.I)
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
 
 
@@ -564,4 +571,4 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
             if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
                 f["title_variant"] = 1
 _GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
-                            "appositive", "src=cue", "src=title"))
+                            "appositive", "src=cue", "src=title", "apposed"))

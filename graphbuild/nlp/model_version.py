@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "faf4be2b22f44991"
+MODEL_DIGEST = "a53b5b64577c147c"
