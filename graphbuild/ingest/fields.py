@@ -88,8 +88,10 @@ def clean_text(value: Any) -> str:
 
     >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
     'we propose FMLP-Rec, reaching 85%'
-    >>> clean_text("<jats:p>We train <jats:italic>RetiNet</jats:italic> on H<sub>2</sub>O &amp; air.</jats:p><p>For a <b, c>.</p>")
-    'We train RetiNet on H2O & air. For a <b, c>.'
+    >>> clean_text("<jats:p>We train <jats:italic>RetiNet</jats:italic> on H<sub>2</sub>O &amp; air.</jats:p>")
+    'We train RetiNet on H2O & air.'
+    >>> clean_text("<p>For a <b, c>.</p>")
+    'For a <b, c>.'
     """
     if value is None:
         return ""
