@@ -208,3 +208,45 @@ def test_word_before_from_the_last_run_matches_the_full_search(before):
         fast = abbreviations._word_before(before[cut:])
         assert (plain is None) == (fast is None)
         assert plain is None or plain.span(1) == fast.span(1)
+
+
+def _value_or_error(fn, word):
+    try:
+        return fn(word)
+    except Exception as exc:  # noqa: BLE001 - the error is part of what must be equal
+        return type(exc)
+
+
+def test_pipeline_builtin_lexeme_getters_give_spacy_getters_values():
+    fast = pipeline.make_pipeline(proposers_only=True).vocab.lex_attr_getters
+    plain = spacy.blank("en").vocab.lex_attr_getters
+    assert fast.keys() == plain.keys()
+    replaced = [attr for attr in plain if type(fast[attr]) is not type(plain[attr])]
+    assert len(replaced) >= 15  # the norm, lower, prefix, suffix, the str tests, the punctuation sets
+    # every character of the first planes, each with a letter before and after, the norm table's words,
+    # and the awkward cases of case and length ("ǅ" is title case, "İ" lower-cases to two characters)
+    chars = [chr(i) for i in range(0x3100)] + ["\U0001d400", "\U0001f600"]
+    words = (chars + [f"a{c}" for c in chars] + [f"{c}Z" for c in chars]
+             + ["", "'s", "’S", "``", "''", "--", "US$", "İstanbul", "ǅemal", "Straße", "１２", "GPT-4", "ResNet",
+                "x" * 120, "e.g.", "it’s", "»", "«"])
+    words += list(plain[spacy.attrs.NORM].args[1][0])
+    for attr in plain:
+        for word in words:
+            assert _value_or_error(fast[attr], word) == _value_or_error(plain[attr], word), (attr, word)
+
+
+def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
+    fast = pipeline.make_pipeline(proposers_only=True).tokenizer.suffix_search
+    plain = fast.__self__.search
+    # letters (an "s" and "S" for "'s"), digits, and every character of the suffix rules' punctuation,
+    # quotes, dashes and currencies, in every word of up to three characters
+    from spacy.lang.char_classes import LIST_CURRENCY, LIST_ELLIPSES, LIST_PUNCT, LIST_QUOTES
+    marks = {c for piece in LIST_PUNCT + LIST_QUOTES + LIST_ELLIPSES + LIST_CURRENCY
+             for c in piece.replace("\\", "") if not c.isalnum()}
+    alphabet = sorted(marks | set("asSKF0°.%²+-—–'’‘") | {"\u00a9", "é"})
+    words = ["".join(p) for k in (1, 2, 3) for p in itertools.product(alphabet, repeat=k)]
+    words += ["models,", "learning.", "GPT's", "ResNet’s)", "(e.g.", "U.S.", "i.e.,", "25°C.", "3km/h", "x'S.",
+              "BERT-Large).", "USA.", "Café.", "“quoted”", "wait...", "a…", "Net™", "tl;dr", "naïve.", "'s's"]
+    for word in words:
+        m, f = plain(word), fast(word)
+        assert (m is None and f is None) or (f is not None and m.span() == f.span()), word

@@ -7,16 +7,22 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
+import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import cast
 
 import spacy
+from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import _get_attr_unless_lookup
+from spacy.vocab import Vocab
 
 from ..records import ROLES, EntityMention, Extraction, Paper
 
@@ -71,10 +77,11 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
         # (English rules) a new plain word is tried against every prefix, suffix, infix and address
         # rule: answer those at once
         tokenizer.prefix_search = _plain_word_skipped(cast(_Bound, tokenizer.prefix_search), None)
-        tokenizer.suffix_search = _plain_word_skipped(cast(_Bound, tokenizer.suffix_search), None)
+        tokenizer.suffix_search = _suffix_near_the_end(cast(_Bound, tokenizer.suffix_search))
         infix_finditer = _plain_word_skipped(infix_finditer, ())
         if tokenizer.url_match is not None:
             tokenizer.url_match = _plain_word_skipped(cast(_Bound, tokenizer.url_match), None)
+        _builtin_lexeme_getters(nlp.vocab)
     tokenizer.infix_finditer = cast(Callable, infix_finditer)
     for name in COMPONENTS[:-1] if proposers_only else COMPONENTS:
         config: dict[str, str] = {}
@@ -110,6 +117,86 @@ def _plain_word_skipped(bound: _Bound, nothing: object) -> _Bound:
 
     skipped.__self__ = bound.__self__  # type: ignore[attr-defined]
     return skipped
+
+
+class _Norms(dict[str, str]):
+    """A word's norm: the exception table's entry, else the word in lower case (a miss costs no
+    Python call: ``__missing__`` is ``str.lower`` itself).
+    """
+
+    __missing__ = staticmethod(str.lower)
+
+
+def _membership(fn: Callable[[str], bool]) -> Callable[[str], bool] | None:
+    """For a function ``text in (<constants>)``: the membership test of a frozenset of them."""
+    tuples = [c for c in fn.__code__.co_consts if isinstance(c, tuple)]
+    return frozenset(tuples[0]).__contains__ if len(tuples) == 1 else None
+
+
+#: spaCy's lexeme attribute functions (each a Python function, or one that tests membership of a
+#: tuple) and built-in callables that return the same for every string
+_BUILTIN_GETTERS: dict[Callable[[str], object], Callable[[str], object]] = {
+    lex_attrs.lower: str.lower, lex_attrs.prefix: operator.itemgetter(0),
+    lex_attrs.suffix: operator.itemgetter(slice(-3, None)), lex_attrs.is_alpha: str.isalpha,
+    lex_attrs.is_digit: str.isdigit, lex_attrs.is_lower: str.islower, lex_attrs.is_space: str.isspace,
+    lex_attrs.is_title: str.istitle, lex_attrs.is_upper: str.isupper, lex_attrs.is_ascii: str.isascii,
+    **{fn: test for fn in (lex_attrs.is_bracket, lex_attrs.is_quote, lex_attrs.is_left_punct,
+                           lex_attrs.is_right_punct) if (test := _membership(fn)) is not None},
+}
+
+
+def _builtin_lexeme_getters(vocab: Vocab) -> None:
+    """Replace spaCy's lexeme attribute functions that have a built-in equivalent by it.
+
+    spaCy runs every function of ``vocab.lex_attr_getters`` on each word it has
+    not seen (about 8 an abstract of new text); most are one-line Python functions
+    (``string.lower()``, ``string[0]``, ``text in brackets``) whose calls cost more
+    than their work. Each is replaced by the built-in that computes the same value
+    (``str.lower``, an item getter, a frozenset's membership test; the norm by a
+    dictionary whose missing keys are lower-cased); the others stay.
+    """
+    getters: dict[int, Callable[[str], object]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    for attr, fn in list(getters.items()):
+        if isinstance(fn, functools.partial):
+            if fn.func is _get_attr_unless_lookup and not fn.keywords and len(fn.args) == 2 \
+                    and fn.args[0] is lex_attrs.lower and all(type(table) is dict for table in fn.args[1]):
+                norms = _Norms()
+                for table in reversed(fn.args[1]):  # the first table that has the word wins
+                    norms.update(table)
+                getters[attr] = norms.__getitem__
+        elif isinstance(fn, types.FunctionType) and fn in _BUILTIN_GETTERS:
+            getters[attr] = _BUILTIN_GETTERS[fn]
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _suffix_near_the_end(search: _Bound) -> _Bound:
+    """``search`` (the English suffix pattern's), started near the end of a word without digits.
+
+    A suffix is searched for at every position of a word, each position trying
+    every rule. Every English suffix rule that takes an ASCII letter is one of
+    ``'s`` (and its variants) or follows a digit (units, currencies): in a word
+    without ASCII digits a match holds no letter but the ``s`` of ``'s``, so
+    none starts before the character ahead of the last letter, and the search
+    starts there (look-behinds still see the characters before it). A plain word
+    gets no search at all (:func:`_plain_word_skipped`). The result keeps the
+    pattern as ``__self__``.
+    """
+    searched = cast(Callable[[str, int], object], search)
+
+    def suffix(string: str) -> object:
+        if string.isalpha() and string.isascii():
+            return None
+        if _ASCII_DIGIT.search(string) is None:
+            last = _ASCII_LETTER.search(string[::-1])
+            if last is not None:  # the last letter is at len(string) - 1 - last.start()
+                return searched(string, max(len(string) - 2 - last.start(), 0))
+        return search(string)
+
+    suffix.__self__ = search.__self__  # type: ignore[attr-defined]
+    return suffix
 
 
 def cached_pipeline(model: str | None = None, gazetteer_path: str = "") -> Language:
