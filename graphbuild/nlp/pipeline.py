@@ -21,10 +21,14 @@ from spacy.lang import lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import _get_attr_unless_lookup
 from spacy.vocab import Vocab
 
 from ..records import ROLES, EntityMention, Extraction, Paper
+
+try:  # spaCy's own (private) norm getter; without it (None: no partial wraps it) the norm stays spaCy's
+    from spacy.util import _get_attr_unless_lookup
+except ImportError:  # pragma: no cover - a spaCy release that renamed it
+    _get_attr_unless_lookup = None  # type: ignore[assignment]
 
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
