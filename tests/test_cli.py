@@ -150,6 +150,13 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert main(["viz", "-w", str(built), "--name", "papers-with-entity", "--param", "name=GLUE",
                  "-o", str(tmp_path / "q.html")]) == 0
     assert (tmp_path / "q.html").exists()
+    # an ad hoc query takes its --param too (they used to be dropped: "$y ... no value was given")
+    assert main(["viz", "-w", str(built), "--query", "MATCH (p:Paper) WHERE p.year = $y RETURN p", "--param", "y=2021",
+                 "-o", str(tmp_path / "adhoc.html")]) == 0
+    assert "LoRA: Low-Rank Adaptation" in (tmp_path / "adhoc.html").read_text()
+    capsys.readouterr()
+    assert main(["viz", "-w", str(built), "--query", "MATCH (p) RETURN p", "--name", "top-datasets"]) == 1
+    assert "give either --query or --name, not both" in _one_line_error(capsys, "E200")
 
 
 def test_cli_citations_rankings(built, capsys):
