@@ -152,6 +152,10 @@ _TRUE = {"true", "yes", "y", "1", "on"}
 _FALSE = {"false", "no", "n", "0", "off"}
 
 
+#: a named query parameter's type (that of its default), in words
+_KIND_WORDS = {int: "a whole number", float: "a number", bool: "true or false", str: "text"}
+
+
 def _coerce(query: NamedQuery, key: str, value: Any) -> Any:
     default = query.params[key]
     kind = type(default)
@@ -160,7 +164,7 @@ def _coerce(query: NamedQuery, key: str, value: Any) -> Any:
             return float(value)
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
-        raise QueryError(f"parameter {key!r} of {query.name} takes a {kind.__name__}, not {value!r}")
+        raise QueryError(f"parameter {key!r} of {query.name} takes {_KIND_WORDS[kind]}, not {value!r}")
     text = value.strip()
     try:
         if kind is bool:
@@ -174,7 +178,7 @@ def _coerce(query: NamedQuery, key: str, value: Any) -> Any:
         if kind is float:
             return float(text)
     except ValueError:
-        raise QueryError(f"parameter {key!r} of {query.name} takes a {kind.__name__} "
+        raise QueryError(f"parameter {key!r} of {query.name} takes {_KIND_WORDS[kind]} "
                          f"(default {default!r}), not {value!r}") from None
     return value
 

@@ -199,7 +199,8 @@ def _papers(G: nx.MultiDiGraph) -> list[Paper]:
 
 
 def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True, neo4j_dir: str | None = None,
-                 progress: bool = True, log: Callable[[str], None] | None = None) -> LoadReport:
+                 progress: bool = True, log: Callable[[str], None] | None = None,
+                 wait: bool | float = False) -> LoadReport:
     """Load a Spark build's Parquet output into workspace ``ws``.
 
     Parameters
@@ -210,6 +211,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     neo4j_dir : also write ``neo4j-admin database import`` files there.
     progress : show the store's progress on standard error.
     log : called with a one-line note when the output has no extractions (the next build re-extracts).
+    wait : when another process writes the workspace, wait for it (True, or that many seconds) instead of
+        raising :class:`~graphbuild.errors.WorkspaceLockedError`.
 
     Returns
     -------
@@ -232,7 +235,7 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     nodes = _papers(G)
     own = read_corpus_papers(Path(folder)) if corpus else [p for p in nodes if not p.external]
     papers = own + [p for p in nodes if p.external]  # reference stubs last, as a build writes them
-    with ws.lock("load"):  # a new generation, made live the way a build makes one
+    with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
         commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
                         pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=len(own))
         commit.manifest["loaded_from"] = "parquet"

@@ -8,7 +8,8 @@ Tried in order, the first step that finds something wins:
 3. an exact author name;
 4. an exact paper title (compared by :func:`~graphbuild.records.normalize_title`);
 5. a fragment of one paper title (when ``fragments`` and only one title holds it);
-6. a fuzzy match (:mod:`rapidfuzz`) of titles, names and aliases, at or above ``cutoff``.
+6. a fuzzy match (:mod:`rapidfuzz`) of titles, names and aliases, at or above ``cutoff``
+   (``cutoff=None``: no fuzzy step, and a miss is not followed by "did you mean").
 
 The answer, a :class:`Match`, says what was matched and how, so a caller
 can tell the user when a fuzzy match stood in for what they typed. A miss
@@ -149,7 +150,7 @@ class Resolver:
                 authors.append((node, str(data.get("name") or node)))
         return cls(papers, entities, authors)
 
-    def resolve(self, text: str, kinds: Sequence[str] = KINDS, *, cutoff: float = 85.0,
+    def resolve(self, text: str, kinds: Sequence[str] = KINDS, *, cutoff: float | None = 85.0,
                 fragments: bool = True) -> Match:
         """The node ``text`` names (see the module docstring for the order tried).
 
@@ -183,6 +184,8 @@ class Resolver:
                 more = f" and {len(hits) - 8} more" if len(hits) > 8 else ""
                 raise RelatedLookupError(f"{wanted!r} matches {len(hits)} paper titles: {shown}{more}. "
                                          "Give more of the title or the paper id.")
+        if cutoff is None:
+            raise RelatedLookupError(f"no exact match for {wanted!r}")
         return self._fuzzy(wanted, allowed, cutoff)
 
     def _fuzzy(self, wanted: str, allowed: set[str], cutoff: float) -> Match:

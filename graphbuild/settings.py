@@ -99,6 +99,11 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             data = tomllib.loads(config.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(config, None, f"not valid TOML: not UTF-8 text ({exc.reason} at byte {exc.start})"
+                             ) from None
+        except OSError as exc:  # a folder, or not readable
+            raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
         neo = data.pop("neo4j", {})
         if not isinstance(neo, dict):
             raise InputError(config, None, f"'neo4j' must be a table, e.g. [neo4j] with uri = \"bolt://...\", "

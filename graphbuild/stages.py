@@ -241,10 +241,16 @@ def store(tables: GraphTables | GraphFrames, path: str | os.PathLike, *, progres
 
 
 def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:
-    """The spaCy pipeline of ``settings`` (cached per process) and its gazetteer."""
+    """The spaCy pipeline of ``settings`` (cached per process) and its gazetteer.
+
+    A model that is neither a pipeline folder nor an installed package raises
+    :class:`~graphbuild.errors.InputError` (one line), not spaCy's ``OSError``.
+    """
     from .nlp.pipeline import _gazetteer, cached_pipeline
+    from .spark.job import pipeline_folder
     from .user_gazetteer import effective_gazetteer
 
+    pipeline_folder(settings.spacy_model or "")
     nlp = cached_pipeline(settings.spacy_model, effective_gazetteer(settings.gazetteer))
     return nlp, _gazetteer(nlp)
 

@@ -80,8 +80,8 @@ class BuildReport:
         lines = [
             f"read {self.papers_read} papers from {self.files} file(s); {self.papers_new} new, "
             f"{self.extracted} extracted; {self.papers_total} papers in the workspace",
-            "nodes: " + ", ".join(f"{k} {v}" for k, v in nodes.items()),
-            "edges: " + ", ".join(f"{k} {v}" for k, v in edges.items()),
+            "nodes: " + (", ".join(f"{k} {v}" for k, v in nodes.items()) or "none"),
+            "edges: " + (", ".join(f"{k} {v}" for k, v in edges.items()) or "none"),
         ]
         lines.extend(skipped_lines(self.skipped))
         if self.curation is not None and self.curation.total:

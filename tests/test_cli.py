@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -25,6 +27,15 @@ def test_cli_build_prints_summary(built, capsys):
     assert "nothing changed" in out and "Paper" in out
 
 
+def test_cli_stats_of_an_empty_build_say_none(tmp_path, capsys):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["build", str(empty), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    assert "\nnodes: none\nedges: none\n" in capsys.readouterr().out  # not a blank "nodes: "
+    assert main(["stats", "-w", str(tmp_path / "ws")]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["nodes: none", "entity_types: none", "edges: none"]
+
+
 def test_cli_extract_prints_one_object_per_paper(capsys):
     assert main(["extract", str(SOURCES / "corpus.jsonl")]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
@@ -42,6 +53,11 @@ def test_cli_query_formats(built, capsys):
     assert main(["query", "-w", str(built), "MATCH (p:Paper) WHERE p.year = $y RETURN p.title AS t",
                  "--param", "y=2021", "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["t", "LoRA: Low-Rank Adaptation of Large Language Models"]
+    assert main(["query", "-w", str(built), "MATCH (p:Paper {id: 'arxiv:2106.09685'}) RETURN p, ['a, b', 'c'] AS l",
+                 "--format", "csv"]) == 0
+    header, row = csv.reader(io.StringIO(capsys.readouterr().out))
+    assert header == ["p", "l"] and json.loads(row[1]) == ["a, b", "c"]  # a list keeps its items
+    assert json.loads(row[0])["title"] == "LoRA: Low-Rank Adaptation of Large Language Models"  # a node, whole
 
 
 def test_cli_query_refuses_writes(built, capsys):
@@ -54,6 +70,7 @@ def test_cli_query_syntax_error_is_one_line(built, capsys):
     assert main(["query", "-w", str(built), "MATCH (p:Paper RETURN p"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("graphbuild: error:") and "offset: 15" in err and "Traceback" not in err
+    assert err.endswith("expected rule oC_SingleQuery (line: 1, offset: 15)")  # not the caret drawing, escaped
 
 
 def test_cli_named_query_with_params(built, capsys):
@@ -81,6 +98,13 @@ def test_cli_bad_input_is_one_line_with_file_and_line(tmp_path, capsys):
 def test_cli_stats_without_workspace_says_what_to_do(tmp_path, capsys):
     assert main(["stats", "-w", str(tmp_path / "none")]) == 1
     assert "graphbuild build" in capsys.readouterr().err
+
+
+def test_cli_citations_co_cited_and_ancestry_exclude_each_other(built, capsys):
+    with pytest.raises(SystemExit) as exc:  # one of them used to win in silence
+        main(["citations", "-w", str(built), "--co-cited", "--ancestry", "LoRA"])
+    assert exc.value.code == 2
+    assert "argument --ancestry: not allowed with argument --co-cited" in capsys.readouterr().err
 
 
 def test_cli_help_lists_commands(capsys):
@@ -126,6 +150,13 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert main(["viz", "-w", str(built), "--name", "papers-with-entity", "--param", "name=GLUE",
                  "-o", str(tmp_path / "q.html")]) == 0
     assert (tmp_path / "q.html").exists()
+    # an ad hoc query takes its --param too (they used to be dropped: "$y ... no value was given")
+    assert main(["viz", "-w", str(built), "--query", "MATCH (p:Paper) WHERE p.year = $y RETURN p", "--param", "y=2021",
+                 "-o", str(tmp_path / "adhoc.html")]) == 0
+    assert "LoRA: Low-Rank Adaptation" in (tmp_path / "adhoc.html").read_text()
+    capsys.readouterr()
+    assert main(["viz", "-w", str(built), "--query", "MATCH (p) RETURN p", "--name", "top-datasets"]) == 1
+    assert "give either --query or --name, not both" in _one_line_error(capsys, "E200")
 
 
 def test_cli_citations_rankings(built, capsys):
@@ -238,16 +269,31 @@ def _one_line_error(capsys, code: str) -> str:
     (["viz", "-w", "{ws}", "-o", "{tmp}"], "E710", "is a folder"),
     (["viz", "-w", "{ws}", "--max-nodes", "0"], "E710", "--max-nodes must be 1 or more"),
     (["related", "-w", "{ws}", "-k", "0", "--entity", "LoRA"], "E710", "-k must be 1 or more"),
+    (["related", "-w", "{ws}", "--external", "--text", "LoRA"], "E100", "it does not take --text"),
     (["citations", "-w", "{ws}", "--top", "0"], "E710", "--top must be 1 or more"),
     (["eval", "related", "-w", "{ws}", "-k", "0", "--gold", "{tmp}/gold.json"], "E710", "-k must be 1 or more"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/missing.json"], "E100", "no such gold file"),
-    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not a JSON list"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not a JSON array"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/gold.json"], "E100", "'queries' is empty"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/other.json"], "E100",
+     "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query
+    (["review", "-w", "{ws}", "--limit", "0"], "E710", "--limit must be 1 or more"),
+    (["leaderboard", "-w", "{ws}", "MMLU", "--top", "0"], "E710", "--top must be 1 or more"),
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "gold.json").write_text('{"queries": {}}', encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"queries": {"arXiv:0000.00000": ["arXiv:1706.03762"]}}', encoding="utf-8")
     assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
     assert words in _one_line_error(capsys, code)
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_cli_missing_spacy_model_is_one_coded_line(tmp_path, capsys, command):
+    argv = [command, str(SOURCES / "corpus.jsonl"), "--spacy-model", str(tmp_path / "no-such-model")]
+    assert main(argv + (["-w", str(tmp_path / "ws")] if command == "build" else [])) == 1
+    assert "no-such-model: spaCy pipeline not found" in _one_line_error(capsys, "E100")
+    assert not (tmp_path / "ws" / "CURRENT").exists()
 
 
 def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
@@ -272,6 +318,15 @@ def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words)
     config.write_text(toml + "\n", encoding="utf-8")
     assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
     assert words in _one_line_error(capsys, "E100")
+
+
+def test_cli_unreadable_settings_file_is_one_line(built, tmp_path, capsys):
+    config = tmp_path / "graphbuild.toml"
+    config.write_bytes(b"max_nodes = 3\n\xff\n")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert "graphbuild.toml: not valid TOML: not UTF-8 text" in _one_line_error(capsys, "E100")
+    assert main(["stats", "-w", str(built), "--config", str(tmp_path)]) == 1
+    assert "cannot read the settings file: Is a directory" in _one_line_error(capsys, "E100")
 
 
 def test_settings_typed_values_from_toml_and_environment(tmp_path):

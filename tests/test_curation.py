@@ -338,6 +338,23 @@ def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsy
     assert listed[2].strip().startswith("matches nothing now: ") and "NoSuchThing" in listed[2]
 
 
+def test_curation_cli_refuses_an_empty_paper_and_a_merge_of_one_entity(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    # --paper "" is a mistake, not "every paper": a reject of LoRA everywhere would be silent loss
+    assert main(["curate", "reject", "LoRA", "--paper", "", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "graphbuild: error: [E100] graphbuild curate reject: 'paper' must be a non-empty string"
+    # an alias of LoRA folded into LoRA changes nothing: refused rather than written
+    assert main(["curate", "merge", "lora", "LoRA", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E800] merge 'lora' into 'LoRA': both name the entity 'LoRA'")
+    assert "\n" not in err and not (ws / "curation.jsonl").exists()
+
+
 def test_curation_thesaurus_round_trip(tmp_path):
     from graphbuild.thesaurus import export_thesaurus, import_thesaurus
 

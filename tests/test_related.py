@@ -19,7 +19,7 @@ import json
 import math
 
 import pytest
-from graph_fixture import small_graph
+from graph_fixture import E, small_graph
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.related import (
@@ -370,6 +370,35 @@ def test_related_text_query_uses_the_extractor_given(index):
     assert _ids(results) == ["P5"] and results[0].reasons[0] == "both evaluate on ImageNet"
 
 
+def _no_entities(text):
+    from graphbuild.records import Extraction
+
+    return Extraction(paper_id="", title="", entities=[])
+
+
+def _entities_named(index, text, extract=_no_entities) -> set[str]:
+    return {index.corpus.entity_ids[col] for col in index.text_query(text, extract).entity_roles}
+
+
+def test_related_text_query_reads_an_acronym_only_in_its_capitals(index):
+    # the words "glue" and "vit" are not the entities GLUE and ViT; lower-case names and aliases still count
+    assert _entities_named(index, "we glue the parts together, vit and all") == set()
+    assert _entities_named(index, "evaluated on GLUE with a ViT") == {E["GLUE"], E["ViT"]}
+    assert _entities_named(index, "a vision transformer with low-rank adaptation") == {E["ViT"], E["LoRA"]}
+
+
+def test_related_text_query_entity_missing_from_the_graph_is_left_out(index):
+    from graphbuild.records import EntityMention, Extraction
+
+    def extract(text):  # LoRAX is not in the graph; close to LoRA, but only exact names count here
+        return Extraction(paper_id="", title="", entities=[EntityMention(name="LoRAX", type="Method",
+                                                                         mentions=["LoRAX"], role="proposes")])
+
+    assert _entities_named(index, "LoRAX adapters", extract) == set()
+    results = related_papers(index, text="LoRAX and quantized QLoRA finetuning", weights=HAND, extract=extract)
+    assert results[0].paper_id == "P2"  # ranked by wording, no crash
+
+
 # ---------------------------------------------------------------- a draft as the query
 
 
@@ -407,6 +436,14 @@ def test_related_draft_says_which_passage_each_suggestion_answers(index):
     assert all(f.result.reasons for f in found)
     assert [f.fused for f in found] == sorted((f.fused for f in found), reverse=True)
     assert len(split_passages(DRAFT)) == 2 and len(split_passages(DRAFT, min_words=40)) == 1
+
+
+def test_related_draft_reports_progress_per_passage(index):
+    from graphbuild.related import related_to_draft
+
+    seen = []
+    related_to_draft(index, DRAFT, k=2, weights=HAND, progress=lambda *call: seen.append(call))
+    assert seen == [("ranking passages", 1, 2), ("ranking passages", 2, 2)]
 
 
 # ---------------------------------------------------------------- the optional dense signal

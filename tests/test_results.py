@@ -306,3 +306,6 @@ def test_results_leaderboard_command(tmp_path, capsys):
     assert "different metrics" in capsys.readouterr().err
     assert main(["leaderboard", "NoSuchSet", "-w", str(tmp_path / "ws")]) == 1
     assert capsys.readouterr().err.startswith("graphbuild: error: [E600] no dataset entity named 'NoSuchSet'")
+    assert main(["leaderboard", "CIFAR-10", "--metric", "BLEU", "-w", str(tmp_path / "ws")]) == 0
+    assert capsys.readouterr().out == ("no results reported on CIFAR-10 in the metric 'BLEU' "
+                                       "(its metrics: FID, accuracy)\n")

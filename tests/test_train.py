@@ -250,6 +250,21 @@ def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
     assert "[E100]" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("extra, words", [
+    (["--cv", "1"], "[E100] {ann}: --cv 1: K must be between 2 and 6"),
+    (["-C", "0"], "[E710] -C must be above 0, got 0"),
+    (["--out", "{ann}"], "is a file; give a folder for the pipeline"),
+    (["--spacy-model", "{tmp}/no-such-model"], "no-such-model: spaCy pipeline not found"),
+])
+def test_train_cli_misuse_is_one_coded_line(corpus, tmp_path, capsys, extra, words):
+    papers, ann = corpus
+    argv = ["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe"), *extra]
+    assert main([a.replace("{ann}", str(ann)).replace("{tmp}", str(tmp_path)) for a in argv]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and words.replace("{ann}", str(ann)) in err
+    assert not (tmp_path / "pipe").exists()
+
+
 def test_train_shipped_annotations_are_ids_and_entities_only():
     rows = read_annotations(SHIPPED_ANNOTATIONS)
     assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)

@@ -244,6 +244,28 @@ def test_workspace_concurrent_builds_lose_no_papers(tmp_path):
     assert {p.id for p in Workspace(ws).papers()} == ids
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [
+    ["curate", "retype", "BERT", "Method"],
+    ["curate", "undo"],
+    ["query", "--write", "MATCH (p:Paper {id: 'none'}) SET p.title = 'x' RETURN count(p) AS n"],
+])
+def test_workspace_every_writer_offers_the_wait_its_lock_message_names(tmp_path, argv):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "papers.jsonl").write_text(_records("a", 2))
+    assert _cli("build", str(ws / "papers.jsonl"), "-w", str(ws), "--no-overview").returncode == 0
+    with Workspace(ws).lock("build"):  # a build still running
+        refused = _cli(*argv, "-w", str(ws))
+        waiting = subprocess.Popen([sys.executable, "-m", "graphbuild", *argv, "-w", str(ws), "--wait"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        assert waiting.poll() is None  # queued behind the build
+    assert refused.returncode == 1 and refused.stderr.endswith("or pass --wait to queue behind it\n")
+    _, err = waiting.communicate(timeout=300)
+    assert "[E401]" not in err and "unrecognized arguments" not in err  # it ran once the lock was free
+
+
 def test_workspace_build_deletes_only_its_own_generations(tmp_path):
     """Issue 11, reproduction 2: a user's gen-notes folder (and look-alikes) survive builds."""
     proj = tmp_path / "proj"

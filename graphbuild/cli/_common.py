@@ -26,6 +26,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _add_wait(parser: argparse.ArgumentParser) -> None:
+    """The ``--wait`` flag of a command that writes the workspace (the lock's message offers it)."""
+    parser.add_argument("--wait", action="store_true",
+                        help="when another process is writing the workspace, wait for it instead of failing")
+
+
 def _require_positive(args: argparse.Namespace, *names: str) -> None:
     """Refuse a zero or negative value for each flag in ``names`` (attribute names) that was given."""
     for name in names:
@@ -121,7 +127,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer = csv.writer(out)
         writer.writerow([visible(c) if to_terminal else c for c in columns])
         for row in rows:
-            writer.writerow([visible(_cell(row[c])) if to_terminal else _cell(row[c]) for c in columns])
+            writer.writerow([visible(_csv_cell(row[c])) if to_terminal else _csv_cell(row[c]) for c in columns])
         return
     if not rows:
         print("(no rows)")
@@ -134,6 +140,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     for r in cells:
         print("  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
     print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell keeps everything: a list, node or relationship as JSON (``["a, b", "c"]`` is not ``a, b, c``)."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else str(value)
 
 
 def _cell(value: Any) -> str:

@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..errors import InputError
-from ._common import _settings, _workspace
+from ._common import _add_wait, _settings, _workspace
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -53,7 +53,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     print(f"workspace: {ws.path}")
     for section, values in stats.items():
-        print(f"{section}: " + ", ".join(f"{k} {v}" for k, v in values.items()))
+        print(f"{section}: " + (", ".join(f"{k} {v}" for k, v in values.items()) or "none"))
     if curation and curation["total"]:
         from ..curation import CurationReport
 
@@ -75,8 +75,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     b.add_argument("--format", help=FORMAT_HELP)
     b.add_argument("--skip-bad", action="store_true", help=SKIP_BAD_HELP)
     b.add_argument("--no-overview", action="store_true", help="do not write overview.html")
-    b.add_argument("--wait", action="store_true",
-                   help="when another process is writing the workspace, wait for it instead of failing")
+    _add_wait(b)
     b.add_argument("--curation", help="curation file applied after resolution (default: <workspace>/curation.jsonl)")
     b.set_defaults(func=cmd_build)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import fields
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
-from ._common import _workspace
+from ._common import _add_wait, _require_positive, _workspace
 
 
 def _op_from_args(args: argparse.Namespace):
@@ -53,9 +54,11 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     op = _op_from_args(args)
     path = ws.curation_file
-    op = parse_operation(op.to_dict(), str(path), 0)  # the same checks as the file's
+    given = {f.name: list(v) if isinstance(v, tuple) else v for f in fields(op)
+             if f.name != "where" and (v := getattr(op, f.name)) not in (None, ())}  # "" kept: --paper "" is an error
+    op = parse_operation(given, f"graphbuild curate {args.curate_op}", 0)  # the same checks as the file's
     ws.manifest()  # a clear error when there is no graph yet
-    with ws.lock("curate"):  # no other writer between the check, the write and the rebuild
+    with ws.lock("curate", wait=args.wait):  # no other writer between the check, the write and the rebuild
         _check(ws, op, force=args.force)
         append_operation(path, op)
         print(f"{path}: + {op.describe()}")
@@ -64,11 +67,19 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
 
 
 def _check(ws, op, *, force: bool) -> None:
-    """Refuse an operation that names nothing in the live graph (with close names), unless ``force``."""
-    from ..curation import apply_curation, close_names, resolution_from_graph
+    """Refuse an operation that names nothing in the live graph (with close names), or a merge of
+    two names of one entity, unless ``force``.
+    """
+    from ..curation import apply_curation, close_names, match_entity, resolution_from_graph
 
     papers = [p.id for p in ws.papers() if not p.external]
     current = resolution_from_graph(ws.graph())
+    if op.op == "merge" and not force:
+        by_id = {e.id: e for e in current.entities}
+        source, target = match_entity(op.entity, by_id), match_entity(op.into or "", by_id)
+        if source is not None and source is target:
+            raise CurationError(f"{op.describe()}: both name the entity {source.name!r} ({source.id}) in "
+                                f"{ws.path}; nothing written")
     _, check = apply_curation(current, [op], papers=papers)
     if check.problems and not force:
         _, problem, missing = check.problems[0]
@@ -84,7 +95,7 @@ def cmd_curate_undo(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     ws.manifest()  # a clear error when there is no graph yet
-    with ws.lock("curate undo"):
+    with ws.lock("curate undo", wait=args.wait):
         op = drop_last_operation(ws.curation_file)
         if op is None:
             raise CurationError(f"nothing to undo: {ws.curation_file} holds no operation")
@@ -122,10 +133,11 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
         rows = export_thesaurus(ws.curation_file, args.file)
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
-    ops = import_thesaurus(args.file, ws.curation_file, note=args.note or None)
-    print(f"{ws.curation_file}: + {ops} merge(s) from {args.file}")
-    if ws.exists():
-        _rebuild(ws)
+    with ws.lock("curate import-thesaurus", wait=args.wait):  # no other writer between the append and the rebuild
+        ops = import_thesaurus(args.file, ws.curation_file, note=args.note or None)
+        print(f"{ws.curation_file}: + {ops} merge(s) from {args.file}")
+        if ws.exists():
+            _rebuild(ws)
     return 0
 
 
@@ -144,7 +156,7 @@ def _show(number: str, s) -> None:
     print(f"    {s.reason}")
     print(f"    -> {s.op.describe()}")
     for pid, sentence in s.evidence:
-        print(f"    {pid}: {sentence[:160]}")
+        print(f"    {pid}: {sentence if len(sentence) <= 160 else sentence[:159].rstrip() + '…'}")
 
 
 def _decide(s, accept: bool):
@@ -181,6 +193,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from ..curation import append_operation, read_curation
     from ..review import decided_suggestions
 
+    _require_positive(args, "limit")
     ws = _workspace(args)
     decided = decided_suggestions(read_curation(ws.curation_file))
     chosen = {**{i: True for i in args.apply or ()}, **{i: False for i in args.dismiss or ()}}
@@ -203,7 +216,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     else:
         ops = _ask(suggestions)
     if ops:
-        with ws.lock("review"):
+        with ws.lock("review", wait=args.wait):
             append_operation(ws.curation_file, *ops)
             accepted = sum(op.op != "dismiss" for op in ops)
             print(f"{ws.curation_file}: {accepted} accepted, {len(ops) - accepted} dismissed")
@@ -228,6 +241,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     op = argparse.ArgumentParser(add_help=False, parents=[parent])
     op.add_argument("--note", help="why: kept beside the operation in the file")
     op.add_argument("--force", action="store_true", help="keep an operation that names nothing in the graph yet")
+    _add_wait(op)
     c = sub.add_parser("curate", help="correct the graph: merge, rename, retype, reject, alias, split, undo, list")
     cs = c.add_subparsers(dest="curate_op", required=True, metavar="OPERATION")
     name = ("name", "an entity: its id, name or an alias")
@@ -251,8 +265,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     me.add_argument("--role", choices=ROLES, help="the paper's relation to it (default: uses)")
     me.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type, to create it when it is not in the graph")
     me.add_argument("--evidence", help="the sentence that mentions it")
-    cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild").set_defaults(
-        func=cmd_curate_undo)
+    undo = cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild")
+    _add_wait(undo)
+    undo.set_defaults(func=cmd_curate_undo)
     cs.add_parser("list", parents=[parent], help="the operations, and which match nothing now").set_defaults(
         func=cmd_curate_list)
     for kind, help in (("import-thesaurus", "add a VOSviewer thesaurus (label / replace by) as merges"),
@@ -261,6 +276,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
         t.add_argument("file", help="a tab-separated file with the columns label and replace by")
         if kind == "import-thesaurus":
             t.add_argument("--note", help="a note for every imported merge")
+            _add_wait(t)
         t.set_defaults(func=cmd_thesaurus)
 
     r = sub.add_parser("review", parents=[parent], help="suggested merges, retypes and rejects, most papers first; "
@@ -269,4 +285,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("--apply", nargs="+", metavar="ID", help="accept these suggestions without asking")
     r.add_argument("--dismiss", nargs="+", metavar="ID", help="dismiss these suggestions for good")
     r.add_argument("--json", action="store_true", help="print the suggestions as JSON")
+    _add_wait(r)
     r.set_defaults(func=cmd_review)

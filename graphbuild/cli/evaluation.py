@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..settings import Settings
 from ._common import _require_positive, _settings, _workspace
 
 
@@ -44,6 +45,11 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
     return rows
 
 
+#: Python type of a decoded JSON value -> its JSON name, for error lines
+_JSON_KINDS = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
+
+
 def _related_gold(path: str) -> dict[str, list[str]]:
     shape = 'expected {"queries": {paper_id: [cited ids]}}'
     try:
@@ -52,8 +58,15 @@ def _related_gold(path: str) -> dict[str, list[str]]:
         raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
-        raise InputError(path, None, f"{shape}, not a JSON {type(data).__name__}"
-                         + (" without 'queries'" if isinstance(data, dict) else ""))
+        if not isinstance(data, dict):
+            found = f", not a JSON {_JSON_KINDS.get(type(data), 'value')}"
+        elif "queries" in data:
+            found = f"; 'queries' is a JSON {_JSON_KINDS.get(type(queries), 'value')}"
+        else:
+            found = "; the object has no 'queries'"
+        raise InputError(path, None, shape + found)
+    if not queries:
+        raise InputError(path, None, f"'queries' is empty; {shape}")
     for key, cited in queries.items():
         if not isinstance(cited, list) or not all(isinstance(c, str) for c in cited):
             raise InputError(path, None, f"query {key!r}: the cited ids must be a list of strings; {shape}")
@@ -81,27 +94,40 @@ def cmd_eval(args: argparse.Namespace) -> int:
     _require_positive(args, "k")
     related_gold = _related_gold(args.gold)
     ws = _workspace(args)
-    print(json.dumps(evaluate_related(ws.related_index(), related_gold, k=args.k), indent=2))
+    ranking = evaluate_related(ws.related_index(), related_gold, k=args.k)
+    if not ranking["queries"]:  # zeros over no query would read as a (bad) score
+        raise InputError(args.gold, None, f"none of its {len(related_gold)} query paper(s) is in the workspace "
+                         f"{ws.path} (such as {ranking['skipped'][0]!r}); build it from the papers the gold "
+                         "citations were made on")
+    print(json.dumps(ranking, indent=2))
     return 0
 
 
 def _cross_validate(args: argparse.Namespace) -> int:
     """K-fold cross-validation of the decision model by paper, on annotation files."""
-    from ..nlp.pipeline import _gazetteer, make_pipeline
-    from ..nlp.train import SHIPPED_ANNOTATIONS, cross_validate, load_examples
+    from ..nlp.train import SHIPPED_ANNOTATIONS
 
     if not args.papers:
         raise InputError("graphbuild eval entities", None, "--cv needs --papers: the files holding the "
                          "annotated papers' abstracts")
-    settings = _settings(args)
-    nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
-    annotations = args.annotations or [str(SHIPPED_ANNOTATIONS)]
-    examples = load_examples(annotations, args.papers, nlp)
-    if not 2 <= args.cv <= len(examples):
-        raise InputError(annotations[0], None, f"--cv {args.cv}: K must be between 2 and {len(examples)}, "
-                         "the number of annotated papers")
-    print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=args.cv), indent=2))
+    print_cross_validation(_settings(args), args.annotations or [str(SHIPPED_ANNOTATIONS)], args.papers, args.cv)
     return 0
+
+
+def print_cross_validation(settings: Settings, annotations: list[str], papers: list[str], k: int,
+                           **train_options: Any) -> None:
+    """Print K-fold cross-validated scores (JSON) of the decision model trained on ``annotations``."""
+    from ..nlp.pipeline import _gazetteer, make_pipeline
+    from ..nlp.train import cross_validate, load_examples
+    from ..spark.job import pipeline_folder
+
+    pipeline_folder(settings.spacy_model or "")  # a missing model: one line, not spaCy's OSError
+    nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
+    examples = load_examples(annotations, papers, nlp)
+    if not 2 <= k <= len(examples):
+        raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "
+                         "the number of annotated papers")
+    print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=k, **train_options), indent=2))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ._common import _print_rows, _workspace
+from ._common import _print_rows, _require_positive, _workspace
 
 #: the columns the table shows (``--json`` prints every field of :func:`graphbuild.reported.leaderboard_rows`)
 _TABLE = ("rank", "model", "value", "metric", "setting", "paper", "year", "evidence")
@@ -16,7 +16,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     """Run ``graphbuild leaderboard``: print the reported results on a dataset, best first."""
     from ..reported import leaderboard_rows, leaderboard_warnings
 
-    rows = leaderboard_rows(_workspace(args).graph(), args.dataset, args.metric)
+    _require_positive(args, "top")
+    graph = _workspace(args).graph()
+    rows = leaderboard_rows(graph, args.dataset, args.metric)
     if args.top:
         rows = _top(rows, args.top)
     if args.json:
@@ -26,7 +28,10 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     for warning in leaderboard_warnings(rows):
         print(f"warning: {warning}", file=sys.stderr)
     if not rows:
-        what = f" in {args.metric}" if args.metric else ""
+        what = ""
+        if args.metric:  # a metric that is not there: say which are
+            metrics = sorted({row["metric"] for row in leaderboard_rows(graph, args.dataset)})
+            what = f" in the metric {args.metric!r}" + (f" (its metrics: {', '.join(metrics)})" if metrics else "")
         print(f"no results reported on {args.dataset}{what}")
         return 0
     table, rank, last = [], 0, None
@@ -60,7 +65,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                        help="results papers report on a dataset, best first, with the sentence behind each")
     p.add_argument("dataset", help="a dataset name, alias or entity id (e.g. MMLU, imagenet-1k)")
     p.add_argument("--metric", help="keep one metric (e.g. accuracy, FID, 'top-1 acc.')")
-    p.add_argument("--top", type=int, default=0, help="at most this many rows per metric (default: all)")
+    p.add_argument("--top", type=int, help="at most this many rows per metric (default: all)")
     p.add_argument("--json", action="store_true",
                    help="a list of objects: model, dataset, metric, value, unit, paper_id, evidence, ...")
     p.set_defaults(func=cmd_leaderboard)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import _output_file, _params, _require_positive, _workspace
+from ..errors import QueryError
+from ._common import _coerce_adhoc, _output_file, _params, _require_positive, _workspace
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -16,8 +17,14 @@ def cmd_viz(args: argparse.Namespace) -> int:
     if args.name:
         from ..library import bind_params, get_query
 
+        if args.query:
+            raise QueryError("give either --query or --name, not both")
         named = get_query(args.name)
         cypher, params = named.cypher_for("embedded"), bind_params(named, _params(args.param))
+    elif args.query:
+        params = _params(args.param, _coerce_adhoc)  # as `graphbuild query` reads them
+    elif args.param:
+        raise QueryError("--param goes with --query or --name")
     types = [t.strip() for t in args.types.split(",")] if args.types else None
     path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
                   types=types, since=args.since, max_nodes=args.max_nodes, color=args.color)
@@ -34,7 +41,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     v.add_argument("--hops", type=int, default=1, help="neighbourhood radius (default 1)")
     v.add_argument("--query", help="show the nodes of a Cypher query's result")
     v.add_argument("--name", help="show the nodes of a named query's result")
-    v.add_argument("--param", action="append", metavar="NAME=VALUE")
+    v.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
+                   help="a parameter of --query or --name (repeatable), as `graphbuild query --param` takes it")
     v.add_argument("--types", help="node kinds to keep, e.g. Paper,Model,Dataset")
     v.add_argument("--since", type=int, help="keep papers from this year on")
     v.add_argument("--max-nodes", type=int, help="cap on nodes (default 500)")

@@ -6,7 +6,7 @@ import argparse
 import re
 
 from ..errors import QueryError
-from ._common import _coerce_adhoc, _neo4j_store, _params, _print_rows, _workspace
+from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
@@ -47,7 +47,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         finally:
             store.close()
     else:
-        rows = ws.query(cypher, bound, write=args.write)
+        rows = ws.query(cypher, bound, write=args.write, wait=args.wait)
     _print_rows(rows, args.format)
     return 0
 
@@ -65,8 +65,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     q.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
                    help="query parameter (repeatable); TYPE is str, int, float, bool or list "
                         "(a,b,c or JSON); untyped numbers become numbers")
-    q.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    q.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                   help="table (default; a node shown by its name), json, or csv (lists, nodes and "
+                        "relationships as JSON cells)")
     q.add_argument("--write", action="store_true", help="allow write clauses")
+    _add_wait(q)
     q.add_argument("--neo4j", action="store_true", help="run on Neo4j instead of the embedded store")
     q.add_argument("--uri", help="Neo4j URI (implies --neo4j; default from settings or NEO4J_URI)")
     q.add_argument("--user", help="Neo4j user")

@@ -81,6 +81,9 @@ def cmd_related(args: argparse.Namespace) -> int:
     _require_positive(args, "k")
     ws = _workspace(args)
     if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
+        if args.text or args.text_file or args.entity:
+            raise InputError("related", None, "--external ranks against the corpus or one paper (id or title); "
+                             "it does not take --text, --text-file or --entity")
         from ..expand import external_report
         print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
         return 0
@@ -95,7 +98,10 @@ def cmd_related(args: argparse.Namespace) -> int:
         _print_entity(related_entities(index, match.node, k=args.k), args.json)
         return 0
     if draft is not None:
-        found = related_to_draft(index, draft, k=args.k)
+        from ..progress import stage_bar
+
+        with stage_bar("ranking passages", unit="passage") as progress:
+            found = related_to_draft(index, draft, k=args.k, progress=progress)
         if args.format == "bibtex":
             _print_bibtex(ws.graph(), [f.result.paper_id for f in found])
         else:
@@ -157,8 +163,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                        "co-citation pairs, a paper's ancestry")
     c.add_argument("--by", choices=["cited", "pagerank"], default="cited", help="ranking (default: cited)")
     c.add_argument("--inferred", action="store_true", help="(cited) count inferred citations too")
-    c.add_argument("--co-cited", action="store_true", help="pairs of papers cited together")
-    c.add_argument("--ancestry", metavar="PAPER", help="papers a paper builds on (its id or title)")
+    what = c.add_mutually_exclusive_group()
+    what.add_argument("--co-cited", action="store_true", help="pairs of papers cited together")
+    what.add_argument("--ancestry", metavar="PAPER", help="papers a paper builds on (its id or title)")
     c.add_argument("--depth", type=int, default=2, help="(ancestry) how many citation steps (default 2)")
     c.add_argument("--top", type=int, default=20)
     c.add_argument("--json", action="store_true")

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from ._common import _settings, _workspace
+from ._common import _add_wait, _settings, _workspace
 
 
 def cmd_spark_build(args: argparse.Namespace) -> int:
@@ -46,7 +46,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     from ..load import load_parquet
 
     ws = _workspace(args)
-    report = load_parquet(args.folder, ws, neo4j_dir=args.neo4j_import, log=lambda m: print(m, file=sys.stderr))
+    report = load_parquet(args.folder, ws, neo4j_dir=args.neo4j_import, wait=args.wait,
+                          log=lambda m: print(m, file=sys.stderr))
     print(f"workspace: {ws.path}")
     print(report.summary())
     if args.neo4j_import:
@@ -72,4 +73,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     lo = sub.add_parser("load", parents=[common], help="load a Spark build's Parquet output into a workspace")
     lo.add_argument("folder", metavar="DIR", help="the --out folder of `graphbuild spark build`")
     lo.add_argument("--neo4j-import", metavar="OUT", help="also write neo4j-admin import files there")
+    _add_wait(lo)
     lo.set_defaults(func=cmd_load)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -15,9 +15,16 @@ from ._common import _settings
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train on annotation files (optionally cross-validate first) and write a pipeline directory."""
-    from ..nlp.train import SHIPPED_ANNOTATIONS, cross_validate, load_examples, train_pipeline
+    from ..nlp.train import SHIPPED_ANNOTATIONS, train_pipeline
+    from ..spark.job import pipeline_folder
+    from .evaluation import print_cross_validation
 
     settings = _settings(args)
+    if not args.C > 0:
+        raise UsageError(f"-C must be above 0, got {args.C:g}")
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise UsageError(f"--out {str(args.out)!r} is a file; give a folder for the pipeline")
+    pipeline_folder(settings.spacy_model or "")  # a missing model: one line, not spaCy's OSError
     annotations = list(args.annotations or ([] if args.no_shipped else [str(SHIPPED_ANNOTATIONS)]))
     papers = list(args.papers or [])
     if args.no_shipped and args.annotations:
@@ -35,15 +42,11 @@ def cmd_train(args: argparse.Namespace) -> int:
             labels, ws_papers = _curation_inputs(args, settings, Path(tmp))
             annotations, papers = [str(labels), *annotations], [str(ws_papers), *papers]
         if args.cv:
-            from ..nlp.pipeline import _gazetteer, make_pipeline
-
-            nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
-            examples = load_examples(annotations, papers, nlp)
-            print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=args.cv, C=args.C), indent=2))
+            print_cross_validation(settings, annotations, papers, args.cv, C=args.C)
         model = train_pipeline(annotations, papers, args.out, spacy_model=settings.spacy_model,
                                gazetteer=settings.gazetteer, C=args.C, log=print)
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
-          f"{len(model.entity.index)} features; use it with --spacy-model {args.out}")
+          f"{len(model.entity.index)} features; use it with --spacy-model {shlex.quote(str(args.out))}")
     return 0
 
 

@@ -221,7 +221,7 @@ class RelatedIndex:
             if entity_id(name_key(name)) in self.corpus.entity_pos:
                 return self.corpus.entity_pos[entity_id(name_key(name))]
             try:
-                match = exact.resolve(name, kinds=("entity",), cutoff=101.0, fragments=False)
+                match = exact.resolve(name, kinds=("entity",), cutoff=None, fragments=False)
             except RelatedLookupError:
                 continue
             return self.corpus.entity_pos[match.node]
@@ -243,17 +243,31 @@ class RelatedIndex:
         return found
 
     def _entity_column_exact(self, phrase: str) -> int | None:
+        """The entity a phrase of text names: case-insensitively, except that a name with a word
+        holding a capital after its first letter (``CAN``, ``LoRA``, ``GPT-4``) must be written with
+        its capitals, so that the word "can" is not the entity CAN.
+        """
         if "names" not in self._cache:
             c = self.corpus
-            table: dict[str, int] = {}
+            loose: dict[str, int] = {}
+            cased: dict[str, int] = {}
             for i, e in enumerate(c.entity_ids):
                 for alias in [c.entity_names[i], *c.entity_aliases[i]]:
-                    if alias:
-                        table.setdefault(alias.casefold(), i)
-                        table.setdefault(name_key(alias), i)
-                table.setdefault(e.casefold(), i)
-            self._cache["names"] = table
-        return self._cache["names"].get(phrase.casefold())
+                    if alias and any(ch.isupper() for word in alias.split() for ch in word[1:]):
+                        cased.setdefault(_cased_key(alias), i)
+                    elif alias:
+                        loose.setdefault(alias.casefold(), i)
+                        loose.setdefault(name_key(alias), i)
+                loose.setdefault(e.casefold(), i)
+            self._cache["names"] = (loose, cased)
+        loose, cased = self._cache["names"]
+        found = cased.get(_cased_key(phrase))
+        return found if found is not None else loose.get(phrase.casefold())
+
+
+def _cased_key(name: str) -> str:
+    """``name`` with only its letters, digits and ``+`` kept, case kept (``Llama-2 7B`` -> ``Llama27B``)."""
+    return "".join(ch for ch in name if ch.isalnum() or ch == "+")
 
 
 def _shared(kind: type) -> set[str]:

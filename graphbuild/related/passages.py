@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..progress import Progress, no_progress
 from ._sparse import top
 from .config import Weights
 from .fusion import reciprocal_rank
@@ -91,7 +92,8 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 def related_to_draft(index: RelatedIndex, text: str, *, k: int = 10, weights: Weights | None = None,
                      depth: int = 50, rrf_k: float = 60.0,
-                     extract: Callable[[str], Any] | None = None) -> list[PassageResult]:
+                     extract: Callable[[str], Any] | None = None,
+                     progress: Progress = no_progress) -> list[PassageResult]:
     """Papers for a whole draft: the top ``depth`` of each passage, fused by reciprocal rank.
 
     Parameters
@@ -103,16 +105,18 @@ def related_to_draft(index: RelatedIndex, text: str, *, k: int = 10, weights: We
     depth : how deep each passage's ranking goes into the fusion.
     rrf_k : the constant of reciprocal-rank fusion.
     extract : text -> Extraction for each passage (default: the workspace's pipeline).
+    progress : told ``("ranking passages", done, total)`` as each passage is ranked.
     """
     passages = split_passages(text)
     if not passages or k <= 0:
         return []
     w = _weights(index, weights)
     runs = []
-    for passage in passages:
+    for done, passage in enumerate(passages, start=1):
         q = index.text_query(passage.text, extract)
         scores, parts = ranked(index, q, w)
         runs.append((q, scores, parts, top(scores, depth)))
+        progress("ranking passages", done, len(passages))
     fused = reciprocal_rank([run[3] for run in runs], rrf_k)
     order = sorted(fused, key=lambda j: (-fused[j][0], j))[:k]
     out = []

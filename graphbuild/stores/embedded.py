@@ -223,8 +223,9 @@ class EmbeddedStore:
     def _run(self, conn: Any, cypher: str, params: dict[str, Any] | None = None) -> Any:
         try:
             result = conn.execute(cypher, params or {})
-        except RuntimeError as exc:
-            raise QueryError(str(exc).strip()) from None
+        except RuntimeError as exc:  # its first line: a parser error goes on with the query and a caret,
+            # which on one escaped error line read as noise ("\n ^^^^")
+            raise QueryError((str(exc).strip() or repr(exc)).splitlines()[0]) from None
         if isinstance(result, list):  # several statements: close all but the last
             for extra in result[:-1]:
                 extra.close()
