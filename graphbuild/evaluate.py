@@ -61,13 +61,23 @@ class EntityScores:
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """The rows of a JSON Lines file, blank lines skipped; :class:`InputError` names a line that is not JSON."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
+    return [row for _, row in read_jsonl_numbered(path)]
+
+
+def read_jsonl_numbered(path: str | Path) -> list[tuple[int, Any]]:
+    """``(line number, value)`` of each non-blank line of a JSON Lines file (UTF-8, each line JSON)."""
+    rows: list[tuple[int, Any]] = []
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(path, lineno, f"not UTF-8 text (byte {raw[exc.start]:#04x} at column "
+                                 f"{exc.start + 1}); save the file as UTF-8") from None
             if not line.strip():
                 continue
             try:
-                rows.append(json.loads(line))
+                rows.append((lineno, json.loads(line)))
             except json.JSONDecodeError as exc:
                 raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
     return rows

@@ -70,6 +70,41 @@ def test_train_read_annotations_names_the_bad_line(tmp_path):
         read_annotations(bad)
 
 
+@pytest.mark.parametrize("line, words", [
+    ('{"id": "p1", "entities": [{"name": "X", "type": "Algorithm"}]}', "entity 'X': unknown type \"Algorithm\""),
+    ('{"id": "p1", "entities": [{"name": "X", "type": "Model", "proposed": "yes"}]}',
+     "entity 'X': \"proposed\" must be true or false, not \"yes\""),
+    ('{"id": "p1", "entities": [{"name": "X", "type": "Model", "aliases": "X-1"}]}',
+     "entity 'X': \"aliases\" must be a list"),
+    ('{"id": "p1", "weight": -2, "entities": []}', '"weight" must be a positive number, not -2'),
+    ('{"id": "p1", "weight": true, "entities": []}', '"weight" must be a positive number, not true'),
+    ('{"id": "p1", "entities": [{"name": "  ", "type": "Model"}]}', 'each entity needs "name" and "type"'),
+])
+def test_train_read_annotations_refuses_a_bad_value_on_its_line(tmp_path, line, words):
+    bad = tmp_path / "a.jsonl"
+    bad.write_text('{"id": "p0", "entities": []}\n\n' + line + "\n")  # line 3: the blank line counts
+    with pytest.raises(InputError) as info:
+        read_annotations(bad)
+    assert f"a.jsonl:3: {words}" in str(info.value)
+
+
+def test_train_annotations_not_utf8_name_the_line(tmp_path):
+    bad = tmp_path / "a.jsonl"
+    bad.write_bytes(b'{"id": "p0", "entities": []}\n{"id": "p1", "entities": [{"name": "Caf\xe9", "type": "Model"}]}\n')
+    with pytest.raises(InputError, match=r"a.jsonl:2: not UTF-8 text \(byte 0xe9 at column 40\)"):
+        read_annotations(bad)
+
+
+def test_train_cli_annotations_with_nothing_to_learn_is_one_coded_line(corpus, tmp_path, capsys):
+    papers, _ = corpus
+    ann = tmp_path / "few.jsonl"
+    ann.write_text('{"id": "p5", "entities": [{"name": "robust training", "type": "Task"}]}\n')
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith(f"graphbuild: error: [E100] {ann}: nothing to learn from: of the 1 annotated paper")
+    assert not (tmp_path / "pipe").exists()
+
+
 def test_train_unknown_ids_are_reported(corpus, tmp_path, nlp):
     papers, _ = corpus
     ann = tmp_path / "other.jsonl"

@@ -28,7 +28,7 @@ from typing import Any, cast
 import numpy as np
 
 from ..errors import InputError
-from ..records import SCORED_TYPES, Paper, name_key
+from ..records import ENTITY_TYPES, SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
 from .decide import (
@@ -72,16 +72,31 @@ class Example:
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
     """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``."""
-    from ..evaluate import read_jsonl
+    from ..evaluate import read_jsonl_numbered
 
-    rows = read_jsonl(path)
-    for lineno, row in enumerate(rows, 1):
+    rows = read_jsonl_numbered(path)
+    for lineno, row in rows:
         if not isinstance(row, dict) or not row.get("id") or not isinstance(row.get("entities"), list):
             raise InputError(path, lineno, 'expected {"id": paper id, "entities": [...]}')
+        weight = row.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < float("inf"):
+            raise InputError(path, lineno, f'"weight" must be a positive number, not {json.dumps(weight)}')
         for e in row["entities"]:
-            if not isinstance(e, dict) or not e.get("name") or not e.get("type"):
+            if not isinstance(e, dict) or not isinstance(e.get("name"), str) or not e["name"].strip() \
+                    or not e.get("type"):
                 raise InputError(path, lineno, 'each entity needs "name" and "type"')
-    return rows
+            what = f"entity {e['name']!r}"
+            if e["type"] not in ENTITY_TYPES:
+                raise InputError(path, lineno, f"{what}: unknown type {json.dumps(e['type'])}; use one of "
+                                 + ", ".join(ENTITY_TYPES))
+            if not isinstance(e.get("proposed", False), bool):
+                raise InputError(path, lineno, f'{what}: "proposed" must be true or false, not '
+                                 f"{json.dumps(e['proposed'])}")
+            for key in ("aliases", "mentions"):
+                forms = e.get(key, [])
+                if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                    raise InputError(path, lineno, f'{what}: "{key}" must be a list of strings')
+    return [row for _, row in rows]
 
 
 def _id_keys(paper: Paper) -> set[str]:
@@ -164,8 +179,12 @@ def _labelled(ex: Example, gaz: Any) -> tuple[Any, list[str], list[tuple[list[in
 
 
 def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed_C: float = PROPOSED_C,
-        meta: dict[str, Any] | None = None) -> DecisionModel:
-    """Fit the entity and proposed models on labelled examples."""
+        meta: dict[str, Any] | None = None, source: str | Path = "annotations") -> DecisionModel:
+    """Fit the entity and proposed models on labelled examples.
+
+    Raises :class:`InputError` (naming ``source``) when they hold nothing to learn
+    from: no candidate labelled entity or not, or no annotated entity found in the text.
+    """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -187,10 +206,14 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
                                           prepared.context))
             prop_y.append(int(bool(g.get("proposed"))))
             prop_w.append(ex.weight)
+    typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
+    if not typed or not prop_x:
+        raise InputError(source, None, f"nothing to learn from: of the {len(examples)} annotated paper(s)' "
+                         f"{len(ent_x)} candidate name(s), none is an annotated entity of a scored type "
+                         f"({', '.join(SCORED_TYPES)}); annotate more papers, by the rules of ANNOTATION.md")
     entity = _fit_linear(DictVectorizer(), LogisticRegression(C=C, max_iter=3000),
                          [{k: v for k, v in x.items() if not k.startswith(TYPE_ONLY)} for x in ent_x], ent_y,
                          list(CLASSES), ent_w)
-    typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
     types = _fit_linear(DictVectorizer(), LogisticRegression(C=TYPE_C, max_iter=3000), [x for x, _, _ in typed],
                         [y for _, y, _ in typed], list(SCORED_TYPES), [w for _, _, w in typed])
     proposed = _fit_linear(DictVectorizer(), LogisticRegression(C=proposed_C, max_iter=3000), prop_x, prop_y, [0, 1],
@@ -372,7 +395,7 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
     examples = load_examples(annotation_files, paper_files, nlp)
     say(f"training on {len(examples)} annotated paper(s)")
-    model = fit(examples, _gazetteer(nlp), C=C, meta={
+    model = fit(examples, _gazetteer(nlp), C=C, source=", ".join(map(str, annotation_files)), meta={
         "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
     cast(DecideComponent, nlp.get_pipe("graphbuild_decide")).model = model
     out = Path(out_dir)
