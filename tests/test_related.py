@@ -426,6 +426,34 @@ def test_related_draft_split_into_passages():
     assert split_passages("short. text.") == [split_passages("short. text.")[0]]
 
 
+LATEX_DRAFT = r"""% notes to self
+\section{Introduction}\label{sec:intro}
+We adapt large language models with low-rank updates: our adapters follow \textbf{LoRA}~\cite{hu2021}
+and are trained on GLUE~\citep[p.~3]{wang2018}, reaching 85\% of full fine-tuning at a fraction of its cost.
+
+\begin{figure*}[t]
+\end{figure*}
+"""
+
+
+def test_related_latex_draft_reads_as_its_prose(index):
+    from graphbuild.related import split_passages
+
+    passages = split_passages(LATEX_DRAFT, min_words=5)
+    assert [(p.number, p.line) for p in passages] == [(1, 3)]  # comment, command and environment lines dropped
+    seen = []
+
+    def extract(text):
+        seen.append(text)
+        return _no_entities(text)
+
+    query = index.text_query(passages[0].text, extract)
+    assert seen == ["We adapt large language models with low-rank updates: our adapters follow LoRA and are "
+                    "trained on GLUE, reaching 85% of full fine-tuning at a fraction of its cost."]
+    assert not {"cite", "textbf", "hu2021", "citep"} & set(query.terms)
+    assert _entities_named(index, passages[0].text) == {E["LoRA"], E["GLUE"]}
+
+
 def test_related_draft_says_which_passage_each_suggestion_answers(index):
     from graphbuild.related import related_to_draft, split_passages
 

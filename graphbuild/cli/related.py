@@ -149,7 +149,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r = sub.add_parser("related", parents=[common], help="rank related papers (or entities) and say why")
     r.add_argument("target", nargs="?", help="a paper id or title (typos forgiven; the match is shown)")
     r.add_argument("--text", help="free text: an abstract or an idea")
-    r.add_argument("--text-file", metavar="FILE", help="a draft (Markdown or text): ranked per passage, fused")
+    r.add_argument("--text-file", metavar="FILE", help="a draft (Markdown, text or LaTeX): ranked per passage, fused")
     r.add_argument("--entity", help="an entity name: its papers and related entities")
     r.add_argument("-k", type=int, default=10)
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")

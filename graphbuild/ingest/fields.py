@@ -54,7 +54,9 @@ _MIN_YEAR, _MAX_YEAR = 1000, 2999
 _WHOLE_DECIMAL = re.compile(r"^(\d+)\.0+$")
 
 
-_LATEX_CITE = re.compile(r"~?\\(?:cite[pt]?|citep|citet|ref|eqref)\{[^{}]*\}")
+#: a citation or reference, with natbib's optional notes (``\citep[see][p.~3]{key}``, ``\citeauthor*{key}``)
+_LATEX_CITE = re.compile(r"~?\\(?:cite(?:[pt]|author|year|alp|alt)?\*?|[Cc]ite[pt]|ref|eqref|autoref|cref|Cref)"
+                         r"(?:\[[^\]]*\]){0,2}\{[^{}]*\}")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|emph|textsc|textrm|mathrm|mathbf|text|underline)\{([^{}]*)\}")
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 
@@ -88,6 +90,8 @@ def clean_text(value: Any) -> str:
 
     >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
     'we propose FMLP-Rec, reaching 85%'
+    >>> clean_text(r"as in~\citep[see][p.~3]{lora} and \citeauthor*{qlora}")
+    'as in and'
     >>> clean_text("<jats:p>We train <jats:italic>RetiNet</jats:italic> on H<sub>2</sub>O &amp; air.</jats:p>")
     'We train RetiNet on H2O & air.'
     >>> clean_text("<p>For a <b, c>.</p>")

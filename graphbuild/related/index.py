@@ -17,6 +17,7 @@ import networkx as nx
 import numpy as np
 
 from ..errors import RelatedLookupError
+from ..ingest.fields import clean_text
 from ..lookup import Match, Resolver
 from ..records import entity_id, name_key, paper_key
 from . import store
@@ -186,11 +187,14 @@ class RelatedIndex:
                      year=float(self.corpus.years[r]), subject="this paper")
 
     def text_query(self, text: str, extract: Callable[[str], Any] | None = None) -> Query:
-        """The query of a free text: its terms, and the known entities the NLP pass or a name lookup finds.
+        r"""The query of a free text: its terms, and the known entities the NLP pass or a name lookup finds.
 
         ``extract`` turns text into a :class:`~graphbuild.records.Extraction`;
         by default the pipeline named by :attr:`nlp` (the workspace's own).
+        The text is read as the readers read an abstract (:func:`~graphbuild.ingest.fields.clean_text`):
+        a LaTeX draft's ``\cite{…}`` and ``\textbf{…}``, and HTML tags, are no words or names of it.
         """
+        text = clean_text(text)
         terms, weights = self.text.text_terms(text, self.config.text)
         roles: dict[int, str] = {}
         extraction = (extract or self._extractor())(text)

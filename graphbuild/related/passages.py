@@ -22,6 +22,9 @@ from .ranking import RelatedResult, _weights, ranked, result_for
 __all__ = ["Passage", "PassageResult", "split_passages", "related_to_draft"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+#: a line that is no prose of a draft: a Markdown heading, a LaTeX comment, or LaTeX commands alone
+#: on their line (``\section{Introduction}\label{sec:intro}``, ``\begin{abstract}``)
+_NOT_PROSE = re.compile(r"#|%|(?:\\[A-Za-z]+\*?(?:\[[^\]]*\]|\{[^{}]*\})*\s*)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +51,8 @@ class PassageResult:
 
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
-    """Paragraphs (blank-line separated; Markdown headings dropped), long ones cut at sentence ends
-    into pieces of at most ``max_words``; pieces under ``min_words`` join the one before.
+    """Paragraphs (blank-line separated; Markdown headings, LaTeX comments and command lines dropped),
+    long ones cut at sentence ends into pieces of at most ``max_words``; pieces under ``min_words`` join the one before.
     """
     pieces: list[tuple[int, str]] = []
     for line_no, para in _paragraphs(text):
@@ -77,7 +80,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     start = 1
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not stripped or _NOT_PROSE.match(stripped):
             if current:
                 out.append((start, " ".join(current)))
                 current = []
