@@ -359,13 +359,14 @@ class Workspace:
         with new papers writes ``extractions.jsonl`` into ``commit`` as soon as the
         lines are made (its graph is new: the generation will be written).
         """
-        result = stages.read(inputs, format=format, skip_bad=skip_bad)
+        result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
         for warning in result.warnings:
             say(warning)
         generations.pause("read")
-        corpus = stages.merge(result.papers, self.papers())
+        with stage_bar("merging", enabled=progress, unit="paper") as bar:
+            corpus = stages.merge(result.papers, self.papers(), progress=bar)
         del result
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)

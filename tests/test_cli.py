@@ -87,6 +87,18 @@ def test_cli_queries_lists_library(capsys):
     assert all(len(line.split("  ", 1)) == 2 for line in lines)
 
 
+def test_cli_build_and_extract_show_reading_and_merging_progress(tmp_path, capsys):
+    # long inputs spend a minute reading and merging before the NLP pass; both used to be silent,
+    # and `extract` showed no progress at all
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert "reading: 2 records" in err and "merging: combining: 2/2 papers" in err
+    assert main(["extract", str(SOURCES / "corpus.jsonl")]) == 0
+    captured = capsys.readouterr()
+    assert "reading: 2 records" in captured.err and "extracting: 2/2 papers" in captured.err
+    assert len(captured.out.splitlines()) == 2  # standard output is the papers only
+
+
 def test_cli_bad_input_is_one_line_with_file_and_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "ok", "abstract": "x"}\nnot json\n')

@@ -117,6 +117,9 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     """The records of one file, each checked by :func:`~graphbuild.ingest.checks.check_paper`."""
     path = Path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise InputError(path, None, "is a symbolic link to nothing (its target is missing, or links "
+                                         "lead back to it in a loop)")
         raise InputError(path, None, "no such file")
     if path.is_dir():
         raise InputError(path, None, f"is a folder without any file graphbuild reads ({', '.join(_extensions())}); "
@@ -133,7 +136,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
 
     With ``skip_bad`` a bad record is skipped and counted, and so is a file
     that cannot be read at all (its records are all left out). Directories
-    are expanded to the files inside them that have a known extension.
+    are expanded to the files inside them, and inside their subfolders, that
+    have a known extension; a subfolder that cannot be listed is a bad file.
     Papers are returned in file order; merging duplicates is the job of
     :func:`graphbuild.ingest.merge.merge_papers`. Records that share an id
     but not a title are listed in ``warnings``. With ``progress``, records
@@ -149,6 +153,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
             papers: list[Paper] = []
             skipped: list[InputError] = []
             try:
+                if isinstance(path, InputError):  # a folder inside a named one that cannot be listed
+                    raise path
                 for item in read_file(path, format):
                     done += 1
                     report("reading", done, None)
@@ -161,7 +167,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
             except InputError as exc:
                 if not skip_bad:
                     raise
-                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole file was skipped)"))
+                whole = "folder" if isinstance(path, InputError) else "file"
+                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole {whole} was skipped)"))
                 continue
             result.papers.extend(papers)
             result.skipped.extend(skipped)
@@ -174,17 +181,40 @@ def _extensions() -> list[str]:
     return sorted({ext for fmt in FORMATS.values() for ext in fmt.extensions})
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path; a folder becomes its files with a known extension, or itself when it has none (an error)."""
-    known = _extensions()
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Each path; a folder becomes its files with a known extension, or itself when it has none (an error).
+
+    Folders are walked with the folders they hold, symbolic links to folders
+    included (each real folder once, so a link loop ends). A folder that
+    cannot be listed is an :class:`InputError` in its place, never left out
+    without a word.
+    """
+    known = tuple(_extensions())
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = [child for child in sorted(path.rglob("*"))
-                     if child.is_file() and any("".join(child.suffixes).lower().endswith(e) for e in known)]
-            yield from files or [path]
+            found = list(_walk(path, known, set()))
+            yield from found or [path]
         else:
             yield path
+
+
+def _walk(folder: Path, known: tuple[str, ...], seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    """The files under ``folder`` whose names end in one of ``known``, sorted by path; unreadable folders as errors."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        yield InputError(folder, None, f"cannot read folder: {exc.strerror}")
+        return
+    for child in children:
+        if child.is_dir():
+            yield from _walk(child, known, seen)
+        elif child.is_file() and "".join(child.suffixes).lower().endswith(known):
+            yield child
 
 
 def _register_builtin() -> None:

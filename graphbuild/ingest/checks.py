@@ -2,9 +2,10 @@
 
 :func:`guarded` wraps a reader: it turns a record the later stages could not
 handle (a field that is not text; an unpaired surrogate, which no file can store;
-a text longer than the NLP pass reads) into an :class:`~graphbuild.errors.InputError` for that record,
-and anything the reader itself trips over (JSON nested too deeply, a value of
-an unexpected type) into an ``InputError`` for the file, so that bad input is
+a text longer than the NLP pass reads; an author count below zero or past any
+real one) into an :class:`~graphbuild.errors.InputError` for that record, and
+anything the reader itself trips over (JSON nested too deeply, a value of an
+unexpected type) into an ``InputError`` for the file, so that bad input is
 always one coded line. :func:`id_conflicts` finds records that share an id but
 not a title, which merging would otherwise join silently.
 """
@@ -17,11 +18,15 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Paper, normalize_title, paper_key
+from .located import short_value
 
-__all__ = ["MAX_TEXT_CHARS", "check_paper", "guarded", "id_conflicts"]
+__all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "guarded", "id_conflicts"]
 
 #: Longest title + abstract the NLP pass reads (spaCy's default ``nlp.max_length``).
 MAX_TEXT_CHARS = 1_000_000
+
+#: Most authors a paper may list (the longest real author lists have some thousands); a store keeps 64-bit numbers.
+MAX_AUTHORS = 100_000
 
 #: What a reader may trip over on hostile input; anything else is a bug and stays loud.
 _READER_FAILURES = (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError,
@@ -58,6 +63,9 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
                                           f"(\\u{ord(value[exc.start]):04x} at character {exc.start}), "
                                           "a broken escape such as \"\\ud83d\" that no file can store; "
                                           "fix or remove the record")
+    if paper.n_authors is not None and not 0 <= paper.n_authors <= MAX_AUTHORS:
+        return InputError(path, line, f"n_authors {short_value(paper.n_authors)} is not a number of authors (0 to "
+                                      f"{MAX_AUTHORS:,}); fix or remove the record")
     size = len(paper.text)
     if size > MAX_TEXT_CHARS:
         return InputError(path, line, f"title and abstract are {size:,} characters, more than the "

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import register
 from .fields import Item, no_records, norm_field, paper_from_record, read_text
-from .located import parse_json
+from .located import loads, parse_json
 
 __all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -75,7 +75,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(path, number, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "each line must be one complete JSON object")
@@ -175,6 +175,7 @@ def read_csv(path: Path) -> Iterator[Item]:
         except StopIteration:
             break
         except csv.Error as exc:
+            found += header is not None  # a row, if a bad one: the file is not "a header only"
             yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row")
             if reader.line_num == last_line:
                 break

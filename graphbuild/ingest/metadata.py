@@ -29,6 +29,7 @@ that the same preprint gets the same id from every source.
 from __future__ import annotations
 
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -40,7 +41,7 @@ from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .fields import clean_text, read_text
-from .located import line_numbers, parse_json
+from .located import line_numbers, loads, parse_json, repeated_keys
 
 __all__ = [
     "ATOM_NS",
@@ -81,6 +82,8 @@ def _text(value: Any) -> str:
     if isinstance(value, (list, dict)):
         kind = "list" if isinstance(value, list) else "object"
         raise ValueError(f"a field that should be text holds a JSON {kind} ({json.dumps(value)[:60]})")
+    if isinstance(value, float) and not math.isfinite(value):  # JSON's NaN / Infinity: no text to keep
+        raise ValueError(f"a field that should be text holds {value}")
     return clean_text(value)
 
 
@@ -160,7 +163,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line), ""
+            yield lineno, loads(line), ""
         except json.JSONDecodeError as exc:
             yield lineno, InputError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno}); "
                                      "fix or remove this line"), ""
@@ -215,6 +218,8 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     """
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object (a Semantic Scholar paper)")
+    if repeated_keys(obj):
+        raise ValueError(repeated_keys(obj))
     title = _text(obj.get("title"))
     if not title:
         raise ValueError("paper has no title; request the 'title' field from the API")
@@ -326,6 +331,8 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     """Map one OpenAlex work object to a :class:`Paper` (:class:`ValueError` if unusable)."""
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object (an OpenAlex work)")
+    if repeated_keys(obj):
+        raise ValueError(repeated_keys(obj))
     title = _text(obj.get("display_name") or obj.get("title"))
     if not title:
         raise ValueError("work has no title (display_name)")

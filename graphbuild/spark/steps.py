@@ -58,10 +58,11 @@ def paper_from_json(text: str) -> Paper:
     from ..errors import InputError
     from ..ingest.checks import check_paper
     from ..ingest.fields import paper_from_record
+    from ..ingest.located import loads
     from ..ingest.metadata import openalex_work, s2_paper
 
     try:
-        value = json.loads(text)
+        value = loads(text)
     except json.JSONDecodeError as exc:  # worded as the single build's JSON Lines reader words it
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove this line") from None
     if not isinstance(value, dict):
