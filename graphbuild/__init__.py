@@ -48,7 +48,7 @@ def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, s
     settings = settings or Settings()
     result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
     if log:
-        for line in [*result.warnings, *result.skipped_summary()]:
+        for line in [*result.warnings_summary(), *result.skipped_summary()]:
             log(line)
     with stage_bar("merging", enabled=progress, unit="paper") as bar:
         corpus = stages.merge(result.papers, progress=bar)

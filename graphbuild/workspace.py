@@ -362,7 +362,7 @@ class Workspace:
         result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
-        for warning in result.warnings:
+        for warning in result.warnings_summary():
             say(warning)
         generations.pause("read")
         with stage_bar("merging", enabled=progress, unit="paper") as bar:

@@ -960,3 +960,46 @@ def test_readers_csv_a_quote_left_open_names_its_row_also_when_skipping(tmp_path
     result = read_papers([path], skip_bad=True)
     assert [str(e) for e in result.skipped] == [
         f"[E100] {path}:2: bad CSV row: unexpected end of data; check the quoting of this row"]
+
+
+def test_readers_csv_a_cell_over_the_csv_module_s_limit_is_read(tmp_path):
+    # csv refuses cells over 131,072 characters: a long abstract was "a bad CSV row, check the quoting"
+    long = "word " * 40_000
+    path = _write(tmp_path / "a.csv", f'title,abstract\nLong,"{long}"\nTooLong,{"x" * 1_000_001}\nShort,ok\n')
+    items = _items(path)
+    assert [(p.title, len(p.abstract)) for p in items if isinstance(p, Paper)] == [("Long", len(long) - 1),
+                                                                                  ("Short", 2)]
+    [error] = _errors(items)
+    assert error.line == 3 and "more than the 1,000,000 the NLP pass reads" in error.message
+
+
+def test_readers_bibtex_an_entry_with_an_empty_key_or_naming_itself_is_read_not_taken_for_a_volume(tmp_path):
+    # "" (no crossref) matched the empty key, and a crossref to itself made an entry its own volume:
+    # either entry was dropped without a word
+    path = _write(tmp_path / "a.bib", "@article{, title={Empty key}, year=2020}\n@article{ok, title={OK}}\n"
+                                      "@article{self, title={Self}, crossref={Self}}\n")
+    assert [(p.title, _line_of(p)) for p in _papers(path)] == [("Empty key", 1), ("OK", 2), ("Self", 3)]
+
+
+def test_ingest_records_sharing_a_doi_or_arxiv_id_but_not_a_title_are_reported(tmp_path):
+    # a DOI column a spreadsheet filled down folds different papers into one: say so
+    path = _write(tmp_path / "a.csv", "title,doi,arxiv_id\nFirst paper,10.1000/x1,\nSecond paper,10.1000/X1,\n"
+                                      "FIRST PAPER,https://doi.org/10.1000/x1,\nThird,,2106.09685v2\n"
+                                      "Fourth,,arXiv:2106.09685\n")
+    result = read_papers([path])
+    assert [w.split(" but ")[0] for w in result.warnings] == [
+        f"warning: {path}:3 has the DOI '10.1000/x1' of {path}:2",
+        f"warning: {path}:6 has the arXiv id '2106.09685' of {path}:5"]
+    assert "merged keeping 'First paper'" in result.warnings[0]
+
+
+def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    rows = "".join(f"Paper number {i},10.1000/same\n" for i in range(30))
+    path = _write(tmp_path / "filled.csv", "title,doi\n" + rows)
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    captured = capsys.readouterr()
+    warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 21 and warnings[-1] == "warning: … and 9 more like these"
+    assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out

@@ -59,6 +59,11 @@ class ReadResult:
         """Lines saying how many records were skipped and why (the first ``limit``); empty if none."""
         return skipped_lines(self.skipped, limit)
 
+    def warnings_summary(self, limit: int = 20) -> list[str]:
+        """The first ``limit`` warnings, and a line counting the rest (a filled-down id column warns per row)."""
+        rest = len(self.warnings) - limit
+        return self.warnings[:limit] + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
+
 
 #: how many skipped records a report names, one line each (the rest are counted)
 SKIPPED_SHOWN = 20
@@ -139,8 +144,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     are expanded to the files inside them, and inside their subfolders, that
     have a known extension; a subfolder that cannot be listed is a bad file.
     Papers are returned in file order; merging duplicates is the job of
-    :func:`graphbuild.ingest.merge.merge_papers`. Records that share an id
-    but not a title are listed in ``warnings``. With ``progress``, records
+    :func:`graphbuild.ingest.merge.merge_papers`. Records that share a DOI,
+    an arXiv id or an id but not a title are listed in ``warnings``. With ``progress``, records
     read are counted on standard error (:func:`graphbuild.progress.stage_bar`).
     """
     from ..progress import stage_bar

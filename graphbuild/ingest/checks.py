@@ -6,8 +6,9 @@ a text longer than the NLP pass reads; an author count below zero or past any
 real one) into an :class:`~graphbuild.errors.InputError` for that record, and
 anything the reader itself trips over (JSON nested too deeply, a value of an
 unexpected type) into an ``InputError`` for the file, so that bad input is
-always one coded line. :func:`id_conflicts` finds records that share an id but
-not a title, which merging would otherwise join silently.
+always one coded line. :func:`id_conflicts` finds records that share an id (a
+DOI, an arXiv id or the record's own) but not a title, which merging would
+otherwise join silently.
 """
 
 from __future__ import annotations
@@ -89,22 +90,33 @@ def guarded(path: Path, items: Iterable[Paper | InputError]) -> Iterator[Paper |
 
 
 def id_conflicts(papers: Iterable[Paper]) -> list[str]:
-    """One warning per record that shares a user-given id with an earlier record but not its title.
+    """One warning per record that shares a DOI, an arXiv id or a user-given id with an earlier record
+    but not its title.
 
     Merging joins such records into one paper (keeping the first title), so
-    the warning names both records and says which title was kept.
+    the warning names both records and says which title was kept: a DOI
+    column a spreadsheet filled down, say, would otherwise fold many papers
+    into one without a word.
     """
     first: dict[str, Paper] = {}
     out = []
     for paper in papers:
-        for kind, value in paper.ids:
-            if kind != "id":
-                continue
-            key = paper_key(value)
+        for what, key, value in _shared_ids(paper):
             seen = first.setdefault(key, paper)
             if seen is not paper and normalize_title(seen.title) != normalize_title(paper.title):
-                out.append(f"warning: {paper.source or 'a record'} has the id {value!r} of "
+                out.append(f"warning: {paper.source or 'a record'} has the {what} {value!r} of "
                            f"{seen.source or 'an earlier record'} but another title ({paper.title!r}, not "
                            f"{seen.title!r}); they were merged keeping {seen.title!r}: give one of them "
-                           "another id if they are different papers")
+                           f"another {what} if they are different papers")
     return out
+
+
+def _shared_ids(paper: Paper) -> Iterator[tuple[str, str, str]]:
+    """(what it is called, merge key, value as written) of each id of ``paper`` that merging joins on."""
+    if paper.doi:
+        yield "DOI", "doi:" + paper.doi, paper.doi
+    if paper.arxiv_id:
+        yield "arXiv id", "arxiv:" + paper.arxiv_id, paper.arxiv_id
+    for kind, value in paper.ids:
+        if kind == "id":
+            yield "id", paper_key(value), value

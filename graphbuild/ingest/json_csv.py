@@ -123,6 +123,11 @@ def sniff_json(head: str) -> bool:
 
 _DELIMITERS = ",;\t"
 
+# The csv module refuses cells over 131,072 characters ("field larger than field limit"), which an
+# abstract may well be: cells are read whole, and a text too long for the NLP pass is reported per record
+# (graphbuild.ingest.checks), as for every format. The limit is the process's; it is only ever raised.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+
 
 def _repeated_field(header: list[str], row: list[str]) -> str:
     """The first field two header cells name (as ``'Title' and 'title'``), or ``''``; empty cells do not count."""
