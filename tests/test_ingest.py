@@ -1003,3 +1003,32 @@ def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_p
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 21 and warnings[-1] == "warning: … and 9 more like these"
     assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out
+
+
+def test_ingest_a_pipe_without_format_is_an_error_not_zero_papers(tmp_path):
+    # sniffing a pipe (`graphbuild build <(cat x.jsonl)`) read its start, and the reader found it empty
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    outcome: list[object] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_papers([pipe]))
+        except InputError as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # it opened the pipe and waits for a writer: give it an empty one
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+    assert isinstance(outcome[0], InputError), outcome
+    assert re.search(r"pipe: is not a regular file .* pass --format", str(outcome[0]))
+    writer = threading.Thread(target=lambda: pipe.write_text(GOOD + "\n", encoding="utf-8"), daemon=True)
+    writer.start()
+    assert [p.id for p in read_papers([pipe], format="jsonl").papers] == ["g1"]
+    writer.join()

@@ -129,6 +129,10 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     if path.is_dir():
         raise InputError(path, None, f"is a folder without any file graphbuild reads ({', '.join(_extensions())}); "
                                      "name its files, with --format when their names do not tell the format")
+    if format is None and not path.is_file():
+        # a pipe (``<(cat x.jsonl)``, /dev/stdin) can be read once: sniffing it would leave nothing to read
+        raise InputError(path, None, "is not a regular file (a pipe or a device), which can be read only once; "
+                                     "pass --format to name its format, or save it to a file")
     name = format or detect_format(path)
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")

@@ -426,8 +426,9 @@ def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
 
 
 def _child_text(entry: ET.Element, name: str) -> str:
+    """The text of ``entry``'s child ``name``, with that of any elements inside it (XHTML content: ``<b>x</b>``)."""
     node = entry.find(name, _NS)
-    return _text(node.text) if node is not None and node.text else ""
+    return _text("".join(node.itertext())) if node is not None else ""
 
 
 def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
@@ -441,9 +442,8 @@ def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
         raise ValueError(f"entry id {entry_id!r} is not an arXiv abstract URL")
     if not title:
         raise ValueError("entry has no title")
-    authors = tuple(
-        _text(node.text) for node in entry.findall("atom:author/atom:name", _NS) if node.text and node.text.strip()
-    )
+    authors = tuple(name for node in entry.findall("atom:author/atom:name", _NS)
+                    if (name := _text("".join(node.itertext()))))
     published = _child_text(entry, "atom:published") or _child_text(entry, "atom:updated")
     url = None
     for link in entry.findall("atom:link", _NS):
