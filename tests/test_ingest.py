@@ -1032,3 +1032,18 @@ def test_ingest_a_pipe_without_format_is_an_error_not_zero_papers(tmp_path):
     writer.start()
     assert [p.id for p in read_papers([pipe], format="jsonl").papers] == ["g1"]
     writer.join()
+
+
+def test_ingest_folders_pass_over_hidden_entries_and_workspaces_inside(tmp_path):
+    top = tmp_path / "project"
+    (top / ".venv" / "lib").mkdir(parents=True)
+    (top / ".venv" / "lib" / "meta.json").write_text('{"name": "not a paper"}', encoding="utf-8")
+    (top / ".notes.txt").write_text("scratch\n", encoding="utf-8")
+    (top / "ws" / "gen-000001").mkdir(parents=True)
+    (top / "ws" / "CURRENT").write_text("gen-000001\n", encoding="utf-8")
+    (top / "ws" / "gen-000001" / "graph.json").write_text('{"nodes": []}', encoding="utf-8")
+    _write_jsonl(top / "papers.jsonl", GOOD)
+    result = read_papers([top])
+    assert [p.id for p in result.papers] == ["g1"] and result.files == 1
+    with pytest.raises(InputError, match=r"ws: is a graphbuild workspace, not a folder of papers; name it with -w"):
+        read_papers([top / "ws"])

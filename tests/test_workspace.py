@@ -536,3 +536,14 @@ def test_a_generation_is_never_switched_in_without_its_manifest_fields(tmp_path)
     commit.finish()
     manifest = json.loads((root / (root / "CURRENT").read_text().strip() / "manifest.json").read_text())
     assert set(generations.MANIFEST_FIELDS) <= set(manifest)
+
+
+def test_workspace_build_of_the_folder_holding_the_workspace_reads_only_the_papers(tmp_path, monkeypatch):
+    # `graphbuild build .` puts the workspace inside the folder it reads: the first build read its own
+    # lock file as a paper file and stopped, a rebuild would have read the generation's files
+    shutil.copy(SOURCES / "corpus.jsonl", tmp_path / "corpus.jsonl")
+    monkeypatch.chdir(tmp_path)
+    ws = Workspace("graphbuild-workspace")
+    for _ in range(2):
+        report = _build(ws, ".")
+        assert (report.files, report.papers_read, report.papers_total) == (1, 2, 2)

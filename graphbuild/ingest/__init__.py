@@ -146,7 +146,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     With ``skip_bad`` a bad record is skipped and counted, and so is a file
     that cannot be read at all (its records are all left out). Directories
     are expanded to the files inside them, and inside their subfolders, that
-    have a known extension; a subfolder that cannot be listed is a bad file.
+    have a known extension (hidden ones and graphbuild workspaces are passed
+    over); a subfolder that cannot be listed is a bad file.
     Papers are returned in file order; merging duplicates is the job of
     :func:`graphbuild.ingest.merge.merge_papers`. Records that share a DOI,
     an arXiv id or an id but not a title are listed in ``warnings``. With ``progress``, records
@@ -194,18 +195,30 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     """Each path; a folder becomes its files with a known extension, or itself when it has none (an error).
 
     Folders are walked with the folders they hold, symbolic links to folders
-    included (each real folder once, so a link loop ends). A folder that
+    included (each real folder once, so a link loop ends). Hidden files and
+    folders (``.git``, ``.venv``) and graphbuild workspaces inside are passed
+    over: ``graphbuild build .`` must not read its own workspace. A folder that
     cannot be listed is an :class:`InputError` in its place, never left out
-    without a word.
+    without a word; so is a workspace named as an input.
     """
     known = tuple(_extensions())
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and _is_workspace(path):
+            yield InputError(path, None, "is a graphbuild workspace, not a folder of papers; name it with -w "
+                                         "to add to it, or name the files it was built from")
+        elif path.is_dir():
             found = list(_walk(path, known, set()))
             yield from found or [path]
         else:
             yield path
+
+
+def _is_workspace(folder: Path) -> bool:
+    """Whether ``folder`` is a graphbuild workspace (it has the writers' lock file or a ``CURRENT`` pointer)."""
+    from ..lock import LOCK_FILE
+
+    return (folder / LOCK_FILE).exists() or (folder / "CURRENT").is_file()
 
 
 def _walk(folder: Path, known: tuple[str, ...], seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
@@ -220,8 +233,11 @@ def _walk(folder: Path, known: tuple[str, ...], seen: set[tuple[int, int]]) -> I
         yield InputError(folder, None, f"cannot read folder: {exc.strerror}")
         return
     for child in children:
+        if child.name.startswith("."):
+            continue
         if child.is_dir():
-            yield from _walk(child, known, seen)
+            if not _is_workspace(child):
+                yield from _walk(child, known, seen)
         elif child.is_file() and "".join(child.suffixes).lower().endswith(known):
             yield child
 
