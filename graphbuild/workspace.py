@@ -45,6 +45,7 @@ from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
+from .ingest.checks import id_conflicts
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
@@ -362,11 +363,15 @@ class Workspace:
         result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
+        existing = self.papers()
+        if existing:  # a record added with the DOI of a paper of another title is merged into it: say so
+            result.warnings = id_conflicts(result.papers, earlier=(p for p in existing if not p.external))
         for warning in result.warnings_summary():
             say(warning)
         generations.pause("read")
         with stage_bar("merging", enabled=progress, unit="paper") as bar:
-            corpus = stages.merge(result.papers, self.papers(), progress=bar)
+            corpus = stages.merge(result.papers, existing, progress=bar)
+        del existing
         del result
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)

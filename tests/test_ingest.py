@@ -1047,3 +1047,10 @@ def test_ingest_folders_pass_over_hidden_entries_and_workspaces_inside(tmp_path)
     assert [p.id for p in result.papers] == ["g1"] and result.files == 1
     with pytest.raises(InputError, match=r"ws: is a graphbuild workspace, not a folder of papers; name it with -w"):
         read_papers([top / "ws"])
+
+
+def test_ingest_a_record_that_is_no_object_is_named_in_json_s_words(tmp_path):
+    path = _write(tmp_path / "a.jsonl", 'null\n[1]\n"x"\n2\ntrue\n')
+    assert [e.message for e in _errors(_items(path))] == [
+        f"line is {kind}, not an object with paper fields"
+        for kind in ("null", "an array", "a string", "a number", "true")]  # not "a JSON NoneType"

@@ -89,16 +89,20 @@ def guarded(path: Path, items: Iterable[Paper | InputError]) -> Iterator[Paper |
         raise InputError(path, None, f"cannot read the file: {reason[:200]}") from None
 
 
-def id_conflicts(papers: Iterable[Paper]) -> list[str]:
+def id_conflicts(papers: Iterable[Paper], earlier: Iterable[Paper] = ()) -> list[str]:
     """One warning per record that shares a DOI, an arXiv id or a user-given id with an earlier record
     but not its title.
 
     Merging joins such records into one paper (keeping the first title), so
     the warning names both records and says which title was kept: a DOI
     column a spreadsheet filled down, say, would otherwise fold many papers
-    into one without a word.
+    into one without a word. ``earlier``: papers that come first (a
+    workspace's), compared with but not warned about.
     """
     first: dict[str, Paper] = {}
+    for paper in earlier:
+        for _, key, _ in _shared_ids(paper):
+            first.setdefault(key, paper)
     out = []
     for paper in papers:
         for what, key, value in _shared_ids(paper):

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import register
 from .fields import Item, no_records, norm_field, paper_from_record, read_text
-from .located import loads, parse_json
+from .located import json_kind, loads, parse_json
 
 __all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -57,7 +57,7 @@ def read_json(path: Path) -> Iterator[Item]:
     for line, value in items:
         found += 1
         if not isinstance(value, dict):
-            yield InputError(path, line, f"record {found} is a JSON {type(value).__name__}, not an object "
+            yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
                                          "with paper fields")
             continue
         yield paper_from_record(value, path, line, tabular=False)
@@ -84,7 +84,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             yield InputError(path, number, "the JSON on this line is nested too deeply to read")
             continue
         if not isinstance(value, dict):
-            yield InputError(path, number, f"line is a JSON {type(value).__name__}, not an object "
+            yield InputError(path, number, f"line is {json_kind(value)}, not an object "
                                            "with paper fields")
             continue
         yield paper_from_record(value, path, number, tabular=False)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["JsonDoc", "RepeatedKeys", "line_numbers", "loads", "parse_json", "repeated_keys", "short_value"]
+__all__ = ["JsonDoc", "RepeatedKeys", "line_numbers", "loads", "json_kind", "parse_json", "repeated_keys", "short_value"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -68,6 +68,19 @@ def repeated_keys(obj: Any) -> str:
     key, first, last = obj.repeated[0]
     return (f"field {key!r} is given twice with different values ({short_value(first)}, then {short_value(last)}); "
             "keep one")
+
+
+def json_kind(value: Any) -> str:
+    """What JSON calls the kind of ``value``: ``null``, ``true``, ``a number``, ``a string``, ``an array``, ``an object``.
+
+    >>> json_kind(None), json_kind([1]), json_kind(2.5)
+    ('null', 'an array', 'a number')
+    """
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {str: "a string", list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 def short_value(value: Any) -> str:
