@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["JsonDoc", "RepeatedKeys", "line_numbers", "loads", "json_kind", "parse_json", "repeated_keys", "short_value"]
+__all__ = ["JsonDoc", "RepeatedKeys", "json_kind", "line_numbers", "loads", "parse_json", "repeated_keys",
+           "short_value"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -71,7 +72,7 @@ def repeated_keys(obj: Any) -> str:
 
 
 def json_kind(value: Any) -> str:
-    """What JSON calls the kind of ``value``: ``null``, ``true``, ``a number``, ``a string``, ``an array``, ``an object``.
+    """What JSON calls the kind of ``value``: ``null``, ``true``, ``a number``, ``a string``, ``an array``, ...
 
     >>> json_kind(None), json_kind([1]), json_kind(2.5)
     ('null', 'an array', 'a number')
@@ -80,7 +81,9 @@ def json_kind(value: Any) -> str:
         return json.dumps(value)
     if isinstance(value, (int, float)):
         return "a number"
-    return {str: "a string", list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def short_value(value: Any) -> str:
