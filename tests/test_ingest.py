@@ -1054,3 +1054,14 @@ def test_ingest_a_record_that_is_no_object_is_named_in_json_s_words(tmp_path):
     assert [e.message for e in _errors(_items(path))] == [
         f"line is {kind}, not an object with paper fields"
         for kind in ("null", "an array", "a string", "a number", "true")]  # not "a JSON NoneType"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.json", '{"papers": [{"title": "A"}],\n "papers": [{"title": "B"}]}'),
+    ("a.s2.json", '{"data": [{"paperId": "a", "title": "A"}], "data": [{"paperId": "b", "title": "B"}]}'),
+])
+def test_ingest_a_paper_list_given_twice_is_a_file_error(tmp_path, name, text):
+    # the first list was dropped without a word
+    path = _write(tmp_path / name, text)
+    with pytest.raises(InputError, match=rf"{name}:1: field '(papers|data)' is given twice with different values"):
+        read_papers([path])

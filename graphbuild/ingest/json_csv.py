@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import register
 from .fields import Item, no_records, norm_field, paper_from_record, read_text
-from .located import json_kind, loads, parse_json
+from .located import json_kind, loads, parse_json, repeated_keys
 
 __all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -47,6 +47,8 @@ def read_json(path: Path) -> Iterator[Item]:
     if isinstance(data, list):
         items = doc.records()
     elif key is not None:
+        if repeated_keys(data):  # {"papers": [...], "papers": [...]}: the first list would be dropped
+            raise InputError(path, doc.line, repeated_keys(data))
         items = doc.records(key)
     elif isinstance(data, dict) and "title" in data:
         items = iter([(doc.line, data)])

@@ -151,6 +151,8 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         whole = doc.value
         if isinstance(whole, dict):
             key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
+            if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
+                raise InputError(path, doc.line, repeated_keys(whole))
             records = doc.records(key) if key else iter([(doc.line, whole)])
         elif isinstance(whole, list):
             records = doc.records()
