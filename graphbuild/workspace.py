@@ -279,6 +279,7 @@ class Workspace:
         """
         say = log or (lambda msg: None)
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
+        stages.check_model(self.settings)  # and so does a spaCy model that is not there
         created = not self.path.exists()
         before = None
         try:

@@ -862,7 +862,8 @@ def test_ingest_two_names_for_one_field_are_an_error_only_when_both_have_values(
                         '{"title": "A", "Title": "B"}',
                         '{"title": "C", "author": "Ann Lee", "authors": ["Bob Ray"]}',
                         '{"title": "D", "venue": "NeurIPS", "journal": ""}',  # the empty one used to win
-                        '{"title": "E", "journal": null, "venue": "ICML", "Title": "E"}')
+                        '{"title": "E", "journal": null, "venue": "ICML", "Title": "E", "author": [], '
+                        '"authors": ["Ann Lee"]}')
     items = _items(path)
     assert [(p.title, p.venue) for p in items if isinstance(p, Paper)] == [("D", "NeurIPS"), ("E", "ICML")]
     assert [(e.line, re.sub(r" \(.*", "", e.message)) for e in _errors(items)] == [

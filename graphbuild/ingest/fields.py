@@ -322,13 +322,18 @@ def _normalized(record: Mapping[str, Any]) -> dict[str, Any]:
         name = norm_field(key)
         if name in rec:
             earlier = rec[name]
-            if value in (None, "") or value == earlier:
+            if _no_value(value) or value == earlier:
                 continue
-            if earlier not in (None, ""):
+            if not _no_value(earlier):
                 raise ValueError(f"fields {named[name]!r} and {key!r} both give the {name} ({short_value(earlier)} and "
                                  f"{short_value(value)}); keep one")
         rec[name], named[name] = value, key
     return rec
+
+
+def _no_value(value: Any) -> bool:
+    """Whether a field's value is missing: null, an empty string or an empty list or object."""
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
 
 
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
