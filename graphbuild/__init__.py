@@ -46,7 +46,7 @@ def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, s
     from .progress import stage_bar
 
     settings = settings or Settings()
-    stages.check_model(settings)  # before the inputs are read
+    stages.check_pipeline(settings)  # before the inputs are read
     result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
     if log:
         for line in [*result.warnings_summary(), *result.skipped_summary()]:

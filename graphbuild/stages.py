@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
     "read", "merge", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
-    "check_model", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
+    "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
 
 #: bump when extraction rules change, so cached extractions are redone
@@ -245,13 +245,17 @@ def store(tables: GraphTables | GraphFrames, path: str | os.PathLike, *, progres
 # the pipeline and extraction cache keys
 
 
-def check_model(settings: Settings) -> None:
+def check_pipeline(settings: Settings) -> None:
     """Raise :class:`~graphbuild.errors.InputError` now when the spaCy model of ``settings`` is neither a
-    pipeline folder nor an installed package: a build stops before reading its inputs, not after.
+    pipeline folder nor an installed package, or its user gazetteer is bad: a build stops before
+    reading its inputs, not after.
     """
     from .spark.job import pipeline_folder
+    from .user_gazetteer import effective_gazetteer
 
     pipeline_folder(settings.spacy_model or "")
+    if settings.gazetteer:
+        effective_gazetteer(settings.gazetteer)
 
 
 def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:

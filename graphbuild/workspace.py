@@ -279,7 +279,7 @@ class Workspace:
         """
         say = log or (lambda msg: None)
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
-        stages.check_model(self.settings)  # and so does a spaCy model that is not there
+        stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
         created = not self.path.exists()
         before = None
         try:

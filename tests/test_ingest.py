@@ -725,10 +725,15 @@ def test_readers_json_object_with_a_data_or_results_list(tmp_path, key):
     assert [(p.title, _line_of(p)) for p in papers] == [("First", 6), ("Second", 9)]
 
 
-def test_readers_json_papers_key_given_twice_reads_the_list_json_keeps(tmp_path):
-    path = _write(tmp_path / "twice.json", '{"papers": [{"title": "Old"}],\n "papers": [{"title": "New A"},\n'
-                                           ' {"title": "New B"}]}')
-    assert [(p.title, _line_of(p)) for p in _papers(path, "json")] == [("New A", 2), ("New B", 3)]
+def test_readers_json_papers_key_given_twice_parses_as_json_keeps_it_and_the_reader_refuses(tmp_path):
+    from graphbuild.ingest.located import parse_json, repeated_keys
+
+    text = '{"papers": [{"title": "Old"}],\n "papers": [{"title": "New A"},\n {"title": "New B"}]}'
+    doc = parse_json(text)  # the list json.loads keeps, with the lines of its own records
+    assert [(line, r["title"]) for line, r in doc.records("papers")] == [(2, "New A"), (3, "New B")]
+    assert repeated_keys(doc.value).startswith("field 'papers' is given twice")
+    with pytest.raises(InputError, match=r"twice\.json:1: field 'papers' is given twice"):
+        _items(_write(tmp_path / "twice.json", text), "json")  # the reader would drop "Old" without a word
 
 
 @pytest.mark.parametrize("text", [
