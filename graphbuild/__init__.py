@@ -34,20 +34,27 @@ def build(inputs: Iterable[str | os.PathLike], workspace: str | os.PathLike | No
 
 
 def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False,
-            settings: Settings | None = None, log: Callable[[str], None] | None = None) -> list[Extraction]:
+            settings: Settings | None = None, log: Callable[[str], None] | None = None,
+            progress: bool = False) -> list[Extraction]:
     """Run the NLP pass on input files (no workspace): one :class:`Extraction` per paper.
 
     The first stages of a build (:mod:`graphbuild.stages`): read, merge, extract. ``log``
-    receives one line per skipped record (with ``skip_bad``) and per warning.
+    receives one line per skipped record (with ``skip_bad``) and per warning; with
+    ``progress``, each stage shows its progress on standard error.
     """
     from . import stages
+    from .progress import stage_bar
 
     settings = settings or Settings()
-    result = stages.read(inputs, format=format, skip_bad=skip_bad)
+    stages.check_pipeline(settings)  # before the inputs are read
+    result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
     if log:
-        for line in [*result.warnings, *result.skipped_summary()]:
+        for line in [*result.warnings_summary(), *result.skipped_summary()]:
             log(line)
-    corpus = stages.merge(result.papers)
+    with stage_bar("merging", enabled=progress, unit="paper") as bar:
+        corpus = stages.merge(result.papers, progress=bar)
     nlp, _ = stages.load_pipeline(settings)
-    extracted = stages.extract(corpus.merged, nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+    with stage_bar("extracting", enabled=progress, unit="paper") as bar:
+        extracted = stages.extract(corpus.merged, nlp, batch_size=settings.batch_size,
+                                   n_process=settings.n_process, progress=bar)
     return [extracted.by_paper[p.id].extraction for p in corpus.merged]

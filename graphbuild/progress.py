@@ -35,7 +35,9 @@ def stage_bar(desc: str, *, enabled: bool = True, unit: str = "row", stream: Tex
     enabled : False gives :func:`no_progress`.
     unit : what is counted (``paper``, ``row``).
     stream : where to draw (standard error by default).
-    every : seconds between plain lines when the stream is not a terminal.
+    every : seconds between plain lines when the stream is not a terminal; the last
+        line is drawn when the block ends, unless it ends with an error (a terminal's
+        bar is cleared either way).
     """
     if not enabled:
         yield no_progress
@@ -55,11 +57,9 @@ def stage_bar(desc: str, *, enabled: bool = True, unit: str = "row", stream: Tex
             at, shown = now, line
             print(line, file=out, flush=True)
 
-    try:
-        yield progress
-    finally:
-        if line != shown:
-            print(line, file=out, flush=True)
+    yield progress  # an error in the block leaves it: its one line is not preceded by a progress line
+    if line != shown:
+        print(line, file=out, flush=True)
 
 
 @contextmanager

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
     "read", "merge", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
-    "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
+    "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
 
 #: bump when extraction rules change, so cached extractions are redone
@@ -90,18 +90,23 @@ class Citations:
 # the stages
 
 
-def read(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False) -> ReadResult:
-    """Read paper records from files and folders (see :func:`graphbuild.ingest.read_papers`)."""
-    return read_papers([Path(p) for p in inputs], format=format, skip_bad=skip_bad)
+def read(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False,
+         progress: bool = False) -> ReadResult:
+    """Read paper records from files and folders (see :func:`graphbuild.ingest.read_papers`);
+    with ``progress``, the records read are counted on standard error.
+    """
+    return read_papers([Path(p) for p in inputs], format=format, skip_bad=skip_bad, progress=progress)
 
 
-def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = ()) -> Corpus:
+def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
+          progress: Progress = no_progress) -> Corpus:
     """Merge ``incoming`` papers into ``existing`` ones (the same paper from several sources is one).
 
     Parameters
     ----------
     incoming : papers just read.
     existing : papers already in the workspace (their order comes first).
+    progress : told of the papers matched and combined (:func:`graphbuild.ingest.merge.merge_papers`).
 
     Returns
     -------
@@ -109,7 +114,7 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = ()) -> Corpus:
         The merged papers, and which corpus papers are new.
     """
     old_ids = {p.id for p in existing if not p.external}
-    merged = merge_papers([*existing, *incoming])
+    merged = merge_papers([*existing, *incoming], progress)
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
 
 
@@ -238,6 +243,19 @@ def store(tables: GraphTables | GraphFrames, path: str | os.PathLike, *, progres
 
 # ---------------------------------------------------------------------------
 # the pipeline and extraction cache keys
+
+
+def check_pipeline(settings: Settings) -> None:
+    """Raise :class:`~graphbuild.errors.InputError` now when the spaCy model of ``settings`` is neither a
+    pipeline folder nor an installed package, or its user gazetteer is bad: a build stops before
+    reading its inputs, not after.
+    """
+    from .spark.job import pipeline_folder
+    from .user_gazetteer import effective_gazetteer
+
+    pipeline_folder(settings.spacy_model or "")
+    if settings.gazetteer:
+        effective_gazetteer(settings.gazetteer)
 
 
 def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:

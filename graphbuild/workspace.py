@@ -45,6 +45,7 @@ from .errors import WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
+from .ingest.checks import id_conflicts
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .records import CachedExtraction, Extraction, Paper
@@ -278,6 +279,7 @@ class Workspace:
         """
         say = log or (lambda msg: None)
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
+        stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
         created = not self.path.exists()
         before = None
         try:
@@ -359,13 +361,18 @@ class Workspace:
         with new papers writes ``extractions.jsonl`` into ``commit`` as soon as the
         lines are made (its graph is new: the generation will be written).
         """
-        result = stages.read(inputs, format=format, skip_bad=skip_bad)
+        result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
-        for warning in result.warnings:
+        existing = self.papers()
+        if existing:  # a record added with the DOI of a paper of another title is merged into it: say so
+            result.warnings = id_conflicts(result.papers, earlier=(p for p in existing if not p.external))
+        for warning in result.warnings_summary():
             say(warning)
         generations.pause("read")
-        corpus = stages.merge(result.papers, self.papers())
+        with stage_bar("merging", enabled=progress, unit="paper") as bar:
+            corpus = stages.merge(result.papers, existing, progress=bar)
+        del existing
         del result
         papers = corpus.papers
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,18 @@ def test_cli_queries_lists_library(capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) >= 12
     assert all(len(line.split("  ", 1)) == 2 for line in lines)
+
+
+def test_cli_build_and_extract_show_reading_and_merging_progress(tmp_path, capsys):
+    # long inputs spend a minute reading and merging before the NLP pass; both used to be silent,
+    # and `extract` showed no progress at all
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert "reading: 2 records" in err and "merging: combining: 2/2 papers" in err
+    assert main(["extract", str(SOURCES / "corpus.jsonl")]) == 0
+    captured = capsys.readouterr()
+    assert "reading: 2 records" in captured.err and "extracting: 2/2 papers" in captured.err
+    assert len(captured.out.splitlines()) == 2  # standard output is the papers only
 
 
 def test_cli_bad_input_is_one_line_with_file_and_line(tmp_path, capsys):
@@ -349,6 +362,7 @@ def test_cli_output_to_a_full_disk_is_one_coded_line():
         result = subprocess.run([sys.executable, "-m", "graphbuild", "extract", str(SOURCES / "corpus.jsonl")],
                                 stdout=full, stderr=subprocess.PIPE, text=True, timeout=300)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        "graphbuild: error: [E700] cannot write the standard output: No space left on device"]
+    *progress, error = result.stderr.strip().splitlines()  # the stages' progress lines, then one error line
+    assert error == "graphbuild: error: [E700] cannot write the standard output: No space left on device"
+    assert all(re.fullmatch(r"(reading|merging: \w+|extracting): [\d/]+ \w+", line) for line in progress), progress
 

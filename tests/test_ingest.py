@@ -725,10 +725,15 @@ def test_readers_json_object_with_a_data_or_results_list(tmp_path, key):
     assert [(p.title, _line_of(p)) for p in papers] == [("First", 6), ("Second", 9)]
 
 
-def test_readers_json_papers_key_given_twice_reads_the_list_json_keeps(tmp_path):
-    path = _write(tmp_path / "twice.json", '{"papers": [{"title": "Old"}],\n "papers": [{"title": "New A"},\n'
-                                           ' {"title": "New B"}]}')
-    assert [(p.title, _line_of(p)) for p in _papers(path, "json")] == [("New A", 2), ("New B", 3)]
+def test_readers_json_papers_key_given_twice_parses_as_json_keeps_it_and_the_reader_refuses(tmp_path):
+    from graphbuild.ingest.located import parse_json, repeated_keys
+
+    text = '{"papers": [{"title": "Old"}],\n "papers": [{"title": "New A"},\n {"title": "New B"}]}'
+    doc = parse_json(text)  # the list json.loads keeps, with the lines of its own records
+    assert [(line, r["title"]) for line, r in doc.records("papers")] == [(2, "New A"), (3, "New B")]
+    assert repeated_keys(doc.value).startswith("field 'papers' is given twice")
+    with pytest.raises(InputError, match=r"twice\.json:1: field 'papers' is given twice"):
+        _items(_write(tmp_path / "twice.json", text), "json")  # the reader would drop "Old" without a word
 
 
 @pytest.mark.parametrize("text", [
@@ -832,3 +837,237 @@ def test_readers_skipped_lines_name_the_first_and_count_the_rest():
     assert skipped_lines(["a", "b", "c"], limit=2) == ["skipped 3 bad record(s):", "  a", "  b", "  … and 1 more"]
     # only the first reasons at hand (a Spark job collects 20 of many)
     assert skipped_lines(["a", "b"], total=7) == ["skipped 7 bad record(s):", "  a", "  b", "  … and 5 more"]
+
+
+# -- fuzz4: values a careless export drops or mangles are reported, never silently lost --------------
+
+@pytest.mark.parametrize("name, text, line", [
+    ("a.jsonl", '{"id": "g0", "title": "Kept"}\n{"id": "d", "title": "First", "year": 2020, "title": "Second"}\n', 2),
+    ("a.json", '[{"id": "g0", "title": "Kept"},\n {"id": "d", "title": "First", "title": "Second"}]', 2),
+    ("a.json", '{"id": "d", "title": "First",\n "title": "Second"}', 1),  # one paper object
+    ("a.jsonl", '{"id": "g0", "title": "Kept"}\n{"id": "d", "title": "T", "references": [{"doi": "10.1/a", '
+                '"doi": "10.1/b"}]}\n', 2),
+])
+def test_ingest_a_json_key_given_twice_with_different_values_is_a_record_error(tmp_path, name, text, line):
+    # json.loads keeps the last value without a word; the first one would be lost
+    path = _write(tmp_path / name, text)
+    with pytest.raises(InputError, match=rf"{name}:{line}: .*given twice with different values"):
+        read_papers([path])
+    result = read_papers([path], skip_bad=True)
+    assert [p.title for p in result.papers] == (["Kept"] if line == 2 else []) and len(result.skipped) == 1
+
+
+def test_ingest_a_json_key_given_twice_with_the_same_value_is_read(tmp_path):
+    path = _write(tmp_path / "a.jsonl", '{"title": "Same", "year": 2020, "title": "Same"}\n')
+    assert [(p.title, p.year) for p in _papers(path)] == [("Same", 2020)]
+
+
+def test_ingest_two_names_for_one_field_are_an_error_only_when_both_have_values(tmp_path):
+    path = _write_jsonl(tmp_path / "a.jsonl",
+                        '{"title": "A", "Title": "B"}',
+                        '{"title": "C", "author": "Ann Lee", "authors": ["Bob Ray"]}',
+                        '{"title": "D", "venue": "NeurIPS", "journal": ""}',  # the empty one used to win
+                        '{"title": "E", "journal": null, "venue": "ICML", "Title": "E", "author": [], '
+                        '"authors": ["Ann Lee"]}')
+    items = _items(path)
+    assert [(p.title, p.venue) for p in items if isinstance(p, Paper)] == [("D", "NeurIPS"), ("E", "ICML")]
+    assert [(e.line, re.sub(r" \(.*", "", e.message)) for e in _errors(items)] == [
+        (1, "record at line 1: fields 'title' and 'Title' both give the title"),
+        (2, "record at line 2: fields 'author' and 'authors' both give the authors")]
+
+
+@pytest.mark.parametrize("name, record", [
+    ("a.jsonl", '{"id": "n", "title": NaN}'),
+    ("a.jsonl", '{"id": "n", "title": "T", "abstract": Infinity}'),
+    ("a.jsonl", '{"id": "n", "title": -Infinity}'),
+    ("a.s2.jsonl", '{"paperId": "n", "title": NaN}'),
+    ("a.openalex.jsonl", '{"id": "https://openalex.org/W9", "display_name": "T", "publication_year": 2020, '
+                         '"primary_location": {"source": {"display_name": NaN}}}'),
+])
+def test_ingest_nan_or_infinity_where_text_belongs_is_a_record_error(tmp_path, name, record):
+    # Python's JSON reader accepts NaN and Infinity; they used to become the titles 'nan' and 'inf'
+    good = {"a.jsonl": GOOD, "a.s2.jsonl": '{"paperId": "g", "title": "Good"}',
+            "a.openalex.jsonl": '{"id": "https://openalex.org/W1", "display_name": "Good", "publication_year": 2020}'}
+    path = _write_jsonl(tmp_path / name, good[name], record)
+    items = _items(path)
+    assert len([p for p in items if isinstance(p, Paper)]) == 1
+    [error] = _errors(items)
+    assert error.line == 2 and re.search(r"\b(nan|inf|-inf)\b", error.message)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.jsonl", '{"title": "Huge", "n_authors": 1e300}\n'),
+    ("a.jsonl", '{"title": "Huge", "n_authors": 99999999999999999999999}\n'),
+    ("a.jsonl", '{"title": "Negative", "n_authors": -3}\n'),
+    ("a.csv", "title,n_authors\nHuge,99999999999999999999\n"),
+    ("a.txt", "A Title\nAn abstract.\n  • 99999999999999999999 authors\n·\nMay 1, 2024\n"),
+])
+def test_ingest_an_author_count_out_of_range_is_a_record_error(tmp_path, name, text):
+    # a count past 64 bits used to stop the build in the store with an OverflowError traceback
+    path = _write(tmp_path / name, text)
+    [error] = _items(path)
+    assert isinstance(error, InputError) and error.line in (1, 2)
+    assert "is not a number of authors (0 to 100,000)" in error.message and len(error.message) < 200
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{k, title = {A duplicate key sends the file through bibtexparser}}\n"])
+def test_readers_bibtex_braces_keep_a_name_holding_and_whole(tmp_path, tail):
+    # BibTeX splits author lists on the "and"s outside braces; decoding first lost the braces
+    path = _write(tmp_path / "a.bib", (
+        "@misc{k, title = {T}, author = {Alpha, A. and {National Institute of Standards and Technology} and "
+        '{\\"U}ber, Max and Dvo{\\v{r}}{\\\'a}k, Anton}}\n' + tail))
+    entry = next(p for p in _items(path) if isinstance(p, Paper))
+    assert entry.authors == ("A. Alpha", "National Institute of Standards and Technology", "Max Über", "Anton Dvořák")
+
+
+def test_ingest_a_subfolder_that_cannot_be_listed_is_reported_not_left_out(tmp_path, monkeypatch):
+    top = tmp_path / "papers"
+    (top / "locked").mkdir(parents=True)
+    _write_jsonl(top / "a.jsonl", GOOD)
+    _write_jsonl(top / "locked" / "b.jsonl", GOOD.replace("g1", "g2"))
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):  # chmod 000 does not stop root, who runs the tests in CI containers
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    with pytest.raises(InputError, match=r"locked: cannot read folder: Permission denied"):
+        read_papers([top])
+    result = read_papers([top], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"]
+    assert [str(e) for e in result.skipped] == [
+        f"[E100] {top / 'locked'}: cannot read folder: Permission denied (the whole folder was skipped)"]
+
+
+def test_ingest_folders_follow_linked_folders_once_each(tmp_path):
+    top = tmp_path / "papers"
+    (top / "real").mkdir(parents=True)
+    _write_jsonl(top / "real" / "a.jsonl", GOOD)
+    (tmp_path / "elsewhere").mkdir()
+    _write_jsonl(tmp_path / "elsewhere" / "b.jsonl", GOOD.replace("g1", "g2"))
+    (top / "linked").symlink_to(tmp_path / "elsewhere")  # a folder linked in: its papers used to be left out
+    (top / "real" / "up").symlink_to(top)  # a loop
+    result = read_papers([top])
+    assert sorted(p.id for p in result.papers) == ["g1", "g2"] and result.files == 2
+
+
+def test_ingest_a_symbolic_link_loop_is_named_as_one(tmp_path):
+    (tmp_path / "a.jsonl").symlink_to(tmp_path / "b.jsonl")
+    (tmp_path / "b.jsonl").symlink_to(tmp_path / "a.jsonl")
+    with pytest.raises(InputError, match=r"a\.jsonl: is a symbolic link to nothing"):
+        read_papers([tmp_path / "a.jsonl"])
+
+
+def test_readers_csv_a_quote_left_open_names_its_row_also_when_skipping(tmp_path):
+    # the open quote swallows the rest of the file; the file was then called "a header only"
+    path = _write(tmp_path / "a.csv", 'title,year\n"Open quote,2020\nB,2021\n')
+    result = read_papers([path], skip_bad=True)
+    assert [str(e) for e in result.skipped] == [
+        f"[E100] {path}:2: bad CSV row: unexpected end of data; check the quoting of this row"]
+
+
+def test_readers_csv_a_cell_over_the_csv_module_s_limit_is_read(tmp_path):
+    # csv refuses cells over 131,072 characters: a long abstract was "a bad CSV row, check the quoting"
+    long = "word " * 40_000
+    path = _write(tmp_path / "a.csv", f'title,abstract\nLong,"{long}"\nTooLong,{"x" * 1_000_001}\nShort,ok\n')
+    items = _items(path)
+    assert [(p.title, len(p.abstract)) for p in items if isinstance(p, Paper)] == [("Long", len(long) - 1),
+                                                                                  ("Short", 2)]
+    [error] = _errors(items)
+    assert error.line == 3 and "more than the 1,000,000 the NLP pass reads" in error.message
+
+
+def test_readers_bibtex_an_entry_with_an_empty_key_or_naming_itself_is_read_not_taken_for_a_volume(tmp_path):
+    # "" (no crossref) matched the empty key, and a crossref to itself made an entry its own volume:
+    # either entry was dropped without a word
+    path = _write(tmp_path / "a.bib", "@article{, title={Empty key}, year=2020}\n@article{ok, title={OK}}\n"
+                                      "@article{self, title={Self}, crossref={Self}}\n")
+    assert [(p.title, _line_of(p)) for p in _papers(path)] == [("Empty key", 1), ("OK", 2), ("Self", 3)]
+
+
+def test_ingest_records_sharing_a_doi_or_arxiv_id_but_not_a_title_are_reported(tmp_path):
+    # a DOI column a spreadsheet filled down folds different papers into one: say so
+    path = _write(tmp_path / "a.csv", "title,doi,arxiv_id\nFirst paper,10.1000/x1,\nSecond paper,10.1000/X1,\n"
+                                      "FIRST PAPER,https://doi.org/10.1000/x1,\nThird,,2106.09685v2\n"
+                                      "Fourth,,arXiv:2106.09685\n")
+    result = read_papers([path])
+    assert [w.split(" but ")[0] for w in result.warnings] == [
+        f"warning: {path}:3 has the DOI '10.1000/x1' of {path}:2",
+        f"warning: {path}:6 has the arXiv id '2106.09685' of {path}:5"]
+    assert "merged keeping 'First paper'" in result.warnings[0]
+
+
+def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    rows = "".join(f"Paper number {i},10.1000/same\n" for i in range(30))
+    path = _write(tmp_path / "filled.csv", "title,doi\n" + rows)
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    captured = capsys.readouterr()
+    warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 21 and warnings[-1] == "warning: … and 9 more like these"
+    assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out
+
+
+def test_ingest_a_pipe_without_format_is_an_error_not_zero_papers(tmp_path):
+    # sniffing a pipe (`graphbuild build <(cat x.jsonl)`) read its start, and the reader found it empty
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    outcome: list[object] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_papers([pipe]))
+        except InputError as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # it opened the pipe and waits for a writer: give it an empty one
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+    assert isinstance(outcome[0], InputError), outcome
+    assert re.search(r"pipe: is not a regular file .* pass --format", str(outcome[0]))
+    writer = threading.Thread(target=lambda: pipe.write_text(GOOD + "\n", encoding="utf-8"), daemon=True)
+    writer.start()
+    assert [p.id for p in read_papers([pipe], format="jsonl").papers] == ["g1"]
+    writer.join()
+
+
+def test_ingest_folders_pass_over_hidden_entries_and_workspaces_inside(tmp_path):
+    top = tmp_path / "project"
+    (top / ".venv" / "lib").mkdir(parents=True)
+    (top / ".venv" / "lib" / "meta.json").write_text('{"name": "not a paper"}', encoding="utf-8")
+    (top / ".notes.txt").write_text("scratch\n", encoding="utf-8")
+    (top / "ws" / "gen-000001").mkdir(parents=True)
+    (top / "ws" / "CURRENT").write_text("gen-000001\n", encoding="utf-8")
+    (top / "ws" / "gen-000001" / "graph.json").write_text('{"nodes": []}', encoding="utf-8")
+    _write_jsonl(top / "papers.jsonl", GOOD)
+    result = read_papers([top])
+    assert [p.id for p in result.papers] == ["g1"] and result.files == 1
+    with pytest.raises(InputError, match=r"ws: is a graphbuild workspace, not a folder of papers; name it with -w"):
+        read_papers([top / "ws"])
+
+
+def test_ingest_a_record_that_is_no_object_is_named_in_json_s_words(tmp_path):
+    path = _write(tmp_path / "a.jsonl", 'null\n[1]\n"x"\n2\ntrue\n')
+    assert [e.message for e in _errors(_items(path))] == [
+        f"line is {kind}, not an object with paper fields"
+        for kind in ("null", "an array", "a string", "a number", "true")]  # not "a JSON NoneType"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.json", '{"papers": [{"title": "A"}],\n "papers": [{"title": "B"}]}'),
+    ("a.s2.json", '{"data": [{"paperId": "a", "title": "A"}], "data": [{"paperId": "b", "title": "B"}]}'),
+])
+def test_ingest_a_paper_list_given_twice_is_a_file_error(tmp_path, name, text):
+    # the first list was dropped without a word
+    path = _write(tmp_path / name, text)
+    with pytest.raises(InputError, match=rf"{name}:1: field '(papers|data)' is given twice with different values"):
+        read_papers([path])

@@ -408,3 +408,17 @@ def test_metadata_a_bad_citing_paper_is_an_error_of_its_record_not_of_the_file(t
         read_papers([path])
     result = read_papers([path], skip_bad=True)
     assert [p.ids for p in result.papers] == [(("s2", "abc"),), (("s2", "d"),)] and len(result.skipped) == 1
+
+
+def test_metadata_arxiv_markup_inside_a_title_or_summary_keeps_the_text_after_it(tmp_path: Path) -> None:
+    # an element inside <title> (XHTML content) used to end the title at its start, without a word
+    entry = ("  <entry>\n    <id>http://arxiv.org/abs/hep-th/9901001v2</id>\n"
+             '    <title type="xhtml">Sparse <b>mixture</b> of\n      experts</title>\n'
+             "    <summary>We train <i>MoE</i> models.</summary>\n"
+             "    <author><name>Ada <span>Lovelace</span></name></author>\n  </entry>\n")
+    path = tmp_path / "feed.atom"
+    path.write_text(_feed(entry), encoding="utf-8")
+    [paper] = read_arxiv(path)
+    assert isinstance(paper, Paper)
+    assert (paper.title, paper.abstract, paper.authors, paper.arxiv_id) == (
+        "Sparse mixture of experts", "We train MoE models.", ("Ada Lovelace",), "hep-th/9901001")

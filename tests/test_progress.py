@@ -43,3 +43,15 @@ def test_progress_on_a_terminal_redraws_at_most_every_interval_and_at_a_new_stag
         text = out.getvalue()
     assert text.count("\r") < 200  # tqdm's own rate limit, not one redraw per callback
     assert "extracting" in text and "loading nodes" in text and "5/10" in text
+
+
+def test_progress_an_error_in_the_block_draws_no_last_line():
+    # the error is then the one line a failed command prints, as on a terminal (whose bar is cleared)
+    out = io.StringIO()
+    try:
+        with stage_bar("reading", stream=out, every=3600) as progress:
+            progress("reading", 2, None)
+            raise ValueError("bad record")
+    except ValueError:
+        pass
+    assert out.getvalue() == ""

@@ -129,3 +129,18 @@ def test_stages_reported_results_in_chunks_of_a_pool_keep_their_order(dev_stages
         later = report_results_later(papers, resolution, pool, chunk=7)
         assert later() == expected
     assert len({r.paper_id for r in expected}) > 7  # several chunks held results
+
+
+def test_stages_read_and_merge_report_progress(tmp_path, capsys):
+    # reading and merging 200,000 records take over a minute: a build showed nothing meanwhile
+    from graphbuild.records import Paper
+
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{i}", "title": f"Paper {i}"}) + "\n" for i in range(2500)))
+    result = stages.read([path], progress=True)
+    assert "reading: 2500 records" in capsys.readouterr().err
+    seen: list[tuple[str, int, int | None]] = []
+    corpus = stages.merge(result.papers, [Paper(id="p0", title="Paper 0")],
+                          progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert len(corpus.papers) == 2500 and corpus.new_ids == frozenset(p.id for p in corpus.papers) - {"p0"}
+    assert ("merging: matching", 1000, 2501) in seen and seen[-1] == ("merging: combining", 2500, 2500)

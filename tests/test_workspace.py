@@ -536,3 +536,29 @@ def test_a_generation_is_never_switched_in_without_its_manifest_fields(tmp_path)
     commit.finish()
     manifest = json.loads((root / (root / "CURRENT").read_text().strip() / "manifest.json").read_text())
     assert set(generations.MANIFEST_FIELDS) <= set(manifest)
+
+
+def test_workspace_build_of_the_folder_holding_the_workspace_reads_only_the_papers(tmp_path, monkeypatch):
+    # `graphbuild build .` puts the workspace inside the folder it reads: the first build read its own
+    # lock file as a paper file and stopped, a rebuild would have read the generation's files
+    shutil.copy(SOURCES / "corpus.jsonl", tmp_path / "corpus.jsonl")
+    monkeypatch.chdir(tmp_path)
+    ws = Workspace("graphbuild-workspace")
+    for _ in range(2):
+        report = _build(ws, ".")
+        assert (report.files, report.papers_read, report.papers_total) == (1, 2, 2)
+
+
+def test_workspace_adding_a_record_with_the_doi_of_a_paper_of_another_title_is_reported(ws, tmp_path):
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"title": "Low-rank adapters", "doi": "10.1000/lora", "abstract": "We use LoRA."})
+                     + "\n", encoding="utf-8")
+    _build(ws, first)
+    later = tmp_path / "later.csv"
+    later.write_text("title,doi\nLow-Rank Adapters,10.1000/LORA\nA different paper,https://doi.org/10.1000/lora\n",
+                     encoding="utf-8")
+    said: list[str] = []
+    report = _build(ws, later, log=said.append)
+    assert report.papers_total == 1  # merged, as the DOI says; but not without a word
+    assert [line.split(" but ")[0] for line in said if line.startswith("warning: ")] == [
+        f"warning: {later}:3 has the DOI '10.1000/lora' of {first}:1"]

@@ -33,7 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .. import extract
 
     results = extract(args.inputs, format=args.input_format, skip_bad=args.skip_bad, settings=_settings(args),
-                      log=lambda m: print(m, file=sys.stderr))
+                      log=lambda m: print(m, file=sys.stderr), progress=True)
     if args.format == "json":
         json.dump([r.to_annotation() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

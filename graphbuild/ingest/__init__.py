@@ -59,6 +59,11 @@ class ReadResult:
         """Lines saying how many records were skipped and why (the first ``limit``); empty if none."""
         return skipped_lines(self.skipped, limit)
 
+    def warnings_summary(self, limit: int = 20) -> list[str]:
+        """The first ``limit`` warnings, and a line counting the rest (a filled-down id column warns per row)."""
+        rest = len(self.warnings) - limit
+        return self.warnings[:limit] + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
+
 
 #: how many skipped records a report names, one line each (the rest are counted)
 SKIPPED_SHOWN = 20
@@ -117,10 +122,17 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     """The records of one file, each checked by :func:`~graphbuild.ingest.checks.check_paper`."""
     path = Path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise InputError(path, None, "is a symbolic link to nothing (its target is missing, or links "
+                                         "lead back to it in a loop)")
         raise InputError(path, None, "no such file")
     if path.is_dir():
         raise InputError(path, None, f"is a folder without any file graphbuild reads ({', '.join(_extensions())}); "
                                      "name its files, with --format when their names do not tell the format")
+    if format is None and not path.is_file():
+        # a pipe (``<(cat x.jsonl)``, /dev/stdin) can be read once: sniffing it would leave nothing to read
+        raise InputError(path, None, "is not a regular file (a pipe or a device), which can be read only once; "
+                                     "pass --format to name its format, or save it to a file")
     name = format or detect_format(path)
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
@@ -133,10 +145,12 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
 
     With ``skip_bad`` a bad record is skipped and counted, and so is a file
     that cannot be read at all (its records are all left out). Directories
-    are expanded to the files inside them that have a known extension.
+    are expanded to the files inside them, and inside their subfolders, that
+    have a known extension (hidden ones and graphbuild workspaces are passed
+    over); a subfolder that cannot be listed is a bad file.
     Papers are returned in file order; merging duplicates is the job of
-    :func:`graphbuild.ingest.merge.merge_papers`. Records that share an id
-    but not a title are listed in ``warnings``. With ``progress``, records
+    :func:`graphbuild.ingest.merge.merge_papers`. Records that share a DOI,
+    an arXiv id or an id but not a title are listed in ``warnings``. With ``progress``, records
     read are counted on standard error (:func:`graphbuild.progress.stage_bar`).
     """
     from ..progress import stage_bar
@@ -149,6 +163,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
             papers: list[Paper] = []
             skipped: list[InputError] = []
             try:
+                if isinstance(path, InputError):  # a folder inside a named one that cannot be listed
+                    raise path
                 for item in read_file(path, format):
                     done += 1
                     report("reading", done, None)
@@ -161,7 +177,8 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
             except InputError as exc:
                 if not skip_bad:
                     raise
-                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole file was skipped)"))
+                whole = "folder" if isinstance(path, InputError) else "file"
+                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole {whole} was skipped)"))
                 continue
             result.papers.extend(papers)
             result.skipped.extend(skipped)
@@ -174,17 +191,55 @@ def _extensions() -> list[str]:
     return sorted({ext for fmt in FORMATS.values() for ext in fmt.extensions})
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path; a folder becomes its files with a known extension, or itself when it has none (an error)."""
-    known = _extensions()
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Each path; a folder becomes its files with a known extension, or itself when it has none (an error).
+
+    Folders are walked with the folders they hold, symbolic links to folders
+    included (each real folder once, so a link loop ends). Hidden files and
+    folders (``.git``, ``.venv``) and graphbuild workspaces inside are passed
+    over: ``graphbuild build .`` must not read its own workspace. A folder that
+    cannot be listed is an :class:`InputError` in its place, never left out
+    without a word; so is a workspace named as an input.
+    """
+    known = tuple(_extensions())
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = [child for child in sorted(path.rglob("*"))
-                     if child.is_file() and any("".join(child.suffixes).lower().endswith(e) for e in known)]
-            yield from files or [path]
+        if path.is_dir() and _is_workspace(path):
+            yield InputError(path, None, "is a graphbuild workspace, not a folder of papers; name it with -w "
+                                         "to add to it, or name the files it was built from")
+        elif path.is_dir():
+            found = list(_walk(path, known, set()))
+            yield from found or [path]
         else:
             yield path
+
+
+def _is_workspace(folder: Path) -> bool:
+    """Whether ``folder`` is a graphbuild workspace (it has the writers' lock file or a ``CURRENT`` pointer)."""
+    from ..lock import LOCK_FILE
+
+    return (folder / LOCK_FILE).exists() or (folder / "CURRENT").is_file()
+
+
+def _walk(folder: Path, known: tuple[str, ...], seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    """The files under ``folder`` whose names end in one of ``known``, sorted by path; unreadable folders as errors."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        yield InputError(folder, None, f"cannot read folder: {exc.strerror}")
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            if not _is_workspace(child):
+                yield from _walk(child, known, seen)
+        elif child.is_file() and "".join(child.suffixes).lower().endswith(known):
+            yield child
 
 
 def _register_builtin() -> None:

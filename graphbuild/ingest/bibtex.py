@@ -141,7 +141,8 @@ def read_bibtex(path: Path) -> Iterator[Item]:
         return
     blocks = list(parse_bibtex(text))  # fast scanner; bibtexparser for what it does not handle
     entries = {str(b.key).lower(): b for _, b in blocks if not isinstance(b, ParsingFailedBlock) and not b.problem}
-    volumes = {key for key in map(_crossref, entries.values()) if key in entries}
+    # the volumes other entries name ("" is no crossref; an entry naming itself is no volume)
+    volumes = {cr for key, entry in entries.items() if (cr := _crossref(entry)) and cr != key and cr in entries}
     for line, block in blocks:
         if isinstance(block, ParsingFailedBlock):
             yield InputError(path, line, _bib_error(block))

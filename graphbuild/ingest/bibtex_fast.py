@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .latex import FastLatexMiddleware, decode_field
+from .latex import FastLatexMiddleware, decode_field, decode_latex
 
 __all__ = ["parse_bibtex", "scan_bibtex", "ScannedEntry", "STANDARD_MACROS"]
 
@@ -224,9 +224,14 @@ def _first_last(name: str) -> str:
 
 
 def _names(value: str) -> list[str]:
+    """The names of a raw (undecoded) name list, each ``First Last`` and decoded.
+
+    Split before decoding, as BibTeX does: braces keep a name whole
+    (``{Barnes and Noble}`` is one name, not two).
+    """
     from bibtexparser.middlewares.names import split_multiple_persons_names
 
-    return [_first_last(n) for n in split_multiple_persons_names(value)]
+    return [decode_latex(_first_last(n)) for n in split_multiple_persons_names(value)]
 
 
 def _entry(text: str, type_: str, body: int, line: int,
@@ -254,8 +259,7 @@ def _entry(text: str, type_: str, body: int, line: int,
         raw, pos, undefined = _expression(text, fm.end(), macros, _scanned_part)
         if undefined:
             uses.extend((name, macro) for macro in undefined)
-        decoded = decode_field(name, raw)
-        fields[name] = _Field(name, _names(decoded) if name.lower() in _NAME_FIELDS else decoded)
+        fields[name] = _Field(name, _names(raw) if name.lower() in _NAME_FIELDS else decode_field(name, raw))
         follow = text[pos:pos + 1]
         if follow == ",":
             pos += 1
@@ -387,7 +391,8 @@ def _parse_with_bibtexparser(text: str) -> Iterator[tuple[int, Any]]:
         lib_logger.addHandler(logging.NullHandler())
     library = bibtexparser.parse_string(text, parse_stack=[])  # raw values: read by BibTeX's rules below
     _resolve_values(library)
-    for middleware in (FastLatexMiddleware(), SeparateCoAuthors(), SplitNameParts(), MergeNameParts(style="first")):
+    # names are split before they are decoded, so that braces keep "{Barnes and Noble}" one name
+    for middleware in (SeparateCoAuthors(), SplitNameParts(), MergeNameParts(style="first"), FastLatexMiddleware()):
         library = middleware.transform(library)
     for block in library.blocks:
         line = (block.start_line or 0) + 1

@@ -2,11 +2,13 @@
 
 :func:`guarded` wraps a reader: it turns a record the later stages could not
 handle (a field that is not text; an unpaired surrogate, which no file can store;
-a text longer than the NLP pass reads) into an :class:`~graphbuild.errors.InputError` for that record,
-and anything the reader itself trips over (JSON nested too deeply, a value of
-an unexpected type) into an ``InputError`` for the file, so that bad input is
-always one coded line. :func:`id_conflicts` finds records that share an id but
-not a title, which merging would otherwise join silently.
+a text longer than the NLP pass reads; an author count below zero or past any
+real one) into an :class:`~graphbuild.errors.InputError` for that record, and
+anything the reader itself trips over (JSON nested too deeply, a value of an
+unexpected type) into an ``InputError`` for the file, so that bad input is
+always one coded line. :func:`id_conflicts` finds records that share an id (a
+DOI, an arXiv id or the record's own) but not a title, which merging would
+otherwise join silently.
 """
 
 from __future__ import annotations
@@ -17,11 +19,15 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Paper, normalize_title, paper_key
+from .located import short_value
 
-__all__ = ["MAX_TEXT_CHARS", "check_paper", "guarded", "id_conflicts"]
+__all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "guarded", "id_conflicts"]
 
 #: Longest title + abstract the NLP pass reads (spaCy's default ``nlp.max_length``).
 MAX_TEXT_CHARS = 1_000_000
+
+#: Most authors a paper may list (the longest real author lists have some thousands); a store keeps 64-bit numbers.
+MAX_AUTHORS = 100_000
 
 #: What a reader may trip over on hostile input; anything else is a bug and stays loud.
 _READER_FAILURES = (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError,
@@ -58,6 +64,9 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
                                           f"(\\u{ord(value[exc.start]):04x} at character {exc.start}), "
                                           "a broken escape such as \"\\ud83d\" that no file can store; "
                                           "fix or remove the record")
+    if paper.n_authors is not None and not 0 <= paper.n_authors <= MAX_AUTHORS:
+        return InputError(path, line, f"n_authors {short_value(paper.n_authors)} is not a number of authors (0 to "
+                                      f"{MAX_AUTHORS:,}); fix or remove the record")
     size = len(paper.text)
     if size > MAX_TEXT_CHARS:
         return InputError(path, line, f"title and abstract are {size:,} characters, more than the "
@@ -80,23 +89,38 @@ def guarded(path: Path, items: Iterable[Paper | InputError]) -> Iterator[Paper |
         raise InputError(path, None, f"cannot read the file: {reason[:200]}") from None
 
 
-def id_conflicts(papers: Iterable[Paper]) -> list[str]:
-    """One warning per record that shares a user-given id with an earlier record but not its title.
+def id_conflicts(papers: Iterable[Paper], earlier: Iterable[Paper] = ()) -> list[str]:
+    """One warning per record that shares a DOI, an arXiv id or a user-given id with an earlier record
+    but not its title.
 
     Merging joins such records into one paper (keeping the first title), so
-    the warning names both records and says which title was kept.
+    the warning names both records and says which title was kept: a DOI
+    column a spreadsheet filled down, say, would otherwise fold many papers
+    into one without a word. ``earlier``: papers that come first (a
+    workspace's), compared with but not warned about.
     """
     first: dict[str, Paper] = {}
+    for paper in earlier:
+        for _, key, _ in _shared_ids(paper):
+            first.setdefault(key, paper)
     out = []
     for paper in papers:
-        for kind, value in paper.ids:
-            if kind != "id":
-                continue
-            key = paper_key(value)
+        for what, key, value in _shared_ids(paper):
             seen = first.setdefault(key, paper)
             if seen is not paper and normalize_title(seen.title) != normalize_title(paper.title):
-                out.append(f"warning: {paper.source or 'a record'} has the id {value!r} of "
+                out.append(f"warning: {paper.source or 'a record'} has the {what} {value!r} of "
                            f"{seen.source or 'an earlier record'} but another title ({paper.title!r}, not "
                            f"{seen.title!r}); they were merged keeping {seen.title!r}: give one of them "
-                           "another id if they are different papers")
+                           f"another {what} if they are different papers")
     return out
+
+
+def _shared_ids(paper: Paper) -> Iterator[tuple[str, str, str]]:
+    """(what it is called, merge key, value as written) of each id of ``paper`` that merging joins on."""
+    if paper.doi:
+        yield "DOI", "doi:" + paper.doi, paper.doi
+    if paper.arxiv_id:
+        yield "arXiv id", "arxiv:" + paper.arxiv_id, paper.arxiv_id
+    for kind, value in paper.ids:
+        if kind == "id":
+            yield "id", paper_key(value), value

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import math
 import re
 from collections.abc import Mapping
 from datetime import date as _date
@@ -26,6 +27,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
+from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "read_text", "no_records", "norm_field",
            "paper_from_record"]
@@ -258,6 +260,8 @@ def _as_str(value: Any, field: str) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ValueError(f"field {field!r} must be a string, not {type(value).__name__}")
+    if isinstance(value, float) and not math.isfinite(value):  # JSON's NaN / Infinity: no text to keep
+        raise ValueError(f"field {field!r} must be a string, not {value}")
     return str(value)
 
 
@@ -275,7 +279,7 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
     """
     where = label or (f"record at line {line}" if line else "record")
     try:
-        rec = {norm_field(k): v for k, v in record.items() if k is not None}
+        rec = _normalized(record)
         title = clean_text(_as_str(rec.get("title"), "title"))
         doi, arxiv_id, ids = _identifiers(rec)
         if not (title or doi or arxiv_id):
@@ -299,6 +303,41 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         )
     except ValueError as exc:
         return InputError(path, line, f"{where}: {exc}")
+
+
+def _normalized(record: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` with its field names normalised (:func:`norm_field`).
+
+    Two names for one field (``title`` and ``Title``, ``author`` and
+    ``authors``, ``journal`` and ``venue``) may both be given when at most
+    one of them has a value, or both the same; different values raise
+    :class:`ValueError`, as does a key a JSON object gives twice with
+    different values (:func:`~graphbuild.ingest.located.repeated_keys`):
+    keeping one would silently drop the other.
+    """
+    repeated = repeated_keys(record)
+    if repeated:
+        raise ValueError(repeated)
+    rec: dict[str, Any] = {}
+    named: dict[str, str] = {}
+    for key, value in record.items():
+        if key is None:
+            continue
+        name = norm_field(key)
+        if name in rec:
+            earlier = rec[name]
+            if _no_value(value) or value == earlier:
+                continue
+            if not _no_value(earlier):
+                raise ValueError(f"fields {named[name]!r} and {key!r} both give the {name} ({short_value(earlier)} and "
+                                 f"{short_value(value)}); keep one")
+        rec[name], named[name] = value, key
+    return rec
+
+
+def _no_value(value: Any) -> bool:
+    """Whether a field's value is missing: null, an empty string or an empty list or object."""
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
 
 
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
@@ -380,6 +419,8 @@ def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
             raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
         if isinstance(item, dict):
             try:
+                if repeated_keys(item):
+                    raise ValueError(repeated_keys(item))
                 item = {k: _as_str(v, k) if k in _REF_TEXT_FIELDS else v for k, v in item.items()}
             except ValueError as exc:
                 raise ValueError(f"reference {n}: {exc}") from None

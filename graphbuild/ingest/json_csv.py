@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import register
 from .fields import Item, no_records, norm_field, paper_from_record, read_text
-from .located import parse_json
+from .located import json_kind, loads, parse_json, repeated_keys
 
 __all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -47,6 +47,8 @@ def read_json(path: Path) -> Iterator[Item]:
     if isinstance(data, list):
         items = doc.records()
     elif key is not None:
+        if repeated_keys(data):  # {"papers": [...], "papers": [...]}: the first list would be dropped
+            raise InputError(path, doc.line, repeated_keys(data))
         items = doc.records(key)
     elif isinstance(data, dict) and "title" in data:
         items = iter([(doc.line, data)])
@@ -57,7 +59,7 @@ def read_json(path: Path) -> Iterator[Item]:
     for line, value in items:
         found += 1
         if not isinstance(value, dict):
-            yield InputError(path, line, f"record {found} is a JSON {type(value).__name__}, not an object "
+            yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
                                          "with paper fields")
             continue
         yield paper_from_record(value, path, line, tabular=False)
@@ -75,7 +77,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(path, number, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "each line must be one complete JSON object")
@@ -84,7 +86,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             yield InputError(path, number, "the JSON on this line is nested too deeply to read")
             continue
         if not isinstance(value, dict):
-            yield InputError(path, number, f"line is a JSON {type(value).__name__}, not an object "
+            yield InputError(path, number, f"line is {json_kind(value)}, not an object "
                                            "with paper fields")
             continue
         yield paper_from_record(value, path, number, tabular=False)
@@ -122,6 +124,11 @@ def sniff_json(head: str) -> bool:
 
 
 _DELIMITERS = ",;\t"
+
+# The csv module refuses cells over 131,072 characters ("field larger than field limit"), which an
+# abstract may well be: cells are read whole, and a text too long for the NLP pass is reported per record
+# (graphbuild.ingest.checks), as for every format. The limit is the process's; it is only ever raised.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
 def _repeated_field(header: list[str], row: list[str]) -> str:
@@ -175,6 +182,7 @@ def read_csv(path: Path) -> Iterator[Item]:
         except StopIteration:
             break
         except csv.Error as exc:
+            found += header is not None  # a row, if a bad one: the file is not "a header only"
             yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row")
             if reader.line_num == last_line:
                 break

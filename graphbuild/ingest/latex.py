@@ -164,7 +164,8 @@ def decode_latex(text: str) -> str:
 
 
 class FastLatexMiddleware:
-    """A bibtexparser middleware that decodes every field value with :func:`decode_field`.
+    """A bibtexparser middleware that decodes every field value with :func:`decode_field` (each name
+    of a name list split by bibtexparser's name middlewares, which run first).
 
     Used when a file goes through bibtexparser (the fallback of
     :mod:`graphbuild.ingest.bibtex_fast`), in place of bibtexparser's own
@@ -188,6 +189,8 @@ class FastLatexMiddleware:
                 for field in entry.fields:
                     if isinstance(field.value, str):
                         field.value = decode_field(field.key, field.value)
+                    elif isinstance(field.value, list):  # the names of an author list
+                        field.value = [decode_field(field.key, v) if isinstance(v, str) else v for v in field.value]
                 return entry
 
         return _Middleware()

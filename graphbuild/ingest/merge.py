@@ -28,12 +28,16 @@ from dataclasses import dataclass, field
 
 from networkx.utils import UnionFind
 
+from ..progress import Progress, no_progress
 from ..records import Paper, PaperRef, arxiv_from_doi, clean_arxiv, clean_doi, paper_key, title_key
 
 __all__ = ["MIN_TITLE_CHARS", "merge_papers", "resolve_references", "strong_keys", "merge_refs"]
 
 #: Shortest normalised title that may match on the title alone (without a year).
 MIN_TITLE_CHARS = 20
+
+#: papers between two progress reports of :func:`merge_papers`
+_TICK = 1000
 
 _PREFIXED = re.compile(r"^(doi|arxiv|s2|openalex|corpus|title):")
 
@@ -141,16 +145,20 @@ class _SamePaper:
         return sorted((sorted(group) for group in self.sets.to_sets()), key=lambda g: g[0])
 
 
-def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None) -> list[list[int]]:
+def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None,
+            progress: Progress = no_progress) -> list[list[int]]:
     """Indices of ``refs`` grouped into same-paper groups, in order of first appearance.
 
     With ``surnames`` (each ref's first author, :func:`first_surname`), a
     preprint and its published version are joined too (:func:`_version_pairs`).
+    ``progress`` is told of the refs keyed (``"merging: matching"``).
     """
     uf = _SamePaper(refs)
     first: dict[str, int] = {}
     weak_pairs: list[tuple[int, int]] = []
     for i, ref in enumerate(refs):
+        if not i % _TICK:
+            progress("merging: matching", i, len(refs))
         for key in strong_keys(ref):
             if key in first:
                 if key.startswith("titleyear:"):
@@ -235,13 +243,16 @@ def _combine(copies: Sequence[Paper]) -> Paper:
     )
 
 
-def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
+def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress) -> list[Paper]:
     """Merge copies of the same paper into one.
 
     Parameters
     ----------
     papers
         Papers in reading order, possibly several copies of one paper.
+    progress
+        Told of the papers matched, then of the groups combined
+        (stages ``"merging: matching"`` and ``"merging: combining"``).
 
     Returns
     -------
@@ -255,8 +266,13 @@ def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
         the order the files were read in.
     """
     papers = list(papers)
-    groups = _groups([p.ref() for p in papers], [first_surname(p.authors) for p in papers])
-    merged = [_combine([papers[i] for i in group]) for group in groups]
+    groups = _groups([p.ref() for p in papers], [first_surname(p.authors) for p in papers], progress)
+    merged = []
+    for n, group in enumerate(groups):
+        if not n % _TICK:
+            progress("merging: combining", n, len(groups))
+        merged.append(_combine([papers[i] for i in group]))
+    progress("merging: combining", len(groups), len(groups))
     _make_ids_unique(merged, set())
     return merged
 

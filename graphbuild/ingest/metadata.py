@@ -29,6 +29,7 @@ that the same preprint gets the same id from every source.
 from __future__ import annotations
 
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -40,7 +41,7 @@ from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .fields import clean_text, read_text
-from .located import line_numbers, parse_json
+from .located import line_numbers, loads, parse_json, repeated_keys
 
 __all__ = [
     "ATOM_NS",
@@ -81,6 +82,8 @@ def _text(value: Any) -> str:
     if isinstance(value, (list, dict)):
         kind = "list" if isinstance(value, list) else "object"
         raise ValueError(f"a field that should be text holds a JSON {kind} ({json.dumps(value)[:60]})")
+    if isinstance(value, float) and not math.isfinite(value):  # JSON's NaN / Infinity: no text to keep
+        raise ValueError(f"a field that should be text holds {value}")
     return clean_text(value)
 
 
@@ -148,6 +151,8 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         whole = doc.value
         if isinstance(whole, dict):
             key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
+            if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
+                raise InputError(path, doc.line, repeated_keys(whole))
             records = doc.records(key) if key else iter([(doc.line, whole)])
         elif isinstance(whole, list):
             records = doc.records()
@@ -160,7 +165,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line), ""
+            yield lineno, loads(line), ""
         except json.JSONDecodeError as exc:
             yield lineno, InputError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno}); "
                                      "fix or remove this line"), ""
@@ -215,6 +220,8 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     """
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object (a Semantic Scholar paper)")
+    if repeated_keys(obj):
+        raise ValueError(repeated_keys(obj))
     title = _text(obj.get("title"))
     if not title:
         raise ValueError("paper has no title; request the 'title' field from the API")
@@ -326,6 +333,8 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     """Map one OpenAlex work object to a :class:`Paper` (:class:`ValueError` if unusable)."""
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object (an OpenAlex work)")
+    if repeated_keys(obj):
+        raise ValueError(repeated_keys(obj))
     title = _text(obj.get("display_name") or obj.get("title"))
     if not title:
         raise ValueError("work has no title (display_name)")
@@ -419,8 +428,9 @@ def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
 
 
 def _child_text(entry: ET.Element, name: str) -> str:
+    """The text of ``entry``'s child ``name``, with that of any elements inside it (XHTML content: ``<b>x</b>``)."""
     node = entry.find(name, _NS)
-    return _text(node.text) if node is not None and node.text else ""
+    return _text("".join(node.itertext())) if node is not None else ""
 
 
 def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
@@ -434,9 +444,8 @@ def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
         raise ValueError(f"entry id {entry_id!r} is not an arXiv abstract URL")
     if not title:
         raise ValueError("entry has no title")
-    authors = tuple(
-        _text(node.text) for node in entry.findall("atom:author/atom:name", _NS) if node.text and node.text.strip()
-    )
+    authors = tuple(name for node in entry.findall("atom:author/atom:name", _NS)
+                    if (name := _text("".join(node.itertext()))))
     published = _child_text(entry, "atom:published") or _child_text(entry, "atom:updated")
     url = None
     for link in entry.findall("atom:link", _NS):

@@ -58,14 +58,15 @@ def paper_from_json(text: str) -> Paper:
     from ..errors import InputError
     from ..ingest.checks import check_paper
     from ..ingest.fields import paper_from_record
+    from ..ingest.located import json_kind, loads
     from ..ingest.metadata import openalex_work, s2_paper
 
     try:
-        value = json.loads(text)
+        value = loads(text)
     except json.JSONDecodeError as exc:  # worded as the single build's JSON Lines reader words it
         raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove this line") from None
     if not isinstance(value, dict):
-        raise ValueError(f"record is a JSON {type(value).__name__}, not an object with paper fields")
+        raise ValueError(f"record is {json_kind(value)}, not an object with paper fields")
     if "paperId" in value or "corpusId" in value:
         item: Paper | InputError = s2_paper(value)
     elif str(value.get("id", "")).startswith("https://openalex.org/"):
