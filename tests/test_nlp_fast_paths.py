@@ -9,6 +9,7 @@ heads, hyphens, the title's end, several matches in a row, cues too far back.
 from __future__ import annotations
 
 import itertools
+import re
 import string
 
 import pytest
@@ -250,3 +251,99 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
     for word in words:
         m, f = plain(word), fast(word)
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
+
+
+# ---------------------------------------------------------------- fast16: typing, shapes, roles
+
+
+def _strings(alphabet: str, longest: int) -> list[str]:
+    return ["".join(p) for k in range(longest + 1) for p in itertools.product(alphabet, repeat=k)]
+
+
+def test_shape_type_from_the_endings_matches_the_rules():
+    rules = entity_types._SHAPE_RULES
+    endings = [e for pattern, _ in rules for e in pattern.pattern[3:-2].split("|") if "\\" not in e]
+    names = [f"{lead}{e}{tail}" for e in endings for lead in ("", "X", "x-", "7 ") for tail in ("", "\n", "s", "\n\n")]
+    # numbers before B/M/k, dashes, other digits (Arabic-Indic, superscript), newlines, one-letter names
+    names += _strings("BMkK-.7 \n٣²a", 3)
+    names += ["Llama-2-7B", "GPT 1.5B", "X-12k", "X-12K\n", "Bench-", "-3", "x٣B", "x²B", "7b", "NetX", "LLaMA\n",
+              "Qwen2.5", "Data-100", "Set\n", "Toolkit", "VLMEvalKit", "Norm\nX"]
+    for name in names:
+        plain = next((type_ for pattern, type_ in rules if pattern.search(name)), None)
+        assert entity_types._shape_type.__wrapped__(name) == plain, repr(name)
+
+
+AFTERS = [" model", "'s) -based (ab) model x", ", a new benchmark for", " 7B", "-(7.5M ", " (13B) model", "",
+          " --  the big   red model", ": an encoder", " — our x-y z", "s", " (e.g. foo)", "\n7.5B\n", "-3M, a b"]
+
+
+def test_after_patterns_in_one_match_match_each_pattern():
+    after_all = entity_types._AFTER_ALL
+    afters = AFTERS + _strings(" (7B,a-'s)", 4)
+    for after in afters:
+        head, words, size = after_all.match(after).group("head", "words", "size")
+        m = entity_types._AFTER.match(after)
+        assert head == (m.group("head") if m else None), repr(after)
+        m = entity_types._APPOSITIVE.match(after)
+        assert words == (m.group("words") if m else None), repr(after)
+        assert (size is not None) == bool(entity_types._SIZE_AFTER_NAME.match(after)), repr(after)
+
+
+def test_eval_prep_from_its_letter_matches_the_word_boundary_pattern():
+    plain = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
+    befores = _strings("on vXr", 5) + ["results on the GLUE, SQuAD and ", "trained over ImageNet ", "moon ",
+                                       "_on X ", "é on X ", "on\nX\n", "xon X ", "-on A & B "]
+    for before in befores:
+        assert bool(entity_types._EVAL_PREP.search(before)) == bool(plain.search(before)), repr(before)
+
+
+def test_coordinating_matches_the_coordination_pattern():
+    pieces = [" ", ",", "and", "or", "&", "/", "→", "->", "-to-", "\n", "\u00a0", "x", "-", "a", "nd", "\t"]
+    for k in range(1, 5):
+        for parts in itertools.product(pieces, repeat=k):
+            gap = "".join(parts)
+            assert entity_types._coordinating(gap) == bool(entity_types._COORD.match(gap)), repr(gap)
+
+
+def test_capital_run_from_the_first_lower_case_letter_matches_the_plain_run():
+    word = r"[A-Z](?:[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
+    plain = re.compile(rf"[A-Z](?<![\w-][A-Z]){word[5:]}(?: {word})+(?![\w-])")
+    texts = _strings("Aa'- ", 6) + [
+        "We use Long Range Arena and In-The-Wild Jailbreak Prompts, then LoRA's Big Model'-x Foo’s Bar-",
+        "GPT-4 Turbo A-B C'D'e Ef'-g Hh Ii- Jj KkK LL Mm0 9N Oo’"]
+    for text in texts:
+        fast = [m.span() for m in patterns._CAPITAL_RUN.finditer(text)]
+        assert fast == [m.span() for m in plain.finditer(text)], repr(text)
+
+
+def test_chunk_shaped_matches_the_chunk_pattern():
+    chunks = _strings("Aa1-+ ", 4) + ["ToxicChat", "p-Tuning", "Adam++", "(GPT-4)", "e.g.", "x\u00a0Y", "ab-C\n",
+                                       "٣D", "ÉÉ", "aÉ", "x-é", "GPT-4\t"]
+    for chunk in chunks:
+        assert patterns._chunk_shaped(chunk) == bool(patterns._CHUNK.fullmatch(chunk)), repr(chunk)
+
+
+def test_word_start_modifier_matches_the_scan_and_the_modifier_pattern():
+    texts = ["deep metric learning", "x.y-z sparse", "a  b", "été low-rank", "_ab-c9 d", "9x Ab-cd", "-ab cd"]
+    texts += _strings("a-_ 9.", 4)
+    for text in texts:
+        for end in range(len(text) + 1):
+            j = end - 1
+            while j >= 0 and (text[j].isalnum() or text[j] in "_-"):
+                j -= 1
+            modifier = bool(patterns._MODIFIER_WORD.fullmatch(text, j + 1, end))
+            assert patterns._word_start_modifier(text, end) == (j + 1, modifier), (text, end)
+
+
+def test_propose_with_its_subjects_spelled_out_matches_the_plain_pattern():
+    plain = re.compile(roles._PROPOSE_PLAIN)
+    texts = ["We propose X and we also introduce Y; this paper presents Z, and build W.",
+             "Here we newly design a model; our work further develops it; us to create, and proposes to use it.",
+             "awe propose; subwork introduces; Heresy presents; andbuild; bus to create; we  proposed; We\nbuilds",
+             "the study first releases data, this article now curates; report contributes; here formulate",
+             "we propose to do X, we proposes, we open-source the code, We Propose"]
+    for text in texts:
+        for cut in range(len(text) + 1):
+            before = text[:cut]
+            fast = [m.span() for m in roles._PROPOSE.finditer(before)]
+            assert fast == [m.span() for m in plain.finditer(before)], repr(before)
