@@ -347,3 +347,53 @@ def test_propose_with_its_subjects_spelled_out_matches_the_plain_pattern():
             before = text[:cut]
             fast = [m.span() for m in roles._PROPOSE.finditer(before)]
             assert fast == [m.span() for m in plain.finditer(before)], repr(before)
+
+
+def test_shape_score_tries_a_pattern_wherever_it_can_match():
+    words = _strings("aA1-+^I.n\n", 3) + ["non-IID", "FP16", "W8A8", "2D-3D", "English-to-German", "x^2", "~3.5x",
+                                           "±2", "≈7B", "٣DSeg", "²x", "IV", "XL", "p-Tuning", "Adam++", "Adam++\n",
+                                           "3DSeg-8", "12%", ",5", ".5M", "uint8", "INT4", "BF16\n", "TF32"]
+    for word in words:
+        first = word[:1]
+        if patterns._PREFIXED.match(word):
+            assert "a" <= first <= "z", word
+        if patterns._PLUSPLUS.match(word):
+            assert word.endswith(("++", "++\n")), word
+        if patterns._DIGIT_LED.match(word):
+            assert first.isdecimal(), word
+        if patterns._NUMBERISH.match(word):
+            assert first in patterns._NUMBERISH_FIRST or first.isdecimal(), word
+        if patterns._ROMAN.match(word):
+            assert first in "IVX", word
+        if patterns._NOT_NAME.search(word):
+            assert first in patterns._NOT_NAME_FIRST or first.isdecimal() or "^" in word or "-to-" in word, word
+
+
+def test_lower_phrases_skip_the_modifiers_holding_a_stop_word():
+    texts = LOWER + ["T\n\nwe use the same quantization and operates at inference, employing positional encoding",
+                     "T\n\nx in deep learning, a top down pruning; its own decoding; few shot prompting"]
+    for text in texts:
+        title_end = text.find("\n\n")
+        plain = []
+        for m_start, head, m_end in patterns._lower_phrase_spans(text, title_end):
+            words = text[m_start:head].split()
+            while words and (words[0] in patterns._LOWER_STOP or words[0] in patterns.STOP_WORDS):
+                words = words[1:]
+            for k in range(len(words), 0, -1):
+                mods = words[-k:]
+                if any(w in patterns.STOP_WORDS for w in mods) or mods[0] in patterns._LEAD_VERBS:
+                    continue
+                plain.append((head - len(" ".join(mods)) - 1, m_end))
+        assert [(c.start, c.end) for c in patterns._lower_phrases(text, title_end)] == plain
+
+
+def test_apposed_from_the_commas_matches_the_full_scan():
+    texts = ["T\n\nWe propose PTOFA, a Predict-Then-Optimize Fund Allocation framework, an X, the Y",
+             "T: x\n\nAb, a Cd, the Ef,  an\nGh, a Foooooooooooo-Bar, a Twelve-chars, a Elevenchars, a x",
+             "T\n\n(ResNet-50, a b), x.Y, a z; éB, a c; _Q, the r; A-B, an c; Ab,a x; Ab, anx Ab, the\tx",
+             "Title, a b\n\nX, a"]
+    texts += _strings("Ab-, a", 6)
+    for text in texts:
+        for title_end in {0, text.find("\n\n") + 1, 3}:
+            fast = [m.span() for m in abbreviations._apposed(text, title_end)]
+            assert fast == [m.span() for m in abbreviations._APPOSED.finditer(text, title_end)], (text, title_end)

@@ -55,6 +55,10 @@ _NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-
 # a coined name led by a dimension or a count ("3DSeg-8", "4DGen"), unlike "2D-3D" or "6-DoF"
 _DIGIT_LED = re.compile(r"^\d[A-Z]+[a-z]{2,}[A-Za-z0-9\-]*$")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
+# the first characters a match of _NUMBERISH (besides a digit) and of _NOT_NAME (besides a digit,
+# or "^" or "-to-" anywhere) can start with
+_NUMBERISH_FIRST = frozenset("~<>≈=±+-.,")
+_NOT_NAME_FIRST = frozenset("FBITUWn")
 
 
 _STRIP = re.compile(r"^([(\[{\"'“‘<]*)(.*?)(?:['’]s)?[)\]}\"'”’,.;:!?>]*$", re.S)
@@ -88,9 +92,16 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     """
     if len(text) < 2 or "://" in text or "@" in text or text.startswith("\\"):
         return 0
-    if _PREFIXED.match(text) or _PLUSPLUS.match(text) or _DIGIT_LED.match(text):
+    # (each pattern tried only when the first character, or the end, allows a match; "$" also matches
+    # before a final newline)
+    first = text[0]
+    if ("a" <= first <= "z" and _PREFIXED.match(text) or text.endswith(("++", "++\n")) and _PLUSPLUS.match(text)
+            or first.isdecimal() and _DIGIT_LED.match(text)):
         return 2
-    if _NUMBERISH.match(text) or _ROMAN.match(text) or _NOT_NAME.search(text):
+    if ((first in _NUMBERISH_FIRST or first.isdecimal()) and _NUMBERISH.match(text)
+            or first in "IVX" and _ROMAN.match(text)
+            or (first in _NOT_NAME_FIRST or first.isdecimal() or "^" in text or "-to-" in text)
+            and _NOT_NAME.search(text)):
         return 0
     letters = sum(map(str.isalpha, text))  # (map over str methods: the same tests in C loops)
     if letters == 0 or not any(map(str.isupper, text)):
@@ -315,9 +326,14 @@ def _lower_phrases(text: str, title_end: int) -> Iterator[Candidate]:
         words = text[m_start:head].split()
         while words and (words[0] in _LOWER_STOP or words[0] in STOP_WORDS):
             words = words[1:]
-        for k in range(len(words), 0, -1):
+        # the last k words hold no stop word when k is below len(words) - (index of the last stop word)
+        last_stop = -1
+        for i, w in enumerate(words):
+            if w in STOP_WORDS:
+                last_stop = i
+        for k in range(len(words) - 1 - last_stop, 0, -1):
             mods = words[-k:]
-            if any(w in STOP_WORDS for w in mods) or mods[0] in _LEAD_VERBS:
+            if mods[0] in _LEAD_VERBS:
                 continue  # "use the same quantization", "operates at inference", "employing positional encoding"
             start = head - len(" ".join(mods)) - 1
             yield Candidate(start, m_end, text[start:m_end], "lowerphrase")
