@@ -115,7 +115,7 @@ def _shape_type(name: str) -> str | None:
 
     Each rule is an ending: an alternation of literals then ``$`` (a suffix of
     the name), a number before ``B`` or ``M`` (its last two characters tell), or
-    ``-<digits>[kK]`` (searched only when the name ends in a digit or ``k``). A
+    ``-<digits>[kK]`` (searched only when the name ends in a digit, ``k`` or ``K``). A
     name ending in a newline, where ``$`` also matches before it, takes the rules.
     """
     if name.endswith("\n"):
@@ -228,7 +228,7 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
 
 
 def _coordinating(gap: str) -> bool:
-    """``_COORD.match(gap)``, from the gap without its white space (``\\s`` and ``str.strip`` agree)."""
+    r"""``_COORD.match(gap)``, from the gap without its white space (``\s`` and ``str.strip`` agree)."""
     core = gap.strip()
     if core in _COORD_SIGNS:
         return True
