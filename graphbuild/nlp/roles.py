@@ -149,7 +149,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
-    if after[:1] == "-" and "a" <= after[1:2] <= "z":  # _MODIFIER.match(after)
+    if after[:1] == "-" and "a" <= after[1:2] <= "z":  # "-" and an ASCII lower-case letter: "BERT-based"
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
     # (first the cheap test of the whole sentence so far: most candidates have no verb before them)
