@@ -9,6 +9,7 @@ heads, hyphens, the title's end, several matches in a row, cues too far back.
 from __future__ import annotations
 
 import itertools
+import re
 import string
 
 import pytest
@@ -250,3 +251,149 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
     for word in words:
         m, f = plain(word), fast(word)
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
+
+
+# ---------------------------------------------------------------- fast16: typing, shapes, roles
+
+
+def _strings(alphabet: str, longest: int) -> list[str]:
+    return ["".join(p) for k in range(longest + 1) for p in itertools.product(alphabet, repeat=k)]
+
+
+def test_shape_type_from_the_endings_matches_the_rules():
+    rules = entity_types._SHAPE_RULES
+    endings = [e for pattern, _ in rules for e in pattern.pattern[3:-2].split("|") if "\\" not in e]
+    names = [f"{lead}{e}{tail}" for e in endings for lead in ("", "X", "x-", "7 ") for tail in ("", "\n", "s", "\n\n")]
+    # numbers before B/M/k, dashes, other digits (Arabic-Indic, superscript), newlines, one-letter names
+    names += _strings("BMkK-.7 \n٣²a", 3)
+    names += ["Llama-2-7B", "GPT 1.5B", "X-12k", "X-12K\n", "Bench-", "-3", "x٣B", "x²B", "7b", "NetX", "LLaMA\n",
+              "Qwen2.5", "Data-100", "Set\n", "Toolkit", "VLMEvalKit", "Norm\nX"]
+    for name in names:
+        plain = next((type_ for pattern, type_ in rules if pattern.search(name)), None)
+        assert entity_types._shape_type.__wrapped__(name) == plain, repr(name)
+
+
+AFTERS = [" model", "'s) -based (ab) model x", ", a new benchmark for", " 7B", "-(7.5M ", " (13B) model", "",
+          " --  the big   red model", ": an encoder", " — our x-y z", "s", " (e.g. foo)", "\n7.5B\n", "-3M, a b"]
+
+
+def test_after_patterns_in_one_match_match_each_pattern():
+    after_all = entity_types._AFTER_ALL
+    afters = AFTERS + _strings(" (7B,a-'s)", 4)
+    for after in afters:
+        head, words, size = after_all.match(after).group("head", "words", "size")
+        m = entity_types._AFTER.match(after)
+        assert head == (m.group("head") if m else None), repr(after)
+        m = entity_types._APPOSITIVE.match(after)
+        assert words == (m.group("words") if m else None), repr(after)
+        assert (size is not None) == bool(entity_types._SIZE_AFTER_NAME.match(after)), repr(after)
+
+
+def test_eval_prep_from_its_letter_matches_the_word_boundary_pattern():
+    plain = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
+    befores = _strings("on vXr", 5) + ["results on the GLUE, SQuAD and ", "trained over ImageNet ", "moon ",
+                                       "_on X ", "é on X ", "on\nX\n", "xon X ", "-on A & B "]
+    for before in befores:
+        assert bool(entity_types._EVAL_PREP.search(before)) == bool(plain.search(before)), repr(before)
+
+
+def test_coordinating_matches_the_coordination_pattern():
+    pieces = [" ", ",", "and", "or", "&", "/", "→", "->", "-to-", "\n", "\u00a0", "x", "-", "a", "nd", "\t"]
+    for k in range(1, 5):
+        for parts in itertools.product(pieces, repeat=k):
+            gap = "".join(parts)
+            assert entity_types._coordinating(gap) == bool(entity_types._COORD.match(gap)), repr(gap)
+
+
+def test_capital_run_from_the_first_lower_case_letter_matches_the_plain_run():
+    word = r"[A-Z](?:[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
+    plain = re.compile(rf"[A-Z](?<![\w-][A-Z]){word[5:]}(?: {word})+(?![\w-])")
+    texts = _strings("Aa'- ", 6) + [
+        "We use Long Range Arena and In-The-Wild Jailbreak Prompts, then LoRA's Big Model'-x Foo’s Bar-",
+        "GPT-4 Turbo A-B C'D'e Ef'-g Hh Ii- Jj KkK LL Mm0 9N Oo’"]
+    for text in texts:
+        fast = [m.span() for m in patterns._CAPITAL_RUN.finditer(text)]
+        assert fast == [m.span() for m in plain.finditer(text)], repr(text)
+
+
+def test_chunk_shaped_matches_the_chunk_pattern():
+    chunks = _strings("Aa1-+ ", 4) + ["ToxicChat", "p-Tuning", "Adam++", "(GPT-4)", "e.g.", "x\u00a0Y", "ab-C\n",
+                                       "٣D", "ÉÉ", "aÉ", "x-é", "GPT-4\t"]
+    for chunk in chunks:
+        assert patterns._chunk_shaped(chunk) == bool(patterns._CHUNK.fullmatch(chunk)), repr(chunk)
+
+
+def test_word_start_modifier_matches_the_scan_and_the_modifier_pattern():
+    texts = ["deep metric learning", "x.y-z sparse", "a  b", "été low-rank", "_ab-c9 d", "9x Ab-cd", "-ab cd"]
+    texts += _strings("a-_ 9.", 4)
+    for text in texts:
+        for end in range(len(text) + 1):
+            j = end - 1
+            while j >= 0 and (text[j].isalnum() or text[j] in "_-"):
+                j -= 1
+            modifier = bool(patterns._MODIFIER_WORD.fullmatch(text, j + 1, end))
+            assert patterns._word_start_modifier(text, end) == (j + 1, modifier), (text, end)
+
+
+def test_propose_with_its_subjects_spelled_out_matches_the_plain_pattern():
+    plain = re.compile(roles._PROPOSE_PLAIN)
+    texts = ["We propose X and we also introduce Y; this paper presents Z, and build W.",
+             "Here we newly design a model; our work further develops it; us to create, and proposes to use it.",
+             "awe propose; subwork introduces; Heresy presents; andbuild; bus to create; we  proposed; We\nbuilds",
+             "the study first releases data, this article now curates; report contributes; here formulate",
+             "we propose to do X, we proposes, we open-source the code, We Propose"]
+    for text in texts:
+        for cut in range(len(text) + 1):
+            before = text[:cut]
+            fast = [m.span() for m in roles._PROPOSE.finditer(before)]
+            assert fast == [m.span() for m in plain.finditer(before)], repr(before)
+
+
+def test_shape_score_tries_a_pattern_wherever_it_can_match():
+    words = _strings("aA1-+^I.n\n", 3) + ["non-IID", "FP16", "W8A8", "2D-3D", "English-to-German", "x^2", "~3.5x",
+                                           "±2", "≈7B", "٣DSeg", "²x", "IV", "XL", "p-Tuning", "Adam++", "Adam++\n",
+                                           "3DSeg-8", "12%", ",5", ".5M", "uint8", "INT4", "BF16\n", "TF32"]
+    for word in words:
+        first = word[:1]
+        if patterns._PREFIXED.match(word):
+            assert "a" <= first <= "z", word
+        if patterns._PLUSPLUS.match(word):
+            assert word.endswith(("++", "++\n")), word
+        if patterns._DIGIT_LED.match(word):
+            assert first.isdecimal(), word
+        if patterns._NUMBERISH.match(word):
+            assert first in patterns._NUMBERISH_FIRST or first.isdecimal(), word
+        if patterns._ROMAN.match(word):
+            assert first in "IVX", word
+        if patterns._NOT_NAME.search(word):
+            assert first in patterns._NOT_NAME_FIRST or first.isdecimal() or "^" in word or "-to-" in word, word
+
+
+def test_lower_phrases_skip_the_modifiers_holding_a_stop_word():
+    texts = LOWER + ["T\n\nwe use the same quantization and operates at inference, employing positional encoding",
+                     "T\n\nx in deep learning, a top down pruning; its own decoding; few shot prompting"]
+    for text in texts:
+        title_end = text.find("\n\n")
+        plain = []
+        for m_start, head, m_end in patterns._lower_phrase_spans(text, title_end):
+            words = text[m_start:head].split()
+            while words and (words[0] in patterns._LOWER_STOP or words[0] in patterns.STOP_WORDS):
+                words = words[1:]
+            for k in range(len(words), 0, -1):
+                mods = words[-k:]
+                if any(w in patterns.STOP_WORDS for w in mods) or mods[0] in patterns._LEAD_VERBS:
+                    continue
+                plain.append((head - len(" ".join(mods)) - 1, m_end))
+        assert [(c.start, c.end) for c in patterns._lower_phrases(text, title_end)] == plain
+
+
+def test_apposed_from_the_commas_matches_the_full_scan():
+    texts = ["T\n\nWe propose PTOFA, a Predict-Then-Optimize Fund Allocation framework, an X, the Y",
+             "T: x\n\nAb, a Cd, the Ef,  an\nGh, a Foooooooooooo-Bar, a Twelve-chars, a Elevenchars, a x",
+             "T\n\n(ResNet-50, a b), x.Y, a z; éB, a c; _Q, the r; A-B, an c; Ab,a x; Ab, anx Ab, the\tx",
+             "Title, a b\n\nX, a"]
+    texts += _strings("Ab-, a", 6)
+    for text in texts:
+        for title_end in {0, text.find("\n\n") + 1, 3}:
+            fast = [m.span() for m in abbreviations._apposed(text, title_end)]
+            assert fast == [m.span() for m in abbreviations._APPOSED.finditer(text, title_end)], (text, title_end)

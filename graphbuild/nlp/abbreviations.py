@@ -14,6 +14,7 @@ Biocomputing, 2003.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -157,6 +158,22 @@ _WORD = re.compile(r"[A-Za-z0-9][\w\-]*")
 # (\b written as a look-behind after the capital, so that the scan skips to capitals)
 _APPOSED = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9\-]{1,11}),\s+(?:a|an|the)\s+")
 
+# the comma and article every match of _APPOSED ends with (a literal first: a scan skips to commas)
+_APPOSED_TAIL = re.compile(r",\s+(?:a|an|the)\s+")
+assert _APPOSED.pattern.endswith(_APPOSED_TAIL.pattern)
+
+
+def _apposed(text: str, title_end: int) -> Iterator[re.Match[str]]:
+    """``_APPOSED.finditer(text, title_end)``, searched only in the 12 characters before each comma that
+    an article follows (a match's word is at most 12 characters) and up to the article's end.
+    """
+    end = title_end
+    for tail in _APPOSED_TAIL.finditer(text, title_end):
+        m = _APPOSED.search(text, max(end, tail.start() - 12), tail.end())
+        if m is not None:
+            end = m.end()
+            yield m
+
 
 def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[AbbreviationPair]:
     """Short forms spelled out without parentheses: a title's ``CEB: Compositional
@@ -168,7 +185,7 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
     colon = text.find(":", 0, title_end)
     if colon > 0 and " " not in text[:colon].strip():
         places.append((0, colon, colon + 1))
-    for m in _APPOSED.finditer(text, title_end):
+    for m in _apposed(text, title_end):
         places.append((m.start(1), m.end(1), m.end()))
     for s_start, s_end, after in places:
         short = text[s_start:s_end].strip()

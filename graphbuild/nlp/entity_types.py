@@ -89,10 +89,16 @@ _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 # "on GLUE, SQuAD and X": only names (with a capital or a digit) may stand between "on" and X
-_EVAL_PREP = re.compile(r"\b(?:on|over)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
+# (the word boundary is tested after the "o", so that a search skips to the letter: word_alternation)
+_EVAL_PREP = re.compile(r"o(?<!\w.)(?:n|ver)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
 _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|"
                          r"state-of-the-art|score|test|validat|demonstrat)", re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/|→|->|-to-)\s*$")
+#: _AFTER, _APPOSITIVE and _SIZE_AFTER_NAME in one match: each is an optional look-ahead from the
+#: start, which finds that pattern's match (its groups kept) or nothing; group ``size`` is the size's match
+_AFTER_ALL = re.compile("".join(
+    f"(?:(?={p.pattern[1:]}))?" for p in (
+        _AFTER, _APPOSITIVE, re.compile("^(?P<size>" + _SIZE_AFTER_NAME.pattern[1:] + ")"))))
 
 
 def shape_votes(name: str, weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
@@ -105,10 +111,45 @@ def shape_votes(name: str, weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str
 
 @lru_cache(maxsize=100_000)
 def _shape_type(name: str) -> str | None:
+    """The type the first of :data:`_SHAPE_RULES` that matches gives, tested on the name's end.
+
+    Each rule is an ending: an alternation of literals then ``$`` (a suffix of
+    the name), a number before ``B`` or ``M`` (its last two characters tell), or
+    ``-<digits>[kK]`` (searched only when the name ends in a digit, ``k`` or ``K``). A
+    name ending in a newline, where ``$`` also matches before it, takes the rules.
+    """
+    if name.endswith("\n"):
+        return _shape_type_by_rules(name)
+    if name.endswith(_MODEL_ENDINGS) or name[-1:] in ("B", "M") and name[-2:-1].isdecimal():
+        return "Model"
+    if name.endswith(_TOOL_ENDINGS):  # "VLMEvalKit": a toolkit, whatever its context
+        return "Tool"
+    if name.endswith(_DATASET_ENDINGS) or (name[-1:].isdecimal() or name[-1:] in ("k", "K")) \
+            and _DASH_COUNT.search(name):
+        return "Dataset"
+    if name.endswith(_METHOD_ENDINGS):
+        return "Method"
+    return None
+
+
+def _shape_type_by_rules(name: str) -> str | None:
     for pattern, type_ in _SHAPE_RULES:
-        if pattern.search(name):  # "VLMEvalKit": a toolkit, whatever its context
+        if pattern.search(name):
             return type_
     return None
+
+
+def _rule_endings(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The literal endings of a rule written ``(?:a|b|…)$``."""
+    assert pattern.pattern.startswith("(?:") and pattern.pattern.endswith(")$")
+    return tuple(pattern.pattern[3:-2].split("|"))
+
+
+_MODEL_ENDINGS = _rule_endings(_SHAPE_RULES[0][0])
+_TOOL_ENDINGS = _rule_endings(_SHAPE_RULES[2][0])
+_DATASET_ENDINGS = tuple(e for e in _rule_endings(_SHAPE_RULES[3][0]) if not e.startswith("-"))
+_DASH_COUNT = re.compile(r"-\d+[kK]?$")
+_METHOD_ENDINGS = _rule_endings(_SHAPE_RULES[4][0])
 
 
 @lru_cache(maxsize=4096)
@@ -154,14 +195,13 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     votes: dict[str, float] = {}
     before = text[max(sent_start, start - weights.window_before): start]
     after = text[end: min(sent_end, end + weights.window_after)]
-    m = _AFTER.match(after)
-    if m:
-        t = head_type(m.group("head"))
+    head, words, size = _AFTER_ALL.match(after).group("head", "words", "size")  # type: ignore[union-attr]
+    if head is not None:
+        t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
-    m = _APPOSITIVE.match(after)
-    if m:
-        for word in m.group("words").split():
+    if words is not None:
+        for word in words.split():
             t = head_type(word)
             if t:
                 votes[t] = votes.get(t, 0) + weights.appositive
@@ -182,9 +222,23 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     last = core[-1:] if len(core) < len(before) else ""
     if (last == "%" or last.isdigit()) and _NUMBER_BEFORE.search(before):
         votes["Metric"] = votes.get("Metric", 0) + weights.number_before  # "by 3.8 AP50", "73.9% top-1"
-    if _SIZE_AFTER_NAME.match(after) or (last == "B" or last == "M") and _SIZE_BEFORE_NAME.search(before):
+    if size is not None or (last == "B" or last == "M") and _SIZE_BEFORE_NAME.search(before):
         votes["Model"] = votes.get("Model", 0) + weights.size
     return votes
+
+
+def _coordinating(gap: str) -> bool:
+    r"""``_COORD.match(gap)``, from the gap without its white space (``\s`` and ``str.strip`` agree)."""
+    core = gap.strip()
+    if core in _COORD_SIGNS:
+        return True
+    if core in _COORD_WORDS:  # " and ": white space on both sides
+        return gap[0].isspace() and gap[-1].isspace()
+    return core[:1] == "," and core[1:].lstrip() in _COORD_WORDS[:2]
+
+
+_COORD_SIGNS = frozenset((",", "/", "→", "->", "-to-"))
+_COORD_WORDS = ("and", "or", "&")
 
 
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> int:
@@ -243,7 +297,7 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     run: list[Candidate] = [ordered[0]] if ordered else []
     runs: list[list[Candidate]] = []
     for a, b in zip(ordered, ordered[1:]):
-        if a.sentence == b.sentence and b.start > a.end and _COORD.match(text[a.end:b.start]):
+        if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]):
             run.append(b)
         else:
             runs.append(run)

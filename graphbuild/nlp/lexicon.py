@@ -180,6 +180,8 @@ def is_generic(name: str) -> bool:
     if key.endswith("s") and key[:-1] in keys:
         return True
     # generic words joined by a hyphen or a slash ("CPU-GPU", "GPU/TPU")
+    if "-" not in name and "/" not in name:
+        return False  # (one part)
     parts = _JOINED_PARTS.split(name)
     return len(parts) > 1 and all(is_generic(p) for p in parts if p)
 

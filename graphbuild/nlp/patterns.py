@@ -34,6 +34,10 @@ __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate
 # only chunks with two capitals, a digit or an inner capital can have a name's shape
 # (a lone capitalised word, "We" or "Transformer", never does)
 _CHUNK = re.compile(r"(?<!\S)(?=\S*(?:[A-Z]\S*[A-Z]|[0-9]|[a-z][A-Z]|\b[a-z]{1,3}-[A-Z]|[A-Za-z]\+\+))\S+")
+# what _CHUNK's look-ahead asks of a chunk without white space (each alternative wherever it matches:
+# the look-ahead's "\S*" spans the chunk), searched once instead of backtracking from the chunk's end
+_CHUNK_MARK = re.compile(r"[A-Z]\S*[A-Z]|[0-9]|[a-z][A-Z]|\b[a-z]{1,3}-[A-Z]|[A-Za-z]\+\+")
+assert _CHUNK.pattern == r"(?<!\S)(?=\S*(?:" + _CHUNK_MARK.pattern + r"))\S+"
 # coined shapes beyond capitals: a short lower-case prefix ("p-Tuning"), a "++" suffix ("Adam++")
 _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z][A-Za-z0-9]+")
 _PLUSPLUS = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\+\+$")
@@ -51,6 +55,10 @@ _NOT_NAME = re.compile(r"^(?:FP|BF|INT|UINT|TF|FP)\d+$|^W\d+A\d+$|^\d|-to-|^non-
 # a coined name led by a dimension or a count ("3DSeg-8", "4DGen"), unlike "2D-3D" or "6-DoF"
 _DIGIT_LED = re.compile(r"^\d[A-Z]+[a-z]{2,}[A-Za-z0-9\-]*$")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$")
+# the first characters a match of _NUMBERISH (besides a digit) and of _NOT_NAME (besides a digit,
+# or "^" or "-to-" anywhere) can start with
+_NUMBERISH_FIRST = frozenset("~<>≈=±+-.,")
+_NOT_NAME_FIRST = frozenset("FBITUWn")
 
 
 _STRIP = re.compile(r"^([(\[{\"'“‘<]*)(.*?)(?:['’]s)?[)\]}\"'”’,.;:!?>]*$", re.S)
@@ -84,9 +92,16 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     """
     if len(text) < 2 or "://" in text or "@" in text or text.startswith("\\"):
         return 0
-    if _PREFIXED.match(text) or _PLUSPLUS.match(text) or _DIGIT_LED.match(text):
+    # (each pattern tried only when the first character, or the end, allows a match; "$" also matches
+    # before a final newline)
+    first = text[0]
+    if ("a" <= first <= "z" and _PREFIXED.match(text) or text.endswith(("++", "++\n")) and _PLUSPLUS.match(text)
+            or first.isdecimal() and _DIGIT_LED.match(text)):
         return 2
-    if _NUMBERISH.match(text) or _ROMAN.match(text) or _NOT_NAME.search(text):
+    if ((first in _NUMBERISH_FIRST or first.isdecimal()) and _NUMBERISH.match(text)
+            or first in "IVX" and _ROMAN.match(text)
+            or (first in _NOT_NAME_FIRST or first.isdecimal() or "^" in text or "-to-" in text)
+            and _NOT_NAME.search(text)):
         return 0
     letters = sum(map(str.isalpha, text))  # (map over str methods: the same tests in C loops)
     if letters == 0 or not any(map(str.isupper, text)):
@@ -133,6 +148,11 @@ def _trim_adjective_suffix(text: str) -> str:
 _TOKEN_REST = re.compile(r"[A-Z0-9+]\S*")
 
 
+def _chunk_shaped(chunk: str) -> bool:
+    """``_CHUNK.fullmatch(chunk)``: a chunk without white space that :data:`_CHUNK_MARK` finds in."""
+    return chunk.split() == [chunk] and _CHUNK_MARK.search(chunk) is not None
+
+
 @lru_cache(maxsize=200_000)
 def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...]:
     """The names a whitespace-delimited token holds, as ``(offset, name, strong)``.
@@ -140,7 +160,7 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...
     A pure function of the token, cached across documents. ``title_cut``: pieces
     starting before this offset are in the title.
     """
-    if not _CHUNK.fullmatch(chunk):
+    if not _chunk_shaped(chunk):
         return ()
     raw, start = _strip_chunk(chunk, 0)
     if not raw:
@@ -248,8 +268,8 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_" or c == "-"  # [\w-] of re, for one character
 
 
-def _word_start(text: str, end: int) -> int:
-    r"""Where the run of ``[\w-]`` characters ending at ``end`` starts.
+def _word_start_modifier(text: str, end: int) -> tuple[int, bool]:
+    r"""Where the run of ``[\w-]`` characters ending at ``end`` starts, and whether it is a modifier word.
 
     Usually the word after the previous space (one ``rfind``): when that is a
     modifier word (``[a-z][a-z0-9-]+``, all word characters after a space, where
@@ -257,11 +277,11 @@ def _word_start(text: str, end: int) -> int:
     """
     start = text.rfind(" ", 0, end) + 1
     if start < end and _MODIFIER_WORD.fullmatch(text, start, end):
-        return start
+        return start, True
     j = end - 1
     while j >= 0 and _is_word_char(text[j]):
         j -= 1
-    return j + 1
+    return j + 1, j + 1 < end and _MODIFIER_WORD.fullmatch(text, j + 1, end) is not None
 
 
 def _lower_phrase_spans(text: str, title_end: int) -> list[tuple[int, int, int]]:
@@ -278,8 +298,8 @@ def _lower_phrase_spans(text: str, title_end: int) -> list[tuple[int, int, int]]
         for _ in range(3):  # modifier words "[a-z][a-z0-9-]+ ", nearest first
             if q < 2 or text[q - 1] != " ":
                 break
-            start = _word_start(text, q - 1)
-            if start < title_end or not _MODIFIER_WORD.fullmatch(text, start, q - 1):
+            start, modifier = _word_start_modifier(text, q - 1)
+            if start < title_end or not modifier:
                 break
             options[start] = (head, m.end())  # a later head gives the same start a longer match
             q = start
@@ -306,15 +326,22 @@ def _lower_phrases(text: str, title_end: int) -> Iterator[Candidate]:
         words = text[m_start:head].split()
         while words and (words[0] in _LOWER_STOP or words[0] in STOP_WORDS):
             words = words[1:]
-        for k in range(len(words), 0, -1):
+        # the last k words hold no stop word when k is below len(words) - (index of the last stop word)
+        last_stop = -1
+        for i, w in enumerate(words):
+            if w in STOP_WORDS:
+                last_stop = i
+        for k in range(len(words) - 1 - last_stop, 0, -1):
             mods = words[-k:]
-            if any(w in STOP_WORDS for w in mods) or mods[0] in _LEAD_VERBS:
+            if mods[0] in _LEAD_VERBS:
                 continue  # "use the same quantization", "operates at inference", "employing positional encoding"
             start = head - len(" ".join(mods)) - 1
             yield Candidate(start, m_end, text[start:m_end], "lowerphrase")
 
 
-_CAPITAL_WORD = r"[A-Z](?:[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
+# (a word with a lower-case letter is matched up to its first one and on from there: the same matches as
+# "[A-Za-z0-9'’]*[a-z][A-Za-z0-9'’]*", without trying every later lower-case letter when the run fails)
+_CAPITAL_WORD = r"[A-Z](?:[A-Z0-9'’]*[a-z][A-Za-z0-9'’]*|[A-Za-z0-9]*-[A-Za-z0-9-]*[A-Za-z0-9])"
 _CAPITAL_RUN = re.compile(rf"[A-Z](?<![\w-][A-Z]){_CAPITAL_WORD[5:]}(?: {_CAPITAL_WORD})+(?![\w-])")
 
 

@@ -30,9 +30,18 @@ from .patterns import shape_score
 
 __all__ = ["assign_roles"]
 
-_PROPOSE = re.compile(
+_PROPOSE_PLAIN = (
     r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
     r"|and\s+|us\s+to\s+)"
+    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
+)
+# _PROPOSE_PLAIN with each subject word its own alternative, the word boundary after its first letter
+# (word_alternation): every alternative starts with a letter, so that a search skips to those letters
+_PROPOSE = re.compile(
+    "(?:" + "|".join(
+        [f"{w[0]}(?<!\\w.){w[1:]}\\s+(?:\\w+ly\\s+|also\\s+|then\\s+|further\\s+|first\\s+|now\\s+)?"
+         for w in "we|We|paper|work|study|report|article|Here|here".split("|")]
+        + ["a(?<!\\w.)nd\\s+", "u(?<!\\w.)s\\s+to\\s+"]) + ")"
     rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
@@ -43,7 +52,6 @@ _SUBJECT_PROPOSED = re.compile(
     rf"(?:{MAKING_VERBS})\b|"
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\s+our\s+"
     r"(?:proposal|contribution|new|novel)")
-_MODIFIER = re.compile(r"^-[a-z]")
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?$")
 _NOT_A_HEAD = frozenset(
     "and or family as for in on to by from via with that which who whose where when while is was are were "
@@ -141,7 +149,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
-    if _MODIFIER.match(after):
+    if after[:1] == "-" and "a" <= after[1:2] <= "z":  # "-" and an ASCII lower-case letter: "BERT-based"
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
     # (first the cheap test of the whole sentence so far: most candidates have no verb before them)
