@@ -250,3 +250,44 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
     for word in words:
         m, f = plain(word), fast(word)
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
+
+
+def test_features_letter_cases_and_tail_match_the_plain_tests():
+    # every name of up to four characters over capitals, lower case, a digit, a hyphen, white space
+    # (\x1c is white space to str.split and to the pattern), letters without case and the odd
+    # case-folding ones, then the names the shapes meet
+    alphabet = "aZ1- \x1cé\u00c9\u01c5\u0131\u017f\u212a\u4e2d+"
+    names = ["".join(p) for k in range(5) for p in itertools.product(alphabet, repeat=k)]
+    names += ["GPT-4", "ResNet-50", "BERT", "bert", "Long Short-Term Memory", "x-Ray ", "ǅemal", "İstanbul",
+              "Straße", "PaLM 540B", "ip-NSW", "été", "ÉTÉ", "ÉTÉ-2", "中文-BERT"]
+    found = [0, 0, 0]
+    for name in names:
+        letters = [ch for ch in name if ch.isalpha()]
+        upper = bool(letters) and all(ch.isupper() for ch in letters)
+        lower = not upper and bool(letters) and all(ch.islower() for ch in letters)
+        assert features._letter_cases(name) == (upper, lower), name
+        assert features._tail(name, name.split()) == features._TAIL_SPLIT.split(name)[-1], name
+        if upper or lower:  # the inner-capital test is skipped then
+            assert patterns.INNER_CAP.search(name) is None, name
+        found[0] += upper
+        found[1] += lower
+        found[2] += patterns.INNER_CAP.search(name) is not None
+    assert all(found)
+
+
+APPOSED = ["a new benchmark, ", "an online algorithm, SwAV, ", "our model, the ", "a novel network, namely “",
+           "a new model,\n", "a new model, \n", "a new model,", "a new dataset , called '", "an x, y, ",
+           "the model, the ", "A NEW MODEL, THE ", "a new model , dubbed\t", "new, a, b,  termed  ", ", ",
+           "a new model, then the ", "our a b c d e model, ", "an idea; the model, it, "]
+
+
+def test_features_apposed_from_the_last_comma_matches_the_full_search():
+    found = 0
+    for text in APPOSED:
+        for before in (text[cut:] for cut in range(len(text) + 1)):
+            plain = features._APPOSED.search(before)
+            fast = features._apposed(before)
+            assert (plain is None) == (fast is None), before
+            assert plain is None or plain.span(1) == fast.span(1)
+            found += plain is not None
+    assert found >= 10

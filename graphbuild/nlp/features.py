@@ -198,15 +198,16 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
     f[f"shape={int(shape_score(name))}"] = 1
-    letters = list(filter(str.isalpha, name))
     if _DIGIT.search(name):
         f["digit"] = 1
-    if INNER_CAP.search(name):
+    upper, lower = _letter_cases(name)
+    # (``INNER_CAP`` needs an ASCII lower-case letter and an ASCII capital)
+    if not (upper or lower) and INNER_CAP.search(name):
         f["innercap"] = 1
-    if letters and all(map(str.isupper, letters)):
+    if upper:
         f["allcaps"] = 1
-        f[f"allcaps_len={min(len(letters), 6)}"] = 1
-    elif letters and all(map(str.islower, letters)):
+        f[f"allcaps_len={min(sum(map(str.isalpha, name)), 6)}"] = 1
+    elif lower:
         f["lower"] = 1
     elif all(w[:1].isupper() for w in words):
         f["titlecase"] = 1
@@ -239,9 +240,30 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
             f["lasthead=" + head] = 1
     if is_generic(name):
         f["generic"] = 1
-    tail = _TAIL_SPLIT.split(name)[-1].lower()
+    tail = _tail(name, words).lower()
     if len(tail) > 2:
         f["suffix3=" + tail[-3:]] = 1
+
+
+def _letter_cases(name: str) -> tuple[bool, bool]:
+    """Whether ``name`` holds letters and all are capitals, and whether it holds letters and all
+    are lower case (an ASCII name answers by ``str.isupper`` and ``str.islower``: its letters are
+    its cased characters).
+    """
+    if name.isascii():
+        return name.isupper(), name.islower()
+    letters = list(filter(str.isalpha, name))
+    upper = bool(letters) and all(map(str.isupper, letters))
+    return upper, not upper and bool(letters) and all(map(str.islower, letters))
+
+
+def _tail(name: str, words: list[str]) -> str:
+    """``_TAIL_SPLIT.split(name)[-1]``: what follows the last hyphen or white space, given
+    ``name.split()`` (which splits at the same white space).
+    """
+    if not words or name[-1].isspace():
+        return ""
+    return words[-1].rpartition("-")[2]
 
 
 @dataclass(slots=True)
@@ -528,7 +550,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
-        m = _APPOSED.search(before)
+        m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
@@ -546,7 +568,19 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
 #: algorithm, SwAV", "our model, the X"
 _APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][\w\-]*)\s*,\s+"
                       r"(?:the\s+|namely\s+|called\s+|dubbed\s+|termed\s+)?[\"“']?$", re.I)
+#: what follows the comma of an ``_APPOSED`` match (which is the text's last comma)
+_APPOSED_TAIL = re.compile(_APPOSED.pattern[_APPOSED.pattern.rindex(",") + 1:], re.I)
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+
+
+def _apposed(before: str) -> re.Match[str] | None:
+    """``_APPOSED.search(before)``, searched only where what follows the last comma can end a match
+    (nothing after the match's comma is a comma).
+    """
+    comma = before.rfind(",")
+    if comma < 0 or _APPOSED_TAIL.match(before, comma + 1) is None:
+        return None
+    return _APPOSED.search(before)
 
 
 def _proposal_context(context: DocContext, title: str, colon: int, members: list[Candidate],
