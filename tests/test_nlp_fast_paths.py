@@ -291,3 +291,26 @@ def test_features_apposed_from_the_last_comma_matches_the_full_search():
             assert plain is None or plain.span(1) == fast.span(1)
             found += plain is not None
     assert found >= 10
+
+
+def test_token_bounds_by_searchsorted_match_the_bisections():
+    from bisect import bisect_left, bisect_right
+
+    import numpy as np
+
+    from graphbuild.nlp.candidates import Candidate
+
+    # token layouts with gaps and adjacent tokens, and every span over their characters and past them
+    layouts = [[], [(0, 1)], [(0, 3), (4, 9), (9, 10), (12, 20)], [(2, 4), (4, 5), (5, 6), (8, 9)]]
+    found = 0
+    for tokens in layouts:
+        starts, ends = [s for s, _ in tokens], [e for _, e in tokens]
+        cands = [Candidate(s, e, "x", "shape") for s in range(-1, 23) for e in range(s, 24)]
+        fast = decide._token_bounds(cands, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
+        for c, got in zip(cands, fast):
+            first, last = bisect_right(starts, c.start) - 1, bisect_left(ends, c.end)
+            covered = first >= 0 and last < len(ends) and first <= last
+            assert got == ((first, last + 1, starts[first], ends[last]) if covered else None), (tokens, c)
+            found += covered
+    assert decide._token_bounds([], np.array([0]), np.array([1])) == []
+    assert found

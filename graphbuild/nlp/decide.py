@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -381,17 +380,24 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_bounds(cands: list[Candidate], starts: list[int], ends: list[int]) -> list[tuple[int, int] | None]:
+def _token_bounds(cands: list[Candidate], starts: np.ndarray,
+                  ends: np.ndarray) -> list[tuple[int, int, int, int] | None]:
     """Per candidate, the tokens ``first:last`` covering its characters (expanded to token
-    boundaries; ``None`` where no token does), given the tokens' start and end characters.
+    boundaries) and the characters they cover, ``(first, last, start, end)``; ``None`` where no
+    token does. ``starts`` and ``ends``: the tokens' start and end characters (increasing).
+
+    One binary search per array for all the candidates (``bisect_right`` of the start less one,
+    ``bisect_left`` of the end, as numpy's ``searchsorted``).
     """
     n = len(ends)
-    bounds: list[tuple[int, int] | None] = []
-    for c in cands:
-        first = bisect_right(starts, c.start) - 1
-        last = bisect_left(ends, c.end)
-        bounds.append((first, last + 1) if first >= 0 and last < n and first <= last else None)
-    return bounds
+    if not n or not cands:
+        return [None] * len(cands)
+    first = np.searchsorted(starts, [c.start for c in cands], side="right") - 1
+    last = np.searchsorted(ends, [c.end for c in cands], side="left")
+    covered = (first >= 0) & (last < n) & (first <= last)
+    chars = zip(starts[first.clip(0, n - 1)].tolist(), ends[last.clip(0, n - 1)].tolist())
+    return [(f, t + 1, *span) if ok else None
+            for f, t, ok, span in zip(first.tolist(), last.tolist(), covered.tolist(), chars)]
 
 
 def _filtered(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -414,10 +420,8 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
     """
     cands = decision.cands
-    offsets = doc.to_array([IDX, LENGTH])
-    starts = offsets[:, 0].tolist()
-    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
-    bounds = _token_bounds(cands, starts, ends)
+    offsets = doc.to_array([IDX, LENGTH]).astype(np.int64)
+    bounds = _token_bounds(cands, offsets[:, 0], offsets[:, 0] + offsets[:, 1])
     strings = doc.vocab.strings
     class_ids = [strings.add(label) for label in CLASSES]
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
@@ -433,8 +437,7 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
                 continue
             c = cands[i]
             # the last mention written on a character span gives its values (as setting them would)
-            info[(starts[b[0]], ends[b[1] - 1])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score,
-                                                    c.source)
+            info[(b[2], b[3])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score, c.source)
             ents.append((b[0], b[1], strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
     _set_ents(doc, _filtered(ents))
@@ -445,18 +448,17 @@ def _set_ents(doc: Doc, ents: list[tuple[int, int, int]]) -> None:
     (``(start, end, label)``), written as one array: ``set_ents`` tests every token in Python
     (4% of the decision's instructions). As there: an entity's tokens begin (3) or are inside
     (1) it, with its label and no knowledge-base id; every other token is outside (2), with no
-    label; knowledge-base ids outside the entities (written back as read) and ``ENT_ID`` are left
-    as they are.
+    label; knowledge-base ids outside the entities and ``ENT_ID`` are left as they are.
     """
-    attrs = [ENT_IOB, ENT_TYPE, ENT_KB_ID] if ents else [ENT_IOB, ENT_TYPE]
-    table = np.zeros((len(doc), len(attrs)), dtype=np.uint64)
+    table = np.zeros((len(doc), 2), dtype=np.uint64)
     table[:, 0] = 2
-    if ents:
-        table[:, 2] = doc.to_array(ENT_KB_ID)
     for s, e, label in ents:
-        table[s:e] = (1, label, 0)
+        table[s:e] = (1, label)
         table[s, 0] = 3
-    doc.from_array(attrs, cast("Ints2d", table))
+    doc.from_array([ENT_IOB, ENT_TYPE], cast("Ints2d", table))
+    for s, e, _ in ents:
+        for token in doc[s:e]:
+            token.ent_kb_id = 0
 
 
 class DecideComponent:
