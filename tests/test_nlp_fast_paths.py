@@ -293,24 +293,31 @@ def test_features_apposed_from_the_last_comma_matches_the_full_search():
     assert found >= 10
 
 
-def test_token_bounds_by_searchsorted_match_the_bisections():
-    from bisect import bisect_left, bisect_right
-
-    import numpy as np
-
-    from graphbuild.nlp.candidates import Candidate
-
-    # token layouts with gaps and adjacent tokens, and every span over their characters and past them
-    layouts = [[], [(0, 1)], [(0, 3), (4, 9), (9, 10), (12, 20)], [(2, 4), (4, 5), (5, 6), (8, 9)]]
+def test_features_sibling_after_by_its_first_character_matches_the_pattern():
+    alphabet = [" ", "\t", "\x1c", "\u2003", ",", "a", "n", "d", "&", "/", "x", "A"]
+    afters = ["".join(p) for k in range(5) for p in itertools.product(alphabet, repeat=k)]
+    afters += [" and the", ", BERT", " an x", " andromeda", "/ GPT", "  & co", " a", " (", "\n, x"]
     found = 0
-    for tokens in layouts:
-        starts, ends = [s for s, _ in tokens], [e for _, e in tokens]
-        cands = [Candidate(s, e, "x", "shape") for s in range(-1, 23) for e in range(s, 24)]
-        fast = decide._token_bounds(cands, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
-        for c, got in zip(cands, fast):
-            first, last = bisect_right(starts, c.start) - 1, bisect_left(ends, c.end)
-            covered = first >= 0 and last < len(ends) and first <= last
-            assert got == ((first, last + 1, starts[first], ends[last]) if covered else None), (tokens, c)
-            found += covered
-    assert decide._token_bounds([], np.array([0]), np.array([1])) == []
+    for after in afters:
+        plain = bool(features._SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/")
+        assert features._sibling_after(after) == plain, repr(after)
+        found += plain
     assert found
+
+
+WE = ["We propose X; ours, hereby here. This paper and this  paper, THIS WORK_x this work9 x_we we",
+      "Between them, tower power: therein nowhere, Here! (we) -our- «this work» 1we we1 é-we weé",
+      "In this work, ", "Our model we", "here", "w e", "thıs paper, thiſ work and K-we"]
+
+
+def test_features_we_by_substring_searches_matches_the_pattern():
+    found = 0
+    for text in WE:
+        context = doc_context.DocContext(text, [(0, len(text))], 0)
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 3):
+                plain = features._WE.search(text[lo:hi]) is not None
+                assert features._we_in(context, lo, hi) == plain, (text, lo, hi)
+                found += plain
+    assert found
+    assert not doc_context.DocContext(WE[-1], [], 0).caseless_safe  # that one takes the pattern

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -380,24 +381,17 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_bounds(cands: list[Candidate], starts: np.ndarray,
-                  ends: np.ndarray) -> list[tuple[int, int, int, int] | None]:
+def _token_bounds(cands: list[Candidate], starts: list[int], ends: list[int]) -> list[tuple[int, int] | None]:
     """Per candidate, the tokens ``first:last`` covering its characters (expanded to token
-    boundaries) and the characters they cover, ``(first, last, start, end)``; ``None`` where no
-    token does. ``starts`` and ``ends``: the tokens' start and end characters (increasing).
-
-    One binary search per array for all the candidates (``bisect_right`` of the start less one,
-    ``bisect_left`` of the end, as numpy's ``searchsorted``).
+    boundaries; ``None`` where no token does), given the tokens' start and end characters.
     """
     n = len(ends)
-    if not n or not cands:
-        return [None] * len(cands)
-    first = np.searchsorted(starts, [c.start for c in cands], side="right") - 1
-    last = np.searchsorted(ends, [c.end for c in cands], side="left")
-    covered = (first >= 0) & (last < n) & (first <= last)
-    chars = zip(starts[first.clip(0, n - 1)].tolist(), ends[last.clip(0, n - 1)].tolist())
-    return [(f, t + 1, *span) if ok else None
-            for f, t, ok, span in zip(first.tolist(), last.tolist(), covered.tolist(), chars)]
+    bounds: list[tuple[int, int] | None] = []
+    for c in cands:
+        first = bisect_right(starts, c.start) - 1
+        last = bisect_left(ends, c.end)
+        bounds.append((first, last + 1) if first >= 0 and last < n and first <= last else None)
+    return bounds
 
 
 def _filtered(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -420,8 +414,10 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     one row per character span (see :func:`~graphbuild.nlp.candidates.ensure_extensions`).
     """
     cands = decision.cands
-    offsets = doc.to_array([IDX, LENGTH]).astype(np.int64)
-    bounds = _token_bounds(cands, offsets[:, 0], offsets[:, 0] + offsets[:, 1])
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    bounds = _token_bounds(cands, starts, ends)
     strings = doc.vocab.strings
     class_ids = [strings.add(label) for label in CLASSES]
     labels = np.argmax(decision.probs, axis=1).tolist() if len(cands) else []
@@ -437,7 +433,8 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
                 continue
             c = cands[i]
             # the last mention written on a character span gives its values (as setting them would)
-            info[(b[2], b[3])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score, c.source)
+            info[(starts[b[0]], ends[b[1] - 1])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score,
+                                                    c.source)
             ents.append((b[0], b[1], strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
     _set_ents(doc, _filtered(ents))
