@@ -397,3 +397,77 @@ def test_apposed_from_the_commas_matches_the_full_scan():
         for title_end in {0, text.find("\n\n") + 1, 3}:
             fast = [m.span() for m in abbreviations._apposed(text, title_end)]
             assert fast == [m.span() for m in abbreviations._APPOSED.finditer(text, title_end)], (text, title_end)
+
+
+# ---------------------------------------------------------------- fast15: the decision's features
+
+
+def test_features_letter_cases_and_tail_match_the_plain_tests():
+    # every name of up to four characters over capitals, lower case, a digit, a hyphen, white space
+    # (\x1c is white space to str.split and to the pattern), letters without case and the odd
+    # case-folding ones, then the names the shapes meet
+    alphabet = "aZ1- \x1cé\u00c9\u01c5\u0131\u017f\u212a\u4e2d+"
+    names = ["".join(p) for k in range(5) for p in itertools.product(alphabet, repeat=k)]
+    names += ["GPT-4", "ResNet-50", "BERT", "bert", "Long Short-Term Memory", "x-Ray ", "ǅemal", "İstanbul",
+              "Straße", "PaLM 540B", "ip-NSW", "été", "ÉTÉ", "ÉTÉ-2", "中文-BERT"]
+    found = [0, 0, 0]
+    for name in names:
+        letters = [ch for ch in name if ch.isalpha()]
+        upper = bool(letters) and all(ch.isupper() for ch in letters)
+        lower = not upper and bool(letters) and all(ch.islower() for ch in letters)
+        assert features._letter_cases(name) == (upper, lower), name
+        assert features._tail(name, name.split()) == features._TAIL_SPLIT.split(name)[-1], name
+        if upper or lower:  # the inner-capital test is skipped then
+            assert patterns.INNER_CAP.search(name) is None, name
+        found[0] += upper
+        found[1] += lower
+        found[2] += patterns.INNER_CAP.search(name) is not None
+    assert all(found)
+
+
+APPOSED = ["a new benchmark, ", "an online algorithm, SwAV, ", "our model, the ", "a novel network, namely “",
+           "a new model,\n", "a new model, \n", "a new model,", "a new dataset , called '", "an x, y, ",
+           "the model, the ", "A NEW MODEL, THE ", "a new model , dubbed\t", "new, a, b,  termed  ", ", ",
+           "a new model, then the ", "our a b c d e model, ", "an idea; the model, it, "]
+
+
+def test_features_apposed_from_the_last_comma_matches_the_full_search():
+    found = 0
+    for text in APPOSED:
+        for before in (text[cut:] for cut in range(len(text) + 1)):
+            plain = features._APPOSED.search(before)
+            fast = features._apposed(before)
+            assert (plain is None) == (fast is None), before
+            assert plain is None or plain.span(1) == fast.span(1)
+            found += plain is not None
+    assert found >= 10
+
+
+def test_features_sibling_after_by_its_first_character_matches_the_pattern():
+    alphabet = [" ", "\t", "\x1c", "\u2003", ",", "a", "n", "d", "&", "/", "x", "A"]
+    afters = ["".join(p) for k in range(5) for p in itertools.product(alphabet, repeat=k)]
+    afters += [" and the", ", BERT", " an x", " andromeda", "/ GPT", "  & co", " a", " (", "\n, x"]
+    found = 0
+    for after in afters:
+        plain = bool(features._SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/")
+        assert features._sibling_after(after) == plain, repr(after)
+        found += plain
+    assert found
+
+
+WE = ["We propose X; ours, hereby here. This paper and this  paper, THIS WORK_x this work9 x_we we",
+      "Between them, tower power: therein nowhere, Here! (we) -our- «this work» 1we we1 é-we weé",
+      "In this work, ", "Our model we", "here", "w e", "thıs paper, thiſ work and K-we"]
+
+
+def test_features_we_by_substring_searches_matches_the_pattern():
+    found = 0
+    for text in WE:
+        context = doc_context.DocContext(text, [(0, len(text))], 0)
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 3):
+                plain = features._WE.search(text[lo:hi]) is not None
+                assert features._we_in(context, lo, hi) == plain, (text, lo, hi)
+                found += plain
+    assert found
+    assert not doc_context.DocContext(WE[-1], [], 0).caseless_safe  # that one takes the pattern

@@ -44,6 +44,32 @@ Grouping = list[list[int]]
 _LEFT_WORD = re.compile(r"([A-Za-z][\w\-]*)[^\w\n]{0,3}$")
 _RIGHT_WORD = re.compile(r"^[^\w\n]{0,3}([A-Za-z][\w\-]*)")
 _WE = re.compile(r"\b(?:we|our|this paper|this work|here)\b", re.I)
+_WE_WORDS = ("we", "our", "this paper", "this work", "here")
+
+
+def _we_in(context: DocContext, lo: int, hi: int) -> bool:
+    """``_WE.search(text[lo:hi]) is not None``: where the lower-cased text stands for the case-insensitive
+    pattern (:attr:`DocContext.caseless_safe`), its words are found by substring searches of it, each
+    tested for the word boundaries on either side.
+    """
+    text = context.text
+    if not context.caseless_safe:
+        return _WE.search(text[lo:hi]) is not None
+    hi = min(hi, len(text))
+    find = context.lowered.find
+    for word in _WE_WORDS:
+        at = find(word, lo, hi)
+        while at >= 0:
+            end = at + len(word)
+            if (at == lo or not _is_word(text[at - 1])) and (end == hi or not _is_word(text[end])):
+                return True
+            at = find(word, at + 1, hi)
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    r"""Whether ``ch`` is a word character of a ``str`` pattern (``\w``, what ``\b`` tells from the rest)."""
+    return ch.isalnum() or ch == "_"
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s+(?:[\w-]+\s+){0,3}[\"“']?$", re.I)
 
 
@@ -198,15 +224,16 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
     words = name.split()
     f[f"nw={min(len(words), 4)}"] = 1
     f[f"shape={int(shape_score(name))}"] = 1
-    letters = list(filter(str.isalpha, name))
     if _DIGIT.search(name):
         f["digit"] = 1
-    if INNER_CAP.search(name):
+    upper, lower = _letter_cases(name)
+    # (``INNER_CAP`` needs an ASCII lower-case letter and an ASCII capital)
+    if not (upper or lower) and INNER_CAP.search(name):
         f["innercap"] = 1
-    if letters and all(map(str.isupper, letters)):
+    if upper:
         f["allcaps"] = 1
-        f[f"allcaps_len={min(len(letters), 6)}"] = 1
-    elif letters and all(map(str.islower, letters)):
+        f[f"allcaps_len={min(sum(map(str.isalpha, name)), 6)}"] = 1
+    elif lower:
         f["lower"] = 1
     elif all(w[:1].isupper() for w in words):
         f["titlecase"] = 1
@@ -239,9 +266,30 @@ def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
             f["lasthead=" + head] = 1
     if is_generic(name):
         f["generic"] = 1
-    tail = _TAIL_SPLIT.split(name)[-1].lower()
+    tail = _tail(name, words).lower()
     if len(tail) > 2:
         f["suffix3=" + tail[-3:]] = 1
+
+
+def _letter_cases(name: str) -> tuple[bool, bool]:
+    """Whether ``name`` holds letters and all are capitals, and whether it holds letters and all
+    are lower case (an ASCII name answers by ``str.isupper`` and ``str.islower``: its letters are
+    its cased characters).
+    """
+    if name.isascii():
+        return name.isupper(), name.islower()
+    letters = list(filter(str.isalpha, name))
+    upper = bool(letters) and all(map(str.isupper, letters))
+    return upper, not upper and bool(letters) and all(map(str.islower, letters))
+
+
+def _tail(name: str, words: list[str]) -> str:
+    """``_TAIL_SPLIT.split(name)[-1]``: what follows the last hyphen or white space, given
+    ``name.split()`` (which splits at the same white space).
+    """
+    if not words or name[-1].isspace():
+        return ""
+    return words[-1].rpartition("-")[2]
 
 
 @dataclass(slots=True)
@@ -474,11 +522,17 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
     right = m.group(1).lower() if m is not None else None
     propose = doc.propose_near(max(s, c.start - 60), c.start)
     window = before[-45:]
-    return left, right, (after[:1] == "(", before.rstrip().endswith("("),
-                         bool(_SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/"),
-                         propose, propose and _WE.search(text[s:c.start]) is not None,
+    return left, right, (after[:1] == "(", before.rstrip().endswith("("), _sibling_after(after),
+                         propose, propose and _we_in(doc, s, c.start),
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
-                         after.startswith("-based") or after.startswith("-style"))
+                         after.startswith(("-based", "-style")))
+
+
+def _sibling_after(after: str) -> bool:
+    r"""``bool(_SIBLING.match(after)) and after.strip()[:1] in (",", "a", "&", "/")``, the pattern
+    tried only after that first character (``strip`` and the pattern's ``\s`` skip the same white space).
+    """
+    return after.lstrip()[:1] in (",", "a", "&", "/") and _SIBLING.match(after) is not None
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
@@ -524,11 +578,12 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["propose_verb_before"] = 1
         if _OUR_HINT(before.lower()) and _OUR_BEFORE.search(before):
             f["our_before"] = 1
-        if s >= 0 and context.propose_near(max(0, c.start - 80), c.start) and _WE.search(before):
+        if s >= 0 and context.propose_near(max(0, c.start - 80), c.start) and _we_in(context, max(0, c.start - 80),
+                                                                                      c.start):
             f["we_verb_window"] = 1
         if _APPOSITIVE.match(text, c.end):
             f["appositive"] = 1
-        m = _APPOSED.search(before)
+        m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
@@ -546,7 +601,19 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
 #: algorithm, SwAV", "our model, the X"
 _APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][\w\-]*)\s*,\s+"
                       r"(?:the\s+|namely\s+|called\s+|dubbed\s+|termed\s+)?[\"“']?$", re.I)
+#: what follows the comma of an ``_APPOSED`` match (which is the text's last comma)
+_APPOSED_TAIL = re.compile(_APPOSED.pattern[_APPOSED.pattern.rindex(",") + 1:], re.I)
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+
+
+def _apposed(before: str) -> re.Match[str] | None:
+    """``_APPOSED.search(before)``, searched only where what follows the last comma can end a match
+    (nothing after the match's comma is a comma).
+    """
+    comma = before.rfind(",")
+    if comma < 0 or _APPOSED_TAIL.match(before, comma + 1) is None:
+        return None
+    return _APPOSED.search(before)
 
 
 def _proposal_context(context: DocContext, title: str, colon: int, members: list[Candidate],
@@ -562,7 +629,7 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
         s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
         e = text.find(". ", c.end)
         e = e if e >= 0 else len(text)
-        if context.propose_near(s, e) and _WE.search(text[s:e]):
+        if context.propose_near(s, e) and _we_in(context, s, e):
             f["we_propose_sentence"] = 1
     if 0 < colon <= 40:
         head = _HEAD_NAME.match(title)
