@@ -64,10 +64,23 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return [row for _, row in read_jsonl_numbered(path)]
 
 
-def read_jsonl_numbered(path: str | Path) -> list[tuple[int, Any]]:
-    """``(line number, value)`` of each non-blank line of a JSON Lines file (UTF-8, each line JSON)."""
+def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int, Any]]:
+    """``(line number, value)`` of each non-blank line of a JSON Lines file (UTF-8, each line JSON).
+
+    Every fault is an :class:`InputError` naming the file (and the line): a
+    missing or unreadable file (called ``what`` in the message), bytes that are
+    not UTF-8, a line that is not JSON or is nested too deeply.
+    """
     rows: list[tuple[int, Any]] = []
-    with open(path, "rb") as fh:
+    try:
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(path, None, f"no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(path, None, f"is a folder; give the {what}") from None
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read the {what}: {exc.strerror}") from None
+    with fh:
         for lineno, raw in enumerate(fh, 1):
             try:
                 line = raw.decode("utf-8")
@@ -80,6 +93,8 @@ def read_jsonl_numbered(path: str | Path) -> list[tuple[int, Any]]:
                 rows.append((lineno, json.loads(line)))
             except json.JSONDecodeError as exc:
                 raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
+            except RecursionError:
+                raise InputError(path, lineno, "not valid JSON (nested too deeply)") from None
     return rows
 
 

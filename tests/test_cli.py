@@ -286,7 +286,7 @@ def _one_line_error(capsys, code: str) -> str:
     (["citations", "-w", "{ws}", "--top", "0"], "E710", "--top must be 1 or more"),
     (["eval", "related", "-w", "{ws}", "-k", "0", "--gold", "{tmp}/gold.json"], "E710", "-k must be 1 or more"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/missing.json"], "E100", "no such gold file"),
-    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not a JSON array"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not an array"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/gold.json"], "E100", "'queries' is empty"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/other.json"], "E100",
      "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query

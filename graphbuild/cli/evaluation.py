@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..ingest.located import json_kind
 from ..settings import Settings
 from ._common import _require_positive, _settings, _workspace
 
@@ -27,14 +28,10 @@ def _read_text(path: str) -> str:
 
 def _entity_gold(path: str) -> list[dict[str, Any]]:
     """Gold papers of ANNOTATION.md (one JSON object per line with a title and an entity list)."""
+    from ..evaluate import read_jsonl_numbered
+
     rows = []
-    for lineno, line in enumerate(_read_text(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise InputError(path, lineno, f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')})") from None
+    for lineno, row in read_jsonl_numbered(path, "gold file"):
         if not isinstance(row, dict) or not isinstance(row.get("title"), str):
             raise InputError(path, lineno, 'each gold line needs a "title" string (and an "entities" list)')
         entities = row.get("entities", [])
@@ -43,11 +40,6 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
             raise InputError(path, lineno, '"entities" must be a list of objects with a "name"')
         rows.append(row)
     return rows
-
-
-#: Python type of a decoded JSON value -> its JSON name, for error lines
-_JSON_KINDS = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
-               type(None): "null"}
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:
@@ -59,9 +51,9 @@ def _related_gold(path: str) -> dict[str, list[str]]:
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
         if not isinstance(data, dict):
-            found = f", not a JSON {_JSON_KINDS.get(type(data), 'value')}"
+            found = f", not {json_kind(data)}"
         elif "queries" in data:
-            found = f"; 'queries' is a JSON {_JSON_KINDS.get(type(queries), 'value')}"
+            found = f"; 'queries' is {json_kind(queries)}"
         else:
             found = "; the object has no 'queries'"
         raise InputError(path, None, shape + found)
