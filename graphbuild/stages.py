@@ -245,17 +245,17 @@ def store(tables: GraphTables | GraphFrames, path: str | os.PathLike, *, progres
 # the pipeline and extraction cache keys
 
 
-def check_pipeline(settings: Settings) -> None:
-    """Raise :class:`~graphbuild.errors.InputError` now when the spaCy model of ``settings`` is neither a
-    pipeline folder nor an installed package, or its user gazetteer is bad: a build stops before
-    reading its inputs, not after.
+def check_pipeline(settings: Settings) -> str:
+    """The gazetteer path a pipeline of ``settings`` loads (the shipped one merged with the user's, or
+    ``""`` for the shipped one alone), once the settings are checked: raise
+    :class:`~graphbuild.errors.InputError` now when the spaCy model is neither a pipeline folder nor an
+    installed package, or the user gazetteer is bad. A build stops before reading its inputs, not after.
     """
     from .spark.job import pipeline_folder
     from .user_gazetteer import effective_gazetteer
 
     pipeline_folder(settings.spacy_model or "")
-    if settings.gazetteer:
-        effective_gazetteer(settings.gazetteer)
+    return effective_gazetteer(settings.gazetteer)
 
 
 def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:
@@ -265,11 +265,8 @@ def load_pipeline(settings: Settings) -> tuple[Language, Gazetteer | None]:
     :class:`~graphbuild.errors.InputError` (one line), not spaCy's ``OSError``.
     """
     from .nlp.pipeline import _gazetteer, cached_pipeline
-    from .spark.job import pipeline_folder
-    from .user_gazetteer import effective_gazetteer
 
-    pipeline_folder(settings.spacy_model or "")
-    nlp = cached_pipeline(settings.spacy_model, effective_gazetteer(settings.gazetteer))
+    nlp = cached_pipeline(settings.spacy_model, check_pipeline(settings))
     return nlp, _gazetteer(nlp)
 
 

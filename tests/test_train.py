@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import spacy
 
 from graphbuild.cli import main
 from graphbuild.errors import InputError
@@ -283,6 +284,25 @@ def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
     assert scores["folds"] == 2 and scores["papers"] == 6
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann)]) == 1
     assert "[E100]" in capsys.readouterr().err
+
+
+def test_train_cli_user_gazetteer_adds_to_the_shipped_one(corpus, tmp_path, capsys):
+    # as a build loads it: the shipped entries, with the user's added (not the user's file alone)
+    papers, ann = corpus
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"name": "ZorbNet", "type": "Model"}\n', encoding="utf-8")
+    out = tmp_path / "pipe"
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(out), "--gazetteer", str(mine)]) == 0
+    gaz = _gazetteer(spacy.load(out))
+    assert gaz.lookup("ZorbNet").type == "Model"
+    assert gaz.lookup("ImageNet") is not None and gaz.lookup("ImageNet").type == "Dataset"
+    capsys.readouterr()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"name": "X", "type": "Gadget"}\n', encoding="utf-8")
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "p2"), "--gazetteer",
+                 str(bad)]) == 1
+    assert "bad.jsonl:1: unknown entity type 'Gadget'" in capsys.readouterr().err
+    assert not (tmp_path / "p2").exists()
 
 
 @pytest.mark.parametrize("extra, words", [

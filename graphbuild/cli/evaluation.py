@@ -111,10 +111,10 @@ def print_cross_validation(settings: Settings, annotations: list[str], papers: l
     """Print K-fold cross-validated scores (JSON) of the decision model trained on ``annotations``."""
     from ..nlp.pipeline import _gazetteer, make_pipeline
     from ..nlp.train import cross_validate, load_examples
-    from ..spark.job import pipeline_folder
+    from ..stages import check_pipeline
 
-    pipeline_folder(settings.spacy_model or "")  # a missing model: one line, not spaCy's OSError
-    nlp = make_pipeline(settings.spacy_model, gazetteer_path=settings.gazetteer)
+    # the shipped gazetteer with the user's, as a build loads it (a missing model: one line)
+    nlp = make_pipeline(settings.spacy_model, gazetteer_path=check_pipeline(settings))
     examples = load_examples(annotations, papers, nlp)
     if not 2 <= k <= len(examples):
         raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "

@@ -16,7 +16,7 @@ from ._common import _settings
 def cmd_train(args: argparse.Namespace) -> int:
     """Train on annotation files (optionally cross-validate first) and write a pipeline directory."""
     from ..nlp.train import SHIPPED_ANNOTATIONS, train_pipeline
-    from ..spark.job import pipeline_folder
+    from ..stages import check_pipeline
     from .evaluation import print_cross_validation
 
     settings = _settings(args)
@@ -24,7 +24,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise UsageError(f"-C must be above 0, got {args.C:g}")
     if Path(args.out).exists() and not Path(args.out).is_dir():
         raise UsageError(f"--out {str(args.out)!r} is a file; give a folder for the pipeline")
-    pipeline_folder(settings.spacy_model or "")  # a missing model: one line, not spaCy's OSError
+    gazetteer = check_pipeline(settings)  # a missing model or a bad gazetteer: one line, before any work
     annotations = list(args.annotations or ([] if args.no_shipped else [str(SHIPPED_ANNOTATIONS)]))
     papers = list(args.papers or [])
     if args.no_shipped and args.annotations:
@@ -44,7 +44,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         if args.cv:
             print_cross_validation(settings, annotations, papers, args.cv, C=args.C)
         model = train_pipeline(annotations, papers, args.out, spacy_model=settings.spacy_model,
-                               gazetteer=settings.gazetteer, C=args.C, log=print)
+                               gazetteer=gazetteer, C=args.C, log=print)
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
           f"{len(model.entity.index)} features; use it with --spacy-model {shlex.quote(str(args.out))}")
     return 0
