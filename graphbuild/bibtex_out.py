@@ -3,7 +3,10 @@
 Every field comes from the paper record (a :class:`~graphbuild.records.Paper`
 or a graph node's attributes): ``title``, ``author``, ``year``, ``journal`` or
 ``booktitle`` from the venue, ``doi``, ``eprint`` + ``archivePrefix`` for an
-arXiv id, and ``url``. Nothing is looked up elsewhere.
+arXiv id, and ``url``. Nothing is looked up elsewhere. Authors are written
+``von Last, Jr, First``; a corporate name (an ``and`` in it, or a comma not
+after a surname, as ``Barnes and Noble, Inc.``) goes in braces, so that BibTeX
+and reference managers read it as one name.
 
 Keys are ``<first author's surname><year><first significant title word>``
 (``vaswani2017attention``), folded to ASCII lower case. Papers that would get
@@ -20,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .ingest.fields import is_surname
 from .records import Paper
 
 __all__ = ["BibEntry", "bib_entry", "bibtex_entries", "bibtex_key", "graph_bibtex", "latex_escape", "render_bibtex"]
@@ -39,6 +43,12 @@ _LATEX_SPECIAL = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
+#: the word that separates names in a BibTeX name list (any case, between spaces)
+_AND = re.compile(r"\sand\s", re.IGNORECASE)
+#: what follows the comma in a company's name (``Apple, Inc.``), which no person's first name is
+_COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "llp", "corp", "co", "plc", "gmbh", "ag", "s.a", "sa", "bv"})
+#: the words of a name's Jr part
+_JR_WORDS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +82,45 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 
+def _corporate(name: str) -> bool:
+    """Whether a record's name is no person's: an ``and`` in it, or a comma that does not follow a surname
+    as in ``Müller, Jörg`` (:func:`~graphbuild.ingest.fields.is_surname`) or comes before a company's
+    ``Inc.`` or ``Ltd.``: ``Barnes and Noble, Inc.``, ``Google Research, Brain Team``, ``Apple, Inc.``, as
+    the BibTeX reader keeps a braced name.
+    """
+    if _AND.search(name):
+        return True
+    if "," not in name:
+        return False
+    parts = [part.strip() for part in name.split(",")]
+    return len(parts) != 2 or not is_surname(parts[0]) or parts[1].rstrip(".").lower() in _COMPANY_WORDS
+
+
+def _name_parts(name: str) -> tuple[str, str, str]:
+    """``(von Last, Jr, First)`` of a person's name in ``First von Last Jr`` form, by BibTeX's rules.
+
+    The von part runs from the first to the last lower-case word before the
+    last word; a trailing ``Jr.``, ``Sr.``, ``II`` ... is the Jr part.
+
+    >>> _name_parts("Jan van der Berg Jr.")
+    ('van der Berg', 'Jr.', 'Jan')
+    >>> _name_parts("Ada Lovelace")
+    ('Lovelace', '', 'Ada')
+    """
+    words = name.split()
+    jr: list[str] = []
+    while len(words) > 2 and words[-1].lower() in _JR_WORDS:
+        jr.insert(0, words.pop())
+    lower = [i for i, word in enumerate(words[:-1]) if word[:1].islower()]
+    start = lower[0] if lower else len(words) - 1
+    return " ".join(words[start:]), " ".join(jr), " ".join(words[:start])
+
+
 def _surname(author: str) -> str:
-    author = author.strip()
-    if "," in author:
+    author = " ".join(author.split())
+    if "," in author:  # "Müller, Jörg", or a corporate name's first part
         return author.split(",", 1)[0].strip()
-    parts = author.split()
-    return parts[-1] if parts else ""
+    return _name_parts(author)[0].split(" ")[-1] if author and not _corporate(author) else author
 
 
 def _as_record(paper: Paper | Mapping[str, Any]) -> Mapping[str, Any]:
@@ -106,11 +149,15 @@ def bibtex_key(paper: Paper | Mapping[str, Any]) -> str:
 
 
 def _bib_author(name: str) -> str:
+    """A name as BibTeX reads it: ``von Last, Jr, First``; a corporate name (:func:`_corporate`) in braces,
+    so that BibTeX, and a reference manager, take it whole as one name.
+    """
     name = " ".join(name.split())
-    if "," in name or " " not in name:
+    if _corporate(name):
+        return f"{{{latex_escape(name)}}}"
+    if "," in name or " " not in name:  # "Müller, Jörg" as given
         return latex_escape(name)
-    *given, last = name.split(" ")
-    return latex_escape(f"{last}, {' '.join(given)}")
+    return latex_escape(", ".join(part for part in _name_parts(name) if part))
 
 
 def _protect_title(title: str) -> str:

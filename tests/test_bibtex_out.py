@@ -75,6 +75,28 @@ def test_bibtex_out_collisions_get_deterministic_suffixes() -> None:
     assert len(parse(render_bibtex([a, b, c]))) == 3
 
 
+def test_bibtex_out_corporate_and_particle_names_read_back_whole(tmp_path: Path) -> None:
+    """A corporate name is written in braces (one name to BibTeX and reference managers); a person's
+    von and Jr parts go where BibTeX looks for them; graphbuild's reader gives every name back."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    authors = ("Barnes and Noble, Inc.", "Google Research, Brain Team", "Apple, Inc.", "R&D Lab, Ltd.",
+               "Jan van der Berg Jr.", "Ludwig van Beethoven", "Ayşe Öztürk", "Müller, Jörg", "OpenAI")
+    paper = Paper(title="Names", authors=authors, year=2024)
+    field = dict(bib_entry(paper).fields)["author"]
+    assert split_multiple_persons_names(field) == [
+        "{Barnes and Noble, Inc.}", "{Google Research, Brain Team}", "{Apple, Inc.}", r"{R\&D Lab, Ltd.}",
+        "van der Berg, Jr., Jan", "van Beethoven, Ludwig", "Öztürk, Ayşe", "Müller, Jörg", "OpenAI"]
+    path = tmp_path / "names.bib"
+    path.write_text(render_bibtex([paper]), encoding="utf-8")
+    [read] = read_bibtex(path)
+    assert isinstance(read, Paper) and read.authors == authors[:7] + ("Jörg Müller", "OpenAI")
+    assert bibtex_key(paper) == "barnesandnoble2024names"
+    assert bibtex_key(Paper(title="Names", authors=("Jan van der Berg Jr.",), year=2024)) == "berg2024names"
+
+
 @pytest.mark.parametrize("record", [
     {"id": "x", "title": "Only a title"},
     {"id": "y", "title": "Graph node", "authors": ["Z"], "year": 2024, "venue": None, "doi": None,

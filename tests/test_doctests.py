@@ -18,6 +18,7 @@ MODULES = [
     "graphbuild.cypher_guard",
     "graphbuild.errors",
     "graphbuild.export",
+    "graphbuild.bibtex_out",
     "graphbuild.cli._common",
     "graphbuild.ingest.merge",
     "graphbuild.stores.neo4j",

@@ -82,6 +82,9 @@ def test_readers_split_authors_forms():
     assert split_authors("van der Berg, Anna and Knuth, Donald") == ("Anna van der Berg", "Donald Knuth")
     assert split_authors("A One, B Two; C Three", commas=False) == ("A One", "B Two", "C Three")
     assert split_authors(None) == ()
+    # names a BibTeX list gave whole: a corporate name's comma is kept
+    assert split_authors(["Barnes and Noble, Inc.", "Jan van der Berg Jr.", "others"], whole=True) == (
+        "Barnes and Noble, Inc.", "Jan van der Berg Jr.")
 
 
 # --------------------------------------------------------------------------- daily
@@ -918,6 +921,24 @@ def test_readers_bibtex_braces_keep_a_name_holding_and_whole(tmp_path, tail):
         '{\\"U}ber, Max and Dvo{\\v{r}}{\\\'a}k, Anton}}\n' + tail))
     entry = next(p for p in _items(path) if isinstance(p, Paper))
     assert entry.authors == ("A. Alpha", "National Institute of Standards and Technology", "Max Über", "Anton Dvořák")
+
+
+CORPORATE_BIB = (
+    "@misc{k, title = {T}, author = {{Barnes and Noble, Inc.} and Smith, John and {Google Research, Brain Team}"
+    " and van der Berg, Jr., Jan and de la Fuente, Juan and {\\\"O}zt{\\\"u}rk, Ay{\\c{s}}e"
+    " and Ludwig van Beethoven and {M{\\\"u}ller GmbH, {R\\&D}} and others}}\n"
+    "@misc{one, title = {U}, author = {{Google Research, Brain Team}}}\n")
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_a_braced_corporate_name_is_one_name_kept_whole(tmp_path, tail):
+    # a comma or an "and" inside braces splits nothing: the names came out of BibTeX's splitter whole and
+    # were split again at their commas ("Inc." became a name of its own)
+    papers = _papers(_write(tmp_path / "c.bib", CORPORATE_BIB + tail), "bibtex")
+    assert [(p.authors, p.n_authors) for p in papers[:2]] == [
+        (("Barnes and Noble, Inc.", "John Smith", "Google Research, Brain Team", "Jan van der Berg Jr.",
+          "Juan de la Fuente", "Ayşe Öztürk", "Ludwig van Beethoven", "Müller GmbH, R&D"), 8),
+        (("Google Research, Brain Team",), 1)]
 
 
 def test_ingest_a_subfolder_that_cannot_be_listed_is_reported_not_left_out(tmp_path, monkeypatch):

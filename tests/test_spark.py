@@ -162,7 +162,7 @@ def test_spark_build_writes_the_single_builds_papers_and_extraction_cache(both_b
     assert {d["paper_id"]: d["extraction"] for d in lines} == \
         {pid: c.extraction.to_dict() for pid, c in cache.items()}
     assert sum(len(d["extraction"]["entities"]) for d in lines) > 100
-    # the same records in the same order; only where a record was read differs (the Spark reader names none)
+    # the same records in the same order; where a record was read is not compared
     unsourced = [replace(p, source="") for p in ws.papers() if not p.external]
     assert [replace(p, source="") for p in read_corpus_papers(out)] == unsourced
 
@@ -563,9 +563,10 @@ def test_spark_mention_fields_give_add_confidence_under_each_role():
 def test_spark_records_get_the_checks_of_a_single_build_s_readers(record):
     """An unpaired surrogate crashed the Spark job in Arrow with a traceback; the single build's readers
     give one coded line for it (and for a text longer than the NLP pass reads)."""
+    from graphbuild.errors import InputError
     from graphbuild.spark.steps import paper_from_json
 
-    with pytest.raises(ValueError, match="unpaired surrogate|more than the"):
+    with pytest.raises(InputError, match="unpaired surrogate|more than the"):
         paper_from_json(record)
 
 
@@ -581,10 +582,38 @@ def test_spark_bad_records_are_named_by_file_and_line_as_a_build_names_them(spar
     with pytest.raises(InputError) as err:
         run(prepare([str(path)]), tmp_path / "out", spark=spark_session)
     assert (err.value.path, err.value.line) == (str(path), 3)
-    assert "not valid JSON" in err.value.message and "3 bad record(s)" in err.value.message
+    assert "invalid JSON" in err.value.message and "3 bad record(s)" in err.value.message
     heard: list[tuple[list[str], int]] = []
     counts = run(prepare([str(path)]), tmp_path / "out", spark=spark_session, skip_bad=True,
                  on_skipped=lambda lines, total: heard.append((lines, total)))
     assert counts["Paper"] == 1 and counts["skipped"] == 3
     (lines, total), = heard
     assert total == 3 and [line.split(": ")[0] for line in lines] == [f"[E100] {path}:{n}" for n in (3, 4, 6)]
+
+
+def test_spark_bad_records_get_the_single_build_s_coded_lines(spark_session, tmp_path):
+    """Each bad JSON Lines record gives the coded line ``graphbuild build --skip-bad`` gives it: the Spark job
+    reads its lines with the single build's own functions (it worded bad JSON, a record's label and its
+    checks its own way, and a line nested too deeply stopped the job with a traceback)."""
+    from graphbuild.ingest import read_papers
+    from graphbuild.spark.job import prepare, run
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "bad.jsonl").write_text("\n".join([
+        json.dumps({"id": "p1", "title": "FooNet for images", "abstract": "We propose FooNet on ImageNet."}),
+        '{"title": "Broken", ',  # not JSON
+        json.dumps({"id": "p3", "abstract": "No title."}),
+        '{"title": "One", "title": "Two"}',  # a key given twice, with different values
+        '{"title": "Not a number", "abstract": NaN}',
+        '["an", "array"]',
+        '{"title": "Deep", "x": ' + "[" * 5000 + "]" * 5000 + "}",
+    ]) + "\n", encoding="utf-8")
+    (folder / "empty.jsonl").write_text("", encoding="utf-8")
+    single = read_papers([folder], skip_bad=True)
+    heard: list[str] = []
+    counts = run(prepare([str(folder)]), tmp_path / "out", spark=spark_session, skip_bad=True,
+                 on_skipped=lambda lines, total: heard.extend(lines))
+    assert counts["Paper"] == len(single.papers) == 1
+    assert heard == [str(e) for e in single.skipped] and len(heard) == 6
+    assert all(line.startswith(f"[E100] {folder / 'bad.jsonl'}:") for line in heard)

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import clean_arxiv
 from . import register
-from .fields import Item, clean_text, no_records, paper_from_record, read_text, split_authors
+from .fields import Item, clean_text, no_records, paper_from_record, read_text
 
 __all__ = ["read_bibtex", "sniff_bibtex"]
 
@@ -74,9 +74,10 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
         field = fields.get(name)
         return clean_text(field.value) if field is not None else ""  # decoded: braces left are math or escaped
 
+    # the scanner (or bibtexparser) split the names by BibTeX's rules: a braced {Barnes and Noble, Inc.} is one
     authors_field = fields.get("author")
-    authors = split_authors(list(authors_field.value) if authors_field is not None
-                            and isinstance(authors_field.value, list) else get("author"))
+    authors = (list(authors_field.value) if authors_field is not None and isinstance(authors_field.value, list)
+               else get("author"))
     url, doi = get("url"), get("doi")
     record: dict[str, Any] = {
         "title": get("title"),
@@ -87,9 +88,9 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
         "url": url,
         "year": get("year"),
         "date": get("date"),
-        "authors": list(authors),
+        "authors": authors,
     }
-    return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}")
+    return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}", whole_names=True)
 
 
 def _arxiv_id(get: Callable[[str], str]) -> str | None:
@@ -125,7 +126,10 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     or a macro before its ``@string``, is not read:
     it is reported, with its line, as an entry with a bad field is.
     LaTeX accents and braces are decoded (``{\"o}`` gives ``ö``), names in
-    ``Last, First`` form become ``First Last``, ``journal``/``booktitle`` give
+    ``Last, First`` form become ``First Last`` (``van der Berg, Jr., Jan`` gives
+    ``Jan van der Berg Jr.``), a braced corporate name is one name kept as
+    written (``{Barnes and Noble, Inc.}``: a comma or ``and`` inside braces
+    splits nothing), ``journal``/``booktitle`` give
     the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
     An entry with a ``crossref`` (DBLP exports) takes the year and venue it
     lacks from the volume it names, and that volume is not read as a paper.

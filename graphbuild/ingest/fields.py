@@ -29,8 +29,8 @@ from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .located import repeated_keys, short_value
 
-__all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "read_text", "no_records", "norm_field",
-           "paper_from_record"]
+__all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "is_surname", "read_text", "no_records",
+           "norm_field", "paper_from_record"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -162,12 +162,17 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
     raise ValueError(f"cannot read date {text!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
 
 
-def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
+def split_authors(value: Any, *, commas: bool = True, whole: bool = False) -> tuple[str, ...]:
     """Author names from a list of strings, a list of ``{"name": ...}`` or one string.
 
     A string is split on ``;``, else on `` and ``, else (when ``commas``) on ``,``.
-    Empty names and ``others`` (BibTeX's *et al.*) are dropped; a list item
-    that is neither text nor such an object raises :class:`ValueError`.
+    A name with one comma after a surname (``Turing, Alan``) is turned
+    around, one with other commas (``A One, B Two``) is split there; with
+    ``whole``, the names are already whole, in ``First Last`` form (as the
+    BibTeX reader splits its name lists by BibTeX's rules, keeping a braced
+    corporate name like ``Barnes and Noble, Inc.`` as one), and a comma in
+    one is kept. Empty names and ``others`` (BibTeX's *et al.*) are dropped;
+    a list item that is neither text nor such an object raises :class:`ValueError`.
     """
     if value is None or value == "":
         return ()
@@ -192,9 +197,9 @@ def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
             names = [text]
     out: list[str] = []
     for name in (n.strip() for n in names):
-        if "," in name:
+        if "," in name and not whole:
             parts = [part.strip() for part in name.split(",")]
-            if len(parts) == 2 and _is_surname(parts[0]):  # "Last, First" -> "First Last"
+            if len(parts) == 2 and is_surname(parts[0]):  # "Last, First" -> "First Last"
                 name = f"{parts[1]} {parts[0]}".strip()
             else:  # "A One, B Two": a list after all
                 out.extend(part for part in parts if part and part.lower() not in _NOT_NAMES)
@@ -207,7 +212,7 @@ def split_authors(value: Any, *, commas: bool = True) -> tuple[str, ...]:
 _NOT_NAMES = ("others", "et al.", "et al")
 
 
-def _is_surname(text: str) -> bool:
+def is_surname(text: str) -> bool:
     """``Turing`` or ``van der Berg``: one word, possibly after lower-case particles."""
     words = text.split()
     return bool(words) and all(w[:1].islower() for w in words[:-1])
@@ -266,7 +271,7 @@ def _as_str(value: Any, field: str) -> str:
 
 
 def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
-                      label: str | None = None) -> Item:
+                      label: str | None = None, whole_names: bool = False) -> Item:
     """Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
 
     Parameters
@@ -276,6 +281,8 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
     tabular : a CSV row: every value is text, authors are split on ``;`` or
         `` and `` (not on commas, which are part of "Last, First") and references on ``;``.
     label : how errors name the record (default ``record at line N``).
+    whole_names : the authors are a list of whole names, never split or turned around at a comma
+        (:func:`split_authors` with ``whole``).
     """
     where = label or (f"record at line {line}" if line else "record")
     try:
@@ -285,7 +292,7 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         if not (title or doi or arxiv_id):
             raise ValueError("has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
-        authors, n_authors = _authors_field(rec, tabular=tabular)
+        authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names)
         return Paper(
             title=title,
             abstract=clean_text(_as_str(rec.get("abstract"), "abstract")),
@@ -380,13 +387,14 @@ def _date_fields(rec: Mapping[str, Any]) -> tuple[str | None, int | None]:
     return iso, year
 
 
-def _authors_field(rec: Mapping[str, Any], *, tabular: bool) -> tuple[tuple[str, ...], int | None]:
+def _authors_field(rec: Mapping[str, Any], *, tabular: bool,
+                   whole: bool = False) -> tuple[tuple[str, ...], int | None]:
     """(author names, n_authors): ``n_authors`` when given, else the number of names (None for none)."""
     authors_value = rec.get("authors")
     if tabular or isinstance(authors_value, str):
         authors = split_authors(_as_str(authors_value, "authors"), commas=not tabular)
     elif isinstance(authors_value, (list, tuple)) or authors_value is None:
-        authors = split_authors(authors_value)
+        authors = split_authors(authors_value, whole=whole)
     else:
         raise ValueError("field 'authors' must be a list of names or one string")
     n_authors = len(authors) or None

@@ -12,13 +12,14 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from . import register
 from .fields import Item, no_records, norm_field, paper_from_record, read_text
 from .located import json_kind, loads, parse_json, repeated_keys
 
-__all__ = ["read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
+__all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
 #: the keys of an object wrapping the paper list, in the order they are looked for
 _LIST_KEYS = ("papers", "data", "results")
@@ -76,20 +77,24 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            value = loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(path, number, f"invalid JSON: {exc.msg} (column {exc.colno}); "
-                                           "each line must be one complete JSON object")
-            continue
-        except RecursionError:
-            yield InputError(path, number, "the JSON on this line is nested too deeply to read")
-            continue
-        if not isinstance(value, dict):
-            yield InputError(path, number, f"line is {json_kind(value)}, not an object "
-                                           "with paper fields")
-            continue
-        yield paper_from_record(value, path, number, tabular=False)
+        value = json_line(line, path, number)
+        yield value if isinstance(value, InputError) else paper_from_record(value, path, number, tabular=False)
+
+
+def json_line(line: str, path: Path, number: int | None) -> dict[str, Any] | InputError:
+    """The JSON object on line ``number`` of a JSON Lines file, or the error saying why there is none
+    (not JSON, nested too deeply, not an object); the Spark job reads its lines with it too.
+    """
+    try:
+        value = loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(path, number, f"invalid JSON: {exc.msg} (column {exc.colno}); "
+                                        "each line must be one complete JSON object")
+    except RecursionError:
+        return InputError(path, number, "the JSON on this line is nested too deeply to read")
+    if not isinstance(value, dict):
+        return InputError(path, number, f"line is {json_kind(value)}, not an object with paper fields")
+    return value
 
 
 def _complete_lines(head: str) -> list[str]:

@@ -205,26 +205,36 @@ def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
     return spark.createDataFrame(numbered, "ord bigint, raw string, src string, line bigint")
 
 
-#: the columns of :func:`_parse`'s rows (a bad record keeps its file and line; a good one needs neither)
+#: the columns of :func:`_parser`'s rows (a bad record keeps its file and line; a good one needs neither)
 PARSED_SCHEMA = "ord bigint, paper string, error string, keys string, src string, line bigint"
 
 
-def _parse(batches: Iterator[Any]) -> Iterator[Any]:
-    import pandas as pd
+def _parser(kinds: dict[str, str]) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """The ``mapInPandas`` function reading each record (``kinds``: file -> ``text`` or ``parquet``).
 
-    for df in batches:
-        out: list[tuple[Any, str | None, str | None, str, str | None, int | None]] = []
-        for ord_, raw, src, line in zip(df["ord"], df["raw"], df["src"], df["line"]):
-            try:
-                paper = steps.paper_from_json(raw)
-                out.append((ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)), None, None))
-            except (ValueError, TypeError) as exc:
-                out.append((ord_, None, str(exc), "[]", src, int(line)))
-        yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys", "src", "line"])
+    A bad record keeps the message of the error a single build's reader gives it (a JSON Lines record is
+    read knowing its line; a Parquet row is named by :func:`_record_error`).
+    """
+
+    def parse(batches: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+
+        for df in batches:
+            out: list[tuple[Any, str | None, str | None, str, str | None, int | None]] = []
+            for ord_, raw, src, line in zip(df["ord"], df["raw"], df["src"], df["line"]):
+                try:
+                    paper = steps.paper_from_json(raw, Path(src), int(line) if kinds.get(src) == "text" else None)
+                    out.append((ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)),
+                                None, None))
+                except InputError as exc:
+                    out.append((ord_, None, exc.message, "[]", src, int(line)))
+            yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys", "src", "line"])
+
+    return parse
 
 
 def _record_error(row: Any, kinds: dict[str, str]) -> InputError:
-    """A bad record of :func:`_parse` as the single build reports it: its file and line (a Parquet row by number)."""
+    """A bad record of :func:`_parser` as the single build reports it: its file and line (a Parquet row by number)."""
     if kinds.get(row["src"]) == "text":
         return InputError(row["src"], row["line"], row["error"])
     return InputError(row["src"], None, f"row {row['line']}: {row['error']}")
@@ -455,11 +465,11 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     from pyspark.sql import functions as F
 
     model, gazetteer = pipeline
-    parsed = _read(spark, files).mapInPandas(_parse, PARSED_SCHEMA)
+    kinds = {path: kind for kind, path in files}
+    parsed = _read(spark, files).mapInPandas(_parser(kinds), PARSED_SCHEMA)
     parsed = parsed.localCheckpoint()
     errors = parsed.where("error IS NOT NULL")
     skipped = errors.count()
-    kinds = {path: kind for kind, path in files}
     if skipped and not skip_bad:
         first = _record_error(errors.orderBy("ord").first(), kinds)
         raise InputError(first.path, first.line,

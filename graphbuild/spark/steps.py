@@ -50,34 +50,39 @@ def worker_model(model: str) -> str:
     return SparkFiles.get(model)
 
 
-def paper_from_json(text: str) -> Paper:
+def paper_from_json(text: str, path: Path = Path("record"), line: int | None = None) -> Paper:
     """A Paper from one JSON record: a Semantic Scholar paper, an OpenAlex work or a plain paper object.
 
-    Raises ``ValueError`` with the reason when the record is unusable.
+    ``path`` and ``line`` say where the record was read (``line``: its line in a JSON Lines file). Raises
+    the :class:`~graphbuild.errors.InputError` a single build's reader gives for the line when the record is
+    unusable: the same error objects (:func:`~graphbuild.ingest.json_csv.json_line`,
+    :func:`~graphbuild.ingest.fields.paper_from_record`, the metadata readers' record functions and
+    :func:`~graphbuild.ingest.checks.check_paper`), so both builds word each bad record alike.
     """
     from ..errors import InputError
     from ..ingest.checks import check_paper
     from ..ingest.fields import paper_from_record
-    from ..ingest.located import json_kind, loads
+    from ..ingest.json_csv import json_line
     from ..ingest.metadata import openalex_work, s2_paper
 
+    value = json_line(text, path, line)
+    if isinstance(value, InputError):
+        raise value
+    source = f"{path}:{line}" if line else str(path)
     try:
-        value = loads(text)
-    except json.JSONDecodeError as exc:  # worded as the single build's JSON Lines reader words it
-        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove this line") from None
-    if not isinstance(value, dict):
-        raise ValueError(f"record is {json_kind(value)}, not an object with paper fields")
-    if "paperId" in value or "corpusId" in value:
-        item: Paper | InputError = s2_paper(value)
-    elif str(value.get("id", "")).startswith("https://openalex.org/"):
-        item = openalex_work(value)
-    else:
-        item = paper_from_record(value, Path("record"), None, tabular=False)
+        if "paperId" in value or "corpusId" in value:
+            item: Paper | InputError = s2_paper(value, source=source)
+        elif str(value.get("id", "")).startswith("https://openalex.org/"):
+            item = openalex_work(value, source=source)
+        else:
+            item = paper_from_record(value, path, line, tabular=False)
+    except (ValueError, TypeError) as exc:  # the metadata readers' record functions raise; their readers say so
+        raise InputError(path, line, str(exc)) from None
     # what every reader of a single build checks on the way out (text fields, unpaired surrogates, length)
     if isinstance(item, Paper):
-        item = check_paper(item, Path("record")) or item
+        item = check_paper(item, path) or item
     if isinstance(item, InputError):
-        raise ValueError(item.message)
+        raise item
     return item
 
 
