@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "33b0d10b37c04466c218394e4d42fb67d266f569ec99c4e25e9acce218943a1d"
-SHARED_50_SHA256 = "0164b6e7ec1339ba1f2eece1687fbdf606d70f3183bd7065a4499be1a0b9542c"
+DEMO_SHA256 = "f8151f4b46d3a81ac78cf84ee7090c142ca11119251e1bf6a8ca6beab7d5644b"
+SHARED_50_SHA256 = "34a0ed2eb97660112f089e8f0c62aea2ba723afac77fb27980f7de221766df69"
 
 
 @pytest.fixture(scope="module")

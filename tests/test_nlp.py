@@ -188,6 +188,19 @@ def test_roles_proposes_evaluates_compares(nlp):
     assert found["MMLU"].role == "evaluates_on"
     assert found["LoRA"].role == "uses" and not found["LoRA"].proposed
     assert "FooNet outperforms GPT-3" in found["GPT-3"].evidence
+    found = ents(nlp, "We propose FooNet for segmentation. FooNet beats DeepLab on GLUE. "
+                      "We compare it with BarNet on MMLU.")
+    assert found["DeepLab"].role == "compares_with" and found["GLUE"].role == "evaluates_on"
+    assert found["MMLU"].role == "evaluates_on"
+
+
+def test_roles_proposes_exactly_what_is_proposed():
+    # the rules guess "we propose an extension of Deep Sets" proposes Deep Sets; the decision does not
+    # keep it proposed, and the role must follow the decision, not the guess
+    for text in ("We propose an extension of Deep Sets (DS) to graphs.",
+                 "We propose FooNet, a new model. FooNet outperforms GPT-3 on MMLU."):
+        found = extract_text(text, title="A study of things").entities
+        assert found and all((e.role == "proposes") == e.proposed for e in found), found
 
 
 def test_roles_title_name_is_proposed(nlp):
@@ -312,6 +325,9 @@ def test_abbreviations_title_and_appositive_definitions():
     pairs = {(p.short, p.long) for p in find_title_and_apposed_abbreviations(text, text.index("\n\n"))}
     assert pairs == {("FreeKD", "Free-direction Knowledge Distillation"),
                      ("PTOFA", "Predict-Then-Optimize Fund Allocation")}
+    # a description after the colon is no long form, though its letters spell the name in order
+    text = "Adam: A Method for Stochastic Optimization\n\nWe introduce Adam."
+    assert find_title_and_apposed_abbreviations(text, text.index("\n\n")) == []
 
 
 def test_abbreviations_long_form_never_spans_a_parenthesis():
@@ -327,6 +343,15 @@ def test_patterns_adaptation_settings_name_both_datasets():
         title="Domain adaptation").entities}
     assert found.get("Cityscapes") == "Dataset" and found.get("GTA") == "Dataset"
     assert found.get("BERT") == "Model" and found.get("GPT-2") == "Model"
+
+
+def test_pipeline_full_stop_after_a_size_suffix_ends_the_sentence(nlp):
+    # spaCy keeps a full stop after one capital (an initial, "J."); after a digit it is punctuation
+    assert [t.text for t in nlp.make_doc("We compare with Llama 3 70B.")][-2:] == ["70B", "."]
+    assert [t.text for t in nlp.make_doc("J. Smith wrote it.")][0] == "J."
+    names = {e.name for e in extract_text("Our results hold for Llama 3 8B and Llama 3 70B.",
+                                          title="Scaling study").entities}
+    assert {"Llama-3-8B", "Llama-3-70B"} <= names, names
 
 
 # ------------------------------------------------------------ coined shapes, titles in capitals, boilerplate

@@ -194,7 +194,9 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
         stop = text.find("\n", after)
         words = [(m.start(), m.group()) for m in islice(
             _WORD.finditer(text, after, stop if stop > 0 else len(text)), 12)]
-        span = _leading_long_form(short, words) if words else None
+        if not words or words[0][1].lower() in _STOP:
+            continue  # "Adam: A Method for Stochastic Optimization" describes; a long form starts with a content word
+        span = _leading_long_form(short, words)
         if span and span[1] - span[0] > len(short):
             pairs.append(AbbreviationPair(short, s_start, s_end, text[span[0]:span[1]], span[0], span[1]))
     return pairs

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a53b5b64577c147c"
+MODEL_DIGEST = "21e73b4cf4cf507c"

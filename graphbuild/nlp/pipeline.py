@@ -77,6 +77,10 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
     # adaptation settings name two datasets: "GTA→Cityscapes", "Synthia->Cityscapes"
     infixes = [*(nlp.Defaults.infixes or ()), r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
     infix_finditer: _Bound = spacy.util.compile_infix_regex(infixes).finditer
+    # a full stop after a size or version suffix ends the sentence: "… Falcon 180B.", "on GSM8K."
+    # (spaCy keeps a period after one capital, as in an initial "J.")
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(
+        [*(nlp.Defaults.suffixes or ()), r"(?<=[0-9][A-Z])\."]).search
     if model is None:
         # (English rules) a new plain word is tried against every prefix, suffix, infix and address
         # rule: answer those at once

@@ -74,11 +74,14 @@ _OUR_WORDS = ("our", "Our", "he proposed", "his new")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compared", "comparison", "than", "versus", "vs",
                   "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
+                   r"beat\w*|surpass\w*|exceed\w*|compar\w*|"
                    r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b")
 
 
 def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate], title_end: int) -> None:
-    """Set ``role`` (and ``proposed``) on every candidate in place."""
+    """Set ``proposed`` (the rules' guess) and ``role`` (the role besides proposing: evaluates on,
+    compares with or uses) on every candidate in place.
+    """
     title = text[:title_end].lower()
     # a coined name (not a known one) that opens the title is what the paper is about
     survey = bool(SURVEY_TITLE.search(title))
@@ -103,9 +106,9 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
         before = text[s:c.start]
         if not c.proposed and c.start >= title_end:
             c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues)
-        if c.proposed:
-            c.role = "proposes"
-        elif c.type == "Dataset" and _about_results(text[s:e]):
+        # the role the mention has if the decision does not keep it as proposed ("proposes" follows
+        # ``proposed``, which the decision sets last)
+        if c.type == "Dataset" and _about_results(text[s:e]):
             c.role = "evaluates_on"
         elif (c.type in ("Model", "Method") and occurs_within(cues["compare"], max(s, c.start - 70), c.start)
               and _compared(text[max(s, c.start - 70):c.start])):
