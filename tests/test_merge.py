@@ -73,6 +73,19 @@ def test_merge_title_match_refused_across_different_dois():
     assert [p.id for p in merged] == ["doi:10.1000/a", "doi:10.1000/b"]
 
 
+def test_merge_title_match_refused_across_first_authors_with_no_name_in_common():
+    smith = Paper(title="Editorial", year=2012, venue="J. One", authors=("John Smith",))
+    jones = Paper(title="Editorial", year=2012, venue="J. Two", authors=("Mary Jones", "John Smith"))
+    unsigned = Paper(title="Editorial", year=2012)
+    assert len(merge_papers([smith, jones])) == 2
+    assert len(merge_papers([smith, jones, unsigned])) == 2  # a copy without authors joins one of them
+    # the same first author written otherwise, or with the name parts the other way round
+    assert len(merge_papers([Paper(title=LONG, year=2024, authors=("Diederik P. Kingma",)),
+                             Paper(title=LONG, year=2024, authors=("D. Kingma", "J. Ba"))])) == 1
+    assert len(merge_papers([Paper(title=LONG, year=2024, authors=("Wei Zhang",)),
+                             Paper(title=LONG, authors=("Zhang Wei",))])) == 1
+
+
 def test_merge_is_transitive():
     a = Paper(title="A", doi="10.1000/x")
     b = Paper(title="B", doi="10.1000/x", arxiv_id="2301.00001")

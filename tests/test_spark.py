@@ -526,6 +526,18 @@ def test_components_and_per_group_send_each_key_group_whole(spark_session):
                                              (7, "v10,v7,v8,v9", 4)]
 
 
+def test_spark_merge_group_orders_each_merged_paper_by_its_own_first_copy():
+    from graphbuild.records import Paper
+    from graphbuild.spark.steps import merge_group, paper_of, paper_to_json
+
+    title = "Deep Residual Learning for Image Recognition"
+    preprint = Paper(title=title, year=2015, authors=("Kaiming He",), arxiv_id="1512.03385")
+    published = Paper(title=title, year=2016, authors=("K. He",))  # joins the preprint by the version rule
+    other = Paper(title=title, year=2016, authors=("A. Nobody",))
+    out = merge_group([(5, paper_to_json(preprint)), (7, paper_to_json(published)), (9, paper_to_json(other))])
+    assert [(order, paper_of(text).authors) for order, text in out] == [(5, ("Kaiming He",)), (9, ("A. Nobody",))]
+
+
 def test_spark_mention_fields_give_add_confidence_under_each_role():
     """The extractor's per-mention fields are what ``add_confidence`` finds and scores, role by role.
 

@@ -12,8 +12,10 @@ side has no year and the title is long enough (:data:`MIN_TITLE_CHARS`),
 (``10.48550/arXiv.<id>``) counts as the arXiv id.
 
 Title matches are refused between copies that carry different DOIs (or
-different arXiv ids), which are different papers whatever their titles say.
-Joins are transitive (union-find).
+different arXiv ids), which are different papers whatever their titles say,
+and between copies whose first authors share no name (two "Editorial"s of one
+year by different editors); "D. Kingma" and "Diederik P. Kingma", or "Zhang
+Wei" and "Wei Zhang", share one. Joins are transitive (union-find).
 
 :func:`resolve_references` turns every paper's references into citation
 pairs, pointing at corpus papers where a reference matches one and at shared
@@ -31,7 +33,8 @@ from networkx.utils import UnionFind
 from ..progress import Progress, no_progress
 from ..records import Paper, PaperRef, arxiv_from_doi, clean_arxiv, clean_doi, paper_key, title_key
 
-__all__ = ["MIN_TITLE_CHARS", "merge_papers", "resolve_references", "strong_keys", "merge_refs"]
+__all__ = ["MIN_TITLE_CHARS", "merge_papers", "merged_groups", "resolve_references", "strong_keys", "merge_refs",
+           "first_author_words"]
 
 #: Shortest normalised title that may match on the title alone (without a year).
 MIN_TITLE_CHARS = 20
@@ -91,6 +94,17 @@ def first_surname(authors: Sequence[str]) -> str:
     return title_key(words[-1]) if words else ""
 
 
+def first_author_words(authors: Sequence[str]) -> frozenset[str]:
+    """The words of two letters or more in the first author's name, as comparison keys (``frozenset()``
+    without authors): two copies of one paper share one.
+
+    >>> sorted(first_author_words(["Diederik P. Kingma", "Jimmy Ba"]))
+    ['diederik', 'kingma']
+    """
+    words = authors[0].split() if authors else []
+    return frozenset(key for word in words if len(key := title_key(word)) >= 2)
+
+
 def _version_pairs(refs: Sequence[PaperRef], surnames: Sequence[str]) -> Iterator[tuple[int, int]]:
     """Pairs that look like a preprint and its published version.
 
@@ -115,45 +129,50 @@ def _title_norm(ref: PaperRef) -> str | None:
 
 
 class _SamePaper:
-    """Same-paper groups of ref indices (:class:`networkx.utils.UnionFind`) with the DOIs
-    and arXiv ids each group has, so that a weak join can see a conflict.
+    """Same-paper groups of ref indices (:class:`networkx.utils.UnionFind`) with the DOIs,
+    arXiv ids and first authors' name words each group has, so that a weak join can see a conflict.
 
     Which index ends up as a group's root does not matter: groups are read out
     as sorted index lists (:meth:`groups`), the earliest member first.
     """
 
-    def __init__(self, refs: Sequence[PaperRef]) -> None:
+    def __init__(self, refs: Sequence[PaperRef], names: Sequence[frozenset[str]] | None = None) -> None:
         self.sets = UnionFind(range(len(refs)))
-        self.ids: dict[int, tuple[set[str], set[str]]] = {
-            i: ({d} if (d := _doi(r)) else set(), {a} if (a := _arxiv(r)) else set()) for i, r in enumerate(refs)}
+        none: frozenset[str] = frozenset()
+        self.ids: dict[int, tuple[frozenset[str], ...]] = {
+            i: (frozenset((d,)) if (d := _doi(r)) else none, frozenset((a,)) if (a := _arxiv(r)) else none,
+                names[i] if names is not None else none)
+            for i, r in enumerate(refs)}
 
     def union(self, a: int, b: int, *, weak: bool = False) -> None:
-        """Join ``a`` and ``b``; a ``weak`` (title) join is refused across conflicting DOIs/arXiv ids."""
+        """Join ``a`` and ``b``; a ``weak`` (title) join is refused across conflicting DOIs, arXiv ids or
+        first authors (each side has some, and they share none).
+        """
         ra, rb = self.sets[a], self.sets[b]
         if ra == rb:
             return
-        (dois_a, arxivs_a), (dois_b, arxivs_b) = self.ids.pop(ra), self.ids.pop(rb)
-        if weak and ((dois_a and dois_b and not dois_a & dois_b)
-                     or (arxivs_a and arxivs_b and not arxivs_a & arxivs_b)):
-            self.ids[ra], self.ids[rb] = (dois_a, arxivs_a), (dois_b, arxivs_b)
+        held_a, held_b = self.ids[ra], self.ids[rb]
+        if weak and any(x and y and not x & y for x, y in zip(held_a, held_b)):
             return
+        del self.ids[ra], self.ids[rb]
         self.sets.union(ra, rb)
-        self.ids[self.sets[ra]] = (dois_a | dois_b, arxivs_a | arxivs_b)
+        self.ids[self.sets[ra]] = tuple(x | y for x, y in zip(held_a, held_b))
 
     def groups(self) -> list[list[int]]:
         """The groups as sorted index lists, in order of their earliest member."""
         return sorted((sorted(group) for group in self.sets.to_sets()), key=lambda g: g[0])
 
 
-def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None,
+def _groups(refs: Sequence[PaperRef], authors: Sequence[Sequence[str]] | None = None,
             progress: Progress = no_progress) -> list[list[int]]:
     """Indices of ``refs`` grouped into same-paper groups, in order of first appearance.
 
-    With ``surnames`` (each ref's first author, :func:`first_surname`), a
-    preprint and its published version are joined too (:func:`_version_pairs`).
+    With ``authors`` (each ref's author names), a preprint and its published
+    version are joined too (:func:`_version_pairs`), and a title join is
+    refused between copies whose first authors share no name (:func:`first_author_words`).
     ``progress`` is told of the refs keyed (``"merging: matching"``).
     """
-    uf = _SamePaper(refs)
+    uf = _SamePaper(refs, None if authors is None else [first_author_words(a) for a in authors])
     first: dict[str, int] = {}
     weak_pairs: list[tuple[int, int]] = []
     for i, ref in enumerate(refs):
@@ -178,8 +197,8 @@ def _groups(refs: Sequence[PaperRef], surnames: Sequence[str] | None = None,
             for j in members:
                 if i != j:
                     weak_pairs.append((min(i, j), max(i, j)))
-    if surnames is not None:
-        weak_pairs.extend(_version_pairs(refs, surnames))
+    if authors is not None:
+        weak_pairs.extend(_version_pairs(refs, [first_surname(a) for a in authors]))
     # Exact-id joins first, so that title joins see every DOI a group has.
     for a, b in sorted(set(weak_pairs)):
         uf.union(a, b, weak=True)
@@ -265,8 +284,13 @@ def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress) -> l
         the smallest DOI/arXiv id wins a conflict, so the id does not depend on
         the order the files were read in.
     """
+    return [paper for _, paper in merged_groups(papers, progress)]
+
+
+def merged_groups(papers: Iterable[Paper], progress: Progress = no_progress) -> list[tuple[list[int], Paper]]:
+    """:func:`merge_papers`, each merged paper with the indices of its copies in ``papers``."""
     papers = list(papers)
-    groups = _groups([p.ref() for p in papers], [first_surname(p.authors) for p in papers], progress)
+    groups = _groups([p.ref() for p in papers], [p.authors for p in papers], progress)
     merged = []
     for n, group in enumerate(groups):
         if not n % _TICK:
@@ -274,7 +298,7 @@ def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress) -> l
         merged.append(_combine([papers[i] for i in group]))
     progress("merging: combining", len(groups), len(groups))
     _make_ids_unique(merged, set())
-    return merged
+    return list(zip(groups, merged))
 
 
 def _make_ids_unique(papers: list[Paper], taken: set[str]) -> None:

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..ingest.merge import MIN_TITLE_CHARS, merge_papers, strong_keys
+from ..ingest.merge import MIN_TITLE_CHARS, merged_groups, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key, normalize_title, title_id
 
 __all__ = ["paper_from_json", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
@@ -117,14 +117,10 @@ def merge_group(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     ``order`` is the ordinal of each merged paper's first copy, which is its
     place in a single-machine build's paper list.
     """
-    from ..ingest.merge import _groups
-
     rows = sorted(rows)
     copies = [paper_of(text) for _, text in rows]
-    merged = merge_papers(copies)
-    groups = _groups([p.ref() for p in copies])
     return [(rows[group[0]][0], paper_to_json(paper))
-            for group, paper in zip(groups, merged) if not paper.external]
+            for group, paper in merged_groups(copies) if not paper.external]
 
 
 def mention_buckets(em: EntityMention) -> list[str]:
