@@ -5,17 +5,24 @@
 >>> ws.query("MATCH (p:Paper) RETURN count(p) AS n")               # doctest: +SKIP
 [{'n': 42}]
 >>> graphbuild.extract(["papers.txt"])[0].to_annotation()           # doctest: +SKIP
+
+``import graphbuild`` loads none of its modules: each public name loads its own
+(and with it spaCy, the stores, ...) when it is first used, so that the command
+line starts at once and a Ctrl-C in its first seconds reaches its handler.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read it as True)
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
-from .errors import GraphbuildError, InputError, QueryError, StoreError, WorkspaceError
-from .records import Entity, EntityMention, Extraction, Paper
-from .settings import Settings, load_settings
-from .workspace import BuildReport, Workspace
+    from .errors import GraphbuildError, InputError, QueryError, StoreError, WorkspaceError
+    from .records import Entity, EntityMention, Extraction, Paper
+    from .settings import Settings, load_settings
+    from .workspace import BuildReport, Workspace
 
 __all__ = [
     "build", "extract", "Workspace", "Settings", "load_settings", "BuildReport",
@@ -24,10 +31,37 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
+#: the module of each public name that is imported on first use (:func:`__getattr__`)
+_LAZY = {
+    **dict.fromkeys(("Workspace", "BuildReport"), "workspace"),
+    **dict.fromkeys(("Settings", "load_settings"), "settings"),
+    **dict.fromkeys(("Paper", "Extraction", "EntityMention", "Entity"), "records"),
+    **dict.fromkeys(("GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError"), "errors"),
+}
+
+
+if not TYPE_CHECKING:  # hidden from mypy, which would otherwise take any misspelt name for a lazy one
+    def __getattr__(name: str) -> Any:
+        """Import a public name's module on first use (PEP 562) and keep the name here."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import importlib
+
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 def build(inputs: Iterable[str | os.PathLike], workspace: str | os.PathLike | None = None, *,
           settings: Settings | None = None, **options) -> Workspace:
     """Build (or update) a workspace from input files and return it."""
+    from .workspace import Workspace
+
     ws = Workspace(workspace, settings)
     ws.build(inputs, **options)
     return ws
@@ -44,6 +78,7 @@ def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, s
     """
     from . import stages
     from .progress import stage_bar
+    from .settings import Settings
 
     settings = settings or Settings()
     stages.check_pipeline(settings)  # before the inputs are read

@@ -366,3 +366,75 @@ def test_cli_output_to_a_full_disk_is_one_coded_line():
     assert error == "graphbuild: error: [E700] cannot write the standard output: No space left on device"
     assert all(re.fullmatch(r"(reading|merging: \w+|extracting): [\d/]+ \w+", line) for line in progress), progress
 
+
+
+def test_cli_import_and_parser_load_neither_spacy_nor_the_stores():
+    # so that `graphbuild --help` is quick and a Ctrl-C during the first imports reaches main()
+    import subprocess
+    import sys
+
+    code = """if True:
+        import sys
+        import graphbuild
+        print(sorted(m for m in sys.modules if m.startswith("graphbuild")))
+        import graphbuild.cli
+        graphbuild.cli.make_parser()
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc", "numpy", "networkx", "ladybug",
+            "neo4j") or m.startswith(("graphbuild.nlp", "graphbuild.stores", "graphbuild.workspace"))))
+    """
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["['graphbuild']", "[]"]
+
+
+def test_cli_train_help_default_C_is_the_trainers():
+    from graphbuild.cli.train import DEFAULT_C
+    from graphbuild.nlp.train import DEFAULT_C as TRAINER_DEFAULT_C
+
+    assert DEFAULT_C == TRAINER_DEFAULT_C
+
+
+#: where test_cli_ctrl_c_at_any_moment_is_one_line interrupts a first build: after an import it names
+#: (-X importtime reports each import as it ends on stderr), or at a pause point of the build; and what it says
+LEFT = "the workspace was left as it was"
+CTRL_C_AT = {
+    "parser being built": ("import", "graphbuild.settings", LEFT),
+    "spaCy half imported": ("import", "thinc", LEFT),
+    "extraction done": ("pause", "extract", LEFT),
+    "graph written": ("pause", "write", LEFT),
+    "embedded store half written": ("pause", "sync", "the workspace is still empty: CURRENT was not switched"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", CTRL_C_AT)
+def test_cli_ctrl_c_at_any_moment_is_one_line(tmp_path, moment):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    kind, where, message = CTRL_C_AT[moment]
+    ws = tmp_path / "ws"
+    env = {**os.environ, "GRAPHBUILD_TEST_PAUSE_AT": where if kind == "pause" else ""}
+    with subprocess.Popen([sys.executable, "-X", "importtime", "-m", "graphbuild", "build",
+                           str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"],
+                          env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as proc:
+        seen = []
+        for line in proc.stderr:  # type: ignore[union-attr]
+            seen.append(line)
+            if line.split("|")[-1].strip() == where if kind == "import" else f"test pause at {where}" in line:
+                proc.send_signal(signal.SIGINT)
+                break
+        else:
+            pytest.fail(f"the build ended before {moment}: {''.join(seen)[-2000:]}")
+        try:
+            _, rest = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail(f"the build did not stop within 120 s of SIGINT: {proc.communicate()[1]}")
+    said = [line for line in rest.splitlines() if not line.startswith("import time:")]
+    assert proc.returncode == 130, rest[-2000:]
+    assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest[-2000:]
+    assert said[-1:] == [f"graphbuild: interrupted; {message}"], said
+    assert not ws.exists()  # a workspace this build created goes with it: nothing half-written stays

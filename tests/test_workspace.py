@@ -173,6 +173,34 @@ def test_workspace_dev_listing_has_twenty_papers(tmp_path, shared_dir):
     assert ws.query("MATCH (p:Paper) RETURN count(p) AS n") == [{"n": 20}]
 
 
+def test_workspace_public_api_loads_on_first_use(tmp_path):
+    # a fresh interpreter: here the test session has imported every module already
+    code = """if True:
+        import json, sys
+        import graphbuild
+        before = sorted(m for m in sys.modules if m.startswith("graphbuild"))
+        from graphbuild import Paper, Workspace
+        ws = graphbuild.build([sys.argv[1]], workspace=sys.argv[2], progress=False, overview=False)
+        print(json.dumps({
+            "before": before, "paper": Paper.__module__, "workspace": type(ws) is Workspace,
+            "same": graphbuild.Workspace is sys.modules["graphbuild.workspace"].Workspace,
+            "papers": ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n"),
+            "all": all(getattr(graphbuild, name) is not None for name in graphbuild.__all__),
+            "dir": sorted(set(graphbuild.__all__) - set(dir(graphbuild))),
+        }))
+    """
+    result = subprocess.run([sys.executable, "-c", code, str(SOURCES / "corpus.jsonl"), str(tmp_path / "ws")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "before": ["graphbuild"], "paper": "graphbuild.records", "workspace": True, "same": True,
+        "papers": [{"n": 2}], "all": True, "dir": []}
+    with pytest.raises(AttributeError, match="module 'graphbuild' has no attribute 'Worksapce'"):
+        graphbuild.Worksapce  # noqa: B018
+    with pytest.raises(ImportError, match="cannot import name 'Worksapce' from 'graphbuild'"):
+        from graphbuild import Worksapce  # noqa: F401
+
+
 def test_workspace_viz_returns_a_path_jupyter_can_show(ws, tmp_path):
     _build(ws, SOURCES / "corpus.jsonl")
     page = ws.viz(tmp_path / "lora.html", focus="LoRA", hops=1)

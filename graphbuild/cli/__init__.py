@@ -6,21 +6,24 @@ line to standard error with exit status 1; an interruption exits 130.
 
 Each module of this package owns a group of subcommands and adds them with
 its ``register(sub, common, nlp)``; :data:`COMMAND_MODULES` lists them in the
-order ``graphbuild --help`` shows them.
+order ``graphbuild --help`` shows them. Those modules import only what their
+flags need: a command imports the API (and spaCy, the stores, ...) when it
+runs, so ``--help`` is quick and a Ctrl-C at any moment, even during the first
+imports, ends with the one line and status 130.
 """
 
 from __future__ import annotations
 
-import argparse
 import errno
-import importlib
 import os
 import sys
-from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import GraphbuildError, OutputError
-from ..settings import DEFAULT_WORKSPACE
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read it as True)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
 
 __all__ = ["main", "make_parser", "COMMAND_MODULES"]
 
@@ -45,6 +48,11 @@ COMMAND_MODULES = (
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``graphbuild`` command, with every subcommand."""
+    import argparse
+    import importlib
+
+    from ..settings import DEFAULT_WORKSPACE
+
     p = argparse.ArgumentParser(
         prog="graphbuild",
         description="Turn research papers into a knowledge graph of methods, models, datasets and citations.",
@@ -63,9 +71,34 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``graphbuild`` command; returns the exit status."""
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    """Run the ``graphbuild`` command; returns the exit status.
+
+    A Ctrl-C at any moment of the command, its imports included (the package
+    imports nothing before this runs), ends with one line and status 130;
+    further ones, while the command stops, are ignored so that they cannot cut
+    its cleaning up short (or that line). Run as the program (no ``argv``: it
+    reads ``sys.argv``), Ctrl-C stays ignored once the command is done, as the
+    interpreter shuts down (up to a second after a build): the exit status is
+    the command's.
+    """
+    done = None
+    try:
+        done = _interrupt_once(program=argv is None)
+        return _run(argv)
+    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing was written
+        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'the workspace was left as it was'}",
+              file=sys.stderr)
+        return 130
+    finally:
+        if done is not None:
+            done()
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run its command; errors of the API become one line."""
+    from ..errors import GraphbuildError, OutputError
+
+    args = make_parser().parse_args(argv)
     try:
         status = args.func(args)
         sys.stdout.flush()  # a full disk under a redirected output shows here, not at the interpreter's exit
@@ -73,10 +106,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GraphbuildError as exc:
         print(f"graphbuild: error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing was written
-        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'the workspace was left as it was'}",
-              file=sys.stderr)
-        return 130
     except BrokenPipeError:  # e.g. `graphbuild extract … | head`
         _drop_stdout()
         return 0
@@ -88,6 +117,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"graphbuild: error: {OutputError(f'cannot write the standard output: {exc.strerror}', exc.errno)}",
               file=sys.stderr)
         return 1
+
+
+def _interrupt_once(program: bool) -> Callable[[], None] | None:
+    """Make SIGINT raise KeyboardInterrupt once, then be ignored; returns what to call when the command is done.
+
+    That call ignores SIGINT from then on for the ``program``, else puts back the caller's handler.
+    None outside the main thread, where Python runs no signal handler (and cannot set one).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def first(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, first)
+    # None: the handler was set outside Python, and the default is the best that can be put back
+    after = signal.SIG_IGN if program else signal.default_int_handler if previous is None else previous
+
+    def done() -> None:
+        signal.signal(signal.SIGINT, after)
+
+    return done
 
 
 #: what a failed write to a redirected standard output raises: no space, quota, file too large, I/O error

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..ingest.located import json_kind
 from ..settings import Settings
 from ._common import _require_positive, _settings, _workspace
 
@@ -50,6 +49,8 @@ def _related_gold(path: str) -> dict[str, list[str]]:
         raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
+        from ..ingest.located import json_kind
+
         if not isinstance(data, dict):
             found = f", not {json_kind(data)}"
         elif "queries" in data:

@@ -12,6 +12,10 @@ from ..errors import CurationError, UsageError
 from ..settings import Settings
 from ._common import _settings
 
+#: graphbuild.nlp.train.DEFAULT_C, written out so that building the parser does not import spaCy
+#: (tests/test_cli.py checks that the two agree)
+DEFAULT_C = 0.3
+
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train on annotation files (optionally cross-validate first) and write a pipeline directory."""
@@ -70,8 +74,6 @@ def _curation_inputs(args: argparse.Namespace, settings: Settings, folder: Path)
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add this module's subcommands to the parser."""
-    from ..nlp.train import DEFAULT_C
-
     t = sub.add_parser("train", parents=[nlp], help="retrain the entity decision model from annotations",
                        description="Train the learned decision layer (entity or not, type, proposed) from "
                                    "annotation files (JSON Lines keyed by paper id, ANNOTATION.md rules) and "
