@@ -438,3 +438,27 @@ def test_cli_ctrl_c_at_any_moment_is_one_line(tmp_path, moment):
     assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest[-2000:]
     assert said[-1:] == [f"graphbuild: interrupted; {message}"], said
     assert not ws.exists()  # a workspace this build created goes with it: nothing half-written stays
+
+
+def test_cli_second_ctrl_c_stops_at_once():
+    # the first Ctrl-C lets the command clean up; a second one means "now" (the OS lock and the atomic
+    # generation switch leave nothing half-written behind a hard stop)
+    import subprocess
+    import sys
+
+    code = """if True:
+        import os, signal, time
+        from graphbuild.cli import _interrupt_once
+        _interrupt_once(program=True)
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            print("cleaning up", flush=True)
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+            print("not stopped")
+    """
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        130, "cleaning up\n", "graphbuild: interrupted again; stopped at once\n")

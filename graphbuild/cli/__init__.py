@@ -74,10 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``graphbuild`` command; returns the exit status.
 
     A Ctrl-C at any moment of the command, its imports included (the package
-    imports nothing before this runs), ends with one line and status 130;
-    further ones, while the command stops, are ignored so that they cannot cut
-    its cleaning up short (or that line). Run as the program (no ``argv``: it
-    reads ``sys.argv``), Ctrl-C stays ignored once the command is done, as the
+    imports nothing before this runs), ends with one line and status 130 once
+    the command has cleaned up; a second one, while it does, stops the process
+    at once (status 130, nothing half-written shows: a build's generation is
+    switched atomically or not at all). Run as the program (no ``argv``: it
+    reads ``sys.argv``), Ctrl-C is ignored once the command is done, as the
     interpreter shuts down (up to a second after a build): the exit status is
     the command's.
     """
@@ -120,7 +121,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _interrupt_once(program: bool) -> Callable[[], None] | None:
-    """Make SIGINT raise KeyboardInterrupt once, then be ignored; returns what to call when the command is done.
+    """Make SIGINT raise KeyboardInterrupt once, then end the process at once; returns what to call when
+    the command is done.
 
     That call ignores SIGINT from then on for the ``program``, else puts back the caller's handler.
     None outside the main thread, where Python runs no signal handler (and cannot set one).
@@ -131,8 +133,12 @@ def _interrupt_once(program: bool) -> Callable[[], None] | None:
     if threading.current_thread() is not threading.main_thread():
         return None
 
+    def again(signum: int, frame: object) -> None:  # the user does not want to wait for the clean-up
+        os.write(2, b"graphbuild: interrupted again; stopped at once\n")
+        os._exit(130)
+
     def first(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, again)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, first)
