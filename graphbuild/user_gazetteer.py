@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 from .fsutil import atomic_write_text, cache_dir
 
@@ -49,19 +50,45 @@ def merge_gazetteers(shipped, user):
     return Gazetteer(merged)
 
 
+#: merged files already written, by the user files' state (:func:`_state`): a build asks three times
+_MERGED: dict[tuple[tuple[str, int, int, int], ...], str] = {}
+
+
 def effective_gazetteer(user_path: str) -> str:
     """The gazetteer path the pipeline should load: ``""`` (the shipped one) or shipped + user.
 
     Raises :class:`~graphbuild.errors.InputError` naming the user file and line
-    when one of its entries is malformed.
+    when one of its entries is malformed. The merge is done again only when the
+    user's files have changed (path, inode, size, modification time) or its result is gone.
     """
     if not user_path:
         return ""
     from .nlp.gazetteer import load_gazetteer
 
+    state = _state(user_path)
+    known = _MERGED.get(state) if state else None
+    if known is not None and Path(known).is_file():
+        return known
     user = load_gazetteer.__wrapped__(user_path)  # uncached: the user's file may have been edited
     text = merge_gazetteers(load_gazetteer(""), user).to_jsonl()
     target = cache_dir("gazetteer") / f"merged-{hashlib.sha256(text.encode()).hexdigest()[:16]}.jsonl"
     if not target.exists():
         atomic_write_text(target, text)
+    if state:
+        _MERGED[state] = str(target)
     return str(target)
+
+
+def _state(user_path: str) -> tuple[tuple[str, int, int, int], ...]:
+    """(path, inode, size, modification time) of the user's file, or of each ``.jsonl`` of its folder; ``()`` when
+    one cannot be read (the merge then runs, and reports it).
+    """
+    root = Path(user_path).resolve()
+    stats = []
+    try:
+        for f in sorted(root.glob("*.jsonl")) if root.is_dir() else [root]:
+            st = f.stat()
+            stats.append((str(f), st.st_ino, st.st_size, st.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(stats)

@@ -420,6 +420,27 @@ def test_curation_user_gazetteer_adds_and_overrides_shipped_entries(tmp_path, mo
         _build(ws)
 
 
+def test_curation_user_gazetteer_merged_once_per_state_of_the_file(tmp_path, monkeypatch):
+    import os
+
+    from graphbuild import user_gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    merges = []
+    merge = user_gazetteer.merge_gazetteers
+    monkeypatch.setattr(user_gazetteer, "merge_gazetteers", lambda *a: merges.append(1) or merge(*a))
+    user = tmp_path / "mine.jsonl"
+    user.write_text('{"name": "RankMix", "type": "Model"}\n')
+    first = user_gazetteer.effective_gazetteer(str(user))
+    assert user_gazetteer.effective_gazetteer(str(user)) == first and len(merges) == 1  # check, fingerprint, load
+    user.write_text('{"name": "RankMix", "type": "Method"}\n')  # the same size
+    os.utime(user, ns=(1, 1))
+    second = user_gazetteer.effective_gazetteer(str(user))
+    assert second != first and len(merges) == 2
+    os.unlink(second)  # a cleaned cache folder: the merge is written again
+    assert user_gazetteer.effective_gazetteer(str(user)) == second and os.path.isfile(second) and len(merges) == 3
+
+
 # ------------------------------------------------------------------ stores follow
 
 
