@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "f8151f4b46d3a81ac78cf84ee7090c142ca11119251e1bf6a8ca6beab7d5644b"
-SHARED_50_SHA256 = "34a0ed2eb97660112f089e8f0c62aea2ba723afac77fb27980f7de221766df69"
+DEMO_SHA256 = "bf7d14f0d5f064ff6ef8136dc9910bac763ba93c2a0836496211719668341bf4"
+SHARED_50_SHA256 = "07021047b09507f842394bf1adb2515f62e3ead50ace82fc5445d2ff586fd68f"
 
 
 @pytest.fixture(scope="module")

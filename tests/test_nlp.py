@@ -345,6 +345,13 @@ def test_patterns_adaptation_settings_name_both_datasets():
     assert found.get("BERT") == "Model" and found.get("GPT-2") == "Model"
 
 
+def test_gazetteer_names_of_several_words_match_their_plurals():
+    found = {e.canonical: e.mentions for e in extract_text(
+        "The system trains with backpropagation. We compare Vision Transformers with random forests.",
+        title="A study").entities}
+    assert found.get("ViT") == ["Vision Transformers"] and found.get("random forest") == ["random forests"], found
+
+
 def test_pipeline_full_stop_after_a_size_suffix_ends_the_sentence(nlp):
     # spaCy keeps a full stop after one capital (an initial, "J."); after a digit it is punctuation
     assert [t.text for t in nlp.make_doc("We compare with Llama 3 70B.")][-2:] == ["70B", "."]

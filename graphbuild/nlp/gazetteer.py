@@ -152,13 +152,25 @@ def _variants(form: str) -> set[str]:
 
 
 def _plurals(form: str) -> set[str]:
-    """Plurals papers write for a coined name: "GANs", "DiTs", "U-Nets", "ResNets"."""
+    """Plurals papers write for a coined name ("GANs", "DiTs", "U-Nets", "ResNets") and for a name of
+    several words ending in a plain noun ("multilayer perceptrons", "Markov chains", "Vision Transformers").
+    """
     if _ACRONYM_END.search(form) or (not form.endswith("s") and _INNER_UPPER.search(form) and " " not in form):
+        return {form + "s"}
+    head = form.rsplit(" ", 1)
+    if len(head) == 2 and _PLAIN_NOUN.fullmatch(head[1]):
+        last = head[1]
+        if last.endswith(("x", "z", "ch", "sh")):
+            return {form + "es"}
+        if last.endswith("y") and last[-2] not in "aeiou":
+            return {form[:-1] + "ies"}
         return {form + "s"}
     return set()
 
 
 _ACRONYM_END = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]$")
+#: the last word of a name that takes a plural: a word of letters, lower case after its first, not a plural
+_PLAIN_NOUN = re.compile(r"[A-Za-z][a-z]{2,}(?<!s)")
 _INNER_UPPER = re.compile(r"^[A-Za-z][a-z0-9-]*[A-Z][A-Za-z0-9-]*[a-z]$")
 
 
