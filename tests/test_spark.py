@@ -629,3 +629,107 @@ def test_spark_bad_records_get_the_single_build_s_coded_lines(spark_session, tmp
     assert counts["Paper"] == len(single.papers) == 1
     assert heard == [str(e) for e in single.skipped] and len(heard) == 6
     assert all(line.startswith(f"[E100] {folder / 'bad.jsonl'}:") for line in heard)
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty folder", "hidden files only"])
+def test_spark_build_of_an_input_it_finds_nothing_in_fails_on_the_single_build_s_line(kind, tmp_path, monkeypatch,
+                                                                                      capsys):
+    """A missing path, an empty folder and a folder of hidden files only: the coded line ``graphbuild build``
+    gives, before Spark starts (a missing file started Spark and ended in a Java traceback; a hidden
+    ``.x.jsonl`` was read, which the single build passes over)."""
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+    from graphbuild.errors import InputError
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    path = tmp_path / ("shard.jsonl" if kind == "missing" else "shards")
+    if kind != "missing":
+        path.mkdir()
+    if kind == "hidden files only":
+        (path / ".x.jsonl").write_text('{"title": "Hidden"}\n', encoding="utf-8")
+    with pytest.raises(InputError) as single:
+        read_papers([path])
+    for skip_bad in ([], ["--skip-bad"]):  # with nothing else to read, --skip-bad leaves nothing to build
+        assert main(["spark", "build", str(path), "--out", str(tmp_path / "out"), *skip_bad]) == 1
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1
+        if kind == "missing":
+            assert err == f"graphbuild: error: {single.value}\n"
+        else:  # the formats named are the job's own
+            assert err.startswith(f"graphbuild: error: [E100] {path}: is a folder without any file the Spark build "
+                                  "reads (.json.gz, .jsonl, .jsonl.gz, .ndjson, .ndjson.gz, .parquet); ")
+            assert str(single.value).startswith(f"[E100] {path}: is a folder without any file graphbuild reads")
+    assert not (tmp_path / "out").exists()
+
+
+def test_spark_build_of_a_folder_with_files_of_other_formats_names_them_before_spark(tmp_path, monkeypatch,
+                                                                                      capsys):
+    """BibTeX, CSV, JSON... files in a folder given to ``spark build`` were passed over without a word: they
+    stop the job on one coded line naming the first (and counting the rest), before Spark starts; with
+    ``--skip-bad`` they are left out, each to be reported (a file no build reads is passed over, as
+    ``graphbuild build`` passes it over)."""
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+    from graphbuild.spark.job import OTHER_FORMAT, prepare
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    folder = tmp_path / "shards"
+    (folder / "more").mkdir(parents=True)
+    (folder / "a.jsonl").write_text('{"title": "FooNet for images"}\n', encoding="utf-8")
+    (folder / "more" / "refs.bib").write_text("@article{a, title={T}}\n", encoding="utf-8")
+    (folder / "more" / "table.csv").write_text("title\nT\n", encoding="utf-8")
+    (folder / "notes.md").write_text("# notes\n", encoding="utf-8")  # read by neither build
+    assert main(["spark", "build", str(folder), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"graphbuild: error: [E100] {folder / 'more' / 'refs.bib'}: {OTHER_FORMAT} "
+                   "(and 1 more input(s) the Spark build cannot read)\n")
+    job = prepare([folder], skip_bad=True)
+    assert job.files == [("text", str(folder / "a.jsonl"))]
+    assert [(place, e.path, e.message, what) for place, e, what in job.unread] == [
+        (1, str(folder / "more" / name), OTHER_FORMAT, "file") for name in ("refs.bib", "table.csv")]
+    assert not (tmp_path / "out").exists()
+
+
+def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_session, tmp_path):
+    """A JSON Lines file with a byte that is not UTF-8 was read with replacement characters as good records;
+    it is left out whole with the single build's coded line (line and byte offset), gzipped or not, and a
+    gzip file that does not decompress gets a coded line instead of a Java traceback; the files of other
+    formats a folder holds are named among the skipped (``--skip-bad``), or stop the job."""
+    import gzip
+
+    from graphbuild.errors import InputError
+    from graphbuild.ingest import skipped_whole
+    from graphbuild.spark.job import OTHER_FORMAT, prepare, run
+
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    latin = b'{"id": "p1", "title": "FooNet for images"}\n{"id": "p2", "title": "Caf\xe9 networks"}\n'
+    (folder / "a.jsonl").write_bytes(latin)
+    (folder / "b.jsonl").write_text(json.dumps({"id": "p3", "title": "BarNet for text"}) + "\nnot json\n",
+                                    encoding="utf-8")
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress(latin))
+    (folder / "d.jsonl.gz").write_bytes(b"not gzip at all\n")
+    (folder / "refs.bib").write_text("no entries\n", encoding="utf-8")  # both builds leave it out, for their reasons
+    single = read_papers([folder], skip_bad=True)  # it passes over .gz files
+    assert [p.title for p in single.papers] == ["BarNet for text"]
+    heard: list[str] = []
+    counts = run(prepare([folder], skip_bad=True), tmp_path / "out", spark=spark_session, skip_bad=True,
+                 on_skipped=lambda lines, total: heard.extend(lines))
+    assert counts["Paper"] == 1 and counts["skipped"] == 5
+    a_line = f"[E100] {folder / 'a.jsonl'}:2: not UTF-8 text: invalid byte 0xe9 at byte offset 69; re-save the file"
+    assert heard[:2] == [str(e) for e in single.skipped[:2]] and heard[0].startswith(a_line)
+    assert heard[2:] == [heard[0].replace("a.jsonl", "c.jsonl.gz"), heard[3],
+                         str(skipped_whole(InputError(folder / "refs.bib", None, OTHER_FORMAT)))]
+    assert heard[3].startswith(f"[E100] {folder / 'd.jsonl.gz'}: not a readable gzip file: ")
+    with pytest.raises(InputError) as first:  # without --skip-bad: the single build's first error, counted
+        read_papers([folder / "a.jsonl", folder / "b.jsonl"])
+    with pytest.raises(InputError) as err:
+        run(prepare([folder / "a.jsonl", folder / "b.jsonl", folder / "c.jsonl.gz"]), tmp_path / "out",
+            spark=spark_session)
+    assert str(err.value) == f"{first.value} (2 unreadable input(s), 1 bad record(s); pass --skip-bad to skip them)"

@@ -15,9 +15,9 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     from ..spark.job import prepare, run
     from ..spark.session import get_session, require_pyspark, stop_session
 
-    # an input of another format, a missing pipeline folder or a malformed user gazetteer: one coded line,
-    # before the JVM's own start-up lines (and whether or not PySpark is installed)
-    job = prepare(args.inputs, _settings(args))
+    # an input it cannot read (without --skip-bad), a missing pipeline folder or a malformed user gazetteer: one
+    # coded line, before the JVM's own start-up lines (and whether or not PySpark is installed)
+    job = prepare(args.inputs, _settings(args), skip_bad=args.skip_bad)
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
     spark = get_session(args.master)
     start = time.monotonic()
@@ -63,10 +63,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     spsub = sp.add_subparsers(dest="spark_command", required=True, metavar="COMMAND")
     b = spsub.add_parser("build", parents=[nlp], help="JSONL/Parquet shards in, Parquet node and relationship "
                                                       "tables out")
-    b.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz or .parquet files or folders")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".jsonl, .jsonl.gz or .parquet files or folders; a file in a folder that `graphbuild build` "
+                        "reads and this job does not (.bib, .csv, .json, .txt, .atom, ...) stops the job, as does a "
+                        "file that is not UTF-8 text (--skip-bad leaves them out, naming each)")
     b.add_argument("--out", required=True, help="output folder (replaced when the job succeeds)")
     b.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
-    b.add_argument("--skip-bad", action="store_true", help="skip unusable records and count them")
+    b.add_argument("--skip-bad", action="store_true",
+                   help="skip unusable records, and input files the job cannot read, and report them")
     b.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
     b.set_defaults(func=cmd_spark_build)
 

@@ -20,8 +20,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Paper
 from .checks import guarded, id_conflicts
+from .fields import cannot_read
 
-__all__ = ["FORMATS", "ReadResult", "detect_format", "read_file", "read_papers", "register", "skipped_lines"]
+__all__ = ["FORMATS", "ReadResult", "detect_format", "expand_inputs", "folder_without_inputs", "missing_input",
+           "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole"]
 
 ReaderFn = Callable[[Path], Iterator["Paper | InputError"]]
 SniffFn = Callable[[str], bool]
@@ -90,7 +92,7 @@ def detect_format(path: Path) -> str:
         with open(path, "rb") as fh:
             raw = fh.read(65536)
     except OSError as exc:
-        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+        raise cannot_read(path, exc) from None
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     sniffers = sorted((f for f in FORMATS.values() if f.sniff), key=lambda f: f.priority)
     # 1. specific content (Semantic Scholar, OpenAlex, arXiv, Daily Papers, BibTeX)
@@ -122,13 +124,10 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     """The records of one file, each checked by :func:`~graphbuild.ingest.checks.check_paper`."""
     path = Path(path)
     if not path.exists():
-        if path.is_symlink():
-            raise InputError(path, None, "is a symbolic link to nothing (its target is missing, or links "
-                                         "lead back to it in a loop)")
-        raise InputError(path, None, "no such file")
+        raise missing_input(path)
     if path.is_dir():
-        raise InputError(path, None, f"is a folder without any file graphbuild reads ({', '.join(_extensions())}); "
-                                     "name its files, with --format when their names do not tell the format")
+        raise folder_without_inputs(path, "graphbuild reads", reader_extensions(),
+                                    "name its files, with --format when their names do not tell the format")
     if format is None and not path.is_file():
         # a pipe (``<(cat x.jsonl)``, /dev/stdin) can be read once: sniffing it would leave nothing to read
         raise InputError(path, None, "is not a regular file (a pipe or a device), which can be read only once; "
@@ -137,6 +136,24 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
     return guarded(path, FORMATS[name].read(path))
+
+
+def missing_input(path: Path) -> InputError:
+    """The error of an input path that names nothing."""
+    if path.is_symlink():
+        return InputError(path, None, "is a symbolic link to nothing (its target is missing, or links "
+                                      "lead back to it in a loop)")
+    return InputError(path, None, "no such file")
+
+
+def folder_without_inputs(path: Path, reader: str, extensions: Iterable[str], advice: str) -> InputError:
+    """The error of an input folder holding no file ``reader`` (``"graphbuild reads"``) reads, by ``extensions``."""
+    return InputError(path, None, f"is a folder without any file {reader} ({', '.join(extensions)}); {advice}")
+
+
+def skipped_whole(error: InputError, what: str = "file") -> InputError:
+    """``error`` of an input left out whole (``what``: ``file`` or ``folder``), as a skipped-records report names it."""
+    return InputError(error.path, error.line, f"{error.message} (the whole {what} was skipped)")
 
 
 def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False,
@@ -158,7 +175,7 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     result = ReadResult()
     with stage_bar("reading", enabled=progress, unit="record") as report:
         done = 0
-        for path in _expand(paths):
+        for path in expand_inputs(paths):
             result.files += 1
             papers: list[Paper] = []
             skipped: list[InputError] = []
@@ -177,8 +194,7 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
             except InputError as exc:
                 if not skip_bad:
                     raise
-                whole = "folder" if isinstance(path, InputError) else "file"
-                result.skipped.append(InputError(exc.path, exc.line, f"{exc.message} (the whole {whole} was skipped)"))
+                result.skipped.append(skipped_whole(exc, "folder" if isinstance(path, InputError) else "file"))
                 continue
             result.papers.extend(papers)
             result.skipped.extend(skipped)
@@ -186,13 +202,14 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     return result
 
 
-def _extensions() -> list[str]:
+def reader_extensions() -> list[str]:
     """The file name endings a folder is searched for, sorted."""
     return sorted({ext for fmt in FORMATS.values() for ext in fmt.extensions})
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Each path; a folder becomes its files with a known extension, or itself when it has none (an error).
+def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None = None) -> Iterator[Path | InputError]:
+    """Each path; a folder becomes its files whose names end in one of ``extensions`` (default: the readers'),
+    or itself when it has none (an error).
 
     Folders are walked with the folders they hold, symbolic links to folders
     included (each real folder once, so a link loop ends). Hidden files and
@@ -201,7 +218,7 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     cannot be listed is an :class:`InputError` in its place, never left out
     without a word; so is a workspace named as an input.
     """
-    known = tuple(_extensions())
+    known = tuple(reader_extensions() if extensions is None else extensions)
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and _is_workspace(path):

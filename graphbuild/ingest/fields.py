@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import codecs
 import html
+import io
 import math
+import os
 import re
 from collections.abc import Mapping
 from datetime import date as _date
@@ -29,8 +31,8 @@ from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .located import repeated_keys, short_value
 
-__all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "is_surname", "read_text", "no_records",
-           "norm_field", "paper_from_record"]
+__all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "is_surname", "read_text", "cannot_read",
+           "utf8_error", "no_records", "norm_field", "paper_from_record"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -221,19 +223,55 @@ def is_surname(text: str) -> bool:
 def read_text(path: Path) -> str:
     """The file's text as UTF-8, BOM dropped, line ends made LF; InputError when unreadable."""
     try:
-        raw = path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
-        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raise cannot_read(path, exc) from None
+    raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        hint = " (it looks like UTF-16)" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
-        raise InputError(path, line, f"not UTF-8 text{hint}: invalid byte 0x{raw[exc.start]:02x} at byte "
-                         f"offset {exc.start}; re-save the file as UTF-8") from None
+    except UnicodeDecodeError:
+        error = utf8_error(path, io.BytesIO(data))
+        assert error is not None  # the same bytes, decoded the same way
+        raise error from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def cannot_read(path: str | os.PathLike[str], exc: OSError) -> InputError:
+    """The error of a file the system would not let us read (``exc`` says why)."""
+    return InputError(path, None, f"cannot read file: {exc.strerror or exc}")
+
+
+def utf8_error(path: str | os.PathLike[str], stream: io.BufferedIOBase, chunk: int = 1 << 20) -> InputError | None:
+    r"""The error :func:`read_text` gives a file whose bytes (``stream``, read to its end) are not all UTF-8 text:
+    the line and byte offset of the first bad byte (offsets count from after a byte-order mark); None when
+    every byte is good.
+
+    Reads ``chunk`` bytes at a time, so a file of any size is checked in constant memory (the Spark job
+    checks its JSON Lines files with it on the executors).
+
+    >>> str(utf8_error("a.jsonl", io.BytesIO(b'{"a": 1}\n{"b": "caf\xe9"}\n')))
+    '[E100] a.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte offset 19; re-save the file as UTF-8'
+    """
+    pending = stream.read(len(codecs.BOM_UTF8))
+    if pending == codecs.BOM_UTF8:
+        pending = stream.read(2)
+    lead = pending[:2]  # the first bytes after the mark: a UTF-16 mark there gets a hint
+    offset = lines = 0
+    while True:
+        more = stream.read(chunk)
+        data = pending + more
+        try:
+            _, used = codecs.utf_8_decode(data, "strict", not more)
+        except UnicodeDecodeError as exc:
+            hint = " (it looks like UTF-16)" if lead in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
+            return InputError(path, lines + data.count(b"\n", 0, exc.start) + 1,
+                              f"not UTF-8 text{hint}: invalid byte 0x{data[exc.start]:02x} at byte offset "
+                              f"{offset + exc.start}; re-save the file as UTF-8")
+        if not more:
+            return None
+        lines += data.count(b"\n", 0, used)
+        offset += used
+        pending = data[used:]
 
 
 def no_records(path: Path, what: str) -> InputError:

@@ -4,9 +4,13 @@ Stages (each a Spark transformation; nothing of the corpus is collected to
 the driver):
 
 1. **read**: JSON Lines (plain or gzipped) and Parquet files, in the order
-   given, numbered in reading order; each record becomes a Paper through the
-   readers' own record functions (plain objects, Semantic Scholar papers,
-   OpenAlex works).
+   given (folders searched as a single build searches them:
+   :func:`spark_inputs`), numbered in reading order; each record becomes a
+   Paper through the readers' own record functions (plain objects, Semantic
+   Scholar papers, OpenAlex works). A JSON Lines file whose bytes are not all
+   UTF-8 (which Spark's text reader would turn into replacement characters)
+   is found by a task per file on the executors and left out whole, with the
+   single build's error (:func:`_undecodable`).
 2. **merge**: papers that share an exact key or a title are grouped
    (connected components, computed by aggregations); each group is merged
    by :func:`~graphbuild.ingest.merge.merge_papers`.
@@ -69,7 +73,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..fsutil import atomic_output, cache_dir
-from ..ingest import SKIPPED_SHOWN
+from ..ingest import SKIPPED_SHOWN, skipped_whole
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
@@ -78,7 +82,8 @@ from ..user_gazetteer import effective_gazetteer
 from . import steps
 
 __all__ = ["build", "prepare", "run", "Prepared", "spark_inputs", "pipeline_folder", "pack_pipeline", "ship_file",
-           "ship_archive", "APPROXIMATIONS", "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
+           "ship_archive", "APPROXIMATIONS", "OTHER_FORMAT", "SPARK_EXTENSIONS", "NOT_PRODUCED_TABLES",
+           "NOT_PRODUCED_COLUMNS"]
 
 #: Where the Spark build may differ from ``graphbuild build`` (none on the test corpora).
 APPROXIMATIONS = (
@@ -98,24 +103,57 @@ NOT_PRODUCED_TABLES = ("Community", "IN_COMMUNITY")
 NOT_PRODUCED_COLUMNS: dict[str, tuple[str, ...]] = {}
 
 
-def spark_inputs(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str]]:
-    """``(kind, path)`` for every input file, folders expanded (sorted); kind is ``text`` or ``parquet``."""
-    out: list[tuple[str, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            name = f.name.lower()
-            if name.endswith(".parquet"):
-                out.append(("parquet", str(f)))
-            elif name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz")):
-                out.append(("text", str(f)))
-            elif not path.is_dir():
-                raise InputError(f, None, "the Spark build reads JSON Lines (.jsonl, .jsonl.gz) and Parquet "
-                                          "(.parquet) files; convert other formats with `graphbuild` first")
-    if not out:
-        raise InputError(", ".join(map(str, paths)) or "INPUT", None, "no .jsonl, .jsonl.gz or .parquet files")
-    return out
+#: the file name endings the job reads, and how: JSON Lines as text (plain or gzipped), Parquet as tables
+SPARK_EXTENSIONS = {".jsonl": "text", ".ndjson": "text", ".jsonl.gz": "text", ".ndjson.gz": "text",
+                    ".json.gz": "text", ".parquet": "parquet"}
+#: why the job leaves out a file of another format (one a single build reads, in a folder, or any named file)
+OTHER_FORMAT = ("the Spark build reads only JSON Lines (.jsonl, .jsonl.gz) and Parquet (.parquet) files: convert "
+                "it to JSON Lines, or add it with `graphbuild build -w WS` to the workspace `graphbuild load` makes; "
+                "--skip-bad leaves such files out")
+
+#: an input the job cannot read: the number of readable files before it, its error, ``file`` or ``folder``
+Unread = tuple[int, InputError, str]
+
+
+def spark_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[str, str]], list[Unread]]:
+    """The input files the job reads, ``(kind, path)`` in reading order (kind ``text`` or ``parquet``), and the
+    inputs it cannot read (:data:`Unread`, in the same order).
+
+    Folders are searched as ``graphbuild build`` searches them
+    (:func:`~graphbuild.ingest.expand_inputs`: sorted, hidden files and
+    workspaces passed over, a subfolder that cannot be listed an error). A
+    file there of a format the single build reads and the job does not
+    (BibTeX, CSV, JSON, arXiv Atom, Daily Papers text) is an input the job
+    cannot read (:data:`OTHER_FORMAT`), never passed over in silence; other
+    files are passed over, as the single build passes them over. A missing
+    path and a folder without any file the job reads are errors worded as the
+    single build words them.
+    """
+    from ..ingest import expand_inputs, folder_without_inputs, missing_input, reader_extensions
+
+    named = [Path(p) for p in paths]
+    files: list[tuple[str, str]] = []
+    unread: list[Unread] = []
+    for item in expand_inputs(named, sorted({*SPARK_EXTENSIONS, *reader_extensions()})):
+        if isinstance(item, InputError):  # a workspace named as an input, a subfolder that cannot be listed
+            unread.append((len(files), item, "folder"))
+            continue
+        name = item.name.lower()
+        kind = next((k for ext, k in SPARK_EXTENSIONS.items() if name.endswith(ext)), None)
+        if not item.exists():
+            error = missing_input(item)
+        elif item.is_dir():
+            error = folder_without_inputs(item, "the Spark build reads", sorted(SPARK_EXTENSIONS),
+                                          "rename its JSON Lines and Parquet files to end in one of these")
+        elif kind is None:
+            error = InputError(item, None, OTHER_FORMAT)
+        else:
+            files.append((kind, str(item)))
+            continue
+        unread.append((len(files), error, "file"))
+    if not files and not unread:
+        raise InputError(", ".join(map(str, named)) or "INPUT", None, "no .jsonl, .jsonl.gz or .parquet files")
+    return files, unread
 
 
 def table_columns(name: str) -> dict[str, str]:
@@ -201,8 +239,25 @@ def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
             rdds.append(spark.read.parquet(local_uri(path)).rdd.zipWithIndex().map(
                 lambda pair, path=path: (json.dumps(pair[0].asDict(recursive=True), default=str, ensure_ascii=False),
                                          path, pair[1] + 1)))
-    numbered = sc.union(rdds).zipWithIndex().map(lambda pair: (pair[1], *pair[0]))
+    numbered = (sc.union(rdds) if rdds else sc.emptyRDD()).zipWithIndex().map(lambda pair: (pair[1], *pair[0]))
     return spark.createDataFrame(numbered, "ord bigint, raw string, src string, line bigint")
+
+
+def _undecodable(spark: Any, files: list[tuple[str, str]]) -> list[tuple[tuple[int, int, int], InputError, str]]:
+    """The JSON Lines files of ``files`` a single build cannot read (not UTF-8 text, a broken gzip file), each
+    with its sort key (its place in ``files``) and the single build's error
+    (:func:`~graphbuild.spark.steps.text_error`).
+
+    Spark's text reader puts a replacement character in place of bytes that are not UTF-8, so the files are
+    checked as bytes: a task per file streams it on an executor; only the errors come back to the driver.
+    """
+    texts = [(i, path) for i, (kind, path) in enumerate(files) if kind == "text"]
+    if not texts:
+        return []
+    found = (spark.sparkContext.parallelize(texts, len(texts))
+             .map(lambda item: (item[0], item[1], steps.text_error(item[1])))
+             .filter(lambda item: item[2] is not None).collect())
+    return [((i, 1, 0), InputError(path, line, message), "file") for i, path, (line, message) in sorted(found)]
 
 
 #: the columns of :func:`_parser`'s rows (a bad record keeps its file and line; a good one needs neither)
@@ -372,7 +427,8 @@ class Prepared:
     ``archive`` that folder packed for the executors (:func:`pack_pipeline`;
     ``""`` for a package name or blank English); ``gazetteer`` is the file the
     pipeline loads (``""``: the shipped one) and ``fingerprint`` the single
-    build's pipeline fingerprint, which keys the extractions.
+    build's pipeline fingerprint, which keys the extractions. ``unread`` are
+    the inputs left out (prepared with ``skip_bad``; :func:`spark_inputs`).
     """
 
     files: list[tuple[str, str]]
@@ -380,18 +436,26 @@ class Prepared:
     archive: str
     gazetteer: str
     fingerprint: str
+    unread: tuple[Unread, ...] = ()
 
 
-def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = None) -> Prepared:
+def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = None, *,
+            skip_bad: bool = False) -> Prepared:
     """Check the inputs, the spaCy model and the gazetteer, and prepare what the job ships.
 
-    Raises :class:`~graphbuild.errors.InputError` for an input of a format the
-    job does not read, a pipeline folder that is missing or unreadable, or a
-    malformed user gazetteer, before any Spark work (``graphbuild spark
-    build`` calls it before the JVM starts).
+    Raises :class:`~graphbuild.errors.InputError` for an input the job cannot
+    read (a missing path, a folder without any file it reads, a file of
+    another format: :func:`spark_inputs`; with ``skip_bad`` only when it reads
+    none), a pipeline folder that is missing or unreadable, or a malformed user
+    gazetteer, before any Spark work (``graphbuild spark build`` calls it
+    before the JVM starts).
     """
     settings = settings or Settings()
-    files = spark_inputs(inputs)
+    files, unread = spark_inputs(inputs)
+    if unread and (not skip_bad or not files):
+        _, first, _ = unread[0]
+        more = f" (and {len(unread) - 1} more input(s) the Spark build cannot read)" if len(unread) > 1 else ""
+        raise InputError(first.path, first.line, first.message + more)
     model = settings.spacy_model or ""
     folder = pipeline_folder(model)
     gazetteer = effective_gazetteer(settings.gazetteer)
@@ -401,7 +465,7 @@ def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = Non
     except OSError as exc:  # a file of the folder cannot be read
         raise InputError(model, None, f"cannot read the spaCy pipeline folder: {exc.strerror or exc} "
                                       f"({exc.filename})") from None
-    return Prepared(files, model, archive, gazetteer, fingerprint)
+    return Prepared(files, model, archive, gazetteer, fingerprint, tuple(unread))
 
 
 def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark: Any = None,
@@ -419,7 +483,8 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
         ``graphbuild build``; an input the job does not read, a missing or unreadable pipeline folder and a
         malformed user gazetteer raise :class:`~graphbuild.errors.InputError` before any Spark work
         (:func:`prepare`).
-    skip_bad : skip unusable records (counted) instead of failing on the first.
+    skip_bad : skip unusable records and input files the job cannot read (counted) instead of failing on the
+        first.
     batch_size : papers per ``nlp.pipe`` batch.
     on_stage : called with a stage's name (``read``, ``merge``, ``extract``, ``resolve``, ``entities``,
         ``results``, ``write``) when its work is done (the stages before ``write`` are checkpointed).
@@ -429,7 +494,7 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     dict
         Row counts per node label and relationship type, plus ``skipped``.
     """
-    return run(prepare(inputs, settings), out, spark=spark, skip_bad=skip_bad, batch_size=batch_size,
+    return run(prepare(inputs, settings, skip_bad=skip_bad), out, spark=spark, skip_bad=skip_bad, batch_size=batch_size,
                on_stage=on_stage)
 
 
@@ -438,7 +503,7 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
         on_skipped: Callable[[list[str], int], None] | None = None) -> dict[str, int]:
     """:func:`build` of a prepared job: ship the pipeline folder and gazetteer, run the stages, write ``out``.
 
-    With ``skip_bad``, ``on_skipped(lines, count)`` hears of the skipped records: the first
+    With ``skip_bad``, ``on_skipped(lines, count)`` hears of the skipped records and input files: the first
     :data:`~graphbuild.ingest.SKIPPED_SHOWN` as coded lines naming file and line, and how many there are.
     """
     from .session import get_session
@@ -447,7 +512,7 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     mark = on_stage or (lambda stage: None)
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
     tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
-                                      on_skipped)
+                                      on_skipped, job.unread)
     counts = _write(tables, corpus, job.fingerprint, Path(out))
     mark("write")
     counts["skipped"] = skipped
@@ -456,8 +521,13 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
 
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
             skip_bad: bool, batch_size: int, mark: Callable[[str], None],
-            on_skipped: Callable[[list[str], int], None] | None = None) -> tuple[dict[str, Any], dict[str, Any], int]:
+            on_skipped: Callable[[list[str], int], None] | None = None,
+            unread: Iterable[Unread] = ()) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
+
+    ``unread`` are the inputs :func:`prepare` left out; a JSON Lines file that is not all UTF-8 text (or a
+    gzipped one that does not decompress) is left out too (:func:`_undecodable`), as a single build leaves
+    out, or stops at, a file it cannot read; each counts as one skipped record.
 
     ``pipeline`` is the model (a package name, or the shipped pipeline archive's name: :func:`ship_archive`)
     and the shipped gazetteer's name (:func:`ship_file`).
@@ -465,18 +535,28 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     from pyspark.sql import functions as F
 
     model, gazetteer = pipeline
+    whole = [((place, 0, 0), error, what) for place, error, what in unread] + _undecodable(spark, files)
+    left_out = {error.path for _, error, _ in whole}
+    place = {path: i for i, (_, path) in enumerate(files)}
+    files = [(kind, path) for kind, path in files if path not in left_out]
     kinds = {path: kind for kind, path in files}
     parsed = _read(spark, files).mapInPandas(_parser(kinds), PARSED_SCHEMA)
     parsed = parsed.localCheckpoint()
-    errors = parsed.where("error IS NOT NULL")
-    skipped = errors.count()
-    if skipped and not skip_bad:
-        first = _record_error(errors.orderBy("ord").first(), kinds)
-        raise InputError(first.path, first.line,
-                         f"{first.message} ({skipped} bad record(s); pass --skip-bad to skip them)")
-    if skipped and on_skipped:
-        shown = errors.orderBy("ord").limit(SKIPPED_SHOWN).collect()
-        on_skipped([str(_record_error(row, kinds)) for row in shown], skipped)
+    errors = parsed.where("error IS NOT NULL").orderBy("ord")
+    bad_records = errors.count()
+    skipped = len(whole) + bad_records
+    if skipped and (not skip_bad or on_skipped):
+        # in the single build's order: by file, a file left out whole before any record
+        first = [((place[row["src"]], 2, row["ord"]), _record_error(row, kinds), "")
+                 for row in errors.limit(SKIPPED_SHOWN if skip_bad else 1).collect()]
+        shown = sorted(whole + first, key=lambda item: item[0])[:SKIPPED_SHOWN]
+        if not skip_bad:
+            _, error, _ = shown[0]
+            counted = ", ".join(([f"{len(whole)} unreadable input(s)"] if whole else [])
+                                + ([f"{bad_records} bad record(s)"] if bad_records else []))
+            raise InputError(error.path, error.line, f"{error.message} ({counted}; pass --skip-bad to skip them)")
+        if on_skipped:
+            on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
     parsed = parsed.drop("src", "line")
     mark("read")
     good = parsed.where("error IS NULL")

@@ -16,7 +16,7 @@ from typing import Any
 from ..ingest.merge import MIN_TITLE_CHARS, merged_groups, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, name_key, normalize_title, title_id
 
-__all__ = ["paper_from_json", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
+__all__ = ["paper_from_json", "text_error", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
            "paper_row", "link_fields", "worker_pipeline", "worker_model", "MAX_ENTITIES"]
 
 #: Entities per paper that the mention numbering leaves room for.
@@ -84,6 +84,31 @@ def paper_from_json(text: str, path: Path = Path("record"), line: int | None = N
     if isinstance(item, InputError):
         raise item
     return item
+
+
+def text_error(path: str) -> tuple[int | None, str] | None:
+    """Why the JSON Lines file at ``path`` (plain, or gzipped when its name ends in ``.gz``) cannot be read as
+    UTF-8 text, as the ``(line, message)`` of the error a single build's reader gives it
+    (:func:`~graphbuild.ingest.fields.utf8_error`); None when it can.
+
+    Streams the file in constant memory: the Spark job runs it on the executors, one task per file, which
+    read the file at the path the driver listed (inputs are paths every machine mounts).
+    """
+    import gzip
+    import zlib
+
+    from ..errors import InputError
+    from ..ingest.fields import cannot_read, utf8_error
+
+    error: InputError | None
+    try:
+        with gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb") as fh:
+            error = utf8_error(path, fh)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        error = InputError(path, None, f"not a readable gzip file: {exc}")
+    except OSError as exc:
+        error = cannot_read(path, exc)
+    return (error.line, error.message) if error else None
 
 
 def paper_to_json(paper: Paper) -> str:
