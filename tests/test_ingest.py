@@ -672,7 +672,8 @@ def test_ingest_a_folder_without_input_files_is_an_error_not_zero_papers(tmp_pat
     folder.mkdir()
     (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
     good = _write_jsonl(tmp_path / "good.jsonl", GOOD)
-    with pytest.raises(InputError, match=r"pdfs: is a folder without any file graphbuild reads \(\.atom, \.bib"):
+    with pytest.raises(InputError, match=r"pdfs: is a folder without any file graphbuild reads \(\.atom, \.bib, .*"
+                                         r"\.xml, each also gzipped\); name its files"):
         read_papers([folder, good])
     result = read_papers([folder, good], skip_bad=True)
     assert [p.id for p in result.papers] == ["g1"] and "pdfs" in str(result.skipped[0])
@@ -1074,6 +1075,24 @@ def test_ingest_folders_pass_over_hidden_entries_and_workspaces_inside(tmp_path)
     assert [p.id for p in result.papers] == ["g1"] and result.files == 1
     with pytest.raises(InputError, match=r"ws: is a graphbuild workspace, not a folder of papers; name it with -w"):
         read_papers([top / "ws"])
+
+
+def test_ingest_gzipped_files_read_as_their_plain_selves(tmp_path):
+    import gzip
+
+    top = tmp_path / "papers"
+    top.mkdir()
+    with gzip.open(top / "a.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "g1", "title": "Gzipped lines"}\n')
+    with gzip.open(top / "refs.bib.gz", "wt", encoding="utf-8") as fh:
+        fh.write("@article{k, title = {Gzipped BibTeX}, year = {2020}}\n")
+    (top / "broken.csv.gz").write_bytes(b"title\nnot gzip at all\n")
+    result = read_papers([top], skip_bad=True)  # a folder holds them (it passed them over in silence)
+    assert sorted(p.title for p in result.papers) == ["Gzipped BibTeX", "Gzipped lines"]
+    assert [str(e) for e in result.skipped] == [
+        f"[E100] {top / 'broken.csv.gz'}: not a readable gzip file: Not a gzipped file (b'ti') "
+        "(the whole file was skipped)"]
+    assert detect_format(top / "a.jsonl.gz") == "jsonl" and detect_format(top / "refs.bib.gz") == "bibtex"
 
 
 def test_ingest_a_record_that_is_no_object_is_named_in_json_s_words(tmp_path):

@@ -61,7 +61,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-INPUT_HELP = "files or folders (Daily Papers text, JSON/JSONL, CSV, BibTeX, Semantic Scholar, OpenAlex, arXiv Atom)"
+INPUT_HELP = ("files or folders (Daily Papers text, JSON/JSONL, CSV, BibTeX, Semantic Scholar, OpenAlex, arXiv Atom; "
+              "each also gzipped, as papers.jsonl.gz)")
 FORMAT_HELP = "force the input format (daily, json, jsonl, csv, bibtex, s2, openalex, arxiv)"
 SKIP_BAD_HELP = "skip malformed records and report them"
 

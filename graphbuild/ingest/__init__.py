@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Paper
 from .checks import guarded, id_conflicts
-from .fields import cannot_read
+from .fields import read_input_bytes
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "expand_inputs", "folder_without_inputs", "missing_input",
            "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole"]
@@ -88,11 +88,7 @@ def skipped_lines(skipped: Sequence[object], limit: int = SKIPPED_SHOWN, total: 
 
 def detect_format(path: Path) -> str:
     """Pick a format: content sniffers first (they are specific), then the extension."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(65536)
-    except OSError as exc:
-        raise cannot_read(path, exc) from None
+    raw = read_input_bytes(path, 65536)
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     sniffers = sorted((f for f in FORMATS.values() if f.sniff), key=lambda f: f.priority)
     # 1. specific content (Semantic Scholar, OpenAlex, arXiv, Daily Papers, BibTeX)
@@ -100,7 +96,7 @@ def detect_format(path: Path) -> str:
         if fmt.priority < 50 and _sniff(fmt, head):
             return fmt.name
     # 2. the extension, longest match first (".s2.jsonl" before ".jsonl")
-    suffixes = "".join(path.suffixes).lower()
+    suffixes = "".join(path.suffixes).lower().removesuffix(".gz")  # "papers.jsonl.gz" reads as "papers.jsonl"
     by_ext = [(len(ext), fmt.name) for fmt in FORMATS.values() for ext in fmt.extensions if suffixes.endswith(ext)]
     if by_ext:
         return max(by_ext)[1]
@@ -126,7 +122,7 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     if not path.exists():
         raise missing_input(path)
     if path.is_dir():
-        raise folder_without_inputs(path, "graphbuild reads", reader_extensions(),
+        raise folder_without_inputs(path, "graphbuild reads", [*reader_extensions(), "each also gzipped"],
                                     "name its files, with --format when their names do not tell the format")
     if format is None and not path.is_file():
         # a pipe (``<(cat x.jsonl)``, /dev/stdin) can be read once: sniffing it would leave nothing to read
@@ -202,9 +198,11 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     return result
 
 
-def reader_extensions() -> list[str]:
-    """The file name endings a folder is searched for, sorted."""
-    return sorted({ext for fmt in FORMATS.values() for ext in fmt.extensions})
+def reader_extensions(gzipped: bool = False) -> list[str]:
+    """The file name endings of the formats graphbuild reads, sorted; with ``gzipped``, each also followed by
+    ``.gz`` (``.jsonl.gz``), as a folder is searched for them.
+    """
+    return sorted({ext + gz for fmt in FORMATS.values() for ext in fmt.extensions for gz in ("", ".gz")[:1 + gzipped]})
 
 
 def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None = None) -> Iterator[Path | InputError]:
@@ -218,7 +216,7 @@ def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None 
     cannot be listed is an :class:`InputError` in its place, never left out
     without a word; so is a workspace named as an input.
     """
-    known = tuple(reader_extensions() if extensions is None else extensions)
+    known = tuple(reader_extensions(gzipped=True) if extensions is None else extensions)
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and _is_workspace(path):

@@ -16,11 +16,13 @@ Shared by the readers (:mod:`.daily`, :mod:`.json_csv`, :mod:`.bibtex`,
 from __future__ import annotations
 
 import codecs
+import gzip
 import html
 import io
 import math
 import os
 import re
+import zlib
 from collections.abc import Mapping
 from datetime import date as _date
 from functools import lru_cache
@@ -32,7 +34,8 @@ from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "is_surname", "read_text", "cannot_read",
-           "utf8_error", "no_records", "norm_field", "paper_from_record"]
+           "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input", "gzip_errors",
+           "not_gzip", "read_input_bytes"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -220,12 +223,43 @@ def is_surname(text: str) -> bool:
     return bool(words) and all(w[:1].islower() for w in words[:-1])
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8, BOM dropped, line ends made LF; InputError when unreadable."""
+def is_gzipped(path: str | os.PathLike[str]) -> bool:
+    """Whether the file is read through gzip: its name ends in ``.gz`` (``papers.jsonl.gz``)."""
+    return os.fspath(path).lower().endswith(".gz")
+
+
+def open_input(path: str | os.PathLike[str]) -> io.BufferedIOBase:
+    """The file opened for reading its bytes, decompressed when it is gzipped (:func:`is_gzipped`);
+    read errors of a gzipped file are :func:`gzip_errors`.
+    """
+    return gzip.open(path, "rb") if is_gzipped(path) else open(path, "rb")
+
+
+#: what reading a gzipped file that does not decompress raises
+gzip_errors = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
+    """The error of a ``.gz`` input that does not decompress."""
+    return InputError(path, None, f"not a readable gzip file: {exc}")
+
+
+def read_input_bytes(path: Path, limit: int = -1) -> bytes:
+    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped; InputError when unreadable."""
     try:
-        data = path.read_bytes()
+        with open_input(path) as fh:
+            return fh.read(limit)
+    except gzip_errors as exc:
+        raise not_gzip(path, exc) from None
     except OSError as exc:
         raise cannot_read(path, exc) from None
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8 (decompressed when gzipped), BOM dropped, line ends made LF; InputError
+    when unreadable.
+    """
+    data = read_input_bytes(path)
     raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
         text = raw.decode("utf-8")

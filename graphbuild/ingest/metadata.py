@@ -40,7 +40,7 @@ from xml.parsers import expat
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import clean_text, read_text
+from .fields import clean_text, read_input_bytes, read_text
 from .located import line_numbers, loads, parse_json, repeated_keys
 
 __all__ = [
@@ -510,10 +510,7 @@ def _entry_lines(data: bytes, count: int) -> list[int]:
 def read_arxiv(path: Path) -> Iterator[Paper | InputError]:
     """Read an arXiv API Atom feed; errors name the line an entry starts on and its number (from 1)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read file: {exc.strerror}") from None
+    data = read_input_bytes(path)
     try:
         root = parse_atom(data, where="file")
     except ValueError as exc:

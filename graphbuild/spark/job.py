@@ -134,7 +134,7 @@ def spark_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[str, st
     named = [Path(p) for p in paths]
     files: list[tuple[str, str]] = []
     unread: list[Unread] = []
-    for item in expand_inputs(named, sorted({*SPARK_EXTENSIONS, *reader_extensions()})):
+    for item in expand_inputs(named, sorted({*SPARK_EXTENSIONS, *reader_extensions(gzipped=True)})):
         if isinstance(item, InputError):  # a workspace named as an input, a subfolder that cannot be listed
             unread.append((len(files), item, "folder"))
             continue

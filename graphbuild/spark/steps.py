@@ -94,18 +94,15 @@ def text_error(path: str) -> tuple[int | None, str] | None:
     Streams the file in constant memory: the Spark job runs it on the executors, one task per file, which
     read the file at the path the driver listed (inputs are paths every machine mounts).
     """
-    import gzip
-    import zlib
-
     from ..errors import InputError
-    from ..ingest.fields import cannot_read, utf8_error
+    from ..ingest.fields import cannot_read, gzip_errors, not_gzip, open_input, utf8_error
 
     error: InputError | None
     try:
-        with gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb") as fh:
+        with open_input(path) as fh:
             error = utf8_error(path, fh)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        error = InputError(path, None, f"not a readable gzip file: {exc}")
+    except gzip_errors as exc:
+        error = not_gzip(path, exc)
     except OSError as exc:
         error = cannot_read(path, exc)
     return (error.line, error.message) if error else None
