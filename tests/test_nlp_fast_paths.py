@@ -229,7 +229,12 @@ def test_pipeline_builtin_lexeme_getters_give_spacy_getters_values():
     chars = [chr(i) for i in range(0x3100)] + ["\U0001d400", "\U0001f600"]
     words = (chars + [f"a{c}" for c in chars] + [f"{c}Z" for c in chars]
              + ["", "'s", "’S", "``", "''", "--", "US$", "İstanbul", "ǅemal", "Straße", "１２", "GPT-4", "ResNet",
-                "x" * 120, "e.g.", "it’s", "»", "«"])
+                "x" * 120, "e.g.", "it’s", "»", "«",
+                # numbers, addresses and shapes with runs (the shortcut getters)
+                "twenty", "Twentieth", "TWELFTH", "1/2", "+3", "±1,000.5", "3rd", "21st", "~40", "-", "/", "1/2/3",
+                "http://x", "https://", "http:/x", "www.", "www.x", "localhost", "a.b", ".com", "x.", "a@b.co", "@",
+                "a@b", "user@example.org", "xxxxxxx", "ABCDEFG", "1234567", "-----", "aaaa-----bbbbb", "...\n\n\n\n\n",
+                "Xxxxx1111122222", "ǅǅǅǅǅǅ", "ééééééé", "a" * 99, "a" * 100, "$$$", "€5", "£", "!?", "a!"])
     words += list(plain[spacy.attrs.NORM].args[1][0])
     for attr in plain:
         for word in words:

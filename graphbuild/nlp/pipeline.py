@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import string
 import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from typing import cast
 
 import spacy
 from spacy.lang import lex_attrs
+from spacy.lang.en import lex_attrs as en_lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -161,7 +163,9 @@ def _builtin_lexeme_getters(vocab: Vocab) -> None:
     (``string.lower()``, ``string[0]``, ``text in brackets``) whose calls cost more
     than their work. Each is replaced by the built-in that computes the same value
     (``str.lower``, an item getter, a frozenset's membership test; the norm by a
-    dictionary whose missing keys are lower-cased); the others stay.
+    dictionary whose missing keys are lower-cased); most of the others by a shortcut
+    that answers the common words without their loops and patterns
+    (:func:`_shortcut_getter`); what is left stays.
     """
     getters: dict[int, Callable[[str], object]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
     for attr, fn in list(getters.items()):
@@ -174,6 +178,90 @@ def _builtin_lexeme_getters(vocab: Vocab) -> None:
                 getters[attr] = norms.__getitem__
         elif isinstance(fn, types.FunctionType) and fn in _BUILTIN_GETTERS:
             getters[attr] = _BUILTIN_GETTERS[fn]
+    for attr, fn in list(getters.items()):
+        faster = _shortcut_getter(fn)
+        if faster is not None:
+            getters[attr] = faster
+
+
+#: the number words of English ``like_num`` (None: a spaCy release without the lists, whose like_num stays)
+_NUMBER_WORDS: frozenset[str] | None = (
+    frozenset(en_lex_attrs._num_words) | frozenset(en_lex_attrs._ordinal_words)
+    if isinstance(getattr(en_lex_attrs, "_num_words", None), list)
+    and isinstance(getattr(en_lex_attrs, "_ordinal_words", None), list) else None)
+#: a word's shape (spaCy's ``word_shape``) character by character, for ASCII words
+_ASCII_SHAPE = str.maketrans({**dict.fromkeys(string.ascii_uppercase, "X"),
+                              **dict.fromkeys(string.ascii_lowercase, "x"), **dict.fromkeys(string.digits, "d")})
+#: runs of five or more of one shape character (``word_shape`` keeps four): letters and digits, and others
+_SHAPE_RUNS = tuple((char * 5, re.compile(f"{char}{{5,}}"), char * 4) for char in "xXd")
+_OTHER_SHAPE_RUN = re.compile(r"([^xXd])\1{4}")
+
+
+def _shortcut_getter(fn: Callable[[str], object]) -> Callable[[str], object] | None:
+    """A function that returns what ``fn`` (one of spaCy's lexeme attribute functions that are not a
+    one-line test) returns for every string, answering the common words without ``fn``'s loop or
+    pattern; ``None`` for a function it does not know.
+
+    * ``like_num`` (English): a word of letters is a number word or not (its other tests need
+      digits, signs or ``/``);
+    * ``is_punct``, ``is_currency``: a word of letters and digits holds no punctuation or currency sign;
+    * ``like_email``: an address holds ``@``;
+    * ``like_url``: a word without ``.`` is an address only after ``http://`` or ``https://``
+      (the empty word still goes to ``fn``, which fails on it);
+    * ``word_shape``: an ASCII word by a translation table, runs of five or more cut to four;
+    * ``is_stop`` and ``get_lang`` (keyword partials: a keyword dictionary built for each call):
+      the lower-cased word's membership, and the language code.
+    """
+    if isinstance(fn, functools.partial):
+        if fn.func is lex_attrs.is_stop and not fn.args and fn.keywords.keys() == {"stops"}:
+            stops = fn.keywords["stops"]
+            return lambda text: text.lower() in stops
+        if fn.func is lex_attrs.get_lang and not fn.args and fn.keywords.keys() == {"lang"} \
+                and isinstance(lang := fn.keywords["lang"], str) and "{" not in lang and "}" not in lang:
+            return lang.format  # (a format string without fields ignores its argument)
+        return None
+    if fn is en_lex_attrs.like_num and _NUMBER_WORDS is not None:
+        number_words, like_num = _NUMBER_WORDS, fn
+        return lambda text: text.lower() in number_words if text.isalpha() else like_num(text)
+    if fn is lex_attrs.is_punct or fn is lex_attrs.is_currency:
+        only_signs = fn
+        return lambda text: False if text.isalnum() else only_signs(text)
+    if fn is lex_attrs.like_email:
+        return lambda text: "@" in text and lex_attrs.like_email(text)
+    if fn is lex_attrs.like_url:
+        return lambda text: (lex_attrs.like_url(text) if not text or "." in text
+                             or text.startswith(("http://", "https://")) else False)
+    if fn is lex_attrs.word_shape:
+        return _word_shape
+    return None
+
+
+def _word_shape(text: str) -> str:
+    """The value of spaCy's ``word_shape``: ``x``, ``X``, ``d`` for each letter and digit, other characters
+    as they are, at most four of a kind in a row; an ASCII word by a translation table, its runs cut once
+    per distinct translation.
+    """
+    if len(text) >= 100 or not text.isascii():
+        return lex_attrs.word_shape(text)
+    shape = text.translate(_ASCII_SHAPE)
+    if len(shape) < 5:
+        return shape
+    cut = _CUT_SHAPES.get(shape)
+    if cut is None:
+        if not shape.isalnum() and _OTHER_SHAPE_RUN.search(shape):
+            return lex_attrs.word_shape(text)
+        cut = shape
+        for five, run, four in _SHAPE_RUNS:
+            if five in cut:
+                cut = run.sub(four, cut)
+        if len(_CUT_SHAPES) >= 100_000:
+            _CUT_SHAPES.clear()
+        _CUT_SHAPES[shape] = cut
+    return cut
+
+
+#: :func:`_word_shape`'s translations of five or more characters, and their runs cut to four
+_CUT_SHAPES: dict[str, str] = {}
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -205,6 +293,7 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
 
     suffix.__self__ = search.__self__  # type: ignore[attr-defined]
     return suffix
+
 
 
 def cached_pipeline(model: str | None = None, gazetteer_path: str = "") -> Language:
