@@ -249,10 +249,12 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
     from spacy.lang.char_classes import LIST_CURRENCY, LIST_ELLIPSES, LIST_PUNCT, LIST_QUOTES
     marks = {c for piece in LIST_PUNCT + LIST_QUOTES + LIST_ELLIPSES + LIST_CURRENCY
              for c in piece.replace("\\", "") if not c.isalnum()}
-    alphabet = sorted(marks | set("asSKF0°.%²+-—–'’‘") | {"\u00a9", "é"})
+    alphabet = sorted(marks | set("asSKF0°.%²+-—–'’‘\nlB9") | {"\u00a9", "é"})
     words = ["".join(p) for k in (1, 2, 3) for p in itertools.product(alphabet, repeat=k)]
     words += ["models,", "learning.", "GPT's", "ResNet’s)", "(e.g.", "U.S.", "i.e.,", "25°C.", "3km/h", "x'S.",
-              "BERT-Large).", "USA.", "Café.", "“quoted”", "wait...", "a…", "Net™", "tl;dr", "naïve.", "'s's"]
+              "BERT-Large).", "USA.", "Café.", "“quoted”", "wait...", "a…", "Net™", "tl;dr", "naïve.", "'s's",
+              "CIFAR-100", "ImageNet-1K", "near-optimal", "3.5GB", "10km\n", "x.\n", "it's\n", "50.91%.", "1/2",
+              "Human3.6M", "25°F", "1bil", "kNN).", "R^2", "OR/MS", "node2vec:", "\\url{x}", "$100", "100$"]
     for word in words:
         m, f = plain(word), fast(word)
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
@@ -476,3 +478,19 @@ def test_features_we_by_substring_searches_matches_the_pattern():
                 found += plain
     assert found
     assert not doc_context.DocContext(WE[-1], [], 0).caseless_safe  # that one takes the pattern
+
+
+# ---------------------------------------------------------------- fast17: words, name keys
+
+
+@pytest.mark.parametrize(("pattern", "ends"), [
+    (r"a$|b$", {"a", "b"}), (r"(?:ab|c)+$", {"b", "c"}), (r"a(?:b)?$", {"a", "b"}),
+    (r"(?<=[0-9])[k-m]\.?$", {"k", "l", "m", "."}),
+    (r"x*$", None), (r"(?i)a$", None), (r"[^a]$", None), (r"\w$", None), (r"(a)\1$", None), (r"a|$", None)])
+def test_pipeline_ascii_last_characters_of_a_pattern(pattern, ends):
+    got = pipeline._ascii_last_characters(re.compile(pattern))
+    assert got == (None if ends is None else frozenset(ends))
+    if ends is not None:  # no string ending in another ASCII character matches
+        for text in _strings("abckm.x1", 3):
+            if text[-1:] not in ends:
+                assert re.search(pattern, text) is None, text

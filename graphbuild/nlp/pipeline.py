@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import operator
 import re
 import string
@@ -37,6 +38,10 @@ from . import abbreviations, decide, entity_types, patterns, roles, sentences  #
 from .candidates import Candidate, doc_text, text_doc
 from .features import CorpusStats, corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent, form_key
+
+# the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs)
+_sre_parser = importlib.import_module("re._parser")
+_sre_constants = importlib.import_module("re._constants")
 
 __all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
 
@@ -277,14 +282,19 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
     without ASCII digits a match holds no letter but the ``s`` of ``'s``, so
     none starts before the character ahead of the last letter, and the search
     starts there (look-behinds still see the characters before it). A plain word
-    gets no search at all (:func:`_plain_word_skipped`). The result keeps the
-    pattern as ``__self__``.
+    gets no search at all (:func:`_plain_word_skipped`), nor does a word whose last
+    character is ASCII and ends no rule (:func:`_ascii_last_characters`: a hyphenated
+    word, a number). The result keeps the pattern as ``__self__``.
     """
     searched = cast(Callable[[str, int], object], search)
+    ends = _ascii_last_characters(search.__self__)  # type: ignore[attr-defined]
 
     def suffix(string: str) -> object:
         if string.isalpha() and string.isascii():
             return None
+        final = string[-1:]
+        if ends is not None and final.isascii() and final not in ends and final and final != "\n":
+            return None  # no rule ends with this character ($ also matches before a final newline)
         if _ASCII_DIGIT.search(string) is None:
             last = _ASCII_LETTER.search(string[::-1])
             if last is not None:  # the last letter is at len(string) - 1 - last.start()
@@ -294,6 +304,75 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
     suffix.__self__ = search.__self__  # type: ignore[attr-defined]
     return suffix
 
+
+class _Unknown(Exception):
+    """A pattern piece :func:`_ascii_last_characters` does not follow."""
+
+
+def _ascii_last_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a match of ``pattern`` can end with (its last character consumed);
+    ``None`` when that is not known: a piece other than literals, character sets without
+    categories or negation, groups, alternatives, repeats and zero-width tests, case-insensitive
+    matching, or a match that can be empty.
+
+    Only for a pattern whose every match ends at the end of the string (spaCy's suffix rules,
+    each ending in ``$``): a string whose last character is ASCII and not among these has no match.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        ends, can_be_empty = _last_of(list(_sre_parser.parse(pattern.pattern, pattern.flags).data))
+    except _Unknown:
+        return None
+    return None if can_be_empty else frozenset(ends)
+
+
+def _last_of(items: list[tuple[object, object]]) -> tuple[set[str], bool]:
+    """The ASCII characters the sequence of parsed pattern ``items`` can end with, and whether it can
+    match the empty string.
+    """
+    ends: set[str] = set()
+    for op, av in reversed(items):
+        if op in (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            continue  # zero width
+        if op is _sre_constants.LITERAL:
+            ends.update(_ascii_chars(cast(int, av), cast(int, av)))
+            return ends, False
+        if op is _sre_constants.IN:
+            for kind, arg in cast(list[tuple[object, object]], av):
+                if kind is _sre_constants.LITERAL:
+                    ends.update(_ascii_chars(cast(int, arg), cast(int, arg)))
+                elif kind is _sre_constants.RANGE:
+                    ends.update(_ascii_chars(*cast(tuple[int, int], arg)))
+                else:
+                    raise _Unknown(kind)
+            return ends, False
+        if op is _sre_constants.BRANCH:
+            empty = False
+            for alternative in cast(tuple[object, list[object]], av)[1]:
+                got, can_be_empty = _last_of(list(cast(Iterable[tuple[object, object]], alternative)))
+                ends |= got
+                empty |= can_be_empty
+        elif op is _sre_constants.SUBPATTERN:
+            _group, add_flags, _del_flags, body = cast(tuple[object, int, int, object], av)
+            if add_flags & re.IGNORECASE:
+                raise _Unknown(op)
+            got, empty = _last_of(list(cast(Iterable[tuple[object, object]], body)))
+            ends |= got
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT):
+            low, _high, body = cast(tuple[int, int, object], av)
+            got, empty = _last_of(list(cast(Iterable[tuple[object, object]], body)))
+            ends |= got
+            empty |= low == 0
+        else:
+            raise _Unknown(op)
+        if not empty:
+            return ends, False
+    return ends, True
+
+
+def _ascii_chars(low: int, high: int) -> list[str]:
+    return [chr(code) for code in range(low, min(high, 127) + 1)]
 
 
 def cached_pipeline(model: str | None = None, gazetteer_path: str = "") -> Language:
