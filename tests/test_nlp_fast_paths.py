@@ -494,3 +494,18 @@ def test_pipeline_ascii_last_characters_of_a_pattern(pattern, ends):
         for text in _strings("abckm.x1", 3):
             if text[-1:] not in ends:
                 assert re.search(pattern, text) is None, text
+
+
+def test_doc_context_token_taken_possessively_matches_the_backtracking_pattern():
+    plain = re.compile(r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\+\+)?")
+    # every text of up to five characters over letters, a digit, the inner marks and separators
+    texts = _strings("aB1-+._ é", 5)
+    texts += ["C++ and C++x, e.g. GPT-3.5-turbo+RLHF. x--y a+-b v1.2.3. Llama-2++ x_y (ResNet-50)."]
+    for text in texts:
+        assert doc_context._TOKEN.findall(text) == plain.findall(text), text
+        for at in range(len(text)):
+            m, p = doc_context._TOKEN.match(text, at), plain.match(text, at)
+            assert (m and m.span()) == (p and p.span()), (text, at)
+    opening = re.compile(rf"[\n.!?:](?:(?<=\n)|(?<=[.!?:])\s\s?)({plain.pattern})")
+    for text in _strings("a1-+.\n: ", 5):
+        assert features._OPENING_TOKEN.findall(text) == opening.findall(text), text
