@@ -509,3 +509,17 @@ def test_doc_context_token_taken_possessively_matches_the_backtracking_pattern()
     opening = re.compile(rf"[\n.!?:](?:(?<=\n)|(?<=[.!?:])\s\s?)({plain.pattern})")
     for text in _strings("a1-+.\n: ", 5):
         assert features._OPENING_TOKEN.findall(text) == opening.findall(text), text
+
+
+def test_records_name_key_of_an_ascii_name_matches_the_normalised_pattern():
+    import unicodedata
+
+    from graphbuild import records
+
+    def plain(name):
+        return re.sub(r"[^0-9a-z+]", "", unicodedata.normalize("NFKD", name or "").casefold())
+
+    names = [chr(i) for i in range(0x3000)] + _strings("aZ9+-. _", 3)
+    names += ["Llama-3.1-8B", "C++", "GPT-4o", "ÉCOLE", "Straße", "ﬁne-tuning", "K-means", "İz", None, ""]
+    for name in names:
+        assert records.name_key.__wrapped__(name) == plain(name), name
