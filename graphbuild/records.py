@@ -105,8 +105,15 @@ def name_key(name: str) -> str:
     >>> name_key("Llama-3.1-8B") == name_key("llama 3.1 8b") == "llama318b"
     True
     """
-    text = unicodedata.normalize("NFKD", name or "")
-    return re.sub(r"[^0-9a-z+]", "", text.casefold())
+    name = name or ""
+    if name.isascii():  # (decomposing and case folding an ASCII name are lower-casing it)
+        return name.lower().translate(_NOT_IN_KEY)
+    return _NOT_KEY_CHAR.sub("", unicodedata.normalize("NFKD", name).casefold())
+
+
+#: the characters a :func:`name_key` drops, as a pattern and as an ASCII deletion table
+_NOT_KEY_CHAR = re.compile(r"[^0-9a-z+]")
+_NOT_IN_KEY = dict.fromkeys(i for i in range(128) if _NOT_KEY_CHAR.match(chr(i)))
 
 
 def clean_doi(doi: str | None) -> str | None:

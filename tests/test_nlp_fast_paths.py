@@ -229,7 +229,12 @@ def test_pipeline_builtin_lexeme_getters_give_spacy_getters_values():
     chars = [chr(i) for i in range(0x3100)] + ["\U0001d400", "\U0001f600"]
     words = (chars + [f"a{c}" for c in chars] + [f"{c}Z" for c in chars]
              + ["", "'s", "’S", "``", "''", "--", "US$", "İstanbul", "ǅemal", "Straße", "１２", "GPT-4", "ResNet",
-                "x" * 120, "e.g.", "it’s", "»", "«"])
+                "x" * 120, "e.g.", "it’s", "»", "«",
+                # numbers, addresses and shapes with runs (the shortcut getters)
+                "twenty", "Twentieth", "TWELFTH", "1/2", "+3", "±1,000.5", "3rd", "21st", "~40", "-", "/", "1/2/3",
+                "http://x", "https://", "http:/x", "www.", "www.x", "localhost", "a.b", ".com", "x.", "a@b.co", "@",
+                "a@b", "user@example.org", "xxxxxxx", "ABCDEFG", "1234567", "-----", "aaaa-----bbbbb", "...\n\n\n\n\n",
+                "Xxxxx1111122222", "ǅǅǅǅǅǅ", "ééééééé", "a" * 99, "a" * 100, "$$$", "€5", "£", "!?", "a!"])
     words += list(plain[spacy.attrs.NORM].args[1][0])
     for attr in plain:
         for word in words:
@@ -244,10 +249,12 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
     from spacy.lang.char_classes import LIST_CURRENCY, LIST_ELLIPSES, LIST_PUNCT, LIST_QUOTES
     marks = {c for piece in LIST_PUNCT + LIST_QUOTES + LIST_ELLIPSES + LIST_CURRENCY
              for c in piece.replace("\\", "") if not c.isalnum()}
-    alphabet = sorted(marks | set("asSKF0°.%²+-—–'’‘") | {"\u00a9", "é"})
+    alphabet = sorted(marks | set("asSKF0°.%²+-—–'’‘\nlB9") | {"\u00a9", "é"})
     words = ["".join(p) for k in (1, 2, 3) for p in itertools.product(alphabet, repeat=k)]
     words += ["models,", "learning.", "GPT's", "ResNet’s)", "(e.g.", "U.S.", "i.e.,", "25°C.", "3km/h", "x'S.",
-              "BERT-Large).", "USA.", "Café.", "“quoted”", "wait...", "a…", "Net™", "tl;dr", "naïve.", "'s's"]
+              "BERT-Large).", "USA.", "Café.", "“quoted”", "wait...", "a…", "Net™", "tl;dr", "naïve.", "'s's",
+              "CIFAR-100", "ImageNet-1K", "near-optimal", "3.5GB", "10km\n", "x.\n", "it's\n", "50.91%.", "1/2",
+              "Human3.6M", "25°F", "1bil", "kNN).", "R^2", "OR/MS", "node2vec:", "\\url{x}", "$100", "100$"]
     for word in words:
         m, f = plain(word), fast(word)
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
@@ -471,3 +478,48 @@ def test_features_we_by_substring_searches_matches_the_pattern():
                 found += plain
     assert found
     assert not doc_context.DocContext(WE[-1], [], 0).caseless_safe  # that one takes the pattern
+
+
+# ---------------------------------------------------------------- fast17: words, name keys
+
+
+@pytest.mark.parametrize(("pattern", "ends"), [
+    (r"a$|b$", {"a", "b"}), (r"(?:ab|c)+$", {"b", "c"}), (r"a(?:b)?$", {"a", "b"}),
+    (r"(?<=[0-9])[k-m]\.?$", {"k", "l", "m", "."}),
+    (r"x*$", None), (r"(?i)a$", None), (r"[^a]$", None), (r"\w$", None), (r"(a)\1$", None), (r"a|$", None)])
+def test_pipeline_ascii_last_characters_of_a_pattern(pattern, ends):
+    got = pipeline._ascii_last_characters(re.compile(pattern))
+    assert got == (None if ends is None else frozenset(ends))
+    if ends is not None:  # no string ending in another ASCII character matches
+        for text in _strings("abckm.x1", 3):
+            if text[-1:] not in ends:
+                assert re.search(pattern, text) is None, text
+
+
+def test_doc_context_token_taken_possessively_matches_the_backtracking_pattern():
+    plain = re.compile(r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\+\+)?")
+    # every text of up to five characters over letters, a digit, the inner marks and separators
+    texts = _strings("aB1-+._ é", 5)
+    texts += ["C++ and C++x, e.g. GPT-3.5-turbo+RLHF. x--y a+-b v1.2.3. Llama-2++ x_y (ResNet-50)."]
+    for text in texts:
+        assert doc_context._TOKEN.findall(text) == plain.findall(text), text
+        for at in range(len(text)):
+            m, p = doc_context._TOKEN.match(text, at), plain.match(text, at)
+            assert (m and m.span()) == (p and p.span()), (text, at)
+    opening = re.compile(rf"[\n.!?:](?:(?<=\n)|(?<=[.!?:])\s\s?)({plain.pattern})")
+    for text in _strings("a1-+.\n: ", 5):
+        assert features._OPENING_TOKEN.findall(text) == opening.findall(text), text
+
+
+def test_records_name_key_of_an_ascii_name_matches_the_normalised_pattern():
+    import unicodedata
+
+    from graphbuild import records
+
+    def plain(name):
+        return re.sub(r"[^0-9a-z+]", "", unicodedata.normalize("NFKD", name or "").casefold())
+
+    names = [chr(i) for i in range(0x3000)] + _strings("aZ9+-. _", 3)
+    names += ["Llama-3.1-8B", "C++", "GPT-4o", "ÉCOLE", "Straße", "ﬁne-tuning", "K-means", "İz", None, ""]
+    for name in names:
+        assert records.name_key.__wrapped__(name) == plain(name), name

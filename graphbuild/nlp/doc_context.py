@@ -30,8 +30,10 @@ _VERB_AFTER_BOUNDARY = re.compile(rf"(?<!\w){_VERB_AT.pattern}", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|published by|periodicals|inc\.|ltd\.?|"
                         r"elsevier|springer|wiley|ieee|acm)", re.I)
 #: a word: a letter not after a word character or "-", then letters, digits and inner "-", "+", "."
-#: (the look-behind follows the first letter, so that a search skips to letters)
-_TOKEN = re.compile(r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*(?:\+\+)?")
+#: (the look-behind follows the first letter, so that a search skips to letters; nothing after the inner
+#: pieces can fail, so taking them possessively and the "++" as an empty alternative matches the same
+#: without the engine's repeat records)
+_TOKEN = re.compile(r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z0-9]*(?:[\-+.][A-Za-z0-9]+)*+(?:\+\+|)")
 
 
 #: a repository's name in a code-hosting address, or a project page's first host label

@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import operator
 import re
+import string
 import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +20,7 @@ from typing import cast
 
 import spacy
 from spacy.lang import lex_attrs
+from spacy.lang.en import lex_attrs as en_lex_attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -35,6 +38,10 @@ from . import abbreviations, decide, entity_types, patterns, roles, sentences  #
 from .candidates import Candidate, doc_text, text_doc
 from .features import CorpusStats, corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent, form_key
+
+# the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs)
+_sre_parser = importlib.import_module("re._parser")
+_sre_constants = importlib.import_module("re._constants")
 
 __all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
 
@@ -161,7 +168,9 @@ def _builtin_lexeme_getters(vocab: Vocab) -> None:
     (``string.lower()``, ``string[0]``, ``text in brackets``) whose calls cost more
     than their work. Each is replaced by the built-in that computes the same value
     (``str.lower``, an item getter, a frozenset's membership test; the norm by a
-    dictionary whose missing keys are lower-cased); the others stay.
+    dictionary whose missing keys are lower-cased); most of the others by a shortcut
+    that answers the common words without their loops and patterns
+    (:func:`_shortcut_getter`); what is left stays.
     """
     getters: dict[int, Callable[[str], object]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
     for attr, fn in list(getters.items()):
@@ -174,6 +183,90 @@ def _builtin_lexeme_getters(vocab: Vocab) -> None:
                 getters[attr] = norms.__getitem__
         elif isinstance(fn, types.FunctionType) and fn in _BUILTIN_GETTERS:
             getters[attr] = _BUILTIN_GETTERS[fn]
+    for attr, fn in list(getters.items()):
+        faster = _shortcut_getter(fn)
+        if faster is not None:
+            getters[attr] = faster
+
+
+#: the number words of English ``like_num`` (None: a spaCy release without the lists, whose like_num stays)
+_NUMBER_WORDS: frozenset[str] | None = (
+    frozenset(en_lex_attrs._num_words) | frozenset(en_lex_attrs._ordinal_words)
+    if isinstance(getattr(en_lex_attrs, "_num_words", None), list)
+    and isinstance(getattr(en_lex_attrs, "_ordinal_words", None), list) else None)
+#: a word's shape (spaCy's ``word_shape``) character by character, for ASCII words
+_ASCII_SHAPE = str.maketrans({**dict.fromkeys(string.ascii_uppercase, "X"),
+                              **dict.fromkeys(string.ascii_lowercase, "x"), **dict.fromkeys(string.digits, "d")})
+#: runs of five or more of one shape character (``word_shape`` keeps four): letters and digits, and others
+_SHAPE_RUNS = tuple((char * 5, re.compile(f"{char}{{5,}}"), char * 4) for char in "xXd")
+_OTHER_SHAPE_RUN = re.compile(r"([^xXd])\1{4}")
+
+
+def _shortcut_getter(fn: Callable[[str], object]) -> Callable[[str], object] | None:
+    """A function that returns what ``fn`` (one of spaCy's lexeme attribute functions that are not a
+    one-line test) returns for every string, answering the common words without ``fn``'s loop or
+    pattern; ``None`` for a function it does not know.
+
+    * ``like_num`` (English): a word of letters is a number word or not (its other tests need
+      digits, signs or ``/``);
+    * ``is_punct``, ``is_currency``: a word of letters and digits holds no punctuation or currency sign;
+    * ``like_email``: an address holds ``@``;
+    * ``like_url``: a word without ``.`` is an address only after ``http://`` or ``https://``
+      (the empty word still goes to ``fn``, which fails on it);
+    * ``word_shape``: an ASCII word by a translation table, runs of five or more cut to four;
+    * ``is_stop`` and ``get_lang`` (keyword partials: a keyword dictionary built for each call):
+      the lower-cased word's membership, and the language code.
+    """
+    if isinstance(fn, functools.partial):
+        if fn.func is lex_attrs.is_stop and not fn.args and fn.keywords.keys() == {"stops"}:
+            stops = fn.keywords["stops"]
+            return lambda text: text.lower() in stops
+        if fn.func is lex_attrs.get_lang and not fn.args and fn.keywords.keys() == {"lang"} \
+                and isinstance(lang := fn.keywords["lang"], str) and "{" not in lang and "}" not in lang:
+            return lang.format  # (a format string without fields ignores its argument)
+        return None
+    if fn is en_lex_attrs.like_num and _NUMBER_WORDS is not None:
+        number_words, like_num = _NUMBER_WORDS, fn
+        return lambda text: text.lower() in number_words if text.isalpha() else like_num(text)
+    if fn is lex_attrs.is_punct or fn is lex_attrs.is_currency:
+        only_signs = fn
+        return lambda text: False if text.isalnum() else only_signs(text)
+    if fn is lex_attrs.like_email:
+        return lambda text: "@" in text and lex_attrs.like_email(text)
+    if fn is lex_attrs.like_url:
+        return lambda text: (lex_attrs.like_url(text) if not text or "." in text
+                             or text.startswith(("http://", "https://")) else False)
+    if fn is lex_attrs.word_shape:
+        return _word_shape
+    return None
+
+
+def _word_shape(text: str) -> str:
+    """The value of spaCy's ``word_shape``: ``x``, ``X``, ``d`` for each letter and digit, other characters
+    as they are, at most four of a kind in a row; an ASCII word by a translation table, its runs cut once
+    per distinct translation.
+    """
+    if len(text) >= 100 or not text.isascii():
+        return lex_attrs.word_shape(text)
+    shape = text.translate(_ASCII_SHAPE)
+    if len(shape) < 5:
+        return shape
+    cut = _CUT_SHAPES.get(shape)
+    if cut is None:
+        if not shape.isalnum() and _OTHER_SHAPE_RUN.search(shape):
+            return lex_attrs.word_shape(text)
+        cut = shape
+        for five, run, four in _SHAPE_RUNS:
+            if five in cut:
+                cut = run.sub(four, cut)
+        if len(_CUT_SHAPES) >= 100_000:
+            _CUT_SHAPES.clear()
+        _CUT_SHAPES[shape] = cut
+    return cut
+
+
+#: :func:`_word_shape`'s translations of five or more characters, and their runs cut to four
+_CUT_SHAPES: dict[str, str] = {}
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -189,14 +282,19 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
     without ASCII digits a match holds no letter but the ``s`` of ``'s``, so
     none starts before the character ahead of the last letter, and the search
     starts there (look-behinds still see the characters before it). A plain word
-    gets no search at all (:func:`_plain_word_skipped`). The result keeps the
-    pattern as ``__self__``.
+    gets no search at all (:func:`_plain_word_skipped`), nor does a word whose last
+    character is ASCII and ends no rule (:func:`_ascii_last_characters`: a hyphenated
+    word, a number). The result keeps the pattern as ``__self__``.
     """
     searched = cast(Callable[[str, int], object], search)
+    ends = _ascii_last_characters(search.__self__)  # type: ignore[attr-defined]
 
     def suffix(string: str) -> object:
         if string.isalpha() and string.isascii():
             return None
+        final = string[-1:]
+        if ends is not None and final.isascii() and final not in ends and final and final != "\n":
+            return None  # no rule ends with this character ($ also matches before a final newline)
         if _ASCII_DIGIT.search(string) is None:
             last = _ASCII_LETTER.search(string[::-1])
             if last is not None:  # the last letter is at len(string) - 1 - last.start()
@@ -205,6 +303,76 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
 
     suffix.__self__ = search.__self__  # type: ignore[attr-defined]
     return suffix
+
+
+class _Unknown(Exception):
+    """A pattern piece :func:`_ascii_last_characters` does not follow."""
+
+
+def _ascii_last_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a match of ``pattern`` can end with (its last character consumed);
+    ``None`` when that is not known: a piece other than literals, character sets without
+    categories or negation, groups, alternatives, repeats and zero-width tests, case-insensitive
+    matching, or a match that can be empty.
+
+    Only for a pattern whose every match ends at the end of the string (spaCy's suffix rules,
+    each ending in ``$``): a string whose last character is ASCII and not among these has no match.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        ends, can_be_empty = _last_of(list(_sre_parser.parse(pattern.pattern, pattern.flags).data))
+    except _Unknown:
+        return None
+    return None if can_be_empty else frozenset(ends)
+
+
+def _last_of(items: list[tuple[object, object]]) -> tuple[set[str], bool]:
+    """The ASCII characters the sequence of parsed pattern ``items`` can end with, and whether it can
+    match the empty string.
+    """
+    ends: set[str] = set()
+    for op, av in reversed(items):
+        if op in (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            continue  # zero width
+        if op is _sre_constants.LITERAL:
+            ends.update(_ascii_chars(cast(int, av), cast(int, av)))
+            return ends, False
+        if op is _sre_constants.IN:
+            for kind, arg in cast(list[tuple[object, object]], av):
+                if kind is _sre_constants.LITERAL:
+                    ends.update(_ascii_chars(cast(int, arg), cast(int, arg)))
+                elif kind is _sre_constants.RANGE:
+                    ends.update(_ascii_chars(*cast(tuple[int, int], arg)))
+                else:
+                    raise _Unknown(kind)
+            return ends, False
+        if op is _sre_constants.BRANCH:
+            empty = False
+            for alternative in cast(tuple[object, list[object]], av)[1]:
+                got, can_be_empty = _last_of(list(cast(Iterable[tuple[object, object]], alternative)))
+                ends |= got
+                empty |= can_be_empty
+        elif op is _sre_constants.SUBPATTERN:
+            _group, add_flags, _del_flags, body = cast(tuple[object, int, int, object], av)
+            if add_flags & re.IGNORECASE:
+                raise _Unknown(op)
+            got, empty = _last_of(list(cast(Iterable[tuple[object, object]], body)))
+            ends |= got
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT):
+            low, _high, body = cast(tuple[int, int, object], av)
+            got, empty = _last_of(list(cast(Iterable[tuple[object, object]], body)))
+            ends |= got
+            empty |= low == 0
+        else:
+            raise _Unknown(op)
+        if not empty:
+            return ends, False
+    return ends, True
+
+
+def _ascii_chars(low: int, high: int) -> list[str]:
+    return [chr(code) for code in range(low, min(high, 127) + 1)]
 
 
 def cached_pipeline(model: str | None = None, gazetteer_path: str = "") -> Language:
