@@ -39,9 +39,14 @@ from .candidates import Candidate, doc_text, text_doc
 from .features import CorpusStats, corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent, form_key
 
-# the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs)
-_sre_parser = importlib.import_module("re._parser")
-_sre_constants = importlib.import_module("re._constants")
+# the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
+# CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
+_sre_parser: types.ModuleType | None
+try:
+    _sre_parser = importlib.import_module("re._parser")
+    _sre_constants = importlib.import_module("re._constants")
+except ImportError:
+    _sre_parser = None
 
 __all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
 
@@ -318,11 +323,11 @@ def _ascii_last_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     Only for a pattern whose every match ends at the end of the string (spaCy's suffix rules,
     each ending in ``$``): a string whose last character is ASCII and not among these has no match.
     """
-    if pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE or _sre_parser is None:
         return None
     try:
         ends, can_be_empty = _last_of(list(_sre_parser.parse(pattern.pattern, pattern.flags).data))
-    except _Unknown:
+    except (_Unknown, AttributeError, TypeError, ValueError):  # a parser that is not as expected: no shortcut
         return None
     return None if can_be_empty else frozenset(ends)
 
