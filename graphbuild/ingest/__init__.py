@@ -13,10 +13,12 @@ Formats are detected from the extension, then from the content
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import arguments
 from ..errors import InputError
 from ..records import Paper
 from .checks import guarded, id_conflicts
@@ -139,9 +141,9 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     return guarded(path, FORMATS[name].read(path))
 
 
-def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False,
-                progress: bool = False) -> ReadResult:
-    """Read every file; raise the first bad record unless ``skip_bad``.
+def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, format: str | None = None,
+                skip_bad: bool = False, progress: bool = False) -> ReadResult:
+    """Read every file (``paths``: one path, or any iterable of them); raise the first bad record unless ``skip_bad``.
 
     With ``skip_bad`` a bad record is skipped and counted, and so is a file
     that cannot be read at all (its records are all left out). Directories
@@ -158,7 +160,7 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     result = ReadResult()
     with stage_bar("reading", enabled=progress, unit="record") as report:
         done = 0
-        for path in _expand(paths):
+        for path in _expand(arguments.paths(paths)):
             result.files += 1
             papers: list[Paper] = []
             skipped: list[InputError] = []
