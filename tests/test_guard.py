@@ -107,8 +107,9 @@ def test_guard_allows_reads_that_name_things_like_keywords(cypher, store):
     store.query(cypher)  # runs on the read-only store
 
 
-def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
-    """The issue's segfault: run it in a child, so a crash shows as a signal instead of killing pytest."""
+def _query_in_child(tmp_path, cypher: object) -> subprocess.CompletedProcess[str]:
+    """Run ``cypher`` on a read-only store in a child process, so a crash shows as a signal instead of
+    killing pytest; a QueryError is printed and exits with 1."""
     built = EmbeddedStore(tmp_path / "db")
     built.sync(graph_to_tables(small_graph()))
     built.close()
@@ -117,12 +118,17 @@ def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
             "from graphbuild.stores.embedded import EmbeddedStore\n"
             "store = EmbeddedStore(sys.argv[1], read_only=True)\n"
             "try:\n"
-            "    store.query(\"CALL READ_CSV_SERIAL('/etc/passwd') RETURN *\")\n"
+            f"    store.query({cypher!r})\n"
             "except QueryError as exc:\n"
             "    print(exc)\n"
             "    sys.exit(1)\n")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], capture_output=True, text=True,
-                            timeout=120)
+    return subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
+    """The issue's segfault, refused before it reaches the store."""
+    result = _query_in_child(tmp_path, "CALL READ_CSV_SERIAL('/etc/passwd') RETURN *")
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("[E200] query refused: READ_CSV_SERIAL(...)")
 
@@ -138,21 +144,8 @@ def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
 ])
 def test_guard_refuses_what_would_crash_or_fail_inside_the_store(cypher, message, tmp_path):
     """Each of these crashed the process (a segmentation fault in the store's parser) or failed with a
-    TypeError from inside the store's binding; run in a child, so a crash shows as a signal."""
-    built = EmbeddedStore(tmp_path / "db")
-    built.sync(graph_to_tables(small_graph()))
-    built.close()
-    code = ("import sys\n"
-            "from graphbuild.errors import QueryError\n"
-            "from graphbuild.stores.embedded import EmbeddedStore\n"
-            "store = EmbeddedStore(sys.argv[1], read_only=True)\n"
-            "try:\n"
-            f"    store.query({cypher!r})\n"
-            "except QueryError as exc:\n"
-            "    print(exc)\n"
-            "    sys.exit(1)\n")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], capture_output=True, text=True,
-                            timeout=300)
+    TypeError from inside the store's binding."""
+    result = _query_in_child(tmp_path, cypher)
     assert result.returncode == 1, result.stderr[-500:]
     assert re.match(rf"^\[E200\] query refused: .*{message}", result.stdout)
 
