@@ -117,10 +117,10 @@ class Workspace:
             raise UsageError(f"settings must be a graphbuild.Settings (Settings(max_nodes=...) or "
                              f"load_settings(...)), not {type(settings).__name__}")
         self.settings = settings or Settings()
-        raw = arguments.path(path if path is not None else self.settings.workspace, "the workspace")
-        if not str(raw).strip():
+        raw = path if path is not None else self.settings.workspace
+        self.path = arguments.path(raw, "the workspace")  # a str or a path: os.fspath takes it
+        if not os.fspath(raw).strip():  # Path("") would be the current folder
             raise WorkspaceNotWritableError("the workspace path is empty; pass -w with a folder name")
-        self.path = raw
         try:
             is_file = self.path.exists() and not self.path.is_dir()
         except OSError as exc:
