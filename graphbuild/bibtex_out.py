@@ -68,13 +68,39 @@ class BibEntry:
 def latex_escape(text: str) -> str:
     r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace.
 
+    BibTeX counts every brace of a value, ``\{`` too, to find where the value ends:
+    a brace without its partner is written ``\textbraceleft{}`` or ``\textbraceright{}``,
+    or the entry would run on into the next one.
+
     Examples
     --------
     >>> print(latex_escape("R&D at 100% for $5 #1"))
     R\&D at 100\% for \$5 \#1
+    >>> print(latex_escape("{a} } {"))
+    \{a\} \textbraceright{} \textbraceleft{}
     """
     text = " ".join(str(text).split())
-    return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], text)
+    lone = _unpaired_braces(text)
+    return _LATEX_RE.sub(lambda m: _LONE_BRACE[m.group(0)] if m.start() in lone else _LATEX_SPECIAL[m.group(0)],
+                         text)
+
+
+_LONE_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def _unpaired_braces(text: str) -> set[int]:
+    """The offsets of the braces in ``text`` that no brace closes or opens."""
+    opened: list[int] = []
+    lone: set[int] = set()
+    for i, char in enumerate(text):
+        if char == "{":
+            opened.append(i)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                lone.add(i)
+    return lone.union(opened)
 
 
 def _ascii_word(text: str) -> str:

@@ -204,7 +204,8 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
     """
     path = str(path)
     ops = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    # not splitlines(): a name may hold U+2028 or U+0085, which JSON keeps raw inside a string
+    for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -212,6 +213,8 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
             data = json.loads(line)
         except ValueError as exc:
             raise InputError(path, lineno, f"not valid JSON ({exc.args[0].split(':')[0]})") from None
+        except RecursionError:
+            raise InputError(path, lineno, "not valid JSON (nested too deeply to read)") from None
         ops.append(parse_operation(data, path, lineno))
     return ops
 

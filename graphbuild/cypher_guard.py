@@ -22,18 +22,27 @@ costs little, running ``COPY ... TO`` costs a file.
 
 The checks run before the query reaches the database, so a query that would
 crash it (some file readers do) is refused with a :class:`QueryError` instead.
+So is a query the database's parser would crash on or cannot take: brackets
+nested more than :data:`MAX_NESTING` deep or a longer run of ``NOT``/``-``/``+``
+(the embedded store's parser recurses on them and dies with a segmentation fault
+some hundreds of levels down), and text that is not a ``str`` or holds an unpaired
+surrogate (a non-UTF-8 byte in a command-line argument becomes one).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .errors import QueryError
 
 __all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
-           "READ_ONLY_CALLS"]
+           "READ_ONLY_CALLS", "MAX_NESTING"]
+
+#: Deepest nesting of brackets, and longest run of prefix operators, a query may have (the embedded store's
+#: parser crashes the process somewhere between 300 and 600 nested lists; no real query comes near 100).
+MAX_NESTING = 100
 
 #: Functions and procedures ``CALL`` may run on a read-only query (compared case-insensitively).
 READ_ONLY_CALLS = frozenset({
@@ -199,7 +208,9 @@ def check_query(cypher: str, *, write: bool = False) -> None:
     QueryError
         Naming the clause or function that was refused.
     """
+    _check_text(cypher)
     tokens = tokenize(cypher)
+    _check_nesting(tokens)
     for i, tok in enumerate(tokens):
         if tok.kind in ("word", "quoted") and i + 1 < len(tokens):
             name, after = _dotted_name(tokens, i)
@@ -218,6 +229,65 @@ def check_query(cypher: str, *, write: bool = False) -> None:
                 raise QueryError(f"query refused: the query writes ({word} ...); pass --write to allow it")
 
 
+def _check_text(cypher: object) -> None:
+    """Refuse a query that is not text, or text no database can be sent (an unpaired surrogate)."""
+    if not isinstance(cypher, str):
+        raise QueryError(f"query refused: a query is Cypher text (a str), not {type(cypher).__name__}")
+    bad = _unpaired_surrogate(cypher)
+    if bad:
+        raise QueryError(f"query refused: the query {bad}")
+
+
+def _unpaired_surrogate(text: str) -> str:
+    """``"holds ..."``: where ``text`` has an unpaired surrogate and what that means, or ``""``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        what = (f"a byte that is not UTF-8 (0x{code - 0xDC00:02x})" if 0xDC80 <= code <= 0xDCFF
+                else f"an unpaired surrogate (\\u{code:04x})")
+        return f"holds {what} at character {exc.start}; give it as UTF-8 text"
+    return ""
+
+
+_INT64 = range(-2**63, 2**63)
+
+
+def _check_value(where: str, value: object, depth: int = 0) -> None:
+    """Refuse a parameter value (``where`` names it) when it, or a value inside it, cannot be sent to a store."""
+    if depth > MAX_NESTING:
+        raise QueryError(f"{where} is nested more than {MAX_NESTING} deep")
+    if isinstance(value, str) and _unpaired_surrogate(value):
+        raise QueryError(f"{where} {_unpaired_surrogate(value)}")
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
+        raise QueryError(f"{where} is a whole number beyond 64 bits ({len(str(abs(value)))} digits); "
+                         "pass it as text or as a float")
+    if isinstance(value, Mapping):
+        for key, inner in value.items():
+            if not isinstance(key, str):
+                raise QueryError(f"{where} has a map key that is not text ({type(key).__name__})")
+            _check_value(where, key, depth + 1)
+            _check_value(where, inner, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for inner in value:
+            _check_value(where, inner, depth + 1)
+
+
+def _check_nesting(tokens: list[Token]) -> None:
+    """Refuse brackets nested, or prefix operators chained, more than :data:`MAX_NESTING` deep."""
+    depth = run = 0
+    for tok in tokens:
+        if tok.text in ("(", "[", "{"):
+            depth += 1
+        elif tok.text in (")", "]", "}"):
+            depth = max(depth - 1, 0)
+        run = run + 1 if tok.text in ("-", "+") or tok.text.upper() == "NOT" else 0
+        if depth > MAX_NESTING or run > MAX_NESTING:
+            what = "brackets nested" if depth > MAX_NESTING else "operators (NOT, - or +) chained"
+            raise QueryError(f"query refused: {what} more than {MAX_NESTING} deep (at character {tok.start + 1}), "
+                             "which the database cannot parse; write the query flatter")
+
+
 def query_parameters(cypher: str) -> list[str]:
     """Names of the ``$parameters`` ``cypher`` uses, in order of first use.
 
@@ -228,15 +298,23 @@ def query_parameters(cypher: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def check_parameters(cypher: str, params: dict[str, object] | None) -> None:
-    """Refuse a query that uses a ``$name`` no value was given for (it would silently be null).
+def check_parameters(cypher: str, params: Mapping[str, object] | None) -> None:
+    """Refuse a query that uses a ``$name`` no value was given for (it would silently be null), and
+    parameters no store can be sent: not a mapping, a name that is not text, text with an unpaired
+    surrogate, a whole number beyond 64 bits.
 
     >>> check_parameters("RETURN $a AS a, '$b' AS b", {"a": 1})
     >>> check_parameters("RETURN $a, $b", {})
     Traceback (most recent call last):
     graphbuild.errors.QueryError: [E200] the query uses $a, $b but no value was given for them (given: none); pass ...
     """
+    if params is not None and not isinstance(params, Mapping):
+        raise QueryError(f"query parameters are a dict of name -> value, not {type(params).__name__}")
     given = params or {}
+    for name, value in given.items():
+        if not isinstance(name, str):
+            raise QueryError(f"query parameter names are text, not {type(name).__name__} ({name!r})")
+        _check_value(f"query parameter ${name}", value)
     missing = [name for name in query_parameters(cypher) if name not in given]
     if missing:
         raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given for "

@@ -106,7 +106,9 @@ class OutputError(GraphbuildError):
 
 
 class UsageError(GraphbuildError):
-    """A command-line value is out of range or names the wrong kind of thing (a folder for a file)."""
+    """A command-line value or a Python API argument is out of range or names the wrong kind of thing
+    (a folder for a file, a number for a path).
+    """
 
     code = "E710"
 

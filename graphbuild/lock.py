@@ -20,6 +20,7 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
+from . import arguments
 from .errors import WorkspaceLockedError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text
 
@@ -57,7 +58,7 @@ class WorkspaceLock:
     def __init__(self, path: str | os.PathLike, command: str, *, wait: bool | float = False):
         self.path = Path(path)
         self.command = command
-        self.wait = wait
+        self.wait = arguments.seconds(wait)
         self._lock: FileLock | None = None
 
     @property

@@ -90,12 +90,12 @@ class Citations:
 # the stages
 
 
-def read(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False,
-         progress: bool = False) -> ReadResult:
-    """Read paper records from files and folders (see :func:`graphbuild.ingest.read_papers`);
-    with ``progress``, the records read are counted on standard error.
+def read(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, format: str | None = None,
+         skip_bad: bool = False, progress: bool = False) -> ReadResult:
+    """Read paper records from files and folders, one path or an iterable of them (see
+    :func:`graphbuild.ingest.read_papers`); with ``progress``, the records read are counted on standard error.
     """
-    return read_papers([Path(p) for p in inputs], format=format, skip_bad=skip_bad, progress=progress)
+    return read_papers(inputs, format=format, skip_bad=skip_bad, progress=progress)
 
 
 def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,

@@ -32,16 +32,16 @@ import gc
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from . import generations, stages
+from . import arguments, generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
-from .errors import WorkspaceError, WorkspaceNotWritableError
+from .errors import UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
@@ -108,14 +108,19 @@ class Workspace:
     ------
     WorkspaceNotWritableError
         When ``path`` is empty or names an existing file.
+    UsageError
+        When ``path`` is not a path or ``settings`` not a :class:`~graphbuild.settings.Settings`.
     """
 
     def __init__(self, path: str | os.PathLike | None = None, settings: Settings | None = None):
+        if settings is not None and not isinstance(settings, Settings):
+            raise UsageError(f"settings must be a graphbuild.Settings (Settings(max_nodes=...) or "
+                             f"load_settings(...)), not {type(settings).__name__}")
         self.settings = settings or Settings()
         raw = path if path is not None else self.settings.workspace
-        if not str(raw).strip():
+        self.path = arguments.path(raw, "the workspace")  # a str or a path: os.fspath takes it
+        if not os.fspath(raw).strip():  # Path("") would be the current folder
             raise WorkspaceNotWritableError("the workspace path is empty; pass -w with a folder name")
-        self.path = Path(raw)
         try:
             is_file = self.path.exists() and not self.path.is_dir()
         except OSError as exc:
@@ -259,7 +264,7 @@ class Workspace:
 
         Parameters
         ----------
-        inputs : files or folders; none rebuilds from the papers already in the workspace.
+        inputs : a file or folder, or an iterable of them; none rebuilds from the papers already in the workspace.
         format : force the input format.
         skip_bad : skip malformed records (listed in the report) instead of failing.
         sync_store : also write the generation's embedded store.
@@ -278,6 +283,7 @@ class Workspace:
             Read-only folder, a file in the way, or no space left (the previous graph stays live).
         """
         say = log or (lambda msg: None)
+        inputs = arguments.paths(inputs)  # a wrong type fails here, before the workspace is touched
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
         stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
         created = not self.path.exists()
@@ -436,7 +442,8 @@ class Workspace:
         """
         from .stores.embedded import EmbeddedStore
 
-        bound = {**(params or {}), **kw_params}
+        # anything but a mapping goes on as given, for the store's check to name it
+        bound = {**(params or {}), **kw_params} if params is None or isinstance(params, Mapping) else params
         if not write:
             return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
         with self.lock("query --write", wait=wait):
@@ -459,19 +466,22 @@ class Workspace:
         """
         from .viz import PagePath, node_ids_from_rows, render_html, select_subgraph
 
+        out = arguments.path(out, "out")
+        if color not in ("kind", "community"):
+            raise UsageError(f"color must be 'kind' or 'community', not {color!r}")
         graph = self.graph()
         node_ids = None
         if cypher:
             node_ids = node_ids_from_rows(graph, self.query(cypher, params or {}))
         selection = select_subgraph(graph, focus=focus, hops=hops, node_ids=node_ids,
-                                    types=list(types) if types else None, since=since,
-                                    max_nodes=max_nodes or self.settings.max_nodes)
+                                    types=arguments.names(types, "types") or None, since=since,
+                                    max_nodes=self.settings.max_nodes if max_nodes is None else max_nodes)
         colouring: dict[str, Any] = {}
         if color == "community":
             from .communities import community_names, node_communities
 
             colouring = {"communities": node_communities(graph), "community_names": community_names(graph)}
-        written = render_html(selection, Path(out), title=title or f"graphbuild: {self.path.name}", **colouring)
+        written = render_html(selection, out, title=title or f"graphbuild: {self.path.name}", **colouring)
         return PagePath(written)  # a Path that Jupyter displays as the page
 
     def related_index(self):

@@ -65,6 +65,23 @@ def test_bibtex_out_escapes_latex_specials() -> None:
     assert latex_escape("  two\n lines ") == "two lines"
 
 
+def test_bibtex_out_unbalanced_braces_keep_the_entry_closed_and_read_back(tmp_path: Path) -> None:
+    """BibTeX counts an escaped brace too: a lone \\{ left the value open and swallowed the next entries."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    odd = Paper(title="Sets } of {x} and { more", authors=("Jo}hn {Doe",), venue="Conf {unbalanced", year=2024)
+    papers = [odd, Paper(title="The next entry", year=2023)]
+    text = render_bibtex(papers)
+    for entry in text.split("\n@"):
+        assert entry.count("{") == entry.count("}")  # as BibTeX counts them, backslash or not
+    assert r"Sets \textbraceright{} of \{x\} and \textbraceleft{} more" in text
+    path = tmp_path / "odd.bib"
+    path.write_text(text, encoding="utf-8")
+    read = list(read_bibtex(path))
+    assert [(p.title, p.authors, p.venue) for p in read] == [
+        ("Sets } of {x} and { more", ("Jo}hn {Doe",), "Conf {unbalanced"), ("The next entry", (), None)]
+
+
 def test_bibtex_out_collisions_get_deterministic_suffixes() -> None:
     a = Paper(title="Graph Networks", authors=("Ann Smith",), year=2020, id="doi:10.1/b")
     b = Paper(title="Graph networks again", authors=("Bob Smith",), year=2020, id="doi:10.1/a")

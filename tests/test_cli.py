@@ -61,6 +61,16 @@ def test_cli_query_formats(built, capsys):
     assert json.loads(row[0])["title"] == "LoRA: Low-Rank Adaptation of Large Language Models"  # a node, whole
 
 
+def test_cli_query_csv_text_a_spreadsheet_would_run_gets_a_quote(built, capsys):
+    cells = ["=HYPERLINK(\"x\")", "+SUM(1)", "-minus", "@cmd", "\tTab", "plain", "it's = fine"]
+    assert main(["query", "-w", str(built), "UNWIND $t AS t RETURN t, -3 AS n", "--param",
+                 f"t:list={json.dumps(cells)}", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows == [["t", "n"], ["'=HYPERLINK(\"x\")", "-3"], ["'+SUM(1)", "-3"], ["'-minus", "-3"],
+                    ["'@cmd", "-3"], ["'\tTab", "-3"], ["plain", "-3"], ["it's = fine", "-3"]]
+
+
 def test_cli_query_refuses_writes(built, capsys):
     assert main(["query", "-w", str(built), "CREATE (p:Paper {id: 'x'})"]) == 1
     err = capsys.readouterr().err

@@ -65,6 +65,7 @@ def test_curation_parse_skips_comments_and_keeps_line_numbers():
     ('{"op": "reject", "entity": "A", "colour": "red"}', "unknown field(s) colour"),
     ('{"op": "proposed", "entity": "A", "paper": "p1", "value": "yes"}', "'value' must be true or false"),
     ('["merge"]', "expected a JSON object"),
+    ('{"op": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON (nested too deeply to read)"),
 ])
 def test_curation_malformed_line_names_file_and_line(line, message):
     text = '{"op": "alias", "entity": "A", "alias": "B"}\n' + line + "\n"
@@ -73,6 +74,15 @@ def test_curation_malformed_line_names_file_and_line(line, message):
     assert str(info.value).startswith("[E100] cur.jsonl:2: ")
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_curation_names_with_unicode_line_separators_read_back():
+    # graphbuild writes the lines with ensure_ascii=False: U+2028, U+2029 and U+0085 stay raw inside a string,
+    # and a file split at them as line ends could not be read back (nor could `curate rename` write it)
+    op = CurationOp(op="rename", entity="BERT", name="BE\u2028R\x85\u2029T")
+    text = "# note\n" + op.to_line() + "\r\n" + op.to_line() + "\n"
+    ops = parse_curation(text, "cur.jsonl")
+    assert [(o.name, o.where) for o in ops] == [(op.name, "cur.jsonl:2"), (op.name, "cur.jsonl:3")]
 
 
 def test_curation_match_entity_by_id_name_key_and_alias():

@@ -16,6 +16,7 @@ MODULES = [
     "graphbuild.ingest.fields",
     "graphbuild.ingest.bibtex_fast",
     "graphbuild.cypher_guard",
+    "graphbuild.arguments",
     "graphbuild.errors",
     "graphbuild.export",
     "graphbuild.bibtex_out",

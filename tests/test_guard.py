@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -106,8 +107,9 @@ def test_guard_allows_reads_that_name_things_like_keywords(cypher, store):
     store.query(cypher)  # runs on the read-only store
 
 
-def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
-    """The issue's segfault: run it in a child, so a crash shows as a signal instead of killing pytest."""
+def _query_in_child(tmp_path, cypher: object) -> subprocess.CompletedProcess[str]:
+    """Run ``cypher`` on a read-only store in a child process, so a crash shows as a signal instead of
+    killing pytest; a QueryError is printed and exits with 1."""
     built = EmbeddedStore(tmp_path / "db")
     built.sync(graph_to_tables(small_graph()))
     built.close()
@@ -116,14 +118,54 @@ def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
             "from graphbuild.stores.embedded import EmbeddedStore\n"
             "store = EmbeddedStore(sys.argv[1], read_only=True)\n"
             "try:\n"
-            "    store.query(\"CALL READ_CSV_SERIAL('/etc/passwd') RETURN *\")\n"
+            f"    store.query({cypher!r})\n"
             "except QueryError as exc:\n"
             "    print(exc)\n"
             "    sys.exit(1)\n")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], capture_output=True, text=True,
-                            timeout=120)
+    return subprocess.run([sys.executable, "-c", code, str(tmp_path / "db")], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_guard_read_csv_serial_refused_in_a_fresh_process(tmp_path):
+    """The issue's segfault, refused before it reaches the store."""
+    result = _query_in_child(tmp_path, "CALL READ_CSV_SERIAL('/etc/passwd') RETURN *")
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("[E200] query refused: READ_CSV_SERIAL(...)")
+
+
+@pytest.mark.parametrize(("cypher", "message"), [
+    ("RETURN " + "[" * 600 + "]" * 600 + " AS x", "brackets nested more than 100 deep"),
+    ("RETURN " + "{a:" * 600 + "1" + "}" * 600 + " AS x", "brackets nested more than 100 deep"),
+    ("RETURN " + "(" * 5000 + "1" + ")" * 5000 + " AS x", "brackets nested more than 100 deep"),
+    ("RETURN " + "NOT " * 12000 + "true AS x", r"operators \(NOT, - or \+\) chained more than 100 deep"),
+    ('RETURN "\udcff" AS x', r"holds a byte that is not UTF-8 \(0xff\) at character 8"),
+    ("RETURN '\ud800' AS x", r"holds an unpaired surrogate \(\\ud800\)"),
+    (5, "a query is Cypher text"),
+])
+def test_guard_refuses_what_would_crash_or_fail_inside_the_store(cypher, message, tmp_path):
+    """Each of these crashed the process (a segmentation fault in the store's parser) or failed with a
+    TypeError from inside the store's binding."""
+    result = _query_in_child(tmp_path, cypher)
+    assert result.returncode == 1, result.stderr[-500:]
+    assert re.match(rf"^\[E200\] query refused: .*{message}", result.stdout)
+
+
+def test_guard_allows_nesting_up_to_the_limit(store):
+    assert store.query("RETURN " + "[" * 100 + "]" * 100 + " AS x")[0]["x"] is not None
+    assert store.query("RETURN " + "- " * 100 + "1 AS x") == [{"x": 1}]
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"x": 10**30}, r"query parameter \$x is a whole number beyond 64 bits \(31 digits\)"),
+    ({"x": ["ok", {"k": "\udcff"}]}, r"query parameter \$x holds a byte that is not UTF-8 \(0xff\)"),
+    ({"x": {1: "a"}}, r"query parameter \$x has a map key that is not text \(int\)"),
+    ({1: "a"}, r"query parameter names are text, not int"),
+    ([1], r"query parameters are a dict of name -> value, not list"),
+])
+def test_guard_parameters_no_store_can_take_are_named(params, message, store):
+    with pytest.raises(QueryError, match=rf"^\[E200\] {message}"):
+        store.query("RETURN $x AS x", params)
+    assert store.query("RETURN $x AS x", {"x": 2**63 - 1}) == [{"x": 2**63 - 1}]
 
 
 def test_guard_tokenizer_keeps_strings_comments_and_backquotes_whole():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, UsageError
 from graphbuild.ingest import detect_format, read_file, read_papers
 from graphbuild.ingest.fields import parse_date, split_authors
 from graphbuild.records import Paper, PaperRef, title_id
@@ -1111,3 +1111,12 @@ def test_ingest_a_paper_list_given_twice_is_a_file_error(tmp_path, name, text):
     path = _write(tmp_path / name, text)
     with pytest.raises(InputError, match=rf"{name}:1: field '(papers|data)' is given twice with different values"):
         read_papers([path])
+
+
+def test_ingest_read_papers_takes_one_path_as_one_input_and_refuses_other_kinds():
+    one = read_papers(str(FIXTURES / "papers.jsonl"))  # a str is one path, not a list of one-letter paths
+    assert one.files == 1 and [p.title for p in one.papers] == [
+        p.title for p in read_papers([FIXTURES / "papers.jsonl"]).papers]
+    assert read_papers(FIXTURES / "papers.jsonl").files == 1
+    with pytest.raises(UsageError, match=r"^\[E710\] inputs\[1\] must be a path \(a str or pathlib.Path\), not int"):
+        read_papers([FIXTURES / "papers.jsonl", 3])

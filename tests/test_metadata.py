@@ -10,6 +10,7 @@ import pytest
 
 from graphbuild.errors import InputError
 from graphbuild.ingest import detect_format, read_file, read_papers
+from graphbuild.ingest.json_csv import read_jsonl
 from graphbuild.ingest.metadata import (
     read_arxiv,
     read_openalex,
@@ -78,7 +79,7 @@ def test_metadata_s2_bad_records_are_reported_with_line_numbers() -> None:
     path = FIXTURES / "s2_papers.jsonl"
     papers, errors = _split(list(read_s2(path)))
     assert [(e.line, e.path) for e in errors] == [(2, str(path)), (3, str(path))]
-    assert "not valid JSON" in errors[0].message
+    assert errors[0].message.startswith("invalid JSON: ")
     assert "no title" in errors[1].message
     # the record after the bad ones is still read
     assert papers[-1].title == "Preprint Only"
@@ -108,10 +109,10 @@ def test_metadata_s2_reads_json_array_and_unwraps_cited_paper(tmp_path: Path) ->
 def test_metadata_s2_truncated_array_or_object_raises(tmp_path: Path) -> None:
     path = tmp_path / "cut.json"
     path.write_text('[{"paperId": "a", "title": "x"},')
-    with pytest.raises(InputError, match="not valid JSON"):
+    with pytest.raises(InputError, match="invalid JSON or JSON Lines"):
         list(read_s2(path))
     path.write_text('{\n  "paperId": "a",\n  "title": "x"\n')  # pretty-printed, cut off
-    with pytest.raises(InputError, match="not valid JSON or JSON Lines"):
+    with pytest.raises(InputError, match="invalid JSON or JSON Lines"):
         list(read_s2(path))
 
 
@@ -125,7 +126,8 @@ def test_metadata_s2_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> 
                       f"[E100] {path}:12: record 3: citing paper 1: a field that should be text holds a JSON "
                       'list (["x"])']
     path.write_text("\n\n" + json.dumps(records, indent=1).replace('"def"', "'def'"))  # a syntax error on line 10
-    with pytest.raises(InputError, match=rf"^\[E100\] {re.escape(str(path))}:10: not valid JSON or JSON Lines"):
+    with pytest.raises(InputError, match=rf"^\[E100\] {re.escape(str(path))}:10: invalid JSON or JSON Lines: "
+                                          r"Expecting value \(column 14\); fix the file or export it again$"):
         list(read_s2(path))
 
 
@@ -186,6 +188,20 @@ def test_metadata_openalex_reads_json_lines(tmp_path: Path) -> None:
     assert [(p.title, p.ids, p.source) for p in papers] == [
         ("One", (("openalex", "W9"),), f"{path}:1"), ("Two", (("openalex", "W10"),), f"{path}:2")]
     assert [e.line for e in errors] == [4]
+
+
+@pytest.mark.parametrize("reader", [read_s2, read_openalex])
+def test_metadata_json_lines_bad_lines_worded_as_the_plain_json_lines_reader(reader, tmp_path: Path) -> None:
+    first = {"paperId": "a", "id": "https://openalex.org/W1", "title": "One", "display_name": "One"}
+    lines = [json.dumps(first), '{"title": ', "[1, 2]", "[" * 100_000 + "]" * 100_000, json.dumps(first)]
+    path = tmp_path / "papers.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = [str(e) for e in reader(path) if isinstance(e, InputError)]
+    plain = [str(e) for e in read_jsonl(path) if isinstance(e, InputError)]
+    assert errors == plain == [
+        f"[E100] {path}:2: invalid JSON: Expecting value (column 11); each line must be one complete JSON object",
+        f"[E100] {path}:3: line is an array, not an object with paper fields",
+        f"[E100] {path}:4: the JSON on this line is nested too deeply to read"]
 
 
 def test_metadata_openalex_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> None:

@@ -590,3 +590,43 @@ def test_workspace_adding_a_record_with_the_doi_of_a_paper_of_another_title_is_r
     assert report.papers_total == 1  # merged, as the DOI says; but not without a word
     assert [line.split(" but ")[0] for line in said if line.startswith("warning: ")] == [
         f"warning: {later}:3 has the DOI '10.1000/lora' of {first}:1"]
+
+
+def test_workspace_build_of_one_path_given_as_text_reads_that_file(tmp_path):
+    # a str is one path: it was iterated, and `build("corpus.jsonl")` read files "c", "o", ...
+    ws = graphbuild.build(str(SOURCES / "corpus.jsonl"), tmp_path / "ws", progress=False, overview=False)
+    assert ws.stats()["nodes"]["Paper"] == 2
+    assert len(graphbuild.extract(SOURCES / "corpus.jsonl")) == 2
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda root: graphbuild.build(5, root / "ws"), "inputs must be a path or a list of paths"),
+    (lambda root: graphbuild.build([SOURCES / "corpus.jsonl", 5], root / "ws"), r"inputs\[1\] must be a path"),
+    (lambda root: graphbuild.build([b"corpus.jsonl"], root / "ws"), r"inputs\[0\] must be a path .*not bytes"),
+    (lambda root: graphbuild.build(["corpus\x00.jsonl"], root / "ws"), "holds a NUL character"),
+    (lambda root: Workspace(5), "the workspace must be a path"),
+    (lambda root: Workspace(str(root / "w\x00s")).exists(), "holds a NUL character"),
+    (lambda root: Workspace(root / "ws", {"max_nodes": 3}), "settings must be a graphbuild.Settings"),
+    (lambda root: Workspace(root / "ws").build([], wait="soon"), "wait must be True, False or a number"),
+])
+def test_workspace_api_arguments_of_the_wrong_kind_are_one_coded_line(tmp_path, call, message):
+    with pytest.raises(graphbuild.GraphbuildError, match=rf"^\[E710\] .*{message}"):
+        call(tmp_path)
+    assert not (tmp_path / "ws").exists()  # refused before the workspace was touched
+
+
+def test_workspace_viz_arguments_are_checked_by_kind_and_one_type_is_a_name(ws, tmp_path):
+    _build(ws, SOURCES / "corpus.jsonl")
+    page = ws.viz(tmp_path / "models.html", types="Model")  # one name: it was read letter by letter
+    assert '"nodes":[{"group":"Model"' in page.read_text(encoding="utf-8")
+    for kwargs, message in [({"hops": "2"}, "hops must be a whole number"), ({"since": "2020"}, "since must be"),
+                            ({"color": "rainbow"}, "color must be 'kind' or 'community'"),
+                            ({"max_nodes": 0}, "max_nodes must be at least 1")]:
+        with pytest.raises(graphbuild.GraphbuildError, match=message):
+            ws.viz(tmp_path / "x.html", **kwargs)
+
+
+def test_workspace_query_parameters_not_a_mapping_is_a_query_error(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    with pytest.raises(graphbuild.QueryError, match=r"query parameters are a dict of name -> value, not list"):
+        ws.query("RETURN $x AS x", [1])

@@ -142,10 +142,21 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
+#: What a spreadsheet reads as the start of a formula in a cell of text (``=HYPERLINK(...)`` in a title).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Any) -> str:
-    """A CSV cell keeps everything: a list, node or relationship as JSON (``["a, b", "c"]`` is not ``a, b, c``)."""
+    """A CSV cell keeps everything: a list, node or relationship as JSON (``["a, b", "c"]`` is not ``a, b, c``).
+
+    Text that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return) gets a leading ``'``, so the spreadsheet shows it instead; numbers (``-3``) stay as
+    they are, and ``--format json`` gives every value exactly.
+    """
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return "" if value is None else str(value)
 
 

@@ -67,7 +67,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                         "(a,b,c or JSON); untyped numbers become numbers")
     q.add_argument("--format", choices=["table", "json", "csv"], default="table",
                    help="table (default; a node shown by its name), json, or csv (lists, nodes and "
-                        "relationships as JSON cells)")
+                        "relationships as JSON cells; text starting with = + - @ gets a leading ' so that a "
+                        "spreadsheet shows it instead of running it as a formula)")
     q.add_argument("--write", action="store_true", help="allow write clauses")
     _add_wait(q)
     q.add_argument("--neo4j", action="store_true", help="run on Neo4j instead of the embedded store")

@@ -13,10 +13,12 @@ Formats are detected from the extension, then from the content
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import arguments
 from ..errors import InputError
 from ..records import Paper
 from .checks import guarded, id_conflicts
@@ -152,9 +154,9 @@ def skipped_whole(error: InputError, what: str = "file") -> InputError:
     return InputError(error.path, error.line, f"{error.message} (the whole {what} was skipped)")
 
 
-def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_bad: bool = False,
-                progress: bool = False) -> ReadResult:
-    """Read every file; raise the first bad record unless ``skip_bad``.
+def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, format: str | None = None,
+                skip_bad: bool = False, progress: bool = False) -> ReadResult:
+    """Read every file (``paths``: one path, or any iterable of them); raise the first bad record unless ``skip_bad``.
 
     With ``skip_bad`` a bad record is skipped and counted, and so is a file
     that cannot be read at all (its records are all left out). Directories
@@ -171,7 +173,7 @@ def read_papers(paths: Iterable[str | Path], *, format: str | None = None, skip_
     result = ReadResult()
     with stage_bar("reading", enabled=progress, unit="record") as report:
         done = 0
-        for path in expand_inputs(paths):
+        for path in expand_inputs(arguments.paths(paths)):
             result.files += 1
             papers: list[Paper] = []
             skipped: list[InputError] = []

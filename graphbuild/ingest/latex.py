@@ -45,6 +45,7 @@ _TOKEN = re.compile(
     r"|\\(?P<word>ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*"
     r"|\\(?P<style>" + "|".join(_STYLES) + r")\s*\{"
     r"|\\(?P<esc>[&%$#_{},; \n])"
+    r"|\\textbrace(?P<textbrace>left|right)(?![A-Za-z])\s*(?:\{\})?"
     r"|(?P<brace>[{}])"
     r"|(?P<text>---|--|~|``|'')"
 )
@@ -83,6 +84,8 @@ def _replace(m: re.Match[str]) -> str:
         return ""
     if groups["esc"] is not None:
         return _ESCAPES[groups["esc"]]
+    if groups["textbrace"] is not None:  # a brace BibTeX must not count (graphbuild.bibtex_out writes them)
+        return "{" if groups["textbrace"] == "left" else "}"
     return _TEXT[m.group()]
 
 

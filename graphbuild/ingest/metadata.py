@@ -41,7 +41,8 @@ from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .fields import clean_text, read_input_bytes, read_text
-from .located import line_numbers, loads, parse_json, repeated_keys
+from .json_csv import json_line
+from .located import line_numbers, parse_json, repeated_keys
 
 __all__ = [
     "ATOM_NS",
@@ -129,8 +130,9 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
 
     ``line`` is the line the record starts on; ``label`` is ``""`` for JSON
     Lines and ``"record N: "`` (N from 1) for an array or an API page, to go
-    before the reason in an error. A line that is not JSON is yielded as an
-    :class:`InputError` value.
+    before the reason in an error. A line that is not a JSON object is yielded as
+    an :class:`InputError` value, worded as the plain JSON Lines reader words it
+    (:func:`~graphbuild.ingest.json_csv.json_line`).
     """
     text = read_text(path)
     if not text or text.isspace():
@@ -140,13 +142,9 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     except json.JSONDecodeError as exc:
         stripped = text.lstrip()
         first = stripped.split("\n", 1)[0]
-        try:
-            starts_as_lines = not stripped.startswith("[") and isinstance(json.loads(first), dict)
-        except json.JSONDecodeError:
-            starts_as_lines = False
-        if not starts_as_lines:
-            raise InputError(path, exc.lineno, f"not valid JSON or JSON Lines ({exc.msg} at line "
-                             f"{exc.lineno}); fix the file or export it again") from None
+        if stripped.startswith("[") or not isinstance(json_line(first, path, None), dict):
+            raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
+                                               "fix the file or export it again") from None
     else:
         whole = doc.value
         if isinstance(whole, dict):
@@ -164,11 +162,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit in a string
         if not line.strip():
             continue
-        try:
-            yield lineno, loads(line), ""
-        except json.JSONDecodeError as exc:
-            yield lineno, InputError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno}); "
-                                     "fix or remove this line"), ""
+        yield lineno, json_line(line, path, lineno), ""
 
 
 def _looks_json(head: str) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from .. import arguments
 from ..errors import QueryError
 from ..lookup import choose_types
 from ..records import ENTITY_TYPES, parse_year
@@ -198,9 +199,11 @@ def select_subgraph(
     >>> sorted(sel.graph)  # doctest: +SKIP
     ['P5', 'entity:vit']
     """
-    if hops < 0:
+    if arguments.whole(hops, "hops") < 0:
         raise QueryError(f"hops must be 0 or more, got {hops}")
-    if max_nodes < 1:
+    if since is not None:
+        arguments.whole(since, "since")
+    if arguments.whole(max_nodes, "max_nodes") < 1:
         raise QueryError(f"max_nodes must be at least 1, got {max_nodes}")
     kinds = _check_types(types)
     if focus is None and node_ids is None and kinds is None and since is None and _is_large(G):

@@ -1,0 +1,84 @@
+"""Checks of the arguments the Python API is called with, so a wrong type is one coded line.
+
+The CLI parses its values before calling the API; a library user passes them
+as they are, and a ``str`` where a list of paths is expected would otherwise be
+read character by character (``build("papers.jsonl")`` reading files ``p``,
+``a``, ...). Each function returns the value in the form the code uses, or
+raises :class:`~graphbuild.errors.UsageError` naming the argument.
+
+>>> paths("papers.jsonl")
+[PosixPath('papers.jsonl')]
+>>> names("Method", "types")
+['Method']
+>>> whole("2", "hops")
+Traceback (most recent call last):
+graphbuild.errors.UsageError: [E710] hops must be a whole number, not str ('2')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import UsageError
+
+__all__ = ["path", "paths", "names", "whole", "seconds"]
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} ({text if len(text) <= 40 else text[:37] + '...'})"
+
+
+def path(value: object, what: str) -> Path:
+    """``value`` (a ``str`` or :class:`os.PathLike` naming a path) as a :class:`~pathlib.Path`."""
+    if isinstance(value, (str, os.PathLike)):
+        name = os.fspath(value)
+        if isinstance(name, str):
+            if "\x00" in name:
+                raise UsageError(f"{what} {name!r} holds a NUL character, which no path can hold")
+            return Path(name)
+    raise UsageError(f"{what} must be a path (a str or pathlib.Path), not {_shown(value)}")
+
+
+def paths(value: object, what: str = "inputs") -> list[Path]:
+    """One path, or an iterable of them, as a list of paths; ``None`` is none."""
+    if value is None:
+        return []
+    if isinstance(value, (str, os.PathLike)):
+        return [path(value, what)]
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        raise UsageError(f"{what} must be a path or a list of paths (str or pathlib.Path), not {_shown(value)}")
+    return [path(item, f"{what}[{n}]") for n, item in enumerate(value)]
+
+
+def names(value: object, what: str) -> list[str] | None:
+    """One name, or an iterable of names, as a list; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, Iterable) or isinstance(value, (bytes, bytearray)):
+        raise UsageError(f"{what} must be a name or a list of names, not {_shown(value)}")
+    out = list(value)
+    for n, item in enumerate(out):
+        if not isinstance(item, str):
+            raise UsageError(f"{what}[{n}] must be a name (a str), not {_shown(item)}")
+    return out
+
+
+def whole(value: object, what: str) -> int:
+    """``value`` when it is a whole number (``True`` and ``2.0`` are not)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise UsageError(f"{what} must be a whole number, not {_shown(value)}")
+
+
+def seconds(value: object, what: str = "wait") -> bool | float:
+    """A wait: ``True`` (as long as it takes), ``False`` (not at all) or a number of seconds, 0 or more."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value >= 0:  # NaN fails the comparison
+        return float(value)
+    raise UsageError(f"{what} must be True, False or a number of seconds (0 or more), not {_shown(value)}")
