@@ -57,9 +57,9 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-def build(inputs: Iterable[str | os.PathLike], workspace: str | os.PathLike | None = None, *,
+def build(inputs: str | os.PathLike | Iterable[str | os.PathLike], workspace: str | os.PathLike | None = None, *,
           settings: Settings | None = None, **options) -> Workspace:
-    """Build (or update) a workspace from input files and return it."""
+    """Build (or update) a workspace from input files (one path, or several) and return it."""
     from .workspace import Workspace
 
     ws = Workspace(workspace, settings)
@@ -67,10 +67,10 @@ def build(inputs: Iterable[str | os.PathLike], workspace: str | os.PathLike | No
     return ws
 
 
-def extract(inputs: Iterable[str | os.PathLike], *, format: str | None = None, skip_bad: bool = False,
-            settings: Settings | None = None, log: Callable[[str], None] | None = None,
+def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, format: str | None = None,
+            skip_bad: bool = False, settings: Settings | None = None, log: Callable[[str], None] | None = None,
             progress: bool = False) -> list[Extraction]:
-    """Run the NLP pass on input files (no workspace): one :class:`Extraction` per paper.
+    """Run the NLP pass on input files (one path, or several; no workspace): one :class:`Extraction` per paper.
 
     The first stages of a build (:mod:`graphbuild.stages`): read, merge, extract. ``log``
     receives one line per skipped record (with ``skip_bad``) and per warning; with

@@ -250,7 +250,7 @@ class Workspace:
 
     def build(
         self,
-        inputs: Iterable[str | os.PathLike] = (),
+        inputs: str | os.PathLike | Iterable[str | os.PathLike] = (),
         *,
         format: str | None = None,
         skip_bad: bool = False,
