@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "f8151f4b46d3a81ac78cf84ee7090c142ca11119251e1bf6a8ca6beab7d5644b"
-SHARED_50_SHA256 = "34a0ed2eb97660112f089e8f0c62aea2ba723afac77fb27980f7de221766df69"
+DEMO_SHA256 = "80e415f93d5266e7ddf801e82dd306106827f27c19b8d8327f6aaaacf4654712"
+SHARED_50_SHA256 = "12ecd2c3de201598b7595a192b9a8988792bce6d5f94b676de64df12846d0f43"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "21e73b4cf4cf507c"
+MODEL_DIGEST = "429312c938e4ae31"
