@@ -98,17 +98,35 @@ def normalize_title(title: str) -> str:
     return "".join(out)
 
 
+#: Greek letters (after NFKD and case folding) spelled in Latin letters, as papers also write them
+_GREEK_NAMES = str.maketrans({
+    letter: spelled for letters, spelled in (
+        ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "epsilon"), ("ζ", "zeta"),
+        ("η", "eta"), ("θ", "theta"), ("ι", "iota"), ("κ", "kappa"), ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"),
+        ("ξ", "xi"), ("ο", "omicron"), ("π", "pi"), ("ρ", "rho"), ("σς", "sigma"), ("τ", "tau"),
+        ("υ", "upsilon"), ("φ", "phi"), ("χ", "chi"), ("ψ", "psi"), ("ω", "omega"))
+    for letter in letters})
+
+
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Comparison key of an entity name: ``Llama-3.1-8B`` and ``llama 3.1 8b`` agree.
 
+    A Greek letter counts as its Latin spelling: ``β-VAE`` is ``beta-VAE``, not
+    ``VAE``, and ``μP`` is ``muP``, not ``P``.
+
     >>> name_key("Llama-3.1-8B") == name_key("llama 3.1 8b") == "llama318b"
     True
+    >>> name_key("β-VAE"), name_key("Π-model"), name_key("TD(λ)")
+    ('betavae', 'pimodel', 'tdlambda')
     """
     name = name or ""
     if name.isascii():  # (decomposing and case folding an ASCII name are lower-casing it)
         return name.lower().translate(_NOT_IN_KEY)
-    return _NOT_KEY_CHAR.sub("", unicodedata.normalize("NFKD", name).casefold())
+    text = unicodedata.normalize("NFKD", name).casefold()
+    if not text.isascii():
+        text = text.translate(_GREEK_NAMES)
+    return _NOT_KEY_CHAR.sub("", text)
 
 
 #: the characters a :func:`name_key` drops, as a pattern and as an ASCII deletion table

@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "bf7d14f0d5f064ff6ef8136dc9910bac763ba93c2a0836496211719668341bf4"
-SHARED_50_SHA256 = "07021047b09507f842394bf1adb2515f62e3ead50ace82fc5445d2ff586fd68f"
+DEMO_SHA256 = "11758fadd0acababbc73606ecdd1d3c0fccf0e9e6ec1151f113e9b66a0d1af43"
+SHARED_50_SHA256 = "3c858d89f4065be95523279bd6a786bf07afb928ccc5637b802ecf52a47f02cc"
 
 
 @pytest.fixture(scope="module")

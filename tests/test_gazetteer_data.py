@@ -247,7 +247,7 @@ def test_gazetteer_data_one_entry_per_spelling():
         ("Latent Consistency Models", "Latent Consistency Model", "Model"),
         ("CIoU loss", "CIoU", "Method"),
         ("NAS-Bench-201", "NAS-Bench-201", "Dataset"),
-        ("ORB-SLAM2", "ORB-SLAM", "Method"),
+        ("ORB-SLAM2", "ORB-SLAM2", "Method"),  # (a version: its own entry, of the ORB-SLAM family)
     ])
 
 
@@ -258,3 +258,49 @@ def test_gazetteer_data_english_word_names_are_ambiguous():
         entry = gaz.lookup(word)
         assert entry is not None and entry.ambiguous, word
         assert gaz.lookup(word.lower()) is None, word
+
+
+#: what a variant adds to its family's name: a version, an edition, a size (ANNOTATION.md: "a version
+#: or size variant is its own entity when written that way"); "1" and "v1" often name the family itself
+_VARIANT_REST = re.compile(r"(?:v?\d+[a-z]?\d*|xl|xxl|large|base|small|tiny|mini|pro|plus|ultra|lite|beta|alpha|"
+                           r"sigma|\d+k)")
+
+
+def test_gazetteer_data_no_alias_is_a_variant_of_its_entry():
+    # "ZeRO-3" as an alias of ZeRO named the stage "ZeRO" and made ZeRO-2 and ZeRO-3 one entity
+    gaz = load_gazetteer()
+    wrong = []
+    for entry in gaz.entries:
+        if entry.type not in ("Model", "Method", "Dataset"):
+            continue
+        for alias in entry.aliases:
+            rest = name_key(alias)[len(entry.key):]
+            if name_key(alias).startswith(entry.key) and rest not in ("", "1", "v1", "10", "v10") \
+                    and _VARIANT_REST.fullmatch(rest):
+                wrong.append(f"{entry.name}: {alias}")
+    assert not wrong, wrong
+
+
+def test_gazetteer_data_versions_and_sizes_are_their_own_entries():
+    gaz = load_gazetteer()
+    for variant, family in [("ZeRO-3", "ZeRO"), ("ZeRO stage 2", "ZeRO"), ("ORB-SLAM3", "ORB-SLAM"),
+                            ("Phi-3.5", "Phi-3"), ("VOT2019", "VOT"), ("HAWQ-V3", "HAWQ"),
+                            ("StarChat-β", "StarChat"), ("τ²-bench", "tau-bench"), ("β-CROWN", "CROWN")]:
+        entry = gaz.lookup(variant)
+        assert entry is not None and entry.key != name_key(family), (variant, entry)
+        assert entry.family is not None and name_key(entry.family) == name_key(family), (variant, entry)
+    # two releases or two models, never one entry
+    for a, b in [("Boltz-1", "Boltz-2"), ("Playground v2.5", "Playground v2"), ("UCSD Ped1", "UCSD Ped2"),
+                 ("GLM-4", "ChatGLM3"), ("PanGu-α", "PanGu-Sigma"), ("CROWN-IBP", "alpha-CROWN"),
+                 ("BSDS500", "BSDS300"), ("i2b2 2010", "i2b2 2014"), ("IBM Model 1", "IBM Model 4")]:
+        ea, eb = gaz.lookup(a), gaz.lookup(b)
+        assert ea is not None and eb is not None and ea is not eb, (a, b)
+
+
+def test_gazetteer_data_sizes_with_a_decimal_point_are_not_their_integer_twins():
+    # a name key drops the decimal point: OPT-1.3B and OPT-13B share "opt13b"
+    gaz = load_gazetteer()
+    entry = gaz.lookup("OPT-13B")
+    assert entry is not None and entry.name == "OPT-13B"
+    assert gaz.lookup("OPT-1.3B") is None or gaz.lookup("OPT-1.3B").name != "OPT-13B"
+    assert gaz.lookup("Llama 3.1 8B") is gaz.lookup("Llama-3.1-8B") is not None

@@ -203,6 +203,117 @@ def test_roles_proposes_exactly_what_is_proposed():
         assert found and all((e.role == "proposes") == e.proposed for e in found), found
 
 
+def test_roles_versus_with_its_full_stop_compares():
+    # "vs." ends with a full stop, which is no clause break between the cue and the name
+    for text in ("We compare PPO vs. SAC on MuJoCo.", "Our detector reaches 55 AP vs. RT-DETR.",
+                 "We train PPO and compare with SAC on MuJoCo."):
+        found = {e.name: e.role for e in extract_text(text, title="Probe").entities}
+        last = text.split()[-1 if "RT-" in text else -3].rstrip(".")
+        assert found.get(last) == "compares_with", (text, found)
+
+
+def test_roles_sentence_opening_with_a_results_word_is_about_results():
+    found = {e.name: e.role for e in extract_text(
+        "Experiments on the Glorp-7 dataset show that our model is better.", title="Probe").entities}
+    assert found.get("Glorp-7") == "evaluates_on", found
+
+
+def test_roles_follow_the_type_the_decision_gives():
+    # the roles are set with the rules' type (here Task); a dataset the decision finds in a sentence
+    # about results is evaluated on, whatever the rules thought it was
+    import numpy as np
+
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import CLASSES, DecisionModel, LinearModel, decide
+
+    def constant(bias):
+        return LinearModel({}, np.zeros((0, len(bias))), np.array(bias, dtype=float))
+
+    # every candidate a Dataset, none proposed
+    model = DecisionModel(constant([-9.0, -9.0, -9.0, 9.0][:len(CLASSES)]), constant([-9.0, -9.0, 9.0]),
+                          constant([-9.0]), {})
+    text = "Probe\n\nResults on Glorpset are strong. We outperform Zubnet."
+    sents = [(0, 5), (7, 40), (41, len(text))]
+    glorp = Candidate(text.index("Glorpset"), text.index("Glorpset") + 8, "Glorpset", "capword", type="Task",
+                      sentence=1)
+    zub = Candidate(text.index("Zubnet"), text.index("Zubnet") + 6, "Zubnet", "capword", type="Dataset",
+                    sentence=2, role="evaluates_on")
+    decide(text, sents, 5, [glorp, zub], None, model, threshold=0.3, proposed_threshold=0.3)
+    assert (glorp.type, glorp.role) == ("Dataset", "evaluates_on")
+    model = DecisionModel(constant([-9.0, 9.0, -9.0, -9.0][:len(CLASSES)]), constant([9.0, -9.0, -9.0]),
+                          constant([-9.0]), {})
+    decide(text, sents, 5, [zub], None, model, threshold=0.3, proposed_threshold=0.3)
+    assert (zub.type, zub.role) == ("Model", "compares_with")
+
+
+def test_grouping_size_s_and_numbers_tell_variants_apart():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.features import group_candidates
+
+    def groups(*forms):
+        cands = [Candidate(i, i + 1, f, "shape") for i, f in enumerate(forms)]
+        return sorted(sorted(cands[i].text for i in g) for g in group_candidates(cands, lambda c: None))
+
+    # a size "S" is no plural; a plural and a possessive still join their name
+    assert groups("GlimmerNet", "GlimmerNet-S", "GlimmerNets", "GlimmerNet's") == [
+        ["GlimmerNet", "GlimmerNet's", "GlimmerNets"], ["GlimmerNet-S"]]
+    # the decimal point is part of a size: 1.3B is not 13B; spellings of one name still join
+    assert groups("OPT-1.3B", "OPT-13B", "OPT 1.3B", "Llama-3.1-8B", "Llama 3.1 8B") == [
+        ["Llama 3.1 8B", "Llama-3.1-8B"], ["OPT 1.3B", "OPT-1.3B"], ["OPT-13B"]]
+
+
+def test_pipeline_sizes_of_the_papers_own_name_are_its_family():
+    found = {e.name: e for e in extract_text(
+        "We propose QuokkaNet, a sparse vision network. QuokkaNet-S and QuokkaNet-L are its two sizes; "
+        "QuokkaNet-L beats ResNet-152.", title="Probe").entities}
+    stem = found["QuokkaNet"]
+    for size in ("QuokkaNet-S", "QuokkaNet-L"):
+        assert size in found and size not in stem.mentions, (size, found)
+        assert (found[size].family, found[size].type) == ("QuokkaNet", stem.type), found[size]
+
+
+def test_pipeline_sizes_with_a_decimal_point_keep_their_name():
+    found = {e.name: e.mentions for e in extract_text(
+        "We fine-tune OPT-1.3B and OPT-13B on the same data.", title="Probe").entities}
+    assert found.get("OPT-1.3B") == ["OPT-1.3B"] and found.get("OPT-13B") == ["OPT-13B"], found
+
+
+def test_pipeline_markup_and_typography_hide_no_name():
+    from graphbuild.nlp.textclean import clean_text
+
+    cases = [
+        ("We fine-tune \\textbf{QuokkaNet} and {\\em RoBERTa} on \\emph{GLUE}.", {"QuokkaNet", "RoBERTa", "GLUE"}),
+        ("We evaluate Llama\u00a03 8B and GPT\u20114 on GSM8K.", {"Llama-3-8B", "GPT-4", "GSM8K"}),
+        ("We evaluate ＢＥＲＴ on ＧＬＵＥ and Low-Rank Adaptation（LoRA）.", {"BERT", "GLUE", "LoRA"}),
+        ("We compare with Mistral-\n7B and Gemma on\nMMLU.", {"Mistral-7B", "MMLU"}),
+        ("We use S4\u2014a state space model\u2014on the LRA benchmark.", {"S4"}),
+    ]
+    for text, expected in cases:
+        assert len(clean_text(text)) == len(text)  # offsets into the input stay valid
+        found = extract_text(text, title="Probe")
+        names = {e.name for e in found.entities}
+        assert expected <= names, (text, names)
+        assert not any("\\" in m or "{" in m or "\u2014" in m for e in found.entities for m in e.mentions), found
+    ext = extract_text("We fine-tune \\textbf{QuokkaNet} today.", title="Probe")
+    (quokka,) = [e for e in ext.entities if e.name == "QuokkaNet"]
+    assert ("Probe\n\n" + "We fine-tune \\textbf{QuokkaNet} today.")[quokka.start:quokka.end] == "QuokkaNet"
+
+
+def test_gazetteer_greek_letters_are_spelled_not_dropped():
+    from graphbuild.records import name_key
+
+    assert name_key("β-VAE") == name_key("beta-VAE") != name_key("VAE")
+    gaz = load_gazetteer()
+    for form, name in [("β-VAE", "beta-VAE"), ("ε-greedy", "epsilon-greedy"), ("μP", "muP"), ("τ-bench", "tau-bench")]:
+        entry = gaz.lookup(form)
+        assert entry is not None and entry.name == name, (form, entry)
+    # ordinary words were the keys of Greek-lettered names ("Π-model", "τ-bench", "ε-greedy", "μP")
+    for word in ("Model", "Bench", "greedy", "P"):
+        assert gaz.lookup(word) is None, word
+    found = {e.name for e in extract_text("We study the β-VAE and a plain VAE.", title="Probe").entities}
+    assert "variational autoencoder" not in found or "beta-VAE" in found, found
+
+
 def test_roles_title_name_is_proposed(nlp):
     found = ents(nlp, "We study compression of BERT.", title="ZipBERT: Compressing BERT")
     assert found["ZipBERT"].proposed
@@ -366,6 +477,15 @@ def test_pipeline_full_stop_after_a_size_suffix_ends_the_sentence(nlp):
 @pytest.mark.parametrize("token", ["p-Tuning", "Adam++", "x-Former"])
 def test_patterns_coined_shapes_beyond_capitals(token):
     assert shape_score(token) == 2
+
+
+def test_sentences_recase_title_function_words_stay_lower_case():
+    # a function word capitalised in the abstract (a sentence's first word, "The Pile") is no name
+    # of the title: "ON THE PILE" is "on the Pile"; an acronym the abstract writes keeps its capitals
+    from graphbuild.nlp.sentences import recase_title
+
+    text = "QUOKKA: A MODEL TRAINED ON THE PILE FOR IT\n\nThe Pile is large. We train Quokka on IT data."
+    assert recase_title(text, text.index("\n\n")).startswith("Quokka: A Model Trained on the Pile for IT\n")
 
 
 def test_sentences_recase_title_in_capitals():

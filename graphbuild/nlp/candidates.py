@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .textclean import clean_text
+
 __all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "ComponentWarning", "doc_text",
            "TEXT_KEY", "RAW_KEY", "text_doc"]
 
@@ -58,7 +60,10 @@ class Candidate:
 
 
 def text_doc(nlp: Language, text: str) -> Doc:
-    """``nlp.make_doc(text)`` with the input string kept in ``doc.user_data[RAW_KEY]``."""
+    """``nlp.make_doc`` of the text cleaned of what hides names (:func:`~graphbuild.nlp.textclean.clean_text`:
+    LaTeX markup, no-break spaces, …; its length unchanged), kept in ``doc.user_data[RAW_KEY]``.
+    """
+    text = clean_text(text)
     doc = nlp.make_doc(text)
     doc.user_data[RAW_KEY] = text
     return doc

@@ -45,6 +45,7 @@ from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import DocContext
 from .features import CorpusStats, candidate_features, entity_features, group_candidates
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
+from .roles import role_of
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -285,7 +286,8 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     the abstract writes it in lower case only (a technique phrase; the title's
     capitals do not count), and then only its mentions outside the title name it.
 
-    Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place.
+    Sets ``type``, ``proposed``, ``score`` and ``entity`` on the candidates in place, and ``role``
+    where the type decided is not the one the roles were given for.
     """
     prepared = prepare(text, sents, title_end, cands, gaz, corpus, space)
     cands, entries, groups = prepared.cands, prepared.entries, prepared.groups
@@ -336,8 +338,11 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     for (members, type_, kept), is_proposed in zip(kept_groups, proposed):
         for i in members:
-            cands[i].type = type_
-            cands[i].proposed = is_proposed
+            c = cands[i]
+            if c.type != type_ and 0 <= c.sentence < len(sents):
+                c.role = role_of(text, sents[c.sentence], c, type_)  # the roles followed the rules' type
+            c.type = type_
+            c.proposed = is_proposed
         for i in kept:
             cands[i].entity = len(entities)
         entities.append(kept)

@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
-from .gazetteer import form_key
+from .gazetteer import form_key, variant_key
 from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
@@ -168,8 +168,9 @@ def corpus_stats(texts: Iterable[str]) -> CorpusStats:
 def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str | None]) -> Grouping:
     """Candidates naming one thing in a paper, as lists of indices into ``cands``.
 
-    Forms join when their name keys agree, when one is the other's plural or
-    possessive (``BERTs``, ``BERT's``), when the gazetteer maps them to one
+    Forms join when their name keys and numbers agree (``OPT-1.3B`` is not
+    ``OPT-13B``), when one is the other's plural or possessive (``BERTs``,
+    ``BERT's``; not ``ViT-S``, a size), when the gazetteer maps them to one
     entry, or when an abbreviation pair links them.
     """
     keys = [form_key(c.text) for c in cands]  # (name_key, cached per form)
@@ -184,9 +185,10 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
         return i
 
     for i, c in enumerate(cands):
-        links = [keys[i]]
-        if keys[i].endswith("s") and keys[i][:-1] in singular and len(keys[i]) > 3:
-            links.append(keys[i][:-1])
+        links = [variant_key(c.text)]  # (OPT-1.3B is not OPT-13B, ViT-S no plural of ViT)
+        if keys[i].endswith("s") and keys[i][:-1] in singular and len(keys[i]) > 3 and c.text.endswith("s") \
+                and c.text[-2:-1] not in " -_":
+            links.append(variant_key(c.text[:-2] if c.text[-2:-1] in "'’" else c.text[:-1]))
         g = gaz_key(c)
         if g:
             links.append("gaz:" + g)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,10 +28,46 @@ from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key"]
 
 #: :func:`graphbuild.records.name_key`, cached per surface form (the same forms recur across papers)
 form_key = lru_cache(maxsize=200_000)(name_key)
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+
+
+@lru_cache(maxsize=200_000)
+def numbers_of(form: str) -> tuple[str, ...]:
+    """The numbers written in a name, with their decimal points: the part of a name its key loses
+    (``OPT-1.3B`` and ``OPT-13B`` share the key ``opt13b``).
+
+    >>> numbers_of("OPT-1.3B"), numbers_of("Llama 3.1 8B"), numbers_of("BERT")
+    (('1.3',), ('3.1', '8'), ())
+    """
+    if not any(map(str.isdigit, form)):
+        return ()
+    return tuple(_NUMBER.findall(form if form.isascii() else unicodedata.normalize("NFKD", form)))  # "GPT²"
+
+
+@lru_cache(maxsize=200_000)
+def variant_key(form: str) -> str:
+    """The name key, with what tells a variant apart that the key loses: the numbers written
+    (``OPT-1.3B`` is not ``OPT-13B``) and a final size ``S`` after a hyphen or space (``ViT-S``
+    is no plural ``ViTs``). ``Llama-3.1-8B`` and ``llama 3.1 8b`` still agree.
+
+    >>> variant_key("OPT-1.3B") == variant_key("OPT 1.3B") != variant_key("OPT-13B")
+    True
+    >>> variant_key("ViT-S") != variant_key("ViTs") == variant_key("ViTS")
+    True
+    """
+    key = form_key(form)
+    if form[-2:] in _SIZE_S:
+        key += "-s"
+    numbers = numbers_of(form)
+    return key + "#" + "|".join(numbers) if numbers else key
+
+
+_SIZE_S = frozenset(sep + s for sep in " -_" for s in "Ss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +97,8 @@ class Gazetteer:
         self.entries: list[GazEntry] = []
         self.by_key: dict[str, GazEntry] = {}
         self.by_form: dict[str, GazEntry] = {}  # exact surface form -> entry
+        #: the numbers written in the forms of each key that has any (``1.3`` and ``13`` for ``opt13b``)
+        self.key_numbers: dict[str, set[tuple[str, ...]]] = {}
         for entry in entries:
             known = self.by_key.get(entry.key)
             if known is not None and known.name == entry.name and known.type == entry.type:
@@ -68,6 +107,8 @@ class Gazetteer:
             for form in entry.forms():
                 self.by_form.setdefault(form, entry)
                 self.by_key.setdefault(name_key(form), entry)
+                if numbers_of(form):
+                    self.key_numbers.setdefault(name_key(form), set()).add(numbers_of(form))
             # the canonical name wins over another entry's alias
             self.by_key[entry.key] = entry
 
@@ -76,13 +117,15 @@ class Gazetteer:
 
     def lookup(self, text: str) -> GazEntry | None:
         """The entry for a surface form: exact form first, then by name key
-        (not for ambiguous entries, which only match their exact forms).
+        (not for ambiguous entries, which only match their exact forms; nor
+        where the numbers differ: ``OPT-1.3B`` is not ``OPT-13B``).
         """
         entry = self.by_form.get(text)
         if entry is not None:
             return entry
-        entry = self.by_key.get(form_key(text))
-        if entry is not None and not entry.ambiguous:
+        key = form_key(text)
+        entry = self.by_key.get(key)
+        if entry is not None and not entry.ambiguous and numbers_of(text) in self.key_numbers.get(key, ((),)):
             return entry
         return None
 

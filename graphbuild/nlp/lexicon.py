@@ -55,7 +55,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        # (a closing quote or bracket after the full stop ends the sentence too: 'He said "X is good."')
+        end = m.start() + len(m.group().rstrip()) if text[m.start()] in ".!?" else m.start()
         if text[m.start()] == "." and _ABBREV_END.search(text[max(start, m.start() - 8): m.start() + 1]):
             continue
         if text[start:end].strip():

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "fd512d020c82dc71"
+MODEL_DIGEST = "7697d18e156772d1"

@@ -47,7 +47,7 @@ _NUMBERISH = re.compile(
     r"^[~<>≈=±+\-]?[\d.,]+(?:[KMBTkmb]|x|×)?(?:[-–~][\d.,]+)?(?:%|x|×|[KMBTkmb]|[a-z]{1,2}|\\%)?$")
 INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _PARTS = re.compile(r"[-/]")
-_PAIR_SPLIT = re.compile(r"/|→|->|-to-")
+_PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---")  # (an em dash between words is no part of a name)
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
 # number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
@@ -166,8 +166,8 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...
     if not raw:
         return ()
     pieces = []
-    if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw) and "://" not in raw:
-        # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names
+    if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw or "—" in raw or "---" in raw) and "://" not in raw:
+        # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names; "S4—a": a name and a word
         cut = 0
         for sep in [*_PAIR_SPLIT.finditer(raw), None]:
             end_piece = sep.start() if sep else len(raw)

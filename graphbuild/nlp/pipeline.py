@@ -26,7 +26,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..records import ROLES, EntityMention, Extraction, Paper
+from ..records import ROLES, SCORED_TYPES, EntityMention, Extraction, Paper
 
 try:  # spaCy's own (private) norm getter; without it (None: no partial wraps it) the norm stays spaCy's
     from spacy.util import _get_attr_unless_lookup
@@ -487,7 +487,7 @@ def extract_text(text: str, nlp: Language | None = None, *, title: str = "") -> 
     """The NLP pass on free text (a draft abstract, an idea)."""
     nlp = nlp or cached_pipeline()
     body = f"{title}\n\n{text}" if title else f"\n\n{text}"
-    return doc_to_extraction(nlp(body), "text:query", title, _gazetteer(nlp))
+    return doc_to_extraction(nlp(text_doc(nlp, body)), "text:query", title, _gazetteer(nlp))
 
 
 # ------------------------------------------------------------------ grouping
@@ -541,7 +541,30 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
             groups.setdefault(c.entity, []).append(c)
     entities = [_entity_from(members, text, sents, gaz) for members in groups.values()]
     entities.sort(key=lambda e: e.start)
+    _variants_of_the_paper(entities)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
+
+
+def _variants_of_the_paper(entities: list[EntityMention]) -> None:
+    """A size or version of another entity of the paper ("QuokkaNet-L" beside "QuokkaNet"), which
+    the gazetteer does not know, belongs to that family and has its type (but a parameter count,
+    "Quokka-7B", names a model, whatever its family is).
+    """
+    named = {form_key(e.name): e for e in entities}
+    if len(named) < 2:
+        return
+    for e in entities:
+        if e.family is not None or e.canonical is not None:
+            continue
+        family = family_name(e.name, lambda key: named[key].name if key in named else None)
+        if family is not None:
+            stem = named[form_key(family)]
+            e.family = stem.name
+            if stem.type in SCORED_TYPES and not _PARAMETER_COUNT.search(e.name):
+                e.type = stem.type
+
+
+_PARAMETER_COUNT = re.compile(r"\d[BMK]$|\d+x\d+[BM]$", re.I)
 
 
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:

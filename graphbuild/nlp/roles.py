@@ -28,7 +28,7 @@ from .lexicon import (
 )
 from .patterns import shape_score
 
-__all__ = ["assign_roles"]
+__all__ = ["assign_roles", "role_of"]
 
 _PROPOSE_PLAIN = (
     r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
@@ -65,17 +65,18 @@ _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
 _CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
                           r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
-_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compared (?:to|with)|"
+_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compar(?:e|es|ed|ing) (?:to|with)|"
                                        r"comparison (?:to|with)|than|versus|vs\.?|against|relative to|"
-                                       r"improv\w* (?:up)?on|over") + r"\b")
+                                       r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
 _OUR_WORDS = ("our", "Our", "he proposed", "his new")
-_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compared", "comparison", "than", "versus", "vs",
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "comparison", "than", "versus", "vs",
                   "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"beat\w*|surpass\w*|exceed\w*|compar\w*|"
-                   r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b")
+                   r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b",
+                   re.I)  # (a sentence opens with a capital: "Experiments on X show …")
 
 
 def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate], title_end: int) -> None:
@@ -108,13 +109,25 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
             c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues)
         # the role the mention has if the decision does not keep it as proposed ("proposes" follows
         # ``proposed``, which the decision sets last)
-        if c.type == "Dataset" and _about_results(text[s:e]):
-            c.role = "evaluates_on"
-        elif (c.type in ("Model", "Method") and occurs_within(cues["compare"], max(s, c.start - 70), c.start)
-              and _compared(text[max(s, c.start - 70):c.start])):
-            c.role = "compares_with"
-        else:
-            c.role = "uses"
+        c.role = role_of(text, (s, e), c, c.type, cues["compare"])
+
+
+def role_of(text: str, sentence: tuple[int, int], c: Candidate, type_: str | None,
+            compare: Occurrences | None = None) -> str:
+    """The role besides proposing of a mention of type ``type_`` in ``sentence`` (its character span):
+    a dataset in a sentence about results is evaluated on, a model or method after a comparison cue
+    is compared with, anything else is used. ``compare``: where the comparison words occur (found
+    once per document), or ``None`` to look in the sentence.
+    """
+    s, e = sentence
+    if type_ == "Dataset" and _about_results(text[s:e]):
+        return "evaluates_on"
+    lo = max(s, c.start - 70)
+    if type_ in ("Model", "Method") and (
+            occurs_within(compare, lo, c.start) if compare is not None
+            else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and _compared(text[lo:c.start]):
+        return "compares_with"
+    return "uses"
 
 
 def _names_title(c: Candidate, title: str) -> bool:

@@ -86,9 +86,10 @@ def recase_title(text: str, title_end: int) -> str:
         seen = forms.get(low)
         first = i == 0 or title[:m.start()].rstrip().endswith(":")
         form = seen.most_common(1)[0][0] if seen else None
-        if form is not None and form != low:
-            new = form  # a name as the abstract writes it: "IRCoder", "GLUE"
-        elif low in STOP_WORDS and not first:
+        function_word = low in STOP_WORDS and not first
+        if form is not None and form != low and not (function_word and form == word[0] + low[1:]):
+            new = form  # a name as the abstract writes it: "IRCoder", "GLUE" (not "The" opening sentences)
+        elif function_word:
             new = low
         elif form is None and (len(word) <= 2 or any(c.isdigit() for c in word)):
             new = word  # an acronym or a version ("IR", "V2")

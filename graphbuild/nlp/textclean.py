@@ -1,0 +1,104 @@
+r"""The text the pipeline reads: typography and LaTeX markup that hide names, undone in place.
+
+Abstracts come from arXiv (LaTeX markup: ``\textbf{FooNet}``, ``$\beta$-VAE``,
+``BERT~\cite{…}``), from PDFs (a word hyphenated across a line break) and
+from publishers (non-breaking spaces and hyphens, full-width letters). Each
+hides a name from the tokenizer and the patterns: ``Llama`` + no-break space +
+``3`` is not ``Llama 3``. :func:`clean_text` rewrites them **without changing
+the text's length**, so that every offset into the cleaned text is an offset
+into the input (mentions' ``start`` and ``end`` stay valid).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_text"]
+
+#: one character for another: spaces that do not break, hyphens that do not break, full-width ASCII
+_SAME_LENGTH = str.maketrans({
+    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+    "\u2010": "-", "\u2011": "-",
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+})
+
+#: a LaTeX command that only styles its argument: ``\textbf{FooNet}``, ``\textcolor{red}{FooNet}``
+_STYLED = re.compile(
+    r"\\(?:text(?:bf|it|tt|sc|rm|sf|sl|up|md|normal)?|emph|underline|math(?:rm|bf|it|sf|tt)|bm|"
+    r"textcolor\{[A-Za-z]+\})\{([^{}\n]*)\}")
+#: a group styled by a declaration: ``{\bf FooNet}``, ``{\em FooNet}``
+_DECLARED = re.compile(r"\{\\(?:bf|em|it|sc|tt|rm|sf|sl|bfseries|itshape|scshape|ttfamily)\s+([^{}\n]*)\}")
+#: a citation or reference, whose keys are no text: ``\cite{vaswani2017}``, ``\citep[p.~3]{x, y}``
+_CITATION = re.compile(r"\\(?:cite[a-z]*|ref|eqref|cref|Cref|footnote|label)\*?(?:\[[^\]\n]*\])*\{[^{}\n]*\}")
+#: LaTeX's non-breaking space between words: ``Transformer~\cite``, ``Table~2``
+_TIE = re.compile(r"(?<=[^\s~])~(?=[\\(A-Za-z0-9])")
+#: a Greek letter in math mode, the whole formula: ``$\beta$``, ``$\mathrm{\pi}$``
+_GREEK_MATH = re.compile(r"\$\s*(?:\\math(?:rm|bf|it)\{)?\\(?P<letter>[A-Za-z]+)\}?\s*\$")
+_GREEK = dict(zip(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
+    "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split(),
+    "αβγδεεζηθθικλμνξπρστυφφχψωΓΔΘΛΞΠΣΥΦΨΩ"))
+#: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
+_LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
+
+
+def clean_text(text: str) -> str:
+    r"""``text`` with markup and typography that hide names undone, at the same length.
+
+    * no-break and other fixed-width spaces become spaces; no-break hyphens, hyphens;
+      full-width ASCII (``ＢＥＲＴ``) becomes ASCII;
+    * a styling command keeps its argument in place of the command
+      (``\textbf{FooNet}`` -> ``        FooNet ``); citations and references become
+      spaces; LaTeX's tie ``~`` before a word or citation, a space;
+    * a Greek letter in math mode becomes the letter, next to the word it is
+      written against (``$\beta$-VAE`` -> ``       β-VAE``);
+    * a word hyphenated at a line break is joined at the hyphen and the line
+      break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``).
+
+    >>> clean_text("We use \\textbf{FooNet} and $\\beta$-VAE~\\cite{k}.")
+    'We use         FooNet  and       β-VAE         .'
+    >>> clean_text("Llama\u00a03 and Ro-\nBERTa.")
+    'Llama 3 and Ro-BERTa.\n'
+    """
+    if not text.isascii():
+        text = text.translate(_SAME_LENGTH)
+    if "~" in text:
+        text = _TIE.sub(" ", text)
+    if "\\" in text:
+        text = _STYLED.sub(_keep_argument, text)
+        text = _DECLARED.sub(_keep_argument, text)
+        text = _CITATION.sub(_blank, text)
+        if "$" in text:
+            text = _GREEK_MATH.sub(_greek_letter, text)
+    if "-\n" in text:
+        text = _LINE_HYPHEN.sub(_joined, text)
+    return text
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _keep_argument(m: re.Match[str]) -> str:
+    """The argument where it stood, the command and braces around it as spaces."""
+    lead = m.start(1) - m.start()
+    return " " * lead + m.group(1) + " " * (m.end() - m.end(1))
+
+
+def _greek_letter(m: re.Match[str]) -> str:
+    """The formula's Greek letter, at the side of the formula a word touches (spaces elsewhere)."""
+    letter = _GREEK.get(m.group("letter"))
+    if letter is None:
+        return m.group()
+    pad = " " * (m.end() - m.start() - 1)
+    after = m.string[m.end():m.end() + 1]
+    return pad + letter if after.isalnum() or after == "-" else letter + pad
+
+
+def _joined(m: re.Match[str]) -> str:
+    """The hyphen and the rest of the word, then the line break (left alone when the rest of the
+    word is hyphenated at the next line break too: moving its line break would make a blank line).
+    """
+    if m.group(1).endswith("-") and m.string[m.end():m.end() + 1] == "\n":
+        return m.group()
+    return "-" + m.group(1) + "\n"
