@@ -197,6 +197,7 @@ def test_spark_command_without_pyspark_says_how_to_install(monkeypatch, tmp_path
     import sys
 
     monkeypatch.setitem(sys.modules, "pyspark", None)  # as if the extra were not installed
+    (tmp_path / "in.jsonl").write_text('{"title": "A paper"}\n', encoding="utf-8")  # (a missing input says so first)
     assert main(["spark", "build", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("graphbuild: error: [E700]") and "pip install 'graphbuild[spark]'" in err
