@@ -7,7 +7,8 @@ Tried in order, the first step that finds something wins:
    :func:`~graphbuild.records.name_key`); several entities: the one in most papers;
 3. an exact author name;
 4. an exact paper title (compared by :func:`~graphbuild.records.normalize_title`);
-5. a fragment of one paper title (when ``fragments`` and only one title holds it);
+5. a fragment of one paper title (when ``fragments`` and only one title holds it; a title naming
+   it before its colon, then as whole words, comes before a title holding it inside a word);
 6. a fuzzy match (:mod:`rapidfuzz`) of titles, names and aliases, at or above ``cutoff``
    (``cutoff=None``: no fuzzy step, and a miss is not followed by "did you mean").
 
@@ -25,6 +26,7 @@ raises :class:`~graphbuild.errors.RelatedLookupError` with "did you mean ...".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -175,7 +177,7 @@ class Resolver:
                 return Match(best.node, best.kind, best.name, "title" if step == "title" else
                              ("name" if step == "author" else step))
         if fragments and "paper" in allowed and folded:
-            hits = sorted({e.node for e in self._entries if e.kind == "paper" and folded in e.name.casefold()})
+            hits = self._fragment_hits(folded)
             if len(hits) == 1:
                 e = self._by_id[hits[0]]
                 return Match(e.node, e.kind, e.name, "fragment")
@@ -187,6 +189,21 @@ class Resolver:
         if cutoff is None:
             raise RelatedLookupError(f"no exact match for {wanted!r}")
         return self._fuzzy(wanted, allowed, cutoff)
+
+    def _fragment_hits(self, folded: str) -> list[str]:
+        """The papers whose titles hold ``folded`` (case-folded), in the narrowest of three tiers that
+        has any: the title's own name before its colon is ``folded`` ("LoRA" in "LoRA: Low-Rank ..."),
+        ``folded`` stands as whole words, or anywhere (so "LoRA" picks the LoRA paper over QLoRA's)."""
+        titles = [(e.node, e.name.casefold()) for e in self._entries if e.kind == "paper"]
+        hits = [(node, title) for node, title in titles if folded in title]
+        if len(hits) > 1:
+            words = re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")
+            for tier in ([h for h in hits if ":" in h[1] and h[1].split(":", 1)[0].strip() == folded],
+                         [h for h in hits if words.search(h[1])]):
+                if tier:
+                    hits = tier
+                    break
+        return sorted({node for node, _ in hits})
 
     def _fuzzy(self, wanted: str, allowed: set[str], cutoff: float) -> Match:
         query = utils.default_process(wanted)

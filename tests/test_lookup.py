@@ -75,3 +75,18 @@ def test_lookup_cli_related_by_fuzzy_title_says_what_it_matched(tmp_path, capsys
     assert "[E600]" in capsys.readouterr().err
     assert main(["related", "-w", str(ws), "--entity", "LoRA", "-k", "0"]) == 1
     assert "-k must be 1 or more" in capsys.readouterr().err
+
+
+def test_lookup_fragment_prefers_the_title_naming_it_then_whole_words():
+    papers = [("Q", "QLoRA: Efficient Finetuning of Quantized LLMs"),
+              ("L", "LoRA: Low-Rank Adaptation of Large Language Models"),
+              ("S", "A survey of LoRA variants"), ("D", "DoRA and LoRA+ compared")]
+    assert Resolver(papers=papers).resolve("LoRA", kinds=("paper",)).node == "L"  # its name before the colon
+    assert Resolver(papers=papers).resolve("lora+", kinds=("paper",)).node == "D"
+    # no title names it: the titles holding it as a word, not inside one ("QLoRA")
+    rest = [("Q", "QLoRA for all"), ("S", "A survey of LoRA variants"), ("E", "Efficient LoRA tuning")]
+    with pytest.raises(RelatedLookupError, match=r"matches 2 paper titles: 'Efficient LoRA tuning' \(E\); "
+                                                 r"'A survey of LoRA variants' \(S\)"):
+        Resolver(papers=rest).resolve("lora", kinds=("paper",))
+    # inside a word when no title holds it as words
+    assert Resolver(papers=[("Q", "QLoRA for all"), ("X", "Other")]).resolve("lora", kinds=("paper",)).node == "Q"
