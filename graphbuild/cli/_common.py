@@ -6,6 +6,7 @@ import argparse
 import csv
 import getpass
 import json
+import math
 import os
 import re
 import sys
@@ -161,10 +162,17 @@ def _csv_cell(value: Any) -> str:
 
 
 def _cell(value: Any) -> str:
+    """A value as a table shows it: names of nodes, lists joined, fractions to six decimals.
+
+    >>> [_cell(v) for v in (0.05885002463770624, 0.1 + 0.2, 123456.789, 2.5e-07, 3.0, True, None)]
+    ['0.05885', '0.3', '123456.789', '2.5e-07', '3.0', 'True', '']
+    """
     if isinstance(value, dict):
         return str(value.get("name") or value.get("title") or value.get("id") or json.dumps(value, default=str))
     if isinstance(value, list):
         return ", ".join(_cell(v) for v in value)
+    if isinstance(value, float) and math.isfinite(value) and value != int(value):
+        return f"{value:.6f}".rstrip("0").rstrip(".") if abs(value) >= 1e-3 else f"{value:.4g}"
     return "" if value is None else str(value)
 
 
