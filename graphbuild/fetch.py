@@ -21,6 +21,7 @@ callback, ``progress(stage, done, total)`` (``total`` may be None).
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -153,6 +154,25 @@ def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
             break
 
 
+_ARXIV_SYNTAX = re.compile(r"\b(?:ti|au|abs|co|jr|cat|rn|id|all):|\b(?:AND|OR|ANDNOT)\b|[\"()]")
+
+
+def arxiv_query(text: str) -> str:
+    """``text`` as an arXiv ``search_query``: plain words are each searched in all fields and all
+    required; a query that uses the API's syntax (field prefixes, AND/OR/ANDNOT, quotes,
+    brackets) is sent as it is.
+
+    >>> arxiv_query("state space models")
+    'all:state AND all:space AND all:models'
+    >>> arxiv_query('ti:transformer AND cat:cs.CL'), arxiv_query('all:"knowledge graph"')
+    ('ti:transformer AND cat:cs.CL', 'all:"knowledge graph"')
+    """
+    text = " ".join(text.split())
+    if _ARXIV_SYNTAX.search(text):
+        return text
+    return " AND ".join(f"all:{word}" for word in text.split())
+
+
 def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
                 page_size: int = ARXIV_PAGE_MAX, sort_by: str | None = None,
                 sort_order: str | None = None, progress: Progress | None = None) -> int:
@@ -162,7 +182,7 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
     ----------
     query
         An arXiv API ``search_query`` such as ``all:"knowledge graph"`` or
-        ``ti:transformer AND cat:cs.CL``.
+        ``ti:transformer AND cat:cs.CL``, or plain words (see :func:`arxiv_query`).
     out
         Output path; use a ``.atom`` extension so ``graphbuild build`` picks it
         up from a directory.
@@ -177,6 +197,7 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
     """
     if not (query or "").strip():
         raise FetchError("the arXiv query is empty; pass a search_query such as 'all:graph'")
+    query = arxiv_query(query)
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     ET.SubElement(feed, f"{{{ATOM_NS}}}title").text = f"arXiv query: {query}"
     ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = client.display_url(ARXIV_API, {"search_query": query})

@@ -492,6 +492,12 @@ def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Pat
     assert papers[2].venue == "Venue 0" and papers[2].authors == ("Author 0",)
 
 
+def test_fetch_arxiv_plain_words_search_all_fields(web: Web, tmp_path: Path) -> None:
+    web.queue(Answer(200, atom_page(["2301.00001"], total=1)))
+    assert fetch_arxiv("  state space\tmodels ", 5, tmp_path / "a.atom", make_client()) == 1
+    assert web.calls[0].params["search_query"] == "all:state AND all:space AND all:models"
+
+
 def test_fetch_arxiv_stops_when_total_reached(web: Web, tmp_path: Path) -> None:
     web.queue(Answer(200, atom_page(["2301.00001", "2301.00002"], total=2)))
     assert fetch_arxiv("all:rare", 50, tmp_path / "a.atom", make_client()) == 2
