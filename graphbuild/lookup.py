@@ -193,7 +193,8 @@ class Resolver:
     def _fragment_hits(self, folded: str) -> list[str]:
         """The papers whose titles hold ``folded`` (case-folded), in the narrowest of three tiers that
         has any: the title's own name before its colon is ``folded`` ("LoRA" in "LoRA: Low-Rank ..."),
-        ``folded`` stands as whole words, or anywhere (so "LoRA" picks the LoRA paper over QLoRA's)."""
+        ``folded`` stands as whole words, or anywhere (so "LoRA" picks the LoRA paper over QLoRA's).
+        """
         titles = [(e.node, e.name.casefold()) for e in self._entries if e.kind == "paper"]
         hits = [(node, title) for node, title in titles if folded in title]
         if len(hits) > 1:

@@ -33,8 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     """Add this module's subcommands to the parser."""
     f = sub.add_parser("fetch", help="download paper records (arXiv, Semantic Scholar, OpenAlex) as build input")
     f.add_argument("source", choices=["arxiv", "s2", "openalex"])
-    f.add_argument("query", nargs="?", help="arxiv: plain words (all required) or the API's syntax (ti:..., au:..., AND); "
-                   "s2: paper id (e.g. arXiv:2106.09685)")
+    f.add_argument("query", nargs="?", help="arxiv: plain words (all required) or the API's syntax "
+                   "(ti:..., au:..., AND); s2: paper id (e.g. arXiv:2106.09685)")
     f.add_argument("--search", help="openalex: search text")
     f.add_argument("--max", type=int, default=100, help="most records to fetch (default 100)")
     f.add_argument("--references", action="store_true", help="s2: include the paper's references")
