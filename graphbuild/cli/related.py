@@ -29,10 +29,14 @@ def _print_entity(report, as_json: bool) -> None:
     print(f"used by {len(report.used_by)} paper(s):")
     for pid, title, role in report.used_by:
         print(f"  - {title}  [{pid}]  ({role.replace('_', ' ')})")
-    print(f"related entities (co-occurring in at least {report.min_count} papers):")
+    print(f"related entities (co-occurring in at least {_papers(report.min_count)}):")
     for rel in report.related:
-        print(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {rel.count} papers, "
+        print(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {_papers(rel.count)}, "
               f"NPMI {rel.npmi:.2f}")
+
+
+def _papers(n: int) -> str:
+    return f"{n} paper" if n == 1 else f"{n} papers"
 
 
 def _print_results(results, as_json: bool) -> None:
