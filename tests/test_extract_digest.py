@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "11758fadd0acababbc73606ecdd1d3c0fccf0e9e6ec1151f113e9b66a0d1af43"
-SHARED_50_SHA256 = "3c858d89f4065be95523279bd6a786bf07afb928ccc5637b802ecf52a47f02cc"
+DEMO_SHA256 = "2f251fbb88a6b34b143c48c63b50002c792d4a2bbe3aff9946138771abe4be1c"
+SHARED_50_SHA256 = "92661ce9a1eeed5eb97c862f4218ebad89d6db26aa13ed6da85156422c7d0243"
 
 
 @pytest.fixture(scope="module")

@@ -304,3 +304,34 @@ def test_gazetteer_data_sizes_with_a_decimal_point_are_not_their_integer_twins()
     assert entry is not None and entry.name == "OPT-13B"
     assert gaz.lookup("OPT-1.3B") is None or gaz.lookup("OPT-1.3B").name != "OPT-13B"
     assert gaz.lookup("Llama 3.1 8B") is gaz.lookup("Llama-3.1-8B") is not None
+
+
+#: a parameter or item count ending a sized entry's name: "Falcon2-11B", "WebVid-10M", "Nemotron-4 340B"
+_SIZE = re.compile(r"(?<=[\s\-_])\d+(?:\.\d+)?[BMKTbmkt](?![A-Za-z0-9])")
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def test_gazetteer_data_no_alias_of_a_sized_entry_drops_its_size():
+    # "Falcon 2" as an alias of Falcon2-11B named every mention of the family by the 11B model: the
+    # family is an entry of its own, the sized one of it (a long form, "ILSVRC-2012", "BLOOM-1b1" stay)
+    from graphbuild.nlp.gazetteer import numbers_of
+
+    gaz = load_gazetteer()
+    wrong = []
+    for entry in gaz.entries:
+        size = _SIZE.search(entry.name)
+        if size is None:
+            continue
+        stem = entry.name[:size.start()]
+        prefix = name_key(stem)
+        for alias in entry.aliases:
+            if (prefix and name_key(alias).startswith(prefix)
+                    and not Counter(numbers_of(alias)) - Counter(numbers_of(stem))
+                    and len(_SEPARATORS.split(alias.strip())) <= len(_SEPARATORS.split(stem.strip(" -_"))) + 1):
+                wrong.append(f"{entry.name}: {alias}")
+    assert not wrong, wrong
+    for family, sized in [("Falcon 2", "Falcon2-11B"), ("GPT-NeoX", "GPT-NeoX-20B"), ("WebVid", "WebVid-10M"),
+                          ("Nemotron-4", "Nemotron-4 340B"), ("CodeGen-Mono", "CodeGen-16B")]:
+        fam, size_entry = gaz.lookup(family), gaz.lookup(sized)
+        assert fam is not None and size_entry is not None and fam is not size_entry, (family, sized)
+    assert gaz.lookup("Falcon2-11B").family == "Falcon 2" and gaz.lookup("Falcon 2").family == "Falcon"

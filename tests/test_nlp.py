@@ -629,3 +629,98 @@ def test_decide_pipeline_fingerprint_follows_settings():
     assert pipeline_fingerprint(a) == pipeline_fingerprint(b)
     b2 = spacy.blank("en")
     assert pipeline_fingerprint(b2) != pipeline_fingerprint(a)
+
+
+# ------------------------------------------------------------ slashes, brackets, sizes, titles
+
+def test_patterns_slash_joined_variants_give_each_variant():
+    text = ("Probe\n\nWe train on Kestrel-10/100 and Osprey-1K/21K with Wren-50/101, Heron-Base/Large, "
+            "Plover-3/4, Stilt-B0/B7 and Tern-S/B, patched as Tern-B/16.")
+    found = {(c.text, text[c.start:c.end]) for c in shape_candidates(text, 5, [(7, len(text))])}
+    for first, variant, written in [("Kestrel-10", "Kestrel-100", "100"), ("Osprey-1K", "Osprey-21K", "21K"),
+                                    ("Wren-50", "Wren-101", "101"), ("Heron-Base", "Heron-Large", "Large"),
+                                    ("Plover-3", "Plover-4", "4"), ("Stilt-B0", "Stilt-B7", "B7"),
+                                    ("Tern-S", "Tern-B", "B")]:
+        assert (first, first) in found and (variant, written) in found, (variant, found)
+    # a patch size after a slash is part of the name, no variant: "Tern-B/16" is not "Tern-16"
+    assert not any(name == "Tern-16" for name, _ in found)
+
+
+def test_pipeline_slash_joined_variants_are_entities():
+    found = {e.name for e in extract_text(
+        "We report accuracy on CIFAR-10/100 and ImageNet-1K/21K with ResNet-50/101 and BERT-Base/Large.",
+        title="Probe").entities}
+    assert {"CIFAR-10", "CIFAR-100", "ImageNet-1K", "ImageNet-21K", "ResNet-50", "ResNet-101", "BERT-Base",
+            "BERT-Large"} <= found, found
+
+
+def test_abbreviations_square_brackets_define_but_citations_do_not():
+    text = ("We extend the Kestrel Routing Network [KRN] beyond prior routers [12] and gates [3, 4], "
+            "unlike Smith's tagger [Smith et al., 2020] and the Heron Transformer [HT; 7].")
+    pairs = {(p.short, p.long) for p in find_abbreviations(text)}
+    assert pairs == {("KRN", "Kestrel Routing Network"), ("HT", "Heron Transformer")}, pairs
+    # a long form never reaches back over a bracket
+    (pair,) = find_abbreviations("[5] Osprey Mixture Layers [OML] are used.")
+    assert pair.long == "Osprey Mixture Layers"
+
+
+def test_pipeline_acronym_in_square_brackets_names_its_long_form():
+    (sam,) = [e for e in extract_text(
+        "We adapt the Segment Anything Model [SAM] to ultrasound scans [12]. Unlike adapters [3, 4], "
+        "our variant keeps the SAM encoder frozen.", title="Promptable Segmentation of Ultrasound").entities
+        if "SAM" in e.mentions]
+    assert sam.name == "Segment Anything Model" and "Segment Anything Model" in sam.mentions, sam
+
+
+def test_patterns_parameter_count_after_a_coined_name_is_part_of_it():
+    text = "Probe\n\nWe study Quokka-2 13B and Wren-3 1.3B, not the 7B ones."
+    found = {c.text for c in shape_candidates(text, 5, [(7, len(text))]) if c.source == "shape"}
+    assert {"Quokka-2 13B", "Wren-3 1.3B"} <= found, found
+
+
+def test_pipeline_sized_variant_of_a_versioned_family_is_its_own_entity():
+    found = {e.name: e for e in extract_text(
+        "We probe GPT-3 13B on multi-digit addition. The smaller GPT-3 13B fails on carries, while "
+        "GPT-3 itself succeeds.", title="Arithmetic in Scaled Language Models").entities}
+    assert "GPT-3 13B" in found and found["GPT-3 13B"].type == "Model", found
+    assert "GPT-3 13B" not in found["GPT-3"].mentions, found
+
+
+def test_patterns_sized_names_listed_after_each_other_are_each_a_run():
+    text = "Probe\n\nWe release Falcon 40B and Falcon 180B today, with Mix and Match Tuning."
+    runs = {c.text for c in shape_candidates(text, 5, [(7, len(text))]) if c.source == "caprun"}
+    assert {"Falcon 40B", "Falcon 180B"} <= runs and "Falcon 40B and Falcon 180B" not in runs, runs
+    assert "Mix and Match Tuning" in runs  # a name's own "and" (after no size) stays
+
+
+def test_pipeline_sized_names_released_are_kept():
+    found = {e.name: e for e in extract_text(
+        "We release Falcon 40B and Falcon 180B, two decoder-only language models trained on a filtered "
+        "web corpus. Falcon 180B matches larger closed models on reasoning benchmarks.",
+        title="Open Models Trained on Curated Web Data").entities}
+    for size in ("Falcon-40B", "Falcon-180B"):
+        assert size in found and found[size].family == "Falcon", (size, found)
+        assert found[size].proposed, found[size]
+
+
+def test_doc_context_title_that_is_a_name():
+    from graphbuild.nlp.doc_context import title_name
+
+    for title in ("Generative Adversarial Nets", "Graph Attention Networks", "Pointer Networks",
+                  "Neural Turing Machines", " Kestrel Routing Networks"):
+        span = title_name(title)
+        assert span is not None and title[span[0]:span[1]] == title.strip(), title
+    for title in ("Attention Is All You Need", "Networks", "Learning to Route Networks", "Deep Kestrel Birds",
+                  "Sparse Graph Networks for Routing", "On Routing Networks"):
+        assert title_name(title) is None, title
+
+
+@pytest.mark.parametrize("title", ["Generative Adversarial Nets", "Kestrel Routing Networks"])
+def test_pipeline_a_title_that_is_a_name_is_proposed(title):
+    found = {e.name: e for e in extract_text(
+        "We present a framework in which two networks are trained against each other on images. "
+        "Experiments show sharper samples than earlier generative approaches.", title=title).entities}
+    assert title in found and found[title].proposed and found[title].type == "Model", found
+    # a title that is no name gives no entity of its own
+    assert not any(e.name.startswith("Deep Kestrel") for e in extract_text(
+        "We present a framework trained on images.", title="Deep Kestrel Birds").entities)

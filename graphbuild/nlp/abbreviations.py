@@ -1,4 +1,4 @@
-"""Abbreviation pairs: ``long form (SF)`` and ``SF (long form)``.
+"""Abbreviation pairs: ``long form (SF)`` and ``SF (long form)``, also in square brackets (not citations).
 
 The algorithm is Schwartz & Hearst's: a short form inside parentheses is
 matched character by character, right to left, against the words before it;
@@ -41,7 +41,9 @@ class AbbreviationPair:
     long_end: int
 
 
-_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
+_PAREN = re.compile(r"\(([^()\n]{1,120})\)|\[([^\[\]\n]{1,120})\]")
+#: what square brackets hold when they cite ("[12]", "[3, 4]", "[5-7]", "[Smith et al., 2020]", "[Vaswani2017]")
+_CITATION = re.compile(r"^[\d\s,;–\-]*$|\bet al\b|(?:19|20)\d\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w+.\-/]*[\w+])\s*$")
 #: the run of ``[\w+.\-/]`` characters at the start of a (reversed) string
 _WORD_RUN = re.compile(r"[\w+.\-/]*")
@@ -203,16 +205,23 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
 
 
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
-    """Every ``long form (SF)`` and ``SF (long form)`` definition in ``text``."""
+    """Every ``long form (SF)`` and ``SF (long form)`` definition in ``text``, in parentheses or in
+    square brackets (``Segment Anything Model [SAM]``; never a citation such as ``[12]`` or ``[3, 4]``).
+    """
     pairs: list[AbbreviationPair] = []
     for m in _PAREN.finditer(text):
-        inner = m.group(1).strip()
-        inner_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        group = 1 if m.group(1) is not None else 2  # in parentheses, or in square brackets
+        raw = m.group(group)
+        if group == 2 and _CITATION.search(raw):
+            continue  # a citation, not a definition
+        inner = raw.strip()
+        inner_start = m.start(group) + (len(raw) - len(raw.lstrip()))
         before = text[max(0, m.start() - 300): m.start()]
         base = m.start() - len(before)
         # cut at the sentence or clause boundary before the parenthesis
         cut = max(before.rfind(". ") + 2, before.rfind("; ") + 2, before.rfind(": ") + 2, before.rfind("\n") + 1,
-                  before.rfind(")") + 1, before.rfind("(") + 1)  # a long form never spans a parenthesis
+                  before.rfind(")") + 1, before.rfind("(") + 1,  # a long form never spans a parenthesis
+                  before.rfind("]") + 1, before.rfind("[") + 1)  # ... nor a bracket
         if cut > 0:
             base, before = base + cut, before[cut:]
         before = before.rstrip().rstrip("~")  # LaTeX's non-breaking space: "Decision Transformer~(DT)"

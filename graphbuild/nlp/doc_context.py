@@ -1,6 +1,6 @@
 """What the features of every candidate of one document read: :class:`DocContext`.
 
-The text, its sentences, the title's end, colon and whole parts, where a
+The text, its sentences, the title's end, colon and whole parts (and whether it is a name), where a
 copyright or publisher notice starts, and quick tests of where the proposal
 verbs and the lower-case words are, computed once per document.
 """
@@ -11,11 +11,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..records import name_key
 from .candidates import Candidate
-from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE
+from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS
 
-__all__ = ["DocContext"]
+__all__ = ["DocContext", "title_name"]
 
 #: the stems of the verbs of ``_PROPOSE_NEAR`` (without a final "e": "propos" of "proposing"; its
 #: regular expression is built from them, so a substring search for them is a sound pre-test)
@@ -74,13 +76,33 @@ def _title_spans(title: str) -> set[tuple[int, int]]:
     return out
 
 
+#: head nouns of a title that is itself a name ("Generative Adversarial Nets", "Neural Turing Machines"):
+#: the model and method heads of the lexicon, and architecture nouns it leaves out
+_NAME_HEADS = frozenset(["net", "nets", "machine", "machines", "autoencoder", "autoencoders",
+                         *(w for w, t in TYPE_HEADS.items() if t in ("Model", "Method"))])
+_TITLE_WORD = re.compile(r"[A-Z][A-Za-z0-9'’\-]*")
+
+
+def title_name(title: str) -> tuple[int, int] | None:
+    """The span of a title that is a name as a whole: two to four capitalised words, none a function
+    word, the last a model or method noun ("Graph Attention Networks", "Pointer Networks"); else ``None``.
+    """
+    words = title.split()
+    if not 2 <= len(words) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in words):
+        return None
+    if any(w.lower() in STOP_WORDS for w in words) or words[-1].lower() not in _NAME_HEADS:
+        return None
+    start = len(title) - len(title.lstrip())
+    return start, start + len(title.strip())
+
+
 class DocContext:
     """What the features of every candidate of one document read: the text, its sentences,
     the title's end and colon, where a copyright notice starts, its lower-case words.
     """
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title", "_verbs_at", "caseless_safe", "_url_names")
+                 "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -92,6 +114,7 @@ class DocContext:
         self.copyright_at = _copyright_at(text, self.lowered, title_end, self.caseless_safe)
         self._lower_words: set[str] | None = None
         self.whole_title = _title_spans(title)
+        self.title_name = title_name(title)
         self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
         self._url_names: frozenset[str] | None = None
 
@@ -140,11 +163,13 @@ class DocContext:
         return False
 
     def place_key(self, c: Candidate, outside: bool) -> tuple[object, ...]:
-        """Where the candidate stands: in the title (before its colon; only there), or which sentence
-        (and whether it opens it).
+        """Where the candidate stands: in the title (before its colon; only there; a whole part of it;
+        all of a title that is a name), or which sentence (and whether it opens it).
         """
         if c.start < self.title_end:
-            return "title", 0 <= self.colon and c.end <= self.colon, outside, (c.start, c.end) in self.whole_title
+            span = (c.start, c.end)
+            return "title", 0 <= self.colon and c.end <= self.colon, outside, span in self.whole_title, \
+                span == self.title_name
         s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
         return "sent", c.start == s, min(c.sentence, 3)
 

@@ -408,7 +408,8 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
         names.append(usage)
     if place[0] == "title":
         names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
-                  *(["title_whole"] if place[3] else []), "title_src=" + source]
+                  *(["title_whole"] if place[3] else []), *(["title_name"] if place[4] else []),
+                  "title_src=" + source]
     else:
         names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
     return names
@@ -447,10 +448,11 @@ _VARIANT_TAIL = re.compile(r"[- ](?=\w)")
 
 def _variant_of_strong(name: str, stems: set[str]) -> bool:
     """Whether ``name`` is another strong name of the document with a one-word suffix ("SMR-mini" beside
-    "SMR"; not "SMR Technical Report").
+    "SMR", "GPT-3 13B" beside "GPT-3"; not "SMR Technical Report").
     """
-    m = _VARIANT_TAIL.search(name)
-    return m is not None and " " not in name[m.end():] and name[:m.start()] in stems
+    # (the last separator: "GPT-3 13B" beside "GPT-3")
+    cut = max((m.start() for m in _VARIANT_TAIL.finditer(name)), default=-1)
+    return cut >= 0 and name[:cut] in stems
 
 
 def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "7697d18e156772d1"
+MODEL_DIGEST = "47988317a303f837"

@@ -8,7 +8,8 @@ Three sources, each a plain function over the text so it can be tested alone:
   runs (``ROAST``: weak, kept only with support), multi-word capitalised runs
   (``Long Range Arena``: weak);
 * :func:`cue_candidates`: the name after "termed", "dubbed", "named", "called";
-* :func:`title_candidate`: the name before the colon of a title (``SlimMoE: …``).
+* :func:`title_candidate`: the name before the colon of a title (``SlimMoE: …``), or a whole title
+  that is a name (``Pointer Networks``).
 
 The spaCy component ``graphbuild_patterns`` puts them on the Doc as candidates.
 """
@@ -25,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
+from .doc_context import title_name
 from .lexicon import PRESENTING_VERBS, head_type, is_generic, matches_from, split_sentences, word_alternation
 from .proposals import part_candidates, proposal_candidates, year_candidates
 
@@ -154,8 +156,9 @@ def _chunk_shaped(chunk: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...]:
-    """The names a whitespace-delimited token holds, as ``(offset, name, strong)``.
+def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool], ...]:
+    """The names a whitespace-delimited token holds, as ``(offset, length, name, strong)`` (``length``:
+    of what the text writes, shorter than the name for a variant after a slash: "CIFAR-10/100").
 
     A pure function of the token, cached across documents. ``title_cut``: pieces
     starting before this offset are in the title.
@@ -165,7 +168,7 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...
     raw, start = _strip_chunk(chunk, 0)
     if not raw:
         return ()
-    pieces = []
+    pieces: list[tuple[str, int, int]] = []  # (name, offset, length written; -1: the name's)
     if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw or "—" in raw or "---" in raw) and "://" not in raw:
         # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names; "S4—a": a name and a word
         cut = 0
@@ -173,19 +176,53 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, str, bool], ...
             end_piece = sep.start() if sep else len(raw)
             piece, s2 = _strip_chunk(raw[cut:end_piece], start + cut)
             if piece:
-                pieces.append((piece, s2))
+                # "CIFAR-10/100", "BERT-Base/Large": a variant written as its family's other one's suffix
+                joined = _slash_variant(pieces[-1][0], piece) if pieces and raw[cut - 1:cut] == "/" else None
+                pieces.append((piece, s2, -1) if joined is None else (joined, s2, len(piece)))
             cut = sep.end() if sep else cut
     else:
-        pieces.append((raw, start))
+        pieces.append((raw, start, -1))
     out = []
-    for raw, start in pieces:
+    for raw, start, written in pieces:
         if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw:
             continue
         name = _trim_adjective_suffix(raw) if "-" in raw else raw
         score = shape_score(name, in_title=start < title_cut)
         if score and not is_generic(name):
-            out.append((start, name, score >= 2))
+            out.append((start, written if written >= 0 else len(name), name, score >= 2))
     return tuple(out)
+
+
+#: the last part of a name that another variant replaces: after its last hyphen, else its final number
+_VARIANT_PART = re.compile(r"(?<=-)[^-]+$|(?<=[A-Za-z])\d+(?:\.\d+)*$")
+_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)*")
+#: size words a family's variants are named by ("BERT-Base/Large")
+_SIZE_WORDS = frozenset("base large small tiny huge mini medium giant nano micro xl xxl".split())
+
+
+def _slash_variant(previous: str, piece: str) -> str | None:
+    """The name ``piece`` abbreviates after a slash: ``previous`` with its last part replaced, when
+    ``piece`` is written like that part ("CIFAR-10" and "100": "CIFAR-100"; "ResNet-50/101",
+    "BERT-Base/Large", "GPT-3/4", "ImageNet-1K/21K", "ViT-S/B"); ``None`` otherwise ("ViT-B/16",
+    "BERT/GPT-2").
+
+    >>> _slash_variant("CIFAR-10", "100"), _slash_variant("BERT-Base", "Large"), _slash_variant("ViT-B", "16")
+    ('CIFAR-100', 'BERT-Large', None)
+    """
+    m = _VARIANT_PART.search(previous)
+    if m is None or m.start() == 0 or piece == m.group():
+        return None
+    part = m.group()
+    if part.isalpha() and len(part) > 2:
+        same = part.lower() in _SIZE_WORDS and piece.lower() in _SIZE_WORDS
+    else:
+        same = _NUMBER_RUN.sub("9", part) == _NUMBER_RUN.sub("9", piece) and any(map(str.isdigit, piece + part)) \
+            or len(part) == len(piece) == 1 and part.isupper() and piece.isupper()
+    return previous[:m.start()] + piece if same else None
+
+
+#: a parameter count after a space: " 13B", " 1.3B", " 350M"
+_SIZE_AFTER = re.compile(r" \d+(?:\.\d+)?[BMKT](?![\w\-])")
 
 
 def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -197,9 +234,17 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
         while at and not text[at - 1].isspace():  # back to the token's start ("p-Tuning", "(GPT-4")
             at -= 1
         chunk = text[at:m.end()]
-        for offset, name, strong in _chunk_names(chunk, min(max(title_end - at, 0), len(chunk))):
-            yield Candidate(at + offset, at + offset + len(name), name, "shape" if strong else "acronym",
+        names = _chunk_names(chunk, min(max(title_end - at, 0), len(chunk)))
+        for offset, length, name, strong in names:
+            # (a variant after a slash spans what is written of it: "100" of "CIFAR-10/100")
+            yield Candidate(at + offset, at + offset + length, name, "shape" if strong else "acronym",
                             strong=strong)
+        if names and names[-1][3] and names[-1][1] == len(names[-1][2]) and text[m.end():m.end() + 1] == " ":
+            # a parameter count after a coined name is part of it: "GPT-3 13B", "Quokka-2 1.3B"
+            size = _SIZE_AFTER.match(text, m.end())
+            last = at + names[-1][0]
+            if size is not None and last + names[-1][1] == m.end():
+                yield Candidate(last, size.end(), text[last:size.end()], "shape", strong=True)
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
         s, e = m.start(), m.end()
@@ -229,12 +274,33 @@ _BROAD_RUN = re.compile(
 
 def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Candidate]:
     for m in _BROAD_RUN.finditer(text, title_end):
-        s, e = m.start(), m.end()
-        words = m.group().split(" ")
-        if s in sent_starts and len(words) > 2:
-            s2 = s + len(words[0]) + 1
-            yield Candidate(s2, e, text[s2:e], "caprun")
-        yield Candidate(s, e, text[s:e], "caprun")
+        for s, e in _coordinated_parts(m.group(), m.start()):
+            words = text[s:e].split(" ")
+            if s in sent_starts and len(words) > 2:
+                s2 = s + len(words[0]) + 1
+                yield Candidate(s2, e, text[s2:e], "caprun")
+            yield Candidate(s, e, text[s:e], "caprun")
+
+
+#: "and" or "&" after a word holding a digit: "Falcon 40B and Falcon 180B" lists two sized names
+_SIZED_COORDINATION = re.compile(r"(?<=\d)(?:[A-Za-z]{0,2}) (?:and|&) ")
+
+
+def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
+    """The spans of a capitalised run that name things: the run, or, where it lists names after a
+    size or version ("Falcon 40B and Falcon 180B", "GPT-3 13B and LLaMA 2"), each listed part of two
+    words or more (a name of one word has its own proposers).
+    """
+    cuts = [m for m in _SIZED_COORDINATION.finditer(run) if " " in run[:m.start()]]
+    if not cuts:
+        return [(start, start + len(run))]
+    parts, at = [], 0
+    for m in [*cuts, None]:
+        end = m.start() + len(m.group().split(" ")[0]) if m is not None else len(run)
+        if " " in run[at:end].strip():
+            parts.append((start + at, start + end))
+        at = m.end() if m is not None else at
+    return parts
 
 
 # a lower-case phrase whose head names a technique or architecture: "nucleus sampling", "label smoothing"
@@ -519,10 +585,18 @@ _HEAD_CONNECTOR = re.compile(r"^(?:and|&|of|v\d+(?:\.\d+)*)$")
 
 
 def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
-    """The name before a title's colon when it reads as a name (``IRCoder: …``)."""
+    """The name before a title's colon when it reads as a name (``IRCoder: …``), or the whole title
+    when it is one (``Graph Attention Networks``: :func:`~graphbuild.nlp.doc_context.title_name`).
+    """
     title = text[:title_end]
     if ":" not in title:
-        return None
+        whole = title_name(title)
+        if whole is None:
+            return None
+        cand = Candidate(whole[0], whole[1], title[whole[0]:whole[1]], "title", strong=True, proposed=True)
+        t = head_type(title[:whole[1]].rsplit(None, 1)[-1])
+        cand.vote(t if t in ("Model", "Method") else "Model", vote)  # "Nets", "Machines": architectures
+        return cand
     head = title.split(":", 1)[0].strip()
     words = head.split()
     if not head or len(words) > 3 or is_generic(head):

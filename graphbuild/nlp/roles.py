@@ -52,7 +52,9 @@ _SUBJECT_PROPOSED = re.compile(
     rf"(?:{MAKING_VERBS})\b|"
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\s+our\s+"
     r"(?:proposal|contribution|new|novel)")
-_DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?$")
+#: what stands between a proposal verb and the known name it proposes: an article, and names listed
+#: before it ("we release Falcon 40B and Falcon 180B")
+_DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?(?:[A-Z][\w.\-]*(?: [\w.\-]+)?(?:,| and|, and) )*$")
 _NOT_A_HEAD = frozenset(
     "and or family as for in on to by from via with that which who whose where when while is was are were "
     "can could will would may might should must has have had achieves outperforms uses enables consists "
