@@ -711,8 +711,11 @@ def test_doc_context_title_that_is_a_name():
         span = title_name(title)
         assert span is not None and title[span[0]:span[1]] == title.strip(), title
     for title in ("Attention Is All You Need", "Networks", "Learning to Route Networks", "Deep Kestrel Birds",
-                  "Sparse Graph Networks for Routing", "On Routing Networks"):
+                  "Sparse Graph Networks for Routing", "On Routing Networks",
+                  # a field or a family names nothing a paper brings in
+                  "Kernel Methods", "Recommender Systems", "Convolutional Neural Networks", "Large Language Models"):
         assert title_name(title) is None, title
+    assert title_name("Layer Normalization") == (0, 19)  # two words whose head is no broad one
 
 
 @pytest.mark.parametrize("title", ["Generative Adversarial Nets", "Kestrel Routing Networks"])

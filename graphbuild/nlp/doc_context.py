@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
-from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS
+from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic
 
 __all__ = ["DocContext", "title_name"]
 
@@ -81,17 +81,27 @@ def _title_spans(title: str) -> set[tuple[int, int]]:
 _NAME_HEADS = frozenset(["net", "nets", "machine", "machines", "autoencoder", "autoencoders",
                          *(w for w, t in TYPE_HEADS.items() if t in ("Model", "Method"))])
 _TITLE_WORD = re.compile(r"[A-Z][A-Za-z0-9'’\-]*")
+#: heads too broad for a title of two words to be a name ("Diffusion Models", "Kernel Methods")
+_BROAD_HEADS = frozenset("model models method methods system systems approach approaches technique techniques "
+                         "algorithm algorithms framework frameworks strategy strategies agent agents family "
+                         "paradigm variant variants foundation llm llms lm lms vlm vlms".split())
 
 
 def title_name(title: str) -> tuple[int, int] | None:
     """The span of a title that is a name as a whole: two to four capitalised words, none a function
-    word, the last a model or method noun ("Graph Attention Networks", "Pointer Networks"); else ``None``.
+    word, the last a model or method noun ("Graph Attention Networks", "Pointer Networks"); else ``None``
+    (also for a generic phrase, or two words ending in a broad head: "Kernel Methods").
+
+    >>> title_name("Pointer Networks"), title_name("Kernel Methods"), title_name("Convolutional Neural Networks")
+    ((0, 16), None, None)
     """
     words = title.split()
     if not 2 <= len(words) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in words):
         return None
     if any(w.lower() in STOP_WORDS for w in words) or words[-1].lower() not in _NAME_HEADS:
         return None
+    if len(words) == 2 and words[-1].lower() in _BROAD_HEADS or is_generic(" ".join(words)):
+        return None  # a field or a family, not a name: "Diffusion Models", "Convolutional Neural Networks"
     start = len(title) - len(title.lstrip())
     return start, start + len(title.strip())
 
