@@ -15,11 +15,13 @@ which needs ``graphbuild[dense]`` and an installed model)::
 
     python benchmarks/fit_related.py -w /tmp/related-dev [--dense all-MiniLM-L6-v2] [--write] [--compare]
 
-``--compare`` adds a pairwise learning-to-rank baseline, cross-validated the
-same way: a logistic regression on the differences of (relevant, irrelevant)
-pairs from each training query's top 150, over the parts alone and with the
-candidate's year relative to the query's (same year or later, log of the gap,
-year unknown).
+``--compare`` adds baselines, cross-validated the same way: the topic
+signal's LSA space over the TF-IDF matrix (as before the log-entropy
+weighting), alone and fused; and a pairwise learning-to-rank model, a
+logistic regression on the differences of (relevant, irrelevant) pairs from
+each training query's top 150, over the parts alone and with the candidate's
+year relative to the query's (same year or later, log of the gap, year
+unknown).
 
 ``--write`` stores the weights in ``graphbuild/related/related_weights.json``
 (the ``default`` entry, or ``dense`` with ``--dense``), with the CV figures,
@@ -29,6 +31,7 @@ the command and a hash of the training data.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -42,6 +45,7 @@ from graphbuild.related.config import FITTED_WEIGHTS_FILE, Weights
 from graphbuild.related.fusion import part_scores
 from graphbuild.related.index import RelatedIndex
 from graphbuild.related.ranking import ranking_figures
+from graphbuild.related.topics import TopicSignal
 from graphbuild.workspace import Workspace
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -201,6 +205,7 @@ def main() -> None:
     print(f"| fitted fusion, in-sample (all queries) | {inside['map']:.3f} | {inside['recall@20']:.3f} | "
           f"{inside['precision@10']:.3f} |")
     if args.compare:
+        _compare_topic_weighting(index, gold, parts, start, free, args.folds)
         for extra in (False, True):
             f = pairwise_cv(index, data, extra, args.folds)
             label = "parts and relative year" if extra else "parts"
@@ -210,6 +215,20 @@ def main() -> None:
     print("\nweights:", json.dumps(weights))
     if args.write:
         _write(weights, cv, spread, inside, args, data_dir)
+
+
+def _compare_topic_weighting(index: RelatedIndex, gold: dict[str, list[str]], parts: list[str],
+                             start: np.ndarray, free: list[int], folds: int) -> None:
+    """The topic signal and the fitted fusion with the LSA space over TF-IDF rows instead."""
+    config = dataclasses.replace(index.config.topics, weighting="tf-idf")
+    other = dataclasses.replace(index, topics=TopicSignal.index(index.text.tfidf, config), _cache={})
+    data = features(other, gold, parts)
+    f = figures(other, data, np.eye(len(parts))[parts.index("topic")])
+    print(f"| topic alone, LSA over TF-IDF | {f['map']:.3f} | {f['recall@20']:.3f} | {f['precision@10']:.3f} |")
+    cv, spread = cross_validate(other, data, start, free, folds)
+    print(f"| fitted fusion, LSA over TF-IDF, {folds}-fold CV by query | {cv['map']:.3f} (±{spread['map']:.3f}) | "
+          f"{cv['recall@20']:.3f} (±{spread['recall@20']:.3f}) | {cv['precision@10']:.3f} "
+          f"(±{spread['precision@10']:.3f}) |")
 
 
 def _write(weights: dict[str, float], cv, spread, inside, args: argparse.Namespace, data_dir: Path) -> None:

@@ -213,6 +213,9 @@ def test_related_dev_set_beats_tfidf(shared_dir, tmp_path):
     assert baseline["map"] == pytest.approx(0.584, abs=0.01)  # the README's TF-IDF figure
     assert hand["map"] >= 0.655  # the hand-set hybrid before the package split
     assert fitted["map"] >= hand["map"]  # the fitted fusion (in-sample here; BENCHMARKS has the CV figure)
+    topic = evaluate_related(index, gold, weights=Weights(lexical=0, topic=1, entities=0, graph=0, citation=0,
+                                                          authors=0, later=1))
+    assert topic["map"] >= 0.655  # LSA over log-entropy weights (over TF-IDF: 0.640)
 
 
 def test_related_text_query_finds_entities_by_alias(index):
@@ -315,6 +318,58 @@ def test_related_text_vocabulary_prunes_rare_phrases():
     assert "protein folding" not in signal.terms  # a phrase of one paper
     assert "protein" in signal.terms  # its words stay: a text query may name them
     assert signal.tfidf.dtype.name == "float32" and signal.tfidf.indices.dtype.name == "int32"
+
+
+def test_related_entropy_weights_by_how_evenly_a_term_is_spread():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from graphbuild.related.text import entropy_weights
+
+    # four papers; term 0 once in each, term 1 twice in paper 0 only, term 2 three times in paper 0, once in 1
+    counts = sp.csr_matrix(np.array([[1, 2, 3], [1, 0, 1], [1, 0, 0], [1, 0, 0]], dtype=np.int32))
+    spread = 1.0 + (0.75 * math.log(0.75) + 0.25 * math.log(0.25)) / math.log(4)
+    assert entropy_weights(counts).tolist() == pytest.approx([0.0, 1.0, spread], abs=1e-6)
+    assert entropy_weights(sp.csr_matrix((1, 2), dtype=np.int32)).tolist() == [1.0, 1.0]  # one paper: no spread
+
+
+def _topic_corpus() -> list[str]:
+    """Forty short abstracts, ten on each of four subjects, over a few shared common words."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    subjects = [["graph", "neural", "network", "node", "edge", "message", "passing", "molecule"],
+                ["protein", "folding", "structure", "residue", "alignment", "sequence", "contact", "energy"],
+                ["language", "model", "token", "prompt", "instruction", "tuning", "reasoning", "benchmark"],
+                ["image", "pixel", "convolution", "segmentation", "detection", "vision", "patch", "camera"]]
+    common = ["method", "results", "approach", "study", "data", "performance"]
+    return [" ".join(rng.choice(subjects[i % 4] * 2 + common, size=30)) for i in range(40)]
+
+
+def test_related_topic_space_weighs_free_text_as_it_weighs_papers():
+    import numpy as np
+
+    from graphbuild.related.config import TopicConfig
+    from graphbuild.related.query import Query
+    from graphbuild.related.text import TextSignal
+    from graphbuild.related.topics import TopicSignal
+
+    texts = _topic_corpus()
+    text = TextSignal.index(texts)
+    for weighting in ("log-entropy", "tf-idf"):
+        topics = TopicSignal.index(text.tfidf, TopicConfig(weighting=weighting), idf=text.idf, entropy=text.entropy)
+        assert not topics.empty
+        # log-entropy swaps each term's IDF for its entropy weight; tf-idf keeps the TF-IDF rows
+        expected = text.entropy[topics.columns] / text.idf[topics.columns] if weighting == "log-entropy" else 1.0
+        assert topics.reweight == pytest.approx(np.broadcast_to(expected, topics.reweight.shape), rel=1e-5)
+        for r in range(4):  # a paper's own text, given as free text, lands where the paper is
+            terms, weights = text.text_terms(texts[r])
+            z = topics.query_coords(Query(row=None, terms=terms, weights=weights))
+            assert z is not None
+            cosine = float(z @ topics.coords[r]) / float(np.linalg.norm(z) * np.linalg.norm(topics.coords[r]))
+            assert cosine == pytest.approx(1.0, abs=1e-5)
+    with pytest.raises(ValueError, match="neither 'log-entropy' nor 'tf-idf'"):
+        TopicSignal.index(text.tfidf, TopicConfig(weighting="bm25"))
 
 
 def test_related_distinct_equals_np_unique():

@@ -6,7 +6,7 @@ The ranking fuses a few signals, one module each, every one with
 :mod:`~graphbuild.related.text`
     TF-IDF cosine and BM25 over title + abstract (pruned vocabulary).
 :mod:`~graphbuild.related.topics`
-    Cosine in a latent semantic (LSA) space, averaged over a few truncations.
+    Cosine in a latent semantic (LSA) space of log-entropy weighted terms, averaged over a few truncations.
 :mod:`~graphbuild.related.entities`
     Shared entities weighted by rarity and role.
 :mod:`~graphbuild.related.walk`

@@ -122,8 +122,13 @@ class TextConfig:
 
 @dataclass(frozen=True, slots=True)
 class TopicConfig:
-    """The LSA topic signal: dimensions, seed and the vocabulary it is over."""
+    """The LSA topic signal: dimensions, seed, the vocabulary it is over and how terms are weighted.
 
+    ``weighting`` is ``"log-entropy"`` (``1 + log tf`` times the term's
+    entropy weight) or ``"tf-idf"`` (the text signal's TF-IDF rows).
+    """
+
+    weighting: str = "log-entropy"
     topics: int = 96
     min_dims: int = 8
     papers_per_dim: int = 4

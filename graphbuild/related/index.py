@@ -79,7 +79,8 @@ class RelatedIndex:
         """
         corpus = Corpus.from_graph(G, config.citations)
         text = TextSignal.index(corpus.texts(G), config.text)
-        return cls(corpus=corpus, text=text, topics=TopicSignal.index(text.tfidf, config.topics),
+        return cls(corpus=corpus, text=text, topics=TopicSignal.index(text.tfidf, config.topics, idf=text.idf,
+                                                                    entropy=text.entropy),
                    entities=EntitySignal.index(corpus, config.entities),
                    walk=WalkSignal.index(corpus, config.walk, config.entities),
                    citations=CitationSignal.index(corpus, config.citations, config.reasons.title_width),

@@ -27,7 +27,7 @@ __all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT", "U
 UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)
 
 #: bump when the stored layout changes; an index of another format is rebuilt
-FORMAT = 3
+FORMAT = 4
 
 T = TypeVar("T")
 

@@ -3,11 +3,13 @@
 Terms are words (a letter, then letters, digits or hyphens; English stop
 words dropped) and two-word phrases shared by at least
 :attr:`~graphbuild.related.config.TextConfig.bigram_min_df` papers. Terms
-found in one paper only are pruned (they cannot link two papers), so the
-vocabulary stays small at 100,000 papers. The TF-IDF weights are
-sublinear (``1 + log tf``) with the smoothed IDF of scikit-learn and rows
-of unit length; the BM25 weights are those of :mod:`bm25s` (Lucene variant). A query's terms
-are scored against the transposed matrices, touching only their rows.
+rarer than :attr:`~graphbuild.related.config.TextConfig.min_df` are pruned
+(a phrase seen once never enters the vocabulary), so it stays small at
+100,000 papers. The TF-IDF weights are sublinear (``1 + log tf``) with the
+smoothed IDF of scikit-learn and rows of unit length; the BM25 weights are
+those of :mod:`bm25s` (Lucene variant). A query's terms are scored against
+the transposed matrices, touching only their rows. Each term's log-entropy
+weight (:func:`entropy_weights`) is kept for the topic space.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ._sparse import csr, distinct, distinct_counts, empty_scores, gather, l2_ro
 from .config import TextConfig
 from .query import Query
 
-__all__ = ["TextSignal", "analyzer"]
+__all__ = ["TextSignal", "analyzer", "entropy_weights"]
 
 
 def analyzer(config: TextConfig) -> Callable[[str], list[str]]:
@@ -40,6 +42,7 @@ class TextSignal:
     idf: np.ndarray  # float32 per term
     tfidf: sp.csr_matrix  # papers x terms, rows of unit length
     bm25_t: sp.csr_matrix  # terms x papers: BM25 weight of each term in each paper
+    entropy: np.ndarray  # float32 per term: the log-entropy global weight (see :func:`entropy_weights`)
     config: dict = field(default_factory=dict)
     vocab: dict[str, int] = field(init=False, repr=False)
     tfidf_t: sp.csr_matrix = field(init=False, repr=False)
@@ -59,7 +62,7 @@ class TextSignal:
         tf.data = 1.0 + np.log(tf.data)
         tfidf = l2_rows(tf @ sp.diags(idf))
         return cls(terms=terms, idf=idf, tfidf=tfidf, bm25_t=_bm25(counts, config),
-                   config={"k1": config.bm25_k1, "b": config.bm25_b})
+                   entropy=entropy_weights(counts), config={"k1": config.bm25_k1, "b": config.bm25_b})
 
     # ------------------------------------------------------------ queries
 
@@ -166,6 +169,25 @@ def _counts(texts: list[str], config: TextConfig) -> tuple[sp.csr_matrix, list[s
 def _doc_freq(doc: np.ndarray, ids: np.ndarray, size: int) -> np.ndarray:
     """How many papers hold each id."""
     return np.bincount(distinct(doc * size + ids) % size, minlength=size)
+
+
+def entropy_weights(counts: sp.csr_matrix) -> np.ndarray:
+    """The log-entropy global weight of each term: ``1 + sum_j p_j log p_j / log N``.
+
+    ``p_j`` is the share of the term's occurrences that fall in paper ``j``:
+    a term spread evenly over all ``N`` papers weighs 0, a term in one paper
+    only weighs 1 (Dumais, "Improving the retrieval of information from
+    external sources", 1991). Unlike IDF it also sees how unevenly a term is
+    spread over the papers that hold it.
+    """
+    n, v = counts.shape
+    if n < 2 or not counts.nnz:
+        return np.ones(v, dtype=np.float32)
+    tf = counts.data.astype(np.float64)
+    total = np.bincount(counts.indices, weights=tf, minlength=v)
+    share = tf / total[counts.indices]
+    spread = np.bincount(counts.indices, weights=share * np.log(share), minlength=v)
+    return (1.0 + spread / np.log(n)).clip(0.0, 1.0).astype(np.float32)
 
 
 def _bm25(counts: sp.csr_matrix, config: TextConfig) -> sp.csr_matrix:
