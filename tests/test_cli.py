@@ -335,12 +335,44 @@ def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     ('overview = "maybe"', "'overview' must be true or false"),
     ("spacy_model = 3", "'spacy_model' must be a string"),
     ("[neo4j]\nport = 1", "unknown setting 'neo4j_port'"),
+    ("n_process = 100000", "'n_process' must be at most 128, not 100000"),
+    ("batch_size = 10000000000000", "'batch_size' must be at most 100,000, not a number of 14 digits"),
+    ("max_nodes = 1.5", "'max_nodes' must be a whole number, not 1.5"),
+    ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"
     config.write_text(toml + "\n", encoding="utf-8")
     assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
     assert words in _one_line_error(capsys, "E100")
+
+
+def test_cli_bad_setting_names_its_line(built, tmp_path, capsys):
+    config = tmp_path / "graphbuild.toml"
+    config.write_text('# mine\nmax_nodes = 800\n\n[neo4j]\nuser = "me"\n"port" = 7687\n', encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert "graphbuild.toml:6: unknown setting 'neo4j_port'" in _one_line_error(capsys, "E100")
+    config.write_text("max_nodes = 800\nn_process = 0\n", encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert "graphbuild.toml:2: setting 'n_process' must be 1 or more, not 0" in _one_line_error(capsys, "E100")
+
+
+@pytest.mark.parametrize("values, words", [
+    ({"n_process": 100000}, "Settings(n_process=...) must be at most 128, not 100000"),
+    ({"batch_size": 0}, "Settings(batch_size=...) must be 1 or more, not 0"),
+    ({"max_nodes": "800"}, "Settings(max_nodes=...) must be a whole number, not '800'"),
+    ({"overview": 1}, "Settings(overview=...) must be true or false, not 1"),
+    ({"neo4j_uri": 7687}, "Settings(neo4j_uri=...) must be a string, not 7687"),
+])
+def test_settings_built_in_python_are_checked_like_the_file(values, words):
+    from graphbuild.errors import UsageError
+    from graphbuild.settings import Settings
+
+    with pytest.raises(UsageError, match=re.escape(f"[E710] {words}")):
+        Settings(**values)
+    with pytest.raises(UsageError, match=re.escape(f"[E710] {words}")):
+        Settings().with_overrides(**values)
+    assert Settings(workspace=Path("ws"), n_process=128, spacy_model=None).workspace == "ws"  # a path is text
 
 
 def test_cli_unreadable_settings_file_is_one_line(built, tmp_path, capsys):
