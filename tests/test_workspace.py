@@ -599,6 +599,21 @@ def test_workspace_build_of_one_path_given_as_text_reads_that_file(tmp_path):
     assert len(graphbuild.extract(SOURCES / "corpus.jsonl")) == 2
 
 
+def test_workspace_build_of_nothing_without_a_graph_is_refused_as_by_the_cli(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    for call in (lambda: Workspace(tmp_path / "ws").build([]), lambda: graphbuild.build((), tmp_path / "ws")):
+        with pytest.raises(InputError, match=r"^\[E100\] inputs: nothing to build: the workspace .*ws has no graph "
+                                             r"yet; name input files or folders"):
+            call()
+        assert not (tmp_path / "ws").exists()
+    assert main(["build", "-w", str(tmp_path / "ws")]) == 1
+    assert capsys.readouterr().err.startswith("graphbuild: error: [E100] inputs: nothing to build: the workspace")
+    assert not (tmp_path / "ws").exists()
+    ws = graphbuild.build(SOURCES / "corpus.jsonl", tmp_path / "ws", progress=False, overview=False)
+    assert ws.build([], progress=False, overview=False).papers_total == 2  # a rebuild from the papers it has
+
+
 @pytest.mark.parametrize(("call", "message"), [
     (lambda root: graphbuild.build(5, root / "ws"), "inputs must be a path or a list of paths"),
     (lambda root: graphbuild.build([SOURCES / "corpus.jsonl", 5], root / "ws"), r"inputs\[1\] must be a path"),
