@@ -536,6 +536,10 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
 
     model, gazetteer = pipeline
     whole = [((place, 0, 0), error, what) for place, error, what in unread] + _undecodable(spark, files)
+    if whole and not skip_bad:  # stop at the first: counting the bad records too would read every record
+        _, error, _ = min(whole, key=lambda item: item[0])
+        raise InputError(error.path, error.line, f"{error.message} ({len(whole)} unreadable input(s); "
+                                                 "pass --skip-bad to skip them)")
     left_out = {error.path for _, error, _ in whole}
     place = {path: i for i, (_, path) in enumerate(files)}
     files = [(kind, path) for kind, path in files if path not in left_out]
@@ -552,9 +556,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
         shown = sorted(whole + first, key=lambda item: item[0])[:SKIPPED_SHOWN]
         if not skip_bad:
             _, error, _ = shown[0]
-            counted = ", ".join(([f"{len(whole)} unreadable input(s)"] if whole else [])
-                                + ([f"{bad_records} bad record(s)"] if bad_records else []))
-            raise InputError(error.path, error.line, f"{error.message} ({counted}; pass --skip-bad to skip them)")
+            raise InputError(error.path, error.line, f"{error.message} ({bad_records} bad record(s); "
+                                                     "pass --skip-bad to skip them)")
         if on_skipped:
             on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
     parsed = parsed.drop("src", "line")
