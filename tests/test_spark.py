@@ -696,11 +696,12 @@ def test_spark_build_of_a_folder_with_files_of_other_formats_names_them_before_s
     assert not (tmp_path / "out").exists()
 
 
-def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_session, tmp_path):
+def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_session, tmp_path, monkeypatch):
     """A JSON Lines file with a byte that is not UTF-8 was read with replacement characters as good records;
     it is left out whole with the single build's coded line (line and byte offset), gzipped or not, and a
     gzip file that does not decompress gets a coded line instead of a Java traceback; the files of other
-    formats a folder holds are named among the skipped (``--skip-bad``), or stop the job."""
+    formats a folder holds are named among the skipped (``--skip-bad``), or stop the job; without ``--skip-bad``
+    the first unreadable file stops the job before any record is read."""
     import gzip
 
     from graphbuild.errors import InputError
@@ -729,7 +730,70 @@ def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_se
     assert heard[3].startswith(f"[E100] {folder / 'd.jsonl.gz'}: not a readable gzip file: ")
     with pytest.raises(InputError) as first:  # without --skip-bad: the single build's first error, counted
         read_papers([folder / "a.jsonl", folder / "b.jsonl"])
+    import graphbuild.spark.job
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the records were read")
+
+    monkeypatch.setattr(graphbuild.spark.job, "_read", no_reading)  # the count of bad records is not worth it
     with pytest.raises(InputError) as err:
         run(prepare([folder / "a.jsonl", folder / "b.jsonl", folder / "c.jsonl.gz"]), tmp_path / "out",
             spark=spark_session)
-    assert str(err.value) == f"{first.value} (2 unreadable input(s), 1 bad record(s); pass --skip-bad to skip them)"
+    assert str(err.value) == f"{first.value} (2 unreadable input(s); pass --skip-bad to skip them)"
+
+
+def test_spark_build_ctrl_c_cancels_the_job_on_one_line(tmp_path):
+    """A real local[2] job: PySpark's own SIGINT handler printed two tracebacks and let a second Ctrl-C wait."""
+    import signal
+    import subprocess
+    import sys
+
+    words = "we propose a transformer model called LoRA evaluated on ImageNet and GLUE against BERT".split()
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"p{i}", "title": f"Paper {i}", "abstract": " ".join(
+        words[(i + k) % len(words)] for k in range(300)) + "."}) + "\n" for i in range(4000)), encoding="utf-8")
+    command = [sys.executable, "-m", "graphbuild", "spark", "build", str(corpus), "--out", str(tmp_path / "out"),
+               "--master", "local[2]"]
+    lines = []
+    # its own process group, which a terminal's Ctrl-C reaches as a whole
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as proc:
+        try:
+            assert proc.stderr is not None
+            for line in proc.stderr:  # the first stage is done: the job is running in the JVM
+                lines.append(line)
+                if line.startswith("spark build: "):
+                    break
+            os.killpg(proc.pid, signal.SIGINT)
+            lines += proc.stderr.readlines()
+            assert proc.wait(timeout=120) == 130, "".join(lines)[-3000:]
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert not any("Traceback" in line or "ERROR" in line for line in lines), "".join(lines)[-3000:]
+    assert lines[-1] == f"graphbuild: interrupted; the Spark job was stopped; {tmp_path / 'out'} was left as it was\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_spark_build_ctrl_c_outside_a_jvm_call_raises_and_a_second_stops_at_once(monkeypatch):
+    import signal
+    import time
+    from types import SimpleNamespace
+
+    from graphbuild.cli import stop_at_once
+    from graphbuild.cli.spark import _ctrl_c_cancels_jobs
+
+    cancels, levels = [], []
+    spark = SimpleNamespace(sparkContext=SimpleNamespace(cancelAllJobs=lambda: cancels.append(1),
+                                                         setLogLevel=levels.append))
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        interrupted, finished = _ctrl_c_cancels_jobs(spark)
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        assert interrupted.is_set() and not cancels  # nothing waits on the JVM here: raised as the command's would
+        assert signal.getsignal(signal.SIGINT) is stop_at_once
+        finished()
+        assert levels == ["OFF"]  # the session stops next: what its cancelled tasks log is not news
+    finally:
+        signal.signal(signal.SIGINT, before)
