@@ -37,8 +37,30 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
         if not isinstance(entities, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("name"), str) for e in entities):
             raise InputError(path, lineno, '"entities" must be a list of objects with a "name"')
+        for entity in entities:
+            problem = _gold_entity_problem(entity)
+            if problem:
+                raise InputError(path, lineno, f"entity {entity['name']!r}: {problem}")
         rows.append(row)
     return rows
+
+
+def _gold_entity_problem(entity: dict[str, Any]) -> str:
+    """What makes a gold entity (ANNOTATION.md) unscorable, or ``""``: a scorer would pass over it silently
+    (an unknown type is unscored) or read it letter by letter (aliases given as one string)."""
+    from ..records import ENTITY_TYPES
+
+    if not entity["name"].strip():
+        return '"name" is empty'
+    if entity.get("type") not in ENTITY_TYPES:
+        return f'"type" must be one of {", ".join(ENTITY_TYPES)}, not {entity.get("type")!r}'
+    if not isinstance(entity.get("proposed", False), bool):
+        return f'"proposed" must be true or false, not {entity["proposed"]!r}'
+    for key in ("aliases", "mentions"):
+        forms = entity.get(key, [])
+        if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
+            return f'"{key}" must be a list of strings, not {json.dumps(forms)[:60]}'
+    return ""
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:
