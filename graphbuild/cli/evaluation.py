@@ -40,26 +40,28 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
         for entity in entities:
             problem = _gold_entity_problem(entity)
             if problem:
-                raise InputError(path, lineno, f"entity {entity['name']!r}: {problem}")
+                raise InputError(path, lineno, problem)
         rows.append(row)
     return rows
 
 
 def _gold_entity_problem(entity: dict[str, Any]) -> str:
-    """What makes a gold entity (ANNOTATION.md) unscorable, or ``""``: a scorer would pass over it silently
-    (an unknown type is unscored) or read it letter by letter (aliases given as one string)."""
+    """What makes a gold entity unscorable, in the words training uses for an annotation's entity
+    (:func:`graphbuild.nlp.train.read_annotations`), or ``""``. A scorer would pass over it silently (an
+    unknown type is unscored) or read it letter by letter (aliases given as one string)."""
     from ..records import ENTITY_TYPES
 
-    if not entity["name"].strip():
-        return '"name" is empty'
-    if entity.get("type") not in ENTITY_TYPES:
-        return f'"type" must be one of {", ".join(ENTITY_TYPES)}, not {entity.get("type")!r}'
+    if not entity["name"].strip() or not entity.get("type"):
+        return 'each entity needs "name" and "type"'
+    what = f"entity {entity['name']!r}"
+    if entity["type"] not in ENTITY_TYPES:
+        return f"{what}: unknown type {json.dumps(entity['type'])}; use one of {', '.join(ENTITY_TYPES)}"
     if not isinstance(entity.get("proposed", False), bool):
-        return f'"proposed" must be true or false, not {entity["proposed"]!r}'
+        return f'{what}: "proposed" must be true or false, not {json.dumps(entity["proposed"])}'
     for key in ("aliases", "mentions"):
         forms = entity.get(key, [])
         if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
-            return f'"{key}" must be a list of strings, not {json.dumps(forms)[:60]}'
+            return f'{what}: "{key}" must be a list of strings'
     return ""
 
 
