@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from .errors import QueryError
+from .errors import QueryError, unpaired_surrogate
 
 __all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
            "READ_ONLY_CALLS", "MAX_NESTING", "MAX_CHAIN"]
@@ -248,21 +248,9 @@ def _check_text(cypher: object) -> None:
     """Refuse a query that is not text, or text no database can be sent (an unpaired surrogate)."""
     if not isinstance(cypher, str):
         raise QueryError(f"query refused: a query is Cypher text (a str), not {type(cypher).__name__}")
-    bad = _unpaired_surrogate(cypher)
+    bad = unpaired_surrogate(cypher)
     if bad:
         raise QueryError(f"query refused: the query {bad}")
-
-
-def _unpaired_surrogate(text: str) -> str:
-    """``"holds ..."``: where ``text`` has an unpaired surrogate and what that means, or ``""``."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(text[exc.start])
-        what = (f"a byte that is not UTF-8 (0x{code - 0xDC00:02x})" if 0xDC80 <= code <= 0xDCFF
-                else f"an unpaired surrogate (\\u{code:04x})")
-        return f"holds {what} at character {exc.start}; give it as UTF-8 text"
-    return ""
 
 
 _INT64 = range(-2**63, 2**63)
@@ -272,8 +260,8 @@ def _check_value(where: str, value: object, depth: int = 0) -> None:
     """Refuse a parameter value (``where`` names it) when it, or a value inside it, cannot be sent to a store."""
     if depth > MAX_NESTING:
         raise QueryError(f"{where} is nested more than {MAX_NESTING} deep")
-    if isinstance(value, str) and _unpaired_surrogate(value):
-        raise QueryError(f"{where} {_unpaired_surrogate(value)}")
+    if isinstance(value, str) and unpaired_surrogate(value):
+        raise QueryError(f"{where} {unpaired_surrogate(value)}")
     if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
         raise QueryError(f"{where} is a whole number beyond 64 bits ({len(str(abs(value)))} digits); "
                          "pass it as text or as a float")
