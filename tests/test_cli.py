@@ -164,6 +164,22 @@ def test_cli_related_needs_exactly_one_target(built, capsys):
     assert "exactly one" in capsys.readouterr().err
 
 
+def test_cli_related_text_with_a_byte_that_is_not_utf8_is_one_line(built, capsys):
+    # a byte that is not UTF-8 in an argument reaches Python as a lone surrogate: the NLP pass crashed on it
+    assert main(["related", "-w", str(built), "--text", "Lo\udcffRA adapters"]) == 1
+    assert "--text holds a byte that is not UTF-8 (0xff) at character 2" in _one_line_error(capsys, "E710")
+
+
+def test_cli_related_draft_of_only_punctuation_says_nothing_was_found(built, tmp_path, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text("!!! ,,, ???\n", encoding="utf-8")
+    assert main(["related", "-w", str(built), "--text-file", str(draft)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines()[-1] == (
+        "graphbuild: no related papers found (the draft shares no words or entities with the graph)")
+
+
 def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     page = tmp_path / "lora.html"
     assert main(["viz", "-w", str(built), "--focus", "LoRA", "--hops", "1", "-o", str(page)]) == 0
