@@ -26,6 +26,7 @@ reported as a warning and skipped, never an error.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from collections import defaultdict
@@ -169,8 +170,9 @@ def _field_value(name: str, value: Any, where: tuple[str, int]) -> Any:
 
 
 def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
-    """Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\\ud83d"``, or a byte
-    that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL)."""
+    r"""Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\ud83d"``, or a byte
+    that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL).
+    """
     problem = unpaired_surrogate(value)
     if problem:
         raise InputError(*where, f"{name!r} {problem}")
@@ -247,10 +249,10 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
         raise InputError(path, None, f"cannot read the curation file ({exc})") from None
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, column = data.count(b"\n", 0, exc.start) + 1, exc.start - data.rfind(b"\n", 0, exc.start)
-        raise InputError(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); "
-                                     "save the file as UTF-8") from None
+    except UnicodeDecodeError:
+        from .ingest.fields import utf8_error
+
+        raise utf8_error(path, io.BytesIO(data)) or InputError(path, None, "not UTF-8 text") from None
     return parse_curation(text, path)
 
 

@@ -278,7 +278,8 @@ def _check_value(where: str, value: object, depth: int = 0) -> None:
 
 def _check_nesting(tokens: list[Token]) -> None:
     """Refuse brackets nested, or prefix operators chained, more than :data:`MAX_NESTING` deep, and an
-    expression chaining more than :data:`MAX_CHAIN` operators at one bracket level."""
+    expression chaining more than :data:`MAX_CHAIN` operators at one bracket level.
+    """
     depth = run = 0
     chains = [0]  # operators chained so far at each open bracket level
     for n, tok in enumerate(tokens):

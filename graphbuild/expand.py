@@ -269,7 +269,8 @@ def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[s
 
 def _text_field(obj: dict[str, Any], key: str, where: str) -> str:
     """``obj[key]`` when it is text (``""`` when absent or null); a FetchError naming ``where`` otherwise,
-    as a number or a list there is an answer the service never gives (it was a crash, or a silent skip)."""
+    as a number or a list there is an answer the service never gives (it was a crash, or a silent skip).
+    """
     value = obj.get(key)
     if value is None or isinstance(value, str):
         return value or ""

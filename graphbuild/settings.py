@@ -45,7 +45,8 @@ class Settings:
 
     def __post_init__(self) -> None:
         """Refuse a value of the wrong type or out of its range (``Settings(n_process=100000)``); a
-        :class:`pathlib.Path` for a path setting becomes its text."""
+        :class:`pathlib.Path` for a path setting becomes its text.
+        """
         for f in fields(self):
             if f.name in _PATHS and isinstance(getattr(self, f.name), os.PathLike):
                 object.__setattr__(self, f.name, os.fspath(getattr(self, f.name)))
@@ -93,11 +94,12 @@ def _problem(name: str, value: Any) -> str:
     if type(value) is not base:  # bool is an int, and an int is not a bool: both are exact types here
         shown = repr(value)
         return f"must be {_WANTED[base]}, not {shown if len(shown) <= 40 else shown[:37] + '...'}"
-    low, high = RANGES.get(name, (value, value)) if base is int else (0, 0)
-    if base is int and not low <= value <= high:
-        shown = value if abs(value) < 10**12 else f"a number of {len(str(abs(value)))} digits"
-        return f"must be {low} or more, not {shown}" if value < low else f"must be at most {high:,}, not {shown}"
-    if base is str and "\x00" in value:
+    if isinstance(value, int) and name in RANGES:  # the exact type was checked: not a bool
+        low, high = RANGES[name]
+        if not low <= value <= high:
+            size = str(value) if abs(value) < 10**12 else "a number of over 12 digits"  # str() stops at 4,300
+            return f"must be {low} or more, not {size}" if value < low else f"must be at most {high:,}, not {size}"
+    if isinstance(value, str) and "\x00" in value:
         return "holds a NUL character, which no path, name or address can hold"
     return ""
 
@@ -138,11 +140,16 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
         try:
             text = config.read_text(encoding="utf-8")
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(config, None, f"not valid TOML: not UTF-8 text ({exc.reason} at byte {exc.start})"
-                             ) from None
+        except UnicodeDecodeError:
+            from .ingest.fields import utf8_error
+
+            with open(config, "rb") as stream:
+                bad = utf8_error(config, stream)
+            line, reason = (bad.line, bad.message) if bad else (None, "not UTF-8 text")
+            raise InputError(config, line, f"not valid TOML: {reason}") from None
+        except ValueError as exc:  # TOMLDecodeError, or a whole number of more than 4,300 digits
+            reason = str(exc).split("; use sys.set_int_max_str_digits")[0]
+            raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {reason}") from None
         except OSError as exc:  # a folder, or not readable
             raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
         neo = data.pop("neo4j", {})

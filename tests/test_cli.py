@@ -314,6 +314,8 @@ def _one_line_error(capsys, code: str) -> str:
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/missing.json"], "E100", "no such gold file"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not an array"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/gold.json"], "E100", "'queries' is empty"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/latin.json"], "E100",
+     "latin.json:2: not UTF-8 text: invalid byte 0xe9 at byte offset 18"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/other.json"], "E100",
      "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query
     (["review", "-w", "{ws}", "--limit", "0"], "E710", "--limit must be 1 or more"),
@@ -322,6 +324,7 @@ def _one_line_error(capsys, code: str) -> str:
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "gold.json").write_text('{"queries": {}}', encoding="utf-8")
+    (tmp_path / "latin.json").write_bytes(b'{"queries": {\n"Caf\xe9": []}}')
     (tmp_path / "other.json").write_text('{"queries": {"arXiv:0000.00000": ["arXiv:1706.03762"]}}', encoding="utf-8")
     assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
     assert words in _one_line_error(capsys, code)
@@ -373,7 +376,8 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("spacy_model = 3", "'spacy_model' must be a string"),
     ("[neo4j]\nport = 1", "unknown setting 'neo4j_port'"),
     ("n_process = 100000", "'n_process' must be at most 128, not 100000"),
-    ("batch_size = 10000000000000", "'batch_size' must be at most 100,000, not a number of 14 digits"),
+    ("batch_size = 10000000000000", "'batch_size' must be at most 100,000, not a number of over 12 digits"),
+    ("max_nodes = 1" + "0" * 5000, "not valid TOML: Exceeds the limit (4300 digits) for integer string conversion"),
     ("max_nodes = 1.5", "'max_nodes' must be a whole number, not 1.5"),
     ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
 ])
@@ -416,7 +420,8 @@ def test_cli_unreadable_settings_file_is_one_line(built, tmp_path, capsys):
     config = tmp_path / "graphbuild.toml"
     config.write_bytes(b"max_nodes = 3\n\xff\n")
     assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
-    assert "graphbuild.toml: not valid TOML: not UTF-8 text" in _one_line_error(capsys, "E100")
+    assert "graphbuild.toml:2: not valid TOML: not UTF-8 text: invalid byte 0xff at byte offset 14" in (
+        _one_line_error(capsys, "E100"))
     assert main(["stats", "-w", str(built), "--config", str(tmp_path)]) == 1
     assert "cannot read the settings file: Is a directory" in _one_line_error(capsys, "E100")
 

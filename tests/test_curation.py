@@ -85,7 +85,8 @@ def test_curation_malformed_line_names_file_and_line(line, message):
 def test_curation_file_not_utf8_names_its_line_and_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "curation.jsonl"
     path.write_bytes(b'{"op": "reject", "entity": "A"}\n{"op": "reject", "entity": "Caf\xe9"}\n')
-    with pytest.raises(InputError, match=r"^\[E100\] .*curation.jsonl:2: not UTF-8 text \(byte 0xe9 at column 32\)"):
+    with pytest.raises(InputError, match=r"^\[E100\] .*curation.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte "
+                                         r"offset 63; re-save the file as UTF-8$"):
         read_curation(path)
     path.write_bytes('\ufeff{"op": "reject", "entity": "A"}\n'.encode())  # as some editors save it
     assert [op.entity for op in read_curation(path)] == ["A"]

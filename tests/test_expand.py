@@ -226,7 +226,8 @@ def test_expand_seed_unknown_to_the_service_writes_nothing(ws: Workspace, mock, 
     ("openalex", {"id": "https://openalex.org/W1", "display_name": 5}, "'display_name' is a number, not text"),
     ("openalex", {"id": ["W1"], "display_name": "A Paper"}, "'id' is an array, not text"),
     ("openalex", {"id": "https://openalex.org/W1", "display_name": "A Paper",
-                  "referenced_works": "https://openalex.org/W3168867926"}, "'referenced_works' is a string, not a list"),
+                  "referenced_works": "https://openalex.org/W3168867926"},
+     "'referenced_works' is a string, not a list"),
 ])
 def test_expand_answer_with_a_field_of_the_wrong_kind_is_one_line_and_writes_nothing(ws: Workspace, mock, source,
                                                                                       paper, words) -> None:

@@ -22,7 +22,10 @@ def _read_text(path: str) -> str:
     except OSError as exc:
         raise InputError(path, None, f"cannot read the gold file: {exc.strerror}") from None
     except UnicodeDecodeError:
-        raise InputError(path, None, "not UTF-8 text; re-save the gold file as UTF-8") from None
+        from ..ingest.fields import utf8_error
+
+        with open(path, "rb") as stream:  # the line and offset of the first bad byte
+            raise utf8_error(path, stream) or InputError(path, None, "not UTF-8 text") from None
 
 
 def _entity_gold(path: str) -> list[dict[str, Any]]:
@@ -48,7 +51,8 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
 def _gold_entity_problem(entity: dict[str, Any]) -> str:
     """What makes a gold entity unscorable, in the words training uses for an annotation's entity
     (:func:`graphbuild.nlp.train.read_annotations`), or ``""``. A scorer would pass over it silently (an
-    unknown type is unscored) or read it letter by letter (aliases given as one string)."""
+    unknown type is unscored) or read it letter by letter (aliases given as one string).
+    """
     from ..records import ENTITY_TYPES
 
     if not entity["name"].strip() or not entity.get("type"):
