@@ -797,3 +797,25 @@ def test_spark_build_ctrl_c_outside_a_jvm_call_raises_and_a_second_stops_at_once
         assert levels == ["OFF"]  # the session stops next: what its cancelled tasks log is not news
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+@pytest.mark.parametrize("master", ["local[0]", "local[abc]", "bogus://x", "local[*"])
+def test_spark_build_master_that_is_not_a_master_url_is_one_line_before_spark(master, tmp_path, capfd):
+    """Each started a JVM that failed: a Java stack trace, then a Python one."""
+    from graphbuild.cli import main
+
+    pytest.importorskip("pyspark")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"title": "FooNet for images"}\n', encoding="utf-8")
+    assert main(["spark", "build", str(corpus), "--out", str(tmp_path / "out"), "--master", master]) == 1
+    err = capfd.readouterr().err  # what a JVM would write goes to the process's standard error, caught here too
+    assert err == (f"graphbuild: error: [E710] --master {master!r} is not a Spark master URL: use local, local[N] "
+                   "(N threads, 1 or more), local[*], spark://HOST:PORT, k8s://HOST:PORT or yarn\n")
+
+
+def test_spark_master_urls_spark_takes_pass_the_check():
+    from graphbuild.spark.session import check_master
+
+    for master in ("local", "local[2]", "local[*]", "local[4, 2]", "local-cluster[2,1,1024]", "spark://h:7077",
+                   "k8s://https://h:443", "yarn"):
+        check_master(master)
