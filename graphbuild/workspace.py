@@ -282,9 +282,14 @@ class Workspace:
             When another process holds the lock and ``wait`` ran out.
         WorkspaceNotWritableError
             Read-only folder, a file in the way, or no space left (the previous graph stays live).
+        UsageError
+            An argument of the wrong kind (``skip_bad="no"`` is not False), before anything is read.
         """
-        say = log or (lambda msg: None)
         inputs = arguments.paths(inputs)  # a wrong type fails here, before the workspace is touched
+        for name, value in (("skip_bad", skip_bad), ("sync_store", sync_store), ("progress", progress)):
+            arguments.flag(value, name)
+        arguments.flag(overview, "overview", optional=True)
+        say = arguments.callback(log, "log") or (lambda msg: None)
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
         stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
         created = not self.path.exists()
@@ -448,7 +453,7 @@ class Workspace:
 
         # anything but a mapping goes on as given, for the store's check to name it
         bound = {**(params or {}), **kw_params} if params is None or isinstance(params, Mapping) else params
-        if not write:
+        if not arguments.flag(write, "write"):
             return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
         with self.lock("query --write", wait=wait):
             generations.mark_store_changed(self._require())

@@ -819,3 +819,24 @@ def test_spark_master_urls_spark_takes_pass_the_check():
     for master in ("local", "local[2]", "local[*]", "local[4, 2]", "local-cluster[2,1,1024]", "spark://h:7077",
                    "k8s://https://h:443", "yarn"):
         check_master(master)
+
+
+@pytest.mark.parametrize(("kwargs", "words"), [
+    ({"skip_bad": "no"}, r"skip_bad must be True or False, not str \('no'\)"),  # truthy: it skipped
+    ({"batch_size": 0}, "batch_size must be 1 or more, not 0"),
+    ({"batch_size": "64"}, "batch_size must be a whole number"),
+    ({"on_stage": "print"}, "on_stage must be a function"),
+])
+def test_spark_build_arguments_of_the_wrong_kind_are_one_line_before_spark(kwargs, words, tmp_path, monkeypatch):
+    import graphbuild.spark.session
+    from graphbuild.errors import UsageError
+    from graphbuild.spark.job import build
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"title": "FooNet for images"}\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=rf"^\[E710\] {words}"):
+        build([corpus], tmp_path / "out", **kwargs)

@@ -71,7 +71,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .. import arguments
+from ..errors import InputError, UsageError
 from ..fsutil import atomic_output, cache_dir
 from ..ingest import SKIPPED_SHOWN, skipped_whole
 from ..load import CORPUS
@@ -450,6 +451,7 @@ def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = Non
     gazetteer, before any Spark work (``graphbuild spark build`` calls it
     before the JVM starts).
     """
+    arguments.flag(skip_bad, "skip_bad")  # a truthy "no" would skip bad records
     settings = settings or Settings()
     files, unread = spark_inputs(inputs)
     if unread and (not skip_bad or not files):
@@ -508,8 +510,12 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     """
     from .session import get_session
 
+    arguments.flag(skip_bad, "skip_bad")
+    if arguments.whole(batch_size, "batch_size") < 1:
+        raise UsageError(f"batch_size must be 1 or more, not {batch_size}")
+    mark = arguments.callback(on_stage, "on_stage") or (lambda stage: None)
+    arguments.callback(on_skipped, "on_skipped")
     spark = spark or get_session()
-    mark = on_stage or (lambda stage: None)
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
     tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
                                       on_skipped, job.unread)
