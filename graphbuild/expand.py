@@ -34,7 +34,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import FetchError, RelatedLookupError
+from . import arguments
+from .errors import FetchError, RelatedLookupError, UsageError
 from .fetch import OPENALEX_API, S2_API, S2_LINK_FIELDS, _write_jsonl, iter_openalex_works, iter_s2_links
 from .http import HttpClient
 from .ingest.located import json_kind
@@ -369,6 +370,8 @@ def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str 
     """
     if not isinstance(limit, int) or limit < 1:
         raise FetchError(f"--max must be a whole number of at least 1 (got {limit!r})")
+    if arguments.whole(k, "k") < 1:
+        raise UsageError(f"k must be 1 or more, not {k}")
     say = say or (lambda _msg: None)
     graph = ws.graph()
     seed_ids = list(dict.fromkeys(match_paper(graph, text) for text in seeds))

@@ -18,6 +18,7 @@ import pytest
 import requests
 import responses
 
+import graphbuild
 from graphbuild.cli import main
 from graphbuild.errors import FetchError, RelatedLookupError
 from graphbuild.expand import expand, external_candidates, match_paper
@@ -246,6 +247,15 @@ def test_expand_answer_with_a_field_of_the_wrong_kind_is_one_line_and_writes_not
         expand(ws, [LORA], source=source, direction="references", client=client(Clock()), progress=False)
     assert not (ws.path / "expand").exists() or not list((ws.path / "expand").iterdir())
     assert titles(ws) == before
+
+
+def test_expand_k_below_one_is_one_line_before_any_request(ws: Workspace, mock, capsys) -> None:
+    service = Service(mock, s2_routes)
+    assert main(["expand", "-w", str(ws.path), "--seed", LORA, "-k", "-5"]) == 1  # left out the last five
+    assert capsys.readouterr().err.strip() == "graphbuild: error: [E710] -k must be 1 or more, got -5"
+    with pytest.raises(graphbuild.GraphbuildError, match=r"^\[E710\] k must be 1 or more, not 0"):
+        expand(ws, [LORA], client=client(Clock()), k=0)
+    assert service.seen == []
 
 
 def test_expand_rate_limit_exhausted_is_one_line(ws: Workspace, mock) -> None:
