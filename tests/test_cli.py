@@ -280,6 +280,18 @@ def test_cli_typed_params(built, capsys):
     assert "--param n:int='x': not an int" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("param, words", [
+    ("x:list=" + "[" * 5000 + "]" * 5000,
+     "--param x:list='" + "[" * 57 + "'...: not a list (nested too deeply to read)"),
+    ("x:int=" + "9" * 5000, "--param x:int='" + "9" * 57 + "'...: not an int (over 4,300 digits)"),
+])
+def test_cli_typed_param_too_deep_or_too_long_is_one_short_line(built, capsys, param, words):
+    """The deep list was a RecursionError traceback; the long number was echoed whole."""
+    assert main(["query", "-w", str(built), "RETURN $x AS x", "--param", param]) == 1
+    error = _one_line_error(capsys, "E200")
+    assert words in error and len(error) < 200
+
+
 def test_cli_query_neo4j_flag_never_takes_the_query_as_uri(built, capsys):
     assert main(["query", "-w", str(built), "--neo4j", "bolt://127.0.0.1:1"]) == 1
     err = capsys.readouterr().err
