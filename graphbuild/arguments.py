@@ -13,17 +13,21 @@ raises :class:`~graphbuild.errors.UsageError` naming the argument.
 >>> whole("2", "hops")
 Traceback (most recent call last):
 graphbuild.errors.UsageError: [E710] hops must be a whole number, not str ('2')
+>>> flag("no", "skip_bad")
+Traceback (most recent call last):
+graphbuild.errors.UsageError: [E710] skip_bad must be True or False, not str ('no')
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
 
-__all__ = ["path", "paths", "names", "whole", "seconds"]
+__all__ = ["path", "paths", "names", "whole", "seconds", "flag", "callback"]
 
 
 def _shown(value: object) -> str:
@@ -73,6 +77,22 @@ def whole(value: object, what: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise UsageError(f"{what} must be a whole number, not {_shown(value)}")
+
+
+def flag(value: object, what: str, *, optional: bool = False) -> bool | None:
+    """``value`` when it is ``True`` or ``False`` (or ``None``, when ``optional``): a truthy ``"no"`` must not
+    turn on what it names (``write="no"`` allowing a write).
+    """
+    if isinstance(value, bool) or (optional and value is None):
+        return value
+    raise UsageError(f"{what} must be True{', False or None' if optional else ' or False'}, not {_shown(value)}")
+
+
+def callback(value: object, what: str) -> Callable[..., Any] | None:
+    """``value`` when it can be called (or ``None``)."""
+    if value is None or callable(value):
+        return value
+    raise UsageError(f"{what} must be a function (or None), not {_shown(value)}")
 
 
 def seconds(value: object, what: str = "wait") -> bool | float:

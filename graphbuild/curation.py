@@ -26,6 +26,7 @@ reported as a warning and skipped, never an error.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from collections import defaultdict
@@ -34,8 +35,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, unpaired_surrogate
 from .fsutil import atomic_write_text
+from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
 from .resolve import Resolution
 
@@ -149,6 +151,8 @@ def _field_value(name: str, value: Any, where: tuple[str, int]) -> Any:
             value = [value]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
             raise InputError(*where, "'papers' must be a non-empty list of paper ids")
+        for v in value:
+            _check_text(name, v, where)
         return tuple(v.strip() for v in value)
     if name == "value":
         if not isinstance(value, bool):
@@ -156,12 +160,24 @@ def _field_value(name: str, value: Any, where: tuple[str, int]) -> Any:
         return value
     if not isinstance(value, str) or not value.strip():
         raise InputError(*where, f"{name!r} must be a non-empty string")
+    _check_text(name, value, where)
     value = value.strip()
     if name == "type" and value not in ENTITY_TYPES:
         raise InputError(*where, f"unknown entity type {value!r}; use one of {', '.join(ENTITY_TYPES)}")
     if name == "role" and value not in ROLES:
         raise InputError(*where, f"unknown role {value!r}; use one of {', '.join(ROLES)}")
     return value
+
+
+def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
+    r"""Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\ud83d"``, or a byte
+    that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL).
+    """
+    problem = unpaired_surrogate(value)
+    if problem:
+        raise InputError(*where, f"{name!r} {problem}")
+    if "\x00" in value:
+        raise InputError(*where, f"{name!r} holds a NUL character (\\u0000), which no name can hold")
 
 
 def parse_operation(data: Any, path: str, line: int) -> CurationOp:
@@ -172,8 +188,11 @@ def parse_operation(data: Any, path: str, line: int) -> CurationOp:
     where = (path, line)
     if not isinstance(data, dict):
         raise InputError(*where, 'expected a JSON object like {"op": "merge", "entity": ..., "into": ...}')
+    problem = repeated_keys(data)
+    if problem:
+        raise InputError(*where, problem)
     op = data.get("op")
-    if op not in OPERATIONS:
+    if not isinstance(op, str) or op not in OPERATIONS:
         raise InputError(*where, f"unknown op {op!r}; use one of {', '.join(OPERATIONS)}")
     required, optional = OPERATIONS[op]
     allowed = {"op", *required, *optional, *_ALWAYS}
@@ -204,13 +223,14 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
     """
     path = str(path)
     ops = []
+    text = text.removeprefix("\ufeff")  # the byte order mark some editors put first
     # not splitlines(): a name may hold U+2028 or U+0085, which JSON keeps raw inside a string
     for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         try:
-            data = json.loads(line)
+            data = loads(line)
         except ValueError as exc:
             raise InputError(path, lineno, f"not valid JSON ({exc.args[0].split(':')[0]})") from None
         except RecursionError:
@@ -224,9 +244,15 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
     if path is None or not Path(path).exists():
         return []
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
         raise InputError(path, None, f"cannot read the curation file ({exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        from .ingest.fields import utf8_error
+
+        raise utf8_error(path, io.BytesIO(data)) or InputError(path, None, "not UTF-8 text") from None
     return parse_curation(text, path)
 
 

@@ -25,8 +25,10 @@ crash it (some file readers do) is refused with a :class:`QueryError` instead.
 So is a query the database's parser would crash on or cannot take: brackets
 nested more than :data:`MAX_NESTING` deep or a longer run of ``NOT``/``-``/``+``
 (the embedded store's parser recurses on them and dies with a segmentation fault
-some hundreds of levels down), and text that is not a ``str`` or holds an unpaired
-surrogate (a non-UTF-8 byte in a command-line argument becomes one).
+some hundreds of levels down), an expression chaining more than :data:`MAX_CHAIN`
+operators at one bracket level (``1+1+...``, ``a OR b OR ...``: the parser's time grows
+with about the cube of the chain, to a minute at 8,000), and text that is not a ``str``
+or holds an unpaired surrogate (a non-UTF-8 byte in a command-line argument becomes one).
 """
 
 from __future__ import annotations
@@ -35,14 +37,27 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from .errors import QueryError
+from .errors import QueryError, unpaired_surrogate
 
 __all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
-           "READ_ONLY_CALLS", "MAX_NESTING"]
+           "READ_ONLY_CALLS", "MAX_NESTING", "MAX_CHAIN"]
 
 #: Deepest nesting of brackets, and longest run of prefix operators, a query may have (the embedded store's
 #: parser crashes the process somewhere between 300 and 600 nested lists; no real query comes near 100).
 MAX_NESTING = 100
+
+#: Most operators (``+``, ``*``, ``=``, ``AND``, ``OR``, ...) one expression may chain at one bracket level. The
+#: embedded store parses ``1+1+...`` in about a second at 2,000 terms, six at 4,000 and fifty at 8,000 (its time
+#: grows with about the cube of the chain); the shipped queries chain at most a handful.
+MAX_CHAIN = 500
+
+#: Operator tokens counted by :data:`MAX_CHAIN` (a run of them, as in ``<=`` or ``+ -1``, counts once).
+_OPERATOR_PUNCT = frozenset("+-*/%^=<>~")
+_OPERATOR_WORDS = frozenset({"AND", "OR", "XOR", "IN", "IS", "CONTAINS", "STARTS", "ENDS"})
+
+#: Tokens that end an expression: a chain counts from the last of them at its bracket level.
+_CHAIN_ENDS = frozenset({",", ";", "RETURN", "WITH", "WHERE", "MATCH", "OPTIONAL", "UNWIND", "ORDER", "SKIP",
+                         "LIMIT", "YIELD", "UNION", "CALL", "CASE", "WHEN", "THEN", "ELSE", "END"})
 
 #: Functions and procedures ``CALL`` may run on a read-only query (compared case-insensitively).
 READ_ONLY_CALLS = frozenset({
@@ -233,21 +248,9 @@ def _check_text(cypher: object) -> None:
     """Refuse a query that is not text, or text no database can be sent (an unpaired surrogate)."""
     if not isinstance(cypher, str):
         raise QueryError(f"query refused: a query is Cypher text (a str), not {type(cypher).__name__}")
-    bad = _unpaired_surrogate(cypher)
+    bad = unpaired_surrogate(cypher)
     if bad:
         raise QueryError(f"query refused: the query {bad}")
-
-
-def _unpaired_surrogate(text: str) -> str:
-    """``"holds ..."``: where ``text`` has an unpaired surrogate and what that means, or ``""``."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(text[exc.start])
-        what = (f"a byte that is not UTF-8 (0x{code - 0xDC00:02x})" if 0xDC80 <= code <= 0xDCFF
-                else f"an unpaired surrogate (\\u{code:04x})")
-        return f"holds {what} at character {exc.start}; give it as UTF-8 text"
-    return ""
 
 
 _INT64 = range(-2**63, 2**63)
@@ -257,8 +260,8 @@ def _check_value(where: str, value: object, depth: int = 0) -> None:
     """Refuse a parameter value (``where`` names it) when it, or a value inside it, cannot be sent to a store."""
     if depth > MAX_NESTING:
         raise QueryError(f"{where} is nested more than {MAX_NESTING} deep")
-    if isinstance(value, str) and _unpaired_surrogate(value):
-        raise QueryError(f"{where} {_unpaired_surrogate(value)}")
+    if isinstance(value, str) and unpaired_surrogate(value):
+        raise QueryError(f"{where} {unpaired_surrogate(value)}")
     if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
         raise QueryError(f"{where} is a whole number beyond 64 bits ({len(str(abs(value)))} digits); "
                          "pass it as text or as a float")
@@ -274,18 +277,34 @@ def _check_value(where: str, value: object, depth: int = 0) -> None:
 
 
 def _check_nesting(tokens: list[Token]) -> None:
-    """Refuse brackets nested, or prefix operators chained, more than :data:`MAX_NESTING` deep."""
+    """Refuse brackets nested, or prefix operators chained, more than :data:`MAX_NESTING` deep, and an
+    expression chaining more than :data:`MAX_CHAIN` operators at one bracket level.
+    """
     depth = run = 0
-    for tok in tokens:
-        if tok.text in ("(", "[", "{"):
+    chains = [0]  # operators chained so far at each open bracket level
+    for n, tok in enumerate(tokens):
+        text = tok.text.upper() if tok.kind == "word" else tok.text
+        if text in ("(", "[", "{"):
             depth += 1
-        elif tok.text in (")", "]", "}"):
+            chains.append(0)
+        elif text in (")", "]", "}"):
             depth = max(depth - 1, 0)
-        run = run + 1 if tok.text in ("-", "+") or tok.text.upper() == "NOT" else 0
+            if len(chains) > 1:
+                chains.pop()
+        elif text in _OPERATOR_PUNCT or (tok.kind == "word" and text in _OPERATOR_WORDS):
+            if not n or tokens[n - 1].text not in _OPERATOR_PUNCT:
+                chains[-1] += 1
+        elif text in _CHAIN_ENDS and not (text == "WITH" and n and tokens[n - 1].text.upper() in ("STARTS", "ENDS")):
+            chains[-1] = 0
+        run = run + 1 if tok.text in ("-", "+") or text == "NOT" else 0
         if depth > MAX_NESTING or run > MAX_NESTING:
             what = "brackets nested" if depth > MAX_NESTING else "operators (NOT, - or +) chained"
             raise QueryError(f"query refused: {what} more than {MAX_NESTING} deep (at character {tok.start + 1}), "
                              "which the database cannot parse; write the query flatter")
+        if chains[-1] > MAX_CHAIN:
+            raise QueryError(f"query refused: an expression chains more than {MAX_CHAIN} operators (+, AND, OR, "
+                             f"= ...; at character {tok.start + 1}), which the database parses too slowly; pass "
+                             "the values as a list parameter (x IN $values) or split the expression")
 
 
 def query_parameters(cypher: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
-           "CurationError"]
+           "CurationError", "unpaired_surrogate"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
@@ -21,6 +21,23 @@ def visible(text: str) -> str:
     'red \\x1b[31m bell \\x07 two\\nlines'
     """
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def unpaired_surrogate(text: str) -> str:
+    r"""``"holds ..."``: where ``text`` has an unpaired surrogate, which no file or database can take, and what
+    it means (a byte that is not UTF-8 in a command-line argument becomes one), or ``""``.
+
+    >>> unpaired_surrogate("Caf\udce9")
+    'holds a byte that is not UTF-8 (0xe9) at character 3; give it as UTF-8 text'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        what = (f"a byte that is not UTF-8 (0x{code - 0xDC00:02x})" if 0xDC80 <= code <= 0xDCFF
+                else f"an unpaired surrogate (\\u{code:04x})")
+        return f"holds {what} at character {exc.start}; give it as UTF-8 text"
+    return ""
 
 
 class GraphbuildError(Exception):

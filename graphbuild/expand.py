@@ -34,9 +34,11 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import FetchError, RelatedLookupError
+from . import arguments
+from .errors import FetchError, RelatedLookupError, UsageError
 from .fetch import OPENALEX_API, S2_API, S2_LINK_FIELDS, _write_jsonl, iter_openalex_works, iter_s2_links
 from .http import HttpClient
+from .ingest.located import json_kind
 from .progress import Progress
 from .records import Paper, normalize_title
 
@@ -142,7 +144,7 @@ def _s2_locate(client: HttpClient, paper: Paper) -> str:
         page = client.get_json(url, {"query": paper.title, "fields": "paperId,title"})
         data = page.get("data") if isinstance(page, dict) else None
         found = data[0] if isinstance(data, list) and data else None
-    if not isinstance(found, dict) or not found.get("paperId"):
+    if not isinstance(found, dict) or not _text_field(found, "paperId", client.display_url(url)):
         raise FetchError(f"{client.display_url(url)}: Semantic Scholar does not know the seed "
                          f"{paper.title!r} [{paper.id}]; check its id or try --source openalex")
     return str(found["paperId"])
@@ -210,8 +212,9 @@ def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], h
             for kind in kinds:
                 step = _progress(say, f"hop {hop}, paper {n}/{len(frontier)}, {kind}")
                 for obj in iter_s2_links(client, sid, kind, limit=limit, fields=S2_EXPAND_FIELDS, progress=step):
-                    pid = obj.get("paperId")
-                    if not pid or not (obj.get("title") or "").strip():
+                    where = f"{S2_API}/paper/{sid}/{kind}"
+                    pid, title = _text_field(obj, "paperId", where), _text_field(obj, "title", where)
+                    if not pid or not title.strip():
                         continue  # an unnamed paper cannot be shown or merged
                     if pid not in records:
                         records[pid] = {**obj, "references": []}
@@ -243,8 +246,11 @@ def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[s
                 step = _progress(say, f"hop {hop}, paper {n}/{len(frontier)}, {kind}")
                 flt = f"cited_by:{wid}" if kind == "references" else f"cites:{wid}"
                 for work in iter_openalex_works(client, None, limit, filter=flt, progress=step):
-                    match = _OPENALEX_WORK.search(str(work.get("id") or ""))
-                    if match is None or not (work.get("display_name") or work.get("title") or "").strip():
+                    where = f"{OPENALEX_API} ({flt})"
+                    match = _OPENALEX_WORK.search(_text_field(work, "id", where))
+                    name = _text_field(work, "display_name", where) or _text_field(work, "title", where)
+                    _list_field(work, "referenced_works", where)
+                    if match is None or not name.strip():
                         continue
                     key = match.group(1)
                     if key not in records:
@@ -260,6 +266,25 @@ def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[s
         record["referenced_works"] = [r for r in dict.fromkeys(refs) if r in known]
     yield from lines
     yield from records.values()
+
+
+def _text_field(obj: dict[str, Any], key: str, where: str) -> str:
+    """``obj[key]`` when it is text (``""`` when absent or null); a FetchError naming ``where`` otherwise,
+    as a number or a list there is an answer the service never gives (it was a crash, or a silent skip).
+    """
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value or ""
+    raise FetchError(f"{where}: unexpected answer: a paper's {key!r} is {json_kind(value)}, not text; "
+                     "the API may have changed, please report this")
+
+
+def _list_field(obj: dict[str, Any], key: str, where: str) -> None:
+    """Refuse ``obj[key]`` unless it is a list or absent (a string would be read letter by letter)."""
+    value = obj.get(key)
+    if value is not None and not isinstance(value, list):
+        raise FetchError(f"{where}: unexpected answer: a paper's {key!r} is {json_kind(value)}, not a list; "
+                         "the API may have changed, please report this")
 
 
 def _progress(say: Say, what: str) -> Progress:
@@ -345,6 +370,8 @@ def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str 
     """
     if not isinstance(limit, int) or limit < 1:
         raise FetchError(f"--max must be a whole number of at least 1 (got {limit!r})")
+    if arguments.whole(k, "k") < 1:
+        raise UsageError(f"k must be 1 or more, not {k}")
     say = say or (lambda _msg: None)
     graph = ws.graph()
     seed_ids = list(dict.fromkeys(match_paper(graph, text) for text in seeds))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
-from .errors import InputError
+from .errors import InputError, UsageError
 
 __all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
 
@@ -43,6 +43,17 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_database: str | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse a value of the wrong type or out of its range (``Settings(n_process=100000)``); a
+        :class:`pathlib.Path` for a path setting becomes its text.
+        """
+        for f in fields(self):
+            if f.name in _PATHS and isinstance(getattr(self, f.name), os.PathLike):
+                object.__setattr__(self, f.name, os.fspath(getattr(self, f.name)))
+            problem = _problem(f.name, getattr(self, f.name))
+            if problem:
+                raise UsageError(f"Settings({f.name}=...) {problem}")
+
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given values replaced; ``None`` values are ignored."""
         return replace(self, **{k: v for k, v in values.items() if v is not None})
@@ -60,33 +71,64 @@ _ENV = {
 
 
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
-#: Settings that must be 1 or more.
-_POSITIVE = ("batch_size", "n_process", "max_nodes")
+#: Whole-number settings and their range: more worker processes than this, or batches or pages this large,
+#: are a typing slip (``n_process = 100000`` would start that many copies of the pipeline).
+RANGES = {"batch_size": (1, 100_000), "n_process": (1, 128), "max_nodes": (1, 100_000)}
+_WANTED = {int: "a whole number", bool: "true or false", str: "a string"}
+#: Settings that name a file or folder (a path object is taken for them).
+_PATHS = ("workspace", "spacy_model", "gazetteer", "curation")
 
 
-def _parse(name: str, value: Any, where: str, *, from_text: bool) -> Any:
-    """``value`` as the type of field ``name``; TOML values must have that type, environment text is parsed."""
+def _kind(name: str) -> tuple[type, bool]:
+    """The type of field ``name`` without ``None``, and whether it may be ``None``."""
     kind = get_type_hints(Settings)[name]
-    optional = type(None) in get_args(kind)
     base = next((k for k in get_args(kind) if k is not type(None)), kind)
-    wanted = {int: "a whole number", bool: "true or false", str: "a string"}[base]
+    return base, type(None) in get_args(kind)
+
+
+def _problem(name: str, value: Any) -> str:
+    """What is wrong with ``value`` for field ``name`` (``"must be ..., not ..."``), or ``""``."""
+    base, optional = _kind(name)
+    if value is None and optional:
+        return ""
+    if type(value) is not base:  # bool is an int, and an int is not a bool: both are exact types here
+        shown = repr(value)
+        return f"must be {_WANTED[base]}, not {shown if len(shown) <= 40 else shown[:37] + '...'}"
+    if isinstance(value, int) and name in RANGES:  # the exact type was checked: not a bool
+        low, high = RANGES[name]
+        if not low <= value <= high:
+            size = str(value) if abs(value) < 10**12 else "a number of over 12 digits"  # str() stops at 4,300
+            return f"must be {low} or more, not {size}" if value < low else f"must be at most {high:,}, not {size}"
+    if isinstance(value, str) and "\x00" in value:
+        return "holds a NUL character, which no path, name or address can hold"
+    return ""
+
+
+def _parse(name: str, value: Any, where: str, line: int | None = None, *, from_text: bool) -> Any:
+    """``value`` as the type of field ``name``; TOML values must have that type, environment text is parsed."""
+    base, optional = _kind(name)
     if from_text:
         text = str(value).strip()
         if optional and not text:
             return None
         if base is bool and text.lower() in _TRUE + _FALSE:
             return text.lower() in _TRUE
-        if base is int and re.fullmatch(r"[+-]?\d+", text):
+        if base is int and re.fullmatch(r"[+-]?\d{1,30}", text):
             value = int(text)
         elif base is str:
             value = text
-    if base is int and isinstance(value, int) and not isinstance(value, bool):
-        if name in _POSITIVE and value < 1:
-            raise InputError(where, None, f"setting {name!r} must be 1 or more, not {value}")
-        return value
-    if (base is bool and isinstance(value, bool)) or (base is str and isinstance(value, str)):
-        return None if optional and value == "" else value
-    raise InputError(where, None, f"setting {name!r} must be {wanted}, not {value!r}")
+    if optional and value == "":
+        return None
+    problem = _problem(name, value)
+    if problem:
+        raise InputError(where, line, f"setting {name!r} {problem}")
+    return value
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of ``text`` that sets ``key`` (``key = ...``, the key bare or quoted), if one plainly does."""
+    pattern = re.compile(rf"""^\s*(["']?){re.escape(key)}\1\s*=""")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
 
 
 def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -96,12 +138,18 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
     config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
     if config.exists():
         try:
-            data = tomllib.loads(config.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {exc}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(config, None, f"not valid TOML: not UTF-8 text ({exc.reason} at byte {exc.start})"
-                             ) from None
+            text = config.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
+        except UnicodeDecodeError:
+            from .ingest.fields import utf8_error
+
+            with open(config, "rb") as stream:
+                bad = utf8_error(config, stream)
+            line, reason = (bad.line, bad.message) if bad else (None, "not UTF-8 text")
+            raise InputError(config, line, f"not valid TOML: {reason}") from None
+        except ValueError as exc:  # TOMLDecodeError, or a whole number of more than 4,300 digits
+            reason = str(exc).split("; use sys.set_int_max_str_digits")[0]
+            raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {reason}") from None
         except OSError as exc:  # a folder, or not readable
             raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
         neo = data.pop("neo4j", {})
@@ -112,9 +160,10 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             data[f"neo4j_{key}"] = value
         known = {f.name for f in fields(Settings)}
         for key, value in data.items():
+            line = _line_of(text, key) or _line_of(text, key.removeprefix("neo4j_"))
             if key not in known:
-                raise InputError(config, None, f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
-            values[key] = _parse(key, value, str(config), from_text=False)
+                raise InputError(config, line, f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+            values[key] = _parse(key, value, str(config), line, from_text=False)
     elif path:
         raise InputError(config, None, "settings file not found")
     for name, var in _ENV.items():

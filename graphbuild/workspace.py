@@ -41,7 +41,7 @@ import networkx as nx
 
 from . import arguments, generations, stages
 from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
-from .errors import UsageError, WorkspaceError, WorkspaceNotWritableError
+from .errors import InputError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
@@ -264,7 +264,8 @@ class Workspace:
 
         Parameters
         ----------
-        inputs : a file or folder, or an iterable of them; none rebuilds from the papers already in the workspace.
+        inputs : a file or folder, or an iterable of them; none rebuilds from the papers already in the workspace
+            (a workspace without a graph yet needs some).
         format : force the input format.
         skip_bad : skip malformed records (listed in the report) instead of failing.
         sync_store : also write the generation's embedded store.
@@ -276,14 +277,19 @@ class Workspace:
         Raises
         ------
         InputError
-            On the first bad record unless ``skip_bad``.
+            On the first bad record unless ``skip_bad``; when there are no ``inputs`` and no graph yet.
         WorkspaceLockedError
             When another process holds the lock and ``wait`` ran out.
         WorkspaceNotWritableError
             Read-only folder, a file in the way, or no space left (the previous graph stays live).
+        UsageError
+            An argument of the wrong kind (``skip_bad="no"`` is not False), before anything is read.
         """
-        say = log or (lambda msg: None)
         inputs = arguments.paths(inputs)  # a wrong type fails here, before the workspace is touched
+        for name, value in (("skip_bad", skip_bad), ("sync_store", sync_store), ("progress", progress)):
+            arguments.flag(value, name)
+        arguments.flag(overview, "overview", optional=True)
+        say = arguments.callback(log, "log") or (lambda msg: None)
         curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
         stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
         created = not self.path.exists()
@@ -293,6 +299,9 @@ class Workspace:
                 for note in self.repair():
                     say(f"repair: {note}")
                 before = self.current
+                if not inputs and before is None:
+                    raise InputError("inputs", None, f"nothing to build: the workspace {self.path} has no graph "
+                                     "yet; name input files or folders (graphbuild build FILE... or --demo)")
                 return self._build_locked(inputs, format=format, skip_bad=skip_bad, sync_store=sync_store,
                                           overview=overview, progress=progress, say=say, curation=curation)
         except BaseException as exc:
@@ -444,7 +453,7 @@ class Workspace:
 
         # anything but a mapping goes on as given, for the store's check to name it
         bound = {**(params or {}), **kw_params} if params is None or isinstance(params, Mapping) else params
-        if not write:
+        if not arguments.flag(write, "write"):
             return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
         with self.lock("query --write", wait=wait):
             generations.mark_store_changed(self._require())

@@ -164,6 +164,22 @@ def test_cli_related_needs_exactly_one_target(built, capsys):
     assert "exactly one" in capsys.readouterr().err
 
 
+def test_cli_related_text_with_a_byte_that_is_not_utf8_is_one_line(built, capsys):
+    # a byte that is not UTF-8 in an argument reaches Python as a lone surrogate: the NLP pass crashed on it
+    assert main(["related", "-w", str(built), "--text", "Lo\udcffRA adapters"]) == 1
+    assert "--text holds a byte that is not UTF-8 (0xff) at character 2" in _one_line_error(capsys, "E710")
+
+
+def test_cli_related_draft_of_only_punctuation_says_nothing_was_found(built, tmp_path, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text("!!! ,,, ???\n", encoding="utf-8")
+    assert main(["related", "-w", str(built), "--text-file", str(draft)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines()[-1] == (
+        "graphbuild: no related papers found (the draft shares no words or entities with the graph)")
+
+
 def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     page = tmp_path / "lora.html"
     assert main(["viz", "-w", str(built), "--focus", "LoRA", "--hops", "1", "-o", str(page)]) == 0
@@ -264,6 +280,18 @@ def test_cli_typed_params(built, capsys):
     assert "--param n:int='x': not an int" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("param, words", [
+    ("x:list=" + "[" * 5000 + "]" * 5000,
+     "--param x:list='" + "[" * 57 + "'...: not a list (nested too deeply to read)"),
+    ("x:int=" + "9" * 5000, "--param x:int='" + "9" * 57 + "'...: not an int (over 4,300 digits)"),
+])
+def test_cli_typed_param_too_deep_or_too_long_is_one_short_line(built, capsys, param, words):
+    """The deep list was a RecursionError traceback; the long number was echoed whole."""
+    assert main(["query", "-w", str(built), "RETURN $x AS x", "--param", param]) == 1
+    error = _one_line_error(capsys, "E200")
+    assert words in error and len(error) < 200
+
+
 def test_cli_query_neo4j_flag_never_takes_the_query_as_uri(built, capsys):
     assert main(["query", "-w", str(built), "--neo4j", "bolt://127.0.0.1:1"]) == 1
     err = capsys.readouterr().err
@@ -298,6 +326,8 @@ def _one_line_error(capsys, code: str) -> str:
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/missing.json"], "E100", "no such gold file"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/list.json"], "E100", "not an array"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/gold.json"], "E100", "'queries' is empty"),
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/latin.json"], "E100",
+     "latin.json:2: not UTF-8 text: invalid byte 0xe9 at byte offset 18"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/other.json"], "E100",
      "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query
     (["review", "-w", "{ws}", "--limit", "0"], "E710", "--limit must be 1 or more"),
@@ -306,6 +336,7 @@ def _one_line_error(capsys, code: str) -> str:
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "gold.json").write_text('{"queries": {}}', encoding="utf-8")
+    (tmp_path / "latin.json").write_bytes(b'{"queries": {\n"Caf\xe9": []}}')
     (tmp_path / "other.json").write_text('{"queries": {"arXiv:0000.00000": ["arXiv:1706.03762"]}}', encoding="utf-8")
     assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
     assert words in _one_line_error(capsys, code)
@@ -328,6 +359,27 @@ def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     assert "no such gold file" in _one_line_error(capsys, "E100")
 
 
+@pytest.mark.parametrize("entity, words", [
+    ('{"name": "LoRA", "type": "Banana"}',
+     "entity 'LoRA': unknown type \"Banana\"; use one of Model, Method, Dataset, Task, Metric"),
+    ('{"name": "LoRA"}', "each entity needs \"name\" and \"type\""),
+    ('{"name": " ", "type": "Method"}', "each entity needs \"name\" and \"type\""),
+    ('{"name": "LoRA", "type": "Method", "proposed": "yes"}',
+     "entity 'LoRA': \"proposed\" must be true or false, not \"yes\""),
+    ('{"name": "LoRA", "type": "Method", "aliases": "lora"}', "entity 'LoRA': \"aliases\" must be a list of strings"),
+    ('{"name": "LoRA", "type": "Method", "aliases": [1]}', "entity 'LoRA': \"aliases\" must be a list of strings"),
+    ('{"name": "LoRA", "type": "Method", "mentions": null}', "entity 'LoRA': \"mentions\" must be a list of strings"),
+])
+def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_path, capsys, entity, words):
+    """Each was scored silently as something else (an unknown type unscored, aliases letter by letter) or, for
+    aliases that are not text, crashed with an AttributeError; the words are training's for an annotation."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"title": "ok", "entities": []}\n{"title": "x", "entities": [' + entity + "]}\n",
+                    encoding="utf-8")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 1
+    assert f"gold.jsonl:2: {words}" in _one_line_error(capsys, "E100")
+
+
 @pytest.mark.parametrize("toml, words", [
     ('neo4j = "x"', "'neo4j' must be a table"),
     ('max_nodes = "abc"', "'max_nodes' must be a whole number"),
@@ -335,6 +387,11 @@ def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     ('overview = "maybe"', "'overview' must be true or false"),
     ("spacy_model = 3", "'spacy_model' must be a string"),
     ("[neo4j]\nport = 1", "unknown setting 'neo4j_port'"),
+    ("n_process = 100000", "'n_process' must be at most 128, not 100000"),
+    ("batch_size = 10000000000000", "'batch_size' must be at most 100,000, not a number of over 12 digits"),
+    ("max_nodes = 1" + "0" * 5000, "not valid TOML: Exceeds the limit (4300 digits) for integer string conversion"),
+    ("max_nodes = 1.5", "'max_nodes' must be a whole number, not 1.5"),
+    ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"
@@ -343,11 +400,40 @@ def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words)
     assert words in _one_line_error(capsys, "E100")
 
 
+def test_cli_bad_setting_names_its_line(built, tmp_path, capsys):
+    config = tmp_path / "graphbuild.toml"
+    config.write_text('# mine\nmax_nodes = 800\n\n[neo4j]\nuser = "me"\n"port" = 7687\n', encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert "graphbuild.toml:6: unknown setting 'neo4j_port'" in _one_line_error(capsys, "E100")
+    config.write_text("max_nodes = 800\nn_process = 0\n", encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert "graphbuild.toml:2: setting 'n_process' must be 1 or more, not 0" in _one_line_error(capsys, "E100")
+
+
+@pytest.mark.parametrize("values, words", [
+    ({"n_process": 100000}, "Settings(n_process=...) must be at most 128, not 100000"),
+    ({"batch_size": 0}, "Settings(batch_size=...) must be 1 or more, not 0"),
+    ({"max_nodes": "800"}, "Settings(max_nodes=...) must be a whole number, not '800'"),
+    ({"overview": 1}, "Settings(overview=...) must be true or false, not 1"),
+    ({"neo4j_uri": 7687}, "Settings(neo4j_uri=...) must be a string, not 7687"),
+])
+def test_settings_built_in_python_are_checked_like_the_file(values, words):
+    from graphbuild.errors import UsageError
+    from graphbuild.settings import Settings
+
+    with pytest.raises(UsageError, match=re.escape(f"[E710] {words}")):
+        Settings(**values)
+    with pytest.raises(UsageError, match=re.escape(f"[E710] {words}")):
+        Settings().with_overrides(**values)
+    assert Settings(workspace=Path("ws"), n_process=128, spacy_model=None).workspace == "ws"  # a path is text
+
+
 def test_cli_unreadable_settings_file_is_one_line(built, tmp_path, capsys):
     config = tmp_path / "graphbuild.toml"
     config.write_bytes(b"max_nodes = 3\n\xff\n")
     assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
-    assert "graphbuild.toml: not valid TOML: not UTF-8 text" in _one_line_error(capsys, "E100")
+    assert "graphbuild.toml:2: not valid TOML: not UTF-8 text: invalid byte 0xff at byte offset 14" in (
+        _one_line_error(capsys, "E100"))
     assert main(["stats", "-w", str(built), "--config", str(tmp_path)]) == 1
     assert "cannot read the settings file: Is a directory" in _one_line_error(capsys, "E100")
 

@@ -66,6 +66,12 @@ def test_curation_parse_skips_comments_and_keeps_line_numbers():
     ('{"op": "proposed", "entity": "A", "paper": "p1", "value": "yes"}', "'value' must be true or false"),
     ('["merge"]', "expected a JSON object"),
     ('{"op": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON (nested too deeply to read)"),
+    ('{"op": ["merge"], "entity": "A", "into": "B"}', "unknown op ['merge']"),  # was a TypeError
+    ('{"op": "merge", "entity": "A", "into": "B", "entity": "C"}',
+     "field 'entity' is given twice with different values ('A', then 'C'); keep one"),  # was the last, silently
+    ('{"op": "rename", "entity": "A", "name": "B\\ud83d"}', "'name' holds an unpaired surrogate (\\ud83d) at "
+                                                           "character 1"),  # the build crashed writing it
+    ('{"op": "split", "entity": "A", "name": "B", "papers": ["p\\u0000"]}', "'papers' holds a NUL character"),
 ])
 def test_curation_malformed_line_names_file_and_line(line, message):
     text = '{"op": "alias", "entity": "A", "alias": "B"}\n' + line + "\n"
@@ -74,6 +80,16 @@ def test_curation_malformed_line_names_file_and_line(line, message):
     assert str(info.value).startswith("[E100] cur.jsonl:2: ")
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_curation_file_not_utf8_names_its_line_and_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "curation.jsonl"
+    path.write_bytes(b'{"op": "reject", "entity": "A"}\n{"op": "reject", "entity": "Caf\xe9"}\n')
+    with pytest.raises(InputError, match=r"^\[E100\] .*curation.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte "
+                                         r"offset 63; re-save the file as UTF-8$"):
+        read_curation(path)
+    path.write_bytes('\ufeff{"op": "reject", "entity": "A"}\n'.encode())  # as some editors save it
+    assert [op.entity for op in read_curation(path)] == ["A"]
 
 
 def test_curation_names_with_unicode_line_separators_read_back():

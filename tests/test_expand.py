@@ -18,6 +18,7 @@ import pytest
 import requests
 import responses
 
+import graphbuild
 from graphbuild.cli import main
 from graphbuild.errors import FetchError, RelatedLookupError
 from graphbuild.expand import expand, external_candidates, match_paper
@@ -217,6 +218,44 @@ def test_expand_seed_unknown_to_the_service_writes_nothing(ws: Workspace, mock, 
     assert main(["expand", "-w", str(ws.path), "--seed", "arXiv:2101.00190", "--cache", str(ws.path / "c")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("graphbuild: error: [E500] ") and "not found (HTTP 404)" in err[-1]
+
+
+@pytest.mark.parametrize(("source", "paper", "words"), [
+    ("s2", {"paperId": ["s2x"], "title": "A Paper"}, "'paperId' is an array, not text"),
+    ("s2", {"paperId": 7, "title": "A Paper"}, "'paperId' is a number, not text"),
+    ("s2", {"paperId": "s2x", "title": 5}, "'title' is a number, not text"),
+    ("openalex", {"id": "https://openalex.org/W1", "display_name": 5}, "'display_name' is a number, not text"),
+    ("openalex", {"id": ["W1"], "display_name": "A Paper"}, "'id' is an array, not text"),
+    ("openalex", {"id": "https://openalex.org/W1", "display_name": "A Paper",
+                  "referenced_works": "https://openalex.org/W3168867926"},
+     "'referenced_works' is a string, not a list"),
+])
+def test_expand_answer_with_a_field_of_the_wrong_kind_is_one_line_and_writes_nothing(ws: Workspace, mock, source,
+                                                                                      paper, words) -> None:
+    """Each was a TypeError or AttributeError, or (references as one string) links lost letter by letter."""
+    def answer(request: requests.PreparedRequest) -> Reply:
+        url = str(request.url)
+        if "/references" in url:
+            return 200, {}, json.dumps({"offset": 0, "data": [{"citedPaper": paper}]})
+        if "filter=" in url:
+            return 200, {}, json.dumps({"meta": {"count": 1}, "results": [paper]})
+        return 200, {}, fixture("s2-seed-lora.json" if source == "s2" else "openalex-seed-lora.json")
+
+    mock.add_callback(responses.GET, responses.matchers.re.compile(r"https://.*"), callback=answer)
+    before = titles(ws)
+    with pytest.raises(FetchError, match=rf"^\[E500\] https://.*: unexpected answer: a paper's {words}; the API"):
+        expand(ws, [LORA], source=source, direction="references", client=client(Clock()), progress=False)
+    assert not (ws.path / "expand").exists() or not list((ws.path / "expand").iterdir())
+    assert titles(ws) == before
+
+
+def test_expand_k_below_one_is_one_line_before_any_request(ws: Workspace, mock, capsys) -> None:
+    service = Service(mock, s2_routes)
+    assert main(["expand", "-w", str(ws.path), "--seed", LORA, "-k", "-5"]) == 1  # left out the last five
+    assert capsys.readouterr().err.strip() == "graphbuild: error: [E710] -k must be 1 or more, got -5"
+    with pytest.raises(graphbuild.GraphbuildError, match=r"^\[E710\] k must be 1 or more, not 0"):
+        expand(ws, [LORA], client=client(Clock()), k=0)
+    assert service.seen == []
 
 
 def test_expand_rate_limit_exhausted_is_one_line(ws: Workspace, mock) -> None:

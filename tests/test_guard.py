@@ -155,6 +155,30 @@ def test_guard_allows_nesting_up_to_the_limit(store):
     assert store.query("RETURN " + "- " * 100 + "1 AS x") == [{"x": 1}]
 
 
+@pytest.mark.parametrize("cypher", [
+    "RETURN " + "+".join(["1"] * 502) + " AS x",
+    "RETURN " + " * ".join(["2"] * 600) + " AS x",
+    "MATCH (p:Paper) WHERE " + " OR ".join(f"p.id = 'x{i}'" for i in range(260)) + " RETURN p.id",
+    "MATCH (p:Paper) WHERE " + " AND ".join(["p.title STARTS WITH 'a'"] * 260) + " RETURN p.id",
+    "RETURN [" + "+".join(["'a'"] * 600) + "] AS x",
+])
+def test_guard_refuses_long_operator_chains(cypher, store):
+    """The store parses these in seconds to minutes (its time grows with about the cube of the chain)."""
+    with pytest.raises(QueryError, match=r"^\[E200\] query refused: an expression chains more than 500 operators"):
+        store.query(cypher)
+
+
+def test_guard_allows_chains_up_to_the_limit_and_long_lists(store):
+    assert store.query("RETURN " + "+".join(["1"] * 501) + " AS x") == [{"x": 501}]
+    grouped = "+".join(["(" + "+".join(["1"] * 100) + ")"] * 30)  # 3,000 terms, no chain above 100
+    assert store.query(f"RETURN {grouped} AS x") == [{"x": 3000}]
+    assert store.query("RETURN size([" + ", ".join(["1"] * 5000) + "]) AS x") == [{"x": 5000}]
+    values = [f"id{i}" for i in range(50_000)]
+    assert store.query("MATCH (p:Paper) WHERE p.id IN $values RETURN count(p) AS n", {"values": values}) == [
+        {"n": 0}]
+    assert store.query("RETURN " + ", ".join(f"1 + {i} AS c{i}" for i in range(800)))[0]["c799"] == 800
+
+
 @pytest.mark.parametrize(("params", "message"), [
     ({"x": 10**30}, r"query parameter \$x is a whole number beyond 64 bits \(31 digits\)"),
     ({"x": ["ok", {"k": "\udcff"}]}, r"query parameter \$x holds a byte that is not UTF-8 \(0xff\)"),

@@ -696,11 +696,12 @@ def test_spark_build_of_a_folder_with_files_of_other_formats_names_them_before_s
     assert not (tmp_path / "out").exists()
 
 
-def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_session, tmp_path):
+def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_session, tmp_path, monkeypatch):
     """A JSON Lines file with a byte that is not UTF-8 was read with replacement characters as good records;
     it is left out whole with the single build's coded line (line and byte offset), gzipped or not, and a
     gzip file that does not decompress gets a coded line instead of a Java traceback; the files of other
-    formats a folder holds are named among the skipped (``--skip-bad``), or stop the job."""
+    formats a folder holds are named among the skipped (``--skip-bad``), or stop the job; without ``--skip-bad``
+    the first unreadable file stops the job before any record is read."""
     import gzip
 
     from graphbuild.errors import InputError
@@ -729,7 +730,113 @@ def test_spark_build_leaves_out_a_file_that_is_not_utf8_as_a_build_does(spark_se
     assert heard[3].startswith(f"[E100] {folder / 'd.jsonl.gz'}: not a readable gzip file: ")
     with pytest.raises(InputError) as first:  # without --skip-bad: the single build's first error, counted
         read_papers([folder / "a.jsonl", folder / "b.jsonl"])
+    import graphbuild.spark.job
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the records were read")
+
+    monkeypatch.setattr(graphbuild.spark.job, "_read", no_reading)  # the count of bad records is not worth it
     with pytest.raises(InputError) as err:
         run(prepare([folder / "a.jsonl", folder / "b.jsonl", folder / "c.jsonl.gz"]), tmp_path / "out",
             spark=spark_session)
-    assert str(err.value) == f"{first.value} (2 unreadable input(s), 1 bad record(s); pass --skip-bad to skip them)"
+    assert str(err.value) == f"{first.value} (2 unreadable input(s); pass --skip-bad to skip them)"
+
+
+def test_spark_build_ctrl_c_cancels_the_job_on_one_line(tmp_path):
+    """A real local[2] job: PySpark's own SIGINT handler printed two tracebacks and let a second Ctrl-C wait."""
+    import signal
+    import subprocess
+    import sys
+
+    words = "we propose a transformer model called LoRA evaluated on ImageNet and GLUE against BERT".split()
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"p{i}", "title": f"Paper {i}", "abstract": " ".join(
+        words[(i + k) % len(words)] for k in range(300)) + "."}) + "\n" for i in range(4000)), encoding="utf-8")
+    command = [sys.executable, "-m", "graphbuild", "spark", "build", str(corpus), "--out", str(tmp_path / "out"),
+               "--master", "local[2]"]
+    lines = []
+    # its own process group, which a terminal's Ctrl-C reaches as a whole
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as proc:
+        try:
+            assert proc.stderr is not None
+            for line in proc.stderr:  # the first stage is done: the job is running in the JVM
+                lines.append(line)
+                if line.startswith("spark build: "):
+                    break
+            os.killpg(proc.pid, signal.SIGINT)
+            lines += proc.stderr.readlines()
+            assert proc.wait(timeout=120) == 130, "".join(lines)[-3000:]
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert not any("Traceback" in line or "ERROR" in line for line in lines), "".join(lines)[-3000:]
+    assert lines[-1] == f"graphbuild: interrupted; the Spark job was stopped; {tmp_path / 'out'} was left as it was\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_spark_build_ctrl_c_outside_a_jvm_call_raises_and_a_second_stops_at_once(monkeypatch):
+    import signal
+    import time
+    from types import SimpleNamespace
+
+    from graphbuild.cli import stop_at_once
+    from graphbuild.cli.spark import _ctrl_c_cancels_jobs
+
+    cancels, levels = [], []
+    spark = SimpleNamespace(sparkContext=SimpleNamespace(cancelAllJobs=lambda: cancels.append(1),
+                                                         setLogLevel=levels.append))
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        interrupted, finished = _ctrl_c_cancels_jobs(spark)
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        assert interrupted.is_set() and not cancels  # nothing waits on the JVM here: raised as the command's would
+        assert signal.getsignal(signal.SIGINT) is stop_at_once
+        finished()
+        assert levels == ["OFF"]  # the session stops next: what its cancelled tasks log is not news
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@pytest.mark.parametrize("master", ["local[0]", "local[abc]", "bogus://x", "local[*"])
+def test_spark_build_master_that_is_not_a_master_url_is_one_line_before_spark(master, tmp_path, capfd):
+    """Each started a JVM that failed: a Java stack trace, then a Python one."""
+    from graphbuild.cli import main
+
+    pytest.importorskip("pyspark")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"title": "FooNet for images"}\n', encoding="utf-8")
+    assert main(["spark", "build", str(corpus), "--out", str(tmp_path / "out"), "--master", master]) == 1
+    err = capfd.readouterr().err  # what a JVM would write goes to the process's standard error, caught here too
+    assert err == (f"graphbuild: error: [E710] --master {master!r} is not a Spark master URL: use local, local[N] "
+                   "(N threads, 1 or more), local[*], spark://HOST:PORT, k8s://HOST:PORT or yarn\n")
+
+
+def test_spark_master_urls_spark_takes_pass_the_check():
+    from graphbuild.spark.session import check_master
+
+    for master in ("local", "local[2]", "local[*]", "local[4, 2]", "local-cluster[2,1,1024]", "spark://h:7077",
+                   "k8s://https://h:443", "yarn"):
+        check_master(master)
+
+
+@pytest.mark.parametrize(("kwargs", "words"), [
+    ({"skip_bad": "no"}, r"skip_bad must be True or False, not str \('no'\)"),  # truthy: it skipped
+    ({"batch_size": 0}, "batch_size must be 1 or more, not 0"),
+    ({"batch_size": "64"}, "batch_size must be a whole number"),
+    ({"on_stage": "print"}, "on_stage must be a function"),
+])
+def test_spark_build_arguments_of_the_wrong_kind_are_one_line_before_spark(kwargs, words, tmp_path, monkeypatch):
+    import graphbuild.spark.session
+    from graphbuild.errors import UsageError
+    from graphbuild.spark.job import build
+
+    def no_spark(*args, **kwargs):
+        raise AssertionError("a Spark session was started")
+
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", no_spark)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"title": "FooNet for images"}\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=rf"^\[E710\] {words}"):
+        build([corpus], tmp_path / "out", **kwargs)

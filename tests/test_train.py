@@ -307,7 +307,8 @@ def test_train_cli_user_gazetteer_adds_to_the_shipped_one(corpus, tmp_path, caps
 
 @pytest.mark.parametrize("extra, words", [
     (["--cv", "1"], "[E100] {ann}: --cv 1: K must be between 2 and 6"),
-    (["-C", "0"], "[E710] -C must be above 0, got 0"),
+    (["-C", "0"], "[E710] -C must be a finite number above 0, got 0"),
+    (["-C", "inf"], "[E710] -C must be a finite number above 0, got inf"),  # it trained with no regularisation at all
     (["--out", "{ann}"], "is a file; give a folder for the pipeline"),
     (["--spacy-model", "{tmp}/no-such-model"], "no-such-model: spaCy pipeline not found"),
 ])

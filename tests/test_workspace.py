@@ -599,6 +599,21 @@ def test_workspace_build_of_one_path_given_as_text_reads_that_file(tmp_path):
     assert len(graphbuild.extract(SOURCES / "corpus.jsonl")) == 2
 
 
+def test_workspace_build_of_nothing_without_a_graph_is_refused_as_by_the_cli(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    for call in (lambda: Workspace(tmp_path / "ws").build([]), lambda: graphbuild.build((), tmp_path / "ws")):
+        with pytest.raises(InputError, match=r"^\[E100\] inputs: nothing to build: the workspace .*ws has no graph "
+                                             r"yet; name input files or folders"):
+            call()
+        assert not (tmp_path / "ws").exists()
+    assert main(["build", "-w", str(tmp_path / "ws")]) == 1
+    assert capsys.readouterr().err.startswith("graphbuild: error: [E100] inputs: nothing to build: the workspace")
+    assert not (tmp_path / "ws").exists()
+    ws = graphbuild.build(SOURCES / "corpus.jsonl", tmp_path / "ws", progress=False, overview=False)
+    assert ws.build([], progress=False, overview=False).papers_total == 2  # a rebuild from the papers it has
+
+
 @pytest.mark.parametrize(("call", "message"), [
     (lambda root: graphbuild.build(5, root / "ws"), "inputs must be a path or a list of paths"),
     (lambda root: graphbuild.build([SOURCES / "corpus.jsonl", 5], root / "ws"), r"inputs\[1\] must be a path"),
@@ -608,11 +623,25 @@ def test_workspace_build_of_one_path_given_as_text_reads_that_file(tmp_path):
     (lambda root: Workspace(str(root / "w\x00s")).exists(), "holds a NUL character"),
     (lambda root: Workspace(root / "ws", {"max_nodes": 3}), "settings must be a graphbuild.Settings"),
     (lambda root: Workspace(root / "ws").build([], wait="soon"), "wait must be True, False or a number"),
+    # each was truthy: "no" skipped bad records, synced, wrote the overview; a number was called as the log
+    (lambda root: graphbuild.build(SOURCES / "corpus.jsonl", root / "ws", skip_bad="no"),
+     r"skip_bad must be True or False, not str \('no'\)"),
+    (lambda root: graphbuild.build(SOURCES / "corpus.jsonl", root / "ws", sync_store="no"), "sync_store must be"),
+    (lambda root: graphbuild.build(SOURCES / "corpus.jsonl", root / "ws", overview="no"),
+     "overview must be True, False or None"),
+    (lambda root: graphbuild.build(SOURCES / "corpus.jsonl", root / "ws", log=5), "log must be a function"),
 ])
 def test_workspace_api_arguments_of_the_wrong_kind_are_one_coded_line(tmp_path, call, message):
     with pytest.raises(graphbuild.GraphbuildError, match=rf"^\[E710\] .*{message}"):
         call(tmp_path)
     assert not (tmp_path / "ws").exists()  # refused before the workspace was touched
+
+
+def test_workspace_query_write_that_is_not_a_bool_writes_nothing(ws):
+    _build(ws, SOURCES / "corpus.jsonl")
+    with pytest.raises(graphbuild.GraphbuildError, match=r"^\[E710\] write must be True or False, not str \('no'\)"):
+        ws.query("MATCH (p:Paper) SET p.title = 'x'", write="no")  # "no" is truthy: it wrote
+    assert "x" not in [row["t"] for row in ws.query("MATCH (p:Paper) RETURN p.title AS t")]
 
 
 def test_workspace_viz_arguments_are_checked_by_kind_and_one_type_is_a_name(ws, tmp_path):

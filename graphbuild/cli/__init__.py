@@ -133,12 +133,8 @@ def _interrupt_once(program: bool) -> Callable[[], None] | None:
     if threading.current_thread() is not threading.main_thread():
         return None
 
-    def again(signum: int, frame: object) -> None:  # the user does not want to wait for the clean-up
-        os.write(2, b"graphbuild: interrupted again; stopped at once\n")
-        os._exit(130)
-
     def first(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, again)
+        signal.signal(signal.SIGINT, stop_at_once)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, first)
@@ -149,6 +145,12 @@ def _interrupt_once(program: bool) -> Callable[[], None] | None:
         signal.signal(signal.SIGINT, after)
 
     return done
+
+
+def stop_at_once(signum: int, frame: object) -> None:
+    """The SIGINT handler after the first Ctrl-C: the user does not want to wait for the clean-up."""
+    os.write(2, b"graphbuild: interrupted again; stopped at once\n")
+    os._exit(130)
 
 
 #: what a failed write to a redirected standard output raises: no space, quota, file too large, I/O error

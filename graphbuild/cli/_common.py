@@ -76,9 +76,12 @@ def _typed(name: str, kind: str, text: str) -> Any:
         if not isinstance(value, list):
             raise ValueError(text)
         return value
-    except ValueError:
+    except (ValueError, RecursionError) as exc:  # RecursionError: a JSON list nested too deeply to read
         article = "an" if kind == "int" else "a"
-        raise QueryError(f"--param {name}:{kind}={text!r}: not {article} {kind}"
+        shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "..."  # a value of 5,000 digits
+        why = (" (nested too deeply to read)" if isinstance(exc, RecursionError)
+               else " (over 4,300 digits)" if "Exceeds the limit" in str(exc) else "")
+        raise QueryError(f"--param {name}:{kind}={shown}: not {article} {kind}{why}"
                          + ("; write a list as a,b,c or as JSON [1, 2]" if kind == "list" else "")) from None
 
 

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from ..errors import InputError
 from ._common import _add_wait, _settings, _workspace
 
 
@@ -18,8 +17,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     inputs = list(args.inputs)
     if args.demo:
         inputs.append(str(data_path("demo")))
-    if not inputs and not ws.exists():
-        raise InputError("INPUT", None, "nothing to build: name input files or folders, or pass --demo")
     report = ws.build(inputs, format=args.format, skip_bad=args.skip_bad,
                       overview=False if args.no_overview else None,
                       log=lambda m: print(m, file=sys.stderr), wait=args.wait)

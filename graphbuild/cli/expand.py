@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ._common import _workspace
+from ._common import _require_positive, _workspace
 
 #: Seconds a cached answer stays valid when the workspace's own cache is used (a week).
 DEFAULT_CACHE_TTL = 7 * 24 * 3600
@@ -18,6 +18,7 @@ def cmd_expand(args: argparse.Namespace) -> int:
     from ..expand import candidates_json, expand, format_candidates
     from ..http import HttpClient
 
+    _require_positive(args, "k")  # -k -5 left out the last five, silently
     ws = _workspace(args)
     cache = Path(args.cache) if args.cache else Path(ws.path) / "http-cache"
     with HttpClient(cache_dir=cache, cache_ttl=None if args.cache else DEFAULT_CACHE_TTL) as client:

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, UsageError, unpaired_surrogate
 from ._common import _print_rows, _require_positive, _workspace
 
 
@@ -94,6 +94,10 @@ def cmd_related(args: argparse.Namespace) -> int:
     given = [x for x in (args.target, args.text, args.text_file, args.entity) if x]
     if len(given) != 1:
         raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
+    for flag, text in (("--text", args.text), ("--entity", args.entity), ("PAPER", args.target)):
+        problem = unpaired_surrogate(text or "")
+        if problem:  # the NLP pass would crash on it (--text); a name holding it matches nothing
+            raise UsageError(f"{flag} {problem}")
     draft = _read_draft(args.text_file) if args.text_file else None
     index = ws.related_index()
     if args.entity:
@@ -110,6 +114,7 @@ def cmd_related(args: argparse.Namespace) -> int:
             _print_bibtex(ws.graph(), [f.result.paper_id for f in found])
         else:
             _print_draft(found, args.json)
+        _say_if_none(found, "the draft shares no words or entities with the graph")
         return 0
     if args.text:
         results = related_papers(index, text=args.text, k=args.k)
@@ -119,7 +124,14 @@ def cmd_related(args: argparse.Namespace) -> int:
         _print_bibtex(ws.graph(), [r.paper_id for r in results])
     else:
         _print_results(results, args.json)
+    _say_if_none(results, "the text shares no words or entities with the graph" if args.text else "")
     return 0
+
+
+def _say_if_none(results: list, why: str) -> None:
+    """Say on stderr that nothing was found (and ``why``), where the standard output would otherwise be empty."""
+    if not results:
+        print(f"graphbuild: no related papers found{f' ({why})' if why else ''}", file=sys.stderr)
 
 
 def cmd_citations(args: argparse.Namespace) -> int:

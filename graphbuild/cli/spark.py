@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import threading
 import time
+import types
+from collections.abc import Callable
+from typing import Any
 
 from ._common import _add_wait, _settings, _workspace
 
@@ -20,6 +25,7 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     job = prepare(args.inputs, _settings(args), skip_bad=args.skip_bad)
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
     spark = get_session(args.master)
+    interrupted, finished = _ctrl_c_cancels_jobs(spark)
     start = time.monotonic()
 
     def done(stage: str) -> None:  # a line per stage: logs of a long job show it is alive
@@ -32,13 +38,78 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
 
     try:
         counts = run(job, args.out, spark=spark, skip_bad=args.skip_bad, on_stage=done, on_skipped=skipping)
+    except BaseException:
+        if interrupted.is_set():  # what the cancelled job raised is not news: the one interrupted line instead
+            raise KeyboardInterrupt(f"the Spark job was stopped; {args.out} was left as it was") from None
+        raise
     finally:
+        finished()
         stop_session(spark)
+    if interrupted.is_set():  # pressed as the last call into the JVM returned
+        raise KeyboardInterrupt(f"the Spark job had finished; {args.out} was written")
     print(f"wrote {args.out}")
     print(", ".join(f"{k} {v}" for k, v in counts.items()))
     for line in skipped:
         print(line)
     return 0
+
+
+def _ctrl_c_cancels_jobs(spark: Any) -> tuple[threading.Event, Callable[[], None]]:
+    """Make the first Ctrl-C cancel ``spark``'s jobs and a second one stop at once; returns the event set by
+    that Ctrl-C and what to call before the session stops.
+
+    PySpark's context sets its own SIGINT handler, in place of the command's. It asks the JVM to cancel the
+    jobs from inside the handler while the main thread waits on the same gateway (two tracebacks on the
+    standard error), and raises on every Ctrl-C, so a second one did not stop at once. Here a Ctrl-C while the
+    main thread waits on the JVM cancels the jobs from a thread of its own (again every half second, so a job
+    started next is cancelled too), and the caller turns the cancelled job's error into the one interrupted
+    line; elsewhere it raises KeyboardInterrupt, as the command's handler does. Either way Spark's log is
+    turned off: the cancelled tasks log errors as they stop.
+    """
+    import signal
+
+    from . import stop_at_once
+
+    interrupted, finished = threading.Event(), threading.Event()
+    if threading.current_thread() is not threading.main_thread():  # no handler can be set
+        return interrupted, finished.set
+
+    def cancel() -> None:
+        try:
+            quiet()
+            while not finished.is_set():
+                spark.sparkContext.cancelAllJobs()
+                finished.wait(0.5)
+        except Exception:  # the session is stopping: nothing left to cancel
+            return
+
+    def quiet() -> None:  # what the cancelled tasks log as they stop is not news: one interrupted line instead
+        spark.sparkContext.setLogLevel("OFF")
+
+    def finish() -> None:
+        finished.set()
+        if interrupted.is_set():
+            with contextlib.suppress(Exception):  # a gateway that is gone has nothing more to log
+                quiet()
+
+    def first(signum: int, frame: types.FrameType | None) -> None:
+        signal.signal(signal.SIGINT, stop_at_once)
+        interrupted.set()
+        if not _in_gateway_call(frame):
+            raise KeyboardInterrupt
+        threading.Thread(target=cancel, name="graphbuild-cancel", daemon=True).start()
+
+    signal.signal(signal.SIGINT, first)
+    return interrupted, finish
+
+
+def _in_gateway_call(frame: types.FrameType | None) -> bool:
+    """Whether ``frame`` or one of its callers is Py4J's (a call into the JVM)."""
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith("py4j."):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def cmd_load(args: argparse.Namespace) -> int:

@@ -24,8 +24,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     from .evaluation import print_cross_validation
 
     settings = _settings(args)
-    if not args.C > 0:
-        raise UsageError(f"-C must be above 0, got {args.C:g}")
+    if not 0 < args.C < float("inf"):  # infinite: no regularisation at all
+        raise UsageError(f"-C must be a finite number above 0, got {args.C:g}")
     if Path(args.out).exists() and not Path(args.out).is_dir():
         raise UsageError(f"--out {str(args.out)!r} is a file; give a folder for the pipeline")
     gazetteer = check_pipeline(settings)  # a missing model or a bad gazetteer: one line, before any work

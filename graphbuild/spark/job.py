@@ -71,7 +71,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .. import arguments
+from ..errors import InputError, UsageError
 from ..fsutil import atomic_output, cache_dir
 from ..ingest import SKIPPED_SHOWN, skipped_whole
 from ..load import CORPUS
@@ -450,6 +451,7 @@ def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = Non
     gazetteer, before any Spark work (``graphbuild spark build`` calls it
     before the JVM starts).
     """
+    arguments.flag(skip_bad, "skip_bad")  # a truthy "no" would skip bad records
     settings = settings or Settings()
     files, unread = spark_inputs(inputs)
     if unread and (not skip_bad or not files):
@@ -508,8 +510,12 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     """
     from .session import get_session
 
+    arguments.flag(skip_bad, "skip_bad")
+    if arguments.whole(batch_size, "batch_size") < 1:
+        raise UsageError(f"batch_size must be 1 or more, not {batch_size}")
+    mark = arguments.callback(on_stage, "on_stage") or (lambda stage: None)
+    arguments.callback(on_skipped, "on_skipped")
     spark = spark or get_session()
-    mark = on_stage or (lambda stage: None)
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
     tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
                                       on_skipped, job.unread)
@@ -536,6 +542,10 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
 
     model, gazetteer = pipeline
     whole = [((place, 0, 0), error, what) for place, error, what in unread] + _undecodable(spark, files)
+    if whole and not skip_bad:  # stop at the first: counting the bad records too would read every record
+        _, error, _ = min(whole, key=lambda item: item[0])
+        raise InputError(error.path, error.line, f"{error.message} ({len(whole)} unreadable input(s); "
+                                                 "pass --skip-bad to skip them)")
     left_out = {error.path for _, error, _ in whole}
     place = {path: i for i, (_, path) in enumerate(files)}
     files = [(kind, path) for kind, path in files if path not in left_out]
@@ -552,9 +562,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
         shown = sorted(whole + first, key=lambda item: item[0])[:SKIPPED_SHOWN]
         if not skip_bad:
             _, error, _ = shown[0]
-            counted = ", ".join(([f"{len(whole)} unreadable input(s)"] if whole else [])
-                                + ([f"{bad_records} bad record(s)"] if bad_records else []))
-            raise InputError(error.path, error.line, f"{error.message} ({counted}; pass --skip-bad to skip them)")
+            raise InputError(error.path, error.line, f"{error.message} ({bad_records} bad record(s); "
+                                                     "pass --skip-bad to skip them)")
         if on_skipped:
             on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
     parsed = parsed.drop("src", "line")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
 from typing import Any
 
-from ..errors import GraphbuildError
+from ..errors import GraphbuildError, UsageError
 
-__all__ = ["get_session", "stop_session", "require_pyspark", "SparkUnavailable"]
+__all__ = ["get_session", "stop_session", "require_pyspark", "check_master", "SparkUnavailable"]
 
 INSTALL_HINT = "the Spark build needs PySpark and Java 17: pip install 'graphbuild[spark]'"
 
@@ -35,6 +36,8 @@ def get_session(master: str | None = None, *, app: str = "graphbuild", shuffle_p
     same graphbuild and spaCy; a local session binds to the loopback interface.
     """
     require_pyspark()
+    if master is not None:
+        check_master(master)
     from pyspark.sql import SparkSession
 
     # PySpark warns at every pandas UDF that it does not fully support pandas 3 yet; the Spark tests run
@@ -60,6 +63,19 @@ def get_session(master: str | None = None, *, app: str = "graphbuild", shuffle_p
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+#: The master URLs Spark takes (``local[0]`` or ``local[abc]`` failed inside the JVM, with a Java and a Python
+#: traceback): local, local[N], local[*], local[N,F], local-cluster[N,C,M], spark://..., k8s://..., yarn.
+_MASTER = re.compile(r"local(\[(\*|[1-9]\d*)(,\s*\d+)?\])?|local-cluster\[[1-9]\d*,\s*[1-9]\d*,\s*[1-9]\d*\]"
+                     r"|(spark|k8s)://\S+|yarn")
+
+
+def check_master(master: object) -> None:
+    """Refuse ``master`` [E710] unless it is a Spark master URL, before a JVM starts for it."""
+    if not isinstance(master, str) or not _MASTER.fullmatch(master):
+        raise UsageError(f"--master {master!r} is not a Spark master URL: use local, local[N] (N threads, 1 or "
+                         "more), local[*], spark://HOST:PORT, k8s://HOST:PORT or yarn")
 
 
 def stop_session(spark: Any, *, wait: float = 10.0) -> None:
