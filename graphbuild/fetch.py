@@ -335,7 +335,8 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
                         progress: Progress | None = None) -> Iterator[dict[str, Any]]:
     """Yield up to ``max_results`` OpenAlex works for a search (and/or ``filter``).
 
-    Uses cursor paging: ``cursor=*`` first, then ``meta.next_cursor`` until it is null.
+    Uses cursor paging: ``cursor=*`` first, then ``meta.next_cursor`` until it is null (or a page
+    holds no work, or the cursor stays where it was).
     """
     _need_positive(max_results, "the number of results (--max)")
     if not (search or "").strip() and not (filter or "").strip():
@@ -353,15 +354,16 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
         meta = found if isinstance(found := page.get("meta"), dict) else {}
         if isinstance(meta.get("count"), int):
             total = min(meta["count"], max_results)
-        results = page["results"]
-        for work in results[: max_results - done]:
+        before = done
+        for work in page["results"][: max_results - done]:
             if isinstance(work, dict):
                 yield work
                 done += 1
         _report(progress, "openalex", done, total)
-        if not results:
-            break
-        cursor = meta.get("next_cursor")
+        following = meta.get("next_cursor")
+        if done == before or following == cursor:
+            break  # a page with no works, or a cursor that does not move, would page forever
+        cursor = following
 
 
 def fetch_openalex(search: str | None, max_results: int, out: Path, client: HttpClient, *,

@@ -467,6 +467,15 @@ def test_fetch_openalex_all_pages_until_cursor_is_null(web: Web, tmp_path: Path)
     assert len(web.calls) == 2
 
 
+@pytest.mark.parametrize("results, cursor", [([1, "two", None], "next"), ([{"id": "W1", "title": "A"}], "*")])
+def test_fetch_openalex_stops_when_a_page_holds_no_work_or_the_cursor_stays(web: Web, tmp_path: Path,
+                                                                           results: list, cursor: str) -> None:
+    web.serve(lambda url, params: ok_json({"meta": {"count": 10, "next_cursor": cursor}, "results": results}))
+    written = fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client())
+    assert written == sum(isinstance(r, dict) for r in results)
+    assert len(web.calls) == 1  # paged forever before
+
+
 def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Path) -> None:
     ids = [f"2301.0000{k}" for k in range(1, 6)]
 

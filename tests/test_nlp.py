@@ -727,3 +727,9 @@ def test_pipeline_a_title_that_is_a_name_is_proposed(title):
     # a title that is no name gives no entity of its own
     assert not any(e.name.startswith("Deep Kestrel") for e in extract_text(
         "We present a framework trained on images.", title="Deep Kestrel Birds").entities)
+
+
+def test_extract_text_longer_than_the_pipeline_reads_finds_the_entities_of_its_start():
+    text = "We fine-tune BERT on GLUE. " + "The cat sat on the mat. " * 45_000  # over a million characters
+    assert len(text) > 1_000_000
+    assert {"BERT", "GLUE"} <= {e.name for e in extract_text(text).entities}

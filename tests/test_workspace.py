@@ -630,6 +630,10 @@ def test_workspace_build_of_nothing_without_a_graph_is_refused_as_by_the_cli(tmp
     (lambda root: graphbuild.build(SOURCES / "corpus.jsonl", root / "ws", overview="no"),
      "overview must be True, False or None"),
     (lambda root: graphbuild.build(SOURCES / "corpus.jsonl", root / "ws", log=5), "log must be a function"),
+    (lambda root: graphbuild.extract(SOURCES / "corpus.jsonl", skip_bad="no"), "skip_bad must be True or False"),
+    (lambda root: graphbuild.extract(SOURCES / "corpus.jsonl", log=5), "log must be a function"),
+    (lambda root: graphbuild.extract(SOURCES / "corpus.jsonl", settings={"n_process": 2}),
+     "settings must be a graphbuild.Settings"),
 ])
 def test_workspace_api_arguments_of_the_wrong_kind_are_one_coded_line(tmp_path, call, message):
     with pytest.raises(graphbuild.GraphbuildError, match=rf"^\[E710\] .*{message}"):

@@ -484,9 +484,14 @@ def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_pro
 
 
 def extract_text(text: str, nlp: Language | None = None, *, title: str = "") -> Extraction:
-    """The NLP pass on free text (a draft abstract, an idea)."""
+    """The NLP pass on free text (a draft abstract, an idea).
+
+    Of a text longer than the pipeline reads (``nlp.max_length``, a million characters), the
+    entities of its first million characters are found: a query's other signals read all of it.
+    """
     nlp = nlp or cached_pipeline()
     body = f"{title}\n\n{text}" if title else f"\n\n{text}"
+    body = body[:nlp.max_length]
     return doc_to_extraction(nlp(text_doc(nlp, body)), "text:query", title, _gazetteer(nlp))
 
 
