@@ -59,6 +59,10 @@ _CSV_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean", "DOUBLE
               "STRING[]": "string[]"}
 
 
+#: the formats written as one file, and that file's suffix: a destination with it names the file
+_ONE_FILE = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json"}
+
+
 def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     """Write ``G`` as ``fmt`` into ``out_dir`` (created if missing); return the files written.
 
@@ -66,7 +70,9 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     ----------
     G : the graph from :func:`graphbuild.graph.build_graph` or ``load_graph``.
     fmt : one of :data:`EXPORT_FORMATS`.
-    out_dir : destination folder; files of the same names are replaced.
+    out_dir : destination folder; files of the same names are replaced. For a format written
+        as one file, a destination ending in its suffix that is no folder (``graph.graphml``,
+        ``out/papers.json``) is that file.
 
     Raises
     ------
@@ -79,6 +85,9 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     if fmt not in writers:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     out_dir = Path(out_dir)
+    one_file = None
+    if out_dir.suffix.lower() == _ONE_FILE.get(fmt) and not out_dir.is_dir():
+        one_file, out_dir = out_dir, out_dir.parent
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
@@ -89,8 +98,9 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
         names = writers[fmt](G, tmp)
         written = []
         for name in names:
-            os.replace(tmp / name, out_dir / name)
-            written.append(out_dir / name)
+            dest = one_file or out_dir / name
+            os.replace(tmp / name, dest)
+            written.append(dest)
         return written
     except OSError as exc:
         raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; "

@@ -109,6 +109,16 @@ def test_export_json_is_node_link_with_lists_kept(tmp_path):
     assert H.has_edge("P2", "P4", key="CITES")
 
 
+def test_export_of_one_file_to_a_name_with_its_suffix_writes_that_file(tmp_path):
+    [path] = export_graph(small_graph(), "graphml", tmp_path / "out" / "papers.graphml")
+    assert path == tmp_path / "out" / "papers.graphml" and path.is_file()  # was a folder holding graph.graphml
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["papers.graphml"]
+    assert nx.read_graphml(path).number_of_nodes() == small_graph().number_of_nodes()
+    (tmp_path / "folder.json").mkdir()  # an existing folder stays a folder; another suffix names a folder
+    assert export_graph(small_graph(), "json", tmp_path / "folder.json") == [tmp_path / "folder.json" / "graph.json"]
+    assert export_graph(small_graph(), "gexf", tmp_path / "x.json") == [tmp_path / "x.json" / "graph.gexf"]
+
+
 def test_export_replaces_files_atomically_and_cleans_up_on_failure(tmp_path, monkeypatch):
     [path] = export_graph(small_graph(), "graphml", tmp_path)
     before = path.read_bytes()

@@ -24,5 +24,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     """Add this module's subcommands to the parser."""
     ex = sub.add_parser("export", parents=[common], help="export the graph for other tools")
     ex.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "neo4j-csv"])
-    ex.add_argument("directory", help="output folder")
+    ex.add_argument("directory", help="output folder; for graphml, gexf and json also a file name "
+                    "ending in .graphml, .gexf or .json")
     ex.set_defaults(func=cmd_export)
