@@ -107,6 +107,9 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     except (OSError, ValueError):
         raise InputError(folder, None, "not the output of `graphbuild spark build` (no readable manifest.json)") \
             from None
+    if not isinstance(meta, dict):
+        raise InputError(manifest, None, f"not the manifest of `graphbuild spark build` (a JSON {type(meta).__name__}, "
+                                         "not an object)")
     if meta.get("format") != FORMAT:
         raise InputError(manifest, None, f"format {meta.get('format')!r} is not {FORMAT!r}")
     left_out = (meta.get("not_produced") or {}).get("columns") or {}

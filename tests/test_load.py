@@ -101,6 +101,9 @@ def test_load_refuses_a_folder_that_is_not_spark_output(tmp_path):
     with pytest.raises(InputError, match="manifest.json"):
         read_parquet_tables(tmp_path / "x")
     assert main(["load", str(tmp_path / "x"), "-w", str(tmp_path / "ws")]) == 1
+    (tmp_path / "x" / "manifest.json").write_text("[1, 2]")  # JSON, but no object: an AttributeError before
+    with pytest.raises(InputError, match=r"manifest.json: not the manifest .* \(a JSON list, not an object\)"):
+        read_parquet_tables(tmp_path / "x")
 
 
 def _spark_like(folder: Path, out: Path) -> Path:
