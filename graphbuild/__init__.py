@@ -77,16 +77,13 @@ def extract(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, format: 
     ``progress``, each stage shows its progress on standard error.
     """
     from . import arguments, stages
-    from .errors import UsageError
     from .progress import stage_bar
     from .settings import Settings
 
     for value, name in ((skip_bad, "skip_bad"), (progress, "progress")):
         arguments.flag(value, name)  # a truthy "no" must not skip bad records
     log = arguments.callback(log, "log")
-    if settings is not None and not isinstance(settings, Settings):
-        raise UsageError(f"settings must be a graphbuild.Settings, not {type(settings).__name__}")
-    settings = settings or Settings()
+    settings = arguments.settings(settings) or Settings()
     stages.check_pipeline(settings)  # before the inputs are read
     result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
     if log:

@@ -27,7 +27,7 @@ from typing import Any
 
 from .errors import UsageError
 
-__all__ = ["path", "paths", "names", "whole", "seconds", "flag", "callback"]
+__all__ = ["path", "paths", "names", "whole", "seconds", "flag", "callback", "settings"]
 
 
 def _shown(value: object) -> str:
@@ -102,3 +102,13 @@ def seconds(value: object, what: str = "wait") -> bool | float:
     if isinstance(value, (int, float)) and value >= 0:  # NaN fails the comparison
         return float(value)
     raise UsageError(f"{what} must be True, False or a number of seconds (0 or more), not {_shown(value)}")
+
+
+def settings(value: object) -> Any:
+    """``value`` when it is a :class:`~graphbuild.settings.Settings` (or ``None``): a dict of settings is not one."""
+    from .settings import Settings
+
+    if value is None or isinstance(value, Settings):
+        return value
+    raise UsageError(f"settings must be a graphbuild.Settings (Settings(max_nodes=...) or load_settings(...)), "
+                     f"not {type(value).__name__}")

@@ -113,10 +113,7 @@ class Workspace:
     """
 
     def __init__(self, path: str | os.PathLike | None = None, settings: Settings | None = None):
-        if settings is not None and not isinstance(settings, Settings):
-            raise UsageError(f"settings must be a graphbuild.Settings (Settings(max_nodes=...) or "
-                             f"load_settings(...)), not {type(settings).__name__}")
-        self.settings = settings or Settings()
+        self.settings = arguments.settings(settings) or Settings()
         raw = path if path is not None else self.settings.workspace
         self.path = arguments.path(raw, "the workspace")  # a str or a path: os.fspath takes it
         if not os.fspath(raw).strip():  # Path("") would be the current folder
