@@ -293,6 +293,11 @@ def _progress(say: Say, what: str) -> Progress:
     return step
 
 
+#: most citation steps ``expand`` follows: a fourth hop of --max 100 in both directions would ask for up to
+#: 200^4 papers' links (the polite rate limits make even the third a matter of days)
+MAX_HOPS = 3
+
+
 def snowball(client: HttpClient, seeds: Sequence[Paper], *, source: str = "s2", direction: str = "both",
              hops: int = 1, limit: int = 100, say: Say | None = None) -> Iterator[dict[str, Any]]:
     """Yield the service records of ``seeds`` and of the papers ``hops`` citation steps away.
@@ -303,8 +308,9 @@ def snowball(client: HttpClient, seeds: Sequence[Paper], *, source: str = "s2", 
     """
     if source not in EXPAND_SOURCES:
         raise FetchError(f"unknown source {source!r}; choose one of {', '.join(EXPAND_SOURCES)}")
-    if not isinstance(hops, int) or hops < 1:
-        raise FetchError(f"--hops must be a whole number of at least 1 (got {hops!r})")
+    if not isinstance(hops, int) or isinstance(hops, bool) or not 1 <= hops <= MAX_HOPS:
+        raise FetchError(f"--hops must be a whole number from 1 to {MAX_HOPS} (got {hops!r}): each hop asks "
+                         "for up to --max papers per paper found by the hop before")
     run = _s2_snowball if source == "s2" else _openalex_snowball
     return run(client, seeds, _kinds(direction), hops, limit, say or (lambda _msg: None))
 

@@ -172,6 +172,14 @@ def test_expand_references_only_respects_max(ws: Workspace, mock) -> None:
     assert not any(p.endswith("/citations") for p, _ in service.seen)
 
 
+@pytest.mark.parametrize("hops", [0, 4, True, "2"])
+def test_expand_hops_out_of_range_are_refused_before_any_request(ws: Workspace, mock, hops) -> None:
+    service = Service(mock, s2_routes)
+    with pytest.raises(FetchError, match=r"--hops must be a whole number from 1 to 3"):
+        expand(ws, [LORA], hops=hops, client=client(Clock()), progress=False)
+    assert service.seen == []  # a fourth hop of --max 100 both ways asks for up to 200**4 papers' links
+
+
 def test_expand_two_hops_follows_the_new_papers(ws: Workspace, mock) -> None:
     def routes(path: str, params: dict[str, str]) -> str:
         if path.endswith("/paper/s2houlsby/references"):

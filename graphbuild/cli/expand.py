@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                        help="add the papers citing or cited by seed papers (snowballing), ranked with why")
     e.add_argument("--seed", nargs="+", required=True, metavar="PAPER",
                    help="seed papers of the workspace: ids (arXiv:…, DOI) or titles")
-    e.add_argument("--hops", type=int, default=1, help="citation steps to follow (default 1)")
+    e.add_argument("--hops", type=int, default=1, help="citation steps to follow, 1 to 3 (default 1)")
     e.add_argument("--direction", choices=["references", "citations", "both"], default="both",
                    help="follow what the seeds cite, what cites them, or both (default)")
     e.add_argument("--max", type=int, default=100, help="most papers per paper and direction (default 100)")
