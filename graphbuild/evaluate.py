@@ -27,7 +27,7 @@ from .errors import InputError
 from .nlp.lexicon import is_generic
 from .records import SCORED_TYPES, normalize_title
 
-__all__ = ["EntityScores", "score_entities", "read_jsonl"]
+__all__ = ["EntityScores", "score_entities", "read_jsonl", "entity_problem"]
 
 
 def _norm(name: str) -> str:
@@ -57,6 +57,32 @@ class EntityScores:
         if not with_errors:
             data.pop("errors")
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+
+
+def entity_problem(entity: Any) -> str:
+    """What makes an annotated entity (ANNOTATION.md) unusable for training or scoring, or ``""``.
+
+    A scorer or a trainer would pass over it silently (an unknown type is
+    unscored) or read it letter by letter (aliases given as one string).
+
+    >>> print(entity_problem({"name": "LoRA", "type": "Method", "aliases": "Low-Rank Adaptation"}))
+    entity 'LoRA': "aliases" must be a list of strings
+    """
+    from .records import ENTITY_TYPES
+
+    if not isinstance(entity, dict) or not isinstance(entity.get("name"), str) or not entity["name"].strip() \
+            or not entity.get("type"):
+        return 'each entity needs "name" and "type"'
+    what = f"entity {entity['name']!r}"
+    if entity["type"] not in ENTITY_TYPES:
+        return f"{what}: unknown type {json.dumps(entity['type'])}; use one of {', '.join(ENTITY_TYPES)}"
+    if not isinstance(entity.get("proposed", False), bool):
+        return f'{what}: "proposed" must be true or false, not {json.dumps(entity["proposed"])}'
+    for key in ("aliases", "mentions"):
+        forms = entity.get(key, [])
+        if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
+            return f'{what}: "{key}" must be a list of strings'
+    return ""
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ def _read_text(path: str) -> str:
 
 def _entity_gold(path: str) -> list[dict[str, Any]]:
     """Gold papers of ANNOTATION.md (one JSON object per line with a title and an entity list)."""
-    from ..evaluate import read_jsonl_numbered
+    from ..evaluate import entity_problem, read_jsonl_numbered
 
     rows = []
     for lineno, row in read_jsonl_numbered(path, "gold file"):
@@ -41,32 +41,11 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
                 isinstance(e, dict) and isinstance(e.get("name"), str) for e in entities):
             raise InputError(path, lineno, '"entities" must be a list of objects with a "name"')
         for entity in entities:
-            problem = _gold_entity_problem(entity)
+            problem = entity_problem(entity)  # in the words training uses
             if problem:
                 raise InputError(path, lineno, problem)
         rows.append(row)
     return rows
-
-
-def _gold_entity_problem(entity: dict[str, Any]) -> str:
-    """What makes a gold entity unscorable, in the words training uses for an annotation's entity
-    (:func:`graphbuild.nlp.train.read_annotations`), or ``""``. A scorer would pass over it silently (an
-    unknown type is unscored) or read it letter by letter (aliases given as one string).
-    """
-    from ..records import ENTITY_TYPES
-
-    if not entity["name"].strip() or not entity.get("type"):
-        return 'each entity needs "name" and "type"'
-    what = f"entity {entity['name']!r}"
-    if entity["type"] not in ENTITY_TYPES:
-        return f"{what}: unknown type {json.dumps(entity['type'])}; use one of {', '.join(ENTITY_TYPES)}"
-    if not isinstance(entity.get("proposed", False), bool):
-        return f'{what}: "proposed" must be true or false, not {json.dumps(entity["proposed"])}'
-    for key in ("aliases", "mentions"):
-        forms = entity.get(key, [])
-        if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
-            return f'{what}: "{key}" must be a list of strings'
-    return ""
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:

@@ -28,7 +28,7 @@ from typing import Any, cast
 import numpy as np
 
 from ..errors import InputError
-from ..records import ENTITY_TYPES, SCORED_TYPES, Paper, name_key
+from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
 from .decide import (
@@ -72,7 +72,7 @@ class Example:
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
     """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``."""
-    from ..evaluate import read_jsonl_numbered
+    from ..evaluate import entity_problem, read_jsonl_numbered
 
     rows = read_jsonl_numbered(path)
     for lineno, row in rows:
@@ -82,20 +82,9 @@ def read_annotations(path: str | Path) -> list[dict[str, Any]]:
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < float("inf"):
             raise InputError(path, lineno, f'"weight" must be a positive number, not {json.dumps(weight)}')
         for e in row["entities"]:
-            if not isinstance(e, dict) or not isinstance(e.get("name"), str) or not e["name"].strip() \
-                    or not e.get("type"):
-                raise InputError(path, lineno, 'each entity needs "name" and "type"')
-            what = f"entity {e['name']!r}"
-            if e["type"] not in ENTITY_TYPES:
-                raise InputError(path, lineno, f"{what}: unknown type {json.dumps(e['type'])}; use one of "
-                                 + ", ".join(ENTITY_TYPES))
-            if not isinstance(e.get("proposed", False), bool):
-                raise InputError(path, lineno, f'{what}: "proposed" must be true or false, not '
-                                 f"{json.dumps(e['proposed'])}")
-            for key in ("aliases", "mentions"):
-                forms = e.get(key, [])
-                if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
-                    raise InputError(path, lineno, f'{what}: "{key}" must be a list of strings')
+            problem = entity_problem(e)
+            if problem:
+                raise InputError(path, lineno, problem)
     return [row for _, row in rows]
 
 
