@@ -131,6 +131,24 @@ def test_metadata_s2_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> 
         list(read_s2(path))
 
 
+@pytest.mark.parametrize(("reader", "record", "message"), [
+    (read_s2, {"paperId": "a", "title": "T", "year": "twenty"}, 'cannot read year "twenty"; a year is a number'),
+    (read_s2, {"paperId": "a", "title": "T", "abstract": 12}, "the abstract must be text, not 12"),
+    (read_s2, {"paperId": "a", "title": "T", "externalIds": "DOI:10.1/x"}, "externalIds must be a JSON object"),
+    (read_openalex, {"id": "W1", "display_name": "T", "publication_year": "x"}, 'cannot read publication_year "x"'),
+])
+def test_metadata_service_fields_that_hold_no_year_or_text_are_record_errors(tmp_path: Path, reader, record,
+                                                                            message) -> None:
+    # each was read without a word: no year, the abstract "12", no DOI
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [error] = list(reader(path))
+    assert isinstance(error, InputError) and error.line == 1 and message in str(error), error
+    ok = {**record, "year": None, "publication_year": 2021, "abstract": None, "externalIds": None}
+    path.write_text(json.dumps(ok) + "\n", encoding="utf-8")
+    assert isinstance(list(reader(path))[0], Paper)  # null fields stay empty
+
+
 # -- OpenAlex ----------------------------------------------------------------------------
 
 def test_metadata_openalex_maps_work_fields() -> None:

@@ -88,6 +88,40 @@ def _text(value: Any) -> str:
     return clean_text(value)
 
 
+def _year(obj: dict[str, Any], key: str) -> int | None:
+    """The year field ``key`` of a service record: ``None`` when it is absent or null, a :class:`ValueError`
+    when it holds something that is no year (``"twenty"``), which was read as no year without a word.
+    """
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    year = parse_year(value)
+    if year is None:
+        raise ValueError(f"cannot read {key} {json.dumps(value)[:40]}; a year is a number such as 2021")
+    return year
+
+
+def _object(obj: dict[str, Any], key: str) -> dict[str, Any]:
+    """The object field ``key`` of a service record (``{}`` when absent or null; :class:`ValueError` when
+    it is something else, whose ids were passed over without a word).
+    """
+    value = obj.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{key} must be a JSON object, not {json.dumps(value)[:40]}")
+    return value
+
+
+def _abstract(value: Any) -> str:
+    """An abstract given as text (or null): a number or a boolean where the abstract belongs is a
+    :class:`ValueError`, not the abstract "12".
+    """
+    if value is not None and not isinstance(value, (str, list, dict)):
+        raise ValueError(f"the abstract must be text, not {json.dumps(value)[:40]}")
+    return _text(value)
+
+
 def _date(value: Any) -> str | None:
     m = _DATE.match(str(value or "").strip())
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
@@ -181,7 +215,7 @@ def _s2_unwrap(obj: Any) -> Any:
 
 
 def _s2_ids(obj: dict[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
-    ext = found if isinstance(found := obj.get("externalIds"), dict) else {}
+    ext = _object(obj, "externalIds")
     doi, aid = _doi_and_arxiv(ext.get("DOI"), ext.get("ArXiv"))
     ids: list[tuple[str, str]] = []
     if obj.get("paperId"):
@@ -225,13 +259,13 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     )
     refs = [s2_ref(r) for r in _list(obj, "references") if r]
     date = _date(obj.get("publicationDate"))
-    year = parse_year(obj.get("year")) or parse_year(date)
+    year = _year(obj, "year") or parse_year(date)
     venue = _text(obj.get("venue")) or None
     if not venue and isinstance(obj.get("journal"), dict):
         venue = _text(obj["journal"].get("name")) or None
     return Paper(
         title=title,
-        abstract=_text(obj.get("abstract")),
+        abstract=_abstract(obj.get("abstract")),
         authors=authors,
         n_authors=len(authors) if obj.get("authors") is not None else None,
         year=year,
@@ -365,7 +399,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         abstract=_text(rebuild_abstract(obj.get("abstract_inverted_index"))),
         authors=tuple(authors),
         n_authors=len(authors) if obj.get("authorships") is not None else None,
-        year=parse_year(obj.get("publication_year")) or parse_year(date),
+        year=_year(obj, "publication_year") or parse_year(date),
         date=date,
         venue=_text(venue_source.get("display_name")) or None,
         doi=doi,
