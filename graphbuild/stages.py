@@ -8,8 +8,8 @@ runs all of them between reading and committing a generation;
 
 >>> from graphbuild.records import Paper
 >>> corpus = merge([Paper(id="p1", title="A"), Paper(id="p1", title="A", abstract="longer")])
->>> [(p.id, p.abstract) for p in corpus.papers]
-[('p1', 'longer')]
+>>> [p.abstract for p in corpus.papers]
+['longer']
 """
 
 from __future__ import annotations
@@ -42,11 +42,12 @@ from .stores.embedded_rows import GraphFrames
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .nlp.features import CorpusStats
     from .nlp.gazetteer import Gazetteer
 
 __all__ = [
-    "PIPELINE_VERSION", "Corpus", "Extracted", "Citations",
-    "read", "merge", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
+    "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
+    "read", "merge", "pending", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
 
@@ -118,10 +119,52 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """What :func:`extract` has left to do: the cached extractions that still hold, the papers to extract,
+    and the casing statistics of the whole corpus (``None`` when the corpus is the cache's own).
+    """
+
+    done: dict[str, CachedExtraction]
+    todo: list[Paper]
+    corpus: CorpusStats | None
+    fingerprint: str
+
+
+def pending(papers: Sequence[Paper], *, fingerprint: str = "",
+            cache: Mapping[str, CachedExtraction] | None = None) -> Pending:
+    """Which papers :func:`extract` must run the NLP pass on, and which cached extractions still hold.
+
+    A cached extraction holds when the pipeline and the paper's text are those it was made with, and the
+    corpus writes the words whose casing its decision read as it did then (:func:`extraction_key`):
+    papers added to a workspace can change how the others are decided, and those are extracted again,
+    so that the workspace is what a fresh build of all its papers would make. When the papers are
+    exactly those of the cache, their statistics are too, and nothing is counted.
+    """
+    cache = cache or {}
+    texts = {p.id: extraction_key(p, fingerprint) for p in papers}
+    if len(cache) == len(papers) and all(p.id in cache and cache[p.id].key.partition("#")[0] == texts[p.id]
+                                         for p in papers):
+        return Pending({p.id: cache[p.id] for p in papers}, [], None, fingerprint)
+    from .nlp.features import corpus_stats
+
+    corpus = corpus_stats(p.text for p in papers)
+    done = {}
+    for p in papers:
+        cached = cache.get(p.id)
+        if cached is None:
+            continue
+        text, sep, read = cached.key.partition("#")
+        words = [item.rpartition("=")[0] for item in read.split(";")] if read else []
+        if sep and text == texts[p.id] and cached.key == extraction_key(p, fingerprint, corpus, words):
+            done[p.id] = cached
+    return Pending(done, [p for p in papers if p.id not in done], corpus, fingerprint)
+
+
 def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str = "",
             cache: Mapping[str, CachedExtraction] | None = None, batch_size: int = 256,
-            n_process: int = 1, progress: Progress = no_progress) -> Extracted:
-    """Run the NLP pass on every paper whose cached extraction is missing or stale.
+            n_process: int = 1, progress: Progress = no_progress, plan: Pending | None = None) -> Extracted:
+    """Run the NLP pass on every paper whose cached extraction is missing or stale (see :func:`pending`).
 
     Parameters
     ----------
@@ -131,13 +174,13 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
     cache : earlier extractions by paper id; reused when their key still matches.
     batch_size, n_process : passed to :func:`graphbuild.nlp.pipeline.extract_papers`.
     progress : called as ``progress("extracting", done, total)``.
+    plan : :func:`pending` of the same papers, fingerprint and cache, when the caller has it already
+        (``fingerprint`` and ``cache`` are then not read).
     """
-    from .nlp.pipeline import extract_papers
+    from .nlp.pipeline import extract_with_casing
 
-    cache = cache or {}
-    keys = {p.id: extraction_key(p, fingerprint) for p in papers}
-    done = {p.id: cache[p.id] for p in papers if p.id in cache and cache[p.id].key == keys[p.id]}
-    todo = [p for p in papers if p.id not in done]
+    plan = plan or pending(papers, fingerprint=fingerprint, cache=cache)
+    done, todo, corpus = dict(plan.done), plan.todo, plan.corpus
     count = 0
 
     def step(n: int) -> None:
@@ -146,15 +189,14 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
         progress("extracting", count, len(todo))
 
     if todo:
-        if nlp is None:
+        if nlp is None or corpus is None:
             raise ValueError(f"{len(todo)} paper(s) are not in the cache: extracting them needs a pipeline")
         # the casing statistics count every paper of the build, the cached ones too: a paper added to a
         # workspace is decided as a fresh build of the whole workspace would decide it
-        texts = (p.text for p in papers)  # counted as they come: no list of the workspace's texts
-        for paper, ex in zip(todo, extract_papers(todo, nlp, batch_size=batch_size, n_process=n_process,
-                                                  progress=step, corpus=texts), strict=True):
-            done[paper.id] = CachedExtraction(keys[paper.id], ex)
-    return Extracted(done, len(todo))
+        for paper, (ex, words) in zip(todo, extract_with_casing(todo, nlp, batch_size=batch_size, n_process=n_process,
+                                                                 progress=step, corpus=corpus), strict=True):
+            done[paper.id] = CachedExtraction(extraction_key(paper, plan.fingerprint, corpus, words), ex)
+    return Extracted({p.id: done[p.id] for p in papers}, len(todo))
 
 
 def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
@@ -313,6 +355,16 @@ def hash_folder(h: Any, folder: Path) -> list[Path]:
     return files
 
 
-def extraction_key(paper: Paper, fingerprint: str) -> str:
-    """The cache key of a paper's extraction: the pipeline fingerprint and a digest of its text."""
-    return fingerprint + ":" + hashlib.sha1(paper.text.encode()).hexdigest()[:16]
+def extraction_key(paper: Paper, fingerprint: str, corpus: CorpusStats | None = None,
+                   words: Iterable[str] = ()) -> str:
+    """The cache key of a paper's extraction: the pipeline fingerprint and a digest of its text, then,
+    with ``corpus``, after ``#``, how the corpus writes the ``words`` whose casing the decision read
+    (:func:`graphbuild.nlp.pipeline.casing_words`, :meth:`graphbuild.nlp.features.CorpusStats.casing`).
+
+    >>> from graphbuild.nlp.features import corpus_stats
+    >>> paper = Paper(title="A", abstract="We use B and B.")
+    >>> extraction_key(paper, "fp", corpus_stats([paper.text]), ["b", "z"])
+    'fp:...#b=hi/1;z=u'
+    """
+    key = fingerprint + ":" + hashlib.sha1(paper.text.encode()).hexdigest()[:16]
+    return key if corpus is None else key + "#" + corpus.casing(words)

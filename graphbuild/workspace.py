@@ -390,16 +390,15 @@ class Workspace:
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
         fingerprint = stages.pipeline_fingerprint(self.settings)
-        cache = self.extractions()
-        if all(p.id in cache and cache[p.id].key == stages.extraction_key(p, fingerprint) for p in papers):
+        plan = stages.pending(papers, fingerprint=fingerprint, cache=self.extractions())
+        if not plan.todo:
             nlp, gazetteer = None, _gazetteer_only(self.settings)  # nothing to extract: a fast rebuild
         else:
             nlp, gazetteer = stages.load_pipeline(self.settings)
         with stage_bar("extracting", enabled=progress, unit="paper") as bar:
-            extracted = stages.extract(papers, nlp, fingerprint=fingerprint, cache=cache,
-                                       batch_size=self.settings.batch_size, n_process=self.settings.n_process,
-                                       progress=bar)
-        del cache
+            extracted = stages.extract(papers, nlp, plan=plan, batch_size=self.settings.batch_size,
+                                       n_process=self.settings.n_process, progress=bar)
+        del plan
         if extracted.computed:
             say(f"extracted entities from {extracted.computed} paper(s)")
         report.extracted = extracted.computed

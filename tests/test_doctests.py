@@ -11,6 +11,8 @@ MODULES = [
     "graphbuild.nlp.abbreviations",
     "graphbuild.nlp.patterns",
     "graphbuild.nlp.pipeline",
+    "graphbuild.nlp.features",
+    "graphbuild.stages",
     "graphbuild.nlp.gazetteer",
     "graphbuild.nlp.textclean",
     "graphbuild.records",

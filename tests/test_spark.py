@@ -184,9 +184,10 @@ def _more_papers(path: Path) -> Path:
     return path
 
 
-def test_build_on_a_loaded_spark_output_extracts_only_the_new_papers(both_builds, corpus, tmp_path):
-    """spark build -> load -> build one more file: the NLP pass sees the new file's papers alone, and the
-    graph is the one a single build of both files makes."""
+def test_build_on_a_loaded_spark_output_extracts_the_new_papers_and_few_others(both_builds, corpus, tmp_path):
+    """spark build -> load -> build one more file: the NLP pass sees the new file's papers and the few
+    loaded ones whose casing statistics they change (the Spark job keys its extractions as a single build
+    does), and the graph is the one a single build of both files makes."""
     from graphbuild.graph import graph_to_tables
     from graphbuild.load import load_parquet
     from graphbuild.workspace import Workspace
@@ -199,7 +200,8 @@ def test_build_on_a_loaded_spark_output_extracts_only_the_new_papers(both_builds
     assert notes == []  # the output has the extraction cache: nothing to warn about
     loaded = len(ws.extractions())
     report = ws.build([more], sync_store=False, overview=False, progress=False)
-    assert (report.papers_new, report.extracted, report.papers_total) == (2, 2, loaded + 2)
+    assert (report.papers_new, report.papers_total) == (2, loaded + 2)
+    assert 2 <= report.extracted <= 2 + loaded // 10
     single = Workspace(tmp_path / "single")
     single.build([corpus, more], sync_store=False, overview=False, progress=False)
     got, want = graph_to_tables(ws.graph()), graph_to_tables(single.graph())

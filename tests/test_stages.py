@@ -92,9 +92,32 @@ def test_stages_extract_added_papers_are_decided_as_in_a_fresh_build():
     assert alone.by_paper[papers[4].id].extraction != fresh.by_paper[papers[4].id].extraction, \
         "these papers no longer test anything: choose some whose statistics decide otherwise"
     added = stages.extract(papers, nlp, fingerprint=fingerprint, cache=first.by_paper)
-    assert added.computed == 2
-    for p in papers[4:]:
-        assert added.by_paper[p.id].extraction == fresh.by_paper[p.id].extraction
+    # the two added papers change how the corpus writes ZorbNet, so the four cached ones are decided again
+    assert added.computed == 6
+    assert {pid: c.extraction for pid, c in added.by_paper.items()} == \
+        {pid: c.extraction for pid, c in fresh.by_paper.items()}
+    assert stages.pending(papers, fingerprint=fingerprint, cache=added.by_paper).todo == []
+    # a paper that shares no telling word with them leaves their extractions as they are
+    other = Paper(title="Graph colouring heuristics", abstract="We study graph colouring on sparse inputs.")
+    more = stages.extract([*papers, other], nlp, fingerprint=fingerprint, cache=added.by_paper)
+    assert more.computed == 1
+    assert list(more.by_paper) == [*(p.id for p in papers), other.id]
+    assert more.by_paper[other.id].extraction == \
+        stages.extract([*papers, other], nlp, fingerprint=fingerprint).by_paper[other.id].extraction
+
+
+def test_stages_pending_reuses_a_cache_of_the_same_corpus_without_counting_it():
+    from graphbuild.records import CachedExtraction, Extraction, Paper
+
+    papers = [Paper(title=f"T{i}", abstract="We use ZorbNet.") for i in range(3)]
+    # keys of an older graphbuild (no statistics part) hold while the corpus is the one they were made for
+    cache = {p.id: CachedExtraction(stages.extraction_key(p, "fp"), Extraction(p.id, p.title)) for p in papers}
+    same = stages.pending(papers, fingerprint="fp", cache=cache)
+    assert same.todo == [] and same.corpus is None
+    assert stages.pending(papers, fingerprint="other", cache=cache).todo == papers
+    grown = stages.pending([*papers, Paper(title="T3", abstract="We use ZorbNet too.")], fingerprint="fp",
+                           cache=cache)
+    assert len(grown.todo) == 4 and grown.corpus is not None
 
 
 @pytest.fixture(scope="module")

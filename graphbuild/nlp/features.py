@@ -148,13 +148,42 @@ class CorpusStats:
             ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
         return ids
 
+    def casing(self, words: Iterable[str]) -> str:
+        """The casing and spread classes (:meth:`feature_ids`' features) of lower-cased ``words``, as
+        ``word=class`` items joined by ``;`` (``u``: a word the corpus does not write).
+
+        Two statistics that give a paper's one-word candidates the same classes decide them alike, so an
+        extraction made under the one holds under the other.
+
+        >>> corpus_stats(["A title", "We fine-tune ZorbNet. ZorbNet wins."]).casing(["zorbnet", "quux"])
+        'zorbnet=hi/1;quux=u'
+        """
+        out = []
+        for word in words:
+            row = self.counts.get(word)
+            if row is None or row[0] + row[1] == 0:
+                out.append(word + "=u")
+            else:
+                rate = row[0] / (row[0] + row[1])
+                out.append(f"{word}={_cap_class(rate)}/{_spread_class(row[2])}")
+        return ";".join(out)
+
     def _features_uncached(self, name: str) -> tuple[tuple[str, float], ...]:
         row = self.counts.get(name.lower())
         if row is None or row[0] + row[1] == 0:
             return (("cs_unseen", 1),)
         rate = row[0] / (row[0] + row[1])
-        return (("cs_cap=" + ("0" if rate == 0 else "lo" if rate < 0.5 else "mid" if rate < 0.9 else "hi"), 1),
-                ("cs_papers=" + ("1" if row[2] <= 1 else "few" if row[2] <= 4 else "many"), 1))
+        return (("cs_cap=" + _cap_class(rate), 1), ("cs_papers=" + _spread_class(row[2]), 1))
+
+
+def _cap_class(rate: float) -> str:
+    """The class of the share of a word's occurrences (away from a sentence's start) that are capitalised."""
+    return "0" if rate == 0 else "lo" if rate < 0.5 else "mid" if rate < 0.9 else "hi"
+
+
+def _spread_class(papers: int) -> str:
+    """The class of the number of papers that write a word."""
+    return "1" if papers <= 1 else "few" if papers <= 4 else "many"
 
 
 def corpus_stats(texts: Iterable[str]) -> CorpusStats:

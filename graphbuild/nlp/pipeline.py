@@ -36,6 +36,7 @@ except ImportError:  # pragma: no cover - a spaCy release that renamed it
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
 from .candidates import Candidate, doc_text, text_doc
+from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats
 from .gazetteer import Gazetteer, GazetteerComponent, form_key
 
@@ -48,7 +49,8 @@ try:
 except ImportError:
     _sre_parser = None
 
-__all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_text", "doc_to_extraction", "family_name"]
+__all__ = ["COMPONENTS", "make_pipeline", "extract_papers", "extract_with_casing", "casing_words", "extract_text",
+           "doc_to_extraction", "family_name"]
 
 COMPONENTS = (
     "graphbuild_sentences",
@@ -415,6 +417,23 @@ def extract_papers(
     every paper of the workspace, so that papers added later are decided as a
     fresh build of the whole would decide them.
     """
+    for ex, _ in extract_with_casing(papers, nlp, batch_size=batch_size, n_process=n_process, progress=progress,
+                                     corpus=corpus):
+        yield ex
+
+
+def extract_with_casing(
+    papers: Iterable[Paper],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    progress: Callable[[int], None] | None = None,
+    corpus: Iterable[str] | CorpusStats | None = None,
+) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
+    """:func:`extract_papers`, each extraction with the words whose corpus casing its decision read
+    (:func:`casing_words`): the extraction holds for any corpus that writes those words alike.
+    """
     nlp = nlp or cached_pipeline()
     papers = list(papers)
     stats = corpus if isinstance(corpus, CorpusStats) else corpus_stats(
@@ -425,9 +444,16 @@ def extract_papers(
     gaz = _gazetteer(nlp)
     with corpus_context(nlp, stats):
         for paper, doc in zip(papers, nlp.pipe((text_doc(nlp, p.text) for p in papers), batch_size=batch_size)):
-            yield doc_to_extraction(doc, paper.id, paper.title, gaz)
+            yield doc_to_extraction(doc, paper.id, paper.title, gaz), casing_words(doc)
             if progress:
                 progress(1)
+
+
+def casing_words(doc: Doc) -> tuple[str, ...]:
+    """The words of ``doc`` whose casing across the corpus the decision read: its one-word candidates that
+    the statistics can hold (:meth:`~graphbuild.nlp.features.CorpusStats.feature_ids`), lower-cased, sorted.
+    """
+    return tuple(sorted({c.text.lower() for c in doc._.gb_candidates or () if _TOKEN.fullmatch(c.text)}))
 
 
 @contextmanager
@@ -457,18 +483,19 @@ def _start_worker(model: str, gazetteer_path: str, corpus: CorpusStats) -> None:
     _WORKER["job"] = (model, gazetteer_path, corpus)
 
 
-def _extract_chunk(items: list[tuple[str, str, str]]) -> list[Extraction]:
+def _extract_chunk(items: list[tuple[str, str, str]]) -> list[tuple[Extraction, tuple[str, ...]]]:
     model, gazetteer_path, corpus = _WORKER["job"]
     nlp = cached_pipeline(model or None, gazetteer_path)
     gaz = _gazetteer(nlp)
     with corpus_context(nlp, corpus):
-        return [doc_to_extraction(doc, pid, title, gaz)
+        return [(doc_to_extraction(doc, pid, title, gaz), casing_words(doc))
                 for (pid, title, _), doc in zip(items, nlp.pipe(text_doc(nlp, text) for _, _, text in items))]
 
 
 def _extract_parallel(papers: list[Paper], nlp: Language, batch_size: int, n_process: int,
-                      progress: Callable[[int], None] | None, corpus: CorpusStats) -> Iterator[Extraction]:
-    """:func:`extract_papers` in ``n_process`` workers; the corpus statistics, counted once by the
+                      progress: Callable[[int], None] | None,
+                      corpus: CorpusStats) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
+    """:func:`extract_with_casing` in ``n_process`` workers; the corpus statistics, counted once by the
     caller, reach each worker once, at its start.
     """
     from concurrent.futures import ProcessPoolExecutor

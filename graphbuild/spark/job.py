@@ -327,11 +327,14 @@ EXTRACTION_SCHEMA = ("order bigint, paper_id string, fingerprint string, extract
                      "confidence: array<double>>>")
 
 
-def _extraction_row(order: int, paper: Any, ex: Any, fingerprint: str) -> tuple[Any, ...]:
-    """A paper's row of :data:`EXTRACTION_SCHEMA`: its extraction as JSON, keyed as a single build caches it,
-    and, for each of its first :data:`~graphbuild.spark.steps.MAX_ENTITIES` entities, the entity's JSON (which
-    resolution reads), the keys it is grouped on (:func:`~graphbuild.spark.steps.mention_buckets`) and what the
-    confidence step needs (:func:`~graphbuild.spark.enrich.mention_fields`): no later step parses the JSON for them.
+def _extraction_row(order: int, paper: Any, ex: Any, fingerprint: str, corpus: Any,
+                    words: tuple[str, ...]) -> tuple[Any, ...]:
+    """A paper's row of :data:`EXTRACTION_SCHEMA`: its extraction as JSON, keyed as a single build caches it
+    (``corpus``: the whole corpus's :class:`~graphbuild.nlp.features.CorpusStats`; ``words``: those whose
+    casing its decision read), and, for each of its first :data:`~graphbuild.spark.steps.MAX_ENTITIES`
+    entities, the entity's JSON (which resolution reads), the keys it is grouped on
+    (:func:`~graphbuild.spark.steps.mention_buckets`) and what the confidence step needs
+    (:func:`~graphbuild.spark.enrich.mention_fields`): no later step parses the JSON for them.
     """
     from ..stages import extraction_key
     from .enrich import mention_fields
@@ -339,7 +342,8 @@ def _extraction_row(order: int, paper: Any, ex: Any, fingerprint: str) -> tuple[
     data, cap = ex.to_dict(), steps.MAX_ENTITIES
     mentions = [{"mention": json.dumps(d, ensure_ascii=False), "buckets": steps.mention_buckets(em),
                  **mention_fields(em)} for d, em in zip(data["entities"][:cap], ex.entities[:cap])]
-    return (order, ex.paper_id, extraction_key(paper, fingerprint), json.dumps(data, ensure_ascii=False), mentions)
+    return (order, ex.paper_id, extraction_key(paper, fingerprint, corpus, words), json.dumps(data, ensure_ascii=False),
+            mentions)
 
 
 def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, casing: Any):
@@ -351,7 +355,7 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
         import pandas as pd
 
         from ..nlp.features import CorpusStats
-        from ..nlp.pipeline import extract_papers
+        from ..nlp.pipeline import extract_with_casing
 
         nlp = steps.worker_pipeline(model, gazetteer)
         stats = CorpusStats()  # the whole corpus's casing, not this partition's
@@ -360,9 +364,9 @@ def _extractor(model: str, gazetteer: str, fingerprint: str, batch_size: int, ca
         for df in batches:
             papers = [steps.paper_of(t) for t in df["paper"]]
             # the single build's own pass (its Docs, its decision) over the partition's papers
-            extractions = extract_papers(papers, nlp, batch_size=batch_size, corpus=stats)
-            rows = [_extraction_row(int(order), paper, ex, fingerprint)
-                    for order, paper, ex in zip(df["order"], papers, extractions, strict=True)]
+            extractions = extract_with_casing(papers, nlp, batch_size=batch_size, corpus=stats)
+            rows = [_extraction_row(int(order), paper, ex, fingerprint, stats, words)
+                    for order, paper, (ex, words) in zip(df["order"], papers, extractions, strict=True)]
             yield pd.DataFrame(rows, columns=["order", "paper_id", "fingerprint", "extraction", "mentions"])
     return extract
 
