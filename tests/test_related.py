@@ -97,6 +97,24 @@ def test_related_weights_change_ranking(index):
     assert "lexical" not in related_papers(index, paper_id="P2", weights=ENTITIES_ONLY)[0].parts
 
 
+def test_related_fitted_weights_dense_entry_fitted_like_the_default():
+    from pathlib import Path
+
+    import graphbuild.related.config as config
+
+    stored = json.loads(Path(config.__file__).with_name(config.FITTED_WEIGHTS_FILE).read_text(encoding="utf-8"))
+    for dense, entry in ((False, "default"), (True, "dense")):
+        w = config.fitted_weights(dense=dense)
+        assert {p: w.part(p) for p in stored[entry]["weights"]} == stored[entry]["weights"]
+        assert all(w.part(p) == 0 for p in ("bm25", "dense") if p not in stored[entry]["weights"])
+    assert config.fitted_weights(dense=True).dense > 0 == config.fitted_weights().dense
+    # stale dense weights (fitted by another procedure or on other data than the default) rank
+    # with a fusion that was never measured: both entries come from the same fit on the same data
+    assert stored["dense"]["method"] == stored["default"]["method"]
+    assert stored["dense"]["training_sha256"] == stored["default"]["training_sha256"]
+    assert stored["dense"]["cv"]["map"] >= stored["default"]["cv"]["map"]  # dense must earn its cost
+
+
 def test_related_later_papers_penalised(index):
     everything = related_papers(index, paper_id="P1", weights=HAND)
     assert any(r.year and r.year > 2021 for r in everything)
