@@ -180,6 +180,19 @@ def test_decide_keeps_every_listed_name(nlp):
     assert all(found[n].type in ("Method", "Model") for n in ("MAG", "SNAP", "GRASPX"))
 
 
+def test_decide_keeps_tasks_the_gazetteer_knows_unscored_and_behind_names():
+    from graphbuild.nlp.pipeline import cached_pipeline
+
+    text = ("We propose QuillSeg, a lightweight network for semantic segmentation. On Cityscapes, "
+            "QuillSeg outperforms SegFormer, and it also transfers to object detection.")
+    found = {e.name: e for e in extract_text(text, cached_pipeline(), title="QuillSeg: Segmenting Quickly").entities}
+    tasks = {n for n, e in found.items() if e.type == "Task"}
+    assert tasks == {"semantic segmentation", "object detection"}
+    assert not any(found[n].proposed for n in tasks)
+    assert found["QuillSeg"].proposed and found["QuillSeg"].type in ("Method", "Model")
+    assert found["Cityscapes"].type == "Dataset" and "SegFormer" in found
+
+
 def test_roles_proposes_evaluates_compares(nlp):
     found = ents(nlp, "We propose FooNet, a new model. FooNet outperforms GPT-3 on MMLU. "
                       "It is trained with LoRA.")

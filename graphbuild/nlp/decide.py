@@ -314,9 +314,14 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     # title is no mention of a name
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
              for members, _ in accepted]
-    # overlapping mentions: the longest span wins, then the likelier
+    scored = len(accepted)
+    for members in _task_groups(groups, entries, keep):  # after the scored ones, which they never displace
+        accepted.append((members, "Task"))
+        shown.append(members)
+    # overlapping mentions: a scored entity's before a task's, then the longest span wins, then the likelier
     order = sorted(((i, g) for g, members in enumerate(shown) for i in members),
-                   key=lambda x: (-(cands[x[0]].end - cands[x[0]].start), -cands[x[0]].score, cands[x[0]].start))
+                   key=lambda x: (x[1] >= scored, -(cands[x[0]].end - cands[x[0]].start), -cands[x[0]].score,
+                                  cands[x[0]].start))
     taken = bytearray(max((c.end for c in cands), default=0))
     surviving: dict[int, list[int]] = {}
     for i, g in order:
@@ -332,9 +337,11 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
                         prepared.context)
         for members, type_, _ in kept_groups])
-    # a lower-case phrase kept only by the lower threshold is proposed only when that is clear
-    proposed = [bool(p >= proposed_threshold and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED))
-                for (members, _, _), p in zip(kept_groups, prop.tolist())]
+    # a lower-case phrase kept only by the lower threshold is proposed only when that is clear; a task the
+    # gazetteer knows is no paper's own
+    proposed = [bool(type_ != "Task" and p >= proposed_threshold
+                     and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED))
+                for (members, type_, _), p in zip(kept_groups, prop.tolist())]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     for (members, type_, kept), is_proposed in zip(kept_groups, proposed):
         for i in members:
@@ -347,6 +354,24 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, probs, entities)
+
+
+def _task_groups(groups: list[list[int]], entries: list[Any], keep: list[int]) -> list[list[int]]:
+    """The groups not kept as scored entities that name a task the gazetteer knows ("semantic
+    segmentation", "machine translation"): some member is a gazetteer entry of type Task and none is an
+    entry of another type. The decision's models score Method, Model and Dataset only (ANNOTATION.md
+    scores no task), so these would be lost; the graph keeps them, unscored, for what they tell of a
+    paper's subject (related work, communities, trends).
+    """
+    kept = set(keep)
+    out = []
+    for g, members in enumerate(groups):
+        if g in kept:
+            continue
+        types = {entries[i].type for i in members if entries[i] is not None}
+        if types == {"Task"}:
+            out.append(members)
+    return out
 
 
 def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: list[bool]) -> list[bool]:
