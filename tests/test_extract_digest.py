@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "2f251fbb88a6b34b143c48c63b50002c792d4a2bbe3aff9946138771abe4be1c"
-SHARED_50_SHA256 = "92661ce9a1eeed5eb97c862f4218ebad89d6db26aa13ed6da85156422c7d0243"
+DEMO_SHA256 = "7d7c92d4d2ce2e9451ca4deca4f39fc0d0b1860adeaba09c95dfdd6905000f5c"
+SHARED_50_SHA256 = "0d465234bf52e4139cfbdca4bbcde87131b9512ed8e2a7ac0a17924f7b06efac"
 
 
 @pytest.fixture(scope="module")
