@@ -134,9 +134,10 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
     with ws.lock("curate import-thesaurus", wait=args.wait):  # no other writer between the append and the rebuild
-        ops = import_thesaurus(args.file, ws.curation_file, note=args.note or None)
-        print(f"{ws.curation_file}: + {ops} merge(s) from {args.file}")
-        if ws.exists():
+        found = import_thesaurus(args.file, ws.curation_file, note=args.note or None,
+                                 graph=ws.graph() if ws.exists() else None)
+        print(f"{ws.curation_file}: + {found.summary()} from {args.file}")
+        if ws.exists() and found.ops:
             _rebuild(ws)
     return 0
 
