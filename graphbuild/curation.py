@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, unpaired_surrogate
+from .errors import InputError, nul_character, unpaired_surrogate
 from .fsutil import atomic_write_text
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
@@ -173,11 +173,9 @@ def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
     r"""Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\ud83d"``, or a byte
     that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL).
     """
-    problem = unpaired_surrogate(value)
+    problem = unpaired_surrogate(value) or nul_character(value)
     if problem:
         raise InputError(*where, f"{name!r} {problem}")
-    if "\x00" in value:
-        raise InputError(*where, f"{name!r} holds a NUL character (\\u0000), which no name can hold")
 
 
 def parse_operation(data: Any, path: str, line: int) -> CurationOp:
