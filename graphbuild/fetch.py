@@ -105,8 +105,8 @@ def _write_jsonl(out: Path, records: Iterator[dict[str, Any]]) -> int:
 
 # -- arXiv -------------------------------------------------------------------------------
 
-def _parse_feed(text: str) -> ET.Element:
-    return parse_atom(text.encode("utf-8"), where="the answer")
+def _parse_feed(data: bytes) -> ET.Element:
+    return parse_atom(data, where="the answer")  # the bytes: XML says its own encoding
 
 
 def _int_text(node: ET.Element | None) -> int | None:
@@ -133,7 +133,7 @@ def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
         params = {"search_query": query, "start": done,
                   "max_results": min(page_size, max_results - done),
                   "sortBy": sort_by, "sortOrder": sort_order}
-        root = client.get(ARXIV_API, params, parse=_parse_feed, what="Atom XML")
+        root = client.get(ARXIV_API, params, parse=_parse_feed, what="Atom XML", raw=True)
         found = _int_text(root.find("opensearch:totalResults", _NS))
         if found is not None:
             total = min(found, max_results)
@@ -265,7 +265,7 @@ def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 
             break
         try:
             next_offset = int(nxt)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: JSON's Infinity
             break
         if next_offset <= offset:
             break
@@ -354,13 +354,18 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
         meta = found if isinstance(found := page.get("meta"), dict) else {}
         if isinstance(meta.get("count"), int):
             total = min(meta["count"], max_results)
+        following = meta.get("next_cursor")
+        odd = next((n for n, work in enumerate(page["results"], 1) if not isinstance(work, dict)), None)
+        if odd is not None or not isinstance(following, (str, type(None))):
+            what = (f"result {odd} is {json.dumps(page['results'][odd - 1])[:40]}, not a work object"
+                    if odd is not None else f"meta.next_cursor is {json.dumps(following)[:40]}, not text")
+            raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer ({what}); "
+                             "the API may have changed, please report this")  # they were passed over without a word
         before = done
         for work in page["results"][: max_results - done]:
-            if isinstance(work, dict):
-                yield work
-                done += 1
+            yield work
+            done += 1
         _report(progress, "openalex", done, total)
-        following = meta.get("next_cursor")
         if done == before or following == cursor:
             break  # a page with no works, or a cursor that does not move, would page forever
         cursor = following

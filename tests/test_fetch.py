@@ -467,13 +467,86 @@ def test_fetch_openalex_all_pages_until_cursor_is_null(web: Web, tmp_path: Path)
     assert len(web.calls) == 2
 
 
-@pytest.mark.parametrize("results, cursor", [([1, "two", None], "next"), ([{"id": "W1", "title": "A"}], "*")])
+@pytest.mark.parametrize("results, cursor", [([], "next"), ([{"id": "W1", "title": "A"}], "*")])
 def test_fetch_openalex_stops_when_a_page_holds_no_work_or_the_cursor_stays(web: Web, tmp_path: Path,
                                                                            results: list, cursor: str) -> None:
     web.serve(lambda url, params: ok_json({"meta": {"count": 10, "next_cursor": cursor}, "results": results}))
     written = fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client())
     assert written == sum(isinstance(r, dict) for r in results)
     assert len(web.calls) == 1  # paged forever before
+
+
+@pytest.mark.parametrize("page, words", [
+    # each was passed over without a word (0 works written), or sent on as a cursor
+    ({"results": [{"id": "W1", "title": "A"}, 1, "two", None]}, "result 2 is 1, not a work object"),
+    ({"results": [{"id": "W1", "title": "A"}], "meta": {"next_cursor": ["a"]}}, 'meta.next_cursor is ["a"], not text'),
+])
+def test_fetch_openalex_a_page_of_what_is_no_work_is_one_line_and_writes_nothing(web: Web, tmp_path: Path,
+                                                                                page: dict, words: str) -> None:
+    web.serve(lambda url, params: ok_json(page))
+    out = tmp_path / "o.jsonl"
+    with pytest.raises(FetchError) as info:
+        fetch_openalex("x", 100, out, make_client())
+    assert str(info.value) == (f"[E500] {OPENALEX_API}?cursor=%2A&per-page=100&search=x: unexpected answer "
+                               f"({words}); the API may have changed, please report this")  # no filter=None
+    assert not out.exists()
+
+
+def test_fetch_s2_next_offset_of_infinity_ends_the_paging(web: Web) -> None:
+    web.serve(lambda url, params: Answer(200, '{"next": Infinity, "data": [{"citedPaper": {"paperId": "r"}}]}'))
+    assert list(iter_s2_links(make_client(), "CorpusId:5", "references")) == [{"paperId": "r"}]  # an OverflowError
+
+
+_BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;'
+                   '&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                   '<feed xmlns="http://www.w3.org/2005/Atom"><title>&c;</title></feed>')
+_EXTERNAL = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+             '<feed xmlns="http://www.w3.org/2005/Atom"><title>&x;</title></feed>')
+
+
+@pytest.mark.parametrize("body, words", [
+    (_BILLION_LAUGHS, "declares a DOCTYPE or ENTITY; refusing to parse it"),
+    (_EXTERNAL, "declares a DOCTYPE or ENTITY; refusing to parse it"),
+    (atom_page(["2301.00001"], 1)[:-40], "is not well-formed XML"),
+    ("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>", "declares a DOCTYPE"),
+    ("<html><body>Rate exceeded.</body></html>", "is not an Atom feed (root element 'html')"),
+    ("", "is not well-formed XML"),
+])
+def test_fetch_arxiv_hostile_answers_are_one_line_and_write_nothing(web: Web, tmp_path: Path, body: str,
+                                                                    words: str) -> None:
+    web.queue(Answer(200, body, {"Content-Type": "text/html"}))
+    out = tmp_path / "a.atom"
+    with pytest.raises(FetchError) as info:
+        fetch_arxiv("all:x", 5, out, make_client())
+    message = str(info.value)
+    assert message.startswith(f"[E500] {ARXIV_API}?") and "not valid Atom XML (the answer " in message
+    assert words in message and "\n" not in message and not out.exists()
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_http_json_nested_too_deeply_is_one_line(web: Web, status: int) -> None:
+    web.queue(Answer(status, "[" * 100_000 + "]" * 100_000))  # a RecursionError traceback before
+    with pytest.raises(FetchError) as info:
+        make_client().get_json("https://api.example.org/x")
+    assert ("the answer is not valid JSON (nested too deeply to read)" if status == 200 else
+            "bad request (HTTP 400) ([[[[") in str(info.value)
+
+
+def test_http_json_and_atom_answers_are_read_in_their_own_encoding_whatever_the_content_type(
+        web: Web, tmp_path: Path) -> None:
+    # HTTP's default for text/* is Latin-1: a UTF-8 answer without a charset came back as "CafÃ©"
+    latin1_feed = atom_page(["2301.00001"], 1).replace("UTF-8", "ISO-8859-1").replace("Title ", "Caf\u00e9 ")
+    web.queue(Answer(200, json.dumps({"title": "Caf\u00e9"}, ensure_ascii=False), {"Content-Type": "text/plain"}),
+              Answer(200, json.dumps({"title": "Caf\u00e9"}, ensure_ascii=False), {"Content-Type": ""}))
+    client = make_client()
+    assert client.get_json("https://api.example.org/x") == client.get_json("https://api.example.org/y") == {
+        "title": "Caf\u00e9"}
+    web.mock.reset()
+    web.mock.add(responses.GET, re.compile(r"https://.*"), body=latin1_feed.encode("latin-1"),
+                 content_type="application/atom+xml; charset=UTF-8")  # the header is wrong, the document right
+    out = tmp_path / "a.atom"
+    assert fetch_arxiv("all:x", 1, out, client) == 1
+    assert [p.title for p in read_arxiv(out)] == ["Caf\u00e9 2301.00001"]
 
 
 def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Path) -> None:
