@@ -205,14 +205,14 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
         datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
     count_node = ET.SubElement(feed, f"{{{OPENSEARCH_NS}}}totalResults")
     count = 0
-    for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
-                                    sort_order=sort_order, progress=progress):
-        feed.append(entry)
-        count += 1
-    count_node.text = str(count)
-    ET.indent(feed, space="  ")
-    text = ET.tostring(feed, encoding="unicode", default_namespace=ATOM_NS)
-    with _atomic_output(Path(out)) as fh:
+    with _atomic_output(Path(out)) as fh:  # opened first: an output that cannot be written fails before any request
+        for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
+                                        sort_order=sort_order, progress=progress):
+            feed.append(entry)
+            count += 1
+        count_node.text = str(count)
+        ET.indent(feed, space="  ")
+        text = ET.tostring(feed, encoding="unicode", default_namespace=ATOM_NS)
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
     return count
 

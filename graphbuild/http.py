@@ -245,13 +245,27 @@ def _cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
 
 
 def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
+    """A session caching in ``cache_dir/http_cache.sqlite``; a :class:`FetchError` when that cannot be
+    opened (the folder is a file or not writable, the database is damaged), which was a traceback.
+    """
+    import sqlite3
+
     import requests_cache
 
-    return requests_cache.CachedSession(
-        str(cache_dir / "http_cache.sqlite"), backend="sqlite", serializer="json",
-        expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
-        allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
-        ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+    path = cache_dir / "http_cache.sqlite"
+    if cache_dir.exists() and not cache_dir.is_dir():
+        raise FetchError(f"the cache folder {cache_dir} is a file; choose a folder for the response cache")
+    try:
+        return requests_cache.CachedSession(
+            str(path), backend="sqlite", serializer="json",
+            expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
+            allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
+            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+        raise FetchError(f"cannot open the response cache {path}: {reason}; "
+                         + ("delete the damaged file or " if damaged else "") + "choose another cache folder") from None
 
 
 class HttpClient:

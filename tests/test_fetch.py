@@ -23,7 +23,7 @@ import requests
 import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from graphbuild.errors import FetchError
+from graphbuild.errors import FetchError, OutputError
 from graphbuild.fetch import (
     ARXIV_API,
     OPENALEX_API,
@@ -350,6 +350,27 @@ def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
     time.sleep(1.1)
     assert client.get_json("https://api.example.org/x") == {"n": 2}
     client.close()
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda root: (root / "c").write_text("x"), "the cache folder {root}/c is a file; choose a folder"),
+    (lambda root: (root / "c").mkdir() or (root / "c" / "http_cache.sqlite").write_bytes(b"\x93" * 4096),
+     "cannot open the response cache {root}/c/http_cache.sqlite: file is not a database; delete the damaged file"),
+    (lambda root: (root / "c").mkdir() or (root / "c" / "http_cache.sqlite").mkdir(),
+     "cannot open the response cache {root}/c/http_cache.sqlite: unable to open database file; choose another"),
+])
+def test_http_a_cache_that_cannot_be_opened_is_one_line(tmp_path: Path, make, words: str) -> None:
+    make(tmp_path)  # each was a traceback (FileExistsError, sqlite3.DatabaseError, sqlite3.OperationalError)
+    with pytest.raises(FetchError) as info:
+        make_client(cache_dir=tmp_path / "c")
+    assert str(info.value).startswith("[E500] " + words.format(root=tmp_path))
+
+
+def test_fetch_arxiv_output_that_is_a_folder_fails_before_any_request(web: Web, tmp_path: Path) -> None:
+    web.serve(lambda url, params: Answer(200, atom_page(["2301.00001"], 1)))
+    with pytest.raises(OutputError, match=r"cannot write .*: it is a folder; name a file"):
+        fetch_arxiv("all:x", 5, tmp_path, make_client())
+    assert web.calls == []  # the whole answer was fetched, then the write failed
 
 
 def test_http_cache_is_json_not_pickle(web: Web, tmp_path: Path) -> None:
