@@ -198,6 +198,14 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert "give either --query or --name, not both" in _one_line_error(capsys, "E200")
 
 
+def test_cli_viz_types_of_only_commas_is_no_filter_like_an_empty_one(built, tmp_path, capsys):
+    pages = [tmp_path / "empty.html", tmp_path / "commas.html"]
+    for page, types in zip(pages, ["", " , ,"]):
+        assert main(["viz", "-w", str(built), "--types", types, "-o", str(page)]) == 0
+    # "--types ," kept no kind at all: a page without a node, without a word
+    assert '"nodes":[]' not in pages[1].read_text() and pages[0].read_text() == pages[1].read_text()
+
+
 def test_cli_citations_rankings(built, capsys):
     assert main(["citations", "-w", str(built), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
