@@ -432,7 +432,8 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
     (read_openalex, {"id": "W1", "display_name": 1984}, "the title must be text, not 1984"),
     (read_openalex, {"id": "W1", "display_name": "T", "authorships": [{"author": {"display_name": ["A"]}}]},
      'the name of author 1 must be text, not ["A"]'),
-    (read_openalex, {"id": "W1", "display_name": "T", "authorships": ["A"]}, 'authorship 1 must be a JSON object, not "A"'),
+    (read_openalex, {"id": "W1", "display_name": "T", "authorships": ["A"]},
+     'authorship 1 must be a JSON object, not "A"'),
     (read_openalex, {"id": "W1", "display_name": "T", "primary_location": {"source": {"display_name": 5}}},
      "the venue must be text, not 5"),
 ])
