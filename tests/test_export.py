@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import shutil
 import uuid
@@ -212,6 +213,28 @@ def test_export_control_characters_stay_well_formed_xml(tmp_path, fmt, reader):
     if fmt == "graphml":
         assert back.nodes["P1"]["title"].startswith("Red \\u001b[31malert")
         assert "entity:evil\\u001b" in back
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_an_infinite_or_nan_number_is_no_value_and_every_file_parses(tmp_path, fmt):
+    G = small_graph()
+    entity = next(n for n, d in G.nodes(data=True) if d.get("label") == "Entity")
+    G.nodes[entity]["confidence"] = float("inf")  # the JSON export wrote Infinity, which no JSON reader takes
+    u, v, key = next((u, v, k) for u, v, k in G.edges(keys=True) if k == "USES")
+    G.edges[u, v, key]["confidence"] = float("nan")
+    paths = export_graph(G, fmt, tmp_path)
+    if fmt == "json":
+        data = json.loads(paths[0].read_text(encoding="utf-8"), parse_constant=lambda c: pytest.fail(c))
+        assert next(n for n in data["nodes"] if n["id"] == entity)["confidence"] is None
+    elif fmt == "neo4j-csv":  # neo4j-admin reads no "inf" or "nan" as a double
+        cells = [c.lower() for p in paths if p.suffix == ".csv" for row in _read_csv(p)[1] for c in row.values()]
+        assert "inf" not in cells and "nan" not in cells
+        _, rows = _read_csv(tmp_path / "nodes_Entity.csv")
+        assert next(r for r in rows if r["id:ID(Entity)"] == entity)["confidence:double"] == ""
+    else:
+        back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(paths[0])
+        assert "confidence" not in back.nodes[entity]
+        assert all(math.isfinite(float(d["confidence"])) for *_, d in back.edges(data=True) if "confidence" in d)
 
 
 def test_export_into_a_file_is_an_output_error(tmp_path):
