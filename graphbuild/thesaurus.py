@@ -52,7 +52,8 @@ def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> Thesauru
 
     A row with a replacement is a merge of ``label`` into it; a row with an
     empty ``replace by`` (VOSviewer ignores that term) is a reject; a row whose
-    label and replacement are one name is passed over (:attr:`Thesaurus.same`).
+    label and replacement are one name is passed over (:attr:`Thesaurus.same`). A label given twice with
+    two replacements is an error: the second merge would fold the first replacement into the second.
     Raises :class:`~graphbuild.errors.InputError` naming the file and the line
     of the first bad row (bytes that are not UTF-8, a NUL character).
     """
@@ -60,6 +61,7 @@ def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> Thesauru
     if tuple(c.strip().lower() for c in lines[0].split("\t")[:2]) != _THESAURUS_HEADER:
         raise InputError(path, 1, "not a VOSviewer thesaurus: the first line must be 'label<TAB>replace by'")
     out = Thesaurus()
+    seen: dict[str, CurationOp] = {}  # label -> its first row
     for lineno, line in enumerate(lines[1:], 2):
         label, _, rest = line.partition("\t")
         target = rest.partition("\t")[0].strip()
@@ -68,6 +70,10 @@ def read_thesaurus(path: str | os.PathLike, note: str | None = None) -> Thesauru
         data: dict[str, Any] = {"op": "merge", "entity": label, "into": target} if target else \
             {"op": "reject", "entity": label}
         op = parse_operation({**data, "note": note or None}, str(path), lineno)  # the curation file's checks
+        first = seen.setdefault(op.entity, op)
+        if (first.into or "") != (op.into or ""):  # the second merge would fold the first target into this one
+            raise InputError(path, lineno, f"the label {op.entity!r} is replaced by {first.into or ''!r} on line "
+                                           f"{_line_of(first.where)} and by {op.into or ''!r} here; keep one row")
         if op.op == "merge" and _one_name(op.entity, op.into or ""):
             out.same.append(op.where)
         else:

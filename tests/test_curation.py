@@ -404,6 +404,10 @@ def test_curation_thesaurus_round_trip(tmp_path):
     # a whole-file error without the line before
     (b"label\treplace by\nRankMix\tLoRA\nCaf\xe9\tLoRA\n", "th.txt:3: not UTF-8 text: invalid byte 0xe9"),
     (b"label\treplace by\nRankMix\tLo\x00RA\n", "th.txt:2: 'into' holds a NUL character"),
+    # RankMix into LoRA, then into BitFit: the second merge folded LoRA into BitFit, without a word
+    (b"label\treplace by\nRankMix\tLoRA\nGLUE\t\nRankMix\tBitFit\n",
+     "th.txt:4: the label 'RankMix' is replaced by 'LoRA' on line 2 and by 'BitFit' here; keep one row"),
+    (b"label\treplace by\nRankMix\tLoRA\nRankMix\t\n", "th.txt:3: the label 'RankMix' is replaced by 'LoRA' on line 2"),
 ])
 def test_curation_thesaurus_bad_row_names_the_file_and_its_line(tmp_path, data, message):
     from graphbuild.thesaurus import import_thesaurus
