@@ -8,6 +8,7 @@ import math
 import os
 import shutil
 import uuid
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -213,6 +214,37 @@ def test_export_control_characters_stay_well_formed_xml(tmp_path, fmt, reader):
     if fmt == "graphml":
         assert back.nodes["P1"]["title"].startswith("Red \\u001b[31malert")
         assert "entity:evil\\u001b" in back
+
+
+_HOSTILE = ('Evil ]]> <x a="1"/> &amp; "quoted", comma,\nnew line\r\n tab\t; semi \u202e \u2028 '
+            + "L" * 20_000)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_hostile_names_and_titles_parse_with_each_formats_reader(tmp_path, fmt):
+    G = small_graph()
+    G.nodes["P1"]["title"] = _HOSTILE
+    entity = next(n for n, d in G.nodes(data=True) if d.get("label") == "Entity")
+    G.nodes[entity].update(name=_HOSTILE, aliases=[_HOSTILE, "a;b", '"'])
+    paths = export_graph(G, fmt, tmp_path)
+    if fmt == "json":
+        data = json.loads(paths[0].read_text(encoding="utf-8"))
+        assert next(n for n in data["nodes"] if n["id"] == entity)["name"] == _HOSTILE
+    elif fmt == "neo4j-csv":
+        for path in paths:
+            if path.suffix == ".csv":
+                header, rows = _read_csv(path)
+                assert all(len(row) == len(header) for row in rows), path.name
+        _, rows = _read_csv(tmp_path / "nodes_Entity.csv")
+        row = next(r for r in rows if r["id:ID(Entity)"] == entity)
+        assert row["name"] == _HOSTILE and row["aliases:string[]"] == f'{_HOSTILE.replace(";", ",")};a,b;"'
+    else:
+        ET.parse(paths[0])  # a real XML reader, not only networkx's
+        back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(paths[0])
+        # XML reads a carriage return in text as a line end; GEXF keeps values in attributes, which keep it
+        expected = _HOSTILE.replace("\r\n", "\n") if fmt == "graphml" else _HOSTILE
+        assert back.nodes[entity]["name"] == expected
+        assert back.nodes["P1"]["title" if fmt == "graphml" else "label"] == expected
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
