@@ -109,11 +109,13 @@ def _parse_feed(data: bytes) -> ET.Element:
     return parse_atom(data, where="the answer")  # the bytes: XML says its own encoding
 
 
-def _int_text(node: ET.Element | None) -> int | None:
-    try:
-        return int((node.text or "").strip()) if node is not None else None
-    except ValueError:
-        return None
+def _count(value: Any) -> int | None:
+    """A count an answer gives (a total of results), or None when it is no whole number of 0 or more: a
+    negative total stopped the arXiv paging after one page, and ``True`` was shown as the total.
+    """
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,18}\s*", value):
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
@@ -134,7 +136,7 @@ def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
                   "max_results": min(page_size, max_results - done),
                   "sortBy": sort_by, "sortOrder": sort_order}
         root = client.get(ARXIV_API, params, parse=_parse_feed, what="Atom XML", raw=True)
-        found = _int_text(root.find("opensearch:totalResults", _NS))
+        found = _count(root.findtext("opensearch:totalResults", None, _NS))
         if found is not None:
             total = min(found, max_results)
         entries = root.findall("atom:entry", _NS)
@@ -352,8 +354,9 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
             raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer "
                              "(no 'results' list); the API may have changed, please report this")
         meta = found if isinstance(found := page.get("meta"), dict) else {}
-        if isinstance(meta.get("count"), int):
-            total = min(meta["count"], max_results)
+        count = _count(meta.get("count"))
+        if count is not None:
+            total = min(count, max_results)
         following = meta.get("next_cursor")
         odd = next((n for n, work in enumerate(page["results"], 1) if not isinstance(work, dict)), None)
         if odd is not None or not isinstance(following, (str, type(None))):

@@ -513,6 +513,24 @@ def test_fetch_openalex_a_page_of_what_is_no_work_is_one_line_and_writes_nothing
     assert not out.exists()
 
 
+def test_fetch_arxiv_negative_total_does_not_stop_the_paging(web: Web, tmp_path: Path) -> None:
+    pages = [atom_page(["2301.00001", "2301.00002"], 4), atom_page(["2301.00003", "2301.00004"], 4), atom_page([], 4)]
+    web.queue(*(Answer(200, page.replace(">4<", ">-7<")) for page in pages))
+    seen: list[tuple[int, int | None]] = []
+    assert fetch_arxiv("all:x", 10, tmp_path / "a.atom", make_client(), page_size=2,
+                       progress=lambda stage, done, total: seen.append((done, total))) == 4  # 2: it stopped
+    assert seen == [(2, None), (4, None)]
+
+
+@pytest.mark.parametrize("count", [-5, True, "lots", 2.5])
+def test_fetch_openalex_a_count_that_is_no_count_is_no_total(web: Web, tmp_path: Path, count: Any) -> None:
+    web.queue(ok_json({"meta": {"count": count, "next_cursor": None}, "results": [{"id": "W1", "title": "A"}]}))
+    seen: list[tuple[int, int | None]] = []
+    fetch_openalex("x", 3, tmp_path / "o.jsonl", make_client(),
+                   progress=lambda stage, done, total: seen.append((done, total)))
+    assert seen == [(1, None)]  # shown as "1/-5 papers", "1/True papers"
+
+
 def test_fetch_s2_next_offset_of_infinity_ends_the_paging(web: Web) -> None:
     web.serve(lambda url, params: Answer(200, '{"next": Infinity, "data": [{"citedPaper": {"paperId": "r"}}]}'))
     assert list(iter_s2_links(make_client(), "CorpusId:5", "references")) == [{"paperId": "r"}]  # an OverflowError
