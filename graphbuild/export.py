@@ -34,6 +34,7 @@ gives its nodes, so an imported graph can later be synced or wiped by graphbuild
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import math
 import os
@@ -89,7 +90,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     out_dir = Path(out_dir)
     one_file = None
-    if out_dir.suffix.lower() == _ONE_FILE.get(fmt) and not out_dir.is_dir():
+    # os.path.isdir, not Path.is_dir: that raises for a name too long for the system (mkdir below says so)
+    if out_dir.suffix.lower() == _ONE_FILE.get(fmt) and not os.path.isdir(out_dir):
         one_file, out_dir = out_dir, out_dir.parent
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -106,8 +108,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
             written.append(dest)
         return written
     except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
-                          "check free space and permissions", exc.errno) from None
+        hint = "give a shorter name" if exc.errno == errno.ENAMETOOLONG else "check free space and permissions"
+        raise OutputError(f"cannot write to {one_file or out_dir}: {exc.strerror or exc}; {hint}", exc.errno) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

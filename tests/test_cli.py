@@ -198,6 +198,16 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert "give either --query or --name, not both" in _one_line_error(capsys, "E200")
 
 
+@pytest.mark.parametrize("argv", [["viz", "-o"], ["report", "-o"], ["map", "-o"], ["trends", "--chart"]])
+def test_cli_page_output_named_too_long_or_a_folder_is_one_coded_line(built, tmp_path, capsys, argv):
+    flag = argv[-1]
+    assert main([*argv, str(tmp_path / ("a" * 300 + ".html")), "-w", str(built)]) == 1  # an OSError traceback
+    assert f"{flag} '{tmp_path}/{'a' * 300}.html': File name too long; give a shorter file name" in _one_line_error(
+        capsys, "E710")
+    assert main([*argv, str(tmp_path), "-w", str(built)]) == 1
+    assert f"{flag} '{tmp_path}' is a folder; give a file name" in _one_line_error(capsys, "E710")
+
+
 def test_cli_viz_types_of_only_commas_is_no_filter_like_an_empty_one(built, tmp_path, capsys):
     pages = [tmp_path / "empty.html", tmp_path / "commas.html"]
     for page, types in zip(pages, ["", " , ,"]):

@@ -269,6 +269,14 @@ def test_export_an_infinite_or_nan_number_is_no_value_and_every_file_parses(tmp_
         assert all(math.isfinite(float(d["confidence"])) for *_, d in back.edges(data=True) if "confidence" in d)
 
 
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_to_a_name_too_long_for_the_system_is_an_output_error(tmp_path, fmt):
+    name = "a" * 300 + (export_mod._ONE_FILE.get(fmt) or "")  # Path.is_dir raised OSError on it: a traceback
+    with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*a{300}.*: File name too long"):
+        export_graph(small_graph(), fmt, tmp_path / name)
+    assert os.listdir(tmp_path) == []
+
+
 def test_export_into_a_file_is_an_output_error(tmp_path):
     (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*out: "):
