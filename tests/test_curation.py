@@ -460,6 +460,10 @@ def test_curation_thesaurus_rows_naming_one_entity_are_passed_over(tmp_path, cap
     path.write_text("label\treplace by\nLoRA\tLoRA\n")  # nothing to write: no rebuild
     assert main(["curate", "import-thesaurus", str(path), "-w", str(ws)]) == 0
     assert "rebuilt" not in capsys.readouterr().out and len(read_curation(ws / "curation.jsonl")) == 1
+    long = tmp_path / ("a" * 300 + ".txt")  # an OSError traceback
+    assert main(["curate", "export-thesaurus", str(long), "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"graphbuild: error: [E710] the thesaurus file '{long}': File name too long; give a shorter file name"
 
 
 def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):

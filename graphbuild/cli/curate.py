@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
-from ._common import _add_wait, _require_positive, _workspace
+from ._common import _add_wait, _output_file, _require_positive, _workspace
 
 
 def _op_from_args(args: argparse.Namespace):
@@ -130,6 +130,7 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     if args.curate_op == "export-thesaurus":
+        _output_file(args.file, "the thesaurus file")
         rows = export_thesaurus(ws.curation_file, args.file)
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
