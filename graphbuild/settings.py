@@ -134,7 +134,11 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
-    if config.exists():
+    try:
+        found = config.exists()
+    except OSError as exc:  # a name too long for the system
+        raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
+    if found:
         try:
             text = config.read_text(encoding="utf-8")
             data = tomllib.loads(text)

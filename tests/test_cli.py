@@ -418,6 +418,12 @@ def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words)
     assert words in _one_line_error(capsys, "E100")
 
 
+def test_cli_settings_file_named_too_long_for_the_system_is_one_line(built, tmp_path, capsys):
+    config = tmp_path / ("a" * 300 + ".toml")  # Path.exists raised OSError: a traceback
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert _one_line_error(capsys, "E100").endswith(f"{config}: cannot read the settings file: File name too long")
+
+
 def test_cli_bad_setting_names_its_line(built, tmp_path, capsys):
     config = tmp_path / "graphbuild.toml"
     config.write_text('# mine\nmax_nodes = 800\n\n[neo4j]\nuser = "me"\n"port" = 7687\n', encoding="utf-8")
