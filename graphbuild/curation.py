@@ -43,7 +43,7 @@ from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
-           "match_entity", "curation_digest", "resolution_from_graph", "close_names"]
+           "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -237,9 +237,19 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
     return ops
 
 
+def curation_file_exists(path: str | os.PathLike) -> bool:
+    """Whether the curation file ``path`` exists; an :class:`InputError` for a name the system cannot
+    look up (too long), which was an ``OSError`` traceback.
+    """
+    try:
+        return Path(path).exists()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})") from None
+
+
 def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
     """The operations of a curation file; none when ``path`` is None or does not exist."""
-    if path is None or not Path(path).exists():
+    if path is None or not curation_file_exists(path):
         return []
     try:
         data = Path(path).read_bytes()

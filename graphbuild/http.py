@@ -253,7 +253,7 @@ def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
     import requests_cache
 
     path = cache_dir / "http_cache.sqlite"
-    if cache_dir.exists() and not cache_dir.is_dir():
+    if os.path.exists(cache_dir) and not os.path.isdir(cache_dir):  # (os.path: a name too long is no error here)
         raise FetchError(f"the cache folder {cache_dir} is a file; choose a folder for the response cache")
     try:
         return requests_cache.CachedSession(

@@ -420,6 +420,15 @@ def test_curation_thesaurus_bad_row_names_the_file_and_its_line(tmp_path, data, 
     assert not (tmp_path / "curation.jsonl").exists()
 
 
+def test_curation_file_named_too_long_for_the_system_is_one_line(tmp_path):
+    from graphbuild.curation_labels import read_curation_strict
+
+    long = tmp_path / ("c" * 300 + ".jsonl")  # Path.exists raised OSError: a traceback in every build
+    for read in (read_curation, read_curation_strict):
+        with pytest.raises(InputError, match=r"c{300}\.jsonl: cannot read the curation file \(File name too long\)$"):
+            read(long)
+
+
 def test_curation_thesaurus_fields_are_taken_as_they_stand_between_tabs(tmp_path):
     from graphbuild.thesaurus import export_thesaurus, read_thesaurus
 

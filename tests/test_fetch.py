@@ -358,6 +358,8 @@ def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
      "cannot open the response cache {root}/c/http_cache.sqlite: file is not a database; delete the damaged file"),
     (lambda root: (root / "c").mkdir() or (root / "c" / "http_cache.sqlite").mkdir(),
      "cannot open the response cache {root}/c/http_cache.sqlite: unable to open database file; choose another"),
+    (lambda root: (root / "c").symlink_to(root / ("c" * 300)),
+     "cannot open the response cache {root}/c/http_cache.sqlite: File name too long; choose another"),
 ])
 def test_http_a_cache_that_cannot_be_opened_is_one_line(tmp_path: Path, make, words: str) -> None:
     make(tmp_path)  # each was a traceback (FileExistsError, sqlite3.DatabaseError, sqlite3.OperationalError)
