@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from .errors import UsageError, nul_character
 
 __all__ = ["path", "paths", "names", "whole", "seconds", "flag", "callback", "settings"]
 
@@ -40,8 +40,8 @@ def path(value: object, what: str) -> Path:
     if isinstance(value, (str, os.PathLike)):
         name = os.fspath(value)
         if isinstance(name, str):
-            if "\x00" in name:
-                raise UsageError(f"{what} {name!r} holds a NUL character, which no path can hold")
+            if nul_character(name):
+                raise UsageError(f"{what} {name!r} {nul_character(name)}")
             return Path(name)
     raise UsageError(f"{what} must be a path (a str or pathlib.Path), not {_shown(value)}")
 

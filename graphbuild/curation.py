@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, unpaired_surrogate
+from .errors import InputError, nul_character, unpaired_surrogate
 from .fsutil import atomic_write_text
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
@@ -43,7 +43,7 @@ from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
-           "match_entity", "curation_digest", "resolution_from_graph", "close_names"]
+           "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -173,11 +173,9 @@ def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
     r"""Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\ud83d"``, or a byte
     that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL).
     """
-    problem = unpaired_surrogate(value)
+    problem = unpaired_surrogate(value) or nul_character(value)
     if problem:
         raise InputError(*where, f"{name!r} {problem}")
-    if "\x00" in value:
-        raise InputError(*where, f"{name!r} holds a NUL character (\\u0000), which no name can hold")
 
 
 def parse_operation(data: Any, path: str, line: int) -> CurationOp:
@@ -239,9 +237,19 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
     return ops
 
 
+def curation_file_exists(path: str | os.PathLike) -> bool:
+    """Whether the curation file ``path`` exists; an :class:`InputError` for a name the system cannot
+    look up (too long), which was an ``OSError`` traceback.
+    """
+    try:
+        return Path(path).exists()
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})") from None
+
+
 def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
     """The operations of a curation file; none when ``path`` is None or does not exist."""
-    if path is None or not Path(path).exists():
+    if path is None or not curation_file_exists(path):
         return []
     try:
         data = Path(path).read_bytes()

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .curation import CurationOp, CurationReport, apply_curation, read_curation
+from .curation import CurationOp, CurationReport, apply_curation, curation_file_exists, read_curation
 from .errors import InputError
 from .fsutil import atomic_write_text
 from .records import Extraction, Paper
@@ -75,7 +75,7 @@ def read_curation_strict(path: str | os.PathLike) -> list[CurationOp]:
     InputError
         The file is missing, malformed (``[E1xx] file:line: ...``) or holds no operation.
     """
-    if not Path(path).is_file():
+    if not curation_file_exists(path) or not Path(path).is_file():
         raise InputError(path, None, "no such curation file; write one with `graphbuild curate ...` "
                                      "or name the workspace's (<workspace>/curation.jsonl)")
     ops = read_curation(path)

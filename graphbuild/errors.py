@@ -7,7 +7,7 @@ import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
-           "CurationError", "unpaired_surrogate"]
+           "CurationError", "unpaired_surrogate", "nul_character"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
@@ -38,6 +38,18 @@ def unpaired_surrogate(text: str) -> str:
                 else f"an unpaired surrogate (\\u{code:04x})")
         return f"holds {what} at character {exc.start}; give it as UTF-8 text"
     return ""
+
+
+def nul_character(text: str) -> str:
+    r"""``"holds ..."``: where ``text`` has a NUL character, which no path, name or address can hold (the
+    operating system ends a path there; the stores refuse it), or ``""``.
+
+    >>> nul_character("ws\x00x")
+    'holds a NUL character (\\u0000) at character 2, which no path, name or address can hold'
+    """
+    at = text.find("\x00")
+    return "" if at < 0 else f"holds a NUL character (\\u0000) at character {at}, which no path, name or address " \
+                             "can hold"
 
 
 class GraphbuildError(Exception):

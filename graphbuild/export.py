@@ -11,7 +11,9 @@ Edges carry their relationship type as ``rel_type`` in both (GEXF reserves
 ``type`` for the edge direction) and, in GEXF, as the edge ``label``.
 Characters XML cannot hold (C0 controls such as ``ESC`` or ``BEL``, lone
 surrogates) are written as the visible text ``\u001b``, so the files stay
-well-formed.
+well-formed. A number that is infinite or not a number (``NaN``), which none of
+the formats can hold (JSON has no ``Infinity``; neo4j-admin reads no ``inf``),
+is written as no value.
 
 The ``neo4j-csv`` format follows the header conventions of
 ``neo4j-admin database import full``:
@@ -32,7 +34,9 @@ gives its nodes, so an imported graph can later be synced or wiped by graphbuild
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import math
 import os
 import re
 import shutil
@@ -86,7 +90,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     out_dir = Path(out_dir)
     one_file = None
-    if out_dir.suffix.lower() == _ONE_FILE.get(fmt) and not out_dir.is_dir():
+    # os.path.isdir, not Path.is_dir: that raises for a name too long for the system (mkdir below says so)
+    if out_dir.suffix.lower() == _ONE_FILE.get(fmt) and not os.path.isdir(out_dir):
         one_file, out_dir = out_dir, out_dir.parent
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -103,8 +108,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
             written.append(dest)
         return written
     except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
-                          "check free space and permissions", exc.errno) from None
+        hint = "give a shorter name" if exc.errno == errno.ENAMETOOLONG else "check free space and permissions"
+        raise OutputError(f"cannot write to {one_file or out_dir}: {exc.strerror or exc}; {hint}", exc.errno) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -115,7 +120,7 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
 
 def _scalar(value: Any) -> Any:
     """A value GraphML/GEXF can hold, or None to leave the attribute out."""
-    if value is None:
+    if value is None or _not_finite(value):
         return None
     if isinstance(value, (list, tuple, set)):
         return "|".join(str(v) for v in value if v is not None)
@@ -175,10 +180,23 @@ def _write_gexf(G: nx.MultiDiGraph, tmp: Path) -> list[str]:
     return ["graph.gexf"]
 
 
+def _not_finite(value: Any) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every infinite or NaN float inside it (in dicts and lists) made ``None``."""
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return None if _not_finite(value) else value
+
+
 def _write_json(G: nx.MultiDiGraph, tmp: Path) -> list[str]:
-    data = nx.node_link_data(G, edges="edges")
+    data = _finite(nx.node_link_data(G, edges="edges"))
     with open(tmp / "graph.json", "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), default=str)
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), default=str, allow_nan=False)
     return ["graph.json"]
 
 
@@ -202,7 +220,7 @@ def _typed(col: str, typ: str) -> str:
 
 
 def _csv_value(value: Any, typ: str) -> str:
-    if value is None:
+    if value is None or _not_finite(value):
         return ""
     if typ.endswith("[]"):
         items = value if isinstance(value, (list, tuple)) else [value]

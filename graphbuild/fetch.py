@@ -105,15 +105,17 @@ def _write_jsonl(out: Path, records: Iterator[dict[str, Any]]) -> int:
 
 # -- arXiv -------------------------------------------------------------------------------
 
-def _parse_feed(text: str) -> ET.Element:
-    return parse_atom(text.encode("utf-8"), where="the answer")
+def _parse_feed(data: bytes) -> ET.Element:
+    return parse_atom(data, where="the answer")  # the bytes: XML says its own encoding
 
 
-def _int_text(node: ET.Element | None) -> int | None:
-    try:
-        return int((node.text or "").strip()) if node is not None else None
-    except ValueError:
-        return None
+def _count(value: Any) -> int | None:
+    """A count an answer gives (a total of results), or None when it is no whole number of 0 or more: a
+    negative total stopped the arXiv paging after one page, and ``True`` was shown as the total.
+    """
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,18}\s*", value):
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
@@ -133,8 +135,8 @@ def iter_arxiv_entries(client: HttpClient, query: str, max_results: int, *,
         params = {"search_query": query, "start": done,
                   "max_results": min(page_size, max_results - done),
                   "sortBy": sort_by, "sortOrder": sort_order}
-        root = client.get(ARXIV_API, params, parse=_parse_feed, what="Atom XML")
-        found = _int_text(root.find("opensearch:totalResults", _NS))
+        root = client.get(ARXIV_API, params, parse=_parse_feed, what="Atom XML", raw=True)
+        found = _count(root.findtext("opensearch:totalResults", None, _NS))
         if found is not None:
             total = min(found, max_results)
         entries = root.findall("atom:entry", _NS)
@@ -205,14 +207,14 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
         datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"))
     count_node = ET.SubElement(feed, f"{{{OPENSEARCH_NS}}}totalResults")
     count = 0
-    for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
-                                    sort_order=sort_order, progress=progress):
-        feed.append(entry)
-        count += 1
-    count_node.text = str(count)
-    ET.indent(feed, space="  ")
-    text = ET.tostring(feed, encoding="unicode", default_namespace=ATOM_NS)
-    with _atomic_output(Path(out)) as fh:
+    with _atomic_output(Path(out)) as fh:  # opened first: an output that cannot be written fails before any request
+        for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
+                                        sort_order=sort_order, progress=progress):
+            feed.append(entry)
+            count += 1
+        count_node.text = str(count)
+        ET.indent(feed, space="  ")
+        text = ET.tostring(feed, encoding="unicode", default_namespace=ATOM_NS)
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
     return count
 
@@ -265,7 +267,7 @@ def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 
             break
         try:
             next_offset = int(nxt)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: JSON's Infinity
             break
         if next_offset <= offset:
             break
@@ -352,15 +354,21 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
             raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer "
                              "(no 'results' list); the API may have changed, please report this")
         meta = found if isinstance(found := page.get("meta"), dict) else {}
-        if isinstance(meta.get("count"), int):
-            total = min(meta["count"], max_results)
+        count = _count(meta.get("count"))
+        if count is not None:
+            total = min(count, max_results)
+        following = meta.get("next_cursor")
+        odd = next((n for n, work in enumerate(page["results"], 1) if not isinstance(work, dict)), None)
+        if odd is not None or not isinstance(following, (str, type(None))):
+            what = (f"result {odd} is {json.dumps(page['results'][odd - 1])[:40]}, not a work object"
+                    if odd is not None else f"meta.next_cursor is {json.dumps(following)[:40]}, not text")
+            raise FetchError(f"{client.display_url(OPENALEX_API, params)}: unexpected answer ({what}); "
+                             "the API may have changed, please report this")  # they were passed over without a word
         before = done
         for work in page["results"][: max_results - done]:
-            if isinstance(work, dict):
-                yield work
-                done += 1
+            yield work
+            done += 1
         _report(progress, "openalex", done, total)
-        following = meta.get("next_cursor")
         if done == before or following == cursor:
             break  # a page with no works, or a cursor that does not move, would page forever
         cursor = following

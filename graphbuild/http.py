@@ -245,13 +245,27 @@ def _cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
 
 
 def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
+    """A session caching in ``cache_dir/http_cache.sqlite``; a :class:`FetchError` when that cannot be
+    opened (the folder is a file or not writable, the database is damaged), which was a traceback.
+    """
+    import sqlite3
+
     import requests_cache
 
-    return requests_cache.CachedSession(
-        str(cache_dir / "http_cache.sqlite"), backend="sqlite", serializer="json",
-        expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
-        allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
-        ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+    path = cache_dir / "http_cache.sqlite"
+    if os.path.exists(cache_dir) and not os.path.isdir(cache_dir):  # (os.path: a name too long is no error here)
+        raise FetchError(f"the cache folder {cache_dir} is a file; choose a folder for the response cache")
+    try:
+        return requests_cache.CachedSession(
+            str(path), backend="sqlite", serializer="json",
+            expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
+            allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
+            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+        raise FetchError(f"cannot open the response cache {path}: {reason}; "
+                         + ("delete the damaged file or " if damaged else "") + "choose another cache folder") from None
 
 
 class HttpClient:
@@ -350,8 +364,13 @@ class HttpClient:
 
     def get_json(self, url: str, params: Mapping[str, Any] | None = None,
                  headers: Mapping[str, str] | None = None) -> Any:
-        """GET ``url`` and decode the JSON body; :class:`FetchError` if it is not JSON."""
-        return self.get(url, params, headers, parse=json.loads, what="JSON")
+        """GET ``url`` and decode the JSON body; :class:`FetchError` if it is not JSON.
+
+        The body's bytes are decoded as JSON says (UTF-8, or UTF-16/32 by its first bytes), whatever
+        the ``Content-Type``: a JSON answer sent as ``text/plain`` without a charset is UTF-8, not the
+        Latin-1 that HTTP's default for text would make of it.
+        """
+        return self.get(url, params, headers, parse=json.loads, what="JSON", raw=True)
 
     def get_text(self, url: str, params: Mapping[str, Any] | None = None,
                  headers: Mapping[str, str] | None = None) -> str:
@@ -360,32 +379,35 @@ class HttpClient:
 
     def get(self, url: str, params: Mapping[str, Any] | None = None,
             headers: Mapping[str, str] | None = None, *,
-            parse: Callable[[str], T] | None = None, what: str = "the expected format") -> Any:
-        """GET ``url`` and parse the body with ``parse``.
+            parse: Callable[[Any], T] | None = None, what: str = "the expected format", raw: bool = False) -> Any:
+        """GET ``url`` and parse the body with ``parse``: its text, or with ``raw`` its bytes (for a format
+        that says its own encoding, as JSON and XML do).
 
-        ``parse`` raises :class:`ValueError` (or :class:`SyntaxError`) on a bad
-        body; that becomes a :class:`FetchError` naming the URL and ``what``
-        was expected, and the answer is dropped from the cache.
+        ``parse`` raises :class:`ValueError` (or :class:`SyntaxError`, or :class:`RecursionError` for
+        nesting too deep to read) on a bad body; that becomes a :class:`FetchError` naming the URL and
+        ``what`` was expected, and the answer is dropped from the cache.
         """
         params = {k: v for k, v in (params or {}).items() if v is not None}
         auth = _auth_for(url, self._env)
         shown = self.display_url(url, params, auth.secrets)
         response = self._fetch(url, params, headers, auth, shown)
         try:
-            return parse(response.text) if parse else response.text
-        except (ValueError, SyntaxError) as exc:
+            body = response.content if raw else response.text
+            return parse(body) if parse else body
+        except (ValueError, SyntaxError, RecursionError) as exc:
             self._forget(response)
             if getattr(response, "from_cache", False):  # a damaged cache entry: ask again
                 log.debug("%s: ignoring an unparsable cached response", shown)
-                return self.get(url, params, headers, parse=parse, what=what)
-            detail = redact(_one_line(str(exc), 120), auth.secrets)
+                return self.get(url, params, headers, parse=parse, what=what, raw=raw)
+            reason = "nested too deeply to read" if isinstance(exc, RecursionError) else str(exc)
+            detail = redact(_one_line(reason, 120), auth.secrets)
             raise FetchError(f"{shown}: the answer is not valid {what} ({detail}); "
                              "the service may be having trouble, try again later") from None
 
     def display_url(self, url: str, params: Mapping[str, Any] | None = None,
                     secrets: tuple[str, ...] = ()) -> str:
         """The URL with its public parameters, safe to print (credentials are never in it)."""
-        query = urlencode(sorted((str(k), str(v)) for k, v in (params or {}).items()))
+        query = urlencode(sorted((str(k), str(v)) for k, v in (params or {}).items() if v is not None))
         full = f"{url}{'&' if '?' in url else '?'}{query}" if query else url
         return redact(full, secrets or _auth_for(url, self._env).secrets)
 
@@ -473,7 +495,7 @@ class HttpClient:
         body = response.text or ""
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         if isinstance(data, dict):
             detail = str(data.get("error") or data.get("message") or data.get("description") or "")

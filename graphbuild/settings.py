@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
-from .errors import InputError, UsageError
+from .errors import InputError, UsageError, nul_character
 
 __all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
 
@@ -99,9 +99,7 @@ def _problem(name: str, value: Any) -> str:
         if not low <= value <= high:
             size = str(value) if abs(value) < 10**12 else "a number of over 12 digits"  # str() stops at 4,300
             return f"must be {low} or more, not {size}" if value < low else f"must be at most {high:,}, not {size}"
-    if isinstance(value, str) and "\x00" in value:
-        return "holds a NUL character, which no path, name or address can hold"
-    return ""
+    return nul_character(value) if isinstance(value, str) else ""
 
 
 def _parse(name: str, value: Any, where: str, line: int | None = None, *, from_text: bool) -> Any:
@@ -136,7 +134,11 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
-    if config.exists():
+    try:
+        found = config.exists()
+    except OSError as exc:  # a name too long for the system
+        raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
+    if found:
         try:
             text = config.read_text(encoding="utf-8")
             data = tomllib.loads(text)

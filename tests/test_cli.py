@@ -198,6 +198,24 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert "give either --query or --name, not both" in _one_line_error(capsys, "E200")
 
 
+@pytest.mark.parametrize("argv", [["viz", "-o"], ["report", "-o"], ["map", "-o"], ["trends", "--chart"]])
+def test_cli_page_output_named_too_long_or_a_folder_is_one_coded_line(built, tmp_path, capsys, argv):
+    flag = argv[-1]
+    assert main([*argv, str(tmp_path / ("a" * 300 + ".html")), "-w", str(built)]) == 1  # an OSError traceback
+    assert f"{flag} '{tmp_path}/{'a' * 300}.html': File name too long; give a shorter file name" in _one_line_error(
+        capsys, "E710")
+    assert main([*argv, str(tmp_path), "-w", str(built)]) == 1
+    assert f"{flag} '{tmp_path}' is a folder; give a file name" in _one_line_error(capsys, "E710")
+
+
+def test_cli_viz_types_of_only_commas_is_no_filter_like_an_empty_one(built, tmp_path, capsys):
+    pages = [tmp_path / "empty.html", tmp_path / "commas.html"]
+    for page, types in zip(pages, ["", " , ,"]):
+        assert main(["viz", "-w", str(built), "--types", types, "-o", str(page)]) == 0
+    # "--types ," kept no kind at all: a page without a node, without a word
+    assert '"nodes":[]' not in pages[1].read_text() and pages[0].read_text() == pages[1].read_text()
+
+
 def test_cli_citations_rankings(built, capsys):
     assert main(["citations", "-w", str(built), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -398,6 +416,12 @@ def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words)
     config.write_text(toml + "\n", encoding="utf-8")
     assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
     assert words in _one_line_error(capsys, "E100")
+
+
+def test_cli_settings_file_named_too_long_for_the_system_is_one_line(built, tmp_path, capsys):
+    config = tmp_path / ("a" * 300 + ".toml")  # Path.exists raised OSError: a traceback
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    assert _one_line_error(capsys, "E100").endswith(f"{config}: cannot read the settings file: File name too long")
 
 
 def test_cli_bad_setting_names_its_line(built, tmp_path, capsys):

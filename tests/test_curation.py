@@ -387,7 +387,7 @@ def test_curation_thesaurus_round_trip(tmp_path):
     thesaurus = tmp_path / "thesaurus.txt"
     thesaurus.write_text("label\treplace by\nRankMix\tLoRA\nBitFit\t\n\n")
     cur = tmp_path / "curation.jsonl"
-    assert import_thesaurus(thesaurus, cur, note="from VOSviewer") == 2
+    assert len(import_thesaurus(thesaurus, cur, note="from VOSviewer").ops) == 2
     ops = read_curation(cur)
     assert [(o.op, o.entity, o.into, o.note) for o in ops] == [
         ("merge", "RankMix", "LoRA", "from VOSviewer"), ("reject", "BitFit", None, "from VOSviewer")]
@@ -398,6 +398,81 @@ def test_curation_thesaurus_round_trip(tmp_path):
     bad.write_text("term\tother\n")
     with pytest.raises(InputError, match="bad.txt:1: not a VOSviewer thesaurus"):
         import_thesaurus(bad, cur)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    # a whole-file error without the line before
+    (b"label\treplace by\nRankMix\tLoRA\nCaf\xe9\tLoRA\n", "th.txt:3: not UTF-8 text: invalid byte 0xe9"),
+    (b"label\treplace by\nRankMix\tLo\x00RA\n", "th.txt:2: 'into' holds a NUL character"),
+    # RankMix into LoRA, then into BitFit: the second merge folded LoRA into BitFit, without a word
+    (b"label\treplace by\nRankMix\tLoRA\nGLUE\t\nRankMix\tBitFit\n",
+     "th.txt:4: the label 'RankMix' is replaced by 'LoRA' on line 2 and by 'BitFit' here; keep one row"),
+    (b"label\treplace by\nRankMix\tLoRA\nRankMix\t\n", "th.txt:3: the label 'RankMix' is replaced by 'LoRA' on line 2"),
+])
+def test_curation_thesaurus_bad_row_names_the_file_and_its_line(tmp_path, data, message):
+    from graphbuild.thesaurus import import_thesaurus
+
+    path = tmp_path / "th.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        import_thesaurus(path, tmp_path / "curation.jsonl")
+    assert str(info.value).startswith(f"[E100] {tmp_path / message}") and "\n" not in str(info.value)
+    assert not (tmp_path / "curation.jsonl").exists()
+
+
+def test_curation_file_named_too_long_for_the_system_is_one_line(tmp_path):
+    from graphbuild.curation_labels import read_curation_strict
+
+    long = tmp_path / ("c" * 300 + ".jsonl")  # Path.exists raised OSError: a traceback in every build
+    for read in (read_curation, read_curation_strict):
+        with pytest.raises(InputError, match=r"c{300}\.jsonl: cannot read the curation file \(File name too long\)$"):
+            read(long)
+
+
+def test_curation_thesaurus_fields_are_taken_as_they_stand_between_tabs(tmp_path):
+    from graphbuild.thesaurus import export_thesaurus, read_thesaurus
+
+    # csv quoting read '"Big" Transfer' as 'Big Transfer' and an unclosed quote swallowed the rows after it
+    path = tmp_path / "th.txt"
+    path.write_text('label\treplace by\n"Big" Transfer\tBiT\n"open\tLoRA\nBitFit\tLoRA\textra\n')
+    found = read_thesaurus(path)
+    assert [(o.entity, o.into, o.where) for o in found.ops] == [
+        ('"Big" Transfer', "BiT", f"{path}:2"), ('"open', "LoRA", f"{path}:3"), ("BitFit", "LoRA", f"{path}:4")]
+    # a name that holds a tab or a line break would come back as other rows: refused, nothing written
+    cur = tmp_path / "curation.jsonl"
+    cur.write_text('{"op": "merge", "entity": "A", "into": "B"}\n{"op": "reject", "entity": "two\\nlines"}\n')
+    out = tmp_path / "out.txt"
+    with pytest.raises(InputError, match=r"curation\.jsonl:2: reject 'two\\nlines': the name .* holds '\\n', "):
+        export_thesaurus(cur, out)
+    assert not out.exists()
+
+
+def test_curation_thesaurus_rows_naming_one_entity_are_passed_over(tmp_path, capsys):
+    from graphbuild.cli import main
+    from graphbuild.thesaurus import read_thesaurus
+
+    path = tmp_path / "th.txt"
+    path.write_text("label\treplace by\nLoRA\tLoRA\nGPT4\tgpt-4\n深度学习\t机器学习\nRankMix\tLoRA\n")
+    found = read_thesaurus(path)
+    assert [o.entity for o in found.ops] == ["深度学习", "RankMix"]  # a name the key drops is only itself
+    assert found.same == [f"{path}:2", f"{path}:3"]
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    # with a graph, a name and its alias (lora / LoRA) are one entity too, as `curate merge` refuses them
+    path.write_text("label\treplace by\nlora\tLoRA\nRankMix\tLoRA\n LoRA \tLoRA\n")
+    assert main(["curate", "import-thesaurus", str(path), "-w", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert (f"+ 1 operation(s); passed over 2 row(s) whose label and replacement name one entity (a merge into "
+            f"itself changes nothing): {path}:2, {path}:4 from {path}") in out
+    assert [(o.entity, o.into) for o in read_curation(ws / "curation.jsonl")] == [("RankMix", "LoRA")]
+    path.write_text("label\treplace by\nLoRA\tLoRA\n")  # nothing to write: no rebuild
+    assert main(["curate", "import-thesaurus", str(path), "-w", str(ws)]) == 0
+    assert "rebuilt" not in capsys.readouterr().out and len(read_curation(ws / "curation.jsonl")) == 1
+    long = tmp_path / ("a" * 300 + ".txt")  # an OSError traceback
+    assert main(["curate", "export-thesaurus", str(long), "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"graphbuild: error: [E710] the thesaurus file '{long}': File name too long; give a shorter file name"
 
 
 def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import shutil
 import uuid
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -212,6 +214,67 @@ def test_export_control_characters_stay_well_formed_xml(tmp_path, fmt, reader):
     if fmt == "graphml":
         assert back.nodes["P1"]["title"].startswith("Red \\u001b[31malert")
         assert "entity:evil\\u001b" in back
+
+
+_HOSTILE = ('Evil ]]> <x a="1"/> &amp; "quoted", comma,\nnew line\r\n tab\t; semi \u202e \u2028 '
+            + "L" * 20_000)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_hostile_names_and_titles_parse_with_each_formats_reader(tmp_path, fmt):
+    G = small_graph()
+    G.nodes["P1"]["title"] = _HOSTILE
+    entity = next(n for n, d in G.nodes(data=True) if d.get("label") == "Entity")
+    G.nodes[entity].update(name=_HOSTILE, aliases=[_HOSTILE, "a;b", '"'])
+    paths = export_graph(G, fmt, tmp_path)
+    if fmt == "json":
+        data = json.loads(paths[0].read_text(encoding="utf-8"))
+        assert next(n for n in data["nodes"] if n["id"] == entity)["name"] == _HOSTILE
+    elif fmt == "neo4j-csv":
+        for path in paths:
+            if path.suffix == ".csv":
+                header, rows = _read_csv(path)
+                assert all(len(row) == len(header) for row in rows), path.name
+        _, rows = _read_csv(tmp_path / "nodes_Entity.csv")
+        row = next(r for r in rows if r["id:ID(Entity)"] == entity)
+        assert row["name"] == _HOSTILE and row["aliases:string[]"] == f'{_HOSTILE.replace(";", ",")};a,b;"'
+    else:
+        ET.parse(paths[0])  # a real XML reader, not only networkx's
+        back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(paths[0])
+        # XML reads a carriage return in text as a line end; GEXF keeps values in attributes, which keep it
+        expected = _HOSTILE.replace("\r\n", "\n") if fmt == "graphml" else _HOSTILE
+        assert back.nodes[entity]["name"] == expected
+        assert back.nodes["P1"]["title" if fmt == "graphml" else "label"] == expected
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_an_infinite_or_nan_number_is_no_value_and_every_file_parses(tmp_path, fmt):
+    G = small_graph()
+    entity = next(n for n, d in G.nodes(data=True) if d.get("label") == "Entity")
+    G.nodes[entity]["confidence"] = float("inf")  # the JSON export wrote Infinity, which no JSON reader takes
+    u, v, key = next((u, v, k) for u, v, k in G.edges(keys=True) if k == "USES")
+    G.edges[u, v, key]["confidence"] = float("nan")
+    paths = export_graph(G, fmt, tmp_path)
+    if fmt == "json":
+        data = json.loads(paths[0].read_text(encoding="utf-8"), parse_constant=lambda c: pytest.fail(c))
+        assert next(n for n in data["nodes"] if n["id"] == entity)["confidence"] is None
+    elif fmt == "neo4j-csv":  # neo4j-admin reads no "inf" or "nan" as a double
+        cells = [c.lower() for p in paths if p.suffix == ".csv" for row in _read_csv(p)[1] for c in row.values()]
+        assert "inf" not in cells and "nan" not in cells
+        _, rows = _read_csv(tmp_path / "nodes_Entity.csv")
+        assert next(r for r in rows if r["id:ID(Entity)"] == entity)["confidence:double"] == ""
+    else:
+        back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(paths[0])
+        assert "confidence" not in back.nodes[entity]
+        assert all(math.isfinite(float(d["confidence"])) for *_, d in back.edges(data=True) if "confidence" in d)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_to_a_name_too_long_for_the_system_is_an_output_error(tmp_path, fmt):
+    name = "a" * 300 + (export_mod._ONE_FILE.get(fmt) or "")  # Path.is_dir raised OSError on it: a traceback
+    with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*a{300}.*: File name too long"):
+        export_graph(small_graph(), fmt, tmp_path / name)
+    assert os.listdir(tmp_path) == []
 
 
 def test_export_into_a_file_is_an_output_error(tmp_path):

@@ -23,7 +23,7 @@ import requests
 import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from graphbuild.errors import FetchError
+from graphbuild.errors import FetchError, OutputError
 from graphbuild.fetch import (
     ARXIV_API,
     OPENALEX_API,
@@ -352,6 +352,29 @@ def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
     client.close()
 
 
+@pytest.mark.parametrize("make, words", [
+    (lambda root: (root / "c").write_text("x"), "the cache folder {root}/c is a file; choose a folder"),
+    (lambda root: (root / "c").mkdir() or (root / "c" / "http_cache.sqlite").write_bytes(b"\x93" * 4096),
+     "cannot open the response cache {root}/c/http_cache.sqlite: file is not a database; delete the damaged file"),
+    (lambda root: (root / "c").mkdir() or (root / "c" / "http_cache.sqlite").mkdir(),
+     "cannot open the response cache {root}/c/http_cache.sqlite: unable to open database file; choose another"),
+    (lambda root: (root / "c").symlink_to(root / ("c" * 300)),
+     "cannot open the response cache {root}/c/http_cache.sqlite: File name too long; choose another"),
+])
+def test_http_a_cache_that_cannot_be_opened_is_one_line(tmp_path: Path, make, words: str) -> None:
+    make(tmp_path)  # each was a traceback (FileExistsError, sqlite3.DatabaseError, sqlite3.OperationalError)
+    with pytest.raises(FetchError) as info:
+        make_client(cache_dir=tmp_path / "c")
+    assert str(info.value).startswith("[E500] " + words.format(root=tmp_path))
+
+
+def test_fetch_arxiv_output_that_is_a_folder_fails_before_any_request(web: Web, tmp_path: Path) -> None:
+    web.serve(lambda url, params: Answer(200, atom_page(["2301.00001"], 1)))
+    with pytest.raises(OutputError, match=r"cannot write .*: it is a folder; name a file"):
+        fetch_arxiv("all:x", 5, tmp_path, make_client())
+    assert web.calls == []  # the whole answer was fetched, then the write failed
+
+
 def test_http_cache_is_json_not_pickle(web: Web, tmp_path: Path) -> None:
     web.queue(ok_json({"title": "Ünïcode ✓"}))
     with make_client(cache_dir=tmp_path) as client:
@@ -467,13 +490,104 @@ def test_fetch_openalex_all_pages_until_cursor_is_null(web: Web, tmp_path: Path)
     assert len(web.calls) == 2
 
 
-@pytest.mark.parametrize("results, cursor", [([1, "two", None], "next"), ([{"id": "W1", "title": "A"}], "*")])
+@pytest.mark.parametrize("results, cursor", [([], "next"), ([{"id": "W1", "title": "A"}], "*")])
 def test_fetch_openalex_stops_when_a_page_holds_no_work_or_the_cursor_stays(web: Web, tmp_path: Path,
                                                                            results: list, cursor: str) -> None:
     web.serve(lambda url, params: ok_json({"meta": {"count": 10, "next_cursor": cursor}, "results": results}))
     written = fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client())
     assert written == sum(isinstance(r, dict) for r in results)
     assert len(web.calls) == 1  # paged forever before
+
+
+@pytest.mark.parametrize("page, words", [
+    # each was passed over without a word (0 works written), or sent on as a cursor
+    ({"results": [{"id": "W1", "title": "A"}, 1, "two", None]}, "result 2 is 1, not a work object"),
+    ({"results": [{"id": "W1", "title": "A"}], "meta": {"next_cursor": ["a"]}}, 'meta.next_cursor is ["a"], not text'),
+])
+def test_fetch_openalex_a_page_of_what_is_no_work_is_one_line_and_writes_nothing(web: Web, tmp_path: Path,
+                                                                                page: dict, words: str) -> None:
+    web.serve(lambda url, params: ok_json(page))
+    out = tmp_path / "o.jsonl"
+    with pytest.raises(FetchError) as info:
+        fetch_openalex("x", 100, out, make_client())
+    assert str(info.value) == (f"[E500] {OPENALEX_API}?cursor=%2A&per-page=100&search=x: unexpected answer "
+                               f"({words}); the API may have changed, please report this")  # no filter=None
+    assert not out.exists()
+
+
+def test_fetch_arxiv_negative_total_does_not_stop_the_paging(web: Web, tmp_path: Path) -> None:
+    pages = [atom_page(["2301.00001", "2301.00002"], 4), atom_page(["2301.00003", "2301.00004"], 4), atom_page([], 4)]
+    web.queue(*(Answer(200, page.replace(">4<", ">-7<")) for page in pages))
+    seen: list[tuple[int, int | None]] = []
+    assert fetch_arxiv("all:x", 10, tmp_path / "a.atom", make_client(), page_size=2,
+                       progress=lambda stage, done, total: seen.append((done, total))) == 4  # 2: it stopped
+    assert seen == [(2, None), (4, None)]
+
+
+@pytest.mark.parametrize("count", [-5, True, "lots", 2.5])
+def test_fetch_openalex_a_count_that_is_no_count_is_no_total(web: Web, tmp_path: Path, count: Any) -> None:
+    web.queue(ok_json({"meta": {"count": count, "next_cursor": None}, "results": [{"id": "W1", "title": "A"}]}))
+    seen: list[tuple[int, int | None]] = []
+    fetch_openalex("x", 3, tmp_path / "o.jsonl", make_client(),
+                   progress=lambda stage, done, total: seen.append((done, total)))
+    assert seen == [(1, None)]  # shown as "1/-5 papers", "1/True papers"
+
+
+def test_fetch_s2_next_offset_of_infinity_ends_the_paging(web: Web) -> None:
+    web.serve(lambda url, params: Answer(200, '{"next": Infinity, "data": [{"citedPaper": {"paperId": "r"}}]}'))
+    assert list(iter_s2_links(make_client(), "CorpusId:5", "references")) == [{"paperId": "r"}]  # an OverflowError
+
+
+_BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;'
+                   '&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                   '<feed xmlns="http://www.w3.org/2005/Atom"><title>&c;</title></feed>')
+_EXTERNAL = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+             '<feed xmlns="http://www.w3.org/2005/Atom"><title>&x;</title></feed>')
+
+
+@pytest.mark.parametrize("body, words", [
+    (_BILLION_LAUGHS, "declares a DOCTYPE or ENTITY; refusing to parse it"),
+    (_EXTERNAL, "declares a DOCTYPE or ENTITY; refusing to parse it"),
+    (atom_page(["2301.00001"], 1)[:-40], "is not well-formed XML"),
+    ("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>", "declares a DOCTYPE"),
+    ("<html><body>Rate exceeded.</body></html>", "is not an Atom feed (root element 'html')"),
+    ("", "is not well-formed XML"),
+])
+def test_fetch_arxiv_hostile_answers_are_one_line_and_write_nothing(web: Web, tmp_path: Path, body: str,
+                                                                    words: str) -> None:
+    web.queue(Answer(200, body, {"Content-Type": "text/html"}))
+    out = tmp_path / "a.atom"
+    with pytest.raises(FetchError) as info:
+        fetch_arxiv("all:x", 5, out, make_client())
+    message = str(info.value)
+    assert message.startswith(f"[E500] {ARXIV_API}?") and "not valid Atom XML (the answer " in message
+    assert words in message and "\n" not in message and not out.exists()
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_http_json_nested_too_deeply_is_one_line(web: Web, status: int) -> None:
+    web.queue(Answer(status, "[" * 100_000 + "]" * 100_000))  # a RecursionError traceback before
+    with pytest.raises(FetchError) as info:
+        make_client().get_json("https://api.example.org/x")
+    assert ("the answer is not valid JSON (nested too deeply to read)" if status == 200 else
+            "bad request (HTTP 400) ([[[[") in str(info.value)
+
+
+def test_http_json_and_atom_answers_are_read_in_their_own_encoding_whatever_the_content_type(
+        web: Web, tmp_path: Path) -> None:
+    # HTTP's default for text/* is Latin-1: a UTF-8 answer without a charset came back as "CafÃ©"
+    latin1_feed = atom_page(["2301.00001"], 1).replace("UTF-8", "ISO-8859-1").replace("Title ", "Caf\u00e9 ")
+    web.queue(Answer(200, json.dumps({"title": "Caf\u00e9"}, ensure_ascii=False), {"Content-Type": "text/plain"}),
+              Answer(200, json.dumps({"title": "Caf\u00e9"}, ensure_ascii=False), {"Content-Type": ""}))
+    client = make_client()
+    assert client.get_json("https://api.example.org/x") == client.get_json("https://api.example.org/y") == {
+        "title": "Caf\u00e9"}
+    web.mock.reset()
+    web.mock.add(responses.GET, re.compile(r"https://.*"), body=latin1_feed.encode("latin-1"),
+                 content_type="application/atom+xml; charset=UTF-8")  # the header is wrong, the document right
+    out = tmp_path / "a.atom"
+    assert fetch_arxiv("all:x", 1, out, client) == 1
+    assert [p.title for p in read_arxiv(out)] == ["Caf\u00e9 2301.00001"]
 
 
 def test_fetch_arxiv_pages_by_start_with_polite_interval(web: Web, tmp_path: Path) -> None:

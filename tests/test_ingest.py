@@ -679,6 +679,15 @@ def test_ingest_a_folder_without_input_files_is_an_error_not_zero_papers(tmp_pat
     assert [p.id for p in result.papers] == ["g1"] and "pdfs" in str(result.skipped[0])
 
 
+def test_ingest_an_input_named_too_long_for_the_system_is_a_file_error(tmp_path):
+    long = tmp_path / ("a" * 300 + ".jsonl")  # Path.is_dir and Path.exists raised OSError: a traceback
+    good = _write_jsonl(tmp_path / "good.jsonl", GOOD)
+    with pytest.raises(InputError, match=r"a{300}\.jsonl: cannot read file: File name too long$"):
+        read_papers([long, good])
+    result = read_papers([good, long], skip_bad=True)
+    assert [p.id for p in result.papers] == ["g1"] and "File name too long" in str(result.skipped[0])
+
+
 def test_readers_bibtex_crossref_gives_the_volume_s_fields_and_the_volume_is_no_paper(tmp_path):
     # the layout of a DBLP export: papers point at their proceedings volume, which comes after them
     path = _write(tmp_path / "dblp.bib", (
@@ -896,7 +905,7 @@ def test_ingest_nan_or_infinity_where_text_belongs_is_a_record_error(tmp_path, n
     items = _items(path)
     assert len([p for p in items if isinstance(p, Paper)]) == 1
     [error] = _errors(items)
-    assert error.line == 2 and re.search(r"\b(nan|inf|-inf)\b", error.message)
+    assert error.line == 2 and re.search(r"\b(nan|inf|NaN|Infinity)\b", error.message)
 
 
 @pytest.mark.parametrize("name, text", [

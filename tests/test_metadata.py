@@ -123,8 +123,7 @@ def test_metadata_s2_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> 
     path.write_text("\n" + json.dumps(records, indent=1) + "\n", encoding="utf-8")  # record 2 opens on line 8
     errors = [str(e) for e in read_s2(path) if isinstance(e, InputError)]
     assert errors == [f"[E100] {path}:8: record 2: paper has no title; request the 'title' field from the API",
-                      f"[E100] {path}:12: record 3: citing paper 1: a field that should be text holds a JSON "
-                      'list (["x"])']
+                      f'[E100] {path}:12: record 3: citing paper 1: the title must be text, not ["x"]']
     path.write_text("\n\n" + json.dumps(records, indent=1).replace('"def"', "'def'"))  # a syntax error on line 10
     with pytest.raises(InputError, match=rf"^\[E100\] {re.escape(str(path))}:10: invalid JSON or JSON Lines: "
                                           r"Expecting value \(column 14\); fix the file or export it again$"):
@@ -419,6 +418,35 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
         read_papers([path])
 
 
+@pytest.mark.parametrize(("reader", "record", "message"), [
+    # each was turned into text ("12", "True") where the abstract alone refused
+    (read_s2, {"paperId": "a", "title": 12}, "the title must be text, not 12"),
+    (read_s2, {"paperId": "a", "title": "T", "venue": True}, "the venue must be text, not true"),
+    (read_s2, {"paperId": "a", "title": "T", "journal": {"name": 3.5}}, "the journal name must be text, not 3.5"),
+    (read_s2, {"paperId": "a", "title": "T", "authors": [{"name": "A"}, {"name": 7}]},
+     "the name of author 2 must be text, not 7"),
+    (read_s2, {"paperId": "a", "title": "T", "authors": ["Ada Lovelace"]},  # was dropped without a word
+     'author 1 must be a JSON object, not "Ada Lovelace"'),
+    (read_s2, {"paperId": "a", "title": "T", "references": [{"paperId": "r", "title": False}]},
+     "the title must be text, not false"),
+    (read_openalex, {"id": "W1", "display_name": 1984}, "the title must be text, not 1984"),
+    (read_openalex, {"id": "W1", "display_name": "T", "authorships": [{"author": {"display_name": ["A"]}}]},
+     'the name of author 1 must be text, not ["A"]'),
+    (read_openalex, {"id": "W1", "display_name": "T", "authorships": ["A"]},
+     'authorship 1 must be a JSON object, not "A"'),
+    (read_openalex, {"id": "W1", "display_name": "T", "primary_location": {"source": {"display_name": 5}}},
+     "the venue must be text, not 5"),
+])
+def test_metadata_service_titles_venues_and_names_that_are_no_text_are_record_errors(tmp_path: Path, reader,
+                                                                                   record, message) -> None:
+    # the services give every title, venue and name as a JSON string (an all-digit title as "1984")
+    path = tmp_path / "papers.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({**record, "paperId": "b", "id": "W2"}) + "\n")
+    errors = list(reader(path))
+    assert [(type(e), e.line) for e in errors] == [(InputError, 1), (InputError, 2)]
+    assert str(errors[0]) == f"[E100] {path}:1: {message}"
+
+
 @pytest.mark.parametrize("name, record", [
     ("a.s2.jsonl", {"paperId": "abc", "externalIds": {}, "title": ["An S2 paper"]}),
     ("a.s2.jsonl", {"paperId": "abc", "externalIds": {}, "title": "An S2 paper", "abstract": {"text": "x"}}),
@@ -427,7 +455,7 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
 def test_metadata_a_text_field_holding_a_list_or_an_object_is_a_record_error(tmp_path, name, record):
     path = tmp_path / name
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    reason = "a field that should be text holds a JSON "
+    reason = r"the (title|abstract) must be text, not [\[{]"
     with pytest.raises(InputError, match=rf"{re.escape(name)}:1: (record 1: )?{reason}"):
         read_papers([path])
 

@@ -128,6 +128,8 @@ def test_results_comparison_gives_each_model_its_value():
     "Section 4.2 describes how we sample negatives for MMLU.",
     "The kernel runs x2 faster than Llama-2 on MMLU.",
     "Llama-2 reaches 99.3% of the score of GPT-4 on MMLU.",
+    f"Llama-2 reaches an accuracy of {'9' * 400} on MMLU.",  # a float of infinity before
+    f"Llama-2 reaches an accuracy between 80 and {'9' * 400}% on MMLU.",
 ])
 def test_results_numbers_that_are_not_results(text):
     assert find_results(text, _ms("Model:Llama-2", "Model:GPT-4", "Dataset:ImageNet", "Dataset:MMLU")) == []

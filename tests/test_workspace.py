@@ -641,6 +641,28 @@ def test_workspace_api_arguments_of_the_wrong_kind_are_one_coded_line(tmp_path, 
     assert not (tmp_path / "ws").exists()  # refused before the workspace was touched
 
 
+def test_workspace_a_nul_character_is_refused_in_one_wording_with_each_checks_code(tmp_path):
+    from graphbuild.curation import parse_curation
+    from graphbuild.settings import Settings, load_settings
+
+    # three checks said it three ways ("no path can hold", "no name can hold", "no path, name or address")
+    said = "holds a NUL character (\\u0000) at character 2, which no path, name or address can hold"
+    config = tmp_path / "graphbuild.toml"
+    config.write_text('\ncuration = "cu\\u0000r.jsonl"\n')
+    calls = [(lambda: load_settings(config, env={}), f"[E100] {config}:2: setting 'curation' {said}"),
+             (lambda: load_settings(None, env={"GRAPHBUILD_WORKSPACE": "ws\x00"}),
+              f"[E100] GRAPHBUILD_WORKSPACE: setting 'workspace' {said}"),
+             (lambda: Settings(gazetteer="ga\x00"), f"[E710] Settings(gazetteer=...) {said}"),
+             (lambda: Workspace(str(tmp_path / "ws")).build(["co\x00rpus"]), f"[E710] inputs[0] 'co\\x00rpus' {said}"),
+             (lambda: parse_curation('{"op": "reject", "entity": "A\\u0000"}', "c.jsonl"),
+              "[E100] c.jsonl:1: 'entity' holds a NUL character (\\u0000) at character 1, "
+              "which no path, name or address can hold")]
+    for call, message in calls:
+        with pytest.raises(graphbuild.GraphbuildError) as info:
+            call()
+        assert str(info.value) == message
+
+
 def test_workspace_query_write_that_is_not_a_bool_writes_nothing(ws):
     _build(ws, SOURCES / "corpus.jsonl")
     with pytest.raises(graphbuild.GraphbuildError, match=r"^\[E710\] write must be True or False, not str \('no'\)"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import getpass
 import json
 import math
@@ -42,8 +43,20 @@ def _require_positive(args: argparse.Namespace, *names: str) -> None:
             raise UsageError(f"{flag} must be 1 or more, got {value}")
 
 
+def _name_fits(path: str, flag: str) -> None:
+    """Refuse an output path whose name is too long for the system (a traceback from the writers)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise UsageError(f"{flag} {path!r}: {exc.strerror}; give a shorter file name") from None
+
+
 def _output_file(path: str, flag: str = "-o") -> None:
-    """Refuse an output path that is an existing folder (the file would replace nothing but fail late)."""
+    """Refuse an output path that is an existing folder (the file would replace nothing but fail late), or
+    whose name is too long for the system.
+    """
+    _name_fits(path, flag)
     if os.path.isdir(path):
         raise UsageError(f"{flag} {path!r} is a folder; give a file name, e.g. {os.path.join(path, 'graph.html')}")
 

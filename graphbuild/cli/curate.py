@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
-from ._common import _add_wait, _require_positive, _workspace
+from ._common import _add_wait, _output_file, _require_positive, _workspace
 
 
 def _op_from_args(args: argparse.Namespace):
@@ -130,13 +130,15 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     if args.curate_op == "export-thesaurus":
+        _output_file(args.file, "the thesaurus file")
         rows = export_thesaurus(ws.curation_file, args.file)
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
     with ws.lock("curate import-thesaurus", wait=args.wait):  # no other writer between the append and the rebuild
-        ops = import_thesaurus(args.file, ws.curation_file, note=args.note or None)
-        print(f"{ws.curation_file}: + {ops} merge(s) from {args.file}")
-        if ws.exists():
+        found = import_thesaurus(args.file, ws.curation_file, note=args.note or None,
+                                 graph=ws.graph() if ws.exists() else None)
+        print(f"{ws.curation_file}: + {found.summary()} from {args.file}")
+        if ws.exists() and found.ops:
             _rebuild(ws)
     return 0
 

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ._common import _print_rows, _workspace
+from ._common import _output_file, _print_rows, _workspace
 
 
 def _positive(text: str) -> int:
@@ -25,6 +25,8 @@ def cmd_trends(args: argparse.Namespace) -> int:
     """Run ``graphbuild trends``: print rising and falling entities over time."""
     from ..trends import trends_summary
 
+    if args.chart:
+        _output_file(args.chart, "--chart")
     ws = _workspace(args)
     types = [t for t in args.type.split(",")] if args.type else None
     summary = trends_summary(ws.graph(), types=types, since=args.since, granularity=args.by,
@@ -67,6 +69,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Run ``graphbuild report``: write the self-contained report page of the workspace."""
     from ..report import build_report
 
+    _output_file(args.output)
     ws = _workspace(args)
     graph = ws.graph()
     explorer = args.explorer
@@ -98,6 +101,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     from ..termmap import community_term_map
     from ..viz import render_html
 
+    _output_file(args.output)
     ws = _workspace(args)
     selection = community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links)
     path = render_html(selection, args.output, title=f"graphbuild term map: {ws.path.name}")

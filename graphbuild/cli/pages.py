@@ -25,7 +25,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
         params = _params(args.param, _coerce_adhoc)  # as `graphbuild query` reads them
     elif args.param:
         raise QueryError("--param goes with --query or --name")
-    types = [t.strip() for t in args.types.split(",")] if args.types else None
+    types = [t.strip() for t in (args.types or "").split(",") if t.strip()] or None  # "," is none given, as ""
     path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
                   types=types, since=args.since, max_nodes=args.max_nodes, color=args.color)
     print(f"wrote {path}")

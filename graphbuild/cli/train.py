@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import CurationError, UsageError
 from ..settings import Settings
-from ._common import _settings
+from ._common import _name_fits, _settings
 
 #: graphbuild.nlp.train.DEFAULT_C, written out so that building the parser does not import spaCy
 #: (tests/test_cli.py checks that the two agree)
@@ -26,6 +26,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not 0 < args.C < float("inf"):  # infinite: no regularisation at all
         raise UsageError(f"-C must be a finite number above 0, got {args.C:g}")
+    _name_fits(args.out, "--out")
     if Path(args.out).exists() and not Path(args.out).is_dir():
         raise UsageError(f"--out {str(args.out)!r} is a file; give a folder for the pipeline")
     gazetteer = check_pipeline(settings)  # a missing model or a bad gazetteer: one line, before any work

@@ -22,7 +22,7 @@ from .. import arguments
 from ..errors import InputError
 from ..records import Paper
 from .checks import guarded, id_conflicts
-from .fields import read_input_bytes
+from .fields import cannot_read, read_input_bytes
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "expand_inputs", "folder_without_inputs", "missing_input",
            "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole"]
@@ -121,7 +121,11 @@ def _sniff(fmt: Format, head: str) -> bool:
 def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputError]:
     """The records of one file, each checked by :func:`~graphbuild.ingest.checks.check_paper`."""
     path = Path(path)
-    if not path.exists():
+    try:
+        found = path.exists()
+    except OSError as exc:  # a name too long for the system
+        raise cannot_read(path, exc) from None
+    if not found:
         raise missing_input(path)
     if path.is_dir():
         raise folder_without_inputs(path, "graphbuild reads", [*reader_extensions(), "each also gzipped"],
@@ -221,10 +225,11 @@ def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None 
     known = tuple(reader_extensions(gzipped=True) if extensions is None else extensions)
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and _is_workspace(path):
+        folder = os.path.isdir(path)  # not Path.is_dir, which raises for a name too long (the reader says so)
+        if folder and _is_workspace(path):
             yield InputError(path, None, "is a graphbuild workspace, not a folder of papers; name it with -w "
                                          "to add to it, or name the files it was built from")
-        elif path.is_dir():
+        elif folder:
             found = list(_walk(path, known, set()))
             yield from found or [path]
         else:

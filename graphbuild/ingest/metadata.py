@@ -29,7 +29,6 @@ that the same preprint gets the same id from every source.
 from __future__ import annotations
 
 import json
-import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -75,16 +74,16 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 # -- shared helpers --------------------------------------------------------------
 
-def _text(value: Any) -> str:
-    """Whitespace-collapsed string of ``value`` ('' for None), LaTeX markup removed.
+def _text(value: Any, what: str) -> str:
+    """The text field ``what`` of a service record, whitespace collapsed and markup removed ('' for null).
 
-    A list or an object where text belongs raises :class:`ValueError`, quoting its start.
+    The services give titles, abstracts, venues and names as JSON strings, and an all-digit title as
+    the string ``"1984"``; a number, a boolean, a list or an object there is a record mangled on the
+    way (a data frame that typed a column, a field shifted by one), so it is a :class:`ValueError`
+    quoting its start, not the text "12" or "True".
     """
-    if isinstance(value, (list, dict)):
-        kind = "list" if isinstance(value, list) else "object"
-        raise ValueError(f"a field that should be text holds a JSON {kind} ({json.dumps(value)[:60]})")
-    if isinstance(value, float) and not math.isfinite(value):  # JSON's NaN / Infinity: no text to keep
-        raise ValueError(f"a field that should be text holds {value}")
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"the {what} must be text, not {json.dumps(value)[:40]}")
     return clean_text(value)
 
 
@@ -113,13 +112,15 @@ def _object(obj: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _abstract(value: Any) -> str:
-    """An abstract given as text (or null): a number or a boolean where the abstract belongs is a
-    :class:`ValueError`, not the abstract "12".
+def _member(value: Any, what: str, number: int) -> dict[str, Any]:
+    """Item ``number`` of a list of objects (``authors``, ``authorships``): ``{}`` for null, a
+    :class:`ValueError` for anything else (an author given as a bare string was dropped without a word).
     """
-    if value is not None and not isinstance(value, (str, list, dict)):
-        raise ValueError(f"the abstract must be text, not {json.dumps(value)[:40]}")
-    return _text(value)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} {number} must be a JSON object, not {json.dumps(value)[:40]}")
+    return value
 
 
 def _date(value: Any) -> str | None:
@@ -235,7 +236,7 @@ def s2_ref(obj: Any) -> PaperRef | None:
     if not isinstance(obj, dict):
         return None
     doi, aid, ids = _s2_ids(obj)
-    title = _text(obj.get("title")) or None
+    title = _text(obj.get("title"), "title") or None
     if not (doi or aid or ids or title):
         return None
     return PaperRef(doi=doi, arxiv_id=aid, ids=ids, title=title, year=parse_year(obj.get("year")))
@@ -250,22 +251,21 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
         raise ValueError("expected a JSON object (a Semantic Scholar paper)")
     if repeated_keys(obj):
         raise ValueError(repeated_keys(obj))
-    title = _text(obj.get("title"))
+    title = _text(obj.get("title"), "title")
     if not title:
         raise ValueError("paper has no title; request the 'title' field from the API")
     doi, aid, ids = _s2_ids(obj)
-    authors = tuple(
-        _text(a.get("name")) for a in _list(obj, "authors") if isinstance(a, dict) and _text(a.get("name"))
-    )
+    authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
+                    if (name := _text(_member(a, "author", n).get("name"), f"name of author {n}")))
     refs = [s2_ref(r) for r in _list(obj, "references") if r]
     date = _date(obj.get("publicationDate"))
     year = _year(obj, "year") or parse_year(date)
-    venue = _text(obj.get("venue")) or None
+    venue = _text(obj.get("venue"), "venue") or None
     if not venue and isinstance(obj.get("journal"), dict):
-        venue = _text(obj["journal"].get("name")) or None
+        venue = _text(obj["journal"].get("name"), "journal name") or None
     return Paper(
         title=title,
-        abstract=_abstract(obj.get("abstract")),
+        abstract=_text(obj.get("abstract"), "abstract"),
         authors=authors,
         n_authors=len(authors) if obj.get("authors") is not None else None,
         year=year,
@@ -303,7 +303,7 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
             if not isinstance(citing, dict):
                 continue
             try:
-                if not _text(citing.get("title")):
+                if not _text(citing.get("title"), "title"):
                     continue  # a citing paper without a title cannot be shown; skip it quietly
                 cited = s2_paper(citing, source=source, external=True)
             except ValueError as exc:
@@ -363,7 +363,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         raise ValueError("expected a JSON object (an OpenAlex work)")
     if repeated_keys(obj):
         raise ValueError(repeated_keys(obj))
-    title = _text(obj.get("display_name") or obj.get("title"))
+    title = _text(obj.get("display_name") or obj.get("title"), "title")
     if not title:
         raise ValueError("work has no title (display_name)")
     extra = found if isinstance(found := obj.get("ids"), dict) else {}
@@ -379,11 +379,10 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         if pmid:
             ids.append(("pmid", pmid.group(1)))
     authors = []
-    for authorship in _list(obj, "authorships"):
-        if not isinstance(authorship, dict):
-            continue
+    for n, authorship in enumerate(_list(obj, "authorships"), 1):
+        authorship = _member(authorship, "authorship", n)
         author = found if isinstance(found := authorship.get("author"), dict) else {}
-        name = _text(author.get("display_name") or authorship.get("raw_author_name"))
+        name = _text(author.get("display_name") or authorship.get("raw_author_name"), f"name of author {n}")
         if name:
             authors.append(name)
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
@@ -396,12 +395,12 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     date = _date(obj.get("publication_date"))
     return Paper(
         title=title,
-        abstract=_text(rebuild_abstract(obj.get("abstract_inverted_index"))),
+        abstract=clean_text(rebuild_abstract(obj.get("abstract_inverted_index"))),
         authors=tuple(authors),
         n_authors=len(authors) if obj.get("authorships") is not None else None,
         year=_year(obj, "publication_year") or parse_year(date),
         date=date,
-        venue=_text(venue_source.get("display_name")) or None,
+        venue=_text(venue_source.get("display_name"), "venue") or None,
         doi=doi,
         arxiv_id=aid,
         url=primary.get("landing_page_url") or obj.get("doi") or obj.get("id") or None,
@@ -458,7 +457,7 @@ def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
 def _child_text(entry: ET.Element, name: str) -> str:
     """The text of ``entry``'s child ``name``, with that of any elements inside it (XHTML content: ``<b>x</b>``)."""
     node = entry.find(name, _NS)
-    return _text("".join(node.itertext())) if node is not None else ""
+    return clean_text("".join(node.itertext())) if node is not None else ""
 
 
 def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
@@ -473,7 +472,7 @@ def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
     if not title:
         raise ValueError("entry has no title")
     authors = tuple(name for node in entry.findall("atom:author/atom:name", _NS)
-                    if (name := _text("".join(node.itertext()))))
+                    if (name := clean_text("".join(node.itertext()))))
     published = _child_text(entry, "atom:published") or _child_text(entry, "atom:updated")
     url = None
     for link in entry.findall("atom:link", _NS):

@@ -6,6 +6,7 @@ Each number found gets a role (``value``, ``delta``, ``from`` or ``reject``);
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -152,6 +153,13 @@ def _parse(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _finite(text: str) -> bool:
+    """Whether the number ``text`` is one a float holds: 400 nines are infinity, no result (it reached the
+    graph as the value ``inf`` and the JSON export as ``Infinity``, which is no JSON).
+    """
+    return math.isfinite(_parse(text))
+
+
 def _numbers(sent: str, base: int, blocked: list[_Span]) -> list[_Num]:
     """Numbers of a sentence (offsets into the paper), each with its role."""
     nums: list[_Num] = []
@@ -162,13 +170,13 @@ def _numbers(sent: str, base: int, blocked: list[_Span]) -> list[_Num]:
     for m in _RANGE.finditer(sent):
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         a, b = base + m.start(), base + m.end()
-        if not inside(a, b):
+        if not inside(a, b) and _finite(lo) and _finite(hi):
             unit = _UNIT.match(sent, m.end())
             end = m.end() + (unit.end() - m.end() if unit else 0)
             nums.append(_Num(a, base + end, _parse(lo), _unit(unit), upper=_parse(hi)))
     for m in _NUMBER.finditer(sent):
         a, b = base + m.start(), base + m.end()
-        if inside(a, b):
+        if inside(a, b) or not _finite(m.group(0)):
             continue
         unit = _UNIT.match(sent, m.end())
         end = unit.end() if unit else m.end()
