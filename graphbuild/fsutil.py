@@ -36,7 +36,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
     permissions (0666 less the umask), not ``mkstemp``'s 0600.
     """
     path = Path(path)
-    if path.is_dir():
+    if os.path.isdir(path):  # (Path.is_dir raises for a name too long for the system; mkstemp says so below)
         raise OutputError(f"cannot write {path}: it is a folder; name a file", errno.EISDIR)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -685,3 +685,20 @@ def test_workspace_query_parameters_not_a_mapping_is_a_query_error(ws):
     _build(ws, SOURCES / "corpus.jsonl")
     with pytest.raises(graphbuild.QueryError, match=r"query parameters are a dict of name -> value, not list"):
         ws.query("RETURN $x AS x", [1])
+
+
+def test_workspace_names_too_long_for_the_system_are_one_error_line_in_the_python_api(tmp_path):
+    from graphbuild.errors import InputError, OutputError
+    from graphbuild.fsutil import atomic_write_text
+    from graphbuild.settings import Settings
+    from graphbuild.user_gazetteer import effective_gazetteer
+
+    long = tmp_path / ("n" * 300 + ".html")
+    with pytest.raises(OutputError, match="File name too long"):
+        atomic_write_text(long, "page")
+    assert not long.parent.joinpath(".tmp").exists() and list(tmp_path.iterdir()) == []
+    with pytest.raises(InputError, match="gazetteer not found"):
+        effective_gazetteer(str(tmp_path / ("g" * 300 + ".jsonl")))
+    with pytest.raises(InputError, match="gazetteer not found"):
+        Workspace(tmp_path / "ws", Settings(gazetteer=str(tmp_path / ("g" * 300 + ".jsonl")))).build(
+            [str(SOURCES / "corpus.jsonl")], progress=False, overview=False)

@@ -141,9 +141,9 @@ def spark_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[str, st
             continue
         name = item.name.lower()
         kind = next((k for ext, k in SPARK_EXTENSIONS.items() if name.endswith(ext)), None)
-        if not item.exists():
+        if not os.path.exists(item):  # (Path.exists raises for a name too long for the system)
             error = missing_input(item)
-        elif item.is_dir():
+        elif os.path.isdir(item):
             error = folder_without_inputs(item, "the Spark build reads", sorted(SPARK_EXTENSIONS),
                                           "rename its JSON Lines and Parquet files to end in one of these")
         elif kind is None:
