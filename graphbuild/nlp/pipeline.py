@@ -422,17 +422,12 @@ def extract_papers(
         yield ex
 
 
-def extract_with_casing(
-    papers: Iterable[Paper],
-    nlp: Language | None = None,
-    *,
-    batch_size: int = 256,
-    n_process: int = 1,
-    progress: Callable[[int], None] | None = None,
-    corpus: Iterable[str] | CorpusStats | None = None,
-) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
-    """:func:`extract_papers`, each extraction with the words whose corpus casing its decision read
-    (:func:`casing_words`): the extraction holds for any corpus that writes those words alike.
+def extract_with_casing(papers: Iterable[Paper], nlp: Language | None = None, *, batch_size: int = 256,
+                        n_process: int = 1, progress: Callable[[int], None] | None = None,
+                        corpus: Iterable[str] | CorpusStats | None = None,
+                        ) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
+    """:func:`extract_papers` (the same arguments), each extraction with the words whose corpus casing its
+    decision read (:func:`casing_words`): the extraction holds for any corpus that writes those words alike.
     """
     nlp = nlp or cached_pipeline()
     papers = list(papers)
