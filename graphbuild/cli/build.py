@@ -85,5 +85,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     x.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("stats", parents=[common], help="counts of nodes and edges in the workspace")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print the counts as JSON")
     s.set_defaults(func=cmd_stats)

@@ -167,7 +167,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("--text", help="free text: an abstract or an idea")
     r.add_argument("--text-file", metavar="FILE", help="a draft (Markdown, text or LaTeX): ranked per passage, fused")
     r.add_argument("--entity", help="an entity name: its papers and related entities")
-    r.add_argument("-k", type=int, default=10)
+    r.add_argument("-k", type=int, default=10, help="suggestions to show (default 10)")
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
     r.add_argument("--format", choices=["text", "bibtex"], default="text",
                    help="bibtex: the papers as BibTeX entries, ready to paste")
@@ -183,8 +183,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     what.add_argument("--co-cited", action="store_true", help="pairs of papers cited together")
     what.add_argument("--ancestry", metavar="PAPER", help="papers a paper builds on (its id or title)")
     c.add_argument("--depth", type=int, default=2, help="(ancestry) how many citation steps (default 2)")
-    c.add_argument("--top", type=int, default=20)
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--top", type=int, default=20, help="rows to show (default 20)")
+    c.add_argument("--json", action="store_true", help="print the rows as JSON")
     c.add_argument("--format", choices=["table", "bibtex"], default="table",
                    help="bibtex: the papers as BibTeX entries, ready to paste")
     c.set_defaults(func=cmd_citations)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import threading
 import time
@@ -122,7 +123,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     print(f"workspace: {ws.path}")
     print(report.summary())
     if args.neo4j_import:
-        print(f"first Neo4j load: see {args.neo4j_import}/neo4j-admin-import.txt; "
+        print(f"first Neo4j load: see {os.path.join(args.neo4j_import, 'neo4j-admin-import.txt')}; "
               f"later updates: graphbuild push -w {ws.path}", file=sys.stderr)
     return 0
 

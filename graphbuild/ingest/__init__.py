@@ -107,7 +107,7 @@ def detect_format(path: Path) -> str:
         if fmt.priority >= 50 and _sniff(fmt, head):
             return fmt.name
     raise InputError(path, None, "cannot tell the format from the name or content; pass --format "
-                     + "|".join(sorted(FORMATS)))
+                     + "|".join(sorted(FORMATS)) + " (--input-format on `graphbuild extract`)")
 
 
 def _sniff(fmt: Format, head: str) -> bool:
@@ -133,7 +133,8 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     if format is None and not path.is_file():
         # a pipe (``<(cat x.jsonl)``, /dev/stdin) can be read once: sniffing it would leave nothing to read
         raise InputError(path, None, "is not a regular file (a pipe or a device), which can be read only once; "
-                                     "pass --format to name its format, or save it to a file")
+                                     "pass --format (--input-format on `graphbuild extract`) to name its format, "
+                                     "or save it to a file")
     name = format or detect_format(path)
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
