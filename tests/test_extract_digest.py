@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "2f251fbb88a6b34b143c48c63b50002c792d4a2bbe3aff9946138771abe4be1c"
-SHARED_50_SHA256 = "92661ce9a1eeed5eb97c862f4218ebad89d6db26aa13ed6da85156422c7d0243"
+DEMO_SHA256 = "7cdb76cab6ac1489db92db174f2c94a0f0591c26af75e34b408138d7ec6f99f9"
+SHARED_50_SHA256 = "87dd958b755782a2c7a1e0fd1e7384ed8397a813fd685a62e5488100eca9735c"
 
 
 @pytest.fixture(scope="module")
