@@ -746,3 +746,93 @@ def test_extract_text_longer_than_the_pipeline_reads_finds_the_entities_of_its_s
     text = "We fine-tune BERT on GLUE. " + "The cat sat on the mat. " * 45_000  # over a million characters
     assert len(text) > 1_000_000
     assert {"BERT", "GLUE"} <= {e.name for e in extract_text(text).entities}
+
+
+def test_patterns_naming_cue_passes_its_object_and_gives_a_plain_name():
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    def named(text):
+        return {c.text: c.named for c in lower_cue_candidates(text, split_sentences(text))}
+
+    # the describing head after "this" is no part of the name; the name stops at punctuation
+    found = named("We call this approach sign-consistent merging: each coordinate keeps the majority sign. "
+                  "Sign-consistent merging recovers the accuracy of the experts.")
+    assert found["sign-consistent merging"] is True
+    assert found["Sign-consistent merging"] is False  # the repeated name, at a sentence's start
+    # "refer to" and "denote" need "as"; a capital in the name is kept ("Fisher")
+    assert named("We prune edges, which we refer to as attention-guided sparsification.")[
+        "attention-guided sparsification"] is True
+    assert "weights" not in named("We refer to the weights of the model.")
+    assert named("We call the resulting objective the mirror loss because it is symmetric.")["mirror loss"] is True
+    assert named("We call this variant Fisher merging, and it is fast.")["Fisher merging"] is True
+    # a name in use, and an ordinary phrase, are not named here
+    assert named("Our layer follows the so-called soft routing scheme.").get("soft routing") is False
+    assert not named("We study named entity recognition.")
+
+
+def test_features_a_name_the_authors_give_is_flagged_for_both_models():
+    from graphbuild.nlp.decide import prepare
+    from graphbuild.nlp.features import entity_features
+
+    title = "Causal Discovery with Missing Data"
+    text = f"{title}\n\nWe propose a procedure, which we call masked score matching, for incomplete data."
+    nlp = make_pipeline(gazetteer_path=GAZ, proposers_only=True)
+    doc = nlp(text)
+    prepared = prepare(text, doc._.gb_sents, doc._.gb_title_end, doc._.gb_candidates, None)
+    at = [i for i, c in enumerate(prepared.cands) if c.text == "masked score matching"]
+    assert at and "named_here" in prepared.features[at[0]]
+    group = next(m for m in prepared.groups if at[0] in m)
+    assert "named_here" in entity_features(text, doc._.gb_title_end, prepared.cands, group, "Method", False,
+                                           prepared.context)
+
+
+def test_features_a_known_name_pairs_every_proposal_feature_with_the_gazetteer_hit():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.features import entity_features
+
+    title = "Dense Passage Retrieval for Open-Domain Question Answering"
+    text = f"{title}\n\nOur dense passage retriever (DPR) beats BM25."
+    end = len(title)
+    head = Candidate(0, 23, "Dense Passage Retrieval", "titleseg", sentence=0)
+    short = Candidate(text.index("DPR"), text.index("DPR") + 3, "DPR", "abbrev-short", sentence=1)
+    known = entity_features(text, end, [head, short], [0, 1], "Model", True)
+    new = entity_features(text, end, [head, short], [0, 1], "Model", False)
+    # the title's first phrase, and an abbreviation the text defines, whether the gazetteer knows it or not
+    assert {"title_phrase", "defined", "title_start"} <= new.keys() and "defined_new" in new
+    assert {"gaz&title_phrase", "gaz&defined", "gaz&title_start", "gaz&src=titleseg"} <= known.keys()
+    assert "defined_new" not in known and "gaz&gaz" not in known and "gaz&bias" not in known
+    assert not any(k.startswith("gaz&") for k in new)
+
+
+def test_decide_a_lower_case_phrase_may_open_a_sentence_with_a_capital():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _lower_case
+
+    text = "T\n\nWe call it room impulse mixing. Room impulse mixing helps."
+    sents = split_sentences(text)
+    first = text.index("room")
+    second = text.index("Room")
+    cands = [Candidate(first, first + 19, "room impulse mixing", "lowercue", sentence=1),
+             Candidate(second, second + 19, "Room impulse mixing", "lowercue", sentence=2)]
+    assert _lower_case(cands, [0, 1], 1, sents)
+    assert not _lower_case(cands, [0, 1], 1)  # (without the sentences, a capital is a capital)
+    assert not _lower_case(cands, [1], 1, sents)  # a capital alone, with no lower-case mention
+    inner = Candidate(second, second + 19, "Room Impulse mixing", "lowercue", sentence=2)
+    assert not _lower_case([cands[0], inner], [0, 1], 1, sents)
+
+
+@pytest.mark.parametrize("title,text,name", [
+    ("Dense Passage Retrieval for Open-Domain Question Answering",
+     "Open-domain question answering first finds a few passages in a large corpus. Sparse term matching such as "
+     "BM25 is the usual choice. We show that learned dense vectors alone suffice: a dual encoder trained on a "
+     "modest number of question-passage pairs. Our dense passage retriever (DPR) beats a Lucene-BM25 system in "
+     "top-20 accuracy on Natural Questions and TriviaQA.", "DPR"),
+    ("Neural Machine Translation by Jointly Learning to Align and Translate",
+     "Encoder-decoder models compress a source sentence into a fixed-length vector. We extend them with a soft "
+     "search over the source words when each target word is predicted. On English-to-French data our RNNsearch "
+     "model matches a phrase-based system.", "RNNsearch"),
+])
+def test_pipeline_a_known_name_its_own_paper_introduces_is_proposed(title, text, name):
+    entities = extract_text(text, title=title).entities
+    found = [e for e in entities if name in e.mentions or e.name == name]
+    assert found and found[0].proposed, [(e.name, e.mentions, e.proposed) for e in entities]

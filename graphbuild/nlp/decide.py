@@ -307,7 +307,7 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     # test only where it decides: between the two thresholds)
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
-            if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end)]
+            if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end, sents)]
     best = np.argmax(_softmax(scores[keep, n_classes:]), axis=1).tolist() if keep else []
     accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
@@ -396,13 +396,22 @@ def _variant_of(name: str, stems: set[str]) -> bool:
     return False
 
 
-def _lower_case(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+def _lower_case(cands: list[Candidate], members: list[int], title_end: int,
+                sents: list[tuple[int, int]] | None = None) -> bool:
     """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment"),
-    apart from the title's capitals ("Long-Tail Learning via Logit Adjustment"): title case is no
-    evidence of a name.
+    apart from the title's capitals ("Long-Tail Learning via Logit Adjustment") and the capital of a
+    sentence's first word where the phrase is also written in lower case ("Logit adjustment improves …"):
+    such capitals are no evidence of a name.
     """
     body = [i for i in members if cands[i].start >= title_end] or members
-    return all(cands[i].text.islower() for i in body)
+    return any(cands[i].text.islower() for i in body) and all(
+        cands[i].text.islower() or _opens_sentence(cands[i], sents) and cands[i].text[:1].isupper()
+        and cands[i].text[1:].islower() for i in body)
+
+
+def _opens_sentence(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:
+    """Whether ``c`` starts its sentence."""
+    return sents is not None and 0 <= c.sentence < len(sents) and sents[c.sentence][0] == c.start
 
 
 def _gaz_entry(gaz: Any, c: Candidate) -> Any:

@@ -441,6 +441,7 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
         if c.source not in kept.sources:
             kept.sources = (*kept.sources, c.source)
         kept.proposed = kept.proposed or c.proposed
+        kept.named = kept.named or c.named
         kept.strong = kept.strong or c.strong
         kept.accepted = kept.accepted and c.accepted
         if kept.group < 0:

@@ -387,7 +387,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         flags = ("flags", source, count, c.strong, *g_flags, c.rule_kept, c.rule_final, c.proposed, c.generic,
                  not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
                  left is None, holds, holds and _JOINER.search(name) is not None,
-                 bool(stems) and _variant_of_strong(name, stems),
+                 bool(stems) and _variant_of_strong(name, stems), c.named,
                  doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
@@ -415,7 +415,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
 _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_final", "rule_proposed",
           "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
-          "holds_known", "joins_known", "variant_of_strong")
+          "holds_known", "joins_known", "variant_of_strong", "named_here")
 #: the cues around a candidate, in the order :func:`_context` gives them
 _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
 
@@ -593,12 +593,16 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["src=" + src] = 1
         if c.proposed:
             f["rule_proposed"] = 1
+        if c.named:
+            f["named_here"] = 1
         if c.start < title_end:
             f["in_title"] = 1
             if 0 <= colon and c.end <= colon:
                 f["title_head"] = 1
             if c.start == 0:
                 f["title_start"] = 1
+            if (c.start, c.end) in context.whole_title:
+                f["title_phrase"] = 1  # a whole part of the title: before its colon, its first phrase
         if c.source == "abbrev-long" and title.lower().startswith(c.text.lower()):
             f["title_is_long_form"] = 1
         if shape_score(c.text) >= 2:
@@ -621,11 +625,13 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
         f["url_name"] = 1  # "code at github.com/owner/NAME"
-    if not gaz_hit and any(cands[i].source == "abbrev-short" for i in members):
-        f["defined_new"] = 1  # an abbreviation the text defines and the gazetteer does not know
-    if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): cues outweigh the list
-        for name in [n for n in f if n in _GAZ_CONJOINED]:
-            f["gaz&" + name] = 1
+    if any(cands[i].source == "abbrev-short" for i in members):
+        f["defined"] = 1  # the text defines the name's abbreviation ...
+        if not gaz_hit:
+            f["defined_new"] = 1  # ... and the gazetteer does not know it
+    if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): its evidence weighs
+        # otherwise than that of a new name (every feature is paired with the gazetteer hit)
+        f.update({"gaz&" + name: value for name, value in f.items() if name not in ("gaz", "bias")})
     return f
 
 
@@ -670,5 +676,3 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
             stem = head.group().lower()
             if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
                 f["title_variant"] = 1
-_GAZ_CONJOINED = frozenset(("propose_verb_before", "we_verb_window", "title_head", "our_before", "rule_proposed",
-                            "appositive", "src=cue", "src=title", "apposed"))

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "47988317a303f837"
+MODEL_DIGEST = "d9e037cbd90d0b16"

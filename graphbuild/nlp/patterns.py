@@ -8,6 +8,7 @@ Three sources, each a plain function over the text so it can be tested alone:
   runs (``ROAST``: weak, kept only with support), multi-word capitalised runs
   (``Long Range Arena``: weak);
 * :func:`cue_candidates`: the name after "termed", "dubbed", "named", "called";
+* :func:`lower_cue_candidates`: a name of plain words after a naming cue ("we call this approach X");
 * :func:`title_candidate`: the name before the colon of a title (``SlimMoE: …``), or a whole title
   that is a name (``Pointer Networks``).
 
@@ -27,8 +28,16 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import title_name
-from .lexicon import PRESENTING_VERBS, head_type, is_generic, matches_from, split_sentences, word_alternation
-from .proposals import part_candidates, proposal_candidates, year_candidates
+from .lexicon import (
+    PRESENTING_VERBS,
+    TYPE_HEADS,
+    head_type,
+    is_generic,
+    matches_from,
+    split_sentences,
+    word_alternation,
+)
+from .proposals import GENERIC_HEADS, part_candidates, proposal_candidates, year_candidates
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -521,27 +530,132 @@ def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int
 
 
 _LOWER_CUE = re.compile(
-    word_alternation("call|calls|called|term|terms|termed|dub|dubs|dubbed|name|names|named|coin|coined") + r"\s+"
-    r"(?:(?:it|this|them|these|our\s+\w+|the\s+\w+)\s+)?(?:as\s+)?[\"“']?"
-    r"([a-z][a-z0-9\-]+(?:\s+[a-z][a-z0-9\-]+){0,2})")
-_LOWER_CUE_WORDS = ("call", "term", "dub", "name", "coin")  # every match of _LOWER_CUE starts with one
+    word_alternation("call|calls|called|calling|term|terms|termed|dub|dubs|dubbed|name|names|named|naming|coin|coined|"
+                     "refer|refers|referred|referring|denote|denotes|denoted")
+    + r"(?![\w\-])(?!\s+entit)")  # (not "named entity recognition")
+#: every match of ``_LOWER_CUE`` starts with one of these
+_LOWER_CUE_WORDS = ("call", "term", "dub", "name", "naming", "coin", "refer", "denot")
 _LOWER_STOP = frozenset("a an the that which and or to for of in on with by as is are was be this it we our".split())
+#: a word of a name a naming cue gives ("arithmetic", "sign-consistent", "top-k", "Fisher"), after an
+#: opening quote; the punctuation after it, if any, ends the name
+_NAME_WORD = re.compile(r"\s+[\"“'‘]?([A-Za-z0-9]+(?:[\-+.][A-Za-z0-9]+)*)(?![\w\-])([\"”'’)\]]*[,.;:!?]?)")
+_ANY_WORD = re.compile(r"\s+[\"“'‘(]?([A-Za-z][\w\-]*)(?=[\s,.;:!?)\"”'’])")
+#: an object before the name: "we call it X", "we call this approach X", "which we refer to as X"
+_PRONOUNS = frozenset("it them".split())
+_DETERMINERS = frozenset("this these our the such each".split())
+#: nouns that describe what is named ("this approach", "the resulting loss", "this failure mode")
+_NAMED_HEADS = frozenset([*TYPE_HEADS, *GENERIC_HEADS, *"property phenomenon effect idea operation process step layer "
+                          "quantity formulation setting regime form version mode behavior behaviour kind type "
+                          "class".split()])
+#: words that end a name a naming cue gives ("we call it soft routing because …")
+_NAME_STOP = _LOWER_STOP | frozenset("because since where when while whose who via than using through into from then "
+                                     "thus so but also can could will would may might should must has have had were "
+                                     "been being its their".split())
+#: the longest name a naming cue gives (in words)
+_NAMED_WORDS = 4
 
 
 def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """A lower-case name given by a naming cue ("we call this task arithmetic merging")."""
+    """A name of plain words given by a naming cue ("we call this task arithmetic merging", "which we
+    refer to as soft routing", "we call this approach Fisher merging"), each of its prefixes, and every
+    other place the abstract writes the whole name (in any case: "Soft routing improves …"). The names
+    the cue gives are ``named`` where the sentence speaks for the authors ("we call", not "so-called").
+    """
+    starts = [s for s, _ in sentences]
+    lowered: str | None = None
     for m in matches_from(_LOWER_CUE, text, _LOWER_CUE_WORDS):
-        words = []
-        for w in m.group(1).split():
-            if w in _LOWER_STOP:
-                break
-            words.append(w)
-        if not words:
+        idx = max(0, bisect_right(starts, m.start()) - 1)
+        s, e = sentences[idx] if sentences else (0, len(text))
+        alternatives = _named_after(text, m.end(), min(e, m.end() + 160), m.group().startswith(("refer", "denot")))
+        if not alternatives:
             continue
-        for k in range(len(words), 0, -1):  # every prefix: "knowledge merging", "knowledge"
-            name = " ".join(words[:k])
-            start = m.start(1)
-            yield Candidate(start, start + len(name), name, "lowercue", strong=False)
+        # ("so-called": a name in use, not one given here)
+        named = text[m.start() - 1:m.start()] != "-" and _FIRST_PERSON.search(text, s, e) is not None
+        for found in alternatives[1:]:  # "this model stitching" beside "this model: stitching"
+            for k in range(len(found), 0, -1):
+                start, end = found[0][0], found[k - 1][1]
+                yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named)
+        found = alternatives[0]
+        for k in range(len(found), 0, -1):  # every prefix: "knowledge merging", "knowledge"
+            start, end = found[0][0], found[k - 1][1]
+            yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named)
+        # the whole name where the abstract repeats it ("Sign merging keeps …")
+        if lowered is None:
+            lowered = text.lower()
+        start, end = found[0][0], found[-1][1]
+        needle = lowered[start:end]
+        at = lowered.find(needle, e)
+        while at >= 0:
+            stop = at + len(needle)
+            if not _is_name_char(lowered[at - 1]) and (stop == len(text) or not _is_name_char(lowered[stop])):
+                yield Candidate(at, stop, text[at:stop], "lowercue")
+            at = lowered.find(needle, stop)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "-"
+
+
+def _named_after(text: str, pos: int, end: int, needs_as: bool) -> list[list[tuple[int, int]]]:
+    """The names a naming verb ending at ``pos`` may give, up to ``end``, each as the spans of its words
+    (``[]``: none): past an object ("it", "this approach", "the resulting loss"), "as" (which "refer to"
+    and "denote" need) and "the"; at most :data:`_NAMED_WORDS` words, up to punctuation or a stop word.
+    A determiner with no name after its describing head is the name's own ("termed the mirror loss");
+    after "this" or "these", the words from the head are a name too ("this model stitching").
+    """
+    words: list[tuple[str, int]] = []  # the next few words: (lower-cased word, its end)
+    at = pos
+    while len(words) < 8:
+        m = _ANY_WORD.match(text, at, end)
+        if m is None:
+            break
+        words.append((m.group(1).lower(), m.end()))
+        at = m.end()
+    k = 0
+    if needs_as and words[:1] and words[0][0] == "to":  # "refer to"
+        k = 1
+    article = -1  # where the name starts when the determiner is its own
+    if k < len(words) and words[k][0] in _PRONOUNS:
+        k += 1
+    elif k < len(words) and words[k][0] in _DETERMINERS:
+        k += 1
+        article = k
+        # a describing head within three words is passed ("this approach", "the resulting loss", "our
+        # merging procedure"); without one, "the" and "our" take one word ("the method")
+        head = next((j for j in range(k, min(k + 3, len(words))) if words[j][0] in _NAMED_HEADS), None)
+        while head is not None and head + 1 < len(words) and words[head + 1][0] in _NAMED_HEADS:
+            head += 1
+        if head is not None:
+            k = head + 1
+        elif words[k - 1][0] in ("the", "our") and k < len(words):
+            k += 1
+    if k < len(words) and words[k][0] == "as":
+        k += 1
+    elif needs_as:
+        return []
+    if k < len(words) and words[k][0] == "the":  # "we call it the mirror loss"
+        k += 1
+    found = _name_words(text, words[k - 1][1] if k else pos, end)
+    after_article = _name_words(text, words[article - 1][1], end) if 0 < article < k else []
+    if not found:
+        return [after_article] if after_article and not needs_as else []
+    return [found, after_article] if after_article and words[article - 1][0] in ("this", "these") else [found]
+
+
+def _name_words(text: str, at: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the words of a name from ``at``: at most :data:`_NAMED_WORDS`, up to
+    punctuation or a stop word.
+    """
+    out: list[tuple[int, int]] = []
+    while len(out) < _NAMED_WORDS:
+        m = _NAME_WORD.match(text, at, end)
+        if m is None or m.group(1).lower() in _NAME_STOP:
+            break
+        out.append((m.start(1), m.end(1)))
+        at = m.end()
+        if m.group(2):
+            break  # punctuation ends the name
+    return out
 
 
 _SEGMENT_BREAK = re.compile(r"\s*(?:[:;,?!—–()]|\s-\s)\s*|(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|"
