@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "7d7c92d4d2ce2e9451ca4deca4f39fc0d0b1860adeaba09c95dfdd6905000f5c"
-SHARED_50_SHA256 = "0d465234bf52e4139cfbdca4bbcde87131b9512ed8e2a7ac0a17924f7b06efac"
+DEMO_SHA256 = "ca137bcdebf7ad879eadf08a1db5c46d01793b3af7bfc1d526f093517bce44d7"
+SHARED_50_SHA256 = "4819b2c560e67b25db54beea3f523c5a977ba9d52c7581c4f13c7f0b287f2b19"
 
 
 @pytest.fixture(scope="module")
