@@ -371,7 +371,8 @@ def decided_suggestions(ops: Iterable[CurationOp]) -> set[str]:
 
 
 def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iterable[str] = (),
-            known: Any = None, limit: int | None = None, doubtful: int = 20) -> list[Suggestion]:
+            known: Any = None, limit: int | None = None, doubtful: int = 20,
+            retyped: Iterable[str] = ()) -> list[Suggestion]:
     """Ranked curation suggestions for a built graph, most papers touched first.
 
     Parameters
@@ -382,6 +383,8 @@ def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iter
     known : ``name -> bool``, whether a name is in the gazetteer (default: none are).
     limit : at most this many suggestions.
     doubtful : at most this many doubtful-entity suggestions are considered.
+    retyped : the entities (names or ids) a curation file retypes already: no type suggestion undoes a
+        hand correction (``op.entity`` of its ``retype`` operations).
 
     Returns
     -------
@@ -396,9 +399,15 @@ def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iter
                _type_conflicts(ents, extractions, known), _shape_conflicts(listed, known),
                _doubtful(ents, known, doubtful)]
     skip = set(decided)
+    settled = {name_key(t) for t in retyped} - {""}
     for source in sources:
         for s in source:
-            if s.id not in skip and s.id not in found:
-                found[s.id] = s
+            if s.id in skip or s.id in found:
+                continue
+            if s.kind == "type-conflict" and settled:
+                ent = ents[s.op.entity]
+                if settled & {name_key(f) for f in (ent.id, ent.name, *ent.aliases)}:
+                    continue
+            found[s.id] = s
     ranked = sorted(found.values(), key=lambda s: (-s.papers, -s.score, s.id))
     return ranked[:limit] if limit else ranked

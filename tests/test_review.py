@@ -82,6 +82,10 @@ def test_review_type_conflicts_come_from_the_papers_extractions():
     assert "Method in 2, Model in 1" in conflicts[0].reason
     # the gazetteer's type stands
     assert not [s for s in suggest(_graph(), extractions, known=lambda n: n == "GCN") if s.kind == "type-conflict"]
+    # nor is a hand correction undone: the curation file retypes it (by name, any spelling, or id)
+    for retyped in (["GCN"], ["gcn"], ["entity:gcn"]):
+        assert not [s for s in suggest(_graph(), extractions, retyped=retyped) if s.kind == "type-conflict"]
+    assert [s for s in suggest(_graph(), extractions, retyped=["GAT"]) if s.kind == "type-conflict"]
 
 
 def test_review_decided_suggestions_are_not_asked_again():
