@@ -156,8 +156,8 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
         neo = data.pop("neo4j", {})
         if not isinstance(neo, dict):
-            raise InputError(config, None, f"'neo4j' must be a table, e.g. [neo4j] with uri = \"bolt://...\", "
-                                           f"not {neo!r}")
+            raise InputError(config, _line_of(text, "neo4j"), f"'neo4j' must be a table, e.g. [neo4j] with "
+                                                             f"uri = \"bolt://...\", not {neo!r}")
         for key, value in neo.items():
             data[f"neo4j_{key}"] = value
         known = {f.name for f in fields(Settings)}

@@ -399,7 +399,7 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
 
 
 @pytest.mark.parametrize("toml, words", [
-    ('neo4j = "x"', "'neo4j' must be a table"),
+    ('max_nodes = 5\nneo4j = "x"', "graphbuild.toml:2: 'neo4j' must be a table"),
     ('max_nodes = "abc"', "'max_nodes' must be a whole number"),
     ("max_nodes = 0", "'max_nodes' must be 1 or more"),
     ('overview = "maybe"', "'overview' must be true or false"),
