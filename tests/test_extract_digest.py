@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "ca137bcdebf7ad879eadf08a1db5c46d01793b3af7bfc1d526f093517bce44d7"
-SHARED_50_SHA256 = "4819b2c560e67b25db54beea3f523c5a977ba9d52c7581c4f13c7f0b287f2b19"
+DEMO_SHA256 = "ed99fb6f69ef90169dfc1fddccc6d877b968e4941437a507786893fa4cd7d8e4"
+SHARED_50_SHA256 = "c0e2fd8e17f90ae231ddb3d6f8d12158b08f7210ae9b9fb190fe3c15673672ef"
 
 
 @pytest.fixture(scope="module")

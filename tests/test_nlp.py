@@ -731,6 +731,37 @@ def test_doc_context_title_that_is_a_name():
     assert title_name("Layer Normalization") == (0, 19)  # two words whose head is no broad one
 
 
+def test_doc_context_title_opening_with_an_ing_verb_is_no_name():
+    from graphbuild.nlp.doc_context import title_name
+
+    for title in ("Compressing Graph Neural Networks", "Regularising Small Convolutional Networks",
+                  "Scaling Vision Transformers", "Routing Networks"):
+        assert title_name(title) is None, title
+    # a word that merely ends in "ing" is no verb form; nor is an "-ing" word after the first
+    for title in ("String Kestrel Networks", "Spring Routing Networks", "Kestrel Routing Networks"):
+        assert title_name(title) == (0, len(title)), title
+
+
+def test_pipeline_a_title_opening_with_an_ing_verb_gives_no_entity_of_its_own():
+    title = "Compressing Kestrel Routing Networks"
+    found = extract_text("We prune kestrel routing networks to a tenth of their size on Cora.", title=title).entities
+    assert not any(title.lower() in {m.lower() for m in (e.name, *e.mentions)} for e in found), found
+
+
+@pytest.mark.parametrize("head", ["Algorithms", "Methods"])
+def test_grouping_whole_title_joins_the_abbreviation_it_spells_out(head):
+    title = f"Stochastic Kestrel Ranking {head}"
+    found = extract_text("We propose stochastic kestrel ranking (SKR), which orders candidates by sampled "
+                         "scores. SKR outperforms listwise baselines on three retrieval benchmarks.",
+                         title=title).entities
+    (ent,) = [e for e in found if "SKR" in e.mentions]
+    assert title in ent.mentions and ent.proposed, ent
+    assert not [e for e in found if e is not ent and title in (e.name, *e.mentions)], found
+    # no pair to join: the whole title stays a name of its own
+    alone = extract_text("We rank kestrels by sampled scores.", title="Stochastic Kestrel Ranking Networks").entities
+    assert any(e.name == "Stochastic Kestrel Ranking Networks" for e in alone), alone
+
+
 @pytest.mark.parametrize("title", ["Generative Adversarial Nets", "Kestrel Routing Networks"])
 def test_pipeline_a_title_that_is_a_name_is_proposed(title):
     found = {e.name: e for e in extract_text(

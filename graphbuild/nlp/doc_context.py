@@ -17,7 +17,7 @@ from ..records import name_key
 from .candidates import Candidate
 from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic
 
-__all__ = ["DocContext", "title_name"]
+__all__ = ["DocContext", "title_name", "title_name_stem"]
 
 #: the stems of the verbs of ``_PROPOSE_NEAR`` (without a final "e": "propos" of "proposing"; its
 #: regular expression is built from them, so a substring search for them is a sound pre-test)
@@ -87,23 +87,50 @@ _BROAD_HEADS = frozenset("model models method methods system systems approach ap
                          "paradigm variant variants foundation llm llms lm lms vlm vlms".split())
 
 
+#: a first word that is a verb's "-ing" form ("Compressing", "Scaling"): a capital, then lower-case
+#: letters and "ing" after a stem of two letters or more that holds a vowel ("String", "Spring" are none)
+_ING_OPENING = re.compile(r"[A-Z](?=[a-z]*[aeiouy][a-z]*ing$)[a-z]+ing")
+#: plural heads a whole-title name may add to what its abstract spells out ("… Optimization Algorithms")
+_PLURAL_HEADS = frozenset("algorithms methods models networks nets architectures frameworks systems approaches "
+                          "techniques machines".split())
+
+
 def title_name(title: str) -> tuple[int, int] | None:
     """The span of a title that is a name as a whole: two to four capitalised words, none a function
     word, the last a model or method noun ("Graph Attention Networks", "Pointer Networks"); else ``None``
-    (also for a generic phrase, or two words ending in a broad head: "Kernel Methods").
+    (also for a generic phrase, two words ending in a broad head: "Kernel Methods", or a title that
+    opens with a verb's "-ing" form and so says what the paper does: "Scaling Vision Transformers").
 
     >>> title_name("Pointer Networks"), title_name("Kernel Methods"), title_name("Convolutional Neural Networks")
     ((0, 16), None, None)
+    >>> title_name("Compressing Graph Neural Networks"), title_name("String Rewriting Networks")
+    (None, (0, 25))
     """
     words = title.split()
     if not 2 <= len(words) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in words):
         return None
+    if _ING_OPENING.fullmatch(words[0]):
+        return None  # "Compressing Graph Neural Networks" describes the work; it names nothing
     if any(w.lower() in STOP_WORDS for w in words) or words[-1].lower() not in _NAME_HEADS:
         return None
     if len(words) == 2 and words[-1].lower() in _BROAD_HEADS or is_generic(" ".join(words)):
         return None  # a field or a family, not a name: "Diffusion Models", "Convolutional Neural Networks"
     start = len(title) - len(title.lstrip())
     return start, start + len(title.strip())
+
+
+def title_name_stem(name: str) -> str | None:
+    """A whole-title name without its trailing plural head, when at least two words are left: what
+    an abstract may define as the long form of an abbreviation ("Proximal Policy Optimization" of
+    "Proximal Policy Optimization Algorithms"); else ``None``.
+
+    >>> title_name_stem("Proximal Policy Optimization Algorithms"), title_name_stem("Pointer Networks")
+    ('Proximal Policy Optimization', None)
+    """
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _PLURAL_HEADS:
+        return None
+    return " ".join(words[:-1])
 
 
 class DocContext:

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
-from .doc_context import _TOKEN, DocContext
+from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import head_type, is_generic
@@ -200,10 +200,13 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     Forms join when their name keys and numbers agree (``OPT-1.3B`` is not
     ``OPT-13B``), when one is the other's plural or possessive (``BERTs``,
     ``BERT's``; not ``ViT-S``, a size), when the gazetteer maps them to one
-    entry, or when an abbreviation pair links them.
+    entry, or when an abbreviation pair links them. A whole-title name joins the
+    pair whose long form it is but for a plural head ("Proximal Policy
+    Optimization Algorithms" and "proximal policy optimization (PPO)").
     """
     keys = [form_key(c.text) for c in cands]  # (name_key, cached per form)
     singular = {k for k in keys if k}
+    long_forms = {variant_key(c.text) for c in cands if c.source == "abbrev-long" and c.group >= 0}
     first: dict[str, int] = {}  # a link -> the first candidate that has it
     parent = list(range(len(cands)))  # union-find over candidates; a root is its group's smallest index
 
@@ -223,6 +226,9 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
             links.append("gaz:" + g)
         if c.group >= 0:
             links.append(f"grp:{c.group}")
+        stem = title_name_stem(c.text) if c.source == "title" and long_forms else None
+        if stem is not None and variant_key(stem) in long_forms:
+            links.append(variant_key(stem))
         for link in links:
             if not link:
                 continue

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d9e037cbd90d0b16"
+MODEL_DIGEST = "f91857361197b892"
