@@ -160,30 +160,26 @@ class CorpusStats:
         """
         out = []
         for word in words:
-            row = self.counts.get(word)
-            if row is None or row[0] + row[1] == 0:
-                out.append(word + "=u")
-            else:
-                rate = row[0] / (row[0] + row[1])
-                out.append(f"{word}={_cap_class(rate)}/{_spread_class(row[2])}")
+            classes = _classes(self.counts.get(word))
+            out.append(f"{word}={'/'.join(classes) if classes else 'u'}")
         return ";".join(out)
 
     def _features_uncached(self, name: str) -> tuple[tuple[str, float], ...]:
-        row = self.counts.get(name.lower())
-        if row is None or row[0] + row[1] == 0:
+        classes = _classes(self.counts.get(name.lower()))
+        if classes is None:
             return (("cs_unseen", 1),)
-        rate = row[0] / (row[0] + row[1])
-        return (("cs_cap=" + _cap_class(rate), 1), ("cs_papers=" + _spread_class(row[2]), 1))
+        return (("cs_cap=" + classes[0], 1), ("cs_papers=" + classes[1], 1))
 
 
-def _cap_class(rate: float) -> str:
-    """The class of the share of a word's occurrences (away from a sentence's start) that are capitalised."""
-    return "0" if rate == 0 else "lo" if rate < 0.5 else "mid" if rate < 0.9 else "hi"
-
-
-def _spread_class(papers: int) -> str:
-    """The class of the number of papers that write a word."""
-    return "1" if papers <= 1 else "few" if papers <= 4 else "many"
+def _classes(row: list[int] | None) -> tuple[str, str] | None:
+    """A word's classes from its :attr:`CorpusStats.counts` row: how often it is capitalised away from a
+    sentence's start, and in how many papers it appears; ``None`` for a word the corpus does not write.
+    """
+    if row is None or row[0] + row[1] == 0:
+        return None
+    rate = row[0] / (row[0] + row[1])
+    return ("0" if rate == 0 else "lo" if rate < 0.5 else "mid" if rate < 0.9 else "hi",
+            "1" if row[2] <= 1 else "few" if row[2] <= 4 else "many")
 
 
 def corpus_stats(texts: Iterable[str]) -> CorpusStats:
