@@ -20,11 +20,9 @@ its executors, so both builds load, and fingerprint, the same gazetteer.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
 from .fsutil import atomic_write_text, cache_dir
 
 __all__ = ["merge_gazetteers", "effective_gazetteer"]
@@ -65,8 +63,6 @@ def effective_gazetteer(user_path: str) -> str:
     """
     if not user_path:
         return ""
-    if not os.path.exists(user_path):  # (Path.exists, in the loader, raises for a name too long for the system)
-        raise InputError(user_path, None, "gazetteer not found; pass a .jsonl file or a folder of them")
     from .nlp.gazetteer import load_gazetteer
 
     state = _state(user_path)

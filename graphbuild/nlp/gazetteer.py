@@ -10,6 +10,7 @@ component ``graphbuild_gazetteer`` matches every name and alias with two
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -171,8 +172,9 @@ def _read_entries(path: Path) -> Iterator[GazEntry]:
 def load_gazetteer(path: str = "") -> Gazetteer:
     """Load a gazetteer file, or every ``*.jsonl`` in a folder (default: the shipped one)."""
     root = Path(path) if path else data_path("gazetteer")
-    files = sorted(root.glob("*.jsonl")) if root.is_dir() else [root]
-    if not files or not all(f.exists() for f in files):
+    # (os.path, not Path.is_dir and Path.exists: they raise for a name too long for the system)
+    files = sorted(root.glob("*.jsonl")) if os.path.isdir(root) else [root]
+    if not files or not all(os.path.exists(f) for f in files):
         raise InputError(root, None, "gazetteer not found; pass a .jsonl file or a folder of them")
     entries: list[GazEntry] = []
     for f in files:
