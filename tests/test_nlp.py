@@ -742,6 +742,28 @@ def test_doc_context_title_opening_with_an_ing_verb_is_no_name():
         assert title_name(title) == (0, len(title)), title
 
 
+def test_doc_context_title_opening_with_a_plain_or_past_verb_is_no_name():
+    from graphbuild.nlp.doc_context import title_name
+
+    for title in ("Improve Kestrel Routing Networks", "Distill Sparse Mixture Transformers", "Unify Retrieval Networks",
+                  "Revisited Memory Networks", "Teaches Kestrel Networks", "Built Kestrel Networks",
+                  "Simplified Routing Networks"):
+        assert title_name(title) is None, title
+    # an "-ed" word that describes the architecture opens names ("Gated …"), and so does "Learned"
+    for title in ("Gated Kestrel Networks", "Dilated Routing Networks", "Learned Step Size Quantization"):
+        assert title_name(title) == (0, len(title)), title
+
+
+def test_pipeline_a_title_opening_with_a_verb_keeps_the_name_before_its_colon():
+    found = {e.name: e for e in extract_text(
+        "We introduce Quillfeather, a ranker that routes each query to a few experts.",
+        title="Quillfeather: Learn to Rank with Sparse Experts").entities}
+    assert found["Quillfeather"].proposed, found
+    plain = extract_text("We distill sparse mixture transformers into dense students.",
+                         title="Distill Sparse Mixture Transformers").entities
+    assert not any("distill" in m.lower() for e in plain for m in (e.name, *e.mentions)), plain
+
+
 def test_pipeline_a_title_opening_with_an_ing_verb_gives_no_entity_of_its_own():
     title = "Compressing Kestrel Routing Networks"
     found = extract_text("We prune kestrel routing networks to a tenth of their size on Cora.", title=title).entities
@@ -867,3 +889,54 @@ def test_pipeline_a_known_name_its_own_paper_introduces_is_proposed(title, text,
     entities = extract_text(text, title=title).entities
     found = [e for e in entities if name in e.mentions or e.name == name]
     assert found and found[0].proposed, [(e.name, e.mentions, e.proposed) for e in entities]
+
+
+def test_patterns_two_known_names_side_by_side_are_no_run_of_their_own(nlp):
+    # (the glued run was one Dataset entity: "ResNet-50 SimCLR features" of the bundled demo)
+    found = ents(nlp, "Trained on GLUE, a linear classifier on BERT-Large LoRA features reaches 76% accuracy.")
+    assert {"BERT-Large", "LoRA"} <= set(found) and "BERT-Large LoRA" not in found, found
+    assert (found["BERT-Large"].type, found["LoRA"].type) == ("Model", "Method"), found
+
+
+def test_patterns_glued_runs_are_known_names_then_known_or_coined_names():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.patterns import glued_runs
+
+    text = "on BERT QuillNet features and on MS MARCO and BERT Quill"
+
+    def cand(name, source, strong=False):
+        at = text.index(name)
+        return Candidate(at, at + len(name), name, source, strong=strong)
+
+    cands = [cand("BERT QuillNet", "titlecase"), cand("BERT", "gazetteer"), cand("QuillNet", "shape", strong=True),
+             cand("MS MARCO", "caprun"), cand("MS MARCO", "gazetteer"), cand("MS", "acronym"),
+             cand("BERT Quill", "caprun"), cand("Quill", "capword")]
+    cands[-2:] = [Candidate(text.rindex("BERT"), len(text), "BERT Quill", "caprun"),
+                  Candidate(text.rindex("BERT"), text.rindex("BERT") + 4, "BERT", "gazetteer"),
+                  Candidate(text.rindex("Quill"), len(text), "Quill", "capword")]
+    # a known name and a coined one are glued; a run the gazetteer knows is one name; a plain word is no name
+    assert glued_runs(cands) == {(cands[0].start, cands[0].end)}
+    assert glued_runs([c for c in cands if c.source != "gazetteer"]) == set()
+
+
+def test_patterns_released_siblings_are_each_proposed():
+    text = ("We release two retrievers, Zentor-Mini and Zentor-Tiny, distilled from a teacher. "
+            "We present Quorra 7B, Quorra 13B and Quorra 70B. We build on Llama 7B and Llama 13B. "
+            "We present Table 1 and Table 2. Meta released Vicu-Base and Vicu-Large.")
+    found = {c.text: c.proposed for c in cue_candidates(text, split_sentences(text))}
+    assert found == {"Zentor-Mini": True, "Zentor-Tiny": True, "Quorra 7B": True, "Quorra 13B": True,
+                     "Quorra 70B": True, "Vicu-Base": False, "Vicu-Large": False}, found
+
+
+@pytest.mark.parametrize("text", [
+    "We propose Hark-Base and Hark-Large, speech encoders pretrained on unlabeled audio.",
+    "This paper introduces Hark-Base as well as Hark-Large, instruction-following variants of a 7B model.",
+    # no introducing verb before the list: the sibling of the proposed name is listed beside it
+    "We propose Hark-Base, a speech encoder pretrained on unlabeled audio; Hark-Base and Hark-Large outperform "
+    "earlier encoders on LibriSpeech.",
+])
+def test_decide_siblings_listed_with_a_proposed_name_are_proposed(text):
+    found = {e.name: e for e in extract_text(text, title="Compact Speech Encoders").entities}
+    assert {"Hark-Base", "Hark-Large"} <= set(found), found
+    assert found["Hark-Base"].proposed and found["Hark-Large"].proposed, found
+    assert found["Hark-Base"].type == found["Hark-Large"].type, found

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,7 @@ from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import DocContext
 from .features import CorpusStats, candidate_features, entity_features, group_candidates
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
+from .lexicon import LIST_SEPARATOR
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -343,6 +345,9 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
                      and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED))
                 for (members, type_, _), p in zip(kept_groups, prop.tolist())]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
+    siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
+    kept_groups += siblings
+    proposed += [True] * len(siblings)
     for (members, type_, kept), is_proposed in zip(kept_groups, proposed):
         for i in members:
             c = cands[i]
@@ -384,6 +389,70 @@ def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: li
         return proposed
     return [is_proposed or any(_variant_of(cands[i].text, stems) for i in members)
             for members, is_proposed in zip(groups, proposed)]
+
+
+_LISTED_BETWEEN = re.compile(LIST_SEPARATOR)
+#: the part of a name its siblings share: up to its last hyphen or space ("Quorra" of "Quorra-7B")
+_FAMILY_STEM = re.compile(r"^(.+?)[- ][^- ]+$")
+
+
+def _released_siblings(text: str, cands: list[Candidate], groups: list[list[int]],
+                       kept: list[tuple[list[int], str, list[int]]], proposed: list[bool],
+                       taken: bytearray) -> list[tuple[list[int], str, list[int]]]:
+    """The siblings of a proposed name that the paper lists beside it ("we release A-Mini and
+    A-Tiny", "A-7B, A-13B and A-70B"): a name with the proposed one's family stem and another
+    variant, next to it in the list (or next to such a sibling). A kept sibling becomes proposed
+    in ``proposed``; a group not kept is returned as an entity of the proposed one's type (its
+    mentions marked in ``taken``).
+    """
+    stems: dict[int, tuple[str, str]] = {}  # the start and the end of a proposed name -> (its stem, type)
+    for (_, type_, shown), is_proposed in zip(kept, proposed):
+        for i in shown if is_proposed else ():
+            m = _FAMILY_STEM.match(cands[i].text)
+            if m is not None:
+                stems[cands[i].start] = stems[cands[i].end] = (m.group(1), type_)
+    if not stems:
+        return []
+    kept_at = {i: k for k, (members, _, _) in enumerate(kept) for i in members}
+    out: list[tuple[list[int], str, list[int]]] = []
+    done: set[int] = set()
+    found = True
+    while found:  # a sibling found may have a sibling of its own further along the list
+        found = False
+        for g, members in enumerate(groups):
+            k = kept_at.get(members[0], -1)
+            if g in done or k >= 0 and proposed[k]:
+                continue
+            sib = next((s for i in (kept[k][2] if k >= 0 else members) for s in [_sibling(text, cands[i], stems)]
+                        if s is not None and (k >= 0 or taken.find(1, cands[i].start, cands[i].end) < 0)), None)
+            if sib is None:
+                continue
+            shown = kept[k][2] if k >= 0 else [i for i in members if taken.find(1, cands[i].start, cands[i].end) < 0]
+            for i in shown:
+                stems[cands[i].start] = stems[cands[i].end] = (sib[0], kept[k][1] if k >= 0 else sib[1])
+            if k >= 0:
+                proposed[k] = True
+            else:
+                for i in shown:
+                    taken[cands[i].start:cands[i].end] = b"\x01" * (cands[i].end - cands[i].start)
+                out.append((members, sib[1], sorted(shown, key=lambda i: cands[i].start)))
+            done.add(g)
+            found = True
+    return out
+
+
+def _sibling(text: str, c: Candidate, stems: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The (stem, type) of the proposed name listed right before or after ``c`` when ``c`` is another
+    variant of its stem, else ``None``.
+    """
+    m = _FAMILY_STEM.match(c.text)
+    if m is None:
+        return None
+    right = _LISTED_BETWEEN.match(text, c.end)
+    near = [stems.get(right.end()) if right is not None else None,
+            *(stems.get(start) for start in range(max(0, c.start - 14), c.start)
+              if start in stems and _LISTED_BETWEEN.fullmatch(text, start, c.start))]
+    return next((s for s in near if s is not None and s[0] == m.group(1) and _variant_of(c.text, {s[0]})), None)
 
 
 def _variant_of(name: str, stems: set[str]) -> bool:

@@ -87,9 +87,44 @@ _BROAD_HEADS = frozenset("model models method methods system systems approach ap
                          "paradigm variant variants foundation llm llms lm lms vlm vlms".split())
 
 
+#: verbs a title that says what its paper does opens with ("Improve …", "Revisited …"): their base form,
+#: "-s" and past forms open no name (irregular past forms follow a "/"; a form left out of the
+#: rule is an adjective that opens names as well: "Learned Step Size Quantization")
+_TITLE_VERBS = ("learn improve build/built train teach/taught distill unify rethink/rethought revisit reconsider "
+                "revise scale enhance enable unlock unleash tame fix bring/brought turn align compress prune "
+                "accelerate adapt simplify tackle solve measure evaluate explain understand/understood explore "
+                "investigate probe study mitigate reduce bridge democratize demystify leverage exploit harness "
+                "extend generalize characterize analyze analyse quantify predict detect discover uncover elicit "
+                "steer sparsify quantize optimize regularize stabilize beat/beaten break/broken know/known")
+_NOT_VERBAL = frozenset(("learned", "unified"))
+
+
+def _verb_forms(entries: str) -> frozenset[str]:
+    """Each verb's base form, its "-s" form and its past form (regular: "-ed", "-d", "-ied")."""
+    out: set[str] = set()
+    for entry in entries.split():
+        base, *irregular = entry.split("/")
+        if base.endswith("y"):
+            third, past = base[:-1] + "ies", base[:-1] + "ied"
+        else:
+            third = base + ("es" if base.endswith(("sh", "ch", "x", "s")) else "s")
+            past = base + ("d" if base.endswith("e") else "ed")
+        out.update((base, third, *irregular) if irregular else (base, third, past))
+    return frozenset(out - _NOT_VERBAL)
+
+
 #: a first word that is a verb's "-ing" form ("Compressing", "Scaling"): a capital, then lower-case
 #: letters and "ing" after a stem of two letters or more that holds a vowel ("String", "Spring" are none)
 _ING_OPENING = re.compile(r"[A-Z](?=[a-z]*[aeiouy][a-z]*ing$)[a-z]+ing")
+_VERB_FORMS = _verb_forms(_TITLE_VERBS)
+
+
+def _verb_opening(word: str) -> bool:
+    """Is the first word of a title a verb form, so that the title says what the paper does: an
+    "-ing" form ("Compressing"), or a base, "-s" or past form of :data:`_TITLE_VERBS` ("Improve",
+    "Revisited")?
+    """
+    return _ING_OPENING.fullmatch(word) is not None or word.lower() in _VERB_FORMS and word[:1].isupper()
 #: plural heads a whole-title name may add to what its abstract spells out ("… Optimization Algorithms")
 _PLURAL_HEADS = frozenset("algorithms methods models networks nets architectures frameworks systems approaches "
                           "techniques machines".split())
@@ -99,7 +134,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     """The span of a title that is a name as a whole: two to four capitalised words, none a function
     word, the last a model or method noun ("Graph Attention Networks", "Pointer Networks"); else ``None``
     (also for a generic phrase, two words ending in a broad head: "Kernel Methods", or a title that
-    opens with a verb's "-ing" form and so says what the paper does: "Scaling Vision Transformers").
+    opens with a verb and so says what the paper does: "Scaling Vision Transformers", "Distill Sparse
+    Mixture Transformers", "Revisited Memory Networks").
 
     >>> title_name("Pointer Networks"), title_name("Kernel Methods"), title_name("Convolutional Neural Networks")
     ((0, 16), None, None)
@@ -109,8 +145,8 @@ def title_name(title: str) -> tuple[int, int] | None:
     words = title.split()
     if not 2 <= len(words) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in words):
         return None
-    if _ING_OPENING.fullmatch(words[0]):
-        return None  # "Compressing Graph Neural Networks" describes the work; it names nothing
+    if _verb_opening(words[0]):
+        return None  # "Compressing Graph Neural Networks", "Improve Sparse Attention Networks" describe the work
     if any(w.lower() in STOP_WORDS for w in words) or words[-1].lower() not in _NAME_HEADS:
         return None
     if len(words) == 2 and words[-1].lower() in _BROAD_HEADS or is_generic(" ".join(words)):

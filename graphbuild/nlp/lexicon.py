@@ -203,6 +203,8 @@ NAMING_VERBS = "term|call|dub|name|coin"
 PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 #: verbs of a relative clause that says the authors made the subject ("X is a method we propose")
 MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
+#: what stands between two names listed together: "A-Mini and A-Tiny", "A-7B, A-13B", "A-Chat as well as A-Instruct"
+LIST_SEPARATOR = r",\s*(?:and\s+|or\s+|&\s+)?|\s*/\s*|\s+(?:and|or|&|as well as)\s+"
 #: a title of a survey: it proposes nothing
 SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 

@@ -7,7 +7,8 @@ Three sources, each a plain function over the text so it can be tested alone:
   ``Qwen2.5-72B``), capitalised hyphen compounds (``TIES-Merging``), capital
   runs (``ROAST``: weak, kept only with support), multi-word capitalised runs
   (``Long Range Arena``: weak);
-* :func:`cue_candidates`: the name after "termed", "dubbed", "named", "called";
+* :func:`cue_candidates`: the name after "termed", "dubbed", "named", "called", and each sibling
+  of a list after an introducing verb ("we release A-Mini and A-Tiny");
 * :func:`lower_cue_candidates`: a name of plain words after a naming cue ("we call this approach X");
 * :func:`title_candidate`: the name before the colon of a title (``SlimMoE: …``), or a whole title
   that is a name (``Pointer Networks``).
@@ -29,6 +30,8 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import title_name
 from .lexicon import (
+    INTRODUCING_VERBS,
+    LIST_SEPARATOR,
     PRESENTING_VERBS,
     TYPE_HEADS,
     head_type,
@@ -446,11 +449,25 @@ _MADE_DATASET = re.compile(
 
 _MADE_HEADS = ("benchmark", "dataset", "corpus", "suite", "test")  # one is in every match of _MADE_DATASET
 
+#: the stems of the verbs with which authors bring in their own artifacts ("releas" of "release")
+_LIST_VERBS = tuple(v[:-1] if v.endswith("e") else v for v in INTRODUCING_VERBS.split("|"))
+#: a variant of a family's name: a capital or a digit, then word characters ("Mini", "7B", "2-13B")
+_VARIANT = r"[A-Z0-9][\w.+\-]*(?<![.\-])"
+#: siblings listed after an introducing verb: "we release A-Mini and A-Tiny", "we present A 7B, A 13B and A 70B"
+_RELEASED_LIST = re.compile(
+    word_alternation("|".join(_LIST_VERBS)) + r"(?:e|es|s|d|ed|ing)?\b"
+    # what is released: up to six words, none that relates the list to something else ("build on A-7B, A-13B")
+    r"(?:\s+(?!(?:on|upon|with|using|from|against|than|to|for|in|by|over|into|via|like|as|such|including|"
+    r"beyond|atop|between|and|or)\b)[\w\-]+[,:]?){0,6}?\s+"
+    rf"(?P<stem>[A-Z][\w.+]*)[- ]{_VARIANT}(?:(?:{LIST_SEPARATOR})(?P=stem)[- ]{_VARIANT})+")
+_LISTED = re.compile(LIST_SEPARATOR)
+
 
 def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
-    """The name after a naming cue ("dubbed X"), or a capitalised word presented with an
-    appositive ("this paper presents Poplar, a new system"); proposed when the sentence
-    speaks for the authors.
+    """The name after a naming cue ("dubbed X"), a capitalised word presented with an
+    appositive ("this paper presents Poplar, a new system"), or each of the siblings an
+    introducing verb lists ("we release A-Mini and A-Tiny", "A 7B, A 13B and A 70B"); proposed
+    when the sentence speaks for the authors.
     """
     starts = [s for s, _ in sentences]
 
@@ -476,6 +493,19 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
+    for m in matches_from(_RELEASED_LIST, text, _LIST_VERBS):
+        idx, s, e = sentence_of(m.start())
+        if m.end() > e:
+            continue
+        proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
+        stem = m.group("stem")
+        at = m.start("stem")
+        for name in _LISTED.split(text[at:m.end()]):
+            start = text.index(name, at)
+            at = start + len(name)
+            # a variant holds a letter: "A 7B", "A-Mini"; not "Table 2"
+            if any(map(str.isalpha, name[len(stem) + 1:])):
+                yield Candidate(start, at, name, "cue", sentence=idx, strong=True, proposed=proposed)
     for m in matches_from(_CUE, text, _CUE_WORDS):
         idx, s, e = sentence_of(m.start())
         if m.end(1) > e:  # a cue never reaches into the next sentence
@@ -756,6 +786,36 @@ def title_head_type(subtitle: str) -> str | None:
     return None
 
 
+#: the proposers of capitalised runs, which may take two names written side by side for one
+_RUN_SOURCES = frozenset(("titlecase", "caprun"))
+
+
+def glued_runs(cands: list[Candidate]) -> set[tuple[int, int]]:
+    """The spans of capitalised runs that are names side by side, not one name: a name the gazetteer
+    knows, then, after one space each, names it knows or coined names ("ResNet-50 SimCLR",
+    "BERT QuillNet"); a run the gazetteer knows as a whole ("MS MARCO") is one name.
+    """
+    known = {(c.start, c.end) for c in cands if c.source == "gazetteer"}
+    if not known:
+        return set()
+    parts = known | {(c.start, c.end) for c in cands if c.source == "shape" and c.strong}
+    ends_of: dict[int, list[int]] = {}  # a part's start -> the ends of the parts starting there
+    for s, e in parts:
+        ends_of.setdefault(s, []).append(e)
+    glued = set()
+    for c in cands:
+        span = (c.start, c.end)
+        if c.source not in _RUN_SOURCES or span in known or span in glued:
+            continue
+        # the ends reachable from the run's start by a known name, then names one space apart
+        reach = {e for e in ends_of.get(c.start, ()) if (c.start, e) in known and e < c.end}
+        while reach and c.end not in reach:
+            reach = {e for at in reach for e in ends_of.get(at + 1, ()) if e <= c.end and c.text[at - c.start] == " "}
+        if c.end in reach:
+            glued.add(span)
+    return glued
+
+
 # ---------------------------------------------------------------- component
 
 @Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
@@ -794,6 +854,9 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.append(title)
+        glued = glued_runs(out)
+        if glued:
+            out[:] = [c for c in out if c.source not in _RUN_SOURCES or (c.start, c.end) not in glued]
         return doc
 
     return patterns
