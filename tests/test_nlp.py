@@ -154,6 +154,21 @@ def test_gazetteer_ambiguous_entries_need_exact_case(nlp):
     assert "Adam" not in found and "BERT" in found
 
 
+def test_gazetteer_known_name_whose_first_words_a_list_leaves_out():
+    # "English-French" is WMT 2014 English-French written after its sibling, not a name of its own
+    from graphbuild.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()  # the shipped gazetteer
+    found = ents(nlp, "On the WMT 2014 English-German and English-French translation tasks we train a "
+                      "Transformer and report BLEU.")
+    assert found["WMT14 En-De"].type == found["WMT14 En-Fr"].type == "Dataset"
+    assert "English-French" in found["WMT14 En-Fr"].mentions
+    assert "English-French" not in found
+    # a word after "and" that completes no known name is left alone
+    found = ents(nlp, "On the WMT 2014 English-German and three more translation tasks we train a Transformer.")
+    assert [name for name in found if name.startswith("WMT")] == ["WMT14 En-De"]
+
+
 def test_gazetteer_bad_file_names_line(tmp_path):
     from graphbuild.errors import InputError
 

@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
+from .lexicon import LIST_SEPARATOR
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key"]
 
@@ -219,6 +220,44 @@ _PLAIN_NOUN = re.compile(r"[A-Za-z][a-z]{2,}(?<!s)")
 _INNER_UPPER = re.compile(r"^[A-Za-z][a-z0-9-]*[A-Z][A-Za-z0-9-]*[a-z]$")
 
 
+#: a list separator, then the next one or two words: what may share a matched name's first words
+_LISTED_AFTER = re.compile(rf"(?:{LIST_SEPARATOR})(?P<next>\S+?)(?:\s+(?P<next2>\S+?))?(?=[\s,;:.)]|$)")
+
+
+def elided_siblings(gazetteer: Gazetteer, text: str, start: int, end: int) -> Iterator[tuple[int, int, GazEntry]]:
+    """Known names whose first words a list leaves out after the name at ``text[start:end]``:
+    "WMT 2014 English-German and English-French" names "WMT 2014 English-French" with its last
+    word only. Yields (start, end, entry) for each such sibling (the words it keeps, with the
+    entry the full form is in the gazetteer).
+
+    >>> gaz = Gazetteer([GazEntry("WMT14 En-De", "Dataset", ("WMT 2014 English-German",)),
+    ...                  GazEntry("WMT14 En-Fr", "Dataset", ("WMT 2014 English-French",))])
+    >>> text = "the WMT 2014 English-German and English-French tasks"
+    >>> [(text[s:e], entry.name) for s, e, entry in elided_siblings(gaz, text, 4, 27)]
+    [('English-French', 'WMT14 En-Fr')]
+    """
+    words = text[start:end].split()
+    while len(words) >= 2:
+        m = _LISTED_AFTER.match(text, end)
+        if m is None:
+            return
+        found = None
+        for group in ("next2", "next"):  # the longer sibling first
+            if m.group(group) is None:
+                continue
+            for shared in range(len(words) - 1, 0, -1):  # keep as many of the name's first words as can be
+                entry = gazetteer.lookup(" ".join(words[:shared]) + " " + text[m.start("next"):m.end(group)])
+                if entry is not None and not entry.ambiguous:
+                    found = (m.start("next"), m.end(group), entry)
+                    break
+            if found:
+                break
+        if found is None:
+            return
+        yield found
+        end = found[1]
+
+
 def _case_sensitive(form: str, entry: GazEntry, any_case_from: int = 8) -> bool:
     """Short, single-word or ambiguous forms only match in their exact case.
 
@@ -299,6 +338,13 @@ class GazetteerComponent:
                              type=entry.type, strong=not entry.ambiguous)
             cand.vote(entry.type, self.vote)
             out.append(cand)
+            if " " in surface:
+                for s, e, sibling in elided_siblings(self.gazetteer, text, *bounds):
+                    if (s, e) not in seen:
+                        seen.add((s, e))
+                        elided = Candidate(s, e, text[s:e], "gazetteer", key=sibling.key, type=sibling.type, strong=True)
+                        elided.vote(sibling.type, self.vote)
+                        out.append(elided)
         return doc
 
     # serialisation: the entries travel with the pipeline
