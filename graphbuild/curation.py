@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, nul_character, unpaired_surrogate
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
 from .resolve import Resolution
@@ -241,10 +241,10 @@ def curation_file_exists(path: str | os.PathLike) -> bool:
     """Whether the curation file ``path`` exists; an :class:`InputError` for a name the system cannot
     look up (too long), which was an ``OSError`` traceback.
     """
-    try:
-        return Path(path).exists()
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})") from None
+    def cannot(exc: OSError) -> InputError:
+        return InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})")
+
+    return path_kind(path, cannot) is not None
 
 
 def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:

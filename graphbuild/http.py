@@ -46,6 +46,7 @@ from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from .errors import FetchError
+from .fsutil import path_kind
 
 __all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "HttpClient", "PoliteRetry", "RetryAfterTooLong",
            "redact"]
@@ -253,7 +254,7 @@ def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
     import requests_cache
 
     path = cache_dir / "http_cache.sqlite"
-    if os.path.exists(cache_dir) and not os.path.isdir(cache_dir):  # (os.path: a name too long is no error here)
+    if path_kind(cache_dir) not in (None, "dir"):  # (a name too long is no error here: opening it says so)
         raise FetchError(f"the cache folder {cache_dir} is a file; choose a folder for the response cache")
     try:
         return requests_cache.CachedSession(
