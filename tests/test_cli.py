@@ -350,6 +350,8 @@ def _one_line_error(capsys, code: str) -> str:
      "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query
     (["review", "-w", "{ws}", "--limit", "0"], "E710", "--limit must be 1 or more"),
     (["leaderboard", "-w", "{ws}", "MMLU", "--top", "0"], "E710", "--top must be 1 or more"),
+    (["export", "-w", "{ws}", "--format", "graphml", "{tmp}/x.gexf"], "E710",
+     "x.gexf ends in .gexf, the suffix of the gexf format, not of graphml"),  # wrote a folder x.gexf/
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
