@@ -18,6 +18,12 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
      "type": "Dataset"}
     {"op": "dismiss", "suggestion": "m922fcea", "note": "GRIT the benchmark is not GRIT the method"}
 
+An operation accepted through ``graphbuild review`` names its entities by id (two entities may share a
+name) and carries their names for people and for the thesaurus export, ``entity_name`` and, for a merge,
+``into_name``::
+
+    {"op": "reject", "entity": "entity:table2", "entity_name": "Table 2", "suggestion": "d5e1a0b2"}
+
 :func:`apply_curation` is a pure function over a
 :class:`~graphbuild.resolve.Resolution`; an operation that names nothing is
 reported as a warning and skipped, never an error.
@@ -76,6 +82,8 @@ class CurationOp:
     value: bool | None = None
     role: str | None = None
     evidence: str | None = None
+    entity_name: str | None = None  # the name of ``entity`` when that is an id (review writes both)
+    into_name: str | None = None  # likewise for ``into``
     suggestion: str | None = None
     note: str | None = None
     where: str = field(default="", compare=False)  # "file:line" it was read from
@@ -193,7 +201,7 @@ def parse_operation(data: Any, path: str, line: int) -> CurationOp:
     if not isinstance(op, str) or op not in OPERATIONS:
         raise InputError(*where, f"unknown op {op!r}; use one of {', '.join(OPERATIONS)}")
     required, optional = OPERATIONS[op]
-    allowed = {"op", *required, *optional, *_ALWAYS}
+    allowed = {"op", *required, *optional, *_ALWAYS, *(f"{k}_name" for k in ("entity", "into") if k in required)}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise InputError(*where, f"{op}: unknown field(s) {', '.join(unknown)}; "
