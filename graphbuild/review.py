@@ -248,7 +248,8 @@ def _type_conflicts(ents: dict[str, _Ent], extractions: Iterable[Extraction],
         share = n_alt / sum(counter.values())
         if share >= 0.4:
             spread = ", ".join(f"{t} in {n}" for t, n in counter.most_common())
-            op = CurationOp("retype", ent.id, type=alt, entity_name=ent.name, note=f"review: papers disagree ({spread})")
+            op = CurationOp("retype", ent.id, type=alt, entity_name=ent.name,
+                            note=f"review: papers disagree ({spread})")
             yield Suggestion(_sid("type-conflict", ent.id, alt), "type-conflict", op, len(ent.papers),
                              f"{ent.name!r} is a {ent.type}, but papers disagree: {spread}",
                              _evidence(ent, per=3), share)

@@ -136,13 +136,13 @@ def export_thesaurus(curation: str | os.PathLike, path: str | os.PathLike,
     :class:`~graphbuild.errors.InputError` naming the operation's line, and no file is written.
     """
     ops = [op for op in read_curation(curation) if op.op == "merge" or (op.op == "reject" and op.paper is None)]
-    unnamed = {op.entity for op in ops if op.entity_name is None} | {op.into for op in ops if op.into_name is None}
-    unnamed = {x for x in unnamed if x and x.startswith("entity:")}
+    unnamed = {x for op in ops for x, name in ((op.entity, op.entity_name), (op.into or "", op.into_name))
+               if name is None and x.startswith("entity:")}
     known = names(unnamed) if names is not None and unnamed else {}
     rows = [(op, op.entity_name or known.get(op.entity, op.entity),
              op.into_name or known.get(op.into or "", op.into or "")) for op in ops]
-    for op, *names in rows:
-        _check_field(op, names)
+    for op, *fields in rows:
+        _check_field(op, fields)
     lines = ["\t".join(_THESAURUS_HEADER)] + [f"{a}\t{b}" for _, a, b in rows]
     atomic_write_text(Path(path), "\n".join(lines) + "\n")
     return len(rows)

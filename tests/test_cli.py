@@ -302,7 +302,8 @@ def test_cli_typed_list_params_type_each_element(built, capsys):
     """``y:list=2017,2018`` gave strings where ``y:list=[2017,2018]`` gave numbers, and no form typed them."""
     assert main(["query", "-w", str(built), "RETURN $a AS a, $b AS b, $c AS c, $d AS d, $e AS e", "--format", "json",
                  "--param", "a:list[int]=2017,2018", "--param", "b:list[int]=[2017, \"2018\"]",
-                 "--param", "c:list[float]=1, 2.5", "--param", "d:list[bool]=yes,off", "--param", "e:list[str]=[\"x\"]"]) == 0
+                 "--param", "c:list[float]=1, 2.5", "--param", "d:list[bool]=yes,off",
+                 "--param", "e:list[str]=[\"x\"]"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"a": [2017, 2018], "b": [2017, 2018], "c": [1.0, 2.5],
                                                     "d": [True, False], "e": ["x"]}]
     assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[int]=2017,x"]) == 1

@@ -23,6 +23,7 @@ import requests
 import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
+from graphbuild import http as http_mod
 from graphbuild.errors import FetchError, OutputError
 from graphbuild.fetch import (
     ARXIV_API,
@@ -34,7 +35,6 @@ from graphbuild.fetch import (
     iter_s2_links,
     run_fetch,
 )
-from graphbuild import http as http_mod
 from graphbuild.http import HttpClient, PoliteRetry, redact
 from graphbuild.ingest import detect_format, read_papers
 from graphbuild.ingest.metadata import read_arxiv, read_openalex, read_s2

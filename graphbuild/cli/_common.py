@@ -115,9 +115,12 @@ def _element(kind: str, value: Any) -> Any:
     """
     if isinstance(value, str):
         return _scalar(kind, value)
-    expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[kind]
-    if isinstance(value, expected) and (kind == "bool" or not isinstance(value, bool)):
-        return float(value) if kind == "float" else value
+    if kind == "bool" and isinstance(value, bool):
+        return value
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
     raise ValueError(value)
 
 
