@@ -40,8 +40,9 @@ def path(value: object, what: str) -> Path:
     if isinstance(value, (str, os.PathLike)):
         name = os.fspath(value)
         if isinstance(name, str):
-            if nul_character(name):
-                raise UsageError(f"{what} {name!r} {nul_character(name)}")
+            problem = nul_character(name)
+            if problem:
+                raise UsageError(f"{what} {name!r} {problem}")
             return Path(name)
     raise UsageError(f"{what} must be a path (a str or pathlib.Path), not {_shown(value)}")
 

@@ -18,6 +18,12 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
      "type": "Dataset"}
     {"op": "dismiss", "suggestion": "m922fcea", "note": "GRIT the benchmark is not GRIT the method"}
 
+An operation accepted through ``graphbuild review`` names its entities by id (two entities may share a
+name) and carries their names for people and for the thesaurus export, ``entity_name`` and, for a merge,
+``into_name``::
+
+    {"op": "reject", "entity": "entity:table2", "entity_name": "Table 2", "suggestion": "d5e1a0b2"}
+
 :func:`apply_curation` is a pure function over a
 :class:`~graphbuild.resolve.Resolution`; an operation that names nothing is
 reported as a warning and skipped, never an error.
@@ -36,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, nul_character, unpaired_surrogate
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
 from .resolve import Resolution
@@ -76,6 +82,8 @@ class CurationOp:
     value: bool | None = None
     role: str | None = None
     evidence: str | None = None
+    entity_name: str | None = None  # the name of ``entity`` when that is an id (review writes both)
+    into_name: str | None = None  # likewise for ``into``
     suggestion: str | None = None
     note: str | None = None
     where: str = field(default="", compare=False)  # "file:line" it was read from
@@ -193,7 +201,7 @@ def parse_operation(data: Any, path: str, line: int) -> CurationOp:
     if not isinstance(op, str) or op not in OPERATIONS:
         raise InputError(*where, f"unknown op {op!r}; use one of {', '.join(OPERATIONS)}")
     required, optional = OPERATIONS[op]
-    allowed = {"op", *required, *optional, *_ALWAYS}
+    allowed = {"op", *required, *optional, *_ALWAYS, *(f"{k}_name" for k in ("entity", "into") if k in required)}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise InputError(*where, f"{op}: unknown field(s) {', '.join(unknown)}; "
@@ -241,10 +249,10 @@ def curation_file_exists(path: str | os.PathLike) -> bool:
     """Whether the curation file ``path`` exists; an :class:`InputError` for a name the system cannot
     look up (too long), which was an ``OSError`` traceback.
     """
-    try:
-        return Path(path).exists()
-    except OSError as exc:
-        raise InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})") from None
+    def cannot(exc: OSError) -> InputError:
+        return InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})")
+
+    return path_kind(path, cannot) is not None
 
 
 def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:

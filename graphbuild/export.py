@@ -47,7 +47,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import OutputError
+from .errors import OutputError, UsageError
+from .fsutil import path_kind
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -76,12 +77,14 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     fmt : one of :data:`EXPORT_FORMATS`.
     out_dir : destination folder; files of the same names are replaced. For a format written
         as one file, a destination ending in its suffix that is no folder (``graph.graphml``,
-        ``out/papers.json``) is that file.
+        ``out/papers.json``) is that file; one ending in another format's suffix that is no folder
+        (``x.gexf`` for ``graphml``) is refused.
 
     Raises
     ------
     ValueError : ``fmt`` is not a known format.
     OutputError : ``out_dir`` cannot be created or written.
+    UsageError : ``out_dir`` is no folder and ends in the suffix of a format other than ``fmt``.
     """
     writers: dict[str, Callable[[nx.MultiDiGraph, Path], list[str]]] = {
         "graphml": _write_graphml, "gexf": _write_gexf, "json": _write_json, "neo4j-csv": _write_neo4j_csv,
@@ -90,8 +93,13 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
     out_dir = Path(out_dir)
     one_file = None
-    # os.path.isdir, not Path.is_dir: that raises for a name too long for the system (mkdir below says so)
-    if out_dir.suffix.lower() == _ONE_FILE.get(fmt) and not os.path.isdir(out_dir):
+    suffix = out_dir.suffix.lower()
+    if suffix in _ONE_FILE.values() and path_kind(out_dir) != "dir":
+        if suffix != _ONE_FILE.get(fmt):  # it wrote a folder named like the other format's file
+            other = next(name for name, own in _ONE_FILE.items() if own == suffix)
+            wanted = f"a file ending in {_ONE_FILE[fmt]} or a folder" if fmt in _ONE_FILE else "a folder"
+            raise UsageError(f"{out_dir} ends in {suffix}, the suffix of the {other} format, not of {fmt}; "
+                             f"name {wanted}")
         one_file, out_dir = out_dir, out_dir.parent
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,18 +1,48 @@
-"""Atomic file writes (readers see the old file or the new one, never half of one), and the user's cache folder."""
+"""Atomic file writes (readers see the old file or the new one, never half of one), the user's cache folder, and
+what is at a path (without the ``OSError`` that ``Path.exists`` raises for a name too long for the system).
+"""
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import OutputError
 
-__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir"]
+__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind"]
+
+#: what ``Path.exists`` reads as "nothing there" rather than raising
+_NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def path_kind(path: str | os.PathLike[str], cannot: Callable[[OSError], Exception] | None = None) -> str | None:
+    """What is at ``path``, following links: ``"dir"``, ``"file"``, ``"other"`` (a pipe, a device), or None.
+
+    A name the system cannot look up (too long for it, a folder on the way that cannot be read) is None too,
+    as :func:`os.path.exists` reads it, so the open or mkdir that follows names the problem. With ``cannot``,
+    that name raises ``cannot(error)`` instead: the caller's one coded line, where ``Path.exists`` and
+    ``Path.is_dir`` raised the ``OSError`` itself.
+
+    >>> path_kind("."), path_kind("no/such/file"), path_kind("a" * 300)
+    ('dir', None, None)
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if cannot is None or exc.errno in _NOTHING_THERE:
+            return None
+        raise cannot(exc) from None
+    except ValueError:  # a NUL in the name
+        if cannot is None:
+            return None
+        raise
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
 
 def cache_dir(*parts: str) -> Path:
@@ -36,7 +66,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
     permissions (0666 less the umask), not ``mkstemp``'s 0600.
     """
     path = Path(path)
-    if os.path.isdir(path):  # (Path.is_dir raises for a name too long for the system; mkstemp says so below)
+    if path_kind(path) == "dir":  # (a name too long for the system: mkstemp says so below)
         raise OutputError(f"cannot write {path}: it is a folder; name a file", errno.EISDIR)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,10 @@ every fetcher needs, each from the library that does it best:
   policy on the session's :class:`requests.adapters.HTTPAdapter`;
 * an optional on-disk response cache: :mod:`requests_cache` (SQLite, JSON
   serialised, never pickled), keyed without credentials;
-* a minimum interval between requests to the same host, timeouts, and
-  graphbuild's own one-line :class:`~graphbuild.errors.FetchError` messages;
+* a minimum interval between requests to the same host, timeouts, a cap on
+  the size of one answer (:data:`MAX_ANSWER_BYTES`, read in pieces and never
+  past it), and graphbuild's own one-line :class:`~graphbuild.errors.FetchError`
+  messages;
 * API keys read from the environment that never reach logs, cache keys,
   cached responses or error messages.
 
@@ -46,9 +48,10 @@ from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from .errors import FetchError
+from .fsutil import path_kind
 
-__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "HttpClient", "PoliteRetry", "RetryAfterTooLong",
-           "redact"]
+__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "AnswerTooLarge", "HttpClient",
+           "PoliteRetry", "RetryAfterTooLong", "redact"]
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,10 @@ DEFAULT_INTERVALS: Mapping[str, float] = {
 
 #: Longest single back-off, in seconds, however many attempts were made.
 MAX_BACKOFF = 60.0
+
+#: The most bytes one answer may hold (after any gzip is undone): a page of metadata is a few MiB at most,
+#: so more is a service gone wrong, refused before it fills the memory.
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
 
 #: Request parameters and headers that carry credentials: left out of cache keys and cached responses.
 CREDENTIAL_PARAMS = ("api_key", "mailto", "x-api-key", "Authorization")
@@ -122,6 +129,36 @@ class RetryAfterTooLong(Exception):
     def __init__(self, status: int, seconds: float):
         super().__init__(status, seconds)
         self.status, self.seconds = status, seconds
+
+
+class AnswerTooLarge(Exception):
+    """A service sent (or announced with ``Content-Length``) more than the client reads from one answer."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def _read_capped(response: requests.Response, limit: int) -> None:
+    """Read the body of a streamed ``response`` into it, as ``response.content`` would, but never past
+    ``limit`` bytes: :class:`AnswerTooLarge` (and the connection closed) when there is more.
+    """
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit and "Content-Encoding" not in response.headers:
+        response.close()
+        raise AnswerTooLarge(limit)
+    chunks, size = [], 0
+    for chunk in response.iter_content(1 << 16):
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise AnswerTooLarge(limit)
+        chunks.append(chunk)
+    response._content = b"".join(chunks)
 
 
 #: ``on_wait(seconds, status, error, url)``: called once per granted retry, before it is sent.
@@ -203,15 +240,24 @@ class PoliteRetry(Retry):
 
 
 class _PoliteAdapter(HTTPAdapter):
-    """An HTTP adapter that waits its turn for the host before each request it really sends."""
+    """An HTTP adapter that waits its turn for the host before each request it really sends, and reads
+    the answer (unless streamed) in pieces up to ``max_bytes``: below the response cache, so an answer
+    too large is neither held whole nor cached.
+    """
 
-    def __init__(self, before_send: Callable[[str], None], **kwargs: Any) -> None:
+    def __init__(self, before_send: Callable[[str], None], max_bytes: int = MAX_ANSWER_BYTES,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._before_send = before_send
+        self._max_bytes = max_bytes
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
         self._before_send(request.url or "")
-        return super().send(request, *args, **kwargs)
+        streamed = kwargs.get("stream", False)
+        response = super().send(request, *args, **{**kwargs, "stream": True})
+        if not streamed:
+            _read_capped(response, self._max_bytes)
+        return response
 
 
 class _RedactFilter(logging.Filter):
@@ -253,7 +299,7 @@ def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
     import requests_cache
 
     path = cache_dir / "http_cache.sqlite"
-    if os.path.exists(cache_dir) and not os.path.isdir(cache_dir):  # (os.path: a name too long is no error here)
+    if path_kind(cache_dir) not in (None, "dir"):  # (a name too long is no error here: opening it says so)
         raise FetchError(f"the cache folder {cache_dir} is a file; choose a folder for the response cache")
     try:
         return requests_cache.CachedSession(
@@ -303,6 +349,9 @@ class HttpClient:
     max_retry_after
         A ``Retry-After`` longer than this many seconds is not waited for;
         the request fails at once with a message saying when to try again.
+    max_answer_bytes
+        An answer larger than this (:data:`MAX_ANSWER_BYTES` by default) is a
+        :class:`FetchError`, read no further than the limit.
     """
 
     def __init__(
@@ -322,6 +371,7 @@ class HttpClient:
         env: Mapping[str, str] | None = None,
         intervals: Mapping[str, float] | None = None,
         max_retry_after: float = 300.0,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
@@ -350,7 +400,8 @@ class HttpClient:
                              status_forcelist=[429, *range(500, 600)], allowed_methods=["GET"],
                              raise_on_status=False, respect_retry_after_header=True,
                              on_wait=self._on_retry, wall_clock=wall_clock, max_retry_after=max_retry_after)
-        adapter = _PoliteAdapter(self._wait_turn, max_retries=policy)
+        self.max_answer_bytes = max_answer_bytes
+        adapter = _PoliteAdapter(self._wait_turn, max_answer_bytes, max_retries=policy)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         secrets = _auth_for("https://api.openalex.org", self._env).secrets + \
@@ -470,6 +521,9 @@ class HttpClient:
             problem = "rate limited" if exc.status == 429 else "server error"
             raise FetchError(f"{shown}: {problem} (HTTP {exc.status}); the service asks to wait "
                              f"{exc.seconds:.0f} s, try again later{hint if exc.status == 429 else ''}") from None
+        except AnswerTooLarge as exc:
+            raise FetchError(f"{shown}: the answer is larger than {_size(exc.limit)}, more than graphbuild reads "
+                             "from one answer; ask for fewer results per request, or try again later") from None
         except (requests.Timeout, requests.ConnectionError) as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
             timed_out = isinstance(exc, requests.Timeout) or isinstance(reason, ReadTimeoutError)

@@ -102,7 +102,7 @@ def _evidence(*ents: _Ent, per: int = 2) -> tuple[tuple[str, str], ...]:
 def _merge(a: _Ent, b: _Ent, reason: str, score: float) -> Suggestion:
     """Fold the entity in fewer papers into the other (ties: into the shorter name)."""
     src, dst = sorted((a, b), key=lambda e: (len(e.papers), -len(e.name), e.id))
-    op = CurationOp("merge", src.id, into=dst.id, note=f"review: {reason}")
+    op = CurationOp("merge", src.id, into=dst.id, entity_name=src.name, into_name=dst.name, note=f"review: {reason}")
     sid = _sid("duplicate", *sorted((a.id, b.id)))
     return Suggestion(sid, "duplicate", op, len(set(a.papers) | set(b.papers)),
                       f"{src.name!r} ({src.type}, {len(src.papers)} papers) looks like {dst.name!r} "
@@ -248,7 +248,8 @@ def _type_conflicts(ents: dict[str, _Ent], extractions: Iterable[Extraction],
         share = n_alt / sum(counter.values())
         if share >= 0.4:
             spread = ", ".join(f"{t} in {n}" for t, n in counter.most_common())
-            op = CurationOp("retype", ent.id, type=alt, note=f"review: papers disagree ({spread})")
+            op = CurationOp("retype", ent.id, type=alt, entity_name=ent.name,
+                            note=f"review: papers disagree ({spread})")
             yield Suggestion(_sid("type-conflict", ent.id, alt), "type-conflict", op, len(ent.papers),
                              f"{ent.name!r} is a {ent.type}, but papers disagree: {spread}",
                              _evidence(ent, per=3), share)
@@ -266,7 +267,8 @@ def _shape_conflicts(ents: list[_Ent], known: Any) -> Iterable[Suggestion]:
     for ent in ents:
         for pattern, type_ in _SHAPE_TYPES:
             if ent.type != type_ and pattern.search(ent.name) and not known(ent.name):
-                op = CurationOp("retype", ent.id, type=type_, note=f"review: the name reads like a {type_}")
+                op = CurationOp("retype", ent.id, type=type_, entity_name=ent.name,
+                                note=f"review: the name reads like a {type_}")
                 yield Suggestion(_sid("type-conflict", ent.id, type_), "type-conflict", op, len(ent.papers),
                                  f"{ent.name!r} is a {ent.type}, but the name reads like a {type_}",
                                  _evidence(ent, per=3), 0.8)
@@ -359,7 +361,7 @@ def _doubtful(ents: dict[str, _Ent], known: Any, limit: int, threshold: float = 
         if conf < threshold:
             scored.append((conf, ent.id, ent))
     for conf, _, ent in sorted(scored)[:limit]:
-        op = CurationOp("reject", ent.id, note=f"review: doubtful (confidence {conf:.2f})")
+        op = CurationOp("reject", ent.id, entity_name=ent.name, note=f"review: doubtful (confidence {conf:.2f})")
         yield Suggestion(_sid("doubtful", ent.id), "doubtful", op, len(ent.papers),
                          f"{ent.name!r} ({ent.type}) may not be an entity: confidence {conf:.2f}",
                          _evidence(ent, per=3), 1 - conf)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
 from .errors import InputError, UsageError, nul_character
+from .fsutil import path_kind
 
 __all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
 
@@ -134,11 +135,9 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
-    try:
-        found = config.exists()
-    except OSError as exc:  # a name too long for the system
-        raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
-    if found:
+    found = path_kind(config, lambda exc: InputError(  # a name too long for the system
+        config, None, f"cannot read the settings file: {exc.strerror or exc}"))
+    if found is not None:
         try:
             text = config.read_text(encoding="utf-8")
             data = tomllib.loads(text)

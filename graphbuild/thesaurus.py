@@ -14,7 +14,7 @@ an entity into itself, which changes nothing: it is passed over and reported.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,9 @@ from .curation import CurationOp, append_operation, match_entity, parse_operatio
 from .errors import InputError
 from .fsutil import atomic_write_text
 from .ingest.fields import read_text
-from .records import name_key
+from .records import entity_id, name_key
 
-__all__ = ["Thesaurus", "read_thesaurus", "import_thesaurus", "export_thesaurus"]
+__all__ = ["Thesaurus", "read_thesaurus", "import_thesaurus", "export_thesaurus", "names_in_extractions"]
 
 _THESAURUS_HEADER = ("label", "replace by")
 
@@ -123,19 +123,52 @@ def _line_of(where: str) -> int:
     return int(where.rpartition(":")[2])
 
 
-def export_thesaurus(curation: str | os.PathLike, path: str | os.PathLike) -> int:
+def export_thesaurus(curation: str | os.PathLike, path: str | os.PathLike,
+                     names: Callable[[set[str]], Mapping[str, str]] | None = None) -> int:
     """Write the curation file's merges and global rejects as a thesaurus file; returns the row count.
+
+    An operation that names an entity by id (as ``graphbuild review`` writes them) is written with the name
+    it carries (``entity_name``, ``into_name``). One from a file written before those names were kept has
+    none: ``names`` (entity ids -> their names, such as :func:`names_in_extractions`), when given, supplies
+    it; an id it does not know is written as it stands.
 
     A name holding a tab or a line break (which the reader splits on) cannot be a thesaurus field: it is an
     :class:`~graphbuild.errors.InputError` naming the operation's line, and no file is written.
     """
-    rows = [(op, op.entity, op.into or "") for op in read_curation(curation)
-            if op.op == "merge" or (op.op == "reject" and op.paper is None)]
-    for op, *names in rows:
-        _check_field(op, names)
+    ops = [op for op in read_curation(curation) if op.op == "merge" or (op.op == "reject" and op.paper is None)]
+    unnamed = {x for op in ops for x, name in ((op.entity, op.entity_name), (op.into or "", op.into_name))
+               if name is None and x.startswith("entity:")}
+    known = names(unnamed) if names is not None and unnamed else {}
+    rows = [(op, op.entity_name or known.get(op.entity, op.entity),
+             op.into_name or known.get(op.into or "", op.into or "")) for op in ops]
+    for op, *fields in rows:
+        _check_field(op, fields)
     lines = ["\t".join(_THESAURUS_HEADER)] + [f"{a}\t{b}" for _, a, b in rows]
     atomic_write_text(Path(path), "\n".join(lines) + "\n")
     return len(rows)
+
+
+def names_in_extractions(extractions: Iterable[Any], ids: set[str]) -> dict[str, str]:
+    """Entity ids -> a name the papers write for each, found in the per-paper extractions (every form a
+    paper gives an entity: its gazetteer name, the name, the mentions). Rejected and merged-away entities
+    are no longer in the graph, but their papers still name them.
+
+    >>> from graphbuild.records import EntityMention, Extraction
+    >>> ex = Extraction("p1", "t", [EntityMention("Table 2", "Method", ["Table 2"])])
+    >>> names_in_extractions([ex], {"entity:table2", "entity:other"})
+    {'entity:table2': 'Table 2'}
+    """
+    found: dict[str, str] = {}
+    for extraction in extractions:
+        for ent in extraction.entities:
+            for form in filter(None, (ent.canonical, ent.name, *ent.mentions)):
+                eid = entity_id(name_key(form))
+                for candidate in (eid, f"{eid}:{ent.type.lower()}"):  # the resolver's id for a name two types share
+                    if candidate in ids:
+                        found.setdefault(candidate, form)
+        if len(found) == len(ids):
+            break
+    return found
 
 
 def _check_field(op: CurationOp, names: Iterable[str]) -> None:

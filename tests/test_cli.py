@@ -298,6 +298,21 @@ def test_cli_typed_params(built, capsys):
     assert "--param n:int='x': not an int" in capsys.readouterr().err
 
 
+def test_cli_typed_list_params_type_each_element(built, capsys):
+    """``y:list=2017,2018`` gave strings where ``y:list=[2017,2018]`` gave numbers, and no form typed them."""
+    assert main(["query", "-w", str(built), "RETURN $a AS a, $b AS b, $c AS c, $d AS d, $e AS e", "--format", "json",
+                 "--param", "a:list[int]=2017,2018", "--param", "b:list[int]=[2017, \"2018\"]",
+                 "--param", "c:list[float]=1, 2.5", "--param", "d:list[bool]=yes,off",
+                 "--param", "e:list[str]=[\"x\"]"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"a": [2017, 2018], "b": [2017, 2018], "c": [1.0, 2.5],
+                                                    "d": [True, False], "e": ["x"]}]
+    assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[int]=2017,x"]) == 1
+    assert "--param y:list[int]='2017,x': not a list of int; write a list as a,b,c or as JSON [1, 2]" in \
+        _one_line_error(capsys, "E200")
+    assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[int]=[2017, true]"]) == 1
+    assert "not a list of int" in _one_line_error(capsys, "E200")
+
+
 @pytest.mark.parametrize("param, words", [
     ("x:list=" + "[" * 5000 + "]" * 5000,
      "--param x:list='" + "[" * 57 + "'...: not a list (nested too deeply to read)"),
@@ -350,6 +365,8 @@ def _one_line_error(capsys, code: str) -> str:
      "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query
     (["review", "-w", "{ws}", "--limit", "0"], "E710", "--limit must be 1 or more"),
     (["leaderboard", "-w", "{ws}", "MMLU", "--top", "0"], "E710", "--top must be 1 or more"),
+    (["export", "-w", "{ws}", "--format", "graphml", "{tmp}/x.gexf"], "E710",
+     "x.gexf ends in .gexf, the suffix of the gexf format, not of graphml"),  # wrote a folder x.gexf/
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")

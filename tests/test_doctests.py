@@ -23,6 +23,7 @@ MODULES = [
     "graphbuild.arguments",
     "graphbuild.errors",
     "graphbuild.export",
+    "graphbuild.fsutil",
     "graphbuild.bibtex_out",
     "graphbuild.cli._common",
     "graphbuild.ingest.merge",

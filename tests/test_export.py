@@ -17,7 +17,7 @@ import pytest
 from graph_fixture import E, small_graph
 
 from graphbuild import export as export_mod
-from graphbuild.errors import OutputError
+from graphbuild.errors import OutputError, UsageError
 from graphbuild.export import EXPORT_FORMATS, csv_header, export_graph
 from graphbuild.schema import NODE_TABLES, REL_TABLES
 
@@ -118,7 +118,22 @@ def test_export_of_one_file_to_a_name_with_its_suffix_writes_that_file(tmp_path)
     assert nx.read_graphml(path).number_of_nodes() == small_graph().number_of_nodes()
     (tmp_path / "folder.json").mkdir()  # an existing folder stays a folder; another suffix names a folder
     assert export_graph(small_graph(), "json", tmp_path / "folder.json") == [tmp_path / "folder.json" / "graph.json"]
-    assert export_graph(small_graph(), "gexf", tmp_path / "x.json") == [tmp_path / "x.json" / "graph.gexf"]
+    assert export_graph(small_graph(), "gexf", tmp_path / "folder.json") == [tmp_path / "folder.json" / "graph.gexf"]
+
+
+@pytest.mark.parametrize("fmt, name, wanted", [
+    ("graphml", "x.gexf", "name a file ending in .graphml or a folder"),
+    ("gexf", "x.JSON", "name a file ending in .gexf or a folder"),
+    ("neo4j-csv", "x.graphml", "name a folder"),
+])
+def test_export_to_a_name_with_another_formats_suffix_is_refused(tmp_path, fmt, name, wanted):
+    """It wrote a folder ``x.gexf/`` holding ``graph.graphml``, which a reader of GEXF cannot open."""
+    other = {".gexf": "gexf", ".json": "json", ".graphml": "graphml"}[Path(name).suffix.lower()]
+    with pytest.raises(UsageError) as caught:
+        export_graph(small_graph(), fmt, tmp_path / name)
+    assert str(caught.value) == (f"[E710] {tmp_path / name} ends in {Path(name).suffix.lower()}, the suffix of the "
+                                 f"{other} format, not of {fmt}; {wanted}")
+    assert os.listdir(tmp_path) == []
 
 
 def test_export_replaces_files_atomically_and_cleans_up_on_failure(tmp_path, monkeypatch):

@@ -23,6 +23,7 @@ import requests
 import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
+from graphbuild import http as http_mod
 from graphbuild.errors import FetchError, OutputError
 from graphbuild.fetch import (
     ARXIV_API,
@@ -251,6 +252,55 @@ def test_http_malformed_json_names_the_url_and_is_not_cached(web: Web, tmp_path:
     assert client.get_json("https://api.example.org/x", {"q": 1}) == {"data": []}
     assert client.get_json("https://api.example.org/x", {"q": 1}) == {"data": []}
     assert len(web.calls) == 2
+
+
+def test_http_answer_larger_than_the_cap_is_one_line_and_not_cached(web: Web, tmp_path: Path) -> None:
+    """A service's answer was read whole into memory, however large."""
+    limit = 1000
+    web.queue(Answer(200, json.dumps({"data": "x" * limit})), Answer(200, '{"data": "%s"}' % ("y" * (limit - 12))),
+              Answer(200, "z" * (limit + 1)))
+    client = make_client(cache_dir=tmp_path, max_answer_bytes=limit)
+    with pytest.raises(FetchError) as caught:
+        client.get_json("https://api.example.org/x", {"q": 1})
+    assert str(caught.value) == ("[E500] https://api.example.org/x?q=1: the answer is larger than 1,000 bytes, more "
+                                 "than graphbuild reads from one answer; ask for fewer results per request, or try "
+                                 "again later")
+    assert len(client.get_json("https://api.example.org/x", {"q": 1})["data"]) == limit - 12  # exactly the cap
+    assert client.get_json("https://api.example.org/x", {"q": 1})["data"].startswith("y")  # that one was cached
+    with pytest.raises(FetchError, match="larger than 1,000 bytes"):  # text too, not only JSON
+        client.get_text("https://api.example.org/y")
+    assert len(web.calls) == 3
+    from graphbuild.http import MAX_ANSWER_BYTES
+
+    assert make_client().max_answer_bytes == MAX_ANSWER_BYTES == 64 * 2**20
+
+
+def test_http_answer_cap_counts_bytes_after_gzip_and_trusts_a_declared_length(web: Web) -> None:
+    import gzip
+
+    web.mock.add(responses.GET, "https://api.example.org/bomb", body=gzip.compress(b"0" * 100_000),
+                 headers={"Content-Encoding": "gzip"})  # 100 kB in a few hundred bytes
+    web.mock.add(responses.GET, "https://api.example.org/small", body=gzip.compress(b'{"ok": 1}'),
+                 headers={"Content-Encoding": "gzip"})
+    client = make_client(max_answer_bytes=10_000)
+    with pytest.raises(FetchError, match="larger than 10,000 bytes"):
+        client.get_text("https://api.example.org/bomb")
+    assert client.get_json("https://api.example.org/small") == {"ok": 1}
+    response = requests.Response()
+    response.headers["Content-Length"] = str(10**12)
+    response.raw = _Unread()
+    with pytest.raises(http_mod.AnswerTooLarge):
+        http_mod._read_capped(response, 10_000)  # refused on the header: not one byte read
+
+
+class _Unread:
+    def read(self, *args: Any, **kwargs: Any) -> bytes:
+        raise AssertionError("the body was read")
+
+    stream = read
+
+    def close(self) -> None:
+        pass
 
 
 def test_http_client_errors_are_not_retried_and_explain(web: Web) -> None:

@@ -196,3 +196,23 @@ def test_latex_logos_keep_their_names():
     # pylatexenc drops \LaTeX and \TeX; a title "A study of \LaTeX" lost its last word
     assert decode_latex("On \\LaTeX\\ and \\TeX{} with \\BibTeX, \\LaTeXe") == "On LaTeX and TeX with BibTeX, LaTeX2e"
     assert decode_latex("$\\alpha$ in \\LaTeX") == "$\\alpha$ in LaTeX"
+
+
+@pytest.mark.parametrize("command", [
+    "cite", "cite*", "citep", "citet", "citealp", "citealt", "citeauthor", "citeauthor*", "Citeauthor", "Citet",
+    "citeyear", "citeyearpar", "citenum", "nocite", "parencite", "Parencite", "textcite", "Textcite", "autocite",
+    "footcite", "smartcite", "supercite", "fullcite",
+])
+def test_latex_every_citation_command_is_a_citation_not_text(command):
+    """``\\parencite{key}`` and ``\\textcite{key}`` left their keys as words (``\\citet`` gave ``<cit.>`` in a
+    BibTeX abstract); natbib's and biblatex's forms are all citations, with or without notes.
+    """
+    from graphbuild.ingest.fields import clean_text
+    from graphbuild.ingest.latex import CITATION
+
+    for cite in (f"\\{command}{{hu2021lora}}", f"\\{command}[see][p.~3]{{hu2021lora, dettmers2023}}"):
+        text = f"We adapt GPT-3~{cite} with low-rank updates."
+        assert CITATION.search(text).group() == f"~{cite}"
+        assert clean_text(text) == "We adapt GPT-3 with low-rank updates."  # how readers and `related` read text
+        assert decode_latex(text) == "We adapt GPT-3 with low-rank updates."  # a BibTeX field
+    assert clean_text("as \\parencites[see][]{a}{b} show") == "as show"  # biblatex's multi-citation form

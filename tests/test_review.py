@@ -134,6 +134,42 @@ def test_review_cli_apply_and_dismiss_in_bulk(demo_ws, capsys):
     assert "[E800] no open suggestion" in capsys.readouterr().err
 
 
+def test_review_cli_accepted_rejects_export_their_names_to_the_thesaurus(demo_ws, tmp_path, capsys):
+    """The operations name entities by id; the thesaurus had ``entity:…`` where VOSviewer wants the label."""
+    from graphbuild.cli import main
+
+    capsys.readouterr()
+    assert main(["review", "-w", str(demo_ws), "--json", "--limit", "100"]) == 0
+    picked = [s["id"] for s in json.loads(capsys.readouterr().out) if s["operation"]["op"] == "reject"][:2]
+    assert len(picked) == 2 and main(["review", "-w", str(demo_ws), "--apply", *picked]) == 0
+    ops = read_curation(demo_ws / "curation.jsonl")
+    assert all(op.entity.startswith("entity:") and op.entity_name for op in ops)
+    expected = "label\treplace by\n" + "".join(f"{op.entity_name}\t\n" for op in ops)
+    out = tmp_path / "thesaurus.txt"
+    assert main(["curate", "export-thesaurus", str(out), "-w", str(demo_ws)]) == 0
+    assert out.read_text(encoding="utf-8") == expected and "entity:" not in expected
+    # a curation file written before the names were kept still loads; the papers' extractions name its ids
+    (demo_ws / "curation.jsonl").write_text("".join(
+        json.dumps({k: v for k, v in op.to_dict().items() if k != "entity_name"}) + "\n" for op in ops))
+    assert [op.entity_name for op in read_curation(demo_ws / "curation.jsonl")] == [None, None]
+    assert main(["curate", "export-thesaurus", str(out), "-w", str(demo_ws)]) == 0
+    assert out.read_text(encoding="utf-8").lower() == expected.lower()
+
+
+def test_review_accepted_merge_exports_both_names_to_the_thesaurus(tmp_path):
+    from dataclasses import replace
+
+    from graphbuild.thesaurus import export_thesaurus
+
+    merge = next(s for s in suggest(_graph()) if s.op.op == "merge" and s.op.entity == "entity:naturalquestion")
+    assert (merge.op.entity_name, merge.op.into, merge.op.into_name) == \
+        ("Natural Question", "entity:naturalquestions", "Natural Questions")
+    cur, out = tmp_path / "curation.jsonl", tmp_path / "thesaurus.txt"
+    cur.write_text(replace(merge.op, suggestion=merge.id).to_line() + "\n", encoding="utf-8")
+    assert export_thesaurus(cur, out) == 1
+    assert out.read_text(encoding="utf-8") == "label\treplace by\nNatural Question\tNatural Questions\n"
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (apt-get install tmux)")
 def test_review_cli_asks_on_a_terminal(demo_ws):
     from graphbuild.review import decided_suggestions

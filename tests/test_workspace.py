@@ -702,3 +702,23 @@ def test_workspace_names_too_long_for_the_system_are_one_error_line_in_the_pytho
     with pytest.raises(InputError, match="gazetteer not found"):
         Workspace(tmp_path / "ws", Settings(gazetteer=str(tmp_path / ("g" * 300 + ".jsonl")))).build(
             [str(SOURCES / "corpus.jsonl")], progress=False, overview=False)
+
+
+def test_fsutil_path_kind_reads_a_name_too_long_as_nothing_or_as_the_callers_error(tmp_path):
+    from graphbuild.errors import InputError
+    from graphbuild.fsutil import path_kind
+
+    (tmp_path / "f.txt").write_text("x", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    os.symlink(tmp_path / "gone", tmp_path / "dangling")
+    assert [path_kind(tmp_path / n) for n in ("", "f.txt", "pipe", "dangling", "none", "f.txt/under")] == \
+        ["dir", "file", "other", None, None, None]
+    long = tmp_path / ("a" * 300)
+    assert path_kind(long) is None  # Path.exists and Path.is_dir raise OSError here
+
+    def cannot(exc: OSError) -> InputError:
+        return InputError(long, None, f"cannot look it up: {exc.strerror}")
+
+    with pytest.raises(InputError, match=r"a{300}: cannot look it up: File name too long$"):
+        path_kind(long, cannot)
+    assert path_kind(tmp_path / "none", cannot) is None and path_kind(tmp_path / "f.txt/under", cannot) is None

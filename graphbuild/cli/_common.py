@@ -68,34 +68,60 @@ def _workspace(args: argparse.Namespace):
     return Workspace(settings.workspace, settings)
 
 
-_KINDS = ("str", "int", "float", "bool", "list")
+_SCALARS = ("str", "int", "float", "bool")
+_KINDS = (*_SCALARS, "list", *(f"list[{k}]" for k in _SCALARS))
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
 def _typed(name: str, kind: str, text: str) -> Any:
-    """``text`` as a value of ``kind`` (one of :data:`_KINDS`); QueryError naming the parameter otherwise."""
+    """``text`` as a value of ``kind`` (one of :data:`_KINDS`); QueryError naming the parameter otherwise.
+
+    ``list`` is ``a,b,c`` (strings) or a JSON array (its own types); ``list[int]`` and the other ``list[TYPE]``
+    read each element as ``TYPE`` does, in either form.
+    """
     try:
-        if kind == "str":
-            return text
-        if kind == "int":
-            return int(text)
-        if kind == "float":
-            return float(text)
-        if kind == "bool":
-            if text.strip().lower() in _TRUE | _FALSE:
-                return text.strip().lower() in _TRUE
-            raise ValueError(text)
+        if kind in _SCALARS:
+            return _scalar(kind, text)
         value = json.loads(text) if text.lstrip().startswith("[") else [v.strip() for v in text.split(",") if v.strip()]
         if not isinstance(value, list):
             raise ValueError(text)
-        return value
+        element = kind[5:-1]
+        return [_element(element, v) for v in value] if element else value
     except (ValueError, RecursionError) as exc:  # RecursionError: a JSON list nested too deeply to read
         article = "an" if kind == "int" else "a"
         shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "..."  # a value of 5,000 digits
         why = (" (nested too deeply to read)" if isinstance(exc, RecursionError)
                else " (over 4,300 digits)" if "Exceeds the limit" in str(exc) else "")
-        raise QueryError(f"--param {name}:{kind}={shown}: not {article} {kind}{why}"
-                         + ("; write a list as a,b,c or as JSON [1, 2]" if kind == "list" else "")) from None
+        what = f"a list of {kind[5:-1]}" if kind.startswith("list[") else f"{article} {kind}"
+        raise QueryError(f"--param {name}:{kind}={shown}: not {what}{why}"
+                         + ("; write a list as a,b,c or as JSON [1, 2]" if kind.startswith("list") else "")) from None
+
+
+def _scalar(kind: str, text: str) -> Any:
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "bool":
+        if text.strip().lower() in _TRUE | _FALSE:
+            return text.strip().lower() in _TRUE
+        raise ValueError(text)
+    return text
+
+
+def _element(kind: str, value: Any) -> Any:
+    """One element of a ``list[kind]``: text read as the scalar ``kind`` reads it; a JSON value kept when it
+    is of that kind already (an int for ``float`` becomes a float).
+    """
+    if isinstance(value, str):
+        return _scalar(kind, value)
+    if kind == "bool" and isinstance(value, bool):
+        return value
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise ValueError(value)
 
 
 def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) -> dict[str, Any]:
@@ -103,6 +129,8 @@ def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) ->
 
     >>> _params(["id:str=123", "n:int=5", "ok:bool=yes", "ids:list=a,b", "y=2021"], _coerce_adhoc)
     {'id': '123', 'n': 5, 'ok': True, 'ids': ['a', 'b'], 'y': 2021}
+    >>> _params(["ys:list[int]=2017, 2018", "xs:list[float]=[1, 2.5]", "ys2:list=2017,2018", "ys3:list=[2017]"])
+    {'ys': [2017, 2018], 'xs': [1.0, 2.5], 'ys2': ['2017', '2018'], 'ys3': [2017]}
     """
     out: dict[str, Any] = {}
     for pair in pairs or ():

@@ -126,12 +126,13 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
 
 def cmd_thesaurus(args: argparse.Namespace) -> int:
     """Run ``graphbuild curate thesaurus-import`` / ``thesaurus-export`` (VOSviewer thesaurus files)."""
-    from ..thesaurus import export_thesaurus, import_thesaurus
+    from ..thesaurus import export_thesaurus, import_thesaurus, names_in_extractions
 
     ws = _workspace(args)
     if args.curate_op == "export-thesaurus":
         _output_file(args.file, "the thesaurus file")
-        rows = export_thesaurus(ws.curation_file, args.file)
+        rows = export_thesaurus(ws.curation_file, args.file, names=lambda ids: names_in_extractions(
+            (cached.extraction for cached in ws.extractions().values()), ids))
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
     with ws.lock("curate import-thesaurus", wait=args.wait):  # no other writer between the append and the rebuild

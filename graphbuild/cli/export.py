@@ -25,5 +25,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     ex = sub.add_parser("export", parents=[common], help="export the graph for other tools")
     ex.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "neo4j-csv"])
     ex.add_argument("directory", help="output folder; for graphml, gexf and json also a file name "
-                    "ending in .graphml, .gexf or .json")
+                    "ending in that format's suffix (.graphml, .gexf or .json); a name ending in another "
+                    "format's suffix is refused")
     ex.set_defaults(func=cmd_export)

@@ -63,8 +63,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     q.add_argument("cypher", nargs="?", help="a Cypher query")
     q.add_argument("--name", help="run a named query from the library")
     q.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
-                   help="query parameter (repeatable); TYPE is str, int, float, bool or list "
-                        "(a,b,c or JSON); untyped numbers become numbers")
+                   help="query parameter (repeatable); TYPE is str, int, float, bool, list (a,b,c gives "
+                        "strings, JSON [2017, 2018] keeps its types) or list[TYPE] (each element read as TYPE: "
+                        "y:list[int]=2017,2018); untyped numbers become numbers")
     q.add_argument("--format", choices=["table", "json", "csv"], default="table",
                    help="table (default; a node shown by its name), json, or csv (lists, nodes and "
                         "relationships as JSON cells; text starting with = + - @ gets a leading ' so that a "

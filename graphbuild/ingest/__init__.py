@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import arguments
 from ..errors import InputError
+from ..fsutil import path_kind
 from ..records import Paper
 from .checks import guarded, id_conflicts
 from .fields import cannot_read, read_input_bytes
@@ -121,16 +122,13 @@ def _sniff(fmt: Format, head: str) -> bool:
 def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputError]:
     """The records of one file, each checked by :func:`~graphbuild.ingest.checks.check_paper`."""
     path = Path(path)
-    try:
-        found = path.exists()
-    except OSError as exc:  # a name too long for the system
-        raise cannot_read(path, exc) from None
-    if not found:
+    kind = path_kind(path, lambda exc: cannot_read(path, exc))  # a name too long for the system
+    if kind is None:
         raise missing_input(path)
-    if path.is_dir():
+    if kind == "dir":
         raise folder_without_inputs(path, "graphbuild reads", [*reader_extensions(), "each also gzipped"],
                                     "name its files, with --format when their names do not tell the format")
-    if format is None and not path.is_file():
+    if format is None and kind != "file":
         # a pipe (``<(cat x.jsonl)``, /dev/stdin) can be read once: sniffing it would leave nothing to read
         raise InputError(path, None, "is not a regular file (a pipe or a device), which can be read only once; "
                                      "pass --format (--input-format on `graphbuild extract`) to name its format, "
@@ -226,7 +224,7 @@ def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None 
     known = tuple(reader_extensions(gzipped=True) if extensions is None else extensions)
     for raw in paths:
         path = Path(raw)
-        folder = os.path.isdir(path)  # not Path.is_dir, which raises for a name too long (the reader says so)
+        folder = path_kind(path) == "dir"  # a name too long is no folder (the reader says what it is)
         if folder and _is_workspace(path):
             yield InputError(path, None, "is a graphbuild workspace, not a folder of papers; name it with -w "
                                          "to add to it, or name the files it was built from")

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
+from .latex import CITATION
 from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "is_surname", "read_text", "cannot_read",
@@ -61,9 +62,6 @@ _MIN_YEAR, _MAX_YEAR = 1000, 2999
 _WHOLE_DECIMAL = re.compile(r"^(\d+)\.0+$")
 
 
-#: a citation or reference, with natbib's optional notes (``\citep[see][p.~3]{key}``, ``\citeauthor*{key}``)
-_LATEX_CITE = re.compile(r"~?\\(?:cite(?:[pt]|author|year|alp|alt)?\*?|[Cc]ite[pt]|ref|eqref|autoref|cref|Cref)"
-                         r"(?:\[[^\]]*\]){0,2}\{[^{}]*\}")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|emph|textsc|textrm|mathrm|mathbf|text|underline)\{([^{}]*)\}")
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 
@@ -97,8 +95,8 @@ def clean_text(value: Any) -> str:
 
     >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
     'we propose FMLP-Rec, reaching 85%'
-    >>> clean_text(r"as in~\citep[see][p.~3]{lora} and \citeauthor*{qlora}")
-    'as in and'
+    >>> clean_text(r"as in~\citep[see][p.~3]{lora} and \citeauthor*{qlora}, \parencite{x} or \Textcite{y}")
+    'as in and , or'
     >>> clean_text("<jats:p>We train <jats:italic>RetiNet</jats:italic> on H<sub>2</sub>O &amp; air.</jats:p>")
     'We train RetiNet on H2O & air.'
     >>> clean_text("<p>For a <b, c>.</p>")
@@ -108,7 +106,7 @@ def clean_text(value: Any) -> str:
         return ""
     text = _drop_markup(str(value))
     if "\\" in text:
-        text = _LATEX_CITE.sub("", text)
+        text = CITATION.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
             text = _LATEX_STYLE.sub(r"\1", text)
         text = _LATEX_ESCAPE.sub(r"\1", text)

@@ -10,7 +10,9 @@ output equals pylatexenc's on what the table covers, with deliberate
 exceptions: an unescaped ``%`` or ``&`` is kept as the character (pylatexenc
 reads ``%`` as a comment and drops the rest of the line, and ``&`` as an
 alignment tab), because BibTeX values are not LaTeX source lines; and the TeX
-logos (``\LaTeX``, ``\TeX``, ``\BibTeX`` …) give their names, which pylatexenc drops.
+logos (``\LaTeX``, ``\TeX``, ``\BibTeX`` …) give their names, which pylatexenc drops; and a citation or
+cross-reference (:data:`CITATION`: natbib's ``\citet``, ``\citeauthor``, biblatex's ``\parencite``,
+``\textcite`` …) is no text, where pylatexenc gives ``<cit.>`` for some and the keys for others.
 """
 
 from __future__ import annotations
@@ -20,8 +22,16 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["VERBATIM_FIELDS", "decode_field", "decode_latex", "decode_verbatim", "needs_decoding", "slow_decode",
-           "FastLatexMiddleware"]
+__all__ = ["CITATION", "VERBATIM_FIELDS", "decode_field", "decode_latex", "decode_verbatim", "needs_decoding",
+           "slow_decode", "FastLatexMiddleware"]
+
+#: A citation or cross-reference, whose keys are no text, with the tie before it: every command with ``cite``
+#: in its name (``\cite``, natbib's ``\citep``/``\citet``/``\citealp``/``\citeauthor``/``\Citet``,
+#: biblatex's ``\parencite``/``\textcite``/``\autocite``/``\footcite`` and their multi-citation forms such as
+#: ``\parencites{a}{b}``), starred or not, with up to two optional notes before each key group
+#: (``\citep[see][p.~3]{key}``); and ``\ref``, ``\eqref``, ``\autoref``, ``\cref``, ``\Cref``.
+CITATION = re.compile(r"~?\\(?:[A-Za-z]*[Cc]ite[a-z]*\*?(?:(?:\[[^\]]*\]){0,2}\{[^{}]*\})+"
+                      r"|(?:ref|eqref|autoref|cref|Cref)(?:\[[^\]]*\]){0,2}\{[^{}]*\})")
 
 #: Accents written with a symbol: ``\"o``, ``\'{e}``.
 _SYMBOL_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303",
@@ -159,7 +169,7 @@ def decode_latex(text: str) -> str:
     if not needs_decoding(text):
         return text
     if "\\" in text:  # pylatexenc drops the logos: "A study of \LaTeX" would lose its last word
-        text = _LOGO.sub(lambda m: _LOGOS[m.group(1)], text)
+        text = _LOGO.sub(lambda m: _LOGOS[m.group(1)], CITATION.sub("", text))
     out = _TOKEN.sub(_replace, text)
     if "\\" in out:  # something the table does not know: decode the original the slow way
         return slow_decode(text)
