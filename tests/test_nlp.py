@@ -315,12 +315,17 @@ def test_pipeline_markup_and_typography_hide_no_name():
         ("We evaluate ＢＥＲＴ on ＧＬＵＥ and Low-Rank Adaptation（LoRA）.", {"BERT", "GLUE", "LoRA"}),
         ("We compare with Mistral-\n7B and Gemma on\nMMLU.", {"Mistral-7B", "MMLU"}),
         ("We use S4\u2014a state space model\u2014on the LRA benchmark.", {"S4"}),
+        # every citation command is blanked, its keys never read as names
+        ("As \\textcite{ZorbNet2021} and \\Citet{Qarm22} show, QuokkaNet beats RoBERTa \\parencite[p.~3]{KeyNet}"
+         " on GLUE \\parencites{AlphaKey}{BetaKey}.", {"QuokkaNet", "RoBERTa", "GLUE"}),
     ]
     for text, expected in cases:
         assert len(clean_text(text)) == len(text)  # offsets into the input stay valid
         found = extract_text(text, title="Probe")
         names = {e.name for e in found.entities}
         assert expected <= names, (text, names)
+        assert not names & {"ZorbNet2021", "Qarm22", "KeyNet", "AlphaKey", "BetaKey"}, names
+        assert not any(key in clean_text(text) for key in ("ZorbNet2021", "Qarm22", "KeyNet", "AlphaKey", "BetaKey"))
         assert not any("\\" in m or "{" in m or "\u2014" in m for e in found.entities for m in e.mentions), found
     ext = extract_text("We fine-tune \\textbf{QuokkaNet} today.", title="Probe")
     (quokka,) = [e for e in ext.entities if e.name == "QuokkaNet"]

@@ -342,7 +342,8 @@ class GazetteerComponent:
                 for s, e, sibling in elided_siblings(self.gazetteer, text, *bounds):
                     if (s, e) not in seen:
                         seen.add((s, e))
-                        elided = Candidate(s, e, text[s:e], "gazetteer", key=sibling.key, type=sibling.type, strong=True)
+                        elided = Candidate(s, e, text[s:e], "gazetteer", key=sibling.key, type=sibling.type,
+                                           strong=True)
                         elided.vote(sibling.type, self.vote)
                         out.append(elided)
         return doc

@@ -28,8 +28,11 @@ _STYLED = re.compile(
     r"textcolor\{[A-Za-z]+\})\{([^{}\n]*)\}")
 #: a group styled by a declaration: ``{\bf FooNet}``, ``{\em FooNet}``
 _DECLARED = re.compile(r"\{\\(?:bf|em|it|sc|tt|rm|sf|sl|bfseries|itshape|scshape|ttfamily)\s+([^{}\n]*)\}")
-#: a citation or reference, whose keys are no text: ``\cite{vaswani2017}``, ``\citep[p.~3]{x, y}``
-_CITATION = re.compile(r"\\(?:cite[a-z]*|ref|eqref|cref|Cref|footnote|label)\*?(?:\[[^\]\n]*\])*\{[^{}\n]*\}")
+#: a citation or reference, whose keys are no text: ``\cite{vaswani2017}``, ``\citep[p.~3]{x, y}``, every
+#: command with "cite" in its name (natbib's ``\Citet``, biblatex's ``\parencite``, ``\textcite``, the
+#: multi-cites ``\parencites{a}{b}``), ``\ref`` and its kin, ``\footnote`` and ``\label``
+_CITATION = re.compile(r"\\(?:[A-Za-z]*[Cc]ite[a-z]*\*?(?:(?:\[[^\]\n]*\]){0,2}\{[^{}\n]*\})+"
+                       r"|(?:ref|eqref|autoref|cref|Cref|footnote|label)\*?(?:\[[^\]\n]*\])*\{[^{}\n]*\})")
 #: LaTeX's non-breaking space between words: ``Transformer~\cite``, ``Table~2``
 _TIE = re.compile(r"(?<=[^\s~])~(?=[\\(A-Za-z0-9])")
 #: a Greek letter in math mode, the whole formula: ``$\beta$``, ``$\mathrm{\pi}$``
