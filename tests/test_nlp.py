@@ -189,6 +189,19 @@ def test_typing_from_context_for_unknown_names(nlp):
     assert "MLX" not in found  # a tool, not an artifact
 
 
+def test_typing_appositive_after_a_short_form_in_parentheses():
+    from graphbuild.nlp.entity_types import context_votes
+
+    text = "We collect FlorpText (FTX), a new dataset of captioned images."
+    for name in ("FlorpText", "FTX"):  # the long form before the parenthesis, the short form inside it
+        start = text.index(name)
+        assert context_votes(text, start, start + len(name), 0, len(text)) == {"Dataset": 2.0}, name
+    # a parenthesis holding a sentence's worth of words is no short form: no vote reaches across it
+    text = "We train FlorpNet (which runs on any accelerator we could find), a new dataset follows."
+    start = text.index("FlorpNet")
+    assert context_votes(text, start, start + 8, 0, len(text)) == {}
+
+
 def test_decide_keeps_every_listed_name(nlp):
     found = ents(nlp, "We compare pruning strategies, such as MAG, SNAP, and GRASPX, across budgets.")
     assert {"MAG", "SNAP", "GRASPX"} <= set(found)

@@ -78,7 +78,10 @@ _BEFORE = re.compile(
     r"especially|particularly|specifically|of|with)\s+)?(?:the\s+|a\s+|an\s+|our\s+)?(?:\(e\.g\.,?\s*)?)$"
 )
 _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-z][\w-]*)")
-_APPOSITIVE = re.compile(r"^\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
+#: "X, a new benchmark"; also past the parenthesis around a short form ("WebNet (WN), a new dataset")
+#: or that closes after it ("(WN), a new dataset" for WN)
+_APPOSITIVE = re.compile(r"^(?:\s*\([^()\n]{1,30}\))?\)?\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+"
+                         r"(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_WORDS = tuple(f"{PROPOSAL_VERBS}|{NAMING_VERBS}".split("|"))
 _PROPOSAL_PAREN = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,80}}\($")
 _PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,60}}$")
