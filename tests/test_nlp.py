@@ -202,6 +202,22 @@ def test_typing_appositive_after_a_short_form_in_parentheses():
     assert context_votes(text, start, start + 8, 0, len(text)) == {}
 
 
+def test_typing_joins_two_models_side_by_side_but_not_a_model_and_its_own_variant():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.entity_types import _merge_adjacent_models
+
+    def known(text, start, key):
+        return Candidate(start, start + len(key and text), text, "gazetteer", key=key, votes={"Model": 3.0})
+
+    text = "We scale the Vision Transformer ViT-L/14 and the Megatron GPT 8.3B."
+    a, b = text.index("Vision Transformer"), text.index("ViT-L/14")
+    c, d = text.index("Megatron"), text.index("GPT")
+    cands = [known("Vision Transformer", a, "vit"), known("ViT-L/14", b, "vitl14"),
+             known("Megatron", c, "megatron"), known("GPT", d, "gpt")]
+    joined = [x.text for x in _merge_adjacent_models(text, cands, 0, 1.0) if x.source == "joined"]
+    assert joined == ["Megatron GPT 8.3B"]  # ViT-L/14 is a Vision Transformer, not a third model beside it
+
+
 def test_decide_keeps_every_listed_name(nlp):
     found = ents(nlp, "We compare pruning strategies, such as MAG, SNAP, and GRASPX, across budgets.")
     assert {"MAG", "SNAP", "GRASPX"} <= set(found)

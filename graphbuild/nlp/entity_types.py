@@ -398,6 +398,13 @@ _NOT_PREFIX = {"Table", "Figure", "Section", "Both", "Using", "With", "From", "U
 _SIZE_AFTER = re.compile(r"^ (\d+(?:\.\d+)?[BM])\b")
 
 
+def _same_family(a: Candidate, b: Candidate) -> bool:
+    """Whether two known names written side by side are one thing and its variant ("the Vision Transformer
+    ViT-L/14": keys ``vit`` and ``vitl14``), which name the variant, not a third model.
+    """
+    return bool(a.key and b.key and (b.key.startswith(a.key) or a.key.startswith(b.key)))
+
+
 def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int, min_model: float) -> list[Candidate]:
     """Propose names written as one ("Megatron GPT 8.3B": two model names and a size) as
     ``joined`` candidates beside their parts; the decision model chooses between them.
@@ -416,7 +423,8 @@ def _merge_adjacent_models(text: str, cands: list[Candidate], title_end: int, mi
             out.append(Candidate(start, c.end, text[start:c.end], "joined", strong=True, votes=dict(c.votes),
                                  sentence=c.sentence, proposed=c.proposed, sources=("joined",)))
         if (prev is not None and text[prev.end:c.start] == " " and _model_like(prev) and _model_like(c)
-                and prev.source in ("gazetteer", "shape") and c.source in ("gazetteer", "shape")):
+                and prev.source in ("gazetteer", "shape") and c.source in ("gazetteer", "shape")
+                and not _same_family(prev, c)):
             end = c.end
             m = _SIZE_AFTER.match(text[c.end:])
             if m:
