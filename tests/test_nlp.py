@@ -207,7 +207,7 @@ def test_typing_joins_two_models_side_by_side_but_not_a_model_and_its_own_varian
     from graphbuild.nlp.entity_types import _merge_adjacent_models
 
     def known(text, start, key):
-        return Candidate(start, start + len(key and text), text, "gazetteer", key=key, votes={"Model": 3.0})
+        return Candidate(start, start + len(text), text, "gazetteer", key=key, votes={"Model": 3.0})
 
     text = "We scale the Vision Transformer ViT-L/14 and the Megatron GPT 8.3B."
     a, b = text.index("Vision Transformer"), text.index("ViT-L/14")
