@@ -189,13 +189,18 @@ def test_typing_from_context_for_unknown_names(nlp):
     assert "MLX" not in found  # a tool, not an artifact
 
 
-def test_typing_appositive_after_a_short_form_in_parentheses():
+def test_typing_appositive_after_a_short_form_in_parentheses_and_collecting_verbs():
     from graphbuild.nlp.entity_types import context_votes
 
-    text = "We collect FlorpText (FTX), a new dataset of captioned images."
+    text = "We describe FlorpText (FTX), a new dataset of captioned images."
     for name in ("FlorpText", "FTX"):  # the long form before the parenthesis, the short form inside it
         start = text.index(name)
         assert context_votes(text, start, start + len(name), 0, len(text)) == {"Dataset": 2.0}, name
+    # the verbs that make a collection of data vote for a dataset
+    text = "We curate FlorpSet-9M, 9 million web images, and collect the QuillBank corpus."
+    for name in ("FlorpSet-9M", "QuillBank"):
+        start = text.index(name)
+        assert context_votes(text, start, start + len(name), 0, len(text)).get("Dataset", 0) > 0, name
     # a parenthesis holding a sentence's worth of words is no short form: no vote reaches across it
     text = "We train FlorpNet (which runs on any accelerator we could find), a new dataset follows."
     start = text.index("FlorpNet")

@@ -88,6 +88,9 @@ _PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]
 _PROPOSAL_BEFORE = re.compile(
     rf"{word_alternation(PROPOSAL_VERBS + '|' + NAMING_VERBS)}[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
+#: the verbs with which a paper makes a collection of data: "we curate LVD-142M", "we collect X"
+_COLLECTED = re.compile(r"\b(?:curat|collect|crawl|scrap|annotat|gather)(?:e|es|ed|ing|s)?\s+"
+                        r"(?:(?:a|the|our|new)\s+)*$")
 _SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
@@ -219,6 +222,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
+        votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
+    if _COLLECTED.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
     # both end in "<digit or %> " or "<B or M> ": the character before the final white space
     core = before.rstrip()
