@@ -121,6 +121,20 @@ def test_pages_browser_explorer_shows_hostile_names_as_text_within_the_window(dr
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
 
 
+def test_pages_browser_explorer_kind_of_any_name_can_be_hidden(driver, tmp_path):  # noqa: F811
+    G = small_graph()  # a graph of one's own, from Python: its entity types are any text
+    kind = "Odd\nKind\\\"]'<b>"
+    G.nodes[E["LoRA"]]["type"] = kind
+    page = render_html(select_subgraph(G), tmp_path / "graph.html")
+    _open(driver, page)
+    shown = driver.execute_script("return graphbuild.nodes.length")
+    driver.execute_script("Array.from(document.querySelectorAll('input.gb-kind')).pop().click()")  # threw
+    assert driver.execute_script("return graphbuild.nodes.get({filter: n => !n.hidden}).length") == shown - 1
+    assert driver.execute_script("return graphbuild.setKindVisible(arguments[0], true)", kind) == shown
+    assert driver.execute_script("return Array.from(document.querySelectorAll('input.gb-kind')).pop().checked")
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 @pytest.mark.parametrize("papers", [0, 1, "no entities"])
 def test_pages_browser_pages_of_tiny_graphs_load_and_say_so(driver, tmp_path, papers):  # noqa: F811
     if papers == "no entities":
