@@ -359,6 +359,20 @@ def read_manifest(gen: Path | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def graph_file_matches(gen: Path | None, digest: str) -> bool:
+    """Whether ``gen/graph.json`` is the graph of SHA-256 ``digest`` byte for byte (a damaged file is not)."""
+    if gen is None:
+        return False
+    sha = hashlib.sha256()
+    try:
+        with open(gen / "graph.json", "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                sha.update(block)
+    except OSError:
+        return False
+    return sha.hexdigest() == digest
+
+
 def pause(point: str) -> None:
     """Test hook: with ``GRAPHBUILD_TEST_PAUSE_AT=point``, say so on stderr and sleep (to be killed)."""
     if os.environ.get(PAUSE_ENV) == point:

@@ -49,7 +49,7 @@ import networkx as nx
 
 from .errors import InputError
 from .graph import graph_digest, graph_stats, graph_to_tables
-from .records import Paper
+from .records import Extraction, Paper
 from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
 
@@ -96,10 +96,9 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     Raises
     ------
     InputError
-        When the folder is not a Spark build's output or a table lacks a column.
+        When the folder is not a Spark build's output, a table is no Parquet table or lacks a column,
+        a node id is not text or is given twice, or a relationship names no node.
     """
-    import pyarrow.parquet as pq
-
     folder = Path(folder)
     manifest = folder / "manifest.json"
     try:
@@ -113,22 +112,60 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     if meta.get("format") != FORMAT:
         raise InputError(manifest, None, f"format {meta.get('format')!r} is not {FORMAT!r}")
     left_out = (meta.get("not_produced") or {}).get("columns") or {}
+    if not isinstance(left_out, dict):
+        raise InputError(manifest, None, f"not_produced.columns is a JSON {type(left_out).__name__}, not an object")
     tables = GraphTables(nodes={}, rels={})
+    table_of: dict[str, str] = {}  # node id -> the table holding it
     for group, names in (("nodes", NODE_TABLES), ("rels", REL_TABLES)):
         for name in names:
             path = folder / group / name
             columns = list(NODE_TABLES[name]) if group == "nodes" else ["from", "to", *REL_TABLES[name][2]]
             rows: list[dict[str, Any]] = []
             if path.is_dir():
-                table = pq.read_table(path)
+                table = _read_table(path)
                 missing = [c for c in columns if c not in table.column_names]
-                if set(missing) - set(left_out.get(name, ())):
+                if set(missing) - set(left_out.get(name) or ()):
                     raise InputError(path, None, f"table lacks column(s) {', '.join(missing)}")
                 rows = table.select([c for c in columns if c not in missing]).to_pylist()
                 for row in rows:
                     row.update(dict.fromkeys(missing))
+                _check_ids(path, name, rows, table_of, group == "nodes")
             (tables.nodes if group == "nodes" else tables.rels)[name] = rows
     return tables
+
+
+def _read_table(path: Path, **options: Any) -> Any:
+    """``pyarrow.parquet.read_table(path)``; a file that is no Parquet table is an :class:`InputError`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        raise InputError(path, None, "missing: the output's manifest names it")
+    try:
+        return pq.read_table(path, **options)
+    except (pa.ArrowException, OSError) as exc:  # ArrowInvalid is a ValueError, a damaged file an OSError
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: BaseException) -> InputError:
+    detail = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+    return InputError(path, None, f"not a readable Parquet table: {detail}")
+
+
+def _check_ids(path: Path, name: str, rows: list[dict[str, Any]], table_of: dict[str, str], nodes: bool) -> None:
+    """Node ids are text, once in the whole output; a relationship joins two of them (else a row error)."""
+    for n, row in enumerate(rows, 1):
+        if nodes:
+            node = row["id"]
+            if not isinstance(node, str) or not node:
+                raise InputError(path, None, f"row {n}: the id {node!r} is not a non-empty text")
+            if node in table_of:
+                raise InputError(path, None, f"row {n}: the id {node!r} is also a node of {table_of[node]}")
+            table_of[node] = name
+            continue
+        for end in ("from", "to"):
+            if not isinstance(row[end], str) or row[end] not in table_of:
+                raise InputError(path, None, f"row {n}: {end} {row[end]!r} names no node of the output")
 
 
 def write_parquet_tables(tables: GraphTables, folder: str | os.PathLike) -> None:
@@ -177,7 +214,8 @@ def tables_to_graph(tables: GraphTables) -> nx.MultiDiGraph:
     authors: dict[str, list[tuple[int, str]]] = {}
     names = {row["id"]: row["name"] for row in tables.nodes.get("Author", [])}
     for row in tables.rels.get("AUTHORED", []):
-        authors.setdefault(row["to"], []).append((row["position"], names.get(row["from"], "")))
+        position = row["position"] if isinstance(row["position"], int) else 1 << 62  # unknown: last
+        authors.setdefault(row["to"], []).append((position, names.get(row["from"], "")))
     for label, columns in NODE_TABLES.items():
         lists = [c for c, kind in columns.items() if kind.endswith("[]")]
         for row in tables.nodes.get(label, []):
@@ -263,22 +301,48 @@ def _corpus_manifest(folder: Path) -> dict[str, Any] | None:
 
 def read_corpus_papers(folder: Path) -> list[Paper]:
     """The merged corpus papers of a Spark build's output, in a single build's order (``corpus/papers``)."""
-    import pyarrow.parquet as pq
+    path = folder / CORPUS / "papers"
+    table = _read_table(path, columns=["order", "paper"]).sort_by("order")
+    papers = []
+    for n, text in enumerate(table.column("paper").to_pylist(), 1):
+        try:
+            papers.append(Paper.from_dict(_json_object(text)))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise InputError(path, None, f"row {n} (by order): not a paper record: {exc}") from None
+    return papers
 
-    table = pq.read_table(folder / CORPUS / "papers", columns=["order", "paper"]).sort_by("order")
-    return [Paper.from_dict(json.loads(text)) for text in table.column("paper").to_pylist()]
+
+def _json_object(text: Any) -> dict[str, Any]:
+    """The JSON object ``text`` holds (ValueError when it holds none)."""
+    value = json.loads(text) if isinstance(text, str) else None
+    if not isinstance(value, dict):
+        raise ValueError(f"a JSON object is expected, not {text if text is None else type(value).__name__}")
+    return value
 
 
 def read_extraction_lines(folder: Path, batch_rows: int = 10_000) -> Iterator[str]:
     """The lines of ``extractions.jsonl`` from a Spark build's ``corpus/extractions``, a batch of rows at a time."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     for part in sorted((folder / CORPUS / "extractions").glob("*.parquet")):
-        for batch in pq.ParquetFile(part).iter_batches(batch_size=batch_rows,
-                                                       columns=["paper_id", "fingerprint", "extraction"]):
-            for pid, key, text in zip(*(batch.column(c).to_pylist() for c in range(3)), strict=True):
-                yield (f'{{"paper_id": {json.dumps(pid, ensure_ascii=False)}, "fingerprint": {json.dumps(key)}, '
-                       f'"extraction": {text}}}\n')
+        row = 0
+        try:
+            batches = pq.ParquetFile(part).iter_batches(batch_size=batch_rows,
+                                                        columns=["paper_id", "fingerprint", "extraction"])
+            for batch in batches:
+                for pid, key, text in zip(*(batch.column(c).to_pylist() for c in range(3)), strict=True):
+                    row += 1
+                    if not isinstance(pid, str) or not isinstance(key, str):
+                        raise ValueError(f"paper_id {pid!r} and fingerprint {key!r} must be text")
+                    # written into the generation as it is: a line a later build could not read never goes in
+                    Extraction.from_dict(_json_object(text))
+                    yield (f'{{"paper_id": {json.dumps(pid, ensure_ascii=False)}, "fingerprint": {json.dumps(key)}, '
+                           f'"extraction": {text}}}\n')
+        except (pa.ArrowException, OSError) as exc:
+            raise _unreadable(part, exc) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise InputError(part, None, f"row {row}: not an extraction record: {exc}") from None
 
 
 def neo4j_import_files(G: nx.MultiDiGraph, out_dir: Path) -> list[str]:

@@ -73,8 +73,18 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]], numeric: Iterab
     return f'<table class="rp-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def _name(text: object) -> str:
+    """A name from the data, escaped and isolated: a right-to-left mark in it cannot reorder what follows."""
+    return f"<bdi>{esc(text)}</bdi>"
+
+
+def _isolated(text: object) -> str:
+    """``text`` between first-strong isolate marks, for SVG text where no ``<bdi>`` can go."""
+    return f"\u2068{text}\u2069"
+
+
 def _link(href: str | None, text: str) -> str:
-    return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
+    return f'<a href="{esc(href)}">{_name(text)}</a>' if href else _name(text)
 
 
 def _edge_counts(G: nx.MultiDiGraph) -> Counter[str]:
@@ -149,8 +159,8 @@ def trends_sections(summary: Mapping[str, Any], *, multiples: int = 24, explorer
     index = {p: i for i, p in enumerate(periods)}
     for b in summary["bursts"]:
         by_id.setdefault(b["id"], []).append((index[b["start"]], index[b["end"]]))
-    charts = [small_multiple(f"{e['name']} ({e['papers']})", periods, e["share"], bursts=by_id.get(e["id"], ()))
-              for e in summary["entities"][:multiples]]
+    charts = [small_multiple(f"{_isolated(e['name'])} ({e['papers']})", periods, e["share"],
+                             bursts=by_id.get(e["id"], ())) for e in summary["entities"][:multiples]]
     if charts:
         body = '<div class="rp-multiples">' + "".join(charts) + "</div>"
     else:
@@ -221,7 +231,7 @@ def leaderboard_section(G: nx.MultiDiGraph) -> Section:
                        "result sentences are extracted.</p>")
     parts = []
     for board in boards:
-        parts.append(f'<h3>{esc(board["dataset"])} <small>{esc(board["metric"])}, '
+        parts.append(f'<h3>{_name(board["dataset"])} <small>{_name(board["metric"])}, '
                      f'{board["results"]:,} result(s)</small></h3>')
         parts.append(_table(
             ["model", "value", "paper", "year", "evidence"],

@@ -176,21 +176,18 @@ class Workspace:
         """The papers of the live generation (reference stubs included)."""
         if self.current is None:
             return []
-        return self._read_live(lambda gen: [Paper.from_dict(json.loads(line))
-                                            for line in _lines(gen / "papers.jsonl")])
+        return self._read_live(lambda gen: [paper for _, paper in _records(gen / "papers.jsonl", Paper.from_dict)])
 
     def extractions(self) -> dict[str, CachedExtraction]:
         """The extraction cache: paper id -> extraction with the key it was made for."""
         if self.current is None:
             return {}
 
+        def cached(data: dict[str, Any]) -> tuple[str, CachedExtraction]:
+            return data["paper_id"], CachedExtraction(data["fingerprint"], Extraction.from_dict(data["extraction"]))
+
         def read(gen: Path) -> dict[str, CachedExtraction]:
-            out = {}
-            for line in _lines(gen / "extractions.jsonl"):
-                data = json.loads(line)
-                out[data["paper_id"]] = CachedExtraction(data["fingerprint"],
-                                                         Extraction.from_dict(data["extraction"]))
-            return out
+            return dict(pair for _, pair in _records(gen / "extractions.jsonl", cached))
 
         return self._read_live(read)
 
@@ -198,7 +195,7 @@ class Workspace:
         """The live graph (loaded once per generation)."""
         gen = self._require()
         if self._graph is None or self._graph_gen != gen.name:
-            self._graph = self._read_live(lambda g: load_graph(g / "graph.json"))
+            self._graph = self._read_live(lambda g: _read_file(g / "graph.json", load_graph))
             self._graph_gen = gen.name
         return self._graph
 
@@ -209,7 +206,7 @@ class Workspace:
 
     def manifest(self) -> dict[str, Any]:
         """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
-        return self._read_live(lambda gen: json.loads((gen / "manifest.json").read_text(encoding="utf-8")))
+        return self._read_live(lambda gen: _read_file(gen / "manifest.json", _manifest_of))
 
     def stats(self) -> dict[str, Any]:
         """Counts of nodes and edges of the live graph."""
@@ -331,7 +328,7 @@ class Workspace:
             live_manifest = generations.read_manifest(live) if live is not None else {}
             curated = curation_digest(curation)  # an edited curation file makes a new generation
             report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
-                (digest, curated)
+                (digest, curated) or not generations.graph_file_matches(live, digest)  # a damaged one is replaced
             selection = None
             if overview if overview is not None else self.settings.overview:
                 selection = _overview_selection(G, self.settings.max_nodes)
@@ -556,10 +553,44 @@ def _remove_if_unused(path: Path) -> None:
             shutil.rmtree(path)
 
 
-def _lines(path: Path) -> Iterator[str]:
+#: what a damaged file of the live generation raises as it is read back
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def _damaged(path: Path, line: int | None, exc: BaseException) -> WorkspaceError:
+    """A file of the live generation that cannot be read back; how to get a readable one."""
+    where = f"{path}:{line}" if line else str(path)
+    detail = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+    if path.name in ("graph.json", "manifest.json"):  # a build writes them again from the papers
+        hint = f"run `graphbuild build -w {path.parent.parent}` to write it again"
+    else:
+        hint = "the workspace cannot be read back: build its input files again into a new workspace"
+    return WorkspaceError(f"{where}: the live generation is damaged ({type(exc).__name__}: {detail}); {hint}")
+
+
+def _read_file(path: Path, read: Callable[[Path], Any]) -> Any:
+    try:
+        return read(path)
+    except _DAMAGE as exc:
+        raise _damaged(path, None, exc) from None
+
+
+def _manifest_of(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise TypeError(f"a JSON {type(data).__name__}, not an object")
+    return data
+
+
+def _records(path: Path, parse: Callable[[dict[str, Any]], Any]) -> Iterator[tuple[int, Any]]:
+    """``(line, parse(record))`` for each JSON line of ``path`` (none when it is missing)."""
     if not path.exists():
         return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield line
+    n = 0
+    try:
+        with open(path, "rb") as fh:  # decoded line by line, so that bytes that are no UTF-8 have a line
+            for n, line in enumerate(fh, 1):  # noqa: B007 - n names the line in the message
+                if line.strip():
+                    yield n, parse(json.loads(line.decode("utf-8")))
+    except _DAMAGE as exc:  # UnicodeDecodeError too: a ValueError
+        raise _damaged(path, n or None, exc) from None

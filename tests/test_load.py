@@ -205,3 +205,90 @@ def test_spark_command_without_pyspark_says_how_to_install(monkeypatch, tmp_path
     err = capsys.readouterr().err.strip()
     assert err.startswith("graphbuild: error: [E700]") and "pip install 'graphbuild[spark]'" in err
     assert len(err.splitlines()) == 1
+
+
+# -- hostile Spark outputs: one coded line naming the table (and row), never a traceback, nothing made live
+
+def _small_output(root: Path) -> Path:
+    from graph_fixture import small_graph
+
+    write_parquet_tables(graph_to_tables(small_graph()), root / "out")
+    return root / "out"
+
+
+def _rewrite(path: Path, edit) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    edit(rows)
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), next(path.glob("*.parquet")))
+
+
+def _with_corpus(out: Path, paper: object, extraction: object) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    meta = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": "fp"}}))
+    if paper is None:  # the manifest names a corpus the output lacks
+        return
+    for name, row in (("papers", {"order": 0, "paper": paper}),
+                      ("extractions", {"paper_id": "P1", "fingerprint": "fp", "extraction": extraction})):
+        (out / "corpus" / name).mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist([row]), out / "corpus" / name / "part-0.parquet")
+
+
+def _set(key, value, at=0):
+    def edit(rows):
+        rows[at][key] = value
+    return edit
+
+
+@pytest.mark.parametrize(("case", "where", "message"), [
+    (lambda out: (next((out / "nodes" / "Paper").glob("*.parquet"))).write_bytes(b"not parquet"),
+     "nodes/Paper", "not a readable Parquet table"),  # was an ArrowInvalid traceback
+    (lambda out: _rewrite(out / "nodes" / "Paper", _set("id", "")), "nodes/Paper", "row 1: the id '' is not"),
+    (lambda out: _rewrite(out / "nodes" / "Paper", _set("id", "P1", 1)), "nodes/Paper",
+     "row 2: the id 'P1' is also a node of Paper"),  # was KeyError: 'label'
+    (lambda out: _rewrite(out / "rels" / "CITES", _set("from", None)), "rels/CITES",
+     "row 1: from None names no node"),  # was ValueError: None cannot be a node
+    (lambda out: _rewrite(out / "rels" / "CITES", _set("to", "nowhere")), "rels/CITES",
+     "row 1: to 'nowhere' names no node"),  # was KeyError: 'label'
+    (lambda out: _with_corpus(out, None, None), "corpus/papers", "missing"),  # was FileNotFoundError
+    (lambda out: _with_corpus(out, "{not json", "{}"), "corpus/papers", "row 1 (by order): not a paper record"),
+    (lambda out: _with_corpus(out, '"text"', "{}"), "corpus/papers", "a JSON object is expected, not str"),
+    (lambda out: _with_corpus(out, json.dumps({"id": "P1", "title": "T"}), "{not json"),
+     "corpus/extractions/part-0.parquet", "row 1: not an extraction record"),
+    (lambda out: _with_corpus(out, json.dumps({"id": "P1", "title": "T"}), None),
+     "corpus/extractions/part-0.parquet", "row 1: not an extraction record"),
+])
+def test_load_hostile_output_is_one_coded_line_and_nothing_is_made_live(tmp_path, capsys, case, where, message):
+    out = _small_output(tmp_path)
+    case(out)
+    ws = tmp_path / "ws"
+    assert main(["load", str(out), "-w", str(ws)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"graphbuild: error: [E100] {out / where}: ") and message in err, err
+    assert err.count("\n") == 1
+    assert not Workspace(ws).exists() and not list(ws.glob(".gen-*"))
+
+
+def test_load_extraction_a_later_build_could_not_read_is_refused(tmp_path, capsys):
+    """It was written into the generation as it came and made live: every later build then failed
+    with a JSONDecodeError traceback."""
+    out = _small_output(tmp_path)
+    _with_corpus(out, json.dumps({"id": "P1", "title": "T"}), '{"paper_id": "P1"}')
+    assert main(["load", str(out), "-w", str(tmp_path / "ws")]) == 1
+    assert "row 1: not an extraction record" in capsys.readouterr().err
+
+
+def test_load_authors_without_a_position_come_last_in_their_paper(tmp_path):
+    out = _small_output(tmp_path)
+    def first_of_p1_unknown(rows):
+        next(r for r in rows if r["to"] == "P1" and r["position"] == 0)["position"] = None
+
+    _rewrite(out / "rels" / "AUTHORED", first_of_p1_unknown)  # sorting None beside 1 was a TypeError
+    G = tables_to_graph(read_parquet_tables(out))
+    assert G.nodes["P1"]["authors"] == ["Yelong Shen", "Edward Hu"]

@@ -184,8 +184,9 @@
 
   function setKindVisible(kind, visible) {
     if (visible) { delete state.hiddenKinds[kind]; } else { state.hiddenKinds[kind] = true; }
-    var box = document.querySelector('input.gb-kind[value="' + kind.replace(/["\\]/g, "") + '"]');
-    if (box) { box.checked = !!visible; }
+    Array.prototype.forEach.call(document.querySelectorAll("input.gb-kind"), function (box) {
+      if (box.value === kind) { box.checked = !!visible; }  // compared, not put in a selector: any text goes
+    });
     return applyFilters();
   }
 

@@ -221,6 +221,11 @@ def cmd_review(args: argparse.Namespace) -> int:
         ops = _ask(suggestions)
     if ops:
         with ws.lock("review", wait=args.wait):
+            # another review may have decided some of them while this one waited for the lock
+            late = sorted(decided_suggestions(read_curation(ws.curation_file)) & {op.suggestion for op in ops})
+            if late:
+                raise CurationError(f"suggestion {', '.join(late)} was decided meanwhile in {ws.curation_file} "
+                                    "(by another command); nothing written: run `graphbuild review` again")
             append_operation(ws.curation_file, *ops)
             accepted = sum(op.op != "dismiss" for op in ops)
             print(f"{ws.curation_file}: {accepted} accepted, {len(ops) - accepted} dismissed")

@@ -49,6 +49,7 @@ from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover, swap_in
+from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
 
 __all__ = [
@@ -223,8 +224,9 @@ class EmbeddedStore:
     def _run(self, conn: Any, cypher: str, params: dict[str, Any] | None = None) -> Any:
         try:
             result = conn.execute(cypher, params or {})
-        except RuntimeError as exc:  # its first line: a parser error goes on with the query and a caret,
-            # which on one escaped error line read as noise ("\n ^^^^")
+        except (RuntimeError, ValueError) as exc:  # its first line: a parser error goes on with the query
+            # and a caret, which on one escaped error line read as noise ("\n ^^^^"); a parameter it cannot
+            # convert is a ValueError (bindable() refuses the ones known)
             raise QueryError((str(exc).strip() or repr(exc)).splitlines()[0]) from None
         if isinstance(result, list):  # several statements: close all but the last
             for extra in result[:-1]:
@@ -249,6 +251,7 @@ class EmbeddedStore:
         """
         check_query(cypher, write=write)
         check_parameters(cypher, params)
+        params = bindable(params)
         clause = find_write_clause(cypher)
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")

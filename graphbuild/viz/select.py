@@ -251,7 +251,8 @@ def _around_focus(G: nx.MultiDiGraph, focus: str, hops: int, allowed: set[str] |
         allowed.add(focus_id)
     dist = _ball(G, focus_id, hops, allowed)
     name = G.nodes[focus_id].get("name") or G.nodes[focus_id].get("title") or focus_id
-    reasons.append(f"{hops} hop{'s' if hops != 1 else ''} around {name} ({focus_id})")
+    # isolated (U+2068 ... U+2069): a right-to-left mark in the name cannot reorder the text after it
+    reasons.append(f"{hops} hop{'s' if hops != 1 else ''} around \u2068{name}\u2069 (\u2068{focus_id}\u2069)")
     return focus_id, dist
 
 

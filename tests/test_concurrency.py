@@ -1,0 +1,90 @@
+"""Writers beside a build: a command queued behind the workspace lock (``--wait``) must look again at
+what it decided once it holds the lock, and a reader killed half-way leaves nothing the next one trips on."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graphbuild.curation import read_curation
+from graphbuild.resources import data_path
+from graphbuild.workspace import Workspace
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _until_idle(proc: subprocess.Popen, timeout: float = 180.0) -> None:
+    """Wait until ``proc`` has used no CPU for a second: it is polling for the lock."""
+    deadline = time.monotonic() + timeout
+    last, since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        ticks = _cpu_ticks(proc.pid)
+        if ticks != last:
+            last, since = ticks, time.monotonic()
+        elif time.monotonic() - since > 1.0:
+            return
+        time.sleep(0.1)
+    pytest.fail("the queued command never settled to wait for the lock")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    ws = tmp_path_factory.mktemp("concurrency") / "ws"
+    Workspace(ws).build([str(data_path("demo") / "papers.jsonl")], progress=False, overview=False)
+    return ws
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc")
+def test_concurrency_review_queued_behind_a_writer_does_not_decide_a_suggestion_twice(demo):
+    listed = subprocess.run([sys.executable, "-m", "graphbuild", "review", "-w", str(demo), "--json"],
+                            capture_output=True, text=True, check=True)
+    suggestion = json.loads(listed.stdout)[0]
+    ws = Workspace(demo)
+    with ws.lock("build"):  # a writer still running
+        queued = subprocess.Popen([sys.executable, "-m", "graphbuild", "review", "-w", str(demo), "--apply",
+                                   suggestion["id"], "--wait"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True)
+        _until_idle(queued)  # it found the suggestion open and waits for the lock
+        # meanwhile the writer (another `review --apply` of the same id) decides it
+        with open(ws.curation_file, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({**suggestion["operation"], "suggestion": suggestion["id"]}) + "\n")
+    out, err = queued.communicate(timeout=300)
+    assert queued.returncode == 1, (out, err)
+    assert err.startswith("graphbuild: error: [E") and err.count("\n") == 1
+    assert f"suggestion {suggestion['id']} was decided meanwhile" in err and "nothing written" in err
+    assert [op.suggestion for op in read_curation(ws.curation_file)] == [suggestion["id"]]  # it was appended twice
+
+
+@pytest.mark.slow
+def test_concurrency_related_killed_while_a_build_holds_the_lock_leaves_a_working_workspace(demo, tmp_path):
+    ws = Workspace(demo)
+    paper = ws.papers()[0].id
+    with ws.lock("build"):  # readers never wait for writers
+        proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "related", "-w", str(demo), "--json", paper],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)  # somewhere in loading the graph or building its index
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        answered = subprocess.run([sys.executable, "-m", "graphbuild", "related", "-w", str(demo), "--json", paper],
+                                  capture_output=True, text=True)
+    assert answered.returncode == 0, answered.stderr
+    assert json.loads(answered.stdout)
+    live = ws.current
+    assert live is not None and (live / "related" / "index.json").is_file()
+    exported = subprocess.run([sys.executable, "-m", "graphbuild", "export", "-w", str(demo), "--format", "json",
+                               str(tmp_path / "graph.json")], capture_output=True, text=True)
+    assert exported.returncode == 0, exported.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]  # no temporary folder left beside it
+    assert os.path.getsize(tmp_path / "graph.json") > 0

@@ -1,0 +1,81 @@
+"""A live generation damaged on disk (a truncated file, an edited line): every command reading it
+says which file and line in one coded line, and where a build can write the file again, it does."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.workspace import Workspace
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    ws = tmp_path_factory.mktemp("damage") / "ws"
+    Workspace(ws).build([str(SOURCES / "corpus.jsonl")], progress=False, overview=False)
+    return ws
+
+
+@pytest.fixture
+def ws(built, tmp_path) -> Path:
+    copy = tmp_path / "ws"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def _live(ws: Path) -> Path:
+    return ws / (ws / "CURRENT").read_text().strip()
+
+
+def _truncate(path: Path) -> str:
+    path.write_bytes(path.read_bytes()[:200])
+    return path.name
+
+
+def _append(path: Path, line: bytes) -> str:
+    """Add ``line`` at the end of ``path``; returns ``name:line`` of it."""
+    text = path.read_bytes()
+    path.write_bytes(text + line + b"\n")
+    return f"{path.name}:{len(text.splitlines()) + 1}"
+
+
+@pytest.mark.parametrize(("damage", "commands"), [
+    (lambda gen: _truncate(gen / "graph.json"), [["stats"], ["viz", "-o", "{tmp}/v.html"],
+                                                 ["report", "-o", "{tmp}/r.html"]]),  # JSONDecodeError
+    (lambda gen: (gen / "manifest.json").write_text("[1]\n") and "manifest.json", [["stats"]]),  # AttributeError
+    (lambda gen: _append(gen / "papers.jsonl", b"{not json"), [["build"]]),  # JSONDecodeError
+    (lambda gen: _append(gen / "extractions.jsonl", b'{"paper_id": "x"}'), [["build"]]),  # KeyError
+    (lambda gen: _append(gen / "papers.jsonl", b'{"id": "\xff"}'), [["build"]]),  # UnicodeDecodeError
+])
+def test_workspace_damage_is_one_coded_line_naming_the_file(ws, tmp_path, damage, commands):
+    where = damage(_live(ws))
+    for argv in commands:
+        code, _, err = _cli(*[a.format(tmp=tmp_path) for a in argv], "-w", str(ws))
+        last = err.splitlines()[-1]
+        assert code == 1, (argv, err)
+        assert last.startswith(f"graphbuild: error: [E400] {_live(ws) / where}: the live generation is damaged (")
+        assert "Traceback" not in err
+
+
+def test_workspace_damage_graph_file_is_written_again_by_the_next_build(ws):
+    _truncate(_live(ws) / "graph.json")
+    code, _, err = _cli("stats", "-w", str(ws))
+    assert code == 1 and "`graphbuild build -w" in err
+    code, _, err = _cli("build", "-w", str(ws), "--no-overview")
+    assert code == 0, err
+    code, out, err = _cli("stats", "-w", str(ws))  # the build kept the damaged generation as unchanged
+    assert code == 0, err
