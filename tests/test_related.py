@@ -282,6 +282,30 @@ def test_related_index_of_another_format_or_garbage_is_rebuilt_not_trusted(index
     assert RelatedIndex.load(tmp_path / "missing") is None
 
 
+def test_related_index_json_of_the_wrong_kind_is_rebuilt_and_a_killed_writers_leftovers_go(index, tmp_path):
+    import subprocess
+    import sys
+
+    folder = index.save(tmp_path / "related")
+    meta = json.loads((folder / "index.json").read_text())
+    for wrong in ([meta], "index", 4, None):  # valid JSON, but no object
+        (folder / "index.json").write_text(json.dumps(wrong))
+        assert RelatedIndex.load(folder) is None
+    # a writer killed between its renames left its copies; a process of that number no longer runs
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    for left in (f".related.tmp-{dead}", f".related.old-{dead}"):
+        (tmp_path / left).mkdir()
+        (tmp_path / left / "index.npz").write_bytes(b"half")
+    index.save(folder)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["related"]
+    assert RelatedIndex.load(folder) is not None
+    # a workspace's index is not written into a generation that a concurrent build removed
+    with pytest.raises(FileNotFoundError):
+        index.save(tmp_path / "gen-9" / "related", parents=False)
+    assert not (tmp_path / "gen-9").exists()
+
+
 class _Payload:
     """Unpickling this writes a file: the proof that a pickle was opened."""
 

@@ -87,8 +87,12 @@ class RelatedIndex:
                    authors=AuthorSignal.index(corpus), time=TimeSignal.index(corpus),
                    config=config, nlp=dict(nlp or {}), dense=dense)
 
-    def save(self, folder: str | Path) -> Path:
-        """Write the index as ``index.npz`` + ``index.json`` into ``folder`` (replaced whole)."""
+    def save(self, folder: str | Path, *, parents: bool = True) -> Path:
+        """Write the index as ``index.npz`` + ``index.json`` into ``folder`` (replaced whole).
+
+        With ``parents=False`` the folder's parent must exist (``FileNotFoundError`` otherwise): a
+        workspace's index is never written into a generation a concurrent build has removed.
+        """
         arrays: dict[str, np.ndarray] = {}
         meta: dict[str, Any] = {"config": self.config.to_dict(), "nlp": self.nlp,
                                 "corpus": store.dump_part(self.corpus, "corpus", arrays)}
@@ -96,6 +100,8 @@ class RelatedIndex:
         if self.dense is not None:
             meta["dense"] = store.dump_part(self.dense, "dense", arrays)
         folder = Path(folder)
+        if parents:
+            folder.parent.mkdir(parents=True, exist_ok=True)
         store.write_folder(folder, arrays, meta)
         return folder
 

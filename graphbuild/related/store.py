@@ -71,11 +71,39 @@ def load_part(cls: type[T], prefix: str, meta: dict[str, Any], arrays: Any, **sh
     return cls(**values)
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (one of another user counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Remove the temporary and old copies of ``folder`` that a killed writer left beside it
+    (``.NAME.tmp-PID``, ``.NAME.old-PID`` of a process that no longer runs).
+    """
+    for prefix in (f".{folder.name}.tmp-", f".{folder.name}.old-"):
+        for left in folder.parent.glob(prefix + "*"):
+            pid = left.name[len(prefix):]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                shutil.rmtree(left, ignore_errors=True)
+
+
 def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
-    """Write ``index.npz`` and ``index.json`` into ``folder``, replacing it whole (never half-written)."""
+    """Write ``index.npz`` and ``index.json`` into ``folder``, replacing it whole (never half-written).
+
+    The folder's parent must exist: an index is never written into a generation a concurrent
+    build has just removed (``FileNotFoundError`` instead, which callers treat as "not stored").
+    What a killed writer left beside the folder is cleared first.
+    """
     tmp = folder.with_name(f".{folder.name}.tmp-{os.getpid()}")
+    _clear_leftovers(folder)
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    tmp.mkdir()
     try:
         columns: dict[str, Any] = arrays  # numpy's stubs read the first ** key as savez(allow_pickle=...)
         np.savez(tmp / "index.npz", **columns)
@@ -95,7 +123,7 @@ def read_folder(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]] | 
     """``(meta, arrays)`` of a stored index, or None when absent, damaged or of another format."""
     try:
         meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             return None
         with open(folder / "index.npz", "rb") as handle, np.load(handle, allow_pickle=False) as stored:
             arrays = {name: stored[name] for name in stored.files}

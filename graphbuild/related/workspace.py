@@ -47,7 +47,7 @@ def workspace_related_index(root: Path, generation: Path, graph: Callable[[], nx
                             model=dense_model)
     index = RelatedIndex.from_graph(G, nlp=nlp, dense=dense)
     try:
-        index.save(folder)
+        index.save(folder, parents=False)
     except OSError:
-        pass  # a read-only workspace still answers, uncached
+        pass  # a read-only workspace still answers, uncached; so does one whose generation a build removed
     return index
