@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "ed99fb6f69ef90169dfc1fddccc6d877b968e4941437a507786893fa4cd7d8e4"
+DEMO_SHA256 = "602a09cfed084684699c07bda1a8de74fc3fb1f521c8afd71852ca5dd0cb0e62"
 SHARED_50_SHA256 = "c0e2fd8e17f90ae231ddb3d6f8d12158b08f7210ae9b9fb190fe3c15673672ef"
 
 
