@@ -1,7 +1,8 @@
 """Corpus-level resolution: one entity per thing across all papers.
 
 Per-paper entities are merged when they share a canonical gazetteer name or a
-surface form (case, hyphen and space variants agree by :func:`name_key`).
+surface form (case, hyphen and space variants agree by :func:`name_key`; a
+head noun's plural and short form by :func:`~graphbuild.nlp.features.head_form_key`).
 Short acronyms (four characters or fewer) are ambiguous across papers
 (``SAM``), so they only merge entities of the same type. Versions and sizes
 get a ``family``: ``Llama-3.1-8B`` -> ``Llama``.
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 
 from networkx.utils import UnionFind
 
+from .nlp.abbreviations import acronym_singular
+from .nlp.features import head_form_key
 from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import family_name
 from .records import ROLES, Entity, EntityMention, Extraction, Link, entity_id, name_key
@@ -42,8 +45,11 @@ def _group_mentions(mentions: list[EntityMention]) -> list[list[int]]:
     """Indices of mentions that name the same thing, each group sorted, groups by first member.
 
     Mentions join when they share a name key (their canonical name, name or
-    any surface form); a short key joins only mentions of the same type
-    unless the mention carries a gazetteer canonical name.
+    any surface form) or the key of a name whose head noun is one in another
+    number or short form (:func:`~graphbuild.nlp.features.head_form_key`:
+    "Quokka Nets", "quokka network"), or a plural acronym's singular ("QNs":
+    QN); a short key joins only mentions of the same type unless the mention
+    carries a gazetteer canonical name.
     """
     uf = UnionFind(range(len(mentions)))
     owner: dict[tuple[str, str], int] = {}
@@ -57,6 +63,8 @@ def _group_mentions(mentions: list[EntityMention]) -> list[list[int]]:
 
     for i, em in enumerate(mentions):
         keys = {key_of(em.canonical or em.name)} | {key_of(m) for m in em.mentions}
+        keys |= {"head:" + head for m in (em.name, *em.mentions) if (head := head_form_key(m))}
+        keys |= {key_of(one) for m in em.mentions if (one := acronym_singular(m))}
         for key in keys:
             if key:
                 bucket = (key, em.type if _short(key) and not em.canonical else "")

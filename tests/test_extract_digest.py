@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "74b77273f22b83e15fd7f99a200fe1e4e2f0d275a5ba81a9087420b7ace66f91"
-SHARED_50_SHA256 = "e4a16e1f0d03c33709b5a102aef0236da184dd4af3cdb0287ee894c4d032bd41"
+DEMO_SHA256 = "602a09cfed084684699c07bda1a8de74fc3fb1f521c8afd71852ca5dd0cb0e62"
+SHARED_50_SHA256 = "c0e2fd8e17f90ae231ddb3d6f8d12158b08f7210ae9b9fb190fe3c15673672ef"
 
 
 @pytest.fixture(scope="module")

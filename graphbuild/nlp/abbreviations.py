@@ -26,7 +26,7 @@ from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
-           "is_short_form", "make_abbreviations"]
+           "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +260,34 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                                                   long, lstart, lstart + len(long)))
                     break
     return pairs
+
+
+def singular_short_form(short: str, long: str) -> str | None:
+    """The singular of a plural short form that its plural long form explains ("GAT" of "graph
+    attention networks (GATs)"), else ``None``: only a lower-case "s" after a capital or a digit
+    goes, so that a capital "S" of the name stays ("Koala Dataset Series (KQADS)").
+
+    >>> singular_short_form("GATs", "graph attention networks"), singular_short_form("NeRFs", "Neural Fields")
+    ('GAT', 'NeRF')
+    >>> singular_short_form("KQADS", "Koala QA Dataset Series"), singular_short_form("PKs", "Possum kernel")
+    (None, None)
+    """
+    head = long.split()[-1].lower() if long.split() else ""
+    if not head.endswith("s") or head.endswith(("ss", "us", "is")):
+        return None
+    return acronym_singular(short)
+
+
+def acronym_singular(form: str) -> str | None:
+    """``form`` without a plural's lower-case "s" after a capital or a digit ("GAT" of "GATs", "PK2"
+    of "PK2s"), else ``None`` ("KQADS", "Ms", "Quokkas").
+
+    >>> acronym_singular("GATs"), acronym_singular("PK2s"), acronym_singular("KQADS"), acronym_singular("Ms")
+    ('GAT', 'PK2', None, None)
+    """
+    if len(form) < 3 or form[-1] != "s" or not (form[-2].isupper() or form[-2].isdigit()):
+        return None
+    return form[:-1]
 
 
 # ---------------------------------------------------------------- component

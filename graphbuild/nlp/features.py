@@ -36,8 +36,8 @@ from .gazetteer import form_key, variant_key
 from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
-__all__ = ["group_candidates", "candidate_features", "entity_features", "Grouping", "CorpusStats",
-           "corpus_stats"]
+__all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
+           "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
 
@@ -195,7 +195,8 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
 
     Forms join when their name keys and numbers agree (``OPT-1.3B`` is not
     ``OPT-13B``), when one is the other's plural or possessive (``BERTs``,
-    ``BERT's``; not ``ViT-S``, a size), when the gazetteer maps them to one
+    ``BERT's``; not ``ViT-S``, a size), when their last words are one common noun in another
+    number or short form (:func:`head_form_key`), when the gazetteer maps them to one
     entry, or when an abbreviation pair links them. A whole-title name joins the
     pair whose long form it is but for a plural head ("Proximal Policy
     Optimization Algorithms" and "proximal policy optimization (PPO)").
@@ -214,9 +215,12 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
 
     for i, c in enumerate(cands):
         links = [variant_key(c.text)]  # (OPT-1.3B is not OPT-13B, ViT-S no plural of ViT)
-        if keys[i].endswith("s") and keys[i][:-1] in singular and len(keys[i]) > 3 and c.text.endswith("s") \
-                and c.text[-2:-1] not in " -_":
+        if keys[i].endswith("s") and keys[i][:-1] in singular and c.text.endswith("s") \
+                and c.text[-2:-1] not in " -_" and (len(keys[i]) > 3 or c.text[-2:-1].isupper()):
             links.append(variant_key(c.text[:-2] if c.text[-2:-1] in "'’" else c.text[:-1]))
+        head = head_form_key(c.text)
+        if head:
+            links.append("head:" + head)
         g = gaz_key(c)
         if g:
             links.append("gaz:" + g)
@@ -236,6 +240,52 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     for i in range(len(cands)):
         groups.setdefault(root(i), []).append(i)
     return list(groups.values())
+
+
+#: the common short forms of a name's head noun, as the head they stand for ("Generative Adversarial
+#: Nets" are "generative adversarial networks")
+_HEAD_SHORT_FORMS = {"net": "network", "nets": "networks", "algo": "algorithm", "algos": "algorithms"}
+#: the last word of a name of two words or more, and what is before it (a hyphen joins words too)
+_LAST_WORD = re.compile(r"^(.*\w)[\s\-]+([A-Za-z][a-z]{2,})(?:'s|’s)?$")
+#: endings of a final "s" that is no plural ("loss", "corpus", "analysis", "series")
+_NO_PLURAL = ("ss", "us", "is", "series", "species")
+
+
+@lru_cache(maxsize=200_000)
+def head_form_key(name: str) -> str | None:
+    """The key of a name of two words or more whose last word is a common noun, with that noun
+    singular and in its full form: the plural, the possessive and a short form of the head (``Net``
+    for ``Network``) of one name agree. ``None`` for one word, or a last word that is an acronym or
+    holds a digit (``QuokkaNet-XS``, ``Llama 2``), whose final letters are part of the name.
+
+    >>> head_form_key("Generative Adversarial Nets") == head_form_key("generative adversarial network")
+    True
+    >>> head_form_key("Gaussian Processes") == head_form_key("Gaussian process's")
+    True
+    >>> head_form_key("Koala Dataset Series"), head_form_key("GATs"), head_form_key("Quokka-XS")
+    ('koaladatasetseries', None, None)
+    """
+    m = _LAST_WORD.match(name)
+    if m is None:
+        return None
+    word = m.group(2).lower()
+    return variant_key(f"{m.group(1)} {singular_noun(_HEAD_SHORT_FORMS.get(word, word))}")
+
+
+def singular_noun(word: str) -> str:
+    """The singular of a plural common noun in lower case ("strategies", "processes", "networks");
+    any other word as it is ("loss", "corpus", "series").
+
+    >>> [singular_noun(w) for w in ("strategies", "processes", "networks", "loss", "series")]
+    ['strategy', 'process', 'network', 'loss', 'series']
+    """
+    if word.endswith(_NO_PLURAL):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
 
 
 @lru_cache(maxsize=200_000)

@@ -35,10 +35,11 @@ except ImportError:  # pragma: no cover - a spaCy release that renamed it
 
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
+from .abbreviations import singular_short_form
 from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
-from .features import CorpusStats, corpus_stats
-from .gazetteer import Gazetteer, GazetteerComponent, form_key
+from .features import CorpusStats, corpus_stats, singular_noun
+from .gazetteer import Gazetteer, GazetteerComponent, form_key, variant_key
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -566,10 +567,36 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
     for c in cands:
         if c.entity >= 0:
             groups.setdefault(c.entity, []).append(c)
-    entities = [_entity_from(members, text, sents, gaz) for members in groups.values()]
+    entities = [_entity_from(members, text, sents, gaz) for members in _with_class_nouns(list(groups.values()))]
     entities.sort(key=lambda e: e.start)
     _variants_of_the_paper(entities)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
+
+
+#: a class noun in lower case after a name ("the Wallaby method", "Wallaby models")
+_CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:method|model|framework|approach|algorithm|architecture|"
+                               r"technique|scheme|strategy|module|pipeline|system|family)s?$")
+_LAST_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+$")
+
+
+def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """The decided entities' candidates, with an entity written only as another one and a class noun
+    ("Wallaby method" beside "Wallaby") joined to that one, whose type and name it takes.
+    """
+    owner = {variant_key(c.text): g for g, members in enumerate(groups) for c in members}
+    into: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        bare = {_CLASS_NOUN_AFTER.sub("", c.text) for c in members}
+        if len(bare) != 1 or any(c.text in bare for c in members):
+            continue  # a member without the class noun (a name of its own), or forms of two names
+        h = owner.get(variant_key(bare.pop()), g)
+        if h != g and h not in into:
+            into[g] = h
+    if not into:
+        return groups
+    for g, h in into.items():
+        groups[h] = groups[h] + groups[g]
+    return [members for g, members in enumerate(groups) if g not in into]
 
 
 def _variants_of_the_paper(entities: list[EntityMention]) -> None:
@@ -614,7 +641,13 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
                               or any(m != m.lower() for m in mentions)):
         name = entry.name  # lower-case-only mentions keep their form: a technique family
     elif pair_long and pair_short:
-        name = pair_long[0] if pair_long[0].islower() else pair_short[0]
+        # a lower-case long form names a technique family; a plural pair is named in the singular
+        # ("graph attention networks (GATs)": GAT, which another paper's "GAT" joins)
+        singular = singular_short_form(pair_short[0], pair_long[0])
+        if pair_long[0].islower():
+            name = _LAST_LOWER_WORD.sub(lambda m: singular_noun(m.group()), pair_long[0]) if singular else pair_long[0]
+        else:
+            name = singular or pair_short[0]
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
     type_ = members[0].type or "Method"  # the decision model's type

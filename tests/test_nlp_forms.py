@@ -1,0 +1,118 @@
+"""One thing written in several forms lands on one entity: a head noun's plural and short form
+("Nets" of "networks"), a plural acronym ("QNs"), a name with a class noun after it ("the Wallaby
+method"), within a paper and across papers. Every name here is invented."""
+
+from __future__ import annotations
+
+from graphbuild.nlp.abbreviations import singular_short_form
+from graphbuild.nlp.candidates import Candidate
+from graphbuild.nlp.features import group_candidates, head_form_key
+from graphbuild.nlp.pipeline import extract_text
+from graphbuild.records import EntityMention, Extraction
+from graphbuild.resolve import resolve_entities
+
+
+def _groups(*forms: str | tuple[str, str, int]) -> list[list[str]]:
+    cands = []
+    for i, form in enumerate(forms):
+        text, source, group = form if isinstance(form, tuple) else (form, "shape", -1)
+        cands.append(Candidate(i, i + 1, text, source, group=group))
+    return sorted(sorted(cands[i].text for i in g) for g in group_candidates(cands, lambda c: None))
+
+
+def test_features_head_form_key_plural_and_short_head_agree():
+    assert head_form_key("Quokka Nets") == head_form_key("quokka network") == head_form_key("Quokka-Networks")
+    assert head_form_key("Possum Processes") == head_form_key("possum process's")
+    assert head_form_key("Bilby Strategies") == head_form_key("bilby strategy")
+    # a final "s" that is no plural, an acronym or a digit ends the name as it is written
+    assert head_form_key("Koala Loss") != head_form_key("Koala Los")
+    assert head_form_key("Koala Dataset Series") != head_form_key("Koala Dataset Sery")
+    assert head_form_key("Quokka QNS") is None and head_form_key("Quokka 2s") is None
+    assert head_form_key("Quokkas") is None  # one word: the plural rule of the grouping decides
+
+
+def test_grouping_joins_a_head_short_form_and_a_short_plural():
+    # the title's "Nets", the defined long form and its plural acronym, the acronym alone ("QN's")
+    assert _groups("Quokka Nets", ("quokka networks", "abbrev-long", 0), ("QNs", "abbrev-short", 0), "QN",
+                   "Wombat") == [["QN", "QNs", "Quokka Nets", "quokka networks"], ["Wombat"]]
+
+
+def test_grouping_keeps_capital_s_and_sizes_apart():
+    assert _groups("KQADS", "KQAD", "Quokka-S", "Quokka") == [["KQAD"], ["KQADS"], ["Quokka"], ["Quokka-S"]]
+    # a size after the head is part of the name
+    assert _groups("Quokka Net-XS", "Quokka Networks") == [["Quokka Net-XS"], ["Quokka Networks"]]
+
+
+def test_pipeline_joins_a_name_and_its_class_noun():
+    found = {e.name: e for e in extract_text(
+        "We propose Wallaby, a sparse attention method. Wallaby's kernel fuses the softmax. The proposed "
+        "Wallaby method beats Longformer on LRA.", title="Wallaby: Fast Sparse Attention").entities}
+    assert "Wallaby method" not in found and "Wallaby method" in found["Wallaby"].mentions, found
+    assert found["Wallaby"].proposed
+
+
+def test_pipeline_class_noun_join_needs_the_bare_name():
+    from graphbuild.nlp.pipeline import _with_class_nouns
+
+    def cand(text):
+        return Candidate(0, len(text), text, "shape")
+
+    joined = _with_class_nouns([[cand("Wallaby")], [cand("Wallaby method"), cand("Wallaby methods")],
+                                [cand("Bandicoot models")], [cand("Numbat"), cand("Numbat framework")]])
+    assert [[c.text for c in g] for g in joined] == [
+        ["Wallaby", "Wallaby method", "Wallaby methods"], ["Bandicoot models"], ["Numbat", "Numbat framework"]]
+
+
+def test_abbreviations_singular_short_form_only_for_a_plural_long_form():
+    assert singular_short_form("EANs", "Echidna attention networks") == "EAN"
+    assert singular_short_form("PK2s", "possum kernel twos") == "PK2"
+    assert singular_short_form("KQADS", "Koala Question Answering Dataset Series") is None  # capital S
+    assert singular_short_form("EANs", "Echidna attention network") is None  # the long form explains no plural
+    assert singular_short_form("Ms", "mixtures") is None  # too short to be an acronym's plural
+
+
+def test_pipeline_names_a_plural_definition_by_its_singular_acronym():
+    found = {e.name: e for e in extract_text(
+        "Echidna attention networks (EANs) are our new architecture for molecule graphs. An EAN layer mixes "
+        "edge and node messages. We evaluate EANs on the Platypus dataset and compare with GCN.",
+        title="Echidna Attention Networks").entities}
+    assert "EAN" in found and "EANs" not in found, found
+    assert {"EANs", "EAN", "Echidna attention networks"} <= set(found["EAN"].mentions)
+
+
+def test_pipeline_joins_the_title_short_head_and_the_acronym_forms():
+    found = extract_text(
+        "We introduce quokka networks (QNs), a family of sparse routing models. The proposed Quokka Network "
+        "routes each token to two experts. QN's router is trained with a balancing loss.",
+        title="Quokka Nets: Learning Sparse Routers").entities
+    quokka = [e for e in found if {"Quokka Nets", "QNs", "QN", "Quokka Network"} & set(e.mentions)]
+    assert len(quokka) == 1, found
+    # a lower-case long form names the entity (a technique family's form), in the singular
+    assert quokka[0].name == "quokka network" and quokka[0].proposed
+    assert {"Quokka Nets", "quokka networks", "QNs", "Quokka Network", "QN"} <= set(quokka[0].mentions)
+
+
+def test_resolve_joins_a_head_short_form_across_papers():
+    a = Extraction("p:a", "A", [EntityMention("Dingo Nets", "Model", ["Dingo Nets"], proposed=True)])
+    b = Extraction("p:b", "B", [EntityMention("dingo network", "Model", ["dingo network"])])
+    c = Extraction("p:c", "C", [EntityMention("Dingo Net-XS", "Model", ["Dingo Net-XS"])])
+    res = resolve_entities([a, b, c])
+    names = sorted(sorted((e.name, *e.aliases)) for e in res.entities)
+    assert names == [["Dingo Net-XS"], ["Dingo Nets", "dingo network"]], names
+    assert len({link.entity_id for link in res.links if link.paper_id in ("p:a", "p:b")}) == 1
+
+
+def test_pipeline_keeps_a_capital_s_of_a_defined_name():
+    names = {e.name for e in extract_text(
+        "We release the Koala Question Answering Dataset Series (KQADS), four question answering datasets in "
+        "Australian English. Baselines such as BERT fall far behind humans on KQADS.", title="Koala QA").entities}
+    assert "KQADS" in names and "KQAD" not in names, names
+
+
+def test_resolve_joins_a_plural_acronym_and_its_singular_across_papers():
+    a = Extraction("p:a", "A", [EntityMention("quokka network", "Model", ["quokka networks", "QNs"], proposed=True)])
+    b = Extraction("p:b", "B", [EntityMention("QN", "Model", ["QN"])])
+    c = Extraction("p:c", "C", [EntityMention("QNX", "Model", ["QNX"])])
+    res = resolve_entities([a, b, c])
+    assert sorted(sorted((e.name, *e.aliases)) for e in res.entities) == [
+        ["QN", "QNs", "quokka network", "quokka networks"], ["QNX"]]
