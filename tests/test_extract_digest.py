@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "602a09cfed084684699c07bda1a8de74fc3fb1f521c8afd71852ca5dd0cb0e62"
-SHARED_50_SHA256 = "c0e2fd8e17f90ae231ddb3d6f8d12158b08f7210ae9b9fb190fe3c15673672ef"
+DEMO_SHA256 = "d7d9cbbdd06a3342ecefef439e3911d02a8714cfaa219dc2529733c6a00ce250"
+SHARED_50_SHA256 = "8d3e5c256c1a347cde41c4a1da5353dafafe50a949368608b6d77a965b72b681"
 
 
 @pytest.fixture(scope="module")

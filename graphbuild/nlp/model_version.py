@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "f91857361197b892"
+MODEL_DIGEST = "e4234e9737af728b"
