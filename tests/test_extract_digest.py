@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "d7d9cbbdd06a3342ecefef439e3911d02a8714cfaa219dc2529733c6a00ce250"
+DEMO_SHA256 = "0ee240ab81456a185b8d9124fecf3ba657b0c534e467f44093f40850704a1090"
 SHARED_50_SHA256 = "8d3e5c256c1a347cde41c4a1da5353dafafe50a949368608b6d77a965b72b681"
 
 

@@ -116,3 +116,20 @@ def test_resolve_joins_a_plural_acronym_and_its_singular_across_papers():
     res = resolve_entities([a, b, c])
     assert sorted(sorted((e.name, *e.aliases)) for e in res.entities) == [
         ["QN", "QNs", "quokka network", "quokka networks"], ["QNX"]]
+
+
+def test_pipeline_first_word_short_form_joins_the_one_unknown_name_it_opens():
+    # "Switch models" beside "the Switch Transformer": "Switch" is that entity's short form
+    from graphbuild.nlp.pipeline import _with_first_words
+
+    def cand(text, key=None):
+        return Candidate(0, len(text), text, "caprun", key=key)
+
+    # two names open with the word: which one it shortens is unknown
+    groups = [[cand("Numbat")], [cand("Numbat Router")], [cand("Numbat Encoder")]]
+    assert len(_with_first_words(groups)) == 3
+    # a word the gazetteer knows names an entity of its own ("Llama" beside "Llama Guard")
+    groups = [[cand("Llama", key="llama")], [cand("Llama Guard")]]
+    assert len(_with_first_words(groups)) == 2
+    groups = [[cand("Numbat")], [cand("Numbat Router"), cand("NR")]]
+    assert [[c.text for c in g] for g in _with_first_words(groups)] == [["Numbat Router", "NR", "Numbat"]]

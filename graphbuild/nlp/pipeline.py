@@ -567,7 +567,8 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
     for c in cands:
         if c.entity >= 0:
             groups.setdefault(c.entity, []).append(c)
-    entities = [_entity_from(members, text, sents, gaz) for members in _with_class_nouns(list(groups.values()))]
+    entities = [_entity_from(members, text, sents, gaz)
+                for members in _with_first_words(_with_class_nouns(list(groups.values())))]
     entities.sort(key=lambda e: e.start)
     _variants_of_the_paper(entities)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
@@ -592,6 +593,28 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         h = owner.get(variant_key(bare.pop()), g)
         if h != g and h not in into:
             into[g] = h
+    if not into:
+        return groups
+    for g, h in into.items():
+        groups[h] = groups[h] + groups[g]
+    return [members for g, members in enumerate(groups) if g not in into]
+
+
+def _with_first_words(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """The decided entities' candidates, with an entity written only as one capitalised word the
+    gazetteer does not know, which opens exactly one other entity's name of two words or more
+    ("Switch models" beside "the Switch Transformer"), joined to that entity: its short form.
+    """
+    into: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        words = {c.text for c in members}
+        if len(words) != 1 or any(c.key or " " in c.text or not c.text[:1].isupper() for c in members):
+            continue
+        opening = words.pop() + " "
+        owners = {h for h, others in enumerate(groups) if h != g and h not in into
+                  for c in others if c.text.startswith(opening)}
+        if len(owners) == 1:
+            into[g] = owners.pop()
     if not into:
         return groups
     for g, h in into.items():
