@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 
+from ..stores.embedded_folder import pid_alive
+
 __all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT", "UNREADABLE"]
 
 #: what reading a damaged or foreign index can raise (it is then rebuilt, never trusted)
@@ -71,17 +73,6 @@ def load_part(cls: type[T], prefix: str, meta: dict[str, Any], arrays: Any, **sh
     return cls(**values)
 
 
-def _alive(pid: int) -> bool:
-    """Whether a process ``pid`` runs (one of another user counts as running)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def _clear_leftovers(folder: Path) -> None:
     """Remove the temporary and old copies of ``folder`` that a killed writer left beside it
     (``.NAME.tmp-PID``, ``.NAME.old-PID`` of a process that no longer runs).
@@ -89,7 +80,7 @@ def _clear_leftovers(folder: Path) -> None:
     for prefix in (f".{folder.name}.tmp-", f".{folder.name}.old-"):
         for left in folder.parent.glob(prefix + "*"):
             pid = left.name[len(prefix):]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
                 shutil.rmtree(left, ignore_errors=True)
 
 
