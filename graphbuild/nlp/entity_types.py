@@ -223,7 +223,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
-    if _COLLECTED.search(before):
+    if ("curat" in before or "coll" in before or "crawl" in before or "scrap" in before or "annotat" in before
+            or "gather" in before) and _COLLECTED.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
     # both end in "<digit or %> " or "<B or M> ": the character before the final white space
     core = before.rstrip()
