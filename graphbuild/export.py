@@ -148,9 +148,17 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
 _EXPORT_ENTRY = re.compile(r"^(nodes_[A-Za-z0-9_]+\.csv|rels_[A-Za-z0-9_]+\.csv|neo4j-admin-import\.txt|\.export-.+)$")
 
 
+def _working_folder() -> Path | None:
+    try:
+        return Path(os.getcwd())
+    except OSError:  # it was removed
+        return None
+
+
 def _check_export_folder(folder: Path, shown: Path) -> None:
-    """Refuse a destination the neo4j-csv export may not replace whole: a file, the root, or a folder
-    holding anything an export did not write.
+    """Refuse a destination the neo4j-csv export may not replace whole: a file, the root, the current
+    folder (a shell in it would be left in the removed old one), or a folder holding anything an export
+    did not write.
     """
     kind = path_kind(folder)
     if kind is None:
@@ -163,8 +171,9 @@ def _check_export_folder(folder: Path, shown: Path) -> None:
         raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; choose a writable output folder",
                           exc.errno) from None
     foreign = next((name for name in entries if not _EXPORT_ENTRY.match(name)), None)
-    if foreign is not None or not folder.name:
-        what = f"holds {foreign!r}, which a neo4j-csv export did not write" if foreign else "is the root folder"
+    if foreign is not None or not folder.name or folder == _working_folder():
+        what = (f"holds {foreign!r}, which a neo4j-csv export did not write" if foreign
+                else "is the root folder" if not folder.name else "is the current folder")
         raise UsageError(f"{shown} {what}; the export replaces the whole folder: name a new or empty folder, "
                          "or one a neo4j-csv export wrote")
 

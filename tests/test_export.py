@@ -203,7 +203,7 @@ def test_export_of_one_file_clears_what_a_killed_export_left_beside_it(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
 
 
-def test_export_neo4j_csv_into_a_folder_of_other_files_is_refused(tmp_path):
+def test_export_neo4j_csv_into_a_folder_of_other_files_is_refused(tmp_path, monkeypatch):
     """The folder is replaced whole, so a file the export did not write would be lost with it."""
     export_graph(small_graph(), "neo4j-csv", tmp_path / "csv")
     (tmp_path / "csv" / "notes.txt").write_text("mine", encoding="utf-8")
@@ -211,6 +211,11 @@ def test_export_neo4j_csv_into_a_folder_of_other_files_is_refused(tmp_path):
                                          r"write; the export replaces the whole folder: name a new or empty folder"):
         export_graph(small_graph(), "neo4j-csv", tmp_path / "csv")
     assert (tmp_path / "csv" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")  # a shell there would be left in the removed old folder
+    with pytest.raises(UsageError, match=r"^\[E710\] \. is the current folder; the export replaces the whole"):
+        export_graph(small_graph(), "neo4j-csv", Path("."))
+    assert os.listdir(tmp_path / "here") == []
     (tmp_path / "file").write_text("a file", encoding="utf-8")
     with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*file: it is a file, not a folder"):
         export_graph(small_graph(), "neo4j-csv", tmp_path / "file")
