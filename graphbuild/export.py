@@ -1,7 +1,10 @@
 r"""Export the graph to files other tools read: GraphML, GEXF, node-link JSON, Neo4j CSV.
 
-Every file is written to a temporary folder inside ``out_dir`` first and then
-renamed into place, so a reader sees either the previous file or the new one.
+Every file is written to a temporary folder ``.NAME.tmp-PID`` beside its destination first and then renamed
+into place, so a reader sees either the previous file or the new one. The ``neo4j-csv`` folder is replaced
+whole (its files belong together): the temporary folder takes its place in one rename, so a reader never
+sees old and new CSVs mixed; it is refused for a folder holding files other than an earlier export's. What
+a killed export left beside its destination is cleared by the next one.
 
 GraphML and GEXF allow only scalar attributes: lists (``aliases``,
 ``authors``) become one string joined by ``|`` and missing values are left
@@ -40,7 +43,6 @@ import math
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,7 +50,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import OutputError, UsageError
-from .fsutil import path_kind
+from .fsutil import clear_leftovers, path_kind, pause, sibling, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -75,7 +77,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     ----------
     G : the graph from :func:`graphbuild.graph.build_graph` or ``load_graph``.
     fmt : one of :data:`EXPORT_FORMATS`.
-    out_dir : destination folder; files of the same names are replaced. For a format written
+    out_dir : destination folder; files of the same names are replaced (``neo4j-csv``: the folder is
+        replaced whole, and one holding other files than an earlier export's is refused). For a format written
         as one file, a destination ending in its suffix that is no folder (``graph.graphml``,
         ``out/papers.json``) is that file; one ending in another format's suffix that is no folder
         (``x.gexf`` for ``graphml``) is refused.
@@ -84,7 +87,8 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
     ------
     ValueError : ``fmt`` is not a known format.
     OutputError : ``out_dir`` cannot be created or written.
-    UsageError : ``out_dir`` is no folder and ends in the suffix of a format other than ``fmt``.
+    UsageError : ``out_dir`` is no folder and ends in the suffix of a format other than ``fmt``; for
+        ``neo4j-csv``, ``out_dir`` holds files an export did not write.
     """
     writers: dict[str, Callable[[nx.MultiDiGraph, Path], list[str]]] = {
         "graphml": _write_graphml, "gexf": _write_gexf, "json": _write_json, "neo4j-csv": _write_neo4j_csv,
@@ -101,25 +105,77 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
             raise UsageError(f"{out_dir} ends in {suffix}, the suffix of the {other} format, not of {fmt}; "
                              f"name {wanted}")
         one_file, out_dir = out_dir, out_dir.parent
+    write = writers[fmt]
+    if fmt in _ONE_FILE:
+        dest = one_file or out_dir / f"graph{_ONE_FILE[fmt]}"
+        _in_temp_folder(dest, one_file or out_dir, lambda tmp: write(G, tmp),
+                        lambda tmp, names: os.replace(tmp / names[0], dest))
+        return [dest]
+    folder = Path(os.path.realpath(out_dir))  # a link to a folder: replace the folder, not the link
+    _check_export_folder(folder, out_dir)
+    names = _in_temp_folder(folder, out_dir, lambda tmp: write(G, tmp), lambda tmp, _: swap_in_folder(tmp, folder))
+    return [out_dir / name for name in names]
+
+
+def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
+                    place: Callable[[Path, list[str]], None]) -> list[str]:
+    """Write into the temporary folder ``.NAME.tmp-PID`` beside ``dest`` with ``fill`` (which returns the
+    names written), then ``place`` them; returns the names. What a killed export left beside ``dest`` is
+    cleared first; a failure is an :class:`OutputError` naming ``shown``.
+    """
+    tmp = sibling(dest, "tmp")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=out_dir))
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        clear_leftovers(dest)
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
     except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}; "
+        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; "
                           "choose a writable output folder", exc.errno) from None
     try:
-        names = writers[fmt](G, tmp)
-        written = []
-        for name in names:
-            dest = one_file or out_dir / name
-            os.replace(tmp / name, dest)
-            written.append(dest)
-        return written
+        names = fill(tmp)
+        pause("export")
+        place(tmp, names)
+        return names
     except OSError as exc:
         hint = "give a shorter name" if exc.errno == errno.ENAMETOOLONG else "check free space and permissions"
-        raise OutputError(f"cannot write to {one_file or out_dir}: {exc.strerror or exc}; {hint}", exc.errno) from None
+        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; {hint}", exc.errno) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+#: what a neo4j-csv export writes into its folder (and the temporary folders of earlier versions)
+_EXPORT_ENTRY = re.compile(r"^(nodes_[A-Za-z0-9_]+\.csv|rels_[A-Za-z0-9_]+\.csv|neo4j-admin-import\.txt|\.export-.+)$")
+
+
+def _working_folder() -> Path | None:
+    try:
+        return Path(os.getcwd())
+    except OSError:  # it was removed
+        return None
+
+
+def _check_export_folder(folder: Path, shown: Path) -> None:
+    """Refuse a destination the neo4j-csv export may not replace whole: a file, the root, the current
+    folder (a shell in it would be left in the removed old one), or a folder holding anything an export
+    did not write.
+    """
+    kind = path_kind(folder)
+    if kind is None:
+        return
+    if kind != "dir":
+        raise OutputError(f"cannot write to {shown}: it is a file, not a folder; name a folder", errno.ENOTDIR)
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; choose a writable output folder",
+                          exc.errno) from None
+    foreign = next((name for name in entries if not _EXPORT_ENTRY.match(name)), None)
+    if foreign is not None or not folder.name or folder == _working_folder():
+        what = (f"holds {foreign!r}, which a neo4j-csv export did not write" if foreign
+                else "is the root folder" if not folder.name else "is the current folder")
+        raise UsageError(f"{shown} {what}; the export replaces the whole folder: name a new or empty folder, "
+                         "or one a neo4j-csv export wrote")
 
 
 # ---------------------------------------------------------------------------

@@ -4,10 +4,14 @@ what is at a path (without the ``OSError`` that ``Path.exists`` raises for a nam
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import shutil
 import stat
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +19,11 @@ from typing import IO, Any
 
 from .errors import OutputError
 
-__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind"]
+__all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind",
+           "sibling", "clear_leftovers", "swap_in_folder", "pid_alive", "pause"]
 
+#: test hook: a build or an export sleeps at this point (a stage name, "sync", "rename", "export", ...)
+PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
 #: what ``Path.exists`` reads as "nothing there" rather than raising
 _NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 
@@ -127,3 +134,65 @@ def fsync_dir(path: str | os.PathLike) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (one of another user counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def sibling(path: Path, kind: str) -> Path:
+    """The name of this process's ``kind`` (``tmp`` or ``old``) copy of ``path``, beside it: ``.NAME.KIND-PID``."""
+    return path.with_name(f".{path.name}.{kind}-{os.getpid()}")
+
+
+def clear_leftovers(path: Path) -> None:
+    """Remove the temporary and old copies of ``path`` that a killed writer left beside it
+    (``.NAME.tmp-PID``, ``.NAME.old-PID`` of a process that no longer runs; folders or files).
+    """
+    for prefix in (f".{path.name}.tmp-", f".{path.name}.old-"):
+        for left in path.parent.glob(prefix + "*"):
+            pid = left.name[len(prefix):]
+            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+                if left.is_dir() and not left.is_symlink():
+                    shutil.rmtree(left, ignore_errors=True)
+                else:
+                    left.unlink(missing_ok=True)
+
+
+def swap_in_folder(tmp: Path, folder: Path) -> None:
+    """Put the finished folder ``tmp`` in the place of ``folder``, whole.
+
+    A reader sees the old folder, then (for the moment between two renames) none, then the new one: never a
+    mix of their files. The old folder moves aside to ``.NAME.old-PID`` and is removed; a writer killed in
+    between leaves it there for :func:`clear_leftovers` of the next write. When the second rename fails the
+    old folder is moved back.
+    """
+    old = sibling(folder, "old")
+    try:
+        os.replace(folder, old)
+        moved = True
+    except FileNotFoundError:
+        moved = False
+    try:
+        os.replace(tmp, folder)
+    except BaseException:
+        if moved:
+            with contextlib.suppress(OSError):
+                os.replace(old, folder)
+        raise
+    if moved:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def pause(point: str) -> None:
+    """Test hook: with ``GRAPHBUILD_TEST_PAUSE_AT=point``, say so on stderr and sleep (to be killed)."""
+    if os.environ.get(PAUSE_ENV) == point:
+        print(f"graphbuild: test pause at {point}", file=sys.stderr, flush=True)
+        time.sleep(300)

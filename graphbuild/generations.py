@@ -17,8 +17,6 @@ import json
 import os
 import re
 import shutil
-import sys
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -28,7 +26,7 @@ import networkx as nx
 
 from . import stages
 from .errors import OutputError, StoreError, WorkspaceNotWritableError
-from .fsutil import atomic_write_text, fsync_dir, write_chunks
+from .fsutil import atomic_write_text, fsync_dir, pause, write_chunks
 from .graph import graph_columns, graph_json_chunks, graph_to_tables
 from .progress import Progress
 from .records import Paper
@@ -47,8 +45,6 @@ TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
 DB = "db"
 #: the folder of a new generation holding its store's tables as Parquet files until they are loaded
 SPILL = ".store-tables"
-#: test hook: the build sleeps at this point (a stage name, "sync", "checkpoint", "rename", ...)
-PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
 
 
 def generations(root: Path) -> list[Path]:
@@ -371,13 +367,6 @@ def graph_file_matches(gen: Path | None, digest: str) -> bool:
     except OSError:
         return False
     return sha.hexdigest() == digest
-
-
-def pause(point: str) -> None:
-    """Test hook: with ``GRAPHBUILD_TEST_PAUSE_AT=point``, say so on stderr and sleep (to be killed)."""
-    if os.environ.get(PAUSE_ENV) == point:
-        print(f"graphbuild: test pause at {point}", file=sys.stderr, flush=True)
-        time.sleep(300)
 
 
 def paused(progress: Progress) -> Progress:

@@ -13,6 +13,16 @@ Defaults are typed by their spelling: ``20`` is an int, ``0.5`` a float,
 empty string) a string. Parameters reach the database as Cypher parameters,
 never formatted into the text.
 
+A parameter line may end in a check that :func:`bind_params` applies to every
+value given, naming the parameter when it fails (where the database would
+answer in its own words, or silently return no rows)::
+
+    // param: limit = 20; min 0
+    // param: role = ''; one of proposes, uses, evaluates_on, compares_with
+
+``min`` takes a number; ``one of`` takes values spelled like defaults (the
+default is always allowed).
+
 The body is Cypher that both LadybugDB and Neo4j 5 accept. Where no common
 syntax exists (shortest paths), a file may add store-specific bodies after a
 ``// variant: <store name>`` line; :meth:`NamedQuery.cypher_for` picks the body
@@ -34,7 +44,7 @@ __all__ = ["NamedQuery", "load_library", "get_query", "bind_params", "parse_quer
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER_RE = re.compile(r"^//\s*(name|description|param|variant)\s*:\s*(.*?)\s*$")
-_PARAM_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$")
+_PARAM_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)(?:\s*;\s*(min|one of)\s+(.*))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +52,9 @@ class NamedQuery:
     """One query of the library.
 
     ``params`` maps each parameter to its typed default; ``cypher`` is the
-    portable body; ``variants`` maps a store name to a store-specific body.
+    portable body; ``variants`` maps a store name to a store-specific body;
+    ``minimum`` and ``choices`` hold the declared checks (``; min N``, ``; one of A, B``)
+    by parameter, ``choices`` with the default among them.
     """
 
     name: str
@@ -51,6 +63,8 @@ class NamedQuery:
     cypher: str
     path: Path
     variants: dict[str, str] = field(default_factory=dict)
+    minimum: dict[str, int | float] = field(default_factory=dict)
+    choices: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     def cypher_for(self, store_name: str) -> str:
         """The body to run on the store called ``store_name`` (``GraphStore.name``)."""
@@ -79,6 +93,8 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise InputError(str(path), None, f"cannot read the query file: {exc}") from None
     name = description = None
     params: dict[str, Any] = {}
+    minimum: dict[str, int | float] = {}
+    choices: dict[str, tuple[Any, ...]] = {}
     bodies: dict[str, list[str]] = {"": []}
     current = ""
     in_header = True
@@ -103,7 +119,10 @@ def parse_query_file(path: Path) -> NamedQuery:
                     raise InputError(str(path), lineno, "write parameters as '// param: name = default'")
                 if pmatch.group(1) in params:
                     raise InputError(str(path), lineno, f"parameter {pmatch.group(1)!r} is declared twice")
-                params[pmatch.group(1)] = _parse_default(pmatch.group(2))
+                key, default, check, allowed = pmatch.groups()
+                params[key] = _parse_default(default)
+                if check:
+                    _declare_check(path, lineno, key, params[key], check, allowed, minimum, choices)
             continue
         if in_header and not line.strip().startswith("//") and line.strip():
             in_header = False
@@ -123,7 +142,25 @@ def parse_query_file(path: Path) -> NamedQuery:
         if not body:
             raise InputError(str(path), None, f"the {store} variant has no Cypher")
     return NamedQuery(name=name, description=description, params=params, cypher=cypher,
-                      path=path, variants=variants)
+                      path=path, variants=variants, minimum=minimum, choices=choices)
+
+
+def _declare_check(path: Path, lineno: int, key: str, default: Any, check: str, allowed: str,
+                   minimum: dict[str, int | float], choices: dict[str, tuple[Any, ...]]) -> None:
+    """Record parameter ``key``'s ``; min N`` or ``; one of A, B`` check; InputError when it cannot hold."""
+    if check == "min":
+        bound = _parse_default(allowed)
+        if type(default) not in (int, float) or type(bound) not in (int, float):
+            raise InputError(str(path), lineno, f"'; min' of parameter {key!r} needs a number, and a number default")
+        if default < bound:
+            raise InputError(str(path), lineno, f"the default of parameter {key!r} is below its minimum {bound}")
+        minimum[key] = bound
+        return
+    values = tuple(_parse_default(v) for v in allowed.split(","))
+    if any(type(v) is not type(default) for v in values):
+        raise InputError(str(path), lineno, f"the values of parameter {key!r} after '; one of' must be of its "
+                         f"default's type ({_KIND_WORDS[type(default)]})")
+    choices[key] = (default, *(v for v in values if v != default))
 
 
 def load_library(directory: Path | str | None = None) -> dict[str, NamedQuery]:
@@ -190,5 +227,18 @@ def bind_params(query: NamedQuery, overrides: dict[str, Any] | None = None) -> d
         if key not in query.params:
             known = ", ".join(sorted(query.params)) or "none"
             raise QueryError(f"{query.name} has no parameter {key!r}; its parameters: {known}")
-        params[key] = _coerce(query, key, value)
+        params[key] = _checked(query, key, _coerce(query, key, value))
     return params
+
+
+def _checked(query: NamedQuery, key: str, value: Any) -> Any:
+    """``value`` when it passes parameter ``key``'s declared checks; QueryError naming the parameter otherwise."""
+    kind = _KIND_WORDS[type(query.params[key])]
+    if key in query.minimum and value < query.minimum[key]:
+        raise QueryError(f"parameter {key!r} of {query.name} takes {kind} of {query.minimum[key]} or more, "
+                         f"not {value!r}")
+    allowed = query.choices.get(key)
+    if allowed is not None and value not in allowed:
+        raise QueryError(f"parameter {key!r} of {query.name} takes one of {', '.join(map(repr, allowed))}, "
+                         f"not {value!r}")
+    return value

@@ -327,7 +327,8 @@ class Workspace:
             generations.pause("digest")
             live_manifest = generations.read_manifest(live) if live is not None else {}
             curated = curation_digest(curation)  # an edited curation file makes a new generation
-            report.changed = (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+            report.changed = report.changed or \
+                (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
                 (digest, curated) or not generations.graph_file_matches(live, digest)  # a damaged one is replaced
             selection = None
             if overview if overview is not None else self.settings.overview:
@@ -387,7 +388,13 @@ class Workspace:
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
         fingerprint = stages.pipeline_fingerprint(self.settings)
-        plan = stages.pending(papers, fingerprint=fingerprint, cache=self.extractions())
+        try:
+            cache = self.extractions()
+        except _DamagedFile as exc:  # a cache: every paper is extracted again, and the new generation written
+            say(f"repair: {exc.damage}; extracting every paper again")
+            cache, report.changed = {}, True
+        plan = stages.pending(papers, fingerprint=fingerprint, cache=cache)
+        del cache
         if not plan.todo:
             nlp, gazetteer = None, _gazetteer_only(self.settings)  # nothing to extract: a fast rebuild
         else:
@@ -557,15 +564,30 @@ def _remove_if_unused(path: Path) -> None:
 _DAMAGE = (ValueError, KeyError, TypeError, AttributeError)
 
 
-def _damaged(path: Path, line: int | None, exc: BaseException) -> WorkspaceError:
-    """A file of the live generation that cannot be read back; how to get a readable one."""
+class _DamagedFile(WorkspaceError):
+    """A file of the live generation that cannot be read back (``damage``: where and what, without the hint)."""
+
+    def __init__(self, damage: str, hint: str):
+        super().__init__(f"{damage}; {hint}")
+        self.damage = damage
+
+
+def _damaged(path: Path, line: int | None, exc: BaseException) -> _DamagedFile:
+    """A file of the live generation that cannot be read back; how to get a readable one.
+
+    A build writes ``graph.json`` and ``manifest.json`` again from the papers, and ``extractions.jsonl`` (a
+    cache) by extracting the papers again. ``papers.jsonl`` is the corpus itself: the older generations
+    that held it are deleted once a new one is live, and the input files it was merged from may be gone.
+    """
     where = f"{path}:{line}" if line else str(path)
     detail = (str(exc).strip() or type(exc).__name__).splitlines()[0]
-    if path.name in ("graph.json", "manifest.json"):  # a build writes them again from the papers
+    if path.name in ("graph.json", "manifest.json"):
         hint = f"run `graphbuild build -w {path.parent.parent}` to write it again"
+    elif path.name == "extractions.jsonl":
+        hint = f"run `graphbuild build -w {path.parent.parent}` to extract the papers again"
     else:
         hint = "the workspace cannot be read back: build its input files again into a new workspace"
-    return WorkspaceError(f"{where}: the live generation is damaged ({type(exc).__name__}: {detail}); {hint}")
+    return _DamagedFile(f"{where}: the live generation is damaged ({type(exc).__name__}: {detail})", hint)
 
 
 def _read_file(path: Path, read: Callable[[Path], Any]) -> Any:

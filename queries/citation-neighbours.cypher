@@ -1,7 +1,7 @@
 // name: citation-neighbours
 // description: Papers a paper cites and papers citing it, marking inferred links (by id or exact title; '' = the first corpus paper by id)
 // param: paper = ''
-// param: limit = 100
+// param: limit = 100; min 0
 MATCH (p:Paper)
 WHERE ($paper = '' AND p.external = false) OR p.id = $paper OR toLower(p.title) = toLower($paper)
 WITH p ORDER BY p.id LIMIT 1

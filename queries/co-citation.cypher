@@ -2,7 +2,7 @@
 // description: Papers cited together with a paper by the same citing papers (by id or exact title; '' = the most cited paper)
 // param: paper = ''
 // param: include_inferred = false
-// param: limit = 20
+// param: limit = 20; min 0
 MATCH (:Paper)-[:CITES]->(t:Paper)
 WHERE $paper = '' OR t.id = $paper OR toLower(t.title) = toLower($paper)
 WITH t, count(*) AS cited ORDER BY cited DESC, t.id LIMIT 1

@@ -1,7 +1,7 @@
 // name: compared-with
 // description: What an entity is compared with: entities proposed by papers that compare with it, and entities that papers proposing it compare with
 // param: name = BERT
-// param: limit = 50
+// param: limit = 50; min 0
 MATCH (p:Paper)-[:PROPOSES|COMPARES_WITH]->(x:Entity)
 WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 MATCH (p)-[:PROPOSES|COMPARES_WITH]->(y:Entity)

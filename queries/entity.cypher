@@ -1,7 +1,7 @@
 // name: entity
 // description: Look up entities by id, name or alias, case-insensitively ('' = every entity)
 // param: name = BERT
-// param: limit = 50
+// param: limit = 50; min 0
 MATCH (x:Entity)
 WHERE $name = '' OR x.id = $name OR toLower(x.name) = toLower($name)
    OR $name IN x.aliases OR toLower($name) IN x.aliases

@@ -1,7 +1,7 @@
 // name: evaluated-on
 // description: Datasets a method or model is evaluated on, through the papers that propose or use it
 // param: name = BERT
-// param: limit = 50
+// param: limit = 50; min 0
 MATCH (p:Paper)-[:PROPOSES|USES]->(x:Entity)
 WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 MATCH (p)-[:EVALUATES_ON]->(d:Entity)

@@ -2,7 +2,7 @@
 // description: Results reported on a dataset (REPORTS -> Result -> ON_DATASET), best first per metric (lower first for FID, perplexity, error rates)
 // param: dataset = ImageNet
 // param: metric = ''
-// param: limit = 50
+// param: limit = 50; min 0
 MATCH (p:Paper)-[r:REPORTS]->(x:Result)-[:ON_DATASET]->(d:Entity)
 WHERE d.id = $dataset OR toLower(d.name) = toLower($dataset) OR $dataset IN d.aliases
 WITH p, r, x, d

@@ -1,7 +1,7 @@
 // name: model-family
 // description: The family of a model (what it is a VARIANT_OF) with all its variants ('' = every family)
 // param: name = ''
-// param: limit = 200
+// param: limit = 200; min 0
 MATCH (x:Entity)
 WHERE $name = '' OR x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 OPTIONAL MATCH (x)-[:VARIANT_OF]->(f:Entity)

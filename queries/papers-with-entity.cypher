@@ -1,8 +1,8 @@
 // name: papers-with-entity
 // description: Papers that propose, use, evaluate on or compare with an entity (matched by id, name or alias); role filters to one of proposes, uses, evaluates_on, compares_with
 // param: name = BERT
-// param: role = ''
-// param: limit = 100
+// param: role = ''; one of proposes, uses, evaluates_on, compares_with
+// param: limit = 100; min 0
 MATCH (p:Paper)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(x:Entity)
 WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
 WITH DISTINCT p, x

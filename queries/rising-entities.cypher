@@ -4,7 +4,7 @@
 // param: span = 3
 // param: type = ''
 // param: min_papers = 2
-// param: limit = 20
+// param: limit = 20; min 0
 MATCH (p:Paper)-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]->(e:Entity)
 WHERE p.year IS NOT NULL AND p.year >= $since - $span AND p.year < $since + $span
   AND ($type = '' OR e.type = $type)

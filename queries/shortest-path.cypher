@@ -2,7 +2,7 @@
 // description: The shortest connection (up to 6 hops, any relationship, either direction) between two nodes matched by id, entity name or alias, author name or paper title
 // param: source = BERT
 // param: target = ImageNet
-// param: limit = 1
+// param: limit = 1; min 0
 // The portable body finds direct (1-hop) links only; the stores run their own
 // shortest-path syntax below (LadybugDB: [* SHORTEST 1..6], Neo4j: shortestPath).
 WITH toLower($source) AS s, toLower($target) AS t

@@ -1,7 +1,7 @@
 // name: similar-papers
 // description: Papers sharing the most entities with a paper (by id or exact title; '' = the first corpus paper by id)
 // param: paper = ''
-// param: limit = 10
+// param: limit = 10; min 0
 MATCH (p:Paper)
 WHERE ($paper = '' AND p.external = false) OR p.id = $paper OR toLower(p.title) = toLower($paper)
 WITH p ORDER BY p.id LIMIT 1

@@ -1,7 +1,7 @@
 // name: top-methods
 // description: Most used methods, by number of papers that use, evaluate on or compare with them
 // param: type = Method
-// param: limit = 20
+// param: limit = 20; min 0
 MATCH (p:Paper)-[:USES|EVALUATES_ON|COMPARES_WITH]->(e:Entity)
 WHERE $type = '' OR e.type = $type
 RETURN e.id AS id, e.name AS entity, e.type AS type, count(DISTINCT p) AS papers

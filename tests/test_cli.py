@@ -298,6 +298,23 @@ def test_cli_typed_params(built, capsys):
     assert "--param n:int='x': not an int" in capsys.readouterr().err
 
 
+def test_cli_untyped_params_are_numbers_only_as_json_writes_them(built, capsys):
+    """``int()`` read ``1_000`` as 1000 and the Arabic-Indic ``٣`` as 3; ``float()`` read ``nan``."""
+    values = {"a": "1_000", "b": "\u0663", "c": "nan", "d": " 5", "e": "007", "f": "-12", "g": "2.5e3"}
+    assert main(["query", "-w", str(built), "RETURN " + ", ".join(f"${k} AS {k}" for k in values), "--format", "json",
+                 *[arg for k, v in values.items() for arg in ("--param", f"{k}={v}")]]) == 0
+    assert json.loads(capsys.readouterr().out) == [{**values, "f": -12, "g": 2500.0}]
+    assert main(["query", "-w", str(built), "RETURN $n AS n", "--format", "json", "--param", "n:int=1_000"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 1000}]  # a typed value reads as Python's int() does
+
+
+def test_cli_table_shows_a_list_inside_a_list_in_brackets(built, capsys):
+    """``[[1, 2], [3]]`` showed as ``1, 2, 3``, the same as ``[1, 2, 3]``."""
+    assert main(["query", "-w", str(built), "RETURN [[1, 2], [3]] AS nested, [1, 2, 3] AS flat"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].split("  ")[0].strip() == "[1, 2], [3]" and out[2].rstrip().endswith("1, 2, 3")
+
+
 def test_cli_typed_list_params_type_each_element(built, capsys):
     """``y:list=2017,2018`` gave strings where ``y:list=[2017,2018]`` gave numbers, and no form typed them."""
     assert main(["query", "-w", str(built), "RETURN $a AS a, $b AS b, $c AS c, $d AS d, $e AS e", "--format", "json",

@@ -7,6 +7,9 @@ import json
 import math
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -149,6 +152,82 @@ def test_export_replaces_files_atomically_and_cleans_up_on_failure(tmp_path, mon
         export_graph(small_graph(), "graphml", tmp_path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml"]
+
+
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _export_killed_at_pause(out: Path) -> int:
+    """Export a graph with one more paper into ``out`` in a subprocess, SIGKILL it at the ``export`` pause
+    (its files written, none placed yet); returns its process id.
+    """
+    script = ("import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
+              "from graph_fixture import small_graph; from graphbuild.export import export_graph; "
+              "G = small_graph(); G.add_node('P9', label='Paper', id='P9', title='Killed', external=False); "
+              "export_graph(G, 'neo4j-csv', Path(sys.argv[1]))")
+    env = {**os.environ, "GRAPHBUILD_TEST_PAUSE_AT": "export"}
+    with subprocess.Popen([sys.executable, "-c", script, str(out), str(Path(__file__).parent)], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as proc:
+        try:
+            said = proc.stderr.readline()  # type: ignore[union-attr]
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+    assert "test pause at export" in said, said
+    return proc.pid
+
+
+def test_export_neo4j_csv_killed_before_its_folder_is_placed_leaves_the_old_export_whole(tmp_path):
+    """The files were swapped in one at a time: a kill between two left old and new CSVs mixed."""
+    out = tmp_path / "csv"
+    export_graph(small_graph(), "neo4j-csv", out)
+    before = _folder_bytes(out)
+    pid = _export_killed_at_pause(out)
+    assert _folder_bytes(out) == before  # the old export, every file of it
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".csv.tmp-{pid}", "csv"]
+    (tmp_path / f".csv.old-{pid}").mkdir()  # as a kill between the two renames of the swap leaves it
+    G = small_graph()
+    G.add_node("P9", label="Paper", id="P9", title="New", external=False)
+    export_graph(G, "neo4j-csv", out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv"]  # the dead export's copies are cleared
+    _, rows = _read_csv(out / "nodes_Paper.csv")
+    assert "P9" in {row["id:ID(Paper)"] for row in rows}
+
+
+def test_export_of_one_file_clears_what_a_killed_export_left_beside_it(tmp_path):
+    dead = tmp_path / ".graph.json.tmp-999999999"  # beyond any process id the system hands out
+    dead.mkdir()
+    (dead / "graph.json").write_text("{half", encoding="utf-8")
+    export_graph(small_graph(), "json", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+
+
+def test_export_neo4j_csv_into_a_folder_of_other_files_is_refused(tmp_path, monkeypatch):
+    """The folder is replaced whole, so a file the export did not write would be lost with it."""
+    export_graph(small_graph(), "neo4j-csv", tmp_path / "csv")
+    (tmp_path / "csv" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"^\[E710\] .*csv holds 'notes.txt', which a neo4j-csv export did not "
+                                         r"write; the export replaces the whole folder: name a new or empty folder"):
+        export_graph(small_graph(), "neo4j-csv", tmp_path / "csv")
+    assert (tmp_path / "csv" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")  # a shell there would be left in the removed old folder
+    with pytest.raises(UsageError, match=r"^\[E710\] \. is the current folder; the export replaces the whole"):
+        export_graph(small_graph(), "neo4j-csv", Path("."))
+    assert os.listdir(tmp_path / "here") == []
+    (tmp_path / "file").write_text("a file", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*file: it is a file, not a folder"):
+        export_graph(small_graph(), "neo4j-csv", tmp_path / "file")
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "a file"
+
+
+def test_export_neo4j_csv_through_a_link_replaces_the_folder_it_names(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    export_graph(small_graph(), "neo4j-csv", tmp_path / "link")
+    assert (tmp_path / "link").is_symlink() and (tmp_path / "real" / "nodes_Paper.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
 
 
 def test_export_unknown_format_is_refused(tmp_path):

@@ -99,6 +99,38 @@ def test_queries_bind_params_errors(overrides, message):
         bind_params(LIBRARY["most-cited"], overrides)
 
 
+def test_queries_every_limit_refuses_a_negative_value_naming_the_parameter():
+    """A negative limit reached the database, which answered in its own words (E200 "Runtime exception: ...")."""
+    for name, query in LIBRARY.items():
+        if "limit" in query.params:
+            with pytest.raises(QueryError, match=re.escape(f"parameter 'limit' of {name} takes a whole number "
+                                                           "of 0 or more, not -1")):
+                bind_params(query, {"limit": "-1"})
+            assert bind_params(query, {"limit": 0})["limit"] == 0
+
+
+def test_queries_papers_with_entity_refuses_an_unknown_role_naming_the_allowed_ones():
+    """``role=bogus`` matched no paper and returned no rows, as if the entity had none."""
+    query = LIBRARY["papers-with-entity"]
+    with pytest.raises(QueryError, match=re.escape("parameter 'role' of papers-with-entity takes one of '', "
+                                                   "'proposes', 'uses', 'evaluates_on', 'compares_with', not 'bogus'")):
+        bind_params(query, {"role": "bogus"})
+    assert bind_params(query, {"role": "uses"})["role"] == "uses"
+
+
+@pytest.mark.parametrize("line, words", [
+    ("// param: limit = 20; min x", "'; min' of parameter 'limit' needs a number"),
+    ("// param: limit = -1; min 0", "the default of parameter 'limit' is below its minimum 0"),
+    ("// param: n = 2; one of 1, two",
+     "the values of parameter 'n' after '; one of' must be of its default's type (a whole number)"),
+])
+def test_queries_parse_rejects_a_check_that_cannot_hold(tmp_path, line, words):
+    bad = tmp_path / "oops.cypher"
+    bad.write_text(f"// name: oops\n// description: a broken check\n{line}\nRETURN 1\n")
+    with pytest.raises(InputError, match=re.escape(f"oops.cypher:3: {words}")):
+        parse_query_file(bad)
+
+
 def test_queries_get_query_suggests_close_names():
     assert get_query("top-datasets").name == "top-datasets"
     with pytest.raises(QueryError, match="did you mean top-datasets"):

@@ -58,7 +58,7 @@ def _append(path: Path, line: bytes) -> str:
                                                  ["report", "-o", "{tmp}/r.html"]]),  # JSONDecodeError
     (lambda gen: (gen / "manifest.json").write_text("[1]\n") and "manifest.json", [["stats"]]),  # AttributeError
     (lambda gen: _append(gen / "papers.jsonl", b"{not json"), [["build"]]),  # JSONDecodeError
-    (lambda gen: _append(gen / "extractions.jsonl", b'{"paper_id": "x"}'), [["build"]]),  # KeyError
+    (lambda gen: _append(gen / "extractions.jsonl", b'{"paper_id": "x"}'), [["review", "--json"]]),  # KeyError
     (lambda gen: _append(gen / "papers.jsonl", b'{"id": "\xff"}'), [["build"]]),  # UnicodeDecodeError
 ])
 def test_workspace_damage_is_one_coded_line_naming_the_file(ws, tmp_path, damage, commands):
@@ -78,4 +78,21 @@ def test_workspace_damage_graph_file_is_written_again_by_the_next_build(ws):
     code, _, err = _cli("build", "-w", str(ws), "--no-overview")
     assert code == 0, err
     code, out, err = _cli("stats", "-w", str(ws))  # the build kept the damaged generation as unchanged
+    assert code == 0, err
+
+
+def test_workspace_damage_extraction_cache_is_made_again_by_the_next_build(ws):
+    """A damaged ``extractions.jsonl`` ended the build with "build its input files again into a new workspace",
+    though the file only caches what the papers give."""
+    damaged = _live(ws)
+    where = _append(damaged / "extractions.jsonl", b'{"paper_id": "x"}')
+    code, _, err = _cli("review", "--json", "-w", str(ws))
+    assert code == 1 and f"run `graphbuild build -w {ws}` to extract the papers again" in err
+    code, out, err = _cli("build", "-w", str(ws), "--no-overview")
+    assert code == 0, err
+    assert f"repair: {damaged / where}: the live generation is damaged (KeyError: " in err + out
+    assert "extracting every paper again" in err + out and "extracted entities from 2 paper(s)" in err + out
+    assert _live(ws) != damaged and not damaged.exists()  # a new generation, with the cache whole again
+    assert len(Workspace(ws).extractions()) == 2
+    code, _, err = _cli("review", "--json", "-w", str(ws))
     assert code == 0, err

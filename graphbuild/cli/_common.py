@@ -146,14 +146,27 @@ def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) ->
     return out
 
 
+#: a number as JSON writes one (ASCII digits only, no ``_``, ``+``, leading zeros, ``inf`` or ``nan``)
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+
+
 def _coerce_adhoc(value: str) -> Any:
-    """Untyped ad-hoc query parameters: integers and floats as numbers, the rest as strings."""
-    for kind in (int, float):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    return value
+    """Untyped ad-hoc query parameters: a plain number as JSON writes it is a number, the rest stays text.
+
+    ``int()`` and ``float()`` also read ``1_000``, Arabic-Indic ``٣``, `` 5 `` and ``nan``, which are
+    text here (``n:int=1_000`` still reads the first); so is a number no int or float holds.
+
+    >>> [_coerce_adhoc(v) for v in ("2021", "-0.5", "1e3", "1_000", "\u0663", " 5", "007", "nan", "1e999")]
+    [2021, -0.5, 1000.0, '1_000', '٣', ' 5', '007', 'nan', '1e999']
+    """
+    match = _JSON_NUMBER.fullmatch(value)
+    if match is None:
+        return value
+    try:
+        number = float(value) if match.group(1) or match.group(2) else int(value)
+    except ValueError:  # an int of over 4,300 digits
+        return value
+    return value if isinstance(number, float) and not math.isfinite(number) else number
 
 
 #: What ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal acts on (same meaning escaped).
@@ -205,16 +218,20 @@ def _csv_cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _cell(value: Any) -> str:
-    """A value as a table shows it: names of nodes, lists joined, fractions to six decimals.
+def _cell(value: Any, nested: bool = False) -> str:
+    """A value as a table shows it: names of nodes, lists joined (a list inside one in brackets), fractions to
+    six decimals.
 
     >>> [_cell(v) for v in (0.05885002463770624, 0.1 + 0.2, 123456.789, 2.5e-07, 3.0, True, None)]
     ['0.05885', '0.3', '123456.789', '2.5e-07', '3.0', 'True', '']
+    >>> [_cell(v) for v in ([1, 2], [[1, 2], [3]], [[], [[4]]])]
+    ['1, 2', '[1, 2], [3]', '[], [[4]]']
     """
     if isinstance(value, dict):
         return str(value.get("name") or value.get("title") or value.get("id") or json.dumps(value, default=str))
     if isinstance(value, list):
-        return ", ".join(_cell(v) for v in value)
+        joined = ", ".join(_cell(v, nested=True) for v in value)
+        return f"[{joined}]" if nested else joined
     if isinstance(value, float) and math.isfinite(value) and value != int(value):
         return f"{value:.6f}".rstrip("0").rstrip(".") if abs(value) >= 1e-3 else f"{value:.4g}"
     return "" if value is None else str(value)

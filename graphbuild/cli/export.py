@@ -26,5 +26,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     ex.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "neo4j-csv"])
     ex.add_argument("directory", help="output folder; for graphml, gexf and json also a file name "
                     "ending in that format's suffix (.graphml, .gexf or .json); a name ending in another "
-                    "format's suffix is refused")
+                    "format's suffix is refused. neo4j-csv replaces the folder whole, so one holding files "
+                    "other than an earlier neo4j-csv export's is refused")
     ex.set_defaults(func=cmd_export)

@@ -65,9 +65,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     q.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
                    help="query parameter (repeatable); TYPE is str, int, float, bool, list (a,b,c gives "
                         "strings, JSON [2017, 2018] keeps its types) or list[TYPE] (each element read as TYPE: "
-                        "y:list[int]=2017,2018); untyped numbers become numbers")
+                        "y:list[int]=2017,2018); an untyped value is a number when written as JSON writes one "
+                        "(2021, -0.5, 1e3; not 1_000 or 007), else text")
     q.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                   help="table (default; a node shown by its name), json, or csv (lists, nodes and "
+                   help="table (default; a node shown by its name, a list's items joined by commas, a list "
+                        "inside one in brackets), json, or csv (lists, nodes and "
                         "relationships as JSON cells; text starting with = + - @ gets a leading ' so that a "
                         "spreadsheet shows it instead of running it as a formula)")
     q.add_argument("--write", action="store_true", help="allow write clauses")

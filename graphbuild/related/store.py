@@ -11,7 +11,6 @@ caller (the corpus every signal reads). Arrays are read with
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import zipfile
 from dataclasses import fields
@@ -21,7 +20,7 @@ from typing import Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 
-from ..stores.embedded_folder import pid_alive
+from ..fsutil import clear_leftovers, sibling, swap_in_folder
 
 __all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT", "UNREADABLE"]
 
@@ -73,17 +72,6 @@ def load_part(cls: type[T], prefix: str, meta: dict[str, Any], arrays: Any, **sh
     return cls(**values)
 
 
-def _clear_leftovers(folder: Path) -> None:
-    """Remove the temporary and old copies of ``folder`` that a killed writer left beside it
-    (``.NAME.tmp-PID``, ``.NAME.old-PID`` of a process that no longer runs).
-    """
-    for prefix in (f".{folder.name}.tmp-", f".{folder.name}.old-"):
-        for left in folder.parent.glob(prefix + "*"):
-            pid = left.name[len(prefix):]
-            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
-                shutil.rmtree(left, ignore_errors=True)
-
-
 def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
     """Write ``index.npz`` and ``index.json`` into ``folder``, replacing it whole (never half-written).
 
@@ -91,8 +79,8 @@ def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, An
     build has just removed (``FileNotFoundError`` instead, which callers treat as "not stored").
     What a killed writer left beside the folder is cleared first.
     """
-    tmp = folder.with_name(f".{folder.name}.tmp-{os.getpid()}")
-    _clear_leftovers(folder)
+    tmp = sibling(folder, "tmp")
+    clear_leftovers(folder)
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
@@ -100,11 +88,7 @@ def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, An
         np.savez(tmp / "index.npz", **columns)
         (tmp / "index.json").write_text(json.dumps({"format": FORMAT, **meta}, ensure_ascii=False),
                                         encoding="utf-8")
-        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
-        if folder.exists():
-            os.replace(folder, old)
-        os.replace(tmp, folder)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in_folder(tmp, folder)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import StoreError
+from ..fsutil import pid_alive
 
 __all__ = ["DB_FILE", "MANIFEST_FILE", "swap_in", "recover", "check_folder"]
 
@@ -32,16 +33,6 @@ def swap_in(built: Path, target: Path) -> None:
             os.rename(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def recover(target: Path) -> None:
