@@ -133,3 +133,11 @@ def test_pipeline_first_word_short_form_joins_the_one_unknown_name_it_opens():
     assert len(_with_first_words(groups)) == 2
     groups = [[cand("Numbat")], [cand("Numbat Router"), cand("NR")]]
     assert [[c.text for c in g] for g in _with_first_words(groups)] == [["Numbat Router", "NR", "Numbat"]]
+
+
+def test_pipeline_joined_groups_follow_a_chain_to_the_group_that_stays():
+    from graphbuild.nlp.pipeline import _joined
+
+    a, b, c, d = ([Candidate(0, 1, t, "caprun")] for t in "ABCD")
+    out = _joined([a, b, c, d], {0: 1, 1: 2})  # A into B, then B into C: C holds all three
+    assert [[x.text for x in g] for g in out] == [["C", "A", "B"], ["D"]]

@@ -593,11 +593,7 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         h = owner.get(variant_key(bare.pop()), g)
         if h != g and h not in into:
             into[g] = h
-    if not into:
-        return groups
-    for g, h in into.items():
-        groups[h] = groups[h] + groups[g]
-    return [members for g, members in enumerate(groups) if g not in into]
+    return _joined(groups, into)
 
 
 def _with_first_words(groups: list[list[Candidate]]) -> list[list[Candidate]]:
@@ -615,11 +611,22 @@ def _with_first_words(groups: list[list[Candidate]]) -> list[list[Candidate]]:
                   for c in others if c.text.startswith(opening)}
         if len(owners) == 1:
             into[g] = owners.pop()
+    return _joined(groups, into)
+
+
+def _joined(groups: list[list[Candidate]], into: dict[int, int]) -> list[list[Candidate]]:
+    """``groups`` with each group ``g`` of ``into`` added to group ``into[g]``, or to the group that one
+    is joined to in turn (a group is only ever joined to one that is not joined yet, so no chain loops).
+    """
     if not into:
         return groups
-    for g, h in into.items():
-        groups[h] = groups[h] + groups[g]
-    return [members for g, members in enumerate(groups) if g not in into]
+    merged = [list(members) for members in groups]
+    for g in into:
+        h = into[g]
+        while h in into:
+            h = into[h]
+        merged[h] += groups[g]
+    return [members for g, members in enumerate(merged) if g not in into]
 
 
 def _variants_of_the_paper(entities: list[EntityMention]) -> None:
