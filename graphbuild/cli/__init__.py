@@ -62,7 +62,8 @@ def make_parser() -> argparse.ArgumentParser:
     common.add_argument("-w", "--workspace", help=f"workspace folder (default: ./{DEFAULT_WORKSPACE})")
     common.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
     nlp = argparse.ArgumentParser(add_help=False)
-    nlp.add_argument("--spacy-model", help="start from an installed spaCy pipeline (default: blank English)")
+    nlp.add_argument("--spacy-model", help="start from an installed spaCy pipeline or a pipeline folder, such as one "
+                     "`graphbuild train` wrote (default: blank English)")
     nlp.add_argument("--gazetteer", help="your gazetteer .jsonl: adds to or overrides the shipped entries")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:

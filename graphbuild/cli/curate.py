@@ -267,10 +267,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     sp.add_argument("--paper", action="append", required=True, help="a paper whose mention moves (repeat)")
     sp.add_argument("--type", choices=ENTITY_TYPES, help="the new entity's type (default: the same)")
     pr = _add(cs, "proposed", "mark that a paper proposes an entity (or --clear it)", op, name)
-    pr.add_argument("--paper", required=True)
+    paper = "the paper's id (a bare arXiv id or DOI will do)"
+    pr.add_argument("--paper", required=True, help=paper)
     pr.add_argument("--clear", action="store_true", help="the paper does not propose it")
     me = _add(cs, "mention", "add a mention the extractor missed to one paper", op, name)
-    me.add_argument("--paper", required=True)
+    me.add_argument("--paper", required=True, help=paper)
     me.add_argument("--role", choices=ROLES, help="the paper's relation to it (default: uses)")
     me.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type, to create it when it is not in the graph")
     me.add_argument("--evidence", help="the sentence that mentions it")
