@@ -16,7 +16,7 @@ from graphbuild.records import EntityMention, Extraction, Paper
 from graphbuild.resources import data_path
 
 DEMO = data_path("demo", "papers.jsonl")
-SWITCH, CHINCHILLA = "arxiv:2101.03961", "arxiv:2203.15556"
+DDPM, CHINCHILLA = "arxiv:2006.11239", "arxiv:2203.15556"
 
 
 def _papers() -> list[Paper]:
@@ -121,35 +121,36 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
     ws = Workspace(tmp_path / "ws")
     ws.build([str(DEMO)], progress=False, overview=False)
     papers = {p.id: p for p in ws.papers()}
-    before = {pid: {m.name: m.type for m in ws.extractions()[pid].extraction.entities} for pid in (SWITCH, CHINCHILLA)}
-    # the shipped model's slips on the demo corpus: the model's short name taken for a dataset,
-    # a dataset typed otherwise
-    assert before[SWITCH].get("Switch") == "Dataset"
+    before = {pid: {m.name: m.type for m in ws.extractions()[pid].extraction.entities} for pid in (DDPM, CHINCHILLA)}
+    # the shipped model's slips on the demo corpus: the metric's first word ("Inception score") taken
+    # for the Inception network, a dataset typed otherwise
+    assert before[DDPM].get("Inception") == "Model"
     assert before[CHINCHILLA].get("MassiveText") in ("Model", "Method")
     curation = tmp_path / "curation.jsonl"
-    curation.write_text('{"op": "reject", "entity": "Switch", "note": "not a dataset"}\n'
+    curation.write_text('{"op": "reject", "entity": "Inception", "note": "the Inception score, a metric"}\n'
                         '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
     out = tmp_path / "pipeline"
     assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--no-shipped", "-C", "10",
                  "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert "2 of 2 operation(s) applied" in captured.err and "labels for 2 paper(s)" in captured.err
+    # (Inception is in two papers)
+    assert "2 of 2 operation(s) applied" in captured.err and "labels for 3 paper(s)" in captured.err
     nlp = make_pipeline(str(out))
-    got = dict(zip((SWITCH, CHINCHILLA), extract_papers([papers[SWITCH], papers[CHINCHILLA]], nlp)))
+    got = dict(zip((DDPM, CHINCHILLA), extract_papers([papers[DDPM], papers[CHINCHILLA]], nlp)))
     after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
-    assert "Switch" not in after[SWITCH]
+    assert "Inception" not in after[DDPM]
     assert after[CHINCHILLA]["MassiveText"] == "Dataset"
     # the rest of those papers is still found
-    assert {"Switch Transformer", "T5", "C4"} <= set(after[SWITCH])
+    assert {"DDPM", "U-Net", "CIFAR-10"} <= set(after[DDPM])
     assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])
 
 
 @pytest.mark.slow
 @pytest.mark.shared
 def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotations(tmp_path, capsys, shared_dir):
-    """Two curated papers among the 907 shipped ones: the reject and the retype both carry (CURATION_WEIGHT).
+    """Three curated papers among the 907 shipped ones: the reject and the retype both carry (CURATION_WEIGHT).
 
-    The Switch Transformer paper is among the shipped annotations too; its curated labels take their place.
+    The Chinchilla paper is among the shipped annotations too; its curated labels take their place.
     """
     from graphbuild.nlp.pipeline import extract_papers, make_pipeline
     from graphbuild.workspace import Workspace
@@ -158,14 +159,15 @@ def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotatio
     ws.build([str(DEMO)], progress=False, overview=False)
     papers = {p.id: p for p in ws.papers()}
     curation = tmp_path / "curation.jsonl"
-    curation.write_text('{"op": "reject", "entity": "Switch"}\n'
+    curation.write_text('{"op": "reject", "entity": "Inception"}\n'
                         '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
     out = tmp_path / "pipeline"
     assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--out", str(out),
                  "--papers", str(shared_dir / "eval" / "related" / "papers_dev.jsonl")]) == 0
-    assert "training on 908 annotated paper(s)" in capsys.readouterr().out
-    got = dict(zip((SWITCH, CHINCHILLA), extract_papers([papers[SWITCH], papers[CHINCHILLA]], make_pipeline(str(out)))))
+    assert "training on 909 annotated paper(s)" in capsys.readouterr().out
+    got = dict(zip((DDPM, CHINCHILLA),
+                   extract_papers([papers[DDPM], papers[CHINCHILLA]], make_pipeline(str(out)))))
     after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
-    assert "Switch" not in after[SWITCH] and after[CHINCHILLA]["MassiveText"] == "Dataset"
-    assert {"Switch Transformer", "T5", "C4"} <= set(after[SWITCH])
+    assert "Inception" not in after[DDPM] and after[CHINCHILLA]["MassiveText"] == "Dataset"
+    assert {"DDPM", "U-Net", "CIFAR-10"} <= set(after[DDPM])
     assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])
