@@ -22,7 +22,7 @@ from .nlp.gazetteer import Gazetteer
 from .nlp.pipeline import family_name
 from .records import ROLES, Entity, EntityMention, Extraction, Link, entity_id, name_key
 
-__all__ = ["Resolution", "resolve_entities"]
+__all__ = ["Resolution", "resolve_entities", "mention_buckets"]
 
 
 @dataclass(slots=True)
@@ -62,14 +62,20 @@ def _group_mentions(mentions: list[EntityMention]) -> list[list[int]]:
         return key
 
     for i, em in enumerate(mentions):
-        keys = {key_of(em.canonical or em.name)} | {key_of(m) for m in em.mentions}
-        keys |= {"head:" + head for m in (em.name, *em.mentions) if (head := head_form_key(m))}
-        keys |= {key_of(one) for m in em.mentions if (one := acronym_singular(m))}
-        for key in keys:
-            if key:
-                bucket = (key, em.type if _short(key) and not em.canonical else "")
-                uf.union(owner.setdefault(bucket, i), i)
+        for bucket in mention_buckets(em, key_of):
+            uf.union(owner.setdefault(bucket, i), i)
     return sorted(sorted(group) for group in uf.to_sets())
+
+
+def mention_buckets(em: EntityMention, key_of: Callable[[str], str] = name_key) -> set[tuple[str, str]]:
+    """The (key, type) buckets in which a paper's mention meets the mentions of the same thing in
+    other papers (the type only for a short key: see :func:`_group_mentions`). The Spark job joins
+    mentions on the same buckets.
+    """
+    keys = {key_of(em.canonical or em.name)} | {key_of(m) for m in em.mentions}
+    keys |= {"head:" + head for m in (em.name, *em.mentions) if (head := head_form_key(m))}
+    keys |= {key_of(one) for m in em.mentions if (one := acronym_singular(m))}
+    return {(key, em.type if _short(key) and not em.canonical else "") for key in keys if key}
 
 
 def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = None) -> Resolution:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest.merge import MIN_TITLE_CHARS, merged_groups, strong_keys
-from ..records import ROLES, EntityMention, Extraction, Paper, name_key, normalize_title, title_id
+from ..records import ROLES, EntityMention, Extraction, Paper, normalize_title, title_id
 
 __all__ = ["paper_from_json", "text_error", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
            "paper_row", "link_fields", "worker_pipeline", "worker_model", "MAX_ENTITIES"]
@@ -146,9 +146,12 @@ def merge_group(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def mention_buckets(em: EntityMention) -> list[str]:
-    """The keys on which mentions of one thing meet (as :func:`graphbuild.resolve.resolve_entities` joins them)."""
-    keys = {name_key(em.canonical or em.name)} | {name_key(m) for m in em.mentions}
-    return sorted(f"{key}|{em.type if len(key) <= 4 and not em.canonical else ''}" for key in keys if key)
+    """The keys on which mentions of one thing meet (:func:`graphbuild.resolve.mention_buckets`, as
+    :func:`graphbuild.resolve.resolve_entities` joins them).
+    """
+    from ..resolve import mention_buckets as buckets
+
+    return sorted(f"{key}|{type_}" for key, type_ in buckets(em))
 
 
 def link_fields(link: Any) -> tuple[str, str, str, dict[str, Any]]:
