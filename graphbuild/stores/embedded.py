@@ -45,10 +45,11 @@ import pyarrow as pa
 from ..cypher_guard import check_parameters, check_query, find_write_clause
 from ..errors import QueryError, StoreError
 from ..fsutil import atomic_write_text
+from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
 from .base import Progress, SyncReport
-from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover, swap_in
+from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover
 from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
 

@@ -1,8 +1,9 @@
 """The embedded store's folder: its files, and replacing it whole (a rebuilt database is swapped in).
 
 A rebuild writes ``.<name>.building-PID`` beside the store folder and swaps it
-in with two renames (the old folder goes to ``.<name>.old-PID`` meanwhile);
-:func:`recover` undoes what a killed process left between them.
+in with two renames (:func:`graphbuild.fsutil.swap_in_folder`: the old folder goes
+to ``.<name>.old-PID`` meanwhile); :func:`recover` undoes what a killed process
+left between them.
 """
 
 from __future__ import annotations
@@ -14,25 +15,10 @@ from pathlib import Path
 from ..errors import StoreError
 from ..fsutil import pid_alive
 
-__all__ = ["DB_FILE", "MANIFEST_FILE", "swap_in", "recover", "check_folder"]
+__all__ = ["DB_FILE", "MANIFEST_FILE", "recover", "check_folder"]
 
 DB_FILE = "graph.lbdb"
 MANIFEST_FILE = "manifest.json"
-
-
-
-def swap_in(built: Path, target: Path) -> None:
-    """Replace ``target`` by the freshly built folder ``built`` (two renames)."""
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    if target.exists():
-        os.rename(target, old)
-    try:
-        os.rename(built, target)
-    except BaseException:
-        if old.exists() and not target.exists():
-            os.rename(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def recover(target: Path) -> None:
