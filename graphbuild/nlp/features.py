@@ -524,16 +524,25 @@ def _pieces(name: str) -> list[str]:
 _JOINER = re.compile(r"\+|\s(?:with|on|and|or|in|to|for|using|from|over|at|vs\.?)\s")
 
 
-_VARIANT_TAIL = re.compile(r"[- ](?=\w)")
+#: what is before the last hyphen or space followed by a word character (the greedy group reaches the last)
+_VARIANT_STEM = re.compile(r"(.*)[- ](?=\w)", re.S)
 
 
 def _variant_of_strong(name: str, stems: set[str]) -> bool:
     """Whether ``name`` is another strong name of the document with a one-word suffix ("SMR-mini" beside
     "SMR", "GPT-3 13B" beside "GPT-3"; not "SMR Technical Report").
     """
-    # (the last separator: "GPT-3 13B" beside "GPT-3")
-    cut = max((m.start() for m in _VARIANT_TAIL.finditer(name)), default=-1)
-    return cut >= 0 and name[:cut] in stems
+    stem = _variant_stem(name)
+    return stem is not None and stem in stems
+
+
+@lru_cache(maxsize=200_000)
+def _variant_stem(name: str) -> str | None:
+    """``name`` up to its last hyphen or space followed by a word character ("GPT-3" of "GPT-3 13B");
+    ``None`` without one.
+    """
+    m = _VARIANT_STEM.match(name)
+    return m.group(1) if m is not None else None
 
 
 def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
