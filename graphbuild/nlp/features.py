@@ -607,17 +607,21 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
     (in the order of :data:`_CUES`).
     """
     text, sents = doc.text, doc.sents
+    start = c.start
     s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
-    before = text[max(s, c.start - 80): c.start]
+    # the 45 characters before the name (in its sentence); the 80 before only where those are all white space
+    window = text[max(s, start - 45): start]
+    core = window.rstrip()
+    if not core and start - 45 > s:
+        core = text[max(s, start - 80): start].rstrip()
     after = text[c.end: min(e, c.end + 60)]
-    m = _left_word(before[-30:])
+    m = _left_word(window[-30:])
     left = m.group(1).lower() if m is not None else None
     m = _RIGHT_WORD.match(after)
     right = m.group(1).lower() if m is not None else None
-    propose = doc.propose_near(max(s, c.start - 60), c.start)
-    window = before[-45:]
-    return left, right, (after[:1] == "(", before.rstrip().endswith("("), _sibling_after(after),
-                         propose, propose and _we_in(doc, s, c.start),
+    propose = doc.propose_near(max(s, start - 60), start)
+    return left, right, (after[:1] == "(", core.endswith("("), _sibling_after(after),
+                         propose, propose and _we_in(doc, s, start),
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
                          after.startswith(("-based", "-style")))
 
