@@ -390,19 +390,28 @@ class _GroupEvidence:
 
 
 def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) -> _GroupEvidence:
-    n = len(groups)
-    ev = _GroupEvidence({i: g for g, members in enumerate(groups) for i in members}, [set() for _ in groups],
-                        [0] * n, [False] * n, [False] * n, [False] * n, [False] * n, [{} for _ in groups])
-    for i, c in enumerate(cands):
-        g = ev.group_of[i]
-        ev.sources[g].update(c.sources or (c.source,))
-        ev.count[g] += 1
-        ev.outside[g] |= c.start >= title_end
-        ev.strong[g] |= c.strong
-        ev.rule[g] |= c.rule_kept
-        ev.final[g] |= c.rule_final
-        for t, w in c.votes.items():
-            ev.votes[g][t] = max(ev.votes[g].get(t, 0), w)
+    ev = _GroupEvidence({i: g for g, members in enumerate(groups) for i in members}, [], [], [], [], [], [], [])
+    # (group by group, each member in the order of the candidates: a group's members are in that order)
+    for members in groups:
+        sources: set[str] = set()
+        outside = strong = rule = final = False
+        votes: dict[str, float] = {}
+        for i in members:
+            c = cands[i]
+            sources.update(c.sources or (c.source,))
+            outside |= c.start >= title_end
+            strong |= c.strong
+            rule |= c.rule_kept
+            final |= c.rule_final
+            for t, w in c.votes.items():
+                votes[t] = max(votes.get(t, 0), w)
+        ev.sources.append(sources)
+        ev.count.append(len(members))
+        ev.outside.append(outside)
+        ev.strong.append(strong)
+        ev.rule.append(rule)
+        ev.final.append(final)
+        ev.votes.append(votes)
     return ev
 
 
