@@ -408,9 +408,9 @@ def _released_siblings(text: str, cands: list[Candidate], groups: list[list[int]
     stems: dict[int, tuple[str, str]] = {}  # the start and the end of a proposed name -> (its stem, type)
     for (_, type_, shown), is_proposed in zip(kept, proposed):
         for i in shown if is_proposed else ():
-            m = _FAMILY_STEM.match(cands[i].text)
-            if m is not None:
-                stems[cands[i].start] = stems[cands[i].end] = (m.group(1), type_)
+            stem = _family_stem(cands[i].text)
+            if stem is not None:
+                stems[cands[i].start] = stems[cands[i].end] = (stem, type_)
     if not stems:
         return []
     kept_at = {i: k for k, (members, _, _) in enumerate(kept) for i in members}
@@ -445,14 +445,23 @@ def _sibling(text: str, c: Candidate, stems: dict[int, tuple[str, str]]) -> tupl
     """The (stem, type) of the proposed name listed right before or after ``c`` when ``c`` is another
     variant of its stem, else ``None``.
     """
-    m = _FAMILY_STEM.match(c.text)
-    if m is None:
+    stem = _family_stem(c.text)
+    if stem is None:
         return None
     right = _LISTED_BETWEEN.match(text, c.end)
     near = [stems.get(right.end()) if right is not None else None,
             *(stems.get(start) for start in range(max(0, c.start - 14), c.start)
               if start in stems and _LISTED_BETWEEN.fullmatch(text, start, c.start))]
-    return next((s for s in near if s is not None and s[0] == m.group(1) and _variant_of(c.text, {s[0]})), None)
+    return next((s for s in near if s is not None and s[0] == stem and _variant_of(c.text, {s[0]})), None)
+
+
+@lru_cache(maxsize=200_000)
+def _family_stem(name: str) -> str | None:
+    """The family stem of a name (:data:`_FAMILY_STEM`), or ``None`` (cached per form: the search for
+    siblings asks again of every candidate while it finds some).
+    """
+    m = _FAMILY_STEM.match(name)
+    return m.group(1) if m is not None else None
 
 
 def _variant_of(name: str, stems: set[str]) -> bool:
