@@ -525,3 +525,33 @@ def test_records_name_key_of_an_ascii_name_matches_the_normalised_pattern():
               None, ""]
     for name in names:
         assert records.name_key.__wrapped__(name) == plain(name), name
+
+
+# ---------------------------------------------------------------- fast18: per-form caches, fewer tries
+
+
+def test_patterns_inner_cap_from_the_capitals_finds_what_the_letter_scan_finds():
+    plain = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+    names = ["".join(p) for k in range(7) for p in itertools.product("aZé-", repeat=k)]
+    names += ["ResNet", "BERTology", "GPT", "iPhone", "SwAV", "ABCdef", "ABc", "Ab", "MLPs", "x-Ray", "ÉTÉé"]
+    found = 0
+    for name in names:
+        assert (patterns.INNER_CAP.search(name) is None) == (plain.search(name) is None), name
+        found += patterns.INNER_CAP.search(name) is not None
+    assert 0 < found < len(names)
+
+
+def test_features_variant_stem_by_one_match_is_the_last_separator_cut():
+    tail = re.compile(r"[- ](?=\w)")
+    names = ["".join(p) for k in range(6) for p in itertools.product("a- _\n9", repeat=k)]
+    names += ["GPT-3 13B", "SMR-mini", "SMR Technical Report", "Llama 2-7B ", "x - y", "a-\nb"]
+    for name in names:
+        cut = max((m.start() for m in tail.finditer(name)), default=-1)
+        assert features._variant_stem(name) == (name[:cut] if cut >= 0 else None), name
+    assert features._variant_of_strong("GPT-3 13B", {"GPT-3"}) and not features._variant_of_strong("SMR Technical Report", {"SMR"})
+
+
+def test_decide_family_stem_cached_matches_the_pattern():
+    for name in ["Quorra-7B", "Quorra 7B", "A-B-C", "Quorra", "-x", "a- b", "Falcon 40B Instruct", ""]:
+        m = decide._FAMILY_STEM.match(name)
+        assert decide._family_stem(name) == (m.group(1) if m is not None else None), name

@@ -59,7 +59,9 @@ _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
     r"^[~<>≈=±+\-]?[\d.,]+(?:[KMBTkmb]|x|×)?(?:[-–~][\d.,]+)?(?:%|x|×|[KMBTkmb]|[a-z]{1,2}|\\%)?$")
-INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+#: a capital inside a word: after a lower-case letter, or two capitals before two lower-case letters
+#: (``[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}`` finds one where this does, but tries every letter: this only capitals)
+INNER_CAP = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
 _PARTS = re.compile(r"[-/]")
 _PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---")  # (an em dash between words is no part of a name)
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
