@@ -548,7 +548,8 @@ def test_features_variant_stem_by_one_match_is_the_last_separator_cut():
     for name in names:
         cut = max((m.start() for m in tail.finditer(name)), default=-1)
         assert features._variant_stem(name) == (name[:cut] if cut >= 0 else None), name
-    assert features._variant_of_strong("GPT-3 13B", {"GPT-3"}) and not features._variant_of_strong("SMR Technical Report", {"SMR"})
+    assert features._variant_of_strong("GPT-3 13B", {"GPT-3"})
+    assert not features._variant_of_strong("SMR Technical Report", {"SMR"})
 
 
 def test_decide_family_stem_cached_matches_the_pattern():
