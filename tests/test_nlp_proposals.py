@@ -90,3 +90,24 @@ def test_features_tell_what_a_paper_builds_on_from_what_it_introduces():
     assert "known_family" not in _feature_names("Momentum Encoders", "We train on GLUE-2M.", "GLUE-2M")
     assert "known_family" not in _feature_names("Llama 3: Open Models", "We release Llama 3-8B.", "Llama 3-8B",
                                                 gaz=gaz)
+
+
+def test_features_owned_by_authors_needs_their_verb_and_a_definition_or_our():
+    from graphbuild.nlp.features import owned_by_authors
+
+    title = "Frugal Tuning"
+
+    def owned(text: str, name: str, source: str = "shape", proposed: bool = True) -> bool:
+        body = f"{title}\n\n{text}"
+        at = body.index(name, len(title))
+        cand = Candidate(at, at + len(name), name, source, sentence=1, proposed=proposed)
+        return owned_by_authors(body, len(title), [cand], [0])
+
+    assert owned("We tune 900 models and release Velmora, our best model family.", "Velmora")
+    assert owned("We propose deep braided networks (BraidNet) for images.", "braided networks", "abbrev-long")
+    # no definition and no "our": the learned decision weighs it
+    assert not owned("We release Velmora, a model family.", "Velmora")
+    # not right after the authors' verb, or not guessed proposed by the rules
+    assert not owned("We tune Velmora, our best model family.", "Velmora")
+    assert not owned("We release Velmora, our best model family.", "Velmora", proposed=False)
+    assert not owned("They propose deep braided networks (BraidNet).", "braided networks", "abbrev-long")
