@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0ee240ab81456a185b8d9124fecf3ba657b0c534e467f44093f40850704a1090"
-SHARED_50_SHA256 = "8d3e5c256c1a347cde41c4a1da5353dafafe50a949368608b6d77a965b72b681"
+DEMO_SHA256 = "e6a4d042a2142d171d9d6a01ba37d776cbb1d0d44caf11494b0d79f5ec365f9e"
+SHARED_50_SHA256 = "316e34c1a14dd7dabcd617c105f50d6f33194cf46b3a88d0b32b00774610dab7"
 
 
 @pytest.fixture(scope="module")

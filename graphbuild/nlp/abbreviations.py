@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
+from .lexicon import KIND_AFTER, PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
            "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular"]
@@ -295,6 +295,7 @@ def acronym_singular(form: str) -> str | None:
 # of one group; a generic definition ("large language models (LLMs)") blocks them.
 
 _HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by)\s+", re.I)
+_AUTHORS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 _INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|novel|deep|simple)\s+)*$", re.I)
 
 
@@ -319,6 +320,8 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
         pairs = find_abbreviations(text) + find_title_and_apposed_abbreviations(text, title_end)
         ext.gb_abbrevs = pairs
         out = candidates(doc)
+        # the spans the gazetteer names: a known name spelled out is defined, not coined here
+        known = {(c.start, c.end) for c in out if c.source == "gazetteer"}
         for gid, pair in enumerate(pairs):
             long_words = pair.long.split()
             # the head noun: "knowledge distillation on graphs" is about distillation
@@ -340,9 +343,16 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
             generic = is_generic(pair.long) or is_generic(pair.short) or system or (
                 plural and not task and not introduced and not brand)
             # a coined short form spelled out in capitals ("Partially Flipped Mamba (PF-Mamba)")
-            # names a part of what this paper builds
+            # names a part of what this paper builds; a name the gazetteer knows ("Low-Rank Adaptation
+            # (LoRA)") is only defined, unless the title opens with it or the sentence speaks for the authors
+            # of it, not of a kind of thing it names ("pre-training of Vision Transformer (ViT) models")
             coined = (not generic and not task and not lowerish and not pair.short.endswith("s")
-                      and bool(INNER_CAP.search(pair.short) or "-" in pair.short))
+                      and bool(INNER_CAP.search(pair.short) or "-" in pair.short)
+                      and (title_text.startswith(pair.long.lower())
+                           or ((pair.long_start, pair.long_end) not in known
+                               and (pair.short_start, pair.short_end) not in known)
+                           or _AUTHORS.search(text, max(sent_start, 0), pair.long_start) is not None
+                           and not KIND_AFTER.match(text, pair.short_end)))
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
                              strong=not generic, accepted=not generic, proposed=coined)
             short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,

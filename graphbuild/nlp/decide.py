@@ -44,7 +44,7 @@ from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import DocContext
-from .features import CorpusStats, candidate_features, entity_features, group_candidates
+from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .lexicon import LIST_SEPARATOR
 from .roles import role_of
@@ -337,12 +337,13 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     prop = model.proposed_probs([
         entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
-                        prepared.context)
+                        prepared.context, gaz)
         for members, type_, _ in kept_groups])
     # a lower-case phrase kept only by the lower threshold is proposed only when that is clear; a task the
     # gazetteer knows is no paper's own
-    proposed = [bool(type_ != "Task" and p >= proposed_threshold
-                     and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED))
+    proposed = [bool(type_ != "Task" and (p >= proposed_threshold
+                                          and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
+                                          or owned_by_authors(text, title_end, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, prop.tolist())]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)

@@ -37,6 +37,7 @@ from .lexicon import head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
+           "owned_by_authors",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -643,10 +644,12 @@ def _sibling_after(after: str) -> bool:
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
-                    type_: str, gaz_hit: bool, context: DocContext | None = None) -> dict[str, float]:
+                    type_: str, gaz_hit: bool, context: DocContext | None = None, gaz: Any = None
+                    ) -> dict[str, float]:
     """Features of one entity (a group of candidates) for the ``proposed`` decision.
 
-    ``context`` is the document's :class:`DocContext` when the caller has one.
+    ``context`` is the document's :class:`DocContext` when the caller has one; ``gaz`` the gazetteer
+    (to tell a variant of a known name: "ImageNet-1M" of "ImageNet").
     """
     if context is None:
         context = DocContext(text, [(0, len(text))], title_end)
@@ -697,6 +700,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
+    _builds_on(text, title, cands, members, gaz, f)
     if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
         f["url_name"] = 1  # "code at github.com/owner/NAME"
     if any(cands[i].source == "abbrev-short" for i in members):
@@ -710,6 +714,60 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+#: the authors own the name in what follows it: "Guanaco, our best model family", ", which we call"
+_OURS_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:our\s|which\s+we\s+(?:call|name|term|dub))")
+#: the connective of a title before a phrase in it: "… with deep neural networks and tree search"
+_TITLE_CONNECTIVE = re.compile(r"\b(via|for|with|using|from|by|through|of|on|in|to|towards?)\b", re.I)
+#: a variant of a family: the family's name, a space or hyphen, then a size, a version or one or two capitals
+_VARIANT_OF = re.compile(r"^(.+?)[- ](?:[^- ]*\d[^- ]*|[A-Z]{1,2})$")
+
+
+#: the authors' proposal verb right before a name, at most two lower-case words between: "We propose
+#: deep residual networks (ResNet)", "and release Guanaco"
+_WE_VERB_OBJECT = re.compile(r"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|introduce|present|release)[sd]?\s+"
+                             r"(?:(?!to\s)[a-z][\w\-]*\s+){0,2}$")
+
+
+def owned_by_authors(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the authors plainly own an entity, whatever the gazetteer knows: a mention the rules
+    guessed proposed, right after the authors' proposal verb, that either the text defines ("We propose
+    deep residual networks (ResNet)") or the authors call theirs ("release Guanaco, our best model").
+    """
+    for i in members:
+        c = cands[i]
+        if not c.proposed or c.start < title_end:
+            continue
+        if not _WE_VERB_OBJECT.search(text, max(title_end, c.start - 60), c.start):
+            continue
+        if c.source == "abbrev-long" or _OURS_AFTER.match(text, c.end):
+            return True
+    return False
+
+
+def _builds_on(text: str, title: str, cands: list[Candidate], members: list[int],
+               gaz: Any, f: dict[str, float]) -> None:
+    """Evidence on whether the paper introduces an entity or builds on it: the authors own the name
+    in what follows it ("X, our best model"); the connective before its phrase in the title ("with",
+    "via"); a variant of a known name that the title does not name ("ImageNet-1M" where the gazetteer
+    knows "ImageNet").
+    """
+    title_low = title.lower()
+    for i in members:
+        c = cands[i]
+        if _OURS_AFTER.match(text, c.end):
+            f["ours_after"] = 1
+        if c.start < len(title):
+            if c.start > 0:
+                conns = _TITLE_CONNECTIVE.findall(title, 0, c.start)
+                if conns:
+                    f["title_after=" + conns[-1].lower()] = 1
+            continue
+        if gaz is not None:
+            m = _VARIANT_OF.match(c.text)
+            if m is not None and m.group(1).lower() not in title_low and gaz.lookup(m.group(1)) is not None:
+                f["known_family"] = 1
+
+
 #: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online
 #: algorithm, SwAV", "our model, the X"
 _APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][\w\-]*)\s*,\s+"

@@ -21,6 +21,7 @@ __all__ = [
     "NAMING_VERBS",
     "PRESENTING_VERBS",
     "MAKING_VERBS",
+    "KIND_AFTER",
     "SURVEY_TITLE",
     "split_sentences",
     "generic_keys",
@@ -205,6 +206,9 @@ PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
 #: what stands between two names listed together: "A-Mini and A-Tiny", "A-7B, A-13B", "A-Chat as well as A-Instruct"
 LIST_SEPARATOR = r",\s*(?:and\s+|or\s+|&\s+)?|\s*/\s*|\s+(?:and|or|&|as well as)\s+"
+#: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
+#: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
+KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
 #: a title of a survey: it proposes nothing
 SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 

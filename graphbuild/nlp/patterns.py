@@ -18,6 +18,7 @@ The spaCy component ``graphbuild_patterns`` puts them on the Doc as candidates.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -450,6 +451,12 @@ _MADE_DATASET = re.compile(
 
 
 _MADE_HEADS = ("benchmark", "dataset", "corpus", "suite", "test")  # one is in every match of _MADE_DATASET
+#: verbs that only ever make data: what authors curate, collect or crawl is a dataset, with no head noun
+#: after its name ("we curate LVD-142M, 142 million images")
+_GATHER_VERBS = ("curat", "collect", "compil", "crawl", "scrap")
+_GATHERED = re.compile(
+    word_alternation("|".join(_GATHER_VERBS)) + r"(?:e|es|ed|ing|d|s)?\s+(?:(?:a|an|the|our|new|large-scale)\s+)*"
+    r"([A-Z][\w+\-]*?[A-Z0-9][\w+\-]*)(?=\s*[,;:(]|\.(?:\s|$))")
 
 #: the stems of the verbs with which authors bring in their own artifacts ("releas" of "release")
 _LIST_VERBS = tuple(v[:-1] if v.endswith("e") else v for v in INTRODUCING_VERBS.split("|"))
@@ -486,7 +493,8 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in matches_from(_MADE_DATASET, text, _MADE_VERBS) if any(w in text for w in _MADE_HEADS) else ():
+    made = matches_from(_MADE_DATASET, text, _MADE_VERBS) if any(w in text for w in _MADE_HEADS) else ()
+    for m in itertools.chain(made, matches_from(_GATHERED, text, _GATHER_VERBS)):
         name = m.group(1)
         if is_generic(name) or _NUMBERISH.match(name):
             continue

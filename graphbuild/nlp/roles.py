@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import (
     INTRODUCING_VERBS,
+    KIND_AFTER,
     MAKING_VERBS,
     SURVEY_TITLE,
     Occurrences,
@@ -55,6 +56,8 @@ _SUBJECT_PROPOSED = re.compile(
 #: what stands between a proposal verb and the known name it proposes: an article, and names listed
 #: before it ("we release Falcon 40B and Falcon 180B")
 _DIRECT_OBJECT = re.compile(r"^\s*(?:(?:the|a|an|our)\s+)?(?:[A-Z][\w.\-]*(?: [\w.\-]+)?(?:,| and|, and) )*$")
+#: a name the verb brings in, then the appositive that describes it ("X, a family of")
+_DESCRIBED_OBJECT = re.compile(r"^\s*(?:(?:the|our)\s+)?[A-Z][\w.\-+]*(?:\s+[A-Z0-9][\w.\-+]*)?\s*,\s+(?:a|an)\s")
 _NOT_A_HEAD = frozenset(
     "and or family as for in on to by from via with that which who whose where when while is was are were "
     "can could will would may might should must has have had achieves outperforms uses enables consists "
@@ -182,6 +185,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     between = before[m.end():]
     if len(between.split()) > 12 or _CLAUSE_STOP.search(between):
         return False
+    if c.key is not None and _DESCRIBED_OBJECT.match(between) and KIND_AFTER.match(text, c.end):
+        return False  # a known name for the kind of the one proposed: "we present X, a family of ViT models"
     # a modifier ("a dual selective SSM projector") is not the thing proposed
     nxt = _NEXT_LOWER.match(after) if not after.startswith(")") else None  # "(Mamba-2) whose …"
     if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in _NOT_A_HEAD:
