@@ -167,7 +167,7 @@ def clear_leftovers(path: Path) -> None:
 
 
 def fresh_temp_folder(path: Path) -> Path:
-    """This process's empty temporary folder ``.NAME.tmp-PID`` beside ``path``, to fill and then
+    """The empty temporary folder of this process ``.NAME.tmp-PID`` beside ``path``, to fill and then
     :func:`swap_in_folder` (or place otherwise); what killed writers left beside ``path`` is cleared first.
 
     The parent of ``path`` must exist (``FileNotFoundError`` otherwise). The caller removes the folder

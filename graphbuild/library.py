@@ -254,7 +254,8 @@ def _checked(query: NamedQuery, key: str, value: Any) -> Any:
         raise QueryError(f"parameter {key!r} of {query.name} takes {kind} {accepted}, not {value!r}")
     allowed = query.choices.get(key)
     if allowed is not None and value not in allowed:
-        same = [a for a in allowed if isinstance(value, str) and isinstance(a, str) and a.casefold() == value.casefold()]
+        same = [a for a in allowed
+                if isinstance(value, str) and isinstance(a, str) and a.casefold() == value.casefold()]
         if len(same) == 1:
             return same[0]
         raise QueryError(f"parameter {key!r} of {query.name} takes one of {', '.join(map(repr, allowed))}, "

@@ -122,7 +122,8 @@ def test_queries_papers_with_entity_refuses_an_unknown_role_naming_the_allowed_o
 @pytest.mark.parametrize("name, overrides, accepted", [
     ("rising-entities", {"span": "-5"}, "parameter 'span' of rising-entities takes a whole number from 1 to 1000, "
                                         "not -5"),
-    ("rising-entities", {"span": "100000000000000000000"}, "takes a whole number from 1 to 1000, not 100000000000000000000"),
+    ("rising-entities", {"span": "100000000000000000000"},
+     "takes a whole number from 1 to 1000, not 100000000000000000000"),
     ("rising-entities", {"since": "20222"}, "parameter 'since' of rising-entities takes a whole number from 1000 "
                                             "to 9999, not 20222"),
     ("rising-entities", {"min_papers": "-3"}, "parameter 'min_papers' of rising-entities takes a whole number of 0 "

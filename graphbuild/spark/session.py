@@ -97,17 +97,6 @@ def _starting() -> Iterator[None]:
         launched.append(proc)
         return proc
 
-    if threading.current_thread() is not threading.main_thread():  # no handler runs: only the JVM to end
-        java_gateway.Popen = recording_popen  # type: ignore[misc]
-        try:
-            yield
-        except BaseException:
-            _end_launched(launched, SparkContext)
-            raise
-        finally:
-            java_gateway.Popen = popen  # type: ignore[misc]
-        return
-
     interrupted: list[bool] = []
     disabled = logging.root.manager.disable
 
@@ -119,9 +108,11 @@ def _starting() -> Iterator[None]:
         if not launched or not _in_gateway_call(frame):
             raise KeyboardInterrupt
 
-    handler = signal.signal(signal.SIGINT, on_sigint)
-    java_gateway.Popen = recording_popen  # type: ignore[misc]
-    context_module.signal = _NoSigint()  # type: ignore[attr-defined]
+    main = threading.current_thread() is threading.main_thread()  # elsewhere no handler runs (nor can be set)
+    handler = signal.signal(signal.SIGINT, on_sigint) if main else None
+    setattr(java_gateway, "Popen", recording_popen)  # noqa: B010 (typed as a module's own; put back below)
+    if main:
+        setattr(context_module, "signal", _NoSigint())  # noqa: B010
     try:
         yield
         if interrupted:  # pressed as the start's last call returned
@@ -132,10 +123,11 @@ def _starting() -> Iterator[None]:
             raise KeyboardInterrupt from None
         raise
     finally:
-        java_gateway.Popen = popen  # type: ignore[misc]
-        context_module.signal = signal  # type: ignore[attr-defined]
-        signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)
-        logging.disable(disabled)
+        setattr(java_gateway, "Popen", popen)  # noqa: B010
+        if main:
+            setattr(context_module, "signal", signal)  # noqa: B010
+            signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)
+            logging.disable(disabled)
 
 
 class _NoSigint:
