@@ -15,7 +15,8 @@ every paper whose entities the curation changed, listing that paper's
 entities *after* curation. A paper the curation leaves as the extractor had it
 gives no row (it would only teach the model its own output). An entity's
 ``aliases`` in a row are its forms written in that paper, so that a merged-away
-spelling still labels the candidate the paper wrote.
+spelling still labels the candidate the paper wrote (also when the paper writes
+the merged-into name too: both are mentions of the one entity).
 
 :func:`write_training_inputs` writes those rows and the workspace's papers to
 files that :func:`graphbuild.nlp.train.train_pipeline` reads; the curated rows

@@ -50,7 +50,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import OutputError, UsageError
-from .fsutil import clear_leftovers, path_kind, pause, sibling, swap_in_folder
+from .fsutil import fresh_temp_folder, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -123,12 +123,9 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
     names written), then ``place`` them; returns the names. What a killed export left beside ``dest`` is
     cleared first; a failure is an :class:`OutputError` naming ``shown``.
     """
-    tmp = sibling(dest, "tmp")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        clear_leftovers(dest)
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir()
+        tmp = fresh_temp_folder(dest)
     except OSError as exc:
         raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; "
                           "choose a writable output folder", exc.errno) from None

@@ -20,7 +20,7 @@ from typing import IO, Any
 from .errors import OutputError
 
 __all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind",
-           "sibling", "clear_leftovers", "swap_in_folder", "pid_alive", "pause"]
+           "sibling", "clear_leftovers", "fresh_temp_folder", "swap_in_folder", "pid_alive", "pause"]
 
 #: test hook: a build or an export sleeps at this point (a stage name, "sync", "rename", "export", ...)
 PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
@@ -164,6 +164,20 @@ def clear_leftovers(path: Path) -> None:
                     shutil.rmtree(left, ignore_errors=True)
                 else:
                     left.unlink(missing_ok=True)
+
+
+def fresh_temp_folder(path: Path) -> Path:
+    """The empty temporary folder of this process ``.NAME.tmp-PID`` beside ``path``, to fill and then
+    :func:`swap_in_folder` (or place otherwise); what killed writers left beside ``path`` is cleared first.
+
+    The parent of ``path`` must exist (``FileNotFoundError`` otherwise). The caller removes the folder
+    when it is done with it, whether or not the write succeeded.
+    """
+    tmp = sibling(path, "tmp")
+    clear_leftovers(path)
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    return tmp
 
 
 def swap_in_folder(tmp: Path, folder: Path) -> None:

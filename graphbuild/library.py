@@ -13,15 +13,17 @@ Defaults are typed by their spelling: ``20`` is an int, ``0.5`` a float,
 empty string) a string. Parameters reach the database as Cypher parameters,
 never formatted into the text.
 
-A parameter line may end in a check that :func:`bind_params` applies to every
-value given, naming the parameter when it fails (where the database would
+A parameter line may end in checks that :func:`bind_params` applies to every
+value given, naming the parameter when one fails (where the database would
 answer in its own words, or silently return no rows)::
 
     // param: limit = 20; min 0
+    // param: depth = 3; min 1; max 5
     // param: role = ''; one of proposes, uses, evaluates_on, compares_with
 
-``min`` takes a number; ``one of`` takes values spelled like defaults (the
-default is always allowed).
+``min`` and ``max`` take a number; ``one of`` takes values spelled like
+defaults (the default is always allowed; a text value matches whatever its
+case and is passed on as the line spells it).
 
 The body is Cypher that both LadybugDB and Neo4j 5 accept. Where no common
 syntax exists (shortest paths), a file may add store-specific bodies after a
@@ -44,7 +46,8 @@ __all__ = ["NamedQuery", "load_library", "get_query", "bind_params", "parse_quer
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HEADER_RE = re.compile(r"^//\s*(name|description|param|variant)\s*:\s*(.*?)\s*$")
-_PARAM_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)(?:\s*;\s*(min|one of)\s+(.*))?$")
+_PARAM_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)((?:\s*;\s*(?:min|max|one of)\s+[^;]*)*)$")
+_CHECK_RE = re.compile(r";\s*(min|max|one of)\s+([^;]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +56,8 @@ class NamedQuery:
 
     ``params`` maps each parameter to its typed default; ``cypher`` is the
     portable body; ``variants`` maps a store name to a store-specific body;
-    ``minimum`` and ``choices`` hold the declared checks (``; min N``, ``; one of A, B``)
-    by parameter, ``choices`` with the default among them.
+    ``minimum``, ``maximum`` and ``choices`` hold the declared checks (``; min N``, ``; max N``,
+    ``; one of A, B``) by parameter, ``choices`` with the default among them.
     """
 
     name: str
@@ -65,6 +68,7 @@ class NamedQuery:
     variants: dict[str, str] = field(default_factory=dict)
     minimum: dict[str, int | float] = field(default_factory=dict)
     choices: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    maximum: dict[str, int | float] = field(default_factory=dict)
 
     def cypher_for(self, store_name: str) -> str:
         """The body to run on the store called ``store_name`` (``GraphStore.name``)."""
@@ -93,7 +97,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise InputError(str(path), None, f"cannot read the query file: {exc}") from None
     name = description = None
     params: dict[str, Any] = {}
-    minimum: dict[str, int | float] = {}
+    bounds: dict[str, dict[str, int | float]] = {"min": {}, "max": {}}
     choices: dict[str, tuple[Any, ...]] = {}
     bodies: dict[str, list[str]] = {"": []}
     current = ""
@@ -119,10 +123,10 @@ def parse_query_file(path: Path) -> NamedQuery:
                     raise InputError(str(path), lineno, "write parameters as '// param: name = default'")
                 if pmatch.group(1) in params:
                     raise InputError(str(path), lineno, f"parameter {pmatch.group(1)!r} is declared twice")
-                key, default, check, allowed = pmatch.groups()
+                key, default, checks = pmatch.groups()
                 params[key] = _parse_default(default)
-                if check:
-                    _declare_check(path, lineno, key, params[key], check, allowed, minimum, choices)
+                for check, allowed in _CHECK_RE.findall(checks):
+                    _declare_check(path, lineno, key, params[key], check, allowed.strip(), bounds, choices)
             continue
         if in_header and not line.strip().startswith("//") and line.strip():
             in_header = False
@@ -142,19 +146,25 @@ def parse_query_file(path: Path) -> NamedQuery:
         if not body:
             raise InputError(str(path), None, f"the {store} variant has no Cypher")
     return NamedQuery(name=name, description=description, params=params, cypher=cypher,
-                      path=path, variants=variants, minimum=minimum, choices=choices)
+                      path=path, variants=variants, minimum=bounds["min"], choices=choices, maximum=bounds["max"])
 
 
 def _declare_check(path: Path, lineno: int, key: str, default: Any, check: str, allowed: str,
-                   minimum: dict[str, int | float], choices: dict[str, tuple[Any, ...]]) -> None:
-    """Record parameter ``key``'s ``; min N`` or ``; one of A, B`` check; InputError when it cannot hold."""
-    if check == "min":
+                   bounds: dict[str, dict[str, int | float]], choices: dict[str, tuple[Any, ...]]) -> None:
+    """Record parameter ``key``'s ``; min N``, ``; max N`` or ``; one of A, B`` check; InputError when it
+    cannot hold.
+    """
+    if key in (choices if check == "one of" else bounds[check]):
+        raise InputError(str(path), lineno, f"parameter {key!r} has two '; {check}' checks")
+    if check in bounds:
         bound = _parse_default(allowed)
         if type(default) not in (int, float) or type(bound) not in (int, float):
-            raise InputError(str(path), lineno, f"'; min' of parameter {key!r} needs a number, and a number default")
-        if default < bound:
-            raise InputError(str(path), lineno, f"the default of parameter {key!r} is below its minimum {bound}")
-        minimum[key] = bound
+            raise InputError(str(path), lineno, f"'; {check}' of parameter {key!r} needs a number, "
+                                                "and a number default")
+        if default < bound if check == "min" else default > bound:
+            raise InputError(str(path), lineno, f"the default of parameter {key!r} is "
+                             f"{'below its minimum' if check == 'min' else 'above its maximum'} {bound}")
+        bounds[check][key] = bound
         return
     values = tuple(_parse_default(v) for v in allowed.split(","))
     if any(type(v) is not type(default) for v in values):
@@ -232,13 +242,22 @@ def bind_params(query: NamedQuery, overrides: dict[str, Any] | None = None) -> d
 
 
 def _checked(query: NamedQuery, key: str, value: Any) -> Any:
-    """``value`` when it passes parameter ``key``'s declared checks; QueryError naming the parameter otherwise."""
+    """``value`` when it passes parameter ``key``'s declared checks; QueryError naming the parameter otherwise.
+
+    A text value among the declared choices in another case is given as the choice is spelled.
+    """
     kind = _KIND_WORDS[type(query.params[key])]
-    if key in query.minimum and value < query.minimum[key]:
-        raise QueryError(f"parameter {key!r} of {query.name} takes {kind} of {query.minimum[key]} or more, "
-                         f"not {value!r}")
+    low, high = query.minimum.get(key), query.maximum.get(key)
+    if (low is not None and value < low) or (high is not None and value > high):
+        accepted = f"from {low} to {high}" if low is not None and high is not None else \
+            f"of {low} or more" if low is not None else f"of {high} or less"
+        raise QueryError(f"parameter {key!r} of {query.name} takes {kind} {accepted}, not {value!r}")
     allowed = query.choices.get(key)
     if allowed is not None and value not in allowed:
+        same = [a for a in allowed
+                if isinstance(value, str) and isinstance(a, str) and a.casefold() == value.casefold()]
+        if len(same) == 1:
+            return same[0]
         raise QueryError(f"parameter {key!r} of {query.name} takes one of {', '.join(map(repr, allowed))}, "
                          f"not {value!r}")
     return value

@@ -33,7 +33,7 @@ from .records import Extraction, name_key
 from .schema import ENTITY_ROLE_RELS
 
 __all__ = ["Suggestion", "suggest", "entity_confidence", "mention_confidence", "add_confidence",
-           "decided_suggestions"]
+           "decided_suggestions", "decided_by_hand"]
 
 _STOP = frozenset("a an and for in of on the to with via by from".split())
 _GENERIC_HEADS = ("model", "models", "method", "methods", "network", "networks", "dataset", "datasets",
@@ -372,9 +372,36 @@ def decided_suggestions(ops: Iterable[CurationOp]) -> set[str]:
     return {op.suggestion for op in ops if op.suggestion}
 
 
+def decided_by_hand(ops: Iterable[CurationOp]) -> tuple[set[str], set[str]]:
+    """What a curation file settled about entities, as name keys: ``(typed, kept)``.
+
+    ``typed``: the entities whose type a person set (a ``retype``, a ``split``
+    or a ``mention`` giving a type: the split's new entity, the mention's
+    entity). ``kept``: those and the other entities a person named as entities
+    (a split's new entity, a rename's new name, a ``mention`` or ``proposed``
+    operation's entity).
+
+    >>> typed, kept = decided_by_hand([CurationOp("split", "Inception", name="Inception score", type="Metric",
+    ...                                           papers=("p1",)), CurationOp("rename", "GCN", name="GCNet")])
+    >>> sorted(typed), sorted(kept)
+    (['inceptionscore'], ['gcnet', 'inceptionscore'])
+    """
+    typed: set[str] = set()
+    kept: set[str] = set()
+    for op in ops:
+        named = op.name if op.op in ("split", "rename") else op.entity if op.op in ("retype", "mention", "proposed") \
+            else None
+        if named is None:
+            continue
+        kept.add(name_key(named))
+        if op.op == "retype" or (op.op in ("split", "mention") and op.type):
+            typed.add(name_key(named))
+    return typed - {""}, kept - {""}
+
+
 def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iterable[str] = (),
             known: Any = None, limit: int | None = None, doubtful: int = 20,
-            retyped: Iterable[str] = ()) -> list[Suggestion]:
+            retyped: Iterable[str] = (), curation: Iterable[CurationOp] = ()) -> list[Suggestion]:
     """Ranked curation suggestions for a built graph, most papers touched first.
 
     Parameters
@@ -387,6 +414,10 @@ def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iter
     doubtful : at most this many doubtful-entity suggestions are considered.
     retyped : the entities (names or ids) a curation file retypes already: no type suggestion undoes a
         hand correction (``op.entity`` of its ``retype`` operations).
+    curation : the curation file's operations: no suggestion undoes what they decided by hand
+        (:func:`decided_by_hand`): no type suggestion for an entity whose type they set (a retype, a
+        split or mention with a type), no reject of an entity they named (a split's new entity, a
+        rename, a mention), and their accepted or dismissed suggestions are left out.
 
     Returns
     -------
@@ -400,15 +431,17 @@ def suggest(graph: Any, extractions: Iterable[Extraction] = (), *, decided: Iter
     sources = [_acronym_pairs(listed), _same_long_form(listed), _fuzzy_pairs(listed),
                _type_conflicts(ents, extractions, known), _shape_conflicts(listed, known),
                _doubtful(ents, known, doubtful)]
-    skip = set(decided)
-    settled = {name_key(t) for t in retyped} - {""}
+    ops = list(curation)
+    skip = set(decided) | decided_suggestions(ops)
+    typed, kept = decided_by_hand(ops)
+    settled = {"type-conflict": typed | {name_key(t) for t in retyped} - {""}, "doubtful": kept}
     for source in sources:
         for s in source:
             if s.id in skip or s.id in found:
                 continue
-            if s.kind == "type-conflict" and settled:
+            if settled.get(s.kind):
                 ent = ents[s.op.entity]
-                if settled & {name_key(f) for f in (ent.id, ent.name, *ent.aliases)}:
+                if settled[s.kind] & {name_key(f) for f in (ent.id, ent.name, *ent.aliases)}:
                     continue
             found[s.id] = s
     ranked = sorted(found.values(), key=lambda s: (-s.papers, -s.score, s.id))

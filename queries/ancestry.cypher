@@ -1,7 +1,7 @@
 // name: ancestry
 // description: Papers reachable from a paper by following CITES up to depth hops (at most 5; by id or exact title; '' = the first corpus paper by id)
 // param: paper = ''
-// param: depth = 3
+// param: depth = 3; min 0; max 5
 // param: limit = 200; min 0
 MATCH (p:Paper)
 WHERE ($paper = '' AND p.external = false) OR p.id = $paper OR toLower(p.title) = toLower($paper)

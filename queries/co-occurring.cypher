@@ -1,7 +1,7 @@
 // name: co-occurring
 // description: Entities that appear in the same papers as an entity, by number of shared papers
 // param: name = BERT
-// param: type = ''
+// param: type = ''; one of '', Model, Method, Dataset, Task, Metric
 // param: limit = 20; min 0
 MATCH (x:Entity)<-[:PROPOSES|USES|EVALUATES_ON|COMPARES_WITH]-(p:Paper)
 WHERE x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases

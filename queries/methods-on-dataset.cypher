@@ -1,7 +1,7 @@
 // name: methods-on-dataset
 // description: Methods and models proposed or used by papers that evaluate on a dataset (type filters, e.g. Method)
 // param: name = ImageNet
-// param: type = ''
+// param: type = ''; one of '', Model, Method, Dataset, Task, Metric
 // param: limit = 50; min 0
 MATCH (p:Paper)-[:EVALUATES_ON]->(d:Entity)
 WHERE d.id = $name OR toLower(d.name) = toLower($name) OR $name IN d.aliases OR toLower($name) IN d.aliases

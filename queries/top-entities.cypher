@@ -1,6 +1,6 @@
 // name: top-entities
 // description: Most used entities of a type ('' = every type), by number of papers that use, evaluate on or compare with them
-// param: type = Dataset
+// param: type = Dataset; one of '', Model, Method, Dataset, Task, Metric
 // param: limit = 20; min 0
 MATCH (p:Paper)-[:USES|EVALUATES_ON|COMPARES_WITH]->(e:Entity)
 WHERE $type = '' OR e.type = $type

@@ -1,6 +1,6 @@
 // name: top-methods
 // description: Most used methods, by number of papers that use, evaluate on or compare with them
-// param: type = Method
+// param: type = Method; one of '', Model, Method, Dataset, Task, Metric
 // param: limit = 20; min 0
 MATCH (p:Paper)-[:USES|EVALUATES_ON|COMPARES_WITH]->(e:Entity)
 WHERE $type = '' OR e.type = $type

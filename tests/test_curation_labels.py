@@ -62,6 +62,26 @@ def test_curation_labels_merge_keeps_the_form_each_paper_writes_as_an_alias():
     assert gpt["aliases"] == ["ChatGPT"]  # written in Orca's abstract; the candidate there is labelled
 
 
+def test_curation_labels_merged_form_beside_its_target_is_labelled_as_the_target():
+    # the paper writes both names; the extractor kept them apart, the user merged ILSVRC into ImageNet
+    from graphbuild.nlp import train
+    from graphbuild.nlp.pipeline import make_pipeline
+
+    lark = Paper(title="Lark", abstract="We propose Lark, trained on ImageNet. Lark reaches 81% top-1 accuracy "
+                                        "on the ILSVRC validation set.", arxiv_id="2401.00003")
+    extraction = Extraction(lark.id, "Lark", [
+        EntityMention("Lark", "Model", ["Lark"], proposed=True, role="proposes"),
+        EntityMention("ImageNet", "Dataset", ["ImageNet"]), EntityMention("ILSVRC", "Dataset", ["ILSVRC"])])
+    labels = curated_labels([lark], {lark.id: extraction}, None, [CurationOp("merge", "ILSVRC", into="ImageNet")])
+    assert labels.report.applied == 1 and [r["id"] for r in labels.rows] == [lark.id]
+    nlp = make_pipeline()
+    [example] = train.make_examples(labels.rows, {lark.id.casefold(): lark}, nlp)
+    prepared, classes, matched = train._labelled(example, train._gazetteer(nlp))
+    by_form = {prepared.cands[i].text: cls for members, cls in zip(prepared.groups, classes) for i in members}
+    assert by_form["ImageNet"] == by_form["ILSVRC"] == "Dataset"  # the merged form is no false entity
+    assert sorted(g["name"] for _, g in matched) == ["ImageNet", "Lark"]  # the entity is learned once
+
+
 def test_curation_labels_proposed_and_mention_ops_label_one_paper():
     papers = _papers()
     ops = [CurationOp("proposed", "Orca", paper=papers[0].id, value=False),

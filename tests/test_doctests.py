@@ -17,6 +17,7 @@ MODULES = [
     "graphbuild.nlp.textclean",
     "graphbuild.records",
     "graphbuild.curation",
+    "graphbuild.review",
     "graphbuild.ingest.fields",
     "graphbuild.ingest.bibtex_fast",
     "graphbuild.cypher_guard",

@@ -13,6 +13,7 @@ from graph_fixture import E, small_graph
 from graphbuild.errors import InputError, QueryError
 from graphbuild.graph import graph_to_tables
 from graphbuild.library import NamedQuery, bind_params, get_query, load_library, parse_query_file
+from graphbuild.records import ENTITY_TYPES
 from graphbuild.stores.embedded import EmbeddedStore
 
 LIBRARY = load_library()
@@ -118,11 +119,58 @@ def test_queries_papers_with_entity_refuses_an_unknown_role_naming_the_allowed_o
     assert bind_params(query, {"role": "uses"})["role"] == "uses"
 
 
+@pytest.mark.parametrize("name, overrides, accepted", [
+    ("rising-entities", {"span": "-5"}, "parameter 'span' of rising-entities takes a whole number from 1 to 1000, "
+                                        "not -5"),
+    ("rising-entities", {"span": "100000000000000000000"},
+     "takes a whole number from 1 to 1000, not 100000000000000000000"),
+    ("rising-entities", {"since": "20222"}, "parameter 'since' of rising-entities takes a whole number from 1000 "
+                                            "to 9999, not 20222"),
+    ("rising-entities", {"min_papers": "-3"}, "parameter 'min_papers' of rising-entities takes a whole number of 0 "
+                                              "or more, not -3"),
+    ("ancestry", {"depth": "6"}, "parameter 'depth' of ancestry takes a whole number from 0 to 5, not 6"),
+    ("ancestry", {"depth": "-1"}, "parameter 'depth' of ancestry takes a whole number from 0 to 5, not -1"),
+    ("co-occurring", {"type": "Foo"}, "parameter 'type' of co-occurring takes one of '', 'Model', 'Method', "
+                                      "'Dataset', 'Task', 'Metric', not 'Foo'"),
+    ("top-datasets", {"type": "Datasets"}, "parameter 'type' of top-datasets takes one of 'Dataset', '', 'Model'"),
+])
+def test_queries_numbers_and_types_out_of_range_are_refused_naming_what_is_accepted(name, overrides, accepted):
+    """These reached the database unchecked: span=-5 or type=Foo gave '(no rows)', a huge depth an [E200]."""
+    with pytest.raises(QueryError, match=re.escape(accepted)):
+        bind_params(LIBRARY[name], overrides)
+
+
+def test_queries_declared_ranges_keep_their_ends_and_every_entity_type():
+    assert bind_params(LIBRARY["ancestry"], {"depth": "5"})["depth"] == 5
+    assert bind_params(LIBRARY["ancestry"], {"depth": 0})["depth"] == 0
+    rising = bind_params(LIBRARY["rising-entities"], {"span": "1", "since": "1999", "min_papers": "0"})
+    assert (rising["span"], rising["since"], rising["min_papers"]) == (1, 1999, 0)
+    for name, query in LIBRARY.items():
+        if "type" in query.params:
+            for type_ in ("", *ENTITY_TYPES):
+                assert bind_params(query, {"type": type_})["type"] == type_, name
+    # a listed text in another case is passed on as listed (the stores compare types case-sensitively)
+    assert bind_params(LIBRARY["top-entities"], {"type": "model"})["type"] == "Model"
+    assert bind_params(LIBRARY["papers-with-entity"], {"role": "USES"})["role"] == "uses"
+
+
+def test_queries_cli_out_of_range_param_is_one_coded_line(capsys):
+    from graphbuild.cli import main
+
+    assert main(["query", "--name", "rising-entities", "--param", "span=-5", "-w", "/nonexistent-left9"]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "parameter 'span' of rising-entities takes a whole number from 1 to 1000" in err[0]
+    assert re.search(r"\[E\d{3}\]", err[0])
+
+
 @pytest.mark.parametrize("line, words", [
     ("// param: limit = 20; min x", "'; min' of parameter 'limit' needs a number"),
     ("// param: limit = -1; min 0", "the default of parameter 'limit' is below its minimum 0"),
     ("// param: n = 2; one of 1, two",
      "the values of parameter 'n' after '; one of' must be of its default's type (a whole number)"),
+    ("// param: depth = 9; min 0; max 5", "the default of parameter 'depth' is above its maximum 5"),
+    ("// param: depth = 3; max many", "'; max' of parameter 'depth' needs a number"),
+    ("// param: depth = 3; min 1; min 2", "parameter 'depth' has two '; min' checks"),
 ])
 def test_queries_parse_rejects_a_check_that_cannot_hold(tmp_path, line, words):
     bad = tmp_path / "oops.cypher"

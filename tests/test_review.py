@@ -88,6 +88,29 @@ def test_review_type_conflicts_come_from_the_papers_extractions():
     assert [s for s in suggest(_graph(), extractions, retyped=["GAT"]) if s.kind == "type-conflict"]
 
 
+def test_review_does_not_undo_a_type_or_an_entity_the_curation_decided():
+    extractions = [Extraction(f"p{i}", "", [EntityMention("GCN", "Method", ["GCN"])]) for i in (1, 2, 3)]
+    vague = "entity:candidategenerationandrerankingbasedframework"
+
+    def kinds(curation):
+        return {(s.kind, s.op.entity) for s in suggest(_graph(), extractions, curation=curation)}
+
+    assert {("type-conflict", "entity:gcn"), ("doubtful", vague)} <= kinds([])
+    # a split that typed its new side, or a mention that created the entity with a type, settles the type
+    split = CurationOp("split", "graph convolutional network", name="GCN", type="Model", papers=("p1",))
+    assert ("type-conflict", "entity:gcn") not in kinds([split])
+    assert ("type-conflict", "entity:gcn") not in kinds([CurationOp("mention", "gcn", paper="p1", type="Model")])
+    # a split without a type leaves the type open to suggestion
+    assert ("type-conflict", "entity:gcn") in kinds([CurationOp("split", "x", name="GCN", papers=("p1",))])
+    # an entity a person named on purpose is not suggested for rejection
+    assert ("doubtful", vague) not in kinds([CurationOp("rename", "old name", name=vague)])
+    assert ("doubtful", vague) not in kinds([CurationOp("mention", vague, paper="p6", role="uses")])
+    # the curation's accepted or dismissed suggestions are left out too
+    first = suggest(_graph(), extractions)[0]
+    assert first.id not in {s.id for s in suggest(_graph(), extractions,
+                                                  curation=[CurationOp("dismiss", suggestion=first.id)])}
+
+
 def test_review_decided_suggestions_are_not_asked_again():
     first = suggest(_graph())
     again = suggest(_graph(), decided={first[0].id})
@@ -132,6 +155,19 @@ def test_review_cli_apply_and_dismiss_in_bulk(demo_ws, capsys):
     assert not {first, second} & {s["id"] for s in json.loads(capsys.readouterr().out)}
     assert main(["review", "-w", str(demo_ws), "--apply", first]) == 1
     assert "[E800] no open suggestion" in capsys.readouterr().err
+
+
+def test_review_cli_does_not_suggest_undoing_a_split(demo_ws, capsys):
+    from graphbuild.cli import main
+
+    assert main(["curate", "split", "Inception", "Inception score", "--paper", "2006.11239", "--type", "Metric",
+                 "-w", str(demo_ws)]) == 0
+    capsys.readouterr()
+    assert main(["review", "-w", str(demo_ws), "--json", "--limit", "1000"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed, "the demo corpus has something to review"
+    # DDPM's extraction typed it a Model and it is new in one paper: neither makes a retype nor a reject
+    assert not [s for s in listed if s["operation"]["entity"] == "entity:inceptionscore"]
 
 
 def test_review_cli_accepted_rejects_export_their_names_to_the_thesaurus(demo_ws, tmp_path, capsys):

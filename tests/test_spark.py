@@ -776,6 +776,38 @@ def test_spark_build_ctrl_c_cancels_the_job_on_one_line(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_spark_build_ctrl_c_while_the_jvm_starts_is_one_line_and_ends_the_jvm(tmp_path):
+    """Pressed while PySpark waited for its JVM, the command ended but the JVM (which ignores SIGINT) ran on,
+    holding the standard error open (a reader of it waited for ever) and printing a Java stack trace; later
+    in the start, Python tracebacks of the interrupted calls into the JVM were logged."""
+    import contextlib
+    import signal
+    import subprocess
+    import sys
+
+    from graphbuild.resources import data_path
+
+    command = [sys.executable, "-m", "graphbuild", "spark", "build", str(data_path("demo", "papers.jsonl")),
+               "--out", str(tmp_path / "out"), "--master", "local[1]"]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as proc:
+        try:
+            assert proc.stderr is not None
+            first = proc.stderr.readline()  # the JVM's first line: it is starting, the job has not begun
+            os.killpg(proc.pid, signal.SIGINT)
+            _, rest = proc.communicate(timeout=60)  # ends only once every process holding the stream has ended
+            assert proc.returncode == 130, first + rest
+        finally:
+            with contextlib.suppress(ProcessLookupError):  # the group: a JVM left running too
+                os.killpg(proc.pid, signal.SIGKILL)
+    lines = (first + rest).splitlines()
+    assert not any("Traceback" in line or "ERROR" in line or "Exception" in line for line in lines), rest[-3000:]
+    assert lines[-1] == f"graphbuild: interrupted; Spark was starting; {tmp_path / 'out'} was left as it was"
+    # (an ended child of the killed launch script may wait for the container's init as a zombie: it runs nothing)
+    ps = subprocess.run(["ps", "-o", "stat=,args=", "-s", str(proc.pid)], capture_output=True, text=True).stdout
+    assert not [line for line in ps.splitlines() if not line.startswith("Z")], "outlived the command: " + ps
+    assert not (tmp_path / "out").exists()
+
+
 def test_spark_build_ctrl_c_outside_a_jvm_call_raises_and_a_second_stops_at_once(monkeypatch):
     import signal
     import time

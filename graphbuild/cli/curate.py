@@ -144,13 +144,13 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
     return 0
 
 
-def _suggestions(ws, decided: set[str], limit: int | None, retyped: list[str]):
+def _suggestions(ws, curation: list, limit: int | None):
     from ..review import suggest
     from ..workspace import _gazetteer_only
 
     gaz = _gazetteer_only(ws.settings)
     extractions = [c.extraction for c in ws.extractions().values()]
-    return suggest(ws.graph(), extractions, decided=decided, limit=limit, retyped=retyped,
+    return suggest(ws.graph(), extractions, curation=curation, limit=limit,
                    known=lambda name: gaz.lookup(name) is not None)
 
 
@@ -200,8 +200,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     done = read_curation(ws.curation_file)
     chosen = {**{i: True for i in args.apply or ()}, **{i: False for i in args.dismiss or ()}}
-    suggestions = _suggestions(ws, decided_suggestions(done), None if chosen else args.limit,
-                               [op.entity for op in done if op.op == "retype"])
+    suggestions = _suggestions(ws, done, None if chosen else args.limit)
     if chosen:
         by_id = {s.id: s for s in suggestions}
         unknown = [i for i in chosen if i not in by_id]

@@ -25,7 +25,10 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     # coded line, before the JVM's own start-up lines (and whether or not PySpark is installed)
     job = prepare(args.inputs, _settings(args), skip_bad=args.skip_bad)
     require_pyspark()  # before anything slow: one line naming the extra when PySpark is missing
-    spark = get_session(args.master)
+    try:
+        spark = get_session(args.master)
+    except KeyboardInterrupt:  # the JVM it launched is gone (graphbuild.spark.session): the one interrupted line
+        raise KeyboardInterrupt(f"Spark was starting; {args.out} was left as it was") from None
     interrupted, finished = _ctrl_c_cancels_jobs(spark)
     start = time.monotonic()
 
@@ -69,6 +72,7 @@ def _ctrl_c_cancels_jobs(spark: Any) -> tuple[threading.Event, Callable[[], None
     """
     import signal
 
+    from ..spark.session import _in_gateway_call
     from . import stop_at_once
 
     interrupted, finished = threading.Event(), threading.Event()
@@ -102,15 +106,6 @@ def _ctrl_c_cancels_jobs(spark: Any) -> tuple[threading.Event, Callable[[], None
 
     signal.signal(signal.SIGINT, first)
     return interrupted, finish
-
-
-def _in_gateway_call(frame: types.FrameType | None) -> bool:
-    """Whether ``frame`` or one of its callers is Py4J's (a call into the JVM)."""
-    while frame is not None:
-        if frame.f_globals.get("__name__", "").startswith("py4j."):
-            return True
-        frame = frame.f_back
-    return False
 
 
 def cmd_load(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 
-from ..fsutil import clear_leftovers, sibling, swap_in_folder
+from ..fsutil import fresh_temp_folder, swap_in_folder
 
 __all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT", "UNREADABLE"]
 
@@ -79,19 +79,15 @@ def write_folder(folder: Path, arrays: dict[str, np.ndarray], meta: dict[str, An
     build has just removed (``FileNotFoundError`` instead, which callers treat as "not stored").
     What a killed writer left beside the folder is cleared first.
     """
-    tmp = sibling(folder, "tmp")
-    clear_leftovers(folder)
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
+    tmp = fresh_temp_folder(folder)
     try:
         columns: dict[str, Any] = arrays  # numpy's stubs read the first ** key as savez(allow_pickle=...)
         np.savez(tmp / "index.npz", **columns)
         (tmp / "index.json").write_text(json.dumps({"format": FORMAT, **meta}, ensure_ascii=False),
                                         encoding="utf-8")
         swap_in_folder(tmp, folder)
-    except BaseException:
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def read_folder(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]] | None:

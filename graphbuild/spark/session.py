@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
+import signal
 import sys
+import threading
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import GraphbuildError, UsageError
@@ -60,9 +65,108 @@ def get_session(master: str | None = None, *, app: str = "graphbuild", shuffle_p
                    .config("spark.driver.extraJavaOptions", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"))
     elif shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
-    spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
+    with _starting():
+        spark = builder.getOrCreate()
+        spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+@contextlib.contextmanager
+def _starting() -> Iterator[None]:
+    """Start-up of a session: a Ctrl-C (or an error) meanwhile ends the JVM it launched, and shows nothing more.
+
+    PySpark starts the JVM with SIGINT ignored and waits for it in a loop: a Ctrl-C there left the JVM
+    running after the command had ended, holding its standard streams open (a caller reading them waited
+    for ever) and printing a Java stack trace. Later in the start, a KeyboardInterrupt raised inside a call
+    to the JVM, or PySpark's own SIGINT handler (set once its context is up) calling the JVM from inside
+    that call, logged Python tracebacks. Here the launched process is recorded as it starts, and the first
+    Ctrl-C kills it, turns logging off and raises KeyboardInterrupt (at once outside a call to the JVM, else
+    once that call has failed for the JVM's end); later ones are ignored until the start has ended (within
+    a second, nothing being left to wait for). PySpark's handler is not set; the SIGINT handler in place
+    before (the command's) is put back after the start.
+    """
+    import pyspark.core.context as context_module
+    import pyspark.java_gateway as java_gateway
+    from pyspark import SparkContext
+
+    launched: list[Any] = []
+    popen = java_gateway.Popen
+
+    def recording_popen(*args: Any, **kwargs: Any) -> Any:
+        proc = popen(*args, **kwargs)
+        launched.append(proc)
+        return proc
+
+    interrupted: list[bool] = []
+    disabled = logging.root.manager.disable
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        interrupted.append(True)
+        logging.disable(logging.CRITICAL)  # py4j logs every failed call to the ended JVM on the root logger
+        _kill(launched)
+        if not launched or not _in_gateway_call(frame):
+            raise KeyboardInterrupt
+
+    main = threading.current_thread() is threading.main_thread()  # elsewhere no handler runs (nor can be set)
+    handler = signal.signal(signal.SIGINT, on_sigint) if main else None
+    setattr(java_gateway, "Popen", recording_popen)  # noqa: B010 (typed as a module's own; put back below)
+    if main:
+        setattr(context_module, "signal", _NoSigint())  # noqa: B010
+    try:
+        yield
+        if interrupted:  # pressed as the start's last call returned
+            raise KeyboardInterrupt
+    except BaseException:
+        _end_launched(launched, SparkContext)
+        if interrupted:
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        setattr(java_gateway, "Popen", popen)  # noqa: B010
+        if main:
+            setattr(context_module, "signal", signal)  # noqa: B010
+            signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)
+            logging.disable(disabled)
+
+
+class _NoSigint:
+    """``signal`` as PySpark's context module sees it during :func:`_starting`: its SIGINT handler is not set."""
+
+    SIGINT = signal.SIGINT
+
+    def signal(self, signum: int, handler: Any) -> Any:
+        return signal.getsignal(signum) if signum == signal.SIGINT else signal.signal(signum, handler)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(signal, name)
+
+
+def _in_gateway_call(frame: Any) -> bool:
+    """Whether ``frame`` or one of its callers is Py4J's (a call into the JVM)."""
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith("py4j."):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _kill(launched: list[Any]) -> None:
+    for proc in launched:
+        with contextlib.suppress(OSError):
+            proc.kill()
+
+
+def _end_launched(launched: list[Any], context: Any) -> None:
+    """Kill the JVM(s) a failed start launched and forget PySpark's gateway to it (nothing else is written)."""
+    _kill(launched)
+    for proc in launched:
+        proc.wait()
+    gateway = context._gateway
+    if launched and gateway is not None:
+        with contextlib.suppress(Exception):
+            gateway.shutdown()
+        context._gateway = context._jvm = context._active_spark_context = None
 
 
 #: The master URLs Spark takes (``local[0]`` or ``local[abc]`` failed inside the JVM, with a Java and a Python
