@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e6a4d042a2142d171d9d6a01ba37d776cbb1d0d44caf11494b0d79f5ec365f9e"
-SHARED_50_SHA256 = "316e34c1a14dd7dabcd617c105f50d6f33194cf46b3a88d0b32b00774610dab7"
+DEMO_SHA256 = "284b27958fe721a2c374c6f7313097df203900a131a8f7c80f4deccd3a8b1689"
+SHARED_50_SHA256 = "4134df1750794cbd7182436d62fedf0a33215630af198f7948c94dbd227025a9"
 
 
 @pytest.fixture(scope="module")

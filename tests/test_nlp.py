@@ -487,7 +487,7 @@ def test_pipeline_worker_processes_see_the_whole_corpus_casing(nlp):
     # a coined name written the same way in every paper: in how many papers it is seen (all six, or a
     # chunk's two) changes the decision, so workers that counted their own chunk alone disagreed
     papers = [Paper(title=f"Passage ranking study {i}",
-                    abstract="We study passage ranking. We fine-tune ZorbNet with contrastive pairs. "
+                    abstract="We study passage ranking. We fine-tune ZorbRank with contrastive pairs. "
                              "The results hold on two benchmarks.") for i in range(6)]
     serial = [e.to_dict() for e in extract_papers(papers, nlp, batch_size=2)]
     by_chunk = [e.to_dict() for i in range(0, len(papers), 2) for e in extract_papers(papers[i:i + 2], nlp)]

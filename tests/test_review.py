@@ -160,14 +160,14 @@ def test_review_cli_apply_and_dismiss_in_bulk(demo_ws, capsys):
 def test_review_cli_does_not_suggest_undoing_a_split(demo_ws, capsys):
     from graphbuild.cli import main
 
-    assert main(["curate", "split", "Inception", "Inception score", "--paper", "2006.11239", "--type", "Metric",
+    assert main(["curate", "split", "MassiveText", "MassiveText corpus", "--paper", "2203.15556", "--type", "Dataset",
                  "-w", str(demo_ws)]) == 0
     capsys.readouterr()
     assert main(["review", "-w", str(demo_ws), "--json", "--limit", "1000"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed, "the demo corpus has something to review"
-    # DDPM's extraction typed it a Model and it is new in one paper: neither makes a retype nor a reject
-    assert not [s for s in listed if s["operation"]["entity"] == "entity:inceptionscore"]
+    # Chinchilla's extraction typed it otherwise and it is new in one paper: neither makes a retype nor a reject
+    assert not [s for s in listed if s["operation"]["entity"] == "entity:massivetextcorpus"]
 
 
 def test_review_cli_accepted_rejects_export_their_names_to_the_thesaurus(demo_ws, tmp_path, capsys):

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "2ccd4eb60becc089"
+MODEL_DIGEST = "f323de714ebd1940"

@@ -68,8 +68,6 @@ class Example:
     corpus: CorpusStats | None = None
     #: how much the paper's labels count in training (an annotation row's ``weight``; curated rows weigh more)
     weight: float = 1.0
-    #: the annotation row's ``source`` (``"curation"`` for a row graphbuild.curation_labels derived)
-    source: str = ""
 
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
@@ -130,7 +128,7 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
             out.append(Example(str(row["id"]), paper.title, text, doc._.gb_sents or [(0, len(text))],
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
                                list(doc._.gb_candidates or []), row["entities"], corpus,
-                               float(row.get("weight", 1.0)), str(row.get("source") or "")))
+                               float(row.get("weight", 1.0))))
     return out
 
 
@@ -159,9 +157,9 @@ def _labelled(ex: Example, gaz: Any) -> tuple[Any, list[str], list[tuple[list[in
     for g, members in enumerate(prepared.groups):
         forms = {name_key(prepared.cands[i].text) for i in members}
         hit = next((j for j, (gf, _) in enumerate(gold) if j not in used and gf & forms), None)
-        if hit is None and ex.source == "curation":
-            # a curated entity the paper writes as several groups (a merge joined forms the extractor kept
-            # apart, e.g. "ILSVRC" into "ImageNet"): each group is a mention of it, not a non-entity
+        if hit is None:
+            # a gold entity the paper writes as several groups (forms the extractor keeps apart, or a curated
+            # merge of them, e.g. "ILSVRC" into "ImageNet"): each group is a mention of it, not a non-entity
             again = next((j for j, (gf, _) in enumerate(gold) if gf & forms), None)
             if again is not None:
                 labels[g] = gold[again][1]["type"]
