@@ -95,7 +95,7 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation")
+    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation", "_common")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
@@ -104,6 +104,7 @@ class CorpusStats:
         self._features_of: object = None
         self._space: object = None
         self._generation = 0
+        self._common: dict[str, bool] = {}  # name -> common_words(name), per ``counts``
 
     def add(self, text: str) -> None:
         """Count one paper's abstract (the text after its title)."""
@@ -111,6 +112,7 @@ class CorpusStats:
         body = text[start + 2:] if start >= 0 else text
         self.papers += 1
         self._features_of = None
+        self._common = {}
         seen: set[str] = set()
         counts = self.counts
         # per distinct form (the words counted in C): a capitalised form counts where it does not
@@ -148,6 +150,25 @@ class CorpusStats:
                 self._features.clear()
             ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
         return ids
+
+    def common_words(self, name: str) -> bool:
+        """Whether a name of two words or more is made of ordinary vocabulary only: no word coined, each
+        one written in lower case more often than capitalised (away from a sentence's start) in the corpus
+        ("Deep Quokka Learning" where the papers write "deep", "quokka" and "learning").
+
+        >>> stats = corpus_stats(["T", "We use deep nets for quokka learning. Deep nets help."])
+        >>> stats.common_words("Deep Quokka Learning"), stats.common_words("Deep QuokkaNet Learning")
+        (True, False)
+        """
+        known = self._common.get(name)
+        if known is None:
+            if len(self._common) >= MAX_BLOCKS:
+                self._common.clear()
+            words = name.replace("-", " ").split()
+            known = self._common[name] = len(words) > 1 and all(
+                shape_score(w) == 0 and (_classes(self.counts.get(w.lower())) or ("u",))[0] in ("0", "lo")
+                for w in words)
+        return known
 
     def casing(self, words: Iterable[str]) -> str:
         """The casing and spread classes (:meth:`feature_ids`' features) of lower-cased ``words``, as
@@ -644,12 +665,13 @@ def _sibling_after(after: str) -> bool:
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
-                    type_: str, gaz_hit: bool, context: DocContext | None = None, gaz: Any = None
-                    ) -> dict[str, float]:
+                    type_: str, gaz_hit: bool, context: DocContext | None = None, gaz: Any = None,
+                    corpus: CorpusStats | None = None) -> dict[str, float]:
     """Features of one entity (a group of candidates) for the ``proposed`` decision.
 
     ``context`` is the document's :class:`DocContext` when the caller has one; ``gaz`` the gazetteer
-    (to tell a variant of a known name: "ImageNet-1M" of "ImageNet").
+    (to tell a variant of a known name: "ImageNet-1M" of "ImageNet"); ``corpus`` the casing statistics
+    of the papers being built (to tell a title's phrase of ordinary words), if any.
     """
     if context is None:
         context = DocContext(text, [(0, len(text))], title_end)
@@ -701,6 +723,10 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     _builds_on(text, title, cands, members, gaz, f)
+    _cited_as_example(context, cands, members, f)
+    for i in members:
+        if cands[i].role == "compares_with":
+            f["compared_with"] = 1  # "X outperforms A, B and C": the others are no paper's own here
     if context.url_names and any(form_key(cands[i].text) in context.url_names for i in members):
         f["url_name"] = 1  # "code at github.com/owner/NAME"
     if any(cands[i].source == "abbrev-short" for i in members):
@@ -766,6 +792,35 @@ def _builds_on(text: str, title: str, cands: list[Candidate], members: list[int]
             m = _VARIANT_OF.match(c.text)
             if m is not None and m.group(1).lower() not in title_low and gaz.lookup(m.group(1)) is not None:
                 f["known_family"] = 1
+
+
+#: a cue that gives what follows as an example, and names listed before the one at the end: "models such
+#: as A, B and", "(e.g., A,", "including"
+_EXAMPLE_BEFORE = re.compile(r"(?:\bsuch\s+as|\be\.g\.,?|\bfor\s+(?:example|instance),?|\blike|\bincluding)\s+"
+                             r"(?:(?:the\s+)?[\w\-.+]+(?:\s+[\w\-.+]+)?(?:,|,?\s+and|,?\s+or)\s+){0,3}(?:the\s+)?$",
+                             re.I)
+#: a word that sets what the sentence names before the authors' work: "Earlier models", "existing methods"
+_EARLIER = re.compile(r"\b(?:earlier|previous|previously|prior|existing|conventional|traditional)\b", re.I)
+
+
+def _cited_as_example(context: DocContext, cands: list[Candidate], members: list[int], f: dict[str, float]) -> None:
+    """Whether the abstract names an entity first as an example of other work: after "such as",
+    "e.g.", "like" or "including" ("Earlier models such as X read …"), and whether the words before it
+    in its sentence set it before the authors' work ("earlier", "previous", "existing").
+    """
+    text, sents, title_end = context.text, context.sents, context.title_end
+    body = [cands[i] for i in members if cands[i].start >= title_end]
+    if not body:
+        return
+    c = min(body, key=lambda c: c.start)
+    s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else title_end
+    before = text[max(s, c.start - 80):c.start]
+    if _EXAMPLE_BEFORE.search(before):
+        f["example_of"] = 1
+        if _EARLIER.search(text, s, c.start):
+            f["example_of_earlier"] = 1
+    elif _EARLIER.search(text, max(s, c.start - 40), c.start):
+        f["earlier_before"] = 1
 
 
 #: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online

@@ -221,7 +221,8 @@ _INNER_UPPER = re.compile(r"^[A-Za-z][a-z0-9-]*[A-Z][A-Za-z0-9-]*[a-z]$")
 
 
 #: a list separator, then the next one or two words: what may share a matched name's first words
-_LISTED_AFTER = re.compile(rf"(?:{LIST_SEPARATOR})(?P<next>\S+?)(?:\s+(?P<next2>\S+?))?(?=[\s,;:.)]|$)")
+#: (a period ends a sibling only where no word character follows it: "v1.1 and v2.0" lists "v2.0", not "v2")
+_LISTED_AFTER = re.compile(rf"(?:{LIST_SEPARATOR})(?P<next>\S+?)(?:\s+(?P<next2>\S+?))?(?=[\s,;:)]|\.(?!\w)|$)")
 
 
 def elided_siblings(gazetteer: Gazetteer, text: str, start: int, end: int) -> Iterator[tuple[int, int, GazEntry]]:

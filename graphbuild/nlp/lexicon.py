@@ -90,8 +90,24 @@ def word_alternation(alternatives: str) -> str:
     >>> pattern = re.compile(word_alternation("call|called") + r"\s")
     >>> [m.group() for m in pattern.finditer("recall called call ")]
     ['called ', 'call ']
+
+    Only the top-level alternatives are split: a group's inner ones stay as they are.
+
+    >>> pattern = re.compile(word_alternation("quux|frob(?:s|bed) (?:to|with)"))
+    >>> [m.group() for m in pattern.finditer("frobbed with, frobs to, quux")]
+    ['frobbed with', 'frobs to', 'quux']
     """
-    return "(?:" + "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in alternatives.split("|")) + ")"
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(alternatives):
+        if ch == "(" and alternatives[k - 1:k] != "\\":
+            depth += 1
+        elif ch == ")" and alternatives[k - 1:k] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(alternatives[start:k])
+            start = k + 1
+    parts.append(alternatives[start:])
+    return "(?:" + "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in parts) + ")"
 
 
 #: where the literals a pattern needs occur in a text: (starts, ends), sorted by start

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "f323de714ebd1940"
+MODEL_DIGEST = "150b8dba92d772c0"

@@ -568,10 +568,22 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
         if c.entity >= 0:
             groups.setdefault(c.entity, []).append(c)
     entities = [_entity_from(members, text, sents, gaz)
-                for members in _with_first_words(_with_class_nouns(list(groups.values())))]
+                for members in _with_first_words(_with_class_nouns(list(groups.values())))
+                if not _versions_only(members, gaz)]
     entities.sort(key=lambda e: e.start)
     _variants_of_the_paper(entities)
     return Extraction(paper_id=paper_id, title=title, entities=entities)
+
+
+#: a bare version token ("v2.0", "2"): a list's second version of the name before it ("X v1.1 and v2.0")
+_BARE_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)*")
+
+
+def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
+    """Whether an entity is written only as bare version tokens that name no known entry: no entity
+    alone (one the gazetteer names, as a list's elided sibling, is named by its entry).
+    """
+    return all(_BARE_VERSION.fullmatch(c.text) and not (c.key and c.key in gaz.by_key) for c in members)
 
 
 #: a class noun in lower case after a name ("the Wallaby method", "Wallaby models")
@@ -668,7 +680,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
     if entry is not None and (form_key(entry.name) in {form_key(m) for m in mentions}
-                              or any(m != m.lower() for m in mentions)):
+                              or any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)):
         name = entry.name  # lower-case-only mentions keep their form: a technique family
     elif pair_long and pair_short:
         # a lower-case long form names a technique family; a plural pair is named in the singular

@@ -1,0 +1,65 @@
+"""Classes of extraction slips seen on well-known papers, each on made-up text (every name is invented):
+a name given as an example of earlier work, a bare version after a list's coordination, a name the
+paper compares with."""
+
+from __future__ import annotations
+
+from graphbuild.nlp.candidates import Candidate
+from graphbuild.nlp.features import entity_features
+from graphbuild.nlp.gazetteer import GazEntry, Gazetteer, elided_siblings
+from graphbuild.nlp.pipeline import _versions_only
+
+
+def _cand(text: str, name: str, source: str = "shape", **kw) -> Candidate:
+    at = text.index(name)
+    return Candidate(at, at + len(name), name, source, **kw)
+
+
+def test_features_a_name_given_as_an_example_of_earlier_work():
+    title = "Quokka: Reading Both Ways"
+    text = f"{title}\n\nWe propose Quokka. Earlier pretrained models such as Zebrix-LM read left to right."
+    end = len(title)
+    cands = [_cand(text, "Quokka", "title"), _cand(text, "Zebrix-LM")]
+    example = entity_features(text, end, cands, [1], "Model", False)
+    assert {"example_of", "example_of_earlier"} <= example.keys()
+    # the name after the list's other items ("such as A, B and X") is an example too
+    text2 = f"{title}\n\nWe propose Quokka. Prior work, e.g., Ferrex, Mollo and Zebrix-LM, reads one way."
+    listed = entity_features(text2, end, [_cand(text2, "Zebrix-LM")], [0], "Model", False)
+    assert "example_of" in listed
+    # the authors' own name is none
+    own = entity_features(text, end, cands, [0], "Model", False)
+    assert not {"example_of", "example_of_earlier", "earlier_before"} & own.keys()
+
+
+def test_features_a_name_the_paper_compares_with():
+    title = "Wombat Search"
+    text = f"{title}\n\nWe propose Wombat. Wombat outperforms Ferrex and Mollo on two tasks."
+    cands = [_cand(text, "Ferrex", role="compares_with"), _cand(text, "Wombat")]
+    assert "compared_with" in entity_features(text, len(title), cands, [0], "Method", False)
+    assert "compared_with" not in entity_features(text, len(title), cands, [1], "Method", False)
+
+
+def test_roles_compared_with_a_past_tense_cue():
+    from graphbuild.nlp.roles import role_of
+
+    text = "We test Wombat on two games, compared with Ferrex, Mollo and Quibble."
+    c = _cand(text, "Quibble")
+    assert role_of(text, (0, len(text)), c, "Method") == "compares_with"
+
+
+def test_gazetteer_a_version_after_a_coordination_is_the_whole_version():
+    gaz = Gazetteer([GazEntry("WombatQA 1.1", "Dataset", ("WombatQA v1.1",)),
+                     GazEntry("WombatQA 2.0", "Dataset", ("WombatQA v2.0",)),
+                     GazEntry("WombatQA 2", "Dataset", ("WombatQA v2",))])
+    text = "results on WombatQA v1.1 and v2.0 question answering"
+    start = text.index("WombatQA")
+    found = [(text[s:e], entry.name) for s, e, entry in elided_siblings(gaz, text, start, start + 13)]
+    assert found == [("v2.0", "WombatQA 2.0")]  # not "v2" (the version's dot is no end of the sibling)
+
+
+def test_pipeline_a_bare_version_alone_is_no_entity():
+    gaz = Gazetteer([GazEntry("WombatQA 2.0", "Dataset", ("WombatQA v2.0",))])
+    assert _versions_only([Candidate(0, 4, "v3.1", "shape")], gaz)
+    assert _versions_only([Candidate(0, 2, "v2", "shape"), Candidate(5, 6, "3", "shape")], gaz)
+    assert not _versions_only([Candidate(0, 4, "v2.0", "gazetteer", key=gaz.entries[0].key)], gaz)
+    assert not _versions_only([Candidate(0, 4, "v2.0", "shape"), Candidate(9, 17, "WombatQA", "shape")], gaz)
