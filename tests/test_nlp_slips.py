@@ -63,3 +63,55 @@ def test_pipeline_a_bare_version_alone_is_no_entity():
     assert _versions_only([Candidate(0, 2, "v2", "shape"), Candidate(5, 6, "3", "shape")], gaz)
     assert not _versions_only([Candidate(0, 4, "v2.0", "gazetteer", key=gaz.entries[0].key)], gaz)
     assert not _versions_only([Candidate(0, 4, "v2.0", "shape"), Candidate(9, 17, "WombatQA", "shape")], gaz)
+
+
+def test_features_the_authors_bring_a_name_in_by_training_it_or_listing_it():
+    title = "Robust Listening at Scale"
+    text = (f"{title}\n\nWe train Quibble, a family of speech models, on noisy audio. "
+            "We propose two simple log-linear architectures for reading: the Ferrex model, which looks back, "
+            "and the Mollo model.")
+    end = len(title)
+    cands = [_cand(text, "Quibble", sentence=1), _cand(text, "Ferrex model", sentence=2),
+             _cand(text, "Mollo model", sentence=2)]
+    assert "we_make_defined" in entity_features(text, end, cands, [0], "Model", False)
+    for k in (1, 2):
+        assert "listed_as_proposed" in entity_features(text, end, cands, [k], "Model", False)
+
+
+def test_roles_a_name_the_authors_train_and_define_and_the_items_of_their_proposal_list():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Robust Listening at Scale"
+    text = (f"{title}\n\nWe train Quibble, a family of speech models, on noisy audio. "
+            "We train Zebrix on the same audio. "
+            "We propose two simple architectures for reading: the Ferrex model, which looks back, "
+            "and the Mollo model, which uses Wombat.")
+    s1 = len(title) + 2
+    s2 = text.index("We train Zebrix")
+    s3 = text.index("We propose")
+    sents = [(0, len(title)), (s1, s2 - 1), (s2, s3 - 1), (s3, len(text))]
+    names = ["Quibble", "Zebrix", "Ferrex model", "Mollo model", "Wombat"]
+    cands = [_cand(text, n, sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) < e))
+             for n in names]
+    assign_roles(text, sents, cands, len(title))
+    proposed = {c.text: c.proposed for c in cands}
+    # trained and defined by an appositive: the authors' model; trained only: one they use
+    assert proposed["Quibble"] and not proposed["Zebrix"]
+    # the items of the list after "we propose two … architectures …:", not a name inside an item's clause
+    assert proposed["Ferrex model"] and proposed["Mollo model"] and not proposed["Wombat"]
+
+
+def test_roles_more_than_a_number_is_no_comparison():
+    from graphbuild.nlp.roles import role_of
+
+    text = "Across more than 30 datasets, zero-shot Quibble is competitive."
+    assert role_of(text, (0, len(text)), _cand(text, "Quibble"), "Model") == "uses"
+
+
+def test_typing_a_definition_of_the_name_that_opens_a_sentence():
+    from graphbuild.nlp.entity_types import context_votes
+
+    text = "Quokkaset is a collection of English text datasets drawn from the web."
+    assert context_votes(text, 0, 9, 0, len(text)) == {"Dataset": 2.0}
+    inner = "We read Quokkaset is a collection of English text datasets."  # not the sentence's subject
+    assert "Dataset" not in context_votes(inner, 8, 17, 0, len(inner))

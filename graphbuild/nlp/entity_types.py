@@ -82,6 +82,8 @@ _AFTER = re.compile(r"^(?:'s)?\)?\s*(?:-based\s+)?(?:\(\w+\)\s*)?(?P<head>[A-Za-
 #: or that closes after it ("(WN), a new dataset" for WN)
 _APPOSITIVE = re.compile(r"^(?:\s*\([^()\n]{1,30}\))?\)?\s*(?:,|:|--|—)\s+(?:a|an|the|our)\s+"
                          r"(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
+#: a definition of the name that opens a sentence: "X is a collection of corpora"
+_DEFINED_AS = re.compile(r"^(?:\s*\([^()\n]{1,30}\))?\s+(?:is|are)\s+(?:a|an)\s+(?P<words>(?:[\w-]+\s+){0,5}[\w-]+)")
 _PROPOSAL_WORDS = tuple(f"{PROPOSAL_VERBS}|{NAMING_VERBS}".split("|"))
 _PROPOSAL_PAREN = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,80}}\($")
 _PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]{{0,60}}$")
@@ -206,6 +208,9 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
+    if words is None and start == sent_start and after[:1].isspace():
+        m = _DEFINED_AS.match(after)
+        words = m.group("words") if m is not None else None
     if words is not None:
         for word in words.split():
             t = head_type(word)

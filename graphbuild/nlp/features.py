@@ -33,7 +33,7 @@ from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
-from .lexicon import head_type, is_generic
+from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
@@ -724,6 +724,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     _builds_on(text, title, cands, members, gaz, f)
     _cited_as_example(context, cands, members, f)
+    _introduced_here(context, cands, members, f)
     for i in members:
         if cands[i].role == "compares_with":
             f["compared_with"] = 1  # "X outperforms A, B and C": the others are no paper's own here
@@ -801,6 +802,32 @@ _EXAMPLE_BEFORE = re.compile(r"(?:\bsuch\s+as|\be\.g\.,?|\bfor\s+(?:example|inst
                              re.I)
 #: a word that sets what the sentence names before the authors' work: "Earlier models", "existing methods"
 _EARLIER = re.compile(r"\b(?:earlier|previous|previously|prior|existing|conventional|traditional)\b", re.I)
+
+
+#: the authors' verb that brings in or trains what it names next: "We train X, a family of …", "we build the X"
+_WE_MAKE_BEFORE = re.compile(rf"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:{INTRODUCING_VERBS}|train)(?:e|s|d|ed|es)?\s+"
+                             r"(?:(?:the|our|a|an)\s+)?$")
+#: an appositive that says what a name is: ", a family of", ", an encoder-decoder model"
+_DEFINING_APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:a|an)\s")
+
+
+def _introduced_here(context: DocContext, cands: list[Candidate], members: list[int], f: dict[str, float]) -> None:
+    """Whether the authors bring a name in where the abstract first names it: right after their verb, with
+    an appositive that says what it is ("We train X, a family of speech models"), or in the list after
+    the colon of a sentence in which they propose several things of a kind ("We propose two architectures
+    …: the A model … and the B model").
+    """
+    text, sents, title_end = context.text, context.sents, context.title_end
+    body = [cands[i] for i in members if cands[i].start >= title_end]
+    if not body:
+        return
+    c = min(body, key=lambda c: c.start)
+    s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else title_end
+    if _WE_MAKE_BEFORE.search(text, max(s, c.start - 60), c.start) and _DEFINING_APPOSITIVE.match(text, c.end):
+        f["we_make_defined"] = 1
+    colon = text.rfind(":", s, c.start)
+    if colon >= 0 and PROPOSED_KINDS.search(text, s, colon + 1):
+        f["listed_as_proposed"] = 1
 
 
 def _cited_as_example(context: DocContext, cands: list[Candidate], members: list[int], f: dict[str, float]) -> None:

@@ -214,6 +214,12 @@ PROPOSAL_VERBS = "propose|introduce|present|develop|design|release"
 #: every verb with which authors bring in something of their own ("we construct the X benchmark")
 INTRODUCING_VERBS = (PROPOSAL_VERBS + "|build|construct|create|compile|curate|collect|implement|contribute|devise|"
                      "open-source|formulate")
+#: the authors bring in several things of a kind, then list them after a colon: "We propose two simple
+#: architectures for …: the A model, which …, and the B model"
+PROPOSED_KINDS = re.compile(rf"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+ly\s+)?(?:{PROPOSAL_VERBS})s?\s+"
+                            r"(?:two|three|four|several|a few|a pair of)?\s*(?:[\w\-]+\s+){0,4}?"
+                            r"(?:architectures|models|methods|algorithms|variants|techniques|objectives|approaches|"
+                            r"frameworks|datasets|benchmarks)\b[^.;:]{0,120}:")
 #: verbs that give a name ("we call this X", "dubbed X")
 NAMING_VERBS = "term|call|dub|name|coin"
 #: verbs that present an artifact by name ("this paper presents Poplar, a new system")

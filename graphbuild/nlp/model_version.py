@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "150b8dba92d772c0"
+MODEL_DIGEST = "c1ff563365e2cdb7"

@@ -20,6 +20,7 @@ from .lexicon import (
     INTRODUCING_VERBS,
     KIND_AFTER,
     MAKING_VERBS,
+    PROPOSED_KINDS,
     SURVEY_TITLE,
     Occurrences,
     head_type,
@@ -65,13 +66,22 @@ _NOT_A_HEAD = frozenset(
 _OUR_NAME_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final)\s+)?$")
 _TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|algorithm|"
                               r"system|dataset|benchmark|technique|network|optimizer)\b")
+#: an item of a list that opens at a colon: after the colon or a separator, an article and two words at most
+#: (no word of a clause inside an item: ", which uses X")
+_LIST_ITEM = re.compile(r"(?::|,|\band|\bor)\s+(?:(?:the|a|an)\s+)?"
+                        r"(?:(?!(?:which|that|who|whose|where|while|with|using|by|from|on|in|of)\b)[\w\-]+\s+){0,2}$")
+#: the authors train what they name next: "We train", "we then train the"
+_WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$")
+#: an appositive that says what a name is, a model or a family of them: ", a family of", ", an encoder model"
+_DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
+                            r"(?:family|suite|series|model|models|network|system|transformer)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
 _CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
                           r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
 _COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compar(?:e|es|ed|ing) (?:to|with)|"
-                                       r"comparison (?:to|with)|than|versus|vs\.?|against|relative to|"
+                                       r"comparison (?:to|with)|than(?!\s+\d)|versus|vs\.?|against|relative to|"
                                        r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
@@ -170,6 +180,11 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
+    colon = before.rfind(":")
+    if colon >= 0 and _LIST_ITEM.search(before, colon) and PROPOSED_KINDS.search(before, 0, colon + 1):
+        return True  # "We propose two architectures …: the A model … and the B model"
+    if before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) and _DEFINED_AFTER.match(text, c.end):
+        return True  # "We train X, a family of speech models": the authors' model, named as they train it
     if after[:1] == "-" and "a" <= after[1:2] <= "z":  # "-" and an ASCII lower-case letter: "BERT-based"
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
