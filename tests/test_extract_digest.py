@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "284b27958fe721a2c374c6f7313097df203900a131a8f7c80f4deccd3a8b1689"
-SHARED_50_SHA256 = "4134df1750794cbd7182436d62fedf0a33215630af198f7948c94dbd227025a9"
+DEMO_SHA256 = "0a6b7168cfc46355acc9bf40d3e37c7e593a1f92d4df82ca5a6c6e8e6017201d"
+SHARED_50_SHA256 = "1302e8e76409ac4fdf57e0b125a947992fb7b220f33e144c8aa1237933e88915"
 
 
 @pytest.fixture(scope="module")

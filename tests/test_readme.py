@@ -52,7 +52,7 @@ def test_readme_curation_examples_apply_in_order_on_the_demo(tmp_path):
     assert by_name["BN-Inception"].type == "Model" and by_name["MassiveText"].type == "Dataset"
     roles = {(link.paper_id, entities[link.entity_id].name): link.role for link in curated.links}
     assert roles[("arxiv:1301.3781", "word2vec")] == "proposes"
-    assert roles[("arxiv:1810.04805", "OpenAI GPT")] != "proposes"
+    assert roles[("arxiv:2001.08361", "WebText2")] != "proposes"
     assert ("arxiv:1706.03762", "residual connections") in roles
 
     ids = {s.id for s in suggest(graph, (c.extraction for c in w.extractions().values()))}

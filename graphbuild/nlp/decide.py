@@ -337,7 +337,7 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     prop = model.proposed_probs([
         entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
-                        prepared.context, gaz, corpus)
+                        prepared.context, gaz)
         for members, type_, _ in kept_groups])
     # a lower-case phrase kept only by the lower threshold is proposed only when that is clear; a task the
     # gazetteer knows is no paper's own

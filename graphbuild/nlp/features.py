@@ -95,7 +95,7 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation", "_common")
+    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
@@ -104,7 +104,6 @@ class CorpusStats:
         self._features_of: object = None
         self._space: object = None
         self._generation = 0
-        self._common: dict[str, bool] = {}  # name -> common_words(name), per ``counts``
 
     def add(self, text: str) -> None:
         """Count one paper's abstract (the text after its title)."""
@@ -112,7 +111,6 @@ class CorpusStats:
         body = text[start + 2:] if start >= 0 else text
         self.papers += 1
         self._features_of = None
-        self._common = {}
         seen: set[str] = set()
         counts = self.counts
         # per distinct form (the words counted in C): a capitalised form counts where it does not
@@ -150,25 +148,6 @@ class CorpusStats:
                 self._features.clear()
             ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
         return ids
-
-    def common_words(self, name: str) -> bool:
-        """Whether a name of two words or more is made of ordinary vocabulary only: no word coined, each
-        one written in lower case more often than capitalised (away from a sentence's start) in the corpus
-        ("Deep Quokka Learning" where the papers write "deep", "quokka" and "learning").
-
-        >>> stats = corpus_stats(["T", "We use deep nets for quokka learning. Deep nets help."])
-        >>> stats.common_words("Deep Quokka Learning"), stats.common_words("Deep QuokkaNet Learning")
-        (True, False)
-        """
-        known = self._common.get(name)
-        if known is None:
-            if len(self._common) >= MAX_BLOCKS:
-                self._common.clear()
-            words = name.replace("-", " ").split()
-            known = self._common[name] = len(words) > 1 and all(
-                shape_score(w) == 0 and (_classes(self.counts.get(w.lower())) or ("u",))[0] in ("0", "lo")
-                for w in words)
-        return known
 
     def casing(self, words: Iterable[str]) -> str:
         """The casing and spread classes (:meth:`feature_ids`' features) of lower-cased ``words``, as
@@ -665,13 +644,12 @@ def _sibling_after(after: str) -> bool:
 
 
 def entity_features(text: str, title_end: int, cands: list[Candidate], members: list[int],
-                    type_: str, gaz_hit: bool, context: DocContext | None = None, gaz: Any = None,
-                    corpus: CorpusStats | None = None) -> dict[str, float]:
+                    type_: str, gaz_hit: bool, context: DocContext | None = None, gaz: Any = None
+                    ) -> dict[str, float]:
     """Features of one entity (a group of candidates) for the ``proposed`` decision.
 
     ``context`` is the document's :class:`DocContext` when the caller has one; ``gaz`` the gazetteer
-    (to tell a variant of a known name: "ImageNet-1M" of "ImageNet"); ``corpus`` the casing statistics
-    of the papers being built (to tell a title's phrase of ordinary words), if any.
+    (to tell a variant of a known name: "ImageNet-1M" of "ImageNet").
     """
     if context is None:
         context = DocContext(text, [(0, len(text))], title_end)
@@ -804,6 +782,19 @@ _EXAMPLE_BEFORE = re.compile(r"(?:\bsuch\s+as|\be\.g\.,?|\bfor\s+(?:example|inst
 _EARLIER = re.compile(r"\b(?:earlier|previous|previously|prior|existing|conventional|traditional)\b", re.I)
 
 
+def _first_in_abstract(context: DocContext, cands: list[Candidate],
+                       members: list[int]) -> tuple[Candidate, int] | None:
+    """An entity's first mention after the title and where its sentence starts; ``None`` for an entity
+    of the title only.
+    """
+    body = [cands[i] for i in members if cands[i].start >= context.title_end]
+    if not body:
+        return None
+    c = min(body, key=lambda c: c.start)
+    sents = context.sents
+    return c, sents[c.sentence][0] if 0 <= c.sentence < len(sents) else context.title_end
+
+
 #: the authors' verb that brings in or trains what it names next: "We train X, a family of …", "we build the X"
 _WE_MAKE_BEFORE = re.compile(rf"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:{INTRODUCING_VERBS}|train)(?:e|s|d|ed|es)?\s+"
                              r"(?:(?:the|our|a|an)\s+)?$")
@@ -817,12 +808,11 @@ def _introduced_here(context: DocContext, cands: list[Candidate], members: list[
     the colon of a sentence in which they propose several things of a kind ("We propose two architectures
     …: the A model … and the B model").
     """
-    text, sents, title_end = context.text, context.sents, context.title_end
-    body = [cands[i] for i in members if cands[i].start >= title_end]
-    if not body:
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
         return
-    c = min(body, key=lambda c: c.start)
-    s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else title_end
+    c, s = first
+    text = context.text
     if _WE_MAKE_BEFORE.search(text, max(s, c.start - 60), c.start) and _DEFINING_APPOSITIVE.match(text, c.end):
         f["we_make_defined"] = 1
     colon = text.rfind(":", s, c.start)
@@ -835,12 +825,11 @@ def _cited_as_example(context: DocContext, cands: list[Candidate], members: list
     "e.g.", "like" or "including" ("Earlier models such as X read …"), and whether the words before it
     in its sentence set it before the authors' work ("earlier", "previous", "existing").
     """
-    text, sents, title_end = context.text, context.sents, context.title_end
-    body = [cands[i] for i in members if cands[i].start >= title_end]
-    if not body:
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
         return
-    c = min(body, key=lambda c: c.start)
-    s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else title_end
+    c, s = first
+    text = context.text
     before = text[max(s, c.start - 80):c.start]
     if _EXAMPLE_BEFORE.search(before):
         f["example_of"] = 1

@@ -199,7 +199,7 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
         for members, g in matched:
             gaz_hit = any(prepared.entries[i] is not None for i in members)
             prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit,
-                                          prepared.context, gaz, ex.corpus))
+                                          prepared.context, gaz))
             prop_y.append(int(bool(g.get("proposed"))))
             prop_w.append(ex.weight)
     typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
