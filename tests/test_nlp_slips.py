@@ -83,20 +83,21 @@ def test_roles_a_name_the_authors_train_and_define_and_the_items_of_their_propos
 
     title = "Robust Listening at Scale"
     text = (f"{title}\n\nWe train Quibble, a family of speech models, on noisy audio. "
-            "We train Zebrix on the same audio. "
+            "We train Zebrix on the same audio. We also train Moxel, a deep residual network, as a baseline. "
             "We propose two simple architectures for reading: the Ferrex model, which looks back, "
             "and the Mollo model, which uses Wombat.")
     s1 = len(title) + 2
     s2 = text.index("We train Zebrix")
     s3 = text.index("We propose")
     sents = [(0, len(title)), (s1, s2 - 1), (s2, s3 - 1), (s3, len(text))]
-    names = ["Quibble", "Zebrix", "Ferrex model", "Mollo model", "Wombat"]
+    names = ["Quibble", "Zebrix", "Moxel", "Ferrex model", "Mollo model", "Wombat"]
     cands = [_cand(text, n, sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) < e))
              for n in names]
     assign_roles(text, sents, cands, len(title))
     proposed = {c.text: c.proposed for c in cands}
-    # trained and defined by an appositive: the authors' model; trained only: one they use
-    assert proposed["Quibble"] and not proposed["Zebrix"]
+    # trained and defined as a family: the authors' models; trained only, or defined as one network of a
+    # kind (a backbone or a baseline they train): one they use
+    assert proposed["Quibble"] and not proposed["Zebrix"] and not proposed["Moxel"]
     # the items of the list after "we propose two … architectures …:", not a name inside an item's clause
     assert proposed["Ferrex model"] and proposed["Mollo model"] and not proposed["Wombat"]
 

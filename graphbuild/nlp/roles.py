@@ -72,9 +72,10 @@ _LIST_ITEM = re.compile(r"(?::|,|\band|\bor)\s+(?:(?:the|a|an)\s+)?"
                         r"(?:(?!(?:which|that|who|whose|where|while|with|using|by|from|on|in|of)\b)[\w\-]+\s+){0,2}$")
 #: the authors train what they name next: "We train", "we then train the"
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$")
-#: an appositive that says what a name is, a model or a family of them: ", a family of", ", an encoder model"
+#: an appositive that makes a name a released set of models: ", a family of", ", a suite of" (not ", a deep
+#: residual network": a backbone or baseline the authors train is not theirs by that alone)
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
-                            r"(?:family|suite|series|model|models|network|system|transformer)\b")
+                            r"(?:family|suite|series)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
 _WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
