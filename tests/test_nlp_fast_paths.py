@@ -591,3 +591,16 @@ def test_decide_pipe_scores_a_batch_at_once_as_each_document_alone(monkeypatch):
         docs = list(nlp.pipe(BATCH, batch_size=4))
     assert [_decided(d) for i, d in enumerate(docs) if i != 1] == [alone[0], alone[2], alone[3]]
     assert not docs[1].ents
+    # ... and so is one whose inputs cannot be read
+    monkeypatch.setattr(decide, "_choose", real)
+    inputs = decide._inputs
+
+    def unreadable(doc):
+        if doc.text.startswith("T\n"):
+            raise ValueError("no sentences")
+        return inputs(doc)
+
+    monkeypatch.setattr(decide, "_inputs", unreadable)
+    with pytest.warns(UserWarning, match="graphbuild_decide failed on the document starting 'T "):
+        docs = list(nlp.pipe(BATCH, batch_size=4))
+    assert [_decided(d) for i, d in enumerate(docs) if i != 2] == [alone[0], alone[1], alone[3]]

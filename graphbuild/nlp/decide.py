@@ -741,11 +741,17 @@ class DecideComponent:
             yield from self._decide_batch(list(batch))
 
     def _decide_batch(self, docs: list[Doc]) -> list[Doc]:
-        inputs = [_inputs(doc) for doc in docs]
+        readable, inputs = [], []
+        for doc in docs:
+            try:
+                inputs.append(_inputs(doc))
+                readable.append(doc)
+            except Exception as exc:  # noqa: BLE001 - reported, then the batch continues
+                report_failure(self.name, doc, exc)
         decisions = decide_batch([x[:4] for x in inputs], self.gazetteer(), self.model, threshold=self.threshold,
                                  proposed_threshold=self.proposed_threshold, space=self.space, corpus=self.corpus,
                                  lower_threshold=self.lower_threshold)
-        for doc, x, decision in zip(docs, inputs, decisions):
+        for doc, x, decision in zip(readable, inputs, decisions):
             if isinstance(decision, Exception):
                 report_failure(self.name, doc, decision)
                 continue
