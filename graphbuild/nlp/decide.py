@@ -302,7 +302,7 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     where the type decided is not the one the roles were given for.
     """
     prepared = prepare(text, sents, title_end, cands, gaz, corpus, space)
-    chosen = _choose(prepared, _group_scores([prepared], model)[0], gaz, threshold, lower_threshold)
+    chosen = _choose(prepared, *_group_probs([prepared], model)[0], gaz, threshold, lower_threshold)
     return _finish(chosen, model.proposed_probs(chosen.rows), threshold, proposed_threshold)
 
 
@@ -337,9 +337,9 @@ def _decide_prepared(prepared: list[tuple[int, Prepared]], out: list[Decision | 
                      lower_threshold: float) -> None:
     """The decisions on prepared documents (``(position in out, prepared)``), set in ``out``."""
     chosen: list[tuple[int, _Chosen]] = []
-    for (k, p), scores in zip(prepared, _group_scores([p for _, p in prepared], model)):
+    for (k, p), (group_probs, type_probs) in zip(prepared, _group_probs([p for _, p in prepared], model)):
         try:
-            chosen.append((k, _choose(p, scores, gaz, threshold, lower_threshold)))
+            chosen.append((k, _choose(p, group_probs, type_probs, gaz, threshold, lower_threshold)))
         except Exception as exc:  # noqa: BLE001
             out[k] = exc
     prop = model.proposed_probs([row for _, c in chosen for row in c.rows])
@@ -352,16 +352,19 @@ def _decide_prepared(prepared: list[tuple[int, Prepared]], out: list[Decision | 
         at += len(c.rows)
 
 
-def _group_scores(prepared: Sequence[Prepared], model: DecisionModel) -> list[np.ndarray]:
-    """The entity and type models' raw scores side by side, per document, for the groups of every
-    document in ``prepared`` (one space): one gather and one sum for them all.
+def _group_probs(prepared: Sequence[Prepared], model: DecisionModel) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The entity model's probabilities of :data:`CLASSES` and the type model's of the scored types,
+    per document, for the groups of every document in ``prepared`` (one space): one gather, one sum
+    and one softmax per model for them all (each row's values are those it has alone).
     """
     if not prepared:
         return []
     scores = prepared[0].space.scores([row for p in prepared for row in p.group_rows], (model.entity, model.types))
+    n_classes = len(CLASSES)
+    entity, types = _softmax(scores[:, :n_classes]), _softmax(scores[:, n_classes:])
     out, at = [], 0
     for p in prepared:
-        out.append(scores[at:at + len(p.group_rows)])
+        out.append((entity[at:at + len(p.group_rows)], types[at:at + len(p.group_rows)]))
         at += len(p.group_rows)
     return out
 
@@ -377,15 +380,14 @@ class _Chosen:
     rows: list[dict[str, float]]  # the proposed model's features, per kept group
 
 
-def _choose(prepared: Prepared, scores: np.ndarray, gaz: Any, threshold: float, lower_threshold: float) -> _Chosen:
-    """The entities of a document kept by their groups' ``scores`` (:func:`_group_scores`), with their
+def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray, gaz: Any, threshold: float,
+            lower_threshold: float) -> _Chosen:
+    """The entities of a document kept by their groups' probabilities (:func:`_group_probs`), with their
     types and their mentions that survive the overlaps; sets ``score`` and ``entity`` on the candidates.
     """
     cands, entries, groups = prepared.cands, prepared.entries, prepared.groups
     context = prepared.context
     text, sents, title_end = context.text, context.sents, context.title_end
-    n_classes = len(CLASSES)
-    group_probs = _softmax(scores[:, :n_classes])
     group_of = [0] * len(cands)
     for g, members in enumerate(groups):
         for i in members:
@@ -399,7 +401,7 @@ def _choose(prepared: Prepared, scores: np.ndarray, gaz: Any, threshold: float, 
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
             if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end, sents)]
-    best = np.argmax(_softmax(scores[keep, n_classes:]), axis=1).tolist() if keep else []
+    best = np.argmax(type_probs[keep], axis=1).tolist() if keep else []
     accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
