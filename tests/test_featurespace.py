@@ -63,7 +63,7 @@ def test_the_components_space_stays_bounded_over_many_new_words_and_decides_as_a
         assert doc.ents is not None
         most = max(most, len(comp.space.names))
     assert comp.space.generation > 0 and size < most < size + 30 + 40  # (one document brings < 40 names)
-    assert max(len(comp.space.blocks), len(comp.space._conjoined), len(comp.corpus._features)) <= 40
+    assert max(len(comp.space.blocks), *map(len, comp.space._pairs.values()), len(comp.corpus._features)) <= 40
     comp.corpus = None
     closed = [e.to_dict() for e in extract_papers(papers, nlp)]
     comp.space = FeatureSpace()  # the space that numbered every name

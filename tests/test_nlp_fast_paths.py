@@ -556,3 +556,51 @@ def test_decide_family_stem_cached_matches_the_pattern():
     for name in ["Quorra-7B", "Quorra 7B", "A-B-C", "Quorra", "-x", "a- b", "Falcon 40B Instruct", ""]:
         m = decide._FAMILY_STEM.match(name)
         assert decide._family_stem(name) == (m.group(1) if m is not None else None), name
+
+
+BATCH = ["QuillNet: Sparse Routing for Tiny Parsers\n\nWe propose QuillNet, a sparse parser trained on the "
+         "Penn Treebank. QuillNet-S beats BERT and label smoothing baselines.",
+         "A Study of Beam Search\n\nWe compare beam search with nucleus sampling on WMT14 using a Transformer.",
+         "T\n\nno names here at all.",
+         "Blorp-7B and Blorp-13B: Open Models\n\nWe release Blorp-7B, Blorp-13B and Blorp-70B, trained with "
+         "direct preference optimization (DPO) on ImageNet."]
+
+
+def _decided(doc):
+    return ([(c.start, c.end, c.type, c.proposed, c.role, repr(c.score), c.entity) for c in doc._.gb_candidates],
+            [(e.start_char, e.end_char, e.label_, e._.gb_name, e._.gb_proposed, e._.gb_role) for e in doc.ents],
+            [(s.start_char, s.end_char, s.label_) for s in doc.spans[decide.SPANS_KEY]])
+
+
+def test_decide_pipe_scores_a_batch_at_once_as_each_document_alone(monkeypatch):
+    nlp = pipeline.make_pipeline()
+    comp = nlp.get_pipe("graphbuild_decide")
+    alone = [_decided(nlp(text)) for text in BATCH * 2]
+    comp.model = comp.model  # a fresh space
+    assert [_decided(doc) for doc in nlp.pipe(BATCH * 2, batch_size=3)] == alone
+    # a document whose decision fails is reported and keeps its candidates; the others are decided
+    real = decide._choose
+
+    def failing(prepared, *args):
+        if prepared.context.text.startswith("A Study"):
+            raise RuntimeError("boom")
+        return real(prepared, *args)
+
+    monkeypatch.setattr(decide, "_choose", failing)
+    with pytest.warns(UserWarning, match="graphbuild_decide failed on the document starting 'A Study"):
+        docs = list(nlp.pipe(BATCH, batch_size=4))
+    assert [_decided(d) for i, d in enumerate(docs) if i != 1] == [alone[0], alone[2], alone[3]]
+    assert not docs[1].ents
+    # ... and so is one whose inputs cannot be read
+    monkeypatch.setattr(decide, "_choose", real)
+    inputs = decide._inputs
+
+    def unreadable(doc):
+        if doc.text.startswith("T\n"):
+            raise ValueError("no sentences")
+        return inputs(doc)
+
+    monkeypatch.setattr(decide, "_inputs", unreadable)
+    with pytest.warns(UserWarning, match="graphbuild_decide failed on the document starting 'T "):
+        docs = list(nlp.pipe(BATCH, batch_size=4))
+    assert [_decided(d) for i, d in enumerate(docs) if i != 2] == [alone[0], alone[1], alone[3]]

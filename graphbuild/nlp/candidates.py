@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .textclean import clean_text
 
-__all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "ComponentWarning", "doc_text",
+__all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "report_failure", "ComponentWarning", "doc_text",
            "TEXT_KEY", "RAW_KEY", "text_doc"]
 
 #: ``doc.user_data`` key of the text the components read (the title recased when it was in capitals)
@@ -138,14 +138,19 @@ def guarded(name: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]
             try:
                 return component(doc)
             except Exception as exc:  # noqa: BLE001 - reported, then the batch continues
-                head = doc.text[:60].replace("\n", " ")
-                warnings.warn(f"{name} failed on the document starting {head!r}: {exc!r}; "
-                              "it keeps what the earlier components found", ComponentWarning, stacklevel=2)
+                report_failure(name, doc, exc)
                 return doc
 
         return run
 
     return wrap
+
+
+def report_failure(name: str, doc: Doc, exc: Exception, stacklevel: int = 2) -> None:
+    """Warn that component ``name`` failed on ``doc`` (which keeps what the earlier components found)."""
+    head = doc.text[:60].replace("\n", " ")
+    warnings.warn(f"{name} failed on the document starting {head!r}: {exc!r}; "
+                  "it keeps what the earlier components found", ComponentWarning, stacklevel=stacklevel + 1)
 
 
 ensure_extensions()

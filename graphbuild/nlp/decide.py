@@ -28,6 +28,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -35,14 +36,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from ..errors import InputError
 from ..records import SCORED_TYPES
 from ..resources import data_path
-from .candidates import Candidate, candidates, doc_text, guarded
+from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
     from .gazetteer import GazetteerComponent
 
 __all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide",
-           "prepare", "pipeline_fingerprint", "Prepared", "CLASSES", "SPANS_KEY", "DEFAULT_MODEL"]
+           "decide_batch", "prepare", "pipeline_fingerprint", "Prepared", "CLASSES", "SPANS_KEY", "DEFAULT_MODEL"]
 
 #: the entity model's classes: no entity, then the scored types
 CLASSES = ("None", *SCORED_TYPES)
@@ -254,6 +256,14 @@ def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list
     """
     space = space if space is not None else FeatureSpace()
     space.settle()
+    return _prepare(text, sents, title_end, cands, gaz, corpus, space)
+
+
+def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
+             corpus: CorpusStats | None, space: FeatureSpace) -> Prepared:
+    """:func:`prepare` in ``space`` as it is (settled by the caller: the rows of a batch of documents are
+    scored together, so no id may be forgotten between them).
+    """
     cands = [c for c in cands if c.end > c.start and _has_letter(c.text)]
     entries = [_gaz_entry(gaz, c) for c in cands]
     keys = [e.key if e is not None else None for e in entries]
@@ -292,11 +302,92 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     where the type decided is not the one the roles were given for.
     """
     prepared = prepare(text, sents, title_end, cands, gaz, corpus, space)
-    cands, entries, groups = prepared.cands, prepared.entries, prepared.groups
+    chosen = _choose(prepared, *_group_probs([prepared], model)[0], gaz, threshold, lower_threshold)
+    return _finish(chosen, model.proposed_probs(chosen.rows), threshold, proposed_threshold)
+
+
+def decide_batch(docs: Sequence[tuple[str, list[tuple[int, int]], int, list[Candidate]]], gaz: Any,
+                 model: DecisionModel, *, threshold: float, proposed_threshold: float, space: FeatureSpace,
+                 corpus: CorpusStats | None = None, lower_threshold: float = LOWER_THRESHOLD,
+                 ) -> list[Decision | Exception]:
+    """:func:`decide` over several documents (``(text, sents, title_end, cands)`` each), with each of
+    the three models run once for all of them: the rows of every document are gathered and summed
+    in one go (one go per run of documents between two settlings of ``space``, which forgets ids).
+    The same decisions, bit for bit (every row is summed alone, in the same order).
+
+    A document whose decision fails gives its exception in its place; the others are decided.
+    """
+    out: list[Decision | Exception] = [Exception()] * len(docs)  # (each replaced below)
+    pending: list[tuple[int, Prepared]] = []
+    for k, (text, sents, title_end, cands) in enumerate(docs):
+        if pending and space.crowded():  # decide those prepared before the space forgets their ids
+            _decide_prepared(pending, out, gaz, model, threshold, proposed_threshold, lower_threshold)
+            pending = []
+        space.settle()
+        try:
+            pending.append((k, _prepare(text, sents, title_end, cands, gaz, corpus, space)))
+        except Exception as exc:  # noqa: BLE001 - the caller reports it for this document
+            out[k] = exc
+    _decide_prepared(pending, out, gaz, model, threshold, proposed_threshold, lower_threshold)
+    return out
+
+
+def _decide_prepared(prepared: list[tuple[int, Prepared]], out: list[Decision | Exception], gaz: Any,
+                     model: DecisionModel, threshold: float, proposed_threshold: float,
+                     lower_threshold: float) -> None:
+    """The decisions on prepared documents (``(position in out, prepared)``), set in ``out``."""
+    chosen: list[tuple[int, _Chosen]] = []
+    for (k, p), (group_probs, type_probs) in zip(prepared, _group_probs([p for _, p in prepared], model)):
+        try:
+            chosen.append((k, _choose(p, group_probs, type_probs, gaz, threshold, lower_threshold)))
+        except Exception as exc:  # noqa: BLE001
+            out[k] = exc
+    prop = model.proposed_probs([row for _, c in chosen for row in c.rows])
+    at = 0
+    for k, c in chosen:
+        try:
+            out[k] = _finish(c, prop[at:at + len(c.rows)], threshold, proposed_threshold)
+        except Exception as exc:  # noqa: BLE001
+            out[k] = exc
+        at += len(c.rows)
+
+
+def _group_probs(prepared: Sequence[Prepared], model: DecisionModel) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The entity model's probabilities of :data:`CLASSES` and the type model's of the scored types,
+    per document, for the groups of every document in ``prepared`` (one space): one gather, one sum
+    and one softmax per model for them all (each row's values are those it has alone).
+    """
+    if not prepared:
+        return []
+    scores = prepared[0].space.scores([row for p in prepared for row in p.group_rows], (model.entity, model.types))
     n_classes = len(CLASSES)
-    # the entity and type models side by side: one gather and one sum per document
-    scores = prepared.space.scores(prepared.group_rows, (model.entity, model.types))
-    group_probs = _softmax(scores[:, :n_classes])
+    entity, types = _softmax(scores[:, :n_classes]), _softmax(scores[:, n_classes:])
+    out, at = [], 0
+    for p in prepared:
+        out.append((entity[at:at + len(p.group_rows)], types[at:at + len(p.group_rows)]))
+        at += len(p.group_rows)
+    return out
+
+
+@dataclass(slots=True)
+class _Chosen:
+    """A document's entities chosen by the entity and type models, waiting for the proposed model."""
+
+    prepared: Prepared
+    probs: np.ndarray
+    kept_groups: list[tuple[list[int], str, list[int]]]
+    taken: bytearray
+    rows: list[dict[str, float]]  # the proposed model's features, per kept group
+
+
+def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray, gaz: Any, threshold: float,
+            lower_threshold: float) -> _Chosen:
+    """The entities of a document kept by their groups' probabilities (:func:`_group_probs`), with their
+    types and their mentions that survive the overlaps; sets ``score`` and ``entity`` on the candidates.
+    """
+    cands, entries, groups = prepared.cands, prepared.entries, prepared.groups
+    context = prepared.context
+    text, sents, title_end = context.text, context.sents, context.title_end
     group_of = [0] * len(cands)
     for g, members in enumerate(groups):
         for i in members:
@@ -310,7 +401,7 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
             if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end, sents)]
-    best = np.argmax(_softmax(scores[keep, n_classes:]), axis=1).tolist() if keep else []
+    best = np.argmax(type_probs[keep], axis=1).tolist() if keep else []
     accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
@@ -332,19 +423,30 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         surviving.setdefault(g, []).append(i)
-    entities: list[list[int]] = []
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
-    prop = model.proposed_probs([
-        entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
-                        prepared.context, gaz)
-        for members, type_, _ in kept_groups])
+    # the proposed model's features, for the scored entities only (a task is never proposed: see _finish)
+    rows = [entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
+                            context, gaz)
+            for members, type_, _ in kept_groups if type_ != "Task"]
+    return _Chosen(prepared, probs, kept_groups, taken, rows)
+
+
+def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_threshold: float) -> Decision:
+    """The decision on a document's chosen entities given the proposed model's probabilities ``prop``
+    (one per kept group that is no task, in their order): which the paper proposes, the siblings it
+    releases with them, and every mention's type, role and entity.
+    """
+    prepared, kept_groups, taken = chosen.prepared, chosen.kept_groups, chosen.taken
+    cands, groups, context = prepared.cands, prepared.groups, prepared.context
+    text, sents, title_end = context.text, context.sents, context.title_end
+    entities: list[list[int]] = []
     # a lower-case phrase kept only by the lower threshold is proposed only when that is clear; a task the
     # gazetteer knows is no paper's own
     proposed = [bool(type_ != "Task" and (p >= proposed_threshold
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)))
-                for (members, type_, _), p in zip(kept_groups, prop.tolist())]
+                for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
     kept_groups += siblings
@@ -359,7 +461,13 @@ def decide(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[
         for i in kept:
             cands[i].entity = len(entities)
         entities.append(kept)
-    return Decision(cands, probs, entities)
+    return Decision(cands, chosen.probs, entities)
+
+
+def _per_group(kept_groups: list[tuple[list[int], str, list[int]]], prop: list[float]) -> list[float]:
+    """The proposed model's probabilities ``prop`` (of the groups that are no task) per kept group (0 for a task)."""
+    scored = iter(prop)
+    return [0.0 if type_ == "Task" else next(scored) for _, type_, _ in kept_groups]
 
 
 def _task_groups(groups: list[list[int]], entries: list[Any], keep: list[int]) -> list[list[int]]:
@@ -563,17 +671,29 @@ def _set_ents(doc: Doc, ents: list[tuple[int, int, int]]) -> None:
     (``(start, end, label)``), written as one array: ``set_ents`` tests every token in Python
     (4% of the decision's instructions). As there: an entity's tokens begin (3) or are inside
     (1) it, with its label and no knowledge-base id; every other token is outside (2), with no
-    label; knowledge-base ids outside the entities and ``ENT_ID`` are left as they are.
+    label; knowledge-base ids outside the entities (read and written back in the same array)
+    and ``ENT_ID`` are left as they are.
     """
-    table = np.zeros((len(doc), 2), dtype=np.uint64)
+    if not ents:
+        table = np.zeros((len(doc), 2), dtype=np.uint64)
+        table[:, 0] = 2
+        doc.from_array([ENT_IOB, ENT_TYPE], cast("Ints2d", table))
+        return
+    table = np.zeros((len(doc), 3), dtype=np.uint64)
     table[:, 0] = 2
+    table[:, 2] = doc.to_array(ENT_KB_ID)
     for s, e, label in ents:
-        table[s:e] = (1, label)
+        table[s:e] = (1, label, 0)
         table[s, 0] = 3
-    doc.from_array([ENT_IOB, ENT_TYPE], cast("Ints2d", table))
-    for s, e, _ in ents:
-        for token in doc[s:e]:
-            token.ent_kb_id = 0
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], cast("Ints2d", table))
+
+
+def _inputs(doc: Doc) -> tuple[str, list[tuple[int, int]], int, list[Candidate], Any]:
+    """What the decision reads of ``doc``: its text, sentences, title end and candidates (and ``doc._``)."""
+    text = doc_text(doc)
+    ext = doc._  # (each ``doc._`` builds an accessor: read it once)
+    title_end = ext.gb_title_end if ext.gb_title_end >= 0 else len(text)
+    return text, ext.gb_sents or [(0, len(text))], title_end, candidates(doc), ext
 
 
 class DecideComponent:
@@ -613,13 +733,42 @@ class DecideComponent:
         component = dict(self.nlp.pipeline).get("graphbuild_gazetteer")
         return None if component is None else cast("GazetteerComponent", component).gazetteer
 
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Decide the entities of ``docs``, ``batch_size`` at a time: each model scores a batch's
+        rows in one go (:func:`decide_batch`). The same results as calling the component on each
+        document; a document whose decision fails is reported and keeps what the earlier
+        components found, as there.
+        """
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._decide_batch(list(batch))
+
+    def _decide_batch(self, docs: list[Doc]) -> list[Doc]:
+        readable, inputs = [], []
+        for doc in docs:
+            try:
+                inputs.append(_inputs(doc))
+                readable.append(doc)
+            except Exception as exc:  # noqa: BLE001 - reported, then the batch continues
+                report_failure(self.name, doc, exc)
+        decisions = decide_batch([x[:4] for x in inputs], self.gazetteer(), self.model, threshold=self.threshold,
+                                 proposed_threshold=self.proposed_threshold, space=self.space, corpus=self.corpus,
+                                 lower_threshold=self.lower_threshold)
+        for doc, x, decision in zip(readable, inputs, decisions):
+            if isinstance(decision, Exception):
+                report_failure(self.name, doc, decision)
+                continue
+            try:
+                x[4].gb_candidates = decision.cands
+                _set_doc_results(doc, decision)
+            except Exception as exc:  # noqa: BLE001 - reported, then the batch continues
+                report_failure(self.name, doc, exc)
+        return docs
+
     def _decide(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        ext = doc._  # (each ``doc._`` builds an accessor: read it once)
-        title_end = ext.gb_title_end if ext.gb_title_end >= 0 else len(text)
-        decision = decide(text, ext.gb_sents or [(0, len(text))], title_end, candidates(doc), self.gazetteer(),
-                          self.model, threshold=self.threshold, proposed_threshold=self.proposed_threshold,
-                          corpus=self.corpus, lower_threshold=self.lower_threshold, space=self.space)
+        text, sents, title_end, cands, ext = _inputs(doc)
+        decision = decide(text, sents, title_end, cands, self.gazetteer(), self.model, threshold=self.threshold,
+                          proposed_threshold=self.proposed_threshold, corpus=self.corpus,
+                          lower_threshold=self.lower_threshold, space=self.space)
         ext.gb_candidates = decision.cands
         _set_doc_results(doc, decision)
         return doc

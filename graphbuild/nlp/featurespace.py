@@ -39,7 +39,7 @@ Row = tuple[list[int], dict[int, float]]
 CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
              "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
 
-#: cached blocks (and names' pairing flags) kept per space before the cache starts afresh (the corpus
+#: cached blocks (and names' conjunctions per proposer) kept per space before the cache starts afresh (the corpus
 #: repeats forms heavily)
 MAX_BLOCKS = 200_000
 #: names no model knows that a :class:`BoundedFeatureSpace` keeps numbered (~5 MB with their weight rows)
@@ -54,7 +54,7 @@ class FeatureSpace:
     names : names to number first (a model's feature names, so its weight rows line up).
     """
 
-    __slots__ = ("ids", "names", "blocks", "generation", "_weights", "_conjoined")
+    __slots__ = ("ids", "names", "blocks", "generation", "_weights", "_pairs")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.ids: dict[str, int] = {}
@@ -64,8 +64,9 @@ class FeatureSpace:
         #: counts the times ids were dropped (ids cached elsewhere are stale when it changes)
         self.generation = 0
         self._weights: dict[int, tuple[Any, np.ndarray, int]] = {}
-        #: whether a name is paired with the proposer (starts with one of :data:`CONJOINED`), per name
-        self._conjoined: dict[str, bool] = {}
+        #: per proposer: a name's id -> the id of its conjunction with the proposer (-1: not paired,
+        #: see :data:`CONJOINED`)
+        self._pairs: dict[str, dict[int, int]] = {}
         for name in names:
             self.id(name)
 
@@ -90,27 +91,38 @@ class FeatureSpace:
         return ids
 
     def conjoin(self, source: str, names: Iterable[str]) -> tuple[int, ...]:
-        """The ids of ``names`` and of their conjunctions with ``source`` (``source&name``)."""
-        listed = list(names)
-        prefix = source + "&"
-        conjoined = self._conjoined
+        """The ids of ``names`` and of their conjunctions with ``source`` (``source&name``).
+
+        The conjunctions are found by id: per proposer, a table from a name's id to its
+        conjunction's id (-1 where the name is not paired), so no ``source&name`` string is
+        built or hashed again once its id is known.
+        """
+        get = self.ids.get
+        base = []
+        for n in names:
+            i = get(n)
+            base.append(self.id(n) if i is None else i)
+        pairs = self._pairs.get(source)
+        if pairs is None:
+            pairs = self._pairs[source] = {}
         paired = []
-        for n in listed:
-            c = conjoined.get(n)
-            if c is None:
-                if len(conjoined) >= MAX_BLOCKS:
-                    conjoined.clear()
-                c = conjoined[n] = n.startswith(CONJOINED)
-            if c:
-                paired.append(prefix + n)
-        listed += paired
-        ids = list(map(self.ids.get, listed))
-        if None in ids:
-            ids = [self.id(n) if i is None else i for n, i in zip(listed, ids)]
-        return tuple(ids)  # type: ignore[arg-type]
+        for i in base:
+            j = pairs.get(i)
+            if j is None:
+                if len(pairs) >= MAX_BLOCKS:
+                    pairs.clear()
+                name = self.names[i]
+                j = pairs[i] = self.id(source + "&" + name) if name.startswith(CONJOINED) else -1
+            if j >= 0:
+                paired.append(j)
+        return (*base, *paired)
 
     def settle(self) -> None:
         """Called between documents; a growing space keeps every name (see :meth:`BoundedFeatureSpace.settle`)."""
+
+    def crowded(self) -> bool:
+        """Whether :meth:`settle` would forget ids now (never in a growing space)."""
+        return False
 
     def named(self, row: Row) -> dict[str, float]:
         """The row as ``name -> value``."""
@@ -200,14 +212,19 @@ class BoundedFeatureSpace(FeatureSpace):
         """Between documents: forget the names after :attr:`known` (with every cached block and
         weight matrix) when they are more than :data:`MAX_UNKNOWN`.
         """
-        if len(self.names) - self.known <= MAX_UNKNOWN:
+        if not self.crowded():
             return
         for name in self.names[self.known:]:
             del self.ids[name]
         del self.names[self.known:]
         self.blocks.clear()
         self._weights.clear()
+        self._pairs.clear()
         self.generation += 1
+
+    def crowded(self) -> bool:
+        """Whether the names after :attr:`known` are more than :data:`MAX_UNKNOWN` (:meth:`settle` forgets them)."""
+        return len(self.names) - self.known > MAX_UNKNOWN
 
 
 def merge_rows(rows: Sequence[Row]) -> Row:
