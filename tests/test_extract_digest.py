@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0a6b7168cfc46355acc9bf40d3e37c7e593a1f92d4df82ca5a6c6e8e6017201d"
+DEMO_SHA256 = "cceab32a51b9809745e30d4a6abd6b251631612f378d4acd46fd0b9f568f504c"
 SHARED_50_SHA256 = "1302e8e76409ac4fdf57e0b125a947992fb7b220f33e144c8aa1237933e88915"
 
 

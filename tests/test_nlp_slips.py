@@ -116,3 +116,39 @@ def test_typing_a_definition_of_the_name_that_opens_a_sentence():
     assert context_votes(text, 0, 9, 0, len(text)) == {"Dataset": 2.0}
     inner = "We read Quokkaset is a collection of English text datasets."  # not the sentence's subject
     assert "Dataset" not in context_votes(inner, 8, 17, 0, len(inner))
+
+
+def test_features_a_name_only_trained_on_is_not_brought_in():
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import trained_on
+
+    title = "Power Laws of Wombat Models"
+    text = f"{title}\n\nWe measure how loss scales. Models are trained with the Quokka optimizer on ZorbText9."
+    end = len(title)
+    cands = [_cand(text, "ZorbText9"), _cand(text, "Quokka")]
+    for c in cands:
+        c.sentence = 1
+    context = DocContext(text, [(0, end), (end + 2, text.index("Models")), (text.index("Models"), len(text))], end)
+    assert trained_on(context, cands, [0]) and trained_on(context, cands, [1])
+    # what the rules found proposed ("we build and release ZorbText9") is not ruled out
+    cands[0].proposed = True
+    assert not trained_on(context, cands, [0])
+    text2 = f"{title}\n\nWe release ZorbText9, a corpus of web text."
+    assert not trained_on(DocContext(text2, [(0, end), (end + 2, len(text2))], end), [_cand(text2, "ZorbText9")], [0])
+
+
+def test_decide_a_title_phrase_that_the_abstract_names_is_its_kind():
+    from graphbuild.nlp.decide import _title_descriptions
+
+    title = "Image Coding with Deep Spiking Networks"
+    text = f"{title}\n\nWe present a deep spiking network, widely called Zorronet, that codes images."
+    end = len(title)
+    phrase = _cand(text, "Deep Spiking Networks", "titleseg")
+    lower = _cand(text, "deep spiking network", "lowerphrase", proposed=True, sentence=1)
+    name = _cand(text, "Zorronet", "cue", proposed=True, named=True, sentence=1)
+    cands = [phrase, lower, name]
+    kept = [([0, 1], "Model", [0, 1]), ([2], "Model", [2])]
+    assert _title_descriptions(cands, kept, [True, True], end) == [False, True]
+    # no name given in the abstract: the title's phrase stays proposed
+    name.named = False
+    assert _title_descriptions(cands, kept, [True, True], end) == [True, True]

@@ -46,7 +46,7 @@ from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
-from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors
+from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors, trained_on
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .lexicon import LIST_SEPARATOR
 from .roles import role_of
@@ -447,6 +447,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
+    proposed = _title_descriptions(cands, kept_groups, proposed, title_end)
+    proposed = [is_proposed and not trained_on(context, cands, members) for (members, _, _), is_proposed
+                in zip(kept_groups, proposed)]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
     kept_groups += siblings
@@ -486,6 +489,35 @@ def _task_groups(groups: list[list[int]], entries: list[Any], keep: list[int]) -
         if types == {"Task"}:
             out.append(members)
     return out
+
+
+def _title_descriptions(cands: list[Candidate], kept_groups: list[tuple[list[int], str, list[int]]],
+                        proposed: list[bool], title_end: int) -> list[bool]:
+    """``proposed``, without a phrase of plain words that the title writes as a name but the abstract
+    only as the common noun a name is given to ("Image Coding with Deep Spiking Networks", then "We
+    present a deep spiking network, called Zorro"): the phrase is the kind of the thing named.
+    """
+    named = {cands[i].sentence: cands[i].start for (members, _, _), is_proposed in zip(kept_groups, proposed)
+             if is_proposed for i in members if cands[i].named and cands[i].start >= title_end}
+    if not named:
+        return proposed
+    return [is_proposed and not _named_kind(cands, members, title_end, named)
+            for (members, _, _), is_proposed in zip(kept_groups, proposed)]
+
+
+def _named_kind(cands: list[Candidate], members: list[int], title_end: int, named: dict[int, int]) -> bool:
+    """Whether an entity is a phrase of plain words (two at least, no coined shape, no abbreviation, no
+    digit) in the title that the abstract writes in lower case only, each time before a name given in
+    its sentence (``named``: sentence -> where a name given there starts).
+    """
+    body = [cands[i] for i in members if cands[i].start >= title_end]
+    return bool(body) and len(body) < len(members) and all(
+        cands[i].source not in ("abbrev-long", "abbrev-short", "gazetteer")
+        and len(cands[i].text.split()) >= 2 and all(_PLAIN_WORD.fullmatch(w) for w in cands[i].text.split())
+        for i in members) and all(c.text.islower() and named.get(c.sentence, -1) > c.start for c in body)
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z]?[a-z]+(?:-[a-z]+)*")
 
 
 def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: list[bool]) -> list[bool]:

@@ -37,7 +37,7 @@ from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
-           "owned_by_authors",
+           "owned_by_authors", "trained_on",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -837,6 +837,26 @@ def _cited_as_example(context: DocContext, cands: list[Candidate], members: list
             f["example_of_earlier"] = 1
     elif _EARLIER.search(text, max(s, c.start - 40), c.start):
         f["earlier_before"] = 1
+
+
+#: a verb of training or testing, then the preposition that brings in what it is done on or with: "Models are
+#: trained with the Adam optimizer on", "fine-tuned on the", "evaluated on" (no clause break between)
+_TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing)|evaluat(?:ed|ing)|test(?:ed|ing)|"
+                         r"benchmark(?:ed|ing))\b[^.;:()]{0,60}?\s(?:on|with)\s+(?:the\s+)?$")
+
+
+def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether an entity is only what something is trained, tuned or tested on or with: the abstract names
+    it first after such a verb ("Models are trained on X"), the rules found no proposal of it and the
+    title does not name it (data or a tool the work uses, not what it brings in).
+    """
+    if any(cands[i].proposed or cands[i].start < context.title_end for i in members):
+        return False
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    return _TRAINED_ON.search(context.text, max(s, c.start - 80), c.start) is not None
 
 
 #: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online
