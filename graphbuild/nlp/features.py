@@ -95,12 +95,13 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation")
+    __slots__ = ("counts", "papers", "_features", "_old_features", "_features_of", "_space", "_generation")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
         self.papers = 0
         self._features: dict[tuple[str, str], tuple[int, ...]] = {}  # (name, proposer) -> ids, per ``counts``
+        self._old_features: dict[tuple[str, str], tuple[int, ...]] = {}  # (older generation: see MAX_BLOCKS)
         self._features_of: object = None
         self._space: object = None
         self._generation = 0
@@ -137,16 +138,25 @@ class CorpusStats:
         """The ids in ``space`` of the corpus features of a one-word name (and their conjunctions
         with its proposer ``source``).
         """
-        if self._features_of is not self.counts or self._space is not space or self._generation != space.generation:
-            # counts, space or the space's ids changed
-            self._features, self._features_of, self._space = {}, self.counts, space
+        if self._features_of is not self.counts or self._space is not space:
+            # counts or space changed
+            self._features, self._old_features, self._features_of, self._space = {}, {}, self.counts, space
+            self._generation = space.generation
+        elif self._generation != space.generation:
+            # the space forgot ids: what holds only the lasting ones stays
+            lasting = getattr(space, "known", 0)
+            self._features = {k: ids for k, ids in self._features.items() if max(ids) < lasting}
+            self._old_features = {k: ids for k, ids in self._old_features.items() if max(ids) < lasting}
             self._generation = space.generation
         key = (name, source)
         ids = self._features.get(key)
         if ids is None:
-            if len(self._features) >= MAX_BLOCKS:
-                self._features.clear()
-            ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
+            ids = self._old_features.get(key)
+            if ids is None:
+                ids = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
+            if len(self._features) >= MAX_BLOCKS // 2:
+                self._old_features, self._features = self._features, {}
+            self._features[key] = ids
         return ids
 
     def casing(self, words: Iterable[str]) -> str:
