@@ -499,7 +499,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
         # for the type model only: the name's word pieces, the head noun of an appositive after it
         pieces = ("pieces", name)
-        ids += blocks.get(pieces) or block(pieces, "", _prefixed, TYPE_ONLY + "piece=", _pieces(name))
+        ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
         appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
         if appos is not None:
             head = ("appos", appos)
@@ -522,8 +522,8 @@ _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "ou
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
     """The features of a form found by given proposers: the proposers, its shape, its gazetteer type."""
     _, name, source, sources, gaz_type = key
-    return [*_prefixed("src=", sources or (source,)), *_shape_names(name),
-            *(["gaz=" + gaz_type] if gaz_type else [])]
+    return [*_source_names(sources or (source,)), *_shape_names(name),
+            *([_named("gaz=", gaz_type)] if gaz_type else [])]
 
 
 def _flag_names(key: tuple[Any, ...]) -> list[str]:
@@ -531,16 +531,22 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
     source, count = key[1], key[2]
     n = 3 + len(_FLAGS)
     flags, usage, place, cues = key[3:n], key[n], key[n + 1], key[n + 2:]
-    names = [*itertools.compress(_FLAGS, flags), f"count={count}", *itertools.compress(_CUES, cues)]
+    names = [*itertools.compress(_FLAGS, flags), _named("count=", count), *itertools.compress(_CUES, cues)]
     if usage:
         names.append(usage)
     if place[0] == "title":
         names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
                   *(["title_whole"] if place[3] else []), *(["title_name"] if place[4] else []),
-                  "title_src=" + source]
+                  _named("title_src=", source)]
     else:
-        names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
+        names += [*(["sent_start"] if place[1] else []), _named("sent=", place[2])]
     return names
+
+
+@lru_cache(maxsize=200_000, typed=True)
+def _named(prefix: str, value: object) -> str:
+    """``prefix`` and ``value`` as one feature name, made once per pair (a string hashed once)."""
+    return f"{prefix}{value}"
 
 
 #: the prefix of features only the type model sees (the entity model is fitted without them)
@@ -561,6 +567,14 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
 
 
 _PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}")
+
+
+def _piece_names(name: str) -> list[str]:
+    """The type model's features of a name's word pieces (``t:piece=…``, each once)."""
+    return list(dict.fromkeys([_named(_PIECE_PREFIX, p) for p in _pieces(name)]))
+
+
+_PIECE_PREFIX = TYPE_ONLY + "piece="
 
 
 def _pieces(name: str) -> list[str]:
@@ -617,15 +631,24 @@ def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[i
     return ids, votes, (ev.strong[g], ev.rule[g], ev.final[g]), min(ev.count[g], 4)
 
 
+@lru_cache(maxsize=4096)
+def _source_names(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """``src=`` features of the proposers (few combinations: made once)."""
+    return tuple(_prefixed("src=", sources))
+
+
 def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
     """``prefix + value`` for each distinct value."""
     return [prefix + v for v in dict.fromkeys(values)]
 
 
-def _neighbour_names(side: str, word: str) -> list[str]:
-    """The word next to a name (``L=``/``R=``) and the type its head noun signals."""
+@lru_cache(maxsize=200_000)
+def _neighbour_names(side: str, word: str) -> tuple[str, ...]:
+    """The word next to a name (``L=``/``R=``) and the type its head noun signals (one tuple per word
+    and side, whatever the proposer: its strings are hashed once).
+    """
     t = head_type(word)
-    return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
+    return (f"{side}={word}", f"{side}head={t}") if t else (f"{side}={word}",)
 
 
 #: the run of ``[\w-]`` characters at the start of a (reversed) string
