@@ -71,3 +71,22 @@ def test_the_components_space_stays_bounded_over_many_new_words_and_decides_as_a
     assert set(comp.space.names) - known  # (names the model does not know, which it numbered)
     comp.model = comp.model  # new weights, a new space of their names
     assert len(comp.space.names) == size and isinstance(comp.space, BoundedFeatureSpace)
+
+
+def test_a_full_block_cache_keeps_what_was_used_lately_and_a_settled_space_the_known_blocks(monkeypatch):
+    monkeypatch.setattr(featurespace, "MAX_BLOCKS", 4)
+    monkeypatch.setattr(featurespace, "MAX_UNKNOWN", 0)
+    space = BoundedFeatureSpace(KNOWN)
+    calls: list[str] = []
+
+    def names(*found: str) -> list[str]:
+        calls.append(found[0])
+        return list(found)
+
+    for key in ("a", "b", "a", "c", "a", "d", "e"):  # two generations of two: "a" is used all along
+        space.block(key, "cue", names, "shape=2" if key == "a" else "L=" + key)
+    assert calls == ["shape=2", "L=b", "L=c", "L=d", "L=e"]
+    assert len(space.blocks) + len(space._old_blocks) <= 4
+    space.settle()  # forgets L=b … L=e, keeps the block of known names
+    assert space.block("a", "cue", names, "shape=2") == (1, 2) and calls[-1] == "L=e"
+    assert all(max(ids) < len(KNOWN) for ids in (*space.blocks.values(), *space._old_blocks.values()))

@@ -95,12 +95,13 @@ class CorpusStats:
     start), and in how many papers. Built once per corpus by :func:`corpus_stats`.
     """
 
-    __slots__ = ("counts", "papers", "_features", "_features_of", "_space", "_generation")
+    __slots__ = ("counts", "papers", "_features", "_old_features", "_features_of", "_space", "_generation")
 
     def __init__(self) -> None:
         self.counts: dict[str, list[int]] = {}  # lower-cased word -> [capitalised, lower-case, papers]
         self.papers = 0
         self._features: dict[tuple[str, str], tuple[int, ...]] = {}  # (name, proposer) -> ids, per ``counts``
+        self._old_features: dict[tuple[str, str], tuple[int, ...]] = {}  # (older generation: see MAX_BLOCKS)
         self._features_of: object = None
         self._space: object = None
         self._generation = 0
@@ -137,16 +138,25 @@ class CorpusStats:
         """The ids in ``space`` of the corpus features of a one-word name (and their conjunctions
         with its proposer ``source``).
         """
-        if self._features_of is not self.counts or self._space is not space or self._generation != space.generation:
-            # counts, space or the space's ids changed
-            self._features, self._features_of, self._space = {}, self.counts, space
+        if self._features_of is not self.counts or self._space is not space:
+            # counts or space changed
+            self._features, self._old_features, self._features_of, self._space = {}, {}, self.counts, space
+            self._generation = space.generation
+        elif self._generation != space.generation:
+            # the space forgot ids: what holds only the lasting ones stays
+            lasting = getattr(space, "known", 0)
+            self._features = {k: ids for k, ids in self._features.items() if max(ids) < lasting}
+            self._old_features = {k: ids for k, ids in self._old_features.items() if max(ids) < lasting}
             self._generation = space.generation
         key = (name, source)
         ids = self._features.get(key)
         if ids is None:
-            if len(self._features) >= MAX_BLOCKS:
-                self._features.clear()
-            ids = self._features[key] = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
+            ids = self._old_features.get(key)
+            if ids is None:
+                ids = space.conjoin(source, [n for n, _ in self._features_uncached(name)])
+            if len(self._features) >= MAX_BLOCKS // 2:
+                self._old_features, self._features = self._features, {}
+            self._features[key] = ids
         return ids
 
     def casing(self, words: Iterable[str]) -> str:
@@ -202,9 +212,9 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     pair whose long form it is but for a plural head ("Proximal Policy
     Optimization Algorithms" and "proximal policy optimization (PPO)").
     """
-    keys = [form_key(c.text) for c in cands]  # (name_key, cached per form)
-    singular = {k for k in keys if k}
-    long_forms = {variant_key(c.text) for c in cands if c.source == "abbrev-long" and c.group >= 0}
+    forms = [_form_links(c.text) for c in cands]
+    singular = {f[0] for f in forms if f[0]}
+    long_forms = {f[1] for f, c in zip(forms, cands) if c.source == "abbrev-long" and c.group >= 0}
     first: dict[str, int] = {}  # a link -> the first candidate that has it
     parent = list(range(len(cands)))  # union-find over candidates; a root is its group's smallest index
 
@@ -215,13 +225,12 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
         return i
 
     for i, c in enumerate(cands):
-        links = [variant_key(c.text)]  # (OPT-1.3B is not OPT-13B, ViT-S no plural of ViT)
-        if keys[i].endswith("s") and keys[i][:-1] in singular and c.text.endswith("s") \
-                and c.text[-2:-1] not in " -_" and (len(keys[i]) > 3 or c.text[-2:-1].isupper()):
-            links.append(variant_key(c.text[:-2] if c.text[-2:-1] in "'’" else c.text[:-1]))
-        head = head_form_key(c.text)
+        key, vkey, plural, head = forms[i]
+        links = [vkey]  # (OPT-1.3B is not OPT-13B, ViT-S no plural of ViT)
+        if plural is not None and key[:-1] in singular:
+            links.append(plural)
         if head:
-            links.append("head:" + head)
+            links.append(head)
         g = gaz_key(c)
         if g:
             links.append("gaz:" + g)
@@ -241,6 +250,22 @@ def group_candidates(cands: list[Candidate], gaz_key: Callable[[Candidate], str 
     for i in range(len(cands)):
         groups.setdefault(root(i), []).append(i)
     return list(groups.values())
+
+
+@lru_cache(maxsize=200_000)
+def _form_links(text: str) -> tuple[str, str, str | None, str | None]:
+    """What :func:`group_candidates` reads of a form: its name key, its variant key, the variant key of
+    its singular where it may be a plural or possessive (a final "s" of the key and the form, not after a
+    space, hyphen or underscore; of a key of three letters only after a capital: "VAs", not "gas"), and its
+    ``head:`` link.
+    """
+    key = form_key(text)
+    plural = None
+    if key.endswith("s") and text.endswith("s") and text[-2:-1] not in " -_" \
+            and (len(key) > 3 or text[-2:-1].isupper()):
+        plural = variant_key(text[:-2] if text[-2:-1] in "'’" else text[:-1])
+    head = head_form_key(text)
+    return key, variant_key(text), plural, "head:" + head if head else None
 
 
 #: the common short forms of a name's head noun, as the head they stand for ("Generative Adversarial
@@ -289,11 +314,9 @@ def singular_noun(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-@lru_cache(maxsize=200_000)
 def _shape_of(name: str) -> tuple[tuple[str, float], ...]:
-    f: dict[str, float] = {}
-    _shape_features_uncached(name, f)
-    return tuple(f.items())
+    """The shape features of a name, as ``(feature, value)`` pairs (every value is 1)."""
+    return tuple((n, 1) for n in _shape_names(name))
 
 
 _LOWER_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
@@ -302,57 +325,71 @@ _LOWER_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 _WORD_PREFIXES = frozenset("non top pre all bi co re de un sub pro mid low off out per end few one two ten key "
                            "max min web big new old day law tri uni".split())
 _TAIL_SPLIT = re.compile(r"[-\s]")
+#: the features named by a count or a score, by its value
+_NW = tuple(f"nw={n}" for n in range(5))
+_SHAPE = tuple(f"shape={n}" for n in range(3))
+_ALLCAPS_LEN = tuple(f"allcaps_len={n}" for n in range(7))
 
 
 def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
+    """Adds the shape features of ``name`` to ``f`` (each with value 1)."""
+    f.update(dict.fromkeys(_shape_names(name), 1))
+
+
+@lru_cache(maxsize=200_000)
+def _shape_names(name: str) -> tuple[str, ...]:
+    """The names of the shape features of a name (casing, digits, hyphens, length, words), in a fixed order."""
     words = name.split()
-    f[f"nw={min(len(words), 4)}"] = 1
-    f[f"shape={int(shape_score(name))}"] = 1
+    n_words = len(words)
+    out = [_NW[n_words if n_words < 4 else 4], _SHAPE[int(shape_score(name))]]
+    add = out.append
     if _DIGIT.search(name):
-        f["digit"] = 1
+        add("digit")
     upper, lower = _letter_cases(name)
     # (``INNER_CAP`` needs an ASCII lower-case letter and an ASCII capital)
     if not (upper or lower) and INNER_CAP.search(name):
-        f["innercap"] = 1
+        add("innercap")
     if upper:
-        f["allcaps"] = 1
-        f[f"allcaps_len={min(sum(map(str.isalpha, name)), 6)}"] = 1
+        add("allcaps")
+        letters = sum(map(str.isalpha, name))
+        add(_ALLCAPS_LEN[letters if letters < 6 else 6])
     elif lower:
-        f["lower"] = 1
+        add("lower")
     elif all(w[:1].isupper() for w in words):
-        f["titlecase"] = 1
-    if "-" in name:
-        f["hyphen"] = 1
+        add("titlecase")
+    hyphen = "-" in name
+    if hyphen:
+        add("hyphen")
     if name.endswith("++"):
-        f["plusplus"] = 1
-    m = _LOWER_PREFIX.match(name)
+        add("plusplus")
+    m = _LOWER_PREFIX.match(name) if hyphen else None
     if m is not None:
-        f["lowerprefix" if m.group(1) not in _WORD_PREFIXES and m.group(1) not in STOP_WORDS else "wordprefix"] = 1
+        add("lowerprefix" if m.group(1) not in _WORD_PREFIXES and m.group(1) not in STOP_WORDS else "wordprefix")
     if len(name) <= 3:
-        f["short"] = 1
-    for w in words[1:-1]:
-        if w[:1].islower() or w == "&":
-            f["connector=" + w.lower()] = 1
+        add("short")
+    if n_words > 2:
+        out += dict.fromkeys("connector=" + w.lower() for w in words[1:-1] if w[:1].islower() or w == "&")
     low = name.lower()
     if low in STOP_WORDS:
-        f["stopword"] = 1
-    elif len(words) > 1 and words[0].lower() in STOP_WORDS:
-        f["first_stop"] = 1  # "While Information Retrieval", "for which …": a sentence's word, not a name's
-    elif len(words) > 1 and words[0][-3:] in ("ing", "ngs"):
-        f["first_ing"] = 1  # "Testing GPT-3", "Extending Context Window": a verb opening a sentence
-    if len(words) == 1:
+        add("stopword")
+    elif n_words > 1 and words[0].lower() in STOP_WORDS:
+        add("first_stop")  # "While Information Retrieval", "for which …": a sentence's word, not a name's
+    elif n_words > 1 and words[0][-3:] in ("ing", "ngs"):
+        add("first_ing")  # "Testing GPT-3", "Extending Context Window": a verb opening a sentence
+    if n_words == 1:
         head = head_type(low)
         if head:
-            f["headword=" + head] = 1
-    elif len(words) > 1:
+            add("headword=" + head)
+    elif n_words > 1:
         head = head_type(words[-1])
         if head:  # "… Matrix Completion", "… Transformer"
-            f["lasthead=" + head] = 1
+            add("lasthead=" + head)
     if is_generic(name):
-        f["generic"] = 1
+        add("generic")
     tail = _tail(name, words).lower()
     if len(tail) > 2:
-        f["suffix3=" + tail[-3:]] = 1
+        add("suffix3=" + tail[-3:])
+    return tuple(out)
 
 
 def _letter_cases(name: str) -> tuple[bool, bool]:
@@ -462,7 +499,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
         # for the type model only: the name's word pieces, the head noun of an appositive after it
         pieces = ("pieces", name)
-        ids += blocks.get(pieces) or block(pieces, "", _prefixed, TYPE_ONLY + "piece=", _pieces(name))
+        ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
         appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
         if appos is not None:
             head = ("appos", appos)
@@ -485,8 +522,8 @@ _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "ou
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
     """The features of a form found by given proposers: the proposers, its shape, its gazetteer type."""
     _, name, source, sources, gaz_type = key
-    return [*_prefixed("src=", sources or (source,)), *(n for n, _ in _shape_of(name)),
-            *(["gaz=" + gaz_type] if gaz_type else [])]
+    return [*_source_names(sources or (source,)), *_shape_names(name),
+            *([_named("gaz=", gaz_type)] if gaz_type else [])]
 
 
 def _flag_names(key: tuple[Any, ...]) -> list[str]:
@@ -494,16 +531,22 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
     source, count = key[1], key[2]
     n = 3 + len(_FLAGS)
     flags, usage, place, cues = key[3:n], key[n], key[n + 1], key[n + 2:]
-    names = [*itertools.compress(_FLAGS, flags), f"count={count}", *itertools.compress(_CUES, cues)]
+    names = [*itertools.compress(_FLAGS, flags), _named("count=", count), *itertools.compress(_CUES, cues)]
     if usage:
         names.append(usage)
     if place[0] == "title":
         names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
                   *(["title_whole"] if place[3] else []), *(["title_name"] if place[4] else []),
-                  "title_src=" + source]
+                  _named("title_src=", source)]
     else:
-        names += [*(["sent_start"] if place[1] else []), f"sent={place[2]}"]
+        names += [*(["sent_start"] if place[1] else []), _named("sent=", place[2])]
     return names
+
+
+@lru_cache(maxsize=200_000, typed=True)
+def _named(prefix: str, value: object) -> str:
+    """``prefix`` and ``value`` as one feature name, made once per pair (a string hashed once)."""
+    return f"{prefix}{value}"
 
 
 #: the prefix of features only the type model sees (the entity model is fitted without them)
@@ -524,6 +567,14 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
 
 
 _PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}")
+
+
+def _piece_names(name: str) -> list[str]:
+    """The type model's features of a name's word pieces (``t:piece=…``, each once)."""
+    return list(dict.fromkeys([_named(_PIECE_PREFIX, p) for p in _pieces(name)]))
+
+
+_PIECE_PREFIX = TYPE_ONLY + "piece="
 
 
 def _pieces(name: str) -> list[str]:
@@ -580,19 +631,24 @@ def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[i
     return ids, votes, (ev.strong[g], ev.rule[g], ev.final[g]), min(ev.count[g], 4)
 
 
+@lru_cache(maxsize=4096)
+def _source_names(sources: tuple[str, ...]) -> tuple[str, ...]:
+    """``src=`` features of the proposers (few combinations: made once)."""
+    return tuple(_prefixed("src=", sources))
+
+
 def _prefixed(prefix: str, values: Iterable[str]) -> list[str]:
     """``prefix + value`` for each distinct value."""
     return [prefix + v for v in dict.fromkeys(values)]
 
 
-def _shape_names(name: str) -> list[str]:
-    return [n for n, _ in _shape_of(name)]
-
-
-def _neighbour_names(side: str, word: str) -> list[str]:
-    """The word next to a name (``L=``/``R=``) and the type its head noun signals."""
+@lru_cache(maxsize=200_000)
+def _neighbour_names(side: str, word: str) -> tuple[str, ...]:
+    """The word next to a name (``L=``/``R=``) and the type its head noun signals (one tuple per word
+    and side, whatever the proposer: its strings are hashed once).
+    """
     t = head_type(word)
-    return [f"{side}={word}", *([f"{side}head={t}"] if t else [])]
+    return (f"{side}={word}", f"{side}head={t}") if t else (f"{side}={word}",)
 
 
 #: the run of ``[\w-]`` characters at the start of a (reversed) string

@@ -39,11 +39,15 @@ Row = tuple[list[int], dict[int, float]]
 CONJOINED = ("shape=", "nw=", "count=", "in_title", "title_only", "also_lower", "allcaps", "lower", "titlecase",
              "cs_cap=", "gaz=", "rule_final", "Rhead=", "Lhead=", "digit", "innercap", "sent_start")
 
-#: cached blocks (and names' conjunctions per proposer) kept per space before the cache starts afresh (the corpus
-#: repeats forms heavily)
+#: cached blocks (and names' conjunctions per proposer) kept per space (the corpus repeats forms heavily), in two
+#: generations of at most half as many each: when the newer one is full, the older one is dropped and a new one
+#: started, and an entry found in the older one moves to the newer, so what a run still uses stays cached
 MAX_BLOCKS = 200_000
 #: names no model knows that a :class:`BoundedFeatureSpace` keeps numbered (~5 MB with their weight rows)
 MAX_UNKNOWN = 20_000
+
+
+_EMPTY: dict[int, int] = {}
 
 
 class FeatureSpace:
@@ -54,19 +58,22 @@ class FeatureSpace:
     names : names to number first (a model's feature names, so its weight rows line up).
     """
 
-    __slots__ = ("ids", "names", "blocks", "generation", "_weights", "_pairs")
+    __slots__ = ("ids", "names", "blocks", "generation", "_weights", "_pairs", "_old_blocks", "_old_pairs")
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
         #: cached id tuples, by a key naming what they depend on (see :meth:`block`)
         self.blocks: dict[Any, tuple[int, ...]] = {}
+        #: the blocks' older generation (see :data:`MAX_BLOCKS`)
+        self._old_blocks: dict[Any, tuple[int, ...]] = {}
         #: counts the times ids were dropped (ids cached elsewhere are stale when it changes)
         self.generation = 0
         self._weights: dict[int, tuple[Any, np.ndarray, int]] = {}
         #: per proposer: a name's id -> the id of its conjunction with the proposer (-1: not paired,
         #: see :data:`CONJOINED`)
         self._pairs: dict[str, dict[int, int]] = {}
+        self._old_pairs: dict[str, dict[int, int]] = {}
         for name in names:
             self.id(name)
 
@@ -85,9 +92,12 @@ class FeatureSpace:
         """
         ids = self.blocks.get(key)
         if ids is None:
-            if len(self.blocks) >= MAX_BLOCKS:
-                self.blocks.clear()
-            ids = self.blocks[key] = self.conjoin(source, names(*args))
+            ids = self._old_blocks.get(key)
+            if ids is None:
+                ids = self.conjoin(source, names(*args))
+            if len(self.blocks) >= MAX_BLOCKS // 2:
+                self._old_blocks, self.blocks = self.blocks, {}
+            self.blocks[key] = ids
         return ids
 
     def conjoin(self, source: str, names: Iterable[str]) -> tuple[int, ...]:
@@ -109,10 +119,14 @@ class FeatureSpace:
         for i in base:
             j = pairs.get(i)
             if j is None:
-                if len(pairs) >= MAX_BLOCKS:
-                    pairs.clear()
-                name = self.names[i]
-                j = pairs[i] = self.id(source + "&" + name) if name.startswith(CONJOINED) else -1
+                j = self._old_pairs.get(source, _EMPTY).get(i)
+                if j is None:
+                    name = self.names[i]
+                    j = self.id(source + "&" + name) if name.startswith(CONJOINED) else -1
+                if len(pairs) >= MAX_BLOCKS // 2:
+                    self._old_pairs[source], pairs = pairs, {}
+                    self._pairs[source] = pairs
+                pairs[i] = j
             if j >= 0:
                 paired.append(j)
         return (*base, *paired)
@@ -214,12 +228,19 @@ class BoundedFeatureSpace(FeatureSpace):
         """
         if not self.crowded():
             return
-        for name in self.names[self.known:]:
+        known = self.known
+        for name in self.names[known:]:
             del self.ids[name]
-        del self.names[self.known:]
-        self.blocks.clear()
-        self._weights.clear()
-        self._pairs.clear()
+        del self.names[known:]
+        # what holds only the known names' ids stays cached, and the weight matrices' rows of those ids
+        self.blocks = {k: ids for k, ids in self.blocks.items() if max(ids, default=-1) < known}
+        self._old_blocks = {k: ids for k, ids in self._old_blocks.items() if max(ids, default=-1) < known}
+        self._pairs = {s: {i: j for i, j in p.items() if i < known and j < known} for s, p in self._pairs.items()}
+        self._old_pairs = {s: {i: j for i, j in p.items() if i < known and j < known}
+                           for s, p in self._old_pairs.items()}
+        for _, matrix, n in self._weights.values():
+            matrix[known:n] = 0  # (rows numbered anew by :meth:`weights`, which fills only a known name's)
+        self._weights = {k: (models, matrix, min(n, known)) for k, (models, matrix, n) in self._weights.items()}
         self.generation += 1
 
     def crowded(self) -> bool:
