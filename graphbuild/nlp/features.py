@@ -757,8 +757,10 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
     _builds_on(text, title, cands, members, gaz, f)
-    _cited_as_example(context, cands, members, f)
-    _introduced_here(context, cands, members, f)
+    first = _first_in_abstract(context, cands, members)
+    if first is not None:
+        _cited_as_example(context.text, *first, f)
+        _introduced_here(context.text, *first, f)
     for i in members:
         if cands[i].role == "compares_with":
             f["compared_with"] = 1  # "X outperforms A, B and C": the others are no paper's own here
@@ -858,17 +860,12 @@ _WE_MAKE_BEFORE = re.compile(rf"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:{INTRODUCING_V
 _DEFINING_APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:a|an)\s")
 
 
-def _introduced_here(context: DocContext, cands: list[Candidate], members: list[int], f: dict[str, float]) -> None:
-    """Whether the authors bring a name in where the abstract first names it: right after their verb, with
-    an appositive that says what it is ("We train X, a family of speech models"), or in the list after
-    the colon of a sentence in which they propose several things of a kind ("We propose two architectures
-    …: the A model … and the B model").
+def _introduced_here(text: str, c: Candidate, s: int, f: dict[str, float]) -> None:
+    """Whether the authors bring a name in where the abstract first names it (``c``, in the sentence
+    starting at ``s``): right after their verb, with an appositive that says what it is ("We train X, a
+    family of speech models"), or in the list after the colon of a sentence in which they propose several
+    things of a kind ("We propose two architectures …: the A model … and the B model").
     """
-    first = _first_in_abstract(context, cands, members)
-    if first is None:
-        return
-    c, s = first
-    text = context.text
     if _WE_MAKE_BEFORE.search(text, max(s, c.start - 60), c.start) and _DEFINING_APPOSITIVE.match(text, c.end):
         f["we_make_defined"] = 1
     colon = text.rfind(":", s, c.start)
@@ -876,16 +873,12 @@ def _introduced_here(context: DocContext, cands: list[Candidate], members: list[
         f["listed_as_proposed"] = 1
 
 
-def _cited_as_example(context: DocContext, cands: list[Candidate], members: list[int], f: dict[str, float]) -> None:
-    """Whether the abstract names an entity first as an example of other work: after "such as",
-    "e.g.", "like" or "including" ("Earlier models such as X read …"), and whether the words before it
-    in its sentence set it before the authors' work ("earlier", "previous", "existing").
+def _cited_as_example(text: str, c: Candidate, s: int, f: dict[str, float]) -> None:
+    """Whether the abstract names an entity first (``c``, in the sentence starting at ``s``) as an example
+    of other work: after "such as", "e.g.", "like" or "including" ("Earlier models such as X read …"), and
+    whether the words before it in its sentence set it before the authors' work ("earlier", "previous",
+    "existing").
     """
-    first = _first_in_abstract(context, cands, members)
-    if first is None:
-        return
-    c, s = first
-    text = context.text
     before = text[max(s, c.start - 80):c.start]
     if _EXAMPLE_BEFORE.search(before):
         f["example_of"] = 1
