@@ -151,21 +151,21 @@ def test_a_size_or_version_of_a_proposed_name_is_proposed():
 
 
 def test_a_name_that_starts_with_a_stop_word_is_marked():
-    from graphbuild.nlp.features import _shape_of
+    from graphbuild.nlp.features import _shape_names
 
-    assert "first_stop" in dict(_shape_of("While Information Retrieval"))
-    assert "first_stop" in dict(_shape_of("for which bounded testing is known"))
-    assert "first_stop" not in dict(_shape_of("Information Retrieval"))
-    assert "first_ing" in dict(_shape_of("Testing GPT-3")) and "first_ing" not in dict(_shape_of("Vision Transformer"))
-    assert "first_stop" not in dict(_shape_of("the"))  # one stop word is "stopword"
+    assert "first_stop" in _shape_names("While Information Retrieval")
+    assert "first_stop" in _shape_names("for which bounded testing is known")
+    assert "first_stop" not in _shape_names("Information Retrieval")
+    assert "first_ing" in _shape_names("Testing GPT-3") and "first_ing" not in _shape_names("Vision Transformer")
+    assert "first_stop" not in _shape_names("the")  # one stop word is "stopword"
 
 
 def test_a_coined_lower_case_prefix_is_told_from_an_english_one():
-    from graphbuild.nlp.features import _shape_of
+    from graphbuild.nlp.features import _shape_names
 
     for coined in ("ip-NSW", "p-Tuning", "mi-Net", "t-SNE"):
-        shape = dict(_shape_of(coined))
+        shape = set(_shape_names(coined))
         assert "lowerprefix" in shape and "wordprefix" not in shape, coined
     for ordinary in ("non-IID", "top-K", "pre-LN", "all-MLP", "in-Context"):
-        shape = dict(_shape_of(ordinary))
+        shape = set(_shape_names(ordinary))
         assert "wordprefix" in shape and "lowerprefix" not in shape, ordinary

@@ -314,11 +314,6 @@ def singular_noun(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _shape_of(name: str) -> tuple[tuple[str, float], ...]:
-    """The shape features of a name, as ``(feature, value)`` pairs (every value is 1)."""
-    return tuple((n, 1) for n in _shape_names(name))
-
-
 _LOWER_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 #: English words and prefixes that open ordinary hyphenated words ("non-IID", "top-1", "multi-GPU"),
 #: unlike a coined short prefix ("ip-NSW", "p-Tuning")
@@ -329,11 +324,6 @@ _TAIL_SPLIT = re.compile(r"[-\s]")
 _NW = tuple(f"nw={n}" for n in range(5))
 _SHAPE = tuple(f"shape={n}" for n in range(3))
 _ALLCAPS_LEN = tuple(f"allcaps_len={n}" for n in range(7))
-
-
-def _shape_features_uncached(name: str, f: dict[str, float]) -> None:
-    """Adds the shape features of ``name`` to ``f`` (each with value 1)."""
-    f.update(dict.fromkeys(_shape_names(name), 1))
 
 
 @lru_cache(maxsize=200_000)
