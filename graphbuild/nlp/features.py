@@ -484,8 +484,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             ids += corpus.feature_ids(space, name, source)
         slips = _slip_names(doc, c, long_classes[g])
         if slips:
-            key = ("slips", source, slips)
-            ids += blocks.get(key) or block(key, source, tuple, slips)
+            slip_key = ("slips", source, slips)
+            ids += blocks.get(slip_key) or block(slip_key, source, tuple, slips)
         if left is not None:
             key = ("L", left, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "L", left)
