@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "cceab32a51b9809745e30d4a6abd6b251631612f378d4acd46fd0b9f568f504c"
-SHARED_50_SHA256 = "1302e8e76409ac4fdf57e0b125a947992fb7b220f33e144c8aa1237933e88915"
+DEMO_SHA256 = "2f60a663515ad61253cd7746a1a4aa6af24eb27f8f790a0249841d8279b96bf1"
+SHARED_50_SHA256 = "9f67f1783074407b007a34b29e20303b804269d3352456b4734809f6d86e67ab"
 
 
 @pytest.fixture(scope="module")

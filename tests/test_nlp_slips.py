@@ -152,3 +152,28 @@ def test_decide_a_title_phrase_that_the_abstract_names_is_its_kind():
     # no name given in the abstract: the title's phrase stays proposed
     name.named = False
     assert _title_descriptions(cands, kept, [True, True], end) == [True, True]
+
+
+def test_features_acronyms_that_may_name_nothing():
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import _slip_names, long_form_class
+
+    # the long form's head noun names a quantity, a rule, hardware: no research artifact
+    assert long_form_class("quokka conversion rate") == "quantity"
+    assert long_form_class("Koala Privacy Regulation") == "regulation"
+    assert long_form_class("wombat processing unit") == "hardware"
+    assert long_form_class("Wombat Ranking Network") is None
+    title = "Quokka Ranking"
+    text = (f"{title}\n\nWe compare Quokka with QRK, ZBX-2 and WMB/LT on QKA and ZBQ. "
+            "The MQR of all is low. Code: github.com/someone/QRKX. Samples at 256x256 Koala.")
+    ctx = DocContext(text, [(len(title) + 2, len(text))], len(title))
+
+    def names(form: str, long_class: str | None = None) -> tuple[str, ...]:
+        return _slip_names(ctx, _cand(text, form), long_class)
+
+    # acronyms in a list of baselines or of benchmarks
+    assert all("caps_listed" in names(f) for f in ("QRK", "ZBX-2", "WMB/LT", "QKA", "ZBQ"))
+    assert "caps_listed" not in names("MQR")
+    assert names("MQR", "quantity") == ("lform=quantity",)
+    assert "caps_in_url" in names("QRKX")
+    assert "res_prefix" in names("256x256 Koala")

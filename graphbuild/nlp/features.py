@@ -463,6 +463,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     bias = space.id("bias")
     known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     stems = {c.text for c in cands if c.strong and " " not in c.text}
+    long_classes = _group_long_classes(cands, groups)
     out = []
     for i, c in enumerate(cands):
         g = ev.group_of[i]
@@ -481,6 +482,10 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
+        slips = _slip_names(doc, c, long_classes[g])
+        if slips:
+            slip_key = ("slips", source, slips)
+            ids += blocks.get(slip_key) or block(slip_key, source, tuple, slips)
         if left is not None:
             key = ("L", left, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "L", left)
@@ -938,3 +943,81 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
             stem = head.group().lower()
             if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
                 f["title_variant"] = 1
+
+
+# ---------------------------------------------------------------- acronyms that may name nothing
+
+#: head nouns of a long form that name no research artifact, by class: a business or physical quantity
+#: ("click-through rate", "net present value"), a rule or law, a piece of hardware, a file or data
+#: format, a body of people ("… Association")
+_NOT_ARTIFACT_HEADS = {
+    **dict.fromkeys("rate rates ratio ratios value values volume volumes price prices cost costs revenue margin "
+                    "yield index indices indexes share percentage proportion amount quantity quantities level "
+                    "levels count counts number numbers density frequency temperature pressure speed velocity "
+                    "duration period interval return returns income growth capacity demand supply sales profit "
+                    "balance budget expenditure consumption emission emissions output product".split(), "quantity"),
+    **dict.fromkeys("regulation regulations act law laws directive directives standard standards "
+                    "guideline guidelines convention treaty code codes requirement requirements".split(),
+                    "regulation"),
+    **dict.fromkeys("unit units processor processors chip chips memory memories device devices array arrays "
+                    "circuit circuits card cards sensor sensors accelerator accelerators machine machines "
+                    "hardware controller controllers display displays camera cameras".split(), "hardware"),
+    **dict.fromkeys("format formats language languages protocol protocols interface interfaces notation "
+                    "file files extension encoding markup".split(), "format"),
+    **dict.fromkeys("association organization organisation agency institute council committee consortium "
+                    "foundation society university laboratory department administration company "
+                    "conference workshop symposium journal".split(), "body"),
+}
+#: a long form's words up to its first preposition (its head noun ends them): "rate of return" -> "rate"
+_LONG_HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by|to)\s+", re.I)
+#: a resolution that opens a name: "256x256 Koala" (the name is what follows)
+_RESOLUTION = re.compile(r"^\d+\s*[x×]\s*\d+\b")
+#: a short all-caps token (with digits, hyphens, slashes or a caret): what a list of acronyms lists
+_CAPS_ITEM = r"[A-Z][A-Z0-9\-/^]*[A-Z0-9]"
+_CAPS_BEFORE = re.compile(rf"(?<![\w\-]){_CAPS_ITEM}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_CAPS_AFTER = re.compile(rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_CAPS_ITEM}(?![\w\-])")
+
+
+def long_form_class(long: str) -> str | None:
+    """The class of thing a long form's head noun names when it is no research artifact ("quantity",
+    "regulation", "hardware", "format", "body"), else ``None``.
+
+    >>> long_form_class("Average Quokka Rate"), long_form_class("Koala Data Protection Regulation")
+    ('quantity', 'regulation')
+    >>> long_form_class("rate of quokka return"), long_form_class("Quokka Network") is None
+    ('quantity', True)
+    """
+    words = _LONG_HEAD_CUT.split(long, maxsplit=1)[0].split()
+    if not words:
+        return None
+    return _NOT_ARTIFACT_HEADS.get(words[-1].rpartition("-")[2].lower().strip(",.;:\"'"))
+
+
+def _group_long_classes(cands: list[Candidate], groups: Grouping) -> list[str | None]:
+    """Per group, the :func:`long_form_class` of its first long form of an abbreviation pair."""
+    out: list[str | None] = []
+    for members in groups:
+        longs = [cands[i] for i in members if cands[i].source == "abbrev-long"]
+        out.append(long_form_class(min(longs, key=lambda c: c.start).text) if longs else None)
+    return out
+
+
+def _slip_names(context: DocContext, c: Candidate, long_class: str | None) -> tuple[str, ...]:
+    """Evidence on a short acronym or a name that may name nothing: the class of the thing the group's
+    long form names (a rate, a regulation, hardware …), the acronym in a web address or in a list of
+    acronyms ("compared with AB, CD and EF"), a resolution opening the name ("256x256 Koala").
+    """
+    name, text = c.text, context.text
+    out = []
+    if long_class is not None:
+        out.append("lform=" + long_class)
+    words = name.split()
+    caps = len(words) == 1 and name[:1].isupper() and name.upper() == name and any(ch.isalpha() for ch in name)
+    if caps:
+        if context.url_names and form_key(name) in context.url_names:
+            out.append("caps_in_url")
+        if _CAPS_BEFORE.search(text, max(0, c.start - 20), c.start) or _CAPS_AFTER.match(text[c.end:c.end + 20]):
+            out.append("caps_listed")
+    if _RESOLUTION.match(name):
+        out.append("res_prefix")
+    return tuple(out)
