@@ -8,6 +8,7 @@ heads, hyphens, the title's end, several matches in a row, cues too far back.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import string
@@ -19,7 +20,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from graphbuild.nlp import abbreviations, decide, doc_context, entity_types, features, patterns, pipeline, roles
-from graphbuild.records import name_key
+from graphbuild.records import Paper, name_key
 
 LOWER = [
     "T\n\nwe use beam search sampling and label smoothing here.",
@@ -604,3 +605,29 @@ def test_decide_pipe_scores_a_batch_at_once_as_each_document_alone(monkeypatch):
     with pytest.warns(UserWarning, match="graphbuild_decide failed on the document starting 'T "):
         docs = list(nlp.pipe(BATCH, batch_size=4))
     assert [_decided(d) for i, d in enumerate(docs) if i != 2] == [alone[0], alone[1], alone[3]]
+
+
+def test_pipeline_extraction_spares_the_collector_only_while_it_runs():
+    papers = [Paper(title="Zorbformer: A Test", abstract="We propose Zorbformer, trained on ImageNet."),
+              Paper(title="Another Test", abstract="We fine-tune BERT on SQuAD.")]
+    nlp = pipeline.make_pipeline()
+    assert gc.get_freeze_count() == 0
+    run = pipeline.extract_papers(papers, nlp)
+    first = next(run)
+    assert gc.get_freeze_count() > 0  # what was alive at the start is out of the full collections
+    rest = list(run)
+    assert gc.get_freeze_count() == 0  # ... and back once the extraction ends
+    assert [e.paper_id for e in [first, *rest]] == [p.id for p in papers]
+    # closed early, the same
+    run = pipeline.extract_papers(papers, nlp)
+    next(run)
+    run.close()
+    assert gc.get_freeze_count() == 0
+    # where objects are frozen already, nothing is frozen or unfrozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert len(list(pipeline.extract_papers(papers, nlp))) == 2
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
