@@ -147,13 +147,15 @@ def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
 
 
-#: the authors bring in several parts of a kind, then list them after a colon, "including" or "namely":
-#: "we devise two mechanisms, including the A and the B", "introducing two new techniques: A and B"
+#: the authors bring in several parts of a kind (or a counted few of anything), then list them after a colon,
+#: "including" or "namely": "we devise two mechanisms, including the A and the B", "introducing two new
+#: techniques: A and B", "we introduce three dataflows: A, B and C"
 _KINDS_LISTED = re.compile(
-    r"\b(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Dd]evelop|[Pp]resent|[Ii]nvent)\w*\s+(?:[\w\-]+\s+){0,5}?"
+    r"\b(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Dd]evelop|[Pp]resent|[Ii]nvent)\w*\s+(?:(?:[\w\-]+\s+){0,5}?"
     r"(?:techniques|mechanisms|modules|components|strategies|methods|optimi[sz]ations|losses|objectives|designs|"
     r"schemes|innovations|improvements|blocks|layers|operators|algorithms|models|architectures|networks|"
-    r"approaches|frameworks|datasets|benchmarks)\b[^.;:]{0,100}?(?::|\bincluding\b|\bnamely\b)\s*")
+    r"approaches|frameworks|datasets|benchmarks)|(?:[\w\-]+\s+){0,2}?(?:two|three|four|five|several|a few)\s+"
+    r"(?:[\w\-]+\s+){0,3}?[a-z\-]{3,}s)\b[^.;:]{0,100}?(?::|\bincluding\b|\bnamely\b)\s*")
 #: what separates two listed items
 _ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)")
 #: what may lead an item without being part of its name
@@ -194,6 +196,8 @@ def listed_candidates(text: str, title_end: int, sentences: list[tuple[int, int]
 _ENUMERATOR = re.compile(r"\s*(?:\(?(?:[ivx]{1,4}|\d)\)\s*)?")
 #: words after which an item's name would go on ("a pose-specific initialization of …"): the item is no name
 _ITEM_GOES_ON = frozenset("of for in on to from by via with using based at into".split())
+#: words that open no item but what the sentence says of the items: "…, each with", "…, both of which"
+_LIST_ENDS = frozenset("each both all respectively etc".split())
 
 
 def _past_parenthesis(text: str, pos: int, end: int) -> int:
@@ -224,7 +228,7 @@ def _item_at(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
         if leading and low in _ITEM_LEADING:
             pos = m.end()
             continue
-        if low in _ITEM_GOES_ON:
+        if low in _ITEM_GOES_ON or not words and low in _LIST_ENDS:
             return None
         if low in _BOUNDARY or low.endswith("ly") or low in _NAMING:
             break
