@@ -191,7 +191,8 @@ def test_proposers_listed_parts_passive_subjects_and_sized_variants():
     assert passive == ["scaled weight projection"]
     assert [c.text for c in sized_candidates(text, len(title))] == ["Quorrel 8x7B", "Zebrix 70B"]
     # a counted few of anything, listed after a colon
-    text3 = "T\n\nWe introduce three dataflows: Max-Parallel (MP), Digit-Centric (DC), and Output-Centric (OC), each fast."
+    text3 = ("T\n\nWe introduce three dataflows: Max-Parallel (MP), Digit-Centric (DC), and Output-Centric (OC), "
+             "each fast.")
     assert [c.text for c in listed_candidates(text3, 1, split_sentences(text3))] == [
         "Max-Parallel", "Digit-Centric", "Output-Centric"]
     # an item whose name goes on past a preposition is no name: the list is dropped

@@ -17,15 +17,15 @@ from collections.abc import Iterator
 from .candidates import Candidate
 
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "listed_candidates",
-           "passive_candidates",           "GENERIC_HEADS"]
+           "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
-_VERBS = r"[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Ii]nvent|call|term|dub|coin|nam"
+_VERBS = r"[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Ii]nvent|call|term|dub|coin|nam"
 # (case-sensitive alternatives: several times faster than re.I over every abstract)
 _CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|[Nn]ovel)\s+")
 #: a substring every match of ``_CUE`` holds
-_CUE_STEMS = ("ropos", "ntroduc", "esign", "nvent", "call", "term", "dub", "coin", "nam", "ovel")
+_CUE_STEMS = ("ropos", "ntroduc", "esign", "evis", "nvent", "call", "term", "dub", "coin", "nam", "ovel")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 #: words that end a proposal phrase
 _BOUNDARY = frozenset(
@@ -252,7 +252,8 @@ _PASSIVE = re.compile(
     r"(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?:proposed|introduced|designed|devised|developed|presented)\b"
     r"(?!\s+(?:by|in)\b)")
 #: what the authors put at the centre of their work: "At the heart of our model is the"
-_AT_HEART = re.compile(r"\b[Aa]t the (?:heart|core) of (?:our|the proposed) [\w\-]+(?: [\w\-]+)? (?:is|are|lies|lie)\s+")
+AT_HEART = re.compile(r"\b[Aa]t the (?:heart|core) of (?:our|the proposed) [\w\-]+(?: [\w\-]+)? "
+                      r"(?:is|are|lies|lie)\s+")
 
 
 def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -277,5 +278,5 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
                 if len(words) >= 2:
                     yield Candidate(m.start(1), stop, text[m.start(1):stop], "proposal")
         if "heart of" in sent or "core of" in sent:
-            for m in _AT_HEART.finditer(text, s, e):
+            for m in AT_HEART.finditer(text, s, e):
                 yield from _phrase_at(text, m.end(), e)

@@ -29,6 +29,7 @@ from .lexicon import (
     word_alternation,
 )
 from .patterns import shape_score
+from .proposals import AT_HEART
 
 __all__ = ["assign_roles", "role_of"]
 
@@ -222,8 +223,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
 #: what may open a sentence before its subject: a linking adverb, then an article ("Then, a …", "Finally, the")
 _SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+)(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
 #: what the authors put at the centre of their work: "At the heart of our model is the"
-_AT_HEART = re.compile(r"\b[Aa]t the (?:heart|core) of (?:our|the proposed) [\w\-]+(?: [\w\-]+)? (?:is|are|lies|lie)\s+"
-                       r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
+_AT_HEART = re.compile(AT_HEART.pattern + r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
 #: a passive proposal after the subject: "(ABC) strategy is proposed", " module is further introduced"
 _PASSIVE_PROPOSED = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:\s+[a-z][\w\-]*){0,2}\s+(?:is|are)\s+"
                                r"(?:\w+ly\s+|then\s+|also\s+|further\s+)?"
