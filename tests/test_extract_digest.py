@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "cceab32a51b9809745e30d4a6abd6b251631612f378d4acd46fd0b9f568f504c"
-SHARED_50_SHA256 = "1302e8e76409ac4fdf57e0b125a947992fb7b220f33e144c8aa1237933e88915"
+DEMO_SHA256 = "55995e4d8823ef545e4dd8ff55cd2160de3973dd8c6bfd004415dd59f0335e80"
+SHARED_50_SHA256 = "6cdde83c2d9cbcd49209bd50bb84f04ae4f41b5f843a6dfd5e4bafbe9d86e1bc"
 
 
 @pytest.fixture(scope="module")

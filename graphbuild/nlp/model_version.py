@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "c1ff563365e2cdb7"
+MODEL_DIGEST = "657f2cd1ed39a898"
