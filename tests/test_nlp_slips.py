@@ -172,6 +172,16 @@ def test_roles_a_passive_proposal_a_derived_name_and_the_heart_of_a_model():
     assert proposed["cross-layer drift balancing"] and proposed["gated hop attention"] and proposed["Ferrex-XL"]
     # the name extended, and what someone else proposed, are not the paper's own
     assert not proposed["Ferrex"] and not proposed["Gradient clipping"]
+    # a name the gazetteer knows, in a passive sentence, is background: "X is introduced to …"
+    known = "Zorbel fusion (ZF) is introduced to merge views."
+    text2 = f"{title}\n\n{known}"
+    zf = _cand(text2, "Zorbel fusion", "gazetteer", sentence=1)
+    zf.key = "zorbel fusion"
+    assign_roles(text2, [(0, len(title)), (len(title) + 2, len(text2))], [zf], len(title))
+    assert not zf.proposed
+    zf.key, zf.proposed = None, False
+    assign_roles(text2, [(0, len(title)), (len(title) + 2, len(text2))], [zf], len(title))
+    assert zf.proposed
 
 
 def test_proposers_listed_parts_passive_subjects_and_sized_variants():

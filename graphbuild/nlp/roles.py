@@ -237,12 +237,12 @@ _EXTENDED_TO = re.compile(r"\b(?:[Ww]e\s+(?:\w+ly\s+|further\s+|then\s+|also\s+)
 def _proposed_around(text: str, c: Candidate, s: int) -> bool:
     """Whether the words around ``c`` (in the sentence starting at ``s``) say the authors bring it in,
     where no proposal verb comes before it: the subject of a passive proposal ("A cross-scale fusion (CSF)
-    module is proposed"), or a name derived by the authors from another ("we extend A to A++", "its
+    module is proposed"; not a name the gazetteer knows), or a name derived by the authors from another ("we extend A to A++", "its
     extension, A-XL,").
     """
     before = text[s:c.start]
-    if _PASSIVE_PROPOSED.match(text, c.end) and _SUBJECT_OPENING.search(before):
-        return True
+    if c.key is None and _PASSIVE_PROPOSED.match(text, c.end) and _SUBJECT_OPENING.search(before):
+        return True  # (a name the gazetteer knows is someone else's: "RAG is introduced to ground …" is background)
     if "of" in before and _AT_HEART.search(before):
         return True
     return c.text[:1].isupper() and _EXTENDED_TO.search(text, max(s, c.start - 60), c.start) is not None
