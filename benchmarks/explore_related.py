@@ -224,7 +224,8 @@ def main() -> None:
         return parts
 
     print(f"{len(lab.queries)} queries over {lab.index.n_papers} papers; nested CV, MAP / recall@20 / P@10\n")
-    print("| candidate | alone (neighbourhoods from the fusion fitted on all queries) | GroupKFold | shuffled 7-fold, mean of 3 |")
+    print("| candidate | alone (neighbourhoods from the fusion fitted on all queries) | GroupKFold "
+          "| shuffled 7-fold, mean of 3 |")
     print("| --- | --- | --- | --- |")
     report("none (the shipped parts)", [])
     for k in (10, 15):

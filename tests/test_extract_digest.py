@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "2f60a663515ad61253cd7746a1a4aa6af24eb27f8f790a0249841d8279b96bf1"
-SHARED_50_SHA256 = "9f67f1783074407b007a34b29e20303b804269d3352456b4734809f6d86e67ab"
+DEMO_SHA256 = "31b0d3d442cc493b0ab4f9438782e79e15dce0df68de68e31b076e3d1793bdce"
+SHARED_50_SHA256 = "290fe30443c4cb0c86f08b90cc16ef881882392c6e04da6c5eef9869c790e87f"
 
 
 @pytest.fixture(scope="module")

@@ -177,3 +177,59 @@ def test_features_acronyms_that_may_name_nothing():
     assert names("MQR", "quantity") == ("lform=quantity",)
     assert "caps_in_url" in names("QRKX")
     assert "res_prefix" in names("256x256 Koala")
+
+
+def test_roles_a_passive_proposal_a_derived_name_and_the_heart_of_a_model():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Steady Training of Deep Nets"
+    text = (f"{title}\n\nIn Quorrel, a cross-layer drift balancing (CDB) strategy is proposed to steady training. "
+            "We extend Ferrex to Ferrex-XL by adding a recurrent stage. "
+            "At the heart of our model is the gated hop attention, which mixes streams. "
+            "Gradient clipping is proposed by Mollo in earlier work.")
+    starts = [0, len(title) + 2, text.index("We extend"), text.index("At the heart"), text.index("Gradient")]
+    sents = list(zip(starts, [s - 1 for s in starts[1:]] + [len(text)]))
+    names = ["cross-layer drift balancing", "Ferrex", "Ferrex-XL", "gated hop attention", "Gradient clipping"]
+    cands = [_cand(text, n, "lowerphrase" if n.islower() else "shape",
+                   sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) <= e)) for n in names]
+    assign_roles(text, sents, cands, len(title))
+    proposed = {c.text: c.proposed for c in cands}
+    assert proposed["cross-layer drift balancing"] and proposed["gated hop attention"] and proposed["Ferrex-XL"]
+    # the name extended, and what someone else proposed, are not the paper's own
+    assert not proposed["Ferrex"] and not proposed["Gradient clipping"]
+    # a name the gazetteer knows, in a passive sentence, is background: "X is introduced to …"
+    known = "Zorbel fusion (ZF) is introduced to merge views."
+    text2 = f"{title}\n\n{known}"
+    zf = _cand(text2, "Zorbel fusion", "gazetteer", sentence=1)
+    zf.key = "zorbel fusion"
+    assign_roles(text2, [(0, len(title)), (len(title) + 2, len(text2))], [zf], len(title))
+    assert not zf.proposed
+    zf.key, zf.proposed = None, False
+    assign_roles(text2, [(0, len(title)), (len(title) + 2, len(text2))], [zf], len(title))
+    assert zf.proposed
+
+
+def test_proposers_listed_parts_passive_subjects_and_sized_variants():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.proposals import listed_candidates, passive_candidates, sized_candidates
+
+    title = "Faster Retrieval"
+    text = (f"{title}\n\nWe improve retrieval by introducing two new techniques: hop-aware fusion and query "
+            "splitting. We devise two mechanisms, including the sparse routing gate and the dense fallback path. "
+            "Prior systems use tools including caching and batching. "
+            "Then, a scaled weight projection is proposed to reuse weights. "
+            "By scaling up further, Quorrel 8x7B outperforms Zebrix 70B. With 7B parameters it is small.")
+    sents = split_sentences(text)
+    listed = [c.text for c in listed_candidates(text, len(title), sents)]
+    assert listed == ["hop-aware fusion", "query splitting", "sparse routing gate", "dense fallback path"]
+    passive = [c.text for c in passive_candidates(text, len(title), sents)]
+    assert passive == ["scaled weight projection"]
+    assert [c.text for c in sized_candidates(text, len(title))] == ["Quorrel 8x7B", "Zebrix 70B"]
+    # a counted few of anything, listed after a colon
+    text3 = ("T\n\nWe introduce three dataflows: Max-Parallel (MP), Digit-Centric (DC), and Output-Centric (OC), "
+             "each fast.")
+    assert [c.text for c in listed_candidates(text3, 1, split_sentences(text3))] == [
+        "Max-Parallel", "Digit-Centric", "Output-Centric"]
+    # an item whose name goes on past a preposition is no name: the list is dropped
+    text2 = "T\n\nWe propose two modules: a pose-specific initialization of poses and a gated mixer."
+    assert not list(listed_candidates(text2, 1, split_sentences(text2)))

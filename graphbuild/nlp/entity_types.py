@@ -357,7 +357,7 @@ def _rule_keeps(c: Candidate, text: str, sents: list[tuple[int, int]], title_end
         if not c.strong and c.start < title_end and c.key not in outside_title:
             return False  # "Training Transformer Models": a common word, capitalised by the title
     elif c.source in ("acronym", "titlecase", "capword", "lowercue", "lowerphrase", "caprun", "titleseg", "proposal",
-                      "part", "year"):
+                      "listed", "part", "year"):
         support = max(c.votes.values(), default=0.0)
         lo = max(sents[c.sentence][0], c.start - 100)
         # (each proposal pattern needs one of its verbs in the window)
@@ -477,7 +477,7 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
 
 _PRIORITY = {"abbrev-long": 0, "abbrev-short": 0, "title": 1, "cue": 1, "gazetteer": 2, "shape": 3,
              "joined": 3, "acronym": 4, "titlecase": 4, "capword": 5, "lowercue": 5, "lowerphrase": 5, "caprun": 5,
-             "titleseg": 5, "proposal": 5, "part": 5, "year": 5}
+             "titleseg": 5, "proposal": 5, "listed": 5, "part": 5, "year": 5}
 
 
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:

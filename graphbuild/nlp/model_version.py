@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "94877f985bfa2021"
+MODEL_DIGEST = "970a60c1ed3680f6"

@@ -41,7 +41,15 @@ from .lexicon import (
     split_sentences,
     word_alternation,
 )
-from .proposals import GENERIC_HEADS, part_candidates, proposal_candidates, year_candidates
+from .proposals import (
+    GENERIC_HEADS,
+    listed_candidates,
+    part_candidates,
+    passive_candidates,
+    proposal_candidates,
+    sized_candidates,
+    year_candidates,
+)
 
 __all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
@@ -861,6 +869,9 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(proposal_candidates(text, title_end, sents))
         out.extend(part_candidates(text, title_end))
         out.extend(year_candidates(text, title_end))
+        out.extend(sized_candidates(text, title_end))
+        out.extend(listed_candidates(text, title_end, sents))
+        out.extend(passive_candidates(text, title_end, sents))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.append(title)

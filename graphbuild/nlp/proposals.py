@@ -16,15 +16,16 @@ from collections.abc import Iterator
 
 from .candidates import Candidate
 
-__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "GENERIC_HEADS"]
+__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "listed_candidates",
+           "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
-_VERBS = r"[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Ii]nvent|call|term|dub|coin|nam"
+_VERBS = r"[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Ii]nvent|call|term|dub|coin|nam"
 # (case-sensitive alternatives: several times faster than re.I over every abstract)
 _CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|[Nn]ovel)\s+")
 #: a substring every match of ``_CUE`` holds
-_CUE_STEMS = ("ropos", "ntroduc", "esign", "nvent", "call", "term", "dub", "coin", "nam", "ovel")
+_CUE_STEMS = ("ropos", "ntroduc", "esign", "evis", "nvent", "call", "term", "dub", "coin", "nam", "ovel")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 #: words that end a proposal phrase
 _BOUNDARY = frozenset(
@@ -126,3 +127,156 @@ def year_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         name = _NAME_BEFORE.search(text, max(title_end, m.start() - 40), m.start())
         if name is not None:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "year")
+
+
+# a capitalised word, then a parameter count after one space: "Quorra 8x7B", "Zephyrine 1.3B" (the count found
+# first: counts are rare)
+_SIZE = re.compile(r"(?<= )(?:\d+x)?\d+(?:\.\d+)?[BMKT](?![\w\-])")
+_WORD_BEFORE_SIZE = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}[A-Za-z]* $")
+#: capitalised words that open a clause rather than name a model ("With 7B parameters")
+_NOT_A_FAMILY = frozenset("with only about over under from using for and our the its their each all both".split())
+
+
+def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """A capitalised word and the parameter count after it ("Quorra 8x7B"): a size variant of a model
+    family, which the shape proposer finds only after a coined name ("GPT-3 13B").
+    """
+    for m in _SIZE.finditer(text, title_end):
+        name = _WORD_BEFORE_SIZE.search(text, max(title_end, m.start() - 30), m.start())
+        if name is not None and name.group().strip().lower() not in _NOT_A_FAMILY:
+            yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
+
+
+#: the authors bring in several parts of a kind (or a counted few of anything), then list them after a colon,
+#: "including" or "namely": "we devise two mechanisms, including the A and the B", "introducing two new
+#: techniques: A and B", "we introduce three dataflows: A, B and C"
+_KINDS_LISTED = re.compile(
+    r"\b(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Dd]evelop|[Pp]resent|[Ii]nvent)\w*\s+(?:(?:[\w\-]+\s+){0,5}?"
+    r"(?:techniques|mechanisms|modules|components|strategies|methods|optimi[sz]ations|losses|objectives|designs|"
+    r"schemes|innovations|improvements|blocks|layers|operators|algorithms|models|architectures|networks|"
+    r"approaches|frameworks|datasets|benchmarks)|(?:[\w\-]+\s+){0,2}?(?:two|three|four|five|several|a few)\s+"
+    r"(?:[\w\-]+\s+){0,3}?[a-z\-]{3,}s)\b[^.;:]{0,100}?(?::|\bincluding\b|\bnamely\b)\s*")
+#: what separates two listed items
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)")
+#: what may lead an item without being part of its name
+_ITEM_LEADING = _LEADING | frozenset("one another".split())
+
+
+def listed_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Each item of a list of parts the authors bring in ("we design two modules: a hop-aware router
+    and a gated memory"): the phrase of each item (articles and evaluative words dropped, a describing
+    head such as "strategy" too), marked proposed. A list of two items at least, each ending where the
+    list goes on or the sentence ends or a clause starts; one-word items only when they hold a capital,
+    a digit or a hyphen (a lone plain word is no name).
+    """
+    for s, e in sentences:
+        if e <= title_end or ":" not in text[s:e] and "ncluding" not in text[s:e] and "namely" not in text[s:e]:
+            continue
+        if not _FIRST_PERSON.search(text, s, e):
+            continue
+        for m in _KINDS_LISTED.finditer(text, max(s, title_end), e):
+            items = []
+            pos = m.end()
+            while pos < e:
+                item = _item_at(text, _ENUMERATOR.match(text, pos, e).end(), e)  # type: ignore[union-attr]
+                if item is None:
+                    break
+                start, stop, nwords = item
+                if nwords >= 2 or any(not ch.islower() for ch in text[start:stop]):
+                    items.append(Candidate(start, stop, text[start:stop], "listed", proposed=True))
+                sep = _ITEM_SEPARATOR.match(text, _past_parenthesis(text, stop, e), e)
+                if sep is None:
+                    break
+                pos = sep.end()
+            if len(items) >= 2:
+                yield from items
+
+
+#: an item's number in a list: "(i) ", "2) "
+_ENUMERATOR = re.compile(r"\s*(?:\(?(?:[ivx]{1,4}|\d)\)\s*)?")
+#: words after which an item's name would go on ("a pose-specific initialization of …"): the item is no name
+_ITEM_GOES_ON = frozenset("of for in on to from by via with using based at into".split())
+#: words that open no item but what the sentence says of the items: "…, each with", "…, both of which"
+_LIST_ENDS = frozenset("each both all respectively etc".split())
+
+
+def _past_parenthesis(text: str, pos: int, end: int) -> int:
+    """Past a parenthesis right after ``pos`` ("the A module (AM), and"), else ``pos``."""
+    at = pos
+    while at < end and text[at] == " ":
+        at += 1
+    if at < end and text[at] == "(":
+        close = text.find(")", at, min(end, at + 40))
+        if close >= 0:
+            return close + 1
+    return pos
+
+
+def _item_at(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
+    """The name of the listed item at ``pos``: ``(start, end, words)``, or ``None`` (no item, or one
+    whose name goes on past a preposition).
+    """
+    words: list[re.Match[str]] = []
+    leading = True
+    while pos < end and len(words) < 7:
+        while pos < end and text[pos] == " ":
+            pos += 1
+        m = _WORD.match(text, pos, end) if pos < end and text[pos] not in _PHRASE_END else None
+        if m is None:
+            break
+        low = m.group().lower()
+        if leading and low in _ITEM_LEADING:
+            pos = m.end()
+            continue
+        if low in _ITEM_GOES_ON or not words and low in _LIST_ENDS:
+            return None
+        if low in _BOUNDARY or low.endswith("ly") or low in _NAMING:
+            break
+        leading = False
+        words.append(m)
+        pos = m.end()
+    if not words or len(words) > 6:
+        return None
+    if len(words) > 1 and words[-1].group().lower() in GENERIC_HEADS:
+        words = words[:-1]
+    return words[0].start(), words[-1].end(), len(words)
+
+
+#: a word of a passive proposal's subject: none that opens a clause or a prepositional phrase
+_SUBJECT_WORD = r"(?!(?:of|for|in|on|with|to|by|from|that|which|is|are|and|or|as|at|via|based)\b)[a-z][\w\-]*"
+#: a phrase the text says is proposed, after an article that opens its clause: "In addition, a fast
+#: spatial alignment is proposed", "and a gated fusion (GF) module is further developed"
+_PASSIVE = re.compile(
+    r"(?:^|[,;]\s+|\band\s+)(?:a|an|the)\s+(?:novel\s+|new\s+)?"
+    rf"((?:{_SUBJECT_WORD}\s+){{1,5}}?{_SUBJECT_WORD})(?:\s*\([^)]{{1,30}}\))?\s+(?:is|are)\s+"
+    r"(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?:proposed|introduced|designed|devised|developed|presented)\b"
+    r"(?!\s+(?:by|in)\b)")
+#: what the authors put at the centre of their work: "At the heart of our model is the"
+AT_HEART = re.compile(r"\b[Aa]t the (?:heart|core) of (?:our|the proposed) [\w\-]+(?: [\w\-]+)? "
+                      r"(?:is|are|lies|lie)\s+")
+
+
+def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """The phrase a passive sentence says is proposed ("a scaled weight projection is proposed"), and the
+    one at the centre of the authors' model ("At the heart of our model is the gated hop attention"),
+    without a describing head ("… strategy"): proposal phrases where no verb of the authors precedes.
+    """
+    if "is " not in text and "are " not in text:
+        return
+    for s, e in sentences:
+        if e <= title_end:
+            continue
+        sent = text[s:e]
+        if "propos" in sent or "introduc" in sent or "design" in sent or "devis" in sent or "develop" in sent \
+                or "present" in sent:
+            for m in _PASSIVE.finditer(text, s, e):
+                words = m.group(1).split()
+                stop = m.end(1)
+                if words[-1].lower() in GENERIC_HEADS:
+                    stop = m.start(1) + len(m.group(1)) - len(words[-1]) - 1
+                    words = words[:-1]
+                if len(words) >= 2:
+                    yield Candidate(m.start(1), stop, text[m.start(1):stop], "proposal")
+        if "heart of" in sent or "core of" in sent:
+            for m in AT_HEART.finditer(text, s, e):
+                yield from _phrase_at(text, m.end(), e)

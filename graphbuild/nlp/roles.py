@@ -29,6 +29,7 @@ from .lexicon import (
     word_alternation,
 )
 from .patterns import shape_score
+from .proposals import AT_HEART
 
 __all__ = ["assign_roles", "role_of"]
 
@@ -122,7 +123,7 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
         s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
         before = text[s:c.start]
         if not c.proposed and c.start >= title_end:
-            c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues)
+            c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues) or _proposed_around(text, c, s)
         # the role the mention has if the decision does not keep it as proposed ("proposes" follows
         # ``proposed``, which the decision sets last)
         c.role = role_of(text, (s, e), c, c.type, cues["compare"])
@@ -217,6 +218,34 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return ("novel" in between or " new " in f" {between} "
                 or bool(_DIRECT_OBJECT.match(between)))
     return True
+
+
+#: what may open a sentence before its subject: a linking adverb, then an article ("Then, a …", "Finally, the")
+_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+)(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
+#: what the authors put at the centre of their work: "At the heart of our model is the"
+_AT_HEART = re.compile(AT_HEART.pattern + r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
+#: a passive proposal after the subject: "(ABC) strategy is proposed", " module is further introduced"
+_PASSIVE_PROPOSED = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:\s+[a-z][\w\-]*){0,2}\s+(?:is|are)\s+"
+                               r"(?:\w+ly\s+|then\s+|also\s+|further\s+)?"
+                               r"(?:proposed|introduced|designed|devised|developed|presented)\b(?!\s+(?:by|in)\b)")
+#: a name the authors derive from another: "we extend BASE to NEW", "its extension, NEW", "an extension, called NEW"
+_EXTENDED_TO = re.compile(r"\b(?:[Ww]e\s+(?:\w+ly\s+|further\s+|then\s+|also\s+)?extend(?:s|ed)?\s+(?:\S+\s+){1,3}?"
+                          r"(?:to|into)\s+|\b(?:[Ii]ts|[Oo]ur|[Aa]n?)\s+(?:\w+\s+)?extension,?\s+"
+                          r"(?:(?:called|named|dubbed|termed)\s+)?)$")
+
+
+def _proposed_around(text: str, c: Candidate, s: int) -> bool:
+    """Whether the words around ``c`` (in the sentence starting at ``s``) say the authors bring it in,
+    where no proposal verb comes before it: the subject of a passive proposal ("A cross-scale fusion (CSF)
+    module is proposed"; not a name the gazetteer knows), or a name derived by the authors from another
+    ("we extend A to A++", "its extension, A-XL,").
+    """
+    before = text[s:c.start]
+    if c.key is None and _PASSIVE_PROPOSED.match(text, c.end) and _SUBJECT_OPENING.search(before):
+        return True  # (a name the gazetteer knows is someone else's: "RAG is introduced to ground …" is background)
+    if "of" in before and _AT_HEART.search(before):
+        return True
+    return c.text[:1].isupper() and _EXTENDED_TO.search(text, max(s, c.start - 60), c.start) is not None
 
 
 def _compared(window: str) -> bool:
