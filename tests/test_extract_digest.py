@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "31b0d3d442cc493b0ab4f9438782e79e15dce0df68de68e31b076e3d1793bdce"
-SHARED_50_SHA256 = "290fe30443c4cb0c86f08b90cc16ef881882392c6e04da6c5eef9869c790e87f"
+DEMO_SHA256 = "68a41f615334974f7a201d92df822fb36bda37ff416dfae05b318d6e1e09fa14"
+SHARED_50_SHA256 = "0661858acaaf38117ea7200a85caf13ea2fa13c899bc3ef7f2ba173124e435c0"
 
 
 @pytest.fixture(scope="module")

@@ -233,3 +233,14 @@ def test_proposers_listed_parts_passive_subjects_and_sized_variants():
     # an item whose name goes on past a preposition is no name: the list is dropped
     text2 = "T\n\nWe propose two modules: a pose-specific initialization of poses and a gated mixer."
     assert not list(listed_candidates(text2, 1, split_sentences(text2)))
+
+
+def test_patterns_a_cue_name_that_ends_its_sentence():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    # the next sentence opens with a capital: the name stops at the full stop instead of being lost
+    text = ("Hop Budgets\n\nWe design a router that learns hop budgets, called Zorbel. It halves latency. "
+            "A second router, dubbed Quarrow Mini. Both run fast.")
+    found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
+    assert found == [("Zorbel", True), ("Quarrow Mini", False)]

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "970a60c1ed3680f6"
+MODEL_DIGEST = "3189bde0ccbc76e9"

@@ -526,9 +526,10 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
                 yield Candidate(start, at, name, "cue", sentence=idx, strong=True, proposed=proposed)
     for m in matches_from(_CUE, text, _CUE_WORDS):
         idx, s, e = sentence_of(m.start())
-        if m.end(1) > e:  # a cue never reaches into the next sentence
+        if m.start(1) >= e:  # a cue never reaches into the next sentence ...
             continue
-        name, start = _strip_chunk(m.group(1), m.start(1))
+        # ... nor does its name: "called Zorbel. It halves …" gives "Zorbel"
+        name, start = _strip_chunk(text[m.start(1):min(m.end(1), e)], m.start(1))
         # keep capitalised words only: "termed EDTformer for", "called the HiPPO matrix"
         kept = []
         for w in name.split():
