@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "68a41f615334974f7a201d92df822fb36bda37ff416dfae05b318d6e1e09fa14"
+DEMO_SHA256 = "82a74d21edd04e04ea500acb350eb14661621c6af0d97649e7df9a7f73636831"
 SHARED_50_SHA256 = "0661858acaaf38117ea7200a85caf13ea2fa13c899bc3ef7f2ba173124e435c0"
 
 

@@ -135,6 +135,9 @@ def test_features_a_name_only_trained_on_is_not_brought_in():
     assert not trained_on(context, cands, [0])
     text2 = f"{title}\n\nWe release ZorbText9, a corpus of web text."
     assert not trained_on(DocContext(text2, [(0, end), (end + 2, len(text2))], end), [_cand(text2, "ZorbText9")], [0])
+    # the present tense too: "We train X encoders on Y"
+    text3 = f"{title}\n\nWe train Wombat-50 encoders on ZorbText9 and on a billion photos."
+    assert trained_on(DocContext(text3, [(0, end), (end + 2, len(text3))], end), [_cand(text3, "ZorbText9")], [0])
 
 
 def test_decide_a_title_phrase_that_the_abstract_names_is_its_kind():

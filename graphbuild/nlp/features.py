@@ -885,7 +885,7 @@ def _cited_as_example(text: str, c: Candidate, s: int, f: dict[str, float]) -> N
 
 #: a verb of training or testing, then the preposition that brings in what it is done on or with: "Models are
 #: trained with the Adam optimizer on", "fine-tuned on the", "evaluated on" (no clause break between)
-_TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing)|evaluat(?:ed|ing)|test(?:ed|ing)|"
+_TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|evaluat(?:ed|ing)|test(?:ed|ing)|"
                          r"benchmark(?:ed|ing))\b[^.;:()]{0,60}?\s(?:on|with)\s+(?:the\s+)?$")
 
 
