@@ -177,3 +177,21 @@ def test_features_acronyms_that_may_name_nothing():
     assert names("MQR", "quantity") == ("lform=quantity",)
     assert "caps_in_url" in names("QRKX")
     assert "res_prefix" in names("256x256 Koala")
+
+
+def test_mentions_a_list_sibling_written_without_its_shared_head():
+    from graphbuild.nlp.pipeline import elided_head_forms
+
+    text = "We test on Zorbset v1.1 and v3.2, and on the QRT 2019 Alpha-Beta and Gamma-Delta tasks."
+    assert elided_head_forms([_cand(text, "v3.2")], text) == ["Zorbset v3.2"]
+    assert elided_head_forms([_cand(text, "Gamma-Delta")], text) == ["QRT 2019 Gamma-Delta"]
+    # a tail of another shape, or no list before it: no form
+    other = "We test on Zorbset v1.1 and Gamma-Delta, then on 3.2."
+    assert elided_head_forms([_cand(other, "Gamma-Delta"), _cand(other, "3.2")], other) == []
+
+
+def test_mentions_the_singular_of_a_plural_pair():
+    from graphbuild.nlp.pipeline import plural_pair_singulars
+
+    assert plural_pair_singulars(["QZNs"], ["quiz networks"]) == ["QZN"]
+    assert plural_pair_singulars(["KQADS"], ["Koala QA Dataset Series"]) == []

@@ -663,6 +663,50 @@ def _variants_of_the_paper(entities: list[EntityMention]) -> None:
 _PARAMETER_COUNT = re.compile(r"\d[BMK]$|\d+x\d+[BM]$", re.I)
 
 
+#: a bare version ("v2.0", "3") or a pair of capitalised words joined by a hyphen ("Alpha-Beta")
+_ELIDABLE = re.compile(r"[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+")
+#: before an elided sibling: a name (with a capital, perhaps a year or number after it), the sibling's own
+#: tail of the same shape, and the word or comma joining the two ("Zorb v1.1 and ", "QRT 2019 Alpha-Beta, ")
+_ELIDED_BEFORE = re.compile(r"(?<![\w\-])(?P<base>[A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*)(?P<num>\s+\d{2,4})?"
+                            r"\s+(?P<tail>[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+)(?:\s*,\s*(?:and\s+|or\s+)?|"
+                            r"\s+(?:and|or)\s+)$")
+
+
+def _elidable_shape(form: str) -> str:
+    return "version" if form[:1].isdigit() or form[1:2].isdigit() else "pair"
+
+
+def elided_head_forms(members: list[Candidate], text: str) -> list[str]:
+    """The full forms of a list's second name written without the head it shares with the one before it:
+    "v2.0" of "Zorb v1.1 and v2.0" is "Zorb v2.0"; "Gamma-Delta" of "QRT 2019 Alpha-Beta and Gamma-Delta"
+    is "QRT 2019 Gamma-Delta" (the tail of the first name and the second have the same shape).
+    """
+    out = []
+    for c in members:
+        if not _ELIDABLE.fullmatch(c.text):
+            continue
+        m = _ELIDED_BEFORE.search(text, max(0, c.start - 60), c.start)
+        if m is None or _elidable_shape(m.group("tail")) != _elidable_shape(c.text):
+            continue
+        base = m.group("base") + (m.group("num") or "")
+        if base.lower() in ("and", "or", "the", "on", "in", "of", "with"):
+            continue
+        out.append(f"{base} {c.text}")
+    return out
+
+
+def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[str]:
+    """The singular of a plural short form its plural long form explains ("QZNs" of "quiz networks
+    (QZNs)": "QZN"), which a reader names the entity by, whatever else names it.
+    """
+    out = []
+    for short in pair_short:
+        singular = next((s for long in pair_long if (s := singular_short_form(short, long))), None)
+        if singular:
+            out.append(singular)
+    return out
+
+
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
     longs = [c for c in members if c.source == "abbrev-long"]
     entry = None
@@ -679,6 +723,9 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
+    for form in elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long):
+        if form not in mentions:
+            mentions.append(form)
     if entry is not None and (form_key(entry.name) in {form_key(m) for m in mentions}
                               or any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)):
         name = entry.name  # lower-case-only mentions keep their form: a technique family
