@@ -195,3 +195,18 @@ def test_mentions_the_singular_of_a_plural_pair():
 
     assert plural_pair_singulars(["QZNs"], ["quiz networks"]) == ["QZN"]
     assert plural_pair_singulars(["KQADS"], ["Koala QA Dataset Series"]) == []
+
+
+def test_gazetteer_a_name_read_in_any_case_opens_with_no_article(tmp_path):
+    import spacy
+
+    from graphbuild.nlp.candidates import text_doc
+    from graphbuild.nlp.gazetteer import GazetteerComponent, function_word_led
+
+    gaz = tmp_path / "gaz.jsonl"
+    gaz.write_text('{"name": "A-Zorbmax", "type": "Method"}\n', encoding="utf-8")
+    nlp = spacy.blank("en")
+    comp = GazetteerComponent(nlp, "gaz", path=str(gaz))
+    doc = comp(text_doc(nlp, "Scores pass through a zorbmax layer, unlike A-Zorbmax and A Zorbmax."))
+    assert sorted(c.text for c in doc._.gb_candidates) == ["A Zorbmax", "A-Zorbmax"]
+    assert function_word_led("the Zorbmax") and not function_word_led("The Zorbmax")
