@@ -210,3 +210,11 @@ def test_gazetteer_a_name_read_in_any_case_opens_with_no_article(tmp_path):
     doc = comp(text_doc(nlp, "Scores pass through a zorbmax layer, unlike A-Zorbmax and A Zorbmax."))
     assert sorted(c.text for c in doc._.gb_candidates) == ["A Zorbmax", "A-Zorbmax"]
     assert function_word_led("the Zorbmax") and not function_word_led("The Zorbmax")
+
+
+def test_mentions_a_name_with_its_edition_after_it():
+    from graphbuild.nlp.pipeline import edition_forms
+
+    text = "It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021."
+    cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7")]
+    assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3"]

@@ -695,6 +695,23 @@ def elided_head_forms(members: list[Candidate], text: str) -> list[str]:
     return out
 
 
+#: right after a name: a year ("2015") or a dotted version ("1.1", "v2.3"), standing as a word of its own
+_EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v?\d+\.\d+)(?![\w.\-]|\.\d)")
+
+
+def edition_forms(members: list[Candidate], text: str) -> list[str]:
+    """A name with the year or version written right after it ("Zorbench 2019", "Zorbench 1.1"), where
+    that edition stands outside the name's own span: a reader names the entity with it.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isalpha() and not c.text.islower() and not c.text[-1:].isdigit():
+            m = _EDITION_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(c.text + m.group())
+    return out
+
+
 def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[str]:
     """The singular of a plural short form its plural long form explains ("QZNs" of "quiz networks
     (QZNs)": "QZN"), which a reader names the entity by, whatever else names it.
@@ -723,7 +740,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
-    for form in elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long):
+    for form in (elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
+                 + edition_forms(members, text)):
         if form not in mentions:
             mentions.append(form)
     if entry is not None and (form_key(entry.name) in {form_key(m) for m in mentions}
