@@ -218,3 +218,14 @@ def test_mentions_a_name_with_its_edition_after_it():
     text = "It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021."
     cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7")]
     assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3"]
+
+
+def test_mentions_a_dataset_with_the_maker_written_before_it():
+    from graphbuild.nlp.pipeline import qualified_forms
+
+    text = "Title\n\nWe test on the Zorbco QuillSet corpus. Quillset alone. It also reads Elvish wikitext and QuillSet."
+    sents = [(0, 5), (7, 47), (48, 64), (65, len(text))]
+    cands = [_cand(text, "QuillSet", sentence=1), _cand(text, "Quillset", sentence=2),
+             _cand(text, "wikitext", sentence=3)]
+    # the word before must be capitalised and must not open the sentence; a lower-case name takes none
+    assert qualified_forms(cands, text, sents) == ["Zorbco QuillSet"]

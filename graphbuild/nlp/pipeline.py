@@ -712,6 +712,25 @@ def edition_forms(members: list[Candidate], text: str) -> list[str]:
     return out
 
 
+#: a capitalised word and one space right before a name ("Zorbco " of "Zorbco QuillSet")
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w\-.,;:])([A-Z][A-Za-z]+) $")
+
+
+def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, int]]) -> list[str]:
+    """A name with the capitalised word written right before it, inside its sentence, as the publisher,
+    language or maker naming it ("Zorbco QuillSet", "Elvish Wikipedia"): a reader may name it so.
+    """
+    out = []
+    for c in members:
+        if not c.text[:1].isalnum() or c.text.islower() or not 0 <= c.sentence < len(sents):
+            continue
+        s = sents[c.sentence][0]
+        m = _QUALIFIER_BEFORE.search(text, max(s, c.start - 30), c.start)
+        if m is not None and m.start() > s and text[s:m.start()].strip():
+            out.append(f"{m.group(1)} {c.text}")
+    return out
+
+
 def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[str]:
     """The singular of a plural short form its plural long form explains ("QZNs" of "quiz networks
     (QZNs)": "QZN"), which a reader names the entity by, whatever else names it.
@@ -740,10 +759,6 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
-    for form in (elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
-                 + edition_forms(members, text)):
-        if form not in mentions:
-            mentions.append(form)
     if entry is not None and (form_key(entry.name) in {form_key(m) for m in mentions}
                               or any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)):
         name = entry.name  # lower-case-only mentions keep their form: a technique family
@@ -758,6 +773,11 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
     type_ = members[0].type or "Method"  # the decision model's type
+    # forms a reader may name the entity by, beyond the spans found (they choose no name)
+    for form in (elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
+                 + edition_forms(members, text) + (qualified_forms(members, text, sents) if type_ == "Dataset" else [])):
+        if form not in mentions:
+            mentions.append(form)
     proposed = any(c.proposed for c in members)
     role = min((c.role for c in members), key=ROLES.index)
     if role == "evaluates_on" and type_ != "Dataset":
