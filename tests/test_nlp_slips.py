@@ -229,3 +229,13 @@ def test_mentions_a_dataset_with_the_maker_written_before_it():
              _cand(text, "wikitext", sentence=3)]
     # the word before must be capitalised and must not open the sentence; a lower-case name takes none
     assert qualified_forms(cands, text, sents) == ["Zorbco QuillSet"]
+
+
+def test_mentions_a_dataset_named_with_the_part_used():
+    from graphbuild.nlp.pipeline import subset_heads
+
+    text = "Samples on ZORB bedrooms, QuillSet news, Zorbset kitchens and ZORB-2 at large."
+    cands = [_cand(text, "ZORB bedrooms"), _cand(text, "QuillSet news"), _cand(text, "Zorbset kitchens"),
+             _cand(text, "ZORB-2 at large")]
+    # one capital is no coined name ("Zorbset"); three lower-case words are a phrase, not a part
+    assert subset_heads(cands) == ["ZORB", "QuillSet"]

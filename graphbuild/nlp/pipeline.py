@@ -731,6 +731,22 @@ def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, 
     return out
 
 
+#: a name with two capitals or more, then one or two words in lower case ("ZORB bedrooms", "QuillSet news")
+_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]+(?: [a-z]+)?")
+
+
+def subset_heads(members: list[Candidate]) -> list[str]:
+    """The collection's own name of a dataset written as that name and the part of it used ("ZORB bedrooms":
+    "ZORB"), which a reader may name the entity by.
+    """
+    out = []
+    for c in members:
+        m = _SUBSET.fullmatch(c.text)
+        if m is not None and sum(ch.isupper() for ch in m.group("name")) >= 2:
+            out.append(m.group("name"))
+    return out
+
+
 def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[str]:
     """The singular of a plural short form its plural long form explains ("QZNs" of "quiz networks
     (QZNs)": "QZN"), which a reader names the entity by, whatever else names it.
@@ -775,7 +791,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     for form in (elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
-                 + edition_forms(members, text) + (qualified_forms(members, text, sents) if type_ == "Dataset" else [])):
+                 + edition_forms(members, text) + (qualified_forms(members, text, sents) + subset_heads(members) if type_ == "Dataset" else [])):
         if form not in mentions:
             mentions.append(form)
     proposed = any(c.proposed for c in members)
