@@ -237,5 +237,5 @@ def test_mentions_a_dataset_named_with_the_part_used():
     text = "Samples on ZORB bedrooms, QuillSet news, Zorbset kitchens and ZORB-2 at large."
     cands = [_cand(text, "ZORB bedrooms"), _cand(text, "QuillSet news"), _cand(text, "Zorbset kitchens"),
              _cand(text, "ZORB-2 at large")]
-    # one capital is no coined name ("Zorbset"); three lower-case words are a phrase, not a part
+    # one capital is no coined name ("Zorbset"); two lower-case words are a phrase, not a part
     assert subset_heads(cands) == ["ZORB", "QuillSet"]

@@ -731,8 +731,8 @@ def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, 
     return out
 
 
-#: a name with two capitals or more, then one or two words in lower case ("ZORB bedrooms", "QuillSet news")
-_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]+(?: [a-z]+)?")
+#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news")
+_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}")
 
 
 def subset_heads(members: list[Candidate]) -> list[str]:
