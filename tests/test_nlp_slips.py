@@ -239,3 +239,11 @@ def test_mentions_a_dataset_named_with_the_part_used():
              _cand(text, "ZORB-2 at large")]
     # one capital is no coined name ("Zorbset"); two lower-case words are a phrase, not a part
     assert subset_heads(cands) == ["ZORB", "QuillSet"]
+
+
+def test_generic_a_size_s_is_no_plural():
+    from graphbuild.nlp.lexicon import is_generic
+
+    # "QX2-S" has the key of "QX2s", a plural; the hyphen and capital make it a size of QX2
+    assert not is_generic("QX2-S") and not is_generic("ZorbNet-S")
+    assert is_generic("CNNs") and is_generic("GPU-CPU")
