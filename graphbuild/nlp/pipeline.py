@@ -790,8 +790,11 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         name = Counter(c.text for c in members).most_common(1)[0][0]
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
-    for form in (elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
-                 + edition_forms(members, text) + (qualified_forms(members, text, sents) + subset_heads(members) if type_ == "Dataset" else [])):
+    forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
+    forms += edition_forms(members, text)
+    if type_ == "Dataset":
+        forms += qualified_forms(members, text, sents) + subset_heads(members)
+    for form in forms:
         if form not in mentions:
             mentions.append(form)
     proposed = any(c.proposed for c in members)
