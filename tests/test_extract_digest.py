@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "2f60a663515ad61253cd7746a1a4aa6af24eb27f8f790a0249841d8279b96bf1"
-SHARED_50_SHA256 = "9f67f1783074407b007a34b29e20303b804269d3352456b4734809f6d86e67ab"
+DEMO_SHA256 = "c83d278571bc8187cc90b66a500b254b58c469074e78f56f70a29fb6f15a34db"
+SHARED_50_SHA256 = "afdd34ed7f6220b90bd2073585f3e72a98101515322404544cf641373d4fe1ae"
 
 
 @pytest.fixture(scope="module")

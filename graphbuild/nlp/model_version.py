@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "94877f985bfa2021"
+MODEL_DIGEST = "84e4e515c6ef4f8f"
