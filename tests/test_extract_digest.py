@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "82a74d21edd04e04ea500acb350eb14661621c6af0d97649e7df9a7f73636831"
-SHARED_50_SHA256 = "0661858acaaf38117ea7200a85caf13ea2fa13c899bc3ef7f2ba173124e435c0"
+DEMO_SHA256 = "334e5a65d137e56ca0d1644c12a0ac8cba18b97e633bba11597687490d37d556"
+SHARED_50_SHA256 = "cc985881247ddbc6ba9b626d4a7faf1690e7753d11d532a9a77e3ddf1fa43601"
 
 
 @pytest.fixture(scope="module")

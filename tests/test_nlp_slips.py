@@ -247,3 +247,73 @@ def test_patterns_a_cue_name_that_ends_its_sentence():
             "A second router, dubbed Quarrow Mini. Both run fast.")
     found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
     assert found == [("Zorbel", True), ("Quarrow Mini", False)]
+
+
+def test_mentions_a_list_sibling_written_without_its_shared_head():
+    from graphbuild.nlp.pipeline import elided_head_forms
+
+    text = "We test on Zorbset v1.1 and v3.2, and on the QRT 2019 Alpha-Beta and Gamma-Delta tasks."
+    assert elided_head_forms([_cand(text, "v3.2")], text) == ["Zorbset v3.2"]
+    assert elided_head_forms([_cand(text, "Gamma-Delta")], text) == ["QRT 2019 Gamma-Delta"]
+    # a tail of another shape, or no list before it: no form
+    other = "We test on Zorbset v1.1 and Gamma-Delta, then on 3.2."
+    assert elided_head_forms([_cand(other, "Gamma-Delta"), _cand(other, "3.2")], other) == []
+
+
+def test_mentions_the_singular_of_a_plural_pair():
+    from graphbuild.nlp.pipeline import plural_pair_singulars
+
+    assert plural_pair_singulars(["QZNs"], ["quiz networks"]) == ["QZN"]
+    assert plural_pair_singulars(["KQADS"], ["Koala QA Dataset Series"]) == []
+
+
+def test_gazetteer_a_name_read_in_any_case_opens_with_no_article(tmp_path):
+    import spacy
+
+    from graphbuild.nlp.candidates import text_doc
+    from graphbuild.nlp.gazetteer import GazetteerComponent, function_word_led
+
+    gaz = tmp_path / "gaz.jsonl"
+    gaz.write_text('{"name": "A-Zorbmax", "type": "Method"}\n', encoding="utf-8")
+    nlp = spacy.blank("en")
+    comp = GazetteerComponent(nlp, "gaz", path=str(gaz))
+    doc = comp(text_doc(nlp, "Scores pass through a zorbmax layer, unlike A-Zorbmax and A Zorbmax."))
+    assert sorted(c.text for c in doc._.gb_candidates) == ["A Zorbmax", "A-Zorbmax"]
+    assert function_word_led("the Zorbmax") and not function_word_led("The Zorbmax")
+
+
+def test_mentions_a_name_with_its_edition_after_it():
+    from graphbuild.nlp.pipeline import edition_forms
+
+    text = "It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021."
+    cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7")]
+    assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3"]
+
+
+def test_mentions_a_dataset_with_the_maker_written_before_it():
+    from graphbuild.nlp.pipeline import qualified_forms
+
+    text = "Title\n\nWe test on the Zorbco QuillSet corpus. Quillset alone. It also reads Elvish wikitext and QuillSet."
+    sents = [(0, 5), (7, 47), (48, 64), (65, len(text))]
+    cands = [_cand(text, "QuillSet", sentence=1), _cand(text, "Quillset", sentence=2),
+             _cand(text, "wikitext", sentence=3)]
+    # the word before must be capitalised and must not open the sentence; a lower-case name takes none
+    assert qualified_forms(cands, text, sents) == ["Zorbco QuillSet"]
+
+
+def test_mentions_a_dataset_named_with_the_part_used():
+    from graphbuild.nlp.pipeline import subset_heads
+
+    text = "Samples on ZORB bedrooms, QuillSet news, Zorbset kitchens and ZORB-2 at large."
+    cands = [_cand(text, "ZORB bedrooms"), _cand(text, "QuillSet news"), _cand(text, "Zorbset kitchens"),
+             _cand(text, "ZORB-2 at large")]
+    # one capital is no coined name ("Zorbset"); two lower-case words are a phrase, not a part
+    assert subset_heads(cands) == ["ZORB", "QuillSet"]
+
+
+def test_generic_a_size_s_is_no_plural():
+    from graphbuild.nlp.lexicon import is_generic
+
+    # "QX2-S" has the key of "QX2s", a plural; the hyphen and capital make it a size of QX2
+    assert not is_generic("QX2-S") and not is_generic("ZorbNet-S")
+    assert is_generic("CNNs") and is_generic("GPU-CPU")

@@ -259,6 +259,17 @@ def elided_siblings(gazetteer: Gazetteer, text: str, start: int, end: int) -> It
         end = found[1]
 
 
+#: English function words in lower case that a name read in any case must not open: "a softmax" is no
+#: "A-Softmax", "the ZorbNet" no "THE-ZorbNet"
+_FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "to", "as", "at", "by", "or", "and", "is", "for"))
+
+
+def function_word_led(surface: str) -> bool:
+    """Whether a surface form of several words opens with a lower-case English function word."""
+    first, space, _ = surface.partition(" ")
+    return bool(space) and first in _FUNCTION_WORDS
+
+
 def _case_sensitive(form: str, entry: GazEntry, any_case_from: int = 8) -> bool:
     """Short, single-word or ambiguous forms only match in their exact case.
 
@@ -332,7 +343,7 @@ class GazetteerComponent:
             key = strings[match_id]
             # an exact surface form decides between entries sharing a key (SuperGLUE, SuperGlue)
             entry = by_form.get(surface) or by_key.get(key)
-            if entry is None:
+            if entry is None or (surface not in by_form and function_word_led(surface)):
                 continue
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,

@@ -191,6 +191,8 @@ def is_generic(name: str) -> bool:
     key = name_key(name)
     if not key:
         return True
+    if _SIZE_S.search(name):
+        return False  # a size ("ZorbNet-S"), whose key is that of a plural ("ZorbNets")
     keys = generic_keys()
     if key in keys:
         return True
@@ -205,6 +207,8 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: a size "S" after a hyphen that ends a name with a capital or a digit inside ("ZorbNet-S", "QX2-S")
+_SIZE_S = re.compile(r"^[A-Za-z][\w.]*[A-Z0-9][\w.]*-S$")
 
 
 # ---------------------------------------------------------------- proposal cues

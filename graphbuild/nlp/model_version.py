@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "3189bde0ccbc76e9"
+MODEL_DIGEST = "144caf7ccdf620bf"

@@ -684,6 +684,102 @@ def _variants_of_the_paper(entities: list[EntityMention]) -> None:
 _PARAMETER_COUNT = re.compile(r"\d[BMK]$|\d+x\d+[BM]$", re.I)
 
 
+#: a bare version ("v2.0", "3") or a pair of capitalised words joined by a hyphen ("Alpha-Beta")
+_ELIDABLE = re.compile(r"[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+")
+#: before an elided sibling: a name (with a capital, perhaps a year or number after it), the sibling's own
+#: tail of the same shape, and the word or comma joining the two ("Zorb v1.1 and ", "QRT 2019 Alpha-Beta, ")
+_ELIDED_BEFORE = re.compile(r"(?<![\w\-])(?P<base>[A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*)(?P<num>\s+\d{2,4})?"
+                            r"\s+(?P<tail>[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+)(?:\s*,\s*(?:and\s+|or\s+)?|"
+                            r"\s+(?:and|or)\s+)$")
+
+
+def _elidable_shape(form: str) -> str:
+    return "version" if form[:1].isdigit() or form[1:2].isdigit() else "pair"
+
+
+def elided_head_forms(members: list[Candidate], text: str) -> list[str]:
+    """The full forms of a list's second name written without the head it shares with the one before it:
+    "v2.0" of "Zorb v1.1 and v2.0" is "Zorb v2.0"; "Gamma-Delta" of "QRT 2019 Alpha-Beta and Gamma-Delta"
+    is "QRT 2019 Gamma-Delta" (the tail of the first name and the second have the same shape).
+    """
+    out = []
+    for c in members:
+        if not _ELIDABLE.fullmatch(c.text):
+            continue
+        m = _ELIDED_BEFORE.search(text, max(0, c.start - 60), c.start)
+        if m is None or _elidable_shape(m.group("tail")) != _elidable_shape(c.text):
+            continue
+        base = m.group("base") + (m.group("num") or "")
+        if base.lower() in ("and", "or", "the", "on", "in", "of", "with"):
+            continue
+        out.append(f"{base} {c.text}")
+    return out
+
+
+#: right after a name: a year ("2015") or a dotted version ("1.1", "v2.3"), standing as a word of its own
+_EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v?\d+\.\d+)(?![\w.\-]|\.\d)")
+
+
+def edition_forms(members: list[Candidate], text: str) -> list[str]:
+    """A name with the year or version written right after it ("Zorbench 2019", "Zorbench 1.1"), where
+    that edition stands outside the name's own span: a reader names the entity with it.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isalpha() and not c.text.islower() and not c.text[-1:].isdigit():
+            m = _EDITION_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(c.text + m.group())
+    return out
+
+
+#: a capitalised word and one space right before a name ("Zorbco " of "Zorbco QuillSet")
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w\-.,;:])([A-Z][A-Za-z]+) $")
+
+
+def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, int]]) -> list[str]:
+    """A name with the capitalised word written right before it, inside its sentence, as the publisher,
+    language or maker naming it ("Zorbco QuillSet", "Elvish Wikipedia"): a reader may name it so.
+    """
+    out = []
+    for c in members:
+        if not c.text[:1].isalnum() or c.text.islower() or not 0 <= c.sentence < len(sents):
+            continue
+        s = sents[c.sentence][0]
+        m = _QUALIFIER_BEFORE.search(text, max(s, c.start - 30), c.start)
+        if m is not None and m.start() > s and text[s:m.start()].strip():
+            out.append(f"{m.group(1)} {c.text}")
+    return out
+
+
+#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news")
+_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}")
+
+
+def subset_heads(members: list[Candidate]) -> list[str]:
+    """The collection's own name of a dataset written as that name and the part of it used ("ZORB bedrooms":
+    "ZORB"), which a reader may name the entity by.
+    """
+    out = []
+    for c in members:
+        m = _SUBSET.fullmatch(c.text)
+        if m is not None and sum(ch.isupper() for ch in m.group("name")) >= 2:
+            out.append(m.group("name"))
+    return out
+
+
+def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[str]:
+    """The singular of a plural short form its plural long form explains ("QZNs" of "quiz networks
+    (QZNs)": "QZN"), which a reader names the entity by, whatever else names it.
+    """
+    out = []
+    for short in pair_short:
+        singular = next((s for long in pair_long if (s := singular_short_form(short, long))), None)
+        if singular:
+            out.append(singular)
+    return out
+
+
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
     longs = [c for c in members if c.source == "abbrev-long"]
     entry = None
@@ -714,6 +810,14 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
     type_ = members[0].type or "Method"  # the decision model's type
+    # forms a reader may name the entity by, beyond the spans found (they choose no name)
+    forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
+    forms += edition_forms(members, text)
+    if type_ == "Dataset":
+        forms += qualified_forms(members, text, sents) + subset_heads(members)
+    for form in forms:
+        if form not in mentions:
+            mentions.append(form)
     proposed = any(c.proposed for c in members)
     role = min((c.role for c in members), key=ROLES.index)
     if role == "evaluates_on" and type_ != "Dataset":
