@@ -317,3 +317,11 @@ def test_generic_a_size_s_is_no_plural():
     # "QX2-S" has the key of "QX2s", a plural; the hyphen and capital make it a size of QX2
     assert not is_generic("QX2-S") and not is_generic("ZorbNet-S")
     assert is_generic("CNNs") and is_generic("GPU-CPU")
+
+
+def test_candidates_a_tuned_variant_after_a_hyphen():
+    from graphbuild.nlp.proposals import tuned_variant_candidates
+    text = ("T\n\nThe dialogue models, Quorra 2-Chat, are tuned. Its variant, Zephyrine 7B - Instruct, is compared "
+            "with Quorra 2 13B - Chat and Zorbnet-Chat. With 7B - Chat is no name.")
+    found = [c.text for c in tuned_variant_candidates(text, 1)]
+    assert found == ["Quorra 2-Chat", "Zephyrine 7B - Instruct", "Quorra 2 13B - Chat"]
