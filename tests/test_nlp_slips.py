@@ -285,9 +285,11 @@ def test_gazetteer_a_name_read_in_any_case_opens_with_no_article(tmp_path):
 def test_mentions_a_name_with_its_edition_after_it():
     from graphbuild.nlp.pipeline import edition_forms
 
-    text = "It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021."
-    cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7")]
-    assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3"]
+    text = ("It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021 "
+            "and tuned on FROBS v2.")
+    cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7"),
+             _cand(text, "FROBS")]
+    assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3", "FROBS v2"]
 
 
 def test_mentions_a_dataset_with_the_maker_written_before_it():
