@@ -327,3 +327,13 @@ def test_candidates_a_tuned_variant_after_a_hyphen():
             "with Quorra 2 13B - Chat and Zorbnet-Chat. With 7B - Chat is no name.")
     found = [c.text for c in tuned_variant_candidates(text, 1)]
     assert found == ["Quorra 2-Chat", "Zephyrine 7B - Instruct", "Quorra 2 13B - Chat"]
+
+
+def test_mentions_a_technique_head_after_a_name_and_forms_without_article_or_class_noun():
+    from graphbuild.nlp.pipeline import bare_forms, headed_forms
+
+    text = "It adds QuibLeo regularization and Zorbnet loss-free steps, then reads the Zorbpile."
+    cands = [_cand(text, "QuibLeo"), _cand(text, "Zorbnet"), _cand(text, "Zorbpile")]
+    assert headed_forms(cands, text) == ["QuibLeo regularization"]
+    assert bare_forms(["the Zorbpile", "quib-gram model", "Wallaby models", "plain model", "Zorbnet"]) == [
+        "Zorbpile", "quib-gram", "Wallaby"]

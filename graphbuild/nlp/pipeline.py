@@ -781,6 +781,39 @@ def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[s
     return out
 
 
+#: a lower-case head right after a name that names what kind of technique it is ("Zorb regularization")
+_TECHNIQUE_HEAD_AFTER = re.compile(r" (?:regulari[sz]ation|regulari[sz]er|loss|objective|sampling|normali[sz]ation|"
+                                   r"pooling|routing|initiali[sz]ation|decoding|distillation|augmentation)(?![\w\-])")
+#: a leading article, or a trailing class noun, that a reader may leave out of a name's form
+_ARTICLE_BEFORE = re.compile(r"^(?:the|The) (?=\S)")
+
+
+def headed_forms(members: list[Candidate], text: str) -> list[str]:
+    """A coined or capitalised name with the technique head written after it ("Zorb regularization" of
+    "Zorb"), where the head stands outside the name's span: a reader may name the technique so.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isalnum() and not c.text.islower() and " " not in c.text:
+            m = _TECHNIQUE_HEAD_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(c.text + m.group())
+    return out
+
+
+def bare_forms(mentions: list[str]) -> list[str]:
+    """A name's forms without its leading article ("the Zorbpile": "Zorbpile") or without a class noun after a
+    name-shaped word ("quib-gram model": "quib-gram"): a reader may name the entity either way.
+    """
+    out = []
+    for form in mentions:
+        bare = _ARTICLE_BEFORE.sub("", form)
+        bare = _CLASS_NOUN_AFTER.sub("", bare)
+        if bare != form and bare and any(ch.isupper() or ch.isdigit() or ch == "-" for ch in bare):
+            out.append(bare)
+    return out
+
+
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
     longs = [c for c in members if c.source == "abbrev-long"]
     entry = None
@@ -813,7 +846,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
-    forms += edition_forms(members, text)
+    forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
     if type_ == "Dataset":
         forms += qualified_forms(members, text, sents) + subset_heads(members)
     for form in forms:
