@@ -337,3 +337,13 @@ def test_mentions_a_technique_head_after_a_name_and_forms_without_article_or_cla
     assert headed_forms(cands, text) == ["QuibLeo regularization"]
     assert bare_forms(["the Zorbpile", "quib-gram model", "Wallaby models", "plain model", "Zorbnet"]) == [
         "Zorbpile", "quib-gram", "Wallaby"]
+
+
+def test_mentions_a_size_written_before_the_name_and_a_numbered_name_before_a_plural():
+    from graphbuild.nlp.pipeline import numbered_heads, sized_forms
+
+    text = ("Users prefer a 1.3B-parameter Quibgpt over the 175B Zorb-3 and the 34B LLAMO model; "
+            "7B Zorb 2 is no such form, nor are Zorbitron 2600 games.")
+    cands = [_cand(text, n) for n in ("Quibgpt", "Zorb-3", "LLAMO", "Zorb 2", "Zorbitron 2600 games")]
+    assert sized_forms(cands, text) == ["Quibgpt 1.3B", "Zorb-3 175B", "LLAMO 34B"]
+    assert numbered_heads(cands) == ["Zorbitron 2600"]

@@ -801,6 +801,35 @@ def headed_forms(members: list[Candidate], text: str) -> list[str]:
     return out
 
 
+#: a parameter count right before a name, perhaps with "-parameter" ("the 175B ", "a 1.3B-parameter ")
+_SIZE_BEFORE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?[BMT])(?:-parameters?)? $")
+#: a name ending in a number, then a plural in lower case ("Zorbitron 2600 games")
+_NUMBERED_THEN_PLURAL = re.compile(r"(?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*)* \d+) [a-z]{3,}s")
+
+
+def sized_forms(members: list[Candidate], text: str) -> list[str]:
+    """A model's name with the parameter count written before it ("the 175B Zorb-3": "Zorb-3 175B"), the
+    form a reader names that size variant by.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isupper() and not c.text[-1:].isdigit() or c.text[:1].isupper() and "-" in c.text:
+            m = _SIZE_BEFORE.search(text, max(0, c.start - 20), c.start)
+            if m is not None and not _PARAMETER_COUNT.search(c.text):
+                out.append(f"{c.text} {m.group(1)}")
+    return out
+
+
+def numbered_heads(members: list[Candidate]) -> list[str]:
+    """A numbered name without the plain plural written after it ("Zorbitron 2600 games": "Zorbitron 2600")."""
+    out = []
+    for c in members:
+        m = _NUMBERED_THEN_PLURAL.fullmatch(c.text)
+        if m is not None:
+            out.append(m.group("name"))
+    return out
+
+
 def bare_forms(mentions: list[str]) -> list[str]:
     """A name's forms without its leading article ("the Zorbpile": "Zorbpile") or without a class noun after a
     name-shaped word ("quib-gram model": "quib-gram"): a reader may name the entity either way.
@@ -847,6 +876,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
     forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
+    forms += sized_forms(members, text) + numbered_heads(members)
     if type_ == "Dataset":
         forms += qualified_forms(members, text, sents) + subset_heads(members)
     for form in forms:
