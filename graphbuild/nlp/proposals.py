@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from .candidates import Candidate
 
-__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates", "listed_candidates",
-           "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
+__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
+           "listed_candidates", "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
@@ -151,9 +151,9 @@ def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 # "Zephyrine 7B - Instruct" (the look-behind from the capital, so that a search skips to capitals)
 _TUNED_VARIANT = re.compile(r"(?:(?<=[\w.]-)|(?<=[\w.] - ))(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)"
                             r"(?![\w\-])")
-#: a name of one to three words (the last with a digit, unless a spaced hyphen follows), right before it
-_NAME_BEFORE_VARIANT = re.compile(r"(?<![\w\-.])[A-Z](?:[\w.]*\w)?(?:-\w(?:[\w.]*\w)?)*(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}"
-                                  r"(?: - |-)$")
+#: a name of one to three words (capitalised or numbers), then the hyphen, right before it
+_NAME_BEFORE_VARIANT = re.compile(r"(?<![\w\-.])[A-Z](?:[\w.]*\w)?(?:-\w(?:[\w.]*\w)?)*"
+                                  r"(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}(?: - |-)$")
 
 
 def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
