@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "334e5a65d137e56ca0d1644c12a0ac8cba18b97e633bba11597687490d37d556"
-SHARED_50_SHA256 = "cc985881247ddbc6ba9b626d4a7faf1690e7753d11d532a9a77e3ddf1fa43601"
+DEMO_SHA256 = "43f0e0fda689ce4be785533c91be92c9fc3263a46e8f1cf695aa60973db968bc"
+SHARED_50_SHA256 = "14a1edf2cccff2639c6f5e3d1233b3890e7c3107ba8bf0d8b66f91b3d9f90ffa"
 
 
 @pytest.fixture(scope="module")

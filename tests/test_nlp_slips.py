@@ -285,9 +285,11 @@ def test_gazetteer_a_name_read_in_any_case_opens_with_no_article(tmp_path):
 def test_mentions_a_name_with_its_edition_after_it():
     from graphbuild.nlp.pipeline import edition_forms
 
-    text = "It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021."
-    cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7")]
-    assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3"]
+    text = ("It won Zorbench 2019 and beat the Quibble v2.3 record, then ran Plonk 3 times on Zorbench-7 2021 "
+            "and tuned on FROBS v2.")
+    cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7"),
+             _cand(text, "FROBS")]
+    assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3", "FROBS v2"]
 
 
 def test_mentions_a_dataset_with_the_maker_written_before_it():
@@ -317,3 +319,31 @@ def test_generic_a_size_s_is_no_plural():
     # "QX2-S" has the key of "QX2s", a plural; the hyphen and capital make it a size of QX2
     assert not is_generic("QX2-S") and not is_generic("ZorbNet-S")
     assert is_generic("CNNs") and is_generic("GPU-CPU")
+
+
+def test_candidates_a_tuned_variant_after_a_hyphen():
+    from graphbuild.nlp.proposals import tuned_variant_candidates
+    text = ("T\n\nThe dialogue models, Quorra 2-Chat, are tuned. Its variant, Zephyrine 7B - Instruct, is compared "
+            "with Quorra 2 13B - Chat and Zorbnet-Chat. With 7B - Chat is no name.")
+    found = [c.text for c in tuned_variant_candidates(text, 1)]
+    assert found == ["Quorra 2-Chat", "Zephyrine 7B - Instruct", "Quorra 2 13B - Chat"]
+
+
+def test_mentions_a_technique_head_after_a_name_and_forms_without_article_or_class_noun():
+    from graphbuild.nlp.pipeline import bare_forms, headed_forms
+
+    text = "It adds QuibLeo regularization and Zorbnet loss-free steps, then reads the Zorbpile."
+    cands = [_cand(text, "QuibLeo"), _cand(text, "Zorbnet"), _cand(text, "Zorbpile")]
+    assert headed_forms(cands, text) == ["QuibLeo regularization"]
+    assert bare_forms(["the Zorbpile", "quib-gram model", "Wallaby models", "plain model", "Zorbnet"]) == [
+        "Zorbpile", "quib-gram", "Wallaby"]
+
+
+def test_mentions_a_size_written_before_the_name_and_a_numbered_name_before_a_plural():
+    from graphbuild.nlp.pipeline import numbered_heads, sized_forms
+
+    text = ("Users prefer a 1.3B-parameter Quibgpt over the 175B Zorb-3 and the 34B LLAMO model; "
+            "7B Zorb 2 is no such form, nor are Zorbitron 2600 games.")
+    cands = [_cand(text, n) for n in ("Quibgpt", "Zorb-3", "LLAMO", "Zorb 2", "Zorbitron 2600 games")]
+    assert sized_forms(cands, text) == ["Quibgpt 1.3B", "Zorb-3 175B", "LLAMO 34B"]
+    assert numbered_heads(cands) == ["Zorbitron 2600"]

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "144caf7ccdf620bf"
+MODEL_DIGEST = "d834c4baed7317f5"

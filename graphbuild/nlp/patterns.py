@@ -48,6 +48,7 @@ from .proposals import (
     passive_candidates,
     proposal_candidates,
     sized_candidates,
+    tuned_variant_candidates,
     year_candidates,
 )
 
@@ -871,6 +872,7 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(part_candidates(text, title_end))
         out.extend(year_candidates(text, title_end))
         out.extend(sized_candidates(text, title_end))
+        out.extend(tuned_variant_candidates(text, title_end))
         out.extend(listed_candidates(text, title_end, sents))
         out.extend(passive_candidates(text, title_end, sents))
         title = title_candidate(text, title_end, vote=title_vote)

@@ -716,8 +716,9 @@ def elided_head_forms(members: list[Candidate], text: str) -> list[str]:
     return out
 
 
-#: right after a name: a year ("2015") or a dotted version ("1.1", "v2.3"), standing as a word of its own
-_EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v?\d+\.\d+)(?![\w.\-]|\.\d)")
+#: right after a name: a year ("2015"), a dotted version ("1.1", "v2.3") or a "v" version ("v2"), standing as a
+#: word of its own
+_EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v?\d+\.\d+|v\d+)(?![\w\-]|\.\w)")
 
 
 def edition_forms(members: list[Candidate], text: str) -> list[str]:
@@ -780,6 +781,68 @@ def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[s
     return out
 
 
+#: a lower-case head right after a name that names what kind of technique it is ("Zorb regularization")
+_TECHNIQUE_HEAD_AFTER = re.compile(r" (?:regulari[sz]ation|regulari[sz]er|loss|objective|sampling|normali[sz]ation|"
+                                   r"pooling|routing|initiali[sz]ation|decoding|distillation|augmentation)(?![\w\-])")
+#: a leading article, or a trailing class noun, that a reader may leave out of a name's form
+_ARTICLE_BEFORE = re.compile(r"^(?:the|The) (?=\S)")
+
+
+def headed_forms(members: list[Candidate], text: str) -> list[str]:
+    """A coined or capitalised name with the technique head written after it ("Zorb regularization" of
+    "Zorb"), where the head stands outside the name's span: a reader may name the technique so.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isalnum() and not c.text.islower() and " " not in c.text:
+            m = _TECHNIQUE_HEAD_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(c.text + m.group())
+    return out
+
+
+#: a parameter count right before a name, perhaps with "-parameter" ("the 175B ", "a 1.3B-parameter ")
+_SIZE_BEFORE = re.compile(r"(?<![\w.\-])(\d+(?:\.\d+)?[BMT])(?:-parameters?)? $")
+#: a name ending in a number, then a plural in lower case ("Zorbitron 2600 games")
+_NUMBERED_THEN_PLURAL = re.compile(r"(?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*)* \d+) [a-z]{3,}s")
+
+
+def sized_forms(members: list[Candidate], text: str) -> list[str]:
+    """A model's name with the parameter count written before it ("the 175B Zorb-3": "Zorb-3 175B"), the
+    form a reader names that size variant by.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isupper() and not c.text[-1:].isdigit() or c.text[:1].isupper() and "-" in c.text:
+            m = _SIZE_BEFORE.search(text, max(0, c.start - 20), c.start)
+            if m is not None and not _PARAMETER_COUNT.search(c.text):
+                out.append(f"{c.text} {m.group(1)}")
+    return out
+
+
+def numbered_heads(members: list[Candidate]) -> list[str]:
+    """A numbered name without the plain plural written after it ("Zorbitron 2600 games": "Zorbitron 2600")."""
+    out = []
+    for c in members:
+        m = _NUMBERED_THEN_PLURAL.fullmatch(c.text)
+        if m is not None:
+            out.append(m.group("name"))
+    return out
+
+
+def bare_forms(mentions: list[str]) -> list[str]:
+    """A name's forms without its leading article ("the Zorbpile": "Zorbpile") or without a class noun after a
+    name-shaped word ("quib-gram model": "quib-gram"): a reader may name the entity either way.
+    """
+    out = []
+    for form in mentions:
+        bare = _ARTICLE_BEFORE.sub("", form)
+        bare = _CLASS_NOUN_AFTER.sub("", bare)
+        if bare != form and bare and any(ch.isupper() or ch.isdigit() or ch == "-" for ch in bare):
+            out.append(bare)
+    return out
+
+
 def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
     longs = [c for c in members if c.source == "abbrev-long"]
     entry = None
@@ -812,7 +875,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
-    forms += edition_forms(members, text)
+    forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
+    forms += sized_forms(members, text) + numbered_heads(members)
     if type_ == "Dataset":
         forms += qualified_forms(members, text, sents) + subset_heads(members)
     for form in forms:

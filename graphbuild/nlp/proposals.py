@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from .candidates import Candidate
 
-__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "listed_candidates",
-           "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
+__all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
+           "listed_candidates", "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
@@ -145,6 +145,33 @@ def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         name = _WORD_BEFORE_SIZE.search(text, max(title_end, m.start() - 30), m.start())
         if name is not None and name.group().strip().lower() not in _NOT_A_FAMILY:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
+
+
+# the tuned variant's word after a hyphen (spaced or not), the variant found first: "Quorra 2-Chat",
+# "Zephyrine 7B - Instruct" (the look-behind from the capital, so that a search skips to capitals)
+_TUNED_VARIANT = re.compile(r"(?:(?<=[\w.]-)|(?<=[\w.] - ))(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)"
+                            r"(?![\w\-])")
+#: a name of one to three words (capitalised or numbers), then the hyphen, right before it
+_NAME_BEFORE_VARIANT = re.compile(r"(?<![\w\-.])[A-Z](?:[\w.]*\w)?(?:-\w(?:[\w.]*\w)?)*"
+                                  r"(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}(?: - |-)$")
+
+
+def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """A model's name with the tuned variant's word after a hyphen ("Quorra 2-Chat", "Zephyrine 7B - Instruct",
+    "Quorra 2 13B - Chat"): the chat or instruction variant, a name of its own, which a shape proposer splits
+    at the number or the spaced hyphen.
+    """
+    for m in _TUNED_VARIANT.finditer(text, title_end):
+        name = _NAME_BEFORE_VARIANT.search(text, max(title_end, m.start() - 40), m.start())
+        if name is None:
+            continue
+        base = name.group().rstrip(" -")
+        if text[name.end() - 1:name.end()] == "-" and name.end() - name.start() - len(base) == 1 \
+                and not base[-1:].isdigit():
+            continue  # "Quorra-Chat": one token, which the shape proposer finds
+        if base.split(" ")[0].lower() in _NOT_A_FAMILY:
+            continue
+        yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
 
 
 #: the authors bring in several parts of a kind (or a counted few of anything), then list them after a colon,
