@@ -244,3 +244,16 @@ def test_patterns_a_cue_name_that_ends_its_sentence():
             "A second router, dubbed Quarrow Mini. Both run fast.")
     found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
     assert found == [("Zorbel", True), ("Quarrow Mini", False)]
+
+
+def test_sized_variants_found_from_the_first_count_alone():
+    from graphbuild.nlp.proposals import sized_candidates
+
+    # unit letters with no digit before them (and a count in the title) are passed over; the counts after
+    # the first are found as by a scan of the whole text
+    title = "Zorbic 9B"
+    text = (f"{title}\n\nThe Model Bank of Tasks Keeps Many Tools; Zorbic 13B and Quillon 2.5T follow, "
+            "Brannock 8x7B too, and Ostrel 3M.")
+    assert [c.text for c in sized_candidates(text, len(title))] == [
+        "Zorbic 13B", "Quillon 2.5T", "Brannock 8x7B", "Ostrel 3M"]
+    assert not list(sized_candidates(text[:40], len(title)))

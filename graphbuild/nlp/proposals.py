@@ -135,18 +135,33 @@ _SIZE = re.compile(r"(?<= )(?:\d+x)?\d+(?:\.\d+)?[BMKT](?![\w\-])")
 _WORD_BEFORE_SIZE = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}[A-Za-z]* $")
 #: capitalised words that open a clause rather than name a model ("With 7B parameters")
 _NOT_A_FAMILY = frozenset("with only about over under from using for and our the its their each all both".split())
-#: how every match of ``_SIZE`` ends, looked for first: most abstracts hold no count, and a regex opening with
-#: one of a few capitals skips ahead to them fast (the lookbehind opening ``_SIZE`` is tried at every character)
-_SIZE_END = re.compile(r"[BMKT](?<=\d[BMKT])(?![\w\-])")
+
+
+def _first_count(text: str, start: int) -> int:
+    """Where the first count's unit letter after a digit lies past ``start`` (-1: nowhere), as every match of
+    ``_SIZE`` holds one: found by substring search first (most abstracts hold no count, and the lookbehind
+    opening ``_SIZE`` is tried at every character).
+    """
+    first = -1
+    for unit in "BMKT":
+        at = text.find(unit, start + 1, first if first >= 0 else len(text))
+        while at >= 0:
+            if text[at - 1].isdecimal():  # (what ``\d`` matches)
+                first = at
+                break
+            at = text.find(unit, at + 1, first if first >= 0 else len(text))
+    return first
 
 
 def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """A capitalised word and the parameter count after it ("Quorra 8x7B"): a size variant of a model
     family, which the shape proposer finds only after a coined name ("GPT-3 13B").
     """
-    if _SIZE_END.search(text, title_end) is None:
+    at = _first_count(text, title_end)
+    if at < 0:
         return
-    for m in _SIZE.finditer(text, title_end):
+    # no match starts before the space that opens the first count: a match holds no space
+    for m in _SIZE.finditer(text, max(title_end, text.rfind(" ", title_end, at))):
         name = _WORD_BEFORE_SIZE.search(text, max(title_end, m.start() - 30), m.start())
         if name is not None and name.group().strip().lower() not in _NOT_A_FAMILY:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
