@@ -347,3 +347,16 @@ def test_mentions_a_size_written_before_the_name_and_a_numbered_name_before_a_pl
     cands = [_cand(text, n) for n in ("Quibgpt", "Zorb-3", "LLAMO", "Zorb 2", "Zorbitron 2600 games")]
     assert sized_forms(cands, text) == ["Quibgpt 1.3B", "Zorb-3 175B", "LLAMO 34B"]
     assert numbered_heads(cands) == ["Zorbitron 2600"]
+
+
+def test_sized_variants_found_from_the_first_count_alone():
+    from graphbuild.nlp.proposals import sized_candidates
+
+    # unit letters with no digit before them (and a count in the title) are passed over; the counts after
+    # the first are found as by a scan of the whole text
+    title = "Zorbic 9B"
+    text = (f"{title}\n\nThe Model Bank of Tasks Keeps Many Tools; Zorbic 13B and Quillon 2.5T follow, "
+            "Brannock 8x7B too, and Ostrel 3M.")
+    assert [c.text for c in sized_candidates(text, len(title))] == [
+        "Zorbic 13B", "Quillon 2.5T", "Brannock 8x7B", "Ostrel 3M"]
+    assert not list(sized_candidates(text[:40], len(title)))

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -643,17 +642,19 @@ def _gaz_entry(gaz: Any, c: Candidate) -> Any:
     return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
 
 
-def _token_bounds(cands: list[Candidate], starts: list[int], ends: list[int]) -> list[tuple[int, int] | None]:
+def _token_bounds(cands: list[Candidate], starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int] | None]:
     """Per candidate, the tokens ``first:last`` covering its characters (expanded to token
-    boundaries; ``None`` where no token does), given the tokens' start and end characters.
+    boundaries; ``None`` where no token does), given the tokens' start and end characters
+    (``uint64`` arrays: every candidate is looked up at once, and the token arrays are not made lists).
     """
+    if not cands:
+        return []
     n = len(ends)
-    bounds: list[tuple[int, int] | None] = []
-    for c in cands:
-        first = bisect_right(starts, c.start) - 1
-        last = bisect_left(ends, c.end)
-        bounds.append((first, last + 1) if first >= 0 and last < n and first <= last else None)
-    return bounds
+    firsts = (np.searchsorted(starts, np.fromiter((c.start for c in cands), np.uint64, len(cands)), "right")
+              - 1).tolist()
+    lasts = np.searchsorted(ends, np.fromiter((c.end for c in cands), np.uint64, len(cands))).tolist()
+    return [(first, last + 1) if first >= 0 and last < n and first <= last else None
+            for first, last in zip(firsts, lasts)]
 
 
 def _filtered(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -677,8 +678,8 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
     """
     cands = decision.cands
     offsets = doc.to_array([IDX, LENGTH])
-    starts = offsets[:, 0].tolist()
-    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+    starts = offsets[:, 0]
+    ends = starts + offsets[:, 1]
     bounds = _token_bounds(cands, starts, ends)
     strings = doc.vocab.strings
     class_ids = [strings.add(label) for label in CLASSES]
@@ -695,8 +696,8 @@ def _set_doc_results(doc: Doc, decision: Decision) -> None:
                 continue
             c = cands[i]
             # the last mention written on a character span gives its values (as setting them would)
-            info[(starts[b[0]], ends[b[1] - 1])] = (name, c.proposed, "proposes" if c.proposed else c.role, c.score,
-                                                    c.source)
+            info[(int(starts[b[0]]), int(ends[b[1] - 1]))] = (
+                name, c.proposed, "proposes" if c.proposed else c.role, c.score, c.source)
             ents.append((b[0], b[1], strings.add(c.type or "Method")))
     doc._.gb_ent_info = info
     _set_ents(doc, _filtered(ents))

@@ -137,11 +137,31 @@ _WORD_BEFORE_SIZE = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}[A-Za-z]* $")
 _NOT_A_FAMILY = frozenset("with only about over under from using for and our the its their each all both".split())
 
 
+def _first_count(text: str, start: int) -> int:
+    """Where the first count's unit letter after a digit lies past ``start`` (-1: nowhere), as every match of
+    ``_SIZE`` holds one: found by substring search first (most abstracts hold no count, and the lookbehind
+    opening ``_SIZE`` is tried at every character).
+    """
+    first = -1
+    for unit in "BMKT":
+        at = text.find(unit, start + 1, first if first >= 0 else len(text))
+        while at >= 0:
+            if text[at - 1].isdecimal():  # (what ``\d`` matches)
+                first = at
+                break
+            at = text.find(unit, at + 1, first if first >= 0 else len(text))
+    return first
+
+
 def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """A capitalised word and the parameter count after it ("Quorra 8x7B"): a size variant of a model
     family, which the shape proposer finds only after a coined name ("GPT-3 13B").
     """
-    for m in _SIZE.finditer(text, title_end):
+    at = _first_count(text, title_end)
+    if at < 0:
+        return
+    # no match starts before the space that opens the first count: a match holds no space
+    for m in _SIZE.finditer(text, max(title_end, text.rfind(" ", title_end, at))):
         name = _WORD_BEFORE_SIZE.search(text, max(title_end, m.start() - 30), m.start())
         if name is not None and name.group().strip().lower() not in _NOT_A_FAMILY:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
@@ -290,12 +310,19 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
     """
     if "is " not in text and "are " not in text:
         return
+    # (the participle itself, not its stem: "we propose" and "presents" are far more common; most abstracts
+    # hold none of them, nor "heart of")
+    passive = "proposed" in text or "introduced" in text or "designed" in text or "devised" in text \
+        or "developed" in text or "presented" in text
+    heart = "heart of" in text or "core of" in text
+    if not passive and not heart:
+        return
     for s, e in sentences:
         if e <= title_end:
             continue
         sent = text[s:e]
-        if "propos" in sent or "introduc" in sent or "design" in sent or "devis" in sent or "develop" in sent \
-                or "present" in sent:
+        if passive and ("proposed" in sent or "introduced" in sent or "designed" in sent or "devised" in sent
+                        or "developed" in sent or "presented" in sent):
             for m in _PASSIVE.finditer(text, s, e):
                 words = m.group(1).split()
                 stop = m.end(1)
@@ -304,6 +331,6 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
                     words = words[:-1]
                 if len(words) >= 2:
                     yield Candidate(m.start(1), stop, text[m.start(1):stop], "proposal")
-        if "heart of" in sent or "core of" in sent:
+        if heart and ("heart of" in sent or "core of" in sent):
             for m in AT_HEART.finditer(text, s, e):
                 yield from _phrase_at(text, m.end(), e)

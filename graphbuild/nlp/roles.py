@@ -225,7 +225,8 @@ _SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+)(?:(?:a|an|the)\s+)?(?:
 #: what the authors put at the centre of their work: "At the heart of our model is the"
 _AT_HEART = re.compile(AT_HEART.pattern + r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
 #: a passive proposal after the subject: "(ABC) strategy is proposed", " module is further introduced"
-_PASSIVE_PROPOSED = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:\s+[a-z][\w\-]*){0,2}\s+(?:is|are)\s+"
+#: (the words possessive: a word character given back never lets the white space after them match)
+_PASSIVE_PROPOSED = re.compile(r"(?:\s*\([^)]{1,30}\))?(?:\s+[a-z][\w\-]*+){0,2}\s+(?:is|are)\s+"
                                r"(?:\w+ly\s+|then\s+|also\s+|further\s+)?"
                                r"(?:proposed|introduced|designed|devised|developed|presented)\b(?!\s+(?:by|in)\b)")
 #: a name the authors derive from another: "we extend BASE to NEW", "its extension, NEW", "an extension, called NEW"
@@ -243,9 +244,13 @@ def _proposed_around(text: str, c: Candidate, s: int) -> bool:
     before = text[s:c.start]
     if c.key is None and _PASSIVE_PROPOSED.match(text, c.end) and _SUBJECT_OPENING.search(before):
         return True  # (a name the gazetteer knows is someone else's: "RAG is introduced to ground …" is background)
-    if "of" in before and _AT_HEART.search(before):
+    if ("heart of" in before or "core of" in before) and _AT_HEART.search(before):
         return True
-    return c.text[:1].isupper() and _EXTENDED_TO.search(text, max(s, c.start - 60), c.start) is not None
+    if not c.text[:1].isupper():
+        return False
+    lo = max(s, c.start - 60)
+    # (every match holds "extend" or "extension": most windows hold neither, and the regex is tried at each place)
+    return text.find("exten", lo, c.start) >= 0 and _EXTENDED_TO.search(text, lo, c.start) is not None
 
 
 def _compared(window: str) -> bool:
