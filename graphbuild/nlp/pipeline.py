@@ -813,7 +813,7 @@ def sized_forms(members: list[Candidate], text: str) -> list[str]:
     """
     out = []
     for c in members:
-        if c.text[:1].isupper() and not c.text[-1:].isdigit() or c.text[:1].isupper() and "-" in c.text:
+        if c.text[:1].isupper() and (not c.text[-1:].isdigit() or "-" in c.text):
             m = _SIZE_BEFORE.search(text, max(0, c.start - 20), c.start)
             if m is not None and not _PARAMETER_COUNT.search(c.text):
                 out.append(f"{c.text} {m.group(1)}")
