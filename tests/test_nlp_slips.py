@@ -360,3 +360,18 @@ def test_sized_variants_found_from_the_first_count_alone():
     assert [c.text for c in sized_candidates(text, len(title))] == [
         "Zorbic 13B", "Quillon 2.5T", "Brannock 8x7B", "Ostrel 3M"]
     assert not list(sized_candidates(text[:40], len(title)))
+
+
+def test_roles_a_known_name_apposed_to_the_kind_its_paper_proposes():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Learning Features Online"
+    cases = [("In this paper, we propose an online clustering algorithm, Quorrel, that swaps codes.", True),
+             ("We propose an online algorithm that beats Quorrel, a known baseline.", False),
+             ("We use a strong baseline, Quorrel, in every table.", False)]
+    for sentence, own in cases:
+        text = f"{title}\n\n{sentence}"
+        q = _cand(text, "Quorrel", "gazetteer", sentence=1)
+        q.key = "quorrel"
+        assign_roles(text, [(0, len(title)), (len(title) + 2, len(text))], [q], len(title))
+        assert q.proposed is own, sentence

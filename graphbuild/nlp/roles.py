@@ -216,8 +216,18 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if c.source == "gazetteer":
         # a known name is proposed where the paper is about it: "we propose the Transformer"
         return ("novel" in between or " new " in f" {between} "
-                or bool(_DIRECT_OBJECT.match(between)))
+                or bool(_DIRECT_OBJECT.match(between)) or _kind_apposed(between))
     return True
+
+
+#: the kind of thing proposed, then the name apposed to it: "we propose an online algorithm, " (X follows)
+_KIND_APPOSED = re.compile(r"^\s*(?:a|an|our)\s+(?:[\w\-]+\s+){0,4}?([a-z][a-z\-]*)\s*,\s*$")
+
+
+def _kind_apposed(between: str) -> bool:
+    """Whether ``between`` (from a proposal verb to a name) is a kind of artifact apposed to the name."""
+    m = _KIND_APPOSED.match(between)
+    return m is not None and head_type(m.group(1)) is not None
 
 
 #: what may open a sentence before its subject: a linking adverb, then an article ("Then, a …", "Finally, the")
