@@ -375,3 +375,15 @@ def test_roles_a_known_name_apposed_to_the_kind_its_paper_proposes():
         q.key = "quorrel"
         assign_roles(text, [(0, len(title)), (len(title) + 2, len(text))], [q], len(title))
         assert q.proposed is own, sentence
+
+
+def test_patterns_a_one_word_title_head_is_a_name_unless_it_names_the_genre():
+    from graphbuild.nlp.patterns import title_candidate
+
+    abstract = "\n\nWe recycle tokens that a vision encoder would drop, and gain speed on dense prediction."
+    for title, name in [("Quillfeather: Sparse Token Recycling for Dense Prediction", "Quillfeather"),
+                        ("Position: Agents Need Long Memories", None),
+                        ("Adapters Everywhere: A Study of Token Recycling", None)]:
+        cand = title_candidate(title + abstract, len(title))
+        assert (cand.text if cand else None) == name, title
+        assert cand is None or cand.proposed

@@ -771,7 +771,9 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
     recurs = re.search(r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
-    if not (named or recurs):
+    # a one-word head is a name ("Quillfeather: …") unless it names the paper's genre ("Position: …")
+    alone = len(words) == 1 and head.lower() not in _TITLE_GENRES
+    if not (named or recurs or alone):
         return None  # "Adapters Everywhere: A Study of …": a plain head the abstract never repeats is a slogan
     start = title.find(head)
     cand = Candidate(start, start + len(head), head, "title", strong=True)
@@ -783,6 +785,10 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     return cand
 
 
+#: one-word title heads that name a paper's genre or venue track, not an artifact ("Position: …")
+_TITLE_GENRES = frozenset("position survey review overview tutorial primer perspective perspectives commentary "
+                          "editorial erratum corrigendum correction retraction abstract poster demo keynote invited "
+                          "report preprint note reply response rebuttal viewpoint opinion introduction".split())
 _TITLE_BREAK = re.compile(r"(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|through|beyond|without|"
                           r"under)(?!\S)", re.I)
 
