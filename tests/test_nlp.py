@@ -872,6 +872,9 @@ def test_patterns_naming_cue_passes_its_object_and_gives_a_plain_name():
     assert "weights" not in named("We refer to the weights of the model.")
     assert named("We call the resulting objective the mirror loss because it is symmetric.")["mirror loss"] is True
     assert named("We call this variant Fisher merging, and it is fast.")["Fisher merging"] is True
+    # a prefix of the name given is no name given ("called Gradient Episodic Memory": not "Gradient")
+    found = named("We propose a model, called Quorrel Episodic Memory, that keeps a buffer.")
+    assert found["Quorrel Episodic Memory"] is True and found["Quorrel"] is False and found["Quorrel Episodic"] is False
     # a name in use, and an ordinary phrase, are not named here
     assert named("Our layer follows the so-called soft routing scheme.").get("soft routing") is False
     assert not named("We study named entity recognition.")

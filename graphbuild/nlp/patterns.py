@@ -621,14 +621,16 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
             continue
         # ("so-called": a name in use, not one given here)
         named = text[m.start() - 1:m.start()] != "-" and _FIRST_PERSON.search(text, s, e) is not None
+        # every prefix too ("knowledge merging", "knowledge"); only the whole is the name given
+        # ("called Gradient Episodic Memory": "Gradient" is none)
         for found in alternatives[1:]:  # "this model stitching" beside "this model: stitching"
             for k in range(len(found), 0, -1):
                 start, end = found[0][0], found[k - 1][1]
-                yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named)
+                yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named and k == len(found))
         found = alternatives[0]
-        for k in range(len(found), 0, -1):  # every prefix: "knowledge merging", "knowledge"
+        for k in range(len(found), 0, -1):
             start, end = found[0][0], found[k - 1][1]
-            yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named)
+            yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named and k == len(found))
         # the whole name where the abstract repeats it ("Sign merging keeps …")
         if lowered is None:
             lowered = text.lower()
