@@ -387,3 +387,13 @@ def test_patterns_a_one_word_title_head_is_a_name_unless_it_names_the_genre():
         cand = title_candidate(title + abstract, len(title))
         assert (cand.text if cand else None) == name, title
         assert cand is None or cand.proposed
+
+
+def test_patterns_a_capitalised_run_that_lists_names_gives_each_listed_name():
+    from graphbuild.nlp.patterns import _broad_runs
+
+    text = "Methods such as Quorrel Arithmetic and ZORB-Merging assume one start; Mix and Match differs."
+    runs = [c.text for c in _broad_runs(text, 0, set())]
+    assert "Quorrel Arithmetic and ZORB-Merging" in runs and "Quorrel Arithmetic" in runs
+    assert all(text[c.start:c.end] == c.text for c in _broad_runs(text, 0, set()))
+    assert "Mix" not in runs and "Match" not in runs  # (parts of one word have their own proposers)

@@ -304,6 +304,17 @@ def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Ca
                 s2 = s + len(words[0]) + 1
                 yield Candidate(s2, e, text[s2:e], "caprun")
             yield Candidate(s, e, text[s:e], "caprun")
+            # a run may list names ("Task Arithmetic and TIES-Merging") or be one ("Mix and Match"): each
+            # listed part of two words or more is a run too
+            if " and " in text[s:e] or " & " in text[s:e]:
+                at = s
+                for part in _AND.split(text[s:e]):
+                    if " " in part:
+                        yield Candidate(at, at + len(part), part, "caprun")
+                    at += len(part) + 5 if text.startswith(" and ", at + len(part)) else len(part) + 3
+
+
+_AND = re.compile(r" and | & ")
 
 
 #: "and" or "&" after a word holding a digit: "Falcon 40B and Falcon 180B" lists two sized names
