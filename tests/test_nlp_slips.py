@@ -290,6 +290,10 @@ def test_mentions_a_name_with_its_edition_after_it():
     cands = [_cand(text, "Zorbench"), _cand(text, "Quibble"), _cand(text, "Plonk"), _cand(text, "Zorbench-7"),
              _cand(text, "FROBS")]
     assert edition_forms(cands, text) == ["Zorbench 2019", "Quibble v2.3", "FROBS v2"]
+    # a dotted version without "v" ("Quibble 1.1"), never a score after a name ("Quibble-tiny 0.331")
+    text = "Quibble 1.1 reaches 0.381 mAP and Quibble-tiny 0.331, Plonk 0.5 at best."
+    cands = [_cand(text, "Quibble"), _cand(text, "Quibble-tiny"), _cand(text, "Plonk")]
+    assert edition_forms(cands, text) == ["Quibble 1.1"]
 
 
 def test_mentions_a_dataset_with_the_maker_written_before_it():
@@ -397,3 +401,15 @@ def test_patterns_a_capitalised_run_that_lists_names_gives_each_listed_name():
     assert "Quorrel Arithmetic and ZORB-Merging" in runs and "Quorrel Arithmetic" in runs
     assert all(text[c.start:c.end] == c.text for c in _broad_runs(text, 0, set()))
     assert "Mix" not in runs and "Match" not in runs  # (parts of one word have their own proposers)
+
+
+def test_decide_the_sized_variants_of_one_family_share_one_type():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _sibling_types
+
+    text = "We release EarQuill-mini and EarQuill-tiny, distilled from ZorbNet on Plonkset."
+    cands = [_cand(text, n) for n in ("EarQuill-mini", "EarQuill-tiny", "ZorbNet", "Plonkset")]
+    # (Model, Method, Dataset) probabilities: the siblings disagree alone, agree on their sum
+    probs = np.array([[0.5, 0.1, 0.4], [0.3, 0.4, 0.3], [0.3, 0.6, 0.1], [0.1, 0.1, 0.8]])
+    assert _sibling_types(cands, [[0], [1], [2], [3]], probs) == [0, 0, 1, 2]

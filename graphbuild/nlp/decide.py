@@ -404,7 +404,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
             if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end, sents)]
-    best = np.argmax(type_probs[keep], axis=1).tolist() if keep else []
+    best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
@@ -433,6 +433,29 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                             context, gaz)
             for members, type_, _ in kept_groups if type_ != "Task"]
     return _Chosen(prepared, probs, kept_groups, taken, rows)
+
+
+#: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"
+_SIZED_VARIANT = re.compile(r"^(.+?)[- ](?:(?i:mini|tiny|nano|micro|small|base|medium|large|huge|giant|lite|"
+                            r"xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|v\d+(?:\.\d+)*)$")
+
+
+def _sibling_types(cands: list[Candidate], groups: list[list[int]], type_probs: np.ndarray) -> list[int]:
+    """The likeliest scored type of each kept group, one type for the sized variants of one family
+    ("EarNet-mini" and "EarNet-tiny", "X-S", "X-B" and "X-L"): their type probabilities summed.
+    """
+    best = np.argmax(type_probs, axis=1).tolist()
+    families: dict[str, list[int]] = {}
+    for k, members in enumerate(groups):
+        m = next((m for i in members for m in [_SIZED_VARIANT.match(cands[i].text)] if m is not None), None)
+        if m is not None:
+            families.setdefault(m.group(1), []).append(k)
+    for ks in families.values():
+        if len(ks) > 1:
+            t = int(np.argmax(type_probs[ks].sum(axis=0)))
+            for k in ks:
+                best[k] = t
+    return best
 
 
 def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_threshold: float) -> Decision:

@@ -716,9 +716,9 @@ def elided_head_forms(members: list[Candidate], text: str) -> list[str]:
     return out
 
 
-#: right after a name: a year ("2015"), a dotted version ("1.1", "v2.3") or a "v" version ("v2"), standing as a
-#: word of its own
-_EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v?\d+\.\d+|v\d+)(?![\w\-]|\.\w)")
+#: right after a name: a year ("2015"), a dotted version ("1.1", "v2.3", "v0.1") or a "v" version ("v2"), standing
+#: as a word of its own (not a score: "X 0.331", "X 0.5")
+_EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v\d+(?:\.\d+)*|[1-9]\d?\.\d\d?)(?![\w\-]|\.\w)")
 
 
 def edition_forms(members: list[Candidate], text: str) -> list[str]:
