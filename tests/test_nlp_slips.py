@@ -341,6 +341,8 @@ def test_mentions_a_technique_head_after_a_name_and_forms_without_article_or_cla
     assert headed_forms(cands, text) == ["QuibLeo regularization"]
     assert bare_forms(["the Zorbpile", "quib-gram model", "Wallaby models", "plain model", "Zorbnet"]) == [
         "Zorbpile", "quib-gram", "Wallaby"]
+    assert bare_forms(["Quokka dataset", "the Plonk benchmarks", "Zorb corpus", "synthetic dataset"]) == [
+        "Quokka", "Plonk", "Zorb"]
 
 
 def test_mentions_a_size_written_before_the_name_and_a_numbered_name_before_a_plural():

@@ -607,9 +607,10 @@ def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
     return all(_BARE_VERSION.fullmatch(c.text) and not (c.key and c.key in gaz.by_key) for c in members)
 
 
-#: a class noun in lower case after a name ("the Wallaby method", "Wallaby models")
-_CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:method|model|framework|approach|algorithm|architecture|"
-                               r"technique|scheme|strategy|module|pipeline|system|family)s?$")
+#: a class noun in lower case after a name ("the Wallaby method", "Wallaby models", "the Wallaby dataset")
+_CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:(?:method|model|framework|approach|algorithm|architecture|"
+                               r"technique|scheme|strategy|module|pipeline|system|family|dataset|benchmark)s?|"
+                               r"corpus|corpora)$")
 _LAST_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+$")
 
 
