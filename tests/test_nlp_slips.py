@@ -415,3 +415,12 @@ def test_decide_the_sized_variants_of_one_family_share_one_type():
     # (Model, Method, Dataset) probabilities: the siblings disagree alone, agree on their sum
     probs = np.array([[0.5, 0.1, 0.4], [0.3, 0.4, 0.3], [0.3, 0.6, 0.1], [0.1, 0.1, 0.8]])
     assert _sibling_types(cands, [[0], [1], [2], [3]], probs) == [0, 0, 1, 2]
+
+
+def test_shapes_a_plain_word_with_a_size_after_it_is_a_model_name():
+    from graphbuild.nlp.patterns import shape_score
+
+    assert shape_score("Quokkabird-mini") == shape_score("Quokkabird-S") == shape_score("Quokkabird-XL") == 2
+    assert shape_score("Quokkabird-mini", in_title=True) == 2
+    # a capitalised word before another ("Cross-Large") is no size; nor a short word with a letter ("X-S")
+    assert shape_score("Cross-Domain") == shape_score("Cross-Large") == 1 and shape_score("X-S") == 1

@@ -73,6 +73,8 @@ _NUMBERISH = re.compile(
 #: (``[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}`` finds one where this does, but tries every letter: this only capitals)
 INNER_CAP = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
 _PARTS = re.compile(r"[-/]")
+#: the size word of a released model after its family's name ("-mini", "-S", "-XL")
+_SIZE_PART = re.compile(r"(?:mini|tiny|nano|micro|small|base|medium|large|lite|[SMLBH]|XL|XXL)$")
 _PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---")  # (an em dash between words is no part of a name)
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
@@ -137,8 +139,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
         marked = any(INNER_CAP.search(p) or (any(map(str.isdigit, p)) and not _DIMENSION.match(p))
                      or (len(p) > 1 and p.isupper()) for p in parts)
         caps = sum(1 for p in parts if p[0].isupper() or p[0].isdigit())
-        if marked:
-            return 2
+        if marked or _SIZE_PART.match(parts[-1]) and parts[0][:1].isupper() and len(parts[0]) > 2:
+            return 2  # (a word with a size after it is a model's: "Quokka-mini", "Quokka-S")
         # capitalised plain words ("Cross-Domain") are weak; in a Title Case title they are no name at all
         if caps >= 2 and not in_title:
             return 2 if caps >= 3 else 1
