@@ -424,3 +424,15 @@ def test_shapes_a_plain_word_with_a_size_after_it_is_a_model_name():
     assert shape_score("Quokkabird-mini", in_title=True) == 2
     # a capitalised word before another ("Cross-Large") is no size; nor a short word with a letter ("X-S")
     assert shape_score("Cross-Domain") == shape_score("Cross-Large") == 1 and shape_score("X-S") == 1
+
+
+def test_patterns_a_title_head_that_lists_the_sizes_of_one_family():
+    from graphbuild.nlp.patterns import title_candidate, title_siblings
+
+    def heads(title):
+        cand = title_candidate(title + "\n\nWe release two small models and Mix and Match them.", len(title))
+        return [(c.text, title[c.start:c.end], c.proposed) for c in title_siblings(cand)] if cand else None
+
+    assert heads("Quokkabird-S and Quokkabird-M: Efficient Vision-Language Models") == [
+        ("Quokkabird-S", "Quokkabird-S", True), ("Quokkabird-M", "Quokkabird-M", True)]
+    assert heads("Mix and Match: Learning-free Controllable Text Generation") == [("Mix and Match", "Mix and Match", True)]

@@ -52,7 +52,7 @@ from .proposals import (
     year_candidates,
 )
 
-__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "capword_candidates",
+__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "title_siblings", "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
 
 # only chunks with two capitals, a digit or an inner capital can have a name's shape
@@ -804,6 +804,29 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
 _TITLE_GENRES = frozenset("position survey review overview tutorial primer perspective perspectives commentary "
                           "editorial erratum corrigendum correction retraction abstract poster demo keynote invited "
                           "report preprint note reply response rebuttal viewpoint opinion introduction".split())
+#: siblings a title head lists: "Quokka-S and Quokka-M", "Quokka-7B, Quokka-13B and Quokka-70B"
+_SIBLING_LIST = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_SIBLING = re.compile(r"(.+?)[- ][^- ]+$")
+
+
+def title_siblings(cand: Candidate) -> list[Candidate]:
+    """The models a title head lists as sizes of one family ("Quokka-S and Quokka-M: …"), one candidate
+    each with the head's evidence, or the head alone when it names one thing ("Mix and Match").
+    """
+    parts = _SIBLING_LIST.split(cand.text)
+    stems = {m.group(1) if m else None for m in map(_SIBLING.match, parts)}
+    if len(parts) < 2 or len(stems) != 1 or None in stems:
+        return [cand]
+    out, at = [], cand.start
+    for part in parts:
+        at = cand.text.index(part, at - cand.start) + cand.start
+        sib = Candidate(at, at + len(part), part, cand.source, strong=cand.strong, proposed=cand.proposed,
+                        votes=dict(cand.votes))
+        out.append(sib)
+        at += len(part)
+    return out
+
+
 _TITLE_BREAK = re.compile(r"(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|through|beyond|without|"
                           r"under)(?!\S)", re.I)
 
@@ -898,7 +921,7 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(passive_candidates(text, title_end, sents))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
-            out.append(title)
+            out.extend(title_siblings(title))
         glued = glued_runs(out)
         if glued:
             out[:] = [c for c in out if c.source not in _RUN_SOURCES or (c.start, c.end) not in glued]
