@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d834c4baed7317f5"
+MODEL_DIGEST = "e526fb1a538d67d6"

@@ -52,7 +52,8 @@ from .proposals import (
     year_candidates,
 )
 
-__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "title_siblings", "capword_candidates",
+__all__ = ["shape_score", "shape_candidates", "cue_candidates", "title_candidate", "title_siblings",
+           "capword_candidates",
            "lower_cue_candidates", "eponym_candidates", "title_segment_candidates"]
 
 # only chunks with two capitals, a digit or an inner capital can have a name's shape
