@@ -878,6 +878,10 @@ def test_patterns_naming_cue_passes_its_object_and_gives_a_plain_name():
     # a name in use, and an ordinary phrase, are not named here
     assert named("Our layer follows the so-called soft routing scheme.").get("soft routing") is False
     assert not named("We study named entity recognition.")
+    # a naming verb's bare form needs its subject: "term" and "call" are nouns too
+    assert not named("Sparse retrieval relies on term matching, and the call graph helps.")
+    assert named("Here we will simply call it quorrel folding.")["quorrel folding"] is True
+    assert named("We call this network, ZorbNet, and train it.")["ZorbNet"] is True
 
 
 def test_features_a_name_the_authors_give_is_flagged_for_both_models():

@@ -597,6 +597,10 @@ _LOWER_CUE = re.compile(
     word_alternation("call|calls|called|calling|term|terms|termed|dub|dubs|dubbed|name|names|named|naming|coin|coined|"
                      "refer|refers|referred|referring|denote|denotes|denoted")
     + r"(?![\w\-])(?!\s+entit)")  # (not "named entity recognition")
+#: the forms of a naming verb that need their subject before them ("we call", not "the call graph")
+_BARE_CUES = frozenset("call calls term terms name names dub dubs coin refer refers denote denotes".split())
+_CUE_SUBJECT = re.compile(r"\b(?:[Ww]e|I|[Tt]hey|[Oo]ne|authors?)(?:\s+(?:\w+ly|will|shall|can|could|may|might|would|"
+                          r"further|also|then|hereafter|henceforth|simply|thus|therefore))*\s+$")
 #: every match of ``_LOWER_CUE`` starts with one of these
 _LOWER_CUE_WORDS = ("call", "term", "dub", "name", "naming", "coin", "refer", "denot")
 _LOWER_STOP = frozenset("a an the that which and or to for of in on with by as is are was be this it we our".split())
@@ -630,6 +634,8 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
     for m in matches_from(_LOWER_CUE, text, _LOWER_CUE_WORDS):
         idx = max(0, bisect_right(starts, m.start()) - 1)
         s, e = sentences[idx] if sentences else (0, len(text))
+        if m.group() in _BARE_CUES and not _CUE_SUBJECT.search(text, max(s, m.start() - 40), m.start()):
+            continue  # a noun, not a naming verb: "term matching", "the call graph", "terms affect"
         alternatives = _named_after(text, m.end(), min(e, m.end() + 160), m.group().startswith(("refer", "denot")))
         if not alternatives:
             continue
@@ -701,7 +707,8 @@ def _named_after(text: str, pos: int, end: int, needs_as: bool) -> list[list[tup
         return []
     if k < len(words) and words[k][0] == "the":  # "we call it the mirror loss"
         k += 1
-    found = _name_words(text, words[k - 1][1] if k else pos, end)
+    at = words[k - 1][1] if k else pos
+    found = _name_words(text, at + 1 if text.startswith(",", at) else at, end)  # "we call this network, X"
     after_article = _name_words(text, words[article - 1][1], end) if 0 < article < k else []
     if not found:
         return [after_article] if after_article and not needs_as else []
