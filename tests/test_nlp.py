@@ -882,6 +882,9 @@ def test_patterns_naming_cue_passes_its_object_and_gives_a_plain_name():
     assert not named("Sparse retrieval relies on term matching, and the call graph helps.")
     assert named("Here we will simply call it quorrel folding.")["quorrel folding"] is True
     assert named("We call this network, ZorbNet, and train it.")["ZorbNet"] is True
+    # where the name may go on past the words taken, its end is unknown: no name given
+    assert not any(named("We propose a method called quorrel reasoning on graphs that helps.").values())
+    assert not any(named("We propose a new approach, called self-tuned quorrel pyramid domain adaptation.").values())
 
 
 def test_features_a_name_the_authors_give_is_flagged_for_both_models():

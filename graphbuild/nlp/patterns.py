@@ -640,7 +640,8 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
         if not alternatives:
             continue
         # ("so-called": a name in use, not one given here)
-        named = text[m.start() - 1:m.start()] != "-" and _FIRST_PERSON.search(text, s, e) is not None
+        named = (text[m.start() - 1:m.start()] != "-" and _FIRST_PERSON.search(text, s, e) is not None
+                 and not _name_goes_on(text, alternatives[0]))
         # every prefix too ("knowledge merging", "knowledge"); only the whole is the name given
         # ("called Gradient Episodic Memory": "Gradient" is none)
         for found in alternatives[1:]:  # "this model stitching" beside "this model: stitching"
@@ -662,6 +663,21 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
             if not _is_name_char(lowered[at - 1]) and (stop == len(text) or not _is_name_char(lowered[stop])):
                 yield Candidate(at, stop, text[at:stop], "lowercue")
             at = lowered.find(needle, stop)
+
+
+#: a preposition and a lower-case word after a cue's name: the name may go on ("called reasoning on graphs")
+_PREPOSITION_ON = re.compile(r"\s+(?:of|on|for|with|in|from|via|over)\s+[a-z]")
+
+
+def _name_goes_on(text: str, words: list[tuple[int, int]]) -> bool:
+    """Whether the name a cue gives, cut to ``words``, may go on: a preposition and a lower-case word after
+    it, or a fifth word of the name ("termed the coefficient of prescriptiveness").
+    """
+    end = words[-1][1]
+    if _PREPOSITION_ON.match(text, end):
+        return True
+    more = _NAME_WORD.match(text, end) if len(words) == _NAMED_WORDS and not text.startswith((",", "."), end) else None
+    return more is not None and more.group(1).lower() not in _NAME_STOP
 
 
 def _is_name_char(ch: str) -> bool:
