@@ -168,9 +168,10 @@ def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 
 
 # the tuned variant's word after a hyphen (spaced or not), the variant found first: "Quorra 2-Chat",
-# "Zephyrine 7B - Instruct" (the look-behind from the capital, so that a search skips to capitals)
-_TUNED_VARIANT = re.compile(r"(?:(?<=[\w.]-)|(?<=[\w.] - ))(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)"
-                            r"(?![\w\-])")
+# "Zephyrine 7B - Instruct": the word here (a pattern opening with its capitals, so that a search skips
+# to them), the hyphen before it (_AFTER_VARIANT_HYPHEN) tested at each match (no match starts inside another)
+_TUNED_VARIANT = re.compile(r"(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)(?![\w\-])")
+_AFTER_VARIANT_HYPHEN = re.compile(r"(?<=[\w.]-)|(?<=[\w.] - )")
 #: a name of one to three words (capitalised or numbers), then the hyphen, right before it
 _NAME_BEFORE_VARIANT = re.compile(r"(?<![\w\-.])[A-Z](?:[\w.]*\w)?(?:-\w(?:[\w.]*\w)?)*"
                                   r"(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}(?: - |-)$")
@@ -182,6 +183,8 @@ def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     at the number or the spaced hyphen.
     """
     for m in _TUNED_VARIANT.finditer(text, title_end):
+        if _AFTER_VARIANT_HYPHEN.match(text, m.start()) is None:
+            continue
         name = _NAME_BEFORE_VARIANT.search(text, max(title_end, m.start() - 40), m.start())
         if name is None:
             continue
