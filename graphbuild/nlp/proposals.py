@@ -205,7 +205,8 @@ def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 #: "including" or "namely": "we devise two mechanisms, including the A and the B", "introducing two new
 #: techniques: A and B", "we introduce three dataflows: A, B and C"
 _KINDS_LISTED = re.compile(
-    r"\b(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Dd]evelop|[Pp]resent|[Ii]nvent)\w*\s+(?:(?:[\w\-]+\s+){0,5}?"
+    word_alternation("Propos|propos|Introduc|introduc|Design|design|Devis|devis|Develop|develop|Present|present|"
+                     "Invent|invent") + r"\w*\s+(?:(?:[\w\-]+\s+){0,5}?"
     r"(?:techniques|mechanisms|modules|components|strategies|methods|optimi[sz]ations|losses|objectives|designs|"
     r"schemes|innovations|improvements|blocks|layers|operators|algorithms|models|architectures|networks|"
     r"approaches|frameworks|datasets|benchmarks)|(?:[\w\-]+\s+){0,2}?(?:two|three|four|five|several|a few)\s+"

@@ -73,7 +73,7 @@ _TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|mo
 _LIST_ITEM = re.compile(r"(?::|,|\band|\bor)\s+(?:(?:the|a|an)\s+)?"
                         r"(?:(?!(?:which|that|who|whose|where|while|with|using|by|from|on|in|of)\b)[\w\-]+\s+){0,2}$")
 #: the authors train what they name next: "We train", "we then train the"
-_WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$")
+_WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$")
 #: an appositive that makes a name a released set of models: ", a family of", ", a suite of" (not ", a deep
 #: residual network": a backbone or baseline the authors train is not theirs by that alone)
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
