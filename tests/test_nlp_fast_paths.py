@@ -357,6 +357,45 @@ def test_propose_with_its_subjects_spelled_out_matches_the_plain_pattern():
             assert fast == [m.span() for m in plain.finditer(before)], repr(before)
 
 
+def test_word_boundary_searches_from_first_letters_match_the_plain_patterns():
+    from graphbuild.nlp import proposals
+    from graphbuild.nlp.lexicon import INTRODUCING_VERBS
+
+    kinds = (r"(?:techniques|mechanisms|modules|components|strategies|methods|optimi[sz]ations|losses|objectives|"
+             r"designs|schemes|innovations|improvements|blocks|layers|operators|algorithms|models|architectures|"
+             r"networks|approaches|frameworks|datasets|benchmarks)")
+    plain = {
+        proposals._CUE: r"\b(?:(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Ii]nvent|call|term|dub|coin|nam)"
+                        r"(?:e|es|ed|ing|s|d)?|[Nn]ovel)\s+",
+        proposals._FIRST_PERSON: r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b",
+        proposals._KINDS_LISTED: r"\b(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Dd]evelop|[Pp]resent|[Ii]nvent)\w*\s+"
+                                 r"(?:(?:[\w\-]+\s+){0,5}?" + kinds + r"|(?:[\w\-]+\s+){0,2}?(?:two|three|four|five|"
+                                 r"several|a few)\s+(?:[\w\-]+\s+){0,3}?[a-z\-]{3,}s)\b[^.;:]{0,100}?"
+                                 r"(?::|\bincluding\b|\bnamely\b)\s*",
+        roles._OUR: r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
+                    r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
+                    r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$",
+        roles._CLAUSE_STOP: r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
+                            r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b",
+        roles._WE: r"\b(?:we|We|this paper|This paper|this work|This work)\b",
+        roles._WE_TRAIN: r"\b[Ww]e\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$",
+        features._WE_MAKE_BEFORE: rf"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:{INTRODUCING_VERBS}|train)(?:e|s|d|ed|es)?\s+"
+                                  r"(?:(?:the|our|a|an)\s+)?$",
+    }
+    texts = ["Here we Propose a novel Zorbnet; Our new model, called Quux, which we then train the",
+             "We introduce two modules: a hop router and a gate. awe propose; Novelty; anovel x; This work uses it",
+             "this paper designs three new losses, including A and B; xWe train; we pre-train the; and build the ",
+             "The proposed framework named; this new method, dubbed ; subwork; whereby; based on; on top of X",
+             "we devise several small blocks namely A; We also train ; Heresy; ourselves; Our x y z model "]
+    for pattern, reference in plain.items():
+        slow = re.compile(reference)
+        for text in texts:
+            for cut in range(0, len(text) + 1, 3):
+                for start in (0, 1, cut // 2):
+                    fast = [m.span() for m in pattern.finditer(text, start, cut)]
+                    assert fast == [m.span() for m in slow.finditer(text, start, cut)], (pattern.pattern, text[:cut])
+
+
 def test_shape_score_tries_a_pattern_wherever_it_can_match():
     words = _strings("aA1-+^I.n\n", 3) + ["non-IID", "FP16", "W8A8", "2D-3D", "English-to-German", "x^2", "~3.5x",
                                            "±2", "≈7B", "٣DSeg", "²x", "IV", "XL", "p-Tuning", "Adam++", "Adam++\n",

@@ -331,6 +331,9 @@ def test_candidates_a_tuned_variant_after_a_hyphen():
             "with Quorra 2 13B - Chat and Zorbnet-Chat. With 7B - Chat is no name.")
     found = [c.text for c in tuned_variant_candidates(text, 1)]
     assert found == ["Quorra 2-Chat", "Zephyrine 7B - Instruct", "Quorra 2 13B - Chat"]
+    # the word without a hyphen before it, or glued to more word characters, is no variant
+    text = "T\n\nQuorra 2 Chat and Zorbnet 7B -Math, Vision-Quorra 2-Coders and Quorra 2-Turbo-x."
+    assert [c.text for c in tuned_variant_candidates(text, 1)] == []
 
 
 def test_mentions_a_technique_head_after_a_name_and_forms_without_article_or_class_noun():

@@ -33,7 +33,7 @@ from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
-from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic
+from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic, word_alternation
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
@@ -849,7 +849,8 @@ def _first_in_abstract(context: DocContext, cands: list[Candidate],
 
 
 #: the authors' verb that brings in or trains what it names next: "We train X, a family of …", "we build the X"
-_WE_MAKE_BEFORE = re.compile(rf"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:{INTRODUCING_VERBS}|train)(?:e|s|d|ed|es)?\s+"
+_WE_MAKE_BEFORE = re.compile(word_alternation("We|we|and")
+                             + rf"\s+(?:\w+ly\s+)?(?:{INTRODUCING_VERBS}|train)(?:e|s|d|ed|es)?\s+"
                              r"(?:(?:the|our|a|an)\s+)?$")
 #: an appositive that says what a name is: ", a family of", ", an encoder-decoder model"
 _DEFINING_APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:a|an)\s")

@@ -15,18 +15,22 @@ import re
 from collections.abc import Iterator
 
 from .candidates import Candidate
+from .lexicon import word_alternation
 
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
            "listed_candidates", "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
-_VERBS = r"[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Ii]nvent|call|term|dub|coin|nam"
-# (case-sensitive alternatives: several times faster than re.I over every abstract)
-_CUE = re.compile(rf"\b(?:(?:{_VERBS})(?:e|es|ed|ing|s|d)?|[Nn]ovel)\s+")
+_VERBS = ("Propos", "propos", "Introduc", "introduc", "Design", "design", "Devis", "devis", "Invent", "invent",
+          "call", "term", "dub", "coin", "nam")
+# (case-sensitive alternatives: several times faster than re.I over every abstract; each capital spelled out and
+# the suffixes in each alternative, so that all open with a letter and a search skips to those: word_alternation)
+_CUE = re.compile(word_alternation("|".join(v + "(?:e|es|ed|ing|s|d)?" for v in _VERBS) + "|Novel|novel") + r"\s+")
 #: a substring every match of ``_CUE`` holds
 _CUE_STEMS = ("ropos", "ntroduc", "esign", "evis", "nvent", "call", "term", "dub", "coin", "nam", "ovel")
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
+_FIRST_PERSON = re.compile(
+    word_alternation("We|we|Our|our|This (?:paper|work|study)|this (?:paper|work|study)|Here|here") + r"\b")
 #: words that end a proposal phrase
 _BOUNDARY = frozenset(
     "that which who whose where when while whereby to for of in on with by via from at as into using based "
@@ -168,9 +172,10 @@ def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 
 
 # the tuned variant's word after a hyphen (spaced or not), the variant found first: "Quorra 2-Chat",
-# "Zephyrine 7B - Instruct" (the look-behind from the capital, so that a search skips to capitals)
-_TUNED_VARIANT = re.compile(r"(?:(?<=[\w.]-)|(?<=[\w.] - ))(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)"
-                            r"(?![\w\-])")
+# "Zephyrine 7B - Instruct": the word here (a pattern opening with its capitals, so that a search skips
+# to them), the hyphen before it (_AFTER_VARIANT_HYPHEN) tested at each match (no match starts inside another)
+_TUNED_VARIANT = re.compile(r"(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)(?![\w\-])")
+_AFTER_VARIANT_HYPHEN = re.compile(r"(?<=[\w.]-)|(?<=[\w.] - )")
 #: a name of one to three words (capitalised or numbers), then the hyphen, right before it
 _NAME_BEFORE_VARIANT = re.compile(r"(?<![\w\-.])[A-Z](?:[\w.]*\w)?(?:-\w(?:[\w.]*\w)?)*"
                                   r"(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}(?: - |-)$")
@@ -182,6 +187,8 @@ def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     at the number or the spaced hyphen.
     """
     for m in _TUNED_VARIANT.finditer(text, title_end):
+        if _AFTER_VARIANT_HYPHEN.match(text, m.start()) is None:
+            continue
         name = _NAME_BEFORE_VARIANT.search(text, max(title_end, m.start() - 40), m.start())
         if name is None:
             continue
@@ -198,7 +205,8 @@ def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 #: "including" or "namely": "we devise two mechanisms, including the A and the B", "introducing two new
 #: techniques: A and B", "we introduce three dataflows: A, B and C"
 _KINDS_LISTED = re.compile(
-    r"\b(?:[Pp]ropos|[Ii]ntroduc|[Dd]esign|[Dd]evis|[Dd]evelop|[Pp]resent|[Ii]nvent)\w*\s+(?:(?:[\w\-]+\s+){0,5}?"
+    word_alternation("Propos|propos|Introduc|introduc|Design|design|Devis|devis|Develop|develop|Present|present|"
+                     "Invent|invent") + r"\w*\s+(?:(?:[\w\-]+\s+){0,5}?"
     r"(?:techniques|mechanisms|modules|components|strategies|methods|optimi[sz]ations|losses|objectives|designs|"
     r"schemes|innovations|improvements|blocks|layers|operators|algorithms|models|architectures|networks|"
     r"approaches|frameworks|datasets|benchmarks)|(?:[\w\-]+\s+){0,2}?(?:two|three|four|five|several|a few)\s+"

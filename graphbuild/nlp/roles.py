@@ -47,7 +47,8 @@ _PROPOSE = re.compile(
         + ["a(?<!\\w.)nd\\s+", "u(?<!\\w.)s\\s+to\\s+"]) + ")"
     rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
 )
-_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]his new)\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
+_OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new")
+                  + r"\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
                   r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
 _SUBJECT_PROPOSED = re.compile(
@@ -72,16 +73,17 @@ _TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|mo
 _LIST_ITEM = re.compile(r"(?::|,|\band|\bor)\s+(?:(?:the|a|an)\s+)?"
                         r"(?:(?!(?:which|that|who|whose|where|while|with|using|by|from|on|in|of)\b)[\w\-]+\s+){0,2}$")
 #: the authors train what they name next: "We train", "we then train the"
-_WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$")
+_WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also\s+)?(?:pre-?)?train\s+(?:the\s+)?$")
 #: an appositive that makes a name a released set of models: ", a family of", ", a suite of" (not ", a deep
 #: residual network": a backbone or baseline the authors train is not theirs by that alone)
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
                             r"(?:family|suite|series)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 _COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
-_WE = re.compile(r"\b(?:we|We|this paper|This paper|this work|This work)\b")
-_CLAUSE_STOP = re.compile(r"\b(?:which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|from|"
-                          r"over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|while|whose|by)\b")
+_WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This work") + r"\b")
+_CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
+                                            r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
+                                            r"while|whose|by") + r"\b")
 _COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compar(?:e|es|ed|ing) (?:to|with)|"
                                        r"comparison (?:to|with)|than(?!\s+\d)|versus|vs\.?|against|relative to|"
                                        r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
