@@ -1,0 +1,69 @@
+"""Extraction scored on the invented abstracts of ``benchmarks/invented`` (text nobody tuned for).
+
+Each set is extracted with the shipped pipeline (or ``--spacy-model``) and scored
+by ``graphbuild.evaluate.score_entities``, as ``graphbuild eval entities`` scores
+a gold file: F1, precision, recall, type accuracy and proposed-recall per set,
+then pooled over the sets asked for. ``--errors SET`` lists one dev set's misses,
+wrong types and spurious names (never a test set's: see the folder's README).
+
+Run (about 5 s a set)::
+
+    python benchmarks/eval_invented.py [--sets dev|test|all] [--spacy-model DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent / "invented"
+SETS = {"dev": ("synth1", "synth4"), "test": ("synth2", "synth3")}
+
+
+def gold_rows(name: str) -> tuple[Path, list[dict[str, Any]]]:
+    """The papers file of a set and its annotations as gold rows (with titles, as the scorer matches them)."""
+    papers = HERE / f"{name}.papers.jsonl"
+    titles = {row["id"]: row["title"] for row in map(json.loads, papers.read_text(encoding="utf-8").splitlines())}
+    notes = (HERE / f"{name}.annotations.jsonl").read_text(encoding="utf-8").splitlines()
+    return papers, [{"title": titles[row["id"]], "entities": row["entities"]} for row in map(json.loads, notes)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sets", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--spacy-model", default=None, help="a pipeline folder (as `graphbuild train` writes)")
+    ap.add_argument("--errors", choices=SETS["dev"], help="list this dev set's errors")
+    args = ap.parse_args(argv)
+
+    from graphbuild import Settings, extract
+    from graphbuild.evaluate import score_entities
+
+    settings = Settings(spacy_model=args.spacy_model) if args.spacy_model else None
+    names = [args.errors] if args.errors else [n for k in ("dev", "test") if args.sets in (k, "all") for n in SETS[k]]
+    all_gold: list[dict[str, Any]] = []
+    all_pred: list[dict[str, Any]] = []
+    print("| set | papers | F1 | precision | recall | type accuracy | proposed-recall |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name in names:
+        papers, gold = gold_rows(name)
+        pred = [r.to_annotation() for r in extract([str(papers)], settings=settings)]
+        all_gold += gold
+        all_pred += pred
+        s = score_entities(gold, pred)
+        print(f"| {name} | {len(gold)} | {s.f1:.4f} | {s.precision:.4f} | {s.recall:.4f} | {s.type_accuracy:.4f} "
+              f"| {s.proposed_recall:.4f} |")
+        if args.errors:
+            for e in s.errors:
+                print(json.dumps(e, ensure_ascii=False))
+    if len(names) > 1:
+        s = score_entities(all_gold, all_pred)
+        print(f"| pooled | {len(all_gold)} | {s.f1:.4f} | {s.precision:.4f} | {s.recall:.4f} | {s.type_accuracy:.4f} "
+              f"| {s.proposed_recall:.4f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""The invented evaluation sets of ``benchmarks/invented``: readable by graphbuild and consistent with
+their papers (a name the text never writes could never be found, and would lower every figure silently)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.evaluate import entity_problem
+from graphbuild.nlp.train import read_annotations
+
+HERE = Path(__file__).resolve().parent.parent / "benchmarks" / "invented"
+SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))
+
+
+def test_the_four_sets_are_there():
+    assert SETS == ["synth1", "synth2", "synth3", "synth4"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_annotated_name_is_written_in_its_paper(name):
+    papers = [json.loads(line) for line in (HERE / f"{name}.papers.jsonl").read_text(encoding="utf-8").splitlines()]
+    notes = read_annotations(HERE / f"{name}.annotations.jsonl")  # (the trainer's reader: [E1xx] on a bad row)
+    assert [p["id"] for p in papers] == [n["id"] for n in notes]
+    assert len({p["title"].casefold() for p in papers}) == len(papers)
+    for paper, note in zip(papers, notes):
+        text = f"{paper['title']}\n{paper['abstract']}"
+        for entity in note["entities"]:
+            assert entity_problem(entity) == "", (paper["id"], entity)
+            for form in (entity["name"], *entity.get("aliases", [])):
+                assert form in text, (paper["id"], form)
+
+
+def test_the_benchmark_reads_a_set_as_gold_rows_with_titles():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    papers, gold = module.gold_rows("synth1")
+    assert papers.is_file() and len(gold) == 170
+    assert all(row["title"] and isinstance(row["entities"], list) for row in gold)
