@@ -5,10 +5,12 @@ by ``graphbuild.evaluate.score_entities``, as ``graphbuild eval entities`` score
 a gold file: F1, precision, recall, type accuracy and proposed-recall per set,
 then pooled over the sets asked for. ``--errors SET`` lists one dev set's misses,
 wrong types and spurious names (never a test set's: see the folder's README).
+``--agreement`` scores ``second.annotations.jsonl`` (62 test papers annotated again,
+blind, by a fifth annotator) against the writers' annotations: the ceiling.
 
 Run (about 5 s a set)::
 
-    python benchmarks/eval_invented.py [--sets dev|test|all] [--spacy-model DIR]
+    python benchmarks/eval_invented.py [--sets dev|test|all] [--spacy-model DIR] [--agreement]
 """
 
 from __future__ import annotations
@@ -31,12 +33,40 @@ def gold_rows(name: str) -> tuple[Path, list[dict[str, Any]]]:
     return papers, [{"title": titles[row["id"]], "entities": row["entities"]} for row in map(json.loads, notes)]
 
 
+def agreement() -> int:
+    """Print the second annotator's scores with the writers' annotations as gold, and the other way round."""
+    from graphbuild.evaluate import score_entities
+
+    second = {row["id"]: row for row in map(json.loads, (HERE / "second.annotations.jsonl").read_text(
+        encoding="utf-8").splitlines())}
+    gold, other = [], []
+    for name in SETS["test"]:
+        titles = {row["id"]: row["title"] for row in map(json.loads, (HERE / f"{name}.papers.jsonl").read_text(
+            encoding="utf-8").splitlines())}
+        for row in map(json.loads, (HERE / f"{name}.annotations.jsonl").read_text(encoding="utf-8").splitlines()):
+            if row["id"] in second:
+                gold.append({"title": titles[row["id"]], "entities": row["entities"]})
+                other.append({"title": titles[row["id"]], "entities": second[row["id"]]["entities"]})
+
+    def as_prediction(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**r, "entities": [{**e, "mentions": e.get("aliases", [])} for e in r["entities"]]} for r in rows]
+
+    for label, g, p in (("second vs writers", gold, other), ("writers vs second", other, gold)):
+        s = score_entities(g, as_prediction(p))
+        print(f"{label} ({len(g)} papers): F1 {s.f1:.4f} precision {s.precision:.4f} recall {s.recall:.4f} "
+              f"type accuracy {s.type_accuracy:.4f} proposed-recall {s.proposed_recall:.4f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", choices=["dev", "test", "all"], default="all")
     ap.add_argument("--spacy-model", default=None, help="a pipeline folder (as `graphbuild train` writes)")
     ap.add_argument("--errors", choices=SETS["dev"], help="list this dev set's errors")
+    ap.add_argument("--agreement", action="store_true", help="the second annotation against the writers'")
     args = ap.parse_args(argv)
+    if args.agreement:
+        return agreement()
 
     from graphbuild import Settings, extract
     from graphbuild.evaluate import score_entities

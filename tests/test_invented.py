@@ -12,7 +12,7 @@ from graphbuild.evaluate import entity_problem
 from graphbuild.nlp.train import read_annotations
 
 HERE = Path(__file__).resolve().parent.parent / "benchmarks" / "invented"
-SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))
+SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))  # (the second annotation has no papers)
 
 
 def test_the_four_sets_are_there():
@@ -31,6 +31,19 @@ def test_every_annotated_name_is_written_in_its_paper(name):
             assert entity_problem(entity) == "", (paper["id"], entity)
             for form in (entity["name"], *entity.get("aliases", [])):
                 assert form in text, (paper["id"], form)
+
+
+def test_the_second_annotation_is_of_test_papers_and_written_in_them():
+    texts = {}
+    for name in ("synth2", "synth3"):
+        for line in (HERE / f"{name}.papers.jsonl").read_text(encoding="utf-8").splitlines():
+            paper = json.loads(line)
+            texts[paper["id"]] = f"{paper['title']}\n{paper['abstract']}"
+    second = read_annotations(HERE / "second.annotations.jsonl")
+    assert len(second) == 62 and all(row["id"] in texts for row in second)
+    for row in second:
+        for entity in row["entities"]:
+            assert all(form in texts[row["id"]] for form in (entity["name"], *entity.get("aliases", [])))
 
 
 def test_the_benchmark_reads_a_set_as_gold_rows_with_titles():
