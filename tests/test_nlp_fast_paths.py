@@ -651,17 +651,20 @@ def test_pipeline_extraction_spares_the_collector_only_while_it_runs():
               Paper(title="Another Test", abstract="We fine-tune BERT on SQuAD.")]
     nlp = pipeline.make_pipeline()
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     run = pipeline.extract_papers(papers, nlp)
     first = next(run)
     assert gc.get_freeze_count() > 0  # what was alive at the start is out of the full collections
+    assert gc.get_threshold()[0] >= pipeline.YOUNG_COLLECTION  # and young objects are collected less often
     rest = list(run)
     assert gc.get_freeze_count() == 0  # ... and back once the extraction ends
+    assert gc.get_threshold() == thresholds
     assert [e.paper_id for e in [first, *rest]] == [p.id for p in papers]
     # closed early, the same
     run = pipeline.extract_papers(papers, nlp)
     next(run)
     run.close()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
     # where objects are frozen already, nothing is frozen or unfrozen
     gc.freeze()
     try:
