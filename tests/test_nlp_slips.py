@@ -439,3 +439,14 @@ def test_patterns_a_title_head_that_lists_the_sizes_of_one_family():
     assert heads("Quokkabird-S and Quokkabird-M: Efficient Vision-Language Models") == [
         ("Quokkabird-S", "Quokkabird-S", True), ("Quokkabird-M", "Quokkabird-M", True)]
     assert heads("Mix and Match: Learning-free Text Generation") == [("Mix and Match", "Mix and Match", True)]
+
+
+def test_patterns_a_cue_name_proposed_in_the_passive():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    # no "we": the passive after the name speaks for the authors
+    text = "Safe Loading\n\nA small loader named Brindlecap is proposed. It checks files."
+    assert [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))] == [("Brindlecap", True)]
+    plain = "Safe Loading\n\nA small loader named Brindlecap checks files."
+    assert [(c.text, c.proposed) for c in cue_candidates(plain, split_sentences(plain))] == [("Brindlecap", False)]

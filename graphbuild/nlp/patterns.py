@@ -459,6 +459,10 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
                            r"here|Here|[Tt]he (?:resulting|proposed|new|final))\b")
 
 
+#: a passive proposal speaks for the authors too ("a sandbox named X is proposed")
+_PASSIVE_PROPOSAL = re.compile(r"\b(?:is|are) (?:here )?(?:proposed|introduced|presented)\b")
+
+
 _PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESENTED starts with one
 _PRESENTED = re.compile(
     rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
@@ -555,7 +559,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         if not name or is_generic(name):
             continue
         cand = Candidate(start, start + len(name), name, "cue", sentence=idx, strong=True)
-        cand.proposed = bool(_FIRST_PERSON.search(text, s, e))
+        cand.proposed = bool(_FIRST_PERSON.search(text, s, e) or _PASSIVE_PROPOSAL.search(text, m.end(), e))
         yield cand
 
 
