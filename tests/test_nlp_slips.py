@@ -450,3 +450,17 @@ def test_patterns_a_cue_name_proposed_in_the_passive():
     assert [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))] == [("Brindlecap", True)]
     plain = "Safe Loading\n\nA small loader named Brindlecap checks files."
     assert [(c.text, c.proposed) for c in cue_candidates(plain, split_sentences(plain))] == [("Brindlecap", False)]
+
+
+def test_patterns_a_bare_naming_verb_gives_a_capitalised_name_as_a_cue():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    def cues(text: str) -> list[tuple[str, bool]]:
+        return [(c.text, c.proposed) for c in lower_cue_candidates(text, split_sentences(text)) if c.source == "cue"]
+
+    assert cues("Shared Pools\n\nWe name the scheduler Quellmoor. It packs jobs.") == [("Quellmoor", True)]
+    assert cues("Cache Decay\n\nWe evict cold entries; we call it z-Vault.") == [("z-Vault", True)]
+    # a lower-case name, or a naming verb no author speaks, gives no cue
+    assert cues("Cache Decay\n\nWe call this cold eviction.") == []
+    assert cues("Cache Decay\n\nThe term Quellmoor is old.") == []

@@ -656,6 +656,13 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
         for k in range(len(found), 0, -1):
             start, end = found[0][0], found[k - 1][1]
             yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named and k == len(found))
+        if named and m.group() in _BARE_CUES and not m.group().startswith("refer"):
+            # a capitalised or coined name a bare naming verb gives is as plain a cue as "called X"
+            # ("we name the scheduler Zorbel", "we call it q-Net"); "refer to … as" is one of _CUE's already
+            words = [text[a:b] for a, b in found]
+            if all(w[:1].isupper() or w[:1].isdigit() or shape_score(w) for w in words):
+                start, end = found[0][0], found[-1][1]
+                yield Candidate(start, end, text[start:end], "cue", sentence=idx, strong=True, proposed=True)
         # the whole name where the abstract repeats it ("Sign merging keeps …")
         if lowered is None:
             lowered = text.lower()
