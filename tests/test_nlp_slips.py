@@ -464,3 +464,12 @@ def test_patterns_a_bare_naming_verb_gives_a_capitalised_name_as_a_cue():
     # a lower-case name, or a naming verb no author speaks, gives no cue
     assert cues("Cache Decay\n\nWe call this cold eviction.") == []
     assert cues("Cache Decay\n\nThe term Quellmoor is old.") == []
+
+
+def test_patterns_a_coining_cue_proposes_its_name_without_we():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    text = "Typed Prompts\n\nThe suite, termed Larkspill, covers nine harms. A probe called Fennix is old."
+    found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
+    assert found == [("Larkspill", True), ("Fennix", False)]

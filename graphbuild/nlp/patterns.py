@@ -460,6 +460,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
 
 
 #: a passive proposal speaks for the authors too ("a sandbox named X is proposed")
+_COINING = ("termed", "dubbed", "coined")
 _PASSIVE_PROPOSAL = re.compile(r"\b(?:is|are) (?:here )?(?:proposed|introduced|presented)\b")
 
 
@@ -559,7 +560,9 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         if not name or is_generic(name):
             continue
         cand = Candidate(start, start + len(name), name, "cue", sentence=idx, strong=True)
-        cand.proposed = bool(_FIRST_PERSON.search(text, s, e) or _PASSIVE_PROPOSAL.search(text, m.end(), e))
+        # "termed", "dubbed" and "coined" give a new name whoever speaks ("The suite, termed X, covers …")
+        cand.proposed = bool(m.group().startswith(_COINING) or _FIRST_PERSON.search(text, s, e)
+                             or _PASSIVE_PROPOSAL.search(text, m.end(), e))
         yield cand
 
 
