@@ -473,3 +473,17 @@ def test_patterns_a_coining_cue_proposes_its_name_without_we():
     text = "Typed Prompts\n\nThe suite, termed Larkspill, covers nine harms. A probe called Fennix is old."
     found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
     assert found == [("Larkspill", True), ("Fennix", False)]
+
+
+def test_patterns_a_cue_naming_the_opening_subject_and_a_family_described_by_a_count():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    def found(text: str) -> list[tuple[str, bool]]:
+        return [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
+
+    # the subject a sentence opens with, named by a cue set off by commas, is the paper's own
+    assert found("Sparse Kernels\n\nThe compiler, called Vexmoor, builds on a rewrite library.") == [("Vexmoor", True)]
+    assert found("Sparse Kernels\n\nIt runs a tool called Vexmoor.") == [("Vexmoor", False)]
+    # a family described by a count after its name ("we introduce Zorb, two models")
+    assert ("Plimsa", True) in found("Small Models\n\nWe introduce Plimsa, two vision-language models of 2B and 7B.")

@@ -461,12 +461,16 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
 
 #: a passive proposal speaks for the authors too ("a sandbox named X is proposed")
 _COINING = ("termed", "dubbed", "coined")
+#: a sentence's opening subject, set off before a cue: "The compiler, " of "The compiler, called X, …"
+_SUBJECT_APPOSED = re.compile(r"\s*(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*,\s+")
 _PASSIVE_PROPOSAL = re.compile(r"\b(?:is|are) (?:here )?(?:proposed|introduced|presented)\b")
 
 
 _PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESENTED starts with one
 _PRESENTED = re.compile(
-    rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+    rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])"
+    # (a family is described by a count: "we introduce Zorb, two vision-language models")
+    r"(?=,\s+(?:a|an|the|two|three|four|five|six|several)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark": a dataset the paper makes
@@ -560,9 +564,11 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         if not name or is_generic(name):
             continue
         cand = Candidate(start, start + len(name), name, "cue", sentence=idx, strong=True)
-        # "termed", "dubbed" and "coined" give a new name whoever speaks ("The suite, termed X, covers …")
+        # "termed", "dubbed" and "coined" give a new name whoever speaks ("The suite, termed X, covers …"), and
+        # any cue names the subject a sentence opens with ("The compiler, called X, builds on …")
         cand.proposed = bool(m.group().startswith(_COINING) or _FIRST_PERSON.search(text, s, e)
-                             or _PASSIVE_PROPOSAL.search(text, m.end(), e))
+                             or _PASSIVE_PROPOSAL.search(text, m.end(), e)
+                             or _SUBJECT_APPOSED.fullmatch(text, s, m.start()))
         yield cand
 
 
