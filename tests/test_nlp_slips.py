@@ -487,3 +487,14 @@ def test_patterns_a_cue_naming_the_opening_subject_and_a_family_described_by_a_c
     assert found("Sparse Kernels\n\nIt runs a tool called Vexmoor.") == [("Vexmoor", False)]
     # a family described by a count after its name ("we introduce Zorb, two models")
     assert ("Plimsa", True) in found("Small Models\n\nWe introduce Plimsa, two vision-language models of 2B and 7B.")
+
+
+def test_patterns_a_family_a_subtitle_names_is_the_title_name():
+    from graphbuild.nlp.patterns import title_candidate
+
+    title = "Hybrid Small Models: The Varrow Family"
+    cand = title_candidate(title + "\n\nWe train Varrow-1B.", len(title))
+    assert cand is not None and (cand.text, cand.proposed) == ("Varrow", True)
+    # a subtitle that names no family gives no name
+    plain = "Hybrid Small Models: The Final Stretch"
+    assert title_candidate(plain + "\n\nWe train models.", len(plain)) is None

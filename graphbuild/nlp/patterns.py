@@ -807,11 +807,22 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 _HEAD_CONNECTOR = re.compile(r"^(?:and|&|of|v\d+(?:\.\d+)*)$")
 
 
+#: a family a title names after its colon: "…: The Zorb Family", "…: the Zorb Model Series"
+_FAMILY_SUBTITLE = re.compile(r":\s+(?:The|the)\s+([A-Z][\w+.\-]*[\w+])(?:\s+(?:Model|Language Model)s?)?\s+"
+                              r"(?:Family|Series|Suite)\s*$")
+
+
 def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
-    """The name before a title's colon when it reads as a name (``IRCoder: …``), or the whole title
-    when it is one (``Graph Attention Networks``: :func:`~graphbuild.nlp.doc_context.title_name`).
+    """The name before a title's colon when it reads as a name (``IRCoder: …``), the family a subtitle
+    names (``…: The Zorb Family``), or the whole title when it is one (``Graph Attention Networks``:
+    :func:`~graphbuild.nlp.doc_context.title_name`).
     """
     title = text[:title_end]
+    family = _FAMILY_SUBTITLE.search(title)
+    if family is not None and not is_generic(family.group(1)):
+        cand = Candidate(family.start(1), family.end(1), family.group(1), "title", strong=True, proposed=True)
+        cand.vote("Model", vote)
+        return cand
     if ":" not in title:
         whole = title_name(title)
         if whole is None:
