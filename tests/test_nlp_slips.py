@@ -498,3 +498,13 @@ def test_patterns_a_family_a_subtitle_names_is_the_title_name():
     # a subtitle that names no family gives no name
     plain = "Hybrid Small Models: The Final Stretch"
     assert title_candidate(plain + "\n\nWe train models.", len(plain)) is None
+
+
+def test_decide_keeps_a_lower_case_name_the_authors_give():
+    from graphbuild.nlp.pipeline import cached_pipeline, extract_text
+
+    # a plain-word name the authors give with a naming verb is kept however unlike a name it reads
+    text = ("Each client folds a few decoy samples into its update so that any leak also leaks the decoys; "
+            "we call this decoy braiding. We evaluate decoy braiding on two image benchmarks.")
+    found = {e.name.lower(): e for e in extract_text(text, cached_pipeline(), title="Catching Leaks Early").entities}
+    assert "decoy braiding" in found and found["decoy braiding"].proposed
