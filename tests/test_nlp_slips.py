@@ -246,7 +246,8 @@ def test_patterns_a_cue_name_that_ends_its_sentence():
     text = ("Hop Budgets\n\nWe design a router that learns hop budgets, called Zorbel. It halves latency. "
             "A second router, dubbed Quarrow Mini. Both run fast.")
     found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
-    assert found == [("Zorbel", True), ("Quarrow Mini", False)]
+    # ("dubbed" coins a name whoever speaks)
+    assert found == [("Zorbel", True), ("Quarrow Mini", True)]
 
 
 def test_mentions_a_list_sibling_written_without_its_shared_head():
