@@ -509,3 +509,12 @@ def test_decide_keeps_a_lower_case_name_the_authors_give():
             "we call this decoy braiding. We evaluate decoy braiding on two image benchmarks.")
     found = {e.name.lower(): e for e in extract_text(text, cached_pipeline(), title="Catching Leaks Early").entities}
     assert "decoy braiding" in found and found["decoy braiding"].proposed
+
+
+def test_patterns_a_design_is_a_head_a_naming_cue_passes():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    text = "Room Echo\n\nWe refer to this design as bounded echo folding and build it on a small encoder."
+    named = [c.text for c in lower_cue_candidates(text, split_sentences(text)) if c.named]
+    assert named == ["bounded echo folding"]

@@ -626,7 +626,7 @@ _PRONOUNS = frozenset("it them".split())
 _DETERMINERS = frozenset("this these our the such each".split())
 #: nouns that describe what is named ("this approach", "the resulting loss", "this failure mode")
 _NAMED_HEADS = frozenset([*TYPE_HEADS, *GENERIC_HEADS, *"property phenomenon effect idea operation process step layer "
-                          "quantity formulation setting regime form version mode behavior behaviour kind type "
+                          "quantity formulation setting regime form version mode behavior behaviour kind type design "
                           "class".split()])
 #: words that end a name a naming cue gives ("we call it soft routing because …")
 _NAME_STOP = _LOWER_STOP | frozenset("because since where when while whose who via than using through into from then "
