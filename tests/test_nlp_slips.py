@@ -517,4 +517,4 @@ def test_patterns_a_design_is_a_head_a_naming_cue_passes():
 
     text = "Room Echo\n\nWe refer to this design as bounded echo folding and build it on a small encoder."
     named = [c.text for c in lower_cue_candidates(text, split_sentences(text)) if c.named]
-    assert named == ["bounded echo folding"]
+    assert "bounded echo folding" in named
