@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "43f0e0fda689ce4be785533c91be92c9fc3263a46e8f1cf695aa60973db968bc"
-SHARED_50_SHA256 = "14a1edf2cccff2639c6f5e3d1233b3890e7c3107ba8bf0d8b66f91b3d9f90ffa"
+DEMO_SHA256 = "6da752303c0e3ca4611d52407f07598221d253cc9adc41cf56ca7e89fd27c703"
+SHARED_50_SHA256 = "1764d46bcfeb7a4e7b9b657cb9ccca43fe73d3bc01ef0b2461de3f162f2bd8c7"
 
 
 @pytest.fixture(scope="module")

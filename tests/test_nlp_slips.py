@@ -246,7 +246,8 @@ def test_patterns_a_cue_name_that_ends_its_sentence():
     text = ("Hop Budgets\n\nWe design a router that learns hop budgets, called Zorbel. It halves latency. "
             "A second router, dubbed Quarrow Mini. Both run fast.")
     found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
-    assert found == [("Zorbel", True), ("Quarrow Mini", False)]
+    # ("dubbed" coins a name whoever speaks)
+    assert found == [("Zorbel", True), ("Quarrow Mini", True)]
 
 
 def test_mentions_a_list_sibling_written_without_its_shared_head():
@@ -439,3 +440,81 @@ def test_patterns_a_title_head_that_lists_the_sizes_of_one_family():
     assert heads("Quokkabird-S and Quokkabird-M: Efficient Vision-Language Models") == [
         ("Quokkabird-S", "Quokkabird-S", True), ("Quokkabird-M", "Quokkabird-M", True)]
     assert heads("Mix and Match: Learning-free Text Generation") == [("Mix and Match", "Mix and Match", True)]
+
+
+def test_patterns_a_cue_name_proposed_in_the_passive():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    # no "we": the passive after the name speaks for the authors
+    text = "Safe Loading\n\nA small loader named Brindlecap is proposed. It checks files."
+    assert [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))] == [("Brindlecap", True)]
+    plain = "Safe Loading\n\nA small loader named Brindlecap checks files."
+    assert [(c.text, c.proposed) for c in cue_candidates(plain, split_sentences(plain))] == [("Brindlecap", False)]
+
+
+def test_patterns_a_bare_naming_verb_gives_a_capitalised_name_as_a_cue():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    def cues(text: str) -> list[tuple[str, bool]]:
+        return [(c.text, c.proposed) for c in lower_cue_candidates(text, split_sentences(text)) if c.source == "cue"]
+
+    assert cues("Shared Pools\n\nWe name the scheduler Quellmoor. It packs jobs.") == [("Quellmoor", True)]
+    assert cues("Cache Decay\n\nWe evict cold entries; we call it z-Vault.") == [("z-Vault", True)]
+    # a lower-case name, or a naming verb no author speaks, gives no cue
+    assert cues("Cache Decay\n\nWe call this cold eviction.") == []
+    assert cues("Cache Decay\n\nThe term Quellmoor is old.") == []
+
+
+def test_patterns_a_coining_cue_proposes_its_name_without_we():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    text = "Typed Prompts\n\nThe suite, termed Larkspill, covers nine harms. A probe called Fennix is old."
+    found = [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
+    assert found == [("Larkspill", True), ("Fennix", False)]
+
+
+def test_patterns_a_cue_naming_the_opening_subject_and_a_family_described_by_a_count():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import cue_candidates
+
+    def found(text: str) -> list[tuple[str, bool]]:
+        return [(c.text, c.proposed) for c in cue_candidates(text, split_sentences(text))]
+
+    # the subject a sentence opens with, named by a cue set off by commas, is the paper's own
+    assert found("Sparse Kernels\n\nThe compiler, called Vexmoor, builds on a rewrite library.") == [("Vexmoor", True)]
+    assert found("Sparse Kernels\n\nIt runs a tool called Vexmoor.") == [("Vexmoor", False)]
+    # a family described by a count after its name ("we introduce Zorb, two models")
+    assert ("Plimsa", True) in found("Small Models\n\nWe introduce Plimsa, two vision-language models of 2B and 7B.")
+
+
+def test_patterns_a_family_a_subtitle_names_is_the_title_name():
+    from graphbuild.nlp.patterns import title_candidate
+
+    title = "Hybrid Small Models: The Varrow Family"
+    cand = title_candidate(title + "\n\nWe train Varrow-1B.", len(title))
+    assert cand is not None and (cand.text, cand.proposed) == ("Varrow", True)
+    # a subtitle that names no family gives no name
+    plain = "Hybrid Small Models: The Final Stretch"
+    assert title_candidate(plain + "\n\nWe train models.", len(plain)) is None
+
+
+def test_decide_keeps_a_lower_case_name_the_authors_give():
+    from graphbuild.nlp.pipeline import cached_pipeline, extract_text
+
+    # a plain-word name the authors give with a naming verb is kept however unlike a name it reads
+    text = ("Each client folds a few decoy samples into its update so that any leak also leaks the decoys; "
+            "we call this decoy braiding. We evaluate decoy braiding on two image benchmarks.")
+    found = {e.name.lower(): e for e in extract_text(text, cached_pipeline(), title="Catching Leaks Early").entities}
+    assert "decoy braiding" in found and found["decoy braiding"].proposed
+
+
+def test_patterns_a_design_is_a_head_a_naming_cue_passes():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    text = "Room Echo\n\nWe refer to this design as bounded echo folding and build it on a small encoder."
+    named = [c.text for c in lower_cue_candidates(text, split_sentences(text)) if c.named]
+    assert "bounded echo folding" in named

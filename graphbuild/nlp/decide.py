@@ -77,6 +77,9 @@ PROPOSED_THRESHOLD = 0.3
 LOWER_THRESHOLD = 0.1
 #: ... and marked proposed, when below ``threshold``, only from this probability of being proposed
 LOWER_PROPOSED = 0.7
+#: the lower-case name a naming cue gives in the authors' words ("we call this peer fingerprinting") is kept
+#: from this probability
+NAMED_THRESHOLD = 0.005
 
 
 @dataclass(frozen=True)
@@ -403,7 +406,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     # test only where it decides: between the two thresholds)
     low = min(threshold, lower_threshold)
     keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
-            if p >= threshold or p >= low and _lower_case(cands, groups[g], title_end, sents)]
+            if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
+            and _lower_case(cands, groups[g], title_end, sents)]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
@@ -471,7 +475,8 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     # gazetteer knows is no paper's own
     proposed = [bool(type_ != "Task" and (p >= proposed_threshold
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
-                                          or owned_by_authors(text, title_end, cands, members)))
+                                          or owned_by_authors(text, title_end, cands, members)
+                                          or any(cands[i].named for i in members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end)
     proposed = [is_proposed and not trained_on(context, cands, members) for (members, _, _), is_proposed

@@ -459,9 +459,18 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
                            r"here|Here|[Tt]he (?:resulting|proposed|new|final))\b")
 
 
+#: a passive proposal speaks for the authors too ("a sandbox named X is proposed")
+_COINING = ("termed", "dubbed", "coined")
+#: a sentence's opening subject, set off before a cue: "The compiler, " of "The compiler, called X, …"
+_SUBJECT_APPOSED = re.compile(r"\s*(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*,\s+")
+_PASSIVE_PROPOSAL = re.compile(r"\b(?:is|are) (?:here )?(?:proposed|introduced|presented)\b")
+
+
 _PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESENTED starts with one
 _PRESENTED = re.compile(
-    rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=,\s+(?:a|an|the)\s|\s+\()")
+    rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])"
+    # (a family is described by a count: "we introduce Zorb, two vision-language models")
+    r"(?=,\s+(?:a|an|the|two|three|four|five|six|several)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark": a dataset the paper makes
@@ -555,7 +564,11 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         if not name or is_generic(name):
             continue
         cand = Candidate(start, start + len(name), name, "cue", sentence=idx, strong=True)
-        cand.proposed = bool(_FIRST_PERSON.search(text, s, e))
+        # "termed", "dubbed" and "coined" give a new name whoever speaks ("The suite, termed X, covers …"), and
+        # any cue names the subject a sentence opens with ("The compiler, called X, builds on …")
+        cand.proposed = bool(m.group().startswith(_COINING) or _FIRST_PERSON.search(text, s, e)
+                             or _PASSIVE_PROPOSAL.search(text, m.end(), e)
+                             or _SUBJECT_APPOSED.fullmatch(text, s, m.start()))
         yield cand
 
 
@@ -613,7 +626,7 @@ _PRONOUNS = frozenset("it them".split())
 _DETERMINERS = frozenset("this these our the such each".split())
 #: nouns that describe what is named ("this approach", "the resulting loss", "this failure mode")
 _NAMED_HEADS = frozenset([*TYPE_HEADS, *GENERIC_HEADS, *"property phenomenon effect idea operation process step layer "
-                          "quantity formulation setting regime form version mode behavior behaviour kind type "
+                          "quantity formulation setting regime form version mode behavior behaviour kind type design "
                           "class".split()])
 #: words that end a name a naming cue gives ("we call it soft routing because …")
 _NAME_STOP = _LOWER_STOP | frozenset("because since where when while whose who via than using through into from then "
@@ -652,6 +665,13 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
         for k in range(len(found), 0, -1):
             start, end = found[0][0], found[k - 1][1]
             yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named and k == len(found))
+        if named and m.group() in _BARE_CUES and not m.group().startswith("refer"):
+            # a capitalised or coined name a bare naming verb gives is as plain a cue as "called X"
+            # ("we name the scheduler Zorbel", "we call it q-Net"); "refer to … as" is one of _CUE's already
+            words = [text[a:b] for a, b in found]
+            if all(w[:1].isupper() or w[:1].isdigit() or shape_score(w) for w in words):
+                start, end = found[0][0], found[-1][1]
+                yield Candidate(start, end, text[start:end], "cue", sentence=idx, strong=True, proposed=True)
         # the whole name where the abstract repeats it ("Sign merging keeps …")
         if lowered is None:
             lowered = text.lower()
@@ -787,11 +807,22 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 _HEAD_CONNECTOR = re.compile(r"^(?:and|&|of|v\d+(?:\.\d+)*)$")
 
 
+#: a family a title names after its colon: "…: The Zorb Family", "…: the Zorb Model Series"
+_FAMILY_SUBTITLE = re.compile(r":\s+(?:The|the)\s+([A-Z][\w+.\-]*[\w+])(?:\s+(?:Model|Language Model)s?)?\s+"
+                              r"(?:Family|Series|Suite)\s*$")
+
+
 def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
-    """The name before a title's colon when it reads as a name (``IRCoder: …``), or the whole title
-    when it is one (``Graph Attention Networks``: :func:`~graphbuild.nlp.doc_context.title_name`).
+    """The name before a title's colon when it reads as a name (``IRCoder: …``), the family a subtitle
+    names (``…: The Zorb Family``), or the whole title when it is one (``Graph Attention Networks``:
+    :func:`~graphbuild.nlp.doc_context.title_name`).
     """
     title = text[:title_end]
+    family = _FAMILY_SUBTITLE.search(title)
+    if family is not None and not is_generic(family.group(1)):
+        cand = Candidate(family.start(1), family.end(1), family.group(1), "title", strong=True, proposed=True)
+        cand.vote("Model", vote)
+        return cand
     if ":" not in title:
         whole = title_name(title)
         if whole is None:
