@@ -439,3 +439,14 @@ def test_patterns_a_title_head_that_lists_the_sizes_of_one_family():
     assert heads("Quokkabird-S and Quokkabird-M: Efficient Vision-Language Models") == [
         ("Quokkabird-S", "Quokkabird-S", True), ("Quokkabird-M", "Quokkabird-M", True)]
     assert heads("Mix and Match: Learning-free Text Generation") == [("Mix and Match", "Mix and Match", True)]
+
+
+def test_patterns_a_figure_reported_for_a_listed_name_is_no_name():
+    from graphbuild.nlp.patterns import _broad_runs
+
+    text = "It scores 0.41 for Vexalon and 0.57 for Quib-VC, and runs 2.1x on Zarf-Bench and 3.0x on Plimsoll 7B."
+    runs = [c.text for c in _broad_runs(text, 0, set())]
+    assert not any(r[0].isdigit() for r in runs), runs
+    # a sized name after a coordination still is one
+    sized = "We train Grotto 40B and Grotto 180B."
+    assert "Grotto 180B" in [c.text for c in _broad_runs(sized, 0, set())]

@@ -312,7 +312,7 @@ def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Ca
             if " and " in text[s:e] or " & " in text[s:e]:
                 at = s
                 for part in _AND.split(text[s:e]):
-                    if " " in part:
+                    if " " in part and not _SCORE_LED.match(part):
                         yield Candidate(at, at + len(part), part, "caprun")
                     at += len(part) + 5 if text.startswith(" and ", at + len(part)) else len(part) + 3
 
@@ -322,6 +322,11 @@ _AND = re.compile(r" and | & ")
 
 #: "and" or "&" after a word holding a digit: "Falcon 40B and Falcon 180B" lists two sized names
 _SIZED_COORDINATION = re.compile(r"(?<=\d)(?:[A-Za-z]{0,2}) (?:and|&) ")
+
+
+#: a listed part that opens with a figure and a connector ("0.57 for Diff-VC", "2.8x on HumanEval"): a
+#: result reported for a name, not a name
+_SCORE_LED = re.compile(r"\d[\d.,]*[A-Za-z%]{0,2} (?:of|for|on|in|with|from|to)\b")
 
 
 def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
@@ -335,7 +340,7 @@ def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
     parts, at = [], 0
     for m in [*cuts, None]:
         end = m.start() + len(m.group().split(" ")[0]) if m is not None else len(run)
-        if " " in run[at:end].strip():
+        if " " in run[at:end].strip() and not _SCORE_LED.match(run, at, end):
             parts.append((start + at, start + end))
         at = m.end() if m is not None else at
     return parts
