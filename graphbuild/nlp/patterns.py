@@ -595,7 +595,17 @@ def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int
     for m in _CAPWORD.finditer(text, title_end):
         if m.start() in sent_starts or text[m.start() - 2: m.start()] in (": ", ". "):
             continue
-        yield Candidate(m.start(), m.end(), m.group(), "capword")
+        word = m.group()
+        if "-" in word:  # "Quib-style", "Vexnet-pretrained": the name without its adjective
+            word = _ADJECTIVE_END.sub("", word)
+        yield Candidate(m.start(), m.start() + len(word), word, "capword")
+
+
+#: a hyphenated adjective ending a capitalised word ("-style", "-based", "-pretrained")
+_ADJECTIVE_END = re.compile(
+    r"(?:-(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|centric|"
+    r"conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|empowered|"
+    r"inspired|informed|integrated|enabled|[a-z]+ed))+$")
 
 
 _LOWER_CUE = re.compile(
