@@ -155,11 +155,13 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     return 0
 
 
+#: the adjectives a hyphen joins to a name ("LLM-based", "X-style"), as an alternation
+_ADJECTIVES = (r"(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|"
+               r"centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|"
+               r"empowered|inspired|informed|integrated|enabled|[a-z]+ed)")
 _ADJECTIVE_PART = re.compile(
     r"^(?!(?:mini|small|base|large|tiny|nano|micro|pro|chat|instruct|turbo|plus|lite|xl|xxl|preview|flash|air|max|"
-    r"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|"
-    r"agnostic|centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|"
-    r"ready|native|empowered|inspired|informed|integrated|enabled|[a-z]+ed))$"
+    rf"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|{_ADJECTIVES})$"
 )
 
 
@@ -602,10 +604,7 @@ def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int
 
 
 #: a hyphenated adjective ending a capitalised word ("-style", "-based", "-pretrained")
-_ADJECTIVE_END = re.compile(
-    r"(?:-(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|centric|"
-    r"conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|empowered|"
-    r"inspired|informed|integrated|enabled|[a-z]+ed))+$")
+_ADJECTIVE_END = re.compile(rf"(?:-{_ADJECTIVES})+$")
 
 
 _LOWER_CUE = re.compile(
