@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "43f0e0fda689ce4be785533c91be92c9fc3263a46e8f1cf695aa60973db968bc"
-SHARED_50_SHA256 = "14a1edf2cccff2639c6f5e3d1233b3890e7c3107ba8bf0d8b66f91b3d9f90ffa"
+DEMO_SHA256 = "7dbc0bb164991eb30144bebf5ed98536da25c5e2dfed844a6b42d8cc0ef15b9f"
+SHARED_50_SHA256 = "a50f1d86d203aa4dc5d82c0d03c50c36c087f62e287cdd70ce1322ddb8c6b26c"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "e526fb1a538d67d6"
+MODEL_DIGEST = "7ad01b7a81352d0a"
