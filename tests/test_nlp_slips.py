@@ -518,3 +518,34 @@ def test_patterns_a_design_is_a_head_a_naming_cue_passes():
     text = "Room Echo\n\nWe refer to this design as bounded echo folding and build it on a small encoder."
     named = [c.text for c in lower_cue_candidates(text, split_sentences(text)) if c.named]
     assert "bounded echo folding" in named
+
+
+def test_patterns_a_figure_reported_for_a_listed_name_is_no_name():
+    from graphbuild.nlp.patterns import _broad_runs
+
+    text = "It scores 0.41 for Vexalon and 0.57 for Quib-VC, and runs 2.1x on Zarf-Bench and 3.0x on Plimsoll 7B."
+    runs = [c.text for c in _broad_runs(text, 0, set())]
+    assert not any(r[0].isdigit() for r in runs), runs
+    # a sized name after a coordination still is one
+    sized = "We train Grotto 40B and Grotto 180B."
+    assert "Grotto 180B" in [c.text for c in _broad_runs(sized, 0, set())]
+
+
+def test_patterns_a_capitalised_word_with_an_adjective_after_it_names_without_it():
+    from graphbuild.nlp.patterns import capword_candidates
+
+    text = "We add Quibnets-style triggers to Vexalon-pretrained and Zorblex-7B-beta-style encoders."
+    words = [c.text for c in capword_candidates(text, 0, [(0, len(text))])]
+    assert {"Quibnets", "Vexalon", "Zorblex-7B-beta"} <= set(words), words
+    assert not any(w.endswith(("-style", "-pretrained")) for w in words)
+    assert all(text[c.start:c.end] == c.text for c in capword_candidates(text, 0, [(0, len(text))]))
+
+
+def test_types_a_sentence_opening_on_before_a_name_is_an_evaluation_context():
+    from graphbuild.nlp.entity_types import context_votes
+
+    text = "On Plimbo-QA and Zarfset, our model improves accuracy by 4 points."
+    start = text.index("Zarfset")
+    assert context_votes(text, start, start + len("Zarfset"), 0, len(text)).get("Dataset", 0) > 0
+    first = text.index("Plimbo-QA")
+    assert context_votes(text, first, first + len("Plimbo-QA"), 0, len(text)).get("Dataset", 0) > 0

@@ -98,7 +98,7 @@ _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 # "on GLUE, SQuAD and X": only names (with a capital or a digit) may stand between "on" and X
 # (the word boundary is tested after the "o", so that a search skips to the letter: word_alternation)
-_EVAL_PREP = re.compile(r"o(?<!\w.)(?:n|ver)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
+_EVAL_PREP = re.compile(r"[oO](?<!\w.)(?:n|ver)\s+(?:the\s+)?(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}$")
 _EVAL_WORDS = re.compile(r"\b(?:experiment|evaluat|result|benchmark|accuracy|achiev|outperform|perform|"
                          r"state-of-the-art|score|test|validat|demonstrat)", re.I)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?\s*|\s+(?:and|or|&)\s+|/|→|->|-to-)\s*$")
@@ -222,7 +222,7 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
-    if ("on" in before or "over" in before) and _EVAL_PREP.search(before) \
+    if ("on" in before or "over" in before or "On" in before) and _EVAL_PREP.search(before) \
             and _about_results(text[sent_start:sent_end]):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)

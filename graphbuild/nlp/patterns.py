@@ -155,11 +155,13 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     return 0
 
 
+#: the adjectives a hyphen joins to a name ("LLM-based", "X-style"), as an alternation
+_ADJECTIVES = (r"(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|"
+               r"centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|"
+               r"empowered|inspired|informed|integrated|enabled|[a-z]+ed)")
 _ADJECTIVE_PART = re.compile(
     r"^(?!(?:mini|small|base|large|tiny|nano|micro|pro|chat|instruct|turbo|plus|lite|xl|xxl|preview|flash|air|max|"
-    r"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|"
-    r"agnostic|centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|"
-    r"ready|native|empowered|inspired|informed|integrated|enabled|[a-z]+ed))$"
+    rf"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|{_ADJECTIVES})$"
 )
 
 
@@ -312,7 +314,7 @@ def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Ca
             if " and " in text[s:e] or " & " in text[s:e]:
                 at = s
                 for part in _AND.split(text[s:e]):
-                    if " " in part:
+                    if " " in part and not _SCORE_LED.match(part):
                         yield Candidate(at, at + len(part), part, "caprun")
                     at += len(part) + 5 if text.startswith(" and ", at + len(part)) else len(part) + 3
 
@@ -322,6 +324,11 @@ _AND = re.compile(r" and | & ")
 
 #: "and" or "&" after a word holding a digit: "Falcon 40B and Falcon 180B" lists two sized names
 _SIZED_COORDINATION = re.compile(r"(?<=\d)(?:[A-Za-z]{0,2}) (?:and|&) ")
+
+
+#: a listed part that opens with a figure and a connector ("0.57 for Diff-VC", "2.8x on HumanEval"): a
+#: result reported for a name, not a name
+_SCORE_LED = re.compile(r"\d[\d.,]*[A-Za-z%]{0,2} (?:of|for|on|in|with|from|to)\b")
 
 
 def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
@@ -335,7 +342,7 @@ def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
     parts, at = [], 0
     for m in [*cuts, None]:
         end = m.start() + len(m.group().split(" ")[0]) if m is not None else len(run)
-        if " " in run[at:end].strip():
+        if " " in run[at:end].strip() and not _SCORE_LED.match(run, at, end):
             parts.append((start + at, start + end))
         at = m.end() if m is not None else at
     return parts
@@ -603,7 +610,14 @@ def capword_candidates(text: str, title_end: int, sentences: list[tuple[int, int
     for m in _CAPWORD.finditer(text, title_end):
         if m.start() in sent_starts or text[m.start() - 2: m.start()] in (": ", ". "):
             continue
-        yield Candidate(m.start(), m.end(), m.group(), "capword")
+        word = m.group()
+        if "-" in word:  # "Quib-style", "Vexnet-pretrained": the name without its adjective
+            word = _ADJECTIVE_END.sub("", word)
+        yield Candidate(m.start(), m.start() + len(word), word, "capword")
+
+
+#: a hyphenated adjective ending a capitalised word ("-style", "-based", "-pretrained")
+_ADJECTIVE_END = re.compile(rf"(?:-{_ADJECTIVES})+$")
 
 
 _LOWER_CUE = re.compile(
