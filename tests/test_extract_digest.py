@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "6da752303c0e3ca4611d52407f07598221d253cc9adc41cf56ca7e89fd27c703"
-SHARED_50_SHA256 = "1764d46bcfeb7a4e7b9b657cb9ccca43fe73d3bc01ef0b2461de3f162f2bd8c7"
+DEMO_SHA256 = "afb28fcf126a364f88eb83509aff226c98fb434dd24f16125615aa470a932a05"
+SHARED_50_SHA256 = "92a38fef3518d2ee2eaa02c71d66fa7c31cc0847bd0884ed5a8bc017f1da20a7"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "00d6f0f9108ed8a5"
+MODEL_DIGEST = "97e173fcd9712915"
