@@ -47,7 +47,7 @@ from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors, trained_on
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
-from .lexicon import LIST_SEPARATOR
+from .lexicon import LIST_SEPARATOR, SIZE_WORDS
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -440,8 +440,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
 
 
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"
-_SIZED_VARIANT = re.compile(r"^(.+?)[- ](?:(?i:mini|tiny|nano|micro|small|base|medium|large|huge|giant|lite|"
-                            r"xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|v\d+(?:\.\d+)*)$")
+_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
+                            r"v\d+(?:\.\d+)*)$")
 
 
 def _sibling_types(cands: list[Candidate], groups: list[list[int]], type_probs: np.ndarray) -> list[int]:

@@ -207,6 +207,8 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: the size words of a released model after its family's name, in lower case ("-mini", "-large")
+SIZE_WORDS = "mini|tiny|nano|micro|small|base|medium|large|lite"
 #: a size "S" after a hyphen that ends a name with a capital or a digit inside ("ZorbNet-S", "QX2-S")
 _SIZE_S = re.compile(r"^[A-Za-z][\w.]*[A-Z0-9][\w.]*-S$")
 

@@ -34,6 +34,7 @@ from .lexicon import (
     INTRODUCING_VERBS,
     LIST_SEPARATOR,
     PRESENTING_VERBS,
+    SIZE_WORDS,
     TYPE_HEADS,
     head_type,
     is_generic,
@@ -75,7 +76,7 @@ _NUMBERISH = re.compile(
 INNER_CAP = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
 _PARTS = re.compile(r"[-/]")
 #: the size word of a released model after its family's name ("-mini", "-S", "-XL")
-_SIZE_PART = re.compile(r"(?:mini|tiny|nano|micro|small|base|medium|large|lite|[SMLBH]|XL|XXL)$")
+_SIZE_PART = re.compile(rf"(?:{SIZE_WORDS}|[SMLBH]|XL|XXL)$")
 _PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---")  # (an em dash between words is no part of a name)
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
