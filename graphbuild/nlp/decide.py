@@ -47,7 +47,7 @@ from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors, trained_on
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
-from .lexicon import LIST_SEPARATOR, SIZE_WORDS
+from .lexicon import FAMILY_STEM, LIST_SEPARATOR, SIZE_WORDS
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -564,8 +564,6 @@ def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: li
 
 
 _LISTED_BETWEEN = re.compile(LIST_SEPARATOR)
-#: the part of a name its siblings share: up to its last hyphen or space ("Quorra" of "Quorra-7B")
-_FAMILY_STEM = re.compile(r"^(.+?)[- ][^- ]+$")
 
 
 def _released_siblings(text: str, cands: list[Candidate], groups: list[list[int]],
@@ -629,10 +627,10 @@ def _sibling(text: str, c: Candidate, stems: dict[int, tuple[str, str]]) -> tupl
 
 @lru_cache(maxsize=200_000)
 def _family_stem(name: str) -> str | None:
-    """The family stem of a name (:data:`_FAMILY_STEM`), or ``None`` (cached per form: the search for
+    """The family stem of a name (:data:`~.lexicon.FAMILY_STEM`), or ``None`` (cached per form: the search for
     siblings asks again of every candidate while it finds some).
     """
-    m = _FAMILY_STEM.match(name)
+    m = FAMILY_STEM.match(name)
     return m.group(1) if m is not None else None
 
 

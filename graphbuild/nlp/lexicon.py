@@ -209,6 +209,8 @@ def is_generic(name: str) -> bool:
 _JOINED_PARTS = re.compile(r"[\-/]")
 #: the size words of a released model after its family's name, in lower case ("-mini", "-large")
 SIZE_WORDS = "mini|tiny|nano|micro|small|base|medium|large|lite"
+#: the part of a name its siblings share: up to its last hyphen or space ("Quorra" of "Quorra-7B")
+FAMILY_STEM = re.compile(r"^(.+?)[- ][^- ]+$")
 #: a size "S" after a hyphen that ends a name with a capital or a digit inside ("ZorbNet-S", "QX2-S")
 _SIZE_S = re.compile(r"^[A-Za-z][\w.]*[A-Z0-9][\w.]*-S$")
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import title_name
 from .lexicon import (
+    FAMILY_STEM,
     INTRODUCING_VERBS,
     LIST_SEPARATOR,
     PRESENTING_VERBS,
@@ -467,10 +468,11 @@ _FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|this paper|This paper|this work|
                            r"here|Here|[Tt]he (?:resulting|proposed|new|final))\b")
 
 
-#: a passive proposal speaks for the authors too ("a sandbox named X is proposed")
+#: the cues that give a new name whoever speaks
 _COINING = ("termed", "dubbed", "coined")
 #: a sentence's opening subject, set off before a cue: "The compiler, " of "The compiler, called X, …"
 _SUBJECT_APPOSED = re.compile(r"\s*(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*,\s+")
+#: a passive proposal speaks for the authors too ("a sandbox named X is proposed")
 _PASSIVE_PROPOSAL = re.compile(r"\b(?:is|are) (?:here )?(?:proposed|introduced|presented)\b")
 
 
@@ -876,7 +878,6 @@ _TITLE_GENRES = frozenset("position survey review overview tutorial primer persp
                           "report preprint note reply response rebuttal viewpoint opinion introduction".split())
 #: siblings a title head lists: "Quokka-S and Quokka-M", "Quokka-7B, Quokka-13B and Quokka-70B"
 _SIBLING_LIST = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
-_SIBLING = re.compile(r"(.+?)[- ][^- ]+$")
 
 
 def title_siblings(cand: Candidate) -> list[Candidate]:
@@ -884,7 +885,7 @@ def title_siblings(cand: Candidate) -> list[Candidate]:
     each with the head's evidence, or the head alone when it names one thing ("Mix and Match").
     """
     parts = _SIBLING_LIST.split(cand.text)
-    stems = {m.group(1) if m else None for m in map(_SIBLING.match, parts)}
+    stems = {m.group(1) if m else None for m in map(FAMILY_STEM.match, parts)}
     if len(parts) < 2 or len(stems) != 1 or None in stems:
         return [cand]
     out, at = [], cand.start
