@@ -593,8 +593,10 @@ def test_features_variant_stem_by_one_match_is_the_last_separator_cut():
 
 
 def test_decide_family_stem_cached_matches_the_pattern():
+    from graphbuild.nlp.lexicon import FAMILY_STEM
+
     for name in ["Quorra-7B", "Quorra 7B", "A-B-C", "Quorra", "-x", "a- b", "Falcon 40B Instruct", ""]:
-        m = decide._FAMILY_STEM.match(name)
+        m = FAMILY_STEM.match(name)
         assert decide._family_stem(name) == (m.group(1) if m is not None else None), name
 
 
