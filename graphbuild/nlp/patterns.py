@@ -314,14 +314,22 @@ def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Ca
             # a run may list names ("Task Arithmetic and TIES-Merging") or be one ("Mix and Match"): each
             # listed part of two words or more is a run too
             if " and " in text[s:e] or " & " in text[s:e]:
-                at = s
-                for part in _AND.split(text[s:e]):
-                    if " " in part and not _SCORE_LED.match(part):
-                        yield Candidate(at, at + len(part), part, "caprun")
-                    at += len(part) + 5 if text.startswith(" and ", at + len(part)) else len(part) + 3
+                for a, b in _split_spans(_AND, text, s, e):
+                    if " " in text[a:b] and not _SCORE_LED.match(text, a, b):
+                        yield Candidate(a, b, text[a:b], "caprun")
 
 
 _AND = re.compile(r" and | & ")
+
+
+def _split_spans(separator: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]``'s parts between the matches of ``separator`` (as ``re.split`` cuts)."""
+    out, at = [], start
+    for m in separator.finditer(text, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return out
 
 
 #: "and" or "&" after a word holding a digit: "Falcon 40B and Falcon 180B" lists two sized names
@@ -884,18 +892,13 @@ def title_siblings(cand: Candidate) -> list[Candidate]:
     """The models a title head lists as sizes of one family ("Quokka-S and Quokka-M: …"), one candidate
     each with the head's evidence, or the head alone when it names one thing ("Mix and Match").
     """
-    parts = _SIBLING_LIST.split(cand.text)
+    spans = _split_spans(_SIBLING_LIST, cand.text, 0, len(cand.text))
+    parts = [cand.text[a:b] for a, b in spans]
     stems = {m.group(1) if m else None for m in map(FAMILY_STEM.match, parts)}
     if len(parts) < 2 or len(stems) != 1 or None in stems:
         return [cand]
-    out, at = [], cand.start
-    for part in parts:
-        at = cand.text.index(part, at - cand.start) + cand.start
-        sib = Candidate(at, at + len(part), part, cand.source, strong=cand.strong, proposed=cand.proposed,
-                        votes=dict(cand.votes))
-        out.append(sib)
-        at += len(part)
-    return out
+    return [Candidate(cand.start + a, cand.start + b, part, cand.source, strong=cand.strong, proposed=cand.proposed,
+                      votes=dict(cand.votes)) for (a, b), part in zip(spans, parts)]
 
 
 _TITLE_BREAK = re.compile(r"(?<!\S)(?:via|for|with|in|of|on|to|from|towards?|by|using|through|beyond|without|"

@@ -301,10 +301,12 @@ def _item_at(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
 _SUBJECT_WORD = r"(?!(?:of|for|in|on|with|to|by|from|that|which|is|are|and|or|as|at|via|based)\b)[a-z][\w\-]*"
 #: a phrase the text says is proposed, after an article that opens its clause: "In addition, a fast
 #: spatial alignment is proposed", "and a gated fusion (GF) module is further developed"
+#: the participles of a passive proposal (a text holding none of them holds no match of ``_PASSIVE``)
+_PARTICIPLES = ("proposed", "introduced", "designed", "devised", "developed", "presented")
 _PASSIVE = re.compile(
     r"(?:^|[,;]\s+|\band\s+)(?:a|an|the)\s+(?:novel\s+|new\s+)?"
     rf"((?:{_SUBJECT_WORD}\s+){{1,5}}?{_SUBJECT_WORD})(?:\s*\([^)]{{1,30}}\))?\s+(?:is|are)\s+"
-    r"(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?:proposed|introduced|designed|devised|developed|presented)\b"
+    rf"(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?:{'|'.join(_PARTICIPLES)})\b"
     r"(?!\s+(?:by|in)\b)")
 #: what the authors put at the centre of their work: "At the heart of our model is the"
 AT_HEART = re.compile(r"\b[Aa]t the (?:heart|core) of (?:our|the proposed) [\w\-]+(?: [\w\-]+)? "
@@ -320,8 +322,7 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
         return
     # (the participle itself, not its stem: "we propose" and "presents" are far more common; most abstracts
     # hold none of them, nor "heart of")
-    passive = "proposed" in text or "introduced" in text or "designed" in text or "devised" in text \
-        or "developed" in text or "presented" in text
+    passive = any(word in text for word in _PARTICIPLES)
     heart = "heart of" in text or "core of" in text
     if not passive and not heart:
         return
@@ -329,8 +330,7 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
         if e <= title_end:
             continue
         sent = text[s:e]
-        if passive and ("proposed" in sent or "introduced" in sent or "designed" in sent or "devised" in sent
-                        or "developed" in sent or "presented" in sent):
+        if passive and any(word in sent for word in _PARTICIPLES):
             for m in _PASSIVE.finditer(text, s, e):
                 words = m.group(1).split()
                 stop = m.end(1)
