@@ -549,3 +549,23 @@ def test_types_a_sentence_opening_on_before_a_name_is_an_evaluation_context():
     assert context_votes(text, start, start + len("Zarfset"), 0, len(text)).get("Dataset", 0) > 0
     first = text.index("Plimbo-QA")
     assert context_votes(text, first, first + len("Plimbo-QA"), 0, len(text)).get("Dataset", 0) > 0
+
+
+def test_roles_a_passive_proposal_after_this_paper_and_a_name_apposed_to_our_design():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Quiet Ledgers for Busy Stores"
+    text = (f"{title}\n\nIn this paper Drifting Quorum Folding is proposed, a technique that merges votes. "
+            "Unlike Ferrex, our design, Zandolin, also keeps order. "
+            "Much later Wobbly Hop Caching is proposed by Mollo.")
+    starts = [0, len(title) + 2, text.index("Unlike"), text.index("Much later")]
+    sents = list(zip(starts, [s - 1 for s in starts[1:]] + [len(text)]))
+    names = ["Drifting Quorum Folding", "Ferrex", "Zandolin", "Wobbly Hop Caching"]
+    cands = [_cand(text, n, "caprun", sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) <= e))
+             for n in names]
+    assign_roles(text, sents, cands, len(title))
+    proposed = {c.text: c.proposed for c in cands}
+    # the subject of a passive proposal after "In this paper"; a name apposed to "our design"
+    assert proposed["Drifting Quorum Folding"] and proposed["Zandolin"]
+    # a baseline named before it, and what someone else proposed, are not the paper's own
+    assert not proposed["Ferrex"] and not proposed["Wobbly Hop Caching"]

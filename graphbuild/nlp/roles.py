@@ -49,7 +49,8 @@ _PROPOSE = re.compile(
 )
 _OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new")
                   + r"\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
-                  r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
+                  r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer|design|formulation|"
+                  r"pipeline|tool|library|protocol|engine|compiler|recipe|corpus|attack|defen[cs]e)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
 _SUBJECT_PROPOSED = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\b[^.;]{0,160}?\b(?:(?:that|which)\s+)?(?:we|We)\s+"
@@ -233,7 +234,8 @@ def _kind_apposed(between: str) -> bool:
 
 
 #: what may open a sentence before its subject: a linking adverb, then an article ("Then, a …", "Finally, the")
-_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+)(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
+_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+|^\s*(?:in\s+)?this\s+(?:paper|work|study|article),?\s+|^\s*here,?\s+)"
+                              r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
 #: what the authors put at the centre of their work: "At the heart of our model is the"
 _AT_HEART = re.compile(AT_HEART.pattern + r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
 #: a passive proposal after the subject: "(ABC) strategy is proposed", " module is further introduced"
