@@ -569,3 +569,19 @@ def test_roles_a_passive_proposal_after_this_paper_and_a_name_apposed_to_our_des
     assert proposed["Drifting Quorum Folding"] and proposed["Zandolin"]
     # a baseline named before it, and what someone else proposed, are not the paper's own
     assert not proposed["Ferrex"] and not proposed["Wobbly Hop Caching"]
+
+
+def test_features_the_earlier_version_a_paper_improves_on():
+    title = "Ferrex++: Faster Hops for Wide Graphs"
+    text = (f"{title}\n\nWe introduce Ferrex++, which keeps the hops of Ferrex but caches them. "
+            "It beats its predecessor Mollo-v1 and Zandolin.")
+    end = len(title)
+    at = text.index("Ferrex but")
+    cands = [_cand(text, "Ferrex++", "title"), Candidate(at, at + len("Ferrex"), "Ferrex", "shape"),
+             _cand(text, "Mollo-v1"), _cand(text, "Zandolin")]
+    base = entity_features(text, end, cands, [1], "Method", False)
+    assert "title_base" in base
+    assert "title_base" not in entity_features(text, end, cands, [0], "Method", False)
+    # a name right after "its predecessor" is an earlier work; one after it in a list is not flagged so
+    assert "predecessor_before" in entity_features(text, end, cands, [2], "Method", False)
+    assert "predecessor_before" not in entity_features(text, end, cands, [3], "Method", False)
