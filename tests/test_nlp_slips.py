@@ -585,3 +585,23 @@ def test_features_the_earlier_version_a_paper_improves_on():
     # a name right after "its predecessor" is an earlier work; one after it in a list is not flagged so
     assert "predecessor_before" in entity_features(text, end, cands, [2], "Method", False)
     assert "predecessor_before" not in entity_features(text, end, cands, [3], "Method", False)
+
+
+def test_roles_a_name_called_after_the_proposal_an_apposed_kind_a_quoted_name_and_the_resulting_model():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Wobbly Weights for Quiet Nets"
+    text = (f"{title}\n\nWe introduce a new algorithm for learning weight noise, called Drift by Hopping. "
+            "We build on the Ferrex layer and introduce a new mixing layer, the Zandolin layer. "
+            "Our \"Quibble\" method trains fast. We then train a network on our data. "
+            "The resulting model, Mollo, reads speech. We use a tokenizer called Wombat.")
+    starts = [0, len(title) + 2] + [text.index(w) for w in ("We build", "Our \"", "We then", "The resulting", "We use")]
+    sents = list(zip(starts, [s - 1 for s in starts[1:]] + [len(text)]))
+    names = ["Drift by Hopping", "Ferrex", "Zandolin", "Quibble", "Mollo", "Wombat"]
+    cands = [_cand(text, n, sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) <= e))
+             for n in names]
+    assign_roles(text, sents, cands, len(title))
+    proposed = {c.text: c.proposed for c in cands}
+    assert proposed["Drift by Hopping"] and proposed["Zandolin"] and proposed["Quibble"] and proposed["Mollo"]
+    # the layer built on, and a name called so where the authors only use it, are not theirs
+    assert not proposed["Ferrex"] and not proposed["Wombat"]
