@@ -605,3 +605,14 @@ def test_roles_a_name_called_after_the_proposal_an_apposed_kind_a_quoted_name_an
     assert proposed["Drift by Hopping"] and proposed["Zandolin"] and proposed["Quibble"] and proposed["Mollo"]
     # the layer built on, and a name called so where the authors only use it, are not theirs
     assert not proposed["Ferrex"] and not proposed["Wombat"]
+
+
+def test_patterns_the_object_of_refer_to_as_is_no_name_given():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    text = "We refer to this pipeline as drift-aware hopping. We call this model quorum stitching."
+    named = {c.text for c in lower_cue_candidates(text, split_sentences(text)) if c.named}
+    assert "drift-aware hopping" in named and "pipeline" not in named
+    # without "as", the words after "this" are a name too ("we call this model quorum stitching")
+    assert "model quorum stitching" in named
