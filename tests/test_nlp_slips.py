@@ -616,3 +616,13 @@ def test_patterns_the_object_of_refer_to_as_is_no_name_given():
     assert "drift-aware hopping" in named and "pipeline" not in named
     # without "as", the words after "this" are a name too ("we call this model quorum stitching")
     assert "model quorum stitching" in named
+
+
+def test_proposers_a_proposal_phrase_with_an_article_inside_is_a_clause():
+    from graphbuild.nlp.proposals import proposal_candidates
+
+    def phrases(text: str) -> list[str]:
+        return [c.text for c in proposal_candidates(text, 0, [(0, len(text))])]
+
+    assert phrases("We propose giving planners an explicit undo button for hops.") == []
+    assert phrases("We propose a hop-aware fusion layer that mixes hops.") == ["hop-aware fusion layer"]

@@ -46,6 +46,8 @@ GENERIC_HEADS = frozenset("approach approaches mechanism mechanisms strategy str
 #: naming words inside a phrase end it: "a robust framework called Weight-Aware Distillation"
 _NAMING = frozenset("called termed dubbed named namely coined".split())
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/']*")
+#: articles, which open a phrase but never stand inside a name
+_ARTICLES = frozenset("a an the".split())
 _PHRASE_END = frozenset(",.;:()[]\"“”!?")
 
 
@@ -82,6 +84,8 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         if leading and low in _LEADING:
             continue
         leading = False
+        if words and low in _ARTICLES:
+            return  # an article inside: a clause, not a name ("we propose giving agents an undo button")
         if low in _BOUNDARY or low.endswith("ly") or low in _NAMING or words and _names_follow(words[-1], m):
             break
         words.append(m)
