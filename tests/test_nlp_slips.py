@@ -626,3 +626,15 @@ def test_proposers_a_proposal_phrase_with_an_article_inside_is_a_clause():
 
     assert phrases("We propose giving planners an explicit undo button for hops.") == []
     assert phrases("We propose a hop-aware fusion layer that mixes hops.") == ["hop-aware fusion layer"]
+
+
+def test_proposers_a_participle_after_a_proposal_phrase_is_not_part_of_it():
+    from graphbuild.nlp.proposals import proposal_candidates
+
+    def phrases(text: str) -> list[str]:
+        return [c.text for c in proposal_candidates(text, 0, [(0, len(text))])]
+
+    assert phrases("We propose a hop caching framework tailored for wide graphs.") == ["hop caching framework"]
+    assert phrases("We propose a quorum objective related to fairness.") == ["quorum objective"]
+    # a participle before the head is the name's own
+    assert phrases("We propose learned hop quantization.") == ["learned hop quantization"]
