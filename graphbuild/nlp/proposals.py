@@ -96,7 +96,8 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         return
     if words[-1].group().lower() in GENERIC_HEADS:
         words = words[:-1]
-    while len(words) > 1 and _POSTNOMINAL.fullmatch(words[-1].group()) and _PREPOSITION_AFTER.match(text, words[-1].end()):
+    while len(words) > 1 and _POSTNOMINAL.fullmatch(words[-1].group()) \
+            and _PREPOSITION_AFTER.match(text, words[-1].end()):
         words = words[:-1]  # a participle after the name, with its phrase: "a ranking objective related to X"
     if len(words) < 2 or words[0].group()[:1].isupper() and words[-1].group()[:1].isupper():
         return  # one word, or a capitalised run: the shape and run proposers have it

@@ -71,8 +71,8 @@ _NOT_A_HEAD = frozenset(
 _NAMING_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _NAMED_BEFORE = re.compile(word_alternation("|".join(_NAMING_WORDS)) + r"\s+[\"“']?$")
 _OUR_NAME_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final)\s+)?[\"“']?$")
-_TYPE_HEAD_AFTER = re.compile(r"^[\"”']?\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|algorithm|"
-                              r"system|dataset|benchmark|technique|network|optimizer)\b")
+_TYPE_HEAD_AFTER = re.compile(r"^[\"”']?\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|"
+                              r"algorithm|system|dataset|benchmark|technique|network|optimizer)\b")
 #: an item of a list that opens at a colon: after the colon or a separator, an article and two words at most
 #: (no word of a clause inside an item: ", which uses X")
 _LIST_ITEM = re.compile(r"(?::|,|\band|\bor)\s+(?:(?:the|a|an)\s+)?"
@@ -241,8 +241,8 @@ def _kind_apposed(between: str) -> bool:
 
 
 #: what may open a sentence before its subject: a linking adverb, then an article ("Then, a …", "Finally, the")
-_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+|^\s*(?:in\s+)?this\s+(?:paper|work|study|article),?\s+|^\s*here,?\s+)"
-                              r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
+_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+|^\s*(?:in\s+)?this\s+(?:paper|work|study|article),?\s+|"
+                              r"^\s*here,?\s+)(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
 #: what the authors put at the centre of their work: "At the heart of our model is the"
 _AT_HEART = re.compile(AT_HEART.pattern + r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
 #: a passive proposal after the subject: "(ABC) strategy is proposed", " module is further introduced"
