@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "afb28fcf126a364f88eb83509aff226c98fb434dd24f16125615aa470a932a05"
-SHARED_50_SHA256 = "92a38fef3518d2ee2eaa02c71d66fa7c31cc0847bd0884ed5a8bc017f1da20a7"
+DEMO_SHA256 = "31e8b5e810588f9da7c126da7049a246ecfd4c0fc3c9c608f5f824898751fde0"
+SHARED_50_SHA256 = "b8dd86c1d807774dbb33f331b157db4c8c2a7da044f9d3552cb95ccbdf937c9f"
 
 
 @pytest.fixture(scope="module")

@@ -549,3 +549,92 @@ def test_types_a_sentence_opening_on_before_a_name_is_an_evaluation_context():
     assert context_votes(text, start, start + len("Zarfset"), 0, len(text)).get("Dataset", 0) > 0
     first = text.index("Plimbo-QA")
     assert context_votes(text, first, first + len("Plimbo-QA"), 0, len(text)).get("Dataset", 0) > 0
+
+
+def test_roles_a_passive_proposal_after_this_paper_and_a_name_apposed_to_our_design():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Quiet Ledgers for Busy Stores"
+    text = (f"{title}\n\nIn this paper Drifting Quorum Folding is proposed, a technique that merges votes. "
+            "Unlike Ferrex, our design, Zandolin, also keeps order. "
+            "Much later Wobbly Hop Caching is proposed by Mollo.")
+    starts = [0, len(title) + 2, text.index("Unlike"), text.index("Much later")]
+    sents = list(zip(starts, [s - 1 for s in starts[1:]] + [len(text)]))
+    names = ["Drifting Quorum Folding", "Ferrex", "Zandolin", "Wobbly Hop Caching"]
+    cands = [_cand(text, n, "caprun", sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) <= e))
+             for n in names]
+    assign_roles(text, sents, cands, len(title))
+    proposed = {c.text: c.proposed for c in cands}
+    # the subject of a passive proposal after "In this paper"; a name apposed to "our design"
+    assert proposed["Drifting Quorum Folding"] and proposed["Zandolin"]
+    # a baseline named before it, and what someone else proposed, are not the paper's own
+    assert not proposed["Ferrex"] and not proposed["Wobbly Hop Caching"]
+
+
+def test_features_the_earlier_version_a_paper_improves_on():
+    title = "Ferrex++: Faster Hops for Wide Graphs"
+    text = (f"{title}\n\nWe introduce Ferrex++, which keeps the hops of Ferrex but caches them. "
+            "It beats its predecessor Mollo-v1 and Zandolin.")
+    end = len(title)
+    at = text.index("Ferrex but")
+    cands = [_cand(text, "Ferrex++", "title"), Candidate(at, at + len("Ferrex"), "Ferrex", "shape"),
+             _cand(text, "Mollo-v1"), _cand(text, "Zandolin")]
+    base = entity_features(text, end, cands, [1], "Method", False)
+    assert "title_base" in base
+    assert "title_base" not in entity_features(text, end, cands, [0], "Method", False)
+    # a name right after "its predecessor" is an earlier work; one after it in a list is not flagged so
+    assert "predecessor_before" in entity_features(text, end, cands, [2], "Method", False)
+    assert "predecessor_before" not in entity_features(text, end, cands, [3], "Method", False)
+
+
+def test_roles_a_name_called_after_the_proposal_an_apposed_kind_a_quoted_name_and_the_resulting_model():
+    from graphbuild.nlp.roles import assign_roles
+
+    title = "Wobbly Weights for Quiet Nets"
+    text = (f"{title}\n\nWe introduce a new algorithm for learning weight noise, called Drift by Hopping. "
+            "We build on the Ferrex layer and introduce a new mixing layer, the Zandolin layer. "
+            "Our \"Quibble\" method trains fast. We then train a network on our data. "
+            "The resulting model, Mollo, reads speech. We use a tokenizer called Wombat.")
+    starts = [0, len(title) + 2] + [text.index(w) for w in ("We build", "Our \"", "We then", "The resulting", "We use")]
+    sents = list(zip(starts, [s - 1 for s in starts[1:]] + [len(text)]))
+    names = ["Drift by Hopping", "Ferrex", "Zandolin", "Quibble", "Mollo", "Wombat"]
+    cands = [_cand(text, n, sentence=next(k for k, (s, e) in enumerate(sents) if s <= text.index(n) <= e))
+             for n in names]
+    assign_roles(text, sents, cands, len(title))
+    proposed = {c.text: c.proposed for c in cands}
+    assert proposed["Drift by Hopping"] and proposed["Zandolin"] and proposed["Quibble"] and proposed["Mollo"]
+    # the layer built on, and a name called so where the authors only use it, are not theirs
+    assert not proposed["Ferrex"] and not proposed["Wombat"]
+
+
+def test_patterns_the_object_of_refer_to_as_is_no_name_given():
+    from graphbuild.nlp.lexicon import split_sentences
+    from graphbuild.nlp.patterns import lower_cue_candidates
+
+    text = "We refer to this pipeline as drift-aware hopping. We call this model quorum stitching."
+    named = {c.text for c in lower_cue_candidates(text, split_sentences(text)) if c.named}
+    assert "drift-aware hopping" in named and "pipeline" not in named
+    # without "as", the words after "this" are a name too ("we call this model quorum stitching")
+    assert "model quorum stitching" in named
+
+
+def test_proposers_a_proposal_phrase_with_an_article_inside_is_a_clause():
+    from graphbuild.nlp.proposals import proposal_candidates
+
+    def phrases(text: str) -> list[str]:
+        return [c.text for c in proposal_candidates(text, 0, [(0, len(text))])]
+
+    assert phrases("We propose giving planners an explicit undo button for hops.") == []
+    assert phrases("We propose a hop-aware fusion layer that mixes hops.") == ["hop-aware fusion layer"]
+
+
+def test_proposers_a_participle_after_a_proposal_phrase_is_not_part_of_it():
+    from graphbuild.nlp.proposals import proposal_candidates
+
+    def phrases(text: str) -> list[str]:
+        return [c.text for c in proposal_candidates(text, 0, [(0, len(text))])]
+
+    assert phrases("We propose a hop caching framework tailored for wide graphs.") == ["hop caching framework"]
+    assert phrases("We propose a quorum objective related to fairness.") == ["quorum objective"]
+    # a participle before the head is the name's own
+    assert phrases("We propose learned hop quantization.") == ["learned hop quantization"]

@@ -911,6 +911,13 @@ _APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][
 #: what follows the comma of an ``_APPOSED`` match (which is the text's last comma)
 _APPOSED_TAIL = re.compile(_APPOSED.pattern[_APPOSED.pattern.rindex(",") + 1:], re.I)
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
+#: what a title's name adds to an earlier version's: "++", a version number ("-v3", " 2", "2.0"), "-XL"
+_NEWER_VERSION = re.compile(r"\+\+|[\- ]?v?\d+(?:\.\d+)?|[\- ](?:xl|plus|pro|next)", re.I)
+#: a word that makes the name after it an earlier work the paper builds on: "its predecessor", "our earlier",
+#: "an extension of", "extends"
+_PREDECESSOR_BEFORE = re.compile(r"\b(?:predecessors?|earlier|previous|prior|original|extensions?\s+of|extends|"
+                                 r"extending|improves\s+(?:up)?on|successor\s+(?:to|of))\s+(?:(?:the|our|its)\s+)?$",
+                                 re.I)
 
 
 def _apposed(before: str) -> re.Match[str] | None:
@@ -944,6 +951,13 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
             stem = head.group().lower()
             if any(c.text.lower().startswith(stem) and len(c.text) > len(stem) for c in members):
                 f["title_variant"] = 1
+            if any(c.start >= title_end and stem.startswith(c.text.lower())
+                   and _NEWER_VERSION.fullmatch(stem, len(c.text)) for c in members):
+                f["title_base"] = 1  # "Ferrex" where the title names "Ferrex++: …": the version it improves on
+    if body:
+        first = min(body, key=lambda c: c.start)
+        if _PREDECESSOR_BEFORE.search(text, max(title_end, first.start - 40), first.start):
+            f["predecessor_before"] = 1  # "its predecessor X", "an extension of X", "our earlier X"
 
 
 # ---------------------------------------------------------------- acronyms that may name nothing

@@ -773,7 +773,9 @@ def _named_after(text: str, pos: int, end: int, needs_as: bool) -> list[list[tup
     after_article = _name_words(text, words[article - 1][1], end) if 0 < article < k else []
     if not found:
         return [after_article] if after_article and not needs_as else []
-    return [found, after_article] if after_article and words[article - 1][0] in ("this", "these") else [found]
+    # (not past "as": "we refer to this pipeline as X" names X, and "pipeline" is no name given)
+    return [found, after_article] if after_article and words[article - 1][0] in ("this", "these") \
+        and words[k - 1][0] != "as" else [found]
 
 
 def _name_words(text: str, at: int, end: int) -> list[tuple[int, int]]:

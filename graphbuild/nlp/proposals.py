@@ -46,6 +46,11 @@ GENERIC_HEADS = frozenset("approach approaches mechanism mechanisms strategy str
 #: naming words inside a phrase end it: "a robust framework called Weight-Aware Distillation"
 _NAMING = frozenset("called termed dubbed named namely coined".split())
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/']*")
+#: a participle (or "according") that follows a noun phrase with a phrase of its own: "… tailored to", "… sampled from"
+_POSTNOMINAL = re.compile(r"[a-z]+ed|according")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:to|for|from|by|with|on|in|as)\b")
+#: articles, which open a phrase but never stand inside a name
+_ARTICLES = frozenset("a an the".split())
 _PHRASE_END = frozenset(",.;:()[]\"“”!?")
 
 
@@ -82,6 +87,8 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         if leading and low in _LEADING:
             continue
         leading = False
+        if words and low in _ARTICLES:
+            return  # an article inside: a clause, not a name ("we propose giving agents an undo button")
         if low in _BOUNDARY or low.endswith("ly") or low in _NAMING or words and _names_follow(words[-1], m):
             break
         words.append(m)
@@ -89,6 +96,9 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         return
     if words[-1].group().lower() in GENERIC_HEADS:
         words = words[:-1]
+    while len(words) > 1 and _POSTNOMINAL.fullmatch(words[-1].group()) \
+            and _PREPOSITION_AFTER.match(text, words[-1].end()):
+        words = words[:-1]  # a participle after the name, with its phrase: "a ranking objective related to X"
     if len(words) < 2 or words[0].group()[:1].isupper() and words[-1].group()[:1].isupper():
         return  # one word, or a capitalised run: the shape and run proposers have it
     start, stop = words[0].start(), words[-1].end()

@@ -47,9 +47,11 @@ _PROPOSE = re.compile(
         + ["a(?<!\\w.)nd\\s+", "u(?<!\\w.)s\\s+to\\s+"]) + ")"
     rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
 )
-_OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new")
+_OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new|The resulting|the resulting|"
+                                   "The learned|the learned")
                   + r"\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
-                  r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer)"
+                  r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer|design|formulation|"
+                  r"pipeline|tool|library|protocol|engine|compiler|recipe|corpus|attack|defen[cs]e)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
 _SUBJECT_PROPOSED = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\b[^.;]{0,160}?\b(?:(?:that|which)\s+)?(?:we|We)\s+"
@@ -65,9 +67,12 @@ _NOT_A_HEAD = frozenset(
     "and or family as for in on to by from via with that which who whose where when while is was are were "
     "can could will would may might should must has have had achieves outperforms uses enables consists "
     "improves reduces allows leverages combines learns shows yields provides performs".split())
-_OUR_NAME_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final)\s+)?$")
-_TYPE_HEAD_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|algorithm|"
-                              r"system|dataset|benchmark|technique|network|optimizer)\b")
+#: a naming participle right before a name: ", called X", "dubbed “X”"
+_NAMING_WORDS = ("called", "named", "dubbed", "termed", "coined")
+_NAMED_BEFORE = re.compile(word_alternation("|".join(_NAMING_WORDS)) + r"\s+[\"“']?$")
+_OUR_NAME_BEFORE = re.compile(r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final)\s+)?[\"“']?$")
+_TYPE_HEAD_AFTER = re.compile(r"^[\"”']?\s*(?:\([^)]{1,20}\)\s*)?(?:framework|method|model|approach|architecture|"
+                              r"algorithm|system|dataset|benchmark|technique|network|optimizer)\b")
 #: an item of a list that opens at a colon: after the colon or a separator, an article and two words at most
 #: (no word of a clause inside an item: ", which uses X")
 _LIST_ITEM = re.compile(r"(?::|,|\band|\bor)\s+(?:(?:the|a|an)\s+)?"
@@ -89,7 +94,7 @@ _COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed
                                        r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
-_OUR_WORDS = ("our", "Our", "he proposed", "his new")
+_OUR_WORDS = ("our", "Our", "he proposed", "his new", "he resulting", "he learned")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "comparison", "than", "versus", "vs",
                   "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
@@ -182,6 +187,9 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
             _OUR.search(before, _tail_from(before, 7))
             or _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
+    if before.rstrip(" \"“'").endswith(_NAMING_WORDS) and _NAMED_BEFORE.search(before, _tail_from(before, 2)) \
+            and _PROPOSE.search(before):
+        return True  # "We introduce a new algorithm for learning weights, called X"
     if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
     colon = before.rfind(":")
@@ -208,8 +216,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return False  # a known name for the kind of the one proposed: "we present X, a family of ViT models"
     # a modifier ("a dual selective SSM projector") is not the thing proposed
     nxt = _NEXT_LOWER.match(after) if not after.startswith(")") else None  # "(Mamba-2) whose …"
-    if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in _NOT_A_HEAD:
-        return False
+    if nxt and not head_type(nxt.group(1)) and nxt.group(1) not in _NOT_A_HEAD and not between.endswith(", the "):
+        return False  # (but the kind's name apposed to it: "a new state space layer, the X layer")
     key = c.key or c.text
     if key in in_title and c.source != "gazetteer":
         return True
@@ -233,7 +241,8 @@ def _kind_apposed(between: str) -> bool:
 
 
 #: what may open a sentence before its subject: a linking adverb, then an article ("Then, a …", "Finally, the")
-_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+)(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
+_SUBJECT_OPENING = re.compile(r"(?:^\s*|[,;]\s+|\band\s+|^\s*(?:in\s+)?this\s+(?:paper|work|study|article),?\s+|"
+                              r"^\s*here,?\s+)(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$", re.I)
 #: what the authors put at the centre of their work: "At the heart of our model is the"
 _AT_HEART = re.compile(AT_HEART.pattern + r"(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?$")
 #: a passive proposal after the subject: "(ABC) strategy is proposed", " module is further introduced"
