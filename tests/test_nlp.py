@@ -366,6 +366,21 @@ def test_pipeline_markup_and_typography_hide_no_name():
     assert ("Probe\n\n" + "We fine-tune \\textbf{QuokkaNet} today.")[quokka.start:quokka.end] == "QuokkaNet"
 
 
+def test_pipeline_a_superscript_number_in_a_coined_name_is_written_inline():
+    from graphbuild.nlp.patterns import shape_score
+    from graphbuild.nlp.textclean import clean_text
+
+    text = "We propose Q^2Mix and ZR$^{2}$, and H$^2$VQ-Lite; x^2, O(n^2), R^2, 3mm$^2$ and $Q^*$ are math."
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert cleaned.split() == ["We", "propose", "Q2Mix", "and", "ZR2,", "and", "H2VQ-Lite;", "x^2,", "O(n^2),",
+                               "R^2,", "3mm$^2$", "and", "$Q^*$", "are", "math."]
+    assert all(shape_score(w) == 2 for w in ("Q2Mix", "ZR2", "H2VQ-Lite"))
+    names = {e.name for e in extract_text("We propose Q^2Mix, a mixer of queries, and beat BERT on GLUE.",
+                                          title="Q^2Mix: Mixing Queries").entities}
+    assert "Q2Mix" in names, names
+
+
 def test_gazetteer_greek_letters_are_spelled_not_dropped():
     from graphbuild.records import name_key
 

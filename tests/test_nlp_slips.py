@@ -399,6 +399,20 @@ def test_patterns_a_one_word_title_head_is_a_name_unless_it_names_the_genre():
         assert cand is None or cand.proposed
 
 
+def test_patterns_a_plain_title_head_is_a_name_when_the_subtitle_says_what_kind_of_artifact_it_is():
+    from graphbuild.nlp.patterns import title_candidate
+
+    abstract = "\n\nWe join two streams with bounded memory and keep latency low under bursts."
+    for title, name, kind in [("Tidal Braid: A Lightweight Framework for Streaming Joins", "Tidal Braid", "Method"),
+                              ("Tidal Braid: Bounded Networks for Streaming Joins", "Tidal Braid", "Model"),
+                              ("Tidal Braid: Joining Streams under Bursts", None, None),
+                              ("Tidal Braid: A Study of Streaming Joins", None, None),
+                              ("Tidal Braid: Is a Framework Enough?", None, None)]:
+        cand = title_candidate(title + abstract, len(title))
+        assert (cand.text if cand else None) == name, title
+        assert cand is None or cand.proposed and max(cand.votes, key=cand.votes.get) == kind, (title, cand.votes)
+
+
 def test_patterns_a_capitalised_run_that_lists_names_gives_each_listed_name():
     from graphbuild.nlp.patterns import _broad_runs
 

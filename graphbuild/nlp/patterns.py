@@ -869,14 +869,16 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
     recurs = re.search(r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
     # a one-word head is a name ("Quillfeather: …") unless it names the paper's genre ("Position: …")
-    alone = len(words) == 1 and head.lower() not in _TITLE_GENRES
+    subtitle = title.split(":", 1)[1]
+    t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
+    # a one-word head is a name ("Quillfeather: …"), and so is a head whose subtitle says what kind of
+    # artifact it is ("Mix and Match: A … Framework"), unless it names the paper's genre ("Position: …")
+    alone = (len(words) == 1 or t is not None) and head.lower() not in _TITLE_GENRES
     if not (named or recurs or alone):
         return None  # "Adapters Everywhere: A Study of …": a plain head the abstract never repeats is a slogan
     start = title.find(head)
     cand = Candidate(start, start + len(head), head, "title", strong=True)
     cand.proposed = True
-    subtitle = title.split(":", 1)[1]
-    t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     if t:
         cand.vote(t, vote)
     return cand

@@ -41,6 +41,10 @@ _GREEK = dict(zip(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
     "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split(),
     "αβγδεεζηθθικλμνξπρστυφφχψωΓΔΘΛΞΠΣΥΦΨΩ"))
+#: a number written as a superscript against a word with a capital: a coined name (``C^2DSR``,
+#: ``H$^2$VQ``, ``GR$^{2}$``, ``X$^2$-VLM``), not math (``x^2``, ``3mm$^2$``, ``R^2``)
+_SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
+                               r"(?:\$\^\{?(\d{1,2})\}?\$|\^\{?(\d{1,2})\}?)([A-Za-z0-9\-]*)")
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
 _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 
@@ -55,6 +59,9 @@ def clean_text(text: str) -> str:
       spaces; LaTeX's tie ``~`` before a word or citation, a space;
     * a Greek letter in math mode becomes the letter, next to the word it is
       written against (``$\beta$-VAE`` -> ``       β-VAE``);
+    * a number written as a superscript against a word with a capital is written
+      inline, the word moved right over the markup (``C^2DSR`` -> `` C2DSR``,
+      ``H$^2$VQ`` -> ``   H2VQ``); math (``x^2``) stays;
     * a word hyphenated at a line break is joined at the hyphen and the line
       break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``).
 
@@ -73,6 +80,8 @@ def clean_text(text: str) -> str:
         text = _CITATION.sub(_blank, text)
         if "$" in text:
             text = _GREEK_MATH.sub(_greek_letter, text)
+    if "^" in text:
+        text = _SUPERSCRIPT_NAME.sub(_flattened, text)
     if "-\n" in text:
         text = _LINE_HYPHEN.sub(_joined, text)
     return text
@@ -96,6 +105,16 @@ def _greek_letter(m: re.Match[str]) -> str:
     pad = " " * (m.end() - m.start() - 1)
     after = m.string[m.end():m.end() + 1]
     return pad + letter if after.isalnum() or after == "-" else letter + pad
+
+
+def _flattened(m: re.Match[str]) -> str:
+    """The word with its superscript number written inline, spaces before it for the markup dropped
+    (a lone capital squared, ``R^2``, ``L^2``, stays: a quantity, not a name).
+    """
+    if len(m.group(1)) == 1 and not m.group(4):
+        return m.group()
+    word = m.group(1) + (m.group(2) or m.group(3)) + m.group(4)
+    return " " * (m.end() - m.start() - len(word)) + word
 
 
 def _joined(m: re.Match[str]) -> str:
