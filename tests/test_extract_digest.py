@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "31e8b5e810588f9da7c126da7049a246ecfd4c0fc3c9c608f5f824898751fde0"
-SHARED_50_SHA256 = "b8dd86c1d807774dbb33f331b157db4c8c2a7da044f9d3552cb95ccbdf937c9f"
+DEMO_SHA256 = "0e668f5a70840abefd754231f55e6200d517029b90695b702e93df4e951e6c2e"
+SHARED_50_SHA256 = "737d06a1e008b0b10f3441c87277dcf9bc115dfc5d586027c051b3fbb223f6fb"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "83259015cac31446"
+MODEL_DIGEST = "a2f6fe6c449f0c05"
