@@ -549,3 +549,15 @@ def test_types_a_sentence_opening_on_before_a_name_is_an_evaluation_context():
     assert context_votes(text, start, start + len("Zarfset"), 0, len(text)).get("Dataset", 0) > 0
     first = text.index("Plimbo-QA")
     assert context_votes(text, first, first + len("Plimbo-QA"), 0, len(text)).get("Dataset", 0) > 0
+
+
+def test_generic_languages_simulators_and_chips_are_no_artifacts():
+    """A natural language, a physics simulator, an embedded processor or a programming language is what a
+    paper works in or on, not a named model, method or dataset; a coined name built on one stays a name."""
+    from graphbuild.nlp.lexicon import is_generic
+
+    for word in ("Korean", "isiZulu", "MuJoCo", "Isaac Gym", "Cortex-M7", "Jetson Orin", "TypeScript",
+                 "English-Korean"):
+        assert is_generic(word), word
+    for name in ("Zorb-Korean-7B", "MuJoCoZorb", "Quokka English Corpus"):
+        assert not is_generic(name), name
