@@ -561,3 +561,21 @@ def test_generic_languages_simulators_and_chips_are_no_artifacts():
         assert is_generic(word), word
     for name in ("Zorb-Korean-7B", "MuJoCoZorb", "Quokka English Corpus"):
         assert not is_generic(name), name
+
+
+def test_patterns_a_known_metric_and_its_value_are_no_run_name():
+    """"ZQS 29.4" is a score reported in a known metric, not a name; a known name of another type with a
+    number after it ("Zorbset 2019") stays a run."""
+    from graphbuild.nlp.patterns import glued_runs
+
+    text = "Quokka reaches ZQS 29.4 on Zorbset 2019 clips."
+
+    def cand(name, source, **kw):
+        at = text.index(name)
+        return Candidate(at, at + len(name), name, source, **kw)
+
+    cands = [cand("ZQS", "gazetteer", type="Metric"), cand("ZQS 29.4", "caprun"),
+             cand("Zorbset", "gazetteer", type="Dataset"), cand("Zorbset 2019", "caprun")]
+    spans = glued_runs(cands)
+    assert (cands[1].start, cands[1].end) in spans
+    assert (cands[3].start, cands[3].end) not in spans
