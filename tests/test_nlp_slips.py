@@ -552,12 +552,13 @@ def test_types_a_sentence_opening_on_before_a_name_is_an_evaluation_context():
 
 
 def test_generic_languages_simulators_and_chips_are_no_artifacts():
-    """A natural language, a physics simulator, an embedded processor or a programming language is what a
-    paper works in or on, not a named model, method or dataset; a coined name built on one stays a name."""
+    """A natural language, a physics or embodied-AI simulator, an embedded processor, a programming language or
+    a region is what a paper works in or on, not a named model, method or dataset; a coined name built on one
+    stays a name."""
     from graphbuild.nlp.lexicon import is_generic
 
     for word in ("Korean", "isiZulu", "MuJoCo", "Isaac Gym", "Cortex-M7", "Jetson Orin", "TypeScript",
-                 "English-Korean"):
+                 "English-Korean", "AI2-THOR", "South Asia"):
         assert is_generic(word), word
     for name in ("Zorb-Korean-7B", "MuJoCoZorb", "Quokka English Corpus"):
         assert not is_generic(name), name
