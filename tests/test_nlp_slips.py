@@ -580,3 +580,19 @@ def test_patterns_a_known_metric_and_its_value_are_no_run_name():
     spans = glued_runs(cands)
     assert (cands[1].start, cands[1].end) in spans
     assert (cands[3].start, cands[3].end) not in spans
+
+
+def test_pipeline_a_word_is_no_short_form_of_its_own_next_edition():
+    """"the original Zorbset" beside "Zorbset 2.0" names the earlier edition, an entity of its own; a word
+    that opens a longer name ("Switchel" beside "Switchel Transformer") is still its short form."""
+    from graphbuild.nlp.pipeline import _with_first_words
+
+    text = "We release Zorbset 2.0. Unlike the original Zorbset, it is big. Switchel models and Switchel Transformer."
+    new, old = _cand(text, "Zorbset 2.0", "caprun"), _cand(text, "Zorbset,", "capword")
+    old.end -= 1
+    old.text = "Zorbset"
+    short = Candidate(text.index("Switchel"), text.index("Switchel") + 8, "Switchel", "capword")
+    long = _cand(text, "Switchel Transformer", "caprun")
+    groups = _with_first_words([[new], [old], [short], [long]])
+    assert [new] in groups and [old] in groups
+    assert [long, short] in groups
