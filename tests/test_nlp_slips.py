@@ -596,3 +596,13 @@ def test_pipeline_a_word_is_no_short_form_of_its_own_next_edition():
     groups = _with_first_words([[new], [old], [short], [long]])
     assert [new] in groups and [old] in groups
     assert [long, short] in groups
+
+
+def test_types_a_count_of_thousands_after_a_letter_ends_a_dataset_name():
+    """"Zorbskin17k" counts its images as "Zorb-20k" does; a model's size ("Zorb-7B") or a plain number
+    after a letter ("Zorb50") is no such count."""
+    from graphbuild.nlp.entity_types import _shape_type, _shape_type_by_rules
+
+    for name in ("Zorbskin17k", "QuillSeg8K", "Zorb-20k"):
+        assert _shape_type(name) == "Dataset" == _shape_type_by_rules(name + "\n"), name
+    assert _shape_type("Zorb-7B") == "Model" and _shape_type("Zorb50") is None
