@@ -606,3 +606,15 @@ def test_types_a_count_of_thousands_after_a_letter_ends_a_dataset_name():
     for name in ("Zorbskin17k", "QuillSeg8K", "Zorb-20k"):
         assert _shape_type(name) == "Dataset" == _shape_type_by_rules(name + "\n"), name
     assert _shape_type("Zorb-7B") == "Model" and _shape_type("Zorb50") is None
+
+
+def test_patterns_british_spellings_of_technique_heads():
+    """"zorb-free quantisation" is a technique phrase as "zorb-free quantization" is; both spellings are
+    Method heads."""
+    from graphbuild.nlp.lexicon import head_type
+    from graphbuild.nlp.patterns import shape_candidates
+
+    for text in ("Quokka uses zorb-free quantisation of tokens.", "Quokka adds quillwise regularisation here."):
+        found = {c.text for c in shape_candidates(text, 0, [(0, len(text))]) if c.source == "lowerphrase"}
+        assert any(t.endswith(("quantisation", "regularisation")) for t in found), found
+    assert head_type("quantisation") == head_type("optimiser") == "Method"

@@ -361,11 +361,12 @@ def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
 # a lower-case phrase whose head names a technique or architecture: "nucleus sampling", "label smoothing"
 _LOWER_HEADS = (
     "sampling|search|smoothing|decay|distillation|clipping|normalization|normalisation|dropout|attention|descent|"
-    "regularization|pruning|quantization|augmentation|tuning|merging|prompting|decoding|optimization|embeddings?|"
+    "regularization|regularisation|pruning|quantization|quantisation|augmentation|tuning|merging|prompting|decoding|"
+    "optimization|optimisation|embeddings?|"
     "encoding|loss|networks?|transformers?|autoencoders?|machines?|forests?|trees?|regression|propagation|"
     "boosting|estimation|filter|filtering|policy|learning|adaptation|alignment|inference|sketch|hashing|"
     "calibration|mining|matching|adjustment|pretraining|pre-training|retraining|engineering|unrolling|denoising|"
-    "encoders?|decoders?|entropy|programming|allocation|interpolation|factorization|convolutions?|pooling|"
+    "encoders?|decoders?|entropy|programming|allocation|interpolation|factorization|factorisation|convolutions?|pooling|"
     "scheduling|routing|caching|anchoring|prediction")
 _LOWER_PHRASE = re.compile(rf"(?<![\w-])((?:[a-z][a-z0-9\-]+ ){{1,3}})({_LOWER_HEADS})(?![\w-])")
 
