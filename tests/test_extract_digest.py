@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "afb28fcf126a364f88eb83509aff226c98fb434dd24f16125615aa470a932a05"
-SHARED_50_SHA256 = "92a38fef3518d2ee2eaa02c71d66fa7c31cc0847bd0884ed5a8bc017f1da20a7"
+DEMO_SHA256 = "ad8b9d21e00781d89ab4c76074acaf7683202941784fe6b57b16ac21b676e2bb"
+SHARED_50_SHA256 = "f97f8e406a5e53eeeff4220c104a6801888b162a7604b37e282d1d277836b62d"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "97e173fcd9712915"
+MODEL_DIGEST = "6a66b3c7db5e83fc"
