@@ -652,3 +652,72 @@ def test_proposers_a_participle_after_a_proposal_phrase_is_not_part_of_it():
     assert phrases("We propose a quorum objective related to fairness.") == ["quorum objective"]
     # a participle before the head is the name's own
     assert phrases("We propose learned hop quantization.") == ["learned hop quantization"]
+
+
+def test_generic_languages_simulators_and_chips_are_no_artifacts():
+    """A natural language, a physics or embodied-AI simulator, an embedded processor, a programming language or
+    a region is what a paper works in or on, not a named model, method or dataset; a coined name built on one
+    stays a name."""
+    from graphbuild.nlp.lexicon import is_generic
+
+    for word in ("Korean", "isiZulu", "MuJoCo", "Isaac Gym", "Cortex-M7", "Jetson Orin", "TypeScript",
+                 "English-Korean", "AI2-THOR", "South Asia"):
+        assert is_generic(word), word
+    for name in ("Zorb-Korean-7B", "MuJoCoZorb", "Quokka English Corpus"):
+        assert not is_generic(name), name
+
+
+def test_patterns_a_known_metric_and_its_value_are_no_run_name():
+    """"ZQS 29.4" is a score reported in a known metric, not a name; a known name of another type with a
+    number after it ("Zorbset 2019") stays a run."""
+    from graphbuild.nlp.patterns import glued_runs
+
+    text = "Quokka reaches ZQS 29.4 on Zorbset 2019 clips."
+
+    def cand(name, source, **kw):
+        at = text.index(name)
+        return Candidate(at, at + len(name), name, source, **kw)
+
+    cands = [cand("ZQS", "gazetteer", type="Metric"), cand("ZQS 29.4", "caprun"),
+             cand("Zorbset", "gazetteer", type="Dataset"), cand("Zorbset 2019", "caprun")]
+    spans = glued_runs(cands)
+    assert (cands[1].start, cands[1].end) in spans
+    assert (cands[3].start, cands[3].end) not in spans
+
+
+def test_pipeline_a_word_is_no_short_form_of_its_own_next_edition():
+    """"the original Zorbset" beside "Zorbset 2.0" names the earlier edition, an entity of its own; a word
+    that opens a longer name ("Switchel" beside "Switchel Transformer") is still its short form."""
+    from graphbuild.nlp.pipeline import _with_first_words
+
+    text = "We release Zorbset 2.0. Unlike the original Zorbset, it is big. Switchel models and Switchel Transformer."
+    new, old = _cand(text, "Zorbset 2.0", "caprun"), _cand(text, "Zorbset,", "capword")
+    old.end -= 1
+    old.text = "Zorbset"
+    short = Candidate(text.index("Switchel"), text.index("Switchel") + 8, "Switchel", "capword")
+    long = _cand(text, "Switchel Transformer", "caprun")
+    groups = _with_first_words([[new], [old], [short], [long]])
+    assert [new] in groups and [old] in groups
+    assert [long, short] in groups
+
+
+def test_types_a_count_of_thousands_after_a_letter_ends_a_dataset_name():
+    """"Zorbskin17k" counts its images as "Zorb-20k" does; a model's size ("Zorb-7B") or a plain number
+    after a letter ("Zorb50") is no such count."""
+    from graphbuild.nlp.entity_types import _shape_type, _shape_type_by_rules
+
+    for name in ("Zorbskin17k", "QuillSeg8K", "Zorb-20k"):
+        assert _shape_type(name) == "Dataset" == _shape_type_by_rules(name + "\n"), name
+    assert _shape_type("Zorb-7B") == "Model" and _shape_type("Zorb50") is None
+
+
+def test_patterns_british_spellings_of_technique_heads():
+    """"zorb-free quantisation" is a technique phrase as "zorb-free quantization" is; both spellings are
+    Method heads."""
+    from graphbuild.nlp.lexicon import head_type
+    from graphbuild.nlp.patterns import shape_candidates
+
+    for text in ("Quokka uses zorb-free quantisation of tokens.", "Quokka adds quillwise regularisation here."):
+        found = {c.text for c in shape_candidates(text, 0, [(0, len(text))]) if c.source == "lowerphrase"}
+        assert any(t.endswith(("quantisation", "regularisation")) for t in found), found
+    assert head_type("quantisation") == head_type("optimiser") == "Method"

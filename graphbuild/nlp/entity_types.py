@@ -68,7 +68,7 @@ _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
-    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?)$"), "Dataset"),
+    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?|[A-Za-z]\d+[kK])$"), "Dataset"),
     (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|"
                 r"Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
 ]
@@ -155,8 +155,9 @@ def _rule_endings(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 _MODEL_ENDINGS = _rule_endings(_SHAPE_RULES[0][0])
 _TOOL_ENDINGS = _rule_endings(_SHAPE_RULES[2][0])
-_DATASET_ENDINGS = tuple(e for e in _rule_endings(_SHAPE_RULES[3][0]) if not e.startswith("-"))
-_DASH_COUNT = re.compile(r"-\d+[kK]?$")
+_DATASET_ENDINGS = tuple(e for e in _rule_endings(_SHAPE_RULES[3][0]) if not e.startswith(("-", "[")))
+#: a count of thousands ending a name, after a hyphen or a letter: "Zorb-10", "Zorb-20k", "Zorb50K"
+_DASH_COUNT = re.compile(r"-\d+[kK]?$|[A-Za-z]\d+[kK]$")
 _METHOD_ENDINGS = _rule_endings(_SHAPE_RULES[4][0])
 
 

@@ -259,7 +259,8 @@ for _type, _words in {
               "schedule loss objective procedure regularizer regularization module recipe paradigm "
               "estimator estimators sampler scheme schemes attack attacks defense protocol trick "
               "closure approximation criterion heuristic policy rule prompting decoding pruning "
-              "distillation quantization merging tuning initialization normalization augmentation "
+              "distillation quantization quantisation merging tuning initialization initialisation normalization "
+              "normalisation augmentation regularisation "
               "adaptation training system systems retriever indexer solver planner pipeline",
     "Task": "task tasks problem problems challenge",
     "Metric": "metric metrics score measure divergence distance",

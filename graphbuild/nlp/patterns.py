@@ -361,11 +361,12 @@ def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
 # a lower-case phrase whose head names a technique or architecture: "nucleus sampling", "label smoothing"
 _LOWER_HEADS = (
     "sampling|search|smoothing|decay|distillation|clipping|normalization|normalisation|dropout|attention|descent|"
-    "regularization|pruning|quantization|augmentation|tuning|merging|prompting|decoding|optimization|embeddings?|"
+    "regularization|regularisation|pruning|quantization|quantisation|augmentation|tuning|merging|prompting|decoding|"
+    "optimization|optimisation|embeddings?|"
     "encoding|loss|networks?|transformers?|autoencoders?|machines?|forests?|trees?|regression|propagation|"
     "boosting|estimation|filter|filtering|policy|learning|adaptation|alignment|inference|sketch|hashing|"
     "calibration|mining|matching|adjustment|pretraining|pre-training|retraining|engineering|unrolling|denoising|"
-    "encoders?|decoders?|entropy|programming|allocation|interpolation|factorization|convolutions?|pooling|"
+    "encoders?|decoders?|entropy|programming|allocation|interpolation|factorization|factorisation|convolutions?|pooling|"
     "scheduling|routing|caching|anchoring|prediction")
 _LOWER_PHRASE = re.compile(rf"(?<![\w-])((?:[a-z][a-z0-9\-]+ ){{1,3}})({_LOWER_HEADS})(?![\w-])")
 
@@ -935,11 +936,13 @@ _RUN_SOURCES = frozenset(("titlecase", "caprun"))
 def glued_runs(cands: list[Candidate]) -> set[tuple[int, int]]:
     """The spans of capitalised runs that are names side by side, not one name: a name the gazetteer
     knows, then, after one space each, names it knows or coined names ("ResNet-50 SimCLR",
-    "BERT QuillNet"); a run the gazetteer knows as a whole ("MS MARCO") is one name.
+    "BERT QuillNet"), or a metric it knows and the value reported for it ("PSNR 29.4"); a run the
+    gazetteer knows as a whole ("MS MARCO") is one name.
     """
     known = {(c.start, c.end) for c in cands if c.source == "gazetteer"}
     if not known:
         return set()
+    metrics = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.type == "Metric"}
     parts = known | {(c.start, c.end) for c in cands if c.source == "shape" and c.strong}
     ends_of: dict[int, list[int]] = {}  # a part's start -> the ends of the parts starting there
     for s, e in parts:
@@ -951,11 +954,18 @@ def glued_runs(cands: list[Candidate]) -> set[tuple[int, int]]:
             continue
         # the ends reachable from the run's start by a known name, then names one space apart
         reach = {e for e in ends_of.get(c.start, ()) if (c.start, e) in known and e < c.end}
+        if metrics and any((c.start, e) in metrics and _VALUE.fullmatch(c.text, e - c.start) for e in reach):
+            glued.add(span)  # "PSNR 29.4": a metric and its value
+            continue
         while reach and c.end not in reach:
             reach = {e for at in reach for e in ends_of.get(at + 1, ()) if e <= c.end and c.text[at - c.start] == " "}
         if c.end in reach:
             glued.add(span)
     return glued
+
+
+#: a value reported after a metric's name ("PSNR 29.4", "BLEU 31", "accuracy 87.2%")
+_VALUE = re.compile(r" \d+(?:\.\d+)?%?")
 
 
 # ---------------------------------------------------------------- component

@@ -643,7 +643,8 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
 def _with_first_words(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     """The decided entities' candidates, with an entity written only as one capitalised word the
     gazetteer does not know, which opens exactly one other entity's name of two words or more
-    ("Switch models" beside "the Switch Transformer"), joined to that entity: its short form.
+    ("Switch models" beside "the Switch Transformer"), joined to that entity: its short form; not to a
+    name that only adds a version to the word ("Zorb 2.0" beside "the original Zorb": its earlier edition).
     """
     into: dict[int, int] = {}
     for g, members in enumerate(groups):
@@ -651,8 +652,9 @@ def _with_first_words(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         if len(words) != 1 or any(c.key or " " in c.text or not c.text[:1].isupper() for c in members):
             continue
         opening = words.pop() + " "
+        # (not a name with a version after the word: "Zorb" beside "Zorb 2.0" is the earlier edition)
         owners = {h for h, others in enumerate(groups) if h != g and h not in into
-                  for c in others if c.text.startswith(opening)}
+                  for c in others if c.text.startswith(opening) and not _BARE_VERSION.fullmatch(c.text[len(opening):])}
         if len(owners) == 1:
             into[g] = owners.pop()
     return _joined(groups, into)
