@@ -16,7 +16,7 @@ from graphbuild.records import EntityMention, Extraction, Paper
 from graphbuild.resources import data_path
 
 DEMO = data_path("demo", "papers.jsonl")
-RESNET, CHINCHILLA = "arxiv:1512.03385", "arxiv:2203.15556"
+DDPM, CHINCHILLA = "arxiv:2006.11239", "arxiv:2203.15556"
 
 
 def _papers() -> list[Paper]:
@@ -141,13 +141,13 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
     ws = Workspace(tmp_path / "ws")
     ws.build([str(DEMO)], progress=False, overview=False)
     papers = {p.id: p for p in ws.papers()}
-    before = {pid: {m.name: m.type for m in ws.extractions()[pid].extraction.entities} for pid in (RESNET, CHINCHILLA)}
-    # the shipped model's slips on the demo corpus: the title's words taken for a method beside the
-    # paper's ResNet, a dataset typed otherwise
-    assert before[RESNET].get("Deep Residual Learning") == "Method"
+    before = {pid: {m.name: m.type for m in ws.extractions()[pid].extraction.entities} for pid in (DDPM, CHINCHILLA)}
+    # the shipped model's slips on the demo corpus: a plain word taken for a dataset ("LSUN bedrooms and
+    # churches"), a dataset typed otherwise
+    assert before[DDPM].get("churches") == "Dataset"
     assert before[CHINCHILLA].get("MassiveText") in ("Model", "Method")
     curation = tmp_path / "curation.jsonl"
-    curation.write_text('{"op": "reject", "entity": "Deep Residual Learning", "note": "the title words, not a name"}\n'
+    curation.write_text('{"op": "reject", "entity": "churches", "note": "a category of LSUN, no name"}\n'
                         '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
     out = tmp_path / "pipeline"
     assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--no-shipped", "-C", "10",
@@ -155,21 +155,21 @@ def test_curation_labels_trained_pipeline_follows_the_curation(tmp_path, capsys)
     captured = capsys.readouterr()
     assert "2 of 2 operation(s) applied" in captured.err and "labels for 2 paper(s)" in captured.err
     nlp = make_pipeline(str(out))
-    got = dict(zip((RESNET, CHINCHILLA), extract_papers([papers[RESNET], papers[CHINCHILLA]], nlp)))
+    got = dict(zip((DDPM, CHINCHILLA), extract_papers([papers[DDPM], papers[CHINCHILLA]], nlp)))
     after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
-    assert "Deep Residual Learning" not in after[RESNET]
+    assert "churches" not in after[DDPM]
     assert after[CHINCHILLA]["MassiveText"] == "Dataset"
     # the rest of those papers is still found
-    assert {"VGG", "ImageNet", "CIFAR-10"} <= set(after[RESNET])
+    assert {"DDPM", "CIFAR-10", "CelebA-HQ"} <= set(after[DDPM])
     assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])
 
 
 @pytest.mark.slow
 @pytest.mark.shared
 def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotations(tmp_path, capsys, shared_dir):
-    """Three curated papers among the 907 shipped ones: the reject and the retype both carry (CURATION_WEIGHT).
+    """Two curated papers among the 907 shipped ones: the reject and the retype both carry (CURATION_WEIGHT).
 
-    The Chinchilla paper is among the shipped annotations too; its curated labels take their place.
+    The DDPM paper is among the shipped annotations too; its curated labels take their place.
     """
     from graphbuild.nlp.pipeline import extract_papers, make_pipeline
     from graphbuild.workspace import Workspace
@@ -178,15 +178,15 @@ def test_curation_labels_weigh_enough_to_move_a_type_among_the_shipped_annotatio
     ws.build([str(DEMO)], progress=False, overview=False)
     papers = {p.id: p for p in ws.papers()}
     curation = tmp_path / "curation.jsonl"
-    curation.write_text('{"op": "reject", "entity": "Deep Residual Learning"}\n'
+    curation.write_text('{"op": "reject", "entity": "churches"}\n'
                         '{"op": "retype", "entity": "MassiveText", "type": "Dataset"}\n', encoding="utf-8")
     out = tmp_path / "pipeline"
     assert main(["train", "--curation", str(curation), "-w", str(ws.path), "--out", str(out),
                  "--papers", str(shared_dir / "eval" / "related" / "papers_dev.jsonl")]) == 0
-    assert "training on 909 annotated paper(s)" in capsys.readouterr().out
-    got = dict(zip((RESNET, CHINCHILLA),
-                   extract_papers([papers[RESNET], papers[CHINCHILLA]], make_pipeline(str(out)))))
+    assert "training on 908 annotated paper(s)" in capsys.readouterr().out
+    got = dict(zip((DDPM, CHINCHILLA),
+                   extract_papers([papers[DDPM], papers[CHINCHILLA]], make_pipeline(str(out)))))
     after = {pid: {m.name: m.type for m in ex.entities} for pid, ex in got.items()}
-    assert "Deep Residual Learning" not in after[RESNET] and after[CHINCHILLA]["MassiveText"] == "Dataset"
-    assert {"VGG", "ImageNet", "CIFAR-10"} <= set(after[RESNET])
+    assert "churches" not in after[DDPM] and after[CHINCHILLA]["MassiveText"] == "Dataset"
+    assert {"DDPM", "CIFAR-10", "CelebA-HQ"} <= set(after[DDPM])
     assert {"Chinchilla", "Gopher", "MMLU"} <= set(after[CHINCHILLA])

@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0e668f5a70840abefd754231f55e6200d517029b90695b702e93df4e951e6c2e"
-SHARED_50_SHA256 = "737d06a1e008b0b10f3441c87277dcf9bc115dfc5d586027c051b3fbb223f6fb"
+DEMO_SHA256 = "e2189b7777f2a1c272c024556284a709f57e5257758e7f5a2ac21ef92af8e71b"
+SHARED_50_SHA256 = "9e8b9066022f368528bfdc1c1941d8913cf13e3719b1ba08200f9682b2a06dd8"
 
 
 @pytest.fixture(scope="module")

@@ -265,6 +265,15 @@ def test_roles_proposes_exactly_what_is_proposed():
         assert found and all((e.role == "proposes") == e.proposed for e in found), found
 
 
+def test_roles_a_comparison_that_opens_the_sentence_compares():
+    from graphbuild.nlp.roles import _compared
+
+    for text in ("Compared with RoBERTa, the encoder is faster on GLUE.", "Compared to RoBERTa, it is faster."):
+        found = {e.name: e.role for e in extract_text(text, title="Probe").entities}
+        assert found.get("RoBERTa") == "compares_with", (text, found)
+    assert _compared("Compared with ") and not _compared("Compared with X, our ") and not _compared("UnCompared with ")
+
+
 def test_roles_versus_with_its_full_stop_compares():
     # "vs." ends with a full stop, which is no clause break between the cue and the name
     for text in ("We compare PPO vs. SAC on MuJoCo.", "Our detector reaches 55 AP vs. RT-DETR.",

@@ -51,7 +51,7 @@ def test_readme_curation_examples_apply_in_order_on_the_demo(tmp_path):
     assert by_name["BN-Inception"].type == "Model" and by_name["MassiveText"].type == "Dataset"
     roles = {(link.paper_id, entities[link.entity_id].name): link.role for link in curated.links}
     assert roles[("arxiv:1301.3781", "word2vec")] == "proposes"
-    assert roles[("arxiv:1512.03385", "Deep Residual Learning")] != "proposes"
+    assert roles[("arxiv:2304.07193", "ViT-S")] != "proposes"
     assert ("arxiv:1706.03762", "residual connections") in roles
 
     # what `graphbuild review` lists on the uncurated demo (names the gazetteer knows are not doubted)

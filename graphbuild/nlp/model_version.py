@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a2f6fe6c449f0c05"
+MODEL_DIGEST = "92f33d75e28801fe"

@@ -90,12 +90,13 @@ _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
                                             r"while|whose|by") + r"\b")
 _COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compar(?:e|es|ed|ing) (?:to|with)|"
+                                       r"Compar(?:e|ed|ing) (?:to|with)|"
                                        r"comparison (?:to|with)|than(?!\s+\d)|versus|vs\.?|against|relative to|"
                                        r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
 _OUR_WORDS = ("our", "Our", "he proposed", "his new", "he resulting", "he learned")
-_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "comparison", "than", "versus", "vs",
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "Compar", "comparison", "than", "versus", "vs",
                   "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"beat\w*|surpass\w*|exceed\w*|compar\w*|"
