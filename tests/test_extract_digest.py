@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e2189b7777f2a1c272c024556284a709f57e5257758e7f5a2ac21ef92af8e71b"
-SHARED_50_SHA256 = "9e8b9066022f368528bfdc1c1941d8913cf13e3719b1ba08200f9682b2a06dd8"
+DEMO_SHA256 = "fe6cc58300d251b6f6f6976ef1ed6b25e8774ae23f5761bf118d6e924e495f4f"
+SHARED_50_SHA256 = "5f999f90891740af351ea35017194149fc023c127a64822e47e7244a7f0991ab"
 
 
 @pytest.fixture(scope="module")

@@ -175,6 +175,11 @@ def test_gazetteer_data_long_forms_case_and_version_spellings_resolve():
         ("LLaVA-v1.5", "LLaVA-1.5", "Model"),
         ("Simple Online and Realtime Tracking", "SORT", "Model"),
     ])
+    # a translation direction written with "to" ("English-to-German"), for every pair of languages
+    hits = _gazetteer_hits("On the WMT 2014 English-to-German task and on WMT16 English-to-Romanian.")
+    assert {"WMT 2014 English-to-German", "WMT16 English-to-Romanian"} <= set(hits), hits
+    from graphbuild.nlp.gazetteer import _variants
+    assert _variants("Cross-Stitch Networks") == {v for v in _variants("Cross-Stitch Networks") if "-to-" not in v}
     hits = _gazetteer_hits("We compare Imagenet features of a Resnet with XGboost and Deep SORT on Nuscenes.")
     assert {"Imagenet", "Resnet", "XGboost", "Deep SORT", "Nuscenes"} <= set(hits), hits  # (overlaps resolve later)
 

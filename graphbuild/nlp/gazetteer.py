@@ -193,6 +193,10 @@ def _variants(form: str) -> set[str]:
         out.add(form.replace(" ", "-"))
     if form.isupper() and form.isalpha() and len(form) >= 4:
         out.add(form.capitalize())  # "Bert" for BERT
+    if "-" in form:
+        pair = _LANGUAGE_PAIR.search(form)
+        if pair is not None:  # "WMT 2014 English-to-German" for "WMT 2014 English-German"
+            out.add(form[:pair.start(2)] + "to-" + form[pair.start(2):])
     out.update(_plurals(form))
     return out
 
@@ -215,6 +219,11 @@ def _plurals(form: str) -> set[str]:
 
 
 _ACRONYM_END = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]$")
+#: two languages joined by a hyphen: a translation direction, which papers also write "English-to-German"
+_LANGUAGES = ("English|German|French|Romanian|Russian|Chinese|Japanese|Korean|Czech|Finnish|Turkish|Estonian|Latvian|"
+              "Lithuanian|Kazakh|Gujarati|Hindi|Tamil|Nepali|Sinhala|Pashto|Khmer|Polish|Spanish|Portuguese|Italian|"
+              "Arabic|Vietnamese|Icelandic|Inuktitut|Hausa|Ukrainian|Dutch")
+_LANGUAGE_PAIR = re.compile(rf"\b({_LANGUAGES})-({_LANGUAGES})\b")
 #: the last word of a name that takes a plural: a word of letters, lower case after its first, not a plural
 _PLAIN_NOUN = re.compile(r"[A-Za-z][a-z]{2,}(?<!s)")
 _INNER_UPPER = re.compile(r"^[A-Za-z][a-z0-9-]*[A-Z][A-Za-z0-9-]*[a-z]$")
