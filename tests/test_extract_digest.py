@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "fe6cc58300d251b6f6f6976ef1ed6b25e8774ae23f5761bf118d6e924e495f4f"
-SHARED_50_SHA256 = "5f999f90891740af351ea35017194149fc023c127a64822e47e7244a7f0991ab"
+DEMO_SHA256 = "6c9cabb03897c247c7d2eae18bf7b1c04f6cc57684bef63ff5092f7924d9b630"
+SHARED_50_SHA256 = "3c734194b34766b90d6d672b73bb782d0b85debe33abd1594a54170d68e89657"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from graphbuild.nlp.candidates import Candidate
 from graphbuild.nlp.features import entity_features
 from graphbuild.nlp.gazetteer import GazEntry, Gazetteer, elided_siblings
-from graphbuild.nlp.pipeline import _versions_only
+from graphbuild.nlp.pipeline import _versions_only, extract_text
 
 
 def _cand(text: str, name: str, source: str = "shape", **kw) -> Candidate:
@@ -721,3 +721,14 @@ def test_patterns_british_spellings_of_technique_heads():
         found = {c.text for c in shape_candidates(text, 0, [(0, len(text))]) if c.source == "lowerphrase"}
         assert any(t.endswith(("quantisation", "regularisation")) for t in found), found
     assert head_type("quantisation") == head_type("optimiser") == "Method"
+
+
+def test_patterns_a_reference_identifier_is_no_name_and_a_colon_without_its_space_ends_one():
+    from graphbuild.nlp.patterns import _chunk_names
+
+    assert _chunk_names("(arXiv:2101.00001).", 0) == () and _chunk_names("doi:10.1145/3065386", 0) == ()
+    assert [name for _, _, name, _ in _chunk_names("Quorrel4KT:An", 0)] == ["Quorrel4KT"]
+    assert [name for _, _, name, _ in _chunk_names("CIFAR-10/100", 0)] == ["CIFAR-10", "CIFAR-100"]
+    found = {e.name for e in extract_text("Quorrel4KT beats GRU4Rec (arXiv:2101.00001) on ASSIST09.",
+                                          title="Quorrel4KT:An Efficient Tracer of Knowledge").entities}
+    assert "Quorrel4KT" in found and not any(":" in name for name in found), found

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "36d3a91b1186ac37"
+MODEL_DIGEST = "0b76128c9349b92e"

@@ -78,7 +78,11 @@ INNER_CAP = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z]{2})")
 _PARTS = re.compile(r"[-/]")
 #: the size word of a released model after its family's name ("-mini", "-S", "-XL")
 _SIZE_PART = re.compile(rf"(?:{SIZE_WORDS}|[SMLBH]|XL|XXL)$")
-_PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---")  # (an em dash between words is no part of a name)
+# (an em dash between words is no part of a name; nor is a colon before a letter, a title's colon
+# written without its space: "Zorb4KT:An Efficient …")
+_PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---|(?<=\w):(?=[A-Za-z])")
+#: the identifier of a reference, no name: "arXiv:2002.09102", "doi:10.1145/3065386", "PMID:123"
+_IDENTIFIER = re.compile(r"(?:arXiv|arxiv|ArXiv|doi|DOI|PMID|PMCID|ISBN|ISSN):")
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+]+s?$")
 # number formats (FP16, INT4, W8A8), dimensions (2D-3D, 6-DoF), setups (English-to-German), negations (non-IID)
@@ -200,7 +204,8 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool]
     if not raw:
         return ()
     pieces: list[tuple[str, int, int]] = []  # (name, offset, length written; -1: the name's)
-    if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw or "—" in raw or "---" in raw) and "://" not in raw:
+    if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw or "—" in raw or "---" in raw or ":" in raw) \
+            and "://" not in raw:
         # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names; "S4—a": a name and a word
         cut = 0
         for sep in [*_PAIR_SPLIT.finditer(raw), None]:
@@ -215,8 +220,8 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool]
         pieces.append((raw, start, -1))
     out = []
     for raw, start, written in pieces:
-        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw:
-            continue
+        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw or _IDENTIFIER.match(raw):
+            continue  # a web address, a path, a reference's identifier ("arXiv:2002.09102", "doi:10.1145/…")
         name = _trim_adjective_suffix(raw) if "-" in raw else raw
         score = shape_score(name, in_title=start < title_cut)
         if score and not is_generic(name):
