@@ -721,3 +721,21 @@ def test_patterns_british_spellings_of_technique_heads():
         found = {c.text for c in shape_candidates(text, 0, [(0, len(text))]) if c.source == "lowerphrase"}
         assert any(t.endswith(("quantisation", "regularisation")) for t in found), found
     assert head_type("quantisation") == head_type("optimiser") == "Method"
+
+
+def test_proposers_a_part_brought_in_without_a_proposal_verb():
+    """A part of the authors' model that opens a sentence and says what it does ("A quill anchor loss
+    penalises …"), or that they add ("we add a zorb-chunking head", "Quokka-v2 adds a drift loss"), is a
+    proposal phrase marked proposed; a part the sentence only names ("A quill loss is used") is none."""
+    from graphbuild.nlp.proposals import component_candidates
+    from graphbuild.nlp.sentences import split_sentences
+
+    def found(abstract: str) -> set[str]:
+        text = "Quokka: Long Zorb Generation\n" + abstract
+        return {c.text for c in component_candidates(text, 27, split_sentences(text)) if c.proposed}
+
+    assert found("We present Quokka. A quill anchor loss penalises drift of the zorbs.") == {"quill anchor loss"}
+    assert found("We present Quokka. A temporal zorb loss, computed per frame, helps.") == {"temporal zorb loss"}
+    assert found("We train Quokka, and we add a zorb-chunking head to it.") == {"zorb-chunking head"}
+    assert found("Quokka-v2 adds a quill drift loss to the first version.") == {"quill drift loss"}
+    assert found("A quill loss is used. A simple head works. We add a loss.") == set()

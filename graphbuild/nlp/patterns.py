@@ -45,6 +45,7 @@ from .lexicon import (
 )
 from .proposals import (
     GENERIC_HEADS,
+    component_candidates,
     listed_candidates,
     part_candidates,
     passive_candidates,
@@ -1007,6 +1008,7 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(tuned_variant_candidates(text, title_end))
         out.extend(listed_candidates(text, title_end, sents))
         out.extend(passive_candidates(text, title_end, sents))
+        out.extend(component_candidates(text, title_end, sents))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.extend(title_siblings(title))
