@@ -739,3 +739,18 @@ def test_proposers_a_part_brought_in_without_a_proposal_verb():
     assert found("We train Quokka, and we add a zorb-chunking head to it.") == {"zorb-chunking head"}
     assert found("Quokka-v2 adds a quill drift loss to the first version.") == {"quill drift loss"}
     assert found("A quill loss is used. A simple head works. We add a loss.") == set()
+
+
+def test_features_a_known_abbreviation_given_a_new_meaning():
+    """"Zorb Prompt Tuning (GPT) is proposed": the abbreviation is a known name's, but the long form the
+    authors bring in is not, which the proposed model's features tell (a known name defined as the known
+    long form is no such case)."""
+    title = "Prompting Frozen Encoders"
+    text = f"{title}\n\nIn this paper, Zorb Prompt Tuning (GPT) is proposed. GPT beats Quillnet."
+    end = len(title)
+    long_form = _cand(text, "Zorb Prompt Tuning", "abbrev-long", proposed=True)
+    short = _cand(text, "GPT", "abbrev-short", key="gpt")
+    f = entity_features(text, end, [long_form, short], [0, 1], "Method", True)
+    assert {"defined", "defined_anew", "gaz&defined_anew"} <= f.keys()
+    known_long = _cand(text, "Zorb Prompt Tuning", "abbrev-long", proposed=True, key="gpt")
+    assert "defined_anew" not in entity_features(text, end, [known_long, short], [0, 1], "Method", True)

@@ -765,6 +765,10 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         f["defined"] = 1  # the text defines the name's abbreviation ...
         if not gaz_hit:
             f["defined_new"] = 1  # ... and the gazetteer does not know it
+        elif any(cands[i].source == "abbrev-long" and cands[i].key is None and cands[i].proposed for i in members):
+            # ... with a long form the gazetteer does not know, which the authors bring in: a known
+            # abbreviation given a new meaning ("a gated prompt tuning (GPT) method is proposed")
+            f["defined_anew"] = 1
     if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): its evidence weighs
         # otherwise than that of a new name (every feature is paired with the gazetteer hit)
         f.update({"gaz&" + name: value for name, value in f.items() if name not in ("gaz", "bias")})
