@@ -754,3 +754,19 @@ def test_features_a_known_abbreviation_given_a_new_meaning():
     assert {"defined", "defined_anew", "gaz&defined_anew"} <= f.keys()
     known_long = _cand(text, "Zorb Prompt Tuning", "abbrev-long", proposed=True, key="gpt")
     assert "defined_anew" not in entity_features(text, end, [known_long, short], [0, 1], "Method", True)
+
+
+def test_features_a_coined_name_named_once_late_with_no_cue_of_the_authors():
+    """"Against Zorbinv, detection holds": a coined name the abstract names once, past its opening, with
+    no proposal cue and outside the title, is marked so for the proposed model; the authors' own name
+    (in the title, or after their proposal verb) is not."""
+    title = "Quokka: Detecting Gradient Leaks"
+    text = (f"{title}\n\nGradient leaks threaten clients. We study them. We propose Quokka, a detector. "
+            "Against Zorbinv, detection holds.")
+    end = len(title)
+    cands = [_cand(text, "Quokka", "title"), _cand(text, "Zorbinv")]
+    cands[1].sentence = 3
+    assert "once_late" in entity_features(text, end, cands, [1], "Method", False)
+    cands[1].proposed = True
+    assert "once_late" not in entity_features(text, end, cands, [1], "Method", False)
+    assert "once_late" not in entity_features(text, end, cands, [0], "Method", False)

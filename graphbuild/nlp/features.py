@@ -751,6 +751,9 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
+    if len(members) == 1 and first_sentence >= 2 and "in_title" not in f and "rule_proposed" not in f \
+            and "named_here" not in f:
+        f["once_late"] = 1  # named once, past the abstract's opening, with no cue of the authors' own
     _builds_on(text, title, cands, members, gaz, f)
     first = _first_in_abstract(context, cands, members)
     if first is not None:
