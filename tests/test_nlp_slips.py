@@ -770,3 +770,18 @@ def test_features_a_coined_name_named_once_late_with_no_cue_of_the_authors():
     cands[1].proposed = True
     assert "once_late" not in entity_features(text, end, cands, [1], "Method", False)
     assert "once_late" not in entity_features(text, end, cands, [0], "Method", False)
+
+
+def test_features_the_earlier_version_of_a_title_name_with_a_spaced_or_other_version():
+    """"Ferrex 3.0: …" improves on "Ferrex", and "Ferrex-v3: …" on "Ferrex-v2": both are the title's base
+    for the proposed model; a size variant ("Ferrex-7B") and the title's name itself are not."""
+    def base(title: str, name: str) -> bool:
+        text = f"{title}\n\nWe present the new version. It improves on {name} markedly."
+        at = text.rindex(name)
+        cand = Candidate(at, at + len(name), name, "shape")
+        return "title_base" in entity_features(text, len(title), [cand], [0], "Model", False)
+
+    assert base("Ferrex 3.0: Faster Zorb Search", "Ferrex")
+    assert base("Ferrex-v3: Faster Zorb Search", "Ferrex-v2")
+    assert not base("Ferrex-v3: Faster Zorb Search", "Ferrex-7B")
+    assert not base("Ferrex 3.0: Faster Zorb Search", "Quillnet")

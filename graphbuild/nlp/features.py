@@ -961,10 +961,30 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
             if any(c.start >= title_end and stem.startswith(c.text.lower())
                    and _NEWER_VERSION.fullmatch(stem, len(c.text)) for c in members):
                 f["title_base"] = 1  # "Ferrex" where the title names "Ferrex++: …": the version it improves on
+    if 0 < colon <= 40 and "title_base" not in f:
+        family = _version_family(title[:colon].strip())
+        if family is not None and any(c.start >= title_end and c.text.lower() != title[:colon].strip().lower()
+                                      and _version_family(c.text, family) == family for c in members):
+            f["title_base"] = 1  # "Ferrex" or "Ferrex-v2" where the title names "Ferrex 3.0: …" or "Ferrex-v3: …"
     if body:
         first = min(body, key=lambda c: c.start)
         if _PREDECESSOR_BEFORE.search(text, max(title_end, first.start - 40), first.start):
             f["predecessor_before"] = 1  # "its predecessor X", "an extension of X", "our earlier X"
+
+
+def _version_family(name: str, bare: str | None = None) -> str | None:
+    """The family of a versioned name, lower-cased, without its version ("ferrex" of "Ferrex 3.0",
+    "Ferrex-v3", "Ferrex++"); ``bare`` (a family) when ``name`` is that family itself; else ``None``.
+    """
+    low = name.lower()
+    if bare is not None and low == bare:
+        return bare
+    m = _TRAILING_VERSION.search(low)
+    return low[:m.start()] if m is not None and m.start() > 0 else None
+
+
+#: a version at a name's end: "++", " 2.0", "-v3", "v2"
+_TRAILING_VERSION = re.compile(r"(?:\+\+|[\- ]?v?\d+(?:\.\d+)*)$")
 
 
 # ---------------------------------------------------------------- acronyms that may name nothing
