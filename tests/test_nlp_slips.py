@@ -785,3 +785,19 @@ def test_features_the_earlier_version_of_a_title_name_with_a_spaced_or_other_ver
     assert base("Ferrex-v3: Faster Zorb Search", "Ferrex-v2")
     assert not base("Ferrex-v3: Faster Zorb Search", "Ferrex-7B")
     assert not base("Ferrex 3.0: Faster Zorb Search", "Quillnet")
+
+
+def test_patterns_a_title_head_with_a_preposition_or_verb_inside_is_no_name():
+    """"Zorbing After Quilling: …" and "Zorbs Meet Quills: …" are phrases about the work, no name before
+    the colon; "Mix of Zorbs: …" and "Quokka: …" still are."""
+    from graphbuild.nlp.patterns import title_candidate
+
+    def head(title: str) -> str | None:
+        text = f"{title}\n\nWe study {title.split(':')[0]} here."
+        c = title_candidate(text, len(title))
+        return c.text if c is not None else None
+
+    assert head("Zorbing After Quilling: A Framework for Zorbs") is None
+    assert head("Zorbs Meet Quills: Joint Zorb Learning") is None
+    assert head("Mix of Zorbs: A Framework for Quills") == "Mix of Zorbs"
+    assert head("Quokka: A Framework for Zorbs") == "Quokka"
