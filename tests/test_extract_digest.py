@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e2189b7777f2a1c272c024556284a709f57e5257758e7f5a2ac21ef92af8e71b"
-SHARED_50_SHA256 = "9e8b9066022f368528bfdc1c1941d8913cf13e3719b1ba08200f9682b2a06dd8"
+DEMO_SHA256 = "3fb0cd0e2421459aa47017ad529170868fcdd233f0da74df9056d4a40f9cfe92"
+SHARED_50_SHA256 = "6866ab2d9810ae8192584fd6c4d1c91cd96d09ab40c1f3bd47007138f7d480ef"
 
 
 @pytest.fixture(scope="module")
