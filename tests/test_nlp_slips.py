@@ -732,3 +732,83 @@ def test_patterns_a_reference_identifier_is_no_name_and_a_colon_without_its_spac
     found = {e.name for e in extract_text("Quorrel4KT beats GRU4Rec (arXiv:2101.00001) on ASSIST09.",
                                           title="Quorrel4KT:An Efficient Tracer of Knowledge").entities}
     assert "Quorrel4KT" in found and not any(":" in name for name in found), found
+
+
+def test_proposers_a_part_brought_in_without_a_proposal_verb():
+    """A part of the authors' model that opens a sentence and says what it does ("A quill anchor loss
+    penalises …"), or that they add ("we add a zorb-chunking head", "Quokka-v2 adds a drift loss"), is a
+    proposal phrase marked proposed; a part the sentence only names ("A quill loss is used") is none."""
+    from graphbuild.nlp.proposals import component_candidates
+    from graphbuild.nlp.sentences import split_sentences
+
+    def found(abstract: str) -> set[str]:
+        text = "Quokka: Long Zorb Generation\n" + abstract
+        return {c.text for c in component_candidates(text, 27, split_sentences(text)) if c.proposed}
+
+    assert found("We present Quokka. A quill anchor loss penalises drift of the zorbs.") == {"quill anchor loss"}
+    assert found("We present Quokka. A temporal zorb loss, computed per frame, helps.") == {"temporal zorb loss"}
+    assert found("We train Quokka, and we add a zorb-chunking head to it.") == {"zorb-chunking head"}
+    assert found("Quokka-v2 adds a quill drift loss to the first version.") == {"quill drift loss"}
+    assert found("A quill loss is used. A simple head works. We add a loss.") == set()
+
+
+def test_features_a_known_abbreviation_given_a_new_meaning():
+    """"Zorb Prompt Tuning (GPT) is proposed": the abbreviation is a known name's, but the long form the
+    authors bring in is not, which the proposed model's features tell (a known name defined as the known
+    long form is no such case)."""
+    title = "Prompting Frozen Encoders"
+    text = f"{title}\n\nIn this paper, Zorb Prompt Tuning (GPT) is proposed. GPT beats Quillnet."
+    end = len(title)
+    long_form = _cand(text, "Zorb Prompt Tuning", "abbrev-long", proposed=True)
+    short = _cand(text, "GPT", "abbrev-short", key="gpt")
+    f = entity_features(text, end, [long_form, short], [0, 1], "Method", True)
+    assert {"defined", "defined_anew", "gaz&defined_anew"} <= f.keys()
+    known_long = _cand(text, "Zorb Prompt Tuning", "abbrev-long", proposed=True, key="gpt")
+    assert "defined_anew" not in entity_features(text, end, [known_long, short], [0, 1], "Method", True)
+
+
+def test_features_a_coined_name_named_once_late_with_no_cue_of_the_authors():
+    """"Against Zorbinv, detection holds": a coined name the abstract names once, past its opening, with
+    no proposal cue and outside the title, is marked so for the proposed model; the authors' own name
+    (in the title, or after their proposal verb) is not."""
+    title = "Quokka: Detecting Gradient Leaks"
+    text = (f"{title}\n\nGradient leaks threaten clients. We study them. We propose Quokka, a detector. "
+            "Against Zorbinv, detection holds.")
+    end = len(title)
+    cands = [_cand(text, "Quokka", "title"), _cand(text, "Zorbinv")]
+    cands[1].sentence = 3
+    assert "once_late" in entity_features(text, end, cands, [1], "Method", False)
+    cands[1].proposed = True
+    assert "once_late" not in entity_features(text, end, cands, [1], "Method", False)
+    assert "once_late" not in entity_features(text, end, cands, [0], "Method", False)
+
+
+def test_features_the_earlier_version_of_a_title_name_with_a_spaced_or_other_version():
+    """"Ferrex 3.0: …" improves on "Ferrex", and "Ferrex-v3: …" on "Ferrex-v2": both are the title's base
+    for the proposed model; a size variant ("Ferrex-7B") and the title's name itself are not."""
+    def base(title: str, name: str) -> bool:
+        text = f"{title}\n\nWe present the new version. It improves on {name} markedly."
+        at = text.rindex(name)
+        cand = Candidate(at, at + len(name), name, "shape")
+        return "title_base" in entity_features(text, len(title), [cand], [0], "Model", False)
+
+    assert base("Ferrex 3.0: Faster Zorb Search", "Ferrex")
+    assert base("Ferrex-v3: Faster Zorb Search", "Ferrex-v2")
+    assert not base("Ferrex-v3: Faster Zorb Search", "Ferrex-7B")
+    assert not base("Ferrex 3.0: Faster Zorb Search", "Quillnet")
+
+
+def test_patterns_a_title_head_with_a_preposition_or_verb_inside_is_no_name():
+    """"Zorbing After Quilling: …" and "Zorbs Meet Quills: …" are phrases about the work, no name before
+    the colon; "Mix of Zorbs: …" and "Quokka: …" still are."""
+    from graphbuild.nlp.patterns import title_candidate
+
+    def head(title: str) -> str | None:
+        text = f"{title}\n\nWe study {title.split(':')[0]} here."
+        c = title_candidate(text, len(title))
+        return c.text if c is not None else None
+
+    assert head("Zorbing After Quilling: A Framework for Zorbs") is None
+    assert head("Zorbs Meet Quills: Joint Zorb Learning") is None
+    assert head("Mix of Zorbs: A Framework for Quills") == "Mix of Zorbs"
+    assert head("Quokka: A Framework for Zorbs") == "Quokka"

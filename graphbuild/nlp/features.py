@@ -751,6 +751,9 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
+    if len(members) == 1 and first_sentence >= 2 and "in_title" not in f and "rule_proposed" not in f \
+            and "named_here" not in f:
+        f["once_late"] = 1  # named once, past the abstract's opening, with no cue of the authors' own
     _builds_on(text, title, cands, members, gaz, f)
     first = _first_in_abstract(context, cands, members)
     if first is not None:
@@ -765,6 +768,10 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         f["defined"] = 1  # the text defines the name's abbreviation ...
         if not gaz_hit:
             f["defined_new"] = 1  # ... and the gazetteer does not know it
+        elif any(cands[i].source == "abbrev-long" and cands[i].key is None and cands[i].proposed for i in members):
+            # ... with a long form the gazetteer does not know, which the authors bring in: a known
+            # abbreviation given a new meaning ("a gated prompt tuning (GPT) method is proposed")
+            f["defined_anew"] = 1
     if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): its evidence weighs
         # otherwise than that of a new name (every feature is paired with the gazetteer hit)
         f.update({"gaz&" + name: value for name, value in f.items() if name not in ("gaz", "bias")})
@@ -954,10 +961,30 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
             if any(c.start >= title_end and stem.startswith(c.text.lower())
                    and _NEWER_VERSION.fullmatch(stem, len(c.text)) for c in members):
                 f["title_base"] = 1  # "Ferrex" where the title names "Ferrex++: …": the version it improves on
+    if 0 < colon <= 40 and "title_base" not in f:
+        family = _version_family(title[:colon].strip())
+        if family is not None and any(c.start >= title_end and c.text.lower() != title[:colon].strip().lower()
+                                      and _version_family(c.text, family) == family for c in members):
+            f["title_base"] = 1  # "Ferrex" or "Ferrex-v2" where the title names "Ferrex 3.0: …" or "Ferrex-v3: …"
     if body:
         first = min(body, key=lambda c: c.start)
         if _PREDECESSOR_BEFORE.search(text, max(title_end, first.start - 40), first.start):
             f["predecessor_before"] = 1  # "its predecessor X", "an extension of X", "our earlier X"
+
+
+def _version_family(name: str, bare: str | None = None) -> str | None:
+    """The family of a versioned name, lower-cased, without its version ("ferrex" of "Ferrex 3.0",
+    "Ferrex-v3", "Ferrex++"); ``bare`` (a family) when ``name`` is that family itself; else ``None``.
+    """
+    low = name.lower()
+    if bare is not None and low == bare:
+        return bare
+    m = _TRAILING_VERSION.search(low)
+    return low[:m.start()] if m is not None and m.start() > 0 else None
+
+
+#: a version at a name's end: "++", " 2.0", "-v3", "v2"
+_TRAILING_VERSION = re.compile(r"(?:\+\+|[\- ]?v?\d+(?:\.\d+)*)$")
 
 
 # ---------------------------------------------------------------- acronyms that may name nothing

@@ -45,6 +45,7 @@ from .lexicon import (
 )
 from .proposals import (
     GENERIC_HEADS,
+    component_candidates,
     listed_candidates,
     part_candidates,
     passive_candidates,
@@ -845,6 +846,11 @@ _FAMILY_SUBTITLE = re.compile(r":\s+(?:The|the)\s+([A-Z][\w+.\-]*[\w+])(?:\s+(?:
                               r"(?:Family|Series|Suite)\s*$")
 
 
+#: capitalised words inside a title's head that make it a phrase about the work rather than a name
+_SLOGAN_WORDS = frozenset("after before with without meets meet versus vs vs. beyond against under through is are "
+                          "via from".split())
+
+
 def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
     """The name before a title's colon when it reads as a name (``IRCoder: …``), the family a subtitle
     names (``…: The Zorb Family``), or the whole title when it is one (``Graph Attention Networks``:
@@ -871,6 +877,8 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     content = [w for w in words if not _HEAD_CONNECTOR.match(w)]
     if not content or len(content) < len(words) - 1 or len(words) > 1 and any(w[:1].islower() for w in content):
         return None  # "Transformers are SSMs": a sentence, not a name ("Mix and Match", "SPLADE v2" are)
+    if any(w.lower() in _SLOGAN_WORDS for w in words[1:-1]):
+        return None  # "Sycophancy After Alignment", "Zorbs Meet Quills": a phrase about the work, not a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
     recurs = re.search(r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
@@ -1012,6 +1020,7 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(tuned_variant_candidates(text, title_end))
         out.extend(listed_candidates(text, title_end, sents))
         out.extend(passive_candidates(text, title_end, sents))
+        out.extend(component_candidates(text, title_end, sents))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.extend(title_siblings(title))

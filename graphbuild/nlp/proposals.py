@@ -18,7 +18,7 @@ from .candidates import Candidate
 from .lexicon import word_alternation
 
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
-           "listed_candidates", "passive_candidates", "AT_HEART", "GENERIC_HEADS"]
+           "listed_candidates", "passive_candidates", "component_candidates", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
@@ -352,3 +352,35 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
         if heart and ("heart of" in sent or "core of" in sent):
             for m in AT_HEART.finditer(text, s, e):
                 yield from _phrase_at(text, m.end(), e)
+
+
+#: head nouns of a part the authors add to a model or its training: "… anchor loss", "… chunking head"
+_COMPONENT_HEAD = r"(?:loss|head|adapter|bank|module|regulari[sz]er|objective|gate|penalty|prior|buffer)"
+#: a lower-case word of a part's name (no word that opens a clause or a phrase)
+_PART_WORD = r"(?!(?:of|for|in|on|with|to|by|from|that|which|is|are|and|or|as|at|via|based|new|novel|simple)\b)" \
+             r"[a-z][\w\-]*"
+#: a part the text brings in with no proposal verb: a sentence that opens with it, then a verb of what it does
+#: or a comma ("A keyframe anchor loss penalises …", "A temporal identity loss, computed on …"), or what the
+#: authors (or their named system) add ("we add an action-chunking head", "X adds a trajectory loss")
+_COMPONENT = re.compile(
+    rf"(?:^\s*(?:A|An)\s+((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})(?=\s*,|\s+[a-z]+(?:es|s)\s)"
+    rf"|\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?add|[A-Z][\w\-.+]*\s+(?:also\s+)?adds)\s+(?:a|an)\s+"
+    rf"((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})\b)")
+
+
+def component_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """A part of the authors' model or training they bring in with no proposal verb (lower-case words and
+    a head such as "loss", "head", "adapter"): a sentence that opens with it and says what it does ("A
+    keyframe anchor loss penalises …"), or the object of "we add" ("we add an action-chunking head"),
+    marked proposed.
+    """
+    if "loss" not in text and "add" not in text and " head" not in text and "adapter" not in text \
+            and "bank" not in text and "module" not in text and "regulari" not in text and "objective" not in text \
+            and "gate" not in text and "penalty" not in text and "prior" not in text and "buffer" not in text:
+        return
+    for s, e in sentences:
+        if e <= title_end:
+            continue
+        for m in _COMPONENT.finditer(text[s:e]):
+            k = 1 if m.group(1) is not None else 2
+            yield Candidate(s + m.start(k), s + m.end(k), m.group(k), "proposal", proposed=True)
