@@ -721,3 +721,30 @@ def test_patterns_british_spellings_of_technique_heads():
         found = {c.text for c in shape_candidates(text, 0, [(0, len(text))]) if c.source == "lowerphrase"}
         assert any(t.endswith(("quantisation", "regularisation")) for t in found), found
     assert head_type("quantisation") == head_type("optimiser") == "Method"
+
+
+def test_types_the_authors_words_type_the_name_they_introduce():
+    """"Zorbmark: A Benchmark for …" and "We introduce Zorbmark, a benchmark of …" type the authors' own
+    name Dataset whatever the type model's weights say; a name the paper does not introduce keeps them."""
+    from graphbuild.nlp.decide import _defined_type
+    from graphbuild.nlp.features import defined_type
+
+    title = "Zorbmark: A Benchmark for Quill Queries over Ferrex Tables"
+    text = f"{title}\n\nWe introduce Zorbmark, a benchmark of quill queries. Mollo-QA, a dataset of tables, is older."
+    end = len(title)
+    head = Candidate(0, len("Zorbmark"), "Zorbmark", "title", proposed=True)
+    own = Candidate(text.index("Zorbmark,"), text.index("Zorbmark,") + 8, "Zorbmark", "capword", proposed=True)
+    cited = _cand(text, "Mollo-QA")
+    assert defined_type(text, end, head) == defined_type(text, end, own) == "Dataset"
+    assert _defined_type(text, end, [head, own, cited], [0, 1]) == "Dataset"
+    assert _defined_type(text, end, [head, own, cited], [2]) is None  # not the authors' name
+    # "The Zorbmark Dataset" in a title, "Zorbling: A Family of Small Language Models"
+    title2 = "Grading Quills: The Zorbmark Dataset for Reading"
+    assert defined_type(title2, len(title2), _cand(title2, "Zorbmark")) == "Dataset"
+    title3 = "Zorbling: A Family of Small Language Models for Ferrex"
+    assert defined_type(title3, len(title3), _cand(title3, "Zorbling")) == "Model"
+    # two mentions that disagree decide nothing
+    text4 = "Zorbling: A Benchmark for Quills\n\nWe propose Zorbling, a model of quills."
+    two = [Candidate(0, 8, "Zorbling", "title", proposed=True),
+           Candidate(text4.index("Zorbling,"), text4.index("Zorbling,") + 8, "Zorbling", "capword", proposed=True)]
+    assert _defined_type(text4, text4.index("\n"), two, [0, 1]) is None
