@@ -748,3 +748,16 @@ def test_types_the_authors_words_type_the_name_they_introduce():
     two = [Candidate(0, 8, "Zorbling", "title", proposed=True),
            Candidate(text4.index("Zorbling,"), text4.index("Zorbling,") + 8, "Zorbling", "capword", proposed=True)]
     assert _defined_type(text4, text4.index("\n"), two, [0, 1]) is None
+
+
+def test_patterns_a_sentence_opening_preposition_or_gerund_is_no_part_of_a_run():
+    """"Unlike Zorb Mollo, …" and "Training Quill Ferrex on …" open their sentences with a preposition or
+    a gerund: no capitalised run starts with it; a run that opens a sentence with a name keeps its first word."""
+    from graphbuild.nlp.patterns import shape_candidates
+
+    text = "Unlike Zorb Mollo, we read twice. Training Quill Ferrex on tables helps. Zorb Mollo Net reads."
+    sents = [(0, 33), (34, 72), (73, len(text))]
+    runs = {c.text for c in shape_candidates(text, 0, sents) if c.source == "caprun"}
+    assert "Zorb Mollo" in runs and "Quill Ferrex" in runs, runs
+    assert not any(r.startswith(("Unlike", "Training")) for r in runs), runs
+    assert "Zorb Mollo Net" in runs
