@@ -331,7 +331,8 @@ _CLAUSE_OPENERS = frozenset(
 
 def _opens_clause(word: str) -> bool:
     """A sentence's first word that opens a clause before the name it leads to: a preposition or conjunction
-    ("Unlike X"), or a gerund ("Training X on …", "Applying X")."""
+    ("Unlike X"), or a gerund ("Training X on …", "Applying X").
+    """
     return word in _CLAUSE_OPENERS or len(word) > 5 and word.endswith("ing") and word[1:].islower()
 
 
