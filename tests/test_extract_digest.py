@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e2189b7777f2a1c272c024556284a709f57e5257758e7f5a2ac21ef92af8e71b"
-SHARED_50_SHA256 = "9e8b9066022f368528bfdc1c1941d8913cf13e3719b1ba08200f9682b2a06dd8"
+DEMO_SHA256 = "dad0f5641396d44c604a09a0f92a562e3479da2eb98355b368f169653e08fbf8"
+SHARED_50_SHA256 = "0af477e1b052057c35777751c2350f6453964b7ec0a2bf6e3b5b1a11dd7c8a57"
 
 
 @pytest.fixture(scope="module")

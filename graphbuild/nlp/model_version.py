@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "92f33d75e28801fe"
+MODEL_DIGEST = "6ab491198636093a"
