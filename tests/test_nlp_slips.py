@@ -812,3 +812,43 @@ def test_patterns_a_title_head_with_a_preposition_or_verb_inside_is_no_name():
     assert head("Zorbs Meet Quills: Joint Zorb Learning") is None
     assert head("Mix of Zorbs: A Framework for Quills") == "Mix of Zorbs"
     assert head("Quokka: A Framework for Zorbs") == "Quokka"
+
+
+def test_types_the_authors_words_type_the_name_they_introduce():
+    """"Zorbmark: A Benchmark for …" and "We introduce Zorbmark, a benchmark of …" type the authors' own
+    name Dataset whatever the type model's weights say; a name the paper does not introduce keeps them."""
+    from graphbuild.nlp.decide import _defined_type
+    from graphbuild.nlp.features import defined_type
+
+    title = "Zorbmark: A Benchmark for Quill Queries over Ferrex Tables"
+    text = f"{title}\n\nWe introduce Zorbmark, a benchmark of quill queries. Mollo-QA, a dataset of tables, is older."
+    end = len(title)
+    head = Candidate(0, len("Zorbmark"), "Zorbmark", "title", proposed=True)
+    own = Candidate(text.index("Zorbmark,"), text.index("Zorbmark,") + 8, "Zorbmark", "capword", proposed=True)
+    cited = _cand(text, "Mollo-QA")
+    assert defined_type(text, end, head) == defined_type(text, end, own) == "Dataset"
+    assert _defined_type(text, end, [head, own, cited], [0, 1]) == "Dataset"
+    assert _defined_type(text, end, [head, own, cited], [2]) is None  # not the authors' name
+    # "The Zorbmark Dataset" in a title, "Zorbling: A Family of Small Language Models"
+    title2 = "Grading Quills: The Zorbmark Dataset for Reading"
+    assert defined_type(title2, len(title2), _cand(title2, "Zorbmark")) == "Dataset"
+    title3 = "Zorbling: A Family of Small Language Models for Ferrex"
+    assert defined_type(title3, len(title3), _cand(title3, "Zorbling")) == "Model"
+    # two mentions that disagree decide nothing
+    text4 = "Zorbling: A Benchmark for Quills\n\nWe propose Zorbling, a model of quills."
+    two = [Candidate(0, 8, "Zorbling", "title", proposed=True),
+           Candidate(text4.index("Zorbling,"), text4.index("Zorbling,") + 8, "Zorbling", "capword", proposed=True)]
+    assert _defined_type(text4, text4.index("\n"), two, [0, 1]) is None
+
+
+def test_patterns_a_sentence_opening_preposition_or_gerund_is_no_part_of_a_run():
+    """"Unlike Zorb Mollo, …" and "Training Quill Ferrex on …" open their sentences with a preposition or
+    a gerund: no capitalised run starts with it; a run that opens a sentence with a name keeps its first word."""
+    from graphbuild.nlp.patterns import shape_candidates
+
+    text = "Unlike Zorb Mollo, we read twice. Training Quill Ferrex on tables helps. Zorb Mollo Net reads."
+    sents = [(0, 33), (34, 72), (73, len(text))]
+    runs = {c.text for c in shape_candidates(text, 0, sents) if c.source == "caprun"}
+    assert "Zorb Mollo" in runs and "Quill Ferrex" in runs, runs
+    assert not any(r.startswith(("Unlike", "Training")) for r in runs), runs
+    assert "Zorb Mollo Net" in runs

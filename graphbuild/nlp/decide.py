@@ -45,7 +45,15 @@ from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
-from .features import CorpusStats, candidate_features, entity_features, group_candidates, owned_by_authors, trained_on
+from .features import (
+    CorpusStats,
+    candidate_features,
+    defined_type,
+    entity_features,
+    group_candidates,
+    owned_by_authors,
+    trained_on,
+)
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .lexicon import FAMILY_STEM, LIST_SEPARATOR, SIZE_WORDS
 from .roles import role_of
@@ -409,7 +417,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
             and _lower_case(cands, groups[g], title_end, sents)]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
-    accepted = [(groups[g], SCORED_TYPES[k]) for g, k in zip(keep, best)]
+    accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
+                for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
@@ -437,6 +446,17 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                             context, gaz)
             for members, type_, _ in kept_groups if type_ != "Task"]
     return _Chosen(prepared, probs, kept_groups, taken, rows)
+
+
+def _defined_type(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> str | None:
+    """The one scored type the paper's own words give a name it introduces ("We introduce X, a benchmark
+    of …", "X: A Benchmark for …"), which the type model's weights do not override; ``None`` when no
+    mention is the authors' (proposed or named by a rule) or their words give no type or two.
+    """
+    if not any(cands[i].proposed or cands[i].named for i in members):
+        return None
+    types = {t for i in members for t in [defined_type(text, title_end, cands[i])] if t in SCORED_TYPES}
+    return types.pop() if len(types) == 1 else None
 
 
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"

@@ -561,6 +561,38 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
     return None
 
 
+#: what the title says a name before its colon is: "X: A Benchmark for …", "X: The First Dataset of …"
+_TITLE_APPOS = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?::|,|--|—)\s+(?:[Aa]n?|[Tt]he|[Oo]ur)\s+"
+                          r"((?:[\w\-]+\s+){0,5}[\w\-]+)")
+#: the word right after a name in the title: "The X Benchmark: …", "X Models for …"
+_TITLE_NEXT = re.compile(r"\s+([A-Za-z][\w\-]*)")
+
+
+def _title_kind(text: str, end: int, title_end: int) -> str | None:
+    """The type the title gives a name of it ending at ``end``: the head noun of the phrase its colon
+    opens ("X: A Benchmark for …" -> Dataset), else the head noun right after it ("The X Dataset").
+    """
+    m = _TITLE_APPOS.match(text, end, title_end)
+    if m is not None:
+        for word in m.group(1).split():
+            t = head_type(word)
+            if t:
+                return t
+        return None
+    m = _TITLE_NEXT.match(text, end, title_end)
+    return head_type(m.group(1)) if m is not None else None
+
+
+def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
+    """The type the paper's own words give a name it introduces, at one mention: the phrase its title's
+    colon opens ("X: A Benchmark for …"), the word after it in the title ("The X Dataset"), or an
+    appositive after it ("X, a benchmark of …"); ``None`` when none of them names a type.
+    """
+    if c.end < title_end:
+        return _title_kind(text, c.end, title_end)
+    return _appositive_head(text, c.end, min(len(text), c.end + 70))
+
+
 _PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}")
 
 
