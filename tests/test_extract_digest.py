@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "6c9cabb03897c247c7d2eae18bf7b1c04f6cc57684bef63ff5092f7924d9b630"
-SHARED_50_SHA256 = "3c734194b34766b90d6d672b73bb782d0b85debe33abd1594a54170d68e89657"
+DEMO_SHA256 = "a1e01572045424dc0d9ed1726915e72e0a3e28578cef80a7aaaf5c779359aee6"
+SHARED_50_SHA256 = "e50e6663d3d2645a011591b8befa190fb7edd3313d3b9293d9b7a18bd3f91297"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "0b76128c9349b92e"
+MODEL_DIGEST = "1806657b76df1bd4"
