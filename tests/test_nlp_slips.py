@@ -852,3 +852,31 @@ def test_patterns_a_sentence_opening_preposition_or_gerund_is_no_part_of_a_run()
     assert "Zorb Mollo" in runs and "Quill Ferrex" in runs, runs
     assert not any(r.startswith(("Unlike", "Training")) for r in runs), runs
     assert "Zorb Mollo Net" in runs
+
+
+def test_roles_a_described_collection_and_distilled_students_are_the_authors():
+    """Proposal cues outside the verb lists: "We describe the X corpus" (a collection named by its kind),
+    "we distil A into two compact students, X and Y" (the new models the distillation makes)."""
+    from graphbuild.nlp.roles import assign_roles
+
+    def roles_of(text: str, names: list[str]) -> list[bool]:
+        sents, at = [], 0
+        for part in text.split(". "):
+            sents.append((at, at + len(part) + 1))
+            at += len(part) + 2
+        cands = []
+        for name in names:
+            c = _cand(text, name, "capword")
+            c.sentence = next(k for k, (s, e) in enumerate(sents) if s <= c.start < e)
+            cands.append(c)
+        assign_roles(text, sents, cands, text.index("\n"))
+        return [c.proposed for c in cands]
+
+    text = "Gathering Clips\n\nVideo sets are static. We describe the Vrellon corpus, 9 million clips. " \
+           "We train on Quibbet."
+    assert roles_of(text, ["Vrellon", "Quibbet"]) == [True, False]
+    # a corpus described that is not named by its kind right after the name is not proposed by this cue
+    assert roles_of("Gathering Clips\n\nWe describe the Vrellon pipeline.", ["Vrellon"]) == [False]
+    text2 = "Small Taggers\n\nTaggers are big. We distil Gorrum into two compact students, Pelnet-S with 3M " \
+            "parameters and Pelnet-T. Both outperform Tazzle."
+    assert roles_of(text2, ["Gorrum", "Pelnet-S", "Pelnet-T", "Tazzle"]) == [False, True, True, False]

@@ -198,6 +198,10 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "We propose two architectures …: the A model … and the B model"
     if before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) and _DEFINED_AFTER.match(text, c.end):
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
+    if c.source != "gazetteer" and (first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
+            _DESCRIBED_KIND.search(before, _tail_from(before, 5)) and _ARTIFACT_AFTER.match(after)
+            or _made_into(before)):
+        return True  # "We describe the X corpus"; "we distil A into two compact students, X and Y"
     if after[:1] == "-" and "a" <= after[1:2] <= "z":  # "-" and an ASCII lower-case letter: "BERT-based"
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
@@ -229,6 +233,29 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return ("novel" in between or " new " in f" {between} "
                 or bool(_DIRECT_OBJECT.match(between)) or _kind_apposed(between))
     return True
+
+
+#: the authors describe a collection of their own by its name and kind: "We describe the X corpus"
+_DESCRIBED_KIND = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?describe\s+(?:the|a|an|our)\s+(?:new\s+)?$")
+_ARTIFACT_AFTER = re.compile(r"\s+(?:corpus|dataset|benchmark|suite|collection|database|treebank)\b")
+#: the authors make new models out of others: "we distil A into two compact students, " (the names follow)
+_MADE_INTO = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?(?:distil|distill|compress|prune)\w*\b[^.;]{0,160}?\binto\s+"
+                        r"(?:(?:two|three|four|several|a|an|our)\s+)?(?:[\w\-]+\s+){0,2}?"
+                        r"(?:students?|models?|variants?|networks?)\s*[,:]?\s+")
+_MADE_INTO_BREAK = re.compile(r"\b(?:which|that|than|outperform\w*|compar\w*|against|versus)\b")
+
+
+def _made_into(before: str) -> bool:
+    """Whether ``before`` ends in a distillation's targets named by the authors, up to the candidate."""
+    if "into" not in before:
+        return False
+    m = None
+    for m in _MADE_INTO.finditer(before):
+        pass
+    if m is None:
+        return False
+    between = before[m.end():]
+    return len(between.split()) <= 8 and not _MADE_INTO_BREAK.search(between)
 
 
 #: the kind of thing proposed, then the name apposed to it: "we propose an online algorithm, " (X follows)
