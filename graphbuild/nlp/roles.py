@@ -198,7 +198,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "We propose two architectures …: the A model … and the B model"
     if before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) and _DEFINED_AFTER.match(text, c.end):
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
-    if c.source != "gazetteer" and (first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
+    own_first = first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title
+    if c.source != "gazetteer" and own_first and (
             _DESCRIBED_KIND.search(before, _tail_from(before, 5)) and _ARTIFACT_AFTER.match(after)
             or _made_into(before)):
         return True  # "We describe the X corpus"; "we distil A into two compact students, X and Y"
@@ -249,12 +250,10 @@ def _made_into(before: str) -> bool:
     """Whether ``before`` ends in a distillation's targets named by the authors, up to the candidate."""
     if "into" not in before:
         return False
-    m = None
-    for m in _MADE_INTO.finditer(before):
-        pass
-    if m is None:
+    ends = [m.end() for m in _MADE_INTO.finditer(before)]
+    if not ends:
         return False
-    between = before[m.end():]
+    between = before[ends[-1]:]
     return len(between.split()) <= 8 and not _MADE_INTO_BREAK.search(between)
 
 
