@@ -880,3 +880,17 @@ def test_roles_a_described_collection_and_distilled_students_are_the_authors():
     text2 = "Small Taggers\n\nTaggers are big. We distil Gorrum into two compact students, Pelnet-S with 3M " \
             "parameters and Pelnet-T. Both outperform Tazzle."
     assert roles_of(text2, ["Gorrum", "Pelnet-S", "Pelnet-T", "Tazzle"]) == [False, True, True, False]
+
+
+def test_features_a_title_name_the_abstract_writes_in_lower_case():
+    title = "Quill Drifting in Small Models: A Study"
+    text = f"{title}\n\nWe study quill drifting in small models. Quill drifting grows with Zebrix-LM."
+    end = len(title)
+    head = Candidate(0, len("Quill Drifting"), "Quill Drifting", "titleseg")
+    low = _cand(text, "quill drifting", "titleseg")
+    cap = Candidate(text.index("Quill drifting grows"), text.index("Quill drifting grows") + 14, "Quill drifting",
+                    "titleseg")
+    assert "title_name_lower_in_body" in entity_features(text, end, [head, low], [0, 1], "Method", False)
+    assert "title_name_lower_in_body" not in entity_features(text, end, [head, low, cap], [0, 1, 2], "Method",
+                                                             False)
+    assert "title_name_lower_in_body" not in entity_features(text, end, [low], [0], "Method", False)
