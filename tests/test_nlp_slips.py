@@ -894,3 +894,14 @@ def test_features_a_title_name_the_abstract_writes_in_lower_case():
     assert "title_name_lower_in_body" not in entity_features(text, end, [head, low, cap], [0, 1, 2], "Method",
                                                              False)
     assert "title_name_lower_in_body" not in entity_features(text, end, [low], [0], "Method", False)
+
+
+def test_patterns_a_title_head_of_article_name_and_collection_kind_names_the_word_between():
+    from graphbuild.nlp.patterns import title_candidate
+
+    title = "The Vrellon Corpus: Clips That Move"
+    c = title_candidate(f"{title}\n\nWe gather Vrellon from open sources.", len(title))
+    assert c is not None and c.text == "Vrellon" and c.proposed
+    title2 = "The Quillbench Suite: Memory for Agents"
+    c2 = title_candidate(f"{title2}\n\nQuillbench tests agents.", len(title2))
+    assert c2 is not None and c2.text == "Quillbench"

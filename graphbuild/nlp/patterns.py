@@ -865,6 +865,11 @@ _SLOGAN_WORDS = frozenset("after before with without meets meet versus vs vs. be
                           "via from".split())
 
 
+#: a title head that is an article, a name and the kind of collection it is: "The Zorb Benchmark"
+_ARTICLE_NAME_KIND = re.compile(r"(?:The|A|An)\s+([A-Z][\w\-+.]*)\s+(?:Benchmark|Dataset|Corpus|Suite|Collection|"
+                                r"Treebank|Challenge)")
+
+
 def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidate | None:
     """The name before a title's colon when it reads as a name (``IRCoder: …``), the family a subtitle
     names (``…: The Zorb Family``), or the whole title when it is one (``Graph Attention Networks``:
@@ -902,6 +907,13 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     # a one-word head is a name ("Quillfeather: …"), and so is a head whose subtitle says what kind of
     # artifact it is ("Mix and Match: A … Framework"), unless it names the paper's genre ("Position: …")
     alone = (len(words) == 1 or t is not None) and head.lower() not in _TITLE_GENRES
+    kind = _ARTICLE_NAME_KIND.fullmatch(head)
+    if kind is not None and re.search(r"\b" + re.escape(kind.group(1)) + r"\b", text[title_end:]):
+        # "The Zorb Benchmark: …" and "Zorb" in the abstract: the name is the word the article and the kind frame
+        start = title.find(head) + kind.start(1)
+        cand = Candidate(start, start + len(kind.group(1)), kind.group(1), "title", strong=True, proposed=True)
+        cand.vote("Dataset", vote)
+        return cand
     if not (named or recurs or alone):
         return None  # "Adapters Everywhere: A Study of …": a plain head the abstract never repeats is a slogan
     start = title.find(head)
