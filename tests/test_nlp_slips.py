@@ -905,3 +905,16 @@ def test_patterns_a_title_head_of_article_name_and_collection_kind_names_the_wor
     title2 = "The Quillbench Suite: Memory for Agents"
     c2 = title_candidate(f"{title2}\n\nQuillbench tests agents.", len(title2))
     assert c2 is not None and c2.text == "Quillbench"
+
+
+def test_proposals_a_lower_case_phrase_with_a_name_apposed_is_only_its_kind():
+    from graphbuild.nlp.proposals import proposal_candidates
+
+    def phrases(sentence: str) -> list[str]:
+        text = f"Title\n\n{sentence}"
+        return [c.text for c in proposal_candidates(text, 5, [(7, len(text))])]
+
+    assert phrases("We propose a sparse gossip routing scheme, ZorbNet, for edge nodes.") == []
+    # (the name the clause gives is the one proposed)
+    assert phrases("We introduce a braided merge rule, which we call quill folding, for adapters.") == ["quill folding"]
+    assert phrases("We propose sparse gossip routing for edge nodes.") == ["sparse gossip routing"]

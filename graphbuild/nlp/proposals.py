@@ -71,6 +71,11 @@ def proposal_candidates(text: str, title_end: int, sentences: list[tuple[int, in
                     yield cand
 
 
+#: a name apposed to a phrase, or a clause naming it: ", ZorbCache", ", which we call …"
+_NAME_APPOSED = re.compile(r",\s+(?:(?:the|our)\s+)?(?:[A-Z][\w\-]*[A-Z0-9][\w\-]*(?![\w\-])|"
+                           r"which\s+we\s+(?:call|term|name|dub|refer\s+to\s+as)\b)")
+
+
 def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
     words: list[re.Match[str]] = []
     leading = True
@@ -94,6 +99,8 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
         words.append(m)
     if len(words) > 6 or not words:
         return
+    if _NAME_APPOSED.match(text, words[-1].end(), end):
+        return  # the kind of what the name after it names: "a two-level caching scheme, ZorbCache, …"
     if words[-1].group().lower() in GENERIC_HEADS:
         words = words[:-1]
     while len(words) > 1 and _POSTNOMINAL.fullmatch(words[-1].group()) \
