@@ -882,20 +882,6 @@ def test_roles_a_described_collection_and_distilled_students_are_the_authors():
     assert roles_of(text2, ["Gorrum", "Pelnet-S", "Pelnet-T", "Tazzle"]) == [False, True, True, False]
 
 
-def test_features_a_title_name_the_abstract_writes_in_lower_case():
-    title = "Quill Drifting in Small Models: A Study"
-    text = f"{title}\n\nWe study quill drifting in small models. Quill drifting grows with Zebrix-LM."
-    end = len(title)
-    head = Candidate(0, len("Quill Drifting"), "Quill Drifting", "titleseg")
-    low = _cand(text, "quill drifting", "titleseg")
-    cap = Candidate(text.index("Quill drifting grows"), text.index("Quill drifting grows") + 14, "Quill drifting",
-                    "titleseg")
-    assert "title_name_lower_in_body" in entity_features(text, end, [head, low], [0, 1], "Method", False)
-    assert "title_name_lower_in_body" not in entity_features(text, end, [head, low, cap], [0, 1, 2], "Method",
-                                                             False)
-    assert "title_name_lower_in_body" not in entity_features(text, end, [low], [0], "Method", False)
-
-
 def test_patterns_a_title_head_of_article_name_and_collection_kind_names_the_word_between():
     from graphbuild.nlp.patterns import title_candidate
 

@@ -998,8 +998,6 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
         if family is not None and any(c.start >= title_end and c.text.lower() != title[:colon].strip().lower()
                                       and _version_family(c.text, family) == family for c in members):
             f["title_base"] = 1  # "Ferrex" or "Ferrex-v2" where the title names "Ferrex 3.0: …" or "Ferrex-v3: …"
-    if body and any(c.start < title_end for c in members) and all(c.text[:1].islower() for c in body):
-        f["title_name_lower_in_body"] = 1  # the title names it, the abstract writes it in lower case only
     if body:
         first = min(body, key=lambda c: c.start)
         if _PREDECESSOR_BEFORE.search(text, max(title_end, first.start - 40), first.start):
