@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "a1e01572045424dc0d9ed1726915e72e0a3e28578cef80a7aaaf5c779359aee6"
-SHARED_50_SHA256 = "e50e6663d3d2645a011591b8befa190fb7edd3313d3b9293d9b7a18bd3f91297"
+DEMO_SHA256 = "4fb6f2a4338351af88a96ca2f6a0eb125b281b9ef190cf597419b9db9ca71c74"
+SHARED_50_SHA256 = "bb3590c80a5a36806477cae4a39fd24e76dd144f83eac8e93bfb392d03dd7a70"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "1806657b76df1bd4"
+MODEL_DIGEST = "e5d8e8f23d60424a"
