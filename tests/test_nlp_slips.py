@@ -852,3 +852,27 @@ def test_patterns_a_sentence_opening_preposition_or_gerund_is_no_part_of_a_run()
     assert "Zorb Mollo" in runs and "Quill Ferrex" in runs, runs
     assert not any(r.startswith(("Unlike", "Training")) for r in runs), runs
     assert "Zorb Mollo Net" in runs
+
+
+def test_decide_two_names_joined_by_and_are_two_names():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _split_listed, _with_listed_parts
+    text = "Merging methods such as Zorb Averaging and Quix-Merge fail here."
+    cands = [_cand(text, "Zorb Averaging and Quix-Merge", "caprun"), _cand(text, "Zorb Averaging", strong=True),
+             _cand(text, "Quix-Merge", strong=True)]
+    groups, group_of = [[0], [1], [2]], [0, 1, 2]
+    keep = _with_listed_parts(cands, groups, group_of, [0], [None] * 3, np.array([0.4, 0.25, 0.15]))
+    assert keep == [0, 1, 2]
+    assert _split_listed(cands, [[0], [1], [2]], ["Method"] * 3) == [[], [1], [2]]
+    # an unlikely part keeps the run whole ("Mix and Match" of plain words has no part candidates at all)
+    assert _with_listed_parts(cands, groups, group_of, [0], [None] * 3, np.array([0.4, 0.25, 0.02])) == [0]
+
+
+def test_decide_a_language_adjective_before_a_data_set_is_no_part_of_its_name():
+    from graphbuild.nlp.decide import _split_listed
+    text = "It scores 61.0 on the Zulu ZQB benchmark."
+    cands = [_cand(text, "Zulu ZQB", "caprun"), _cand(text, "ZQB", "acronym")]
+    assert _split_listed(cands, [[0], [1]], ["Dataset", "Dataset"]) == [[], [1]]
+    # a model family after the adjective ("Multilingual Zorbert") may be named with it
+    assert _split_listed(cands, [[0], [1]], ["Model", "Model"]) == [[0], [1]]
