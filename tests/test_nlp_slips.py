@@ -876,3 +876,18 @@ def test_decide_a_language_adjective_before_a_data_set_is_no_part_of_its_name():
     assert _split_listed(cands, [[0], [1]], ["Dataset", "Dataset"]) == [[], [1]]
     # a model family after the adjective ("Multilingual Zorbert") may be named with it
     assert _split_listed(cands, [[0], [1]], ["Model", "Model"]) == [[0], [1]]
+
+
+def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_listed_words
+    text = "Schedulers such as Quibble and Zorvex-2 ignore this, unlike the Storage Repository and Vexa-9."
+    cands = [_cand(text, "Zorvex-2", strong=True), _cand(text, "Quibble", "capword"), _cand(text, "Vexa-9"),
+             _cand(text, "Repository", "capword")]
+    groups, group_of = [[0], [1], [2], [3]], [0, 1, 2, 3]
+    probs = np.array([0.9, 0.1, 0.9, 0.1])
+    # "Quibble" joins the kept "Zorvex-2"; "Repository" ends a capitalised run, which the run answers for
+    assert _with_listed_words(text, cands, groups, group_of, [0, 2], probs) == [0, 1, 2]
+    # a word that is very unlikely stays out
+    assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]

@@ -417,6 +417,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
             and _lower_case(cands, groups[g], title_end, sents)]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
+    keep = _with_listed_words(text, cands, groups, group_of, keep, 1.0 - group_probs[:, 0])
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
                 for g, k in zip(keep, best)]
@@ -478,6 +479,47 @@ def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of
 
 #: the least score of a listed part of a kept run that :func:`_with_listed_parts` keeps
 LISTED_PART_FLOOR = 0.1
+
+
+def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]], group_of: list[int],
+                       keep: list[int], probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of capitalised plain words listed right beside a kept name ("such as
+    Zorbnet, Quibble and Vexa-3", "than Quibble and Zorbnet"), when not unlikely (``LISTED_WORD_FLOOR``):
+    a list's items are of a kind, and a plain word that is a name reads as any capital otherwise. A word
+    inside a capitalised run ("Zorb Repository", "Quibble R") is left to the run.
+    """
+    kept = set(keep)
+    words = [i for i, c in enumerate(cands) if c.source == "capword" and group_of[i] not in kept
+             and probs[group_of[i]] >= LISTED_WORD_FLOOR and _PLAIN_CAPWORD.fullmatch(c.text)
+             and not _RUN_GOES_ON.match(text, c.end) and not _RUN_CAME.search(text, max(0, c.start - 40), c.start)]
+    if not words:
+        return keep
+    add: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        starts = {cands[i].start for g in kept | add for i in groups[g]}
+        ends = {cands[i].end for g in kept | add for i in groups[g]}
+        for i in words:
+            c, g = cands[i], group_of[i]
+            if g in add:
+                continue
+            after = _LIST_AFTER.match(text, c.end)
+            before = _LIST_BEFORE.search(text, max(0, c.start - 6), c.start)
+            if after is not None and after.end() in starts or before is not None and before.start() in ends:
+                add.add(g)
+                changed = True
+    return sorted(kept | add) if add else keep
+
+
+#: the least score of a plain capitalised word listed beside a kept name that :func:`_with_listed_words` keeps
+LISTED_WORD_FLOOR = 0.06
+_PLAIN_CAPWORD = re.compile(r"[A-Z][a-z]{2,}")
+#: a capitalised word or a number right after or before a word: the word is part of a longer name
+_RUN_GOES_ON = re.compile(r" [A-Z0-9]")
+_RUN_CAME = re.compile(r"[A-Z][\w\-]* $")
+_LIST_AFTER = re.compile(r",? and |, | & ")
+_LIST_BEFORE = re.compile(r"(?:,? and |, | & )$")
 
 
 def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
