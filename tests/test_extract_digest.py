@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "a1e01572045424dc0d9ed1726915e72e0a3e28578cef80a7aaaf5c779359aee6"
+DEMO_SHA256 = "e337ea84427d119f45549ba4e9b5a9dfce3aae6c23e0dfa3c4ee02ec6445c005"
 SHARED_50_SHA256 = "e50e6663d3d2645a011591b8befa190fb7edd3313d3b9293d9b7a18bd3f91297"
 
 
