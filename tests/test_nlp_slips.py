@@ -904,3 +904,42 @@ def test_proposals_a_lower_case_phrase_with_a_name_apposed_is_only_its_kind():
     # (the name the clause gives is the one proposed)
     assert phrases("We introduce a braided merge rule, which we call quill folding, for adapters.") == ["quill folding"]
     assert phrases("We propose sparse gossip routing for edge nodes.") == ["sparse gossip routing"]
+
+
+def test_decide_two_names_joined_by_and_are_two_names():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _split_listed, _with_listed_parts
+    text = "Merging methods such as Zorb Averaging and Quix-Merge fail here."
+    cands = [_cand(text, "Zorb Averaging and Quix-Merge", "caprun"), _cand(text, "Zorb Averaging", strong=True),
+             _cand(text, "Quix-Merge", strong=True)]
+    groups, group_of = [[0], [1], [2]], [0, 1, 2]
+    keep = _with_listed_parts(cands, groups, group_of, [0], [None] * 3, np.array([0.4, 0.25, 0.15]))
+    assert keep == [0, 1, 2]
+    assert _split_listed(cands, [[0], [1], [2]], ["Method"] * 3) == [[], [1], [2]]
+    # an unlikely part keeps the run whole ("Mix and Match" of plain words has no part candidates at all)
+    assert _with_listed_parts(cands, groups, group_of, [0], [None] * 3, np.array([0.4, 0.25, 0.02])) == [0]
+
+
+def test_decide_a_language_adjective_before_a_data_set_is_no_part_of_its_name():
+    from graphbuild.nlp.decide import _split_listed
+    text = "It scores 61.0 on the Zulu ZQB benchmark."
+    cands = [_cand(text, "Zulu ZQB", "caprun"), _cand(text, "ZQB", "acronym")]
+    assert _split_listed(cands, [[0], [1]], ["Dataset", "Dataset"]) == [[], [1]]
+    # a model family after the adjective ("Multilingual Zorbert") may be named with it
+    assert _split_listed(cands, [[0], [1]], ["Model", "Model"]) == [[0], [1]]
+
+
+def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_listed_words
+    text = "Schedulers such as Quibble and Zorvex-2 ignore this, unlike the Storage Repository and Vexa-9."
+    cands = [_cand(text, "Zorvex-2", strong=True), _cand(text, "Quibble", "capword"), _cand(text, "Vexa-9"),
+             _cand(text, "Repository", "capword")]
+    groups, group_of = [[0], [1], [2], [3]], [0, 1, 2, 3]
+    probs = np.array([0.9, 0.1, 0.9, 0.1])
+    # "Quibble" joins the kept "Zorvex-2"; "Repository" ends a capitalised run, which the run answers for
+    assert _with_listed_words(text, cands, groups, group_of, [0, 2], probs) == [0, 1, 2]
+    # a word that is very unlikely stays out
+    assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]

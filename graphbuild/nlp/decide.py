@@ -416,6 +416,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
             and _lower_case(cands, groups[g], title_end, sents)]
+    keep = _with_listed_parts(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
+    keep = _with_listed_words(text, cands, groups, group_of, keep, 1.0 - group_probs[:, 0])
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
                 for g, k in zip(keep, best)]
@@ -423,6 +425,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     # title is no mention of a name
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
              for members, _ in accepted]
+    shown = _split_listed(cands, shown, [type_ for _, type_ in accepted])
     scored = len(accepted)
     for members in _task_groups(groups, entries, keep):  # after the scored ones, which they never displace
         accepted.append((members, "Task"))
@@ -446,6 +449,111 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                             context, gaz)
             for members, type_, _ in kept_groups if type_ != "Task"]
     return _Chosen(prepared, probs, kept_groups, taken, rows)
+
+
+def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
+                       entries: list[Any], probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of the two parts of a kept mention that joins them by "and" or "&"
+    ("Zorb Net and Quix-Merge"), when each part is known or name-shaped and not unlikely (score
+    ``LISTED_PART_FLOOR``): such a run lists two names (:func:`_split_listed` then drops it).
+    """
+    spans: dict[tuple[int, int], list[int]] | None = None
+    add: set[int] = set()
+    for g in keep:
+        for i in groups[g]:
+            c = cands[i]
+            m = _LISTING.search(c.text)
+            if m is None or _LISTING.search(c.text, m.end()) is not None:
+                continue
+            if spans is None:
+                spans = {}
+                for j, d in enumerate(cands):
+                    if entries[j] is not None or d.strong:
+                        spans.setdefault((d.start, d.end), []).append(j)
+            parts = [spans.get((c.start, c.start + m.start())), spans.get((c.start + m.end(), c.end))]
+            if all(parts) and all(any(probs[group_of[j]] >= LISTED_PART_FLOOR for j in js) for js in parts if js):
+                add.update(group_of[j] for js in parts if js for j in js
+                           if probs[group_of[j]] >= LISTED_PART_FLOOR)
+    return sorted(set(keep) | add) if add else keep
+
+
+#: the least score of a listed part of a kept run that :func:`_with_listed_parts` keeps
+LISTED_PART_FLOOR = 0.1
+
+
+def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]], group_of: list[int],
+                       keep: list[int], probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of capitalised plain words listed right beside a kept name ("such as
+    Zorbnet, Quibble and Vexa-3", "than Quibble and Zorbnet"), when not unlikely (``LISTED_WORD_FLOOR``):
+    a list's items are of a kind, and a plain word that is a name reads as any capital otherwise. A word
+    inside a capitalised run ("Zorb Repository", "Quibble R") is left to the run.
+    """
+    kept = set(keep)
+    words = [i for i, c in enumerate(cands) if c.source == "capword" and group_of[i] not in kept
+             and probs[group_of[i]] >= LISTED_WORD_FLOOR and _PLAIN_CAPWORD.fullmatch(c.text)
+             and not _RUN_GOES_ON.match(text, c.end) and not _RUN_CAME.search(text, max(0, c.start - 40), c.start)]
+    if not words:
+        return keep
+    add: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        starts = {cands[i].start for g in kept | add for i in groups[g]}
+        ends = {cands[i].end for g in kept | add for i in groups[g]}
+        for i in words:
+            c, g = cands[i], group_of[i]
+            if g in add:
+                continue
+            after = _LIST_AFTER.match(text, c.end)
+            before = _LIST_BEFORE.search(text, max(0, c.start - 6), c.start)
+            if after is not None and after.end() in starts or before is not None and before.start() in ends:
+                add.add(g)
+                changed = True
+    return sorted(kept | add) if add else keep
+
+
+#: the least score of a plain capitalised word listed beside a kept name that :func:`_with_listed_words` keeps
+LISTED_WORD_FLOOR = 0.06
+_PLAIN_CAPWORD = re.compile(r"[A-Z][a-z]{2,}")
+#: a capitalised word or a number right after or before a word: the word is part of a longer name
+_RUN_GOES_ON = re.compile(r" [A-Z0-9]")
+_RUN_CAME = re.compile(r"[A-Z][\w\-]* $")
+_LIST_AFTER = re.compile(r",? and |, | & ")
+_LIST_BEFORE = re.compile(r"(?:,? and |, | & )$")
+
+
+def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
+    """``shown`` without the mentions that join two kept names by "and" or "&" ("Zorb Net and Quix-Merge"),
+    each part a shown mention of a kept entity, or that put a language or scope adjective before a kept
+    data set's mention ("English ZQB", "Multilingual ZQB"): the parts are the names, the longer span would
+    hide them.
+    """
+    spans = {(cands[i].start, cands[i].end) for members in shown for i in members}
+    data_spans = {(cands[i].start, cands[i].end) for members, type_ in zip(shown, types) if type_ == "Dataset"
+                  for i in members}
+
+    def scoped(c: Candidate) -> bool:
+        first, _, rest = c.text.partition(" ")
+        return first in _SCOPE_ADJECTIVES and " " not in rest and (c.end - len(rest), c.end) in data_spans
+
+    def listed(c: Candidate) -> bool:
+        m = _LISTING.search(c.text)
+        if m is None or _LISTING.search(c.text, m.end()) is not None:
+            return False
+        left, right = (c.start, c.start + m.start()), (c.start + m.end(), c.end)
+        return left in spans and right in spans
+
+    return [[i for i in members if " " not in cands[i].text or not (listed(cands[i]) or scoped(cands[i]))]
+            for members in shown]
+
+
+_LISTING = re.compile(r" (?:and|&) ")
+#: adjectives of language or scope that qualify a data set's name written after them
+_SCOPE_ADJECTIVES = frozenset(
+    "English German French Romanian Russian Chinese Japanese Korean Czech Finnish Turkish Estonian Latvian "
+    "Lithuanian Kazakh Gujarati Hindi Tamil Nepali Sinhala Pashto Khmer Polish Spanish Portuguese Italian Arabic "
+    "Vietnamese Icelandic Hausa Ukrainian Dutch Swahili Bengali Indonesian Thai Greek Hebrew Persian Zulu "
+    "Multilingual Monolingual Bilingual Crosslingual Cross-lingual Cross-Lingual".split())
 
 
 def _defined_type(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> str | None:
