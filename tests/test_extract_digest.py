@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "4fb6f2a4338351af88a96ca2f6a0eb125b281b9ef190cf597419b9db9ca71c74"
+DEMO_SHA256 = "b1c01e97a1fdf4f9bea6aa971cc9a383b819c9d73c533dfc09363068fe84f4b5"
 SHARED_50_SHA256 = "bb3590c80a5a36806477cae4a39fd24e76dd144f83eac8e93bfb392d03dd7a70"
 
 
