@@ -461,16 +461,15 @@ def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of
     add: set[int] = set()
     for g in keep:
         for i in groups[g]:
-            c = cands[i]
-            m = _LISTING.search(c.text)
-            if m is None or _LISTING.search(c.text, m.end()) is not None:
+            halves = _listed_halves(cands[i])
+            if halves is None:
                 continue
             if spans is None:
                 spans = {}
                 for j, d in enumerate(cands):
                     if entries[j] is not None or d.strong:
                         spans.setdefault((d.start, d.end), []).append(j)
-            parts = [spans.get((c.start, c.start + m.start())), spans.get((c.start + m.end(), c.end))]
+            parts = [spans.get(halves[0]), spans.get(halves[1])]
             if all(parts) and all(any(probs[group_of[j]] >= LISTED_PART_FLOOR for j in js) for js in parts if js):
                 add.update(group_of[j] for js in parts if js for j in js
                            if probs[group_of[j]] >= LISTED_PART_FLOOR)
@@ -537,17 +536,22 @@ def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[st
         return first in _SCOPE_ADJECTIVES and " " not in rest and (c.end - len(rest), c.end) in data_spans
 
     def listed(c: Candidate) -> bool:
-        m = _LISTING.search(c.text)
-        if m is None or _LISTING.search(c.text, m.end()) is not None:
-            return False
-        left, right = (c.start, c.start + m.start()), (c.start + m.end(), c.end)
-        return left in spans and right in spans
+        halves = _listed_halves(c)
+        return halves is not None and halves[0] in spans and halves[1] in spans
 
     return [[i for i in members if " " not in cands[i].text or not (listed(cands[i]) or scoped(cands[i]))]
             for members in shown]
 
 
 _LISTING = re.compile(r" (?:and|&) ")
+
+
+def _listed_halves(c: Candidate) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The spans of the two parts a mention joins by one "and" or "&" ("Zorb Net and Quix-Merge"), or ``None``."""
+    m = _LISTING.search(c.text)
+    if m is None or _LISTING.search(c.text, m.end()) is not None:
+        return None
+    return (c.start, c.start + m.start()), (c.start + m.end(), c.end)
 #: adjectives of language or scope that qualify a data set's name written after them
 _SCOPE_ADJECTIVES = frozenset(
     "English German French Romanian Russian Chinese Japanese Korean Czech Finnish Turkish Estonian Latvian "

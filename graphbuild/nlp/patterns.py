@@ -900,15 +900,14 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
         return None  # "Sycophancy After Alignment", "Zorbs Meet Quills": a phrase about the work, not a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
-    recurs = re.search(r"\b" + re.escape(head) + r"\b", text[title_end:]) is not None
-    # a one-word head is a name ("Quillfeather: …") unless it names the paper's genre ("Position: …")
+    recurs = _repeated(head, text, title_end)
     subtitle = title.split(":", 1)[1]
     t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     # a one-word head is a name ("Quillfeather: …"), and so is a head whose subtitle says what kind of
     # artifact it is ("Mix and Match: A … Framework"), unless it names the paper's genre ("Position: …")
     alone = (len(words) == 1 or t is not None) and head.lower() not in _TITLE_GENRES
     kind = _ARTICLE_NAME_KIND.fullmatch(head)
-    if kind is not None and re.search(r"\b" + re.escape(kind.group(1)) + r"\b", text[title_end:]):
+    if kind is not None and _repeated(kind.group(1), text, title_end):
         # "The Zorb Benchmark: …" and "Zorb" in the abstract: the name is the word the article and the kind frame
         start = title.find(head) + kind.start(1)
         cand = Candidate(start, start + len(kind.group(1)), kind.group(1), "title", strong=True, proposed=True)
@@ -922,6 +921,11 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     if t:
         cand.vote(t, vote)
     return cand
+
+
+def _repeated(name: str, text: str, title_end: int) -> bool:
+    """Whether the abstract (``text`` past ``title_end``) writes ``name`` as whole words."""
+    return re.search(r"\b" + re.escape(name) + r"\b", text[title_end:]) is not None
 
 
 #: one-word title heads that name a paper's genre or venue track, not an artifact ("Position: …")

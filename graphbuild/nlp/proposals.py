@@ -369,6 +369,9 @@ _PART_WORD = r"(?!(?:of|for|in|on|with|to|by|from|that|which|is|are|and|or|as|at
 #: a part the text brings in with no proposal verb: a sentence that opens with it, then a verb of what it does
 #: or a comma ("A keyframe anchor loss penalises …", "A temporal identity loss, computed on …"), or what the
 #: authors (or their named system) add ("we add an action-chunking head", "X adds a trajectory loss")
+#: every match of ``_COMPONENT`` holds one of these
+_COMPONENT_WORDS = ("loss", "add", " head", "adapter", "bank", "module", "regulari", "objective", "gate", "penalty",
+                    "prior", "buffer")
 _COMPONENT = re.compile(
     rf"(?:^\s*(?:A|An)\s+((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})(?=\s*,|\s+[a-z]+(?:es|s)\s)"
     rf"|\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?add|[A-Z][\w\-.+]*\s+(?:also\s+)?adds)\s+(?:a|an)\s+"
@@ -381,9 +384,7 @@ def component_candidates(text: str, title_end: int, sentences: list[tuple[int, i
     keyframe anchor loss penalises …"), or the object of "we add" ("we add an action-chunking head"),
     marked proposed.
     """
-    if "loss" not in text and "add" not in text and " head" not in text and "adapter" not in text \
-            and "bank" not in text and "module" not in text and "regulari" not in text and "objective" not in text \
-            and "gate" not in text and "penalty" not in text and "prior" not in text and "buffer" not in text:
+    if not any(word in text for word in _COMPONENT_WORDS):
         return
     for s, e in sentences:
         if e <= title_end:
