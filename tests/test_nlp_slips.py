@@ -943,3 +943,15 @@ def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], probs) == [0, 1, 2]
     # a word that is very unlikely stays out
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]
+
+
+def test_an_acronym_the_text_spells_otherwise_is_not_the_gazetteers_long_form():
+    # "MPC" is model predictive control in the gazetteer; a text that spells it out as another
+    # capitalised name, and says nothing of that control, means that other thing
+    other = extract_text("Protocols of Secure Multi-Party Computation let parties compute a statistic jointly. "
+                         "We benchmark three noise samplers inside MPC frameworks.", title="Benchmarking Samplers")
+    assert "MPC" in {e.name for e in other.entities}
+    assert "model predictive control" not in {e.name for e in other.entities}
+    # without another reading, the known meaning stands
+    known = extract_text("We tune the MPC controller of a quadrotor.", title="Tuning Controllers")
+    assert "model predictive control" in {e.name for e in known.entities}

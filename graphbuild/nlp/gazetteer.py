@@ -30,7 +30,8 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import LIST_SEPARATOR
 
-__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key"]
+__all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
+           "another_sense"]
 
 #: :func:`graphbuild.records.name_key`, cached per surface form (the same forms recur across papers)
 form_key = lru_cache(maxsize=200_000)(name_key)
@@ -273,6 +274,58 @@ def elided_siblings(gazetteer: Gazetteer, text: str, start: int, end: int) -> It
 _FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "to", "as", "at", "by", "or", "and", "is", "for"))
 
 
+#: an acronym of three to six capitals (a final plural ``s`` allowed)
+_ACRONYM = re.compile(r"[A-Z]{3,6}s?")
+#: a name written out in words: two of them, one with a lower-case letter ("particle swarm optimization")
+_LONG_FORM = re.compile(r"[a-z]\w*[ -]\w|\w[ -]\w*[a-z]")
+#: the words an acronym's letters skip in its long form
+_SKIPPED = frozenset(("of", "in", "the", "and", "for", "on", "with", "to", "a", "an", "via", "by", "as"))
+_WORDS = re.compile(r"[A-Za-z]+")
+#: words of long forms too common in papers to show which sense a text reads (by their first six letters)
+_COMMON_STEMS = frozenset(("the", "and", "for", "with", "via", "model", "networ", "learni", "method", "data",
+                           "system", "neural", "deep", "based", "traini", "algori"))
+
+
+def another_sense(text: str, acronym: str, long_form: str) -> bool:
+    """Whether ``text`` reads ``acronym`` (three to six capitals) otherwise than as the gazetteer's
+    ``long_form`` (a name written out in words): no word
+    of the long form is in the text (by its first six letters), and some run of words there spells
+    the acronym with its initials, capitalised or beside the acronym ("Planning Ahead in Generative
+    Retrieval" for PAG, not Perturbed-Attention Guidance). Words common to every field ("model",
+    "network") show no sense.
+
+    >>> another_sense("We test PSO and TSO, the partial store order models.", "PSO", "particle swarm optimization")
+    True
+    >>> another_sense("PSO tunes the particle positions.", "PSO", "particle swarm optimization")
+    False
+    >>> another_sense("We train with SGD.", "SGD", "stochastic gradient descent")
+    False
+    >>> another_sense("A secure multi-party computation (MPC) model.", "MPC", "model predictive control")
+    True
+    >>> another_sense("We study RNNs. Their hidden states are compared, and the representations of neural"
+    ...               " networks turn out alike.", "RNN", "recurrent neural network")
+    False
+    """
+    if not _ACRONYM.fullmatch(acronym) or not _LONG_FORM.search(long_form):
+        return False
+    own = {w.rstrip("s")[:6] for w in _WORDS.findall(long_form.lower()) if len(w) > 2} - _COMMON_STEMS
+    words = [m for m in _WORDS.finditer(text) if m.group().lower() not in _SKIPPED]
+    if not own or not own.isdisjoint({m.group().lower().rstrip("s")[:6] for m in words}):
+        return False
+    letters = acronym.rstrip("s").lower()
+    n = len(letters)
+    near = [m.start() for m in re.finditer(re.escape(acronym), text)]
+    for i in range(len(words) - n + 1):
+        run = words[i:i + n]
+        if "".join(m.group()[0] for m in run).lower() != letters or run[0].group() == acronym:
+            continue
+        start, end = run[0].start(), run[-1].end()
+        # the run names something (capitalised) or stands beside the acronym: "PSO (partial store order)"
+        if all(m.group()[0].isupper() for m in run) or any(start - 40 < at < end + 40 for at in near):
+            return True
+    return False
+
+
 def function_word_led(surface: str) -> bool:
     """Whether a surface form of several words opens with a lower-case English function word."""
     first, space, _ = surface.partition(" ")
@@ -354,6 +407,8 @@ class GazetteerComponent:
             entry = by_form.get(surface) or by_key.get(key)
             if entry is None or (surface not in by_form and function_word_led(surface)):
                 continue
+            if another_sense(text, surface, entry.name):
+                continue  # "PSO" in a paper on memory models is no particle swarm optimisation
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,
                              type=entry.type, strong=not entry.ambiguous)

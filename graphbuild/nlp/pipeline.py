@@ -40,7 +40,7 @@ from .abbreviations import singular_short_form
 from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, singular_noun
-from .gazetteer import Gazetteer, GazetteerComponent, form_key, variant_key
+from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -866,6 +866,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     if entry is not None and longs and not any(gaz.lookup(c.text) is entry for c in longs):
         # "Semi-Supervised Learning (SSL)": the definition wins over a known meaning of the acronym
         entry = None
+    elif entry is not None and all(another_sense(text, c.text, entry.name) for c in members):
+        entry = None  # "PAG" in "Planning Ahead in Generative retrieval" is no Perturbed-Attention Guidance
     mentions: list[str] = []
     for c in members:
         if c.text not in mentions:
