@@ -955,3 +955,20 @@ def test_an_acronym_the_text_spells_otherwise_is_not_the_gazetteers_long_form():
     # without another reading, the known meaning stands
     known = extract_text("We tune the MPC controller of a quadrotor.", title="Tuning Controllers")
     assert "model predictive control" in {e.name for e in known.entities}
+
+
+def test_features_a_subtitle_opening_that_does_not_spell_the_head_describes_it():
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import _FLAGS, _flag_names
+
+    def place(title: str, phrase: str) -> tuple[object, ...]:
+        doc = DocContext(title, [(0, len(title))], len(title))
+        return doc.place_key(_cand(title, phrase, "titleseg"), False)
+
+    # "Quibble: Few-shot Sparse Retrieval ...": the subtitle says what Quibble is, it names nothing else
+    described = place("Quibble: Few-shot Sparse Retrieval From Examples", "Few-shot Sparse Retrieval")
+    assert described[5] and "subtitle_opening" in _flag_names(("flags", "titleseg", 1, *[False] * len(_FLAGS), "",
+                                                                 described))
+    # a subtitle that spells the head out is its long form; a phrase later in the subtitle is not its opening
+    assert not place("ZoPyDA: Zonal Pyramid Domain Adaptation for Pose", "Zonal Pyramid Domain Adaptation")[5]
+    assert not place("Quibble: Retrieval with Sparse Zorb Codes", "Sparse Zorb Codes")[5]

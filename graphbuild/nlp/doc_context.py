@@ -81,6 +81,8 @@ def _title_spans(title: str) -> set[tuple[int, int]]:
 _NAME_HEADS = frozenset(["net", "nets", "machine", "machines", "autoencoder", "autoencoders",
                          *(w for w, t in TYPE_HEADS.items() if t in ("Model", "Method"))])
 _TITLE_WORD = re.compile(r"[A-Z][A-Za-z0-9'’\-]*")
+#: a capital opening a word (after a space or hyphen, or at the start)
+_WORD_STARTS = re.compile(r"(?<![^\s\-])[A-Z]")
 #: heads too broad for a title of two words to be a name ("Diffusion Models", "Kernel Methods")
 _BROAD_HEADS = frozenset("model models method methods system systems approach approaches technique techniques "
                          "algorithm algorithms framework frameworks strategy strategies agent agents family "
@@ -175,7 +177,8 @@ class DocContext:
     """
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names")
+                 "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names", "subtitle_at",
+                 "head_capitals")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -190,6 +193,9 @@ class DocContext:
         self.title_name = title_name(title)
         self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
         self._url_names: frozenset[str] | None = None
+        # where the subtitle's first word stands, and the capitals of the part before the colon
+        self.subtitle_at = len(title) - len(title[self.colon + 1:].lstrip()) if self.colon >= 0 else -1
+        self.head_capitals = "".join(ch for ch in title[:self.colon] if ch.isupper()) if self.colon >= 0 else ""
 
     @property
     def url_names(self) -> frozenset[str]:
@@ -242,9 +248,18 @@ class DocContext:
         if c.start < self.title_end:
             span = (c.start, c.end)
             return "title", 0 <= self.colon and c.end <= self.colon, outside, span in self.whole_title, \
-                span == self.title_name
+                span == self.title_name, c.start == self.subtitle_at and not self.spells_head(c.text)
         s, _ = self.sents[c.sentence] if 0 <= c.sentence < len(self.sents) else (0, 0)
         return "sent", c.start == s, min(c.sentence, 3)
+
+    def spells_head(self, phrase: str) -> bool:
+        """Whether the capitals of the title's part before its colon are, in order, among the
+        capital initials of ``phrase``'s words: the subtitle spells the head out ("PoSynDA:
+        Multi-Hypothesis Pose Synthesis Domain Adaptation"), where it otherwise describes it
+        ("Quibble: Few-shot Dense Retrieval").
+        """
+        initials = iter(_WORD_STARTS.findall(phrase))
+        return bool(self.head_capitals) and all(ch in initials for ch in self.head_capitals)
 
     def usage(self, name: str) -> str:
         """``also_lower`` when a capitalised name is also written in lower case in the text,

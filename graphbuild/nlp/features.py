@@ -532,6 +532,7 @@ def _flag_names(key: tuple[Any, ...]) -> list[str]:
     if place[0] == "title":
         names += ["in_title", *(["title_head"] if place[1] else []), *([] if place[2] else ["title_only"]),
                   *(["title_whole"] if place[3] else []), *(["title_name"] if place[4] else []),
+                  *(["subtitle_opening"] if place[5] else []),
                   _named("title_src=", source)]
     else:
         names += [*(["sent_start"] if place[1] else []), _named("sent=", place[2])]
