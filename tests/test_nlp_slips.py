@@ -972,3 +972,10 @@ def test_features_a_subtitle_opening_that_does_not_spell_the_head_describes_it()
     # a subtitle that spells the head out is its long form; a phrase later in the subtitle is not its opening
     assert not place("ZoPyDA: Zonal Pyramid Domain Adaptation for Pose", "Zonal Pyramid Domain Adaptation")[5]
     assert not place("Quibble: Retrieval with Sparse Zorb Codes", "Sparse Zorb Codes")[5]
+
+
+def test_the_account_in_a_code_address_is_no_name():
+    ex = extract_text("We present Zorbformer, a simple segmentation model that scores well on ADE20K. Code will be "
+                      "released at: github.com/QuibLabs/Zorbformer.", title="Zorbformer: Simple Segmentation")
+    names = {e.name for e in ex.entities}
+    assert "Zorbformer" in names and "QuibLabs" not in names

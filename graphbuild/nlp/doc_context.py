@@ -39,8 +39,11 @@ _TOKEN = re.compile(r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z0-9]*(?:[\-+.][A-Za-z0-9
 
 
 #: a repository's name in a code-hosting address, or a project page's first host label
-_REPO = (r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/[\w.\-]+/"
+_HOST_PATH = r"(?:github\.com|gitlab\.com|bitbucket\.org|huggingface\.co(?:/datasets|/spaces)?)/"
+_REPO = (rf"{_HOST_PATH}[\w.\-]+/"
          r"([\w\-.]+?)(?:\.git)?(?=[/\s,;:)}\]]|\.(?:\s|$)|$)")
+#: the account a code-hosting address names before the repository (``github.com/OWNER/name``)
+_OWNER = re.compile(rf"{_HOST_PATH}([\w.\-]+)/", re.I)
 _URL = re.compile(rf"{_REPO}|(?://|\b)([\w\-]+)\.github\.io", re.I)
 #: ``_URL`` without its second branch, for a text without "github.io" (where that branch cannot
 #: match, so both find the same; the second branch tries every word of the text); its matches
@@ -169,6 +172,20 @@ def title_name_stem(name: str) -> str | None:
     if len(words) < 3 or words[-1].lower() not in _PLURAL_HEADS:
         return None
     return " ".join(words[:-1])
+
+
+def url_owner_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's code-hosting addresses name an account (``github.com/OWNER/name``): a
+    person's or a lab's handle, never a method's name.
+
+    >>> text = "Code: github.com/QuibLabs/Zorbformer."
+    >>> [text[s:e] for s, e in url_owner_spans(text)]
+    ['QuibLabs']
+    """
+    lowered = text.lower()
+    if not any(host in lowered for host in _HOSTS):
+        return []
+    return [m.span(1) for m in _OWNER.finditer(text)]
 
 
 class DocContext:

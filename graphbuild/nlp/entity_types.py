@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
+from .doc_context import url_owner_spans
 from .lexicon import (
     NAMING_VERBS,
     PROPOSAL_VERBS,
@@ -290,7 +291,9 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
     # (the rule blocked them; now the decision model sees it as a feature)
     blocked = {c.text for c in found if not c.accepted and c.source.startswith("abbrev")}
-    cands = _merge_same_spans([c for c in found if c.end > c.start])
+    owners = url_owner_spans(text)
+    cands = _merge_same_spans([c for c in found if c.end > c.start
+                               and not (owners and any(s <= c.start and c.end <= e for s, e in owners))])
     for c in cands if blocked else ():
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
     starts = [s for s, _ in sents]
