@@ -979,3 +979,11 @@ def test_the_account_in_a_code_address_is_no_name():
                       "released at: github.com/QuibLabs/Zorbformer.", title="Zorbformer: Simple Segmentation")
     names = {e.name for e in ex.entities}
     assert "Zorbformer" in names and "QuibLabs" not in names
+
+
+def test_lexicon_a_venue_with_its_year_is_generic():
+    from graphbuild.nlp.lexicon import is_generic
+
+    assert is_generic("NeurIPS 2023") and is_generic("SaTML'24") and is_generic("ICLR-2024")
+    # a name that is no venue keeps its year: a data set's edition, a version
+    assert not is_generic("Zorbset 2023") and not is_generic("Quib'24")

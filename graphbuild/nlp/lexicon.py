@@ -199,6 +199,10 @@ def is_generic(name: str) -> bool:
     # plural of a generic acronym or word ("CNNs", "Transformers")
     if key.endswith("s") and key[:-1] in keys:
         return True
+    # a generic name with a year ("NeurIPS 2023", "SaTML'24")
+    year = _YEAR_AFTER.search(name)
+    if year is not None and year.start() > 0 and name_key(name[:year.start()]) in keys:
+        return True
     # generic words joined by a hyphen or a slash ("CPU-GPU", "GPU/TPU")
     if "-" not in name and "/" not in name:
         return False  # (one part)
@@ -207,6 +211,8 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: a year after a name: " 2023", "-2023", "'23", "’23"
+_YEAR_AFTER = re.compile(r"(?:[\s\-]*(?:19|20)\d\d|\s?['’]\d\d)$")
 #: the size words of a released model after its family's name, in lower case ("-mini", "-large")
 SIZE_WORDS = "mini|tiny|nano|micro|small|base|medium|large|lite"
 #: the part of a name its siblings share: up to its last hyphen or space ("Quorra" of "Quorra-7B")
