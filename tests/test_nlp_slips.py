@@ -987,3 +987,14 @@ def test_lexicon_a_venue_with_its_year_is_generic():
     assert is_generic("NeurIPS 2023") and is_generic("SaTML'24") and is_generic("ICLR-2024")
     # a name that is no venue keeps its year: a data set's edition, a version
     assert not is_generic("Zorbset 2023") and not is_generic("Quib'24")
+
+
+def test_a_dash_written_as_a_hyphen_before_an_article_and_a_known_acronym_read_otherwise():
+    from graphbuild.nlp.textclean import clean_text
+
+    assert clean_text("We introduce Zorb-a new model-and more.") == "We introduce Zorb a new model-and more."
+    # the title spells "MPC" out as its own name: the paper's method, not model predictive control
+    ex = extract_text("This paper introduces MPC-a novel protocol family for private sums. MPC outperforms the "
+                      "baselines on three benchmarks.", title="Multi-Party Computing for Private Sums")
+    mpc = next(e for e in ex.entities if "MPC" in e.mentions)
+    assert mpc.name == "MPC" and mpc.proposed

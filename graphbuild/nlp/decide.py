@@ -55,6 +55,7 @@ from .features import (
     trained_on,
 )
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
+from .gazetteer import another_sense
 from .lexicon import FAMILY_STEM, LIST_SEPARATOR, SIZE_WORDS
 from .roles import role_of
 
@@ -279,7 +280,7 @@ def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: lis
     scored together, so no id may be forgotten between them).
     """
     cands = [c for c in cands if c.end > c.start and _has_letter(c.text)]
-    entries = [_gaz_entry(gaz, c) for c in cands]
+    entries = [_gaz_entry(gaz, c, text) for c in cands]
     keys = [e.key if e is not None else None for e in entries]
     position = {id(c): i for i, c in enumerate(cands)}
     groups = group_candidates(cands, lambda c: keys[position[id(c)]])
@@ -794,10 +795,12 @@ def _opens_sentence(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:
     return sents is not None and 0 <= c.sentence < len(sents) and sents[c.sentence][0] == c.start
 
 
-def _gaz_entry(gaz: Any, c: Candidate) -> Any:
+def _gaz_entry(gaz: Any, c: Candidate, text: str) -> Any:
+    """The gazetteer's entry for a candidate, unless ``text`` reads the acronym otherwise."""
     if gaz is None:
         return None
-    return gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
+    entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
+    return None if entry is not None and another_sense(text, c.text, entry.name) else entry
 
 
 def _token_bounds(cands: list[Candidate], starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int] | None]:

@@ -46,6 +46,8 @@ _GREEK = dict(zip(
 _SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
                                r"(?:\$\^\{?(\d{1,2})\}?\$|\^\{?(\d{1,2})\}?)([A-Za-z0-9\-]*)")
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
+#: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
+_DASH_BEFORE_ARTICLE = re.compile(r"(?<=[A-Za-z0-9])-(?=(?:a|an|the)\s)")
 _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 
 
@@ -63,12 +65,16 @@ def clean_text(text: str) -> str:
       inline, the word moved right over the markup (``C^2DSR`` -> `` C2DSR``,
       ``H$^2$VQ`` -> ``   H2VQ``); math (``x^2``) stays;
     * a word hyphenated at a line break is joined at the hyphen and the line
-      break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``).
+      break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``);
+    * a hyphen written for a dash before an article becomes a space
+      (``we introduce Zorb-a new model`` -> ``we introduce Zorb a new model``).
 
     >>> clean_text("We use \\textbf{FooNet} and $\\beta$-VAE~\\cite{k}.")
     'We use         FooNet  and       β-VAE         .'
     >>> clean_text("Llama\u00a03 and Ro-\nBERTa.")
     'Llama 3 and Ro-BERTa.\n'
+    >>> clean_text("We introduce Zorb-a new model-and its sibling.")
+    'We introduce Zorb a new model-and its sibling.'
     """
     if not text.isascii():
         text = text.translate(_SAME_LENGTH)
@@ -84,6 +90,8 @@ def clean_text(text: str) -> str:
         text = _SUPERSCRIPT_NAME.sub(_flattened, text)
     if "-\n" in text:
         text = _LINE_HYPHEN.sub(_joined, text)
+    if "-a " in text or "-an " in text or "-the " in text:
+        text = _DASH_BEFORE_ARTICLE.sub(" ", text)
     return text
 
 
