@@ -998,3 +998,13 @@ def test_a_dash_written_as_a_hyphen_before_an_article_and_a_known_acronym_read_o
                       "baselines on three benchmarks.", title="Multi-Party Computing for Private Sums")
     mpc = next(e for e in ex.entities if "MPC" in e.mentions)
     assert mpc.name == "MPC" and mpc.proposed
+
+
+def test_patterns_our_new_named_benchmark_and_a_name_released_alone_are_the_papers_own():
+    from graphbuild.nlp.patterns import cue_candidates
+
+    text = "We compare two models on our new Quillmark benchmark. We release Zorbpile to the community."
+    found = {(c.text, c.proposed) for c in cue_candidates(text, [(0, 53), (54, len(text))])}
+    assert ("Quillmark", True) in found and ("Zorbpile", True) in found
+    # what is released with a kind noun after it is left to the other cues; a generic name is no name
+    assert not list(cue_candidates("We release PyTorch code.", [(0, 24)]))

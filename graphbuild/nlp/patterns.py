@@ -512,12 +512,13 @@ _PRESENTED = re.compile(
     r"(?=,\s+(?:a|an|the|two|three|four|five|six|several)\s|\s+\()")
 
 
-# "we release / construct / curate the X benchmark": a dataset the paper makes
+# "we release / construct / curate the X benchmark", "on our new X benchmark": a dataset the paper makes
 _MADE_VERBS = ("releas", "construct", "curat", "collect", "buil", "creat", "introduc", "present", "propos", "develop",
                "assembl", "compil")
+_MADE_STARTS = (*_MADE_VERBS, "our", "Our")  # every match of _MADE_DATASET starts with one
 _MADE_DATASET = re.compile(
-    word_alternation("|".join(_MADE_VERBS))
-    + r"(?:e|es|ed|ing|d|t|s)?\s+(?:(?:a|an|the|our|new|novel|large-scale|high-quality|challenging|first)\s+)*"
+    r"(?:" + word_alternation("|".join(_MADE_VERBS)) + r"(?:e|es|ed|ing|d|t|s)?\s+|\b[Oo]ur\s+)"
+    r"(?:(?:a|an|the|our|new|novel|proposed|own|large-scale|high-quality|challenging|first)\s+)*"
     r"([A-Z0-9][\w+.\-]*(?:\s+[A-Z0-9][\w+.\-]*){0,3})\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b")
 
 
@@ -541,6 +542,10 @@ _RELEASED_LIST = re.compile(
     r"beyond|atop|between|and|or)\b)[\w\-]+[,:]?){0,6}?\s+"
     rf"(?P<stem>[A-Z][\w.+]*)[- ]{_VARIANT}(?:(?:{LIST_SEPARATOR})(?P=stem)[- ]{_VARIANT})+")
 _LISTED = re.compile(LIST_SEPARATOR)
+#: a name the authors release on its own, no kind noun after it: "We release Quillmark to the community"
+_RELEASED_NAME = re.compile(
+    r"\b[Ww]e\s+(?:(?:also|will|publicly|openly)\s+)?(?:releas|open-sourc)(?:e|ed|es)?\s+(?:(?:the|our)\s+)?"
+    r"([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=\s+(?:publicly|openly|to|at|under|on|via|as\s+open)\b|\s*[,;.(](?:\s|$))")
 
 
 def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
@@ -564,7 +569,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
         cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    made = matches_from(_MADE_DATASET, text, _MADE_VERBS) if any(w in text for w in _MADE_HEADS) else ()
+    made = matches_from(_MADE_DATASET, text, _MADE_STARTS) if any(w in text for w in _MADE_HEADS) else ()
     for m in itertools.chain(made, matches_from(_GATHERED, text, _GATHER_VERBS)):
         name = m.group(1)
         if is_generic(name) or _NUMBERISH.match(name):
@@ -572,8 +577,14 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         idx, s, _ = sentence_of(m.start())
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True)
         cand.vote("Dataset", dataset_vote)
-        cand.proposed = bool(_FIRST_PERSON.search(text, s, m.start()))
+        cand.proposed = m.group()[:3] in ("our", "Our") or bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
+    for m in matches_from(_RELEASED_NAME, text, ("We", "we")):
+        name = m.group(1)
+        if is_generic(name):
+            continue
+        idx, _, _ = sentence_of(m.start())
+        yield Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True, proposed=True)
     for m in matches_from(_RELEASED_LIST, text, _LIST_VERBS):
         idx, s, e = sentence_of(m.start())
         if m.end() > e:
