@@ -1008,3 +1008,18 @@ def test_patterns_our_new_named_benchmark_and_a_name_released_alone_are_the_pape
     assert ("Quillmark", True) in found and ("Zorbpile", True) in found
     # what is released with a kind noun after it is left to the other cues; a generic name is no name
     assert not list(cue_candidates("We release PyTorch code.", [(0, 24)]))
+
+
+def test_decide_a_known_name_holding_a_kept_known_name_is_the_mention():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_known_wholes
+    text = "We compare Zorb 2 with Quib."
+    cands = [_cand(text, "Zorb 2", "gazetteer"), _cand(text, "Zorb", "gazetteer"), _cand(text, "Quib", "gazetteer")]
+    groups, group_of, entries = [[0], [1], [2]], [0, 1, 2], ["zorb-2", "zorb", "quib"]
+    # "Zorb" is kept, so "Zorb 2" that holds it is too (the longer span then wins)
+    assert _with_known_wholes(cands, groups, group_of, [1, 2], entries, np.array([0.2, 0.5, 0.9])) == [0, 1, 2]
+    # not when the whole is very unlikely, nor for a name the gazetteer does not know
+    assert _with_known_wholes(cands, groups, group_of, [1, 2], entries, np.array([0.01, 0.5, 0.9])) == [1, 2]
+    assert _with_known_wholes(cands, groups, group_of, [1, 2], [None, "zorb", "quib"],
+                              np.array([0.2, 0.5, 0.9])) == [1, 2]

@@ -419,6 +419,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             and _lower_case(cands, groups[g], title_end, sents)]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
     keep = _with_listed_words(text, cands, groups, group_of, keep, 1.0 - group_probs[:, 0])
+    keep = _with_known_wholes(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
                 for g, k in zip(keep, best)]
@@ -512,6 +513,23 @@ def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]
     return sorted(kept | add) if add else keep
 
 
+def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
+                       entries: list[Any], probs: np.ndarray) -> list[int]:
+    """``keep`` with the group of a known name that holds a kept known name's mention, when not unlikely
+    (``KNOWN_WHOLE_FLOOR``): where the text says "Zorb 2", the entity kept as "Zorb" is Zorb 2 (the
+    longest span then wins the overlap).
+    """
+    kept = set(keep)
+    known = [i for i, e in enumerate(entries) if e is not None]
+    add = {group_of[j] for i in known if group_of[i] in kept for j in known
+           if group_of[j] not in kept and probs[group_of[j]] >= KNOWN_WHOLE_FLOOR
+           and cands[j].start <= cands[i].start and cands[i].end <= cands[j].end
+           and cands[j].end - cands[j].start > cands[i].end - cands[i].start}
+    return sorted(kept | add) if add else keep
+
+
+#: the least score of a known name holding a kept known name that :func:`_with_known_wholes` keeps
+KNOWN_WHOLE_FLOOR = 0.05
 #: the least score of a plain capitalised word listed beside a kept name that :func:`_with_listed_words` keeps
 LISTED_WORD_FLOOR = 0.06
 _PLAIN_CAPWORD = re.compile(r"[A-Z][a-z]{2,}")
