@@ -1023,3 +1023,14 @@ def test_decide_a_known_name_holding_a_kept_known_name_is_the_mention():
     assert _with_known_wholes(cands, groups, group_of, [1, 2], entries, np.array([0.01, 0.5, 0.9])) == [1, 2]
     assert _with_known_wholes(cands, groups, group_of, [1, 2], [None, "zorb", "quib"],
                               np.array([0.2, 0.5, 0.9])) == [1, 2]
+
+
+def test_pipeline_our_before_a_name_and_a_spaced_based_after_it_are_no_part_of_it():
+    from graphbuild.nlp.pipeline import _entity_from, _with_class_nouns, make_pipeline
+
+    text = "Our Conversational Zorb Sampling picks items. The Quibnet based variant is faster than Quibnet."
+    gaz = make_pipeline().get_pipe("graphbuild_gazetteer").gazetteer
+    ours = _cand(text, "Our Conversational Zorb Sampling", "caprun", type="Method")
+    assert _entity_from([ours], text, [(0, len(text))], gaz).name == "Conversational Zorb Sampling"
+    based, plain = _cand(text, "Quibnet based"), Candidate(text.rindex("Quibnet"), len(text) - 1, "Quibnet", "shape")
+    assert _with_class_nouns([[plain], [based]]) == [[plain, based]]

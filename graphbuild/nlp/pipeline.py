@@ -620,7 +620,7 @@ def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
 #: a class noun in lower case after a name ("the Wallaby method", "Wallaby models", "the Wallaby dataset")
 _CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:(?:method|model|framework|approach|algorithm|architecture|"
                                r"technique|scheme|strategy|module|pipeline|system|family|dataset|benchmark)s?|"
-                               r"corpus|corpora)$")
+                               r"corpus|corpora|based)$")
 _LAST_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+$")
 
 
@@ -798,7 +798,7 @@ def plural_pair_singulars(pair_short: list[str], pair_long: list[str]) -> list[s
 _TECHNIQUE_HEAD_AFTER = re.compile(r" (?:regulari[sz]ation|regulari[sz]er|loss|objective|sampling|normali[sz]ation|"
                                    r"pooling|routing|initiali[sz]ation|decoding|distillation|augmentation)(?![\w\-])")
 #: a leading article, or a trailing class noun, that a reader may leave out of a name's form
-_ARTICLE_BEFORE = re.compile(r"^(?:the|The) (?=\S)")
+_ARTICLE_BEFORE = re.compile(r"^(?:the|The|our|Our) (?=\S)")
 
 
 def headed_forms(members: list[Candidate], text: str) -> list[str]:
@@ -887,6 +887,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             name = singular or pair_short[0]
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
+        if name.startswith(("Our ", "our ")) and name[4:5].isupper():
+            name = name[4:]  # "Our Zorb Sampling" opening a sentence: the authors' Zorb Sampling
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
