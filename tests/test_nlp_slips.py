@@ -1034,3 +1034,11 @@ def test_pipeline_our_before_a_name_and_a_spaced_based_after_it_are_no_part_of_i
     assert _entity_from([ours], text, [(0, len(text))], gaz).name == "Conversational Zorb Sampling"
     based, plain = _cand(text, "Quibnet based"), Candidate(text.rindex("Quibnet"), len(text) - 1, "Quibnet", "shape")
     assert _with_class_nouns([[plain], [based]]) == [[plain, based]]
+
+
+def test_abbreviations_a_colon_in_the_abstract_spells_a_short_form_out():
+    from graphbuild.nlp.abbreviations import find_title_and_apposed_abbreviations
+
+    text = "Zorb Layers. We introduce ZORB: Zonal Ordered Residual Blocks, a new layer. Results: Better on ImageNet."
+    pairs = find_title_and_apposed_abbreviations(text, 12)
+    assert [(p.short, p.long) for p in pairs] == [("ZORB", "Zonal Ordered Residual Blocks")]

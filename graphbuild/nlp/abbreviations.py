@@ -165,6 +165,10 @@ _APPOSED_TAIL = re.compile(r",\s+(?:a|an|the)\s+")
 assert _APPOSED.pattern.endswith(_APPOSED_TAIL.pattern)
 
 
+#: a short form a colon spells out in the abstract: "we introduce SOAR: Spilling with Orthogonality-Amplified ..."
+_COLONED = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9\-]{1,11}): (?=[A-Z])")
+
+
 def _apposed(text: str, title_end: int) -> Iterator[re.Match[str]]:
     """``_APPOSED.finditer(text, title_end)``, searched only in the 12 characters before each comma that
     an article follows (a match's word is at most 12 characters) and up to the article's end.
@@ -179,8 +183,9 @@ def _apposed(text: str, title_end: int) -> Iterator[re.Match[str]]:
 
 def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[AbbreviationPair]:
     """Short forms spelled out without parentheses: a title's ``CEB: Compositional
-    Evaluation Benchmark for …`` and an appositive ``PTOFA, a Predict-Then-Optimize Fund
-    Allocation framework``. The long form must start right after the short form.
+    Evaluation Benchmark for …``, an appositive ``PTOFA, a Predict-Then-Optimize Fund
+    Allocation framework`` and the abstract's ``we present SOAR: Spilling with
+    Orthogonality-Amplified Residuals``. The long form must start right after the short form.
     """
     pairs: list[AbbreviationPair] = []
     places = []
@@ -189,6 +194,8 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
         places.append((0, colon, colon + 1))
     for m in _apposed(text, title_end):
         places.append((m.start(1), m.end(1), m.end()))
+    if ": " in text[title_end:]:
+        places += [(m.start(1), m.end(1), m.end()) for m in _COLONED.finditer(text, title_end)]
     for s_start, s_end, after in places:
         short = text[s_start:s_end].strip()
         if not is_short_form(short) or not text[after:after + 1].isupper() and s_start > 0:
