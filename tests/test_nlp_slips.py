@@ -1042,3 +1042,15 @@ def test_abbreviations_a_colon_in_the_abstract_spells_a_short_form_out():
     text = "Zorb Layers. We introduce ZORB: Zonal Ordered Residual Blocks, a new layer. Results: Better on ImageNet."
     pairs = find_title_and_apposed_abbreviations(text, 12)
     assert [(p.short, p.long) for p in pairs] == [("ZORB", "Zonal Ordered Residual Blocks")]
+
+
+def test_a_long_form_written_right_before_its_short_form_is_a_definition():
+    from graphbuild.nlp.abbreviations import find_title_and_apposed_abbreviations
+
+    text = "Zorb. We train a model which we call Zonal Ordered Residual Blocks ZORB. It is fast."
+    assert [(p.short, p.long) for p in find_title_and_apposed_abbreviations(text, 5)] == [
+        ("ZORB", "Zonal Ordered Residual Blocks")]
+    ex = extract_text("We train a large model which we call Quillar Language Model QaLM on many tokens. QaLM "
+                      "beats Zorbnet on reasoning.", title="Scaling Quillar")
+    names = {e.name for e in ex.entities}
+    assert "QaLM" in names and not any("Model QaLM" in n for n in names)

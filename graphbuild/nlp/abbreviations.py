@@ -169,6 +169,27 @@ assert _APPOSED.pattern.endswith(_APPOSED_TAIL.pattern)
 _COLONED = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9\-]{1,11}): (?=[A-Z])")
 
 
+#: a capitalised run of words, then a short form: "which we call Pathways Language Model PaLM"
+_JUXTAPOSED = re.compile(r"((?:[A-Z][a-z][\w\-]* ){2,6})([A-Z][A-Za-z0-9\-]{1,11})(?![\w\-])")
+
+
+def _juxtaposed(text: str, title_end: int) -> list[AbbreviationPair]:
+    """Long forms written right before their short form, with no parentheses: the capitals of the short
+    form are the initials of the run's last words ("Pathways Language Model PaLM").
+    """
+    pairs = []
+    for m in _JUXTAPOSED.finditer(text, title_end):
+        short = m.group(2)
+        capitals = "".join(ch for ch in short if ch.isupper())
+        words = m.group(1).split()
+        k = len(capitals)
+        if 2 <= k <= len(words) and "".join(w[0] for w in words[-k:]) == capitals:
+            start = m.start(1) + m.group(1).index(" ".join(words[-k:]))
+            end = m.end(1) - 1
+            pairs.append(AbbreviationPair(short, m.start(2), m.end(2), text[start:end], start, end))
+    return pairs
+
+
 def _apposed(text: str, title_end: int) -> Iterator[re.Match[str]]:
     """``_APPOSED.finditer(text, title_end)``, searched only in the 12 characters before each comma that
     an article follows (a match's word is at most 12 characters) and up to the article's end.
@@ -185,7 +206,8 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
     """Short forms spelled out without parentheses: a title's ``CEB: Compositional
     Evaluation Benchmark for …``, an appositive ``PTOFA, a Predict-Then-Optimize Fund
     Allocation framework`` and the abstract's ``we present SOAR: Spilling with
-    Orthogonality-Amplified Residuals``. The long form must start right after the short form.
+    Orthogonality-Amplified Residuals``. The long form must start right after the short form,
+    or end right before it (``which we call Pathways Language Model PaLM``).
     """
     pairs: list[AbbreviationPair] = []
     places = []
@@ -208,7 +230,7 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
         span = _leading_long_form(short, words)
         if span and span[1] - span[0] > len(short):
             pairs.append(AbbreviationPair(short, s_start, s_end, text[span[0]:span[1]], span[0], span[1]))
-    return pairs
+    return pairs + _juxtaposed(text, title_end)
 
 
 def find_abbreviations(text: str) -> list[AbbreviationPair]:

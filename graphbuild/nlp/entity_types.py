@@ -281,6 +281,16 @@ def _sentence_at(sents: list[tuple[int, int]], starts: list[int], pos: int) -> i
     return min(i + 1, len(sents) - 1)  # between sentences: the next one
 
 
+def _juxtaposed_definitions(found: list[Candidate]) -> list[tuple[int, int]]:
+    """The spans of a long form written right before its short form ("Pathways Language Model PaLM"):
+    a definition, whose parts are the names (a candidate inside the span is dropped, the pair's own kept).
+    """
+    longs = {c.end: c.start for c in found if c.source == "abbrev-long"}
+    if not longs:
+        return []
+    return [(longs[c.start - 1], c.end) for c in found if c.source == "abbrev-short" and c.start - 1 in longs]
+
+
 def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> list[Candidate]:
     """Vote types, propagate along coordinations, keep supported candidates, resolve overlaps."""
     text = doc_text(doc)
@@ -291,9 +301,10 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
     # (the rule blocked them; now the decision model sees it as a feature)
     blocked = {c.text for c in found if not c.accepted and c.source.startswith("abbrev")}
-    owners = url_owner_spans(text)
+    owners = url_owner_spans(text) + _juxtaposed_definitions(found)
     cands = _merge_same_spans([c for c in found if c.end > c.start
-                               and not (owners and any(s <= c.start and c.end <= e for s, e in owners))])
+                               and not (owners and any(s <= c.start and c.end <= e for s, e in owners)
+                                        and not c.source.startswith("abbrev"))])
     for c in cands if blocked else ():
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")
     starts = [s for s, _ in sents]
