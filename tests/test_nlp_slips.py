@@ -1054,3 +1054,10 @@ def test_a_long_form_written_right_before_its_short_form_is_a_definition():
                       "beats Zorbnet on reasoning.", title="Scaling Quillar")
     names = {e.name for e in ex.entities}
     assert "QaLM" in names and not any("Model QaLM" in n for n in names)
+
+
+def test_lexicon_a_generic_name_after_a_plain_modifier_is_generic():
+    from graphbuild.nlp.lexicon import is_generic
+
+    assert is_generic("Deep Convolutional Neural Networks") and is_generic("Large Transformer")
+    assert not is_generic("Deep Zorbnet") and not is_generic("Simple Quib-Q-Network")

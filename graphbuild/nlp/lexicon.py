@@ -199,6 +199,10 @@ def is_generic(name: str) -> bool:
     # plural of a generic acronym or word ("CNNs", "Transformers")
     if key.endswith("s") and key[:-1] in keys:
         return True
+    # a generic name after a modifier any such name takes ("Deep Convolutional Neural Networks", "Large Transformer")
+    first, space, rest = name.partition(" ")
+    if space and first.lower() in _GENERIC_MODIFIERS and is_generic(rest):
+        return True
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     year = _YEAR_AFTER.search(name)
     if year is not None and year.start() > 0 and name_key(name[:year.start()]) in keys:
@@ -211,6 +215,9 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: the modifiers a generic name stays generic with
+_GENERIC_MODIFIERS = frozenset(("deep", "large", "small", "simple", "standard", "vanilla", "modern", "conventional",
+                                "traditional", "classic", "classical", "plain", "basic", "pretrained", "pre-trained"))
 #: a year after a name: " 2023", "-2023", "'23", "’23"
 _YEAR_AFTER = re.compile(r"(?:[\s\-]*(?:19|20)\d\d|\s?['’]\d\d)$")
 #: the size words of a released model after its family's name, in lower case ("-mini", "-large")
