@@ -1061,3 +1061,9 @@ def test_lexicon_a_generic_name_after_a_plain_modifier_is_generic():
 
     assert is_generic("Deep Convolutional Neural Networks") and is_generic("Large Transformer")
     assert not is_generic("Deep Zorbnet") and not is_generic("Simple Quib-Q-Network")
+
+
+def test_a_known_metric_is_no_scored_entity_unless_the_paper_names_its_own_thing_so():
+    ex = extract_text("Calibration helps on tasks with a large label bias (up to 37% in Macro-F1) across many "
+                      "datasets.", title="Zorb Calibration for In-context Learning")
+    assert "Macro-F1" not in {e.name for e in ex.entities}

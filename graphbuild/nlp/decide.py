@@ -420,6 +420,10 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
     keep = _with_listed_words(text, cands, groups, group_of, keep, 1.0 - group_probs[:, 0])
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
+    # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
+    # the name to its own ("F1: A Fast ... Accelerator")
+    keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
+            or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
                 for g, k in zip(keep, best)]
