@@ -548,8 +548,11 @@ _LISTING = re.compile(r" (?:and|&) ")
 
 def _listed_halves(c: Candidate) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The spans of the two parts a mention joins by one "and" or "&" ("Zorb Net and Quix-Merge"), or ``None``."""
-    m = _LISTING.search(c.text)
-    if m is None or _LISTING.search(c.text, m.end()) is not None:
+    text = c.text
+    if " and " not in text and " & " not in text:  # (what every match of _LISTING is)
+        return None
+    m = _LISTING.search(text)
+    if m is None or _LISTING.search(text, m.end()) is not None:
         return None
     return (c.start, c.start + m.start()), (c.start + m.end(), c.end)
 #: adjectives of language or scope that qualify a data set's name written after them

@@ -12,7 +12,7 @@ tells a name from a plain description; nothing here decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .candidates import Candidate
 from .lexicon import word_alternation
@@ -389,6 +389,12 @@ def component_candidates(text: str, title_end: int, sentences: list[tuple[int, i
     for s, e in sentences:
         if e <= title_end:
             continue
-        for m in _COMPONENT.finditer(text[s:e]):
+        sent = text[s:e]
+        if "add" in sent:
+            found: Iterable[re.Match[str]] = _COMPONENT.finditer(sent)
+        else:  # only the first branch can match, at the sentence's start: the second holds "add"
+            first = _COMPONENT.match(sent)
+            found = (first,) if first is not None else ()
+        for m in found:
             k = 1 if m.group(1) is not None else 2
             yield Candidate(s + m.start(k), s + m.end(k), m.group(k), "proposal", proposed=True)
