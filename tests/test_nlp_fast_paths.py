@@ -675,3 +675,26 @@ def test_pipeline_extraction_spares_the_collector_only_while_it_runs():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+REPEATS = [
+    ("Zorb", "Zorb: a thing\n\nWe use Zorb here."),
+    ("Zorb", "Zorb: a thing\n\nZorbNet and Zorbs, not the name."),
+    ("Zorb", "Zorb: a thing\n\nZorb"),  # at the text's end
+    ("Zorb", "Zorb: x\n\nZorb_x, xZorb, 2Zorb, éZorb, Zorbé, Zorb² and Zorb."),
+    ("C++", "C++: x\n\nin C++, C++11 and xC++ y"),
+    ("C++", "C++: x\n\nonly C++11"),
+    ("+Zorb", "t\n\na+Zorb b"),  # a head opening with no word character: a word character before it
+    ("+Zorb", "t\n\na +Zorb b"),
+    ("aa", "aa: t\n\naaa aa"),  # overlapping places
+    ("aa", "aa: t\n\naaa"),
+    ("Mix and Match", "Mix and Match: x\n\nour Mix and Match method"),
+    ("Zorb", "t\nZorb"),  # the abstract opens right after the title's end
+]
+
+
+@pytest.mark.parametrize("name,text", REPEATS)
+def test_patterns_repeated_is_the_whole_word_search(name, text):
+    for title_end in sorted({0, 1, text.find("\n"), text.find("\n") + 1, len(text) - 1, len(text), len(text) + 3}):
+        plain = re.search(r"\b" + re.escape(name) + r"\b", text[title_end:]) is not None
+        assert patterns._repeated(name, text, title_end) == plain, (name, text, title_end)
