@@ -19,7 +19,17 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from graphbuild.nlp import abbreviations, decide, doc_context, entity_types, features, patterns, pipeline, roles
+from graphbuild.nlp import (
+    abbreviations,
+    decide,
+    doc_context,
+    entity_types,
+    features,
+    patterns,
+    pipeline,
+    proposals,
+    roles,
+)
 from graphbuild.records import Paper, name_key
 
 LOWER = [
@@ -698,3 +708,22 @@ def test_patterns_repeated_is_the_whole_word_search(name, text):
     for title_end in sorted({0, 1, text.find("\n"), text.find("\n") + 1, len(text) - 1, len(text), len(text) + 3}):
         plain = re.search(r"\b" + re.escape(name) + r"\b", text[title_end:]) is not None
         assert patterns._repeated(name, text, title_end) == plain, (name, text, title_end)
+
+
+COMPONENT_TEXTS = [
+    "T\n\nWe add a keyframe anchor loss to the model. A temporal identity loss, computed on pairs, helps.",
+    "T\n\nThis addresses drift. ZorbNet adds a trajectory loss\nfor stability. We also add\tan action-chunking head.",
+    "T\n\nA learned gate module reduces cost. In addition, a small buffer helps. We further add an anchor bank.",
+    "T\n\nWe added a regularizer. Quux also adds a memory bank, and we then add a prior penalty.",
+    "T\n\nZorb. An extra head adapter improves recall. Additive noise adds\u00a0a sparse loss.",
+]
+
+
+@pytest.mark.parametrize("text", COMPONENT_TEXTS)
+def test_proposals_components_match_the_plain_sentence_scan(text):
+    title_end = text.find("\n\n")
+    sents = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+    plain = [(s + m.start(k), s + m.end(k)) for s, e in sents if e > title_end
+             for m in proposals._COMPONENT.finditer(text[s:e]) for k in [1 if m.group(1) is not None else 2]]
+    assert [(c.start, c.end) for c in proposals.component_candidates(text, title_end, sents)] == plain
+    assert plain

@@ -376,6 +376,8 @@ _COMPONENT = re.compile(
     rf"(?:^\s*(?:A|An)\s+((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})(?=\s*,|\s+[a-z]+(?:es|s)\s)"
     rf"|\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?add|[A-Z][\w\-.+]*\s+(?:also\s+)?adds)\s+(?:a|an)\s+"
     rf"((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})\b)")
+#: what every match of ``_COMPONENT``'s second branch holds ("add" then a space, or "adds"; not "address")
+_ADDS = re.compile(r"adds?\s")
 
 
 def component_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -390,9 +392,9 @@ def component_candidates(text: str, title_end: int, sentences: list[tuple[int, i
         if e <= title_end:
             continue
         sent = text[s:e]
-        if "add" in sent:
+        if "add" in sent and _ADDS.search(sent):
             found: Iterable[re.Match[str]] = _COMPONENT.finditer(sent)
-        else:  # only the first branch can match, at the sentence's start: the second holds "add"
+        else:  # only the first branch can match, at the sentence's start: the second holds _ADDS
             first = _COMPONENT.match(sent)
             found = (first,) if first is not None else ()
         for m in found:
