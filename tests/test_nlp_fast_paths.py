@@ -727,3 +727,24 @@ def test_proposals_components_match_the_plain_sentence_scan(text):
              for m in proposals._COMPONENT.finditer(text[s:e]) for k in [1 if m.group(1) is not None else 2]]
     assert [(c.start, c.end) for c in proposals.component_candidates(text, title_end, sents)] == plain
     assert plain
+
+
+PREDECESSOR_WINDOWS = ["its predecessor ", "Its PREDECESSORS ", "our Earlier ", "an extension of the ", "EXTENDS ",
+                       "which extending our ", "improves upon ", "Improves on its ", "the successor to ", "prior ",
+                       "Original ", "previous\tthe ", "no cue here ", "predeceſſor ", "a predecessor of ", ""]
+
+
+@pytest.mark.parametrize("window", PREDECESSOR_WINDOWS)
+def test_features_predecessor_words_hold_in_every_match(window):
+    text = "T\n\n" + window + "Zorb"
+    plain = features._PREDECESSOR_BEFORE.search(text, 3, len(text) - 4) is not None
+    pre = not window.isascii() or any(w in window.lower() for w in features._PREDECESSOR_WORDS)
+    assert pre or not plain
+
+
+@pytest.mark.parametrize("name", ["Ferrex 3.0", "Ferrex-v3", "Ferrex++", "Ferrex", "3", "v2", "Ferrex 2\n", "Ferrex\n",
+                                  "Zorb-٣", "", "Zorb+", "x 1.2.3"])
+def test_features_version_family_is_the_trailing_version_cut(name):
+    low = name.lower()
+    m = features._TRAILING_VERSION.search(low)
+    assert features._version_family(name) == (low[:m.start()] if m is not None and m.start() > 0 else None)

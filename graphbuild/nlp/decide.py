@@ -527,6 +527,9 @@ def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[st
     data set's mention ("English ZQB", "Multilingual ZQB"): the parts are the names, the longer span would
     hide them.
     """
+    if not any(" and " in t or " & " in t or t.partition(" ")[0] in _SCOPE_ADJECTIVES
+               for t in [cands[i].text for members in shown for i in members]):
+        return shown  # (no mention joins two parts or opens with such an adjective: nothing to drop)
     spans = {(cands[i].start, cands[i].end) for members in shown for i in members}
     data_spans = {(cands[i].start, cands[i].end) for members, type_ in zip(shown, types) if type_ == "Dataset"
                   for i in members}

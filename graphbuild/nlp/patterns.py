@@ -221,7 +221,8 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool]
         pieces.append((raw, start, -1))
     out = []
     for raw, start, written in pieces:
-        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw or _IDENTIFIER.match(raw):
+        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw \
+                or ":" in raw and _IDENTIFIER.match(raw):
             continue  # a web address, a path, a reference's identifier ("arXiv:2002.09102", "doi:10.1145/…")
         name = _trim_adjective_suffix(raw) if "-" in raw else raw
         score = shape_score(name, in_title=start < title_cut)
