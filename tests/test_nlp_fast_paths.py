@@ -25,6 +25,7 @@ from graphbuild.nlp import (
     doc_context,
     entity_types,
     features,
+    lexicon,
     patterns,
     pipeline,
     proposals,
@@ -748,3 +749,22 @@ def test_features_version_family_is_the_trailing_version_cut(name):
     low = name.lower()
     m = features._TRAILING_VERSION.search(low)
     assert features._version_family(name) == (low[:m.start()] if m is not None and m.start() > 0 else None)
+
+
+def test_proposals_components_need_one_of_the_words_in_the_text():
+    # the pattern matches "small\thead", but the text holds none of _COMPONENT_WORDS (" head" has a space):
+    # nothing, as when the words were tested before any sentence
+    text = "T\n\nA small\thead predicts it. Results follow."
+    sents = [(0, 1), (3, 29), (30, len(text))]
+    assert proposals._COMPONENT.match(text[3:29]) is not None
+    assert list(proposals.component_candidates(text, 1, sents)) == []
+    assert [c.text for c in proposals.component_candidates(text + " A prior.", 1, sents)] == ["small\thead"]
+
+
+@pytest.mark.parametrize("stems", [proposals._CUE_STEMS, proposals._PARTICIPLES])
+def test_proposals_cue_occurrences_answer_as_the_sentence_substring_tests(stems):
+    text = ("T\n\nWe propose Zorb. It was introduced and designed here. Renamed, coined, dubbed; novel terms. "
+            "A model is presented. Nothing here. proposed")
+    occ = lexicon.occurrences(text, stems)
+    for s, e in itertools.combinations(range(len(text) + 1), 2):  # every window, cuts through words included
+        assert lexicon.occurs_within(occ, s, e) == any(stem in text[s:e] for stem in stems)

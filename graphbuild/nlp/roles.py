@@ -199,8 +199,9 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) and _DEFINED_AFTER.match(text, c.end):
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
     # (both rules below need "describe" or "into" in the sentence so far: most candidates skip them at once)
-    if c.source != "gazetteer" and ("describe" in before or "into" in before) and (
+    if c.source != "gazetteer" and (
             first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
+            "describe" in before or "into" in before) and (
             "describe" in before and _DESCRIBED_KIND.search(before, _tail_from(before, 5))
             and _ARTIFACT_AFTER.match(after)
             or _made_into(before)):
