@@ -19,7 +19,18 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from graphbuild.nlp import abbreviations, decide, doc_context, entity_types, features, patterns, pipeline, roles
+from graphbuild.nlp import (
+    abbreviations,
+    decide,
+    doc_context,
+    entity_types,
+    features,
+    lexicon,
+    patterns,
+    pipeline,
+    proposals,
+    roles,
+)
 from graphbuild.records import Paper, name_key
 
 LOWER = [
@@ -675,3 +686,85 @@ def test_pipeline_extraction_spares_the_collector_only_while_it_runs():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+REPEATS = [
+    ("Zorb", "Zorb: a thing\n\nWe use Zorb here."),
+    ("Zorb", "Zorb: a thing\n\nZorbNet and Zorbs, not the name."),
+    ("Zorb", "Zorb: a thing\n\nZorb"),  # at the text's end
+    ("Zorb", "Zorb: x\n\nZorb_x, xZorb, 2Zorb, éZorb, Zorbé, Zorb² and Zorb."),
+    ("C++", "C++: x\n\nin C++, C++11 and xC++ y"),
+    ("C++", "C++: x\n\nonly C++11"),
+    ("+Zorb", "t\n\na+Zorb b"),  # a head opening with no word character: a word character before it
+    ("+Zorb", "t\n\na +Zorb b"),
+    ("aa", "aa: t\n\naaa aa"),  # overlapping places
+    ("aa", "aa: t\n\naaa"),
+    ("Mix and Match", "Mix and Match: x\n\nour Mix and Match method"),
+    ("Zorb", "t\nZorb"),  # the abstract opens right after the title's end
+]
+
+
+@pytest.mark.parametrize("name,text", REPEATS)
+def test_patterns_repeated_is_the_whole_word_search(name, text):
+    for title_end in sorted({0, 1, text.find("\n"), text.find("\n") + 1, len(text) - 1, len(text), len(text) + 3}):
+        plain = re.search(r"\b" + re.escape(name) + r"\b", text[title_end:]) is not None
+        assert patterns._repeated(name, text, title_end) == plain, (name, text, title_end)
+
+
+COMPONENT_TEXTS = [
+    "T\n\nWe add a keyframe anchor loss to the model. A temporal identity loss, computed on pairs, helps.",
+    "T\n\nThis addresses drift. ZorbNet adds a trajectory loss\nfor stability. We also add\tan action-chunking head.",
+    "T\n\nA learned gate module reduces cost. In addition, a small buffer helps. We further add an anchor bank.",
+    "T\n\nWe added a regularizer. Quux also adds a memory bank, and we then add a prior penalty.",
+    "T\n\nZorb. An extra head adapter improves recall. Additive noise adds\u00a0a sparse loss.",
+]
+
+
+@pytest.mark.parametrize("text", COMPONENT_TEXTS)
+def test_proposals_components_match_the_plain_sentence_scan(text):
+    title_end = text.find("\n\n")
+    sents = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+    plain = [(s + m.start(k), s + m.end(k)) for s, e in sents if e > title_end
+             for m in proposals._COMPONENT.finditer(text[s:e]) for k in [1 if m.group(1) is not None else 2]]
+    assert [(c.start, c.end) for c in proposals.component_candidates(text, title_end, sents)] == plain
+    assert plain
+
+
+PREDECESSOR_WINDOWS = ["its predecessor ", "Its PREDECESSORS ", "our Earlier ", "an extension of the ", "EXTENDS ",
+                       "which extending our ", "improves upon ", "Improves on its ", "the successor to ", "prior ",
+                       "Original ", "previous\tthe ", "no cue here ", "predeceſſor ", "a predecessor of ", ""]
+
+
+@pytest.mark.parametrize("window", PREDECESSOR_WINDOWS)
+def test_features_predecessor_words_hold_in_every_match(window):
+    text = "T\n\n" + window + "Zorb"
+    plain = features._PREDECESSOR_BEFORE.search(text, 3, len(text) - 4) is not None
+    pre = not window.isascii() or any(w in window.lower() for w in features._PREDECESSOR_WORDS)
+    assert pre or not plain
+
+
+@pytest.mark.parametrize("name", ["Ferrex 3.0", "Ferrex-v3", "Ferrex++", "Ferrex", "3", "v2", "Ferrex 2\n", "Ferrex\n",
+                                  "Zorb-٣", "", "Zorb+", "x 1.2.3"])
+def test_features_version_family_is_the_trailing_version_cut(name):
+    low = name.lower()
+    m = features._TRAILING_VERSION.search(low)
+    assert features._version_family(name) == (low[:m.start()] if m is not None and m.start() > 0 else None)
+
+
+def test_proposals_components_need_one_of_the_words_in_the_text():
+    # the pattern matches "small\thead", but the text holds none of _COMPONENT_WORDS (" head" has a space):
+    # nothing, as when the words were tested before any sentence
+    text = "T\n\nA small\thead predicts it. Results follow."
+    sents = [(0, 1), (3, 29), (30, len(text))]
+    assert proposals._COMPONENT.match(text[3:29]) is not None
+    assert list(proposals.component_candidates(text, 1, sents)) == []
+    assert [c.text for c in proposals.component_candidates(text + " A prior.", 1, sents)] == ["small\thead"]
+
+
+@pytest.mark.parametrize("stems", [proposals._CUE_STEMS, proposals._PARTICIPLES])
+def test_proposals_cue_occurrences_answer_as_the_sentence_substring_tests(stems):
+    text = ("T\n\nWe propose Zorb. It was introduced and designed here. Renamed, coined, dubbed; novel terms. "
+            "A model is presented. Nothing here. proposed")
+    occ = lexicon.occurrences(text, stems)
+    for s, e in itertools.combinations(range(len(text) + 1), 2):  # every window, cuts through words included
+        assert lexicon.occurs_within(occ, s, e) == any(stem in text[s:e] for stem in stems)

@@ -550,6 +550,9 @@ def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[st
     data set's mention ("English ZQB", "Multilingual ZQB"): the parts are the names, the longer span would
     hide them.
     """
+    if not any(" and " in t or " & " in t or t.partition(" ")[0] in _SCOPE_ADJECTIVES
+               for t in [cands[i].text for members in shown for i in members]):
+        return shown  # (no mention joins two parts or opens with such an adjective: nothing to drop)
     spans = {(cands[i].start, cands[i].end) for members in shown for i in members}
     data_spans = {(cands[i].start, cands[i].end) for members, type_ in zip(shown, types) if type_ == "Dataset"
                   for i in members}
@@ -571,8 +574,11 @@ _LISTING = re.compile(r" (?:and|&) ")
 
 def _listed_halves(c: Candidate) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The spans of the two parts a mention joins by one "and" or "&" ("Zorb Net and Quix-Merge"), or ``None``."""
-    m = _LISTING.search(c.text)
-    if m is None or _LISTING.search(c.text, m.end()) is not None:
+    text = c.text
+    if " and " not in text and " & " not in text:  # (what every match of _LISTING is)
+        return None
+    m = _LISTING.search(text)
+    if m is None or _LISTING.search(text, m.end()) is not None:
         return None
     return (c.start, c.start + m.start()), (c.start + m.end(), c.end)
 #: adjectives of language or scope that qualify a data set's name written after them

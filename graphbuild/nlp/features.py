@@ -955,6 +955,8 @@ _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
 _NEWER_VERSION = re.compile(r"\+\+|[\- ]?v?\d+(?:\.\d+)?|[\- ](?:xl|plus|pro|next)", re.I)
 #: a word that makes the name after it an earlier work the paper builds on: "its predecessor", "our earlier",
 #: "an extension of", "extends"
+#: a word every match of ``_PREDECESSOR_BEFORE`` holds (in lower case)
+_PREDECESSOR_WORDS = ("predecessor", "earlier", "previous", "prior", "original", "exten", "improves", "successor")
 _PREDECESSOR_BEFORE = re.compile(r"\b(?:predecessors?|earlier|previous|prior|original|extensions?\s+of|extends|"
                                  r"extending|improves\s+(?:up)?on|successor\s+(?:to|of))\s+(?:(?:the|our|its)\s+)?$",
                                  re.I)
@@ -979,7 +981,7 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
     text, title_end = context.text, context.title_end
     body = [c for c in members if c.start >= title_end]
     if body:
-        c = min(body, key=lambda c: c.start)
+        c = first = min(body, key=lambda c: c.start)
         s = max(text.rfind(". ", title_end, c.start) + 2, title_end)
         e = text.find(". ", c.end)
         e = e if e >= 0 else len(text)
@@ -1000,8 +1002,10 @@ def _proposal_context(context: DocContext, title: str, colon: int, members: list
                                       and _version_family(c.text, family) == family for c in members):
             f["title_base"] = 1  # "Ferrex" or "Ferrex-v2" where the title names "Ferrex 3.0: …" or "Ferrex-v3: …"
     if body:
-        first = min(body, key=lambda c: c.start)
-        if _PREDECESSOR_BEFORE.search(text, max(title_end, first.start - 40), first.start):
+        lo = max(title_end, first.start - 40)
+        window = text[lo:first.start]  # (the case-insensitive words tested where they may be, ASCII, first)
+        if (not window.isascii() or any(w in window.lower() for w in _PREDECESSOR_WORDS)) \
+                and _PREDECESSOR_BEFORE.search(text, lo, first.start):
             f["predecessor_before"] = 1  # "its predecessor X", "an extension of X", "our earlier X"
 
 
@@ -1012,6 +1016,9 @@ def _version_family(name: str, bare: str | None = None) -> str | None:
     low = name.lower()
     if bare is not None and low == bare:
         return bare
+    last = low[-2:-1] if low.endswith("\n") else low[-1:]  # where a match of _TRAILING_VERSION ends
+    if last != "+" and not last.isdecimal():
+        return None
     m = _TRAILING_VERSION.search(low)
     return low[:m.start()] if m is not None and m.start() > 0 else None
 

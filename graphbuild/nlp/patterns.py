@@ -221,7 +221,8 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool]
         pieces.append((raw, start, -1))
     out = []
     for raw, start, written in pieces:
-        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw or _IDENTIFIER.match(raw):
+        if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw \
+                or ":" in raw and _IDENTIFIER.match(raw):
             continue  # a web address, a path, a reference's identifier ("arXiv:2002.09102", "doi:10.1145/…")
         name = _trim_adjective_suffix(raw) if "-" in raw else raw
         score = shape_score(name, in_title=start < title_cut)
@@ -935,8 +936,26 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
 
 
 def _repeated(name: str, text: str, title_end: int) -> bool:
-    """Whether the abstract (``text`` past ``title_end``) writes ``name`` as whole words."""
-    return re.search(r"\b" + re.escape(name) + r"\b", text[title_end:]) is not None
+    r"""Whether the abstract (``text`` past ``title_end``) writes ``name`` as whole words.
+
+    The same as ``re.search(r"\b" + re.escape(name) + r"\b", text[title_end:])`` without compiling a pattern
+    for each title: each place ``name`` occurs is tested for a word boundary (``\b``: a word character on
+    one side only) at both its ends, the start of the abstract counting as no word character.
+    """
+    if not name:
+        return re.search(r"\b\b", text[title_end:]) is not None
+    start = slice(title_end, None).indices(len(text))[0]  # where text[title_end:] starts
+    first = name[0].isalnum() or name[0] == "_"  # (\w of re, for one character)
+    last = name[-1].isalnum() or name[-1] == "_"
+    size = len(text)
+    at = text.find(name, start)
+    while at >= 0:
+        end = at + len(name)
+        if (at > start and (text[at - 1].isalnum() or text[at - 1] == "_")) != first \
+                and (end < size and (text[end].isalnum() or text[end] == "_")) != last:
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 #: one-word title heads that name a paper's genre or venue track, not an artifact ("Position: …")

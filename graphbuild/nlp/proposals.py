@@ -12,10 +12,10 @@ tells a name from a plain description; nothing here decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .candidates import Candidate
-from .lexicon import word_alternation
+from .lexicon import Occurrences, occurrences, occurs_within, word_alternation
 
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
            "listed_candidates", "passive_candidates", "component_candidates", "AT_HEART", "GENERIC_HEADS"]
@@ -56,12 +56,15 @@ _PHRASE_END = frozenset(",.;:()[]\"“”!?")
 
 def proposal_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The noun phrases the authors say they introduce, without a describing head ("… approach")."""
+    cues: Occurrences | None = None
     for s, e in sentences:
         if e <= title_end:
             continue
-        sent = text[s:e]
-        # plain substring tests first: most sentences hold no cue, and then no regex runs
-        if not any(stem in sent for stem in _CUE_STEMS) or not _FIRST_PERSON.search(sent):
+        # plain substring tests first (the stems found once in the whole text, not searched for in each
+        # sentence): most sentences hold no cue, and then no regex runs
+        if cues is None:
+            cues = occurrences(text, _CUE_STEMS)
+        if not occurs_within(cues, s, e) or not _FIRST_PERSON.search(text[s:e]):
             continue
         seen: set[tuple[int, int]] = set()
         for m in _CUE.finditer(text, max(s, title_end), e):
@@ -339,7 +342,9 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
         return
     # (the participle itself, not its stem: "we propose" and "presents" are far more common; most abstracts
     # hold none of them, nor "heart of")
-    passive = any(word in text for word in _PARTICIPLES)
+    # (each participle found once in the whole text, not searched for again in each sentence)
+    participles = occurrences(text, _PARTICIPLES)
+    passive = bool(participles[0])
     heart = "heart of" in text or "core of" in text
     if not passive and not heart:
         return
@@ -347,7 +352,7 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
         if e <= title_end:
             continue
         sent = text[s:e]
-        if passive and any(word in sent for word in _PARTICIPLES):
+        if passive and occurs_within(participles, s, e):
             for m in _PASSIVE.finditer(text, s, e):
                 words = m.group(1).split()
                 stop = m.end(1)
@@ -376,6 +381,8 @@ _COMPONENT = re.compile(
     rf"(?:^\s*(?:A|An)\s+((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})(?=\s*,|\s+[a-z]+(?:es|s)\s)"
     rf"|\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+)?add|[A-Z][\w\-.+]*\s+(?:also\s+)?adds)\s+(?:a|an)\s+"
     rf"((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})\b)")
+#: what every match of ``_COMPONENT``'s second branch holds ("add" then a space, or "adds"; not "address")
+_ADDS = re.compile(r"adds?\s")
 
 
 def component_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -384,11 +391,26 @@ def component_candidates(text: str, title_end: int, sentences: list[tuple[int, i
     keyframe anchor loss penalises …"), or the object of "we add" ("we add an action-chunking head"),
     marked proposed.
     """
-    if not any(word in text for word in _COMPONENT_WORDS):
-        return
+    # (the text must hold one of _COMPONENT_WORDS: asked at the first match only, since a dozen substring
+    # searches of the whole text cost more than the sentences' tests below, and most texts have no match)
+    holds: bool | None = None
     for s, e in sentences:
         if e <= title_end:
             continue
-        for m in _COMPONENT.finditer(text[s:e]):
+        sent = text[s:e]
+        if "add" in sent and _ADDS.search(sent):
+            found: Iterable[re.Match[str]] = _COMPONENT.finditer(sent)
+        elif sent[:1] == "A" or sent[:1].isspace():
+            # only the first branch can match, at the sentence's start ("A", "An" after white space): the
+            # second holds _ADDS
+            first = _COMPONENT.match(sent)
+            found = (first,) if first is not None else ()
+        else:
+            continue
+        for m in found:
+            if holds is None:
+                holds = any(word in text for word in _COMPONENT_WORDS)
+            if not holds:
+                return
             k = 1 if m.group(1) is not None else 2
             yield Candidate(s + m.start(k), s + m.end(k), m.group(k), "proposal", proposed=True)

@@ -96,7 +96,8 @@ _COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
 _OUR_WORDS = ("our", "Our", "he proposed", "his new", "he resulting", "he learned")
-_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "Compar", "comparison", "than", "versus", "vs",
+# ("comparison" holds "compar": a window with it holds "compar", and its own search of the text would find nothing new)
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "Compar", "than", "versus", "vs",
                   "against", "relative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"beat\w*|surpass\w*|exceed\w*|compar\w*|"
@@ -198,9 +199,12 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "We propose two architectures …: the A model … and the B model"
     if before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) and _DEFINED_AFTER.match(text, c.end):
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
-    own_first = first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title
-    if c.source != "gazetteer" and own_first and (
-            _DESCRIBED_KIND.search(before, _tail_from(before, 5)) and _ARTIFACT_AFTER.match(after)
+    # (both rules below need "describe" or "into" in the sentence so far: most candidates skip them at once)
+    if c.source != "gazetteer" and (
+            first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
+            "describe" in before or "into" in before) and (
+            "describe" in before and _DESCRIBED_KIND.search(before, _tail_from(before, 5))
+            and _ARTIFACT_AFTER.match(after)
             or _made_into(before)):
         return True  # "We describe the X corpus"; "we distil A into two compact students, X and Y"
     if after[:1] == "-" and "a" <= after[1:2] <= "z":  # "-" and an ASCII lower-case letter: "BERT-based"
