@@ -375,7 +375,7 @@ _PART_WORD = r"(?!(?:of|for|in|on|with|to|by|from|that|which|is|are|and|or|as|at
 #: or a comma ("A keyframe anchor loss penalises …", "A temporal identity loss, computed on …"), or what the
 #: authors (or their named system) add ("we add an action-chunking head", "X adds a trajectory loss")
 #: every match of ``_COMPONENT`` holds one of these
-_COMPONENT_WORDS = ("loss", "add", " head", "adapter", "bank", "module", "regulari", "objective", "gate", "penalty",
+_COMPONENT_WORDS = ("loss", "add", "head", "adapter", "bank", "module", "regulari", "objective", "gate", "penalty",
                     "prior", "buffer")
 _COMPONENT = re.compile(
     rf"(?:^\s*(?:A|An)\s+((?:{_PART_WORD}\s+){{1,3}}{_COMPONENT_HEAD})(?=\s*,|\s+[a-z]+(?:es|s)\s)"
