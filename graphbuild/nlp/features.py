@@ -511,7 +511,8 @@ _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_f
           "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
           "holds_known", "joins_known", "variant_of_strong", "named_here")
 #: the cues around a candidate, in the order :func:`_context` gives them
-_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
+_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after",
+         "caplist")
 
 
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
@@ -716,7 +717,24 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
     return left, right, (after[:1] == "(", core.endswith("("), _sibling_after(after),
                          propose, propose and _we_in(doc, s, start),
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
-                         after.startswith(("-based", "-style")))
+                         after.startswith(("-based", "-style")),
+                         c.source == "capword" and _capitalised_list(c.text, core, after))
+
+
+#: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"
+_CAP_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][a-z][\w\-]*")
+#: ... and before it: "Zorb and ", "Zorb, "
+_CAP_BEFORE = re.compile(r"(?<![\w\-])[A-Z][a-z][\w\-]*(?:\s*,|\s+and|\s+or|\s*,\s*and)$")
+
+
+def _capitalised_list(name: str, before: str, after: str) -> bool:
+    """Whether a one-word capitalised name stands in a list beside another capitalised word ("such as
+    Zorb and Quill", "Unlike Zorb, Quill and ..."): mid-sentence capitals coordinated together name things.
+    ``before`` is the text before the name, right-stripped; ``after`` the text after it.
+    """
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    return _CAP_AFTER.match(after) is not None or _CAP_BEFORE.search(before) is not None
 
 
 def _sibling_after(after: str) -> bool:
