@@ -943,3 +943,28 @@ def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], probs) == [0, 1, 2]
     # a word that is very unlikely stays out
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]
+
+
+def test_features_capitalised_words_coordinated_mid_sentence_name_things():
+    from graphbuild.nlp.features import _capitalised_list
+    text = "Schedulers such as Quibble and Zorvane ignore this; the Vexa system, however, does not."
+    before, after = text[:text.index("Quibble")].rstrip(), text[text.index("Quibble") + 7:]
+    assert _capitalised_list("Quibble", before, after)
+    at = text.index("Zorvane")
+    assert _capitalised_list("Zorvane", text[:at].rstrip(), text[at + 7:])
+    # a capital alone in its sentence is no list; nor is a run or an all-capitals word
+    at = text.index("Vexa")
+    assert not _capitalised_list("Vexa", text[:at].rstrip(), text[at + 4:])
+    assert not _capitalised_list("Quibble Net", before, after) and not _capitalised_list("QBL", before, after)
+
+
+def test_features_a_candidate_coordinated_with_a_known_name():
+    from graphbuild.nlp.features import _beside_known
+    text = "We reproduce Quorvin, Zebrel and BayesKnown on two workloads, then Mollo with BayesKnown."
+    known = [(text.index("BayesKnown"), text.index("BayesKnown") + 10),
+             (text.rindex("BayesKnown"), text.rindex("BayesKnown") + 10)]
+    assert _beside_known(text, _cand(text, "Zebrel", "capword"), known)
+    assert not _beside_known(text, _cand(text, "Quorvin", "capword"), known)  # two names away
+    assert not _beside_known(text, _cand(text, "Mollo", "capword"), known)  # "with" does not coordinate
+    text2 = "BayesKnown and Quorvin fail."
+    assert _beside_known(text2, _cand(text2, "Quorvin", "capword"), [(0, 10)])
