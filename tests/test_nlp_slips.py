@@ -968,3 +968,17 @@ def test_features_a_candidate_coordinated_with_a_known_name():
     assert not _beside_known(text, _cand(text, "Mollo", "capword"), known)  # "with" does not coordinate
     text2 = "BayesKnown and Quorvin fail."
     assert _beside_known(text2, _cand(text2, "Quorvin", "capword"), [(0, 10)])
+
+
+def test_pipeline_a_known_name_written_only_in_lower_case_keeps_its_written_form():
+    from graphbuild.nlp.pipeline import _entity_from
+    gaz = Gazetteer([GazEntry("Wobbly Fusion Model", "Model", ()), GazEntry("quorbic pooling", "Method", ())])
+    text = "A wobbly fusion model then renders it. Wobbly Fusion Model wins. We apply quorbic pooling."
+    lower = _cand(text, "wobbly fusion model", "gazetteer", type="Model")
+    # described in lower case only: a family, named as written
+    assert _entity_from([lower], text, [(0, len(text))], gaz).name == "wobbly fusion model"
+    # written with its capitals once: the known name
+    upper = _cand(text, "Wobbly Fusion Model", "gazetteer", type="Model")
+    assert _entity_from([lower, upper], text, [(0, len(text))], gaz).name == "Wobbly Fusion Model"
+    pooled = _cand(text, "quorbic pooling", "gazetteer", type="Method")
+    assert _entity_from([pooled], text, [(0, len(text))], gaz).name == "quorbic pooling"
