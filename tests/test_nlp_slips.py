@@ -982,3 +982,17 @@ def test_pipeline_a_known_name_written_only_in_lower_case_keeps_its_written_form
     assert _entity_from([lower, upper], text, [(0, len(text))], gaz).name == "Wobbly Fusion Model"
     pooled = _cand(text, "quorbic pooling", "gazetteer", type="Method")
     assert _entity_from([pooled], text, [(0, len(text))], gaz).name == "quorbic pooling"
+
+
+def test_lexicon_one_list_of_natural_languages():
+    from graphbuild.nlp import decide, gazetteer
+    from graphbuild.nlp.lexicon import LANGUAGES, generic_keys, is_generic
+    from graphbuild.resources import data_path
+    # generic.txt's section of languages holds only languages of the list (and the list is generic words)
+    section = data_path("generic.txt").read_text().split("# natural languages")[1].split("\nPart I\n")[0]
+    listed = [w for w in section.split("\n")[1:] if w]
+    assert listed and set(listed) <= set(LANGUAGES)
+    assert generic_keys() and is_generic("Swahili")
+    # translation directions and data sets' scope adjectives take every language of it
+    assert gazetteer._LANGUAGE_PAIR.fullmatch("Yoruba-Inuktitut")
+    assert {"Yoruba", "Inuktitut"} <= decide._SCOPE_ADJECTIVES
