@@ -996,3 +996,18 @@ def test_lexicon_one_list_of_natural_languages():
     # translation directions and data sets' scope adjectives take every language of it
     assert gazetteer._LANGUAGE_PAIR.fullmatch("Yoruba-Inuktitut")
     assert {"Yoruba", "Inuktitut"} <= decide._SCOPE_ADJECTIVES
+
+
+def test_pipeline_a_lower_case_phrase_capitalised_only_where_it_opens_a_sentence_is_named_in_lower_case():
+    from graphbuild.nlp.pipeline import _entity_from
+    gaz = Gazetteer([])
+    text = "Quorbic pooling cuts cost. We add quorbic pooling to Zorb. It beats Wobble Fusion."
+    opening, inside = _cand(text, "Quorbic pooling", "lowerphrase"), _cand(text, "quorbic pooling", "lowerphrase")
+    sents = [(0, len(text))]
+    assert _entity_from([opening], text, sents, gaz).name == "quorbic pooling"
+    assert _entity_from([opening, opening], text, sents, gaz).name == "quorbic pooling"
+    assert _entity_from([opening, inside], text, sents, gaz).name in ("quorbic pooling",)
+    # a capitalised phrase inside a sentence keeps its capitals
+    assert _entity_from([_cand(text, "Wobble Fusion", "caprun")], text, sents, gaz).name == "Wobble Fusion"
+    text2 = "We add Quorbic pooling to Zorb."
+    assert _entity_from([_cand(text2, "Quorbic pooling", "lowerphrase")], text2, sents, gaz).name == "Quorbic pooling"

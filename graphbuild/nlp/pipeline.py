@@ -621,6 +621,22 @@ def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
 _CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:(?:method|model|framework|approach|algorithm|architecture|"
                                r"technique|scheme|strategy|module|pipeline|system|family|dataset|benchmark)s?|"
                                r"corpus|corpora)$")
+
+
+def _sentence_cased(name: str, text: str, members: list[Candidate]) -> bool:
+    """Whether ``name`` is a lower-case phrase of two words or more but for its first capital, and every
+    mention of it in ``members`` opens a sentence (or the title).
+    """
+    if " " not in name or not name[:1].isupper() or name[1:] != name[1:].lower():
+        return False
+    for c in members:
+        if c.text == name:
+            before = text[max(0, c.start - 3):c.start].rstrip(" ")
+            if before and before[-1] not in ".!?:\n":
+                return False
+    return True
+
+
 _LAST_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+$")
 
 
@@ -886,6 +902,10 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             name = singular or pair_short[0]
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
+        # a lower-case phrase whose capital only opens a sentence ("Token merging cuts …"): named as the
+        # text writes it inside one
+        if _sentence_cased(name, text, members) and all(m == m.lower() or m == name for m in mentions):
+            name = name[0].lower() + name[1:]
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
