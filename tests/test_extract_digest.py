@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "b1c01e97a1fdf4f9bea6aa971cc9a383b819c9d73c533dfc09363068fe84f4b5"
-SHARED_50_SHA256 = "bb3590c80a5a36806477cae4a39fd24e76dd144f83eac8e93bfb392d03dd7a70"
+DEMO_SHA256 = "6a7a19b5a64a35e45579588eefdc8db71fd0613354f67596f9c3ff086cc8f73f"
+SHARED_50_SHA256 = "38f428951c1cf87e9a623bfd90f7110ee46b9a7c72891b6ae51b1a37411cfe37"
 
 
 @pytest.fixture(scope="module")

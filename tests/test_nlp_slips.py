@@ -1067,3 +1067,69 @@ def test_a_known_metric_is_no_scored_entity_unless_the_paper_names_its_own_thing
     ex = extract_text("Calibration helps on tasks with a large label bias (up to 37% in Macro-F1) across many "
                       "datasets.", title="Zorb Calibration for In-context Learning")
     assert "Macro-F1" not in {e.name for e in ex.entities}
+def test_features_capitalised_words_coordinated_mid_sentence_name_things():
+    from graphbuild.nlp.features import _capitalised_list
+    text = "Schedulers such as Quibble and Zorvane ignore this; the Vexa system, however, does not."
+    before, after = text[:text.index("Quibble")].rstrip(), text[text.index("Quibble") + 7:]
+    assert _capitalised_list("Quibble", before, after)
+    at = text.index("Zorvane")
+    assert _capitalised_list("Zorvane", text[:at].rstrip(), text[at + 7:])
+    # a capital alone in its sentence is no list; nor is a run or an all-capitals word
+    at = text.index("Vexa")
+    assert not _capitalised_list("Vexa", text[:at].rstrip(), text[at + 4:])
+    assert not _capitalised_list("Quibble Net", before, after) and not _capitalised_list("QBL", before, after)
+
+
+def test_features_a_candidate_coordinated_with_a_known_name():
+    from graphbuild.nlp.features import _beside_known
+    text = "We reproduce Quorvin, Zebrel and BayesKnown on two workloads, then Mollo with BayesKnown."
+    known = [(text.index("BayesKnown"), text.index("BayesKnown") + 10),
+             (text.rindex("BayesKnown"), text.rindex("BayesKnown") + 10)]
+    assert _beside_known(text, _cand(text, "Zebrel", "capword"), known)
+    assert not _beside_known(text, _cand(text, "Quorvin", "capword"), known)  # two names away
+    assert not _beside_known(text, _cand(text, "Mollo", "capword"), known)  # "with" does not coordinate
+    text2 = "BayesKnown and Quorvin fail."
+    assert _beside_known(text2, _cand(text2, "Quorvin", "capword"), [(0, 10)])
+
+
+def test_pipeline_a_known_name_written_only_in_lower_case_keeps_its_written_form():
+    from graphbuild.nlp.pipeline import _entity_from
+    gaz = Gazetteer([GazEntry("Wobbly Fusion Model", "Model", ()), GazEntry("quorbic pooling", "Method", ())])
+    text = "A wobbly fusion model then renders it. Wobbly Fusion Model wins. We apply quorbic pooling."
+    lower = _cand(text, "wobbly fusion model", "gazetteer", type="Model")
+    # described in lower case only: a family, named as written
+    assert _entity_from([lower], text, [(0, len(text))], gaz).name == "wobbly fusion model"
+    # written with its capitals once: the known name
+    upper = _cand(text, "Wobbly Fusion Model", "gazetteer", type="Model")
+    assert _entity_from([lower, upper], text, [(0, len(text))], gaz).name == "Wobbly Fusion Model"
+    pooled = _cand(text, "quorbic pooling", "gazetteer", type="Method")
+    assert _entity_from([pooled], text, [(0, len(text))], gaz).name == "quorbic pooling"
+
+
+def test_lexicon_one_list_of_natural_languages():
+    from graphbuild.nlp import decide, gazetteer
+    from graphbuild.nlp.lexicon import LANGUAGES, generic_keys, is_generic
+    from graphbuild.resources import data_path
+    # generic.txt's section of languages holds only languages of the list (and the list is generic words)
+    section = data_path("generic.txt").read_text().split("# natural languages")[1].split("\nPart I\n")[0]
+    listed = [w for w in section.split("\n")[1:] if w]
+    assert listed and set(listed) <= set(LANGUAGES)
+    assert generic_keys() and is_generic("Swahili")
+    # translation directions and data sets' scope adjectives take every language of it
+    assert gazetteer._LANGUAGE_PAIR.fullmatch("Yoruba-Inuktitut")
+    assert {"Yoruba", "Inuktitut"} <= decide._SCOPE_ADJECTIVES
+
+
+def test_pipeline_a_lower_case_phrase_capitalised_only_where_it_opens_a_sentence_is_named_in_lower_case():
+    from graphbuild.nlp.pipeline import _entity_from
+    gaz = Gazetteer([])
+    text = "Quorbic pooling cuts cost. We add quorbic pooling to Zorb. It beats Wobble Fusion."
+    opening, inside = _cand(text, "Quorbic pooling", "lowerphrase"), _cand(text, "quorbic pooling", "lowerphrase")
+    sents = [(0, len(text))]
+    assert _entity_from([opening], text, sents, gaz).name == "quorbic pooling"
+    assert _entity_from([opening, opening], text, sents, gaz).name == "quorbic pooling"
+    assert _entity_from([opening, inside], text, sents, gaz).name in ("quorbic pooling",)
+    # a capitalised phrase inside a sentence keeps its capitals
+    assert _entity_from([_cand(text, "Wobble Fusion", "caprun")], text, sents, gaz).name == "Wobble Fusion"
+    text2 = "We add Quorbic pooling to Zorb."
+    assert _entity_from([_cand(text2, "Quorbic pooling", "lowerphrase")], text2, sents, gaz).name == "Quorbic pooling"

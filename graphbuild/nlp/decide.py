@@ -56,7 +56,7 @@ from .features import (
 )
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
-from .lexicon import FAMILY_STEM, LIST_SEPARATOR, SIZE_WORDS
+from .lexicon import FAMILY_STEM, LANGUAGES, LIST_SEPARATOR, SIZE_WORDS
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -583,10 +583,7 @@ def _listed_halves(c: Candidate) -> tuple[tuple[int, int], tuple[int, int]] | No
     return (c.start, c.start + m.start()), (c.start + m.end(), c.end)
 #: adjectives of language or scope that qualify a data set's name written after them
 _SCOPE_ADJECTIVES = frozenset(
-    "English German French Romanian Russian Chinese Japanese Korean Czech Finnish Turkish Estonian Latvian "
-    "Lithuanian Kazakh Gujarati Hindi Tamil Nepali Sinhala Pashto Khmer Polish Spanish Portuguese Italian Arabic "
-    "Vietnamese Icelandic Hausa Ukrainian Dutch Swahili Bengali Indonesian Thai Greek Hebrew Persian Zulu "
-    "Multilingual Monolingual Bilingual Crosslingual Cross-lingual Cross-Lingual".split())
+    (*LANGUAGES, *"Multilingual Monolingual Bilingual Crosslingual Cross-lingual Cross-Lingual".split()))
 
 
 def _defined_type(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> str | None:

@@ -478,7 +478,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
                  not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
                  left is None, holds, holds and _JOINER.search(name) is not None,
                  bool(stems) and _variant_of_strong(name, stems), c.named,
-                 doc.usage(name), doc.place_key(c, ev.outside[g]), *cues)
+                 doc.usage(name), doc.place_key(c, ev.outside[g]), *cues,
+                 bool(known) and _beside_known(text, c, known))
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
@@ -511,7 +512,8 @@ _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_f
           "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
           "holds_known", "joins_known", "variant_of_strong", "named_here")
 #: the cues around a candidate, in the order :func:`_context` gives them
-_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after")
+_CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after",
+         "caplist", "beside_known")
 
 
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
@@ -648,6 +650,28 @@ def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
     return False
 
 
+#: the gap between two coordinated names: ", ", " and ", ", and ", " or ", "/"
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/)")
+
+
+def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool:
+    """Whether ``c`` is coordinated with a name the gazetteer knows, right before or after it ("ZorbDB,
+    Quux and BayesNet"): a list of names is one of names. ``known`` is sorted.
+    """
+    k = bisect_left(known, (c.end, -1))
+    if k < len(known) and known[k][0] - c.end <= 6:
+        m = _COORDINATION_GAP.match(text, c.end)
+        if m is not None and m.end() == known[k][0]:
+            return True
+    for j in range(k - 1, max(-1, k - 4), -1):
+        s, e = known[j]
+        if e <= c.start and c.start - e <= 6:
+            m = _COORDINATION_GAP.match(text, e)
+            if m is not None and m.end() == c.start:
+                return True
+    return False
+
+
 def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],
                                                                           tuple[bool, bool, bool], int]:
     """A group's shared features: its proposers, its type votes (valued), its flags, its size."""
@@ -717,7 +741,24 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
     return left, right, (after[:1] == "(", core.endswith("("), _sibling_after(after),
                          propose, propose and _we_in(doc, s, start),
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
-                         after.startswith(("-based", "-style")))
+                         after.startswith(("-based", "-style")),
+                         c.source == "capword" and _capitalised_list(c.text, core, after))
+
+
+#: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"
+_CAP_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][a-z][\w\-]*")
+#: ... and before it: "Zorb and ", "Zorb, "
+_CAP_BEFORE = re.compile(r"(?<![\w\-])[A-Z][a-z][\w\-]*(?:\s*,|\s+and|\s+or|\s*,\s*and)$")
+
+
+def _capitalised_list(name: str, before: str, after: str) -> bool:
+    """Whether a one-word capitalised name stands in a list beside another capitalised word ("such as
+    Zorb and Quill", "Unlike Zorb, Quill and ..."): mid-sentence capitals coordinated together name things.
+    ``before`` is the text before the name, right-stripped; ``after`` the text after it.
+    """
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    return _CAP_AFTER.match(after) is not None or _CAP_BEFORE.search(before) is not None
 
 
 def _sibling_after(after: str) -> bool:

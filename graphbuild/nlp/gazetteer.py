@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import LIST_SEPARATOR
+from .lexicon import LANGUAGES, LIST_SEPARATOR
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
            "another_sense"]
@@ -221,9 +221,7 @@ def _plurals(form: str) -> set[str]:
 
 _ACRONYM_END = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z]$")
 #: two languages joined by a hyphen: a translation direction, which papers also write "English-to-German"
-_LANGUAGES = ("English|German|French|Romanian|Russian|Chinese|Japanese|Korean|Czech|Finnish|Turkish|Estonian|Latvian|"
-              "Lithuanian|Kazakh|Gujarati|Hindi|Tamil|Nepali|Sinhala|Pashto|Khmer|Polish|Spanish|Portuguese|Italian|"
-              "Arabic|Vietnamese|Icelandic|Inuktitut|Hausa|Ukrainian|Dutch")
+_LANGUAGES = "|".join(LANGUAGES)
 _LANGUAGE_PAIR = re.compile(rf"\b({_LANGUAGES})-({_LANGUAGES})\b")
 #: the last word of a name that takes a plural: a word of letters, lower case after its first, not a plural
 _PLAIN_NOUN = re.compile(r"[A-Za-z][a-z]{2,}(?<!s)")

@@ -252,6 +252,15 @@ LIST_SEPARATOR = r",\s*(?:and\s+|or\s+|&\s+)?|\s*/\s*|\s+(?:and|or|&|as well as)
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
+#: natural languages, as adjectives and nouns ("English", "Zulu"): what data are written in, or a translation
+#: direction's ends; the one list of them (generic.txt lists them too, as words that are no artifacts)
+LANGUAGES = (
+    "English", "Chinese", "Mandarin", "Cantonese", "Spanish", "French", "German", "Italian", "Portuguese", "Dutch",
+    "Russian", "Ukrainian", "Polish", "Czech", "Turkish", "Arabic", "Hebrew", "Persian", "Hindi", "Bengali", "Urdu",
+    "Tamil", "Telugu", "Marathi", "Gujarati", "Nepali", "Sinhala", "Pashto", "Japanese", "Korean", "Vietnamese",
+    "Thai", "Khmer", "Indonesian", "Malay", "Swahili", "Yoruba", "Hausa", "Igbo", "Amharic", "isiZulu", "Zulu",
+    "isiXhosa", "Xhosa", "Greek", "Finnish", "Estonian", "Latvian", "Lithuanian", "Kazakh", "Swedish", "Norwegian",
+    "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian")
 #: a title of a survey: it proposes nothing
 SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "e5d8e8f23d60424a"
+MODEL_DIGEST = "0176c5f87d9ad59e"

@@ -621,6 +621,22 @@ def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
 _CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:(?:method|model|framework|approach|algorithm|architecture|"
                                r"technique|scheme|strategy|module|pipeline|system|family|dataset|benchmark)s?|"
                                r"corpus|corpora|based)$")
+
+
+def _sentence_cased(name: str, text: str, members: list[Candidate]) -> bool:
+    """Whether ``name`` is a lower-case phrase of two words or more but for its first capital, and every
+    mention of it in ``members`` opens a sentence (or the title).
+    """
+    if " " not in name or not name[:1].isupper() or name[1:] != name[1:].lower():
+        return False
+    for c in members:
+        if c.text == name:
+            before = text[max(0, c.start - 3):c.start].rstrip(" ")
+            if before and before[-1] not in ".!?:\n":
+                return False
+    return True
+
+
 _LAST_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+$")
 
 
@@ -874,8 +890,9 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
-    if entry is not None and (form_key(entry.name) in {form_key(m) for m in mentions}
-                              or any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)):
+    written = any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)
+    if entry is not None and (written or entry.name == entry.name.lower()
+                              and form_key(entry.name) in {form_key(m) for m in mentions}):
         name = entry.name  # lower-case-only mentions keep their form: a technique family
     elif pair_long and pair_short:
         # a lower-case long form names a technique family; a plural pair is named in the singular
@@ -889,6 +906,10 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         name = Counter(c.text for c in members).most_common(1)[0][0]
         if name.startswith(("Our ", "our ")) and name[4:5].isupper():
             name = name[4:]  # "Our Zorb Sampling" opening a sentence: the authors' Zorb Sampling
+        # a lower-case phrase whose capital only opens a sentence ("Token merging cuts …"): named as the
+        # text writes it inside one
+        if _sentence_cased(name, text, members) and all(m == m.lower() or m == name for m in mentions):
+            name = name[0].lower() + name[1:]
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
