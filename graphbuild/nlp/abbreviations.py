@@ -169,24 +169,31 @@ assert _APPOSED.pattern.endswith(_APPOSED_TAIL.pattern)
 _COLONED = re.compile(r"(?<![\w\-])([A-Z][A-Za-z0-9\-]{1,11}): (?=[A-Z])")
 
 
-#: a capitalised run of words, then a short form: "which we call Pathways Language Model PaLM"
-_JUXTAPOSED = re.compile(r"((?:[A-Z][a-z][\w\-]* ){2,6})([A-Z][A-Za-z0-9\-]{1,11})(?![\w\-])")
+#: a space, then a word of two capitals or more (a short form)
+_MULTI_CAPITAL = re.compile(r" ([A-Z][a-z0-9\-]*[A-Z][A-Za-z0-9\-]*)(?![\w\-])")
+#: a capitalised word of the run before a short form ("Pathways", "Language")
+_RUN_WORD = re.compile(r"[A-Z][a-z][\w\-]*")
 
 
 def _juxtaposed(text: str, title_end: int) -> list[AbbreviationPair]:
     """Long forms written right before their short form, with no parentheses: the capitals of the short
-    form are the initials of the run's last words ("Pathways Language Model PaLM").
+    form are the initials of the capitalised words right before it ("Pathways Language Model PaLM").
     """
     pairs = []
-    for m in _JUXTAPOSED.finditer(text, title_end):
-        short = m.group(2)
+    for m in _MULTI_CAPITAL.finditer(text, title_end):
+        end = m.start()
+        if not _RUN_WORD.fullmatch(text, text.rfind(" ", title_end, end) + 1, end):
+            continue  # (most short forms follow a word in lower case)
+        short = m.group(1)
         capitals = "".join(ch for ch in short if ch.isupper())
-        words = m.group(1).split()
         k = len(capitals)
-        if 2 <= k <= len(words) and "".join(w[0] for w in words[-k:]) == capitals:
-            start = m.start(1) + m.group(1).index(" ".join(words[-k:]))
-            end = m.end(1) - 1
-            pairs.append(AbbreviationPair(short, m.start(2), m.end(2), text[start:end], start, end))
+        if len(short) > 12 or k > 6:
+            continue
+        words = text[max(title_end, end - 40 * k):end].split(" ")[-k:]
+        if len(words) == k and all(_RUN_WORD.fullmatch(w) for w in words) \
+                and "".join(w[0] for w in words) == capitals:
+            start = end - len(" ".join(words))
+            pairs.append(AbbreviationPair(short, m.start(1), m.end(1), text[start:end], start, end))
     return pairs
 
 

@@ -287,7 +287,7 @@ _COMMON_STEMS = frozenset(("the", "and", "for", "with", "via", "model", "networ"
 def another_sense(text: str, acronym: str, long_form: str) -> bool:
     """Whether ``text`` reads ``acronym`` (three to six capitals) otherwise than as the gazetteer's
     ``long_form`` (a name written out in words): no word
-    of the long form is in the text (by its first six letters), and some run of words there spells
+    of the long form is in the text (its first six letters nowhere), and some run of words there spells
     the acronym with its initials, capitalised or beside the acronym ("Planning Ahead in Generative
     Retrieval" for PAG, not Perturbed-Attention Guidance). Words common to every field ("model",
     "network") show no sense.
@@ -306,22 +306,39 @@ def another_sense(text: str, acronym: str, long_form: str) -> bool:
     """
     if not _ACRONYM.fullmatch(acronym) or not _LONG_FORM.search(long_form):
         return False
-    own = {w.rstrip("s")[:6] for w in _WORDS.findall(long_form.lower()) if len(w) > 2} - _COMMON_STEMS
-    words = [m for m in _WORDS.finditer(text) if m.group().lower() not in _SKIPPED]
-    if not own or not own.isdisjoint({m.group().lower().rstrip("s")[:6] for m in words}):
+    return _read_otherwise(text, acronym, long_form)
+
+
+@lru_cache(maxsize=4096)
+def _read_otherwise(text: str, acronym: str, long_form: str) -> bool:
+    """:func:`another_sense` past its shape tests (cached: the decision asks once per mention)."""
+    own = _own_stems(long_form)
+    if not own:
         return False
+    lowered = text.lower()
+    if any(stem in lowered for stem in own):
+        return False
+    words = [m for m in _WORDS.finditer(text) if m.group().lower() not in _SKIPPED]
+    initials = "".join(m.group()[0] for m in words).lower()
     letters = acronym.rstrip("s").lower()
     n = len(letters)
     near = [m.start() for m in re.finditer(re.escape(acronym), text)]
-    for i in range(len(words) - n + 1):
+    i = initials.find(letters)
+    while i >= 0:
         run = words[i:i + n]
-        if "".join(m.group()[0] for m in run).lower() != letters or run[0].group() == acronym:
-            continue
         start, end = run[0].start(), run[-1].end()
         # the run names something (capitalised) or stands beside the acronym: "PSO (partial store order)"
-        if all(m.group()[0].isupper() for m in run) or any(start - 40 < at < end + 40 for at in near):
+        if run[0].group() != acronym and (all(m.group()[0].isupper() for m in run)
+                                          or any(start - 40 < at < end + 40 for at in near)):
             return True
+        i = initials.find(letters, i + 1)
     return False
+
+
+@lru_cache(maxsize=20_000)
+def _own_stems(long_form: str) -> tuple[str, ...]:
+    """The first six letters of the long form's words that may show its sense (not the common ones)."""
+    return tuple({w.rstrip("s")[:6] for w in _WORDS.findall(long_form.lower()) if len(w) > 2} - _COMMON_STEMS)
 
 
 def function_word_led(surface: str) -> bool:
