@@ -943,3 +943,21 @@ def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], probs) == [0, 1, 2]
     # a word that is very unlikely stays out
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]
+
+
+def test_roles_a_common_phrase_opening_the_title_is_no_proposal_by_its_place():
+    from graphbuild.nlp.roles import assign_roles
+
+    def opener(title: str, abstract: str) -> bool:
+        text = f"{title}\n\n{abstract}"
+        words = title.split(":")[0].split(" in ")[0]
+        c = Candidate(0, len(words), words, "titleseg", sentence=0)
+        assign_roles(text, [(0, len(title)), (len(title) + 2, len(text))], [c], len(title))
+        return c.proposed
+
+    # a field's name the abstract writes as a common noun: the title's first place makes it no proposal
+    assert not opener("Gloop Wrangling in Tiny Zorbers", "Interest in gloop wrangling grows. We study it at scale.")
+    # a coined word, the whole head before a colon, or a phrase the abstract never writes in lower case stay
+    assert opener("GloopNet Wrangling in Tiny Zorbers", "GloopNet wrangling has spread. We study it.")
+    assert opener("Gloop Wranglers: Steering Tiny Zorbers", "We call our tool gloop wranglers.")
+    assert opener("Gloop Wrangling in Tiny Zorbers", "We present Gloop Wrangling, a tool for zorbers.")

@@ -117,7 +117,8 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     short_title = len(title.split()) <= 4 and ":" not in title
     named_in_title = {c.key or c.text for c in cands if c.start < title_end and _names_title(c, title)} \
         if short_title else set()
-    opener = {c.key or c.text for c in cands if c.start == 0 and c.source != "gazetteer" and not survey}
+    opener = {c.key or c.text for c in cands if c.start == 0 and c.source != "gazetteer" and not survey
+              and not _common_phrase(text, title_end, c)}
     for c in cands:
         if c.group in opens_title or (c.key or c.text) in named_in_title or (c.key or c.text) in opener:
             c.proposed = True
@@ -153,6 +154,21 @@ def role_of(text: str, sentence: tuple[int, int], c: Candidate, type_: str | Non
             else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and _compared(text[lo:c.start]):
         return "compares_with"
     return "uses"
+
+
+def _common_phrase(text: str, title_end: int, c: Candidate) -> bool:
+    """Is a phrase opening the title a common noun phrase the abstract writes in lower case: two words
+    or more, none coined, not all the title says before its colon ("Reward Hacking in …", then "forms of
+    reward hacking"): the name of a field or a kind rather than of the paper's own artifact (its own cues
+    in the abstract may still propose it)?
+    """
+    words = c.text.split()
+    return len(words) >= 2 and all(_PLAIN_WORD.fullmatch(w) for w in words) \
+        and text[c.end:title_end].strip()[:1] != ":" and text.find(c.text.lower(), title_end) >= 0
+
+
+#: a word of letters, capitalised or not, and its hyphenated parts ("Post-Training"; not "ResNet", "GPT")
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*")
 
 
 def _names_title(c: Candidate, title: str) -> bool:
