@@ -961,3 +961,14 @@ def test_roles_a_common_phrase_opening_the_title_is_no_proposal_by_its_place():
     assert opener("GloopNet Wrangling in Tiny Zorbers", "GloopNet wrangling has spread. We study it.")
     assert opener("Gloop Wranglers: Steering Tiny Zorbers", "We call our tool gloop wranglers.")
     assert opener("Gloop Wrangling in Tiny Zorbers", "We present Gloop Wrangling, a tool for zorbers.")
+
+
+def test_roles_a_decimal_point_does_not_end_a_comparison():
+    from graphbuild.nlp.roles import role_of
+
+    text = "Quokka reaches 0.62, compared with 0.54 for Ferrex and 0.57 for Mollo-VC. We use Zibber. It is 2.5x faster."
+    sentence = (0, text.index(" We use"))
+    assert role_of(text, sentence, _cand(text, "Mollo-VC"), "Model") == "compares_with"
+    # a sentence's full stop still ends it
+    after = (sentence[1] + 1, len(text))
+    assert role_of(text, after, _cand(text, "Zibber"), "Model") == "uses"

@@ -84,7 +84,7 @@ _WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
                             r"(?:family|suite|series)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
-_COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
+_COMPARE_BREAK = re.compile(r"[;:]|\.(?!\d)|\b(?:we|our|which|that)\b")  # (a decimal point breaks nothing)
 _WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This work") + r"\b")
 _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
