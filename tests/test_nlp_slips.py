@@ -972,3 +972,12 @@ def test_roles_a_decimal_point_does_not_end_a_comparison():
     # a sentence's full stop still ends it
     after = (sentence[1] + 1, len(text))
     assert role_of(text, after, _cand(text, "Zibber"), "Model") == "uses"
+
+
+def test_roles_a_comparison_with_its_object_pronoun_between():
+    from graphbuild.nlp.roles import role_of
+
+    text = "We build Quokka and compare it with Ferrex-Q on two tasks."
+    assert role_of(text, (0, len(text)), _cand(text, "Ferrex-Q"), "Method") == "compares_with"
+    plain = "We build Quokka and deploy it with Ferrex-Q on two tasks."
+    assert role_of(plain, (0, len(plain)), _cand(plain, "Ferrex-Q"), "Method") == "uses"

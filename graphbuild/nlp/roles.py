@@ -89,7 +89,8 @@ _WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This wo
 _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
                                             r"while|whose|by") + r"\b")
-_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compar(?:e|es|ed|ing) (?:to|with)|"
+_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|"
+                                       r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours) )?(?:to|with|against)|"
                                        r"Compar(?:e|ed|ing) (?:to|with)|"
                                        r"comparison (?:to|with)|than(?!\s+\d)|versus|vs\.?|against|relative to|"
                                        r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
