@@ -981,3 +981,23 @@ def test_roles_a_comparison_with_its_object_pronoun_between():
     assert role_of(text, (0, len(text)), _cand(text, "Ferrex-Q"), "Method") == "compares_with"
     plain = "We build Quokka and deploy it with Ferrex-Q on two tasks."
     assert role_of(plain, (0, len(plain)), _cand(plain, "Ferrex-Q"), "Method") == "uses"
+
+
+def test_decide_a_title_phrase_in_a_proposed_names_appositive_is_its_kind():
+    from graphbuild.nlp.decide import _title_descriptions
+
+    title = "Zorronet: Gloopy Image Coding with Spiking Networks"
+    text = f"{title}\n\nWe present Zorronet, a gloopy image coding network that codes images."
+    end = len(title)
+    phrase = _cand(text, "Gloopy Image Coding", "titleseg")
+    lower = _cand(text, "gloopy image coding", "lowerphrase", sentence=1)
+    name = _cand(text[end:], "Zorronet", "cue", proposed=True, sentence=1)
+    name.start, name.end = name.start + end, name.end + end
+    cands = [phrase, lower, name]
+    kept = [([0, 1], "Method", [0, 1]), ([2], "Method", [2])]
+    assert _title_descriptions(cands, kept, [True, True], end, text) == [False, True]
+    # the name not proposed, or the phrase after a clause of its own: the phrase stays proposed
+    assert _title_descriptions(cands, kept, [True, False], end, text) == [True, False]
+    text2 = text.replace("a gloopy", "which beats a gloopy")
+    lower2 = _cand(text2, "gloopy image coding", "lowerphrase", sentence=1)
+    assert _title_descriptions([phrase, lower2, name], kept, [True, True], end, text2) == [True, True]
