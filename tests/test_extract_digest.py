@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "b1c01e97a1fdf4f9bea6aa971cc9a383b819c9d73c533dfc09363068fe84f4b5"
-SHARED_50_SHA256 = "bb3590c80a5a36806477cae4a39fd24e76dd144f83eac8e93bfb392d03dd7a70"
+DEMO_SHA256 = "deacdc99499cab40972f8e81066ab6343afc1e1277911a8a4c5976281630e91b"
+SHARED_50_SHA256 = "233693e74dee5fef9c02dd58e7ec570cba2452d103ba864f4afe26ca718c26f2"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "e5d8e8f23d60424a"
+MODEL_DIGEST = "144b4acf78ef226c"
