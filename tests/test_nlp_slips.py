@@ -1133,3 +1133,59 @@ def test_pipeline_a_lower_case_phrase_capitalised_only_where_it_opens_a_sentence
     assert _entity_from([_cand(text, "Wobble Fusion", "caprun")], text, sents, gaz).name == "Wobble Fusion"
     text2 = "We add Quorbic pooling to Zorb."
     assert _entity_from([_cand(text2, "Quorbic pooling", "lowerphrase")], text2, sents, gaz).name == "Quorbic pooling"
+def test_roles_a_common_phrase_opening_the_title_is_no_proposal_by_its_place():
+    from graphbuild.nlp.roles import assign_roles
+
+    def opener(title: str, abstract: str) -> bool:
+        text = f"{title}\n\n{abstract}"
+        words = title.split(":")[0].split(" in ")[0]
+        c = Candidate(0, len(words), words, "titleseg", sentence=0)
+        assign_roles(text, [(0, len(title)), (len(title) + 2, len(text))], [c], len(title))
+        return c.proposed
+
+    # a field's name the abstract writes as a common noun: the title's first place makes it no proposal
+    assert not opener("Gloop Wrangling in Tiny Zorbers", "Interest in gloop wrangling grows. We study it at scale.")
+    # a coined word, the whole head before a colon, or a phrase the abstract never writes in lower case stay
+    assert opener("GloopNet Wrangling in Tiny Zorbers", "GloopNet wrangling has spread. We study it.")
+    assert opener("Gloop Wranglers: Steering Tiny Zorbers", "We call our tool gloop wranglers.")
+    assert opener("Gloop Wrangling in Tiny Zorbers", "We present Gloop Wrangling, a tool for zorbers.")
+
+
+def test_roles_a_decimal_point_does_not_end_a_comparison():
+    from graphbuild.nlp.roles import role_of
+
+    text = "Quokka reaches 0.62, compared with 0.54 for Ferrex and 0.57 for Mollo-VC. We use Zibber. It is 2.5x faster."
+    sentence = (0, text.index(" We use"))
+    assert role_of(text, sentence, _cand(text, "Mollo-VC"), "Model") == "compares_with"
+    # a sentence's full stop still ends it
+    after = (sentence[1] + 1, len(text))
+    assert role_of(text, after, _cand(text, "Zibber"), "Model") == "uses"
+
+
+def test_roles_a_comparison_with_its_object_pronoun_between():
+    from graphbuild.nlp.roles import role_of
+
+    text = "We build Quokka and compare it with Ferrex-Q on two tasks."
+    assert role_of(text, (0, len(text)), _cand(text, "Ferrex-Q"), "Method") == "compares_with"
+    plain = "We build Quokka and deploy it with Ferrex-Q on two tasks."
+    assert role_of(plain, (0, len(plain)), _cand(plain, "Ferrex-Q"), "Method") == "uses"
+
+
+def test_decide_a_title_phrase_in_a_proposed_names_appositive_is_its_kind():
+    from graphbuild.nlp.decide import _title_descriptions
+
+    title = "Zorronet: Gloopy Image Coding with Spiking Networks"
+    text = f"{title}\n\nWe present Zorronet, a gloopy image coding network that codes images."
+    end = len(title)
+    phrase = _cand(text, "Gloopy Image Coding", "titleseg")
+    lower = _cand(text, "gloopy image coding", "lowerphrase", sentence=1)
+    name = _cand(text[end:], "Zorronet", "cue", proposed=True, sentence=1)
+    name.start, name.end = name.start + end, name.end + end
+    cands = [phrase, lower, name]
+    kept = [([0, 1], "Method", [0, 1]), ([2], "Method", [2])]
+    assert _title_descriptions(cands, kept, [True, True], end, text) == [False, True]
+    # the name not proposed, or the phrase after a clause of its own: the phrase stays proposed
+    assert _title_descriptions(cands, kept, [True, False], end, text) == [True, False]
+    text2 = text.replace("a gloopy", "which beats a gloopy")
+    lower2 = _cand(text2, "gloopy image coding", "lowerphrase", sentence=1)
+    assert _title_descriptions([phrase, lower2, name], kept, [True, True], end, text2) == [True, True]

@@ -636,7 +636,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or owned_by_authors(text, title_end, cands, members)
                                           or any(cands[i].named for i in members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
-    proposed = _title_descriptions(cands, kept_groups, proposed, title_end)
+    proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = [is_proposed and not trained_on(context, cands, members) for (members, _, _), is_proposed
                 in zip(kept_groups, proposed)]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
@@ -681,32 +681,43 @@ def _task_groups(groups: list[list[int]], entries: list[Any], keep: list[int]) -
 
 
 def _title_descriptions(cands: list[Candidate], kept_groups: list[tuple[list[int], str, list[int]]],
-                        proposed: list[bool], title_end: int) -> list[bool]:
+                        proposed: list[bool], title_end: int, text: str = "") -> list[bool]:
     """``proposed``, without a phrase of plain words that the title writes as a name but the abstract
     only as the common noun a name is given to ("Image Coding with Deep Spiking Networks", then "We
-    present a deep spiking network, called Zorro"): the phrase is the kind of the thing named.
+    present a deep spiking network, called Zorro"), or as the kind an appositive gives a proposed name
+    ("Zorro: Image Coding …", then "We present Zorro, an image coding network"): the phrase is the kind
+    of the thing named.
     """
     named = {cands[i].sentence: cands[i].start for (members, _, _), is_proposed in zip(kept_groups, proposed)
              if is_proposed for i in members if cands[i].named and cands[i].start >= title_end}
-    if not named:
+    # where a proposed name ends in the abstract (its sentence), for the appositive after it
+    ends = {(cands[i].sentence, cands[i].end) for (members, _, _), is_proposed in zip(kept_groups, proposed)
+            if is_proposed for i in members if cands[i].start >= title_end} if text else set()
+    if not named and not ends:
         return proposed
-    return [is_proposed and not _named_kind(cands, members, title_end, named)
+    return [is_proposed and not _named_kind(cands, members, title_end, named, text, ends)
             for (members, _, _), is_proposed in zip(kept_groups, proposed)]
 
 
-def _named_kind(cands: list[Candidate], members: list[int], title_end: int, named: dict[int, int]) -> bool:
+def _named_kind(cands: list[Candidate], members: list[int], title_end: int, named: dict[int, int],
+                text: str = "", ends: set[tuple[int, int]] | None = None) -> bool:
     """Whether an entity is a phrase of plain words (two at least, no coined shape, no abbreviation, no
     digit) in the title that the abstract writes in lower case only, each time before a name given in
-    its sentence (``named``: sentence -> where a name given there starts).
+    its sentence (``named``: sentence -> where a name given there starts) or in the appositive right
+    after a proposed name (``ends``: its sentence and where it ends in ``text``).
     """
     body = [cands[i] for i in members if cands[i].start >= title_end]
     return bool(body) and len(body) < len(members) and all(
         cands[i].source not in ("abbrev-long", "abbrev-short", "gazetteer")
         and len(cands[i].text.split()) >= 2 and all(_PLAIN_WORD.fullmatch(w) for w in cands[i].text.split())
-        for i in members) and all(c.text.islower() and named.get(c.sentence, -1) > c.start for c in body)
+        for i in members) and all(c.text.islower() and (named.get(c.sentence, -1) > c.start or any(
+            s == c.sentence and e < c.start and _KIND_APPOSITIVE.fullmatch(text, e, c.start) for s, e in ends or ()))
+            for c in body)
 
 
 _PLAIN_WORD = re.compile(r"[A-Za-z]?[a-z]+(?:-[a-z]+)*")
+#: between a name and the kind its appositive gives it: ", a ", " (ZT), an efficient "
+_KIND_APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?")
 
 
 def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: list[bool]) -> list[bool]:

@@ -84,12 +84,13 @@ _WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
                             r"(?:family|suite|series)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
-_COMPARE_BREAK = re.compile(r"[.;:]|\b(?:we|our|which|that)\b")
+_COMPARE_BREAK = re.compile(r"[;:]|\.(?!\d)|\b(?:we|our|which|that)\b")  # (a decimal point breaks nothing)
 _WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This work") + r"\b")
 _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
                                             r"while|whose|by") + r"\b")
-_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|compar(?:e|es|ed|ing) (?:to|with)|"
+_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|"
+                                       r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours) )?(?:to|with|against)|"
                                        r"Compar(?:e|ed|ing) (?:to|with)|"
                                        r"comparison (?:to|with)|than(?!\s+\d)|versus|vs\.?|against|relative to|"
                                        r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
@@ -118,7 +119,8 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     short_title = len(title.split()) <= 4 and ":" not in title
     named_in_title = {c.key or c.text for c in cands if c.start < title_end and _names_title(c, title)} \
         if short_title else set()
-    opener = {c.key or c.text for c in cands if c.start == 0 and c.source != "gazetteer" and not survey}
+    opener = {c.key or c.text for c in cands if c.start == 0 and c.source != "gazetteer" and not survey
+              and not _common_phrase(text, title_end, c)}
     for c in cands:
         if c.group in opens_title or (c.key or c.text) in named_in_title or (c.key or c.text) in opener:
             c.proposed = True
@@ -154,6 +156,21 @@ def role_of(text: str, sentence: tuple[int, int], c: Candidate, type_: str | Non
             else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and _compared(text[lo:c.start]):
         return "compares_with"
     return "uses"
+
+
+def _common_phrase(text: str, title_end: int, c: Candidate) -> bool:
+    """Is a phrase opening the title a common noun phrase the abstract writes in lower case: two words
+    or more, none coined, not all the title says before its colon ("Reward Hacking in …", then "forms of
+    reward hacking"): the name of a field or a kind rather than of the paper's own artifact (its own cues
+    in the abstract may still propose it)?
+    """
+    words = c.text.split()
+    return len(words) >= 2 and all(_PLAIN_WORD.fullmatch(w) for w in words) \
+        and text[c.end:title_end].strip()[:1] != ":" and text.find(c.text.lower(), title_end) >= 0
+
+
+#: a word of letters, capitalised or not, and its hyphenated parts ("Post-Training"; not "ResNet", "GPT")
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*")
 
 
 def _names_title(c: Candidate, title: str) -> bool:
