@@ -870,13 +870,16 @@ _WE_VERB_OBJECT = re.compile(r"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|introdu
 def owned_by_authors(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
     """Whether the authors plainly own an entity, whatever the gazetteer knows: a mention the rules
     guessed proposed, right after the authors' proposal verb, that either the text defines ("We propose
-    deep residual networks (ResNet)") or the authors call theirs ("release Guanaco, our best model").
+    deep residual networks (ResNet)") or the authors call theirs ("release Guanaco, our best model");
+    a long form the text defines right after "our" ("our dense passage retriever (DPR)").
     """
     for i in members:
         c = cands[i]
-        if not c.proposed or c.start < title_end:
+        if c.start < title_end:
             continue
-        if not _WE_VERB_OBJECT.search(text, max(title_end, c.start - 60), c.start):
+        if c.source == "abbrev-long" and text[c.start - 4:c.start] in ("our ", "Our "):
+            return True  # "Our dense passage retriever (DPR) beats ...": the authors' own, defined
+        if not c.proposed or not _WE_VERB_OBJECT.search(text, max(title_end, c.start - 60), c.start):
             continue
         if c.source == "abbrev-long" or _OURS_AFTER.match(text, c.end):
             return True
