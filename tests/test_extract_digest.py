@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "6a7a19b5a64a35e45579588eefdc8db71fd0613354f67596f9c3ff086cc8f73f"
-SHARED_50_SHA256 = "38f428951c1cf87e9a623bfd90f7110ee46b9a7c72891b6ae51b1a37411cfe37"
+DEMO_SHA256 = "3f96236e3f8288ac9cd1b207f142c0235440b40b2cb3e9d8bfdf81e8f146ae69"
+SHARED_50_SHA256 = "f3cc972c8b5fb3357ffc7f7c1c90a261f01746caa360ffac681736b3ea7318b8"
 
 
 @pytest.fixture(scope="module")
