@@ -181,7 +181,9 @@ def _load_generic(path: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def generic_keys() -> frozenset[str]:
-    """Name keys of generic words (LLM, GPU, PyTorch, NeurIPS, …): evidence against a name (the decision weighs it), neutral to the scorer."""
+    """Name keys of generic words (LLM, GPU, PyTorch, NeurIPS, …): evidence against a name (the decision
+    weighs it), neutral to the scorer.
+    """
     return _load_generic(str(data_path("generic.txt")))
 
 
