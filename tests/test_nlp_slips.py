@@ -1133,3 +1133,18 @@ def test_pipeline_a_lower_case_phrase_capitalised_only_where_it_opens_a_sentence
     assert _entity_from([_cand(text, "Wobble Fusion", "caprun")], text, sents, gaz).name == "Wobble Fusion"
     text2 = "We add Quorbic pooling to Zorb."
     assert _entity_from([_cand(text2, "Quorbic pooling", "lowerphrase")], text2, sents, gaz).name == "Quorbic pooling"
+
+
+def test_pipeline_a_short_capital_word_after_a_name_is_one_of_its_forms():
+    from graphbuild.nlp.pipeline import suffixed_forms
+    text = "We beat QuorbIT QX at equal time, ZorbNet with pruning and KlampFS RT-2 in memory."
+    cands = [_cand(text, "QuorbIT"), _cand(text, "ZorbNet"), _cand(text, "KlampFS")]
+    assert suffixed_forms(cands, text) == ["QuorbIT QX"]
+
+
+def test_pipeline_a_method_is_named_with_the_toolkit_written_before_it():
+    from graphbuild.nlp.pipeline import extract_text
+    title = "Quibble: Registering Slides"
+    text = "We propose Quibble. It reduces the landmark error by 31% compared with ZORKs SyQ and Blorpnet."
+    ex = extract_text(text, title=title)
+    assert any("ZORKs SyQ" in e.mentions for e in ex.entities if "SyQ" in e.mentions)

@@ -786,6 +786,23 @@ def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, 
 _SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}")
 
 
+#: one short all-capital word right after a name, ending the clause or phrase ("Zorb QX" of "Zorb QX at equal time")
+_ACRONYM_AFTER = re.compile(r" ([A-Z]{2,4})(?![\w\-])")
+
+
+def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
+    """A name with a short all-capital word written right after it, as the variant or part of the system it
+    names ("Zorb QX"): a reader may name the entity so.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isupper() and " " not in c.text and sum(ch.isupper() for ch in c.text) >= 2:
+            m = _ACRONYM_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(f"{c.text} {m.group(1)}")
+    return out
+
+
 def subset_heads(members: list[Candidate]) -> list[str]:
     """The collection's own name of a dataset written as that name and the part of it used ("ZORB bedrooms":
     "ZORB"), which a reader may name the entity by.
@@ -914,9 +931,10 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
     forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
-    forms += sized_forms(members, text) + numbered_heads(members)
+    forms += sized_forms(members, text) + numbered_heads(members) + suffixed_forms(members, text)
+    forms += qualified_forms(members, text, sents)
     if type_ == "Dataset":
-        forms += qualified_forms(members, text, sents) + subset_heads(members)
+        forms += subset_heads(members)
     for form in forms:
         if form not in mentions:
             mentions.append(form)
