@@ -1148,3 +1148,13 @@ def test_pipeline_a_method_is_named_with_the_toolkit_written_before_it():
     text = "We propose Quibble. It reduces the landmark error by 31% compared with ZORKs SyQ and Blorpnet."
     ex = extract_text(text, title=title)
     assert any("ZORKs SyQ" in e.mentions for e in ex.entities if "SyQ" in e.mentions)
+
+
+def test_patterns_the_authors_artifact_set_off_after_its_kind_is_a_proposed_name():
+    from graphbuild.nlp.patterns import cue_candidates
+    text = "Unlike Frob, which logs every write, our design, Quillstone, also prevents lost updates."
+    got = [(c.text, c.proposed) for c in cue_candidates(text, [(0, len(text))])]
+    assert ("Quillstone", True) in got
+    # a name set off after someone else's kind is none of the authors'
+    other = "Unlike their design, Quillstone, which logs every write, ours prevents lost updates."
+    assert not any(c.text == "Quillstone" for c in cue_candidates(other, [(0, len(other))]))
