@@ -1158,3 +1158,12 @@ def test_patterns_the_authors_artifact_set_off_after_its_kind_is_a_proposed_name
     # a name set off after someone else's kind is none of the authors'
     other = "Unlike their design, Quillstone, which logs every write, ours prevents lost updates."
     assert not any(c.text == "Quillstone" for c in cue_candidates(other, [(0, len(other))]))
+
+
+def test_pipeline_a_slash_part_and_a_singular_class_noun_are_forms_of_a_name():
+    from graphbuild.nlp.pipeline import subset_heads, suffixed_forms
+    text = "It removes checks on the ZorbBench/C suite and uses Quib-Frob codes for parity."
+    cands = [_cand(text, "ZorbBench"), _cand(text, "Quib-Frob codes", "caprun")]
+    assert suffixed_forms(cands, text) == ["ZorbBench/C", "Quib-Frob code"]
+    split = "Word error rate on QuillSpeech test-clean drops."
+    assert subset_heads([_cand(split, "QuillSpeech test-clean", "caprun")]) == ["QuillSpeech"]

@@ -782,17 +782,25 @@ def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, 
     return out
 
 
-#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news")
-_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}")
+#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news",
+#: "QuillSet test-clean")
+_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}(?:-[a-z]{3,})?")
 
 
 #: one short all-capital word right after a name, ending the clause or phrase ("Zorb QX" of "Zorb QX at equal time")
 _ACRONYM_AFTER = re.compile(r" ([A-Z]{2,4})(?![\w\-])")
 
 
+#: a slash and a capitalised part right after a name ("/C" of "ZorbBench/C")
+_SLASH_PART_AFTER = re.compile(r"/[A-Z][\w+]*(?![\w\-/])")
+#: a name's last word, a plural in lower case ("codes" of "Zorb-Quib codes")
+_PLURAL_LAST = re.compile(r"(?<= )[a-z]{3,}s$")
+
+
 def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
     """A name with a short all-capital word written right after it, as the variant or part of the system it
-    names ("Zorb QX"): a reader may name the entity so.
+    names ("Zorb QX"), or with a slash and a part ("ZorbBench/C"); a capitalised name ending in a plural
+    class noun, in the singular ("Zorb-Quib codes": "Zorb-Quib code"): a reader may name the entity so.
     """
     out = []
     for c in members:
@@ -800,6 +808,11 @@ def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
             m = _ACRONYM_AFTER.match(text, c.end)
             if m is not None:
                 out.append(f"{c.text} {m.group(1)}")
+            m = _SLASH_PART_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(c.text + m.group())
+        if c.text[:1].isupper() and (m := _PLURAL_LAST.search(c.text)) is not None:
+            out.append(c.text[:m.start()] + singular_noun(m.group()))
     return out
 
 
