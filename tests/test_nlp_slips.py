@@ -1167,3 +1167,10 @@ def test_pipeline_a_slash_part_and_a_singular_class_noun_are_forms_of_a_name():
     assert suffixed_forms(cands, text) == ["ZorbBench/C", "Quib-Frob code"]
     split = "Word error rate on QuillSpeech test-clean drops."
     assert subset_heads([_cand(split, "QuillSpeech test-clean", "caprun")]) == ["QuillSpeech"]
+
+
+def test_pipeline_a_split_or_a_size_written_after_a_name_is_one_of_its_forms():
+    from graphbuild.nlp.pipeline import suffixed_forms
+    text = "It reaches 60% on Quorb2F-test, tunes Zorbfusion 3 Medium and beats Frob-based parsers."
+    cands = [_cand(text, "Quorb2F"), _cand(text, "Zorbfusion 3", "caprun"), _cand(text, "Frob", "capword")]
+    assert suffixed_forms(cands, text) == ["Quorb2F-test", "Zorbfusion 3 Medium"]

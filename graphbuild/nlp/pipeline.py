@@ -793,6 +793,12 @@ _ACRONYM_AFTER = re.compile(r" ([A-Z]{2,4})(?![\w\-])")
 
 #: a slash and a capitalised part right after a name ("/C" of "ZorbBench/C")
 _SLASH_PART_AFTER = re.compile(r"/[A-Z][\w+]*(?![\w\-/])")
+#: a split or a size written right after a name: "-test" of "Zorb2F-test", " Medium" of "Zorb 3 Medium"
+_SPLIT_OR_SIZE_AFTER = re.compile(r"(?:-[a-z]{3,}| (?:Tiny|Small|Base|Medium|Large|Mini|Lite|Pro|Plus|Ultra))"
+                                  r"(?![\w\-])")
+#: a hyphenated adjective, no split: "-based", "-style", "-specific"
+_ADJECTIVE_SPLIT = re.compile(r"-(?:based|style|like|specific|aware|free|level|wise|scale|only|guided|driven|"
+                              r"pretrained|trained|tuned|generated|derived|inspired|augmented|compatible|sized)")
 #: a name's last word, a plural in lower case ("codes" of "Zorb-Quib codes")
 _PLURAL_LAST = re.compile(r"(?<= )[a-z]{3,}s$")
 
@@ -810,6 +816,10 @@ def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
                 out.append(f"{c.text} {m.group(1)}")
             m = _SLASH_PART_AFTER.match(text, c.end)
             if m is not None:
+                out.append(c.text + m.group())
+        if c.text[:1].isalnum() and not c.text.islower():
+            m = _SPLIT_OR_SIZE_AFTER.match(text, c.end)
+            if m is not None and not _ADJECTIVE_SPLIT.fullmatch(m.group()):
                 out.append(c.text + m.group())
         if c.text[:1].isupper() and (m := _PLURAL_LAST.search(c.text)) is not None:
             out.append(c.text[:m.start()] + singular_noun(m.group()))
