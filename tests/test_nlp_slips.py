@@ -1174,3 +1174,10 @@ def test_pipeline_a_split_or_a_size_written_after_a_name_is_one_of_its_forms():
     text = "It reaches 60% on Quorb2F-test, tunes Zorbfusion 3 Medium and beats Frob-based parsers."
     cands = [_cand(text, "Quorb2F"), _cand(text, "Zorbfusion 3", "caprun"), _cand(text, "Frob", "capword")]
     assert suffixed_forms(cands, text) == ["Quorb2F-test", "Zorbfusion 3 Medium"]
+
+
+def test_pipeline_a_capital_prefix_joined_before_a_name_is_one_of_its_forms():
+    from graphbuild.nlp.pipeline import suffixed_forms
+    text = "FID drops on QX-ZORB captions and on Frobset."
+    cands = [_cand(text, "ZORB captions", "gazetteer"), _cand(text, "Frobset", "capword")]
+    assert suffixed_forms(cands, text) == ["QX-ZORB captions", "QX-ZORB", "ZORB caption"]

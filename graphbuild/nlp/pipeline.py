@@ -799,6 +799,8 @@ _SPLIT_OR_SIZE_AFTER = re.compile(r"(?:-[a-z]{3,}| (?:Tiny|Small|Base|Medium|Lar
 #: a hyphenated adjective, no split: "-based", "-style", "-specific"
 _ADJECTIVE_SPLIT = re.compile(r"-(?:based|style|like|specific|aware|free|level|wise|scale|only|guided|driven|"
                               r"pretrained|trained|tuned|generated|derived|inspired|augmented|compatible|sized)")
+#: a capital prefix joined by a hyphen right before a name ("QX-" of "QX-Zorb")
+_CAPITAL_PREFIX_BEFORE = re.compile(r"(?<![\w\-])[A-Z]{1,4}-$")
 #: a name's last word, a plural in lower case ("codes" of "Zorb-Quib codes")
 _PLURAL_LAST = re.compile(r"(?<= )[a-z]{3,}s$")
 
@@ -821,6 +823,9 @@ def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
             m = _SPLIT_OR_SIZE_AFTER.match(text, c.end)
             if m is not None and not _ADJECTIVE_SPLIT.fullmatch(m.group()):
                 out.append(c.text + m.group())
+        if c.text[:1].isupper() and (m := _CAPITAL_PREFIX_BEFORE.search(text, max(0, c.start - 6), c.start)):
+            # with the name's first word alone too: "QX-Zorb captions" names "QX-Zorb"
+            out += dict.fromkeys((m.group() + c.text, m.group() + c.text.split()[0]))
         if c.text[:1].isupper() and (m := _PLURAL_LAST.search(c.text)) is not None:
             out.append(c.text[:m.start()] + singular_noun(m.group()))
     return out
