@@ -587,13 +587,10 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = m.group()[:3] in ("our", "Our") or bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in matches_from(_RELEASED_NAME, text, ("We", "we")):
-        name = m.group(1)
-        if is_generic(name):
-            continue
-        idx, _, _ = sentence_of(m.start())
-        yield Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True, proposed=True)
-    for m in matches_from(_OUR_APPOSED, text, ("our", "Our")):
+    # the authors' own name with no cue verb: "We release X to …", "our design, X, …"
+    own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")),
+                          matches_from(_OUR_APPOSED, text, ("our", "Our")))
+    for m in own:
         name = m.group(1)
         if is_generic(name):
             continue
