@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "6a7a19b5a64a35e45579588eefdc8db71fd0613354f67596f9c3ff086cc8f73f"
-SHARED_50_SHA256 = "38f428951c1cf87e9a623bfd90f7110ee46b9a7c72891b6ae51b1a37411cfe37"
+DEMO_SHA256 = "c2bdc2909459d7354b391b618cd2f4cc595625042a67d9585193784928cb1531"
+SHARED_50_SHA256 = "d9f0dddb23aa266f49ef87923a3843a91165a34cc5936c0ff747d7197de71b78"
 
 
 @pytest.fixture(scope="module")
