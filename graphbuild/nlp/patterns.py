@@ -548,6 +548,13 @@ _RELEASED_NAME = re.compile(
     r"\b[Ww]e\s+(?:(?:also|will|publicly|openly)\s+)?(?:releas|open-sourc)(?:e|ed|es)?\s+(?:(?:the|our)\s+)?"
     r"([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=\s+(?:publicly|openly|to|at|under|on|via|as\s+open)\b|\s*[,;.(](?:\s|$))")
 
+#: the authors' own artifact set off by commas after its kind: "our design, Zorbel, also …", "Our compiler, ZorbC,"
+_OUR_APPOSED = re.compile(
+    r"\b[Oo]ur\s+(?:(?:new|proposed|own|final|full|resulting|best)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?:system|design|method|approach|framework|model|tool|compiler|protocol|scheduler|algorithm|technique|"
+    r"prototype|implementation|library|engine|runtime|network|architecture|dataset|benchmark|corpus|pipeline)"
+    r",\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+]),")
+
 
 def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), a capitalised word presented with an
@@ -580,7 +587,10 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = m.group()[:3] in ("our", "Our") or bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in matches_from(_RELEASED_NAME, text, ("We", "we")):
+    # the authors' own name with no cue verb: "We release X to …", "our design, X, …"
+    own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")),
+                          matches_from(_OUR_APPOSED, text, ("our", "Our")))
+    for m in own:
         name = m.group(1)
         if is_generic(name):
             continue

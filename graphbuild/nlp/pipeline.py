@@ -782,8 +782,53 @@ def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, 
     return out
 
 
-#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news")
-_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}")
+#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news",
+#: "QuillSet test-clean")
+_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}(?:-[a-z]{3,})?")
+
+
+#: one short all-capital word right after a name, ending the clause or phrase ("Zorb QX" of "Zorb QX at equal time")
+_ACRONYM_AFTER = re.compile(r" ([A-Z]{2,4})(?![\w\-])")
+
+
+#: a slash and a capitalised part right after a name ("/C" of "ZorbBench/C")
+_SLASH_PART_AFTER = re.compile(r"/[A-Z][\w+]*(?![\w\-/])")
+#: a split or a size written right after a name: "-test" of "Zorb2F-test", " Medium" of "Zorb 3 Medium"
+_SPLIT_OR_SIZE_AFTER = re.compile(r"(?:-[a-z]{3,}| (?:Tiny|Small|Base|Medium|Large|Mini|Lite|Pro|Plus|Ultra))"
+                                  r"(?![\w\-])")
+#: a hyphenated adjective, no split: "-based", "-style", "-specific"
+_ADJECTIVE_SPLIT = re.compile(r"-(?:based|style|like|specific|aware|free|level|wise|scale|only|guided|driven|"
+                              r"pretrained|trained|tuned|generated|derived|inspired|augmented|compatible|sized)")
+#: a capital prefix joined by a hyphen right before a name ("QX-" of "QX-Zorb")
+_CAPITAL_PREFIX_BEFORE = re.compile(r"(?<![\w\-])[A-Z]{1,4}-$")
+#: a name's last word, a plural in lower case ("codes" of "Zorb-Quib codes")
+_PLURAL_LAST = re.compile(r"(?<= )[a-z]{3,}s$")
+
+
+def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
+    """A name with a short all-capital word written right after it, as the variant or part of the system it
+    names ("Zorb QX"), or with a slash and a part ("ZorbBench/C"); a capitalised name ending in a plural
+    class noun, in the singular ("Zorb-Quib codes": "Zorb-Quib code"): a reader may name the entity so.
+    """
+    out = []
+    for c in members:
+        if c.text[:1].isupper() and " " not in c.text and sum(ch.isupper() for ch in c.text) >= 2:
+            m = _ACRONYM_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(f"{c.text} {m.group(1)}")
+            m = _SLASH_PART_AFTER.match(text, c.end)
+            if m is not None:
+                out.append(c.text + m.group())
+        if c.text[:1].isalnum() and not c.text.islower():
+            m = _SPLIT_OR_SIZE_AFTER.match(text, c.end)
+            if m is not None and not _ADJECTIVE_SPLIT.fullmatch(m.group()):
+                out.append(c.text + m.group())
+        if c.text[:1].isupper() and (m := _CAPITAL_PREFIX_BEFORE.search(text, max(0, c.start - 6), c.start)):
+            # with the name's first word alone too: "QX-Zorb captions" names "QX-Zorb"
+            out += dict.fromkeys((m.group() + c.text, m.group() + c.text.split()[0]))
+        if c.text[:1].isupper() and (m := _PLURAL_LAST.search(c.text)) is not None:
+            out.append(c.text[:m.start()] + singular_noun(m.group()))
+    return out
 
 
 def subset_heads(members: list[Candidate]) -> list[str]:
@@ -914,9 +959,10 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
     forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
-    forms += sized_forms(members, text) + numbered_heads(members)
+    forms += sized_forms(members, text) + numbered_heads(members) + suffixed_forms(members, text)
+    forms += qualified_forms(members, text, sents)
     if type_ == "Dataset":
-        forms += qualified_forms(members, text, sents) + subset_heads(members)
+        forms += subset_heads(members)
     for form in forms:
         if form not in mentions:
             mentions.append(form)
