@@ -39,10 +39,11 @@ def agreement() -> int:
 
     second = {row["id"]: row for row in map(json.loads, (HERE / "second.annotations.jsonl").read_text(
         encoding="utf-8").splitlines())}
-    gold, other = [], []
+    pairs: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
     for name in SETS["test"]:
         titles = {row["id"]: row["title"] for row in map(json.loads, (HERE / f"{name}.papers.jsonl").read_text(
             encoding="utf-8").splitlines())}
+        gold, other = pairs.setdefault(name, ([], []))
         for row in map(json.loads, (HERE / f"{name}.annotations.jsonl").read_text(encoding="utf-8").splitlines()):
             if row["id"] in second:
                 gold.append({"title": titles[row["id"]], "entities": row["entities"]})
@@ -51,10 +52,12 @@ def agreement() -> int:
     def as_prediction(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [{**r, "entities": [{**e, "mentions": e.get("aliases", [])} for e in r["entities"]]} for r in rows]
 
-    for label, g, p in (("second vs writers", gold, other), ("writers vs second", other, gold)):
-        s = score_entities(g, as_prediction(p))
-        print(f"{label} ({len(g)} papers): F1 {s.f1:.4f} precision {s.precision:.4f} recall {s.recall:.4f} "
-              f"type accuracy {s.type_accuracy:.4f} proposed-recall {s.proposed_recall:.4f}")
+    pooled = ([g for g, _ in pairs.values() for g in g], [o for _, o in pairs.values() for o in o])
+    for name, (gold, other) in [*pairs.items(), ("pooled", pooled)]:
+        for label, g, p in (("second vs writers", gold, other), ("writers vs second", other, gold)):
+            s = score_entities(g, as_prediction(p))
+            print(f"{name}, {label} ({len(g)} papers): F1 {s.f1:.4f} precision {s.precision:.4f} recall "
+                  f"{s.recall:.4f} type accuracy {s.type_accuracy:.4f} proposed-recall {s.proposed_recall:.4f}")
     return 0
 
 
