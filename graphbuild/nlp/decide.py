@@ -525,6 +525,8 @@ def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of
     """
     kept = set(keep)
     known = [i for i, e in enumerate(entries) if e is not None]
+    if len(known) < 2:
+        return keep  # (a whole and its part are two mentions)
     add = {group_of[j] for i in known if group_of[i] in kept for j in known
            if group_of[j] not in kept and probs[group_of[j]] >= KNOWN_WHOLE_FLOOR
            and cands[j].start <= cands[i].start and cands[i].end <= cands[j].end

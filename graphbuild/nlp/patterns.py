@@ -580,7 +580,8 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = m.group()[:3] in ("our", "Our") or bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    for m in matches_from(_RELEASED_NAME, text, ("We", "we")):
+    released = "releas" in text or "open-sourc" in text  # (every match of _RELEASED_NAME holds one)
+    for m in matches_from(_RELEASED_NAME, text, ("We", "we")) if released else ():
         name = m.group(1)
         if is_generic(name):
             continue
