@@ -182,6 +182,8 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in url_owner_spans(text)]
     ['QuibLabs']
     """
+    if "/" not in text:
+        return []  # (every match holds one)
     lowered = text.lower()
     if not any(host in lowered for host in _HOSTS):
         return []
