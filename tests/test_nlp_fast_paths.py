@@ -25,6 +25,7 @@ from graphbuild.nlp import (
     doc_context,
     entity_types,
     features,
+    gazetteer,
     lexicon,
     patterns,
     pipeline,
@@ -768,3 +769,53 @@ def test_proposals_cue_occurrences_answer_as_the_sentence_substring_tests(stems)
     occ = lexicon.occurrences(text, stems)
     for s, e in itertools.combinations(range(len(text) + 1), 2):  # every window, cuts through words included
         assert lexicon.occurs_within(occ, s, e) == any(stem in text[s:e] for stem in stems)
+
+
+def _random_texts(alphabet: str, n: int, seed: int) -> list[str]:
+    import random
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def test_abbreviations_coloned_is_the_plain_scan():
+    # the scan before each ": " finds what the pattern's scan of the whole text does
+    texts = ["T\n\nwe present ZORB: Zero Order Retrieval Bench, and QX-2: Quick Xing.",
+             "AB: CD: Ef: G", "A: B", "x-AB: Cd", "é_AB: Cd  ABCDEFGHIJKLM: No ABCDEFGHIJKL: Ok", ": A: ",
+             *_random_texts("AB ab:-_é1\n", 20_000, 28)]
+    for text in texts:
+        for title_end in range(min(len(text), 6) + 1):
+            plain = [m.span(1) for m in abbreviations._COLONED.finditer(text, title_end)]
+            assert [m.span(1) for m in abbreviations._coloned(text, title_end)] == plain, (text, title_end)
+
+
+def test_doc_context_url_owners_are_the_plain_scan():
+    for text in ["Code: github.com/QuibLabs/Zorb and GITHUB.COM/Other/x", "see gitlab.com/a/b; github.com/c/d",
+                 "HuggingFace.co/datasets/org/set, github.com/x/y", "caf\u00e9 github.com/x/y", "GitHub.com/k/z"]:
+        lowered = text.lower()
+        plain = [m.span(1) for m in doc_context._OWNER.finditer(text)] \
+            if any(h in lowered for h in doc_context._HOSTS) else []
+        assert doc_context.url_owner_spans(text) == plain
+
+
+@pytest.mark.parametrize("name", ["NeurIPS 2023", "SaTML'24", "NeurIPS 2023\n", "NeurIPS", "NeurIPS\n\n", "Zorb 7B",
+                                  "ICLR-2021", "ICLR ٢٠٢١", "", "2023"])
+def test_lexicon_year_test_needs_a_final_digit(name):
+    m = lexicon._YEAR_AFTER.search(name)
+    assert m is None or name[-1:].isdigit() or name[-1:] == "\n"
+
+
+@pytest.mark.parametrize("before", ["such as Zorb and", "Zorb,", "Zorb, and", "Zorb or", "Zorb\t,", "Zorb and\n",
+                                    "Zorb and\n\n", "Zorb", "the zorb,", "Zorb andy"])
+def test_features_capital_before_needs_its_ending(before):
+    assert features._CAP_BEFORE.search(before) is None or before.endswith(features._CAP_BEFORE_ENDS)
+
+
+@pytest.mark.parametrize("acronym", ["PSO", "PSOs", "ABCDEF", "ABCDEFs", "AB", "ABCDEFG", "Pso", "PS0", "ÀBC", "PSO\n"])
+def test_gazetteer_acronym_shape_precheck(acronym):
+    assert not gazetteer._ACRONYM.fullmatch(acronym) or (2 < len(acronym) < 8 and acronym[:3].isupper())
+
+
+def test_patterns_released_name_holds_its_verb():
+    text = "T\n\nWe release Quillmark to the community. We also open-source Zorbit, a tool."
+    names = [c.text for c in patterns.cue_candidates(text, [(0, 1), (3, 43), (44, len(text))]) if c.proposed]
+    assert "Quillmark" in names and "Zorbit" in names

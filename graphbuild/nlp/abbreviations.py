@@ -197,6 +197,22 @@ def _juxtaposed(text: str, title_end: int) -> list[AbbreviationPair]:
     return pairs
 
 
+def _coloned(text: str, title_end: int) -> Iterator[re.Match[str]]:
+    """``_COLONED.finditer(text, title_end)``, tried only in the 12 characters before each ": " (a match's
+    word, of at most 12 characters, ends right before one; it holds no colon, so the match found before a
+    colon ends at that colon, and no two matches overlap).
+    """
+    at = text.find(": ", title_end)
+    while at >= 0:
+        for start in range(max(title_end, at - 12), at - 1):
+            m = _COLONED.match(text, start)
+            if m is not None and m.end() == at + 2:
+                yield m
+                break
+        at = text.find(": ", at + 2)
+    return
+
+
 def _apposed(text: str, title_end: int) -> Iterator[re.Match[str]]:
     """``_APPOSED.finditer(text, title_end)``, searched only in the 12 characters before each comma that
     an article follows (a match's word is at most 12 characters) and up to the article's end.
@@ -223,8 +239,7 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
         places.append((0, colon, colon + 1))
     for m in _apposed(text, title_end):
         places.append((m.start(1), m.end(1), m.end()))
-    if ": " in text[title_end:]:
-        places += [(m.start(1), m.end(1), m.end()) for m in _COLONED.finditer(text, title_end)]
+    places += [(m.start(1), m.end(1), m.end()) for m in _coloned(text, title_end)]
     for s_start, s_end, after in places:
         short = text[s_start:s_end].strip()
         if not is_short_form(short) or not text[after:after + 1].isupper() and s_start > 0:

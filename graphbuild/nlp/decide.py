@@ -422,8 +422,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
     # the name to its own ("F1: A Fast ... Accelerator")
-    keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
-            or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
+    if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)
+        keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
+                or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
                 for g, k in zip(keep, best)]
@@ -525,6 +526,8 @@ def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of
     """
     kept = set(keep)
     known = [i for i, e in enumerate(entries) if e is not None]
+    if len(known) < 2 or all(group_of[j] in kept or probs[group_of[j]] < KNOWN_WHOLE_FLOOR for j in known):
+        return keep  # (a whole and its part are two mentions; no whole to add)
     add = {group_of[j] for i in known if group_of[i] in kept for j in known
            if group_of[j] not in kept and probs[group_of[j]] >= KNOWN_WHOLE_FLOOR
            and cands[j].start <= cands[i].start and cands[i].end <= cands[j].end

@@ -182,10 +182,14 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in url_owner_spans(text)]
     ['QuibLabs']
     """
+    if "/" not in text:
+        return []  # (every match holds one)
     lowered = text.lower()
     if not any(host in lowered for host in _HOSTS):
         return []
-    return [m.span(1) for m in _OWNER.finditer(text)]
+    # where the lower-cased text keeps the offsets, no match starts before the first host's name
+    first = min(at for at in map(lowered.find, _HOSTS) if at >= 0) if _caseless_safe(text, lowered) else 0
+    return [m.span(1) for m in _OWNER.finditer(text, first)]
 
 
 class DocContext:

@@ -758,7 +758,12 @@ def _capitalised_list(name: str, before: str, after: str) -> bool:
     """
     if " " in name or not name[:1].isupper() or name.isupper():
         return False
-    return _CAP_AFTER.match(after) is not None or _CAP_BEFORE.search(before) is not None
+    return _CAP_AFTER.match(after) is not None or before.endswith(_CAP_BEFORE_ENDS) \
+        and _CAP_BEFORE.search(before) is not None
+
+
+#: how every match of ``_CAP_BEFORE`` ends (its ``$`` also matches before a final line break)
+_CAP_BEFORE_ENDS = (",", "and", "or", "\n")
 
 
 def _sibling_after(after: str) -> bool:

@@ -304,7 +304,9 @@ def another_sense(text: str, acronym: str, long_form: str) -> bool:
     ...               " networks turn out alike.", "RNN", "recurrent neural network")
     False
     """
-    if not _ACRONYM.fullmatch(acronym) or not _LONG_FORM.search(long_form):
+    # (every match of _ACRONYM is 3 to 7 characters long and opens with three capitals)
+    if not 2 < len(acronym) < 8 or not acronym[:3].isupper() or not _ACRONYM.fullmatch(acronym) \
+            or not _LONG_FORM.search(long_form):
         return False
     return _read_otherwise(text, acronym, long_form)
 

@@ -206,7 +206,8 @@ def is_generic(name: str) -> bool:
     if space and first.lower() in _GENERIC_MODIFIERS and is_generic(rest):
         return True
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
-    year = _YEAR_AFTER.search(name)
+    # (every match ends in a digit, at the end or before a final line break)
+    year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
     if year is not None and year.start() > 0 and name_key(name[:year.start()]) in keys:
         return True
     # generic words joined by a hyphen or a slash ("CPU-GPU", "GPU/TPU")

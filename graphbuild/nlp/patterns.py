@@ -588,7 +588,8 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.proposed = m.group()[:3] in ("our", "Our") or bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
     # the authors' own name with no cue verb: "We release X to …", "our design, X, …"
-    own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")),
+    released = "releas" in text or "open-sourc" in text  # (every match of _RELEASED_NAME holds one)
+    own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")) if released else (),
                           matches_from(_OUR_APPOSED, text, ("our", "Our")))
     for m in own:
         name = m.group(1)

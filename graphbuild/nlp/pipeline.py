@@ -935,7 +935,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             mentions.append(c.text)
     pair_long = [c.text for c in members if c.source == "abbrev-long"]
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
-    written = any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)
+    written = entry is not None and any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)
     if entry is not None and (written or entry.name == entry.name.lower()
                               and form_key(entry.name) in {form_key(m) for m in mentions}):
         name = entry.name  # lower-case-only mentions keep their form: a technique family

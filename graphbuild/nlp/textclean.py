@@ -90,7 +90,7 @@ def clean_text(text: str) -> str:
         text = _SUPERSCRIPT_NAME.sub(_flattened, text)
     if "-\n" in text:
         text = _LINE_HYPHEN.sub(_joined, text)
-    if "-a " in text or "-an " in text or "-the " in text:
+    if "-a" in text or "-the" in text:  # (every match of the pattern holds one)
         text = _DASH_BEFORE_ARTICLE.sub(" ", text)
     return text
 
