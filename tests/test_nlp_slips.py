@@ -1237,3 +1237,11 @@ def test_pipeline_a_capital_prefix_joined_before_a_name_is_one_of_its_forms():
     text = "FID drops on QX-ZORB captions and on Frobset."
     cands = [_cand(text, "ZORB captions", "gazetteer"), _cand(text, "Frobset", "capword")]
     assert suffixed_forms(cands, text) == ["QX-ZORB captions", "QX-ZORB", "ZORB caption"]
+
+
+def test_lexicon_number_formats_units_and_non_properties_are_generic():
+    from graphbuild.nlp.lexicon import is_generic
+
+    assert all(is_generic(n) for n in ("FP16", "INT8", "Float16", "dB", "CO2e", "non-IID", "non-Zorbian"))
+    # a name opening with "Non-" and a lower-case word is a name ("Non-local Neural Networks")
+    assert not is_generic("Non-local") and not is_generic("non-Zorb block")

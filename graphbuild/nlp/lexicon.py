@@ -205,6 +205,9 @@ def is_generic(name: str) -> bool:
     first, space, rest = name.partition(" ")
     if space and first.lower() in _GENERIC_MODIFIERS and is_generic(rest):
         return True
+    # a property named by what it is not ("non-IID", "non-Lipschitz"): an adjective, no artifact
+    if name.startswith("non-") and name[4:5].isupper() and " " not in name:
+        return True
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
