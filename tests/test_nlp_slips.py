@@ -1245,3 +1245,12 @@ def test_lexicon_number_formats_units_and_non_properties_are_generic():
     assert all(is_generic(n) for n in ("FP16", "INT8", "Float16", "dB", "CO2e", "non-IID", "non-Zorbian"))
     # a name opening with "Non-" and a lower-case word is a name ("Non-local Neural Networks")
     assert not is_generic("Non-local") and not is_generic("non-Zorb block")
+
+
+def test_decide_two_names_joined_by_a_plus_are_two_names():
+    from graphbuild.nlp.decide import _listed_halves
+
+    text = "ZorbNet+QPN reaches 40.4 AP, surpassing Quib++ and C++ code."
+    assert _listed_halves(_cand(text, "ZorbNet+QPN")) == ((0, 7), (8, 11))
+    # the "++" of a name joins nothing
+    assert _listed_halves(_cand(text, "Quib++")) is None

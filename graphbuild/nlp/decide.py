@@ -460,8 +460,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
 
 def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
                        entries: list[Any], probs: np.ndarray) -> list[int]:
-    """``keep`` with the groups of the two parts of a kept mention that joins them by "and" or "&"
-    ("Zorb Net and Quix-Merge"), when each part is known or name-shaped and not unlikely (score
+    """``keep`` with the groups of the two parts of a kept mention that joins them by "and", "&" or "+"
+    ("Zorb Net and Quix-Merge", "ZorbNet+QPN"), when each part is known or name-shaped and not unlikely (score
     ``LISTED_PART_FLOOR``): such a run lists two names (:func:`_split_listed` then drops it).
     """
     spans: dict[tuple[int, int], list[int]] | None = None
@@ -548,12 +548,12 @@ _LIST_BEFORE = re.compile(r"(?:,? and |, | & )$")
 
 
 def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
-    """``shown`` without the mentions that join two kept names by "and" or "&" ("Zorb Net and Quix-Merge"),
+    """``shown`` without the mentions that join two kept names by "and", "&" or "+" ("Zorb Net and Quix-Merge"),
     each part a shown mention of a kept entity, or that put a language or scope adjective before a kept
     data set's mention ("English ZQB", "Multilingual ZQB"): the parts are the names, the longer span would
     hide them.
     """
-    if not any(" and " in t or " & " in t or t.partition(" ")[0] in _SCOPE_ADJECTIVES
+    if not any(" and " in t or " & " in t or "+" in t or t.partition(" ")[0] in _SCOPE_ADJECTIVES
                for t in [cands[i].text for members in shown for i in members]):
         return shown  # (no mention joins two parts or opens with such an adjective: nothing to drop)
     spans = {(cands[i].start, cands[i].end) for members in shown for i in members}
@@ -568,22 +568,28 @@ def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[st
         halves = _listed_halves(c)
         return halves is not None and halves[0] in spans and halves[1] in spans
 
-    return [[i for i in members if " " not in cands[i].text or not (listed(cands[i]) or scoped(cands[i]))]
-            for members in shown]
+    return [[i for i in members if " " not in cands[i].text and "+" not in cands[i].text
+             or not (listed(cands[i]) or scoped(cands[i]))] for members in shown]
 
 
-_LISTING = re.compile(r" (?:and|&) ")
+#: what joins two names in one mention: "and", "&", or a plus between a name and a capital ("ZorbNet+QPN",
+#: a model and its backbone or head; never the "++" of a name)
+_LISTING = re.compile(r" (?:and|&) |(?<=[\w)])\+(?=[A-Z])")
 
 
 def _listed_halves(c: Candidate) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The spans of the two parts a mention joins by one "and" or "&" ("Zorb Net and Quix-Merge"), or ``None``."""
+    """The spans of the two parts a mention joins by one "and", "&" or "+" ("Zorb Net and Quix-Merge",
+    "ZorbNet+QPN"), or ``None``.
+    """
     text = c.text
-    if " and " not in text and " & " not in text:  # (what every match of _LISTING is)
+    if " and " not in text and " & " not in text and "+" not in text:  # (what every match of _LISTING holds)
         return None
     m = _LISTING.search(text)
     if m is None or _LISTING.search(text, m.end()) is not None:
         return None
     return (c.start, c.start + m.start()), (c.start + m.end(), c.end)
+
+
 #: adjectives of language or scope that qualify a data set's name written after them
 _SCOPE_ADJECTIVES = frozenset(
     (*LANGUAGES, *"Multilingual Monolingual Bilingual Crosslingual Cross-lingual Cross-Lingual".split()))
