@@ -1189,3 +1189,17 @@ def test_decide_a_title_phrase_in_a_proposed_names_appositive_is_its_kind():
     text2 = text.replace("a gloopy", "which beats a gloopy")
     lower2 = _cand(text2, "gloopy image coding", "lowerphrase", sentence=1)
     assert _title_descriptions([phrase, lower2, name], kept, [True, True], end, text2) == [True, True]
+
+
+def test_patterns_a_plain_title_head_the_abstract_repeats_in_any_case_is_a_name():
+    from graphbuild.nlp.patterns import title_candidate
+
+    title = "Quibble Sorting: Rethinking Zorb Orders for Flimsy Lists"
+    said = f"{title}\n\nQuibble sorting is a way to order flimsy lists; quibble sorting beats zorb orders."
+    cand = title_candidate(said, len(title))
+    assert cand is not None and cand.text == "Quibble Sorting" and cand.proposed
+    # never repeated, or the topic of a survey: no name
+    silent = f"{title}\n\nWe order flimsy lists another way."
+    assert title_candidate(silent, len(title)) is None
+    survey = "Quibble Sorting: A Survey of Flimsy Lists"
+    assert title_candidate(f"{survey}\n\nQuibble sorting is old; we review it.", len(survey)) is None

@@ -36,6 +36,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     PRESENTING_VERBS,
     SIZE_WORDS,
+    SURVEY_TITLE,
     TYPE_HEADS,
     head_type,
     is_generic,
@@ -912,7 +913,7 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
         return None  # "Sycophancy After Alignment", "Zorbs Meet Quills": a phrase about the work, not a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
-    recurs = _repeated(head, text, title_end)
+    recurs = _repeated(head, text, title_end) or len(content) >= 2 and _repeated_caseless(head, text, title_end)
     subtitle = title.split(":", 1)[1]
     t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     # a one-word head is a name ("Quillfeather: …"), and so is a head whose subtitle says what kind of
@@ -933,6 +934,15 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     if t:
         cand.vote(t, vote)
     return cand
+
+
+def _repeated_caseless(name: str, text: str, title_end: int) -> bool:
+    """Whether the abstract writes ``name`` as whole words in any case ("Quill labeling is …" after a
+    title's "Quill Labeling: …"), not as a survey's topic (a title that says survey or review).
+    """
+    if SURVEY_TITLE.search(text, 0, title_end):
+        return False
+    return _repeated(name.lower(), text.lower(), title_end)
 
 
 def _repeated(name: str, text: str, title_end: int) -> bool:
