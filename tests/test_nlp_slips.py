@@ -1203,3 +1203,15 @@ def test_patterns_a_plain_title_head_the_abstract_repeats_in_any_case_is_a_name(
     assert title_candidate(silent, len(title)) is None
     survey = "Quibble Sorting: A Survey of Flimsy Lists"
     assert title_candidate(f"{survey}\n\nQuibble sorting is old; we review it.", len(survey)) is None
+
+
+def test_patterns_a_title_phrase_past_its_opening_gerund_is_a_candidate():
+    from graphbuild.nlp.patterns import title_segment_candidates
+
+    title = "Distilling Quibble Flux Networks for Zorb Parsing"
+    text = f"{title}\n\nWe distill quibble flux networks into small parsers."
+    found = {c.text for c in title_segment_candidates(text, len(title))}
+    assert {"Quibble Flux Networks", "quibble flux networks", "Zorb Parsing"} <= found
+    # one word left after the gerund: the phrase stays whole
+    short = "Distilling Quibbles for Zorb Parsing"
+    assert "Distilling Quibbles" in {c.text for c in title_segment_candidates(short, len(short))}

@@ -833,6 +833,9 @@ _SEGMENT_BREAK = re.compile(r"\s*(?:[:;,?!—–()]|\s-\s)\s*|(?<!\S)(?:via|for|
 _LEADING = re.compile(r"^(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
                       r"understanding|efficient|simple|fast)\s+)+", re.I)
 
+#: a gerund opening a title's phrase, what the paper does to the name after it: "Distilling Zorb Networks"
+_GERUND_LEAD = re.compile(r"[A-Z][a-z]{2,}ing\s+(?=[A-Z])")
+
 
 def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """Phrases of the title between connectives ("Layer Normalization", "Deep Residual Learning"),
@@ -848,7 +851,7 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         seg_start = pos + (len(raw) - len(raw.lstrip()))
         pos = m.end() if m else len(title)
         seg = raw.strip()
-        lead = _LEADING.match(seg)
+        lead = _LEADING.match(seg) or _GERUND_LEAD.match(seg)
         if lead and len(seg[lead.end():].split()) >= 2:
             seg_start += lead.end()
             seg = seg[lead.end():]
