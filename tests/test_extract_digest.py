@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "6a7a19b5a64a35e45579588eefdc8db71fd0613354f67596f9c3ff086cc8f73f"
-SHARED_50_SHA256 = "38f428951c1cf87e9a623bfd90f7110ee46b9a7c72891b6ae51b1a37411cfe37"
+DEMO_SHA256 = "a7cbbd95650b6a03e282d96aa9915599035b1ff4e47157562ba291c0bfbe3fa9"
+SHARED_50_SHA256 = "d59f62c4a0d13f191f463178c35b55171c2ac93bbc2e06b9a3387d2b541bb62c"
 
 
 @pytest.fixture(scope="module")

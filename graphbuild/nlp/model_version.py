@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "0176c5f87d9ad59e"
+MODEL_DIGEST = "11b10bad45580cf4"
