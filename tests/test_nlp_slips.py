@@ -1254,3 +1254,27 @@ def test_decide_two_names_joined_by_a_plus_are_two_names():
     assert _listed_halves(_cand(text, "ZorbNet+QPN")) == ((0, 7), (8, 11))
     # the "++" of a name joins nothing
     assert _listed_halves(_cand(text, "Quib++")) is None
+def test_patterns_a_plain_title_head_the_abstract_repeats_in_any_case_is_a_name():
+    from graphbuild.nlp.patterns import title_candidate
+
+    title = "Quibble Sorting: Rethinking Zorb Orders for Flimsy Lists"
+    said = f"{title}\n\nQuibble sorting is a way to order flimsy lists; quibble sorting beats zorb orders."
+    cand = title_candidate(said, len(title))
+    assert cand is not None and cand.text == "Quibble Sorting" and cand.proposed
+    # never repeated, or the topic of a survey: no name
+    silent = f"{title}\n\nWe order flimsy lists another way."
+    assert title_candidate(silent, len(title)) is None
+    survey = "Quibble Sorting: A Survey of Flimsy Lists"
+    assert title_candidate(f"{survey}\n\nQuibble sorting is old; we review it.", len(survey)) is None
+
+
+def test_patterns_a_title_phrase_past_its_opening_gerund_is_a_candidate():
+    from graphbuild.nlp.patterns import title_segment_candidates
+
+    title = "Distilling Quibble Flux Networks for Zorb Parsing"
+    text = f"{title}\n\nWe distill quibble flux networks into small parsers."
+    found = {c.text for c in title_segment_candidates(text, len(title))}
+    assert {"Quibble Flux Networks", "quibble flux networks", "Zorb Parsing"} <= found
+    # one word left after the gerund: the phrase stays whole
+    short = "Distilling Quibbles for Zorb Parsing"
+    assert "Distilling Quibbles" in {c.text for c in title_segment_candidates(short, len(short))}

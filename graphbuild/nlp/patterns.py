@@ -36,6 +36,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     PRESENTING_VERBS,
     SIZE_WORDS,
+    SURVEY_TITLE,
     TYPE_HEADS,
     head_type,
     is_generic,
@@ -843,6 +844,9 @@ _SEGMENT_BREAK = re.compile(r"\s*(?:[:;,?!—–()]|\s-\s)\s*|(?<!\S)(?:via|for|
 _LEADING = re.compile(r"^(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
                       r"understanding|efficient|simple|fast)\s+)+", re.I)
 
+#: a gerund opening a title's phrase, what the paper does to the name after it: "Distilling Zorb Networks"
+_GERUND_LEAD = re.compile(r"[A-Z][a-z]{2,}ing\s+(?=[A-Z])")
+
 
 def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     """Phrases of the title between connectives ("Layer Normalization", "Deep Residual Learning"),
@@ -858,7 +862,7 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         seg_start = pos + (len(raw) - len(raw.lstrip()))
         pos = m.end() if m else len(title)
         seg = raw.strip()
-        lead = _LEADING.match(seg)
+        lead = _LEADING.match(seg) or _GERUND_LEAD.match(seg)
         if lead and len(seg[lead.end():].split()) >= 2:
             seg_start += lead.end()
             seg = seg[lead.end():]
@@ -923,7 +927,7 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
         return None  # "Sycophancy After Alignment", "Zorbs Meet Quills": a phrase about the work, not a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
-    recurs = _repeated(head, text, title_end)
+    recurs = _repeated(head, text, title_end) or len(content) >= 2 and _repeated_caseless(head, text, title_end)
     subtitle = title.split(":", 1)[1]
     t = title_head_type(subtitle) if not subtitle.rstrip().endswith("?") else None  # "Does Your Model …?"
     # a one-word head is a name ("Quillfeather: …"), and so is a head whose subtitle says what kind of
@@ -944,6 +948,15 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     if t:
         cand.vote(t, vote)
     return cand
+
+
+def _repeated_caseless(name: str, text: str, title_end: int) -> bool:
+    """Whether the abstract writes ``name`` as whole words in any case ("Quill labeling is …" after a
+    title's "Quill Labeling: …"), not as a survey's topic (a title that says survey or review).
+    """
+    if SURVEY_TITLE.search(text, 0, title_end):
+        return False
+    return _repeated(name.lower(), text.lower(), title_end)
 
 
 def _repeated(name: str, text: str, title_end: int) -> bool:
