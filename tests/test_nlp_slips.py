@@ -1278,3 +1278,24 @@ def test_patterns_a_title_phrase_past_its_opening_gerund_is_a_candidate():
     # one word left after the gerund: the phrase stays whole
     short = "Distilling Quibbles for Zorb Parsing"
     assert "Distilling Quibbles" in {c.text for c in title_segment_candidates(short, len(short))}
+
+
+def test_types_a_title_colon_phrase_without_article_and_a_title_form_outside_the_group():
+    """"Zorbling: Small Multilingual Quill Models in Two Sizes" types Zorbling Model as "Zorbling: A … Model"
+    does (not a gerund's phrase: "Zorbling: Evaluating Quill Models"); a name whose title form belongs to a
+    longer run ("The Quillmark-Pro Dataset") still takes the title's type at its abstract mentions."""
+    from graphbuild.nlp.decide import _defined_type
+    from graphbuild.nlp.features import defined_type
+
+    title = "Zorbling: Small Multilingual Quill Models in Two Sizes"
+    assert defined_type(title, len(title), _cand(title, "Zorbling")) == "Model"
+    title2 = "Zorbling: Evaluating Quill Models for Ferrex Tables"
+    assert defined_type(title2, len(title2), _cand(title2, "Zorbling")) is None
+    title3 = "Zorbling: Native-Resolution Quill Encoders"
+    assert defined_type(title3, len(title3), _cand(title3, "Zorbling")) == "Model"
+    title4 = "Grading Quills, Not Answers: The Quillmark-Pro Dataset for Reading"
+    text = f"{title4}\n\nWe release Quillmark-Pro, 900 graded quills. Using Quillmark-Pro, we grade Ferrex."
+    own = Candidate(text.index("Quillmark-Pro,"), text.index("Quillmark-Pro,") + 13, "Quillmark-Pro", "shape",
+                    proposed=True)
+    later = Candidate(text.rindex("Quillmark-Pro"), text.rindex("Quillmark-Pro") + 13, "Quillmark-Pro", "shape")
+    assert _defined_type(text, len(title4), [own, later], [0, 1]) == "Dataset"

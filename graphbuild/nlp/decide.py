@@ -47,6 +47,7 @@ from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import (
     CorpusStats,
+    _title_kind,
     candidate_features,
     defined_type,
     entity_features,
@@ -603,7 +604,22 @@ def _defined_type(text: str, title_end: int, cands: list[Candidate], members: li
     if not any(cands[i].proposed or cands[i].named for i in members):
         return None
     types = {t for i in members for t in [defined_type(text, title_end, cands[i])] if t in SCORED_TYPES}
+    if not types and all(cands[i].start >= title_end for i in members):
+        types = _title_form_type(text, title_end, {cands[i].text for i in members})
     return types.pop() if len(types) == 1 else None
+
+
+def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
+    """The scored types the title gives a name whose title mention belongs to a longer span ("The Zorb-Q
+    Dataset for …" read as one run): each whole-word occurrence of a form in the title, typed there.
+    """
+    types: set[str] = set()
+    for form in forms:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text[:title_end]):
+            t = _title_kind(text, m.end(), title_end)
+            if t in SCORED_TYPES:
+                types.add(t)
+    return types
 
 
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"

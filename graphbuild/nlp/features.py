@@ -582,8 +582,19 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
             if t:
                 return t
         return None
+    m = _TITLE_BARE.match(text, end, title_end)
+    if m is not None and not m.group(1).endswith("ing"):
+        t = head_type(m.group(2) or m.group(1))
+        if t:
+            return t
     m = _TITLE_NEXT.match(text, end, title_end)
     return head_type(m.group(1)) if m is not None else None
+
+
+#: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small
+#: Multilingual Embedding Models in Three Sizes" (group 1 its first word, group 2 its head)
+_TITLE_BARE = re.compile(r"\s*:\s+([A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,5}?(?:\s+([A-Z][\w\-]*))?"
+                         r"(?=\s+(?i:for|with|of|in|at|on|via|that|from|by|and|to|under|across)\b|\s*$|\s*[:,(])")
 
 
 def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
