@@ -1291,6 +1291,8 @@ def test_types_a_title_colon_phrase_without_article_and_a_title_form_outside_the
     assert defined_type(title, len(title), _cand(title, "Zorbling")) == "Model"
     title2 = "Zorbling: Evaluating Quill Models for Ferrex Tables"
     assert defined_type(title2, len(title2), _cand(title2, "Zorbling")) is None
+    title_agents = "Zorbling: Hierarchical Quill Agents for Ferrex Tables"  # a system around models: no type
+    assert defined_type(title_agents, len(title_agents), _cand(title_agents, "Zorbling")) is None
     title3 = "Zorbling: Native-Resolution Quill Encoders"
     assert defined_type(title3, len(title3), _cand(title3, "Zorbling")) == "Model"
     title4 = "Grading Quills, Not Answers: The Quillmark-Pro Dataset for Reading"

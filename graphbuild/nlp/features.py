@@ -583,7 +583,7 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
                 return t
         return None
     m = _TITLE_BARE.match(text, end, title_end)
-    if m is not None and not m.group(1).endswith("ing"):
+    if m is not None and not m.group(1).endswith("ing") and (m.group(2) or m.group(1)).lower() not in _AGENT_HEADS:
         t = head_type(m.group(2) or m.group(1))
         if t:
             return t
@@ -591,6 +591,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
     return head_type(m.group(1)) if m is not None else None
 
 
+#: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")
+_AGENT_HEADS = frozenset(("agent", "agents"))
 #: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small
 #: Multilingual Embedding Models in Three Sizes" (group 1 its first word, group 2 its head)
 _TITLE_BARE = re.compile(r"\s*:\s+([A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,5}?(?:\s+([A-Z][\w\-]*))?"
