@@ -583,6 +583,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
                 return t
         return None
     m = _TITLE_BARE.match(text, end, title_end)
+    if m is not None and m.group(1) in _EVALUATING:
+        return "Dataset"  # "X: Evaluating Quill Reading in …": a benchmark
     if m is not None and not m.group(1).endswith("ing") and (m.group(2) or m.group(1)).lower() not in _AGENT_HEADS:
         t = head_type(m.group(2) or m.group(1))
         if t:
@@ -591,6 +593,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
     return head_type(m.group(1)) if m is not None else None
 
 
+#: gerunds opening a title's colon phrase that name what a benchmark does
+_EVALUATING = frozenset("Evaluating Benchmarking Measuring Assessing Testing Probing Stress-Testing".split())
 #: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")
 _AGENT_HEADS = frozenset(("agent", "agents"))
 #: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small
