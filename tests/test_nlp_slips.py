@@ -1283,7 +1283,8 @@ def test_patterns_a_title_phrase_past_its_opening_gerund_is_a_candidate():
 def test_types_a_title_colon_phrase_without_article_and_a_title_form_outside_the_group():
     """"Zorbling: Small Multilingual Quill Models in Two Sizes" types Zorbling Model as "Zorbling: A … Model"
     does (not a gerund's phrase, save one that evaluates: "Zorbling: Evaluating Quill Models" is a
-    benchmark); a name whose title form belongs to a longer run ("The Quillmark-Pro Dataset") still takes the title's type at its abstract mentions."""
+    benchmark); a name whose title form belongs to a longer run ("The Quillmark-Pro Dataset") still takes
+    the title's type at its abstract mentions."""
     from graphbuild.nlp.decide import _defined_type
     from graphbuild.nlp.features import defined_type
 
