@@ -39,7 +39,7 @@ from . import abbreviations, decide, entity_types, patterns, roles, sentences  #
 from .abbreviations import singular_short_form
 from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
-from .features import CorpusStats, corpus_stats, singular_noun
+from .features import CorpusStats, corpus_stats, defined_type, singular_noun
 from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
@@ -598,7 +598,8 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
     for c in cands:
         if c.entity >= 0:
             groups.setdefault(c.entity, []).append(c)
-    entities = [_entity_from(members, text, sents, gaz)
+    title_end = len(title) if title and text.startswith(title) else 0
+    entities = [_entity_from(members, text, sents, gaz, title_end)
                 for members in _with_first_words(_with_class_nouns(list(groups.values())))
                 if not _versions_only(members, gaz)]
     entities.sort(key=lambda e: e.start)
@@ -917,7 +918,8 @@ def bare_forms(mentions: list[str]) -> list[str]:
     return out
 
 
-def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer) -> EntityMention:
+def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int]], gaz: Gazetteer,
+                 title_end: int = 0) -> EntityMention:
     longs = [c for c in members if c.source == "abbrev-long"]
     entry = None
     for c in longs + [c for c in members if c.source != "abbrev-long"]:
@@ -981,8 +983,10 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     if family is None and entry is None:
         family = family_name(name, lambda key: gaz.by_key[key].name if key in gaz.by_key else None)
         fam_entry = gaz.by_key.get(form_key(family)) if family else None
-        if fam_entry is not None and fam_entry.type in ("Model", "Method", "Dataset"):
-            type_ = fam_entry.type  # a variant has its family's type
+        # a variant has its family's type, unless the authors' words type their own name ("Zorb-Lite: A … Model")
+        if fam_entry is not None and fam_entry.type in ("Model", "Method", "Dataset") \
+                and not (proposed and any(defined_type(text, title_end, c) for c in members)):
+            type_ = fam_entry.type
     return EntityMention(
         name=name,
         type=type_,
