@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "3f96236e3f8288ac9cd1b207f142c0235440b40b2cb3e9d8bfdf81e8f146ae69"
-SHARED_50_SHA256 = "f3cc972c8b5fb3357ffc7f7c1c90a261f01746caa360ffac681736b3ea7318b8"
+DEMO_SHA256 = "c07137301201d512160df2e76abcd302c93a0687f8ec0e3334ef869ac376ca53"
+SHARED_50_SHA256 = "22ae280b85597f62e0dd2cf3ad86201d8d960e519bdd92f69183101eb6a6f0e5"
 
 
 @pytest.fixture(scope="module")
