@@ -1278,3 +1278,20 @@ def test_patterns_a_title_phrase_past_its_opening_gerund_is_a_candidate():
     # one word left after the gerund: the phrase stays whole
     short = "Distilling Quibbles for Zorb Parsing"
     assert "Distilling Quibbles" in {c.text for c in title_segment_candidates(short, len(short))}
+
+
+def test_features_a_plain_title_phrase_of_a_paper_that_studies_and_proposes_nothing():
+    title = "Stacked Gloaming of Tiny Parsers: When Does It Help?"
+    end = len(title)
+    text = f"{title}\n\nWe study when stacked gloaming beats plain training, measuring it on Fennix-2 and Morrow."
+    phrase = [_cand(text, "Stacked Gloaming", "titleseg")]
+    assert "title_of_study" in entity_features(text, end, phrase, [0], "Method", False)
+    # the same phrase where the abstract brings something of its own is no study's topic
+    text2 = f"{title}\n\nWe study gloaming. We propose stacked gloaming, which helps on Fennix-2."
+    phrase2 = [_cand(text2, "Stacked Gloaming", "titleseg")]
+    assert "title_of_study" not in entity_features(text2, end, phrase2, [0], "Method", False)
+    # a coined name at the title's start is none either
+    title3 = "GlomNet: When Does It Help?"
+    text3 = f"{title3}\n\nWe study when GlomNet beats plain training."
+    assert "title_of_study" not in entity_features(text3, len(title3), [_cand(text3, "GlomNet", "title")], [0],
+                                                   "Model", False)
