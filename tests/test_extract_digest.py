@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "3f96236e3f8288ac9cd1b207f142c0235440b40b2cb3e9d8bfdf81e8f146ae69"
-SHARED_50_SHA256 = "f3cc972c8b5fb3357ffc7f7c1c90a261f01746caa360ffac681736b3ea7318b8"
+DEMO_SHA256 = "cdefdfcaf6d14d46c01c67b47695c81fd36b4a393b25e77f273895da9e9f47fa"
+SHARED_50_SHA256 = "07eb87875ce100f3a19ddcfe071dd49a3ae1f87f0308752cf46df955673829c4"
 
 
 @pytest.fixture(scope="module")
