@@ -1314,3 +1314,18 @@ def test_types_the_authors_typed_name_keeps_its_type_beside_a_known_family():
                 "evaluate it on ImageNet and on Ferrex-QA, where it improves accuracy by 4.1 points.")
     types = {e.name: e.type for e in extract_text(abstract, title=title).entities}
     assert types.get("ImageNet-Lite") == "Model"
+def test_features_a_plain_title_phrase_of_a_paper_that_studies_and_proposes_nothing():
+    title = "Stacked Gloaming of Tiny Parsers: When Does It Help?"
+    end = len(title)
+    text = f"{title}\n\nWe study when stacked gloaming beats plain training, measuring it on Fennix-2 and Morrow."
+    phrase = [_cand(text, "Stacked Gloaming", "titleseg")]
+    assert "title_of_study" in entity_features(text, end, phrase, [0], "Method", False)
+    # the same phrase where the abstract brings something of its own is no study's topic
+    text2 = f"{title}\n\nWe study gloaming. We propose stacked gloaming, which helps on Fennix-2."
+    phrase2 = [_cand(text2, "Stacked Gloaming", "titleseg")]
+    assert "title_of_study" not in entity_features(text2, end, phrase2, [0], "Method", False)
+    # a coined name at the title's start is none either
+    title3 = "GlomNet: When Does It Help?"
+    text3 = f"{title3}\n\nWe study when GlomNet beats plain training."
+    assert "title_of_study" not in entity_features(text3, len(title3), [_cand(text3, "GlomNet", "title")], [0],
+                                                   "Model", False)

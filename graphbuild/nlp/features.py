@@ -847,6 +847,9 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
+    if "in_title" in f and "coined" not in f and _STUDY_ABSTRACT.search(text, title_end) \
+            and not _PROPOSE_ABSTRACT.search(text, title_end):
+        f["title_of_study"] = 1  # a plain title phrase where the abstract studies and proposes nothing
     if len(members) == 1 and first_sentence >= 2 and "in_title" not in f and "rule_proposed" not in f \
             and "named_here" not in f:
         f["once_late"] = 1  # named once, past the abstract's opening, with no cue of the authors' own
@@ -875,6 +878,12 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
+#: an abstract that studies something ("We study when …", "This survey covers …", "we measure")
+_STUDY_ABSTRACT = re.compile(r"\b(?:[Ww]e\s+(?:study|analy[sz]e|measure|investigate|examine|ask|survey|review|"
+                             r"compare|characteri[sz]e|quantify|audit|revisit)|[Tt]his\s+(?:survey|review|study|"
+                             r"analysis|paper\s+(?:studies|reviews|surveys|analy[sz]es)))\b")
+#: an abstract that brings something of its own ("We propose …", "we introduce", "We present X, a")
+_PROPOSE_ABSTRACT = re.compile(r"\b[Ww]e\s+(?:propose|introduce|present|develop|design|release)\b")
 #: the authors own the name in what follows it: "Guanaco, our best model family", ", which we call"
 _OURS_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:our\s|which\s+we\s+(?:call|name|term|dub))")
 #: the connective of a title before a phrase in it: "… with deep neural networks and tree search"
