@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a5a937502c163384"
+MODEL_DIGEST = "3dae89e054b62d13"
