@@ -210,7 +210,6 @@ def _coloned(text: str, title_end: int) -> Iterator[re.Match[str]]:
                 yield m
                 break
         at = text.find(": ", at + 2)
-    return
 
 
 def _apposed(text: str, title_end: int) -> Iterator[re.Match[str]]:

@@ -415,12 +415,13 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     # keep an entity when it is likely one; its type is the likeliest scored class (the lower-case
     # test only where it decides: between the two thresholds)
     low = min(threshold, lower_threshold)
-    keep = [g for g, p in enumerate((1.0 - group_probs[:, 0]).tolist())
+    scores = 1.0 - group_probs[:, 0]
+    keep = [g for g, p in enumerate(scores.tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
             and _lower_case(cands, groups[g], title_end, sents)]
-    keep = _with_listed_parts(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
-    keep = _with_listed_words(text, cands, groups, group_of, keep, 1.0 - group_probs[:, 0])
-    keep = _with_known_wholes(cands, groups, group_of, keep, entries, 1.0 - group_probs[:, 0])
+    keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
+    keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
+    keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
     # the name to its own ("F1: A Fast ... Accelerator")
     if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)

@@ -301,9 +301,10 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     # both sides of a generic definition ("sequential recommender systems (SRS)") are blocked everywhere
     # (the rule blocked them; now the decision model sees it as a feature)
     blocked = {c.text for c in found if not c.accepted and c.source.startswith("abbrev")}
-    owners = url_owner_spans(text) + _juxtaposed_definitions(found)
+    # no name inside a code address's account or a juxtaposed definition, but the definition's own pair
+    no_names = url_owner_spans(text) + _juxtaposed_definitions(found)
     cands = _merge_same_spans([c for c in found if c.end > c.start
-                               and not (owners and any(s <= c.start and c.end <= e for s, e in owners)
+                               and not (no_names and any(s <= c.start and c.end <= e for s, e in no_names)
                                         and not c.source.startswith("abbrev"))])
     for c in cands if blocked else ():
         c.accepted = c.accepted and (c.text not in blocked or c.source == "gazetteer")

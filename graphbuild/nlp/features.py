@@ -1028,10 +1028,10 @@ _APPOSED_TAIL = re.compile(_APPOSED.pattern[_APPOSED.pattern.rindex(",") + 1:], 
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
 #: what a title's name adds to an earlier version's: "++", a version number ("-v3", " 2", "2.0"), "-XL"
 _NEWER_VERSION = re.compile(r"\+\+|[\- ]?v?\d+(?:\.\d+)?|[\- ](?:xl|plus|pro|next)", re.I)
-#: a word that makes the name after it an earlier work the paper builds on: "its predecessor", "our earlier",
-#: "an extension of", "extends"
 #: a word every match of ``_PREDECESSOR_BEFORE`` holds (in lower case)
 _PREDECESSOR_WORDS = ("predecessor", "earlier", "previous", "prior", "original", "exten", "improves", "successor")
+#: a word that makes the name after it an earlier work the paper builds on: "its predecessor", "our earlier",
+#: "an extension of", "extends"
 _PREDECESSOR_BEFORE = re.compile(r"\b(?:predecessors?|earlier|previous|prior|original|extensions?\s+of|extends|"
                                  r"extending|improves\s+(?:up)?on|successor\s+(?:to|of))\s+(?:(?:the|our|its)\s+)?$",
                                  re.I)

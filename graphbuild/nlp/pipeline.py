@@ -808,8 +808,10 @@ _PLURAL_LAST = re.compile(r"(?<= )[a-z]{3,}s$")
 
 def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
     """A name with a short all-capital word written right after it, as the variant or part of the system it
-    names ("Zorb QX"), or with a slash and a part ("ZorbBench/C"); a capitalised name ending in a plural
-    class noun, in the singular ("Zorb-Quib codes": "Zorb-Quib code"): a reader may name the entity so.
+    names ("Zorb QX"), or with a slash and a part ("ZorbBench/C"); with a split or size word after it
+    ("Zorb2F-test", "Zorb 3 Medium"); with a capital prefix and hyphen before it ("QX-Zorb"); a capitalised
+    name ending in a plural class noun, in the singular ("Zorb-Quib codes": "Zorb-Quib code"): a reader
+    may name the entity so.
     """
     out = []
     for c in members:

@@ -46,9 +46,9 @@ _GREEK = dict(zip(
 _SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
                                r"(?:\$\^\{?(\d{1,2})\}?\$|\^\{?(\d{1,2})\}?)([A-Za-z0-9\-]*)")
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
+_LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 #: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
 _DASH_BEFORE_ARTICLE = re.compile(r"(?<=[A-Za-z0-9])-(?=(?:a|an|the)\s)")
-_LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 
 
 def clean_text(text: str) -> str:
