@@ -963,6 +963,22 @@ def test_decide_a_lower_case_phrase_may_open_a_sentence_with_a_capital():
     assert not _lower_case([cands[0], inner], [0, 1], 1, sents)
 
 
+def test_decide_generic_words_for_kinds_of_model_take_the_lower_bar_and_hardware_does_not():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _generic_model
+
+    def cands(*names: str) -> list[Candidate]:
+        return [Candidate(0, len(n), n, "gazetteer") for n in names]
+
+    # the neutral words for a kind of model, in the plural and after a modifier such words take
+    assert _generic_model(cands("Transformer", "Transformers", "Vanilla Transformer"), [0, 1, 2])
+    assert _generic_model(cands("Graph Neural Networks"), [0])
+    # hardware, tools and organisations are generic too, but no kind of model: the usual bar
+    assert not _generic_model(cands("Edge TPU"), [0]) and not _generic_model(cands("TensorFlow"), [0])
+    # every form must be generic: a coined name beside the word is judged as a name
+    assert not _generic_model(cands("Transformer", "Zorbformer"), [0, 1])
+
+
 @pytest.mark.parametrize("title,text,name", [
     ("Dense Passage Retrieval for Open-Domain Question Answering",
      "Open-domain question answering first finds a few passages in a large corpus. Sparse term matching such as "

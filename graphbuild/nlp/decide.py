@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..errors import InputError
-from ..records import SCORED_TYPES
+from ..records import SCORED_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
@@ -57,7 +57,7 @@ from .features import (
 )
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
-from .lexicon import FAMILY_STEM, LANGUAGES, LIST_SEPARATOR, SIZE_WORDS
+from .lexicon import FAMILY_STEM, LANGUAGES, LIST_SEPARATOR, SIZE_WORDS, GENERIC_MODIFIERS, generic_model_keys, is_generic
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -81,7 +81,8 @@ FORMAT_VERSION = 2
 #: proposed-precision, so they stay
 THRESHOLD = 0.3
 PROPOSED_THRESHOLD = 0.3
-#: entities written in lower case only (technique phrases: "logit adjustment") are kept from this
+#: entities written in lower case only (technique phrases: "logit adjustment"), and generic words for a kind
+#: of model ("Transformer", :func:`_generic_model`), are kept from this
 #: probability; ANNOTATION.md counts them only where the gold lists them, neutral elsewhere (so a
 #: lower bar costs entity F1 nothing; what it costs shows in proposed-precision)
 LOWER_THRESHOLD = 0.1
@@ -418,7 +419,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     scores = 1.0 - group_probs[:, 0]
     keep = [g for g, p in enumerate(scores.tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
-            and _lower_case(cands, groups[g], title_end, sents)]
+            and (_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
@@ -850,6 +851,21 @@ def _lower_case(cands: list[Candidate], members: list[int], title_end: int,
     return any(cands[i].text.islower() for i in body) and all(
         cands[i].text.islower() or _opens_sentence(cands[i], sents) and cands[i].text[:1].isupper()
         and cands[i].text[1:].islower() for i in body)
+
+
+def _generic_model(cands: list[Candidate], members: list[int]) -> bool:
+    """Whether every form of an entity is a generic word for a kind of model ("Transformer", "Graph Neural
+    Networks", "Vanilla Transformer": :func:`~graphbuild.nlp.lexicon.generic_model_keys`, in the singular,
+    after a modifier any such word takes): ANNOTATION.md counts such a name only where the gold lists it,
+    neutral elsewhere, as a lower-case phrase. (Hardware, tools and venues are not in that list.)
+    """
+    keys = generic_model_keys()
+    for i in members:
+        first, space, rest = cands[i].text.partition(" ")
+        key = name_key(rest if space and first.lower() in GENERIC_MODIFIERS else cands[i].text)
+        if key not in keys and not (key.endswith("s") and key[:-1] in keys):
+            return False
+    return True
 
 
 def _opens_sentence(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:

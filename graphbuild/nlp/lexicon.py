@@ -180,6 +180,17 @@ def _load_generic(path: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def generic_model_keys() -> frozenset[str]:
+    """Name keys of the generic list's first part, the words for kinds of model and fields ("Transformer",
+    "Graph Neural Networks", "CNN"), without hardware, tools, organisations and venues.
+    """
+    text = data_path("generic.txt").read_text(encoding="utf-8")
+    part = text.split("\n# --- ")[1]  # (the header's line, then the part's names)
+    names = (line.strip() for line in part.splitlines()[1:])
+    return frozenset(name_key(n) for n in names if n and not n.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def generic_keys() -> frozenset[str]:
     """Name keys of generic words (LLM, GPU, PyTorch, NeurIPS, …): evidence against a name (the decision
     weighs it), neutral to the scorer.
@@ -203,7 +214,7 @@ def is_generic(name: str) -> bool:
         return True
     # a generic name after a modifier any such name takes ("Deep Convolutional Neural Networks", "Large Transformer")
     first, space, rest = name.partition(" ")
-    if space and first.lower() in _GENERIC_MODIFIERS and is_generic(rest):
+    if space and first.lower() in GENERIC_MODIFIERS and is_generic(rest):
         return True
     # a property named by what it is not ("non-IID", "non-Lipschitz"): an adjective, no artifact
     if name.startswith("non-") and name[4:5].isupper() and " " not in name:
@@ -222,7 +233,7 @@ def is_generic(name: str) -> bool:
 
 _JOINED_PARTS = re.compile(r"[\-/]")
 #: the modifiers a generic name stays generic with
-_GENERIC_MODIFIERS = frozenset(("deep", "large", "small", "simple", "standard", "vanilla", "modern", "conventional",
+GENERIC_MODIFIERS = frozenset(("deep", "large", "small", "simple", "standard", "vanilla", "modern", "conventional",
                                 "traditional", "classic", "classical", "plain", "basic", "pretrained", "pre-trained"))
 #: a year after a name: " 2023", "-2023", "'23", "’23"
 _YEAR_AFTER = re.compile(r"(?:[\s\-]*(?:19|20)\d\d|\s?['’]\d\d)$")
