@@ -948,7 +948,7 @@ def test_features_a_known_name_pairs_every_proposal_feature_with_the_gazetteer_h
 
 def test_decide_a_lower_case_phrase_may_open_a_sentence_with_a_capital():
     from graphbuild.nlp.candidates import Candidate
-    from graphbuild.nlp.decide import _lower_case
+    from graphbuild.nlp.decide import written_lower_case
 
     text = "T\n\nWe call it room impulse mixing. Room impulse mixing helps."
     sents = split_sentences(text)
@@ -956,11 +956,11 @@ def test_decide_a_lower_case_phrase_may_open_a_sentence_with_a_capital():
     second = text.index("Room")
     cands = [Candidate(first, first + 19, "room impulse mixing", "lowercue", sentence=1),
              Candidate(second, second + 19, "Room impulse mixing", "lowercue", sentence=2)]
-    assert _lower_case(cands, [0, 1], 1, sents)
-    assert not _lower_case(cands, [0, 1], 1)  # (without the sentences, a capital is a capital)
-    assert not _lower_case(cands, [1], 1, sents)  # a capital alone, with no lower-case mention
+    assert written_lower_case(cands, [0, 1], 1, sents)
+    assert not written_lower_case(cands, [0, 1], 1)  # (without the sentences, a capital is a capital)
+    assert not written_lower_case(cands, [1], 1, sents)  # a capital alone, with no lower-case mention
     inner = Candidate(second, second + 19, "Room Impulse mixing", "lowercue", sentence=2)
-    assert not _lower_case([cands[0], inner], [0, 1], 1, sents)
+    assert not written_lower_case([cands[0], inner], [0, 1], 1, sents)
 
 
 def test_decide_generic_words_for_kinds_of_model_take_the_lower_bar_and_hardware_does_not():

@@ -141,3 +141,31 @@ def test_pipeline_joined_groups_follow_a_chain_to_the_group_that_stays():
     a, b, c, d = ([Candidate(0, 1, t, "caprun")] for t in "ABCD")
     out = _joined([a, b, c, d], {0: 1, 1: 2})  # A into B, then B into C: C holds all three
     assert [[x.text for x in g] for g in out] == [["C", "A", "B"], ["D"]]
+
+
+def test_entity_named_as_running_text_writes_it_not_as_the_title_capitalises_it():
+    from graphbuild.nlp.gazetteer import load_gazetteer
+    from graphbuild.nlp.pipeline import _entity_from
+    from graphbuild.nlp.sentences import split_sentences
+
+    title = "Wombat Gradient Splicing: Faster Sparse Training"
+    text = f"{title}\n\nWe propose wombat gradient splicing for sparse models. Wombat gradient splicing halves memory."
+    end = len(title)
+    sents = split_sentences(text)
+    at = text.index("wombat")
+    title_form = Candidate(0, 24, "Wombat Gradient Splicing", "titleseg", sentence=0)
+    body_form = Candidate(at, at + 24, "wombat gradient splicing", "lowerphrase", sentence=1)
+    opening = text.index("Wombat gradient")
+    sentence_form = Candidate(opening, opening + 24, "Wombat gradient splicing", "lowerphrase", sentence=2)
+    gaz = load_gazetteer()
+    # lower case wherever the authors write it in running text: named so, every form kept as a mention
+    ent = _entity_from([title_form, body_form], text, sents, gaz, end)
+    assert ent.name == "wombat gradient splicing"
+    assert {"Wombat Gradient Splicing", "wombat gradient splicing"} <= set(ent.mentions)
+    # ... and where a sentence opens with it
+    assert _entity_from([title_form, sentence_form, body_form], text, sents, gaz, end).name == body_form.text
+    # a capital inside a sentence is the authors' own: the name keeps it
+    inner = Candidate(at, at + 24, "wombat Gradient splicing", "lowerphrase", sentence=1)
+    assert _entity_from([title_form, inner], text, sents, gaz, end).name != inner.text.lower()
+    # the title alone gives the title's form
+    assert _entity_from([title_form], text, sents, gaz, end).name == "Wombat Gradient Splicing"

@@ -66,15 +66,15 @@ def _cand(text: str, whole: str, start_at: int = 0, source: str = "titleseg"):
 
 
 def test_a_phrase_the_abstract_writes_in_lower_case_is_lower_case_whatever_the_title_does():
-    from graphbuild.nlp.decide import _lower_case
+    from graphbuild.nlp.decide import written_lower_case
 
     text = "Learning via Two-Phase Pretraining\n\nWe study two-phase pretraining here."
     title_end = text.index("\n")
     cands = [_cand("Two-Phase Pretraining", text), _cand("two-phase pretraining", text)]
-    assert _lower_case(cands, [0, 1], title_end)
+    assert written_lower_case(cands, [0, 1], title_end)
     text2 = "Learning via Two-Phase Pretraining\n\nWe study Two-Phase Pretraining here."
     cands2 = [_cand("Two-Phase Pretraining", text2), _cand("Two-Phase Pretraining", text2, title_end)]
-    assert not _lower_case(cands2, [0, 1], title_end)
+    assert not written_lower_case(cands2, [0, 1], title_end)
 
 
 def test_known_names_inside_a_candidate_and_the_proposal_context_features():

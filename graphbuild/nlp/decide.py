@@ -419,7 +419,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     scores = 1.0 - group_probs[:, 0]
     keep = [g for g, p in enumerate(scores.tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
-            and (_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))]
+            and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
@@ -840,8 +840,8 @@ def _variant_of(name: str, stems: set[str]) -> bool:
     return False
 
 
-def _lower_case(cands: list[Candidate], members: list[int], title_end: int,
-                sents: list[tuple[int, int]] | None = None) -> bool:
+def written_lower_case(cands: list[Candidate], members: Sequence[int], title_end: int,
+                       sents: list[tuple[int, int]] | None = None) -> bool:
     """Whether an entity is written in lower case only (a technique phrase such as "logit adjustment"),
     apart from the title's capitals ("Long-Tail Learning via Logit Adjustment") and the capital of a
     sentence's first word where the phrase is also written in lower case ("Logit adjustment improves …"):

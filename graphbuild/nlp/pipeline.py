@@ -959,6 +959,10 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         # text writes it inside one
         if _sentence_cased(name, text, members) and all(m == m.lower() or m == name for m in mentions):
             name = name[0].lower() + name[1:]
+        # a phrase the abstract writes in lower case only, capitalised in the title by its style ("Self-Speculative
+        # Decoding: …" and "self-speculative decoding" in the text): named as the authors write it in running text
+        if name != name.lower() and decide.written_lower_case(members, range(len(members)), title_end, sents):
+            name = Counter(c.text for c in members if c.start >= title_end and c.text.islower()).most_common(1)[0][0]
     type_ = members[0].type or "Method"  # the decision model's type
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
