@@ -111,3 +111,14 @@ def test_features_owned_by_authors_needs_their_verb_and_a_definition_or_our():
     assert not owned("We tune Velmora, our best model family.", "Velmora")
     assert not owned("We release Velmora, our best model family.", "Velmora", proposed=False)
     assert not owned("They propose deep braided networks (BraidNet).", "braided networks", "abbrev-long")
+
+
+def test_cues_a_name_presented_before_a_colon_and_a_new_kind_set_off_by_commas(proposers):
+    found = guesses(proposers, "A Plain Recipe for Contrastive Pretraining",
+                    "This paper presents Quolla: a plain recipe for contrastive pretraining of image encoders. "
+                    "We also introduce a new benchmark, Wombench, for counting small objects.")
+    assert found.get("Quolla") is True and found.get("Wombench") is True, found
+    # a kind that is not new, or not the authors', sets off no name of theirs
+    found = guesses(proposers, "Counting Small Objects",
+                    "We use a standard benchmark, Platybench, for counting small objects.")
+    assert not found.get("Platybench"), found

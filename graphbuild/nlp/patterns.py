@@ -511,7 +511,7 @@ _PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESEN
 _PRESENTED = re.compile(
     rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])"
     # (a family is described by a count: "we introduce Zorb, two vision-language models")
-    r"(?=,\s+(?:a|an|the|two|three|four|five|six|several)\s|\s+\()")
+    r"(?=[,:]\s+(?:a|an|the|two|three|four|five|six|several)\s|\s+\()")
 
 
 # "we release / construct / curate the X benchmark", "on our new X benchmark": a dataset the paper makes
@@ -549,9 +549,12 @@ _RELEASED_NAME = re.compile(
     r"\b[Ww]e\s+(?:(?:also|will|publicly|openly)\s+)?(?:releas|open-sourc)(?:e|ed|es)?\s+(?:(?:the|our)\s+)?"
     r"([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=\s+(?:publicly|openly|to|at|under|on|via|as\s+open)\b|\s*[,;.(](?:\s|$))")
 
-#: the authors' own artifact set off by commas after its kind: "our design, Zorbel, also …", "Our compiler, ZorbC,"
+_NEW_KIND_VERBS = ("introduce", "present", "propose", "release", "build", "develop")
+#: the authors' own artifact set off by commas after its kind: "our design, Zorbel, also …", "Our compiler, ZorbC,",
+#: "we introduce a new benchmark, ZorbQA, for …"
 _OUR_APPOSED = re.compile(
-    r"\b[Oo]ur\s+(?:(?:new|proposed|own|final|full|resulting|best)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
+    r"\b(?:[Oo]ur|(?<=[Ww]e )(?:" + "|".join(_NEW_KIND_VERBS) + r")\s+an?\s+new)"
+    r"\s+(?:(?:new|proposed|own|final|full|resulting|best)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
     r"(?:system|design|method|approach|framework|model|tool|compiler|protocol|scheduler|algorithm|technique|"
     r"prototype|implementation|library|engine|runtime|network|architecture|dataset|benchmark|corpus|pipeline)"
     r",\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+]),")
@@ -591,7 +594,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     # the authors' own name with no cue verb: "We release X to …", "our design, X, …"
     released = "releas" in text or "open-sourc" in text  # (every match of _RELEASED_NAME holds one)
     own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")) if released else (),
-                          matches_from(_OUR_APPOSED, text, ("our", "Our")))
+                          matches_from(_OUR_APPOSED, text, ("our", "Our", *_NEW_KIND_VERBS)))
     for m in own:
         name = m.group(1)
         if is_generic(name):
