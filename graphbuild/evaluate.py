@@ -169,7 +169,8 @@ def _max_matching(gold_forms: list[set[str]], pred_forms: list[set[str]]) -> dic
 
 def _wrongly_proposed(title: str, pred: dict[str, Any], matched: str | None) -> dict[str, Any]:
     """The error entry of a prediction marked proposed whose gold entity is not (``matched``: its
-    name), or that matches none and is not neutral (``matched`` None: it is spurious too)."""
+    name), or that matches none and is not neutral (``matched`` None: it is spurious too).
+    """
     return {"title": title, "wrongly_proposed": pred["name"], "type": pred["type"], "matched": matched}
 
 

@@ -111,3 +111,52 @@ def test_features_owned_by_authors_needs_their_verb_and_a_definition_or_our():
     assert not owned("We tune Velmora, our best model family.", "Velmora")
     assert not owned("We release Velmora, our best model family.", "Velmora", proposed=False)
     assert not owned("They propose deep braided networks (BraidNet).", "braided networks", "abbrev-long")
+
+
+def test_features_the_words_around_a_first_mention_tell_use_from_introduction():
+    title = "Sharper Lenses"
+    # the function word before the first mention in the abstract (an article between is skipped)
+    names = _feature_names(title, "We fine-tune on the Plumbix corpus. Plumbix helps.", "Plumbix")
+    assert {"first_after=on", "first_article", "first_head=Dataset"} <= names, names
+    names = _feature_names(title, "The decoder is adapted from Quarnet and trained end to end.", "Quarnet")
+    assert "first_after=from" in names and "first_article" not in names, names
+    # a verb of the authors before it is no function word; a head noun of no type still shows
+    names = _feature_names(title, "We introduce Quarnet achieving gains.", "Quarnet")
+    assert not any(n.startswith("first_after=") for n in names) and "first_head=none" in names, names
+    # a capitalised word after the name, or a comma, is no head noun
+    names = _feature_names(title, "We compare with Quarnet, Blip and Zorb.", "Quarnet")
+    assert "first_after=with" in names and not any(n.startswith("first_head=") for n in names), names
+
+
+def test_features_other_claimed_marks_the_uncued_names_beside_a_claimed_one():
+    from graphbuild.nlp.features import with_other_claimed
+
+    rows = with_other_claimed([{"bias": 1, "rule_proposed": 1}, {"bias": 1, "once_late": 1}, {"bias": 1}])
+    assert ["other_claimed" in r for r in rows] == [False, True, True]
+    # no entity of the paper claimed: nothing to tell the others from
+    rows = with_other_claimed([{"bias": 1}, {"bias": 1, "once_late": 1}])
+    assert not any("other_claimed" in r for r in rows)
+    # (the feature is given in training as in the decision)
+    assert "with_other_claimed" in Path(__file__).parent.parent.joinpath("graphbuild/nlp/train.py").read_text()
+
+
+def test_decide_the_version_a_title_name_improves_on_is_not_proposed():
+    from types import SimpleNamespace
+
+    from graphbuild.nlp.decide import _without_title_bases
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Quillmix++: Pooled Memory for Long Video"
+    text = f"{title}\n\nWe introduce Quillmix++, an extension of Quillmix with pooled memory, and test it on Blip."
+    cands = [Candidate(0, 10, "Quillmix++", "title"), Candidate(text.index("Quillmix "), text.index("Quillmix ") + 8,
+                                                               "Quillmix", "shape", sentence=1)]
+    chosen = SimpleNamespace(prepared=SimpleNamespace(context=DocContext(text, [(0, len(title))], len(title)),
+                                                      cands=cands),
+                             kept_groups=[([0], "Model", [0]), ([1], "Model", [1])],
+                             rows=[{"title_head": 1}, {"title_base": 1}])
+    assert _without_title_bases(chosen, [True, True]) == [True, False]
+    # the title's own name not proposed: nothing tells the earlier version from a new one
+    assert _without_title_bases(chosen, [False, True]) == [False, True]
+    # no earlier version named
+    chosen.rows[1] = {}
+    assert _without_title_bases(chosen, [True, True]) == [True, True]

@@ -54,6 +54,7 @@ from .features import (
     group_candidates,
     owned_by_authors,
     trained_on,
+    with_other_claimed,
 )
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
@@ -454,9 +455,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     # the proposed model's features, for the scored entities only (a task is never proposed: see _finish)
-    rows = [entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
-                            context, gaz)
-            for members, type_, _ in kept_groups if type_ != "Task"]
+    rows = with_other_claimed([entity_features(text, title_end, cands, members, type_,
+                                               any(entries[i] is not None for i in members), context, gaz)
+                               for members, type_, _ in kept_groups if type_ != "Task"])
     return _Chosen(prepared, probs, kept_groups, taken, rows)
 
 
@@ -663,6 +664,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or any(cands[i].named for i in members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
+    proposed = _without_title_bases(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members) for (members, _, _), is_proposed
                 in zip(kept_groups, proposed)]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
@@ -680,6 +682,29 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, chosen.probs, entities)
+
+
+def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without the earlier version of the name the title opens with ("Ferrex" or "Ferrex-v2"
+    where the title is "Ferrex++: …" or "Ferrex 3.0: …", the feature ``title_base``) when the title's name
+    itself is proposed: the version the paper improves on is prior work (ANNOTATION.md: a version is its
+    own entity).
+    """
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    colon = context.colon
+    if colon <= 0 or not any("title_base" in row for row in chosen.rows):
+        return proposed
+    head = context.text[:colon].strip().lower()
+    heads = {g for g, (members, _, _) in enumerate(chosen.kept_groups)
+             if proposed[g] and any(cands[i].start == 0 and cands[i].text.lower() == head for i in members)}
+    if not heads:
+        return proposed
+    rows = iter(chosen.rows)  # (one per group that is no task)
+    out = []
+    for g, ((_, type_, _), is_proposed) in enumerate(zip(chosen.kept_groups, proposed)):
+        row = next(rows) if type_ != "Task" else {}
+        out.append(is_proposed and (g in heads or "title_base" not in row))
+    return out
 
 
 def _per_group(kept_groups: list[tuple[list[int], str, list[int]]], prop: list[float]) -> list[float]:
