@@ -160,3 +160,23 @@ def test_decide_the_version_a_title_name_improves_on_is_not_proposed():
     # no earlier version named
     chosen.rows[1] = {}
     assert _without_title_bases(chosen, [True, True]) == [True, True]
+
+
+def test_decide_the_name_a_title_name_extends_is_not_proposed_unless_named_as_the_authors():
+    from types import SimpleNamespace
+
+    from graphbuild.nlp.decide import _without_title_bases
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Quillmix-Adapter: Cheap Tuning of Quillmix"
+    text = f"{title}\n\nWe introduce Quillmix-Adapter, which tunes Quillmix cheaply."
+    cands = [Candidate(0, 16, "Quillmix-Adapter", "title"), Candidate(0, 8, "Quillmix", "gazetteer")]
+    chosen = SimpleNamespace(prepared=SimpleNamespace(context=DocContext(text, [(0, len(title))], len(title)),
+                                                      cands=cands),
+                             kept_groups=[([0], "Method", [0]), ([1], "Model", [1])], rows=[{}, {}])
+    assert _without_title_bases(chosen, [True, True]) == [True, False]
+    cands[1].named = True  # "… a base model we call Quillmix": the authors' own after all
+    assert _without_title_bases(chosen, [True, True]) == [True, True]
+    # a word that only begins the title's name ("Quill" of "Quillmix-Adapter") is no part of it
+    cands[1] = Candidate(0, 5, "Quill", "shape")
+    assert _without_title_bases(chosen, [True, True]) == [True, True]

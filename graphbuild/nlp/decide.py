@@ -685,14 +685,16 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
 
 
 def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
-    """``proposed``, without the earlier version of the name the title opens with ("Ferrex" or "Ferrex-v2"
-    where the title is "Ferrex++: …" or "Ferrex 3.0: …", the feature ``title_base``) when the title's name
-    itself is proposed: the version the paper improves on is prior work (ANNOTATION.md: a version is its
-    own entity).
+    """``proposed``, without the names the title's own name is built on when that name (all the title says
+    before its colon) is proposed: its earlier version ("Ferrex" or "Ferrex-v2" where the title is "Ferrex++:
+    …" or "Ferrex 3.0: …", the feature ``title_base``), or the name it extends, the part that opens it
+    before a space or hyphen ("Ferrex" of "Ferrex-Adapter: …", "Soft NMS" of "Soft NMS-T: …"). What the
+    paper improves on is prior work (ANNOTATION.md: a version is its own entity), unless the abstract names
+    it as the authors' (a naming cue).
     """
     context, cands = chosen.prepared.context, chosen.prepared.cands
     colon = context.colon
-    if colon <= 0 or not any("title_base" in row for row in chosen.rows):
+    if colon <= 0:
         return proposed
     head = context.text[:colon].strip().lower()
     heads = {g for g, (members, _, _) in enumerate(chosen.kept_groups)
@@ -701,10 +703,19 @@ def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
         return proposed
     rows = iter(chosen.rows)  # (one per group that is no task)
     out = []
-    for g, ((_, type_, _), is_proposed) in enumerate(zip(chosen.kept_groups, proposed)):
+    for g, ((members, type_, _), is_proposed) in enumerate(zip(chosen.kept_groups, proposed)):
         row = next(rows) if type_ != "Task" else {}
-        out.append(is_proposed and (g in heads or "title_base" not in row))
+        base = "title_base" in row or any(_opens_head(cands[i], head) for i in members)
+        out.append(is_proposed and (g in heads or not base or any(cands[i].named for i in members)))
     return out
+
+
+def _opens_head(c: Candidate, head: str) -> bool:
+    """Whether ``c`` opens the title and is the part of its name ``head`` (lower case) before a space or
+    hyphen: "Ferrex" in "Ferrex-Adapter: …".
+    """
+    n = len(c.text)
+    return c.start == 0 and n < len(head) and head[n] in " -" and head.startswith(c.text.lower())
 
 
 def _per_group(kept_groups: list[tuple[list[int], str, list[int]]], prop: list[float]) -> list[float]:
