@@ -180,3 +180,18 @@ def test_decide_the_name_a_title_name_extends_is_not_proposed_unless_named_as_th
     # a word that only begins the title's name ("Quill" of "Quillmix-Adapter") is no part of it
     cands[1] = Candidate(0, 5, "Quill", "shape")
     assert _without_title_bases(chosen, [True, True]) == [True, True]
+
+
+def test_decide_a_name_only_compared_with_is_not_proposed():
+    from graphbuild.nlp.decide import _only_compared
+
+    title = "Quick Readers"
+    text = f"{title}\n\nWe propose Zorbo. Zorbo outperforms Quarnet on two tasks."
+    zorbo = Candidate(text.index("Zorbo"), text.index("Zorbo") + 5, "Zorbo", "cue", sentence=1, proposed=True)
+    quarnet = Candidate(text.index("Quarnet"), text.index("Quarnet") + 7, "Quarnet", "shape", sentence=2,
+                        role="compares_with")
+    assert _only_compared([zorbo, quarnet], [1], len(title))
+    assert not _only_compared([zorbo, quarnet], [0], len(title))
+    # named in the title too, or guessed proposed by a rule somewhere: the learned decision weighs it
+    quarnet.proposed = True
+    assert not _only_compared([zorbo, quarnet], [1], len(title))

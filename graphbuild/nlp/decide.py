@@ -665,8 +665,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
-    proposed = [is_proposed and not trained_on(context, cands, members) for (members, _, _), is_proposed
-                in zip(kept_groups, proposed)]
+    proposed = [is_proposed and not trained_on(context, cands, members)
+                and not _only_compared(cands, members, title_end)
+                for (members, _, _), is_proposed in zip(kept_groups, proposed)]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
     kept_groups += siblings
@@ -708,6 +709,14 @@ def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
         base = "title_base" in row or any(_opens_head(cands[i], head) for i in members)
         out.append(is_proposed and (g in heads or not base or any(cands[i].named for i in members)))
     return out
+
+
+def _only_compared(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the paper names an entity only as what it compares with: some mention after a comparison cue
+    ("outperforms X", "than X"), none in the title, none the rules guess proposed or a naming cue gives.
+    """
+    return any(cands[i].role == "compares_with" for i in members) and not any(
+        cands[i].proposed or cands[i].named or cands[i].start < title_end for i in members)
 
 
 def _opens_head(c: Candidate, head: str) -> bool:
