@@ -195,3 +195,22 @@ def test_decide_a_name_only_compared_with_is_not_proposed():
     # named in the title too, or guessed proposed by a rule somewhere: the learned decision weighs it
     quarnet.proposed = True
     assert not _only_compared([zorbo, quarnet], [1], len(title))
+
+
+def test_decide_a_name_given_first_as_other_work_is_not_proposed_unless_claimed():
+    from types import SimpleNamespace
+
+    from graphbuild.nlp.decide import _without_prior_work
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Quick Readers"
+    text = f"{title}\n\nEarlier readers such as Quarnet read one way; its predecessor Blipnet too. We propose Zorbo."
+    cands = [Candidate(text.index(n), text.index(n) + len(n), n, "shape", sentence=1)
+             for n in ("Quarnet", "Blipnet", "Zorbo")]
+    chosen = SimpleNamespace(prepared=SimpleNamespace(context=DocContext(text, [(0, len(title))], len(title)),
+                                                      cands=cands),
+                             kept_groups=[([0], "Model", [0]), ([1], "Model", [1]), ([2], "Model", [2])],
+                             rows=[{"example_of": 1}, {"predecessor_before": 1}, {}])
+    assert _without_prior_work(chosen, [True, True, True]) == [False, False, True]
+    cands[0].proposed = True  # a rule's proposal elsewhere: the learned decision stands
+    assert _without_prior_work(chosen, [True, True, True]) == [True, False, True]

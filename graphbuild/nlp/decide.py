@@ -665,6 +665,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
+    proposed = _without_prior_work(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -711,12 +712,40 @@ def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     return out
 
 
+#: the features of an entity the abstract first names as other work: an example of it ("models such as X"), an
+#: earlier version or work the paper builds on ("its predecessor X", "an extension of X"), a name set before
+#: the authors' work ("existing X")
+PRIOR_WORK = ("example_of", "predecessor_before", "earlier_before")
+
+
+def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without the names the abstract gives first as other work (:data:`PRIOR_WORK`) that
+    the paper does not claim (:func:`_unclaimed`).
+    """
+    if not any(key in row for row in chosen.rows for key in PRIOR_WORK):
+        return proposed
+    cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
+    rows = iter(chosen.rows)  # (one per group that is no task)
+    out = []
+    for (members, type_, _), is_proposed in zip(chosen.kept_groups, proposed):
+        row = next(rows) if type_ != "Task" else {}
+        out.append(is_proposed and not (any(key in row for key in PRIOR_WORK)
+                                        and _unclaimed(cands, members, title_end)))
+    return out
+
+
+def _unclaimed(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the paper makes no claim on an entity: no mention in the title, none the rules guess
+    proposed or a naming cue names.
+    """
+    return not any(cands[i].proposed or cands[i].named or cands[i].start < title_end for i in members)
+
+
 def _only_compared(cands: list[Candidate], members: list[int], title_end: int) -> bool:
     """Whether the paper names an entity only as what it compares with: some mention after a comparison cue
-    ("outperforms X", "than X"), none in the title, none the rules guess proposed or a naming cue gives.
+    ("outperforms X", "than X"), and no claim on it (:func:`_unclaimed`).
     """
-    return any(cands[i].role == "compares_with" for i in members) and not any(
-        cands[i].proposed or cands[i].named or cands[i].start < title_end for i in members)
+    return any(cands[i].role == "compares_with" for i in members) and _unclaimed(cands, members, title_end)
 
 
 def _opens_head(c: Candidate, head: str) -> bool:
