@@ -2,9 +2,10 @@
 
 Each set is extracted with the shipped pipeline (or ``--spacy-model``) and scored
 by ``graphbuild.evaluate.score_entities``, as ``graphbuild eval entities`` scores
-a gold file: F1, precision, recall, type accuracy and proposed-recall per set,
-then pooled over the sets asked for. ``--errors SET`` lists one dev set's misses,
-wrong types and spurious names (never a test set's: see the folder's README).
+a gold file: F1, precision, recall, type accuracy, proposed-recall and
+proposed-precision per set, then pooled over the sets asked for. ``--errors SET``
+lists one dev set's misses, wrong types, spurious names and wrong proposed marks
+(never a test set's: see the folder's README).
 ``--agreement`` scores ``second.annotations.jsonl`` (62 test papers annotated again,
 blind, by a fifth annotator) against the writers' annotations: the ceiling.
 
@@ -57,7 +58,8 @@ def agreement() -> int:
         for label, g, p in (("second vs writers", gold, other), ("writers vs second", other, gold)):
             s = score_entities(g, as_prediction(p))
             print(f"{name}, {label} ({len(g)} papers): F1 {s.f1:.4f} precision {s.precision:.4f} recall "
-                  f"{s.recall:.4f} type accuracy {s.type_accuracy:.4f} proposed-recall {s.proposed_recall:.4f}")
+                  f"{s.recall:.4f} type accuracy {s.type_accuracy:.4f} proposed-recall {s.proposed_recall:.4f} "
+                  f"proposed-precision {s.proposed_precision:.4f}")
     return 0
 
 
@@ -78,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     names = [args.errors] if args.errors else [n for k in ("dev", "test") if args.sets in (k, "all") for n in SETS[k]]
     all_gold: list[dict[str, Any]] = []
     all_pred: list[dict[str, Any]] = []
-    print("| set | papers | F1 | precision | recall | type accuracy | proposed-recall |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| set | papers | F1 | precision | recall | type accuracy | proposed-recall | proposed-precision |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in names:
         papers, gold = gold_rows(name)
         pred = [r.to_annotation() for r in extract([str(papers)], settings=settings)]
@@ -87,14 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         all_pred += pred
         s = score_entities(gold, pred)
         print(f"| {name} | {len(gold)} | {s.f1:.4f} | {s.precision:.4f} | {s.recall:.4f} | {s.type_accuracy:.4f} "
-              f"| {s.proposed_recall:.4f} |")
+              f"| {s.proposed_recall:.4f} | {s.proposed_precision:.4f} |")
         if args.errors:
             for e in s.errors:
                 print(json.dumps(e, ensure_ascii=False))
     if len(names) > 1:
         s = score_entities(all_gold, all_pred)
         print(f"| pooled | {len(all_gold)} | {s.f1:.4f} | {s.precision:.4f} | {s.recall:.4f} | {s.type_accuracy:.4f} "
-              f"| {s.proposed_recall:.4f} |")
+              f"| {s.proposed_recall:.4f} | {s.proposed_precision:.4f} |")
     return 0
 
 

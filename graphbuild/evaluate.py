@@ -11,7 +11,11 @@
   list), a name written all in lower case (technique families such as
   "low-rank adaptation" count only where the gold lists them), or a name of
   a gold entity of an unscored type (Task, Metric: "neither rewarded nor
-  penalised").
+  penalised");
+* proposed-recall is the share of gold proposed entities whose matched
+  prediction is marked proposed; proposed-precision the share of predictions
+  marked proposed that are matched to a gold proposed entity, the unmatched
+  neutral ones left out (as precision leaves them out).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ class EntityScores:
     f1: float
     type_accuracy: float
     proposed_recall: float
+    proposed_precision: float
     found: int
     gold: int
     predicted_unmatched: int
@@ -162,10 +167,18 @@ def _max_matching(gold_forms: list[set[str]], pred_forms: list[set[str]]) -> dic
     return {g: i for i, g in owner.items()}
 
 
+def _wrongly_proposed(title: str, pred: dict[str, Any], matched: str | None) -> dict[str, Any]:
+    """The error entry of a prediction marked proposed whose gold entity is not (``matched``: its
+    name), or that matches none and is not neutral (``matched`` None: it is spurious too).
+    """
+    return {"title": title, "wrongly_proposed": pred["name"], "type": pred["type"], "matched": matched}
+
+
 def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> EntityScores:
-    """Precision, recall, F1, type accuracy and proposed-recall over matched papers."""
+    """Precision, recall, F1, type accuracy, proposed-recall and proposed-precision over matched papers."""
     preds_by_title = {normalize_title(p["title"]): p for p in predicted}
     found = gold_n = unmatched = neutral = typed_ok = prop_gold = prop_found = matched_papers = 0
+    marked = marked_right = 0  # predictions marked proposed (neutral unmatched ones left out), and those right
     gold_list = list(gold)
     errors: list[dict[str, Any]] = []
     for g in gold_list:
@@ -197,6 +210,12 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
                     prop_found += 1
                 else:
                     errors.append({"title": g["title"], "not_proposed": ge["name"]})
+            if pred_ents[hit].get("proposed"):
+                marked += 1
+                if ge.get("proposed"):
+                    marked_right += 1
+                else:
+                    errors.append(_wrongly_proposed(g["title"], pred_ents[hit], ge["name"]))
         used = set(match.values())
         for i, pe in enumerate(pred_ents):
             if i in used:
@@ -206,6 +225,9 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
             else:
                 unmatched += 1
                 errors.append({"title": g["title"], "spurious": pe["name"], "type": pe["type"]})
+                if pe.get("proposed"):
+                    marked += 1
+                    errors.append(_wrongly_proposed(g["title"], pe, None))
     precision = found / (found + unmatched) if found + unmatched else 0.0
     recall = found / gold_n if gold_n else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -213,6 +235,7 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
         precision=precision, recall=recall, f1=f1,
         type_accuracy=typed_ok / found if found else 0.0,
         proposed_recall=prop_found / prop_gold if prop_gold else 0.0,
+        proposed_precision=marked_right / marked if marked else 0.0,
         found=found, gold=gold_n, predicted_unmatched=unmatched, neutral=neutral,
         papers_matched=matched_papers, papers_gold=len(gold_list), errors=errors,
     )

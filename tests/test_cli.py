@@ -147,6 +147,7 @@ def test_cli_eval_entities_on_dev(shared_dir, capsys):
                  str(dev / "daily_papers_dev.txt")]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["f1"] >= 0.8 and scores["papers_matched"] == 20
+    assert 0 < scores["proposed_precision"] <= 1
 
 
 def test_cli_related_paper_and_entity(built, capsys):

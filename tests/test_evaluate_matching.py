@@ -47,3 +47,39 @@ def test_greedy_pairs_kept_where_they_are_already_maximum():
                  {"name": "SlimMoE", "type": "Method", "mentions": ["SlimMoE"]})
     s = score_entities(gold, pred)
     assert (s.proposed_recall, s.type_accuracy, s.predicted_unmatched) == (1.0, 1.0, 1)
+
+
+def test_proposed_precision_counts_marks_on_gold_proposed_entities_only():
+    # right: Foo-Net (gold proposed); wrong: BERT (gold, not proposed) and Bar-Net (spurious);
+    # "language models" is neutral (generic, lower case) and leaves the count
+    gold = _gold({"name": "Foo-Net", "type": "Model", "proposed": True},
+                 {"name": "BERT", "type": "Model"}, {"name": "GLUE", "type": "Dataset"})
+    pred = _pred({"name": "Foo-Net", "type": "Model", "mentions": ["Foo-Net"], "proposed": True},
+                 {"name": "BERT", "type": "Model", "mentions": ["BERT"], "proposed": True},
+                 {"name": "GLUE", "type": "Dataset", "mentions": ["GLUE"]},
+                 {"name": "Bar-Net", "type": "Model", "mentions": ["Bar-Net"], "proposed": True},
+                 {"name": "language models", "type": "Model", "mentions": ["language models"], "proposed": True})
+    s = score_entities(gold, pred)
+    assert (s.proposed_recall, s.proposed_precision) == (1.0, 1 / 3)
+    assert s.to_dict()["proposed_precision"] == 0.3333
+    wrong = [(e["wrongly_proposed"], e["matched"]) for e in s.errors if "wrongly_proposed" in e]
+    assert wrong == [("BERT", "BERT"), ("Bar-Net", None)]
+
+
+def test_proposed_precision_is_zero_without_marks_and_ignores_unscored_types():
+    gold = _gold({"name": "Foo-Net", "type": "Model", "proposed": True}, {"name": "PSNR", "type": "Metric"})
+    pred = _pred({"name": "Foo-Net", "type": "Model", "mentions": ["Foo-Net"]},
+                 {"name": "PSNR", "type": "Method", "mentions": ["PSNR"], "proposed": True},
+                 {"name": "Place Finding", "type": "Task", "mentions": ["Place Finding"], "proposed": True})
+    s = score_entities(gold, pred)
+    assert (s.proposed_recall, s.proposed_precision) == (0.0, 0.0)
+    assert not [e for e in s.errors if "wrongly_proposed" in e]
+
+
+def test_a_proposed_mark_counts_once_by_the_one_to_one_matching():
+    # the second SlimMoE prediction is unmatched (the gold entity is taken) and counts as spurious
+    gold = _gold({"name": "SlimMoE", "type": "Model", "proposed": True})
+    pred = _pred({"name": "SlimMoE", "type": "Model", "mentions": ["SlimMoE"], "proposed": True},
+                 {"name": "SlimMoE", "type": "Method", "mentions": ["SlimMoE"], "proposed": True})
+    s = score_entities(gold, pred)
+    assert (s.proposed_recall, s.proposed_precision) == (1.0, 0.5)

@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "1bbd2ae480a1620a8f836525193aa65776b8ca1f501674ea09121a3510b6297e"
+DEMO_SHA256 = "69f0d19eb43a3267e3d9ed7a35af6432c31e7cb60679349d224549490839dc47"
 SHARED_50_SHA256 = "22ae280b85597f62e0dd2cf3ad86201d8d960e519bdd92f69183101eb6a6f0e5"
 
 

@@ -56,3 +56,18 @@ def test_the_benchmark_reads_a_set_as_gold_rows_with_titles():
     papers, gold = module.gold_rows("synth1")
     assert papers.is_file() and len(gold) == 170
     assert all(row["title"] and isinstance(row["entities"], list) for row in gold)
+
+
+def test_the_benchmark_lists_a_dev_sets_wrong_proposed_marks(capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--errors", "synth1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("| proposed-recall | proposed-precision |")
+    assert lines[2].startswith("| synth1 | 170 |") and lines[2].count("|") == lines[0].count("|")
+    wrong = [json.loads(line) for line in lines[3:] if "wrongly_proposed" in line]
+    assert wrong and all({"title", "type", "matched"} <= set(e) for e in wrong)

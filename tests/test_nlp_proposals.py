@@ -122,3 +122,104 @@ def test_cues_a_name_presented_before_a_colon_and_a_new_kind_set_off_by_commas(p
     found = guesses(proposers, "Counting Small Objects",
                     "We use a standard benchmark, Platybench, for counting small objects.")
     assert not found.get("Platybench"), found
+def test_features_the_words_around_a_first_mention_tell_use_from_introduction():
+    title = "Sharper Lenses"
+    # the function word before the first mention in the abstract (an article between is skipped)
+    names = _feature_names(title, "We fine-tune on the Plumbix corpus. Plumbix helps.", "Plumbix")
+    assert {"first_after=on", "first_article", "first_head=Dataset"} <= names, names
+    names = _feature_names(title, "The decoder is adapted from Quarnet and trained end to end.", "Quarnet")
+    assert "first_after=from" in names and "first_article" not in names, names
+    # a verb of the authors before it is no function word; a head noun of no type still shows
+    names = _feature_names(title, "We introduce Quarnet achieving gains.", "Quarnet")
+    assert not any(n.startswith("first_after=") for n in names) and "first_head=none" in names, names
+    # a capitalised word after the name, or a comma, is no head noun
+    names = _feature_names(title, "We compare with Quarnet, Blip and Zorb.", "Quarnet")
+    assert "first_after=with" in names and not any(n.startswith("first_head=") for n in names), names
+
+
+def test_features_other_claimed_marks_the_uncued_names_beside_a_claimed_one():
+    from graphbuild.nlp.features import with_other_claimed
+
+    rows = with_other_claimed([{"bias": 1, "rule_proposed": 1}, {"bias": 1, "once_late": 1}, {"bias": 1}])
+    assert ["other_claimed" in r for r in rows] == [False, True, True]
+    # no entity of the paper claimed: nothing to tell the others from
+    rows = with_other_claimed([{"bias": 1}, {"bias": 1, "once_late": 1}])
+    assert not any("other_claimed" in r for r in rows)
+    # (the feature is given in training as in the decision)
+    assert "with_other_claimed" in Path(__file__).parent.parent.joinpath("graphbuild/nlp/train.py").read_text()
+
+
+def test_decide_the_version_a_title_name_improves_on_is_not_proposed():
+    from types import SimpleNamespace
+
+    from graphbuild.nlp.decide import _without_title_bases
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Quillmix++: Pooled Memory for Long Video"
+    text = f"{title}\n\nWe introduce Quillmix++, an extension of Quillmix with pooled memory, and test it on Blip."
+    cands = [Candidate(0, 10, "Quillmix++", "title"), Candidate(text.index("Quillmix "), text.index("Quillmix ") + 8,
+                                                               "Quillmix", "shape", sentence=1)]
+    chosen = SimpleNamespace(prepared=SimpleNamespace(context=DocContext(text, [(0, len(title))], len(title)),
+                                                      cands=cands),
+                             kept_groups=[([0], "Model", [0]), ([1], "Model", [1])],
+                             rows=[{"title_head": 1}, {"title_base": 1}])
+    assert _without_title_bases(chosen, [True, True]) == [True, False]
+    # the title's own name not proposed: nothing tells the earlier version from a new one
+    assert _without_title_bases(chosen, [False, True]) == [False, True]
+    # no earlier version named
+    chosen.rows[1] = {}
+    assert _without_title_bases(chosen, [True, True]) == [True, True]
+
+
+def test_decide_the_name_a_title_name_extends_is_not_proposed_unless_named_as_the_authors():
+    from types import SimpleNamespace
+
+    from graphbuild.nlp.decide import _without_title_bases
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Quillmix-Adapter: Cheap Tuning of Quillmix"
+    text = f"{title}\n\nWe introduce Quillmix-Adapter, which tunes Quillmix cheaply."
+    cands = [Candidate(0, 16, "Quillmix-Adapter", "title"), Candidate(0, 8, "Quillmix", "gazetteer")]
+    chosen = SimpleNamespace(prepared=SimpleNamespace(context=DocContext(text, [(0, len(title))], len(title)),
+                                                      cands=cands),
+                             kept_groups=[([0], "Method", [0]), ([1], "Model", [1])], rows=[{}, {}])
+    assert _without_title_bases(chosen, [True, True]) == [True, False]
+    cands[1].named = True  # "… a base model we call Quillmix": the authors' own after all
+    assert _without_title_bases(chosen, [True, True]) == [True, True]
+    # a word that only begins the title's name ("Quill" of "Quillmix-Adapter") is no part of it
+    cands[1] = Candidate(0, 5, "Quill", "shape")
+    assert _without_title_bases(chosen, [True, True]) == [True, True]
+
+
+def test_decide_a_name_only_compared_with_is_not_proposed():
+    from graphbuild.nlp.decide import _only_compared
+
+    title = "Quick Readers"
+    text = f"{title}\n\nWe propose Zorbo. Zorbo outperforms Quarnet on two tasks."
+    zorbo = Candidate(text.index("Zorbo"), text.index("Zorbo") + 5, "Zorbo", "cue", sentence=1, proposed=True)
+    quarnet = Candidate(text.index("Quarnet"), text.index("Quarnet") + 7, "Quarnet", "shape", sentence=2,
+                        role="compares_with")
+    assert _only_compared([zorbo, quarnet], [1], len(title))
+    assert not _only_compared([zorbo, quarnet], [0], len(title))
+    # named in the title too, or guessed proposed by a rule somewhere: the learned decision weighs it
+    quarnet.proposed = True
+    assert not _only_compared([zorbo, quarnet], [1], len(title))
+
+
+def test_decide_a_name_given_first_as_other_work_is_not_proposed_unless_claimed():
+    from types import SimpleNamespace
+
+    from graphbuild.nlp.decide import _without_prior_work
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Quick Readers"
+    text = f"{title}\n\nEarlier readers such as Quarnet read one way; its predecessor Blipnet too. We propose Zorbo."
+    cands = [Candidate(text.index(n), text.index(n) + len(n), n, "shape", sentence=1)
+             for n in ("Quarnet", "Blipnet", "Zorbo")]
+    chosen = SimpleNamespace(prepared=SimpleNamespace(context=DocContext(text, [(0, len(title))], len(title)),
+                                                      cands=cands),
+                             kept_groups=[([0], "Model", [0]), ([1], "Model", [1]), ([2], "Model", [2])],
+                             rows=[{"example_of": 1}, {"predecessor_before": 1}, {}])
+    assert _without_prior_work(chosen, [True, True, True]) == [False, False, True]
+    cands[0].proposed = True  # a rule's proposal elsewhere: the learned decision stands
+    assert _without_prior_work(chosen, [True, True, True]) == [True, False, True]

@@ -282,6 +282,7 @@ def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["folds"] == 2 and scores["papers"] == 6
+    assert {"proposed_recall", "proposed_precision"} <= set(scores)
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann)]) == 1
     assert "[E100]" in capsys.readouterr().err
 

@@ -135,7 +135,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     """Add this module's subcommands to the parser."""
     e = sub.add_parser("eval", help="score extraction (entities) or related-work ranking (related)")
     esub = e.add_subparsers(dest="what", required=True, metavar="WHAT")
-    ee = esub.add_parser("entities", parents=[nlp], help="precision, recall, F1, type accuracy, proposed-recall")
+    ee = esub.add_parser("entities", parents=[nlp], help="precision, recall, F1, type accuracy, "
+                         "proposed-recall and proposed-precision")
     ee.add_argument("inputs", nargs="*", metavar="INPUT", help="the listing to extract from")
     ee.add_argument("--gold", help="gold entities (JSON Lines, ANNOTATION.md format)")
     ee.add_argument("--cv", type=int, default=0, metavar="K",
@@ -143,7 +144,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     ee.add_argument("--annotations", nargs="+", help="with --cv: annotation files keyed by paper id "
                     "(default: the shipped ones)")
     ee.add_argument("--papers", nargs="+", help="with --cv: the files holding the annotated papers")
-    ee.add_argument("--errors", action="store_true", help="list misses, wrong types and spurious entities")
+    ee.add_argument("--errors", action="store_true", help="list misses, wrong types, spurious entities and "
+                    "wrong proposed marks")
     ee.set_defaults(func=cmd_eval)
     er = esub.add_parser("related", parents=[common], help="recall@k, precision@10 and MAP over a workspace")
     er.add_argument("--gold", required=True, help='gold citations: {"queries": {paper_id: [cited ids]}}')

@@ -54,6 +54,7 @@ from .features import (
     group_candidates,
     owned_by_authors,
     trained_on,
+    with_other_claimed,
 )
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
@@ -455,9 +456,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     # the proposed model's features, for the scored entities only (a task is never proposed: see _finish)
-    rows = [entity_features(text, title_end, cands, members, type_, any(entries[i] is not None for i in members),
-                            context, gaz)
-            for members, type_, _ in kept_groups if type_ != "Task"]
+    rows = with_other_claimed([entity_features(text, title_end, cands, members, type_,
+                                               any(entries[i] is not None for i in members), context, gaz)
+                               for members, type_, _ in kept_groups if type_ != "Task"])
     return _Chosen(prepared, probs, kept_groups, taken, rows)
 
 
@@ -664,8 +665,11 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or any(cands[i].named for i in members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
-    proposed = [is_proposed and not trained_on(context, cands, members) for (members, _, _), is_proposed
-                in zip(kept_groups, proposed)]
+    proposed = _without_title_bases(chosen, proposed)
+    proposed = _without_prior_work(chosen, proposed)
+    proposed = [is_proposed and not trained_on(context, cands, members)
+                and not _only_compared(cands, members, title_end)
+                for (members, _, _), is_proposed in zip(kept_groups, proposed)]
     proposed = _with_variants(cands, [members for members, _, _ in kept_groups], proposed)
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
     kept_groups += siblings
@@ -681,6 +685,76 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, chosen.probs, entities)
+
+
+def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without the names the title's own name is built on when that name (all the title says
+    before its colon) is proposed: its earlier version ("Ferrex" or "Ferrex-v2" where the title is "Ferrex++:
+    …" or "Ferrex 3.0: …", the feature ``title_base``), or the name it extends, the part that opens it
+    before a space or hyphen ("Ferrex" of "Ferrex-Adapter: …", "Soft NMS" of "Soft NMS-T: …"). What the
+    paper improves on is prior work (ANNOTATION.md: a version is its own entity), unless the abstract names
+    it as the authors' (a naming cue).
+    """
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    colon = context.colon
+    if colon <= 0:
+        return proposed
+    head = context.text[:colon].strip().lower()
+    heads = {g for g, (members, _, _) in enumerate(chosen.kept_groups)
+             if proposed[g] and any(cands[i].start == 0 and cands[i].text.lower() == head for i in members)}
+    if not heads:
+        return proposed
+    rows = iter(chosen.rows)  # (one per group that is no task)
+    out = []
+    for g, ((members, type_, _), is_proposed) in enumerate(zip(chosen.kept_groups, proposed)):
+        row = next(rows) if type_ != "Task" else {}
+        base = "title_base" in row or any(_opens_head(cands[i], head) for i in members)
+        out.append(is_proposed and (g in heads or not base or any(cands[i].named for i in members)))
+    return out
+
+
+#: the features of an entity the abstract first names as other work: an example of it ("models such as X"), an
+#: earlier version or work the paper builds on ("its predecessor X", "an extension of X"), a name set before
+#: the authors' work ("existing X")
+PRIOR_WORK = ("example_of", "predecessor_before", "earlier_before")
+
+
+def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without the names the abstract gives first as other work (:data:`PRIOR_WORK`) that
+    the paper does not claim (:func:`_unclaimed`).
+    """
+    if not any(key in row for row in chosen.rows for key in PRIOR_WORK):
+        return proposed
+    cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
+    rows = iter(chosen.rows)  # (one per group that is no task)
+    out = []
+    for (members, type_, _), is_proposed in zip(chosen.kept_groups, proposed):
+        row = next(rows) if type_ != "Task" else {}
+        out.append(is_proposed and not (any(key in row for key in PRIOR_WORK)
+                                        and _unclaimed(cands, members, title_end)))
+    return out
+
+
+def _unclaimed(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the paper makes no claim on an entity: no mention in the title, none the rules guess
+    proposed or a naming cue names.
+    """
+    return not any(cands[i].proposed or cands[i].named or cands[i].start < title_end for i in members)
+
+
+def _only_compared(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the paper names an entity only as what it compares with: some mention after a comparison cue
+    ("outperforms X", "than X"), and no claim on it (:func:`_unclaimed`).
+    """
+    return any(cands[i].role == "compares_with" for i in members) and _unclaimed(cands, members, title_end)
+
+
+def _opens_head(c: Candidate, head: str) -> bool:
+    """Whether ``c`` opens the title and is the part of its name ``head`` (lower case) before a space or
+    hyphen: "Ferrex" in "Ferrex-Adapter: …".
+    """
+    n = len(c.text)
+    return c.start == 0 and n < len(head) and head[n] in " -" and head.startswith(c.text.lower())
 
 
 def _per_group(kept_groups: list[tuple[list[int], str, list[int]]], prop: list[float]) -> list[float]:

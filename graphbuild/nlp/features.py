@@ -37,7 +37,7 @@ from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic, w
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
-           "owned_by_authors", "trained_on",
+           "owned_by_authors", "trained_on", "with_other_claimed",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -858,6 +858,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
     if first is not None:
         _cited_as_example(context.text, *first, f)
         _introduced_here(context.text, *first, f)
+        _first_neighbours(context.text, *first, f)
     for i in members:
         if cands[i].role == "compares_with":
             f["compared_with"] = 1  # "X outperforms A, B and C": the others are no paper's own here
@@ -875,6 +876,25 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         # otherwise than that of a new name (every feature is paired with the gazetteer hit)
         f.update({"gaz&" + name: value for name, value in f.items() if name not in ("gaz", "bias")})
     return f
+
+
+#: the features of an entity the paper plainly claims: a rule's proposal cue, a naming cue, the name before
+#: the title's colon or opening the title
+_CLAIMED = ("rule_proposed", "named_here", "title_head", "title_start")
+
+
+def with_other_claimed(rows: list[dict[str, float]]) -> list[dict[str, float]]:
+    """``rows`` (the proposed model's features of a document's entities), with ``other_claimed`` on
+    each entity without a claim of its own (:data:`_CLAIMED`) where another entity of the paper has
+    one: a paper that names what it brings in ("We introduce Zorbo, …") uses the other names it
+    gives without a cue ("… with a Quix-3 backbone on the Blip benchmark").
+    """
+    claimed = [any(k in row for k in _CLAIMED) for row in rows]
+    if any(claimed):
+        for row, own in zip(rows, claimed):
+            if not own:
+                row["other_claimed"] = 1
+    return rows
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
@@ -997,6 +1017,37 @@ def _cited_as_example(text: str, c: Candidate, s: int, f: dict[str, float]) -> N
             f["example_of_earlier"] = 1
     elif _EARLIER.search(text, max(s, c.start - 40), c.start):
         f["earlier_before"] = 1
+
+
+#: the word right before a name (after an article, if one stands there), in its sentence: group 1 the
+#: word, group 2 the article
+_WORD_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+)\s+(?:(a|an|the)\s+)?$")
+#: the words before a name that tell how the sentence brings it in: a preposition of use, basis or
+#: comparison ("on X", "with X", "than X", "adapted from X", "following the X recipe"), a list's joiner
+_FUNCTION_BEFORE = frozenset("on with in from of using via over against than versus vs and or by for to into "
+                             "following like unlike as upon atop beyond between across under".split())
+
+#: a lower-case word right after a name, one space between ("X backbone", "X arm", "X achieves")
+_LOWER_AFTER = re.compile(r" ([a-z][a-z\-]*)")
+
+
+def _first_neighbours(text: str, c: Candidate, s: int, f: dict[str, float]) -> None:
+    """The words around an entity's first mention in the abstract (``c``, in the sentence starting at
+    ``s``): the function word before it ("evaluated on X", "compared with X", "built on the X"), whether
+    an article stands right before it ("a ViT-like encoder": a thing of a known kind, used), and the
+    type signalled by the head noun after it ("the X backbone", "an X arm"): how a sentence names
+    something the authors use, not bring in.
+    """
+    m = _WORD_BEFORE.search(text, max(s, c.start - 30), c.start)
+    if m is not None:
+        word = m.group(1).lower()
+        if word in _FUNCTION_BEFORE:
+            f["first_after=" + word] = 1
+        if m.group(2):
+            f["first_article"] = 1
+    m = _LOWER_AFTER.match(text, c.end)
+    if m is not None:
+        f["first_head=" + (head_type(m.group(1)) or "none")] = 1
 
 
 #: a verb of training or testing, then the preposition that brings in what it is done on or with: "Models are

@@ -42,7 +42,7 @@ from .decide import (
     decide,
     prepare,
 )
-from .features import TYPE_ONLY, CorpusStats, corpus_stats, entity_features
+from .features import TYPE_ONLY, CorpusStats, corpus_stats, entity_features, with_other_claimed
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit",
            "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
@@ -196,12 +196,13 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
         ent_x.extend(x for x, _ in kept)
         ent_y.extend(y for _, y in kept)
         ent_w.extend(ex.weight for _ in kept)
-        for members, g in matched:
-            gaz_hit = any(prepared.entries[i] is not None for i in members)
-            prop_x.append(entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"], gaz_hit,
-                                          prepared.context, gaz))
-            prop_y.append(int(bool(g.get("proposed"))))
-            prop_w.append(ex.weight)
+        # (the paper's entities together, as the decision sees them: see with_other_claimed)
+        prop_x.extend(with_other_claimed([
+            entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"],
+                            any(prepared.entries[i] is not None for i in members), prepared.context, gaz)
+            for members, g in matched]))
+        prop_y.extend(int(bool(g.get("proposed"))) for _, g in matched)
+        prop_w.extend(ex.weight for _ in matched)
     typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
     if not typed or not prop_x:
         raise InputError(source, None, f"nothing to learn from: of the {len(examples)} annotated paper(s)' "
