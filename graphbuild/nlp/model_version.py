@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d0391f4f76ecfb08"
+MODEL_DIGEST = "78136f6ceaaeed7c"
