@@ -847,8 +847,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
-    if "in_title" in f and "coined" not in f and _STUDY_ABSTRACT.search(text, title_end) \
-            and not _PROPOSE_ABSTRACT.search(text, title_end):
+    if "in_title" in f and "coined" not in f and _studies_only(text, title_end):
         f["title_of_study"] = 1  # a plain title phrase where the abstract studies and proposes nothing
     if len(members) == 1 and first_sentence >= 2 and "in_title" not in f and "rule_proposed" not in f \
             and "named_here" not in f:
@@ -884,6 +883,16 @@ _STUDY_ABSTRACT = re.compile(r"\b(?:[Ww]e\s+(?:study|analy[sz]e|measure|investig
                              r"analysis|paper\s+(?:studies|reviews|surveys|analy[sz]es)))\b")
 #: an abstract that brings something of its own ("We propose …", "we introduce", "We present X, a")
 _PROPOSE_ABSTRACT = re.compile(r"\b[Ww]e\s+(?:propose|introduce|present|develop|design|release)\b")
+
+
+@lru_cache(maxsize=8)
+def _studies_only(text: str, title_end: int) -> bool:
+    """Whether the abstract (``text`` after ``title_end``) studies something and proposes nothing of its own
+    (once per document: each of its title names asks).
+    """
+    return _STUDY_ABSTRACT.search(text, title_end) is not None and _PROPOSE_ABSTRACT.search(text, title_end) is None
+
+
 #: the authors own the name in what follows it: "Guanaco, our best model family", ", which we call"
 _OURS_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:our\s|which\s+we\s+(?:call|name|term|dub))")
 #: the connective of a title before a phrase in it: "… with deep neural networks and tree search"
