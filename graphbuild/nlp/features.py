@@ -75,8 +75,10 @@ _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s
 
 
 def _OUR_HINT(low: str) -> bool:
-    """A cheap test that must hold wherever ``_OUR_BEFORE`` matches (of the lower-cased text)."""
-    return "our" in low or "new" in low or "nov" in low or "propo" in low
+    """A cheap test that must hold wherever ``_OUR_BEFORE`` matches (of the lower-cased text): a part of each
+    alternative without "s" or "k" (which match "ſ" and "K" case-insensitively, whose lower cases they are not).
+    """
+    return "our" in low or "new" in low or "novel" in low or "the propo" in low
 
 
 _SIBLING = re.compile(r"^\s*(?:,|and|&|/)\s*")
