@@ -822,9 +822,10 @@ def test_patterns_released_name_holds_its_verb():
     assert "Quillmark" in names and "Zorbit" in names
 
 
-@pytest.mark.parametrize("name", ["Wallaby method", "Wallaby models", "Zorb familys", "quib-gram model", "Zorb corpora",
-                                  "Zorb-based", "Zorb based", "Zorb model\n", "Zorb\tdataset", "Zorb  benchmark",
-                                  "Zorb modelling", "the model", "Zorb", "Zorbmodel", "Zorb models\n\n", "Zorb+ system"])
+@pytest.mark.parametrize("name", ["Wallaby method", "Wallaby models", "Zorb familys", "quib-gram model",
+                                  "Zorb corpora", "Zorb-based", "Zorb based", "Zorb model\n", "Zorb\tdataset",
+                                  "Zorb  benchmark", "Zorb modelling", "the model", "Zorb", "Zorbmodel",
+                                  "Zorb models\n\n", "Zorb+ system"])
 def test_pipeline_class_noun_needs_its_ending(name):
     assert pipeline._without_class_noun(name) == pipeline._CLASS_NOUN_AFTER.sub("", name)
 
