@@ -1186,6 +1186,6 @@ def _slip_names(context: DocContext, c: Candidate, long_class: str | None) -> tu
             out.append("caps_in_url")
         if _CAPS_BEFORE.search(text, max(0, c.start - 20), c.start) or _CAPS_AFTER.match(text[c.end:c.end + 20]):
             out.append("caps_listed")
-    if _RESOLUTION.match(name):
+    if name[:1].isdecimal() and _RESOLUTION.match(name):  # (its \d: a decimal digit, as isdecimal)
         out.append("res_prefix")
     return tuple(out)

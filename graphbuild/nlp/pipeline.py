@@ -450,7 +450,9 @@ def casing_words(doc: Doc) -> tuple[str, ...]:
     """The words of ``doc`` whose casing across the corpus the decision read: its one-word candidates that
     the statistics can hold (:meth:`~graphbuild.nlp.features.CorpusStats.feature_ids`), lower-cased, sorted.
     """
-    return tuple(sorted({c.text.lower() for c in doc._.gb_candidates or () if _TOKEN.fullmatch(c.text)}))
+    # (a word holds no space: most names of two words or more skip the pattern)
+    return tuple(sorted({c.text.lower() for c in doc._.gb_candidates or ()
+                         if " " not in c.text and _TOKEN.fullmatch(c.text)}))
 
 
 #: the youngest generation's collection threshold while extracting (see :func:`_collector_spared`)
