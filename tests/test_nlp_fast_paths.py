@@ -31,6 +31,7 @@ from graphbuild.nlp import (
     pipeline,
     proposals,
     roles,
+    textclean,
 )
 from graphbuild.records import Paper, name_key
 
@@ -819,3 +820,33 @@ def test_patterns_released_name_holds_its_verb():
     text = "T\n\nWe release Quillmark to the community. We also open-source Zorbit, a tool."
     names = [c.text for c in patterns.cue_candidates(text, [(0, 1), (3, 43), (44, len(text))]) if c.proposed]
     assert "Quillmark" in names and "Zorbit" in names
+
+
+@pytest.mark.parametrize("name", ["Wallaby method", "Wallaby models", "Zorb familys", "quib-gram model",
+                                  "Zorb corpora", "Zorb-based", "Zorb based", "Zorb model\n", "Zorb\tdataset",
+                                  "Zorb  benchmark", "Zorb modelling", "the model", "Zorb", "Zorbmodel",
+                                  "Zorb models\n\n", "Zorb+ system"])
+def test_pipeline_class_noun_needs_its_ending(name):
+    assert pipeline._without_class_noun(name) == pipeline._CLASS_NOUN_AFTER.sub("", name)
+
+
+@pytest.mark.parametrize("window", ["we build on our new", "the Proposed zorb", "THE PROPOSED ", "a Novel \"",
+                                    "this new model ", "a new one two three four ", "the propoſed x ", "our", "Ours ",
+                                    "a nov ", "proposed "])
+def test_features_our_hint_holds_wherever_the_cue_does(window):
+    assert features._OUR_BEFORE.search(window) is None or features._OUR_HINT(window.lower())
+
+
+@pytest.mark.parametrize("text", ["introduces PAG-a novel decoding", "Zorb-the best", "x-an y", "-a b", "Zorb -a b",
+                                  "Zorb-\u00e9-a b", "A-aware", "9-the\tend", "Zorb--a b"])
+def test_textclean_dash_before_article_is_the_plain_pattern(text):
+    plain = re.compile(r"(?<=[A-Za-z0-9])-(?=(?:a|an|the)\s)")
+    assert textclean._DASH_BEFORE_ARTICLE.sub(" ", text) == plain.sub(" ", text)
+
+
+def test_proposals_joined_names_are_the_plain_pattern():
+    plain = re.compile(r"(?<![\w\-+])([A-Z][A-Za-z0-9.]*[A-Za-z0-9])(?:\+|-to-|→|->)([A-Z][A-Za-z0-9\-]*[A-Za-z0-9])"
+                       r"(?![\w+])")
+    for text in ["RetinaNet+PVT and GTA→Cityscapes", "xRetinaNet+PVT", "-GTA->City", "+Ab+Cd", "Ab+Cd+Ef",
+                 "Synthia-to-Cityscapes.", "é Ab-to-Cd", "Ab+Cd+", "AB+CD"]:
+        assert [m.span() for m in proposals._JOINED.finditer(text)] == [m.span() for m in plain.finditer(text)]

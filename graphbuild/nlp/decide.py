@@ -617,8 +617,11 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
     Dataset for …" read as one run): each whole-word occurrence of a form in the title, typed there.
     """
     types: set[str] = set()
+    title = text[:title_end]
     for form in forms:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text[:title_end]):
+        if form not in title:
+            continue  # (most forms: no pattern of the form compiled, nor searched for)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title):
             t = _title_kind(text, m.end(), title_end)
             if t in SCORED_TYPES:
                 types.add(t)

@@ -75,8 +75,10 @@ _OUR_BEFORE = re.compile(r"\b(?:our|the proposed|this new|a new|a novel|novel)\s
 
 
 def _OUR_HINT(low: str) -> bool:
-    """A cheap test that must hold wherever ``_OUR_BEFORE`` matches (of the lower-cased text)."""
-    return "our" in low or "new" in low or "nov" in low or "propo" in low
+    """A cheap test that must hold wherever ``_OUR_BEFORE`` matches (of the lower-cased text): a part of each
+    alternative without "s" or "k" (which match "ſ" and "K" case-insensitively, whose lower cases they are not).
+    """
+    return "our" in low or "new" in low or "novel" in low or "the propo" in low
 
 
 _SIBLING = re.compile(r"^\s*(?:,|and|&|/)\s*")
@@ -847,8 +849,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
         m = _apposed(before)
         if m is not None and head_type(m.group(1).lower()):
             f["apposed"] = 1  # "a new simple network architecture, the Transformer"
-    if "in_title" in f and "coined" not in f and _STUDY_ABSTRACT.search(text, title_end) \
-            and not _PROPOSE_ABSTRACT.search(text, title_end):
+    if "in_title" in f and "coined" not in f and _studies_only(text, title_end):
         f["title_of_study"] = 1  # a plain title phrase where the abstract studies and proposes nothing
     if len(members) == 1 and first_sentence >= 2 and "in_title" not in f and "rule_proposed" not in f \
             and "named_here" not in f:
@@ -904,6 +905,16 @@ _STUDY_ABSTRACT = re.compile(r"\b(?:[Ww]e\s+(?:study|analy[sz]e|measure|investig
                              r"analysis|paper\s+(?:studies|reviews|surveys|analy[sz]es)))\b")
 #: an abstract that brings something of its own ("We propose …", "we introduce", "We present X, a")
 _PROPOSE_ABSTRACT = re.compile(r"\b[Ww]e\s+(?:propose|introduce|present|develop|design|release)\b")
+
+
+@lru_cache(maxsize=8)
+def _studies_only(text: str, title_end: int) -> bool:
+    """Whether the abstract (``text`` after ``title_end``) studies something and proposes nothing of its own
+    (once per document: each of its title names asks).
+    """
+    return _STUDY_ABSTRACT.search(text, title_end) is not None and _PROPOSE_ABSTRACT.search(text, title_end) is None
+
+
 #: the authors own the name in what follows it: "Guanaco, our best model family", ", which we call"
 _OURS_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s+(?:our\s|which\s+we\s+(?:call|name|term|dub))")
 #: the connective of a title before a phrase in it: "… with deep neural networks and tree search"
@@ -1226,6 +1237,6 @@ def _slip_names(context: DocContext, c: Candidate, long_class: str | None) -> tu
             out.append("caps_in_url")
         if _CAPS_BEFORE.search(text, max(0, c.start - 20), c.start) or _CAPS_AFTER.match(text[c.end:c.end + 20]):
             out.append("caps_listed")
-    if _RESOLUTION.match(name):
+    if name[:1].isdecimal() and _RESOLUTION.match(name):  # (its \d: a decimal digit, as isdecimal)
         out.append("res_prefix")
     return tuple(out)

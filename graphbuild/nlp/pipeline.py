@@ -450,7 +450,9 @@ def casing_words(doc: Doc) -> tuple[str, ...]:
     """The words of ``doc`` whose casing across the corpus the decision read: its one-word candidates that
     the statistics can hold (:meth:`~graphbuild.nlp.features.CorpusStats.feature_ids`), lower-cased, sorted.
     """
-    return tuple(sorted({c.text.lower() for c in doc._.gb_candidates or () if _TOKEN.fullmatch(c.text)}))
+    # (a word holds no space: most names of two words or more skip the pattern)
+    return tuple(sorted({c.text.lower() for c in doc._.gb_candidates or ()
+                         if " " not in c.text and _TOKEN.fullmatch(c.text)}))
 
 
 #: the youngest generation's collection threshold while extracting (see :func:`_collector_spared`)
@@ -618,10 +620,22 @@ def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
     return all(_BARE_VERSION.fullmatch(c.text) and not (c.key and c.key in gaz.by_key) for c in members)
 
 
+#: the class nouns that may follow a name, each also with an "s"
+_CLASS_NOUNS = ("method", "model", "framework", "approach", "algorithm", "architecture", "technique", "scheme",
+                "strategy", "module", "pipeline", "system", "family", "dataset", "benchmark")
+#: what may follow a name as its class: a class noun (or its "s" form), "corpus", "corpora", "based"
+_CLASS_WORDS = (*_CLASS_NOUNS, *(noun + "s" for noun in _CLASS_NOUNS), "corpus", "corpora", "based")
 #: a class noun in lower case after a name ("the Wallaby method", "Wallaby models", "the Wallaby dataset")
-_CLASS_NOUN_AFTER = re.compile(r"(?<=[A-Za-z0-9+])\s+(?:(?:method|model|framework|approach|algorithm|architecture|"
-                               r"technique|scheme|strategy|module|pipeline|system|family|dataset|benchmark)s?|"
-                               r"corpus|corpora|based)$")
+_CLASS_NOUN_AFTER = re.compile(rf"(?<=[A-Za-z0-9+])\s+(?:{'|'.join(_CLASS_WORDS)})$")
+
+
+def _without_class_noun(name: str) -> str:
+    """``_CLASS_NOUN_AFTER.sub("", name)``: ``name`` without a class noun after it, the pattern tried only
+    on a name ending in one of :data:`_CLASS_WORDS` or in a line break (``$`` also matches before it).
+    """
+    if not name.endswith(_CLASS_WORDS) and not name.endswith("\n"):
+        return name
+    return _CLASS_NOUN_AFTER.sub("", name)
 
 
 def _sentence_cased(name: str, text: str, members: list[Candidate]) -> bool:
@@ -648,7 +662,7 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     owner = {variant_key(c.text): g for g, members in enumerate(groups) for c in members}
     into: dict[int, int] = {}
     for g, members in enumerate(groups):
-        bare = {_CLASS_NOUN_AFTER.sub("", c.text) for c in members}
+        bare = {_without_class_noun(c.text) for c in members}
         if len(bare) != 1 or any(c.text in bare for c in members):
             continue  # a member without the class noun (a name of its own), or forms of two names
         h = owner.get(variant_key(bare.pop()), g)
@@ -914,7 +928,7 @@ def bare_forms(mentions: list[str]) -> list[str]:
     out = []
     for form in mentions:
         bare = _ARTICLE_BEFORE.sub("", form)
-        bare = _CLASS_NOUN_AFTER.sub("", bare)
+        bare = _without_class_noun(bare)
         if bare != form and bare and any(ch.isupper() or ch.isdigit() or ch == "-" for ch in bare):
             out.append(bare)
     return out

@@ -116,8 +116,9 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
 
 
 # two names joined into one token: "RetinaNet+PVT", "Synthia-to-Cityscapes", "GTA→Cityscapes"
-_JOINED = re.compile(r"(?<![\w\-+])([A-Z][A-Za-z0-9.]*[A-Za-z0-9])(?:\+|-to-|→|->)([A-Z][A-Za-z0-9\-]*[A-Za-z0-9])"
-                     r"(?![\w+])")
+# (the look-behind follows the first capital, so that a search skips to capitals)
+_JOINED = re.compile(r"([A-Z](?<![\w\-+][A-Z])[A-Za-z0-9.]*[A-Za-z0-9])(?:\+|-to-|→|->)"
+                     r"([A-Z][A-Za-z0-9\-]*[A-Za-z0-9])(?![\w+])")
 
 
 def _names_follow(last: re.Match[str], word: re.Match[str]) -> bool:

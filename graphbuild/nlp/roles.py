@@ -214,7 +214,9 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     colon = before.rfind(":")
     if colon >= 0 and _LIST_ITEM.search(before, colon) and PROPOSED_KINDS.search(before, 0, colon + 1):
         return True  # "We propose two architectures …: the A model … and the B model"
-    if before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) and _DEFINED_AFTER.match(text, c.end):
+    # (every match of _DEFINED_AFTER opens with a comma: most candidates have none after them)
+    if after[:1] == "," and before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) \
+            and _DEFINED_AFTER.match(text, c.end):
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
     # (both rules below need "describe" or "into" in the sentence so far: most candidates skip them at once)
     if c.source != "gazetteer" and (

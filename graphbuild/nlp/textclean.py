@@ -48,7 +48,8 @@ _SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
 _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 #: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
-_DASH_BEFORE_ARTICLE = re.compile(r"(?<=[A-Za-z0-9])-(?=(?:a|an|the)\s)")
+#: (the look-behind follows the hyphen, so that a search skips from hyphen to hyphen)
+_DASH_BEFORE_ARTICLE = re.compile(r"-(?<=[A-Za-z0-9]-)(?=(?:a|an|the)\s)")
 
 
 def clean_text(text: str) -> str:
