@@ -500,7 +500,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if right is not None:
             key = ("R", right, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
-            phrase = _phrase_head_after(text, c.end) if right in _LIST_JOINERS or right not in STOP_WORDS else None
+            phrase = _phrase_head_after(text, c.end) if right in _LIST_JOINERS or not (
+                right in STOP_WORDS or head_type(right)) else None
             if phrase is not None:
                 key = ("Rphrase", phrase)
                 ids += blocks.get(key) or block(key, source, _prefixed, "Rphrase=", (phrase,))
