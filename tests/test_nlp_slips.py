@@ -1380,3 +1380,11 @@ def test_features_a_sentence_opening_on_a_name_reports_results_on_it():
     rows = _rows(text, 1, cands)
     assert all("on_clause" in r for r in rows[:3])
     assert "on_clause" not in rows[3]
+
+
+def test_features_no_list_cue_in_a_title_where_every_word_is_capitalised():
+    title = "Cloth Simulation with Graph Networks and Hard Contact Limits"
+    text = f"{title}\n\nWe simulate cloth with Zorbix and Quellant."
+    cands = [_cand(text, "Hard Contact Limits", "titleseg"), _cand(text, "Quellant", "capword")]
+    rows = _rows(text, len(title), cands)
+    assert not any(k.startswith("LL=") for k in rows[0]) and "LL=with" in rows[1]

@@ -492,7 +492,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if left is not None:
             key = ("L", left, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "L", left)
-            if left in _LIST_JOINERS or text.endswith(",", 0, c.start - 1):
+            if (left in _LIST_JOINERS or text.endswith(",", 0, c.start - 1)) and c.start >= title_end:
                 lead = _list_lead(doc, c)
                 if lead is not None:
                     key = ("LL", lead, source)
@@ -826,6 +826,7 @@ def _list_lead(doc: DocContext, c: Candidate) -> str | None:
     """The word before the list a later member of it stands in, lower-cased: "such as Zorb and Quill" ->
     "as" for Quill, "compared with Zorb, Quill and Lark" -> "with" for Quill and Lark (the cue that
     introduces a list holds for all its names); ``None`` where no list of capitalised names leads to ``c``.
+    (Not asked in a title, where every word is capitalised.)
     """
     text, sents = doc.text, doc.sents
     s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
