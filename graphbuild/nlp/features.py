@@ -503,8 +503,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             phrase = _phrase_head_after(text, c.end) if right in _LIST_JOINERS or not (
                 right in STOP_WORDS or head_type(right)) else None
             if phrase is not None:
-                key = ("Rphrase", phrase)
-                ids += blocks.get(key) or block(key, source, _prefixed, "Rphrase=", (phrase,))
+                key = ("Rphrase", phrase, "")  # (no proposer pairs with it)
+                ids += blocks.get(key) or block(key, "", _prefixed, "Rphrase=", (phrase,))
         # for the type model only: the name's word pieces, the head noun of an appositive after it
         pieces = ("pieces", name)
         ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
