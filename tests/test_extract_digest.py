@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "1bbd2ae480a1620a8f836525193aa65776b8ca1f501674ea09121a3510b6297e"
-SHARED_50_SHA256 = "22ae280b85597f62e0dd2cf3ad86201d8d960e519bdd92f69183101eb6a6f0e5"
+DEMO_SHA256 = "c24a9d29b42a4380fd18ce92ed005ee93b1616748d1b0cbe6b51d6da307fab8c"
+SHARED_50_SHA256 = "350a669160b4cd65bb2442a7975c559a17e2c62674302575b555fdc6b8613a6c"
 
 
 @pytest.fixture(scope="module")
