@@ -1045,3 +1045,17 @@ def test_decide_siblings_listed_with_a_proposed_name_are_proposed(text):
     assert {"Hark-Base", "Hark-Large"} <= set(found), found
     assert found["Hark-Base"].proposed and found["Hark-Large"].proposed, found
     assert found["Hark-Base"].type == found["Hark-Large"].type, found
+
+
+def test_typing_the_subject_after_an_opening_on_names_no_dataset():
+    from graphbuild.nlp.entity_types import context_votes
+
+    text = "On MMLU, QuillNet reaches 81% accuracy, and on GLUE, LarkNet and PlinthNet it wins."
+    at = {n: text.index(n) for n in ("QuillNet", "LarkNet", "PlinthNet")}
+    # "On MMLU, QuillNet reaches": QuillNet is what is measured; LarkNet is listed with GLUE
+    assert "Dataset" not in context_votes(text, at["QuillNet"], at["QuillNet"] + 8, 0, len(text))
+    assert context_votes(text, at["LarkNet"], at["LarkNet"] + 7, 0, len(text)).get("Dataset", 0) > 0
+    # ... nor does it share the votes of the dataset the opening names, as a listed name does
+    nlp = make_pipeline(gazetteer_path=GAZ, proposers_only=True)
+    votes = {c.text: c.votes for c in nlp(f"T\n\n{text}")._.gb_candidates}
+    assert "Dataset" not in votes["QuillNet"] and votes["LarkNet"].get("Dataset", 0) > 0

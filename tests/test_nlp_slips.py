@@ -1329,3 +1329,62 @@ def test_features_a_plain_title_phrase_of_a_paper_that_studies_and_proposes_noth
     text3 = f"{title3}\n\nWe study when GlomNet beats plain training."
     assert "title_of_study" not in entity_features(text3, len(title3), [_cand(text3, "GlomNet", "title")], [0],
                                                    "Model", False)
+
+
+def _rows(text: str, title_end: int, cands: list[Candidate]) -> list[dict[str, float]]:
+    """Every candidate's features (no gazetteer), the candidates numbered by their sentence."""
+    from graphbuild.nlp.decide import prepare
+    from graphbuild.nlp.lexicon import split_sentences
+
+    sents = split_sentences(text)
+    for c in cands:
+        c.sentence = next(i for i, (s, e) in enumerate(sents) if s <= c.start < e)
+    return prepare(text, sents, title_end, cands, None).features
+
+
+def test_features_a_family_stem_written_alone_beside_its_variant():
+    title = "Quillon-v2: Pretraining on Longer Series"
+    text = f"{title}\n\nWe present Quillon-v2. Compared with the original Quillon model, it reads longer series."
+    variant = _cand(text, "Quillon-v2", strong=True)
+    inside = Candidate(0, 7, "Quillon", "gazetteer")
+    alone = _cand(text, "Quillon model", "capword")
+    alone.end, alone.text = alone.start + 7, "Quillon"
+    rows = _rows(text, len(title), [variant, inside, alone])
+    # the stem alone names the first release; the stem that opens the variant's own mention names nothing
+    assert "stem_of_variant" in rows[2] and "stem_of_variant" not in rows[1]
+    assert "stem_of_variant" not in rows[0]
+
+
+def test_features_the_cue_before_a_list_holds_for_its_later_names():
+    text = "T\n\nWe discuss learned indexes such as Zorbix, Quellant and Marrowfin, and compare with Plinth."
+    cands = [_cand(text, n, "capword") for n in ("Zorbix", "Quellant", "Marrowfin", "Plinth")]
+    rows = _rows(text, 1, cands)
+    assert "LL=as" in rows[1] and "LL=as" in rows[2]
+    # the first name has the cue as its own left word; a name after a plain word leads no list
+    assert not any(k.startswith("LL=") for k in rows[0]) and not any(k.startswith("LL=") for k in rows[3])
+
+
+def test_features_the_head_noun_of_a_phrase_past_coordinated_names():
+    text = "T\n\nWe replay trajectories from the Zorbix and Quellant pedestrian datasets with the Plinth model."
+    cands = [_cand(text, n, "acronym") for n in ("Zorbix", "Quellant", "Plinth")]
+    rows = _rows(text, 1, cands)
+    assert "Rphrase=Dataset" in rows[0] and "Rphrase=Dataset" in rows[1]
+    # the head right after the name is Rhead's to tell
+    assert not any(k.startswith("Rphrase=") for k in rows[2]) and "Rhead=Model" in rows[2]
+
+
+def test_features_a_sentence_opening_on_a_name_reports_results_on_it():
+    text = ("T\n\nOn Zorbset, our parser is fastest. On the Quellant and Marrowfin video benchmarks, it wins. "
+            "Based on Plinth, we build a parser.")
+    cands = [_cand(text, n, "acronym") for n in ("Zorbset", "Quellant", "Marrowfin", "Plinth")]
+    rows = _rows(text, 1, cands)
+    assert all("on_clause" in r for r in rows[:3])
+    assert "on_clause" not in rows[3]
+
+
+def test_features_no_list_cue_in_a_title_where_every_word_is_capitalised():
+    title = "Cloth Simulation with Graph Networks and Hard Contact Limits"
+    text = f"{title}\n\nWe simulate cloth with Zorbix and Quellant."
+    cands = [_cand(text, "Hard Contact Limits", "titleseg"), _cand(text, "Quellant", "capword")]
+    rows = _rows(text, len(title), cands)
+    assert not any(k.startswith("LL=") for k in rows[0]) and "LL=with" in rows[1]

@@ -199,6 +199,19 @@ _BEFORE_FOLLOWERS = frozenset(
     "of with the a an our (e.g. (e.g.,".split())
 
 
+#: what continues or closes a list after one of its names (past the rest of its token): ", ", " and ", " or ",
+#: " & ", ")" (a list in parentheses: "(Zorb, Quill, Lark)")
+_LIST_GOES_ON = re.compile(r"[^\s,)]*\s*(?:[,)&]|and\b|or\b)")
+
+
+def _clause_subject(before: str, after: str) -> bool:
+    """Whether a name right after a comma, with no list going on after it, is the subject of the clause an
+    opening "On X," leads to: "On Zorbset, Quill reaches 80%" (Quill is what is measured, not data);
+    in "on Zorbset, Quill and Lark" Quill is listed with Zorbset.
+    """
+    return before.rstrip().endswith(",") and _LIST_GOES_ON.match(after) is None
+
+
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
                   weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
     """Type hints from the words around ``text[start:end]`` within its sentence."""
@@ -225,7 +238,7 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
         if t:
             votes[t] = votes.get(t, 0) + weights.head
     if ("on" in before or "over" in before or "On" in before) and _EVAL_PREP.search(before) \
-            and _about_results(text[sent_start:sent_end]):
+            and _about_results(text[sent_start:sent_end]) and not _clause_subject(before, after):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
@@ -327,7 +340,8 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     run: list[Candidate] = [ordered[0]] if ordered else []
     runs: list[list[Candidate]] = []
     for a, b in zip(ordered, ordered[1:]):
-        if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]):
+        if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]) \
+                and not _clause_subject(text[a.end:b.start], text[b.end:b.end + 40]):
             run.append(b)
         else:
             runs.append(run)
@@ -399,7 +413,9 @@ _NEXT_WORD = re.compile(r"^(?:,\s*(?:and|or)?|\s+(?:and|or|&))\s+([A-Z][a-z]+[A-
 
 
 def _coordinated_words(text: str, ordered: list[Candidate], share: float) -> list[Candidate]:
-    """A capitalised word listed right after a typed name ("Muon and Soap") is a name too."""
+    """A capitalised word listed right after a typed name ("Muon and Soap", "Muon, Soap and …") is a name
+    too; not the subject of the clause an opening "On Muon," leads to.
+    """
     out = []
     covered = {o.start for o in ordered}
     for c in ordered:
@@ -409,6 +425,8 @@ def _coordinated_words(text: str, ordered: list[Candidate], share: float) -> lis
         if not m or is_generic(m.group(1)) or head_type(m.group(1)):
             continue
         start = c.end + m.start(1)
+        if _clause_subject(text[c.end: start], text[start + len(m.group(1)): start + 60]):
+            continue  # "On Zorbset, Quill reaches ...": the subject after an opening, not a sibling
         if start in covered:
             continue
         new = Candidate(start, start + len(m.group(1)), m.group(1), "list", sentence=c.sentence)

@@ -33,7 +33,7 @@ from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
-from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic, word_alternation
+from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, family_stems, head_type, is_generic, word_alternation
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
@@ -465,6 +465,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     bias = space.id("bias")
     known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
     stems = {c.text for c in cands if c.strong and " " not in c.text}
+    families = _families(cands)
     long_classes = _group_long_classes(cands, groups)
     out = []
     for i, c in enumerate(cands):
@@ -479,7 +480,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         flags = ("flags", source, count, c.strong, *g_flags, c.rule_kept, c.rule_final, c.proposed, c.generic,
                  not c.accepted, c.key is not None and not c.strong, c.start >= doc.copyright_at, doc.survey,
                  left is None, holds, holds and _JOINER.search(name) is not None,
-                 bool(stems) and _variant_of_strong(name, stems), c.named,
+                 bool(stems) and _variant_of_strong(name, stems),
+                 name in families and _alone(text, c.start, families[name]), c.named,
                  doc.usage(name), doc.place_key(c, ev.outside[g]), *cues,
                  bool(known) and _beside_known(text, c, known))
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
@@ -492,9 +494,19 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if left is not None:
             key = ("L", left, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "L", left)
+            if (left in _LIST_JOINERS or text.endswith(",", 0, c.start - 1)) and c.start >= title_end:
+                lead = _list_lead(doc, c)
+                if lead is not None:
+                    key = ("LL", lead, source)
+                    ids += blocks.get(key) or block(key, source, _neighbour_names, "LL", lead)
         if right is not None:
             key = ("R", right, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
+            phrase = _phrase_head_after(text, c.end) if right in _LIST_JOINERS or not (
+                right in STOP_WORDS or head_type(right)) else None
+            if phrase is not None:
+                key = ("Rphrase", phrase, "")  # (no proposer pairs with it)
+                ids += blocks.get(key) or block(key, "", _prefixed, "Rphrase=", (phrase,))
         # for the type model only: the name's word pieces, the head noun of an appositive after it
         pieces = ("pieces", name)
         ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
@@ -512,10 +524,10 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
 _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_final", "rule_proposed",
           "rule_generic", "generic_definition", "gaz_ambiguous", "after_copyright", "survey_title", "L=<s>",
-          "holds_known", "joins_known", "variant_of_strong", "named_here")
+          "holds_known", "joins_known", "variant_of_strong", "stem_of_variant", "named_here")
 #: the cues around a candidate, in the order :func:`_context` gives them
 _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after",
-         "caplist", "beside_known")
+         "caplist", "on_clause", "beside_known")
 
 
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
@@ -655,6 +667,25 @@ def _variant_stem(name: str) -> str | None:
     return m.group(1) if m is not None else None
 
 
+def _families(cands: list[Candidate]) -> dict[str, list[str]]:
+    """The family stems of the document's strong names (:func:`~graphbuild.nlp.lexicon.family_stems`), each
+    with the variants it is the stem of ("Quill" -> ["Quill-v2"]).
+    """
+    out: dict[str, list[str]] = {}
+    for c in cands:
+        if c.strong:
+            for stem in family_stems(c.text):
+                out.setdefault(stem, []).append(c.text)
+    return out
+
+
+def _alone(text: str, start: int, variants: list[str]) -> bool:
+    """Whether the stem written at ``start`` stands alone, not as the start of one of its variants: "the
+    original Quill model" beside "Quill-v2" names the family or the first release, "Quill" of "Quill-v2" does not.
+    """
+    return not any(text.startswith(v, start) for v in variants)
+
+
 def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
     """Whether a shorter candidate the gazetteer knows lies inside ``c`` ("ImageNet with ResNet-50");
     ``known`` is sorted.
@@ -761,7 +792,8 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
                          propose, propose and _we_in(doc, s, start),
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
                          after.startswith(("-based", "-style")),
-                         c.source == "capword" and _capitalised_list(c.text, core, after))
+                         c.source == "capword" and _capitalised_list(c.text, core, after),
+                         _on_clause(core, after))
 
 
 #: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"
@@ -783,6 +815,77 @@ def _capitalised_list(name: str, before: str, after: str) -> bool:
 
 #: how every match of ``_CAP_BEFORE`` ends (its ``$`` also matches before a final line break)
 _CAP_BEFORE_ENDS = (",", "and", "or", "\n")
+
+
+#: the left words of a name listed after another: "Zorb and Quill", "Zorb, Quill"
+_LIST_JOINERS = frozenset(("and", "or"))
+#: the names listed before a later one, back to the list's start: "Zorb, Quill and ", "Zorb Net-2 and "
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){0,2}"
+                          r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+
+
+def _list_lead(doc: DocContext, c: Candidate) -> str | None:
+    """The word before the list a later member of it stands in, lower-cased: "such as Zorb and Quill" ->
+    "as" for Quill, "compared with Zorb, Quill and Lark" -> "with" for Quill and Lark (the cue that
+    introduces a list holds for all its names); ``None`` where no list of capitalised names leads to ``c``.
+    (Not asked in a title, where every word is capitalised.)
+    """
+    text, sents = doc.text, doc.sents
+    s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
+    lo = max(s, c.start - 100)
+    m = _LIST_BEFORE.search(text, lo, c.start)
+    if m is None or m.start() == lo:
+        return None
+    w = _left_word(text[max(s, m.start() - 30): m.start()])
+    return w.group(1).lower() if w is not None else None
+
+
+#: what ends a sentence's opening "On" before a name: "On", "and on", each perhaps with "the", and the names
+#: listed before it ("On Zorb and ", right-stripped)
+_ON_BEFORE = re.compile(r"(?<![\w\-])(?:On|and on)(?: the)?(?:\s+[A-Z][\w\-.+]*(?:\s*,(?:\s*and)?|\s+and|\s+or))*$")
+#: the rest of an "On X," opening after the name: more names coordinated, up to three lower-case words, the comma
+_ON_CLAUSE_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-.+]*){0,3}"
+                              r"(?:\s+[a-z][a-z\-]*){0,3}\s*,")
+
+
+#: how every match of ``_ON_BEFORE`` ends
+_ON_BEFORE_ENDS = ("On", "on", "the", ",", "and", "or")
+
+
+def _on_clause(before: str, after: str) -> bool:
+    """Whether a name opens its sentence as where something is measured: "On Zorbset, our method reaches",
+    "On the Quill and Zorb benchmarks, ..." (what results are reported on is data).
+    ``before`` is the text before the name, right-stripped; ``after`` the text after it.
+    """
+    return before.endswith(_ON_BEFORE_ENDS) and _ON_BEFORE.search(before) is not None \
+        and _ON_CLAUSE_AFTER.match(after) is not None
+
+
+#: the noun phrase after a name, past names coordinated with it: " and Quill pedestrian datasets" (the words
+#: in group 1)
+_PHRASE_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-.+]*){0,3}"
+                           r"((?:\s+[a-z][a-z\-]*){1,3})")
+
+
+def _phrase_head_after(text: str, end: int) -> str | None:
+    """The type the head noun of the phrase a name modifies signals, where other words stand between
+    them: "the Zorb and Quill pedestrian datasets" -> Dataset (for both names), "Zorb low-light video
+    benchmarks" -> Dataset; ``None`` where the word right after the name is the head (``Rhead=`` tells
+    that) or no head noun of a type follows before a function word.
+    """
+    m = _PHRASE_AFTER.match(text, end, end + 80)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if m.start(1) == end and head_type(words[0]):
+        return None
+    for word in words:
+        if word in STOP_WORDS:
+            return None
+        t = head_type(word)
+        if t:
+            return t
+    return None
 
 
 def _sibling_after(after: str) -> bool:

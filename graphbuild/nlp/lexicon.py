@@ -16,6 +16,7 @@ from ..records import name_key
 from ..resources import data_path
 
 __all__ = [
+    "family_stems",
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
     "NAMING_VERBS",
@@ -241,8 +242,32 @@ _YEAR_AFTER = re.compile(r"(?:[\s\-]*(?:19|20)\d\d|\s?['’]\d\d)$")
 SIZE_WORDS = "mini|tiny|nano|micro|small|base|medium|large|lite"
 #: the part of a name its siblings share: up to its last hyphen or space ("Quorra" of "Quorra-7B")
 FAMILY_STEM = re.compile(r"^(.+?)[- ][^- ]+$")
+#: a version or size ending after a family's name, with the stem before it as ``base``: "-XL", " Lite", "-v2",
+#: " 2.0", "-7B" (:func:`family_stems` strips these, one at a time)
+_VARIANT_SUFFIX = re.compile(
+    r"^(?P<base>.+?)(?:[-\s_](?P<word>XL|XXL|Base|Large|Small|Tiny|Huge|Mini|mini|Pro|Plus|Ultra|Instruct|Chat|"
+    r"Lite|MoE|DPO|SFT|RLHF|Turbo|[A-Z]\d*|v\d+(?:\.\d+)*)|[-\s_]?(?P<num>\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKk]|"
+    r"\d+x\d+[BM]))$"
+)
 #: a size "S" after a hyphen that ends a name with a capital or a digit inside ("ZorbNet-S", "QX2-S")
 _SIZE_S = re.compile(r"^[A-Za-z][\w.]*[A-Z0-9][\w.]*-S$")
+
+
+@lru_cache(maxsize=200_000)
+def family_stems(name: str) -> tuple[str, ...]:
+    """What is left of ``name`` as its version and size endings are stripped one at a time ("ZorbSeg-Lite
+    2.0" -> "ZorbSeg-Lite", "ZorbSeg"; "Quill-v2" -> "Quill"): written alone beside the variant, a stem
+    names the family or the first release.
+    """
+    out = []
+    current = name
+    for _ in range(4):
+        m = _VARIANT_SUFFIX.match(current)
+        if not m or len(m.group("base")) < 2:
+            break
+        current = m.group("base").rstrip("-_ ")
+        out.append(current)
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- proposal cues

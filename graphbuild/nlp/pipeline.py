@@ -41,6 +41,7 @@ from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, defined_type, singular_noun
 from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
+from .lexicon import family_stems
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -553,12 +554,6 @@ def extract_text(text: str, nlp: Language | None = None, *, title: str = "") -> 
 
 # ------------------------------------------------------------------ grouping
 
-_SUFFIX = re.compile(
-    r"^(?P<base>.+?)(?:[-\s_](?P<word>XL|XXL|Base|Large|Small|Tiny|Huge|Mini|mini|Pro|Plus|Ultra|Instruct|Chat|"
-    r"Lite|MoE|DPO|SFT|RLHF|Turbo|[A-Z]\d*|v\d+(?:\.\d+)*)|[-\s_]?(?P<num>\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMKk]|"
-    r"\d+x\d+[BM]))$"
-)
-
 
 def family_name(name: str, known: Callable[[str], str | None]) -> str | None:
     """The family a version or size variant belongs to, if its stem is a known name.
@@ -574,13 +569,8 @@ def family_name(name: str, known: Callable[[str], str | None]) -> str | None:
     True
     """
     found = None
-    current = name
-    for _ in range(4):
-        m = _SUFFIX.match(current)
-        if not m or len(m.group("base")) < 2:
-            break
-        current = m.group("base").rstrip("-_ ")
-        hit = known(form_key(current))
+    for stem in family_stems(name):
+        hit = known(form_key(stem))
         if hit and form_key(hit) != form_key(name):
             found = hit
     return found
