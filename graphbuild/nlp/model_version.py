@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "78136f6ceaaeed7c"
+MODEL_DIGEST = "61dd69006a108775"
