@@ -28,6 +28,7 @@ from .lexicon import (
     is_generic,
     occurrences,
     occurs_within,
+    subject_after_comma,
     word_alternation,
 )
 
@@ -220,7 +221,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
                 votes[t] = votes.get(t, 0) + weights.appositive
                 break
     head = _before_head(before)
-    if head:
+    # (not a head that ends the phrase before a clause's subject: "on Quib traces, Zorb estimates …")
+    if head and not (before.rstrip().endswith(",") and subject_after_comma(text, end)):
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
@@ -254,6 +256,11 @@ def _coordinating(gap: str) -> bool:
 
 
 _COORD_SIGNS = frozenset((",", "/", "→", "->", "-to-"))
+
+
+def _clause_opened(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether ``b`` after a bare comma opens a clause, not ``a``'s list: "On Zorb, Quib filters …"."""
+    return text[a.end:b.start].strip() == "," and subject_after_comma(text, b.end)
 _COORD_WORDS = ("and", "or", "&")
 
 
@@ -327,7 +334,8 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     run: list[Candidate] = [ordered[0]] if ordered else []
     runs: list[list[Candidate]] = []
     for a, b in zip(ordered, ordered[1:]):
-        if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]):
+        if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]) \
+                and not _clause_opened(text, a, b):
             run.append(b)
         else:
             runs.append(run)

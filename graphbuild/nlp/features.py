@@ -33,7 +33,14 @@ from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
-from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, head_type, is_generic, word_alternation
+from .lexicon import (
+    INTRODUCING_VERBS,
+    PROPOSED_KINDS,
+    head_type,
+    is_generic,
+    subject_after_comma,
+    word_alternation,
+)
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
@@ -493,9 +500,12 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if right is not None:
             key = ("R", right, source)
             ids += blocks.get(key) or block(key, source, _neighbour_names, "R", right)
-        # for the type model only: the name's word pieces, the head noun of an appositive after it
+        # for the type model only: the name's word pieces, how much the paper speaks of learning, the
+        # head noun of an appositive after it
         pieces = ("pieces", name)
         ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
+        learning = _LEARNING_KEYS[doc.learning]
+        ids += blocks.get(learning) or block(learning, "", _prefixed, TYPE_ONLY, (f"learning={doc.learning}",))
         appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
         if appos is not None:
             head = ("appos", appos)
@@ -549,6 +559,9 @@ def _named(prefix: str, value: object) -> str:
 
 #: the prefix of features only the type model sees (the entity model is fitted without them)
 TYPE_ONLY = "t:"
+#: the keys of the type model's feature of how much a paper speaks of machine learning (one that never
+#: does names mostly methods and data: systems, theory, retrieval), per level of DocContext.learning
+_LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
 
 
@@ -577,7 +590,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
     """
     m = _TITLE_APPOS.match(text, end, title_end)
     if m is not None:
-        for word in m.group(1).split():
+        # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks")
+        for word in _LONG_HEAD_CUT.split(m.group(1), 1)[0].split():
             t = head_type(word)
             if t:
                 return t
@@ -678,15 +692,22 @@ def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool
     k = bisect_left(known, (c.end, -1))
     if k < len(known) and known[k][0] - c.end <= 6:
         m = _COORDINATION_GAP.match(text, c.end)
-        if m is not None and m.end() == known[k][0]:
+        if m is not None and m.end() == known[k][0] and not _opens_clause(m, text, known[k][1]):
             return True
     for j in range(k - 1, max(-1, k - 4), -1):
         s, e = known[j]
         if e <= c.start and c.start - e <= 6:
             m = _COORDINATION_GAP.match(text, e)
-            if m is not None and m.end() == c.start:
+            if m is not None and m.end() == c.start and not _opens_clause(m, text, c.end):
                 return True
     return False
+
+
+def _opens_clause(gap: re.Match[str], text: str, end: int) -> bool:
+    """Whether the name ending at ``end``, after the bare comma ``gap``, is a clause's subject, no list's
+    item ("In Zorb, Quib filters …").
+    """
+    return gap.group().strip() == "," and subject_after_comma(text, end)
 
 
 def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],
