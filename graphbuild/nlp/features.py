@@ -523,7 +523,7 @@ _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_f
           "holds_known", "joins_known", "variant_of_strong", "named_here")
 #: the cues around a candidate, in the order :func:`_context` gives them
 _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after",
-         "caplist", "beside_known")
+         "caplist", "compared_before", "built_in", "beside_known")
 
 
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
@@ -780,7 +780,20 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
                          propose, propose and _we_in(doc, s, start),
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
                          after.startswith(("-based", "-style")),
-                         c.source == "capword" and _capitalised_list(c.text, core, after))
+                         c.source == "capword" and _capitalised_list(c.text, core, after),
+                         core.endswith(_COMPARED_ENDS) and _COMPARED_BEFORE.search(core, len(core) - 30) is not None,
+                         "in" in core and _BUILT_IN_BEFORE.search(core, len(core) - 60) is not None)
+
+
+#: a comparison right before a name: "faster than X", "relative to X", "compared with X", "unlike X": what
+#: a paper measures itself against is a method, system or model
+_COMPARED_BEFORE = re.compile(r"(?<![\w\-])(?:than|relative to|compared (?:with|to)|against|versus|vs\.|unlike|"
+                              r"[Uu]nlike|outperform(?:s|ed|ing)?|beat(?:s|ing)?)(?:\s+(?:the|a|an))?$")
+#: how every match of ``_COMPARED_BEFORE`` ends (its last letters)
+_COMPARED_ENDS = ("n", "to", "th", "st", "us", "s.", "ke", "s", "ed", "ng", "rm", "at", "he", "a")
+#: what a system is built into, right before a name: "implemented in X", "we built it on top of X"
+_BUILT_IN_BEFORE = re.compile(r"\b(?:implement(?:ed|s|ing)?|buil[dt]|built|integrated|prototyped?|deployed|"
+                              r"runs?|running)\s+(?:[\w\-]+\s+){0,3}?(?:in|into|on top of|atop|inside)(?:\s+the)?$")
 
 
 #: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"

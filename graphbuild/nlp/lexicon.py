@@ -288,7 +288,7 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.
 #: head nouns next to a name -> the type they signal
 TYPE_HEADS: dict[str, str] = {}
 for _type, _words in {
-    "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite testbed collection "
+    "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites testbed collection "
                "leaderboard split test-set testset treebank catalogue catalog database archive "
                "trace traces workload workloads",
     "Model": "model models network networks architecture architectures backbone backbones encoder "

@@ -167,9 +167,10 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
 _ADJECTIVES = (r"(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|"
                r"centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|"
                r"empowered|inspired|informed|integrated|enabled|[a-z]+ed)")
+# (not a size or variant word, nor the noun of a data structure a name ends in: "TPR*-tree", "Zorb-sketch")
 _ADJECTIVE_PART = re.compile(
     r"^(?!(?:mini|small|base|large|tiny|nano|micro|pro|chat|instruct|turbo|plus|lite|xl|xxl|preview|flash|air|max|"
-    rf"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|{_ADJECTIVES})$"
+    rf"ultra|distill|coder|vision|audio|math|trees?|tries?|heaps?|sketch(?:es)?|filters?)$)(?:[a-z]+|{_ADJECTIVES})$"
 )
 
 
