@@ -782,18 +782,20 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
                          after.startswith(("-based", "-style")),
                          c.source == "capword" and _capitalised_list(c.text, core, after),
                          core.endswith(_COMPARED_ENDS) and _COMPARED_BEFORE.search(core, len(core) - 30) is not None,
-                         "in" in core and _BUILT_IN_BEFORE.search(core, len(core) - 60) is not None)
+                         core.endswith(_BUILT_IN_ENDS) and _BUILT_IN_BEFORE.search(core, len(core) - 60) is not None)
 
 
 #: a comparison right before a name: "faster than X", "relative to X", "compared with X", "unlike X": what
 #: a paper measures itself against is a method, system or model
-_COMPARED_BEFORE = re.compile(r"(?<![\w\-])(?:than|relative to|compared (?:with|to)|against|versus|vs\.|unlike|"
+_COMPARED_BEFORE = re.compile(r"(?<![\w\-])(?:than|[Rr]elative to|[Cc]ompared (?:with|to)|against|versus|vs\.|"
                               r"[Uu]nlike|outperform(?:s|ed|ing)?|beat(?:s|ing)?)(?:\s+(?:the|a|an))?$")
 #: how every match of ``_COMPARED_BEFORE`` ends (its last letters)
 _COMPARED_ENDS = ("n", "to", "th", "st", "us", "s.", "ke", "s", "ed", "ng", "rm", "at", "he", "a")
 #: what a system is built into, right before a name: "implemented in X", "we built it on top of X"
-_BUILT_IN_BEFORE = re.compile(r"\b(?:implement(?:ed|s|ing)?|buil[dt]|built|integrated|prototyped?|deployed|"
-                              r"runs?|running)\s+(?:[\w\-]+\s+){0,3}?(?:in|into|on top of|atop|inside)(?:\s+the)?$")
+_BUILT_IN_BEFORE = re.compile(r"\b(?:implement(?:ed|s|ing)?|buil[dt]|integrated|prototyped?|deployed|"
+                              r"runs?|running)\s+(?:[\w\-]+\s+){0,4}?(?:in|into|on top of|atop|inside)(?:\s+the)?$")
+#: how every match of ``_BUILT_IN_BEFORE`` ends (its last letters)
+_BUILT_IN_ENDS = ("in", "to", "of", "op", "de", "he")
 
 
 #: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"

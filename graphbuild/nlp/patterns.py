@@ -70,6 +70,8 @@ assert _CHUNK.pattern == r"(?<!\S)(?=\S*(?:" + _CHUNK_MARK.pattern + r"))\S+"
 # coined shapes beyond capitals: a short lower-case prefix ("p-Tuning"), a "++" suffix ("Adam++")
 _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z][A-Za-z0-9]+")
 _PLUSPLUS = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\+\+$")
+#: capitalised plain words joined by a plus: "Flush+Reload", "Prime+Probe"
+_PLUS_JOINED = re.compile(r"^[A-Z][a-z]+(?:\+[A-Z][a-z]+)+$")
 _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
@@ -143,6 +145,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     letters = sum(map(str.isalpha, text))  # (map over str methods: the same tests in C loops)
     if letters == 0 or not any(map(str.isupper, text)):
         return 0
+    if "+" in text and _PLUS_JOINED.match(text):
+        return 2  # plain words joined by a plus name one thing ("Flush+Reload"), no list of names
     parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
         marked = any(INNER_CAP.search(p) or (any(map(str.isdigit, p)) and not _DIMENSION.match(p))
