@@ -1442,3 +1442,5 @@ def test_patterns_a_data_structure_noun_and_plus_joined_words_stay_in_the_name()
     assert _chunk_names("ZRQ*-tree", 0) == ((0, 9, "ZRQ*-tree", True),)
     assert _chunk_names("ZRQ-based", 0) == ((0, 3, "ZRQ", False),)
     assert shape_score("Gloam+Probe") == 2 and shape_score("Gloam+") == 0
+    # an award's number in a funding line is no name ("supported by NSF grant QRS-0012345")
+    assert shape_score("QRS-0012345") == 0 and shape_score("QRS-12") == 2

@@ -70,6 +70,8 @@ assert _CHUNK.pattern == r"(?<!\S)(?=\S*(?:" + _CHUNK_MARK.pattern + r"))\S+"
 # coined shapes beyond capitals: a short lower-case prefix ("p-Tuning"), a "++" suffix ("Adam++")
 _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z][A-Za-z0-9]+")
 _PLUSPLUS = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\+\+$")
+#: a funding program's letters and an award number of six digits or more: "IIS-0012345", "CCF-1234567"
+_AWARD_NUMBER = re.compile(r"^[A-Z]{2,5}-\d{6,}$")
 #: capitalised plain words joined by a plus: "Flush+Reload", "Prime+Probe"
 _PLUS_JOINED = re.compile(r"^[A-Z][a-z]+(?:\+[A-Z][a-z]+)+$")
 _LEAD = "([{\"'“‘<"
@@ -147,6 +149,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
         return 0
     if "+" in text and _PLUS_JOINED.match(text):
         return 2  # plain words joined by a plus name one thing ("Flush+Reload"), no list of names
+    if "-" in text and _AWARD_NUMBER.match(text):
+        return 0  # a grant's number in a funding line ("CNS-0012345"), no name
     parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
         marked = any(INNER_CAP.search(p) or (any(map(str.isdigit, p)) and not _DIMENSION.match(p))
