@@ -1444,3 +1444,13 @@ def test_patterns_a_data_structure_noun_and_plus_joined_words_stay_in_the_name()
     assert shape_score("Gloam+Probe") == 2 and shape_score("Gloam+") == 0
     # an award's number in a funding line is no name ("supported by NSF grant QRS-0012345")
     assert shape_score("QRS-0012345") == 0 and shape_score("QRS-12") == 2
+
+
+def test_types_an_edition_year_glued_to_a_name_ends_a_dataset_name():
+    """"ZorbWeb2005", "QUIB CPU2017": a benchmark's or a collection's edition named by its year; a number
+    that is no year ("Zorb2x50") or a year after a space ("Zorb 2005") is none."""
+    from graphbuild.nlp.entity_types import _shape_type, _shape_type_by_rules
+
+    for name in ("ZorbWeb2005", "QUIB CPU2017", "Quillset1998"):
+        assert _shape_type(name) == "Dataset" == _shape_type_by_rules(name + "\n"), name
+    assert _shape_type("Zorb2x50") is None and _shape_type("Zorb 2005") is None

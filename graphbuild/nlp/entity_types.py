@@ -70,7 +70,9 @@ _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
-    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?|[A-Za-z]\d+[kK])$"), "Dataset"),
+    # (and an edition's year glued to the name: "VOC2007", "ZorbWeb2005")
+    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?|[A-Za-z]\d+[kK]|[A-Za-z](?:19|20)\d\d)$"),
+     "Dataset"),
     (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|"
                 r"Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
 ]
@@ -125,7 +127,7 @@ def _shape_type(name: str) -> str | None:
 
     Each rule is an ending: an alternation of literals then ``$`` (a suffix of
     the name), a number before ``B`` or ``M`` (its last two characters tell), or
-    ``-<digits>[kK]`` (searched only when the name ends in a digit, ``k`` or ``K``). A
+    ``-<digits>[kK]`` or a year (searched only when the name ends in a digit, ``k`` or ``K``). A
     name ending in a newline, where ``$`` also matches before it, takes the rules.
     """
     if name.endswith("\n"):
@@ -158,8 +160,9 @@ def _rule_endings(pattern: re.Pattern[str]) -> tuple[str, ...]:
 _MODEL_ENDINGS = _rule_endings(_SHAPE_RULES[0][0])
 _TOOL_ENDINGS = _rule_endings(_SHAPE_RULES[2][0])
 _DATASET_ENDINGS = tuple(e for e in _rule_endings(_SHAPE_RULES[3][0]) if not e.startswith(("-", "[")))
-#: a count of thousands ending a name, after a hyphen or a letter: "Zorb-10", "Zorb-20k", "Zorb50K"
-_DASH_COUNT = re.compile(r"-\d+[kK]?$|[A-Za-z]\d+[kK]$")
+#: a count of thousands ending a name, after a hyphen or a letter: "Zorb-10", "Zorb-20k", "Zorb50K"; or an
+#: edition's year glued to it: "Zorb2005"
+_DASH_COUNT = re.compile(r"-\d+[kK]?$|[A-Za-z]\d+[kK]$|[A-Za-z](?:19|20)\d\d$")
 _METHOD_ENDINGS = _rule_endings(_SHAPE_RULES[4][0])
 
 
