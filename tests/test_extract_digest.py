@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "1bbd2ae480a1620a8f836525193aa65776b8ca1f501674ea09121a3510b6297e"
-SHARED_50_SHA256 = "22ae280b85597f62e0dd2cf3ad86201d8d960e519bdd92f69183101eb6a6f0e5"
+DEMO_SHA256 = "7b3b4d37b9d9fe19731e56ae412f172760cbd6ff3f6423e0041a49e4ea98ff07"
+SHARED_50_SHA256 = "18d20ffa3b3dfa84248d17f835f68a73d52a161d2230bb08d7e47b46d0fc2c06"
 
 
 @pytest.fixture(scope="module")
