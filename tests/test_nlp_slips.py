@@ -1388,3 +1388,126 @@ def test_features_no_list_cue_in_a_title_where_every_word_is_capitalised():
     cands = [_cand(text, "Hard Contact Limits", "titleseg"), _cand(text, "Quellant", "capword")]
     rows = _rows(text, len(title), cands)
     assert not any(k.startswith("LL=") for k in rows[0]) and "LL=with" in rows[1]
+def test_forms_a_data_kind_noun_after_a_name_gives_a_form():
+    """"the Quibbly suite", "Ferrex Cambridge traces": a reader may name the data with its kind noun."""
+    from graphbuild.nlp.pipeline import headed_forms
+
+    text = "We test on the Quibbly suite and on Ferrex Cambridge traces, then on the Zorbo Benchmark."
+    cands = [_cand(text, "Quibbly", "capword"), _cand(text, "Ferrex Cambridge", "caprun"),
+             _cand(text, "Zorbo", "capword")]
+    assert headed_forms(cands, text) == ["Quibbly suite", "Ferrex Cambridge traces", "Zorbo Benchmark"]
+    # a lower-case word or another noun after the name gives none
+    text2 = "We test Quibbly traces of ferrex and Zorbo models."
+    assert headed_forms([_cand(text2, "Zorbo", "capword")], text2) == []
+    assert headed_forms([_cand(text2, "ferrex", "lowerphrase")], text2) == []
+
+
+def test_types_systems_heads_and_data_kind_nouns():
+    """Allocators, collectors, transports, fuzzers, accelerators are methods; traces and workloads, data."""
+    from graphbuild.nlp.lexicon import head_type
+
+    assert {head_type(w) for w in ("allocator", "collector", "transport", "fuzzer", "accelerator", "daemon",
+                                   "checker", "hypervisor")} == {"Method"}
+    assert {head_type(w) for w in ("traces", "trace", "workload", "workloads", "suites")} == {"Dataset"}
+
+
+def test_types_a_title_head_stops_at_a_preposition():
+    """"Zorbit: A Bit-Serial Accelerator for Quantized Networks" is an accelerator (a method), not the
+    networks it serves; with no head before the preposition, the title gives no type."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Zorbit: A Bit-Serial Accelerator for Quantized Quill Networks"
+    assert defined_type(title, len(title), _cand(title, "Zorbit")) == "Method"
+    title2 = "Zorbit: A Compact Design for Quantized Quill Networks"
+    assert defined_type(title2, len(title2), _cand(title2, "Zorbit")) is None
+    title3 = "Zorbit: A Suite of Quill Tasks for Ferrex Models"
+    assert defined_type(title3, len(title3), _cand(title3, "Zorbit")) == "Dataset"
+
+
+def test_types_a_name_after_a_bare_comma_that_opens_a_clause_is_no_list_item():
+    """"On 139 patches from Ferrex4J, Quibsieve filters …": Quibsieve is the clause's subject, not a data
+    set listed after Ferrex4J; "on Ferrex traces, Quibsieve estimates …" gives it no head either. A list
+    ("Ferrex4J, Quibsieve and Mollo"; "Ferrex4J, Quibsieve models") still shares its votes."""
+    from graphbuild.nlp.entity_types import context_votes
+    from graphbuild.nlp.features import _beside_known
+    from graphbuild.nlp.lexicon import subject_after_comma
+
+    text = "On 139 patches from Ferrex4J, Quibsieve filters out 56% of overfitting patches."
+    known = [(text.index("Ferrex4J"), text.index("Ferrex4J") + 8)]
+    assert not _beside_known(text, _cand(text, "Quibsieve", "capword"), known)
+    text2 = "Results on Ferrex4J, Quibsieve and Mollo."
+    known2 = [(text2.index("Ferrex4J"), text2.index("Ferrex4J") + 8)]
+    assert _beside_known(text2, _cand(text2, "Quibsieve", "capword"), known2)
+    assert subject_after_comma(text, text.index("Quibsieve") + 9)
+    assert not subject_after_comma(text2, text2.index("Quibsieve") + 9)
+    text3 = "Results on Ferrex4J, Quibsieve models hold."
+    assert not subject_after_comma(text3, text3.index("Quibsieve") + 9)  # a head noun: a list's kind
+    text4 = "On Ferrex traces from 2018, Quibsieve estimates cardinality."
+    c = _cand(text4, "Quibsieve", "capword")
+    assert "Dataset" not in context_votes(text4, c.start, c.end, 0, len(text4))
+    text5 = "We compare with the datasets, Quibsieve and Mollo."
+    c5 = _cand(text5, "Quibsieve", "capword")
+    assert context_votes(text5, c5.start, c5.end, 0, len(text5)).get("Dataset")
+
+
+def test_features_how_much_a_paper_speaks_of_learning():
+    """A paper with no word of machine learning (a systems paper) reads 0, one word 1, more 2: the type
+    model's evidence that its names are methods and data rather than models."""
+    from graphbuild.nlp.doc_context import DocContext
+
+    def level(text: str) -> int:
+        return DocContext(text, [(0, len(text))], 0).learning
+
+    assert level("Zorbit: Leases for Replicated Logs\n\nZorbit hands leadership over in one round trip.") == 0
+    assert level("Zorbit: Learned Leases\n\nZorbit hands leadership over in one round trip.") == 1
+    assert level("Zorbit: Learned Leases\n\nA neural model trained on traces picks the leader.") == 2
+
+
+def test_features_a_comparison_or_a_host_system_before_a_name():
+    """"9x faster than Quibble", "relative to Quibble", "compared with Quibble": a name the paper measures
+    itself against; "implemented in Quibble", "on top of Quibble": the system it builds into."""
+    title = "Zorbit: Fast Leases"
+    end = len(title)
+    for sentence in ("It is 9x faster than Quibble on the same cluster.", "It lowers latency relative to Quibble.",
+                     "Compared with Quibble, it halves the delay.", "Unlike Quibble, it needs no leader."):
+        text = f"{title}\n\n{sentence}"
+        assert "compared_before" in _names(text, end, "Quibble"), sentence
+    for sentence in ("We implemented Zorbit in Quibble and ran it.", "We built Zorbit on top of Quibble."):
+        text = f"{title}\n\n{sentence}"
+        assert "built_in" in _names(text, end, "Quibble"), sentence
+    text = f"{title}\n\nQuibble hands leadership over in one round trip."
+    assert not {"compared_before", "built_in"} & _names(text, end, "Quibble")
+
+
+def _names(text: str, end: int, name: str) -> set[str]:
+    """The feature names of the one candidate ``name`` (a capitalised word) of ``text``."""
+    from graphbuild.nlp.features import candidate_features, group_candidates
+    from graphbuild.nlp.featurespace import FeatureSpace
+
+    c = _cand(text, name, "capword")
+    space = FeatureSpace()
+    rows = candidate_features(text, [(0, end), (end + 2, len(text))], end, [c],
+                              group_candidates([c], lambda _: None), [None], None, space)
+    return set(space.named(rows[0]))
+
+
+def test_patterns_a_data_structure_noun_and_plus_joined_words_stay_in_the_name():
+    """"ZRQ*-tree" keeps its "-tree" (no adjective to trim, as "-based" is); "Gloam+Probe", plain words
+    joined by a plus, is one strong name (an attack's, a technique's), no list of two."""
+    from graphbuild.nlp.patterns import _chunk_names, shape_score
+
+    assert _chunk_names("ZRQ*-tree", 0) == ((0, 9, "ZRQ*-tree", True),)
+    assert _chunk_names("ZRQ-based", 0) == ((0, 3, "ZRQ", False),)
+    assert shape_score("Gloam+Probe") == 2 and shape_score("Gloam+") == 0
+    # an award's number in a funding line is no name ("supported by NSF grant QRS-0012345")
+    assert shape_score("QRS-0012345") == 0 and shape_score("QRS-12") == 2
+
+
+def test_types_an_edition_year_glued_to_a_name_ends_a_dataset_name():
+    """"ZorbWeb2005", "QUIB CPU2017": a benchmark's or a collection's edition named by its year; a number
+    that is no year ("Zorb2x50") or a year after a space ("Zorb 2005") is none."""
+    from graphbuild.nlp.entity_types import _shape_type, _shape_type_by_rules
+
+    for name in ("ZorbWeb2005", "QUIB CPU2017", "Quillset1998"):
+        assert _shape_type(name) == "Dataset" == _shape_type_by_rules(name + "\n"), name
+    assert _shape_type("Zorb2x50") is None and _shape_type("Zorb 2005") is None

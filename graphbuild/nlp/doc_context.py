@@ -192,6 +192,12 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _OWNER.finditer(text, first)]
 
 
+#: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
+#: names are mostly methods and data, seldom models
+_LEARNING_WORD = re.compile(r"\b(?:neural|learn|train|deep|transformer|llm|embedding|classifier|fine-tun|"
+                            r"pre-?train|language model|attention)")
+
+
 class DocContext:
     """What the features of every candidate of one document read: the text, its sentences,
     the title's end and colon, where a copyright notice starts, its lower-case words.
@@ -199,7 +205,7 @@ class DocContext:
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
                  "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names", "subtitle_at",
-                 "head_capitals")
+                 "head_capitals", "learning")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -217,6 +223,8 @@ class DocContext:
         # where the subtitle's first word stands, and the capitals of the part before the colon
         self.subtitle_at = len(title) - len(title[self.colon + 1:].lstrip()) if self.colon >= 0 else -1
         self.head_capitals = "".join(ch for ch in title[:self.colon] if ch.isupper()) if self.colon >= 0 else ""
+        #: how much the paper speaks of machine learning: no word of it (0), one (1), more (2)
+        self.learning = sum(1 for _ in zip(range(2), _LEARNING_WORD.finditer(self.lowered)))
 
     @property
     def url_names(self) -> frozenset[str]:

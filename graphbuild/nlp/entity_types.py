@@ -28,6 +28,7 @@ from .lexicon import (
     is_generic,
     occurrences,
     occurs_within,
+    subject_after_comma,
     word_alternation,
 )
 
@@ -69,7 +70,9 @@ _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
                 r"Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
-    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?|[A-Za-z]\d+[kK])$"), "Dataset"),
+    # (and an edition's year glued to the name: "VOC2007", "ZorbWeb2005")
+    (re.compile(r"(?:Bench|bench|QA|Set|Eval|Corpus|Arena|Hub|-\d+[kK]?|[A-Za-z]\d+[kK]|[A-Za-z](?:19|20)\d\d)$"),
+     "Dataset"),
     (re.compile(r"(?:Merging|Tuning|tuning|Prompting|Attention|Norm|Decay|Opt|SGD|Adam|Search|Sampling|Decoding|"
                 r"Pruning|Distillation|Adapter|Adaptation|LoRA|Learning)$"), "Method"),
 ]
@@ -124,7 +127,7 @@ def _shape_type(name: str) -> str | None:
 
     Each rule is an ending: an alternation of literals then ``$`` (a suffix of
     the name), a number before ``B`` or ``M`` (its last two characters tell), or
-    ``-<digits>[kK]`` (searched only when the name ends in a digit, ``k`` or ``K``). A
+    ``-<digits>[kK]`` or a year (searched only when the name ends in a digit, ``k`` or ``K``). A
     name ending in a newline, where ``$`` also matches before it, takes the rules.
     """
     if name.endswith("\n"):
@@ -157,8 +160,9 @@ def _rule_endings(pattern: re.Pattern[str]) -> tuple[str, ...]:
 _MODEL_ENDINGS = _rule_endings(_SHAPE_RULES[0][0])
 _TOOL_ENDINGS = _rule_endings(_SHAPE_RULES[2][0])
 _DATASET_ENDINGS = tuple(e for e in _rule_endings(_SHAPE_RULES[3][0]) if not e.startswith(("-", "[")))
-#: a count of thousands ending a name, after a hyphen or a letter: "Zorb-10", "Zorb-20k", "Zorb50K"
-_DASH_COUNT = re.compile(r"-\d+[kK]?$|[A-Za-z]\d+[kK]$")
+#: a count of thousands ending a name, after a hyphen or a letter: "Zorb-10", "Zorb-20k", "Zorb50K"; or an
+#: edition's year glued to it: "Zorb2005"
+_DASH_COUNT = re.compile(r"-\d+[kK]?$|[A-Za-z]\d+[kK]$|[A-Za-z](?:19|20)\d\d$")
 _METHOD_ENDINGS = _rule_endings(_SHAPE_RULES[4][0])
 
 
@@ -199,17 +203,13 @@ _BEFORE_FOLLOWERS = frozenset(
     "of with the a an our (e.g. (e.g.,".split())
 
 
-#: what continues or closes a list after one of its names (past the rest of its token): ", ", " and ", " or ",
-#: " & ", ")" (a list in parentheses: "(Zorb, Quill, Lark)")
-_LIST_GOES_ON = re.compile(r"[^\s,)]*\s*(?:[,)&]|and\b|or\b)")
-
-
-def _clause_subject(before: str, after: str) -> bool:
-    """Whether a name right after a comma, with no list going on after it, is the subject of the clause an
-    opening "On X," leads to: "On Zorbset, Quill reaches 80%" (Quill is what is measured, not data);
-    in "on Zorbset, Quill and Lark" Quill is listed with Zorbset.
+def _clause_subject(text: str, gap: str, end: int) -> bool:
+    """Whether the name ending at ``end``, after ``gap`` (the text since the word before it), opens a clause
+    as its subject rather than going on with a list: a bare comma before it and a verb after it ("On
+    Zorbset, Quill reaches 80%": Quill is what is measured, not data; in "on Zorbset, Quill and Lark" Quill
+    is listed with Zorbset): :func:`~graphbuild.nlp.lexicon.subject_after_comma`.
     """
-    return before.rstrip().endswith(",") and _LIST_GOES_ON.match(after) is None
+    return gap.rstrip().endswith(",") and subject_after_comma(text, end)
 
 
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
@@ -233,12 +233,13 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
                 votes[t] = votes.get(t, 0) + weights.appositive
                 break
     head = _before_head(before)
-    if head:
+    # (not a head that ends the phrase before a clause's subject: "on Quib traces, Zorb estimates …")
+    if head and not _clause_subject(text, before, end):
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
     if ("on" in before or "over" in before or "On" in before) and _EVAL_PREP.search(before) \
-            and _about_results(text[sent_start:sent_end]) and not _clause_subject(before, after):
+            and _about_results(text[sent_start:sent_end]) and not _clause_subject(text, before, end):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
@@ -267,6 +268,8 @@ def _coordinating(gap: str) -> bool:
 
 
 _COORD_SIGNS = frozenset((",", "/", "→", "->", "-to-"))
+
+
 _COORD_WORDS = ("and", "or", "&")
 
 
@@ -341,7 +344,7 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     runs: list[list[Candidate]] = []
     for a, b in zip(ordered, ordered[1:]):
         if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]) \
-                and not _clause_subject(text[a.end:b.start], text[b.end:b.end + 40]):
+                and not _clause_subject(text, text[a.end:b.start], b.end):
             run.append(b)
         else:
             runs.append(run)
@@ -425,7 +428,7 @@ def _coordinated_words(text: str, ordered: list[Candidate], share: float) -> lis
         if not m or is_generic(m.group(1)) or head_type(m.group(1)):
             continue
         start = c.end + m.start(1)
-        if _clause_subject(text[c.end: start], text[start + len(m.group(1)): start + 60]):
+        if _clause_subject(text, text[c.end: start], start + len(m.group(1))):
             continue  # "On Zorbset, Quill reaches ...": the subject after an opening, not a sibling
         if start in covered:
             continue

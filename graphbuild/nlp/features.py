@@ -33,7 +33,15 @@ from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
-from .lexicon import INTRODUCING_VERBS, PROPOSED_KINDS, family_stems, head_type, is_generic, word_alternation
+from .lexicon import (
+    INTRODUCING_VERBS,
+    PROPOSED_KINDS,
+    family_stems,
+    head_type,
+    is_generic,
+    subject_after_comma,
+    word_alternation,
+)
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
@@ -507,9 +515,12 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
             if phrase is not None:
                 key = ("Rphrase", phrase, "")  # (no proposer pairs with it)
                 ids += blocks.get(key) or block(key, "", _prefixed, "Rphrase=", (phrase,))
-        # for the type model only: the name's word pieces, the head noun of an appositive after it
+        # for the type model only: the name's word pieces, how much the paper speaks of learning, the
+        # head noun of an appositive after it
         pieces = ("pieces", name)
         ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
+        learning = _LEARNING_KEYS[doc.learning]
+        ids += blocks.get(learning) or block(learning, "", _prefixed, TYPE_ONLY, (f"learning={doc.learning}",))
         appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
         if appos is not None:
             head = ("appos", appos)
@@ -527,7 +538,7 @@ _FLAGS = ("strong", "gstrong", "grule_kept", "grule_final", "rule_kept", "rule_f
           "holds_known", "joins_known", "variant_of_strong", "stem_of_variant", "named_here")
 #: the cues around a candidate, in the order :func:`_context` gives them
 _CUES = ("R=(", "L=(", "listed", "propose_verb_before", "we_propose_before", "our_before", "modifier_after",
-         "caplist", "on_clause", "beside_known")
+         "caplist", "on_clause", "compared_before", "built_in", "beside_known")
 
 
 def _form_names(key: tuple[str, str, str, tuple[str, ...], str | None]) -> list[str]:
@@ -563,6 +574,9 @@ def _named(prefix: str, value: object) -> str:
 
 #: the prefix of features only the type model sees (the entity model is fitted without them)
 TYPE_ONLY = "t:"
+#: the keys of the type model's feature of how much a paper speaks of machine learning (one that never
+#: does names mostly methods and data: systems, theory, retrieval), per level of DocContext.learning
+_LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
 
 
@@ -591,7 +605,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
     """
     m = _TITLE_APPOS.match(text, end, title_end)
     if m is not None:
-        for word in m.group(1).split():
+        # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks")
+        for word in _LONG_HEAD_CUT.split(m.group(1), 1)[0].split():
             t = head_type(word)
             if t:
                 return t
@@ -711,15 +726,22 @@ def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool
     k = bisect_left(known, (c.end, -1))
     if k < len(known) and known[k][0] - c.end <= 6:
         m = _COORDINATION_GAP.match(text, c.end)
-        if m is not None and m.end() == known[k][0]:
+        if m is not None and m.end() == known[k][0] and not _opens_clause(m, text, known[k][1]):
             return True
     for j in range(k - 1, max(-1, k - 4), -1):
         s, e = known[j]
         if e <= c.start and c.start - e <= 6:
             m = _COORDINATION_GAP.match(text, e)
-            if m is not None and m.end() == c.start:
+            if m is not None and m.end() == c.start and not _opens_clause(m, text, c.end):
                 return True
     return False
+
+
+def _opens_clause(gap: re.Match[str], text: str, end: int) -> bool:
+    """Whether the name ending at ``end``, after the bare comma ``gap``, is a clause's subject, no list's
+    item ("In Zorb, Quib filters …").
+    """
+    return gap.group().strip() == "," and subject_after_comma(text, end)
 
 
 def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],
@@ -793,7 +815,22 @@ def _context(doc: DocContext, c: Candidate) -> tuple[str | None, str | None, tup
                          _OUR_HINT(window.lower()) and _OUR_BEFORE.search(window) is not None,
                          after.startswith(("-based", "-style")),
                          c.source == "capword" and _capitalised_list(c.text, core, after),
-                         _on_clause(core, after))
+                         _on_clause(core, after),
+                         core.endswith(_COMPARED_ENDS) and _COMPARED_BEFORE.search(core, len(core) - 30) is not None,
+                         core.endswith(_BUILT_IN_ENDS) and _BUILT_IN_BEFORE.search(core, len(core) - 60) is not None)
+
+
+#: a comparison right before a name: "faster than X", "relative to X", "compared with X", "unlike X": what
+#: a paper measures itself against is a method, system or model
+_COMPARED_BEFORE = re.compile(r"(?<![\w\-])(?:than|[Rr]elative to|[Cc]ompared (?:with|to)|against|versus|vs\.|"
+                              r"[Uu]nlike|outperform(?:s|ed|ing)?|beat(?:s|ing)?)(?:\s+(?:the|a|an))?$")
+#: how every match of ``_COMPARED_BEFORE`` ends (its last letters)
+_COMPARED_ENDS = ("n", "to", "th", "st", "us", "s.", "ke", "s", "ed", "ng", "rm", "at", "he", "a")
+#: what a system is built into, right before a name: "implemented in X", "we built it on top of X"
+_BUILT_IN_BEFORE = re.compile(r"\b(?:implement(?:ed|s|ing)?|buil[dt]|integrated|prototyped?|deployed|"
+                              r"runs?|running)\s+(?:[\w\-]+\s+){0,4}?(?:in|into|on top of|atop|inside)(?:\s+the)?$")
+#: how every match of ``_BUILT_IN_BEFORE`` ends (its last letters)
+_BUILT_IN_ENDS = ("in", "to", "of", "op", "de", "he")
 
 
 #: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"

@@ -29,6 +29,7 @@ __all__ = [
     "is_generic",
     "TYPE_HEADS",
     "head_type",
+    "subject_after_comma",
     "word_alternation",
     "Occurrences",
     "occurrences",
@@ -312,8 +313,9 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.
 #: head nouns next to a name -> the type they signal
 TYPE_HEADS: dict[str, str] = {}
 for _type, _words in {
-    "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite testbed collection "
-               "leaderboard split test-set testset treebank catalogue catalog database archive",
+    "Dataset": "dataset datasets benchmark benchmarks corpus corpora suite suites testbed collection "
+               "leaderboard split test-set testset treebank catalogue catalog database archive "
+               "trace traces workload workloads",
     "Model": "model models network networks architecture architectures backbone backbones encoder "
              "encoders decoder decoders llm llms lm lms checkpoint checkpoints family variant variants "
              "transformer transformers classifier detector generator generators agent agents vlm vlms "
@@ -325,7 +327,9 @@ for _type, _words in {
               "closure approximation criterion heuristic policy rule prompting decoding pruning "
               "distillation quantization quantisation merging tuning initialization initialisation normalization "
               "normalisation augmentation regularisation "
-              "adaptation training system systems retriever indexer solver planner pipeline",
+              "adaptation training system systems retriever indexer solver planner pipeline "
+              "allocator collector transport filesystem prefetcher fuzzer analyzer analyser checker verifier "
+              "sanitizer daemon hypervisor accelerator",
     "Task": "task tasks problem problems challenge",
     "Metric": "metric metrics score measure divergence distance",
     "Tool": "library toolkit package tool tools platform software api apis engine compiler hardware "
@@ -350,3 +354,18 @@ TASK_ENDINGS = (
 def head_type(word: str) -> str | None:
     """The entity type a head noun such as ``model`` or ``dataset`` indicates, or ``None``."""
     return TYPE_HEADS.get(word.lower())
+
+
+#: a lower-case word right after a name that is no list's next item, preposition or conjunction: the
+#: name's verb ("In Zorb, Quib filters …"), so a bare comma before the name ends a phrase, no list
+_VERB_AFTER = re.compile(r" (?!(?:and|or|nor|as|on|in|for|with|from|to|at|by|of|over|under|across|than|via|into|"
+                         r"versus|vs|the|a|an)\b)([a-z][a-z\-]+)\b")
+
+
+def subject_after_comma(text: str, end: int) -> bool:
+    """Whether the name ending at ``end``, after a bare comma, opens a clause as its subject: a lower-case
+    word that names no kind of artifact (no head noun: "Zorb, Quib models" lists) follows it ("In Zorb,
+    Quib filters …").
+    """
+    m = _VERB_AFTER.match(text, end)
+    return m is not None and head_type(m.group(1)) is None

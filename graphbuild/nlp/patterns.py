@@ -70,6 +70,10 @@ assert _CHUNK.pattern == r"(?<!\S)(?=\S*(?:" + _CHUNK_MARK.pattern + r"))\S+"
 # coined shapes beyond capitals: a short lower-case prefix ("p-Tuning"), a "++" suffix ("Adam++")
 _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z][A-Za-z0-9]+")
 _PLUSPLUS = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\+\+$")
+#: a funding program's letters and an award number of six digits or more: "IIS-0012345", "CCF-1234567"
+_AWARD_NUMBER = re.compile(r"^[A-Z]{2,5}-\d{6,}$")
+#: capitalised plain words joined by a plus: "Flush+Reload", "Prime+Probe"
+_PLUS_JOINED = re.compile(r"^[A-Z][a-z]+(?:\+[A-Z][a-z]+)+$")
 _LEAD = "([{\"'“‘<"
 _TRAIL = ")]}\"'”’,.;:!?>"
 _NUMBERISH = re.compile(
@@ -143,6 +147,10 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     letters = sum(map(str.isalpha, text))  # (map over str methods: the same tests in C loops)
     if letters == 0 or not any(map(str.isupper, text)):
         return 0
+    if "+" in text and _PLUS_JOINED.match(text):
+        return 2  # plain words joined by a plus name one thing ("Flush+Reload"), no list of names
+    if "-" in text and _AWARD_NUMBER.match(text):
+        return 0  # a grant's number in a funding line ("CNS-0012345"), no name
     parts = [p for p in _PARTS.split(text) if p]
     if len(parts) > 1:
         marked = any(INNER_CAP.search(p) or (any(map(str.isdigit, p)) and not _DIMENSION.match(p))
@@ -167,9 +175,10 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
 _ADJECTIVES = (r"(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|"
                r"centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|"
                r"empowered|inspired|informed|integrated|enabled|[a-z]+ed)")
+# (not a size or variant word, nor the noun of a data structure a name ends in: "TPR*-tree", "Zorb-sketch")
 _ADJECTIVE_PART = re.compile(
     r"^(?!(?:mini|small|base|large|tiny|nano|micro|pro|chat|instruct|turbo|plus|lite|xl|xxl|preview|flash|air|max|"
-    rf"ultra|distill|coder|vision|audio|math)$)(?:[a-z]+|{_ADJECTIVES})$"
+    rf"ultra|distill|coder|vision|audio|math|trees?|tries?|heaps?|sketch(?:es)?|filters?)$)(?:[a-z]+|{_ADJECTIVES})$"
 )
 
 

@@ -869,14 +869,24 @@ _TECHNIQUE_HEAD_AFTER = re.compile(r" (?:regulari[sz]ation|regulari[sz]er|loss|o
 _ARTICLE_BEFORE = re.compile(r"^(?:the|The|our|Our) (?=\S)")
 
 
+#: the kind noun of a collection of data right after a name ("the Zorb suite", "Quib traces", "the Zorb
+#: Benchmark"): what the data is, which a reader may name it with
+_DATA_KIND_AFTER = re.compile(r" (?:[Bb]enchmarks?|[Ss]uite|[Dd]ataset|data set|[Cc]orpus|[Cc]ollection|[Tt]races?|"
+                              r"workloads?|logs)(?![\w\-])")
+
+
 def headed_forms(members: list[Candidate], text: str) -> list[str]:
     """A coined or capitalised name with the technique head written after it ("Zorb regularization" of
-    "Zorb"), where the head stands outside the name's span: a reader may name the technique so.
+    "Zorb"), or any capitalised name with the kind noun of a collection of data after it ("Zorb Quib
+    traces", "the Zorb suite"), where the head stands outside the name's span: a reader may name it so.
     """
     out = []
     for c in members:
-        if c.text[:1].isalnum() and not c.text.islower() and " " not in c.text:
-            m = _TECHNIQUE_HEAD_AFTER.match(text, c.end)
+        if c.text[:1].isalnum() and not c.text.islower():
+            m = _TECHNIQUE_HEAD_AFTER.match(text, c.end) if " " not in c.text else None
+            if m is not None:
+                out.append(c.text + m.group())
+            m = _DATA_KIND_AFTER.match(text, c.end)
             if m is not None:
                 out.append(c.text + m.group())
     return out
