@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "1bbd2ae480a1620a8f836525193aa65776b8ca1f501674ea09121a3510b6297e"
-SHARED_50_SHA256 = "22ae280b85597f62e0dd2cf3ad86201d8d960e519bdd92f69183101eb6a6f0e5"
+DEMO_SHA256 = "acd739979c6d2b1688655aa096ff7048e8b71c7400e1ab10066a594f9e0cb057"
+SHARED_50_SHA256 = "667d533c0ce08480f0921bbba35c0f35579a6b2f27433ecc3a2b88ac3d3b0f3a"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "3dae89e054b62d13"
+MODEL_DIGEST = "d9ff28c845a4148d"
