@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "61dd69006a108775"
+MODEL_DIGEST = "278e67b7e7c287ed"
