@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "69f0d19eb43a3267e3d9ed7a35af6432c31e7cb60679349d224549490839dc47"
-SHARED_50_SHA256 = "22ae280b85597f62e0dd2cf3ad86201d8d960e519bdd92f69183101eb6a6f0e5"
+DEMO_SHA256 = "ab6fc169ce7826260cb11523ada9ae12c3572a436c028a73be01a3227dd8b20e"
+SHARED_50_SHA256 = "0ae0b33d4fb62002e716b52cabd4bdc1f5a97ae06570a7f65c2e1efedc029d0a"
 
 
 @pytest.fixture(scope="module")

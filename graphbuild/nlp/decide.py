@@ -58,7 +58,14 @@ from .features import (
 )
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
-from .lexicon import FAMILY_STEM, LANGUAGES, LIST_SEPARATOR, SIZE_WORDS, GENERIC_MODIFIERS, generic_model_keys, is_generic
+from .lexicon import (
+    FAMILY_STEM,
+    GENERIC_MODIFIERS,
+    LANGUAGES,
+    LIST_SEPARATOR,
+    SIZE_WORDS,
+    generic_model_keys,
+)
 from .roles import role_of
 
 if TYPE_CHECKING:
