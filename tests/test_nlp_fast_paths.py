@@ -850,3 +850,16 @@ def test_proposals_joined_names_are_the_plain_pattern():
     for text in ["RetinaNet+PVT and GTA→Cityscapes", "xRetinaNet+PVT", "-GTA->City", "+Ab+Cd", "Ab+Cd+Ef",
                  "Synthia-to-Cityscapes.", "é Ab-to-Cd", "Ab+Cd+", "AB+CD"]:
         assert [m.span() for m in proposals._JOINED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "We train a Zorb Quill Network (ZQN) and (a (nested) one) (", "the ZQN (Zorb Quill Network) wins (QN)(RN) ()",
+    "(" + "a" * 120 + ") (" + "b" * 121 + ")", "x (ab\ncd) no brackets",
+    "We use the Lark Model (LM) and a Segment Zorb Model [SZM] [12] (see [3])."])
+def test_abbreviations_round_paren_is_paren_without_brackets(text, monkeypatch):
+    plain = [(m.span(), m.groups()) for m in abbreviations._PAREN.finditer(text)]
+    if "[" not in text:
+        assert [(m.span(), m.groups() + (None,)) for m in abbreviations._ROUND_PAREN.finditer(text)] == plain
+    fast = abbreviations.find_abbreviations(text)
+    monkeypatch.setattr(abbreviations, "_ROUND_PAREN", abbreviations._PAREN)  # the plain scan everywhere
+    assert abbreviations.find_abbreviations(text) == fast
