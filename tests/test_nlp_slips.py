@@ -945,6 +945,35 @@ def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]
 
 
+def test_decide_a_one_word_name_a_comparison_leads_to_is_a_name():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_compared_words
+    text = ("Our engine is fairer than Brindle and Ostrel, while Mendo is unchanged. It is 2.1x faster than "
+            "Quellor and 30% cheaper than Vaskin 2. It beats TORVA by 28% and runs 3x faster than CPU.")
+    cut1, cut2 = text.index(" It ") + 1, text.rindex(" It ") + 1
+    sents = [(0, cut1), (cut1, cut2), (cut2, len(text))]
+    names = [("Quellor", "capword"), ("Vaskin", "capword"), ("TORVA", "acronym"), ("Brindle", "capword"),
+             ("Ostrel", "capword"), ("Mendo", "capword"), ("CPU", "acronym")]
+    cands = [_cand(text, n, src, sentence=sum(text.index(n) >= s for s, _ in sents) - 1) for n, src in names]
+    groups, group_of = [[i] for i in range(len(cands))], list(range(len(cands)))
+    # measured ("2.1x faster than", "beats X by 28%") at a low score; a bare comparison ("fairer than X and
+    # Y") only at a higher one; a word a run goes on from ("Vaskin 2"), one no comparison leads to and a
+    # generic word ("CPU") stay out
+    probs = np.array([0.03, 0.03, 0.03, 0.2, 0.2, 0.2, 0.2])
+    assert _with_compared_words(text, sents, cands, groups, group_of, [], probs) == [0, 2, 3, 4]
+    low = np.array([0.03, 0.03, 0.03, 0.05, 0.05, 0.2, 0.2])
+    assert _with_compared_words(text, sents, cands, groups, group_of, [], low) == [0, 2]
+    # very unlikely words stay out even after a measured comparison
+    assert _with_compared_words(text, sents, cands, groups, group_of, [], np.full(7, 0.01)) == []
+
+
+def test_extract_a_system_a_paper_reports_numbers_against():
+    found = {e.name for e in extract_text("Our store answers lookups 2.5x faster than Pellow and by 37% relative "
+                                          "to Dravik under the same load.", title="Fast Lookups").entities}
+    assert {"Pellow", "Dravik"} <= found
+
+
 def test_an_acronym_the_text_spells_otherwise_is_not_the_gazetteers_long_form():
     # "MPC" is model predictive control in the gazetteer; a text that spells it out as another
     # capitalised name, and says nothing of that control, means that other thing

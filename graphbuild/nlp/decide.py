@@ -65,6 +65,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     SIZE_WORDS,
     generic_model_keys,
+    is_generic,
 )
 from .roles import role_of
 
@@ -429,6 +430,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
             and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
+    keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
@@ -544,6 +546,80 @@ def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of
            and cands[j].start <= cands[i].start and cands[i].end <= cands[j].end
            and cands[j].end - cands[j].start > cands[i].end - cands[i].start}
     return sorted(kept | add) if add else keep
+
+
+def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Candidate], groups: list[list[int]],
+                         group_of: list[int], keep: list[int], probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of one-word names (a capitalised word, an acronym) that a comparison leads
+    to: a measured one ("2.1x faster than Zorb", "by 37% relative to QUIB", "47 seconds for Zorb",
+    "outperforms Zorb by 28%") when not unlikely (``MEASURED_FLOOR``), any other ("fairer than Zorb and
+    Quill", "Compared with Zorb, ...") when less unlikely (``COMPARED_FLOOR``): what a paper measures
+    itself against is a system or method, even one no list holds and whose word reads as any capital
+    otherwise. A word the generic list holds (hardware, frameworks: "3x faster than CPU") is left to the
+    model, and so is a word a longer capitalised run goes on from ("than Zorb 2").
+    """
+    kept = set(keep)
+    add = set()
+    for i, c in enumerate(cands):
+        g = group_of[i]
+        if c.source not in _COMPARED_SOURCES or g in kept or g in add or probs[g] < MEASURED_FLOOR:
+            continue
+        s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
+        if c.start - s < 6:  # (no comparison before a sentence's first words)
+            continue
+        before = text[max(s, c.start - 45): c.start].rstrip()
+        if (_measured(before, text, c.end) or probs[g] >= COMPARED_FLOOR and _compared(before)) \
+                and not _RUN_GOES_ON.match(text, c.end) and not is_generic(c.text):
+            add.add(g)
+    return sorted(kept | add) if add else keep
+
+
+def _compared(before: str) -> bool:
+    """Whether a comparison ends right before a name, perhaps with names listed before it ("than Zorb",
+    "compared with Quill and Zorb"). ``before`` is the text before the name, right-stripped.
+    """
+    return before.endswith(_COMPARED_LIST_ENDS) and _COMPARED_LIST.search(before, max(0, len(before) - 45)) is not None
+
+
+def _measured(before: str, text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is what a measured comparison is made against: a number in the few
+    words before a comparison ("2.1x faster than Zorb"), or a comparison before it and a number by which
+    right after it ("outperforms Zorb by 28%"). ``before`` is the text before the name, right-stripped.
+    """
+    if before.endswith(_MEASURED_ENDS) and _DIGIT.search(before) is not None \
+            and _MEASURED_BEFORE.search(before) is not None:
+        return True
+    return _BY_NUMBER.match(text, end) is not None and _COMPARED_BY.search(before) is not None
+
+
+#: the least score of a one-word name after a measured comparison that :func:`_with_compared_words` keeps
+MEASURED_FLOOR = 0.02
+#: ... and after any other comparison (a higher bar: "than Monday", "against Zorb County")
+COMPARED_FLOOR = 0.12
+#: the proposers of the one-word names :func:`_with_compared_words` considers
+_COMPARED_SOURCES = frozenset(("capword", "acronym"))
+#: a comparison right before a name, with the names listed before it: "than X", "compared with Zorb and X"
+_COMPARED_LIST = re.compile(r"(?<![\w\-])(?:than|[Rr]elative to|[Cc]ompared (?:with|to)|against|versus|vs\.|"
+                            r"[Uu]nlike|outperform(?:s|ed|ing)?)(?:\s+the)?"
+                            r"(?:\s+[A-Z][\w\-.+]*(?:\s*,|\s+and|\s+or|\s*,\s*and))*$")
+#: how every match of ``_COMPARED_LIST`` ends (its last letters)
+_COMPARED_LIST_ENDS = ("n", "to", "th", "st", "us", "s.", "ke", "s", "ed", "ng", "he", ",", "nd", "or")
+#: a measured comparison right before a name, with the names listed before it: "2.1x faster than X",
+#: "by 37% relative to X", "2.5x that of X", "5.8 microseconds for X", "22% lower than Zorb and X" (not a number
+#: of another clause: "by 28% and is fairer than X")
+_MEASURED_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:x|×|%|-fold)?"
+                              r"(?:\s+(?!(?:and|or|but|while|whereas)\b)[\w\-]+){0,4}?\s+"
+                              r"(?:than|relative to|[Cc]ompared (?:with|to)|against|versus|vs\.|over|for|that of)"
+                              r"(?:\s+the)?(?:\s+[A-Z][\w\-.+]*(?:\s*,|\s+and|\s+or|\s*,\s*and))*$")
+#: how every match of ``_MEASURED_BEFORE`` ends (its last letters)
+_MEASURED_ENDS = ("n", "to", "th", "st", "us", "s.", "er", "or", "of", "he", ",", "nd")
+#: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points")
+_COMPARED_BY = re.compile(r"(?<![\w\-])(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|"
+                          r"improv(?:es|ed|ing) (?:on|over|upon)|than|relative to|[Cc]ompared (?:with|to))(?:\s+the)?$")
+#: the number by which a comparison differs, right after the name: " by 28%", " by up to 3x"
+_BY_NUMBER = re.compile(r"\s+by\s+(?:up to\s+|about\s+|over\s+|nearly\s+|almost\s+)?\d")
+#: a digit (the precheck of ``_MEASURED_BEFORE``)
+_DIGIT = re.compile(r"\d")
 
 
 #: the least score of a known name holding a kept known name that :func:`_with_known_wholes` keeps
