@@ -966,6 +966,10 @@ def test_decide_a_one_word_name_a_comparison_leads_to_is_a_name():
     assert _with_compared_words(text, sents, cands, groups, group_of, [], low) == [0, 2]
     # very unlikely words stay out even after a measured comparison
     assert _with_compared_words(text, sents, cands, groups, group_of, [], np.full(7, 0.01)) == []
+    # a direction between two names is no name compared against ("adapts 2x better than Brindle-to-Ostrel")
+    text = "It adapts 2x better than Brindle-to-Ostrel here."
+    pair = [_cand(text, "Brindle-to-Ostrel", "capword", sentence=0)]
+    assert _with_compared_words(text, [(0, len(text))], pair, [[0]], [0], [], np.array([0.5])) == []
 
 
 def test_extract_a_system_a_paper_reports_numbers_against():

@@ -562,7 +562,8 @@ def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Ca
     add = set()
     for i, c in enumerate(cands):
         g = group_of[i]
-        if c.source not in _COMPARED_SOURCES or g in kept or g in add or probs[g] < MEASURED_FLOOR:
+        if c.source not in _COMPARED_SOURCES or g in kept or g in add or probs[g] < MEASURED_FLOOR \
+                or "-to-" in c.text or "→" in c.text:  # (a direction between two names: "Synthia-to-Zorbscapes")
             continue
         s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
         if c.start - s < 6:  # (no comparison before a sentence's first words)
