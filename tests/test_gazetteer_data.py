@@ -383,3 +383,35 @@ def test_gazetteer_data_systems_names_that_are_words_need_their_exact_form():
     text = ("A chord was played while the pastry chef used a spanner on the raft; the dynamo hummed, "
             "a tarantula watched the meltdown, and we infer that the whetstone was blunt.")
     assert _gazetteer_hits(text) == []
+
+
+def test_gazetteer_data_science_and_medicine_resolve():
+    # machine learning in the sciences: proteins, chemistry, materials, genomics, single cell,
+    # clinical data, weather and earth observation, astronomy, physics, neuroscience, epidemiology
+    _assert_resolve([
+        ("D-MPNN", "Chemprop", "Model"),
+        ("extended-connectivity fingerprints", "ECFP", "Method"),
+        ("Geometric Vector Perceptron", "GVP-GNN", "Model"),
+        ("DeePMD", "Deep Potential", "Model"),
+        ("Cancer Cell Line Encyclopedia", "Cancer Cell Line Encyclopedia", "Dataset"),
+        ("CCLE", "Cancer Cell Line Encyclopedia", "Dataset"),
+        ("partition-based graph abstraction", "PAGA", "Method"),
+        ("Latent Factor Analysis via Dynamical Systems", "LFADS", "Model"),
+        ("Deep Generative Model of Rainfall", "DGMR", "Model"),
+        ("Landsat-8", "Landsat 8", "Dataset"),
+        ("Zwicky Transient Facility", "Zwicky Transient Facility", "Dataset"),
+        ("Bayesian PINN", "B-PINN", "Method"),
+        ("Johns Hopkins Turbulence Database", "Johns Hopkins Turbulence Database", "Dataset"),
+        ("Oxford COVID-19 Government Response Tracker", "OxCGRT", "Dataset"),
+        ("Susceptible-Exposed-Infectious-Recovered", "SEIR model", "Method"),
+        ("PDBbind v2020", "PDBbind 2020", "Dataset"),
+    ])
+    gaz = load_gazetteer()
+    for variant, root in [("MetNet-3", "MetNet"), ("PathMNIST", "MedMNIST"), ("AIMNet2", "AIMNet")]:
+        entry = gaz.lookup(variant)
+        assert entry is not None and gaz.family_of(entry).name == root, (variant, entry)
+    # the ordinary-word names only match as their authors spell them
+    for exact, plain in [("Harmony", "harmony"), ("Deep Potential", "deep potential"),
+                         ("Molecular Transformer", "molecular transformer"), ("THINGS", "things")]:
+        assert gaz.lookup(exact) is not None, exact
+        assert gaz.lookup(plain) is None, plain
