@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ..errors import InputError
-from ..records import SCORED_TYPES, name_key
+from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
@@ -60,12 +60,11 @@ from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
 from .lexicon import (
     FAMILY_STEM,
-    GENERIC_MODIFIERS,
     LANGUAGES,
     LIST_SEPARATOR,
     SIZE_WORDS,
-    generic_model_keys,
     is_generic,
+    is_generic_model,
 )
 from .roles import role_of
 
@@ -1015,18 +1014,11 @@ def written_lower_case(cands: list[Candidate], members: Sequence[int], title_end
 
 
 def _generic_model(cands: list[Candidate], members: list[int]) -> bool:
-    """Whether every form of an entity is a generic word for a kind of model ("Transformer", "Graph Neural
-    Networks", "Vanilla Transformer": :func:`~graphbuild.nlp.lexicon.generic_model_keys`, in the singular,
-    after a modifier any such word takes): ANNOTATION.md counts such a name only where the gold lists it,
-    neutral elsewhere, as a lower-case phrase. (Hardware, tools and venues are not in that list.)
+    """Whether every form of an entity is a generic word for a kind of model
+    (:func:`~graphbuild.nlp.lexicon.is_generic_model`: "Transformer", "Graph Neural Networks"): ANNOTATION.md
+    counts such a name only where the gold lists it, neutral elsewhere, as a lower-case phrase.
     """
-    keys = generic_model_keys()
-    for i in members:
-        first, space, rest = cands[i].text.partition(" ")
-        key = name_key(rest if space and first.lower() in GENERIC_MODIFIERS else cands[i].text)
-        if key not in keys and not (key.endswith("s") and key[:-1] in keys):
-            return False
-    return True
+    return all(is_generic_model(cands[i].text) for i in members)
 
 
 def _opens_sentence(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "split_sentences",
     "generic_keys",
     "is_generic",
+    "is_generic_model",
     "TYPE_HEADS",
     "head_type",
     "subject_after_comma",
@@ -190,6 +191,18 @@ def generic_model_keys() -> frozenset[str]:
     part = text.split("\n# --- ")[1]  # (the header's line, then the part's names)
     names = (line.strip() for line in part.splitlines()[1:])
     return frozenset(name_key(n) for n in names if n and not n.startswith("#"))
+
+
+@lru_cache(maxsize=10_000)
+def is_generic_model(name: str) -> bool:
+    """Whether ``name`` is a generic word for a kind of model (:func:`generic_model_keys`), in the singular
+    or plural, after a modifier any generic name takes ("Vanilla Transformer"); hardware, tools and venues
+    are generic (:func:`is_generic`) but no such word.
+    """
+    first, space, rest = name.partition(" ")
+    key = name_key(rest if space and first.lower() in GENERIC_MODIFIERS else name)
+    keys = generic_model_keys()
+    return key in keys or key.endswith("s") and key[:-1] in keys
 
 
 @lru_cache(maxsize=1)
