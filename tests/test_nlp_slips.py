@@ -1471,10 +1471,11 @@ def test_types_a_name_after_a_bare_comma_that_opens_a_clause_is_no_list_item():
     text2 = "Results on Ferrex4J, Quibsieve and Mollo."
     known2 = [(text2.index("Ferrex4J"), text2.index("Ferrex4J") + 8)]
     assert _beside_known(text2, _cand(text2, "Quibsieve", "capword"), known2)
-    assert subject_after_comma(text, text.index("Quibsieve") + 9)
-    assert not subject_after_comma(text2, text2.index("Quibsieve") + 9)
+    assert subject_after_comma(", ", text, text.index("Quibsieve") + 9)
+    assert not subject_after_comma(" and ", text, text.index("Quibsieve") + 9)  # no comma before: no clause opened
+    assert not subject_after_comma(", ", text2, text2.index("Quibsieve") + 9)
     text3 = "Results on Ferrex4J, Quibsieve models hold."
-    assert not subject_after_comma(text3, text3.index("Quibsieve") + 9)  # a head noun: a list's kind
+    assert not subject_after_comma(", ", text3, text3.index("Quibsieve") + 9)  # a head noun: a list's kind
     text4 = "On Ferrex traces from 2018, Quibsieve estimates cardinality."
     c = _cand(text4, "Quibsieve", "capword")
     assert "Dataset" not in context_votes(text4, c.start, c.end, 0, len(text4))

@@ -790,13 +790,19 @@ def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
              if proposed[g] and any(cands[i].start == 0 and cands[i].text.lower() == head for i in members)}
     if not heads:
         return proposed
-    rows = iter(chosen.rows)  # (one per group that is no task)
     out = []
-    for g, ((members, type_, _), is_proposed) in enumerate(zip(chosen.kept_groups, proposed)):
-        row = next(rows) if type_ != "Task" else {}
+    for g, ((members, _, _), row, is_proposed) in enumerate(zip(chosen.kept_groups, _group_rows(chosen), proposed)):
         base = "title_base" in row or any(_opens_head(cands[i], head) for i in members)
         out.append(is_proposed and (g in heads or not base or any(cands[i].named for i in members)))
     return out
+
+
+def _group_rows(chosen: _Chosen) -> list[dict[str, float]]:
+    """The proposed model's features (``chosen.rows``, one per group that is no task) per kept group ({} for
+    a task), as :func:`_per_group` gives its probabilities.
+    """
+    rows = iter(chosen.rows)
+    return [{} if type_ == "Task" else next(rows) for _, type_, _ in chosen.kept_groups]
 
 
 #: the features of an entity the abstract first names as other work: an example of it ("models such as X"), an
@@ -812,10 +818,8 @@ def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     if not any(key in row for row in chosen.rows for key in PRIOR_WORK):
         return proposed
     cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
-    rows = iter(chosen.rows)  # (one per group that is no task)
     out = []
-    for (members, type_, _), is_proposed in zip(chosen.kept_groups, proposed):
-        row = next(rows) if type_ != "Task" else {}
+    for (members, _, _), row, is_proposed in zip(chosen.kept_groups, _group_rows(chosen), proposed):
         out.append(is_proposed and not (any(key in row for key in PRIOR_WORK)
                                         and _unclaimed(cands, members, title_end)))
     return out

@@ -203,15 +203,6 @@ _BEFORE_FOLLOWERS = frozenset(
     "of with the a an our (e.g. (e.g.,".split())
 
 
-def _clause_subject(text: str, gap: str, end: int) -> bool:
-    """Whether the name ending at ``end``, after ``gap`` (the text since the word before it), opens a clause
-    as its subject rather than going on with a list: a bare comma before it and a verb after it ("On
-    Zorbset, Quill reaches 80%": Quill is what is measured, not data; in "on Zorbset, Quill and Lark" Quill
-    is listed with Zorbset): :func:`~graphbuild.nlp.lexicon.subject_after_comma`.
-    """
-    return gap.rstrip().endswith(",") and subject_after_comma(text, end)
-
-
 def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: int,
                   weights: TypingWeights = DEFAULT_WEIGHTS) -> dict[str, float]:
     """Type hints from the words around ``text[start:end]`` within its sentence."""
@@ -234,12 +225,12 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
                 break
     head = _before_head(before)
     # (not a head that ends the phrase before a clause's subject: "on Quib traces, Zorb estimates …")
-    if head and not _clause_subject(text, before, end):
+    if head and not subject_after_comma(before, text, end):
         t = head_type(head)
         if t:
             votes[t] = votes.get(t, 0) + weights.head
     if ("on" in before or "over" in before or "On" in before) and _EVAL_PREP.search(before) \
-            and _about_results(text[sent_start:sent_end]) and not _clause_subject(text, before, end):
+            and _about_results(text[sent_start:sent_end]) and not subject_after_comma(before, text, end):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.eval_context
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
@@ -268,8 +259,6 @@ def _coordinating(gap: str) -> bool:
 
 
 _COORD_SIGNS = frozenset((",", "/", "→", "->", "-to-"))
-
-
 _COORD_WORDS = ("and", "or", "&")
 
 
@@ -344,7 +333,7 @@ def select_candidates(doc: Doc, weights: TypingWeights = DEFAULT_WEIGHTS) -> lis
     runs: list[list[Candidate]] = []
     for a, b in zip(ordered, ordered[1:]):
         if a.sentence == b.sentence and b.start > a.end and _coordinating(text[a.end:b.start]) \
-                and not _clause_subject(text, text[a.end:b.start], b.end):
+                and not subject_after_comma(text[a.end:b.start], text, b.end):
             run.append(b)
         else:
             runs.append(run)
@@ -428,7 +417,7 @@ def _coordinated_words(text: str, ordered: list[Candidate], share: float) -> lis
         if not m or is_generic(m.group(1)) or head_type(m.group(1)):
             continue
         start = c.end + m.start(1)
-        if _clause_subject(text, text[c.end: start], start + len(m.group(1))):
+        if subject_after_comma(text[c.end: start], text, start + len(m.group(1))):
             continue  # "On Zorbset, Quill reaches ...": the subject after an opening, not a sibling
         if start in covered:
             continue

@@ -726,22 +726,15 @@ def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool
     k = bisect_left(known, (c.end, -1))
     if k < len(known) and known[k][0] - c.end <= 6:
         m = _COORDINATION_GAP.match(text, c.end)
-        if m is not None and m.end() == known[k][0] and not _opens_clause(m, text, known[k][1]):
+        if m is not None and m.end() == known[k][0] and not subject_after_comma(m.group(), text, known[k][1]):
             return True
     for j in range(k - 1, max(-1, k - 4), -1):
         s, e = known[j]
         if e <= c.start and c.start - e <= 6:
             m = _COORDINATION_GAP.match(text, e)
-            if m is not None and m.end() == c.start and not _opens_clause(m, text, c.end):
+            if m is not None and m.end() == c.start and not subject_after_comma(m.group(), text, c.end):
                 return True
     return False
-
-
-def _opens_clause(gap: re.Match[str], text: str, end: int) -> bool:
-    """Whether the name ending at ``end``, after the bare comma ``gap``, is a clause's subject, no list's
-    item ("In Zorb, Quib filters …").
-    """
-    return gap.group().strip() == "," and subject_after_comma(text, end)
 
 
 def _group_row(space: FeatureSpace, ev: _GroupEvidence, g: int) -> tuple[tuple[int, ...], dict[int, float],

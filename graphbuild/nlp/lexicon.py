@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -172,14 +172,15 @@ def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...])
 
 # ---------------------------------------------------------------- generic words
 
+def _listed_keys(lines: Iterable[str]) -> frozenset[str]:
+    """The name keys of a list's lines, one name a line; blank lines and ``#`` comments skipped."""
+    names = (line.strip() for line in lines)
+    return frozenset(name_key(n) for n in names if n and not n.startswith("#"))
+
+
 @lru_cache(maxsize=4)
 def _load_generic(path: str) -> frozenset[str]:
-    keys = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            keys.add(name_key(line))
-    return frozenset(keys)
+    return _listed_keys(Path(path).read_text(encoding="utf-8").splitlines())
 
 
 @lru_cache(maxsize=1)
@@ -189,8 +190,7 @@ def generic_model_keys() -> frozenset[str]:
     """
     text = data_path("generic.txt").read_text(encoding="utf-8")
     part = text.split("\n# --- ")[1]  # (the header's line, then the part's names)
-    names = (line.strip() for line in part.splitlines()[1:])
-    return frozenset(name_key(n) for n in names if n and not n.startswith("#"))
+    return _listed_keys(part.splitlines()[1:])
 
 
 @lru_cache(maxsize=10_000)
@@ -375,10 +375,13 @@ _VERB_AFTER = re.compile(r" (?!(?:and|or|nor|as|on|in|for|with|from|to|at|by|of|
                          r"versus|vs|the|a|an)\b)([a-z][a-z\-]+)\b")
 
 
-def subject_after_comma(text: str, end: int) -> bool:
-    """Whether the name ending at ``end``, after a bare comma, opens a clause as its subject: a lower-case
-    word that names no kind of artifact (no head noun: "Zorb, Quib models" lists) follows it ("In Zorb,
-    Quib filters …").
+def subject_after_comma(gap: str, text: str, end: int) -> bool:
+    """Whether the name ending at ``end``, after ``gap`` (the text since the word before it), opens a clause
+    as its subject rather than going on with a list: ``gap`` ends in a bare comma, and a lower-case word that
+    names no kind of artifact (no head noun: "Zorb, Quib models" lists) follows the name ("In Zorb, Quib
+    filters …"; "On Zorbset, Quill reaches 80%": Quill is what is measured, not data).
     """
+    if not gap.rstrip().endswith(","):
+        return False
     m = _VERB_AFTER.match(text, end)
     return m is not None and head_type(m.group(1)) is None
