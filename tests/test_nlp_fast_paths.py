@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import random
 import re
 import string
 
@@ -863,3 +864,13 @@ def test_abbreviations_round_paren_is_paren_without_brackets(text, monkeypatch):
     fast = abbreviations.find_abbreviations(text)
     monkeypatch.setattr(abbreviations, "_ROUND_PAREN", abbreviations._PAREN)  # the plain scan everywhere
     assert abbreviations.find_abbreviations(text) == fast
+
+
+def test_roles_compare_break_is_the_plain_pattern():
+    plain = re.compile(r"[;:]|\.(?!\d)|\b(?:we|our|which|that)\b")
+    texts = ["than Zorb; we", "by 3.5 points, which", "than Zorb.", "awe ours tour that", "thatch whichever ourselves",
+             "x_we _our", "\u00e9we it", "ab:c.d1.", "1.x", "bout"]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice("wotehaicur;:.1 _\u00e9") for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in roles._COMPARE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]

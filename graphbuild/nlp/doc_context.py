@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
-from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic
+from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic, word_alternation
 
 __all__ = ["DocContext", "title_name", "title_name_stem"]
 
@@ -194,8 +194,9 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
 
 #: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
 #: names are mostly methods and data, seldom models
-_LEARNING_WORD = re.compile(r"\b(?:neural|learn|train|deep|transformer|llm|embedding|classifier|fine-tun|"
-                            r"pre-?train|language model|attention)")
+#: (word_alternation: a search skips to the words' first letters)
+_LEARNING_WORD = re.compile(word_alternation(r"neural|learn|train|deep|transformer|llm|embedding|classifier|fine-tun|"
+                                             r"pre-?train|language model|attention"))
 
 
 class DocContext:

@@ -1033,11 +1033,15 @@ def with_other_claimed(rows: list[dict[str, float]]) -> list[dict[str, float]]:
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
 #: an abstract that studies something ("We study when …", "This survey covers …", "we measure")
-_STUDY_ABSTRACT = re.compile(r"\b(?:[Ww]e\s+(?:study|analy[sz]e|measure|investigate|examine|ask|survey|review|"
-                             r"compare|characteri[sz]e|quantify|audit|revisit)|[Tt]his\s+(?:survey|review|study|"
-                             r"analysis|paper\s+(?:studies|reviews|surveys|analy[sz]es)))\b")
+#: (each written with its subject words as the alternatives of word_alternation, so that a search of the whole
+#: abstract skips to their first letters)
+_STUDY_VERBS = r"\s+(?:study|analy[sz]e|measure|investigate|examine|ask|survey|review|compare|characteri[sz]e|quantify|" \
+               r"audit|revisit)"
+_STUDY_NOUNS = r"\s+(?:survey|review|study|analysis|paper\s+(?:studies|reviews|surveys|analy[sz]es))"
+_STUDY_ABSTRACT = re.compile(word_alternation("|".join(
+    [f"{we}{_STUDY_VERBS}" for we in ("We", "we")] + [f"{this}{_STUDY_NOUNS}" for this in ("This", "this")])) + r"\b")
 #: an abstract that brings something of its own ("We propose …", "we introduce", "We present X, a")
-_PROPOSE_ABSTRACT = re.compile(r"\b[Ww]e\s+(?:propose|introduce|present|develop|design|release)\b")
+_PROPOSE_ABSTRACT = re.compile(word_alternation("We|we") + r"\s+(?:propose|introduce|present|develop|design|release)\b")
 
 
 @lru_cache(maxsize=8)

@@ -84,7 +84,10 @@ _WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
                             r"(?:family|suite|series)\b")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
-_COMPARE_BREAK = re.compile(r"[;:]|\.(?!\d)|\b(?:we|our|which|that)\b")  # (a decimal point breaks nothing)
+#: what ends a comparison's reach: ";", ":", a full stop (a decimal point breaks nothing), "we", "our", "which",
+#: "that"; the first character consumed in every alternative and the word boundary tested after it (as in
+#: word_alternation), so that a search skips to those characters
+_COMPARE_BREAK = re.compile(r"[;:.wot](?<!\w[wot])(?:(?<=[;:])|(?<=\.)(?!\d)|(?<=w)e\b|(?<=o)ur\b|(?<=w)hich\b|(?<=t)hat\b)")
 _WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This work") + r"\b")
 _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
