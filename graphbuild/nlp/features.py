@@ -1035,8 +1035,8 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
 #: an abstract that studies something ("We study when …", "This survey covers …", "we measure")
 #: (each written with its subject words as the alternatives of word_alternation, so that a search of the whole
 #: abstract skips to their first letters)
-_STUDY_VERBS = r"\s+(?:study|analy[sz]e|measure|investigate|examine|ask|survey|review|compare|characteri[sz]e|quantify|" \
-               r"audit|revisit)"
+_STUDY_VERBS = (r"\s+(?:study|analy[sz]e|measure|investigate|examine|ask|survey|review|compare|characteri[sz]e|"
+                r"quantify|audit|revisit)")
 _STUDY_NOUNS = r"\s+(?:survey|review|study|analysis|paper\s+(?:studies|reviews|surveys|analy[sz]es))"
 _STUDY_ABSTRACT = re.compile(word_alternation("|".join(
     [f"{we}{_STUDY_VERBS}" for we in ("We", "we")] + [f"{this}{_STUDY_NOUNS}" for this in ("This", "this")])) + r"\b")

@@ -87,7 +87,8 @@ _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 #: what ends a comparison's reach: ";", ":", a full stop (a decimal point breaks nothing), "we", "our", "which",
 #: "that"; the first character consumed in every alternative and the word boundary tested after it (as in
 #: word_alternation), so that a search skips to those characters
-_COMPARE_BREAK = re.compile(r"[;:.wot](?<!\w[wot])(?:(?<=[;:])|(?<=\.)(?!\d)|(?<=w)e\b|(?<=o)ur\b|(?<=w)hich\b|(?<=t)hat\b)")
+_COMPARE_BREAK = re.compile(r"[;:.wot](?<!\w[wot])"
+                            r"(?:(?<=[;:])|(?<=\.)(?!\d)|(?<=w)e\b|(?<=o)ur\b|(?<=w)hich\b|(?<=t)hat\b)")
 _WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This work") + r"\b")
 _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
