@@ -874,3 +874,22 @@ def test_roles_compare_break_is_the_plain_pattern():
     texts += ["".join(rng.choice("wotehaicur;:.1 _\u00e9") for _ in range(rng.randint(0, 24))) for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in roles._COMPARE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("window", ["models such as", "(e.g., Zorb,", "(E.G. Zorb and", "For instance, the",
+                                    "Methods LIKE", "including the Zorb, Quill and", "\u017fuch as",
+                                    "li\u212ae", "we train", "", "including"])
+def test_features_example_hint_holds_wherever_the_cue_does(window):
+    assert features._EXAMPLE_BEFORE.search(window) is None or features._example_hint(window)
+    assert features._example_hint(window) or features._EXAMPLE_BEFORE.search(window) is None
+
+
+_EXAMPLE_PIECES = ["such", "uch", "SUCH", " ", " as", "e.g.", "E.G.", "e.g", ",", "for", "For", "like", "ike", "LIKE",
+                   "including", "the", "Zorb", " and", " or", " example", " instance", "\u017f", "\u212a", "\n"]
+
+
+def test_features_example_hint_holds_on_random_windows():
+    rng = random.Random(11)
+    for _ in range(20000):
+        window = "".join(rng.choice(_EXAMPLE_PIECES) for _ in range(rng.randint(0, 12)))
+        assert features._EXAMPLE_BEFORE.search(window) is None or features._example_hint(window)

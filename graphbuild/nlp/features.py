@@ -1114,6 +1114,21 @@ def _builds_on(text: str, title: str, cands: list[Candidate], members: list[int]
 _EXAMPLE_BEFORE = re.compile(r"(?:\bsuch\s+as|\be\.g\.,?|\bfor\s+(?:example|instance),?|\blike|\bincluding)\s+"
                              r"(?:(?:the\s+)?[\w\-.+]+(?:\s+[\w\-.+]+)?(?:,|,?\s+and|,?\s+or)\s+){0,3}(?:the\s+)?$",
                              re.I)
+#: a part of each alternative of ``_EXAMPLE_BEFORE``, in lower case
+_EXAMPLE_WORDS = ("such", "e.g.", "for", "like", "including")
+
+
+def _example_hint(window: str) -> bool:
+    """A cheap test that must hold wherever ``_EXAMPLE_BEFORE`` matches in ``window``: one of its words in the
+    lower-cased window, or a window that is not ASCII (where the case-insensitive pattern takes "ſ" for "s"
+    and the Kelvin sign for "k").
+    """
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return any(word in low for word in _EXAMPLE_WORDS)
+
+
 #: a word that sets what the sentence names before the authors' work: "Earlier models", "existing methods"
 _EARLIER = re.compile(r"\b(?:earlier|previous|previously|prior|existing|conventional|traditional)\b", re.I)
 
@@ -1145,7 +1160,8 @@ def _introduced_here(text: str, c: Candidate, s: int, f: dict[str, float]) -> No
     family of speech models"), or in the list after the colon of a sentence in which they propose several
     things of a kind ("We propose two architectures …: the A model … and the B model").
     """
-    if _WE_MAKE_BEFORE.search(text, max(s, c.start - 60), c.start) and _DEFINING_APPOSITIVE.match(text, c.end):
+    # (the appositive, matched at one place, first: it is seldom there; the verb is searched for in a window)
+    if _DEFINING_APPOSITIVE.match(text, c.end) and _WE_MAKE_BEFORE.search(text, max(s, c.start - 60), c.start):
         f["we_make_defined"] = 1
     colon = text.rfind(":", s, c.start)
     if colon >= 0 and PROPOSED_KINDS.search(text, s, colon + 1):
@@ -1159,7 +1175,7 @@ def _cited_as_example(text: str, c: Candidate, s: int, f: dict[str, float]) -> N
     "existing").
     """
     before = text[max(s, c.start - 80):c.start]
-    if _EXAMPLE_BEFORE.search(before):
+    if _example_hint(before) and _EXAMPLE_BEFORE.search(before):
         f["example_of"] = 1
         if _EARLIER.search(text, s, c.start):
             f["example_of_earlier"] = 1
