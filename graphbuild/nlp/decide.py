@@ -59,6 +59,8 @@ from .features import (
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
 from .lexicon import (
+    COMPARISON,
+    COMPARISON_ENDS,
     FAMILY_STEM,
     LANGUAGES,
     LIST_SEPARATOR,
@@ -598,24 +600,26 @@ MEASURED_FLOOR = 0.02
 COMPARED_FLOOR = 0.12
 #: the proposers of the one-word names :func:`_with_compared_words` considers
 _COMPARED_SOURCES = frozenset(("capword", "acronym"))
-#: a comparison right before a name, with the names listed before it: "than X", "compared with Zorb and X"
-_COMPARED_LIST = re.compile(r"(?<![\w\-])(?:than|[Rr]elative to|[Cc]ompared (?:with|to)|against|versus|vs\.|"
-                            r"[Uu]nlike|outperform(?:s|ed|ing)?)(?:\s+the)?"
+#: a comparison right before a name (``COMPARISON``), with the names listed before it: "than X", "compared with
+#: Zorb and X"
+_COMPARED_LIST = re.compile(rf"(?<![\w\-])(?:{COMPARISON})(?:\s+the)?"
                             r"(?:\s+[A-Z][\w\-.+]*(?:\s*,|\s+and|\s+or|\s*,\s*and))*$")
 #: how every match of ``_COMPARED_LIST`` ends (its last letters)
-_COMPARED_LIST_ENDS = ("n", "to", "th", "st", "us", "s.", "ke", "s", "ed", "ng", "he", ",", "nd", "or")
+_COMPARED_LIST_ENDS = (*COMPARISON_ENDS, "he", ",", "nd", "or")
 #: a measured comparison right before a name, with the names listed before it: "2.1x faster than X",
 #: "by 37% relative to X", "2.5x that of X", "5.8 microseconds for X", "22% lower than Zorb and X" (not a number
-#: of another clause: "by 28% and is fairer than X")
+#: of another clause: "by 28% and is fairer than X"); besides ``COMPARISON``, words a number makes a comparison
+#: ("2x over X", "5.8 ms for X"; alone, "over X" and "for X" compare nothing)
 _MEASURED_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:x|×|%|-fold)?"
                               r"(?:\s+(?!(?:and|or|but|while|whereas)\b)[\w\-]+){0,4}?\s+"
-                              r"(?:than|relative to|[Cc]ompared (?:with|to)|against|versus|vs\.|over|for|that of)"
+                              rf"(?:{COMPARISON}|over|for|that of)"
                               r"(?:\s+the)?(?:\s+[A-Z][\w\-.+]*(?:\s*,|\s+and|\s+or|\s*,\s*and))*$")
 #: how every match of ``_MEASURED_BEFORE`` ends (its last letters)
-_MEASURED_ENDS = ("n", "to", "th", "st", "us", "s.", "er", "or", "of", "he", ",", "nd")
-#: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points")
-_COMPARED_BY = re.compile(r"(?<![\w\-])(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|"
-                          r"improv(?:es|ed|ing) (?:on|over|upon)|than|relative to|[Cc]ompared (?:with|to))(?:\s+the)?$")
+_MEASURED_ENDS = (*COMPARISON_ENDS, "er", "or", "of", "he", ",", "nd")
+#: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points"):
+#: ``COMPARISON``, and "improves on / over / upon", which a number after the name makes a comparison ("improves on
+#: X by 3 points"; alone, "improves on X" may name the data improved on)
+_COMPARED_BY = re.compile(rf"(?<![\w\-])(?:{COMPARISON}|improv(?:es|ed|ing) (?:on|over|upon))(?:\s+the)?$")
 #: the number by which a comparison differs, right after the name: " by 28%", " by up to 3x"
 _BY_NUMBER = re.compile(r"\s+by\s+(?:up to\s+|about\s+|over\s+|nearly\s+|almost\s+)?\d")
 #: a digit (the precheck of ``_MEASURED_BEFORE``)

@@ -23,6 +23,10 @@ __all__ = [
     "PRESENTING_VERBS",
     "MAKING_VERBS",
     "KIND_AFTER",
+    "COMPARISON_WORDS",
+    "COMPARISON",
+    "COMPARISON_NO_CONTRAST",
+    "COMPARISON_ENDS",
     "SURVEY_TITLE",
     "split_sentences",
     "generic_keys",
@@ -32,6 +36,7 @@ __all__ = [
     "head_type",
     "subject_after_comma",
     "word_alternation",
+    "alternation",
     "Occurrences",
     "occurrences",
     "occurs_within",
@@ -305,6 +310,34 @@ PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
 #: what stands between two names listed together: "A-Mini and A-Tiny", "A-7B, A-13B", "A-Chat as well as A-Instruct"
 LIST_SEPARATOR = r",\s*(?:and\s+|or\s+|&\s+)?|\s*/\s*|\s+(?:and|or|&|as well as)\s+"
+
+# ---------------------------------------------------------------- comparison cues
+
+#: the contrast words of a comparison: the name right after them is compared with, but the clause after their
+#: comma is the paper's own ("Unlike Zorb, Quill needs no labels")
+CONTRAST_WORDS = ("unlike", "Unlike")
+#: the words right before a name a paper measures itself against: "faster than X", "relative to X", "compared
+#: with X", "against X", "versus X", "vs. X", "unlike X", "outperforms X", "beats X", "surpasses X" (each form
+#: spelled out: the one list every comparison cue reads; a user adds its own head and tail)
+COMPARISON_WORDS = (
+    "than", "relative to", "Relative to", "compared with", "compared to", "Compared with", "Compared to", "against",
+    "versus", "vs.", "outperform", "outperforms", "outperformed", "outperforming", "beat", "beats", "beating",
+    "surpass", "surpasses", "surpassed", "surpassing", *CONTRAST_WORDS)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Literal words as a regex alternation, the longest first (so that no word stops at a shorter one's end)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+#: ``COMPARISON_WORDS`` as a regex alternation; every alternative starts with a letter (so that
+#: :func:`word_alternation` takes it)
+COMPARISON = alternation(COMPARISON_WORDS)
+#: ... without the contrast words: for a cue that reaches past a comma to the name
+COMPARISON_NO_CONTRAST = alternation(w for w in COMPARISON_WORDS if w not in CONTRAST_WORDS)
+#: the last two letters of every comparison word: what a text a match of ``COMPARISON`` ends ends with (a precheck)
+COMPARISON_ENDS = tuple(sorted({w[-2:] for w in COMPARISON_WORDS}))
+
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
