@@ -37,6 +37,11 @@ from .lexicon import (
     COMPARISON_ENDS,
     COMPARISON_WORDS,
     INTRODUCING_VERBS,
+    LIST_GAP,
+    LIST_GAP_END,
+    LIST_GAP_ENDS,
+    LIST_SEPARATOR,
+    LISTED_NAMES_BEFORE,
     PROPOSED_KINDS,
     alternation,
     family_stems,
@@ -719,7 +724,7 @@ def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
 
 
 #: the gap between two coordinated names: ", ", " and ", ", and ", " or ", "/"
-_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/)")
+_COORDINATION_GAP = re.compile(LIST_SEPARATOR)
 
 
 def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool:
@@ -832,9 +837,9 @@ _BUILT_IN_ENDS = ("in", "to", "of", "op", "de", "he")
 
 
 #: a capitalised word (with its suffixes) coordinated after a name: ", Zorb", " and Zorb", " or Zorb"
-_CAP_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][a-z][\w\-]*")
+_CAP_AFTER = re.compile(rf"(?:{LIST_GAP})[A-Z][a-z][\w\-]*")
 #: ... and before it: "Zorb and ", "Zorb, "
-_CAP_BEFORE = re.compile(r"(?<![\w\-])[A-Z][a-z][\w\-]*(?:\s*,|\s+and|\s+or|\s*,\s*and)$")
+_CAP_BEFORE = re.compile(rf"(?<![\w\-])[A-Z][a-z][\w\-]*(?:{LIST_GAP_END})$")
 
 
 def _capitalised_list(name: str, before: str, after: str) -> bool:
@@ -849,14 +854,13 @@ def _capitalised_list(name: str, before: str, after: str) -> bool:
 
 
 #: how every match of ``_CAP_BEFORE`` ends (its ``$`` also matches before a final line break)
-_CAP_BEFORE_ENDS = (",", "and", "or", "\n")
+_CAP_BEFORE_ENDS = (*LIST_GAP_ENDS, "\n")
 
 
 #: the left words of a name listed after another: "Zorb and Quill", "Zorb, Quill"
 _LIST_JOINERS = frozenset(("and", "or"))
 #: the names listed before a later one, back to the list's start: "Zorb, Quill and ", "Zorb Net-2 and "
-_LIST_BEFORE = re.compile(r"(?:[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){0,2}"
-                          r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+_LIST_BEFORE = re.compile(rf"(?:[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){{0,2}}(?:{LIST_GAP}))+$")
 
 
 def _list_lead(doc: DocContext, c: Candidate) -> str | None:
@@ -877,14 +881,14 @@ def _list_lead(doc: DocContext, c: Candidate) -> str | None:
 
 #: what ends a sentence's opening "On" before a name: "On", "and on", each perhaps with "the", and the names
 #: listed before it ("On Zorb and ", right-stripped)
-_ON_BEFORE = re.compile(r"(?<![\w\-])(?:On|and on)(?: the)?(?:\s+[A-Z][\w\-.+]*(?:\s*,(?:\s*and)?|\s+and|\s+or))*$")
+_ON_BEFORE = re.compile(rf"(?<![\w\-])(?:On|and on)(?: the)?{LISTED_NAMES_BEFORE}$")
 #: the rest of an "On X," opening after the name: more names coordinated, up to three lower-case words, the comma
-_ON_CLAUSE_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-.+]*){0,3}"
+_ON_CLAUSE_AFTER = re.compile(rf"(?:(?:{LIST_GAP})[A-Z][\w\-.+]*){{0,3}}"
                               r"(?:\s+[a-z][a-z\-]*){0,3}\s*,")
 
 
 #: how every match of ``_ON_BEFORE`` ends
-_ON_BEFORE_ENDS = ("On", "on", "the", ",", "and", "or")
+_ON_BEFORE_ENDS = ("On", "on", "the", *LIST_GAP_ENDS)
 
 
 def _on_clause(before: str, after: str) -> bool:
@@ -898,7 +902,7 @@ def _on_clause(before: str, after: str) -> bool:
 
 #: the noun phrase after a name, past names coordinated with it: " and Quill pedestrian datasets" (the words
 #: in group 1)
-_PHRASE_AFTER = re.compile(r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-.+]*){0,3}"
+_PHRASE_AFTER = re.compile(rf"(?:(?:{LIST_GAP})[A-Z][\w\-.+]*){{0,3}}"
                            r"((?:\s+[a-z][a-z\-]*){1,3})")
 
 
@@ -1331,8 +1335,8 @@ _LONG_HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by|to)
 _RESOLUTION = re.compile(r"^\d+\s*[x×]\s*\d+\b")
 #: a short all-caps token (with digits, hyphens, slashes or a caret): what a list of acronyms lists
 _CAPS_ITEM = r"[A-Z][A-Z0-9\-/^]*[A-Z0-9]"
-_CAPS_BEFORE = re.compile(rf"(?<![\w\-]){_CAPS_ITEM}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
-_CAPS_AFTER = re.compile(rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_CAPS_ITEM}(?![\w\-])")
+_CAPS_BEFORE = re.compile(rf"(?<![\w\-]){_CAPS_ITEM}(?:{LIST_GAP})$")
+_CAPS_AFTER = re.compile(rf"^(?:{LIST_GAP}){_CAPS_ITEM}(?![\w\-])")
 
 
 def long_form_class(long: str) -> str | None:

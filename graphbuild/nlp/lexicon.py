@@ -308,8 +308,32 @@ NAMING_VERBS = "term|call|dub|name|coin"
 PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 #: verbs of a relative clause that says the authors made the subject ("X is a method we propose")
 MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
-#: what stands between two names listed together: "A-Mini and A-Tiny", "A-7B, A-13B", "A-Chat as well as A-Instruct"
-LIST_SEPARATOR = r",\s*(?:and\s+|or\s+|&\s+)?|\s*/\s*|\s+(?:and|or|&|as well as)\s+"
+#: the words that join a list's last item to it: "A and B", "A or B", "A & B", "A as well as B"
+LIST_WORDS = "and|or|&|as well as"
+#: what stands between two names listed together (the one definition of a list's gap, each user adding its own
+#: head and tail): "A-Mini and A-Tiny", "A-7B, A-13B", "A, and B", "A & B", "A-Chat as well as A-Instruct"
+LIST_GAP = rf"\s*,\s*(?:(?:{LIST_WORDS})\s+)?|\s+(?:{LIST_WORDS})\s+"
+
+
+def list_gap(words: str) -> str:
+    """``LIST_GAP`` with other joining words (a regex alternation, ``LIST_WORDS`` or fewer): for a user that keeps
+    a word out, and says why.
+    """
+    return LIST_GAP.replace(LIST_WORDS, words)
+
+
+#: ``LIST_GAP`` at the end of a right-stripped text, without its trailing white space: "Zorb,", "Zorb and"
+LIST_GAP_END = rf"\s*,(?:\s*(?:{LIST_WORDS}))?|\s+(?:{LIST_WORDS})"
+#: how every match of ``LIST_GAP_END`` ends (its last letters)
+LIST_GAP_ENDS = (",", "nd", "or", "&", "as")
+#: the capitalised names listed before a later one, each with its gap, at a right-stripped text's end (perhaps
+#: none): " Zorb,", " Zorb and Quill,"
+LISTED_NAMES_BEFORE = rf"(?:\s+[A-Z][\w\-.+]*(?:{LIST_GAP_END}))*"
+#: ``LIST_GAP`` or a slash, between two names known to be names (siblings of a family, names the gazetteer
+#: knows): "A-7B/A-13B", "ZorbDB/BayesNet". (A slash between two words the model weighs joins the parts of one
+#: name as often as it lists two: "TCP/IP", "Encoder/Decoder"; measured, the slash in every list gap cost CV
+#: type accuracy 0.0009 and proposed-precision 0.0026.)
+LIST_SEPARATOR = rf"{LIST_GAP}|\s*/\s*"
 
 # ---------------------------------------------------------------- comparison cues
 
