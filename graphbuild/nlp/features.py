@@ -43,6 +43,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
     PROPOSED_KINDS,
+    VERSION,
     alternation,
     family_stems,
     head_type,
@@ -1230,8 +1231,9 @@ _APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][
 #: what follows the comma of an ``_APPOSED`` match (which is the text's last comma)
 _APPOSED_TAIL = re.compile(_APPOSED.pattern[_APPOSED.pattern.rindex(",") + 1:], re.I)
 _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
-#: what a title's name adds to an earlier version's: "++", a version number ("-v3", " 2", "2.0"), "-XL"
-_NEWER_VERSION = re.compile(r"\+\+|[\- ]?v?\d+(?:\.\d+)?|[\- ](?:xl|plus|pro|next)", re.I)
+#: what a title's name adds to an earlier version's: a ``VERSION`` ("++", "-v3", " 2", "2.0"), or a tier word
+#: ("-XL", " Plus", " Pro", " Next")
+_NEWER_VERSION = re.compile(rf"{VERSION}|[\- ](?:xl|plus|pro|next)", re.I)
 #: a word every match of ``_PREDECESSOR_BEFORE`` holds (in lower case)
 _PREDECESSOR_WORDS = ("predecessor", "earlier", "previous", "prior", "original", "exten", "improves", "successor")
 #: a word that makes the name after it an earlier work the paper builds on: "its predecessor", "our earlier",
@@ -1302,8 +1304,9 @@ def _version_family(name: str, bare: str | None = None) -> str | None:
     return low[:m.start()] if m is not None and m.start() > 0 else None
 
 
-#: a version at a name's end: "++", " 2.0", "-v3", "v2"
-_TRAILING_VERSION = re.compile(r"(?:\+\+|[\- ]?v?\d+(?:\.\d+)*)$")
+#: a ``VERSION`` at a name's end: "++", " 2.0", "-v3", "v2" (no tier word: "Ferrex Pro" is no version of "Ferrex"'s
+#: family here, where a name only ends in "+" or a digit)
+_TRAILING_VERSION = re.compile(rf"(?:{VERSION})$")
 
 
 # ---------------------------------------------------------------- acronyms that may name nothing

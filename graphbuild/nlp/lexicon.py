@@ -362,6 +362,8 @@ COMPARISON_NO_CONTRAST = alternation(w for w in COMPARISON_WORDS if w not in CON
 #: the last two letters of every comparison word: what a text a match of ``COMPARISON`` ends ends with (a precheck)
 COMPARISON_ENDS = tuple(sorted({w[-2:] for w in COMPARISON_WORDS}))
 
+#: a version a name ends with (lower case, or matched ignoring case): "++", " 2", " 2.0.1", "-v3", "v2"
+VERSION = r"\+\+|[\- ]?v?\d+(?:\.\d+)*"
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
