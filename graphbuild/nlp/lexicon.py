@@ -350,8 +350,31 @@ COMPARISON_WORDS = (
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Literal words as a regex alternation, the longest first (so that no word stops at a shorter one's end)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Literal words as a regex alternation, the words that share a start written once ("outperform(?:ed|ing|s)?"):
+    at each place a search tries a first letter once, not each word. The top-level alternatives each start with a
+    word's first character (so that :func:`word_alternation` takes them when those are letters).
+
+    >>> alternation(("beat", "beats", "than", "beating"))
+    'beat(?:ing|s)?|than'
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "|".join(re.escape(ch) + _trie_pattern(child) for ch, child in sorted(trie.items()))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of the words' rests below a trie node (greedy: a longer word before its prefix)."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return body + "?" if len(branches) > 1 or len(body) == 1 else f"(?:{body})?"
 
 
 #: ``COMPARISON_WORDS`` as a regex alternation; every alternative starts with a letter (so that
