@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "ab6fc169ce7826260cb11523ada9ae12c3572a436c028a73be01a3227dd8b20e"
-SHARED_50_SHA256 = "0ae0b33d4fb62002e716b52cabd4bdc1f5a97ae06570a7f65c2e1efedc029d0a"
+DEMO_SHA256 = "4da932a7fe9400dee6ba8a08c1633dfec10fb11939f04be2668910b294aa0e38"
+SHARED_50_SHA256 = "80d1975fe116fc551512c7fceb06c3bb7051062b6e7945257e0f34513f8ad3c1"
 
 
 @pytest.fixture(scope="module")

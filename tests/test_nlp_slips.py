@@ -1545,3 +1545,111 @@ def test_types_an_edition_year_glued_to_a_name_ends_a_dataset_name():
     for name in ("ZorbWeb2005", "QUIB CPU2017", "Quillset1998"):
         assert _shape_type(name) == "Dataset" == _shape_type_by_rules(name + "\n"), name
     assert _shape_type("Zorb2x50") is None and _shape_type("Zorb 2005") is None
+
+
+# ---------------------------------------------------------------- one cue, every user (lexicon's shared words)
+
+_FEATURE_LEAVES_OUT = ("surpass", "surpasses", "surpassed", "surpassing")
+
+
+def _comparison_words(*left_out: str) -> list[str]:
+    from graphbuild.nlp.lexicon import COMPARISON_WORDS
+    return [w for w in COMPARISON_WORDS if w not in left_out]
+
+
+def test_lexicon_each_comparison_word_fires_the_feature_before_a_name():
+    from graphbuild.nlp.features import _COMPARED_BEFORE, _COMPARED_ENDS
+    for word in _comparison_words(*_FEATURE_LEAVES_OUT):
+        text = f"On the night shift Quillen ran steadier {word} the Zorbline scheduler."
+        core = text[:text.index("Zorbline")].rstrip()
+        assert core.endswith(_COMPARED_ENDS) and _COMPARED_BEFORE.search(core, len(core) - 30), word
+    core = "Quillen surpasses"  # (measured: left out of the feature, see its comment)
+    assert _COMPARED_BEFORE.search(core) is None
+
+
+def test_lexicon_each_comparison_word_leads_decide_to_a_listed_one_word_name():
+    from graphbuild.nlp.decide import _compared
+    for word in _comparison_words():
+        text = f"Quillen keeps its queue shorter {word} Zorbline and Mollo on the cluster."
+        assert _compared(text[:text.index("Mollo")].rstrip()), word
+    assert not _compared("Quillen keeps its queue shorter and Mollo")
+
+
+def test_lexicon_each_comparison_word_makes_a_measured_comparison_in_decide():
+    from graphbuild.nlp.decide import _measured
+    for word in _comparison_words():
+        text = f"Quillen is 2.1x steadier {word} Zorbline on the cluster."
+        at = text.index("Zorbline")
+        assert _measured(text[:at].rstrip(), text, at + 8), word
+        text = f"Quillen {word} Zorbline by 28% on the cluster."
+        at = text.index("Zorbline")
+        assert _measured(text[:at].rstrip(), text, at + 8), word
+    text = "Quillen runs beside Zorbline by 28 nodes."
+    assert not _measured(text[:text.index("Zorbline")].rstrip(), text, text.index("Zorbline") + 8)
+
+
+def test_lexicon_each_comparison_word_but_a_contrast_makes_a_name_compared_with_in_roles():
+    from graphbuild.nlp.lexicon import CONTRAST_WORDS
+    from graphbuild.nlp.roles import role_of
+    for word in _comparison_words(*CONTRAST_WORDS):
+        text = f"Quillen ran steadier {word} Zorbline on the night shift."
+        assert role_of(text, (0, len(text)), _cand(text, "Zorbline"), "Method") == "compares_with", word
+    # the clause after "Unlike X," is the paper's own: its name is no comparison's
+    text = "Unlike Zorbline, Quillen needs no labels."
+    assert role_of(text, (0, len(text)), _cand(text, "Quillen"), "Method") == "uses"
+    text = "Quillen ran on more than 3 nodes, Zorbline among them."  # ("than" before a number compares an amount)
+    assert role_of(text, (0, len(text)), _cand(text, "Zorbline"), "Method") == "uses"
+
+
+_LIST_GAPS = (", ", " and ", ", and ", " or ", ", or ", " & ", " as well as ")
+
+
+def test_lexicon_each_list_gap_coordinates_capitalised_words_in_the_features():
+    from graphbuild.nlp.features import _beside_known, _capitalised_list, _on_clause
+    for gap in _LIST_GAPS:
+        text = f"Schedulers such as Zorbline{gap}Quillen in the cloud drop jobs."
+        at = text.index("Quillen")
+        assert _capitalised_list("Quillen", text[:at].rstrip(), text[at + 7:]), gap  # (after a listed word)
+        at = text.index("Zorbline")
+        assert _capitalised_list("Zorbline", text[:at].rstrip(), text[at + 8:]), gap  # (before one)
+        known = [(text.index("Quillen"), text.index("Quillen") + 7)]
+        if len(gap) <= 6:  # (a known name at most six characters away)
+            assert _beside_known(text, _cand(text, "Zorbline", "capword"), known), gap
+        text = f"On Zorbline{gap}Quillen, our scheduler drops no jobs."
+        at = text.index("Quillen")
+        assert _on_clause(text[:at].rstrip(), text[at + 7:]), gap
+        at = text.index("Zorbline")
+        assert _on_clause(text[:at].rstrip(), text[at + 8:]), gap
+    text = "Schedulers such as Zorbline with Quillen drop jobs."
+    at = text.index("Quillen")
+    assert not _capitalised_list("Quillen", text[:at].rstrip(), text[at + 7:])
+
+
+def test_lexicon_each_list_gap_lists_acronyms_and_names_before_a_shared_head():
+    from graphbuild.nlp.features import _CAPS_AFTER, _CAPS_BEFORE, _phrase_head_after
+    for gap in _LIST_GAPS:
+        text = f"We tune ZQB{gap}QRT on one core."
+        assert _CAPS_BEFORE.search(text, 0, text.index("QRT")) and _CAPS_AFTER.match(text[text.index("ZQB") + 3:]), gap
+        text = f"the Zorbline{gap}Quillen pedestrian datasets"
+        assert _phrase_head_after(text, text.index("Zorbline") + 8) == "Dataset", gap
+
+
+def test_lexicon_each_list_gap_but_or_adds_a_listed_word_in_decide():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _compared, _with_listed_words
+    for gap in _LIST_GAPS:
+        text = f"Schedulers such as Zorvex-2{gap}Quillen drop jobs."
+        cands = [_cand(text, "Zorvex-2", strong=True), _cand(text, "Quillen", "capword")]
+        expected = [0] if " or " in gap else [0, 1]  # ("or" offers alternatives: see _LISTED_AFTER)
+        assert _with_listed_words(text, cands, [[0], [1]], [0, 1], [0], np.array([0.9, 0.1])) == expected, gap
+        text = f"Quillen keeps its queue shorter than Zorbline{gap}Mollo on the cluster."
+        assert _compared(text[:text.index("Mollo")].rstrip()), gap
+
+
+def test_lexicon_one_version_suffix_serves_the_newer_version_and_the_family():
+    from graphbuild.nlp.features import _NEWER_VERSION, _version_family
+    for version in ("++", " 2", "-2.0", " 2.0.1", "-v3", "v2"):
+        assert _NEWER_VERSION.fullmatch(f"ferrex{version}", 6), version
+        assert _version_family(f"Ferrex{version}") == "ferrex", version
+    assert _NEWER_VERSION.fullmatch("ferrex-xl", 6) and _version_family("Ferrex-XL") is None  # (a tier, no version)

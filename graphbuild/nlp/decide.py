@@ -59,12 +59,17 @@ from .features import (
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
 from .lexicon import (
+    COMPARISON,
+    COMPARISON_ENDS,
     FAMILY_STEM,
     LANGUAGES,
+    LIST_GAP_ENDS,
     LIST_SEPARATOR,
+    LISTED_NAMES_BEFORE,
     SIZE_WORDS,
     is_generic,
     is_generic_model,
+    list_gap,
 )
 from .roles import role_of
 
@@ -522,8 +527,8 @@ def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]
             c, g = cands[i], group_of[i]
             if g in add:
                 continue
-            after = _LIST_AFTER.match(text, c.end)
-            before = _LIST_BEFORE.search(text, max(0, c.start - 6), c.start)
+            after = _LISTED_AFTER.match(text, c.end)
+            before = _LISTED_BEFORE.search(text, max(0, c.start - 12), c.start)
             if after is not None and after.end() in starts or before is not None and before.start() in ends:
                 add.add(g)
                 changed = True
@@ -598,24 +603,24 @@ MEASURED_FLOOR = 0.02
 COMPARED_FLOOR = 0.12
 #: the proposers of the one-word names :func:`_with_compared_words` considers
 _COMPARED_SOURCES = frozenset(("capword", "acronym"))
-#: a comparison right before a name, with the names listed before it: "than X", "compared with Zorb and X"
-_COMPARED_LIST = re.compile(r"(?<![\w\-])(?:than|[Rr]elative to|[Cc]ompared (?:with|to)|against|versus|vs\.|"
-                            r"[Uu]nlike|outperform(?:s|ed|ing)?)(?:\s+the)?"
-                            r"(?:\s+[A-Z][\w\-.+]*(?:\s*,|\s+and|\s+or|\s*,\s*and))*$")
+#: a comparison right before a name (``COMPARISON``), with the names listed before it: "than X", "compared with
+#: Zorb and X"
+_COMPARED_LIST = re.compile(rf"(?<![\w\-])(?:{COMPARISON})(?:\s+the)?{LISTED_NAMES_BEFORE}$")
 #: how every match of ``_COMPARED_LIST`` ends (its last letters)
-_COMPARED_LIST_ENDS = ("n", "to", "th", "st", "us", "s.", "ke", "s", "ed", "ng", "he", ",", "nd", "or")
+_COMPARED_LIST_ENDS = (*COMPARISON_ENDS, "he", *LIST_GAP_ENDS)
 #: a measured comparison right before a name, with the names listed before it: "2.1x faster than X",
 #: "by 37% relative to X", "2.5x that of X", "5.8 microseconds for X", "22% lower than Zorb and X" (not a number
-#: of another clause: "by 28% and is fairer than X")
+#: of another clause: "by 28% and is fairer than X"); besides ``COMPARISON``, words a number makes a comparison
+#: ("2x over X", "5.8 ms for X"; alone, "over X" and "for X" compare nothing)
 _MEASURED_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:x|×|%|-fold)?"
                               r"(?:\s+(?!(?:and|or|but|while|whereas)\b)[\w\-]+){0,4}?\s+"
-                              r"(?:than|relative to|[Cc]ompared (?:with|to)|against|versus|vs\.|over|for|that of)"
-                              r"(?:\s+the)?(?:\s+[A-Z][\w\-.+]*(?:\s*,|\s+and|\s+or|\s*,\s*and))*$")
+                              rf"(?:{COMPARISON}|over|for|that of)(?:\s+the)?{LISTED_NAMES_BEFORE}$")
 #: how every match of ``_MEASURED_BEFORE`` ends (its last letters)
-_MEASURED_ENDS = ("n", "to", "th", "st", "us", "s.", "er", "or", "of", "he", ",", "nd")
-#: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points")
-_COMPARED_BY = re.compile(r"(?<![\w\-])(?:outperform(?:s|ed|ing)?|beat(?:s|ing)?|surpass(?:es|ed|ing)?|"
-                          r"improv(?:es|ed|ing) (?:on|over|upon)|than|relative to|[Cc]ompared (?:with|to))(?:\s+the)?$")
+_MEASURED_ENDS = (*COMPARISON_ENDS, "er", "of", "he", *LIST_GAP_ENDS)
+#: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points"):
+#: ``COMPARISON``, and "improves on / over / upon", which a number after the name makes a comparison ("improves on
+#: X by 3 points"; alone, "improves on X" may name the data improved on)
+_COMPARED_BY = re.compile(rf"(?<![\w\-])(?:{COMPARISON}|improv(?:es|ed|ing) (?:on|over|upon))(?:\s+the)?$")
 #: the number by which a comparison differs, right after the name: " by 28%", " by up to 3x"
 _BY_NUMBER = re.compile(r"\s+by\s+(?:up to\s+|about\s+|over\s+|nearly\s+|almost\s+)?\d")
 #: a digit (the precheck of ``_MEASURED_BEFORE``)
@@ -630,8 +635,11 @@ _PLAIN_CAPWORD = re.compile(r"[A-Z][a-z]{2,}")
 #: a capitalised word or a number right after or before a word: the word is part of a longer name
 _RUN_GOES_ON = re.compile(r" [A-Z0-9]")
 _RUN_CAME = re.compile(r"[A-Z][\w\-]* $")
-_LIST_AFTER = re.compile(r",? and |, | & ")
-_LIST_BEFORE = re.compile(r"(?:,? and |, | & )$")
+#: a list's gap right after and before a plain capitalised word ("Zorb, ", "Zorb and "; at most 12 characters:
+#: " as well as "), without "or": plain words offered as alternatives are as often no names ("English or
+#: French"; measured, "or" here cost CV F1 0.0004)
+_LISTED_AFTER = re.compile(list_gap("and|&|as well as"))
+_LISTED_BEFORE = re.compile(rf"(?:{_LISTED_AFTER.pattern})$")
 
 
 def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
@@ -923,6 +931,7 @@ def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: li
             for members, is_proposed in zip(groups, proposed)]
 
 
+#: a list's gap right after a name: ", ", " and ", " & ", "/"
 _LISTED_BETWEEN = re.compile(LIST_SEPARATOR)
 
 

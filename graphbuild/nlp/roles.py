@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import (
+    COMPARISON_NO_CONTRAST,
     INTRODUCING_VERBS,
     KIND_AFTER,
     MAKING_VERBS,
@@ -93,17 +94,21 @@ _WE = re.compile(word_alternation("we|We|this paper|This paper|this work|This wo
 _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use|with|based on|built on|on top of|via|"
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
                                             r"while|whose|by") + r"\b")
-_COMPARE = re.compile(word_alternation(r"outperform\w*|surpass\w*|beat\w*|exceed\w*|"
+#: a comparison cue, the last before a name with no clause break between: ``COMPARISON_NO_CONTRAST`` (the window
+#: reaches past an "Unlike Zorb," to the paper's own name), and what says so only here: "compare it with", "in
+#: comparison to", "improves on", "over", "vs" without its period, "exceeds" ("than" before a number compares an
+#: amount: "more than 10 baselines, Zorb")
+_COMPARE = re.compile(word_alternation(COMPARISON_NO_CONTRAST + r"|exceed\w*|"
                                        r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours) )?(?:to|with|against)|"
-                                       r"Compar(?:e|ed|ing) (?:to|with)|"
-                                       r"comparison (?:to|with)|than(?!\s+\d)|versus|vs\.?|against|relative to|"
-                                       r"improv\w* (?:up)?on|over") + r"(?:\b|(?<=\.))")  # "vs." with its period
+                                       r"Compar(?:e|ed|ing) (?:to|with)|comparison (?:to|with)|vs|"
+                                       r"improv\w* (?:up)?on|over")
+                      + r"(?:\b|(?<=\.))(?!(?<=than)\s+\d)")  # "vs." with its period
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
 _OUR_WORDS = ("our", "Our", "he proposed", "his new", "he resulting", "he learned")
 # ("comparison" holds "compar": a window with it holds "compar", and its own search of the text would find nothing new)
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "Compar", "than", "versus", "vs",
-                  "against", "relative to", "improv", "over")
+                  "against", "elative to", "improv", "over")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"beat\w*|surpass\w*|exceed\w*|compar\w*|"
                    r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b",
