@@ -193,9 +193,12 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
-#: names are mostly methods and data, seldom models
-_LEARNING_WORD = re.compile(r"\b(?:neural|learn|train|deep|transformer|llm|embedding|classifier|fine-tun|"
-                            r"pre-?train|language model|attention)")
+#: names are mostly methods and data, seldom models. Whole words with their inflections only ("trained",
+#: "transformers", "fine-tuning"), never the opening of a longer word: a name such as "Deep1B" or
+#: "TrainTicket" (lower-cased "deep1b", "trainticket") says nothing of learning
+_LEARNING_WORD = re.compile(r"\b(?:neural|learn(?:s|t|ed|ing|ers?)?|(?:pre-?)?train(?:s|ed|ing|able)?|deep|"
+                            r"transformers?|llms?|embeddings?|classifiers?|fine-tun(?:e|es|ed|ing)|"
+                            r"language models?|attention)\b")
 
 
 class DocContext:
