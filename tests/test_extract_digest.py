@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "ab6fc169ce7826260cb11523ada9ae12c3572a436c028a73be01a3227dd8b20e"
-SHARED_50_SHA256 = "0ae0b33d4fb62002e716b52cabd4bdc1f5a97ae06570a7f65c2e1efedc029d0a"
+DEMO_SHA256 = "18c088612bb57c6f8b22bb69b355ae7451ff3c331542734d3d5225b5b9b29b87"
+SHARED_50_SHA256 = "564abaeb63d88b7b7e48876c2af01643de40dc247bc65895a54111784d481eb8"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "278e67b7e7c287ed"
+MODEL_DIGEST = "34d6832fd53cf053"
