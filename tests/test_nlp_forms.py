@@ -169,3 +169,15 @@ def test_entity_named_as_running_text_writes_it_not_as_the_title_capitalises_it(
     assert _entity_from([title_form, inner], text, sents, gaz, end).name != inner.text.lower()
     # the title alone gives the title's form
     assert _entity_from([title_form], text, sents, gaz, end).name == "Wombat Gradient Splicing"
+
+
+def test_forms_a_name_written_after_its_maker_is_also_named_without_it():
+    """"Meta Zorbset-2": an organisation of the generic list written before a name as its maker; a reader
+    names the data set without it too. A maker alone, or a word that is no listed organisation, stays."""
+    from graphbuild.nlp.pipeline import maker_free_forms
+
+    assert maker_free_forms(["Meta Zorbset-2", "NVIDIA Q100", "Meta", "Quokka Net", "Google lower"]) == [
+        "Zorbset-2", "Q100"]
+    found = {e.name: e for e in extract_text(
+        "We align Quib-7B on the Anthropic Zorbset-RL preference data and report win rates.").entities}
+    assert any("Zorbset-RL" in e.mentions for e in found.values()), found

@@ -1653,3 +1653,34 @@ def test_lexicon_one_version_suffix_serves_the_newer_version_and_the_family():
         assert _NEWER_VERSION.fullmatch(f"ferrex{version}", 6), version
         assert _version_family(f"Ferrex{version}") == "ferrex", version
     assert _NEWER_VERSION.fullmatch("ferrex-xl", 6) and _version_family("Ferrex-XL") is None  # (a tier, no version)
+def test_doc_context_learning_words_are_whole_words():
+    """How much a paper speaks of machine learning counts words ("trained", "transformers"), never the
+    opening of a name written with such letters ("Trainvale", "Deep9K", "Learnova")."""
+    from graphbuild.nlp.doc_context import DocContext
+
+    def learning(text: str) -> int:
+        return DocContext(text, [(0, len(text))], text.find("\n\n")).learning
+
+    assert learning("Quib Logs\n\nWe replay Trainvale traces on Deep9K and Learnova hosts.") == 0
+    assert learning("Quib Logs\n\nWe replay traces of a trained ranker.") == 1
+    assert learning("Quib Logs\n\nFine-tuned transformers and deep pretraining.") == 2
+
+
+def test_patterns_an_eponym_is_no_last_word_of_a_longer_name():
+    """"Zelko Varnish approximation": a method named after two capitalised words; "Varnish approximation"
+    alone names nothing. A sentence's article or a function word before the eponym is no part of it."""
+    from graphbuild.nlp.patterns import eponym_candidates
+
+    text = "T\n\nWe use a Zelko Varnish approximation. The Quarles filter tracks it, as in Brennick closure."
+    assert [c.text for c in eponym_candidates(text, 1)] == ["Quarles filter", "Brennick closure"]
+
+
+def test_patterns_a_run_across_a_possessive_names_what_is_owned():
+    """"Zorbo's Quill Tree Sampler": the paper's system (or a company) owns a name; the run across the
+    possessive joins two names, no one; the part after it is proposed alone."""
+    from graphbuild.nlp.patterns import shape_candidates
+
+    text = "T\n\nOn ten models, Zorbo's Quill Tree Sampler beats the Fennec Join of Acme's Private Mixer."
+    runs = {c.text for c in shape_candidates(text, 1, [(3, len(text))]) if c.source in ("titlecase", "caprun")}
+    assert {"Quill Tree Sampler", "Private Mixer"} <= runs, runs
+    assert not any("'s" in r for r in runs), runs

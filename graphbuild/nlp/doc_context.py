@@ -193,10 +193,14 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
-#: names are mostly methods and data, seldom models
+#: names are mostly methods and data, seldom models. Whole words with their inflections only ("trained",
+#: "transformers", "fine-tuning"), never the opening of a longer word: a name such as "Deep1B" or
+#: "TrainTicket" (lower-cased "deep1b", "trainticket") says nothing of learning
 #: (word_alternation: a search skips to the words' first letters)
-_LEARNING_WORD = re.compile(word_alternation(r"neural|learn|train|deep|transformer|llm|embedding|classifier|fine-tun|"
-                                             r"pre-?train|language model|attention"))
+_LEARNING_WORD = re.compile(word_alternation(r"neural|learn(?:s|t|ed|ing|ers?)?|train(?:s|ed|ing|able)?|"
+                                             r"pre-?train(?:s|ed|ing|able)?|deep|transformers?|llms?|embeddings?|"
+                                             r"classifiers?|fine-tun(?:e|es|ed|ing)|language models?|attention")
+                            + r"\b")
 
 
 class DocContext:

@@ -188,14 +188,27 @@ def _load_generic(path: str) -> frozenset[str]:
     return _listed_keys(Path(path).read_text(encoding="utf-8").splitlines())
 
 
+def _generic_part(heading: str) -> frozenset[str]:
+    """Name keys of the part of the generic list whose heading line (after "# --- ") opens with ``heading``."""
+    text = data_path("generic.txt").read_text(encoding="utf-8")
+    part = next(p for p in text.split("\n# --- ")[1:] if p.startswith(heading))
+    return _listed_keys(part.splitlines()[1:])  # (the heading's line, then the part's names)
+
+
 @lru_cache(maxsize=1)
 def generic_model_keys() -> frozenset[str]:
     """Name keys of the generic list's first part, the words for kinds of model and fields ("Transformer",
     "Graph Neural Networks", "CNN"), without hardware, tools, organisations and venues.
     """
-    text = data_path("generic.txt").read_text(encoding="utf-8")
-    part = text.split("\n# --- ")[1]  # (the header's line, then the part's names)
-    return _listed_keys(part.splitlines()[1:])
+    return _generic_part("generic model")
+
+
+@lru_cache(maxsize=1)
+def organisation_keys() -> frozenset[str]:
+    """Name keys of the generic list's organisations, venues and places ("Google", "Meta", "NVIDIA"): the
+    makers a name may be written after ("Meta Llama 3", "NVIDIA H100").
+    """
+    return _generic_part("organisations")
 
 
 @lru_cache(maxsize=10_000)

@@ -296,7 +296,12 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
         s, e = m.start(), m.end()
-        words = m.group().split(" ")
+        owner = _OWNER_IN_RUN.search(m.group()) if "'" in m.group() or "’" in m.group() else None
+        if owner is not None:  # "Corvid's No-U-Turn Sampler": the name after the owner's
+            s += owner.end()
+            if " " not in text[s:e]:
+                continue
+        words = text[s:e].split(" ")
         if s in sent_starts:
             yield Candidate(s, e, text[s:e], "titlecase")  # the first word may be the sentence's capital
             s += len(words[0]) + 1
@@ -320,9 +325,19 @@ _BROAD_RUN = re.compile(
     rf"(?![\w\-])")
 
 
+#: the last possessive word inside a run of capitalised words, with the space after it ("Corvid's " of
+#: "Corvid's No-U-Turn Sampler", "Google’s " of "Diffie-Hellman PSI of Google’s Private Join"): a run
+#: across it joins an owner (the paper's system, a company) to what it owns, no one name
+_OWNER_IN_RUN = re.compile(r".*\S['’]s? (?=\S)")
+
+
 def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Candidate]:
     for m in _BROAD_RUN.finditer(text, title_end):
-        for s, e in _coordinated_parts(m.group(), m.start()):
+        owner = _OWNER_IN_RUN.search(m.group()) if "'" in m.group() or "’" in m.group() else None
+        if owner is not None and " " not in m.group()[owner.end():]:
+            continue  # one word after the owner's: the word's own candidates name it
+        for s, e in _coordinated_parts(m.group()[owner.end():] if owner else m.group(),
+                                       m.start() + (owner.end() if owner else 0)):
             words = text[s:e].split(" ")
             if s in sent_starts and len(words) > 2:
                 s2 = s + len(words[0]) + 1
@@ -653,17 +668,28 @@ _EPONYM = re.compile(
     r"scheme)\b"
 )
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
+#: the word before a match of ``_EPONYM`` (which ends in a lower-case letter there): its first letter
+_WORD_BEFORE = re.compile(r"([A-Za-z])[a-z]*\s+$")
 
 
 def eponym_candidates(text: str, title_end: int, *, vote: float = 1.5) -> Iterator[Candidate]:
-    """Methods named after a person: "the Bingham closure", "a Kalman filter"."""
+    """Methods named after a person: "the Bingham closure", "a Kalman filter"; not the last word of a
+    longer capitalised name ("Monte Carlo approximation": "Carlo approximation" names nothing), whose
+    word before is capitalised and no function word ("The Kalman filter" opens a sentence).
+    """
     for m in _EPONYM.finditer(text, title_end):
         word = m.group(1)
-        if _ADJECTIVAL.search(word) or is_generic(word):
+        if _ADJECTIVAL.search(word) or is_generic(word) or _after_capitalised(text, m.start()):
             continue
         cand = Candidate(m.start(), m.end(), m.group(0), "eponym", strong=True)
         cand.vote("Method", vote)
         yield cand
+
+
+def _after_capitalised(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` (a space or more before it) is capitalised and no stop word."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).isupper() and m.group().rstrip().lower() not in STOP_WORDS
 
 
 # a capitalised word, with variant suffixes ("Orca-mini", "Places-365")

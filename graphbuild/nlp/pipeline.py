@@ -41,7 +41,7 @@ from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, defined_type, singular_noun
 from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
-from .lexicon import family_stems
+from .lexicon import family_stems, organisation_keys
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -921,6 +921,22 @@ def numbered_heads(members: list[Candidate]) -> list[str]:
     return out
 
 
+def maker_free_forms(mentions: list[str]) -> list[str]:
+    """A name's forms without the organisation written before it as its maker ("Zorbco HQ-Set" with a maker
+    of the generic list: "Acme" of "Acme HQ-Set" where Acme is listed), when what is left has a name's
+    capital or digit: a reader names it either way ("Meta Llama 3", "Llama 3").
+
+    >>> maker_free_forms(["Google Quillset-2", "NVIDIA Q100", "Google", "Zorbo Net"])
+    ['Quillset-2', 'Q100']
+    """
+    out = []
+    for form in mentions:
+        maker, space, rest = form.partition(" ")
+        if space and (rest[:1].isupper() or rest[:1].isdigit()) and form_key(maker) in organisation_keys():
+            out.append(rest)
+    return out
+
+
 def bare_forms(mentions: list[str]) -> list[str]:
     """A name's forms without its leading article ("the Zorbpile": "Zorbpile") or without a class noun after a
     name-shaped word ("quib-gram model": "quib-gram"): a reader may name the entity either way.
@@ -982,7 +998,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
     forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
     forms += sized_forms(members, text) + numbered_heads(members) + suffixed_forms(members, text)
-    forms += qualified_forms(members, text, sents)
+    forms += qualified_forms(members, text, sents) + maker_free_forms(mentions)
     if type_ == "Dataset":
         forms += subset_heads(members)
     for form in forms:
