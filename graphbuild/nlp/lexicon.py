@@ -48,6 +48,11 @@ _ABBREV_END = re.compile(
 #: after it; or a blank line (one character class first, so that a search skips to those characters)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=\n)\s*\n)")
 
+#: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
+#: names are mostly methods and data, seldom models, and whose acronyms seldom mean what an ML gazetteer says
+LEARNING_WORD = re.compile(r"\b(?:neural|learn|train|deep|transformer|llm|embedding|classifier|fine-tun|"
+                           r"pre-?train|language model|attention)")
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text`` (title and abstract separated by a blank line).
