@@ -307,6 +307,8 @@ def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: lis
     rows = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus, space, context)
     group_rows = [merge_rows([rows[i] for i in m]) for m in groups]
     unshown = [i for i, (e, shown) in enumerate(readings) if e is not None and not shown]
+    if unshown and any(e is not None and shown and e.type == "Model" for e, shown in readings):
+        unshown = []  # a paper that names a model the gazetteer knows ("with BERT/GPT-2") speaks of learning
     type_rows = group_rows if not unshown else _type_rows(context, cands, groups, gaz_types, unshown, corpus, space)
     return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows)
 
@@ -419,7 +421,9 @@ def _group_probs(prepared: Sequence[Prepared], model: DecisionModel) -> list[tup
     n_classes = len(CLASSES)
     entity, types = _softmax(scores[:, :n_classes]), _softmax(scores[:, n_classes:])
     # the groups whose type the context decides (a sense the text never shows): their own type rows
-    at, redo, rows = 0, [], []
+    redo: list[int] = []
+    rows: list[Row] = []
+    at = 0
     for p in prepared:
         if p.type_rows is not p.group_rows:
             redo += range(at, at + len(p.group_rows))

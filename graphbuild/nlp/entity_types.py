@@ -98,8 +98,8 @@ _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\
 _COLLECTED = re.compile(r"\b(?:curat|collect|crawl|scrap|annotat|gather)(?:e|es|ed|ing|s)?\s+"
                         r"(?:(?:a|the|our|new)\s+)*$")
 #: a parameter count right after a name: "X 7B", "X (1.3B)", "X with 380K parameters", "X (95M params)"
-_SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?(?:\d+(?:\.\d+)?[BM]\b|(?:with\s+(?:only\s+|about\s+|around\s+)?)?"
-                              r"\d+(?:\.\d+)?\s*(?:[BMK]|billion|million)?\s+param(?:eter)?s\b)")
+_SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?(?:(?:with\s+(?:only\s+|about\s+|around\s+)?)?"
+                              r"\d+(?:\.\d+)?\s*(?:[BMK]|billion|million)?\s+param(?:eter)?s\b|\d+(?:\.\d+)?[BM]\b)")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 # "on GLUE, SQuAD and X": only names (with a capital or a digit) may stand between "on" and X
