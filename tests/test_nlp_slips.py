@@ -1636,3 +1636,14 @@ def test_typing_a_parameter_count_written_out_after_a_name_votes_model():
         assert context_votes(text, 0, len("Zorbnet-tiny"), 0, len(text)).get("Model", 0) >= 2.0
     text = "Zorbnet-tiny with 3 layers runs on earbuds."
     assert "Model" not in context_votes(text, 0, len("Zorbnet-tiny"), 0, len(text))
+
+
+def test_pipeline_names_a_shared_acronym_by_the_sense_the_text_shows():
+    from graphbuild.nlp.gazetteer import sense_read
+
+    # a long form that holds the acronym ("ZRC cell") shows no sense by the acronym itself
+    assert sense_read("Quill beats ZRC.", "ZRC", GazEntry("Zonal Cell", "Model", ("ZRC", "ZRC cell"))) is False
+    found = {e.name: e.type for e in extract_text(
+        "We prompt SAM with nuclei boxes and compare it with Quillnet on the segmentation of Zorbset.",
+        title="Nuclei segmentation with prompts").entities}
+    assert found.get("Segment Anything Model") == "Model"

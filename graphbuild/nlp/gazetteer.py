@@ -369,7 +369,8 @@ def sense_read(text: str, acronym: str, entry: GazEntry) -> bool | None:
     """
     if not 2 < len(acronym) < 8 or not acronym[:3].isupper() or not _ACRONYM.fullmatch(acronym):
         return None
-    stems = _entry_stems(entry)
+    own = acronym.lower().rstrip("s")[:6]  # (a long form may hold the acronym: "SAM optimizer")
+    stems = tuple(stem for stem in _entry_stems(entry) if stem != own)
     if not stems:
         return None
     return _uses_stem(text, stems)
