@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "ab6fc169ce7826260cb11523ada9ae12c3572a436c028a73be01a3227dd8b20e"
-SHARED_50_SHA256 = "0ae0b33d4fb62002e716b52cabd4bdc1f5a97ae06570a7f65c2e1efedc029d0a"
+DEMO_SHA256 = "97ed6a59a8e54836abc59899db231aa9516a4907d0c932e6fc18419bd067a20e"
+SHARED_50_SHA256 = "c7e2754acaa85309775cecc8d6f52d7fa1eee42ac96a2ed230ed6b5fc28e50db"
 
 
 @pytest.fixture(scope="module")

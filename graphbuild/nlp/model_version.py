@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "278e67b7e7c287ed"
+MODEL_DIGEST = "c9350c8705e40810"
