@@ -1684,3 +1684,105 @@ def test_patterns_a_run_across_a_possessive_names_what_is_owned():
     runs = {c.text for c in shape_candidates(text, 1, [(3, len(text))]) if c.source in ("titlecase", "caprun")}
     assert {"Quill Tree Sampler", "Private Mixer"} <= runs, runs
     assert not any("'s" in r for r in runs), runs
+
+
+def test_gazetteer_reading_the_sense_a_text_shows():
+    from graphbuild.nlp.gazetteer import sense_read
+
+    zrc = GazEntry("ZRC", "Model", ("Zonal Recurrent Cell",))
+    gaz = Gazetteer([zrc, GazEntry("Zero-Reuse Caching", "Method", ("ZRC",))])
+    # two senses share the form: the one whose words the text uses is read
+    caches = "Quill evicts blocks. It beats ZRC, zero-reuse caching, on storage traces."
+    entry, shown = gaz.reading(caches, "ZRC", zrc)
+    assert (entry.name, shown) == ("Zero-Reuse Caching", True)
+    # neither sense's words: the first entry, shown only where the paper speaks of machine learning
+    assert gaz.reading("Quill beats ZRC on storage traces.", "ZRC", zrc) == (zrc, False)
+    assert gaz.reading("A neural Quill beats ZRC.", "ZRC", zrc) == (zrc, True)
+    # one sense whose long form's words the text never uses, in a paper on no learning: not shown
+    one = Gazetteer([zrc])
+    assert one.reading("Quill beats ZRC on storage traces.", "ZRC", zrc) == (zrc, False)
+    assert one.reading("Quill trains faster than ZRC.", "ZRC", zrc) == (zrc, True)
+    assert one.reading("A recurrent Quill beats ZRC.", "ZRC", zrc) == (zrc, True)
+    # no acronym, or no long form to read: nothing to tell
+    assert sense_read("Quill beats Zorbnet.", "Zorbnet", GazEntry("Zorbnet", "Model", ("Zorb Network",))) is None
+    assert sense_read("Quill beats ZRC.", "ZRC", GazEntry("ZRC", "Model")) is None
+
+
+def test_decide_types_an_unshown_sense_by_its_context_but_keeps_it_known():
+    from graphbuild.nlp.decide import prepare
+
+    gaz = Gazetteer([GazEntry("ZRC", "Model", ("Zonal Recurrent Cell",))])
+    title = "Quill: Evicting Cold Blocks"
+    text = f"{title}\n\nQuill is a replacement policy. Quill beats ZRC on storage traces by 5%."
+    sents = [(0, len(title)), (len(title) + 2, text.index(" Quill beats") + 1), (text.index("Quill beats"), len(text))]
+    zrc = _cand(text, "ZRC", "gazetteer", key="zrc", type="Model", strong=True)
+    zrc.vote("Model", 3.0)
+    prepared = prepare(text, sents, len(title), [_cand(text, "Quill", "title"), zrc], gaz)
+    g = next(g for g, members in enumerate(prepared.groups) if any(prepared.cands[i] is zrc for i in members))
+    # the entity model still sees a known name; the type model no gazetteer type, and a third of its vote
+    assert any(k.endswith("gaz=Model") for k in prepared.group_features[g])
+    assert not any(k.endswith("gaz=Model") for k in prepared.type_features[g])
+    assert prepared.type_features[g]["vote=Model"] < prepared.group_features[g]["vote=Model"]
+    assert zrc.votes == {"Model": 3.0}  # (the candidate itself unchanged)
+    # in a paper on learning the sense holds: one set of rows for both models
+    learned = text.replace("replacement policy", "learned replacement policy")
+    ml = prepare(learned, sents, len(title), [_cand(learned, "Quill", "title"),
+                                              _cand(learned, "ZRC", "gazetteer", key="zrc", type="Model")], gaz)
+    assert ml.type_rows is ml.group_rows
+    # and so it does where it names a model the gazetteer knows
+    both = Gazetteer([GazEntry("ZRC", "Model", ("Zonal Recurrent Cell",)), GazEntry("Wombat-7B", "Model")])
+    named = text + " Wombat-7B predicts the reuse."
+    known = _cand(named, "Wombat-7B", "gazetteer", key="wombat7b", type="Model", strong=True)
+    with_known = prepare(named, [*sents[:2], (sents[2][0], len(named))], len(title),
+                         [_cand(named, "Quill", "title"), _cand(named, "ZRC", "gazetteer", key="zrc", type="Model"),
+                          known], both)
+    assert with_known.type_rows is with_known.group_rows
+
+
+def test_decide_a_successor_and_the_name_it_succeeds_share_one_type():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _sibling_types
+
+    text = "Quill++ improves on Quill and on Zorb."
+    cands = [_cand(text, "Quill++"), _cand(text, "Quill "), _cand(text, "Zorb")]
+    cands[1] = Candidate(cands[1].start, cands[1].end - 1, "Quill", "shape")
+    # (scored types: Model, Method, Dataset) Quill++ leans Method a little, Quill Model a lot
+    probs = np.array([[0.4, 0.5, 0.1], [0.8, 0.1, 0.1], [0.1, 0.2, 0.7]])
+    assert _sibling_types(cands, [[0], [1], [2]], probs) == [0, 0, 2]
+    # a successor alone keeps its own type
+    assert _sibling_types(cands, [[0], [2]], probs[[0, 2]]) == [1, 2]
+
+
+def test_features_a_title_names_listed_before_its_colon_share_its_phrase():
+    from graphbuild.nlp.features import _appositive_head, _title_kind
+
+    title = "Quill-S and Quill-M: Efficient Vision-Language Models with Merged Tokens"
+    assert _title_kind(title, len("Quill-S"), len(title)) == "Model"
+    assert _title_kind(title, len("Quill-S and Quill-M"), len(title)) == "Model"
+    listed = "Zorb-S, Zorb-B and Zorb-L: A Benchmark for Maps"
+    assert _title_kind(listed, len("Zorb-S"), len(listed)) == "Dataset"
+    # an appositive may open with the count of a family's members
+    text = "We introduce Quill, two vision-language models of different sizes."
+    assert _appositive_head(text, text.index(",") , len(text)) == "Model"
+
+
+def test_typing_a_parameter_count_written_out_after_a_name_votes_model():
+    from graphbuild.nlp.entity_types import context_votes
+
+    for text in ("Zorbnet-tiny with 95K parameters runs on earbuds.", "Zorbnet-tiny (95M params) runs on earbuds.",
+                 "Zorbnet-tiny with about 12 million parameters runs on earbuds."):
+        assert context_votes(text, 0, len("Zorbnet-tiny"), 0, len(text)).get("Model", 0) >= 2.0
+    text = "Zorbnet-tiny with 3 layers runs on earbuds."
+    assert "Model" not in context_votes(text, 0, len("Zorbnet-tiny"), 0, len(text))
+
+
+def test_pipeline_names_a_shared_acronym_by_the_sense_the_text_shows():
+    from graphbuild.nlp.gazetteer import sense_read
+
+    # a long form that holds the acronym ("ZRC cell") shows no sense by the acronym itself
+    assert sense_read("Quill beats ZRC.", "ZRC", GazEntry("Zonal Cell", "Model", ("ZRC", "ZRC cell"))) is False
+    found = {e.name: e.type for e in extract_text(
+        "We prompt SAM with nuclei boxes and compare it with Quillnet on the segmentation of Zorbset.",
+        title="Nuclei segmentation with prompts").entities}
+    assert found.get("Segment Anything Model") == "Model"

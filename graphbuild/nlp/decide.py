@@ -24,6 +24,7 @@ candidate in ``doc.spans["gb_candidates"]``.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -264,6 +265,7 @@ class Prepared:
     group_rows: list[Row]  # per group: the members' features, each at its largest value
     space: FeatureSpace
     context: DocContext
+    type_rows: list[Row]  # per group, what the type model scores: ``group_rows`` but where a sense is unshown
 
     @property
     def features(self) -> list[dict[str, float]]:
@@ -274,6 +276,11 @@ class Prepared:
     def group_features(self) -> list[dict[str, float]]:
         """Every group's features as ``name -> value`` (what the entity and type models score)."""
         return [self.space.named(r) for r in self.group_rows]
+
+    @property
+    def type_features(self) -> list[dict[str, float]]:
+        """Every group's features as the type model scores them (see :func:`_type_rows`)."""
+        return [self.space.named(r) for r in self.type_rows]
 
 
 def prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate], gaz: Any,
@@ -295,15 +302,40 @@ def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: lis
     scored together, so no id may be forgotten between them).
     """
     cands = [c for c in cands if c.end > c.start and _has_letter(c.text)]
-    entries = [_gaz_entry(gaz, c, text) for c in cands]
+    readings = [_gaz_entry(gaz, c, text) for c in cands]
+    entries = [e for e, _ in readings]
     keys = [e.key if e is not None else None for e in entries]
     position = {id(c): i for i, c in enumerate(cands)}
     groups = group_candidates(cands, lambda c: keys[position[id(c)]])
     gaz_types = [e.type if e is not None else None for e in entries]
     context = DocContext(text, sents, title_end)
     rows = candidate_features(text, sents, title_end, cands, groups, gaz_types, corpus, space, context)
-    return Prepared(cands, entries, groups, rows, [merge_rows([rows[i] for i in m]) for m in groups], space,
-                    context)
+    group_rows = [merge_rows([rows[i] for i in m]) for m in groups]
+    unshown = [i for i, (e, shown) in enumerate(readings) if e is not None and not shown]
+    if unshown and any(e is not None and shown and e.type == "Model" for e, shown in readings):
+        unshown = []  # a paper that names a model the gazetteer knows ("with BERT/GPT-2") speaks of learning
+    type_rows = group_rows if not unshown else _type_rows(context, cands, groups, gaz_types, unshown, corpus, space)
+    return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows)
+
+
+def _type_rows(context: DocContext, cands: list[Candidate], groups: list[list[int]], gaz_types: list[str | None],
+               unshown: list[int], corpus: CorpusStats | None, space: FeatureSpace) -> list[Row]:
+    """The groups' rows for the type model where the gazetteer's sense of the candidates ``unshown`` is one
+    the text never shows (:meth:`~graphbuild.nlp.gazetteer.Gazetteer.reading`): without its type, and
+    its vote a third as strong, so the context types the name ("LRU" in a paper on caches is a method,
+    whatever the gazetteer's recurrent unit). The entity model keeps the full rows: the name stays known.
+    """
+    typed = list(gaz_types)
+    cands = list(cands)
+    for i in unshown:
+        c, t = cands[i], gaz_types[i]
+        typed[i] = None
+        if t in c.votes:
+            cands[i] = copy.copy(c)
+            cands[i].votes = {**c.votes, t: c.votes[t] / 3}
+    rows = candidate_features(context.text, context.sents, context.title_end, cands, groups, typed, corpus, space,
+                              context)
+    return [merge_rows([rows[i] for i in m]) for m in groups]
 
 
 @lru_cache(maxsize=200_000)
@@ -389,9 +421,21 @@ def _group_probs(prepared: Sequence[Prepared], model: DecisionModel) -> list[tup
     """
     if not prepared:
         return []
-    scores = prepared[0].space.scores([row for p in prepared for row in p.group_rows], (model.entity, model.types))
+    space = prepared[0].space
+    scores = space.scores([row for p in prepared for row in p.group_rows], (model.entity, model.types))
     n_classes = len(CLASSES)
     entity, types = _softmax(scores[:, :n_classes]), _softmax(scores[:, n_classes:])
+    # the groups whose type the context decides (a sense the text never shows): their own type rows
+    redo: list[int] = []
+    rows: list[Row] = []
+    at = 0
+    for p in prepared:
+        if p.type_rows is not p.group_rows:
+            redo += range(at, at + len(p.group_rows))
+            rows += p.type_rows
+        at += len(p.group_rows)
+    if redo:
+        types[redo] = _softmax(space.scores(rows, (model.types,)))
     out, at = [], 0
     for p in prepared:
         out.append((entity[at:at + len(p.group_rows)], types[at:at + len(p.group_rows)]))
@@ -724,17 +768,34 @@ _SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|huge|giant|xl|xxl)|
                             r"v\d+(?:\.\d+)*)$")
 
 
+#: a successor's mark after a name: "Quorra++", "Quorra+"
+_SUCCESSOR = re.compile(r"^(.+?[^+\s])\+{1,2}$")
+
+
 def _sibling_types(cands: list[Candidate], groups: list[list[int]], type_probs: np.ndarray) -> list[int]:
     """The likeliest scored type of each kept group, one type for the sized variants of one family
-    ("EarNet-mini" and "EarNet-tiny", "X-S", "X-B" and "X-L"): their type probabilities summed.
+    ("EarNet-mini" and "EarNet-tiny", "X-S", "X-B" and "X-L") and for a successor and the name it
+    succeeds ("Quorra++" and "Quorra"): their type probabilities summed.
     """
     best = np.argmax(type_probs, axis=1).tolist()
     families: dict[str, list[int]] = {}
+    successors: dict[str, list[int]] = {}
     for k, members in enumerate(groups):
-        m = next((m for i in members for m in [_SIZED_VARIANT.match(cands[i].text)] if m is not None), None)
-        if m is not None:
-            families.setdefault(m.group(1), []).append(k)
-    for ks in families.values():
+        for i in members:
+            m = _SIZED_VARIANT.match(cands[i].text)
+            if m is not None:
+                families.setdefault(m.group(1), []).append(k)
+                break
+            m = _SUCCESSOR.match(cands[i].text)
+            if m is not None:
+                successors.setdefault(m.group(1), []).append(k)
+                break
+    if successors:  # the name a successor succeeds, where the paper writes it
+        for k, members in enumerate(groups):
+            base = next((cands[i].text for i in members if cands[i].text in successors), None)
+            if base is not None and k not in successors[base]:
+                successors[base].append(k)
+    for ks in (*families.values(), *successors.values()):
         if len(ks) > 1:
             t = int(np.argmax(type_probs[ks].sum(axis=0)))
             for k in ks:
@@ -1039,12 +1100,17 @@ def _opens_sentence(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:
     return sents is not None and 0 <= c.sentence < len(sents) and sents[c.sentence][0] == c.start
 
 
-def _gaz_entry(gaz: Any, c: Candidate, text: str) -> Any:
-    """The gazetteer's entry for a candidate, unless ``text`` reads the acronym otherwise."""
+def _gaz_entry(gaz: Any, c: Candidate, text: str) -> tuple[Any, bool]:
+    """The gazetteer's entry for a candidate, unless ``text`` reads the acronym otherwise, in the sense
+    the text reads it (:meth:`~graphbuild.nlp.gazetteer.Gazetteer.reading`), and whether the text shows
+    that sense.
+    """
     if gaz is None:
-        return None
+        return None, False
     entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
-    return None if entry is not None and another_sense(text, c.text, entry.name) else entry
+    if entry is None or another_sense(text, c.text, entry.name):
+        return None, False
+    return gaz.reading(text, c.text, entry)
 
 
 def _token_bounds(cands: list[Candidate], starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int] | None]:

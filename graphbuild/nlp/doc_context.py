@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
-from .lexicon import INTRODUCING_VERBS, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic, word_alternation
+from .lexicon import INTRODUCING_VERBS, LEARNING_WORD, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic
 
 __all__ = ["DocContext", "title_name", "title_name_stem"]
 
@@ -192,17 +192,6 @@ def url_owner_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _OWNER.finditer(text, first)]
 
 
-#: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
-#: names are mostly methods and data, seldom models. Whole words with their inflections only ("trained",
-#: "transformers", "fine-tuning"), never the opening of a longer word: a name such as "Deep1B" or
-#: "TrainTicket" (lower-cased "deep1b", "trainticket") says nothing of learning
-#: (word_alternation: a search skips to the words' first letters)
-_LEARNING_WORD = re.compile(word_alternation(r"neural|learn(?:s|t|ed|ing|ers?)?|train(?:s|ed|ing|able)?|"
-                                             r"pre-?train(?:s|ed|ing|able)?|deep|transformers?|llms?|embeddings?|"
-                                             r"classifiers?|fine-tun(?:e|es|ed|ing)|language models?|attention")
-                            + r"\b")
-
-
 class DocContext:
     """What the features of every candidate of one document read: the text, its sentences,
     the title's end and colon, where a copyright notice starts, its lower-case words.
@@ -229,7 +218,7 @@ class DocContext:
         self.subtitle_at = len(title) - len(title[self.colon + 1:].lstrip()) if self.colon >= 0 else -1
         self.head_capitals = "".join(ch for ch in title[:self.colon] if ch.isupper()) if self.colon >= 0 else ""
         #: how much the paper speaks of machine learning: no word of it (0), one (1), more (2)
-        self.learning = sum(1 for _ in zip(range(2), _LEARNING_WORD.finditer(self.lowered)))
+        self.learning = sum(1 for _ in zip(range(2), LEARNING_WORD.finditer(self.lowered)))
 
     @property
     def url_names(self) -> frozenset[str]:

@@ -97,7 +97,9 @@ _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\
 #: the verbs with which a paper makes a collection of data: "we curate LVD-142M", "we collect X"
 _COLLECTED = re.compile(r"\b(?:curat|collect|crawl|scrap|annotat|gather)(?:e|es|ed|ing|s)?\s+"
                         r"(?:(?:a|the|our|new)\s+)*$")
-_SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?\d+(?:\.\d+)?[BM]\b")
+#: a parameter count right after a name: "X 7B", "X (1.3B)", "X with 380K parameters", "X (95M params)"
+_SIZE_AFTER_NAME = re.compile(r"^[-\s]?\(?(?:(?:with\s+(?:only\s+|about\s+|around\s+)?)?"
+                              r"\d+(?:\.\d+)?\s*(?:[BMK]|billion|million)?\s+param(?:eter)?s\b|\d+(?:\.\d+)?[BM]\b)")
 _SIZE_BEFORE_NAME = re.compile(r"\b\d+(?:\.\d+)?[BM]\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:^|[\s(])\d+(?:\.\d+)?%?\s+$")
 # "on GLUE, SQuAD and X": only names (with a capital or a digit) may stand between "on" and X
@@ -244,7 +246,9 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     if (last == "%" or last.isdigit()) and _NUMBER_BEFORE.search(before):
         votes["Metric"] = votes.get("Metric", 0) + weights.number_before  # "by 3.8 AP50", "73.9% top-1"
     if size is not None or (last == "B" or last == "M") and _SIZE_BEFORE_NAME.search(before):
-        votes["Model"] = votes.get("Model", 0) + weights.size
+        # (a count of parameters written out says "model" as a head noun does: "X with 380K parameters")
+        votes["Model"] = votes.get("Model", 0) + (weights.head if size is not None and "param" in size
+                                                  else weights.size)
     return votes
 
 

@@ -586,7 +586,9 @@ TYPE_ONLY = "t:"
 #: the keys of the type model's feature of how much a paper speaks of machine learning (one that never
 #: does names mostly methods and data: systems, theory, retrieval), per level of DocContext.learning
 _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
-_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
+#: an appositive after a name, to the words of its phrase: "X, a new dataset of …", "X, two vision-language
+#: models" (a family introduced by its members' count)
+_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an|two|three|four|five)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
 
 
 def _appositive_head(text: str, start: int, end: int) -> str | None:
@@ -610,8 +612,12 @@ _TITLE_NEXT = re.compile(r"\s+([A-Za-z][\w\-]*)")
 
 def _title_kind(text: str, end: int, title_end: int) -> str | None:
     """The type the title gives a name of it ending at ``end``: the head noun of the phrase its colon
-    opens ("X: A Benchmark for …" -> Dataset), else the head noun right after it ("The X Dataset").
+    opens ("X: A Benchmark for …" -> Dataset), else the head noun right after it ("The X Dataset"). Names
+    listed before the colon share its phrase ("X-S and X-M: Small Vision-Language Models" -> Model).
     """
+    listed = _TITLE_LISTED.match(text, end, title_end)
+    if listed is not None:
+        end = listed.end()
     m = _TITLE_APPOS.match(text, end, title_end)
     if m is not None:
         # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks")
@@ -631,6 +637,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
     return head_type(m.group(1)) if m is not None else None
 
 
+#: the names listed after a title's name up to its colon: ", X-B and X-L" in "X-S, X-B and X-L: …"
+_TITLE_LISTED = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)[A-Z][\w\-.+]*)+(?=\s*:)")
 #: gerunds opening a title's colon phrase that name what a benchmark does
 _EVALUATING = frozenset("Evaluating Benchmarking Measuring Assessing Testing Probing Stress-Testing".split())
 #: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")

@@ -28,10 +28,10 @@ from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded
-from .lexicon import LANGUAGES, LIST_SEPARATOR
+from .lexicon import LANGUAGES, LEARNING_WORD, LIST_SEPARATOR
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
-           "another_sense"]
+           "another_sense", "sense_read"]
 
 #: :func:`graphbuild.records.name_key`, cached per surface form (the same forms recur across papers)
 form_key = lru_cache(maxsize=200_000)(name_key)
@@ -100,6 +100,9 @@ class Gazetteer:
         self.entries: list[GazEntry] = []
         self.by_key: dict[str, GazEntry] = {}
         self.by_form: dict[str, GazEntry] = {}  # exact surface form -> entry
+        #: the entries of every exact surface form that entries of two types share ("SAM": a method
+        #: and a model), in their order
+        self.senses: dict[str, tuple[GazEntry, ...]] = {}
         #: the numbers written in the forms of each key that has any (``1.3`` and ``13`` for ``opt13b``)
         self.key_numbers: dict[str, set[tuple[str, ...]]] = {}
         for entry in entries:
@@ -108,7 +111,9 @@ class Gazetteer:
                 continue  # a duplicate line
             self.entries.append(entry)
             for form in entry.forms():
-                self.by_form.setdefault(form, entry)
+                first = self.by_form.setdefault(form, entry)
+                if first.type != entry.type:
+                    self.senses[form] = (*self.senses.get(form, (first,)), entry)
                 self.by_key.setdefault(name_key(form), entry)
                 if numbers_of(form):
                     self.key_numbers.setdefault(name_key(form), set()).add(numbers_of(form))
@@ -131,6 +136,20 @@ class Gazetteer:
         if entry is not None and not entry.ambiguous and numbers_of(text) in self.key_numbers.get(key, ((),)):
             return entry
         return None
+
+    def reading(self, text: str, surface: str, entry: GazEntry) -> tuple[GazEntry, bool]:
+        """The entry ``text`` reads an acronym ``surface`` as, and whether the text shows that sense
+        (:func:`sense_read`): of a form two entries share, the one sense the text shows ("SAM" in a paper
+        on segmentation is the Segment Anything Model); else ``entry``, shown unless the paper speaks of no
+        machine learning and never uses a word of its long forms ("LRU" in a paper on caches is no Linear
+        Recurrent Unit) or shares the form with another sense. Where the sense is not shown, the
+        context should type the name.
+        """
+        senses = self.senses.get(surface)
+        if senses is not None:
+            shown = [e for e in senses if sense_read(text, surface, e)]
+            return (shown[0], True) if len(shown) == 1 else (entry, _speaks_of_learning(text))
+        return entry, sense_read(text, surface, entry) is not False or _speaks_of_learning(text)
 
     def family_of(self, entry: GazEntry) -> GazEntry | None:
         """The root family of a variant (following family links up to 5 steps)."""
@@ -337,6 +356,46 @@ def _read_otherwise(text: str, acronym: str, long_form: str) -> bool:
     return False
 
 
+def sense_read(text: str, acronym: str, entry: GazEntry) -> bool | None:
+    """Whether ``text`` uses a word of one of the long forms of ``entry`` (its forms written out in words)
+    for an ``acronym`` of three to six capitals: ``None`` when ``acronym`` is no such acronym or the entry
+    has no long form. Words common to every field ("model", "network") show no sense.
+
+    >>> lru = GazEntry("LRU", "Model", ("Linear Recurrent Unit",))
+    >>> sense_read("Caches evict with LRU.", "LRU", lru), sense_read("A recurrent LRU layer.", "LRU", lru)
+    (False, True)
+    >>> sense_read("We use LRU.", "LRU", GazEntry("LRU", "Model")) is None
+    True
+    """
+    if not 2 < len(acronym) < 8 or not acronym[:3].isupper() or not _ACRONYM.fullmatch(acronym):
+        return None
+    own = acronym.lower().rstrip("s")[:6]  # (a long form may hold the acronym: "SAM optimizer")
+    stems = tuple(stem for stem in _entry_stems(entry) if stem != own)
+    if not stems:
+        return None
+    return _uses_stem(text, stems)
+
+
+@lru_cache(maxsize=20_000)
+def _entry_stems(entry: GazEntry) -> tuple[str, ...]:
+    """The stems (:func:`_own_stems`) of every form of ``entry`` written out in words."""
+    return tuple(dict.fromkeys(stem for form in entry.forms() if " " in form and _LONG_FORM.search(form)
+                               for stem in _own_stems(form)))
+
+
+@lru_cache(maxsize=1024)
+def _speaks_of_learning(text: str) -> bool:
+    """Whether ``text`` has a word of machine learning (:data:`~graphbuild.nlp.lexicon.LEARNING_WORD`)."""
+    return LEARNING_WORD.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _uses_stem(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether a stem of ``stems`` is in ``text`` (any case; cached: each mention of a name asks)."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in stems)
+
+
 @lru_cache(maxsize=20_000)
 def _own_stems(long_form: str) -> tuple[str, ...]:
     """The first six letters of the long form's words that may show its sense (not the common ones)."""
@@ -426,6 +485,7 @@ class GazetteerComponent:
                 continue
             if another_sense(text, surface, entry.name):
                 continue  # "PSO" in a paper on memory models is no particle swarm optimisation
+            entry = self.gazetteer.reading(text, surface, entry)[0]  # ("SAM": the sense the text shows)
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,
                              type=entry.type, strong=not entry.ambiguous)

@@ -53,7 +53,6 @@ _ABBREV_END = re.compile(
 #: after it; or a blank line (one character class first, so that a search skips to those characters)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=\n)\s*\n)")
 
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text`` (title and abstract separated by a blank line).
 
@@ -116,6 +115,17 @@ def word_alternation(alternatives: str) -> str:
             start = k + 1
     parts.append(alternatives[start:])
     return "(?:" + "|".join(f"{a[0]}(?<!\\w.){a[1:]}" for a in parts) + ")"
+
+
+#: a word of machine learning (in lower case): a paper without any speaks of systems, theory or data, whose
+#: names are mostly methods and data, seldom models, and whose acronyms seldom mean what an ML gazetteer says.
+#: Whole words with their inflections only ("trained", "transformers", "fine-tuning"), never the opening of a
+#: longer word: a name such as "Deep1B" or "TrainTicket" (lower-cased "deep1b", "trainticket") says nothing of
+#: learning (word_alternation: a search skips to the words' first letters)
+LEARNING_WORD = re.compile(word_alternation(r"neural|learn(?:s|t|ed|ing|ers?)?|train(?:s|ed|ing|able)?|"
+                                            r"pre-?train(?:s|ed|ing|able)?|deep|transformers?|llms?|embeddings?|"
+                                            r"classifiers?|fine-tun(?:e|es|ed|ing)|language models?|attention")
+                           + r"\b")
 
 
 #: where the literals a pattern needs occur in a text: (starts, ends), sorted by start

@@ -190,11 +190,15 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
     prop_x: list[dict[str, float]] = []
     prop_y: list[int] = []
     prop_w: list[float] = []
+    type_x: list[dict[str, float]] = []  # the type model's view of each row of ent_x (see decide._type_rows)
     for ex in examples:
         prepared, labels, matched = _labelled(ex, gaz)
-        kept = [(x, y) for x, y in zip(prepared.group_features, labels) if y != NEUTRAL]
-        ent_x.extend(x for x, _ in kept)
-        ent_y.extend(y for _, y in kept)
+        rows = prepared.group_features
+        typed_rows = rows if prepared.type_rows is prepared.group_rows else prepared.type_features
+        kept = [(x, t, y) for x, t, y in zip(rows, typed_rows, labels) if y != NEUTRAL]
+        ent_x.extend(x for x, _, _ in kept)
+        type_x.extend(t for _, t, _ in kept)
+        ent_y.extend(y for _, _, y in kept)
         ent_w.extend(ex.weight for _ in kept)
         # (the paper's entities together, as the decision sees them: see with_other_claimed)
         prop_x.extend(with_other_claimed([
@@ -203,7 +207,7 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
             for members, g in matched]))
         prop_y.extend(int(bool(g.get("proposed"))) for _, g in matched)
         prop_w.extend(ex.weight for _ in matched)
-    typed = [(x, y, w) for x, y, w in zip(ent_x, ent_y, ent_w) if y != "None"]
+    typed = [(x, y, w) for x, y, w in zip(type_x, ent_y, ent_w) if y != "None"]
     if not typed or not prop_x:
         raise InputError(source, None, f"nothing to learn from: of the {len(examples)} annotated paper(s)' "
                          f"{len(ent_x)} candidate name(s), none is an annotated entity of a scored type "
