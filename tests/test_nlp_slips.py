@@ -138,6 +138,11 @@ def test_features_a_name_only_trained_on_is_not_brought_in():
     # the present tense too: "We train X encoders on Y"
     text3 = f"{title}\n\nWe train Wombat-50 encoders on ZorbText9 and on a billion photos."
     assert trained_on(DocContext(text3, [(0, end), (end + 2, len(text3))], end), [_cand(text3, "ZorbText9")], [0])
+    # "we evaluate / test X across / on Y" in the present tense: Y is what the work is measured on
+    for verb, prep in (("evaluate", "across the"), ("evaluates", "on"), ("test", "on"), ("tests", "across")):
+        text4 = f"{title}\n\nWe {verb} Wombat-50 {prep} ZorbText9 and two other corpora."
+        assert trained_on(DocContext(text4, [(0, end), (end + 2, len(text4))], end), [_cand(text4, "ZorbText9")],
+                          [0]), verb
 
 
 def test_decide_a_title_phrase_that_the_abstract_names_is_its_kind():
