@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "ab6fc169ce7826260cb11523ada9ae12c3572a436c028a73be01a3227dd8b20e"
-SHARED_50_SHA256 = "0ae0b33d4fb62002e716b52cabd4bdc1f5a97ae06570a7f65c2e1efedc029d0a"
+DEMO_SHA256 = "2370ab727f12d1521a22a13f062507871be80cd9a4a670818b16fdbb7c9316fe"
+SHARED_50_SHA256 = "fe96f147ca92f02ea4964790c07fd5ca1d57f9e5ca09c5021a32462407d8e276"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "278e67b7e7c287ed"
+MODEL_DIGEST = "2ec248a3912c45d3"
