@@ -415,3 +415,45 @@ def test_gazetteer_data_science_and_medicine_resolve():
                          ("Molecular Transformer", "molecular transformer"), ("THINGS", "things")]:
         assert gaz.lookup(exact) is not None, exact
         assert gaz.lookup(plain) is None, plain
+
+
+def test_gazetteer_data_speech_rl_recsys_graphs_time_series_resolve():
+    # speech and audio, reinforcement learning and robotics, recommendation, graphs, time series,
+    # classic ML and pre-LLM NLP: long forms, acronyms and version spellings papers write
+    _assert_resolve([
+        ("Deep Q-learning from Demonstrations", "DQfD", "Method"),
+        ("Model-Free Episodic Control", "Model-Free Episodic Control", "Method"),
+        ("Upside-Down Reinforcement Learning", "Upside-Down RL", "Method"),
+        ("Leela Chess Zero", "Leela Chess Zero", "Method"),
+        ("heads-up no-limit hold'em", "Heads-up No-Limit Texas Hold'em", "Dataset"),
+        ("DMControl-GB", "DMC Generalization Benchmark", "Dataset"),
+        ("Online Decision Transformer", "Online Decision Transformer", "Model"),
+        ("Target-Speaker Voice Activity Detection", "TS-VAD", "Model"),
+        ("LibriSpeech-960", "LibriSpeech 960h", "Dataset"),
+        ("Berlin Database of Emotional Speech", "EmoDB", "Dataset"),
+        ("RADTTS", "RAD-TTS", "Model"),
+        ("Deep Autoencoding Gaussian Mixture Model", "DAGMM", "Model"),
+        ("NSTransformer", "Non-stationary Transformer", "Model"),
+        ("Weighted Alternating Least Squares", "WALS", "Method"),
+        ("CoraFull", "Cora-Full", "Dataset"),
+        ("Decomposable Attention Model", "DecAtt", "Model"),
+        ("Kim CNN", "TextCNN", "Model"),
+        ("Yelp-5", "Yelp Review Full", "Dataset"),
+        ("IMDB-M", "IMDB-MULTI", "Dataset"),
+        ("Obstacle Tower Challenge", "Obstacle Tower", "Dataset"),
+        ("Constrained Policy Optimization", "CPO", "Method"),
+        ("Dual-Path Transformer", "DPTNet", "Model"),
+    ])
+    gaz = load_gazetteer()
+    for variant, root in [("Translatotron 2", "Translatotron"), ("Deep Voice 3", "Deep Voice"),
+                          ("MovieLens-32M", "MovieLens"), ("Meta-World MT1", "Meta-World"),
+                          ("MMS-1B", "Massively Multilingual Speech"), ("DCASE 2020", "DCASE")]:
+        entry = gaz.lookup(variant)
+        assert entry is not None and gaz.family_of(entry) is not None, variant
+        assert gaz.family_of(entry).name == root, (variant, gaz.family_of(entry))
+    # the ordinary-word names only match as their authors spell them
+    for exact, plain in [("Deep Voice", "deep voice"), ("Eureka", "eureka"), ("DEMAND", "demand"),
+                         ("Transformer-Big", "transformer big")]:
+        assert gaz.lookup(exact) is not None, exact
+        assert gaz.lookup(plain) is None, plain
+    assert _gazetteer_hits("In a deep voice she said eureka: the demand for a transformer big enough grew.") == []
