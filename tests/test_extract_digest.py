@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "4da932a7fe9400dee6ba8a08c1633dfec10fb11939f04be2668910b294aa0e38"
-SHARED_50_SHA256 = "80d1975fe116fc551512c7fceb06c3bb7051062b6e7945257e0f34513f8ad3c1"
+DEMO_SHA256 = "e1bcd4cecb283ce8bfbea6d3e7c2e87f72967d55ce74c194da6ed7beefcaa547"
+SHARED_50_SHA256 = "baa3d58a8ba4ed48b3ac4db10612abb0d1a6ae46d3aa6f8980293ef878b3f581"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "48efa46c1b6f81a7"
+MODEL_DIGEST = "d8a73311d2cfcf56"
