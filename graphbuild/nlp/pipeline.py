@@ -41,7 +41,7 @@ from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, defined_type, singular_noun
 from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
-from .lexicon import family_stems, organisation_keys
+from .lexicon import family_stems, list_gap, organisation_keys
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -721,10 +721,11 @@ _PARAMETER_COUNT = re.compile(r"\d[BMK]$|\d+x\d+[BM]$", re.I)
 #: a bare version ("v2.0", "3") or a pair of capitalised words joined by a hyphen ("Alpha-Beta")
 _ELIDABLE = re.compile(r"[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+")
 #: before an elided sibling: a name (with a capital, perhaps a year or number after it), the sibling's own
-#: tail of the same shape, and the word or comma joining the two ("Zorb v1.1 and ", "QRT 2019 Alpha-Beta, ")
+#: tail of the same shape, and the list's gap joining the two (``lexicon.list_gap``, "and" and "or" only: "Zorb v1.1
+#: and ", "QRT 2019 Alpha-Beta, ")
 _ELIDED_BEFORE = re.compile(r"(?<![\w\-])(?P<base>[A-Za-z][\w\-]*[A-Z][\w\-]*|[A-Z][\w\-]*)(?P<num>\s+\d{2,4})?"
-                            r"\s+(?P<tail>[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+)(?:\s*,\s*(?:and\s+|or\s+)?|"
-                            r"\s+(?:and|or)\s+)$")
+                            r"\s+(?P<tail>[vV]?\d+(?:\.\d+)*|[A-Z][a-z]+-[A-Z][a-z]+)"
+                            rf"(?:{list_gap('and|or')})$")
 
 
 def _elidable_shape(form: str) -> str:
