@@ -53,6 +53,7 @@ _ABBREV_END = re.compile(
 #: after it; or a blank line (one character class first, so that a search skips to those characters)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|(?<=\n)\s*\n)")
 
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in ``text`` (title and abstract separated by a blank line).
 
@@ -277,7 +278,7 @@ def is_generic(name: str) -> bool:
 _JOINED_PARTS = re.compile(r"[\-/]")
 #: the modifiers a generic name stays generic with
 GENERIC_MODIFIERS = frozenset(("deep", "large", "small", "simple", "standard", "vanilla", "modern", "conventional",
-                                "traditional", "classic", "classical", "plain", "basic", "pretrained", "pre-trained"))
+                               "traditional", "classic", "classical", "plain", "basic", "pretrained", "pre-trained"))
 #: a year after a name: " 2023", "-2023", "'23", "’23"
 _YEAR_AFTER = re.compile(r"(?:[\s\-]*(?:19|20)\d\d|\s?['’]\d\d)$")
 #: the size words of a released model after its family's name, in lower case ("-mini", "-large")

@@ -295,12 +295,10 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
                 yield Candidate(last, size.end(), text[last:size.end()], "shape", strong=True)
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
-        s, e = m.start(), m.end()
-        owner = _OWNER_IN_RUN.search(m.group()) if "'" in m.group() or "’" in m.group() else None
-        if owner is not None:  # "Corvid's No-U-Turn Sampler": the name after the owner's
-            s += owner.end()
-            if " " not in text[s:e]:
-                continue
+        owned = _owned_start(m.group())  # "Corvid's No-U-Turn Sampler": the name after the owner's
+        if owned is None:
+            continue
+        s, e = m.start() + owned, m.end()
         words = text[s:e].split(" ")
         if s in sent_starts:
             yield Candidate(s, e, text[s:e], "titlecase")  # the first word may be the sentence's capital
@@ -331,13 +329,23 @@ _BROAD_RUN = re.compile(
 _OWNER_IN_RUN = re.compile(r".*\S['’]s? (?=\S)")
 
 
+def _owned_start(run: str) -> int | None:
+    """Where the name in a run of capitalised words starts, past an owner's possessive (:data:`_OWNER_IN_RUN`:
+    9 in "Corvid's No-U-Turn Sampler"), 0 without one; ``None`` where a single word follows the owner's (the
+    word's own candidates name it).
+    """
+    owner = _OWNER_IN_RUN.search(run) if "'" in run or "’" in run else None
+    if owner is None:
+        return 0
+    return owner.end() if " " in run[owner.end():] else None
+
+
 def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Candidate]:
     for m in _BROAD_RUN.finditer(text, title_end):
-        owner = _OWNER_IN_RUN.search(m.group()) if "'" in m.group() or "’" in m.group() else None
-        if owner is not None and " " not in m.group()[owner.end():]:
-            continue  # one word after the owner's: the word's own candidates name it
-        for s, e in _coordinated_parts(m.group()[owner.end():] if owner else m.group(),
-                                       m.start() + (owner.end() if owner else 0)):
+        owned = _owned_start(m.group())
+        if owned is None:
+            continue
+        for s, e in _coordinated_parts(m.group()[owned:], m.start() + owned):
             words = text[s:e].split(" ")
             if s in sent_starts and len(words) > 2:
                 s2 = s + len(words[0]) + 1
