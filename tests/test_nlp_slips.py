@@ -1791,3 +1791,16 @@ def test_pipeline_names_a_shared_acronym_by_the_sense_the_text_shows():
         "We prompt SAM with nuclei boxes and compare it with Quillnet on the segmentation of Zorbset.",
         title="Nuclei segmentation with prompts").entities}
     assert found.get("Segment Anything Model") == "Model"
+
+
+def test_places_in_a_list_are_no_entities():
+    # countries, states and cities listed where a system was deployed or data gathered: places, no artifacts
+    title = "Quorumix: Replicated Storage Across Continents"
+    deploy = ("We present Quorumix, a replicated store. On a deployment across Virginia, Oregon, Ireland and "
+              "Singapore, Quorumix cuts median commit latency relative to Zorbkey.")
+    fields = ("We present Quorumix, a crop yield model. On fields across Kenya, Ethiopia, India and Brazil, "
+              "Quorumix cuts error relative to Zorbkey.")
+    for text in (deploy, fields):
+        names = {e.name for e in extract_text(text, title=title).entities}
+        assert "Quorumix" in names
+        assert not names & {"Virginia", "Oregon", "Ireland", "Singapore", "Kenya", "Ethiopia", "India", "Brazil"}
