@@ -1804,3 +1804,14 @@ def test_places_in_a_list_are_no_entities():
         names = {e.name for e in extract_text(text, title=title).entities}
         assert "Quorumix" in names
         assert not names & {"Virginia", "Oregon", "Ireland", "Singapore", "Kenya", "Ethiopia", "India", "Brazil"}
+
+
+def test_agencies_and_funders_are_no_entities():
+    # organisations a science paper names as sources of data or of funding: no artifacts
+    title = "Quorumix: River Forecasts from Gauges"
+    text = ("We present Quorumix, a river network model. Data from NOAA, NASA, USGS and the European Space Agency "
+            "are combined, and Quorumix outperforms Zorbcast forecasts used by the WHO and the World Bank. "
+            "Funding from NSF, NIH and DARPA supported the gauges.")
+    names = {e.name for e in extract_text(text, title=title).entities}
+    assert "Quorumix" in names
+    assert not names & {"NOAA", "NASA", "USGS", "European Space Agency", "WHO", "World Bank", "NSF", "NIH", "DARPA"}
