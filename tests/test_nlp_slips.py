@@ -1815,3 +1815,50 @@ def test_agencies_and_funders_are_no_entities():
     names = {e.name for e in extract_text(text, title=title).entities}
     assert "Quorumix" in names
     assert not names & {"NOAA", "NASA", "USGS", "European Space Agency", "WHO", "World Bank", "NSF", "NIH", "DARPA"}
+
+
+def test_formulas_and_ions_are_no_names_and_models_that_spell_elements_are():
+    from graphbuild.nlp.lexicon import is_formula, is_generic
+
+    for formula in ("LiFePO4", "MoS2", "Al2O3", "CsPbI3", "Sn2+", "Fe3+", "Na+"):
+        assert is_formula(formula) and is_generic(formula)
+    # element symbols without a count or a symbol of two letters, a version, a symbol that is no element
+    for name in ("MoCo", "CoCa", "PINN", "P2P", "PPO2", "BLIP2", "ReLU6", "OWLv2", "C4", "S4", "K+"):
+        assert not is_formula(name)
+
+
+def test_materials_a_formula_is_no_model():
+    title = "Quorumix: Screening Cathodes"
+    text = ("We introduce Quorumix, an active learning loop for battery materials. Candidates such as LiFePO4, "
+            "LiCoO2 and MoS2 are screened, and Quorumix finds a variant doped with Sn2+ that beats Zorbnet.")
+    names = {e.name for e in extract_text(text, title=title).entities}
+    assert "Quorumix" in names
+    assert not names & {"LiFePO4", "LiCoO2", "MoS2", "Sn2+"}
+
+
+def test_biology_genes_read_as_genes_are_no_names():
+    from graphbuild.nlp.lexicon import biological
+
+    title = "Quorumix: Subtyping Tumours from Expression"
+    text = ("We present Quorumix, a contrastive model of tumour expression. Mutations in ARID1A and KMT2D, "
+            "expression of SLC7A11 and CDKN2A deletion define four subtypes; KRAS-mutant lines respond. "
+            "Quorumix outperforms ZORB2 on TCGA.")
+    names = {e.name for e in extract_text(text, title=title).entities}
+    assert {"Quorumix", "ZORB2"} <= names
+    assert not names & {"ARID1A", "KMT2D", "SLC7A11", "CDKN2A", "KRAS"}
+    # the same cue in a text with no word of biology: a genetic algorithm's mutation operator
+    ga = "Crossover and mutations in NSGA2 and MOEA3 keep the front diverse."
+    assert not biological(ga, ga.index("MOEA3"), ga.index("MOEA3") + 5)
+    bio = "Tumour cells with mutations in NRF2 grow."
+    assert biological(bio, bio.index("NRF2"), bio.index("NRF2") + 4)
+
+
+def test_gazetteer_an_acronyms_capitalised_form_is_the_word_the_text_writes_in_lower_case():
+    from graphbuild.nlp.gazetteer import written_as_word
+
+    assert written_as_word("Privacy in Health Apps\n\nWe audit 2,000 Android apps.", "Apps")
+    assert not written_as_word("Probing Bert\n\nWe probe BERT.", "Bert")
+    assert not written_as_word("We probe APPS and apps.", "APPS")  # (the acronym itself)
+    names = {e.name for e in extract_text("We propose Quorumix, which audits 2,000 Android apps for leaks.",
+                                          title="Quorumix: Privacy Audits of Health Apps").entities}
+    assert "APPS" not in names and "Quorumix" in names

@@ -68,6 +68,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
     SIZE_WORDS,
+    biological,
     is_generic,
     is_generic_model,
     list_gap,
@@ -486,6 +487,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)
         keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
                 or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
+    # a gene's symbol, read as one by what the text says of it ("mutations in ARID1A", "CDKN2A deletion")
+    keep = [g for g in keep if not any(entries[i] is None and biological(text, cands[i].start, cands[i].end)
+                                       for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
                 for g, k in zip(keep, best)]

@@ -221,6 +221,16 @@ def _variants(form: str) -> set[str]:
     return out
 
 
+def written_as_word(text: str, surface: str) -> bool:
+    """Whether ``surface``, a capitalised word ("Apps"), is an English word ``text`` also writes in lower case
+    ("apps"): then its capitalisation (a title's, a sentence's) makes no name of it, though it matches the
+    variant :func:`_variants` gives an acronym ("Bert" for BERT).
+    """
+    if not (surface[:1].isupper() and surface[1:].islower() and surface.isalpha()):
+        return False
+    return re.search(rf"\b{surface.lower()}\b", text) is not None
+
+
 def _plurals(form: str) -> set[str]:
     """Plurals papers write for a coined name ("GANs", "DiTs", "U-Nets", "ResNets") and for a name of
     several words ending in a plain noun ("multilayer perceptrons", "Markov chains", "Vision Transformers").
@@ -485,6 +495,8 @@ class GazetteerComponent:
                 continue
             if another_sense(text, surface, entry.name):
                 continue  # "PSO" in a paper on memory models is no particle swarm optimisation
+            if surface not in by_form and written_as_word(text, surface):
+                continue  # "Apps" (APPS) in a title whose abstract writes "apps": the English word
             entry = self.gazetteer.reading(text, surface, entry)[0]  # ("SAM": the sense the text shows)
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,

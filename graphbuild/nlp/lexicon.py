@@ -263,6 +263,8 @@ def is_generic(name: str) -> bool:
     # a property named by what it is not ("non-IID", "non-Lipschitz"): an adjective, no artifact
     if name.startswith("non-") and name[4:5].isupper() and " " not in name:
         return True
+    if is_formula(name):
+        return True  # a compound ("LiFePO4", "MoS2"): what a materials paper studies, no artifact
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
@@ -276,6 +278,62 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: the chemical elements a compound's formula is written with (the superheavy ones, never in a compound a
+#: paper names, left out: "Lv" would make "OWLv2" a formula)
+ELEMENTS = frozenset("""H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se
+    Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf
+    Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am""".split())
+#: a word of element symbols with their counts ("LiFePO4"); :func:`is_formula` checks the symbols
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*(?:\.\d+)?)+(?P<charge>[+\-−])?")
+_FORMULA_PART = re.compile(r"([A-Z][a-z]?)(\d*)")
+
+
+#: a gene's or a protein's symbol: capitals and digits, perhaps a hyphen ("TP53", "CDKN2A", "IL-6", "NRF2")
+_SYMBOL = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,3})?")
+#: names listed with the one a cue speaks of ("ARID1A and KMT2D", "TP53, KRAS or EGFR")
+_LISTED = r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-]*)*"
+#: what is said of a gene after its symbol (or after a list of them): "CDKN2A deletion", "TP53 and KRAS mutations",
+#: "KRAS-mutant"; not "cells" ("LSTM cells") nor "protein" ("AlphaFold protein structures")
+_GENE_AFTER = re.compile(_LISTED + r"(?:\s+(?:genes?|mutations?|mutants?|mutated|expression|deletions?|"
+                         r"amplifications?|knock(?:down|out)s?|overexpression|transcripts?|alleles?|locus|loci|"
+                         r"copy\s+numbers?|inhibitors?|signall?ing|pathways?)|"
+                         r"-(?:mutant|mutated|positive|negative|deficient|knockout|null|expressing|amplified))\b")
+#: ... and before it: "mutations in ARID1A and KMT2D", "expression of SLC7A11", "Knockdown of NRF2"
+_GENE_BEFORE = re.compile(r"\b(?i:mutations|mutated|expression|overexpression|knock(?:down|out)|deletions?|"
+                          r"amplification|silencing|polymorphisms?|alleles)\s+(?:in|of|at)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w\-]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
+#: the words of a text on biology, which the gene cues above are read in ("mutations" alone is also a genetic
+#: algorithm's)
+_BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\s+lines?|[DR]NA|transcriptom\w*|"
+                      r"oncogen\w*|patients?)\b")
+
+
+def biological(text: str, start: int, end: int) -> bool:
+    """Whether the symbol at ``start:end`` of a text on biology names a gene or a protein, by what the text says
+    of it ("mutations in ARID1A and KMT2D", "CDKN2A deletion", "KRAS-mutant"): what a study measures, no artifact.
+    """
+    if not _SYMBOL.fullmatch(text, start, end):
+        return False
+    if not (_GENE_AFTER.match(text, end) or _GENE_BEFORE.search(text[max(0, start - 120):start])):
+        return False
+    return _BIOLOGY.search(text) is not None
+
+
+def is_formula(name: str) -> bool:
+    """Whether ``name`` is a chemical formula: two or more element symbols, a count, and a symbol of two
+    letters ("LiFePO4", "MoS2", "Al2O3"), or an ion ("Sn2+", "Na+"). Without the count and the symbol of two
+    letters, names of models read as formulas too ("MoCo", "PINN", "P2P"); "CO2" and "GaN" are left to the
+    decision.
+    """
+    whole = _FORMULA.fullmatch(name)
+    if whole is None:
+        return False
+    parts = _FORMULA_PART.findall(name)
+    if not all(sym in ELEMENTS for sym, _ in parts):
+        return False
+    if whole.group("charge"):  # an ion: "Sn2+", "Fe3+", "Na+"
+        return bool(parts[-1][1]) or any(len(sym) == 2 for sym, _ in parts)
+    return len(parts) >= 2 and any(count for _, count in parts) and any(len(sym) == 2 for sym, _ in parts)
 #: the modifiers a generic name stays generic with
 GENERIC_MODIFIERS = frozenset(("deep", "large", "small", "simple", "standard", "vanilla", "modern", "conventional",
                                "traditional", "classic", "classical", "plain", "basic", "pretrained", "pre-trained"))
