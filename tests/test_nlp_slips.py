@@ -1862,3 +1862,12 @@ def test_gazetteer_an_acronyms_capitalised_form_is_the_word_the_text_writes_in_l
     names = {e.name for e in extract_text("We propose Quorumix, which audits 2,000 Android apps for leaks.",
                                           title="Quorumix: Privacy Audits of Health Apps").entities}
     assert "APPS" not in names and "Quorumix" in names
+
+
+def test_names_written_inside_chinese_text_are_the_names_alone():
+    # a script written without spaces: the tokens and the names stop where the Latin letters do
+    title = "基于深度学习的图像分类方法研究"
+    text = "本文提出了一种基于ResNet的图像分类方法DeepCls，并在ImageNet和CIFAR-10数据集上进行了实验。"
+    names = {e.name for e in extract_text(text, title=title).entities}
+    assert {"ResNet", "ImageNet", "CIFAR-10"} <= names
+    assert all(len(n) < 20 for n in names)

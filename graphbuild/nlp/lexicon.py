@@ -278,6 +278,9 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: the characters of the scripts written without spaces between words (Chinese, Japanese, Korean), their
+#: punctuation and half-width forms: a regular expression's character class, without the brackets
+SPACELESS_SCRIPTS = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 #: the chemical elements a compound's formula is written with (the superheavy ones, never in a compound a
 #: paper names, left out: "Lv" would make "OWLv2" a formula)
 ELEMENTS = frozenset("""H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se

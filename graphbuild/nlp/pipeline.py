@@ -41,7 +41,7 @@ from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, defined_type, singular_noun
 from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
-from .lexicon import family_stems, list_gap, organisation_keys
+from .lexicon import SPACELESS_SCRIPTS, family_stems, list_gap, organisation_keys
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -92,7 +92,10 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
     if hasattr(tokenizer, "max_cache_size"):
         tokenizer.max_cache_size = 1_000_000
     # adaptation settings name two datasets: "GTA→Cityscapes", "Synthia->Cityscapes"
-    infixes = [*(nlp.Defaults.infixes or ()), r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])"]
+    infixes = [*(nlp.Defaults.infixes or ()), r"→", r"(?<=[A-Za-z0-9])->(?=[A-Za-z])",
+               # a character of a script written without spaces is a token of its own: a name written inside
+               # such text ("基于ResNet的方法") is a token, not the whole clause
+               f"[{SPACELESS_SCRIPTS}]"]
     infix_finditer: _Bound = spacy.util.compile_infix_regex(infixes).finditer
     # a full stop after a size or version suffix ends the sentence: "… Falcon 180B.", "on GSM8K."
     # (spaCy keeps a period after one capital, as in an initial "J.")

@@ -17,13 +17,33 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import RAW_KEY, TEXT_KEY, guarded
-from .lexicon import split_sentences
+from .lexicon import SPACELESS_SCRIPTS, split_sentences
 
-__all__ = ["make_sentences", "recase_title", "is_upper_title", "colon_for_dash"]
+__all__ = ["make_sentences", "recase_title", "is_upper_title", "colon_for_dash", "spaced_scripts"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
 #: a dash between spaces, which some titles use where others have a colon ("Name -- subtitle")
 _TITLE_DASH = re.compile(r" (?:--|—|–|-) ")
+
+
+#: a character of a script written without spaces between words
+_SPACELESS = re.compile(f"[{SPACELESS_SCRIPTS}]")
+#: ... the punctuation that ends a sentence or parts a list, read as its Latin form
+_SPACELESS_STOPS = {"。": ".", "、": ",", "！": "!", "？": "?", "；": ";", "：": ":"}
+
+
+def spaced_scripts(text: str) -> str:
+    """``text`` with every character of a script written without spaces (Chinese, Japanese, Korean) read as a
+    space, or as the full stop or comma it is: the components then find the names written inside such text
+    ("基于ResNet的方法DeepCls，在ImageNet上": ResNet, DeepCls, ImageNet), not runs that join them to the
+    clause. The length never changes.
+
+    >>> spaced_scripts("基于ResNet的方法。")
+    '  ResNet   .'
+    """
+    if _SPACELESS.search(text) is None:
+        return text
+    return _SPACELESS.sub(lambda m: _SPACELESS_STOPS.get(m.group(), " "), text)
 
 
 def colon_for_dash(text: str, title_end: int) -> str:
@@ -114,6 +134,8 @@ def make_sentences(nlp: Language, name: str):
         title_end = text.find("\n\n")
         title_end = title_end if title_end >= 0 else len(text)
         text = recase_title(colon_for_dash(text, title_end), title_end)
+        if not text.isascii():
+            text = spaced_scripts(text)
         doc.user_data[TEXT_KEY] = text
         ext = doc._
         ext.gb_sents = split_sentences(text)
