@@ -1871,3 +1871,37 @@ def test_names_written_inside_chinese_text_are_the_names_alone():
     names = {e.name for e in extract_text(text, title=title).entities}
     assert {"ResNet", "ImageNet", "CIFAR-10"} <= names
     assert all(len(n) < 20 for n in names)
+
+
+def test_structured_abstract_headings_and_registrations_are_no_names():
+    # PubMed's structured abstracts: the parts' headings are labels; a trial's registration number and
+    # registry are no artifacts; what the study compares its system with is not its own
+    title = "Quorumix for Retinopathy Screening in Primary Care"
+    text = ("BACKGROUND: Screening is limited by access to specialists. OBJECTIVE: To evaluate Quorumix, a deep "
+            "learning system. METHODS: We used Zorbpacs images, comparing Quorumix with Quill-DR. RESULTS: "
+            "Quorumix achieved an AUC of 0.94. CONCLUSIONS: Quorumix is accurate. TRIAL REGISTRATION: "
+            "ClinicalTrials.gov NCT04213456.")
+    ents = {e.name: e for e in extract_text(text, title=title).entities}
+    assert "Quorumix" in ents
+    assert not ents.keys() & {"BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSIONS", "TRIAL",
+                              "ClinicalTrials.gov", "NCT04213456"}
+    assert "Quill-DR" not in ents or not ents["Quill-DR"].proposed
+
+
+def test_clean_text_blanks_structured_abstract_headings_only():
+    from graphbuild.nlp.textclean import clean_text
+
+    text = "Zorb: Fast Maps\n\nMotivation: maps are slow. Results: Zorb is fast.\nAvailability and implementation: online."
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert "Motivation" not in cleaned and "Results:" not in cleaned and "Availability" not in cleaned
+    assert cleaned.startswith("Zorb: Fast Maps")  # a title's name before its colon is no heading
+    assert "the results: " in clean_text("We list the results: Zorb wins.")  # (not at a sentence's start)
+
+
+def test_roles_comparing_one_name_with_another():
+    from graphbuild.nlp.roles import role_of
+
+    text = "We ran a study comparing Quorumix with Quill-DR on two sites."
+    assert role_of(text, (0, len(text)), _cand(text, "Quill-DR"), "Method") == "compares_with"
+    assert role_of(text, (0, len(text)), _cand(text, "Quorumix"), "Method") != "compares_with"

@@ -265,6 +265,8 @@ def is_generic(name: str) -> bool:
         return True
     if is_formula(name):
         return True  # a compound ("LiFePO4", "MoS2"): what a materials paper studies, no artifact
+    if _REGISTRATION.fullmatch(name):
+        return True  # a trial's or a review's registration number ("NCT04213456")
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
@@ -278,6 +280,10 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: the registration number of a clinical trial or a systematic review (ClinicalTrials.gov, ISRCTN, PROSPERO,
+#: ChiCTR, DRKS, ANZCTR, EudraCT)
+_REGISTRATION = re.compile(r"NCT\d{8}|ISRCTN\d{8}|CRD\d{11}|ChiCTR-?[A-Z]{0,4}-?\d{6,}|DRKS\d{8}|ACTRN\d{14}|"
+                           r"\d{4}-\d{6}-\d{2}")
 #: the characters of the scripts written without spaces between words (Chinese, Japanese, Korean), their
 #: punctuation and half-width forms: a regular expression's character class, without the brackets
 SPACELESS_SCRIPTS = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"

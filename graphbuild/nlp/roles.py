@@ -95,11 +95,12 @@ _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use
                                             r"from|over|than|compared|outperform\w*|leverag\w*|and achieve\w*|where|"
                                             r"while|whose|by") + r"\b")
 #: a comparison cue, the last before a name with no clause break between: ``COMPARISON_NO_CONTRAST`` (the window
-#: reaches past an "Unlike Zorb," to the paper's own name), and what says so only here: "compare it with", "in
+#: reaches past an "Unlike Zorb," to the paper's own name), and what says so only here: "compare it with" (or
+#: "comparing Zorb with", one name between: what follows is compared with it), "in
 #: comparison to", "improves on", "over", "vs" without its period, "exceeds" ("than" before a number compares an
 #: amount: "more than 10 baselines, Zorb")
 _COMPARE = re.compile(word_alternation(COMPARISON_NO_CONTRAST + r"|exceed\w*|"
-                                       r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours) )?(?:to|with|against)|"
+                                       r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours|[A-Z][\w\-.+]*) )?(?:to|with|against)|"
                                        r"Compar(?:e|ed|ing) (?:to|with)|comparison (?:to|with)|vs|"
                                        r"improv\w* (?:up)?on|over")
                       + r"(?:\b|(?<=\.))(?!(?<=than)\s+\d)")  # "vs." with its period

@@ -47,6 +47,16 @@ _SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9
                                r"(?:\$\^\{?(\d{1,2})\}?\$|\^\{?(\d{1,2})\}?)([A-Za-z0-9\-]*)")
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
 _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
+#: the heading of a part of a structured abstract ("BACKGROUND:", "Methods:", "Availability and implementation:",
+#: as PubMed and many journals write them), at the start of a line or after a sentence's end: a label, no name
+_HEADING = re.compile(
+    r"(?:(?<![^\n])|(?<=[.!?]\s))(?=[A-Z])(?i:background|context|importance|introduction|motivation|rationale|"
+    r"objectives?|aims?|purpose|question|problem|approach|methods?|methodology|materials and methods|design|"
+    r"settings?|design,? setting,? and participants|participants|patients|subjects|interventions?|exposures?|"
+    r"measurements|main outcomes? (?:and|&) measures?|main outcome measures?|outcomes?|results?|findings|"
+    r"conclusions?|conclusions? and relevance|interpretation|meaning|significance|limitations|"
+    r"trial registration|registration|funding|key points|summary|availability(?: and implementation)?|"
+    r"supplementary information|contact)\s*:")
 #: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
 #: (the look-behind follows the hyphen, so that a search skips from hyphen to hyphen)
 _DASH_BEFORE_ARTICLE = re.compile(r"-(?<=[A-Za-z0-9]-)(?=(?:a|an|the)\s)")
@@ -68,7 +78,8 @@ def clean_text(text: str) -> str:
     * a word hyphenated at a line break is joined at the hyphen and the line
       break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``);
     * a hyphen written for a dash before an article becomes a space
-      (``we introduce Zorb-a new model`` -> ``we introduce Zorb a new model``).
+      (``we introduce Zorb-a new model`` -> ``we introduce Zorb a new model``);
+    * the headings of a structured abstract become spaces (``RESULTS: Zorb …`` -> ``         Zorb …``).
 
     >>> clean_text("We use \\textbf{FooNet} and $\\beta$-VAE~\\cite{k}.")
     'We use         FooNet  and       β-VAE         .'
@@ -93,6 +104,8 @@ def clean_text(text: str) -> str:
         text = _LINE_HYPHEN.sub(_joined, text)
     if "-a" in text or "-the" in text:  # (every match of the pattern holds one)
         text = _DASH_BEFORE_ARTICLE.sub(" ", text)
+    if ":" in text:
+        text = _HEADING.sub(_blank, text)
     return text
 
 
