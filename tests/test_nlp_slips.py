@@ -1891,7 +1891,8 @@ def test_structured_abstract_headings_and_registrations_are_no_names():
 def test_clean_text_blanks_structured_abstract_headings_only():
     from graphbuild.nlp.textclean import clean_text
 
-    text = "Zorb: Fast Maps\n\nMotivation: maps are slow. Results: Zorb is fast.\nAvailability and implementation: online."
+    text = ("Zorb: Fast Maps\n\nMotivation: maps are slow. Results: Zorb is fast.\n"
+            "Availability and implementation: online.")
     cleaned = clean_text(text)
     assert len(cleaned) == len(text)
     assert "Motivation" not in cleaned and "Results:" not in cleaned and "Availability" not in cleaned

@@ -100,7 +100,8 @@ _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use
 #: comparison to", "improves on", "over", "vs" without its period, "exceeds" ("than" before a number compares an
 #: amount: "more than 10 baselines, Zorb")
 _COMPARE = re.compile(word_alternation(COMPARISON_NO_CONTRAST + r"|exceed\w*|"
-                                       r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours|[A-Z][\w\-.+]*) )?(?:to|with|against)|"
+                                       r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours|[A-Z][\w\-.+]*) )?"
+                                       r"(?:to|with|against)|"
                                        r"Compar(?:e|ed|ing) (?:to|with)|comparison (?:to|with)|vs|"
                                        r"improv\w* (?:up)?on|over")
                       + r"(?:\b|(?<=\.))(?!(?<=than)\s+\d)")  # "vs." with its period
