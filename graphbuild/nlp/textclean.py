@@ -50,13 +50,15 @@ _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 #: the heading of a part of a structured abstract ("BACKGROUND:", "Methods:", "Availability and implementation:",
 #: as PubMed and many journals write them), at the start of a line or after a sentence's end: a label, no name
 _HEADING = re.compile(
-    r"(?:(?<![^\n])|(?<=[.!?]\s))(?=[A-Z])(?i:background|context|importance|introduction|motivation|rationale|"
+    r"(?:^|(?<=\n)|(?<=[.!?]\s))(?=[A-Z])(?i:background|context|importance|introduction|motivation|rationale|"
     r"objectives?|aims?|purpose|question|problem|approach|methods?|methodology|materials and methods|design|"
     r"settings?|design,? setting,? and participants|participants|patients|subjects|interventions?|exposures?|"
     r"measurements|main outcomes? (?:and|&) measures?|main outcome measures?|outcomes?|results?|findings|"
     r"conclusions?|conclusions? and relevance|interpretation|meaning|significance|limitations|"
     r"trial registration|registration|funding|key points|summary|availability(?: and implementation)?|"
-    r"supplementary information|contact)\s*:")
+    r"supplementary information|contact)\s*$")
+#: how far before a colon a heading may start (the longest above, "design, setting, and participants", is 33)
+_HEADING_REACH = 40
 #: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
 #: (the look-behind follows the hyphen, so that a search skips from hyphen to hyphen)
 _DASH_BEFORE_ARTICLE = re.compile(r"-(?<=[A-Za-z0-9]-)(?=(?:a|an|the)\s)")
@@ -105,7 +107,22 @@ def clean_text(text: str) -> str:
     if "-a" in text or "-the" in text:  # (every match of the pattern holds one)
         text = _DASH_BEFORE_ARTICLE.sub(" ", text)
     if ":" in text:
-        text = _HEADING.sub(_blank, text)
+        text = _without_headings(text)
+    return text
+
+
+def _without_headings(text: str) -> str:
+    """``text`` with each heading of a structured abstract (:data:`_HEADING`, read in the characters before each
+    colon: a text holds few colons, and a search of the whole text would try every position) and its colon
+    as spaces.
+    """
+    colon = text.find(":")
+    while colon >= 0:
+        lo = max(0, colon - _HEADING_REACH)
+        m = _HEADING.search(text, lo, colon)  # (its look-behinds see the characters before ``lo``)
+        if m is not None:
+            text = text[:m.start()] + " " * (colon + 1 - m.start()) + text[colon + 1:]
+        colon = text.find(":", colon + 1)
     return text
 
 
