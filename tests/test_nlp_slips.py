@@ -1906,3 +1906,14 @@ def test_roles_comparing_one_name_with_another():
     text = "We ran a study comparing Quorumix with Quill-DR on two sites."
     assert role_of(text, (0, len(text)), _cand(text, "Quill-DR"), "Method") == "compares_with"
     assert role_of(text, (0, len(text)), _cand(text, "Quorumix"), "Method") != "compares_with"
+
+
+def test_a_survey_panel_or_project_named_in_capitals_is_data():
+    title = "Quorumix: Earnings Volatility over Three Decades"
+    text = ("We propose Quorumix, an estimator of earnings volatility. Using the Zorbland Household Survey, the "
+            "Quill Valley Income Panel and the Wexford Gut Project, Quorumix finds volatility rose after 1990.")
+    ents = {e.name: e for e in extract_text(text, title=title).entities}
+    for name in ("Zorbland Household Survey", "Quill Valley Income Panel", "Wexford Gut Project"):
+        if name in ents:
+            assert ents[name].type == "Dataset", name
+    assert any(n in ents for n in ("Zorbland Household Survey", "Quill Valley Income Panel", "Wexford Gut Project"))

@@ -68,6 +68,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
     SIZE_WORDS,
+    TYPE_HEADS,
     biological,
     is_generic,
     is_generic_model,
@@ -491,8 +492,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = [g for g in keep if not any(entries[i] is None and biological(text, cands[i].start, cands[i].end)
                                        for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
-    accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or SCORED_TYPES[k])
-                for g, k in zip(keep, best)]
+    accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g])
+                 or _collection_type(cands, groups[g], entries) or SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
@@ -749,6 +750,33 @@ def _defined_type(text: str, title_end: int, cands: list[Candidate], members: li
     if not types and all(cands[i].start >= title_end for i in members):
         types = _title_form_type(text, title_end, {cands[i].text for i in members})
     return types.pop() if len(types) == 1 else None
+
+
+#: the last word of a name of several capitalised words that names a collection of data, beyond the dataset heads
+#: of ``TYPE_HEADS``: "Current Population Survey", "Panel Study of Income Dynamics" (no: the head is
+#: "Study"), "Human Microbiome Project", "Clinical Practice Research Datalink", "UK Renal Registry"
+_COLLECTION_HEADS = frozenset({*(w for w, t in TYPE_HEADS.items() if t == "Dataset"), "survey", "surveys", "census",
+                               "panel", "registry", "register", "cohort", "biobank", "inventory", "atlas", "project",
+                               "datalink", "repository", "records", "data"})
+
+
+def _collection_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
+    """"Dataset" for a name the gazetteer does not know, of two or more capitalised words, whose last word names a
+    collection of data (:data:`_COLLECTION_HEADS`): a survey, panel, census or project is data, whatever the type
+    model learned of such words on text about machine learning (it saw few); else ``None``.
+    """
+    if any(entries[i] is not None for i in members):
+        return None
+    for i in members:
+        words = cands[i].text.split()
+        if len(words) >= 2 and words[-1].lower() in _COLLECTION_HEADS and all(w[:1].isupper() for w in words
+                                                                                if w not in _NAME_JOINERS):
+            return "Dataset"
+    return None
+
+
+#: the lower-case words a name of capitalised words may hold ("Panel Study of Income Dynamics")
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
 
 def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
