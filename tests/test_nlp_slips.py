@@ -1917,3 +1917,13 @@ def test_a_survey_panel_or_project_named_in_capitals_is_data():
         if name in ents:
             assert ents[name].type == "Dataset", name
     assert any(n in ents for n in ("Zorbland Household Survey", "Quill Valley Income Panel", "Wexford Gut Project"))
+
+
+def test_a_comparison_of_tools_proposes_none_of_them():
+    title = "Somatic Calls in Low-Purity Tumours: A Comparison of Six Callers on Synthetic and Real Exomes"
+    text = ("Somatic variant callers differ most in low-purity settings. We compare MuZorb2, Strelkin2, VarZing 2, "
+            "SomaQuill, LoFerry and VarDoodle on 60 synthetic tumour-normal exome pairs. At 20% purity, MuZorb2 "
+            "achieves the highest sensitivity (0.71) and Strelkin2 the highest precision (0.94).")
+    ents = extract_text(text, title=title).entities
+    assert {"MuZorb2", "Strelkin2"} <= {e.name for e in ents}
+    assert not [e.name for e in ents if e.proposed]

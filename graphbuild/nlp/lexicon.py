@@ -491,7 +491,7 @@ LANGUAGES = (
     "isiXhosa", "Xhosa", "Greek", "Finnish", "Estonian", "Latvian", "Lithuanian", "Kazakh", "Swedish", "Norwegian",
     "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian")
 #: a title of a survey: it proposes nothing
-SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
+SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer|comparison|comparative)\b", re.I)
 
 
 # ---------------------------------------------------------------- type cues
