@@ -293,8 +293,8 @@ ELEMENTS = frozenset("""H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti
     Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf
     Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am""".split())
 #: a word of element symbols with their counts ("LiFePO4"); :func:`is_formula` checks the symbols
-_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*(?:\.\d+)?)+(?P<charge>[+\-−])?")
-_FORMULA_PART = re.compile(r"([A-Z][a-z]?)(\d*)")
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?(?:\d+(?:\.\d+)?|[xyzδ])?)+(?P<charge>[+\-−])?")
+_FORMULA_PART = re.compile(r"([A-Z][a-z]?)([xyzδ]|\d*(?:\.\d+)?)")
 
 
 #: a gene's or a protein's symbol: capitals and digits, perhaps a hyphen ("TP53", "CDKN2A", "IL-6", "NRF2")
@@ -329,10 +329,10 @@ def biological(text: str, start: int, end: int) -> bool:
 
 
 def is_formula(name: str) -> bool:
-    """Whether ``name`` is a chemical formula: two or more element symbols, a count, and a symbol of two
-    letters ("LiFePO4", "MoS2", "Al2O3"), or an ion ("Sn2+", "Na+"). Without the count and the symbol of two
-    letters, names of models read as formulas too ("MoCo", "PINN", "P2P"); "CO2" and "GaN" are left to the
-    decision.
+    """Whether ``name`` is a chemical formula or an ion: two or more element symbols, a numeric count and a
+    symbol of two letters ("LiFePO4", "MoS2", "Al2O3", "LixCoO2"), or a charge ("Sn2+", "Na+"). Without the
+    number and the symbol of two letters, names of models read as formulas too ("MoCo", "PINN", "P2P",
+    "CoxPH"); "GaN" is left to the decision, and the common gases are in the generic list.
     """
     whole = _FORMULA.fullmatch(name)
     if whole is None:
@@ -342,7 +342,10 @@ def is_formula(name: str) -> bool:
         return False
     if whole.group("charge"):  # an ion: "Sn2+", "Fe3+", "Na+"
         return bool(parts[-1][1]) or any(len(sym) == 2 for sym, _ in parts)
-    return len(parts) >= 2 and any(count for _, count in parts) and any(len(sym) == 2 for sym, _ in parts)
+    return (len(parts) >= 2 and any(count[:1].isdigit() or count[:1] == "." for _, count in parts)
+            and any(len(sym) == 2 for sym, _ in parts))
+
+
 #: the modifiers a generic name stays generic with
 GENERIC_MODIFIERS = frozenset(("deep", "large", "small", "simple", "standard", "vanilla", "modern", "conventional",
                                "traditional", "classic", "classical", "plain", "basic", "pretrained", "pre-trained"))
