@@ -1928,3 +1928,19 @@ def test_a_comparison_of_tools_proposes_none_of_them():
     ents = extract_text(text, title=title).entities
     assert {"MuZorb2", "Strelkin2"} <= {e.name for e in ents}
     assert not [e.name for e in ents if e.proposed]
+
+
+def test_authors_named_for_their_procedure_are_no_names():
+    from graphbuild.nlp.lexicon import authors_named
+
+    title = "Zorbdid: Staggered Adoption with Anticipation"
+    text = ("We propose Zorbdid, an estimator for staggered adoption. Following Quillico et al., bandwidths are "
+            "chosen by the procedure of Quillico, Mattaneo and Tirunik, and Zorbdid beats Zorbreg.")
+    names = {e.name for e in extract_text(text, title=title).entities}
+    assert not names & {"Quillico", "Mattaneo", "Tirunik"}
+    at = text.index("Mattaneo")
+    assert authors_named(text, at, at + len("Mattaneo"))
+    # a list of names after a word that is no procedure's, and a name of another shape, are not authors
+    other = "We compare the updates of Quill and Mollo, and the method of ZorbNet and Mollo."
+    assert not authors_named(other, other.index("Quill"), other.index("Quill") + 5)
+    assert not authors_named(other, other.index("ZorbNet"), other.index("ZorbNet") + 7)

@@ -69,6 +69,7 @@ from .lexicon import (
     LISTED_NAMES_BEFORE,
     SIZE_WORDS,
     TYPE_HEADS,
+    authors_named,
     biological,
     is_generic,
     is_generic_model,
@@ -489,7 +490,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
         keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
                 or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
     # a gene's symbol, read as one by what the text says of it ("mutations in ARID1A", "CDKN2A deletion")
-    keep = [g for g in keep if not any(entries[i] is None and biological(text, cands[i].start, cands[i].end)
+    # ... and an author's surname ("the procedure of Calonico, Cattaneo and Titiunik", "Calonico et al.")
+    keep = [g for g in keep if not any(entries[i] is None and (biological(text, cands[i].start, cands[i].end)
+                                                               or authors_named(text, cands[i].start, cands[i].end))
                                        for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g])

@@ -317,6 +317,28 @@ _BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\
                       r"oncogen\w*|patients?)\b")
 
 
+#: a surname: a capital, then lower-case letters, an apostrophe or a hyphen ("Calonico", "Sant'Anna", "Lopez-Paz")
+_SURNAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
+#: authors named for their procedure: "the procedure of Calonico, Cattaneo and Titiunik", "the method of Abramitzky,
+#: Boustan and Eriksson" (two or more surnames after a word for a procedure)
+_AUTHORS_OF = re.compile(r"\b(?:procedure|method|approach|estimator|algorithm|test|bound|correction|criterion|"
+                         r"bandwidths?|index|classification|definition|framework|scheme|model|specification|"
+                         r"decomposition|weights|data|results)\s+(?:of|by)\s+"
+                         rf"({_SURNAME}(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})\b")
+
+
+def authors_named(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a surname the text names as an author: before "et al." ("Calonico et al.") or in a
+    list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo and Titiunik").
+    """
+    name = text[start:end]
+    if not re.fullmatch(_SURNAME, name):
+        return False
+    if f"{name} et al" in text:
+        return True
+    return any(m.start(1) <= start and end <= m.end(1) for m in _AUTHORS_OF.finditer(text, max(0, start - 200)))
+
+
 def biological(text: str, start: int, end: int) -> bool:
     """Whether the symbol at ``start:end`` of a text on biology names a gene or a protein, by what the text says
     of it ("mutations in ARID1A and KMT2D", "CDKN2A deletion", "KRAS-mutant"): what a study measures, no artifact.
