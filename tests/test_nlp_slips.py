@@ -1944,3 +1944,13 @@ def test_authors_named_for_their_procedure_are_no_names():
     other = "We compare the updates of Quill and Mollo, and the method of ZorbNet and Mollo."
     assert not authors_named(other, other.index("Quill"), other.index("Quill") + 5)
     assert not authors_named(other, other.index("ZorbNet"), other.index("ZorbNet") + 7)
+
+
+def test_objects_in_the_sky_are_no_names():
+    from graphbuild.nlp.lexicon import is_generic
+
+    for name in ("WASP-39b", "HD 209458b", "TRAPPIST-1e", "GW150914", "GRB 221009A", "SN 1987A", "NGC 1068",
+                 "PSR J0437-4715", "J0437-4715", "FRB 20200120E"):
+        assert is_generic(name), name
+    for name in ("Llama-7b", "Pythia-1b", "IC15", "HD95", "K2", "C4"):  # sizes, a dataset, a metric, names
+        assert not is_generic(name), name

@@ -267,6 +267,8 @@ def is_generic(name: str) -> bool:
         return True  # a compound ("LiFePO4", "MoS2"): what a materials paper studies, no artifact
     if _REGISTRATION.fullmatch(name):
         return True  # a trial's or a review's registration number ("NCT04213456")
+    if _SKY_OBJECT.fullmatch(name):
+        return True  # a star, planet, galaxy or event ("WASP-39b", "NGC 1068", "GW150914"): what is observed
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
@@ -284,6 +286,16 @@ _JOINED_PARTS = re.compile(r"[\-/]")
 #: ChiCTR, DRKS, ANZCTR, EudraCT)
 _REGISTRATION = re.compile(r"NCT\d{8}|ISRCTN\d{8}|CRD\d{11}|ChiCTR-?[A-Z]{0,4}-?\d{6,}|DRKS\d{8}|ACTRN\d{14}|"
                            r"\d{4}-\d{6}-\d{2}")
+#: the designation of an object in the sky or an event: an exoplanet of a survey's star ("WASP-39b", "HD 209458b",
+#: "TRAPPIST-1e"; a planet's letter, not a size's "b" after a bare number), a catalogue's object ("NGC 1068",
+#: "PSR J0437-4715", "3C 273"), a transient ("GW150914", "GRB 221009A", "SN 1987A", "FRB 20200120E") or sky
+#: coordinates ("J0437-4715")
+_SKY_OBJECT = re.compile(
+    r"(?:WASP|HAT-P|HATS|KELT|TrES|XO|CoRoT|Kepler|K2|KOI|TOI|TIC|TRAPPIST|GJ|Gliese|HD|HIP|LHS|LTT|Qatar|"
+    r"Proxima Centauri|Ross|Wolf|LP)[- ]?\d+(?:-\d+)?\s?[b-i]|"
+    r"(?:NGC|IC|UGC|PGC|HD|HIP|HR|PSR|3C|4C|QSO|SDSS|2MASS|Sgr|SGR|Cyg|Cen|Cas)\s?[JB]?\d{3,}(?:[.+\-−]\d+)*[A-Za-z]?|"
+    r"(?:GW|GRB|SN|FRB|AT|XRF)\s?\d{6,8}[A-Za-z]{0,3}|SN\s?\d{4}[A-Za-z]{1,3}|"
+    r"[JB]\d{4}(?:\.\d+)?[+\-−]\d{2,4}(?:\.\d+)?")
 #: the characters of the scripts written without spaces between words (Chinese, Japanese, Korean), their
 #: punctuation and half-width forms: a regular expression's character class, without the brackets
 SPACELESS_SCRIPTS = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
