@@ -1954,3 +1954,15 @@ def test_objects_in_the_sky_are_no_names():
         assert is_generic(name), name
     for name in ("Llama-7b", "Pythia-1b", "IC15", "HD95", "K2", "C4"):  # sizes, a dataset, a metric, names
         assert not is_generic(name), name
+
+
+def test_a_named_survey_or_project_is_kept_from_a_lower_bar():
+    from graphbuild.nlp import decide
+
+    assert decide.COLLECTION_THRESHOLD < decide.THRESHOLD
+    title = "Quorumix: Attrition in Household Panels"
+    text = ("We propose Quorumix, a reweighting estimator for panel attrition. Applied to the Zorbland Labour "
+            "Force Survey and the Quill Valley Caselaw Project, Quorumix reduces bias by half.")
+    ents = {e.name: e for e in extract_text(text, title=title).entities}
+    kept = [n for n in ("Zorbland Labour Force Survey", "Quill Valley Caselaw Project") if n in ents]
+    assert kept and all(ents[n].type == "Dataset" and not ents[n].proposed for n in kept)

@@ -103,6 +103,9 @@ PROPOSED_THRESHOLD = 0.3
 #: probability; ANNOTATION.md counts them only where the gold lists them, neutral elsewhere (so a
 #: lower bar costs entity F1 nothing; what it costs shows in proposed-precision)
 LOWER_THRESHOLD = 0.1
+#: a name of capitalised words ending in a word for a collection of data ("Labour Force Survey", "Caselaw Access
+#: Project": :func:`_collection_type`) is kept from this probability
+COLLECTION_THRESHOLD = 0.15
 #: ... and marked proposed, when below ``threshold``, only from this probability of being proposed
 LOWER_PROPOSED = 0.7
 #: the lower-case name a naming cue gives in the authors' words ("we call this peer fingerprinting") is kept
@@ -479,7 +482,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     scores = 1.0 - group_probs[:, 0]
     keep = [g for g, p in enumerate(scores.tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
-            and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))]
+            and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))
+            or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
