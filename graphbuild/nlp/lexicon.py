@@ -28,6 +28,7 @@ __all__ = [
     "COMPARISON_NO_CONTRAST",
     "COMPARISON_ENDS",
     "SURVEY_TITLE",
+    "COMPARISON_TITLE",
     "split_sentences",
     "generic_keys",
     "is_generic",
@@ -528,7 +529,10 @@ LANGUAGES = (
     "isiXhosa", "Xhosa", "Greek", "Finnish", "Estonian", "Latvian", "Lithuanian", "Kazakh", "Swedish", "Norwegian",
     "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian")
 #: a title of a survey: it proposes nothing
-SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer|comparison|comparative)\b", re.I)
+SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
+#: a title that calls the paper a comparison ("A Comparison of Six Callers"): like a survey's, the names it compares
+#: are not its own (read by the proposed model only: as a survey's title for the entity model too, it cost names)
+COMPARISON_TITLE = re.compile(r"\b(?:comparison|comparative)\b", re.I)
 
 
 # ---------------------------------------------------------------- type cues
