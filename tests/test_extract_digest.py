@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e1bcd4cecb283ce8bfbea6d3e7c2e87f72967d55ce74c194da6ed7beefcaa547"
-SHARED_50_SHA256 = "baa3d58a8ba4ed48b3ac4db10612abb0d1a6ae46d3aa6f8980293ef878b3f581"
+DEMO_SHA256 = "a9d674eef1356913063e44a323b3b6b94d355a274f7f0f1156dae0086bafbc6c"
+SHARED_50_SHA256 = "9e0c5315cb20c7ba7deb5ef154715fdab62608d029ee69d1fa5f8329d878934d"
 
 
 @pytest.fixture(scope="module")

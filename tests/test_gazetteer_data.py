@@ -457,3 +457,38 @@ def test_gazetteer_data_speech_rl_recsys_graphs_time_series_resolve():
         assert gaz.lookup(exact) is not None, exact
         assert gaz.lookup(plain) is None, plain
     assert _gazetteer_hits("In a deep voice she said eureka: the demand for a transformer big enough grew.") == []
+
+
+def test_gazetteer_data_science_and_medicine_long_tail_resolves():
+    # named aligners, callers and analysis programs of genomics, quantum-chemistry levels of theory,
+    # imaging challenges by year, cohort subsets, survey data releases and physiology corpora
+    _assert_resolve([
+        ("Spliced Transcripts Alignment to a Reference", "STAR aligner", "Method"),
+        ("GATK HaplotypeCaller", "HaplotypeCaller", "Method"),
+        ("LDSC", "LD score regression", "Method"),
+        ("Perdew-Burke-Ernzerhof", "PBE", "Method"),
+        ("wB97X-D", "ωB97X-D", "Method"),
+        ("MM/GBSA", "MM-GBSA", "Method"),
+        ("Directory of Useful Decoys", "DUD", "Dataset"),
+        ("BraTS2023", "BraTS 2023", "Dataset"),
+        ("TCGA-LUAD", "TCGA-LUAD", "Dataset"),
+        ("Wilkinson Microwave Anisotropy Probe", "WMAP", "Dataset"),
+        ("TUH EEG Seizure Corpus", "TUSZ", "Dataset"),
+        ("Shuttle Radar Topography Mission", "SRTM", "Dataset"),
+        ("Physics-Informed Neural Operator", "PINO", "Model"),
+        ("UKBB", "UK Biobank", "Dataset"),
+        ("Kyoto Encyclopedia of Genes and Genomes", "KEGG", "Dataset"),
+        ("Crystal Graph Convolutional Neural Network", "CGCNN", "Model"),
+    ])
+    gaz = load_gazetteer()
+    for variant, root in [("Bowtie2", "Bowtie"), ("Mutect2", "MuTect"), ("SDSS DR17", "Sloan Digital Sky Survey"),
+                          ("ISIC 2016", "ISIC"), ("TNG300", "IllustrisTNG"), ("PhysioNet 2017", "PhysioNet Challenge")]:
+        entry = gaz.lookup(variant)
+        assert entry is not None and gaz.family_of(entry) is not None, variant
+        assert gaz.family_of(entry).name == root, (variant, gaz.family_of(entry))
+    # the ordinary-word names only match as their authors spell them
+    for exact, plain in [("Salmon", "salmon"), ("Bowtie", "bowtie"), ("COSMOS", "cosmos"), ("Fine-Gray", "fine gray")]:
+        assert gaz.lookup(exact) is not None, exact
+        assert gaz.lookup(plain) is None, plain
+    assert _gazetteer_hits("A wise boss in a bowtie ate salmon amid the chaos of the cosmos, all of us in a fine "
+                           "gray amber light; a monocle, cufflinks and some pride.") == []

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d8a73311d2cfcf56"
+MODEL_DIGEST = "5d1d1d6f7bc5b672"
