@@ -836,6 +836,24 @@ def test_readers_daily_hard_wrapped_abstract_keeps_its_title(tmp_path):
         ("Third Paper Title", "One line of abstract.", 20)]
 
 
+def test_readers_daily_wrapped_line_starting_with_a_name_keeps_its_title(tmp_path):
+    # a wrap right before a capitalised name: the line above ends in a word no title ends in ("on"),
+    # or holds a sentence end, so it is abstract text and the title stays the line above it
+    path = _write(tmp_path / "wrapped.txt", (
+        "Daily Papers\n\nOct 6\n\nTiny Recursive Reasoners\n\n"
+        "We propose a tiny recursive model that beats larger models on\n"
+        "ARC-AGI and Sudoku using few parameters.\n\n  \u2022 3 authors\n\u00b7\nOct 6, 2025 120\n\n"
+        "Speculative Cascades for Faster Decoding\n\n"
+        "Speculative cascades combine two ideas. On\n"
+        "GSM8K and XSum, we obtain better trade-offs.\n\n  \u2022 5 authors\n\u00b7\nOct 7, 2025 45\n"))
+    papers = _papers(path)
+    assert [(p.title, p.abstract, _line_of(p)) for p in papers] == [
+        ("Tiny Recursive Reasoners", "We propose a tiny recursive model that beats larger models on ARC-AGI and "
+         "Sudoku using few parameters.", 5),
+        ("Speculative Cascades for Faster Decoding", "Speculative cascades combine two ideas. On GSM8K and XSum, "
+         "we obtain better trade-offs.", 14)]
+
+
 @pytest.mark.parametrize("doi", ["https://www.doi.org/10.1145/3065386", "doi.org/10.1145/3065386",
                                  "https://dx.doi.org/10.1145/3065386", "DOI: 10.1145/3065386"])
 def test_readers_doi_written_as_any_doi_org_address(tmp_path, doi):
