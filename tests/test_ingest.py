@@ -385,6 +385,22 @@ def test_readers_csv_bad_rows_named_by_starting_line(tmp_path):
     assert [p.title for p in items if isinstance(p, Paper)] == ["Good", "Also Good"]
 
 
+def test_readers_csv_reference_manager_columns(tmp_path):
+    """Zotero's CSV export names the abstract "Abstract Note", the venue "Publication Title" and the year
+    "Publication Year" (Scopus: "Source title"): read as those fields, not passed over as unknown columns."""
+    head = '"Key","Item Type","Publication Year","Author","Title","Publication Title","DOI","Abstract Note","Date"'
+    row = ('"AB12CD34","journalArticle","2017","Turing, Alan; Hopper, Grace","Attention Over Tapes","Machine Minds",'
+           '"10.1000/tapes","We propose TapeNet. On ImageNet it beats ResNet-50.","2017-06-12"')
+    path = tmp_path / "zotero.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + f"{head}\r\n{row}\r\n".encode())
+    (paper,) = _papers(path)
+    assert (paper.title, paper.abstract, paper.venue, paper.year, paper.date, paper.authors) == (
+        "Attention Over Tapes", "We propose TapeNet. On ImageNet it beats ResNet-50.", "Machine Minds", 2017,
+        "2017-06-12", ("Alan Turing", "Grace Hopper"))
+    scopus = _write(tmp_path / "scopus.csv", 'Authors,Title,Year,Source title,Abstract\n"A One",T,2020,Venue X,Text.\n')
+    assert [(p.venue, p.abstract) for p in _papers(scopus)] == [("Venue X", "Text.")]
+
+
 def test_readers_csv_empty_and_header_only(tmp_path):
     assert _items(_write(tmp_path / "empty.csv", ""), "csv") == []
     with pytest.raises(InputError, match="not followed by any rows"):

@@ -312,6 +312,10 @@ def no_records(path: Path, what: str) -> InputError:
 
 
 _FIELD_ALIASES = {
+    "abstract_note": "abstract",  # Zotero's CSV export
+    "publication_title": "venue",  # Zotero's CSV export
+    "publication_year": "year",  # Zotero's CSV export (and OpenAlex's works)
+    "source_title": "venue",  # Scopus's CSV export
     "author": "authors",
     "arxiv": "arxiv_id",
     "arxivid": "arxiv_id",
