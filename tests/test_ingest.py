@@ -235,6 +235,23 @@ def test_readers_json_papers_object_and_crlf_bom(tmp_path):
         assert text[line - 1].strip() == "{" and paper.title.split()[0] in "\n".join(text[line:line + 4])
 
 
+def test_readers_json_csl_export_keeps_year_and_venue(tmp_path):
+    """CSL JSON (Zotero's and Mendeley's JSON export) dates a paper in ``issued`` and names its venue
+    ``container-title``: both read, not dropped as unknown fields."""
+    record = {"id": "http://zotero.org/users/1/items/ABC", "type": "article-journal", "title": "CSLNet",
+              "container-title": "Journal of Styles", "abstract": "We propose CSLNet.", "DOI": "10.1000/csl",
+              "author": [{"family": "M\u00fcller", "given": "Anna"}], "issued": {"date-parts": [[2022, 3, 14]]}}
+    month = {**record, "DOI": "10.1000/csl2", "issued": {"date-parts": [["2021", "6"]]}}
+    path = _write(tmp_path / "csl.json", json.dumps([record, month]))
+    papers = _papers(path)
+    assert [(p.year, p.date, p.venue, p.authors) for p in papers] == [
+        (2022, "2022-03-14", "Journal of Styles", ("Anna M\u00fcller",)),
+        (2021, None, "Journal of Styles", ("Anna M\u00fcller",))]
+    bad = _write(tmp_path / "bad.json", json.dumps([{**record, "issued": {"date-parts": [["soon"]]}}]))
+    (error,) = _errors(_items(bad, "json"))
+    assert error.line == 1 and "'soon'" in error.message
+
+
 def test_readers_json_syntax_error_names_line(tmp_path):
     path = _write(tmp_path / "broken.json", '[\n  {"title": "A"},\n  {"title": "B",}\n]\n')
     with pytest.raises(InputError, match="invalid JSON") as info:

@@ -317,6 +317,7 @@ _FIELD_ALIASES = {
     "publication_year": "year",  # Zotero's CSV export (and OpenAlex's works)
     "source_title": "venue",  # Scopus's CSV export
     "author": "authors",
+    "container_title": "venue",  # CSL JSON (Zotero's and Mendeley's JSON export)
     "arxiv": "arxiv_id",
     "arxivid": "arxiv_id",
     "journal": "venue",
@@ -450,11 +451,28 @@ def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[
     return doi, arxiv_id, tuple(ids)
 
 
+def _csl_date(issued: Any) -> Any:
+    """The date text of CSL JSON's ``issued`` (``{"date-parts": [[2022, 3, 14]]}`` gives ``"2022-3-14"``).
+
+    CSL JSON is Zotero's and Mendeley's JSON export; its ``raw`` or ``literal``
+    form is taken as written, and anything else as no date (None).
+    """
+    if not isinstance(issued, Mapping):
+        return issued if isinstance(issued, (str, int)) else None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        return "-".join(str(part) for part in parts[0])
+    return issued.get("raw") or issued.get("literal")
+
+
 def _date_fields(rec: Mapping[str, Any]) -> tuple[str | None, int | None]:
-    """(ISO date, year) from ``date`` and ``year``; ``year`` wins for the year, ``date`` for the day."""
+    """(ISO date, year) from ``date`` (else CSL's ``issued``) and ``year``; ``year`` wins for the year."""
     iso, year = None, None
-    if rec.get("date") not in (None, ""):
-        iso, year = parse_date(rec["date"])
+    date = rec.get("date")
+    if date in (None, ""):
+        date = _csl_date(rec.get("issued"))
+    if date not in (None, ""):
+        iso, year = parse_date(date)
     if rec.get("year") not in (None, ""):
         y_iso, year = parse_date(rec["year"])
         iso = iso or y_iso
