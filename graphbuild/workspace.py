@@ -407,23 +407,30 @@ class Workspace:
             say(f"extracted entities from {extracted.computed} paper(s)")
         report.extracted = extracted.computed
         generations.pause("extract")
-        resolution = stages.resolve(papers, extracted, gazetteer)
-        resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
-                                                     path=str(self.curation_file) if curation else None)
-        with stages.workers(self.settings.n_process, len(papers)) as pool:
-            reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
-            resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
-                                        known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
-            extractions: list[str] | None = None
-            if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
-                commit.write_extractions(generations.iter_extraction_lines(extracted))
-            else:
-                extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
-            del extracted
-            generations.pause("resolve")
-            citations = stages.cite(papers, resolution)
-            generations.pause("cite")
-            G = stages.graph(papers, resolution, citations, reported=reported)
+        # resolve, cite and graph take minutes at 100,000 papers with no count of their own: each is a step
+        with stage_bar("building the graph", enabled=progress, unit="step") as steps:
+            steps("resolving entities", 0, 3)
+            resolution = stages.resolve(papers, extracted, gazetteer)
+            resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                         path=str(self.curation_file) if curation else None)
+            with stages.workers(self.settings.n_process, len(papers)) as pool:
+                reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
+                resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                            known=lambda name: gazetteer is not None
+                                            and gazetteer.lookup(name) is not None)
+                extractions: list[str] | None = None
+                if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
+                    commit.write_extractions(generations.iter_extraction_lines(extracted))
+                else:
+                    extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+                del extracted
+                generations.pause("resolve")
+                steps("matching citations", 1, 3)
+                citations = stages.cite(papers, resolution)
+                generations.pause("cite")
+                steps("building the graph", 2, 3)
+                G = stages.graph(papers, resolution, citations, reported=reported)
+            steps("building the graph", 3, 3)
         return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages
