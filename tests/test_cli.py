@@ -291,6 +291,26 @@ def test_cli_table_output_escapes_control_characters(tmp_path, capsys):
     assert "Red \\x1b[31mALERT\\x1b[0m bell \\x07" in out
 
 
+def test_cli_related_lines_escape_control_characters(tmp_path, capsys):
+    # tables escaped them, but `related` (by paper, --entity, --text-file) printed a title's
+    # escape sequences raw, so a hostile title recoloured or cleared the user's terminal
+    ws = _hostile_ws(tmp_path)
+    more = '{"id": "e2", "title": "Plain", "abstract": "We build on BERT and EvilNet."}\n'
+    (tmp_path / "more.jsonl").write_text(more, encoding="utf-8")
+    assert main(["build", str(tmp_path / "more.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    draft = tmp_path / "draft.tex"
+    draft.write_text("We extend EvilNet on BERT \\cite{e1}.\n", encoding="utf-8")
+    capsys.readouterr()
+    for command in (["related", "-w", str(ws), "e2"], ["related", "-w", str(ws), "--entity", "BERT"],
+                    ["related", "-w", str(ws), "--text-file", str(draft)], ["related", "-w", str(ws), "e2", "--json"]):
+        assert main(command) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, command
+        assert "\\x1b[31mALERT" in out or "\\u001b[31mALERT" in out, command
+    assert main(["related", "-w", str(ws), "--text-file", str(draft)]) == 0
+    assert "(line 1): 'We extend EvilNet on BERT \\cite{e1}.'" in capsys.readouterr().out  # not doubled as by repr
+
+
 def test_cli_query_missing_parameter_is_an_error(built, capsys):
     assert main(["query", "-w", str(built), "MATCH (p:Paper {id: $id}) RETURN p.title"]) == 1
     err = capsys.readouterr().err.strip()

@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
-from ._common import _add_wait, _output_file, _require_positive, _workspace
+from ._common import _add_wait, _output_file, _require_positive, _say, _workspace
 
 
 def _op_from_args(args: argparse.Namespace):
@@ -117,10 +117,9 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
     warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):
-        line = f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else "")
-        print(line)
+        _say(f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else ""))
         if op.where in warned:
-            print(f"        matches nothing now: {warned[op.where]}")
+            _say(f"        matches nothing now: {warned[op.where]}")
     return 0
 
 
@@ -155,11 +154,11 @@ def _suggestions(ws, curation: list, limit: int | None):
 
 
 def _show(number: str, s) -> None:
-    print(f"{number} {s.id}  {s.kind}, {s.papers} paper(s)")
-    print(f"    {s.reason}")
-    print(f"    -> {s.op.describe()}")
+    _say(f"{number} {s.id}  {s.kind}, {s.papers} paper(s)")
+    _say(f"    {s.reason}")
+    _say(f"    -> {s.op.describe()}")
     for pid, sentence in s.evidence:
-        print(f"    {pid}: {sentence if len(sentence) <= 160 else sentence[:159].rstrip() + '…'}")
+        _say(f"    {pid}: {sentence if len(sentence) <= 160 else sentence[:159].rstrip() + '…'}")
 
 
 def _decide(s, accept: bool):
