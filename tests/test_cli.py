@@ -481,6 +481,8 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("batch_size = 10000000000000", "'batch_size' must be at most 100,000, not a number of over 12 digits"),
     ("max_nodes = 1" + "0" * 5000, "not valid TOML: Exceeds the limit (4300 digits) for integer string conversion"),
     ("max_nodes = 1.5", "'max_nodes' must be a whole number, not 1.5"),
+    ("max_nodes = 5\n[neo4j", "graphbuild.toml:2: not valid TOML: Expected ']' at the end of a table declaration "
+                              "(column 7)"),  # the line was only inside the message, after the file
     ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
