@@ -240,6 +240,20 @@ def _add(cs, name: str, help: str, parent: argparse.ArgumentParser, *args: tuple
     return p
 
 
+def _entity_type(text: str) -> str:
+    """An entity type typed in any case (``dataset``) as the graph spells it (``Dataset``).
+
+    As ``trends --type`` and the named queries take it; anything else is left for ``choices`` to refuse.
+    """
+    from ..errors import QueryError
+    from ..lookup import choose_types
+
+    try:
+        return next(iter(choose_types([text], ENTITY_TYPES, "entity type")), text)
+    except QueryError:
+        return text
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add the ``curate`` command group."""
@@ -256,14 +270,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
          ("source", "the entity to fold away"), ("target", "the entity that stays"))
     _add(cs, "rename", "give an entity a new display name (the old one stays an alias)", op, name,
          ("new", "the new name"))
-    _add(cs, "retype", "change an entity's type", op, name).add_argument("type", choices=ENTITY_TYPES)
+    _add(cs, "retype", "change an entity's type", op, name).add_argument("type", type=_entity_type,
+                                                                         choices=ENTITY_TYPES)
     _add(cs, "reject", "not an entity (everywhere, or in one paper with --paper)", op,
          name).add_argument("--paper", help="only in this paper")
     _add(cs, "alias", "add an alias", op, name, ("alias", "another name for it"))
     sp = _add(cs, "split", "move an entity's mentions in some papers to a new entity", op, name,
               ("new", "the new entity's name"))
     sp.add_argument("--paper", action="append", required=True, help="a paper whose mention moves (repeat)")
-    sp.add_argument("--type", choices=ENTITY_TYPES, help="the new entity's type (default: the same)")
+    sp.add_argument("--type", type=_entity_type, choices=ENTITY_TYPES,
+                    help="the new entity's type (default: the same)")
     pr = _add(cs, "proposed", "mark that a paper proposes an entity (or --clear it)", op, name)
     paper = "the paper's id (a bare arXiv id or DOI will do)"
     pr.add_argument("--paper", required=True, help=paper)
@@ -271,7 +287,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     me = _add(cs, "mention", "add a mention the extractor missed to one paper", op, name)
     me.add_argument("--paper", required=True, help=paper)
     me.add_argument("--role", choices=ROLES, help="the paper's relation to it (default: uses)")
-    me.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type, to create it when it is not in the graph")
+    me.add_argument("--type", type=_entity_type, choices=ENTITY_TYPES,
+                    help="the entity's type, to create it when it is not in the graph")
     me.add_argument("--evidence", help="the sentence that mentions it")
     undo = cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild")
     _add_wait(undo)
