@@ -422,6 +422,7 @@ def _one_line_error(capsys, code: str) -> str:
     (["leaderboard", "-w", "{ws}", "MMLU", "--top", "0"], "E710", "--top must be 1 or more"),
     (["export", "-w", "{ws}", "--format", "graphml", "{tmp}/x.gexf"], "E710",
      "x.gexf ends in .gexf, the suffix of the gexf format, not of graphml"),  # wrote a folder x.gexf/
+    (["export", "-w", "{ws}", "{tmp}/out"], "E710", "name the format with --format (graphml, gexf, json, neo4j-csv)"),
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
@@ -430,6 +431,16 @@ def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, cod
     (tmp_path / "other.json").write_text('{"queries": {"arXiv:0000.00000": ["arXiv:1706.03762"]}}', encoding="utf-8")
     assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
     assert words in _one_line_error(capsys, code)
+
+
+def test_cli_export_takes_the_format_from_a_file_name(built, tmp_path, capsys):
+    # the README's "or a file: graph.graphml" stopped with "the following arguments are required: --format"
+    assert main(["export", "-w", str(built), str(tmp_path / "graph.graphml")]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "graph.graphml")
+    assert (tmp_path / "graph.graphml").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    (tmp_path / "folder.json").mkdir()  # a folder is written into: no format of its own
+    assert main(["export", "-w", str(built), str(tmp_path / "folder.json")]) == 1
+    assert "name the format with --format" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["build", "extract"])
