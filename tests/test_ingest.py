@@ -563,6 +563,14 @@ def test_readers_read_papers_expands_directories():
     assert len(result.papers) == 3 + 3 + 2 + 3 + 3
 
 
+def test_readers_format_named_in_any_case(tmp_path):
+    # `graphbuild build s2.json --format S2` stopped with "unknown format 'S2'"
+    path = _write(tmp_path / "s2.json", json.dumps([{"paperId": "abc", "title": "T", "abstract": "A."}]))
+    assert [p.title for p in _papers(path, "S2")] == [p.title for p in _papers(path, " s2 ")] == ["T"]
+    with pytest.raises(InputError, match="unknown format 'XYZ'; choose one of arxiv, bibtex"):
+        _items(path, "XYZ")
+
+
 def test_readers_daily_unknown_header_lines_are_not_a_title(tmp_path):
     path = tmp_path / "listing.txt"
     path.write_text(
