@@ -62,12 +62,16 @@ def _summary(papers: list[Paper]) -> list[tuple]:
     ("May 2023", (None, 2023)),
     ("2023-05", (None, 2023)),
     (2023.0, (None, 2023)),
+    ("2021a", (None, 2021)),  # author-year styles' second paper of a year: the whole BibTeX entry was refused
+    ("in press", (None, None)),  # words for "not dated yet": the paper, undated, not an error
+    ("Forthcoming", (None, None)),
+    ("n.d.", (None, None)),
 ])
 def test_readers_parse_date_forms(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["soon", "Feb 30, 2024", "2023-13-01", "99", True])
+@pytest.mark.parametrize("value", ["soon", "Feb 30, 2024", "2023-13-01", "99", True, "2021ab", "20212"])
 def test_readers_parse_date_rejects_nonsense(value):
     with pytest.raises(ValueError, match="cannot read date"):
         parse_date(value)
