@@ -380,6 +380,19 @@ def test_readers_csv_header_without_title_raises(tmp_path):
     assert info.value.line == 1
 
 
+def test_readers_csv_header_without_title_is_shown_short(tmp_path):
+    # a JSON file read with --format csv printed its whole first line, abstracts and all, as the "header"
+    record = {"paperId": "a1", "abstract": "We propose " + "a long abstract, " * 400, "year": 2021}
+    path = _write(tmp_path / "s2.json", json.dumps([record]) + "\n")
+    with pytest.raises(InputError) as info:
+        _items(path, "csv")
+    message = info.value.message
+    assert len(message) < 500 and "no 'title' column" in message and "starts like JSON" in message
+    wide = _write(tmp_path / "wide.csv", ",".join(f"col{i}" for i in range(30)) + "\n" + ",".join("x" * 30) + "\n")
+    with pytest.raises(InputError, match=r"found: col0, col1, .*col11, … \(30 columns\)\); add a header"):
+        _items(wide, "csv")
+
+
 def test_readers_csv_header_naming_a_field_twice_raises(tmp_path):
     """Two columns for one field (``Title`` and ``title``): one line naming both, not the second column silently."""
     path = _write(tmp_path / "twice.csv", "Title,year,title,,\nA,2020,B,,\n")
