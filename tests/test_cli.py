@@ -110,9 +110,10 @@ def test_cli_build_and_extract_show_reading_and_merging_progress(tmp_path, capsy
     assert len(captured.out.splitlines()) == 2  # standard output is the papers only
 
 
-def test_cli_build_names_the_stages_between_extraction_and_store(tmp_path, capsys, monkeypatch):
-    # resolving, citing and building the graph took minutes at 100,000 papers with nothing on standard
-    # error after "extracted entities from N paper(s)"; each now names itself (here without the 5 s wait)
+def test_cli_build_names_the_steps_between_extraction_and_store(tmp_path, capsys, monkeypatch):
+    # resolving, citing and building the graph, then hashing it and writing the generation, took minutes at
+    # 100,000 papers with nothing on standard error after "extracted entities from N paper(s)"; each now
+    # names itself (here without the 5 s wait)
     import functools
 
     import graphbuild.workspace
@@ -123,8 +124,15 @@ def test_cli_build_names_the_stages_between_extraction_and_store(tmp_path, capsy
     err = capsys.readouterr().err.splitlines()
     steps = [line for line in err if line.endswith(" steps")]
     assert steps == ["resolving entities: 0/3 steps", "matching citations: 1/3 steps",
-                     "building the graph: 2/3 steps", "building the graph: 3/3 steps"]
-    assert err.index("extracting: 2/2 papers") < err.index(steps[0])
+                     "building the graph: 2/3 steps", "building the graph: 3/3 steps",
+                     "writing graph.json: 0/3 steps", "writing papers and extractions: 1/3 steps",
+                     "making the store's rows: 2/3 steps", "saving the build: 3/3 steps"]
+    assert err.index("extracting: 2/2 papers") < err.index(steps[0]) < err.index(steps[-1]) < err.index(
+        "checkpointing: 1/1 rows")
+    capsys.readouterr()
+    assert main(["build", "-w", str(tmp_path / "ws"), "--no-overview"]) == 0  # nothing changed: nothing written
+    assert [line for line in capsys.readouterr().err.splitlines() if line.endswith(" steps")][-2:] == [
+        "hashing the graph: 0/3 steps", "saving the build: 3/3 steps"]
 
 
 def test_cli_bad_input_is_one_line_with_file_and_line(tmp_path, capsys):
