@@ -54,7 +54,7 @@ from .fsutil import fresh_temp_folder, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
-__all__ = ["EXPORT_FORMATS", "export_graph", "csv_header", "ARRAY_DELIMITER", "MARKER_LABEL"]
+__all__ = ["EXPORT_FORMATS", "export_graph", "format_of", "csv_header", "ARRAY_DELIMITER", "MARKER_LABEL"]
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "neo4j-csv")
 ARRAY_DELIMITER = ";"
@@ -68,6 +68,16 @@ _CSV_TYPES = {"STRING": "string", "INT64": "long", "BOOLEAN": "boolean", "DOUBLE
 
 #: the formats written as one file, and that file's suffix: a destination with it names the file
 _ONE_FILE = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json"}
+
+
+def format_of(destination: Path) -> str | None:
+    """The one-file format a destination's suffix names (``graph.graphml``: ``graphml``), or None.
+
+    An existing folder names none, whatever its suffix (it is written into).
+    """
+    suffix = Path(destination).suffix.lower()
+    named = next((name for name, own in _ONE_FILE.items() if own == suffix), None)
+    return named if named and path_kind(Path(destination)) != "dir" else None
 
 
 def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:

@@ -27,6 +27,9 @@ __all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
 
 DEFAULT_WORKSPACE = "graphbuild-workspace"
 
+#: where tomllib's message places a syntax error: " (at line 2, column 7)", at its end
+_TOML_AT = re.compile(r" \(at line (\d+), column (\d+)\)$")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -150,7 +153,11 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             raise InputError(config, line, f"not valid TOML: {reason}") from None
         except ValueError as exc:  # TOMLDecodeError, or a whole number of more than 4,300 digits
             reason = str(exc).split("; use sys.set_int_max_str_digits")[0]
-            raise InputError(config, getattr(exc, "lineno", None), f"not valid TOML: {reason}") from None
+            line = getattr(exc, "lineno", None)  # Python 3.14 on; before, the line is in the message only
+            at = _TOML_AT.search(reason)
+            if at:
+                line, reason = line or int(at.group(1)), f"{reason[:at.start()]} (column {at.group(2)})"
+            raise InputError(config, line, f"not valid TOML: {reason}") from None
         except OSError as exc:  # a folder, or not readable
             raise InputError(config, None, f"cannot read the settings file: {exc.strerror or exc}") from None
         neo = data.pop("neo4j", {})

@@ -323,27 +323,37 @@ class Workspace:
             # already): graph.json is written and hashed in one pass; otherwise it is hashed first, so
             # that a build changing nothing writes nothing
             one_pass = built.extractions is None
-            digest = commit.write_graph(G) if one_pass else graph_digest(G)  # never held whole
-            generations.pause("digest")
-            live_manifest = generations.read_manifest(live) if live is not None else {}
-            curated = curation_digest(curation)  # an edited curation file makes a new generation
-            report.changed = report.changed or \
-                (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
-                (digest, curated) or not generations.graph_file_matches(live, digest)  # a damaged one is replaced
-            selection = None
-            if overview if overview is not None else self.settings.overview:
-                selection = _overview_selection(G, self.settings.max_nodes)
-            if report.changed or (sync_store and not generations.store_matches(live)):
-                commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
-                                       curation=(report.curation or CurationReport()).to_dict())
-                commit.write(built.papers, built.extractions, None if one_pass else G)
-                del built  # papers and extractions are on disk now; the store needs the graph alone
-                generations.pause("write")
+            # hashing (or writing) the graph, writing the papers and making the store's rows take half a
+            # minute at 100,000 papers: steps of their own, as the stages before them
+            with stage_bar("saving the build", enabled=progress, unit="step") as steps:
+                steps("writing graph.json" if one_pass else "hashing the graph", 0, 3)
+                digest = commit.write_graph(G) if one_pass else graph_digest(G)  # never held whole
+                generations.pause("digest")
+                live_manifest = generations.read_manifest(live) if live is not None else {}
+                curated = curation_digest(curation)  # an edited curation file makes a new generation
+                report.changed = report.changed or \
+                    (live_manifest.get("graph_sha256"), live_manifest.get("curation_sha256", "")) != \
+                    (digest, curated) or not generations.graph_file_matches(live, digest)  # a damaged one is replaced
+                selection = None
+                if overview if overview is not None else self.settings.overview:
+                    selection = _overview_selection(G, self.settings.max_nodes)
+                write = report.changed or (sync_store and not generations.store_matches(live))
+                if write:
+                    steps("writing papers and extractions", 1, 3)
+                    commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
+                                           curation=(report.curation or CurationReport()).to_dict())
+                    commit.write(built.papers, built.extractions, None if one_pass else G)
+                    del built  # papers and extractions are on disk now; the store needs the graph alone
+                    generations.pause("write")
+                    if sync_store:
+                        steps("making the store's rows", 2, 3)
+                        tables = commit.store_input(G)
+                        del G  # the graph is on disk; free it before the store loads the rows
+                        _release_memory()
+                        generations.pause("tables")
+                steps("", 3, 3)
+            if write:
                 if sync_store:
-                    tables = commit.store_input(G)
-                    del G  # the graph is on disk; free it before the store loads the rows
-                    _release_memory()
-                    generations.pause("tables")
                     with stage_bar("embedded store", enabled=progress) as bar:
                         report.store = commit.store(tables, generations.paused(bar)).summary()
                     del tables
@@ -407,23 +417,30 @@ class Workspace:
             say(f"extracted entities from {extracted.computed} paper(s)")
         report.extracted = extracted.computed
         generations.pause("extract")
-        resolution = stages.resolve(papers, extracted, gazetteer)
-        resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
-                                                     path=str(self.curation_file) if curation else None)
-        with stages.workers(self.settings.n_process, len(papers)) as pool:
-            reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
-            resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
-                                        known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
-            extractions: list[str] | None = None
-            if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
-                commit.write_extractions(generations.iter_extraction_lines(extracted))
-            else:
-                extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
-            del extracted
-            generations.pause("resolve")
-            citations = stages.cite(papers, resolution)
-            generations.pause("cite")
-            G = stages.graph(papers, resolution, citations, reported=reported)
+        # resolve, cite and graph take minutes at 100,000 papers with no count of their own: each is a step
+        with stage_bar("building the graph", enabled=progress, unit="step") as steps:
+            steps("resolving entities", 0, 3)
+            resolution = stages.resolve(papers, extracted, gazetteer)
+            resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                         path=str(self.curation_file) if curation else None)
+            with stages.workers(self.settings.n_process, len(papers)) as pool:
+                reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
+                resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                            known=lambda name: gazetteer is not None
+                                            and gazetteer.lookup(name) is not None)
+                extractions: list[str] | None = None
+                if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
+                    commit.write_extractions(generations.iter_extraction_lines(extracted))
+                else:
+                    extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
+                del extracted
+                generations.pause("resolve")
+                steps("matching citations", 1, 3)
+                citations = stages.cite(papers, resolution)
+                generations.pause("cite")
+                steps("building the graph", 2, 3)
+                G = stages.graph(papers, resolution, citations, reported=reported)
+            steps("building the graph", 3, 3)
         return _Built(papers + citations.external, extractions, G, fingerprint)
 
     # ------------------------------------------------------------ stores and pages

@@ -110,6 +110,31 @@ def test_cli_build_and_extract_show_reading_and_merging_progress(tmp_path, capsy
     assert len(captured.out.splitlines()) == 2  # standard output is the papers only
 
 
+def test_cli_build_names_the_steps_between_extraction_and_store(tmp_path, capsys, monkeypatch):
+    # resolving, citing and building the graph, then hashing it and writing the generation, took minutes at
+    # 100,000 papers with nothing on standard error after "extracted entities from N paper(s)"; each now
+    # names itself (here without the 5 s wait)
+    import functools
+
+    import graphbuild.workspace
+    from graphbuild.progress import stage_bar
+
+    monkeypatch.setattr(graphbuild.workspace, "stage_bar", functools.partial(stage_bar, every=0))
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    steps = [line for line in err if line.endswith(" steps")]
+    assert steps == ["resolving entities: 0/3 steps", "matching citations: 1/3 steps",
+                     "building the graph: 2/3 steps", "building the graph: 3/3 steps",
+                     "writing graph.json: 0/3 steps", "writing papers and extractions: 1/3 steps",
+                     "making the store's rows: 2/3 steps", "saving the build: 3/3 steps"]
+    assert err.index("extracting: 2/2 papers") < err.index(steps[0]) < err.index(steps[-1]) < err.index(
+        "checkpointing: 1/1 rows")
+    capsys.readouterr()
+    assert main(["build", "-w", str(tmp_path / "ws"), "--no-overview"]) == 0  # nothing changed: nothing written
+    assert [line for line in capsys.readouterr().err.splitlines() if line.endswith(" steps")][-2:] == [
+        "hashing the graph: 0/3 steps", "saving the build: 3/3 steps"]
+
+
 def test_cli_bad_input_is_one_line_with_file_and_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "ok", "abstract": "x"}\nnot json\n')
@@ -274,6 +299,26 @@ def test_cli_table_output_escapes_control_characters(tmp_path, capsys):
     assert "Red \\x1b[31mALERT\\x1b[0m bell \\x07" in out
 
 
+def test_cli_related_lines_escape_control_characters(tmp_path, capsys):
+    # tables escaped them, but `related` (by paper, --entity, --text-file) printed a title's
+    # escape sequences raw, so a hostile title recoloured or cleared the user's terminal
+    ws = _hostile_ws(tmp_path)
+    more = '{"id": "e2", "title": "Plain", "abstract": "We build on BERT and EvilNet."}\n'
+    (tmp_path / "more.jsonl").write_text(more, encoding="utf-8")
+    assert main(["build", str(tmp_path / "more.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    draft = tmp_path / "draft.tex"
+    draft.write_text("We extend EvilNet on BERT \\cite{e1}.\n", encoding="utf-8")
+    capsys.readouterr()
+    for command in (["related", "-w", str(ws), "e2"], ["related", "-w", str(ws), "--entity", "BERT"],
+                    ["related", "-w", str(ws), "--text-file", str(draft)], ["related", "-w", str(ws), "e2", "--json"]):
+        assert main(command) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, command
+        assert "\\x1b[31mALERT" in out or "\\u001b[31mALERT" in out, command
+    assert main(["related", "-w", str(ws), "--text-file", str(draft)]) == 0
+    assert "(line 1): 'We extend EvilNet on BERT \\cite{e1}.'" in capsys.readouterr().out  # not doubled as by repr
+
+
 def test_cli_query_missing_parameter_is_an_error(built, capsys):
     assert main(["query", "-w", str(built), "MATCH (p:Paper {id: $id}) RETURN p.title"]) == 1
     err = capsys.readouterr().err.strip()
@@ -385,6 +430,7 @@ def _one_line_error(capsys, code: str) -> str:
     (["leaderboard", "-w", "{ws}", "MMLU", "--top", "0"], "E710", "--top must be 1 or more"),
     (["export", "-w", "{ws}", "--format", "graphml", "{tmp}/x.gexf"], "E710",
      "x.gexf ends in .gexf, the suffix of the gexf format, not of graphml"),  # wrote a folder x.gexf/
+    (["export", "-w", "{ws}", "{tmp}/out"], "E710", "name the format with --format (graphml, gexf, json, neo4j-csv)"),
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
@@ -393,6 +439,16 @@ def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, cod
     (tmp_path / "other.json").write_text('{"queries": {"arXiv:0000.00000": ["arXiv:1706.03762"]}}', encoding="utf-8")
     assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
     assert words in _one_line_error(capsys, code)
+
+
+def test_cli_export_takes_the_format_from_a_file_name(built, tmp_path, capsys):
+    # the README's "or a file: graph.graphml" stopped with "the following arguments are required: --format"
+    assert main(["export", "-w", str(built), str(tmp_path / "graph.graphml")]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "graph.graphml")
+    assert (tmp_path / "graph.graphml").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    (tmp_path / "folder.json").mkdir()  # a folder is written into: no format of its own
+    assert main(["export", "-w", str(built), str(tmp_path / "folder.json")]) == 1
+    assert "name the format with --format" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["build", "extract"])
@@ -444,6 +500,8 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("batch_size = 10000000000000", "'batch_size' must be at most 100,000, not a number of over 12 digits"),
     ("max_nodes = 1" + "0" * 5000, "not valid TOML: Exceeds the limit (4300 digits) for integer string conversion"),
     ("max_nodes = 1.5", "'max_nodes' must be a whole number, not 1.5"),
+    ("max_nodes = 5\n[neo4j", "graphbuild.toml:2: not valid TOML: Expected ']' at the end of a table declaration "
+                              "(column 7)"),  # the line was only inside the message, after the file
     ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):

@@ -344,6 +344,23 @@ def test_curation_cli_undo_restores_the_previous_graph_exactly(tmp_path, capsys)
     assert "[E800] nothing to undo" in capsys.readouterr().err
 
 
+def test_curation_cli_entity_types_in_any_case(tmp_path, capsys):
+    # `curate retype LoRA method` was refused ("invalid choice: 'method'") though trends --type and the
+    # named queries take "method"; any case is now the type as the graph spells it
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    assert main(["curate", "retype", "LoRA", "dataset", "-w", str(ws)]) == 0
+    assert main(["curate", "mention", "NewThing", "--paper", LORA_PAPER, "--type", "MODEL", "-w", str(ws)]) == 0
+    capsys.readouterr()
+    assert [json.loads(line).get("type") for line in (ws / "curation.jsonl").read_text().splitlines()] == [
+        "Dataset", "Model"]
+    with pytest.raises(SystemExit):
+        main(["curate", "retype", "LoRA", "benchmark", "-w", str(ws)])
+    assert "invalid choice: 'benchmark' (choose from 'Model', 'Method'" in capsys.readouterr().err
+
+
 def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsys):
     from graphbuild.cli import main
 

@@ -228,6 +228,18 @@ def test_embedded_syntax_error_names_the_position(store):
     assert "Parser exception" in str(err.value)
 
 
+@pytest.mark.parametrize("cypher, hint", [
+    ("MATCH (:Paper)-[r]->(:Entity) RETURN type(r) LIMIT 1", "write type(r) as label(r)"),
+    ("MATCH (p:Paper) RETURN elementId(p) LIMIT 1", "write elementId(n) as id(n)"),
+    ("MATCH ()-[r:CITES]->() RETURN startNode(r) LIMIT 1", "name the nodes in the pattern"),
+])
+def test_embedded_neo4j_function_names_say_how_the_store_spells_them(store, cypher, hint):
+    # "Catalog exception: function TYPE does not exist." left a Neo4j user with no way on
+    with pytest.raises(QueryError) as err:
+        store.query(cypher)
+    assert "does not exist" in str(err.value) and hint in str(err.value)
+
+
 def test_embedded_query_converts_nodes_rels_and_params(store):
     rows = store.query("MATCH (p:Paper)-[r:EVALUATES_ON]->(e:Entity {id: $id}) RETURN p, r, e ORDER BY p.id LIMIT 1",
                        {"id": E["GLUE"]})

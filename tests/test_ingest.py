@@ -62,12 +62,16 @@ def _summary(papers: list[Paper]) -> list[tuple]:
     ("May 2023", (None, 2023)),
     ("2023-05", (None, 2023)),
     (2023.0, (None, 2023)),
+    ("2021a", (None, 2021)),  # author-year styles' second paper of a year: the whole BibTeX entry was refused
+    ("in press", (None, None)),  # words for "not dated yet": the paper, undated, not an error
+    ("Forthcoming", (None, None)),
+    ("n.d.", (None, None)),
 ])
 def test_readers_parse_date_forms(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["soon", "Feb 30, 2024", "2023-13-01", "99", True])
+@pytest.mark.parametrize("value", ["soon", "Feb 30, 2024", "2023-13-01", "99", True, "2021ab", "20212"])
 def test_readers_parse_date_rejects_nonsense(value):
     with pytest.raises(ValueError, match="cannot read date"):
         parse_date(value)
@@ -235,6 +239,23 @@ def test_readers_json_papers_object_and_crlf_bom(tmp_path):
         assert text[line - 1].strip() == "{" and paper.title.split()[0] in "\n".join(text[line:line + 4])
 
 
+def test_readers_json_csl_export_keeps_year_and_venue(tmp_path):
+    """CSL JSON (Zotero's and Mendeley's JSON export) dates a paper in ``issued`` and names its venue
+    ``container-title``: both read, not dropped as unknown fields."""
+    record = {"id": "http://zotero.org/users/1/items/ABC", "type": "article-journal", "title": "CSLNet",
+              "container-title": "Journal of Styles", "abstract": "We propose CSLNet.", "DOI": "10.1000/csl",
+              "author": [{"family": "M\u00fcller", "given": "Anna"}], "issued": {"date-parts": [[2022, 3, 14]]}}
+    month = {**record, "DOI": "10.1000/csl2", "issued": {"date-parts": [["2021", "6"]]}}
+    path = _write(tmp_path / "csl.json", json.dumps([record, month]))
+    papers = _papers(path)
+    assert [(p.year, p.date, p.venue, p.authors) for p in papers] == [
+        (2022, "2022-03-14", "Journal of Styles", ("Anna M\u00fcller",)),
+        (2021, None, "Journal of Styles", ("Anna M\u00fcller",))]
+    bad = _write(tmp_path / "bad.json", json.dumps([{**record, "issued": {"date-parts": [["soon"]]}}]))
+    (error,) = _errors(_items(bad, "json"))
+    assert error.line == 1 and "'soon'" in error.message
+
+
 def test_readers_json_syntax_error_names_line(tmp_path):
     path = _write(tmp_path / "broken.json", '[\n  {"title": "A"},\n  {"title": "B",}\n]\n')
     with pytest.raises(InputError, match="invalid JSON") as info:
@@ -359,6 +380,19 @@ def test_readers_csv_header_without_title_raises(tmp_path):
     assert info.value.line == 1
 
 
+def test_readers_csv_header_without_title_is_shown_short(tmp_path):
+    # a JSON file read with --format csv printed its whole first line, abstracts and all, as the "header"
+    record = {"paperId": "a1", "abstract": "We propose " + "a long abstract, " * 400, "year": 2021}
+    path = _write(tmp_path / "s2.json", json.dumps([record]) + "\n")
+    with pytest.raises(InputError) as info:
+        _items(path, "csv")
+    message = info.value.message
+    assert len(message) < 500 and "no 'title' column" in message and "starts like JSON" in message
+    wide = _write(tmp_path / "wide.csv", ",".join(f"col{i}" for i in range(30)) + "\n" + ",".join("x" * 30) + "\n")
+    with pytest.raises(InputError, match=r"found: col0, col1, .*col11, … \(30 columns\)\); add a header"):
+        _items(wide, "csv")
+
+
 def test_readers_csv_header_naming_a_field_twice_raises(tmp_path):
     """Two columns for one field (``Title`` and ``title``): one line naming both, not the second column silently."""
     path = _write(tmp_path / "twice.csv", "Title,year,title,,\nA,2020,B,,\n")
@@ -383,6 +417,22 @@ def test_readers_csv_bad_rows_named_by_starting_line(tmp_path):
     assert "20x" in errors[1].message
     assert "quoting" in errors[2].message
     assert [p.title for p in items if isinstance(p, Paper)] == ["Good", "Also Good"]
+
+
+def test_readers_csv_reference_manager_columns(tmp_path):
+    """Zotero's CSV export names the abstract "Abstract Note", the venue "Publication Title" and the year
+    "Publication Year" (Scopus: "Source title"): read as those fields, not passed over as unknown columns."""
+    head = '"Key","Item Type","Publication Year","Author","Title","Publication Title","DOI","Abstract Note","Date"'
+    row = ('"AB12CD34","journalArticle","2017","Turing, Alan; Hopper, Grace","Attention Over Tapes","Machine Minds",'
+           '"10.1000/tapes","We propose TapeNet. On ImageNet it beats ResNet-50.","2017-06-12"')
+    path = tmp_path / "zotero.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + f"{head}\r\n{row}\r\n".encode())
+    (paper,) = _papers(path)
+    assert (paper.title, paper.abstract, paper.venue, paper.year, paper.date, paper.authors) == (
+        "Attention Over Tapes", "We propose TapeNet. On ImageNet it beats ResNet-50.", "Machine Minds", 2017,
+        "2017-06-12", ("Alan Turing", "Grace Hopper"))
+    scopus = _write(tmp_path / "scopus.csv", 'Authors,Title,Year,Source title,Abstract\n"A One",T,2020,Venue X,Text.\n')
+    assert [(p.venue, p.abstract) for p in _papers(scopus)] == [("Venue X", "Text.")]
 
 
 def test_readers_csv_empty_and_header_only(tmp_path):
@@ -528,6 +578,14 @@ def test_readers_read_papers_expands_directories():
     result = read_papers([FIXTURES], skip_bad=True)
     assert result.files == 5
     assert len(result.papers) == 3 + 3 + 2 + 3 + 3
+
+
+def test_readers_format_named_in_any_case(tmp_path):
+    # `graphbuild build s2.json --format S2` stopped with "unknown format 'S2'"
+    path = _write(tmp_path / "s2.json", json.dumps([{"paperId": "abc", "title": "T", "abstract": "A."}]))
+    assert [p.title for p in _papers(path, "S2")] == [p.title for p in _papers(path, " s2 ")] == ["T"]
+    with pytest.raises(InputError, match="unknown format 'XYZ'; choose one of arxiv, bibtex"):
+        _items(path, "XYZ")
 
 
 def test_readers_daily_unknown_header_lines_are_not_a_title(tmp_path):
@@ -834,6 +892,24 @@ def test_readers_daily_hard_wrapped_abstract_keeps_its_title(tmp_path):
          "with a load-balancing loss collapse less often.", 3),
         ("Second Paper Title", "Our abstract starts right under the title and goes on, wrapped over two lines.", 12),
         ("Third Paper Title", "One line of abstract.", 20)]
+
+
+def test_readers_daily_wrapped_line_starting_with_a_name_keeps_its_title(tmp_path):
+    # a wrap right before a capitalised name: the line above ends in a word no title ends in ("on"),
+    # or holds a sentence end, so it is abstract text and the title stays the line above it
+    path = _write(tmp_path / "wrapped.txt", (
+        "Daily Papers\n\nOct 6\n\nTiny Recursive Reasoners\n\n"
+        "We propose a tiny recursive model that beats larger models on\n"
+        "ARC-AGI and Sudoku using few parameters.\n\n  \u2022 3 authors\n\u00b7\nOct 6, 2025 120\n\n"
+        "Speculative Cascades for Faster Decoding\n\n"
+        "Speculative cascades combine two ideas. On\n"
+        "GSM8K and XSum, we obtain better trade-offs.\n\n  \u2022 5 authors\n\u00b7\nOct 7, 2025 45\n"))
+    papers = _papers(path)
+    assert [(p.title, p.abstract, _line_of(p)) for p in papers] == [
+        ("Tiny Recursive Reasoners", "We propose a tiny recursive model that beats larger models on ARC-AGI and "
+         "Sudoku using few parameters.", 5),
+        ("Speculative Cascades for Faster Decoding", "Speculative cascades combine two ideas. On GSM8K and XSum, "
+         "we obtain better trade-offs.", 14)]
 
 
 @pytest.mark.parametrize("doi", ["https://www.doi.org/10.1145/3065386", "doi.org/10.1145/3065386",

@@ -173,12 +173,26 @@ def _coerce_adhoc(value: str) -> Any:
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def _say(line: str, file: Any = None) -> None:
+    r"""Print one line that holds text from the papers (a title, a sentence, an entity name).
+
+    Its control characters are shown escaped (:func:`~graphbuild.errors.visible`), as in tables:
+    a title carrying ``\x1b[2J`` from someone else's BibTeX must not clear the user's terminal.
+    """
+    print(visible(line), file=file)
+
+
+def _print_json(value: Any) -> None:
+    """Print ``value`` as indented JSON, with what a terminal acts on escaped (as ``--format json`` does)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)  # escapes C0 itself
+    sys.stdout.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     out = sys.stdout
     to_terminal = out.isatty()
     if fmt == "json":
-        text = json.dumps(rows, ensure_ascii=False, indent=2, default=str)  # escapes C0 itself
-        out.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+        _print_json(rows)
         return
     columns = list(rows[0].keys()) if rows else []
     if fmt == "csv":

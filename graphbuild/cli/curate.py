@@ -13,7 +13,7 @@ from dataclasses import fields
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
-from ._common import _add_wait, _output_file, _require_positive, _workspace
+from ._common import _add_wait, _output_file, _require_positive, _say, _workspace
 
 
 def _op_from_args(args: argparse.Namespace):
@@ -117,10 +117,9 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
     warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):
-        line = f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else "")
-        print(line)
+        _say(f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else ""))
         if op.where in warned:
-            print(f"        matches nothing now: {warned[op.where]}")
+            _say(f"        matches nothing now: {warned[op.where]}")
     return 0
 
 
@@ -155,11 +154,11 @@ def _suggestions(ws, curation: list, limit: int | None):
 
 
 def _show(number: str, s) -> None:
-    print(f"{number} {s.id}  {s.kind}, {s.papers} paper(s)")
-    print(f"    {s.reason}")
-    print(f"    -> {s.op.describe()}")
+    _say(f"{number} {s.id}  {s.kind}, {s.papers} paper(s)")
+    _say(f"    {s.reason}")
+    _say(f"    -> {s.op.describe()}")
     for pid, sentence in s.evidence:
-        print(f"    {pid}: {sentence if len(sentence) <= 160 else sentence[:159].rstrip() + '…'}")
+        _say(f"    {pid}: {sentence if len(sentence) <= 160 else sentence[:159].rstrip() + '…'}")
 
 
 def _decide(s, accept: bool):
@@ -241,6 +240,20 @@ def _add(cs, name: str, help: str, parent: argparse.ArgumentParser, *args: tuple
     return p
 
 
+def _entity_type(text: str) -> str:
+    """An entity type typed in any case (``dataset``) as the graph spells it (``Dataset``).
+
+    As ``trends --type`` and the named queries take it; anything else is left for ``choices`` to refuse.
+    """
+    from ..errors import QueryError
+    from ..lookup import choose_types
+
+    try:
+        return next(iter(choose_types([text], ENTITY_TYPES, "entity type")), text)
+    except QueryError:
+        return text
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add the ``curate`` command group."""
@@ -257,14 +270,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
          ("source", "the entity to fold away"), ("target", "the entity that stays"))
     _add(cs, "rename", "give an entity a new display name (the old one stays an alias)", op, name,
          ("new", "the new name"))
-    _add(cs, "retype", "change an entity's type", op, name).add_argument("type", choices=ENTITY_TYPES)
+    _add(cs, "retype", "change an entity's type", op, name).add_argument("type", type=_entity_type,
+                                                                         choices=ENTITY_TYPES)
     _add(cs, "reject", "not an entity (everywhere, or in one paper with --paper)", op,
          name).add_argument("--paper", help="only in this paper")
     _add(cs, "alias", "add an alias", op, name, ("alias", "another name for it"))
     sp = _add(cs, "split", "move an entity's mentions in some papers to a new entity", op, name,
               ("new", "the new entity's name"))
     sp.add_argument("--paper", action="append", required=True, help="a paper whose mention moves (repeat)")
-    sp.add_argument("--type", choices=ENTITY_TYPES, help="the new entity's type (default: the same)")
+    sp.add_argument("--type", type=_entity_type, choices=ENTITY_TYPES,
+                    help="the new entity's type (default: the same)")
     pr = _add(cs, "proposed", "mark that a paper proposes an entity (or --clear it)", op, name)
     paper = "the paper's id (a bare arXiv id or DOI will do)"
     pr.add_argument("--paper", required=True, help=paper)
@@ -272,7 +287,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     me = _add(cs, "mention", "add a mention the extractor missed to one paper", op, name)
     me.add_argument("--paper", required=True, help=paper)
     me.add_argument("--role", choices=ROLES, help="the paper's relation to it (default: uses)")
-    me.add_argument("--type", choices=ENTITY_TYPES, help="the entity's type, to create it when it is not in the graph")
+    me.add_argument("--type", type=_entity_type, choices=ENTITY_TYPES,
+                    help="the entity's type, to create it when it is not in the graph")
     me.add_argument("--evidence", help="the sentence that mentions it")
     undo = cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild")
     _add_wait(undo)

@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..errors import UsageError
 from ._common import _workspace
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Run ``graphbuild export``: write the graph in a format other tools read."""
-    from ..export import export_graph
+    from ..export import EXPORT_FORMATS, export_graph, format_of
 
+    fmt = args.format or format_of(Path(args.directory))
+    if fmt is None:
+        raise UsageError(f"name the format with --format ({', '.join(EXPORT_FORMATS)}), or give a file name "
+                         "ending in .graphml, .gexf or .json")
     ws = _workspace(args)
-    paths = export_graph(ws.graph(), args.format, Path(args.directory))
+    paths = export_graph(ws.graph(), fmt, Path(args.directory))
     for p in paths:
         print(p)
     return 0
@@ -23,7 +28,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
              nlp: argparse.ArgumentParser) -> None:
     """Add this module's subcommands to the parser."""
     ex = sub.add_parser("export", parents=[common], help="export the graph for other tools")
-    ex.add_argument("--format", required=True, choices=["graphml", "gexf", "json", "neo4j-csv"])
+    ex.add_argument("--format", choices=["graphml", "gexf", "json", "neo4j-csv"],
+                    help="the format (default: the one a file name's suffix names, graph.graphml)")
     ex.add_argument("directory", help="output folder; for graphml, gexf and json also a file name "
                     "ending in that format's suffix (.graphml, .gexf or .json); a name ending in another "
                     "format's suffix is refused. neo4j-csv replaces the folder whole, so one holding files "

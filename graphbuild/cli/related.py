@@ -3,36 +3,35 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from ..errors import InputError, UsageError, unpaired_surrogate
-from ._common import _print_rows, _require_positive, _workspace
+from ._common import _print_json, _print_rows, _require_positive, _say, _workspace
 
 
 def _say_match(match) -> None:
     """Tell the user on stderr when a fuzzy or partial match stood in for what they typed."""
     if match.approximate:
-        print(f"graphbuild: {match.describe()}", file=sys.stderr)
+        _say(f"graphbuild: {match.describe()}", file=sys.stderr)
 
 
 def _print_entity(report, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        _print_json(asdict(report))
         return
-    print(f"{report.name} ({report.type}) [{report.entity_id}]")
-    print(f"proposed by {len(report.proposed_by)} paper(s):")
+    _say(f"{report.name} ({report.type}) [{report.entity_id}]")
+    _say(f"proposed by {len(report.proposed_by)} paper(s):")
     for pid, title in report.proposed_by:
-        print(f"  - {title}  [{pid}]")
-    print(f"used by {len(report.used_by)} paper(s):")
+        _say(f"  - {title}  [{pid}]")
+    _say(f"used by {len(report.used_by)} paper(s):")
     for pid, title, role in report.used_by:
-        print(f"  - {title}  [{pid}]  ({role.replace('_', ' ')})")
-    print(f"related entities (co-occurring in at least {_papers(report.min_count)}):")
+        _say(f"  - {title}  [{pid}]  ({role.replace('_', ' ')})")
+    _say(f"related entities (co-occurring in at least {_papers(report.min_count)}):")
     for rel in report.related:
-        print(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {_papers(rel.count)}, "
-              f"NPMI {rel.npmi:.2f}")
+        _say(f"  - {rel.name} ({rel.type}): together in {rel.together} of its {_papers(rel.count)}, "
+             f"NPMI {rel.npmi:.2f}")
 
 
 def _papers(n: int) -> str:
@@ -41,25 +40,25 @@ def _papers(n: int) -> str:
 
 def _print_results(results, as_json: bool) -> None:
     if as_json:
-        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
+        _print_json([asdict(r) for r in results])
         return
     for i, r in enumerate(results, 1):
-        print(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]  score {r.score:.3f}")
+        _say(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]  score {r.score:.3f}")
         for reason in r.reasons:
-            print(f"      - {reason}")
+            _say(f"      - {reason}")
 
 
 def _print_draft(found, as_json: bool) -> None:
     if as_json:
-        print(json.dumps([{**asdict(f.result), "passage": f.passage.number, "passage_line": f.passage.line,
-                           "fused": f.fused} for f in found], ensure_ascii=False, indent=2))
+        _print_json([{**asdict(f.result), "passage": f.passage.number, "passage_line": f.passage.line,
+                      "fused": f.fused} for f in found])
         return
     for i, f in enumerate(found, 1):
         r = f.result
-        print(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]")
-        print(f"      answers passage {f.passage.number} (line {f.passage.line}): {f.passage.snippet()!r}")
+        _say(f"{i:2d}. {r.title} ({r.year or 'n.d.'})  [{r.paper_id}]")
+        _say(f"      answers passage {f.passage.number} (line {f.passage.line}): '{f.passage.snippet()}'")
         for reason in r.reasons:
-            print(f"      - {reason}")
+            _say(f"      - {reason}")
 
 
 def _read_draft(path: str) -> str:

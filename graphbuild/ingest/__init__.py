@@ -133,9 +133,9 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
         raise InputError(path, None, "is not a regular file (a pipe or a device), which can be read only once; "
                                      "pass --format (--input-format on `graphbuild extract`) to name its format, "
                                      "or save it to a file")
-    name = format or detect_format(path)
+    name = format.strip().lower() if format else detect_format(path)  # --format S2 is s2, as --type takes any case
     if name not in FORMATS:
-        raise InputError(path, None, f"unknown format {name!r}; choose one of {', '.join(sorted(FORMATS))}")
+        raise InputError(path, None, f"unknown format {format or name!r}; choose one of {', '.join(sorted(FORMATS))}")
     return guarded(path, FORMATS[name].read(path))
 
 

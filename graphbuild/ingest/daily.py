@@ -23,6 +23,12 @@ _PAGE_LINE = re.compile(
     rf"^\s*(?:new|subscribe|daily papers|trending papers|get trending papers.*|by\s*ak\b.*"
     rf"|{MONTH}\s+\d{{1,2}}|{MONTH}\s+\d{{4}})\s*$", re.I)
 
+#: a line ending in an article, preposition or conjunction: wrapped text, never a whole title
+_OPEN_END = re.compile(r"\b(?:a|an|the|of|on|in|at|to|for|from|with|by|as|than|and|or|via|into|onto|over"
+                       r"|under|between|across|that|which|whose|while|where|is|are|was|were)\s*$", re.I)
+#: a sentence end inside a line ("ideas. On"; not "vs. X" or "e.g. X": the word before has 3+ letters)
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9%)]{3}[.!?]\s+[A-Z0-9]")
+
 
 def _daily_kind(line: str) -> str:
     if not line.strip():
@@ -41,14 +47,23 @@ def _is_prose(line: str) -> bool:
     return line.rstrip()[-1:] in (".", "!")
 
 
+def _continues(above: str, line: str) -> bool:
+    """Whether ``line`` carries on the text of ``above``, the line right over it (a hard wrap).
+
+    It does when it starts in lower case, or ``above`` cannot be a title: it ends with a
+    comma, semicolon, hyphen or dash, or with a word no title ends in ("... larger models
+    on" over "ARC-AGI and ..."), or it holds a sentence end ("... two ideas. On").
+    """
+    return (line.lstrip()[:1].islower() or above.rstrip()[-1:] in (",", ";", "-", "–", "—")
+            or bool(_OPEN_END.search(above) or _INNER_SENTENCE_END.search(above)))
+
+
 def _paragraph_start(lines: list[tuple[int, str]], k: int) -> int:
     """Where the hard-wrapped paragraph holding ``lines[k]`` starts (at 1 or later: a title stays above it).
 
-    A line continues the one right above it (no blank line between) when it starts
-    in lower case or the line above ends with a comma, semicolon, hyphen or dash.
+    A line continues the one right above it when no blank line is between and :func:`_continues` says so.
     """
-    while k >= 2 and lines[k - 1][0] + 1 == lines[k][0] and (
-            lines[k][1].lstrip()[:1].islower() or lines[k - 1][1].rstrip()[-1:] in (",", ";", "-", "–", "—")):
+    while k >= 2 and lines[k - 1][0] + 1 == lines[k][0] and _continues(lines[k - 1][1], lines[k][1]):
         k -= 1
     return k
 

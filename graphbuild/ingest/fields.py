@@ -50,7 +50,7 @@ _MONTHS = {
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(?P<y>\d{4})$"), "y"),
+    (re.compile(r"^(?P<y>\d{4})[a-z]?$"), "y"),  # 2021a: author-year styles' second paper of 2021
     (re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$"), "ym"),
     (re.compile(r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ][0-9:.+\-Z]*)?$"), "ymd"),
     (re.compile(rf"^(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I), "ymd"),
@@ -58,6 +58,8 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^(?P<mon>{MONTH}),?\s+(?P<y>\d{{4}})$", re.I), "ym"),
 )
 _MIN_YEAR, _MAX_YEAR = 1000, 2999
+#: what reference lists write for a paper not dated yet: no date, and no error
+_UNDATED = frozenset(("in press", "forthcoming", "to appear", "n.d.", "n. d.", "no date"))
 #: a whole number written with a zero decimal part, as data frames write a column with gaps (``2017.0``)
 _WHOLE_DECIMAL = re.compile(r"^(\d+)\.0+$")
 
@@ -121,7 +123,9 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
     value
         ``2023``, ``"2023"`` (or ``"2023.0"``, as data frames write years),
         ``"2023-05"``, ``"2023-05-01"`` (a time part is ignored),
-        ``"May 1, 2023"``, ``"1 May 2023"`` or ``"May 2023"``.
+        ``"May 1, 2023"``, ``"1 May 2023"`` or ``"May 2023"``; ``"2023a"`` (an author-year
+        style's second paper of 2023) is 2023, and ``"in press"``, ``"forthcoming"``, ``"to appear"``
+        or ``"n.d."`` no date (None, None).
 
     Returns
     -------
@@ -141,6 +145,8 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
         text = str(value)
     elif isinstance(value, str):
         text = _WHOLE_DECIMAL.sub(r"\1", " ".join(value.split()))  # a spreadsheet's 2017.0 is 2017
+        if text.lower() in _UNDATED:
+            return None, None
     else:
         raise ValueError(f"cannot read date {value!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
     for pattern, kind in _DATE_FORMS:
@@ -312,7 +318,12 @@ def no_records(path: Path, what: str) -> InputError:
 
 
 _FIELD_ALIASES = {
+    "abstract_note": "abstract",  # Zotero's CSV export
+    "publication_title": "venue",  # Zotero's CSV export
+    "publication_year": "year",  # Zotero's CSV export (and OpenAlex's works)
+    "source_title": "venue",  # Scopus's CSV export
     "author": "authors",
+    "container_title": "venue",  # CSL JSON (Zotero's and Mendeley's JSON export)
     "arxiv": "arxiv_id",
     "arxivid": "arxiv_id",
     "journal": "venue",
@@ -446,11 +457,28 @@ def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[
     return doi, arxiv_id, tuple(ids)
 
 
+def _csl_date(issued: Any) -> Any:
+    """The date text of CSL JSON's ``issued`` (``{"date-parts": [[2022, 3, 14]]}`` gives ``"2022-3-14"``).
+
+    CSL JSON is Zotero's and Mendeley's JSON export; its ``raw`` or ``literal``
+    form is taken as written, and anything else as no date (None).
+    """
+    if not isinstance(issued, Mapping):
+        return issued if isinstance(issued, (str, int)) else None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        return "-".join(str(part) for part in parts[0])
+    return issued.get("raw") or issued.get("literal")
+
+
 def _date_fields(rec: Mapping[str, Any]) -> tuple[str | None, int | None]:
-    """(ISO date, year) from ``date`` and ``year``; ``year`` wins for the year, ``date`` for the day."""
+    """(ISO date, year) from ``date`` (else CSL's ``issued``) and ``year``; ``year`` wins for the year."""
     iso, year = None, None
-    if rec.get("date") not in (None, ""):
-        iso, year = parse_date(rec["date"])
+    date = rec.get("date")
+    if date in (None, ""):
+        date = _csl_date(rec.get("issued"))
+    if date not in (None, ""):
+        iso, year = parse_date(date)
     if rec.get("year") not in (None, ""):
         y_iso, year = parse_date(rec["year"])
         iso = iso or y_iso

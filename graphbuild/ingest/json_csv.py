@@ -129,6 +129,17 @@ def sniff_json(head: str) -> bool:
 
 
 _DELIMITERS = ",;\t"
+#: how many header cells, and how much of each, an error shows (a JSON file read as CSV is one huge "header")
+_SHOWN_COLUMNS, _SHOWN_WIDTH = 12, 40
+#: said when the header row starts like JSON: the file was read as CSV by --format
+_NOT_CSV_HINT = "; the file starts like JSON: read it as JSON (drop --format csv, or pass --format json)"
+
+
+def _columns(row: list[str]) -> str:
+    """A header row's names for an error line: the first few, each cut short, and how many there are."""
+    names = [c if len(c) <= _SHOWN_WIDTH else c[:_SHOWN_WIDTH - 1] + "…" for c in row if c]
+    more = f", … ({len(names)} columns)" if len(names) > _SHOWN_COLUMNS else ""
+    return ", ".join(names[:_SHOWN_COLUMNS]) + more if names else "nothing"
 
 # The csv module refuses cells over 131,072 characters ("field larger than field limit"), which an
 # abstract may well be: cells are read whole, and a text too long for the NLP pass is reported per record
@@ -199,9 +210,9 @@ def read_csv(path: Path) -> Iterator[Item]:
         if header is None:
             header = [norm_field(c) for c in row]
             if "title" not in header:
-                raise InputError(path, start, f"the header row has no 'title' column (found: "
-                                              f"{', '.join(c for c in row if c) or 'nothing'}); add a "
-                                              "header naming title, abstract, authors, year, doi, ...")
+                raise InputError(path, start, f"the header row has no 'title' column (found: {_columns(row)}); "
+                                              f"add a header naming title, abstract, authors, year, doi, ..."
+                                              f"{_NOT_CSV_HINT if row[0].lstrip()[:1] in ('{', '[') else ''}")
             twice = _repeated_field(header, row)
             if twice:
                 raise InputError(path, start, f"the header row names one field twice ({twice}); "

@@ -33,6 +33,7 @@ import decimal
 import hashlib
 import json
 import os
+import re
 import shutil
 import uuid
 from collections import Counter
@@ -64,6 +65,16 @@ __all__ = [
 
 _FORMAT = "graphbuild-embedded"
 _STORE_FORMAT = 1
+
+#: the store's error for a function it lacks ("function TYPE does not exist"), naming it in upper case
+_NO_FUNCTION = re.compile(r"function (\w+) does not exist")
+#: how the embedded store writes what Neo4j's Cypher functions of those names do
+_NEO4J_FUNCTIONS = {
+    "TYPE": "write type(r) as label(r)",
+    "ELEMENTID": "write elementId(n) as id(n)",
+    "STARTNODE": "name the nodes in the pattern, (a)-[r]->(b), and return a",
+    "ENDNODE": "name the nodes in the pattern, (a)-[r]->(b), and return b",
+}
 
 #: changes beyond this share of the stored rows trigger a full rebuild
 REBUILD_FRACTION = 0.5
@@ -130,6 +141,13 @@ def _convert(value: Any) -> Any:
 
 
 _REL_PROPS: dict[str, dict[str, str]] = {rel: spec[2] for rel, spec in REL_TABLES.items()}
+
+
+def _with_hint(message: str) -> str:
+    """The store's error ``message``, with how it spells a Neo4j function it says does not exist."""
+    missing = _NO_FUNCTION.search(message)
+    hint = _NEO4J_FUNCTIONS.get(missing.group(1).upper()) if missing else None
+    return f"{message} The embedded store's Cypher differs here: {hint}" if hint else message
 
 
 # ---------------------------------------------------------------------------
@@ -228,7 +246,7 @@ class EmbeddedStore:
         except (RuntimeError, ValueError) as exc:  # its first line: a parser error goes on with the query
             # and a caret, which on one escaped error line read as noise ("\n ^^^^"); a parameter it cannot
             # convert is a ValueError (bindable() refuses the ones known)
-            raise QueryError((str(exc).strip() or repr(exc)).splitlines()[0]) from None
+            raise QueryError(_with_hint((str(exc).strip() or repr(exc)).splitlines()[0])) from None
         if isinstance(result, list):  # several statements: close all but the last
             for extra in result[:-1]:
                 extra.close()
