@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "a9d674eef1356913063e44a323b3b6b94d355a274f7f0f1156dae0086bafbc6c"
-SHARED_50_SHA256 = "9e0c5315cb20c7ba7deb5ef154715fdab62608d029ee69d1fa5f8329d878934d"
+DEMO_SHA256 = "9a736d3525c1ffa0b1cfff05c0c9025391d556fc285c9f5848a3392de01fa88f"
+SHARED_50_SHA256 = "6a69f7aa861eec9ba947f45e98fa2ec3ed29adadc8e7d1027f212d79c838c4f2"
 
 
 @pytest.fixture(scope="module")

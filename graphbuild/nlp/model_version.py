@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "5d1d1d6f7bc5b672"
+MODEL_DIGEST = "015ed80a5fc4db77"
