@@ -15,6 +15,14 @@ def _cand(text: str, name: str, source: str = "shape", **kw) -> Candidate:
     return Candidate(at, at + len(name), name, source, **kw)
 
 
+def _kept_and_dropped(title: str, text: str, kept: set[str], dropped: set[str]) -> set[str]:
+    """The names extracted from ``text``, after asserting that ``kept`` are among them and ``dropped`` are not."""
+    names = {e.name for e in extract_text(text, title=title).entities}
+    assert kept <= names, kept - names
+    assert not names & dropped, names & dropped
+    return names
+
+
 def test_features_a_name_given_as_an_example_of_earlier_work():
     title = "Quokka: Reading Both Ways"
     text = f"{title}\n\nWe propose Quokka. Earlier pretrained models such as Zebrix-LM read left to right."
@@ -1801,9 +1809,8 @@ def test_places_in_a_list_are_no_entities():
     fields = ("We present Quorumix, a crop yield model. On fields across Kenya, Ethiopia, India and Brazil, "
               "Quorumix cuts error relative to Zorbkey.")
     for text in (deploy, fields):
-        names = {e.name for e in extract_text(text, title=title).entities}
-        assert "Quorumix" in names
-        assert not names & {"Virginia", "Oregon", "Ireland", "Singapore", "Kenya", "Ethiopia", "India", "Brazil"}
+        _kept_and_dropped(title, text, {"Quorumix"},
+                          {"Virginia", "Oregon", "Ireland", "Singapore", "Kenya", "Ethiopia", "India", "Brazil"})
 
 
 def test_agencies_and_funders_are_no_entities():
@@ -1812,9 +1819,8 @@ def test_agencies_and_funders_are_no_entities():
     text = ("We present Quorumix, a river network model. Data from NOAA, NASA, USGS and the European Space Agency "
             "are combined, and Quorumix outperforms Zorbcast forecasts used by the WHO and the World Bank. "
             "Funding from NSF and NIH supported the gauges.")
-    names = {e.name for e in extract_text(text, title=title).entities}
-    assert "Quorumix" in names
-    assert not names & {"NOAA", "NASA", "USGS", "European Space Agency", "WHO", "World Bank", "NSF", "NIH"}
+    _kept_and_dropped(title, text, {"Quorumix"},
+                      {"NOAA", "NASA", "USGS", "European Space Agency", "WHO", "World Bank", "NSF", "NIH"})
 
 
 def test_formulas_and_ions_are_no_names_and_models_that_spell_elements_are():
@@ -1832,9 +1838,7 @@ def test_materials_a_formula_is_no_model():
     title = "Quorumix: Screening Cathodes"
     text = ("We introduce Quorumix, an active learning loop for battery materials. Candidates such as LiFePO4, "
             "LiCoO2 and MoS2 are screened, and Quorumix finds a variant doped with Sn2+ that beats Zorbnet.")
-    names = {e.name for e in extract_text(text, title=title).entities}
-    assert "Quorumix" in names
-    assert not names & {"LiFePO4", "LiCoO2", "MoS2", "Sn2+"}
+    _kept_and_dropped(title, text, {"Quorumix"}, {"LiFePO4", "LiCoO2", "MoS2", "Sn2+"})
 
 
 def test_biology_genes_read_as_genes_are_no_names():
@@ -1844,9 +1848,7 @@ def test_biology_genes_read_as_genes_are_no_names():
     text = ("We present Quorumix, a contrastive model of tumour expression. Mutations in ARID1A and KMT2D, "
             "expression of SLC7A11 and CDKN2A deletion define four subtypes; KRAS-mutant lines respond. "
             "Quorumix outperforms ZORB2 on TCGA.")
-    names = {e.name for e in extract_text(text, title=title).entities}
-    assert {"Quorumix", "ZORB2"} <= names
-    assert not names & {"ARID1A", "KMT2D", "SLC7A11", "CDKN2A", "KRAS"}
+    _kept_and_dropped(title, text, {"Quorumix", "ZORB2"}, {"ARID1A", "KMT2D", "SLC7A11", "CDKN2A", "KRAS"})
     # the same cue in a text with no word of biology: a genetic algorithm's mutation operator
     ga = "Crossover and mutations in NSGA2 and MOEA3 keep the front diverse."
     assert not biological(ga, ga.index("MOEA3"), ga.index("MOEA3") + 5)
@@ -1869,8 +1871,7 @@ def test_names_written_inside_chinese_text_are_the_names_alone():
     # a script written without spaces: the tokens and the names stop where the Latin letters do
     title = "基于深度学习的图像分类方法研究"
     text = "本文提出了一种基于ResNet的图像分类方法DeepCls，并在ImageNet和CIFAR-10数据集上进行了实验。"
-    names = {e.name for e in extract_text(text, title=title).entities}
-    assert {"ResNet", "ImageNet", "CIFAR-10"} <= names
+    names = _kept_and_dropped(title, text, {"ResNet", "ImageNet", "CIFAR-10"}, set())
     assert all(len(n) < 20 for n in names)
 
 
@@ -1936,8 +1937,7 @@ def test_authors_named_for_their_procedure_are_no_names():
     title = "Zorbdid: Staggered Adoption with Anticipation"
     text = ("We propose Zorbdid, an estimator for staggered adoption. Following Quillico et al., bandwidths are "
             "chosen by the procedure of Quillico, Mattaneo and Tirunik, and Zorbdid beats Zorbreg.")
-    names = {e.name for e in extract_text(text, title=title).entities}
-    assert not names & {"Quillico", "Mattaneo", "Tirunik"}
+    _kept_and_dropped(title, text, set(), {"Quillico", "Mattaneo", "Tirunik"})
     at = text.index("Mattaneo")
     assert authors_named(text, at, at + len("Mattaneo"))
     # a list of names after a word that is no procedure's, and a name of another shape, are not authors
