@@ -70,11 +70,23 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
 
     On any exception (including ``KeyboardInterrupt``) the temporary file is
     removed and ``path`` is left as it was. The new file gets the usual
-    permissions (0666 less the umask), not ``mkstemp``'s 0600.
+    permissions (0666 less the umask), not ``mkstemp``'s 0600. A device or a
+    pipe (``/dev/null``, ``/dev/stdout``) is written in place: there is nothing
+    to replace atomically, and renaming over it would replace the device.
     """
     path = Path(path)
-    if path_kind(path) == "dir":  # (a name too long for the system: mkstemp says so below)
+    kind = path_kind(path)
+    if kind == "dir":  # (a name too long for the system: mkstemp says so below)
         raise OutputError(f"cannot write {path}: it is a folder; name a file", errno.EISDIR)
+    if kind == "other":
+        # a device or a pipe ("-o /dev/null", "/dev/stdout", a FIFO): written in place, as a shell's ">" writes it;
+        # a temporary file renamed over it would replace the device itself with a file
+        try:
+            with (open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="\n")) as fh:
+                yield fh
+        except OSError as exc:
+            raise _output_error(path, exc) from None
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -8,6 +8,7 @@ import math
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import uuid
@@ -375,3 +376,22 @@ def test_export_into_a_file_is_an_output_error(tmp_path):
     (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(OutputError, match=r"^\[E700\] cannot write to .*out: "):
         export_graph(small_graph(), "json", tmp_path / "out")
+
+
+def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path):
+    # "-o /dev/null", "/dev/stdout", a FIFO: a temporary file renamed over it would replace the device itself
+    # with a file (as root, /dev/null); such an output is written where it is
+    import threading
+
+    from graphbuild.fsutil import atomic_write_text
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    atomic_write_text(fifo, "graph\n")
+    reader.join(timeout=10)
+    assert got == ["graph\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe
+    assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]  # and no temporary file beside it
