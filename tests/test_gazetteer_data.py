@@ -39,7 +39,7 @@ def test_gazetteer_data_known_aliases():
 #: name keys that are knowingly shared by entries of different types: the exact
 #: surface form decides between them (SuperGLUE the benchmark, SuperGlue the matcher; Raft the
 #: consensus protocol, RAFT the optical-flow network)
-CROSS_TYPE_KEYS = {"superglue", "oscar", "sam", "wsd", "raft"}
+CROSS_TYPE_KEYS = {"superglue", "oscar", "sam", "wsd", "raft", "des"}
 
 
 def test_gazetteer_data_no_key_names_two_types():

@@ -1966,3 +1966,20 @@ def test_a_named_survey_or_project_is_kept_from_a_lower_bar():
     ents = {e.name: e for e in extract_text(text, title=title).entities}
     kept = [n for n in ("Zorbland Labour Force Survey", "Quill Valley Caselaw Project") if n in ents]
     assert kept and all(ents[n].type == "Dataset" and not ents[n].proposed for n in kept)
+
+
+def test_an_acronym_two_entries_share_takes_no_entrys_name_where_the_text_shows_neither_sense():
+    from graphbuild.nlp.gazetteer import GazEntry, Gazetteer
+
+    gaz = Gazetteer([GazEntry("discrete Zorb transform", "Method", ("DZT",)),
+                     GazEntry("density Zorb theory", "Method", ("DZT",))])
+    assert set(e.name for e in gaz.senses["DZT"]) == {"discrete Zorb transform", "density Zorb theory"}
+    assert gaz.unread("Candidates are screened with DZT.", "DZT")
+    assert not gaz.unread("We apply the DZT, a discrete transform, to each frame.", "DZT")
+    assert gaz.reading("We apply the DZT, a discrete transform, to each frame.", "DZT",
+                       gaz.by_form["DZT"])[0].name == "discrete Zorb transform"
+    # the shipped gazetteer: "DFT" in a materials paper is neither sense's name unless the text shows one
+    _kept_and_dropped("Quorumix: Active Learning for Cathodes",
+                      "We introduce Quorumix, an active learning loop for cathodes. Candidates are screened with "
+                      "DFT, and Quorumix needs fewer evaluations than Zorbnet.", {"DFT"},
+                      {"discrete Fourier transform", "density functional theory"})

@@ -100,8 +100,8 @@ class Gazetteer:
         self.entries: list[GazEntry] = []
         self.by_key: dict[str, GazEntry] = {}
         self.by_form: dict[str, GazEntry] = {}  # exact surface form -> entry
-        #: the entries of every exact surface form that entries of two types share ("SAM": a method
-        #: and a model), in their order
+        #: the entries of every exact surface form that two entries share ("SAM": a method and a model; "DFT": the
+        #: discrete Fourier transform and density functional theory), in their order
         self.senses: dict[str, tuple[GazEntry, ...]] = {}
         #: the numbers written in the forms of each key that has any (``1.3`` and ``13`` for ``opt13b``)
         self.key_numbers: dict[str, set[tuple[str, ...]]] = {}
@@ -112,7 +112,7 @@ class Gazetteer:
             self.entries.append(entry)
             for form in entry.forms():
                 first = self.by_form.setdefault(form, entry)
-                if first.type != entry.type:
+                if first is not entry:
                     self.senses[form] = (*self.senses.get(form, (first,)), entry)
                 self.by_key.setdefault(name_key(form), entry)
                 if numbers_of(form):
@@ -150,6 +150,14 @@ class Gazetteer:
             shown = [e for e in senses if sense_read(text, surface, e)]
             return (shown[0], True) if len(shown) == 1 else (entry, _speaks_of_learning(text))
         return entry, sense_read(text, surface, entry) is not False or _speaks_of_learning(text)
+
+    def unread(self, text: str, surface: str) -> bool:
+        """Whether ``surface`` is a form several entries share and ``text`` shows the sense of none of them, or of
+        more than one ("DFT" in a paper on materials that never writes "density functional" nor "Fourier"): no
+        entry's name may then stand for it.
+        """
+        senses = self.senses.get(surface)
+        return senses is not None and sum(1 for e in senses if sense_read(text, surface, e)) != 1
 
     def family_of(self, entry: GazEntry) -> GazEntry | None:
         """The root family of a variant (following family links up to 5 steps)."""

@@ -961,7 +961,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     for c in longs + [c for c in members if c.source != "abbrev-long"]:
         entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
         if entry is not None:
-            entry = gaz.reading(text, c.text, entry)[0]  # "SAM" in a paper on segmentation: Segment Anything
+            # "SAM" in a paper on segmentation: Segment Anything; "DFT" where no sense is shown: no entry's name
+            entry = None if gaz.unread(text, c.text) else gaz.reading(text, c.text, entry)[0]
             break
     if entry is not None and longs and not any(gaz.lookup(c.text) is entry for c in longs):
         # "Semi-Supervised Learning (SSL)": the definition wins over a known meaning of the acronym
