@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from .fsutil import atomic_output
-from .records import Citation, Entity, Link, Paper, author_id
+from .records import Citation, Entity, Link, Paper, author_id, folded_name
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["build_graph", "graph_to_tables", "graph_columns", "graph_json", "graph_json_chunks", "graph_digest",
@@ -56,7 +56,7 @@ def build_graph(
         for position, name in enumerate(paper.authors):
             aid = author_id(name)
             if aid not in G:
-                G.add_node(aid, label="Author", id=aid, name=name.strip())
+                G.add_node(aid, label="Author", id=aid, name=name.strip(), folded=folded_name(name))
             G.add_edge(aid, paper.id, key="AUTHORED", position=position)
     for ent in entities:
         G.add_node(

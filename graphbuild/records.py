@@ -228,6 +228,22 @@ def author_id(name: str) -> str:
     return "author:" + re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).strip().casefold())
 
 
+#: letters with no decomposition into a base letter and a mark, written as readers type them without it
+_UNMARKED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def folded_name(name: str) -> str:
+    """A name as someone types it without its accents, in lower case: what an author search compares
+    ("Jörg Müller" and "Łukasz Kaiser": "jorg muller", "lukasz kaiser").
+
+    >>> folded_name("Jörg  Müller"), folded_name("Łukasz Kaiser"), folded_name("Søren Hauberg")
+    ('jorg muller', 'lukasz kaiser', 'soren hauberg')
+    """
+    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNMARKED)
+    return re.sub(r"\s+", " ", bare)
+
+
 @dataclass(frozen=True, slots=True)
 class PaperRef:
     """A reference to a paper that may or may not be in the corpus."""

@@ -39,6 +39,8 @@ NODE_TABLES: dict[str, dict[str, str]] = {
     "Author": {
         "id": "STRING",
         "name": "STRING",
+        # the name without accents, in lower case (graphbuild.records.folded_name): what a search compares
+        "folded": "STRING",
     },
     # a Leiden community of papers and entities (graphbuild.communities), ranked by size
     "Community": {

@@ -423,3 +423,21 @@ def test_queries_ancestry_depth(deep_store):
 
 def test_queries_files_live_in_the_resource_folder():
     assert all(q.path.parent == Path(LIBRARY["ancestry"].path).parent for q in LIBRARY.values())
+
+
+def test_queries_papers_by_author_with_or_without_accents(tmp_path):
+    # a reader types "muller" for "Jörg Müller" and "lukasz" for "Łukasz Kaiser"; the accented text finds them too
+    from graphbuild.graph import build_graph
+    from graphbuild.records import Paper
+
+    papers = [Paper(id="P1", title="Zorb Paper", authors=("Jörg Müller", "Łukasz Kaiser"), year=2020),
+              Paper(id="P2", title="Quill Paper", authors=("Jorge Muñoz",), year=2021)]
+    st = EmbeddedStore(tmp_path / "db")
+    try:
+        st.sync(graph_to_tables(build_graph(papers, [], [])))
+        for text in ("muller", "Müller", "MULLER", "jörg"):
+            assert [r["author"] for r in run(st, "papers-by-author", author=text)] == ["Jörg Müller"], text
+        assert [r["author"] for r in run(st, "papers-by-author", author="lukasz")] == ["Łukasz Kaiser"]
+        assert [r["author"] for r in run(st, "papers-by-author", author="munoz")] == ["Jorge Muñoz"]
+    finally:
+        st.close()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..ingest.merge import strong_keys
-from ..records import Paper, author_id
+from ..records import Paper, author_id, folded_name
 from ..schema import ENTITY_ROLE_RELS
 from . import steps
 
@@ -35,8 +35,9 @@ def _paper_parts(kind: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
                 if kind == "node":
                     out.append(json.dumps(steps.paper_row(p) | {"order": order}, ensure_ascii=False))
                 elif kind == "author":
-                    out.extend(json.dumps({"aid": author_id(n), "name": n.strip(), "pid": p.id, "position": i,
-                                           "order": order}, ensure_ascii=False) for i, n in enumerate(p.authors))
+                    out.extend(json.dumps({"aid": author_id(n), "name": n.strip(), "folded": folded_name(n),
+                                           "pid": p.id, "position": i, "order": order}, ensure_ascii=False)
+                               for i, n in enumerate(p.authors))
                 elif kind == "key":
                     out.extend(json.dumps({"key": k, "pid": p.id, "order": order})
                                for k in strong_keys(p.ref()))
@@ -176,10 +177,11 @@ def _papers(spark: Any, papers: Any) -> tuple[Any, Any, Any]:
 
     node_schema = table_schema("Paper") + ", `order` bigint"
     paper_nodes = _rows(spark, papers, "node", node_schema).localCheckpoint()
-    authors = _rows(spark, papers, "author", "aid string, name string, pid string, position bigint, `order` bigint")
+    authors = _rows(spark, papers, "author",
+                    "aid string, name string, folded string, pid string, position bigint, `order` bigint")
     first_name = Window.partitionBy("aid").orderBy("order", "position")
     author_nodes = (authors.withColumn("n", F.row_number().over(first_name)).where("n = 1")
-                    .select(F.col("aid").alias("id"), "name"))
+                    .select(F.col("aid").alias("id"), "name", "folded"))
     authored = (authors.groupBy("aid", "pid").agg(F.max("position").alias("position"))
                 .select(F.col("aid").alias("from"), F.col("pid").alias("to"), "position"))
     return paper_nodes, author_nodes, authored
