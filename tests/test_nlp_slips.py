@@ -1983,3 +1983,13 @@ def test_an_acronym_two_entries_share_takes_no_entrys_name_where_the_text_shows_
                       "We introduce Quorumix, an active learning loop for cathodes. Candidates are screened with "
                       "DFT, and Quorumix needs fewer evaluations than Zorbnet.", {"DFT"},
                       {"discrete Fourier transform", "density functional theory"})
+
+
+def test_what_a_model_is_fit_to_is_data_it_uses_not_its_own():
+    title = "Mobility Across Small Areas"
+    text = ("We propose a hierarchical model that pools information across neighbouring zones. The model, which we "
+            "call Quorumix, is fit to linked tax records and to the Zorbland Study of Income Dynamics (ZSID), and "
+            "is estimated with the No-U-Turn Sampler.")
+    ents = {e.name: e for e in extract_text(text, title=title).entities}
+    assert ents["Quorumix"].proposed
+    assert "ZSID" in ents and not ents["ZSID"].proposed

@@ -1236,8 +1236,10 @@ def _first_neighbours(text: str, c: Candidate, s: int, f: dict[str, float]) -> N
 #: a verb of training or testing, then the preposition that brings in what it is done on or with: "Models are
 #: trained with the Adam optimizer on", "fine-tuned on the", "evaluated on", "We evaluate X across the" (no clause
 #: break between)
-_TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
-                         r"test(?:s|ed|ing)?|benchmark(?:ed|ing))\b[^.;:()]{0,60}?\s(?:on|with|across)\s+(?:the\s+)?$")
+_TRAINED_ON = re.compile(r"\b(?:(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
+                         r"test(?:s|ed|ing)?|benchmark(?:ed|ing))\b[^.;:()]{0,60}?\s(?:on|with|across)|"
+                         # a statistical model is fit to its data ("is fit to linked tax records and to the PSID")
+                         r"(?:fit|fits|fitted|fitting|calibrated)\b[^.;:()]{0,60}?\s(?:to|on))\s+(?:the\s+)?$")
 
 
 def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
