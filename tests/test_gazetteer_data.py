@@ -504,3 +504,16 @@ def test_gazetteer_data_no_entry_is_named_like_an_organisation_or_a_place():
     keys = organisation_keys() - {"conll", "kdd", "uk"}
     year = re.compile(r"(?:[\s\-]*(?:19|20)\d\d|\s?['’]\d\d)$")
     assert not [f for e in load_gazetteer().entries for f in e.forms() if name_key(year.sub("", f)) in keys]
+
+
+def test_gazetteer_data_acronyms_of_two_fields_read_by_their_text():
+    # "LDA" is a topic model's and a classifier's; "RANS" a fluid solver's, not range ANS's ("rANS")
+    gaz = load_gazetteer()
+    lda = gaz.by_form["LDA"]
+    topics = "We fit LDA topic models to the speeches and compare the topics with a Dirichlet process mixture."
+    classes = "We compare LDA with a shrinkage covariance against SVM classifiers for discriminant analysis."
+    assert gaz.reading(topics, "LDA", lda)[0].name == "latent Dirichlet allocation"
+    assert gaz.reading(classes, "LDA", lda)[0].name == "linear discriminant analysis"
+    assert gaz.unread("We compare LDA with SVM.", "LDA")
+    assert gaz.lookup("RANS").name == "Reynolds-averaged Navier-Stokes"
+    assert gaz.lookup("rANS").name == "asymmetric numeral systems"
