@@ -15,7 +15,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import name_key
 from .candidates import Candidate
-from .lexicon import INTRODUCING_VERBS, LEARNING_WORD, NAMING_VERBS, SURVEY_TITLE, TYPE_HEADS, is_generic
+from .lexicon import (
+    COMPARISON_TITLE,
+    INTRODUCING_VERBS,
+    LEARNING_WORD,
+    NAMING_VERBS,
+    SURVEY_TITLE,
+    TYPE_HEADS,
+    is_generic,
+)
 
 __all__ = ["DocContext", "title_name", "title_name_stem"]
 
@@ -197,8 +205,8 @@ class DocContext:
     the title's end and colon, where a copyright notice starts, its lower-case words.
     """
 
-    __slots__ = ("text", "sents", "title_end", "colon", "survey", "lowered", "copyright_at", "_lower_words",
-                 "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names", "subtitle_at",
+    __slots__ = ("text", "sents", "title_end", "colon", "survey", "comparison", "lowered", "copyright_at",
+                 "_lower_words", "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names", "subtitle_at",
                  "head_capitals", "learning")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
@@ -206,6 +214,7 @@ class DocContext:
         title = text[:title_end]
         self.colon = title.find(":")
         self.survey = bool(SURVEY_TITLE.search(title))
+        self.comparison = bool(COMPARISON_TITLE.search(title))  # (read by the proposed model only)
         self.lowered = text.lower()
         self.caseless_safe = _caseless_safe(text, self.lowered)
         self.copyright_at = _copyright_at(text, self.lowered, title_end, self.caseless_safe)

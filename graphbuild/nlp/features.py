@@ -35,7 +35,6 @@ from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
     COMPARISON_ENDS,
-    COMPARISON_TITLE,
     COMPARISON_WORDS,
     INTRODUCING_VERBS,
     LIST_GAP,
@@ -959,7 +958,7 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
     f: dict[str, float] = {"bias": 1, "type=" + type_: 1}
     if gaz_hit:
         f["gaz"] = 1
-    if context.survey or COMPARISON_TITLE.search(title):
+    if context.survey or context.comparison:
         f["survey_title"] = 1
     first_sentence = min(cands[i].sentence for i in members)
     f[f"first_sent={min(max(first_sentence, 0), 4)}"] = 1

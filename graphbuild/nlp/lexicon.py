@@ -312,8 +312,10 @@ _FORMULA_PART = re.compile(r"([A-Z][a-z]?)([xyzδ]|\d*(?:\.\d+)?)")
 
 #: a gene's or a protein's symbol: capitals and digits, perhaps a hyphen ("TP53", "CDKN2A", "IL-6", "NRF2")
 _SYMBOL = re.compile(r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,3})?")
+#: the gap between listed gene symbols (``LIST_GAP`` with "and" and "or" only, and no space before a comma)
+_GENE_GAP = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 #: names listed with the one a cue speaks of ("ARID1A and KMT2D", "TP53, KRAS or EGFR")
-_LISTED = r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-]*)*"
+_LISTED = rf"(?:{_GENE_GAP}[A-Z][\w\-]*)*"
 #: what is said of a gene after its symbol (or after a list of them): "CDKN2A deletion", "TP53 and KRAS mutations",
 #: "KRAS-mutant"; not "cells" ("LSTM cells") nor "protein" ("AlphaFold protein structures")
 _GENE_AFTER = re.compile(_LISTED + r"(?:\s+(?:genes?|mutations?|mutants?|mutated|expression|deletions?|"
@@ -323,7 +325,7 @@ _GENE_AFTER = re.compile(_LISTED + r"(?:\s+(?:genes?|mutations?|mutants?|mutated
 #: ... and before it: "mutations in ARID1A and KMT2D", "expression of SLC7A11", "Knockdown of NRF2"
 _GENE_BEFORE = re.compile(r"\b(?i:mutations|mutated|expression|overexpression|knock(?:down|out)|deletions?|"
                           r"amplification|silencing|polymorphisms?|alleles)\s+(?:in|of|at)\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w\-]*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$")
+                          rf"(?:[A-Z][\w\-]*{_GENE_GAP})*$")
 #: the words of a text on biology, which the gene cues above are read in ("mutations" alone is also a genetic
 #: algorithm's)
 _BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\s+lines?|[DR]NA|transcriptom\w*|"
@@ -332,6 +334,7 @@ _BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\
 
 #: a surname: a capital, then lower-case letters, an apostrophe or a hyphen ("Calonico", "Sant'Anna", "Lopez-Paz")
 _SURNAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
+_SURNAME_WORD = re.compile(_SURNAME)
 #: authors named for their procedure: "the procedure of Calonico, Cattaneo and Titiunik", "the method of Abramitzky,
 #: Boustan and Eriksson" (two or more surnames after a word for a procedure)
 _AUTHORS_OF = re.compile(r"\b(?:procedure|method|approach|estimator|algorithm|test|bound|correction|criterion|"
@@ -345,7 +348,7 @@ def authors_named(text: str, start: int, end: int) -> bool:
     list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo and Titiunik").
     """
     name = text[start:end]
-    if not re.fullmatch(_SURNAME, name):
+    if not _SURNAME_WORD.fullmatch(name):
         return False
     if f"{name} et al" in text:
         return True
