@@ -1902,6 +1902,18 @@ def test_clean_text_blanks_structured_abstract_headings_only():
     assert "the results: " in clean_text("We list the results: Zorb wins.")  # (not at a sentence's start)
 
 
+def test_clean_text_blanks_a_track_label_before_the_title_only():
+    from graphbuild.nlp.textclean import clean_text
+
+    for label in ("Poster: ", "DEMO: ", "Short Paper: ", "Work-in-Progress: ", "Brief Announcement: "):
+        text = label + "Zorb: Fast Maps\n\nWe propose Zorb."
+        assert clean_text(text) == " " * len(label) + "Zorb: Fast Maps\n\nWe propose Zorb."
+    # a name before the colon, a label word elsewhere, a label with no title after it: kept
+    for text in ("Posterior: Fast Maps", "Zorb: Demo: Fast Maps", "Fast Maps\n\nPoster: we propose Zorb.",
+                 "Poster:"):
+        assert clean_text(text) == text
+
+
 def test_roles_comparing_one_name_with_another():
     from graphbuild.nlp.roles import role_of
 
@@ -1993,3 +2005,17 @@ def test_what_a_model_is_fit_to_is_data_it_uses_not_its_own():
     ents = {e.name: e for e in extract_text(text, title=title).entities}
     assert ents["Quorumix"].proposed
     assert "ZSID" in ents and not ents["ZSID"].proposed
+
+
+def test_pipeline_a_record_that_is_a_title_alone():
+    """Many library records hold a title and nothing else: its words are read as a title's alone."""
+    def found(title: str) -> list[tuple[str, str, bool]]:
+        return [(e.name, e.type, e.proposed) for e in extract_text("", title=title).entities]
+
+    # a track label before the paper's own name, and a known model the title only uses
+    assert ("ZorbViz", "Method", True) in found("Demo: ZorbViz, Interactive Visualisation of Network Flows")
+    assert ("ZorbViz", "Method", True) in found("Poster: ZorbViz: Interactive Visualisation of Network Flows")
+    assert found("Detecting Phishing Pages with BERT") == [("BERT", "Model", False)]
+    assert ("XGBoost", "Method", False) in found("Poster: Towards Explainable Intrusion Detection with XGBoost")
+    # a title-case word is not the benchmark its upper-case acronym names
+    assert found("Usability of Mobile Banking Apps for Older Adults") == []

@@ -148,6 +148,51 @@ def test_train_type_only_features_stay_out_of_the_entity_model(corpus, nlp):
     assert TYPE_ONLY + "piece=net" in model.types.index  # FooNet, ResNet-50, ImageNet
 
 
+def test_train_each_paper_is_also_learned_from_its_title_alone(corpus, nlp):
+    from graphbuild.nlp.features import BARE
+
+    papers, ann = corpus
+    examples = load_examples([ann], [papers], nlp)
+    bare = examples[0].bare
+    assert bare is not None and bare.text == "FooNet: Fast Networks" and bare.weight == examples[0].weight
+    # the title alone names FooNet only: Adam and ImageNet are the abstract's
+    assert [g["name"] for g in bare.gold] == ["FooNet"]
+    model = fit(examples, _gazetteer(nlp))
+    assert any(n.startswith(BARE) for n in model.entity.index)
+    assert any(n.startswith(BARE) for n in model.proposed.index)
+
+
+def test_train_title_alone_keeps_the_names_its_words_write():
+    from graphbuild.nlp.train import _title_alone
+
+    row = {"id": "x", "entities": [
+        {"name": "Llama 2-Chat", "type": "Model", "aliases": []},
+        {"name": "ZF", "type": "Method", "aliases": ["Zorb Fusion"]},
+        {"name": "Net", "type": "Model", "aliases": []},  # a word inside another: no run of the title's words
+        {"name": "GLUE", "type": "Dataset", "aliases": []}]}
+    kept = _title_alone(row, "Zorb Fusion Undoes Safety in Llama 2-Chat with QuuxNet")
+    assert [e["name"] for e in kept["entities"]] == ["Llama 2-Chat", "ZF"] and kept["id"] == "x"
+
+
+def test_features_of_a_title_alone_are_weighed_apart():
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import BARE
+    from graphbuild.nlp.pipeline import make_pipeline as make
+
+    nlp = make(proposers_only=True)
+    gaz = _gazetteer(nlp)
+    for text, bare in (("Zorbnet: Fast Parsing", True), ("Zorbnet: Fast Parsing\n\nWe propose Zorbnet.", False)):
+        doc = nlp(text)
+        title_end = doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text)
+        assert DocContext(text, doc._.gb_sents, title_end).bare is bare
+        from graphbuild.nlp.decide import prepare
+        prepared = prepare(text, doc._.gb_sents, title_end, list(doc._.gb_candidates), gaz)
+        names = set().union(*prepared.group_features)
+        assert any(n.startswith(BARE) for n in names) is bare and bool(names)
+        if bare:  # a title's alone: every feature apart from those of a title over an abstract
+            assert all(n.startswith(BARE) for n in names)
+
+
 def test_train_type_only_features_of_a_name_and_its_appositive():
     from graphbuild.nlp.features import _appositive_head, _pieces
 

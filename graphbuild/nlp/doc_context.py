@@ -207,7 +207,7 @@ class DocContext:
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "comparison", "lowered", "copyright_at",
                  "_lower_words", "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names", "subtitle_at",
-                 "head_capitals", "learning")
+                 "head_capitals", "learning", "bare")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -228,6 +228,9 @@ class DocContext:
         self.head_capitals = "".join(ch for ch in title[:self.colon] if ch.isupper()) if self.colon >= 0 else ""
         #: how much the paper speaks of machine learning: no word of it (0), one (1), more (2)
         self.learning = sum(1 for _ in zip(range(2), LEARNING_WORD.finditer(self.lowered)))
+        #: a title alone (a record without an abstract, as many library exports hold): its capitalised
+        #: words have no abstract to be read against, so the decision weighs its features apart (``features.BARE``)
+        self.bare = not text[title_end:].strip()
 
     @property
     def url_names(self) -> frozenset[str]:

@@ -53,7 +53,7 @@ from .lexicon import (
 )
 from .patterns import INNER_CAP, shape_score
 
-__all__ = ["group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
+__all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
            "owned_by_authors", "trained_on", "with_other_claimed",
            "Grouping", "CorpusStats", "corpus_stats"]
 
@@ -462,6 +462,12 @@ def _group_evidence(cands: list[Candidate], groups: Grouping, title_end: int) ->
     return ev
 
 
+#: the prefix of every feature of a record that is a title alone (:attr:`DocContext.bare`): the models
+#: weigh such a record's features apart, learned from the annotated papers' titles alone, which training
+#: reads beside their whole texts (:mod:`graphbuild.nlp.train`); a title over an abstract is read as before
+BARE = "T:"
+
+
 def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, cands: list[Candidate],
                        groups: Grouping, gaz_types: list[str | None], corpus: CorpusStats | None = None,
                        space: FeatureSpace | None = None, context: DocContext | None = None) -> list[Row]:
@@ -538,7 +544,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
                   for t, w in c.votes.items()}
         valued.update(g_votes)
         out.append((ids, valued))
-    return out
+    return [space.prefixed(row, BARE) for row in out] if doc.bare else out
 
 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds
@@ -1027,6 +1033,8 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
     if gaz_hit:  # a known name the paper itself introduces ("We introduce INSTRUCTOR"): its evidence weighs
         # otherwise than that of a new name (every feature is paired with the gazetteer hit)
         f.update({"gaz&" + name: value for name, value in f.items() if name not in ("gaz", "bias")})
+    if context.bare:
+        f = {BARE + name: value for name, value in f.items()}
     return f
 
 

@@ -138,6 +138,14 @@ class FeatureSpace:
         """Whether :meth:`settle` would forget ids now (never in a growing space)."""
         return False
 
+    def prefixed(self, row: Row, prefix: str) -> Row:
+        """``row`` with each of its features named ``prefix + name`` instead (a model then weighs them
+        apart from the same features without the prefix).
+        """
+        ids, vals = row
+        names, get = self.names, self.id
+        return [get(prefix + names[i]) for i in ids], {get(prefix + names[i]): v for i, v in vals.items()}
+
     def named(self, row: Row) -> dict[str, float]:
         """The row as ``name -> value``."""
         names = self.names

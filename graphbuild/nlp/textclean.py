@@ -57,6 +57,14 @@ _HEADING = re.compile(
     r"conclusions?|conclusions? and relevance|interpretation|meaning|significance|limitations|"
     r"trial registration|registration|funding|key points|summary|availability(?: and implementation)?|"
     r"supplementary information|contact)\s*$")
+#: a label of the track or kind of a record before its title, as ACM, IEEE and DBLP exports keep them
+#: ("Poster: Zorb ...", "Demo: ...", "Short Paper: ...", "Brief Announcement: ..."): no name of the paper's
+_TRACK_LABEL = re.compile(
+    r"(?i:(?:poster|demo(?:nstration)?|short|full|long|tool|vision|position|industry|experience|invited|"
+    r"research|student|doctoral)(?: paper| abstract| talk| track)?|extended abstract|work[- ]in[- ]progress|"
+    r"wip|invited talk|keynote(?: talk| address)?|tutorial|panel|doctoral symposium|brief announcement|"
+    r"technical perspective|late[- ]breaking (?:results?|work|abstract)|student research competition|"
+    r"research highlights?)\s*:\s+(?=\S)")
 #: how far before a colon a heading may start (the longest above, "design, setting, and participants", is 33)
 _HEADING_REACH = 40
 #: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
@@ -81,7 +89,8 @@ def clean_text(text: str) -> str:
       break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``);
     * a hyphen written for a dash before an article becomes a space
       (``we introduce Zorb-a new model`` -> ``we introduce Zorb a new model``);
-    * the headings of a structured abstract become spaces (``RESULTS: Zorb …`` -> ``         Zorb …``).
+    * the headings of a structured abstract become spaces (``RESULTS: Zorb …`` -> ``         Zorb …``), and
+      so does a label of a record's track or kind before its title (``Poster: Zorb …`` -> ``        Zorb …``).
 
     >>> clean_text("We use \\textbf{FooNet} and $\\beta$-VAE~\\cite{k}.")
     'We use         FooNet  and       β-VAE         .'
@@ -108,6 +117,9 @@ def clean_text(text: str) -> str:
         text = _DASH_BEFORE_ARTICLE.sub(" ", text)
     if ":" in text:
         text = _without_headings(text)
+        m = _TRACK_LABEL.match(text)
+        if m is not None:
+            text = " " * m.end() + text[m.end():]
     return text
 
 

@@ -19,9 +19,11 @@ import argparse
 import copy
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from itertools import chain
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -68,6 +70,9 @@ class Example:
     corpus: CorpusStats | None = None
     #: how much the paper's labels count in training (an annotation row's ``weight``; curated rows weigh more)
     weight: float = 1.0
+    #: the same paper's title alone, with the annotated entities the title names (see :func:`_title_alone`):
+    #: fitted beside it, so the models learn what a title means where a record has no abstract
+    bare: Example | None = None
 
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
@@ -120,16 +125,44 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
     found = [papers[str(r["id"]).casefold()] for r in rows]
     # casing statistics over every paper of the file, as a build over that corpus would have them
     corpus = corpus_stats(p.text for p in {id(p): p for p in papers.values()}.values())
+    out = _examples(nlp, rows, found, corpus)
+    # each paper's title alone (where it has an abstract), as a library of titles would be built
+    titled = [(row, paper) for row, paper in zip(rows, found) if paper.abstract]
+    titles = [replace(paper, abstract="") for _, paper in titled]
+    bare = _examples(nlp, [_title_alone(row, paper.title) for row, paper in titled], titles,
+                     corpus_stats(p.title for p in {id(p): p for p in papers.values()}.values()))
+    by_id = {str(row["id"]): ex for (row, _), ex in zip(titled, bare)}
+    for ex in out:
+        ex.bare = by_id.get(ex.paper_id)
+    return out
+
+
+def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus: CorpusStats) -> list[Example]:
+    """An :class:`Example` per annotation row and its paper: the proposers run over the paper's text."""
     proposers = [n for n in nlp.pipe_names if n != "graphbuild_decide"]
     out = []
     with nlp.select_pipes(enable=proposers):
-        for row, paper, doc in zip(rows, found, nlp.pipe(text_doc(nlp, p.text) for p in found)):
+        for row, paper, doc in zip(rows, papers, nlp.pipe(text_doc(nlp, p.text) for p in papers)):
             text = doc_text(doc)
             out.append(Example(str(row["id"]), paper.title, text, doc._.gb_sents or [(0, len(text))],
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
                                list(doc._.gb_candidates or []), row["entities"], corpus,
                                float(row.get("weight", 1.0))))
     return out
+
+
+#: the word runs a title is read in to tell which annotated names it holds
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _title_alone(row: dict[str, Any], title: str) -> dict[str, Any]:
+    """The annotation ``row`` cut to the entities whose name or an alias the title writes (its name key
+    equals that of a run of the title's words): what the title alone names.
+    """
+    words = [name_key(w) for w in _WORD.findall(title)]
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 12) + 1)}
+    return {**row, "entities": [e for e in row["entities"]
+                                if runs & {name_key(f) for f in (e["name"], *(e.get("aliases") or []))}]}
 
 
 def _gazetteer(nlp: Any) -> Any:
@@ -191,7 +224,7 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
     prop_y: list[int] = []
     prop_w: list[float] = []
     type_x: list[dict[str, float]] = []  # the type model's view of each row of ent_x (see decide._type_rows)
-    for ex in examples:
+    for ex in chain.from_iterable((ex,) if ex.bare is None else (ex, ex.bare) for ex in examples):
         prepared, labels, matched = _labelled(ex, gaz)
         rows = prepared.group_features
         typed_rows = rows if prepared.type_rows is prepared.group_rows else prepared.type_features
