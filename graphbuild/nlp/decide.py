@@ -47,6 +47,7 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import (
+    BARE,
     CorpusStats,
     _title_kind,
     candidate_features,
@@ -321,6 +322,10 @@ def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: lis
     if unshown and any(e is not None and shown and e.type == "Model" for e, shown in readings):
         unshown = []  # a paper that names a model the gazetteer knows ("with BERT/GPT-2") speaks of learning
     type_rows = group_rows if not unshown else _type_rows(context, cands, groups, gaz_types, unshown, corpus, space)
+    if context.bare:  # a title alone: the entity model weighs its features apart; the type model reads them
+        # both as any text's and apart (a name's shape types it wherever it stands)
+        type_rows = [space.prefixed(row, BARE, keep=True) for row in type_rows]
+        group_rows = [space.prefixed(row, BARE) for row in group_rows]
     return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows)
 
 

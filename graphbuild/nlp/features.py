@@ -544,7 +544,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
                   for t, w in c.votes.items()}
         valued.update(g_votes)
         out.append((ids, valued))
-    return [space.prefixed(row, BARE) for row in out] if doc.bare else out
+    return out
 
 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds

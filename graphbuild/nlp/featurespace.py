@@ -138,13 +138,16 @@ class FeatureSpace:
         """Whether :meth:`settle` would forget ids now (never in a growing space)."""
         return False
 
-    def prefixed(self, row: Row, prefix: str) -> Row:
+    def prefixed(self, row: Row, prefix: str, *, keep: bool = False) -> Row:
         """``row`` with each of its features named ``prefix + name`` instead (a model then weighs them
-        apart from the same features without the prefix).
+        apart from the same features without the prefix), or besides with ``keep`` (weighed alike, and
+        apart where the prefix's condition holds).
         """
         ids, vals = row
         names, get = self.names, self.id
-        return [get(prefix + names[i]) for i in ids], {get(prefix + names[i]): v for i, v in vals.items()}
+        new_ids = [get(prefix + names[i]) for i in ids]
+        new_vals = {get(prefix + names[i]): v for i, v in vals.items()}
+        return ([*ids, *new_ids], {**vals, **new_vals}) if keep else (new_ids, new_vals)
 
     def named(self, row: Row) -> dict[str, float]:
         """The row as ``name -> value``."""

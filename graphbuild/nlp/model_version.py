@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "eedf45ca8e8ded47"
+MODEL_DIGEST = "99682842a260160d"
