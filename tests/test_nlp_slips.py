@@ -2019,3 +2019,15 @@ def test_pipeline_a_record_that_is_a_title_alone():
     assert ("XGBoost", "Method", False) in found("Poster: Towards Explainable Intrusion Detection with XGBoost")
     # a title-case word is not the benchmark its upper-case acronym names
     assert found("Usability of Mobile Banking Apps for Older Adults") == []
+
+
+def test_a_verb_before_a_name_in_a_title_is_what_the_paper_does_to_it():
+    # "Rethinking Zorb:" or "Distilling Zorb:" is no name: the name is the one after the verb
+    text = "We revisit QuillNet's training recipe and distil it into smaller QuillNet models on GLUE."
+    for title in ("Rethinking QuillNet: Recipes Revisited", "Distilling QuillNet: How Small Can It Be?"):
+        names = {e.name: e for e in extract_text(text, title=title).entities}
+        assert not [n for n in names if " " in n and n.split()[0] in ("Rethinking", "Distilling")], names
+        assert "QuillNet" in names
+    # and in a title alone, a known name after the verb
+    assert [e.name for e in extract_text("", title="Rethinking BERT: Pretraining Objectives Revisited").entities] \
+        == ["BERT"]

@@ -25,7 +25,7 @@ from .lexicon import (
     is_generic,
 )
 
-__all__ = ["DocContext", "title_name", "title_name_stem"]
+__all__ = ["DocContext", "title_name", "title_name_stem", "verb_opening"]
 
 #: the stems of the verbs of ``_PROPOSE_NEAR`` (without a final "e": "propos" of "proposing"; its
 #: regular expression is built from them, so a substring search for them is a sound pre-test)
@@ -132,7 +132,7 @@ _ING_OPENING = re.compile(r"[A-Z](?=[a-z]*[aeiouy][a-z]*ing$)[a-z]+ing")
 _VERB_FORMS = _verb_forms(_TITLE_VERBS)
 
 
-def _verb_opening(word: str) -> bool:
+def verb_opening(word: str) -> bool:
     """Is the first word of a title a verb form, so that the title says what the paper does: an
     "-ing" form ("Compressing"), or a base, "-s" or past form of :data:`_TITLE_VERBS` ("Improve",
     "Revisited")?
@@ -158,7 +158,7 @@ def title_name(title: str) -> tuple[int, int] | None:
     words = title.split()
     if not 2 <= len(words) <= 4 or not all(_TITLE_WORD.fullmatch(w) for w in words):
         return None
-    if _verb_opening(words[0]):
+    if verb_opening(words[0]):
         return None  # "Compressing Graph Neural Networks", "Improve Sparse Attention Networks" describe the work
     if any(w.lower() in STOP_WORDS for w in words) or words[-1].lower() not in _NAME_HEADS:
         return None
