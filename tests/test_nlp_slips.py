@@ -2031,3 +2031,12 @@ def test_a_verb_before_a_name_in_a_title_is_what_the_paper_does_to_it():
     # and in a title alone, a known name after the verb
     assert [e.name for e in extract_text("", title="Rethinking BERT: Pretraining Objectives Revisited").entities] \
         == ["BERT"]
+
+
+def test_a_name_the_title_makes_something_after_is_not_the_papers():
+    # "ELECTRA-style pretraining", "ELECTRA-based ranking": the paper uses the name, it does not give it
+    text = ("We pretrain an encoder with ELECTRA-style replaced token detection on Tagalog web text and "
+            "compare it with QuillBERT.")
+    for title in ("ELECTRA-style Pretraining for Tagalog", "ELECTRA-based Pretraining: Lessons for Tagalog"):
+        names = {e.name: e for e in extract_text(text, title=title).entities}
+        assert "ELECTRA" in names and not names["ELECTRA"].proposed, names

@@ -42,6 +42,7 @@ from .lexicon import (
     LIST_GAP_ENDS,
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
+    MADE_AFTER,
     PROPOSED_KINDS,
     VERSION,
     alternation,
@@ -980,9 +981,11 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
             f["named_here"] = 1
         if c.start < title_end:
             f["in_title"] = 1
-            if 0 <= colon and c.end <= colon:
+            # ("Zorb-style Pretraining: …" opens with what the paper makes after a name, not with the name)
+            made_after = MADE_AFTER.match(text, c.end) is not None
+            if 0 <= colon and c.end <= colon and not made_after:
                 f["title_head"] = 1
-            if c.start == 0:
+            if c.start == 0 and not made_after:
                 f["title_start"] = 1
             if (c.start, c.end) in context.whole_title:
                 f["title_phrase"] = 1  # a whole part of the title: before its colon, its first phrase

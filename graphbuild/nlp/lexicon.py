@@ -16,6 +16,7 @@ from ..records import name_key
 from ..resources import data_path
 
 __all__ = [
+    "MADE_AFTER",
     "family_stems",
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
@@ -519,6 +520,9 @@ COMPARISON_ENDS = tuple(sorted({w[-2:] for w in COMPARISON_WORDS}))
 
 #: a version a name ends with (lower case, or matched ignoring case): "++", " 2", " 2.0.1", "-v3", "v2"
 VERSION = r"\+\+|[\- ]?v?\d+(?:\.\d+)*"
+#: the hyphenated word that makes a phrase after a name rather than name a thing ("Zorb-style
+#: pretraining", "Quill-based ranking", "a Zorb-like protocol"): the name is used, not given
+MADE_AFTER = re.compile(r"-(?:based|style|like|inspired|driven|powered|oriented)\b", re.I)
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")

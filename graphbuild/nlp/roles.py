@@ -20,6 +20,7 @@ from .lexicon import (
     COMPARISON_NO_CONTRAST,
     INTRODUCING_VERBS,
     KIND_AFTER,
+    MADE_AFTER,
     MAKING_VERBS,
     PROPOSED_KINDS,
     SURVEY_TITLE,
@@ -128,10 +129,11 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
                    and title.startswith(c.text.lower()) and not survey}
     # a short title that names the artifact ("Mistral 7B", "Graph Attention Networks")
     short_title = len(title.split()) <= 4 and ":" not in title
-    named_in_title = {c.key or c.text for c in cands if c.start < title_end and _names_title(c, title)} \
-        if short_title else set()
+    named_in_title = {c.key or c.text for c in cands if c.start < title_end and _names_title(c, title)
+                      and not MADE_AFTER.match(text, c.end)} if short_title else set()
+    # (not a name the title makes something after: "Zorb-style Pretraining for …")
     opener = {c.key or c.text for c in cands if c.start == 0 and c.source != "gazetteer" and not survey
-              and not _common_phrase(text, title_end, c)}
+              and not _common_phrase(text, title_end, c) and not MADE_AFTER.match(text, c.end)}
     for c in cands:
         if c.group in opens_title or (c.key or c.text) in named_in_title or (c.key or c.text) in opener:
             c.proposed = True
