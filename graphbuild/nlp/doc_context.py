@@ -134,10 +134,12 @@ _VERB_FORMS = _verb_forms(_TITLE_VERBS)
 
 def verb_opening(word: str) -> bool:
     """Is the first word of a title a verb form, so that the title says what the paper does: an
-    "-ing" form ("Compressing"), or a base, "-s" or past form of :data:`_TITLE_VERBS` ("Improve",
+    "-ing" form ("Compressing", "Fine-Tuning"), or a base, "-s" or past form of :data:`_TITLE_VERBS` ("Improve",
     "Revisited")?
     """
-    return _ING_OPENING.fullmatch(word) is not None or word.lower() in _VERB_FORMS and word[:1].isupper()
+    last = word.rsplit("-", 1)[-1] if "-" in word else word  # "Fine-Tuning", "Pre-Training"
+    return (_ING_OPENING.fullmatch(last) is not None and word[:1].isupper()
+            or word.lower() in _VERB_FORMS and word[:1].isupper())
 #: plural heads a whole-title name may add to what its abstract spells out ("… Optimization Algorithms")
 _PLURAL_HEADS = frozenset("algorithms methods models networks nets architectures frameworks systems approaches "
                           "techniques machines".split())

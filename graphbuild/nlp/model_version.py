@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "78087d1ac4384032"
+MODEL_DIGEST = "a8ee8dcd20dda02b"
