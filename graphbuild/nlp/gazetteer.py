@@ -27,9 +27,8 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
-from .candidates import TEXT_KEY, Candidate, candidates, doc_text, guarded
+from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import LANGUAGES, LEARNING_WORD, LIST_SEPARATOR
-from .sentences import is_upper_title
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
            "another_sense", "sense_read"]
@@ -421,11 +420,6 @@ def _own_stems(long_form: str) -> tuple[str, ...]:
     return tuple({w.rstrip("s")[:6] for w in _WORDS.findall(long_form.lower()) if len(w) > 2} - _COMMON_STEMS)
 
 
-def _mixed_case_word(form: str) -> bool:
-    """A single word with capitals after its first letter and lower-case letters ("MrBayes", "LexGLUE")."""
-    return " " not in form and any(c.isupper() for c in form[1:]) and any(c.islower() for c in form)
-
-
 def function_word_led(surface: str) -> bool:
     """Whether a surface form of several words opens with a lower-case English function word."""
     first, space, _ = surface.partition(" ")
@@ -480,22 +474,7 @@ class GazetteerComponent:
                 matcher.add(key, list(tokenizer.pipe(texts)))
         self.exact, self.lower = exact, lower
         self.vocab = nlp.vocab
-        self._tokenizer = tokenizer
-        self._capitals: tuple[PhraseMatcher, dict[str, str]] | None = None  # (made at the first title in capitals)
         self._guarded = guarded(self.name)(self._match)
-
-    def _in_capitals(self) -> tuple[PhraseMatcher, dict[str, str]]:
-        """A matcher in any case of the single-word forms written in mixed case ("MrBayes", "LexGLUE"), which a
-        title in capitals hides from the exact matcher, and each one's form by its lower case.
-        """
-        if self._capitals is None:
-            forms = {form.lower(): form for entry in self.gazetteer.entries if not entry.ambiguous
-                     for form in entry.forms() if _mixed_case_word(form)}
-            matcher = PhraseMatcher(self.vocab, attr="LOWER")
-            for low, form in forms.items():
-                matcher.add(low, [self._tokenizer(form)])
-            self._capitals = matcher, forms
-        return self._capitals
 
     def __call__(self, doc: Doc) -> Doc:
         """Add a candidate for every gazetteer form matched in ``doc``."""
@@ -505,9 +484,6 @@ class GazetteerComponent:
         out = candidates(doc)
         seen: set[tuple[int, int]] = set()
         matches = [*self.exact(doc), *self.lower(doc)]
-        title_end = doc._.gb_title_end
-        if title_end > 0 and is_upper_title(doc.text[:title_end]):
-            matches += self._recase_known(doc, title_end)
         if not matches:
             return doc
         text = doc_text(doc)
@@ -544,26 +520,6 @@ class GazetteerComponent:
                         elided.vote(sibling.type, self.vote)
                         out.append(elided)
         return doc
-
-    def _recase_known(self, doc: Doc, title_end: int) -> list[tuple[int, int, int]]:
-        """The matches of known mixed-case names in a title written in capitals (``MRBAYES``), written back in
-        the text the components read as the gazetteer writes them (``MrBayes``: the length is the same).
-        """
-        title = doc.char_span(0, title_end, alignment_mode="contract")
-        if title is None:
-            return []
-        matcher, forms = self._in_capitals()
-        text = doc_text(doc)
-        strings = self.vocab.strings
-        found = []
-        for match_id, start, end in matcher(title):
-            lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            form = forms[strings[match_id]]
-            if len(form) == hi - lo:
-                text = text[:lo] + form + text[hi:]
-                found.append((strings.add(self.gazetteer.by_form[form].key), start, end))
-        doc.user_data[TEXT_KEY] = text
-        return found
 
     # serialisation: the entries travel with the pipeline
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
