@@ -2048,3 +2048,12 @@ def test_a_title_in_capitals_that_fine_tunes_a_name():
              for e in extract_text("", title="FINE-TUNING BERT FOR LEGAL TEXT CLASSIFICATION").entities}
     assert names.get("BERT") == ("Model", False), names
     assert not [n for n in names if n.lower().startswith("fine-tuning")]
+
+
+def test_a_title_phrase_around_a_likelier_known_name_gives_way_to_it():
+    # "BERT Embeddings for ...", "LoRA Fine-Tuning of ...": the known name, not the phrase the title makes of it
+    for title, name in (("BERT Embeddings for Biomedical Concept Normalization", "BERT"),
+                        ("Poster: LoRA Fine-Tuning of Speech Models for Dysarthric Speech", "LoRA"),
+                        ("Fine-tuning T5 for Data-to-Text Generation", "T5")):
+        names = [e.name for e in extract_text("", title=title).entities]
+        assert name in names and not [n for n in names if name in n and n != name], (title, names)

@@ -521,10 +521,14 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                                   cands[x[0]].start))
     taken = bytearray(max((c.end for c in cands), default=0))
     surviving: dict[int, list[int]] = {}
+    known = [(cands[i].start, cands[i].end, cands[i].score) for i, _ in order if cands[i].source == "gazetteer"]
     for i, g in order:
         c = cands[i]
         if taken.find(1, c.start, c.end) >= 0:
             continue
+        if c.source == "titleseg" and any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and score > c.score
+                                          for s, e, score in known):
+            continue  # "Zorb Embeddings", "Zorb Made Practical": a title's phrase around a likelier known name
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         surviving.setdefault(g, []).append(i)
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))

@@ -137,7 +137,7 @@ def verb_opening(word: str) -> bool:
     "-ing" form ("Compressing", "Fine-Tuning"), or a base, "-s" or past form of :data:`_TITLE_VERBS` ("Improve",
     "Revisited")?
     """
-    last = word.rsplit("-", 1)[-1] if "-" in word else word  # "Fine-Tuning", "Pre-Training"
+    last = word.rsplit("-", 1)[-1].capitalize() if "-" in word else word  # "Fine-Tuning", "Pre-training"
     return (_ING_OPENING.fullmatch(last) is not None and word[:1].isupper()
             or word.lower() in _VERB_FORMS and word[:1].isupper())
 #: plural heads a whole-title name may add to what its abstract spells out ("… Optimization Algorithms")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a8ee8dcd20dda02b"
+MODEL_DIGEST = "43b8b38f105296ea"
