@@ -2058,3 +2058,13 @@ def test_a_title_phrase_around_a_likelier_known_name_gives_way_to_it():
                         ("Fine-tuning T5 for Data-to-Text Generation", "T5")):
         names = [e.name for e in extract_text("", title=title).entities]
         assert name in names and not [n for n in names if name in n and n != name], (title, names)
+
+
+def test_a_title_that_names_its_artifact_before_a_comma_and_an_article():
+    from graphbuild.nlp.sentences import colon_for_dash
+
+    title = "Zorbix, a Lock-Free Queue for Multicore Machines"
+    assert colon_for_dash(title, len(title)) == "Zorbix: a Lock-Free Queue for Multicore Machines"
+    assert ("Zorbix", True) in [(e.name, e.proposed) for e in extract_text("", title=title).entities]
+    for title in ("With Shared Exponents, A Little Shifting Goes a Long Way", "Faster, Better, Cheaper Training"):
+        assert colon_for_dash(title, len(title)) == title

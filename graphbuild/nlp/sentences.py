@@ -24,6 +24,9 @@ __all__ = ["make_sentences", "recase_title", "is_upper_title", "colon_for_dash",
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
 #: a dash between spaces, which some titles use where others have a colon ("Name -- subtitle")
 _TITLE_DASH = re.compile(r" (?:--|—|–|-) ")
+#: a title's first words (up to three) and a comma before an article, where others have a colon
+#: ("Zorb, a Notebook Assistant for …")
+_TITLE_APPOSITION = re.compile(r"\s*[^\s,:]+(?: [^\s,:]+){0,2}(,) (?:a|an|A|An) ")
 
 
 #: a character of a script written without spaces between words
@@ -47,7 +50,8 @@ def spaced_scripts(text: str) -> str:
 
 
 def colon_for_dash(text: str, title_end: int) -> str:
-    r"""``text`` with the first spaced dash of a title without a colon read as its colon.
+    r"""``text`` with the first spaced dash of a title without a colon read as its colon, or else the comma
+    after the title's first words before an article ("Zorb, a Notebook Assistant for …").
 
     BibTeX files and PDF metadata often write "SlimMoE -- Structured …" or
     "SlimMoE — Structured …" for "SlimMoE: Structured …"; the components look
@@ -62,7 +66,10 @@ def colon_for_dash(text: str, title_end: int) -> str:
         return text
     m = _TITLE_DASH.search(title)
     if m is None or m.start() == 0 or m.end() >= len(title.rstrip()):
-        return text
+        m = _TITLE_APPOSITION.match(title)
+        if m is None or title.split(None, 1)[0].lower() in STOP_WORDS:  # ("With X, a Little …": no name first)
+            return text
+        return text[:m.start(1)] + ":" + text[m.end(1):]
     return text[:m.start()] + ":" + " " * (m.end() - m.start() - 1) + text[m.end():]
 
 
