@@ -59,8 +59,8 @@ def _summary(papers: list[Paper]) -> list[tuple]:
     ("May 1, 2023", ("2023-05-01", 2023)),
     ("Sept 9, 2021", ("2021-09-09", 2021)),
     ("1 May 2023", ("2023-05-01", 2023)),
-    ("May 2023", (None, 2023)),
-    ("2023-05", (None, 2023)),
+    ("May 2023", ("2023-05", 2023)),  # the month kept, in ISO 8601's reduced precision
+    ("2023-05", ("2023-05", 2023)),
     (2023.0, (None, 2023)),
     ("2021a", (None, 2021)),  # author-year styles' second paper of a year: the whole BibTeX entry was refused
     ("in press", (None, None)),  # words for "not dated yet": the paper, undated, not an error
@@ -250,7 +250,7 @@ def test_readers_json_csl_export_keeps_year_and_venue(tmp_path):
     papers = _papers(path)
     assert [(p.year, p.date, p.venue, p.authors) for p in papers] == [
         (2022, "2022-03-14", "Journal of Styles", ("Anna M\u00fcller",)),
-        (2021, None, "Journal of Styles", ("Anna M\u00fcller",))]
+        (2021, "2021-06", "Journal of Styles", ("Anna M\u00fcller",))]
     bad = _write(tmp_path / "bad.json", json.dumps([{**record, "issued": {"date-parts": [["soon"]]}}]))
     (error,) = _errors(_items(bad, "json"))
     assert error.line == 1 and "'soon'" in error.message
@@ -300,7 +300,7 @@ def test_readers_jsonl_fields_exact():
               n_authors=2, year=2024, ids=(("id", "p-routers"),)),
         Paper(title="Graph Sketches for Citation Networks", abstract="Citation graphs are large.", year=2023,
               arxiv_id="2301.01234", references=(PaperRef(doi="10.1000/other"),)),
-        Paper(title="", doi="10.1000/no-title", year=2021),
+        Paper(title="", doi="10.1000/no-title", year=2021, date="2021-07"),  # "2021-07": the month kept
     ])
     assert [p.source for p in papers] == [f"{path}:1", f"{path}:3", f"{path}:4"]
 
@@ -509,6 +509,22 @@ def test_readers_bibtex_string_macros_and_concatenation(tmp_path, tail):
         ("Deep Residual Learning", "Advances in Neural Information Processing Systems", ("Kaiming He", "Xiangyu Zhang"),
          2016, "We present ResNet.")]
     assert len(papers) == (2 if tail else 1)
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_month_without_a_day_keeps_year_and_month(tmp_path, tail):
+    """``month = jun`` (a macro), ``{June}``, ``{6}`` or ``{Sept.}`` with a year and no day was dropped: the
+    paper kept its year only. It is the year and month now (``2016-06``); a month no calendar names
+    (``{Summer}``) leaves the year alone, with no error; a ``date`` field wins."""
+    entries = "".join(f"@misc{{m{n}, title = {{Paper {n}}}, year = {year}, month = {month}}}\n"
+                      for n, (year, month) in enumerate([("2016", "jun"), ("{2017}", "{June}"), ("2018", "{6}"),
+                                                         ("2019", "{Sept.}"), ("2020", "{Summer}"),
+                                                         ("{2021a}", "dec")]))
+    entries += "@misc{d, title = {Dated}, year = 2022, month = jun, date = {2022-06-15}}\n"
+    papers = _papers(_write(tmp_path / "m.bib", entries + tail), "bibtex")
+    assert [(p.year, p.date) for p in papers[:7]] == [
+        (2016, "2016-06"), (2017, "2017-06"), (2018, "2018-06"), (2019, "2019-09"), (2020, None),
+        (2021, "2021-12"), (2022, "2022-06-15")]
 
 
 @pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
