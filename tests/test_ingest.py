@@ -604,6 +604,24 @@ def test_readers_format_named_in_any_case(tmp_path):
         _items(path, "XYZ")
 
 
+@pytest.mark.parametrize("forced", ["json", "jsonl", "JSON"])
+def test_readers_generic_format_forced_on_a_service_s_records_keeps_their_ids(tmp_path, forced):
+    """`--format json` on a Semantic Scholar answer (or OpenAlex works) read them with the generic JSON
+    reader, which knows no ``paperId``/``externalIds``: the paper lost its DOI, arXiv id and S2 id and was
+    keyed by its title. A file whose content a format written in JSON claims is read by that format."""
+    s2 = {"paperId": "f00d", "externalIds": {"DOI": "10.5555/tide.7", "ArXiv": "2107.01234"},
+          "title": "Tidal Attention for Flood Forecasting", "abstract": "We propose TideFormer.", "year": 2021}
+    openalex = {"id": "https://openalex.org/W42", "doi": "https://doi.org/10.5555/other.8",
+                "title": "Another Flood Paper", "publication_year": 2022, "referenced_works": []}
+    for name, record in (("answer.json", {"data": [s2]}), ("works.json", [openalex])):
+        path = _write(tmp_path / name, json.dumps(record))
+        assert [(p.id, p.ids) for p in _papers(path, forced)] == [(p.id, p.ids) for p in _papers(path)]
+    (paper,) = _papers(tmp_path / "answer.json", forced)
+    assert (paper.doi, paper.arxiv_id, paper.ids) == ("10.5555/tide.7", "2107.01234", (("s2", "f00d"),))
+    plain = _write(tmp_path / "plain.json", json.dumps([{"title": "T", "doi": "10.5555/p"}]))
+    assert [p.id for p in _papers(plain, "json")] == ["doi:10.5555/p"]  # a plain file: the generic reader
+
+
 def test_readers_daily_unknown_header_lines_are_not_a_title(tmp_path):
     path = tmp_path / "listing.txt"
     path.write_text(
