@@ -49,7 +49,8 @@ from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
-           "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists"]
+           "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
+           "portable_report", "located_report"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -148,6 +149,40 @@ class CurationReport:
                 "decisions": self.decisions, "warnings": list(self.warnings),
                 "unmatched": [{"where": op.where, "problem": problem, "name": name}
                               for op, problem, name in self.problems]}
+
+
+def _renamed(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """``data`` (:meth:`CurationReport.to_dict`) with the file name ``old`` that opens its path, its warnings
+    and its unmatched operations' places written ``new``."""
+    def swap(text: Any) -> Any:
+        return new + text[len(old):] if isinstance(text, str) and text.startswith(old) else text
+
+    return {**data, "path": swap(data.get("path")), "warnings": [swap(w) for w in data.get("warnings", [])],
+            "unmatched": [{**u, "where": swap(u.get("where"))} for u in data.get("unmatched", [])]}
+
+
+def portable_report(data: dict[str, Any], curation_file: str | os.PathLike, workspace: str | os.PathLike
+                    ) -> dict[str, Any]:
+    """The curation report as a workspace's manifest keeps it: a curation file inside the workspace (its own
+    ``curation.jsonl``) is named relative to it (``workspace_file``), so that the workspace copied, moved or
+    read from another folder names its own file, not the one it was built with; :func:`located_report`
+    reads it back.
+    """
+    try:
+        inside = Path(os.path.abspath(curation_file)).relative_to(os.path.abspath(workspace))
+    except ValueError:  # a file of its own elsewhere (--curation): named as given
+        return data
+    return {**_renamed(data, str(curation_file), str(inside)), "workspace_file": str(inside)}
+
+
+def located_report(data: dict[str, Any], workspace: str | os.PathLike) -> dict[str, Any]:
+    """A manifest's curation report (:func:`portable_report`) with its file named inside ``workspace``."""
+    inside = data.get("workspace_file")
+    if not inside:
+        return data
+    located = _renamed(data, inside, str(Path(workspace) / inside))
+    del located["workspace_file"]
+    return located
 
 
 # ------------------------------------------------------------------ the file

@@ -40,7 +40,16 @@ from typing import Any
 import networkx as nx
 
 from . import arguments, generations, stages
-from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
+from .curation import (
+    CurationOp,
+    CurationReport,
+    apply_curation,
+    curation_digest,
+    find_curation_file,
+    located_report,
+    portable_report,
+    read_curation,
+)
 from .errors import InputError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
@@ -208,6 +217,12 @@ class Workspace:
         """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
         return self._read_live(lambda gen: _read_file(gen / "manifest.json", _manifest_of))
 
+    def last_curation(self) -> dict[str, Any]:
+        """What the live graph's build did with the curation file (:meth:`CurationReport.to_dict`), its file
+        named where this workspace is now; ``{}`` when there is no graph or no report."""
+        data = (self.manifest().get("curation") or {}) if self.exists() else {}
+        return located_report(data, self.path) if data else {}
+
     def stats(self) -> dict[str, Any]:
         """Counts of nodes and edges of the live graph."""
         return graph_stats(self.graph())
@@ -341,7 +356,8 @@ class Workspace:
                 if write:
                     steps("writing papers and extractions", 1, 3)
                     commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
-                                           curation=(report.curation or CurationReport()).to_dict())
+                                           curation=portable_report((report.curation or CurationReport()).to_dict(),
+                                                                    self.curation_file, self.path))
                     commit.write(built.papers, built.extractions, None if one_pass else G)
                     del built  # papers and extractions are on disk now; the store needs the graph alone
                     generations.pause("write")

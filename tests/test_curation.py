@@ -505,6 +505,31 @@ def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["curation"]["applied"] == 1
 
 
+def test_curation_report_of_a_copied_workspace_names_its_own_file(tmp_path, capsys, monkeypatch):
+    """A workspace built as ``-w ws`` and copied elsewhere (or read from another folder) labelled its
+    curation with the path it was built with: `stats` said "curation from ws/curation.jsonl", and `curate
+    list` lost its "matches nothing now" notes, which it finds by the operation's file and line."""
+    import shutil
+
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [ALL_OPS[3], {"op": "rename", "entity": "Gone", "name": "X"}])
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", "ws", "--no-overview"]) == 0
+    copy = tmp_path / "elsewhere" / "copy"
+    shutil.copytree(ws.path, copy)
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["stats", "-w", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"curation from {copy / 'curation.jsonl'}: 1 of 2" in out
+    assert f"warning: {copy / 'curation.jsonl'}:2: rename 'Gone' to 'X'" in out
+    assert main(["curate", "list", "-w", str(copy)]) == 0
+    assert "matches nothing now" in capsys.readouterr().out
+    assert main(["stats", "-w", "copy", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["curation"]["path"] == str(Path("copy") / "curation.jsonl")
+
+
 # ------------------------------------------------------------------ the user gazetteer
 
 

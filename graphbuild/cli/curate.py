@@ -113,7 +113,7 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
     if not ops:
         print(f"{ws.curation_file}: no operations")
         return 0
-    last = (ws.manifest().get("curation") or {}) if ws.exists() else {}
+    last = ws.last_curation()
     warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):
