@@ -106,7 +106,8 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
     Parameters
     ----------
     incoming : papers just read.
-    existing : papers already in the workspace (their order comes first).
+    existing : papers already in the workspace (their order comes first; an incoming copy of one replaces
+        its fields, as a record edited since the last build).
     progress : told of the papers matched and combined (:func:`graphbuild.ingest.merge.merge_papers`).
 
     Returns
@@ -115,7 +116,7 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
         The merged papers, and which corpus papers are new.
     """
     old_ids = {p.id for p in existing if not p.external}
-    merged = merge_papers([*existing, *incoming], progress)
+    merged = merge_papers([*existing, *incoming], progress, newer_from=len(existing))
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
 
 
