@@ -331,10 +331,12 @@ def fingerprint_of(model: str | None, gazetteer: str) -> str:
     from .resources import data_path
 
     h = hashlib.sha256(PIPELINE_VERSION.encode())
-    h.update((model or "blank:en").encode())
     model_dir = Path(model) if model else None
     if model_dir is not None and model_dir.is_dir():  # a trained pipeline folder: its config and weights
+        h.update(b"folder")  # not its path: one folder named from another place or a copy of it is the same
         hash_folder(h, model_dir)
+    else:
+        h.update((model or "blank:en").encode())
     gaz = Path(gazetteer) if gazetteer else data_path("gazetteer")
     files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
     for f in [*files, data_path("generic.txt")]:

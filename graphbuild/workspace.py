@@ -352,7 +352,9 @@ class Workspace:
                 selection = None
                 if overview if overview is not None else self.settings.overview:
                     selection = _overview_selection(G, self.settings.max_nodes)
-                write = report.changed or (sync_store and not generations.store_matches(live))
+                # papers extracted again (another pipeline fingerprint) into the same graph still make a
+                # generation: else its cache keeps the old keys, and every later build extracts them again
+                write = report.changed or report.extracted > 0 or (sync_store and not generations.store_matches(live))
                 if write:
                     steps("writing papers and extractions", 1, 3)
                     commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
