@@ -692,3 +692,26 @@ def test_curation_pages_fade_doubtful_entities(tmp_path):
     by_id = {n["id"]: n for n in data["nodes"]}
     assert by_id["entity:rankmix"]["opacity"] == 0.4
     assert "opacity" not in by_id["entity:glue"]  # 0.95: drawn in full
+
+
+def test_curation_command_run_again_after_a_kill_before_its_rebuild_writes_no_second_line(tmp_path, capsys):
+    """`graphbuild curate retype X Model` killed after writing its line and before its rebuild left the graph
+    without it; running the command again (what a user does) wrote the line a second time. The file's last
+    operation being that one, it only rebuilds now, and says so; an equal operation further up (since
+    overridden) is written again."""
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    killed = {"op": "retype", "entity": "GPT-3", "type": "Method"}
+    (ws.path / "curation.jsonl").write_text(json.dumps(killed) + "\n")  # the line written, the rebuild not run
+    assert ws.graph().nodes["entity:gpt3"]["type"] != "Method"
+    capsys.readouterr()
+    assert main(["curate", "retype", "GPT-3", "Method", "-w", str(ws.path)]) == 0
+    out = capsys.readouterr().out
+    assert "its last operation is already retype 'GPT-3' as Method" in out and "1 of 1 operation(s) applied" in out
+    assert len(read_curation(ws.path / "curation.jsonl")) == 1
+    assert ws.graph().nodes["entity:gpt3"]["type"] == "Method"
+    assert main(["curate", "retype", "GPT-3", "Model", "-w", str(ws.path)]) == 0
+    assert main(["curate", "retype", "GPT-3", "Method", "-w", str(ws.path)]) == 0
+    assert [op.type for op in read_curation(ws.path / "curation.jsonl")] == ["Method", "Model", "Method"]

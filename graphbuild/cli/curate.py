@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
@@ -60,10 +60,26 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
     ws.manifest()  # a clear error when there is no graph yet
     with ws.lock("curate", wait=args.wait):  # no other writer between the check, the write and the rebuild
         _check(ws, op, force=args.force)
-        append_operation(path, op)
-        print(f"{path}: + {op.describe()}")
+        if _is_last_operation(path, op):
+            print(f"{path}: its last operation is already {op.describe()} (a curate stopped before its rebuild?); "
+                  "not written again")
+        else:
+            append_operation(path, op)
+            print(f"{path}: + {op.describe()}")
         _rebuild(ws)
     return 0
+
+
+def _is_last_operation(path, op) -> bool:
+    """Whether the curation file's last operation is ``op`` (its note aside): the same command run again after
+    one killed between writing the line and rebuilding, which then only rebuilds (a second line would add
+    nothing; an equal operation further up may have been overridden since, and is written again)."""
+    from ..curation import curation_file_exists, read_curation
+
+    if not curation_file_exists(path):
+        return False
+    ops = read_curation(path)
+    return bool(ops) and replace(ops[-1], note=None) == replace(op, note=None)
 
 
 def _check(ws, op, *, force: bool) -> None:
