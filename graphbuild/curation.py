@@ -153,7 +153,8 @@ class CurationReport:
 
 def _renamed(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
     """``data`` (:meth:`CurationReport.to_dict`) with the file name ``old`` that opens its path, its warnings
-    and its unmatched operations' places written ``new``."""
+    and its unmatched operations' places written ``new``.
+    """
     def swap(text: Any) -> Any:
         return new + text[len(old):] if isinstance(text, str) and text.startswith(old) else text
 

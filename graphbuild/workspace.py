@@ -219,7 +219,8 @@ class Workspace:
 
     def last_curation(self) -> dict[str, Any]:
         """What the live graph's build did with the curation file (:meth:`CurationReport.to_dict`), its file
-        named where this workspace is now; ``{}`` when there is no graph or no report."""
+        named where this workspace is now; ``{}`` when there is no graph or no report.
+        """
         data = (self.manifest().get("curation") or {}) if self.exists() else {}
         return located_report(data, self.path) if data else {}
 

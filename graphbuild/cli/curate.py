@@ -73,7 +73,8 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
 def _is_last_operation(path, op) -> bool:
     """Whether the curation file's last operation is ``op`` (its note aside): the same command run again after
     one killed between writing the line and rebuilding, which then only rebuilds (a second line would add
-    nothing; an equal operation further up may have been overridden since, and is written again)."""
+    nothing; an equal operation further up may have been overridden since, and is written again).
+    """
     from ..curation import curation_file_exists, read_curation
 
     if not curation_file_exists(path):

@@ -51,7 +51,8 @@ FORMATS: dict[str, Format] = {}
 def register(name: str, read: ReaderFn, *, extensions: Iterable[str] = (), sniff: SniffFn | None = None,
              priority: int = 50, written_in: Iterable[str] = ()) -> None:
     """Add a reader to :data:`FORMATS` under ``name`` (extensions and ``sniff`` pick it for a file; ``written_in``
-    names the generic formats whose forced reading of such a file it takes over)."""
+    names the generic formats whose forced reading of such a file it takes over).
+    """
     FORMATS[name] = Format(name, read, tuple(extensions), sniff, priority, tuple(written_in))
 
 

@@ -34,9 +34,9 @@ from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .latex import CITATION
 from .located import repeated_keys, short_value
 
-__all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text", "cannot_read",
-           "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input", "gzip_errors",
-           "not_gzip", "read_input_bytes"]
+__all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
+           "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
+           "gzip_errors", "not_gzip", "read_input_bytes"]
 
 #: what a reader yields per record
 Item = Paper | InputError
