@@ -47,6 +47,7 @@ from .curation import (
     curation_digest,
     find_curation_file,
     located_report,
+    paper_aliases,
     portable_report,
     read_curation,
 )
@@ -441,6 +442,7 @@ class Workspace:
             steps("resolving entities", 0, 3)
             resolution = stages.resolve(papers, extracted, gazetteer)
             resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                         aliases=paper_aliases(papers) if curation else None,
                                                          path=str(self.curation_file) if curation else None)
             with stages.workers(self.settings.n_process, len(papers)) as pool:
                 reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on

@@ -715,3 +715,28 @@ def test_curation_command_run_again_after_a_kill_before_its_rebuild_writes_no_se
     assert main(["curate", "retype", "GPT-3", "Model", "-w", str(ws.path)]) == 0
     assert main(["curate", "retype", "GPT-3", "Method", "-w", str(ws.path)]) == 0
     assert [op.type for op in read_curation(ws.path / "curation.jsonl")] == ["Method", "Model", "Method"]
+
+
+def test_curation_naming_a_preprint_survives_its_published_version_arriving(tmp_path):
+    """A reject made with `--paper 2107.01234` on an arXiv-only record matched nothing once the published
+    version (a BibTeX entry with its DOI and the eprint) merged into it: the paper's id became `doi:...`, the
+    operation warned "not linked to paper" and the rejected entity was back. An op naming a paper by any id
+    the paper has (arXiv id, DOI, a service's id, a record's own id) still names it."""
+    preprint = tmp_path / "preprint.jsonl"
+    preprint.write_text(json.dumps({"title": "TideFormer: Tidal Attention for Coastal Flood Forecasting",
+                                    "arxiv_id": "2107.01234", "year": 2021, "authors": ["Soo-ah Kim"],
+                                    "abstract": "We propose TideFormer, evaluated on CoastFlood-3 against "
+                                                "SurgeNet."}) + "\n")
+    published = tmp_path / "published.bib"
+    published.write_text("@inproceedings{kim2022,\n  title = {TideFormer: Tidal Attention for Coastal Flood "
+                         "Forecasting},\n  author = {Kim, Soo-ah},\n  year = {2022},\n  doi = {10.5555/cai.17},\n"
+                         "  eprint = {2107.01234},\n  abstract = {We propose TideFormer, evaluated on CoastFlood-3 "
+                         "against SurgeNet.}\n}\n")
+    ws = _ws(tmp_path, [{"op": "reject", "entity": "SurgeNet", "paper": "arxiv:2107.01234"},
+                        {"op": "proposed", "entity": "CoastFlood-3", "paper": "2107.01234", "value": True}])
+    assert _build(ws, preprint).curation.applied == 2
+    report = _build(ws, published)
+    assert report.curation.applied == 2 and report.curation.warnings == []
+    G = ws.graph()
+    assert "doi:10.5555/cai.17" in G and not G.has_edge("doi:10.5555/cai.17", "entity:surgenet", "COMPARES_WITH")
+    assert not any(v == "entity:surgenet" for _, v in G.out_edges("doi:10.5555/cai.17"))

@@ -87,9 +87,10 @@ def _check(ws, op, *, force: bool) -> None:
     """Refuse an operation that names nothing in the live graph (with close names), or a merge of
     two names of one entity, unless ``force``.
     """
-    from ..curation import apply_curation, close_names, match_entity, resolution_from_graph
+    from ..curation import apply_curation, close_names, match_entity, paper_aliases, resolution_from_graph
 
-    papers = [p.id for p in ws.papers() if not p.external]
+    corpus = [p for p in ws.papers() if not p.external]
+    papers = [p.id for p in corpus]
     current = resolution_from_graph(ws.graph())
     if op.op == "merge" and not force:
         by_id = {e.id: e for e in current.entities}
@@ -97,7 +98,7 @@ def _check(ws, op, *, force: bool) -> None:
         if source is not None and source is target:
             raise CurationError(f"{op.describe()}: both name the entity {source.name!r} ({source.id}) in "
                                 f"{ws.path}; nothing written")
-    _, check = apply_curation(current, [op], papers=papers)
+    _, check = apply_curation(current, [op], papers=papers, aliases=paper_aliases(corpus))
     if check.problems and not force:
         _, problem, missing = check.problems[0]
         close = close_names(missing, current.entities) if missing else []
