@@ -90,3 +90,21 @@ def test_lookup_fragment_prefers_the_title_naming_it_then_whole_words():
         Resolver(papers=rest).resolve("lora", kinds=("paper",))
     # inside a word when no title holds it as words
     assert Resolver(papers=[("Q", "QLoRA for all"), ("X", "Other")]).resolve("lora", kinds=("paper",)).node == "Q"
+
+
+def test_lookup_a_paper_keyed_by_its_doi_is_found_by_its_arxiv_id_too():
+    """A preprint built by its arXiv id, then merged with its published version, is keyed `doi:...`:
+    `viz --focus 2107.01234` and `citations --ancestry arXiv:2107.01234` found no paper. A paper's DOI and
+    arXiv id name it too."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("doi:10.5555/cai.17", label="Paper", title="TideFormer: Tidal Attention",
+               doi="10.5555/cai.17", arxiv_id="2107.01234")
+    G.add_node("arxiv:2201.00002", label="Paper", title="Waves", arxiv_id="2201.00002")
+    resolver = Resolver.from_graph(G)
+    for text in ("2107.01234", "arXiv:2107.01234v2", "arxiv:2107.01234", "https://arxiv.org/abs/2107.01234"):
+        match = resolver.resolve(text, kinds=("paper",))
+        assert (match.node, match.how) == ("doi:10.5555/cai.17", "id"), text
+    assert resolver.resolve("10.5555/CAI.17").node == "doi:10.5555/cai.17"
+    assert resolver.resolve("2201.00002").node == "arxiv:2201.00002"
