@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
@@ -98,6 +99,17 @@ class _Entry:
     weight: float  # ties between equal names go to the heavier entry
 
 
+def other_paper_ids(node: str, data: Mapping[str, Any]) -> dict[str, str]:
+    """The ids besides its node id that name the paper ``node`` (its graph properties ``data``): ``doi:<doi>``
+    and ``arxiv:<id>``, as :func:`~graphbuild.records.paper_key` writes what a user types, -> ``node``.
+
+    >>> other_paper_ids("doi:10.5555/t.1", {"doi": "10.5555/t.1", "arxiv_id": "2107.01234"})
+    {'arxiv:2107.01234': 'doi:10.5555/t.1'}
+    """
+    keys = [prefix + str(data[field]) for prefix, field in (("doi:", "doi"), ("arxiv:", "arxiv_id")) if data.get(field)]
+    return {key: node for key in keys if key != node}
+
+
 class Resolver:
     """Look up papers, entities and authors by id, name, alias or title.
 
@@ -149,9 +161,7 @@ class Resolver:
             label = data.get("label")
             if label == "Paper" and (external or not data.get("external")):
                 papers.append((node, str(data.get("title") or node)))
-                for prefix, field in (("doi:", "doi"), ("arxiv:", "arxiv_id")):
-                    if data.get(field):
-                        other_ids[prefix + str(data[field])] = node
+                other_ids.update(other_paper_ids(node, data))
             elif label == "Entity":
                 count = data.get("paper_count")
                 entities.append((node, str(data.get("name") or node), tuple(data.get("aliases") or ()),

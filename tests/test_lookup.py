@@ -108,3 +108,19 @@ def test_lookup_a_paper_keyed_by_its_doi_is_found_by_its_arxiv_id_too():
         assert (match.node, match.how) == ("doi:10.5555/cai.17", "id"), text
     assert resolver.resolve("10.5555/CAI.17").node == "doi:10.5555/cai.17"
     assert resolver.resolve("2201.00002").node == "arxiv:2201.00002"
+
+
+def test_lookup_cli_related_by_the_arxiv_id_of_a_paper_keyed_by_its_doi(tmp_path, capsys):
+    """`graphbuild related -w ws 2107.01234` said no paper matches once the preprint had merged with its
+    published version (keyed by the DOI); related's own index knows a paper's DOI and arXiv id now."""
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(
+        '{"title": "TideFormer: Tidal Attention", "arxiv_id": "2107.01234", "doi": "10.5555/cai.17", '
+        '"abstract": "We propose TideFormer on CoastFlood-3.", "year": 2022}\n'
+        '{"title": "Waves Again", "abstract": "We use TideFormer on CoastFlood-3.", "year": 2023}\n')
+    ws = tmp_path / "ws"
+    assert main(["build", str(papers), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    for query in ("2107.01234", "arXiv:2107.01234"):
+        assert main(["related", "-w", str(ws), query, "--json"]) == 0
+        assert "Waves Again" in capsys.readouterr().out
