@@ -106,8 +106,8 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
     Parameters
     ----------
     incoming : papers just read.
-    existing : papers already in the workspace (their order comes first; an incoming copy of one replaces
-        its fields, as a record edited since the last build).
+    existing : papers already in the workspace (their order comes first; an incoming copy read again from
+        the file one came from replaces its fields: the record as edited there since the last build).
     progress : told of the papers matched and combined (:func:`graphbuild.ingest.merge.merge_papers`).
 
     Returns

@@ -81,6 +81,8 @@ def test_workspace_edited_record_replaces_what_the_last_build_kept(ws, tmp_path)
                    "u": "https://x.org/t"}
     names = {r["n"] for r in ws.query("MATCH (:Paper)-[]->(e:Entity) RETURN e.name AS n")}
     assert "HarborSet" not in names
+    _build(ws, other)  # another source's copy, read again: it fills gaps, never replaces the record's title
+    assert ws.query("MATCH (p:Paper) RETURN p.title AS t") == [{"t": fixed["title"]}]
 
 
 def test_workspace_interrupted_build_keeps_previous(ws, tmp_path, monkeypatch):

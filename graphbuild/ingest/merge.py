@@ -240,30 +240,29 @@ def _source_file(paper: Paper) -> str | None:
     return paper.source.rsplit(":", 1)[0] if paper.source else None
 
 
-def _newer_first(copies: Sequence[Paper], newer: Sequence[bool]) -> tuple[list[Paper], list[Paper]]:
-    """``copies`` with the ones just read (``newer``) before the ones kept from an earlier build, and the
-    copies whose text (abstract, authors) is the paper's now: those just read when one of them re-reads a
-    kept one's record (the same file, so the record was edited there), else all of them.
+def _rereads_first(copies: Sequence[Paper], newer: Sequence[bool]) -> tuple[list[Paper], list[Paper]]:
+    """``copies`` with the ones just read (``newer``) from the file a kept one (from an earlier build) was read
+    from first, and the copies whose text (abstract, authors) is the paper's now: those re-reads (the record
+    as its file says now), or all copies when there is none (a new source only fills gaps).
     """
-    fresh = [p for p, n in zip(copies, newer) if n]
-    kept = [p for p, n in zip(copies, newer) if not n]
-    files = {_source_file(p) for p in kept} - {None}
-    reread = any(_source_file(p) in files for p in fresh)
-    ordered = fresh + kept
-    return ordered, fresh if reread else ordered
+    files = {_source_file(p) for p, n in zip(copies, newer) if not n} - {None}
+    rereads = [p for p, n in zip(copies, newer) if n and _source_file(p) in files]
+    if not rereads:
+        return list(copies), list(copies)
+    return rereads + [p for p in copies if not any(p is r for r in rereads)], rereads
 
 
 def _combine(copies: Sequence[Paper], newer: Sequence[bool] | None = None) -> Paper:
     """One Paper from copies of the same paper (in order of appearance).
 
-    With ``newer`` (per copy: read in this build, not kept from an earlier one), the copies just read come
-    first, so an edited record's title, year, date, venue and url replace what an earlier build kept; and
-    when one re-reads the kept record's own file, its abstract and authors replace the kept ones even where
-    they are shorter (a record edited in its file). A copy from another file only fills what is missing.
+    With ``newer`` (per copy: read in this build, not kept from an earlier one), a copy just read from the
+    file a kept copy came from is the record as edited there: it comes first, so its title, year, date,
+    venue and url replace the kept ones, and its abstract and authors do even where they are shorter. A
+    copy from another file (a new source) only fills what is missing, as within one build.
     """
     texts = copies
     if newer is not None and any(newer) and not all(newer):
-        copies, texts = _newer_first(copies, newer)
+        copies, texts = _rereads_first(copies, newer)
     authors = max((p.authors for p in texts), key=len) or max((p.authors for p in copies), key=len)
     counts = [p.n_authors for p in texts if p.n_authors is not None] + ([len(authors)] if authors else [])
     year = _first(p.year for p in copies)
@@ -312,8 +311,8 @@ def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress, *, n
         corpus paper. Its id is recomputed (DOI > arXiv > id > title hash) and
         the smallest DOI/arXiv id wins a conflict, so the id does not depend on
         the order the files were read in. With ``newer_from``, the papers from that index on were
-        just read and the earlier ones kept from a previous build: a copy just read comes first, so
-        an edited record's fields replace the kept ones (see :func:`_combine`).
+        just read and the earlier ones kept from a previous build: a copy read again from a kept
+        copy's file comes first, so an edited record's fields replace the kept ones (:func:`_combine`).
     """
     return [paper for _, paper in merged_groups(papers, progress, newer_from=newer_from)]
 
