@@ -27,7 +27,7 @@ from typing import Any
 
 from .errors import UsageError, nul_character
 
-__all__ = ["path", "paths", "names", "whole", "seconds", "flag", "callback", "settings"]
+__all__ = ["path", "paths", "names", "text", "whole", "seconds", "flag", "callback", "settings"]
 
 
 def _shown(value: object) -> str:
@@ -71,6 +71,18 @@ def names(value: object, what: str) -> list[str] | None:
         if not isinstance(item, str):
             raise UsageError(f"{what}[{n}] must be a name (a str), not {_shown(item)}")
     return out
+
+
+def text(value: object, what: str, *, optional: bool = False) -> str | None:
+    """``value`` when it is a ``str`` (or ``None``, when ``optional``): a title, a name or a draft's text.
+
+    >>> text(5, "title")
+    Traceback (most recent call last):
+    graphbuild.errors.UsageError: [E710] title must be text (a str), not int (5)
+    """
+    if isinstance(value, str) or (optional and value is None):
+        return value
+    raise UsageError(f"{what} must be text (a str{' or None' if optional else ''}), not {_shown(value)}")
 
 
 def whole(value: object, what: str) -> int:

@@ -36,7 +36,7 @@ import io
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -44,12 +44,13 @@ from typing import Any
 from .errors import InputError, nul_character, unpaired_surrogate
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
-from .records import ENTITY_TYPES, ROLES, Entity, Link, entity_id, name_key, paper_key
+from .records import ENTITY_TYPES, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
 from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
-           "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists"]
+           "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
+           "portable_report", "located_report", "paper_aliases"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -148,6 +149,41 @@ class CurationReport:
                 "decisions": self.decisions, "warnings": list(self.warnings),
                 "unmatched": [{"where": op.where, "problem": problem, "name": name}
                               for op, problem, name in self.problems]}
+
+
+def _renamed(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """``data`` (:meth:`CurationReport.to_dict`) with the file name ``old`` that opens its path, its warnings
+    and its unmatched operations' places written ``new``.
+    """
+    def swap(text: Any) -> Any:
+        return new + text[len(old):] if isinstance(text, str) and text.startswith(old) else text
+
+    return {**data, "path": swap(data.get("path")), "warnings": [swap(w) for w in data.get("warnings", [])],
+            "unmatched": [{**u, "where": swap(u.get("where"))} for u in data.get("unmatched", [])]}
+
+
+def portable_report(data: dict[str, Any], curation_file: str | os.PathLike, workspace: str | os.PathLike
+                    ) -> dict[str, Any]:
+    """The curation report as a workspace's manifest keeps it: a curation file inside the workspace (its own
+    ``curation.jsonl``) is named relative to it (``workspace_file``), so that the workspace copied, moved or
+    read from another folder names its own file, not the one it was built with; :func:`located_report`
+    reads it back.
+    """
+    try:
+        inside = Path(os.path.abspath(curation_file)).relative_to(os.path.abspath(workspace))
+    except ValueError:  # a file of its own elsewhere (--curation): named as given
+        return data
+    return {**_renamed(data, str(curation_file), str(inside)), "workspace_file": str(inside)}
+
+
+def located_report(data: dict[str, Any], workspace: str | os.PathLike) -> dict[str, Any]:
+    """A manifest's curation report (:func:`portable_report`) with its file named inside ``workspace``."""
+    inside = data.get("workspace_file")
+    if not inside:
+        return data
+    located = _renamed(data, inside, str(Path(workspace) / inside))
+    del located["workspace_file"]
+    return located
 
 
 # ------------------------------------------------------------------ the file
@@ -386,16 +422,36 @@ def resolution_from_graph(graph: Any) -> Resolution:
 
 # ------------------------------------------------------------------ applying
 
+def paper_aliases(papers: Iterable[Paper]) -> dict[str, str]:
+    """Each id a corpus paper is also known by (``doi:``, ``arxiv:``, ``s2:``, ``openalex:``, a record's own id) ->
+    its id now: an operation that named an arXiv preprint by its arXiv id still names it once the published
+    version's DOI has become its id.
+
+    >>> paper_aliases([Paper(title="T", doi="10.5555/t.1", arxiv_id="2107.01234", ids=(("id", "mine-1"),))])
+    {'arxiv:2107.01234': 'doi:10.5555/t.1', 'mine-1': 'doi:10.5555/t.1'}
+    """
+    aliases: dict[str, str] = {}
+    for p in papers:
+        if p.external:
+            continue
+        keys = [*(["doi:" + p.doi] if p.doi else []), *(["arxiv:" + p.arxiv_id] if p.arxiv_id else []),
+                *(paper_key(value) if kind == "id" else f"{kind}:{value}" for kind, value in p.ids)]
+        aliases.update((key, p.id) for key in keys if key != p.id)
+    return aliases
+
+
 class _State:
     """The resolution being curated: entities by id, links by (paper, entity)."""
 
-    def __init__(self, resolution: Resolution, papers: Collection[str] | None):
+    def __init__(self, resolution: Resolution, papers: Collection[str] | None,
+                 aliases: Mapping[str, str] | None = None):
         self.entities = {e.id: replace(e) for e in resolution.entities}
         self.links: dict[tuple[str, str], Link] = {}
         self.papers_of: dict[str, set[str]] = defaultdict(set)  # entity id -> linked paper ids
         for link in resolution.links:
             self.set_link(link)
         self.papers = set(papers) if papers is not None else {p for p, _ in self.links}
+        self.aliases = aliases or {}  # another id of a corpus paper -> its id
         self.index = _index(self.entities.values())
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
 
@@ -409,6 +465,9 @@ class _State:
         for candidate in (text, paper_key(text)):
             if candidate in self.papers:
                 return candidate
+        for candidate in (text, paper_key(text)):
+            if self.aliases.get(candidate) in self.papers:
+                return self.aliases[candidate]
         return None
 
     def links_of(self, eid: str) -> list[str]:
@@ -585,7 +644,7 @@ def _missing_name(state: _State, op: CurationOp, ent: Entity | None) -> str | No
 
 
 def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
-                   papers: Collection[str] | None = None,
+                   papers: Collection[str] | None = None, aliases: Mapping[str, str] | None = None,
                    path: str | None = None) -> tuple[Resolution, CurationReport]:
     """Apply curation operations, in order, to resolved entities and paper->entity links.
 
@@ -595,6 +654,8 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
     ops : the operations, e.g. from :func:`read_curation`.
     papers : ids of the corpus papers, so ops may name papers without entities;
         default: the papers that have links.
+    aliases : other ids of the corpus papers -> their ids (:func:`paper_aliases`), so an op naming a paper by
+        an id it had before (an arXiv id, where a DOI arrived since) still names it.
     path : the curation file's name, for the report.
 
     Returns
@@ -613,7 +674,7 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
     >>> [(e.id, e.aliases, e.paper_count) for e in out.entities], report.applied
     ([('entity:gpt-4', ('GPT4',), 2)], 1)
     """
-    state = _State(resolution, papers)
+    state = _State(resolution, papers, aliases)
     report = CurationReport(path=path)
     for op in ops:
         report.total += 1

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .curation import CurationOp, CurationReport, apply_curation, curation_file_exists, read_curation
+from .curation import CurationOp, CurationReport, apply_curation, curation_file_exists, paper_aliases, read_curation
 from .errors import InputError
 from .fsutil import atomic_write_text
 from .records import Extraction, Paper
@@ -158,7 +158,8 @@ def curated_labels(papers: Sequence[Paper], extractions: Mapping[str, Extraction
         raise InputError(path or "curation", None, f"{len(missing)} paper(s) have no cached extraction, e.g. "
                          f"{missing[0]!r}; run `graphbuild build -w WORKSPACE` first")
     before = resolve_entities((extractions[p.id] for p in corpus), gazetteer)
-    after, report = apply_curation(before, ops, papers=[p.id for p in corpus], path=path)
+    after, report = apply_curation(before, ops, papers=[p.id for p in corpus], aliases=paper_aliases(corpus),
+                                   path=path)
     texts = {p.id: p.text for p in corpus}
     old, new = paper_labels(before, texts), paper_labels(after, texts)
     rows = [{"id": p.id, "source": "curation", "weight": CURATION_WEIGHT, "entities": new.get(p.id, [])}

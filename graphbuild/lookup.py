@@ -27,8 +27,9 @@ raises :class:`~graphbuild.errors.RelatedLookupError` with "did you mean ...".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
@@ -98,6 +99,17 @@ class _Entry:
     weight: float  # ties between equal names go to the heavier entry
 
 
+def other_paper_ids(node: str, data: Mapping[str, Any]) -> dict[str, str]:
+    """The ids besides its node id that name the paper ``node`` (its graph properties ``data``): ``doi:<doi>``
+    and ``arxiv:<id>``, as :func:`~graphbuild.records.paper_key` writes what a user types, -> ``node``.
+
+    >>> other_paper_ids("doi:10.5555/t.1", {"doi": "10.5555/t.1", "arxiv_id": "2107.01234"})
+    {'arxiv:2107.01234': 'doi:10.5555/t.1'}
+    """
+    keys = [prefix + str(data[field]) for prefix, field in (("doi:", "doi"), ("arxiv:", "arxiv_id")) if data.get(field)]
+    return {key: node for key in keys if key != node}
+
+
 class Resolver:
     """Look up papers, entities and authors by id, name, alias or title.
 
@@ -107,17 +119,21 @@ class Resolver:
     entities : ``(id, name, aliases, weight)``; ``weight`` (papers mentioning
         it) breaks ties between entities of the same name.
     authors : ``(id, name)`` pairs.
+    paper_ids : a paper's other ids (``doi:...``, ``arxiv:...``) -> its id, so that an arXiv id names a paper
+        the published version's DOI keys.
     """
 
     def __init__(self, papers: Iterable[tuple[str, str]] = (),
                  entities: Iterable[tuple[str, str, Sequence[str], float]] = (),
-                 authors: Iterable[tuple[str, str]] = ()):
+                 authors: Iterable[tuple[str, str]] = (), paper_ids: Mapping[str, str] | None = None):
         self._entries: list[_Entry] = (
             [_Entry(str(p), "paper", str(t or p), (), 0.0) for p, t in papers]
             + [_Entry(str(e), "entity", str(n or e), tuple(str(a) for a in al if a), float(w or 0))
                for e, n, al, w in entities]
             + [_Entry(str(a), "author", str(n or a), (), 0.0) for a, n in authors])
         self._by_id = {e.node: e for e in self._entries}
+        # another id of a paper (``arxiv:<id>`` of one whose id is its DOI) -> the paper's node id
+        self._other_ids = {k: v for k, v in (paper_ids or {}).items() if v in self._by_id}
         self._exact: dict[tuple[str, str], list[_Entry]] = {}
         for e in self._entries:
             if e.kind == "paper":
@@ -140,17 +156,19 @@ class Resolver:
     def from_graph(cls, G: nx.MultiDiGraph, *, external: bool = True) -> Resolver:
         """Everything in a graphbuild graph (external papers unless ``external=False``)."""
         papers, entities, authors = [], [], []
+        other_ids: dict[str, str] = {}
         for node, data in G.nodes(data=True):
             label = data.get("label")
             if label == "Paper" and (external or not data.get("external")):
                 papers.append((node, str(data.get("title") or node)))
+                other_ids.update(other_paper_ids(node, data))
             elif label == "Entity":
                 count = data.get("paper_count")
                 entities.append((node, str(data.get("name") or node), tuple(data.get("aliases") or ()),
                                  float(count if count is not None else len(G.pred[node]))))
             elif label == "Author":
                 authors.append((node, str(data.get("name") or node)))
-        return cls(papers, entities, authors)
+        return cls(papers, entities, authors, paper_ids=other_ids)
 
     def resolve(self, text: str, kinds: Sequence[str] = KINDS, *, cutoff: float | None = 85.0,
                 fragments: bool = True) -> Match:
@@ -165,7 +183,7 @@ class Resolver:
         wanted = str(text or "").strip()
         allowed = set(kinds)
         for key in (wanted, paper_key(wanted) if wanted else ""):
-            entry = self._by_id.get(key)
+            entry = self._by_id.get(key) or self._by_id.get(self._other_ids.get(key, ""))
             if entry is not None and entry.kind in allowed:
                 return Match(entry.node, entry.kind, entry.name, "id")
         folded, nkey, tkey = wanted.casefold(), name_key(wanted), normalize_title(wanted)

@@ -348,7 +348,7 @@ class Paper:
     authors: tuple[str, ...] = ()
     n_authors: int | None = None
     year: int | None = None
-    date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
+    date: str | None = None  # ISO 8601 when known: YYYY-MM-DD, or YYYY-MM when the record gives no day
     venue: str | None = None
     doi: str | None = None
     arxiv_id: str | None = None

@@ -133,6 +133,20 @@ def _line_of(text: str, key: str) -> int | None:
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
 
 
+def _beside(config: Path, name: str, value: Any) -> Any:
+    """A relative path that the settings file ``config`` gives for ``name``, read from the file's folder (as
+    ``spacy_model = "../my-model"`` in ``proj/graphbuild.toml`` means ``proj/../my-model`` wherever the command
+    runs); other settings, absolute paths and a ``spacy_model`` naming an installed package are as written.
+    """
+    if name not in _PATHS or not isinstance(value, str) or not value or os.path.isabs(value) \
+            or config.parent == Path("."):
+        return value
+    beside = config.parent / value
+    if name == "spacy_model" and "/" not in value and os.sep not in value and not beside.exists():
+        return value  # a package name (en_core_web_sm), not a folder
+    return str(beside)
+
+
 def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Settings:
     """Defaults, then the TOML file (if any), then environment variables."""
     env = os.environ if env is None else env
@@ -171,7 +185,7 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             line = _line_of(text, key) or _line_of(text, key.removeprefix("neo4j_"))
             if key not in known:
                 raise InputError(config, line, f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
-            values[key] = _parse(key, value, str(config), line, from_text=False)
+            values[key] = _beside(config, key, _parse(key, value, str(config), line, from_text=False))
     elif path:
         raise InputError(config, None, "settings file not found")
     for name, var in _ENV.items():

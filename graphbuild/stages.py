@@ -106,7 +106,8 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
     Parameters
     ----------
     incoming : papers just read.
-    existing : papers already in the workspace (their order comes first).
+    existing : papers already in the workspace (their order comes first; an incoming copy read again from
+        the file one came from replaces its fields: the record as edited there since the last build).
     progress : told of the papers matched and combined (:func:`graphbuild.ingest.merge.merge_papers`).
 
     Returns
@@ -115,7 +116,7 @@ def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
         The merged papers, and which corpus papers are new.
     """
     old_ids = {p.id for p in existing if not p.external}
-    merged = merge_papers([*existing, *incoming], progress)
+    merged = merge_papers([*existing, *incoming], progress, newer_from=len(existing))
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
 
 
@@ -330,10 +331,12 @@ def fingerprint_of(model: str | None, gazetteer: str) -> str:
     from .resources import data_path
 
     h = hashlib.sha256(PIPELINE_VERSION.encode())
-    h.update((model or "blank:en").encode())
     model_dir = Path(model) if model else None
     if model_dir is not None and model_dir.is_dir():  # a trained pipeline folder: its config and weights
+        h.update(b"folder")  # not its path: one folder named from another place or a copy of it is the same
         hash_folder(h, model_dir)
+    else:
+        h.update((model or "blank:en").encode())
     gaz = Path(gazetteer) if gazetteer else data_path("gazetteer")
     files = sorted(gaz.glob("*.jsonl")) if gaz.is_dir() else [gaz]
     for f in [*files, data_path("generic.txt")]:

@@ -40,7 +40,17 @@ from typing import Any
 import networkx as nx
 
 from . import arguments, generations, stages
-from .curation import CurationOp, CurationReport, apply_curation, curation_digest, find_curation_file, read_curation
+from .curation import (
+    CurationOp,
+    CurationReport,
+    apply_curation,
+    curation_digest,
+    find_curation_file,
+    located_report,
+    paper_aliases,
+    portable_report,
+    read_curation,
+)
 from .errors import InputError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
@@ -208,6 +218,13 @@ class Workspace:
         """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
         return self._read_live(lambda gen: _read_file(gen / "manifest.json", _manifest_of))
 
+    def last_curation(self) -> dict[str, Any]:
+        """What the live graph's build did with the curation file (:meth:`CurationReport.to_dict`), its file
+        named where this workspace is now; ``{}`` when there is no graph or no report.
+        """
+        data = (self.manifest().get("curation") or {}) if self.exists() else {}
+        return located_report(data, self.path) if data else {}
+
     def stats(self) -> dict[str, Any]:
         """Counts of nodes and edges of the live graph."""
         return graph_stats(self.graph())
@@ -337,11 +354,14 @@ class Workspace:
                 selection = None
                 if overview if overview is not None else self.settings.overview:
                     selection = _overview_selection(G, self.settings.max_nodes)
-                write = report.changed or (sync_store and not generations.store_matches(live))
+                # papers extracted again (another pipeline fingerprint) into the same graph still make a
+                # generation: else its cache keeps the old keys, and every later build extracts them again
+                write = report.changed or report.extracted > 0 or (sync_store and not generations.store_matches(live))
                 if write:
                     steps("writing papers and extractions", 1, 3)
                     commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
-                                           curation=(report.curation or CurationReport()).to_dict())
+                                           curation=portable_report((report.curation or CurationReport()).to_dict(),
+                                                                    self.curation_file, self.path))
                     commit.write(built.papers, built.extractions, None if one_pass else G)
                     del built  # papers and extractions are on disk now; the store needs the graph alone
                     generations.pause("write")
@@ -422,6 +442,7 @@ class Workspace:
             steps("resolving entities", 0, 3)
             resolution = stages.resolve(papers, extracted, gazetteer)
             resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                                         aliases=paper_aliases(papers) if curation else None,
                                                          path=str(self.curation_file) if curation else None)
             with stages.workers(self.settings.n_process, len(papers)) as pool:
                 reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on

@@ -566,6 +566,33 @@ def test_settings_typed_values_from_toml_and_environment(tmp_path):
         800, False, "bolt://h:1", None, "reader", "en_core_web_sm")
 
 
+def test_settings_file_paths_are_read_from_the_file_s_folder(tmp_path, monkeypatch):
+    """`--config proj/graphbuild.toml` (or GRAPHBUILD_CONFIG) run from another folder read the file's relative
+    paths from the current folder: `spacy_model = "../my-model"` was "pipeline not found" and `workspace =
+    "ws"` made a new workspace where the command ran. They are read from the file's folder; an absolute
+    path and an installed pipeline's package name stay as written."""
+    from graphbuild.settings import load_settings
+
+    project = tmp_path / "proj"
+    (tmp_path / "my-model").mkdir()
+    (project / "local-model").mkdir(parents=True)
+    config = project / "graphbuild.toml"
+    config.write_text('workspace = "ws"\nspacy_model = "../my-model"\ngazetteer = "gaz/mine.jsonl"\n'
+                      f'curation = "{tmp_path / "cur.jsonl"}"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    s = load_settings(Path("proj") / "graphbuild.toml", env={})
+    assert (s.workspace, s.spacy_model, s.gazetteer, s.curation) == (
+        str(Path("proj/ws")), str(Path("proj/../my-model")), str(Path("proj/gaz/mine.jsonl")),
+        str(tmp_path / "cur.jsonl"))
+    for model, read in (("en_core_web_sm", "en_core_web_sm"), ("local-model", str(Path("proj/local-model")))):
+        config.write_text(f'spacy_model = "{model}"\n', encoding="utf-8")
+        assert load_settings(config.relative_to(tmp_path), env={}).spacy_model == read
+    monkeypatch.chdir(project)  # the file in the current folder: as written
+    config.write_text('workspace = "ws"\n', encoding="utf-8")
+    assert load_settings(env={}).workspace == "ws"
+    assert load_settings(env={"GRAPHBUILD_WORKSPACE": "elsewhere"}).workspace == "elsewhere"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux) to fill the disk on write")
 def test_cli_output_to_a_full_disk_is_one_coded_line():
     import subprocess

@@ -505,6 +505,31 @@ def test_curation_stats_echoes_applied_and_unmatched(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["curation"]["applied"] == 1
 
 
+def test_curation_report_of_a_copied_workspace_names_its_own_file(tmp_path, capsys, monkeypatch):
+    """A workspace built as ``-w ws`` and copied elsewhere (or read from another folder) labelled its
+    curation with the path it was built with: `stats` said "curation from ws/curation.jsonl", and `curate
+    list` lost its "matches nothing now" notes, which it finds by the operation's file and line."""
+    import shutil
+
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [ALL_OPS[3], {"op": "rename", "entity": "Gone", "name": "X"}])
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", "ws", "--no-overview"]) == 0
+    copy = tmp_path / "elsewhere" / "copy"
+    shutil.copytree(ws.path, copy)
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["stats", "-w", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"curation from {copy / 'curation.jsonl'}: 1 of 2" in out
+    assert f"warning: {copy / 'curation.jsonl'}:2: rename 'Gone' to 'X'" in out
+    assert main(["curate", "list", "-w", str(copy)]) == 0
+    assert "matches nothing now" in capsys.readouterr().out
+    assert main(["stats", "-w", "copy", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["curation"]["path"] == str(Path("copy") / "curation.jsonl")
+
+
 # ------------------------------------------------------------------ the user gazetteer
 
 
@@ -667,3 +692,51 @@ def test_curation_pages_fade_doubtful_entities(tmp_path):
     by_id = {n["id"]: n for n in data["nodes"]}
     assert by_id["entity:rankmix"]["opacity"] == 0.4
     assert "opacity" not in by_id["entity:glue"]  # 0.95: drawn in full
+
+
+def test_curation_command_run_again_after_a_kill_before_its_rebuild_writes_no_second_line(tmp_path, capsys):
+    """`graphbuild curate retype X Model` killed after writing its line and before its rebuild left the graph
+    without it; running the command again (what a user does) wrote the line a second time. The file's last
+    operation being that one, it only rebuilds now, and says so; an equal operation further up (since
+    overridden) is written again."""
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    killed = {"op": "retype", "entity": "GPT-3", "type": "Method"}
+    (ws.path / "curation.jsonl").write_text(json.dumps(killed) + "\n")  # the line written, the rebuild not run
+    assert ws.graph().nodes["entity:gpt3"]["type"] != "Method"
+    capsys.readouterr()
+    assert main(["curate", "retype", "GPT-3", "Method", "-w", str(ws.path)]) == 0
+    out = capsys.readouterr().out
+    assert "its last operation is already retype 'GPT-3' as Method" in out and "1 of 1 operation(s) applied" in out
+    assert len(read_curation(ws.path / "curation.jsonl")) == 1
+    assert ws.graph().nodes["entity:gpt3"]["type"] == "Method"
+    assert main(["curate", "retype", "GPT-3", "Model", "-w", str(ws.path)]) == 0
+    assert main(["curate", "retype", "GPT-3", "Method", "-w", str(ws.path)]) == 0
+    assert [op.type for op in read_curation(ws.path / "curation.jsonl")] == ["Method", "Model", "Method"]
+
+
+def test_curation_naming_a_preprint_survives_its_published_version_arriving(tmp_path):
+    """A reject made with `--paper 2107.01234` on an arXiv-only record matched nothing once the published
+    version (a BibTeX entry with its DOI and the eprint) merged into it: the paper's id became `doi:...`, the
+    operation warned "not linked to paper" and the rejected entity was back. An op naming a paper by any id
+    the paper has (arXiv id, DOI, a service's id, a record's own id) still names it."""
+    preprint = tmp_path / "preprint.jsonl"
+    preprint.write_text(json.dumps({"title": "TideFormer: Tidal Attention for Coastal Flood Forecasting",
+                                    "arxiv_id": "2107.01234", "year": 2021, "authors": ["Soo-ah Kim"],
+                                    "abstract": "We propose TideFormer, evaluated on CoastFlood-3 against "
+                                                "SurgeNet."}) + "\n")
+    published = tmp_path / "published.bib"
+    published.write_text("@inproceedings{kim2022,\n  title = {TideFormer: Tidal Attention for Coastal Flood "
+                         "Forecasting},\n  author = {Kim, Soo-ah},\n  year = {2022},\n  doi = {10.5555/cai.17},\n"
+                         "  eprint = {2107.01234},\n  abstract = {We propose TideFormer, evaluated on CoastFlood-3 "
+                         "against SurgeNet.}\n}\n")
+    ws = _ws(tmp_path, [{"op": "reject", "entity": "SurgeNet", "paper": "arxiv:2107.01234"},
+                        {"op": "proposed", "entity": "CoastFlood-3", "paper": "2107.01234", "value": True}])
+    assert _build(ws, preprint).curation.applied == 2
+    report = _build(ws, published)
+    assert report.curation.applied == 2 and report.curation.warnings == []
+    G = ws.graph()
+    assert "doi:10.5555/cai.17" in G and not G.has_edge("doi:10.5555/cai.17", "entity:surgenet", "COMPARES_WITH")
+    assert not any(v == "entity:surgenet" for _, v in G.out_edges("doi:10.5555/cai.17"))

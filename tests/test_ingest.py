@@ -59,8 +59,8 @@ def _summary(papers: list[Paper]) -> list[tuple]:
     ("May 1, 2023", ("2023-05-01", 2023)),
     ("Sept 9, 2021", ("2021-09-09", 2021)),
     ("1 May 2023", ("2023-05-01", 2023)),
-    ("May 2023", (None, 2023)),
-    ("2023-05", (None, 2023)),
+    ("May 2023", ("2023-05", 2023)),  # the month kept, in ISO 8601's reduced precision
+    ("2023-05", ("2023-05", 2023)),
     (2023.0, (None, 2023)),
     ("2021a", (None, 2021)),  # author-year styles' second paper of a year: the whole BibTeX entry was refused
     ("in press", (None, None)),  # words for "not dated yet": the paper, undated, not an error
@@ -250,7 +250,7 @@ def test_readers_json_csl_export_keeps_year_and_venue(tmp_path):
     papers = _papers(path)
     assert [(p.year, p.date, p.venue, p.authors) for p in papers] == [
         (2022, "2022-03-14", "Journal of Styles", ("Anna M\u00fcller",)),
-        (2021, None, "Journal of Styles", ("Anna M\u00fcller",))]
+        (2021, "2021-06", "Journal of Styles", ("Anna M\u00fcller",))]
     bad = _write(tmp_path / "bad.json", json.dumps([{**record, "issued": {"date-parts": [["soon"]]}}]))
     (error,) = _errors(_items(bad, "json"))
     assert error.line == 1 and "'soon'" in error.message
@@ -300,7 +300,7 @@ def test_readers_jsonl_fields_exact():
               n_authors=2, year=2024, ids=(("id", "p-routers"),)),
         Paper(title="Graph Sketches for Citation Networks", abstract="Citation graphs are large.", year=2023,
               arxiv_id="2301.01234", references=(PaperRef(doi="10.1000/other"),)),
-        Paper(title="", doi="10.1000/no-title", year=2021),
+        Paper(title="", doi="10.1000/no-title", year=2021, date="2021-07"),  # "2021-07": the month kept
     ])
     assert [p.source for p in papers] == [f"{path}:1", f"{path}:3", f"{path}:4"]
 
@@ -512,6 +512,22 @@ def test_readers_bibtex_string_macros_and_concatenation(tmp_path, tail):
 
 
 @pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_readers_bibtex_month_without_a_day_keeps_year_and_month(tmp_path, tail):
+    """``month = jun`` (a macro), ``{June}``, ``{6}`` or ``{Sept.}`` with a year and no day was dropped: the
+    paper kept its year only. It is the year and month now (``2016-06``); a month no calendar names
+    (``{Summer}``) leaves the year alone, with no error; a ``date`` field wins."""
+    entries = "".join(f"@misc{{m{n}, title = {{Paper {n}}}, year = {year}, month = {month}}}\n"
+                      for n, (year, month) in enumerate([("2016", "jun"), ("{2017}", "{June}"), ("2018", "{6}"),
+                                                         ("2019", "{Sept.}"), ("2020", "{Summer}"),
+                                                         ("{2021a}", "dec")]))
+    entries += "@misc{d, title = {Dated}, year = 2022, month = jun, date = {2022-06-15}}\n"
+    papers = _papers(_write(tmp_path / "m.bib", entries + tail), "bibtex")
+    assert [(p.year, p.date) for p in papers[:7]] == [
+        (2016, "2016-06"), (2017, "2017-06"), (2018, "2018-06"), (2019, "2019-09"), (2020, None),
+        (2021, "2021-12"), (2022, "2022-06-15")]
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
 def test_readers_bibtex_undefined_macro_is_one_error_at_the_entry_s_line(tmp_path, tail):
     path = _write(tmp_path / "u.bib", (
         "@misc{good, title = {Good}}\n\n"
@@ -586,6 +602,24 @@ def test_readers_format_named_in_any_case(tmp_path):
     assert [p.title for p in _papers(path, "S2")] == [p.title for p in _papers(path, " s2 ")] == ["T"]
     with pytest.raises(InputError, match="unknown format 'XYZ'; choose one of arxiv, bibtex"):
         _items(path, "XYZ")
+
+
+@pytest.mark.parametrize("forced", ["json", "jsonl", "JSON"])
+def test_readers_generic_format_forced_on_a_service_s_records_keeps_their_ids(tmp_path, forced):
+    """`--format json` on a Semantic Scholar answer (or OpenAlex works) read them with the generic JSON
+    reader, which knows no ``paperId``/``externalIds``: the paper lost its DOI, arXiv id and S2 id and was
+    keyed by its title. A file whose content a format written in JSON claims is read by that format."""
+    s2 = {"paperId": "f00d", "externalIds": {"DOI": "10.5555/tide.7", "ArXiv": "2107.01234"},
+          "title": "Tidal Attention for Flood Forecasting", "abstract": "We propose TideFormer.", "year": 2021}
+    openalex = {"id": "https://openalex.org/W42", "doi": "https://doi.org/10.5555/other.8",
+                "title": "Another Flood Paper", "publication_year": 2022, "referenced_works": []}
+    for name, record in (("answer.json", {"data": [s2]}), ("works.json", [openalex])):
+        path = _write(tmp_path / name, json.dumps(record))
+        assert [(p.id, p.ids) for p in _papers(path, forced)] == [(p.id, p.ids) for p in _papers(path)]
+    (paper,) = _papers(tmp_path / "answer.json", forced)
+    assert (paper.doi, paper.arxiv_id, paper.ids) == ("10.5555/tide.7", "2107.01234", (("s2", "f00d"),))
+    plain = _write(tmp_path / "plain.json", json.dumps([{"title": "T", "doi": "10.5555/p"}]))
+    assert [p.id for p in _papers(plain, "json")] == ["doi:10.5555/p"]  # a plain file: the generic reader
 
 
 def test_readers_daily_unknown_header_lines_are_not_a_title(tmp_path):

@@ -90,3 +90,37 @@ def test_lookup_fragment_prefers_the_title_naming_it_then_whole_words():
         Resolver(papers=rest).resolve("lora", kinds=("paper",))
     # inside a word when no title holds it as words
     assert Resolver(papers=[("Q", "QLoRA for all"), ("X", "Other")]).resolve("lora", kinds=("paper",)).node == "Q"
+
+
+def test_lookup_a_paper_keyed_by_its_doi_is_found_by_its_arxiv_id_too():
+    """A preprint built by its arXiv id, then merged with its published version, is keyed `doi:...`:
+    `viz --focus 2107.01234` and `citations --ancestry arXiv:2107.01234` found no paper. A paper's DOI and
+    arXiv id name it too."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("doi:10.5555/cai.17", label="Paper", title="TideFormer: Tidal Attention",
+               doi="10.5555/cai.17", arxiv_id="2107.01234")
+    G.add_node("arxiv:2201.00002", label="Paper", title="Waves", arxiv_id="2201.00002")
+    resolver = Resolver.from_graph(G)
+    for text in ("2107.01234", "arXiv:2107.01234v2", "arxiv:2107.01234", "https://arxiv.org/abs/2107.01234"):
+        match = resolver.resolve(text, kinds=("paper",))
+        assert (match.node, match.how) == ("doi:10.5555/cai.17", "id"), text
+    assert resolver.resolve("10.5555/CAI.17").node == "doi:10.5555/cai.17"
+    assert resolver.resolve("2201.00002").node == "arxiv:2201.00002"
+
+
+def test_lookup_cli_related_by_the_arxiv_id_of_a_paper_keyed_by_its_doi(tmp_path, capsys):
+    """`graphbuild related -w ws 2107.01234` said no paper matches once the preprint had merged with its
+    published version (keyed by the DOI); related's own index knows a paper's DOI and arXiv id now."""
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(
+        '{"title": "TideFormer: Tidal Attention", "arxiv_id": "2107.01234", "doi": "10.5555/cai.17", '
+        '"abstract": "We propose TideFormer on CoastFlood-3.", "year": 2022}\n'
+        '{"title": "Waves Again", "abstract": "We use TideFormer on CoastFlood-3.", "year": 2023}\n')
+    ws = tmp_path / "ws"
+    assert main(["build", str(papers), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    for query in ("2107.01234", "arXiv:2107.01234"):
+        assert main(["related", "-w", str(ws), query, "--json"]) == 0
+        assert "Waves Again" in capsys.readouterr().out

@@ -17,11 +17,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 
 import pytest
 from graph_fixture import E, small_graph
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import GraphbuildError, UsageError
 from graphbuild.related import (
     PARTS,
     TFIDF_ONLY,
@@ -31,6 +32,7 @@ from graphbuild.related import (
     evaluate_related,
     related_entities,
     related_papers,
+    related_to_draft,
 )
 
 CITATION_ONLY = Weights(lexical=0, topic=0, entities=0, graph=0, citation=1, authors=0)
@@ -180,6 +182,21 @@ def test_related_needs_exactly_one_query(index):
     assert related_papers(index, paper_id="P1", k=0) == []
     assert len(related_papers(index, paper_id="P2", k=2)) == 2
 
+
+@pytest.mark.parametrize("call, message", [
+    (lambda i: related_papers(i, title="LoRA", k="3"), "k must be a whole number, not str ('3')"),
+    (lambda i: related_papers(i, title=5), "title must be text (a str or None), not int (5)"),
+    (lambda i: related_entities(i, "LoRA", k="2"), "k must be a whole number, not str ('2')"),
+    (lambda i: related_entities(i, 7), "entity must be text (a str), not int (7)"),
+    (lambda i: related_to_draft(i, None), "text must be text (a str), not NoneType (None)"),
+    (lambda i: related_to_draft(i, "We use LoRA.", k="2"), "k must be a whole number, not str ('2')"),
+])
+def test_related_python_arguments_of_a_wrong_type_are_one_coded_error(index, call, message):
+    """From Python, `related_papers(index, title=..., k="3")` was a TypeError from deep inside (`'<=' not
+    supported`), a title or entity that is no text an AttributeError (`'int' object has no attribute 'strip'`):
+    a UsageError [E710] naming the argument now, as the workspace's own methods give."""
+    with pytest.raises(UsageError, match=re.escape(message)):
+        call(index)
 
 def test_related_entities_counts_and_npmi(index):
     report = related_entities(index, "mmlu")

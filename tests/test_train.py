@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -415,3 +416,20 @@ def test_train_fit_linear_with_few_classes(labels):
     best = np.argmax(m.scores(rows), axis=1)
     assert [["Model", "Method", "Dataset"][k] for k in best][0] == "Model"
     assert not (best == 1).any()  # a class never seen is never predicted
+
+
+def test_train_pipeline_named_from_another_place_reuses_the_extractions(corpus, tmp_path, capsys, monkeypatch):
+    """A trained pipeline folder named by another path (`--spacy-model ./pipe`, then the absolute path, or a
+    graphbuild.toml in a project folder saying `spacy_model = "../pipe"` read from elsewhere) extracted every
+    paper again on every build: its path was part of the pipeline's fingerprint, and a build whose graph came
+    out the same wrote no generation, so the cache kept the old keys for ever. The folder's content is the
+    fingerprint now, and papers extracted again are saved even when the graph is unchanged."""
+    papers, ann = corpus
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 0
+    monkeypatch.chdir(tmp_path)
+    built = []
+    for model in ("pipe", "./pipe", str(tmp_path / "pipe"), "./pipe"):
+        capsys.readouterr()
+        assert main(["build", str(papers), "-w", "ws", "--spacy-model", model, "--no-overview"]) == 0
+        built.append(re.search(r"(\d+) extracted", capsys.readouterr().out).group(1))
+    assert built == ["6", "0", "0", "0"]

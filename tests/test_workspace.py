@@ -56,6 +56,35 @@ def test_workspace_adding_files_extracts_only_new_papers(ws, tmp_path):
     assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 3}]
 
 
+def test_workspace_edited_record_replaces_what_the_last_build_kept(ws, tmp_path):
+    """A record corrected in its file and built again kept the earlier build's title, year and venue (the
+    kept copy came first, and the first title won) and its longer abstract (the longest won): the graph
+    went on showing the typo. The copy just read comes first now, and a re-read of the same file gives
+    the abstract even when it is shorter; a copy of the paper from another file only fills gaps."""
+    first = {"id": "mine-1", "title": "Tidal Atention for Flood Forcasting", "venue": "Coastal Wrkshop",
+             "abstract": "We propose TideFormer and evaluate it on CoastFlood-3 and on the older HarborSet archive.",
+             "year": 2021, "doi": "10.5555/tide.1"}
+    papers = tmp_path / "mine.jsonl"
+    papers.write_text(json.dumps(first) + "\n")
+    other = tmp_path / "service.jsonl"
+    other.write_text(json.dumps({"title": "Tidal Attention", "doi": "10.5555/tide.1", "url": "https://x.org/t"})
+                     + "\n")
+    _build(ws, papers, other)
+    fixed = {**first, "title": "Tidal Attention for Flood Forecasting", "venue": "Coastal Workshop",
+             "abstract": "We propose TideFormer and evaluate it on CoastFlood-3.", "year": 2022}
+    papers.write_text(json.dumps(fixed) + "\n")
+    report = _build(ws, papers)
+    assert report.extracted == 1 and report.papers_total == 1
+    (row,) = ws.query("MATCH (p:Paper {id: 'doi:10.5555/tide.1'}) RETURN p.title AS t, p.year AS y, p.venue AS v, "
+                      "p.abstract AS a, p.url AS u")
+    assert row == {"t": fixed["title"], "y": 2022, "v": "Coastal Workshop", "a": fixed["abstract"],
+                   "u": "https://x.org/t"}
+    names = {r["n"] for r in ws.query("MATCH (:Paper)-[]->(e:Entity) RETURN e.name AS n")}
+    assert "HarborSet" not in names
+    _build(ws, other)  # another source's copy, read again: it fills gaps, never replaces the record's title
+    assert ws.query("MATCH (p:Paper) RETURN p.title AS t") == [{"t": fixed["title"]}]
+
+
 def test_workspace_interrupted_build_keeps_previous(ws, tmp_path, monkeypatch):
     _build(ws, SOURCES / "corpus.jsonl")
     before = ws.current

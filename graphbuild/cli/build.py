@@ -44,7 +44,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     """Run ``graphbuild stats``: print the node and edge counts of the workspace."""
     ws = _workspace(args)
     stats = ws.stats()
-    curation = ws.manifest().get("curation")
+    curation = ws.last_curation()
     if args.json:
         print(json.dumps({**stats, **({"curation": curation} if curation else {})}, indent=2))
         return 0

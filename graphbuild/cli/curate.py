@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from ..errors import CurationError
 from ..records import ENTITY_TYPES, ROLES
@@ -60,19 +60,37 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
     ws.manifest()  # a clear error when there is no graph yet
     with ws.lock("curate", wait=args.wait):  # no other writer between the check, the write and the rebuild
         _check(ws, op, force=args.force)
-        append_operation(path, op)
-        print(f"{path}: + {op.describe()}")
+        if _is_last_operation(path, op):
+            print(f"{path}: its last operation is already {op.describe()} (a curate stopped before its rebuild?); "
+                  "not written again")
+        else:
+            append_operation(path, op)
+            print(f"{path}: + {op.describe()}")
         _rebuild(ws)
     return 0
+
+
+def _is_last_operation(path, op) -> bool:
+    """Whether the curation file's last operation is ``op`` (its note aside): the same command run again after
+    one killed between writing the line and rebuilding, which then only rebuilds (a second line would add
+    nothing; an equal operation further up may have been overridden since, and is written again).
+    """
+    from ..curation import curation_file_exists, read_curation
+
+    if not curation_file_exists(path):
+        return False
+    ops = read_curation(path)
+    return bool(ops) and replace(ops[-1], note=None) == replace(op, note=None)
 
 
 def _check(ws, op, *, force: bool) -> None:
     """Refuse an operation that names nothing in the live graph (with close names), or a merge of
     two names of one entity, unless ``force``.
     """
-    from ..curation import apply_curation, close_names, match_entity, resolution_from_graph
+    from ..curation import apply_curation, close_names, match_entity, paper_aliases, resolution_from_graph
 
-    papers = [p.id for p in ws.papers() if not p.external]
+    corpus = [p for p in ws.papers() if not p.external]
+    papers = [p.id for p in corpus]
     current = resolution_from_graph(ws.graph())
     if op.op == "merge" and not force:
         by_id = {e.id: e for e in current.entities}
@@ -80,7 +98,7 @@ def _check(ws, op, *, force: bool) -> None:
         if source is not None and source is target:
             raise CurationError(f"{op.describe()}: both name the entity {source.name!r} ({source.id}) in "
                                 f"{ws.path}; nothing written")
-    _, check = apply_curation(current, [op], papers=papers)
+    _, check = apply_curation(current, [op], papers=papers, aliases=paper_aliases(corpus))
     if check.problems and not force:
         _, problem, missing = check.problems[0]
         close = close_names(missing, current.entities) if missing else []
@@ -113,7 +131,7 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
     if not ops:
         print(f"{ws.curation_file}: no operations")
         return 0
-    last = (ws.manifest().get("curation") or {}) if ws.exists() else {}
+    last = ws.last_curation()
     warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):

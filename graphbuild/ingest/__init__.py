@@ -39,6 +39,9 @@ class Format:
     extensions: tuple[str, ...] = ()
     sniff: SniffFn | None = None  # looks at the first 64 KiB of text
     priority: int = 50  # lower is tried first when sniffing
+    #: the generic formats this one is written in (Semantic Scholar's and OpenAlex's records are JSON): a file
+    #: read with ``--format json`` that this format's sniffer claims is read by this reader, ids and all
+    written_in: tuple[str, ...] = ()
 
 
 #: name -> Format, filled by :func:`register` from the reader modules below.
@@ -46,9 +49,11 @@ FORMATS: dict[str, Format] = {}
 
 
 def register(name: str, read: ReaderFn, *, extensions: Iterable[str] = (), sniff: SniffFn | None = None,
-             priority: int = 50) -> None:
-    """Add a reader to :data:`FORMATS` under ``name`` (extensions and ``sniff`` pick it for a file)."""
-    FORMATS[name] = Format(name, read, tuple(extensions), sniff, priority)
+             priority: int = 50, written_in: Iterable[str] = ()) -> None:
+    """Add a reader to :data:`FORMATS` under ``name`` (extensions and ``sniff`` pick it for a file; ``written_in``
+    names the generic formats whose forced reading of such a file it takes over).
+    """
+    FORMATS[name] = Format(name, read, tuple(extensions), sniff, priority, tuple(written_in))
 
 
 @dataclass(slots=True)
@@ -136,7 +141,21 @@ def read_file(path: Path, format: str | None = None) -> Iterator[Paper | InputEr
     name = format.strip().lower() if format else detect_format(path)  # --format S2 is s2, as --type takes any case
     if name not in FORMATS:
         raise InputError(path, None, f"unknown format {format or name!r}; choose one of {', '.join(sorted(FORMATS))}")
+    if format and kind == "file":
+        name = _specific_format(path, name)
     return guarded(path, FORMATS[name].read(path))
+
+
+def _specific_format(path: Path, name: str) -> str:
+    """The format to read ``path`` with when ``--format`` forced the generic ``name``: a format written in it
+    whose sniffer claims the content (``--format json`` on a Semantic Scholar API answer reads it as one, so
+    its ``paperId`` and ``externalIds`` are kept), else ``name``.
+    """
+    specific = sorted((f for f in FORMATS.values() if name in f.written_in and f.sniff), key=lambda f: f.priority)
+    if not specific:
+        return name
+    head = read_input_bytes(path, 65536).decode("utf-8", errors="replace").lstrip("\ufeff")
+    return next((f.name for f in specific if _sniff(f, head)), name)
 
 
 def missing_input(path: Path) -> InputError:

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import clean_arxiv
 from . import register
-from .fields import Item, clean_text, no_records, paper_from_record, read_text
+from .fields import Item, clean_text, month_number, no_records, paper_from_record, read_text
 
 __all__ = ["read_bibtex", "sniff_bibtex"]
 
@@ -22,7 +22,9 @@ _BIB_TYPES = ("article|inproceedings|conference|misc|book|inbook|incollection|ph
               "|techreport|unpublished|online|preprint|proceedings|manual|report|thesis|string|preamble")
 _BIB_START = re.compile(rf"^[ \t]*@(?:{_BIB_TYPES})[ \t]*[{{(]", re.I | re.M)
 #: the fields an entry takes from the volume its ``crossref`` names, when it lacks them
-_CROSSREF_FIELDS = ("year", "date", "journal", "booktitle")
+_CROSSREF_FIELDS = ("year", "month", "date", "journal", "booktitle")
+#: the four-digit year that opens a ``year`` field (``2021``, an author-year style's ``2021a``)
+_YEAR_DIGITS = re.compile(r"^\s*(\d{4})[a-z]?\s*$")
 #: an arXiv id named in free text: ``arXiv:1810.04805``, ``arXiv preprint arXiv:1810.04805v2``, an arxiv.org address
 _ARXIV_IN_TEXT = re.compile(r"arxiv(?:\.org/(?:abs|pdf)/|[:\s/]*(?:abs/)?)"
                             r"((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)", re.I)
@@ -87,10 +89,20 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
         "arxiv_id": _arxiv_id(get) or "",
         "url": url,
         "year": get("year"),
-        "date": get("date"),
+        "date": get("date") or _year_month(get("year"), get("month")),
         "authors": authors,
     }
     return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}", whole_names=True)
+
+
+def _year_month(year: str, month: str) -> str:
+    """``YYYY-MM`` from an entry's ``year`` and ``month`` (``month = jun``, ``{June}``, ``{6}``), so that a
+    dated entry without a day keeps its month; ``""`` when either is missing or unreadable (a ``month`` such
+    as ``{Summer}`` is no error: the year alone stands).
+    """
+    number = month_number(month) if month else None
+    found = _YEAR_DIGITS.match(year)
+    return f"{found.group(1)}-{number:02d}" if number and found else ""
 
 
 def _arxiv_id(get: Callable[[str], str]) -> str | None:

@@ -34,9 +34,9 @@ from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .latex import CITATION
 from .located import repeated_keys, short_value
 
-__all__ = ["Item", "MONTH", "clean_text", "parse_date", "split_authors", "is_surname", "read_text", "cannot_read",
-           "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input", "gzip_errors",
-           "not_gzip", "read_input_bytes"]
+__all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
+           "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
+           "gzip_errors", "not_gzip", "read_input_bytes"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -115,6 +115,18 @@ def clean_text(value: Any) -> str:
     return " ".join(text.split())
 
 
+def month_number(text: str) -> int | None:
+    """The month ``text`` names (``"jun"``, ``"June"``, ``"Sept."``, ``"6"``, ``"06"``), or None.
+
+    >>> [month_number(t) for t in ("jun", "June", "Sept.", "06", "13", "Summer")]
+    [6, 6, 9, 6, None, None]
+    """
+    text = text.strip().rstrip(".").lower()
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    return _MONTHS.get(text)
+
+
 def parse_date(value: Any) -> tuple[str | None, int | None]:
     """Read a year or a date in the forms papers use.
 
@@ -123,14 +135,16 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
     value
         ``2023``, ``"2023"`` (or ``"2023.0"``, as data frames write years),
         ``"2023-05"``, ``"2023-05-01"`` (a time part is ignored),
-        ``"May 1, 2023"``, ``"1 May 2023"`` or ``"May 2023"``; ``"2023a"`` (an author-year
+        ``"May 1, 2023"``, ``"1 May 2023"``, or ``"May 2023"``; ``"2023a"`` (an author-year
         style's second paper of 2023) is 2023, and ``"in press"``, ``"forthcoming"``, ``"to appear"``
         or ``"n.d."`` no date (None, None).
 
     Returns
     -------
     (iso_date, year)
-        ``iso_date`` is ``"YYYY-MM-DD"`` when the day is known, else ``None``.
+        ``iso_date`` is ``"YYYY-MM-DD"`` when the day is known, ``"YYYY-MM"`` (ISO 8601's reduced
+        precision) when only the month is (BibTeX's ``month = jun``, CSL's ``[[2021, 6]]``: trends count
+        such a paper in its month), else ``None``.
 
     Raises
     ------
@@ -163,7 +177,7 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
         if not 1 <= month <= 12:
             break
         if kind == "ym":
-            return None, year
+            return f"{year:04d}-{month:02d}", year
         try:
             return _date(year, month, int(groups["d"])).isoformat(), year
         except ValueError:

@@ -235,17 +235,44 @@ def merge_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
     return tuple(merged)
 
 
-def _combine(copies: Sequence[Paper]) -> Paper:
-    """One Paper from copies of the same paper (in order of appearance)."""
-    authors = max((p.authors for p in copies), key=len)
-    counts = [p.n_authors for p in copies if p.n_authors is not None] + ([len(authors)] if authors else [])
-    date = _first(p.date for p in copies)
+def _source_file(paper: Paper) -> str | None:
+    """The file a paper's record was read from (its ``source`` without the line)."""
+    return paper.source.rsplit(":", 1)[0] if paper.source else None
+
+
+def _rereads_first(copies: Sequence[Paper], newer: Sequence[bool]) -> tuple[list[Paper], list[Paper]]:
+    """``copies`` with the ones just read (``newer``) from the file a kept one (from an earlier build) was read
+    from first, and the copies whose text (abstract, authors) is the paper's now: those re-reads (the record
+    as its file says now), or all copies when there is none (a new source only fills gaps).
+    """
+    files = {_source_file(p) for p, n in zip(copies, newer) if not n} - {None}
+    rereads = [p for p, n in zip(copies, newer) if n and _source_file(p) in files]
+    if not rereads:
+        return list(copies), list(copies)
+    return rereads + [p for p in copies if not any(p is r for r in rereads)], rereads
+
+
+def _combine(copies: Sequence[Paper], newer: Sequence[bool] | None = None) -> Paper:
+    """One Paper from copies of the same paper (in order of appearance).
+
+    With ``newer`` (per copy: read in this build, not kept from an earlier one), a copy just read from the
+    file a kept copy came from is the record as edited there: it comes first, so its title, year, date,
+    venue and url replace the kept ones, and its abstract and authors do even where they are shorter. A
+    copy from another file (a new source) only fills what is missing, as within one build.
+    """
+    texts = copies
+    if newer is not None and any(newer) and not all(newer):
+        copies, texts = _rereads_first(copies, newer)
+    authors = max((p.authors for p in texts), key=len) or max((p.authors for p in copies), key=len)
+    counts = [p.n_authors for p in texts if p.n_authors is not None] + ([len(authors)] if authors else [])
     year = _first(p.year for p in copies)
+    # a date of another year than the one kept is the date of an earlier version of the record
+    date = _first(p.date for p in copies if year is None or not p.date or p.date.startswith(str(year)))
     if year is None and date:
         year = int(str(date)[:4])
     return Paper(
         title=_first(p.title for p in copies) or "",  # type: ignore[arg-type]
-        abstract=max((p.abstract for p in copies), key=len),
+        abstract=max((p.abstract for p in texts), key=len) or max((p.abstract for p in copies), key=len),
         authors=authors,
         n_authors=max(counts) if counts else None,
         year=year,  # type: ignore[arg-type]
@@ -262,7 +289,8 @@ def _combine(copies: Sequence[Paper]) -> Paper:
     )
 
 
-def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress) -> list[Paper]:
+def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress, *, newer_from: int | None = None
+                 ) -> list[Paper]:
     """Merge copies of the same paper into one.
 
     Parameters
@@ -282,12 +310,15 @@ def merge_papers(papers: Iterable[Paper], progress: Progress = no_progress) -> l
         union of ids and references, and ``external=False`` if any copy is a
         corpus paper. Its id is recomputed (DOI > arXiv > id > title hash) and
         the smallest DOI/arXiv id wins a conflict, so the id does not depend on
-        the order the files were read in.
+        the order the files were read in. With ``newer_from``, the papers from that index on were
+        just read and the earlier ones kept from a previous build: a copy read again from a kept
+        copy's file comes first, so an edited record's fields replace the kept ones (:func:`_combine`).
     """
-    return [paper for _, paper in merged_groups(papers, progress)]
+    return [paper for _, paper in merged_groups(papers, progress, newer_from=newer_from)]
 
 
-def merged_groups(papers: Iterable[Paper], progress: Progress = no_progress) -> list[tuple[list[int], Paper]]:
+def merged_groups(papers: Iterable[Paper], progress: Progress = no_progress, *, newer_from: int | None = None
+                  ) -> list[tuple[list[int], Paper]]:
     """:func:`merge_papers`, each merged paper with the indices of its copies in ``papers``."""
     papers = list(papers)
     groups = _groups([p.ref() for p in papers], [p.authors for p in papers], progress)
@@ -295,7 +326,8 @@ def merged_groups(papers: Iterable[Paper], progress: Progress = no_progress) -> 
     for n, group in enumerate(groups):
         if not n % _TICK:
             progress("merging: combining", n, len(groups))
-        merged.append(_combine([papers[i] for i in group]))
+        merged.append(_combine([papers[i] for i in group],
+                               None if newer_from is None else [i >= newer_from for i in group]))
     progress("merging: combining", len(groups), len(groups))
     _make_ids_unique(merged, set())
     return list(zip(groups, merged))

@@ -559,7 +559,8 @@ def sniff_arxiv(head: str) -> bool:
 
 
 # Lower priority numbers than the generic json/jsonl sniffers, so these win.
-register("s2", read_s2, extensions=(".s2.json", ".s2.jsonl"), sniff=sniff_s2, priority=10)
+register("s2", read_s2, extensions=(".s2.json", ".s2.jsonl"), sniff=sniff_s2, priority=10,
+         written_in=("json", "jsonl"))
 register("openalex", read_openalex, extensions=(".openalex.json", ".openalex.jsonl"),
-         sniff=sniff_openalex, priority=11)
+         sniff=sniff_openalex, priority=11, written_in=("json", "jsonl"))
 register("arxiv", read_arxiv, extensions=(".atom", ".xml"), sniff=sniff_arxiv, priority=12)

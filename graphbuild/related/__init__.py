@@ -32,6 +32,7 @@ The index is stored as arrays + JSON (:meth:`RelatedIndex.save`), never pickled.
 
 from __future__ import annotations
 
+from .. import arguments
 from ..errors import RelatedLookupError
 from .config import (
     PARTS,
@@ -78,5 +79,5 @@ def related_entities(index: RelatedIndex, entity: str, k: int = 10, *, min_count
     ``entity`` is an id, name or alias (matched fuzzily when nothing is exact);
     see :func:`~graphbuild.related.entity_report.entity_report` for the figures.
     """
-    col, _ = index.find_entity(entity)
-    return entity_report(index, col, k, min_count=min_count)
+    col, _ = index.find_entity(arguments.text(entity, "entity") or "")
+    return entity_report(index, col, arguments.whole(k, "k"), min_count=arguments.whole(min_count, "min_count"))

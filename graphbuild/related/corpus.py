@@ -15,6 +15,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..lookup import other_paper_ids
 from ..records import normalize_title, parse_year
 from ._sparse import csr
 from .config import ROLES, CitationConfig
@@ -55,6 +56,8 @@ class Corpus:
     roles: sp.csr_matrix  # papers x entities, value = role rank + 1 (strongest role)
     authored: sp.csr_matrix  # papers x authors, 1 when the author wrote the paper
     cites: sp.csr_matrix  # all papers x all papers; 1 explicit, CitationConfig.inferred when inferred
+    #: a corpus paper's other ids (``arxiv:<id>`` of one keyed by its DOI) -> its id
+    paper_other_ids: dict[str, str] = field(default_factory=dict)
     paper_pos: dict[str, int] = field(init=False, repr=False)
     entity_pos: dict[str, int] = field(init=False, repr=False)
     roles_t: sp.csr_matrix = field(init=False, repr=False)
@@ -122,6 +125,7 @@ class Corpus:
             roles=_coo([(r, c, v + 1) for (r, c), v in role_rank.items()], (n, len(entities)), np.int8),
             authored=_coo([(r, c, 1) for r, c in set(aut)], (n, len(authors)), np.float32),
             cites=_coo(cites, (m, m), np.float32),
+            paper_other_ids={k: v for p in corpus for k, v in other_paper_ids(p, nodes[p]).items()},
         )
 
     def texts(self, G: nx.MultiDiGraph) -> list[str]:

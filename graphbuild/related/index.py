@@ -153,13 +153,14 @@ class RelatedIndex:
             self._cache["resolver"] = Resolver(
                 papers=zip(c.paper_ids, c.titles),
                 entities=((e, c.entity_names[i], c.entity_aliases[i], float(counts[i]))
-                          for i, e in enumerate(c.entity_ids)))
+                          for i, e in enumerate(c.entity_ids)), paper_ids=c.paper_other_ids)
         return self._cache["resolver"]
 
     def find_paper(self, text: str, *, fuzzy: bool = True) -> tuple[int, Match]:
         """Row of the corpus paper an id (``fuzzy=False``: only an id) or a title names, and how."""
         wanted = (text or "").strip()
         for key in (wanted, paper_key(wanted) if wanted else ""):
+            key = self.corpus.paper_other_ids.get(key, key)  # an arXiv id of a paper keyed by its DOI
             if key in self.corpus.paper_pos:
                 return self.corpus.paper_pos[key], Match(key, "paper", self.corpus.titles[
                     self.corpus.paper_pos[key]], "id")

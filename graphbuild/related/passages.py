@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import arguments
 from ..progress import Progress, no_progress
 from ._sparse import top
 from .config import Weights
@@ -110,7 +111,8 @@ def related_to_draft(index: RelatedIndex, text: str, *, k: int = 10, weights: We
     extract : text -> Extraction for each passage (default: the workspace's pipeline).
     progress : told ``("ranking passages", done, total)`` as each passage is ranked.
     """
-    passages = split_passages(text)
+    passages = split_passages(arguments.text(text, "text") or "")
+    k, depth = arguments.whole(k, "k"), arguments.whole(depth, "depth")
     if not passages or k <= 0:
         return []
     w = _weights(index, weights)

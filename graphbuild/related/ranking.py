@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import arguments
 from ..errors import RelatedLookupError
 from ..lookup import Match
 from ..records import paper_key
@@ -92,6 +93,9 @@ def related_papers(
     Up to ``k`` results, best first, each with at least one reason. Papers with
     no signal at all are left out.
     """
+    for name, value in (("paper_id", paper_id), ("title", title), ("text", text), ("entity", entity)):
+        arguments.text(value, name, optional=True)
+    k = arguments.whole(k, "k")
     given = [name for name, v in (("paper_id", paper_id), ("title", title), ("text", text),
                                   ("entity", entity)) if v]
     if len(given) != 1:

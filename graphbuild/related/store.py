@@ -28,7 +28,7 @@ __all__ = ["dump_part", "load_part", "write_folder", "read_folder", "FORMAT", "U
 UNREADABLE = (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile)
 
 #: bump when the stored layout changes; an index of another format is rebuilt
-FORMAT = 4
+FORMAT = 5  # 5: Corpus.paper_other_ids
 
 T = TypeVar("T")
 
