@@ -1239,3 +1239,15 @@ def test_ingest_read_papers_takes_one_path_as_one_input_and_refuses_other_kinds(
     assert read_papers(FIXTURES / "papers.jsonl").files == 1
     with pytest.raises(UsageError, match=r"^\[E710\] inputs\[1\] must be a path \(a str or pathlib.Path\), not int"):
         read_papers([FIXTURES / "papers.jsonl", 3])
+
+
+def test_readers_an_abstract_that_says_there_is_none_is_no_abstract(tmp_path):
+    # Scopus, IEEE and spreadsheet exports write a placeholder where a record has no abstract: the NLP pass
+    # then reads the title alone, and the related index gets no shared "abstract available" words
+    rows = [("Zorb Queues", "[No abstract available]"), ("Quill Maps", "Abstract not available."),
+            ("Vex Trees", "N/A"), ("Glim Sets", "No abstract"), ("Real One", "No abstract is shorter than this one.")]
+    f = tmp_path / "lib.jsonl"
+    f.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in rows))
+    got = {p.title: p.abstract for p in read_papers([f]).papers}
+    assert got == {"Zorb Queues": "", "Quill Maps": "", "Vex Trees": "", "Glim Sets": "",
+                   "Real One": "No abstract is shorter than this one."}

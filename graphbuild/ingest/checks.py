@@ -13,6 +13,8 @@ otherwise join silently.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +23,7 @@ from ..errors import InputError
 from ..records import Paper, normalize_title, paper_key
 from .located import short_value
 
-__all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "guarded", "id_conflicts"]
+__all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "checked", "guarded", "id_conflicts"]
 
 #: Longest title + abstract the NLP pass reads (spaCy's default ``nlp.max_length``).
 MAX_TEXT_CHARS = 1_000_000
@@ -32,6 +34,14 @@ MAX_AUTHORS = 100_000
 #: What a reader may trip over on hostile input; anything else is a bug and stays loud.
 _READER_FAILURES = (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError,
                     UnicodeError, OverflowError, ET.ParseError)
+
+
+#: what exports write in an abstract's place when a record has none (Scopus's "[No abstract available]",
+#: "Abstract not available", "N/A", "-"): no abstract, not text for the NLP pass or the related index
+_NO_ABSTRACT = re.compile(
+    r"[\[(]?\s*(?:(?:there\s+is\s+)?no\s+abstract(?:\s+(?:is\s+)?(?:available|provided|given))?|"
+    r"abstract\s+(?:(?:is\s+)?not\s+(?:available|provided)|unavailable|missing)|n/?a|none|null|-+|\.+)"
+    r"\s*\.?\s*[\])]?", re.I)
 
 
 def _line(paper: Paper) -> int | None:
@@ -74,11 +84,23 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
     return None
 
 
+def checked(paper: Paper, path: Path) -> Paper | InputError:
+    """``paper`` as it goes further (without an abstract where its abstract only says it has none), or the
+    error of :func:`check_paper`.
+    """
+    problem = check_paper(paper, path)
+    if problem is not None:
+        return problem
+    if paper.abstract and len(paper.abstract) < 40 and _NO_ABSTRACT.fullmatch(paper.abstract.strip()):
+        return dataclasses.replace(paper, abstract="")
+    return paper
+
+
 def guarded(path: Path, items: Iterable[Paper | InputError]) -> Iterator[Paper | InputError]:
-    """``items`` (a reader's output) with :func:`check_paper` applied and reader failures as InputError."""
+    """``items`` (a reader's output) through :func:`checked`, and reader failures as InputError."""
     try:
         for item in items:
-            yield (check_paper(item, path) or item) if isinstance(item, Paper) else item
+            yield checked(item, path) if isinstance(item, Paper) else item
     except InputError:
         raise
     except RecursionError:

@@ -57,10 +57,10 @@ def paper_from_json(text: str, path: Path = Path("record"), line: int | None = N
     the :class:`~graphbuild.errors.InputError` a single build's reader gives for the line when the record is
     unusable: the same error objects (:func:`~graphbuild.ingest.json_csv.json_line`,
     :func:`~graphbuild.ingest.fields.paper_from_record`, the metadata readers' record functions and
-    :func:`~graphbuild.ingest.checks.check_paper`), so both builds word each bad record alike.
+    :func:`~graphbuild.ingest.checks.checked`), so both builds word each bad record alike.
     """
     from ..errors import InputError
-    from ..ingest.checks import check_paper
+    from ..ingest.checks import checked
     from ..ingest.fields import paper_from_record
     from ..ingest.json_csv import json_line
     from ..ingest.metadata import openalex_work, s2_paper
@@ -80,7 +80,7 @@ def paper_from_json(text: str, path: Path = Path("record"), line: int | None = N
         raise InputError(path, line, str(exc)) from None
     # what every reader of a single build checks on the way out (text fields, unpaired surrogates, length)
     if isinstance(item, Paper):
-        item = check_paper(item, path) or item
+        item = checked(item, path)
     if isinstance(item, InputError):
         raise item
     return item
