@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spacy-model", default=None, help="a pipeline folder (as `graphbuild train` writes)")
     ap.add_argument("--errors", choices=SETS["dev"], help="list this dev set's errors")
     ap.add_argument("--agreement", action="store_true", help="the second annotation against the writers'")
+    ap.add_argument("--split", action="store_true",
+                    help="each set's records with a title alone apart from those with an abstract")
     args = ap.parse_args(argv)
     if args.agreement:
         return agreement()
@@ -91,6 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         s = score_entities(gold, pred)
         print(f"| {name} | {len(gold)} | {s.f1:.4f} | {s.precision:.4f} | {s.recall:.4f} | {s.type_accuracy:.4f} "
               f"| {s.proposed_recall:.4f} | {s.proposed_precision:.4f} |")
+        if args.split:
+            alone = [not json.loads(line).get("abstract") for line in papers.read_text(encoding="utf-8").splitlines()]
+            for label, keep in (("title alone", True), ("with an abstract", False)):
+                rows = [(g, p) for g, p, a in zip(gold, pred, alone) if a == keep]
+                if rows:
+                    t = score_entities([g for g, _ in rows], [p for _, p in rows])
+                    print(f"| {name}, {label} | {len(rows)} | {t.f1:.4f} | {t.precision:.4f} | {t.recall:.4f} "
+                          f"| {t.type_accuracy:.4f} | {t.proposed_recall:.4f} | {t.proposed_precision:.4f} |")
         if args.errors:
             for e in s.errors:
                 print(json.dumps(e, ensure_ascii=False))
