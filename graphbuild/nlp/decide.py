@@ -86,6 +86,9 @@ if TYPE_CHECKING:
 __all__ = ["DecideComponent", "DecisionModel", "LinearModel", "load_model", "read_model", "model_digest", "decide",
            "decide_batch", "prepare", "pipeline_fingerprint", "Prepared", "CLASSES", "SPANS_KEY", "DEFAULT_MODEL"]
 
+#: how much likelier a known name inside a title's phrase must be for the phrase to give way to it
+#: ("GloVe Embeddings": GloVe; "Deep Residual Learning" stays, its known part about as likely)
+KNOWN_MARGIN = 0.1
 #: the entity model's classes: no entity, then the scored types
 CLASSES = ("None", *SCORED_TYPES)
 #: ``doc.spans`` key of every candidate the proposers found
@@ -526,8 +529,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
         c = cands[i]
         if taken.find(1, c.start, c.end) >= 0:
             continue
-        if c.source == "titleseg" and any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) and score > c.score
-                                          for s, e, score in known):
+        if c.source == "titleseg" and any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end)
+                                          and score > c.score + KNOWN_MARGIN for s, e, score in known):
             continue  # "Zorb Embeddings", "Zorb Made Practical": a title's phrase around a likelier known name
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         surviving.setdefault(g, []).append(i)
