@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "015ed80a5fc4db77"
+MODEL_DIGEST = "6da9f8c91df09479"
