@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "9a736d3525c1ffa0b1cfff05c0c9025391d556fc285c9f5848a3392de01fa88f"
-SHARED_50_SHA256 = "6a69f7aa861eec9ba947f45e98fa2ec3ed29adadc8e7d1027f212d79c838c4f2"
+DEMO_SHA256 = "a80adb9f52cd6493a5696bb024b0f580fa7789065c5de0e34ef046f47556537f"
+SHARED_50_SHA256 = "075b01640770738e1badcd3f175853515573949d8013b4ba1784ee4ec73ffda4"
 
 
 @pytest.fixture(scope="module")

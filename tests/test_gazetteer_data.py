@@ -517,3 +517,35 @@ def test_gazetteer_data_acronyms_of_two_fields_read_by_their_text():
     assert gaz.unread("We compare LDA with SVM.", "LDA")
     assert gaz.lookup("RANS").name == "Reynolds-averaged Navier-Stokes"
     assert gaz.lookup("rANS").name == "asymmetric numeral systems"
+
+
+def test_gazetteer_data_recent_releases_resolve():
+    # 2024-2026 releases and benchmarks: sized and dated checkpoints, reasoning and reward models, agent and
+    # math benchmarks, post-training and KV-cache methods, each with its family where it has one
+    _assert_resolve([
+        ("Qwen2.5-VL-7B-Instruct", "Qwen2.5-VL-7B-Instruct", "Model"),
+        ("Qwen3-235B-A22B-Thinking-2507", "Qwen3-235B-A22B-Thinking-2507", "Model"),
+        ("Skywork-Reward-V2", "Skywork-Reward-V2", "Model"),
+        ("Kimi K2 Thinking", "Kimi K2 Thinking", "Model"),
+        ("Grok 3 mini", "Grok-3 mini", "Model"),
+        ("Seed-Thinking-v1.5", "Seed1.5-Thinking", "Model"),
+        ("Geometric-Mean Policy Optimization", "Geometric-Mean Policy Optimization", "Method"),
+        ("Token Omission Via Attention", "TOVA", "Method"),
+        ("Length Controlled Policy Optimization", "LCPO", "Method"),
+        ("OSWorld-Verified", "OSWorld-Verified", "Dataset"),
+        ("AIME26", "AIME 2026", "Dataset"),
+        ("HMMT25", "HMMT 2025", "Dataset"),
+        ("Tülu 3 SFT Mixture", "Tulu 3 SFT Mixture", "Dataset"),
+        ("Multi-Round Coreference Resolution", "MRCR", "Dataset"),
+    ])
+    gaz = load_gazetteer()
+    for variant, root in [("Qwen3-VL-8B", "Qwen"), ("Gemma-3n-E4B", "Gemma"), ("Goedel-Prover-V2", "Goedel-Prover"),
+                          ("SWE-bench Multilingual", "SWE-bench"), ("CogVideoX-5B", "CogVideo"),
+                          ("SAM 3", "Segment Anything Model"), ("LLaDA 1.5", "LLaDA")]:
+        entry = gaz.lookup(variant)
+        assert entry is not None and gaz.family_of(entry) is not None, variant
+        assert gaz.family_of(entry).name == root, (variant, gaz.family_of(entry))
+    # ordinary words among the new names only match as their authors spell them
+    for exact, plain in [("FRAMES", "frames"), ("BAGEL", "bagel"), ("Satori", "satori"), ("Sequoia", "sequoia")]:
+        assert gaz.lookup(exact) is not None, exact
+        assert gaz.lookup(plain) is None, plain
