@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "a80adb9f52cd6493a5696bb024b0f580fa7789065c5de0e34ef046f47556537f"
-SHARED_50_SHA256 = "075b01640770738e1badcd3f175853515573949d8013b4ba1784ee4ec73ffda4"
+DEMO_SHA256 = "beaeb26a7d24b6741929744fb7ba053fd5870e5f46c232e77b30fb93d4bc76b2"
+SHARED_50_SHA256 = "7856d70928c42c493e2c7cd96cbc28d0d2ccf264a9f12ff38ba8992e16771ebe"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "43b8b38f105296ea"
+MODEL_DIGEST = "d8f4bc4389451e1b"
