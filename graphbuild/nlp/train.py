@@ -6,7 +6,10 @@ the texts come from a papers file, looked up by id. The proposing components
 run once per paper; each candidate is labelled with the type of the gold
 entity its group of forms matches (or ``None``), and two scikit-learn
 logistic regressions are fitted: the entity model over candidates, the
-proposed model over the gold entities' groups. Weights are exported as JSON.
+proposed model over the gold entities' groups. Every paper with an abstract is
+also read from its title alone (``Example.bare``: the annotated entities its
+title names), as a library's records without an abstract are, and fitted
+beside its whole text. Weights are exported as JSON.
 
 Maintainers retrain the shipped weights with::
 
