@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
               f"| {s.proposed_recall:.4f} | {s.proposed_precision:.4f} |")
         if args.split:
             alone = [not json.loads(line).get("abstract") for line in papers.read_text(encoding="utf-8").splitlines()]
-            for label, keep in (("title alone", True), ("with an abstract", False)):
+            for label, keep in (("title alone", True), ("with an abstract", False)) if len(set(alone)) > 1 else ():
                 rows = [(g, p) for g, p, a in zip(gold, pred, alone) if a == keep]
                 if rows:
                     t = score_entities([g for g, _ in rows], [p for _, p in rows])
