@@ -2068,3 +2068,14 @@ def test_a_title_that_names_its_artifact_before_a_comma_and_an_article():
     assert ("Zorbix", True) in [(e.name, e.proposed) for e in extract_text("", title=title).entities]
     for title in ("With Shared Exponents, A Little Shifting Goes a Long Way", "Faster, Better, Cheaper Training"):
         assert colon_for_dash(title, len(title)) == title
+
+
+def test_front_matter_names_no_artifact():
+    # a volume's or its front matter's record: the venue's acronym is no method the record proposes
+    for title in ("Proceedings of the 4th International Workshop on Quill Data on New Hardware (QuiDaT '06)",
+                  "Message from the ZORBSYS 2009 Program Chairs", "Session details: Research Track 3",
+                  "Workshop on Efficient Zorbformers (EffZorb 2022)", "Front Matter"):
+        assert extract_text("", title=title).entities == [], title
+    # a paper on proceedings is still read
+    assert [e.name for e in extract_text("", title="ZorbIndex: Indexing Proceedings of Parliament").entities] \
+        == ["ZorbIndex"]

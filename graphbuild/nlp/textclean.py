@@ -65,6 +65,12 @@ _TRACK_LABEL = re.compile(
     r"wip|invited talk|keynote(?: talk| address)?|tutorial|panel|doctoral symposium|brief announcement|"
     r"technical perspective|late[- ]breaking (?:results?|work|abstract)|student research competition|"
     r"research highlights?)\s*:\s+(?=\S)")
+#: the title of a record of front matter or of a whole volume, which names no artifact of its own ("Proceedings
+#: of the … Workshop on … (DaMoN '06)", "Message from the … Chairs", "Session details: …", "Front Matter")
+_FRONT_MATTER = re.compile(
+    r"\s*(?i:proceedings\s+of\s|message\s+from\s|session\s+details\s*:|(?:front|back)\s+matter\b|"
+    r"author\s+index\b|table\s+of\s+contents\b|preface\b|foreword\b|editorial\b|"
+    r"welcome\s+(?:message|from|to)\b|(?:program|organi[sz]ing|steering)\s+committees?\b|workshop\s+on\s)")
 #: how far before a colon a heading may start (the longest above, "design, setting, and participants", is 33)
 _HEADING_REACH = 40
 #: a hyphen standing for a dash between a word and an article ("introduces PAG-a novel decoding ...")
@@ -90,7 +96,8 @@ def clean_text(text: str) -> str:
     * a hyphen written for a dash before an article becomes a space
       (``we introduce Zorb-a new model`` -> ``we introduce Zorb a new model``);
     * the headings of a structured abstract become spaces (``RESULTS: Zorb …`` -> ``         Zorb …``), and
-      so does a label of a record's track or kind before its title (``Poster: Zorb …`` -> ``        Zorb …``).
+      so does a label of a record's track or kind before its title (``Poster: Zorb …`` -> ``        Zorb …``);
+    * the title of front matter or of a volume ("Proceedings of …", "Message from the … Chairs") becomes spaces.
 
     >>> clean_text("We use \\textbf{FooNet} and $\\beta$-VAE~\\cite{k}.")
     'We use         FooNet  and       β-VAE         .'
@@ -120,6 +127,10 @@ def clean_text(text: str) -> str:
         m = _TRACK_LABEL.match(text)
         if m is not None:
             text = " " * m.end() + text[m.end():]
+    if _FRONT_MATTER.match(text) is not None:
+        end = text.find("\n\n")
+        end = len(text) if end < 0 else end
+        text = " " * end + text[end:]
     return text
 
 
