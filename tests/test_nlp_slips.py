@@ -1321,6 +1321,8 @@ def test_patterns_a_title_phrase_past_its_opening_gerund_is_a_candidate():
     text = f"{title}\n\nWe distill quibble flux networks into small parsers."
     found = {c.text for c in title_segment_candidates(text, len(title))}
     assert {"Quibble Flux Networks", "quibble flux networks", "Zorb Parsing"} <= found
+    hyphened = "Fine-tuning Quibble Flux Networks for Zorb Parsing"  # a hyphenated gerund too
+    assert "Quibble Flux Networks" in {c.text for c in title_segment_candidates(hyphened, len(hyphened))}
     # one word left after the gerund: no phrase (the verb and the one name after it; other proposers find
     # the name)
     short = "Distilling Quibbles for Zorb Parsing"

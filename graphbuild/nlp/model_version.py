@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d8f4bc4389451e1b"
+MODEL_DIGEST = "6fc3073f4f6f939e"

@@ -890,8 +890,9 @@ _SEGMENT_BREAK = re.compile(r"\s*(?:[:;,?!—–()]|\s-\s)\s*|(?<!\S)(?:via|for|
 _LEADING = re.compile(r"^(?:(?:a|an|the|on|towards?|learning|learn|improving|rethinking|revisiting|scaling|"
                       r"understanding|efficient|simple|fast)\s+)+", re.I)
 
-#: a gerund opening a title's phrase, what the paper does to the name after it: "Distilling Zorb Networks"
-_GERUND_LEAD = re.compile(r"[A-Z][a-z]{2,}ing\s+(?=[A-Z])")
+#: a gerund opening a title's phrase, what the paper does to the name after it: "Distilling Zorb Networks",
+#: "Co-Optimizing Zorb Caches", "Fine-tuning Quill Networks"
+_GERUND_LEAD = re.compile(r"[A-Z](?:[a-z]*-[A-Za-z])?[a-z]{2,}ing\s+(?=[A-Z])")
 
 
 def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
