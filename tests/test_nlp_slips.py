@@ -2081,3 +2081,13 @@ def test_front_matter_names_no_artifact():
     # a paper on proceedings is still read
     assert [e.name for e in extract_text("", title="ZorbIndex: Indexing Proceedings of Parliament").entities] \
         == ["ZorbIndex"]
+
+
+def test_a_known_name_in_a_title_alone_is_the_papers_only_as_its_name():
+    def proposed(title: str) -> dict[str, bool]:
+        return {e.name: e.proposed for e in extract_text("", title=title).entities}
+
+    # a title alone shows no sign of whose a known name is, unless it is all the title says before its colon
+    assert proposed("Focal Loss for Dense Text Detection in Zorbland Street Scenes").get("focal loss") is False
+    assert proposed("BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding")["BERT"]
+    assert proposed("Poster: ZorbViz: Interactive Visualisation of Network Flows")["ZorbViz"]

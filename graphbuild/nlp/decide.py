@@ -873,6 +873,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
     proposed = _without_prior_work(chosen, proposed)
+    proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -891,6 +892,23 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, chosen.probs, entities)
+
+
+def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, where the record is a title alone, without the names the gazetteer knows that are not all
+    the title says before its colon nor the whole title ("Focal Loss for Dense Text Detection" uses a known
+    loss; "BERT: Pre-training of …" gives BERT): a title alone shows no other sign of whose a known name is,
+    and a library holds many more papers that use a known name than the one that gave it.
+    """
+    context = chosen.prepared.context
+    if not context.bare:
+        return proposed
+    cands, entries = chosen.prepared.cands, chosen.prepared.entries
+    title = context.text[:context.title_end]
+    own = {title.strip(), title[:context.colon].strip() if context.colon > 0 else None}
+    return [is_proposed and not (any(entries[i] is not None for i in members)
+                                 and not any(cands[i].text in own for i in members))
+            for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
 
 
 def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
