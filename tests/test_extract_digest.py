@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "beaeb26a7d24b6741929744fb7ba053fd5870e5f46c232e77b30fb93d4bc76b2"
-SHARED_50_SHA256 = "7856d70928c42c493e2c7cd96cbc28d0d2ccf264a9f12ff38ba8992e16771ebe"
+DEMO_SHA256 = "4031d84e9b7f17e37efc26df7b3ed9ffb97424c14eab8f7dd43eb4fa19b48858"
+SHARED_50_SHA256 = "4885ce2a30597ac2c4a955149f41fdcd499990f0009930f56b90355154fbe0c7"
 
 
 @pytest.fixture(scope="module")
