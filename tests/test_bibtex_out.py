@@ -82,6 +82,18 @@ def test_bibtex_out_unbalanced_braces_keep_the_entry_closed_and_read_back(tmp_pa
         ("Sets } of {x} and { more", ("Jo}hn {Doe",), "Conf {unbalanced"), ("The next entry", (), None)]
 
 
+def test_bibtex_out_specials_read_back_as_written(tmp_path: Path) -> None:
+    """Every escaped special reads back as itself: ``^`` came back as the modifier letter ``ˆ``, and a lone
+    brace was lost when the title also held a macro only pylatexenc knows (``\\textbackslash``)."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    titles = ["Carets ^ and tildes ~ in x^2", "A \\ path ^ with { one brace", "Plain { brace ^ only"]
+    path = tmp_path / "specials.bib"
+    path.write_text(render_bibtex([Paper(title=t, year=2020 + i, authors=("Ann Lee",)) for i, t in enumerate(titles)]),
+                    encoding="utf-8")
+    assert sorted(p.title for p in read_bibtex(path)) == sorted(titles)
+
+
 def test_bibtex_out_collisions_get_deterministic_suffixes() -> None:
     a = Paper(title="Graph Networks", authors=("Ann Smith",), year=2020, id="doi:10.1/b")
     b = Paper(title="Graph networks again", authors=("Bob Smith",), year=2020, id="doi:10.1/a")
