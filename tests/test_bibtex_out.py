@@ -7,7 +7,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, latex_escape, render_bibtex
+from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, graph_bibtex, latex_escape, render_bibtex
 from graphbuild.cli import main
 from graphbuild.records import Paper
 
@@ -92,6 +92,23 @@ def test_bibtex_out_specials_read_back_as_written(tmp_path: Path) -> None:
     path.write_text(render_bibtex([Paper(title=t, year=2020 + i, authors=("Ann Lee",)) for i, t in enumerate(titles)]),
                     encoding="utf-8")
     assert sorted(p.title for p in read_bibtex(path)) == sorted(titles)
+
+
+def test_bibtex_out_cited_paper_known_by_a_service_id_says_which_it_is() -> None:
+    """A stub the corpus cites by its OpenAlex or Semantic Scholar id alone was an entry 'Untitled' with nothing
+    naming it; its entry now links it at that service (a DOI, arXiv id or url of its own still wins)."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("openalex:W4242", label="Paper", external=True)
+    G.add_node("s2:" + "ab" * 20, label="Paper", external=True)
+    G.add_node("corpus:88", label="Paper", external=True)
+    G.add_node("openalex:W1", label="Paper", title="Known", doi="10.1000/k1")
+    urls = [dict(e.fields).get("url") for e in bibtex_entries(
+        {**G.nodes[n], "id": n} for n in ["openalex:W4242", "s2:" + "ab" * 20, "corpus:88", "openalex:W1"])]
+    assert urls == ["https://openalex.org/W4242", "https://www.semanticscholar.org/paper/" + "ab" * 20, None,
+                    "https://doi.org/10.1000/k1"]
+    assert "https://openalex.org/W4242" in graph_bibtex(G, ["openalex:W4242"])
 
 
 def test_bibtex_out_collisions_get_deterministic_suffixes() -> None:
