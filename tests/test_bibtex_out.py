@@ -171,3 +171,16 @@ def test_bibtex_out_cli_citations_and_related(built: Path, capsys: pytest.Captur
     related = parse(capsys.readouterr().out)
     assert 1 <= len(related) <= 3
     assert all(e["title"] and e["url"] for e in related.values())
+
+
+def test_bibtex_out_cli_nothing_cited_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """citations --format bibtex on a corpus citing nothing printed nothing at all, where the table says (no rows)."""
+    src = tmp_path / "two.jsonl"
+    src.write_text('{"id": "a", "title": "Parsing speech", "year": 2020}\n'
+                   '{"id": "b", "title": "Parsing text", "year": 2021}\n', encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["citations", "-w", str(ws), "--format", "bibtex"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip() == "graphbuild: no cited papers to list"
