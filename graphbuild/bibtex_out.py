@@ -38,6 +38,9 @@ _PROCEEDINGS = re.compile(
     r"acl|naacl|eacl|emnlp|coling|neurips|nips|icml|iclr|aaai|ijcai|cvpr|iccv|eccv|kdd|sigir|"
     r"www|wsdm|cikm|interspeech|icassp|lrec|findings)\b", re.IGNORECASE)
 
+#: Where a paper known by a service's id alone (a stub the corpus cites: ``openalex:W2741809807``) is looked up
+_ID_URLS = {"openalex": "https://openalex.org/{}", "s2": "https://www.semanticscholar.org/paper/{}"}
+
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
@@ -216,10 +219,24 @@ def bib_entry(paper: Paper | Mapping[str, Any], key: str | None = None) -> BibEn
     if arxiv:
         fields += [("eprint", str(arxiv)), ("archivePrefix", "arXiv")]
     url = record.get("url") or (f"https://doi.org/{record['doi']}" if record.get("doi") else
-                                f"https://arxiv.org/abs/{arxiv}" if arxiv else None)
+                                f"https://arxiv.org/abs/{arxiv}" if arxiv else _id_url(record))
     if url:
         fields.append(("url", str(url).replace("{", "%7B").replace("}", "%7D")))
     return BibEntry(kind, key or bibtex_key(record), tuple(fields))
+
+
+def _id_url(record: Mapping[str, Any]) -> str | None:
+    """The address of a paper by its OpenAlex or Semantic Scholar id (:data:`_ID_URLS`), from its ``ids`` or
+    its own ``kind:value`` id; so the entry of a cited paper known by nothing else still says which it is.
+
+    >>> _id_url({"id": "openalex:W777"}), _id_url({"ids": [["s2", "ab12"]]}), _id_url({"id": "p1"})
+    ('https://openalex.org/W777', 'https://www.semanticscholar.org/paper/ab12', None)
+    """
+    pairs = [tuple(pair) for pair in record.get("ids") or () if len(pair) == 2]
+    kind, sep, value = str(record.get("id") or "").partition(":")
+    if sep:
+        pairs.append((kind, value))
+    return next((_ID_URLS[k].format(v) for k, v in pairs if k in _ID_URLS and v), None)
 
 
 def bibtex_entries(papers: Iterable[Paper | Mapping[str, Any]]) -> list[BibEntry]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, latex_escape, render_bibtex
+from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, graph_bibtex, latex_escape, render_bibtex
 from graphbuild.cli import main
 from graphbuild.records import Paper
 
@@ -82,6 +82,35 @@ def test_bibtex_out_unbalanced_braces_keep_the_entry_closed_and_read_back(tmp_pa
         ("Sets } of {x} and { more", ("Jo}hn {Doe",), "Conf {unbalanced"), ("The next entry", (), None)]
 
 
+def test_bibtex_out_specials_read_back_as_written(tmp_path: Path) -> None:
+    """Every escaped special reads back as itself: ``^`` came back as the modifier letter ``ˆ``, and a lone
+    brace was lost when the title also held a macro only pylatexenc knows (``\\textbackslash``)."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    titles = ["Carets ^ and tildes ~ in x^2", "A \\ path ^ with { one brace", "Plain { brace ^ only"]
+    path = tmp_path / "specials.bib"
+    path.write_text(render_bibtex([Paper(title=t, year=2020 + i, authors=("Ann Lee",)) for i, t in enumerate(titles)]),
+                    encoding="utf-8")
+    assert sorted(p.title for p in read_bibtex(path)) == sorted(titles)
+
+
+def test_bibtex_out_cited_paper_known_by_a_service_id_says_which_it_is() -> None:
+    """A stub the corpus cites by its OpenAlex or Semantic Scholar id alone was an entry 'Untitled' with nothing
+    naming it; its entry now links it at that service (a DOI, arXiv id or url of its own still wins)."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("openalex:W4242", label="Paper", external=True)
+    G.add_node("s2:" + "ab" * 20, label="Paper", external=True)
+    G.add_node("corpus:88", label="Paper", external=True)
+    G.add_node("openalex:W1", label="Paper", title="Known", doi="10.1000/k1")
+    urls = [dict(e.fields).get("url") for e in bibtex_entries(
+        {**G.nodes[n], "id": n} for n in ["openalex:W4242", "s2:" + "ab" * 20, "corpus:88", "openalex:W1"])]
+    assert urls == ["https://openalex.org/W4242", "https://www.semanticscholar.org/paper/" + "ab" * 20, None,
+                    "https://doi.org/10.1000/k1"]
+    assert "https://openalex.org/W4242" in graph_bibtex(G, ["openalex:W4242"])
+
+
 def test_bibtex_out_collisions_get_deterministic_suffixes() -> None:
     a = Paper(title="Graph Networks", authors=("Ann Smith",), year=2020, id="doi:10.1/b")
     b = Paper(title="Graph networks again", authors=("Bob Smith",), year=2020, id="doi:10.1/a")
@@ -142,3 +171,16 @@ def test_bibtex_out_cli_citations_and_related(built: Path, capsys: pytest.Captur
     related = parse(capsys.readouterr().out)
     assert 1 <= len(related) <= 3
     assert all(e["title"] and e["url"] for e in related.values())
+
+
+def test_bibtex_out_cli_nothing_cited_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """citations --format bibtex on a corpus citing nothing printed nothing at all, where the table says (no rows)."""
+    src = tmp_path / "two.jsonl"
+    src.write_text('{"id": "a", "title": "Parsing speech", "year": 2020}\n'
+                   '{"id": "b", "title": "Parsing text", "year": 2021}\n', encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["citations", "-w", str(ws), "--format", "bibtex"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip() == "graphbuild: no cited papers to list"

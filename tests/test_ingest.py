@@ -1251,3 +1251,37 @@ def test_readers_an_abstract_that_says_there_is_none_is_no_abstract(tmp_path):
     got = {p.title: p.abstract for p in read_papers([f]).papers}
     assert got == {"Zorb Queues": "", "Quill Maps": "", "Vex Trees": "", "Glim Sets": "",
                    "Real One": "No abstract is shorter than this one."}
+
+
+_MIXED = {
+    "openalex": {"id": "https://openalex.org/W41", "title": "Sparse parsers", "publication_year": 2021,
+                 "authorships": [{"author": {"display_name": "Ana Ruiz"}}],
+                 "abstract_inverted_index": {"We": [0], "parse": [1], "fast.": [2]},
+                 "referenced_works": ["https://openalex.org/W7"]},
+    "s2": {"paperId": "ab" * 20, "title": "Dense parsers", "year": 2020, "authors": [{"name": "Bo Li"}],
+           "abstract": "We parse densely.", "references": [{"paperId": "cd" * 20}]},
+    "plain": {"id": "p3", "title": "Plain parsers", "year": 2019, "abstract": "We parse plainly.",
+              "references": ["p9"]},
+}
+
+
+@pytest.mark.parametrize("first", list(_MIXED))
+def test_ingest_jsonl_mixing_s2_openalex_and_plain_records_reads_each_whole(tmp_path, first):
+    """A file's format is sniffed from its head; the records of another kind lost their abstract, year and
+    references (an OpenAlex work read as an S2 paper), where the Spark job reads each record by its own kind."""
+    order = [first] + [k for k in _MIXED if k != first]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(_MIXED[k]) + "\n" for k in order), encoding="utf-8")
+    papers = {p.title: p for p in read_file(path)}
+    assert {t: (p.year, p.abstract, len(p.references)) for t, p in papers.items()} == {
+        "Sparse parsers": (2021, "We parse fast.", 1), "Dense parsers": (2020, "We parse densely.", 1),
+        "Plain parsers": (2019, "We parse plainly.", 1)}
+
+
+def test_ingest_s2_record_without_paper_id_is_still_read_as_s2(tmp_path):
+    """An S2 object asked for without ``paperId`` (fields=externalIds,title) keeps its DOI."""
+    path = tmp_path / "few.s2.jsonl"
+    path.write_text(json.dumps(_MIXED["s2"]) + "\n"
+                    + json.dumps({"externalIds": {"DOI": "10.1000/few"}, "title": "Few fields"}) + "\n",
+                    encoding="utf-8")
+    assert {p.title: p.doi for p in read_file(path)}["Few fields"] == "10.1000/few"

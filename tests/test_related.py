@@ -540,6 +540,29 @@ def test_related_draft_split_into_passages():
     assert split_passages("short. text.") == [split_passages("short. text.")[0]]
 
 
+def test_related_draft_of_short_paragraphs_is_several_passages():
+    """Short paragraphs join their neighbours only up to max_words: a long draft of them is no single passage."""
+    from graphbuild.related import split_passages
+
+    draft = "\n\n".join(f"## Part {i}\n\nWe tune adapter {i} on a treebank. It parses well." for i in range(40))
+    passages = split_passages(draft, max_words=50, min_words=25)
+    assert len(passages) >= 8 and all(len(p.text.split()) <= 50 for p in passages)
+    assert passages[1].line > passages[0].line
+
+
+def test_related_draft_code_blocks_are_no_prose():
+    """A fenced code block of a Markdown draft (``` or ~~~, closed by a fence as long) is left out."""
+    from graphbuild.related import split_passages
+
+    draft = ("Our parser reads treebanks with a small grammar and is fast on long sentences of news text.\n\n"
+             "```python\nparser = Grammar(rules)\n\n# a comment\n```\n\n"
+             "~~~~\nmake all\n~~~\nstill code\n~~~~\n\n"
+             "It also handles spoken transcripts, which have no punctuation and many restarts.\n")
+    text = " ".join(p.text for p in split_passages(draft, min_words=5))
+    assert "Grammar" not in text and "make" not in text and "still code" not in text
+    assert text.startswith("Our parser") and text.endswith("many restarts.")
+
+
 LATEX_DRAFT = r"""% notes to self
 \section{Introduction}\label{sec:intro}
 We adapt large language models with low-rank updates: our adapters follow \textbf{LoRA}~\cite{hu2021}

@@ -156,3 +156,16 @@ def test_trends_cli_json_table_and_chart(tmp_path, capsys):
     assert "Bursty" in table and "2017" in table and "rising" in table
     assert main(["trends", "-w", str(ws), "--type", "Gizmo"]) == 1
     assert "[E200]" in capsys.readouterr().err
+
+
+def test_trends_cli_since_past_the_corpus_names_the_year(tmp_path, capsys):
+    """--since after the last paper said '(no dated papers mention an entity)', as if the corpus had no dates."""
+    from graphbuild.cli import main
+    from graphbuild.graph import save_graph
+
+    ws = tmp_path / "ws"
+    (ws / "gen-000001").mkdir(parents=True)
+    save_graph(synthetic_corpus(), ws / "gen-000001" / "graph.json")
+    (ws / "CURRENT").write_text("gen-000001\n")
+    assert main(["trends", "-w", str(ws), "--since", "2090"]) == 0
+    assert capsys.readouterr().out.strip() == "(no dated papers from 2090 on mention an entity)"

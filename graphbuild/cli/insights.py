@@ -45,7 +45,8 @@ def cmd_trends(args: argparse.Namespace) -> int:
         return 0
     periods = summary["periods"]
     if not periods:
-        print("(no dated papers mention an entity)")
+        since = f" from {args.since} on" if args.since is not None else ""  # else the corpus looks undated
+        print(f"(no dated papers{since} mention an entity)")
         return 0
     shown = periods[-8:]
     print(f"papers per {summary['granularity']} ({'last 8 of ' if len(periods) > 8 else ''}"

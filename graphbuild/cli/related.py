@@ -153,6 +153,8 @@ def cmd_citations(args: argparse.Namespace) -> int:
         rows = analytics.most_cited(graph, args.top, inferred=args.inferred)
     if args.format == "bibtex":
         _print_bibtex(graph, [row[k] for row in rows for k in ("id", "a", "b") if k in row])
+        if not rows:  # the table says "(no rows)"; an empty .bib alone would look like a failure
+            print("graphbuild: no cited papers to list", file=sys.stderr)
         return 0
     _print_rows(rows, "json" if args.json else "table")
     return 0

@@ -78,7 +78,19 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         if not line.strip():
             continue
         value = json_line(line, path, number)
-        yield value if isinstance(value, InputError) else paper_from_record(value, path, number, tabular=False)
+        yield value if isinstance(value, InputError) else _record(value, path, number)
+
+
+def _record(value: dict[str, Any], path: Path, number: int) -> Item:
+    """A JSON Lines record: a plain paper object, or a Semantic Scholar paper or OpenAlex work among them
+    (:func:`~graphbuild.ingest.metadata.json_record`: the rule the Spark job applies to every line).
+    """
+    from .metadata import json_record  # (here: metadata imports this module)
+
+    try:
+        return json_record(value, path, number)
+    except ValueError as exc:
+        return InputError(path, number, str(exc))
 
 
 def json_line(line: str, path: Path, number: int | None) -> dict[str, Any] | InputError:

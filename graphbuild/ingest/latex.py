@@ -9,7 +9,9 @@ constructs with one regular expression and a table, and hands anything else
 output equals pylatexenc's on what the table covers, with deliberate
 exceptions: an unescaped ``%`` or ``&`` is kept as the character (pylatexenc
 reads ``%`` as a comment and drops the rest of the line, and ``&`` as an
-alignment tab), because BibTeX values are not LaTeX source lines; and the TeX
+alignment tab), because BibTeX values are not LaTeX source lines; ``\textasciicircum`` is ``^``, not the
+modifier letter ``ˆ``, and ``\textbraceleft``/``\textbraceright`` are braces on either path (as
+:mod:`graphbuild.bibtex_out` writes them); and the TeX
 logos (``\LaTeX``, ``\TeX``, ``\BibTeX`` …) give their names, which pylatexenc drops; and a citation or
 cross-reference (:data:`CITATION`: natbib's ``\citet``, ``\citeauthor``, biblatex's ``\parencite``,
 ``\textcite`` …) is no text, where pylatexenc gives ``<cit.>`` for some and the keys for others.
@@ -47,6 +49,9 @@ _STYLES = ("textbf", "textit", "texttt", "emph", "textsc", "textrm", "textsf", "
 _ESCAPES = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", ",": " ", " ": " ",
             ";": " ", "\n": " "}
 _TEXT = {"---": "—", "--": "–", "~": "\xa0", "``": "“", "''": "”"}
+#: Text-mode symbols graphbuild.bibtex_out writes for characters BibTeX must not see bare: an unpaired
+#: brace, and the circumflex (which pylatexenc reads as the modifier letter ``ˆ``, not ``^``).
+_TEXT_SYMBOLS = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^"}
 
 _TOKEN = re.compile(
     r"\\(?P<sym>[\"'`^~=.])\s*(?:\{\s*(?:\\(?P<s1>[ij])|(?P<s2>[A-Za-z]))\s*\}"
@@ -55,7 +60,7 @@ _TOKEN = re.compile(
     r"|\\(?P<word>ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*"
     r"|\\(?P<style>" + "|".join(_STYLES) + r")\s*\{"
     r"|\\(?P<esc>[&%$#_{},; \n])"
-    r"|\\textbrace(?P<textbrace>left|right)(?![A-Za-z])\s*(?:\{\})?"
+    r"|\\(?P<textsym>" + "|".join(_TEXT_SYMBOLS) + r")(?![A-Za-z])\s*(?:\{\})?"
     r"|(?P<brace>[{}])"
     r"|(?P<text>---|--|~|``|'')"
 )
@@ -94,8 +99,8 @@ def _replace(m: re.Match[str]) -> str:
         return ""
     if groups["esc"] is not None:
         return _ESCAPES[groups["esc"]]
-    if groups["textbrace"] is not None:  # a brace BibTeX must not count (graphbuild.bibtex_out writes them)
-        return "{" if groups["textbrace"] == "left" else "}"
+    if groups["textsym"] is not None:
+        return _TEXT_SYMBOLS[groups["textsym"]]
     return _TEXT[m.group()]
 
 
@@ -110,12 +115,24 @@ _BARE = re.compile(r"(?<!\\)([%&])")
 _BARE_BRACE = re.compile(r"(?<!\\)[{}]")
 
 
+#: :data:`_TEXT_SYMBOLS`' macros, for the slow path, and the private-use characters standing in for them there
+_TEXT_SYMBOL = re.compile(r"\\(" + "|".join(_TEXT_SYMBOLS) + r")(?![A-Za-z])\s*(?:\{\})?")
+_STAND_INS = {name: chr(0xE000 + i) for i, name in enumerate(_TEXT_SYMBOLS)}
+_RESTORE = str.maketrans({_STAND_INS[name]: char for name, char in _TEXT_SYMBOLS.items()})
+
+
 def slow_decode(text: str) -> str:
-    """Decode with pylatexenc (as bibtexparser does), keeping bare ``%`` and ``&`` as characters."""
+    """Decode with pylatexenc (as bibtexparser does), keeping bare ``%`` and ``&`` as characters, and
+    :data:`_TEXT_SYMBOLS` as the characters they name (pylatexenc drops a brace and gives ``ˆ`` for ``^``).
+    """
+    symbols = not any(c in text for c in _STAND_INS.values())  # (private-use characters: never in real data)
+    if symbols:
+        text = _TEXT_SYMBOL.sub(lambda m: _STAND_INS[m.group(1)], text)
     try:
-        return _slow_decoder().latex_to_text(_BARE.sub(r"\\\1", text))
+        out = _slow_decoder().latex_to_text(_BARE.sub(r"\\\1", text))
     except Exception:  # pylatexenc gives up on some malformed input; keep the text, less its bare braces
-        return _BARE_BRACE.sub("", text)
+        out = _BARE_BRACE.sub("", text)
+    return out.translate(_RESTORE) if symbols else out
 
 
 #: Fields whose value is an address or an identifier, not text: BibTeX styles print them verbatim

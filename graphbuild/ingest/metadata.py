@@ -39,7 +39,7 @@ from xml.parsers import expat
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import clean_text, read_input_bytes, read_text
+from .fields import Item, clean_text, paper_from_record, read_input_bytes, read_text
 from .json_csv import json_line
 from .located import line_numbers, parse_json, repeated_keys
 
@@ -47,6 +47,7 @@ __all__ = [
     "ATOM_NS",
     "ARXIV_NS",
     "OPENSEARCH_NS",
+    "json_record",
     "read_s2",
     "read_openalex",
     "read_arxiv",
@@ -290,6 +291,9 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
             continue
         source = f"{path}:{line}"
         obj = _s2_unwrap(obj)
+        if isinstance(obj, dict) and not _is_s2(obj):
+            yield _other_record(obj, path, line, label)  # a paper of another kind in the file
+            continue
         try:
             paper = s2_paper(obj, source=source)
             citations = _list(obj, "citations")
@@ -311,6 +315,28 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
                 continue
             cited.references = _dedupe_refs(cited.references + (seed,))
             yield cited
+
+
+def _is_s2(obj: dict[str, Any]) -> bool:
+    """Whether ``obj`` is a Semantic Scholar paper: its keys ``paperId`` or ``corpusId``, or ``externalIds`` given."""
+    return "paperId" in obj or "corpusId" in obj or obj.get("externalIds") is not None
+
+
+def json_record(value: dict[str, Any], path: Path, line: int | None) -> Item:
+    """One JSON object as the paper it describes, whichever reader the file went to: a Semantic Scholar
+    paper (:func:`_is_s2`), an OpenAlex work (its id an ``https://openalex.org/``
+    address) or a plain paper object. Formats are sniffed per file from its head; a file mixing them
+    (``cat works.jsonl s2.jsonl``) would otherwise lose the abstract, year and references of the records
+    of the other kind, where the Spark job (which decides per record by this rule) keeps them.
+
+    Raises ``ValueError`` where the metadata record functions do.
+    """
+    source = f"{path}:{line}" if line else str(path)
+    if _is_s2(value):
+        return s2_paper(value, source=source)
+    if str(value.get("id", "")).startswith("https://openalex.org/"):
+        return openalex_work(value, source=source)
+    return paper_from_record(value, path, line, tabular=False)
 
 
 def sniff_s2(head: str) -> bool:
@@ -417,10 +443,21 @@ def read_openalex(path: Path) -> Iterator[Paper | InputError]:
         if isinstance(obj, InputError):
             yield obj
             continue
+        if isinstance(obj, dict) and _is_s2(obj):
+            yield _other_record(obj, path, line, label)  # a Semantic Scholar paper in the file
+            continue
         try:
             yield openalex_work(obj, source=f"{path}:{line}")
         except ValueError as exc:
             yield InputError(path, line, f"{label}{exc}")
+
+
+def _other_record(obj: dict[str, Any], path: Path, line: int, label: str) -> Item:
+    """:func:`json_record` of a record whose kind is not the file's, or the error naming its line."""
+    try:
+        return json_record(obj, path, line)
+    except ValueError as exc:
+        return InputError(path, line, f"{label}{exc}")
 
 
 def sniff_openalex(head: str) -> bool:

@@ -26,6 +26,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 #: a line that is no prose of a draft: a Markdown heading, a LaTeX comment, or LaTeX commands alone
 #: on their line (``\section{Introduction}\label{sec:intro}``, ``\begin{abstract}``)
 _NOT_PROSE = re.compile(r"#|%|(?:\\[A-Za-z]+\*?(?:\[[^\]]*\]|\{[^{}]*\})*\s*)+$")
+#: the fence opening or closing a Markdown code block (```python, ~~~): the lines between are code, no prose
+_FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,9 @@ class PassageResult:
 
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
-    """Paragraphs (blank-line separated; Markdown headings, LaTeX comments and command lines dropped),
-    long ones cut at sentence ends into pieces of at most ``max_words``; pieces under ``min_words`` join the one before.
+    """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments and command lines
+    dropped), long ones cut at sentence ends into pieces of at most ``max_words``; pieces under ``min_words``
+    join the one before while the two hold at most ``max_words``.
     """
     pieces: list[tuple[int, str]] = []
     for line_no, para in _paragraphs(text):
@@ -68,7 +71,10 @@ def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> l
             pieces.append((line_no, " ".join(words)))
     merged: list[tuple[int, str]] = []
     for line_no, piece in pieces:
-        if merged and (len(piece.split()) < min_words or len(merged[-1][1].split()) < min_words):
+        n, before = len(piece.split()), len(merged[-1][1].split()) if merged else 0
+        # a short piece joins its neighbour, but never past max_words: a draft of short paragraphs
+        # is several passages, not one
+        if merged and (n < min_words or before < min_words) and before + n <= max_words:
             merged[-1] = (merged[-1][0], merged[-1][1] + " " + piece)
         else:
             merged.append((line_no, piece))
@@ -79,9 +85,15 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     current: list[str] = []
     start = 1
+    fence = ""  # the fence of the code block the line is in, if any
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or _NOT_PROSE.match(stripped):
+        in_code = bool(fence)
+        if fence and stripped.startswith(fence) and not stripped.strip(fence[0]):
+            fence = ""  # the closing fence: the opening one's character, as many or more, nothing else
+        elif not fence and (opening := _FENCE.match(stripped)):
+            fence, in_code = opening.group(1), True
+        if in_code or not stripped or _NOT_PROSE.match(stripped):
             if current:
                 out.append((start, " ".join(current)))
                 current = []

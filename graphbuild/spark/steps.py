@@ -61,21 +61,14 @@ def paper_from_json(text: str, path: Path = Path("record"), line: int | None = N
     """
     from ..errors import InputError
     from ..ingest.checks import checked
-    from ..ingest.fields import paper_from_record
     from ..ingest.json_csv import json_line
-    from ..ingest.metadata import openalex_work, s2_paper
+    from ..ingest.metadata import json_record
 
     value = json_line(text, path, line)
     if isinstance(value, InputError):
         raise value
-    source = f"{path}:{line}" if line else str(path)
     try:
-        if "paperId" in value or "corpusId" in value:
-            item: Paper | InputError = s2_paper(value, source=source)
-        elif str(value.get("id", "")).startswith("https://openalex.org/"):
-            item = openalex_work(value, source=source)
-        else:
-            item = paper_from_record(value, path, line, tabular=False)
+        item: Paper | InputError = json_record(value, path, line)
     except (ValueError, TypeError) as exc:  # the metadata readers' record functions raise; their readers say so
         raise InputError(path, line, str(exc)) from None
     # what every reader of a single build checks on the way out (text fields, unpaired surrogates, length)
