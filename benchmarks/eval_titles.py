@@ -22,8 +22,6 @@ import os
 import sys
 from pathlib import Path
 
-import numpy as np
-
 
 def main(argv: list[str] | None = None) -> int:
     default_papers = Path(os.environ.get("GRAPHBUILD_SHARED", "../shared")) / "eval" / "related" / "papers_dev.jsonl"
@@ -34,32 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.papers).is_file():
         sys.exit(f"[E101] {args.papers}: not found; set GRAPHBUILD_SHARED or give --papers")
 
-    from sklearn.model_selection import GroupKFold
-
-    from graphbuild.evaluate import score_entities
     from graphbuild.nlp import train
     from graphbuild.nlp.pipeline import make_pipeline
 
     nlp = make_pipeline(proposers_only=True)
-    gaz = train._gazetteer(nlp)
     papers = train.papers_by_id([args.papers])
     if args.upper:
         upper = {id(p): dataclasses.replace(p, title=p.title.upper()) for p in papers.values()}
         papers = {key: upper[id(p)] for key, p in papers.items()}
     examples = [ex for ex in train.make_examples(train.read_annotations(train.SHIPPED_ANNOTATIONS), papers, nlp)
                 if ex.bare is not None]
-    titles = [ex.bare for ex in examples]
-    preds: list = [None] * len(examples)
-    for train_idx, test_idx in GroupKFold(n_splits=5).split(np.zeros(len(examples)),
-                                                            groups=[ex.paper_id for ex in examples]):
-        model = train.fit([examples[i] for i in train_idx], gaz)
-        for i, pred in zip(test_idx, train.predict([titles[i] for i in test_idx], model, gaz)):
-            preds[i] = pred
-    s = score_entities(train.gold_rows(titles), preds)  # type: ignore[arg-type]
-    print(f"{len(titles)} titles alone, {sum(len(t.gold) for t in titles)} annotated entities they name "  # type: ignore[union-attr]
-          f"{'(in capitals)' if args.upper else ''}: F1 {s.f1:.4f} precision {s.precision:.4f} "
-          f"recall {s.recall:.4f} type accuracy {s.type_accuracy:.4f} proposed-recall {s.proposed_recall:.4f} "
-          f"proposed-precision {s.proposed_precision:.4f}")
+
+    def title_alone(ex: train.Example) -> train.Example:
+        assert ex.bare is not None
+        return ex.bare
+
+    s = train.cross_validate(examples, train._gazetteer(nlp), read=title_alone)
+    print(f"{len(examples)} titles alone, {sum(len(title_alone(ex).gold) for ex in examples)} annotated entities "
+          f"they name {'(in capitals)' if args.upper else ''}: F1 {s['f1']:.4f} precision {s['precision']:.4f} "
+          f"recall {s['recall']:.4f} type accuracy {s['type_accuracy']:.4f} proposed-recall "
+          f"{s['proposed_recall']:.4f} proposed-precision {s['proposed_precision']:.4f}")
     return 0
 
 

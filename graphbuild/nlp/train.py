@@ -127,16 +127,14 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
                          f"e.g. {missing[0]!r}; pass the papers they were annotated on with --papers")
     found = [papers[str(r["id"]).casefold()] for r in rows]
     # casing statistics over every paper of the file, as a build over that corpus would have them
-    corpus = corpus_stats(p.text for p in {id(p): p for p in papers.values()}.values())
-    out = _examples(nlp, rows, found, corpus)
+    every = {id(p): p for p in papers.values()}.values()
+    out = _examples(nlp, rows, found, corpus_stats(p.text for p in every))
     # each paper's title alone (where it has an abstract), as a library of titles would be built
-    titled = [(row, paper) for row, paper in zip(rows, found) if paper.abstract]
-    titles = [replace(paper, abstract="") for _, paper in titled]
-    bare = _examples(nlp, [_title_alone(row, paper.title) for row, paper in titled], titles,
-                     corpus_stats(p.title for p in {id(p): p for p in papers.values()}.values()))
-    by_id = {str(row["id"]): ex for (row, _), ex in zip(titled, bare)}
-    for ex in out:
-        ex.bare = by_id.get(ex.paper_id)
+    titled = [(ex, row, paper) for ex, row, paper in zip(out, rows, found) if paper.abstract]
+    bare = _examples(nlp, [_title_alone(row, paper.title) for _, row, paper in titled],
+                     [replace(paper, abstract="") for _, _, paper in titled], corpus_stats(p.title for p in every))
+    for (ex, _, _), alone in zip(titled, bare):
+        ex.bare = alone
     return out
 
 
@@ -352,14 +350,17 @@ def select_settings(examples: Sequence[Example], gaz: Any, *, k: int = 3, c_grid
 
 def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: float = DEFAULT_C,
                    threshold: float = THRESHOLD, proposed_threshold: float = PROPOSED_THRESHOLD,
-                   nested: bool = False, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+                   nested: bool = False, progress: Callable[[int], None] | None = None,
+                   read: Callable[[Example], Example] | None = None) -> dict[str, Any]:
     """K-fold cross-validation by paper (``GroupKFold``: no paper in both train and test).
 
     With ``nested``, each training fold chooses ``C`` and the entity threshold
     by its own inner cross-validation (:func:`select_settings`) instead of
-    using ``C`` and ``threshold``. Returns the scores of all folds' predictions
-    pooled, each fold's F1 (mean and standard deviation) and, when nested,
-    the settings each fold chose.
+    using ``C`` and ``threshold``. ``read`` gives what of each test paper is
+    read and scored (default: the paper as it is; ``benchmarks/eval_titles.py``:
+    its title alone, ``Example.bare``). Returns the scores of all folds'
+    predictions pooled, each fold's F1 (mean and standard deviation) and,
+    when nested, the settings each fold chose.
     """
     from sklearn.model_selection import GroupKFold
 
@@ -375,14 +376,15 @@ def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: floa
         c, t = select_settings(train, gaz) if nested else (C, threshold)
         chosen.append({"C": c, "threshold": t})
         model = fit(train, gaz, C=c)
-        test = [examples[i] for i in test_idx]
+        test = [read(examples[i]) if read else examples[i] for i in test_idx]
         fold_preds = predict(test, model, gaz, threshold=t, proposed_threshold=proposed_threshold)
         for i, p in zip(test_idx, fold_preds):
             preds[i] = p
         fold_f1.append(score_entities(gold_rows(test), fold_preds).f1)
         if progress:
             progress(1)
-    scores = score_entities(gold_rows(examples), [p for p in preds if p is not None])
+    scores = score_entities(gold_rows([read(ex) for ex in examples] if read else examples),
+                            [p for p in preds if p is not None])
     out = {**scores.to_dict(), "folds": k, "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
            "fold_f1_std": round(float(np.std(fold_f1)), 4), "fold_f1": [round(f, 4) for f in fold_f1],
            "papers": len(examples)}
