@@ -18,36 +18,28 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import sys
-from pathlib import Path
+
+from _annotated import add_papers_argument
+from _annotated import examples as annotated_examples
 
 
 def main(argv: list[str] | None = None) -> int:
-    default_papers = Path(os.environ.get("GRAPHBUILD_SHARED", "../shared")) / "eval" / "related" / "papers_dev.jsonl"
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--papers", default=str(default_papers), help="the annotated papers' records (JSONL)")
+    add_papers_argument(ap)
     ap.add_argument("--upper", action="store_true", help="every title in capitals")
     args = ap.parse_args(argv)
-    if not Path(args.papers).is_file():
-        sys.exit(f"[E101] {args.papers}: not found; set GRAPHBUILD_SHARED or give --papers")
 
     from graphbuild.nlp import train
-    from graphbuild.nlp.pipeline import make_pipeline
 
-    nlp = make_pipeline(proposers_only=True)
-    papers = train.papers_by_id([args.papers])
-    if args.upper:
-        upper = {id(p): dataclasses.replace(p, title=p.title.upper()) for p in papers.values()}
-        papers = {key: upper[id(p)] for key, p in papers.items()}
-    examples = [ex for ex in train.make_examples(train.read_annotations(train.SHIPPED_ANNOTATIONS), papers, nlp)
-                if ex.bare is not None]
+    gaz, examples = annotated_examples(
+        args.papers, (lambda p: dataclasses.replace(p, title=p.title.upper())) if args.upper else None)
+    examples = [ex for ex in examples if ex.bare is not None]
 
     def title_alone(ex: train.Example) -> train.Example:
         assert ex.bare is not None
         return ex.bare
 
-    s = train.cross_validate(examples, train._gazetteer(nlp), read=title_alone)
+    s = train.cross_validate(examples, gaz, read=title_alone)
     print(f"{len(examples)} titles alone, {sum(len(title_alone(ex).gold) for ex in examples)} annotated entities "
           f"they name {'(in capitals)' if args.upper else ''}: F1 {s['f1']:.4f} precision {s['precision']:.4f} "
           f"recall {s['recall']:.4f} type accuracy {s['type_accuracy']:.4f} proposed-recall "

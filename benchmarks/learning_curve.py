@@ -16,35 +16,27 @@ Run (about 1 minute a seed and fraction on one core)::
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import sys
-from pathlib import Path
 
 import numpy as np
+from _annotated import add_papers_argument
+from _annotated import examples as annotated_examples
 
 
 def main(argv: list[str] | None = None) -> int:
-    default_papers = Path(os.environ.get("GRAPHBUILD_SHARED", "../shared")) / "eval" / "related" / "papers_dev.jsonl"
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--papers", default=str(default_papers), help="the annotated papers' records (JSONL)")
+    add_papers_argument(ap)
     ap.add_argument("--fractions", default="0.125,0.25,0.5,0.75,1",
                     help="fractions of each training fold to fit on, comma-separated")
     ap.add_argument("--seeds", type=int, default=3, help="random subsets per fraction below 1")
     args = ap.parse_args(argv)
-    if not Path(args.papers).is_file():
-        sys.exit(f"[E101] {args.papers}: not found; set GRAPHBUILD_SHARED or give --papers")
 
     from sklearn.model_selection import GroupKFold
 
     from graphbuild.evaluate import score_entities
     from graphbuild.nlp import train
-    from graphbuild.nlp.pipeline import make_pipeline
 
-    nlp = make_pipeline(proposers_only=True)
-    gaz = train._gazetteer(nlp)
-    examples = train.make_examples(train.read_annotations(train.SHIPPED_ANNOTATIONS),
-                                   train.papers_by_id([args.papers]), nlp)
+    gaz, examples = annotated_examples(args.papers)
     folds = list(GroupKFold(n_splits=5).split(np.zeros(len(examples)), groups=[ex.paper_id for ex in examples]))
     gold = train.gold_rows(examples)
     print("fraction | training papers a fold | F1 | type accuracy | proposed-recall | seeds")

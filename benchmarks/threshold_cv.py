@@ -38,14 +38,14 @@ import copy
 import dataclasses
 import itertools
 import json
-import os
 import re
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _annotated import add_papers_argument
+from _annotated import examples as annotated_examples
 
 #: the sweep (the shipped values are on it)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
@@ -157,29 +157,22 @@ def best_setting(totals: np.ndarray, base: int, kind: str, hold_precision: bool)
 
 
 def main(argv: list[str] | None = None) -> int:
-    default_papers = Path(os.environ.get("GRAPHBUILD_SHARED", "../shared")) / "eval" / "related" / "papers_dev.jsonl"
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--papers", default=str(default_papers), help="the annotated papers' records (JSONL)")
+    add_papers_argument(ap)
     ap.add_argument("--objective", choices=["f1", "f1+prop", "f1+propf1"], default="f1+prop")
     ap.add_argument("--no-hold-precision", dest="hold_precision", action="store_false",
                     help="let the pick lower proposed-precision below the shipped setting's (inner figures)")
     ap.add_argument("--inner", type=int, default=4, help="inner folds per outer training part")
     ap.add_argument("--out", help="write every setting's pooled figures (outer and inner) as JSON here")
     args = ap.parse_args(argv)
-    if not Path(args.papers).is_file():
-        sys.exit(f"[E101] {args.papers}: not found; set GRAPHBUILD_SHARED or give --papers")
 
     from sklearn.model_selection import GroupKFold
 
     from graphbuild.nlp import decide as dm
     from graphbuild.nlp import train
-    from graphbuild.nlp.pipeline import make_pipeline
 
     started = time.time()
-    nlp = make_pipeline(proposers_only=True)
-    gaz = train._gazetteer(nlp)
-    exs = train.make_examples(train.read_annotations(train.SHIPPED_ANNOTATIONS), train.papers_by_id([args.papers]),
-                              nlp)
+    gaz, exs = annotated_examples(args.papers)
     prepared = [dm.prepare(ex.text, ex.sents, ex.title_end, [copy.copy(c) for c in ex.cands], gaz, ex.corpus)
                 for ex in exs]
     shipped = (dm.THRESHOLD, dm.LOWER_THRESHOLD, dm.PROPOSED_THRESHOLD, dm.LOWER_PROPOSED)
