@@ -1993,6 +1993,10 @@ def test_an_acronym_two_entries_share_takes_no_entrys_name_where_the_text_shows_
     assert not gaz.unread("We apply the DZT, a discrete transform, to each frame.", "DZT")
     assert gaz.reading("We apply the DZT, a discrete transform, to each frame.", "DZT",
                        gaz.by_form["DZT"])[0].name == "discrete Zorb transform"
+    # one look at the text gives both answers: no entry where neither sense shows, else the one shown
+    assert gaz.sense_of("Candidates are screened with DZT.", "DZT", gaz.by_form["DZT"]) is None
+    shown = gaz.sense_of("We apply the DZT, a discrete transform, to each frame.", "DZT", gaz.by_form["DZT"])
+    assert shown is not None and shown.name == "discrete Zorb transform"
     # the shipped gazetteer: "DFT" in a materials paper is neither sense's name unless the text shows one
     _kept_and_dropped("Quorumix: Active Learning for Cathodes",
                       "We introduce Quorumix, an active learning loop for cathodes. Candidates are screened with "

@@ -145,19 +145,32 @@ class Gazetteer:
         Recurrent Unit) or shares the form with another sense. Where the sense is not shown, the
         context should type the name.
         """
-        senses = self.senses.get(surface)
-        if senses is not None:
-            shown = [e for e in senses if sense_read(text, surface, e)]
+        shown = self._shown_senses(text, surface)
+        if shown is not None:
             return (shown[0], True) if len(shown) == 1 else (entry, _speaks_of_learning(text))
         return entry, sense_read(text, surface, entry) is not False or _speaks_of_learning(text)
+
+    def sense_of(self, text: str, surface: str, entry: GazEntry) -> GazEntry | None:
+        """The entry ``text`` reads ``surface`` as (:meth:`reading`), or ``None`` where it is :meth:`unread`:
+        both answers from one look at the text."""
+        shown = self._shown_senses(text, surface)
+        if shown is None:
+            return entry
+        return shown[0] if len(shown) == 1 else None
 
     def unread(self, text: str, surface: str) -> bool:
         """Whether ``surface`` is a form several entries share and ``text`` shows the sense of none of them, or of
         more than one ("DFT" in a paper on materials that never writes "density functional" nor "Fourier"): no
         entry's name may then stand for it.
         """
+        shown = self._shown_senses(text, surface)
+        return shown is not None and len(shown) != 1
+
+    def _shown_senses(self, text: str, surface: str) -> list[GazEntry] | None:
+        """Of the entries that share the form ``surface``, those whose sense ``text`` shows; ``None`` when
+        no two entries share it."""
         senses = self.senses.get(surface)
-        return senses is not None and sum(1 for e in senses if sense_read(text, surface, e)) != 1
+        return None if senses is None else [e for e in senses if sense_read(text, surface, e)]
 
     def family_of(self, entry: GazEntry) -> GazEntry | None:
         """The root family of a variant (following family links up to 5 steps)."""

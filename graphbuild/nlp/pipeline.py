@@ -962,7 +962,7 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         entry = gaz.lookup(c.text) or (gaz.by_key.get(c.key) if c.key else None)
         if entry is not None:
             # "SAM" in a paper on segmentation: Segment Anything; "DFT" where no sense is shown: no entry's name
-            entry = None if gaz.unread(text, c.text) else gaz.reading(text, c.text, entry)[0]
+            entry = gaz.sense_of(text, c.text, entry)
             break
     if entry is not None and longs and not any(gaz.lookup(c.text) is entry for c in longs):
         # "Semi-Supervised Learning (SSL)": the definition wins over a known meaning of the acronym
