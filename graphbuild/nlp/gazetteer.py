@@ -152,7 +152,8 @@ class Gazetteer:
 
     def sense_of(self, text: str, surface: str, entry: GazEntry) -> GazEntry | None:
         """The entry ``text`` reads ``surface`` as (:meth:`reading`), or ``None`` where it is :meth:`unread`:
-        both answers from one look at the text."""
+        both answers from one look at the text.
+        """
         shown = self._shown_senses(text, surface)
         if shown is None:
             return entry
@@ -168,7 +169,8 @@ class Gazetteer:
 
     def _shown_senses(self, text: str, surface: str) -> list[GazEntry] | None:
         """Of the entries that share the form ``surface``, those whose sense ``text`` shows; ``None`` when
-        no two entries share it."""
+        no two entries share it.
+        """
         senses = self.senses.get(surface)
         return None if senses is None else [e for e in senses if sense_read(text, surface, e)]
 
