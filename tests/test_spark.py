@@ -148,6 +148,22 @@ def test_spark_build_loaded_equals_single_machine_graph(both_builds, tmp_path):
     assert any(k == "REPORTS" and "confidence" in props for (_, _, k), props in want_props.items())
 
 
+def test_spark_build_summary_counts_external_stubs_as_the_single_build_does(both_builds):
+    """``graphbuild spark build`` closed on "Paper 84, ..., skipped 0": the cited papers outside the corpus
+    counted as papers; its ``nodes:``/``edges:`` lines are now the single build's (communities aside)."""
+    from graphbuild.graph import graph_stats
+    from graphbuild.spark.job import summary
+
+    _, out, counts, ws = both_builds
+    stats = graph_stats(ws.graph())
+    nodes = {k: v for k, v in stats["nodes"].items() if k != "Community"}
+    edges = {k: v for k, v in stats["edges"].items() if k != "IN_COMMUNITY"}
+    assert nodes["Paper (external)"] > 0 and counts["Paper"] == nodes["Paper"] + nodes["Paper (external)"]
+    assert summary(out, counts) == "\n".join([
+        "nodes: " + ", ".join(f"{k} {v}" for k, v in nodes.items()),
+        "edges: " + ", ".join(f"{k} {v}" for k, v in edges.items())])
+
+
 def _edge_props(G) -> dict[tuple[str, str, str], dict]:
     """Every relationship's properties as the graph holds them, keys included (NaN as None)."""
     return {(u, v, k): {p: _norm(x) for p, x in d.items()} for u, v, k, d in G.edges(keys=True, data=True)}
