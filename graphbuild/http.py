@@ -5,7 +5,10 @@ every fetcher needs, each from the library that does it best:
 
 * retries with exponential backoff on connection errors, timeouts, HTTP 429
   and 5xx, honouring ``Retry-After`` on 429/503: a :class:`urllib3.util.Retry`
-  policy on the session's :class:`requests.adapters.HTTPAdapter`;
+  policy on the session's :class:`requests.adapters.HTTPAdapter`; a host that
+  cannot be reached at all (its name does not resolve, it refuses the
+  connection, no route leads there: offline, as a rule) is tried once more,
+  not through every back-off (:func:`unreachable`);
 * an optional on-disk response cache: :mod:`requests_cache` (SQLite, JSON
   serialised, never pickled), keyed without credentials;
 * a minimum interval between requests to the same host, timeouts, a cap on
@@ -31,6 +34,7 @@ answer requests with the ``responses`` library (so nothing touches the network).
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
 import logging
 import os
@@ -44,14 +48,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from .errors import FetchError
 from .fsutil import path_kind
 
 __all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "AnswerTooLarge", "HttpClient",
-           "PoliteRetry", "RetryAfterTooLong", "redact"]
+           "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +165,43 @@ def _read_capped(response: requests.Response, limit: int) -> None:
     response._content = b"".join(chunks)
 
 
+#: How often a host that cannot be reached at all is tried (:func:`unreachable`): once more, in case the
+#: network was just coming up, never through the whole back-off (5 retries waited 31 s offline).
+UNREACHABLE_ATTEMPTS = 2
+
+def unreachable(error: BaseException | None) -> str | None:
+    """Why no request can reach the host, asking again seconds later as well: ``"resolve"`` (its name does not
+    resolve: offline, or no DNS), ``"refused"`` (nothing listens there), ``"route"`` (no network route to it);
+    None for any other failure (a timeout, a reset, an HTTP status), which is worth the back-off.
+
+    >>> import errno, socket
+    >>> unreachable(NameResolutionError("api.example.org", None, socket.gaierror(-2, "Name or service not known")))
+    'resolve'
+    >>> refused = NewConnectionError(None, "Failed to establish a new connection")
+    >>> refused.__cause__ = ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")
+    >>> unreachable(refused), unreachable(NewConnectionError(None, "reset")), unreachable(None)
+    ('refused', None, None)
+    """
+    if isinstance(error, NameResolutionError):
+        return "resolve"
+    if not isinstance(error, NewConnectionError):
+        return None
+    cause = error.__cause__
+    if isinstance(cause, ConnectionRefusedError):
+        return "refused"
+    if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return "route"
+    return None
+
+
+#: what each kind of :func:`unreachable` host is, in the one line that reports it
+_UNREACHABLE_LINES = {
+    "resolve": "cannot find the host {host} (its name did not resolve: no network connection, or no DNS)",
+    "refused": "{host} refused the connection (nothing answers there, or a firewall or proxy refuses it)",
+    "route": "no network route to {host} (no network connection)",
+}
+
+
 #: ``on_wait(seconds, status, error, url)``: called once per granted retry, before it is sent.
 OnWait = Callable[[float, "int | None", "Exception | None", str], None]
 
@@ -173,6 +214,8 @@ class PoliteRetry(Retry):
       ``max_retry_after`` raises :class:`RetryAfterTooLong` at once.
     * Otherwise the wait is ``backoff_factor * 2**(n-1)`` for the n-th retry,
       capped at ``backoff_max`` (the first retry waits too).
+    * A host that cannot be reached at all (:func:`unreachable`) is tried
+      :data:`UNREACHABLE_ATTEMPTS` times, whatever ``total`` allows.
     * The wait happens when a retry is granted (in :meth:`increment`) through
       ``on_wait``, which sleeps; :meth:`sleep` does nothing. So the same
       policy waits exactly once per retry whether urllib3 drives it or a test
@@ -229,6 +272,8 @@ class PoliteRetry(Retry):
         hint = self.get_retry_after(response) if status in self.RETRY_AFTER_STATUS_CODES else None
         if status is not None and hint is not None and hint > self.max_retry_after:
             raise RetryAfterTooLong(int(status), hint)
+        if unreachable(error) and sum(1 for h in self.history if unreachable(h.error)) + 1 >= UNREACHABLE_ATTEMPTS:
+            raise MaxRetryError(_pool, url or "", error) from error  # asking again finds the same: no back-off
         new = super().increment(method, url, response, error, _pool, _stacktrace)
         wait = hint if hint is not None else new.get_backoff_time()
         if self.on_wait is not None:
@@ -526,6 +571,12 @@ class HttpClient:
                              "from one answer; ask for fewer results per request, or try again later") from None
         except (requests.Timeout, requests.ConnectionError) as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
+            kind = unreachable(reason)
+            if kind:
+                tries = min(attempts, UNREACHABLE_ATTEMPTS)
+                problem = _UNREACHABLE_LINES[kind].format(host=urlsplit(url).hostname or url)
+                raise FetchError(f"{shown}: {problem}, on {tries} attempt{'s' if tries > 1 else ''}; "
+                                 "check your network connection or proxy and try again") from None
             timed_out = isinstance(exc, requests.Timeout) or isinstance(reason, ReadTimeoutError)
             problem = f"no answer within {self.timeout:g} s" if timed_out else "could not connect"
             raise FetchError(f"{shown}: {problem} on all {attempts} attempts; "

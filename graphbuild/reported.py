@@ -173,7 +173,8 @@ def add_reported(G: nx.MultiDiGraph, reported: Iterable[Reported]) -> nx.MultiDi
             G.add_edge(rep.paper_id, rid, key="REPORTS", metric=r.metric, value=r.value, unit=r.unit,
                        setting=r.setting, upper=r.upper, delta=r.delta, baseline=r.baseline,
                        baseline_value=r.baseline_value, evidence=r.evidence,
-                       char_start=r.char_start, char_end=r.char_end)
+                       char_start=r.char_start, char_end=r.char_end,
+                       confidence=None)  # REPORTS has the column (schema) but no score: as a loaded Spark build has it
     return G
 
 

@@ -50,6 +50,7 @@ __all__ = [
     "kleinberg_bursts",
     "entity_bursts",
     "trends_summary",
+    "format_ratio",
 ]
 
 #: the paper -> entity relationship types that count as "a paper with this entity"
@@ -302,6 +303,33 @@ def rising_falling(series: Series, *, window: int = 3, min_papers: int = 3) -> l
     return out
 
 
+def format_ratio(ratio: float | None) -> str:
+    """A trend's share ratio as the ``graphbuild trends`` table shows it: always two decimals, so the column
+    reads as one scale; ``<0.01`` for a fall that two decimals would show as ``0.00``, ``≥1000`` from a thousand
+    up (an entity that came from nothing in a large corpus, or a ratio over an empty half: infinite); blank
+    when there is none (NaN). ``--json`` keeps the value itself.
+
+    >>> [format_ratio(r) for r in (960.6641, 1.0, 1.1781, 0.0617, 0.004, 0.0, 1234.5, math.inf, math.nan, None)]
+    ['960.66', '1.00', '1.18', '0.06', '<0.01', '0.00', '≥1000', '≥1000', '', '']
+    """
+    if ratio is None or math.isnan(ratio):
+        return ""
+    if ratio >= 999.995:  # would print as 1000.00 and up: wider than the column, no more telling
+        return "≥1000"
+    if 0 < ratio < 0.005:
+        return "<0.01"
+    return f"{ratio:.2f}"
+
+
+def _significant(value: float, digits: int = 6) -> float:
+    """``value`` to ``digits`` significant digits: a small ratio stays non-zero (``round(x, 3)`` made 0.00052 0.0).
+
+    >>> [_significant(x) for x in (0.000520312345, 960.664123, 1.0)]
+    [0.000520312, 960.664, 1.0]
+    """
+    return float(f"{value:.{digits}g}")
+
+
 # --------------------------------------------------------------------------- bursts
 
 
@@ -450,7 +478,7 @@ def trends_summary(G: nx.MultiDiGraph, *, types: Iterable[str] | None = None, si
     def trend_row(t: Trend) -> dict[str, Any]:
         return {**names[t.entity], "papers": int(totals[index[t.entity]]), "slope": round(t.slope, 5),
                 "recent": t.recent, "earlier": t.earlier, "share_recent": round(t.share_recent, 4),
-                "share_earlier": round(t.share_earlier, 4), "ratio": round(t.ratio, 3)}
+                "share_earlier": round(t.share_earlier, 4), "ratio": _significant(t.ratio)}
 
     bursts = [{**names[e], "start": series.periods[b.start], "end": series.periods[b.end],
                "weight": round(b.weight, 3), "papers": int(series.counts[index[e], b.start:b.end + 1].sum())}

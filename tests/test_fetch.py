@@ -7,9 +7,11 @@ request, and an autouse fixture makes any real socket connection fail loudly.
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
 import logging
 import re
+import socket
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +23,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import requests
 import responses
-from urllib3.exceptions import MaxRetryError, NewConnectionError
+from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError
 
 from graphbuild import http as http_mod
 from graphbuild.errors import FetchError, OutputError
@@ -197,6 +199,59 @@ def test_http_retry_policy_backs_off_on_connection_errors_then_gives_up() -> Non
         policy.increment("GET", "/x", error=error)
     assert waits == [(1.0, "NewConnectionError"), (2.0, "NewConnectionError")]
     assert clock.sleeps == [1.0, 2.0]
+
+
+@pytest.mark.parametrize("cause, problem, sleeps", [
+    # offline: `graphbuild expand` waited 1+2+4+8+16 s for a name that never resolved, then said "could not
+    # connect on all 6 attempts"; a host that cannot be reached is tried once more, and the line says why
+    (socket.gaierror(socket.EAI_NONAME, "Name or service not known"),
+     "cannot find the host api.example.org (its name did not resolve: no network connection, or no DNS), "
+     "on 2 attempts", [1.0]),
+    (ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"),
+     "api.example.org refused the connection (nothing answers there, or a firewall or proxy refuses it), "
+     "on 2 attempts", [1.0]),
+    (OSError(errno.ENETUNREACH, "Network is unreachable"),
+     "no network route to api.example.org (no network connection), on 2 attempts", [1.0]),
+    # a timeout is worth the whole back-off, and so is a connection that fails any other way
+    (TimeoutError("timed out"), "no answer within 30 s on all 6 attempts", [1.0, 2.0, 4.0, 8.0, 16.0]),
+    (ConnectionResetError(errno.ECONNRESET, "Connection reset by peer"), "could not connect on all 6 attempts",
+     [1.0, 2.0, 4.0, 8.0, 16.0]),
+])
+def test_http_a_host_that_cannot_be_reached_is_tried_twice_not_through_every_back_off(
+        monkeypatch: pytest.MonkeyPatch, cause: OSError, problem: str, sleeps: list[float]) -> None:
+    import urllib3.util.connection
+
+    opened: list[tuple[str, int]] = []
+
+    def connect(address: tuple[str, int], *args: Any, **kwargs: Any) -> None:  # what the socket layer says
+        opened.append(address)
+        raise cause
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", connect)  # nothing leaves the machine
+    clock = FakeClock()
+    with make_client(clock) as client, pytest.raises(FetchError) as info:
+        client.get_text("https://api.example.org/x")
+    assert str(info.value) == (f"[E500] https://api.example.org/x: {problem}; "
+                               "check your network connection or proxy and try again")
+    assert clock.sleeps == sleeps and len(opened) == len(sleeps) + 1
+
+
+def test_http_doctests_run() -> None:
+    import doctest
+
+    result = doctest.testmod(http_mod, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_http_retry_policy_stops_at_the_second_unreachable_attempt_whatever_total_allows() -> None:
+    clock = FakeClock()
+    policy = PoliteRetry(total=5, backoff_factor=1.0, on_wait=lambda s, *_: clock.sleep(s), wall_clock=clock)
+    error = NameResolutionError("api.example.org", None, socket.gaierror(-2, "Name or service not known"))
+    policy = policy.increment("GET", "/x", error=error)
+    with pytest.raises(MaxRetryError) as info:
+        policy.increment("GET", "/x", error=error)
+    assert info.value.reason is error and clock.sleeps == [1.0]
+    assert http_mod.unreachable(NewConnectionError(None, "refused")) is None  # no cause said why: retried
 
 
 @pytest.mark.parametrize("error, problem", [

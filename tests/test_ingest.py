@@ -1152,6 +1152,35 @@ def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_p
     assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out
 
 
+def test_ingest_a_reference_doi_that_is_no_doi_is_one_coded_warning_and_the_record_is_kept(tmp_path, capsys):
+    # the DOI was dropped without a word (the reference kept by its title), or, with nothing else in the
+    # reference, the whole record was refused as "reference 1 has no doi, arxiv_id, id or title"
+    from graphbuild.cli import main
+
+    records = [{"title": "Sparse graph kernels", "references": [{"doi": "10.5555/ok1", "title": "Good"},
+                                                                {"doi": "not a doi", "title": "A cited paper"}]},
+               {"title": "Dense graph kernels", "references": [{"doi": "doi:10/abc"}, "10.5555/ok2"]},
+               {"title": "Plain graph kernels", "references": [{"doi": "https://doi.org/10.5555/ok3"}]}]
+    path = _write(tmp_path / "a.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    result = read_papers([path])
+    assert [[(r.doi, r.title) for r in p.references] for p in result.papers] == [
+        [("10.5555/ok1", "Good"), (None, "A cited paper")], [("10.5555/ok2", None)], [("10.5555/ok3", None)]]
+    assert result.record_warnings == [
+        f"warning: [E100] {path}:1: record at line 1: reference 2: doi 'not a doi' is not a DOI (expected "
+        "10.<prefix>/<suffix>); the reference was kept without it",
+        f"warning: [E100] {path}:2: record at line 2: reference 1: doi 'doi:10/abc' is not a DOI (expected "
+        "10.<prefix>/<suffix>); the reference was left out (nothing else names the paper it cites)"]
+    assert result.warnings_summary() == result.record_warnings and not result.skipped
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if line.startswith("warning: ")] == result.record_warnings
+    assert "read 3 papers" in captured.out
+    # the record's own DOI still refuses the record, and reading without a listener warns nobody
+    bad = _write(tmp_path / "b.jsonl", '{"title": "T", "doi": "nope"}\n')
+    assert "doi 'nope' is not a DOI" in str(read_papers([bad], skip_bad=True).skipped[0])
+    assert read_papers([path]).record_warnings == result.record_warnings  # collected afresh per call
+
+
 def test_ingest_a_pipe_without_format_is_an_error_not_zero_papers(tmp_path):
     # sniffing a pipe (`graphbuild build <(cat x.jsonl)`) read its start, and the reader found it empty
     import os

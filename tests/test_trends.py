@@ -169,3 +169,48 @@ def test_trends_cli_since_past_the_corpus_names_the_year(tmp_path, capsys):
     (ws / "CURRENT").write_text("gen-000001\n")
     assert main(["trends", "-w", str(ws), "--since", "2090"]) == 0
     assert capsys.readouterr().out.strip() == "(no dated papers from 2090 on mention an entity)"
+
+
+def _save_workspace(G: nx.MultiDiGraph, ws) -> None:
+    from graphbuild.graph import save_graph
+
+    (ws / "gen-000001").mkdir(parents=True)
+    save_graph(G, ws / "gen-000001" / "graph.json")
+    (ws / "CURRENT").write_text("gen-000001\n")
+
+
+def test_trends_cli_ratio_column_reads_as_one_scale(tmp_path, capsys):
+    """The ratio column printed the JSON value as it came: 960.664 beside 1.178, and 0.0 for an entity that
+    fell from 600 papers to none (the JSON too); now two decimals each, the extremes as bounds."""
+    from graphbuild.cli import main
+
+    G = nx.MultiDiGraph()
+    for name in ("Boom", "Gone", "Slight"):
+        G.add_node(f"entity:{name.lower()}", label="Entity", id=f"entity:{name.lower()}", name=name, type="Method")
+    for year, per in [(2020, 400), (2021, 400), (2022, 2000), (2023, 3000)]:
+        for k in range(per):
+            pid = f"P{year}-{k}"
+            G.add_node(pid, label="Paper", id=pid, year=year)
+            if year >= 2022 and k < 1500:
+                G.add_edge(pid, "entity:boom", key="USES")  # from nothing to half the corpus
+            if year < 2022 and k < 300:
+                G.add_edge(pid, "entity:gone", key="USES")  # from three quarters of it to nothing
+            if k < (per // 3 if year >= 2022 else per // 3 - 20):
+                G.add_edge(pid, "entity:slight", key="USES")
+    _save_workspace(G, tmp_path / "ws")
+    assert main(["trends", "-w", str(tmp_path / "ws"), "--window", "2"]) == 0
+    tables = capsys.readouterr().out.split("\nrising ")[1].split("\nbursts ")[0]  # the rising and falling ones
+    ratios = {cells[0]: cells[-1] for cells in map(str.split, tables.splitlines()) if cells[:1] in (["Boom"],
+                                                                                                  ["Gone"], ["Slight"])}
+    assert ratios == {"Boom": "960.66", "Slight": "1.18", "Gone": "<0.01"}
+    assert main(["trends", "-w", str(tmp_path / "ws"), "--window", "2", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    ratios = {r["name"]: r["ratio"] for kind in ("rising", "falling") for r in summary[kind]}
+    assert ratios["Gone"] == pytest.approx(0.000133292) and ratios["Boom"] == pytest.approx(960.664)
+
+
+@pytest.mark.parametrize("ratio, shown", [(960.6641, "960.66"), (1.0, "1.00"), (0.0617, "0.06"), (0.004, "<0.01"),
+                                          (0.0, "0.00"), (999.996, "≥1000"), (float("inf"), "≥1000"),
+                                          (float("nan"), "")])
+def test_trends_format_ratio_bounds_the_extremes(ratio, shown):
+    assert trends.format_ratio(ratio) == shown

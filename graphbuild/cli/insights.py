@@ -23,7 +23,7 @@ def _positive(text: str) -> int:
 
 def cmd_trends(args: argparse.Namespace) -> int:
     """Run ``graphbuild trends``: print rising and falling entities over time."""
-    from ..trends import trends_summary
+    from ..trends import format_ratio, trends_summary
 
     if args.chart:
         _output_file(args.chart, "--chart")
@@ -58,8 +58,8 @@ def cmd_trends(args: argparse.Namespace) -> int:
         print(f"\n{kind} (share slope over the last {2 * summary['window']} {summary['granularity']}s, "
               f">= {summary['min_papers']} papers)")
         _print_rows([{"entity": r["name"], "type": r["type"], "earlier": r["earlier"], "recent": r["recent"],
-                      "slope (pts)": f"{100 * r['slope']:+.2f}", "ratio": r["ratio"]} for r in summary[kind]],
-                    "table")
+                      "slope (pts)": f"{100 * r['slope']:+.2f}", "ratio": format_ratio(r["ratio"])}
+                     for r in summary[kind]], "table")
     print("\nbursts (Kleinberg)")
     _print_rows([{"entity": b["name"], "type": b["type"], "start": b["start"], "end": b["end"],
                   "papers": b["papers"], "weight": b["weight"]} for b in summary["bursts"][: args.top]], "table")

@@ -18,7 +18,7 @@ from ._common import _add_wait, _settings, _workspace
 def cmd_spark_build(args: argparse.Namespace) -> int:
     """``graphbuild spark build``: the build as a PySpark job, Parquet tables out."""
     from ..ingest import skipped_lines
-    from ..spark.job import prepare, run
+    from ..spark.job import prepare, run, summary
     from ..spark.session import get_session, require_pyspark, stop_session
 
     # an input it cannot read (without --skip-bad), a missing pipeline folder or a malformed user gazetteer: one
@@ -52,7 +52,7 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     if interrupted.is_set():  # pressed as the last call into the JVM returned
         raise KeyboardInterrupt(f"the Spark job had finished; {args.out} was written")
     print(f"wrote {args.out}")
-    print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(summary(args.out, counts))  # as `graphbuild build` counts: external stubs apart from the corpus papers
     for line in skipped:
         print(line)
     return 0

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..fsutil import path_kind
 from ..records import Paper
 from .checks import guarded, id_conflicts
-from .fields import cannot_read, read_input_bytes
+from .fields import cannot_read, collecting_warnings, read_input_bytes
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "expand_inputs", "folder_without_inputs", "missing_input",
            "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole"]
@@ -58,21 +58,30 @@ def register(name: str, read: ReaderFn, *, extensions: Iterable[str] = (), sniff
 
 @dataclass(slots=True)
 class ReadResult:
-    """What :func:`read_papers` found: the papers, the skipped records with their errors, files read, warnings."""
+    """What :func:`read_papers` found: the papers, the skipped records with their errors, files read, warnings.
+
+    ``record_warnings`` name the records kept without a part of them (a reference whose DOI is not one), each
+    by file and line; ``warnings`` the records that share an id but not a title (:func:`~.checks.id_conflicts`).
+    """
 
     papers: list[Paper] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     files: int = 0
     warnings: list[str] = field(default_factory=list)
+    record_warnings: list[str] = field(default_factory=list)
 
     def skipped_summary(self, limit: int = 20) -> list[str]:
         """Lines saying how many records were skipped and why (the first ``limit``); empty if none."""
         return skipped_lines(self.skipped, limit)
 
     def warnings_summary(self, limit: int = 20) -> list[str]:
-        """The first ``limit`` warnings, and a line counting the rest (a filled-down id column warns per row)."""
-        rest = len(self.warnings) - limit
-        return self.warnings[:limit] + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
+        """The first ``limit`` warnings (the records' own first), and a line counting the rest.
+
+        A filled-down id column warns per row.
+        """
+        every = self.record_warnings + self.warnings
+        rest = len(every) - limit
+        return every[:limit] + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
 
 
 #: how many skipped records a report names, one line each (the rest are counted)
@@ -193,7 +202,8 @@ def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, forma
     from ..progress import stage_bar
 
     result = ReadResult()
-    with stage_bar("reading", enabled=progress, unit="record") as report:
+    with stage_bar("reading", enabled=progress, unit="record") as report, \
+            collecting_warnings() as result.record_warnings:
         done = 0
         for path in expand_inputs(arguments.paths(paths)):
             result.files += 1

@@ -23,7 +23,9 @@ import math
 import os
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date as _date
 from functools import lru_cache
 from pathlib import Path
@@ -36,10 +38,37 @@ from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
-           "gzip_errors", "not_gzip", "read_input_bytes"]
+           "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn"]
 
 #: what a reader yields per record
 Item = Paper | InputError
+
+#: the warnings of the records being read, when a caller collects them (:func:`collecting_warnings`)
+_WARNINGS: ContextVar[list[str] | None] = ContextVar("graphbuild_record_warnings", default=None)
+
+
+@contextmanager
+def collecting_warnings() -> Iterator[list[str]]:
+    """The warnings the records read inside the block give (:func:`warn`): records kept, a part left out.
+
+    A reader yields one item per record (a Paper or the error that skips it); what it leaves out of a record
+    it keeps is said here instead, so no reader's signature changes and nothing is dropped without a word.
+    """
+    collected: list[str] = []
+    token = _WARNINGS.set(collected)
+    try:
+        yield collected
+    finally:
+        _WARNINGS.reset(token)
+
+
+def warn(path: str | os.PathLike[str], line: int | None, message: str) -> None:
+    """Say that the record at ``path:line`` is kept without something: ``warning: [E100] path:line: message``
+    (the coded line a bad record gets, as a warning). Nobody collecting (:func:`collecting_warnings`): nothing.
+    """
+    collected = _WARNINGS.get()
+    if collected is not None:
+        collected.append(f"warning: {InputError(path, line, message)}")
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -388,7 +417,8 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
             raise ValueError("has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
         authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names)
-        return Paper(
+        references, notes = _references_field(rec.get("references"))
+        paper = Paper(
             title=title,
             abstract=clean_text(_as_str(rec.get("abstract"), "abstract")),
             authors=authors,
@@ -400,11 +430,14 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
             arxiv_id=arxiv_id,
             url=_as_str(rec.get("url"), "url").strip() or None,
             ids=ids,
-            references=_references_field(rec.get("references")),
+            references=references,
             source=f"{path}:{line}" if line else str(path),
         )
     except ValueError as exc:
         return InputError(path, line, f"{where}: {exc}")
+    for note in notes:  # the record is kept: what it was kept without
+        warn(path, line, f"{where}: {note}")
+    return paper
 
 
 def _normalized(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -442,13 +475,18 @@ def _no_value(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list, dict)) and not value)
 
 
+def _not_a_doi(raw: str) -> str:
+    """Why ``raw`` (a record's or a reference's ``doi``) is refused."""
+    return f"doi {raw!r} is not a DOI (expected 10.<prefix>/<suffix>)"
+
+
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
     """(doi, arxiv_id, other ids) of a record; an ``id`` that is a DOI or an arXiv id fills those."""
     doi_raw = _as_str(rec.get("doi"), "doi").strip()
     arxiv_raw = _as_str(rec.get("arxiv_id"), "arxiv_id").strip()
     doi, arxiv_id = clean_doi(doi_raw), clean_arxiv(arxiv_raw)
     if doi_raw and not doi:
-        raise ValueError(f"doi {doi_raw!r} is not a DOI (expected 10.<prefix>/<suffix>)")
+        raise ValueError(_not_a_doi(doi_raw))
     if arxiv_raw and not arxiv_id:
         hint = ("; ids from 2015 on have five digits after the dot: a spreadsheet may have read the id as a "
                 "number and dropped a trailing zero (format the column as text)"
@@ -523,8 +561,13 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool,
 _REF_TEXT_FIELDS = ("doi", "arxiv_id", "arxiv", "title", "id", "s2", "openalex", "corpus")
 
 
-def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
-    """The reference list: a list of strings/objects or one ``;``-separated string."""
+def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]:
+    """The reference list (a list of strings/objects or one ``;``-separated string), and what was left out of it.
+
+    A reference object whose ``doi`` is not a DOI keeps its other fields (a title, an arXiv id) without it, or
+    is left out when nothing else names the paper: either way one note says so (the record is kept; a bad
+    field of the record itself refuses the record).
+    """
     if refs_value in (None, ""):
         ref_items: list[Any] = []
     elif isinstance(refs_value, str):
@@ -533,11 +576,14 @@ def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
         ref_items = [r for r in refs_value if r not in (None, "")]
     else:
         raise ValueError("field 'references' must be a list (or a ';'-separated string)")
-    references = []
+    references, notes = [], []
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
             raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
+        bad_doi = ""
         if isinstance(item, dict):
+            raw_doi = item.get("doi")  # text that is no DOI (a number there is a field of the wrong type)
+            bad_doi = raw_doi.strip() if isinstance(raw_doi, str) and not clean_doi(raw_doi) else ""
             try:
                 if repeated_keys(item):
                     raise ValueError(repeated_keys(item))
@@ -546,6 +592,12 @@ def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
                 raise ValueError(f"reference {n}: {exc}") from None
         ref = PaperRef.from_value(item)
         if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
+            if bad_doi:
+                notes.append(f"reference {n}: {_not_a_doi(bad_doi)}; the reference was left out (nothing else "
+                             "names the paper it cites)")
+                continue
             raise ValueError(f"reference {n} has no doi, arxiv_id, id or title")
+        if bad_doi:
+            notes.append(f"reference {n}: {_not_a_doi(bad_doi)}; the reference was kept without it")
         references.append(ref)
-    return tuple(references)
+    return tuple(references), notes

@@ -82,9 +82,9 @@ from ..stages import fingerprint_of, hash_folder
 from ..user_gazetteer import effective_gazetteer
 from . import steps
 
-__all__ = ["build", "prepare", "run", "Prepared", "spark_inputs", "pipeline_folder", "pack_pipeline", "ship_file",
-           "ship_archive", "APPROXIMATIONS", "OTHER_FORMAT", "SPARK_EXTENSIONS", "NOT_PRODUCED_TABLES",
-           "NOT_PRODUCED_COLUMNS"]
+__all__ = ["build", "prepare", "run", "summary", "external_papers", "Prepared", "spark_inputs", "pipeline_folder",
+           "pack_pipeline", "ship_file", "ship_archive", "APPROXIMATIONS", "OTHER_FORMAT", "SPARK_EXTENSIONS",
+           "NOT_PRODUCED_TABLES", "NOT_PRODUCED_COLUMNS"]
 
 #: Where the Spark build may differ from ``graphbuild build`` (none on the test corpora).
 APPROXIMATIONS = (
@@ -714,6 +714,33 @@ def spark_count(folder: Path) -> int:
     import pyarrow.parquet as pq
 
     return sum(pq.ParquetFile(f).metadata.num_rows for f in sorted(folder.glob("*.parquet")))
+
+
+def summary(out: str | os.PathLike, counts: dict[str, int]) -> str:
+    """The ``nodes:`` and ``edges:`` lines ``graphbuild spark build`` closes with, counted as ``graphbuild build``
+    counts them (:func:`graphbuild.graph.graph_stats`): the external stubs (papers cited, not in the corpus) as
+    ``Paper (external)`` apart from the corpus papers, labels and types in name order, none that has no row.
+
+    ``counts`` are :func:`run`'s rows per table; the stubs are counted in the written ``nodes/Paper`` table.
+    """
+    external = external_papers(Path(out) / "nodes" / "Paper") if counts.get("Paper") else 0
+    nodes = {name: n for name, n in counts.items() if name in NODE_TABLES} | {
+        "Paper": counts.get("Paper", 0) - external, "Paper (external)": external}
+    edges = {name: n for name, n in counts.items() if name in REL_TABLES}
+
+    def line(kind: str, rows: dict[str, int]) -> str:
+        return f"{kind}: " + (", ".join(f"{k} {v}" for k, v in sorted(rows.items()) if v) or "none")
+
+    return "\n".join([line("nodes", nodes), line("edges", edges)])
+
+
+def external_papers(folder: Path) -> int:
+    """Rows of a written ``Paper`` table that are external stubs (``external`` true)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    files = sorted(folder.glob("*.parquet"))
+    return sum(int(pc.sum(pq.read_table(f, columns=["external"])["external"]).as_py() or 0) for f in files)
 
 
 def table_schema(name: str) -> str:
