@@ -29,19 +29,20 @@ def settle_proposers(spark: Any, entities: Any, links: Any, papers: Any, pipelin
 
     proposes = links.where("role = 'proposes'").select("paper_id", "eid")
     contested = proposes.groupBy("eid").count().where("count > 1").select("eid")
-    pairs = [(r["paper_id"], r["eid"]) for r in proposes.join(contested, "eid").collect()]
+    mine = proposes.join(contested, "eid").localCheckpoint()
+    pairs = [(r["paper_id"], r["eid"]) for r in mine.collect()]
     if not pairs:
         return links, 0
-    eids = sorted({eid for _, eid in pairs})
-    pids = sorted({pid for pid, _ in pairs})
-    found = entities.where(F.col("id").isin(*eids)).select("id", "name", "type", "aliases").collect()
+    found = (entities.join(contested.select(F.col("eid").alias("id")), "id")
+             .select("id", "name", "type", "aliases").collect())
     named = [Entity(r["id"], r["name"], r["type"], tuple(r["aliases"] or ())) for r in found]
     # an id <id>:<type> names its base too (split_ids): the suffixed ids alone are enough
     typed = [r["id"] for r in entities.where("id RLIKE '^entity:[^:]*:'").select("id").collect()]
-    when = {r["id"]: (r["year"], r["date"]) for r in papers.select(
-        F.get_json_object("paper", "$.id").alias("id"),
-        F.get_json_object("paper", "$.year").cast("int").alias("year"),
-        F.get_json_object("paper", "$.date").alias("date")).where(F.col("id").isin(*pids)).collect()}
+    dates = papers.select(F.get_json_object("paper", "$.id").alias("id"),
+                          F.get_json_object("paper", "$.year").cast("int").alias("year"),
+                          F.get_json_object("paper", "$.date").alias("date"))
+    when = {r["id"]: (r["year"], r["date"])
+            for r in dates.join(mine.select(F.col("paper_id").alias("id")).distinct(), "id").collect()}
     demoted = later_proposals([Proposal(pid, eid, *when.get(pid, (None, None))) for pid, eid in pairs],
                               shared_names(named, _driver_gazetteer(pipeline), split_ids(typed)))
     if not demoted:
