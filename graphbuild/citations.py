@@ -11,14 +11,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Protocol
 
 from .records import Citation, Link, Paper
 
-__all__ = ["infer_citations", "citation_edges"]
+__all__ = ["infer_citations", "citation_edges", "earlier", "Dated"]
 
 
-def _earlier(a: Paper, b: Paper) -> bool:
-    """Was ``a`` published before ``b``?"""
+class Dated(Protocol):
+    """Anything placed in time as a paper is: a year and, when known, an ISO date."""
+
+    @property
+    def year(self) -> int | None:
+        """The year of publication, when known."""
+
+    @property
+    def date(self) -> str | None:
+        """The date of publication (YYYY-MM-DD or YYYY-MM), when known."""
+
+
+def earlier(a: Dated, b: Dated) -> bool:
+    """Was ``a`` published before ``b``? (Also the rule of :mod:`graphbuild.proposers`.)"""
     if a.year is None or b.year is None:
         return False
     if a.year != b.year:
@@ -54,7 +67,7 @@ def infer_citations(papers: Iterable[Paper], links: Iterable[Link], *, max_propo
         if not origin or len(origin) > max_proposers or pid not in by_id:
             continue
         for qid in origin:
-            if qid != pid and qid in by_id and _earlier(by_id[qid], by_id[pid]):
+            if qid != pid and qid in by_id and earlier(by_id[qid], by_id[pid]):
                 out.setdefault((pid, qid), Citation(pid, qid, inferred=True, via=eid))
     return [out[pair] for pair in sorted(out)]
 

@@ -454,6 +454,7 @@ class _State:
         self.aliases = aliases or {}  # another id of a corpus paper -> its id
         self.index = _index(self.entities.values())
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
+        self.curated = set(resolution.curated)  # (paper, entity) links whose role an operation set
 
     def find(self, text: str) -> Entity | None:
         seen = 0
@@ -479,6 +480,7 @@ class _State:
 
     def drop_link(self, pid: str, eid: str) -> Link:
         self.papers_of[eid].discard(pid)
+        self.curated.discard((pid, eid))
         return self.links.pop((pid, eid))
 
     def add_forms(self, ent: Entity, forms: Iterable[str]) -> None:
@@ -487,11 +489,16 @@ class _State:
         _index_add(self.index, ent, new)
 
     def move_link(self, pid: str, old_id: str, new_id: str) -> None:
-        """Move a paper's link from one entity to another; an existing link keeps the stronger role."""
+        """Move a paper's link from one entity to another; an existing link keeps the stronger role
+        (a curated role goes with the link that keeps it).
+        """
+        curated = (pid, old_id) in self.curated
         link = replace(self.drop_link(pid, old_id), entity_id=new_id)
         old = self.links.get((pid, new_id))
         if old is None or ROLES.index(link.role) < ROLES.index(old.role):
             self.set_link(link)
+            if curated:
+                self.curated.add((pid, new_id))
 
     def new_entity(self, name: str, type_: str) -> Entity:
         eid = entity_id(name_key(name))
@@ -523,7 +530,8 @@ class _State:
         for ent in self.entities.values():
             ent.paper_count = counts.get(ent.id, 0)
         links = [link for _, link in sorted(self.links.items())]
-        return Resolution(entities=sorted(self.entities.values(), key=lambda e: e.id), links=links)
+        return Resolution(entities=sorted(self.entities.values(), key=lambda e: e.id), links=links,
+                          curated=frozenset(self.curated))
 
 
 def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
@@ -608,6 +616,7 @@ def _proposed(s: _State, op: CurationOp, ent: Entity) -> str | None:
         return f"{ent.name!r} is not linked to paper {op.paper!r}"
     elif old.role == "proposes":
         s.set_link(replace(old, role="uses"))
+    s.curated.add((pid, ent.id))
     return None
 
 
@@ -623,6 +632,8 @@ def _mention(s: _State, op: CurationOp, ent: Entity | None) -> str | None:
     if op.evidence:
         old = Link(pid, ent.id, old.role, op.evidence)
     s.set_link(replace(old, role=op.role or old.role))
+    if op.role:
+        s.curated.add((pid, ent.id))
     return None
 
 

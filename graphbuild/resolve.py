@@ -31,6 +31,9 @@ class Resolution:
 
     entities: list[Entity] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    #: the (paper id, entity id) links whose role a curation operation set (``proposed``, ``mention`` with a
+    #: role): rules over the whole corpus (:mod:`graphbuild.proposers`) leave them as they are
+    curated: frozenset[tuple[str, str]] = frozenset()
 
     def by_id(self) -> dict[str, Entity]:
         """The entities keyed by node id."""

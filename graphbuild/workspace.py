@@ -58,6 +58,7 @@ from .ingest import skipped_lines
 from .ingest.checks import id_conflicts
 from .lock import WorkspaceLock
 from .progress import stage_bar
+from .proposers import demoted_line, settle_proposers
 from .records import CachedExtraction, Extraction, Paper
 from .review import add_confidence
 from .settings import Settings
@@ -83,6 +84,8 @@ class BuildReport:
     overview: str | None = None
     generation: str = ""
     curation: CurationReport | None = None
+    #: PROPOSES edges made USES: an earlier corpus paper proposes the entity (:mod:`graphbuild.proposers`)
+    demoted: int = 0
 
     def summary(self) -> str:
         """The report as the lines ``graphbuild build`` prints."""
@@ -97,6 +100,8 @@ class BuildReport:
         lines.extend(skipped_lines(self.skipped))
         if self.curation is not None and self.curation.total:
             lines.append(self.curation.summary())
+        if self.demoted:
+            lines.append(demoted_line(self.demoted))
         if not self.changed:
             lines.append("nothing changed: the graph was already up to date")
         if self.store:
@@ -444,6 +449,7 @@ class Workspace:
             resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
                                                          aliases=paper_aliases(papers) if curation else None,
                                                          path=str(self.curation_file) if curation else None)
+            resolution, report.demoted = settle_proposers(resolution, papers, gazetteer)
             with stages.workers(self.settings.n_process, len(papers)) as pool:
                 reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
                 resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),

@@ -498,7 +498,8 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     Returns
     -------
     dict
-        Row counts per node label and relationship type, plus ``skipped``.
+        Row counts per node label and relationship type, plus ``skipped`` and ``demoted`` (PROPOSES edges of later
+        papers made USES: :mod:`graphbuild.proposers`).
     """
     return run(prepare(inputs, settings, skip_bad=skip_bad), out, spark=spark, skip_bad=skip_bad, batch_size=batch_size,
                on_stage=on_stage)
@@ -521,18 +522,21 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     arguments.callback(on_skipped, "on_skipped")
     spark = spark or get_session()
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
+    tally: dict[str, int] = {}
     tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
-                                      on_skipped, job.unread)
+                                      on_skipped, job.unread, tally)
     counts = _write(tables, corpus, job.fingerprint, Path(out))
     mark("write")
     counts["skipped"] = skipped
+    counts["demoted"] = tally.get("demoted", 0)  # PROPOSES edges made USES (graphbuild.proposers)
     return counts
 
 
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
             skip_bad: bool, batch_size: int, mark: Callable[[str], None],
             on_skipped: Callable[[list[str], int], None] | None = None,
-            unread: Iterable[Unread] = ()) -> tuple[dict[str, Any], dict[str, Any], int]:
+            unread: Iterable[Unread] = (), tally: dict[str, int] | None = None
+            ) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
 
     ``unread`` are the inputs :func:`prepare` left out; a JSON Lines file that is not all UTF-8 text (or a
@@ -596,7 +600,7 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
 
     corpus = {"papers": papers.select("order", "paper"),
               "extractions": extractions.select("paper_id", "fingerprint", "extraction")}
-    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark), corpus, skipped
+    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark, tally), corpus, skipped
 
 
 def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out: Path) -> dict[str, int]:

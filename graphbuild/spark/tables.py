@@ -95,19 +95,25 @@ def _stubs(rows: list[tuple]) -> list[tuple]:
 
 
 def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any], mentions: Any,
-             pipeline: tuple[str, str], mark: Callable[[str], None]) -> dict[str, Any]:
+             pipeline: tuple[str, str], mark: Callable[[str], None],
+             tally: dict[str, int] | None = None) -> dict[str, Any]:
     """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`.
 
     ``mentions`` are the extraction's rows (``node, paper_id, name_keys, confidence``, as
     :func:`~graphbuild.spark.enrich.with_confidence` takes them) and ``pipeline`` the spaCy
     model and gazetteer: both feed the confidence columns.
-    ``mark`` is called with ``entities`` and ``results`` when those are checkpointed.
+    ``mark`` is called with ``entities`` and ``results`` when those are checkpointed; ``tally`` gets
+    ``demoted``, the PROPOSES edges of later papers made USES (:mod:`graphbuild.spark.proposers`).
     """
     from pyspark.sql import functions as F
 
     from .enrich import reported_tables, with_confidence
+    from .proposers import settle_proposers
 
     entities, links, variant = _entities(resolved, settle)
+    links, demoted = settle_proposers(spark, entities, links, papers, pipeline)
+    if tally is not None:
+        tally["demoted"] = demoted
     entities, links = with_confidence(entities, links, mentions, *pipeline)
     mark("entities")
     paper_nodes, author_nodes, authored = _papers(spark, papers)
