@@ -136,7 +136,8 @@ def reread(kept: Sequence[Record], incoming: Sequence[Paper], files: Iterable[st
     as read now (``incoming``) in the place its earlier ones had, and the records of files not read again as
     they were kept. Merged (:func:`merge`), they are the corpus a fresh build of the files would make, in the
     order the files were first built: a record deleted from a file read again is gone, an edited one is as
-    it reads now, and a paper another file still holds stays.
+    it reads now, and a paper another file still holds stays. Records of ``incoming`` from a file not among
+    ``files`` are added to those kept of it (a pipe: what it gives is more records, not its file again).
 
     >>> a1, a2 = Paper(title="A", source="/d/a.jsonl:1"), Paper(title="A2", source="/d/a.jsonl:1")
     >>> b = Paper(title="B", source="/d/b.jsonl:1")
@@ -145,9 +146,9 @@ def reread(kept: Sequence[Record], incoming: Sequence[Paper], files: Iterable[st
     ['A2', 'B']
     """
     fresh: dict[str, list[Record]] = {os.path.abspath(f): [] for f in files}
-    for record in records_of(incoming):
-        fresh.setdefault(record[0], []).append(record)
     again = set(fresh)
+    for record in records_of(incoming):  # one of another file (a pipe, not among ``files``) is new
+        fresh.setdefault(record[0], []).append(record)
     out: list[Record] = []
     for record in kept:
         if record[0] not in again:

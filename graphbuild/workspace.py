@@ -447,7 +447,8 @@ class Workspace:
         kept = self._kept_records(say, reading=bool(result.paths))
         if kept is not None:  # a folder read again no longer holding a file is that file read again empty
             folders = [i for i in inputs if os.path.isdir(i)]
-            records = stages.reread(kept, result.papers, [*result.paths, *stages.vanished(kept, folders)])
+            again = [f for f in result.paths if os.path.isfile(f)]  # a pipe (/dev/stdin, <(…)) only adds
+            records = stages.reread(kept, result.papers, [*again, *stages.vanished(kept, folders)])
         else:
             records = None
         del kept

@@ -192,6 +192,22 @@ def test_workspace_file_gone_from_a_folder_read_again_leaves_with_its_papers(ws,
     assert rows == [{"id": "coral-1"}, {"id": "tide-1"}]
 
 
+def test_workspace_records_from_a_pipe_add_to_those_it_gave_before(ws, tmp_path):
+    """A pipe (``/dev/stdin``, ``<(cat x.jsonl)``) named again is no file read again: what it gives adds to
+    the records it gave before, as builds always added."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    for record in (KELP, TIDE):
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=lambda r=record: fifo.write_text(json.dumps(r) + "\n"))
+        writer.start()
+        report = _build(ws, fifo, format="jsonl")
+        writer.join()
+        fifo.unlink()
+    assert report.removed == {} and report.papers_total == 2
+
+
 def test_workspace_keeping_merged_papers_alone_adds_with_a_note(ws, tmp_path):
     """A workspace whose generation keeps merged papers without each file's records (built before they were
     kept, or by graphbuild load) cannot tell which file still holds a paper: a build adds to it, as before,
