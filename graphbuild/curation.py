@@ -36,7 +36,7 @@ import io
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ from .resolve import Resolution
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "paper_aliases"]
+           "portable_report", "located_report", "paper_aliases", "applied_prefix"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -310,8 +310,29 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
 
 def curation_digest(ops: Iterable[CurationOp]) -> str:
     """A digest of the operations (not comments or blank lines); ``""`` for none."""
-    lines = "\n".join(op.to_line() for op in ops)
-    return hashlib.sha256(lines.encode()).hexdigest()[:16] if lines else ""
+    return _lines_digest([op.to_line() for op in ops])
+
+
+def _lines_digest(lines: Sequence[str]) -> str:
+    """:func:`curation_digest` of the operations whose lines (:meth:`CurationOp.to_line`) are ``lines``."""
+    text = "\n".join(lines)
+    return hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
+
+
+def applied_prefix(ops: Sequence[CurationOp], built: str) -> int | None:
+    """How many of ``ops`` (the curation file now) the build of digest ``built`` (a manifest's
+    ``curation_sha256``) applied: the longest first part of them with that digest. The operations after
+    it were written since (a curate killed before its rebuild leaves its operation so); None when no first
+    part matches (the file was edited or an operation undone since), so that every operation waits.
+
+    >>> ops = [CurationOp("reject", "A"), CurationOp("reject", "B")]
+    >>> applied_prefix(ops, curation_digest(ops[:1])), applied_prefix(ops, curation_digest(ops))
+    (1, 2)
+    >>> applied_prefix(ops[:1], curation_digest(ops)) is None
+    True
+    """
+    lines = [op.to_line() for op in ops]
+    return next((n for n in range(len(lines), -1, -1) if _lines_digest(lines[:n]) == built), None)
 
 
 def find_curation_file(workspace: str | os.PathLike, configured: str | None = None) -> Path:

@@ -1,7 +1,7 @@
 """A workspace's generations: naming, committing one, and repairing what a killed writer left.
 
 A generation is a folder ``gen-NNNNNN`` (exactly six digits) holding a whole
-build: ``papers.jsonl``, ``extractions.jsonl``, ``graph.json``, ``db/`` (its
+build: ``papers.jsonl``, ``records.jsonl``, ``extractions.jsonl``, ``graph.json``, ``db/`` (its
 embedded store) and ``manifest.json`` (written last). :class:`Commit` writes a
 new one as ``.gen-NNNNNN.tmp-PID``, renames it into place and switches
 ``CURRENT``; only then are older generations deleted. Nothing else in a
@@ -34,7 +34,8 @@ from .schema import GraphTables
 from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "Commit", "MANIFEST_FIELDS", "extraction_lines",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "RECORDS", "Commit", "MANIFEST_FIELDS", "extraction_lines",
+           "record_lines",
            "iter_extraction_lines", "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
@@ -45,6 +46,9 @@ TEMP_GENERATION_RE = re.compile(r"^\.gen-(\d{6})\.tmp-(\d+)$")
 DB = "db"
 #: the folder of a new generation holding its store's tables as Parquet files until they are loaded
 SPILL = ".store-tables"
+#: the file of a generation holding every record of the workspace's input files as read, with its file:
+#: a build re-merges them with the records of the files it reads again (:func:`graphbuild.stages.reread`)
+RECORDS = "records.jsonl"
 
 
 def generations(root: Path) -> list[Path]:
@@ -169,18 +173,22 @@ class Commit:
             self.tmp.mkdir(exist_ok=True)
             write_chunks(self.tmp / "extractions.jsonl", lines)
 
-    def write(self, papers: list[Paper], extractions: list[str] | None, G: nx.MultiDiGraph | None = None) -> None:
+    def write(self, papers: list[Paper], extractions: list[str] | None, G: nx.MultiDiGraph | None = None,
+              records: list[str] | None = None) -> None:
         """Write the generation's files into its temporary folder.
 
         ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`; None:
         :meth:`write_extractions` wrote them); the graph is written piece by piece
         (:func:`graphbuild.graph.graph_json_chunks`), unless ``G`` is None (:meth:`write_graph`
-        wrote it already).
+        wrote it already); ``records`` are the lines of :data:`RECORDS` (:func:`record_lines`; None: the
+        build does not know them, and the generation has no such file).
         """
         with self._guard("writing generation"):
             self.tmp.mkdir(exist_ok=G is None or extractions is None)
             write_chunks(self.tmp / "papers.jsonl",
                          (json.dumps(plain(p), ensure_ascii=False) + "\n" for p in papers))
+            if records is not None:
+                write_chunks(self.tmp / RECORDS, records)
             if extractions is not None:
                 write_chunks(self.tmp / "extractions.jsonl", extractions)
             if G is not None:
@@ -244,6 +252,11 @@ class Commit:
         legacy = self.root / DB
         if _is_graphbuild_store(legacy):
             shutil.rmtree(legacy, ignore_errors=True)
+
+
+def record_lines(records: Iterable[stages.Record]) -> list[str]:
+    """The lines of a generation's :data:`RECORDS`: each record of the workspace's input files, with its file."""
+    return [json.dumps({"file": file, "paper": plain(paper)}, ensure_ascii=False) + "\n" for file, paper in records]
 
 
 def extraction_lines(extracted: stages.Extracted) -> list[str]:

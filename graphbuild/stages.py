@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +29,7 @@ from .citations import citation_edges, infer_citations
 from .communities import detect_communities, put_communities
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
-from .ingest.merge import merge_papers, resolve_references
+from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Citation, Paper
 from .reported import Reported, add_reported, report_results, report_results_later
@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
-    "read", "merge", "pending", "extract", "resolve", "cite", "graph", "report", "report_later", "workers", "store",
+    "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "cite", "graph",
+    "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
 
@@ -100,24 +101,73 @@ def read(inputs: str | os.PathLike | Iterable[str | os.PathLike], *, format: str
 
 
 def merge(incoming: Sequence[Paper], existing: Sequence[Paper] = (), *,
-          progress: Progress = no_progress) -> Corpus:
+          progress: Progress = no_progress, known: Collection[str] | None = None) -> Corpus:
     """Merge ``incoming`` papers into ``existing`` ones (the same paper from several sources is one).
 
     Parameters
     ----------
-    incoming : papers just read.
-    existing : papers already in the workspace (their order comes first; an incoming copy read again from
-        the file one came from replaces its fields: the record as edited there since the last build).
+    incoming : papers just read (or every record of a workspace's files, :func:`reread`).
+    existing : merged papers kept from an earlier build (their order comes first; an incoming copy read
+        again from the file one came from replaces its fields: the record as edited there since then).
     progress : told of the papers matched and combined (:func:`graphbuild.ingest.merge.merge_papers`).
+    known : the ids of the corpus papers a workspace held before (default: those of ``existing``).
 
     Returns
     -------
     Corpus
         The merged papers, and which corpus papers are new.
     """
-    old_ids = {p.id for p in existing if not p.external}
-    merged = merge_papers([*existing, *incoming], progress, newer_from=len(existing))
+    old_ids = set(known) if known is not None else {p.id for p in existing if not p.external}
+    merged = merge_papers([*existing, *incoming], progress, newer_from=len(existing) if existing else None)
     return Corpus(merged, frozenset(p.id for p in merged if not p.external and p.id not in old_ids))
+
+
+#: a record of a workspace's input files: the file it was read from (absolute), and the paper as read there
+Record = tuple[str, Paper]
+
+
+def records_of(papers: Iterable[Paper]) -> list[Record]:
+    """Papers just read, each with the absolute path of its file (the empty string when it has none)."""
+    return [(os.path.abspath(f) if (f := source_file(p)) else "", p) for p in papers]
+
+
+def reread(kept: Sequence[Record], incoming: Sequence[Paper], files: Iterable[str]) -> list[Record]:
+    """The records of a workspace's files after a build read ``files`` again: each of those files' records
+    as read now (``incoming``) in the place its earlier ones had, and the records of files not read again as
+    they were kept. Merged (:func:`merge`), they are the corpus a fresh build of the files would make, in the
+    order the files were first built: a record deleted from a file read again is gone, an edited one is as
+    it reads now, and a paper another file still holds stays. Records of ``incoming`` from a file not among
+    ``files`` are added to those kept of it (a pipe: what it gives is more records, not its file again).
+
+    >>> a1, a2 = Paper(title="A", source="/d/a.jsonl:1"), Paper(title="A2", source="/d/a.jsonl:1")
+    >>> b = Paper(title="B", source="/d/b.jsonl:1")
+    >>> [p.title for _, p in reread([("/d/a.jsonl", a1), ("/d/b.jsonl", b), ("/d/a.jsonl", a1)], [a2],
+    ...                               ["/d/a.jsonl"])]
+    ['A2', 'B']
+    """
+    fresh: dict[str, list[Record]] = {os.path.abspath(f): [] for f in files}
+    again = set(fresh)
+    for record in records_of(incoming):  # one of another file (a pipe, not among ``files``) is new
+        fresh.setdefault(record[0], []).append(record)
+    out: list[Record] = []
+    for record in kept:
+        if record[0] not in again:
+            out.append(record)
+        elif record[0] in fresh:  # the first record kept from a file read again: the file's place
+            out.extend(fresh.pop(record[0]))
+    for now in fresh.values():  # ``fresh`` still holds files not yet placed (new ones)
+        out.extend(now)
+    return out
+
+
+def vanished(kept: Sequence[Record], folders: Iterable[str | os.PathLike]) -> list[str]:
+    """The files of ``kept`` records inside one of ``folders`` (folders a build reads again) that are there no
+    more (deleted or renamed): a fresh build of the folders would not read them, so their records go too.
+    A file outside them stays kept whether it still exists or not (its papers are the workspace's).
+    """
+    roots = tuple(os.path.join(os.path.abspath(f), "") for f in folders)
+    files = {file for file, _ in kept if file.startswith(roots)} if roots else set()
+    return sorted(file for file in files if not os.path.exists(file))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ Layout::
 
     <workspace>/
       CURRENT              name of the live generation (replaced atomically)
-      gen-000007/          papers.jsonl, extractions.jsonl, graph.json, manifest.json
+      gen-000007/          papers.jsonl, records.jsonl, extractions.jsonl, graph.json, manifest.json
         db/                the embedded LadybugDB store of this generation
       .graphbuild.lock     the writers' lock (see graphbuild.lock)
       overview.html        an interactive page of the whole graph (capped)
@@ -19,9 +19,13 @@ the workspace lock throughout, and starts by repairing what a killed writer
 may have left (:meth:`Workspace.repair`). Only folders named exactly
 ``gen-`` and six digits, or ``.gen-NNNNNN.tmp-PID``, are ever deleted.
 
-Extractions are cached per paper (keyed by the text and the pipeline's
-fingerprint), so adding files only runs the NLP pass on what is new, and a
-build whose graph equals the live one writes nothing.
+Each generation keeps every record of the input files as read, with its file
+(``records.jsonl``): a build replaces the records of the files it reads again
+and merges them all, so that the graph is the one a fresh build of the files
+would make (a record deleted from a file read again leaves, with its paper
+unless another file holds it). Extractions are cached per paper (keyed by the
+text and the pipeline's fingerprint), so adding files only runs the NLP pass on
+what is new, and a build whose graph and records equal the live ones writes nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import hashlib
 import json
 import os
 import shutil
@@ -56,6 +61,7 @@ from .generations import GENERATION_RE
 from .graph import graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
 from .ingest.checks import id_conflicts
+from .ingest.merge import missing_papers, source_file
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .proposers import demoted_line, settle_proposers
@@ -86,6 +92,8 @@ class BuildReport:
     curation: CurationReport | None = None
     #: PROPOSES edges made USES: an earlier corpus paper proposes the entity (:mod:`graphbuild.proposers`)
     demoted: int = 0
+    #: per file read again (as named when its papers were read): how many papers left with its records
+    removed: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         """The report as the lines ``graphbuild build`` prints."""
@@ -97,6 +105,7 @@ class BuildReport:
             "nodes: " + (", ".join(f"{k} {v}" for k, v in nodes.items()) or "none"),
             "edges: " + (", ".join(f"{k} {v}" for k, v in edges.items()) or "none"),
         ]
+        lines.extend(f"removed {n} paper(s) no longer in {file}" for file, n in self.removed.items())
         lines.extend(skipped_lines(self.skipped))
         if self.curation is not None and self.curation.total:
             lines.append(self.curation.summary())
@@ -192,6 +201,22 @@ class Workspace:
         if self.current is None:
             return []
         return self._read_live(lambda gen: [paper for _, paper in _records(gen / "papers.jsonl", Paper.from_dict)])
+
+    def records(self) -> list[stages.Record] | None:
+        """Every record of the workspace's input files as the last build had it, with its file
+        (:data:`graphbuild.generations.RECORDS`): ``[]`` before the first build; None when the live
+        generation keeps merged papers alone (built before records were kept, or by ``graphbuild load``).
+        """
+        if self.current is None:
+            return []
+
+        def read(gen: Path) -> list[stages.Record] | None:
+            path = gen / generations.RECORDS
+            if not path.is_file():
+                return None
+            return [record for _, record in _records(path, _record_of)]
+
+        return self._read_live(read)
 
     def extractions(self) -> dict[str, CachedExtraction]:
         """The extraction cache: paper id -> extraction with the key it was made for."""
@@ -361,13 +386,18 @@ class Workspace:
                     selection = _overview_selection(G, self.settings.max_nodes)
                 # papers extracted again (another pipeline fingerprint) into the same graph still make a
                 # generation: else its cache keeps the old keys, and every later build extracts them again
-                write = report.changed or report.extracted > 0 or (sync_store and not generations.store_matches(live))
+                # the records alone may change (a file read again as it was, records moved): kept for the next build
+                records_sha = _digest(built.records)
+                write = report.changed or report.extracted > 0 or (sync_store and not generations.store_matches(live)) \
+                    or records_sha != live_manifest.get("records_sha256")
                 if write:
                     steps("writing papers and extractions", 1, 3)
+                    if records_sha is not None:
+                        commit.manifest["records_sha256"] = records_sha
                     commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
                                            curation=portable_report((report.curation or CurationReport()).to_dict(),
                                                                     self.curation_file, self.path))
-                    commit.write(built.papers, built.extractions, None if one_pass else G)
+                    commit.write(built.papers, built.extractions, None if one_pass else G, built.records)
                     del built  # papers and extractions are on disk now; the store needs the graph alone
                     generations.pause("write")
                     if sync_store:
@@ -401,6 +431,10 @@ class Workspace:
                     curation: list[CurationOp]) -> _Built:
         """Read, merge, extract, resolve, curate, cite and assemble the graph; fills ``report``'s counts.
 
+        The records of the files read (and of files gone from a folder read) replace those the workspace
+        kept of them (:func:`graphbuild.stages.reread`), and all records are merged as a fresh build of the
+        files would merge them: a paper whose records are all gone leaves (``report.removed``).
+
         Only what the commit needs is returned: the intermediate records
         (resolution, citations, the files read) are released on return. A build
         with new papers writes ``extractions.jsonl`` into ``commit`` as soon as the
@@ -409,17 +443,31 @@ class Workspace:
         result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
-        existing = self.papers()
+        existing = [p for p in self.papers() if not p.external]
         if existing:  # a record added with the DOI of a paper of another title is merged into it: say so
-            result.warnings = id_conflicts(result.papers, earlier=(p for p in existing if not p.external))
+            result.warnings = id_conflicts(result.papers, earlier=existing)
         for warning in result.warnings_summary():
             say(warning)
         generations.pause("read")
+        kept = self._kept_records(say, reading=bool(result.paths))
+        if kept is not None:  # a folder read again no longer holding a file is that file read again empty
+            folders = [i for i in inputs if os.path.isdir(i)]
+            again = [f for f in result.paths if os.path.isfile(f)]  # a pipe (/dev/stdin, <(…)) only adds
+            records = stages.reread(kept, result.papers, [*again, *stages.vanished(kept, folders)])
+        else:
+            records = None
+        del kept
         with stage_bar("merging", enabled=progress, unit="paper") as bar:
-            corpus = stages.merge(result.papers, existing, progress=bar)
-        del existing
+            if records is None:  # merged papers from unknown files: the ones read are merged into them
+                corpus = stages.merge(result.papers, self.papers(), progress=bar)
+            else:  # the records of the files as they are now, merged as a fresh build of them would
+                corpus = stages.merge([paper for _, paper in records], progress=bar, known={p.id for p in existing})
         del result
+        lines = None if records is None else generations.record_lines(records)  # as text: less memory
+        del records
         papers = corpus.papers
+        report.removed = _removed_by_file(existing, papers)
+        del existing
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
         fingerprint = stages.pipeline_fingerprint(self.settings)
@@ -468,7 +516,22 @@ class Workspace:
                 steps("building the graph", 2, 3)
                 G = stages.graph(papers, resolution, citations, reported=reported)
             steps("building the graph", 3, 3)
-        return _Built(papers + citations.external, extractions, G, fingerprint)
+        return _Built(papers + citations.external, extractions, G, fingerprint, lines)
+
+    def _kept_records(self, say: Callable[[str], None], *, reading: bool) -> list[stages.Record] | None:
+        """:meth:`records`, or None (said, when the build reads files) when the live generation keeps merged
+        papers alone or its records are damaged: the build then merges the files read into those papers.
+        """
+        try:
+            kept = self.records()
+        except _DamagedFile as exc:
+            say(f"repair: {exc.damage}; merging the files read into the workspace's papers instead")
+            return None
+        if kept is None and reading:
+            say(f"note: {self.path} keeps merged papers, not each file's records (built before they were "
+                "kept, or by graphbuild load): a record deleted from a file stays; to drop it, build the files "
+                "into a new workspace")
+        return kept
 
     # ------------------------------------------------------------ stores and pages
 
@@ -555,6 +618,18 @@ class _Built:
     extractions: list[str] | None  # None: written into the commit already
     graph: nx.MultiDiGraph
     fingerprint: str
+    records: list[str] | None = None  # the lines of records.jsonl; None: the workspace keeps merged papers alone
+
+
+def _removed_by_file(before: list[Paper], after: list[Paper]) -> dict[str, int]:
+    """How many corpus papers ``before`` held that ``after`` does not (:func:`missing_papers`), per file
+    their record was read from.
+    """
+    removed: dict[str, int] = {}
+    for paper in missing_papers(before, after):
+        file = source_file(paper) or "its file"
+        removed[file] = removed.get(file, 0) + 1
+    return removed
 
 
 def _overview_selection(G: nx.MultiDiGraph, max_nodes: int) -> Any:
@@ -562,6 +637,11 @@ def _overview_selection(G: nx.MultiDiGraph, max_nodes: int) -> Any:
     from .viz import select_subgraph
 
     return select_subgraph(G, max_nodes=max_nodes)
+
+
+def _record_of(data: dict[str, Any]) -> stages.Record:
+    """A record of :data:`graphbuild.generations.RECORDS` (a line :func:`graphbuild.generations.record_lines` wrote)."""
+    return data["file"], Paper.from_dict(data["paper"])
 
 
 def _gazetteer_only(settings: Settings):
@@ -579,6 +659,16 @@ def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str,
         raise FileNotFoundError(db)
     with EmbeddedStore(db, read_only=True) as store:
         return store.query(cypher, params)
+
+
+def _digest(lines: list[str] | None) -> str | None:
+    """The SHA-256 of ``lines`` joined (None for None)."""
+    if lines is None:
+        return None
+    h = hashlib.sha256()
+    for line in lines:
+        h.update(line.encode("utf-8"))
+    return h.hexdigest()
 
 
 def _release_memory() -> None:

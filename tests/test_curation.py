@@ -740,3 +740,31 @@ def test_curation_naming_a_preprint_survives_its_published_version_arriving(tmp_
     G = ws.graph()
     assert "doi:10.5555/cai.17" in G and not G.has_edge("doi:10.5555/cai.17", "entity:surgenet", "COMPARES_WITH")
     assert not any(v == "entity:surgenet" for _, v in G.out_edges("doi:10.5555/cai.17"))
+
+
+def test_curation_cli_list_shows_an_operation_written_but_not_built_as_pending(tmp_path, capsys):
+    # a curate killed (SIGKILL) between writing its line and committing its rebuild leaves the operation in
+    # the file but not in the live graph: `curate list` said nothing of it
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    assert main(["curate", "alias", "LoRA", "low-rank adapters", "-w", str(ws)]) == 0
+    append_operation(ws / "curation.jsonl", CurationOp("rename", "RankMix", name="RankMix-2"))  # the kill's state
+    capsys.readouterr()
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].endswith("alias 'LoRA' + alias 'low-rank adapters'") and "pending" not in out[2]
+    assert out[2].endswith("rename 'RankMix' to 'RankMix-2'") and out[3].strip() == "pending: not in the live graph yet"
+    assert out[4].startswith("pending: 1 operation(s) written after the live graph was built")
+    assert "running that curate command again only rebuilds" in out[4]
+    assert main(["curate", "rename", "RankMix", "RankMix-2", "-w", str(ws)]) == 0  # run again: rebuilt, one line
+    assert len((ws / "curation.jsonl").read_text().splitlines()) == 2
+    capsys.readouterr()
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    assert "pending" not in capsys.readouterr().out
+    (ws / "curation.jsonl").write_text(json.dumps({"op": "reject", "entity": "LoRA"}) + "\n")  # edited by hand
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].strip() == "pending: not in the live graph yet"
+    assert out[3].startswith("pending: the curation file changed since the live graph was built")

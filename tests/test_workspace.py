@@ -85,6 +85,146 @@ def test_workspace_edited_record_replaces_what_the_last_build_kept(ws, tmp_path)
     assert ws.query("MATCH (p:Paper) RETURN p.title AS t") == [{"t": fixed["title"]}]
 
 
+def _lines(path: Path, *records: dict) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def _graph_file(ws: Workspace) -> str:
+    return (ws.current / "graph.json").read_text()
+
+
+#: invented records: one only in mine.jsonl, one in both files, one citing the others and an outside work
+KELP = {"id": "kelp-1", "title": "Kelp Canopy Counting from Drone Imagery", "authors": ["Ana Reef"], "year": 2023,
+        "abstract": "We propose KelpCounter and evaluate it on the MarshSet benchmark."}
+TIDE = {"id": "tide-1", "title": "Tidal Gauges as Weak Labels for Surge Models", "authors": ["Bo Strand"],
+        "year": 2022, "abstract": "We use SurgeNet and evaluate it on the HarborSet archive."}
+CORAL = {"id": "coral-1", "title": "Coral Bleaching Forecasts with Sparse Buoys", "authors": ["Cy Lagoon"],
+         "year": 2024, "abstract": "We propose BuoyFormer and compare it with SurgeNet on HarborSet.",
+         "references": ["kelp-1", "tide-1", "10.5555/outside.7"]}
+
+
+def test_workspace_record_deleted_from_a_file_read_again_leaves_the_graph(ws, tmp_path):
+    """A record deleted from its file stayed in the workspace after the file was built again (builds only
+    added). A paper whose records all came from files read again, and are gone from them, now leaves, with
+    its mentions, authorship and citations (and entities no other paper names); a paper another file still
+    holds stays; the graph is the one a fresh build of the files makes. A curation operation on the paper
+    stays in the file and applies again when its record comes back."""
+    mine = _lines(tmp_path / "mine.jsonl", KELP, TIDE, CORAL)
+    theirs = _lines(tmp_path / "theirs.jsonl", TIDE)
+    _build(ws, mine, theirs)
+    (ws.path / "curation.jsonl").write_text(json.dumps({"op": "reject", "entity": "MarshSet", "paper": "kelp-1"})
+                                            + "\n")
+    _build(ws)
+    assert "MarshSet" not in {r["n"] for r in ws.query("MATCH (e:Entity) RETURN e.name AS n")}
+    _lines(mine, CORAL)  # KELP and TIDE deleted from mine.jsonl; theirs.jsonl still holds TIDE
+    report = _build(ws, mine)
+    assert report.removed == {str(mine): 1} and f"removed 1 paper(s) no longer in {mine}" in report.summary()
+    assert report.papers_total == 2 and report.changed and report.extracted == 0
+    rows = ws.query("MATCH (p:Paper) WHERE p.external = false RETURN p.id AS id ORDER BY id")
+    assert rows == [{"id": "coral-1"}, {"id": "tide-1"}]
+    names = {r["n"] for r in ws.query("MATCH (e:Entity) RETURN e.name AS n")}
+    assert "KelpCounter" not in names and {"BuoyFormer", "SurgeNet"} <= names
+    assert ws.query("MATCH (a:Author {name: 'Ana Reef'}) RETURN count(a) AS n") == [{"n": 0}]
+    cited = ws.query("MATCH (:Paper {id: 'coral-1'})-[:CITES]->(p:Paper) RETURN p.id AS id, p.external AS x "
+                     "ORDER BY id")  # the reference to the paper gone points outside the corpus now
+    assert cited == [{"id": "doi:10.5555/outside.7", "x": True}, {"id": "kelp-1", "x": True},
+                     {"id": "tide-1", "x": False}]
+    assert report.curation.warnings and "MarshSet" in report.curation.warnings[0]  # kept, matching nothing now
+    fresh = Workspace(tmp_path / "fresh")
+    (fresh.path).mkdir()
+    shutil.copy(ws.path / "curation.jsonl", fresh.path / "curation.jsonl")
+    _build(fresh, mine, theirs)
+    assert _graph_file(ws) == _graph_file(fresh)
+    _lines(mine, KELP, CORAL)  # the record comes back, and so does the curation of it
+    report = _build(ws, mine)
+    assert report.removed == {} and report.papers_new == 1 and report.curation.applied == 1
+    assert "MarshSet" not in {r["n"] for r in ws.query("MATCH (e:Entity) RETURN e.name AS n")}
+    _lines(mine)  # every record deleted: an empty file read again holds no paper
+    report = _build(ws, mine)
+    assert report.removed == {str(mine): 2}
+    assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN p.id AS id") == [{"id": "tide-1"}]
+
+
+def test_workspace_edited_record_drops_the_references_it_no_longer_lists(ws, tmp_path):
+    """An edited record kept the references (CITES edges) it no longer listed after a rebuild: the kept
+    copy's references were joined with the new ones. The record as it reads now is the paper's."""
+    mine = _lines(tmp_path / "mine.jsonl", KELP, TIDE, CORAL)
+    _build(ws, mine)
+    _lines(mine, KELP, TIDE, {**CORAL, "references": ["tide-1"]})
+    report = _build(ws, mine)
+    assert report.removed == {} and report.changed
+    assert ws.query("MATCH (:Paper {id: 'coral-1'})-[:CITES]->(p:Paper) RETURN p.id AS id") == [{"id": "tide-1"}]
+    assert ws.query("MATCH (p:Paper) WHERE p.external = true RETURN count(p) AS n") == [{"n": 0}]
+    fresh = Workspace(tmp_path / "fresh")
+    _build(fresh, mine)
+    assert _graph_file(ws) == _graph_file(fresh)
+
+
+def test_workspace_records_of_files_not_read_again_stay(ws, tmp_path):
+    """Only the files a build reads are read again: a paper from a file not named (or gone) stays, and a
+    second file's copy of a paper still adds what it holds (its references) after the first file is read."""
+    mine = _lines(tmp_path / "mine.jsonl", KELP, TIDE)
+    theirs = _lines(tmp_path / "theirs.jsonl", {**TIDE, "references": ["kelp-1"]})
+    _build(ws, mine, theirs)
+    theirs.unlink()
+    _lines(mine, KELP, {**TIDE, "title": "Tidal Gauges as Weak Labels for Storm Surge Models"})
+    report = _build(ws, mine)
+    assert report.removed == {}
+    assert ws.query("MATCH (p:Paper {id: 'tide-1'})-[:CITES]->(q:Paper) RETURN p.title AS t, q.id AS q") == [
+        {"t": "Tidal Gauges as Weak Labels for Storm Surge Models", "q": "kelp-1"}]
+
+
+def test_workspace_file_gone_from_a_folder_read_again_leaves_with_its_papers(ws, tmp_path):
+    """A folder built again is read as a fresh build would read it: a file deleted from it is read again
+    empty, while a file named alone and deleted since stays kept (the workspace holds its papers)."""
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    _lines(folder / "a.jsonl", KELP)
+    _lines(folder / "b.jsonl", TIDE)
+    alone = _lines(tmp_path / "alone.jsonl", CORAL)
+    _build(ws, folder, alone)
+    (folder / "a.jsonl").unlink()
+    alone.unlink()
+    report = _build(ws, folder)
+    assert report.removed == {str(folder / "a.jsonl"): 1}
+    rows = ws.query("MATCH (p:Paper) WHERE p.external = false RETURN p.id AS id ORDER BY id")
+    assert rows == [{"id": "coral-1"}, {"id": "tide-1"}]
+
+
+def test_workspace_records_from_a_pipe_add_to_those_it_gave_before(ws, tmp_path):
+    """A pipe (``/dev/stdin``, ``<(cat x.jsonl)``) named again is no file read again: what it gives adds to
+    the records it gave before, as builds always added."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    for record in (KELP, TIDE):
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=lambda r=record: fifo.write_text(json.dumps(r) + "\n"))
+        writer.start()
+        report = _build(ws, fifo, format="jsonl")
+        writer.join()
+        fifo.unlink()
+    assert report.removed == {} and report.papers_total == 2
+
+
+def test_workspace_keeping_merged_papers_alone_adds_with_a_note(ws, tmp_path):
+    """A workspace whose generation keeps merged papers without each file's records (built before they were
+    kept, or by graphbuild load) cannot tell which file still holds a paper: a build adds to it, as before,
+    and says so."""
+    mine = _lines(tmp_path / "mine.jsonl", KELP, TIDE)
+    _build(ws, mine)
+    (ws.current / "records.jsonl").unlink()
+    _lines(mine, {**KELP, "title": "Kelp Canopy Counting from UAV Imagery"})
+    notes: list[str] = []
+    report = _build(ws, mine, log=notes.append)
+    assert report.removed == {} and report.papers_total == 2
+    assert any(n.startswith(f"note: {ws.path} keeps merged papers") for n in notes)
+    assert ws.query("MATCH (p:Paper {id: 'kelp-1'}) RETURN p.title AS t") == [
+        {"t": "Kelp Canopy Counting from UAV Imagery"}]
+    assert not (ws.current / "records.jsonl").exists()
+
+
 def test_workspace_interrupted_build_keeps_previous(ws, tmp_path, monkeypatch):
     _build(ws, SOURCES / "corpus.jsonl")
     before = ws.current

@@ -133,12 +133,40 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
         return 0
     last = ws.last_curation()
     warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
+    applied = _applied_ops(ws, ops)
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):
         _say(f"{number:>4}  {op.describe()}" + (f"  # {op.note}" if op.note else ""))
-        if op.where in warned:
+        if applied is None or number > applied:
+            _say("        pending: not in the live graph yet")
+        elif op.where in warned:
             _say(f"        matches nothing now: {warned[op.where]}")
+    if applied != len(ops):
+        print(_pending_note(ws, len(ops), applied))
     return 0
+
+
+def _applied_ops(ws, ops: list) -> int | None:
+    """How many of the curation file's first ``ops`` the live graph was built with, the rest pending (all
+    of them when the workspace has no graph yet, or its manifest predates the curation digest); None when
+    the file was edited since that build, so that every operation is pending.
+    """
+    from ..curation import applied_prefix
+
+    built = ws.manifest().get("curation_sha256") if ws.exists() else None
+    return len(ops) if built is None else applied_prefix(ops, built)
+
+
+def _pending_note(ws, total: int, applied: int | None) -> str:
+    """What the pending operations are and what the next command does with them."""
+    nxt = f"the next `graphbuild build -w {ws.path}` or curate command rebuilds with them"
+    if applied is None:
+        return (f"pending: the curation file changed since the live graph was built (edited, or an undo "
+                f"stopped before its rebuild); {nxt}")
+    count = total - applied
+    again = "; running that curate command again only rebuilds (it is not written twice)" if count == 1 else ""
+    return (f"pending: {count} operation(s) written after the live graph was built (a curate stopped before "
+            f"its rebuild?); {nxt}{again}")
 
 
 def cmd_thesaurus(args: argparse.Namespace) -> int:

@@ -69,6 +69,8 @@ class ReadResult:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     record_warnings: list[str] = field(default_factory=list)
+    #: the files read whole (a file skipped whole is not among them), as named or found in a named folder
+    paths: list[str] = field(default_factory=list)
 
     def skipped_summary(self, limit: int = 20) -> list[str]:
         """Lines saying how many records were skipped and why (the first ``limit``); empty if none."""
@@ -228,6 +230,7 @@ def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, forma
                 continue
             result.papers.extend(papers)
             result.skipped.extend(skipped)
+            result.paths.append(str(path))
     result.warnings.extend(id_conflicts(result.papers))
     return result
 

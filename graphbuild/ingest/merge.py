@@ -34,7 +34,7 @@ from ..progress import Progress, no_progress
 from ..records import Paper, PaperRef, arxiv_from_doi, clean_arxiv, clean_doi, paper_key, title_key
 
 __all__ = ["MIN_TITLE_CHARS", "merge_papers", "merged_groups", "resolve_references", "strong_keys", "merge_refs",
-           "first_author_words"]
+           "first_author_words", "source_file", "missing_papers"]
 
 #: Shortest normalised title that may match on the title alone (without a year).
 MIN_TITLE_CHARS = 20
@@ -43,6 +43,8 @@ MIN_TITLE_CHARS = 20
 _TICK = 1000
 
 _PREFIXED = re.compile(r"^(doi|arxiv|s2|openalex|corpus|title):")
+#: the ``:LINE`` that ends a record's ``source`` (``data/a.jsonl:3``)
+_LINE = re.compile(r":\d+$")
 
 
 def _id_key(kind: str, value: str) -> str:
@@ -235,9 +237,13 @@ def merge_refs(refs: Iterable[PaperRef]) -> tuple[PaperRef, ...]:
     return tuple(merged)
 
 
-def _source_file(paper: Paper) -> str | None:
-    """The file a paper's record was read from (its ``source`` without the line)."""
-    return paper.source.rsplit(":", 1)[0] if paper.source else None
+def source_file(paper: Paper) -> str | None:
+    """The file a paper's record was read from (its ``source`` without the line), as it was named.
+
+    >>> source_file(Paper(title="A", source="data/a.jsonl:3")), source_file(Paper(title="A"))
+    ('data/a.jsonl', None)
+    """
+    return _LINE.sub("", paper.source) if paper.source else None
 
 
 def _rereads_first(copies: Sequence[Paper], newer: Sequence[bool]) -> tuple[list[Paper], list[Paper]]:
@@ -245,8 +251,8 @@ def _rereads_first(copies: Sequence[Paper], newer: Sequence[bool]) -> tuple[list
     from first, and the copies whose text (abstract, authors) is the paper's now: those re-reads (the record
     as its file says now), or all copies when there is none (a new source only fills gaps).
     """
-    files = {_source_file(p) for p, n in zip(copies, newer) if not n} - {None}
-    rereads = [p for p, n in zip(copies, newer) if n and _source_file(p) in files]
+    files = {source_file(p) for p, n in zip(copies, newer) if not n} - {None}
+    rereads = [p for p, n in zip(copies, newer) if n and source_file(p) in files]
     if not rereads:
         return list(copies), list(copies)
     return rereads + [p for p in copies if not any(p is r for r in rereads)], rereads
@@ -378,6 +384,22 @@ class _Index:
             if ref.year is None or year is None:
                 return paper_id
         return None
+
+
+def missing_papers(old: Sequence[Paper], new: Sequence[Paper]) -> list[Paper]:
+    """The papers of ``old`` that are none of ``new``: not by id, nor by a DOI, arXiv id, other id or title
+    (:func:`resolve_references`' matching), so that a paper whose edited record changed its id is not one.
+
+    >>> a, b = Paper(title="Alpha beta gamma", year=2020), Paper(title="Delta", doi="10.5555/delta")
+    >>> [p.title for p in missing_papers([a, b], [Paper(title="Delta, edited", doi="10.5555/delta")])]
+    ['Alpha beta gamma']
+    """
+    ids = {p.id for p in new}
+    gone = [p for p in old if p.id not in ids]
+    if not gone:
+        return []
+    index = _Index.of(new)
+    return [p for p in gone if index.find(p.ref()) is None]
 
 
 def resolve_references(papers: list[Paper]) -> tuple[list[tuple[str, str]], list[Paper]]:
