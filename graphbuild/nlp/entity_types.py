@@ -67,7 +67,8 @@ DEFAULT_WEIGHTS = TypingWeights()
 
 _SHAPE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:former|Former|Net|GPT|BERT|LM|LLM|Coder|GAN|VAE|CLIP|ViT|Diffusion|Llama|LLaMA|Mamba|Qwen|T5|"
-                r"Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|GRU|LSTM|RNN|CNN|MLP|GNN|GCN)$"), "Model"),
+                r"Mixtral|Mistral|Gemma|Phi|Chat|Instruct|VL|VLM|Seg|MoE|-TTS|-tts|-ASR|-asr|GRU|LSTM|RNN|CNN|MLP|GNN|"
+                r"GCN)$"), "Model"),
     (re.compile(r"[-\s]?\d+(?:\.\d+)?[BM]$"), "Model"),
     (re.compile(r"(?:Kit|kit|Toolkit|SDK|Lib)$"), "Tool"),
     # (and an edition's year glued to the name: "VOC2007", "ZorbWeb2005")
