@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "4031d84e9b7f17e37efc26df7b3ed9ffb97424c14eab8f7dd43eb4fa19b48858"
-SHARED_50_SHA256 = "4885ce2a30597ac2c4a955149f41fdcd499990f0009930f56b90355154fbe0c7"
+DEMO_SHA256 = "e1c84f2967650fa9ce7cbfe59739640d102292306bc58b90e007181edf20d8ec"
+SHARED_50_SHA256 = "77c93ada694dcd3d148b025eecba6f00bcb0845a43b2591558a76cc3d85d027a"
 
 
 @pytest.fixture(scope="module")

@@ -2095,3 +2095,45 @@ def test_a_known_name_in_a_title_alone_is_the_papers_only_as_its_name():
     assert proposed("Focal Loss for Dense Text Detection in Zorbland Street Scenes").get("focal loss") is False
     assert proposed("BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding")["BERT"]
     assert proposed("Poster: ZorbViz: Interactive Visualisation of Network Flows")["ZorbViz"]
+
+
+def test_features_a_coined_word_its_blend_and_how_often_the_abstract_writes_it():
+    """A capitalised word glued to a model's or a benchmark's lower-case ending is a coined name's shape
+    ("Quillnet", "Zorbbench"), not a plain word's nor one with an inner capital; and how often the abstract
+    writes a capitalised one-word name counts its sentence openings too (where no candidate stands), but a
+    title alone has no abstract to count in."""
+    from graphbuild.nlp.features import _shape_names
+
+    assert "blend" in _shape_names("Quillnet") and "blend" in _shape_names("Zorbformer")
+    assert "blend" in _shape_names("Zorbbench")
+    assert not {"blend"} & {*_shape_names("Quill"), *_shape_names("QuillNet"), *_shape_names("Dataset"),
+                            *_shape_names("Net")}
+    title = "Sparse Probing of Vision Encoders"
+    end = len(title)
+    text = f"{title}\n\nWe train Zorbvex on two corpora. Zorbvex is faster, and Zorbvex is smaller."
+    assert "written=3" in _names(text, end, "Zorbvex")
+    text = f"{title}\n\nWe train Zorbvex on two corpora with Quibble."
+    assert "written=1" in _names(text, end, "Zorbvex")
+    bare = "Zorbvex and Quibble for Sparse Probing"
+    assert not any(n.startswith("written=") for n in _names(bare, len(bare), "Quibble"))
+
+
+def test_features_a_title_name_whose_colon_opens_a_task():
+    """"X: Soil Moisture Forecasting with …" names what does a task (a model, more often than not): the type
+    model reads it (``t:title_task``); a technique's phrase after the colon ("X: Sparse Upcycling of …")
+    or a name inside the title is no such name."""
+    for title, name, task in (("Loamvex: Soil Moisture Forecasting with Transformers", "Loamvex", True),
+                              ("pebble-zx: streaming speech recognition in 30 MB", "pebble-zx", True),
+                              ("Quarry-Zorb: Sparse Upcycling of Dense Checkpoints", "Quarry-Zorb", False),
+                              ("Soil Moisture Forecasting with Loamvex", "Loamvex", False)):
+        assert ("t:title_task" in _names(title, len(title), name)) is task, title
+
+
+def test_typing_model_endings_of_coined_names():
+    """Segmenters, mixtures of experts, speech recognisers and synthesisers named by their ending are models
+    ("LumenSeg", "Quarry-MoE", "pebble-asr", "brisk-TTS"); a word that merely ends in the letters is not."""
+    from graphbuild.nlp.entity_types import shape_votes
+
+    for name in ("LumenSeg", "Quarry-MoE", "pebble-asr", "brisk-TTS", "KestrelVLM"):
+        assert set(shape_votes(name)) == {"Model"}, name
+    assert shape_votes("Watts") == {} and shape_votes("Wasr") == {}

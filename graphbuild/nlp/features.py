@@ -44,6 +44,7 @@ from .lexicon import (
     LISTED_NAMES_BEFORE,
     MADE_AFTER,
     PROPOSED_KINDS,
+    TASK_ENDINGS,
     VERSION,
     alternation,
     family_stems,
@@ -340,6 +341,13 @@ _LOWER_PREFIX = re.compile(r"^([a-z]{1,3})-[A-Z]")
 _WORD_PREFIXES = frozenset("non top pre all bi co re de un sub pro mid low off out per end few one two ten key "
                            "max min web big new old day law tri uni".split())
 _TAIL_SPLIT = re.compile(r"[-\s]")
+#: one capitalised word glued to a model's or a benchmark's lower-case ending, no English word's ("Quillnet",
+#: "Loamformer", "Zorbgan", "Vexbench"): a coined name with no inner capital to show it (an English word
+#: ending so, "Internet", "Cabinet", "Slogan", is the learned weight's to outvote: the words are few)
+_COINED_BLEND = re.compile(r"[A-Z][a-z]{3,}(?:former|net|nets|gan|bench|diff|seg)")
+#: how often the abstract writes a capitalised one-word name, sentence openings too (the keys and names of the
+#: features ``written=…``): a coined word written three times is named, where a stray capital is written once
+_WRITTEN = tuple(("written", f"written={n}") for n in range(4))
 #: the features named by a count or a score, by its value
 _NW = tuple(f"nw={n}" for n in range(5))
 _SHAPE = tuple(f"shape={n}" for n in range(3))
@@ -390,6 +398,8 @@ def _shape_names(name: str) -> tuple[str, ...]:
         head = head_type(low)
         if head:
             add("headword=" + head)
+        elif _COINED_BLEND.fullmatch(name):
+            add("blend")
     elif n_words > 1:
         head = head_type(words[-1])
         if head:  # "… Matrix Completion", "… Transformer"
@@ -511,6 +521,9 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
+            if name[:1].isupper() and not doc.bare:
+                written = _WRITTEN[min(text.count(name, title_end), 3)]
+                ids += blocks.get(written) or block(written, "", list, written[1:])
         slips = _slip_names(doc, c, long_classes[g])
         if slips:
             slip_key = ("slips", source, slips)
@@ -537,6 +550,8 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         ids += blocks.get(pieces) or block(pieces, "", _piece_names, name)
         learning = _LEARNING_KEYS[doc.learning]
         ids += blocks.get(learning) or block(learning, "", _prefixed, TYPE_ONLY, (f"learning={doc.learning}",))
+        if c.end < title_end and _title_task(text, c.end, title_end):
+            ids += blocks.get(_TITLE_TASK_KEY) or block(_TITLE_TASK_KEY, "", _prefixed, TYPE_ONLY, ("title_task",))
         appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
         if appos is not None:
             head = ("appos", appos)
@@ -654,6 +669,22 @@ _AGENT_HEADS = frozenset(("agent", "agents"))
 #: Multilingual Embedding Models in Three Sizes" (group 1 its first word, group 2 its head)
 _TITLE_BARE = re.compile(r"\s*:\s+([A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,5}?(?:\s+([A-Z][\w\-]*))?"
                          r"(?=\s+(?i:for|with|of|in|at|on|via|that|from|by|and|to|under|across)\b|\s*$|\s*[:,(])")
+
+
+#: a title's colon phrase to its last word before a preposition or the title's end: "X: Soil Moisture
+#: Forecasting with …" (group 1: "Forecasting")
+_TITLE_PHRASE_END = re.compile(r"\s*:\s+(?:[\w\-]+\s+){0,5}?([\w\-]+)"
+                               r"(?=\s+(?i:for|with|of|in|at|on|via|from|by|under|across|using)\b|\s*$)")
+_TITLE_TASK_KEY = ("title_task",)
+
+
+def _title_task(text: str, end: int, title_end: int) -> bool:
+    """Whether the title's colon right after a name (ending at ``end``) opens a task ("X: Soil Moisture
+    Forecasting with Transformers", "X: streaming speech recognition in 30 MB"): the name is then what
+    does the task, often a model, where a phrase of a technique ("X: Sparse Upcycling of …") gives a method.
+    """
+    m = _TITLE_PHRASE_END.match(text, end, title_end)
+    return m is not None and m.group(1).lower() in TASK_ENDINGS
 
 
 def defined_type(text: str, title_end: int, c: Candidate) -> str | None:

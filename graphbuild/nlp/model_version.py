@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "6fc3073f4f6f939e"
+MODEL_DIGEST = "011f5e1ffffb7262"
