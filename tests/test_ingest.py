@@ -1214,6 +1214,26 @@ def test_ingest_gzipped_files_read_as_their_plain_selves(tmp_path):
     assert detect_format(top / "a.jsonl.gz") == "jsonl" and detect_format(top / "refs.bib.gz") == "bibtex"
 
 
+def test_ingest_a_file_past_the_size_cap_is_one_line_not_all_the_memory(tmp_path, monkeypatch):
+    """A small .gz that decompresses to gigabytes (or a file that big) is read no further than the cap."""
+    import gzip
+
+    from graphbuild.ingest import fields
+
+    monkeypatch.setattr(fields, "MAX_INPUT_BYTES", 1000)
+    with gzip.open(tmp_path / "bomb.jsonl.gz", "wb") as fh:
+        fh.write(b'{"id": "b1", "title": "Before the zeros"}\n' + b"\n" * 100_000)
+    _write(tmp_path / "big.jsonl", '{"id": "b2", "title": "Long"}\n' * 100)
+    _write(tmp_path / "small.jsonl", '{"id": "s1", "title": "Small enough"}\n')
+    with pytest.raises(InputError, match=r"bomb\.jsonl\.gz: more than the 1,000 bytes \(decompressed\) one input "
+                                         r"file may hold; split it"):
+        read_papers([tmp_path / "bomb.jsonl.gz"])
+    result = read_papers([tmp_path], skip_bad=True)
+    assert [p.title for p in result.papers] == ["Small enough"]
+    assert sorted(str(e).split(": more")[0] for e in result.skipped) == [
+        f"[E100] {tmp_path / 'big.jsonl'}", f"[E100] {tmp_path / 'bomb.jsonl.gz'}"]
+
+
 def test_ingest_a_record_that_is_no_object_is_named_in_json_s_words(tmp_path):
     path = _write(tmp_path / "a.jsonl", 'null\n[1]\n"x"\n2\ntrue\n')
     assert [e.message for e in _errors(_items(path))] == [

@@ -36,7 +36,7 @@ from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
-           "gzip_errors", "not_gzip", "read_input_bytes"]
+           "gzip_errors", "not_gzip", "read_input_bytes", "MAX_INPUT_BYTES"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -262,15 +262,28 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
     return InputError(path, None, f"not a readable gzip file: {exc}")
 
 
+#: Most bytes one input file may hold (after gzip): a reader holds a file whole, so a bigger one (or a small
+#: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so
+MAX_INPUT_BYTES = 1 << 30
+
+
 def read_input_bytes(path: Path, limit: int = -1) -> bytes:
-    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped; InputError when unreadable."""
+    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped; InputError when
+    unreadable or, read whole, over :data:`MAX_INPUT_BYTES`.
+    """
+    cap = MAX_INPUT_BYTES
     try:
         with open_input(path) as fh:
-            return fh.read(limit)
+            data = fh.read(limit if 0 <= limit <= cap else cap + 1)
     except gzip_errors as exc:
         raise not_gzip(path, exc) from None
     except OSError as exc:
         raise cannot_read(path, exc) from None
+    if len(data) > cap:
+        raise InputError(path, None, f"more than the {cap:,} bytes{' (decompressed)' if is_gzipped(path) else ''} "
+                                     "one input file may hold; split it into smaller files, or build a corpus "
+                                     "this size with `graphbuild spark build`")
+    return data
 
 
 def read_text(path: Path) -> str:
