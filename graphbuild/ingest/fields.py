@@ -36,7 +36,8 @@ from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
-           "gzip_errors", "not_gzip", "read_input_bytes", "MAX_INPUT_BYTES"]
+           "gzip_errors", "not_gzip", "read_input_bytes", "MAX_INPUT_BYTES", "MAX_REFERENCES",
+           "reference_items"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -536,6 +537,21 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool,
 _REF_TEXT_FIELDS = ("doi", "arxiv_id", "arxiv", "title", "id", "s2", "openalex", "corpus")
 
 
+#: Most references one record may list (the longest real reference lists, of surveys, have some thousands):
+#: each becomes a paper stub of some kilobytes, so millions in one record would take all the memory there is
+MAX_REFERENCES = 100_000
+
+
+def reference_items(items: list[Any], field: str = "references") -> list[Any]:
+    """``items``, a record's reference list, when it holds at most :data:`MAX_REFERENCES`; ValueError otherwise,
+    raised before any of them is read (the readers of every format with references call it first).
+    """
+    if len(items) > MAX_REFERENCES:
+        raise ValueError(f"field {field!r} lists {len(items):,} references, more than the {MAX_REFERENCES:,} a "
+                         "paper may cite; fix or remove the record")
+    return items
+
+
 def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
     """The reference list: a list of strings/objects or one ``;``-separated string."""
     if refs_value in (None, ""):
@@ -546,6 +562,7 @@ def _references_field(refs_value: Any) -> tuple[PaperRef, ...]:
         ref_items = [r for r in refs_value if r not in (None, "")]
     else:
         raise ValueError("field 'references' must be a list (or a ';'-separated string)")
+    reference_items(ref_items)
     references = []
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
