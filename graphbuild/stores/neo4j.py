@@ -384,10 +384,23 @@ class Neo4jStore:
 
         return self._read(work)
 
-    def mark_pushed_from(self, workspace: str) -> None:
-        """Record that the graph in the database is ``workspace``'s (read by :meth:`pushed_from`)."""
-        self._write(lambda tx: tx.run(f"MERGE (s:{SOURCE_LABEL} {{key: 'graph'}}) SET s.workspace = $w",
-                                      w=workspace).consume())
+    def pushed_graph(self) -> tuple[str | None, str | None]:
+        """(workspace, graph digest) of the graph in the database, as :meth:`mark_pushed_from` recorded them (None:
+        never pushed, or by a graphbuild that did not record it); ``query --neo4j`` compares them with its workspace.
+        """
+        def work(tx: Any) -> tuple[str | None, str | None]:
+            source = tx.run(f"MATCH (s:{SOURCE_LABEL}) RETURN s.workspace, s.graph_sha256 LIMIT 1").single()
+            return (source[0], source[1]) if source else (None, None)
+
+        return self._read(work)
+
+    def mark_pushed_from(self, workspace: str, graph_sha256: str | None = None) -> None:
+        """Record that the graph in the database is ``workspace``'s, built as the graph of digest ``graph_sha256``
+        (read by :meth:`pushed_from` and :meth:`pushed_graph`).
+        """
+        self._write(lambda tx: tx.run(f"MERGE (s:{SOURCE_LABEL} {{key: 'graph'}}) "
+                                      "SET s.workspace = $w, s.graph_sha256 = $g",
+                                      w=workspace, g=graph_sha256).consume())
 
     # -- reading ---------------------------------------------------------------
 
