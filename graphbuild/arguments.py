@@ -85,9 +85,17 @@ def text(value: object, what: str, *, optional: bool = False) -> str | None:
     raise UsageError(f"{what} must be text (a str{' or None' if optional else ''}), not {_shown(value)}")
 
 
-def whole(value: object, what: str) -> int:
-    """``value`` when it is a whole number (``True`` and ``2.0`` are not)."""
+def whole(value: object, what: str, minimum: int | None = None) -> int:
+    """``value`` when it is a whole number (``True`` and ``2.0`` are not), and at least ``minimum`` when one is
+    given (a count such as ``k=-1`` would otherwise quietly mean none, or fail deep inside as a ValueError).
+
+    >>> whole(-1, "k", minimum=0)
+    Traceback (most recent call last):
+    graphbuild.errors.UsageError: [E710] k must be 0 or more, not -1
+    """
     if isinstance(value, int) and not isinstance(value, bool):
+        if minimum is not None and value < minimum:
+            raise UsageError(f"{what} must be {minimum} or more, not {value}")
         return value
     raise UsageError(f"{what} must be a whole number, not {_shown(value)}")
 

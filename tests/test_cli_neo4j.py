@@ -107,6 +107,39 @@ def test_cli_push_of_another_workspace_asks_before_replacing(pushed_ws, neo4j_ur
     assert main(["push", "-w", str(other), "--uri", neo4j_uri]) == 0  # its own graph now: no question
 
 
+def test_cli_query_neo4j_warns_when_the_server_holds_another_graph(pushed_ws, neo4j_uri, tmp_path, capsys):
+    """`query -w A --neo4j` answered silently from the graph another workspace pushed, or from A's graph
+    before its latest build: one warning line on stderr says so, and the answers still come.
+    """
+    query = ["query", "-w", str(pushed_ws), "--uri", neo4j_uri, "MATCH (p:Paper) RETURN count(p) AS n",
+             "--format", "json"]
+    assert main(query) == 0
+    assert "holds no graph pushed from" in capsys.readouterr().err  # wiped: nothing pushed yet
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    capsys.readouterr()
+    assert main(query) == 0
+    assert capsys.readouterr().err == ""  # its own, up-to-date graph
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": "m1", "title": "A later paper", "abstract": "We use BERT."}) + "\n",
+                    encoding="utf-8")
+    assert main(["build", str(more), "-w", str(pushed_ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(query) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [{"n": 3}] and err.count("\n") == 1
+    assert "has been built or curated since it was pushed" in err and "graphbuild push -w" in err
+    other = tmp_path / "other"
+    assert main(["build", str(more), "-w", str(other), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["query", "-w", str(other), "--uri", neo4j_uri, "RETURN 1 AS x"]) == 0
+    err = capsys.readouterr().err
+    assert f"holds the graph pushed from the workspace {pushed_ws.resolve()}, not {other}" in err
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    capsys.readouterr()
+    assert main(query) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_query_on_neo4j_stays_read_only_and_guarded(pushed_ws, neo4j_uri, capsys):
     assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
     capsys.readouterr()

@@ -165,6 +165,41 @@ def test_embedded_interrupted_rebuild_keeps_the_old_database(store, tmp_path, mo
     assert store.counts()["Paper"] == 5
 
 
+#: what LadybugDB raised when a tmpfs filled up under the first build's COPY
+_ENGINE_NO_SPACE = ("Transaction committed successfully, but the post-commit checkpoint failed. [...] Original error: "
+                    "IO exception: Cannot write to file. path: /ws/.db.building-1/graph.lbdb numBytesToWrite: 4096 "
+                    "numBytesWritten: -1. Error: No space left on device")
+
+
+def test_embedded_full_disk_is_the_one_line_a_full_disk_gives_not_engine_internals(store, tmp_path, monkeypatch):
+    """A first build onto a full disk ended with the engine's checkpoint internals as an [E300]; a later build
+    (which failed in a file copy) with a plain "no space left" [E402]. The engine's disk-full failures are now an
+    OutputError with ENOSPC, which the build reports as any other full disk; other engine failures stay StoreErrors.
+    """
+    import errno
+
+    from graphbuild.errors import OutputError
+
+    def full(self, conn, table_name, frame):
+        raise QueryError(_ENGINE_NO_SPACE)
+
+    monkeypatch.setattr(EmbeddedStore, "_copy", full)
+    with pytest.raises(OutputError) as fresh:
+        EmbeddedStore(tmp_path / "fresh" / "db").sync(graph_to_tables(small_graph()))  # a first load
+    assert fresh.value.errno == errno.ENOSPC
+    db = tmp_path / "fresh" / "db"
+    assert str(fresh.value) == f"[E700] loading the graph into {db} failed: no space left on the device"
+    with pytest.raises(OutputError, match=r"updating the graph database at .* failed: no space left on the device$"):
+        store.sync(graph_to_tables(_with_new_paper()))
+
+    def broken(self, conn, table_name, frame):
+        raise QueryError("Copy exception: something else")
+
+    monkeypatch.setattr(EmbeddedStore, "_copy", broken)
+    with pytest.raises(StoreError, match=r"failed: Copy exception: something else; build again"):
+        store.sync(graph_to_tables(_with_new_paper()))
+
+
 def test_embedded_corrupt_database_is_rebuilt(tmp_path):
     db = tmp_path / "db"
     db.mkdir()

@@ -1243,6 +1243,52 @@ def test_ingest_gzipped_files_read_as_their_plain_selves(tmp_path):
     assert detect_format(top / "a.jsonl.gz") == "jsonl" and detect_format(top / "refs.bib.gz") == "bibtex"
 
 
+def test_ingest_a_file_past_the_size_cap_is_one_line_not_all_the_memory(tmp_path, monkeypatch):
+    """A small .gz that decompresses to gigabytes (or a file that big) is read no further than the cap."""
+    import gzip
+
+    from graphbuild.ingest import fields
+
+    monkeypatch.setattr(fields, "MAX_INPUT_BYTES", 1000)
+    with gzip.open(tmp_path / "bomb.jsonl.gz", "wb") as fh:
+        fh.write(b'{"id": "b1", "title": "Before the zeros"}\n' + b"\n" * 100_000)
+    _write(tmp_path / "big.jsonl", '{"id": "b2", "title": "Long"}\n' * 100)
+    _write(tmp_path / "small.jsonl", '{"id": "s1", "title": "Small enough"}\n')
+    with pytest.raises(InputError, match=r"bomb\.jsonl\.gz: more than the 1,000 bytes \(decompressed\) one input "
+                                         r"file may hold; split it"):
+        read_papers([tmp_path / "bomb.jsonl.gz"])
+    result = read_papers([tmp_path], skip_bad=True)
+    assert [p.title for p in result.papers] == ["Small enough"]
+    assert sorted(str(e).split(": more")[0] for e in result.skipped) == [
+        f"[E100] {tmp_path / 'big.jsonl'}", f"[E100] {tmp_path / 'bomb.jsonl.gz'}"]
+
+
+def test_ingest_a_record_citing_millions_of_papers_is_refused_before_they_are_read(tmp_path, monkeypatch):
+    """Each reference becomes a paper stub: a 160 MB line listing 40 million took over 13 GB; past the cap the
+    record is one line, in every format that carries references (plain, CSV, Semantic Scholar, OpenAlex).
+    """
+    from graphbuild.ingest import fields
+
+    monkeypatch.setattr(fields, "MAX_REFERENCES", 3)
+    refs = ["10.5555/r1", "10.5555/r2", "10.5555/r3", "10.5555/r4"]
+    cases = {
+        "plain.jsonl": json.dumps({"id": "p1", "title": "Cites Four", "references": refs}),
+        "s2.jsonl": json.dumps({"paperId": "s1", "title": "Cites Four",
+                                "references": [{"paperId": f"r{i}", "title": f"Ref {i}"} for i in range(4)]}),
+        "oa.jsonl": json.dumps({"id": "https://openalex.org/W1", "title": "Cites Four",
+                                "referenced_works": [f"https://openalex.org/W{i}" for i in range(2, 6)]}),
+    }
+    for name, line in cases.items():
+        path = _write_jsonl(tmp_path / name, line, json.dumps({"id": "ok", "title": "Cites Three",
+                                                               "references": refs[:3]}))
+        items = _items(path)
+        assert [str(e).split(": ", 1)[0] for e in _errors(items)] == [f"[E100] {path}:1"], name
+        assert "references, more than the 3 a paper may cite; fix or remove the record" in str(items[0]), name
+        assert [p.title for p in items if isinstance(p, Paper)] == ["Cites Three"], name
+    csv_path = _write(tmp_path / "a.csv", "title,references\nCites Four," + ";".join(refs) + "\n")
+    assert "lists 4 references, more than the 3" in str(_errors(_items(csv_path))[0])
+
+
 def test_ingest_a_record_that_is_no_object_is_named_in_json_s_words(tmp_path):
     path = _write(tmp_path / "a.jsonl", 'null\n[1]\n"x"\n2\ntrue\n')
     assert [e.message for e in _errors(_items(path))] == [

@@ -193,3 +193,32 @@ def test_neo4j_connection_refused_is_a_store_error_naming_the_uri(neo4j_uri):
         s.query("RETURN 1")
     assert uri in str(info.value) and "running" in str(info.value)
     s.close()
+
+
+def test_neo4j_driver_log_lines_stay_off_stderr(neo4j_uri):
+    """A server killed during a push printed some ten lines of the driver's log ("Transaction failed and will be
+    retried in 1.9s", "<CONNECTION> error: Failed to read from defunct connection") before the one [E300] line:
+    Python shows a library's warnings on stderr when the program set up no logging. Once a store connects, the
+    driver's log is quiet; only the StoreError is said.
+    """
+    import subprocess
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    script = (
+        "import logging\n"
+        "from graphbuild.errors import StoreError\n"
+        "from graphbuild.stores.neo4j import Neo4jStore\n"
+        f"store = Neo4jStore('bolt://127.0.0.1:{port}', password='x')\n"
+        "try:\n"
+        "    store.query('RETURN 1')\n"
+        "except StoreError as exc:\n"
+        "    print(exc, file=__import__('sys').stderr)\n"
+        "logging.getLogger('neo4j.pool').warning('Transaction failed and will be retried in 1.9s')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.splitlines() == [f"[E300] cannot reach Neo4j at bolt://127.0.0.1:{port}: is it running there? "
+                                       "start it or set --uri"]

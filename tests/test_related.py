@@ -190,6 +190,12 @@ def test_related_needs_exactly_one_query(index):
     (lambda i: related_entities(i, 7), "entity must be text (a str), not int (7)"),
     (lambda i: related_to_draft(i, None), "text must be text (a str), not NoneType (None)"),
     (lambda i: related_to_draft(i, "We use LoRA.", k="2"), "k must be a whole number, not str ('2')"),
+    # a count below its least: k=-1 was quietly no results, min_count=-3 a ValueError "math domain error"
+    (lambda i: related_papers(i, title="LoRA", k=-1), "k must be 0 or more, not -1"),
+    (lambda i: related_entities(i, "LoRA", k=-2), "k must be 0 or more, not -2"),
+    (lambda i: related_entities(i, "LoRA", min_count=-3), "min_count must be 1 or more, not -3"),
+    (lambda i: related_entities(i, "LoRA", min_count=0), "min_count must be 1 or more, not 0"),
+    (lambda i: related_to_draft(i, "We use LoRA.", depth=-1), "depth must be 0 or more, not -1"),
 ])
 def test_related_python_arguments_of_a_wrong_type_are_one_coded_error(index, call, message):
     """From Python, `related_papers(index, title=..., k="3")` was a TypeError from deep inside (`'<=' not

@@ -46,7 +46,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
         with stage_bar("pushing") as progress:
             report = store.sync(graph_to_tables(ws.graph()), progress=progress)
-        store.mark_pushed_from(here)
+        store.mark_pushed_from(here, ws.manifest().get("graph_sha256"))
         print(f"pushed to {store.shown_uri}: {report.summary()}")
     finally:
         store.close()

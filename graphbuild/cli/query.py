@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 
 from ..errors import QueryError
-from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _workspace
+from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
@@ -43,6 +44,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     if on_neo4j:
         store = _neo4j_store(args, ws)
         try:
+            warning = _other_graph(store, ws)
+            if warning:
+                _say(warning, file=sys.stderr)
             rows = store.query(cypher, bound, write=args.write)
         finally:
             store.close()
@@ -50,6 +54,26 @@ def cmd_query(args: argparse.Namespace) -> int:
         rows = ws.query(cypher, bound, write=args.write, wait=args.wait)
     _print_rows(rows, args.format)
     return 0
+
+
+def _other_graph(store, ws) -> str | None:
+    """The warning for Neo4j answering from another graph than the workspace's (None when it is that graph, or
+    when there is no workspace to compare with): one pushed from another workspace, or from this one before its
+    latest build or curation. ``query -w ws --neo4j`` would otherwise answer silently from it.
+    """
+    if not ws.exists():
+        return None
+    pushed, digest = store.pushed_graph()
+    push = f"`graphbuild push -w {ws.path}`"
+    if pushed is None:
+        return f"warning: Neo4j at {store.shown_uri} holds no graph pushed from {ws.path}; {push} first"
+    if pushed != str(ws.path.resolve()):
+        return (f"warning: Neo4j at {store.shown_uri} holds the graph pushed from the workspace {pushed}, not "
+                f"{ws.path}; these answers are that graph's ({push} replaces it)")
+    if digest is not None and digest != ws.manifest().get("graph_sha256"):
+        return (f"warning: {ws.path} has been built or curated since it was pushed to {store.shown_uri}; "
+                f"these answers are the pushed graph's ({push} updates it)")
+    return None
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
@@ -74,7 +98,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                         "spreadsheet shows it instead of running it as a formula)")
     q.add_argument("--write", action="store_true", help="allow write clauses")
     _add_wait(q)
-    q.add_argument("--neo4j", action="store_true", help="run on Neo4j instead of the embedded store")
+    q.add_argument("--neo4j", action="store_true",
+                   help="run on Neo4j instead of the embedded store (a warning when the graph there is not the "
+                        "workspace's latest push)")
     q.add_argument("--uri", help="Neo4j URI (implies --neo4j; default from settings or NEO4J_URI)")
     q.add_argument("--user", help="Neo4j user")
     q.add_argument("--database", help="Neo4j database")

@@ -38,7 +38,8 @@ from .located import repeated_keys, short_value
 
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
-           "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn"]
+           "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
+           "MAX_REFERENCES", "reference_items"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -291,15 +292,28 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
     return InputError(path, None, f"not a readable gzip file: {exc}")
 
 
+#: Most bytes one input file may hold (after gzip): a reader holds a file whole, so a bigger one (or a small
+#: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so
+MAX_INPUT_BYTES = 1 << 30
+
+
 def read_input_bytes(path: Path, limit: int = -1) -> bytes:
-    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped; InputError when unreadable."""
+    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped; InputError when
+    unreadable or, read whole, over :data:`MAX_INPUT_BYTES`.
+    """
+    cap = MAX_INPUT_BYTES
     try:
         with open_input(path) as fh:
-            return fh.read(limit)
+            data = fh.read(limit if 0 <= limit <= cap else cap + 1)
     except gzip_errors as exc:
         raise not_gzip(path, exc) from None
     except OSError as exc:
         raise cannot_read(path, exc) from None
+    if len(data) > cap:
+        raise InputError(path, None, f"more than the {cap:,} bytes{' (decompressed)' if is_gzipped(path) else ''} "
+                                     "one input file may hold; split it into smaller files, or build a corpus "
+                                     "this size with `graphbuild spark build`")
+    return data
 
 
 def read_text(path: Path) -> str:
@@ -561,6 +575,21 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool,
 _REF_TEXT_FIELDS = ("doi", "arxiv_id", "arxiv", "title", "id", "s2", "openalex", "corpus")
 
 
+#: Most references one record may list (the longest real reference lists, of surveys, have some thousands):
+#: each becomes a paper stub of some kilobytes, so millions in one record would take all the memory there is
+MAX_REFERENCES = 100_000
+
+
+def reference_items(items: list[Any], field: str = "references") -> list[Any]:
+    """``items``, a record's reference list, when it holds at most :data:`MAX_REFERENCES`; ValueError otherwise,
+    raised before any of them is read (the readers of every format with references call it first).
+    """
+    if len(items) > MAX_REFERENCES:
+        raise ValueError(f"field {field!r} lists {len(items):,} references, more than the {MAX_REFERENCES:,} a "
+                         "paper may cite; fix or remove the record")
+    return items
+
+
 def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]:
     """The reference list (a list of strings/objects or one ``;``-separated string), and what was left out of it.
 
@@ -576,6 +605,7 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
         ref_items = [r for r in refs_value if r not in (None, "")]
     else:
         raise ValueError("field 'references' must be a list (or a ';'-separated string)")
+    reference_items(ref_items)
     references, notes = [], []
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):

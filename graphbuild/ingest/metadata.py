@@ -39,7 +39,7 @@ from xml.parsers import expat
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import Item, clean_text, paper_from_record, read_input_bytes, read_text
+from .fields import Item, clean_text, paper_from_record, read_input_bytes, read_text, reference_items
 from .json_csv import json_line
 from .located import line_numbers, parse_json, repeated_keys
 
@@ -258,7 +258,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     doi, aid, ids = _s2_ids(obj)
     authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
                     if (name := _text(_member(a, "author", n).get("name"), f"name of author {n}")))
-    refs = [s2_ref(r) for r in _list(obj, "references") if r]
+    refs = [s2_ref(r) for r in reference_items(_list(obj, "references")) if r]
     date = _date(obj.get("publicationDate"))
     year = _year(obj, "year") or parse_year(date)
     venue = _text(obj.get("venue"), "venue") or None
@@ -414,7 +414,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
     venue_source = found if isinstance(found := primary.get("source"), dict) else {}
     refs = []
-    for ref in _list(obj, "referenced_works"):
+    for ref in reference_items(_list(obj, "referenced_works"), "referenced_works"):
         rid = _openalex_id(ref)
         if rid:
             refs.append(PaperRef(ids=(("openalex", rid),)))

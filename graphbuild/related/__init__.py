@@ -80,4 +80,5 @@ def related_entities(index: RelatedIndex, entity: str, k: int = 10, *, min_count
     see :func:`~graphbuild.related.entity_report.entity_report` for the figures.
     """
     col, _ = index.find_entity(arguments.text(entity, "entity") or "")
-    return entity_report(index, col, arguments.whole(k, "k"), min_count=arguments.whole(min_count, "min_count"))
+    return entity_report(index, col, arguments.whole(k, "k", minimum=0),
+                         min_count=arguments.whole(min_count, "min_count", minimum=1))

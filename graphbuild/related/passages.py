@@ -124,7 +124,7 @@ def related_to_draft(index: RelatedIndex, text: str, *, k: int = 10, weights: We
     progress : told ``("ranking passages", done, total)`` as each passage is ranked.
     """
     passages = split_passages(arguments.text(text, "text") or "")
-    k, depth = arguments.whole(k, "k"), arguments.whole(depth, "depth")
+    k, depth = arguments.whole(k, "k", minimum=0), arguments.whole(depth, "depth", minimum=0)
     if not passages or k <= 0:
         return []
     w = _weights(index, weights)

@@ -95,7 +95,7 @@ def related_papers(
     """
     for name, value in (("paper_id", paper_id), ("title", title), ("text", text), ("entity", entity)):
         arguments.text(value, name, optional=True)
-    k = arguments.whole(k, "k")
+    k = arguments.whole(k, "k", minimum=0)
     given = [name for name, v in (("paper_id", paper_id), ("title", title), ("text", text),
                                   ("entity", entity)) if v]
     if len(given) != 1:

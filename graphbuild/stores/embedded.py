@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import errno
 import hashlib
 import json
 import os
@@ -44,7 +45,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..cypher_guard import check_parameters, check_query, find_write_clause
-from ..errors import QueryError, StoreError
+from ..errors import GraphbuildError, OutputError, QueryError, StoreError
 from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
@@ -75,6 +76,20 @@ _NEO4J_FUNCTIONS = {
     "STARTNODE": "name the nodes in the pattern, (a)-[r]->(b), and return a",
     "ENDNODE": "name the nodes in the pattern, (a)-[r]->(b), and return b",
 }
+
+#: the engine's words when the disk (or the quota) filled up under a write: its IO exceptions quote the system's
+_NO_SPACE = re.compile(r"No space left on device|Disk quota exceeded", re.I)
+
+
+def _write_failed(what: str, exc: QueryError, hint: str = "") -> GraphbuildError:
+    """The error of a failed write ``what`` (such as "loading the graph into db"): the engine's message, or, when
+    the disk filled up, the same one line a full disk gives anywhere else (an :class:`OutputError` with ENOSPC,
+    which a build reports as the generation it could not write) instead of the engine's checkpoint internals.
+    """
+    if _NO_SPACE.search(exc.detail):
+        return OutputError(f"{what} failed: no space left on the device", errno.ENOSPC)
+    return StoreError(f"{what} failed: {exc.detail}{hint}")
+
 
 #: changes beyond this share of the stored rows trigger a full rebuild
 REBUILD_FRACTION = 0.5
@@ -218,7 +233,7 @@ class EmbeddedStore:
         try:
             self._rows(conn, "CHECKPOINT")
         except QueryError as exc:
-            raise StoreError(f"checkpointing the graph database at {self.path} failed: {exc}") from None
+            raise _write_failed(f"checkpointing the graph database at {self.path}", exc) from None
         finally:
             self.close()
 
@@ -430,8 +445,8 @@ class EmbeddedStore:
                     done += len(keys)
                     step("creating relationships", done, total)
         except QueryError as exc:
-            raise StoreError(f"updating the graph database at {self.path} failed: {exc}; "
-                             "build again (the next sync repairs a failed update)") from None
+            raise _write_failed(f"updating the graph database at {self.path}", exc,
+                                "; build again (the next sync repairs a failed update)") from None
 
     def _update(self, conn: Any, label: str, table: Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column
@@ -476,7 +491,7 @@ class EmbeddedStore:
             self.close()
             swap_in(building, self.path)
         except QueryError as exc:
-            raise StoreError(f"loading the graph into {self.path} failed: {exc.detail}") from None
+            raise _write_failed(f"loading the graph into {self.path}", exc) from None
         finally:
             if building.exists():
                 shutil.rmtree(building, ignore_errors=True)

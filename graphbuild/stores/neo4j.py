@@ -24,6 +24,7 @@ node's own data changes (or after ``wipe``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -181,6 +182,7 @@ class Neo4jStore:
         from neo4j import GraphDatabase
         from neo4j.exceptions import ConfigurationError
 
+        _quiet_driver_log()
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
             raise StoreError(f"invalid Neo4j URI {self.shown_uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
@@ -384,10 +386,23 @@ class Neo4jStore:
 
         return self._read(work)
 
-    def mark_pushed_from(self, workspace: str) -> None:
-        """Record that the graph in the database is ``workspace``'s (read by :meth:`pushed_from`)."""
-        self._write(lambda tx: tx.run(f"MERGE (s:{SOURCE_LABEL} {{key: 'graph'}}) SET s.workspace = $w",
-                                      w=workspace).consume())
+    def pushed_graph(self) -> tuple[str | None, str | None]:
+        """(workspace, graph digest) of the graph in the database, as :meth:`mark_pushed_from` recorded them (None:
+        never pushed, or by a graphbuild that did not record it); ``query --neo4j`` compares them with its workspace.
+        """
+        def work(tx: Any) -> tuple[str | None, str | None]:
+            source = tx.run(f"MATCH (s:{SOURCE_LABEL}) RETURN s.workspace, s.graph_sha256 LIMIT 1").single()
+            return (source[0], source[1]) if source else (None, None)
+
+        return self._read(work)
+
+    def mark_pushed_from(self, workspace: str, graph_sha256: str | None = None) -> None:
+        """Record that the graph in the database is ``workspace``'s, built as the graph of digest ``graph_sha256``
+        (read by :meth:`pushed_from` and :meth:`pushed_graph`).
+        """
+        self._write(lambda tx: tx.run(f"MERGE (s:{SOURCE_LABEL} {{key: 'graph'}}) "
+                                      "SET s.workspace = $w, s.graph_sha256 = $g",
+                                      w=workspace, g=graph_sha256).consume())
 
     # -- reading ---------------------------------------------------------------
 
@@ -444,6 +459,17 @@ class Neo4jStore:
 
         self._read(work)
         return out
+
+
+def _quiet_driver_log() -> None:
+    """Keep the driver's own log lines ("Transaction failed and will be retried in 1.9s ...", "<CONNECTION> error:
+    Failed to read from defunct connection") off standard error: with no logging set up, Python prints a library's
+    warnings there, some ten lines while a server that went down is retried. The failure is one StoreError line
+    (:meth:`Neo4jStore._connection_error`); a program that sets up logging still gets the driver's records.
+    """
+    driver_log = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in driver_log.handlers):
+        driver_log.addHandler(logging.NullHandler())
 
 
 def _is_access_mode_error(exc: Any) -> bool:
