@@ -34,9 +34,8 @@ from .schema import GraphTables
 from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
-__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "RECORDS", "Commit", "MANIFEST_FIELDS", "extraction_lines",
-           "record_lines",
-           "iter_extraction_lines", "plain", "generations",
+__all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "RECORDS", "RESULTS", "Commit", "MANIFEST_FIELDS",
+           "extraction_lines", "record_lines", "iter_extraction_lines", "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
@@ -49,6 +48,9 @@ SPILL = ".store-tables"
 #: the file of a generation holding every record of the workspace's input files as read, with its file:
 #: a build re-merges them with the records of the files it reads again (:func:`graphbuild.stages.reread`)
 RECORDS = "records.jsonl"
+#: the file of a generation holding the results each paper's text reported, by what they depend on
+#: (:func:`graphbuild.reported.results_key`): the next build reads only the papers whose key changed
+RESULTS = "results.jsonl"
 
 
 def generations(root: Path) -> list[Path]:
@@ -174,14 +176,15 @@ class Commit:
             write_chunks(self.tmp / "extractions.jsonl", lines)
 
     def write(self, papers: list[Paper], extractions: list[str] | None, G: nx.MultiDiGraph | None = None,
-              records: list[str] | None = None) -> None:
+              records: list[str] | None = None, results: list[str] | None = None) -> None:
         """Write the generation's files into its temporary folder.
 
         ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`; None:
         :meth:`write_extractions` wrote them); the graph is written piece by piece
         (:func:`graphbuild.graph.graph_json_chunks`), unless ``G`` is None (:meth:`write_graph`
         wrote it already); ``records`` are the lines of :data:`RECORDS` (:func:`record_lines`; None: the
-        build does not know them, and the generation has no such file).
+        build does not know them, and the generation has no such file); ``results`` those of :data:`RESULTS`
+        (:meth:`graphbuild.reported.ReportedLater.cache_lines`; None: no such file).
         """
         with self._guard("writing generation"):
             self.tmp.mkdir(exist_ok=G is None or extractions is None)
@@ -189,6 +192,8 @@ class Commit:
                          (json.dumps(plain(p), ensure_ascii=False) + "\n" for p in papers))
             if records is not None:
                 write_chunks(self.tmp / RECORDS, records)
+            if results is not None:
+                write_chunks(self.tmp / RESULTS, results)
             if extractions is not None:
                 write_chunks(self.tmp / "extractions.jsonl", extractions)
             if G is not None:

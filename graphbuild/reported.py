@@ -18,10 +18,14 @@ no model). A paper reports at most one value per cell (its first).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, TypeAlias
 
 import networkx as nx
@@ -31,8 +35,9 @@ from .records import EntityMention, Paper, name_key
 from .resolve import Resolution
 from .results import Result, find_results, lower_is_better
 
-__all__ = ["Reported", "report_results", "report_results_later", "find_results_chunk", "add_reported", "result_id",
-           "result_label", "leaderboard_rows", "leaderboard_warnings", "top_leaderboards"]
+__all__ = ["Reported", "ReportedLater", "report_results", "report_results_later", "find_results_chunk", "results_key",
+           "read_result_line", "add_reported", "result_id", "result_label", "leaderboard_rows", "leaderboard_warnings",
+           "top_leaderboards"]
 
 #: what the text work of one paper needs: its id, text, linked entities as mentions, entity ids by name
 _Input: TypeAlias = "tuple[str, str, list[EntityMention], dict[str, str]]"
@@ -84,22 +89,90 @@ def report_results(papers: Sequence[Paper], resolution: Resolution) -> list[Repo
 
 
 def report_results_later(papers: Sequence[Paper], resolution: Resolution, pool: Executor | None = None,
-                         *, chunk: int = 1000) -> Callable[[], list[Reported]]:
-    """:func:`report_results` started in ``pool`` (worker processes): call the returned function for them.
+                         *, chunk: int = 1000, known: Mapping[str, list[Result]] | None = None) -> ReportedLater:
+    """:func:`report_results` started in ``pool`` (worker processes): call the returned object for them.
 
     The text work (:func:`~graphbuild.results.find_results`, paper by paper)
     goes to the pool in chunks of ``chunk`` papers, so the caller can build the
     rest of the graph meanwhile; the results are those of :func:`report_results`,
-    in the same order. Without a pool the work is done at once, here.
+    in the same order. Without a pool the work is done at once, here. A paper
+    whose text and mentions have a :func:`results_key` in ``known`` (the results
+    an earlier build found) is not read again.
     """
     inputs = _report_inputs(papers, resolution)
-    items = [(text, mentions) for _, text, mentions, _ in inputs]
+    keys = [results_key(text, mentions) for _, text, mentions, _ in inputs]
+    known = known or {}
+    todo = [i for i, key in enumerate(keys) if key not in known]
+    items = [(inputs[i][1], inputs[i][2]) for i in todo]
     if pool is None:
-        found = find_results_chunk(items)
-        return lambda: _reported(inputs, found)
+        return ReportedLater(inputs, keys, known, todo, [find_results_chunk(items)])
     futures = [pool.submit(find_results_chunk, items[i:i + chunk]) for i in range(0, len(items), chunk)]
     del items
-    return lambda: _reported(inputs, [res for f in futures for res in f.result()])
+    return ReportedLater(inputs, keys, known, todo, futures)
+
+
+class ReportedLater:
+    """The results of :func:`report_results_later`: call it for them (waiting for the workers, if any);
+    :meth:`cache_lines` then gives every paper's results under its :func:`results_key`, for the next build.
+    """
+
+    def __init__(self, inputs: list[_Input], keys: list[str], known: Mapping[str, list[Result]], todo: list[int],
+                 parts: list[Any]):
+        self._inputs, self._keys, self._known, self._todo, self._parts = inputs, keys, known, todo, parts
+        self._found: list[list[Result]] | None = None
+
+    def _all(self) -> list[list[Result]]:
+        if self._found is None:
+            computed = [res for part in self._parts for res in (part if isinstance(part, list) else part.result())]
+            fresh = dict(zip(self._todo, computed, strict=True))
+            self._found = [fresh[i] if i in fresh else self._known[key] for i, key in enumerate(self._keys)]
+            self._parts = []
+        return self._found
+
+    def __call__(self) -> list[Reported]:
+        """The results, their names as entity ids (:func:`report_results`)."""
+        return _reported(self._inputs, self._all())
+
+    def cache_lines(self) -> list[str]:
+        """One JSON line per paper read for results: ``{"key": …, "results": […]}`` (:func:`read_result_line`)."""
+        return [json.dumps({"key": key, "results": [r.to_dict() for r in found]}, ensure_ascii=False) + "\n"
+                for key, found in zip(self._keys, self._all(), strict=True)]
+
+    @property
+    def computed(self) -> int:
+        """How many papers were read for results (the others' came from ``known``)."""
+        return len(self._todo)
+
+
+def read_result_line(data: dict[str, Any]) -> tuple[str, list[Result]]:
+    """A line of :meth:`ReportedLater.cache_lines`, parsed: ``(key, results)``."""
+    return data["key"], [Result(**r) for r in data["results"]]
+
+
+@lru_cache(maxsize=1)
+def _results_code() -> bytes:
+    """A digest of the results package's source: results found by other code are found again."""
+    h = hashlib.sha256()
+    for f in sorted((Path(__file__).parent / "results").glob("*.py")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.digest()
+
+
+def results_key(text: str, mentions: Sequence[EntityMention]) -> str:
+    """What a paper's results depend on, as a digest: its text, its mentions (names, types, forms, proposed)
+    and the code that reads them.
+
+    >>> m = [EntityMention("Zorb", "Model", ["Zorb"], proposed=True)]
+    >>> results_key("Zorb reaches 91.2% on X.", m) == results_key("Zorb reaches 91.2% on X.", m)
+    True
+    >>> results_key("Zorb reaches 91.2% on X.", m) == results_key("Zorb reaches 91.3% on X.", m)
+    False
+    """
+    h = hashlib.sha256(_results_code())
+    h.update(text.encode("utf-8", "surrogatepass"))
+    h.update(json.dumps([(m.name, m.type, list(m.mentions), m.proposed) for m in mentions]).encode())
+    return h.hexdigest()
 
 
 def find_results_chunk(items: Sequence[tuple[str, list[EntityMention]]]) -> list[list[Result]]:

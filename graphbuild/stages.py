@@ -32,7 +32,7 @@ from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Citation, Paper
-from .reported import Reported, add_reported, report_results, report_results_later
+from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .schema import GraphTables
 from .settings import Settings
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from .nlp.features import CorpusStats
     from .nlp.gazetteer import Gazetteer
+    from .results import Result
 
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
@@ -278,14 +279,17 @@ def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations,
     return put_communities(G, communities)  # Community nodes and IN_COMMUNITY edges (graphbuild.communities)
 
 
-def report_later(papers: Sequence[Paper], resolution: Resolution,
-                 pool: Executor | None = None) -> Callable[[], list[Reported]]:
+def report_later(papers: Sequence[Paper], resolution: Resolution, pool: Executor | None = None, *,
+                 known: Mapping[str, list[Result]] | None = None) -> ReportedLater:
     """:func:`report` started in ``pool`` (see :func:`workers`); call the result to collect them.
 
     The names of ``resolution``'s entities are what counts: a resolution that only
-    gains confidence scores afterwards gives the same results.
+    gains confidence scores afterwards gives the same results. ``known``: the results
+    an earlier build found, by :func:`~graphbuild.reported.results_key` (those papers
+    are not read again; :meth:`~graphbuild.reported.ReportedLater.cache_lines` gives
+    the next build's).
     """
-    return report_results_later(papers, resolution, pool)
+    return report_results_later(papers, resolution, pool, known=known)
 
 
 @contextlib.contextmanager

@@ -66,6 +66,8 @@ from .lock import WorkspaceLock
 from .progress import stage_bar
 from .proposers import demoted_line, settle_proposers
 from .records import CachedExtraction, Extraction, Paper
+from .reported import read_result_line
+from .results import Result
 from .review import add_confidence
 from .settings import Settings
 from .stages import PIPELINE_VERSION
@@ -389,7 +391,8 @@ class Workspace:
                 # the records alone may change (a file read again as it was, records moved): kept for the next build
                 records_sha = _digest(built.records)
                 write = report.changed or report.extracted > 0 or (sync_store and not generations.store_matches(live)) \
-                    or records_sha != live_manifest.get("records_sha256")
+                    or records_sha != live_manifest.get("records_sha256") \
+                    or live is not None and not (live / generations.RESULTS).is_file()  # (kept from then on)
                 if write:
                     steps("writing papers and extractions", 1, 3)
                     if records_sha is not None:
@@ -397,7 +400,7 @@ class Workspace:
                     commit.manifest.update(graph_sha256=digest, curation_sha256=curated,
                                            curation=portable_report((report.curation or CurationReport()).to_dict(),
                                                                     self.curation_file, self.path))
-                    commit.write(built.papers, built.extractions, None if one_pass else G, built.records)
+                    commit.write(built.papers, built.extractions, None if one_pass else G, built.records, built.results)
                     del built  # papers and extractions are on disk now; the store needs the graph alone
                     generations.pause("write")
                     if sync_store:
@@ -499,7 +502,9 @@ class Workspace:
                                                          path=str(self.curation_file) if curation else None)
             resolution, report.demoted = settle_proposers(resolution, papers, gazetteer)
             with stages.workers(self.settings.n_process, len(papers)) as pool:
-                reported = stages.report_later(papers, resolution, pool)  # in the workers while the rest goes on
+                # in the workers while the rest goes on; the papers whose text and entities are as in the
+                # live generation are not read again
+                reported = stages.report_later(papers, resolution, pool, known=self._result_cache(say))
                 resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
                                             known=lambda name: gazetteer is not None
                                             and gazetteer.lookup(name) is not None)
@@ -516,7 +521,20 @@ class Workspace:
                 steps("building the graph", 2, 3)
                 G = stages.graph(papers, resolution, citations, reported=reported)
             steps("building the graph", 3, 3)
-        return _Built(papers + citations.external, extractions, G, fingerprint, lines)
+        return _Built(papers + citations.external, extractions, G, fingerprint, lines, reported.cache_lines())
+
+    def _result_cache(self, say: Callable[[str], None]) -> dict[str, list[Result]]:
+        """The results the live generation's papers reported, by :func:`~graphbuild.reported.results_key`
+        (empty: none kept, or a damaged file, said; every paper is then read for results again).
+        """
+        if self.current is None:
+            return {}
+        try:
+            return self._read_live(lambda gen: dict(pair for _, pair in _records(gen / generations.RESULTS,
+                                                                                  read_result_line)))
+        except _DamagedFile as exc:
+            say(f"repair: {exc.damage}; reading every paper for results again")
+            return {}
 
     def _kept_records(self, say: Callable[[str], None], *, reading: bool) -> list[stages.Record] | None:
         """:meth:`records`, or None (said, when the build reads files) when the live generation keeps merged
@@ -619,6 +637,7 @@ class _Built:
     graph: nx.MultiDiGraph
     fingerprint: str
     records: list[str] | None = None  # the lines of records.jsonl; None: the workspace keeps merged papers alone
+    results: list[str] | None = None  # the lines of results.jsonl (the results each paper's text reported)
 
 
 def _removed_by_file(before: list[Paper], after: list[Paper]) -> dict[str, int]:

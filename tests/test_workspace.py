@@ -56,6 +56,35 @@ def test_workspace_adding_files_extracts_only_new_papers(ws, tmp_path):
     assert ws.query("MATCH (p:Paper) WHERE p.external = false RETURN count(p) AS n") == [{"n": 3}]
 
 
+def test_workspace_reads_only_new_or_changed_papers_for_results(ws, tmp_path, monkeypatch):
+    """A build read every paper's text for reported results again (a third of a no-op rebuild of 20,000
+    papers); those whose text and entities are as the live generation had them now come from its cache."""
+    import graphbuild.reported as reported_module
+
+    def paper(n: int, score: str) -> dict:
+        return {"title": f"Zorbnet{n}: Sparse Detectors", "year": 2024,
+                "abstract": f"We propose Zorbnet{n}, a detector. Zorbnet{n} reaches {score} mAP on MS COCO."}
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(paper(n, f"4{n}.1")) + "\n" for n in range(3)))
+    read: list[str] = []
+    real = reported_module.find_results
+    monkeypatch.setattr(reported_module, "find_results",
+                        lambda text, mentions: read.append(text) or real(text, mentions))
+    _build(ws, corpus)
+    assert len(read) == 3 and (ws.current / "results.jsonl").is_file()
+    reports = "MATCH (p:Paper)-[r:REPORTS]->() RETURN p.title AS t, r.value AS v ORDER BY t"
+    assert [row["v"] for row in ws.query(reports)] == [40.1, 41.1, 42.1]
+    read.clear()
+    corpus.write_text("".join(json.dumps(paper(n, "55.5" if n == 1 else f"4{n}.1")) + "\n" for n in range(4)))
+    _build(ws, corpus)
+    assert len(read) == 2 and all("Zorbnet1" in t or "Zorbnet3" in t for t in read)  # the edited one, the new one
+    assert [row["v"] for row in ws.query(reports)] == [40.1, 55.5, 42.1, 43.1]
+    fresh = Workspace(tmp_path / "fresh")
+    _build(fresh, corpus)
+    assert fresh.manifest()["graph_sha256"] == ws.manifest()["graph_sha256"]
+
+
 def test_workspace_edited_record_replaces_what_the_last_build_kept(ws, tmp_path):
     """A record corrected in its file and built again kept the earlier build's title, year and venue (the
     kept copy came first, and the first title won) and its longer abstract (the longest won): the graph
