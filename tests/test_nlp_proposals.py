@@ -69,6 +69,64 @@ def test_patterns_what_authors_curate_is_a_dataset():
     assert all(c.votes.get("Dataset", 0) > 0 for c in found.values())
 
 
+def _plain_cues(text: str) -> dict[str, tuple[bool, dict[str, float]]]:
+    return {c.text: (c.proposed, dict(c.votes)) for c in cue_candidates(text, split_sentences(text))}
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("We train Zorbix, a 7-billion-parameter language model, to study scaling.", "Zorbix", "Model"),
+    ("This paper describes Halvane, a router that learns queueing policies.", "Halvane", "Method"),
+    ("We describe Corvex, a self-supervised graph encoder.", "Corvex", "Model"),
+    ("Quillnet is a detector that we developed for small objects.", "Quillnet", "Model"),
+    ("Experiments show that Strathmoor, the attention kernel we implement in Triton, is fast.", "Strathmoor",
+     "Method"),
+    ("We pretrain Tamsel on 50k hours of unlabelled speech and fine-tune it.", "Tamsel", "Model"),
+    ("We collect Marlowe, 12k questions over spreadsheets, and evaluate ten models on it.", "Marlowe", "Dataset"),
+])
+def test_patterns_a_coined_plain_word_the_authors_make_is_proposed_and_typed_by_its_kind(text, name, type_):
+    found = _plain_cues(text)
+    assert name in found, found
+    proposed, votes = found[name]
+    assert proposed and max(votes, key=votes.get) == type_, found
+
+
+def test_patterns_a_sentence_opening_with_a_learned_plain_named_artifact_names_it_unclaimed():
+    found = _plain_cues("With Pellvane, a policy learned from human videos, a robot arm folds towels.")
+    assert found.get("Pellvane") == (False, {"Method": 2.0}), found
+    # a tool someone built, and no artifact at all, are no such opening
+    assert not _plain_cues("Using Sparkle, a system built for batch jobs, we join tables.")
+    assert not _plain_cues("With Python, a language designed for scripting, we glue code.")
+
+
+def test_patterns_our_kind_apposed_reaches_the_kinds_of_built_things():
+    found = {c.text: (c.start, c.proposed) for c in cue_candidates(
+        "Our retriever, Brindlex, indexes one billion passages.", [(0, 54)])}
+    assert found == {"Brindlex": (15, True)}, found
+    assert not list(cue_candidates("Our method, however, is fast.", [(0, 29)]))
+
+
+@pytest.mark.parametrize("text", [
+    "We describe Paris, a city we visited, and London.",
+    "English, the language we study, has little morphology.",
+    "We study English, a language with rich data.",
+    "Adam, the optimizer we train with, is robust.",
+    "Whisper is a speech model that we evaluate.",
+    "We fine-tune Quorbit, a strong language model, on math.",
+    "This is a simple method that we propose. There is a model we train on text.",
+    "Others collect Redwyn, 2M posts from 2020.",
+])
+def test_patterns_a_plain_capitalised_word_without_an_authors_cue_is_no_name(text):
+    assert not _plain_cues(text)
+
+
+def test_patterns_a_plain_name_the_gazetteer_knows_is_not_brought_in_by_a_weak_cue(proposers):
+    # "train" with an appositive proposes a coined word; a known one stays someone else's
+    found = guesses(proposers, "Small Models", "We train Llama, a 7B language model, on code.")
+    assert found.get("Llama") is False, found
+    found = guesses(proposers, "Small Models", "We train Zorbix, a 7B language model, on code.")
+    assert found.get("Zorbix") is True, found
+
+
 def _feature_names(title: str, text: str, name: str, *, gaz=None) -> set[str]:
     body = f"{title}\n\n{text}"
     at = body.index(name, len(title)) if name in body[len(title):] else body.index(name)
@@ -223,3 +281,12 @@ def test_decide_a_name_given_first_as_other_work_is_not_proposed_unless_claimed(
     assert _without_prior_work(chosen, [True, True, True]) == [False, False, True]
     cands[0].proposed = True  # a rule's proposal elsewhere: the learned decision stands
     assert _without_prior_work(chosen, [True, True, True]) == [True, False, True]
+
+
+def test_roles_a_subject_the_authors_say_they_made_is_proposed_in_any_tense(proposers):
+    # "is a … we developed / trained / proposed", not only the bare verb ("we train")
+    for verb in ("developed", "trained", "proposed"):
+        found = guesses(proposers, "Small Objects", f"ZorbNet is a compact detector that we {verb} for drones.")
+        assert found.get("ZorbNet") is True, (verb, found)
+    found = guesses(proposers, "Small Objects", "ZorbNet is a compact detector that we evaluated on drones.")
+    assert found.get("ZorbNet") is False, found

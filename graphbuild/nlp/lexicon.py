@@ -35,6 +35,8 @@ __all__ = [
     "is_generic",
     "is_generic_model",
     "TYPE_HEADS",
+    "ARTIFACT_KINDS",
+    "AUTHORING_VERBS",
     "head_type",
     "subject_after_comma",
     "word_alternation",
@@ -441,6 +443,10 @@ NAMING_VERBS = "term|call|dub|name|coin"
 PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 #: verbs of a relative clause that says the authors made the subject ("X is a method we propose")
 MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
+#: verbs with which authors make what they then name, with no word of proposing: "We train Zorb, a language
+#: model", "This paper describes Zorb, a router", "Zorb, the kernel we implement" (not "fine-tune" nor "use": what
+#: authors fine-tune or use is most often someone else's)
+AUTHORING_VERBS = INTRODUCING_VERBS + "|train|pretrain|pre-train|describe|deploy"
 #: the words that join a list's last item to it: "A and B", "A or B", "A & B", "A as well as B"
 LIST_WORDS = "and|or|&|as well as"
 #: what stands between two names listed together (the one definition of a list's gap, each user adding its own
@@ -572,6 +578,17 @@ for _type, _words in {
     for _w in _words.split():
         TYPE_HEADS[_w] = _type
 
+#: the kinds of artifact a paper makes, as an appositive or a relative clause says what a coined name is ("Zorb,
+#: a router that …", "Zorb is a detector that we developed"): the scored types' head nouns in the singular, and
+#: the kinds of built thing no head noun names (no "language", "city", "tool": a place, a language or a tool is
+#: no artifact of the paper's)
+ARTIFACT_KINDS: dict[str, str] = {
+    **{w: t for w, t in TYPE_HEADS.items()
+       if t in ("Model", "Method", "Dataset") and (not w.endswith("s") or w.endswith("us"))},
+    **dict.fromkeys("router kernel simulator emulator controller tokenizer tokeniser reranker ranker "
+                    "scheduler compressor".split(), "Method"),
+    **dict.fromkeys("parser tagger recognizer recogniser segmenter translator predictor".split(), "Model"),
+}
 #: endings of a long form that make it a task, not an artifact
 TASK_ENDINGS = (
     "learning", "recognition", "detection", "classification", "segmentation", "generation", "translation",

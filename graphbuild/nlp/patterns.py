@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -31,6 +31,8 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import title_name, verb_opening
 from .lexicon import (
+    ARTIFACT_KINDS,
+    AUTHORING_VERBS,
     FAMILY_STEM,
     INTRODUCING_VERBS,
     LIST_SEPARATOR,
@@ -38,6 +40,7 @@ from .lexicon import (
     SIZE_WORDS,
     SURVEY_TITLE,
     TYPE_HEADS,
+    alternation,
     head_type,
     is_generic,
     matches_from,
@@ -579,24 +582,65 @@ _LISTED = re.compile(LIST_SEPARATOR)
 #: a name the authors release on its own, no kind noun after it: "We release Quillmark to the community"
 _RELEASED_NAME = re.compile(
     r"\b[Ww]e\s+(?:(?:also|will|publicly|openly)\s+)?(?:releas|open-sourc)(?:e|ed|es)?\s+(?:(?:the|our)\s+)?"
-    r"([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=\s+(?:publicly|openly|to|at|under|on|via|as\s+open)\b|\s*[,;.(](?:\s|$))")
+    r"(?P<name>[A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])(?=\s+(?:publicly|openly|to|at|under|on|via|as\s+open)\b|\s*[,;.(](?:\s|$))")
 
 _NEW_KIND_VERBS = ("introduce", "present", "propose", "release", "build", "develop")
+#: the kind of an artifact a paper makes, a word on its own ("router", not "routers" nor "router-based")
+_KIND = rf"(?P<kind>{alternation(ARTIFACT_KINDS)})(?![\w\-])"
 #: the authors' own artifact set off by commas after its kind: "our design, Zorbel, also …", "Our compiler, ZorbC,",
-#: "we introduce a new benchmark, ZorbQA, for …"
+#: "Our retriever, Zorb, indexes …", "we introduce a new benchmark, ZorbQA, for …"
 _OUR_APPOSED = re.compile(
     r"\b(?:[Oo]ur|(?<=[Ww]e )(?:" + "|".join(_NEW_KIND_VERBS) + r")\s+an?\s+new)"
     r"\s+(?:(?:new|proposed|own|final|full|resulting|best)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
-    r"(?:system|design|method|approach|framework|model|tool|compiler|protocol|scheduler|algorithm|technique|"
-    r"prototype|implementation|library|engine|runtime|network|architecture|dataset|benchmark|corpus|pipeline)"
-    r",\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+]),")
+    rf"(?:system|design|approach|tool|compiler|prototype|implementation|library|engine|runtime|{_KIND})"
+    r",\s+(?P<name>[A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+]),")
+
+#: a coined plain word: one capitalised word, no other capital nor digit ("Zorbix", "Quillnet"); a name of another
+#: shape is a candidate by its shape, and the cues above bring it in
+_PLAIN_NAME = r"[A-Z](?<![\w\-][A-Z])[a-z]{2,}(?![\w\-])"
+#: the words of a noun phrase before its kind: none a word that opens a clause or a phrase after the head
+_KIND_WORDS = r"(?:(?!(?:that|which|who|we|for|of|to|with|on|in|from|by|and|or|is|are)\b)[\w\-]+\s+){0,4}"
+#: an authoring verb in any form ("train", "trained", "describes", "pre-trains"; not "fine-tune": see AUTHORING_VERBS)
+_AUTHORED = word_alternation(AUTHORING_VERBS) + r"(?:e|es|s|d|ed)?\b"
+#: ... but one of the presenting verbs, whose appositive ``_PRESENTED`` reads ("We present Zorb, a …"): the other
+#: authoring verbs ("We train Zorb, a …", "This paper describes Zorb, a …")
+_APPOSING = word_alternation("|".join(v for v in AUTHORING_VERBS.split("|") if v not in PRESENTING_VERBS.split("|")))
+_AUTHORS = r"\b(?:[Ww]e|[Tt]his (?:paper|work|report|article))\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|further\s+)?"
+#: the authors make a plain-named artifact and an appositive says what it is: "We train Zorb, a 7B language model",
+#: "This paper describes Zorb, a router that …" (not "Paris, a city": no kind of artifact)
+_AUTHORED_APPOSED = re.compile(
+    rf"{_AUTHORS}{_APPOSING}(?:e|es|s|d|ed)?\s+(?:our\s+)?({_PLAIN_NAME}),\s+(?:a|an)\s+{_KIND_WORDS}{_KIND}")
+#: a relative clause after a plain name's kind says the authors made it: "Zorb is a detector that we developed",
+#: "Zorb, the attention kernel we implement in Triton," (not "Adam, the optimizer we train with": used)
+_WE_MADE = rf"we\s+(?:\w+ly\s+|also\s+|first\s+|then\s+|have\s+)?{_AUTHORED}(?!\s+(?:with|using|by)\b)"
+_KIND_WE_MADE = re.compile(
+    rf"({_PLAIN_NAME})(?:,|\s+is)\s+(?:a|an|the|our)\s+{_KIND_WORDS}{_KIND}\s+(?:(?:that|which)\s+)?{_WE_MADE}")
+#: the tail of every match of ``_KIND_WE_MADE`` ("we developed"): most texts have none
+_WE_MADE_TAIL = re.compile(word_alternation("we") + _WE_MADE[2:])
+#: the authors pretrain a plain-named model: "We pretrain Zorb on 50k hours of speech" (what they pretrain is theirs;
+#: what they train or fine-tune on data is as often a known model)
+_PRETRAINED_NAME = re.compile(rf"{_AUTHORS}pre-?train(?:s|ed)?\s+({_PLAIN_NAME})\s+(?:on|from)\b")
+#: a sentence opens with what makes its outcome possible, a plain-named artifact whose kind an appositive gives, a
+#: learned one: "With Zorb, a policy learned from videos, a robot folds towels" (not "Using Spark, a system built
+#: for …": a tool someone built is as often another's)
+_OPENING_WITH = re.compile(
+    rf"(?:With|Using)\s+({_PLAIN_NAME}),\s+(?:a|an)\s+{_KIND_WORDS}{_KIND}\s+"
+    r"(?:(?:that|which)\s+(?:is\s+|was\s+)?)?(?:learned|learnt|trained|distilled)\b")
+#: the authors gather data under a plain name and count it: "We collect Zorb, 12k questions over …"
+_COUNTED = r",\s+(?:(?:about|over|some|nearly|roughly|around|almost)\s+)?\d"
+_GATHERED_COUNTED = re.compile(
+    word_alternation("|".join(_MADE_VERBS)) + r"(?:e|es|ed|ing|d|t|s)?\s+(?:(?:a|the|our|new)\s+)?"
+    rf"({_PLAIN_NAME}){_COUNTED}[\d.,]*\s*[kKMB]?\b")
+#: a comma, then a count: what every match of ``_GATHERED_COUNTED`` holds (", 12k")
+_COUNT_AFTER_COMMA = re.compile(_COUNTED)
 
 
-def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0) -> Iterator[Candidate]:
+def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0,
+                   known: frozenset[tuple[int, int]] = frozenset()) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), a capitalised word presented with an
     appositive ("this paper presents Poplar, a new system"), or each of the siblings an
     introducing verb lists ("we release A-Mini and A-Tiny", "A 7B, A 13B and A 70B"); proposed
-    when the sentence speaks for the authors.
+    when the sentence speaks for the authors. ``known``: the spans the gazetteer found (see :func:`_plain_named`).
     """
     starts = [s for s, _ in sentences]
 
@@ -628,11 +672,12 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")) if released else (),
                           matches_from(_OUR_APPOSED, text, ("our", "Our", *_NEW_KIND_VERBS)))
     for m in own:
-        name = m.group(1)
+        name = m.group("name")
         if is_generic(name):
             continue
         idx, _, _ = sentence_of(m.start())
-        yield Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True, proposed=True)
+        yield Candidate(m.start("name"), m.end("name"), name, "cue", sentence=idx, strong=True, proposed=True)
+    yield from _plain_named(text, sentence_of, dataset_vote, known)
     for m in matches_from(_RELEASED_LIST, text, _LIST_VERBS):
         idx, s, e = sentence_of(m.start())
         if m.end() > e:
@@ -667,6 +712,38 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.proposed = bool(m.group().startswith(_COINING) or _FIRST_PERSON.search(text, s, e)
                              or _PASSIVE_PROPOSAL.search(text, m.end(), e)
                              or _SUBJECT_APPOSED.fullmatch(text, s, m.start()))
+        yield cand
+
+
+def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], vote: float,
+                 known: frozenset[tuple[int, int]]) -> Iterator[Candidate]:
+    """Coined plain words the authors bring in with no word of proposing, each proposed and typed by the kind its
+    cue names ("We train Zorb, a language model": a Model; "Zorb is a router that we built": a Method): an
+    appositive after an authoring verb, a relative clause of making after the kind, a pretrained name, data
+    gathered and counted. A plain capitalised word is a name only with such a cue. A name the gazetteer knows
+    (a span in ``known``) is someone else's, found already: no cue ("We train Llama, a 7B model" proposes nothing).
+    """
+    found: list[tuple[re.Match[str], str | None]] = []
+    if " we " in text or "We " in text or "his " in text:  # (every match holds "we" or "this paper")
+        found += [(m, None) for m in matches_from(_AUTHORED_APPOSED, text, ("We", "we", "This", "this"))]
+        found += [(m, None) for m in _KIND_WE_MADE.finditer(text)] if _WE_MADE_TAIL.search(text) else []
+        if "pretrain" in text or "pre-train" in text:
+            found += [(m, "Model") for m in matches_from(_PRETRAINED_NAME, text, ("We", "we", "This", "this"))]
+    if ", " in text:
+        if _COUNT_AFTER_COMMA.search(text):  # (every match of _GATHERED_COUNTED holds one: most texts have none)
+            found += [(m, "Dataset") for m in matches_from(_GATHERED_COUNTED, text, _MADE_VERBS)]
+        found += [(m, None) for m in matches_from(_OPENING_WITH, text, ("With", "Using"))
+                  if sentence_of(m.start())[1] == m.start()]
+    for m, type_ in found:
+        name = m.group(1)
+        if is_generic(name) or name.lower() in STOP_WORDS or (m.start(1), m.end(1)) in known:
+            continue  # (not "This is a method that we propose", "There is a model we train")
+        idx, s, _ = sentence_of(m.start())
+        if m.re is _GATHERED_COUNTED and not _FIRST_PERSON.search(text, s, m.start()):
+            continue
+        cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True,
+                         proposed=m.re is not _OPENING_WITH)  # (no first person: the decision weighs it)
+        cand.vote(type_ or ARTIFACT_KINDS[m.group("kind")], vote)
         yield cand
 
 
@@ -1143,7 +1220,8 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
             title_end = len(text)
         out = candidates(doc)
         out.extend(shape_candidates(text, title_end, sents))
-        out.extend(cue_candidates(text, sents, dataset_vote=dataset_cue_vote))
+        known = frozenset((c.start, c.end) for c in out if c.source == "gazetteer")
+        out.extend(cue_candidates(text, sents, dataset_vote=dataset_cue_vote, known=known))
         out.extend(eponym_candidates(text, title_end, vote=eponym_vote))
         out.extend(capword_candidates(text, title_end, sents))
         out.extend(title_segment_candidates(text, title_end))

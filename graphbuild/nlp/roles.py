@@ -57,7 +57,7 @@ _OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|t
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
 _SUBJECT_PROPOSED = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\b[^.;]{0,160}?\b(?:(?:that|which)\s+)?(?:we|We)\s+"
-    rf"(?:{MAKING_VERBS})\b|"
+    rf"(?:{MAKING_VERBS})(?:e|es|s|d|ed)?\b|"
     r"(?:\s*\([^)]{1,40}\))?\s+(?:is|are)\s+our\s+"
     r"(?:proposal|contribution|new|novel)")
 #: what stands between a proposal verb and the known name it proposes: an article, and names listed
