@@ -13,7 +13,7 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from .records import Citation, Entity, Link, Paper, author_id, folded_name
 from .schema import ENTITY_ROLE_RELS, NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["build_graph", "graph_to_tables", "graph_columns", "graph_json", "graph_json_chunks", "graph_digest",
-           "save_graph", "load_graph", "graph_stats"]
+           "save_graph", "load_graph", "graph_stats", "count_lines"]
 
 
 def build_graph(
@@ -195,6 +195,19 @@ def load_graph(path: str | os.PathLike) -> nx.MultiDiGraph:
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="_node")
+
+
+def count_lines(nodes: Mapping[str, int], edges: Mapping[str, int]) -> list[str]:
+    """The ``nodes:`` and ``edges:`` lines a build or a load closes with: each label or type and its count,
+    in name order, none without one (``none`` for an empty graph).
+
+    >>> count_lines({"Paper": 2, "Entity": 3, "Result": 0}, {})
+    ['nodes: Entity 3, Paper 2', 'edges: none']
+    """
+    def line(kind: str, counts: Mapping[str, int]) -> str:
+        return f"{kind}: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v) or "none")
+
+    return [line("nodes", nodes), line("edges", edges)]
 
 
 def graph_stats(G: nx.MultiDiGraph) -> dict[str, Any]:

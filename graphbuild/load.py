@@ -48,7 +48,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import InputError
-from .graph import graph_digest, graph_stats, graph_to_tables
+from .graph import count_lines, graph_digest, graph_stats, graph_to_tables
 from .records import Extraction, Paper
 from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
@@ -74,9 +74,7 @@ class LoadReport:
 
     def summary(self) -> str:
         """One line per kind of thing loaded."""
-        nodes = ", ".join(f"{k} {v}" for k, v in self.stats.get("nodes", {}).items())
-        edges = ", ".join(f"{k} {v}" for k, v in self.stats.get("edges", {}).items())
-        lines = [f"nodes: {nodes}", f"edges: {edges}"]
+        lines = count_lines(self.stats.get("nodes", {}), self.stats.get("edges", {}))
         if self.store:
             lines.append(f"embedded store: {self.store}")
         if self.neo4j_files:

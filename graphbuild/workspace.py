@@ -58,7 +58,7 @@ from .curation import (
 )
 from .errors import InputError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
-from .graph import graph_digest, graph_stats, load_graph
+from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
 from .ingest.checks import id_conflicts
 from .ingest.merge import missing_papers, source_file
@@ -99,13 +99,10 @@ class BuildReport:
 
     def summary(self) -> str:
         """The report as the lines ``graphbuild build`` prints."""
-        nodes = self.stats.get("nodes", {})
-        edges = self.stats.get("edges", {})
         lines = [
             f"read {self.papers_read} papers from {self.files} file(s); {self.papers_new} new, "
             f"{self.extracted} extracted; {self.papers_total} papers in the workspace",
-            "nodes: " + (", ".join(f"{k} {v}" for k, v in nodes.items()) or "none"),
-            "edges: " + (", ".join(f"{k} {v}" for k, v in edges.items()) or "none"),
+            *count_lines(self.stats.get("nodes", {}), self.stats.get("edges", {})),
         ]
         lines.extend(f"removed {n} paper(s) no longer in {file}" for file, n in self.removed.items())
         lines.extend(skipped_lines(self.skipped))

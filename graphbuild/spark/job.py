@@ -74,6 +74,7 @@ from typing import Any
 from .. import arguments
 from ..errors import InputError, UsageError
 from ..fsutil import atomic_output, cache_dir
+from ..graph import count_lines
 from ..ingest import SKIPPED_SHOWN, skipped_whole
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
@@ -731,11 +732,7 @@ def summary(out: str | os.PathLike, counts: dict[str, int]) -> str:
     nodes = {name: n for name, n in counts.items() if name in NODE_TABLES} | {
         "Paper": counts.get("Paper", 0) - external, "Paper (external)": external}
     edges = {name: n for name, n in counts.items() if name in REL_TABLES}
-
-    def line(kind: str, rows: dict[str, int]) -> str:
-        return f"{kind}: " + (", ".join(f"{k} {v}" for k, v in sorted(rows.items()) if v) or "none")
-
-    return "\n".join([line("nodes", nodes), line("edges", edges)])
+    return "\n".join(count_lines(nodes, edges))
 
 
 def external_papers(folder: Path) -> int:
