@@ -524,7 +524,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                                   cands[x[0]].start))
     taken = bytearray(max((c.end for c in cands), default=0))
     surviving: dict[int, list[int]] = {}
-    known = [(cands[i].start, cands[i].end, cands[i].score) for i, _ in order if cands[i].source == "gazetteer"]
+    # (the known names a title's phrase may hold: needed only where one is kept)
+    known = [(cands[i].start, cands[i].end, cands[i].score) for i, _ in order if cands[i].source == "gazetteer"] \
+        if any(cands[i].source == "titleseg" for i, _ in order) else []
     for i, g in order:
         c = cands[i]
         if taken.find(1, c.start, c.end) >= 0:
