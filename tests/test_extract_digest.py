@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "e1c84f2967650fa9ce7cbfe59739640d102292306bc58b90e007181edf20d8ec"
-SHARED_50_SHA256 = "77c93ada694dcd3d148b025eecba6f00bcb0845a43b2591558a76cc3d85d027a"
+DEMO_SHA256 = "c624928f555168d34a5d502ceaa586bb48b564d3ffb0addd41da3a05274a0835"
+SHARED_50_SHA256 = "e0a9e1060eceb345bbd4956dad8811e476e40e1e5735199ca9f79cbeae57c4d9"
 
 
 @pytest.fixture(scope="module")

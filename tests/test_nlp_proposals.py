@@ -90,6 +90,28 @@ def test_patterns_a_coined_plain_word_the_authors_make_is_proposed_and_typed_by_
     assert proposed and max(votes, key=votes.get) == type_, found
 
 
+@pytest.mark.parametrize("text", [
+    "We propose Quorvel. Quorvel is fast.",
+    "In this paper we introduce Quorvel for long documents.",
+    "This paper presents Quorvel, which retrieves passages.",
+    "We propose Quorvel to detect small objects.",
+])
+def test_patterns_a_plain_word_the_authors_propose_with_nothing_after_it_is_proposed(text):
+    found = _plain_cues(text)
+    assert found.get("Quorvel", (False,))[0] is True, found
+    assert found["Quorvel"][1] == {}, found  # no kind said: the decision types it
+
+
+@pytest.mark.parametrize("text", [
+    "We propose Gaussian mixtures for detection.",
+    "We present Bayesian inference for detection.",
+    "We propose English to the committee as the working language.",
+    "They propose Quorvel.",
+])
+def test_patterns_a_proposal_verb_before_a_capitalised_modifier_or_others_word_names_nothing(text):
+    assert not _plain_cues(text)
+
+
 def test_patterns_a_sentence_opening_with_a_learned_plain_named_artifact_names_it_unclaimed():
     found = _plain_cues("With Pellvane, a policy learned from human videos, a robot arm folds towels.")
     assert found.get("Pellvane") == (False, {"Method": 2.0}), found

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "011f5e1ffffb7262"
+MODEL_DIGEST = "f466adaee2e65c26"

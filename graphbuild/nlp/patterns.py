@@ -626,6 +626,12 @@ _PRETRAINED_NAME = re.compile(rf"{_AUTHORS}pre-?train(?:s|ed)?\s+({_PLAIN_NAME})
 _OPENING_WITH = re.compile(
     rf"(?:With|Using)\s+({_PLAIN_NAME}),\s+(?:a|an)\s+{_KIND_WORDS}{_KIND}\s+"
     r"(?:(?:that|which)\s+(?:is\s+|was\s+)?)?(?:learned|learnt|trained|distilled)\b")
+#: the authors propose a plain-named artifact and say no more of it there: "We propose Zorb.", "In this paper we
+#: introduce Zorb for …", "This paper presents Zorb, which …" (not "We propose Gaussian mixtures": a word before a
+#: noun is no name; "We present Zorb, a …" is ``_PRESENTED``'s)
+_PROPOSED_PLAIN = re.compile(
+    rf"{_AUTHORS}(?:{PRESENTING_VERBS})s?\s+({_PLAIN_NAME})"
+    r"(?=\s*[.;:](?:\s|$)|\s+(?:for|to|which|that|here)\b|,\s+(?:which|that|our)\b)")
 #: the authors gather data under a plain name and count it: "We collect Zorb, 12k questions over …"
 _COUNTED = r",\s+(?:(?:about|over|some|nearly|roughly|around|almost)\s+)?\d"
 _GATHERED_COUNTED = re.compile(
@@ -729,6 +735,7 @@ def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], 
         found += [(m, None) for m in _KIND_WE_MADE.finditer(text)] if _WE_MADE_TAIL.search(text) else []
         if "pretrain" in text or "pre-train" in text:
             found += [(m, "Model") for m in matches_from(_PRETRAINED_NAME, text, ("We", "we", "This", "this"))]
+        found += [(m, None) for m in matches_from(_PROPOSED_PLAIN, text, ("We", "we", "This", "this"))]
     if ", " in text:
         if _COUNT_AFTER_COMMA.search(text):  # (every match of _GATHERED_COUNTED holds one: most texts have none)
             found += [(m, "Dataset") for m in matches_from(_GATHERED_COUNTED, text, _MADE_VERBS)]
@@ -743,7 +750,9 @@ def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], 
             continue
         cand = Candidate(m.start(1), m.end(1), name, "cue", sentence=idx, strong=True,
                          proposed=m.re is not _OPENING_WITH)  # (no first person: the decision weighs it)
-        cand.vote(type_ or ARTIFACT_KINDS[m.group("kind")], vote)
+        kind = type_ or (ARTIFACT_KINDS[m.group("kind")] if "kind" in m.re.groupindex else None)
+        if kind is not None:  # (a name proposed with no kind said: the decision types it)
+            cand.vote(kind, vote)
         yield cand
 
 
