@@ -28,7 +28,8 @@ from .checks import guarded, id_conflicts
 from .fields import cannot_read, collecting_warnings, read_input_bytes, warn
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "expand_inputs", "folder_without_inputs", "missing_input",
-           "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole"]
+           "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole",
+           "warning_lines"]
 
 ReaderFn = Callable[[Path], Iterator["Paper | InputError"]]
 SniffFn = Callable[[str], bool]
@@ -83,9 +84,7 @@ class ReadResult:
 
         A filled-down id column warns per row.
         """
-        every = self.record_warnings + self.warnings
-        rest = len(every) - limit
-        return every[:limit] + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
+        return warning_lines(self.record_warnings + self.warnings, limit)
 
 
 #: how many skipped records a report names, one line each (the rest are counted)
@@ -105,6 +104,16 @@ def skipped_lines(skipped: Sequence[object], limit: int = SKIPPED_SHOWN, total: 
     if total > len(shown):
         lines.append(f"  … and {total - len(shown)} more")
     return lines
+
+
+def warning_lines(warnings: Sequence[str], limit: int = SKIPPED_SHOWN, total: int | None = None) -> list[str]:
+    """The first ``limit`` of ``warnings`` and a line counting the rest (``total``: how many there are, when
+    ``warnings`` holds only the first of them, as the Spark build collects them).
+    """
+    total = len(warnings) if total is None else total
+    shown = list(warnings[:limit])
+    rest = total - len(shown)
+    return shown + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
 
 
 def detect_format(path: Path) -> str:
