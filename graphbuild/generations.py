@@ -122,6 +122,10 @@ class Commit:
         self.tmp = root / f".gen-{number:06d}.tmp-{os.getpid()}"
         self.manifest: dict[str, Any] = dict(manifest)
 
+    def _kept(self) -> str:
+        """What a failed build leaves readers: the live generation, or (a first build) nothing at all."""
+        return f"the workspace still holds {self.live.name}" if self.live else "the workspace is still empty"
+
     @contextlib.contextmanager
     def _guard(self, what: str, folder: Path | None = None) -> Iterator[None]:
         """Remove the unfinished generation ``folder`` on any failure; file-system errors become one line."""
@@ -129,7 +133,7 @@ class Commit:
             yield
         except BaseException as exc:
             shutil.rmtree(folder or self.tmp, ignore_errors=True)
-            kept = f"the workspace still holds {self.live.name}" if self.live else "the workspace is still empty"
+            kept = self._kept()
             if isinstance(exc, KeyboardInterrupt):
                 raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
             if isinstance(exc, (OSError, OutputError)):
@@ -225,7 +229,7 @@ class Commit:
             try:
                 report = stages.store(tables, self.tmp / DB, progress=progress, consume=True)
             except StoreError as exc:
-                raise StoreError(f"{exc.detail}; the previous generation is still live") from None
+                raise StoreError(f"{exc.detail}; {self._kept()}") from None
             finally:
                 shutil.rmtree(self.tmp / SPILL, ignore_errors=True)  # the tables' files, once loaded
             self.manifest["store_graph_sha256"] = self.manifest["graph_sha256"]

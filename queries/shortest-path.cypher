@@ -4,7 +4,9 @@
 // param: target = ImageNet
 // param: limit = 1; min 0
 // The portable body finds direct (1-hop) links only; the stores run their own
-// shortest-path syntax below (LadybugDB: [* SHORTEST 1..6], Neo4j: shortestPath).
+// shortest-path syntax below (LadybugDB: [* ALL SHORTEST 1..6], Neo4j: allShortestPaths).
+// Tied paths come in the order of their node ids (joined by U+0001, so both stores
+// order them alike) and a Result node is named as pages label it: "model on dataset: metric".
 WITH toLower($source) AS s, toLower($target) AS t
 MATCH (a)
 WHERE a.id = $source OR toLower(a.name) = s OR toLower(a.title) = s OR any(x IN a.aliases WHERE toLower(x) = s)
@@ -21,11 +23,12 @@ WHERE a.id = $source OR lower(a.name) = lower($source) OR lower(a.title) = lower
 MATCH (b)
 WHERE b.id <> a.id AND (b.id = $target OR lower(b.name) = lower($target) OR lower(b.title) = lower($target)
    OR list_contains(b.aliases, $target) OR list_contains(b.aliases, lower($target)))
-MATCH path = (a)-[* SHORTEST 1..6]-(b)
-RETURN a.id AS source, b.id AS target, length(path) AS hops,
+MATCH path = (a)-[* ALL SHORTEST 1..6]-(b)
+RETURN DISTINCT a.id AS source, b.id AS target, length(path) AS hops,
        list_transform(nodes(path), n -> n.id) AS ids,
-       list_transform(nodes(path), n -> coalesce(n.name, n.title)) AS names
-ORDER BY hops, source, target
+       list_transform(nodes(path), n -> CASE WHEN n.metric IS NULL THEN coalesce(n.name, n.title)
+                                             ELSE coalesce(n.model, '?') + ' on ' + n.dataset + ': ' + n.metric END) AS names
+ORDER BY hops, source, target, list_to_string('\u0001', ids)
 LIMIT $limit
 // variant: neo4j
 WITH toLower($source) AS s, toLower($target) AS t
@@ -33,9 +36,10 @@ MATCH (a)
 WHERE a.id = $source OR toLower(a.name) = s OR toLower(a.title) = s OR any(x IN a.aliases WHERE toLower(x) = s)
 MATCH (b)
 WHERE b.id <> a.id AND (b.id = $target OR toLower(b.name) = t OR toLower(b.title) = t OR any(x IN b.aliases WHERE toLower(x) = t))
-MATCH path = shortestPath((a)-[*..6]-(b))
-RETURN a.id AS source, b.id AS target, length(path) AS hops,
+MATCH path = allShortestPaths((a)-[*..6]-(b))
+RETURN DISTINCT a.id AS source, b.id AS target, length(path) AS hops,
        [n IN nodes(path) | n.id] AS ids,
-       [n IN nodes(path) | coalesce(n.name, n.title)] AS names
-ORDER BY hops, source, target
+       [n IN nodes(path) | CASE WHEN n.metric IS NULL THEN coalesce(n.name, n.title)
+                                ELSE coalesce(n.model, '?') + ' on ' + n.dataset + ': ' + n.metric END] AS names
+ORDER BY hops, source, target, reduce(k = '', x IN ids | k + x + '\u0001')
 LIMIT $limit

@@ -224,6 +224,13 @@ def test_cli_viz_writes_a_focused_page(built, tmp_path, capsys):
     assert "give either --query or --name, not both" in _one_line_error(capsys, "E200")
 
 
+def test_cli_viz_focus_on_no_node_is_the_lookup_miss_e600_like_related(built, tmp_path, capsys):
+    # it was "[E200] focus: ..." (a query error) while `related` says E600 for the same miss
+    assert main(["viz", "-w", str(built), "--focus", "Zyxwvut", "-o", str(tmp_path / "z.html")]) == 1
+    assert "focus: no paper or entity or author matches 'Zyxwvut'" in _one_line_error(capsys, "E600")
+    assert not (tmp_path / "z.html").exists()
+
+
 @pytest.mark.parametrize("argv", [["viz", "-o"], ["report", "-o"], ["map", "-o"], ["trends", "--chart"]])
 def test_cli_page_output_named_too_long_or_a_folder_is_one_coded_line(built, tmp_path, capsys, argv):
     flag = argv[-1]

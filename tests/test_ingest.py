@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -1092,6 +1093,31 @@ def test_ingest_folders_follow_linked_folders_once_each(tmp_path):
     (top / "real" / "up").symlink_to(top)  # a loop
     result = read_papers([top])
     assert sorted(p.id for p in result.papers) == ["g1", "g2"] and result.files == 2
+    assert result.record_warnings == [f"warning: [E100] {top / 'real' / 'up'}: is a symbolic link to a folder "
+                                      "already read (a loop, or a second way in); skipped"]
+
+
+def test_ingest_folder_entries_that_are_no_files_warn_one_line_each_and_the_build_goes_on(tmp_path):
+    # a link to nothing, a link loop and a named pipe were passed over without a word
+    top = tmp_path / "papers"
+    top.mkdir()
+    _write_jsonl(top / "a.jsonl", GOOD)
+    (top / "gone.jsonl").symlink_to("nowhere.jsonl")
+    (top / "x.jsonl").symlink_to("y.jsonl")
+    (top / "y.jsonl").symlink_to("x.jsonl")
+    os.mkfifo(top / "pipe.jsonl")  # opening it would wait for a writer forever
+    result = read_papers([top])
+    assert [p.id for p in result.papers] == ["g1"] and result.files == 1
+    assert result.warnings_summary() == [
+        f"warning: [E100] {top / 'gone.jsonl'}: is a symbolic link to nothing (its target 'nowhere.jsonl' is "
+        "missing); skipped",
+        f"warning: [E100] {top / 'pipe.jsonl'}: is a named pipe (FIFO), not a file; skipped",
+        f"warning: [E100] {top / 'x.jsonl'}: is a symbolic link in a loop (it leads back to itself); skipped",
+        f"warning: [E100] {top / 'y.jsonl'}: is a symbolic link in a loop (it leads back to itself); skipped"]
+    for n in range(21):
+        os.mkfifo(top / f"more{n:02d}.jsonl")
+    lines = read_papers([top]).warnings_summary()
+    assert len(lines) == 21 and lines[-1] == "warning: … and 5 more like these"
 
 
 def test_ingest_a_symbolic_link_loop_is_named_as_one(tmp_path):

@@ -359,6 +359,31 @@ def test_queries_shortest_path(store):
     assert run(store, "shortest-path", source="ViT", target="GLUE") == []  # P5 is its own component
 
 
+@pytest.fixture(scope="module")
+def tied_store(store):
+    """``store`` (either engine) reloaded with a Result node on a second QLoRA-GLUE path of 3 hops."""
+    G = small_graph()
+    rid = f"result:-|{E['GLUE']}|accuracy|"
+    G.add_node(rid, label="Result", id=rid, model=None, dataset="GLUE", metric="accuracy", setting=None,
+               lower_is_better=False)
+    G.add_edge("P2", rid, key="REPORTS", metric="accuracy", value=90.0)
+    G.add_edge(rid, E["GLUE"], key="ON_DATASET")
+    store.sync(graph_to_tables(G))
+    yield store
+    store.sync(graph_to_tables(small_graph()))
+
+
+def test_queries_shortest_path_ties_are_ordered_by_node_ids_and_results_are_named(tied_store):
+    # two 3-hop paths tie: the embedded store gave the Result one and Neo4j might give the other;
+    # a Result node had `name: null`
+    rid = f"result:-|{E['GLUE']}|accuracy|"
+    first = [E["QLoRA"], "P2", "P1", E["GLUE"]]
+    assert [r["ids"] for r in run(tied_store, "shortest-path", source="QLoRA", target="GLUE")] == [first]
+    rows = run(tied_store, "shortest-path", source="QLoRA", target="GLUE", limit=5)
+    assert [(r["hops"], r["ids"]) for r in rows] == [(3, first), (3, [E["QLoRA"], "P2", rid, E["GLUE"]])]
+    assert rows[1]["names"] == ["QLoRA", "QLoRA paper", "? on GLUE: accuracy", "GLUE"]
+
+
 def test_queries_papers_by_author(store):
     assert run(store, "papers-by-author", author="hu") == [
         {"author": "Edward Hu", "paper": "P2", "title": "QLoRA paper", "year": 2023, "position": 1},

@@ -659,6 +659,29 @@ def test_spark_bad_records_get_the_single_build_s_coded_lines(spark_session, tmp
     assert all(line.startswith(f"[E100] {folder / 'bad.jsonl'}:") for line in heard)
 
 
+def test_spark_build_warns_as_a_single_build_warns(spark_session, tmp_path):
+    """A record kept without a reference's DOI, and a folder entry that is no file, give the warning lines
+    ``graphbuild build`` prints (the Spark job kept the record and said nothing)."""
+    from graphbuild.ingest import read_papers
+    from graphbuild.spark.job import prepare, run
+
+    folder = tmp_path / "warned"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join([
+        json.dumps({"id": "p1", "title": "FooNet for images", "abstract": "We propose FooNet on ImageNet."}),
+        json.dumps({"id": "p2", "title": "BarNet for text", "abstract": "We propose BarNet.",
+                    "references": [{"doi": "not-a-doi", "title": "A cited work"}, {"doi": "10.1234/ok"}]}),
+    ]) + "\n", encoding="utf-8")
+    (folder / "gone.jsonl").symlink_to("nowhere.jsonl")
+    single = read_papers([folder]).warnings_summary()
+    heard: list[list[str]] = []
+    counts = run(prepare([str(folder)]), tmp_path / "out", spark=spark_session, on_warnings=heard.append)
+    assert counts["skipped"] == 0 and heard == [single]  # both records kept
+    assert [line.split(": ")[1] for line in single] == [
+        f"[E100] {folder / 'gone.jsonl'}", f"[E100] {folder / 'a.jsonl'}:2"]
+    assert "reference 1: doi 'not-a-doi' is not a DOI" in single[1]
+
+
 @pytest.mark.parametrize("kind", ["missing", "empty folder", "hidden files only"])
 def test_spark_build_of_an_input_it_finds_nothing_in_fails_on_the_single_build_s_line(kind, tmp_path, monkeypatch,
                                                                                       capsys):

@@ -8,7 +8,7 @@ import re
 import networkx as nx
 import pytest
 
-from graphbuild.errors import GraphbuildError, QueryError
+from graphbuild.errors import GraphbuildError, QueryError, RelatedLookupError
 from graphbuild.viz import (
     KIND_COLORS,
     node_ids_from_rows,
@@ -129,7 +129,7 @@ def test_viz_select_unknown_focus_lists_close_matches(capsys):
     # a typo is matched fuzzily (graphbuild.lookup), and stderr says what it matched
     assert resolve_focus(small_graph(), "Lorra") == "entity:lora"
     assert "matched entity 'LoRA' (entity:lora) by fuzzy match" in capsys.readouterr().err
-    with pytest.raises(QueryError) as info:
+    with pytest.raises(RelatedLookupError) as info:  # E600 like `related`, not E200 (a query error)
         select_subgraph(small_graph(), focus="Lorra-Net")
     message = str(info.value)
     assert "matches 'Lorra-Net'; did you mean LoRA" in message
@@ -137,7 +137,7 @@ def test_viz_select_unknown_focus_lists_close_matches(capsys):
 
 
 def test_viz_select_ambiguous_title_fragment_lists_papers():
-    with pytest.raises(QueryError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)"):
+    with pytest.raises(RelatedLookupError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)"):
         resolve_focus(small_graph(), "paper")
 
 

@@ -289,8 +289,22 @@ def test_workspace_store_failure_is_one_line_with_one_code(ws, tmp_path, monkeyp
     with pytest.raises(StoreError) as err:
         _build(ws, extra)
     assert str(err.value) == ("[E300] loading the graph into db failed: Buffer manager exception: the buffer pool "
-                              "is full; the previous generation is still live")
+                              f"is full; the workspace still holds {before.name}")
     assert ws.current == before and not list(ws.path.glob(".gen-*"))
+
+
+def test_workspace_first_build_whose_store_fails_says_the_workspace_is_still_empty(ws, monkeypatch):
+    """There is no previous generation to speak of (it said "the previous generation is still live")."""
+    from graphbuild.errors import StoreError
+
+    def full(*args, **kwargs):
+        raise StoreError("loading the graph into db failed: Buffer manager exception: the buffer pool is full")
+
+    monkeypatch.setattr("graphbuild.stages.store", full)
+    with pytest.raises(StoreError) as err:
+        _build(ws, SOURCES / "corpus.jsonl")
+    assert str(err.value).endswith("the buffer pool is full; the workspace is still empty")
+    assert ws.current is None and not list(ws.path.glob(".gen-*"))
 
 
 def test_workspace_bad_input_names_file_and_line(ws, tmp_path):

@@ -36,12 +36,14 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
         print(f"spark build: {stage} done ({time.monotonic() - start:.0f} s)", file=sys.stderr, flush=True)
 
     skipped: list[str] = []
+    warned: list[str] = []  # as `graphbuild build` words them: a reference whose DOI is not one, ...
 
     def skipping(lines: list[str], total: int) -> None:  # the first bad records, named as a build names them
         skipped.extend(skipped_lines(lines, total=total))
 
     try:
-        counts = run(job, args.out, spark=spark, skip_bad=args.skip_bad, on_stage=done, on_skipped=skipping)
+        counts = run(job, args.out, spark=spark, skip_bad=args.skip_bad, on_stage=done, on_skipped=skipping,
+                     on_warnings=warned.extend)
     except BaseException:
         if interrupted.is_set():  # what the cancelled job raised is not news: the one interrupted line instead
             raise KeyboardInterrupt(f"the Spark job was stopped; {args.out} was left as it was") from None
@@ -53,7 +55,7 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt(f"the Spark job had finished; {args.out} was written")
     print(f"wrote {args.out}")
     print(summary(args.out, counts))  # as `graphbuild build` counts: external stubs apart from the corpus papers
-    for line in skipped:
+    for line in [*warned, *skipped]:  # in the single build's order: warnings, then the skipped records
         print(line)
     return 0
 

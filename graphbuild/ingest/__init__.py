@@ -13,7 +13,9 @@ Formats are detected from the extension, then from the content
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +25,11 @@ from ..errors import InputError
 from ..fsutil import path_kind
 from ..records import Paper
 from .checks import guarded, id_conflicts
-from .fields import cannot_read, collecting_warnings, read_input_bytes
+from .fields import cannot_read, collecting_warnings, read_input_bytes, warn
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "expand_inputs", "folder_without_inputs", "missing_input",
-           "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole"]
+           "read_file", "read_papers", "reader_extensions", "register", "skipped_lines", "skipped_whole",
+           "warning_lines"]
 
 ReaderFn = Callable[[Path], Iterator["Paper | InputError"]]
 SniffFn = Callable[[str], bool]
@@ -81,9 +84,7 @@ class ReadResult:
 
         A filled-down id column warns per row.
         """
-        every = self.record_warnings + self.warnings
-        rest = len(every) - limit
-        return every[:limit] + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
+        return warning_lines(self.record_warnings + self.warnings, limit)
 
 
 #: how many skipped records a report names, one line each (the rest are counted)
@@ -103,6 +104,16 @@ def skipped_lines(skipped: Sequence[object], limit: int = SKIPPED_SHOWN, total: 
     if total > len(shown):
         lines.append(f"  … and {total - len(shown)} more")
     return lines
+
+
+def warning_lines(warnings: Sequence[str], limit: int = SKIPPED_SHOWN, total: int | None = None) -> list[str]:
+    """The first ``limit`` of ``warnings`` and a line counting the rest (``total``: how many there are, when
+    ``warnings`` holds only the first of them, as the Spark build collects them).
+    """
+    total = len(warnings) if total is None else total
+    shown = list(warnings[:limit])
+    rest = total - len(shown)
+    return shown + ([f"warning: … and {rest} more like these"] if rest > 0 else [])
 
 
 def detect_format(path: Path) -> str:
@@ -251,7 +262,9 @@ def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None 
     folders (``.git``, ``.venv``) and graphbuild workspaces inside are passed
     over: ``graphbuild build .`` must not read its own workspace. A folder that
     cannot be listed is an :class:`InputError` in its place, never left out
-    without a word; so is a workspace named as an input.
+    without a word; so is a workspace named as an input. An entry that is
+    neither file nor folder (a link to nothing, a link loop, a pipe) or a link
+    to a folder already walked is left out with a warning (:func:`.fields.warn`).
     """
     known = tuple(reader_extensions(gzipped=True) if extensions is None else extensions)
     for raw in paths:
@@ -289,10 +302,41 @@ def _walk(folder: Path, known: tuple[str, ...], seen: set[tuple[int, int]]) -> I
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            if not _is_workspace(child):
+            if child.is_symlink() and _identity(child) in seen:
+                warn(child, None, "is a symbolic link to a folder already read (a loop, or a second way in); "
+                                  "skipped")
+            elif not _is_workspace(child):
                 yield from _walk(child, known, seen)
-        elif child.is_file() and "".join(child.suffixes).lower().endswith(known):
-            yield child
+        elif child.is_file():
+            if "".join(child.suffixes).lower().endswith(known):
+                yield child
+        else:
+            warn(child, None, f"{_not_a_file(child)}; skipped")
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """The (device, inode) of what ``path`` leads to: one real folder, however it is reached."""
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def _not_a_file(path: Path) -> str:
+    """Why an entry of a folder that is neither a folder nor a file is not read: a link to nothing, a link loop,
+    a named pipe, a socket or a device (a build would hang on a pipe or a device, so none is opened).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link in a loop (it leads back to itself)"
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return f"is a symbolic link to nothing (its target {os.readlink(path)!r} is missing)"
+        return f"cannot be read: {exc.strerror}"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is a device, not a file" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "is not a regular file"
 
 
 def _register_builtin() -> None:

@@ -75,7 +75,8 @@ from .. import arguments
 from ..errors import InputError, UsageError
 from ..fsutil import atomic_output, cache_dir
 from ..graph import count_lines
-from ..ingest import SKIPPED_SHOWN, skipped_whole
+from ..ingest import SKIPPED_SHOWN, skipped_whole, warning_lines
+from ..ingest.fields import collecting_warnings
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
@@ -262,30 +263,35 @@ def _undecodable(spark: Any, files: list[tuple[str, str]]) -> list[tuple[tuple[i
     return [((i, 1, 0), InputError(path, line, message), "file") for i, path, (line, message) in sorted(found)]
 
 
-#: the columns of :func:`_parser`'s rows (a bad record keeps its file and line; a good one needs neither)
-PARSED_SCHEMA = "ord bigint, paper string, error string, keys string, src string, line bigint"
+#: the columns of :func:`_parser`'s rows (a bad record keeps its file and line; a good one needs neither;
+#: ``warnings``: the JSON list of the lines :func:`graphbuild.ingest.fields.warn` gave the record, or null)
+PARSED_SCHEMA = "ord bigint, paper string, error string, keys string, src string, line bigint, warnings string"
 
 
 def _parser(kinds: dict[str, str]) -> Callable[[Iterator[Any]], Iterator[Any]]:
     """The ``mapInPandas`` function reading each record (``kinds``: file -> ``text`` or ``parquet``).
 
     A bad record keeps the message of the error a single build's reader gives it (a JSON Lines record is
-    read knowing its line; a Parquet row is named by :func:`_record_error`).
+    read knowing its line; a Parquet row is named by :func:`_record_error`). A record kept without a part
+    of it (a reference whose DOI is not one) carries the warning lines a single build prints for it.
     """
 
     def parse(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
         for df in batches:
-            out: list[tuple[Any, str | None, str | None, str, str | None, int | None]] = []
+            out: list[tuple[Any, str | None, str | None, str, str | None, int | None, str | None]] = []
             for ord_, raw, src, line in zip(df["ord"], df["raw"], df["src"], df["line"]):
-                try:
-                    paper = steps.paper_from_json(raw, Path(src), int(line) if kinds.get(src) == "text" else None)
-                    out.append((ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)),
-                                None, None))
-                except InputError as exc:
-                    out.append((ord_, None, exc.message, "[]", src, int(line)))
-            yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys", "src", "line"])
+                row: tuple[Any, str | None, str | None, str, str | None, int | None]
+                with collecting_warnings() as warned:
+                    try:
+                        paper = steps.paper_from_json(raw, Path(src),
+                                                      int(line) if kinds.get(src) == "text" else None)
+                        row = (ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)), None, None)
+                    except InputError as exc:
+                        row = (ord_, None, exc.message, "[]", src, int(line))
+                out.append((*row, json.dumps(warned) if warned else None))
+            yield pd.DataFrame(out, columns=["ord", "paper", "error", "keys", "src", "line", "warnings"])
 
     return parse
 
@@ -295,6 +301,18 @@ def _record_error(row: Any, kinds: dict[str, str]) -> InputError:
     if kinds.get(row["src"]) == "text":
         return InputError(row["src"], row["line"], row["error"])
     return InputError(row["src"], None, f"row {row['line']}: {row['error']}")
+
+
+def _record_warnings(parsed: Any) -> tuple[list[str], int]:
+    """The first :data:`~graphbuild.ingest.SKIPPED_SHOWN` warning lines of :func:`_parser`'s rows, in reading
+    order, and how many there are in all (only these rows and one sum come back to the driver).
+    """
+    from pyspark.sql import functions as F
+
+    warned = parsed.where("warnings IS NOT NULL").select("ord", F.from_json("warnings", "array<string>").alias("w"))
+    total = warned.select(F.sum(F.size("w"))).first()[0] or 0
+    rows = warned.orderBy("ord").limit(SKIPPED_SHOWN).collect() if total else []  # a row warns at least once
+    return [line for row in rows for line in row["w"]][:SKIPPED_SHOWN], int(total)
 
 
 def _casing(batches: Iterator[Any]) -> Iterator[Any]:
@@ -434,7 +452,8 @@ class Prepared:
     ``""`` for a package name or blank English); ``gazetteer`` is the file the
     pipeline loads (``""``: the shipped one) and ``fingerprint`` the single
     build's pipeline fingerprint, which keys the extractions. ``unread`` are
-    the inputs left out (prepared with ``skip_bad``; :func:`spark_inputs`).
+    the inputs left out (prepared with ``skip_bad``; :func:`spark_inputs`);
+    ``warnings`` the lines the folder walk gave (an entry that is no file).
     """
 
     files: list[tuple[str, str]]
@@ -443,6 +462,7 @@ class Prepared:
     gazetteer: str
     fingerprint: str
     unread: tuple[Unread, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = None, *,
@@ -458,7 +478,8 @@ def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = Non
     """
     arguments.flag(skip_bad, "skip_bad")  # a truthy "no" would skip bad records
     settings = settings or Settings()
-    files, unread = spark_inputs(inputs)
+    with collecting_warnings() as walked:
+        files, unread = spark_inputs(inputs)
     if unread and (not skip_bad or not files):
         _, first, _ = unread[0]
         more = f" (and {len(unread) - 1} more input(s) the Spark build cannot read)" if len(unread) > 1 else ""
@@ -472,12 +493,13 @@ def prepare(inputs: Iterable[str | os.PathLike], settings: Settings | None = Non
     except OSError as exc:  # a file of the folder cannot be read
         raise InputError(model, None, f"cannot read the spaCy pipeline folder: {exc.strerror or exc} "
                                       f"({exc.filename})") from None
-    return Prepared(files, model, archive, gazetteer, fingerprint, tuple(unread))
+    return Prepared(files, model, archive, gazetteer, fingerprint, tuple(unread), tuple(walked))
 
 
 def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark: Any = None,
           settings: Settings | None = None, skip_bad: bool = False, batch_size: int = 64,
-          on_stage: Callable[[str], None] | None = None) -> dict[str, int]:
+          on_stage: Callable[[str], None] | None = None,
+          on_warnings: Callable[[list[str]], None] | None = None) -> dict[str, int]:
     """Run the Spark build; write Parquet node and relationship tables under ``out``.
 
     Parameters
@@ -495,6 +517,7 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
     batch_size : papers per ``nlp.pipe`` batch.
     on_stage : called with a stage's name (``read``, ``merge``, ``extract``, ``resolve``, ``entities``,
         ``results``, ``write``) when its work is done (the stages before ``write`` are checkpointed).
+    on_warnings : called once with the warning lines a single build prints (:func:`run`), if there are any.
 
     Returns
     -------
@@ -503,16 +526,20 @@ def build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, spark:
         papers made USES: :mod:`graphbuild.proposers`).
     """
     return run(prepare(inputs, settings, skip_bad=skip_bad), out, spark=spark, skip_bad=skip_bad, batch_size=batch_size,
-               on_stage=on_stage)
+               on_stage=on_stage, on_warnings=on_warnings)
 
 
 def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: bool = False,
         batch_size: int = 64, on_stage: Callable[[str], None] | None = None,
-        on_skipped: Callable[[list[str], int], None] | None = None) -> dict[str, int]:
+        on_skipped: Callable[[list[str], int], None] | None = None,
+        on_warnings: Callable[[list[str]], None] | None = None) -> dict[str, int]:
     """:func:`build` of a prepared job: ship the pipeline folder and gazetteer, run the stages, write ``out``.
 
     With ``skip_bad``, ``on_skipped(lines, count)`` hears of the skipped records and input files: the first
     :data:`~graphbuild.ingest.SKIPPED_SHOWN` as coded lines naming file and line, and how many there are.
+    ``on_warnings(lines)`` hears, once the tables are written, the warnings ``graphbuild build`` prints for
+    the same inputs (a folder entry that is no file, a record kept without a part of it: ``warning: [E100]
+    file:line: …``), the first 20 and a line counting the rest (:func:`~graphbuild.ingest.warning_lines`).
     """
     from .session import get_session
 
@@ -521,13 +548,17 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
         raise UsageError(f"batch_size must be 1 or more, not {batch_size}")
     mark = arguments.callback(on_stage, "on_stage") or (lambda stage: None)
     arguments.callback(on_skipped, "on_skipped")
+    arguments.callback(on_warnings, "on_warnings")
     spark = spark or get_session()
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
     tally: dict[str, int] = {}
+    warned: list[str] = list(job.warnings)
     tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
-                                      on_skipped, job.unread, tally)
+                                      on_skipped, job.unread, tally, warned)
     counts = _write(tables, corpus, job.fingerprint, Path(out))
     mark("write")
+    if on_warnings and warned:
+        on_warnings(warned)
     counts["skipped"] = skipped
     counts["demoted"] = tally.get("demoted", 0)  # PROPOSES edges made USES (graphbuild.proposers)
     return counts
@@ -536,9 +567,12 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
             skip_bad: bool, batch_size: int, mark: Callable[[str], None],
             on_skipped: Callable[[list[str], int], None] | None = None,
-            unread: Iterable[Unread] = (), tally: dict[str, int] | None = None
+            unread: Iterable[Unread] = (), tally: dict[str, int] | None = None, warned: list[str] | None = None
             ) -> tuple[dict[str, Any], dict[str, Any], int]:
     """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
+
+    ``warned`` (the folder walk's warnings, if any) becomes the warning lines to print
+    (:func:`~graphbuild.ingest.warning_lines` of those and the records' own: :func:`_record_warnings`).
 
     ``unread`` are the inputs :func:`prepare` left out; a JSON Lines file that is not all UTF-8 text (or a
     gzipped one that does not decompress) is left out too (:func:`_undecodable`), as a single build leaves
@@ -575,7 +609,10 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
                                                      "pass --skip-bad to skip them)")
         if on_skipped:
             on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
-    parsed = parsed.drop("src", "line")
+    if warned is not None:
+        records, total = _record_warnings(parsed)
+        warned[:] = warning_lines(warned + records, total=len(warned) + total)
+    parsed = parsed.drop("src", "line", "warnings")
     mark("read")
     good = parsed.where("error IS NULL")
     key_edges = good.select(F.col("ord").alias("node"),

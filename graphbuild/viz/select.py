@@ -106,9 +106,10 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
 
     Raises
     ------
-    QueryError
+    RelatedLookupError
         Nothing matches (the message says "did you mean" with close matches)
-        or a title fragment matches several papers (the message lists them).
+        or a title fragment matches several papers (the message lists them):
+        the same E600 lookup miss as ``related`` and ``citations --ancestry``.
     """
     from ..errors import RelatedLookupError
     from ..lookup import Resolver
@@ -119,7 +120,7 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
     try:
         match = Resolver.from_graph(G).resolve(text)
     except RelatedLookupError as exc:
-        raise QueryError(f"focus: {exc.args[0]}. Pass a node id, an entity name or alias, an author name "
+        raise RelatedLookupError(f"focus: {exc.args[0]}. Pass a node id, an entity name or alias, an author name "
                          "or part of a paper title.") from None
     if match.approximate:
         print(f"graphbuild: focus {match.describe()}", file=sys.stderr)
@@ -189,8 +190,10 @@ def select_subgraph(
 
     Raises
     ------
+    RelatedLookupError
+        Unknown focus (see :func:`resolve_focus`).
     QueryError
-        Unknown focus, node ids or types, ``hops < 0`` or ``max_nodes < 1``.
+        Unknown node ids or types, ``hops < 0`` or ``max_nodes < 1``.
 
     Examples
     --------
