@@ -158,7 +158,7 @@ class Commit:
         """
         h = hashlib.sha256()
         with self._guard("writing generation"):
-            self.tmp.mkdir(exist_ok=(self.tmp / "extractions.jsonl").is_file())
+            self.tmp.mkdir(exist_ok=self._started())
             write_chunks(self.tmp / "graph.json", _hashed((c.encode("utf-8") for c in graph_json_chunks(G)), h),
                          binary=True)
         self.manifest["graph_sha256"] = h.hexdigest()
@@ -167,6 +167,22 @@ class Commit:
     def discard(self) -> None:
         """Remove the unfinished folder (a build that found nothing to change)."""
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _started(self) -> bool:
+        """Whether the temporary folder holds a file written ahead of the others (records, extractions)."""
+        return (self.tmp / "extractions.jsonl").is_file() or (self.tmp / RECORDS).is_file()
+
+    def write_records(self, records: Iterable[stages.Record]) -> str:
+        """Write :data:`RECORDS` into the temporary folder as soon as the records are merged (at 100k papers
+        their text is some 150 MB the build need not hold), hashing it as it is written; returns its SHA-256,
+        which the manifest records (a build whose records and graph are unchanged drops the folder).
+        """
+        h = hashlib.sha256()
+        with self._guard("writing generation"):
+            self.tmp.mkdir(exist_ok=True)
+            write_chunks(self.tmp / RECORDS, _hashed((line.encode("utf-8") for line in record_lines(records)), h),
+                         binary=True)
+        return h.hexdigest()
 
     def write_extractions(self, lines: Iterable[str]) -> None:
         """Write ``extractions.jsonl`` into the temporary folder ahead of the other files.
@@ -180,22 +196,20 @@ class Commit:
             write_chunks(self.tmp / "extractions.jsonl", lines)
 
     def write(self, papers: list[Paper], extractions: list[str] | None, G: nx.MultiDiGraph | None = None,
-              records: list[str] | None = None, results: list[str] | None = None) -> None:
+              results: list[str] | None = None) -> None:
         """Write the generation's files into its temporary folder.
 
         ``extractions`` are the lines of ``extractions.jsonl`` (:func:`extraction_lines`; None:
         :meth:`write_extractions` wrote them); the graph is written piece by piece
         (:func:`graphbuild.graph.graph_json_chunks`), unless ``G`` is None (:meth:`write_graph`
-        wrote it already); ``records`` are the lines of :data:`RECORDS` (:func:`record_lines`; None: the
-        build does not know them, and the generation has no such file); ``results`` those of :data:`RESULTS`
-        (:meth:`graphbuild.reported.ReportedLater.cache_lines`; None: no such file).
+        wrote it already); ``results`` are the lines of :data:`RESULTS`
+        (:meth:`graphbuild.reported.ReportedLater.cache_lines`; None: no such file). :data:`RECORDS` is
+        written ahead (:meth:`write_records`), when the build knows each file's records.
         """
         with self._guard("writing generation"):
-            self.tmp.mkdir(exist_ok=G is None or extractions is None)
+            self.tmp.mkdir(exist_ok=G is None or extractions is None or self._started())
             write_chunks(self.tmp / "papers.jsonl",
                          (json.dumps(plain(p), ensure_ascii=False) + "\n" for p in papers))
-            if records is not None:
-                write_chunks(self.tmp / RECORDS, records)
             if results is not None:
                 write_chunks(self.tmp / RESULTS, results)
             if extractions is not None:
@@ -263,9 +277,9 @@ class Commit:
             shutil.rmtree(legacy, ignore_errors=True)
 
 
-def record_lines(records: Iterable[stages.Record]) -> list[str]:
+def record_lines(records: Iterable[stages.Record]) -> Iterator[str]:
     """The lines of a generation's :data:`RECORDS`: each record of the workspace's input files, with its file."""
-    return [json.dumps({"file": file, "paper": plain(paper)}, ensure_ascii=False) + "\n" for file, paper in records]
+    return (json.dumps({"file": file, "paper": plain(paper)}, ensure_ascii=False) + "\n" for file, paper in records)
 
 
 def extraction_lines(extracted: stages.Extracted) -> list[str]:
