@@ -310,13 +310,19 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
 
 def curation_digest(ops: Iterable[CurationOp]) -> str:
     """A digest of the operations (not comments or blank lines); ``""`` for none."""
-    return _lines_digest([op.to_line() for op in ops])
+    return _prefix_digests([op.to_line() for op in ops])[-1]
 
 
-def _lines_digest(lines: Sequence[str]) -> str:
-    """:func:`curation_digest` of the operations whose lines (:meth:`CurationOp.to_line`) are ``lines``."""
-    text = "\n".join(lines)
-    return hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
+def _prefix_digests(lines: Sequence[str]) -> list[str]:
+    """:func:`curation_digest` of the operations whose lines (:meth:`CurationOp.to_line`) are each first part
+    of ``lines``, the empty one first: one pass, the digest of the first n lines (joined by line breaks) taken
+    on the way.
+    """
+    digests, h = [""], hashlib.sha256()
+    for n, line in enumerate(lines):
+        h.update(("\n" + line if n else line).encode())
+        digests.append(h.copy().hexdigest()[:16])
+    return digests
 
 
 def applied_prefix(ops: Sequence[CurationOp], built: str) -> int | None:
@@ -331,8 +337,8 @@ def applied_prefix(ops: Sequence[CurationOp], built: str) -> int | None:
     >>> applied_prefix(ops[:1], curation_digest(ops)) is None
     True
     """
-    lines = [op.to_line() for op in ops]
-    return next((n for n in range(len(lines), -1, -1) if _lines_digest(lines[:n]) == built), None)
+    digests = _prefix_digests([op.to_line() for op in ops])
+    return next((n for n in range(len(digests) - 1, -1, -1) if digests[n] == built), None)
 
 
 def find_curation_file(workspace: str | os.PathLike, configured: str | None = None) -> Path:
