@@ -138,11 +138,6 @@ class ReportedLater:
         return [json.dumps({"key": key, "results": [r.to_dict() for r in found]}, ensure_ascii=False) + "\n"
                 for key, found in zip(self._keys, self._all(), strict=True)]
 
-    @property
-    def computed(self) -> int:
-        """How many papers were read for results (the others' came from ``known``)."""
-        return len(self._todo)
-
 
 def read_result_line(data: dict[str, Any]) -> tuple[str, list[Result]]:
     """A line of :meth:`ReportedLater.cache_lines`, parsed: ``(key, results)``."""
