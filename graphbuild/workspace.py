@@ -442,7 +442,8 @@ class Workspace:
         result = stages.read(inputs, format=format, skip_bad=skip_bad, progress=progress)
         report.files, report.papers_read = result.files, len(result.papers)
         report.skipped = [str(e) for e in result.skipped]
-        existing = [p for p in self.papers() if not p.external]
+        live = self.papers()
+        existing = [p for p in live if not p.external]
         if existing:  # a record added with the DOI of a paper of another title is merged into it: say so
             result.warnings = id_conflicts(result.papers, earlier=existing)
         for warning in result.warnings_summary():
@@ -458,10 +459,10 @@ class Workspace:
         del kept
         with stage_bar("merging", enabled=progress, unit="paper") as bar:
             if records is None:  # merged papers from unknown files: the ones read are merged into them
-                corpus = stages.merge(result.papers, self.papers(), progress=bar)
+                corpus = stages.merge(result.papers, live, progress=bar)
             else:  # the records of the files as they are now, merged as a fresh build of them would
                 corpus = stages.merge([paper for _, paper in records], progress=bar, known={p.id for p in existing})
-        del result
+        del result, live
         # on the disk at once, hashed (not held as text through the stages: 150 MB at 100,000 papers)
         records_sha = None if records is None else commit.write_records(records)
         del records
