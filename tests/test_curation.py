@@ -857,6 +857,55 @@ def test_curation_dropped_paper_gives_no_training_labels(tmp_path):
     assert labels.rows == [] and labels.report.dropped == 1  # off-topic is not "no entities in it"
 
 
+def test_curation_cli_drop_by_title_list_and_undo(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(_drop_corpus(tmp_path)), "-w", str(ws), "--no-overview"]) == 0
+    before = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    capsys.readouterr()
+    assert main(["curate", "drop", "Session details: keynote talks", "-w", str(ws), "--note", "front matter"]) == 0
+    out = capsys.readouterr().out
+    assert f"+ drop '{FRONT}' ('Session details: Keynote Talks')" in out
+    assert "1 paper dropped by curation" in out and "Paper 2" in out
+    assert json.loads((ws / "curation.jsonl").read_text()) == {
+        "op": "drop", "paper": FRONT, "title": "Session details: Keynote Talks", "note": "front matter"}
+    _assert_dropped(_ws(tmp_path))
+    assert main(["curate", "alias", "SaltMarsh-5", "Salt Marsh 5", "-w", str(ws)]) == 0
+    # the same paper again, by its DOI in another case: refused, nothing written
+    assert main(["curate", "drop", "10.5555/FRONT.1", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err
+    assert f"[E800] drop '{FRONT}' ('Session details: Keynote Talks'): paper {FRONT} is dropped already" in err
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[1].endswith(f"drop '{FRONT}' ('Session details: Keynote Talks')  # front matter") and len(listed) == 3
+    assert main(["curate", "undo", "-w", str(ws)]) == 0 and main(["curate", "undo", "-w", str(ws)]) == 0
+    after = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    assert after == before
+
+
+def test_curation_cli_drop_of_an_unknown_or_shared_title_is_refused(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    twin = {**DROP_CORPUS[1], "doi": "10.5555/front.2", "authors": ["Orla Penn"], "references": []}
+    assert main(["build", str(_drop_corpus(tmp_path, records=[*DROP_CORPUS, twin])), "-w", str(ws),
+                 "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "drop", "Session details: Keynote", "-w", str(ws)]) == 1  # a fragment drops nothing
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E600] curate drop: no paper matches 'Session details: Keynote'; "
+                          "did you mean 'Session details: Keynote Talks'") and "\n" not in err
+    assert err.endswith("Nothing written; --force keeps it for a paper still to come.")
+    assert main(["curate", "drop", "Session details: Keynote Talks", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == ("graphbuild: error: [E600] curate drop: 'Session details: Keynote Talks' is the title of 2 papers "
+                   f"({FRONT}, doi:10.5555/front.2); give the paper's id; nothing written")
+    assert not (ws / "curation.jsonl").exists()
+    assert main(["curate", "drop", "10.5555/front.2", "-w", str(ws)]) == 0
+    assert "1 paper dropped by curation" in capsys.readouterr().out
+
+
 @pytest.mark.neo4j
 def test_curation_drop_leaves_no_paper_author_or_citation_in_neo4j(tmp_path, neo4j_uri):
     import os
@@ -885,3 +934,29 @@ def test_curation_drop_leaves_no_paper_author_or_citation_in_neo4j(tmp_path, neo
     finally:
         store.wipe()
         store.close()
+
+
+def test_curation_cli_list_after_a_load_shows_every_operation_pending(tmp_path, capsys):
+    """`graphbuild load` makes a Spark build's graph live and applies no curation: the dropped paper was back
+    and `curate list` showed its drop as applied. Every operation is pending now, saying why."""
+    from graphbuild.cli import main
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import write_parquet_tables
+
+    plain, ws = _ws(tmp_path / "plain"), _ws(tmp_path)
+    _build(plain, _drop_corpus(tmp_path))
+    write_parquet_tables(graph_to_tables(plain.graph()), tmp_path / "out")  # a Spark build's tables, uncurated
+    _build(ws, _drop_corpus(tmp_path))
+    append_operation(ws.curation_file, CurationOp("drop", paper=FRONT))
+    _build(ws)
+    assert main(["load", str(tmp_path / "out"), "-w", str(ws.path)]) == 0
+    assert FRONT in ws.graph()
+    capsys.readouterr()
+    assert main(["curate", "list", "-w", str(ws.path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].strip() == "pending: not in the live graph yet"
+    assert out[3].startswith("pending: the live graph was loaded from a Spark build (graphbuild load)")
+    _build(ws)  # the next build applies the file
+    _assert_dropped(ws)
+    assert main(["curate", "list", "-w", str(ws.path)]) == 0
+    assert "pending" not in capsys.readouterr().out
