@@ -753,7 +753,8 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
     -------
     (Resolution, CurationReport)
         the curated resolution (entities keep their ids; a merge keeps the
-        target's) and a report: how many ops applied and a warning for each
+        target's; ``dropped`` names the papers a ``drop`` took out) and a report:
+        how many ops applied, how many papers were dropped and a warning for each
         op that matched nothing.
 
     Examples
