@@ -17,6 +17,13 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
     {"op": "mention", "entity": "MMLU", "paper": "arxiv:2009.03300", "role": "evaluates_on",
      "type": "Dataset"}
     {"op": "dismiss", "suggestion": "m922fcea", "note": "GRIT the benchmark is not GRIT the method"}
+    {"op": "drop", "paper": "doi:10.5555/front.1", "title": "Session details: Keynote", "note": "front matter"}
+
+A ``drop`` takes a paper out of the graph for good (an off-topic or retracted record, an erratum, the
+"Session details" front matter a BibTeX export carries): it names no entity, only ``paper`` (any id the
+paper has) and, for people, its ``title``. The paper stays in the workspace, so that removing the line
+brings it back; its links go, with the entities left in no paper, and the build leaves out its node,
+authorship and citations (:attr:`~graphbuild.resolve.Resolution.dropped`, read by :mod:`graphbuild.stages`).
 
 An operation accepted through ``graphbuild review`` names its entities by id (two entities may share a
 name) and carries their names for people and for the thesaurus export, ``entity_name`` and, for a merge,
@@ -35,7 +42,7 @@ import hashlib
 import io
 import json
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -63,6 +70,7 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "proposed": (("entity", "paper", "value"), ()),
     "mention": (("entity", "paper"), ("role", "type", "evidence")),
     "dismiss": (("suggestion",), ()),
+    "drop": (("paper",), ("title",)),
 }
 _ALWAYS = ("note", "suggestion")
 CURATION_FILE = "curation.jsonl"
@@ -86,6 +94,7 @@ class CurationOp:
     entity_name: str | None = None  # the name of ``entity`` when that is an id (review writes both)
     into_name: str | None = None  # likewise for ``into``
     suggestion: str | None = None
+    title: str | None = None  # a dropped paper's title, for people (the paper is named by ``paper``)
     note: str | None = None
     where: str = field(default="", compare=False)  # "file:line" it was read from
 
@@ -112,8 +121,10 @@ class CurationOp:
             "alias": f" + alias {self.alias!r}", "split": f" -> {self.name!r} in {len(self.papers)} paper(s)",
             "proposed": f" {'set' if self.value else 'cleared'} in {self.paper}",
             "mention": f" in {self.paper}", "reject": f" in {self.paper}" if self.paper else "",
+            "drop": f" ({self.title!r})" if self.title else "",
         }.get(self.op, "")
-        subject = self.suggestion if self.op == "dismiss" else repr(self.entity)
+        subject = self.suggestion if self.op == "dismiss" else repr(self.paper) if self.op == "drop" \
+            else repr(self.entity)
         return f"{self.op} {subject}{extra}"
 
 
@@ -125,6 +136,7 @@ class CurationReport:
     total: int = 0
     applied: int = 0
     decisions: int = 0  # review suggestions dismissed (they change nothing in the graph)
+    dropped: int = 0  # papers a ``drop`` took out of the graph
     warnings: list[str] = field(default_factory=list)
     #: per warning: (the operation, the problem, the entity name that matched nothing or None)
     problems: list[tuple[CurationOp, str, str | None]] = field(default_factory=list)
@@ -134,6 +146,9 @@ class CurationReport:
         where = f" from {self.path}" if self.path else ""
         lines = [f"curation{where}: {self.applied} of {self.total - self.decisions} operation(s) applied"
                  + (f", {self.decisions} review suggestion(s) dismissed" if self.decisions else "")]
+        if self.dropped:
+            lines.append(f"  {self.dropped} paper{'s' if self.dropped != 1 else ''} dropped by curation "
+                         "(kept in the workspace, left out of the graph)")
         lines.extend(f"  warning: {w}" for w in self.warnings)
         return "\n".join(lines)
 
@@ -141,12 +156,13 @@ class CurationReport:
     def from_dict(cls, data: dict[str, Any]) -> CurationReport:
         """The report as a manifest keeps it (:meth:`to_dict`): counts and warnings, not the operations."""
         return cls(path=data.get("path"), total=data.get("total", 0), applied=data.get("applied", 0),
-                   decisions=data.get("decisions", 0), warnings=list(data.get("warnings", [])))
+                   decisions=data.get("decisions", 0), dropped=data.get("dropped", 0),
+                   warnings=list(data.get("warnings", [])))
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready dict."""
         return {"path": self.path, "total": self.total, "applied": self.applied,
-                "decisions": self.decisions, "warnings": list(self.warnings),
+                "decisions": self.decisions, "dropped": self.dropped, "warnings": list(self.warnings),
                 "unmatched": [{"where": op.where, "problem": problem, "name": name}
                               for op, problem, name in self.problems]}
 
@@ -475,6 +491,7 @@ class _State:
         self.entities = {e.id: replace(e) for e in resolution.entities}
         self.links: dict[tuple[str, str], Link] = {}
         self.papers_of: dict[str, set[str]] = defaultdict(set)  # entity id -> linked paper ids
+        self.entities_in: dict[str, set[str]] = defaultdict(set)  # paper id -> linked entity ids
         for link in resolution.links:
             self.set_link(link)
         self.papers = set(papers) if papers is not None else {p for p, _ in self.links}
@@ -482,6 +499,7 @@ class _State:
         self.index = _index(self.entities.values())
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
         self.curated = set(resolution.curated)  # (paper, entity) links whose role an operation set
+        self.dropped = set(resolution.dropped)  # papers a ``drop`` took out: no later op names them
 
     def find(self, text: str) -> Entity | None:
         seen = 0
@@ -489,13 +507,12 @@ class _State:
             text, seen = self.redirect[text], seen + 1
         return match_entity(text, self.entities, self.index)
 
-    def paper(self, text: str) -> str | None:
-        for candidate in (text, paper_key(text)):
-            if candidate in self.papers:
-                return candidate
-        for candidate in (text, paper_key(text)):
-            if self.aliases.get(candidate) in self.papers:
-                return self.aliases[candidate]
+    def paper(self, text: str, *, dropped: bool = False) -> str | None:
+        """The corpus paper ``text`` names (any id it has); a dropped one only when ``dropped``."""
+        keys = (text, paper_key(text))
+        for pid in (*keys, *(self.aliases.get(k) for k in keys)):  # its id now first, then an id it had
+            if pid in self.papers and (dropped or pid not in self.dropped):
+                return pid
         return None
 
     def links_of(self, eid: str) -> list[str]:
@@ -504,9 +521,11 @@ class _State:
     def set_link(self, link: Link) -> None:
         self.links[(link.paper_id, link.entity_id)] = link
         self.papers_of[link.entity_id].add(link.paper_id)
+        self.entities_in[link.paper_id].add(link.entity_id)
 
     def drop_link(self, pid: str, eid: str) -> Link:
         self.papers_of[eid].discard(pid)
+        self.entities_in[pid].discard(eid)
         self.curated.discard((pid, eid))
         return self.links.pop((pid, eid))
 
@@ -558,7 +577,7 @@ class _State:
             ent.paper_count = counts.get(ent.id, 0)
         links = [link for _, link in sorted(self.links.items())]
         return Resolution(entities=sorted(self.entities.values(), key=lambda e: e.id), links=links,
-                          curated=frozenset(self.curated))
+                          curated=frozenset(self.curated), dropped=frozenset(self.dropped))
 
 
 def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
@@ -664,6 +683,40 @@ def _mention(s: _State, op: CurationOp, ent: Entity | None) -> str | None:
     return None
 
 
+def _drop(s: _State, op: CurationOp) -> str | None:
+    """Take a paper out of the graph: its links go, then the entities it leaves in no paper."""
+    pid = s.paper(op.paper or "", dropped=True)
+    if pid is None:
+        return f"no paper {op.paper!r}"
+    if pid in s.dropped:
+        return f"paper {pid} is dropped already"
+    s.dropped.add(pid)
+    linked = sorted(s.entities_in.get(pid, ()))
+    for eid in linked:
+        s.drop_link(pid, eid)
+    _drop_orphans(s, [eid for eid in linked if not s.links_of(eid)])
+    return None
+
+
+def _drop_orphans(s: _State, eids: list[str]) -> None:
+    """Remove the entities ``eids`` a dropped paper left in no paper, unless variants hang on them, and then
+    the family heads left with no paper and no variant (as a build without the paper would not make them).
+    The variants are counted once, not per entity: a drop at a time in a corpus of 100,000 papers.
+    """
+    if not eids:
+        return
+    variants = Counter(e.family for e in s.entities.values() if e.family)
+    todo = list(eids)
+    while todo:
+        ent = s.entities.get(todo.pop())
+        if ent is None or s.links_of(ent.id) or variants[ent.id]:
+            continue
+        s.drop(ent)
+        if ent.family:
+            variants[ent.family] -= 1
+            todo.append(ent.family)
+
+
 _APPLY: dict[str, Callable[[_State, CurationOp, Any], str | None]] = {
     "merge": _merge, "rename": _rename, "retype": _retype, "reject": _reject, "alias": _alias,
     "split": _split, "proposed": _proposed, "mention": _mention,
@@ -700,7 +753,8 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
     -------
     (Resolution, CurationReport)
         the curated resolution (entities keep their ids; a merge keeps the
-        target's) and a report: how many ops applied and a warning for each
+        target's; ``dropped`` names the papers a ``drop`` took out) and a report:
+        how many ops applied, how many papers were dropped and a warning for each
         op that matched nothing.
 
     Examples
@@ -719,14 +773,18 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
         if op.op == "dismiss":
             report.decisions += 1
             continue
-        ent = state.find(op.entity)
-        if ent is None and op.op != "mention":
-            problem: str | None = f"no entity named {op.entity!r}"
+        ent = None if op.op == "drop" else state.find(op.entity)
+        problem: str | None
+        if op.op == "drop":
+            problem = _drop(state, op)
+            report.dropped += problem is None
+        elif ent is None and op.op != "mention":
+            problem = f"no entity named {op.entity!r}"
         else:
             problem = _APPLY[op.op](state, op, ent)
         if problem is None or "applied to the others" in problem:
             report.applied += 1
         if problem is not None:
             report.warnings.append(f"{op.where or op.op}: {op.describe()}: {problem}")
-            report.problems.append((op, problem, _missing_name(state, op, ent)))
+            report.problems.append((op, problem, None if op.op == "drop" else _missing_name(state, op, ent)))
     return state.resolution(), report

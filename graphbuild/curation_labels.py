@@ -145,7 +145,9 @@ def curated_labels(papers: Sequence[Paper], extractions: Mapping[str, Extraction
     CuratedLabels
         Rows ``{"id", "source": "curation", "weight", "entities": [...]}``: a paper's
         entities after curation, for each paper where they differ (by name,
-        type or proposed) from the uncurated resolution.
+        type or proposed) from the uncurated resolution. A paper a ``drop`` took out
+        has none: it says nothing of the paper's entities (it is off-topic, retracted,
+        front matter), and would teach that its names are none.
 
     Raises
     ------
@@ -164,7 +166,7 @@ def curated_labels(papers: Sequence[Paper], extractions: Mapping[str, Extraction
     old, new = paper_labels(before, texts), paper_labels(after, texts)
     rows = [{"id": p.id, "source": "curation", "weight": CURATION_WEIGHT, "entities": new.get(p.id, [])}
             for p in corpus
-            if _key(old.get(p.id, ())) != _key(new.get(p.id, ()))]
+            if p.id not in after.dropped and _key(old.get(p.id, ())) != _key(new.get(p.id, ()))]
     return CuratedLabels(rows, report)
 
 

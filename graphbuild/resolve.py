@@ -34,6 +34,9 @@ class Resolution:
     #: the (paper id, entity id) links whose role a curation operation set (``proposed``, ``mention`` with a
     #: role): rules over the whole corpus (:mod:`graphbuild.proposers`) leave them as they are
     curated: frozenset[tuple[str, str]] = frozenset()
+    #: the corpus papers a curation ``drop`` took out (no links here): the build leaves out their nodes,
+    #: authorship and citations both ways (:func:`graphbuild.stages.kept_papers`)
+    dropped: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, Entity]:
         """The entities keyed by node id."""

@@ -323,7 +323,8 @@ def mention_confidence(em: Any, role: str) -> float:
 
 
 def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: Any = None) -> Any:
-    """The resolution with ``confidence`` on every entity and link (a new object).
+    """The resolution with ``confidence`` on every entity and link (a new object; what else it carries, such as
+    the curated links and the dropped papers, is kept).
 
     A link's confidence comes from the paper's mention of the entity
     (:func:`mention_confidence`); a link without one (added by a curation
@@ -348,7 +349,7 @@ def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: An
         is_known = any(known(f) for f in (ent.name, *ent.aliases))
         conf = entity_confidence(ent.name, ent.paper_count, roles[ent.id], is_known)
         entities.append(replace(ent, confidence=conf))
-    return type(resolution)(entities=entities, links=links)
+    return replace(resolution, entities=entities, links=links)
 
 
 def _doubtful(ents: dict[str, _Ent], known: Any, limit: int, threshold: float = 0.65) -> Iterable[Suggestion]:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
     "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "cite", "graph",
-    "report", "report_later", "workers", "store",
+    "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
 
@@ -256,22 +256,41 @@ def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
     return resolve_entities((extracted.by_paper[p.id].extraction for p in papers), gazetteer)
 
 
+def kept_papers(papers: Sequence[Paper], resolution: Resolution) -> Sequence[Paper]:
+    """``papers`` but those a curation ``drop`` took out (:attr:`Resolution.dropped`); the same list when none."""
+    if not resolution.dropped:
+        return papers
+    return [p for p in papers if p.id not in resolution.dropped]
+
+
 def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
-    """Explicit citations from reference lists, inferred ones from proposed entities, and stubs."""
+    """Explicit citations from reference lists, inferred ones from proposed entities, and stubs.
+
+    A dropped paper (:func:`kept_papers`) cites nothing and is cited by nothing: its references are matched
+    with the others' (a reference to it finds it rather than becoming an outside stub), then its pairs go,
+    and the stubs only it cited.
+    """
     explicit, external = resolve_references(list(papers))
-    inferred = infer_citations(papers, resolution.links)
+    if resolution.dropped:
+        gone = resolution.dropped
+        explicit = [(a, b) for a, b in explicit if a not in gone and b not in gone]
+        cited = {b for _, b in explicit}
+        external = [stub for stub in external if stub.id in cited]
+    inferred = infer_citations(kept_papers(papers, resolution), resolution.links)
     return Citations(citation_edges(explicit, inferred), external)
 
 
 def graph(papers: Sequence[Paper], resolution: Resolution, citations: Citations, *,
           reported: Callable[[], list[Reported]] | None = None) -> nx.MultiDiGraph:
     """The knowledge graph (see :func:`graphbuild.graph.build_graph`), with the results papers report
-    and its Leiden communities.
+    and its Leiden communities; a paper curation dropped (:func:`kept_papers`) is no node of it, nor are
+    the authors of it alone.
 
     ``reported``: the results of :func:`report_later`, when they are being found in worker
     processes (they are collected once the graph is assembled and its communities detected,
     which does not need them); by default they are found here, first.
     """
+    papers = kept_papers(papers, resolution)
     reported = reported or report_later(papers, resolution)
     G = build_graph(papers, resolution.entities, resolution.links, citations.edges, citations.external)
     communities = detect_communities(G)  # papers, entities and roles only: Result nodes change nothing
@@ -287,9 +306,9 @@ def report_later(papers: Sequence[Paper], resolution: Resolution, pool: Executor
     gains confidence scores afterwards gives the same results. ``known``: the results
     an earlier build found, by :func:`~graphbuild.reported.results_key` (those papers
     are not read again; :meth:`~graphbuild.reported.ReportedLater.cache_lines` gives
-    the next build's).
+    the next build's). A paper curation dropped (:func:`kept_papers`) reports nothing.
     """
-    return report_results_later(papers, resolution, pool, known=known)
+    return report_results_later(kept_papers(papers, resolution), resolution, pool, known=known)
 
 
 @contextlib.contextmanager
@@ -311,7 +330,7 @@ def workers(n_process: int, n_papers: int, *, parallel_min: int = PARALLEL_MIN) 
 
 def report(papers: Sequence[Paper], resolution: Resolution) -> list[Reported]:
     """The results each paper reports ("X reaches 85.3% on MMLU"; see :mod:`graphbuild.reported`)."""
-    return report_results(papers, resolution)
+    return report_results(kept_papers(papers, resolution), resolution)
 
 
 def store(tables: GraphTables | GraphFrames, path: str | os.PathLike, *, progress: Progress = no_progress,

@@ -768,3 +768,195 @@ def test_curation_cli_list_shows_an_operation_written_but_not_built_as_pending(t
     out = capsys.readouterr().out.splitlines()
     assert out[2].strip() == "pending: not in the live graph yet"
     assert out[3].startswith("pending: the curation file changed since the live graph was built")
+
+
+# ------------------------------------------------------------------ drop a paper
+
+def test_curation_drop_takes_a_papers_links_and_the_entities_it_alone_held():
+    res = Resolution(_resolution().entities + [Entity("entity:llama3", "Llama 3", "Model", family="entity:llama3-fam"),
+                                               Entity("entity:llama3-fam", "Llama-3", "Model")],
+                     _resolution().links + [Link("p3", "entity:llama3", "uses")])
+    ops = [CurationOp("drop", paper="p3", title="Front matter"), CurationOp("mention", "SAM", paper="p3"),
+           CurationOp("drop", paper="p3"), CurationOp("drop", paper="p9")]
+    out, report = apply_curation(res, ops, papers=("p1", "p2", "p3", "p4"))
+    ents, links = out.by_id(), {(k.paper_id, k.entity_id) for k in out.links}
+    assert out.dropped == {"p3"} and not any(pid == "p3" for pid, _ in links)
+    assert ents["entity:sam"].paper_count == 2  # in other papers too: stays
+    # in p3 alone: gone, and so is a family head left with no paper and no variant; Llama keeps Llama 2's
+    # family link only while Llama 2 is there
+    assert {"entity:table2", "entity:llama2", "entity:llama", "entity:llama3", "entity:llama3-fam"}.isdisjoint(ents)
+    assert report.applied == 1 and report.dropped == 1
+    assert [w.split(": ", 2)[2] for w in report.warnings] == [
+        "no paper 'p3'", "paper p3 is dropped already", "no paper 'p9'"]  # a later op names it no more
+    assert "1 paper dropped by curation" in report.summary()
+    assert CurationOp("drop", paper="doi:10.5555/x", title="Session details: Keynote").describe() == \
+        "drop 'doi:10.5555/x' ('Session details: Keynote')"
+
+
+DROP_CORPUS = [  # invented: a front-matter record among two papers, citing and cited, sharing an author
+    {"title": "Tidal Graph Networks for Estuary Forecasting", "arxiv_id": "2301.11111", "year": 2023,
+     "authors": ["Mara Quill", "Ivo Brandt"],
+     "abstract": "We propose EstuaryGNN, a graph network for estuary levels. EstuaryGNN is evaluated on "
+                 "SaltMarsh-5 and compared with SurgeRNN.",
+     "references": [{"doi": "10.5555/front.1"}, "arXiv:2201.33333"]},
+    {"title": "Session details: Keynote Talks", "doi": "10.5555/front.1", "year": 2023,
+     "authors": ["Orla Penn", "Ivo Brandt"],
+     "abstract": "The keynote introduces KelpNet, a kelp segmentation model, and reports results on SaltMarsh-5.",
+     "references": ["arXiv:2201.33333", {"title": "A Survey of Kelp Forests From Orbit", "doi": "10.5555/kelp.9"}]},
+    {"title": "Coastal Surge Prediction with Recurrent Models", "arxiv_id": "2201.33333", "year": 2022,
+     "authors": ["Ivo Brandt"],
+     "abstract": "We propose SurgeRNN, a recurrent model for storm surges, evaluated on SaltMarsh-5."},
+]
+FRONT, TIDAL, SURGE, KELP_STUB = "doi:10.5555/front.1", "arxiv:2301.11111", "arxiv:2201.33333", "doi:10.5555/kelp.9"
+
+
+def _drop_corpus(tmp_path: Path, name: str = "drop.jsonl", records: list[dict] = DROP_CORPUS) -> Path:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def _assert_dropped(ws) -> None:
+    G = ws.graph()
+    assert FRONT not in G and KELP_STUB not in G  # the paper, and the outside work only it cited
+    assert "author:orla penn" not in G and G.has_edge("author:ivo brandt", TIDAL, "AUTHORED")
+    assert not G.has_edge(TIDAL, FRONT, "CITES") and G.has_edge(TIDAL, SURGE, "CITES")  # a citing paper's edge goes
+    assert "entity:kelpnet" not in G and G.nodes["entity:saltmarsh5"]["paper_count"] == 2
+    rows = ws.query("MATCH (n) WHERE n.id IN [$p, $s, 'author:orla penn', 'entity:kelpnet'] RETURN count(n) AS n",
+                    p=FRONT, s=KELP_STUB)
+    assert rows == [{"n": 0}]  # the embedded store follows
+
+
+def test_curation_drop_leaves_the_graph_and_stays_dropped_when_read_again(tmp_path):
+    ws = _ws(tmp_path)
+    first = _build(ws, _drop_corpus(tmp_path))
+    G = ws.graph()
+    assert G.has_edge(FRONT, "entity:kelpnet", "PROPOSES") and G.has_edge(TIDAL, FRONT, "CITES") and KELP_STUB in G
+    append_operation(ws.curation_file, CurationOp("drop", paper="10.5555/front.1", note="front matter"))  # the API
+    report = _build(ws)
+    _assert_dropped(ws)
+    assert report.curation.dropped == 1 and report.papers_total == 3  # kept in the workspace for an undo
+    assert report.summary().count("1 paper dropped by curation") == 1
+    assert ws.manifest()["curation"]["dropped"] == 1
+    # the file read again, and another carrying the same paper by its DOI: still out, said once
+    again = _build(ws, _drop_corpus(tmp_path), _drop_corpus(tmp_path, "export.jsonl", [
+        {**DROP_CORPUS[1], "title": "Session Details: Keynote Talks", "venue": "CoastConf 2023"}]))
+    _assert_dropped(ws)
+    assert again.summary().count("1 paper dropped by curation") == 1 and not again.curation.warnings
+    (ws.path / "curation.jsonl").write_text("")  # the line removed by hand: back on the next build
+    assert _build(ws).stats == first.stats and ws.graph().has_edge(TIDAL, FRONT, "CITES")
+
+
+def test_curation_dropped_paper_gives_no_training_labels(tmp_path):
+    from graphbuild.curation_labels import curated_labels
+
+    ws = _ws(tmp_path)
+    _build(ws, _drop_corpus(tmp_path))
+    extractions = {pid: cached.extraction for pid, cached in ws.extractions().items()}
+    labels = curated_labels(ws.papers(), extractions, None, [CurationOp("drop", paper=FRONT)])
+    assert labels.rows == [] and labels.report.dropped == 1  # off-topic is not "no entities in it"
+
+
+def test_curation_cli_drop_by_title_list_and_undo(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(_drop_corpus(tmp_path)), "-w", str(ws), "--no-overview"]) == 0
+    before = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    capsys.readouterr()
+    assert main(["curate", "drop", "Session details: keynote talks", "-w", str(ws), "--note", "front matter"]) == 0
+    out = capsys.readouterr().out
+    assert f"+ drop '{FRONT}' ('Session details: Keynote Talks')" in out
+    assert "1 paper dropped by curation" in out and "Paper 2" in out
+    assert json.loads((ws / "curation.jsonl").read_text()) == {
+        "op": "drop", "paper": FRONT, "title": "Session details: Keynote Talks", "note": "front matter"}
+    _assert_dropped(_ws(tmp_path))
+    assert main(["curate", "alias", "SaltMarsh-5", "Salt Marsh 5", "-w", str(ws)]) == 0
+    # the same paper again, by its DOI in another case: refused, nothing written
+    assert main(["curate", "drop", "10.5555/FRONT.1", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err
+    assert f"[E800] drop '{FRONT}' ('Session details: Keynote Talks'): paper {FRONT} is dropped already" in err
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[1].endswith(f"drop '{FRONT}' ('Session details: Keynote Talks')  # front matter") and len(listed) == 3
+    assert main(["curate", "undo", "-w", str(ws)]) == 0 and main(["curate", "undo", "-w", str(ws)]) == 0
+    after = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+    assert after == before
+
+
+def test_curation_cli_drop_of_an_unknown_or_shared_title_is_refused(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    twin = {**DROP_CORPUS[1], "doi": "10.5555/front.2", "authors": ["Orla Penn"], "references": []}
+    assert main(["build", str(_drop_corpus(tmp_path, records=[*DROP_CORPUS, twin])), "-w", str(ws),
+                 "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "drop", "Session details: Keynote", "-w", str(ws)]) == 1  # a fragment drops nothing
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E600] curate drop: no paper matches 'Session details: Keynote'; "
+                          "did you mean 'Session details: Keynote Talks'") and "\n" not in err
+    assert err.endswith("Nothing written; --force keeps it for a paper still to come.")
+    assert main(["curate", "drop", "Session details: Keynote Talks", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == ("graphbuild: error: [E600] curate drop: 'Session details: Keynote Talks' is the title of 2 papers "
+                   f"({FRONT}, doi:10.5555/front.2); give the paper's id; nothing written")
+    assert not (ws / "curation.jsonl").exists()
+    assert main(["curate", "drop", "10.5555/front.2", "-w", str(ws)]) == 0
+    assert "1 paper dropped by curation" in capsys.readouterr().out
+
+
+@pytest.mark.neo4j
+def test_curation_drop_leaves_no_paper_author_or_citation_in_neo4j(tmp_path, neo4j_uri):
+    import os
+
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    ws = _ws(tmp_path)
+    _build(ws, _drop_corpus(tmp_path))
+    store = Neo4jStore(neo4j_uri, password=os.environ.get("NEO4J_PASSWORD", "graphbuild-test"))
+    gone = "MATCH (n) WHERE n.id IN [$p, $s, 'author:orla penn', 'entity:kelpnet'] RETURN count(n) AS n"
+    try:
+        store.wipe()
+        store.sync(graph_to_tables(ws.graph()))
+        assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 4}]
+        append_operation(ws.curation_file, CurationOp("drop", paper=FRONT))
+        _build(ws)
+        store.sync(graph_to_tables(ws.graph()))  # what `graphbuild push` does
+        assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 0}]
+        assert store.query("MATCH (:Paper {id: $t})-[:CITES]->(c) RETURN c.id AS id", {"t": TIDAL}) == [{"id": SURGE}]
+        assert store.counts() == graph_to_tables(ws.graph()).counts()
+        drop_last_operation(ws.curation_file)  # undone: back in Neo4j on the next push
+        _build(ws)
+        store.sync(graph_to_tables(ws.graph()))
+        assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 4}]
+    finally:
+        store.wipe()
+        store.close()
+
+
+def test_curation_cli_list_after_a_load_shows_every_operation_pending(tmp_path, capsys):
+    """`graphbuild load` makes a Spark build's graph live and applies no curation: the dropped paper was back
+    and `curate list` showed its drop as applied. Every operation is pending now, saying why."""
+    from graphbuild.cli import main
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import write_parquet_tables
+
+    plain, ws = _ws(tmp_path / "plain"), _ws(tmp_path)
+    _build(plain, _drop_corpus(tmp_path))
+    write_parquet_tables(graph_to_tables(plain.graph()), tmp_path / "out")  # a Spark build's tables, uncurated
+    _build(ws, _drop_corpus(tmp_path))
+    append_operation(ws.curation_file, CurationOp("drop", paper=FRONT))
+    _build(ws)
+    assert main(["load", str(tmp_path / "out"), "-w", str(ws.path)]) == 0
+    assert FRONT in ws.graph()
+    capsys.readouterr()
+    assert main(["curate", "list", "-w", str(ws.path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].strip() == "pending: not in the live graph yet"
+    assert out[3].startswith("pending: the live graph was loaded from a Spark build (graphbuild load)")
+    _build(ws)  # the next build applies the file
+    _assert_dropped(ws)
+    assert main(["curate", "list", "-w", str(ws.path)]) == 0
+    assert "pending" not in capsys.readouterr().out

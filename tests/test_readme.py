@@ -6,12 +6,12 @@ import shlex
 from pathlib import Path
 
 from graphbuild.cli import main, make_parser
-from graphbuild.cli.curate import _op_from_args, _suggestions
+from graphbuild.cli.curate import _op_from_args, _paper_to_drop, _suggestions
 from graphbuild.curation import apply_curation, match_entity, read_curation, resolution_from_graph
 from graphbuild.resources import data_path
 from graphbuild.workspace import Workspace
 
-CURATE_OPS = {"merge", "rename", "retype", "reject", "alias", "split", "proposed", "mention"}
+CURATE_OPS = {"merge", "rename", "retype", "reject", "alias", "split", "proposed", "mention", "drop"}
 
 
 def _readme_block(lang: str, holding: str) -> str:
@@ -32,10 +32,11 @@ def test_readme_curation_examples_apply_in_order_on_the_demo(tmp_path):
     for line in _readme_block("bash", "$gb curate rename llama").splitlines():
         argv = shlex.split(line, comments=True)[1:]
         if argv[:1] == ["curate"] and argv[1] in CURATE_OPS:
-            ops.append(_op_from_args(parser.parse_args(argv)))
+            op = _op_from_args(parser.parse_args(argv))
+            ops.append(_paper_to_drop(w, op, force=False) if op.op == "drop" else op)  # its PAPER found as the CLI does
         elif argv[:1] == ["review"]:
             reviewed += [a for a in argv[1:] if not a.startswith("-") and a != "ws"]
-    assert len(ops) == 9 and len(reviewed) == 2
+    assert len(ops) == 10 and len(reviewed) == 2
     for n in range(1, len(ops) + 1):  # in order, each on the graph the ones before it made
         before, _ = apply_curation(resolution_from_graph(graph), ops[:n - 1], papers=papers)
         _, report = apply_curation(resolution_from_graph(graph), ops[:n], papers=papers)
@@ -53,6 +54,8 @@ def test_readme_curation_examples_apply_in_order_on_the_demo(tmp_path):
     assert roles[("arxiv:1301.3781", "word2vec")] == "proposes"
     assert roles[("arxiv:2304.07193", "ViT-S")] != "proposes"
     assert ("arxiv:1706.03762", "residual connections") in roles
+    assert curated.dropped == {"arxiv:2006.11477"}
+    assert not any(link.paper_id in curated.dropped for link in curated.links)
 
     # what `graphbuild review` lists on the uncurated demo (names the gazetteer knows are not doubted)
     ids = {s.id for s in _suggestions(w, [], None)}
@@ -61,4 +64,5 @@ def test_readme_curation_examples_apply_in_order_on_the_demo(tmp_path):
     (tmp_path / "curation.jsonl").write_text(_readme_block("json", '"op": "merge"'), encoding="utf-8")
     file_ops = [op for op in read_curation(tmp_path / "curation.jsonl") if op.op != "dismiss"]
     _, report = apply_curation(resolution_from_graph(graph), file_ops, papers=papers)
-    assert len(file_ops) == 9 and report.problems == []
+    assert len(file_ops) == 10 and report.problems == []
+    assert [op.to_dict() for op in file_ops if op.op == "drop"] == [op.to_dict() for op in ops if op.op == "drop"]

@@ -1,4 +1,5 @@
-"""curate: correct the graph (merge, rename, retype, reject, alias, split, ...) and keep the corrections.
+"""curate: correct the graph (merge, rename, retype, reject, alias, split, drop a paper, ...) and keep the
+corrections.
 
 Each command checks the operation against the live graph, appends it to the
 curation file (written atomically) and rebuilds from the cached extractions,
@@ -35,6 +36,8 @@ def _op_from_args(args: argparse.Namespace):
         return CurationOp("split", args.name, name=args.new, papers=tuple(args.paper), type=args.type, note=note)
     if a == "proposed":
         return CurationOp("proposed", args.name, paper=args.paper, value=not args.clear, note=note)
+    if a == "drop":
+        return CurationOp("drop", paper=args.paper, note=note)
     return CurationOp("mention", args.name, paper=args.paper, role=args.role, type=args.type,
                       evidence=args.evidence, note=note)
 
@@ -49,18 +52,22 @@ def _rebuild(ws) -> None:
 
 def cmd_curate_op(args: argparse.Namespace) -> int:
     """Run one ``graphbuild curate`` operation (merge, rename, ...): append it and rebuild."""
-    from ..curation import append_operation, parse_operation
+    from ..curation import OPERATIONS, append_operation, parse_operation
 
     ws = _workspace(args)
     op = _op_from_args(args)
     path = ws.curation_file
+    takes = {"op", "note", *(name for names in OPERATIONS[op.op] for name in names)}  # a drop names no entity
     given = {f.name: list(v) if isinstance(v, tuple) else v for f in fields(op)
-             if f.name != "where" and (v := getattr(op, f.name)) not in (None, ())}  # "" kept: --paper "" is an error
+             if f.name in takes and (v := getattr(op, f.name)) not in (None, ())}  # "" kept: --paper "" is an error
     op = parse_operation(given, f"graphbuild curate {args.curate_op}", 0)  # the same checks as the file's
     ws.manifest()  # a clear error when there is no graph yet
     with ws.lock("curate", wait=args.wait):  # no other writer between the check, the write and the rebuild
-        _check(ws, op, force=args.force)
-        if _is_last_operation(path, op):
+        if op.op == "drop":
+            op = _paper_to_drop(ws, op, force=args.force)
+        again = _is_last_operation(path, op)
+        _check(ws, op, force=args.force, again=again)
+        if again:
             print(f"{path}: its last operation is already {op.describe()} (a curate stopped before its rebuild?); "
                   "not written again")
         else:
@@ -83,11 +90,52 @@ def _is_last_operation(path, op) -> bool:
     return bool(ops) and replace(ops[-1], note=None) == replace(op, note=None)
 
 
-def _check(ws, op, *, force: bool) -> None:
-    """Refuse an operation that names nothing in the live graph (with close names), or a merge of
-    two names of one entity, unless ``force``.
+def _paper_to_drop(ws, op, *, force: bool):
+    """``op`` (a ``drop``) naming its paper by its id, with its title: the PAPER typed, found among the
+    workspace's papers (those dropped already too) by id, DOI, arXiv id or whole title. A miss is the
+    lookup's ``[E600]`` line with the closest titles, and a title several papers share (front matter repeats
+    "Session details: ...") asks for the id: a fuzzy match or a fragment of a title never drops a paper.
+    With ``force``, a miss is kept as typed, for a paper still to come.
     """
-    from ..curation import apply_curation, close_names, match_entity, paper_aliases, resolution_from_graph
+    from ..curation import paper_aliases
+    from ..errors import RelatedLookupError
+    from ..lookup import Resolver
+    from ..records import normalize_title
+
+    corpus = [p for p in ws.papers() if not p.external]
+    titles = {p.id: p.title for p in corpus}
+    resolver = Resolver(titles.items(), paper_ids=paper_aliases(corpus))
+    try:  # cutoff 100: the fuzzy step only takes the title as typed, its case and punctuation aside
+        match = resolver.resolve(op.paper, ("paper",), cutoff=100.0, fragments=False)
+    except RelatedLookupError as exc:
+        if force:
+            return op
+        said = exc.detail if exc.detail.endswith(("?", ".")) else exc.detail + "."
+        raise RelatedLookupError(f"curate drop: {said} Nothing written; --force keeps it for a paper still to "
+                                 "come.") from None
+    if match.how != "id":
+        same = [pid for pid, title in titles.items() if normalize_title(title) == normalize_title(match.name)]
+        if len(same) > 1:
+            raise RelatedLookupError(f"curate drop: {op.paper!r} is the title of {len(same)} papers "
+                                     f"({', '.join(same[:8])}{', ...' if len(same) > 8 else ''}); "
+                                     "give the paper's id; nothing written")
+    return replace(op, paper=match.node, title=titles[match.node] or None)
+
+
+def _check(ws, op, *, force: bool, again: bool = False) -> None:
+    """Refuse an operation that names nothing in the live graph (with close names), a merge of
+    two names of one entity, or a drop of a paper the file drops already, unless ``force``. ``again``: the
+    file's last operation is ``op`` (written by a curate stopped before its rebuild), not checked against
+    itself.
+    """
+    from ..curation import (
+        apply_curation,
+        close_names,
+        match_entity,
+        paper_aliases,
+        read_curation,
+        resolution_from_graph,
+    )
 
     corpus = [p for p in ws.papers() if not p.external]
     papers = [p.id for p in corpus]
@@ -98,9 +146,13 @@ def _check(ws, op, *, force: bool) -> None:
         if source is not None and source is target:
             raise CurationError(f"{op.describe()}: both name the entity {source.name!r} ({source.id}) in "
                                 f"{ws.path}; nothing written")
-    _, check = apply_curation(current, [op], papers=papers, aliases=paper_aliases(corpus))
-    if check.problems and not force:
-        _, problem, missing = check.problems[0]
+    # the graph holds no dropped paper, but names it still: the file's drops say which are dropped already
+    earlier = read_curation(ws.curation_file)[:-1 if again else None] if op.op == "drop" else []
+    _, check = apply_curation(current, [*(o for o in earlier if o.op == "drop"), op], papers=papers,
+                              aliases=paper_aliases(corpus))
+    problems = [found for found in check.problems if found[0] is op]
+    if problems and not force:
+        _, problem, missing = problems[0]
         close = close_names(missing, current.entities) if missing else []
         hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
         raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
@@ -148,18 +200,29 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
 
 def _applied_ops(ws, ops: list) -> int | None:
     """How many of the curation file's first ``ops`` the live graph was built with, the rest pending (all
-    of them when the workspace has no graph yet, or its manifest predates the curation digest); None when
-    the file was edited since that build, so that every operation is pending.
+    of them when the workspace has no graph yet, or its manifest predates the curation digest; none when
+    ``graphbuild load`` made it, which applies no curation); None when the file was edited since that build,
+    so that every operation is pending.
     """
     from ..curation import applied_prefix
 
+    if _loaded(ws):
+        return 0
     built = ws.manifest().get("curation_sha256") if ws.exists() else None
     return len(ops) if built is None else applied_prefix(ops, built)
+
+
+def _loaded(ws) -> bool:
+    """Whether the live graph is a Spark build's, made live by ``graphbuild load``: no curation applied."""
+    return ws.exists() and ws.manifest().get("loaded_from") == "parquet" and "curation_sha256" not in ws.manifest()
 
 
 def _pending_note(ws, total: int, applied: int | None) -> str:
     """What the pending operations are and what the next command does with them."""
     nxt = f"the next `graphbuild build -w {ws.path}` or curate command rebuilds with them"
+    if _loaded(ws):
+        return ("pending: the live graph was loaded from a Spark build (graphbuild load), which applies no "
+                f"curation; {nxt}")
     if applied is None:
         return (f"pending: the curation file changed since the live graph was built (edited, or an undo "
                 f"stopped before its rebuild); {nxt}")
@@ -309,7 +372,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     op.add_argument("--note", help="why: kept beside the operation in the file")
     op.add_argument("--force", action="store_true", help="keep an operation that names nothing in the graph yet")
     _add_wait(op)
-    c = sub.add_parser("curate", help="correct the graph: merge, rename, retype, reject, alias, split, undo, list")
+    c = sub.add_parser("curate", help="correct the graph: merge, rename, retype, reject, alias, split, drop a "
+                       "paper, undo, list")
     cs = c.add_subparsers(dest="curate_op", required=True, metavar="OPERATION")
     name = ("name", "an entity: its id, name or an alias")
     _add(cs, "merge", "fold SOURCE into TARGET (TARGET keeps its id; SOURCE's names become aliases)", op,
@@ -321,6 +385,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     _add(cs, "reject", "not an entity (everywhere, or in one paper with --paper)", op,
          name).add_argument("--paper", help="only in this paper")
     _add(cs, "alias", "add an alias", op, name, ("alias", "another name for it"))
+    _add(cs, "drop", "take a paper out of the graph for good (off-topic, retracted, an erratum, front matter); "
+         "it stays in the workspace, and `curate undo` brings it back", op,
+         ("paper", "the paper: its id (a bare arXiv id or DOI will do) or its whole title"))
     sp = _add(cs, "split", "move an entity's mentions in some papers to a new entity", op, name,
               ("new", "the new entity's name"))
     sp.add_argument("--paper", action="append", required=True, help="a paper whose mention moves (repeat)")
