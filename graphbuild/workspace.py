@@ -39,7 +39,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -73,6 +73,8 @@ from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
 
 __all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
+
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -472,11 +474,10 @@ class Workspace:
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
         fingerprint = stages.pipeline_fingerprint(self.settings)
-        try:
-            cache = self.extractions()
-        except _DamagedFile as exc:  # a cache: every paper is extracted again, and the new generation written
-            say(f"repair: {exc.damage}; extracting every paper again")
-            cache, report.changed = {}, True
+        # a cache: every paper is extracted again, and the new generation written
+        cache, damaged = _read_or_repair(self.extractions, dict[str, CachedExtraction](), say,
+                                        "extracting every paper again")
+        report.changed = report.changed or damaged
         plan = stages.pending(papers, fingerprint=fingerprint, cache=cache)
         del cache
         if not plan.todo:
@@ -527,23 +528,20 @@ class Workspace:
         """
         if self.current is None:
             return {}
-        try:
+
+        def read() -> dict[str, list[Result]]:
             return self._read_live(lambda gen: dict(pair for _, pair in _records(gen / generations.RESULTS,
                                                                                   read_result_line)))
-        except _DamagedFile as exc:
-            say(f"repair: {exc.damage}; reading every paper for results again")
-            return {}
+
+        return _read_or_repair(read, dict[str, list[Result]](), say, "reading every paper for results again")[0]
 
     def _kept_records(self, say: Callable[[str], None], *, reading: bool) -> list[stages.Record] | None:
         """:meth:`records`, or None (said, when the build reads files) when the live generation keeps merged
         papers alone or its records are damaged: the build then merges the files read into those papers.
         """
-        try:
-            kept = self.records()
-        except _DamagedFile as exc:
-            say(f"repair: {exc.damage}; merging the files read into the workspace's papers instead")
-            return None
-        if kept is None and reading:
+        kept, damaged = _read_or_repair(self.records, None, say,
+                                        "merging the files read into the workspace's papers instead")
+        if kept is None and reading and not damaged:
             say(f"note: {self.path} keeps merged papers, not each file's records (built before they were "
                 "kept, or by graphbuild load): a record deleted from a file stays; to drop it, build the files "
                 "into a new workspace")
@@ -712,6 +710,21 @@ class _DamagedFile(WorkspaceError):
     def __init__(self, damage: str, hint: str):
         super().__init__(f"{damage}; {hint}")
         self.damage = damage
+
+
+def _read_or_repair(read: Callable[[], _T], fallback: _T, say: Callable[[str], None],
+                    instead: str) -> tuple[_T, bool]:
+    """``(read(), False)``, or ``(fallback, True)`` when the live file it reads is damaged.
+
+    For the files a build can do without (the caches, the records kept per file): the damage is said
+    as ``repair: <where and what>; <instead>``, ``instead`` naming what the build does without the file,
+    and the build goes on with ``fallback``.
+    """
+    try:
+        return read(), False
+    except _DamagedFile as exc:
+        say(f"repair: {exc.damage}; {instead}")
+        return fallback, True
 
 
 def _damaged(path: Path, line: int | None, exc: BaseException) -> _DamagedFile:
