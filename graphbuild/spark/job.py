@@ -66,7 +66,7 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -551,28 +551,39 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     arguments.callback(on_warnings, "on_warnings")
     spark = spark or get_session()
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
-    tally: dict[str, int] = {}
-    warned: list[str] = list(job.warnings)
-    tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
-                                      on_skipped, job.unread, tally, warned)
-    counts = _write(tables, corpus, job.fingerprint, Path(out))
+    built = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark, on_skipped, job.unread,
+                    job.warnings)
+    counts = _write(built.tables, built.corpus, job.fingerprint, Path(out))
     mark("write")
-    if on_warnings and warned:
-        on_warnings(warned)
-    counts["skipped"] = skipped
-    counts["demoted"] = tally.get("demoted", 0)  # PROPOSES edges made USES (graphbuild.proposers)
+    if on_warnings and built.warnings:
+        on_warnings(built.warnings)
+    counts["skipped"] = built.skipped
+    counts["demoted"] = built.demoted  # PROPOSES edges made USES (graphbuild.proposers)
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """What :func:`_tables` gives :func:`run`: the node and relationship DataFrames (``tables``), the per-paper
+    tables (``corpus``: ``papers``, ``extractions``), how many records and inputs were ``skipped``, how many
+    PROPOSES edges were ``demoted`` to USES, and the ``warnings`` lines a single build prints.
+    """
+
+    tables: dict[str, Any]
+    corpus: dict[str, Any]
+    skipped: int
+    demoted: int
+    warnings: list[str]
 
 
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
             skip_bad: bool, batch_size: int, mark: Callable[[str], None],
             on_skipped: Callable[[list[str], int], None] | None = None,
-            unread: Iterable[Unread] = (), tally: dict[str, int] | None = None, warned: list[str] | None = None
-            ) -> tuple[dict[str, Any], dict[str, Any], int]:
-    """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
+            unread: Iterable[Unread] = (), walked: Sequence[str] = ()) -> _Built:
+    """The node and relationship DataFrames, the per-paper tables, the skipped and demoted counts, the warnings.
 
-    ``warned`` (the folder walk's warnings, if any) becomes the warning lines to print
-    (:func:`~graphbuild.ingest.warning_lines` of those and the records' own: :func:`_record_warnings`).
+    The warnings are :func:`~graphbuild.ingest.warning_lines` of ``walked`` (the folder walk's warnings) and
+    the records' own (:func:`_record_warnings`).
 
     ``unread`` are the inputs :func:`prepare` left out; a JSON Lines file that is not all UTF-8 text (or a
     gzipped one that does not decompress) is left out too (:func:`_undecodable`), as a single build leaves
@@ -609,9 +620,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
                                                      "pass --skip-bad to skip them)")
         if on_skipped:
             on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
-    if warned is not None:
-        records, total = _record_warnings(parsed)
-        warned[:] = warning_lines(warned + records, total=len(warned) + total)
+    records, total = _record_warnings(parsed)
+    warnings = warning_lines([*walked, *records], total=len(walked) + total)
     parsed = parsed.drop("src", "line", "warnings")
     mark("read")
     good = parsed.where("error IS NULL")
@@ -638,7 +648,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
 
     corpus = {"papers": papers.select("order", "paper"),
               "extractions": extractions.select("paper_id", "fingerprint", "extraction")}
-    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark, tally), corpus, skipped
+    assembled = assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark)
+    return _Built(assembled.tables, corpus, skipped, assembled.demoted, warnings)
 
 
 def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out: Path) -> dict[str, int]:
