@@ -36,8 +36,8 @@ from .resolve import Resolution
 from .results import Result, find_results, lower_is_better
 
 __all__ = ["Reported", "ReportedLater", "report_results", "report_results_later", "find_results_chunk", "results_key",
-           "read_result_line", "add_reported", "result_id", "result_label", "leaderboard_rows", "leaderboard_warnings",
-           "top_leaderboards"]
+           "read_result_line", "results_version", "results_version_of", "add_reported", "result_id", "result_label",
+           "leaderboard_rows", "leaderboard_warnings", "top_leaderboards"]
 
 #: what the text work of one paper needs: its id, text, linked entities as mentions, entity ids by name
 _Input: TypeAlias = "tuple[str, str, list[EntityMention], dict[str, str]]"
@@ -134,14 +134,38 @@ class ReportedLater:
         return _reported(self._inputs, self._all())
 
     def cache_lines(self) -> list[str]:
-        """One JSON line per paper read for results: ``{"key": …, "results": […]}`` (:func:`read_result_line`)."""
-        return [json.dumps({"key": key, "results": [r.to_dict() for r in found]}, ensure_ascii=False) + "\n"
-                for key, found in zip(self._keys, self._all(), strict=True)]
+        """The header ``{"results_version": …}`` (:func:`results_version`), then one JSON line per paper read
+        for results: ``{"key": …, "results": […]}`` (:func:`read_result_line`).
+        """
+        header = json.dumps({_VERSION_FIELD: results_version()}) + "\n"
+        return [header, *(json.dumps({"key": key, "results": [r.to_dict() for r in found]}, ensure_ascii=False)
+                          + "\n" for key, found in zip(self._keys, self._all(), strict=True))]
 
 
-def read_result_line(data: dict[str, Any]) -> tuple[str, list[Result]]:
-    """A line of :meth:`ReportedLater.cache_lines`, parsed: ``(key, results)``."""
+#: the field of the first line of :meth:`ReportedLater.cache_lines` naming the version that wrote them
+_VERSION_FIELD = "results_version"
+
+
+def read_result_line(data: dict[str, Any]) -> tuple[str, list[Result]] | None:
+    """A line of :meth:`ReportedLater.cache_lines`, parsed: ``(key, results)``; None for the header."""
+    if _VERSION_FIELD in data:
+        return None
     return data["key"], [Result(**r) for r in data["results"]]
+
+
+def results_version_of(data: dict[str, Any]) -> str | None:
+    """The version the first line of :meth:`ReportedLater.cache_lines` names (None: lines from before the
+    header was written). ``AttributeError`` for a line that is no JSON object.
+    """
+    return data.get(_VERSION_FIELD)
+
+
+def results_version() -> str:
+    """The version of the lines :meth:`ReportedLater.cache_lines` writes: the digest of the results code,
+    which defines the ``Result`` fields and what is found. Lines of another version are no damage, and
+    are of no use either (their :func:`results_key` would match no paper): they are dropped whole.
+    """
+    return _results_code().hex()
 
 
 @lru_cache(maxsize=1)

@@ -39,7 +39,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -65,7 +65,7 @@ from .lock import WorkspaceLock
 from .progress import stage_bar
 from .proposers import demoted_line, settle_proposers
 from .records import CachedExtraction, Extraction, Paper
-from .reported import read_result_line
+from .reported import read_result_line, results_version, results_version_of
 from .results import Result
 from .review import add_confidence
 from .settings import Settings
@@ -73,6 +73,8 @@ from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
 
 __all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
+
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -388,7 +390,7 @@ class Workspace:
                 records_sha = built.records_sha
                 write = report.changed or report.extracted > 0 or (sync_store and not generations.store_matches(live)) \
                     or records_sha != live_manifest.get("records_sha256") \
-                    or live is not None and not (live / generations.RESULTS).is_file()  # (kept from then on)
+                    or built.results_stale  # a results file missing, of another version or damaged
                 if write:
                     steps("writing papers and extractions", 1, 3)
                     if records_sha is not None:
@@ -472,11 +474,10 @@ class Workspace:
         report.papers_total, report.papers_new = len(papers), len(corpus.new_ids)
         generations.pause("merge")
         fingerprint = stages.pipeline_fingerprint(self.settings)
-        try:
-            cache = self.extractions()
-        except _DamagedFile as exc:  # a cache: every paper is extracted again, and the new generation written
-            say(f"repair: {exc.damage}; extracting every paper again")
-            cache, report.changed = {}, True
+        # a cache: every paper is extracted again, and the new generation written
+        cache, damaged = _read_or_repair(self.extractions, dict[str, CachedExtraction](), say,
+                                        "extracting every paper again")
+        report.changed = report.changed or damaged
         plan = stages.pending(papers, fingerprint=fingerprint, cache=cache)
         del cache
         if not plan.todo:
@@ -502,7 +503,8 @@ class Workspace:
             with stages.workers(self.settings.n_process, len(papers)) as pool:
                 # in the workers while the rest goes on; the papers whose text and entities are as in the
                 # live generation are not read again
-                reported = stages.report_later(papers, resolution, pool, known=self._result_cache(say))
+                known, results_stale = self._result_cache(say)
+                reported = stages.report_later(papers, resolution, pool, known=known)
                 resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
                                             known=lambda name: gazetteer is not None
                                             and gazetteer.lookup(name) is not None)
@@ -519,31 +521,37 @@ class Workspace:
                 steps("building the graph", 2, 3)
                 G = stages.graph(papers, resolution, citations, reported=reported)
             steps("building the graph", 3, 3)
-        return _Built(papers + citations.external, extractions, G, fingerprint, records_sha, reported.cache_lines())
+        return _Built(papers + citations.external, extractions, G, fingerprint, records_sha, reported.cache_lines(),
+                      results_stale)
 
-    def _result_cache(self, say: Callable[[str], None]) -> dict[str, list[Result]]:
-        """The results the live generation's papers reported, by :func:`~graphbuild.reported.results_key`
-        (empty: none kept, or a damaged file, said; every paper is then read for results again).
+    def _result_cache(self, say: Callable[[str], None]) -> tuple[dict[str, list[Result]], bool]:
+        """The results the live generation's papers reported, by :func:`~graphbuild.reported.results_key`, and
+        whether the build writes its file again.
+
+        Empty (every paper is then read for results again, and the file written again) when the live
+        generation keeps none, when its file is of another :func:`~graphbuild.reported.results_version`
+        (dropped quietly: no damage, but its keys would match no paper), or when it is damaged (said).
         """
         if self.current is None:
-            return {}
-        try:
-            return self._read_live(lambda gen: dict(pair for _, pair in _records(gen / generations.RESULTS,
-                                                                                  read_result_line)))
-        except _DamagedFile as exc:
-            say(f"repair: {exc.damage}; reading every paper for results again")
-            return {}
+            return {}, False
+
+        def read(gen: Path) -> dict[str, list[Result]] | None:
+            path = gen / generations.RESULTS
+            if _results_version(path) != results_version():
+                return None
+            return dict(pair for _, pair in _records(path, read_result_line) if pair is not None)
+
+        cache, damaged = _read_or_repair(lambda: self._read_live(read), None, say,
+                                         "reading every paper for results again")
+        return cache or {}, damaged or cache is None
 
     def _kept_records(self, say: Callable[[str], None], *, reading: bool) -> list[stages.Record] | None:
         """:meth:`records`, or None (said, when the build reads files) when the live generation keeps merged
         papers alone or its records are damaged: the build then merges the files read into those papers.
         """
-        try:
-            kept = self.records()
-        except _DamagedFile as exc:
-            say(f"repair: {exc.damage}; merging the files read into the workspace's papers instead")
-            return None
-        if kept is None and reading:
+        kept, damaged = _read_or_repair(self.records, None, say,
+                                        "merging the files read into the workspace's papers instead")
+        if kept is None and reading and not damaged:
             say(f"note: {self.path} keeps merged papers, not each file's records (built before they were "
                 "kept, or by graphbuild load): a record deleted from a file stays; to drop it, build the files "
                 "into a new workspace")
@@ -637,6 +645,7 @@ class _Built:
     records_sha: str | None = None  # records.jsonl's digest (written already); None: the workspace keeps merged
     # papers alone
     results: list[str] | None = None  # the lines of results.jsonl (the results each paper's text reported)
+    results_stale: bool = False  # the live results.jsonl is missing, of another version or damaged: written again
 
 
 def _removed_by_file(before: list[Paper], after: list[Paper]) -> dict[str, int]:
@@ -714,6 +723,21 @@ class _DamagedFile(WorkspaceError):
         self.damage = damage
 
 
+def _read_or_repair(read: Callable[[], _T], fallback: _T, say: Callable[[str], None],
+                    instead: str) -> tuple[_T, bool]:
+    """``(read(), False)``, or ``(fallback, True)`` when the live file it reads is damaged.
+
+    For the files a build can do without (the caches, the records kept per file): the damage is said
+    as ``repair: <where and what>; <instead>``, ``instead`` naming what the build does without the file,
+    and the build goes on with ``fallback``.
+    """
+    try:
+        return read(), False
+    except _DamagedFile as exc:
+        say(f"repair: {exc.damage}; {instead}")
+        return fallback, True
+
+
 def _damaged(path: Path, line: int | None, exc: BaseException) -> _DamagedFile:
     """A file of the live generation that cannot be read back; how to get a readable one.
 
@@ -744,6 +768,14 @@ def _manifest_of(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise TypeError(f"a JSON {type(data).__name__}, not an object")
     return data
+
+
+def _results_version(path: Path) -> str | None:
+    """The :func:`~graphbuild.reported.results_version` the results file at ``path`` was written with (None: no
+    file, or one from before the version was written); a first line that is no JSON object is damage.
+    """
+    first = next(_records(path, results_version_of), None)  # the rest of the file is not read
+    return None if first is None else first[1]
 
 
 def _records(path: Path, parse: Callable[[dict[str, Any]], Any]) -> Iterator[tuple[int, Any]]:

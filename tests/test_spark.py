@@ -566,6 +566,52 @@ def test_spark_merge_group_orders_each_merged_paper_by_its_own_first_copy():
     assert [(order, paper_of(text).authors) for order, text in out] == [(5, ("Kaiming He",)), (9, ("A. Nobody",))]
 
 
+def test_spark_id_conflict_group_gives_each_record_the_lines_of_a_single_build():
+    """Within a key group, each record warned about gets the lines ``id_conflicts`` over all the records gives
+    it (compared with the first holder of each of its ids), under its own ordinal; a record alone gets none."""
+    from graphbuild.ingest.checks import id_conflicts
+    from graphbuild.records import Paper
+    from graphbuild.spark.steps import id_conflict_group, paper_to_json
+
+    first = Paper(title="Tidal Attention for Flood Forecasting", doi="10.5555/tide.1", source="a.jsonl:1")
+    second = Paper(title="Harbor Sediment Counts", doi="10.5555/tide.1", arxiv_id="2401.00001", source="a.jsonl:2")
+    third = Paper(title="Coastal Wind Maps", doi="10.5555/tide.1", arxiv_id="2401.00001", source="b.jsonl:1")
+    same = Paper(title="Tidal attention for flood forecasting", doi="10.5555/tide.1", source="b.jsonl:2")
+    got = id_conflict_group([(o, paper_to_json(p)) for o, p in [(9, second), (3, first), (4, third), (7, same)]])
+    assert [o for o, _ in got] == [4, 9]  # the first title's copy (7) is no conflict
+    assert [line for _, lines in got for line in json.loads(lines)] == id_conflicts([first, third, same, second])
+    assert [len(json.loads(lines)) for _, lines in got] == [1, 2]  # 9: the DOI of 3 and the arXiv id of 4
+    assert id_conflict_group([(1, paper_to_json(first))]) == []
+
+
+def test_spark_build_warns_of_records_sharing_an_id_as_a_single_build_does(spark_session, tmp_path):
+    """Records that share a DOI or an arXiv id but not a title: the Spark build merged them and printed
+    nothing; it now gives the lines ``graphbuild build`` prints, in its order (a record's own warnings first)."""
+    from graphbuild.ingest import read_papers
+    from graphbuild.spark.job import prepare, run
+
+    folder = tmp_path / "shared-ids"
+    folder.mkdir()
+    rows = [("Tidal Attention for Flood Forecasting", "10.5555/tide.1", None),
+            ("Glacier Melt Series", "10.5555/ice.2", "2402.00002"),
+            ("Harbor Sediment Counts", "10.5555/tide.1", None),
+            ("Coastal Wind Maps", "10.5555/ice.2", "2402.00002"),
+            ("Reef Survey Atlas", None, "2402.00002")]
+    (folder / "a.jsonl").write_text("".join(
+        json.dumps({"title": t, "abstract": "We survey the coast.", **({"doi": d} if d else {}),
+                    **({"arxiv_id": a} if a else {})}) + "\n" for t, d, a in rows[:3]), encoding="utf-8")
+    (folder / "b.jsonl").write_text("".join(
+        json.dumps({"title": t, "abstract": "We survey the coast.", **({"doi": d} if d else {}),
+                    **({"arxiv_id": a} if a else {})}) + "\n" for t, d, a in rows[3:]) + json.dumps(
+        {"title": "Dune Drift", "references": [{"doi": "not-a-doi"}]}) + "\n", encoding="utf-8")
+    single = read_papers([folder]).warnings_summary()
+    heard: list[list[str]] = []
+    counts = run(prepare([str(folder)]), tmp_path / "out", spark=spark_session, on_warnings=heard.append)
+    assert heard == [single] and counts["Paper"] == 3  # the five records are two papers, and the sixth
+    assert len(single) == 5 and "not a DOI" in single[0]
+    assert [sum(f"has the {what} " in line for line in single) for what in ("DOI", "arXiv id")] == [2, 2]
+
+
 def test_spark_mention_fields_give_add_confidence_under_each_role():
     """The extractor's per-mention fields are what ``add_confidence`` finds and scores, role by role.
 

@@ -85,6 +85,43 @@ def test_workspace_reads_only_new_or_changed_papers_for_results(ws, tmp_path, mo
     assert fresh.manifest()["graph_sha256"] == ws.manifest()["graph_sha256"]
 
 
+@pytest.mark.parametrize("header", [{"results_version": "0" * 64}, None])  # another version; none (older)
+def test_workspace_results_of_another_version_are_dropped_quietly_and_written_again(ws, tmp_path, monkeypatch,
+                                                                                     header):
+    """A results file written by another ``Result`` schema (a field this code lacks) was read as damage
+    ("repair: ...") before it was written again. The file names its version in a first line: one of another
+    version, or from before versions were written, is dropped without a word, every paper is read for
+    results again, and the file is written again even by a build that changes nothing else."""
+    import graphbuild.reported as reported_module
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"title": f"Quillnet{n}: Small Parsers", "year": 2023,
+                                          "abstract": f"We propose Quillnet{n}. Quillnet{n} reaches 8{n}.5 "
+                                                      "LAS on Penn Treebank."}) + "\n" for n in range(2)))
+    _build(ws, corpus)
+    path = ws.current / "results.jsonl"
+    first, *lines = path.read_text().splitlines()
+    assert json.loads(first) == {"results_version": reported_module.results_version()} and len(lines) == 2
+    other = [json.loads(line) for line in lines]
+    for line in other:
+        line["results"] = [{**r, "confidence_band": "high"} for r in line["results"]]  # another schema
+    path.write_text("".join(json.dumps(d) + "\n" for d in ([header] if header else []) + other))
+    gen = ws.current
+    read: list[str] = []
+    real = reported_module.find_results
+    monkeypatch.setattr(reported_module, "find_results",
+                        lambda text, mentions: read.append(text) or real(text, mentions))
+    said: list[str] = []
+    report = _build(ws, corpus, log=said.append)
+    assert said == [] and len(read) == 2
+    assert not report.changed and ws.current != gen  # the graph as it was, the results file written again
+    assert json.loads((ws.current / "results.jsonl").read_text().splitlines()[0]) == json.loads(first)
+    read.clear()
+    gen = ws.current
+    _build(ws, corpus, log=said.append)
+    assert said == [] and read == [] and ws.current == gen
+
+
 def test_workspace_edited_record_replaces_what_the_last_build_kept(ws, tmp_path):
     """A record corrected in its file and built again kept the earlier build's title, year and venue (the
     kept copy came first, and the first title won) and its longer abstract (the longest won): the graph

@@ -96,3 +96,23 @@ def test_workspace_damage_extraction_cache_is_made_again_by_the_next_build(ws):
     assert len(Workspace(ws).extractions()) == 2
     code, _, err = _cli("review", "--json", "-w", str(ws))
     assert code == 0, err
+
+
+@pytest.mark.parametrize(("name", "line", "instead"), [
+    ("results.jsonl", b'{"key": "x"}', "reading every paper for results again"),  # KeyError
+    ("records.jsonl", b"{not json", "merging the files read into the workspace's papers instead"),
+])
+def test_workspace_damage_to_what_a_build_can_do_without_is_said_and_the_build_goes_on(ws, name, line, instead):
+    """The reported results (a cache) and the records kept per file: a build says the damage as one
+    ``repair:`` line naming what it does instead, goes on, and writes a generation without the damage (a
+    damaged results file was said again by every build that changed nothing else)."""
+    damaged = _live(ws)
+    where = _append(damaged / name, line)
+    code, out, err = _cli("build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview")
+    assert code == 0, err
+    repairs = [x for x in (err + out).splitlines() if x.startswith("repair: ")]
+    assert len(repairs) == 1 and repairs[0].startswith(f"repair: {damaged / where}: the live generation is damaged (")
+    assert repairs[0].endswith(f"; {instead}")
+    assert "keeps merged papers" not in err + out  # the note on workspaces built before records were kept
+    code, out, err = _cli("build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview")
+    assert code == 0 and "repair: " not in err + out, err

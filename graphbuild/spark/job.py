@@ -13,7 +13,9 @@ the driver):
    single build's error (:func:`_undecodable`).
 2. **merge**: papers that share an exact key or a title are grouped
    (connected components, computed by aggregations); each group is merged
-   by :func:`~graphbuild.ingest.merge.merge_papers`.
+   by :func:`~graphbuild.ingest.merge.merge_papers`, and its records that
+   share an id but not a title give the single build's warnings
+   (:func:`~graphbuild.spark.steps.id_conflict_group`).
 3. **extract**: the spaCy pipeline, built once per Python worker
    (``cached_pipeline``), runs over each partition (``mapInPandas``) through
    the single build's own pass (:func:`~graphbuild.nlp.pipeline.extract_papers`),
@@ -66,7 +68,7 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -304,8 +306,9 @@ def _record_error(row: Any, kinds: dict[str, str]) -> InputError:
 
 
 def _record_warnings(parsed: Any) -> tuple[list[str], int]:
-    """The first :data:`~graphbuild.ingest.SKIPPED_SHOWN` warning lines of :func:`_parser`'s rows, in reading
-    order, and how many there are in all (only these rows and one sum come back to the driver).
+    """The first :data:`~graphbuild.ingest.SKIPPED_SHOWN` warning lines of rows ``ord, warnings`` (a JSON list of
+    lines, or null: :func:`_parser`'s, :func:`_merge_group`'s), in reading order, and how many there are in all
+    (only these rows and one sum come back to the driver).
     """
     from pyspark.sql import functions as F
 
@@ -539,7 +542,8 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     :data:`~graphbuild.ingest.SKIPPED_SHOWN` as coded lines naming file and line, and how many there are.
     ``on_warnings(lines)`` hears, once the tables are written, the warnings ``graphbuild build`` prints for
     the same inputs (a folder entry that is no file, a record kept without a part of it: ``warning: [E100]
-    file:line: …``), the first 20 and a line counting the rest (:func:`~graphbuild.ingest.warning_lines`).
+    file:line: …``; records that share an id but not a title), the first 20 and a line counting the rest
+    (:func:`~graphbuild.ingest.warning_lines`).
     """
     from .session import get_session
 
@@ -551,28 +555,40 @@ def run(job: Prepared, out: str | os.PathLike, *, spark: Any = None, skip_bad: b
     arguments.callback(on_warnings, "on_warnings")
     spark = spark or get_session()
     pipeline = (ship_archive(spark, job.archive) or job.model, ship_file(spark, job.gazetteer))
-    tally: dict[str, int] = {}
-    warned: list[str] = list(job.warnings)
-    tables, corpus, skipped = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark,
-                                      on_skipped, job.unread, tally, warned)
-    counts = _write(tables, corpus, job.fingerprint, Path(out))
+    built = _tables(spark, job.files, pipeline, job.fingerprint, skip_bad, batch_size, mark, on_skipped, job.unread,
+                    job.warnings)
+    counts = _write(built.tables, built.corpus, job.fingerprint, Path(out))
     mark("write")
-    if on_warnings and warned:
-        on_warnings(warned)
-    counts["skipped"] = skipped
-    counts["demoted"] = tally.get("demoted", 0)  # PROPOSES edges made USES (graphbuild.proposers)
+    if on_warnings and built.warnings:
+        on_warnings(built.warnings)
+    counts["skipped"] = built.skipped
+    counts["demoted"] = built.demoted  # PROPOSES edges made USES (graphbuild.proposers)
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """What :func:`_tables` gives :func:`run`: the node and relationship DataFrames (``tables``), the per-paper
+    tables (``corpus``: ``papers``, ``extractions``), how many records and inputs were ``skipped``, how many
+    PROPOSES edges were ``demoted`` to USES, and the ``warnings`` lines a single build prints.
+    """
+
+    tables: dict[str, Any]
+    corpus: dict[str, Any]
+    skipped: int
+    demoted: int
+    warnings: list[str]
 
 
 def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str], fingerprint: str,
             skip_bad: bool, batch_size: int, mark: Callable[[str], None],
             on_skipped: Callable[[list[str], int], None] | None = None,
-            unread: Iterable[Unread] = (), tally: dict[str, int] | None = None, warned: list[str] | None = None
-            ) -> tuple[dict[str, Any], dict[str, Any], int]:
-    """The node and relationship DataFrames, the per-paper tables (``papers``, ``extractions``), the skipped count.
+            unread: Iterable[Unread] = (), walked: Sequence[str] = ()) -> _Built:
+    """The node and relationship DataFrames, the per-paper tables, the skipped and demoted counts, the warnings.
 
-    ``warned`` (the folder walk's warnings, if any) becomes the warning lines to print
-    (:func:`~graphbuild.ingest.warning_lines` of those and the records' own: :func:`_record_warnings`).
+    The warnings are :func:`~graphbuild.ingest.warning_lines` of ``walked`` (the folder walk's warnings), the
+    records' own (:func:`_record_warnings`) and those of records that share an id but not a title, found where
+    the key groups are merged (:func:`_merge_group`).
 
     ``unread`` are the inputs :func:`prepare` left out; a JSON Lines file that is not all UTF-8 text (or a
     gzipped one that does not decompress) is left out too (:func:`_undecodable`), as a single build leaves
@@ -609,17 +625,19 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
                                                      "pass --skip-bad to skip them)")
         if on_skipped:
             on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
-    if warned is not None:
-        records, total = _record_warnings(parsed)
-        warned[:] = warning_lines(warned + records, total=len(warned) + total)
+    records, total = _record_warnings(parsed)
     parsed = parsed.drop("src", "line", "warnings")
     mark("read")
     good = parsed.where("error IS NULL")
     key_edges = good.select(F.col("ord").alias("node"),
                             F.explode(F.from_json("keys", "array<string>")).alias("key"))
     comps = _components(key_edges, good.select(F.col("ord").alias("node")))
-    papers = per_group(good.join(comps.withColumnRenamed("node", "ord"), "ord"), steps.merge_group,
-                       ["ord", "paper"], "order bigint, paper string").localCheckpoint()
+    merged = per_group(good.join(comps.withColumnRenamed("node", "ord"), "ord"), _merge_group,
+                       ["ord", "paper"], "order bigint, paper string, warnings string").localCheckpoint()
+    papers = merged.where("paper IS NOT NULL").drop("warnings")
+    conflicts, conflicts_total = _record_warnings(merged.select(F.col("order").alias("ord"), "warnings"))
+    # in the single build's order: the folder walk's and the records' own, then the records sharing an id
+    warnings = warning_lines([*walked, *records, *conflicts], total=len(walked) + total + conflicts_total)
     mark("merge")
     extractions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                    .mapInPandas(_extractor(model, gazetteer, fingerprint, batch_size,
@@ -638,7 +656,17 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
 
     corpus = {"papers": papers.select("order", "paper"),
               "extractions": extractions.select("paper_id", "fingerprint", "extraction")}
-    return assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark, tally), corpus, skipped
+    assembled = assemble(spark, papers, resolved, _settle_ids, mentions, pipeline, mark)
+    return _Built(assembled.tables, corpus, skipped, assembled.demoted, warnings)
+
+
+def _merge_group(rows: list[tuple[int, str]]) -> list[tuple[int, str | None, str | None]]:
+    """A :func:`per_group` function: one key group's merged papers (``order, paper``:
+    :func:`~graphbuild.spark.steps.merge_group`) and the warnings of its records that share an id but not a title
+    (``ord, warnings``: :func:`~graphbuild.spark.steps.id_conflict_group`), in one pass over the group.
+    """
+    return ([(order, paper, None) for order, paper in steps.merge_group(rows)]
+            + [(ordinal, None, lines) for ordinal, lines in steps.id_conflict_group(rows)])
 
 
 def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out: Path) -> dict[str, int]:

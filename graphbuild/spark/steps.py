@@ -16,8 +16,8 @@ from typing import Any
 from ..ingest.merge import MIN_TITLE_CHARS, merged_groups, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, normalize_title, title_id
 
-__all__ = ["paper_from_json", "text_error", "paper_keys", "merge_group", "mention_buckets", "resolve_group",
-           "paper_row", "link_fields", "worker_pipeline", "worker_model", "MAX_ENTITIES"]
+__all__ = ["paper_from_json", "text_error", "paper_keys", "merge_group", "id_conflict_group", "mention_buckets",
+           "resolve_group", "paper_row", "link_fields", "worker_pipeline", "worker_model", "MAX_ENTITIES"]
 
 #: Entities per paper that the mention numbering leaves room for.
 MAX_ENTITIES = 4096
@@ -136,6 +136,32 @@ def merge_group(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     copies = [paper_of(text) for _, text in rows]
     return [(rows[group[0]][0], paper_to_json(paper))
             for group, paper in merged_groups(copies) if not paper.external]
+
+
+def id_conflict_group(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The single build's warnings (:func:`~graphbuild.ingest.checks.id_conflicts`) of one key group of records
+    that share a DOI, an arXiv id or an id but not a title: ``(ordinal, paper json)`` in, ``(ordinal, JSON list
+    of lines)`` out per record warned about, so that the driver orders the lines as a single build prints them.
+
+    Each record is compared with the first records holding its ids (in reading order), which is what
+    ``id_conflicts`` over all the records compares it with; a record alone in its group shares no id.
+    """
+    from ..ingest.checks import _shared_ids, id_conflicts
+
+    if len(rows) < 2:
+        return []
+    holders: dict[str, tuple[int, Paper]] = {}  # merge key -> its first record
+    out = []
+    for ordinal, text in sorted(rows):
+        paper = paper_of(text)
+        keys = [key for _, key, _ in _shared_ids(paper)]
+        earlier = dict(holders[key] for key in keys if key in holders)
+        lines = id_conflicts([paper], earlier=[earlier[o] for o in sorted(earlier)])
+        if lines:
+            out.append((ordinal, json.dumps(lines, ensure_ascii=False)))
+        for key in keys:
+            holders.setdefault(key, (ordinal, paper))
+    return out
 
 
 def mention_buckets(em: EntityMention) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..ingest.merge import strong_keys
@@ -15,7 +16,7 @@ from ..records import Paper, author_id, folded_name
 from ..schema import ENTITY_ROLE_RELS
 from . import steps
 
-__all__ = ["assemble"]
+__all__ = ["Assembled", "assemble"]
 
 _MAX_REFS = 1 << 20
 
@@ -94,16 +95,24 @@ def _stubs(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """What :func:`assemble` gives: the node and relationship DataFrames, named as in :mod:`graphbuild.schema`,
+    and ``demoted``, the PROPOSES edges of later papers made USES (:mod:`graphbuild.spark.proposers`).
+    """
+
+    tables: dict[str, Any]
+    demoted: int
+
+
 def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any], mentions: Any,
-             pipeline: tuple[str, str], mark: Callable[[str], None],
-             tally: dict[str, int] | None = None) -> dict[str, Any]:
-    """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`.
+             pipeline: tuple[str, str], mark: Callable[[str], None]) -> Assembled:
+    """Node and relationship DataFrames, named as in :mod:`graphbuild.schema`, and the PROPOSES edges demoted.
 
     ``mentions`` are the extraction's rows (``node, paper_id, name_keys, confidence``, as
     :func:`~graphbuild.spark.enrich.with_confidence` takes them) and ``pipeline`` the spaCy
     model and gazetteer: both feed the confidence columns.
-    ``mark`` is called with ``entities`` and ``results`` when those are checkpointed; ``tally`` gets
-    ``demoted``, the PROPOSES edges of later papers made USES (:mod:`graphbuild.spark.proposers`).
+    ``mark`` is called with ``entities`` and ``results`` when those are checkpointed.
     """
     from pyspark.sql import functions as F
 
@@ -112,8 +121,6 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
 
     entities, links, variant = _entities(resolved, settle)
     links, demoted = settle_proposers(spark, entities, links, papers, pipeline)
-    if tally is not None:
-        tally["demoted"] = demoted
     entities, links = with_confidence(entities, links, mentions, *pipeline)
     mark("entities")
     paper_nodes, author_nodes, authored = _papers(spark, papers)
@@ -133,7 +140,7 @@ def assemble(spark: Any, papers: Any, resolved: Any, settle: Callable[[Any], Any
         tables[rel] = links.where(F.col("role") == role).select(
             F.col("paper_id").alias("from"), F.col("eid").alias("to"), "evidence", "char_start", "char_end",
             "confidence")
-    return {name: _typed(df, name) for name, df in tables.items()}
+    return Assembled({name: _typed(df, name) for name, df in tables.items()}, demoted)
 
 
 def _entities(resolved: Any, settle: Callable[[Any], Any]) -> tuple[Any, Any, Any]:
