@@ -156,3 +156,16 @@ def test_pages_browser_pages_of_tiny_graphs_load_and_say_so(driver, tmp_path, pa
         _assert_clean_load(driver, page)
         assert _probe(driver) == ["undefined", 0, True]
         assert "No dated papers mention an entity." in driver.execute_script("return document.body.textContent")
+
+
+def test_pages_browser_explorer_search_folds_case_as_the_names_are_written(driver, tmp_path):  # noqa: F811
+    G = small_graph()  # names whose lower case is not what Python's casefold makes of them
+    for key, name in [("LoRA", "Straße-Net"), ("GLUE", "ΟΔΟΣ"), ("MMLU", "ﬁne-Tuner")]:
+        G.nodes[E[key]]["name"] = name
+    page = render_html(select_subgraph(G), tmp_path / "graph.html")
+    _open(driver, page)
+    for query, key in [("Straße", "LoRA"), ("STRASSE", "LoRA"), ("ẞ", "LoRA"), ("οδος", "GLUE"),
+                       ("ΟΔΟΣ", "GLUE"), ("fine-tuner", "MMLU"), ("ＦＩＮＥ", "MMLU")]:
+        # "Straße" and "οδος" found nothing: the names were casefolded in Python ("strasse", "οδοσ"), the query
+        # lower-cased in the page ("straße", "οδος")
+        assert driver.execute_script("return graphbuild.search(arguments[0])", query) == E[key], query

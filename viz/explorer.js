@@ -7,7 +7,17 @@
 (function () {
   "use strict";
 
+  // one fold for node text and queries alike (the page's own, so both sides always agree): compatibility
+  // forms (ligatures, full-width letters) and case, with the lower-case letters that have no capital of their
+  // own joined to theirs ("ß" is "ss" as "STRASSE" lower-cases; a word-final "ς" is "σ")
+  function fold(text) {
+    return String(text || "").normalize("NFKC").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3");
+  }
+
   var data = JSON.parse(document.getElementById("gb-data").textContent);
+  var more = data.more || { nodes: {}, edges: [], by: {} };
+  data.nodes.forEach(function (n) { n.search = fold(n.search); });
+  Object.keys(more.nodes).forEach(function (id) { more.nodes[id].search = fold(more.nodes[id].search); });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("gb-network");
@@ -106,8 +116,6 @@
   });
 
   // ---------------------------------------------------------------- expand hidden neighbours
-
-  var more = data.more || { nodes: {}, edges: [], by: {} };
 
   function hiddenNeighbours(id) {
     return (more.by[id] || []).filter(function (m) { return !nodes.get(m); });
@@ -215,7 +223,7 @@
   var searchStatus = document.getElementById("gb-search-status");
 
   function search(query) {
-    var q = String(query || "").trim().toLowerCase();
+    var q = fold(String(query || "").trim());
     if (!q) { searchStatus.textContent = ""; return null; }
     var same = state.matches.length && state.lastQuery === q;
     if (!same) {

@@ -204,7 +204,7 @@ def _add_node_record(net: Any, H: nx.MultiDiGraph, node: str, communities: Mappi
         color = colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"]
     year = parse_year(data.get("year")) if kind == "Paper" else None
     full = str(data.get("title") or data.get("name") or node)
-    search = " ".join([full, *(str(a) for a in data.get("aliases") or ())]).casefold()
+    search = " ".join([full, *(str(a) for a in data.get("aliases") or ())])  # folded by the page, as queries are
     extra: dict[str, Any] = {}
     if position is not None:
         extra["x"], extra["y"] = position
