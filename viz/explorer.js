@@ -260,13 +260,16 @@
     try { text = decodeURIComponent(m[1]); } catch (e) { return null; }
     document.getElementById("gb-search").value = text;
     state.lastQuery = null;
-    var q = text.trim().toLowerCase();
-    var exact = nodes.get({ filter: function (n) { return String(n.label || "").toLowerCase() === q; } });
-    if (exact.length === 1) {  // the report links by exact entity name: go straight to it
-      network.selectNodes([exact[0].id]);
-      network.focus(exact[0].id, { scale: 1.4 });
-      showDetails("node", exact[0].id);
-      return exact[0].id;
+    var q = fold(text.trim());
+    // the report links by an entity's whole name (a label is cut at 40 characters): go straight to it, and to
+    // the entity rather than a paper titled the same
+    var exact = nodes.get({ filter: function (n) { return fold(n.tip.head) === q; } });
+    if (exact.length) {
+      var id = (exact.find(function (n) { return n.kind !== "Paper"; }) || exact[0]).id;
+      network.selectNodes([id]);
+      network.focus(id, { scale: 1.4 });
+      showDetails("node", id);
+      return id;
     }
     return search(text);
   }
