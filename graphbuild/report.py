@@ -60,8 +60,15 @@ def community_color(rank: int) -> str:
 
 
 def _explorer_link(explorer: str | None, text: str) -> str | None:
-    """A link into the explorer page that searches for ``text`` once it is drawn."""
-    return f"{explorer}#find={quote(text, safe='')}" if explorer else None
+    """A link into the explorer page that searches for ``text`` once it is drawn.
+
+    ``explorer`` is a file path, percent-encoded here: a ``#``, ``?`` or ``%`` in a folder's name
+    (``ws #2/overview.html``) would otherwise end the path or read as an escape.
+
+    >>> _explorer_link("ws #2/overview.html", "C++")
+    'ws%20%232/overview.html#find=C%2B%2B'
+    """
+    return f"{quote(explorer, safe='/')}#find={quote(text, safe='')}" if explorer else None
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]], numeric: Iterable[int] = ()) -> str:

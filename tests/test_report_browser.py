@@ -63,6 +63,17 @@ def _selected_in_explorer(driver) -> list:  # noqa: F811
     return selected
 
 
+def test_report_browser_link_into_a_folder_named_with_hash_and_percent_lands(driver, tmp_path):  # noqa: F811
+    G = add_communities(small_graph(), min_papers=1)
+    folder = tmp_path / "ws #2 100%41?"  # '#' ended the link's path, '%41' read as 'A', '?' began a query
+    render_html(select_subgraph(G), folder / "overview.html")
+    page = build_report(G, tmp_path / "report.html", explorer=f"{folder.name}/overview.html")
+    driver.get(page.resolve().as_uri())
+    driver.find_element("css selector", "#entities a").click()
+    assert _selected_in_explorer(driver)
+    assert driver.current_url.startswith((folder / "overview.html").as_uri() + "#find=")
+
+
 def test_report_browser_link_of_a_long_name_lands_on_the_entity_not_a_paper_holding_it(driver, tmp_path):  # noqa: F811
     G = small_graph()
     long_name = "Hierarchical Variational Graph Autoencoder Network"  # past the 40 characters of a label
