@@ -13,9 +13,10 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
-__all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc"]
+__all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc", "printable"]
 
 _INK = "#3c4043"
 _MUTED = "#80868b"
@@ -23,9 +24,23 @@ _BAR = "#4e79a7"
 _BURST = "#e15759"
 
 
+#: control characters a page would drop (NUL) or draw as an empty box: C0 but tab and line ends, DEL, C1
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    r"""``text`` with each control character a page cannot show written as its escape (``\x1b``), as the
+    command line's tables write it; right-to-left marks, tabs and line ends stay.
+
+    >>> printable("NUL\x00 ESC\x1b[31m \u200f\tkept")
+    'NUL\\x00 ESC\\x1b[31m \u200f\tkept'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
 def esc(text: object) -> str:
-    """HTML-escape ``text`` for element content and attribute values."""
-    return html.escape(str(text), quote=True)
+    """HTML-escape ``text`` for element content and attribute values, control characters shown as escapes."""
+    return html.escape(printable(text), quote=True)
 
 
 def _num(value: float) -> str:

@@ -104,3 +104,14 @@ def test_report_cli_links_to_the_workspace_overview(tmp_path, capsys):
     assert "#find=" not in out.read_text()
     assert main(["report", "-w", str(tmp_path / "nothing"), "-o", str(out)]) == 1
     assert "[E400]" in capsys.readouterr().err
+
+
+def test_report_shows_control_characters_as_escapes(tmp_path):
+    G = add_communities(small_graph(), min_papers=1)
+    G.nodes[E["LoRA"]]["name"] = "Lo\x00RA"  # a NUL the page dropped (tables) or drew as a box (charts)
+    G.nodes["P1"]["venue"] = "Venue \x1b[31m red \x85 next"
+    G.nodes["P2"]["title"] = "Bell\x07 title"
+    page = build_report(G, tmp_path / "r.html").read_text()
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
+    for shown in ("Lo\\x00RA", "Venue \\x1b[31m red \\x85 next"):
+        assert shown in page

@@ -334,3 +334,15 @@ def test_viz_page_carries_hidden_neighbours_for_expanding(tmp_path):
     assert all(set(e) >= {"from", "to", "id", "tip"} for e in data["more"]["edges"])
     whole = select_subgraph(G)
     assert _page_data(render_html(whole, tmp_path / "w.html"))["more"] is None  # nothing hidden
+
+
+def test_viz_page_shows_control_characters_as_escapes(tmp_path):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "Lo\x00RA\x1b[2J"  # the page drew an empty box for each, or nothing
+    G.nodes["P1"]["abstract"] = "Bell\x07 and\ttab\nkept"
+    page = render_html(select_subgraph(G), tmp_path / "g.html", title="Title\x01")
+    nodes = {n["id"]: n for n in _page_data(page)["nodes"]}
+    assert nodes[E["LoRA"]]["label"] == nodes[E["LoRA"]]["tip"]["head"] == "Lo\\x00RA\\x1b[2J"
+    assert nodes[E["LoRA"]]["search"].startswith("Lo\\x00RA")  # found as it is shown
+    assert dict(nodes["P1"]["tip"]["rows"])["abstract"] == "Bell\\x07 and tab kept"
+    assert "<title>Title\\x01</title>" in page.read_text()
