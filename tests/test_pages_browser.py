@@ -169,3 +169,19 @@ def test_pages_browser_explorer_search_folds_case_as_the_names_are_written(drive
         # "Straße" and "οδος" found nothing: the names were casefolded in Python ("strasse", "οδοσ"), the query
         # lower-cased in the page ("straße", "οδος")
         assert driver.execute_script("return graphbuild.search(arguments[0])", query) == E[key], query
+
+
+def test_pages_browser_report_chart_labels_stay_inside_their_charts(driver, tmp_path):  # noqa: F811
+    G = small_graph()  # names cut by a count of characters ran past the chart's left edge: their start unseen
+    for key, name in [("LoRA", "WWWWWWWWWWWWWWWWWWWWWWW"), ("GPT-3", "ordinary name of a method"),
+                      ("GLUE", "大規模言語モデルによる知識グラフ構築"), ("MMLU", "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"),
+                      ("Llama", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")]:
+        G.nodes[E[key]]["name"] = name
+    page = build_report(add_communities(G, min_papers=1), tmp_path / "report.html", min_papers=1)
+    driver.get(page.resolve().as_uri())
+    outside = driver.execute_script("""
+        return Array.from(document.querySelectorAll('svg.chart text')).map(t => {
+          var box = t.getBBox(), width = t.ownerSVGElement.width.baseVal.value;
+          return [t.textContent, Math.round(box.x), Math.round(box.x + box.width), width];
+        }).filter(r => r[1] < 0 || r[2] > r[3]);""")
+    assert outside == []
