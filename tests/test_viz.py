@@ -107,6 +107,26 @@ def test_viz_select_max_nodes_without_focus_ranks_by_importance():
     assert sel.cut[0] == E["GLUE"]  # paper_count 2 is next
 
 
+def test_viz_select_max_nodes_joins_unlinked_best_nodes_with_the_papers_between_them():
+    G = nx.MultiDiGraph()  # 40 papers, no citations, 4 entities each: entities outrank every paper
+    for i in range(40):
+        G.add_node(f"p{i}", label="Paper", title=f"Paper {i}", year=2020)
+        for j in range(4):
+            e = f"entity:e{(i * 4 + j) % 60}"
+            G.add_node(e, label="Entity", name=e[7:], type="Method")
+            G.add_edge(f"p{i}", e, key="USES")
+    for e, data in G.nodes(data=True):
+        if data["label"] == "Entity":
+            data["paper_count"] = len(G.pred[e])
+    sel = select_subgraph(G, max_nodes=20)
+    H = sel.graph
+    # was 20 entities and no edge: the lonely ones went and came back, as nothing linked to an empty page
+    assert H.number_of_nodes() == 20 and H.number_of_edges() >= 10
+    assert not [n for n in H if H.degree(n) == 0]
+    assert {H.nodes[n]["label"] for n in H} == {"Paper", "Entity"}
+    assert select_subgraph(G, max_nodes=20).graph.nodes == H.nodes  # the same page every time
+
+
 def test_viz_select_node_ids_restricts_and_validates():
     G = small_graph()
     sel = select_subgraph(G, node_ids={"P1", E["LoRA"], A_SHEN})

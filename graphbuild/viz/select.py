@@ -328,32 +328,36 @@ def _is_large(G: nx.MultiDiGraph) -> bool:
 
 
 def _connected_cut(G: nx.MultiDiGraph, ordered: list[str], room: int, focus_id: str | None) -> set[str]:
-    """The ``room`` best-ranked nodes, trading nodes left without any kept neighbour
-    (authors of papers that were cut, say) for the next-best nodes that connect.
+    """The ``room`` best-ranked nodes, trading nodes left without any kept neighbour (authors of papers
+    that were cut, say) for the next-best nodes that link to a kept node, the worst-ranked lonely node
+    going first.
+
+    A lonely node counts as kept while it waits, so a page whose best nodes share no edge (entities of
+    a corpus without citations: papers rank below them) fills with the papers that join them instead of
+    showing hundreds of unconnected dots.
     """
     keep = set(ordered[:room])
     if focus_id is not None:
         keep.add(focus_id)
 
-    def linked(n: str) -> bool:
-        return any(m in keep for m in G.succ[n]) or any(m in keep for m in G.pred[n])
+    def kept_neighbours(n: str) -> list[str]:
+        return [m for m in (*G.succ[n], *G.pred[n]) if m in keep and m != n]
 
-    pool = iter(ordered[room:])
-    for _ in range(3):
-        lonely = [n for n in keep if n != focus_id and not linked(n)]
+    lonely = [n for n in ordered[:room] if not kept_neighbours(n)]  # best first
+    waiting = set(lonely)
+    for n in ordered[room:]:
+        while lonely and lonely[-1] not in waiting:  # linked by an earlier trade
+            lonely.pop()
         if not lonely:
             break
-        keep.difference_update(lonely)
-        added = 0
-        for n in pool:
-            if linked(n):
-                keep.add(n)
-                added += 1
-                if added == len(lonely):
-                    break
-        if added < len(lonely):  # nothing better to show: keep the lonely ones
-            keep.update(lonely[: len(lonely) - added])
-            break
+        joined = kept_neighbours(n)
+        if not [m for m in joined if m != lonely[-1]]:  # it would be lonely itself once the worst one goes
+            continue
+        dropped = lonely.pop()
+        waiting.discard(dropped)
+        keep.discard(dropped)
+        keep.add(n)
+        waiting.difference_update(joined)
     return keep
 
 
