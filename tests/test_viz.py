@@ -157,8 +157,9 @@ def test_viz_select_unknown_focus_lists_close_matches(capsys):
 
 
 def test_viz_select_ambiguous_title_fragment_lists_papers():
-    with pytest.raises(RelatedLookupError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)"):
+    with pytest.raises(RelatedLookupError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)") as info:
         resolve_focus(small_graph(), "paper")
+    assert "paper id. Pass a node id" in str(info.value)  # was "paper id.. Pass"
 
 
 @pytest.mark.parametrize("kwargs, match", [

@@ -120,8 +120,8 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
     try:
         match = Resolver.from_graph(G).resolve(text)
     except RelatedLookupError as exc:
-        raise RelatedLookupError(f"focus: {exc.args[0]}. Pass a node id, an entity name or alias, an author name "
-                         "or part of a paper title.") from None
+        raise RelatedLookupError(f"focus: {str(exc.args[0]).rstrip('.')}. Pass a node id, an entity name or alias, "
+                                 "an author name or part of a paper title.") from None
     if match.approximate:
         print(f"graphbuild: focus {match.describe()}", file=sys.stderr)
     return match.node
