@@ -185,3 +185,16 @@ def test_pages_browser_report_chart_labels_stay_inside_their_charts(driver, tmp_
           return [t.textContent, Math.round(box.x), Math.round(box.x + box.width), width];
         }).filter(r => r[1] < 0 || r[2] > r[3]);""")
     assert outside == []
+
+
+def test_pages_browser_explorer_search_skips_nodes_hidden_after_it_ran(driver, tmp_path):  # noqa: F811
+    page = render_html(select_subgraph(small_graph()), tmp_path / "graph.html")
+    _open(driver, page)
+    first = driver.execute_script("return graphbuild.search('a')")
+    assert first and driver.execute_script("return graphbuild.state.matches.length") > 3
+    driver.execute_script("graphbuild.setKindVisible('Paper', false); graphbuild.setKindVisible('Author', false)")
+    steps = driver.execute_script("""
+        var out = [];
+        for (var i = 0; i < 6; i++) { var id = graphbuild.search('a'); out.push(!!graphbuild.nodes.get(id).hidden); }
+        return out;""")
+    assert steps == [False] * 6  # Enter again stepped onto the papers and authors hidden since the first search

@@ -186,7 +186,10 @@
       var hide = !!state.hiddenKinds[node.kind] || !yearOk(node);
       if (!!node.hidden !== hide) { updates.push({ id: node.id, hidden: hide }); }
     });
-    if (updates.length) { nodes.update(updates); }
+    if (updates.length) {
+      nodes.update(updates);
+      state.matches = [];  // the next search looks again: Enter must not step onto nodes hidden since
+    }
     return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
   }
 
