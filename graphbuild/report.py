@@ -34,7 +34,7 @@ from .resources import resource_dir
 from .trends import role_pairs, trends_summary
 
 __all__ = ["Section", "render_page", "overview_section", "top_entities_section", "trends_sections",
-           "communities_section", "leaderboard_section", "build_report", "COMMUNITY_COLORS"]
+           "communities_section", "leaderboard_section", "build_report", "period_span", "COMMUNITY_COLORS"]
 
 #: colours of the largest communities, in rank order (then grey)
 COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
@@ -254,6 +254,18 @@ def _result_value(row: dict) -> str:
     return f"{row.get('value')}{unit if unit == '%' else (' ' + unit if unit else '')}"
 
 
+def period_span(summary: Mapping[str, Any]) -> str:
+    """The periods a trends summary covers, for a subtitle: ``2019–2023``, ``2021`` or ``no dates``.
+
+    >>> period_span({"periods": ["2019", "2020"]}), period_span({"periods": ["2021"]}), period_span({"periods": []})
+    ('2019–2020', '2021', 'no dates')
+    """
+    periods = summary["periods"]
+    if not periods:
+        return "no dates"
+    return periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+
+
 # --------------------------------------------------------------------------- page
 
 
@@ -305,7 +317,7 @@ def build_report(G: nx.MultiDiGraph, path: str | Path, *, title: str = "graphbui
     """
     summary = trends_summary(G, window=window, min_papers=min_papers, top=24)
     papers = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Paper" and not d.get("external"))
-    span = f"{summary['periods'][0]}–{summary['periods'][-1]}" if summary["periods"] else "no dates"
+    span = period_span(summary)
     sections = [overview_section(G), top_entities_section(G, explorer=explorer),
                 *trends_sections(summary, explorer=explorer), communities_section(G, explorer=explorer),
                 leaderboard_section(G)]

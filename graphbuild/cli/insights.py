@@ -32,12 +32,11 @@ def cmd_trends(args: argparse.Namespace) -> int:
     summary = trends_summary(ws.graph(), types=types, since=args.since, granularity=args.by,
                              window=args.window, min_papers=args.min_papers, top=args.top)
     if args.chart:
-        from ..report import render_page, trends_sections
+        from ..report import period_span, render_page, trends_sections
 
         what = f"{', '.join(types)} " if types else ""
         path = render_page(trends_sections(summary), args.chart, title=f"graphbuild trends: {ws.path.name}",
-                           subtitle=f"{what}entities, {summary['periods'][0] if summary['periods'] else ''}"
-                                    f"–{summary['periods'][-1] if summary['periods'] else ''}")
+                           subtitle=f"{what}entities, {period_span(summary)}")
         print(f"wrote {path}", file=sys.stderr)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
