@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from .charts import bar_chart, burst_timeline, esc, hbar_chart, small_multiple
+from .charts import bar_chart, burst_timeline, esc, hbar_chart, printable, small_multiple
 from .communities import community_rows
 from .errors import GraphbuildError
 from .fsutil import atomic_write_text
@@ -63,12 +63,13 @@ def _explorer_link(explorer: str | None, text: str) -> str | None:
     """A link into the explorer page that searches for ``text`` once it is drawn.
 
     ``explorer`` is a file path, percent-encoded here: a ``#``, ``?`` or ``%`` in a folder's name
-    (``ws #2/overview.html``) would otherwise end the path or read as an escape.
+    (``ws #2/overview.html``) would otherwise end the path or read as an escape. ``text`` goes as the
+    explorer shows and searches it, control characters as escapes (:func:`graphbuild.charts.printable`).
 
     >>> _explorer_link("ws #2/overview.html", "C++")
     'ws%20%232/overview.html#find=C%2B%2B'
     """
-    return f"{quote(explorer, safe='/')}#find={quote(text, safe='')}" if explorer else None
+    return f"{quote(explorer, safe='/')}#find={quote(printable(text), safe='')}" if explorer else None
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]], numeric: Iterable[int] = ()) -> str:

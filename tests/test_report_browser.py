@@ -74,6 +74,17 @@ def test_report_browser_link_into_a_folder_named_with_hash_and_percent_lands(dri
     assert driver.current_url.startswith((folder / "overview.html").as_uri() + "#find=")
 
 
+def test_report_browser_link_of_a_name_with_a_control_character_lands(driver, tmp_path):  # noqa: F811
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "Lo\x00RA"  # the explorer shows and searches it as "Lo\x00RA"
+    G = add_communities(G, min_papers=1)
+    render_html(select_subgraph(G), tmp_path / "overview.html")
+    page = build_report(G, tmp_path / "report.html", explorer="overview.html")
+    driver.get(page.resolve().as_uri())
+    driver.find_element("css selector", '#entities a[href*="find=Lo"]').click()
+    assert _selected_in_explorer(driver) == [E["LoRA"]]  # the link searched for a raw NUL: no match
+
+
 def test_report_browser_link_of_a_long_name_lands_on_the_entity_not_a_paper_holding_it(driver, tmp_path):  # noqa: F811
     G = small_graph()
     long_name = "Hierarchical Variational Graph Autoencoder Network"  # past the 40 characters of a label
