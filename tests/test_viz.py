@@ -367,3 +367,13 @@ def test_viz_page_shows_control_characters_as_escapes(tmp_path):
     assert nodes[E["LoRA"]]["search"].startswith("Lo\\x00RA")  # found as it is shown
     assert dict(nodes["P1"]["tip"]["rows"])["abstract"] == "Bell\\x07 and tab kept"
     assert "<title>Title\\x01</title>" in page.read_text()
+
+
+def test_viz_page_counts_read_as_numbers_of_things(tmp_path):
+    one = render_html(select_subgraph(small_graph(), max_nodes=1), tmp_path / "one.html").read_text()
+    assert "1 node, 0 edges</p>" in one  # was "1 nodes, 0 edges"
+    G = nx.MultiDiGraph()
+    for i in range(1200):
+        G.add_node(f"p{i}", label="Paper", title=f"Paper {i}")
+    many = render_html(select_subgraph(G, max_nodes=1200), tmp_path / "many.html").read_text()
+    assert "1,200 nodes, 0 edges</p>" in many  # as the "showing 500 of 1,200 nodes" note writes it

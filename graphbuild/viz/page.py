@@ -344,6 +344,11 @@ def _html_text(value: str) -> str:
     return esc(value).replace("/", "&#47;")
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 node``, ``6,000 nodes``: as the "showing N of M nodes" note writes counts."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def render_html(selection: Selection, path: str | Path, *, title: str = "graphbuild",
                 physics: bool | None = None, communities: Mapping[str, str] | None = None,
                 community_names: Mapping[str, str] | None = None) -> Path:
@@ -388,8 +393,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
         legend=[{**item, "kind": _html_text(item["kind"])} for item in data["legend"]],
         community_legend=[{**item, "name": _html_text(item["name"])} for item in data["communities"]],
         years=data["years"],
-        shown=n,
-        edge_count=selection.graph.number_of_edges(),
+        counts=_counted(n, "node") + ", " + _counted(selection.graph.number_of_edges(), "edge"),
         physics=use_physics,
         css=(viz_dir / "explorer.css").read_text(encoding="utf-8").replace("</", "<\\/"),
         vis_js=_inline_script(_vis_network_js()),
