@@ -341,6 +341,24 @@ def test_viz_whole_graph_of_a_large_corpus_is_a_term_map(tmp_path):
     assert any(d["label"] == "Paper" for _, d in select_subgraph(G, focus="T0 term 1").graph.nodes(data=True))
 
 
+def test_viz_term_map_note_names_what_shows_more(tmp_path):
+    from graphbuild.cli import main
+    from graphbuild.communities import add_communities
+    from graphbuild.graph import save_graph
+    from graphbuild.termmap import TERM_MAP_MIN_PAPERS
+
+    G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
+    # "use --focus/--types/--max-nodes to see more", yet a larger --max-nodes kept the same map
+    assert select_subgraph(G, max_nodes=5).note == ("showing 5 of 12 nodes; use --focus/--types for part of the "
+                                                    "graph, or `graphbuild map --terms N` for a larger map")
+    ws = tmp_path / "ws"
+    (ws / "gen-000001").mkdir(parents=True)
+    save_graph(G, ws / "gen-000001" / "graph.json")
+    (ws / "CURRENT").write_text("gen-000001\n")
+    assert main(["map", "-w", str(ws), "--terms", "3", "-o", str(tmp_path / "map.html")]) == 0
+    assert "showing 3 of 12 nodes; --terms N shows more</p>" in (tmp_path / "map.html").read_text()
+
+
 def test_viz_page_carries_hidden_neighbours_for_expanding(tmp_path):
     G = small_graph()
     sel = select_subgraph(G, focus="QLoRA", hops=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -103,7 +104,8 @@ def cmd_map(args: argparse.Namespace) -> int:
 
     _output_file(args.output)
     ws = _workspace(args)
-    selection = community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links)
+    selection = dataclasses.replace(community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links),
+                                    hint="--terms N shows more")  # this command has no --focus or --max-nodes
     path = render_html(selection, args.output, title=f"graphbuild term map: {ws.path.name}")
     print(f"wrote {path}")
     return 0

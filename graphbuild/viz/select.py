@@ -8,6 +8,7 @@ neighbours a page can reveal on demand.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import heapq
 import itertools
 import sys
@@ -28,6 +29,8 @@ __all__ = ["KINDS", "FRONTIER_PER_NODE", "FRONTIER_LIMIT", "Selection", "node_ki
 
 #: node kinds, in legend order: papers, authors and the entity types
 KINDS: tuple[str, ...] = ("Paper", "Author", *ENTITY_TYPES)
+#: the term map's "showing N of M" advice (its size is not --max-nodes past 300)
+TERM_MAP_HINT = "use --focus/--types for part of the graph, or `graphbuild map --terms N` for a larger map"
 #: hidden neighbours a page carries per shown node, and in all, for "click to expand"
 FRONTIER_PER_NODE = 10
 FRONTIER_LIMIT = 1000
@@ -50,6 +53,7 @@ class Selection:
         up to :data:`FRONTIER_PER_NODE` neighbours per shown node (at most
         :data:`FRONTIER_LIMIT` in all) with their edges to shown nodes and
         to each other, plus the shown nodes they attach to.
+    hint : what the "showing N of M" note tells the reader to do to see more.
     """
 
     graph: nx.MultiDiGraph
@@ -58,6 +62,7 @@ class Selection:
     reason: str
     focus: str | None = None
     frontier: nx.MultiDiGraph | None = None
+    hint: str = "use --focus/--types/--max-nodes to see more"
 
     @property
     def shown(self) -> int:
@@ -69,8 +74,7 @@ class Selection:
         """The "showing N of M nodes" line, or ``None`` when nothing was cut."""
         if not self.cut:
             return None
-        return (f"showing {self.shown:,} of {self.total:,} nodes; "
-                "use --focus/--types/--max-nodes to see more")
+        return f"showing {self.shown:,} of {self.total:,} nodes; {self.hint}"
 
 
 def node_kind(data: Mapping[str, Any]) -> str:
@@ -212,7 +216,8 @@ def select_subgraph(
     if focus is None and node_ids is None and kinds is None and since is None and _is_large(G):
         from ..termmap import community_term_map
 
-        return community_term_map(G, max_terms=min(max_nodes, 300))
+        # a larger --max-nodes does not lift the map's 300 terms: the note names what does
+        return dataclasses.replace(community_term_map(G, max_terms=min(max_nodes, 300)), hint=TERM_MAP_HINT)
     reasons: list[str] = []
     allowed = _given_ids(G, node_ids, reasons)
     focus_id: str | None = None
