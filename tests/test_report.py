@@ -115,3 +115,10 @@ def test_report_shows_control_characters_as_escapes(tmp_path):
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
     for shown in ("Lo\\x00RA", "Venue \\x1b[31m red \\x85 next"):
         assert shown in page
+
+
+def test_report_chart_labels_are_cut_between_drawn_characters():
+    flags = "\U0001f1eb\U0001f1f7\U0001f1e9\U0001f1ea\U0001f1eb\U0001f1f7"
+    for n in (14, 16):  # cut by width inside the second flag, and inside the first
+        cut = charts.fit("a" * n + flags, 132)
+        assert cut.endswith("…") and len(cut.rstrip("…").lstrip("a")) % 2 == 0, cut  # whole flags only

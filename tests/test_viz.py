@@ -395,3 +395,13 @@ def test_viz_page_counts_read_as_numbers_of_things(tmp_path):
         G.add_node(f"p{i}", label="Paper", title=f"Paper {i}")
     many = render_html(select_subgraph(G, max_nodes=1200), tmp_path / "many.html").read_text()
     assert "1,200 nodes, 0 edges</p>" in many  # as the "showing 500 of 1,200 nodes" note writes it
+
+
+@pytest.mark.parametrize("tail", ["\U0001f1eb\U0001f1f7\U0001f1e9\U0001f1ea",
+                                  "\U0001f469\u200d\U0001f469\u200d\U0001f467", "e\u0301\u0301", "\U0001f44d\U0001f3fd"])
+def test_viz_labels_are_cut_between_drawn_characters(tmp_path, tail):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "A" * 38 + tail + " and more"  # cut at 39 characters: inside the flag, family, ...
+    label = next(n for n in _page_data(render_html(select_subgraph(G), tmp_path / "g.html"))["nodes"]
+                 if n["id"] == E["LoRA"])["label"]
+    assert label == "A" * 38 + "…"  # was half a flag (a lone letter), one of a family, a bare 'e' or a brown square

@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..charts import esc, printable
+from ..charts import cluster_cut, esc, printable
 from ..errors import GraphbuildError
 from ..fsutil import atomic_write_text
 from ..records import parse_year
@@ -64,7 +64,7 @@ _URL_RE = re.compile(r"(?i)https?://")
 
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)].rstrip() + "…"
 
 
 def _display_label(data: Mapping[str, Any], node: str) -> str:
