@@ -97,10 +97,10 @@ def fit(text: str, room: float, size: float = 11.0) -> str:
     limit = room / size
     if len(text) <= limit:  # no character is wider than an em: nothing this short can overflow
         return text
-    width, cut = 0.0, None
+    width, cut = 0.0, -1
     for i, char in enumerate(text):
         width += _em(char)
-        if cut is None and width > limit - 1.0:  # from here on, no room for the ellipsis too
+        if cut < 0 and width > limit - 1.0:  # from here on, no room for the ellipsis too
             cut = i
         if width > limit:
             return text[:cluster_cut(text, cut)].rstrip() + "…"

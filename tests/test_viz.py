@@ -398,7 +398,8 @@ def test_viz_page_counts_read_as_numbers_of_things(tmp_path):
 
 
 @pytest.mark.parametrize("tail", ["\U0001f1eb\U0001f1f7\U0001f1e9\U0001f1ea",
-                                  "\U0001f469\u200d\U0001f469\u200d\U0001f467", "e\u0301\u0301", "\U0001f44d\U0001f3fd"])
+                                  "\U0001f469\u200d\U0001f469\u200d\U0001f467", "e\u0301\u0301",
+                                  "\U0001f44d\U0001f3fd"])
 def test_viz_labels_are_cut_between_drawn_characters(tmp_path, tail):
     G = small_graph()
     G.nodes[E["LoRA"]]["name"] = "A" * 38 + tail + " and more"  # cut at 39 characters: inside the flag, family, ...
