@@ -13,9 +13,11 @@ True
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc"]
+__all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc", "printable", "fit", "cluster_cut"]
 
 _INK = "#3c4043"
 _MUTED = "#80868b"
@@ -23,13 +25,86 @@ _BAR = "#4e79a7"
 _BURST = "#e15759"
 
 
+#: control characters a page would drop (NUL) or draw as an empty box: C0 but tab and line ends, DEL, C1
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    r"""``text`` with each control character a page cannot show written as its escape (``\x1b``), as the
+    command line's tables write it; right-to-left marks, tabs and line ends stay.
+
+    >>> printable("NUL\x00 ESC\x1b[31m \u200f\tkept")
+    'NUL\\x00 ESC\\x1b[31m \u200f\tkept'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
 def esc(text: object) -> str:
-    """HTML-escape ``text`` for element content and attribute values."""
-    return html.escape(str(text), quote=True)
+    """HTML-escape ``text`` for element content and attribute values, control characters shown as escapes."""
+    return html.escape(printable(text), quote=True)
 
 
 def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+#: letters about as wide as the font's size, and letters about a third of it (a sans-serif face)
+_WIDE_LETTERS = frozenset("mwMW@%")
+_NARROW_LETTERS = frozenset("fijlrtI.,:;'!|() ")
+
+
+def _em(char: str) -> float:
+    """The width of ``char`` in ems, a generous estimate for a sans-serif face (no font at hand in Python)."""
+    if char in _WIDE_LETTERS or unicodedata.east_asian_width(char) in "WF":  # CJK and emoji take a full em
+        return 1.0
+    if char in _NARROW_LETTERS:
+        return 0.35
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    return 0.75 if char.isupper() else 0.62
+
+
+#: characters drawn as part of the one before them: joiners, variation selectors, skin tones, emoji tags
+_JOINING = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+$")  # a run of regional indicators: flags, two apiece
+
+
+def cluster_cut(text: str, at: int) -> int:
+    """The largest index up to ``at`` that does not split what is drawn as one character: an accent from
+    its letter, a joined emoji (a family, a skin tone) or a flag's two letters.
+
+    >>> s = "Cafe\u0301 \U0001f1eb\U0001f1f7"
+    >>> cluster_cut(s, 4), cluster_cut(s, 7), cluster_cut(s, 3)
+    (3, 6, 3)
+    """
+    while 0 < at < len(text) and (_JOINING.match(text[at]) or text[at - 1] == "\u200d"
+                                  or unicodedata.category(text[at]) in ("Mn", "Mc", "Me")):
+        at -= 1
+    if 0 < at < len(text) and _FLAG_LETTERS.match(text[at]):
+        run = _FLAG_LETTERS.search(text, 0, at)
+        if run and run.end() == at and (run.end() - run.start()) % 2:
+            at -= 1
+    return at
+
+
+def fit(text: str, room: float, size: float = 11.0) -> str:
+    """``text`` cut with "…" so that it fits ``room`` pixels at font ``size``, by the widths of its characters
+    (a count of characters let a name of capitals, wide letters or CJK run past the chart's edge).
+
+    >>> fit("ordinary name of a method", 132), fit("大規模言語モデルによる知識グラフ", 132)
+    ('ordinary name of a m…', '大規模言語モデルによる…')
+    """
+    limit = room / size
+    if len(text) <= limit:  # no character is wider than an em: nothing this short can overflow
+        return text
+    width, cut = 0.0, -1
+    for i, char in enumerate(text):
+        width += _em(char)
+        if cut < 0 and width > limit - 1.0:  # from here on, no room for the ellipsis too
+            cut = i
+        if width > limit:
+            return text[:cluster_cut(text, cut)].rstrip() + "…"
+    return text
 
 
 def _tick_every(n: int, room: int) -> int:
@@ -76,8 +151,7 @@ def hbar_chart(labels: Sequence[str], values: Sequence[float], *, width: int = 3
         y = 4 + i * (bar + 4)
         w = plot_w * float(value) / peak
         color = colors[i] if colors else _BAR
-        room = max(8, label_w // 6)  # about 6 px per character at 11 px
-        text = esc(label if len(str(label)) <= room else str(label)[:room - 1] + "…")
+        text = esc(fit(str(label), label_w - 8))
         name = f'<text x="{label_w - 6}" y="{y + bar - 4}" text-anchor="end" class="lbl">{text}</text>'
         if links and links[i]:
             name = f'<a href="{esc(links[i])}">{name}</a>'
@@ -113,7 +187,7 @@ def small_multiple(title: str, periods: Sequence[str], values: Sequence[float], 
         parts.append(f'<polygon points="{_num(pts[0][0])},{base} {line} {_num(pts[-1][0])},{base}" '
                      f'fill="{_BAR}" opacity="0.25"/>')
         parts.append(f'<polyline points="{line}" fill="none" stroke="{_BAR}" stroke-width="1.5"/>')
-    parts.append(f'<text x="4" y="11" class="lbl">{esc(title if len(title) <= 26 else title[:25] + "…")}</text>')
+    parts.append(f'<text x="4" y="11" class="lbl">{esc(fit(title, width - 8))}</text>')
     if n:
         parts.append(f'<text x="4" y="{height - 1}" class="tick">{esc(periods[0])}</text>'
                      f'<text x="{width - 4}" y="{height - 1}" text-anchor="end" class="tick">{esc(periods[-1])}</text>')
@@ -138,7 +212,7 @@ def burst_timeline(periods: Sequence[str], rows: Sequence[tuple[str, int, int, s
                      f'<text x="{_num(x + 2)}" y="12" class="tick">{esc(periods[i])}</text>')
     for j, (label, a, b, tip) in enumerate(rows):
         y = top + j * row_h
-        text = esc(label if len(label) <= 26 else label[:25] + "…")
+        text = esc(fit(label, label_w - 8))
         parts.append(f'<text x="{label_w - 6}" y="{y + row_h - 6}" text-anchor="end" class="lbl">{text}</text>')
         parts.append(f'<rect x="{_num(label_w + a * slot)}" y="{y + 3}" width="{_num(max((b - a + 1) * slot, 2))}" '
                      f'height="{row_h - 6}" rx="3" fill="{_BURST}"><title>{esc(tip)}</title></rect>')

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from .charts import bar_chart, burst_timeline, esc, hbar_chart, small_multiple
+from .charts import bar_chart, burst_timeline, esc, hbar_chart, printable, small_multiple
 from .communities import community_rows
 from .errors import GraphbuildError
 from .fsutil import atomic_write_text
@@ -34,7 +34,7 @@ from .resources import resource_dir
 from .trends import role_pairs, trends_summary
 
 __all__ = ["Section", "render_page", "overview_section", "top_entities_section", "trends_sections",
-           "communities_section", "leaderboard_section", "build_report", "COMMUNITY_COLORS"]
+           "communities_section", "leaderboard_section", "build_report", "period_span", "COMMUNITY_COLORS"]
 
 #: colours of the largest communities, in rank order (then grey)
 COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
@@ -60,8 +60,16 @@ def community_color(rank: int) -> str:
 
 
 def _explorer_link(explorer: str | None, text: str) -> str | None:
-    """A link into the explorer page that searches for ``text`` once it is drawn."""
-    return f"{explorer}#find={quote(text, safe='')}" if explorer else None
+    """A link into the explorer page that searches for ``text`` once it is drawn.
+
+    ``explorer`` is a file path, percent-encoded here: a ``#``, ``?`` or ``%`` in a folder's name
+    (``ws #2/overview.html``) would otherwise end the path or read as an escape. ``text`` goes as the
+    explorer shows and searches it, control characters as escapes (:func:`graphbuild.charts.printable`).
+
+    >>> _explorer_link("ws #2/overview.html", "C++")
+    'ws%20%232/overview.html#find=C%2B%2B'
+    """
+    return f"{quote(explorer, safe='/')}#find={quote(printable(text), safe='')}" if explorer else None
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]], numeric: Iterable[int] = ()) -> str:
@@ -247,6 +255,18 @@ def _result_value(row: dict) -> str:
     return f"{row.get('value')}{unit if unit == '%' else (' ' + unit if unit else '')}"
 
 
+def period_span(summary: Mapping[str, Any]) -> str:
+    """The periods a trends summary covers, for a subtitle: ``2019–2023``, ``2021`` or ``no dates``.
+
+    >>> period_span({"periods": ["2019", "2020"]}), period_span({"periods": ["2021"]}), period_span({"periods": []})
+    ('2019–2020', '2021', 'no dates')
+    """
+    periods = summary["periods"]
+    if not periods:
+        return "no dates"
+    return periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+
+
 # --------------------------------------------------------------------------- page
 
 
@@ -298,7 +318,7 @@ def build_report(G: nx.MultiDiGraph, path: str | Path, *, title: str = "graphbui
     """
     summary = trends_summary(G, window=window, min_papers=min_papers, top=24)
     papers = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Paper" and not d.get("external"))
-    span = f"{summary['periods'][0]}–{summary['periods'][-1]}" if summary["periods"] else "no dates"
+    span = period_span(summary)
     sections = [overview_section(G), top_entities_section(G, explorer=explorer),
                 *trends_sections(summary, explorer=explorer), communities_section(G, explorer=explorer),
                 leaderboard_section(G)]

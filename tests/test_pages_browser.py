@@ -156,3 +156,45 @@ def test_pages_browser_pages_of_tiny_graphs_load_and_say_so(driver, tmp_path, pa
         _assert_clean_load(driver, page)
         assert _probe(driver) == ["undefined", 0, True]
         assert "No dated papers mention an entity." in driver.execute_script("return document.body.textContent")
+
+
+def test_pages_browser_explorer_search_folds_case_as_the_names_are_written(driver, tmp_path):  # noqa: F811
+    G = small_graph()  # names whose lower case is not what Python's casefold makes of them
+    for key, name in [("LoRA", "Straße-Net"), ("GLUE", "ΟΔΟΣ"), ("MMLU", "ﬁne-Tuner")]:
+        G.nodes[E[key]]["name"] = name
+    page = render_html(select_subgraph(G), tmp_path / "graph.html")
+    _open(driver, page)
+    for query, key in [("Straße", "LoRA"), ("STRASSE", "LoRA"), ("ẞ", "LoRA"), ("οδος", "GLUE"),
+                       ("ΟΔΟΣ", "GLUE"), ("fine-tuner", "MMLU"), ("ＦＩＮＥ", "MMLU")]:
+        # "Straße" and "οδος" found nothing: the names were casefolded in Python ("strasse", "οδοσ"), the query
+        # lower-cased in the page ("straße", "οδος")
+        assert driver.execute_script("return graphbuild.search(arguments[0])", query) == E[key], query
+
+
+def test_pages_browser_report_chart_labels_stay_inside_their_charts(driver, tmp_path):  # noqa: F811
+    G = small_graph()  # names cut by a count of characters ran past the chart's left edge: their start unseen
+    for key, name in [("LoRA", "WWWWWWWWWWWWWWWWWWWWWWW"), ("GPT-3", "ordinary name of a method"),
+                      ("GLUE", "大規模言語モデルによる知識グラフ構築"), ("MMLU", "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"),
+                      ("Llama", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")]:
+        G.nodes[E[key]]["name"] = name
+    page = build_report(add_communities(G, min_papers=1), tmp_path / "report.html", min_papers=1)
+    driver.get(page.resolve().as_uri())
+    outside = driver.execute_script("""
+        return Array.from(document.querySelectorAll('svg.chart text')).map(t => {
+          var box = t.getBBox(), width = t.ownerSVGElement.width.baseVal.value;
+          return [t.textContent, Math.round(box.x), Math.round(box.x + box.width), width];
+        }).filter(r => r[1] < 0 || r[2] > r[3]);""")
+    assert outside == []
+
+
+def test_pages_browser_explorer_search_skips_nodes_hidden_after_it_ran(driver, tmp_path):  # noqa: F811
+    page = render_html(select_subgraph(small_graph()), tmp_path / "graph.html")
+    _open(driver, page)
+    first = driver.execute_script("return graphbuild.search('a')")
+    assert first and driver.execute_script("return graphbuild.state.matches.length") > 3
+    driver.execute_script("graphbuild.setKindVisible('Paper', false); graphbuild.setKindVisible('Author', false)")
+    steps = driver.execute_script("""
+        var out = [];
+        for (var i = 0; i < 6; i++) { var id = graphbuild.search('a'); out.push(!!graphbuild.nodes.get(id).hidden); }
+        return out;""")
+    assert steps == [False] * 6  # Enter again stepped onto the papers and authors hidden since the first search

@@ -104,3 +104,21 @@ def test_report_cli_links_to_the_workspace_overview(tmp_path, capsys):
     assert "#find=" not in out.read_text()
     assert main(["report", "-w", str(tmp_path / "nothing"), "-o", str(out)]) == 1
     assert "[E400]" in capsys.readouterr().err
+
+
+def test_report_shows_control_characters_as_escapes(tmp_path):
+    G = add_communities(small_graph(), min_papers=1)
+    G.nodes[E["LoRA"]]["name"] = "Lo\x00RA"  # a NUL the page dropped (tables) or drew as a box (charts)
+    G.nodes["P1"]["venue"] = "Venue \x1b[31m red \x85 next"
+    G.nodes["P2"]["title"] = "Bell\x07 title"
+    page = build_report(G, tmp_path / "r.html").read_text()
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
+    for shown in ("Lo\\x00RA", "Venue \\x1b[31m red \\x85 next"):
+        assert shown in page
+
+
+def test_report_chart_labels_are_cut_between_drawn_characters():
+    flags = "\U0001f1eb\U0001f1f7\U0001f1e9\U0001f1ea\U0001f1eb\U0001f1f7"
+    for n in (14, 16):  # cut by width inside the second flag, and inside the first
+        cut = charts.fit("a" * n + flags, 132)
+        assert cut.endswith("…") and len(cut.rstrip("…").lstrip("a")) % 2 == 0, cut  # whole flags only

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from graph_fixture import E, small_graph
@@ -44,6 +45,13 @@ def test_report_browser_link_lands_on_the_entity_in_the_explorer(driver, tmp_pat
     page = build_report(G, tmp_path / "report.html", explorer="overview.html")
     driver.get(page.resolve().as_uri())
     driver.find_element("css selector", '#entities a[href="overview.html#find=LoRA"]').click()
+    assert _selected_in_explorer(driver) == [E["LoRA"]]
+    assert driver.find_element("id", "gb-search").get_attribute("value") == "LoRA"
+    assert "LoRA" in driver.find_element("id", "gb-details").text
+
+
+def _selected_in_explorer(driver) -> list:  # noqa: F811
+    """The nodes selected once the explorer page opened by a link has drawn."""
     deadline = time.monotonic() + 20
     selected = []
     while time.monotonic() < deadline:
@@ -52,9 +60,42 @@ def test_report_browser_link_lands_on_the_entity_in_the_explorer(driver, tmp_pat
         if selected:
             break
         time.sleep(0.05)
-    assert selected == [E["LoRA"]]
-    assert driver.find_element("id", "gb-search").get_attribute("value") == "LoRA"
-    assert "LoRA" in driver.find_element("id", "gb-details").text
+    return selected
+
+
+def test_report_browser_link_into_a_folder_named_with_hash_and_percent_lands(driver, tmp_path):  # noqa: F811
+    G = add_communities(small_graph(), min_papers=1)
+    folder = tmp_path / "ws #2 100%41?"  # '#' ended the link's path, '%41' read as 'A', '?' began a query
+    render_html(select_subgraph(G), folder / "overview.html")
+    page = build_report(G, tmp_path / "report.html", explorer=f"{folder.name}/overview.html")
+    driver.get(page.resolve().as_uri())
+    driver.find_element("css selector", "#entities a").click()
+    assert _selected_in_explorer(driver)
+    assert driver.current_url.startswith((folder / "overview.html").as_uri() + "#find=")
+
+
+def test_report_browser_link_of_a_name_with_a_control_character_lands(driver, tmp_path):  # noqa: F811
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "Lo\x00RA"  # the explorer shows and searches it as "Lo\x00RA"
+    G = add_communities(G, min_papers=1)
+    render_html(select_subgraph(G), tmp_path / "overview.html")
+    page = build_report(G, tmp_path / "report.html", explorer="overview.html")
+    driver.get(page.resolve().as_uri())
+    driver.find_element("css selector", '#entities a[href*="find=Lo"]').click()
+    assert _selected_in_explorer(driver) == [E["LoRA"]]  # the link searched for a raw NUL: no match
+
+
+def test_report_browser_link_of_a_long_name_lands_on_the_entity_not_a_paper_holding_it(driver, tmp_path):  # noqa: F811
+    G = small_graph()
+    long_name = "Hierarchical Variational Graph Autoencoder Network"  # past the 40 characters of a label
+    G.nodes[E["LoRA"]]["name"] = long_name
+    G.nodes["P1"]["title"] = f"{long_name} for Molecules"  # the first node whose text holds the name
+    G = add_communities(G, min_papers=1)
+    render_html(select_subgraph(G), tmp_path / "overview.html")
+    page = build_report(G, tmp_path / "report.html", explorer="overview.html")
+    driver.get(page.resolve().as_uri())
+    driver.find_element("css selector", f'#entities a[href="overview.html#find={quote(long_name)}"]').click()
+    assert _selected_in_explorer(driver) == [E["LoRA"]]  # was P1: the cut label never equalled the name
 
 
 @pytest.mark.skipif(not os.environ.get("GRAPHBUILD_SCREENSHOTS"), reason="set GRAPHBUILD_SCREENSHOTS=1 "

@@ -167,8 +167,9 @@ def test_trends_cli_since_past_the_corpus_names_the_year(tmp_path, capsys):
     (ws / "gen-000001").mkdir(parents=True)
     save_graph(synthetic_corpus(), ws / "gen-000001" / "graph.json")
     (ws / "CURRENT").write_text("gen-000001\n")
-    assert main(["trends", "-w", str(ws), "--since", "2090"]) == 0
+    assert main(["trends", "-w", str(ws), "--since", "2090", "--chart", str(tmp_path / "t.html")]) == 0
     assert capsys.readouterr().out.strip() == "(no dated papers from 2090 on mention an entity)"
+    assert '<p class="rp-sub">entities, no dates</p>' in (tmp_path / "t.html").read_text()  # was "entities, –"
 
 
 def _save_workspace(G: nx.MultiDiGraph, ws) -> None:

@@ -107,6 +107,26 @@ def test_viz_select_max_nodes_without_focus_ranks_by_importance():
     assert sel.cut[0] == E["GLUE"]  # paper_count 2 is next
 
 
+def test_viz_select_max_nodes_joins_unlinked_best_nodes_with_the_papers_between_them():
+    G = nx.MultiDiGraph()  # 40 papers, no citations, 4 entities each: entities outrank every paper
+    for i in range(40):
+        G.add_node(f"p{i}", label="Paper", title=f"Paper {i}", year=2020)
+        for j in range(4):
+            e = f"entity:e{(i * 4 + j) % 60}"
+            G.add_node(e, label="Entity", name=e[7:], type="Method")
+            G.add_edge(f"p{i}", e, key="USES")
+    for e, data in G.nodes(data=True):
+        if data["label"] == "Entity":
+            data["paper_count"] = len(G.pred[e])
+    sel = select_subgraph(G, max_nodes=20)
+    H = sel.graph
+    # was 20 entities and no edge: the lonely ones went and came back, as nothing linked to an empty page
+    assert H.number_of_nodes() == 20 and H.number_of_edges() >= 10
+    assert not [n for n in H if H.degree(n) == 0]
+    assert {H.nodes[n]["label"] for n in H} == {"Paper", "Entity"}
+    assert select_subgraph(G, max_nodes=20).graph.nodes == H.nodes  # the same page every time
+
+
 def test_viz_select_node_ids_restricts_and_validates():
     G = small_graph()
     sel = select_subgraph(G, node_ids={"P1", E["LoRA"], A_SHEN})
@@ -137,8 +157,9 @@ def test_viz_select_unknown_focus_lists_close_matches(capsys):
 
 
 def test_viz_select_ambiguous_title_fragment_lists_papers():
-    with pytest.raises(RelatedLookupError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)"):
+    with pytest.raises(RelatedLookupError, match=r"matches 3 paper titles.*'LoRA paper' \(P1\)") as info:
         resolve_focus(small_graph(), "paper")
+    assert "paper id. Pass a node id" in str(info.value)  # was "paper id.. Pass"
 
 
 @pytest.mark.parametrize("kwargs, match", [
@@ -320,6 +341,24 @@ def test_viz_whole_graph_of_a_large_corpus_is_a_term_map(tmp_path):
     assert any(d["label"] == "Paper" for _, d in select_subgraph(G, focus="T0 term 1").graph.nodes(data=True))
 
 
+def test_viz_term_map_note_names_what_shows_more(tmp_path):
+    from graphbuild.cli import main
+    from graphbuild.communities import add_communities
+    from graphbuild.graph import save_graph
+    from graphbuild.termmap import TERM_MAP_MIN_PAPERS
+
+    G = add_communities(_two_topic_corpus(TERM_MAP_MIN_PAPERS))
+    # "use --focus/--types/--max-nodes to see more", yet a larger --max-nodes kept the same map
+    assert select_subgraph(G, max_nodes=5).note == ("showing 5 of 12 nodes; use --focus/--types for part of the "
+                                                    "graph, or `graphbuild map --terms N` for a larger map")
+    ws = tmp_path / "ws"
+    (ws / "gen-000001").mkdir(parents=True)
+    save_graph(G, ws / "gen-000001" / "graph.json")
+    (ws / "CURRENT").write_text("gen-000001\n")
+    assert main(["map", "-w", str(ws), "--terms", "3", "-o", str(tmp_path / "map.html")]) == 0
+    assert "showing 3 of 12 nodes; --terms N shows more</p>" in (tmp_path / "map.html").read_text()
+
+
 def test_viz_page_carries_hidden_neighbours_for_expanding(tmp_path):
     G = small_graph()
     sel = select_subgraph(G, focus="QLoRA", hops=1)
@@ -334,3 +373,36 @@ def test_viz_page_carries_hidden_neighbours_for_expanding(tmp_path):
     assert all(set(e) >= {"from", "to", "id", "tip"} for e in data["more"]["edges"])
     whole = select_subgraph(G)
     assert _page_data(render_html(whole, tmp_path / "w.html"))["more"] is None  # nothing hidden
+
+
+def test_viz_page_shows_control_characters_as_escapes(tmp_path):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "Lo\x00RA\x1b[2J"  # the page drew an empty box for each, or nothing
+    G.nodes["P1"]["abstract"] = "Bell\x07 and\ttab\nkept"
+    page = render_html(select_subgraph(G), tmp_path / "g.html", title="Title\x01")
+    nodes = {n["id"]: n for n in _page_data(page)["nodes"]}
+    assert nodes[E["LoRA"]]["label"] == nodes[E["LoRA"]]["tip"]["head"] == "Lo\\x00RA\\x1b[2J"
+    assert nodes[E["LoRA"]]["search"].startswith("Lo\\x00RA")  # found as it is shown
+    assert dict(nodes["P1"]["tip"]["rows"])["abstract"] == "Bell\\x07 and tab kept"
+    assert "<title>Title\\x01</title>" in page.read_text()
+
+
+def test_viz_page_counts_read_as_numbers_of_things(tmp_path):
+    one = render_html(select_subgraph(small_graph(), max_nodes=1), tmp_path / "one.html").read_text()
+    assert "1 node, 0 edges</p>" in one  # was "1 nodes, 0 edges"
+    G = nx.MultiDiGraph()
+    for i in range(1200):
+        G.add_node(f"p{i}", label="Paper", title=f"Paper {i}")
+    many = render_html(select_subgraph(G, max_nodes=1200), tmp_path / "many.html").read_text()
+    assert "1,200 nodes, 0 edges</p>" in many  # as the "showing 500 of 1,200 nodes" note writes it
+
+
+@pytest.mark.parametrize("tail", ["\U0001f1eb\U0001f1f7\U0001f1e9\U0001f1ea",
+                                  "\U0001f469\u200d\U0001f469\u200d\U0001f467", "e\u0301\u0301",
+                                  "\U0001f44d\U0001f3fd"])
+def test_viz_labels_are_cut_between_drawn_characters(tmp_path, tail):
+    G = small_graph()
+    G.nodes[E["LoRA"]]["name"] = "A" * 38 + tail + " and more"  # cut at 39 characters: inside the flag, family, ...
+    label = next(n for n in _page_data(render_html(select_subgraph(G), tmp_path / "g.html"))["nodes"]
+                 if n["id"] == E["LoRA"])["label"]
+    assert label == "A" * 38 + "…"  # was half a flag (a lone letter), one of a family, a bare 'e' or a brown square

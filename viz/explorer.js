@@ -7,7 +7,17 @@
 (function () {
   "use strict";
 
+  // one fold for node text and queries alike (the page's own, so both sides always agree): compatibility
+  // forms (ligatures, full-width letters) and case, with the lower-case letters that have no capital of their
+  // own joined to theirs ("ß" is "ss" as "STRASSE" lower-cases; a word-final "ς" is "σ")
+  function fold(text) {
+    return String(text || "").normalize("NFKC").toLowerCase().replace(/\u00df/g, "ss").replace(/\u03c2/g, "\u03c3");
+  }
+
   var data = JSON.parse(document.getElementById("gb-data").textContent);
+  var more = data.more || { nodes: {}, edges: [], by: {} };
+  data.nodes.forEach(function (n) { n.search = fold(n.search); });
+  Object.keys(more.nodes).forEach(function (id) { more.nodes[id].search = fold(more.nodes[id].search); });
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("gb-network");
@@ -107,8 +117,6 @@
 
   // ---------------------------------------------------------------- expand hidden neighbours
 
-  var more = data.more || { nodes: {}, edges: [], by: {} };
-
   function hiddenNeighbours(id) {
     return (more.by[id] || []).filter(function (m) { return !nodes.get(m); });
   }
@@ -178,7 +186,10 @@
       var hide = !!state.hiddenKinds[node.kind] || !yearOk(node);
       if (!!node.hidden !== hide) { updates.push({ id: node.id, hidden: hide }); }
     });
-    if (updates.length) { nodes.update(updates); }
+    if (updates.length) {
+      nodes.update(updates);
+      state.matches = [];  // the next search looks again: Enter must not step onto nodes hidden since
+    }
     return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
   }
 
@@ -215,7 +226,7 @@
   var searchStatus = document.getElementById("gb-search-status");
 
   function search(query) {
-    var q = String(query || "").trim().toLowerCase();
+    var q = fold(String(query || "").trim());
     if (!q) { searchStatus.textContent = ""; return null; }
     var same = state.matches.length && state.lastQuery === q;
     if (!same) {
@@ -252,13 +263,16 @@
     try { text = decodeURIComponent(m[1]); } catch (e) { return null; }
     document.getElementById("gb-search").value = text;
     state.lastQuery = null;
-    var q = text.trim().toLowerCase();
-    var exact = nodes.get({ filter: function (n) { return String(n.label || "").toLowerCase() === q; } });
-    if (exact.length === 1) {  // the report links by exact entity name: go straight to it
-      network.selectNodes([exact[0].id]);
-      network.focus(exact[0].id, { scale: 1.4 });
-      showDetails("node", exact[0].id);
-      return exact[0].id;
+    var q = fold(text.trim());
+    // the report links by an entity's whole name (a label is cut at 40 characters): go straight to it, and to
+    // the entity rather than a paper titled the same
+    var exact = nodes.get({ filter: function (n) { return fold(n.tip.head) === q; } });
+    if (exact.length) {
+      var id = (exact.find(function (n) { return n.kind !== "Paper"; }) || exact[0]).id;
+      network.selectNodes([id]);
+      network.focus(id, { scale: 1.4 });
+      showDetails("node", id);
+      return id;
     }
     return search(text);
   }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -32,12 +33,11 @@ def cmd_trends(args: argparse.Namespace) -> int:
     summary = trends_summary(ws.graph(), types=types, since=args.since, granularity=args.by,
                              window=args.window, min_papers=args.min_papers, top=args.top)
     if args.chart:
-        from ..report import render_page, trends_sections
+        from ..report import period_span, render_page, trends_sections
 
         what = f"{', '.join(types)} " if types else ""
         path = render_page(trends_sections(summary), args.chart, title=f"graphbuild trends: {ws.path.name}",
-                           subtitle=f"{what}entities, {summary['periods'][0] if summary['periods'] else ''}"
-                                    f"–{summary['periods'][-1] if summary['periods'] else ''}")
+                           subtitle=f"{what}entities, {period_span(summary)}")
         print(f"wrote {path}", file=sys.stderr)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
@@ -104,7 +104,8 @@ def cmd_map(args: argparse.Namespace) -> int:
 
     _output_file(args.output)
     ws = _workspace(args)
-    selection = community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links)
+    selection = dataclasses.replace(community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links),
+                                    hint="--terms N shows more")  # this command has no --focus or --max-nodes
     path = render_html(selection, args.output, title=f"graphbuild term map: {ws.path.name}")
     print(f"wrote {path}")
     return 0

@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..charts import cluster_cut, esc, printable
 from ..errors import GraphbuildError
 from ..fsutil import atomic_write_text
 from ..records import parse_year
@@ -63,13 +64,13 @@ _URL_RE = re.compile(r"(?i)https?://")
 
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)].rstrip() + "…"
 
 
 def _display_label(data: Mapping[str, Any], node: str) -> str:
     if data.get("label") == "Paper":
-        return _short(str(data.get("title") or node), _LABEL_CHARS)
-    return _short(str(data.get("name") or node), _LABEL_CHARS)
+        return _short(printable(data.get("title") or node), _LABEL_CHARS)
+    return _short(printable(data.get("name") or node), _LABEL_CHARS)
 
 
 def _node_tip(G: nx.MultiDiGraph, node: str, data: Mapping[str, Any], importance: int) -> dict[str, Any]:
@@ -107,7 +108,12 @@ def _node_tip(G: nx.MultiDiGraph, node: str, data: Mapping[str, Any], importance
         add("kind", label)
         add("papers (on this page)", importance)
     add("id", node)
-    return {"head": head, "rows": rows}
+    return _shown_tip(head, rows)
+
+
+def _shown_tip(head: str, rows: list[list[str]]) -> dict[str, Any]:
+    """A tooltip record whose text shows control characters as escapes (the page would draw empty boxes)."""
+    return {"head": printable(head), "rows": [[key, printable(value)] for key, value in rows]}
 
 
 def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -123,7 +129,7 @@ def _edge_tip(G: nx.MultiDiGraph, u: str, v: str, key: str, data: Mapping[str, A
         rows.append(["inferred", f"via {via_name}" if via_name else "yes"])
     if data.get("position") is not None:
         rows.append(["author position", str(int(data["position"]) + 1)])
-    return {"head": key, "rows": rows}
+    return _shown_tip(key, rows)
 
 
 def _community_colors(communities: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
@@ -203,8 +209,8 @@ def _add_node_record(net: Any, H: nx.MultiDiGraph, node: str, communities: Mappi
         cid = communities.get(node)
         color = colors.get(cid, KIND_COLORS["Entity"]) if cid else KIND_COLORS["Entity"]
     year = parse_year(data.get("year")) if kind == "Paper" else None
-    full = str(data.get("title") or data.get("name") or node)
-    search = " ".join([full, *(str(a) for a in data.get("aliases") or ())]).casefold()
+    full = printable(data.get("title") or data.get("name") or node)  # searched as it is shown
+    search = " ".join([full, *(printable(a) for a in data.get("aliases") or ())])  # folded by the page, as queries are
     extra: dict[str, Any] = {}
     if position is not None:
         extra["x"], extra["y"] = position
@@ -334,8 +340,13 @@ def _json_for_html(value: Any) -> str:
 
 
 def _html_text(value: str) -> str:
-    """HTML-escaped text that never spells out a URL scheme."""
-    return html.escape(value, quote=True).replace("/", "&#47;")
+    """HTML-escaped text that never spells out a URL scheme, control characters shown as escapes."""
+    return esc(value).replace("/", "&#47;")
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 node``, ``6,000 nodes``: as the "showing N of M nodes" note writes counts."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def render_html(selection: Selection, path: str | Path, *, title: str = "graphbuild",
@@ -382,8 +393,7 @@ def render_html(selection: Selection, path: str | Path, *, title: str = "graphbu
         legend=[{**item, "kind": _html_text(item["kind"])} for item in data["legend"]],
         community_legend=[{**item, "name": _html_text(item["name"])} for item in data["communities"]],
         years=data["years"],
-        shown=n,
-        edge_count=selection.graph.number_of_edges(),
+        counts=_counted(n, "node") + ", " + _counted(selection.graph.number_of_edges(), "edge"),
         physics=use_physics,
         css=(viz_dir / "explorer.css").read_text(encoding="utf-8").replace("</", "<\\/"),
         vis_js=_inline_script(_vis_network_js()),

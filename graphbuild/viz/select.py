@@ -8,6 +8,7 @@ neighbours a page can reveal on demand.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import heapq
 import itertools
 import sys
@@ -28,6 +29,8 @@ __all__ = ["KINDS", "FRONTIER_PER_NODE", "FRONTIER_LIMIT", "Selection", "node_ki
 
 #: node kinds, in legend order: papers, authors and the entity types
 KINDS: tuple[str, ...] = ("Paper", "Author", *ENTITY_TYPES)
+#: the term map's "showing N of M" advice (its size is not --max-nodes past 300)
+TERM_MAP_HINT = "use --focus/--types for part of the graph, or `graphbuild map --terms N` for a larger map"
 #: hidden neighbours a page carries per shown node, and in all, for "click to expand"
 FRONTIER_PER_NODE = 10
 FRONTIER_LIMIT = 1000
@@ -50,6 +53,7 @@ class Selection:
         up to :data:`FRONTIER_PER_NODE` neighbours per shown node (at most
         :data:`FRONTIER_LIMIT` in all) with their edges to shown nodes and
         to each other, plus the shown nodes they attach to.
+    hint : what the "showing N of M" note tells the reader to do to see more.
     """
 
     graph: nx.MultiDiGraph
@@ -58,6 +62,7 @@ class Selection:
     reason: str
     focus: str | None = None
     frontier: nx.MultiDiGraph | None = None
+    hint: str = "use --focus/--types/--max-nodes to see more"
 
     @property
     def shown(self) -> int:
@@ -69,8 +74,7 @@ class Selection:
         """The "showing N of M nodes" line, or ``None`` when nothing was cut."""
         if not self.cut:
             return None
-        return (f"showing {self.shown:,} of {self.total:,} nodes; "
-                "use --focus/--types/--max-nodes to see more")
+        return f"showing {self.shown:,} of {self.total:,} nodes; {self.hint}"
 
 
 def node_kind(data: Mapping[str, Any]) -> str:
@@ -120,8 +124,8 @@ def resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
     try:
         match = Resolver.from_graph(G).resolve(text)
     except RelatedLookupError as exc:
-        raise RelatedLookupError(f"focus: {exc.args[0]}. Pass a node id, an entity name or alias, an author name "
-                         "or part of a paper title.") from None
+        raise RelatedLookupError(f"focus: {str(exc.args[0]).rstrip('.')}. Pass a node id, an entity name or alias, "
+                                 "an author name or part of a paper title.") from None
     if match.approximate:
         print(f"graphbuild: focus {match.describe()}", file=sys.stderr)
     return match.node
@@ -212,7 +216,8 @@ def select_subgraph(
     if focus is None and node_ids is None and kinds is None and since is None and _is_large(G):
         from ..termmap import community_term_map
 
-        return community_term_map(G, max_terms=min(max_nodes, 300))
+        # a larger --max-nodes does not lift the map's 300 terms: the note names what does
+        return dataclasses.replace(community_term_map(G, max_terms=min(max_nodes, 300)), hint=TERM_MAP_HINT)
     reasons: list[str] = []
     allowed = _given_ids(G, node_ids, reasons)
     focus_id: str | None = None
@@ -328,32 +333,36 @@ def _is_large(G: nx.MultiDiGraph) -> bool:
 
 
 def _connected_cut(G: nx.MultiDiGraph, ordered: list[str], room: int, focus_id: str | None) -> set[str]:
-    """The ``room`` best-ranked nodes, trading nodes left without any kept neighbour
-    (authors of papers that were cut, say) for the next-best nodes that connect.
+    """The ``room`` best-ranked nodes, trading nodes left without any kept neighbour (authors of papers
+    that were cut, say) for the next-best nodes that link to a kept node, the worst-ranked lonely node
+    going first.
+
+    A lonely node counts as kept while it waits, so a page whose best nodes share no edge (entities of
+    a corpus without citations: papers rank below them) fills with the papers that join them instead of
+    showing hundreds of unconnected dots.
     """
     keep = set(ordered[:room])
     if focus_id is not None:
         keep.add(focus_id)
 
-    def linked(n: str) -> bool:
-        return any(m in keep for m in G.succ[n]) or any(m in keep for m in G.pred[n])
+    def kept_neighbours(n: str) -> list[str]:
+        return [m for m in (*G.succ[n], *G.pred[n]) if m in keep and m != n]
 
-    pool = iter(ordered[room:])
-    for _ in range(3):
-        lonely = [n for n in keep if n != focus_id and not linked(n)]
+    lonely = [n for n in ordered[:room] if not kept_neighbours(n)]  # best first
+    waiting = set(lonely)
+    for n in ordered[room:]:
+        while lonely and lonely[-1] not in waiting:  # linked by an earlier trade
+            lonely.pop()
         if not lonely:
             break
-        keep.difference_update(lonely)
-        added = 0
-        for n in pool:
-            if linked(n):
-                keep.add(n)
-                added += 1
-                if added == len(lonely):
-                    break
-        if added < len(lonely):  # nothing better to show: keep the lonely ones
-            keep.update(lonely[: len(lonely) - added])
-            break
+        joined = kept_neighbours(n)
+        if not [m for m in joined if m != lonely[-1]]:  # it would be lonely itself once the worst one goes
+            continue
+        dropped = lonely.pop()
+        waiting.discard(dropped)
+        keep.discard(dropped)
+        keep.add(n)
+        waiting.difference_update(joined)
     return keep
 
 
