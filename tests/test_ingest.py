@@ -1386,3 +1386,20 @@ def test_ingest_s2_record_without_paper_id_is_still_read_as_s2(tmp_path):
                     + json.dumps({"externalIds": {"DOI": "10.1000/few"}, "title": "Few fields"}) + "\n",
                     encoding="utf-8")
     assert {p.title: p.doi for p in read_file(path)}["Few fields"] == "10.1000/few"
+
+
+def test_ingest_a_reference_written_as_a_doi_that_is_no_doi_is_a_coded_warning(tmp_path):
+    # a CSV references cell (split on ';') or a JSON list of strings with "11.22/bad" kept it as a paper
+    # named "11.22/bad", and "doi:12.3/x" as a paper with that DOI, without a word
+    csv_path = _write(tmp_path / "a.csv", "title,references\nKernel sums,10.5555/ok;11.22/bad;doi:12.3/x;"
+                                          "A cited title 1.2/3 long;my-id\n")
+    json_path = _write(tmp_path / "b.jsonl", json.dumps({"title": "Kernel means", "references": ["11.22/bad"]}) + "\n")
+    result = read_papers([csv_path, json_path])
+    assert [[r.id for r in p.references] for p in result.papers][0][0] == "doi:10.5555/ok"
+    assert [len(p.references) for p in result.papers] == [3, 0]
+    left_out = "is not a DOI (expected 10.<prefix>/<suffix>); the reference was left out (nothing else names the " \
+               "paper it cites)"
+    assert result.record_warnings == [
+        f"warning: [E100] {csv_path}:2: record at line 2: reference 2: doi '11.22/bad' {left_out}",
+        f"warning: [E100] {csv_path}:2: record at line 2: reference 3: doi 'doi:12.3/x' {left_out}",
+        f"warning: [E100] {json_path}:1: record at line 1: reference 1: doi '11.22/bad' {left_out}"]

@@ -39,7 +39,7 @@ from .located import repeated_keys, short_value
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
-           "MAX_REFERENCES", "reference_items"]
+           "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -494,6 +494,37 @@ def _not_a_doi(raw: str) -> str:
     return f"doi {raw!r} is not a DOI (expected 10.<prefix>/<suffix>)"
 
 
+def not_doi_text(raw: Any) -> str:
+    """``raw``, the value of a field meant to hold a DOI, stripped, when it is text that is no DOI; else ``''``
+    (nothing there, a good DOI, or a number: a field of the wrong type, which the readers refuse apart).
+    """
+    return raw.strip() if isinstance(raw, str) and raw.strip() and not clean_doi(raw) else ""
+
+
+#: a reference written as a DOI: a doi.org address, a ``doi:`` prefix, or one token digits.digits/suffix
+#: (``11.22/x``, ``10.12/x``: a directory or registrant code that no DOI has); a title has spaces, an id no slash
+_DOI_SHAPED = re.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:)|^\d+(?:\.\d+)+/\S+$", re.I)
+
+
+def doi_shaped_not_doi(text: str) -> str:
+    """``text`` (one entry of a reference list: a DOI, an arXiv id, a title or another id), stripped, when it is
+    written as a DOI (:data:`_DOI_SHAPED`) and is not one; else ``''``.
+
+    >>> [doi_shaped_not_doi(t) for t in ("11.22/bad", "doi:10/abc", "10.5555/ok", "W123", "A title 1.2/3")]
+    ['11.22/bad', 'doi:10/abc', '', '', '']
+    """
+    text = text.strip()
+    return text if _DOI_SHAPED.search(text) and not clean_doi(text) else ""
+
+
+def bad_reference_doi(number: int, raw: str, *, kept: bool) -> str:
+    """The warning of reference ``number`` whose DOI ``raw`` is not one: kept without it (``kept``: something else
+    names the paper it cites), or left out. Every reader of references words it so (:func:`warn` gives it).
+    """
+    what = "kept without it" if kept else "left out (nothing else names the paper it cites)"
+    return f"reference {number}: {_not_a_doi(raw)}; the reference was {what}"
+
+
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
     """(doi, arxiv_id, other ids) of a record; an ``id`` that is a DOI or an arXiv id fills those."""
     doi_raw = _as_str(rec.get("doi"), "doi").strip()
@@ -594,7 +625,8 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
     """The reference list (a list of strings/objects or one ``;``-separated string), and what was left out of it.
 
     A reference object whose ``doi`` is not a DOI keeps its other fields (a title, an arXiv id) without it, or
-    is left out when nothing else names the paper: either way one note says so (the record is kept; a bad
+    is left out when nothing else names the paper, as is a reference written as a DOI that is not one
+    (``11.22/bad``, :func:`doi_shaped_not_doi`): either way one note says so (the record is kept; a bad
     field of the record itself refuses the record).
     """
     if refs_value in (None, ""):
@@ -610,10 +642,12 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
             raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
+        if isinstance(item, str) and doi_shaped_not_doi(item):
+            notes.append(bad_reference_doi(n, item.strip(), kept=False))
+            continue
         bad_doi = ""
         if isinstance(item, dict):
-            raw_doi = item.get("doi")  # text that is no DOI (a number there is a field of the wrong type)
-            bad_doi = raw_doi.strip() if isinstance(raw_doi, str) and not clean_doi(raw_doi) else ""
+            bad_doi = not_doi_text(item.get("doi"))
             try:
                 if repeated_keys(item):
                     raise ValueError(repeated_keys(item))
@@ -623,11 +657,10 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
         ref = PaperRef.from_value(item)
         if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
             if bad_doi:
-                notes.append(f"reference {n}: {_not_a_doi(bad_doi)}; the reference was left out (nothing else "
-                             "names the paper it cites)")
+                notes.append(bad_reference_doi(n, bad_doi, kept=False))
                 continue
             raise ValueError(f"reference {n} has no doi, arxiv_id, id or title")
         if bad_doi:
-            notes.append(f"reference {n}: {_not_a_doi(bad_doi)}; the reference was kept without it")
+            notes.append(bad_reference_doi(n, bad_doi, kept=True))
         references.append(ref)
     return tuple(references), notes

@@ -39,7 +39,18 @@ from xml.parsers import expat
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import Item, clean_text, paper_from_record, read_input_bytes, read_text, reference_items
+from .fields import (
+    Item,
+    bad_reference_doi,
+    clean_text,
+    doi_shaped_not_doi,
+    not_doi_text,
+    paper_from_record,
+    read_input_bytes,
+    read_text,
+    reference_items,
+    warn,
+)
 from .json_csv import json_line
 from .located import line_numbers, parse_json, repeated_keys
 
@@ -243,6 +254,28 @@ def s2_ref(obj: Any) -> PaperRef | None:
     return PaperRef(doi=doi, arxiv_id=aid, ids=ids, title=title, year=parse_year(obj.get("year")))
 
 
+def _s2_refs(items: list[Any], source: str | None) -> tuple[PaperRef, ...]:
+    """The references of a Semantic Scholar paper (``items``: its ``references``), each at most once.
+
+    A reference whose ``externalIds.DOI`` is not a DOI is kept without it, or left out when nothing else names
+    the paper, with a warning at ``source`` (``path:line``, :func:`~graphbuild.ingest.fields.warn`) as every
+    reader of references gives; it was dropped without a word.
+    """
+    refs = []
+    for number, item in enumerate(reference_items(items), 1):
+        if not item:
+            continue
+        ref = s2_ref(item)
+        inner = _s2_unwrap(item)
+        ext = inner.get("externalIds") if isinstance(inner, dict) else None
+        bad = not_doi_text(ext.get("DOI")) if isinstance(ext, dict) else ""
+        if bad and source:
+            warn(source, None, bad_reference_doi(number, bad, kept=ref is not None))
+        if ref is not None:
+            refs.append(ref)
+    return _dedupe_refs(refs)
+
+
 def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool = False) -> Paper:
     """Map one Semantic Scholar paper object to a :class:`Paper`.
 
@@ -258,7 +291,6 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     doi, aid, ids = _s2_ids(obj)
     authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
                     if (name := _text(_member(a, "author", n).get("name"), f"name of author {n}")))
-    refs = [s2_ref(r) for r in reference_items(_list(obj, "references")) if r]
     date = _date(obj.get("publicationDate"))
     year = _year(obj, "year") or parse_year(date)
     venue = _text(obj.get("venue"), "venue") or None
@@ -276,7 +308,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
         arxiv_id=aid,
         url=obj.get("url") or None,
         ids=ids,
-        references=_dedupe_refs(r for r in refs if r is not None),
+        references=_s2_refs(_list(obj, "references"), source),
         external=external,
         source=source,
     )
@@ -413,11 +445,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
             authors.append(name)
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
     venue_source = found if isinstance(found := primary.get("source"), dict) else {}
-    refs = []
-    for ref in reference_items(_list(obj, "referenced_works"), "referenced_works"):
-        rid = _openalex_id(ref)
-        if rid:
-            refs.append(PaperRef(ids=(("openalex", rid),)))
+    refs = _openalex_refs(_list(obj, "referenced_works"), source)
     date = _date(obj.get("publication_date"))
     return Paper(
         title=title,
@@ -434,6 +462,30 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         references=_dedupe_refs(refs),
         source=source,
     )
+
+
+def _openalex_refs(items: list[Any], source: str | None) -> list[PaperRef]:
+    """The references of an OpenAlex work (``items``: its ``referenced_works``, work ids or addresses).
+
+    An entry written as a DOI is read as one (a good one kept, as other records' references are); one that is
+    no DOI, or no work id at all, is left out with a warning at ``source`` (``path:line``,
+    :func:`~graphbuild.ingest.fields.warn`): either was dropped without a word.
+    """
+    refs = []
+    for number, item in enumerate(reference_items(items, "referenced_works"), 1):
+        text = str(item).strip() if isinstance(item, (str, int)) and not isinstance(item, bool) else ""
+        doi = clean_doi(text)
+        rid = None if doi else _openalex_id(text)
+        if doi:
+            refs.append(PaperRef(doi=doi))
+        elif rid:
+            refs.append(PaperRef(ids=(("openalex", rid),)))
+        elif source and item not in (None, ""):
+            bad = doi_shaped_not_doi(text)
+            warn(source, None, bad_reference_doi(number, bad, kept=False) if bad else
+                 f"reference {number}: {json.dumps(item)[:60]} is not an OpenAlex work id (expected "
+                 "https://openalex.org/W<digits>) or a DOI; the reference was left out")
+    return refs
 
 
 def read_openalex(path: Path) -> Iterator[Paper | InputError]:
