@@ -39,7 +39,8 @@ from .located import repeated_keys, short_value
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
-           "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi"]
+           "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
+           "READ_FIELDS", "FIELD_NAMES"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -389,6 +390,13 @@ _FIELD_ALIASES = {
     "reference": "references",
     "n_author": "n_authors",
 }
+
+
+#: the fields :func:`paper_from_record` reads, as :func:`norm_field` names them; a column named otherwise is not read
+READ_FIELDS = frozenset(("title", "abstract", "authors", "n_authors", "year", "date", "issued", "venue", "doi",
+                         "arxiv_id", "url", "id", "s2", "openalex", "corpus", "references"))
+#: every name a file may give a field read (:data:`READ_FIELDS` and their aliases), as :func:`norm_field` folds it
+FIELD_NAMES = READ_FIELDS | frozenset(_FIELD_ALIASES)
 
 
 @lru_cache(maxsize=4096)  # called per cell; headers repeat
