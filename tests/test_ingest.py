@@ -1418,3 +1418,56 @@ def test_ingest_csv_columns_nobody_reads_are_one_warning_naming_them(tmp_path):
     quiet = _write(tmp_path / "b.csv", ",title,Abstract Note,Author,journal,n_authors,arXiv,issued\n"
                                        "0,Kernel sums,,,,,,\n")
     assert read_papers([quiet]).record_warnings == []
+
+
+def test_ingest_json_lines_are_read_a_line_at_a_time_in_the_memory_of_one_record(tmp_path):
+    # a file of one record of 200 MB peaked near 1 GB: its bytes, its text and its lines were all held whole
+    import tracemalloc
+
+    big = "x" * 20_000_000
+    path = _write(tmp_path / "big.jsonl", json.dumps({"title": "Kernel sums", "abstract": big}) + "\n"
+                  + json.dumps({"title": "Kernel means"}) + "\n")
+    tracemalloc.start()
+    try:
+        items = list(read_file(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "more than the 1,000,000 the NLP pass reads" in str(items[0]) and items[1].title == "Kernel means"
+    assert peak < 2.6 * len(big)  # the line, then its record and the abstract cleaned (the old way: 4 copies)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "s2"])
+def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_text_did(tmp_path, fmt, monkeypatch):
+    import gzip
+
+    from graphbuild.ingest import fields, json_csv, metadata
+
+    monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
+    rec = '{"paperId": "p%d", "title": "Kernel sum %d"}' if fmt == "s2" else '{"title": "Kernel sum %d%.0s"}'
+    lines = [rec % (1, 1), "", rec % (2, 2), rec % (3, 3), "  ", rec % (4, 4)]
+    body = ("\ufeff" + lines[0] + "\r\n" + lines[1] + "\r" + lines[2] + "\n" + lines[3] + "\r\r\n" + lines[4] + "\n"
+            + lines[5])
+    plain = tmp_path / "a.jsonl"
+    plain.write_bytes(body.encode("utf-8"))
+    zipped = tmp_path / "b.jsonl.gz"
+    zipped.write_bytes(gzip.compress(body.encode("utf-8")))
+    if fmt == "s2":
+        monkeypatch.setattr(metadata, "read_text", None)
+    for path in (plain, zipped):
+        assert [p.source.rsplit(":", 1)[1] for p in read_file(path, fmt)] == ["1", "3", "4", "7"]
+    assert list(fields.read_lines(plain)) == list(enumerate(fields.read_text(plain).split("\n"), 1))
+    bad = tmp_path / "c.jsonl"
+    bad.write_bytes((lines[0] + "\n").encode() + b'{"title": "caf\xe9"}\n')
+    with pytest.raises(InputError) as caught:
+        list(read_file(bad, fmt))
+    with open(bad, "rb") as stream:
+        assert str(caught.value) == str(fields.utf8_error(bad, stream)) and ":2: not UTF-8" in str(caught.value)
+
+
+def test_ingest_clean_text_collapses_a_long_text_a_chunk_at_a_time_as_it_does_a_short_one(monkeypatch):
+    from graphbuild.ingest import fields
+
+    texts = [" ab  cd\tefgh ij  ", "abcdefghij", "a\u00a0b\u2028 c", "   ", "ab cd ef", " x", "x ", "abc\n\ndef"]
+    monkeypatch.setattr(fields, "_CHUNK", 3)
+    assert [fields.clean_text(t) for t in texts] == [" ".join(t.split()) for t in texts]

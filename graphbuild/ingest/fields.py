@@ -40,7 +40,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "READ_FIELDS", "FIELD_NAMES"]
+           "READ_FIELDS", "FIELD_NAMES", "read_lines"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -143,7 +143,35 @@ def clean_text(value: Any) -> str:
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
             text = _LATEX_STYLE.sub(r"\1", text)
         text = _LATEX_ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    return " ".join(text.split()) if len(text) <= _CHUNK else _collapse_long(text)
+
+
+#: characters of text :func:`_collapse_long` splits into words at a time
+_CHUNK = 1 << 20
+
+
+def _collapse_long(text: str) -> str:
+    r"""``" ".join(text.split())`` a :data:`_CHUNK` of ``text`` at a time: the words of a whole text of 200 MB
+    (a record no check has seen yet) are some 30 million strings, gigabytes of memory.
+
+    >>> _collapse_long(" ab  cd\tefgh ij  "), _collapse_long("ab cd")
+    ('ab cd efgh ij', 'ab cd')
+    """
+    if text.isprintable() and "  " not in text and not text[0].isspace() and not text[-1].isspace():
+        return text  # nothing to collapse (every whitespace character but the space is unprintable): no copy
+    out: list[str] = []
+    space = False  # whitespace since the last word written
+    for start in range(0, len(text), _CHUNK):
+        chunk = text[start:start + _CHUNK]
+        words = " ".join(chunk.split())
+        if words:
+            if out and (space or chunk[0].isspace()):
+                out.append(" ")
+            out.append(words)
+            space = chunk[-1].isspace()
+        else:
+            space = True
+    return "".join(out)
 
 
 def month_number(text: str) -> int | None:
@@ -294,7 +322,8 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
 
 
 #: Most bytes one input file may hold (after gzip): a reader holds a file whole, so a bigger one (or a small
-#: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so
+#: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so (JSON
+#: Lines, read a line at a time, have the same limit: one for every format)
 MAX_INPUT_BYTES = 1 << 30
 
 
@@ -311,10 +340,57 @@ def read_input_bytes(path: Path, limit: int = -1) -> bytes:
     except OSError as exc:
         raise cannot_read(path, exc) from None
     if len(data) > cap:
-        raise InputError(path, None, f"more than the {cap:,} bytes{' (decompressed)' if is_gzipped(path) else ''} "
-                                     "one input file may hold; split it into smaller files, or build a corpus "
-                                     "this size with `graphbuild spark build`")
+        raise _too_big(path)
     return data
+
+
+def _too_big(path: Path) -> InputError:
+    """The error of a file over :data:`MAX_INPUT_BYTES`."""
+    unpacked = " (decompressed)" if is_gzipped(path) else ""
+    return InputError(path, None, f"more than the {MAX_INPUT_BYTES:,} bytes{unpacked} one input file may hold; split "
+                                  "it into smaller files, or build a corpus this size with `graphbuild spark build`")
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(number, text) of each line of the file, the lines :func:`read_text` would give, read one at a time.
+
+    A JSON Lines file is read in the memory of its longest line: :func:`read_text` holds the file's bytes, then
+    its text and its lines, some times the size of the file (800 MB for one record of 200 MB). As there, the
+    file is decompressed when gzipped, a byte-order mark dropped, CR LF and a lone CR end a line, and a file
+    unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
+    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there.
+    """
+    number = size = 0
+    try:
+        with open_input(path) as fh:
+            for raw in fh:
+                size += len(raw)
+                if size > MAX_INPUT_BYTES:
+                    raise _too_big(path)
+                parts = _decoded_line(raw, path, first=not number).split("\r")[::-1]
+                del raw  # nor the bytes nor the line held here while the reader reads the line
+                while parts:
+                    number += 1
+                    yield number, parts.pop()
+    except gzip_errors as exc:
+        raise not_gzip(path, exc) from None
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+
+
+def _decoded_line(raw: bytes, path: Path, *, first: bool) -> str:
+    """One line's bytes (a byte-order mark dropped from the ``first``) as text, without its LF or CR LF end; decoded
+    through a view, so no copy of a long line's bytes is made.
+    """
+    start = len(codecs.BOM_UTF8) if first and raw.startswith(codecs.BOM_UTF8) else 0
+    end = len(raw) - raw.endswith(b"\n") - raw.endswith(b"\r\n")
+    try:
+        return str(memoryview(raw)[start:end], "utf-8")
+    except UnicodeDecodeError:
+        with open_input(path) as stream:
+            error = utf8_error(path, stream)
+        assert error is not None  # the same bytes, decoded the same way
+        raise error from None
 
 
 def read_text(path: Path) -> str:

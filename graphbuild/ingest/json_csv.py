@@ -17,7 +17,17 @@ from typing import Any
 
 from ..errors import InputError
 from . import register
-from .fields import FIELD_NAMES, READ_FIELDS, Item, no_records, norm_field, paper_from_record, read_text, warn
+from .fields import (
+    FIELD_NAMES,
+    READ_FIELDS,
+    Item,
+    no_records,
+    norm_field,
+    paper_from_record,
+    read_lines,
+    read_text,
+    warn,
+)
 from .located import json_kind, loads, parse_json, repeated_keys, short_value
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
@@ -70,16 +80,18 @@ def read_json(path: Path) -> Iterator[Item]:
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:
-    """Read JSON Lines: one paper object per line; blank lines are ignored."""
+    """Read JSON Lines: one paper object per line, read one at a time (:func:`~graphbuild.ingest.fields.read_lines`);
+    blank lines are ignored.
+    """
     path = Path(path)
-    text = read_text(path)
-    if not text.strip():
-        return
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in read_lines(path):
         if not line.strip():
             continue
         value = json_line(line, path, number)
-        yield value if isinstance(value, InputError) else _record(value, path, number)
+        del line  # not held while the record is read
+        item = value if isinstance(value, InputError) else _record(value, path, number)
+        del value  # nor the object read once its paper is made
+        yield item
 
 
 def _record(value: dict[str, Any], path: Path, number: int) -> Item:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -47,6 +47,7 @@ from .fields import (
     not_doi_text,
     paper_from_record,
     read_input_bytes,
+    read_lines,
     read_text,
     reference_items,
     warn,
@@ -180,36 +181,56 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     before the reason in an error. A line that is not a JSON object is yielded as
     an :class:`InputError` value, worded as the plain JSON Lines reader words it
     (:func:`~graphbuild.ingest.json_csv.json_line`).
+
+    A file whose first line is a whole object with more lines after it can only be JSON Lines: it is read a line
+    at a time (:func:`~graphbuild.ingest.fields.read_lines`), never held whole.
     """
-    text = read_text(path)
-    if not text or text.isspace():
+    lines = _content_lines(path)
+    first = next(lines, None)
+    if first is None:
         return
+    second = next(lines, None)
+    if second is None:  # one line (an API page as curl saves it, or one record): the whole document
+        text = "\n" * (first[0] - 1) + first[1]
+    else:
+        value = json_line(first[1], path, first[0])
+        if isinstance(value, dict):  # JSON Lines; no line is held here while its record is read
+            number = first[0]
+            del first
+            yield number, value, ""
+            number, value = second[0], json_line(second[1], path, second[0])
+            del second
+            yield number, value, ""
+            for number, line in lines:
+                value = json_line(line, path, number)
+                del line
+                yield number, value, ""
+            return
+        lines.close()
+        text = read_text(path)
+    del first, second
     try:
         doc = parse_json(text)
-    except json.JSONDecodeError as exc:
-        stripped = text.lstrip()
-        first = stripped.split("\n", 1)[0]
-        if stripped.startswith("[") or not isinstance(json_line(first, path, None), dict):
-            raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
-                                               "fix the file or export it again") from None
+    except json.JSONDecodeError as exc:  # the first line is not a whole object: not JSON Lines either
+        raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
+                                           "fix the file or export it again") from None
+    whole = doc.value
+    if isinstance(whole, dict):
+        key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
+        if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
+            raise InputError(path, doc.line, repeated_keys(whole))
+        records = doc.records(key) if key else iter([(doc.line, whole)])
+    elif isinstance(whole, list):
+        records = doc.records()
     else:
-        whole = doc.value
-        if isinstance(whole, dict):
-            key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
-            if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
-                raise InputError(path, doc.line, repeated_keys(whole))
-            records = doc.records(key) if key else iter([(doc.line, whole)])
-        elif isinstance(whole, list):
-            records = doc.records()
-        else:
-            raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
-        for n, (start, item) in enumerate(records, 1):
-            yield start, item, f"record {n}: "
-        return
-    for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit in a string
-        if not line.strip():
-            continue
-        yield lineno, json_line(line, path, lineno), ""
+        raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
+    for n, (start, item) in enumerate(records, 1):
+        yield start, item, f"record {n}: "
+
+
+def _content_lines(path: Path) -> Generator[tuple[int, str], None, None]:
+    """(number, text) of each line of the file that is not blank, read one at a time."""
+    return ((number, line) for number, line in read_lines(path) if line.strip())
 
 
 def _looks_json(head: str) -> bool:
