@@ -231,6 +231,17 @@ def tables_to_graph(tables: GraphTables) -> nx.MultiDiGraph:
     return G
 
 
+def _authors_as_written(G: nx.MultiDiGraph, records: list[Paper]) -> None:
+    """Give each paper node of ``G`` the author list its merged record holds, as :func:`graphbuild.graph.build_graph`
+    does. :func:`tables_to_graph` can only rebuild it from the Author nodes, one per author with the first
+    spelling of the name, so a paper whose record wrote "de las Casas" read "de Las Casas" after the load.
+    """
+    for paper in records:
+        data = G.nodes.get(paper.id)
+        if data is not None and data.get("label") == "Paper":
+            data["authors"] = list(paper.authors)
+
+
 def _papers(G: nx.MultiDiGraph) -> list[Paper]:
     fields = ("title", "abstract", "year", "date", "venue", "doi", "arxiv_id", "url", "n_authors", "external")
     return [Paper(id=node, authors=tuple(data.get("authors") or ()), **{f: data.get(f) for f in fields})
@@ -273,6 +284,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
             "papers' reference lists)")
     nodes = _papers(G)
     own = read_corpus_papers(Path(folder)) if corpus else [p for p in nodes if not p.external]
+    if corpus:
+        _authors_as_written(G, own)
     papers = own + [p for p in nodes if p.external]  # reference stubs last, as a build writes them
     with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
         commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),

@@ -1386,3 +1386,88 @@ def test_ingest_s2_record_without_paper_id_is_still_read_as_s2(tmp_path):
                     + json.dumps({"externalIds": {"DOI": "10.1000/few"}, "title": "Few fields"}) + "\n",
                     encoding="utf-8")
     assert {p.title: p.doi for p in read_file(path)}["Few fields"] == "10.1000/few"
+
+
+def test_ingest_a_reference_written_as_a_doi_that_is_no_doi_is_a_coded_warning(tmp_path):
+    # a CSV references cell (split on ';') or a JSON list of strings with "11.22/bad" kept it as a paper
+    # named "11.22/bad", and "doi:12.3/x" as a paper with that DOI, without a word
+    csv_path = _write(tmp_path / "a.csv", "title,references\nKernel sums,10.5555/ok;11.22/bad;doi:12.3/x;"
+                                          "A cited title 1.2/3 long;my-id\n")
+    json_path = _write(tmp_path / "b.jsonl", json.dumps({"title": "Kernel means", "references": ["11.22/bad"]}) + "\n")
+    result = read_papers([csv_path, json_path])
+    assert [[r.id for r in p.references] for p in result.papers][0][0] == "doi:10.5555/ok"
+    assert [len(p.references) for p in result.papers] == [3, 0]
+    left_out = "is not a DOI (expected 10.<prefix>/<suffix>); the reference was left out (nothing else names the " \
+               "paper it cites)"
+    assert result.record_warnings == [
+        f"warning: [E100] {csv_path}:2: record at line 2: reference 2: doi '11.22/bad' {left_out}",
+        f"warning: [E100] {csv_path}:2: record at line 2: reference 3: doi 'doi:12.3/x' {left_out}",
+        f"warning: [E100] {json_path}:1: record at line 1: reference 1: doi '11.22/bad' {left_out}"]
+
+
+def test_ingest_csv_columns_nobody_reads_are_one_warning_naming_them(tmp_path):
+    # a misspelt "abstarct" column (and "keywords") was dropped without a word: papers with no abstract
+    path = _write(tmp_path / "a.csv", "Title,Abstarct,Keywords,Publication Year,,Abstract Note\n"
+                                      "Kernel sums,We sum kernels.,graphs,2020,,\nKernel means,We average.,x,2021,,\n")
+    result = read_papers([path])
+    assert [p.abstract for p in result.papers] == ["", ""]
+    assert result.record_warnings == [
+        f"warning: [E100] {path}:1: the header row names columns graphbuild does not read (their cells are left "
+        "out): 'Abstarct' (did you mean 'abstract'?), 'Keywords'"]
+    # columns read (aliases, optional ones left empty) and unnamed ones (a data frame's index) say nothing
+    quiet = _write(tmp_path / "b.csv", ",title,Abstract Note,Author,journal,n_authors,arXiv,issued\n"
+                                       "0,Kernel sums,,,,,,\n")
+    assert read_papers([quiet]).record_warnings == []
+
+
+def test_ingest_json_lines_are_read_a_line_at_a_time_in_the_memory_of_one_record(tmp_path):
+    # a file of one record of 200 MB peaked near 1 GB: its bytes, its text and its lines were all held whole
+    import tracemalloc
+
+    big = "x" * 20_000_000
+    path = _write(tmp_path / "big.jsonl", json.dumps({"title": "Kernel sums", "abstract": big}) + "\n"
+                  + json.dumps({"title": "Kernel means"}) + "\n")
+    tracemalloc.start()
+    try:
+        items = list(read_file(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "more than the 1,000,000 the NLP pass reads" in str(items[0]) and items[1].title == "Kernel means"
+    assert peak < 2.6 * len(big)  # the line, then its record and the abstract cleaned (the old way: 4 copies)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "s2"])
+def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_text_did(tmp_path, fmt, monkeypatch):
+    import gzip
+
+    from graphbuild.ingest import fields, json_csv, metadata
+
+    monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
+    rec = '{"paperId": "p%d", "title": "Kernel sum %d"}' if fmt == "s2" else '{"title": "Kernel sum %d%.0s"}'
+    lines = [rec % (1, 1), "", rec % (2, 2), rec % (3, 3), "  ", rec % (4, 4)]
+    body = ("\ufeff" + lines[0] + "\r\n" + lines[1] + "\r" + lines[2] + "\n" + lines[3] + "\r\r\n" + lines[4] + "\n"
+            + lines[5])
+    plain = tmp_path / "a.jsonl"
+    plain.write_bytes(body.encode("utf-8"))
+    zipped = tmp_path / "b.jsonl.gz"
+    zipped.write_bytes(gzip.compress(body.encode("utf-8")))
+    if fmt == "s2":
+        monkeypatch.setattr(metadata, "read_text", None)
+    for path in (plain, zipped):
+        assert [p.source.rsplit(":", 1)[1] for p in read_file(path, fmt)] == ["1", "3", "4", "7"]
+    assert list(fields.read_lines(plain)) == list(enumerate(fields.read_text(plain).split("\n"), 1))
+    bad = tmp_path / "c.jsonl"
+    bad.write_bytes((lines[0] + "\n").encode() + b'{"title": "caf\xe9"}\n')
+    with pytest.raises(InputError) as caught:
+        list(read_file(bad, fmt))
+    with open(bad, "rb") as stream:
+        assert str(caught.value) == str(fields.utf8_error(bad, stream)) and ":2: not UTF-8" in str(caught.value)
+
+
+def test_ingest_clean_text_collapses_a_long_text_a_chunk_at_a_time_as_it_does_a_short_one(monkeypatch):
+    from graphbuild.ingest import fields
+
+    texts = [" ab  cd\tefgh ij  ", "abcdefghij", "a\u00a0b\u2028 c", "   ", "ab cd ef", " x", "x ", "abc\n\ndef"]
+    monkeypatch.setattr(fields, "_CHUNK", 3)
+    assert [fields.clean_text(t) for t in texts] == [" ".join(t.split()) for t in texts]

@@ -292,3 +292,35 @@ def test_load_authors_without_a_position_come_last_in_their_paper(tmp_path):
     _rewrite(out / "rels" / "AUTHORED", first_of_p1_unknown)  # sorting None beside 1 was a TypeError
     G = tables_to_graph(read_parquet_tables(out))
     assert G.nodes["P1"]["authors"] == ["Yelong Shen", "Edward Hu"]
+
+
+def test_load_keeps_each_papers_author_names_as_its_record_wrote_them(tmp_path):
+    # one author spelt "de Las Casas" in one record and "de las Casas" in another is one Author node (the first
+    # spelling); the load rebuilt every paper's author list from Author nodes, so the second paper read "de Las"
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from graphbuild.spark.steps import paper_to_json
+
+    records = [{"title": "Kernel sums over graphs", "authors": ["Ana de Las Casas"]},
+               {"title": "Kernel means over graphs", "authors": ["Bo Li", "Ana de las Casas"]}]
+    source = tmp_path / "a.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    built = Workspace(tmp_path / "built")
+    built.build([source], sync_store=False, overview=False, progress=False)
+    out = tmp_path / "out"
+    write_parquet_tables(graph_to_tables(built.graph()), out)
+    meta = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": "fp"}}))
+    for name, rows in (("papers", [{"order": n, "paper": paper_to_json(p)} for n, p in enumerate(built.papers())]),
+                       ("extractions", [])):
+        (out / "corpus" / name).mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist(rows, schema=None if rows else pa.schema(
+            [("paper_id", pa.string()), ("fingerprint", pa.string()), ("extraction", pa.string())])),
+            out / "corpus" / name / "part-0.parquet")
+    ws = Workspace(tmp_path / "loaded")
+    load_parquet(out, ws, sync_store=False, progress=False)
+    want = {d["title"]: d["authors"] for _, d in built.graph().nodes(data=True) if d.get("label") == "Paper"}
+    assert want == {"Kernel sums over graphs": ["Ana de Las Casas"],
+                    "Kernel means over graphs": ["Bo Li", "Ana de las Casas"]}
+    assert {d["title"]: d["authors"] for _, d in ws.graph().nodes(data=True) if d.get("label") == "Paper"} == want

@@ -484,3 +484,30 @@ def test_metadata_arxiv_markup_inside_a_title_or_summary_keeps_the_text_after_it
     assert isinstance(paper, Paper)
     assert (paper.title, paper.abstract, paper.authors, paper.arxiv_id) == (
         "Sparse mixture of experts", "We train MoE models.", ("Ada Lovelace",), "hep-th/9901001")
+
+
+def test_metadata_a_reference_doi_that_is_no_doi_is_a_coded_warning_in_both_service_readers(tmp_path: Path) -> None:
+    # a Semantic Scholar reference's externalIds.DOI and an OpenAlex referenced_works entry that were no DOI
+    # were dropped without a word, where the plain JSON and BibTeX readers warn
+    s2 = tmp_path / "a.s2.jsonl"
+    s2.write_text(json.dumps({"paperId": "p1", "title": "Kernel sums", "references": [
+        {"paperId": "r1", "title": "A cited sum", "externalIds": {"DOI": "11.22/bad"}},
+        {"externalIds": {"DOI": "doi:10/x"}}, {"paperId": "r3", "externalIds": {"DOI": "10.5555/ok"}}]}) + "\n",
+        encoding="utf-8")
+    works = tmp_path / "w.openalex.jsonl"
+    works.write_text("\n" + json.dumps({"id": "https://openalex.org/W1", "display_name": "Kernel sums",
+                                        "referenced_works": ["https://openalex.org/W2", "https://doi.org/11.22/bad",
+                                                             "https://doi.org/10.5555/ok", "junk"]}) + "\n",
+                     encoding="utf-8")
+    result = read_papers([s2, works])
+    assert [[r.id for r in p.references] for p in result.papers] == [
+        ["s2:r1", "doi:10.5555/ok"], ["openalex:W2", "doi:10.5555/ok"]]
+    expected = "is not a DOI (expected 10.<prefix>/<suffix>); the reference was"
+    assert result.record_warnings == [
+        f"warning: [E100] {s2}:1: reference 1: doi '11.22/bad' {expected} kept without it",
+        f"warning: [E100] {s2}:1: reference 2: doi 'doi:10/x' {expected} left out (nothing else names the paper "
+        "it cites)",
+        f"warning: [E100] {works}:2: reference 2: doi 'https://doi.org/11.22/bad' {expected} left out (nothing else "
+        "names the paper it cites)",
+        f'warning: [E100] {works}:2: reference 4: "junk" is not an OpenAlex work id (expected '
+        "https://openalex.org/W<digits>) or a DOI; the reference was left out"]

@@ -146,6 +146,11 @@ def test_spark_build_loaded_equals_single_machine_graph(both_builds, tmp_path):
     want_props = _edge_props(single.graph())
     assert _edge_props(ws.graph()) == want_props
     assert any(k == "REPORTS" and "confidence" in props for (_, _, k), props in want_props.items())
+    # each paper's author names as its record wrote them, not as the Author node (the first spelling) has them:
+    # the demo's two spellings "de Las Casas" and "de las Casas" of one author both came back "de Las Casas"
+    authors = {n: d["authors"] for n, d in single.graph().nodes(data=True) if d.get("label") == "Paper"}
+    assert {n: d["authors"] for n, d in ws.graph().nodes(data=True) if d.get("label") == "Paper"} == authors
+    assert sum("de las Casas" in " ".join(names) for names in authors.values()) == 1
 
 
 def test_spark_build_summary_counts_external_stubs_as_the_single_build_does(both_builds):

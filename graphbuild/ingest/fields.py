@@ -39,7 +39,8 @@ from .located import repeated_keys, short_value
 __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_authors", "is_surname", "read_text",
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
-           "MAX_REFERENCES", "reference_items"]
+           "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
+           "READ_FIELDS", "FIELD_NAMES", "read_lines"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -142,7 +143,35 @@ def clean_text(value: Any) -> str:
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
             text = _LATEX_STYLE.sub(r"\1", text)
         text = _LATEX_ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    return " ".join(text.split()) if len(text) <= _CHUNK else _collapse_long(text)
+
+
+#: characters of text :func:`_collapse_long` splits into words at a time
+_CHUNK = 1 << 20
+
+
+def _collapse_long(text: str) -> str:
+    r"""``" ".join(text.split())`` a :data:`_CHUNK` of ``text`` at a time: the words of a whole text of 200 MB
+    (a record no check has seen yet) are some 30 million strings, gigabytes of memory.
+
+    >>> _collapse_long(" ab  cd\tefgh ij  "), _collapse_long("ab cd")
+    ('ab cd efgh ij', 'ab cd')
+    """
+    if text.isprintable() and "  " not in text and not text[0].isspace() and not text[-1].isspace():
+        return text  # nothing to collapse (every whitespace character but the space is unprintable): no copy
+    out: list[str] = []
+    space = False  # whitespace since the last word written
+    for start in range(0, len(text), _CHUNK):
+        chunk = text[start:start + _CHUNK]
+        words = " ".join(chunk.split())
+        if words:
+            if out and (space or chunk[0].isspace()):
+                out.append(" ")
+            out.append(words)
+            space = chunk[-1].isspace()
+        else:
+            space = True
+    return "".join(out)
 
 
 def month_number(text: str) -> int | None:
@@ -293,7 +322,8 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
 
 
 #: Most bytes one input file may hold (after gzip): a reader holds a file whole, so a bigger one (or a small
-#: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so
+#: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so (JSON
+#: Lines, read a line at a time, have the same limit: one for every format)
 MAX_INPUT_BYTES = 1 << 30
 
 
@@ -310,10 +340,57 @@ def read_input_bytes(path: Path, limit: int = -1) -> bytes:
     except OSError as exc:
         raise cannot_read(path, exc) from None
     if len(data) > cap:
-        raise InputError(path, None, f"more than the {cap:,} bytes{' (decompressed)' if is_gzipped(path) else ''} "
-                                     "one input file may hold; split it into smaller files, or build a corpus "
-                                     "this size with `graphbuild spark build`")
+        raise _too_big(path)
     return data
+
+
+def _too_big(path: Path) -> InputError:
+    """The error of a file over :data:`MAX_INPUT_BYTES`."""
+    unpacked = " (decompressed)" if is_gzipped(path) else ""
+    return InputError(path, None, f"more than the {MAX_INPUT_BYTES:,} bytes{unpacked} one input file may hold; split "
+                                  "it into smaller files, or build a corpus this size with `graphbuild spark build`")
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(number, text) of each line of the file, the lines :func:`read_text` would give, read one at a time.
+
+    A JSON Lines file is read in the memory of its longest line: :func:`read_text` holds the file's bytes, then
+    its text and its lines, some times the size of the file (800 MB for one record of 200 MB). As there, the
+    file is decompressed when gzipped, a byte-order mark dropped, CR LF and a lone CR end a line, and a file
+    unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
+    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there.
+    """
+    number = size = 0
+    try:
+        with open_input(path) as fh:
+            for raw in fh:
+                size += len(raw)
+                if size > MAX_INPUT_BYTES:
+                    raise _too_big(path)
+                parts = _decoded_line(raw, path, first=not number).split("\r")[::-1]
+                del raw  # nor the bytes nor the line held here while the reader reads the line
+                while parts:
+                    number += 1
+                    yield number, parts.pop()
+    except gzip_errors as exc:
+        raise not_gzip(path, exc) from None
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
+
+
+def _decoded_line(raw: bytes, path: Path, *, first: bool) -> str:
+    """One line's bytes (a byte-order mark dropped from the ``first``) as text, without its LF or CR LF end; decoded
+    through a view, so no copy of a long line's bytes is made.
+    """
+    start = len(codecs.BOM_UTF8) if first and raw.startswith(codecs.BOM_UTF8) else 0
+    end = len(raw) - raw.endswith(b"\n") - raw.endswith(b"\r\n")
+    try:
+        return str(memoryview(raw)[start:end], "utf-8")
+    except UnicodeDecodeError:
+        with open_input(path) as stream:
+            error = utf8_error(path, stream)
+        assert error is not None  # the same bytes, decoded the same way
+        raise error from None
 
 
 def read_text(path: Path) -> str:
@@ -389,6 +466,13 @@ _FIELD_ALIASES = {
     "reference": "references",
     "n_author": "n_authors",
 }
+
+
+#: the fields :func:`paper_from_record` reads, as :func:`norm_field` names them; a column named otherwise is not read
+READ_FIELDS = frozenset(("title", "abstract", "authors", "n_authors", "year", "date", "issued", "venue", "doi",
+                         "arxiv_id", "url", "id", "s2", "openalex", "corpus", "references"))
+#: every name a file may give a field read (:data:`READ_FIELDS` and their aliases), as :func:`norm_field` folds it
+FIELD_NAMES = READ_FIELDS | frozenset(_FIELD_ALIASES)
 
 
 @lru_cache(maxsize=4096)  # called per cell; headers repeat
@@ -494,6 +578,37 @@ def _not_a_doi(raw: str) -> str:
     return f"doi {raw!r} is not a DOI (expected 10.<prefix>/<suffix>)"
 
 
+def not_doi_text(raw: Any) -> str:
+    """``raw``, the value of a field meant to hold a DOI, stripped, when it is text that is no DOI; else ``''``
+    (nothing there, a good DOI, or a number: a field of the wrong type, which the readers refuse apart).
+    """
+    return raw.strip() if isinstance(raw, str) and raw.strip() and not clean_doi(raw) else ""
+
+
+#: a reference written as a DOI: a doi.org address, a ``doi:`` prefix, or one token digits.digits/suffix
+#: (``11.22/x``, ``10.12/x``: a directory or registrant code that no DOI has); a title has spaces, an id no slash
+_DOI_SHAPED = re.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:)|^\d+(?:\.\d+)+/\S+$", re.I)
+
+
+def doi_shaped_not_doi(text: str) -> str:
+    """``text`` (one entry of a reference list: a DOI, an arXiv id, a title or another id), stripped, when it is
+    written as a DOI (:data:`_DOI_SHAPED`) and is not one; else ``''``.
+
+    >>> [doi_shaped_not_doi(t) for t in ("11.22/bad", "doi:10/abc", "10.5555/ok", "W123", "A title 1.2/3")]
+    ['11.22/bad', 'doi:10/abc', '', '', '']
+    """
+    text = text.strip()
+    return text if _DOI_SHAPED.search(text) and not clean_doi(text) else ""
+
+
+def bad_reference_doi(number: int, raw: str, *, kept: bool) -> str:
+    """The warning of reference ``number`` whose DOI ``raw`` is not one: kept without it (``kept``: something else
+    names the paper it cites), or left out. Every reader of references words it so (:func:`warn` gives it).
+    """
+    what = "kept without it" if kept else "left out (nothing else names the paper it cites)"
+    return f"reference {number}: {_not_a_doi(raw)}; the reference was {what}"
+
+
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
     """(doi, arxiv_id, other ids) of a record; an ``id`` that is a DOI or an arXiv id fills those."""
     doi_raw = _as_str(rec.get("doi"), "doi").strip()
@@ -594,7 +709,8 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
     """The reference list (a list of strings/objects or one ``;``-separated string), and what was left out of it.
 
     A reference object whose ``doi`` is not a DOI keeps its other fields (a title, an arXiv id) without it, or
-    is left out when nothing else names the paper: either way one note says so (the record is kept; a bad
+    is left out when nothing else names the paper, as is a reference written as a DOI that is not one
+    (``11.22/bad``, :func:`doi_shaped_not_doi`): either way one note says so (the record is kept; a bad
     field of the record itself refuses the record).
     """
     if refs_value in (None, ""):
@@ -610,10 +726,12 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
             raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
+        if isinstance(item, str) and doi_shaped_not_doi(item):
+            notes.append(bad_reference_doi(n, item.strip(), kept=False))
+            continue
         bad_doi = ""
         if isinstance(item, dict):
-            raw_doi = item.get("doi")  # text that is no DOI (a number there is a field of the wrong type)
-            bad_doi = raw_doi.strip() if isinstance(raw_doi, str) and not clean_doi(raw_doi) else ""
+            bad_doi = not_doi_text(item.get("doi"))
             try:
                 if repeated_keys(item):
                     raise ValueError(repeated_keys(item))
@@ -623,11 +741,10 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
         ref = PaperRef.from_value(item)
         if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
             if bad_doi:
-                notes.append(f"reference {n}: {_not_a_doi(bad_doi)}; the reference was left out (nothing else "
-                             "names the paper it cites)")
+                notes.append(bad_reference_doi(n, bad_doi, kept=False))
                 continue
             raise ValueError(f"reference {n} has no doi, arxiv_id, id or title")
         if bad_doi:
-            notes.append(f"reference {n}: {_not_a_doi(bad_doi)}; the reference was kept without it")
+            notes.append(bad_reference_doi(n, bad_doi, kept=True))
         references.append(ref)
     return tuple(references), notes

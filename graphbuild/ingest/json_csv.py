@@ -7,6 +7,7 @@ specific formats (metadata-service exports, Daily Papers, BibTeX) win.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -16,8 +17,18 @@ from typing import Any
 
 from ..errors import InputError
 from . import register
-from .fields import Item, no_records, norm_field, paper_from_record, read_text
-from .located import json_kind, loads, parse_json, repeated_keys
+from .fields import (
+    FIELD_NAMES,
+    READ_FIELDS,
+    Item,
+    no_records,
+    norm_field,
+    paper_from_record,
+    read_lines,
+    read_text,
+    warn,
+)
+from .located import json_kind, loads, parse_json, repeated_keys, short_value
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -69,16 +80,18 @@ def read_json(path: Path) -> Iterator[Item]:
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:
-    """Read JSON Lines: one paper object per line; blank lines are ignored."""
+    """Read JSON Lines: one paper object per line, read one at a time (:func:`~graphbuild.ingest.fields.read_lines`);
+    blank lines are ignored.
+    """
     path = Path(path)
-    text = read_text(path)
-    if not text.strip():
-        return
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in read_lines(path):
         if not line.strip():
             continue
         value = json_line(line, path, number)
-        yield value if isinstance(value, InputError) else _record(value, path, number)
+        del line  # not held while the record is read
+        item = value if isinstance(value, InputError) else _record(value, path, number)
+        del value  # nor the object read once its paper is made
+        yield item
 
 
 def _record(value: dict[str, Any], path: Path, number: int) -> Item:
@@ -171,6 +184,20 @@ def _repeated_field(header: list[str], row: list[str]) -> str:
     return ""
 
 
+def _unread_columns(header: list[str], row: list[str]) -> str:
+    """What the header row names that no field is read from (:data:`~graphbuild.ingest.fields.READ_FIELDS`), for
+    one warning: each column as written (the first few), with the field it is close to (``'Abstarct' (did you mean
+    'abstract'?)``); ``''`` when every named column is read (an unnamed one, as a data frame's index, says nothing).
+    """
+    unread = [(cell.strip(), name) for cell, name in zip(row, header) if name and name not in READ_FIELDS]
+    shown = []
+    for cell, name in unread[:_SHOWN_COLUMNS]:
+        close = difflib.get_close_matches(name, FIELD_NAMES, n=1, cutoff=0.8)
+        shown.append(f"{short_value(cell)}{f' (did you mean {close[0]!r}?)' if close else ''}")
+    more = f", … ({len(unread)} columns)" if len(unread) > _SHOWN_COLUMNS else ""
+    return ", ".join(shown) + more
+
+
 def _csv_delimiter(text: str, path: Path) -> str:
     first = text.split("\n", 1)[0]
     try:
@@ -190,7 +217,8 @@ def read_csv(path: Path) -> Iterator[Item]:
     """Read a CSV/TSV file with a header row naming the paper fields.
 
     The delimiter (comma, semicolon or tab) is detected. Header names are
-    case-insensitive and unknown columns are ignored; a ``title`` column is
+    case-insensitive; columns no field is read from are left out with one
+    warning naming them (and the field a misspelt one is close to); a ``title`` column is
     required. Authors are separated by ``;`` or `` and ``, references by
     ``;``. Quoted fields may span lines; errors name the line a row starts on.
     """
@@ -229,6 +257,10 @@ def read_csv(path: Path) -> Iterator[Item]:
             if twice:
                 raise InputError(path, start, f"the header row names one field twice ({twice}); "
                                               "rename or remove one of the columns")
+            unread = _unread_columns(header, row)
+            if unread:  # a misspelt column ("abstarct") was left out without a word
+                warn(path, start, f"the header row names columns graphbuild does not read (their cells are left "
+                                  f"out): {unread}")
             continue
         found += 1
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):

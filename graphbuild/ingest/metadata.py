@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -39,7 +39,19 @@ from xml.parsers import expat
 from ..errors import InputError
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
-from .fields import Item, clean_text, paper_from_record, read_input_bytes, read_text, reference_items
+from .fields import (
+    Item,
+    bad_reference_doi,
+    clean_text,
+    doi_shaped_not_doi,
+    not_doi_text,
+    paper_from_record,
+    read_input_bytes,
+    read_lines,
+    read_text,
+    reference_items,
+    warn,
+)
 from .json_csv import json_line
 from .located import line_numbers, parse_json, repeated_keys
 
@@ -169,36 +181,56 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     before the reason in an error. A line that is not a JSON object is yielded as
     an :class:`InputError` value, worded as the plain JSON Lines reader words it
     (:func:`~graphbuild.ingest.json_csv.json_line`).
+
+    A file whose first line is a whole object with more lines after it can only be JSON Lines: it is read a line
+    at a time (:func:`~graphbuild.ingest.fields.read_lines`), never held whole.
     """
-    text = read_text(path)
-    if not text or text.isspace():
+    lines = _content_lines(path)
+    first = next(lines, None)
+    if first is None:
         return
+    second = next(lines, None)
+    if second is None:  # one line (an API page as curl saves it, or one record): the whole document
+        text = "\n" * (first[0] - 1) + first[1]
+    else:
+        value = json_line(first[1], path, first[0])
+        if isinstance(value, dict):  # JSON Lines; no line is held here while its record is read
+            number = first[0]
+            del first
+            yield number, value, ""
+            number, value = second[0], json_line(second[1], path, second[0])
+            del second
+            yield number, value, ""
+            for number, line in lines:
+                value = json_line(line, path, number)
+                del line
+                yield number, value, ""
+            return
+        lines.close()
+        text = read_text(path)
+    del first, second
     try:
         doc = parse_json(text)
-    except json.JSONDecodeError as exc:
-        stripped = text.lstrip()
-        first = stripped.split("\n", 1)[0]
-        if stripped.startswith("[") or not isinstance(json_line(first, path, None), dict):
-            raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
-                                               "fix the file or export it again") from None
+    except json.JSONDecodeError as exc:  # the first line is not a whole object: not JSON Lines either
+        raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
+                                           "fix the file or export it again") from None
+    whole = doc.value
+    if isinstance(whole, dict):
+        key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
+        if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
+            raise InputError(path, doc.line, repeated_keys(whole))
+        records = doc.records(key) if key else iter([(doc.line, whole)])
+    elif isinstance(whole, list):
+        records = doc.records()
     else:
-        whole = doc.value
-        if isinstance(whole, dict):
-            key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
-            if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
-                raise InputError(path, doc.line, repeated_keys(whole))
-            records = doc.records(key) if key else iter([(doc.line, whole)])
-        elif isinstance(whole, list):
-            records = doc.records()
-        else:
-            raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
-        for n, (start, item) in enumerate(records, 1):
-            yield start, item, f"record {n}: "
-        return
-    for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may sit in a string
-        if not line.strip():
-            continue
-        yield lineno, json_line(line, path, lineno), ""
+        raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
+    for n, (start, item) in enumerate(records, 1):
+        yield start, item, f"record {n}: "
+
+
+def _content_lines(path: Path) -> Generator[tuple[int, str], None, None]:
+    """(number, text) of each line of the file that is not blank, read one at a time."""
+    return ((number, line) for number, line in read_lines(path) if line.strip())
 
 
 def _looks_json(head: str) -> bool:
@@ -243,6 +275,28 @@ def s2_ref(obj: Any) -> PaperRef | None:
     return PaperRef(doi=doi, arxiv_id=aid, ids=ids, title=title, year=parse_year(obj.get("year")))
 
 
+def _s2_refs(items: list[Any], source: str | None) -> tuple[PaperRef, ...]:
+    """The references of a Semantic Scholar paper (``items``: its ``references``), each at most once.
+
+    A reference whose ``externalIds.DOI`` is not a DOI is kept without it, or left out when nothing else names
+    the paper, with a warning at ``source`` (``path:line``, :func:`~graphbuild.ingest.fields.warn`) as every
+    reader of references gives; it was dropped without a word.
+    """
+    refs = []
+    for number, item in enumerate(reference_items(items), 1):
+        if not item:
+            continue
+        ref = s2_ref(item)
+        inner = _s2_unwrap(item)
+        ext = inner.get("externalIds") if isinstance(inner, dict) else None
+        bad = not_doi_text(ext.get("DOI")) if isinstance(ext, dict) else ""
+        if bad and source:
+            warn(source, None, bad_reference_doi(number, bad, kept=ref is not None))
+        if ref is not None:
+            refs.append(ref)
+    return _dedupe_refs(refs)
+
+
 def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool = False) -> Paper:
     """Map one Semantic Scholar paper object to a :class:`Paper`.
 
@@ -258,7 +312,6 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     doi, aid, ids = _s2_ids(obj)
     authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
                     if (name := _text(_member(a, "author", n).get("name"), f"name of author {n}")))
-    refs = [s2_ref(r) for r in reference_items(_list(obj, "references")) if r]
     date = _date(obj.get("publicationDate"))
     year = _year(obj, "year") or parse_year(date)
     venue = _text(obj.get("venue"), "venue") or None
@@ -276,7 +329,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
         arxiv_id=aid,
         url=obj.get("url") or None,
         ids=ids,
-        references=_dedupe_refs(r for r in refs if r is not None),
+        references=_s2_refs(_list(obj, "references"), source),
         external=external,
         source=source,
     )
@@ -413,11 +466,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
             authors.append(name)
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
     venue_source = found if isinstance(found := primary.get("source"), dict) else {}
-    refs = []
-    for ref in reference_items(_list(obj, "referenced_works"), "referenced_works"):
-        rid = _openalex_id(ref)
-        if rid:
-            refs.append(PaperRef(ids=(("openalex", rid),)))
+    refs = _openalex_refs(_list(obj, "referenced_works"), source)
     date = _date(obj.get("publication_date"))
     return Paper(
         title=title,
@@ -434,6 +483,30 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         references=_dedupe_refs(refs),
         source=source,
     )
+
+
+def _openalex_refs(items: list[Any], source: str | None) -> list[PaperRef]:
+    """The references of an OpenAlex work (``items``: its ``referenced_works``, work ids or addresses).
+
+    An entry written as a DOI is read as one (a good one kept, as other records' references are); one that is
+    no DOI, or no work id at all, is left out with a warning at ``source`` (``path:line``,
+    :func:`~graphbuild.ingest.fields.warn`): either was dropped without a word.
+    """
+    refs = []
+    for number, item in enumerate(reference_items(items, "referenced_works"), 1):
+        text = str(item).strip() if isinstance(item, (str, int)) and not isinstance(item, bool) else ""
+        doi = clean_doi(text)
+        rid = None if doi else _openalex_id(text)
+        if doi:
+            refs.append(PaperRef(doi=doi))
+        elif rid:
+            refs.append(PaperRef(ids=(("openalex", rid),)))
+        elif source and item not in (None, ""):
+            bad = doi_shaped_not_doi(text)
+            warn(source, None, bad_reference_doi(number, bad, kept=False) if bad else
+                 f"reference {number}: {json.dumps(item)[:60]} is not an OpenAlex work id (expected "
+                 "https://openalex.org/W<digits>) or a DOI; the reference was left out")
+    return refs
 
 
 def read_openalex(path: Path) -> Iterator[Paper | InputError]:
