@@ -1471,3 +1471,18 @@ def test_ingest_clean_text_collapses_a_long_text_a_chunk_at_a_time_as_it_does_a_
     texts = [" ab  cd\tefgh ij  ", "abcdefghij", "a\u00a0b\u2028 c", "   ", "ab cd ef", " x", "x ", "abc\n\ndef"]
     monkeypatch.setattr(fields, "_CHUNK", 3)
     assert [fields.clean_text(t) for t in texts] == [" ".join(t.split()) for t in texts]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "bibtex"])
+def test_ingest_control_characters_in_a_record_are_spaces_so_no_name_carries_one(tmp_path, fmt):
+    # a NUL or an escape left by a PDF's text layer made an entity "CtrlNet\x00X" no one could type or see
+    path = tmp_path / f"a.{'bib' if fmt == 'bibtex' else fmt}"
+    if fmt == "jsonl":
+        path.write_text(json.dumps({"title": "CtrlNet\u0000X: a test", "authors": ["Ada\u001b Lee"],
+                                    "abstract": "We propose CtrlNet\u0000X.\u0085 It wins\u007f."}) + "\n")
+    else:
+        path.write_text("@article{a, title={CtrlNet\x00X: a test}, author={Ada\x1b Lee},\n"
+                        "  abstract={We propose CtrlNet\x00X. It wins\x7f.}, year={2020}}\n")
+    (paper,) = read_file(path, fmt)
+    assert paper.title == "CtrlNet X: a test" and paper.authors == ("Ada Lee",)
+    assert paper.abstract == "We propose CtrlNet X. It wins ."

@@ -119,6 +119,10 @@ def _drop_markup(text: str) -> str:
     return text
 
 
+#: a control character other than the whitespace ``str.split`` takes (C0 and C1 controls, DEL)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def clean_text(value: Any) -> str:
     r"""Collapse runs of whitespace into one space, strip, and drop markup: HTML and JATS tags
     that Crossref, OpenAlex and publishers' exports carry (``<jats:italic>X</jats:italic>``
@@ -134,10 +138,18 @@ def clean_text(value: Any) -> str:
     'We train RetiNet on H2O & air.'
     >>> clean_text("<p>For a <b, c>.</p>")
     'For a <b, c>.'
+
+    Control characters (a NUL or an escape a PDF's text layer left) are spaces, as the other whitespace is:
+    nothing downstream shows them, and inside a name they made a name no one can type.
+
+    >>> clean_text("We propose CtrlNet\x00X and \x1b[1mBoldNet\x7f.")
+    'We propose CtrlNet X and [1mBoldNet .'
     """
     if value is None:
         return ""
     text = _drop_markup(str(value))
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
     if "\\" in text:
         text = CITATION.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
