@@ -1406,17 +1406,20 @@ def test_ingest_a_reference_written_as_a_doi_that_is_no_doi_is_a_coded_warning(t
 
 
 def test_ingest_csv_columns_nobody_reads_are_one_warning_naming_them(tmp_path):
-    # a misspelt "abstarct" column (and "keywords") was dropped without a word: papers with no abstract
-    path = _write(tmp_path / "a.csv", "Title,Abstarct,Keywords,Publication Year,,Abstract Note\n"
+    # a misspelt "abstarct" column (and "mood") was dropped without a word: papers with no abstract
+    path = _write(tmp_path / "a.csv", "Title,Abstarct,Mood,Publication Year,,Abstract Note\n"
                                       "Kernel sums,We sum kernels.,graphs,2020,,\nKernel means,We average.,x,2021,,\n")
     result = read_papers([path])
     assert [p.abstract for p in result.papers] == ["", ""]
     assert result.record_warnings == [
         f"warning: [E100] {path}:1: the header row names columns graphbuild does not read (their cells are left "
-        "out): 'Abstarct' (did you mean 'abstract'?), 'Keywords'"]
-    # columns read (aliases, optional ones left empty) and unnamed ones (a data frame's index) say nothing
-    quiet = _write(tmp_path / "b.csv", ",title,Abstract Note,Author,journal,n_authors,arXiv,issued\n"
-                                       "0,Kernel sums,,,,,,\n")
+        "out): 'Abstarct' (did you mean 'abstract'?), 'Mood'"]
+    # columns read (aliases, optional ones left empty), unnamed ones (a data frame's index) and those a reference
+    # manager's export carries that graphbuild leaves out on purpose (Zotero's Issue, not a misspelt "issued")
+    # say nothing
+    quiet = _write(tmp_path / "b.csv", ",title,Abstract Note,Author,journal,n_authors,arXiv,issued,Key,Item Type,"
+                                       "ISSN,Issue,Publisher,Manual Tags,Author Keywords,Art. No.\n"
+                                       "0,Kernel sums,,,,,,,,,,,,,,\n")
     assert read_papers([quiet]).record_warnings == []
 
 

@@ -184,12 +184,33 @@ def _repeated_field(header: list[str], row: list[str]) -> str:
     return ""
 
 
+#: the columns of reference managers' and bibliographic databases' CSV exports (Zotero, Mendeley, Scopus, Web of
+#: Science, dblp) that graphbuild leaves out on purpose, as :func:`~graphbuild.ingest.fields.norm_field` folds them:
+#: an export of a library names dozens, and a line naming them would hide one misspelt column ("abstarct")
+_LEFT_OUT = frozenset((
+    "key", "item_type", "type", "document_type", "isbn", "issn", "coden", "pages", "num_pages", "page_start",
+    "page_end", "page_count", "art._no.", "issue", "volume", "number", "number_of_volumes", "series",
+    "series_number", "series_text", "series_title", "series_editor", "editor", "editors", "publisher", "place",
+    "language", "language_of_original_document", "rights", "extra", "notes", "note", "file_attachments",
+    "link_attachments", "manual_tags", "automatic_tags", "keywords", "author_keywords", "index_keywords",
+    "date_added", "date_modified", "access_date", "short_title", "journal_abbreviation",
+    "abbreviated_source_title", "library_catalog", "call_number", "archive", "archive_location", "link",
+    "affiliations", "authors_with_affiliations", "author_full_names", "author(s)_id", "correspondence_address",
+    "cited_by", "pubmed_id", "publication_stage", "open_access", "source", "eid", "conference_name",
+    "conference_date", "conference_location", "conference_code", "funding_details", "funding_texts",
+    "sponsors", "proceedings_title", "edition", "month", "booktitle", "school", "institution", "organization",
+    "address", "howpublished", "pdf", "file",
+))
+
+
 def _unread_columns(header: list[str], row: list[str]) -> str:
     """What the header row names that no field is read from (:data:`~graphbuild.ingest.fields.READ_FIELDS`), for
     one warning: each column as written (the first few), with the field it is close to (``'Abstarct' (did you mean
-    'abstract'?)``); ``''`` when every named column is read (an unnamed one, as a data frame's index, says nothing).
+    'abstract'?)``); ``''`` when every named column is read, or left out on purpose (:data:`_LEFT_OUT`: an export's
+    ISSN, pages, tags...; an unnamed one, as a data frame's index, says nothing either).
     """
-    unread = [(cell.strip(), name) for cell, name in zip(row, header) if name and name not in READ_FIELDS]
+    unread = [(cell.strip(), name) for cell, name in zip(row, header)
+              if name and name not in READ_FIELDS and name not in _LEFT_OUT]
     shown = []
     for cell, name in unread[:_SHOWN_COLUMNS]:
         close = difflib.get_close_matches(name, FIELD_NAMES, n=1, cutoff=0.8)
