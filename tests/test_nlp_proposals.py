@@ -374,6 +374,8 @@ def test_decide_a_known_name_the_authors_make_as_a_kind_and_name_is_proposed(ful
     assert made_and_named(body, sents, llama)
     assert _made_known(DocContext(body, sents, len(title)), [llama], [0])
     for text in ("We train Llama on GLUE with four learning rates and report the accuracy of each run.",
+                 # (named before, as others' work: not where the paper introduces it)
+                 "We compare with Llama. We then train a small language model, Llama, that uses rotary embeddings.",
                  "We fine-tune a pretrained language model, BERT, on GLUE and compare it with Llama.",
                  "We train a standard baseline model, BERT, which we compare with our pruned models on GLUE."):
         got = extracted(full, "Pruning Language Models", text)
@@ -451,3 +453,8 @@ def test_decide_a_name_the_authors_present_at_the_opening_is_kept_though_written
     assert not kept("We introduce Gaussian priors to regularize sparse regression.", "Gaussian priors")
     assert not kept("We present Monte Carlo estimates of drift.", "Monte Carlo")
     assert not kept("Cold starts hurt. Warm pools cost memory. We propose Quorvex to reduce them.", "Quorvex")
+    # a name the authors give to a thing of a kind they make, anywhere: "a large corpus called X from …"
+    assert kept("Cold starts hurt. Warm pools cost memory. We construct a large trace corpus called Wordhoard "
+                "from production logs.", "Wordhoard")
+    assert not kept("Cold starts hurt. Warm pools cost memory. We use a large trace corpus called Wordhoard "
+                    "from production logs.", "Wordhoard")

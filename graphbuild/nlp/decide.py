@@ -659,7 +659,8 @@ def _with_presented_names(context: DocContext, cands: list[Candidate], group_of:
     (``PRESENTED_FLOOR``): the paper's own name, which it may write once, reads as any capital otherwise. The
     rules must have found it proposed (not a modifier: "we present BERT-based models"); not "we present Monte
     Carlo estimates" (a noun follows), not a phrase with a lower-case word ("we introduce Gaussian priors to"),
-    not a word the generic list holds.
+    not a word the generic list holds. Anywhere in the abstract, a name the authors give to a thing of a kind they
+    make (:func:`~graphbuild.nlp.roles.made_and_named`: "we construct a large corpus called X").
     """
     kept = set(keep)
     add = set()
@@ -669,11 +670,16 @@ def _with_presented_names(context: DocContext, cands: list[Candidate], group_of:
         if not c.proposed or g in kept or g in add or probs[g] < PRESENTED_FLOOR or c.start < title_end \
                 or not 0 <= c.sentence < len(sents) or not _CAPITALISED_NAME.fullmatch(c.text):
             continue
+        if is_generic(c.text):
+            continue
+        if made_and_named(text, sents, c):
+            add.add(g)  # "we construct a large corpus called X", "by training a compute-optimal model, X, that"
+            continue
         if c.sentence >= 2 and sents[c.sentence - 2][0] >= title_end:
             continue  # (past the abstract's second sentence: two of its sentences before this one's)
         s = sents[c.sentence][0]
         if _PRESENTED_BEFORE.search(text, max(s, c.start - 45), c.start) is not None \
-                and _PRESENTED_AFTER.match(text, c.end) is not None and not is_generic(c.text):
+                and _PRESENTED_AFTER.match(text, c.end) is not None:
             add.add(g)
     return sorted(kept | add) if add else keep
 
@@ -943,10 +949,14 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
 def _made_known(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether the authors make a thing of a kind and give it a name the gazetteer knows, in the abstract ("by
     training a compute-optimal model, Chinchilla, that …": :func:`~graphbuild.nlp.roles.made_and_named`): the
-    paper that introduced a name now well known. (A name the gazetteer does not know is the rules' proposal.)
+    paper that introduced a name now well known, which it names first there. (A name the gazetteer does not
+    know is the rules' proposal.)
     """
-    return any(cands[i].key is not None and cands[i].start >= context.title_end
-               and made_and_named(context.text, context.sents, cands[i]) for i in members)
+    body = [i for i in members if cands[i].start >= context.title_end]
+    if not body or all(cands[i].key is None for i in members):
+        return False
+    first = min(body, key=lambda i: cands[i].start)  # (where the paper first names it: not "we compare with X. …")
+    return made_and_named(context.text, context.sents, cands[first])
 
 
 def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
