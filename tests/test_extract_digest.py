@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "c624928f555168d34a5d502ceaa586bb48b564d3ffb0addd41da3a05274a0835"
-SHARED_50_SHA256 = "e0a9e1060eceb345bbd4956dad8811e476e40e1e5735199ca9f79cbeae57c4d9"
+SHARED_50_SHA256 = "efd7bba8be9883f1eb553753c2862570fbde1c34fe8d8bdf40378de3c0cb2742"
 
 
 @pytest.fixture(scope="module")

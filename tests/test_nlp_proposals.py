@@ -312,3 +312,149 @@ def test_roles_a_subject_the_authors_say_they_made_is_proposed_in_any_tense(prop
         assert found.get("ZorbNet") is True, (verb, found)
     found = guesses(proposers, "Small Objects", "ZorbNet is a compact detector that we evaluated on drones.")
     assert found.get("ZorbNet") is False, found
+
+
+@pytest.fixture(scope="module")
+def full():
+    return make_pipeline(gazetteer_path=GAZ)
+
+
+def extracted(nlp, title: str, text: str) -> dict[str, tuple[str, bool]]:
+    """The type and proposed mark of every entity the full pipeline keeps, by name."""
+    from graphbuild.nlp.pipeline import extract_text
+
+    return {e.name: (e.type, e.proposed) for e in extract_text(text, nlp, title=title).entities}
+
+
+def test_roles_a_name_the_authors_make_as_a_kind_and_name_is_proposed(proposers):
+    """The authors make a thing of a kind and name it right after, in apposition or by a naming participle:
+    "by training a compute-matched model, X, that …", "we build a compact model called X"."""
+    found = guesses(proposers, "Compute-Matched Decoders",
+                    "We test this idea by training a compute-matched decoder model, Velmorak, that uses the same "
+                    "budget as earlier work but four times more tokens.")
+    assert found.get("Velmorak") is True, found
+    found = guesses(proposers, "Compact Retrieval",
+                    "Dense retrievers are costly. We then build a compact bi-encoder model called Trellox that "
+                    "indexes a billion passages on one GPU.")
+    assert found.get("Trellox") is True, found
+    # a kind someone else made, a claim that is not the authors': none
+    for title, text in (("Mixing Augmentations", "We train a standard baseline model, Quarnet, which we compare "
+                         "with ours."),
+                        ("Bigger Readers", "Earlier work improved recall by training a larger model, Quarnet, that "
+                         "reads more.")):
+        found = guesses(proposers, title, text)
+        assert found.get("Quarnet") is False, (text, found)
+    # the rule reads the whole name, not the first word of a longer one
+    from graphbuild.nlp.roles import _made_kind_named
+
+    text = "We present a replication scheme, Home Region Replication, in which each partition has a home."
+    for name, whole in (("Home", False), ("Home Region", False), ("Home Region Replication", True)):
+        c = Candidate(0, len(name), name, "caprun")
+        c.start, c.end = text.index(name), text.index(name) + len(name)
+        assert _made_kind_named(text, c, text[:c.start]) is whole, name
+
+
+def test_decide_a_known_name_the_authors_make_as_a_kind_and_name_is_proposed(full):
+    """The paper that introduced a name the gazetteer now knows: "by training a compute-optimal model, Llama,
+    that …" marks it proposed; the same known name trained, fine-tuned or used as a baseline is not."""
+    from graphbuild.nlp.decide import _made_known
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.roles import made_and_named
+
+    title = "Training Compute-Matched Language Models"
+    text = ("We study how to split a compute budget between parameters and data. We test this by training a "
+            "compute-matched language model, Llama, that uses the budget of GPT-3 but four times more data. "
+            "Llama outperforms GPT-3 on most of the tasks we evaluate.")
+    got = extracted(full, title, text)
+    assert got.get("Llama", ("", False))[1] is True and got.get("GPT-3", ("", True))[1] is False, got
+    body = f"{title}\n\n{text}"
+    at = body.index("Llama")
+    llama = Candidate(at, at + 5, "Llama", "gazetteer", sentence=2, key="llama")
+    sents = [(0, len(title)), (len(title) + 2, body.index("We test")), (body.index("We test"), body.index("Llama o"))]
+    assert made_and_named(body, sents, llama)
+    assert _made_known(DocContext(body, sents, len(title)), [llama], [0])
+    for text in ("We train Llama on GLUE with four learning rates and report the accuracy of each run.",
+                 # (named before, as others' work: not where the paper introduces it)
+                 "We compare with Llama. We then train a small language model, Llama, that uses rotary embeddings.",
+                 "We fine-tune a pretrained language model, BERT, on GLUE and compare it with Llama.",
+                 "We train a standard baseline model, BERT, which we compare with our pruned models on GLUE."):
+        got = extracted(full, "Pruning Language Models", text)
+        assert not any(proposed for _, proposed in got.values()), (text, got)
+
+
+def test_features_a_collection_is_typed_by_the_kind_of_its_members():
+    """"X, a collection of language models" is a model (a family), "X, a family of datasets" data, "X, a suite of
+    benchmarks" data; a collection of other things ("papers") keeps the collection's own type, data."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Open Models"
+    for appositive, type_ in ((", a collection of open scientific language models ranging from 1B to 30B", "Model"),
+                              (", a family of datasets for speech recognition in forty languages", "Dataset"),
+                              (", a suite of benchmarks for tabular question answering", "Dataset"),
+                              (", a series of code models for hardware description", "Model"),
+                              (", a collection of papers annotated with their methods", "Dataset"),
+                              (", a family of lightweight, open models", "Model")):
+        text = f"{title}\n\nWe introduce Pelicaro{appositive}."
+        c = Candidate(text.index("Pelicaro"), text.index("Pelicaro") + 8, "Pelicaro", "capword", sentence=1)
+        assert defined_type(text, len(title), c) == type_, appositive
+    for title, type_ in (("Pelicaro: A Suite of Open Code Models for Verilog", "Model"),
+                         ("Pelicaro: A Family of Speech Datasets", "Dataset"),
+                         ("Pelicaro: A Collection of Annotated Papers", "Dataset")):
+        c = Candidate(0, 8, "Pelicaro", "title")
+        assert defined_type(title, len(title), c) == type_, title
+
+
+def test_decide_a_named_collection_of_models_is_a_model(full):
+    got = extracted(full, "Open Foundation Models for Science",
+                    "We introduce Pelicaro, a collection of open scientific language models ranging from 1B to 30B "
+                    "parameters. Pelicaro-7B outperforms larger general models on chemistry benchmarks.")
+    assert got.get("Pelicaro") == ("Model", True), got
+
+
+def test_features_the_kind_named_before_a_name_the_authors_give_types_it():
+    """"a compact bi-encoder model called X" and "we design a new scheduling algorithm, X" type X by the kind
+    before it; a phrase set before the sentence's subject ("Across a set of traces, X improves …") or a relative
+    kind ("propose a variant, X") does not."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Fast Systems"
+    for sentence, type_ in (("We then build a compact bi-encoder model called Trellox that indexes passages.", "Model"),
+                            ("We design a new scheduling algorithm, Trellox, that packs jobs.", "Method"),
+                            ("Across a set of 5G traces, Trellox improves the QoE by 9%.", None),
+                            ("We study folding and propose a variant, Trellox, that places a prior.", None)):
+        text = f"{title}\n\n{sentence}"
+        c = Candidate(text.index("Trellox"), text.index("Trellox") + 7, "Trellox", "capword", sentence=1)
+        assert defined_type(text, len(title), c) == type_, sentence
+
+
+def test_decide_a_name_the_authors_present_at_the_opening_is_kept_though_written_once():
+    """"This work presents X, reducing …" in the abstract's first two sentences keeps X from a low score
+    (PRESENTED_FLOOR) when the rules found it proposed; not a phrase with a lower-case word ("Gaussian priors"),
+    not a name a noun follows ("Monte Carlo estimates"), not past the second sentence."""
+    import numpy as np
+
+    from graphbuild.nlp.decide import PRESENTED_FLOOR, _with_presented_names
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Cold Starts"
+
+    def kept(abstract: str, name: str, prob: float = 0.1) -> bool:
+        text = f"{title}\n\n{abstract}"
+        starts = [len(title) + 2] + [m + 2 for m in range(len(text)) if text.startswith(". ", m)]
+        sents = [(0, len(title))] + [(s, e) for s, e in zip(starts, starts[1:] + [len(text)])]
+        at = text.index(name)
+        sentence = max(k for k, (s, _) in enumerate(sents) if s <= at)
+        c = Candidate(at, at + len(name), name, "capword", sentence=sentence, proposed=True)
+        return _with_presented_names(DocContext(text, sents, len(title)), [c], [0], [], np.array([prob])) == [0]
+
+    assert kept("This work presents Quorvex, reducing cold starts by 40%.", "Quorvex")
+    assert kept("Cold starts hurt. This paper proposes Quorvex to reduce them.", "Quorvex")
+    assert not kept("This work presents Quorvex, reducing cold starts by 40%.", "Quorvex", PRESENTED_FLOOR / 2)
+    assert not kept("We introduce Gaussian priors to regularize sparse regression.", "Gaussian priors")
+    assert not kept("We present Monte Carlo estimates of drift.", "Monte Carlo")
+    assert not kept("Cold starts hurt. Warm pools cost memory. We propose Quorvex to reduce them.", "Quorvex")
+    # a name the authors give to a thing of a kind they make, anywhere: "a large corpus called X from …"
+    assert kept("Cold starts hurt. Warm pools cost memory. We construct a large trace corpus called Wordhoard "
+                "from production logs.", "Wordhoard")
+    assert not kept("Cold starts hurt. Warm pools cost memory. We use a large trace corpus called Wordhoard "
+                    "from production logs.", "Wordhoard")

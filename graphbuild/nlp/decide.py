@@ -75,8 +75,9 @@ from .lexicon import (
     is_generic,
     is_generic_model,
     list_gap,
+    word_alternation,
 )
-from .roles import role_of
+from .roles import made_and_named, role_of
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -496,6 +497,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
+    keep = _with_presented_names(context, cands, group_of, keep, scores)
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
     # the name to its own ("F1: A Fast ... Accelerator")
     if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)
@@ -647,6 +649,53 @@ def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Ca
                 and not _RUN_GOES_ON.match(text, c.end) and not is_generic(c.text):
             add.add(g)
     return sorted(kept | add) if add else keep
+
+
+def _with_presented_names(context: DocContext, cands: list[Candidate], group_of: list[int], keep: list[int],
+                          probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of capitalised names the authors present in the abstract's first two sentences,
+    right after "this paper proposes", "we introduce" or "this work presents" and before a clause or a comma
+    ("This paper proposes Quorvel to reduce …", "This work presents Quorvel, reducing …"), when not unlikely
+    (``PRESENTED_FLOOR``): the paper's own name, which it may write once, reads as any capital otherwise. The
+    rules must have found it proposed (not a modifier: "we present BERT-based models"); not "we present Monte
+    Carlo estimates" (a noun follows), not a phrase with a lower-case word ("we introduce Gaussian priors to"),
+    not a word the generic list holds. Anywhere in the abstract, a name the authors give to a thing of a kind they
+    make (:func:`~graphbuild.nlp.roles.made_and_named`: "we construct a large corpus called X").
+    """
+    kept = set(keep)
+    add = set()
+    text, sents, title_end = context.text, context.sents, context.title_end
+    for i, c in enumerate(cands):
+        g = group_of[i]
+        if not c.proposed or g in kept or g in add or probs[g] < PRESENTED_FLOOR or c.start < title_end \
+                or not 0 <= c.sentence < len(sents) or not _CAPITALISED_NAME.fullmatch(c.text):
+            continue
+        if is_generic(c.text):
+            continue
+        if made_and_named(text, sents, c):
+            add.add(g)  # "we construct a large corpus called X", "by training a compute-optimal model, X, that"
+            continue
+        if c.sentence >= 2 and sents[c.sentence - 2][0] >= title_end:
+            continue  # (past the abstract's second sentence: two of its sentences before this one's)
+        s = sents[c.sentence][0]
+        if _PRESENTED_BEFORE.search(text, max(s, c.start - 45), c.start) is not None \
+                and _PRESENTED_AFTER.match(text, c.end) is not None:
+            add.add(g)
+    return sorted(kept | add) if add else keep
+
+
+#: the least score of a name the authors present that :func:`_with_presented_names` keeps
+PRESENTED_FLOOR = 0.05
+#: the authors' proposal verb right before a name: "This paper proposes ", "we introduce ", "This work presents "
+_PRESENTED_BEFORE = re.compile(word_alternation("We|we|This paper|this paper|This work|this work|This article|"
+                                                "this article")
+                               + r"\s+(?:\w+ly\s+|also\s+|first\s+|here\s+)?(?:propose|introduce|present)s?\s+$")
+#: a name of capitalised words (or words opening with a digit): "Quorvel", "Zorb Net", "Q-Former 2" (not a phrase
+#: with a lower-case word: "Gaussian priors")
+_CAPITALISED_NAME = re.compile(r"[A-Z0-9][^\s]*(?:\s+[A-Z0-9][^\s]*)*")
+#: what follows a presented name: a comma, the sentence's end, a parenthesis, or a clause ("to reduce", "for
+#: compressing", "that", "which"), not a noun ("Monte Carlo estimates")
+_PRESENTED_AFTER = re.compile(r"\s*(?:[,.;:(]|\s(?:to|for|that|which)\s)")
 
 
 def _compared(before: str) -> bool:
@@ -870,7 +919,8 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = [bool(type_ != "Task" and (p >= proposed_threshold
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)
-                                          or any(cands[i].named for i in members)))
+                                          or any(cands[i].named for i in members)
+                                          or _made_known(context, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
@@ -894,6 +944,19 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, chosen.probs, entities)
+
+
+def _made_known(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the authors make a thing of a kind and give it a name the gazetteer knows, in the abstract ("by
+    training a compute-optimal model, Chinchilla, that …": :func:`~graphbuild.nlp.roles.made_and_named`): the
+    paper that introduced a name now well known, which it names first there. (A name the gazetteer does not
+    know is the rules' proposal.)
+    """
+    body = [i for i in members if cands[i].start >= context.title_end]
+    if not body or all(cands[i].key is None for i in members):
+        return False
+    first = min(body, key=lambda i: cands[i].start)  # (where the paper first names it: not "we compare with X. …")
+    return made_and_named(context.text, context.sents, cands[first])
 
 
 def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:

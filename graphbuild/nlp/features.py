@@ -43,6 +43,7 @@ from .lexicon import (
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
     MADE_AFTER,
+    MADE_KIND_NAMED,
     PROPOSED_KINDS,
     TASK_ENDINGS,
     VERSION,
@@ -610,19 +611,61 @@ TYPE_ONLY = "t:"
 _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: an appositive after a name, to the words of its phrase: "X, a new dataset of …", "X, two vision-language
 #: models" (a family introduced by its members' count)
-_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an|two|three|four|five)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
+#: (up to eight words: the head is looked for in the first five, the kind of a collection's members a little
+#: further: ", a collection of open scientific language models")
+_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an|two|three|four|five)\s+((?:[\w\-]+\s+){0,7}[\w\-]+)")
+#: words for a set of things whose kind is named after "of": "a collection of models", "a suite of benchmarks",
+#: "a family of datasets" (the lexicon types some of them alone: "collection" and "suite" as data, "family" as
+#: models)
+_COLLECTIVES = frozenset("collection collections suite suites family families series set sets group range "
+                         "zoo".split())
+#: the prepositions that end a title phrase's head (as ``_LONG_HEAD_CUT``)
+_HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split())
+
+
+def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | None:
+    """The type the first head noun among the first ``reach`` ``words`` of a phrase signals, but the kind of
+    the members for a collection of them ("a collection of language models" -> Model, "a family of datasets" ->
+    Dataset, "a suite of benchmarks" -> Dataset; "a collection of papers" keeps the collection's own type).
+    ``cut``: the head comes before a preposition ("Accelerator for Quantized Networks" -> the accelerator).
+    """
+    for k, word in enumerate(words[:reach]):
+        low = word.lower()
+        if low in _COLLECTIVES and k + 2 < len(words) and words[k + 1].lower() == "of":
+            inner = _members_kind(words[k + 2:k + 7])
+            if inner is not None:
+                return inner
+        t = head_type(low)
+        if t:
+            return t
+        if cut and low in _HEAD_CUT_WORDS:
+            return None
+    return None
+
+
+def _members_kind(words: list[str]) -> str | None:
+    """The scored type of the first head noun among ``words`` (what follows a collection's "of"), before a
+    preposition: "open scientific language models" -> Model (no "language" as a tool: what a collection holds is
+    an artifact), "datasets for speech" -> Dataset, "papers annotated with …" -> ``None``.
+    """
+    for word in words:
+        low = word.lower()
+        t = head_type(low)
+        if t in ("Model", "Method", "Dataset"):
+            return t
+        if low in _HEAD_CUT_WORDS:
+            return None
+    return None
 
 
 def _appositive_head(text: str, start: int, end: int) -> str | None:
-    """The type the head noun of an appositive after a name signals: "WIT, a new dataset of …" -> Dataset."""
+    """The type the head noun of an appositive after a name signals: "WIT, a new dataset of …" -> Dataset,
+    "X, a collection of language models" -> Model (:func:`_phrase_kind`).
+    """
     m = _APPOS.match(text, start, end)
     if m is None:
         return None
-    for word in m.group(1).split():
-        t = head_type(word)
-        if t:
-            return t
-    return None
+    return _phrase_kind(m.group(1).split())
 
 
 #: what the title says a name before its colon is: "X: A Benchmark for …", "X: The First Dataset of …"
@@ -642,12 +685,9 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
         end = listed.end()
     m = _TITLE_APPOS.match(text, end, title_end)
     if m is not None:
-        # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks")
-        for word in _LONG_HEAD_CUT.split(m.group(1), 1)[0].split():
-            t = head_type(word)
-            if t:
-                return t
-        return None
+        # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks"; the
+        # members' kind of a collection: "X: A Suite of Open Models")
+        return _phrase_kind(m.group(1).split(), 6, cut=True)
     m = _TITLE_BARE.match(text, end, title_end)
     if m is not None and m.group(1) in _EVALUATING:
         return "Dataset"  # "X: Evaluating Quill Reading in …": a benchmark
@@ -694,7 +734,33 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
     """
     if c.end < title_end:
         return _title_kind(text, c.end, title_end)
-    return _appositive_head(text, c.end, min(len(text), c.end + 70))
+    return _appositive_head(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+
+
+#: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the
+#: name follows; group 1 the kind's head noun)
+_KIND_CALLED = re.compile(r"\b(?:a|an|our)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*),?\s+(?:called|named|dubbed|termed)\s+"
+                          r"[\"“']?$")
+#: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
+_RELATIVE_KINDS = frozenset(("variant", "variants"))
+
+
+def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
+    """The scored type the kind named right before a name signals: "a compact retrieval model called X" ->
+    Model, "we design a new scheduling algorithm, X" -> Method; ``None`` without one.
+    """
+    window = text[max(title_end, start - 80):start]
+    tail = window.rstrip(" \"“'")
+    if tail.endswith(("called", "named", "dubbed", "termed")):
+        m = _KIND_CALLED.search(window)
+        kind = m.group(1) if m is not None else None
+    elif tail.endswith(","):  # (a comma alone, after the authors' verb: not "On a set of traces, X improves …")
+        m = MADE_KIND_NAMED.search(window)
+        kind = m.group(2) if m is not None else None
+    else:
+        return None  # (every match ends in a comma or a naming participle)
+    t = head_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
+    return t if t in ("Model", "Method", "Dataset") else None
 
 
 _PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}")

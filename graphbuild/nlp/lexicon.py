@@ -37,6 +37,7 @@ __all__ = [
     "TYPE_HEADS",
     "ARTIFACT_KINDS",
     "AUTHORING_VERBS",
+    "MADE_KIND_NAMED",
     "head_type",
     "subject_after_comma",
     "word_alternation",
@@ -447,6 +448,16 @@ MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
 #: model", "This paper describes Zorb, a router", "Zorb, the kernel we implement" (not "fine-tune" nor "use": what
 #: authors fine-tune or use is most often someone else's)
 AUTHORING_VERBS = INTRODUCING_VERBS + "|train|pretrain|pre-train|describe|deploy"
+#: the authors make a thing of a kind, then give its name in apposition or by a naming participle: "We train a
+#: 70B decoder model, X", "by training a compute-optimal model, X", "we build a compact retrieval model called X"
+#: (the subject "we", or "by"/"and" after a "we" of the sentence; any form of an authoring verb but those of work
+#: done on others' artifacts: "implement", "deploy"); group 1 the modifiers, group 2 the kind's head noun
+MADE_KIND_NAMED = re.compile(
+    word_alternation("We|we|by|and") + r"\s+(?:\w+ly\s+|then\s+|also\s+|first\s+|further\s+)?"
+    r"(?:built|" + "|".join(v[:-1] if v.endswith("e") else v for v in AUTHORING_VERBS.split("|")
+                           if v not in ("implement", "deploy")) + r")(?:e|es|s|d|ed|ing)?\s+"
+    r"(?:a|an|our)\s+((?:[\w\-]+\s+){0,5}?)([a-z][\w\-]*)"
+    r"(?:\s*,\s*(?:the\s+|namely\s+)?|,?\s+(?:called|named|dubbed|termed)\s+)[\"“']?$")
 #: the words that join a list's last item to it: "A and B", "A or B", "A & B", "A as well as B"
 LIST_WORDS = "and|or|&|as well as"
 #: what stands between two names listed together (the one definition of a list's gap, each user adding its own

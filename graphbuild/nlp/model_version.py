@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "f466adaee2e65c26"
+MODEL_DIGEST = "0a52155ff3c29c4c"

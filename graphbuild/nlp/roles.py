@@ -21,6 +21,7 @@ from .lexicon import (
     INTRODUCING_VERBS,
     KIND_AFTER,
     MADE_AFTER,
+    MADE_KIND_NAMED,
     MAKING_VERBS,
     PROPOSED_KINDS,
     SURVEY_TITLE,
@@ -33,7 +34,7 @@ from .lexicon import (
 from .patterns import shape_score
 from .proposals import AT_HEART
 
-__all__ = ["assign_roles", "role_of"]
+__all__ = ["assign_roles", "made_and_named", "role_of"]
 
 _PROPOSE_PLAIN = (
     r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
@@ -85,6 +86,14 @@ _WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also
 #: residual network": a backbone or baseline the authors train is not theirs by that alone)
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
                             r"(?:family|suite|series)\b")
+#: a modifier that makes the kind someone else's: "a standard baseline model, X", "a pretrained encoder, X"
+_OTHERS_KIND = re.compile(r"\b(?:baseline|standard|existing|reference|off-the-shelf|pre-?trained|popular|"
+                          r"well-known|widely|public(?:ly)?|teacher|competing|prior|previous|strong)\b", re.I)
+#: what ends the name the authors give: a closing quote or parenthesis, then a comma or full stop or a clause
+#: ("X, that uses", "X which", "X (X-7B) on", "X from radio transcripts"): not a list going on ("a model, A and
+#: B"), a compound ("A-based") nor a longer name it opens ("called Home Region Replication")
+_NAME_ENDS = re.compile(r"[\"”']?\s*(?:\([^)]{1,30}\)\s*)?(?:[,.;:]|\s+(?:that|which|who|whose|to|on|with|in|for|"
+                        r"from|of|by|using|is|was|are|were)\b)")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 #: what ends a comparison's reach: ";", ":", a full stop (a decimal point breaks nothing), "we", "our", "which",
 #: "that"; the first character consumed in every alternative and the word boundary tested after it (as in
@@ -231,6 +240,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if after[:1] == "," and before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) \
             and _DEFINED_AFTER.match(text, c.end):
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
+    if c.key is None and _made_kind_named(text, c, before):
+        return True  # "by training a compute-optimal model, X, that …"; "we build a small model called X"
     # (both rules below need "describe" or "into" in the sentence so far: most candidates skip them at once)
     if c.source != "gazetteer" and (
             first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
@@ -270,6 +281,34 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return ("novel" in between or " new " in f" {between} "
                 or bool(_DIRECT_OBJECT.match(between)) or _kind_apposed(between))
     return True
+
+
+def _made_kind_named(text: str, c: Candidate, before: str) -> bool:
+    """Whether the authors make a thing of a kind and name it ``c`` right after (``before``: its sentence up to
+    it, which ends in a comma or a naming participle): "We train a 70B decoder model, X, that …", "by training
+    a compute-optimal model, X", "we build a compact retrieval model called X" (not a kind someone else made:
+    "a standard baseline model, X"; not a list: "a model, A and B"; not the first word of a longer name: "called
+    Home Region Replication").
+    """
+    tail = before.rstrip(" \"“'")
+    if not tail.endswith((",", *_NAMING_WORDS)):
+        return False  # (every match ends in a comma or a naming participle: most candidates have neither before)
+    m = MADE_KIND_NAMED.search(before, _tail_from(before, 12))
+    if m is None or head_type(m.group(2)) not in ("Model", "Method", "Dataset") or _OTHERS_KIND.search(m.group(1)):
+        return False
+    if m.group().startswith(("by", "and")) and not _WE.search(before, 0, m.start()):
+        return False  # (whose is the work: "we … by training", not "prior work improved by training")
+    return _NAME_ENDS.match(text, c.end) is not None
+
+
+def made_and_named(text: str, sents: list[tuple[int, int]], c: Candidate) -> bool:
+    """Whether the authors make a thing of a kind and name it ``c`` (:func:`_made_kind_named`), read in its
+    sentence: for a name the gazetteer knows, which the rules leave unproposed (as a rule's proposal, "by
+    training a compute-optimal model, Chinchilla" taught the proposed model to trust the rules less on other
+    known names: cross-validated, proposed-recall fell), the decision marks it proposed from this.
+    """
+    s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
+    return _made_kind_named(text, c, text[s:c.start])
 
 
 #: the authors describe a collection of their own by its name and kind: "We describe the X corpus"
