@@ -2137,3 +2137,11 @@ def test_typing_model_endings_of_coined_names():
     for name in ("LumenSeg", "Quarry-MoE", "pebble-asr", "brisk-TTS", "KestrelVLM"):
         assert set(shape_votes(name)) == {"Model"}, name
     assert shape_votes("Watts") == {} and shape_votes("Wasr") == {}
+
+
+def test_markup_angle_brackets_are_no_part_of_a_name():
+    # "QuoteNet</script><img …>" (markup left in an abstract) made the entity "QuoteNet<"
+    text = ("We introduce QuoteNet</script><img src=x onerror=alert(1)>, a model. QuoteNet beats ZorbNet<b> "
+            "with p<0.05, and transfers GTA->Cityscapes.")
+    names = _kept_and_dropped("Quote test", text, {"QuoteNet", "ZorbNet", "GTA", "Cityscapes"}, set())
+    assert not any("<" in n or ">" in n for n in names), names

@@ -89,7 +89,9 @@ _PARTS = re.compile(r"[-/]")
 _SIZE_PART = re.compile(rf"(?:{SIZE_WORDS}|[SMLBH]|XL|XXL)$")
 # (an em dash between words is no part of a name; nor is a colon before a letter, a title's colon
 # written without its space: "Zorb4KT:An Efficient …")
-_PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---|(?<=\w):(?=[A-Za-z])")
+#: what parts a token into names: "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes", "S4—a", "X:Y", and
+#: markup's angle brackets, which no name holds ("QuoteNet</script>", "ZorbNet<b>", "p<0.05")
+_PAIR_SPLIT = re.compile(r"/|→|->|-to-|—|---|(?<=\w):(?=[A-Za-z])|<|>")
 #: the identifier of a reference, no name: "arXiv:2002.09102", "doi:10.1145/3065386", "PMID:123"
 _IDENTIFIER = re.compile(r"(?:arXiv|arxiv|ArXiv|doi|DOI|PMID|PMCID|ISBN|ISSN):")
 _DIMENSION = re.compile(r"^\d+[Dd]$")  # "audio-3D": a dimension, not a version
@@ -218,8 +220,8 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool]
     if not raw:
         return ()
     pieces: list[tuple[str, int, int]] = []  # (name, offset, length written; -1: the name's)
-    if ("/" in raw or "→" in raw or "-to-" in raw or "->" in raw or "—" in raw or "---" in raw or ":" in raw) \
-            and "://" not in raw:
+    if ("/" in raw or "→" in raw or "-to-" in raw or ">" in raw or "<" in raw or "—" in raw or "---" in raw
+            or ":" in raw) and "://" not in raw:
         # "BERT/GPT-Base", "GTA→Cityscapes", "GTA-to-Cityscapes": two names; "S4—a": a name and a word
         cut = 0
         for sep in [*_PAIR_SPLIT.finditer(raw), None]:
