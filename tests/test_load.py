@@ -435,3 +435,25 @@ def test_load_with_no_curation_records_an_empty_one(demo, tmp_path):
     assert _same_graph(ws.graph(), built.graph()) and _edges(ws.graph()) == _edges(built.graph())
     assert ws.manifest()["curation_sha256"] == built.manifest()["curation_sha256"] == ""
     assert report.curation is not None and report.curation.total == 0 and "curation" not in report.summary()
+
+
+def test_spark_build_note_names_the_curation_the_load_applies(tmp_path):
+    """`graphbuild spark build` applies no curation: when the settings name a curation file with operations
+    (the workspace's, or the `curation` setting's), it says in one line that `graphbuild load` applies them."""
+    from graphbuild.cli.spark import curation_note
+    from graphbuild.settings import Settings
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=str(ws))
+    assert curation_note(settings, "out") is None  # no file
+    ws.mkdir()
+    (ws / "curation.jsonl").write_text("# nothing yet\n", encoding="utf-8")
+    assert curation_note(settings, "out") is None  # no operation
+    (ws / "curation.jsonl").write_text(CURATION, encoding="utf-8")
+    assert curation_note(settings, "out") == (f"note: the Spark job applies no curation; `graphbuild load out -w {ws}` "
+                                              f"applies the 3 operation(s) in {ws / 'curation.jsonl'}")
+    own = tmp_path / "mine.jsonl"
+    own.write_text(CURATION.splitlines()[0] + "\n", encoding="utf-8")
+    assert "the 1 operation(s) in " + str(own) in curation_note(Settings(workspace=str(ws), curation=str(own)), "o")
+    own.write_text("{not json\n", encoding="utf-8")  # the job does not read it; the load names what is wrong
+    assert curation_note(Settings(workspace=str(ws), curation=str(own)), "o") is None
