@@ -33,6 +33,17 @@ before the job wrote ``corpus/`` still loads, its papers read back from the
 Paper nodes (in id order, without their reference lists), and ``load`` says
 in one line that the next build runs the NLP pass over every paper and keeps
 only the explicit citations of the papers it reads.
+
+Curation: the Spark job applies none; ``load`` applies the workspace's curation file
+(:meth:`~graphbuild.workspace.Workspace.curation_file`) as ``graphbuild build`` does. When the file
+holds operations, the graph is made again from the output's papers and extractions by the single build's
+own stages (resolve, :func:`~graphbuild.curation.apply_curation`, the proposer rule, confidence, reported
+results, citations, communities: :func:`curated_graph`), so that a merged, rejected or dropped thing does
+not come back, and the loaded graph equals the graph ``graphbuild build`` makes of the same papers with the
+same curation. The manifest records the curation digest as a build does (``curate list`` shows the
+operations applied). An output without extractions, or made by another pipeline than the workspace's
+settings name, cannot be curated so: ``load`` makes the Spark graph live and says in one line that the
+operations wait for the next ``graphbuild build``.
 """
 
 from __future__ import annotations
@@ -47,14 +58,16 @@ from typing import Any
 
 import networkx as nx
 
+from .curation import CurationOp, CurationReport
 from .errors import InputError
 from .graph import count_lines, graph_digest, graph_stats, graph_to_tables
-from .records import Extraction, Paper
+from .progress import Progress, no_progress
+from .records import CachedExtraction, Extraction, Paper
 from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
 
 __all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
-           "read_corpus_papers", "read_extraction_lines", "LoadReport"]
+           "read_corpus_papers", "read_extraction_lines", "curated_graph", "LoadReport"]
 
 FORMAT = "graphbuild-parquet"
 #: the folder of a Spark build's per-paper tables, the rows of a workspace's ``papers.jsonl`` and
@@ -71,10 +84,14 @@ class LoadReport:
     stats: dict[str, Any] = field(default_factory=dict)
     store: str = ""
     neo4j_files: list[str] = field(default_factory=list)
+    #: what applying the workspace's curation file did (None when the load could not apply it)
+    curation: CurationReport | None = None
 
     def summary(self) -> str:
-        """One line per kind of thing loaded."""
+        """One line per kind of thing loaded; the curation report a build prints, when there were operations."""
         lines = count_lines(self.stats.get("nodes", {}), self.stats.get("edges", {}))
+        if self.curation is not None and self.curation.total:
+            lines.append(self.curation.summary())
         if self.store:
             lines.append(f"embedded store: {self.store}")
         if self.neo4j_files:
@@ -251,7 +268,8 @@ def _papers(G: nx.MultiDiGraph) -> list[Paper]:
 def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True, neo4j_dir: str | None = None,
                  progress: bool = True, log: Callable[[str], None] | None = None,
                  wait: bool | float = False) -> LoadReport:
-    """Load a Spark build's Parquet output into workspace ``ws``.
+    """Load a Spark build's Parquet output into workspace ``ws``, with the workspace's curation applied as a build
+    applies it (see the module docstring: the graph is then made again from the output's papers and extractions).
 
     Parameters
     ----------
@@ -260,7 +278,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     sync_store : also load the embedded store (``ws.query`` and the query library need it).
     neo4j_dir : also write ``neo4j-admin database import`` files there.
     progress : show the store's progress on standard error.
-    log : called with a one-line note when the output has no extractions (the next build re-extracts).
+    log : called with a one-line note when the output has no extractions (the next build re-extracts), and when
+        the workspace's curation file has operations the load cannot apply (:func:`_why_not_curated`).
     wait : when another process writes the workspace, wait for it (True, or that many seconds) instead of
         raising :class:`~graphbuild.errors.WorkspaceLockedError`.
 
@@ -268,31 +287,47 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     -------
     LoadReport
     """
-    from .communities import add_communities
+    from .curation import curation_digest, portable_report, read_curation
     from .generations import Commit
     from .progress import stage_bar
 
-    G = tables_to_graph(read_parquet_tables(folder))
-    if not any(d.get("label") == "Community" for _, d in G.nodes(data=True)):
-        add_communities(G)  # a whole-graph computation the Spark job leaves to the load
-    report = LoadReport(stats=graph_stats(G))
+    say = log or (lambda msg: None)
+    ops = read_curation(ws.curation_file)  # a malformed file stops the load before any work, as it stops a build
+    tables = read_parquet_tables(folder)
     corpus = _corpus_manifest(Path(folder))
     if corpus is None:
-        (log or (lambda msg: None))(
-            f"{folder} holds no extractions (written by an older `graphbuild spark build`): the next "
+        say(f"{folder} holds no extractions (written by an older `graphbuild spark build`): the next "
             "`graphbuild build` on this workspace runs the NLP pass over every paper (and loses the loaded "
             "papers' reference lists)")
-    nodes = _papers(G)
-    own = read_corpus_papers(Path(folder)) if corpus else [p for p in nodes if not p.external]
-    if corpus:
-        _authors_as_written(G, own)
-    papers = own + [p for p in nodes if p.external]  # reference stubs last, as a build writes them
+    own = read_corpus_papers(Path(folder)) if corpus else None
+    unapplied = _why_not_curated(corpus, ws)
+    curated, lines = None, None
+    if ops and own is not None and unapplied is None:
+        lines = list(read_extraction_lines(Path(folder)))  # held: the stages read them, the generation keeps them
+        with stage_bar("applying the curation", enabled=progress, unit="step") as steps:
+            curated = curated_graph(own, _cached(lines), ops, ws.settings, path=str(ws.curation_file), progress=steps)
+        unapplied = None if curated is not None else "the output lacks some of its papers' extractions"
+    if ops and unapplied is not None:
+        say(f"note: {len(ops)} curation operation(s) in {ws.curation_file} are not applied by `graphbuild load` "
+            f"({unapplied}); run `graphbuild build -w {ws.path}` to apply them")
+    curation: CurationReport | None
+    if curated is not None:
+        G, papers, curation = curated
+    else:
+        G, papers = _spark_graph(tables, own)
+        curation = CurationReport() if unapplied is None else None  # no operations: none waits for a build
+    del tables
+    report = LoadReport(stats=graph_stats(G), curation=curation)
+    n_own = sum(not p.external for p in papers)
     with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
         commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
-                        pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=len(own))
+                        pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=n_own)
         commit.manifest["loaded_from"] = "parquet"
+        if curation is not None:  # as a build records it: `curate list` tells applied operations from pending
+            commit.manifest.update(curation_sha256=curation_digest(ops),
+                                   curation=portable_report(curation.to_dict(), ws.curation_file, ws.path))
         if corpus:  # streamed from the Parquet files: the extraction cache a later build reads
-            commit.write_extractions(read_extraction_lines(Path(folder)))
+            commit.write_extractions(lines if lines is not None else read_extraction_lines(Path(folder)))
         commit.write(papers, None if corpus else [], G)
         if sync_store:
             with stage_bar("embedded store", enabled=progress) as step:
@@ -301,6 +336,83 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
     return report
+
+
+def _spark_graph(tables: GraphTables, own: list[Paper] | None) -> tuple[nx.MultiDiGraph, list[Paper]]:
+    """The Spark job's graph as it is (its communities computed when it has none) and the papers a generation
+    keeps: ``own`` (the output's corpus records; without them, the Paper nodes), then the reference stubs.
+    """
+    from .communities import add_communities
+
+    G = tables_to_graph(tables)
+    if not any(d.get("label") == "Community" for _, d in G.nodes(data=True)):
+        add_communities(G)  # a whole-graph computation the Spark job leaves to the load
+    nodes = _papers(G)
+    if own is not None:
+        _authors_as_written(G, own)
+    return G, (own if own is not None else [p for p in nodes if not p.external]) + \
+        [p for p in nodes if p.external]  # reference stubs last, as a build writes them
+
+
+def _why_not_curated(corpus: dict[str, Any] | None, ws: Any) -> str | None:
+    """Why ``load`` cannot apply the workspace's curation to an output (None when it can): the stages need every
+    paper's extraction, made by the pipeline the workspace's settings name (its gazetteer resolves the entities).
+    """
+    from .stages import pipeline_fingerprint
+
+    if corpus is None:
+        return "the output holds no extractions"
+    if corpus["pipeline"] != pipeline_fingerprint(ws.settings):
+        return "the Spark job ran another pipeline (model or gazetteer) than this workspace's settings name"
+    return None
+
+
+def _cached(lines: list[str]) -> dict[str, CachedExtraction]:
+    """The extraction cache of ``extractions.jsonl`` lines (:func:`read_extraction_lines`), by paper id."""
+    cache = {}
+    for line in lines:
+        data = json.loads(line)
+        cache[data["paper_id"]] = CachedExtraction(data["fingerprint"], Extraction.from_dict(data["extraction"]))
+    return cache
+
+
+def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: list[CurationOp], settings: Any, *,
+                  path: str | None = None, progress: Progress = no_progress
+                  ) -> tuple[nx.MultiDiGraph, list[Paper], CurationReport] | None:
+    """The graph ``graphbuild build`` makes of ``papers`` (a Spark output's corpus, in a build's order) and their
+    extractions with the curation ``ops`` applied, the papers a generation keeps (the corpus papers, dropped
+    ones too, then the reference stubs) and the curation report; None when a paper has no extraction.
+
+    The single build's stages in its order (:meth:`~graphbuild.workspace.Workspace.build`): resolve, curate,
+    the proposer rule, reported results and confidence on the curated entities, citations (a dropped paper's
+    go, with the stubs only it cited), the graph and its communities. ``settings``: the workspace's, whose
+    gazetteer the Spark job's pipeline loaded (:func:`_why_not_curated`). ``progress``: told each step, as a
+    build's "building the graph" bar is.
+    """
+    from . import stages
+    from .curation import apply_curation, paper_aliases
+    from .proposers import settle_proposers
+    from .review import add_confidence
+    from .workspace import _gazetteer_only
+
+    if any(p.id not in cache for p in papers):
+        return None
+    progress("resolving entities", 0, 3)
+    gazetteer = _gazetteer_only(settings)
+    extracted = stages.Extracted({p.id: cache[p.id] for p in papers})
+    resolution = stages.resolve(papers, extracted, gazetteer)
+    resolution, report = apply_curation(resolution, ops, papers=[p.id for p in papers],
+                                        aliases=paper_aliases(papers), path=path)
+    resolution, _ = settle_proposers(resolution, papers, gazetteer)
+    reported = stages.report_later(papers, resolution)
+    resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                                known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+    progress("matching citations", 1, 3)
+    citations = stages.cite(papers, resolution)
+    progress("building the graph", 2, 3)
+    G = stages.graph(papers, resolution, citations, reported=reported)
+    progress("building the graph", 3, 3)
+    return G, [*papers, *citations.external], report
 
 
 def _corpus_manifest(folder: Path) -> dict[str, Any] | None:

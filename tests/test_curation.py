@@ -937,8 +937,9 @@ def test_curation_drop_leaves_no_paper_author_or_citation_in_neo4j(tmp_path, neo
 
 
 def test_curation_cli_list_after_a_load_shows_every_operation_pending(tmp_path, capsys):
-    """`graphbuild load` makes a Spark build's graph live and applies no curation: the dropped paper was back
-    and `curate list` showed its drop as applied. Every operation is pending now, saying why."""
+    """`graphbuild load` of an output without extractions (an older Spark build's) makes its graph live and
+    cannot apply the curation: the dropped paper was back and `curate list` showed its drop as applied. Every
+    operation is pending now, saying why (an output with its extractions is curated: tests/test_load.py)."""
     from graphbuild.cli import main
     from graphbuild.graph import graph_to_tables
     from graphbuild.load import write_parquet_tables

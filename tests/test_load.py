@@ -324,3 +324,136 @@ def test_load_keeps_each_papers_author_names_as_its_record_wrote_them(tmp_path):
     assert want == {"Kernel sums over graphs": ["Ana de Las Casas"],
                     "Kernel means over graphs": ["Bo Li", "Ana de las Casas"]}
     assert {d["title"]: d["authors"] for _, d in ws.graph().nodes(data=True) if d.get("label") == "Paper"} == want
+
+
+def _spark_layout(built: Workspace, out: Path, pipeline: str | None = None) -> Path:
+    """``built``'s graph and corpus written as ``graphbuild spark build`` writes them: the tables but the
+    communities, ``corpus/papers`` (the corpus records in order) and ``corpus/extractions`` (its cache)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from graphbuild.spark.steps import paper_to_json
+
+    tables = graph_to_tables(built.graph())
+    del tables.nodes["Community"], tables.rels["IN_COMMUNITY"]
+    write_parquet_tables(tables, out)
+    shutil.rmtree(out / "nodes" / "Community")
+    shutil.rmtree(out / "rels" / "IN_COMMUNITY")
+    meta = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": pipeline or
+                                                                      built.manifest()["pipeline"]}}))
+    own = [p for p in built.papers() if not p.external]
+    rows = {"papers": [{"order": n, "paper": paper_to_json(p)} for n, p in enumerate(own)],
+            "extractions": [{"paper_id": pid, "fingerprint": c.key, "extraction": json.dumps(c.extraction.to_dict())}
+                            for pid, c in sorted(built.extractions().items())]}
+    for name, table in rows.items():
+        (out / "corpus" / name).mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist(table), out / "corpus" / name / "part-0.parquet")
+    return out
+
+
+#: a merge, a reject and a drop (of the most cited paper, which proposes an entity others use)
+CURATION = "".join(json.dumps(op) + "\n" for op in (
+    {"op": "merge", "entity": "BERT-Large", "into": "BERT"},
+    {"op": "reject", "entity": "dropout"},
+    {"op": "drop", "paper": "arxiv:1706.03762", "note": "taken out"},
+))
+
+
+def _edges(G) -> dict:
+    """Every relationship with its properties, keys included (a null property is not an absent one)."""
+    return {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+
+
+@pytest.fixture(scope="module")
+def curated_single(demo, tmp_path_factory):
+    """The demo built by ``graphbuild build`` with :data:`CURATION` in its workspace."""
+    root = tmp_path_factory.mktemp("curated")
+    ws = Workspace(root / "single")
+    ws.path.mkdir()
+    (ws.path / "curation.jsonl").write_text(CURATION, encoding="utf-8")
+    report = ws.build([data_path("demo")], sync_store=False, overview=False, progress=False)
+    assert report.curation.applied == 3 and report.curation.dropped == 1 and not report.curation.warnings
+    return ws
+
+
+def test_load_applies_the_workspace_curation_as_a_build_does(demo, curated_single, tmp_path, capsys):
+    """A merged, rejected or dropped thing came back with `graphbuild load` (the Spark graph, uncurated) and
+    `query`/`push` served it until the next build; the load now makes the build's curated graph live."""
+    built, _ = demo
+    out = _spark_layout(built, tmp_path / "out")
+    ws = tmp_path / "loaded"
+    ws.mkdir()
+    (ws / "curation.jsonl").write_text(CURATION, encoding="utf-8")
+    assert main(["load", str(out), "-w", str(ws)]) == 0
+    printed = capsys.readouterr()
+    assert f"curation from {ws / 'curation.jsonl'}: 3 of 3 operation(s) applied" in printed.out
+    assert "1 paper dropped by curation" in printed.out and "note:" not in printed.err
+    loaded, single = Workspace(ws), curated_single
+    G = loaded.graph()
+    assert _same_graph(G, single.graph()) and _edges(G) == _edges(single.graph())
+    assert "arxiv:1706.03762" not in G and "entity:bertlarge" not in G and "entity:dropout" not in G
+    assert "BERT-Large" in G.nodes["entity:bert"]["aliases"]
+    # the dropped paper stays in the workspace (removing the line brings it back), as a build keeps it
+    assert loaded.papers() == single.papers() and any(p.id == "arxiv:1706.03762" for p in loaded.papers())
+    manifest = loaded.manifest()
+    assert manifest["curation_sha256"] == single.manifest()["curation_sha256"] != ""
+    assert manifest["curation"] == single.manifest()["curation"] and loaded.stats() == single.stats()
+    # `curate list` shows the operations applied, not pending; the next build has nothing to change
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    assert "pending" not in capsys.readouterr().out
+    again = loaded.build(sync_store=False, overview=False, progress=False)
+    assert not again.changed and again.extracted == 0
+
+
+def test_load_that_cannot_apply_the_curation_says_so_in_one_line(demo, tmp_path, capsys):
+    """An output of another pipeline than the workspace's settings name: the Spark graph goes live as it is,
+    one line says the operations wait for the next build, and `curate list` keeps them pending."""
+    built, _ = demo
+    out = _spark_layout(built, tmp_path / "out", pipeline="another")
+    ws = tmp_path / "loaded"
+    ws.mkdir()
+    (ws / "curation.jsonl").write_text(CURATION, encoding="utf-8")
+    assert main(["load", str(out), "-w", str(ws)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    notes = [line for line in err if line.startswith("note:")]
+    assert notes == [f"note: 3 curation operation(s) in {ws / 'curation.jsonl'} are not applied by `graphbuild "
+                     "load` (the Spark job ran another pipeline (model or gazetteer) than this workspace's settings "
+                     f"name); run `graphbuild build -w {ws}` to apply them"]
+    loaded = Workspace(ws)
+    assert _same_graph(loaded.graph(), built.graph()) and "curation_sha256" not in loaded.manifest()
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    assert "loaded from a Spark build" in capsys.readouterr().out
+
+
+def test_load_with_no_curation_records_an_empty_one(demo, tmp_path):
+    """No operations: the Spark graph as it is, and the manifest says no curation was applied, as a build's."""
+    built, _ = demo
+    out = _spark_layout(built, tmp_path / "out")
+    report = load_parquet(out, Workspace(tmp_path / "ws"), sync_store=False, progress=False)
+    ws = Workspace(tmp_path / "ws")
+    assert _same_graph(ws.graph(), built.graph()) and _edges(ws.graph()) == _edges(built.graph())
+    assert ws.manifest()["curation_sha256"] == built.manifest()["curation_sha256"] == ""
+    assert report.curation is not None and report.curation.total == 0 and "curation" not in report.summary()
+
+
+def test_spark_build_note_names_the_curation_the_load_applies(tmp_path):
+    """`graphbuild spark build` applies no curation: when the settings name a curation file with operations
+    (the workspace's, or the `curation` setting's), it says in one line that `graphbuild load` applies them."""
+    from graphbuild.cli.spark import curation_note
+    from graphbuild.settings import Settings
+
+    ws = tmp_path / "ws"
+    settings = Settings(workspace=str(ws))
+    assert curation_note(settings, "out") is None  # no file
+    ws.mkdir()
+    (ws / "curation.jsonl").write_text("# nothing yet\n", encoding="utf-8")
+    assert curation_note(settings, "out") is None  # no operation
+    (ws / "curation.jsonl").write_text(CURATION, encoding="utf-8")
+    assert curation_note(settings, "out") == (f"note: the Spark job applies no curation; `graphbuild load out -w {ws}` "
+                                              f"applies the 3 operation(s) in {ws / 'curation.jsonl'}")
+    own = tmp_path / "mine.jsonl"
+    own.write_text(CURATION.splitlines()[0] + "\n", encoding="utf-8")
+    assert "the 1 operation(s) in " + str(own) in curation_note(Settings(workspace=str(ws), curation=str(own)), "o")
+    own.write_text("{not json\n", encoding="utf-8")  # the job does not read it; the load names what is wrong
+    assert curation_note(Settings(workspace=str(ws), curation=str(own)), "o") is None

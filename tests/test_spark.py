@@ -153,6 +153,40 @@ def test_spark_build_loaded_equals_single_machine_graph(both_builds, tmp_path):
     assert sum("de las Casas" in " ".join(names) for names in authors.values()) == 1
 
 
+#: a merge, a reject and a drop (of a much cited paper that proposes an entity others use)
+CURATION = "".join(json.dumps(op) + "\n" for op in (
+    {"op": "merge", "entity": "BERT-Large", "into": "BERT"},
+    {"op": "reject", "entity": "dropout"},
+    {"op": "drop", "paper": "arxiv:1706.03762"},
+))
+
+
+def test_spark_build_loaded_with_curation_equals_the_curated_single_build(both_builds, corpus, tmp_path):
+    """The job reads no curation file and `graphbuild load` made its graph live as written: a merged, rejected
+    or dropped thing came back until the next build. The load applies the workspace's curation now."""
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import load_parquet
+    from graphbuild.workspace import Workspace
+
+    _, out, _, _ = both_builds
+    single, loaded = Workspace(tmp_path / "single"), Workspace(tmp_path / "loaded")
+    for ws in (single, loaded):
+        ws.path.mkdir()
+        (ws.path / "curation.jsonl").write_text(CURATION, encoding="utf-8")
+    built = single.build([corpus], sync_store=False, overview=False, progress=False)
+    report = load_parquet(out, loaded, sync_store=False, progress=False)
+    assert report.curation.summary() == built.curation.summary().replace(str(single.path), str(loaded.path))
+    assert report.curation.applied == 3 and report.curation.dropped == 1 and not report.curation.warnings
+    want, got = graph_to_tables(single.graph()), graph_to_tables(loaded.graph())
+    for name in NODE_TABLES:
+        assert _rows(got.nodes[name]) == _rows(want.nodes[name]), name
+    for name in REL_TABLES:
+        assert _rows(got.rels[name]) == _rows(want.rels[name]), name
+    assert _edge_props(loaded.graph()) == _edge_props(single.graph())
+    assert "arxiv:1706.03762" not in loaded.graph() and "entity:dropout" not in loaded.graph()
+    assert loaded.manifest()["curation_sha256"] == single.manifest()["curation_sha256"]
+
+
 def test_spark_build_summary_counts_external_stubs_as_the_single_build_does(both_builds):
     """``graphbuild spark build`` closed on "Paper 84, ..., skipped 0": the cited papers outside the corpus
     counted as papers; its ``nodes:``/``edges:`` lines are now the single build's (communities aside)."""

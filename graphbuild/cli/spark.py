@@ -57,7 +57,30 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
     print(summary(args.out, counts))  # as `graphbuild build` counts: external stubs apart from the corpus papers
     for line in [*warned, *skipped]:  # in the single build's order: warnings, then the skipped records
         print(line)
+    note = curation_note(_settings(args), args.out)
+    if note:
+        print(note, file=sys.stderr)
     return 0
+
+
+def curation_note(settings: Any, out: str) -> str | None:
+    """One line when the curation file ``settings`` name (the ``curation`` setting, else the workspace's
+    ``curation.jsonl``) holds operations: the Spark job applies none, ``graphbuild load`` of ``out`` (its
+    output) into that workspace does. None otherwise, and for a malformed file (the job does not read it; the
+    load says what is wrong).
+    """
+    from ..curation import find_curation_file, read_curation
+    from ..errors import InputError
+
+    path = find_curation_file(settings.workspace, settings.curation or None)
+    try:
+        ops = read_curation(path)
+    except InputError:
+        return None
+    if not ops:
+        return None
+    return (f"note: the Spark job applies no curation; `graphbuild load {out} -w {settings.workspace}` applies "
+            f"the {len(ops)} operation(s) in {path}")
 
 
 def _ctrl_c_cancels_jobs(spark: Any) -> tuple[threading.Event, Callable[[], None]]:
