@@ -390,9 +390,6 @@ def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: 
     build's "building the graph" bar is.
     """
     from . import stages
-    from .curation import apply_curation, paper_aliases
-    from .proposers import settle_proposers
-    from .review import add_confidence
     from .workspace import _gazetteer_only
 
     if any(p.id not in cache for p in papers):
@@ -400,13 +397,9 @@ def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: 
     progress("resolving entities", 0, 3)
     gazetteer = _gazetteer_only(settings)
     extracted = stages.Extracted({p.id: cache[p.id] for p in papers})
-    resolution = stages.resolve(papers, extracted, gazetteer)
-    resolution, report = apply_curation(resolution, ops, papers=[p.id for p in papers],
-                                        aliases=paper_aliases(papers), path=path)
-    resolution, _ = settle_proposers(resolution, papers, gazetteer)
+    resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path)
     reported = stages.report_later(papers, resolution)
-    resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
-                                known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
+    resolution = stages.with_confidence(resolution, extracted, gazetteer)
     progress("matching citations", 1, 3)
     citations = stages.cite(papers, resolution)
     progress("building the graph", 2, 3)

@@ -27,13 +27,16 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .communities import detect_communities, put_communities
+from .curation import CurationOp, CurationReport, apply_curation, paper_aliases
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
+from .proposers import settle_proposers
 from .records import CachedExtraction, Citation, Paper
 from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
+from .review import add_confidence
 from .schema import GraphTables
 from .settings import Settings
 from .stores.base import SyncReport
@@ -48,7 +51,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
-    "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "cite", "graph",
+    "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "curated",
+    "with_confidence", "cite", "graph",
     "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
@@ -254,6 +258,31 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
 def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
     """Corpus entities and paper -> entity links from the papers' extractions (in corpus order)."""
     return resolve_entities((extracted.by_paper[p.id].extraction for p in papers), gazetteer)
+
+
+def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,
+            curation: Sequence[CurationOp] = (), *, path: str | None = None) -> tuple[Resolution, CurationReport, int]:
+    """The entities of ``papers`` resolved (:func:`resolve`), then corrected: the ``curation`` operations applied
+    (``path``: the file they were read from, for the report), and the later proposers of a known entity made its
+    users (:func:`~graphbuild.proposers.settle_proposers`, after curation so that a curated proposal stays).
+
+    Returns the resolution, the curation report and how many proposals became uses. The one order of these
+    steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output.
+    """
+    resolution = resolve(papers, extracted, gazetteer)
+    resolution, report = apply_curation(resolution, curation, papers=[p.id for p in papers],
+                                        aliases=paper_aliases(papers) if curation else None,
+                                        path=path if curation else None)
+    resolution, demoted = settle_proposers(resolution, papers, gazetteer)
+    return resolution, report, demoted
+
+
+def with_confidence(resolution: Resolution, extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
+    """``resolution`` with a confidence on each entity and link (:func:`~graphbuild.review.add_confidence`), a name
+    the gazetteer knows counting for its entity.
+    """
+    return add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
+                          known=lambda name: gazetteer is not None and gazetteer.lookup(name) is not None)
 
 
 def kept_papers(papers: Sequence[Paper], resolution: Resolution) -> Sequence[Paper]:

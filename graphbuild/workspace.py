@@ -47,11 +47,9 @@ from . import arguments, generations, stages
 from .curation import (
     CurationOp,
     CurationReport,
-    apply_curation,
     curation_digest,
     find_curation_file,
     located_report,
-    paper_aliases,
     portable_report,
     read_curation,
 )
@@ -63,11 +61,10 @@ from .ingest.checks import id_conflicts
 from .ingest.merge import missing_papers, source_file
 from .lock import WorkspaceLock
 from .progress import stage_bar
-from .proposers import demoted_line, settle_proposers
+from .proposers import demoted_line
 from .records import CachedExtraction, Extraction, Paper
 from .reported import read_result_line, results_version, results_version_of
 from .results import Result
-from .review import add_confidence
 from .settings import Settings
 from .stages import PIPELINE_VERSION
 from .stores.base import SyncReport
@@ -495,19 +492,14 @@ class Workspace:
         # resolve, cite and graph take minutes at 100,000 papers with no count of their own: each is a step
         with stage_bar("building the graph", enabled=progress, unit="step") as steps:
             steps("resolving entities", 0, 3)
-            resolution = stages.resolve(papers, extracted, gazetteer)
-            resolution, report.curation = apply_curation(resolution, curation, papers=[p.id for p in papers],
-                                                         aliases=paper_aliases(papers) if curation else None,
-                                                         path=str(self.curation_file) if curation else None)
-            resolution, report.demoted = settle_proposers(resolution, papers, gazetteer)
+            resolution, report.curation, report.demoted = stages.curated(papers, extracted, gazetteer, curation,
+                                                                          path=str(self.curation_file))
             with stages.workers(self.settings.n_process, len(papers)) as pool:
                 # in the workers while the rest goes on; the papers whose text and entities are as in the
                 # live generation are not read again
                 known, results_stale = self._result_cache(say)
                 reported = stages.report_later(papers, resolution, pool, known=known)
-                resolution = add_confidence(resolution, (c.extraction for c in extracted.by_paper.values()),
-                                            known=lambda name: gazetteer is not None
-                                            and gazetteer.lookup(name) is not None)
+                resolution = stages.with_confidence(resolution, extracted, gazetteer)
                 extractions: list[str] | None = None
                 if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
                     commit.write_extractions(generations.iter_extraction_lines(extracted))
