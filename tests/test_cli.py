@@ -573,6 +573,20 @@ def test_settings_typed_values_from_toml_and_environment(tmp_path):
         800, False, "bolt://h:1", None, "reader", "en_core_web_sm")
 
 
+def test_settings_file_named_by_the_environment_must_exist(tmp_path, monkeypatch, capsys):
+    """GRAPHBUILD_CONFIG naming no file (a typo, a moved project) was ignored without a word: every setting
+    silently its default. It is one coded line now, as --config naming no file is; an empty one names none."""
+    from graphbuild.settings import load_settings
+
+    missing = tmp_path / "proj" / "graphbuild.toml"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GRAPHBUILD_CONFIG", str(missing))
+    assert main(["stats", "-w", str(tmp_path / "ws")]) == 1
+    line = _one_line_error(capsys, "E100")
+    assert line.endswith(f"{missing}: settings file not found (GRAPHBUILD_CONFIG names it); fix or unset the variable")
+    assert load_settings(env={"GRAPHBUILD_CONFIG": ""}).workspace == "graphbuild-workspace"
+
+
 def test_settings_file_paths_are_read_from_the_file_s_folder(tmp_path, monkeypatch):
     """`--config proj/graphbuild.toml` (or GRAPHBUILD_CONFIG) run from another folder read the file's relative
     paths from the current folder: `spacy_model = "../my-model"` was "pipeline not found" and `workspace =
