@@ -573,6 +573,23 @@ def test_settings_typed_values_from_toml_and_environment(tmp_path):
         800, False, "bolt://h:1", None, "reader", "en_core_web_sm")
 
 
+def test_cli_input_file_named_in_latin1_builds_and_rebuilds(tmp_path, capsys):
+    """A file whose name is not UTF-8 (``café.jsonl`` from an old Latin-1 archive) stopped a build with a
+    UnicodeEncodeError traceback while the generation's records were written; it builds, a second build sees
+    the same file (nothing changed), and an error in it names it on one line."""
+    import os
+
+    name = tmp_path / os.fsdecode(b"caf\xe9.jsonl")
+    name.write_text(json.dumps({"id": "x1", "title": "Zorbix Nets", "abstract": "We propose Zorbix."}) + "\n")
+    ws = tmp_path / "ws"
+    assert main(["build", str(name), "-w", str(ws), "--no-overview"]) == 0
+    assert main(["build", str(name), "-w", str(ws), "--no-overview"]) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    name.write_text('{"id": "x1", "title": }\n')
+    assert main(["build", str(name), "-w", str(ws), "--no-overview"]) == 1
+    assert "caf\\udce9.jsonl:1: invalid JSON" in _one_line_error(capsys, "E100")
+
+
 def test_settings_file_named_by_the_environment_must_exist(tmp_path, monkeypatch, capsys):
     """GRAPHBUILD_CONFIG naming no file (a typo, a moved project) was ignored without a word: every setting
     silently its default. It is one coded line now, as --config naming no file is; an empty one names none."""
