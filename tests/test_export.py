@@ -395,3 +395,34 @@ def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path):
     assert got == ["graph\n"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe
     assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]  # and no temporary file beside it
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf"])
+def test_export_of_one_file_to_a_pipe_writes_the_file_there(tmp_path, fmt):
+    """``graphbuild export --format json /dev/stdout | jq`` said "[E700] cannot write to /dev/stdout: File
+    exists" (the pipe was taken for a folder to write graph.json into); a pipe or device gets the file itself."""
+    import threading
+
+    fifo = tmp_path / "graph.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert export_graph(small_graph(), fmt, fifo) == [fifo]
+    reader.join(timeout=30)
+    export_graph(small_graph(), fmt, tmp_path / f"graph.{fmt}")
+    assert got == [(tmp_path / f"graph.{fmt}").read_bytes()]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.fifo", f"graph.{fmt}"]
+
+
+def test_export_cli_to_the_standard_output_prints_the_graph_alone(tmp_path):
+    from graphbuild.workspace import Workspace
+
+    ws = tmp_path / "ws"
+    Workspace(ws).build([str(Path(__file__).parent / "fixtures" / "sources" / "corpus.jsonl")], progress=False,
+                        overview=False)
+    result = subprocess.run([sys.executable, "-m", "graphbuild", "export", "-w", str(ws), "--format", "json",
+                             "/dev/stdout"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["nodes"]  # the graph, with no file name printed after it

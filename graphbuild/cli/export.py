@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
+from ..fsutil import path_kind
 from ._common import _workspace
 
 
@@ -20,7 +21,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     paths = export_graph(ws.graph(), fmt, Path(args.directory))
     for p in paths:
-        print(p)
+        if path_kind(p) != "other":  # the graph went to a pipe, maybe this very output: nothing after it
+            print(p)
     return 0
 
 
