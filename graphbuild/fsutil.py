@@ -84,6 +84,8 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         try:
             with (open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="\n")) as fh:
                 yield fh
+        except BrokenPipeError:  # `-o /dev/stdout | head`: the reader has what it wanted, as for any output
+            raise
         except OSError as exc:
             raise _output_error(path, exc) from None
         return

@@ -426,3 +426,27 @@ def test_export_cli_to_the_standard_output_prints_the_graph_alone(tmp_path):
                              "/dev/stdout"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["nodes"]  # the graph, with no file name printed after it
+
+
+def test_output_to_a_pipe_its_reader_closed_is_a_broken_pipe_not_an_output_error(tmp_path):
+    """``graphbuild viz -o /dev/stdout | head -c 100`` ended on "[E700] cannot write /dev/stdout: Broken pipe;
+    choose another place" with status 1; it is the BrokenPipeError the command line passes over quietly, as for
+    ``graphbuild extract … | head``."""
+    import threading
+
+    from graphbuild.fsutil import atomic_output
+
+    fifo = tmp_path / "page.fifo"
+    os.mkfifo(fifo)
+
+    def read_a_little() -> None:
+        with open(fifo, "rb") as fh:
+            fh.read(10)
+
+    reader = threading.Thread(target=read_a_little, daemon=True)
+    reader.start()
+    with pytest.raises(BrokenPipeError):
+        with atomic_output(fifo) as out:
+            for _ in range(10_000):  # 40 MB: far more than a pipe holds once its reader is gone
+                out.write("x" * 4096)
+                out.flush()
