@@ -284,6 +284,19 @@ def test_cli_fetch_wires_arguments(monkeypatch, tmp_path, capsys, no_network, ar
     assert "wrote 2 record(s)" in capsys.readouterr().out
 
 
+def test_cli_fetch_to_a_pipe_says_what_it_wrote_on_standard_error(monkeypatch, tmp_path, capsys, no_network):
+    """``graphbuild fetch arxiv … -o /dev/stdout > feed.atom`` ended the feed with "wrote 2 record(s) to
+    /dev/stdout; build with: …", which no reader of the feed can parse; a pipe or device hears it on stderr."""
+    import os
+
+    monkeypatch.setattr("graphbuild.fetch.run_fetch", lambda src, **kwargs: 2)
+    fifo = tmp_path / "feed.fifo"
+    os.mkfifo(fifo)
+    assert main(["fetch", "arxiv", "lora", "-o", str(fifo)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "wrote 2 record(s)" in err
+
+
 # -- issue 11: output, parameters, validation ----------------------------------------------------
 
 def _hostile_ws(tmp_path):

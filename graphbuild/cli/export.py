@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ..fsutil import path_kind
-from ._common import _workspace
+from ._common import _say_written, _workspace
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -21,8 +20,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     paths = export_graph(ws.graph(), fmt, Path(args.directory))
     for p in paths:
-        if path_kind(p) != "other":  # the graph went to a pipe, maybe this very output: nothing after it
-            print(p)
+        _say_written(str(p), p)
     return 0
 
 
