@@ -51,7 +51,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import OutputError, UsageError
-from .fsutil import fresh_temp_folder, path_kind, pause, swap_in_folder
+from .fsutil import file_in_the_way, fresh_temp_folder, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -141,8 +141,9 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = fresh_temp_folder(dest)
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; "
-                          "choose a writable output folder", exc.errno) from None
+        in_the_way = file_in_the_way(dest) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+        reason = f"{in_the_way} is a file, not a folder" if in_the_way else exc.strerror or exc
+        raise OutputError(f"cannot write to {shown}: {reason}; choose a writable output folder", exc.errno) from None
     try:
         names = fill(tmp)
         pause("export")

@@ -450,3 +450,20 @@ def test_output_to_a_pipe_its_reader_closed_is_a_broken_pipe_not_an_output_error
             for _ in range(10_000):  # 40 MB: far more than a pipe holds once its reader is gone
                 out.write("x" * 4096)
                 out.flush()
+
+
+@pytest.mark.parametrize("fmt, name", [("json", "notes.txt/out/graph.json"), ("neo4j-csv", "notes.txt/csv"),
+                                       (None, "notes.txt/page.html")])
+def test_output_under_a_file_names_the_file_in_the_way(tmp_path, fmt, name):
+    """``-o notes.txt/page.html`` said "cannot write notes.txt/page.html: File exists", as if the page were
+    there; the line names the file that stands where a folder should be."""
+    from graphbuild.fsutil import atomic_write_text
+
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=rf"^\[E700\] cannot write (to )?.*: {tmp_path / 'notes.txt'} is a file, "
+                                          r"not a folder; choose"):
+        if fmt is None:
+            atomic_write_text(tmp_path / name, "<html>")
+        else:
+            export_graph(small_graph(), fmt, tmp_path / name)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
