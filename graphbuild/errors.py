@@ -10,8 +10,9 @@ __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError
            "CurationError", "unpaired_surrogate", "nul_character"]
 
 
-#: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
+#: surrogates (a file name's bytes that are not UTF-8), which an output in UTF-8 cannot write at all.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
@@ -19,6 +20,8 @@ def visible(text: str) -> str:
 
     >>> visible("red \x1b[31m bell \x07 two\nlines")
     'red \\x1b[31m bell \\x07 two\\nlines'
+    >>> visible("caf\udce9.bib")
+    'caf\\udce9.bib'
     """
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 

@@ -43,6 +43,7 @@ import math
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import OutputError, UsageError
-from .fsutil import fresh_temp_folder, path_kind, pause, swap_in_folder
+from .fsutil import file_in_the_way, fresh_temp_folder, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -116,6 +117,9 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, out_dir: Path) -> list[Path]:
                              f"name {wanted}")
         one_file, out_dir = out_dir, out_dir.parent
     write = writers[fmt]
+    if fmt in _ONE_FILE and path_kind(out_dir) == "other":
+        _to_device(out_dir, lambda tmp: write(G, tmp))
+        return [out_dir]
     if fmt in _ONE_FILE:
         dest = one_file or out_dir / f"graph{_ONE_FILE[fmt]}"
         _in_temp_folder(dest, one_file or out_dir, lambda tmp: write(G, tmp),
@@ -137,8 +141,9 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = fresh_temp_folder(dest)
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; "
-                          "choose a writable output folder", exc.errno) from None
+        in_the_way = file_in_the_way(dest) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+        reason = f"{in_the_way} is a file, not a folder" if in_the_way else exc.strerror or exc
+        raise OutputError(f"cannot write to {shown}: {reason}; choose a writable output folder", exc.errno) from None
     try:
         names = fill(tmp)
         pause("export")
@@ -149,6 +154,24 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; {hint}", exc.errno) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _to_device(device: Path, fill: Callable[[Path], list[str]]) -> None:
+    """Write the one file ``fill`` makes to a pipe or device (``/dev/stdout``, a FIFO) as it is, as a shell's
+    ``>`` would: there is nothing to replace atomically (it was taken for a folder: "File exists").
+
+    The file is made in a temporary folder of the system's and copied; a reader that closed the pipe
+    (``| head``) ends the copy with the ``BrokenPipeError`` the command line passes over quietly.
+    """
+    with tempfile.TemporaryDirectory(prefix="graphbuild-export-") as tmp:
+        [name] = fill(Path(tmp))
+        try:
+            with open(Path(tmp) / name, "rb") as src, open(device, "wb") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write to {device}: {exc.strerror or exc}", exc.errno) from None
 
 
 #: what a neo4j-csv export writes into its folder (and the temporary folders of earlier versions)

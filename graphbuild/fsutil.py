@@ -20,7 +20,8 @@ from typing import IO, Any
 from .errors import OutputError
 
 __all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind",
-           "sibling", "clear_leftovers", "fresh_temp_folder", "swap_in_folder", "pid_alive", "pause"]
+           "sibling", "clear_leftovers", "fresh_temp_folder", "swap_in_folder", "pid_alive", "pause",
+           "file_in_the_way"]
 
 #: test hook: a build or an export sleeps at this point (a stage name, "sync", "rename", "export", ...)
 PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
@@ -84,6 +85,8 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         try:
             with (open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="\n")) as fh:
                 yield fh
+        except BrokenPipeError:  # `-o /dev/stdout | head`: the reader has what it wanted, as for any output
+            raise
         except OSError as exc:
             raise _output_error(path, exc) from None
         return
@@ -110,8 +113,29 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         raise
 
 
+def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
+    """The first folder on the way to ``path`` that is a file (or a device) instead, or None.
+
+    Making the folders of ``/etc/passwd/out/x.html`` fails with "File exists" (or "Not a directory"
+    further down), which reads as if ``x.html`` were there; this names ``/etc/passwd``.
+
+    >>> file_in_the_way(__file__ + "/out/x.html") == Path(__file__)
+    True
+    """
+    for folder in reversed(Path(path).parents):
+        kind = path_kind(folder)
+        if kind is None:
+            return None
+        if kind != "dir":
+            return folder
+    return None
+
+
 def _output_error(path: Path, exc: OSError) -> OutputError:
-    if exc.errno == errno.ENOSPC:
+    in_the_way = file_in_the_way(path) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+    if in_the_way is not None:
+        reason = f"{in_the_way} is a file, not a folder"
+    elif exc.errno == errno.ENOSPC:
         reason = "no space left on the device"
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         reason = "its folder is read-only"

@@ -35,7 +35,7 @@ from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
 __all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "RECORDS", "RESULTS", "Commit", "MANIFEST_FIELDS",
-           "extraction_lines", "record_lines", "iter_extraction_lines", "plain", "generations",
+           "extraction_lines", "record_lines", "json_line", "iter_extraction_lines", "plain", "generations",
            "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
@@ -208,8 +208,7 @@ class Commit:
         """
         with self._guard("writing generation"):
             self.tmp.mkdir(exist_ok=G is None or extractions is None or self._started())
-            write_chunks(self.tmp / "papers.jsonl",
-                         (json.dumps(plain(p), ensure_ascii=False) + "\n" for p in papers))
+            write_chunks(self.tmp / "papers.jsonl", (json_line(plain(p), p.source) for p in papers))
             if results is not None:
                 write_chunks(self.tmp / RESULTS, results)
             if extractions is not None:
@@ -279,7 +278,23 @@ class Commit:
 
 def record_lines(records: Iterable[stages.Record]) -> Iterator[str]:
     """The lines of a generation's :data:`RECORDS`: each record of the workspace's input files, with its file."""
-    return (json.dumps({"file": file, "paper": plain(paper)}, ensure_ascii=False) + "\n" for file, paper in records)
+    return (json_line({"file": file, "paper": plain(paper)}, file, paper.source) for file, paper in records)
+
+
+#: a lone surrogate: how Python holds the bytes of a file name that are not UTF-8 (``os.fsdecode``)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(value: Any, *names: str | None) -> str:
+    r"""``value`` as one line of JSON, its text as UTF-8 would have it; with ``\u`` escapes instead when one
+    of ``names`` (the file names it holds) has a lone surrogate, which UTF-8 cannot write (a file named in
+    Latin-1 stopped a build with a traceback) and ``json.loads`` gives back as it was.
+
+    >>> json_line({"file": "caf\udce9.bib"}, "caf\udce9.bib")
+    '{"file": "caf\\udce9.bib"}\n'
+    """
+    escape = any(name and _LONE_SURROGATE.search(name) for name in names)
+    return json.dumps(value, ensure_ascii=escape) + "\n"
 
 
 def extraction_lines(extracted: stages.Extracted) -> list[str]:

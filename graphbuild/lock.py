@@ -21,7 +21,7 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from . import arguments
-from .errors import WorkspaceLockedError, WorkspaceNotWritableError
+from .errors import WorkspaceLockedError, WorkspaceNotWritableError, unpaired_surrogate
 from .fsutil import atomic_write_text
 
 __all__ = ["WorkspaceLock", "LOCK_FILE", "HOLDER_FILE"]
@@ -118,6 +118,10 @@ class WorkspaceLock:
 
 
 def _make_folder(path: Path) -> None:
+    not_utf8 = unpaired_surrogate(os.path.abspath(path))
+    if not_utf8:  # the embedded store takes UTF-8 paths only: the build failed at its end with a traceback
+        raise WorkspaceNotWritableError(f"workspace {path}: its path {not_utf8} (the embedded store cannot open "
+                                        "it: rename the folder, or write another workspace with -w)")
     if path.exists() and not path.is_dir():
         raise WorkspaceNotWritableError(f"workspace {path} is a file, not a folder; "
                                         "pass -w with a folder path (new or an existing workspace)")

@@ -188,6 +188,9 @@ def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] 
             values[key] = _beside(config, key, _parse(key, value, str(config), line, from_text=False))
     elif path:
         raise InputError(config, None, "settings file not found")
+    elif env.get("GRAPHBUILD_CONFIG"):  # named as surely as --config names one: not silently the defaults
+        raise InputError(config, None, "settings file not found (GRAPHBUILD_CONFIG names it); fix or unset "
+                                       "the variable")
     for name, var in _ENV.items():
         if env.get(var):
             values[name] = _parse(name, env[var], var, from_text=True)

@@ -284,6 +284,19 @@ def test_cli_fetch_wires_arguments(monkeypatch, tmp_path, capsys, no_network, ar
     assert "wrote 2 record(s)" in capsys.readouterr().out
 
 
+def test_cli_fetch_to_a_pipe_says_what_it_wrote_on_standard_error(monkeypatch, tmp_path, capsys, no_network):
+    """``graphbuild fetch arxiv … -o /dev/stdout > feed.atom`` ended the feed with "wrote 2 record(s) to
+    /dev/stdout; build with: …", which no reader of the feed can parse; a pipe or device hears it on stderr."""
+    import os
+
+    monkeypatch.setattr("graphbuild.fetch.run_fetch", lambda src, **kwargs: 2)
+    fifo = tmp_path / "feed.fifo"
+    os.mkfifo(fifo)
+    assert main(["fetch", "arxiv", "lora", "-o", str(fifo)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "wrote 2 record(s)" in err
+
+
 # -- issue 11: output, parameters, validation ----------------------------------------------------
 
 def _hostile_ws(tmp_path):
@@ -571,6 +584,37 @@ def test_settings_typed_values_from_toml_and_environment(tmp_path):
     s = load_settings(config, env={"NEO4J_USER": "reader", "GRAPHBUILD_SPACY_MODEL": "en_core_web_sm"})
     assert (s.max_nodes, s.overview, s.neo4j_uri, s.neo4j_database, s.neo4j_user, s.spacy_model) == (
         800, False, "bolt://h:1", None, "reader", "en_core_web_sm")
+
+
+def test_cli_input_file_named_in_latin1_builds_and_rebuilds(tmp_path, capsys):
+    """A file whose name is not UTF-8 (``café.jsonl`` from an old Latin-1 archive) stopped a build with a
+    UnicodeEncodeError traceback while the generation's records were written; it builds, a second build sees
+    the same file (nothing changed), and an error in it names it on one line."""
+    import os
+
+    name = tmp_path / os.fsdecode(b"caf\xe9.jsonl")
+    name.write_text(json.dumps({"id": "x1", "title": "Zorbix Nets", "abstract": "We propose Zorbix."}) + "\n")
+    ws = tmp_path / "ws"
+    assert main(["build", str(name), "-w", str(ws), "--no-overview"]) == 0
+    assert main(["build", str(name), "-w", str(ws), "--no-overview"]) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    name.write_text('{"id": "x1", "title": }\n')
+    assert main(["build", str(name), "-w", str(ws), "--no-overview"]) == 1
+    assert "caf\\udce9.jsonl:1: invalid JSON" in _one_line_error(capsys, "E100")
+
+
+def test_settings_file_named_by_the_environment_must_exist(tmp_path, monkeypatch, capsys):
+    """GRAPHBUILD_CONFIG naming no file (a typo, a moved project) was ignored without a word: every setting
+    silently its default. It is one coded line now, as --config naming no file is; an empty one names none."""
+    from graphbuild.settings import load_settings
+
+    missing = tmp_path / "proj" / "graphbuild.toml"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GRAPHBUILD_CONFIG", str(missing))
+    assert main(["stats", "-w", str(tmp_path / "ws")]) == 1
+    line = _one_line_error(capsys, "E100")
+    assert line.endswith(f"{missing}: settings file not found (GRAPHBUILD_CONFIG names it); fix or unset the variable")
+    assert load_settings(env={"GRAPHBUILD_CONFIG": ""}).workspace == "graphbuild-workspace"
 
 
 def test_settings_file_paths_are_read_from_the_file_s_folder(tmp_path, monkeypatch):

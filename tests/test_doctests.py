@@ -25,6 +25,7 @@ MODULES = [
     "graphbuild.errors",
     "graphbuild.export",
     "graphbuild.fsutil",
+    "graphbuild.generations",
     "graphbuild.bibtex_out",
     "graphbuild.cli._common",
     "graphbuild.ingest.merge",

@@ -395,3 +395,75 @@ def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path):
     assert got == ["graph\n"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe
     assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]  # and no temporary file beside it
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf"])
+def test_export_of_one_file_to_a_pipe_writes_the_file_there(tmp_path, fmt):
+    """``graphbuild export --format json /dev/stdout | jq`` said "[E700] cannot write to /dev/stdout: File
+    exists" (the pipe was taken for a folder to write graph.json into); a pipe or device gets the file itself."""
+    import threading
+
+    fifo = tmp_path / "graph.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert export_graph(small_graph(), fmt, fifo) == [fifo]
+    reader.join(timeout=30)
+    export_graph(small_graph(), fmt, tmp_path / f"graph.{fmt}")
+    assert got == [(tmp_path / f"graph.{fmt}").read_bytes()]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.fifo", f"graph.{fmt}"]
+
+
+def test_export_cli_to_the_standard_output_prints_the_graph_alone(tmp_path):
+    from graphbuild.workspace import Workspace
+
+    ws = tmp_path / "ws"
+    Workspace(ws).build([str(Path(__file__).parent / "fixtures" / "sources" / "corpus.jsonl")], progress=False,
+                        overview=False)
+    result = subprocess.run([sys.executable, "-m", "graphbuild", "export", "-w", str(ws), "--format", "json",
+                             "/dev/stdout"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["nodes"]  # the graph, with no file name printed after it
+
+
+def test_output_to_a_pipe_its_reader_closed_is_a_broken_pipe_not_an_output_error(tmp_path):
+    """``graphbuild viz -o /dev/stdout | head -c 100`` ended on "[E700] cannot write /dev/stdout: Broken pipe;
+    choose another place" with status 1; it is the BrokenPipeError the command line passes over quietly, as for
+    ``graphbuild extract … | head``."""
+    import threading
+
+    from graphbuild.fsutil import atomic_output
+
+    fifo = tmp_path / "page.fifo"
+    os.mkfifo(fifo)
+
+    def read_a_little() -> None:
+        with open(fifo, "rb") as fh:
+            fh.read(10)
+
+    reader = threading.Thread(target=read_a_little, daemon=True)
+    reader.start()
+    with pytest.raises(BrokenPipeError):
+        with atomic_output(fifo) as out:
+            for _ in range(10_000):  # 40 MB: far more than a pipe holds once its reader is gone
+                out.write("x" * 4096)
+                out.flush()
+
+
+@pytest.mark.parametrize("fmt, name", [("json", "notes.txt/out/graph.json"), ("neo4j-csv", "notes.txt/csv"),
+                                       (None, "notes.txt/page.html")])
+def test_output_under_a_file_names_the_file_in_the_way(tmp_path, fmt, name):
+    """``-o notes.txt/page.html`` said "cannot write notes.txt/page.html: File exists", as if the page were
+    there; the line names the file that stands where a folder should be."""
+    from graphbuild.fsutil import atomic_write_text
+
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=rf"^\[E700\] cannot write (to )?.*: {tmp_path / 'notes.txt'} is a file, "
+                                          r"not a folder; choose"):
+        if fmt is None:
+            atomic_write_text(tmp_path / name, "<html>")
+        else:
+            export_graph(small_graph(), fmt, tmp_path / name)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -369,6 +369,36 @@ def test_train_cli_misuse_is_one_coded_line(corpus, tmp_path, capsys, extra, wor
     assert not (tmp_path / "pipe").exists()
 
 
+@pytest.mark.parametrize("where", ["folder", "current"])
+def test_train_cli_out_holding_other_files_is_refused_and_kept(corpus, tmp_path, capsys, monkeypatch, where):
+    """--out replaces its folder whole: a folder of the user's files was deleted without a word."""
+    papers, ann = corpus
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thesis.txt").write_text("chapter one")
+    out = str(notes)
+    if where == "current":  # `--out .` in a folder holding a pipeline the user copied there
+        monkeypatch.chdir(notes)
+        (notes / "thesis.txt").unlink()
+        (notes / "meta.json").write_text(json.dumps({"pipeline": ["graphbuild_decide"]}))
+        out = "."
+    assert main(["train", str(ann), "--papers", str(papers), "--out", out]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith("graphbuild: error: [E710] --out ")
+    assert ("holds 'thesis.txt'" if where == "folder" else "is the current folder") in err
+    assert sorted(p.name for p in notes.iterdir()) == (["thesis.txt"] if where == "folder" else ["meta.json"])
+
+
+def test_train_cli_out_replaces_a_pipeline_it_wrote(corpus, tmp_path, capsys):
+    papers, ann = corpus
+    out = tmp_path / "pipe"
+    out.mkdir()  # an empty folder is fine
+    for _ in range(2):  # and so is the pipeline the first run wrote
+        assert main(["train", str(ann), "--papers", str(papers), "--out", str(out)]) == 0
+    assert (out / "graphbuild_decide" / "decider.json").is_file()
+    assert "use it with --spacy-model" in capsys.readouterr().out
+
+
 def test_train_shipped_annotations_are_ids_and_entities_only():
     rows = read_annotations(SHIPPED_ANNOTATIONS)
     assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)

@@ -622,6 +622,17 @@ def test_workspace_path_that_cannot_be_a_workspace_fails_before_reading(tmp_path
     assert path.read_text() == "not a workspace"
 
 
+def test_workspace_path_not_utf8_is_refused_before_reading(tmp_path):
+    """A workspace folder named in Latin-1 (``wsé``) read and extracted every paper, then the embedded store
+    refused the path with a TypeError traceback; it is one line before any work, and no folder is made."""
+    path = tmp_path / os.fsdecode(b"ws\xe9")
+    result = _cli("build", str(tmp_path / "missing.jsonl"), "-w", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("graphbuild: error: [E402] workspace ")
+    assert "holds a byte that is not UTF-8 (0xe9)" in result.stderr and "missing.jsonl" not in result.stderr
+    assert not os.path.lexists(path)
+
+
 @pytest.mark.slow
 def test_workspace_ctrl_c_during_sync_says_the_old_build_is_live(ws, tmp_path):
     _build(ws, SOURCES / "corpus.jsonl")

@@ -61,6 +61,16 @@ def _output_file(path: str, flag: str = "-o") -> None:
         raise UsageError(f"{flag} {path!r} is a folder; give a file name, e.g. {os.path.join(path, 'graph.html')}")
 
 
+def _say_written(line: str, path: str | os.PathLike[str]) -> None:
+    """Print ``line`` (what was written to ``path``) on the standard output, or on standard error when
+    ``path`` is a pipe or a device: ``-o /dev/stdout`` writes the output to this very stream, and the line
+    would end up inside the file being piped on.
+    """
+    from ..fsutil import path_kind
+
+    print(line, file=sys.stderr if path_kind(path) == "other" else sys.stdout)
+
+
 def _workspace(args: argparse.Namespace):
     from ..workspace import Workspace
 

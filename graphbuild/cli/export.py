@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ._common import _workspace
+from ._common import _say_written, _workspace
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     paths = export_graph(ws.graph(), fmt, Path(args.directory))
     for p in paths:
-        print(p)
+        _say_written(str(p), p)
     return 0
 
 

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ._common import _say_written
+
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Run ``graphbuild fetch``: download paper records as build input."""
@@ -24,7 +26,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         kwargs.update(query=args.search or args.query, max_results=args.max)
     with stage_bar(f"fetch {args.source}", unit="paper") as progress:
         n = run_fetch(args.source, progress=progress, **kwargs)
-    print(f"wrote {n} record(s) to {out}; build with: graphbuild build {out}")
+    _say_written(f"wrote {n} record(s) to {out}; build with: graphbuild build {out}", out)
     return 0
 
 
