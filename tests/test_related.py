@@ -731,3 +731,24 @@ def test_related_cli_text_file_shows_the_passage_each_answers(tmp_path, capsys):
     assert rows and rows[0]["passage"] == 1 and rows[0]["passage_line"] == 3 and rows[0]["reasons"]
     assert main(["related", "-w", str(ws), "--text-file", str(tmp_path / "missing.md")]) == 1
     assert "[E100]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--text", ""], "--text is empty"), (["--text", "  "], "--text is empty"),
+    (["--entity", ""], "--entity is empty"), (["--text-file", ""], "--text-file is empty"),
+    ([""], "PAPER is empty"),
+])
+def test_related_cli_an_empty_query_says_which_is_empty(tmp_path, capsys, flags, message):
+    """``--text ""`` (an unset shell variable) was told to name exactly one query, which it had done;
+    ``--text-file ""`` went on to read the current folder."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), *flags]) == 1
+    err = capsys.readouterr().err
+    assert "[E710]" in err and message in err and "exactly one" not in err
+

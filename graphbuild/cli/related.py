@@ -84,15 +84,13 @@ def cmd_related(args: argparse.Namespace) -> int:
     _require_positive(args, "k")
     ws = _workspace(args)
     if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
-        if args.text or args.text_file or args.entity:
+        if any(x is not None for x in (args.text, args.text_file, args.entity)):
             raise InputError("related", None, "--external ranks against the corpus or one paper (id or title); "
                              "it does not take --text, --text-file or --entity")
         from ..expand import external_report
         print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
         return 0
-    given = [x for x in (args.target, args.text, args.text_file, args.entity) if x]
-    if len(given) != 1:
-        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
+    _require_one_query(args)
     for flag, text in (("--text", args.text), ("--entity", args.entity), ("PAPER", args.target)):
         problem = unpaired_surrogate(text or "")
         if problem:  # the NLP pass would crash on it (--text); a name holding it matches nothing
@@ -125,6 +123,25 @@ def cmd_related(args: argparse.Namespace) -> int:
         _print_results(results, args.json)
     _say_if_none(results, "the text shares no words or entities with the graph" if args.text else "")
     return 0
+
+
+def _require_one_query(args: argparse.Namespace) -> None:
+    """Refuse anything but one non-blank query: ``--text ""`` (an unset shell variable) was told to
+    "name exactly one of" what it had named, and ``--text-file ""`` would read the current folder.
+    """
+    given = [(flag, value) for flag, value in (("PAPER", args.target), ("--text", args.text),
+                                               ("--text-file", args.text_file), ("--entity", args.entity))
+             if value is not None]
+    if len(given) != 1:
+        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
+    flag, value = given[0]
+    if not value.strip():
+        raise UsageError(f"{flag} is empty; give {_WHAT[flag]}")
+
+
+#: what each kind of query names, for the message refusing an empty one
+_WHAT = {"PAPER": "a paper id or title", "--text": "the text to rank papers for", "--text-file": "a draft's path",
+         "--entity": "an entity's name or id"}
 
 
 def _say_if_none(results: list, why: str) -> None:
