@@ -88,7 +88,11 @@ def cmd_related(args: argparse.Namespace) -> int:
             raise InputError("related", None, "--external ranks against the corpus or one paper (id or title); "
                              "it does not take --text, --text-file or --entity")
         from ..expand import external_report
-        print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
+        report = external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format)
+        if report.strip() or args.format != "bibtex":
+            print(report)
+        else:  # an empty .bib alone would look like a failure, as in citations --format bibtex
+            print("graphbuild: no candidates outside the corpus", file=sys.stderr)
         return 0
     _require_one_query(args)
     for flag, text in (("--text", args.text), ("--entity", args.entity), ("PAPER", args.target)):
