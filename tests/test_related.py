@@ -617,6 +617,33 @@ def test_related_draft_reports_progress_per_passage(index):
     assert seen == [("ranking passages", 1, 2), ("ranking passages", 2, 2)]
 
 
+
+def test_related_draft_keeps_no_score_arrays_of_every_passage(index, monkeypatch):
+    """A long draft kept every passage's score arrays (7 per passage, one value per corpus paper) until the
+    end: gigabytes for a 20 MB draft on a real corpus. Only the top of each passage is kept now, and the
+    passages a suggestion answers are ranked again; the suggestions are the same."""
+    import weakref
+
+    from graphbuild.related import passages as module
+
+    draft = "\n\n".join([DRAFT] * 20)
+    expected = related_to_draft(index, draft, k=5, weights=HAND)
+    alive: list[weakref.ref] = []
+    real = module.ranked
+
+    def tracked(*args, **kwargs):
+        scores, parts = real(*args, **kwargs)
+        alive.append(weakref.ref(scores))
+        return scores, parts
+
+    monkeypatch.setattr(module, "ranked", tracked)
+    held = []
+    found = related_to_draft(index, draft, k=5, weights=HAND,
+                             progress=lambda _, done, total: held.append(sum(r() is not None for r in alive)))
+    assert held[-1] <= 1 and len(held) == len(module.split_passages(draft)) > 20
+    assert [(f.result, f.passage, f.fused) for f in found] == [(f.result, f.passage, f.fused) for f in expected]
+
+
 # ---------------------------------------------------------------- the optional dense signal
 
 

@@ -128,17 +128,23 @@ def related_to_draft(index: RelatedIndex, text: str, *, k: int = 10, weights: We
     if not passages or k <= 0:
         return []
     w = _weights(index, weights)
-    runs = []
+    queries, runs = [], []
     for done, passage in enumerate(passages, start=1):
         q = index.text_query(passage.text, extract)
-        scores, parts = ranked(index, q, w)
-        runs.append((q, scores, parts, top(scores, depth)))
+        queries.append(q)
+        runs.append(top(ranked(index, q, w)[0], depth))  # the scores of every paper are not kept: see below
         progress("ranking passages", done, len(passages))
-    fused = reciprocal_rank([run[3] for run in runs], rrf_k)
+    fused = reciprocal_rank(runs, rrf_k)
     order = sorted(fused, key=lambda j: (-fused[j][0], j))[:k]
+    # Only the passages a suggestion answers are ranked again, for its score parts and reasons: keeping
+    # every passage's score arrays (7 per passage, one value per corpus paper) took gigabytes for a long draft.
+    again: dict[int, tuple[Any, dict[str, Any]]] = {}
     out = []
     for j in order:
         score, which = fused[j]
-        q, scores, parts, _ = runs[which]
-        out.append(PassageResult(result_for(index, q, j, scores, parts, w), passages[which], round(score, 5)))
+        if which not in again:
+            again[which] = ranked(index, queries[which], w)
+        scores, parts = again[which]
+        out.append(PassageResult(result_for(index, queries[which], j, scores, parts, w), passages[which],
+                                 round(score, 5)))
     return out
