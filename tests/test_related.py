@@ -556,6 +556,20 @@ def test_related_draft_of_short_paragraphs_is_several_passages():
     assert passages[1].line > passages[0].line
 
 
+def test_related_draft_sentence_without_an_end_is_cut_between_words():
+    """A draft of one line with no sentence end (a pasted word list, a text without punctuation) was one
+    passage however long: 50,000 words took the NLP pass 100 s, 250,000 words more than 5 minutes."""
+    from graphbuild.related import split_passages
+
+    words = [f"word{i}" for i in range(1000)]
+    passages = split_passages(" ".join(words), max_words=150)
+    assert [len(p.text.split()) for p in passages] == [150] * 6 + [100]
+    assert " ".join(p.text for p in passages).split() == words
+    assert [p.line for p in passages] == [1] * 7
+    mixed = "A short start. " + " ".join(words[:400]) + ". An end."
+    assert all(len(p.text.split()) <= 150 for p in split_passages(mixed, max_words=150))
+
+
 def test_related_draft_code_blocks_are_no_prose():
     """A fenced code block of a Markdown draft (``` or ~~~, closed by a fence as long) is left out."""
     from graphbuild.related import split_passages

@@ -55,18 +55,19 @@ class PassageResult:
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
     """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments and command lines
-    dropped), long ones cut at sentence ends into pieces of at most ``max_words``; pieces under ``min_words``
+    dropped), long ones cut at sentence ends into pieces of at most ``max_words`` (a longer sentence is cut
+    between words); pieces under ``min_words``
     join the one before while the two hold at most ``max_words``.
     """
     pieces: list[tuple[int, str]] = []
     for line_no, para in _paragraphs(text):
         words: list[str] = []
         for sentence in _SENTENCE_END.split(para):
-            n = len(sentence.split())
-            if words and len(words) + n > max_words:
-                pieces.append((line_no, " ".join(words)))
-                words = []
-            words.extend(sentence.split())
+            for chunk in _chunks(sentence.split(), max_words):
+                if words and len(words) + len(chunk) > max_words:
+                    pieces.append((line_no, " ".join(words)))
+                    words = []
+                words.extend(chunk)
         if words:
             pieces.append((line_no, " ".join(words)))
     merged: list[tuple[int, str]] = []
@@ -79,6 +80,13 @@ def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> l
         else:
             merged.append((line_no, piece))
     return [Passage(i, line, body) for i, (line, body) in enumerate(merged, start=1)]
+
+
+def _chunks(words: list[str], size: int) -> list[list[str]]:
+    """``words`` in runs of at most ``size``: a "sentence" with no end in sight (a pasted table, a text
+    without punctuation, one long line) is cut, or it is one passage the NLP pass takes minutes over.
+    """
+    return [words[i:i + size] for i in range(0, len(words), max(size, 1))] if len(words) > size else [words]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
