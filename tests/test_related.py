@@ -593,6 +593,19 @@ and are trained on GLUE~\citep[p.~3]{wang2018}, reaching 85\% of full fine-tunin
 """
 
 
+def test_related_latex_draft_comment_after_prose_is_no_prose():
+    """A LaTeX draft's comment after a line's prose ("% TODO compare with Zorbix") was read as prose, and
+    its names as the draft's; a Markdown or text draft's ``50%`` still is prose."""
+    from graphbuild.related import split_passages
+
+    latex = ("\\section{Method}\nWe parse trees with a chart, % TODO compare with Zorbix here\n"
+             "reaching 50\\% of the speed. %and Quagga\nIt halves the memory.\n")
+    [passage] = split_passages(latex, min_words=1)
+    assert passage.text == "We parse trees with a chart, reaching 50\\% of the speed. It halves the memory."
+    text = "We parse trees at 50% of the speed. % of them are fast\n"
+    assert split_passages(text, min_words=1)[0].text == text.strip()
+
+
 def test_related_latex_draft_reads_as_its_prose(index):
     from graphbuild.related import split_passages
 

@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 _NOT_PROSE = re.compile(r"#|%|(?:\\[A-Za-z]+\*?(?:\[[^\]]*\]|\{[^{}]*\})*\s*)+$")
 #: the fence opening or closing a Markdown code block (```python, ~~~): the lines between are code, no prose
 _FENCE = re.compile(r"(`{3,}|~{3,})")
+#: a command only a LaTeX source holds (``\documentclass``, ``\begin{``, ``\section{``, ``\cite{``): the draft's
+#: lone ``%`` then starts a comment, where a Markdown or text draft's ``50%`` is prose
+_LATEX_SOURCE = re.compile(r"\\(?:documentclass|usepackage|begin\{|(?:sub)*section\*?\{|cite[pt]?\*?[{\[]|input\{)")
+#: a LaTeX comment within a line: a ``%`` no backslash escapes, to the end of the line
+_LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +59,8 @@ class PassageResult:
 
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
-    """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments and command lines
-    dropped), long ones cut at sentence ends into pieces of at most ``max_words`` (a longer sentence is cut
+    """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments (in a LaTeX
+    source, also those after a line's prose) and command lines dropped), long ones cut at sentence ends into pieces of at most ``max_words`` (a longer sentence is cut
     between words); pieces under ``min_words``
     join the one before while the two hold at most ``max_words``.
     """
@@ -94,8 +99,11 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     current: list[str] = []
     start = 1
     fence = ""  # the fence of the code block the line is in, if any
+    latex = bool(_LATEX_SOURCE.search(text))
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
+        if latex and "%" in stripped and not stripped.startswith("%"):
+            stripped = _LATEX_COMMENT.sub("", stripped).rstrip()  # "Prose. % TODO cite X": the prose alone
         in_code = bool(fence)
         if fence and stripped.startswith(fence) and not stripped.strip(fence[0]):
             fence = ""  # the closing fence: the opening one's character, as many or more, nothing else
