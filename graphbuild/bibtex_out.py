@@ -243,8 +243,8 @@ def bibtex_entries(papers: Iterable[Paper | Mapping[str, Any]]) -> list[BibEntry
     """Entries for ``papers`` in their given order, with unique, deterministic keys.
 
     Papers whose base keys collide are ordered by paper id: the first keeps
-    the base key, the others get ``b``, ``c``, ... appended. A paper given
-    twice (same id) appears once.
+    the base key, the others get ``b``, ``c``, ... appended, skipping a suffix
+    that would make another paper's key. A paper given twice (same id) appears once.
     """
     records: list[Mapping[str, Any]] = []
     seen: set[str] = set()
@@ -259,10 +259,17 @@ def bibtex_entries(papers: Iterable[Paper | Mapping[str, Any]]) -> list[BibEntry
     for i, record in enumerate(records):
         groups.setdefault(bibtex_key(record), []).append(i)
     keys: dict[int, str] = {}
-    for base, members in groups.items():
-        ordered = sorted(members, key=lambda i: (str(records[i].get("id") or ""), i))
-        for rank, i in enumerate(ordered):
-            keys[i] = base if rank == 0 else f"{base}{_suffix(rank)}"
+    taken = set(groups)  # a suffixed key must not be another paper's base key ("Net" twice and "NetB")
+    for base in sorted(groups):
+        ordered = sorted(groups[base], key=lambda i: (str(records[i].get("id") or ""), i))
+        keys[ordered[0]] = base
+        rank = 0
+        for i in ordered[1:]:
+            rank += 1
+            while f"{base}{_suffix(rank)}" in taken:
+                rank += 1
+            keys[i] = f"{base}{_suffix(rank)}"
+            taken.add(keys[i])
     return [bib_entry(record, keys[i]) for i, record in enumerate(records)]
 
 

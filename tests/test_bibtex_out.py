@@ -184,3 +184,16 @@ def test_bibtex_out_cli_nothing_cited_says_so(tmp_path: Path, capsys: pytest.Cap
     assert main(["citations", "-w", str(ws), "--format", "bibtex"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err.strip() == "graphbuild: no cited papers to list"
+
+
+def test_bibtex_out_a_suffixed_key_is_never_another_papers_key() -> None:
+    """Two "Net ..." papers and a "NetB ..." paper of one surname and year got the key smith2020netb twice;
+    BibTeX keeps one entry of a key, so a citation pointed at the wrong paper."""
+    a = Paper(title="Net for graphs", authors=("Ann Smith",), year=2020, id="a")
+    b = Paper(title="Net for trees", authors=("Bo Smith",), year=2020, id="b")
+    c = Paper(title="NetB: a second net", authors=("Cy Smith",), year=2020, id="c")
+    d = Paper(title="Net for sets", authors=("Di Smith",), year=2020, id="d")
+    for order in ([a, b, c, d], [d, c, b, a]):
+        keys = {p.id: e.key for p, e in zip(order, bibtex_entries(order))}
+        assert keys == {"a": "smith2020net", "b": "smith2020netc", "c": "smith2020netb", "d": "smith2020netd"}
+    assert len(parse(render_bibtex([a, b, c, d]))) == 4
