@@ -46,6 +46,10 @@ _LATEX_SPECIAL = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
+#: inline math as a title from arXiv or a .bib holds it (``$\\alpha$-VAE``, ``$k$-means``, ``$O(n^2)$``): a span
+#: between unescaped dollars holding a command, a script or a brace, or one letter; never ``$5 or $10``, nor
+#: a span holding ``% & #`` (a comment, an alignment tab, a parameter: LaTeX errors inside math too)
+_MATH = re.compile(r"(?<!\\)\$(?:[^$%&#]*[\\^_{][^$%&#]*|[A-Za-z])(?<!\\)\$")
 #: the word that separates names in a BibTeX name list (any case, between spaces)
 _AND = re.compile(r"\sand\s", re.IGNORECASE)
 #: what follows the comma in a company's name (``Apple, Inc.``), which no person's first name is
@@ -69,7 +73,8 @@ class BibEntry:
 
 
 def latex_escape(text: str) -> str:
-    r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace.
+    r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace; inline math
+    (``$\alpha$``, ``$k$``, ``$O(n^2)$``: :data:`_MATH`) with balanced braces is kept as written.
 
     BibTeX counts every brace of a value, ``\{`` too, to find where the value ends:
     a brace without its partner is written ``\textbraceleft{}`` or ``\textbraceright{}``,
@@ -81,8 +86,20 @@ def latex_escape(text: str) -> str:
     R\&D at 100\% for \$5 \#1
     >>> print(latex_escape("{a} } {"))
     \{a\} \textbraceright{} \textbraceleft{}
+    >>> print(latex_escape("$\\alpha$-VAE for $5"))
+    $\alpha$-VAE for \$5
     """
     text = " ".join(str(text).split())
+    out, start = [], 0
+    for math in _MATH.finditer(text):
+        if not _unpaired_braces(math.group(0)):  # math LaTeX typesets as the paper's authors wrote it
+            out += [_escape_prose(text[start:math.start()]), math.group(0)]
+            start = math.end()
+    return "".join(out) + _escape_prose(text[start:])
+
+
+def _escape_prose(text: str) -> str:
+    """``text`` with every special escaped; a brace without its partner as ``\\textbraceleft{}`` / ``right``."""
     lone = _unpaired_braces(text)
     return _LATEX_RE.sub(lambda m: _LONE_BRACE[m.group(0)] if m.start() in lone else _LATEX_SPECIAL[m.group(0)],
                          text)
@@ -192,7 +209,8 @@ def _bib_author(name: str) -> str:
 def _protect_title(title: str) -> str:
     """Escape a title and brace words with inner capitals (BERT, GloVe) so styles keep their case."""
     words = latex_escape(title).split(" ")
-    return " ".join(f"{{{w}}}" if re.search(r"\w[A-Z]", w) and "\\" not in w else w for w in words)
+    return " ".join(f"{{{w}}}" if re.search(r"\w[A-Z]", w) and "\\" not in w and "$" not in w else w
+                    for w in words)  # never a brace inside math: "$O(n \log aB)$" is split at its spaces
 
 
 def bib_entry(paper: Paper | Mapping[str, Any], key: str | None = None) -> BibEntry:

@@ -197,3 +197,20 @@ def test_bibtex_out_a_suffixed_key_is_never_another_papers_key() -> None:
         keys = {p.id: e.key for p, e in zip(order, bibtex_entries(order))}
         assert keys == {"a": "smith2020net", "b": "smith2020netc", "c": "smith2020netb", "d": "smith2020netd"}
     assert len(parse(render_bibtex([a, b, c, d]))) == 4
+
+
+def test_bibtex_out_inline_math_is_kept_as_written(tmp_path: Path) -> None:
+    r"""A title holding math (``$\alpha$-VAE``), as arXiv and .bib files give it, was escaped to
+    ``\$\textbackslash{}alpha\$``: the paper's reference list then showed the dollars and the backslash.
+    Math is now written as is; a dollar amount, and a span holding ``%``, ``&`` or a lone brace, are escaped."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    title = r"$\alpha$-VAE and $k$-means in $O(n \log n)$ for $5 or $10"
+    written = dict(bib_entry(Paper(title=title, year=2024)).fields)["title"]
+    assert written == r"$\alpha$-VAE and $k$-means in $O(n \log n)$ for \$5 or \$10"
+    assert latex_escape(r"$x_1 % y$ and $\frac{a$") == r"\$x\_1 \% y\$ and \$\textbackslash{}frac\textbraceleft{}a\$"
+    assert dict(bib_entry(Paper(title="A $O(n \\log aB)$ GloVe")).fields)["title"] == "A $O(n \\log aB)$ {GloVe}"
+    path = tmp_path / "math.bib"
+    path.write_text(render_bibtex([Paper(title=title, year=2024, authors=("Ann Lee",))]), encoding="utf-8")
+    assert [p.title for p in read_bibtex(path)] == [title]
+    assert parse(path.read_text(encoding="utf-8"))["lee2024alpha"]["title"] == written
