@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import bibtexparser
@@ -214,3 +215,17 @@ def test_bibtex_out_inline_math_is_kept_as_written(tmp_path: Path) -> None:
     path.write_text(render_bibtex([Paper(title=title, year=2024, authors=("Ann Lee",))]), encoding="utf-8")
     assert [p.title for p in read_bibtex(path)] == [title]
     assert parse(path.read_text(encoding="utf-8"))["lee2024alpha"]["title"] == written
+
+
+def test_bibtex_out_cli_entity_papers(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """related --entity X --format bibtex printed the entity's text report: 'refs.bib' held no BibTeX.
+    It now holds the papers proposing the entity, then those using it."""
+    capsys.readouterr()
+    assert main(["related", "-w", str(built), "--entity", "LoRA", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert main(["related", "-w", str(built), "--entity", "LoRA", "--format", "bibtex"]) == 0
+    out = capsys.readouterr().out
+    entries = parse(out)
+    ids = [row[0] for row in report["proposed_by"] + report["used_by"]]
+    assert len(entries) == len(set(ids)) >= 2 and out.startswith("@")
+    assert next(iter(entries.values()))["eprint"] == "2106.09685"  # the LoRA paper, which proposes it, first

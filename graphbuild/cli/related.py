@@ -104,7 +104,12 @@ def cmd_related(args: argparse.Namespace) -> int:
     if args.entity:
         _, match = index.find_entity(args.entity)
         _say_match(match)
-        _print_entity(related_entities(index, match.node, k=args.k), args.json)
+        report = related_entities(index, match.node, k=args.k)
+        if args.format == "bibtex":  # the text report under a .bib name would be no BibTeX at all
+            _print_bibtex(ws.graph(), [row[0] for row in (*report.proposed_by, *report.used_by)])
+            _say_if_none([*report.proposed_by, *report.used_by], f"no paper names {report.name}")
+        else:
+            _print_entity(report, args.json)
         return 0
     if draft is not None:
         from ..progress import stage_bar
@@ -192,7 +197,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("-k", type=int, default=10, help="suggestions to show (default 10)")
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
     r.add_argument("--format", choices=["text", "bibtex"], default="text",
-                   help="bibtex: the papers as BibTeX entries, ready to paste")
+                   help="bibtex: the papers as BibTeX entries, ready to paste (--entity: those proposing, "
+                        "then those using it)")
     r.add_argument("--external", action="store_true",
                    help="candidates not yet in the corpus (cited stubs, papers added by expand), with why")
     r.set_defaults(func=cmd_related)
