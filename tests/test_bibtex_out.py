@@ -229,3 +229,15 @@ def test_bibtex_out_cli_entity_papers(built: Path, capsys: pytest.CaptureFixture
     ids = [row[0] for row in report["proposed_by"] + report["used_by"]]
     assert len(entries) == len(set(ids)) >= 2 and out.startswith("@")
     assert next(iter(entries.values()))["eprint"] == "2106.09685"  # the LoRA paper, which proposes it, first
+
+
+@pytest.mark.parametrize("command", [
+    ["related", "arXiv:2301.00001"], ["related", "--external"], ["related", "--entity", "LoRA"], ["citations"],
+])
+def test_bibtex_out_cli_json_and_bibtex_together_are_refused(built: Path, capsys: pytest.CaptureFixture[str],
+                                                            command: list[str]) -> None:
+    """--json --format bibtex gave BibTeX for a paper but JSON for --external: one was silently dropped."""
+    capsys.readouterr()
+    assert main([command[0], "-w", str(built), *command[1:], "--json", "--format", "bibtex"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "[E710] --json and --format bibtex ask for two outputs" in err

@@ -82,6 +82,7 @@ def cmd_related(args: argparse.Namespace) -> int:
     from ..related import related_entities, related_papers, related_to_draft
 
     _require_positive(args, "k")
+    _require_one_format(args)
     ws = _workspace(args)
     if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
         if any(x is not None for x in (args.text, args.text_file, args.entity)):
@@ -134,6 +135,13 @@ def cmd_related(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_one_format(args: argparse.Namespace) -> None:
+    """Refuse ``--json`` with ``--format bibtex``: one of the two was silently dropped (BibTeX for a paper,
+    JSON for ``--external``), and a script reading either got the other."""
+    if args.json and args.format == "bibtex":
+        raise UsageError("--json and --format bibtex ask for two outputs; give one of them")
+
+
 def _require_one_query(args: argparse.Namespace) -> None:
     """Refuse anything but one non-blank query: ``--text ""`` (an unset shell variable) was told to
     "name exactly one of" what it had named, and ``--text-file ""`` would read the current folder.
@@ -164,6 +172,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
 
     _require_positive(args, "top", "depth")
+    _require_one_format(args)
     graph = _workspace(args).graph()
     if args.ancestry:
         from ..lookup import Resolver
