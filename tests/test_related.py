@@ -820,3 +820,33 @@ def test_related_cli_external_bibtex_with_no_candidates_says_so(tmp_path, capsys
     assert main(["related", "-w", str(ws), "--external", "--format", "bibtex"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err.strip() == "graphbuild: no candidates outside the corpus"
+
+
+def test_related_cli_draft_read_as_the_readers_read_a_file(tmp_path, capsys, monkeypatch):
+    """A draft saved with a byte-order mark had its first heading read as prose ('\\ufeff# Draft');
+    a binary or UTF-16 file was refused with Python's codec message."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+    from graphbuild.related import passages
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    draft = tmp_path / "bom.md"
+    draft.write_bytes(b"\xef\xbb\xbf# Draft\r\n\r\nWe adapt large language models with low-rank updates, as LoRA does.\r\n")
+    seen = []
+    real = passages.split_passages
+
+    def spy(text, **kwargs):
+        seen.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(passages, "split_passages", spy)
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), "--text-file", str(draft)]) == 0
+    assert seen and seen[0].startswith("# Draft\n\nWe adapt")
+    assert "answers passage 1 (line 3)" in capsys.readouterr().out
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Low-rank adapters".encode("utf-16"))
+    assert main(["related", "-w", str(ws), "--text-file", str(utf16)]) == 1
+    assert "not UTF-8 text (it looks like UTF-16)" in capsys.readouterr().err

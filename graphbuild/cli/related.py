@@ -62,10 +62,12 @@ def _print_draft(found, as_json: bool) -> None:
 
 
 def _read_draft(path: str) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, None, f"cannot read the draft: {exc}") from None
+    """The draft's text as the readers read a file (:func:`~graphbuild.ingest.fields.read_text`): a
+    byte-order mark dropped (a Windows editor's ``\ufeff# Heading`` was read as prose), a binary or UTF-16
+    file refused with the line and byte it fails at."""
+    from ..ingest.fields import read_text
+
+    text = read_text(Path(path))
     if not text.strip():
         raise InputError(path, None, "the draft is empty")
     return text
