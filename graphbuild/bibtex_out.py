@@ -99,7 +99,7 @@ def latex_escape(text: str) -> str:
 
 
 def _escape_prose(text: str) -> str:
-    """``text`` with every special escaped; a brace without its partner as ``\\textbraceleft{}`` / ``right``."""
+    r"""``text`` with every special escaped; a brace without its partner as ``\textbraceleft{}`` / ``right``."""
     lone = _unpaired_braces(text)
     return _LATEX_RE.sub(lambda m: _LONE_BRACE[m.group(0)] if m.start() in lone else _LATEX_SPECIAL[m.group(0)],
                          text)

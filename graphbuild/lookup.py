@@ -84,12 +84,14 @@ class Match:
     @property
     def approximate(self) -> bool:
         """True when a fuzzy match or a title fragment stood in for what was typed, or the title names
-        other papers too: worth telling the user."""
+        other papers too: worth telling the user.
+        """
         return self.how in ("fuzzy", "fragment") or bool(self.others)
 
     def describe(self) -> str:
         """One line for the user: ``matched paper 'X' (id) by fuzzy match, 91%``; for a title several
-        papers hold, which ones the user can name by id instead."""
+        papers hold, which ones the user can name by id instead.
+        """
         how = f"fuzzy match, {self.score:.0f}%" if self.fuzzy else self.how
         line = f"matched {self.kind} {self.name!r} ({self.node}) by {how}"
         if self.others:

@@ -833,7 +833,8 @@ def test_related_cli_draft_read_as_the_readers_read_a_file(tmp_path, capsys, mon
     ws = tmp_path / "ws"
     assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
     draft = tmp_path / "bom.md"
-    draft.write_bytes(b"\xef\xbb\xbf# Draft\r\n\r\nWe adapt large language models with low-rank updates, as LoRA does.\r\n")
+    draft.write_bytes(b"\xef\xbb\xbf# Draft\r\n\r\nWe adapt large language models with low-rank updates, "
+                      b"as LoRA does.\r\n")
     seen = []
     real = passages.split_passages
 

@@ -62,9 +62,10 @@ def _print_draft(found, as_json: bool) -> None:
 
 
 def _read_draft(path: str) -> str:
-    """The draft's text as the readers read a file (:func:`~graphbuild.ingest.fields.read_text`): a
+    r"""The draft's text as the readers read a file (:func:`~graphbuild.ingest.fields.read_text`): a
     byte-order mark dropped (a Windows editor's ``\ufeff# Heading`` was read as prose), a binary or UTF-16
-    file refused with the line and byte it fails at."""
+    file refused with the line and byte it fails at.
+    """
     from ..ingest.fields import read_text
 
     text = read_text(Path(path))
@@ -91,9 +92,9 @@ def cmd_related(args: argparse.Namespace) -> int:
             raise InputError("related", None, "--external ranks against the corpus or one paper (id or title); "
                              "it does not take --text, --text-file or --entity")
         from ..expand import external_report
-        report = external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format)
-        if report.strip() or args.format != "bibtex":
-            print(report)
+        listing = external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format)
+        if listing.strip() or args.format != "bibtex":
+            print(listing)
         else:  # an empty .bib alone would look like a failure, as in citations --format bibtex
             print("graphbuild: no candidates outside the corpus", file=sys.stderr)
         return 0
@@ -139,7 +140,8 @@ def cmd_related(args: argparse.Namespace) -> int:
 
 def _require_one_format(args: argparse.Namespace) -> None:
     """Refuse ``--json`` with ``--format bibtex``: one of the two was silently dropped (BibTeX for a paper,
-    JSON for ``--external``), and a script reading either got the other."""
+    JSON for ``--external``), and a script reading either got the other.
+    """
     if args.json and args.format == "bibtex":
         raise UsageError("--json and --format bibtex ask for two outputs; give one of them")
 

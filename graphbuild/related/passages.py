@@ -60,9 +60,9 @@ class PassageResult:
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
     """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments (in a LaTeX
-    source, also those after a line's prose) and command lines dropped), long ones cut at sentence ends into pieces of at most ``max_words`` (a longer sentence is cut
-    between words); pieces under ``min_words``
-    join the one before while the two hold at most ``max_words``.
+    source, also those after a line's prose) and command lines dropped), long ones cut at sentence ends
+    into pieces of at most ``max_words`` (a longer sentence is cut between words); pieces under
+    ``min_words`` join the one before while the two hold at most ``max_words``.
     """
     pieces: list[tuple[int, str]] = []
     for line_no, para in _paragraphs(text):
