@@ -54,6 +54,11 @@ _MATH = re.compile(r"(?<!\\)\$(?:[^$%&#]*[\\^_{][^$%&#]*|[A-Za-z])(?<!\\)\$")
 _AND = re.compile(r"\sand\s", re.IGNORECASE)
 #: what follows the comma in a company's name (``Apple, Inc.``), which no person's first name is
 _COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "llp", "corp", "co", "plc", "gmbh", "ag", "s.a", "sa", "bv"})
+#: the last word of a group's name written without a comma (``Gemini Team``, ``BigScience Workshop``,
+#: ``Google Research``, ``Meta AI``), which ends no person's name
+_GROUP_HEADS = frozenset(
+    "team group lab labs laboratory consortium collaboration workshop project initiative institute university "
+    "foundation committee council association society corporation company research ai".split())
 #: the words of a name's Jr part
 _JR_WORDS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
@@ -132,12 +137,13 @@ def _corporate(name: str) -> bool:
     """Whether a record's name is no person's: an ``and`` in it, or a comma that does not follow a surname
     as in ``Müller, Jörg`` (:func:`~graphbuild.ingest.fields.is_surname`) or comes before a company's
     ``Inc.`` or ``Ltd.``: ``Barnes and Noble, Inc.``, ``Google Research, Brain Team``, ``Apple, Inc.``, as
-    the BibTeX reader keeps a braced name.
+    the BibTeX reader keeps a braced name; or a name ending in a group's word (:data:`_GROUP_HEADS`).
     """
     if _AND.search(name):
         return True
-    if "," not in name:
-        return False
+    if "," not in name:  # written as a person's, "Gemini Team" is "Team, Gemini": "G. Team" in a style
+        words = name.split()
+        return len(words) > 1 and words[-1].rstrip(".").lower() in _GROUP_HEADS
     parts = [part.strip() for part in name.split(",")]
     return len(parts) != 2 or not is_surname(parts[0]) or parts[1].rstrip(".").lower() in _COMPANY_WORDS
 

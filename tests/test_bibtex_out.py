@@ -241,3 +241,21 @@ def test_bibtex_out_cli_json_and_bibtex_together_are_refused(built: Path, capsys
     assert main([command[0], "-w", str(built), *command[1:], "--json", "--format", "bibtex"]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "[E710] --json and --format bibtex ask for two outputs" in err
+
+
+def test_bibtex_out_a_groups_name_without_a_comma_is_one_name(tmp_path: Path) -> None:
+    """"Gemini Team" was written as a person's name, "Team, Gemini", which styles print "G. Team"; a name
+    ending in a group's word (team, group, workshop, research, AI ...) is now braced whole."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    authors = ("Gemini Team", "BigScience Workshop", "Google Research", "Meta AI", "Ann Group-Lee", "Bo Teamer")
+    paper = Paper(title="Groups", authors=authors, year=2024)
+    assert split_multiple_persons_names(dict(bib_entry(paper).fields)["author"]) == [
+        "{Gemini Team}", "{BigScience Workshop}", "{Google Research}", "{Meta AI}", "Group-Lee, Ann", "Teamer, Bo"]
+    assert bibtex_key(paper) == "geminiteam2024groups"
+    path = tmp_path / "groups.bib"
+    path.write_text(render_bibtex([paper]), encoding="utf-8")
+    [read] = read_bibtex(path)
+    assert isinstance(read, Paper) and read.authors == authors
