@@ -128,9 +128,21 @@ def test_related_later_papers_penalised(index):
 
 def test_related_paper_id_forms_and_unknown(index):
     assert _ids(related_papers(index, paper_id=" P2 ")) == _ids(related_papers(index, paper_id="P2"))
-    with pytest.raises(RelatedLookupError, match="not a corpus paper") as err:
+    with pytest.raises(RelatedLookupError, match="'X1' is a paper the corpus cites, not one of its papers") as err:
         related_papers(index, paper_id="X1")  # external stubs are not ranked from
     assert isinstance(err.value, GraphbuildError) and str(err.value).startswith("[E600]")
+
+
+def test_related_a_paper_the_corpus_only_cites_is_named_as_such(index):
+    """The title of a paper the corpus cites was told "no paper matches" or offered unrelated titles,
+    though the graph holds it; it is now named as a cited paper, with what ranks such papers."""
+    with pytest.raises(RelatedLookupError) as err:
+        related_papers(index, title="an external REFERENCE")
+    assert str(err.value) == ("[E600] 'an external REFERENCE' (X1) is a paper the corpus cites, not one of its "
+                              "papers, so nothing is known to rank from; 'graphbuild related --external' ranks "
+                              "such papers, and 'graphbuild expand' adds them")
+    with pytest.raises(RelatedLookupError, match="no paper matches"):
+        related_papers(index, title="An external referenc")  # a typo of it: no claim, the usual answer
 
 
 def test_related_title_exact_fuzzy_and_unknown(index):
