@@ -46,10 +46,19 @@ _LATEX_SPECIAL = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
+#: inline math as a title from arXiv or a .bib holds it (``$\\alpha$-VAE``, ``$k$-means``, ``$O(n^2)$``): a span
+#: between unescaped dollars holding a command, a script or a brace, or one letter; never ``$5 or $10``, nor
+#: a span holding ``% & #`` (a comment, an alignment tab, a parameter: LaTeX errors inside math too)
+_MATH = re.compile(r"(?<!\\)\$(?:[^$%&#]*[\\^_{][^$%&#]*|[A-Za-z])(?<!\\)\$")
 #: the word that separates names in a BibTeX name list (any case, between spaces)
 _AND = re.compile(r"\sand\s", re.IGNORECASE)
 #: what follows the comma in a company's name (``Apple, Inc.``), which no person's first name is
 _COMPANY_WORDS = frozenset({"inc", "ltd", "llc", "llp", "corp", "co", "plc", "gmbh", "ag", "s.a", "sa", "bv"})
+#: the last word of a group's name written without a comma (``Gemini Team``, ``BigScience Workshop``,
+#: ``Google Research``, ``Meta AI``), which ends no person's name
+_GROUP_HEADS = frozenset(
+    "team group lab labs laboratory consortium collaboration workshop project initiative institute university "
+    "foundation committee council association society corporation company research ai".split())
 #: the words of a name's Jr part
 _JR_WORDS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
@@ -69,7 +78,8 @@ class BibEntry:
 
 
 def latex_escape(text: str) -> str:
-    r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace.
+    r"""Escape LaTeX's special characters (``& % $ # _ { } ~ ^ \``) and fold whitespace; inline math
+    (``$\alpha$``, ``$k$``, ``$O(n^2)$``: :data:`_MATH`) with balanced braces is kept as written.
 
     BibTeX counts every brace of a value, ``\{`` too, to find where the value ends:
     a brace without its partner is written ``\textbraceleft{}`` or ``\textbraceright{}``,
@@ -81,8 +91,20 @@ def latex_escape(text: str) -> str:
     R\&D at 100\% for \$5 \#1
     >>> print(latex_escape("{a} } {"))
     \{a\} \textbraceright{} \textbraceleft{}
+    >>> print(latex_escape("$\\alpha$-VAE for $5"))
+    $\alpha$-VAE for \$5
     """
     text = " ".join(str(text).split())
+    out, start = [], 0
+    for math in _MATH.finditer(text):
+        if not _unpaired_braces(math.group(0)):  # math LaTeX typesets as the paper's authors wrote it
+            out += [_escape_prose(text[start:math.start()]), math.group(0)]
+            start = math.end()
+    return "".join(out) + _escape_prose(text[start:])
+
+
+def _escape_prose(text: str) -> str:
+    r"""``text`` with every special escaped; a brace without its partner as ``\textbraceleft{}`` / ``right``."""
     lone = _unpaired_braces(text)
     return _LATEX_RE.sub(lambda m: _LONE_BRACE[m.group(0)] if m.start() in lone else _LATEX_SPECIAL[m.group(0)],
                          text)
@@ -115,12 +137,13 @@ def _corporate(name: str) -> bool:
     """Whether a record's name is no person's: an ``and`` in it, or a comma that does not follow a surname
     as in ``Müller, Jörg`` (:func:`~graphbuild.ingest.fields.is_surname`) or comes before a company's
     ``Inc.`` or ``Ltd.``: ``Barnes and Noble, Inc.``, ``Google Research, Brain Team``, ``Apple, Inc.``, as
-    the BibTeX reader keeps a braced name.
+    the BibTeX reader keeps a braced name; or a name ending in a group's word (:data:`_GROUP_HEADS`).
     """
     if _AND.search(name):
         return True
-    if "," not in name:
-        return False
+    if "," not in name:  # written as a person's, "Gemini Team" is "Team, Gemini": "G. Team" in a style
+        words = name.split()
+        return len(words) > 1 and words[-1].rstrip(".").lower() in _GROUP_HEADS
     parts = [part.strip() for part in name.split(",")]
     return len(parts) != 2 or not is_surname(parts[0]) or parts[1].rstrip(".").lower() in _COMPANY_WORDS
 
@@ -192,7 +215,8 @@ def _bib_author(name: str) -> str:
 def _protect_title(title: str) -> str:
     """Escape a title and brace words with inner capitals (BERT, GloVe) so styles keep their case."""
     words = latex_escape(title).split(" ")
-    return " ".join(f"{{{w}}}" if re.search(r"\w[A-Z]", w) and "\\" not in w else w for w in words)
+    return " ".join(f"{{{w}}}" if re.search(r"\w[A-Z]", w) and "\\" not in w and "$" not in w else w
+                    for w in words)  # never a brace inside math: "$O(n \log aB)$" is split at its spaces
 
 
 def bib_entry(paper: Paper | Mapping[str, Any], key: str | None = None) -> BibEntry:
@@ -243,8 +267,8 @@ def bibtex_entries(papers: Iterable[Paper | Mapping[str, Any]]) -> list[BibEntry
     """Entries for ``papers`` in their given order, with unique, deterministic keys.
 
     Papers whose base keys collide are ordered by paper id: the first keeps
-    the base key, the others get ``b``, ``c``, ... appended. A paper given
-    twice (same id) appears once.
+    the base key, the others get ``b``, ``c``, ... appended, skipping a suffix
+    that would make another paper's key. A paper given twice (same id) appears once.
     """
     records: list[Mapping[str, Any]] = []
     seen: set[str] = set()
@@ -259,10 +283,17 @@ def bibtex_entries(papers: Iterable[Paper | Mapping[str, Any]]) -> list[BibEntry
     for i, record in enumerate(records):
         groups.setdefault(bibtex_key(record), []).append(i)
     keys: dict[int, str] = {}
-    for base, members in groups.items():
-        ordered = sorted(members, key=lambda i: (str(records[i].get("id") or ""), i))
-        for rank, i in enumerate(ordered):
-            keys[i] = base if rank == 0 else f"{base}{_suffix(rank)}"
+    taken = set(groups)  # a suffixed key must not be another paper's base key ("Net" twice and "NetB")
+    for base in sorted(groups):
+        ordered = sorted(groups[base], key=lambda i: (str(records[i].get("id") or ""), i))
+        keys[ordered[0]] = base
+        rank = 0
+        for i in ordered[1:]:
+            rank += 1
+            while f"{base}{_suffix(rank)}" in taken:
+                rank += 1
+            keys[i] = f"{base}{_suffix(rank)}"
+            taken.add(keys[i])
     return [bib_entry(record, keys[i]) for i, record in enumerate(records)]
 
 

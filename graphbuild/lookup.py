@@ -73,6 +73,8 @@ class Match:
     name: str
     how: str
     score: float = 100.0
+    #: the other papers holding the same title, when an exact title named several (a title is no id)
+    others: tuple[str, ...] = ()
 
     @property
     def fuzzy(self) -> bool:
@@ -81,13 +83,21 @@ class Match:
 
     @property
     def approximate(self) -> bool:
-        """True when a fuzzy match or a title fragment stood in for what was typed: worth telling the user."""
-        return self.how in ("fuzzy", "fragment")
+        """True when a fuzzy match or a title fragment stood in for what was typed, or the title names
+        other papers too: worth telling the user.
+        """
+        return self.how in ("fuzzy", "fragment") or bool(self.others)
 
     def describe(self) -> str:
-        """One line for the user: ``matched paper 'X' (id) by fuzzy match, 91%``."""
+        """One line for the user: ``matched paper 'X' (id) by fuzzy match, 91%``; for a title several
+        papers hold, which ones the user can name by id instead.
+        """
         how = f"fuzzy match, {self.score:.0f}%" if self.fuzzy else self.how
-        return f"matched {self.kind} {self.name!r} ({self.node}) by {how}"
+        line = f"matched {self.kind} {self.name!r} ({self.node}) by {how}"
+        if self.others:
+            many = "papers have" if len(self.others) > 1 else "paper has"
+            line += f"; {len(self.others)} other {many} this title: {', '.join(self.others)} (give an id)"
+        return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +202,9 @@ class Resolver:
             found = [e for k in keys if k for e in self._exact.get((step, k), ()) if e.kind in allowed]
             if found:
                 best = min(found, key=lambda e: (-e.weight, e.node))
+                others = tuple(sorted({e.node for e in found} - {best.node})) if step == "title" else ()
                 return Match(best.node, best.kind, best.name, "title" if step == "title" else
-                             ("name" if step == "author" else step))
+                             ("name" if step == "author" else step), others=others)
         if fragments and "paper" in allowed and folded:
             hits = self._fragment_hits(folded)
             if len(hits) == 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import bibtexparser
@@ -184,3 +185,77 @@ def test_bibtex_out_cli_nothing_cited_says_so(tmp_path: Path, capsys: pytest.Cap
     assert main(["citations", "-w", str(ws), "--format", "bibtex"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err.strip() == "graphbuild: no cited papers to list"
+
+
+def test_bibtex_out_a_suffixed_key_is_never_another_papers_key() -> None:
+    """Two "Net ..." papers and a "NetB ..." paper of one surname and year got the key smith2020netb twice;
+    BibTeX keeps one entry of a key, so a citation pointed at the wrong paper."""
+    a = Paper(title="Net for graphs", authors=("Ann Smith",), year=2020, id="a")
+    b = Paper(title="Net for trees", authors=("Bo Smith",), year=2020, id="b")
+    c = Paper(title="NetB: a second net", authors=("Cy Smith",), year=2020, id="c")
+    d = Paper(title="Net for sets", authors=("Di Smith",), year=2020, id="d")
+    for order in ([a, b, c, d], [d, c, b, a]):
+        keys = {p.id: e.key for p, e in zip(order, bibtex_entries(order))}
+        assert keys == {"a": "smith2020net", "b": "smith2020netc", "c": "smith2020netb", "d": "smith2020netd"}
+    assert len(parse(render_bibtex([a, b, c, d]))) == 4
+
+
+def test_bibtex_out_inline_math_is_kept_as_written(tmp_path: Path) -> None:
+    r"""A title holding math (``$\alpha$-VAE``), as arXiv and .bib files give it, was escaped to
+    ``\$\textbackslash{}alpha\$``: the paper's reference list then showed the dollars and the backslash.
+    Math is now written as is; a dollar amount, and a span holding ``%``, ``&`` or a lone brace, are escaped."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    title = r"$\alpha$-VAE and $k$-means in $O(n \log n)$ for $5 or $10"
+    written = dict(bib_entry(Paper(title=title, year=2024)).fields)["title"]
+    assert written == r"$\alpha$-VAE and $k$-means in $O(n \log n)$ for \$5 or \$10"
+    assert latex_escape(r"$x_1 % y$ and $\frac{a$") == r"\$x\_1 \% y\$ and \$\textbackslash{}frac\textbraceleft{}a\$"
+    assert dict(bib_entry(Paper(title="A $O(n \\log aB)$ GloVe")).fields)["title"] == "A $O(n \\log aB)$ {GloVe}"
+    path = tmp_path / "math.bib"
+    path.write_text(render_bibtex([Paper(title=title, year=2024, authors=("Ann Lee",))]), encoding="utf-8")
+    assert [p.title for p in read_bibtex(path)] == [title]
+    assert parse(path.read_text(encoding="utf-8"))["lee2024alpha"]["title"] == written
+
+
+def test_bibtex_out_cli_entity_papers(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """related --entity X --format bibtex printed the entity's text report: 'refs.bib' held no BibTeX.
+    It now holds the papers proposing the entity, then those using it."""
+    capsys.readouterr()
+    assert main(["related", "-w", str(built), "--entity", "LoRA", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert main(["related", "-w", str(built), "--entity", "LoRA", "--format", "bibtex"]) == 0
+    out = capsys.readouterr().out
+    entries = parse(out)
+    ids = [row[0] for row in report["proposed_by"] + report["used_by"]]
+    assert len(entries) == len(set(ids)) >= 2 and out.startswith("@")
+    assert next(iter(entries.values()))["eprint"] == "2106.09685"  # the LoRA paper, which proposes it, first
+
+
+@pytest.mark.parametrize("command", [
+    ["related", "arXiv:2301.00001"], ["related", "--external"], ["related", "--entity", "LoRA"], ["citations"],
+])
+def test_bibtex_out_cli_json_and_bibtex_together_are_refused(built: Path, capsys: pytest.CaptureFixture[str],
+                                                            command: list[str]) -> None:
+    """--json --format bibtex gave BibTeX for a paper but JSON for --external: one was silently dropped."""
+    capsys.readouterr()
+    assert main([command[0], "-w", str(built), *command[1:], "--json", "--format", "bibtex"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "[E710] --json and --format bibtex ask for two outputs" in err
+
+
+def test_bibtex_out_a_groups_name_without_a_comma_is_one_name(tmp_path: Path) -> None:
+    """"Gemini Team" was written as a person's name, "Team, Gemini", which styles print "G. Team"; a name
+    ending in a group's word (team, group, workshop, research, AI ...) is now braced whole."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    authors = ("Gemini Team", "BigScience Workshop", "Google Research", "Meta AI", "Ann Group-Lee", "Bo Teamer")
+    paper = Paper(title="Groups", authors=authors, year=2024)
+    assert split_multiple_persons_names(dict(bib_entry(paper).fields)["author"]) == [
+        "{Gemini Team}", "{BigScience Workshop}", "{Google Research}", "{Meta AI}", "Group-Lee, Ann", "Teamer, Bo"]
+    assert bibtex_key(paper) == "geminiteam2024groups"
+    path = tmp_path / "groups.bib"
+    path.write_text(render_bibtex([paper]), encoding="utf-8")
+    [read] = read_bibtex(path)
+    assert isinstance(read, Paper) and read.authors == authors

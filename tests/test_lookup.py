@@ -124,3 +124,28 @@ def test_lookup_cli_related_by_the_arxiv_id_of_a_paper_keyed_by_its_doi(tmp_path
     for query in ("2107.01234", "arXiv:2107.01234"):
         assert main(["related", "-w", str(ws), query, "--json"]) == 0
         assert "Waves Again" in capsys.readouterr().out
+
+
+def test_lookup_a_title_several_papers_hold_names_the_others():
+    """A title two papers hold went to one of them silently; the match now names the others' ids."""
+    r = Resolver(papers=[("b", "Parsing Text with Graphs"), ("c", "Parsing text with graphs"), ("a", "Other")])
+    match = r.resolve("parsing text with graphs", kinds=("paper",))
+    assert (match.node, match.how, match.others, match.approximate) == ("b", "title", ("c",), True)
+    assert match.describe().endswith("; 1 other paper has this title: c (give an id)")
+    assert r.resolve("Other", kinds=("paper",)).others == ()
+    assert not r.resolve("b").approximate
+
+
+def test_lookup_cli_a_title_several_papers_hold_says_so(tmp_path, capsys):
+    src = tmp_path / "twins.jsonl"
+    src.write_text('{"id": "a", "title": "Parsing speech with graphs", "year": 2020, "references": ["b"]}\n'
+                   '{"id": "b", "title": "Parsing text with graphs", "year": 2021, "references": ["c"]}\n'
+                   '{"id": "c", "title": "Parsing text with graphs", "year": 2019, "references": ["a"]}\n',
+                   encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    for command in (["related", "-w", str(ws), "Parsing text with graphs"],
+                    ["citations", "-w", str(ws), "--ancestry", "Parsing text with graphs"]):
+        capsys.readouterr()
+        assert main(command) == 0
+        assert "(b) by title; 1 other paper has this title: c (give an id)" in capsys.readouterr().err

@@ -128,9 +128,21 @@ def test_related_later_papers_penalised(index):
 
 def test_related_paper_id_forms_and_unknown(index):
     assert _ids(related_papers(index, paper_id=" P2 ")) == _ids(related_papers(index, paper_id="P2"))
-    with pytest.raises(RelatedLookupError, match="not a corpus paper") as err:
+    with pytest.raises(RelatedLookupError, match="'X1' is a paper the corpus cites, not one of its papers") as err:
         related_papers(index, paper_id="X1")  # external stubs are not ranked from
     assert isinstance(err.value, GraphbuildError) and str(err.value).startswith("[E600]")
+
+
+def test_related_a_paper_the_corpus_only_cites_is_named_as_such(index):
+    """The title of a paper the corpus cites was told "no paper matches" or offered unrelated titles,
+    though the graph holds it; it is now named as a cited paper, with what ranks such papers."""
+    with pytest.raises(RelatedLookupError) as err:
+        related_papers(index, title="an external REFERENCE")
+    assert str(err.value) == ("[E600] 'an external REFERENCE' (X1) is a paper the corpus cites, not one of its "
+                              "papers, so nothing is known to rank from; 'graphbuild related --external' ranks "
+                              "such papers, and 'graphbuild expand' adds them")
+    with pytest.raises(RelatedLookupError, match="no paper matches"):
+        related_papers(index, title="An external referenc")  # a typo of it: no claim, the usual answer
 
 
 def test_related_title_exact_fuzzy_and_unknown(index):
@@ -556,6 +568,20 @@ def test_related_draft_of_short_paragraphs_is_several_passages():
     assert passages[1].line > passages[0].line
 
 
+def test_related_draft_sentence_without_an_end_is_cut_between_words():
+    """A draft of one line with no sentence end (a pasted word list, a text without punctuation) was one
+    passage however long: 50,000 words took the NLP pass 100 s, 250,000 words more than 5 minutes."""
+    from graphbuild.related import split_passages
+
+    words = [f"word{i}" for i in range(1000)]
+    passages = split_passages(" ".join(words), max_words=150)
+    assert [len(p.text.split()) for p in passages] == [150] * 6 + [100]
+    assert " ".join(p.text for p in passages).split() == words
+    assert [p.line for p in passages] == [1] * 7
+    mixed = "A short start. " + " ".join(words[:400]) + ". An end."
+    assert all(len(p.text.split()) <= 150 for p in split_passages(mixed, max_words=150))
+
+
 def test_related_draft_code_blocks_are_no_prose():
     """A fenced code block of a Markdown draft (``` or ~~~, closed by a fence as long) is left out."""
     from graphbuild.related import split_passages
@@ -577,6 +603,19 @@ and are trained on GLUE~\citep[p.~3]{wang2018}, reaching 85\% of full fine-tunin
 \begin{figure*}[t]
 \end{figure*}
 """
+
+
+def test_related_latex_draft_comment_after_prose_is_no_prose():
+    """A LaTeX draft's comment after a line's prose ("% TODO compare with Zorbix") was read as prose, and
+    its names as the draft's; a Markdown or text draft's ``50%`` still is prose."""
+    from graphbuild.related import split_passages
+
+    latex = ("\\section{Method}\nWe parse trees with a chart, % TODO compare with Zorbix here\n"
+             "reaching 50\\% of the speed. %and Quagga\nIt halves the memory.\n")
+    [passage] = split_passages(latex, min_words=1)
+    assert passage.text == "We parse trees with a chart, reaching 50\\% of the speed. It halves the memory."
+    text = "We parse trees at 50% of the speed. % of them are fast\n"
+    assert split_passages(text, min_words=1)[0].text == text.strip()
 
 
 def test_related_latex_draft_reads_as_its_prose(index):
@@ -615,6 +654,33 @@ def test_related_draft_reports_progress_per_passage(index):
     seen = []
     related_to_draft(index, DRAFT, k=2, weights=HAND, progress=lambda *call: seen.append(call))
     assert seen == [("ranking passages", 1, 2), ("ranking passages", 2, 2)]
+
+
+
+def test_related_draft_keeps_no_score_arrays_of_every_passage(index, monkeypatch):
+    """A long draft kept every passage's score arrays (7 per passage, one value per corpus paper) until the
+    end: gigabytes for a 20 MB draft on a real corpus. Only the top of each passage is kept now, and the
+    passages a suggestion answers are ranked again; the suggestions are the same."""
+    import weakref
+
+    from graphbuild.related import passages as module
+
+    draft = "\n\n".join([DRAFT] * 20)
+    expected = related_to_draft(index, draft, k=5, weights=HAND)
+    alive: list[weakref.ref] = []
+    real = module.ranked
+
+    def tracked(*args, **kwargs):
+        scores, parts = real(*args, **kwargs)
+        alive.append(weakref.ref(scores))
+        return scores, parts
+
+    monkeypatch.setattr(module, "ranked", tracked)
+    held = []
+    found = related_to_draft(index, draft, k=5, weights=HAND,
+                             progress=lambda _, done, total: held.append(sum(r() is not None for r in alive)))
+    assert held[-1] <= 1 and len(held) == len(module.split_passages(draft)) > 20
+    assert [(f.result, f.passage, f.fused) for f in found] == [(f.result, f.passage, f.fused) for f in expected]
 
 
 # ---------------------------------------------------------------- the optional dense signal
@@ -731,3 +797,69 @@ def test_related_cli_text_file_shows_the_passage_each_answers(tmp_path, capsys):
     assert rows and rows[0]["passage"] == 1 and rows[0]["passage_line"] == 3 and rows[0]["reasons"]
     assert main(["related", "-w", str(ws), "--text-file", str(tmp_path / "missing.md")]) == 1
     assert "[E100]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--text", ""], "--text is empty"), (["--text", "  "], "--text is empty"),
+    (["--entity", ""], "--entity is empty"), (["--text-file", ""], "--text-file is empty"),
+    ([""], "PAPER is empty"),
+])
+def test_related_cli_an_empty_query_says_which_is_empty(tmp_path, capsys, flags, message):
+    """``--text ""`` (an unset shell variable) was told to name exactly one query, which it had done;
+    ``--text-file ""`` went on to read the current folder."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), *flags]) == 1
+    err = capsys.readouterr().err
+    assert "[E710]" in err and message in err and "exactly one" not in err
+
+
+def test_related_cli_external_bibtex_with_no_candidates_says_so(tmp_path, capsys):
+    """--external --format bibtex on a corpus citing nothing outside it printed a blank line and no word."""
+    from graphbuild.cli import main
+
+    src = tmp_path / "two.jsonl"
+    src.write_text('{"id": "a", "title": "Parsing speech", "year": 2020, "references": ["b"]}\n'
+                   '{"id": "b", "title": "Parsing text", "year": 2021}\n', encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), "--external", "--format", "bibtex"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip() == "graphbuild: no candidates outside the corpus"
+
+
+def test_related_cli_draft_read_as_the_readers_read_a_file(tmp_path, capsys, monkeypatch):
+    """A draft saved with a byte-order mark had its first heading read as prose ('\\ufeff# Draft');
+    a binary or UTF-16 file was refused with Python's codec message."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+    from graphbuild.related import passages
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    draft = tmp_path / "bom.md"
+    draft.write_bytes(b"\xef\xbb\xbf# Draft\r\n\r\nWe adapt large language models with low-rank updates, "
+                      b"as LoRA does.\r\n")
+    seen = []
+    real = passages.split_passages
+
+    def spy(text, **kwargs):
+        seen.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(passages, "split_passages", spy)
+    capsys.readouterr()
+    assert main(["related", "-w", str(ws), "--text-file", str(draft)]) == 0
+    assert seen and seen[0].startswith("# Draft\n\nWe adapt")
+    assert "answers passage 1 (line 3)" in capsys.readouterr().out
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Low-rank adapters".encode("utf-16"))
+    assert main(["related", "-w", str(ws), "--text-file", str(utf16)]) == 1
+    assert "not UTF-8 text (it looks like UTF-16)" in capsys.readouterr().err

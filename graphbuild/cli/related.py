@@ -62,10 +62,13 @@ def _print_draft(found, as_json: bool) -> None:
 
 
 def _read_draft(path: str) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, None, f"cannot read the draft: {exc}") from None
+    r"""The draft's text as the readers read a file (:func:`~graphbuild.ingest.fields.read_text`): a
+    byte-order mark dropped (a Windows editor's ``\ufeff# Heading`` was read as prose), a binary or UTF-16
+    file refused with the line and byte it fails at.
+    """
+    from ..ingest.fields import read_text
+
+    text = read_text(Path(path))
     if not text.strip():
         raise InputError(path, None, "the draft is empty")
     return text
@@ -82,17 +85,20 @@ def cmd_related(args: argparse.Namespace) -> int:
     from ..related import related_entities, related_papers, related_to_draft
 
     _require_positive(args, "k")
+    _require_one_format(args)
     ws = _workspace(args)
     if args.external:  # papers not yet in the corpus (cited stubs, expand candidates)
-        if args.text or args.text_file or args.entity:
+        if any(x is not None for x in (args.text, args.text_file, args.entity)):
             raise InputError("related", None, "--external ranks against the corpus or one paper (id or title); "
                              "it does not take --text, --text-file or --entity")
         from ..expand import external_report
-        print(external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format))
+        listing = external_report(ws, args.target, k=args.k, fmt="json" if args.json else args.format)
+        if listing.strip() or args.format != "bibtex":
+            print(listing)
+        else:  # an empty .bib alone would look like a failure, as in citations --format bibtex
+            print("graphbuild: no candidates outside the corpus", file=sys.stderr)
         return 0
-    given = [x for x in (args.target, args.text, args.text_file, args.entity) if x]
-    if len(given) != 1:
-        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
+    _require_one_query(args)
     for flag, text in (("--text", args.text), ("--entity", args.entity), ("PAPER", args.target)):
         problem = unpaired_surrogate(text or "")
         if problem:  # the NLP pass would crash on it (--text); a name holding it matches nothing
@@ -102,7 +108,12 @@ def cmd_related(args: argparse.Namespace) -> int:
     if args.entity:
         _, match = index.find_entity(args.entity)
         _say_match(match)
-        _print_entity(related_entities(index, match.node, k=args.k), args.json)
+        report = related_entities(index, match.node, k=args.k)
+        if args.format == "bibtex":  # the text report under a .bib name would be no BibTeX at all
+            _print_bibtex(ws.graph(), [row[0] for row in (*report.proposed_by, *report.used_by)])
+            _say_if_none([*report.proposed_by, *report.used_by], f"no paper names {report.name}")
+        else:
+            _print_entity(report, args.json)
         return 0
     if draft is not None:
         from ..progress import stage_bar
@@ -127,6 +138,33 @@ def cmd_related(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_one_format(args: argparse.Namespace) -> None:
+    """Refuse ``--json`` with ``--format bibtex``: one of the two was silently dropped (BibTeX for a paper,
+    JSON for ``--external``), and a script reading either got the other.
+    """
+    if args.json and args.format == "bibtex":
+        raise UsageError("--json and --format bibtex ask for two outputs; give one of them")
+
+
+def _require_one_query(args: argparse.Namespace) -> None:
+    """Refuse anything but one non-blank query: ``--text ""`` (an unset shell variable) was told to
+    "name exactly one of" what it had named, and ``--text-file ""`` would read the current folder.
+    """
+    given = [(flag, value) for flag, value in (("PAPER", args.target), ("--text", args.text),
+                                               ("--text-file", args.text_file), ("--entity", args.entity))
+             if value is not None]
+    if len(given) != 1:
+        raise InputError("related", None, "name exactly one of: a paper id or title, --text, --text-file, --entity")
+    flag, value = given[0]
+    if not value.strip():
+        raise UsageError(f"{flag} is empty; give {_WHAT[flag]}")
+
+
+#: what each kind of query names, for the message refusing an empty one
+_WHAT = {"PAPER": "a paper id or title", "--text": "the text to rank papers for", "--text-file": "a draft's path",
+         "--entity": "an entity's name or id"}
+
+
 def _say_if_none(results: list, why: str) -> None:
     """Say on stderr that nothing was found (and ``why``), where the standard output would otherwise be empty."""
     if not results:
@@ -138,6 +176,7 @@ def cmd_citations(args: argparse.Namespace) -> int:
     from .. import analytics
 
     _require_positive(args, "top", "depth")
+    _require_one_format(args)
     graph = _workspace(args).graph()
     if args.ancestry:
         from ..lookup import Resolver
@@ -171,7 +210,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     r.add_argument("-k", type=int, default=10, help="suggestions to show (default 10)")
     r.add_argument("--json", action="store_true", help="machine-readable, with score parts")
     r.add_argument("--format", choices=["text", "bibtex"], default="text",
-                   help="bibtex: the papers as BibTeX entries, ready to paste")
+                   help="bibtex: the papers as BibTeX entries, ready to paste (--entity: those proposing, "
+                        "then those using it)")
     r.add_argument("--external", action="store_true",
                    help="candidates not yet in the corpus (cited stubs, papers added by expand), with why")
     r.set_defaults(func=cmd_related)

@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import RelatedLookupError
 from ..ingest.fields import clean_text
 from ..lookup import Match, Resolver
-from ..records import entity_id, name_key, paper_key
+from ..records import entity_id, name_key, normalize_title, paper_key
 from . import store
 from .authors import AuthorSignal
 from .citations import CitationSignal
@@ -164,6 +164,7 @@ class RelatedIndex:
             if key in self.corpus.paper_pos:
                 return self.corpus.paper_pos[key], Match(key, "paper", self.corpus.titles[
                     self.corpus.paper_pos[key]], "id")
+        self._refuse_cited_only(wanted)
         if not fuzzy or not wanted:
             close = self.resolver().suggestions(wanted, kinds=("paper",))
             hint = "; did you mean " + ", ".join(f"{e.name!r} ({e.node})" for e in close) + "?" if close else ""
@@ -172,6 +173,26 @@ class RelatedIndex:
                 "(give the id of a paper in the workspace, e.g. arXiv:2506.02838, or pass its title instead)")
         match = self.resolver().resolve(wanted, kinds=("paper",), cutoff=self.config.reasons.fuzzy_cutoff)
         return self.corpus.paper_pos[match.node], match
+
+    def _refuse_cited_only(self, wanted: str) -> None:
+        """Raise when ``wanted`` is the id or exact title of a paper the corpus only cites: it was told that
+        "no paper matches" or offered unrelated titles, though the graph holds it.
+        """
+        if not wanted or not self.corpus.external_ids:
+            return
+        if "external_names" not in self._cache:
+            c = self.corpus
+            corpus_titles = {normalize_title(t) for t in c.titles}  # a corpus paper's title names it first
+            names = {key: p for p, t in zip(c.external_ids, c.external_titles)
+                     if (key := normalize_title(t)) not in corpus_titles}
+            self._cache["external_names"] = {**names, **{p: p for p in c.external_ids}}
+        names = self._cache["external_names"]
+        pid = names.get(wanted) or names.get(paper_key(wanted)) or names.get(normalize_title(wanted))
+        if pid is not None:
+            shown = repr(wanted) if pid == wanted else f"{wanted!r} ({pid})"
+            raise RelatedLookupError(
+                f"{shown} is a paper the corpus cites, not one of its papers, so nothing is known to rank "
+                "from; 'graphbuild related --external' ranks such papers, and 'graphbuild expand' adds them")
 
     def find_entity(self, text: str) -> tuple[int, Match]:
         """Column of the entity an id, name or alias names, and how it was matched."""

@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 _NOT_PROSE = re.compile(r"#|%|(?:\\[A-Za-z]+\*?(?:\[[^\]]*\]|\{[^{}]*\})*\s*)+$")
 #: the fence opening or closing a Markdown code block (```python, ~~~): the lines between are code, no prose
 _FENCE = re.compile(r"(`{3,}|~{3,})")
+#: a command only a LaTeX source holds (``\documentclass``, ``\begin{``, ``\section{``, ``\cite{``): the draft's
+#: lone ``%`` then starts a comment, where a Markdown or text draft's ``50%`` is prose
+_LATEX_SOURCE = re.compile(r"\\(?:documentclass|usepackage|begin\{|(?:sub)*section\*?\{|cite[pt]?\*?[{\[]|input\{)")
+#: a LaTeX comment within a line: a ``%`` no backslash escapes, to the end of the line
+_LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +59,20 @@ class PassageResult:
 
 
 def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> list[Passage]:
-    """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments and command lines
-    dropped), long ones cut at sentence ends into pieces of at most ``max_words``; pieces under ``min_words``
-    join the one before while the two hold at most ``max_words``.
+    """Paragraphs (blank-line separated; Markdown headings and code blocks, LaTeX comments (in a LaTeX
+    source, also those after a line's prose) and command lines dropped), long ones cut at sentence ends
+    into pieces of at most ``max_words`` (a longer sentence is cut between words); pieces under
+    ``min_words`` join the one before while the two hold at most ``max_words``.
     """
     pieces: list[tuple[int, str]] = []
     for line_no, para in _paragraphs(text):
         words: list[str] = []
         for sentence in _SENTENCE_END.split(para):
-            n = len(sentence.split())
-            if words and len(words) + n > max_words:
-                pieces.append((line_no, " ".join(words)))
-                words = []
-            words.extend(sentence.split())
+            for chunk in _chunks(sentence.split(), max_words):
+                if words and len(words) + len(chunk) > max_words:
+                    pieces.append((line_no, " ".join(words)))
+                    words = []
+                words.extend(chunk)
         if words:
             pieces.append((line_no, " ".join(words)))
     merged: list[tuple[int, str]] = []
@@ -81,13 +87,23 @@ def split_passages(text: str, *, max_words: int = 150, min_words: int = 25) -> l
     return [Passage(i, line, body) for i, (line, body) in enumerate(merged, start=1)]
 
 
+def _chunks(words: list[str], size: int) -> list[list[str]]:
+    """``words`` in runs of at most ``size``: a "sentence" with no end in sight (a pasted table, a text
+    without punctuation, one long line) is cut, or it is one passage the NLP pass takes minutes over.
+    """
+    return [words[i:i + size] for i in range(0, len(words), max(size, 1))] if len(words) > size else [words]
+
+
 def _paragraphs(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     current: list[str] = []
     start = 1
     fence = ""  # the fence of the code block the line is in, if any
+    latex = bool(_LATEX_SOURCE.search(text))
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
+        if latex and "%" in stripped and not stripped.startswith("%"):
+            stripped = _LATEX_COMMENT.sub("", stripped).rstrip()  # "Prose. % TODO cite X": the prose alone
         in_code = bool(fence)
         if fence and stripped.startswith(fence) and not stripped.strip(fence[0]):
             fence = ""  # the closing fence: the opening one's character, as many or more, nothing else
@@ -128,17 +144,23 @@ def related_to_draft(index: RelatedIndex, text: str, *, k: int = 10, weights: We
     if not passages or k <= 0:
         return []
     w = _weights(index, weights)
-    runs = []
+    queries, runs = [], []
     for done, passage in enumerate(passages, start=1):
         q = index.text_query(passage.text, extract)
-        scores, parts = ranked(index, q, w)
-        runs.append((q, scores, parts, top(scores, depth)))
+        queries.append(q)
+        runs.append(top(ranked(index, q, w)[0], depth))  # the scores of every paper are not kept: see below
         progress("ranking passages", done, len(passages))
-    fused = reciprocal_rank([run[3] for run in runs], rrf_k)
+    fused = reciprocal_rank(runs, rrf_k)
     order = sorted(fused, key=lambda j: (-fused[j][0], j))[:k]
+    # Only the passages a suggestion answers are ranked again, for its score parts and reasons: keeping
+    # every passage's score arrays (7 per passage, one value per corpus paper) took gigabytes for a long draft.
+    again: dict[int, tuple[Any, dict[str, Any]]] = {}
     out = []
     for j in order:
         score, which = fused[j]
-        q, scores, parts, _ = runs[which]
-        out.append(PassageResult(result_for(index, q, j, scores, parts, w), passages[which], round(score, 5)))
+        if which not in again:
+            again[which] = ranked(index, queries[which], w)
+        scores, parts = again[which]
+        out.append(PassageResult(result_for(index, queries[which], j, scores, parts, w), passages[which],
+                                 round(score, 5)))
     return out
