@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 from graphbuild.cli import main
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, UsageError
 from graphbuild.nlp.decide import LinearModel, read_model
 from graphbuild.nlp.pipeline import _gazetteer, extract_text, make_pipeline
 from graphbuild.nlp.train import (
@@ -317,6 +317,25 @@ def test_train_pipeline_directory_loads_with_spacy_model(corpus, tmp_path):
                                           title="FooNet: Fast").entities}
     assert "FooNet" in names
     assert not list(tmp_path.glob(".pipe.*"))  # nothing half-written left behind
+
+
+def test_train_pipeline_api_keeps_a_users_folder_and_clears_what_a_killed_train_left(corpus, tmp_path):
+    # the Python API deleted a folder of the user's files (only the CLI checked), and a train killed between
+    # deleting the old pipeline and renaming the new one left none, its temporary folder for good
+    papers, ann = corpus
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thesis.txt").write_text("mine")
+    with pytest.raises(UsageError, match="holds 'thesis.txt'"):
+        train_pipeline([ann], [papers], notes)
+    assert (notes / "thesis.txt").read_text() == "mine"
+    out = tmp_path / "pipe"
+    dead = tmp_path / ".pipe.tmp-999999999"  # a killed train's half-written copy (no such process)
+    dead.mkdir()
+    train_pipeline([ann], [papers], out)
+    train_pipeline([ann], [papers], out)  # replaced whole, as before
+    assert (out / "graphbuild_decide" / "decider.json").is_file()
+    assert not list(tmp_path.glob(".pipe.*"))
 
 
 def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shlex
 import sys
 import tempfile
@@ -21,7 +19,7 @@ DEFAULT_C = 0.3
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train on annotation files (optionally cross-validate first) and write a pipeline directory."""
-    from ..nlp.train import SHIPPED_ANNOTATIONS, train_pipeline
+    from ..nlp.train import SHIPPED_ANNOTATIONS, check_out_dir, train_pipeline
     from ..stages import check_pipeline
     from .evaluation import print_cross_validation
 
@@ -29,7 +27,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if not 0 < args.C < float("inf"):  # infinite: no regularisation at all
         raise UsageError(f"-C must be a finite number above 0, got {args.C:g}")
     _name_fits(args.out, "--out")
-    _check_out(args.out)
+    check_out_dir(args.out)
     gazetteer = check_pipeline(settings)  # a missing model or a bad gazetteer: one line, before any work
     annotations = list(args.annotations or ([] if args.no_shipped else [str(SHIPPED_ANNOTATIONS)]))
     papers = list(args.papers or [])
@@ -54,44 +52,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
           f"{len(model.entity.index)} features; use it with --spacy-model {shlex.quote(str(args.out))}")
     return 0
-
-
-#: what a pipeline folder holds besides its components' folders (``spacy.Language.to_disk``)
-_PIPELINE_FILES = frozenset(("config.cfg", "meta.json", "tokenizer", "vocab"))
-
-
-def _check_out(out: str) -> None:
-    """Refuse an ``--out`` that training would destroy: the pipeline replaces the folder whole, so it must be
-    new, empty, or a pipeline ``graphbuild train`` wrote (a folder of the user's files was deleted silently);
-    never a file, the root or the current folder.
-    """
-    path = Path(out)
-    if path.exists() and not path.is_dir():
-        raise UsageError(f"--out {out!r} is a file; give a folder for the pipeline")
-    if not path.is_dir():
-        return
-    real = Path(os.path.realpath(path))
-    entries = sorted(os.listdir(real))
-    foreign = next((name for name in entries if name not in _PIPELINE_FILES | set(_pipes(real))), None)
-    if foreign is not None or not real.name or real == Path(os.path.realpath(os.curdir)):
-        what = (f"holds {foreign!r}, which `graphbuild train` did not write" if foreign
-                else "is the root folder" if not real.name else "is the current folder")
-        raise UsageError(f"--out {out!r} {what}; training replaces the whole folder: name a new or empty folder, "
-                         "or one `graphbuild train` wrote")
-
-
-def _pipes(folder: Path) -> list[str]:
-    """The component names a pipeline folder's ``meta.json`` lists ([] when there is none, or it is no
-    graphbuild pipeline), which are its other entries.
-    """
-    try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        pipes = meta.get("pipeline") if isinstance(meta, dict) else None
-    except (OSError, ValueError):
-        return []
-    if not isinstance(pipes, list) or "graphbuild_decide" not in pipes:
-        return []
-    return [p for p in pipes if isinstance(p, str)]
 
 
 def _curation_inputs(args: argparse.Namespace, settings: Settings, folder: Path) -> tuple[Path, Path]:

@@ -22,6 +22,7 @@ import argparse
 import copy
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +33,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
@@ -49,8 +50,8 @@ from .decide import (
 )
 from .features import TYPE_ONLY, CorpusStats, corpus_stats, entity_features, with_other_claimed
 
-__all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "papers_by_id", "make_examples", "fit",
-           "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
+__all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "check_out_dir", "papers_by_id",
+           "make_examples", "fit", "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
 
 #: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
 SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
@@ -415,6 +416,45 @@ def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[
     return examples
 
 
+#: what a pipeline folder holds besides its components' folders (``spacy.Language.to_disk``)
+_PIPELINE_FILES = frozenset(("config.cfg", "meta.json", "tokenizer", "vocab"))
+
+
+def check_out_dir(out: str | Path) -> None:
+    """Refuse an ``--out`` that training would destroy: the pipeline replaces the folder whole, so it must be
+    new, empty, or a pipeline ``graphbuild train`` wrote (a folder of the user's files was deleted silently);
+    never a file, the root or the current folder.
+    """
+    out = str(out)
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--out {out!r} is a file; give a folder for the pipeline")
+    if not path.is_dir():
+        return
+    real = Path(os.path.realpath(path))
+    entries = sorted(os.listdir(real))
+    foreign = next((name for name in entries if name not in _PIPELINE_FILES | set(_pipes(real))), None)
+    if foreign is not None or not real.name or real == Path(os.path.realpath(os.curdir)):
+        what = (f"holds {foreign!r}, which `graphbuild train` did not write" if foreign
+                else "is the root folder" if not real.name else "is the current folder")
+        raise UsageError(f"--out {out!r} {what}; training replaces the whole folder: name a new or empty folder, "
+                         "or one `graphbuild train` wrote")
+
+
+def _pipes(folder: Path) -> list[str]:
+    """The component names a pipeline folder's ``meta.json`` lists ([] when there is none, or it is no
+    graphbuild pipeline), which are its other entries.
+    """
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        pipes = meta.get("pipeline") if isinstance(meta, dict) else None
+    except (OSError, ValueError):
+        return []
+    if not isinstance(pipes, list) or "graphbuild_decide" not in pipes:
+        return []
+    return [p for p in pipes if isinstance(p, str)]
+
+
 def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], out_dir: str | Path,
                    *, spacy_model: str | None = None, gazetteer: str = "", C: float = DEFAULT_C,
                    log: Callable[[str], None] | None = None) -> DecisionModel:
@@ -424,12 +464,16 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     ``--spacy-model DIR`` (or ``spacy_model`` in ``graphbuild.toml``) uses it.
     It is written beside ``out_dir`` and renamed into place, so a half-written
     pipeline is never visible.
+
+    ``out_dir`` must be new, empty, or a pipeline this function wrote (:func:`check_out_dir`, checked before any
+    work): the folder is replaced whole.
     """
     import shutil
-    import tempfile
 
+    from ..fsutil import fresh_temp_folder, swap_in_folder
     from .pipeline import make_pipeline
 
+    check_out_dir(out_dir)
     say = log or (lambda msg: None)
     nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
     examples = load_examples(annotation_files, paper_files, nlp)
@@ -439,15 +483,13 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     cast(DecideComponent, nlp.get_pipe("graphbuild_decide")).model = model
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    check_out_dir(out)  # (again: the folder may have gained files while the model was fitted)
+    tmp = fresh_temp_folder(out)  # what a killed train left beside it is cleared
     try:
         nlp.to_disk(tmp)
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
+        swap_in_folder(tmp, out)  # the old pipeline, then the new one; never half of either, nor none after a kill
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
     say(f"wrote the pipeline to {out}")
     return model
 
