@@ -177,6 +177,13 @@ def test_gazetteer_bad_file_names_line(tmp_path):
     load_gazetteer.cache_clear()
     with pytest.raises(InputError, match=r"g.jsonl:2: unknown entity type"):
         load_gazetteer(str(bad))
+    # a file saved as UTF-16, or a line that is a list, was a traceback (UnicodeDecodeError, TypeError)
+    bad.write_bytes('{"name": "X", "type": "Model"}\n'.encode("utf-16"))
+    with pytest.raises(InputError, match=r"g.jsonl:1: not UTF-8 text \(it looks like UTF-16\)"):
+        load_gazetteer(str(bad))
+    bad.write_text('{"name": "X", "type": "Model"}\n["Y", "Model"]\n')
+    with pytest.raises(InputError, match=r"g.jsonl:2: bad gazetteer entry"):
+        load_gazetteer(str(bad))
 
 
 # ------------------------------------------------------------ typing, roles, grouping

@@ -196,14 +196,19 @@ class Gazetteer:
 
 
 def _read_entries(path: Path) -> Iterator[GazEntry]:
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    """The entries of one gazetteer file; a file that is not UTF-8 text, or a line that is no entry, is one
+    InputError naming the file and line.
+    """
+    from ..ingest.fields import read_text  # (its errors: the first bad byte's line, a UTF-16 file named as such)
+
+    for lineno, line in enumerate(read_text(path).splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         try:
             data = json.loads(line)
             name, type_ = data["name"].strip(), data["type"]
-        except (ValueError, KeyError, AttributeError) as exc:
+        except (ValueError, KeyError, AttributeError, TypeError) as exc:  # (TypeError: a line that is a list)
             raise InputError(path, lineno, f"bad gazetteer entry ({exc}); expected "
                              '{"name": ..., "type": ..., "aliases": [...]}') from None
         if type_ not in ENTITY_TYPES:
