@@ -51,7 +51,7 @@ from typing import Any
 import networkx as nx
 
 from .errors import OutputError, UsageError
-from .fsutil import file_in_the_way, fresh_temp_folder, path_kind, pause, swap_in_folder
+from .fsutil import file_in_the_way, fresh_temp_folder, open_stream, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -166,7 +166,7 @@ def _to_device(device: Path, fill: Callable[[Path], list[str]]) -> None:
     with tempfile.TemporaryDirectory(prefix="graphbuild-export-") as tmp:
         [name] = fill(Path(tmp))
         try:
-            with open(Path(tmp) / name, "rb") as src, open(device, "wb") as out:
+            with open(Path(tmp) / name, "rb") as src, open_stream(device, binary=True) as out:
                 shutil.copyfileobj(src, out, 1 << 20)
         except BrokenPipeError:
             raise

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import stat
 import sys
@@ -50,7 +51,46 @@ def path_kind(path: str | os.PathLike[str], cannot: Callable[[OSError], Exceptio
         if cannot is None:
             return None
         raise
-    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "file" if stat.S_ISREG(mode) and descriptor_of(path) is None else "other"
+
+
+#: a path naming an open descriptor of a process: "/proc/self/fd/1", "/proc/4242/fd/3" (``/dev/stdout`` and
+#: ``/dev/fd/N`` are links to such a path)
+_DESCRIPTOR = re.compile(r"/proc/(?:self|\d+)/fd/(\d+)")
+
+
+def open_stream(path: str | os.PathLike[str], *, binary: bool = False) -> IO[Any]:
+    """Open a pipe, a device or a descriptor's path (:func:`descriptor_of`) for writing, as a shell's ``>`` does:
+    text (UTF-8, LF line ends) or ``binary``. A descriptor of this process is written through (a copy of)
+    itself, on from where the shell left its file (``>> log``), where opening its path anew would start it over.
+    """
+    fd = descriptor_of(path)
+    target: Any = path if fd is None else os.dup(fd)
+    return open(target, "wb") if binary else open(target, "w", encoding="utf-8", newline="\n")
+
+
+def descriptor_of(path: str | os.PathLike[str]) -> int | None:
+    """The descriptor of this process that ``path`` names (``/dev/stdout``: 1; ``/dev/fd/3``, ``/proc/self/fd/3``:
+    3), following links, or None. Such a path is a stream, even when the descriptor is a file the shell opened
+    (``> out.html``, ``>> log``): a file renamed over it would replace ``/dev/stdout`` itself, and opening it anew
+    would start the file over; it is written through the descriptor.
+
+    >>> descriptor_of("/dev/stdout"), descriptor_of("/dev/fd/2"), descriptor_of("out.html")
+    (1, 2, None)
+    """
+    at = os.path.abspath(path)
+    for _ in range(40):  # (the system's own limit on links followed)
+        at = os.path.join(os.path.realpath(os.path.dirname(at)), os.path.basename(at))
+        m = _DESCRIPTOR.fullmatch(at)
+        if m is not None:
+            pid = at.split("/")[2]
+            return int(m.group(1)) if pid == "self" or int(pid) == os.getpid() else None
+        if not os.path.islink(at):
+            return None
+        at = os.path.join(os.path.dirname(at), os.readlink(at))
+    return None
 
 
 def cache_dir(*parts: str) -> Path:
@@ -83,7 +123,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         # a device or a pipe ("-o /dev/null", "/dev/stdout", a FIFO): written in place, as a shell's ">" writes it;
         # a temporary file renamed over it would replace the device itself with a file
         try:
-            with (open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="\n")) as fh:
+            with open_stream(path, binary=binary) as fh:
                 yield fh
         except BrokenPipeError:  # `-o /dev/stdout | head`: the reader has what it wanted, as for any output
             raise
