@@ -94,9 +94,11 @@ _EXPRESSION_KEYWORDS = frozenset({
     "MATCH", "OPTIONAL",
 })
 
+#: One token of Cypher. A ``//`` comment ends at a carriage return as well as a line feed (Neo4j's parser ends it
+#: there; read to the line feed, ``// x\rLOAD CSV ...`` hid the clause after it).
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<comment>//[^\r\n]*|/\*.*?(?:\*/|\Z))
   | (?P<string>'(?:[^'\\]|\\.)*(?:'|\Z)|"(?:[^"\\]|\\.)*(?:"|\Z))
   | (?P<quoted>`(?:[^`]|``)*(?:`|\Z))
   | (?P<param>\$(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`|\d+))

@@ -217,6 +217,17 @@ def test_guard_query_parameters_ignores_strings_and_comments():
         "id", "odd name"]
 
 
+@pytest.mark.parametrize("cypher", [
+    "RETURN 1 AS n // note\rLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+    "RETURN 1 AS n // note\rCALL dbms.security.listUsers()",
+])
+def test_guard_line_comment_ends_at_a_carriage_return(cypher):
+    """Neo4j ends a ``//`` comment at a carriage return too: the clause after one is not a comment."""
+    with pytest.raises(QueryError, match="refused"):
+        check_query(cypher, write=True)
+    assert [t.text for t in tokenize("RETURN 1 // a\r\n, 2")] == ["RETURN", "1", ",", "2"]
+
+
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

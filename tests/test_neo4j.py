@@ -145,6 +145,12 @@ def test_neo4j_query_is_read_only_by_default(store):
     assert rows == [{"id": "x"}]
 
 
+def test_neo4j_load_csv_after_a_carriage_return_comment_is_refused(store):
+    """Neo4j ends a ``//`` comment at a carriage return: the LOAD CSV after one ran and read a file."""
+    with pytest.raises(QueryError, match="query refused: LOAD"):
+        store.query("WITH 1 AS n // note\rLOAD CSV FROM 'file:///any.csv' AS l RETURN l")
+
+
 def test_neo4j_query_syntax_error_names_the_position(store):
     with pytest.raises(QueryError) as info:
         store.query("MATCH (n RETURN n")
