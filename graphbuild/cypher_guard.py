@@ -95,13 +95,14 @@ _EXPRESSION_KEYWORDS = frozenset({
 })
 
 #: One token of Cypher. A ``//`` comment ends at a carriage return as well as a line feed (Neo4j's parser ends it
-#: there; read to the line feed, ``// x\rLOAD CSV ...`` hid the clause after it).
+#: there; read to the line feed, ``// x\rLOAD CSV ...`` hid the clause after it), and a ``$parameter`` name may hold
+#: any letter, as the stores' names do (``$année``; an ASCII-only name read ``$é`` as no parameter at all).
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<comment>//[^\r\n]*|/\*.*?(?:\*/|\Z))
   | (?P<string>'(?:[^'\\]|\\.)*(?:'|\Z)|"(?:[^"\\]|\\.)*(?:"|\Z))
   | (?P<quoted>`(?:[^`]|``)*(?:`|\Z))
-  | (?P<param>\$(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`|\d+))
+  | (?P<param>\$(?:[^\W\d]\w*|`(?:[^`]|``)*`|\d+))
   | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
   | (?P<word>[^\W\d]\w*)
   | (?P<punct>.)

@@ -217,6 +217,15 @@ def test_guard_query_parameters_ignores_strings_and_comments():
         "id", "odd name"]
 
 
+def test_guard_parameter_names_may_hold_any_letter(store):
+    """``$é`` was read as no parameter: run without a value it silently came back null, and ``$x1é`` was
+    reported as ``$x1``."""
+    assert query_parameters("RETURN $année AS a, $x1é AS b, $_ok AS c") == ["année", "x1é", "_ok"]
+    with pytest.raises(QueryError, match=r"the query uses \$é but no value was given"):
+        store.query("RETURN $é AS x", {})
+    assert store.query("RETURN $é AS x", {"é": 3}) == [{"x": 3}]
+
+
 @pytest.mark.parametrize("cypher", [
     "RETURN 1 AS n // note\rLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
     "RETURN 1 AS n // note\rCALL dbms.security.listUsers()",
