@@ -15,5 +15,5 @@ WHERE $role = '' OR ($role = 'proposes' AND proposes) OR ($role = 'uses' AND use
    OR ($role = 'evaluates_on' AND evaluates_on) OR ($role = 'compares_with' AND compares_with)
 RETURN x.name AS entity, p.id AS paper, p.title AS title, p.year AS year,
        proposes, uses, evaluates_on, compares_with
-ORDER BY entity, year DESC, paper
+ORDER BY entity, year IS NULL, year DESC, paper
 LIMIT $limit

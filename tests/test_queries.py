@@ -466,3 +466,27 @@ def test_queries_papers_by_author_with_or_without_accents(tmp_path):
         assert [r["author"] for r in run(st, "papers-by-author", author="munoz")] == ["Jorge Muñoz"]
     finally:
         st.close()
+
+
+@pytest.fixture(scope="module")
+def yearless_store(store):
+    """``store`` (either engine) reloaded with P1 losing its year and P1-P3 in one community."""
+    G = small_graph()
+    G.nodes["P1"]["year"] = None
+    G.add_node("community:1", label="Community", id="community:1", name="LoRA · GLUE", rank=1, papers=3,
+               entities=2, first_year=2021, last_year=2023, top_entities=["LoRA"], top_datasets=["GLUE"])
+    for pid in ("P1", "P2", "P3"):
+        G.add_edge(pid, "community:1", key="IN_COMMUNITY")
+    store.sync(graph_to_tables(G))
+    yield store
+    store.sync(graph_to_tables(small_graph()))
+
+
+def test_queries_newest_first_lists_a_paper_without_a_year_last(yearless_store):
+    """A paper with no year sorted as the newest (nulls come first in a descending order), ahead of the dated
+    papers, and with a small limit crowded them out."""
+    assert [r["id"] for r in run(yearless_store, "community-members")] == ["P2", "P3", "P1"]
+    assert [r["paper"] for r in run(yearless_store, "papers-with-entity", name="LoRA")] == ["P2", "P3", "P1"]
+    assert [r["paper"] for r in run(yearless_store, "papers-with-entity", name="LoRA", limit=1)] == ["P2"]
+    assert [(r["author"], r["paper"]) for r in run(yearless_store, "papers-by-author", author="hu")] == [
+        ("Edward Hu", "P2"), ("Edward Hu", "P1")]
