@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from .errors import QueryError, unpaired_surrogate
 
 __all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
-           "READ_ONLY_CALLS", "MAX_NESTING", "MAX_CHAIN"]
+           "param_name", "READ_ONLY_CALLS", "MAX_NESTING", "MAX_CHAIN"]
 
 #: Deepest nesting of brackets, and longest run of prefix operators, a query may have (the embedded store's
 #: parser crashes the process somewhere between 300 and 600 nested lists; no real query comes near 100).
@@ -316,8 +316,18 @@ def query_parameters(cypher: str) -> list[str]:
     >>> query_parameters("MATCH (p {id: $id}) WHERE p.year > $year RETURN '$not' AS x, p.id = $id")
     ['id', 'year']
     """
-    names = (t.text[1:].strip("`") for t in tokenize(cypher) if t.kind == "param")
+    names = (param_name(t.text) for t in tokenize(cypher) if t.kind == "param")
     return list(dict.fromkeys(names))
+
+
+def param_name(token: str) -> str:
+    """The name a ``$parameter`` token stands for: ``$`a``b``` is ``a`b``, as Neo4j reads it.
+
+    >>> [param_name(t) for t in ("$id", "$`odd name`", "$`a``b`")]
+    ['id', 'odd name', 'a`b']
+    """
+    name = token[1:]
+    return name[1:-1].replace("``", "`") if name.startswith("`") and len(name) > 1 else name
 
 
 def check_parameters(cypher: str, params: Mapping[str, object] | None) -> None:

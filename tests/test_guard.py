@@ -215,6 +215,7 @@ def test_guard_unknown_call_is_refused_with_the_allowed_list():
 def test_guard_query_parameters_ignores_strings_and_comments():
     assert query_parameters("MATCH (p) WHERE p.id = $id AND p.t <> '$x' // $y\nRETURN $`odd name`") == [
         "id", "odd name"]
+    assert query_parameters("RETURN $`a``b` AS x") == ["a`b"]
 
 
 def test_guard_parameter_names_may_hold_any_letter(store):

@@ -298,7 +298,7 @@ class EmbeddedStore:
         """
         check_query(cypher, write=write)
         check_parameters(cypher, params)
-        params = bindable(params)
+        params = bindable(params, cypher)
         clause = find_write_clause(cypher)
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
