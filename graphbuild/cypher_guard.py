@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from .errors import QueryError, unpaired_surrogate
 
 __all__ = ["Token", "tokenize", "check_query", "check_parameters", "find_write_clause", "query_parameters",
-           "READ_ONLY_CALLS", "MAX_NESTING", "MAX_CHAIN"]
+           "param_name", "READ_ONLY_CALLS", "MAX_NESTING", "MAX_CHAIN"]
 
 #: Deepest nesting of brackets, and longest run of prefix operators, a query may have (the embedded store's
 #: parser crashes the process somewhere between 300 and 600 nested lists; no real query comes near 100).
@@ -94,12 +94,15 @@ _EXPRESSION_KEYWORDS = frozenset({
     "MATCH", "OPTIONAL",
 })
 
+#: One token of Cypher. A ``//`` comment ends at a carriage return as well as a line feed (Neo4j's parser ends it
+#: there; read to the line feed, ``// x\rLOAD CSV ...`` hid the clause after it), and a ``$parameter`` name may hold
+#: any letter, as the stores' names do (``$année``; an ASCII-only name read ``$é`` as no parameter at all).
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<comment>//[^\r\n]*|/\*.*?(?:\*/|\Z))
   | (?P<string>'(?:[^'\\]|\\.)*(?:'|\Z)|"(?:[^"\\]|\\.)*(?:"|\Z))
   | (?P<quoted>`(?:[^`]|``)*(?:`|\Z))
-  | (?P<param>\$(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`|\d+))
+  | (?P<param>\$(?:[^\W\d]\w*|`(?:[^`]|``)*`|\d+))
   | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
   | (?P<word>[^\W\d]\w*)
   | (?P<punct>.)
@@ -313,8 +316,18 @@ def query_parameters(cypher: str) -> list[str]:
     >>> query_parameters("MATCH (p {id: $id}) WHERE p.year > $year RETURN '$not' AS x, p.id = $id")
     ['id', 'year']
     """
-    names = (t.text[1:].strip("`") for t in tokenize(cypher) if t.kind == "param")
+    names = (param_name(t.text) for t in tokenize(cypher) if t.kind == "param")
     return list(dict.fromkeys(names))
+
+
+def param_name(token: str) -> str:
+    """The name a ``$parameter`` token stands for: ``$`a``b``` is ``a`b``, as Neo4j reads it.
+
+    >>> [param_name(t) for t in ("$id", "$`odd name`", "$`a``b`")]
+    ['id', 'odd name', 'a`b']
+    """
+    name = token[1:]
+    return name[1:-1].replace("``", "`") if name.startswith("`") and len(name) > 1 else name
 
 
 def check_parameters(cypher: str, params: Mapping[str, object] | None) -> None:

@@ -6,5 +6,5 @@ MATCH (p:Paper)-[:IN_COMMUNITY]->(c:Community)
 WHERE ($community = '' AND c.rank = 1) OR c.id = $community OR c.id = 'community:' + $community
    OR ($community <> '' AND toLower(c.name) CONTAINS toLower($community))
 RETURN c.id AS community, c.name AS label, p.id AS id, p.title AS title, p.year AS year
-ORDER BY community, year DESC, id
+ORDER BY community, year IS NULL, year DESC, id
 LIMIT $limit

@@ -3,8 +3,9 @@
 // param: dataset = ImageNet
 // param: metric = ''
 // param: limit = 50; min 0
+WITH toLower($dataset) AS wanted
 MATCH (p:Paper)-[r:REPORTS]->(x:Result)-[:ON_DATASET]->(d:Entity)
-WHERE d.id = $dataset OR toLower(d.name) = toLower($dataset) OR $dataset IN d.aliases
+WHERE d.id = $dataset OR toLower(d.name) = wanted OR any(alias IN d.aliases WHERE toLower(alias) = wanted)
 WITH p, r, x, d
 WHERE $metric = '' OR toLower(x.metric) = toLower($metric)
 OPTIONAL MATCH (x)-[:OF_MODEL]->(m:Entity)

@@ -2,8 +2,9 @@
 // description: The family of a model (what it is a VARIANT_OF) with all its variants ('' = every family)
 // param: name = ''
 // param: limit = 200; min 0
+WITH toLower($name) AS wanted
 MATCH (x:Entity)
-WHERE $name = '' OR x.id = $name OR toLower(x.name) = toLower($name) OR $name IN x.aliases OR toLower($name) IN x.aliases
+WHERE $name = '' OR x.id = $name OR toLower(x.name) = wanted OR any(alias IN x.aliases WHERE toLower(alias) = wanted)
 OPTIONAL MATCH (x)-[:VARIANT_OF]->(f:Entity)
 WITH DISTINCT coalesce(f.id, x.id) AS root_id
 MATCH (root:Entity)

@@ -5,5 +5,5 @@
 MATCH (a:Author)-[w:AUTHORED]->(p:Paper)
 WHERE $author = '' OR toLower(a.name) CONTAINS toLower($author) OR a.folded CONTAINS toLower($author)
 RETURN a.name AS author, p.id AS paper, p.title AS title, p.year AS year, w.position AS position
-ORDER BY author, year DESC, paper
+ORDER BY author, year IS NULL, year DESC, paper
 LIMIT $limit

@@ -19,10 +19,10 @@ LIMIT $limit
 // variant: embedded
 MATCH (a)
 WHERE a.id = $source OR lower(a.name) = lower($source) OR lower(a.title) = lower($source)
-   OR list_contains(a.aliases, $source) OR list_contains(a.aliases, lower($source))
+   OR list_contains(list_transform(a.aliases, alias -> lower(alias)), lower($source))
 MATCH (b)
 WHERE b.id <> a.id AND (b.id = $target OR lower(b.name) = lower($target) OR lower(b.title) = lower($target)
-   OR list_contains(b.aliases, $target) OR list_contains(b.aliases, lower($target)))
+   OR list_contains(list_transform(b.aliases, alias -> lower(alias)), lower($target)))
 MATCH path = (a)-[* ALL SHORTEST 1..6]-(b)
 RETURN DISTINCT a.id AS source, b.id AS target, length(path) AS hops,
        list_transform(nodes(path), n -> n.id) AS ids,

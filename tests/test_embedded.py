@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -285,6 +286,24 @@ def test_embedded_query_converts_nodes_rels_and_params(store):
     assert row["e"]["aliases"] == [] and row["e"]["name"] == "GLUE"
     json.dumps(rows)  # JSON-safe
     assert store.query("MATCH (p:Paper) RETURN sum(p.year) AS s") == [{"s": 2021 + 2023 + 2022 + 2023 + 2020}]
+
+
+@pytest.mark.parametrize(("cypher", "twice"), [
+    ("RETURN 1 AS a, 2 AS a", "a"),
+    ("MATCH (p:Paper) RETURN p.year, p.year, p.id", "p.year"),
+    ("MATCH (p:Paper) RETURN count(*), count(*)", "COUNT_STAR()"),
+])
+def test_embedded_query_refuses_two_columns_of_one_name(store, cypher, twice):
+    """Rows are dicts by column name: the first of two columns named alike vanished from every row."""
+    with pytest.raises(QueryError, match=rf"more than one column named {re.escape(twice)}; .* with AS"):
+        store.query(cypher)
+    assert store.query("RETURN 1 AS a, 2 AS b") == [{"a": 1, "b": 2}]
+
+
+def test_embedded_write_with_two_columns_of_one_name_says_the_write_was_made(store):
+    with pytest.raises(QueryError, match="its changes were made"):
+        store.query("MATCH (p:Paper {id: 'P1'}) SET p.venue = 'v' RETURN p.venue, p.venue", write=True)
+    assert store.query("MATCH (p:Paper {id: 'P1'}) RETURN p.venue AS v") == [{"v": "v"}]
 
 
 def test_embedded_query_on_missing_database_says_what_to_do(tmp_path):

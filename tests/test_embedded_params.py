@@ -85,6 +85,15 @@ def test_embedded_params_hostile_names_are_matched_as_text_not_as_cypher(store):
     assert rows == [{"name": "Edward Hu"}]
 
 
+def test_embedded_params_backquoted_names_bind_as_neo4j_binds_them(store):
+    """``$`a b``` with a value for ``a b`` answered "Parameter `a b` not found": the store looks the name up
+    with its backquotes, Neo4j without."""
+    rows = store.query("RETURN $`a b` AS a, $`x` AS b, $`q``r` AS c, $x AS d", {"a b": 1, "x": 2, "q`r": 3})
+    assert rows == [{"a": 1, "b": 2, "c": 3, "d": 2}]
+    with pytest.raises(QueryError, match=r"the query uses \$a b but no value was given"):
+        store.query("RETURN $`a b` AS a", {"x": 1})
+
+
 @pytest.mark.parametrize(("param", "message"), [
     ('x:list=[1,"a"]', "query parameter $x is a list mixing numbers and text"),
     ("x:list=[]", "query parameter $x is, or holds, an empty list"),

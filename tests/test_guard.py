@@ -215,6 +215,27 @@ def test_guard_unknown_call_is_refused_with_the_allowed_list():
 def test_guard_query_parameters_ignores_strings_and_comments():
     assert query_parameters("MATCH (p) WHERE p.id = $id AND p.t <> '$x' // $y\nRETURN $`odd name`") == [
         "id", "odd name"]
+    assert query_parameters("RETURN $`a``b` AS x") == ["a`b"]
+
+
+def test_guard_parameter_names_may_hold_any_letter(store):
+    """``$é`` was read as no parameter: run without a value it silently came back null, and ``$x1é`` was
+    reported as ``$x1``."""
+    assert query_parameters("RETURN $année AS a, $x1é AS b, $_ok AS c") == ["année", "x1é", "_ok"]
+    with pytest.raises(QueryError, match=r"the query uses \$é but no value was given"):
+        store.query("RETURN $é AS x", {})
+    assert store.query("RETURN $é AS x", {"é": 3}) == [{"x": 3}]
+
+
+@pytest.mark.parametrize("cypher", [
+    "RETURN 1 AS n // note\rLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+    "RETURN 1 AS n // note\rCALL dbms.security.listUsers()",
+])
+def test_guard_line_comment_ends_at_a_carriage_return(cypher):
+    """Neo4j ends a ``//`` comment at a carriage return too: the clause after one is not a comment."""
+    with pytest.raises(QueryError, match="refused"):
+        check_query(cypher, write=True)
+    assert [t.text for t in tokenize("RETURN 1 // a\r\n, 2")] == ["RETURN", "1", ",", "2"]
 
 
 hypothesis = pytest.importorskip("hypothesis")

@@ -145,6 +145,21 @@ def test_neo4j_query_is_read_only_by_default(store):
     assert rows == [{"id": "x"}]
 
 
+def test_neo4j_load_csv_after_a_carriage_return_comment_is_refused(store):
+    """Neo4j ends a ``//`` comment at a carriage return: the LOAD CSV after one ran and read a file."""
+    with pytest.raises(QueryError, match="query refused: LOAD"):
+        store.query("WITH 1 AS n // note\rLOAD CSV FROM 'file:///any.csv' AS l RETURN l")
+
+
+@pytest.mark.parametrize("cypher", ["LOAD CSV FROM 'file:///any.csv' AS l RETURN l",
+                                    "CALL apoc.load.json('file:///any.json')", "CALL dbms.security.listUsers()"])
+def test_neo4j_write_query_still_may_not_touch_files_or_unlisted_procedures(store, cypher):
+    """``--write`` allows writes, never files: on Neo4j it skipped the guard, and LOAD CSV read a file."""
+    with pytest.raises(QueryError, match="query refused"):
+        store.query(cypher, write=True)
+    assert store.query("CREATE (n:ForeignTest {id: 'w'}) RETURN n.id AS id", write=True) == [{"id": "w"}]
+
+
 def test_neo4j_query_syntax_error_names_the_position(store):
     with pytest.raises(QueryError) as info:
         store.query("MATCH (n RETURN n")

@@ -158,6 +158,19 @@ def _convert(value: Any) -> Any:
 _REL_PROPS: dict[str, dict[str, str]] = {rel: spec[2] for rel, spec in REL_TABLES.items()}
 
 
+def _check_columns(columns: list[str], *, wrote: bool) -> None:
+    """Refuse a result with two columns of one name (``RETURN 1 AS a, 2 AS a``, ``RETURN count(*), count(*)``).
+
+    A row is a dict by column name, so the store kept the last of them and the others vanished without a word;
+    Neo4j refuses such a query, and so does this store now (after a write, saying that the write was made).
+    """
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:
+        made = "; its changes were made" if wrote else ""
+        raise QueryError(f"the query returns more than one column named {', '.join(twice)}; give each column a "
+                         f"name of its own with AS (RETURN x AS a, y AS b){made}")
+
+
 def _with_hint(message: str) -> str:
     """The store's error ``message``, with how it spells a Neo4j function it says does not exist."""
     missing = _NO_FUNCTION.search(message)
@@ -285,7 +298,7 @@ class EmbeddedStore:
         """
         check_query(cypher, write=write)
         check_parameters(cypher, params)
-        params = bindable(params)
+        params = bindable(params, cypher)
         clause = find_write_clause(cypher)
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
@@ -293,6 +306,7 @@ class EmbeddedStore:
         result = self._run(conn, cypher, params)
         try:
             columns = result.get_column_names()
+            _check_columns(columns, wrote=bool(write and clause))
             return [dict(zip(columns, (_convert(v) for v in row))) for row in result.get_all()]
         finally:
             result.close()

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..cypher_guard import param_name, tokenize
 from ..errors import QueryError
 
 __all__ = ["bindable"]
@@ -31,8 +32,10 @@ _Kind = Any
 _SCALARS = ((bool, "true/false"), ((int, float), "numbers"), (str, "text"), ((bytes, bytearray), "bytes"))
 
 
-def bindable(params: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``params`` with tuples as lists, after refusing a list the embedded store cannot type.
+def bindable(params: Mapping[str, Any] | None, cypher: str = "") -> dict[str, Any]:
+    """``params`` with tuples as lists, after refusing a list the embedded store cannot type; each value that
+    ``cypher`` names backquoted (``$`a b```) is also given under the name the store looks up, backquotes and
+    all (it answered "Parameter `a b` not found" for a value given as ``a b``, which Neo4j takes).
 
     Raises
     ------
@@ -48,6 +51,9 @@ def bindable(params: Mapping[str, Any] | None) -> dict[str, Any]:
                              "value: the embedded store cannot tell the type of those values; give values, or "
                              "leave them out")
         out[name] = _plain(value)
+    for token in tokenize(cypher):
+        if token.kind == "param" and param_name(token.text) in out and token.text[1:] != param_name(token.text):
+            out[token.text[1:]] = out[param_name(token.text)]
     return out
 
 

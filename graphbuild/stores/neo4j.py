@@ -415,14 +415,14 @@ class Neo4jStore:
         query runs in a read transaction and Neo4j itself refuses any write;
         that refusal and every Cypher error become :class:`QueryError`
         carrying the server's message (which gives the error's position).
-        A read query is first checked by :func:`graphbuild.cypher_guard.check_query`
-        for what a read transaction allows but graphbuild does not: ``LOAD CSV``
+        Every query, read or write, is first checked by :func:`graphbuild.cypher_guard.check_query`
+        for what graphbuild never runs whatever ``write`` says (as on the embedded store): ``LOAD CSV``
         and procedures outside its read-only list.
         """
         from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
-        if not write:  # writes are left for the server to refuse; files and unknown procedures are not
-            check_query(cypher, write=True)
+        # write clauses are left for the server's read transaction to refuse; files and unknown procedures are not
+        check_query(cypher, write=True)
         check_parameters(cypher, params)
 
         def work(tx: Any) -> list[dict[str, Any]]:
