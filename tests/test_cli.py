@@ -421,6 +421,22 @@ def test_cli_typed_list_params_type_each_element(built, capsys):
         _one_line_error(capsys, "E200")
     assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[int]=[2017, true]"]) == 1
     assert "not a list of int" in _one_line_error(capsys, "E200")
+    # an empty item was dropped without a word, the list one short; nothing at all is the empty list
+    for given in ("1,,2", "a,b,"):
+        assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list=" + given]) == 1
+        assert "(an empty item between commas)" in _one_line_error(capsys, "E200")
+    assert main(["query", "-w", str(built), "RETURN $y AS y, $0 AS z", "--format", "json", "--param", "y:list= a, b",
+                 "--param", "0=7"]) == 0  # ($0: a parameter name Cypher allows, which --param refused)
+    assert json.loads(capsys.readouterr().out) == [{"y": ["a", "b"], "z": 7}]
+
+
+def test_cli_query_json_of_nan_and_infinities_is_json(built, capsys):
+    """``--format json`` printed NaN and Infinity, which no JSON reader reads; they are Cypher's words, as text."""
+    assert main(["query", "-w", str(built), "RETURN 0.0/0.0 AS n, [1.0/0.0, -1.0/0.0, 2.5] AS xs",
+                 "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out, parse_constant=lambda word: pytest.fail(f"{word} is no JSON")) == [
+        {"n": "NaN", "xs": ["Infinity", "-Infinity", 2.5]}]
 
 
 @pytest.mark.parametrize("param, words", [

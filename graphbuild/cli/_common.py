@@ -92,7 +92,7 @@ def _typed(name: str, kind: str, text: str) -> Any:
     try:
         if kind in _SCALARS:
             return _scalar(kind, text)
-        value = json.loads(text) if text.lstrip().startswith("[") else [v.strip() for v in text.split(",") if v.strip()]
+        value = json.loads(text) if text.lstrip().startswith("[") else _comma_list(text)
         if not isinstance(value, list):
             raise ValueError(text)
         element = kind[5:-1]
@@ -101,10 +101,23 @@ def _typed(name: str, kind: str, text: str) -> Any:
         article = "an" if kind == "int" else "a"
         shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "..."  # a value of 5,000 digits
         why = (" (nested too deeply to read)" if isinstance(exc, RecursionError)
-               else " (over 4,300 digits)" if "Exceeds the limit" in str(exc) else "")
+               else " (over 4,300 digits)" if "Exceeds the limit" in str(exc)
+               else " (an empty item between commas)" if "empty item" in str(exc) else "")
         what = f"a list of {kind[5:-1]}" if kind.startswith("list[") else f"{article} {kind}"
         raise QueryError(f"--param {name}:{kind}={shown}: not {what}{why}"
                          + ("; write a list as a,b,c or as JSON [1, 2]" if kind.startswith("list") else "")) from None
+
+
+def _comma_list(text: str) -> list[str]:
+    """The items of ``a,b,c`` (spaces around them dropped; nothing at all is the empty list). An empty item
+    (``1,,2``, ``a,b,``) is a ValueError: it was dropped without a word, the list one item short.
+    """
+    if not text.strip():
+        return []
+    items = [v.strip() for v in text.split(",")]
+    if not all(items):
+        raise ValueError(f"{text!r} has an empty item")
+    return items
 
 
 def _scalar(kind: str, text: str) -> Any:
@@ -148,7 +161,7 @@ def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) ->
             raise QueryError(f"--param takes NAME=VALUE or NAME:TYPE=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
         name, _, kind = name.strip().partition(":")
-        if not name.isidentifier():
+        if not (name.isidentifier() or name.isdigit()):  # (Cypher names parameters $0, $1 too)
             raise QueryError(f"--param {pair!r}: {name!r} is not a parameter name")
         if kind and kind not in _KINDS:
             raise QueryError(f"--param {pair!r}: unknown type {kind!r}; use one of {', '.join(_KINDS)}")
@@ -194,8 +207,27 @@ def _say(line: str, file: Any = None) -> None:
 
 def _print_json(value: Any) -> None:
     """Print ``value`` as indented JSON, with what a terminal acts on escaped (as ``--format json`` does)."""
-    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)  # escapes C0 itself
+    try:  # escapes C0 itself
+        text = json.dumps(value, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    except ValueError:  # NaN or an infinity, which JSON has no number for: json.dumps wrote NaN, no reader reads
+        text = json.dumps(_finite(value), ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with each float that is no JSON number written as the text Cypher prints for it (``"NaN"``,
+    ``"Infinity"``, ``"-Infinity"``), in lists and maps too.
+
+    >>> _finite({"n": float("nan"), "xs": [1.5, float("-inf")]})
+    {'n': 'NaN', 'xs': [1.5, '-Infinity']}
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if value != value else "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
