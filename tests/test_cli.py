@@ -730,7 +730,7 @@ def test_cli_train_help_default_C_is_the_trainers():
 
 #: where test_cli_ctrl_c_at_any_moment_is_one_line interrupts a first build: after an import it names
 #: (-X importtime reports each import as it ends on stderr), or at a pause point of the build; and what it says
-LEFT = "the workspace was left as it was"
+LEFT = "nothing half-written was left"
 CTRL_C_AT = {
     "parser being built": ("import", "graphbuild.settings", LEFT),
     "spaCy half imported": ("import", "thinc", LEFT),

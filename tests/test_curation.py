@@ -324,6 +324,29 @@ def test_curation_malformed_file_stops_the_build_and_leaves_the_workspace(tmp_pa
 # ------------------------------------------------------------------ the curate command
 
 
+def test_curation_cli_ctrl_c_during_the_rebuild_says_the_change_is_kept(tmp_path, capsys, monkeypatch):
+    # "interrupted; the workspace was left as it was" read as if nothing was written, but the operation was in
+    # the file, pending: the next build applied it
+    from graphbuild.cli import main
+    from graphbuild.workspace import Workspace
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Workspace, "build", interrupted)
+    capsys.readouterr()
+    assert main(["curate", "merge", "RankMix", "LoRA", "-w", str(ws)]) == 130
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert said == (f"graphbuild: interrupted; {ws / 'curation.jsonl'} holds the change, which the next `graphbuild "
+                    "build` or curate command applies (`graphbuild curate list` shows it pending)")
+    monkeypatch.undo()
+    assert main(["curate", "list", "-w", str(ws)]) == 0
+    assert "pending" in capsys.readouterr().out
+
+
 def test_curation_cli_undo_restores_the_previous_graph_exactly(tmp_path, capsys):
     from graphbuild.cli import main
 

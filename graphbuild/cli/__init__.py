@@ -87,8 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         done = _interrupt_once(program=argv is None)
         return _run(argv)
-    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing was written
-        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'the workspace was left as it was'}",
+    except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing half-written is left
+        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'nothing half-written was left'}",
               file=sys.stderr)
         return 130
     finally:

@@ -43,7 +43,13 @@ def _op_from_args(args: argparse.Namespace):
 
 
 def _rebuild(ws) -> None:
-    report = ws.build([], log=lambda m: print(m, file=sys.stderr))
+    """Rebuild after the curation file changed; a Ctrl-C says that the change is kept, waiting for a build."""
+    try:
+        report = ws.build([], log=lambda m: print(m, file=sys.stderr))
+    except KeyboardInterrupt as exc:  # (the file was written already: "left as it was" read as if it was not)
+        said = f"{exc.args[0]}; " if exc.args else ""
+        raise KeyboardInterrupt(f"{said}{ws.curation_file} holds the change, which the next `graphbuild build` or "
+                                "curate command applies (`graphbuild curate list` shows it pending)") from None
     nodes = report.stats.get("nodes", {})
     print(f"rebuilt {ws.path}: " + ", ".join(f"{k} {v}" for k, v in nodes.items()))
     if report.curation is not None:
