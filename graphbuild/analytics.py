@@ -48,13 +48,15 @@ def citation_pagerank(G: nx.MultiDiGraph, k: int = 20, *, damping: float = 0.85,
     """PageRank over the citation graph (papers only), by power iteration on a CSR matrix.
 
     Dangling papers (citing nothing in the graph) spread their rank uniformly,
-    as in :func:`networkx.pagerank`, whose results this matches.
+    as in :func:`networkx.pagerank`, whose results this matches. No rows when
+    nothing cites anything (as :func:`most_cited` gives none): every paper would
+    rank alike, ``1/n``, which reads as a finding.
     """
     papers = [n for n, d in G.nodes(data=True) if d.get("label") == "Paper"]
-    if not papers:
-        return []
     pos = {n: i for i, n in enumerate(papers)}
     edges = [(pos[u], pos[v]) for u, v in set(citation_edges_of(G, inferred=inferred))]
+    if not edges:
+        return []
     n = len(papers)
     rows = np.array([e[0] for e in edges], dtype=np.int64)
     cols = np.array([e[1] for e in edges], dtype=np.int64)

@@ -28,6 +28,9 @@ def test_analytics_pagerank_matches_networkx():
     for row in rows:
         assert row["pagerank"] == pytest.approx(expected[row["id"]], abs=1e-6)
     assert rows[0]["id"] in ("P1", "X1")
+    # nothing cited: every paper ranked alike (0.5 each of two), which read as a finding; no rows, as most_cited
+    G.remove_edges_from([(u, v, k) for u, v, k in G.edges(keys=True) if k == "CITES"])
+    assert citation_pagerank(G) == [] and most_cited(G) == []
 
 
 def test_analytics_co_citations_and_ancestry():
