@@ -1489,3 +1489,17 @@ def test_ingest_control_characters_in_a_record_are_spaces_so_no_name_carries_one
     (paper,) = read_file(path, fmt)
     assert paper.title == "CtrlNet X: a test" and paper.authors == ("Ada Lee",)
     assert paper.abstract == "We propose CtrlNet X. It wins ."
+
+
+def test_ingest_a_year_past_the_next_is_a_warning_and_the_paper_kept_undated(tmp_path):
+    # "year": 2100 (a typo for 2010) was kept without a word and stretched every timeline and chart to 2100
+    import datetime
+
+    latest = datetime.date.today().year + 1
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "Far", "year": 2100, "date": "2100-05-01"}) + "\n"
+                    + json.dumps({"title": "Near", "year": latest}) + "\n")
+    result = read_papers([path])
+    assert [(p.title, p.year, p.date) for p in result.papers] == [("Far", None, None), ("Near", latest, None)]
+    assert result.record_warnings == [f"warning: [E100] {path}:1: year 2100 is after {latest} (a typo?); the paper "
+                                      "was kept without its date, which would stretch every timeline to it"]

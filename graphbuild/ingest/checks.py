@@ -14,6 +14,7 @@ otherwise join silently.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Paper, normalize_title, paper_key
+from .fields import warn
 from .located import short_value
 
 __all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "checked", "guarded", "id_conflicts"]
@@ -85,14 +87,19 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
 
 
 def checked(paper: Paper, path: Path) -> Paper | InputError:
-    """``paper`` as it goes further (without an abstract where its abstract only says it has none), or the
-    error of :func:`check_paper`.
+    """``paper`` as it goes further (without an abstract where its abstract only says it has none, without a date
+    when its year is past the next one: one warning), or the error of :func:`check_paper`.
     """
     problem = check_paper(paper, path)
     if problem is not None:
         return problem
     if paper.abstract and len(paper.abstract) < 40 and _NO_ABSTRACT.fullmatch(paper.abstract.strip()):
-        return dataclasses.replace(paper, abstract="")
+        paper = dataclasses.replace(paper, abstract="")
+    latest = datetime.date.today().year + 1  # (a paper of next year's volume is out already)
+    if paper.year is not None and paper.year > latest:
+        warn(path, _line(paper), f"year {paper.year} is after {latest} (a typo?); the paper was kept without its "
+                                 "date, which would stretch every timeline to it")
+        paper = dataclasses.replace(paper, year=None, date=None)
     return paper
 
 
