@@ -87,3 +87,18 @@ def small_graph() -> nx.MultiDiGraph:
     links = [Link(p, e, role, **ev) for p, e, role, ev in LINKS]
     citations = [Citation(a, b, bool(props.get("inferred")), props.get("via")) for a, b, props in CITATIONS]
     return build_graph(PAPERS, ENTITIES, links, citations, EXTERNAL)
+
+
+def two_paper_workspace(tmp_path, *, cites: bool) -> str:
+    """A workspace built by the CLI from two papers, "a" citing "b" when ``cites`` (both in the corpus: nothing
+    cited lies outside it), else citing nothing; its path.
+    """
+    from graphbuild.cli import main
+
+    src = tmp_path / "two.jsonl"
+    refs = ', "references": ["b"]' if cites else ""
+    src.write_text(f'{{"id": "a", "title": "Parsing speech", "year": 2020{refs}}}\n'
+                   '{"id": "b", "title": "Parsing text", "year": 2021}\n', encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    return str(ws)

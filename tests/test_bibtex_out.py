@@ -7,6 +7,7 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from graph_fixture import two_paper_workspace
 
 from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, graph_bibtex, latex_escape, render_bibtex
 from graphbuild.cli import main
@@ -176,13 +177,9 @@ def test_bibtex_out_cli_citations_and_related(built: Path, capsys: pytest.Captur
 
 def test_bibtex_out_cli_nothing_cited_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """citations --format bibtex on a corpus citing nothing printed nothing at all, where the table says (no rows)."""
-    src = tmp_path / "two.jsonl"
-    src.write_text('{"id": "a", "title": "Parsing speech", "year": 2020}\n'
-                   '{"id": "b", "title": "Parsing text", "year": 2021}\n', encoding="utf-8")
-    ws = tmp_path / "ws"
-    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    ws = two_paper_workspace(tmp_path, cites=False)
     capsys.readouterr()
-    assert main(["citations", "-w", str(ws), "--format", "bibtex"]) == 0
+    assert main(["citations", "-w", ws, "--format", "bibtex"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err.strip() == "graphbuild: no cited papers to list"
 

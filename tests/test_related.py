@@ -821,15 +821,13 @@ def test_related_cli_an_empty_query_says_which_is_empty(tmp_path, capsys, flags,
 
 def test_related_cli_external_bibtex_with_no_candidates_says_so(tmp_path, capsys):
     """--external --format bibtex on a corpus citing nothing outside it printed a blank line and no word."""
+    from graph_fixture import two_paper_workspace
+
     from graphbuild.cli import main
 
-    src = tmp_path / "two.jsonl"
-    src.write_text('{"id": "a", "title": "Parsing speech", "year": 2020, "references": ["b"]}\n'
-                   '{"id": "b", "title": "Parsing text", "year": 2021}\n', encoding="utf-8")
-    ws = tmp_path / "ws"
-    assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
+    ws = two_paper_workspace(tmp_path, cites=True)
     capsys.readouterr()
-    assert main(["related", "-w", str(ws), "--external", "--format", "bibtex"]) == 0
+    assert main(["related", "-w", ws, "--external", "--format", "bibtex"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and err.strip() == "graphbuild: no candidates outside the corpus"
 
