@@ -217,6 +217,20 @@ def test_bibtex_out_inline_math_is_kept_as_written(tmp_path: Path) -> None:
     assert parse(path.read_text(encoding="utf-8"))["lee2024alpha"]["title"] == written
 
 
+def test_bibtex_out_math_braces_read_back_as_written(tmp_path: Path) -> None:
+    """Braces inside math were dropped on reading (``$2^{-k}$`` came back ``$2^-k$``, another exponent): a
+    title with math written by ``related --format bibtex`` now reads back as it was, the text around unbraced."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    titles = ["Scaling as $n^{12}$ and $2^{-k}$", "Sums $x^2_{i}$ over {sets} in GloVe",
+              "M\u00fcller's $O(n^{3/2})$ bound"]
+    path = tmp_path / "math.bib"
+    path.write_text(render_bibtex([Paper(title=t, year=2020 + i, authors=("Ann Lee",)) for i, t in enumerate(titles)]),
+                    encoding="utf-8")
+    assert "$x^2_{i}$ over \\{sets\\} in {GloVe}" in path.read_text(encoding="utf-8")
+    assert sorted(p.title for p in read_bibtex(path)) == sorted(titles)
+
+
 def test_bibtex_out_cli_entity_papers(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """related --entity X --format bibtex printed the entity's text report: 'refs.bib' held no BibTeX.
     It now holds the papers proposing the entity, then those using it."""
