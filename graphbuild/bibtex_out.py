@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .ingest.fields import is_surname
+from .ingest.latex import INLINE_MATH
 from .records import Paper
 
 __all__ = ["BibEntry", "bib_entry", "bibtex_entries", "bibtex_key", "graph_bibtex", "latex_escape", "render_bibtex"]
@@ -46,10 +47,8 @@ _LATEX_SPECIAL = {
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
-#: inline math as a title from arXiv or a .bib holds it (``$\\alpha$-VAE``, ``$k$-means``, ``$O(n^2)$``): a span
-#: between unescaped dollars holding a command, a script or a brace, or one letter; never ``$5 or $10``, nor
-#: a span holding ``% & #`` (a comment, an alignment tab, a parameter: LaTeX errors inside math too)
-_MATH = re.compile(r"(?<!\\)\$(?:[^$%&#]*[\\^_{][^$%&#]*|[A-Za-z])(?<!\\)\$")
+#: inline math, kept as written (the reader keeps it so too)
+_MATH = INLINE_MATH
 #: the word that separates names in a BibTeX name list (any case, between spaces)
 _AND = re.compile(r"\sand\s", re.IGNORECASE)
 #: what follows the comma in a company's name (``Apple, Inc.``), which no person's first name is

@@ -214,6 +214,34 @@ def test_bibtex_out_inline_math_is_kept_as_written(tmp_path: Path) -> None:
     assert parse(path.read_text(encoding="utf-8"))["lee2024alpha"]["title"] == written
 
 
+def test_bibtex_out_math_braces_read_back_as_written(tmp_path: Path) -> None:
+    """Braces inside math were dropped on reading (``$2^{-k}$`` came back ``$2^-k$``, another exponent): a
+    title with math written by ``related --format bibtex`` now reads back as it was, the text around unbraced."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    titles = ["Scaling as $n^{12}$ and $2^{-k}$", "Sums $x^2_{i}$ over {sets} in GloVe",
+              "M\u00fcller's $O(n^{3/2})$ bound"]
+    path = tmp_path / "math.bib"
+    path.write_text(render_bibtex([Paper(title=t, year=2020 + i, authors=("Ann Lee",)) for i, t in enumerate(titles)]),
+                    encoding="utf-8")
+    assert "$x^2_{i}$ over \\{sets\\} in {GloVe}" in path.read_text(encoding="utf-8")
+    assert sorted(p.title for p in read_bibtex(path)) == sorted(titles)
+
+
+def test_bibtex_out_backslashes_and_braces_read_back_as_written(tmp_path: Path) -> None:
+    r"""A title naming a command (``\textbf{Bold}``) is written ``\textbackslash{}textbf\{Bold\}``; the reader
+    decoded that twice and gave ``Bold``. Titles with backslashes, braces and math now read back as written."""
+    from graphbuild.ingest.bibtex import read_bibtex
+
+    titles = [r"Use \textbf{Bold} here", r"Macros \cite{k} and \emph{x} as text", r"A \% sign, {braces} and $x^{2}$",
+              r"Paths C:\new\{dir\} and \\"]
+    path = tmp_path / "escaped.bib"
+    path.write_text(render_bibtex([Paper(title=t, year=2020 + i, authors=("Ann Lee",)) for i, t in enumerate(titles)]),
+                    encoding="utf-8")
+    assert r"Use \textbackslash{}textbf\{Bold\} here" in path.read_text(encoding="utf-8")
+    assert sorted(p.title for p in read_bibtex(path)) == sorted(titles)
+
+
 def test_bibtex_out_cli_entity_papers(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """related --entity X --format bibtex printed the entity's text report: 'refs.bib' held no BibTeX.
     It now holds the papers proposing the entity, then those using it."""

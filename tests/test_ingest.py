@@ -909,6 +909,33 @@ def test_readers_bibtex_urls_dois_and_math_are_not_mangled(tmp_path, tail):
     assert [p.title for p in papers[2:]] == (["Escaped { brace"] if tail else [])
 
 
+BIB_ESCAPED = r"""@misc{esc, title = {Use \textbackslash{}textbf\{Bold\} here and \textbackslash{}cite\{k\}},
+  author = {Lee, Ann}, journal = {Notes on \textbackslash{}emph\{x\}},
+  abstract = {Typed as \textbackslash{}\% and \{\textbackslash{}textit\{y\}\}.}}
+@misc{math, title = {Scaling as $n^{12}$ and $2^{-k}$ for {BERT}}, abstract = {Sums $x^2_{i}$ by M{\"u}ller.}}
+"""
+
+
+def test_readers_bibtex_escaped_text_is_decoded_once_and_math_keeps_its_braces(tmp_path):
+    r"""``\textbackslash{}textbf\{Bold\}`` is the text ``\textbf{Bold}``: the backslash it gives starts no
+    command again (the reader decoded it twice, to ``Bold``); braces in math group a script and are kept.
+    (Escaped braces send the file through bibtexparser; the next test reads math by the fast scanner.)"""
+    papers = _papers(_write(tmp_path / "e.bib", BIB_ESCAPED), "bibtex")
+    esc, math = papers[:2]
+    assert esc.title == r"Use \textbf{Bold} here and \cite{k}"
+    assert esc.venue == r"Notes on \emph{x}"
+    assert esc.abstract == r"Typed as \% and {\textit{y}}."
+    assert math.title == "Scaling as $n^{12}$ and $2^{-k}$ for BERT"
+    assert math.abstract == "Sums $x^2_{i}$ by Müller."
+
+
+def test_readers_bibtex_math_braces_on_the_fast_path(tmp_path):
+    """Without escaped braces the file goes through the fast scanner: the same math, the same text."""
+    papers = _papers(_write(tmp_path / "m.bib", "@misc{m, title = {Scaling as $n^{12}$ and $x^2_{i}$ for {BERT}}}\n"),
+                     "bibtex")
+    assert [p.title for p in papers] == ["Scaling as $n^{12}$ and $x^2_{i}$ for BERT"]
+
+
 def test_readers_daily_hard_wrapped_abstract_keeps_its_title(tmp_path):
     path = _write(tmp_path / "wrapped.txt", (
         "Daily Papers\n\nRouting Tiny Experts\n\n"

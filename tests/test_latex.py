@@ -14,6 +14,8 @@ CASES = [
     "\\L{}ukasz", "{\\L}ukasz", "\\'E", "\\`{a}", "\\^o", "\\=a", "\\.z", "\\u{a}", "\\k{a}", "\\r{a}",
     "\\d{a}", "\\b{a}", "\\~n", "\\~{n}", "{\\'{e}}", "\\textit{a}b", "a\\,b", "\\ae\\oe", "\\i", "x\\ y",
     '{\\"{o}}', '\\"O', "e.g.\\ this", '\\" o', "a--b---c", "a~b", "``quoted'' text",
+    # inline math keeps its braces on the fast path, as pylatexenc keeps math verbatim
+    "Scaling as $n^{12}$ and $2^{-k}$ for {BERT}", '$x^2_{i}$ of M{\\"u}ller', "$a_{b}--c$ and {c}--d",
     # not in the fast table: these go the slow way
     "\\t{oo}", "\\'{}", "$\\alpha$-Net", "\\alpha", "A \\unknownmacro{x} y",
 ]
@@ -22,6 +24,16 @@ CASES = [
 @pytest.mark.parametrize("text", CASES)
 def test_latex_decode_equals_pylatexenc(text):
     assert decode_latex(text) == slow_decode(text)
+
+
+def test_latex_inline_math_keeps_its_braces():
+    """Braces inside math group a script (``$2^{-k}$`` is not ``$2^-k$``): they are kept, while the text around
+    the math is unbraced and decoded as before; an escaped dollar opens no math, and ``$5 or $10`` is none."""
+    assert decode_latex("Scaling as $n^{12}$ and $2^{-k}$ for {BERT}") == "Scaling as $n^{12}$ and $2^{-k}$ for BERT"
+    assert decode_latex('Sums $x^2_{i}$ by M{\\"u}ller') == "Sums $x^2_{i}$ by Müller"
+    assert decode_latex("Costs \\$ {5} and $y_{t}$") == "Costs $ 5 and $y_{t}$"
+    assert decode_latex("{A} $5 or $10 {B}") == "A $5 or $10 B"
+    assert decode_latex("\\textbf{$z^{2}$} in {GPT}") == "$z^{2}$ in GPT"
 
 
 def test_latex_decode_known_values():

@@ -74,7 +74,8 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
 
     def get(name: str) -> str:
         field = fields.get(name)
-        return clean_text(field.value) if field is not None else ""  # decoded: braces left are math or escaped
+        # decoded already: a backslash or brace left is the text's own (math, or an escaped one), not markup
+        return clean_text(field.value, latex=False) if field is not None else ""
 
     # the scanner (or bibtexparser) split the names by BibTeX's rules: a braced {Barnes and Noble, Inc.} is one
     authors_field = fields.get("author")
@@ -92,7 +93,8 @@ def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
         "date": get("date") or _year_month(get("year"), get("month")),
         "authors": authors,
     }
-    return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}", whole_names=True)
+    return paper_from_record(record, path, line, tabular=False, label=f"entry {entry.key!r}", whole_names=True,
+                             decoded=True)
 
 
 def _year_month(year: str, month: str) -> str:

@@ -123,7 +123,7 @@ def _drop_markup(text: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
-def clean_text(value: Any) -> str:
+def clean_text(value: Any, *, latex: bool = True) -> str:
     r"""Collapse runs of whitespace into one space, strip, and drop markup: HTML and JATS tags
     that Crossref, OpenAlex and publishers' exports carry (``<jats:italic>X</jats:italic>``
     -> ``X``; a paragraph's tag becomes a space), character references (``&amp;`` -> ``&``),
@@ -144,13 +144,20 @@ def clean_text(value: Any) -> str:
 
     >>> clean_text("We propose CtrlNet\x00X and \x1b[1mBoldNet\x7f.")
     'We propose CtrlNet X and [1mBoldNet .'
+
+    With ``latex=False`` the LaTeX is left alone: for a value already decoded (a BibTeX field), where a
+    backslash or brace left is the text's own (``\textbackslash{}textbf\{B\}`` decodes to ``\textbf{B}``,
+    which a second pass would wrongly read as markup again).
+
+    >>> clean_text(r"Use  \textbf{B} here", latex=False)
+    'Use \\textbf{B} here'
     """
     if value is None:
         return ""
     text = _drop_markup(str(value))
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
-    if "\\" in text:
+    if latex and "\\" in text:
         text = CITATION.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
             text = _LATEX_STYLE.sub(r"\1", text)
@@ -256,7 +263,7 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
     raise ValueError(f"cannot read date {text!r}; use YYYY, YYYY-MM-DD or 'May 1, 2023'")
 
 
-def split_authors(value: Any, *, commas: bool = True, whole: bool = False) -> tuple[str, ...]:
+def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex: bool = True) -> tuple[str, ...]:
     """Author names from a list of strings, a list of ``{"name": ...}`` or one string.
 
     A string is split on ``;``, else on `` and ``, else (when ``commas``) on ``,``.
@@ -267,6 +274,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False) -> tu
     corporate name like ``Barnes and Noble, Inc.`` as one), and a comma in
     one is kept. Empty names and ``others`` (BibTeX's *et al.*) are dropped;
     a list item that is neither text nor such an object raises :class:`ValueError`.
+    ``latex`` as for :func:`clean_text` (False: the names are already decoded).
     """
     if value is None or value == "":
         return ()
@@ -278,9 +286,9 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False) -> tu
                     str(item[k]) for k in ("given", "family") if item.get(k)) or ""
             if item is not None and not isinstance(item, str):
                 raise ValueError(f"author {n} must be a name (text), not {type(item).__name__}")
-            names.append(clean_text(item))
+            names.append(clean_text(item, latex=latex))
     else:
-        text = clean_text(value)
+        text = clean_text(value, latex=latex)
         if ";" in text:
             names = text.split(";")
         elif re.search(r"\s+and\s+", text):
@@ -505,8 +513,8 @@ def _as_str(value: Any, field: str) -> str:
 
 
 def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
-                      label: str | None = None, whole_names: bool = False) -> Item:
-    """Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
+                      label: str | None = None, whole_names: bool = False, decoded: bool = False) -> Item:
+    r"""Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
 
     Parameters
     ----------
@@ -517,25 +525,29 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
     label : how errors name the record (default ``record at line N``).
     whole_names : the authors are a list of whole names, never split or turned around at a comma
         (:func:`split_authors` with ``whole``).
+    decoded : the text fields are already decoded from LaTeX (the BibTeX reader), so that their cleaning
+        leaves a backslash or brace alone (:func:`clean_text` with ``latex=False``): decoding twice turned
+        ``\textbackslash{}textbf\{B\}`` into ``B``, not ``\textbf{B}``.
     """
     where = label or (f"record at line {line}" if line else "record")
     try:
         rec = _normalized(record)
-        title = clean_text(_as_str(rec.get("title"), "title"))
+        latex = not decoded
+        title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
         if not (title or doi or arxiv_id):
             raise ValueError("has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
-        authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names)
+        authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names, latex=latex)
         references, notes = _references_field(rec.get("references"))
         paper = Paper(
             title=title,
-            abstract=clean_text(_as_str(rec.get("abstract"), "abstract")),
+            abstract=clean_text(_as_str(rec.get("abstract"), "abstract"), latex=latex),
             authors=authors,
             n_authors=n_authors,
             year=year,
             date=iso,
-            venue=clean_text(_as_str(rec.get("venue"), "venue")) or None,
+            venue=clean_text(_as_str(rec.get("venue"), "venue"), latex=latex) or None,
             doi=doi,
             arxiv_id=arxiv_id,
             url=_as_str(rec.get("url"), "url").strip() or None,
@@ -678,14 +690,16 @@ def _date_fields(rec: Mapping[str, Any]) -> tuple[str | None, int | None]:
     return iso, year
 
 
-def _authors_field(rec: Mapping[str, Any], *, tabular: bool,
-                   whole: bool = False) -> tuple[tuple[str, ...], int | None]:
-    """(author names, n_authors): ``n_authors`` when given, else the number of names (None for none)."""
+def _authors_field(rec: Mapping[str, Any], *, tabular: bool, whole: bool = False,
+                   latex: bool = True) -> tuple[tuple[str, ...], int | None]:
+    """(author names, n_authors): ``n_authors`` when given, else the number of names (None for none);
+    ``latex`` as for :func:`clean_text`.
+    """
     authors_value = rec.get("authors")
     if tabular or isinstance(authors_value, str):
-        authors = split_authors(_as_str(authors_value, "authors"), commas=not tabular)
+        authors = split_authors(_as_str(authors_value, "authors"), commas=not tabular, latex=latex)
     elif isinstance(authors_value, (list, tuple)) or authors_value is None:
-        authors = split_authors(authors_value, whole=whole)
+        authors = split_authors(authors_value, whole=whole, latex=latex)
     else:
         raise ValueError("field 'authors' must be a list of names or one string")
     n_authors = len(authors) or None
