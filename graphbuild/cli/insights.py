@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from ._common import _output_file, _print_rows, _workspace
+from ._common import _output_file, _print_rows, _say_written, _workspace
 
 
 def _positive(text: str) -> int:
@@ -78,7 +78,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         explorer = os.path.relpath(ws.path / "overview.html", Path(args.output).resolve().parent)
     path = build_report(graph, args.output, title=f"graphbuild report: {ws.path.name}",
                         explorer=explorer or None)
-    print(f"wrote {path}")
+    _say_written(f"wrote {path}", path)
     return 0
 
 
@@ -107,7 +107,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     selection = dataclasses.replace(community_term_map(ws.graph(), max_terms=args.terms, links_per_term=args.links),
                                     hint="--terms N shows more")  # this command has no --focus or --max-nodes
     path = render_html(selection, args.output, title=f"graphbuild term map: {ws.path.name}")
-    print(f"wrote {path}")
+    _say_written(f"wrote {path}", path)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import QueryError
-from ._common import _coerce_adhoc, _output_file, _params, _require_positive, _workspace
+from ._common import _coerce_adhoc, _output_file, _params, _require_positive, _say_written, _workspace
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -28,7 +28,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     types = [t.strip() for t in (args.types or "").split(",") if t.strip()] or None  # "," is none given, as ""
     path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
                   types=types, since=args.since, max_nodes=args.max_nodes, color=args.color)
-    print(f"wrote {path}")
+    _say_written(f"wrote {path}", path)
     return 0
 
 
