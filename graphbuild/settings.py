@@ -43,6 +43,7 @@ class Settings:
     n_process: int = 1
     max_nodes: int = 500  # cap for viz pages
     overview: bool = True  # write overview.html on build
+    query_timeout: int = 60  # seconds a query (`graphbuild query`, viz --query) may run; 0: no limit
     neo4j_uri: str = "bolt://127.0.0.1:7687"
     neo4j_user: str = "neo4j"
     neo4j_database: str | None = None
@@ -68,6 +69,7 @@ _ENV = {
     "spacy_model": "GRAPHBUILD_SPACY_MODEL",
     "gazetteer": "GRAPHBUILD_GAZETTEER",
     "curation": "GRAPHBUILD_CURATION",
+    "query_timeout": "GRAPHBUILD_QUERY_TIMEOUT",
     "neo4j_uri": "NEO4J_URI",
     "neo4j_user": "NEO4J_USER",
     "neo4j_database": "NEO4J_DATABASE",
@@ -77,7 +79,8 @@ _ENV = {
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 #: Whole-number settings and their range: more worker processes than this, or batches or pages this large,
 #: are a typing slip (``n_process = 100000`` would start that many copies of the pipeline).
-RANGES = {"batch_size": (1, 100_000), "n_process": (1, 128), "max_nodes": (1, 100_000)}
+RANGES = {"batch_size": (1, 100_000), "n_process": (1, 128), "max_nodes": (1, 100_000),
+          "query_timeout": (0, 10_000_000)}
 _WANTED = {int: "a whole number", bool: "true or false", str: "a string"}
 #: Settings that name a file or folder (a path object is taken for them).
 _PATHS = ("workspace", "spacy_model", "gazetteer", "curation")

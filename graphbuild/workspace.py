@@ -565,23 +565,28 @@ class Workspace:
         return open_store(kind, self.store_path() if kind == "embedded" else None, self.settings, **options)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
-              wait: bool | float = False, **kw_params: Any) -> list[dict[str, Any]]:
+              wait: bool | float = False, timeout: float | None = None, **kw_params: Any) -> list[dict[str, Any]]:
         """Run Cypher on the embedded store: ``ws.query("MATCH (p:Paper) RETURN count(p) AS n")``.
 
         A write query (``write=True``) holds the workspace lock while it runs,
         and marks the live store as no longer matching the graph, so the next
-        build writes a fresh one (the graph is what a build keeps).
+        build writes a fresh one (the graph is what a build keeps). A query
+        running past ``timeout`` seconds (None: the ``query_timeout`` setting;
+        0: no limit) is stopped with :class:`~graphbuild.stores.QueryTimeoutError`.
         """
+        from .stores.base import timeout_seconds
         from .stores.embedded import EmbeddedStore
 
+        limit = timeout_seconds(timeout)
+        limit = float(self.settings.query_timeout) if limit is None else limit
         # anything but a mapping goes on as given, for the store's check to name it
         bound = {**(params or {}), **kw_params} if params is None or isinstance(params, Mapping) else params
         if not arguments.flag(write, "write"):
-            return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound))
+            return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound, limit))
         with self.lock("query --write", wait=wait):
             generations.mark_store_changed(self._require())
             with EmbeddedStore(self.store_path()) as db:
-                return db.query(cypher, bound, write=True)
+                return db.query(cypher, bound, write=True, timeout=limit)
 
     def _write_overview(self, selection: Any) -> Path:
         from .viz import render_html
@@ -591,10 +596,12 @@ class Workspace:
     def viz(self, out: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
             cypher: str | None = None, params: dict[str, Any] | None = None,
             types: Iterable[str] | None = None, since: int | None = None,
-            max_nodes: int | None = None, title: str | None = None, color: str = "kind") -> Path:
+            max_nodes: int | None = None, title: str | None = None, color: str = "kind",
+            timeout: float | None = None) -> Path:
         """Write an interactive page of the graph, a neighbourhood or a query result; returns its path.
 
-        ``color="community"`` fills nodes by their Leiden community instead of their kind.
+        ``color="community"`` fills nodes by their Leiden community instead of their kind; ``timeout``
+        limits the ``cypher`` query as :meth:`query` does.
         """
         from .viz import PagePath, node_ids_from_rows, render_html, select_subgraph
 
@@ -604,7 +611,7 @@ class Workspace:
         graph = self.graph()
         node_ids = None
         if cypher:
-            node_ids = node_ids_from_rows(graph, self.query(cypher, params or {}))
+            node_ids = node_ids_from_rows(graph, self.query(cypher, params or {}, timeout=timeout))
         selection = select_subgraph(graph, focus=focus, hops=hops, node_ids=node_ids,
                                     types=arguments.names(types, "types") or None, since=since,
                                     max_nodes=self.settings.max_nodes if max_nodes is None else max_nodes)
@@ -671,13 +678,14 @@ def _gazetteer_only(settings: Settings):
     return load_gazetteer(effective_gazetteer(settings.gazetteer))
 
 
-def _read_query(db: Path, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+def _read_query(db: Path, cypher: str, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
+    """The rows of a read query on the store folder ``db``, stopped after ``timeout`` seconds (0: never)."""
     from .stores.embedded import DB_FILE, EmbeddedStore
 
     if not (db / DB_FILE).is_file():
         raise FileNotFoundError(db)
     with EmbeddedStore(db, read_only=True) as store:
-        return store.query(cypher, params)
+        return store.query(cypher, params, timeout=timeout)
 
 
 def _release_memory() -> None:

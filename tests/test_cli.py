@@ -796,3 +796,31 @@ def test_cli_second_ctrl_c_stops_at_once():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (
         130, "cleaning up\n", "graphbuild: interrupted again; stopped at once\n")
+
+
+#: a query some 4 million rows long: well past a 1 ms limit, a fraction of a second without one
+_LONG_QUERY = "UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s"
+
+
+def test_cli_query_past_its_timeout_is_one_coded_line(built, capsys):
+    assert main(["query", "-w", str(built), _LONG_QUERY, "--timeout", "0.001"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == ("graphbuild: error: [E201] the query ran past its 0.001 s limit; narrow it (LIMIT, a WHERE) "
+                   "or pass --timeout 0")
+
+
+def test_cli_query_timeout_zero_and_the_setting(built, capsys, monkeypatch):
+    assert main(["query", "-w", str(built), _LONG_QUERY, "--timeout", "0", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"s": 2000 * 2000 * 2001}]
+    monkeypatch.setenv("GRAPHBUILD_QUERY_TIMEOUT", "0")  # no limit from the setting either
+    assert main(["query", "-w", str(built), _LONG_QUERY, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"s": 2000 * 2000 * 2001}]
+    assert main(["query", "-w", str(built), "RETURN 1 AS n", "--timeout", "-1"]) == 1
+    assert "[E710] --timeout must be a number of seconds, 0 or more" in capsys.readouterr().err
+
+
+def test_cli_viz_query_past_its_timeout_is_one_coded_line(built, tmp_path, capsys):
+    assert main(["viz", "-w", str(built), "--query", _LONG_QUERY, "--timeout", "0.001",
+                 "-o", str(tmp_path / "g.html")]) == 1
+    assert "[E201] the query ran past its 0.001 s limit" in capsys.readouterr().err
+    assert not (tmp_path / "g.html").exists()

@@ -342,3 +342,22 @@ def test_embedded_sync_rejects_dangling_relationships(tmp_path):
 def test_embedded_external_paper_round_trips(store):
     rows = store.query("MATCH (p:Paper {id: 'X1'}) RETURN p.external AS ext, p.abstract AS a")
     assert rows == [{"ext": True, "a": Paper(id="X1", title="t").abstract}]
+
+
+def test_embedded_query_past_its_timeout_raises_the_timeout_error(store):
+    from graphbuild.stores.base import QueryTimeoutError
+
+    cypher = "UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s"
+    with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.001 s limit") as caught:
+        store.query(cypher, timeout=0.001)
+    assert isinstance(caught.value, QueryError)  # what callers already catch
+    assert store.query(cypher, timeout=0) == [{"s": 2000 * 2000 * 2001}]  # 0: no limit
+    limited = EmbeddedStore(store.path, read_only=True, query_timeout=0.001)  # the store's own limit
+    try:
+        with pytest.raises(QueryTimeoutError):
+            limited.query(cypher)
+        assert limited.query("RETURN 1 AS n", timeout=5) == [{"n": 1}]
+    finally:
+        limited.close()
+    with pytest.raises(Exception, match="timeout must be a number of seconds"):
+        store.query("RETURN 1 AS n", timeout=-1)

@@ -552,3 +552,15 @@ def test_queries_find_an_entity_by_its_alias_in_any_case(cased_store, query, par
     assert run(cased_store, query, **{param: alias}, **extra) == by_name
     if query in ("entity", "papers-with-entity", "co-occurring", "entity-by-year", "shortest-path"):
         assert by_name
+
+
+def test_a_query_past_its_timeout_is_the_timeout_error_on_every_store(store):
+    """A cross product that runs on stops at the given limit with one coded line; 0 lifts the limit."""
+    from graphbuild.stores import QueryTimeoutError
+
+    endless = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN sum(a + b) AS s"
+    with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.5 s limit; narrow it "
+                                                r"\(LIMIT, a WHERE\) or pass --timeout 0$"):
+        store.query(endless, timeout=0.5)
+    short = "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b RETURN sum(a + b) AS s"
+    assert store.query(short, timeout=0) == [{"s": 1000 * 1000 * 1001}]

@@ -982,3 +982,23 @@ def test_fsutil_path_kind_reads_a_name_too_long_as_nothing_or_as_the_callers_err
     with pytest.raises(InputError, match=r"a{300}: cannot look it up: File name too long$"):
         path_kind(long, cannot)
     assert path_kind(tmp_path / "none", cannot) is None and path_kind(tmp_path / "f.txt/under", cannot) is None
+
+
+def test_workspace_query_timeout_from_the_argument_and_the_setting(tmp_path):
+    from graphbuild.settings import Settings, load_settings
+    from graphbuild.stores import QueryTimeoutError
+
+    long_query = "UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s"
+    ws = Workspace(tmp_path / "ws", settings=Settings(query_timeout=0))
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert ws.query(long_query) == [{"s": 2000 * 2000 * 2001}]  # the setting's 0: no limit
+    with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.001 s limit"):
+        ws.query(long_query, timeout=0.001)
+    with pytest.raises(QueryTimeoutError):  # a write query is limited too
+        ws.query(long_query, write=True, timeout=0.001)
+    with pytest.raises(graphbuild.GraphbuildError, match=r"^\[E710\] timeout must be a number of seconds"):
+        ws.query("RETURN 1 AS n", timeout="5")
+    assert Settings().query_timeout == 60
+    assert load_settings(None, env={"GRAPHBUILD_QUERY_TIMEOUT": "5"}).query_timeout == 5
+    with pytest.raises(graphbuild.GraphbuildError, match="must be 0 or more, not -1"):
+        load_settings(None, env={"GRAPHBUILD_QUERY_TIMEOUT": "-1"})

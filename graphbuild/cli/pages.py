@@ -6,6 +6,7 @@ import argparse
 
 from ..errors import QueryError
 from ._common import _coerce_adhoc, _output_file, _params, _require_positive, _say_written, _workspace
+from .query import add_timeout, timeout_arg
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -27,7 +28,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
         raise QueryError("--param goes with --query or --name")
     types = [t.strip() for t in (args.types or "").split(",") if t.strip()] or None  # "," is none given, as ""
     path = ws.viz(args.output, focus=args.focus, hops=args.hops, cypher=cypher, params=params,
-                  types=types, since=args.since, max_nodes=args.max_nodes, color=args.color)
+                  types=types, since=args.since, max_nodes=args.max_nodes, color=args.color,
+                  timeout=timeout_arg(args))
     _say_written(f"wrote {path}", path)
     return 0
 
@@ -43,6 +45,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     v.add_argument("--name", help="show the nodes of a named query's result")
     v.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
                    help="a parameter of --query or --name (repeatable), as `graphbuild query --param` takes it")
+    add_timeout(v)
     v.add_argument("--types", help="node kinds to keep, e.g. Paper,Model,Dataset")
     v.add_argument("--since", type=int, help="keep papers from this year on")
     v.add_argument("--max-nodes", type=int, help="cap on nodes (default 500)")

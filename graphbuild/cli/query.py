@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from ..errors import QueryError
+from ..errors import QueryError, UsageError
 from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
@@ -47,13 +47,31 @@ def cmd_query(args: argparse.Namespace) -> int:
             warning = _other_graph(store, ws)
             if warning:
                 _say(warning, file=sys.stderr)
-            rows = store.query(cypher, bound, write=args.write)
+            rows = store.query(cypher, bound, write=args.write, timeout=timeout_arg(args))
         finally:
             store.close()
     else:
-        rows = ws.query(cypher, bound, write=args.write, wait=args.wait)
+        rows = ws.query(cypher, bound, write=args.write, wait=args.wait, timeout=timeout_arg(args))
     _print_rows(rows, args.format)
     return 0
+
+
+def timeout_arg(args: argparse.Namespace) -> float | None:
+    """The ``--timeout`` given (seconds, 0: no limit), or None for the ``query_timeout`` setting."""
+    from ..stores.base import timeout_seconds
+
+    try:
+        return timeout_seconds(args.timeout)
+    except UsageError:
+        raise UsageError(f"--timeout must be a number of seconds, 0 or more (0: no limit), not {args.timeout}") \
+            from None
+
+
+def add_timeout(parser: argparse.ArgumentParser) -> None:
+    """The ``--timeout`` flag of a command that runs a Cypher query."""
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="stop the query after this many seconds (0: no limit; default: the query_timeout "
+                             "setting, 60)")
 
 
 def _other_graph(store, ws) -> str | None:
@@ -97,6 +115,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                         "relationships as JSON cells; text starting with = + - @ gets a leading ' so that a "
                         "spreadsheet shows it instead of running it as a formula)")
     q.add_argument("--write", action="store_true", help="allow write clauses")
+    add_timeout(q)
     _add_wait(q)
     q.add_argument("--neo4j", action="store_true",
                    help="run on Neo4j instead of the embedded store (a warning when the graph there is not the "

@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from ..errors import QueryError, UsageError
 from ..progress import Progress
 from ..schema import GraphTables
 
-__all__ = ["GraphStore", "SyncReport", "Progress"]
+__all__ = ["GraphStore", "SyncReport", "Progress", "QueryTimeoutError", "timeout_message", "timeout_seconds"]
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and the store stopped it (``query_timeout``, ``--timeout``)."""
+
+    code = "E201"
+
+
+def timeout_seconds(value: object, what: str = "timeout") -> float | None:
+    """A query's time limit in seconds as the stores take it: ``None`` (the default limit) or a number, 0 or more
+    (0: none); anything else (a bool, text, a negative or endless number) is a :class:`UsageError`.
+    """
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
+        return float(value)
+    raise UsageError(f"{what} must be a number of seconds, 0 or more (0: no limit), not {value!r}")
+
+
+def timeout_message(seconds: float) -> str:
+    """What a query stopped by its ``seconds`` limit says: how to narrow it, or how to lift the limit."""
+    shown = f"{seconds:g}"
+    return f"the query ran past its {shown} s limit; narrow it (LIMIT, a WHERE) or pass --timeout 0"
 
 
 @dataclass(slots=True)
@@ -46,9 +71,11 @@ class GraphStore(Protocol):
         """
         ...
 
-    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout: float | None = None) -> list[dict[str, Any]]:
         """Run Cypher with parameters; rows as dicts keyed by the RETURN column names.
-        Unless ``write`` is true, a query with a write clause raises ``QueryError``.
+        Unless ``write`` is true, a query with a write clause raises ``QueryError``. A query running past
+        ``timeout`` seconds (None: the store's own limit; 0: none) is stopped: ``QueryTimeoutError``.
         """
         ...
 

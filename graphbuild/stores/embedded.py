@@ -50,7 +50,7 @@ from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, SyncReport
+from .base import Progress, QueryTimeoutError, SyncReport, timeout_message, timeout_seconds
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover
 from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
@@ -76,6 +76,9 @@ _NEO4J_FUNCTIONS = {
     "STARTNODE": "name the nodes in the pattern, (a)-[r]->(b), and return a",
     "ENDNODE": "name the nodes in the pattern, (a)-[r]->(b), and return b",
 }
+
+#: the engine's whole message for a query it stopped at the connection's time limit
+_INTERRUPTED = "Interrupted."
 
 #: the engine's words when the disk (or the quota) filled up under a write: its IO exceptions quote the system's
 _NO_SPACE = re.compile(r"No space left on device|Disk quota exceeded", re.I)
@@ -189,15 +192,20 @@ class EmbeddedStore:
     ----------
     path : the database folder (e.g. ``<workspace>/db``); created on first sync.
     read_only : refuse ``sync`` and write queries, and open the database read-only.
-    query_timeout_ms : interrupt queries running longer than this (``QueryError``).
+    query_timeout_ms : interrupt statements running longer than this (``QueryError``; for :meth:`query`,
+        ``QueryTimeoutError``), unless a query gives its own ``timeout`` or the store a ``query_timeout``.
+    query_timeout : the time limit in seconds of :meth:`query` (0: none; None: ``query_timeout_ms``); unlike
+        ``query_timeout_ms`` it leaves syncs and checkpoints unlimited.
     """
 
     name = "embedded"
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, query_timeout_ms: int | None = None):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, query_timeout_ms: int | None = None,
+                 query_timeout: float | None = None):
         self.path = Path(path)
         self.read_only = read_only
         self.query_timeout_ms = query_timeout_ms
+        self.query_timeout = timeout_seconds(query_timeout, "query_timeout")
         self._db: Any = None
         self._conn: Any = None
         self._writable = False
@@ -290,12 +298,16 @@ class EmbeddedStore:
 
     # -- queries ---------------------------------------------------------------
 
-    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout: float | None = None) -> list[dict[str, Any]]:
         """Run Cypher; rows as dicts keyed by the RETURN column names.
 
         Nodes come back as property dicts with ``_label``, relationships with
-        ``_type``, paths as ``{"nodes": [...], "rels": [...]}``.
+        ``_type``, paths as ``{"nodes": [...], "rels": [...]}``. A query running
+        past ``timeout`` seconds (None: the store's ``query_timeout``, else ``query_timeout_ms``; 0: no limit) is
+        stopped with :class:`~graphbuild.stores.base.QueryTimeoutError`.
         """
+        timeout = timeout_seconds(timeout)
         check_query(cypher, write=write)
         check_parameters(cypher, params)
         params = bindable(params, cypher)
@@ -303,13 +315,29 @@ class EmbeddedStore:
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
         conn = self._connect(write=bool(write and clause))
-        result = self._run(conn, cypher, params)
+        limit_ms = self._limit_ms(timeout)
+        conn.set_query_timeout(limit_ms)
+        try:
+            result = self._run(conn, cypher, params)
+        except QueryError as exc:
+            if limit_ms and exc.detail == _INTERRUPTED:
+                raise QueryTimeoutError(timeout_message(limit_ms / 1000)) from None
+            raise
+        finally:
+            conn.set_query_timeout(int(self.query_timeout_ms or 0))  # the store's own limit for what follows
         try:
             columns = result.get_column_names()
             _check_columns(columns, wrote=bool(write and clause))
             return [dict(zip(columns, (_convert(v) for v in row))) for row in result.get_all()]
         finally:
             result.close()
+
+    def _limit_ms(self, timeout: float | None) -> int:
+        """The time limit in ms of one query: ``timeout`` seconds (0: none), else the store's own."""
+        timeout = self.query_timeout if timeout is None else timeout
+        if timeout is None:
+            return int(self.query_timeout_ms or 0)
+        return max(1, round(timeout * 1000)) if timeout > 0 else 0
 
     def counts(self) -> dict[str, int]:
         """Node count per label and relationship count per type."""

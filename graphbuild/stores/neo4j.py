@@ -34,7 +34,7 @@ from ..errors import QueryError, StoreError
 from ..http import redact
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, SyncReport
+from .base import Progress, QueryTimeoutError, SyncReport, timeout_message, timeout_seconds
 from .neo4j_plan import NODE_COLS, OUT_TYPES, REL_COLS, batches, desired, dirty_sources
 from .neo4j_plan import plan as plan_sync
 
@@ -155,8 +155,9 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
                  database: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 max_retry_time: float = 30.0):
+                 max_retry_time: float = 30.0, query_timeout: float | None = None):
         self.uri = uri
+        self.query_timeout = timeout_seconds(query_timeout, "query_timeout")  # seconds; None: the server's
         self.shown_uri = redact_uri(uri)  # what messages show: never a password inside the URI
         self.user = user
         self.database = database
@@ -406,7 +407,8 @@ class Neo4jStore:
 
     # -- reading ---------------------------------------------------------------
 
-    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout: float | None = None) -> list[dict[str, Any]]:
         """Run Cypher; rows as dicts keyed by the RETURN column names.
 
         Nodes come back as property dicts with ``_label`` (the schema label),
@@ -417,14 +419,21 @@ class Neo4jStore:
         carrying the server's message (which gives the error's position).
         Every query, read or write, is first checked by :func:`graphbuild.cypher_guard.check_query`
         for what graphbuild never runs whatever ``write`` says (as on the embedded store): ``LOAD CSV``
-        and procedures outside its read-only list.
+        and procedures outside its read-only list. The transaction is given ``timeout`` seconds (None: the
+        store's ``query_timeout``, else the server's; 0: no limit); one the server stops at that limit is a
+        :class:`~graphbuild.stores.base.QueryTimeoutError`.
         """
+        from neo4j import unit_of_work
         from neo4j.exceptions import ClientError, DriverError, Neo4jError
+
+        limit = timeout_seconds(timeout)
+        limit = self.query_timeout if limit is None else limit
 
         # write clauses are left for the server's read transaction to refuse; files and unknown procedures are not
         check_query(cypher, write=True)
         check_parameters(cypher, params)
 
+        @unit_of_work(timeout=limit)
         def work(tx: Any) -> list[dict[str, Any]]:
             result = tx.run(cypher, params or {})
             keys = list(result.keys())
@@ -437,11 +446,15 @@ class Neo4jStore:
             raise
         except ClientError as exc:
             message = (exc.message or str(exc)).strip()
+            if limit and _is_timeout_error(exc):
+                raise QueryTimeoutError(timeout_message(limit)) from None
             if not write and _is_access_mode_error(exc):
                 raise QueryError(f"this query writes to the database, but queries are read-only by default: "
                                  f"pass --write (write=True from Python) to allow it ({message})") from None
             raise QueryError(f"Neo4j refused the query: {message}") from None
         except Neo4jError as exc:
+            if limit and _is_timeout_error(exc):
+                raise QueryTimeoutError(timeout_message(limit)) from None
             raise QueryError(f"the query failed in Neo4j: {(exc.message or str(exc)).strip()}") from None
         except (DriverError, OSError) as exc:
             raise self._connection_error(exc) from None
@@ -470,6 +483,13 @@ def _quiet_driver_log() -> None:
     driver_log = logging.getLogger("neo4j")
     if not any(isinstance(h, logging.NullHandler) for h in driver_log.handlers):
         driver_log.addHandler(logging.NullHandler())
+
+
+def _is_timeout_error(exc: Any) -> bool:
+    """Whether the server stopped the transaction at its time limit (``Neo.ClientError.Transaction.
+    TransactionTimedOut``, ``...TransactionTimedOutClientConfiguration``).
+    """
+    return "TransactionTimedOut" in (getattr(exc, "code", "") or "")
 
 
 def _is_access_mode_error(exc: Any) -> bool:
