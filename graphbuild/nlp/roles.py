@@ -10,6 +10,7 @@ is compared with; everything else is used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
@@ -152,11 +153,13 @@ def assign_roles(text: str, sents: list[tuple[int, int]], cands: list[Candidate]
     in_title = {c.key or c.text for c in cands if c.start < title_end}
     cues = {"verb": occurrences(text, _VERB_STEMS), "our": occurrences(text, _OUR_WORDS),
             "compare": occurrences(text, _COMPARE_WORDS)}
+    scan = _SentenceScan(text)
     for c in cands:
         s, e = sents[c.sentence] if 0 <= c.sentence < len(sents) else (0, len(text))
         before = text[s:c.start]
         if not c.proposed and c.start >= title_end:
-            c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues) or _proposed_around(text, c, s)
+            c.proposed = _proposed_here(text, c, before, first_seen, in_title, cues, (s, e), scan) \
+                or _proposed_around(text, c, s, before, (s, e), scan)
         # the role the mention has if the decision does not keep it as proposed ("proposes" follows
         # ``proposed``, which the decision sets last)
         c.role = role_of(text, (s, e), c, c.type, cues["compare"])
@@ -216,25 +219,125 @@ def _tail_from(before: str, words: int) -> int:
     from there (in the same string: ``\b`` sees the real character before) finds
     the same match as a search of the whole sentence so far.
     """
+    window = 64 * (words + 1)
+    if len(before) > window:  # (the words in the last characters: no copy of a long sentence so far)
+        parts = before[-window:].rsplit(None, words)
+        if len(parts) > words and parts[0]:
+            return len(before) - window + len(parts[0])
     parts = before.rsplit(None, words)
     return len(parts[0]) if len(parts) > words else 0
 
 
+#: the characters a naming participle may have after it before the name: "called “X"
+_NAME_OPENERS = " \"“'"
+
+
+def _rstripped(before: str, chars: str) -> str:
+    """The end (16 characters at least) of ``before.rstrip(chars)``: what ``endswith`` tests need, without copying
+    a long sentence so far for every candidate (most end in a space, which ``rstrip`` would strip by copying).
+    """
+    tail = before[-64:].rstrip(chars)
+    return tail if len(tail) >= 16 or len(before) <= 64 else before.rstrip(chars)
+
+
+class _SentenceScan:
+    """What the rules would otherwise find anew in the sentence so far for every candidate (the text from the
+    sentence's start up to the candidate: quadratic in a long sentence, as in a text with no full stop), found
+    once per sentence and per document: where a literal first occurs in a sentence, the colons of the text,
+    a pattern's matches in a sentence and the outcome of a search up to a colon.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._first: dict[tuple[str, int], int] = {}
+        self._colons: list[int] | None = None
+        self._matches: dict[tuple[re.Pattern[str], int], tuple[list[int], list[int]]] = {}
+        self._kinds: dict[tuple[int, int], bool] = {}
+
+    def holds(self, literal: str, sentence: tuple[int, int], hi: int) -> bool:
+        """Whether ``literal`` occurs wholly within the sentence before ``hi`` (``literal in text[s:hi]``)."""
+        s, e = sentence
+        at = self._first.get((literal, s))
+        if at is None:
+            at = self._first[literal, s] = self.text.find(literal, s, e)
+        return 0 <= at and at + len(literal) <= hi
+
+    def last_colon(self, lo: int, hi: int) -> int:
+        """The offset of the last colon in ``[lo, hi)``, or -1 (``text.rfind(":", lo, hi)``)."""
+        if self._colons is None:
+            self._colons = [m.start() for m in _COLON.finditer(self.text)]
+        i = bisect_left(self._colons, hi) - 1
+        return self._colons[i] if i >= 0 and self._colons[i] >= lo else -1
+
+    def proposes_kinds(self, s: int, colon: int) -> bool:
+        """Whether ``PROPOSED_KINDS`` matches in the sentence from ``s`` up to and with its colon at ``colon``
+        (the same for every candidate after that colon).
+        """
+        found = self._kinds.get((s, colon))
+        if found is None:
+            found = self._kinds[s, colon] = PROPOSED_KINDS.search(self.text[s:colon + 1]) is not None
+        return found
+
+    def last_match(self, pattern: re.Pattern[str], sentence: tuple[int, int], before: str,
+                   reach: int) -> tuple[int, int] | None:
+        """The span (in ``before``) of the last match of ``list(pattern.finditer(before))``, or ``None``, where
+        ``before`` is the sentence up to a candidate and no attempt of ``pattern`` reads more than ``reach``
+        words on from where it starts.
+
+        The search of ``before`` and that of the whole sentence (found once) try the same places with the same
+        outcome as long as an attempt reads nothing past ``before``: up to ``reach`` words before its end. Only
+        the rest is searched again, from where the sentence's search stood there.
+        """
+        s, e = sentence
+        starts, ends = self._sentence_matches(pattern, s, e)
+        limit = _tail_from(before, reach + 1)
+        k = bisect_left(starts, limit)
+        resume = max(limit, ends[k - 1]) if k else limit
+        if k and ends[k - 1] > len(before):  # (cannot be with ``reach`` right: the plain search then)
+            matches = list(pattern.finditer(before))
+            return (matches[-1].start(), matches[-1].end()) if matches else None
+        last = (starts[k - 1], ends[k - 1]) if k else None
+        for m in pattern.finditer(before, resume):
+            last = (m.start(), m.end())
+        return last
+
+    def _sentence_matches(self, pattern: re.Pattern[str], s: int, e: int) -> tuple[list[int], list[int]]:
+        """The starts and ends (from ``s``) of every match of ``pattern`` in the sentence ``[s, e)``."""
+        found = self._matches.get((pattern, s))
+        if found is None:
+            spans = [(m.start(), m.end()) for m in pattern.finditer(self.text[s:e])]
+            found = self._matches[pattern, s] = ([a for a, _ in spans], [b for _, b in spans])
+        return found
+
+
+#: a colon (where a list of the things proposed may open)
+_COLON = re.compile(":")
+#: how many words an attempt of _PROPOSE reads on from where it starts, at most: "we also propose to" and the
+#: character after (a margin over it)
+_PROPOSE_REACH = 8
+#: ... of _MADE_INTO: "We distil", 160 characters (80 words of one letter at most), "into two compact students,"
+_MADE_INTO_REACH = 100
+
+
 def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str],
-                   cues: dict[str, Occurrences]) -> bool:
+                   cues: dict[str, Occurrences], sentence: tuple[int, int], scan: _SentenceScan) -> bool:
     after = text[c.end: c.end + 30]
     # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three
     if occurs_within(cues["our"], c.start - len(before), c.start) and (
             _OUR.search(before, _tail_from(before, 7))
             or _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
-    if before.rstrip(" \"“'").endswith(_NAMING_WORDS) and _NAMED_BEFORE.search(before, _tail_from(before, 2)) \
-            and _PROPOSE.search(before):
+    if _rstripped(before, _NAME_OPENERS).endswith(_NAMING_WORDS) \
+            and _NAMED_BEFORE.search(before, _tail_from(before, 2)) \
+            and scan.last_match(_PROPOSE, sentence, before, _PROPOSE_REACH) is not None:
         return True  # "We introduce a new algorithm for learning weights, called X"
-    if not before.strip() and _SUBJECT_PROPOSED.match(text, c.end):
+    if (not before or before.isspace()) and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
-    colon = before.rfind(":")
-    if colon >= 0 and _LIST_ITEM.search(before, colon) and PROPOSED_KINDS.search(before, 0, colon + 1):
+    s = sentence[0]
+    colon = scan.last_colon(s, c.start) - s if c.start > s else -1
+    # (a match of _LIST_ITEM spans the word of its separator and three more at most)
+    if colon >= 0 and _LIST_ITEM.search(before, max(colon, _tail_from(before, 5))) \
+            and scan.proposes_kinds(s, s + colon):
         return True  # "We propose two architectures …: the A model … and the B model"
     # (every match of _DEFINED_AFTER opens with a comma: most candidates have none after them)
     if after[:1] == "," and before.endswith(" ") and _WE_TRAIN.search(before, _tail_from(before, 3)) \
@@ -245,10 +348,10 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     # (both rules below need "describe" or "into" in the sentence so far: most candidates skip them at once)
     if c.source != "gazetteer" and (
             first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
-            "describe" in before or "into" in before) and (
-            "describe" in before and _DESCRIBED_KIND.search(before, _tail_from(before, 5))
+            scan.holds("describe", sentence, c.start) or scan.holds("into", sentence, c.start)) and (
+            scan.holds("describe", sentence, c.start) and _DESCRIBED_KIND.search(before, _tail_from(before, 5))
             and _ARTIFACT_AFTER.match(after)
-            or _made_into(before)):
+            or _made_into(before, scan, sentence)):
         return True  # "We describe the X corpus"; "we distil A into two compact students, X and Y"
     if after[:1] == "-" and "a" <= after[1:2] <= "z":  # "-" and an ASCII lower-case letter: "BERT-based"
         return False  # "we present BERT-based models"
@@ -258,12 +361,14 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     if not occurs_within(cues["verb"], lo, c.start) or not occurs_within(
             cues["verb"], lo + _tail_from(before, 13), c.start):
         return False
-    proposals = list(_PROPOSE.finditer(before))
-    m = proposals[-1] if proposals else None  # the last proposal verb before the candidate
-    if m is None or (before[m.start():].startswith("and") and not _WE.search(before[:m.start()])):
+    m = scan.last_match(_PROPOSE, sentence, before, _PROPOSE_REACH)  # the last proposal verb before the candidate
+    if m is None or (before.startswith("and", m[0]) and not _WE.search(before, 0, m[0])):
         return False
-    between = before[m.end():]
-    if len(between.split()) > 12 or _CLAUSE_STOP.search(between):
+    # (more than 12 words after the verb: it ends before the end of the 13th word from the end)
+    if m[1] < _tail_from(before, 12):
+        return False
+    between = before[m[1]:]
+    if _CLAUSE_STOP.search(between):
         return False
     if c.key is not None and _DESCRIBED_OBJECT.match(between) and KIND_AFTER.match(text, c.end):
         return False  # a known name for the kind of the one proposed: "we present X, a family of ViT models"
@@ -290,8 +395,7 @@ def _made_kind_named(text: str, c: Candidate, before: str) -> bool:
     "a standard baseline model, X"; not a list: "a model, A and B"; not the first word of a longer name: "called
     Home Region Replication").
     """
-    tail = before.rstrip(" \"“'")
-    if not tail.endswith((",", *_NAMING_WORDS)):
+    if not _rstripped(before, _NAME_OPENERS).endswith((",", *_NAMING_WORDS)):
         return False  # (every match ends in a comma or a naming participle: most candidates have neither before)
     m = MADE_KIND_NAMED.search(before, _tail_from(before, 12))
     if m is None or head_type(m.group(2)) not in ("Model", "Method", "Dataset") or _OTHERS_KIND.search(m.group(1)):
@@ -321,14 +425,16 @@ _MADE_INTO = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?(?:distil|distill|compress|prun
 _MADE_INTO_BREAK = re.compile(r"\b(?:which|that|than|outperform\w*|compar\w*|against|versus)\b")
 
 
-def _made_into(before: str) -> bool:
-    """Whether ``before`` ends in a distillation's targets named by the authors, up to the candidate."""
-    if "into" not in before:
+def _made_into(before: str, scan: _SentenceScan, sentence: tuple[int, int]) -> bool:
+    """Whether ``before`` (its sentence up to the candidate) ends in a distillation's targets named by the
+    authors.
+    """
+    if not scan.holds("into", sentence, sentence[0] + len(before)):
         return False
-    ends = [m.end() for m in _MADE_INTO.finditer(before)]
-    if not ends:
+    m = scan.last_match(_MADE_INTO, sentence, before, _MADE_INTO_REACH)
+    if m is None:
         return False
-    between = before[ends[-1]:]
+    between = before[m[1]:]
     return len(between.split()) <= 8 and not _MADE_INTO_BREAK.search(between)
 
 
@@ -358,16 +464,19 @@ _EXTENDED_TO = re.compile(r"\b(?:[Ww]e\s+(?:\w+ly\s+|further\s+|then\s+|also\s+)
                           r"(?:(?:called|named|dubbed|termed)\s+)?)$")
 
 
-def _proposed_around(text: str, c: Candidate, s: int) -> bool:
+def _proposed_around(text: str, c: Candidate, s: int, before: str, sentence: tuple[int, int],
+                     scan: _SentenceScan) -> bool:
     """Whether the words around ``c`` (in the sentence starting at ``s``) say the authors bring it in,
     where no proposal verb comes before it: the subject of a passive proposal ("A cross-scale fusion (CSF)
     module is proposed"; not a name the gazetteer knows), or a name derived by the authors from another
-    ("we extend A to A++", "its extension, A-XL,").
+    ("we extend A to A++", "its extension, A-XL,"). ``before``: the sentence up to ``c``.
     """
-    before = text[s:c.start]
-    if c.key is None and _PASSIVE_PROPOSED.match(text, c.end) and _SUBJECT_OPENING.search(before):
+    # (a match of _SUBJECT_OPENING spans five words at most: in a longer sentence so far, the last words)
+    if c.key is None and _PASSIVE_PROPOSED.match(text, c.end) and _SUBJECT_OPENING.search(before,
+                                                                                         _tail_from(before, 8)):
         return True  # (a name the gazetteer knows is someone else's: "RAG is introduced to ground …" is background)
-    if ("heart of" in before or "core of" in before) and _AT_HEART.search(before):
+    if (scan.holds("heart of", sentence, c.start) or scan.holds("core of", sentence, c.start)) \
+            and _AT_HEART.search(before):
         return True
     if not c.text[:1].isupper():
         return False
