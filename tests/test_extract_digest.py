@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c624928f555168d34a5d502ceaa586bb48b564d3ffb0addd41da3a05274a0835"
-SHARED_50_SHA256 = "efd7bba8be9883f1eb553753c2862570fbde1c34fe8d8bdf40378de3c0cb2742"
+DEMO_SHA256 = "8c98374b9b6f8fb2ce1dc841b8415c0c6b43c816398f5550c286b86532a49e56"
+SHARED_50_SHA256 = "d137bc830cd51e0a0e4dc053291da4db07a5a01924214903ae5e033f6bef7370"
 
 
 @pytest.fixture(scope="module")

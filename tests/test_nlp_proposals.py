@@ -458,3 +458,45 @@ def test_decide_a_name_the_authors_present_at_the_opening_is_kept_though_written
                 "from production logs.", "Wordhoard")
     assert not kept("Cold starts hurt. Warm pools cost memory. We use a large trace corpus called Wordhoard "
                     "from production logs.", "Wordhoard")
+
+
+def test_features_a_plain_word_coined_as_a_name_and_written_again():
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import _coined_plain
+
+    def coined(abstract: str, name: str, **kw: object) -> bool:
+        title = "Sparse Retrieval at Scale"
+        text = f"{title}\n\n{abstract}"
+        at = text.index(name)
+        sents = [(0, len(title)), (len(title) + 2, len(text))]
+        return _coined_plain(DocContext(text, sents, len(title)), Candidate(at, at + len(name), name, "capword", **kw))
+
+    # an appositive after a kind of artifact brings it in; it is capitalised inside sentences twice
+    assert coined("We curate a benchmark, Pinecrest, of hard problems. Models fail on Pinecrest, and Pinecrest "
+                  "stays unsolved.", "Pinecrest")
+    # a cue brings it in ("named"): the candidate says so
+    assert coined("We train a weather model named Drizzle at high resolution. With Drizzle, storms are sharper "
+                  "and Drizzle is fast.", "Drizzle", named=True)
+    # written once inside a sentence (the other opens one): its capital may be the sentence's
+    assert not coined("We curate a benchmark, Pinecrest, of hard problems. Pinecrest stays unsolved.", "Pinecrest")
+    # written in lower case too: an ordinary word
+    assert not coined("We curate a benchmark, Summit, of hard problems. Models fail on Summit, and Summit stays "
+                      "unsolved at the summit of difficulty.", "Summit")
+    # no cue, no appositive: a place or a person written so
+    assert not coined("We record traffic in Lisbon for two years. Sensors in Lisbon log speed.", "Lisbon")
+    assert not coined("We follow the protocol of Smith closely. As Smith noted, it diverges.", "Smith")
+
+
+def test_decide_keeps_a_plain_word_coined_as_a_name():
+    from graphbuild.nlp.pipeline import extract_text
+
+    def names(abstract: str) -> dict[str, str]:
+        return {e.name: e.type for e in extract_text(abstract).entities}
+
+    assert "Brackenfold" in names("Proof search lacks hard tests. We curate a benchmark, Brackenfold, of olympiad "
+                                  "problems. The best model solves 20% of Brackenfold; Brackenfold remains open.")
+    assert "Tadpole" in names("Video models are costly. We distil a compact video encoder, Tadpole, from a large "
+                              "teacher. Tadpole runs on phones, and Tadpole keeps most of the accuracy.")
+    got = names("We study logs from Acme, a logistics company. Engineers at Acme label failures, and Acme deploys "
+                "our detector. Analysts use Excel for forecasts, and formulas in Excel contain errors.")
+    assert not {"Acme", "Excel"} & got.keys()

@@ -498,6 +498,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
     keep = _with_presented_names(context, cands, group_of, keep, scores)
+    keep = _with_coined_names(prepared, keep, scores)
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
     # the name to its own ("F1: A Fast ... Accelerator")
     if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)
@@ -684,6 +685,23 @@ def _with_presented_names(context: DocContext, cands: list[Candidate], group_of:
     return sorted(kept | add) if add else keep
 
 
+def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of plain capitalised words the abstract coins as names (the feature
+    ``coined_plain``: a cue or an appositive brings the word in, and it is written capitalised inside sentences
+    twice or more, never in lower case: "a large corpus, Wordhoard, of … Models trained on Wordhoard …"), when not
+    unlikely (``COINED_FLOOR``). The entity model, trained on few such words, scores them as any stray capital.
+    """
+    coined = prepared.space.ids.get("coined_plain")
+    if coined is None:
+        return keep
+    kept = set(keep)
+    add = {g for g, (ids, _) in enumerate(prepared.group_rows)
+           if g not in kept and probs[g] >= COINED_FLOOR and coined in ids}
+    return sorted(kept | add) if add else keep
+
+
+#: the least score of a coined plain word (:func:`_with_coined_names`) kept
+COINED_FLOOR = 0.03
 #: the least score of a name the authors present that :func:`_with_presented_names` keeps
 PRESENTED_FLOOR = 0.05
 #: the authors' proposal verb right before a name: "This paper proposes ", "we introduce ", "This work presents "

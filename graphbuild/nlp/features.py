@@ -34,6 +34,7 @@ from .doc_context import _TOKEN, DocContext, title_name_stem
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
+    ARTIFACT_KINDS,
     COMPARISON_ENDS,
     COMPARISON_WORDS,
     INTRODUCING_VERBS,
@@ -523,8 +524,11 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
             if name[:1].isupper() and not doc.bare:
-                written = _WRITTEN[min(text.count(name, title_end), 3)]
+                times = text.count(name, title_end)
+                written = _WRITTEN[min(times, 3)]
                 ids += blocks.get(written) or block(written, "", list, written[1:])
+                if times >= 2 and _coined_plain(doc, c):
+                    ids += blocks.get(_COINED_PLAIN_KEY) or block(_COINED_PLAIN_KEY, "", list, ("coined_plain",))
         slips = _slip_names(doc, c, long_classes[g])
         if slips:
             slip_key = ("slips", source, slips)
@@ -562,6 +566,52 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         valued.update(g_votes)
         out.append((ids, valued))
     return out
+
+
+#: a plain capitalised word, as a coined name is written: "Wordhoard", "Gale" (not "WordHoard", "GPT-4")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]{2,}")
+#: a kind of artifact the authors name in apposition right before the name: "a large corpus, ", "our model, "
+#: (group 1 the kind's head noun)
+_KIND_APPOSED = re.compile(r"\b(?:a|an|our)\s+(?:[\w\-]+\s+){0,5}?([a-z][\w\-]*)\s*,\s*$")
+#: the marks that end a sentence or a heading before a word: one there is capitalised whatever it is
+_OPENERS = ".!?:\n"
+_COINED_PLAIN_KEY = ("coined_plain",)
+
+
+def _coined_plain(doc: DocContext, c: Candidate) -> bool:
+    """Whether ``c`` is a plain capitalised word the abstract coins as a name: a cue or an appositive after a
+    kind of artifact introduces it ("a large corpus, Wordhoard, of …", "a model named Gale"), and the abstract
+    writes it capitalised inside sentences at least twice and never in lower case. Its casing is then the
+    name's, not a sentence's opening ("However", "Results") nor a word's own (a place or a person is written
+    so too, but no cue brings it in as the authors' artifact).
+    """
+    if c.start < doc.title_end or not _PLAIN_WORD.fullmatch(c.text) or is_generic(c.text):
+        return False
+    if not (c.named or c.proposed or c.source == "cue" or _appositive_kind(doc.text, c.start)):
+        return False
+    if doc.usage(c.text) == "also_lower":
+        return False
+    return _inner_capitalised(doc.text, doc.title_end, c.text) >= 2
+
+
+def _appositive_kind(text: str, start: int) -> bool:
+    """Whether a kind of artifact stands in apposition right before ``start``: "We curate a benchmark, X"."""
+    m = _KIND_APPOSED.search(text, max(0, start - 60), start)
+    return m is not None and m.group(1) in ARTIFACT_KINDS
+
+
+def _inner_capitalised(text: str, title_end: int, word: str) -> int:
+    """How many times the abstract (past ``title_end``) writes ``word`` as a whole word that does not open a
+    sentence.
+    """
+    n, at, size = 0, text.find(word, title_end), len(word)
+    while at >= 0:
+        before = text[max(0, at - 4):at].rstrip()
+        if (at + size == len(text) or not text[at + size].isalnum()) and at and not text[at - 1].isalnum() \
+                and before and before[-1] not in _OPENERS:
+            n += 1
+        at = text.find(word, at + size)
+    return n
 
 
 #: a candidate's flags, in the order of their values in the key :func:`candidate_features` builds

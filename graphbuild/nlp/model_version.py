@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "0a52155ff3c29c4c"
+MODEL_DIGEST = "1d3d8d860f627947"
