@@ -102,3 +102,10 @@ def two_paper_workspace(tmp_path, *, cites: bool) -> str:
     ws = tmp_path / "ws"
     assert main(["build", str(src), "-w", str(ws), "--no-overview"]) == 0
     return str(ws)
+
+
+def load_csv_on_neo4j(store, cypher: str, url: str) -> None:
+    """Run a ``LOAD CSV`` statement (``$url`` bound to ``url``) on a Neo4jStore past its ``query``, which refuses
+    it (a user's query never reads files): the tests that check what the server reads of exported files.
+    """
+    store._write(lambda tx: tx.run(cypher, url=url).consume())

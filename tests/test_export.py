@@ -18,7 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from graph_fixture import E, small_graph
+from graph_fixture import E, load_csv_on_neo4j, small_graph
 
 from graphbuild import export as export_mod
 from graphbuild.errors import OutputError, UsageError
@@ -265,16 +265,16 @@ def test_export_neo4j_csv_loads_into_neo4j_with_matching_counts(neo4j_uri):
         for label in NODE_TABLES:
             header, _ = _read_csv(import_dir / sub / f"nodes_{label}.csv")
             sets = ", ".join(f"n.{name} = {expr}" for name, expr in map(_value_expr, header[1:-1]))
-            store.query(f"LOAD CSV WITH HEADERS FROM $url AS row "
-                        f"CREATE (n:ExportTest {{id: row.`{header[0]}`, labels: split(row.`:LABEL`, ';')}}) SET {sets}",
-                        {"url": f"file:///{sub}/nodes_{label}.csv"}, write=True)
+            load_csv_on_neo4j(store, f"LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:ExportTest "
+                                     f"{{id: row.`{header[0]}`, labels: split(row.`:LABEL`, ';')}}) SET {sets}",
+                              f"file:///{sub}/nodes_{label}.csv")
         for rel in REL_TABLES:
             header, _ = _read_csv(import_dir / sub / f"rels_{rel}.csv")
             sets = ", ".join(f"r.{name} = {expr}" for name, expr in map(_value_expr, header[3:]))
-            store.query(f"LOAD CSV WITH HEADERS FROM $url AS row "
-                        f"MATCH (a:ExportTest {{id: row.`{header[0]}`}}), (b:ExportTest {{id: row.`{header[1]}`}}) "
-                        f"CREATE (a)-[r:EXPORT_TEST {{type: row.`:TYPE`}}]->(b)" + (f" SET {sets}" if sets else ""),
-                        {"url": f"file:///{sub}/rels_{rel}.csv"}, write=True)
+            load_csv_on_neo4j(store, f"LOAD CSV WITH HEADERS FROM $url AS row MATCH (a:ExportTest "
+                              f"{{id: row.`{header[0]}`}}), (b:ExportTest {{id: row.`{header[1]}`}}) CREATE "
+                              f"(a)-[r:EXPORT_TEST {{type: row.`:TYPE`}}]->(b)" + (f" SET {sets}" if sets else ""),
+                              f"file:///{sub}/rels_{rel}.csv")
         nodes = store.query("MATCH (n:ExportTest) RETURN n.labels[0] AS label, count(*) AS n")
         assert {r["label"]: r["n"] for r in nodes} == dict(_label_counts(G))
         rels = store.query("MATCH (:ExportTest)-[r:EXPORT_TEST]->(:ExportTest) RETURN r.type AS type, count(*) AS n")

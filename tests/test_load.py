@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from graph_fixture import load_csv_on_neo4j
 
 from graphbuild import generations
 from graphbuild.cli import main
@@ -178,17 +179,12 @@ def test_load_neo4j_import_files_read_by_the_server(demo, tmp_path, neo4j_uri):
         from graphbuild.load import neo4j_import_files
 
         neo4j_import_files(G, import_dir / sub)
-
-        def load_csv(cypher: str, url: str) -> None:
-            """Run LOAD CSV past the store's query(), which refuses it (a query never reads files)."""
-            store._write(lambda tx: tx.run(cypher, url=url).consume())
-
-        load_csv("LOAD CSV WITH HEADERS FROM $url AS row CREATE (:LoadTest {id: row.`id:ID(Paper)`, "
-                 "year: toInteger(row.`year:long`), labels: split(row.`:LABEL`, ';')})",
-                 f"file:///{sub}/nodes_Paper.csv")
-        load_csv("LOAD CSV WITH HEADERS FROM $url AS row MATCH (a:LoadTest {id: row.`:START_ID(Paper)`}), "
-                 "(b:LoadTest {id: row.`:END_ID(Paper)`}) CREATE (a)-[:LOAD_TEST {type: row.`:TYPE`}]->(b)",
-                 f"file:///{sub}/rels_CITES.csv")
+        load_csv_on_neo4j(store, "LOAD CSV WITH HEADERS FROM $url AS row CREATE (:LoadTest {id: "
+                          "row.`id:ID(Paper)`, year: toInteger(row.`year:long`), labels: split(row.`:LABEL`, ';')})",
+                          f"file:///{sub}/nodes_Paper.csv")
+        load_csv_on_neo4j(store, "LOAD CSV WITH HEADERS FROM $url AS row MATCH (a:LoadTest {id: "
+                          "row.`:START_ID(Paper)`}), (b:LoadTest {id: row.`:END_ID(Paper)`}) "
+                          "CREATE (a)-[:LOAD_TEST {type: row.`:TYPE`}]->(b)", f"file:///{sub}/rels_CITES.csv")
         [n] = store.query("MATCH (n:LoadTest) RETURN count(n) AS n, collect(DISTINCT n.labels[0]) AS labels")
         papers = [d for _, d in G.nodes(data=True) if d["label"] == "Paper"]
         assert n == {"n": len(papers), "labels": ["Paper"]}
