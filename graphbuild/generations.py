@@ -29,14 +29,14 @@ from .errors import OutputError, StoreError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text, fsync_dir, pause, write_chunks
 from .graph import graph_columns, graph_json_chunks, graph_to_tables
 from .progress import Progress
-from .records import Paper
+from .records import CachedExtraction, Extraction, Paper
 from .schema import GraphTables
 from .stores.base import SyncReport
 from .stores.embedded_rows import GraphFrames, graph_frames
 
 __all__ = ["GENERATION_RE", "TEMP_GENERATION_RE", "DB", "RECORDS", "RESULTS", "Commit", "MANIFEST_FIELDS",
-           "extraction_lines", "record_lines", "json_line", "iter_extraction_lines", "plain", "generations",
-           "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
+           "extraction_lines", "record_lines", "json_line", "iter_extraction_lines", "cached_extraction", "plain",
+           "generations", "read_manifest", "store_matches", "mark_store_changed", "repair", "pause"]
 
 #: the only folder names a workspace deletes: its own generations and their temporary folders
 GENERATION_RE = re.compile(r"^gen-(\d{6})$")
@@ -314,6 +314,13 @@ def iter_extraction_lines(extracted: stages.Extracted) -> Iterator[str]:
     for pid, c in sorted(extracted.by_paper.items()):
         yield json.dumps({"paper_id": pid, "fingerprint": c.key, "extraction": plain(c.extraction)},
                          ensure_ascii=False) + "\n"
+
+
+def cached_extraction(data: dict[str, Any]) -> tuple[str, CachedExtraction]:
+    """``(paper id, cached extraction)`` of one line of ``extractions.jsonl`` read as JSON (as
+    :func:`iter_extraction_lines` writes it).
+    """
+    return data["paper_id"], CachedExtraction(data["fingerprint"], Extraction.from_dict(data["extraction"]))
 
 
 def plain(value: Any) -> Any:

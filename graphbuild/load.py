@@ -369,11 +369,9 @@ def _why_not_curated(corpus: dict[str, Any] | None, ws: Any) -> str | None:
 
 def _cached(lines: list[str]) -> dict[str, CachedExtraction]:
     """The extraction cache of ``extractions.jsonl`` lines (:func:`read_extraction_lines`), by paper id."""
-    cache = {}
-    for line in lines:
-        data = json.loads(line)
-        cache[data["paper_id"]] = CachedExtraction(data["fingerprint"], Extraction.from_dict(data["extraction"]))
-    return cache
+    from .generations import cached_extraction
+
+    return dict(cached_extraction(json.loads(line)) for line in lines)
 
 
 def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: list[CurationOp], settings: Any, *,

@@ -62,7 +62,7 @@ from .ingest.merge import missing_papers, source_file
 from .lock import WorkspaceLock
 from .progress import stage_bar
 from .proposers import demoted_line
-from .records import CachedExtraction, Extraction, Paper
+from .records import CachedExtraction, Paper
 from .reported import read_result_line, results_version, results_version_of
 from .results import Result
 from .settings import Settings
@@ -220,11 +220,8 @@ class Workspace:
         if self.current is None:
             return {}
 
-        def cached(data: dict[str, Any]) -> tuple[str, CachedExtraction]:
-            return data["paper_id"], CachedExtraction(data["fingerprint"], Extraction.from_dict(data["extraction"]))
-
         def read(gen: Path) -> dict[str, CachedExtraction]:
-            return dict(pair for _, pair in _records(gen / "extractions.jsonl", cached))
+            return dict(pair for _, pair in _records(gen / "extractions.jsonl", generations.cached_extraction))
 
         return self._read_live(read)
 
