@@ -444,18 +444,16 @@ class Neo4jStore:
                 return session.execute_write(work) if write else session.execute_read(work)
         except StoreError:
             raise
-        except ClientError as exc:
-            message = (exc.message or str(exc)).strip()
+        except Neo4jError as exc:  # (a ClientError too: the server refused the query)
             if limit and _is_timeout_error(exc):
                 raise QueryTimeoutError(timeout_message(limit)) from None
+            message = (exc.message or str(exc)).strip()
+            if not isinstance(exc, ClientError):
+                raise QueryError(f"the query failed in Neo4j: {message}") from None
             if not write and _is_access_mode_error(exc):
                 raise QueryError(f"this query writes to the database, but queries are read-only by default: "
                                  f"pass --write (write=True from Python) to allow it ({message})") from None
             raise QueryError(f"Neo4j refused the query: {message}") from None
-        except Neo4jError as exc:
-            if limit and _is_timeout_error(exc):
-                raise QueryTimeoutError(timeout_message(limit)) from None
-            raise QueryError(f"the query failed in Neo4j: {(exc.message or str(exc)).strip()}") from None
         except (DriverError, OSError) as exc:
             raise self._connection_error(exc) from None
 
