@@ -17,6 +17,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .errors import visible
+
 __all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc", "printable", "fit", "cluster_cut"]
 
 _INK = "#3c4043"
@@ -36,7 +38,7 @@ def printable(text: object) -> str:
     >>> printable("NUL\x00 ESC\x1b[31m \u200f\tkept")
     'NUL\\x00 ESC\\x1b[31m \u200f\tkept'
     """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    return visible(str(text), _CONTROL)
 
 
 def esc(text: object) -> str:

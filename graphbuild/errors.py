@@ -15,15 +15,16 @@ __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def visible(text: str) -> str:
-    r"""``text`` with every control character shown as an escape (``\x1b``, ``\n``, ``\u202e``).
+def visible(text: str, control: re.Pattern[str] = _CONTROL) -> str:
+    r"""``text`` with every control character shown as an escape (``\x1b``, ``\n``, ``\u202e``); ``control``:
+    the characters so shown, when not all of these (a page keeps line ends and direction marks).
 
     >>> visible("red \x1b[31m bell \x07 two\nlines")
     'red \\x1b[31m bell \\x07 two\\nlines'
     >>> visible("caf\udce9.bib")
     'caf\\udce9.bib'
     """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return control.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def unpaired_surrogate(text: str) -> str:
