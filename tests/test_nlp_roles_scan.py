@@ -95,3 +95,31 @@ def test_bounded_tails_equal_the_whole_strings():
     scan = _SentenceScan("a: b: c d")
     assert [scan.last_colon(0, hi) for hi in range(10)] == ["a: b: c d".rfind(":", 0, hi) for hi in range(10)]
     assert scan.holds("b:", (0, 9), 5) and not scan.holds("b:", (0, 9), 4) and not scan.holds("b:", (4, 9), 9)
+
+
+def test_authors_of_a_procedure_read_near_the_name(monkeypatch):
+    # the list of surnames around a name is found at the end of a long text as in a short one, reading a
+    # bounded part of the text for each name (not all of it from the name to the end)
+    from graphbuild.nlp import lexicon
+
+    listed = "bandwidths follow the procedure of Quillico, Mattaneo and Tirunik."
+    counting = _Counting(lexicon._AUTHORS_OF)
+    monkeypatch.setattr(lexicon, "_AUTHORS_OF", counting)
+    for text in (listed, "We train Zorblet on Quimbo. " * 4000 + listed):
+        at = text.index("Mattaneo")
+        assert lexicon.authors_named(text, at, at + len("Mattaneo"))
+    long = "Zorblet " + "We train Zorblet on Quimbo. " * 4000
+    counting.read = 0
+    assert not lexicon.authors_named(long, 0, len("Zorblet"))
+    assert counting.read < 1000
+
+
+def test_a_document_reads_the_whole_text_once_per_name():
+    from graphbuild.nlp.doc_context import DocContext
+
+    text = "Zorblet: Lean Models\n\n" + "We train Zorblet on zorblet data. " * 50
+    doc = DocContext(text, [(0, 20), (22, len(text))], 20)
+    reads: list[str] = []
+    for _ in range(3):
+        assert doc.remember("count", "Zorblet", lambda name: reads.append(name) or text.count(name)) == 51
+    assert reads == ["Zorblet"] and doc.usage("Zorblet") == doc.usage("Zorblet") == "also_lower"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -24,6 +25,8 @@ from .lexicon import (
     TYPE_HEADS,
     is_generic,
 )
+
+T = TypeVar("T")
 
 __all__ = ["DocContext", "title_name", "title_name_stem", "verb_opening"]
 
@@ -209,7 +212,7 @@ class DocContext:
 
     __slots__ = ("text", "sents", "title_end", "colon", "survey", "comparison", "lowered", "copyright_at",
                  "_lower_words", "whole_title", "title_name", "_verbs_at", "caseless_safe", "_url_names", "subtitle_at",
-                 "head_capitals", "learning", "bare")
+                 "head_capitals", "learning", "bare", "_memo")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], title_end: int) -> None:
         self.text, self.sents, self.title_end = text, sents, title_end
@@ -221,6 +224,7 @@ class DocContext:
         self.caseless_safe = _caseless_safe(text, self.lowered)
         self.copyright_at = _copyright_at(text, self.lowered, title_end, self.caseless_safe)
         self._lower_words: set[str] | None = None
+        self._memo: dict[tuple[str, str], Any] = {}  # (see remember)
         self.whole_title = _title_spans(title)
         self.title_name = title_name(title)
         self._verbs_at = _starts_of(_PROPOSE_VERBS, self.lowered) if self.caseless_safe else None
@@ -302,6 +306,19 @@ class DocContext:
         """``also_lower`` when a capitalised name is also written in lower case in the text,
         ``lower_repeated`` when a lower-case name occurs more than once, else empty.
         """
+        return self.remember("usage", name, self._read_usage)
+
+    def remember(self, what: str, name: str, read: Callable[[str], T]) -> T:
+        """``read(name)``, once per document for ``what`` of ``name``: a candidate's reading of the whole text, which
+        a long text whose few names recur thousands of times would otherwise make quadratic.
+        """
+        key = (what, name)
+        if key not in self._memo:
+            self._memo[key] = read(name)
+        return cast(T, self._memo[key])
+
+    def _read_usage(self, name: str) -> str:
+        """:meth:`usage`, read from the text."""
         low = name.lower()
         if low != name:
             if " " in low:

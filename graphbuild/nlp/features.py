@@ -524,7 +524,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
             if name[:1].isupper() and not doc.bare:
-                times = text.count(name, title_end)
+                times = doc.remember("written", name, lambda n: text.count(n, title_end))
                 written = _WRITTEN[min(times, 3)]
                 ids += blocks.get(written) or block(written, "", list, written[1:])
                 if times >= 2 and _coined_plain(doc, c):
@@ -591,7 +591,7 @@ def _coined_plain(doc: DocContext, c: Candidate) -> bool:
         return False
     if doc.usage(c.text) == "also_lower":
         return False
-    return _inner_capitalised(doc.text, doc.title_end, c.text) >= 2
+    return doc.remember("inner", c.text, lambda word: _inner_capitalised(doc.text, doc.title_end, word)) >= 2
 
 
 def _appositive_kind(text: str, start: int) -> bool:

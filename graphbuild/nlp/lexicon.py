@@ -347,6 +347,10 @@ _AUTHORS_OF = re.compile(r"\b(?:procedure|method|approach|estimator|algorithm|te
                          rf"({_SURNAME}(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})\b")
 
 
+#: how far from a surname the word for a procedure, or the end of its list of surnames, may stand
+_AUTHORS_REACH = 200
+
+
 def authors_named(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` is a surname the text names as an author: before "et al." ("Calonico et al.") or in a
     list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo and Titiunik").
@@ -356,7 +360,10 @@ def authors_named(text: str, start: int, end: int) -> bool:
         return False
     if f"{name} et al" in text:
         return True
-    return any(m.start(1) <= start and end <= m.end(1) for m in _AUTHORS_OF.finditer(text, max(0, start - 200)))
+    # (the list holds the name: it starts at most _AUTHORS_REACH before it and ends as far after it; a scan to
+    # the text's end would make a long text's candidates quadratic)
+    return any(m.start(1) <= start and end <= m.end(1)
+               for m in _AUTHORS_OF.finditer(text, max(0, start - _AUTHORS_REACH), end + _AUTHORS_REACH))
 
 
 def biological(text: str, start: int, end: int) -> bool:
