@@ -482,3 +482,32 @@ def test_train_pipeline_named_from_another_place_reuses_the_extractions(corpus, 
         assert main(["build", str(papers), "-w", "ws", "--spacy-model", model, "--no-overview"]) == 0
         built.append(re.search(r"(\d+) extracted", capsys.readouterr().out).group(1))
     assert built == ["6", "0", "0", "0"]
+
+
+def test_train_out_that_cannot_be_written_is_one_line_before_any_training(corpus, tmp_path, capsys, monkeypatch):
+    """A --out under a file, or in a read-only place, failed with a traceback once the models were fitted."""
+    import graphbuild.fsutil
+    import graphbuild.nlp.train as train
+
+    papers, ann = corpus
+    fitted = []
+    monkeypatch.setattr(train, "fit", lambda *a, **k: fitted.append(1))  # never reached when refused
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(ann / "pipe")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"graphbuild: error: [E710] --out '{ann / 'pipe'}': '{ann}' is a file, not a folder; " \
+                  "give a folder for the pipeline"
+    with monkeypatch.context() as m:
+        m.setattr(train.os, "access", lambda *a: False)
+        with pytest.raises(UsageError, match=f"the folder '{tmp_path}' is not writable"):
+            train_pipeline([ann], [papers], tmp_path / "new" / "pipe")
+    assert not fitted and not (tmp_path / "new").exists()
+    monkeypatch.undo()
+
+    def read_only(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(graphbuild.fsutil, "fresh_temp_folder", read_only)  # the place turned read-only meanwhile
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"graphbuild: error: [E700] cannot write the pipeline to {tmp_path / 'pipe'}: "
+                          "Permission denied; choose a writable folder")

@@ -33,7 +33,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, OutputError, UsageError
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
@@ -430,6 +430,7 @@ def check_out_dir(out: str | Path) -> None:
     if path.exists() and not path.is_dir():
         raise UsageError(f"--out {out!r} is a file; give a folder for the pipeline")
     if not path.is_dir():
+        _check_new_out_dir(out, path)
         return
     real = Path(os.path.realpath(path))
     entries = sorted(os.listdir(real))
@@ -439,6 +440,22 @@ def check_out_dir(out: str | Path) -> None:
                 else "is the root folder" if not real.name else "is the current folder")
         raise UsageError(f"--out {out!r} {what}; training replaces the whole folder: name a new or empty folder, "
                          "or one `graphbuild train` wrote")
+
+
+def _check_new_out_dir(out: str, path: Path) -> None:
+    """Refuse a new ``--out`` that cannot be made, before any training: a file on the way to it (the folders of
+    ``notes.txt/pipe`` cannot be made) or a nearest existing folder that is not writable (it failed with a
+    traceback once the models were fitted).
+    """
+    from ..fsutil import file_in_the_way
+
+    in_the_way = file_in_the_way(path)
+    if in_the_way is not None:
+        raise UsageError(f"--out {out!r}: {str(in_the_way)!r} is a file, not a folder; give a folder for the pipeline")
+    existing = next((folder for folder in Path(os.path.abspath(path)).parents if folder.is_dir()), None)
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out!r}: the folder {str(existing)!r} is not writable; "
+                         "name a folder in a place you can write")
 
 
 def _pipes(folder: Path) -> list[str]:
@@ -482,14 +499,19 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
         "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
     cast(DecideComponent, nlp.get_pipe("graphbuild_decide")).model = model
     out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
     check_out_dir(out)  # (again: the folder may have gained files while the model was fitted)
-    tmp = fresh_temp_folder(out)  # what a killed train left beside it is cleared
+    tmp = None
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = fresh_temp_folder(out)  # what a killed train left beside it is cleared
         nlp.to_disk(tmp)
         swap_in_folder(tmp, out)  # the old pipeline, then the new one; never half of either, nor none after a kill
+    except OSError as exc:  # a folder that turned read-only, a full disk: one line naming the folder
+        raise OutputError(f"cannot write the pipeline to {out}: {exc.strerror or exc}; "
+                          "choose a writable folder (the old pipeline, if any, is unchanged)", exc.errno) from None
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
     say(f"wrote the pipeline to {out}")
     return model
 
