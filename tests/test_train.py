@@ -81,6 +81,8 @@ def test_train_read_annotations_names_the_bad_line(tmp_path):
     ('{"id": "p1", "weight": -2, "entities": []}', '"weight" must be a positive number, not -2'),
     ('{"id": "p1", "weight": true, "entities": []}', '"weight" must be a positive number, not true'),
     ('{"id": "p1", "entities": [{"name": "  ", "type": "Model"}]}', 'each entity needs "name" and "type"'),
+    # trained on twice, silently
+    ('{"id": "P0", "entities": [{"name": "X", "type": "Model"}]}', "paper 'P0' is annotated already on line 1"),
 ])
 def test_train_read_annotations_refuses_a_bad_value_on_its_line(tmp_path, line, words):
     bad = tmp_path / "a.jsonl"

@@ -80,13 +80,21 @@ class Example:
 
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
-    """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``."""
+    """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``, and so
+    does a paper id on a second line.
+    """
     from ..evaluate import entity_problem, read_jsonl_numbered
 
     rows = read_jsonl_numbered(path)
+    first_line: dict[str, int] = {}  # case-folded paper id -> the line annotating it
     for lineno, row in rows:
         if not isinstance(row, dict) or not row.get("id") or not isinstance(row.get("entities"), list):
             raise InputError(path, lineno, 'expected {"id": paper id, "entities": [...]}')
+        # a paper annotated twice was trained on twice (and scored twice), whichever line was right
+        seen = first_line.setdefault(str(row["id"]).casefold(), lineno)
+        if seen != lineno:
+            raise InputError(path, lineno, f"paper {str(row['id'])!r} is annotated already on line {seen}; "
+                             "give each paper one line")
         weight = row.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < float("inf"):
             raise InputError(path, lineno, f'"weight" must be a positive number, not {json.dumps(weight)}')
