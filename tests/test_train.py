@@ -513,3 +513,21 @@ def test_train_out_that_cannot_be_written_is_one_line_before_any_training(corpus
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err.startswith(f"graphbuild: error: [E700] cannot write the pipeline to {tmp_path / 'pipe'}: "
                           "Permission denied; choose a writable folder")
+
+
+def test_train_and_eval_cv_name_annotated_entities_the_paper_never_writes(corpus, tmp_path, capsys):
+    """An annotated name the paper does not write was passed over in training, and counted missed, silently."""
+    papers, ann = corpus
+    rows = [json.loads(line) for line in ann.read_text().splitlines()]
+    rows[2]["entities"].append({"name": "Zorblax-9", "type": "Model", "proposed": False})
+    rows[3]["entities"].append({"name": "Stylish GAN", "type": "Model", "aliases": ["StyleGAN"]})  # written: alias
+    ann.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    want = (f"warning: {ann}: 1 annotated entity of 1 paper(s) not written in the paper's title or abstract, "
+            "such as 'Zorblax-9' in paper 'p3': they cannot be learned")
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(want) and len(err.splitlines()) == 1
+    assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
+    assert capsys.readouterr().err.startswith(want)
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe"), "--cv", "2"]) == 0
+    assert len(capsys.readouterr().err.splitlines()) == 1  # once, not for the cross-validation and the training

@@ -145,7 +145,7 @@ def print_cross_validation(settings: Settings, annotations: list[str], papers: l
 
     # the shipped gazetteer with the user's, as a build loads it (a missing model: one line)
     nlp = make_pipeline(settings.spacy_model, gazetteer_path=check_pipeline(settings))
-    examples = load_examples(annotations, papers, nlp)
+    examples = load_examples(annotations, papers, nlp, warn=lambda line: _say(line, file=sys.stderr))
     if not 2 <= k <= len(examples):
         raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "
                          "the number of annotated papers")

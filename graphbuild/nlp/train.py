@@ -51,7 +51,8 @@ from .decide import (
 from .features import TYPE_ONLY, CorpusStats, corpus_stats, entity_features, with_other_claimed
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "check_out_dir", "papers_by_id",
-           "make_examples", "fit", "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
+           "make_examples", "fit", "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS",
+           "unwritten_entities"]
 
 #: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
 SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
@@ -410,18 +411,50 @@ def data_digest(paths: Iterable[str | Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any) -> list[Example]:
-    """Read annotation files, resolve their ids against the paper files and run the proposers."""
+def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any,
+                  *, warn: Callable[[str], None] | None = None) -> list[Example]:
+    """Read annotation files, resolve their ids against the paper files and run the proposers.
+
+    ``warn`` is told, per file the user gave, of annotated entities that the paper never writes
+    (:func:`unwritten_entities`).
+    """
     papers = papers_by_id(paper_files)
     examples: list[Example] = []
     seen: set[str] = set()
     for path in annotation_files:
         rows = [r for r in read_annotations(path) if str(r["id"]).casefold() not in seen]
         seen.update(str(r["id"]).casefold() for r in rows)
-        examples.extend(make_examples(rows, papers, nlp, source=path))
+        made = make_examples(rows, papers, nlp, source=path)
+        if warn is not None and Path(path) != SHIPPED_ANNOTATIONS:  # (the shipped ones are not the user's to fix)
+            problem = unwritten_entities(made)
+            if problem:
+                warn(f"warning: {path}: {problem}")
+        examples.extend(made)
     if not examples:
         raise InputError(annotation_files[0] if annotation_files else "annotations", None, "no annotated papers")
     return examples
+
+
+def unwritten_entities(examples: Sequence[Example]) -> str:
+    """What of the annotated entities no form of which the paper's title or abstract writes, or ``""``: each was
+    passed over in training without a word (no candidate can match it) and counts as missed when scored.
+
+    A form is written when its name key is part of the text's (a check that may pass a name the text
+    splits across words, never flag one it writes).
+    """
+    unwritten: list[tuple[str, str]] = []
+    for ex in examples:
+        text = name_key(ex.text)
+        forms = ((e["name"], [name_key(f) for f in (e["name"], *(e.get("aliases") or []))]) for e in ex.gold)
+        unwritten.extend((ex.paper_id, name) for name, keys in forms if not any(k and k in text for k in keys))
+    if not unwritten:
+        return ""
+    paper, name = unwritten[0]
+    papers = len({p for p, _ in unwritten})
+    return (f"{len(unwritten)} annotated entit{'y' if len(unwritten) == 1 else 'ies'} of {papers} paper(s) "
+            f"not written in the paper's title or abstract, such as {name!r} in paper {paper!r}: they cannot be "
+            "learned, and scoring counts them as missed (name them as the text writes them, or give that form "
+            "in \"aliases\")")
 
 
 #: what a pipeline folder holds besides its components' folders (``spacy.Language.to_disk``)
@@ -482,7 +515,7 @@ def _pipes(folder: Path) -> list[str]:
 
 def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], out_dir: str | Path,
                    *, spacy_model: str | None = None, gazetteer: str = "", C: float = DEFAULT_C,
-                   log: Callable[[str], None] | None = None) -> DecisionModel:
+                   log: Callable[[str], None] | None = None, warn: Callable[[str], None] | None = None) -> DecisionModel:
     """Train the decision model and write a whole pipeline directory (``nlp.to_disk``).
 
     The directory loads with ``spacy.load`` once graphbuild is imported, and
@@ -491,7 +524,8 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     pipeline is never visible.
 
     ``out_dir`` must be new, empty, or a pipeline this function wrote (:func:`check_out_dir`, checked before any
-    work): the folder is replaced whole.
+    work): the folder is replaced whole. ``log`` is told what is done, ``warn`` what of the annotations
+    cannot be learned (:func:`load_examples`).
     """
     import shutil
 
@@ -501,7 +535,7 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     check_out_dir(out_dir)
     say = log or (lambda msg: None)
     nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
-    examples = load_examples(annotation_files, paper_files, nlp)
+    examples = load_examples(annotation_files, paper_files, nlp, warn=warn)
     say(f"training on {len(examples)} annotated paper(s)")
     model = fit(examples, _gazetteer(nlp), C=C, source=", ".join(map(str, annotation_files)), meta={
         "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
