@@ -524,10 +524,25 @@ def test_train_and_eval_cv_name_annotated_entities_the_paper_never_writes(corpus
     ann.write_text("".join(json.dumps(r) + "\n" for r in rows))
     want = (f"warning: {ann}: 1 annotated entity of 1 paper(s) not written in the paper's title or abstract, "
             "such as 'Zorblax-9' in paper 'p3': they cannot be learned")
+
+    def warnings():
+        return [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+
     assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 0
-    err = capsys.readouterr().err
-    assert err.startswith(want) and len(err.splitlines()) == 1
+    [line] = warnings()
+    assert line.startswith(want)
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
-    assert capsys.readouterr().err.startswith(want)
+    [line] = warnings()
+    assert line.startswith(want)
     assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe"), "--cv", "2"]) == 0
-    assert len(capsys.readouterr().err.splitlines()) == 1  # once, not for the cross-validation and the training
+    assert len(warnings()) == 1  # once, not for the cross-validation and the training
+
+
+def test_train_and_eval_cv_show_progress_when_standard_error_is_no_terminal(corpus, tmp_path, capsys):
+    """Training read every paper twice, and cross-validation fitted K models, with no line on standard error."""
+    papers, ann = corpus
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 0
+    assert capsys.readouterr().err.splitlines() == ["reading their titles alone: 6/6 papers"]
+    assert main(["eval", "entities", "--cv", "3", "--annotations", str(ann), "--papers", str(papers)]) == 0
+    assert capsys.readouterr().err.splitlines() == ["reading their titles alone: 6/6 papers",
+                                                    "cross-validating (6 papers): 3/3 folds"]

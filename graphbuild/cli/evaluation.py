@@ -138,18 +138,32 @@ def _cross_validate(args: argparse.Namespace) -> int:
 
 def print_cross_validation(settings: Settings, annotations: list[str], papers: list[str], k: int,
                            **train_options: Any) -> None:
-    """Print K-fold cross-validated scores (JSON) of the decision model trained on ``annotations``."""
+    """Print K-fold cross-validated scores (JSON) of the decision model trained on ``annotations``, with the
+    papers read and the folds done shown on standard error (:func:`graphbuild.progress.stage_bar`).
+    """
     from ..nlp.pipeline import _gazetteer, make_pipeline
     from ..nlp.train import cross_validate, load_examples
+    from ..progress import stage_bar
     from ..stages import check_pipeline
 
     # the shipped gazetteer with the user's, as a build loads it (a missing model: one line)
     nlp = make_pipeline(settings.spacy_model, gazetteer_path=check_pipeline(settings))
-    examples = load_examples(annotations, papers, nlp, warn=lambda line: _say(line, file=sys.stderr))
-    if not 2 <= k <= len(examples):
-        raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "
-                         "the number of annotated papers")
-    print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=k, **train_options), indent=2))
+    with stage_bar("reading the annotated papers", unit="paper") as bar:
+        examples = load_examples(annotations, papers, nlp, warn=lambda line: _say(line, file=sys.stderr),
+                                 progress=bar)
+        if not 2 <= k <= len(examples):  # (within the block: the error is the one line shown)
+            raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "
+                             "the number of annotated papers")
+    with stage_bar("cross-validating", unit="fold") as bar:
+        done = 0
+
+        def fold(n: int) -> None:
+            nonlocal done
+            done += n
+            bar(f"cross-validating ({len(examples)} papers)", done, k)
+
+        scores = cross_validate(examples, _gazetteer(nlp), k=k, progress=fold, **train_options)
+    print(json.dumps(scores, indent=2))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,

@@ -48,7 +48,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         if args.cv:
             print_cross_validation(settings, annotations, papers, args.cv, C=args.C)
         model = train_pipeline(annotations, papers, args.out, spacy_model=settings.spacy_model,
-                               gazetteer=gazetteer, C=args.C, log=print,
+                               gazetteer=gazetteer, C=args.C, log=print, progress=True,
                                warn=None if args.cv else _warn)  # (cross-validation read the same files)
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
           f"{len(model.entity.index)} features; use it with --spacy-model {shlex.quote(str(args.out))}")

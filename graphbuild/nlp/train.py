@@ -34,6 +34,7 @@ from typing import Any, cast
 import numpy as np
 
 from ..errors import InputError, OutputError, UsageError
+from ..progress import Progress
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
@@ -128,8 +129,10 @@ def papers_by_id(paths: Sequence[str | Path]) -> dict[str, Paper]:
 
 
 def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper], nlp: Any,
-                  *, source: str | Path = "annotations") -> list[Example]:
-    """Run the proposers (``nlp`` without ``graphbuild_decide``) on every annotated paper."""
+                  *, source: str | Path = "annotations", progress: Progress | None = None) -> list[Example]:
+    """Run the proposers (``nlp`` without ``graphbuild_decide``) on every annotated paper, then on the title
+    alone of each that has an abstract; ``progress`` is told of each paper read.
+    """
     rows = list(annotations)
     missing = [r["id"] for r in rows if str(r["id"]).casefold() not in papers]
     if missing:
@@ -138,18 +141,22 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
     found = [papers[str(r["id"]).casefold()] for r in rows]
     # casing statistics over every paper of the file, as a build over that corpus would have them
     every = {id(p): p for p in papers.values()}.values()
-    out = _examples(nlp, rows, found, corpus_stats(p.text for p in every))
+    out = _examples(nlp, rows, found, corpus_stats(p.text for p in every), progress, "reading the annotated papers")
     # each paper's title alone (where it has an abstract), as a library of titles would be built
     titled = [(ex, row, paper) for ex, row, paper in zip(out, rows, found) if paper.abstract]
     bare = _examples(nlp, [_title_alone(row, paper.title) for _, row, paper in titled],
-                     [replace(paper, abstract="") for _, _, paper in titled], corpus_stats(p.title for p in every))
+                     [replace(paper, abstract="") for _, _, paper in titled], corpus_stats(p.title for p in every),
+                     progress, "reading their titles alone")
     for (ex, _, _), alone in zip(titled, bare):
         ex.bare = alone
     return out
 
 
-def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus: CorpusStats) -> list[Example]:
-    """An :class:`Example` per annotation row and its paper: the proposers run over the paper's text."""
+def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus: CorpusStats,
+              progress: Progress | None = None, stage: str = "") -> list[Example]:
+    """An :class:`Example` per annotation row and its paper: the proposers run over the paper's text
+    (``progress`` is told of each, as ``stage``).
+    """
     proposers = [n for n in nlp.pipe_names if n != "graphbuild_decide"]
     out = []
     with nlp.select_pipes(enable=proposers):
@@ -159,6 +166,8 @@ def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus:
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
                                list(doc._.gb_candidates or []), row["entities"], corpus,
                                float(row.get("weight", 1.0))))
+            if progress is not None:
+                progress(stage, len(out), len(papers))
     return out
 
 
@@ -412,8 +421,9 @@ def data_digest(paths: Iterable[str | Path]) -> str:
 
 
 def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any,
-                  *, warn: Callable[[str], None] | None = None) -> list[Example]:
-    """Read annotation files, resolve their ids against the paper files and run the proposers.
+                  *, warn: Callable[[str], None] | None = None, progress: Progress | None = None) -> list[Example]:
+    """Read annotation files, resolve their ids against the paper files and run the proposers (``progress``
+    is told of each paper read: :func:`make_examples`).
 
     ``warn`` is told, per file the user gave, of annotated entities that the paper never writes
     (:func:`unwritten_entities`).
@@ -424,7 +434,7 @@ def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[
     for path in annotation_files:
         rows = [r for r in read_annotations(path) if str(r["id"]).casefold() not in seen]
         seen.update(str(r["id"]).casefold() for r in rows)
-        made = make_examples(rows, papers, nlp, source=path)
+        made = make_examples(rows, papers, nlp, source=path, progress=progress)
         if warn is not None and Path(path) != SHIPPED_ANNOTATIONS:  # (the shipped ones are not the user's to fix)
             problem = unwritten_entities(made)
             if problem:
@@ -515,7 +525,8 @@ def _pipes(folder: Path) -> list[str]:
 
 def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], out_dir: str | Path,
                    *, spacy_model: str | None = None, gazetteer: str = "", C: float = DEFAULT_C,
-                   log: Callable[[str], None] | None = None, warn: Callable[[str], None] | None = None) -> DecisionModel:
+                   log: Callable[[str], None] | None = None, warn: Callable[[str], None] | None = None,
+                   progress: bool = False) -> DecisionModel:
     """Train the decision model and write a whole pipeline directory (``nlp.to_disk``).
 
     The directory loads with ``spacy.load`` once graphbuild is imported, and
@@ -525,17 +536,20 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
 
     ``out_dir`` must be new, empty, or a pipeline this function wrote (:func:`check_out_dir`, checked before any
     work): the folder is replaced whole. ``log`` is told what is done, ``warn`` what of the annotations
-    cannot be learned (:func:`load_examples`).
+    cannot be learned (:func:`load_examples`); ``progress`` shows the papers read on standard error
+    (:func:`graphbuild.progress.stage_bar`: a plain line every few seconds when it is not a terminal).
     """
     import shutil
 
     from ..fsutil import fresh_temp_folder, swap_in_folder
+    from ..progress import stage_bar
     from .pipeline import make_pipeline
 
     check_out_dir(out_dir)
     say = log or (lambda msg: None)
     nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
-    examples = load_examples(annotation_files, paper_files, nlp, warn=warn)
+    with stage_bar("reading the annotated papers", enabled=progress, unit="paper") as bar:
+        examples = load_examples(annotation_files, paper_files, nlp, warn=warn, progress=bar)
     say(f"training on {len(examples)} annotated paper(s)")
     model = fit(examples, _gazetteer(nlp), C=C, source=", ".join(map(str, annotation_files)), meta={
         "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
