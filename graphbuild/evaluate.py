@@ -1,6 +1,7 @@
 """Scoring extractions against gold files, by the rules of ANNOTATION.md.
 
-* papers are matched by title (case-folded, non-alphanumerics removed);
+* papers are matched by title (case-folded, non-alphanumerics removed); gold
+  papers sharing a title take the predictions of that title in order;
 * a gold entity is found when its name or an alias equals a prediction's
   ``name`` or one of its ``mentions`` (same normalisation); each prediction
   matches at most one gold entity, and the pairs are a maximum matching (a
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -174,15 +176,30 @@ def _wrongly_proposed(title: str, pred: dict[str, Any], matched: str | None) -> 
     return {"title": title, "wrongly_proposed": pred["name"], "type": pred["type"], "matched": matched}
 
 
+def _paired(preds_by_title: dict[str, list[dict[str, Any]]], taken: Counter[str], title: str) -> dict[str, Any] | None:
+    """The prediction for the next gold paper of ``title``: the n-th gold paper of a title takes the n-th
+    prediction of that title (two papers sharing a title, as cross-validation's folds scored them, each
+    with its own; both once took the last one), the last one past their number; None when there is none.
+    """
+    preds = preds_by_title.get(title)
+    if not preds:
+        return None
+    taken[title] += 1
+    return preds[min(taken[title], len(preds)) - 1]
+
+
 def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, Any]]) -> EntityScores:
     """Precision, recall, F1, type accuracy, proposed-recall and proposed-precision over matched papers."""
-    preds_by_title = {normalize_title(p["title"]): p for p in predicted}
+    preds_by_title: dict[str, list[dict[str, Any]]] = {}
+    for p in predicted:
+        preds_by_title.setdefault(normalize_title(p["title"]), []).append(p)
+    taken: Counter[str] = Counter()  # gold papers of each title so far
     found = gold_n = unmatched = neutral = typed_ok = prop_gold = prop_found = matched_papers = 0
     marked = marked_right = 0  # predictions marked proposed (neutral unmatched ones left out), and those right
     gold_list = list(gold)
     errors: list[dict[str, Any]] = []
     for g in gold_list:
-        pred = preds_by_title.get(normalize_title(g["title"]))
+        pred = _paired(preds_by_title, taken, normalize_title(g["title"]))
         if pred is not None:
             matched_papers += 1
         pred_ents = [e for e in (pred or {}).get("entities", []) if e.get("type") in SCORED_TYPES]

@@ -69,7 +69,9 @@ def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 
     Selection
         Entity nodes (copies, ``paper_count`` set to the papers counted here,
         ``top_papers`` a list of titles) and ``CO_OCCURS`` edges with
-        ``papers`` (papers with both) and ``strength``.
+        ``papers`` (papers with both) and ``strength``; its ``hint`` (the
+        page's "showing N of M" note) names ``max_terms``, what shows more
+        (a command sets its own option's name: ``graphbuild map --terms N``).
     """
     links = role_pairs(G)
     papers = sorted({u for u, _ in links})
@@ -107,8 +109,9 @@ def term_map(G: nx.MultiDiGraph, *, max_terms: int = 300, links_per_term: int = 
                    strength=round(float(strength[i, j]), 3))
     reason = (f"term map: the {len(terms):,} entities in most of {len(papers):,} papers, sized by papers, "
               f"linked to their {links_per_term} strongest co-occurring entities")
-    return Selection(graph=H, cut=tuple(ranked[max_terms:]),
-                     total=len(count), reason=reason)
+    # (the default hint, "use --focus/--types/--max-nodes", named options no term map has)
+    return Selection(graph=H, cut=tuple(ranked[max_terms:]), total=len(count), reason=reason,
+                     hint="a larger max_terms shows more")
 
 
 def community_term_map(G: nx.MultiDiGraph, **options: Any) -> Selection:

@@ -531,6 +531,23 @@ def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     assert "no such gold file" in _one_line_error(capsys, "E100")
 
 
+def test_cli_eval_entities_names_gold_papers_the_input_does_not_hold(tmp_path, capsys):
+    """A gold paper whose title no extracted paper had counted its entities as missed without a word."""
+    title = json.loads((SOURCES / "corpus.jsonl").read_text(encoding="utf-8").splitlines()[0])["title"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"title": title, "entities": []}) + "\n\n" + json.dumps(
+        {"title": "Comet Tails \x1b[2J Revisited", "entities": [{"name": "TailNet", "type": "Model"}]}) + "\n")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 0
+    out = capsys.readouterr()
+    assert out.err == (f"warning: {gold}:3: 1 of 2 gold paper(s) match no paper of the input by title, such as "
+                       "'Comet Tails \\x1b[2J Revisited'; their entities count as missed\n")
+    assert json.loads(out.out)["papers_matched"] == 1
+    gold.write_text(json.dumps({"title": "Comet Tails", "entities": []}) + "\n")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 1
+    assert "gold.jsonl: none of its 1 gold paper(s) matches a paper of the input by title (such as line 1: " \
+           "'Comet Tails'); give the listing" in _one_line_error(capsys, "E100")
+
+
 @pytest.mark.parametrize("entity, words", [
     ('{"name": "LoRA", "type": "Banana"}',
      "entity 'LoRA': unknown type \"Banana\"; use one of Model, Method, Dataset, Task, Metric"),

@@ -83,3 +83,17 @@ def test_a_proposed_mark_counts_once_by_the_one_to_one_matching():
                  {"name": "SlimMoE", "type": "Method", "mentions": ["SlimMoE"], "proposed": True})
     s = score_entities(gold, pred)
     assert (s.proposed_recall, s.proposed_precision) == (1.0, 0.5)
+
+
+def test_two_papers_sharing_a_title_are_each_scored_against_their_own_prediction():
+    # cross-validation pooled the folds' predictions by title: both gold papers took the second prediction,
+    # so the pooled F1 fell below every fold's
+    gold = [{"title": "Notes on Comets", "entities": [{"name": "TailNet", "type": "Model"}]},
+            {"title": "Notes on comets.", "entities": [{"name": "ComaSet", "type": "Dataset"}]}]
+    pred = [{"title": "Notes on Comets", "entities": [{"name": "TailNet", "type": "Model", "mentions": []}]},
+            {"title": "Notes on Comets", "entities": [{"name": "ComaSet", "type": "Dataset", "mentions": []}]}]
+    s = score_entities(gold, pred)
+    assert (s.found, s.gold, s.predicted_unmatched, s.papers_matched) == (2, 2, 0, 2)
+    # one prediction for a title two gold papers share: both are scored against it, as before
+    s = score_entities(gold, pred[:1])
+    assert (s.found, s.predicted_unmatched, s.papers_matched) == (1, 1, 2)

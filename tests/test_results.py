@@ -311,3 +311,21 @@ def test_results_leaderboard_command(tmp_path, capsys):
     assert main(["leaderboard", "CIFAR-10", "--metric", "BLEU", "-w", str(tmp_path / "ws")]) == 0
     assert capsys.readouterr().out == ("no results reported on CIFAR-10 in the metric 'BLEU' "
                                        "(its metrics: FID, accuracy)\n")
+
+
+def test_results_leaderboard_command_escapes_what_the_papers_wrote(monkeypatch, capsys):
+    """The warnings printed settings and metrics read from abstracts raw: an escape sequence reached the terminal."""
+    import types
+
+    import graphbuild.cli.leaderboard as command
+    import graphbuild.reported
+
+    row = {"model": "FastGen", "value": 2.9, "upper": None, "unit": "", "lower_is_better": True, "paper": "A",
+           "year": 2024, "evidence": "FastGen reaches 2.9 FID.", "metric": "FID \x1b[2J"}
+    rows = [{**row, "setting": "5-shot"}, {**row, "setting": "zero-shot \x1b]0;owned\x07"}]
+    monkeypatch.setattr(command, "_workspace", lambda args: types.SimpleNamespace(graph=lambda: None))
+    monkeypatch.setattr(graphbuild.reported, "leaderboard_rows", lambda G, dataset, metric=None: rows)
+    assert main(["leaderboard", "CIFAR-10"]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert err == "warning: FID \\x1b[2J: results come from different settings (5-shot, zero-shot \\x1b]0;owned\\x07)\n"

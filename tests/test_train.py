@@ -81,6 +81,8 @@ def test_train_read_annotations_names_the_bad_line(tmp_path):
     ('{"id": "p1", "weight": -2, "entities": []}', '"weight" must be a positive number, not -2'),
     ('{"id": "p1", "weight": true, "entities": []}', '"weight" must be a positive number, not true'),
     ('{"id": "p1", "entities": [{"name": "  ", "type": "Model"}]}', 'each entity needs "name" and "type"'),
+    # trained on twice, silently
+    ('{"id": "P0", "entities": [{"name": "X", "type": "Model"}]}', "paper 'P0' is annotated already on line 1"),
 ])
 def test_train_read_annotations_refuses_a_bad_value_on_its_line(tmp_path, line, words):
     bad = tmp_path / "a.jsonl"
@@ -482,3 +484,65 @@ def test_train_pipeline_named_from_another_place_reuses_the_extractions(corpus, 
         assert main(["build", str(papers), "-w", "ws", "--spacy-model", model, "--no-overview"]) == 0
         built.append(re.search(r"(\d+) extracted", capsys.readouterr().out).group(1))
     assert built == ["6", "0", "0", "0"]
+
+
+def test_train_out_that_cannot_be_written_is_one_line_before_any_training(corpus, tmp_path, capsys, monkeypatch):
+    """A --out under a file, or in a read-only place, failed with a traceback once the models were fitted."""
+    import graphbuild.fsutil
+    import graphbuild.nlp.train as train
+
+    papers, ann = corpus
+    fitted = []
+    monkeypatch.setattr(train, "fit", lambda *a, **k: fitted.append(1))  # never reached when refused
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(ann / "pipe")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"graphbuild: error: [E710] --out '{ann / 'pipe'}': '{ann}' is a file, not a folder; " \
+                  "give a folder for the pipeline"
+    with monkeypatch.context() as m:
+        m.setattr(train.os, "access", lambda *a: False)
+        with pytest.raises(UsageError, match=f"the folder '{tmp_path}' is not writable"):
+            train_pipeline([ann], [papers], tmp_path / "new" / "pipe")
+    assert not fitted and not (tmp_path / "new").exists()
+    monkeypatch.undo()
+
+    def read_only(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(graphbuild.fsutil, "fresh_temp_folder", read_only)  # the place turned read-only meanwhile
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"graphbuild: error: [E700] cannot write the pipeline to {tmp_path / 'pipe'}: "
+                          "Permission denied; choose a writable folder")
+
+
+def test_train_and_eval_cv_name_annotated_entities_the_paper_never_writes(corpus, tmp_path, capsys):
+    """An annotated name the paper does not write was passed over in training, and counted missed, silently."""
+    papers, ann = corpus
+    rows = [json.loads(line) for line in ann.read_text().splitlines()]
+    rows[2]["entities"].append({"name": "Zorblax-9", "type": "Model", "proposed": False})
+    rows[3]["entities"].append({"name": "Stylish GAN", "type": "Model", "aliases": ["StyleGAN"]})  # written: alias
+    ann.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    want = (f"warning: {ann}: 1 annotated entity of 1 paper(s) not written in the paper's title or abstract, "
+            "such as 'Zorblax-9' in paper 'p3': they cannot be learned")
+
+    def warnings():
+        return [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 0
+    [line] = warnings()
+    assert line.startswith(want)
+    assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
+    [line] = warnings()
+    assert line.startswith(want)
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe"), "--cv", "2"]) == 0
+    assert len(warnings()) == 1  # once, not for the cross-validation and the training
+
+
+def test_train_and_eval_cv_show_progress_when_standard_error_is_no_terminal(corpus, tmp_path, capsys):
+    """Training read every paper twice, and cross-validation fitted K models, with no line on standard error."""
+    papers, ann = corpus
+    assert main(["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")]) == 0
+    assert capsys.readouterr().err.splitlines() == ["reading their titles alone: 6/6 papers"]
+    assert main(["eval", "entities", "--cv", "3", "--annotations", str(ann), "--papers", str(papers)]) == 0
+    assert capsys.readouterr().err.splitlines() == ["reading their titles alone: 6/6 papers",
+                                                    "cross-validating (6 papers): 3/3 folds"]

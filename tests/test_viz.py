@@ -319,6 +319,8 @@ def test_viz_term_map_links_terms_that_co_occur():
         assert key == CO_OCCURS and u.split("e")[1][0] == v.split("e")[1][0]  # never across the two topics
         assert data["papers"] >= 2 and data["strength"] > 0
     assert max(dict(H.degree()).values()) <= 2 * 3 + 3
+    # the API's note named --max-nodes, which a term map has not
+    assert term_map(G, max_terms=5).note == "showing 5 of 12 nodes; a larger max_terms shows more"
 
 
 def test_viz_whole_graph_of_a_large_corpus_is_a_term_map(tmp_path):

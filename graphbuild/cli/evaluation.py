@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..settings import Settings
-from ._common import _require_positive, _settings, _workspace
+from ._common import _require_positive, _say, _settings, _workspace
 
 
 def _read_text(path: str) -> str:
@@ -28,8 +29,10 @@ def _read_text(path: str) -> str:
             raise utf8_error(path, stream) or InputError(path, None, "not UTF-8 text") from None
 
 
-def _entity_gold(path: str) -> list[dict[str, Any]]:
-    """Gold papers of ANNOTATION.md (one JSON object per line with a title and an entity list)."""
+def _entity_gold(path: str) -> list[tuple[int, dict[str, Any]]]:
+    """Gold papers of ANNOTATION.md (one JSON object per line with a title and an entity list), with their
+    line numbers.
+    """
     from ..evaluate import entity_problem, read_jsonl_numbered
 
     rows = []
@@ -44,8 +47,26 @@ def _entity_gold(path: str) -> list[dict[str, Any]]:
             problem = entity_problem(entity)  # in the words training uses
             if problem:
                 raise InputError(path, lineno, problem)
-        rows.append(row)
+        rows.append((lineno, row))
     return rows
+
+
+def _check_gold_papers_found(path: str, gold: list[tuple[int, dict[str, Any]]], preds: list[dict[str, Any]]) -> None:
+    """Say which gold papers no paper of the input matches by title (their entities count as missed, which
+    lowered recall without a word); none matched at all is an error, since zeros would read as a score.
+    """
+    from ..records import normalize_title
+
+    titles = {normalize_title(p["title"]) for p in preds}
+    unmatched = [(lineno, row["title"]) for lineno, row in gold if normalize_title(row["title"]) not in titles]
+    if not unmatched:
+        return
+    lineno, title = unmatched[0]
+    if len(unmatched) == len(gold):
+        raise InputError(path, None, f"none of its {len(gold)} gold paper(s) matches a paper of the input by "
+                         f"title (such as line {lineno}: {title!r}); give the listing the gold was made on")
+    _say(f"warning: {path}:{lineno}: {len(unmatched)} of {len(gold)} gold paper(s) match no paper of the input "
+         f"by title, such as {title!r}; their entities count as missed", file=sys.stderr)
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:
@@ -86,7 +107,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                              "give INPUT files and --gold, or --cv K with --papers (and --annotations)")
         gold = _entity_gold(args.gold)
         preds = [r.to_annotation() for r in extract(args.inputs, settings=_settings(args))]
-        scores = score_entities(gold, preds)
+        _check_gold_papers_found(args.gold, gold, preds)
+        scores = score_entities([row for _, row in gold], preds)
         print(json.dumps(scores.to_dict(with_errors=args.errors), indent=2))
         return 0
     from ..related import evaluate_related
@@ -116,18 +138,32 @@ def _cross_validate(args: argparse.Namespace) -> int:
 
 def print_cross_validation(settings: Settings, annotations: list[str], papers: list[str], k: int,
                            **train_options: Any) -> None:
-    """Print K-fold cross-validated scores (JSON) of the decision model trained on ``annotations``."""
+    """Print K-fold cross-validated scores (JSON) of the decision model trained on ``annotations``, with the
+    papers read and the folds done shown on standard error (:func:`graphbuild.progress.stage_bar`).
+    """
     from ..nlp.pipeline import _gazetteer, make_pipeline
     from ..nlp.train import cross_validate, load_examples
+    from ..progress import stage_bar
     from ..stages import check_pipeline
 
     # the shipped gazetteer with the user's, as a build loads it (a missing model: one line)
     nlp = make_pipeline(settings.spacy_model, gazetteer_path=check_pipeline(settings))
-    examples = load_examples(annotations, papers, nlp)
-    if not 2 <= k <= len(examples):
-        raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "
-                         "the number of annotated papers")
-    print(json.dumps(cross_validate(examples, _gazetteer(nlp), k=k, **train_options), indent=2))
+    with stage_bar("reading the annotated papers", unit="paper") as bar:
+        examples = load_examples(annotations, papers, nlp, warn=lambda line: _say(line, file=sys.stderr),
+                                 progress=bar)
+        if not 2 <= k <= len(examples):  # (within the block: the error is the one line shown)
+            raise InputError(annotations[0], None, f"--cv {k}: K must be between 2 and {len(examples)}, "
+                             "the number of annotated papers")
+    with stage_bar("cross-validating", unit="fold") as bar:
+        done = 0
+
+        def fold(n: int) -> None:
+            nonlocal done
+            done += n
+            bar(f"cross-validating ({len(examples)} papers)", done, k)
+
+        scores = cross_validate(examples, _gazetteer(nlp), k=k, progress=fold, **train_options)
+    print(json.dumps(scores, indent=2))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ._common import _print_rows, _require_positive, _workspace
+from ._common import _print_rows, _require_positive, _say, _workspace
 
 #: the columns the table shows (``--json`` prints every field of :func:`graphbuild.reported.leaderboard_rows`)
 _TABLE = ("rank", "model", "value", "metric", "setting", "paper", "year", "evidence")
@@ -25,14 +25,14 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    for warning in leaderboard_warnings(rows):
-        print(f"warning: {warning}", file=sys.stderr)
+    for warning in leaderboard_warnings(rows):  # metrics, settings and units as the papers wrote them: escaped
+        _say(f"warning: {warning}", file=sys.stderr)
     if not rows:
         what = ""
         if args.metric:  # a metric that is not there: say which are
             metrics = sorted({row["metric"] for row in leaderboard_rows(graph, args.dataset)})
             what = f" in the metric {args.metric!r}" + (f" (its metrics: {', '.join(metrics)})" if metrics else "")
-        print(f"no results reported on {args.dataset}{what}")
+        _say(f"no results reported on {args.dataset}{what}")
         return 0
     table, rank, last = [], 0, None
     for row in rows:

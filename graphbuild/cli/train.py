@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import CurationError, UsageError
 from ..settings import Settings
-from ._common import _name_fits, _settings
+from ._common import _name_fits, _say, _settings
 
 #: graphbuild.nlp.train.DEFAULT_C, written out so that building the parser does not import spaCy
 #: (tests/test_cli.py checks that the two agree)
@@ -48,10 +48,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         if args.cv:
             print_cross_validation(settings, annotations, papers, args.cv, C=args.C)
         model = train_pipeline(annotations, papers, args.out, spacy_model=settings.spacy_model,
-                               gazetteer=gazetteer, C=args.C, log=print)
+                               gazetteer=gazetteer, C=args.C, log=print, progress=True,
+                               warn=None if args.cv else _warn)  # (cross-validation read the same files)
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
           f"{len(model.entity.index)} features; use it with --spacy-model {shlex.quote(str(args.out))}")
     return 0
+
+
+def _warn(line: str) -> None:
+    """Print a warning about the annotations on standard error, its names escaped (they are the user's text)."""
+    _say(line, file=sys.stderr)
 
 
 def _curation_inputs(args: argparse.Namespace, settings: Settings, folder: Path) -> tuple[Path, Path]:

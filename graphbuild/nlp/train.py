@@ -33,7 +33,8 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, OutputError, UsageError
+from ..progress import Progress
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
 from .candidates import Candidate, doc_text, text_doc
@@ -51,7 +52,8 @@ from .decide import (
 from .features import TYPE_ONLY, CorpusStats, corpus_stats, entity_features, with_other_claimed
 
 __all__ = ["Example", "read_annotations", "load_examples", "train_pipeline", "check_out_dir", "papers_by_id",
-           "make_examples", "fit", "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS"]
+           "make_examples", "fit", "predict", "cross_validate", "select_settings", "gold_rows", "SHIPPED_ANNOTATIONS",
+           "unwritten_entities"]
 
 #: the annotations graphbuild's weights are trained on (ids of ../shared/eval/related/papers_dev.jsonl)
 SHIPPED_ANNOTATIONS = data_path("annotations", "papers_dev.jsonl")
@@ -80,13 +82,21 @@ class Example:
 
 
 def read_annotations(path: str | Path) -> list[dict[str, Any]]:
-    """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``."""
+    """Annotation rows (``id`` and ``entities``) from a JSON Lines file; bad lines raise ``[E1xx]``, and so
+    does a paper id on a second line.
+    """
     from ..evaluate import entity_problem, read_jsonl_numbered
 
     rows = read_jsonl_numbered(path)
+    first_line: dict[str, int] = {}  # case-folded paper id -> the line annotating it
     for lineno, row in rows:
         if not isinstance(row, dict) or not row.get("id") or not isinstance(row.get("entities"), list):
             raise InputError(path, lineno, 'expected {"id": paper id, "entities": [...]}')
+        # a paper annotated twice was trained on twice (and scored twice), whichever line was right
+        seen = first_line.setdefault(str(row["id"]).casefold(), lineno)
+        if seen != lineno:
+            raise InputError(path, lineno, f"paper {str(row['id'])!r} is annotated already on line {seen}; "
+                             "give each paper one line")
         weight = row.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < float("inf"):
             raise InputError(path, lineno, f'"weight" must be a positive number, not {json.dumps(weight)}')
@@ -119,8 +129,10 @@ def papers_by_id(paths: Sequence[str | Path]) -> dict[str, Paper]:
 
 
 def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper], nlp: Any,
-                  *, source: str | Path = "annotations") -> list[Example]:
-    """Run the proposers (``nlp`` without ``graphbuild_decide``) on every annotated paper."""
+                  *, source: str | Path = "annotations", progress: Progress | None = None) -> list[Example]:
+    """Run the proposers (``nlp`` without ``graphbuild_decide``) on every annotated paper, then on the title
+    alone of each that has an abstract; ``progress`` is told of each paper read.
+    """
     rows = list(annotations)
     missing = [r["id"] for r in rows if str(r["id"]).casefold() not in papers]
     if missing:
@@ -129,18 +141,22 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
     found = [papers[str(r["id"]).casefold()] for r in rows]
     # casing statistics over every paper of the file, as a build over that corpus would have them
     every = {id(p): p for p in papers.values()}.values()
-    out = _examples(nlp, rows, found, corpus_stats(p.text for p in every))
+    out = _examples(nlp, rows, found, corpus_stats(p.text for p in every), progress, "reading the annotated papers")
     # each paper's title alone (where it has an abstract), as a library of titles would be built
     titled = [(ex, row, paper) for ex, row, paper in zip(out, rows, found) if paper.abstract]
     bare = _examples(nlp, [_title_alone(row, paper.title) for _, row, paper in titled],
-                     [replace(paper, abstract="") for _, _, paper in titled], corpus_stats(p.title for p in every))
+                     [replace(paper, abstract="") for _, _, paper in titled], corpus_stats(p.title for p in every),
+                     progress, "reading their titles alone")
     for (ex, _, _), alone in zip(titled, bare):
         ex.bare = alone
     return out
 
 
-def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus: CorpusStats) -> list[Example]:
-    """An :class:`Example` per annotation row and its paper: the proposers run over the paper's text."""
+def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus: CorpusStats,
+              progress: Progress | None = None, stage: str = "") -> list[Example]:
+    """An :class:`Example` per annotation row and its paper: the proposers run over the paper's text
+    (``progress`` is told of each, as ``stage``).
+    """
     proposers = [n for n in nlp.pipe_names if n != "graphbuild_decide"]
     out = []
     with nlp.select_pipes(enable=proposers):
@@ -150,6 +166,8 @@ def _examples(nlp: Any, rows: list[dict[str, Any]], papers: list[Paper], corpus:
                                doc._.gb_title_end if doc._.gb_title_end >= 0 else len(text),
                                list(doc._.gb_candidates or []), row["entities"], corpus,
                                float(row.get("weight", 1.0))))
+            if progress is not None:
+                progress(stage, len(out), len(papers))
     return out
 
 
@@ -402,18 +420,51 @@ def data_digest(paths: Iterable[str | Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any) -> list[Example]:
-    """Read annotation files, resolve their ids against the paper files and run the proposers."""
+def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], nlp: Any,
+                  *, warn: Callable[[str], None] | None = None, progress: Progress | None = None) -> list[Example]:
+    """Read annotation files, resolve their ids against the paper files and run the proposers (``progress``
+    is told of each paper read: :func:`make_examples`).
+
+    ``warn`` is told, per file the user gave, of annotated entities that the paper never writes
+    (:func:`unwritten_entities`).
+    """
     papers = papers_by_id(paper_files)
     examples: list[Example] = []
     seen: set[str] = set()
     for path in annotation_files:
         rows = [r for r in read_annotations(path) if str(r["id"]).casefold() not in seen]
         seen.update(str(r["id"]).casefold() for r in rows)
-        examples.extend(make_examples(rows, papers, nlp, source=path))
+        made = make_examples(rows, papers, nlp, source=path, progress=progress)
+        if warn is not None and Path(path) != SHIPPED_ANNOTATIONS:  # (the shipped ones are not the user's to fix)
+            problem = unwritten_entities(made)
+            if problem:
+                warn(f"warning: {path}: {problem}")
+        examples.extend(made)
     if not examples:
         raise InputError(annotation_files[0] if annotation_files else "annotations", None, "no annotated papers")
     return examples
+
+
+def unwritten_entities(examples: Sequence[Example]) -> str:
+    """What of the annotated entities no form of which the paper's title or abstract writes, or ``""``: each was
+    passed over in training without a word (no candidate can match it) and counts as missed when scored.
+
+    A form is written when its name key is part of the text's (a check that may pass a name the text
+    splits across words, never flag one it writes).
+    """
+    unwritten: list[tuple[str, str]] = []
+    for ex in examples:
+        text = name_key(ex.text)
+        forms = ((e["name"], [name_key(f) for f in (e["name"], *(e.get("aliases") or []))]) for e in ex.gold)
+        unwritten.extend((ex.paper_id, name) for name, keys in forms if not any(k and k in text for k in keys))
+    if not unwritten:
+        return ""
+    paper, name = unwritten[0]
+    papers = len({p for p, _ in unwritten})
+    return (f"{len(unwritten)} annotated entit{'y' if len(unwritten) == 1 else 'ies'} of {papers} paper(s) "
+            f"not written in the paper's title or abstract, such as {name!r} in paper {paper!r}: they cannot be "
+            "learned, and scoring counts them as missed (name them as the text writes them, or give that form "
+            "in \"aliases\")")
 
 
 #: what a pipeline folder holds besides its components' folders (``spacy.Language.to_disk``)
@@ -430,6 +481,7 @@ def check_out_dir(out: str | Path) -> None:
     if path.exists() and not path.is_dir():
         raise UsageError(f"--out {out!r} is a file; give a folder for the pipeline")
     if not path.is_dir():
+        _check_new_out_dir(out, path)
         return
     real = Path(os.path.realpath(path))
     entries = sorted(os.listdir(real))
@@ -439,6 +491,22 @@ def check_out_dir(out: str | Path) -> None:
                 else "is the root folder" if not real.name else "is the current folder")
         raise UsageError(f"--out {out!r} {what}; training replaces the whole folder: name a new or empty folder, "
                          "or one `graphbuild train` wrote")
+
+
+def _check_new_out_dir(out: str, path: Path) -> None:
+    """Refuse a new ``--out`` that cannot be made, before any training: a file on the way to it (the folders of
+    ``notes.txt/pipe`` cannot be made) or a nearest existing folder that is not writable (it failed with a
+    traceback once the models were fitted).
+    """
+    from ..fsutil import file_in_the_way
+
+    in_the_way = file_in_the_way(path)
+    if in_the_way is not None:
+        raise UsageError(f"--out {out!r}: {str(in_the_way)!r} is a file, not a folder; give a folder for the pipeline")
+    existing = next((folder for folder in Path(os.path.abspath(path)).parents if folder.is_dir()), None)
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out!r}: the folder {str(existing)!r} is not writable; "
+                         "name a folder in a place you can write")
 
 
 def _pipes(folder: Path) -> list[str]:
@@ -457,7 +525,8 @@ def _pipes(folder: Path) -> list[str]:
 
 def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence[str | Path], out_dir: str | Path,
                    *, spacy_model: str | None = None, gazetteer: str = "", C: float = DEFAULT_C,
-                   log: Callable[[str], None] | None = None) -> DecisionModel:
+                   log: Callable[[str], None] | None = None, warn: Callable[[str], None] | None = None,
+                   progress: bool = False) -> DecisionModel:
     """Train the decision model and write a whole pipeline directory (``nlp.to_disk``).
 
     The directory loads with ``spacy.load`` once graphbuild is imported, and
@@ -466,30 +535,39 @@ def train_pipeline(annotation_files: Sequence[str | Path], paper_files: Sequence
     pipeline is never visible.
 
     ``out_dir`` must be new, empty, or a pipeline this function wrote (:func:`check_out_dir`, checked before any
-    work): the folder is replaced whole.
+    work): the folder is replaced whole. ``log`` is told what is done, ``warn`` what of the annotations
+    cannot be learned (:func:`load_examples`); ``progress`` shows the papers read on standard error
+    (:func:`graphbuild.progress.stage_bar`: a plain line every few seconds when it is not a terminal).
     """
     import shutil
 
     from ..fsutil import fresh_temp_folder, swap_in_folder
+    from ..progress import stage_bar
     from .pipeline import make_pipeline
 
     check_out_dir(out_dir)
     say = log or (lambda msg: None)
     nlp = make_pipeline(spacy_model, gazetteer_path=gazetteer)
-    examples = load_examples(annotation_files, paper_files, nlp)
+    with stage_bar("reading the annotated papers", enabled=progress, unit="paper") as bar:
+        examples = load_examples(annotation_files, paper_files, nlp, warn=warn, progress=bar)
     say(f"training on {len(examples)} annotated paper(s)")
     model = fit(examples, _gazetteer(nlp), C=C, source=", ".join(map(str, annotation_files)), meta={
         "annotations": [Path(p).name for p in annotation_files], "data_sha256": data_digest(annotation_files)})
     cast(DecideComponent, nlp.get_pipe("graphbuild_decide")).model = model
     out = Path(out_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
     check_out_dir(out)  # (again: the folder may have gained files while the model was fitted)
-    tmp = fresh_temp_folder(out)  # what a killed train left beside it is cleared
+    tmp = None
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = fresh_temp_folder(out)  # what a killed train left beside it is cleared
         nlp.to_disk(tmp)
         swap_in_folder(tmp, out)  # the old pipeline, then the new one; never half of either, nor none after a kill
+    except OSError as exc:  # a folder that turned read-only, a full disk: one line naming the folder
+        raise OutputError(f"cannot write the pipeline to {out}: {exc.strerror or exc}; "
+                          "choose a writable folder (the old pipeline, if any, is unchanged)", exc.errno) from None
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
     say(f"wrote the pipeline to {out}")
     return model
 
