@@ -569,7 +569,7 @@ class Workspace:
         and marks the live store as no longer matching the graph, so the next
         build writes a fresh one (the graph is what a build keeps). A query
         running past ``timeout`` seconds (None: the ``query_timeout`` setting;
-        0: no limit) is stopped with :class:`~graphbuild.stores.QueryTimeoutError`.
+        0: no limit) is stopped with :class:`~graphbuild.errors.QueryTimeoutError`.
         """
         from .stores.base import timeout_seconds
         from .stores.embedded import EmbeddedStore

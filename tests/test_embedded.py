@@ -344,8 +344,19 @@ def test_embedded_external_paper_round_trips(store):
     assert rows == [{"ext": True, "a": Paper(id="X1", title="t").abstract}]
 
 
+def test_query_timeout_error_is_imported_from_graphbuild_errors(store):
+    """It lived in stores.base alone, while every other coded error is in graphbuild.errors; both names hold."""
+    from graphbuild import errors, stores
+    from graphbuild.stores import base
+
+    assert errors.QueryTimeoutError is base.QueryTimeoutError is stores.QueryTimeoutError
+    assert "QueryTimeoutError" in errors.__all__
+    with pytest.raises(errors.QueryTimeoutError, match=r"^\[E201\] "):
+        store.query("UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s", timeout=0.001)
+
+
 def test_embedded_query_past_its_timeout_raises_the_timeout_error(store):
-    from graphbuild.stores.base import QueryTimeoutError
+    from graphbuild.errors import QueryTimeoutError
 
     cypher = "UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s"
     with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.001 s limit") as caught:

@@ -6,17 +6,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from ..errors import QueryError, UsageError
+from ..errors import QueryTimeoutError, UsageError
 from ..progress import Progress
 from ..schema import GraphTables
 
+#: QueryTimeoutError is :mod:`graphbuild.errors`'s, with every other coded error; named here too, where it was first
 __all__ = ["GraphStore", "SyncReport", "Progress", "QueryTimeoutError", "timeout_message", "timeout_seconds"]
-
-
-class QueryTimeoutError(QueryError):
-    """A query ran past its time limit and the store stopped it (``query_timeout``, ``--timeout``)."""
-
-    code = "E201"
 
 
 def timeout_seconds(value: object, what: str = "timeout") -> float | None:

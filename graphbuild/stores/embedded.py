@@ -45,12 +45,12 @@ from typing import Any
 import pyarrow as pa
 
 from ..cypher_guard import check_parameters, check_query, find_write_clause
-from ..errors import GraphbuildError, OutputError, QueryError, StoreError
+from ..errors import GraphbuildError, OutputError, QueryError, QueryTimeoutError, StoreError
 from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, QueryTimeoutError, SyncReport, timeout_message, timeout_seconds
+from .base import Progress, SyncReport, timeout_message, timeout_seconds
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover
 from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
@@ -305,7 +305,7 @@ class EmbeddedStore:
         Nodes come back as property dicts with ``_label``, relationships with
         ``_type``, paths as ``{"nodes": [...], "rels": [...]}``. A query running
         past ``timeout`` seconds (None: the store's ``query_timeout``, else ``query_timeout_ms``; 0: no limit) is
-        stopped with :class:`~graphbuild.stores.base.QueryTimeoutError`.
+        stopped with :class:`~graphbuild.errors.QueryTimeoutError`.
         """
         timeout = timeout_seconds(timeout)
         check_query(cypher, write=write)

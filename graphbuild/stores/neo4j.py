@@ -30,11 +30,11 @@ from functools import partial
 from typing import Any
 
 from ..cypher_guard import check_parameters, check_query
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, QueryTimeoutError, StoreError
 from ..http import redact
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, QueryTimeoutError, SyncReport, timeout_message, timeout_seconds
+from .base import Progress, SyncReport, timeout_message, timeout_seconds
 from .neo4j_plan import NODE_COLS, OUT_TYPES, REL_COLS, batches, desired, dirty_sources
 from .neo4j_plan import plan as plan_sync
 
@@ -421,7 +421,7 @@ class Neo4jStore:
         for what graphbuild never runs whatever ``write`` says (as on the embedded store): ``LOAD CSV``
         and procedures outside its read-only list. The transaction is given ``timeout`` seconds (None: the
         store's ``query_timeout``, else the server's; 0: no limit); one the server stops at that limit is a
-        :class:`~graphbuild.stores.base.QueryTimeoutError`.
+        :class:`~graphbuild.errors.QueryTimeoutError`.
         """
         from neo4j import unit_of_work
         from neo4j.exceptions import ClientError, DriverError, Neo4jError
