@@ -53,7 +53,8 @@ from .curation import (
     portable_report,
     read_curation,
 )
-from .errors import InputError, UsageError, WorkspaceError, WorkspaceNotWritableError
+from .cypher_guard import query_parameters
+from .errors import InputError, QueryError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
@@ -569,15 +570,16 @@ class Workspace:
         and marks the live store as no longer matching the graph, so the next
         build writes a fresh one (the graph is what a build keeps). A query
         running past ``timeout`` seconds (None: the ``query_timeout`` setting;
-        0: no limit) is stopped with :class:`~graphbuild.errors.QueryTimeoutError`.
+        0: no limit) is stopped with :class:`~graphbuild.errors.QueryTimeoutError`. Parameters go in
+        ``params`` or as keywords (``ws.query("... $year ...", year=2020)``); ``$params``, ``$write``, ``$wait``
+        and ``$timeout`` go in ``params`` alone, those keywords being the options.
         """
         from .stores.base import timeout_seconds
         from .stores.embedded import EmbeddedStore
 
         limit = timeout_seconds(timeout)
         limit = float(self.settings.query_timeout) if limit is None else limit
-        # anything but a mapping goes on as given, for the store's check to name it
-        bound = {**(params or {}), **kw_params} if params is None or isinstance(params, Mapping) else params
+        bound = _query_params(cypher, params, kw_params)
         if not arguments.flag(write, "write"):
             return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound, limit))
         with self.lock("query --write", wait=wait):
@@ -673,6 +675,33 @@ def _gazetteer_only(settings: Settings):
     from .user_gazetteer import effective_gazetteer
 
     return load_gazetteer(effective_gazetteer(settings.gazetteer))
+
+
+#: the keywords :meth:`Workspace.query` takes as its own options, never as the Cypher parameters of those names
+_QUERY_OPTIONS = ("params", "write", "wait", "timeout")
+
+
+def _query_params(cypher: Any, params: Any, kw_params: dict[str, Any]) -> Any:
+    """The parameters :meth:`Workspace.query` binds: ``params`` and the keyword ones together. A name given both
+    ways, or a ``$timeout`` (``$write``, ``$wait``, ``$params``) the query uses that ``params`` leaves out, is a
+    :class:`QueryError`: such a keyword is the option of that name (``timeout=5``: a 5 s limit), and the query
+    would otherwise fail saying no value was given, or run with the value the caller did not mean.
+    Anything but a mapping goes on as given, for the store's check to name it.
+    """
+    if params is not None and not isinstance(params, Mapping):
+        return params
+    given = dict(params or {})
+    twice = sorted(set(given) & set(kw_params))
+    if twice:
+        raise QueryError(f"query parameter {', '.join(twice)} given both in params and as a keyword; give each "
+                         "once")
+    used = query_parameters(cypher) if isinstance(cypher, str) else []
+    clash = [name for name in _QUERY_OPTIONS if name in used and name not in given]
+    if clash:
+        them = "them" if len(clash) > 1 else "it"
+        raise QueryError(f"the query uses ${', $'.join(clash)}, but a {clash[0]}= keyword is query()'s own option, "
+                         f"not a parameter; pass {them} in params: query(cypher, {{{clash[0]!r}: VALUE}})")
+    return {**given, **kw_params}
 
 
 def _read_query(db: Path, cypher: str, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
