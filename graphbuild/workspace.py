@@ -39,7 +39,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
@@ -68,7 +68,10 @@ from .reported import read_result_line, results_version, results_version_of
 from .results import Result
 from .settings import Settings
 from .stages import PIPELINE_VERSION
-from .stores.base import SyncReport
+from .stores.base import Rows, SyncReport
+
+if TYPE_CHECKING:
+    from .stores.embedded import EmbeddedStore
 
 __all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
 
@@ -572,7 +575,20 @@ class Workspace:
         running past ``timeout`` seconds (None: the ``query_timeout`` setting;
         0: no limit) is stopped with :class:`~graphbuild.errors.QueryTimeoutError`. Parameters go in
         ``params`` or as keywords (``ws.query("... $year ...", year=2020)``); ``$params``, ``$write``, ``$wait``
-        and ``$timeout`` go in ``params`` alone, those keywords being the options.
+        and ``$timeout`` go in ``params`` alone, those keywords being the options. :meth:`query_rows` gives the
+        rows one at a time instead of in a list.
+        """
+        with self.query_rows(cypher, params, write=write, wait=wait, timeout=timeout, **kw_params) as rows:
+            return list(rows)
+
+    @contextlib.contextmanager
+    def query_rows(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   wait: bool | float = False, timeout: float | None = None,
+                   **kw_params: Any) -> Iterator[Rows]:
+        """:meth:`query`, its rows as they come, for a result too large to hold as a list:
+        ``with ws.query_rows(cypher) as rows: for row in rows: ...``; ``rows.columns`` names the columns before
+        the first row. The store (and, for a write query, the workspace lock) stays held until the ``with`` ends;
+        the time limit covers the whole iteration.
         """
         from .stores.base import timeout_seconds
         from .stores.embedded import EmbeddedStore
@@ -581,11 +597,14 @@ class Workspace:
         limit = float(self.settings.query_timeout) if limit is None else limit
         bound = _query_params(cypher, params, kw_params)
         if not arguments.flag(write, "write"):
-            return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound, limit))
+            store = self._read_live(lambda gen: _read_store(self.store_path()))
+            with store, store.rows(cypher, bound, timeout=limit) as rows:
+                yield rows
+            return
         with self.lock("query --write", wait=wait):
             generations.mark_store_changed(self._require())
-            with EmbeddedStore(self.store_path()) as db:
-                return db.query(cypher, bound, write=True, timeout=limit)
+            with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
+                yield rows
 
     def _write_overview(self, selection: Any) -> Path:
         from .viz import render_html
@@ -704,14 +723,15 @@ def _query_params(cypher: Any, params: Any, kw_params: dict[str, Any]) -> Any:
     return {**given, **kw_params}
 
 
-def _read_query(db: Path, cypher: str, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
-    """The rows of a read query on the store folder ``db``, stopped after ``timeout`` seconds (0: never)."""
+def _read_store(db: Path) -> EmbeddedStore:
+    """The embedded store in the folder ``db``, to be opened read-only by its first query; FileNotFoundError when the
+    folder holds no database (a writer removed its generation meanwhile).
+    """
     from .stores.embedded import DB_FILE, EmbeddedStore
 
     if not (db / DB_FILE).is_file():
         raise FileNotFoundError(db)
-    with EmbeddedStore(db, read_only=True) as store:
-        return store.query(cypher, params, timeout=timeout)
+    return EmbeddedStore(db, read_only=True)
 
 
 def _release_memory() -> None:

@@ -1004,6 +1004,20 @@ def test_workspace_query_parameter_named_as_an_option_is_reported(tmp_path):
                     timeout=30) == [{"t": 5, "p": "x", "n": 1}]
 
 
+def test_workspace_query_rows_one_at_a_time_read_and_write(tmp_path):
+    """``Workspace.query_rows``: the rows of :meth:`query` as they come, their columns first, for a read or a write
+    query (which marks the store changed, as :meth:`query` does).
+    """
+    ws = Workspace(tmp_path / "ws")
+    _build(ws, SOURCES / "corpus.jsonl")
+    with ws.query_rows("UNWIND range(1, $n) AS i RETURN i", n=3000) as rows:
+        assert rows.columns == ["i"]
+        assert sum(row["i"] for row in rows) == 3000 * 3001 // 2
+    with ws.query_rows("MATCH (p:Paper {id: 'none'}) SET p.title = 'x' RETURN p.id AS id", write=True) as rows:
+        assert rows.columns == ["id"] and list(rows) == []
+    assert ws.query("MATCH (p:Paper) SET p.year = p.year RETURN count(p) > 0 AS some", write=True) == [{"some": True}]
+
+
 def test_workspace_query_timeout_from_the_argument_and_the_setting(tmp_path):
     from graphbuild.settings import Settings, load_settings
     from graphbuild.stores import QueryTimeoutError
