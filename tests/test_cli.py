@@ -62,6 +62,13 @@ def test_cli_query_formats(built, capsys):
     assert json.loads(row[0])["title"] == "LoRA: Low-Rank Adaptation of Large Language Models"  # a node, whole
 
 
+def test_cli_query_csv_of_no_rows_still_has_its_header(built, capsys):
+    """A query with no rows printed one empty line as its CSV, no header: a reader saw one empty row."""
+    assert main(["query", "-w", str(built), "MATCH (p:Paper) WHERE p.year < 0 RETURN p.id AS id, p.year AS year",
+                 "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "id,year\r\n"
+
+
 def test_cli_query_csv_text_a_spreadsheet_would_run_gets_a_quote(built, capsys):
     cells = ["=HYPERLINK(\"x\")", "+SUM(1)", "-minus", "@cmd", "\tTab", "plain", "it's = fine"]
     assert main(["query", "-w", str(built), "UNWIND $t AS t RETURN t, -3 AS n", "--param",
@@ -865,7 +872,7 @@ def test_cli_rows_print_as_they_come(capsys, fmt):
     else:
         assert streamed.splitlines()[0] == "i     name  " and streamed.endswith(f"({TABLE_BATCH + 500} rows)\n")
     _print_rows(iter([]), fmt)
-    assert capsys.readouterr().out == {"json": "[]\n", "csv": "\r\n", "table": "(no rows)\n"}[fmt]
+    assert capsys.readouterr().out == {"json": "[]\n", "csv": "", "table": "(no rows)\n"}[fmt]
 
 
 def test_cli_viz_query_past_its_timeout_is_one_coded_line(built, tmp_path, capsys):

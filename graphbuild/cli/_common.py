@@ -248,7 +248,7 @@ def _print_rows(rows: Iterable[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
         _print_json_rows(iter(rows))
     elif fmt == "csv":
-        _print_csv_rows(iter(rows))
+        _print_csv_rows(iter(rows), getattr(rows, "columns", None))
     else:
         _print_table_rows(iter(rows))
 
@@ -263,12 +263,17 @@ def _print_json_rows(rows: Iterator[dict[str, Any]]) -> None:
     out.write("[]\n" if opening == "[\n" else "\n]\n")
 
 
-def _print_csv_rows(rows: Iterator[dict[str, Any]]) -> None:
-    """Rows as CSV, a header of their columns first (see :func:`_csv_cell`)."""
+def _print_csv_rows(rows: Iterator[dict[str, Any]], columns: list[str] | None = None) -> None:
+    """Rows as CSV, a header of their ``columns`` first (see :func:`_csv_cell`): a query's, which it names with no
+    rows too; else the first row's. With neither, nothing at all: an empty line would read as one empty row.
+    """
     to_terminal = sys.stdout.isatty()
     writer = csv.writer(sys.stdout)
     first = next(rows, None)
-    columns = list(first) if first is not None else []
+    if columns is None:
+        if first is None:
+            return
+        columns = list(first)
     writer.writerow([visible(c) if to_terminal else c for c in columns])
     for row in itertools.chain([first] if first is not None else [], rows):
         writer.writerow([visible(_csv_cell(row[c])) if to_terminal else _csv_cell(row[c]) for c in columns])
