@@ -6,8 +6,8 @@ import os
 import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
-           "RelatedLookupError", "UsageError", "WorkspaceLockedError", "WorkspaceNotWritableError", "OutputError",
-           "CurationError", "unpaired_surrogate", "nul_character"]
+           "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
+           "OutputError", "CurationError", "unpaired_surrogate", "nul_character"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -90,6 +90,12 @@ class QueryError(GraphbuildError):
     """A Cypher query was refused or failed; carries the database's message."""
 
     code = "E200"
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and the store stopped it (``query_timeout``, ``--timeout``)."""
+
+    code = "E201"
 
 
 class StoreError(GraphbuildError):

@@ -39,7 +39,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
@@ -53,7 +53,8 @@ from .curation import (
     portable_report,
     read_curation,
 )
-from .errors import InputError, UsageError, WorkspaceError, WorkspaceNotWritableError
+from .cypher_guard import query_parameters
+from .errors import InputError, QueryError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .generations import GENERATION_RE
 from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
@@ -67,7 +68,10 @@ from .reported import read_result_line, results_version, results_version_of
 from .results import Result
 from .settings import Settings
 from .stages import PIPELINE_VERSION
-from .stores.base import SyncReport
+from .stores.base import Rows, SyncReport
+
+if TYPE_CHECKING:
+    from .stores.embedded import EmbeddedStore
 
 __all__ = ["Workspace", "BuildReport", "PIPELINE_VERSION", "GENERATION_RE"]
 
@@ -569,21 +573,38 @@ class Workspace:
         and marks the live store as no longer matching the graph, so the next
         build writes a fresh one (the graph is what a build keeps). A query
         running past ``timeout`` seconds (None: the ``query_timeout`` setting;
-        0: no limit) is stopped with :class:`~graphbuild.stores.QueryTimeoutError`.
+        0: no limit) is stopped with :class:`~graphbuild.errors.QueryTimeoutError`. Parameters go in
+        ``params`` or as keywords (``ws.query("... $year ...", year=2020)``); ``$params``, ``$write``, ``$wait``
+        and ``$timeout`` go in ``params`` alone, those keywords being the options. :meth:`query_rows` gives the
+        rows one at a time instead of in a list.
+        """
+        with self.query_rows(cypher, params, write=write, wait=wait, timeout=timeout, **kw_params) as rows:
+            return list(rows)
+
+    @contextlib.contextmanager
+    def query_rows(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   wait: bool | float = False, timeout: float | None = None,
+                   **kw_params: Any) -> Iterator[Rows]:
+        """:meth:`query`, its rows as they come, for a result too large to hold as a list:
+        ``with ws.query_rows(cypher) as rows: for row in rows: ...``; ``rows.columns`` names the columns before
+        the first row. The store (and, for a write query, the workspace lock) stays held until the ``with`` ends;
+        the time limit covers the whole iteration.
         """
         from .stores.base import timeout_seconds
         from .stores.embedded import EmbeddedStore
 
         limit = timeout_seconds(timeout)
         limit = float(self.settings.query_timeout) if limit is None else limit
-        # anything but a mapping goes on as given, for the store's check to name it
-        bound = {**(params or {}), **kw_params} if params is None or isinstance(params, Mapping) else params
+        bound = _query_params(cypher, params, kw_params)
         if not arguments.flag(write, "write"):
-            return self._read_live(lambda gen: _read_query(self.store_path(), cypher, bound, limit))
+            store = self._read_live(lambda gen: _read_store(self.store_path()))
+            with store, store.rows(cypher, bound, timeout=limit) as rows:
+                yield rows
+            return
         with self.lock("query --write", wait=wait):
             generations.mark_store_changed(self._require())
-            with EmbeddedStore(self.store_path()) as db:
-                return db.query(cypher, bound, write=True, timeout=limit)
+            with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
+                yield rows
 
     def _write_overview(self, selection: Any) -> Path:
         from .viz import render_html
@@ -675,14 +696,42 @@ def _gazetteer_only(settings: Settings):
     return load_gazetteer(effective_gazetteer(settings.gazetteer))
 
 
-def _read_query(db: Path, cypher: str, params: dict[str, Any], timeout: float) -> list[dict[str, Any]]:
-    """The rows of a read query on the store folder ``db``, stopped after ``timeout`` seconds (0: never)."""
+#: the keywords :meth:`Workspace.query` takes as its own options, never as the Cypher parameters of those names
+_QUERY_OPTIONS = ("params", "write", "wait", "timeout")
+
+
+def _query_params(cypher: Any, params: Any, kw_params: dict[str, Any]) -> Any:
+    """The parameters :meth:`Workspace.query` binds: ``params`` and the keyword ones together. A name given both
+    ways, or a ``$timeout`` (``$write``, ``$wait``, ``$params``) the query uses that ``params`` leaves out, is a
+    :class:`QueryError`: such a keyword is the option of that name (``timeout=5``: a 5 s limit), and the query
+    would otherwise fail saying no value was given, or run with the value the caller did not mean.
+    Anything but a mapping goes on as given, for the store's check to name it.
+    """
+    if params is not None and not isinstance(params, Mapping):
+        return params
+    given = dict(params or {})
+    twice = sorted(set(given) & set(kw_params))
+    if twice:
+        raise QueryError(f"query parameter {', '.join(twice)} given both in params and as a keyword; give each "
+                         "once")
+    used = query_parameters(cypher) if isinstance(cypher, str) else []
+    clash = [name for name in _QUERY_OPTIONS if name in used and name not in given]
+    if clash:
+        them = "them" if len(clash) > 1 else "it"
+        raise QueryError(f"the query uses ${', $'.join(clash)}, but a {clash[0]}= keyword is query()'s own option, "
+                         f"not a parameter; pass {them} in params: query(cypher, {{{clash[0]!r}: VALUE}})")
+    return {**given, **kw_params}
+
+
+def _read_store(db: Path) -> EmbeddedStore:
+    """The embedded store in the folder ``db``, to be opened read-only by its first query; FileNotFoundError when the
+    folder holds no database (a writer removed its generation meanwhile).
+    """
     from .stores.embedded import DB_FILE, EmbeddedStore
 
     if not (db / DB_FILE).is_file():
         raise FileNotFoundError(db)
-    with EmbeddedStore(db, read_only=True) as store:
-        return store.query(cypher, params, timeout=timeout)
+    return EmbeddedStore(db, read_only=True)
 
 
 def _release_memory() -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,13 @@ def test_cli_query_formats(built, capsys):
     header, row = csv.reader(io.StringIO(capsys.readouterr().out))
     assert header == ["p", "l"] and json.loads(row[1]) == ["a, b", "c"]  # a list keeps its items
     assert json.loads(row[0])["title"] == "LoRA: Low-Rank Adaptation of Large Language Models"  # a node, whole
+
+
+def test_cli_query_csv_of_no_rows_still_has_its_header(built, capsys):
+    """A query with no rows printed one empty line as its CSV, no header: a reader saw one empty row."""
+    assert main(["query", "-w", str(built), "MATCH (p:Paper) WHERE p.year < 0 RETURN p.id AS id, p.year AS year",
+                 "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "id,year\r\n"
 
 
 def test_cli_query_csv_text_a_spreadsheet_would_run_gets_a_quote(built, capsys):
@@ -834,6 +842,54 @@ def test_cli_query_timeout_zero_and_the_setting(built, capsys, monkeypatch):
     assert json.loads(capsys.readouterr().out) == [{"s": 2000 * 2000 * 2001}]
     assert main(["query", "-w", str(built), "RETURN 1 AS n", "--timeout", "-1"]) == 1
     assert "[E710] --timeout must be a number of seconds, 0 or more" in capsys.readouterr().err
+
+
+class _SlowOutput(io.StringIO):
+    """A standard output that takes 1 ms a write: a slow terminal or pipe."""
+
+    def write(self, text: str) -> int:
+        time.sleep(0.001)
+        return super().write(text)
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_cli_query_time_limit_covers_printing_the_rows(built, capsys, monkeypatch, fmt):
+    """The limit covered the engine alone: 3,000 rows printed at 1 ms each ran on for seconds past a 0.5 s limit."""
+    out = _SlowOutput()
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["query", "-w", str(built), "UNWIND range(1, 3000) AS i RETURN i", "--timeout", "0.5",
+                 "--format", fmt]) == 1
+    assert "[E201] the query ran past its 0.5 s limit" in capsys.readouterr().err
+    assert out.getvalue() and "3000" not in out.getvalue()  # the first rows were out, the last never came
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_cli_rows_print_as_they_come(capsys, fmt):
+    """Every format printed only once the whole result was in a list; now a row is out as soon as it comes (a table
+    after its first 1000, which set the column widths), and what follows them is as before.
+    """
+    from graphbuild.cli._common import TABLE_BATCH, _print_rows
+
+    def rows():
+        for i in range(1, TABLE_BATCH + 501):
+            yield {"i": i, "name": "x" * (i % 7)}
+        raise RuntimeError("the store failed at this row")
+
+    with pytest.raises(RuntimeError):
+        _print_rows(rows(), fmt)
+    out = capsys.readouterr().out
+    assert f"{TABLE_BATCH + 500}" in out and "x" * 6 in out
+    everything = [{"i": i, "name": "x" * (i % 7)} for i in range(1, TABLE_BATCH + 501)]
+    _print_rows(iter(everything), fmt)
+    streamed = capsys.readouterr().out
+    if fmt == "json":
+        assert streamed == json.dumps(everything, indent=2) + "\n" and json.loads(streamed) == everything
+    elif fmt == "csv":
+        assert list(csv.reader(io.StringIO(streamed)))[-1] == [f"{TABLE_BATCH + 500}", "x" * ((TABLE_BATCH + 500) % 7)]
+    else:
+        assert streamed.splitlines()[0] == "i     name  " and streamed.endswith(f"({TABLE_BATCH + 500} rows)\n")
+    _print_rows(iter([]), fmt)
+    assert capsys.readouterr().out == {"json": "[]\n", "csv": "", "table": "(no rows)\n"}[fmt]
 
 
 def test_cli_viz_query_past_its_timeout_is_one_coded_line(built, tmp_path, capsys):

@@ -63,6 +63,15 @@ def test_cli_query_neo4j_matches_embedded(pushed_ws, neo4j_uri, capsys):
     assert json.loads(capsys.readouterr().out) == embedded
 
 
+def test_cli_query_neo4j_csv_of_no_rows_still_has_its_header(pushed_ws, neo4j_uri, capsys):
+    """A query with no rows printed one empty line as its CSV, no header, on Neo4j as on the embedded store."""
+    assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0
+    capsys.readouterr()
+    assert main(["query", "-w", str(pushed_ws), "--neo4j", "--uri", neo4j_uri, "--format", "csv",
+                 "MATCH (p:Paper) WHERE p.year < 0 RETURN p.id AS id, p.year AS year"]) == 0
+    assert capsys.readouterr().out == "id,year\r\n"
+
+
 def test_cli_push_wrong_password_is_one_line(pushed_ws, neo4j_uri, capsys, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
     assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 1

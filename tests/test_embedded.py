@@ -344,8 +344,39 @@ def test_embedded_external_paper_round_trips(store):
     assert rows == [{"ext": True, "a": Paper(id="X1", title="t").abstract}]
 
 
+def test_query_timeout_error_is_imported_from_graphbuild_errors(store):
+    """It lived in stores.base alone, while every other coded error is in graphbuild.errors; both names hold."""
+    from graphbuild import errors, stores
+    from graphbuild.stores import base
+
+    assert errors.QueryTimeoutError is base.QueryTimeoutError is stores.QueryTimeoutError
+    assert "QueryTimeoutError" in errors.__all__
+    with pytest.raises(errors.QueryTimeoutError, match=r"^\[E201\] "):
+        store.query("UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s", timeout=0.001)
+
+
+def test_embedded_rows_come_one_at_a_time_and_the_time_limit_covers_them(store):
+    """``query`` turned the whole result into Python dicts before returning, and its time limit covered the engine
+    alone: a result of millions of rows ran long past it, its memory growing with every row.
+    """
+    import time
+
+    from graphbuild.errors import QueryTimeoutError
+
+    with store.rows("UNWIND range(1, 5000) AS i RETURN i, i * 2 AS j") as rows:
+        assert rows.columns == ["i", "j"]
+        assert next(iter(rows)) == {"i": 1, "j": 2}
+    with store.rows("MATCH (p:Paper) WHERE p.year < 0 RETURN p.id AS id") as rows:
+        assert rows.columns == ["id"] and list(rows) == []  # the columns of no rows
+    with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.3 s limit"):
+        with store.rows("UNWIND range(1, 5000) AS i RETURN i", timeout=0.3) as rows:
+            for _ in rows:  # a slow reader of the rows: 5000 x 1 ms
+                time.sleep(0.001)
+    assert store.query("RETURN 1 AS n", timeout=0.3) == [{"n": 1}]  # the result was closed
+
+
 def test_embedded_query_past_its_timeout_raises_the_timeout_error(store):
-    from graphbuild.stores.base import QueryTimeoutError
+    from graphbuild.errors import QueryTimeoutError
 
     cypher = "UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN sum(a + b) AS s"
     with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.001 s limit") as caught:

@@ -145,6 +145,23 @@ def test_neo4j_query_is_read_only_by_default(store):
     assert rows == [{"id": "x"}]
 
 
+def test_neo4j_rows_of_a_write_are_committed_once_read_and_rolled_back_on_an_error(store):
+    """``rows`` streams from one transaction: a write query's changes are committed when its rows have been read,
+    and undone when reading them failed (here a reader's own error), as a failed :meth:`query` is.
+    """
+    with store.rows("UNWIND range(1, 3) AS i CREATE (n:ForeignTest {id: 'r' + i}) RETURN n.id AS id",
+                    write=True) as rows:
+        assert rows.columns == ["id"] and [row["id"] for row in rows] == ["r1", "r2", "r3"]
+    with pytest.raises(RuntimeError):
+        with store.rows("CREATE (n:ForeignTest {id: 'gone'}) RETURN n.id AS id", write=True) as rows:
+            raise RuntimeError("the reader failed")
+    assert store.query("MATCH (n:ForeignTest) RETURN n.id AS id ORDER BY id") == [{"id": "r1"}, {"id": "r2"},
+                                                                                  {"id": "r3"}]
+    with pytest.raises(QueryError, match="read-only"):
+        with store.rows("CREATE (n:ForeignTest {id: 'x'}) RETURN n") as rows:
+            list(rows)
+
+
 def test_neo4j_load_csv_after_a_carriage_return_comment_is_refused(store):
     """Neo4j ends a ``//`` comment at a carriage return: the LOAD CSV after one ran and read a file."""
     with pytest.raises(QueryError, match="query refused: LOAD"):

@@ -564,3 +564,24 @@ def test_a_query_past_its_timeout_is_the_timeout_error_on_every_store(store):
         store.query(endless, timeout=0.5)
     short = "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b RETURN sum(a + b) AS s"
     assert store.query(short, timeout=0) == [{"s": 1000 * 1000 * 1001}]
+
+
+def test_rows_come_as_they_are_read_and_the_time_limit_covers_reading_them_on_every_store(store):
+    """``query`` held the whole result as Python dicts before returning, and its limit covered the database alone:
+    millions of rows ran on long past it. ``rows`` gives them one at a time, its columns first (no rows too), and
+    a slow reader of them is stopped at the limit as the database is.
+    """
+    import time
+
+    from graphbuild.errors import QueryTimeoutError
+
+    with store.rows("UNWIND range(1, 3000) AS i RETURN i, i * 2 AS j") as rows:
+        assert rows.columns == ["i", "j"]
+        assert next(iter(rows)) == {"i": 1, "j": 2}
+    with store.rows("MATCH (p:Paper) WHERE p.year < 0 RETURN p.id AS id, p.year AS year") as rows:
+        assert rows.columns == ["id", "year"] and list(rows) == []
+    with pytest.raises(QueryTimeoutError, match=r"^\[E201\] the query ran past its 0.5 s limit"):
+        with store.rows("UNWIND range(1, 3000) AS i RETURN i", timeout=0.5) as rows:
+            for _ in rows:  # 3000 x 1 ms
+                time.sleep(0.001)
+    assert store.query("RETURN 1 AS n", timeout=0.5) == [{"n": 1}]

@@ -984,6 +984,40 @@ def test_fsutil_path_kind_reads_a_name_too_long_as_nothing_or_as_the_callers_err
     assert path_kind(tmp_path / "none", cannot) is None and path_kind(tmp_path / "f.txt/under", cannot) is None
 
 
+def test_workspace_query_parameter_named_as_an_option_is_reported(tmp_path):
+    """``ws.query("... $timeout ...", timeout=5)`` took 5 as a 5 s limit and then said no value was given for
+    $timeout; a name given in params and as a keyword kept the keyword's value without a word.
+    """
+    from graphbuild.errors import QueryError
+
+    ws = Workspace(tmp_path / "ws")
+    _build(ws, SOURCES / "corpus.jsonl")
+    with pytest.raises(QueryError, match=r"^\[E200\] the query uses \$timeout, but a timeout= keyword is query\(\)'s "
+                                         r"own option, not a parameter; pass it in params: "
+                                         r"query\(cypher, \{'timeout': VALUE\}\)$"):
+        ws.query("RETURN $timeout AS t", timeout=5)
+    with pytest.raises(QueryError, match=r"uses \$write, \$wait, .* pass them in params"):
+        ws.query("RETURN $write AS a, $wait AS b, $n AS n", n=1)
+    with pytest.raises(QueryError, match=r"^\[E200\] query parameter n given both in params and as a keyword"):
+        ws.query("RETURN $n AS n", {"n": 1}, n=2)
+    assert ws.query("RETURN $timeout AS t, $params AS p, $n AS n", {"timeout": 5, "params": "x"}, n=1,
+                    timeout=30) == [{"t": 5, "p": "x", "n": 1}]
+
+
+def test_workspace_query_rows_one_at_a_time_read_and_write(tmp_path):
+    """``Workspace.query_rows``: the rows of :meth:`query` as they come, their columns first, for a read or a write
+    query (which marks the store changed, as :meth:`query` does).
+    """
+    ws = Workspace(tmp_path / "ws")
+    _build(ws, SOURCES / "corpus.jsonl")
+    with ws.query_rows("UNWIND range(1, $n) AS i RETURN i", n=3000) as rows:
+        assert rows.columns == ["i"]
+        assert sum(row["i"] for row in rows) == 3000 * 3001 // 2
+    with ws.query_rows("MATCH (p:Paper {id: 'none'}) SET p.title = 'x' RETURN p.id AS id", write=True) as rows:
+        assert rows.columns == ["id"] and list(rows) == []
+    assert ws.query("MATCH (p:Paper) SET p.year = p.year RETURN count(p) > 0 AS some", write=True) == [{"some": True}]
+
+
 def test_workspace_query_timeout_from_the_argument_and_the_setting(tmp_path):
     from graphbuild.settings import Settings, load_settings
     from graphbuild.stores import QueryTimeoutError

@@ -6,12 +6,14 @@ import argparse
 import csv
 import errno
 import getpass
+import itertools
 import json
 import math
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import QueryError, UsageError, visible
@@ -207,11 +209,16 @@ def _say(line: str, file: Any = None) -> None:
 
 def _print_json(value: Any) -> None:
     """Print ``value`` as indented JSON, with what a terminal acts on escaped (as ``--format json`` does)."""
+    sys.stdout.write(_json_text(value) + "\n")
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as indented JSON text, with what a terminal acts on escaped (:func:`_print_json`)."""
     try:  # escapes C0 itself
         text = json.dumps(value, ensure_ascii=False, indent=2, default=str, allow_nan=False)
     except ValueError:  # NaN or an infinity, which JSON has no number for: json.dumps wrote NaN, no reader reads
         text = json.dumps(_finite(value), ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _finite(value: Any) -> Any:
@@ -230,30 +237,67 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    out = sys.stdout
-    to_terminal = out.isatty()
+#: Rows a table is measured on before its first line is printed; their column widths hold for the rows after.
+TABLE_BATCH = 1000
+
+
+def _print_rows(rows: Iterable[dict[str, Any]], fmt: str) -> None:
+    """Print query rows as ``fmt`` (table, csv or json) as they come: a result of millions of rows (a query's
+    :class:`~graphbuild.stores.base.Rows`) starts printing at once and is never held whole.
+    """
     if fmt == "json":
-        _print_json(rows)
-        return
-    columns = list(rows[0].keys()) if rows else []
-    if fmt == "csv":
-        writer = csv.writer(out)
-        writer.writerow([visible(c) if to_terminal else c for c in columns])
-        for row in rows:
-            writer.writerow([visible(_csv_cell(row[c])) if to_terminal else _csv_cell(row[c]) for c in columns])
-        return
-    if not rows:
+        _print_json_rows(iter(rows))
+    elif fmt == "csv":
+        _print_csv_rows(iter(rows), getattr(rows, "columns", None))
+    else:
+        _print_table_rows(iter(rows))
+
+
+def _print_json_rows(rows: Iterator[dict[str, Any]]) -> None:
+    """Rows as one JSON array, written a row at a time; the text is :func:`_print_json`'s of the whole list."""
+    out = sys.stdout
+    opening = "[\n"
+    for row in rows:
+        out.write(opening + textwrap.indent(_json_text(row), "  "))
+        opening = ",\n"
+    out.write("[]\n" if opening == "[\n" else "\n]\n")
+
+
+def _print_csv_rows(rows: Iterator[dict[str, Any]], columns: list[str] | None = None) -> None:
+    """Rows as CSV, a header of their ``columns`` first (see :func:`_csv_cell`): a query's, which it names with no
+    rows too; else the first row's. With neither, nothing at all: an empty line would read as one empty row.
+    """
+    to_terminal = sys.stdout.isatty()
+    writer = csv.writer(sys.stdout)
+    first = next(rows, None)
+    if columns is None:
+        if first is None:
+            return
+        columns = list(first)
+    writer.writerow([visible(c) if to_terminal else c for c in columns])
+    for row in itertools.chain([first] if first is not None else [], rows):
+        writer.writerow([visible(_csv_cell(row[c])) if to_terminal else _csv_cell(row[c]) for c in columns])
+
+
+def _print_table_rows(rows: Iterator[dict[str, Any]]) -> None:
+    """Rows as an aligned table, its column widths (60 at most) taken from the first :data:`TABLE_BATCH` rows; a
+    later cell wider than its column is shown whole up to 60 characters, as psql does past its first batch.
+    """
+    first = list(itertools.islice(rows, TABLE_BATCH))
+    if not first:
         print("(no rows)")
         return
-    columns = [visible(c) for c in columns]
-    cells = [[visible(_cell(row[c])) for c in rows[0]] for row in rows]
+    keys = list(first[0])
+    columns = [visible(c) for c in keys]
+    cells = [[visible(_cell(row[c])) for c in keys] for row in first]
     widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
     print("  ".join("-" * w for w in widths))
-    for r in cells:
-        print("  ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
-    print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    count = 0
+    for r in itertools.chain(cells, ([visible(_cell(row[c])) for c in keys] for row in rows)):
+        print("  ".join((v if len(v) <= 60 else v[:59] + "…").ljust(w) for v, w in zip(r, widths)))
+        count += 1
+    print(f"({count} row{'s' if count != 1 else ''})")
 
 
 #: What a spreadsheet reads as the start of a formula in a cell of text (``=HYPERLINK(...)`` in a title).

@@ -23,7 +23,9 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """Run ``graphbuild query``: run ad hoc or named Cypher on the graph and print the rows."""
+    """Run ``graphbuild query``: run ad hoc or named Cypher on the graph and print the rows as they come (the time
+    limit covers printing them too).
+    """
     if args.cypher and _URI.match(args.cypher.strip()):
         raise QueryError("the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
                          "(--neo4j no longer takes the URI)")
@@ -47,12 +49,13 @@ def cmd_query(args: argparse.Namespace) -> int:
             warning = _other_graph(store, ws)
             if warning:
                 _say(warning, file=sys.stderr)
-            rows = store.query(cypher, bound, write=args.write, timeout=timeout_arg(args))
+            with store.rows(cypher, bound, write=args.write, timeout=timeout_arg(args)) as rows:
+                _print_rows(rows, args.format)
         finally:
             store.close()
     else:
-        rows = ws.query(cypher, bound, write=args.write, wait=args.wait, timeout=timeout_arg(args))
-    _print_rows(rows, args.format)
+        with ws.query_rows(cypher, bound, write=args.write, wait=args.wait, timeout=timeout_arg(args)) as rows:
+            _print_rows(rows, args.format)
     return 0
 
 

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from ..errors import QueryError, UsageError
+from ..errors import QueryTimeoutError, UsageError
 from ..progress import Progress
 from ..schema import GraphTables
 
-__all__ = ["GraphStore", "SyncReport", "Progress", "QueryTimeoutError", "timeout_message", "timeout_seconds"]
-
-
-class QueryTimeoutError(QueryError):
-    """A query ran past its time limit and the store stopped it (``query_timeout``, ``--timeout``)."""
-
-    code = "E201"
+#: QueryTimeoutError is :mod:`graphbuild.errors`'s, with every other coded error; named here too, where it was first
+__all__ = ["GraphStore", "Rows", "SyncReport", "Progress", "QueryTimeoutError", "timeout_message", "timeout_seconds"]
 
 
 def timeout_seconds(value: object, what: str = "timeout") -> float | None:
@@ -34,6 +32,32 @@ def timeout_message(seconds: float) -> str:
     """What a query stopped by its ``seconds`` limit says: how to narrow it, or how to lift the limit."""
     shown = f"{seconds:g}"
     return f"the query ran past its {shown} s limit; narrow it (LIMIT, a WHERE) or pass --timeout 0"
+
+
+class Rows:
+    """A query's rows as they come from the store: ``columns``, the RETURN names (known before the first row, and
+    when there is none), and, iterated once, each row as a dict keyed by them, converted when it is reached. So a
+    result of millions of rows is never held whole in Python, and its first rows can be shown at once.
+
+    The query's time limit (``limit`` seconds from ``started``, a :func:`time.monotonic`; 0: none) covers the whole
+    run, the rows' conversion and whatever the caller does with each (printing) too: a row reached after it raises
+    :class:`QueryTimeoutError`, as the store does for the database's part.
+    """
+
+    def __init__(self, columns: Sequence[str], records: Iterable[Sequence[Any]], convert: Callable[[Any], Any],
+                 limit: float, started: float):
+        self.columns = list(columns)
+        self._records = records
+        self._convert = convert
+        self._limit = limit
+        self._end = started + limit
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        columns, convert, limit, end = self.columns, self._convert, self._limit, self._end
+        for record in self._records:
+            if limit and time.monotonic() > end:
+                raise QueryTimeoutError(timeout_message(limit))
+            yield dict(zip(columns, map(convert, record)))
 
 
 @dataclass(slots=True)
@@ -75,7 +99,15 @@ class GraphStore(Protocol):
               timeout: float | None = None) -> list[dict[str, Any]]:
         """Run Cypher with parameters; rows as dicts keyed by the RETURN column names.
         Unless ``write`` is true, a query with a write clause raises ``QueryError``. A query running past
-        ``timeout`` seconds (None: the store's own limit; 0: none) is stopped: ``QueryTimeoutError``.
+        ``timeout`` seconds (None: the store's own limit; 0: none), its rows' conversion included, is stopped:
+        ``QueryTimeoutError``.
+        """
+        ...
+
+    def rows(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+             timeout: float | None = None) -> AbstractContextManager[Rows]:
+        """:meth:`query`, its rows as they come (:class:`Rows`): ``with store.rows(cypher) as rows: for row in rows``.
+        The result stays open in the store until the ``with`` ends; the time limit covers iterating it too.
         """
         ...
 

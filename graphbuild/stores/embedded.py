@@ -36,21 +36,23 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from ..cypher_guard import check_parameters, check_query, find_write_clause
-from ..errors import GraphbuildError, OutputError, QueryError, StoreError
+from ..errors import GraphbuildError, OutputError, QueryError, QueryTimeoutError, StoreError
 from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, QueryTimeoutError, SyncReport, timeout_message, timeout_seconds
+from .base import Progress, Rows, SyncReport, timeout_message, timeout_seconds
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover
 from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
@@ -304,8 +306,17 @@ class EmbeddedStore:
 
         Nodes come back as property dicts with ``_label``, relationships with
         ``_type``, paths as ``{"nodes": [...], "rels": [...]}``. A query running
-        past ``timeout`` seconds (None: the store's ``query_timeout``, else ``query_timeout_ms``; 0: no limit) is
-        stopped with :class:`~graphbuild.stores.base.QueryTimeoutError`.
+        past ``timeout`` seconds (None: the store's ``query_timeout``, else ``query_timeout_ms``; 0: no limit),
+        its rows' conversion included, is stopped with :class:`~graphbuild.errors.QueryTimeoutError`.
+        """
+        with self.rows(cypher, params, write=write, timeout=timeout) as rows:
+            return list(rows)
+
+    @contextmanager
+    def rows(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+             timeout: float | None = None) -> Iterator[Rows]:
+        """:meth:`query`, its rows as they come (:class:`~.base.Rows`), fetched from the result a batch at a time;
+        the result is closed when the ``with`` ends.
         """
         timeout = timeout_seconds(timeout)
         check_query(cypher, write=write)
@@ -316,6 +327,7 @@ class EmbeddedStore:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
         conn = self._connect(write=bool(write and clause))
         limit_ms = self._limit_ms(timeout)
+        started = time.monotonic()
         conn.set_query_timeout(limit_ms)
         try:
             result = self._run(conn, cypher, params)
@@ -328,7 +340,7 @@ class EmbeddedStore:
         try:
             columns = result.get_column_names()
             _check_columns(columns, wrote=bool(write and clause))
-            return [dict(zip(columns, (_convert(v) for v in row))) for row in result.get_all()]
+            yield Rows(columns, _records(result), _convert, limit_ms / 1000, started)
         finally:
             result.close()
 
@@ -563,6 +575,14 @@ def _popper(frames: dict[str, pa.Table | Path], name: str) -> Callable[[], pa.Ta
 def _quoted(path: Path) -> str:
     """A file path as a Cypher string literal (backslashes and quotes escaped)."""
     return "'" + str(path).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _records(result: Any, size: int = 1000) -> Iterator[list[Any]]:
+    """The rows of an engine's query ``result``, fetched ``size`` at a time (one by one is slower, all at once
+    holds every row in Python).
+    """
+    while result.has_next():
+        yield from result.get_n(size)
 
 
 def _batches(items: list[Any], size: int = 5000) -> Iterable[list[Any]]:

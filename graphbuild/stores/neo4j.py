@@ -25,16 +25,18 @@ node's own data changes (or after ``wipe``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
 from ..cypher_guard import check_parameters, check_query
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, QueryTimeoutError, StoreError
 from ..http import redact
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, QueryTimeoutError, SyncReport, timeout_message, timeout_seconds
+from .base import Progress, Rows, SyncReport, timeout_message, timeout_seconds
 from .neo4j_plan import NODE_COLS, OUT_TYPES, REL_COLS, batches, desired, dirty_sources
 from .neo4j_plan import plan as plan_sync
 
@@ -421,27 +423,74 @@ class Neo4jStore:
         for what graphbuild never runs whatever ``write`` says (as on the embedded store): ``LOAD CSV``
         and procedures outside its read-only list. The transaction is given ``timeout`` seconds (None: the
         store's ``query_timeout``, else the server's; 0: no limit); one the server stops at that limit is a
-        :class:`~graphbuild.stores.base.QueryTimeoutError`.
+        :class:`~graphbuild.errors.QueryTimeoutError` (the rows' conversion counts in that time too).
         """
         from neo4j import unit_of_work
-        from neo4j.exceptions import ClientError, DriverError, Neo4jError
 
-        limit = timeout_seconds(timeout)
-        limit = self.query_timeout if limit is None else limit
-
-        # write clauses are left for the server's read transaction to refuse; files and unknown procedures are not
-        check_query(cypher, write=True)
-        check_parameters(cypher, params)
+        limit = self._query_limit(cypher, params, timeout)
+        started = time.monotonic()
 
         @unit_of_work(timeout=limit)
         def work(tx: Any) -> list[dict[str, Any]]:
             result = tx.run(cypher, params or {})
-            keys = list(result.keys())
-            return [{key: _convert(record[key]) for key in keys} for record in result]
+            return list(Rows(result.keys(), result, _convert, limit or 0, started))
 
-        try:
+        with self._query_failures(limit, write):
             with self._session(write=write) as session:
                 return session.execute_write(work) if write else session.execute_read(work)
+
+    @contextmanager
+    def rows(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+             timeout: float | None = None) -> Iterator[Rows]:
+        """:meth:`query`, its rows as they come (:class:`~.base.Rows`), pulled from the server a batch at a time in
+        one transaction, committed when the rows are all read (rolled back when the ``with`` ends early on an
+        error). Unlike :meth:`query`, a transient error is not retried: some rows may have been used already.
+        """
+        limit = self._query_limit(cypher, params, timeout)
+        started = time.monotonic()
+        with self._query_failures(limit, write):
+            session = self._session(write=write)
+        try:
+            with self._query_failures(limit, write):
+                tx = session.begin_transaction(timeout=limit)
+            try:
+                with self._query_failures(limit, write):
+                    result = tx.run(cypher, params or {})
+                    keys = result.keys()
+                yield Rows(keys, self._records(result, limit, write), _convert, limit or 0, started)
+                with self._query_failures(limit, write):
+                    result.consume()
+                    tx.commit()
+            finally:
+                tx.close()  # rolls back what was not committed
+        finally:
+            session.close()
+
+    def _query_limit(self, cypher: str, params: dict[str, Any] | None, timeout: float | None) -> float | None:
+        """A query's time limit in seconds (``timeout``, else the store's ``query_timeout``; None: the server's), once
+        the query passed the checks every query gets here whatever ``write`` says (write clauses are left for the
+        server's read transaction to refuse; files and unknown procedures are not).
+        """
+        limit = timeout_seconds(timeout)
+        check_query(cypher, write=True)
+        check_parameters(cypher, params)
+        return self.query_timeout if limit is None else limit
+
+    def _records(self, result: Any, limit: float | None, write: bool) -> Iterator[Any]:
+        """The records of ``result`` as the driver pulls them, its failures told as :meth:`_query_failures` does."""
+        with self._query_failures(limit, write):
+            yield from result
+
+    @contextmanager
+    def _query_failures(self, limit: float | None, write: bool) -> Iterator[None]:
+        """Tell a failure of a query given ``limit`` seconds as graphbuild's error: a :class:`QueryTimeoutError` when
+        the server stopped it at that limit, a :class:`QueryError` with the server's message when it refused or
+        failed it, a :class:`StoreError` when the server could not be reached.
+        """
+        from neo4j.exceptions import ClientError, DriverError, Neo4jError
+
+        try:
+            yield
         except StoreError:
             raise
         except Neo4jError as exc:  # (a ClientError too: the server refused the query)
