@@ -284,19 +284,38 @@ class PoliteRetry(Retry):
         """Nothing: the wait already happened in :meth:`increment`."""
 
 
+def _credentials_for_host(request: requests.PreparedRequest, auth_for: Callable[[str], _Auth]) -> None:
+    """Drop from ``request`` every credential header and parameter its host is not owed: requests keeps
+    custom headers (``x-api-key``) on a redirect, so a service redirecting to another host handed it the key.
+    """
+    url = request.url or ""
+    owed = auth_for(url)
+    for name in CREDENTIAL_PARAMS:
+        if name in request.headers and name.lower() not in {k.lower() for k in owed.headers}:
+            del request.headers[name]
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if k not in CREDENTIAL_PARAMS or k in owed.params]
+    if len(kept) != len(query):
+        request.url = urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 class _PoliteAdapter(HTTPAdapter):
-    """An HTTP adapter that waits its turn for the host before each request it really sends, and reads
-    the answer (unless streamed) in pieces up to ``max_bytes``: below the response cache, so an answer
-    too large is neither held whole nor cached.
+    """An HTTP adapter that waits its turn for the host before each request it really sends, sends a host
+    only the credentials meant for it (a redirect may lead elsewhere), and reads the answer (unless
+    streamed) in pieces up to ``max_bytes``: below the response cache, so an answer too large is neither
+    held whole nor cached.
     """
 
-    def __init__(self, before_send: Callable[[str], None], max_bytes: int = MAX_ANSWER_BYTES,
-                 **kwargs: Any) -> None:
+    def __init__(self, before_send: Callable[[str], None], max_bytes: int = MAX_ANSWER_BYTES, *,
+                 auth_for: Callable[[str], _Auth] = lambda url: _Auth(), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._before_send = before_send
         self._max_bytes = max_bytes
+        self._auth_for = auth_for
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        _credentials_for_host(request, self._auth_for)
         self._before_send(request.url or "")
         streamed = kwargs.get("stream", False)
         response = super().send(request, *args, **{**kwargs, "stream": True})
@@ -446,7 +465,8 @@ class HttpClient:
                              raise_on_status=False, respect_retry_after_header=True,
                              on_wait=self._on_retry, wall_clock=wall_clock, max_retry_after=max_retry_after)
         self.max_answer_bytes = max_answer_bytes
-        adapter = _PoliteAdapter(self._wait_turn, max_answer_bytes, max_retries=policy)
+        adapter = _PoliteAdapter(self._wait_turn, max_answer_bytes, max_retries=policy,
+                                 auth_for=lambda url: _auth_for(url, self._env))
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         secrets = _auth_for("https://api.openalex.org", self._env).secrets + \

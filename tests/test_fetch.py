@@ -403,6 +403,29 @@ def test_http_api_keys_sent_but_never_in_errors_or_cache(web: Web, tmp_path: Pat
     keyless.close()
 
 
+def test_http_api_keys_never_follow_a_redirect_to_another_host(web: Web) -> None:
+    env = {"S2_API_KEY": "s2-SECRET-key-123", "OPENALEX_API_KEY": "oa-SECRET-456"}
+
+    def handler(url: str, params: dict[str, Any]) -> Answer:
+        if url.endswith("/paper/moved"):  # a redirect within the service keeps the key
+            return Answer(301, "", {"Location": f"{S2_API}/paper/here"})
+        if "semanticscholar" in url and not url.endswith("/here"):
+            return Answer(302, "", {"Location": "https://elsewhere.example/grab"})
+        if "openalex" in url:
+            return Answer(302, "", {"Location": "https://elsewhere.example/grab?api_key=oa-SECRET-456&q=1"})
+        return ok_json({"paperId": "x"})
+
+    web.serve(handler)
+    with make_client(env=env) as client:
+        client.get_json(f"{S2_API}/paper/x")
+        client.get_json(OPENALEX_API, {"search": "graphs"})
+        client.get_json(f"{S2_API}/paper/moved")
+    away = [c for c in web.calls if "elsewhere" in c.url]
+    assert len(away) == 2 and all("x-api-key" not in c.headers and "api_key" not in c.params for c in away)
+    assert away[1].params == {"q": 1}
+    assert web.calls[-1].url.endswith("/paper/here") and web.calls[-1].headers["x-api-key"] == "s2-SECRET-key-123"
+
+
 def test_http_api_keys_never_logged(web: Web, caplog: pytest.LogCaptureFixture) -> None:
     env = {"OPENALEX_EMAIL": "me@example.org", "OPENALEX_API_KEY": "oa-SECRET-456"}
     web.queue(Answer(503, ""), ok_json({"results": []}))
