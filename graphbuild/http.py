@@ -44,7 +44,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -102,12 +102,23 @@ def redact(text: str, secrets: tuple[str, ...] | list[str]) -> str:
     return text
 
 
+def _hidden(*values: str) -> tuple[str, ...]:
+    """The secret ``values`` as they may appear in text: as they are and percent-encoded, as a query string
+    or a path carries them (an e-mail's ``@`` is ``%40`` in a URL a service echoes in its error, or a log
+    prints), so that :func:`redact` finds each form.
+
+    >>> _hidden("me+x@uni.example")
+    ('me+x@uni.example', 'me%2Bx%40uni.example')
+    """
+    return tuple(dict.fromkeys(form for v in values for form in (v, quote_plus(v), quote(v, safe=""))))
+
+
 def _auth_for(url: str, env: Mapping[str, str]) -> _Auth:
     host = (urlsplit(url).hostname or "").lower()
     if host == "semanticscholar.org" or host.endswith(".semanticscholar.org"):
         key = env.get("S2_API_KEY", "").strip()
         if key:
-            return _Auth(headers={"x-api-key": key}, secrets=(key,))
+            return _Auth(headers={"x-api-key": key}, secrets=_hidden(key))
         return _Auth(hint="set S2_API_KEY for a higher rate limit")
     if host == "openalex.org" or host.endswith(".openalex.org"):
         params: dict[str, str] = {}
@@ -118,7 +129,7 @@ def _auth_for(url: str, env: Mapping[str, str]) -> _Auth:
         if key:
             params["api_key"] = key
         hint = "" if params else "set OPENALEX_EMAIL to use OpenAlex's polite pool"
-        return _Auth(params=params, secrets=tuple(params.values()), hint=hint)
+        return _Auth(params=params, secrets=_hidden(*params.values()), hint=hint)
     return _Auth()
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 import requests
@@ -436,6 +436,22 @@ def test_http_api_keys_never_logged(web: Web, caplog: pytest.LogCaptureFixture) 
         logging.getLogger("urllib3.connectionpool").debug("GET %s", web.mock.calls[0].request.url)
     assert "api_key=" in caplog.text and "retrying in 1.0 s" in caplog.text
     assert "oa-SECRET-456" not in caplog.text and "me@example.org" not in caplog.text
+
+
+def test_http_api_keys_are_hidden_in_their_url_encoded_form_too(web: Web, caplog: pytest.LogCaptureFixture) -> None:
+    env = {"OPENALEX_EMAIL": "me+graphs@uni.example", "OPENALEX_API_KEY": "oa/SECRET=456"}
+    caplog.set_level(logging.DEBUG)
+
+    def handler(url: str, params: dict[str, Any]) -> Answer:  # the service echoes the URL it was sent
+        return Answer(400, json.dumps({"error": f"cannot read {url}?{urlencode(params)}"}))
+
+    web.serve(handler)
+    with make_client(env=env) as client, pytest.raises(FetchError) as error:
+        logging.getLogger("urllib3.connectionpool").debug("GET %s", "/works?mailto=me%2Bgraphs%40uni.example")
+        client.get_json(OPENALEX_API, {"search": "graphs"})
+    assert "api_key=" in str(error.value) and "mailto=" in caplog.text
+    for hidden in ("me%2Bgraphs%40uni.example", "oa%2FSECRET%3D456", "SECRET"):
+        assert hidden not in str(error.value) and hidden not in caplog.text
 
 
 def test_http_redact_replaces_every_secret() -> None:
