@@ -54,7 +54,7 @@ from urllib3.util.retry import Retry
 from .errors import FetchError
 from .fsutil import path_kind
 
-__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "AnswerTooLarge", "HttpClient",
+__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "AnswerStalled", "AnswerTooLarge", "HttpClient",
            "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
 
 log = logging.getLogger(__name__)
@@ -154,25 +154,36 @@ class AnswerTooLarge(Exception):
         self.limit = limit
 
 
+class AnswerStalled(Exception):
+    """An answer began to arrive, then nothing more came within the timeout."""
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
 def _read_capped(response: requests.Response, limit: int) -> None:
     """Read the body of a streamed ``response`` into it, as ``response.content`` would, but never past
-    ``limit`` bytes: :class:`AnswerTooLarge` (and the connection closed) when there is more.
+    ``limit`` bytes: :class:`AnswerTooLarge` (and the connection closed) when there is more,
+    :class:`AnswerStalled` when the rest does not come within the read timeout.
     """
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit and "Content-Encoding" not in response.headers:
         response.close()
         raise AnswerTooLarge(limit)
     chunks, size = [], 0
-    for chunk in response.iter_content(1 << 16):
-        size += len(chunk)
-        if size > limit:
+    try:
+        for chunk in response.iter_content(1 << 16):
+            size += len(chunk)
+            if size > limit:
+                response.close()
+                raise AnswerTooLarge(limit)
+            chunks.append(chunk)
+    except requests.ConnectionError as exc:  # how requests reports a read timeout once the headers came
+        if exc.args and isinstance(exc.args[0], ReadTimeoutError):
             response.close()
-            raise AnswerTooLarge(limit)
-        chunks.append(chunk)
+            raise AnswerStalled() from None
+        raise
     response._content = b"".join(chunks)
 
 
@@ -600,6 +611,9 @@ class HttpClient:
         except AnswerTooLarge as exc:
             raise FetchError(f"{shown}: the answer is larger than {_size(exc.limit)}, more than graphbuild reads "
                              "from one answer; ask for fewer results per request, or try again later") from None
+        except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, once)
+            raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s); "
+                             "the service may be having trouble, try again later") from None
         except (requests.Timeout, requests.ConnectionError) as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
             kind = unreachable(reason)

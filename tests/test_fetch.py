@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import io
 import json
 import logging
 import re
@@ -356,6 +357,41 @@ class _Unread:
 
     def close(self) -> None:
         pass
+
+
+class Trickle(io.RawIOBase):
+    """An answer's body arriving one byte per read, each read taking ``per_read`` seconds of ``clock``;
+    after ``stall_after`` bytes a read times out, as a socket's does.
+    """
+
+    def __init__(self, data: bytes, clock: FakeClock, per_read: float = 1.0, stall_after: int | None = None):
+        self.data, self.clock, self.per_read, self.stall_after, self.at = data, clock, per_read, stall_after, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.stall_after is not None and self.at >= self.stall_after:
+            raise TimeoutError("timed out")
+        self.clock.now += self.per_read
+        piece = self.data[self.at: self.at + 1]
+        buffer[: len(piece)] = piece
+        self.at += len(piece)
+        return len(piece)
+
+
+def serve_body(web: Web, body: io.BufferedReader) -> None:
+    web.mock.add_callback(responses.GET, re.compile(r"https?://.*"),
+                          callback=lambda request: (200, {"Content-Type": "application/json"}, body))
+
+
+def test_http_an_answer_that_stops_arriving_says_so_not_could_not_connect(web: Web) -> None:
+    clock = FakeClock()
+    serve_body(web, io.BufferedReader(Trickle(b'{"data": [1, 2, 3]}', clock, stall_after=5), buffer_size=1))
+    with make_client(clock, timeout=30) as client, pytest.raises(FetchError) as error:
+        client.get_json(f"{S2_API}/paper/x")
+    assert "the answer stopped arriving (nothing more within 30 s)" in str(error.value)
+    assert "connect" not in str(error.value) and "attempts" not in str(error.value)
 
 
 def test_http_client_errors_are_not_retried_and_explain(web: Web) -> None:
