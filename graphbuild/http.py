@@ -37,10 +37,11 @@ import email.utils
 import errno
 import json
 import logging
+import math
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,14 +49,21 @@ from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlu
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import (
+    DecodeError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
 from urllib3.util.retry import Retry
 
 from .errors import FetchError
 from .fsutil import path_kind
 
-__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "AnswerStalled", "AnswerTooLarge", "HttpClient",
-           "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
+__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "MAX_ANSWER_SECONDS", "AnswerStalled",
+           "AnswerTooLarge", "AnswerTooSlow", "HttpClient", "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +84,10 @@ MAX_BACKOFF = 60.0
 #: The most bytes one answer may hold (after any gzip is undone): a page of metadata is a few MiB at most,
 #: so more is a service gone wrong, refused before it fills the memory.
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
+
+#: The most seconds one answer may take to arrive once its headers came: a page of metadata takes seconds,
+#: so more is a server trickling it out (each byte within the read timeout, so that never fires).
+MAX_ANSWER_SECONDS = 300.0
 
 #: Request parameters and headers that carry credentials: left out of cache keys and cached responses.
 CREDENTIAL_PARAMS = ("api_key", "mailto", "x-api-key", "Authorization")
@@ -158,33 +170,61 @@ class AnswerStalled(Exception):
     """An answer began to arrive, then nothing more came within the timeout."""
 
 
+class AnswerTooSlow(Exception):
+    """An answer kept arriving, too slowly to be whole within the client's time for one answer."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
-def _read_capped(response: requests.Response, limit: int) -> None:
+def _pieces(response: requests.Response, size: int = 1 << 16) -> Iterator[bytes]:
+    """The (decoded) body of a streamed ``response`` in the pieces one read of the connection gives.
+
+    Not ``iter_content``: it waits until its piece is full, so a server sending a byte every few
+    seconds kept one call waiting for hours, every byte inside the read timeout. Errors are the ones
+    ``iter_content`` raises, a read timeout :class:`AnswerStalled`.
+    """
+    try:
+        while piece := response.raw.read1(size, decode_content=True):
+            yield piece
+    except ReadTimeoutError:
+        raise AnswerStalled() from None
+    except ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from None
+    except DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from None
+
+
+def _read_capped(response: requests.Response, limit: int, seconds: float = math.inf,
+                 clock: Callable[[], float] = time.monotonic) -> None:
     """Read the body of a streamed ``response`` into it, as ``response.content`` would, but never past
-    ``limit`` bytes: :class:`AnswerTooLarge` (and the connection closed) when there is more,
-    :class:`AnswerStalled` when the rest does not come within the read timeout.
+    ``limit`` bytes nor ``seconds`` (by ``clock``): :class:`AnswerTooLarge` or :class:`AnswerTooSlow`
+    (and the connection closed) when there is more, :class:`AnswerStalled` when the rest does not come
+    within the read timeout.
     """
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit and "Content-Encoding" not in response.headers:
         response.close()
         raise AnswerTooLarge(limit)
-    chunks, size = [], 0
+    chunks, size, start = [], 0, clock()
     try:
-        for chunk in response.iter_content(1 << 16):
+        for chunk in _pieces(response):
             size += len(chunk)
             if size > limit:
-                response.close()
                 raise AnswerTooLarge(limit)
+            if clock() - start > seconds:
+                raise AnswerTooSlow(seconds)
             chunks.append(chunk)
-    except requests.ConnectionError as exc:  # how requests reports a read timeout once the headers came
-        if exc.args and isinstance(exc.args[0], ReadTimeoutError):
-            response.close()
-            raise AnswerStalled() from None
+    except BaseException:
+        response.close()
         raise
     response._content = b"".join(chunks)
+    response._content_consumed = True
 
 
 #: How often a host that cannot be reached at all is tried (:func:`unreachable`): once more, in case the
@@ -325,16 +365,19 @@ def _credentials_for_host(request: requests.PreparedRequest, auth_for: Callable[
 class _PoliteAdapter(HTTPAdapter):
     """An HTTP adapter that waits its turn for the host before each request it really sends, sends a host
     only the credentials meant for it (a redirect may lead elsewhere), and reads the answer (unless
-    streamed) in pieces up to ``max_bytes``: below the response cache, so an answer too large is neither
-    held whole nor cached.
+    streamed) in pieces up to ``max_bytes`` and ``max_seconds`` (by ``clock``): below the response cache,
+    so an answer too large or too slow is neither held whole nor cached.
     """
 
     def __init__(self, before_send: Callable[[str], None], max_bytes: int = MAX_ANSWER_BYTES, *,
-                 auth_for: Callable[[str], _Auth] = lambda url: _Auth(), **kwargs: Any) -> None:
+                 auth_for: Callable[[str], _Auth] = lambda url: _Auth(), max_seconds: float = MAX_ANSWER_SECONDS,
+                 clock: Callable[[], float] = time.monotonic, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._before_send = before_send
         self._max_bytes = max_bytes
         self._auth_for = auth_for
+        self._max_seconds = max_seconds
+        self._clock = clock
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
         _credentials_for_host(request, self._auth_for)
@@ -342,7 +385,7 @@ class _PoliteAdapter(HTTPAdapter):
         streamed = kwargs.get("stream", False)
         response = super().send(request, *args, **{**kwargs, "stream": True})
         if not streamed:
-            _read_capped(response, self._max_bytes)
+            _read_capped(response, self._max_bytes, self._max_seconds, self._clock)
         return response
 
 
@@ -438,6 +481,10 @@ class HttpClient:
     max_answer_bytes
         An answer larger than this (:data:`MAX_ANSWER_BYTES` by default) is a
         :class:`FetchError`, read no further than the limit.
+    max_answer_seconds
+        An answer still arriving this many seconds after its headers
+        (:data:`MAX_ANSWER_SECONDS` by default) is a :class:`FetchError`: the
+        read timeout bounds each wait for a byte, this the whole answer.
     """
 
     def __init__(
@@ -458,6 +505,7 @@ class HttpClient:
         intervals: Mapping[str, float] | None = None,
         max_retry_after: float = 300.0,
         max_answer_bytes: int = MAX_ANSWER_BYTES,
+        max_answer_seconds: float = MAX_ANSWER_SECONDS,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
@@ -488,7 +536,8 @@ class HttpClient:
                              on_wait=self._on_retry, wall_clock=wall_clock, max_retry_after=max_retry_after)
         self.max_answer_bytes = max_answer_bytes
         adapter = _PoliteAdapter(self._wait_turn, max_answer_bytes, max_retries=policy,
-                                 auth_for=lambda url: _auth_for(url, self._env))
+                                 auth_for=lambda url: _auth_for(url, self._env),
+                                 max_seconds=max_answer_seconds, clock=clock)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         secrets = _auth_for("https://api.openalex.org", self._env).secrets + \
@@ -614,6 +663,9 @@ class HttpClient:
         except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, once)
             raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s); "
                              "the service may be having trouble, try again later") from None
+        except AnswerTooSlow as exc:
+            raise FetchError(f"{shown}: the answer was still arriving after {exc.seconds:g} s, too slowly to wait "
+                             "for; the service may be having trouble, try again later") from None
         except (requests.Timeout, requests.ConnectionError) as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
             kind = unreachable(reason)

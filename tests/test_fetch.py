@@ -394,6 +394,17 @@ def test_http_an_answer_that_stops_arriving_says_so_not_could_not_connect(web: W
     assert "connect" not in str(error.value) and "attempts" not in str(error.value)
 
 
+def test_http_an_answer_trickling_in_is_given_up_after_max_answer_seconds(web: Web, tmp_path: Path) -> None:
+    clock = FakeClock()  # a byte every 10 s: each read is within the 30 s timeout, the whole would take 2 hours
+    body = json.dumps({"data": [1] * 300}).encode()
+    serve_body(web, io.BufferedReader(Trickle(body, clock, per_read=10.0), buffer_size=1))
+    with make_client(clock, timeout=30, max_answer_seconds=120, cache_dir=tmp_path / "cache") as client, \
+            pytest.raises(FetchError, match=r"the answer was still arriving after 120 s, too slowly to wait for"):
+        client.get_json(f"{S2_API}/paper/x")
+    assert 120 < clock.now - FakeClock().now <= 140
+    assert b'"status_code": 200' not in (tmp_path / "cache" / "http_cache.sqlite").read_bytes()
+
+
 def test_http_client_errors_are_not_retried_and_explain(web: Web) -> None:
     web.queue(Answer(404, json.dumps({"error": "Paper not found"})))
     clock = FakeClock()
