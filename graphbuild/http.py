@@ -40,6 +40,7 @@ import logging
 import math
 import os
 import re
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -422,9 +423,10 @@ def _cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
 def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
     """A session caching in ``cache_dir/http_cache.sqlite``; a :class:`FetchError` when that cannot be
     opened (the folder is a file or not writable, the database is damaged), which was a traceback.
-    """
-    import sqlite3
 
+    The database is in write-ahead-log mode, so that runs sharing it (two ``expand`` on one workspace)
+    read while another writes: a reader of the default journal waited 5 s, then failed ("database is locked").
+    """
     import requests_cache
 
     path = cache_dir / "http_cache.sqlite"
@@ -435,7 +437,7 @@ def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
             str(path), backend="sqlite", serializer="json",
             expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
             allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
-            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False, wal=True)
     except (OSError, sqlite3.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
@@ -653,6 +655,9 @@ class HttpClient:
         hint = f"; {auth.hint}" if auth.hint else ""
         try:
             response = self._session.get(url, params=send_params, headers=send_headers, timeout=self.timeout)
+        except sqlite3.Error as exc:  # (a traceback: "database is locked" when another graphbuild held it)
+            raise FetchError(f"{shown}: the response cache {self.cache_dir} could not be used ({exc}); another "
+                             "graphbuild may be using it: try again, or choose another cache folder") from None
         except RetryAfterTooLong as exc:
             problem = "rate limited" if exc.status == 429 else "server error"
             raise FetchError(f"{shown}: {problem} (HTTP {exc.status}); the service asks to wait "

@@ -543,6 +543,32 @@ def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
     client.close()
 
 
+def test_http_cache_is_read_while_another_run_writes_to_it(web: Web, tmp_path: Path) -> None:
+    web.serve(lambda url, params: ok_json({"n": params["n"]}))
+    with make_client(cache_dir=tmp_path) as first:
+        first.get_json(OPENALEX_API, {"n": 1})
+    other = sqlite3.connect(tmp_path / "http_cache.sqlite", timeout=0.1, isolation_level=None)
+    with make_client(cache_dir=tmp_path) as second:
+        other.execute("BEGIN EXCLUSIVE")  # another run in the middle of writing (rollback journal: readers blocked)
+        try:
+            assert second.get_json(OPENALEX_API, {"n": 1}) == {"n": 1} and second.requests_sent == 0
+        finally:
+            other.rollback()
+            other.close()
+
+
+def test_http_a_cache_that_fails_mid_run_is_one_line(web: Web, tmp_path: Path, monkeypatch) -> None:
+    web.serve(lambda url, params: ok_json({"n": 1}))
+    with make_client(cache_dir=tmp_path / "c") as client:
+        def locked(*args: Any, **kwargs: Any) -> None:
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(client._session.cache, "get_response", locked)
+        with pytest.raises(FetchError, match=r"works\?n=1: the response cache .*/c could not be used \(database is "
+                           r"locked\); another graphbuild may be using it: try again, or choose another cache folder"):
+            client.get_json(OPENALEX_API, {"n": 1})
+
+
 @pytest.mark.parametrize("make, words", [
     (lambda root: (root / "c").write_text("x"), "the cache folder {root}/c is a file; choose a folder"),
     (lambda root: (root / "c").mkdir() or (root / "c" / "http_cache.sqlite").write_bytes(b"\x93" * 4096),
