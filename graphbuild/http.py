@@ -487,6 +487,11 @@ class HttpClient:
         An answer still arriving this many seconds after its headers
         (:data:`MAX_ANSWER_SECONDS` by default) is a :class:`FetchError`: the
         read timeout bounds each wait for a byte, this the whole answer.
+    notice
+        Called with one line (no secrets: the path, never the query) before
+        each retry waits, such as ``/graph/v1/paper/x: HTTP 429; asking again
+        in 120 s``; the commands print it, so a run waiting out a rate limit
+        (up to ``retries`` waits of ``max_retry_after``) is not silent.
     """
 
     def __init__(
@@ -508,6 +513,7 @@ class HttpClient:
         max_retry_after: float = 300.0,
         max_answer_bytes: int = MAX_ANSWER_BYTES,
         max_answer_seconds: float = MAX_ANSWER_SECONDS,
+        notice: Callable[[str], None] | None = None,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
@@ -521,6 +527,7 @@ class HttpClient:
         self.cache_ttl = cache_ttl
         self.user_agent = user_agent
         self.max_retry_after = max_retry_after
+        self._notice = notice
         self._sleep = sleep
         self._clock = clock
         self._env = env if env is not None else os.environ
@@ -638,6 +645,8 @@ class HttpClient:
         problem = f"HTTP {status}" if status else type(error).__name__ if error else "failed"
         where = urlsplit(url).path or url.split("?", 1)[0]  # never the query: it may hold a key
         log.info("%s: %s; retrying in %.1f s", where, problem, wait)
+        if self._notice is not None:
+            self._notice(f"{where}: {problem}; asking again" + (f" in {wait:.0f} s" if wait >= 1 else ""))
         if wait > 0:
             self._sleep(wait)
         self.requests_sent += 1

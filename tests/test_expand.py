@@ -273,6 +273,14 @@ def test_expand_rate_limit_exhausted_is_one_line(ws: Workspace, mock) -> None:
         expand(ws, [LORA], client=client(Clock(), retries=2))
 
 
+def test_expand_command_says_when_it_waits_out_a_rate_limit(ws: Workspace, mock, capsys) -> None:
+    service = Service(mock, openalex_routes)
+    service.trouble["openalex-seed-lora.json"] = [(429, {"Retry-After": "0"}, "{}")]
+    assert main(["expand", "-w", str(ws.path), "--seed", LORA, "--source", "openalex", "--cache",
+                 str(ws.path / "c")]) == 0
+    assert "expand: /works/doi:10.48550/arxiv.2106.09685: HTTP 429; asking again\n" in capsys.readouterr().err
+
+
 def test_expand_openalex_follows_cursors(ws: Workspace, mock) -> None:
     service = Service(mock, openalex_routes)
     report = expand(ws, [LORA], source="openalex", client=client(Clock()), progress=False)

@@ -174,6 +174,26 @@ def test_http_503_honours_retry_after_http_date(web: Web) -> None:
     assert clock.sleeps == [12.0]
 
 
+def test_http_every_wait_before_a_retry_is_told(web: Web) -> None:
+    web.queue(Answer(429, "slow down", {"Retry-After": "120"}), Answer(503, ""), ok_json({"a": 1}))
+    notices: list[str] = []
+    with make_client(env={"S2_API_KEY": "s2-SECRET"}, notice=notices.append) as client:
+        assert client.get_json(f"{S2_API}/paper/x", {"fields": "title"}) == {"a": 1}
+    assert notices == ["/graph/v1/paper/x: HTTP 429; asking again in 120 s",
+                       "/graph/v1/paper/x: HTTP 503; asking again in 2 s"]
+
+
+def test_fetch_command_says_when_it_waits_out_a_rate_limit(web: Web, tmp_path: Path, capsys) -> None:
+    from graphbuild.cli import main
+
+    web.queue(Answer(429, "slow down", {"Retry-After": "0"}),
+              ok_json({"meta": {"count": 1, "next_cursor": None}, "results": [{"id": "https://openalex.org/W1"}]}))
+    out = tmp_path / "w.openalex.jsonl"
+    assert main(["fetch", "openalex", "--search", "graphs", "--max", "1", "-o", str(out)]) == 0
+    assert "fetch: /works: HTTP 429; asking again\n" in capsys.readouterr().err
+    assert len(out.read_text().splitlines()) == 1
+
+
 def test_http_500_then_success_backs_off_once(web: Web) -> None:
     web.queue(Answer(500, "oops"), ok_json({"ok": True}))
     clock = FakeClock()
