@@ -31,12 +31,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
 
 from . import arguments
 from .errors import FetchError, RelatedLookupError, UsageError
-from .fetch import OPENALEX_API, S2_API, S2_LINK_FIELDS, _write_jsonl, iter_openalex_works, iter_s2_links
+from .fetch import (
+    OPENALEX_API,
+    S2_API,
+    S2_LINK_FIELDS,
+    _s2_paper_url,
+    _write_jsonl,
+    iter_openalex_works,
+    iter_s2_links,
+)
 from .http import HttpClient
 from .ingest.located import json_kind
 from .progress import Progress
@@ -137,7 +146,7 @@ def _s2_locate(client: HttpClient, paper: Paper) -> str:
     """Semantic Scholar's paperId for a corpus paper (by id, else by title); FetchError if unknown."""
     sid = _s2_seed_id(paper)
     if sid is not None:
-        url = f"{S2_API}/paper/{sid}"
+        url = _s2_paper_url(sid)  # quoted: a DOI may hold '#' or '?' (SICI DOIs end ';2-#'), which cut the path
         found = client.get_json(url, {"fields": "paperId,title"})
     else:
         url = f"{S2_API}/paper/search/match"
@@ -157,7 +166,7 @@ def _openalex_locate(client: HttpClient, paper: Paper) -> str:
             return value
     doi = paper.doi or (f"10.48550/arxiv.{paper.arxiv_id}" if paper.arxiv_id else None)
     if doi:
-        work = client.get_json(f"{OPENALEX_API}/doi:{doi}")
+        work = client.get_json(f"{OPENALEX_API}/doi:{quote(doi, safe=':/')}")
     else:
         page = client.get_json(OPENALEX_API, {"search": paper.title, "per-page": 5})
         results = page.get("results") if isinstance(page, dict) else None

@@ -257,6 +257,24 @@ def test_expand_answer_with_a_field_of_the_wrong_kind_is_one_line_and_writes_not
     assert titles(ws) == before
 
 
+@pytest.mark.parametrize("source", ["s2", "openalex"])
+def test_expand_a_seed_doi_with_a_hash_or_question_mark_is_asked_for_whole(mock, source) -> None:
+    from graphbuild.expand import _openalex_locate, _s2_locate
+    from graphbuild.records import Paper
+
+    asked: list[str] = []
+
+    def answer(request: requests.PreparedRequest) -> Reply:
+        asked.append(str(request.url).split("?fields", 1)[0])
+        return 200, {}, json.dumps({"paperId": "p1", "id": "https://openalex.org/W1"})
+
+    mock.add_callback(responses.GET, responses.matchers.re.compile(r"https://.*"), callback=answer)
+    paper = Paper(title="A journal article", doi="10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-#?x")
+    locate = _s2_locate if source == "s2" else _openalex_locate
+    assert locate(client(Clock()), paper) in ("p1", "W1")
+    assert asked[0].endswith("3.0.co%3B2-%23%3Fx")  # a '#' cut the DOI short, a '?' made the rest a query
+
+
 def test_expand_k_below_one_is_one_line_before_any_request(ws: Workspace, mock, capsys) -> None:
     service = Service(mock, s2_routes)
     assert main(["expand", "-w", str(ws.path), "--seed", LORA, "-k", "-5"]) == 1  # left out the last five
