@@ -202,6 +202,31 @@ def test_expand_two_hops_follows_the_new_papers(ws: Workspace, mock) -> None:
     assert houlsby.parts["coupling"] == 1.0
 
 
+def test_expand_a_seed_among_its_own_links_is_no_linked_paper_nor_asked_for_again(ws: Workspace, mock) -> None:
+    itself = {"paperId": "s2lora", "title": "LoRA: Low-Rank Adaptation of Large Language Models", "year": 2021}
+    other = {"paperId": "s2other", "title": "A Study of Adapter Placement", "year": 2020}
+    pages = {"0": {"next": 1, "data": [{"citedPaper": itself}, {"citedPaper": other}]},
+             "1": {"data": [{"citedPaper": other}]}}  # the same paper again on the next page
+    asked: list[str] = []
+
+    def answer(request: requests.PreparedRequest) -> Reply:
+        path, query = str(request.url).split("?", 1)[0], dict(parse_qsl(urlsplit(str(request.url)).query))
+        asked.append(path.removeprefix(f"{S2_API}/paper/"))
+        if path.endswith("/references"):
+            return 200, {}, json.dumps(pages[query["offset"]] if "s2lora" in path else {"data": []})
+        if path.endswith("/citations"):
+            return 200, {}, json.dumps({"data": [{"citingPaper": itself}]})
+        return 200, {}, json.dumps(itself)
+
+    mock.add_callback(responses.GET, responses.matchers.re.compile(r"https://.*"), callback=answer)
+    report = expand(ws, [LORA], hops=2, client=client(Clock()), progress=False)
+    assert report.fetched == 1 and report.new == ["s2:s2other"]  # it said 2: the seed was counted
+    assert asked.count("s2lora/citations") == 1  # hop 2 asked for the seed's links again
+    lines = [json.loads(line) for line in report.file.read_text().splitlines()]
+    assert [line.get("paperId") for line in lines] == [None, "s2other"]  # the seed once
+    assert [r["paperId"] for r in lines[0]["references"]] == ["s2other"]  # not itself, not twice
+
+
 def test_expand_seed_not_in_workspace_is_a_coded_line(ws: Workspace, mock) -> None:
     with pytest.raises(RelatedLookupError) as info:
         expand(ws, ["LoRA: Low-Rank Adaptation of Large Models, revisited"], client=client(Clock()))
