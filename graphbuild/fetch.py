@@ -338,16 +338,18 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
     """Yield up to ``max_results`` OpenAlex works for a search (and/or ``filter``).
 
     Uses cursor paging: ``cursor=*`` first, then ``meta.next_cursor`` until it is null (or a page
-    holds no work, or the cursor stays where it was).
+    holds no work, or the cursor is one already followed: it stays, or loops back).
     """
     _need_positive(max_results, "the number of results (--max)")
     if not (search or "").strip() and not (filter or "").strip():
         raise FetchError("give an OpenAlex --search text (or a filter) to fetch works")
     per_page = max(1, min(per_page, OPENALEX_PAGE_MAX, max_results))
     cursor: str | None = "*"
+    followed: set[str] = set()
     done = 0
     total: int | None = None
     while cursor and done < max_results:
+        followed.add(cursor)
         params = {"search": search or None, "filter": filter or None, "per-page": per_page, "cursor": cursor}
         page = client.get_json(OPENALEX_API, params)
         if not isinstance(page, dict) or not isinstance(page.get("results"), list):
@@ -369,8 +371,8 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
             yield work
             done += 1
         _report(progress, "openalex", done, total)
-        if done == before or following == cursor:
-            break  # a page with no works, or a cursor that does not move, would page forever
+        if done == before or following in followed:
+            break  # a page with no works, or a cursor met before (A, B, A...), would page forever
         cursor = following
 
 

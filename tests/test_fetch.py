@@ -736,6 +736,19 @@ def test_fetch_openalex_stops_when_a_page_holds_no_work_or_the_cursor_stays(web:
     assert len(web.calls) == 1  # paged forever before
 
 
+def test_fetch_openalex_stops_when_the_cursor_loops_back(web: Web, tmp_path: Path) -> None:
+    following = {"*": "c1", "c1": "c2", "c2": "c1"}  # c1, c2, c1, c2...: the same two pages, over and over
+
+    def page(url: str, params: dict[str, Any]) -> Answer:
+        cursor = str(params["cursor"])
+        return ok_json({"meta": {"count": 1000, "next_cursor": following[cursor]},
+                        "results": [{"id": f"https://openalex.org/W{cursor}{n}", "title": "A"} for n in range(2)]})
+
+    web.serve(page)
+    assert fetch_openalex("x", 1000, tmp_path / "o.jsonl", make_client()) == 6
+    assert [c.params["cursor"] for c in web.calls] == ["*", "c1", "c2"]  # 500 pages, 994 works repeated before
+
+
 @pytest.mark.parametrize("page, words", [
     # each was passed over without a word (0 works written), or sent on as a cursor
     ({"results": [{"id": "W1", "title": "A"}, 1, "two", None]}, "result 2 is 1, not a work object"),
