@@ -907,10 +907,26 @@ def test_fetch_failure_leaves_previous_output_untouched(web: Web, tmp_path: Path
         ok_json({"meta": {"count": 4, "next_cursor": "n"}, "results": [{"id": "W1", "title": "A"}]}),
         Answer(500, "down"), Answer(500, "down"),
     )
-    with pytest.raises(FetchError, match="server error"):
+    with pytest.raises(FetchError, match=r"server error .*; the 1 record\(s\) fetched before it were not written "
+                       r"\(.*works.jsonl is as it was\)$"):
         fetch_openalex("x", 4, out, make_client(retries=1))
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["works.jsonl"]
+
+
+def test_fetch_command_failing_after_some_pages_says_what_was_lost_and_how_to_keep_it(web: Web, tmp_path: Path,
+                                                                                      capsys) -> None:
+    from graphbuild.cli import main
+
+    page = {"meta": {"count": 9, "next_cursor": "n"}, "results": [{"id": "https://openalex.org/W1", "title": "A"}]}
+    web.queue(ok_json(page), Answer(404, "{}"), ok_json(page), Answer(404, "{}"))
+    out = tmp_path / "w.openalex.jsonl"
+    assert main(["fetch", "openalex", "--search", "graphs", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.endswith("; the 1 record(s) fetched before it were not written "
+                        f"({out} is as it was); with --cache FOLDER a run keeps the pages it fetched for the next")
+    assert main(["fetch", "openalex", "--search", "graphs", "-o", str(out), "--cache", str(tmp_path / "c")]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"({out} is as it was)") and not out.exists()
 
 
 def test_fetch_run_fetch_dispatches_and_validates(web: Web, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from ._common import _say_written
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Run ``graphbuild fetch``: download paper records as build input."""
+    from ..errors import FetchError
     from ..fetch import run_fetch
     from ..http import HttpClient
     from ..progress import stage_bar
@@ -29,9 +30,15 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     def notice(line: str) -> None:  # a wait before a retry (a rate limit may ask for minutes)
         print(f"fetch: {line}", file=sys.stderr, flush=True)
 
-    with stage_bar(f"fetch {args.source}", unit="paper") as progress, \
-            HttpClient(cache_dir=cache, notice=notice) as client:
-        n = run_fetch(args.source, progress=progress, client=client, **kwargs)
+    try:
+        with stage_bar(f"fetch {args.source}", unit="paper") as progress, \
+                HttpClient(cache_dir=cache, notice=notice) as client:
+            n = run_fetch(args.source, progress=progress, client=client, **kwargs)
+    except FetchError as exc:
+        if cache is None and getattr(exc, "lost", None):  # records fetched, then lost: nothing kept the pages
+            raise FetchError(f"{exc.detail}; with --cache FOLDER a run keeps the pages it fetched for the next"
+                             ) from None
+        raise
     _say_written(f"wrote {n} record(s) to {out}; build with: graphbuild build {out}", out)
     return 0
 
