@@ -68,6 +68,10 @@ __all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "MAX_A
 
 log = logging.getLogger(__name__)
 
+# requests-cache warns of a cached answer it cannot read ("Unable to deserialize response: ...") and then asks
+# again, which is all there is to do: with no logging set up, Python printed that as a stray, uncoded line
+logging.getLogger("requests_cache").addHandler(logging.NullHandler())
+
 T = TypeVar("T")
 
 DEFAULT_USER_AGENT = "graphbuild/0.1 (research-paper knowledge graph builder; python-requests)"

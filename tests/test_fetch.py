@@ -553,6 +553,23 @@ def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
     again.close()
 
 
+def test_http_a_damaged_cache_entry_is_asked_again_without_a_stray_line(web: Web, tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    printed = io.StringIO()  # where Python prints a warning when logging is not set up, as in the command
+    monkeypatch.setattr(logging, "lastResort", logging.StreamHandler(printed))
+    monkeypatch.setattr(logging.root, "handlers", [])
+    web.serve(lambda url, params: ok_json({"n": 1}))
+    with make_client(cache_dir=tmp_path) as client:
+        client.get_json(OPENALEX_API, {"q": "x"})
+    with sqlite3.connect(tmp_path / "http_cache.sqlite") as db:
+        db.execute("UPDATE responses SET value = ?", (b'{"status_code": 200, "_con',))  # cut short on disk
+    with make_client(cache_dir=tmp_path) as client:
+        assert client.get_json(OPENALEX_API, {"q": "x"}) == {"n": 1} and client.requests_sent == 1
+    with make_client(cache_dir=tmp_path) as client:  # and the entry is whole again
+        assert client.get_json(OPENALEX_API, {"q": "x"}) == {"n": 1} and client.requests_sent == 0
+    assert printed.getvalue() == ""  # was "Unable to deserialize response: Unterminated string ..."
+
+
 def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
     counting(web)
     client = make_client(cache_dir=tmp_path, cache_ttl=1)  # requests-cache keeps real time
