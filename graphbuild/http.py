@@ -354,9 +354,10 @@ class PoliteRetry(Retry):
 def _credentials_for_host(request: requests.PreparedRequest, auth_for: Callable[[str], _Auth]) -> None:
     """Drop from ``request`` every credential header and parameter its host is not owed: requests keeps
     custom headers (``x-api-key``) on a redirect, so a service redirecting to another host handed it the key.
+    Nothing is owed over plain HTTP, where anyone on the way reads it (a redirect from https to http).
     """
     url = request.url or ""
-    owed = auth_for(url)
+    owed = auth_for(url) if urlsplit(url).scheme == "https" else _Auth()
     for name in CREDENTIAL_PARAMS:
         if name in request.headers and name.lower() not in {k.lower() for k in owed.headers}:
             del request.headers[name]

@@ -476,6 +476,10 @@ def test_http_api_keys_never_follow_a_redirect_to_another_host(web: Web) -> None
     def handler(url: str, params: dict[str, Any]) -> Answer:
         if url.endswith("/paper/moved"):  # a redirect within the service keeps the key
             return Answer(301, "", {"Location": f"{S2_API}/paper/here"})
+        if url.startswith("https:") and url.endswith("/paper/downgraded"):  # ... unless it is to plain HTTP
+            return Answer(301, "", {"Location": url.replace("https:", "http:")})
+        if url.startswith("http:"):
+            return ok_json({"paperId": "x"})
         if "semanticscholar" in url and not url.endswith("/here"):
             return Answer(302, "", {"Location": "https://elsewhere.example/grab"})
         if "openalex" in url:
@@ -487,10 +491,12 @@ def test_http_api_keys_never_follow_a_redirect_to_another_host(web: Web) -> None
         client.get_json(f"{S2_API}/paper/x")
         client.get_json(OPENALEX_API, {"search": "graphs"})
         client.get_json(f"{S2_API}/paper/moved")
-    away = [c for c in web.calls if "elsewhere" in c.url]
-    assert len(away) == 2 and all("x-api-key" not in c.headers and "api_key" not in c.params for c in away)
+        client.get_json(f"{S2_API}/paper/downgraded")
+    away = [c for c in web.calls if "elsewhere" in c.url or c.url.startswith("http:")]
+    assert len(away) == 3 and all("x-api-key" not in c.headers and "api_key" not in c.params for c in away)
     assert away[1].params == {"q": 1}
-    assert web.calls[-1].url.endswith("/paper/here") and web.calls[-1].headers["x-api-key"] == "s2-SECRET-key-123"
+    here = next(c for c in web.calls if c.url.endswith("/paper/here"))
+    assert here.headers["x-api-key"] == "s2-SECRET-key-123"
 
 
 def test_http_api_keys_never_logged(web: Web, caplog: pytest.LogCaptureFixture) -> None:
