@@ -25,18 +25,28 @@ signals over the citation graph and the text, each with a reason:
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
 
 from . import arguments
 from .errors import FetchError, RelatedLookupError, UsageError
-from .fetch import OPENALEX_API, S2_API, S2_LINK_FIELDS, _write_jsonl, iter_openalex_works, iter_s2_links
+from .fetch import (
+    OPENALEX_API,
+    S2_API,
+    S2_LINK_FIELDS,
+    _s2_paper_url,
+    _write_jsonl,
+    iter_openalex_works,
+    iter_s2_links,
+)
 from .http import HttpClient
 from .ingest.located import json_kind
 from .progress import Progress
@@ -137,7 +147,7 @@ def _s2_locate(client: HttpClient, paper: Paper) -> str:
     """Semantic Scholar's paperId for a corpus paper (by id, else by title); FetchError if unknown."""
     sid = _s2_seed_id(paper)
     if sid is not None:
-        url = f"{S2_API}/paper/{sid}"
+        url = _s2_paper_url(sid)  # quoted: a DOI may hold '#' or '?' (SICI DOIs end ';2-#'), which cut the path
         found = client.get_json(url, {"fields": "paperId,title"})
     else:
         url = f"{S2_API}/paper/search/match"
@@ -157,7 +167,7 @@ def _openalex_locate(client: HttpClient, paper: Paper) -> str:
             return value
     doi = paper.doi or (f"10.48550/arxiv.{paper.arxiv_id}" if paper.arxiv_id else None)
     if doi:
-        work = client.get_json(f"{OPENALEX_API}/doi:{doi}")
+        work = client.get_json(f"{OPENALEX_API}/doi:{quote(doi, safe=':/')}")
     else:
         page = client.get_json(OPENALEX_API, {"search": paper.title, "per-page": 5})
         results = page.get("results") if isinstance(page, dict) else None
@@ -200,12 +210,15 @@ def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], h
                  say: Say) -> Iterator[dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
     lines: list[dict[str, Any]] = []
+    seeded: dict[str, dict[str, Any]] = {}  # the seeds' lines by their paperId
     frontier: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
     for paper in seeds:
         line = _s2_seed_record(paper)
         lines.append(line)
         ref = dict(line)
-        frontier.append((line, _s2_locate(client, paper), ref))
+        sid = _s2_locate(client, paper)
+        seeded[sid] = line
+        frontier.append((line, sid, ref))
     for hop in range(1, hops + 1):
         grown: list[tuple[dict[str, Any], str, dict[str, Any]]] = []
         for n, (line, sid, ref) in enumerate(frontier, 1):
@@ -214,16 +227,19 @@ def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], h
                 for obj in iter_s2_links(client, sid, kind, limit=limit, fields=S2_EXPAND_FIELDS, progress=step):
                     where = f"{S2_API}/paper/{sid}/{kind}"
                     pid, title = _text_field(obj, "paperId", where), _text_field(obj, "title", where)
-                    if not pid or not title.strip():
-                        continue  # an unnamed paper cannot be shown or merged
-                    if pid not in records:
+                    if not pid or not title.strip() or pid == sid:
+                        continue  # an unnamed paper cannot be shown or merged; a paper listing itself links nothing
+                    if pid not in records and pid not in seeded:
                         records[pid] = {**obj, "references": []}
                         grown.append((records[pid], pid, _s2_ref(obj)))
                     if kind == "references":
                         line.setdefault("references", []).append(_s2_ref(obj))
                     else:
-                        records[pid]["references"].append(ref)
+                        seeded.get(pid, records.get(pid, {})).setdefault("references", []).append(ref)
         frontier = grown
+    for record in [*lines, *records.values()]:  # a paper on two pages (or asked for twice) is one link
+        refs = record.get("references") or []
+        record["references"] = list({json.dumps(r, sort_keys=True): r for r in refs}.values())
     yield from lines
     yield from records.values()
 
@@ -232,12 +248,14 @@ def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[s
                        say: Say) -> Iterator[dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
     lines: list[dict[str, Any]] = []
+    seeded: dict[str, dict[str, Any]] = {}  # the seeds' lines by their work id
     frontier: list[tuple[dict[str, Any], str]] = []
     for paper in seeds:
         wid = _openalex_locate(client, paper)
         line: dict[str, Any] = {"id": f"https://openalex.org/{wid}", "display_name": paper.title,
                 "publication_year": paper.year, "doi": paper.doi, "referenced_works": []}
         lines.append(line)
+        seeded[wid] = line
         frontier.append((line, wid))
     for hop in range(1, hops + 1):
         grown: list[tuple[dict[str, Any], str]] = []
@@ -250,14 +268,16 @@ def _openalex_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[s
                     match = _OPENALEX_WORK.search(_text_field(work, "id", where))
                     name = _text_field(work, "display_name", where) or _text_field(work, "title", where)
                     _list_field(work, "referenced_works", where)
-                    if match is None or not name.strip():
-                        continue
+                    if match is None or not name.strip() or match.group(1) == wid:
+                        continue  # unnamed, or the paper itself
                     key = match.group(1)
-                    if key not in records:
+                    if key not in records and key not in seeded:
                         records[key] = dict(work)
                         grown.append((records[key], key))
                     if kind == "references":
                         line.setdefault("referenced_works", []).append(f"https://openalex.org/{key}")
+                    elif key in seeded:  # a seed citing this one: its line holds the link
+                        seeded[key]["referenced_works"].append(f"https://openalex.org/{wid}")
         frontier = grown
     # keep only links inside what was fetched: a citing work's other references would be bare stubs
     known = {str(line["id"]) for line in lines} | {f"https://openalex.org/{k}" for k in records}
@@ -304,7 +324,10 @@ def snowball(client: HttpClient, seeds: Sequence[Paper], *, source: str = "s2", 
 
     The seeds come first, as minimal records carrying the links to their
     references; then every linked paper once, citing papers with a link to
-    what they cite. ``limit`` caps the papers per paper and direction.
+    what they cite. A seed found among the links (a paper listing itself, seeds
+    citing each other) is no linked paper: its own record takes the link, and
+    its links are not asked for again at the next hop. ``limit`` caps the papers
+    per paper and direction.
     """
     if source not in EXPAND_SOURCES:
         raise FetchError(f"unknown source {source!r}; choose one of {', '.join(EXPAND_SOURCES)}")
@@ -552,8 +575,6 @@ def candidates_json(candidates: Sequence[Candidate]) -> list[dict[str, Any]]:
 
 def external_report(ws: Any, target: str | None = None, *, k: int = 20, fmt: str = "text") -> str:
     """:func:`external_candidates` as text (``fmt="text"``), JSON (``"json"``) or BibTeX (``"bibtex"``)."""
-    import json
-
     candidates = external_candidates(ws, target, k=k)
     if fmt == "json":
         return json.dumps(candidates_json(candidates), ensure_ascii=False, indent=2)

@@ -94,12 +94,27 @@ def _atomic_output(path: Path) -> Iterator[IO[str]]:
         raise FetchError(f"cannot write {path}: {exc.strerror}; choose another output path") from None
 
 
+def _lost(error: FetchError, count: int, out: Path) -> FetchError:
+    """``error`` saying what it cost: the ``count`` records fetched before it, not written (the output is
+    whole or nothing). A fetch failing after minutes of pages said only that the service failed.
+    """
+    if not count:
+        return error
+    lost = FetchError(f"{error.detail}; the {count} record(s) fetched before it were not written "
+                      f"({out} is as it was)")
+    lost.lost = count  # type: ignore[attr-defined]  # (the command adds how to keep them next time)
+    return lost
+
+
 def _write_jsonl(out: Path, records: Iterator[dict[str, Any]]) -> int:
     count = 0
-    with _atomic_output(out) as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-            count += 1
+    try:
+        with _atomic_output(out) as fh:
+            for record in records:
+                fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+                count += 1
+    except FetchError as exc:
+        raise _lost(exc, count, out) from None
     return count
 
 
@@ -208,10 +223,13 @@ def fetch_arxiv(query: str, max_results: int, out: Path, client: HttpClient, *,
     count_node = ET.SubElement(feed, f"{{{OPENSEARCH_NS}}}totalResults")
     count = 0
     with _atomic_output(Path(out)) as fh:  # opened first: an output that cannot be written fails before any request
-        for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
-                                        sort_order=sort_order, progress=progress):
-            feed.append(entry)
-            count += 1
+        try:
+            for entry in iter_arxiv_entries(client, query, max_results, page_size=page_size, sort_by=sort_by,
+                                            sort_order=sort_order, progress=progress):
+                feed.append(entry)
+                count += 1
+        except FetchError as exc:
+            raise _lost(exc, count, Path(out)) from None
         count_node.text = str(count)
         ET.indent(feed, space="  ")
         text = ET.tostring(feed, encoding="unicode", default_namespace=ATOM_NS)
@@ -338,16 +356,18 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
     """Yield up to ``max_results`` OpenAlex works for a search (and/or ``filter``).
 
     Uses cursor paging: ``cursor=*`` first, then ``meta.next_cursor`` until it is null (or a page
-    holds no work, or the cursor stays where it was).
+    holds no work, or the cursor is one already followed: it stays, or loops back).
     """
     _need_positive(max_results, "the number of results (--max)")
     if not (search or "").strip() and not (filter or "").strip():
         raise FetchError("give an OpenAlex --search text (or a filter) to fetch works")
     per_page = max(1, min(per_page, OPENALEX_PAGE_MAX, max_results))
     cursor: str | None = "*"
+    followed: set[str] = set()
     done = 0
     total: int | None = None
     while cursor and done < max_results:
+        followed.add(cursor)
         params = {"search": search or None, "filter": filter or None, "per-page": per_page, "cursor": cursor}
         page = client.get_json(OPENALEX_API, params)
         if not isinstance(page, dict) or not isinstance(page.get("results"), list):
@@ -369,8 +389,8 @@ def iter_openalex_works(client: HttpClient, search: str | None, max_results: int
             yield work
             done += 1
         _report(progress, "openalex", done, total)
-        if done == before or following == cursor:
-            break  # a page with no works, or a cursor that does not move, would page forever
+        if done == before or following in followed:
+            break  # a page with no works, or a cursor met before (A, B, A...), would page forever
         cursor = following
 
 

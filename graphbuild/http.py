@@ -37,27 +37,40 @@ import email.utils
 import errno
 import json
 import logging
+import math
 import os
 import re
+import sqlite3
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import (
+    DecodeError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
 from urllib3.util.retry import Retry
 
 from .errors import FetchError
 from .fsutil import path_kind
 
-__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "AnswerTooLarge", "HttpClient",
-           "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
+__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "MAX_ANSWER_SECONDS", "AnswerStalled",
+           "AnswerTooLarge", "AnswerTooSlow", "HttpClient", "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
 
 log = logging.getLogger(__name__)
+
+# requests-cache warns of a cached answer it cannot read ("Unable to deserialize response: ...") and then asks
+# again, which is all there is to do: with no logging set up, Python printed that as a stray, uncoded line
+logging.getLogger("requests_cache").addHandler(logging.NullHandler())
 
 T = TypeVar("T")
 
@@ -76,6 +89,10 @@ MAX_BACKOFF = 60.0
 #: The most bytes one answer may hold (after any gzip is undone): a page of metadata is a few MiB at most,
 #: so more is a service gone wrong, refused before it fills the memory.
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
+
+#: The most seconds one answer may take to arrive once its headers came: a page of metadata takes seconds,
+#: so more is a server trickling it out (each byte within the read timeout, so that never fires).
+MAX_ANSWER_SECONDS = 300.0
 
 #: Request parameters and headers that carry credentials: left out of cache keys and cached responses.
 CREDENTIAL_PARAMS = ("api_key", "mailto", "x-api-key", "Authorization")
@@ -102,12 +119,23 @@ def redact(text: str, secrets: tuple[str, ...] | list[str]) -> str:
     return text
 
 
+def _hidden(*values: str) -> tuple[str, ...]:
+    """The secret ``values`` as they may appear in text: as they are and percent-encoded, as a query string
+    or a path carries them (an e-mail's ``@`` is ``%40`` in a URL a service echoes in its error, or a log
+    prints), so that :func:`redact` finds each form.
+
+    >>> _hidden("me+x@uni.example")
+    ('me+x@uni.example', 'me%2Bx%40uni.example')
+    """
+    return tuple(dict.fromkeys(form for v in values for form in (v, quote_plus(v), quote(v, safe=""))))
+
+
 def _auth_for(url: str, env: Mapping[str, str]) -> _Auth:
     host = (urlsplit(url).hostname or "").lower()
     if host == "semanticscholar.org" or host.endswith(".semanticscholar.org"):
         key = env.get("S2_API_KEY", "").strip()
         if key:
-            return _Auth(headers={"x-api-key": key}, secrets=(key,))
+            return _Auth(headers={"x-api-key": key}, secrets=_hidden(key))
         return _Auth(hint="set S2_API_KEY for a higher rate limit")
     if host == "openalex.org" or host.endswith(".openalex.org"):
         params: dict[str, str] = {}
@@ -118,7 +146,7 @@ def _auth_for(url: str, env: Mapping[str, str]) -> _Auth:
         if key:
             params["api_key"] = key
         hint = "" if params else "set OPENALEX_EMAIL to use OpenAlex's polite pool"
-        return _Auth(params=params, secrets=tuple(params.values()), hint=hint)
+        return _Auth(params=params, secrets=_hidden(*params.values()), hint=hint)
     return _Auth()
 
 
@@ -143,26 +171,65 @@ class AnswerTooLarge(Exception):
         self.limit = limit
 
 
+class AnswerStalled(Exception):
+    """An answer began to arrive, then nothing more came within the timeout."""
+
+
+class AnswerTooSlow(Exception):
+    """An answer kept arriving, too slowly to be whole within the client's time for one answer."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
-def _read_capped(response: requests.Response, limit: int) -> None:
+def _pieces(response: requests.Response, size: int = 1 << 16) -> Iterator[bytes]:
+    """The (decoded) body of a streamed ``response`` in the pieces one read of the connection gives.
+
+    Not ``iter_content``: it waits until its piece is full, so a server sending a byte every few
+    seconds kept one call waiting for hours, every byte inside the read timeout. Errors are the ones
+    ``iter_content`` raises, a read timeout :class:`AnswerStalled`.
+    """
+    try:
+        while piece := response.raw.read1(size, decode_content=True):
+            yield piece
+    except ReadTimeoutError:
+        raise AnswerStalled() from None
+    except ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from None
+    except DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from None
+
+
+def _read_capped(response: requests.Response, limit: int, seconds: float = math.inf,
+                 clock: Callable[[], float] = time.monotonic) -> None:
     """Read the body of a streamed ``response`` into it, as ``response.content`` would, but never past
-    ``limit`` bytes: :class:`AnswerTooLarge` (and the connection closed) when there is more.
+    ``limit`` bytes nor ``seconds`` (by ``clock``): :class:`AnswerTooLarge` or :class:`AnswerTooSlow`
+    (and the connection closed) when there is more, :class:`AnswerStalled` when the rest does not come
+    within the read timeout.
     """
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit and "Content-Encoding" not in response.headers:
         response.close()
         raise AnswerTooLarge(limit)
-    chunks, size = [], 0
-    for chunk in response.iter_content(1 << 16):
-        size += len(chunk)
-        if size > limit:
-            response.close()
-            raise AnswerTooLarge(limit)
-        chunks.append(chunk)
+    chunks, size, start = [], 0, clock()
+    try:
+        for chunk in _pieces(response):
+            size += len(chunk)
+            if size > limit:
+                raise AnswerTooLarge(limit)
+            if clock() - start > seconds:
+                raise AnswerTooSlow(seconds)
+            chunks.append(chunk)
+    except BaseException:
+        response.close()
+        raise
     response._content = b"".join(chunks)
+    response._content_consumed = True
 
 
 #: How often a host that cannot be reached at all is tried (:func:`unreachable`): once more, in case the
@@ -284,24 +351,47 @@ class PoliteRetry(Retry):
         """Nothing: the wait already happened in :meth:`increment`."""
 
 
+def _credentials_for_host(request: requests.PreparedRequest, auth_for: Callable[[str], _Auth]) -> None:
+    """Drop from ``request`` every credential header and parameter its host is not owed: requests keeps
+    custom headers (``x-api-key``) on a redirect, so a service redirecting to another host handed it the key.
+    Nothing is owed over plain HTTP, where anyone on the way reads it (a redirect from https to http).
+    """
+    url = request.url or ""
+    owed = auth_for(url) if urlsplit(url).scheme == "https" else _Auth()
+    for name in CREDENTIAL_PARAMS:
+        if name in request.headers and name.lower() not in {k.lower() for k in owed.headers}:
+            del request.headers[name]
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if k not in CREDENTIAL_PARAMS or k in owed.params]
+    if len(kept) != len(query):
+        request.url = urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 class _PoliteAdapter(HTTPAdapter):
-    """An HTTP adapter that waits its turn for the host before each request it really sends, and reads
-    the answer (unless streamed) in pieces up to ``max_bytes``: below the response cache, so an answer
-    too large is neither held whole nor cached.
+    """An HTTP adapter that waits its turn for the host before each request it really sends, sends a host
+    only the credentials meant for it (a redirect may lead elsewhere), and reads the answer (unless
+    streamed) in pieces up to ``max_bytes`` and ``max_seconds`` (by ``clock``): below the response cache,
+    so an answer too large or too slow is neither held whole nor cached.
     """
 
-    def __init__(self, before_send: Callable[[str], None], max_bytes: int = MAX_ANSWER_BYTES,
-                 **kwargs: Any) -> None:
+    def __init__(self, before_send: Callable[[str], None], max_bytes: int = MAX_ANSWER_BYTES, *,
+                 auth_for: Callable[[str], _Auth] = lambda url: _Auth(), max_seconds: float = MAX_ANSWER_SECONDS,
+                 clock: Callable[[], float] = time.monotonic, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._before_send = before_send
         self._max_bytes = max_bytes
+        self._auth_for = auth_for
+        self._max_seconds = max_seconds
+        self._clock = clock
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        _credentials_for_host(request, self._auth_for)
         self._before_send(request.url or "")
         streamed = kwargs.get("stream", False)
         response = super().send(request, *args, **{**kwargs, "stream": True})
         if not streamed:
-            _read_capped(response, self._max_bytes)
+            _read_capped(response, self._max_bytes, self._max_seconds, self._clock)
         return response
 
 
@@ -338,9 +428,10 @@ def _cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
 def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
     """A session caching in ``cache_dir/http_cache.sqlite``; a :class:`FetchError` when that cannot be
     opened (the folder is a file or not writable, the database is damaged), which was a traceback.
-    """
-    import sqlite3
 
+    The database is in write-ahead-log mode, so that runs sharing it (two ``expand`` on one workspace)
+    read while another writes: a reader of the default journal waited 5 s, then failed ("database is locked").
+    """
     import requests_cache
 
     path = cache_dir / "http_cache.sqlite"
@@ -351,7 +442,7 @@ def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
             str(path), backend="sqlite", serializer="json",
             expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
             allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
-            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False, wal=True)
     except (OSError, sqlite3.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
@@ -397,6 +488,15 @@ class HttpClient:
     max_answer_bytes
         An answer larger than this (:data:`MAX_ANSWER_BYTES` by default) is a
         :class:`FetchError`, read no further than the limit.
+    max_answer_seconds
+        An answer still arriving this many seconds after its headers
+        (:data:`MAX_ANSWER_SECONDS` by default) is a :class:`FetchError`: the
+        read timeout bounds each wait for a byte, this the whole answer.
+    notice
+        Called with one line (no secrets: the path, never the query) before
+        each retry waits, such as ``/graph/v1/paper/x: HTTP 429; asking again
+        in 120 s``; the commands print it, so a run waiting out a rate limit
+        (up to ``retries`` waits of ``max_retry_after``) is not silent.
     """
 
     def __init__(
@@ -417,6 +517,8 @@ class HttpClient:
         intervals: Mapping[str, float] | None = None,
         max_retry_after: float = 300.0,
         max_answer_bytes: int = MAX_ANSWER_BYTES,
+        max_answer_seconds: float = MAX_ANSWER_SECONDS,
+        notice: Callable[[str], None] | None = None,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
@@ -430,6 +532,7 @@ class HttpClient:
         self.cache_ttl = cache_ttl
         self.user_agent = user_agent
         self.max_retry_after = max_retry_after
+        self._notice = notice
         self._sleep = sleep
         self._clock = clock
         self._env = env if env is not None else os.environ
@@ -446,7 +549,9 @@ class HttpClient:
                              raise_on_status=False, respect_retry_after_header=True,
                              on_wait=self._on_retry, wall_clock=wall_clock, max_retry_after=max_retry_after)
         self.max_answer_bytes = max_answer_bytes
-        adapter = _PoliteAdapter(self._wait_turn, max_answer_bytes, max_retries=policy)
+        adapter = _PoliteAdapter(self._wait_turn, max_answer_bytes, max_retries=policy,
+                                 auth_for=lambda url: _auth_for(url, self._env),
+                                 max_seconds=max_answer_seconds, clock=clock)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         secrets = _auth_for("https://api.openalex.org", self._env).secrets + \
@@ -545,6 +650,8 @@ class HttpClient:
         problem = f"HTTP {status}" if status else type(error).__name__ if error else "failed"
         where = urlsplit(url).path or url.split("?", 1)[0]  # never the query: it may hold a key
         log.info("%s: %s; retrying in %.1f s", where, problem, wait)
+        if self._notice is not None:
+            self._notice(f"{where}: {problem}; asking again" + (f" in {wait:.0f} s" if wait >= 1 else ""))
         if wait > 0:
             self._sleep(wait)
         self.requests_sent += 1
@@ -562,6 +669,9 @@ class HttpClient:
         hint = f"; {auth.hint}" if auth.hint else ""
         try:
             response = self._session.get(url, params=send_params, headers=send_headers, timeout=self.timeout)
+        except sqlite3.Error as exc:  # (a traceback: "database is locked" when another graphbuild held it)
+            raise FetchError(f"{shown}: the response cache {self.cache_dir} could not be used ({exc}); another "
+                             "graphbuild may be using it: try again, or choose another cache folder") from None
         except RetryAfterTooLong as exc:
             problem = "rate limited" if exc.status == 429 else "server error"
             raise FetchError(f"{shown}: {problem} (HTTP {exc.status}); the service asks to wait "
@@ -569,6 +679,12 @@ class HttpClient:
         except AnswerTooLarge as exc:
             raise FetchError(f"{shown}: the answer is larger than {_size(exc.limit)}, more than graphbuild reads "
                              "from one answer; ask for fewer results per request, or try again later") from None
+        except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, once)
+            raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s); "
+                             "the service may be having trouble, try again later") from None
+        except AnswerTooSlow as exc:
+            raise FetchError(f"{shown}: the answer was still arriving after {exc.seconds:g} s, too slowly to wait "
+                             "for; the service may be having trouble, try again later") from None
         except (requests.Timeout, requests.ConnectionError) as exc:
             reason = getattr(exc.args[0], "reason", None) if exc.args else None
             kind = unreachable(reason)

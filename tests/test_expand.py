@@ -202,6 +202,31 @@ def test_expand_two_hops_follows_the_new_papers(ws: Workspace, mock) -> None:
     assert houlsby.parts["coupling"] == 1.0
 
 
+def test_expand_a_seed_among_its_own_links_is_no_linked_paper_nor_asked_for_again(ws: Workspace, mock) -> None:
+    itself = {"paperId": "s2lora", "title": "LoRA: Low-Rank Adaptation of Large Language Models", "year": 2021}
+    other = {"paperId": "s2other", "title": "A Study of Adapter Placement", "year": 2020}
+    pages = {"0": {"next": 1, "data": [{"citedPaper": itself}, {"citedPaper": other}]},
+             "1": {"data": [{"citedPaper": other}]}}  # the same paper again on the next page
+    asked: list[str] = []
+
+    def answer(request: requests.PreparedRequest) -> Reply:
+        path, query = str(request.url).split("?", 1)[0], dict(parse_qsl(urlsplit(str(request.url)).query))
+        asked.append(path.removeprefix(f"{S2_API}/paper/"))
+        if path.endswith("/references"):
+            return 200, {}, json.dumps(pages[query["offset"]] if "s2lora" in path else {"data": []})
+        if path.endswith("/citations"):
+            return 200, {}, json.dumps({"data": [{"citingPaper": itself}]})
+        return 200, {}, json.dumps(itself)
+
+    mock.add_callback(responses.GET, responses.matchers.re.compile(r"https://.*"), callback=answer)
+    report = expand(ws, [LORA], hops=2, client=client(Clock()), progress=False)
+    assert report.fetched == 1 and report.new == ["s2:s2other"]  # it said 2: the seed was counted
+    assert asked.count("s2lora/citations") == 1  # hop 2 asked for the seed's links again
+    lines = [json.loads(line) for line in report.file.read_text().splitlines()]
+    assert [line.get("paperId") for line in lines] == [None, "s2other"]  # the seed once
+    assert [r["paperId"] for r in lines[0]["references"]] == ["s2other"]  # not itself, not twice
+
+
 def test_expand_seed_not_in_workspace_is_a_coded_line(ws: Workspace, mock) -> None:
     with pytest.raises(RelatedLookupError) as info:
         expand(ws, ["LoRA: Low-Rank Adaptation of Large Models, revisited"], client=client(Clock()))
@@ -257,6 +282,24 @@ def test_expand_answer_with_a_field_of_the_wrong_kind_is_one_line_and_writes_not
     assert titles(ws) == before
 
 
+@pytest.mark.parametrize("source", ["s2", "openalex"])
+def test_expand_a_seed_doi_with_a_hash_or_question_mark_is_asked_for_whole(mock, source) -> None:
+    from graphbuild.expand import _openalex_locate, _s2_locate
+    from graphbuild.records import Paper
+
+    asked: list[str] = []
+
+    def answer(request: requests.PreparedRequest) -> Reply:
+        asked.append(str(request.url).split("?fields", 1)[0])
+        return 200, {}, json.dumps({"paperId": "p1", "id": "https://openalex.org/W1"})
+
+    mock.add_callback(responses.GET, responses.matchers.re.compile(r"https://.*"), callback=answer)
+    paper = Paper(title="A journal article", doi="10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-#?x")
+    locate = _s2_locate if source == "s2" else _openalex_locate
+    assert locate(client(Clock()), paper) in ("p1", "W1")
+    assert asked[0].endswith("3.0.co%3B2-%23%3Fx")  # a '#' cut the DOI short, a '?' made the rest a query
+
+
 def test_expand_k_below_one_is_one_line_before_any_request(ws: Workspace, mock, capsys) -> None:
     service = Service(mock, s2_routes)
     assert main(["expand", "-w", str(ws.path), "--seed", LORA, "-k", "-5"]) == 1  # left out the last five
@@ -271,6 +314,14 @@ def test_expand_rate_limit_exhausted_is_one_line(ws: Workspace, mock) -> None:
     service.trouble["s2-seed-lora.json"] = [(429, {}, "{}")] * 3
     with pytest.raises(FetchError, match=r"rate limited \(HTTP 429\) on all 3 attempts; .*S2_API_KEY"):
         expand(ws, [LORA], client=client(Clock(), retries=2))
+
+
+def test_expand_command_says_when_it_waits_out_a_rate_limit(ws: Workspace, mock, capsys) -> None:
+    service = Service(mock, openalex_routes)
+    service.trouble["openalex-seed-lora.json"] = [(429, {"Retry-After": "0"}, "{}")]
+    assert main(["expand", "-w", str(ws.path), "--seed", LORA, "--source", "openalex", "--cache",
+                 str(ws.path / "c")]) == 0
+    assert "expand: /works/doi:10.48550/arxiv.2106.09685: HTTP 429; asking again\n" in capsys.readouterr().err
 
 
 def test_expand_openalex_follows_cursors(ws: Workspace, mock) -> None:

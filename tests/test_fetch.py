@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import io
 import json
 import logging
 import re
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 import requests
@@ -171,6 +172,26 @@ def test_http_503_honours_retry_after_http_date(web: Web) -> None:
     client = make_client(clock)
     assert client.get_json("https://api.example.org/x") == [1]
     assert clock.sleeps == [12.0]
+
+
+def test_http_every_wait_before_a_retry_is_told(web: Web) -> None:
+    web.queue(Answer(429, "slow down", {"Retry-After": "120"}), Answer(503, ""), ok_json({"a": 1}))
+    notices: list[str] = []
+    with make_client(env={"S2_API_KEY": "s2-SECRET"}, notice=notices.append) as client:
+        assert client.get_json(f"{S2_API}/paper/x", {"fields": "title"}) == {"a": 1}
+    assert notices == ["/graph/v1/paper/x: HTTP 429; asking again in 120 s",
+                       "/graph/v1/paper/x: HTTP 503; asking again in 2 s"]
+
+
+def test_fetch_command_says_when_it_waits_out_a_rate_limit(web: Web, tmp_path: Path, capsys) -> None:
+    from graphbuild.cli import main
+
+    web.queue(Answer(429, "slow down", {"Retry-After": "0"}),
+              ok_json({"meta": {"count": 1, "next_cursor": None}, "results": [{"id": "https://openalex.org/W1"}]}))
+    out = tmp_path / "w.openalex.jsonl"
+    assert main(["fetch", "openalex", "--search", "graphs", "--max", "1", "-o", str(out)]) == 0
+    assert "fetch: /works: HTTP 429; asking again\n" in capsys.readouterr().err
+    assert len(out.read_text().splitlines()) == 1
 
 
 def test_http_500_then_success_backs_off_once(web: Web) -> None:
@@ -358,6 +379,52 @@ class _Unread:
         pass
 
 
+class Trickle(io.RawIOBase):
+    """An answer's body arriving one byte per read, each read taking ``per_read`` seconds of ``clock``;
+    after ``stall_after`` bytes a read times out, as a socket's does.
+    """
+
+    def __init__(self, data: bytes, clock: FakeClock, per_read: float = 1.0, stall_after: int | None = None):
+        self.data, self.clock, self.per_read, self.stall_after, self.at = data, clock, per_read, stall_after, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.stall_after is not None and self.at >= self.stall_after:
+            raise TimeoutError("timed out")
+        self.clock.now += self.per_read
+        piece = self.data[self.at: self.at + 1]
+        buffer[: len(piece)] = piece
+        self.at += len(piece)
+        return len(piece)
+
+
+def serve_body(web: Web, body: io.BufferedReader) -> None:
+    web.mock.add_callback(responses.GET, re.compile(r"https?://.*"),
+                          callback=lambda request: (200, {"Content-Type": "application/json"}, body))
+
+
+def test_http_an_answer_that_stops_arriving_says_so_not_could_not_connect(web: Web) -> None:
+    clock = FakeClock()
+    serve_body(web, io.BufferedReader(Trickle(b'{"data": [1, 2, 3]}', clock, stall_after=5), buffer_size=1))
+    with make_client(clock, timeout=30) as client, pytest.raises(FetchError) as error:
+        client.get_json(f"{S2_API}/paper/x")
+    assert "the answer stopped arriving (nothing more within 30 s)" in str(error.value)
+    assert "connect" not in str(error.value) and "attempts" not in str(error.value)
+
+
+def test_http_an_answer_trickling_in_is_given_up_after_max_answer_seconds(web: Web, tmp_path: Path) -> None:
+    clock = FakeClock()  # a byte every 10 s: each read is within the 30 s timeout, the whole would take 2 hours
+    body = json.dumps({"data": [1] * 300}).encode()
+    serve_body(web, io.BufferedReader(Trickle(body, clock, per_read=10.0), buffer_size=1))
+    with make_client(clock, timeout=30, max_answer_seconds=120, cache_dir=tmp_path / "cache") as client, \
+            pytest.raises(FetchError, match=r"the answer was still arriving after 120 s, too slowly to wait for"):
+        client.get_json(f"{S2_API}/paper/x")
+    assert 120 < clock.now - FakeClock().now <= 140
+    assert b'"status_code": 200' not in (tmp_path / "cache" / "http_cache.sqlite").read_bytes()
+
+
 def test_http_client_errors_are_not_retried_and_explain(web: Web) -> None:
     web.queue(Answer(404, json.dumps({"error": "Paper not found"})))
     clock = FakeClock()
@@ -403,6 +470,35 @@ def test_http_api_keys_sent_but_never_in_errors_or_cache(web: Web, tmp_path: Pat
     keyless.close()
 
 
+def test_http_api_keys_never_follow_a_redirect_to_another_host(web: Web) -> None:
+    env = {"S2_API_KEY": "s2-SECRET-key-123", "OPENALEX_API_KEY": "oa-SECRET-456"}
+
+    def handler(url: str, params: dict[str, Any]) -> Answer:
+        if url.endswith("/paper/moved"):  # a redirect within the service keeps the key
+            return Answer(301, "", {"Location": f"{S2_API}/paper/here"})
+        if url.startswith("https:") and url.endswith("/paper/downgraded"):  # ... unless it is to plain HTTP
+            return Answer(301, "", {"Location": url.replace("https:", "http:")})
+        if url.startswith("http:"):
+            return ok_json({"paperId": "x"})
+        if "semanticscholar" in url and not url.endswith("/here"):
+            return Answer(302, "", {"Location": "https://elsewhere.example/grab"})
+        if "openalex" in url:
+            return Answer(302, "", {"Location": "https://elsewhere.example/grab?api_key=oa-SECRET-456&q=1"})
+        return ok_json({"paperId": "x"})
+
+    web.serve(handler)
+    with make_client(env=env) as client:
+        client.get_json(f"{S2_API}/paper/x")
+        client.get_json(OPENALEX_API, {"search": "graphs"})
+        client.get_json(f"{S2_API}/paper/moved")
+        client.get_json(f"{S2_API}/paper/downgraded")
+    away = [c for c in web.calls if "elsewhere" in c.url or c.url.startswith("http:")]
+    assert len(away) == 3 and all("x-api-key" not in c.headers and "api_key" not in c.params for c in away)
+    assert away[1].params == {"q": 1}
+    here = next(c for c in web.calls if c.url.endswith("/paper/here"))
+    assert here.headers["x-api-key"] == "s2-SECRET-key-123"
+
+
 def test_http_api_keys_never_logged(web: Web, caplog: pytest.LogCaptureFixture) -> None:
     env = {"OPENALEX_EMAIL": "me@example.org", "OPENALEX_API_KEY": "oa-SECRET-456"}
     web.queue(Answer(503, ""), ok_json({"results": []}))
@@ -413,6 +509,22 @@ def test_http_api_keys_never_logged(web: Web, caplog: pytest.LogCaptureFixture) 
         logging.getLogger("urllib3.connectionpool").debug("GET %s", web.mock.calls[0].request.url)
     assert "api_key=" in caplog.text and "retrying in 1.0 s" in caplog.text
     assert "oa-SECRET-456" not in caplog.text and "me@example.org" not in caplog.text
+
+
+def test_http_api_keys_are_hidden_in_their_url_encoded_form_too(web: Web, caplog: pytest.LogCaptureFixture) -> None:
+    env = {"OPENALEX_EMAIL": "me+graphs@uni.example", "OPENALEX_API_KEY": "oa/SECRET=456"}
+    caplog.set_level(logging.DEBUG)
+
+    def handler(url: str, params: dict[str, Any]) -> Answer:  # the service echoes the URL it was sent
+        return Answer(400, json.dumps({"error": f"cannot read {url}?{urlencode(params)}"}))
+
+    web.serve(handler)
+    with make_client(env=env) as client, pytest.raises(FetchError) as error:
+        logging.getLogger("urllib3.connectionpool").debug("GET %s", "/works?mailto=me%2Bgraphs%40uni.example")
+        client.get_json(OPENALEX_API, {"search": "graphs"})
+    assert "api_key=" in str(error.value) and "mailto=" in caplog.text
+    for hidden in ("me%2Bgraphs%40uni.example", "oa%2FSECRET%3D456", "SECRET"):
+        assert hidden not in str(error.value) and hidden not in caplog.text
 
 
 def test_http_redact_replaces_every_secret() -> None:
@@ -447,6 +559,23 @@ def test_http_cache_hit_avoids_second_request(web: Web, tmp_path: Path) -> None:
     again.close()
 
 
+def test_http_a_damaged_cache_entry_is_asked_again_without_a_stray_line(web: Web, tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    printed = io.StringIO()  # where Python prints a warning when logging is not set up, as in the command
+    monkeypatch.setattr(logging, "lastResort", logging.StreamHandler(printed))
+    monkeypatch.setattr(logging.root, "handlers", [])
+    web.serve(lambda url, params: ok_json({"n": 1}))
+    with make_client(cache_dir=tmp_path) as client:
+        client.get_json(OPENALEX_API, {"q": "x"})
+    with sqlite3.connect(tmp_path / "http_cache.sqlite") as db:
+        db.execute("UPDATE responses SET value = ?", (b'{"status_code": 200, "_con',))  # cut short on disk
+    with make_client(cache_dir=tmp_path) as client:
+        assert client.get_json(OPENALEX_API, {"q": "x"}) == {"n": 1} and client.requests_sent == 1
+    with make_client(cache_dir=tmp_path) as client:  # and the entry is whole again
+        assert client.get_json(OPENALEX_API, {"q": "x"}) == {"n": 1} and client.requests_sent == 0
+    assert printed.getvalue() == ""  # was "Unable to deserialize response: Unterminated string ..."
+
+
 def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
     counting(web)
     client = make_client(cache_dir=tmp_path, cache_ttl=1)  # requests-cache keeps real time
@@ -455,6 +584,32 @@ def test_http_cache_ttl_expires(web: Web, tmp_path: Path) -> None:
     time.sleep(1.1)
     assert client.get_json("https://api.example.org/x") == {"n": 2}
     client.close()
+
+
+def test_http_cache_is_read_while_another_run_writes_to_it(web: Web, tmp_path: Path) -> None:
+    web.serve(lambda url, params: ok_json({"n": params["n"]}))
+    with make_client(cache_dir=tmp_path) as first:
+        first.get_json(OPENALEX_API, {"n": 1})
+    other = sqlite3.connect(tmp_path / "http_cache.sqlite", timeout=0.1, isolation_level=None)
+    with make_client(cache_dir=tmp_path) as second:
+        other.execute("BEGIN EXCLUSIVE")  # another run in the middle of writing (rollback journal: readers blocked)
+        try:
+            assert second.get_json(OPENALEX_API, {"n": 1}) == {"n": 1} and second.requests_sent == 0
+        finally:
+            other.rollback()
+            other.close()
+
+
+def test_http_a_cache_that_fails_mid_run_is_one_line(web: Web, tmp_path: Path, monkeypatch) -> None:
+    web.serve(lambda url, params: ok_json({"n": 1}))
+    with make_client(cache_dir=tmp_path / "c") as client:
+        def locked(*args: Any, **kwargs: Any) -> None:
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(client._session.cache, "get_response", locked)
+        with pytest.raises(FetchError, match=r"works\?n=1: the response cache .*/c could not be used \(database is "
+                           r"locked\); another graphbuild may be using it: try again, or choose another cache folder"):
+            client.get_json(OPENALEX_API, {"n": 1})
 
 
 @pytest.mark.parametrize("make, words", [
@@ -602,6 +757,19 @@ def test_fetch_openalex_stops_when_a_page_holds_no_work_or_the_cursor_stays(web:
     written = fetch_openalex("x", 100, tmp_path / "o.jsonl", make_client())
     assert written == sum(isinstance(r, dict) for r in results)
     assert len(web.calls) == 1  # paged forever before
+
+
+def test_fetch_openalex_stops_when_the_cursor_loops_back(web: Web, tmp_path: Path) -> None:
+    following = {"*": "c1", "c1": "c2", "c2": "c1"}  # c1, c2, c1, c2...: the same two pages, over and over
+
+    def page(url: str, params: dict[str, Any]) -> Answer:
+        cursor = str(params["cursor"])
+        return ok_json({"meta": {"count": 1000, "next_cursor": following[cursor]},
+                        "results": [{"id": f"https://openalex.org/W{cursor}{n}", "title": "A"} for n in range(2)]})
+
+    web.serve(page)
+    assert fetch_openalex("x", 1000, tmp_path / "o.jsonl", make_client()) == 6
+    assert [c.params["cursor"] for c in web.calls] == ["*", "c1", "c2"]  # 500 pages, 994 works repeated before
 
 
 @pytest.mark.parametrize("page, words", [
@@ -762,10 +930,26 @@ def test_fetch_failure_leaves_previous_output_untouched(web: Web, tmp_path: Path
         ok_json({"meta": {"count": 4, "next_cursor": "n"}, "results": [{"id": "W1", "title": "A"}]}),
         Answer(500, "down"), Answer(500, "down"),
     )
-    with pytest.raises(FetchError, match="server error"):
+    with pytest.raises(FetchError, match=r"server error .*; the 1 record\(s\) fetched before it were not written "
+                       r"\(.*works.jsonl is as it was\)$"):
         fetch_openalex("x", 4, out, make_client(retries=1))
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["works.jsonl"]
+
+
+def test_fetch_command_failing_after_some_pages_says_what_was_lost_and_how_to_keep_it(web: Web, tmp_path: Path,
+                                                                                      capsys) -> None:
+    from graphbuild.cli import main
+
+    page = {"meta": {"count": 9, "next_cursor": "n"}, "results": [{"id": "https://openalex.org/W1", "title": "A"}]}
+    web.queue(ok_json(page), Answer(404, "{}"), ok_json(page), Answer(404, "{}"))
+    out = tmp_path / "w.openalex.jsonl"
+    assert main(["fetch", "openalex", "--search", "graphs", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.endswith("; the 1 record(s) fetched before it were not written "
+                        f"({out} is as it was); with --cache FOLDER a run keeps the pages it fetched for the next")
+    assert main(["fetch", "openalex", "--search", "graphs", "-o", str(out), "--cache", str(tmp_path / "c")]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"({out} is as it was)") and not out.exists()
 
 
 def test_fetch_run_fetch_dispatches_and_validates(web: Web, tmp_path: Path) -> None:

@@ -21,10 +21,14 @@ def cmd_expand(args: argparse.Namespace) -> int:
     _require_positive(args, "k")  # -k -5 left out the last five, silently
     ws = _workspace(args)
     cache = Path(args.cache) if args.cache else Path(ws.path) / "http-cache"
-    with HttpClient(cache_dir=cache, cache_ttl=None if args.cache else DEFAULT_CACHE_TTL) as client:
+
+    def say(message: str) -> None:  # progress, and a wait before a retry (a rate limit may ask for minutes)
+        print(message, file=sys.stderr, flush=True)
+
+    with HttpClient(cache_dir=cache, cache_ttl=None if args.cache else DEFAULT_CACHE_TTL,
+                    notice=lambda line: say(f"expand: {line}")) as client:
         report = expand(ws, args.seed, source=args.source, direction=args.direction, hops=args.hops,
-                        limit=args.max, client=client, k=args.k,
-                        say=lambda message: print(message, file=sys.stderr, flush=True))
+                        limit=args.max, client=client, k=args.k, say=say)
     if args.json:
         print(json.dumps({"file": str(report.file), "seeds": report.seeds, "fetched": report.fetched,
                           "new": report.new, "candidates": candidates_json(report.candidates)},

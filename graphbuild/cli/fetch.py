@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,21 +12,33 @@ from ._common import _say_written
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     """Run ``graphbuild fetch``: download paper records as build input."""
+    from ..errors import FetchError
     from ..fetch import run_fetch
+    from ..http import HttpClient
     from ..progress import stage_bar
 
     defaults = {"arxiv": "arxiv-fetch.atom", "s2": "s2-fetch.s2.jsonl", "openalex": "openalex-fetch.openalex.jsonl"}
     out = Path(args.output or defaults[args.source])
     cache = Path(args.cache) if args.cache else None
-    kwargs: dict[str, Any] = {"out": out, "cache_dir": cache}
+    kwargs: dict[str, Any] = {"out": out}
     if args.source == "arxiv":
         kwargs.update(query=args.query, max_results=args.max)
     elif args.source == "s2":
         kwargs.update(paper_ids=[args.query], references=args.references, citations=args.citations)
     else:
         kwargs.update(query=args.search or args.query, max_results=args.max)
-    with stage_bar(f"fetch {args.source}", unit="paper") as progress:
-        n = run_fetch(args.source, progress=progress, **kwargs)
+    def notice(line: str) -> None:  # a wait before a retry (a rate limit may ask for minutes)
+        print(f"fetch: {line}", file=sys.stderr, flush=True)
+
+    try:
+        with stage_bar(f"fetch {args.source}", unit="paper") as progress, \
+                HttpClient(cache_dir=cache, notice=notice) as client:
+            n = run_fetch(args.source, progress=progress, client=client, **kwargs)
+    except FetchError as exc:
+        if cache is None and getattr(exc, "lost", None):  # records fetched, then lost: nothing kept the pages
+            raise FetchError(f"{exc.detail}; with --cache FOLDER a run keeps the pages it fetched for the next"
+                             ) from None
+        raise
     _say_written(f"wrote {n} record(s) to {out}; build with: graphbuild build {out}", out)
     return 0
 
