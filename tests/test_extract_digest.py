@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "8c98374b9b6f8fb2ce1dc841b8415c0c6b43c816398f5550c286b86532a49e56"
-SHARED_50_SHA256 = "d137bc830cd51e0a0e4dc053291da4db07a5a01924214903ae5e033f6bef7370"
+DEMO_SHA256 = "369c3bf1eef33338bd1bf246e1bec5980eaa165e03db5748d666200571d277df"
+SHARED_50_SHA256 = "62a4aaa8abb90e2d2272b4b6b0ba3f0a3d54f5439de974d14c73c565b427c3c4"
 
 
 @pytest.fixture(scope="module")

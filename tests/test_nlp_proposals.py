@@ -357,7 +357,7 @@ def test_roles_a_name_the_authors_make_as_a_kind_and_name_is_proposed(proposers)
 def test_decide_a_known_name_the_authors_make_as_a_kind_and_name_is_proposed(full):
     """The paper that introduced a name the gazetteer now knows: "by training a compute-optimal model, Llama,
     that …" marks it proposed; the same known name trained, fine-tuned or used as a baseline is not."""
-    from graphbuild.nlp.decide import _made_known
+    from graphbuild.nlp.decide import _made_and_named
     from graphbuild.nlp.doc_context import DocContext
     from graphbuild.nlp.roles import made_and_named
 
@@ -372,7 +372,7 @@ def test_decide_a_known_name_the_authors_make_as_a_kind_and_name_is_proposed(ful
     llama = Candidate(at, at + 5, "Llama", "gazetteer", sentence=2, key="llama")
     sents = [(0, len(title)), (len(title) + 2, body.index("We test")), (body.index("We test"), body.index("Llama o"))]
     assert made_and_named(body, sents, llama)
-    assert _made_known(DocContext(body, sents, len(title)), [llama], [0])
+    assert _made_and_named(DocContext(body, sents, len(title)), [llama], [0])
     for text in ("We train Llama on GLUE with four learning rates and report the accuracy of each run.",
                  # (named before, as others' work: not where the paper introduces it)
                  "We compare with Llama. We then train a small language model, Llama, that uses rotary embeddings.",
@@ -500,3 +500,28 @@ def test_decide_keeps_a_plain_word_coined_as_a_name():
     got = names("We study logs from Acme, a logistics company. Engineers at Acme label failures, and Acme deploys "
                 "our detector. Analysts use Excel for forecasts, and formulas in Excel contain errors.")
     assert not {"Acme", "Excel"} & got.keys()
+
+
+@pytest.mark.parametrize("abstract, name, type_", [
+    ("Riddle sets are small. We curate a benchmark, Wordmoot, of 3,000 riddles written by setters. Models solve "
+     "fewer than half.", "Wordmoot", "Dataset"),
+    ("Speech data for dialects are scarce. We release a dataset, Talkwell, that pairs audio with transcripts. "
+     "Baselines improve on it.", "Talkwell", "Dataset"),
+    ("Design models need a test bed. We assemble a benchmark, Foldmere, of 300 targets. Few methods succeed.",
+     "Foldmere", "Dataset"),
+    ("Audio reasoning is new. This paper introduces a benchmark, Earwick, for questions over sounds. Models rely "
+     "on captions.", "Earwick", "Dataset"),
+])
+def test_decide_what_the_authors_make_of_a_bare_kind_and_name_after_a_comma_is_proposed(abstract, name, type_):
+    from graphbuild.nlp.pipeline import extract_text
+
+    got = {e.name: e for e in extract_text(abstract, title="Measuring What Matters").entities}
+    assert name in got and got[name].type == type_ and got[name].proposed, got
+
+
+def test_roles_a_list_after_a_kind_is_no_name_the_authors_give():
+    from graphbuild.nlp.pipeline import extract_text
+
+    got = {e.name for e in extract_text("Map data age quickly. We curate a benchmark, Paris, London and Berlin, "
+                                        "with street-level changes. Models fail.", title="Measuring Maps").entities}
+    assert not {"Paris", "London", "Berlin"} & got, got

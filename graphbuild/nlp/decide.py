@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LENGTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -61,17 +62,19 @@ from .features import (
 from .featurespace import BoundedFeatureSpace, FeatureSpace, Row, merge_rows
 from .gazetteer import another_sense
 from .lexicon import (
+    COLLECTION_HEADS,
     COMPARISON,
     COMPARISON_ENDS,
     FAMILY_STEM,
     LANGUAGES,
+    LIST_GAP,
     LIST_GAP_ENDS,
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
     SIZE_WORDS,
-    TYPE_HEADS,
     authors_named,
     biological,
+    head_type,
     is_generic,
     is_generic_model,
     list_gap,
@@ -497,6 +500,10 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
+    # (the groups the two rules below add, with the type their kind gives them)
+    keep, kinds = _with_exemplified_names(text, cands, group_of, keep, scores)
+    keep, headed = _with_headed_names(text, cands, group_of, keep, scores)
+    kinds.update(headed)
     keep = _with_presented_names(context, cands, group_of, keep, scores)
     keep = _with_coined_names(prepared, keep, scores)
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
@@ -510,7 +517,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                                                                or authors_named(text, cands[i].start, cands[i].end))
                                        for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
-    accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g])
+    accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
                  or _collection_type(cands, groups[g], entries) or SCORED_TYPES[k]) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
@@ -764,6 +771,100 @@ _BY_NUMBER = re.compile(r"\s+by\s+(?:up to\s+|about\s+|over\s+|nearly\s+|almost\
 _DIGIT = re.compile(r"\d")
 
 
+def _with_exemplified_names(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
+                            probs: np.ndarray) -> tuple[list[int], dict[int, str]]:
+    """``keep`` with the groups of the names a sentence gives as examples of a kind of artifact, listed right
+    after it ("provenance systems such as Zorb and QuibSQL", "classical methods such as Zorb and Quill", "agent
+    frameworks, including Zorb-Agent, …"), when not unlikely (``EXEMPLIFIED_FLOOR``): an example of a kind of
+    method, model or data set is one, even a name that reads as any capital otherwise. Not the examples of
+    another kind ("languages such as Rust", "cases such as Marbury"), a word the generic list holds, nor a
+    name in lower case. With the type the kind gives each group added (the model's type of a name it thought
+    unlikely is as unsure).
+    """
+    if "such as" not in text and " like " not in text and "including" not in text and "e.g." not in text:
+        return keep, {}  # (most abstracts give no examples)
+    kept = set(keep)
+    starts: dict[int, list[int]] | None = None
+    add: dict[int, str | None] = {}
+    for m in _EXAMPLES_OF.finditer(text):
+        kind = head_type(m.group(1))
+        if kind not in ("Model", "Method", "Dataset") and m.group(1) not in _RIVAL_HEADS:
+            continue
+        if starts is None:
+            starts = {}
+            for i, c in enumerate(cands):  # (not a run over a list or a clause: "Zorb and Quill", "Zorb on X")
+                if "," not in c.text and not any(w in STOP_WORDS for w in c.text.split()[1:]):
+                    starts.setdefault(c.start, []).append(i)
+        at = m.end()
+        for _ in range(_EXAMPLES_REACH):
+            here = [i for i in starts.get(at, ()) if _example_ends(text, cands[i].end)]
+            if not here:
+                break
+            i = max(here, key=lambda j: cands[j].end)  # (the longest: "Zorb Net", not "Zorb")
+            c, g = cands[i], group_of[i]
+            if g not in kept and probs[g] >= EXEMPLIFIED_FLOOR and not c.text.islower() and not is_generic(c.text):
+                add.setdefault(g, kind)  # (a rival's kind is the model's to say: "baselines such as X")
+            gap = _EXAMPLE_GAP.match(text, c.end)
+            if gap is None:
+                break
+            at = gap.end()
+    return (sorted(kept | add.keys()), {g: kind for g, kind in add.items() if kind}) if add else (keep, {})
+
+
+def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
+                       probs: np.ndarray) -> tuple[list[int], dict[int, str]]:
+    """``keep`` with the groups of names written between "the" and the head noun of a collection of data that
+    ends the phrase ("the Zorb suite.", "the Quill survey and", "the Zorb cohort, where"; not "the Zorb data
+    center"), when not unlikely (``HEADED_FLOOR``): the one collection the name picks out, even a name that reads
+    as any capital otherwise; each group added typed Dataset. Not a word the generic list holds ("the English
+    corpus"), nor a name in lower case. (Measured, the heads of methods and models too cost CV precision:
+    "the Zorb method" names as often a person's or a place's.)
+    """
+    kept = set(keep)
+    add: dict[int, str] = {}
+    for i, c in enumerate(cands):
+        g = group_of[i]
+        if g in kept or g in add or probs[g] < HEADED_FLOOR or not text.endswith(("the ", "The "), 0, c.start) \
+                or c.text.islower():
+            continue
+        m = _HEAD_WORD_AFTER.match(text, c.end)
+        if m is None or not _example_ends(text, m.end()):
+            continue
+        if m.group(1) in COLLECTION_HEADS and not is_generic(c.text):
+            add[g] = "Dataset"
+    return (sorted(kept | add.keys()), add) if add else (keep, add)
+
+
+#: the least score of a name between "the" and a collection's head that :func:`_with_headed_names` keeps
+HEADED_FLOOR = 0.02
+#: the word in lower case right after a name
+_HEAD_WORD_AFTER = re.compile(r" ([a-z][a-z\-]*)(?![\w\-])")
+#: the least score of a name given as an example of a kind that :func:`_with_exemplified_names` keeps
+EXEMPLIFIED_FLOOR = 0.02
+#: a kind's head noun, then the cue of the examples that follow it: "methods such as ", "systems like ",
+#: "frameworks, including ", "attacks (e.g., the " (group 1 the head)
+_EXAMPLES_OF = re.compile(r"\b([a-z][a-z\-]*)(?:,?\s+|\s+\()(?:such\s+as|like|including|e\.g\.,?)\s+(?:the\s+)?")
+#: the heads of what a paper measures itself against, of no one kind: "strong baselines such as X"
+_RIVAL_HEADS = frozenset(("baseline", "baselines", "competitors", "alternatives"))
+#: the most examples read after one cue
+_EXAMPLES_REACH = 6
+#: between two examples: a list's gap ("Zorb, Quill and Vexa")
+_EXAMPLE_GAP = re.compile(LIST_GAP)
+#: the word right after an example, when one follows it
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _example_ends(text: str, end: int) -> bool:
+    """Whether an example given of a kind ends at ``end``: punctuation or the text's end follows, or a function
+    word ("Zorb and Quill", "Zorb, Quill", "Zorb to …"), not a longer name nor a noun it modifies ("Zorb Net",
+    "Gaussian processes").
+    """
+    if end >= len(text) or text[end] in ",;.:)":
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in STOP_WORDS
+
+
 #: the least score of a known name holding a kept known name that :func:`_with_known_wholes` keeps
 KNOWN_WHOLE_FLOOR = 0.05
 #: the least score of a plain capitalised word listed beside a kept name that :func:`_with_listed_words` keeps
@@ -840,24 +941,16 @@ def _defined_type(text: str, title_end: int, cands: list[Candidate], members: li
     return types.pop() if len(types) == 1 else None
 
 
-#: the last word of a name of several capitalised words that names a collection of data, beyond the dataset heads
-#: of ``TYPE_HEADS``: "Current Population Survey", "Panel Study of Income Dynamics" (no: the head is
-#: "Study"), "Human Microbiome Project", "Clinical Practice Research Datalink", "UK Renal Registry"
-_COLLECTION_HEADS = frozenset({*(w for w, t in TYPE_HEADS.items() if t == "Dataset"), "survey", "surveys", "census",
-                               "panel", "registry", "register", "cohort", "biobank", "inventory", "atlas", "project",
-                               "datalink", "repository", "records", "data"})
-
-
 def _collection_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
     """"Dataset" for a name the gazetteer does not know, of two or more capitalised words, whose last word names a
-    collection of data (:data:`_COLLECTION_HEADS`): a survey, panel, census or project is data, whatever the type
-    model learned of such words on text about machine learning (it saw few); else ``None``.
+    collection of data (:data:`~graphbuild.nlp.lexicon.COLLECTION_HEADS`): a survey, panel, census or project is
+    data, whatever the type model learned of such words on text about machine learning (it saw few); else ``None``.
     """
     if any(entries[i] is not None for i in members):
         return None
     for i in members:
         words = cands[i].text.split()
-        if len(words) >= 2 and words[-1].lower() in _COLLECTION_HEADS and all(w[:1].isupper() for w in words
+        if len(words) >= 2 and words[-1].lower() in COLLECTION_HEADS and all(w[:1].isupper() for w in words
                                                                                 if w not in _NAME_JOINERS):
             return "Dataset"
     return None
@@ -938,7 +1031,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)
                                           or any(cands[i].named for i in members)
-                                          or _made_known(context, cands, members)))
+                                          or _made_and_named(context, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
@@ -964,14 +1057,15 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     return Decision(cands, chosen.probs, entities)
 
 
-def _made_known(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
-    """Whether the authors make a thing of a kind and give it a name the gazetteer knows, in the abstract ("by
-    training a compute-optimal model, Chinchilla, that …": :func:`~graphbuild.nlp.roles.made_and_named`): the
-    paper that introduced a name now well known, which it names first there. (A name the gazetteer does not
-    know is the rules' proposal.)
+def _made_and_named(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the authors make a thing of a kind and give it its name, in the abstract ("by training a
+    compute-optimal model, Chinchilla, that …", "We curate a benchmark, Wordhoard, of …":
+    :func:`~graphbuild.nlp.roles.made_and_named`): a name the gazetteer knows is that of the paper that
+    introduced it, which names it first there; a coined one is the paper's own even where the decision kept it
+    by that cue alone, with a low score (the rules' proposal, then, weighs too little against it).
     """
     body = [i for i in members if cands[i].start >= context.title_end]
-    if not body or all(cands[i].key is None for i in members):
+    if not body:
         return False
     first = min(body, key=lambda i: cands[i].start)  # (where the paper first names it: not "we compare with X. …")
     return made_and_named(context.text, context.sents, cands[first])

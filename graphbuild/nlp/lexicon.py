@@ -35,6 +35,7 @@ __all__ = [
     "is_generic",
     "is_generic_model",
     "TYPE_HEADS",
+    "COLLECTION_HEADS",
     "ARTIFACT_KINDS",
     "AUTHORING_VERBS",
     "MADE_KIND_NAMED",
@@ -454,13 +455,14 @@ MAKING_VERBS = PROPOSAL_VERBS + "|train|build|call"
 #: verbs with which authors make what they then name, with no word of proposing: "We train Zorb, a language
 #: model", "This paper describes Zorb, a router", "Zorb, the kernel we implement" (not "fine-tune" nor "use": what
 #: authors fine-tune or use is most often someone else's)
-AUTHORING_VERBS = INTRODUCING_VERBS + "|train|pretrain|pre-train|describe|deploy"
+AUTHORING_VERBS = INTRODUCING_VERBS + "|train|pretrain|pre-train|describe|deploy|assemble"
 #: the authors make a thing of a kind, then give its name in apposition or by a naming participle: "We train a
 #: 70B decoder model, X", "by training a compute-optimal model, X", "we build a compact retrieval model called X"
-#: (the subject "we", or "by"/"and" after a "we" of the sentence; any form of an authoring verb but those of work
-#: done on others' artifacts: "implement", "deploy"); group 1 the modifiers, group 2 the kind's head noun
+#: (the subject "we" or "this paper", or "by"/"and" after a "we" of the sentence; any form of an authoring verb but
+#: those of work done on others' artifacts: "implement", "deploy"); group 1 the modifiers, group 2 the kind's head
 MADE_KIND_NAMED = re.compile(
-    word_alternation("We|we|by|and") + r"\s+(?:\w+ly\s+|then\s+|also\s+|first\s+|further\s+)?"
+    word_alternation("We|we|by|and|This (?:paper|work|study)|this (?:paper|work|study)") +
+    r"\s+(?:\w+ly\s+|then\s+|also\s+|first\s+|further\s+)?"
     r"(?:built|" + "|".join(v[:-1] if v.endswith("e") else v for v in AUTHORING_VERBS.split("|")
                            if v not in ("implement", "deploy")) + r")(?:e|es|s|d|ed|ing)?\s+"
     r"(?:a|an|our)\s+((?:[\w\-]+\s+){0,5}?)([a-z][\w\-]*)"
@@ -595,6 +597,13 @@ for _type, _words in {
 }.items():
     for _w in _words.split():
         TYPE_HEADS[_w] = _type
+
+#: the last word of a name of several capitalised words that names a collection of data, beyond the dataset heads
+#: of ``TYPE_HEADS``: "Current Population Survey", "Panel Study of Income Dynamics" (no: the head is
+#: "Study"), "Human Microbiome Project", "Clinical Practice Research Datalink", "UK Renal Registry"
+COLLECTION_HEADS = frozenset({*(w for w, t in TYPE_HEADS.items() if t == "Dataset"), "survey", "surveys", "census",
+                              "panel", "registry", "register", "cohort", "biobank", "inventory", "atlas", "project",
+                              "datalink", "repository", "records", "data"})
 
 #: the kinds of artifact a paper makes, as an appositive or a relative clause says what a coined name is ("Zorb,
 #: a router that …", "Zorb is a detector that we developed"): the scored types' head nouns in the singular, and

@@ -22,6 +22,7 @@ from typing import cast
 import spacy
 from spacy.lang import lex_attrs
 from spacy.lang.en import lex_attrs as en_lex_attrs
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -41,7 +42,7 @@ from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, defined_type, singular_noun
 from .gazetteer import Gazetteer, GazetteerComponent, another_sense, form_key, variant_key
-from .lexicon import SPACELESS_SCRIPTS, family_stems, list_gap, organisation_keys
+from .lexicon import COLLECTION_HEADS, SPACELESS_SCRIPTS, family_stems, list_gap, organisation_keys
 
 # the regular expression parser (for the characters spaCy's suffix rules end with; it has no type stubs). It is
 # CPython's own module: where it is missing or not as expected, the suffix search takes no shortcut
@@ -879,10 +880,21 @@ _DATA_KIND_AFTER = re.compile(r" (?:[Bb]enchmarks?|[Ss]uite|[Dd]ataset|data set|
                               r"workloads?|logs)(?![\w\-])")
 
 
+#: up to four lower-case words right after a name, in its phrase (" gravity dataset", " post-treatment glioma
+#: collection", " model"): where a kind noun among them ends the phrase a reader may name the entity with
+_LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,4}(?![\w\-])")
+#: the kind nouns that end a name's phrase in :func:`kind_phrase_forms`: a collection of data (a library or a
+#: set of data too: "the Zorb spectral library", "the Zorb evaluation set") or, right after the name, a model
+#: or a method ("the Zorb model", "the Zorb method")
+_PHRASE_KINDS = COLLECTION_HEADS | {"library", "set", "sets"}
+_NAME_KINDS = frozenset(("model", "method", "algorithm"))
+
+
 def headed_forms(members: list[Candidate], text: str) -> list[str]:
     """A coined or capitalised name with the technique head written after it ("Zorb regularization" of
     "Zorb"), or any capitalised name with the kind noun of a collection of data after it ("Zorb Quib
-    traces", "the Zorb suite"), where the head stands outside the name's span: a reader may name it so.
+    traces", "the Zorb suite"), where the head stands outside the name's span: a reader may name it so
+    (and with the words between them: :func:`kind_phrase_forms`).
     """
     out = []
     for c in members:
@@ -893,7 +905,41 @@ def headed_forms(members: list[Candidate], text: str) -> list[str]:
             m = _DATA_KIND_AFTER.match(text, c.end)
             if m is not None:
                 out.append(c.text + m.group())
+            form = kind_phrase_form(c.text, text, c.end)
+            if form is not None and form not in out:  # (the kind right after: the form above)
+                out.append(form)
     return out
+
+
+def kind_phrase_form(name: str, text: str, end: int) -> str | None:
+    """The name ending at ``end`` with the noun phrase it opens, to a kind noun: a collection of data after
+    modifiers in lower case ("Zorb gravity dataset", "Zorb post-treatment glioma collection", "Zorb spectral
+    library"), or a model or method right after it ("Zorb model", "Zorb method"): the words a paper names a
+    dataset or model by, which a reader may name it with. Not past a function word, a verb's or plural's
+    ending in "s" or "ed" ("Zorb reduces benchmark error", "Zorb trained models"), nor a phrase that goes on
+    as another noun after the kind ("Zorb data center").
+
+    >>> kind_phrase_form("Zorb", "the Zorb gravity dataset, 1990-2016", 8)
+    'Zorb gravity dataset'
+    >>> kind_phrase_form("Zorb", "the Zorb model of growth", 8)
+    'Zorb model'
+    >>> kind_phrase_form("Zorb", "the Zorb sampled data", 8) is None
+    True
+    """
+    m = _LOWER_WORDS_AFTER.match(text, end)
+    if m is None:
+        return None
+    words = m.group().split()
+    for k, word in enumerate(words):
+        if word in _PHRASE_KINDS or k == 0 and word in _NAME_KINDS:
+            following = words[k + 1] if k + 1 < len(words) else ""
+            if following in _PHRASE_KINDS or following and following not in STOP_WORDS \
+                    and not following.endswith(("s", "ed")):
+                return None  # (a longer noun: "Zorb data center", "Zorb dataset curation"; not "… dataset shows")
+            return " ".join((name, *words[:k + 1]))
+        if word in STOP_WORDS or word.endswith(("s", "ed")):
+            return None
+    return None
 
 
 #: a parameter count right before a name, perhaps with "-parameter" ("the 175B ", "a 1.3B-parameter ")

@@ -92,9 +92,10 @@ _OTHERS_KIND = re.compile(r"\b(?:baseline|standard|existing|reference|off-the-sh
                           r"well-known|widely|public(?:ly)?|teacher|competing|prior|previous|strong)\b", re.I)
 #: what ends the name the authors give: a closing quote or parenthesis, then a comma or full stop or a clause
 #: ("X, that uses", "X which", "X (X-7B) on", "X from radio transcripts"): not a list going on ("a model, A and
-#: B"), a compound ("A-based") nor a longer name it opens ("called Home Region Replication")
-_NAME_ENDS = re.compile(r"[\"”']?\s*(?:\([^)]{1,30}\)\s*)?(?:[,.;:]|\s+(?:that|which|who|whose|to|on|with|in|for|"
-                        r"from|of|by|using|is|was|are|were)\b)")
+#: B", "a benchmark, Paris, London and Berlin"), a compound ("A-based") nor a longer name it opens ("called Home
+#: Region Replication")
+_NAME_ENDS = re.compile(r"[\"”']?\s*(?:\([^)]{1,30}\)\s*)?(?:,(?!\s*[A-Z][\w\-]*(?:\s*,|\s+(?:and|or)\s))|[.;:]|"
+                        r"\s+(?:that|which|who|whose|to|on|with|in|for|from|of|by|using|is|was|are|were)\b)")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
 #: what ends a comparison's reach: ";", ":", a full stop (a decimal point breaks nothing), "we", "our", "which",
 #: "that"; the first character consumed in every alternative and the word boundary tested after it (as in
