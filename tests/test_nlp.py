@@ -597,6 +597,58 @@ def test_sentences_recase_title_in_capitals():
     assert not is_upper_title("IRCoder: Enhanced Code Models with IR")
 
 
+def test_sentences_recase_title_a_function_word_opening_it_is_no_acronym():
+    # a short word stays in capitals as an acronym ("IR"), but not the function word that opens the title or
+    # its subtitle ("ON THE …", "X: IN PRAISE OF …"): "ON" and "IN" were read as names, and proposed
+    from graphbuild.nlp.sentences import recase_title
+
+    for title, recased in (("ON THE LIMITS OF IR", "On the Limits of IR"),
+                           ("ZORBIT: IN PRAISE OF SMALL DATA", "Zorbit: In Praise of Small Data")):
+        assert recase_title(title + "\n\n", len(title))[:len(title)] == recased
+
+
+def test_gazetteer_a_title_in_capitals_writes_the_names_it_knows_in_their_own_form(tmp_path):
+    import json
+
+    from graphbuild.nlp.candidates import doc_text, text_doc
+    from graphbuild.nlp.gazetteer import GazetteerComponent
+
+    gaz = tmp_path / "gaz.jsonl"
+    gaz.write_text("".join(json.dumps(row) + "\n" for row in (
+        {"name": "QuoLLA", "type": "Model"}, {"name": "WomBench", "type": "Dataset"},
+        {"name": "FERN", "type": "Method", "ambiguous": True},  # an ordinary word as well as a name
+        {"name": "GraiN", "type": "Dataset"}, {"name": "grain boundary tracing", "type": "Method"})),
+        encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_sentences")
+    comp = GazetteerComponent(nlp, "gaz", path=str(gaz))
+
+    def read(title, abstract=""):
+        doc = comp(nlp(text_doc(nlp, f"{title}\n\n{abstract}")))
+        return doc_text(doc)[:len(title)], sorted(c.text for c in doc._.gb_candidates)
+
+    # a title alone in capitals: the known names in their own case, so their shape reads as a name's; not a
+    # word the gazetteer's names write in lower case ("grain"), nor an ordinary word's form that is part of
+    # a hyphenated word ("TREE-FERN")
+    title = "TUNING QUOLLA ON WOMBENCH WITH TREE-FERN PRIORS: GRAIN EFFECTS"
+    assert read(title) == ("Tuning QuoLLA on WomBench with Tree-Fern Priors: Grain Effects", ["QuoLLA", "WomBench"])
+    assert read("TUNING WITH FERN AND GRAIN")[1] == ["Fern"]  # (a word alone: weak, for the decision to weigh)
+    # the abstract's form wins where it writes the word; a title not in capitals keeps the exact case
+    assert read(title, "We tune Quolla on two sets.")[0].startswith("Tuning Quolla on WomBench")
+    assert read("Tuning QUOLLA with FERN")[1] == ["FERN"]
+
+
+@pytest.mark.parametrize("title,found", [
+    ("ADAPTING WHISPER WITH LORA FOR ACCENTED SPEECH ON LIBRISPEECH", {"LoRA", "LibriSpeech"}),
+    ("ON THE CALIBRATION OF SPEECH MODELS: A STUDY", set()),
+    ("IN PRAISE OF SMALL DATA", set()),
+])
+def test_pipeline_a_title_alone_in_capitals(title, found):
+    # a title alone in capitals gives the names its title-case form gives, and no opening function word
+    names = {e.name for e in extract_text("", title=title).entities if e.type != "Task"}
+    assert names == found
+
+
 ABSTRACTS = [
     ("SlimMoE: Structured Compression of Large Mixture-of-Experts Models",
      "We present SlimMoE, a multi-stage compression framework that turns large MoE models into smaller ones. "

@@ -17,10 +17,13 @@ from spacy.tokens import Doc, Span
 from .textclean import clean_text
 
 __all__ = ["Candidate", "candidates", "ensure_extensions", "guarded", "report_failure", "ComponentWarning", "doc_text",
-           "TEXT_KEY", "RAW_KEY", "text_doc"]
+           "TEXT_KEY", "RAW_KEY", "UPPER_TITLE_KEY", "text_doc"]
 
 #: ``doc.user_data`` key of the text the components read (the title recased when it was in capitals)
 TEXT_KEY = "graphbuild.text"
+#: ``doc.user_data`` key set (``True``) where the title was written in capitals and recased: the gazetteer then
+#: gives the names it knows there their own form (:class:`~graphbuild.nlp.gazetteer.GazetteerComponent`)
+UPPER_TITLE_KEY = "graphbuild.upper_title"
 #: ``doc.user_data`` key of the input string, set by :func:`text_doc` so that nothing rebuilds
 #: ``doc.text`` from the tokens (a third of the tokenizer's cost)
 RAW_KEY = "graphbuild.raw"

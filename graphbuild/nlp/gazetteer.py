@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..records import ENTITY_TYPES, name_key
 from ..resources import data_path
-from .candidates import Candidate, candidates, doc_text, guarded
+from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
 from .lexicon import LANGUAGES, LEARNING_WORD, LIST_SEPARATOR
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
@@ -440,6 +440,39 @@ def _own_stems(long_form: str) -> tuple[str, ...]:
     return tuple({w.rstrip("s")[:6] for w in _WORDS.findall(long_form.lower()) if len(w) > 2} - _COMMON_STEMS)
 
 
+#: a form with a capital after a small letter, or a digit ("LoRA", "SQuAD", "DINOv2", "GPT-4"): no ordinary word
+_NAME_CASED = re.compile(r"[a-z][A-Z]|\d")
+
+
+def _written_as_name(form: str) -> bool:
+    """Whether ``form`` is cased or numbered as no English word is (:data:`_NAME_CASED`)."""
+    return _NAME_CASED.search(form) is not None
+
+
+#: a word in lower case inside a name of several words ("quality" of "image quality assessment")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+
+
+def _plain_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """The words the gazetteer's names of several words write in lower case: English words ("quality", "bit",
+    "shot"), which a name written in capitals may only look like.
+    """
+    return frozenset(w for e in gazetteer.entries for f in e.forms() if " " in f or "-" in f
+                     for w in _LOWER_WORD.findall(f))
+
+
+def _own_form(entry: GazEntry, surface: str) -> str | None:
+    """The form of ``entry`` that ``surface`` (read in a title in capitals) writes in another case, the entry's
+    name first, as long as ``surface``; ``surface`` itself when that form is in lower case (a title-case title
+    capitalises "mixup", "speech recognition"); ``None`` when no form of the entry is ``surface`` in any case.
+    """
+    low = surface.lower()
+    form = next((f for f in entry.forms() if f.lower() == low and len(f) == len(surface)), None)
+    if form is None:
+        return None
+    return surface if form.islower() else form
+
+
 def function_word_led(surface: str) -> bool:
     """Whether a surface form of several words opens with a lower-case English function word."""
     first, space, _ = surface.partition(" ")
@@ -488,11 +521,20 @@ class GazetteerComponent:
                 for variant in variants:
                     bucket = exact_forms if _case_sensitive(variant, entry, self.any_case_from) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
+        # a title in capitals hides the case the exact forms need ("LORA" for LoRA): there they match in any
+        # case, but for an ordinary word's plain form (an ambiguous "Second", "SECOND", "second") and a word
+        # the gazetteer's own names write in lower case ("QuALITY" and "BiT" for "QUALITY", "4-BIT")
+        plain = _plain_words(self.gazetteer)
+        capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
+        capital_forms = {key: [f for f in texts if (not self.gazetteer.by_key[key].ambiguous or _written_as_name(f))
+                               and f.lower() not in plain]
+                         for key, texts in exact_forms.items()}
         tokenizer = cast(Tokenizer, nlp.tokenizer)
-        for matcher, forms in ((exact, exact_forms), (lower, lower_forms)):
+        for matcher, forms in ((exact, exact_forms), (lower, lower_forms), (capitals, capital_forms)):
             for key, texts in forms.items():
-                matcher.add(key, list(tokenizer.pipe(texts)))
-        self.exact, self.lower = exact, lower
+                if texts:
+                    matcher.add(key, list(tokenizer.pipe(texts)))
+        self.exact, self.lower, self.capitals = exact, lower, capitals
         self.vocab = nlp.vocab
         self._guarded = guarded(self.name)(self._match)
 
@@ -503,7 +545,10 @@ class GazetteerComponent:
     def _match(self, doc: Doc) -> Doc:
         out = candidates(doc)
         seen: set[tuple[int, int]] = set()
-        matches = [*self.exact(doc), *self.lower(doc)]
+        # (the end of a title in capitals, which the gazetteer recases, else 0)
+        recased_at = doc._.gb_title_end if doc.user_data.get(UPPER_TITLE_KEY) else 0
+        recased = self._recased_title(doc) if recased_at else []
+        matches = [*recased, *self.exact(doc), *self.lower(doc)]
         if not matches:
             return doc
         text = doc_text(doc)
@@ -525,6 +570,9 @@ class GazetteerComponent:
                 continue  # "PSO" in a paper on memory models is no particle swarm optimisation
             if surface not in by_form and written_as_word(text, surface):
                 continue  # "Apps" (APPS) in a title whose abstract writes "apps": the English word
+            if recased_at and bounds[0] < recased_at and entry.ambiguous and surface not in by_form \
+                    and (text[bounds[0] - 1:bounds[0]] == "-" or text[bounds[1]:bounds[1] + 1] == "-"):
+                continue  # "SHOT" of "FEW-SHOT": capitals hide the case that names an ordinary word, a word's part
             entry = self.gazetteer.reading(text, surface, entry)[0]  # ("SAM": the sense the text shows)
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,
@@ -540,6 +588,39 @@ class GazetteerComponent:
                         elided.vote(sibling.type, self.vote)
                         out.append(elided)
         return doc
+
+    def _recased_title(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches of the exact forms in a title written in capitals (``"LORA"``, ``"SQUAD"``), each written
+        back in the gazetteer's form into the text the components read (``LoRA``, ``SQuAD``; the length
+        unchanged): the title then reads as its title-case writer had it, a name's shape as a name's. A word
+        the abstract writes is left as :func:`~graphbuild.nlp.sentences.recase_title` took it from there.
+        """
+        text = doc_text(doc)
+        title_end = doc._.gb_title_end
+        title = doc.char_span(0, title_end, alignment_mode="contract") if title_end > 0 else None
+        if title is None:
+            return []
+        matches = self.capitals(title)
+        if not matches:
+            return []
+        written = set(_WORDS.findall(text[title_end:].lower()))  # (the abstract's words, where it has one)
+        strings, by_key = self.vocab.strings, self.gazetteer.by_key
+        out = []
+        for match_id, start, end in matches:
+            last = doc[end - 1]
+            lo, hi = doc[start].idx, last.idx + len(last)
+            surface = text[lo:hi]
+            entry = by_key.get(strings[match_id])
+            if entry is None or written.intersection(_WORDS.findall(surface.lower())):
+                continue
+            form = _own_form(entry, surface)
+            if form is None:
+                continue
+            if form != surface:
+                text = text[:lo] + form + text[hi:]
+            out.append((match_id, start, end))
+        doc.user_data[TEXT_KEY] = text
+        return out
 
     # serialisation: the entries travel with the pipeline
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

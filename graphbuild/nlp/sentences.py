@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidates import RAW_KEY, TEXT_KEY, guarded
+from .candidates import RAW_KEY, TEXT_KEY, UPPER_TITLE_KEY, guarded
 from .lexicon import SPACELESS_SCRIPTS, split_sentences
 
 __all__ = ["make_sentences", "recase_title", "is_upper_title", "colon_for_dash", "spaced_scripts"]
@@ -97,6 +97,8 @@ def recase_title(text: str, title_end: int) -> str:
 
     >>> recase_title("FASTBERT: A MODEL FOR GLUE\n\nWe train FastBERT on GLUE.", 26)[:26]
     'FastBERT: A Model for GLUE'
+    >>> recase_title("ON THE LIMITS OF IR", 19)
+    'On the Limits of IR'
     """
     title = text[:title_end]
     if not is_upper_title(title):
@@ -118,8 +120,8 @@ def recase_title(text: str, title_end: int) -> str:
             new = form  # a name as the abstract writes it: "IRCoder", "GLUE" (not "The" opening sentences)
         elif function_word:
             new = low
-        elif form is None and (len(word) <= 2 or any(c.isdigit() for c in word)):
-            new = word  # an acronym or a version ("IR", "V2")
+        elif form is None and (len(word) <= 2 and low not in STOP_WORDS or any(c.isdigit() for c in word)):
+            new = word  # an acronym or a version ("IR", "V2"; not a function word opening the title: "ON", "IN")
         else:
             new = word[0] + word[1:].lower()  # as a title-case title has it
         if len(new) != len(word):  # never: a case change keeps the length of ASCII words
@@ -140,6 +142,8 @@ def make_sentences(nlp: Language, name: str):
         text = doc.user_data.pop(RAW_KEY, None) or doc.text  # the input string when text_doc made the Doc
         title_end = text.find("\n\n")
         title_end = title_end if title_end >= 0 else len(text)
+        if is_upper_title(text[:title_end]):  # (read again by the gazetteer, which writes its names' forms)
+            doc.user_data[UPPER_TITLE_KEY] = True
         text = recase_title(colon_for_dash(text, title_end), title_end)
         if not text.isascii():
             text = spaced_scripts(text)
