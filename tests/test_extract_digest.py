@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "8c98374b9b6f8fb2ce1dc841b8415c0c6b43c816398f5550c286b86532a49e56"
-SHARED_50_SHA256 = "d137bc830cd51e0a0e4dc053291da4db07a5a01924214903ae5e033f6bef7370"
+DEMO_SHA256 = "62040d7046565827d1e5b482c46447c360378188c8a4e3056ce3e442059883c3"
+SHARED_50_SHA256 = "e1505f8e23aac04d3c5716a9a49f6b19ace8f90aea470d3e7065694eee7ccbc3"
 
 
 @pytest.fixture(scope="module")
