@@ -2179,3 +2179,68 @@ def test_decide_a_name_between_the_and_a_collection_head_is_a_dataset():
         "Class size matters. We compare our estimates with the Brookvale survey and with census records. "
         "Effects are small.", title="Class Size Effects").entities}
     assert got.get("Brookvale") == "Dataset", got
+
+
+def test_a_collections_head_before_of_or_a_study_types_it_as_data():
+    from graphbuild.nlp import decide
+
+    def typed(name: str) -> str | None:
+        text = f"We link the {name} to tax records."
+        return decide._collection_type([_cand(text, name, "abbrev-long")], [0], [None])
+
+    # the head before the name's "of" ("Survey of ..."), or a study as its last word
+    for name in ("Survey of Household Spending and Assets", "Quarterly Census of Retail Trade",
+                 "Panel Study of Family Wellbeing", "Tolland Longitudinal Ageing Study"):
+        assert typed(name) == "Dataset", name
+    # a head before "of" that names no collection: no data
+    for name in ("Method of Moving Barriers", "Mixture of Expert Adapters", "Bag of Visual Phrases"):
+        assert typed(name) is None, name
+
+
+def test_what_units_of_data_are_drawn_from_is_typed_as_data():
+    from graphbuild.nlp import decide
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import drawn_from
+
+    def drawn(text: str, name: str) -> bool:
+        c = _cand(text, name)
+        c.sentence = 0
+        return drawn_from(DocContext(text, [(0, len(text))], 0), [c], [0])
+
+    text = "We tune Zorblet-7B on 200K instruction pairs from Quillmix and Farrow-Chat."
+    assert drawn(text, "Quillmix") and drawn(text, "Farrow-Chat")  # (and the name listed after it)
+    assert not drawn(text, "Zorblet-7B")
+    assert drawn("Outcomes come from the Brask files.", "Brask")
+    assert drawn("We pretrain on subsets of Ombra-Pool filtered by quality.", "Ombra-Pool")
+    assert drawn("It reaches an RMSE of 11 on subsets XR101 and XR104.", "XR104")
+    # not the clause's subject after such a phrase, nor a model something is taken or generated from
+    assert not drawn("With prompts from Wrenfield, Dovetail reaches a 61% win rate.", "Dovetail")
+    assert not drawn("Image features from Quillion are pooled.", "Quillion")
+    assert not drawn("We sample images from Halcyon-XL.", "Halcyon-XL")
+    # the rule types a name the gazetteer does not know
+    text = "For RL, prompts sampled from Wrenfield are scored by a reward model."
+    c = _cand(text, "Wrenfield")
+    c.sentence = 0
+    context = DocContext(text, [(0, len(text))], 0)
+    assert decide._drawn_type(context, [c], [0], [None]) == "Dataset"
+    assert decide._drawn_type(context, [c], [0], [object()]) is None
+
+
+def test_typing_what_a_sentences_opening_on_measures_and_what_is_built_on():
+    from graphbuild.nlp.entity_types import context_votes
+
+    def votes(text: str, name: str) -> dict[str, float]:
+        at = text.index(name)
+        return context_votes(text, at, at + len(name), 0, len(text))
+
+    # "On X, ...": where something is measured, whatever the verb (no word of results needed)
+    text = "On Qulix and Brisa, AskFern attains the best trade-off."
+    assert votes(text, "Qulix").get("Dataset") and votes(text, "Brisa").get("Dataset")
+    assert "Dataset" not in votes(text, "AskFern")
+    # ... and "our method" after its comma is the clause's subject, no appositive of the name
+    assert votes("On Wicklow-Seg, our method reaches 71% accuracy.", "Wicklow-Seg") == {"Dataset": 1.5}
+    assert votes("We present Zorb, our method for routing.", "Zorb") == {"Method": 2.0}
+    # what something is built on is no data, in a sentence about results too
+    assert "Dataset" not in votes("A planner based on Zorbnet improves accuracy by 3 points.", "Zorbnet")
+    assert "Dataset" not in votes("Building on Zorbnet, we improve accuracy on two benchmarks.", "Zorbnet")
+    assert votes("We report accuracy on Quill and Zorbset.", "Zorbset").get("Dataset")

@@ -45,6 +45,7 @@ from .lexicon import (
     LISTED_NAMES_BEFORE,
     MADE_AFTER,
     MADE_KIND_NAMED,
+    NAMES_LISTED_UP_TO,
     PROPOSED_KINDS,
     TASK_ENDINGS,
     VERSION,
@@ -58,7 +59,7 @@ from .lexicon import (
 from .patterns import INNER_CAP, shape_score
 
 __all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
-           "owned_by_authors", "trained_on", "with_other_claimed",
+           "owned_by_authors", "trained_on", "drawn_from", "with_other_claimed",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -1411,6 +1412,34 @@ def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) 
         return False
     c, s = first
     return _TRAINED_ON.search(context.text, max(s, c.start - 80), c.start) is not None
+
+
+#: the units of data a name can be the source of (no units a model generates as well: "images from X", "samples
+#: from X", "data from X" name a generator as often as a source)
+_DATA_UNITS = ("pairs prompts instructions questions problems tasks sentences documents records tensors matrices "
+               "transcriptions utterances dialogues conversations articles posts reviews scans observations statistics "
+               "outcomes").split()
+#: a unit of data, then "from" (up to two words between), up to a name: "1M image-text pairs from X", "prompts
+#: sampled from X", "Outcomes come from the X"; or a part of it: "subsets of X", "the test split of X", "a mixture
+#: of X and Y" (past the names listed before the name)
+_DRAWN_FROM = re.compile(word_alternation("|".join(w for u in _DATA_UNITS for w in (u, u.capitalize())))
+                         + r"\s+(?:[\w\-]+\s+){0,2}?from\s+(?:the\s+)?" + NAMES_LISTED_UP_TO + "$|"
+                         + word_alternation("subsets?|splits?|portions?|partitions?|mixture")
+                         + r"\s+(?:of\s+)?(?:the\s+)?" + NAMES_LISTED_UP_TO + "$")
+
+
+def drawn_from(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether an entity the abstract names is first what units of data are drawn from: "1M image-text pairs from
+    X and Y", "subsets of X" (data, whatever its shape says); not the clause's subject after such a phrase ("With
+    prompts from Zorb, Quill reaches …" for Quill).
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    lo = max(s, c.start - 60)
+    return _DRAWN_FROM.search(context.text, lo, c.start) is not None \
+        and not subject_after_comma(context.text[lo:c.start], context.text, c.end)
 
 
 #: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online

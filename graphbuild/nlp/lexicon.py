@@ -36,6 +36,7 @@ __all__ = [
     "is_generic_model",
     "TYPE_HEADS",
     "COLLECTION_HEADS",
+    "NAMES_LISTED_UP_TO",
     "ARTIFACT_KINDS",
     "AUTHORING_VERBS",
     "MADE_KIND_NAMED",
@@ -488,6 +489,9 @@ LIST_GAP_ENDS = (",", "nd", "or", "&", "as")
 #: the capitalised names listed before a later one, each with its gap, at a right-stripped text's end (perhaps
 #: none): " Zorb,", " Zorb and Quill,"
 LISTED_NAMES_BEFORE = rf"(?:\s+[A-Z][\w\-.+]*(?:{LIST_GAP_END}))*"
+#: the words with a capital or a digit listed up to a later name, with their commas and "and": "GLUE, SQuAD and "
+#: (an un-anchored part: a pattern ends it with ``$`` where the later name starts)
+NAMES_LISTED_UP_TO = r"(?:\S*[A-Z0-9]\S*,?\s+(?:and\s+|&\s+)?){0,6}"
 #: ``LIST_GAP`` or a slash, between two names known to be names (siblings of a family, names the gazetteer
 #: knows): "A-7B/A-13B", "ZorbDB/BayesNet". (A slash between two words the model weighs joins the parts of one
 #: name as often as it lists two: "TCP/IP", "Encoder/Decoder"; measured, the slash in every list gap cost CV

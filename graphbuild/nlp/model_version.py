@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "1d3d8d860f627947"
+MODEL_DIGEST = "eca39be57044260e"
