@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "369c3bf1eef33338bd1bf246e1bec5980eaa165e03db5748d666200571d277df"
-SHARED_50_SHA256 = "62a4aaa8abb90e2d2272b4b6b0ba3f0a3d54f5439de974d14c73c565b427c3c4"
+DEMO_SHA256 = "706e41d6ac4dc737f3beac99c4eaa2ec29ad8dbba55707282d77299d972e5da7"
+SHARED_50_SHA256 = "615199824311256328f5b7b31c23a162728cf68ceda59119347bb73eec6d83af"
 
 
 @pytest.fixture(scope="module")
