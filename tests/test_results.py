@@ -329,3 +329,36 @@ def test_results_leaderboard_command_escapes_what_the_papers_wrote(monkeypatch, 
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
     assert err == "warning: FID \\x1b[2J: results come from different settings (5-shot, zero-shot \\x1b]0;owned\\x07)\n"
+
+
+def test_overlaps_found_by_bisection_are_those_of_every_pair():
+    # (a run-on text of thousands of names made the pairwise checks quadratic: a 50,000-word record took
+    # over 20 minutes in this step alone) — the same answers as checking every pair, on invented spans
+    import random
+
+    from graphbuild.results.text import _Disjoint, _drop_overlaps, _Span
+
+    def pairwise(names: list[_Span], metrics: list[_Span]) -> tuple[list[_Span], list[_Span]]:
+        def beaten(x: _Span) -> bool:
+            return any(o.start < x.end and x.start < o.end and o.end - o.start > x.end - x.start for o in metrics)
+        kept = [n for n in names if not beaten(n)]
+        return kept, [m for m in metrics if not any(n.start < m.end and m.start < n.end for n in kept)]
+
+    def disjoint(kind: str, n: int) -> list[_Span]:
+        spans, at = [], 0
+        for _ in range(n):
+            at += rng.randint(0, 6)
+            size = rng.randint(1, 9)
+            spans.append(_Span(at, at + size, kind, f"{kind}{at}"))
+            at += size
+        return spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        names, metrics = disjoint("system", rng.randint(0, 30)), disjoint("metric", rng.randint(0, 30))
+        assert _drop_overlaps(names, metrics) == pairwise(names, metrics)
+        spans = names + metrics  # overlapping one another: checked one by one
+        index = _Disjoint(spans)
+        for a in range(0, 120, 7):
+            expected = sorted((sp for sp in spans if sp.start < a + 5 and a < sp.end), key=lambda sp: sp.start)
+            assert sorted(index.overlapping(a, a + 5), key=lambda sp: sp.start) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,33 @@ class _Span:
     end: int
     kind: str  # system | dataset | metric
     name: str
+
+
+class _Disjoint:
+    """Spans that do not overlap one another, in order: those overlapping a span found by bisection, since a
+    sentence naming thousands of things (a run-on text) made checking every pair quadratic. Spans that do
+    overlap are checked one by one, as before.
+    """
+
+    def __init__(self, spans: Iterable[_Span] = ()) -> None:
+        self.spans = sorted(spans, key=lambda sp: sp.start)
+        self.starts = [sp.start for sp in self.spans]
+        self.ends = [sp.end for sp in self.spans]
+        self.disjoint = all(end <= start for end, start in zip(self.ends, self.starts[1:]))
+
+    def overlapping(self, a: int, b: int) -> list[_Span]:
+        """The spans overlapping ``a:b``."""
+        if not self.disjoint:
+            return [sp for sp in self.spans if sp.start < b and a < sp.end]
+        # (disjoint, so their ends are in order too: those ending after a, up to the first starting at b or later)
+        return self.spans[bisect_right(self.ends, a):bisect_left(self.starts, b)]
+
+    def add(self, span: _Span) -> None:
+        """Keep ``span``, which overlaps none of the spans (:meth:`overlapping` is empty)."""
+        at = bisect_left(self.starts, span.start)
+        self.spans.insert(at, span)
+        self.starts.insert(at, span.start)
+        self.ends.insert(at, span.end)
 
 
 @dataclass(slots=True)
@@ -66,13 +94,13 @@ def _entity_spans(text: str, mentions: Sequence[EntityMention]) -> list[_Span]:
             if form and len(form) > 1:
                 forms.append((form, kind, em.name))
     forms.sort(key=lambda f: -len(f[0]))
-    taken: list[_Span] = []
+    taken = _Disjoint()
     for form, kind, name in forms:
         for a in _occurrences(text, form):
             b = a + len(form)
-            if not any(s.start < b and a < s.end for s in taken):
-                taken.append(_Span(a, b, kind, name))
-    return sorted(taken, key=lambda s: s.start)
+            if not taken.overlapping(a, b):
+                taken.add(_Span(a, b, kind, name))
+    return taken.spans
 
 
 def _occurrences(text: str, form: str) -> Iterable[int]:
@@ -99,20 +127,20 @@ def _metric_spans(sent: str, base: int) -> list[_Span]:
             if m is None or (m.group(0).upper() in _ACRONYM_ONLY and m.group(0) not in (m.group(0).upper(), "mAP")):
                 continue
             cands.append((m.start(), m.end(), order, _canonical_of(name, m.group(0))))
-    found: list[_Span] = []
+    found = _Disjoint()
     for a, b, _, name in sorted(cands, key=lambda c: (c[0] - c[1], c[2])):
-        if not any(s.start < base + b and base + a < s.end for s in found):
-            found.append(_Span(base + a, base + b, "metric", name))
-    return sorted(found, key=lambda s: s.start)
+        if not found.overlapping(base + a, base + b):
+            found.add(_Span(base + a, base + b, "metric", name))
+    return found.spans
 
 
 def _drop_overlaps(names: list[_Span], metrics: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Where a name and a metric overlap the longer one stays ("Inception Score" is no model)."""
-    def beaten(x: _Span, others: list[_Span]) -> bool:
-        return any(o.start < x.end and x.start < o.end and (o.end - o.start) > (x.end - x.start) for o in others)
-
-    return [n for n in names if not beaten(n, metrics)], [m for m in metrics if not any(
-        n.start < m.end and m.start < n.end for n in names if not beaten(n, metrics))]
+    by_place = _Disjoint(metrics)
+    kept = [n for n in names
+            if not any(o.end - o.start > n.end - n.start for o in by_place.overlapping(n.start, n.end))]
+    named = _Disjoint(kept)
+    return kept, [m for m in metrics if not named.overlapping(m.start, m.end)]
 
 
 # ---------------------------------------------------------------------------
