@@ -22,8 +22,10 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
 A ``drop`` takes a paper out of the graph for good (an off-topic or retracted record, an erratum, the
 "Session details" front matter a BibTeX export carries): it names no entity, only ``paper`` (any id the
 paper has) and, for people, its ``title``. The paper stays in the workspace, so that removing the line
-brings it back; its links go, with the entities left in no paper, and the build leaves out its node,
-authorship and citations (:attr:`~graphbuild.resolve.Resolution.dropped`, read by :mod:`graphbuild.stages`).
+brings it back; the graph is the one a build without it makes: the build leaves it out before extracting
+and resolving (:func:`undropped`: its words count in no casing statistics, its mentions join no names), and
+leaves out its node, authorship and citations (:attr:`~graphbuild.resolve.Resolution.dropped`, read by
+:mod:`graphbuild.stages`).
 
 An operation accepted through ``graphbuild review`` names its entities by id (two entities may share a
 name) and carries their names for people and for the thesaurus export, ``entity_name`` and, for a merge,
@@ -57,7 +59,7 @@ from .resolve import Resolution
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "paper_aliases", "applied_prefix"]
+           "portable_report", "located_report", "paper_aliases", "applied_prefix", "dropped_papers", "undropped"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -483,6 +485,36 @@ def paper_aliases(papers: Iterable[Paper]) -> dict[str, str]:
     return aliases
 
 
+def _paper_named(text: str, papers: Collection[str], aliases: Mapping[str, str]) -> str | None:
+    """The one of ``papers`` that ``text`` names: its id now first, then an id it had (``aliases``)."""
+    keys = (text, paper_key(text))
+    return next((pid for pid in (*keys, *(aliases.get(k) for k in keys)) if pid in papers), None)
+
+
+def dropped_papers(ops: Iterable[CurationOp], papers: Sequence[Paper]) -> frozenset[str]:
+    """The ids of the corpus ``papers`` a ``drop`` among ``ops`` names (by any id the paper has).
+
+    A build leaves them out before it extracts and resolves (:func:`undropped`): the graph is what a build
+    without them makes, their words counting in no casing statistics and their mentions joining no names.
+
+    >>> papers = [Paper(title="A", doi="10.5555/a"), Paper(title="B", arxiv_id="2101.00001")]
+    >>> sorted(dropped_papers([CurationOp("drop", paper="arXiv:2101.00001"), CurationOp("drop", paper="x")], papers))
+    ['arxiv:2101.00001']
+    """
+    drops = [op.paper for op in ops if op.op == "drop" and op.paper]
+    if not drops:
+        return frozenset()
+    ids = {p.id for p in papers if not p.external}
+    aliases = paper_aliases(papers)
+    return frozenset(pid for text in drops if (pid := _paper_named(text, ids, aliases)) is not None)
+
+
+def undropped(papers: Sequence[Paper], ops: Iterable[CurationOp]) -> Sequence[Paper]:
+    """``papers`` but those a ``drop`` among ``ops`` names (:func:`dropped_papers`); the same list when none."""
+    gone = dropped_papers(ops, papers)
+    return [p for p in papers if p.id not in gone] if gone else papers
+
+
 class _State:
     """The resolution being curated: entities by id, links by (paper, entity)."""
 
@@ -509,11 +541,8 @@ class _State:
 
     def paper(self, text: str, *, dropped: bool = False) -> str | None:
         """The corpus paper ``text`` names (any id it has); a dropped one only when ``dropped``."""
-        keys = (text, paper_key(text))
-        for pid in (*keys, *(self.aliases.get(k) for k in keys)):  # its id now first, then an id it had
-            if pid in self.papers and (dropped or pid not in self.dropped):
-                return pid
-        return None
+        pid = _paper_named(text, self.papers, self.aliases)
+        return pid if pid is not None and (dropped or pid not in self.dropped) else None
 
     def links_of(self, eid: str) -> list[str]:
         return sorted(self.papers_of.get(eid, ()))

@@ -51,10 +51,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -65,6 +65,9 @@ from .progress import Progress, no_progress
 from .records import CachedExtraction, Extraction, Paper
 from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
+
+if TYPE_CHECKING:
+    from .stages import Extracted
 
 __all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
            "read_corpus_papers", "read_extraction_lines", "curated_graph", "LoadReport"]
@@ -287,6 +290,7 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     -------
     LoadReport
     """
+    from . import generations
     from .curation import curation_digest, portable_report, read_curation
     from .generations import Commit
     from .progress import stage_bar
@@ -312,7 +316,9 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
             f"({unapplied}); run `graphbuild build -w {ws.path}` to apply them")
     curation: CurationReport | None
     if curated is not None:
-        G, papers, curation = curated
+        G, papers, curation, extracted = curated
+        lines = generations.extraction_lines(extracted)  # the build's own: the next build extracts nothing
+        del extracted
     else:
         G, papers = _spark_graph(tables, own)
         curation = CurationReport() if unapplied is None else None  # no operations: none waits for a build
@@ -376,10 +382,11 @@ def _cached(lines: list[str]) -> dict[str, CachedExtraction]:
 
 def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: list[CurationOp], settings: Any, *,
                   path: str | None = None, progress: Progress = no_progress
-                  ) -> tuple[nx.MultiDiGraph, list[Paper], CurationReport] | None:
+                  ) -> tuple[nx.MultiDiGraph, list[Paper], CurationReport, Extracted] | None:
     """The graph ``graphbuild build`` makes of ``papers`` (a Spark output's corpus, in a build's order) and their
     extractions with the curation ``ops`` applied, the papers a generation keeps (the corpus papers, dropped
-    ones too, then the reference stubs) and the curation report; None when a paper has no extraction.
+    ones too, then the reference stubs), the curation report and the extractions the generation keeps (those
+    of the papers not dropped, as a build keeps them); None when such a paper has no extraction.
 
     The single build's stages in its order (:meth:`~graphbuild.workspace.Workspace.build`): resolve, curate,
     the proposer rule, reported results and confidence on the curated entities, citations (a dropped paper's
@@ -390,11 +397,12 @@ def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: 
     from . import stages
     from .workspace import _gazetteer_only
 
-    if any(p.id not in cache for p in papers):
+    kept = stages.undropped(papers, ops)  # as a build: a dropped paper is not extracted, nor counted
+    if any(p.id not in cache for p in kept):
         return None
     progress("resolving entities", 0, 3)
+    extracted = _extracted_again(kept, cache, settings)
     gazetteer = _gazetteer_only(settings)
-    extracted = stages.Extracted({p.id: cache[p.id] for p in papers})
     resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path)
     reported = stages.report_later(papers, resolution)
     resolution = stages.with_confidence(resolution, extracted, gazetteer)
@@ -403,7 +411,19 @@ def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: 
     progress("building the graph", 2, 3)
     G = stages.graph(papers, resolution, citations, reported=reported)
     progress("building the graph", 3, 3)
-    return G, [*papers, *citations.external], report
+    return G, [*papers, *citations.external], report, extracted
+
+
+def _extracted_again(kept: Sequence[Paper], cache: dict[str, CachedExtraction], settings: Any) -> Extracted:
+    """The extractions of the ``kept`` papers as a build of them alone makes them: the Spark job's, but for
+    those whose decision read the casing of a word the papers a curation drops wrote otherwise (extracted
+    again, by the workspace's pipeline: the job's, :func:`_why_not_curated`).
+    """
+    from . import stages
+
+    plan = stages.pending(kept, fingerprint=stages.pipeline_fingerprint(settings), cache=cache)
+    nlp = stages.load_pipeline(settings)[0] if plan.todo else None
+    return stages.extract(kept, nlp, plan=plan)
 
 
 def _corpus_manifest(folder: Path) -> dict[str, Any] | None:

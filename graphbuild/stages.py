@@ -27,7 +27,7 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .communities import detect_communities, put_communities
-from .curation import CurationOp, CurationReport, apply_curation, paper_aliases
+from .curation import CurationOp, CurationReport, apply_curation, paper_aliases, undropped
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
     "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "curated",
+    "undropped",
     "with_confidence", "cite", "graph",
     "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
@@ -266,14 +267,18 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
     (``path``: the file they were read from, for the report), and the later proposers of a known entity made its
     users (:func:`~graphbuild.proposers.settle_proposers`, after curation so that a curated proposal stays).
 
+    A paper a ``drop`` names is not resolved (:func:`~graphbuild.curation.undropped`; ``extracted`` need not
+    hold it): its mentions join no names and propose nothing, as in a build without it.
+
     Returns the resolution, the curation report and how many proposals became uses. The one order of these
     steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output.
     """
-    resolution = resolve(papers, extracted, gazetteer)
+    kept = undropped(papers, curation)
+    resolution = resolve(kept, extracted, gazetteer)
     resolution, report = apply_curation(resolution, curation, papers=[p.id for p in papers],
                                         aliases=paper_aliases(papers) if curation else None,
                                         path=path if curation else None)
-    resolution, demoted = settle_proposers(resolution, papers, gazetteer)
+    resolution, demoted = settle_proposers(resolution, kept, gazetteer)
     return resolution, report, demoted
 
 

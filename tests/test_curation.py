@@ -870,6 +870,42 @@ def test_curation_drop_leaves_the_graph_and_stays_dropped_when_read_again(tmp_pa
     assert _build(ws).stats == first.stats and ws.graph().has_edge(TIDAL, FRONT, "CITES")
 
 
+#: invented: a note (dropped) whose "Otter Transformer (OTR)" joins the names two other papers write apart,
+#: and whose "QuokkaNet" and capitalised words would count in the corpus's casing
+BRIDGE = [
+    {"title": "Notes on Otter Transformers", "doi": "10.5555/drop.1", "year": 2021, "authors": ["Pia Lund"],
+     "abstract": "We use the Otter Transformer (OTR) and QuokkaNet on the Reef-9 benchmark. QuokkaNet is fast."},
+    {"title": "Otter Transformer for Reef Images", "arxiv_id": "2302.00001", "year": 2023, "authors": ["Ana Roe"],
+     "abstract": "We propose the Otter Transformer, a model for reef images. We compare it with Quokka-Net on Reef-9."},
+    {"title": "Fast Reef Counting", "arxiv_id": "2303.00002", "year": 2023, "authors": ["Bo Kim"],
+     "abstract": "We use OTR as a backbone and Quokka-Net as a baseline on Reef-9."},
+]
+
+
+def _same_graph(a, b) -> bool:
+    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and \
+        sorted(map(repr, a.edges(keys=True, data=True))) == sorted(map(repr, b.edges(keys=True, data=True)))
+
+
+def test_curation_drop_gives_the_graph_of_a_build_without_the_paper(tmp_path):
+    """A dropped paper was resolved with the others and its words counted in the casing statistics: its
+    "Otter Transformer (OTR)" still joined OTR and Otter Transformer, and changed how another paper's title
+    was read. The graph is now the one a build without it makes; the paper comes back when the line goes."""
+    from graphbuild.workspace import Workspace
+
+    ws = _ws(tmp_path, [{"op": "drop", "paper": "10.5555/drop.1"}])
+    _build(ws, _drop_corpus(tmp_path, "all.jsonl", BRIDGE))
+    without = Workspace(tmp_path / "without")
+    _build(without, _drop_corpus(tmp_path, "kept.jsonl", BRIDGE[1:]))
+    assert _same_graph(ws.graph(), without.graph())
+    assert len(ws.papers()) == 3 and "doi:10.5555/drop.1" not in ws.extractions()  # kept, not extracted
+    (ws.path / "curation.jsonl").write_text("")
+    full = Workspace(tmp_path / "full")
+    _build(full, _drop_corpus(tmp_path, "all.jsonl", BRIDGE))
+    _build(ws)
+    assert _same_graph(ws.graph(), full.graph()) and not _same_graph(full.graph(), without.graph())
+
+
 def test_curation_dropped_paper_gives_no_training_labels(tmp_path):
     from graphbuild.curation_labels import curated_labels
 

@@ -407,6 +407,28 @@ def test_load_applies_the_workspace_curation_as_a_build_does(demo, curated_singl
     assert not again.changed and again.extracted == 0
 
 
+def test_load_with_a_drop_gives_the_graph_of_a_build_without_the_paper(tmp_path):
+    """The load resolved a dropped paper with the others, from extractions the Spark job made with its words
+    in the casing statistics: its "Otter Transformer (OTR)" still joined two names. The load's graph is now
+    the one a build without it makes, and so are the extractions it keeps (the next build extracts none)."""
+    from test_curation import BRIDGE
+
+    records = [tmp_path / "all.jsonl", tmp_path / "kept.jsonl"]
+    for path, rows in zip(records, (BRIDGE, BRIDGE[1:]), strict=True):
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    built, without = Workspace(tmp_path / "built"), Workspace(tmp_path / "without")
+    for ws, path in ((built, records[0]), (without, records[1])):
+        ws.build([path], sync_store=False, overview=False, progress=False)
+    out = _spark_layout(built, tmp_path / "out")
+    loaded = Workspace(tmp_path / "loaded")
+    loaded.path.mkdir()
+    (loaded.path / "curation.jsonl").write_text(json.dumps({"op": "drop", "paper": "10.5555/drop.1"}) + "\n")
+    load_parquet(out, loaded, sync_store=False, progress=False)
+    assert _same_graph(loaded.graph(), without.graph()) and _edges(loaded.graph()) == _edges(without.graph())
+    assert loaded.extractions() == without.extractions()
+    assert loaded.build(sync_store=False, overview=False, progress=False).extracted == 0
+
+
 def test_load_that_cannot_apply_the_curation_says_so_in_one_line(demo, tmp_path, capsys):
     """An output of another pipeline than the workspace's settings name: the Spark graph goes live as it is,
     one line says the operations wait for the next build, and `curate list` keeps them pending."""
