@@ -33,7 +33,7 @@ from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .proposers import settle_proposers
-from .records import CachedExtraction, Citation, Paper
+from .records import CachedExtraction, Citation, Paper, paper_key
 from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .review import add_confidence
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
     "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "curated",
-    "undropped",
+    "undropped", "stubs_dropped",
     "with_confidence", "cite", "graph",
     "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
@@ -275,11 +275,26 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
     """
     kept = undropped(papers, curation)
     resolution = resolve(kept, extracted, gazetteer)
-    resolution, report = apply_curation(resolution, curation, papers=[p.id for p in papers],
+    resolution, report = apply_curation(resolution, curation, papers=[*(p.id for p in papers),
+                                                                      *stubs_dropped(papers, kept, curation)],
                                         aliases=paper_aliases(papers) if curation else None,
                                         path=path if curation else None)
     resolution, demoted = settle_proposers(resolution, kept, gazetteer)
     return resolution, report, demoted
+
+
+def stubs_dropped(papers: Sequence[Paper], kept: Sequence[Paper], curation: Sequence[CurationOp]) -> list[str]:
+    """The ids of the cited works outside the corpus (reference stubs, ``expand``'s external candidates) that a
+    ``drop`` of ``curation`` names: :func:`cite` leaves out such a stub with its CITES edges, on every build
+    (the citing papers' reference lists would make it again). ``kept``: ``papers`` but the dropped ones.
+
+    The references are matched here only when a drop names no corpus paper (a drop of a stub, or a typo).
+    """
+    drops = [op.paper for op in curation if op.op == "drop" and op.paper]
+    if len(drops) <= len(papers) - len(kept):  # each drop took out a corpus paper
+        return []
+    named = {key for text in drops for key in (text, paper_key(text))}
+    return [stub.id for stub in resolve_references(list(papers))[1] if stub.id in named]
 
 
 def with_confidence(resolution: Resolution, extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
@@ -302,7 +317,7 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
 
     A dropped paper (:func:`kept_papers`) cites nothing and is cited by nothing: its references are matched
     with the others' (a reference to it finds it rather than becoming an outside stub), then its pairs go,
-    and the stubs only it cited.
+    and the stubs only it cited; a dropped stub (:func:`stubs_dropped`) goes with the pairs citing it.
     """
     explicit, external = resolve_references(list(papers))
     if resolution.dropped:

@@ -943,6 +943,30 @@ def test_curation_cli_drop_by_title_list_and_undo(tmp_path, capsys):
     assert after == before
 
 
+def test_curation_cli_drop_of_a_cited_work_outside_the_corpus_takes_its_stub_out(tmp_path, capsys):
+    """A reference stub (or expand's external candidate) could not be dropped: "no paper matches" it, though
+    the graph shows it. A drop now takes it out with the CITES edges to it, on every later build too."""
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(_drop_corpus(tmp_path)), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "drop", "A Survey of Kelp Forests From Orbit", "-w", str(ws)]) == 0
+    assert f"+ drop '{KELP_STUB}' ('A Survey of Kelp Forests From Orbit')" in capsys.readouterr().out
+    for _ in range(2):  # and a later build leaves it out still
+        G = _ws(tmp_path).graph()
+        assert KELP_STUB not in G and FRONT in G and G.has_edge(FRONT, SURGE, "CITES")
+        assert not any(p.id == KELP_STUB for p in _ws(tmp_path).papers())
+        assert main(["build", "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "drop", "10.5555/KELP.9", "-w", str(ws)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"graphbuild: error: [E800] drop '10.5555/KELP.9': {ws / 'curation.jsonl'}:1 drops paper {KELP_STUB} "
+        "already; nothing written")
+    assert main(["curate", "undo", "-w", str(ws)]) == 0
+    assert _ws(tmp_path).graph().has_edge(FRONT, KELP_STUB, "CITES")
+
+
 def test_curation_cli_drop_of_an_unknown_or_shared_title_is_refused(tmp_path, capsys):
     from graphbuild.cli import main
 
