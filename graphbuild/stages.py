@@ -33,7 +33,7 @@ from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .proposers import settle_proposers
-from .records import CachedExtraction, Citation, Paper, paper_key
+from .records import CachedExtraction, Citation, Extraction, Paper, paper_key
 from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .review import add_confidence
@@ -82,7 +82,8 @@ class Corpus:
 class Extracted:
     """One cached extraction per paper id, and how many of them the NLP pass computed now."""
 
-    by_paper: dict[str, CachedExtraction]
+    #: a dict, or a mapping that reads each one when asked for (a curated ``graphbuild load``'s, from the disk)
+    by_paper: Mapping[str, CachedExtraction]
     computed: int = 0
 
 
@@ -257,8 +258,21 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
 
 
 def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
-    """Corpus entities and paper -> entity links from the papers' extractions (in corpus order)."""
-    return resolve_entities((extracted.by_paper[p.id].extraction for p in papers), gazetteer)
+    """Corpus entities and paper -> entity links from the papers' extractions (in corpus order; read twice,
+    each time from ``extracted``, so that extractions read from the disk are not all held: see
+    :func:`~graphbuild.resolve.resolve_entities`).
+    """
+    return resolve_entities(_InOrder(papers, extracted.by_paper), gazetteer)
+
+
+class _InOrder:
+    """The extractions of ``papers`` in their order, looked up in ``by_paper`` anew on each iteration."""
+
+    def __init__(self, papers: Sequence[Paper], by_paper: Mapping[str, CachedExtraction]):
+        self.papers, self.by_paper = papers, by_paper
+
+    def __iter__(self) -> Iterator[Extraction]:
+        return (self.by_paper[p.id].extraction for p in self.papers)
 
 
 def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,

@@ -429,6 +429,39 @@ def test_load_with_a_drop_gives_the_graph_of_a_build_without_the_paper(tmp_path)
     assert loaded.build(sync_store=False, overview=False, progress=False).extracted == 0
 
 
+def test_load_with_curation_holds_the_extractions_one_at_a_time(demo, tmp_path, monkeypatch):
+    """A curated load held every paper's extraction in memory (the Parquet lines, then each one read), with
+    the graph and its tables: now they are spooled to a temporary file and read one at a time."""
+    from graphbuild.records import Extraction
+
+    built, _ = demo
+    out = _spark_layout(built, tmp_path / "out")
+    read = Extraction.from_dict
+    alive, most = [0], [0]
+
+    class Counted(Extraction):
+        __slots__ = ()
+
+        def __del__(self):
+            alive[0] -= 1
+
+    def counted(cls, data):
+        x = read(data)
+        alive[0] += 1
+        most[0] = max(most[0], alive[0])
+        return Counted(x.paper_id, x.title, x.entities)
+
+    monkeypatch.setattr(Extraction, "from_dict", classmethod(counted))
+    ws = Workspace(tmp_path / "loaded")
+    ws.path.mkdir()
+    (ws.path / "curation.jsonl").write_text(json.dumps({"op": "reject", "entity": "dropout"}) + "\n")
+    report = load_parquet(out, ws, sync_store=False, progress=False)
+    monkeypatch.undo()
+    assert most[0] <= 2 and report.curation.applied == 1  # one being read, one being let go
+    assert len(built.extractions()) > 40
+    assert ws.extractions() == built.extractions()
+
+
 def test_load_that_cannot_apply_the_curation_says_so_in_one_line(demo, tmp_path, capsys):
     """An output of another pipeline than the workspace's settings name: the Spark graph goes live as it is,
     one line says the operations wait for the next build, and `curate list` keeps them pending."""
