@@ -313,17 +313,23 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
     """The operations of a curation file; none when ``path`` is None or does not exist."""
     if path is None or not curation_file_exists(path):
         return []
+    return parse_curation(_curation_text(path), path)
+
+
+def _curation_text(path: str | os.PathLike) -> str:
+    """The text of the curation file ``path``; an :class:`InputError` naming it (and the line of a byte that is
+    not UTF-8) when it cannot be read, for every command that reads or rewrites it.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(path, None, f"cannot read the curation file ({exc})") from None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         from .ingest.fields import utf8_error
 
         raise utf8_error(path, io.BytesIO(data)) or InputError(path, None, "not UTF-8 text") from None
-    return parse_curation(text, path)
 
 
 def curation_digest(ops: Iterable[CurationOp]) -> str:
@@ -370,7 +376,7 @@ def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
     The whole new text is parsed first, so a malformed file is never written.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = _curation_text(path) if curation_file_exists(path) else ""
     if text and not text.endswith("\n"):
         text += "\n"
     text += "".join(op.to_line() + "\n" for op in ops)
@@ -379,18 +385,22 @@ def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
 
 
 def drop_last_operation(path: str | os.PathLike) -> CurationOp | None:
-    """Remove the last operation line (not comments) of the file; returns it, or None if none."""
+    """Remove the last operation line (not comments) of the file; returns it, or None if none.
+
+    The lines are those :func:`parse_curation` numbers (split at line feeds alone): a name may hold a
+    U+2028 or U+0085, at which ``splitlines`` would cut its line in two and the wrong piece would go.
+    """
     path = Path(path)
-    if not path.exists():
+    if not curation_file_exists(path):
         return None
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    ops = parse_curation("".join(lines), path)
+    text = _curation_text(path)
+    ops = parse_curation(text, path)
     if not ops:
         return None
     last = ops[-1]
-    index = int(last.where.rsplit(":", 1)[1]) - 1
-    del lines[index]
-    atomic_write_text(path, "".join(lines))
+    lines = text.split("\n")
+    del lines[int(last.where.rsplit(":", 1)[1]) - 1]
+    atomic_write_text(path, "\n".join(lines))
     return last
 
 

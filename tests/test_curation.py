@@ -213,6 +213,32 @@ def test_curation_append_and_drop_last_keep_comments(tmp_path):
     assert len(read_curation(path)) == 1  # a bad op is never written
 
 
+def test_curation_undo_after_a_name_with_a_line_separator_removes_that_operation(tmp_path):
+    """`curate undo` cut the file at the U+2028 a name held (the file keeps it raw), removed the wrong piece
+    and left a file no command could read, the operation still in it."""
+    path = tmp_path / "curation.jsonl"
+    append_operation(path, CurationOp("alias", "Otter", alias="Otter\u2028Net"), CurationOp("reject", "Reef\x85 9"))
+    assert drop_last_operation(path).entity == "Reef\x85 9"
+    assert [(op.op, op.alias) for op in read_curation(path)] == [("alias", "Otter\u2028Net")]
+    assert drop_last_operation(path).op == "alias" and read_curation(path) == [] and path.read_text() == ""
+
+
+@pytest.mark.parametrize("damage", ["folder", "latin-1"])
+def test_curation_undo_or_append_on_an_unreadable_file_is_one_line(tmp_path, damage):
+    """`curate undo` (and an operation appended) on a curation file that is a folder or not UTF-8 was an
+    IsADirectoryError or UnicodeDecodeError traceback; it is the [E100] line the build gives."""
+    path = tmp_path / "curation.jsonl"
+    if damage == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes('{"op": "reject", "entity": "Caf\u00e9"}\n'.encode("latin-1"))
+    for act in (lambda: drop_last_operation(path), lambda: append_operation(path, CurationOp("reject", "A"))):
+        with pytest.raises(InputError) as info:
+            act()
+        assert str(info.value).startswith(f"[E100] {path}") and "\n" not in str(info.value)
+        assert ("1: not UTF-8 text" if damage == "latin-1" else "cannot read the curation file") in str(info.value)
+
+
 # ------------------------------------------------------------------ builds keep the curation
 
 SOURCES = Path(__file__).parent / "fixtures" / "sources"
