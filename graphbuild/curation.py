@@ -623,8 +623,8 @@ def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
     target = s.find(op.into or "")
     if target is None:
         return f"no entity named {op.into!r}"
-    if target.id == ent.id:
-        return None  # already one entity
+    if target.id == ent.id:  # a merge cycle (B into A after A into B) or names the resolution joined since
+        return f"both name the entity {ent.name!r} ({ent.id}): the merge changes nothing"
     for pid in s.links_of(ent.id):
         s.move_link(pid, ent.id, target.id)
     s.add_forms(target, (ent.name, *ent.aliases))

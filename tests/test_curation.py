@@ -192,6 +192,18 @@ def test_curation_op_naming_nothing_is_a_warning():
     assert target.problems[0][2] == "Nada"
 
 
+def test_curation_merge_cycle_in_a_hand_edited_file_is_a_warning_naming_its_line():
+    """A file edited by hand merging A into B and then B into A counted the second as applied, silently;
+    it is now a warning naming its line (as `curate merge` refuses it), and the first merge stands."""
+    ops = parse_curation('{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\n'
+                         '{"op": "merge", "entity": "GPT-4", "into": "GPT4"}\n', "cur.jsonl")
+    out, report = apply_curation(_resolution(), ops, papers=("p1", "p2", "p3"))
+    assert "entity:gpt4" not in out.by_id() and out.by_id()["entity:gpt-4"].paper_count == 2
+    assert report.applied == 1 and report.warnings == [
+        "cur.jsonl:2: merge 'GPT-4' into 'GPT4': both name the entity 'GPT-4' (entity:gpt-4): "
+        "the merge changes nothing"]
+
+
 def test_curation_does_not_modify_its_input():
     res = _resolution()
     before = [(e.id, e.name, e.aliases, e.paper_count) for e in res.entities]
