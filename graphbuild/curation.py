@@ -22,8 +22,10 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
 A ``drop`` takes a paper out of the graph for good (an off-topic or retracted record, an erratum, the
 "Session details" front matter a BibTeX export carries): it names no entity, only ``paper`` (any id the
 paper has) and, for people, its ``title``. The paper stays in the workspace, so that removing the line
-brings it back; its links go, with the entities left in no paper, and the build leaves out its node,
-authorship and citations (:attr:`~graphbuild.resolve.Resolution.dropped`, read by :mod:`graphbuild.stages`).
+brings it back; the graph is the one a build without it makes: the build leaves it out before extracting
+and resolving (:func:`undropped`: its words count in no casing statistics, its mentions join no names), and
+leaves out its node, authorship and citations (:attr:`~graphbuild.resolve.Resolution.dropped`, read by
+:mod:`graphbuild.stages`).
 
 An operation accepted through ``graphbuild review`` names its entities by id (two entities may share a
 name) and carries their names for people and for the thesaurus export, ``entity_name`` and, for a merge,
@@ -57,7 +59,7 @@ from .resolve import Resolution
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "paper_aliases", "applied_prefix"]
+           "portable_report", "located_report", "paper_aliases", "applied_prefix", "dropped_papers", "undropped"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -311,17 +313,23 @@ def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:
     """The operations of a curation file; none when ``path`` is None or does not exist."""
     if path is None or not curation_file_exists(path):
         return []
+    return parse_curation(_curation_text(path), path)
+
+
+def _curation_text(path: str | os.PathLike) -> str:
+    """The text of the curation file ``path``; an :class:`InputError` naming it (and the line of a byte that is
+    not UTF-8) when it cannot be read, for every command that reads or rewrites it.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(path, None, f"cannot read the curation file ({exc})") from None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         from .ingest.fields import utf8_error
 
         raise utf8_error(path, io.BytesIO(data)) or InputError(path, None, "not UTF-8 text") from None
-    return parse_curation(text, path)
 
 
 def curation_digest(ops: Iterable[CurationOp]) -> str:
@@ -368,7 +376,7 @@ def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
     The whole new text is parsed first, so a malformed file is never written.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = _curation_text(path) if curation_file_exists(path) else ""
     if text and not text.endswith("\n"):
         text += "\n"
     text += "".join(op.to_line() + "\n" for op in ops)
@@ -377,18 +385,22 @@ def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
 
 
 def drop_last_operation(path: str | os.PathLike) -> CurationOp | None:
-    """Remove the last operation line (not comments) of the file; returns it, or None if none."""
+    """Remove the last operation line (not comments) of the file; returns it, or None if none.
+
+    The lines are those :func:`parse_curation` numbers (split at line feeds alone): a name may hold a
+    U+2028 or U+0085, at which ``splitlines`` would cut its line in two and the wrong piece would go.
+    """
     path = Path(path)
-    if not path.exists():
+    if not curation_file_exists(path):
         return None
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    ops = parse_curation("".join(lines), path)
+    text = _curation_text(path)
+    ops = parse_curation(text, path)
     if not ops:
         return None
     last = ops[-1]
-    index = int(last.where.rsplit(":", 1)[1]) - 1
-    del lines[index]
-    atomic_write_text(path, "".join(lines))
+    lines = text.split("\n")
+    del lines[int(last.where.rsplit(":", 1)[1]) - 1]
+    atomic_write_text(path, "\n".join(lines))
     return last
 
 
@@ -483,6 +495,36 @@ def paper_aliases(papers: Iterable[Paper]) -> dict[str, str]:
     return aliases
 
 
+def _paper_named(text: str, papers: Collection[str], aliases: Mapping[str, str]) -> str | None:
+    """The one of ``papers`` that ``text`` names: its id now first, then an id it had (``aliases``)."""
+    keys = (text, paper_key(text))
+    return next((pid for pid in (*keys, *(aliases.get(k) for k in keys)) if pid in papers), None)
+
+
+def dropped_papers(ops: Iterable[CurationOp], papers: Sequence[Paper]) -> frozenset[str]:
+    """The ids of the corpus ``papers`` a ``drop`` among ``ops`` names (by any id the paper has).
+
+    A build leaves them out before it extracts and resolves (:func:`undropped`): the graph is what a build
+    without them makes, their words counting in no casing statistics and their mentions joining no names.
+
+    >>> papers = [Paper(title="A", doi="10.5555/a"), Paper(title="B", arxiv_id="2101.00001")]
+    >>> sorted(dropped_papers([CurationOp("drop", paper="arXiv:2101.00001"), CurationOp("drop", paper="x")], papers))
+    ['arxiv:2101.00001']
+    """
+    drops = [op.paper for op in ops if op.op == "drop" and op.paper]
+    if not drops:
+        return frozenset()
+    ids = {p.id for p in papers if not p.external}
+    aliases = paper_aliases(papers)
+    return frozenset(pid for text in drops if (pid := _paper_named(text, ids, aliases)) is not None)
+
+
+def undropped(papers: Sequence[Paper], ops: Iterable[CurationOp]) -> Sequence[Paper]:
+    """``papers`` but those a ``drop`` among ``ops`` names (:func:`dropped_papers`); the same list when none."""
+    gone = dropped_papers(ops, papers)
+    return [p for p in papers if p.id not in gone] if gone else papers
+
+
 class _State:
     """The resolution being curated: entities by id, links by (paper, entity)."""
 
@@ -509,11 +551,8 @@ class _State:
 
     def paper(self, text: str, *, dropped: bool = False) -> str | None:
         """The corpus paper ``text`` names (any id it has); a dropped one only when ``dropped``."""
-        keys = (text, paper_key(text))
-        for pid in (*keys, *(self.aliases.get(k) for k in keys)):  # its id now first, then an id it had
-            if pid in self.papers and (dropped or pid not in self.dropped):
-                return pid
-        return None
+        pid = _paper_named(text, self.papers, self.aliases)
+        return pid if pid is not None and (dropped or pid not in self.dropped) else None
 
     def links_of(self, eid: str) -> list[str]:
         return sorted(self.papers_of.get(eid, ()))
@@ -584,8 +623,8 @@ def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
     target = s.find(op.into or "")
     if target is None:
         return f"no entity named {op.into!r}"
-    if target.id == ent.id:
-        return None  # already one entity
+    if target.id == ent.id:  # a merge cycle (B into A after A into B) or names the resolution joined since
+        return f"both name the entity {ent.name!r} ({ent.id}): the merge changes nothing"
     for pid in s.links_of(ent.id):
         s.move_link(pid, ent.id, target.id)
     s.add_forms(target, (ent.name, *ent.aliases))

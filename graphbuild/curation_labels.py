@@ -34,7 +34,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .curation import CurationOp, CurationReport, apply_curation, curation_file_exists, paper_aliases, read_curation
+from .curation import (
+    CurationOp,
+    CurationReport,
+    apply_curation,
+    curation_file_exists,
+    paper_aliases,
+    read_curation,
+    undropped,
+)
 from .errors import InputError
 from .fsutil import atomic_write_text
 from .records import Extraction, Paper
@@ -155,11 +163,12 @@ def curated_labels(papers: Sequence[Paper], extractions: Mapping[str, Extraction
         A paper of the corpus has no cached extraction (the workspace was not built).
     """
     corpus = [p for p in papers if not p.external]
-    missing = [p.id for p in corpus if p.id not in extractions]
+    kept = undropped(corpus, ops)  # resolved as a build resolves: a dropped paper has no extraction to read
+    missing = [p.id for p in kept if p.id not in extractions]
     if missing:
         raise InputError(path or "curation", None, f"{len(missing)} paper(s) have no cached extraction, e.g. "
                          f"{missing[0]!r}; run `graphbuild build -w WORKSPACE` first")
-    before = resolve_entities((extractions[p.id] for p in corpus), gazetteer)
+    before = resolve_entities((extractions[p.id] for p in kept), gazetteer)
     after, report = apply_curation(before, ops, papers=[p.id for p in corpus], aliases=paper_aliases(corpus),
                                    path=path)
     texts = {p.id: p.text for p in corpus}

@@ -48,13 +48,15 @@ operations wait for the next ``graphbuild build``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -65,6 +67,9 @@ from .progress import Progress, no_progress
 from .records import CachedExtraction, Extraction, Paper
 from .reported import result_label
 from .schema import NODE_TABLES, REL_TABLES, GraphTables
+
+if TYPE_CHECKING:
+    from .stages import Extracted
 
 __all__ = ["read_parquet_tables", "write_parquet_tables", "tables_to_graph", "load_parquet", "neo4j_import_files",
            "read_corpus_papers", "read_extraction_lines", "curated_graph", "LoadReport"]
@@ -301,38 +306,41 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
             "papers' reference lists)")
     own = read_corpus_papers(Path(folder)) if corpus else None
     unapplied = _why_not_curated(corpus, ws)
-    curated, lines = None, None
-    if ops and own is not None and unapplied is None:
-        lines = list(read_extraction_lines(Path(folder)))  # held: the stages read them, the generation keeps them
-        with stage_bar("applying the curation", enabled=progress, unit="step") as steps:
-            curated = curated_graph(own, _cached(lines), ops, ws.settings, path=str(ws.curation_file), progress=steps)
-        unapplied = None if curated is not None else "the output lacks some of its papers' extractions"
-    if ops and unapplied is not None:
-        say(f"note: {len(ops)} curation operation(s) in {ws.curation_file} are not applied by `graphbuild load` "
-            f"({unapplied}); run `graphbuild build -w {ws.path}` to apply them")
-    curation: CurationReport | None
-    if curated is not None:
-        G, papers, curation = curated
-    else:
-        G, papers = _spark_graph(tables, own)
-        curation = CurationReport() if unapplied is None else None  # no operations: none waits for a build
-    del tables
-    report = LoadReport(stats=graph_stats(G), curation=curation)
-    n_own = sum(not p.external for p in papers)
-    with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
-        commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
-                        pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=n_own)
-        commit.manifest["loaded_from"] = "parquet"
-        if curation is not None:  # as a build records it: `curate list` tells applied operations from pending
-            commit.manifest.update(curation_sha256=curation_digest(ops),
-                                   curation=portable_report(curation.to_dict(), ws.curation_file, ws.path))
-        if corpus:  # streamed from the Parquet files: the extraction cache a later build reads
-            commit.write_extractions(lines if lines is not None else read_extraction_lines(Path(folder)))
-        commit.write(papers, None if corpus else [], G)
-        if sync_store:
-            with stage_bar("embedded store", enabled=progress) as step:
-                report.store = commit.store(graph_to_tables(G), step).summary()
-        commit.finish()
+    with contextlib.ExitStack() as stack:
+        curated, lines = None, None
+        if ops and own is not None and unapplied is None:
+            # on the disk, not in memory: the stages read each extraction when they need it
+            spool = stack.enter_context(ExtractionSpool(_extraction_rows(Path(folder))))
+            with stage_bar("applying the curation", enabled=progress, unit="step") as steps:
+                curated = curated_graph(own, spool, ops, ws.settings, path=str(ws.curation_file), progress=steps)
+            unapplied = None if curated is not None else "the output lacks some of its papers' extractions"
+        if ops and unapplied is not None:
+            say(f"note: {len(ops)} curation operation(s) in {ws.curation_file} are not applied by `graphbuild load` "
+                f"({unapplied}); run `graphbuild build -w {ws.path}` to apply them")
+        curation: CurationReport | None
+        if curated is not None:
+            G, papers, curation, extracted = curated
+            lines = spool.lines(extracted.by_paper)  # the build's own: the next build extracts nothing
+        else:
+            G, papers = _spark_graph(tables, own)
+            curation = CurationReport() if unapplied is None else None  # no operations: none waits for a build
+        del tables
+        report = LoadReport(stats=graph_stats(G), curation=curation)
+        n_own = sum(not p.external for p in papers)
+        with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
+            commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
+                            pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=n_own)
+            commit.manifest["loaded_from"] = "parquet"
+            if curation is not None:  # as a build records it: `curate list` tells applied operations from pending
+                commit.manifest.update(curation_sha256=curation_digest(ops),
+                                       curation=portable_report(curation.to_dict(), ws.curation_file, ws.path))
+            if corpus:  # streamed from the Parquet files (or the spool): the extraction cache a later build reads
+                commit.write_extractions(lines if lines is not None else read_extraction_lines(Path(folder)))
+            commit.write(papers, None if corpus else [], G)
+            if sync_store:
+                with stage_bar("embedded store", enabled=progress) as step:
+                    report.store = commit.store(graph_to_tables(G), step).summary()
+            commit.finish()
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
     return report
@@ -367,19 +375,86 @@ def _why_not_curated(corpus: dict[str, Any] | None, ws: Any) -> str | None:
     return None
 
 
-def _cached(lines: list[str]) -> dict[str, CachedExtraction]:
-    """The extraction cache of ``extractions.jsonl`` lines (:func:`read_extraction_lines`), by paper id."""
-    from .generations import cached_extraction
+class ExtractionSpool(Mapping[str, CachedExtraction]):
+    """A Spark output's extractions in a temporary file, read one at a time by paper id: a curated load holds
+    none of them in memory (only each one's place and cache key), and the lines the generation keeps are
+    copied from the file. :meth:`put` sets an extraction made again (held: they are few).
+    """
 
-    return dict(cached_extraction(json.loads(line)) for line in lines)
+    def __init__(self, rows: Iterable[tuple[str, str, str]]):
+        self._file = tempfile.TemporaryFile()
+        self._at: dict[str, tuple[int, str]] = {}  # paper id -> (offset of its line, cache key)
+        self._fresh: dict[str, CachedExtraction] = {}
+        for pid, key, line in rows:
+            self._at[pid] = (self._file.tell(), key)
+            self._file.write(line.encode())
+
+    def __enter__(self) -> ExtractionSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def __getitem__(self, pid: str) -> CachedExtraction:
+        from .generations import cached_extraction
+
+        if pid in self._fresh:
+            return self._fresh[pid]
+        return cached_extraction(json.loads(self._line(pid)))[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def key(self, pid: str) -> str:
+        """The cache key of ``pid``'s extraction, without reading it."""
+        return self._fresh[pid].key if pid in self._fresh else self._at[pid][1]
+
+    def put(self, extracted: Mapping[str, CachedExtraction]) -> None:
+        """Use these extractions (made again) instead of the file's."""
+        self._fresh.update(extracted)
+
+    def lines(self, ids: Iterable[str]) -> Iterator[str]:
+        """The ``extractions.jsonl`` lines of the papers ``ids``, sorted by paper id (as a build writes them)."""
+        from .generations import iter_extraction_lines
+        from .stages import Extracted
+
+        for pid in sorted(ids):
+            if pid in self._fresh:
+                yield from iter_extraction_lines(Extracted({pid: self._fresh[pid]}))
+            else:
+                yield self._line(pid)
+
+    def _line(self, pid: str) -> str:
+        self._file.seek(self._at[pid][0])
+        return self._file.readline().decode()
 
 
-def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: list[CurationOp], settings: Any, *,
+class _Subset(Mapping[str, CachedExtraction]):
+    """The extractions of some papers of a spool, read from it when asked for (for :class:`stages.Extracted`)."""
+
+    def __init__(self, spool: Mapping[str, CachedExtraction], ids: Iterable[str]):
+        self._spool, self._ids = spool, list(ids)
+
+    def __getitem__(self, pid: str) -> CachedExtraction:
+        return self._spool[pid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def curated_graph(papers: list[Paper], cache: ExtractionSpool, ops: list[CurationOp], settings: Any, *,
                   path: str | None = None, progress: Progress = no_progress
-                  ) -> tuple[nx.MultiDiGraph, list[Paper], CurationReport] | None:
+                  ) -> tuple[nx.MultiDiGraph, list[Paper], CurationReport, Extracted] | None:
     """The graph ``graphbuild build`` makes of ``papers`` (a Spark output's corpus, in a build's order) and their
     extractions with the curation ``ops`` applied, the papers a generation keeps (the corpus papers, dropped
-    ones too, then the reference stubs) and the curation report; None when a paper has no extraction.
+    ones too, then the reference stubs), the curation report and the extractions the generation keeps (those
+    of the papers not dropped, as a build keeps them); None when such a paper has no extraction.
 
     The single build's stages in its order (:meth:`~graphbuild.workspace.Workspace.build`): resolve, curate,
     the proposer rule, reported results and confidence on the curated entities, citations (a dropped paper's
@@ -390,11 +465,12 @@ def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: 
     from . import stages
     from .workspace import _gazetteer_only
 
-    if any(p.id not in cache for p in papers):
+    kept = stages.undropped(papers, ops)  # as a build: a dropped paper is not extracted, nor counted
+    if any(p.id not in cache for p in kept):
         return None
     progress("resolving entities", 0, 3)
+    extracted = _extracted_again(kept, cache, settings)
     gazetteer = _gazetteer_only(settings)
-    extracted = stages.Extracted({p.id: cache[p.id] for p in papers})
     resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path)
     reported = stages.report_later(papers, resolution)
     resolution = stages.with_confidence(resolution, extracted, gazetteer)
@@ -403,7 +479,26 @@ def curated_graph(papers: list[Paper], cache: dict[str, CachedExtraction], ops: 
     progress("building the graph", 2, 3)
     G = stages.graph(papers, resolution, citations, reported=reported)
     progress("building the graph", 3, 3)
-    return G, [*papers, *citations.external], report
+    return G, [*papers, *citations.external], report, extracted
+
+
+def _extracted_again(kept: Sequence[Paper], spool: ExtractionSpool, settings: Any) -> Extracted:
+    """The extractions of the ``kept`` papers as a build of them alone makes them: the Spark job's, but for
+    those whose decision read the casing of a word the papers a curation drops wrote otherwise (extracted
+    again, by the workspace's pipeline: the job's, :func:`_why_not_curated`), read from ``spool`` when asked for.
+    """
+    from . import stages
+
+    fingerprint = stages.pipeline_fingerprint(settings)
+    unread = Extraction("", "")  # the keys alone decide which hold: no extraction is read for it
+    # every paper the job extracted, the dropped ones too: the cache is then not the corpus's own, whose
+    # casing statistics :func:`stages.pending` would take as they were
+    plan = stages.pending(kept, fingerprint=fingerprint,
+                          cache={pid: CachedExtraction(spool.key(pid), unread) for pid in spool})
+    if plan.todo:
+        again = stages.Pending({}, plan.todo, plan.corpus, fingerprint)
+        spool.put(stages.extract(plan.todo, stages.load_pipeline(settings)[0], plan=again).by_paper)
+    return stages.Extracted(_Subset(spool, (p.id for p in kept)))
 
 
 def _corpus_manifest(folder: Path) -> dict[str, Any] | None:
@@ -436,6 +531,11 @@ def _json_object(text: Any) -> dict[str, Any]:
 
 def read_extraction_lines(folder: Path, batch_rows: int = 10_000) -> Iterator[str]:
     """The lines of ``extractions.jsonl`` from a Spark build's ``corpus/extractions``, a batch of rows at a time."""
+    return (line for _, _, line in _extraction_rows(folder, batch_rows))
+
+
+def _extraction_rows(folder: Path, batch_rows: int = 10_000) -> Iterator[tuple[str, str, str]]:
+    """:func:`read_extraction_lines`, each line with its paper id and cache key."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -451,8 +551,8 @@ def read_extraction_lines(folder: Path, batch_rows: int = 10_000) -> Iterator[st
                         raise ValueError(f"paper_id {pid!r} and fingerprint {key!r} must be text")
                     # written into the generation as it is: a line a later build could not read never goes in
                     Extraction.from_dict(_json_object(text))
-                    yield (f'{{"paper_id": {json.dumps(pid, ensure_ascii=False)}, "fingerprint": {json.dumps(key)}, '
-                           f'"extraction": {text}}}\n')
+                    yield pid, key, (f'{{"paper_id": {json.dumps(pid, ensure_ascii=False)}, '
+                                     f'"fingerprint": {json.dumps(key)}, "extraction": {text}}}\n')
         except (pa.ArrowException, OSError) as exc:
             raise _unreadable(part, exc) from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:

@@ -10,11 +10,10 @@ get a ``family``: ``Llama-3.1-8B`` -> ``Llama``.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-from networkx.utils import UnionFind
 
 from .nlp.abbreviations import acronym_singular
 from .nlp.features import head_form_key
@@ -47,35 +46,9 @@ def _short(key: str) -> bool:
     return len(key) <= 4
 
 
-def _group_mentions(mentions: list[EntityMention]) -> list[list[int]]:
-    """Indices of mentions that name the same thing, each group sorted, groups by first member.
-
-    Mentions join when they share a name key (their canonical name, name or
-    any surface form) or the key of a name whose head noun is one in another
-    number or short form (:func:`~graphbuild.nlp.features.head_form_key`:
-    "Quokka Nets", "quokka network"), or a plural acronym's singular ("QNs":
-    QN); a short key joins only mentions of the same type unless the mention
-    carries a gazetteer canonical name.
-    """
-    uf = UnionFind(range(len(mentions)))
-    owner: dict[tuple[str, str], int] = {}
-    known: dict[str, str] = {}  # name -> name_key: a corpus repeats the same few thousand names
-
-    def key_of(name: str) -> str:
-        key = known.get(name)
-        if key is None:
-            key = known[name] = name_key(name)
-        return key
-
-    for i, em in enumerate(mentions):
-        for bucket in mention_buckets(em, key_of):
-            uf.union(owner.setdefault(bucket, i), i)
-    return sorted(sorted(group) for group in uf.to_sets())
-
-
 def mention_buckets(em: EntityMention, key_of: Callable[[str], str] = name_key) -> set[tuple[str, str]]:
     """The (key, type) buckets in which a paper's mention meets the mentions of the same thing in
-    other papers (the type only for a short key: see :func:`_group_mentions`). The Spark job joins
+    other papers (the type only for a short key: see :func:`_group_stream`). The Spark job joins
     mentions on the same buckets.
     """
     keys = {key_of(em.canonical or em.name)} | {key_of(m) for m in em.mentions}
@@ -89,7 +62,10 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
 
     Parameters
     ----------
-    extractions : the per-paper NLP output.
+    extractions : the per-paper NLP output. Read twice (once to group the mentions, once to name the groups
+        and link the papers), so that no mention is held between the two: an iterable that reads them anew
+        each time (such as :func:`graphbuild.load.curated_graph`'s, from the disk) keeps the memory bounded in
+        the number of extractions; an iterator is read once into a list.
     gaz : the gazetteer, which names and types an entity when it knows it.
 
     Returns
@@ -98,58 +74,126 @@ def resolve_entities(extractions: Iterable[Extraction], gaz: Gazetteer | None = 
         Corpus entities sorted by id, and one :class:`~graphbuild.records.Link`
         per (paper, entity) pair carrying the strongest role.
     """
-    items: list[tuple[str, EntityMention]] = [(x.paper_id, e) for x in extractions for e in x.entities]
-    groups = _group_mentions([em for _, em in items])
+    if iter(extractions) is extractions:  # an iterator: it cannot be read twice
+        extractions = list(extractions)
+    group_of, n_groups = _group_stream(extractions)
+    groups = [_Group() for _ in range(n_groups)]
+    # (paper, group) -> (role rank, mention number, the link but its entity)
+    best: dict[tuple[str, int], tuple[int, int, tuple[str, str, int, int]]] = {}
+    i = 0
+    for x in extractions:
+        for em in x.entities:
+            g = group_of[i]
+            groups[g].add(em)
+            rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
+            key = (x.paper_id, g)
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, i, (em.role if em.role in ROLES else "uses", em.evidence, em.start, em.end))
+            i += 1
     entities: dict[str, Entity] = {}
-    member_entity: dict[int, str] = {}
+    group_entity: list[str] = []
     families: dict[str, str] = {}  # entity id -> family name
-    for members in groups:
-        ems = [items[i][1] for i in members]
-        canon = Counter(e.canonical for e in ems if e.canonical).most_common(1)
-        if canon:
-            name = canon[0][0]
-        else:
-            name = Counter(e.name for e in ems).most_common(1)[0][0]
-        types = Counter(e.type for e in ems)
+    for group in groups:  # in the order of their first mentions
+        eid = group.entity(entities, gaz)
+        group_entity.append(eid)
+        if group.families:
+            families[eid] = group.families.most_common(1)[0][0]
+    del groups
+
+    _link_families(entities, families, gaz)
+
+    # links: one per (paper, entity), the strongest role wins (the first mention of it among equals)
+    strongest: dict[tuple[str, str], tuple[int, int, tuple[str, str, int, int]]] = {}
+    for (pid, g), found in best.items():
+        link_key = (pid, group_entity[g])
+        if link_key not in strongest or found[:2] < strongest[link_key][:2]:
+            strongest[link_key] = found
+    links = []
+    papers_per_entity: Counter[str] = Counter()
+    for (pid, eid), (_, _, (role, evidence, start, end)) in sorted(strongest.items()):
+        links.append(Link(pid, eid, role, evidence=evidence, char_start=start, char_end=end))
+        papers_per_entity[eid] += 1
+    for ent in entities.values():
+        ent.paper_count = papers_per_entity.get(ent.id, 0)
+    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)
+
+
+def _group_stream(extractions: Iterable[Extraction]) -> tuple[array[int], int]:
+    """The group of each mention of ``extractions`` (in reading order), numbered by their first mention, and how
+    many groups; the mentions are not kept.
+
+    Mentions join when they share a name key (their canonical name, name or
+    any surface form) or the key of a name whose head noun is one in another
+    number or short form (:func:`~graphbuild.nlp.features.head_form_key`:
+    "Quokka Nets", "quokka network"), or a plural acronym's singular ("QNs":
+    QN); a short key joins only mentions of the same type unless the mention
+    carries a gazetteer canonical name (:func:`mention_buckets`).
+    """
+    parent = array("q")
+    owner: dict[tuple[str, str], int] = {}
+    known: dict[str, str] = {}  # name -> name_key: a corpus repeats the same few thousand names
+
+    def key_of(name: str) -> str:
+        key = known.get(name)
+        if key is None:
+            key = known[name] = name_key(name)
+        return key
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x in extractions:
+        for em in x.entities:
+            i = len(parent)
+            parent.append(i)
+            for bucket in mention_buckets(em, key_of):
+                a, b = root(owner.setdefault(bucket, i)), root(i)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)  # a root is its group's first mention
+    number: dict[int, int] = {}
+    group_of = array("q", (number.setdefault(root(i), len(number)) for i in range(len(parent))))
+    return group_of, len(number)
+
+
+class _Group:
+    """What :func:`resolve_entities` reads of the mentions of one group, counted as they stream by."""
+
+    __slots__ = ("canonical", "names", "types", "forms", "families")
+
+    def __init__(self) -> None:
+        self.canonical: Counter[str] = Counter()
+        self.names: Counter[str] = Counter()
+        self.types: Counter[str] = Counter()
+        self.forms: dict[str, None] = {}  # every name and surface form, in order
+        self.families: Counter[str] = Counter()
+
+    def add(self, em: EntityMention) -> None:
+        if em.canonical:
+            self.canonical[em.canonical] += 1
+        self.names[em.name] += 1
+        self.types[em.type] += 1
+        self.forms.update(dict.fromkeys((em.name, *em.mentions)))
+        if em.family:
+            self.families[em.family] += 1
+
+    def entity(self, entities: dict[str, Entity], gaz: Gazetteer | None) -> str:
+        """Add the group's entity to ``entities`` (joined with one of the same name and type); its id."""
+        name = (self.canonical or self.names).most_common(1)[0][0]
         entry = gaz.lookup(name) if gaz is not None else None
-        type_ = entry.type if entry is not None else types.most_common(1)[0][0]
+        type_ = entry.type if entry is not None else self.types.most_common(1)[0][0]
         eid = entity_id(name_key(name))
         if eid in entities and entities[eid].type != type_:
             eid = f"{eid}:{type_.lower()}"
-        aliases = []
-        for e in ems:
-            for m in (e.name, *e.mentions):
-                if m != name and m not in aliases:
-                    aliases.append(m)
+        aliases = [m for m in self.forms if m != name]
         if eid in entities:  # same name, same type, split by the short-acronym rule: join them
             old = entities[eid]
             old.aliases = tuple(dict.fromkeys((*old.aliases, *aliases)))
         else:
             entities[eid] = Entity(id=eid, name=name, type=type_, aliases=tuple(aliases))
-        fam = Counter(e.family for e in ems if e.family).most_common(1)
-        if fam:
-            families[eid] = fam[0][0]
-        for i in members:
-            member_entity[i] = eid
-
-    _link_families(entities, families, gaz)
-
-    # links: one per (paper, entity), the strongest role wins
-    best: dict[tuple[str, str], tuple[int, EntityMention]] = {}
-    for i, (pid, em) in enumerate(items):
-        key = (pid, member_entity[i])
-        rank = ROLES.index(em.role) if em.role in ROLES else len(ROLES)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, em)
-    links = []
-    papers_per_entity: Counter[str] = Counter()
-    for (pid, eid), (_, em) in sorted(best.items()):
-        links.append(Link(pid, eid, em.role if em.role in ROLES else "uses",
-                          evidence=em.evidence, char_start=em.start, char_end=em.end))
-        papers_per_entity[eid] += 1
-    for ent in entities.values():
-        ent.paper_count = papers_per_entity.get(ent.id, 0)
-    return Resolution(entities=sorted(entities.values(), key=lambda e: e.id), links=links)
+        return eid
 
 
 def _same_type_name(by_key: dict[str, Entity], etype: str) -> Callable[[str], str | None]:

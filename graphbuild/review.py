@@ -335,14 +335,22 @@ def add_confidence(resolution: Any, extractions: Iterable[Extraction], known: An
 
     known = known or (lambda name: False)
     forms = {e.id: {name_key(f) for f in (e.name, *e.aliases)} for e in resolution.entities}
-    mentions = {ex.paper_id: ex.entities for ex in extractions}
+    of_paper: defaultdict[str, list[int]] = defaultdict(list)  # paper id -> its links' places
+    for n, link in enumerate(resolution.links):
+        of_paper[link.paper_id].append(n)
+    found: dict[int, float | None] = {}  # link's place -> its mention's confidence (None: no mention)
+    for ex in extractions:  # one at a time: none is held (they may be read from the disk)
+        for n in of_paper.get(ex.paper_id, ()):
+            link = resolution.links[n]
+            em = next((m for m in ex.entities
+                       if {name_key(m.canonical or m.name), *map(name_key, m.mentions)} & forms[link.entity_id]),
+                      None)
+            found[n] = mention_confidence(em, link.role) if em is not None else None
     links = []
     roles: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for link in resolution.links:
-        em = next((m for m in mentions.get(link.paper_id, ())
-                   if {name_key(m.canonical or m.name), *map(name_key, m.mentions)} & forms[link.entity_id]), None)
-        conf = mention_confidence(em, link.role) if em is not None else (link.confidence or 1.0)
-        links.append(replace(link, confidence=conf))
+    for n, link in enumerate(resolution.links):
+        conf = found.get(n)
+        links.append(replace(link, confidence=conf if conf is not None else (link.confidence or 1.0)))
         roles[link.entity_id][ENTITY_ROLE_RELS.get(link.role, "USES")] += 1
     entities = []
     for ent in resolution.entities:

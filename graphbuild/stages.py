@@ -27,13 +27,13 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .communities import detect_communities, put_communities
-from .curation import CurationOp, CurationReport, apply_curation, paper_aliases
+from .curation import CurationOp, CurationReport, apply_curation, paper_aliases, undropped
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .proposers import settle_proposers
-from .records import CachedExtraction, Citation, Paper
+from .records import CachedExtraction, Citation, Extraction, Paper, paper_key
 from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .review import add_confidence
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
     "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "curated",
+    "undropped", "stubs_dropped",
     "with_confidence", "cite", "graph",
     "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
@@ -81,7 +82,8 @@ class Corpus:
 class Extracted:
     """One cached extraction per paper id, and how many of them the NLP pass computed now."""
 
-    by_paper: dict[str, CachedExtraction]
+    #: a dict, or a mapping that reads each one when asked for (a curated ``graphbuild load``'s, from the disk)
+    by_paper: Mapping[str, CachedExtraction]
     computed: int = 0
 
 
@@ -256,8 +258,21 @@ def extract(papers: Sequence[Paper], nlp: Language | None, *, fingerprint: str =
 
 
 def resolve(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
-    """Corpus entities and paper -> entity links from the papers' extractions (in corpus order)."""
-    return resolve_entities((extracted.by_paper[p.id].extraction for p in papers), gazetteer)
+    """Corpus entities and paper -> entity links from the papers' extractions (in corpus order; read twice,
+    each time from ``extracted``, so that extractions read from the disk are not all held: see
+    :func:`~graphbuild.resolve.resolve_entities`).
+    """
+    return resolve_entities(_InOrder(papers, extracted.by_paper), gazetteer)
+
+
+class _InOrder:
+    """The extractions of ``papers`` in their order, looked up in ``by_paper`` anew on each iteration."""
+
+    def __init__(self, papers: Sequence[Paper], by_paper: Mapping[str, CachedExtraction]):
+        self.papers, self.by_paper = papers, by_paper
+
+    def __iter__(self) -> Iterator[Extraction]:
+        return (self.by_paper[p.id].extraction for p in self.papers)
 
 
 def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,
@@ -266,15 +281,34 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
     (``path``: the file they were read from, for the report), and the later proposers of a known entity made its
     users (:func:`~graphbuild.proposers.settle_proposers`, after curation so that a curated proposal stays).
 
+    A paper a ``drop`` names is not resolved (:func:`~graphbuild.curation.undropped`; ``extracted`` need not
+    hold it): its mentions join no names and propose nothing, as in a build without it.
+
     Returns the resolution, the curation report and how many proposals became uses. The one order of these
     steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output.
     """
-    resolution = resolve(papers, extracted, gazetteer)
-    resolution, report = apply_curation(resolution, curation, papers=[p.id for p in papers],
+    kept = undropped(papers, curation)
+    resolution = resolve(kept, extracted, gazetteer)
+    resolution, report = apply_curation(resolution, curation, papers=[*(p.id for p in papers),
+                                                                      *stubs_dropped(papers, kept, curation)],
                                         aliases=paper_aliases(papers) if curation else None,
                                         path=path if curation else None)
-    resolution, demoted = settle_proposers(resolution, papers, gazetteer)
+    resolution, demoted = settle_proposers(resolution, kept, gazetteer)
     return resolution, report, demoted
+
+
+def stubs_dropped(papers: Sequence[Paper], kept: Sequence[Paper], curation: Sequence[CurationOp]) -> list[str]:
+    """The ids of the cited works outside the corpus (reference stubs, ``expand``'s external candidates) that a
+    ``drop`` of ``curation`` names: :func:`cite` leaves out such a stub with its CITES edges, on every build
+    (the citing papers' reference lists would make it again). ``kept``: ``papers`` but the dropped ones.
+
+    The references are matched here only when a drop names no corpus paper (a drop of a stub, or a typo).
+    """
+    drops = [op.paper for op in curation if op.op == "drop" and op.paper]
+    if len(drops) <= len(papers) - len(kept):  # each drop took out a corpus paper
+        return []
+    named = {key for text in drops for key in (text, paper_key(text))}
+    return [stub.id for stub in resolve_references(list(papers))[1] if stub.id in named]
 
 
 def with_confidence(resolution: Resolution, extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
@@ -297,7 +331,7 @@ def cite(papers: Sequence[Paper], resolution: Resolution) -> Citations:
 
     A dropped paper (:func:`kept_papers`) cites nothing and is cited by nothing: its references are matched
     with the others' (a reference to it finds it rather than becoming an outside stub), then its pairs go,
-    and the stubs only it cited.
+    and the stubs only it cited; a dropped stub (:func:`stubs_dropped`) goes with the pairs citing it.
     """
     explicit, external = resolve_references(list(papers))
     if resolution.dropped:

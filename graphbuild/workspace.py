@@ -476,14 +476,16 @@ class Workspace:
         cache, damaged = _read_or_repair(self.extractions, dict[str, CachedExtraction](), say,
                                         "extracting every paper again")
         report.changed = report.changed or damaged
-        plan = stages.pending(papers, fingerprint=fingerprint, cache=cache)
+        # a paper the curation drops is not extracted: it counts in no casing statistics (a build without it)
+        undropped = stages.undropped(papers, curation)
+        plan = stages.pending(undropped, fingerprint=fingerprint, cache=cache)
         del cache
         if not plan.todo:
             nlp, gazetteer = None, _gazetteer_only(self.settings)  # nothing to extract: a fast rebuild
         else:
             nlp, gazetteer = stages.load_pipeline(self.settings)
         with stage_bar("extracting", enabled=progress, unit="paper") as bar:
-            extracted = stages.extract(papers, nlp, plan=plan, batch_size=self.settings.batch_size,
+            extracted = stages.extract(undropped, nlp, plan=plan, batch_size=self.settings.batch_size,
                                        n_process=self.settings.n_process, progress=bar)
         del plan
         if extracted.computed:

@@ -192,6 +192,18 @@ def test_curation_op_naming_nothing_is_a_warning():
     assert target.problems[0][2] == "Nada"
 
 
+def test_curation_merge_cycle_in_a_hand_edited_file_is_a_warning_naming_its_line():
+    """A file edited by hand merging A into B and then B into A counted the second as applied, silently;
+    it is now a warning naming its line (as `curate merge` refuses it), and the first merge stands."""
+    ops = parse_curation('{"op": "merge", "entity": "GPT4", "into": "GPT-4"}\n'
+                         '{"op": "merge", "entity": "GPT-4", "into": "GPT4"}\n', "cur.jsonl")
+    out, report = apply_curation(_resolution(), ops, papers=("p1", "p2", "p3"))
+    assert "entity:gpt4" not in out.by_id() and out.by_id()["entity:gpt-4"].paper_count == 2
+    assert report.applied == 1 and report.warnings == [
+        "cur.jsonl:2: merge 'GPT-4' into 'GPT4': both name the entity 'GPT-4' (entity:gpt-4): "
+        "the merge changes nothing"]
+
+
 def test_curation_does_not_modify_its_input():
     res = _resolution()
     before = [(e.id, e.name, e.aliases, e.paper_count) for e in res.entities]
@@ -211,6 +223,32 @@ def test_curation_append_and_drop_last_keep_comments(tmp_path):
     with pytest.raises(InputError):
         append_operation(path, CurationOp("retype", "SAM", type="Gadget"))
     assert len(read_curation(path)) == 1  # a bad op is never written
+
+
+def test_curation_undo_after_a_name_with_a_line_separator_removes_that_operation(tmp_path):
+    """`curate undo` cut the file at the U+2028 a name held (the file keeps it raw), removed the wrong piece
+    and left a file no command could read, the operation still in it."""
+    path = tmp_path / "curation.jsonl"
+    append_operation(path, CurationOp("alias", "Otter", alias="Otter\u2028Net"), CurationOp("reject", "Reef\x85 9"))
+    assert drop_last_operation(path).entity == "Reef\x85 9"
+    assert [(op.op, op.alias) for op in read_curation(path)] == [("alias", "Otter\u2028Net")]
+    assert drop_last_operation(path).op == "alias" and read_curation(path) == [] and path.read_text() == ""
+
+
+@pytest.mark.parametrize("damage", ["folder", "latin-1"])
+def test_curation_undo_or_append_on_an_unreadable_file_is_one_line(tmp_path, damage):
+    """`curate undo` (and an operation appended) on a curation file that is a folder or not UTF-8 was an
+    IsADirectoryError or UnicodeDecodeError traceback; it is the [E100] line the build gives."""
+    path = tmp_path / "curation.jsonl"
+    if damage == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes('{"op": "reject", "entity": "Caf\u00e9"}\n'.encode("latin-1"))
+    for act in (lambda: drop_last_operation(path), lambda: append_operation(path, CurationOp("reject", "A"))):
+        with pytest.raises(InputError) as info:
+            act()
+        assert str(info.value).startswith(f"[E100] {path}") and "\n" not in str(info.value)
+        assert ("1: not UTF-8 text" if damage == "latin-1" else "cannot read the curation file") in str(info.value)
 
 
 # ------------------------------------------------------------------ builds keep the curation
@@ -870,6 +908,42 @@ def test_curation_drop_leaves_the_graph_and_stays_dropped_when_read_again(tmp_pa
     assert _build(ws).stats == first.stats and ws.graph().has_edge(TIDAL, FRONT, "CITES")
 
 
+#: invented: a note (dropped) whose "Otter Transformer (OTR)" joins the names two other papers write apart,
+#: and whose "QuokkaNet" and capitalised words would count in the corpus's casing
+BRIDGE = [
+    {"title": "Notes on Otter Transformers", "doi": "10.5555/drop.1", "year": 2021, "authors": ["Pia Lund"],
+     "abstract": "We use the Otter Transformer (OTR) and QuokkaNet on the Reef-9 benchmark. QuokkaNet is fast."},
+    {"title": "Otter Transformer for Reef Images", "arxiv_id": "2302.00001", "year": 2023, "authors": ["Ana Roe"],
+     "abstract": "We propose the Otter Transformer, a model for reef images. We compare it with Quokka-Net on Reef-9."},
+    {"title": "Fast Reef Counting", "arxiv_id": "2303.00002", "year": 2023, "authors": ["Bo Kim"],
+     "abstract": "We use OTR as a backbone and Quokka-Net as a baseline on Reef-9."},
+]
+
+
+def _same_graph(a, b) -> bool:
+    return dict(a.nodes(data=True)) == dict(b.nodes(data=True)) and \
+        sorted(map(repr, a.edges(keys=True, data=True))) == sorted(map(repr, b.edges(keys=True, data=True)))
+
+
+def test_curation_drop_gives_the_graph_of_a_build_without_the_paper(tmp_path):
+    """A dropped paper was resolved with the others and its words counted in the casing statistics: its
+    "Otter Transformer (OTR)" still joined OTR and Otter Transformer, and changed how another paper's title
+    was read. The graph is now the one a build without it makes; the paper comes back when the line goes."""
+    from graphbuild.workspace import Workspace
+
+    ws = _ws(tmp_path, [{"op": "drop", "paper": "10.5555/drop.1"}])
+    _build(ws, _drop_corpus(tmp_path, "all.jsonl", BRIDGE))
+    without = Workspace(tmp_path / "without")
+    _build(without, _drop_corpus(tmp_path, "kept.jsonl", BRIDGE[1:]))
+    assert _same_graph(ws.graph(), without.graph())
+    assert len(ws.papers()) == 3 and "doi:10.5555/drop.1" not in ws.extractions()  # kept, not extracted
+    (ws.path / "curation.jsonl").write_text("")
+    full = Workspace(tmp_path / "full")
+    _build(full, _drop_corpus(tmp_path, "all.jsonl", BRIDGE))
+    _build(ws)
+    assert _same_graph(ws.graph(), full.graph()) and not _same_graph(full.graph(), without.graph())
+
+
 def test_curation_dropped_paper_gives_no_training_labels(tmp_path):
     from graphbuild.curation_labels import curated_labels
 
@@ -905,6 +979,30 @@ def test_curation_cli_drop_by_title_list_and_undo(tmp_path, capsys):
     assert main(["curate", "undo", "-w", str(ws)]) == 0 and main(["curate", "undo", "-w", str(ws)]) == 0
     after = (ws / (ws / "CURRENT").read_text().strip() / "graph.json").read_text()
     assert after == before
+
+
+def test_curation_cli_drop_of_a_cited_work_outside_the_corpus_takes_its_stub_out(tmp_path, capsys):
+    """A reference stub (or expand's external candidate) could not be dropped: "no paper matches" it, though
+    the graph shows it. A drop now takes it out with the CITES edges to it, on every later build too."""
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(_drop_corpus(tmp_path)), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "drop", "A Survey of Kelp Forests From Orbit", "-w", str(ws)]) == 0
+    assert f"+ drop '{KELP_STUB}' ('A Survey of Kelp Forests From Orbit')" in capsys.readouterr().out
+    for _ in range(2):  # and a later build leaves it out still
+        G = _ws(tmp_path).graph()
+        assert KELP_STUB not in G and FRONT in G and G.has_edge(FRONT, SURGE, "CITES")
+        assert not any(p.id == KELP_STUB for p in _ws(tmp_path).papers())
+        assert main(["build", "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "drop", "10.5555/KELP.9", "-w", str(ws)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"graphbuild: error: [E800] drop '10.5555/KELP.9': {ws / 'curation.jsonl'}:1 drops paper {KELP_STUB} "
+        "already; nothing written")
+    assert main(["curate", "undo", "-w", str(ws)]) == 0
+    assert _ws(tmp_path).graph().has_edge(FRONT, KELP_STUB, "CITES")
 
 
 def test_curation_cli_drop_of_an_unknown_or_shared_title_is_refused(tmp_path, capsys):

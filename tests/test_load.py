@@ -407,6 +407,61 @@ def test_load_applies_the_workspace_curation_as_a_build_does(demo, curated_singl
     assert not again.changed and again.extracted == 0
 
 
+def test_load_with_a_drop_gives_the_graph_of_a_build_without_the_paper(tmp_path):
+    """The load resolved a dropped paper with the others, from extractions the Spark job made with its words
+    in the casing statistics: its "Otter Transformer (OTR)" still joined two names. The load's graph is now
+    the one a build without it makes, and so are the extractions it keeps (the next build extracts none)."""
+    from test_curation import BRIDGE
+
+    records = [tmp_path / "all.jsonl", tmp_path / "kept.jsonl"]
+    for path, rows in zip(records, (BRIDGE, BRIDGE[1:]), strict=True):
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    built, without = Workspace(tmp_path / "built"), Workspace(tmp_path / "without")
+    for ws, path in ((built, records[0]), (without, records[1])):
+        ws.build([path], sync_store=False, overview=False, progress=False)
+    out = _spark_layout(built, tmp_path / "out")
+    loaded = Workspace(tmp_path / "loaded")
+    loaded.path.mkdir()
+    (loaded.path / "curation.jsonl").write_text(json.dumps({"op": "drop", "paper": "10.5555/drop.1"}) + "\n")
+    load_parquet(out, loaded, sync_store=False, progress=False)
+    assert _same_graph(loaded.graph(), without.graph()) and _edges(loaded.graph()) == _edges(without.graph())
+    assert loaded.extractions() == without.extractions()
+    assert loaded.build(sync_store=False, overview=False, progress=False).extracted == 0
+
+
+def test_load_with_curation_holds_the_extractions_one_at_a_time(demo, tmp_path, monkeypatch):
+    """A curated load held every paper's extraction in memory (the Parquet lines, then each one read), with
+    the graph and its tables: now they are spooled to a temporary file and read one at a time."""
+    from graphbuild.records import Extraction
+
+    built, _ = demo
+    out = _spark_layout(built, tmp_path / "out")
+    read = Extraction.from_dict
+    alive, most = [0], [0]
+
+    class Counted(Extraction):
+        __slots__ = ()
+
+        def __del__(self):
+            alive[0] -= 1
+
+    def counted(cls, data):
+        x = read(data)
+        alive[0] += 1
+        most[0] = max(most[0], alive[0])
+        return Counted(x.paper_id, x.title, x.entities)
+
+    monkeypatch.setattr(Extraction, "from_dict", classmethod(counted))
+    ws = Workspace(tmp_path / "loaded")
+    ws.path.mkdir()
+    (ws.path / "curation.jsonl").write_text(json.dumps({"op": "reject", "entity": "dropout"}) + "\n")
+    report = load_parquet(out, ws, sync_store=False, progress=False)
+    monkeypatch.undo()
+    assert most[0] <= 2 and report.curation.applied == 1  # one being read, one being let go
+    assert len(built.extractions()) > 40
+    assert ws.extractions() == built.extractions()
+
+
 def test_load_that_cannot_apply_the_curation_says_so_in_one_line(demo, tmp_path, capsys):
     """An output of another pipeline than the workspace's settings name: the Spark graph goes live as it is,
     one line says the operations wait for the next build, and `curate list` keeps them pending."""

@@ -101,6 +101,7 @@ def _paper_to_drop(ws, op, *, force: bool):
     workspace's papers (those dropped already too) by id, DOI, arXiv id or whole title. A miss is the
     lookup's ``[E600]`` line with the closest titles, and a title several papers share (front matter repeats
     "Session details: ...") asks for the id: a fuzzy match or a fragment of a title never drops a paper.
+    A cited work outside the corpus (a reference stub, ``expand``'s external candidate) is found too.
     With ``force``, a miss is kept as typed, for a paper still to come.
     """
     from ..curation import paper_aliases
@@ -108,14 +109,15 @@ def _paper_to_drop(ws, op, *, force: bool):
     from ..lookup import Resolver
     from ..records import normalize_title
 
-    corpus = [p for p in ws.papers() if not p.external]
-    titles = {p.id: p.title for p in corpus}
-    resolver = Resolver(titles.items(), paper_ids=paper_aliases(corpus))
+    papers = ws.papers()  # the cited works outside the corpus (reference stubs) too: a drop takes one out
+    titles = {p.id: p.title for p in papers}
+    resolver = Resolver(titles.items(), paper_ids=paper_aliases(papers))
     try:  # cutoff 100: the fuzzy step only takes the title as typed, its case and punctuation aside
         match = resolver.resolve(op.paper, ("paper",), cutoff=100.0, fragments=False)
     except RelatedLookupError as exc:
         if force:
             return op
+        _dropped_already(ws, op)  # a dropped stub is made no more: the file names it, not the workspace
         said = exc.detail if exc.detail.endswith(("?", ".")) else exc.detail + "."
         raise RelatedLookupError(f"curate drop: {said} Nothing written; --force keeps it for a paper still to "
                                  "come.") from None
@@ -126,6 +128,20 @@ def _paper_to_drop(ws, op, *, force: bool):
                                      f"({', '.join(same[:8])}{', ...' if len(same) > 8 else ''}); "
                                      "give the paper's id; nothing written")
     return replace(op, paper=match.node, title=titles[match.node] or None)
+
+
+def _dropped_already(ws, op) -> None:
+    """Refuse a drop of a paper an earlier drop of the file names as typed (a cited work outside the corpus,
+    whose stub that drop took out of the workspace), rather than say that no paper matches it.
+    """
+    from ..curation import read_curation
+    from ..records import paper_key
+
+    typed = {op.paper, paper_key(op.paper or "")}
+    earlier = next((o for o in read_curation(ws.curation_file) if o.op == "drop" and
+                    {o.paper, paper_key(o.paper or "")} & typed), None)
+    if earlier is not None:
+        raise CurationError(f"{op.describe()}: {earlier.where} drops paper {earlier.paper} already; nothing written")
 
 
 def _check(ws, op, *, force: bool, again: bool = False) -> None:
@@ -143,8 +159,10 @@ def _check(ws, op, *, force: bool, again: bool = False) -> None:
         resolution_from_graph,
     )
 
-    corpus = [p for p in ws.papers() if not p.external]
-    papers = [p.id for p in corpus]
+    every = ws.papers()
+    corpus = [p for p in every if not p.external]
+    # a drop may name a cited work outside the corpus (the build takes its stub out); the others name corpus papers
+    papers = [p.id for p in (every if op.op == "drop" else corpus)]
     current = resolution_from_graph(ws.graph())
     if op.op == "merge" and not force:
         by_id = {e.id: e for e in current.entities}
