@@ -40,7 +40,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "READ_FIELDS", "FIELD_NAMES", "read_lines"]
+           "bad_paper_doi", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -631,6 +631,13 @@ def bad_reference_doi(number: int, raw: str, *, kept: bool) -> str:
     """
     what = "kept without it" if kept else "left out (nothing else names the paper it cites)"
     return f"reference {number}: {_not_a_doi(raw)}; the reference was {what}"
+
+
+def bad_paper_doi(raw: str) -> str:
+    """The warning of a service record (Semantic Scholar, OpenAlex) whose own DOI ``raw`` is not one: the
+    service's other ids name the paper, so it is kept without the DOI (:func:`warn` gives it).
+    """
+    return f"{_not_a_doi(raw)}; the paper was kept without it"
 
 
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:

@@ -41,6 +41,7 @@ from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .fields import (
     Item,
+    bad_paper_doi,
     bad_reference_doi,
     clean_text,
     doi_shaped_not_doi,
@@ -151,6 +152,16 @@ def _doi_and_arxiv(doi: Any, arxiv: Any = None) -> tuple[str | None, str | None]
             aid = aid or clean_arxiv(m.group(1))
             clean = None
     return clean, aid
+
+
+def _warn_bad_doi(raw: Any, source: str | None, who: str) -> None:
+    """Warn at ``source`` (``path:line``) when ``raw``, a service record's own DOI, is text that is no DOI: the
+    record is kept without it (:func:`_doi_and_arxiv` drops it), which it was without a word. ``who``: how the
+    warning names the record (``""`` for the record itself, ``"citing paper 'T': "`` for one inside it).
+    """
+    bad = not_doi_text(raw)
+    if bad and source:
+        warn(source, None, who + bad_paper_doi(bad))
 
 
 def _list(obj: dict[str, Any], key: str) -> list[Any]:
@@ -310,6 +321,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     if not title:
         raise ValueError("paper has no title; request the 'title' field from the API")
     doi, aid, ids = _s2_ids(obj)
+    _warn_bad_doi(_object(obj, "externalIds").get("DOI"), source, f"citing paper {title!r}: " if external else "")
     authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
                     if (name := _text(_member(a, "author", n).get("name"), f"name of author {n}")))
     date = _date(obj.get("publicationDate"))
@@ -447,6 +459,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         raise ValueError("work has no title (display_name)")
     extra = found if isinstance(found := obj.get("ids"), dict) else {}
     doi, aid = _doi_and_arxiv(obj.get("doi") or extra.get("doi"), _openalex_arxiv(obj))
+    _warn_bad_doi(obj.get("doi") or extra.get("doi"), source, "")
     ids: list[tuple[str, str]] = []
     wid = _openalex_id(obj.get("id") or extra.get("openalex"))
     if wid:
