@@ -1530,3 +1530,17 @@ def test_ingest_a_year_past_the_next_is_a_warning_and_the_paper_kept_undated(tmp
     assert [(p.title, p.year, p.date) for p in result.papers] == [("Far", None, None), ("Near", latest, None)]
     assert result.record_warnings == [f"warning: [E100] {path}:1: year 2100 is after {latest} (a typo?); the paper "
                                       "was kept without its date, which would stretch every timeline to it"]
+
+
+def test_ingest_bibtex_math_with_a_double_dash_and_escaped_angle_brackets_are_kept_as_written(tmp_path):
+    # "$a--b$" was not read as math ("$a–b$", an en dash inside math), and "\textless{}b\textgreater{}" was
+    # decoded to "<b>" and then dropped as an HTML tag: the title lost words
+    path = _write(tmp_path / "a.bib", "@article{a, title={Bounds for $a--b$ pairs, $5--$10 and 3--5}}\n"
+                                      "@article{b, title={When \\textless{}b\\textgreater{} tags \\textbar{} "
+                                      "mean bold}}\n"
+                                      "@article{c, title={The {\\textless}i{\\textgreater}Fly{\\textless}/i"
+                                      "{\\textgreater} genome and $\\alpha$--$n+1$}}\n"
+                                      "@article{d, title={Raw <i>HTML</i> &amp; more}}\n")
+    assert [p.title for p in _papers(path)] == [
+        "Bounds for $a--b$ pairs, $5–$10 and 3–5", "When <b> tags | mean bold",
+        "The Fly genome and $\\alpha$–$n+1$", "Raw HTML & more"]

@@ -40,7 +40,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "bad_paper_doi", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
+           "bad_paper_doi", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -110,12 +110,37 @@ _BLOCK_TAG = re.compile(r"(?i)</?(?:[\w.-]+:)?(?:p|br|hr|div|sec|title|li|list-i
 _CHAR_REF = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]{2,8});")
 
 
-def _drop_markup(text: str) -> str:
-    """``text`` without HTML / JATS tags, with character references decoded."""
+def _untagged(tag: re.Match[str]) -> str:
+    """What stands in a :data:`_TAG`'s place: a space for a paragraph's or a line's tag (:data:`_BLOCK_TAG`), else
+    nothing.
+    """
+    return " " if _BLOCK_TAG.match(tag.group()) else ""
+
+
+def drop_markup(text: str) -> str:
+    r"""``text`` without HTML / JATS tags, with character references decoded (a BibTeX field's before its LaTeX is
+    decoded: :func:`~graphbuild.ingest.latex.decode_latex`, so that an escaped ``\textless`` stays a character).
+    """
     if "<" in text:
-        text = _TAG.sub(lambda m: " " if _BLOCK_TAG.match(m.group()) else "", text)
+        text = _TAG.sub(_untagged, text)
     if "&" in text and _CHAR_REF.search(text):
         text = html.unescape(text)
+    return text
+
+
+#: an element of rich text written whole, a start tag :data:`_TAG` knows and its end tag around text without tags
+#: (``<i>Fly</i>``), as a reference manager exports a title's italics escaped in BibTeX
+#: (``{\textless}i{\textgreater}Fly{\textless}/i{\textgreater}``); a lone ``<b>`` is the text's own
+_ELEMENT = re.compile(r"<(?P<name>[A-Za-z][\w.:-]*)(?:\s[^<>]*)?>(?P<inner>[^<]*)</(?P=name)\s*>")
+
+
+def _drop_elements(text: str) -> str:
+    """``text`` (a decoded BibTeX field) without the tags of whole elements (:data:`_ELEMENT`), nested ones too."""
+    for _ in range(3):  # <b><i>Fly</i></b>
+        out = _ELEMENT.sub(lambda m: _TAG.sub(_untagged, m.group()) if _TAG.match(m.group()) else m.group(), text)
+        if out == text:
+            break
+        text = out
     return text
 
 
@@ -145,16 +170,19 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     >>> clean_text("We propose CtrlNet\x00X and \x1b[1mBoldNet\x7f.")
     'We propose CtrlNet X and [1mBoldNet .'
 
-    With ``latex=False`` the LaTeX is left alone: for a value already decoded (a BibTeX field), where a
-    backslash or brace left is the text's own (``\textbackslash{}textbf\{B\}`` decodes to ``\textbf{B}``,
-    which a second pass would wrongly read as markup again).
+    With ``latex=False`` the LaTeX and lone tags are left alone: for a value already decoded (a BibTeX field,
+    whose tags went before its LaTeX was decoded), where a backslash, brace or angle bracket left is the text's
+    own (``\textbackslash{}textbf\{B\}`` decodes to ``\textbf{B}``, and ``\textless{}b\textgreater{}`` to
+    ``<b>``, which a second pass would wrongly read as markup again); a whole element (``<i>Fly</i>``,
+    :data:`_ELEMENT`) is still rich text.
 
-    >>> clean_text(r"Use  \textbf{B} here", latex=False)
-    'Use \\textbf{B} here'
+    >>> clean_text(r"Use  \textbf{B} here", latex=False), clean_text("A <b> tag, <i>Fly</i>", latex=False)
+    ('Use \\textbf{B} here', 'A <b> tag, Fly')
     """
     if value is None:
         return ""
-    text = _drop_markup(str(value))
+    text = str(value)
+    text = drop_markup(text) if latex else _drop_elements(text) if "</" in text else text
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if latex and "\\" in text:
