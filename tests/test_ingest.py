@@ -1544,3 +1544,24 @@ def test_ingest_bibtex_math_with_a_double_dash_and_escaped_angle_brackets_are_ke
     assert [p.title for p in _papers(path)] == [
         "Bounds for $a--b$ pairs, $5–$10 and 3–5", "When <b> tags | mean bold",
         "The Fly genome and $\\alpha$–$n+1$", "Raw HTML & more"]
+
+
+def test_ingest_csv_is_read_a_row_at_a_time_in_the_memory_of_one_row(tmp_path, monkeypatch):
+    # a CSV of 300 MB peaked near 1.8 GB: its bytes, its text and a copy were all held whole
+    import tracemalloc
+
+    from graphbuild.ingest import json_csv
+
+    monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
+    row = "x" * 500_000
+    body = "\ufefftitle;abstract\r\n" + "".join(f'Kernel sum {n};"{row}\r\nend ""{n}"""\r\n' for n in range(60))
+    path = _write(tmp_path / "big.csv", body + "\r\nKernel means;short\r\n")
+    tracemalloc.start()
+    try:
+        papers = [(p.title, p.source, p.abstract[-9:]) for p in read_file(path)]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(papers) == 61 and papers[0] == ("Kernel sum 0", f"{path}:2", 'x end "0"')
+    assert papers[-1] == ("Kernel means", f"{path}:123", "short")
+    assert peak < 12 * len(row) < len(body) / 5  # some copies of one row (the old way: 3 copies of the whole file)

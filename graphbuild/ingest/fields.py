@@ -369,9 +369,9 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
     return InputError(path, None, f"not a readable gzip file: {exc}")
 
 
-#: Most bytes one input file may hold (after gzip): a reader holds a file whole, so a bigger one (or a small
+#: Most bytes one input file may hold (after gzip): most readers hold a file whole, so a bigger one (or a small
 #: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so (JSON
-#: Lines, read a line at a time, have the same limit: one for every format)
+#: Lines and CSV, read a line at a time, have the same limit: one for every format)
 MAX_INPUT_BYTES = 1 << 30
 
 
