@@ -1565,3 +1565,30 @@ def test_ingest_csv_is_read_a_row_at_a_time_in_the_memory_of_one_row(tmp_path, m
     assert len(papers) == 61 and papers[0] == ("Kernel sum 0", f"{path}:2", 'x end "0"')
     assert papers[-1] == ("Kernel means", f"{path}:123", "short")
     assert peak < 12 * len(row) < len(body) / 5  # some copies of one row (the old way: 3 copies of the whole file)
+
+
+def test_ingest_the_date_is_asked_once_a_read_not_once_a_record(tmp_path, monkeypatch):
+    # checks.checked asked the clock for today's date for every record; once a file is enough, and a fixed date
+    # makes the year check testable
+    import datetime
+    from types import SimpleNamespace
+
+    from graphbuild.ingest import checks
+
+    asked = []
+
+    class Clock(datetime.date):
+        @classmethod
+        def today(cls):
+            asked.append(1)
+            return datetime.date(2020, 6, 1)
+
+    monkeypatch.setattr(checks, "datetime", SimpleNamespace(date=Clock))  # the clock checks reads, only
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Kernel sum {n}", "year": 2020 + n}) + "\n" for n in range(4)))
+    result = read_papers([path])
+    assert asked == [1] and [p.year for p in result.papers] == [2020, 2021, None, None]
+    assert result.record_warnings[0].endswith(":3: year 2022 is after 2021 (a typo?); the paper was kept without "
+                                              "its date, which would stretch every timeline to it")
+    fixed = checks.guarded(path, [Paper(title="Kernel sum", year=2031)], today=datetime.date(2030, 1, 1))
+    assert [p.year for p in fixed] == [2031] and asked == [1]
