@@ -1592,3 +1592,25 @@ def test_ingest_the_date_is_asked_once_a_read_not_once_a_record(tmp_path, monkey
                                               "its date, which would stretch every timeline to it")
     fixed = checks.guarded(path, [Paper(title="Kernel sum", year=2031)], today=datetime.date(2030, 1, 1))
     assert [p.year for p in fixed] == [2031] and asked == [1]
+
+
+@pytest.mark.parametrize("name", ["a.jsonl.gz", "a.csv.gz"])
+def test_ingest_a_gzipped_line_past_the_size_limit_is_refused_without_reading_it_whole(tmp_path, monkeypatch, name):
+    # a .jsonl.gz of 1.5 MB holding one line of 1.5 GB took 3.2 GB of memory before it was refused: the line was
+    # read whole, then measured
+    import gzip
+    import tracemalloc
+
+    from graphbuild.ingest import fields
+
+    monkeypatch.setattr(fields, "MAX_INPUT_BYTES", 100_000)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(b"title,abstract\n" + b"x" * 5_000_000 + b"\n"))
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="more than the 100,000 bytes \\(decompressed\\) one input file may hold"):
+            list(read_file(path, "csv" if "csv" in name else "jsonl"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000
