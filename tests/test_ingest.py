@@ -1614,3 +1614,17 @@ def test_ingest_a_gzipped_line_past_the_size_limit_is_refused_without_reading_it
     finally:
         tracemalloc.stop()
     assert peak < 1_000_000
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_ingest_bibtex_string_using_itself_is_said_so(tmp_path, tail):
+    # "@string{a = a # a}" was "uses undefined BibTeX macro 'a' (its @string comes later, at line 1)": its own line
+    path = _write(tmp_path / "s.bib", "@string{a = a # {x}}\n@string{b = c}\n@string{c = {y}}\n"
+                                      "@misc{m, title = {Kept}}\n" + tail)
+    items = _items(path, "bibtex")
+    assert [str(e).split(": ", 1)[1] for e in _errors(items)] == [
+        "@string 'a' uses undefined BibTeX macro 'a' (its own name: an @string cannot use itself); put an "
+        "@string{name = ...} for each above its first use",
+        "@string 'b' uses undefined BibTeX macro 'c' (its @string comes later, at line 3); put an @string{name = ...} "
+        "for each above its first use"]
+    assert [p.title for p in items if isinstance(p, Paper)][:1] == ["Kept"]

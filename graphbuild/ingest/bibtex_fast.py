@@ -202,13 +202,16 @@ def _expression(text: str, pos: int, macros: dict[str, str],
         pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
-def _undefined_problem(label: str, uses: list[_Use], defined_at: dict[str, int]) -> str:
-    """The problem of an entry or ``@string`` using undefined macros (``defined_at``: name -> first @string line)."""
+def _undefined_problem(label: str, uses: list[_Use], defined_at: dict[str, int], own: str | None = None) -> str:
+    """The problem of an entry or ``@string`` using undefined macros (``defined_at``: name -> first @string line;
+    ``own``: the name of the ``@string`` using them, whose use of itself is said so, not "comes later").
+    """
     said = []
     for field, name in dict.fromkeys(uses):
         later = defined_at.get(name.lower())
-        said.append(f"{name!r}" + (f" in {field}" if field else "")
-                    + (f" (its @string comes later, at line {later})" if later else ""))
+        where = ("its own name: an @string cannot use itself" if own is not None and name.lower() == own.lower()
+                 else f"its @string comes later, at line {later}" if later else "")
+        said.append(f"{name!r}" + (f" in {field}" if field else "") + (f" ({where})" if where else ""))
     return (f"{label} uses undefined BibTeX macro{'s' if len(said) > 1 else ''} {', '.join(said)}; "
             "put an @string{name = ...} for each above its first use")
 
@@ -324,7 +327,8 @@ def scan_bibtex(text: str) -> list[tuple[int, ScannedEntry]] | None:
     except _Fallback:
         return None
     for block, uses in pending:
-        block.problem = _undefined_problem(_label(block.entry_type, block.key), uses, defined_at)
+        block.problem = _undefined_problem(_label(block.entry_type, block.key), uses, defined_at,
+                                           block.key if block.entry_type == "string" else None)
     return out
 
 
@@ -376,7 +380,8 @@ def _resolve_values(library: Any) -> None:
             pending.append((block, uses))
     for block, uses in pending:
         block.parser_metadata[_PROBLEM_KEY] = _undefined_problem(
-            _label("string" if isinstance(block, String) else "entry", block.key), uses, defined_at)
+            _label("string" if isinstance(block, String) else "entry", block.key), uses, defined_at,
+            block.key if isinstance(block, String) else None)
 
 
 def _parse_with_bibtexparser(text: str) -> Iterator[tuple[int, Any]]:
