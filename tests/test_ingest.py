@@ -1471,7 +1471,7 @@ def test_ingest_json_lines_are_read_a_line_at_a_time_in_the_memory_of_one_record
 def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_text_did(tmp_path, fmt, monkeypatch):
     import gzip
 
-    from graphbuild.ingest import fields, json_csv, metadata
+    from graphbuild.ingest import fields, json_csv
 
     monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
     rec = '{"paperId": "p%d", "title": "Kernel sum %d"}' if fmt == "s2" else '{"title": "Kernel sum %d%.0s"}'
@@ -1482,8 +1482,6 @@ def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_tex
     plain.write_bytes(body.encode("utf-8"))
     zipped = tmp_path / "b.jsonl.gz"
     zipped.write_bytes(gzip.compress(body.encode("utf-8")))
-    if fmt == "s2":
-        monkeypatch.setattr(metadata, "read_text", None)
     for path in (plain, zipped):
         assert [p.source.rsplit(":", 1)[1] for p in read_file(path, fmt)] == ["1", "3", "4", "7"]
     assert list(fields.read_lines(plain)) == list(enumerate(fields.read_text(plain).split("\n"), 1))
@@ -1628,3 +1626,23 @@ def test_ingest_bibtex_string_using_itself_is_said_so(tmp_path, tail):
         "@string 'b' uses undefined BibTeX macro 'c' (its @string comes later, at line 3); put an @string{name = ...} "
         "for each above its first use"]
     assert [p.title for p in items if isinstance(p, Paper)][:1] == ["Kept"]
+
+
+@pytest.mark.parametrize("fmt", ["s2", "openalex"])
+def test_ingest_a_service_json_array_through_a_pipe_is_read_once(tmp_path, fmt):
+    # `--format s2` on a pipe holding a pretty-printed array read its first lines, then opened the pipe again for
+    # the whole text: it found nothing ("invalid JSON or JSON Lines: Expecting value") or waited for a writer
+    import threading
+
+    rec = ({"paperId": "p%d", "title": "Kernel sum %d"} if fmt == "s2"
+           else {"id": "https://openalex.org/W%d", "display_name": "Kernel sum %d"})
+    body = "[\n\n" + ",\n".join(json.dumps(rec) % (n, n) for n in (1, 2)) + "\n]\n"
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_text, args=(body,))
+    writer.start()
+    try:
+        papers = read_papers([pipe], format=fmt).papers
+    finally:
+        writer.join(5)
+    assert [(p.title, p.source) for p in papers] == [("Kernel sum 1", f"{pipe}:3"), ("Kernel sum 2", f"{pipe}:4")]

@@ -49,7 +49,6 @@ from .fields import (
     paper_from_record,
     read_input_bytes,
     read_lines,
-    read_text,
     reference_items,
     warn,
 )
@@ -202,7 +201,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         return
     second = next(lines, None)
     if second is None:  # one line (an API page as curl saves it, or one record): the whole document
-        text = "\n" * (first[0] - 1) + first[1]
+        text = _joined(first)
     else:
         value = json_line(first[1], path, first[0])
         if isinstance(value, dict):  # JSON Lines; no line is held here while its record is read
@@ -217,8 +216,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
                 del line
                 yield number, value, ""
             return
-        lines.close()
-        text = read_text(path)
+        text = _joined(first, second, lines)  # from the lines read: a pipe cannot be read a second time
     del first, second
     try:
         doc = parse_json(text)
@@ -237,6 +235,19 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
     for n, (start, item) in enumerate(records, 1):
         yield start, item, f"record {n}: "
+
+
+def _joined(*parts: Iterable[tuple[int, str]] | tuple[int, str]) -> str:
+    """The text of numbered lines (``(number, text)`` pairs, and iterables of them, in order), each on its line:
+    the lines left out between them (blank ones) are empty, so the JSON parser's line numbers are the file's.
+    """
+    out: list[str] = []
+    last = 1
+    for part in parts:
+        for number, line in [part] if isinstance(part, tuple) else part:
+            out.append("\n" * (number - last) + line)
+            last = number
+    return "".join(out)
 
 
 def _content_lines(path: Path) -> Generator[tuple[int, str], None, None]:
