@@ -1646,3 +1646,15 @@ def test_ingest_a_service_json_array_through_a_pipe_is_read_once(tmp_path, fmt):
     finally:
         writer.join(5)
     assert [(p.title, p.source) for p in papers] == [("Kernel sum 1", f"{pipe}:3"), ("Kernel sum 2", f"{pipe}:4")]
+
+
+def test_ingest_an_author_count_that_is_no_whole_number_is_one_record_s_error(tmp_path):
+    # "n_authors": 1e400 (infinity) raised OverflowError: "cannot read the file", the whole file skipped with
+    # no line; true and 2.5 were read as 1 and 2 without a word
+    lines = [json.dumps({"title": f"Kernel sum {n}", "n_authors": v}) for n, v in enumerate([3, True, 2.5, 4.0])]
+    path = _write(tmp_path / "a.jsonl", "\n".join(lines) + '\n{"title": "K", "n_authors": 1e400}\n')
+    result = read_papers([path], skip_bad=True)
+    assert [(p.title, p.n_authors) for p in result.papers] == [("Kernel sum 0", 3), ("Kernel sum 3", 4)]
+    assert [str(e).split(f"{path}:", 1)[1] for e in result.skipped] == [
+        f"{n}: record at line {n}: n_authors {v} is not a whole number"
+        for n, v in ((2, "True"), (3, "2.5"), (5, "inf"))]

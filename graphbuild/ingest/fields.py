@@ -742,9 +742,11 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool, whole: bool = False
     n_authors = len(authors) or None
     if rec.get("n_authors") not in (None, ""):
         value = rec["n_authors"]
-        try:
+        try:  # JSON's true, 2.5 and 1e400 (infinity: an OverflowError that failed the whole file) are no count
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
             n_authors = int(_WHOLE_DECIMAL.sub(r"\1", value.strip()) if isinstance(value, str) else value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValueError(f"n_authors {value!r} is not a whole number") from None
     return authors, n_authors
 
