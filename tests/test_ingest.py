@@ -1658,3 +1658,15 @@ def test_ingest_an_author_count_that_is_no_whole_number_is_one_record_s_error(tm
     assert [str(e).split(f"{path}:", 1)[1] for e in result.skipped] == [
         f"{n}: record at line {n}: n_authors {v} is not a whole number"
         for n, v in ((2, "True"), (3, "2.5"), (5, "inf"))]
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_ingest_bibtex_macros_that_double_each_other_are_one_coded_line(tmp_path, tail):
+    # 35 @strings each joining two copies of the one before: a file of a kilobyte asked for 137 GB (MemoryError)
+    doubling = "".join(f"@string{{s{n + 1} = s{n} # s{n}}}\n" for n in range(34))
+    path = _write(tmp_path / "d.bib", "@misc{ok, title = {Kept}}\n@string{s0 = {xxxxxxxx}}\n" + doubling
+                  + "@misc{x, title = s34}\n" + tail)
+    with pytest.raises(InputError) as caught:
+        read_papers([path])
+    assert str(caught.value) == (f"[E100] {path}:19: a value joined from @string macros is over 1,000,000 characters "
+                                 "(macros that join copies of one another); fix the @string definitions")
