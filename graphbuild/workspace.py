@@ -449,7 +449,8 @@ class Workspace:
         for warning in result.warnings_summary():
             say(warning)
         generations.pause("read")
-        kept = self._kept_records(say, reading=bool(result.paths))
+        kept, repaired = self._kept_records(say, reading=bool(result.paths), papers=existing)
+        report.changed = report.changed or repaired  # a generation is written, with the records whole again
         if kept is not None:  # a folder read again no longer holding a file is that file read again empty
             folders = [i for i in inputs if os.path.isdir(i)]
             again = [f for f in result.paths if os.path.isfile(f)]  # a pipe (/dev/stdin, <(…)) only adds
@@ -540,17 +541,39 @@ class Workspace:
                                          "reading every paper for results again")
         return cache or {}, damaged or cache is None
 
-    def _kept_records(self, say: Callable[[str], None], *, reading: bool) -> list[stages.Record] | None:
+    def _kept_records(self, say: Callable[[str], None], *, reading: bool,
+                      papers: list[Paper]) -> tuple[list[stages.Record] | None, bool]:
         """:meth:`records`, or None (said, when the build reads files) when the live generation keeps merged
-        papers alone or its records are damaged: the build then merges the files read into those papers.
+        papers alone: the build then merges the files read into those papers; and whether they were damaged,
+        and are made again (said: :meth:`_repaired_records`, from the workspace's corpus ``papers``) for the
+        build to write whole.
         """
         kept, damaged = _read_or_repair(self.records, None, say,
-                                        "merging the files read into the workspace's papers instead")
-        if kept is None and reading and not damaged:
+                                        "its readable records were kept, the rest made again from the workspace's "
+                                        "papers, and the file is written whole again")
+        if damaged:
+            return self._repaired_records(papers), True
+        if kept is None and reading:
             say(f"note: {self.path} keeps merged papers, not each file's records (built before they were "
                 "kept, or by graphbuild load): a record deleted from a file stays; to drop it, build the files "
                 "into a new workspace")
-        return kept
+        return kept, False
+
+    def _repaired_records(self, papers: list[Paper]) -> list[stages.Record]:
+        """The records of the live generation's damaged :data:`~graphbuild.generations.RECORDS` (a truncated or
+        edited line) made again: each line that still reads as a record, then each of the corpus ``papers`` no
+        such line gave (by its source, file and line), as merged, a record of the file it was first read from.
+
+        A damaged file was dropped, and the build wrote none: the workspace kept merged papers alone from then
+        on, a record deleted from its file staying for good.
+        """
+        good: list[stages.Record] = []
+        with contextlib.suppress(OSError), open(self._require() / generations.RECORDS, "rb") as fh:
+            for line in fh:
+                with contextlib.suppress(*_DAMAGE):  # UnicodeDecodeError too: a ValueError
+                    good.append(_record_of(json.loads(line.decode("utf-8"))))
+        given = {paper.source for _, paper in good}
+        return good + stages.records_of(p for p in papers if p.source not in given)
 
     # ------------------------------------------------------------ stores and pages
 

@@ -1471,7 +1471,7 @@ def test_ingest_json_lines_are_read_a_line_at_a_time_in_the_memory_of_one_record
 def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_text_did(tmp_path, fmt, monkeypatch):
     import gzip
 
-    from graphbuild.ingest import fields, json_csv, metadata
+    from graphbuild.ingest import fields, json_csv
 
     monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
     rec = '{"paperId": "p%d", "title": "Kernel sum %d"}' if fmt == "s2" else '{"title": "Kernel sum %d%.0s"}'
@@ -1482,8 +1482,6 @@ def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_tex
     plain.write_bytes(body.encode("utf-8"))
     zipped = tmp_path / "b.jsonl.gz"
     zipped.write_bytes(gzip.compress(body.encode("utf-8")))
-    if fmt == "s2":
-        monkeypatch.setattr(metadata, "read_text", None)
     for path in (plain, zipped):
         assert [p.source.rsplit(":", 1)[1] for p in read_file(path, fmt)] == ["1", "3", "4", "7"]
     assert list(fields.read_lines(plain)) == list(enumerate(fields.read_text(plain).split("\n"), 1))
@@ -1530,3 +1528,145 @@ def test_ingest_a_year_past_the_next_is_a_warning_and_the_paper_kept_undated(tmp
     assert [(p.title, p.year, p.date) for p in result.papers] == [("Far", None, None), ("Near", latest, None)]
     assert result.record_warnings == [f"warning: [E100] {path}:1: year 2100 is after {latest} (a typo?); the paper "
                                       "was kept without its date, which would stretch every timeline to it"]
+
+
+def test_ingest_bibtex_math_with_a_double_dash_and_escaped_angle_brackets_are_kept_as_written(tmp_path):
+    # "$a--b$" was not read as math ("$a–b$", an en dash inside math), and "\textless{}b\textgreater{}" was
+    # decoded to "<b>" and then dropped as an HTML tag: the title lost words
+    path = _write(tmp_path / "a.bib", "@article{a, title={Bounds for $a--b$ pairs, $5--$10 and 3--5}}\n"
+                                      "@article{b, title={When \\textless{}b\\textgreater{} tags \\textbar{} "
+                                      "mean bold}}\n"
+                                      "@article{c, title={The {\\textless}i{\\textgreater}Fly{\\textless}/i"
+                                      "{\\textgreater} genome and $\\alpha$--$n+1$}}\n"
+                                      "@article{d, title={Raw <i>HTML</i> &amp; more}}\n")
+    assert [p.title for p in _papers(path)] == [
+        "Bounds for $a--b$ pairs, $5–$10 and 3–5", "When <b> tags | mean bold",
+        "The Fly genome and $\\alpha$–$n+1$", "Raw HTML & more"]
+
+
+def test_ingest_csv_is_read_a_row_at_a_time_in_the_memory_of_one_row(tmp_path, monkeypatch):
+    # a CSV of 300 MB peaked near 1.8 GB: its bytes, its text and a copy were all held whole
+    import tracemalloc
+
+    from graphbuild.ingest import json_csv
+
+    monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
+    row = "x" * 500_000
+    body = "\ufefftitle;abstract\r\n" + "".join(f'Kernel sum {n};"{row}\r\nend ""{n}"""\r\n' for n in range(60))
+    path = _write(tmp_path / "big.csv", body + "\r\nKernel means;short\r\n")
+    tracemalloc.start()
+    try:
+        papers = [(p.title, p.source, p.abstract[-9:]) for p in read_file(path)]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(papers) == 61 and papers[0] == ("Kernel sum 0", f"{path}:2", 'x end "0"')
+    assert papers[-1] == ("Kernel means", f"{path}:123", "short")
+    assert peak < 12 * len(row) < len(body) / 5  # some copies of one row (the old way: 3 copies of the whole file)
+
+
+def test_ingest_the_date_is_asked_once_a_read_not_once_a_record(tmp_path, monkeypatch):
+    # checks.checked asked the clock for today's date for every record; once a file is enough, and a fixed date
+    # makes the year check testable
+    import datetime
+    from types import SimpleNamespace
+
+    from graphbuild.ingest import checks
+
+    asked = []
+
+    class Clock(datetime.date):
+        @classmethod
+        def today(cls):
+            asked.append(1)
+            return datetime.date(2020, 6, 1)
+
+    monkeypatch.setattr(checks, "datetime", SimpleNamespace(date=Clock))  # the clock checks reads, only
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Kernel sum {n}", "year": 2020 + n}) + "\n" for n in range(4)))
+    result = read_papers([path])
+    assert asked == [1] and [p.year for p in result.papers] == [2020, 2021, None, None]
+    assert result.record_warnings[0].endswith(":3: year 2022 is after 2021 (a typo?); the paper was kept without "
+                                              "its date, which would stretch every timeline to it")
+    fixed = checks.guarded(path, [Paper(title="Kernel sum", year=2031)], today=datetime.date(2030, 1, 1))
+    assert [p.year for p in fixed] == [2031] and asked == [1]
+
+
+@pytest.mark.parametrize("name", ["a.jsonl.gz", "a.csv.gz"])
+def test_ingest_a_gzipped_line_past_the_size_limit_is_refused_without_reading_it_whole(tmp_path, monkeypatch, name):
+    # a .jsonl.gz of 1.5 MB holding one line of 1.5 GB took 3.2 GB of memory before it was refused: the line was
+    # read whole, then measured
+    import gzip
+    import tracemalloc
+
+    from graphbuild.ingest import fields
+
+    monkeypatch.setattr(fields, "MAX_INPUT_BYTES", 100_000)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(b"title,abstract\n" + b"x" * 5_000_000 + b"\n"))
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="more than the 100,000 bytes \\(decompressed\\) one input file may hold"):
+            list(read_file(path, "csv" if "csv" in name else "jsonl"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_ingest_bibtex_string_using_itself_is_said_so(tmp_path, tail):
+    # "@string{a = a # a}" was "uses undefined BibTeX macro 'a' (its @string comes later, at line 1)": its own line
+    path = _write(tmp_path / "s.bib", "@string{a = a # {x}}\n@string{b = c}\n@string{c = {y}}\n"
+                                      "@misc{m, title = {Kept}}\n" + tail)
+    items = _items(path, "bibtex")
+    assert [str(e).split(": ", 1)[1] for e in _errors(items)] == [
+        "@string 'a' uses undefined BibTeX macro 'a' (its own name: an @string cannot use itself); put an "
+        "@string{name = ...} for each above its first use",
+        "@string 'b' uses undefined BibTeX macro 'c' (its @string comes later, at line 3); put an @string{name = ...} "
+        "for each above its first use"]
+    assert [p.title for p in items if isinstance(p, Paper)][:1] == ["Kept"]
+
+
+@pytest.mark.parametrize("fmt", ["s2", "openalex"])
+def test_ingest_a_service_json_array_through_a_pipe_is_read_once(tmp_path, fmt):
+    # `--format s2` on a pipe holding a pretty-printed array read its first lines, then opened the pipe again for
+    # the whole text: it found nothing ("invalid JSON or JSON Lines: Expecting value") or waited for a writer
+    import threading
+
+    rec = ({"paperId": "p%d", "title": "Kernel sum %d"} if fmt == "s2"
+           else {"id": "https://openalex.org/W%d", "display_name": "Kernel sum %d"})
+    body = "[\n\n" + ",\n".join(json.dumps(rec) % (n, n) for n in (1, 2)) + "\n]\n"
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_text, args=(body,))
+    writer.start()
+    try:
+        papers = read_papers([pipe], format=fmt).papers
+    finally:
+        writer.join(5)
+    assert [(p.title, p.source) for p in papers] == [("Kernel sum 1", f"{pipe}:3"), ("Kernel sum 2", f"{pipe}:4")]
+
+
+def test_ingest_an_author_count_that_is_no_whole_number_is_one_record_s_error(tmp_path):
+    # "n_authors": 1e400 (infinity) raised OverflowError: "cannot read the file", the whole file skipped with
+    # no line; true and 2.5 were read as 1 and 2 without a word
+    lines = [json.dumps({"title": f"Kernel sum {n}", "n_authors": v}) for n, v in enumerate([3, True, 2.5, 4.0])]
+    path = _write(tmp_path / "a.jsonl", "\n".join(lines) + '\n{"title": "K", "n_authors": 1e400}\n')
+    result = read_papers([path], skip_bad=True)
+    assert [(p.title, p.n_authors) for p in result.papers] == [("Kernel sum 0", 3), ("Kernel sum 3", 4)]
+    assert [str(e).split(f"{path}:", 1)[1] for e in result.skipped] == [
+        f"{n}: record at line {n}: n_authors {v} is not a whole number"
+        for n, v in ((2, "True"), (3, "2.5"), (5, "inf"))]
+
+
+@pytest.mark.parametrize("tail", ["", "@misc{esc, title = {Escaped \\{ brace}}\n"], ids=["scanner", "bibtexparser"])
+def test_ingest_bibtex_macros_that_double_each_other_are_one_coded_line(tmp_path, tail):
+    # 35 @strings each joining two copies of the one before: a file of a kilobyte asked for 137 GB (MemoryError)
+    doubling = "".join(f"@string{{s{n + 1} = s{n} # s{n}}}\n" for n in range(34))
+    path = _write(tmp_path / "d.bib", "@misc{ok, title = {Kept}}\n@string{s0 = {xxxxxxxx}}\n" + doubling
+                  + "@misc{x, title = s34}\n" + tail)
+    with pytest.raises(InputError) as caught:
+        read_papers([path])
+    assert str(caught.value) == (f"[E100] {path}:19: a value joined from @string macros is over 1,000,000 characters "
+                                 "(macros that join copies of one another); fix the @string definitions")

@@ -511,3 +511,29 @@ def test_metadata_a_reference_doi_that_is_no_doi_is_a_coded_warning_in_both_serv
         "names the paper it cites)",
         f'warning: [E100] {works}:2: reference 4: "junk" is not an OpenAlex work id (expected '
         "https://openalex.org/W<digits>) or a DOI; the reference was left out"]
+
+
+def test_metadata_a_records_own_doi_that_is_no_doi_is_a_coded_warning_in_both_service_readers(tmp_path: Path) -> None:
+    # a Semantic Scholar externalIds.DOI or an OpenAlex doi that was no DOI was dropped without a word (the
+    # paper kept, its other ids naming it), where the same slip in a reference warned
+    s2 = tmp_path / "a.s2.jsonl"
+    s2.write_text(json.dumps({"paperId": "p1", "title": "Kernel sums", "externalIds": {"DOI": "11.22/bad"},
+                              "citations": [{"paperId": "c1", "title": "Kernel means",
+                                             "externalIds": {"DOI": "doi:10/x"}}]}) + "\n"
+                  + json.dumps({"paperId": "p2", "title": "Kernel ranks", "externalIds": {"DOI": "10.5555/ok"}})
+                  + "\n", encoding="utf-8")
+    works = tmp_path / "w.openalex.jsonl"
+    works.write_text("\n" + json.dumps({"id": "https://openalex.org/W1", "display_name": "Kernel sums",
+                                        "doi": "https://doi.org/not-one", "publication_year": 2020}) + "\n"
+                     + json.dumps({"id": "https://openalex.org/W2", "display_name": "Kernel means",
+                                   "doi": "https://doi.org/10.5555/ok2", "publication_year": 2020}) + "\n",
+                     encoding="utf-8")
+    result = read_papers([s2, works])
+    assert [(p.title, p.doi) for p in result.papers] == [
+        ("Kernel sums", None), ("Kernel means", None), ("Kernel ranks", "10.5555/ok"), ("Kernel sums", None),
+        ("Kernel means", "10.5555/ok2")]
+    kept = "is not a DOI (expected 10.<prefix>/<suffix>); the paper was kept without it"
+    assert result.record_warnings == [
+        f"warning: [E100] {s2}:1: doi '11.22/bad' {kept}",
+        f"warning: [E100] {s2}:1: citing paper 'Kernel means': doi 'doi:10/x' {kept}",
+        f"warning: [E100] {works}:2: doi 'https://doi.org/not-one' {kept}"]

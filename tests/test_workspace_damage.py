@@ -100,7 +100,8 @@ def test_workspace_damage_extraction_cache_is_made_again_by_the_next_build(ws):
 
 @pytest.mark.parametrize(("name", "line", "instead"), [
     ("results.jsonl", b'{"key": "x"}', "reading every paper for results again"),  # KeyError
-    ("records.jsonl", b"{not json", "merging the files read into the workspace's papers instead"),
+    ("records.jsonl", b"{not json", "its readable records were kept, the rest made again from the workspace's "
+                                    "papers, and the file is written whole again"),
 ])
 def test_workspace_damage_to_what_a_build_can_do_without_is_said_and_the_build_goes_on(ws, name, line, instead):
     """The reported results (a cache) and the records kept per file: a build says the damage as one
@@ -116,3 +117,25 @@ def test_workspace_damage_to_what_a_build_can_do_without_is_said_and_the_build_g
     assert "keeps merged papers" not in err + out  # the note on workspaces built before records were kept
     code, out, err = _cli("build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview")
     assert code == 0 and "repair: " not in err + out, err
+
+
+def test_workspace_damage_records_are_made_again_so_a_record_deleted_later_leaves(tmp_path):
+    """A damaged ``records.jsonl`` (a truncated line) was dropped and the next generation written without one:
+    the workspace kept merged papers alone from then on, so a record deleted from its file stayed for good."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"title": "Kernel sums"}\n{"title": "Sparse routers"}\n', encoding="utf-8")
+    b.write_text('{"title": "Tiny experts"}\n', encoding="utf-8")
+    ws = Workspace(tmp_path / "ws")
+    ws.build([str(a), str(b)], progress=False, overview=False)
+    _truncate(_live(ws.path) / "records.jsonl")
+    said: list[str] = []
+    with open(b, "a", encoding="utf-8") as fh:
+        fh.write('{"title": "Tiny routers"}\n')
+    Workspace(ws.path).build([str(b)], progress=False, overview=False, log=said.append)
+    assert [line.split(": the live")[0] for line in said if line.startswith("repair: ")] == [
+        f"repair: {_live(ws.path).parent / 'gen-000001' / 'records.jsonl'}:1"]
+    assert len(Workspace(ws.path).records() or []) == 4  # written whole again
+    a.write_text('{"title": "Kernel sums"}\n', encoding="utf-8")  # a record deleted from its file
+    Workspace(ws.path).build([str(a)], progress=False, overview=False, log=said.append)
+    assert sorted(p.title for p in Workspace(ws.path).papers()) == ["Kernel sums", "Tiny experts", "Tiny routers"]
+    assert not [line for line in said if "keeps merged papers" in line]

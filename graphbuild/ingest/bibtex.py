@@ -151,13 +151,16 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     """
     from bibtexparser.model import ParsingFailedBlock
 
-    from .bibtex_fast import parse_bibtex
+    from .bibtex_fast import ValueTooLong, parse_bibtex
 
     path = Path(path)
     text = read_text(path)
     if not text.strip():
         return
-    blocks = list(parse_bibtex(text))  # fast scanner; bibtexparser for what it does not handle
+    try:
+        blocks = list(parse_bibtex(text))  # fast scanner; bibtexparser for what it does not handle
+    except ValueTooLong as exc:  # @string macros doubling one another: the file, not one entry, is at fault
+        raise InputError(path, exc.line, str(exc)) from None
     entries = {str(b.key).lower(): b for _, b in blocks if not isinstance(b, ParsingFailedBlock) and not b.problem}
     # the volumes other entries name ("" is no crossref; an entry naming itself is no volume)
     volumes = {cr for key, entry in entries.items() if (cr := _crossref(entry)) and cr != key and cr in entries}

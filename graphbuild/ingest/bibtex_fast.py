@@ -36,9 +36,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .checks import MAX_TEXT_CHARS
 from .latex import FastLatexMiddleware, decode_field, decode_latex
 
-__all__ = ["parse_bibtex", "scan_bibtex", "ScannedEntry", "STANDARD_MACROS"]
+__all__ = ["parse_bibtex", "scan_bibtex", "ScannedEntry", "STANDARD_MACROS", "ValueTooLong"]
 
 #: The macros every BibTeX file starts with, as BibTeX's standard styles (plain.bst and its kin) define
 #: them: the month names, and the journal abbreviations those styles know (``journal = jacm``).
@@ -70,6 +71,15 @@ _UNESCAPED = re.compile(r'(?<!\\)[{}"]')
 _NAME_FIELDS = ("author", "editor", "translator")
 #: where the fallback keeps what is wrong with a bibtexparser block's values (see ScannedEntry.problem)
 _PROBLEM_KEY = "graphbuild_value_problem"
+
+
+class ValueTooLong(ValueError):
+    """A field or ``@string`` value whose parts join to more than :data:`~.checks.MAX_TEXT_CHARS` characters:
+    ``@string`` macros that join copies of one another double at every step, so a file of a kilobyte asked for
+    gigabytes (a MemoryError). ``line``: where the block starts, once known.
+    """
+
+    line: int | None = None
 
 
 class _Fallback(Exception):
@@ -175,6 +185,7 @@ def _expression(text: str, pos: int, macros: dict[str, str],
     """
     parts: list[str] | None = None
     undefined: tuple[str, ...] = ()
+    size = 0  # of the parts so far
     while True:
         if text[pos:pos + 1] in ('{', '"'):
             part, end = read_part(text, pos)
@@ -190,6 +201,10 @@ def _expression(text: str, pos: int, macros: dict[str, str],
                 if value is None:
                     undefined += (m.group(),)
                 part = value or ""
+        size += len(part)
+        if size > MAX_TEXT_CHARS and parts is not None:
+            raise ValueTooLong(f"a value joined from @string macros is over {MAX_TEXT_CHARS:,} characters (macros "
+                               "that join copies of one another); fix the @string definitions")
         pos = _WS.match(text, end).end()  # type: ignore[union-attr]
         if text[pos:pos + 1] != "#":
             if parts is None:  # one part: the common case
@@ -202,13 +217,16 @@ def _expression(text: str, pos: int, macros: dict[str, str],
         pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
-def _undefined_problem(label: str, uses: list[_Use], defined_at: dict[str, int]) -> str:
-    """The problem of an entry or ``@string`` using undefined macros (``defined_at``: name -> first @string line)."""
+def _undefined_problem(label: str, uses: list[_Use], defined_at: dict[str, int], own: str | None = None) -> str:
+    """The problem of an entry or ``@string`` using undefined macros (``defined_at``: name -> first @string line;
+    ``own``: the name of the ``@string`` using them, whose use of itself is said so, not "comes later").
+    """
     said = []
     for field, name in dict.fromkeys(uses):
         later = defined_at.get(name.lower())
-        said.append(f"{name!r}" + (f" in {field}" if field else "")
-                    + (f" (its @string comes later, at line {later})" if later else ""))
+        where = ("its own name: an @string cannot use itself" if own is not None and name.lower() == own.lower()
+                 else f"its @string comes later, at line {later}" if later else "")
+        said.append(f"{name!r}" + (f" in {field}" if field else "") + (f" ({where})" if where else ""))
     return (f"{label} uses undefined BibTeX macro{'s' if len(said) > 1 else ''} {', '.join(said)}; "
             "put an @string{name = ...} for each above its first use")
 
@@ -323,8 +341,12 @@ def scan_bibtex(text: str) -> list[tuple[int, ScannedEntry]] | None:
             out.append((line + 1, entry))
     except _Fallback:
         return None
+    except ValueTooLong as exc:
+        exc.line = line + 1
+        raise
     for block, uses in pending:
-        block.problem = _undefined_problem(_label(block.entry_type, block.key), uses, defined_at)
+        block.problem = _undefined_problem(_label(block.entry_type, block.key), uses, defined_at,
+                                           block.key if block.entry_type == "string" else None)
     return out
 
 
@@ -362,6 +384,9 @@ def _resolve_values(library: Any) -> None:
                                                     _split_part)
                 if end != len(raw):
                     raise _Fallback
+            except ValueTooLong as exc:
+                exc.line = (block.start_line or 0) + 1
+                raise
             except _Fallback:  # kept as bibtexparser split it
                 where = (_label("entry", block.key) + f": field {name!r}") if name else _label("string", block.key)
                 block.parser_metadata.setdefault(_PROBLEM_KEY, (
@@ -376,7 +401,8 @@ def _resolve_values(library: Any) -> None:
             pending.append((block, uses))
     for block, uses in pending:
         block.parser_metadata[_PROBLEM_KEY] = _undefined_problem(
-            _label("string" if isinstance(block, String) else "entry", block.key), uses, defined_at)
+            _label("string" if isinstance(block, String) else "entry", block.key), uses, defined_at,
+            block.key if isinstance(block, String) else None)
 
 
 def _parse_with_bibtexparser(text: str) -> Iterator[tuple[int, Any]]:

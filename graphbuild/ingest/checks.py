@@ -25,7 +25,8 @@ from ..records import Paper, normalize_title, paper_key
 from .fields import warn
 from .located import short_value
 
-__all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "checked", "guarded", "id_conflicts"]
+__all__ = ["MAX_AUTHORS", "MAX_TEXT_CHARS", "check_paper", "checked", "guarded", "id_conflicts",
+           "latest_year"]
 
 #: Longest title + abstract the NLP pass reads (spaCy's default ``nlp.max_length``).
 MAX_TEXT_CHARS = 1_000_000
@@ -86,16 +87,25 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
     return None
 
 
-def checked(paper: Paper, path: Path) -> Paper | InputError:
+def latest_year(today: datetime.date | None = None) -> int:
+    """The latest year a paper may carry: the one after ``today``'s (default: the clock's), as a paper of next
+    year's volume is out already.
+    """
+    return (today or datetime.date.today()).year + 1
+
+
+def checked(paper: Paper, path: Path, latest: int | None = None) -> Paper | InputError:
     """``paper`` as it goes further (without an abstract where its abstract only says it has none, without a date
-    when its year is past the next one: one warning), or the error of :func:`check_paper`.
+    when its year is past ``latest``, default :func:`latest_year`: one warning), or the error of
+    :func:`check_paper`.
     """
     problem = check_paper(paper, path)
     if problem is not None:
         return problem
     if paper.abstract and len(paper.abstract) < 40 and _NO_ABSTRACT.fullmatch(paper.abstract.strip()):
         paper = dataclasses.replace(paper, abstract="")
-    latest = datetime.date.today().year + 1  # (a paper of next year's volume is out already)
+    if latest is None:
+        latest = latest_year()
     if paper.year is not None and paper.year > latest:
         warn(path, _line(paper), f"year {paper.year} is after {latest} (a typo?); the paper was kept without its "
                                  "date, which would stretch every timeline to it")
@@ -103,11 +113,17 @@ def checked(paper: Paper, path: Path) -> Paper | InputError:
     return paper
 
 
-def guarded(path: Path, items: Iterable[Paper | InputError]) -> Iterator[Paper | InputError]:
-    """``items`` (a reader's output) through :func:`checked`, and reader failures as InputError."""
+def guarded(path: Path, items: Iterable[Paper | InputError], *,
+            today: datetime.date | None = None) -> Iterator[Paper | InputError]:
+    """``items`` (a reader's output) through :func:`checked`, and reader failures as InputError.
+
+    The date is asked once, when the reading starts (``today``, default the clock's: :func:`latest_year`), not
+    once a record.
+    """
+    latest = latest_year(today)
     try:
         for item in items:
-            yield checked(item, path) if isinstance(item, Paper) else item
+            yield checked(item, path, latest) if isinstance(item, Paper) else item
     except InputError:
         raise
     except RecursionError:

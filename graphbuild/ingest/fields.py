@@ -40,7 +40,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "READ_FIELDS", "FIELD_NAMES", "read_lines"]
+           "bad_paper_doi", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -110,12 +110,37 @@ _BLOCK_TAG = re.compile(r"(?i)</?(?:[\w.-]+:)?(?:p|br|hr|div|sec|title|li|list-i
 _CHAR_REF = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]{2,8});")
 
 
-def _drop_markup(text: str) -> str:
-    """``text`` without HTML / JATS tags, with character references decoded."""
+def _untagged(tag: re.Match[str]) -> str:
+    """What stands in a :data:`_TAG`'s place: a space for a paragraph's or a line's tag (:data:`_BLOCK_TAG`), else
+    nothing.
+    """
+    return " " if _BLOCK_TAG.match(tag.group()) else ""
+
+
+def drop_markup(text: str) -> str:
+    r"""``text`` without HTML / JATS tags, with character references decoded (a BibTeX field's before its LaTeX is
+    decoded: :func:`~graphbuild.ingest.latex.decode_latex`, so that an escaped ``\textless`` stays a character).
+    """
     if "<" in text:
-        text = _TAG.sub(lambda m: " " if _BLOCK_TAG.match(m.group()) else "", text)
+        text = _TAG.sub(_untagged, text)
     if "&" in text and _CHAR_REF.search(text):
         text = html.unescape(text)
+    return text
+
+
+#: an element of rich text written whole, a start tag :data:`_TAG` knows and its end tag around text without tags
+#: (``<i>Fly</i>``), as a reference manager exports a title's italics escaped in BibTeX
+#: (``{\textless}i{\textgreater}Fly{\textless}/i{\textgreater}``); a lone ``<b>`` is the text's own
+_ELEMENT = re.compile(r"<(?P<name>[A-Za-z][\w.:-]*)(?:\s[^<>]*)?>(?P<inner>[^<]*)</(?P=name)\s*>")
+
+
+def _drop_elements(text: str) -> str:
+    """``text`` (a decoded BibTeX field) without the tags of whole elements (:data:`_ELEMENT`), nested ones too."""
+    for _ in range(3):  # <b><i>Fly</i></b>
+        out = _ELEMENT.sub(lambda m: _TAG.sub(_untagged, m.group()) if _TAG.match(m.group()) else m.group(), text)
+        if out == text:
+            break
+        text = out
     return text
 
 
@@ -145,16 +170,19 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     >>> clean_text("We propose CtrlNet\x00X and \x1b[1mBoldNet\x7f.")
     'We propose CtrlNet X and [1mBoldNet .'
 
-    With ``latex=False`` the LaTeX is left alone: for a value already decoded (a BibTeX field), where a
-    backslash or brace left is the text's own (``\textbackslash{}textbf\{B\}`` decodes to ``\textbf{B}``,
-    which a second pass would wrongly read as markup again).
+    With ``latex=False`` the LaTeX and lone tags are left alone: for a value already decoded (a BibTeX field,
+    whose tags went before its LaTeX was decoded), where a backslash, brace or angle bracket left is the text's
+    own (``\textbackslash{}textbf\{B\}`` decodes to ``\textbf{B}``, and ``\textless{}b\textgreater{}`` to
+    ``<b>``, which a second pass would wrongly read as markup again); a whole element (``<i>Fly</i>``,
+    :data:`_ELEMENT`) is still rich text.
 
-    >>> clean_text(r"Use  \textbf{B} here", latex=False)
-    'Use \\textbf{B} here'
+    >>> clean_text(r"Use  \textbf{B} here", latex=False), clean_text("A <b> tag, <i>Fly</i>", latex=False)
+    ('Use \\textbf{B} here', 'A <b> tag, Fly')
     """
     if value is None:
         return ""
-    text = _drop_markup(str(value))
+    text = str(value)
+    text = drop_markup(text) if latex else _drop_elements(text) if "</" in text else text
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if latex and "\\" in text:
@@ -341,9 +369,9 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
     return InputError(path, None, f"not a readable gzip file: {exc}")
 
 
-#: Most bytes one input file may hold (after gzip): a reader holds a file whole, so a bigger one (or a small
+#: Most bytes one input file may hold (after gzip): most readers hold a file whole, so a bigger one (or a small
 #: ``.gz`` that decompresses to gigabytes) would take all the memory there is; read no further, and say so (JSON
-#: Lines, read a line at a time, have the same limit: one for every format)
+#: Lines and CSV, read a line at a time, have the same limit: one for every format)
 MAX_INPUT_BYTES = 1 << 30
 
 
@@ -383,7 +411,9 @@ def read_lines(path: Path) -> Iterator[tuple[int, str]]:
     number = size = 0
     try:
         with open_input(path) as fh:
-            for raw in fh:
+            # never more of a line than the file may still hold: a gzipped line of gigabytes (a few MB packed) was
+            # read whole before it was measured, 3 GB of memory for a 1.5 MB file
+            while raw := fh.readline(MAX_INPUT_BYTES - size + 1):
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
                     raise _too_big(path)
@@ -633,6 +663,13 @@ def bad_reference_doi(number: int, raw: str, *, kept: bool) -> str:
     return f"reference {number}: {_not_a_doi(raw)}; the reference was {what}"
 
 
+def bad_paper_doi(raw: str) -> str:
+    """The warning of a service record (Semantic Scholar, OpenAlex) whose own DOI ``raw`` is not one: the
+    service's other ids name the paper, so it is kept without the DOI (:func:`warn` gives it).
+    """
+    return f"{_not_a_doi(raw)}; the paper was kept without it"
+
+
 def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
     """(doi, arxiv_id, other ids) of a record; an ``id`` that is a DOI or an arXiv id fills those."""
     doi_raw = _as_str(rec.get("doi"), "doi").strip()
@@ -705,9 +742,11 @@ def _authors_field(rec: Mapping[str, Any], *, tabular: bool, whole: bool = False
     n_authors = len(authors) or None
     if rec.get("n_authors") not in (None, ""):
         value = rec["n_authors"]
-        try:
+        try:  # JSON's true, 2.5 and 1e400 (infinity: an OverflowError that failed the whole file) are no count
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
             n_authors = int(_WHOLE_DECIMAL.sub(r"\1", value.strip()) if isinstance(value, str) else value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValueError(f"n_authors {value!r} is not a whole number") from None
     return authors, n_authors
 

@@ -35,12 +35,14 @@ __all__ = ["CITATION", "INLINE_MATH", "VERBATIM_FIELDS", "decode_field", "decode
 CITATION = re.compile(r"~?\\(?:[A-Za-z]*[Cc]ite[a-z]*\*?(?:(?:\[[^\]]*\]){0,2}\{[^{}]*\})+"
                       r"|(?:ref|eqref|autoref|cref|Cref)(?:\[[^\]]*\]){0,2}\{[^{}]*\})")
 
-#: inline math as a title from arXiv or a .bib holds it (``$\\alpha$-VAE``, ``$k$-means``, ``$O(n^{2})$``): a span
-#: between unescaped dollars holding a command, a script or a brace, or one letter; never ``$5 or $10``, nor
-#: a span holding ``% & #`` (a comment, an alignment tab, a parameter: LaTeX errors inside math too). The reader
-#: keeps it as written (its braces are the maths': ``$2^{-k}$`` is not ``$2^-k$``) and
-#: :mod:`graphbuild.bibtex_out` writes it unescaped.
-INLINE_MATH = re.compile(r"(?<!\\)\$(?:[^$%&#]*[\\^_{][^$%&#]*|[A-Za-z])(?<!\\)\$")
+#: inline math as a title from arXiv or a .bib holds it (``$\\alpha$-VAE``, ``$k$-means``, ``$O(n^{2})$``, ``$a--b$``):
+#: a span between unescaped dollars holding a command, a script or a brace, or one letter, or letters and digits
+#: joined by operators without a space (``$a--b$``, ``$n+1$``, ``$x<y$``: ``--`` there is two minus signs, no en
+#: dash); never ``$5 or $10`` nor ``$5--$10``, nor a span holding ``% & #`` (a comment, an alignment tab, a
+#: parameter: LaTeX errors inside math too). The reader keeps it as written (its braces are the maths':
+#: ``$2^{-k}$`` is not ``$2^-k$``) and :mod:`graphbuild.bibtex_out` writes it unescaped.
+INLINE_MATH = re.compile(r"(?<!\\)\$(?:[^$%&#]*[\\^_{][^$%&#]*|[A-Za-z]|[A-Za-z0-9]+(?:[-+*/=<>]+[A-Za-z0-9]+)+)"
+                         r"(?<!\\)\$")
 
 #: Accents written with a symbol: ``\"o``, ``\'{e}``.
 _SYMBOL_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303",
@@ -57,8 +59,10 @@ _ESCAPES = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"
             ";": " ", "\n": " "}
 _TEXT = {"---": "—", "--": "–", "~": "\xa0", "``": "“", "''": "”"}
 #: Text-mode symbols graphbuild.bibtex_out writes for characters BibTeX must not see bare: an unpaired
-#: brace, and the circumflex (which pylatexenc reads as the modifier letter ``ˆ``, not ``^``).
-_TEXT_SYMBOLS = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^"}
+#: brace, and the circumflex (which pylatexenc reads as the modifier letter ``ˆ``, not ``^``); and those
+#: pylatexenc drops, so that ``\textless{}b\textgreater{}`` in a title is ``<b>``, not nothing.
+_TEXT_SYMBOLS = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": "^", "textless": "<",
+                 "textgreater": ">", "textbar": "|", "textunderscore": "_", "textquotedbl": '"'}
 
 _TOKEN = re.compile(
     r"\\(?P<sym>[\"'`^~=.])\s*(?:\{\s*(?:\\(?P<s1>[ij])|(?P<s2>[A-Za-z]))\s*\}"
@@ -176,9 +180,10 @@ def decode_latex(text: str) -> str:
     Returns
     -------
     str
-        ``text`` itself when it has no markup; otherwise accents and special
-        letters decoded, escapes resolved, braces and text-style macros
-        removed, inline math (:data:`INLINE_MATH`) kept as written; anything the fast table does not cover goes through
+        ``text`` itself when it has no markup; otherwise HTML tags dropped (:func:`~.fields.drop_markup`: before
+        the LaTeX is decoded, so an escaped ``\textless{}b\textgreater{}`` is the text ``<b>``), accents and
+        special letters decoded, escapes resolved, braces and text-style macros removed, inline math
+        (:data:`INLINE_MATH`) kept as written; anything the fast table does not cover goes through
         :func:`slow_decode`.
 
     Examples
@@ -190,6 +195,10 @@ def decode_latex(text: str) -> str:
     >>> decode_latex("Plain text stays as it is: 12% better")
     'Plain text stays as it is: 12% better'
     """
+    if "<" in text or "&" in text:  # tags go first: an escaped \\textless is a character, never a tag's start
+        from .fields import drop_markup  # (here: fields imports this module)
+
+        text = drop_markup(text)
     if not needs_decoding(text):
         return text
     if "\\" in text:  # pylatexenc drops the logos: "A study of \LaTeX" would lose its last word

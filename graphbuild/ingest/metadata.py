@@ -41,6 +41,7 @@ from ..records import Paper, PaperRef, clean_arxiv, clean_doi, parse_year
 from . import register
 from .fields import (
     Item,
+    bad_paper_doi,
     bad_reference_doi,
     clean_text,
     doi_shaped_not_doi,
@@ -48,7 +49,6 @@ from .fields import (
     paper_from_record,
     read_input_bytes,
     read_lines,
-    read_text,
     reference_items,
     warn,
 )
@@ -153,6 +153,16 @@ def _doi_and_arxiv(doi: Any, arxiv: Any = None) -> tuple[str | None, str | None]
     return clean, aid
 
 
+def _warn_bad_doi(raw: Any, source: str | None, who: str) -> None:
+    """Warn at ``source`` (``path:line``) when ``raw``, a service record's own DOI, is text that is no DOI: the
+    record is kept without it (:func:`_doi_and_arxiv` drops it), which it was without a word. ``who``: how the
+    warning names the record (``""`` for the record itself, ``"citing paper 'T': "`` for one inside it).
+    """
+    bad = not_doi_text(raw)
+    if bad and source:
+        warn(source, None, who + bad_paper_doi(bad))
+
+
 def _list(obj: dict[str, Any], key: str) -> list[Any]:
     """The list in ``obj[key]`` (empty when missing or null); :class:`ValueError` for any other value."""
     value = obj.get(key)
@@ -191,7 +201,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         return
     second = next(lines, None)
     if second is None:  # one line (an API page as curl saves it, or one record): the whole document
-        text = "\n" * (first[0] - 1) + first[1]
+        text = _joined(first)
     else:
         value = json_line(first[1], path, first[0])
         if isinstance(value, dict):  # JSON Lines; no line is held here while its record is read
@@ -206,8 +216,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
                 del line
                 yield number, value, ""
             return
-        lines.close()
-        text = read_text(path)
+        text = _joined(first, second, lines)  # from the lines read: a pipe cannot be read a second time
     del first, second
     try:
         doc = parse_json(text)
@@ -226,6 +235,19 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
         raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
     for n, (start, item) in enumerate(records, 1):
         yield start, item, f"record {n}: "
+
+
+def _joined(*parts: Iterable[tuple[int, str]] | tuple[int, str]) -> str:
+    """The text of numbered lines (``(number, text)`` pairs, and iterables of them, in order), each on its line:
+    the lines left out between them (blank ones) are empty, so the JSON parser's line numbers are the file's.
+    """
+    out: list[str] = []
+    last = 1
+    for part in parts:
+        for number, line in [part] if isinstance(part, tuple) else part:
+            out.append("\n" * (number - last) + line)
+            last = number
+    return "".join(out)
 
 
 def _content_lines(path: Path) -> Generator[tuple[int, str], None, None]:
@@ -310,6 +332,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
     if not title:
         raise ValueError("paper has no title; request the 'title' field from the API")
     doi, aid, ids = _s2_ids(obj)
+    _warn_bad_doi(_object(obj, "externalIds").get("DOI"), source, f"citing paper {title!r}: " if external else "")
     authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
                     if (name := _text(_member(a, "author", n).get("name"), f"name of author {n}")))
     date = _date(obj.get("publicationDate"))
@@ -447,6 +470,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         raise ValueError("work has no title (display_name)")
     extra = found if isinstance(found := obj.get("ids"), dict) else {}
     doi, aid = _doi_and_arxiv(obj.get("doi") or extra.get("doi"), _openalex_arxiv(obj))
+    _warn_bad_doi(obj.get("doi") or extra.get("doi"), source, "")
     ids: list[tuple[str, str]] = []
     wid = _openalex_id(obj.get("id") or extra.get("openalex"))
     if wid:
