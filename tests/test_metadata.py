@@ -427,8 +427,6 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
      "the name of author 2 must be text, not 7"),
     (read_s2, {"paperId": "a", "title": "T", "authors": ["Ada Lovelace"]},  # was dropped without a word
      'author 1 must be a JSON object, not "Ada Lovelace"'),
-    (read_s2, {"paperId": "a", "title": "T", "references": [{"paperId": "r", "title": False}]},
-     "the title must be text, not false"),
     (read_openalex, {"id": "W1", "display_name": 1984}, "the title must be text, not 1984"),
     (read_openalex, {"id": "W1", "display_name": "T", "authorships": [{"author": {"display_name": ["A"]}}]},
      'the name of author 1 must be text, not ["A"]'),
@@ -537,3 +535,15 @@ def test_metadata_a_records_own_doi_that_is_no_doi_is_a_coded_warning_in_both_se
         f"warning: [E100] {s2}:1: doi '11.22/bad' {kept}",
         f"warning: [E100] {s2}:1: citing paper 'Kernel means': doi 'doi:10/x' {kept}",
         f"warning: [E100] {works}:2: doi 'https://doi.org/not-one' {kept}"]
+
+
+def test_metadata_a_bad_s2_reference_is_a_warning_and_the_record_is_kept(tmp_path: Path) -> None:
+    # a reference whose title was a list refused the whole record ("record 1: the title must be text"), and so
+    # a one-record file
+    path = tmp_path / "a.s2.jsonl"
+    path.write_text(json.dumps({"paperId": "p1", "title": "Kernel sums", "references": [
+        {"paperId": "q", "title": ["x"]}, {"paperId": "r", "title": "Kernel means"}]}) + "\n", encoding="utf-8")
+    result = read_papers([path])
+    assert [(p.title, [r.id for r in p.references]) for p in result.papers] == [("Kernel sums", ["s2:r"])]
+    assert result.record_warnings == [
+        f'warning: [E100] {path}:1: reference 1: the title must be text, not ["x"]; the reference was left out']

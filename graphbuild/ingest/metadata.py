@@ -303,12 +303,19 @@ def _s2_refs(items: list[Any], source: str | None) -> tuple[PaperRef, ...]:
     A reference whose ``externalIds.DOI`` is not a DOI is kept without it, or left out when nothing else names
     the paper, with a warning at ``source`` (``path:line``, :func:`~graphbuild.ingest.fields.warn`) as every
     reader of references gives; it was dropped without a word.
+    A reference with a field of the wrong type (a title that is a list) is left out with a warning: it refused
+    the whole record, and with it a one-record file.
     """
     refs = []
     for number, item in enumerate(reference_items(items), 1):
         if not item:
             continue
-        ref = s2_ref(item)
+        try:
+            ref = s2_ref(item)
+        except ValueError as exc:  # a field of the reference mangled: the citing record is good all the same
+            if source:
+                warn(source, None, f"reference {number}: {exc}; the reference was left out")
+            continue
         inner = _s2_unwrap(item)
         ext = inner.get("externalIds") if isinstance(inner, dict) else None
         bad = not_doi_text(ext.get("DOI")) if isinstance(ext, dict) else ""
