@@ -434,6 +434,11 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
      'authorship 1 must be a JSON object, not "A"'),
     (read_openalex, {"id": "W1", "display_name": "T", "primary_location": {"source": {"display_name": 5}}},
      "the venue must be text, not 5"),
+    # these were said of a field the file does not have: "field 'url' must be text, not int"
+    (read_openalex, {"id": "W1", "display_name": "T", "doi": 7}, "the doi must be text, not 7"),
+    (read_openalex, {"id": "W1", "display_name": "T", "ids": {"doi": 7}}, "the ids.doi must be text, not 7"),
+    (read_openalex, {"id": "W1", "display_name": "T", "primary_location": {"landing_page_url": 7}},
+     "the primary_location.landing_page_url must be text, not 7"),
 ])
 def test_metadata_service_titles_venues_and_names_that_are_no_text_are_record_errors(tmp_path: Path, reader,
                                                                                    record, message) -> None:

@@ -95,9 +95,16 @@ def _text(value: Any, what: str) -> str:
     way (a data frame that typed a column, a field shifted by one), so it is a :class:`ValueError`
     quoting its start, not the text "12" or "True".
     """
+    return clean_text(_string(value, what))
+
+
+def _string(value: Any, what: str) -> str | None:
+    """``value``, the field ``what`` of a service record, as it is when it is a string or null; a
+    :class:`ValueError` naming ``what`` otherwise (for identifiers and addresses, which cleaning would alter).
+    """
     if value is not None and not isinstance(value, str):
         raise ValueError(f"the {what} must be text, not {json.dumps(value)[:40]}")
-    return clean_text(value)
+    return value
 
 
 def _year(obj: dict[str, Any], key: str) -> int | None:
@@ -476,8 +483,9 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     if not title:
         raise ValueError("work has no title (display_name)")
     extra = found if isinstance(found := obj.get("ids"), dict) else {}
-    doi, aid = _doi_and_arxiv(obj.get("doi") or extra.get("doi"), _openalex_arxiv(obj))
-    _warn_bad_doi(obj.get("doi") or extra.get("doi"), source, "")
+    raw_doi = _string(obj.get("doi"), "doi") or _string(extra.get("doi"), "ids.doi")
+    doi, aid = _doi_and_arxiv(raw_doi, _openalex_arxiv(obj))
+    _warn_bad_doi(raw_doi, source, "")
     ids: list[tuple[str, str]] = []
     wid = _openalex_id(obj.get("id") or extra.get("openalex"))
     if wid:
@@ -509,7 +517,8 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         venue=_text(venue_source.get("display_name"), "venue") or None,
         doi=doi,
         arxiv_id=aid,
-        url=primary.get("landing_page_url") or obj.get("doi") or obj.get("id") or None,
+        url=(_string(primary.get("landing_page_url"), "primary_location.landing_page_url") or obj.get("doi")
+             or _string(obj.get("id"), "id") or None),
         ids=tuple(ids),
         references=_dedupe_refs(refs),
         source=source,
