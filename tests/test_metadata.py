@@ -432,6 +432,8 @@ def test_metadata_not_utf8_names_the_line_like_the_other_readers(tmp_path):
      'the name of author 1 must be text, not ["A"]'),
     (read_openalex, {"id": "W1", "display_name": "T", "authorships": ["A"]},
      'authorship 1 must be a JSON object, not "A"'),
+    (read_openalex, {"id": "W1", "display_name": "T", "authorships": [{"author": 5}]},  # was passed over
+     "author of authorship 1 must be a JSON object, not 5"),
     (read_openalex, {"id": "W1", "display_name": "T", "primary_location": {"source": {"display_name": 5}}},
      "the venue must be text, not 5"),
     # these were said of a field the file does not have: "field 'url' must be text, not int"
@@ -552,3 +554,13 @@ def test_metadata_a_bad_s2_reference_is_a_warning_and_the_record_is_kept(tmp_pat
     assert [(p.title, [r.id for r in p.references]) for p in result.papers] == [("Kernel sums", ["s2:r"])]
     assert result.record_warnings == [
         f'warning: [E100] {path}:1: reference 1: the title must be text, not ["x"]; the reference was left out']
+
+
+def test_metadata_an_openalex_author_given_as_a_plain_string_is_read_as_the_name(tmp_path: Path) -> None:
+    # {"author": "Ada Lovelace"} (a flattened export) was passed over: the author lost, or raw_author_name used
+    path = tmp_path / "w.openalex.jsonl"
+    path.write_text(json.dumps({"id": "https://openalex.org/W1", "display_name": "Kernel sums", "authorships": [
+        {"author": "Ada Lovelace", "raw_author_name": "A. Lovelace"}, {"author": {"display_name": "Alan Turing"}},
+        {"author": None, "raw_author_name": "Grace Hopper"}]}) + "\n", encoding="utf-8")
+    (paper,) = read_openalex(path)
+    assert isinstance(paper, Paper) and paper.authors == ("Ada Lovelace", "Alan Turing", "Grace Hopper")

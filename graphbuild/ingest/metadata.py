@@ -499,8 +499,8 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
     authors = []
     for n, authorship in enumerate(_list(obj, "authorships"), 1):
         authorship = _member(authorship, "authorship", n)
-        author = found if isinstance(found := authorship.get("author"), dict) else {}
-        name = _text(author.get("display_name") or authorship.get("raw_author_name"), f"name of author {n}")
+        name = _text(_author_name(authorship.get("author"), n) or authorship.get("raw_author_name"),
+                     f"name of author {n}")
         if name:
             authors.append(name)
     primary = found if isinstance(found := obj.get("primary_location"), dict) else {}
@@ -523,6 +523,16 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         references=_dedupe_refs(refs),
         source=source,
     )
+
+
+def _author_name(author: Any, number: int) -> Any:
+    """The name in the ``author`` of OpenAlex authorship ``number``: its ``display_name``, or the author itself
+    when it is a plain string (a flattened export), which was passed over without a word. Any other value is a
+    :class:`ValueError`, as an authorship that is no object is (:func:`_member`).
+    """
+    if isinstance(author, str):
+        return author
+    return _member(author, "author of authorship", number).get("display_name")
 
 
 def _openalex_refs(items: list[Any], source: str | None) -> list[PaperRef]:
