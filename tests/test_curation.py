@@ -990,7 +990,11 @@ def test_curation_cli_drop_of_a_cited_work_outside_the_corpus_takes_its_stub_out
     assert main(["build", str(_drop_corpus(tmp_path)), "-w", str(ws), "--no-overview"]) == 0
     capsys.readouterr()
     assert main(["curate", "drop", "A Survey of Kelp Forests From Orbit", "-w", str(ws)]) == 0
-    assert f"+ drop '{KELP_STUB}' ('A Survey of Kelp Forests From Orbit')" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"+ drop '{KELP_STUB}' ('A Survey of Kelp Forests From Orbit')" in out
+    # the summary said "1 paper dropped by curation (kept in the workspace, ...)", which only a corpus paper is
+    assert "kept in the workspace" not in out and ("\n  1 cited work outside the corpus dropped by curation (a "
+                                                   "reference stub: left out of the workspace and the graph") in out
     for _ in range(2):  # and a later build leaves it out still
         G = _ws(tmp_path).graph()
         assert KELP_STUB not in G and FRONT in G and G.has_edge(FRONT, SURGE, "CITES")
