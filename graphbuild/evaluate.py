@@ -57,13 +57,19 @@ class EntityScores:
     papers_matched: int
     papers_gold: int
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: the figures with nothing to measure (no gold entity proposed, no entity marked proposed, none found):
+    #: 0.0 as attributes, for sums and formats, and null in :meth:`to_dict`, where 0.0 read as a bad score
+    unmeasured: tuple[str, ...] = ()
 
     def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
-        """The scores as a dict, floats rounded to 4 places; ``errors`` only if ``with_errors``."""
+        """The scores as a dict, floats rounded to 4 places and those :attr:`unmeasured` None; ``errors`` only if
+        ``with_errors``.
+        """
         data = asdict(self)
+        unmeasured = data.pop("unmeasured")
         if not with_errors:
             data.pop("errors")
-        return {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+        return {k: None if k in unmeasured else round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
 
 
 def entity_problem(entity: Any) -> str:
@@ -245,6 +251,11 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
                 if pe.get("proposed"):
                     marked += 1
                     errors.append(_wrongly_proposed(g["title"], pe, None))
+    denominators = {"precision": found + unmatched, "recall": gold_n, "type_accuracy": found,
+                    "proposed_recall": prop_gold, "proposed_precision": marked}
+    unmeasured = [name for name, n in denominators.items() if not n]
+    if {"precision", "recall"} <= set(unmeasured):  # no gold entity and no prediction: no F1 either
+        unmeasured.append("f1")
     precision = found / (found + unmatched) if found + unmatched else 0.0
     recall = found / gold_n if gold_n else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -254,5 +265,5 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
         proposed_recall=prop_found / prop_gold if prop_gold else 0.0,
         proposed_precision=marked_right / marked if marked else 0.0,
         found=found, gold=gold_n, predicted_unmatched=unmatched, neutral=neutral,
-        papers_matched=matched_papers, papers_gold=len(gold_list), errors=errors,
+        papers_matched=matched_papers, papers_gold=len(gold_list), errors=errors, unmeasured=tuple(unmeasured),
     )

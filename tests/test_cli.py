@@ -556,6 +556,16 @@ def test_cli_eval_entities_names_gold_papers_the_input_does_not_hold(tmp_path, c
            "'Comet Tails'); give the listing" in _one_line_error(capsys, "E100")
 
 
+def test_cli_eval_entities_gold_with_no_proposed_entity_gives_null_not_zero(tmp_path, capsys):
+    """"proposed_recall": 0.0 over a gold file with no proposed entity read as a bad score."""
+    title = json.loads((SOURCES / "corpus.jsonl").read_text(encoding="utf-8").splitlines()[0])["title"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"title": title, "entities": [{"name": "Zorblax", "type": "Model"}]}) + "\n")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["proposed_recall"], scores["type_accuracy"], scores["recall"]) == (None, None, 0.0)
+
+
 @pytest.mark.parametrize("entity, words", [
     ('{"name": "LoRA", "type": "Banana"}',
      "entity 'LoRA': unknown type \"Banana\"; use one of Model, Method, Dataset, Task, Metric"),

@@ -97,3 +97,17 @@ def test_two_papers_sharing_a_title_are_each_scored_against_their_own_prediction
     # one prediction for a title two gold papers share: both are scored against it, as before
     s = score_entities(gold, pred[:1])
     assert (s.found, s.predicted_unmatched, s.papers_matched) == (1, 1, 2)
+
+
+def test_a_figure_with_nothing_to_measure_is_null_not_a_zero_score():
+    # gold with no proposed entity gave "proposed_recall": 0.0, which read as a bad score
+    gold = _gold({"name": "Foo-Net", "type": "Model"}, {"name": "BarSet", "type": "Dataset"})
+    pred = _pred({"name": "Foo-Net", "type": "Model", "mentions": ["Foo-Net"]})
+    data = score_entities(gold, pred).to_dict()
+    assert (data["proposed_recall"], data["proposed_precision"]) == (None, None)
+    assert (data["precision"], data["recall"], data["type_accuracy"]) == (1.0, 0.5, 1.0)
+    data = score_entities(gold, _pred()).to_dict()  # nothing predicted: no precision, nothing found to type
+    assert (data["precision"], data["recall"], data["f1"], data["type_accuracy"]) == (None, 0.0, 0.0, None)
+    assert "unmeasured" not in data
+    data = score_entities(_gold(), _pred()).to_dict()  # no gold entity and no prediction: no F1 either
+    assert (data["precision"], data["recall"], data["f1"]) == (None, None, None)
