@@ -300,10 +300,11 @@ def test_embedded_query_refuses_two_columns_of_one_name(store, cypher, twice):
     assert store.query("RETURN 1 AS a, 2 AS b") == [{"a": 1, "b": 2}]
 
 
-def test_embedded_write_with_two_columns_of_one_name_says_the_write_was_made(store):
-    with pytest.raises(QueryError, match="its changes were made"):
+def test_embedded_write_with_two_columns_of_one_name_is_refused_and_changes_nothing(store):
+    # its changes were made (and said so); a write query runs in a transaction now, rolled back with the refusal
+    with pytest.raises(QueryError, match=r"more than one column named p.venue; .* with AS \(RETURN x AS a, y AS b\)$"):
         store.query("MATCH (p:Paper {id: 'P1'}) SET p.venue = 'v' RETURN p.venue, p.venue", write=True)
-    assert store.query("MATCH (p:Paper {id: 'P1'}) RETURN p.venue AS v") == [{"v": "v"}]
+    assert store.query("MATCH (p:Paper {id: 'P1'}) RETURN p.venue AS v") != [{"v": "v"}]
 
 
 def test_embedded_query_on_missing_database_says_what_to_do(tmp_path):
@@ -373,6 +374,34 @@ def test_embedded_rows_come_one_at_a_time_and_the_time_limit_covers_them(store):
             for _ in rows:  # a slow reader of the rows: 5000 x 1 ms
                 time.sleep(0.001)
     assert store.query("RETURN 1 AS n", timeout=0.3) == [{"n": 1}]  # the result was closed
+
+
+def test_embedded_write_query_stopped_partway_changes_nothing(store):
+    """A write query whose rows were stopped partway (the time limit, `| head` closing the pipe) had made its
+    changes already, without a word, where Neo4j rolls them back: it runs in a transaction now.
+    """
+    import time
+
+    from graphbuild.errors import QueryTimeoutError
+
+    write = "MATCH (p:Paper) SET p.venue = 'Mars' WITH p UNWIND range(1, 2000) AS i RETURN p.id AS id, i"
+    with pytest.raises(QueryTimeoutError):
+        with store.rows(write, write=True, timeout=0.3) as rows:
+            for _ in rows:  # a slow reader of the rows
+                time.sleep(0.001)
+    with pytest.raises(BrokenPipeError):
+        with store.rows(write, write=True) as rows:
+            next(iter(rows))
+            raise BrokenPipeError  # what printing to a closed pipe raises
+    assert store.query("MATCH (p:Paper) WHERE p.venue = 'Mars' RETURN count(p) AS n") == [{"n": 0}]
+    with store.rows(write, write=True) as rows:  # read to the end: committed
+        assert len(list(rows)) == 2000 * store.query("MATCH (p:Paper) RETURN count(p) AS n")[0]["n"]
+    assert store.query("MATCH (p:Paper) WHERE p.venue <> 'Mars' RETURN count(p) AS n") == [{"n": 0}]
+    with pytest.raises(QueryError, match="duplicated primary key"):  # a failed write query: the engine rolled
+        store.query("MATCH (p:Paper) SET p.venue = 'Venus' WITH p CREATE (:Paper {id: 'P1'})", write=True)
+    assert store.query("MATCH (p:Paper) WHERE p.venue = 'Venus' RETURN count(p) AS n") == [{"n": 0}]
+    assert store.query("MATCH (p:Paper {id: 'P1'}) SET p.venue = 'ICLR' RETURN p.venue AS v", write=True) \
+        == [{"v": "ICLR"}]  # back to the store's own connection, no transaction left open
 
 
 def test_embedded_query_past_its_timeout_raises_the_timeout_error(store):

@@ -40,7 +40,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -163,17 +163,16 @@ def _convert(value: Any) -> Any:
 _REL_PROPS: dict[str, dict[str, str]] = {rel: spec[2] for rel, spec in REL_TABLES.items()}
 
 
-def _check_columns(columns: list[str], *, wrote: bool) -> None:
+def _check_columns(columns: list[str]) -> None:
     """Refuse a result with two columns of one name (``RETURN 1 AS a, 2 AS a``, ``RETURN count(*), count(*)``).
 
     A row is a dict by column name, so the store kept the last of them and the others vanished without a word;
-    Neo4j refuses such a query, and so does this store now (after a write, saying that the write was made).
+    Neo4j refuses such a query, and so does this store now (a write query's changes rolled back with it).
     """
     twice = sorted({c for c in columns if columns.count(c) > 1})
     if twice:
-        made = "; its changes were made" if wrote else ""
         raise QueryError(f"the query returns more than one column named {', '.join(twice)}; give each column a "
-                         f"name of its own with AS (RETURN x AS a, y AS b){made}")
+                         "name of its own with AS (RETURN x AS a, y AS b)")
 
 
 def _with_hint(message: str) -> str:
@@ -317,6 +316,10 @@ class EmbeddedStore:
              timeout: float | None = None) -> Iterator[Rows]:
         """:meth:`query`, its rows as they come (:class:`~.base.Rows`), fetched from the result a batch at a time;
         the result is closed when the ``with`` ends.
+
+        A write query runs in a transaction committed when the ``with`` ends: one whose rows are stopped partway
+        (the time limit, ``| head`` closing the pipe, Ctrl-C) changes nothing, as on Neo4j, where its changes
+        were kept without a word.
         """
         timeout = timeout_seconds(timeout)
         check_query(cypher, write=write)
@@ -325,24 +328,46 @@ class EmbeddedStore:
         clause = find_write_clause(cypher)
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
-        conn = self._connect(write=bool(write and clause))
-        limit_ms = self._limit_ms(timeout)
-        started = time.monotonic()
-        conn.set_query_timeout(limit_ms)
+        writes = bool(write and clause)
+        conn = self._connect(write=writes)
+        with self._transaction(conn, writes):
+            limit_ms = self._limit_ms(timeout)
+            started = time.monotonic()
+            conn.set_query_timeout(limit_ms)
+            try:
+                result = self._run(conn, cypher, params)
+            except QueryError as exc:
+                if limit_ms and exc.detail == _INTERRUPTED:
+                    raise QueryTimeoutError(timeout_message(limit_ms / 1000)) from None
+                raise
+            finally:
+                conn.set_query_timeout(int(self.query_timeout_ms or 0))  # the store's own limit for what follows
+            try:
+                columns = result.get_column_names()
+                _check_columns(columns)
+                yield Rows(columns, _records(result), _convert, limit_ms / 1000, started)
+            finally:
+                result.close()
+
+    @contextmanager
+    def _transaction(self, conn: Any, writes: bool) -> Iterator[None]:
+        """For a write query (``writes``): a transaction on ``conn``, committed when the block ends and rolled back
+        when it raises (the engine has rolled back already when the query itself failed). A read query runs as is.
+        """
+        if not writes:
+            yield
+            return
+        self._rows(conn, "BEGIN TRANSACTION")
         try:
-            result = self._run(conn, cypher, params)
-        except QueryError as exc:
-            if limit_ms and exc.detail == _INTERRUPTED:
-                raise QueryTimeoutError(timeout_message(limit_ms / 1000)) from None
+            yield
+        except BaseException:
+            with suppress(QueryError):  # "No active transaction": the engine rolled back a query that failed
+                self._rows(conn, "ROLLBACK")
             raise
-        finally:
-            conn.set_query_timeout(int(self.query_timeout_ms or 0))  # the store's own limit for what follows
         try:
-            columns = result.get_column_names()
-            _check_columns(columns, wrote=bool(write and clause))
-            yield Rows(columns, _records(result), _convert, limit_ms / 1000, started)
-        finally:
-            result.close()
+            self._rows(conn, "COMMIT")
+        except QueryError as exc:
+            raise _write_failed("committing the query's changes", exc) from None
 
     def _limit_ms(self, timeout: float | None) -> int:
         """The time limit in ms of one query: ``timeout`` seconds (0: none), else the store's own."""
