@@ -138,7 +138,8 @@ class CurationReport:
     total: int = 0
     applied: int = 0
     decisions: int = 0  # review suggestions dismissed (they change nothing in the graph)
-    dropped: int = 0  # papers a ``drop`` took out of the graph
+    dropped: int = 0  # corpus papers a ``drop`` took out of the graph (kept in the workspace)
+    stubs_dropped: int = 0  # cited works outside the corpus a ``drop`` took out of the graph and the workspace
     warnings: list[str] = field(default_factory=list)
     #: per warning: (the operation, the problem, the entity name that matched nothing or None)
     problems: list[tuple[CurationOp, str, str | None]] = field(default_factory=list)
@@ -151,6 +152,11 @@ class CurationReport:
         if self.dropped:
             lines.append(f"  {self.dropped} paper{'s' if self.dropped != 1 else ''} dropped by curation "
                          "(kept in the workspace, left out of the graph)")
+        if self.stubs_dropped:
+            stubs = self.stubs_dropped
+            lines.append(f"  {stubs} cited work{'s' if stubs != 1 else ''} outside the corpus dropped by curation "
+                         "(a reference stub: left out of the workspace and the graph, with the citations of it; "
+                         "removing the drop brings it back)")
         lines.extend(f"  warning: {w}" for w in self.warnings)
         return "\n".join(lines)
 
@@ -159,12 +165,13 @@ class CurationReport:
         """The report as a manifest keeps it (:meth:`to_dict`): counts and warnings, not the operations."""
         return cls(path=data.get("path"), total=data.get("total", 0), applied=data.get("applied", 0),
                    decisions=data.get("decisions", 0), dropped=data.get("dropped", 0),
-                   warnings=list(data.get("warnings", [])))
+                   stubs_dropped=data.get("stubs_dropped", 0), warnings=list(data.get("warnings", [])))
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready dict."""
         return {"path": self.path, "total": self.total, "applied": self.applied,
-                "decisions": self.decisions, "dropped": self.dropped, "warnings": list(self.warnings),
+                "decisions": self.decisions, "dropped": self.dropped, "stubs_dropped": self.stubs_dropped,
+                "warnings": list(self.warnings),
                 "unmatched": [{"where": op.where, "problem": problem, "name": name}
                               for op, problem, name in self.problems]}
 

@@ -289,10 +289,13 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
     """
     kept = undropped(papers, curation)
     resolution = resolve(kept, extracted, gazetteer)
-    resolution, report = apply_curation(resolution, curation, papers=[*(p.id for p in papers),
-                                                                      *stubs_dropped(papers, kept, curation)],
+    stubs = stubs_dropped(papers, kept, curation)
+    resolution, report = apply_curation(resolution, curation, papers=[*(p.id for p in papers), *stubs],
                                         aliases=paper_aliases(papers) if curation else None,
                                         path=path if curation else None)
+    if stubs:  # (told apart in the report: a stub leaves the workspace too, a corpus paper stays in it)
+        report.stubs_dropped = len(set(stubs) & resolution.dropped)
+        report.dropped -= report.stubs_dropped
     resolution, demoted = settle_proposers(resolution, kept, gazetteer)
     return resolution, report, demoted
 

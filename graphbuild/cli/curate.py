@@ -53,24 +53,7 @@ def _rebuild(ws) -> None:
     nodes = report.stats.get("nodes", {})
     print(f"rebuilt {ws.path}: " + ", ".join(f"{k} {v}" for k, v in nodes.items()))
     if report.curation is not None:
-        print(_curation_summary(ws, report.curation))
-
-
-def _curation_summary(ws, curation) -> str:
-    """The curation report's summary, its drops of cited works outside the corpus told apart: the build makes
-    no stub of one, so it is gone from the workspace as well as the graph, where the summary said every dropped
-    paper was "kept in the workspace" (a corpus paper is; its record is what the build reads again).
-    """
-    from ..curation import dropped_papers, read_curation
-
-    kept = len(dropped_papers(read_curation(ws.curation_file), ws.papers())) if curation.dropped else 0
-    stubs = max(curation.dropped - kept, 0)
-    lines = replace(curation, dropped=kept).summary().splitlines()
-    if stubs:
-        lines.insert(1 + bool(kept), f"  {stubs} cited work{'s' if stubs != 1 else ''} outside the corpus dropped "
-                     "by curation (a reference stub: left out of the workspace and the graph, with the citations "
-                     "of it; removing the drop brings it back)")
-    return "\n".join(lines)
+        print(report.curation.summary())
 
 
 def cmd_curate_op(args: argparse.Namespace) -> int:
