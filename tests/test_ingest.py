@@ -752,12 +752,14 @@ def test_ingest_a_field_of_the_wrong_type_is_a_record_error_not_a_file_error(tmp
 
 
 @pytest.mark.parametrize("ref", [{"doi": 5}, {"arxiv_id": ["2106.09685"]}, {"title": {"text": "x"}}])
-def test_ingest_a_reference_field_of_the_wrong_type_is_a_record_error(tmp_path, ref):
+def test_ingest_a_reference_field_of_the_wrong_type_is_a_warning_and_the_record_kept(tmp_path, ref):
+    # (it refused the record; the reference alone is left out now, as the Semantic Scholar reader does)
     path = _write_jsonl(tmp_path / "a.jsonl", json.dumps({"id": "b", "title": "Citing", "references": [ref]}), GOOD)
-    with pytest.raises(InputError, match=r"a\.jsonl:1: record at line 1: reference 1"):
-        read_papers([path])
-    result = read_papers([path], skip_bad=True)
-    assert [p.id for p in result.papers] == ["g1"] and len(result.skipped) == 1
+    result = read_papers([path])
+    assert [p.id for p in result.papers] == ["b", "g1"] and result.papers[0].references == ()
+    [warning] = result.record_warnings
+    assert warning.startswith(f"warning: [E100] {path}:1: record at line 1: reference 1: ") \
+        and warning.endswith("; the reference was left out") and not result.skipped
 
 
 def test_ingest_a_folder_without_input_files_is_an_error_not_zero_papers(tmp_path):
@@ -996,8 +998,6 @@ def test_readers_skipped_lines_name_the_first_and_count_the_rest():
     ("a.jsonl", '{"id": "g0", "title": "Kept"}\n{"id": "d", "title": "First", "year": 2020, "title": "Second"}\n', 2),
     ("a.json", '[{"id": "g0", "title": "Kept"},\n {"id": "d", "title": "First", "title": "Second"}]', 2),
     ("a.json", '{"id": "d", "title": "First",\n "title": "Second"}', 1),  # one paper object
-    ("a.jsonl", '{"id": "g0", "title": "Kept"}\n{"id": "d", "title": "T", "references": [{"doi": "10.1/a", '
-                '"doi": "10.1/b"}]}\n', 2),
 ])
 def test_ingest_a_json_key_given_twice_with_different_values_is_a_record_error(tmp_path, name, text, line):
     # json.loads keeps the last value without a word; the first one would be lost
@@ -1006,6 +1006,17 @@ def test_ingest_a_json_key_given_twice_with_different_values_is_a_record_error(t
         read_papers([path])
     result = read_papers([path], skip_bad=True)
     assert [p.title for p in result.papers] == (["Kept"] if line == 2 else []) and len(result.skipped) == 1
+
+
+def test_ingest_a_key_given_twice_in_a_reference_leaves_the_reference_out(tmp_path):
+    # (a reference with two DOIs refused its record; the reference alone is left out, with a warning)
+    path = _write(tmp_path / "a.jsonl", '{"id": "d", "title": "T", "references": [{"doi": "10.1/a", '
+                                        '"doi": "10.1/b"}, {"title": "Kept"}]}\n')
+    result = read_papers([path])
+    assert [r.title for r in result.papers[0].references] == ["Kept"]
+    [warning] = result.record_warnings
+    assert "reference 1: " in warning and "given twice with different values" in warning \
+        and warning.endswith("the reference was left out")
 
 
 def test_ingest_a_json_key_given_twice_with_the_same_value_is_read(tmp_path):
@@ -1203,6 +1214,26 @@ def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_p
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 21 and warnings[-1] == "warning: … and 9 more like these"
     assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out
+
+
+def test_ingest_a_mangled_reference_is_left_out_with_a_warning_and_the_record_kept():
+    # a reference whose title is a list, one that is a number list, one naming nothing: each refused the whole
+    # record (and a one-record file), where the Semantic Scholar reader leaves such a reference out
+    import tempfile
+
+    record = {"title": "Sparse graph kernels", "references": [{"title": ["x"]}, [1, 2], {"year": 2020},
+                                                             {"title": "A cited paper"}]}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _write(Path(tmp) / "a.jsonl", json.dumps(record) + "\n")
+        result = read_papers([path])
+        assert [[r.title for r in p.references] for p in result.papers] == [["A cited paper"]]
+        assert result.record_warnings == [
+            f"warning: [E100] {path}:1: record at line 1: reference 1: field 'title' must be a string, not list; "
+            "the reference was left out",
+            f"warning: [E100] {path}:1: record at line 1: reference 2: it must be a string or an object, not list; "
+            "the reference was left out",
+            f"warning: [E100] {path}:1: record at line 1: reference 3: it has no doi, arxiv_id, id or title; the "
+            "reference was left out"]
 
 
 def test_ingest_a_reference_doi_that_is_no_doi_is_one_coded_warning_and_the_record_is_kept(tmp_path, capsys):

@@ -663,6 +663,11 @@ def bad_reference_doi(number: int, raw: str, *, kept: bool) -> str:
     return f"reference {number}: {_not_a_doi(raw)}; the reference was {what}"
 
 
+def _left_out(number: int, problem: str) -> str:
+    """The note of reference ``number``, mangled (``problem``), left out of its record's reference list."""
+    return f"reference {number}: {problem}; the reference was left out"
+
+
 def bad_paper_doi(raw: str) -> str:
     """The warning of a service record (Semantic Scholar, OpenAlex) whose own DOI ``raw`` is not one: the
     service's other ids name the paper, so it is kept without the DOI (:func:`warn` gives it).
@@ -775,8 +780,9 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
 
     A reference object whose ``doi`` is not a DOI keeps its other fields (a title, an arXiv id) without it, or
     is left out when nothing else names the paper, as is a reference written as a DOI that is not one
-    (``11.22/bad``, :func:`doi_shaped_not_doi`): either way one note says so (the record is kept; a bad
-    field of the record itself refuses the record).
+    (``11.22/bad``, :func:`doi_shaped_not_doi`), or one that is mangled (a list for a title, a number for an
+    object, repeated keys, nothing naming a paper): each way one note says so and the record is kept, as the
+    Semantic Scholar reader keeps it; a bad field of the record itself refuses the record.
     """
     if refs_value in (None, ""):
         ref_items: list[Any] = []
@@ -790,7 +796,8 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
     references, notes = [], []
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
-            raise ValueError(f"reference {n} must be a string or an object, not {type(item).__name__}")
+            notes.append(_left_out(n, f"it must be a string or an object, not {type(item).__name__}"))
+            continue
         if isinstance(item, str) and doi_shaped_not_doi(item):
             notes.append(bad_reference_doi(n, item.strip(), kept=False))
             continue
@@ -802,13 +809,13 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
                     raise ValueError(repeated_keys(item))
                 item = {k: _as_str(v, k) if k in _REF_TEXT_FIELDS else v for k, v in item.items()}
             except ValueError as exc:
-                raise ValueError(f"reference {n}: {exc}") from None
+                notes.append(_left_out(n, str(exc)))
+                continue
         ref = PaperRef.from_value(item)
         if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
-            if bad_doi:
-                notes.append(bad_reference_doi(n, bad_doi, kept=False))
-                continue
-            raise ValueError(f"reference {n} has no doi, arxiv_id, id or title")
+            notes.append(bad_reference_doi(n, bad_doi, kept=False) if bad_doi
+                         else _left_out(n, "it has no doi, arxiv_id, id or title"))
+            continue
         if bad_doi:
             notes.append(bad_reference_doi(n, bad_doi, kept=True))
         references.append(ref)
