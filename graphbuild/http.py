@@ -183,6 +183,20 @@ class AnswerTooSlow(Exception):
         self.seconds = seconds
 
 
+def _wait(seconds: float) -> str:
+    """A wait a service asks for, in seconds and, past two minutes, in hours and minutes as a person reads it.
+
+    >>> _wait(90), _wait(3600), _wait(86400), _wait(5430)
+    ('90 s', '3600 s (1 h)', '86400 s (24 h)', '5430 s (1 h 30 min)')
+    """
+    shown = f"{seconds:.0f} s"
+    if seconds < 120:
+        return shown
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return shown + " (" + " ".join(part for part in (f"{hours} h" if hours else "",
+                                                      f"{minutes} min" if minutes else "") if part) + ")"
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n:,} bytes"
 
@@ -675,7 +689,7 @@ class HttpClient:
         except RetryAfterTooLong as exc:
             problem = "rate limited" if exc.status == 429 else "server error"
             raise FetchError(f"{shown}: {problem} (HTTP {exc.status}); the service asks to wait "
-                             f"{exc.seconds:.0f} s, try again later{hint if exc.status == 429 else ''}") from None
+                             f"{_wait(exc.seconds)}, try again later{hint if exc.status == 429 else ''}") from None
         except AnswerTooLarge as exc:
             raise FetchError(f"{shown}: the answer is larger than {_size(exc.limit)}, more than graphbuild reads "
                              "from one answer; ask for fewer results per request, or try again later") from None
