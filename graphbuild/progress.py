@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-__all__ = ["Progress", "stage_bar", "no_progress"]
+__all__ = ["Progress", "stage_bar", "no_progress", "say_above"]
 
 #: progress callback: (stage description, done, total or None)
 Progress = Callable[[str, int, int | None], None]
@@ -59,6 +59,21 @@ def stage_bar(desc: str, *, enabled: bool = True, unit: str = "row", stream: Tex
 
     yield progress  # an error in the block leaves it: its one line is not preceded by a progress line
     if line != shown:
+        print(line, file=out, flush=True)
+
+
+def say_above(line: str, stream: TextIO | None = None) -> None:
+    """Print ``line`` on standard error (or ``stream``) above the progress bars a terminal is showing, which are drawn
+    again below it: printed as is, it ran into the bar's line ("fetch s2: 40 papers [00:03]fetch: /works: HTTP
+    429; asking again in 120 s"). Elsewhere (a log, a pipe) it is printed as is.
+    """
+    out = stream or sys.stderr
+    if "tqdm" in sys.modules and out.isatty():  # (a bar is drawn with tqdm, imported when the first one is)
+        from tqdm import tqdm
+
+        tqdm.write(line, file=out)
+        out.flush()
+    else:
         print(line, file=out, flush=True)
 
 

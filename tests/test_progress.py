@@ -55,3 +55,21 @@ def test_progress_an_error_in_the_block_draws_no_last_line():
     except ValueError:
         pass
     assert out.getvalue() == ""
+
+
+def test_progress_a_line_said_during_a_bar_stands_on_a_line_of_its_own():
+    # a wait before a retry ("fetch: /works: HTTP 429; asking again in 120 s") ran into the bar's line
+    from graphbuild.progress import say_above
+
+    out = _Terminal()
+    with stage_bar("fetch s2", unit="paper", stream=out) as progress:
+        progress("fetch s2", 40, None)
+        say_above("fetch: /works: HTTP 429; asking again in 120 s", stream=out)
+        progress("fetch s2", 41, None)
+    text = out.getvalue()
+    said = text.index("fetch: /works")
+    assert text[said - 1] in "\r\n" and text[said:].startswith("fetch: /works: HTTP 429; asking again in 120 s\n")
+    assert "fetch s2" in text[said:]  # the bar drawn again below it
+    plain = io.StringIO()  # (a log: the line as is)
+    say_above("expand: 3 seeds", stream=plain)
+    assert plain.getvalue() == "expand: 3 seeds\n"

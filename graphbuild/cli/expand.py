@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from ._common import _require_positive, _workspace
@@ -22,9 +21,9 @@ def cmd_expand(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     cache = Path(args.cache) if args.cache else Path(ws.path) / "http-cache"
 
-    def say(message: str) -> None:  # progress, and a wait before a retry (a rate limit may ask for minutes)
-        print(message, file=sys.stderr, flush=True)
+    from ..progress import say_above
 
+    say = say_above  # progress, and a wait before a retry (a rate limit may ask for minutes), above the bars
     with HttpClient(cache_dir=cache, cache_ttl=None if args.cache else DEFAULT_CACHE_TTL,
                     notice=lambda line: say(f"expand: {line}")) as client:
         report = expand(ws, args.seed, source=args.source, direction=args.direction, hops=args.hops,

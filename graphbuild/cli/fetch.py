@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from ..errors import FetchError
     from ..fetch import run_fetch
     from ..http import HttpClient
-    from ..progress import stage_bar
+    from ..progress import say_above, stage_bar
 
     defaults = {"arxiv": "arxiv-fetch.atom", "s2": "s2-fetch.s2.jsonl", "openalex": "openalex-fetch.openalex.jsonl"}
     out = Path(args.output or defaults[args.source])
@@ -28,7 +27,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     else:
         kwargs.update(query=args.search or args.query, max_results=args.max)
     def notice(line: str) -> None:  # a wait before a retry (a rate limit may ask for minutes)
-        print(f"fetch: {line}", file=sys.stderr, flush=True)
+        say_above(f"fetch: {line}")
 
     try:
         with stage_bar(f"fetch {args.source}", unit="paper") as progress, \
