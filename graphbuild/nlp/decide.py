@@ -1064,7 +1064,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
     proposed = _without_prior_work(chosen, proposed)
-    proposed = _without_known_in_title_alone(chosen, proposed)
+    proposed = _without_unowned_in_title_alone(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -1099,11 +1099,14 @@ def _made_and_named(context: DocContext, cands: list[Candidate], members: list[i
     return made_and_named(context.text, context.sents, cands[first])
 
 
-def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+def _without_unowned_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, where the record is a title alone, without the names the gazetteer knows that are not all
     the title says before its colon nor the whole title ("Focal Loss for Dense Text Detection" uses a known
     loss; "BERT: Pre-training of …" gives BERT): a title alone shows no other sign of whose a known name is,
-    and a library holds many more papers that use a known name than the one that gave it.
+    and a library holds many more papers that use a known name than the one that gave it. Nor is a name the
+    gazetteer does not know the paper's own unless it stands in the title's head (:func:`_title_head_end`)
+    or is the whole title: "Maxout Layers for Speech Recognition", a title that names no head of its own,
+    uses a thing it names by the task it turns it to.
     """
     context = chosen.prepared.context
     if not context.bare:
@@ -1111,9 +1114,26 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
     cands, entries = chosen.prepared.cands, chosen.prepared.entries
     title = context.text[:context.title_end]
     own = {title.strip(), title[:context.colon].strip() if context.colon > 0 else None}
-    return [is_proposed and not (any(entries[i] is not None for i in members)
-                                 and not any(cands[i].text in own for i in members))
+    head_end = _title_head_end(title, context.colon)
+    return [is_proposed and (any(cands[i].text in own for i in members)
+                             or not any(entries[i] is not None for i in members)
+                             and any(cands[i].end <= head_end for i in members))
             for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
+
+
+#: a title's opening name set off by a comma or a dash from what it is ("Zorb, a Notebook Linter for …",
+#: "Zorb - Notebook Linting …"): the name ends where the group ends
+_APPOSITIVE_HEAD = re.compile(r"\s*[^\s,:]+(?:\s+[^\s,:]+){0,2}?(?=,\s|\s[-–—]\s)")
+
+
+def _title_head_end(title: str, colon: int) -> int:
+    """Where the title's head ends, the part that may be the paper's own name: before its colon, or an opening
+    name set off by a comma or a dash (:data:`_APPOSITIVE_HEAD`); -1 where the title has no such head.
+    """
+    if colon > 0:
+        return colon
+    m = _APPOSITIVE_HEAD.match(title)
+    return m.end() if m is not None else -1
 
 
 def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
