@@ -1004,8 +1004,8 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         words = seg.split()
         if len(words) == 2 and verb_opening(words[0]):
             continue  # "Rethinking Quill", "Distilling Zorb": what the paper does to the one name after the verb
-        if not 2 <= len(words) <= 5 or genre_phrase(seg):
-            continue  # (too short or long for a phrase's name; "Lessons Learned": what the paper is)
+        if not 2 <= len(words) <= 5 or m is not None and m.group().strip() == ":" and genre_phrase(seg):
+            continue  # (too short or long for a phrase's name; "Lessons Learned: …": what the paper is)
         yield Candidate(seg_start, seg_start + len(seg), seg, "titleseg")
         needle = seg.lower()
         at = lowered.find(needle, title_end)
