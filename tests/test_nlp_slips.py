@@ -2111,6 +2111,32 @@ def test_a_known_name_in_a_title_alone_is_the_papers_only_as_its_name():
     assert proposed("Poster: ZorbViz: Interactive Visualisation of Network Flows")["ZorbViz"]
 
 
+def test_a_title_alone_proposes_the_name_in_its_head():
+    # a title alone proposes the name before its colon (or set off by a comma after a track label), or the
+    # whole title
+    for title, name in (("Vexmoor: Sparse Retrieval for Legal Question Answering", "Vexmoor"),
+                        ("Tallowmix-7B: A Small Model for Clinical Summarisation", "Tallowmix-7B"),
+                        ("Demo: Wrenfield, a Notebook Linter for Data Scientists", "Wrenfield"),
+                        ("Gated Quill Networks", "Gated Quill Networks")):  # the whole title
+        assert (name, True) in [(e.name, e.proposed) for e in extract_text("", title=title).entities], title
+
+
+def test_a_title_head_that_says_what_kind_of_writing_the_paper_is_is_no_name():
+    from graphbuild.nlp.patterns import genre_phrase
+
+    for title in ("Lessons Learned: Deploying Zorb Detectors in a Hospital",
+                  "Best Practices: Reproducible Training of Quill Models",
+                  "Reality Check: Semi-Supervised Learning on Zorbland Images",
+                  "Pitfalls and Opportunities: Federated Learning on Quill Phones"):
+        head = title.split(":")[0]
+        assert genre_phrase(head), head
+        assert head not in [e.name for e in extract_text("", title=title).entities], title
+        # nor where an abstract follows that repeats it
+        text = f"{head} from a year of use are given."
+        assert head not in [e.name for e in extract_text(text, title=title).entities], title
+    assert not genre_phrase("Quill Mixers") and not genre_phrase("ImageNet Challenge")
+
+
 def test_features_a_coined_word_its_blend_and_how_often_the_abstract_writes_it():
     """A capitalised word glued to a model's or a benchmark's lower-case ending is a coined name's shape
     ("Quillnet", "Zorbbench"), not a plain word's nor one with an inner capital; and how often the abstract

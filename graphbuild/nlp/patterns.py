@@ -1004,8 +1004,8 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         words = seg.split()
         if len(words) == 2 and verb_opening(words[0]):
             continue  # "Rethinking Quill", "Distilling Zorb": what the paper does to the one name after the verb
-        if not 2 <= len(words) <= 5:
-            continue
+        if not 2 <= len(words) <= 5 or m is not None and m.group().strip() == ":" and genre_phrase(seg):
+            continue  # (too short or long for a phrase's name; "Lessons Learned: …": what the paper is)
         yield Candidate(seg_start, seg_start + len(seg), seg, "titleseg")
         needle = seg.lower()
         at = lowered.find(needle, title_end)
@@ -1014,6 +1014,28 @@ def title_segment_candidates(text: str, title_end: int) -> Iterator[Candidate]:
             if (at == 0 or not lowered[at - 1].isalnum()) and (end_at >= len(text) or not lowered[end_at].isalnum()):
                 yield Candidate(at, end_at, text[at:end_at], "titleseg")
             at = lowered.find(needle, end_at)
+
+
+#: a title phrase that says what kind of writing the paper is, not what it makes ("Lessons Learned: …",
+#: "Best Practices: …", "Reality Check: …", "…: A Case Study", "Pitfalls and Opportunities"): no name
+_GENRE_PHRASE = re.compile(
+    r"(?i)(?:(?:a|an|the|some|our|\d+)\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)??"
+    r"(?:case\s+stud(?:y|ies)|lessons(?:\s+learn(?:ed|t))?|(?:best|good|recommended)\s+practices?|"
+    r"reality\s+checks?|sanity\s+checks?|pitfalls|insights|challenges|opportunities|guidelines|recommendations|"
+    r"considerations|reflections|retrospective|experiences|observations|findings|myths|open\s+(?:problems|questions)|"
+    r"(?:future|research)\s+directions|roadmap|outlook)"
+    r"(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:challenges|opportunities|pitfalls|lessons|insights|directions|"
+    r"recommendations|findings|practices))?")
+
+
+def genre_phrase(phrase: str) -> bool:
+    """Whether a title's phrase names the kind of writing the paper is (:data:`_GENRE_PHRASE`):
+    "Lessons Learned", "A Case Study", "Best Practices", "Reality Check".
+
+    >>> genre_phrase("Lessons Learned"), genre_phrase("A Case Study"), genre_phrase("Quill Networks")
+    (True, True, False)
+    """
+    return _GENRE_PHRASE.fullmatch(phrase.strip()) is not None
 
 
 _HEAD_CONNECTOR = re.compile(r"^(?:and|&|of|v\d+(?:\.\d+)*)$")
@@ -1055,7 +1077,7 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
         return cand
     head = title.split(":", 1)[0].strip()
     words = head.split()
-    if not head or len(words) > 3 or is_generic(head):
+    if not head or len(words) > 3 or is_generic(head) or genre_phrase(head):
         return None
     content = [w for w in words if not _HEAD_CONNECTOR.match(w)]
     if not content or len(content) < len(words) - 1 or len(words) > 1 and any(w[:1].islower() for w in content):
