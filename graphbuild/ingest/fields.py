@@ -40,7 +40,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "bad_paper_doi", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
+           "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -663,8 +663,10 @@ def bad_reference_doi(number: int, raw: str, *, kept: bool) -> str:
     return f"reference {number}: {_not_a_doi(raw)}; the reference was {what}"
 
 
-def _left_out(number: int, problem: str) -> str:
-    """The note of reference ``number``, mangled (``problem``), left out of its record's reference list."""
+def reference_left_out(number: int, problem: str) -> str:
+    """The warning of reference ``number``, mangled (``problem``), left out of its record's reference list; every
+    reader of references words it so (:func:`warn` gives it).
+    """
     return f"reference {number}: {problem}; the reference was left out"
 
 
@@ -796,7 +798,7 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
     references, notes = [], []
     for n, item in enumerate(ref_items, 1):
         if not isinstance(item, (str, int, dict)):
-            notes.append(_left_out(n, f"it must be a string or an object, not {type(item).__name__}"))
+            notes.append(reference_left_out(n, f"it must be a string or an object, not {type(item).__name__}"))
             continue
         if isinstance(item, str) and doi_shaped_not_doi(item):
             notes.append(bad_reference_doi(n, item.strip(), kept=False))
@@ -809,12 +811,12 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
                     raise ValueError(repeated_keys(item))
                 item = {k: _as_str(v, k) if k in _REF_TEXT_FIELDS else v for k, v in item.items()}
             except ValueError as exc:
-                notes.append(_left_out(n, str(exc)))
+                notes.append(reference_left_out(n, str(exc)))
                 continue
         ref = PaperRef.from_value(item)
         if not (ref.doi or ref.arxiv_id or ref.ids or ref.title):
             notes.append(bad_reference_doi(n, bad_doi, kept=False) if bad_doi
-                         else _left_out(n, "it has no doi, arxiv_id, id or title"))
+                         else reference_left_out(n, "it has no doi, arxiv_id, id or title"))
             continue
         if bad_doi:
             notes.append(bad_reference_doi(n, bad_doi, kept=True))

@@ -50,6 +50,7 @@ from .fields import (
     read_input_bytes,
     read_lines,
     reference_items,
+    reference_left_out,
     warn,
 )
 from .json_csv import json_line
@@ -321,7 +322,7 @@ def _s2_refs(items: list[Any], source: str | None) -> tuple[PaperRef, ...]:
             ref = s2_ref(item)
         except ValueError as exc:  # a field of the reference mangled: the citing record is good all the same
             if source:
-                warn(source, None, f"reference {number}: {exc}; the reference was left out")
+                warn(source, None, reference_left_out(number, str(exc)))
             continue
         inner = _s2_unwrap(item)
         ext = inner.get("externalIds") if isinstance(inner, dict) else None
@@ -554,8 +555,8 @@ def _openalex_refs(items: list[Any], source: str | None) -> list[PaperRef]:
         elif source and item not in (None, ""):
             bad = doi_shaped_not_doi(text)
             warn(source, None, bad_reference_doi(number, bad, kept=False) if bad else
-                 f"reference {number}: {json.dumps(item)[:60]} is not an OpenAlex work id (expected "
-                 "https://openalex.org/W<digits>) or a DOI; the reference was left out")
+                 reference_left_out(number, f"{json.dumps(item)[:60]} is not an OpenAlex work id (expected "
+                                    "https://openalex.org/W<digits>) or a DOI"))
     return refs
 
 
