@@ -58,7 +58,7 @@ def path_kind(path: str | os.PathLike[str], cannot: Callable[[OSError], Exceptio
 
 #: a path naming an open descriptor of a process: "/proc/self/fd/1", "/proc/4242/fd/3" (``/dev/stdout`` and
 #: ``/dev/fd/N`` are links to such a path)
-_DESCRIPTOR = re.compile(r"/proc/(?:self|\d+)/fd/(\d+)")
+_DESCRIPTOR = re.compile(r"/proc/(self|\d+)/fd/(\d+)")
 
 
 def open_stream(path: str | os.PathLike[str], *, binary: bool = False) -> IO[Any]:
@@ -85,8 +85,8 @@ def descriptor_of(path: str | os.PathLike[str]) -> int | None:
         at = os.path.join(os.path.realpath(os.path.dirname(at)), os.path.basename(at))
         m = _DESCRIPTOR.fullmatch(at)
         if m is not None:
-            pid = at.split("/")[2]
-            return int(m.group(1)) if pid == "self" or int(pid) == os.getpid() else None
+            pid, fd = m.groups()
+            return int(fd) if pid == "self" or int(pid) == os.getpid() else None
         if not os.path.islink(at):
             return None
         at = os.path.join(os.path.dirname(at), os.readlink(at))
