@@ -670,7 +670,7 @@ _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an|two|three|four|five)
 #: models)
 _COLLECTIVES = frozenset("collection collections suite suites family families series set sets group range "
                          "zoo".split())
-#: the prepositions that end a title phrase's head (as ``_LONG_HEAD_CUT``)
+#: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)
 _HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split())
 
 
@@ -1551,7 +1551,7 @@ _NOT_ARTIFACT_HEADS = {
                     "conference workshop symposium journal".split(), "body"),
 }
 #: a long form's words up to its first preposition (its head noun ends them): "rate of return" -> "rate"
-_LONG_HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by|to)\s+", re.I)
+_LONG_HEAD_CUT = re.compile(r"\s+(?:" + "|".join(sorted(_HEAD_CUT_WORDS)) + r")\s+", re.I)
 #: a resolution that opens a name: "256x256 Koala" (the name is what follows)
 _RESOLUTION = re.compile(r"^\d+\s*[x×]\s*\d+\b")
 #: a short all-caps token (with digits, hyphens, slashes or a caret): what a list of acronyms lists
