@@ -17,7 +17,8 @@ SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))  # (the
 
 def test_the_twelve_sets_are_there():
     assert SETS == [
-        "synth1", "synth10", "synth11", "synth12", "synth2", "synth3", "synth4", "synth5", "synth6", "synth7", "synth8", "synth9",
+        "synth1", "synth10", "synth11", "synth12", "synth2", "synth3",
+        "synth4", "synth5", "synth6", "synth7", "synth8", "synth9",
     ]
 
 
