@@ -40,7 +40,8 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
+           "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines",
+           "read_chunks", "CHUNK_BYTES"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -485,15 +486,75 @@ def utf8_error(path: str | os.PathLike[str], stream: io.BufferedIOBase, chunk: i
         try:
             _, used = codecs.utf_8_decode(data, "strict", not more)
         except UnicodeDecodeError as exc:
-            hint = " (it looks like UTF-16)" if lead in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
-            return InputError(path, lines + data.count(b"\n", 0, exc.start) + 1,
-                              f"not UTF-8 text{hint}: invalid byte 0x{data[exc.start]:02x} at byte offset "
-                              f"{offset + exc.start}; re-save the file as UTF-8")
+            return _not_utf8(path, data, exc.start, lines, offset, lead)
         if not more:
             return None
         lines += data.count(b"\n", 0, used)
         offset += used
         pending = data[used:]
+
+
+def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, offset: int,
+              lead: bytes) -> InputError:
+    """The error of the bad byte at ``data[bad]``, ``data`` coming after ``lines`` line ends and ``offset`` bytes of
+    the file (after a byte-order mark); ``lead``: the file's first bytes, whose UTF-16 mark gets a hint.
+    """
+    hint = " (it looks like UTF-16)" if lead[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
+    return InputError(path, lines + data.count(b"\n", 0, bad) + 1,
+                      f"not UTF-8 text{hint}: invalid byte 0x{data[bad]:02x} at byte offset "
+                      f"{offset + bad}; re-save the file as UTF-8")
+
+
+#: bytes :func:`read_chunks` reads at a time
+CHUNK_BYTES = 1 << 20
+
+
+def read_chunks(path: Path, size: int = CHUNK_BYTES) -> Iterator[str]:
+    """The file's text (:func:`read_text`'s: decompressed when gzipped, byte-order mark dropped, CR LF and a lone CR
+    made LF) in pieces of about ``size`` bytes, so that a JSON array of gigabytes is read in the memory of its
+    records (:class:`~graphbuild.ingest.located.JsonStream`), not whole. As for :func:`read_lines`, a file
+    unreadable, not UTF-8 (the first bad byte's line and offset) or over :data:`MAX_INPUT_BYTES` raises InputError
+    when the reading gets there; a pipe is read once.
+    """
+    pending = lead = b""
+    offset = lines = total = 0
+    cr = ""  # a CR ending the last piece: its LF may start the next
+    try:
+        with open_input(path) as fh:
+            while True:
+                more = fh.read(size)
+                total += len(more)
+                if total > MAX_INPUT_BYTES:
+                    raise _too_big(path)
+                data = pending + more
+                if not lead and (len(data) >= len(codecs.BOM_UTF8) or not more):
+                    lead = data[:4] or b" "
+                    if data.startswith(codecs.BOM_UTF8):
+                        data = data[len(codecs.BOM_UTF8):]
+                        lead = data[:2] or b" "
+                elif not lead:
+                    pending = data
+                    continue
+                try:
+                    text, used = codecs.utf_8_decode(data, "strict", not more)
+                except UnicodeDecodeError as exc:
+                    raise _not_utf8(path, data, exc.start, lines, offset, lead) from None
+                lines += data.count(b"\n", 0, used)
+                offset += used
+                pending = data[used:]
+                text = cr + text
+                cr = "\r" if more and text.endswith("\r") else ""
+                text = text[:-1] if cr else text
+                if "\r" in text:
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                if text:
+                    yield text
+                if not more:
+                    return
+    except gzip_errors as exc:
+        raise not_gzip(path, exc) from None
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
 
 
 def no_records(path: Path, what: str) -> InputError:

@@ -24,11 +24,11 @@ from .fields import (
     no_records,
     norm_field,
     paper_from_record,
+    read_chunks,
     read_lines,
-    read_text,
     warn,
 )
-from .located import json_kind, loads, parse_json, repeated_keys, short_value
+from .located import JsonStream, json_kind, loads, repeated_keys, short_value, stream_records
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -41,45 +41,50 @@ def read_json(path: Path) -> Iterator[Item]:
     ``"data"`` or ``"results"`` (as API answers do; an object with a ``title`` and no ``"papers"``
     list is one paper).
 
-    Errors name the line each object starts on. The file is read whole (up to
-    :data:`~graphbuild.ingest.fields.MAX_INPUT_BYTES`), in some times its size: streaming an array needs a parser
-    of its own to keep each record's line and its repeated keys; JSON Lines (:func:`read_jsonl`) are read a line
-    at a time, and a big corpus is best given so.
+    Errors name the line each object starts on. The list is read a record at a time
+    (:func:`~graphbuild.ingest.located.stream_records`), in the memory of one record: a JSON array of 300 MB
+    was held whole, as bytes, text and every value, some times its size.
     """
     path = Path(path)
-    text = read_text(path)
-    if not text.strip():
-        return
     try:
-        doc = parse_json(text)
+        doc = stream_records(path, JsonStream(read_chunks(path)), _LIST_KEYS, _paper_list)
+        if doc is None:
+            return
+        if doc.records is None:
+            yield _one_paper(doc.value, doc.line, path)
+            return
+        if doc.key is not None and repeated_keys(doc.value):  # {"papers": [...], "papers": [...]}: one dropped
+            raise InputError(path, doc.line, repeated_keys(doc.value))
+        found = 0
+        for line, value in doc.records:
+            found += 1
+            if not isinstance(value, dict):
+                yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
+                                             "with paper fields")
+                continue
+            yield paper_from_record(value, path, line, tabular=False)
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "fix the syntax or use .jsonl for one object per line") from None
-    data = doc.value
-    keys = [k for k in _LIST_KEYS if isinstance(data, dict) and isinstance(data.get(k), list)]
-    # one paper object may have a "data" or "results" field of its own; a "papers" list wins over its title
-    key = keys[0] if keys and (keys[0] == "papers" or "title" not in data) else None
-    if isinstance(data, list):
-        items = doc.records()
-    elif key is not None:
-        if repeated_keys(data):  # {"papers": [...], "papers": [...]}: the first list would be dropped
-            raise InputError(path, doc.line, repeated_keys(data))
-        items = doc.records(key)
-    elif isinstance(data, dict) and "title" in data:
-        items = iter([(doc.line, data)])
-    else:
-        raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers", '
-                                     '"data" or "results" list')
-    found = 0
-    for line, value in items:
-        found += 1
-        if not isinstance(value, dict):
-            yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
-                                         "with paper fields")
-            continue
-        yield paper_from_record(value, path, line, tabular=False)
     if not found:
         raise no_records(path, "the paper list is empty")
+
+
+def _paper_list(data: dict[str, Any]) -> str | None:
+    """The key of the paper list of the top-level object ``data``: its ``"papers"``, ``"data"`` or ``"results"``
+    list, in that order; None when it has none, or is a paper with a ``"data"`` or ``"results"`` field of its own
+    (a ``title``, and no ``"papers"`` list).
+    """
+    keys = [k for k in _LIST_KEYS if isinstance(data.get(k), list)]
+    return keys[0] if keys and (keys[0] == "papers" or "title" not in data) else None
+
+
+def _one_paper(data: Any, line: int, path: Path) -> Item:
+    """The paper a top-level object with a ``title`` and no paper list is; an InputError for any other value."""
+    if isinstance(data, dict) and "title" in data:
+        return paper_from_record(data, path, line, tabular=False)
+    raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers", '
+                                 '"data" or "results" list')
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:
