@@ -1794,3 +1794,21 @@ def test_ingest_a_big_wrapping_object_read_a_record_at_a_time_refuses_what_chang
     assert result.papers == [] and len(result.skipped) == 1
     few = _write(tmp_path / "b.json", text % ",".join(f'{{"title": "T{n}"}}' for n in range(2)))
     assert _streamed(few.read_text(), 4, lambda obj: None) == json.loads(few.read_text())  # held: read whole
+
+
+def test_ingest_author_objects_give_their_name_in_every_shape_or_the_record_is_refused(tmp_path):
+    # CSL JSON's {"literal": "…"} (an institution, as Zotero exports it) and {"first": …, "last": …} were dropped
+    # without a word: the paper was kept with fewer authors, or none
+    path = _write_jsonl(tmp_path / "a.jsonl", *(json.dumps({"title": f"T{n}", "authors": authors}) for n, authors in
+                                                enumerate([
+        [{"given": "Ada", "family": "Lovelace"}, {"literal": "Tide Forecasting Team"}],
+        [{"first": "Ada", "last": "Lovelace"}, {"firstName": "Alan", "lastName": "Turing"}],
+        [{"first_name": "Grace", "last_name": "Hopper"}, {"family": "Noether"}, {}, {"name": None}],
+        [{"orcid": "0000-0002-1825-0097"}],
+    ])))
+    items = _items(path)
+    assert [p.authors for p in items if isinstance(p, Paper)] == [
+        ("Ada Lovelace", "Tide Forecasting Team"), ("Ada Lovelace", "Alan Turing"), ("Grace Hopper", "Noether")]
+    assert [(e.line, e.message) for e in _errors(items)] == [
+        (4, "record at line 4: author 1 is an object without a name (no 'name', 'literal' or 'given'/'family'); "
+            "give each author a name")]

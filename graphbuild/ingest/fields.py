@@ -311,8 +311,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
         names: list[str] = []
         for n, item in enumerate(value, 1):
             if isinstance(item, Mapping):
-                item = item.get("name") or " ".join(
-                    str(item[k]) for k in ("given", "family") if item.get(k)) or ""
+                item = _author_object_name(item, n)
             if item is not None and not isinstance(item, str):
                 raise ValueError(f"author {n} must be a name (text), not {type(item).__name__}")
             names.append(clean_text(item, latex=latex))
@@ -341,6 +340,29 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
 
 
 _NOT_NAMES = ("others", "et al.", "et al")
+
+#: the keys of an author object holding a whole name (CSL JSON's ``literal``: an institution), first found first
+_NAME_KEYS = ("name", "literal", "full_name", "fullName")
+#: the keys of an author object holding its name in parts (CSL JSON's ``given``/``family``; other exports')
+_NAME_PARTS = (("given", "family"), ("first", "last"), ("first_name", "last_name"), ("firstName", "lastName"))
+
+
+def _author_object_name(item: Mapping[str, Any], n: int) -> Any:
+    """The name author object ``item`` (author ``n`` of its list) gives (:data:`_NAME_KEYS`, :data:`_NAME_PARTS`);
+    ``''`` for an empty one. One with values but no name raises :class:`ValueError`: CSL's ``{"literal": "…"}``
+    and a ``{"first": …, "last": …}`` were dropped without a word, the paper kept with fewer authors.
+    """
+    for key in _NAME_KEYS:
+        if item.get(key):
+            return item[key]
+    for keys in _NAME_PARTS:
+        parts = [str(item[k]) for k in keys if item.get(k)]
+        if parts:
+            return " ".join(parts)
+    if any(value not in (None, "") for value in item.values()):
+        raise ValueError(f"author {n} is an object without a name (no 'name', 'literal' or 'given'/'family'); "
+                         "give each author a name")
+    return ""
 
 
 def is_surname(text: str) -> bool:
