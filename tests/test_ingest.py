@@ -1812,3 +1812,12 @@ def test_ingest_author_objects_give_their_name_in_every_shape_or_the_record_is_r
     assert [(e.line, e.message) for e in _errors(items)] == [
         (4, "record at line 4: author 1 is an object without a name (no 'name', 'literal' or 'given'/'family'); "
             "give each author a name")]
+
+
+def test_ingest_a_bad_record_of_a_one_line_json_array_is_named_by_its_number_too(tmp_path):
+    # json.dump writes an array on one line: every bad record was "record at line 1", with nothing saying which
+    path = _write(tmp_path / "a.json", json.dumps([{"title": "A"}, {"title": "B", "year": "20210"}, {"title": "C"}]))
+    items = _items(path)
+    assert [p.title for p in items if isinstance(p, Paper)] == ["A", "C"]
+    assert [str(e) for e in _errors(items)] == [
+        f"[E100] {path}:1: record 2 at line 1: cannot read date '20210'; use YYYY, YYYY-MM-DD or 'May 1, 2023'"]

@@ -62,7 +62,8 @@ def read_json(path: Path) -> Iterator[Item]:
                 yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
                                              "with paper fields")
                 continue
-            yield paper_from_record(value, path, line, tabular=False)
+            # the record's number too: the records of an array json.dump wrote all start on line 1
+            yield paper_from_record(value, path, line, tabular=False, label=f"record {found} at line {line}")
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "fix the syntax or use .jsonl for one object per line") from None
