@@ -1821,3 +1821,31 @@ def test_ingest_a_bad_record_of_a_one_line_json_array_is_named_by_its_number_too
     assert [p.title for p in items if isinstance(p, Paper)] == ["A", "C"]
     assert [str(e) for e in _errors(items)] == [
         f"[E100] {path}:1: record 2 at line 1: cannot read date '20210'; use YYYY, YYYY-MM-DD or 'May 1, 2023'"]
+
+
+@pytest.mark.parametrize("fmt, body", [
+    ("jsonl", b'\xef\xbb\xbf{"title": "A"}\r\n{"title": "B"}\n{"title": "caf\xe9"}\n'),
+    ("csv", b"\xef\xbb\xbftitle,abstract\r\nA,x\rB,caf\xe9\n"),
+    ("jsonl", "{\"title\": \"Wide\"}\n".encode("utf-16")),
+])
+def test_ingest_bytes_not_utf8_read_from_a_pipe_are_one_coded_line(tmp_path, fmt, body):
+    # JSON Lines and CSV read from a pipe (`<(zcat x)`, /dev/stdin) with a byte that is no UTF-8 stopped with an
+    # AssertionError's traceback: the reader opened the file again to find the byte, and a pipe reads once
+    from graphbuild.ingest import fields
+
+    saved = _write(tmp_path / f"a.{fmt}", "")
+    saved.write_bytes(body)
+    with open(saved, "rb") as stream:
+        expected = str(fields.utf8_error(saved, stream)).replace(str(saved), "{path}")
+    read, write = os.pipe()
+    os.write(write, body)
+    os.close(write)
+    try:
+        with pytest.raises(InputError) as caught:
+            list(read_file(Path(f"/dev/fd/{read}"), fmt))
+    finally:
+        os.close(read)
+    assert str(caught.value) == expected.format(path=f"/dev/fd/{read}")
+    with pytest.raises(InputError) as caught:
+        list(read_file(saved, fmt))
+    assert str(caught.value) == expected.format(path=saved)

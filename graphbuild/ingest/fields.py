@@ -431,17 +431,25 @@ def read_lines(path: Path) -> Iterator[tuple[int, str]]:
     unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
     :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there.
     """
-    number = size = 0
+    number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
+    bom = 0
+    lead = b""  # the file's first bytes after a byte-order mark (a UTF-16 mark there gets a hint)
     try:
         with open_input(path) as fh:
             # never more of a line than the file may still hold: a gzipped line of gigabytes (a few MB packed) was
             # read whole before it was measured, 3 GB of memory for a 1.5 MB file
             while raw := fh.readline(MAX_INPUT_BYTES - size + 1):
+                if not size:
+                    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+                    lead = raw[bom:bom + 2]
+                start = bom if not size else 0
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
                     raise _too_big(path)
-                parts = _decoded_line(raw, path, first=not number).split("\r")[::-1]
+                parts = _decoded_line(raw, path, start, (ends, size - len(raw) + start - bom, lead)).split("\r")
+                ends += raw.endswith(b"\n")
                 del raw  # nor the bytes nor the line held here while the reader reads the line
+                parts.reverse()
                 while parts:
                     number += 1
                     yield number, parts.pop()
@@ -451,19 +459,20 @@ def read_lines(path: Path) -> Iterator[tuple[int, str]]:
         raise cannot_read(path, exc) from None
 
 
-def _decoded_line(raw: bytes, path: Path, *, first: bool) -> str:
-    """One line's bytes (a byte-order mark dropped from the ``first``) as text, without its LF or CR LF end; decoded
+def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, bytes]) -> str:
+    """One line's bytes from ``start`` (past a byte-order mark) as text, without its LF or CR LF end; decoded
     through a view, so no copy of a long line's bytes is made.
+
+    Bytes that are not UTF-8 are :func:`utf8_error`'s InputError, told from these bytes and ``where`` they are
+    (the LFs and the bytes after the mark before them, the file's first bytes): reading the file again to find
+    them failed (an AssertionError) for a pipe, which is read once, and for a file changed meanwhile.
     """
-    start = len(codecs.BOM_UTF8) if first and raw.startswith(codecs.BOM_UTF8) else 0
     end = len(raw) - raw.endswith(b"\n") - raw.endswith(b"\r\n")
     try:
         return str(memoryview(raw)[start:end], "utf-8")
-    except UnicodeDecodeError:
-        with open_input(path) as stream:
-            error = utf8_error(path, stream)
-        assert error is not None  # the same bytes, decoded the same way
-        raise error from None
+    except UnicodeDecodeError as exc:
+        lines, offset, lead = where
+        raise _not_utf8(path, raw[start:end], exc.start, lines, offset, lead) from None
 
 
 def read_text(path: Path) -> str:
