@@ -1849,3 +1849,16 @@ def test_ingest_bytes_not_utf8_read_from_a_pipe_are_one_coded_line(tmp_path, fmt
     with pytest.raises(InputError) as caught:
         list(read_file(saved, fmt))
     assert str(caught.value) == expected.format(path=saved)
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.json", "a.s2.jsonl"])
+def test_ingest_a_number_too_long_for_an_int_is_one_record_s_error(tmp_path, name):
+    # json.loads raises a plain ValueError for an integer of more than 4,300 digits: the whole file was skipped,
+    # naming no line ("cannot read the file: Exceeds the limit (4300 digits) ... sys.set_int_max_str_digits()")
+    records = ['{"paperId": "a", "title": "A"}', '{"paperId": "b", "title": "B", "year": %s}' % ("9" * 5000),
+               '{"paperId": "c", "title": "C"}']
+    path = _write(tmp_path / name, "[" + ",\n".join(records) + "]" if name.endswith(".json") else "\n".join(records))
+    result = read_papers([path], skip_bad=True)
+    assert [p.title for p in result.papers] == ["A", "C"]
+    assert [e.line for e in result.skipped] == [2]  # its year: an infinity, as JSON's 1e400, and no year
+    assert re.search(r"cannot read (date inf|year Infinity)", result.skipped[0].message)

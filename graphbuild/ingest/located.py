@@ -98,9 +98,42 @@ def short_value(value: Any) -> str:
 _DECODER = json.JSONDecoder(object_pairs_hook=_object_pairs)
 
 
+def _whole_or_infinite(digits: str) -> int | float:
+    """``int(digits)``, or an infinity for a number of more digits than Python turns into an int (4,300 by default:
+    :func:`sys.get_int_max_str_digits`); such a number is no year, count or id, and reads as JSON's ``1e400`` does.
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return float("-inf") if digits.startswith("-") else float("inf")
+
+
+#: :data:`_DECODER` for a text holding a number too long for an int (:func:`_whole_or_infinite`): json.loads raised a
+#: ValueError no reader expected, which stopped a whole JSON Lines file at one line, naming none
+_LONG_NUMBERS = json.JSONDecoder(object_pairs_hook=_object_pairs, parse_int=_whole_or_infinite)
+
+
+def _raw_decode(text: str, pos: int) -> tuple[Any, int]:
+    """:data:`_DECODER`'s ``raw_decode``, or :data:`_LONG_NUMBERS`'s where the text holds a number too long for an int
+    (tried only then: a ``parse_int`` slows every number down).
+    """
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return _LONG_NUMBERS.raw_decode(text, pos)
+
+
 def loads(text: str) -> Any:
-    """:func:`json.loads`, except that an object giving a key twice with different values is a :class:`RepeatedKeys`."""
-    return _DECODER.decode(text)
+    """:func:`json.loads`, except that an object giving a key twice with different values is a :class:`RepeatedKeys`,
+    and a number too long for an int an infinity (:func:`_whole_or_infinite`).
+    """
+    value, end = _raw_decode(text, _skip(text, 0))
+    end = _skip(text, end)
+    if end != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return value
 
 
 def line_numbers(text: str, offsets: Iterable[int]) -> Iterator[int]:
@@ -221,7 +254,7 @@ class JsonStream:
         self.peek()
         while True:
             try:
-                value, end = _DECODER.raw_decode(self._buf, self.pos)
+                value, end = _raw_decode(self._buf, self.pos)
             except json.JSONDecodeError as exc:
                 cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(self._buf) - _NEAR_END
                 if cut and self._more():
