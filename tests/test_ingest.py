@@ -1189,11 +1189,13 @@ def test_ingest_a_symbolic_link_loop_is_named_as_one(tmp_path):
 
 
 def test_readers_csv_a_quote_left_open_names_its_row_also_when_skipping(tmp_path):
-    # the open quote swallows the rest of the file; the file was then called "a header only"
-    path = _write(tmp_path / "a.csv", 'title,year\n"Open quote,2020\nB,2021\n')
+    # the open quote swallows the rest of the file; the file was then called "a header only", and the error did not
+    # say that the rows after it were lost with it
+    path = _write(tmp_path / "a.csv", 'title,year\n"Open quote,2020\nB,2021\nC,2022\n')
     result = read_papers([path], skip_bad=True)
     assert [str(e) for e in result.skipped] == [
-        f"[E100] {path}:2: bad CSV row: unexpected end of data; check the quoting of this row"]
+        f"[E100] {path}:2: bad CSV row: unexpected end of data; check the quoting of this row (a quoted field in "
+        "it runs over the 2 line(s) after it, read as its text: their rows are not read)"]
 
 
 def test_readers_csv_a_cell_over_the_csv_module_s_limit_is_read(tmp_path):
@@ -1862,3 +1864,4 @@ def test_ingest_a_number_too_long_for_an_int_is_one_record_s_error(tmp_path, nam
     assert [p.title for p in result.papers] == ["A", "C"]
     assert [e.line for e in result.skipped] == [2]  # its year: an infinity, as JSON's 1e400, and no year
     assert re.search(r"cannot read (date inf|year Infinity)", result.skipped[0].message)
+

@@ -295,7 +295,8 @@ def read_csv(path: Path) -> Iterator[Item]:
             break
         except csv.Error as exc:
             found += header is not None  # a row, if a bad one: the file is not "a header only"
-            yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row")
+            yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row"
+                                          f"{_swallowed(reader, start)}")
             if reader.line_num == last_line:
                 break
             last_line = reader.line_num
@@ -329,6 +330,16 @@ def read_csv(path: Path) -> Iterator[Item]:
         raise no_records(path, "expected a header row naming the fields")
     if not found:
         raise no_records(path, "the header row is not followed by any rows")
+
+
+def _swallowed(reader: Any, start: int) -> str:
+    """What a bad CSV row starting on line ``start`` took with it, for its error: the lines after it the ``reader``
+    read as the text of a quoted field (a quote never closed reads to the end of the file), whose rows were
+    lost without a word.
+    """
+    lines = reader.line_num - start
+    return (f" (a quoted field in it runs over the {lines} line(s) after it, read as its text: their rows are not "
+            "read)") if lines > 0 else ""
 
 
 def sniff_csv(head: str) -> bool:
