@@ -1865,3 +1865,15 @@ def test_ingest_a_number_too_long_for_an_int_is_one_record_s_error(tmp_path, nam
     assert [e.line for e in result.skipped] == [2]  # its year: an infinity, as JSON's 1e400, and no year
     assert re.search(r"cannot read (date inf|year Infinity)", result.skipped[0].message)
 
+
+
+@pytest.mark.parametrize("name, body, abstract", [
+    ("a.csv", "sep=;\r\nTitle;Abstract\r\nKernel sums;We sum, then scale.\r\n", "We sum, then scale."),
+    ("export", 'SEP=,\nTitle,Abstract\nKernel sums,"We sum; then scale."\n', "We sum; then scale."),  # by content
+])
+def test_ingest_excel_s_sep_line_names_the_csv_delimiter(tmp_path, name, body, abstract):
+    # Excel's "sep=;" first line (it names the delimiter and Excel does not show it) was read as the header row:
+    # "the header row has no 'title' column (found: sep=)", and the whole file was refused
+    path = _write(tmp_path / name, body)
+    (paper,) = _papers(path)
+    assert (paper.title, paper.abstract, paper.source) == ("Kernel sums", abstract, f"{path}:3")

@@ -228,8 +228,15 @@ def _unread_columns(header: list[str], row: list[str]) -> str:
     return ", ".join(shown) + more
 
 
+#: Excel's first line naming a CSV's delimiter (``sep=;``), which Excel reads and does not show
+_EXCEL_SEP = re.compile(r"^\s*sep=([,;\t|])\s*$", re.I)
+
+
 def _csv_delimiter(text: str, path: Path) -> str:
-    first = text.split("\n", 1)[0]
+    first = text.lstrip("\n").split("\n", 1)[0]
+    excel = _EXCEL_SEP.match(first)
+    if excel:
+        return excel.group(1)
     try:
         found = csv.Sniffer().sniff(text[:16384], delimiters=_DELIMITERS).delimiter
         if found in first:
@@ -283,7 +290,8 @@ def read_csv(path: Path) -> Iterator[Item]:
     lines, head = _csv_lines(path)
     if not head.strip():
         return
-    reader = csv.reader(lines, delimiter=_csv_delimiter(head, path), quotechar='"', doublequote=True, strict=True)
+    delimiter = _csv_delimiter(head, path)
+    reader = csv.reader(lines, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
     header: list[str] | None = None
     last_line = 0
     found = 0
@@ -304,6 +312,8 @@ def read_csv(path: Path) -> Iterator[Item]:
         last_line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
+        if header is None and len(row) == 2 and _EXCEL_SEP.match(f"{row[0]}{delimiter}") and not row[1]:
+            continue  # Excel's sep= line (_EXCEL_SEP): the header comes next
         if header is None:
             header = [norm_field(c) for c in row]
             if "title" not in header:
@@ -344,7 +354,8 @@ def _swallowed(reader: Any, start: int) -> str:
 
 def sniff_csv(head: str) -> bool:
     """Whether the first line of ``head`` is a delimited header with a ``title`` column."""
-    first = head.lstrip("\ufeff").replace("\r\n", "\n").split("\n", 1)[0]
+    lines = head.lstrip("\ufeff").replace("\r\n", "\n").split("\n", 2)
+    first = lines[1] if _EXCEL_SEP.match(lines[0]) and len(lines) > 1 else lines[0]
     for delimiter in _DELIMITERS:
         if delimiter not in first:
             continue
