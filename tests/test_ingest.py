@@ -1877,3 +1877,17 @@ def test_ingest_excel_s_sep_line_names_the_csv_delimiter(tmp_path, name, body, a
     path = _write(tmp_path / name, body)
     (paper,) = _papers(path)
     assert (paper.title, paper.abstract, paper.source) == ("Kernel sums", abstract, f"{path}:3")
+
+
+def test_ingest_json_lines_named_json_are_read_as_json_lines(tmp_path):
+    # Hugging Face's Dataset.to_json and pandas' to_json(lines=True) write JSON Lines named .json: the JSON reader
+    # refused the whole file ("invalid JSON: Extra data"), where the Semantic Scholar reader read such a file
+    records = [{"title": "Kernel sums", "year": 2020}, {"title": "Sparse routers", "year": "in the year 2021"},
+               {"title": "Tidal attention"}]
+    path = _write(tmp_path / "papers.json", "\n".join(json.dumps(r) for r in records) + "\n\n")
+    items = _items(path)
+    assert [(p.title, p.source) for p in items if isinstance(p, Paper)] == [
+        ("Kernel sums", f"{path}:1"), ("Tidal attention", f"{path}:3")]
+    assert [e.line for e in _errors(items)] == [2]
+    one = _write(tmp_path / "one.json", json.dumps(records[0]) + "\n")  # one object: one paper, as before
+    assert [p.title for p in _papers(one)] == ["Kernel sums"]

@@ -39,15 +39,19 @@ _LIST_KEYS = ("papers", "data", "results")
 def read_json(path: Path) -> Iterator[Item]:
     """Read a JSON array of paper objects, or an object holding the list under ``"papers"``,
     ``"data"`` or ``"results"`` (as API answers do; an object with a ``title`` and no ``"papers"``
-    list is one paper).
+    list is one paper), or JSON Lines (:func:`json_lines_ahead`), as tools write them named ``.json``.
 
     Errors name the line each object starts on. The list is read a record at a time
     (:func:`~graphbuild.ingest.located.stream_records`), in the memory of one record: a JSON array of 300 MB
     was held whole, as bytes, text and every value, some times its size.
     """
     path = Path(path)
+    stream = JsonStream(read_chunks(path))
+    if json_lines_ahead(stream, path):  # JSON Lines named .json (as Hugging Face's to_json and pandas write them)
+        yield from _json_lines_items(path, stream.lines())
+        return
     try:
-        doc = stream_records(path, JsonStream(read_chunks(path)), _LIST_KEYS, _paper_list)
+        doc = stream_records(path, stream, _LIST_KEYS, _paper_list)
         if doc is None:
             return
         if doc.records is None:
@@ -88,12 +92,27 @@ def _one_paper(data: Any, line: int, path: Path) -> Item:
                                  '"data" or "results" list')
 
 
+def json_lines_ahead(stream: JsonStream, path: Path) -> bool:
+    """Whether the JSON text ``stream`` reads (:attr:`~JsonStream.pos` not moved) is JSON Lines: its first line one
+    whole object, and more lines after it (a JSON document can be no such thing).
+    """
+    if stream.peek() != "{":
+        return False
+    first, end = stream.rest_of_line()
+    return not stream.blank_from(end) and isinstance(json_line(first, path, stream.line()), dict)
+
+
 def read_jsonl(path: Path) -> Iterator[Item]:
     """Read JSON Lines: one paper object per line, read one at a time (:func:`~graphbuild.ingest.fields.read_lines`);
     blank lines are ignored.
     """
     path = Path(path)
-    for number, line in read_lines(path):
+    return _json_lines_items(path, read_lines(path))
+
+
+def _json_lines_items(path: Path, lines: Iterator[tuple[int, str]]) -> Iterator[Item]:
+    """The records of the numbered ``lines`` of a JSON Lines file, one at a time."""
+    for number, line in lines:
         if not line.strip():
             continue
         value = json_line(line, path, number)

@@ -53,7 +53,7 @@ from .fields import (
     reference_left_out,
     warn,
 )
-from .json_csv import json_line
+from .json_csv import json_line, json_lines_ahead
 from .located import JsonStream, line_numbers, repeated_keys, stream_records
 
 __all__ = [
@@ -205,21 +205,13 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     (:func:`~graphbuild.ingest.located.stream_records`): neither is held whole.
     """
     stream = JsonStream(read_chunks(path))
-    if stream.peek() == "{":
-        first, end = stream.rest_of_line()
-        # more lines after (else one line: an API page as curl saves it, read record by record as any document)
-        value = json_line(first, path, stream.line()) if not stream.blank_from(end) else None
-        del first
-        if isinstance(value, dict):  # JSON Lines; no line is held while its record is read
-            lines = ((number, line) for number, line in stream.lines() if line.strip())
-            number, _ = next(lines)
-            yield number, value, ""
-            for number, line in lines:
+    if json_lines_ahead(stream, path):  # no line is held while its record is read
+        for number, line in stream.lines():
+            if line.strip():
                 value = json_line(line, path, number)
                 del line
                 yield number, value, ""
-            return
-        del value
+        return
     try:
         doc = stream_records(path, stream, _PAGE_KEYS, _page_list)
         if doc is None:
