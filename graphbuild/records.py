@@ -43,7 +43,8 @@ SCORED_TYPES = ("Model", "Method", "Dataset")
 #: Paper -> entity roles, strongest first (used to pick one role per pair).
 ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 
-_YEAR_PREFIX = re.compile(r"^\s*(\d{4})")
+#: the year a text starts with: four digits, not the start of a longer number ("20210", a typo, is no year)
+_YEAR_PREFIX = re.compile(r"^\s*(\d{4})(?!\d)")
 #: arXiv ids since April 2007: YYMM.NNNN to the end of 2014, YYMM.NNNNN from January 2015 on
 _ARXIV_NEW = re.compile(r"^((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}"
                         r"|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(v\d+)?$")
@@ -328,8 +329,8 @@ def parse_year(value: Any) -> int | None:
     --------
     >>> parse_year(2021), parse_year("2021-05-03"), parse_year(" 2019"), parse_year(2020.0)
     (2021, 2021, 2019, 2020)
-    >>> parse_year(None), parse_year(""), parse_year("n.d."), parse_year(True), parse_year(12)
-    (None, None, None, None, None)
+    >>> parse_year(None), parse_year(""), parse_year("n.d."), parse_year(True), parse_year(12), parse_year("20210")
+    (None, None, None, None, None, None)
     """
     if isinstance(value, bool):
         return None

@@ -549,8 +549,8 @@ class Workspace:
         build to write whole.
         """
         kept, damaged = _read_or_repair(self.records, None, say,
-                                        "its readable records were kept, the rest made again from the workspace's "
-                                        "papers, and the file is written whole again")
+                                        "its readable records were kept, the rest made again from the input files "
+                                        "still there and the workspace's papers, and the file is written whole again")
         if damaged:
             return self._repaired_records(papers), True
         if kept is None and reading:
@@ -562,7 +562,9 @@ class Workspace:
     def _repaired_records(self, papers: list[Paper]) -> list[stages.Record]:
         """The records of the live generation's damaged :data:`~graphbuild.generations.RECORDS` (a truncated or
         edited line) made again: each line that still reads as a record, then each of the corpus ``papers`` no
-        such line gave (by its source, file and line), as merged, a record of the file it was first read from.
+        such line gave (by its source, file and line), as merged, a record of the file it was first read from; then
+        the records of each of those files still there read again (:func:`_read_again`), as a build from scratch has
+        them: a paper merged from two files was filed under the first alone.
 
         A damaged file was dropped, and the build wrote none: the workspace kept merged papers alone from then
         on, a record deleted from its file staying for good.
@@ -573,7 +575,7 @@ class Workspace:
                 with contextlib.suppress(*_DAMAGE):  # UnicodeDecodeError too: a ValueError
                     good.append(_record_of(json.loads(line.decode("utf-8"))))
         given = {paper.source for _, paper in good}
-        return good + stages.records_of(p for p in papers if p.source not in given)
+        return _read_again(good, good + stages.records_of(p for p in papers if p.source not in given))
 
     # ------------------------------------------------------------ stores and pages
 
@@ -706,6 +708,33 @@ def _overview_selection(G: nx.MultiDiGraph, max_nodes: int) -> Any:
     from .viz import select_subgraph
 
     return select_subgraph(G, max_nodes=max_nodes)
+
+
+def _read_again(good: list[stages.Record], records: list[stages.Record]) -> list[stages.Record]:
+    """``records``, made again from a damaged :data:`~graphbuild.generations.RECORDS` (its readable lines ``good``,
+    then the merged papers no such line gave), with the records of each of their files that is still a regular
+    file read again (:func:`graphbuild.stages.reread`): a paper read from two files is filed under both, as a
+    build from scratch files it, where a merged paper names its first file alone (so a record deleted later
+    from that file took the paper with it). A file that no longer reads whole, or no longer gives a record its
+    readable lines kept (read with ``--format`` first, say), keeps the records made for it.
+    """
+    from .ingest import read_papers
+    from .records import normalize_title
+
+    incoming: list[Paper] = []
+    again: list[str] = []
+    # each file as it was named (its records' sources say so), when that still names it: so are their sources
+    named = {os.path.abspath(n): n for _, p in records if (n := source_file(p))}
+    for file in dict.fromkeys(f for f, _ in records):
+        if not file or not os.path.isfile(file) or os.path.realpath(file).startswith(("/dev/", "/proc/")):
+            continue  # gone, or a pipe (``/dev/stdin``, ``<(…)``), which must not be read here
+        with contextlib.suppress(InputError, OSError):
+            result = read_papers([named.get(file, file)], skip_bad=True)
+            titles = {normalize_title(p.title) for p in result.papers}
+            if result.paths and all(normalize_title(p.title) in titles for f, p in good if f == file):
+                incoming.extend(result.papers)
+                again.append(file)
+    return stages.reread(records, incoming, again)
 
 
 def _record_of(data: dict[str, Any]) -> stages.Record:

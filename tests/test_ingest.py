@@ -6,7 +6,9 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -833,39 +835,60 @@ def test_readers_json_object_with_a_data_or_results_list(tmp_path, key):
     assert [(p.title, _line_of(p)) for p in papers] == [("First", 6), ("Second", 9)]
 
 
-def test_readers_json_papers_key_given_twice_parses_as_json_keeps_it_and_the_reader_refuses(tmp_path):
-    from graphbuild.ingest.located import parse_json, repeated_keys
+def test_readers_json_papers_key_given_twice_reads_as_json_keeps_it_and_the_reader_refuses(tmp_path):
+    from graphbuild.ingest.located import JsonStream, repeated_keys, stream_records
 
     text = '{"papers": [{"title": "Old"}],\n "papers": [{"title": "New A"},\n {"title": "New B"}]}'
-    doc = parse_json(text)  # the list json.loads keeps, with the lines of its own records
-    assert [(line, r["title"]) for line, r in doc.records("papers")] == [(2, "New A"), (3, "New B")]
+    doc = stream_records("twice.json", JsonStream([text]), ("papers",), lambda obj: "papers")
+    # the list json.loads keeps, with the lines of its own records
+    assert [(line, r["title"]) for line, r in doc.records] == [(2, "New A"), (3, "New B")]
     assert repeated_keys(doc.value).startswith("field 'papers' is given twice")
     with pytest.raises(InputError, match=r"twice\.json:1: field 'papers' is given twice"):
         _items(_write(tmp_path / "twice.json", text), "json")  # the reader would drop "Old" without a word
 
 
+def _pieces(text: str, size: int) -> Iterator[str]:
+    return (text[i:i + size] for i in range(0, len(text), size))
+
+
+def _streamed(text: str, size: int, pick: Callable[[dict], str | None] = lambda obj: None) -> Any:
+    """The value :func:`~graphbuild.ingest.located.stream_records` reads from ``text`` in pieces of ``size``; an
+    array or the picked list as (line, element) pairs.
+    """
+    from graphbuild.ingest.located import JsonStream, stream_records
+
+    doc = stream_records("a.json", JsonStream(_pieces(text, size)), ("papers", "data"), pick)
+    return None if doc is None else doc.value if doc.records is None else list(doc.records)
+
+
 @pytest.mark.parametrize("text", [
     '[]', ' [ {"a": 1} ,\n\t2 ] ', '{}', '{"papers": [1], "papers": 2}', '{"data": 1, "data": [1, [2]]}', '"x"', '7',
-    '[1,]', '[1 2]', '[1', '{"a" 1}', '{"a": 1,}', '{1: 2}', '{"a": 1 "b": 2}', '{"a": [1}', '[1] x', '',
-    '\n\n  [{\n"a"',
+    '[1,]', '[1 2]', '[1', '{"a" 1}', '{"a": 1,}', '{1: 2}', '{"a": 1 "b": 2}', '{"a": [1}', '[1] x',
+    '\n\n  [{\n"a"', '[-12.5e+3, 123456789012, true, null, NaN, -Infinity, "a\\u00e9\\ud83d\\ude00b"]',
+    '{"papers": [1, 2] , "x": [3]}\n', '[1.]', '[{"a": "unterminated}]', '[1]\n\n  ]', '{"a": 1} {', '[\n{"a": tru}]',
 ])
-def test_readers_json_parse_json_reads_as_json_loads(text):
-    from graphbuild.ingest.located import parse_json
-
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 64])
+def test_readers_json_a_stream_in_pieces_reads_as_json_loads(text, size):
+    # a JSON array was read whole (a 300 MB file in some times its size); read a value at a time, in pieces of
+    # any size, it gives json.loads's values and its errors, at the same line and column
     try:
         expected = json.loads(text)
     except json.JSONDecodeError as exc:
         with pytest.raises(json.JSONDecodeError) as info:
-            parse_json(text)
+            _streamed(text, size)
         assert (info.value.msg, info.value.lineno, info.value.colno) == (exc.msg, exc.lineno, exc.colno)
         return
-    doc = parse_json(text)
-    assert doc.value == expected
-    lists = {k: v for k, v in (expected.items() if isinstance(expected, dict) else [(None, expected)])
-             if isinstance(v, list)}
-    assert doc.offsets.keys() == lists.keys()
-    for key, values in lists.items():  # each offset is where its element is written
-        assert [json.JSONDecoder().raw_decode(text, offset)[0] for offset in doc.offsets[key]] == values
+    value = _streamed(text, size)
+    assert (value if not isinstance(expected, list) else [v for _, v in value]) == expected
+    if text == ' [ {"a": 1} ,\n\t2 ] ':  # each element's line is where it is written
+        assert [line for line, _ in value] == [1, 2]
+    picked = _streamed(text, size, lambda obj: "papers" if isinstance(obj.get("papers"), list) else None)
+    if isinstance(expected, dict) and isinstance(expected.get("papers"), list):
+        assert [v for _, v in picked] == expected["papers"]
+
+
+def test_readers_json_empty_text_is_no_document():
+    assert _streamed("", 3) is None and _streamed(" \n\t ", 2) is None
 
 
 def _line_of(paper: Paper) -> int:
@@ -1166,11 +1189,13 @@ def test_ingest_a_symbolic_link_loop_is_named_as_one(tmp_path):
 
 
 def test_readers_csv_a_quote_left_open_names_its_row_also_when_skipping(tmp_path):
-    # the open quote swallows the rest of the file; the file was then called "a header only"
-    path = _write(tmp_path / "a.csv", 'title,year\n"Open quote,2020\nB,2021\n')
+    # the open quote swallows the rest of the file; the file was then called "a header only", and the error did not
+    # say that the rows after it were lost with it
+    path = _write(tmp_path / "a.csv", 'title,year\n"Open quote,2020\nB,2021\nC,2022\n')
     result = read_papers([path], skip_bad=True)
     assert [str(e) for e in result.skipped] == [
-        f"[E100] {path}:2: bad CSV row: unexpected end of data; check the quoting of this row"]
+        f"[E100] {path}:2: bad CSV row: unexpected end of data; check the quoting of this row (a quoted field in "
+        "it runs over the 2 line(s) after it, read as its text: their rows are not read)"]
 
 
 def test_readers_csv_a_cell_over_the_csv_module_s_limit_is_read(tmp_path):
@@ -1504,7 +1529,7 @@ def test_ingest_json_lines_read_a_line_at_a_time_split_and_fail_as_the_whole_tex
 
     from graphbuild.ingest import fields, json_csv
 
-    monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
+    monkeypatch.setattr(json_csv, "read_text", None, raising=False)  # never the whole file at once
     rec = '{"paperId": "p%d", "title": "Kernel sum %d"}' if fmt == "s2" else '{"title": "Kernel sum %d%.0s"}'
     lines = [rec % (1, 1), "", rec % (2, 2), rec % (3, 3), "  ", rec % (4, 4)]
     body = ("\ufeff" + lines[0] + "\r\n" + lines[1] + "\r" + lines[2] + "\n" + lines[3] + "\r\r\n" + lines[4] + "\n"
@@ -1581,7 +1606,7 @@ def test_ingest_csv_is_read_a_row_at_a_time_in_the_memory_of_one_row(tmp_path, m
 
     from graphbuild.ingest import json_csv
 
-    monkeypatch.setattr(json_csv, "read_text", None)  # never the whole file at once
+    monkeypatch.setattr(json_csv, "read_text", None, raising=False)  # never the whole file at once
     row = "x" * 500_000
     body = "\ufefftitle;abstract\r\n" + "".join(f'Kernel sum {n};"{row}\r\nend ""{n}"""\r\n' for n in range(60))
     path = _write(tmp_path / "big.csv", body + "\r\nKernel means;short\r\n")
@@ -1701,3 +1726,168 @@ def test_ingest_bibtex_macros_that_double_each_other_are_one_coded_line(tmp_path
         read_papers([path])
     assert str(caught.value) == (f"[E100] {path}:19: a value joined from @string macros is over 1,000,000 characters "
                                  "(macros that join copies of one another); fix the @string definitions")
+
+
+@pytest.mark.parametrize("fmt, wrap", [("json", None), ("json", "papers"), ("s2", None), ("s2", "data")])
+def test_ingest_a_json_array_is_read_a_record_at_a_time_in_the_memory_of_one_record(tmp_path, fmt, wrap,
+                                                                                    monkeypatch):
+    # a JSON array (a Semantic Scholar or OpenAlex dump, an API page) was read whole: a file of 300 MB held its
+    # bytes, its text and every value at once, some times its size; JSON Lines and CSV were read a line at a time
+    import tracemalloc
+
+    from graphbuild.ingest import located
+
+    monkeypatch.setattr(located, "HELD", 5)  # a wrapper's first records are held until its list is known
+    abstract = "x" * 200_000
+    rec = '{"paperId": "p%d", "title": "Kernel sum %d", "abstract": "%s"}' if fmt == "s2" else \
+        '{"title": "Kernel sum %d%.0s", "abstract": "%s"}'
+    records = ",".join(rec % (n, n, abstract) for n in range(150))  # all on one line, as json.dump writes
+    body = f"[{records}]" if wrap is None else f'{{"meta": {{"n": 150}},\n "{wrap}": [{records}]}}'
+    path = _write(tmp_path / "big.json", body)
+    tracemalloc.start()
+    try:
+        papers = [(p.title, p.source) for p in read_file(path, fmt)]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(papers) == 150 and papers[149] == ("Kernel sum 149", f"{path}:{1 if wrap is None else 2}")
+    assert peak < len(body) / 4  # a piece of the file and some records, never the file (the old way: 3 copies)
+
+
+@pytest.mark.parametrize("fmt", ["json", "s2"])
+def test_ingest_a_json_array_read_from_a_pipe_or_gzipped_names_each_bad_record_s_line(tmp_path, fmt):
+    import gzip
+
+    body = ('\ufeff[\r\n {"paperId": "a", "title": "Good one"},\r {"paperId": "b", "title": 7.5e400},\n'
+            ' {"paperId": "c", "title": "Bad two", "year": "the year 2021"},\n {"paperId": "d", "title": "Last"}\n]\n')
+    zipped = tmp_path / "a.json.gz"
+    zipped.write_bytes(gzip.compress(body.encode("utf-8")))
+    read, write = os.pipe()
+    os.write(write, body.encode("utf-8"))
+    os.close(write)
+    try:
+        for path in (zipped, Path(f"/dev/fd/{read}")):
+            items = list(read_file(path, fmt))
+            assert [p.title for p in items if isinstance(p, Paper)] == ["Good one", "Last"]
+            assert [e.line for e in _errors(items)] == [3, 4] and all(e.path == str(path) for e in _errors(items))
+    finally:
+        os.close(read)
+    broken = _write(tmp_path / "broken.json", '[{"paperId": "a", "title": "A"},\n{"paperId": "b" "title": "B"}]')
+    with pytest.raises(InputError, match=r"broken\.json:2: invalid JSON.*Expecting ',' delimiter \(column 17\)"):
+        list(read_file(broken, fmt))
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"data": [%s],\n "title": "A paper after all"}', "makes the object itself the papers"),
+    ('{"data": [%s],\n "papers": [{"title": "B"}]}', "makes its 'papers' list the papers"),
+    ('{"papers": [%s],\n "papers": [{"title": "B"}]}', "field 'papers' is given twice"),
+])
+def test_ingest_a_big_wrapping_object_read_a_record_at_a_time_refuses_what_changes_its_list(
+        tmp_path, monkeypatch, text, message):
+    # past HELD records a wrapper's list is read a record at a time; a member after it that makes another list (or
+    # the object itself) the papers, as reading it whole would, stops the file: it was never read as papers
+    from graphbuild.ingest import located
+
+    monkeypatch.setattr(located, "HELD", 3)
+    path = _write(tmp_path / "a.json", text % ",".join(f'{{"title": "T{n}"}}' for n in range(6)))
+    with pytest.raises(InputError, match=rf"a\.json:1: .*{re.escape(message)}"):
+        list(read_file(path, "json"))
+    result = read_papers([path], skip_bad=True)
+    assert result.papers == [] and len(result.skipped) == 1
+    few = _write(tmp_path / "b.json", text % ",".join(f'{{"title": "T{n}"}}' for n in range(2)))
+    assert _streamed(few.read_text(), 4, lambda obj: None) == json.loads(few.read_text())  # held: read whole
+
+
+def test_ingest_author_objects_give_their_name_in_every_shape_or_the_record_is_refused(tmp_path):
+    # CSL JSON's {"literal": "…"} (an institution, as Zotero exports it) and {"first": …, "last": …} were dropped
+    # without a word: the paper was kept with fewer authors, or none
+    path = _write_jsonl(tmp_path / "a.jsonl", *(json.dumps({"title": f"T{n}", "authors": authors}) for n, authors in
+                                                enumerate([
+        [{"given": "Ada", "family": "Lovelace"}, {"literal": "Tide Forecasting Team"}],
+        [{"first": "Ada", "last": "Lovelace"}, {"firstName": "Alan", "lastName": "Turing"}],
+        [{"first_name": "Grace", "last_name": "Hopper"}, {"family": "Noether"}, {}, {"name": None}],
+        [{"orcid": "0000-0002-1825-0097"}],
+    ])))
+    items = _items(path)
+    assert [p.authors for p in items if isinstance(p, Paper)] == [
+        ("Ada Lovelace", "Tide Forecasting Team"), ("Ada Lovelace", "Alan Turing"), ("Grace Hopper", "Noether")]
+    assert [(e.line, e.message) for e in _errors(items)] == [
+        (4, "record at line 4: author 1 is an object without a name (no 'name', 'literal' or 'given'/'family'); "
+            "give each author a name")]
+
+
+def test_ingest_a_bad_record_of_a_one_line_json_array_is_named_by_its_number_too(tmp_path):
+    # json.dump writes an array on one line: every bad record was "record at line 1", with nothing saying which
+    path = _write(tmp_path / "a.json", json.dumps([{"title": "A"}, {"title": "B", "year": "20210"}, {"title": "C"}]))
+    items = _items(path)
+    assert [p.title for p in items if isinstance(p, Paper)] == ["A", "C"]
+    assert [str(e) for e in _errors(items)] == [
+        f"[E100] {path}:1: record 2 at line 1: cannot read date '20210'; use YYYY, YYYY-MM-DD or 'May 1, 2023'"]
+
+
+@pytest.mark.parametrize("fmt, body", [
+    ("jsonl", b'\xef\xbb\xbf{"title": "A"}\r\n{"title": "B"}\n{"title": "caf\xe9"}\n'),
+    ("csv", b"\xef\xbb\xbftitle,abstract\r\nA,x\rB,caf\xe9\n"),
+    ("jsonl", "{\"title\": \"Wide\"}\n".encode("utf-16")),
+])
+def test_ingest_bytes_not_utf8_read_from_a_pipe_are_one_coded_line(tmp_path, fmt, body):
+    # JSON Lines and CSV read from a pipe (`<(zcat x)`, /dev/stdin) with a byte that is no UTF-8 stopped with an
+    # AssertionError's traceback: the reader opened the file again to find the byte, and a pipe reads once
+    from graphbuild.ingest import fields
+
+    saved = _write(tmp_path / f"a.{fmt}", "")
+    saved.write_bytes(body)
+    with open(saved, "rb") as stream:
+        expected = str(fields.utf8_error(saved, stream)).replace(str(saved), "{path}")
+    read, write = os.pipe()
+    os.write(write, body)
+    os.close(write)
+    try:
+        with pytest.raises(InputError) as caught:
+            list(read_file(Path(f"/dev/fd/{read}"), fmt))
+    finally:
+        os.close(read)
+    assert str(caught.value) == expected.format(path=f"/dev/fd/{read}")
+    with pytest.raises(InputError) as caught:
+        list(read_file(saved, fmt))
+    assert str(caught.value) == expected.format(path=saved)
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.json", "a.s2.jsonl"])
+def test_ingest_a_number_too_long_for_an_int_is_one_record_s_error(tmp_path, name):
+    # json.loads raises a plain ValueError for an integer of more than 4,300 digits: the whole file was skipped,
+    # naming no line ("cannot read the file: Exceeds the limit (4300 digits) ... sys.set_int_max_str_digits()")
+    records = ['{"paperId": "a", "title": "A"}', '{"paperId": "b", "title": "B", "year": %s}' % ("9" * 5000),
+               '{"paperId": "c", "title": "C"}']
+    path = _write(tmp_path / name, "[" + ",\n".join(records) + "]" if name.endswith(".json") else "\n".join(records))
+    result = read_papers([path], skip_bad=True)
+    assert [p.title for p in result.papers] == ["A", "C"]
+    assert [e.line for e in result.skipped] == [2]  # its year: an infinity, as JSON's 1e400, and no year
+    assert re.search(r"cannot read (date inf|year Infinity)", result.skipped[0].message)
+
+
+
+@pytest.mark.parametrize("name, body, abstract", [
+    ("a.csv", "sep=;\r\nTitle;Abstract\r\nKernel sums;We sum, then scale.\r\n", "We sum, then scale."),
+    ("export", 'SEP=,\nTitle,Abstract\nKernel sums,"We sum; then scale."\n', "We sum; then scale."),  # by content
+])
+def test_ingest_excel_s_sep_line_names_the_csv_delimiter(tmp_path, name, body, abstract):
+    # Excel's "sep=;" first line (it names the delimiter and Excel does not show it) was read as the header row:
+    # "the header row has no 'title' column (found: sep=)", and the whole file was refused
+    path = _write(tmp_path / name, body)
+    (paper,) = _papers(path)
+    assert (paper.title, paper.abstract, paper.source) == ("Kernel sums", abstract, f"{path}:3")
+
+
+def test_ingest_json_lines_named_json_are_read_as_json_lines(tmp_path):
+    # Hugging Face's Dataset.to_json and pandas' to_json(lines=True) write JSON Lines named .json: the JSON reader
+    # refused the whole file ("invalid JSON: Extra data"), where the Semantic Scholar reader read such a file
+    records = [{"title": "Kernel sums", "year": 2020}, {"title": "Sparse routers", "year": "in the year 2021"},
+               {"title": "Tidal attention"}]
+    path = _write(tmp_path / "papers.json", "\n".join(json.dumps(r) for r in records) + "\n\n")
+    items = _items(path)
+    assert [(p.title, p.source) for p in items if isinstance(p, Paper)] == [
+        ("Kernel sums", f"{path}:1"), ("Tidal attention", f"{path}:3")]
+    assert [e.line for e in _errors(items)] == [2]
+    one = _write(tmp_path / "one.json", json.dumps(records[0]) + "\n")  # one object: one paper, as before
+    assert [p.title for p in _papers(one)] == ["Kernel sums"]

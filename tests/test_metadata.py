@@ -135,6 +135,10 @@ def test_metadata_s2_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> 
     (read_s2, {"paperId": "a", "title": "T", "abstract": 12}, "the abstract must be text, not 12"),
     (read_s2, {"paperId": "a", "title": "T", "externalIds": "DOI:10.1/x"}, "externalIds must be a JSON object"),
     (read_openalex, {"id": "W1", "display_name": "T", "publication_year": "x"}, 'cannot read publication_year "x"'),
+    # a typo'd "20210" was read as 2021 (its first four digits) without a word; the plain readers refuse it
+    (read_s2, {"paperId": "a", "title": "T", "year": "20210"}, 'cannot read year "20210"'),
+    (read_openalex, {"id": "W1", "display_name": "T", "publication_year": "20210"},
+     'cannot read publication_year "20210"'),
 ])
 def test_metadata_service_fields_that_hold_no_year_or_text_are_record_errors(tmp_path: Path, reader, record,
                                                                             message) -> None:

@@ -100,8 +100,8 @@ def test_workspace_damage_extraction_cache_is_made_again_by_the_next_build(ws):
 
 @pytest.mark.parametrize(("name", "line", "instead"), [
     ("results.jsonl", b'{"key": "x"}', "reading every paper for results again"),  # KeyError
-    ("records.jsonl", b"{not json", "its readable records were kept, the rest made again from the workspace's "
-                                    "papers, and the file is written whole again"),
+    ("records.jsonl", b"{not json", "its readable records were kept, the rest made again from the input files "
+                                    "still there and the workspace's papers, and the file is written whole again"),
 ])
 def test_workspace_damage_to_what_a_build_can_do_without_is_said_and_the_build_goes_on(ws, name, line, instead):
     """The reported results (a cache) and the records kept per file: a build says the damage as one
@@ -139,3 +139,32 @@ def test_workspace_damage_records_are_made_again_so_a_record_deleted_later_leave
     Workspace(ws.path).build([str(a)], progress=False, overview=False, log=said.append)
     assert sorted(p.title for p in Workspace(ws.path).papers()) == ["Kernel sums", "Tiny experts", "Tiny routers"]
     assert not [line for line in said if "keeps merged papers" in line]
+
+
+@pytest.mark.parametrize("damaged_line", [1, 3])
+def test_workspace_damage_records_made_again_file_a_paper_under_every_file_it_was_read_from(tmp_path, damaged_line):
+    """A repaired ``records.jsonl`` filed a paper merged from two files under its first file alone: a build from
+    scratch files it under both, so after a record of it was deleted from the first file, the paper left the
+    repaired workspace though the second file still held it."""
+    import json
+
+    a, b, c = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.jsonl"
+    shared = {"title": "Sparse routers for mixtures", "doi": "10.5555/shared.1", "abstract": "We propose SparseRoute."}
+    a.write_text(json.dumps(shared) + '\n{"title": "Kernel sums"}\n', encoding="utf-8")
+    b.write_text(json.dumps({**shared, "abstract": "We propose SparseRoute, on ImageNet."})
+                 + '\n{"title": "Tidal attention"}\n', encoding="utf-8")
+    c.write_text('{"title": "Cloud maps"}\n', encoding="utf-8")
+    ws = Workspace(tmp_path / "ws")
+    ws.build([str(a), str(b)], progress=False, overview=False)
+    records = _live(ws.path) / "records.jsonl"
+    lines = records.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[damaged_line - 1] = lines[damaged_line - 1][:60] + "\n"  # the shared paper's record of a, or of b
+    records.write_text("".join(lines), encoding="utf-8")
+    Workspace(ws.path).build([str(c)], progress=False, overview=False, log=lambda _: None)
+    scratch = Workspace(tmp_path / "scratch")
+    scratch.build([str(a), str(b), str(c)], progress=False, overview=False)
+    assert Workspace(ws.path).records() == scratch.records()
+    a.write_text('{"title": "Kernel sums"}\n', encoding="utf-8")  # the shared paper deleted from a
+    for built in (ws.path, scratch.path):
+        Workspace(built).build([str(a)], progress=False, overview=False)
+    assert sorted(p.title for p in Workspace(ws.path).papers()) == sorted(p.title for p in scratch.papers())

@@ -40,7 +40,8 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines"]
+           "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines",
+           "read_chunks", "CHUNK_BYTES"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -310,8 +311,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
         names: list[str] = []
         for n, item in enumerate(value, 1):
             if isinstance(item, Mapping):
-                item = item.get("name") or " ".join(
-                    str(item[k]) for k in ("given", "family") if item.get(k)) or ""
+                item = _author_object_name(item, n)
             if item is not None and not isinstance(item, str):
                 raise ValueError(f"author {n} must be a name (text), not {type(item).__name__}")
             names.append(clean_text(item, latex=latex))
@@ -340,6 +340,29 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
 
 
 _NOT_NAMES = ("others", "et al.", "et al")
+
+#: the keys of an author object holding a whole name (CSL JSON's ``literal``: an institution), first found first
+_NAME_KEYS = ("name", "literal", "full_name", "fullName")
+#: the keys of an author object holding its name in parts (CSL JSON's ``given``/``family``; other exports')
+_NAME_PARTS = (("given", "family"), ("first", "last"), ("first_name", "last_name"), ("firstName", "lastName"))
+
+
+def _author_object_name(item: Mapping[str, Any], n: int) -> Any:
+    """The name author object ``item`` (author ``n`` of its list) gives (:data:`_NAME_KEYS`, :data:`_NAME_PARTS`);
+    ``''`` for an empty one. One with values but no name raises :class:`ValueError`: CSL's ``{"literal": "…"}``
+    and a ``{"first": …, "last": …}`` were dropped without a word, the paper kept with fewer authors.
+    """
+    for key in _NAME_KEYS:
+        if item.get(key):
+            return item[key]
+    for keys in _NAME_PARTS:
+        parts = [str(item[k]) for k in keys if item.get(k)]
+        if parts:
+            return " ".join(parts)
+    if any(value not in (None, "") for value in item.values()):
+        raise ValueError(f"author {n} is an object without a name (no 'name', 'literal' or 'given'/'family'); "
+                         "give each author a name")
+    return ""
 
 
 def is_surname(text: str) -> bool:
@@ -408,17 +431,25 @@ def read_lines(path: Path) -> Iterator[tuple[int, str]]:
     unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
     :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there.
     """
-    number = size = 0
+    number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
+    bom = 0
+    lead = b""  # the file's first bytes after a byte-order mark (a UTF-16 mark there gets a hint)
     try:
         with open_input(path) as fh:
             # never more of a line than the file may still hold: a gzipped line of gigabytes (a few MB packed) was
             # read whole before it was measured, 3 GB of memory for a 1.5 MB file
             while raw := fh.readline(MAX_INPUT_BYTES - size + 1):
+                if not size:
+                    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+                    lead = raw[bom:bom + 2]
+                start = bom if not size else 0
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
                     raise _too_big(path)
-                parts = _decoded_line(raw, path, first=not number).split("\r")[::-1]
+                parts = _decoded_line(raw, path, start, (ends, size - len(raw) + start - bom, lead)).split("\r")
+                ends += raw.endswith(b"\n")
                 del raw  # nor the bytes nor the line held here while the reader reads the line
+                parts.reverse()
                 while parts:
                     number += 1
                     yield number, parts.pop()
@@ -428,19 +459,20 @@ def read_lines(path: Path) -> Iterator[tuple[int, str]]:
         raise cannot_read(path, exc) from None
 
 
-def _decoded_line(raw: bytes, path: Path, *, first: bool) -> str:
-    """One line's bytes (a byte-order mark dropped from the ``first``) as text, without its LF or CR LF end; decoded
+def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, bytes]) -> str:
+    """One line's bytes from ``start`` (past a byte-order mark) as text, without its LF or CR LF end; decoded
     through a view, so no copy of a long line's bytes is made.
+
+    Bytes that are not UTF-8 are :func:`utf8_error`'s InputError, told from these bytes and ``where`` they are
+    (the LFs and the bytes after the mark before them, the file's first bytes): reading the file again to find
+    them failed (an AssertionError) for a pipe, which is read once, and for a file changed meanwhile.
     """
-    start = len(codecs.BOM_UTF8) if first and raw.startswith(codecs.BOM_UTF8) else 0
     end = len(raw) - raw.endswith(b"\n") - raw.endswith(b"\r\n")
     try:
         return str(memoryview(raw)[start:end], "utf-8")
-    except UnicodeDecodeError:
-        with open_input(path) as stream:
-            error = utf8_error(path, stream)
-        assert error is not None  # the same bytes, decoded the same way
-        raise error from None
+    except UnicodeDecodeError as exc:
+        lines, offset, lead = where
+        raise _not_utf8(path, raw[start:end], exc.start, lines, offset, lead) from None
 
 
 def read_text(path: Path) -> str:
@@ -485,15 +517,75 @@ def utf8_error(path: str | os.PathLike[str], stream: io.BufferedIOBase, chunk: i
         try:
             _, used = codecs.utf_8_decode(data, "strict", not more)
         except UnicodeDecodeError as exc:
-            hint = " (it looks like UTF-16)" if lead in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
-            return InputError(path, lines + data.count(b"\n", 0, exc.start) + 1,
-                              f"not UTF-8 text{hint}: invalid byte 0x{data[exc.start]:02x} at byte offset "
-                              f"{offset + exc.start}; re-save the file as UTF-8")
+            return _not_utf8(path, data, exc.start, lines, offset, lead)
         if not more:
             return None
         lines += data.count(b"\n", 0, used)
         offset += used
         pending = data[used:]
+
+
+def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, offset: int,
+              lead: bytes) -> InputError:
+    """The error of the bad byte at ``data[bad]``, ``data`` coming after ``lines`` line ends and ``offset`` bytes of
+    the file (after a byte-order mark); ``lead``: the file's first bytes, whose UTF-16 mark gets a hint.
+    """
+    hint = " (it looks like UTF-16)" if lead[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
+    return InputError(path, lines + data.count(b"\n", 0, bad) + 1,
+                      f"not UTF-8 text{hint}: invalid byte 0x{data[bad]:02x} at byte offset "
+                      f"{offset + bad}; re-save the file as UTF-8")
+
+
+#: bytes :func:`read_chunks` reads at a time
+CHUNK_BYTES = 1 << 20
+
+
+def read_chunks(path: Path, size: int = CHUNK_BYTES) -> Iterator[str]:
+    """The file's text (:func:`read_text`'s: decompressed when gzipped, byte-order mark dropped, CR LF and a lone CR
+    made LF) in pieces of about ``size`` bytes, so that a JSON array of gigabytes is read in the memory of its
+    records (:class:`~graphbuild.ingest.located.JsonStream`), not whole. As for :func:`read_lines`, a file
+    unreadable, not UTF-8 (the first bad byte's line and offset) or over :data:`MAX_INPUT_BYTES` raises InputError
+    when the reading gets there; a pipe is read once.
+    """
+    pending = lead = b""
+    offset = lines = total = 0
+    cr = ""  # a CR ending the last piece: its LF may start the next
+    try:
+        with open_input(path) as fh:
+            while True:
+                more = fh.read(size)
+                total += len(more)
+                if total > MAX_INPUT_BYTES:
+                    raise _too_big(path)
+                data = pending + more
+                if not lead and (len(data) >= len(codecs.BOM_UTF8) or not more):
+                    lead = data[:4] or b" "
+                    if data.startswith(codecs.BOM_UTF8):
+                        data = data[len(codecs.BOM_UTF8):]
+                        lead = data[:2] or b" "
+                elif not lead:
+                    pending = data
+                    continue
+                try:
+                    text, used = codecs.utf_8_decode(data, "strict", not more)
+                except UnicodeDecodeError as exc:
+                    raise _not_utf8(path, data, exc.start, lines, offset, lead) from None
+                lines += data.count(b"\n", 0, used)
+                offset += used
+                pending = data[used:]
+                text = cr + text
+                cr = "\r" if more and text.endswith("\r") else ""
+                text = text[:-1] if cr else text
+                if "\r" in text:
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                if text:
+                    yield text
+                if not more:
+                    return
+    except gzip_errors as exc:
+        raise not_gzip(path, exc) from None
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
 
 
 def no_records(path: Path, what: str) -> InputError:

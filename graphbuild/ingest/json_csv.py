@@ -24,11 +24,11 @@ from .fields import (
     no_records,
     norm_field,
     paper_from_record,
+    read_chunks,
     read_lines,
-    read_text,
     warn,
 )
-from .located import json_kind, loads, parse_json, repeated_keys, short_value
+from .located import JsonStream, json_kind, loads, repeated_keys, short_value, stream_records
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -39,47 +39,67 @@ _LIST_KEYS = ("papers", "data", "results")
 def read_json(path: Path) -> Iterator[Item]:
     """Read a JSON array of paper objects, or an object holding the list under ``"papers"``,
     ``"data"`` or ``"results"`` (as API answers do; an object with a ``title`` and no ``"papers"``
-    list is one paper).
+    list is one paper), or JSON Lines (:func:`json_lines_ahead`), as tools write them named ``.json``.
 
-    Errors name the line each object starts on. The file is read whole (up to
-    :data:`~graphbuild.ingest.fields.MAX_INPUT_BYTES`), in some times its size: streaming an array needs a parser
-    of its own to keep each record's line and its repeated keys; JSON Lines (:func:`read_jsonl`) are read a line
-    at a time, and a big corpus is best given so.
+    Errors name the line each object starts on. The list is read a record at a time
+    (:func:`~graphbuild.ingest.located.stream_records`), in the memory of one record: a JSON array of 300 MB
+    was held whole, as bytes, text and every value, some times its size.
     """
     path = Path(path)
-    text = read_text(path)
-    if not text.strip():
+    stream = JsonStream(read_chunks(path))
+    if json_lines_ahead(stream, path):  # JSON Lines named .json (as Hugging Face's to_json and pandas write them)
+        yield from _json_lines_items(path, stream.lines())
         return
     try:
-        doc = parse_json(text)
+        doc = stream_records(path, stream, _LIST_KEYS, _paper_list)
+        if doc is None:
+            return
+        if doc.records is None:
+            yield _one_paper(doc.value, doc.line, path)
+            return
+        if doc.key is not None and repeated_keys(doc.value):  # {"papers": [...], "papers": [...]}: one dropped
+            raise InputError(path, doc.line, repeated_keys(doc.value))
+        found = 0
+        for line, value in doc.records:
+            found += 1
+            if not isinstance(value, dict):
+                yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
+                                             "with paper fields")
+                continue
+            # the record's number too: the records of an array json.dump wrote all start on line 1
+            yield paper_from_record(value, path, line, tabular=False, label=f"record {found} at line {line}")
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "fix the syntax or use .jsonl for one object per line") from None
-    data = doc.value
-    keys = [k for k in _LIST_KEYS if isinstance(data, dict) and isinstance(data.get(k), list)]
-    # one paper object may have a "data" or "results" field of its own; a "papers" list wins over its title
-    key = keys[0] if keys and (keys[0] == "papers" or "title" not in data) else None
-    if isinstance(data, list):
-        items = doc.records()
-    elif key is not None:
-        if repeated_keys(data):  # {"papers": [...], "papers": [...]}: the first list would be dropped
-            raise InputError(path, doc.line, repeated_keys(data))
-        items = doc.records(key)
-    elif isinstance(data, dict) and "title" in data:
-        items = iter([(doc.line, data)])
-    else:
-        raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers", '
-                                     '"data" or "results" list')
-    found = 0
-    for line, value in items:
-        found += 1
-        if not isinstance(value, dict):
-            yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
-                                         "with paper fields")
-            continue
-        yield paper_from_record(value, path, line, tabular=False)
     if not found:
         raise no_records(path, "the paper list is empty")
+
+
+def _paper_list(data: dict[str, Any]) -> str | None:
+    """The key of the paper list of the top-level object ``data``: its ``"papers"``, ``"data"`` or ``"results"``
+    list, in that order; None when it has none, or is a paper with a ``"data"`` or ``"results"`` field of its own
+    (a ``title``, and no ``"papers"`` list).
+    """
+    keys = [k for k in _LIST_KEYS if isinstance(data.get(k), list)]
+    return keys[0] if keys and (keys[0] == "papers" or "title" not in data) else None
+
+
+def _one_paper(data: Any, line: int, path: Path) -> Item:
+    """The paper a top-level object with a ``title`` and no paper list is; an InputError for any other value."""
+    if isinstance(data, dict) and "title" in data:
+        return paper_from_record(data, path, line, tabular=False)
+    raise InputError(path, None, 'expected a JSON array of paper objects or an object with a "papers", '
+                                 '"data" or "results" list')
+
+
+def json_lines_ahead(stream: JsonStream, path: Path) -> bool:
+    """Whether the JSON text ``stream`` reads (:attr:`~JsonStream.pos` not moved) is JSON Lines: its first line one
+    whole object, and more lines after it (a JSON document can be no such thing).
+    """
+    if stream.peek() != "{":
+        return False
+    first, end = stream.rest_of_line()
+    return not stream.blank_from(end) and isinstance(json_line(first, path, stream.line()), dict)
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:
@@ -87,7 +107,12 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     blank lines are ignored.
     """
     path = Path(path)
-    for number, line in read_lines(path):
+    return _json_lines_items(path, read_lines(path))
+
+
+def _json_lines_items(path: Path, lines: Iterator[tuple[int, str]]) -> Iterator[Item]:
+    """The records of the numbered ``lines`` of a JSON Lines file, one at a time."""
+    for number, line in lines:
         if not line.strip():
             continue
         value = json_line(line, path, number)
@@ -222,8 +247,15 @@ def _unread_columns(header: list[str], row: list[str]) -> str:
     return ", ".join(shown) + more
 
 
+#: Excel's first line naming a CSV's delimiter (``sep=;``), which Excel reads and does not show
+_EXCEL_SEP = re.compile(r"^\s*sep=([,;\t|])\s*$", re.I)
+
+
 def _csv_delimiter(text: str, path: Path) -> str:
-    first = text.split("\n", 1)[0]
+    first = text.lstrip("\n").split("\n", 1)[0]
+    excel = _EXCEL_SEP.match(first)
+    if excel:
+        return excel.group(1)
     try:
         found = csv.Sniffer().sniff(text[:16384], delimiters=_DELIMITERS).delimiter
         if found in first:
@@ -277,7 +309,8 @@ def read_csv(path: Path) -> Iterator[Item]:
     lines, head = _csv_lines(path)
     if not head.strip():
         return
-    reader = csv.reader(lines, delimiter=_csv_delimiter(head, path), quotechar='"', doublequote=True, strict=True)
+    delimiter = _csv_delimiter(head, path)
+    reader = csv.reader(lines, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
     header: list[str] | None = None
     last_line = 0
     found = 0
@@ -289,7 +322,8 @@ def read_csv(path: Path) -> Iterator[Item]:
             break
         except csv.Error as exc:
             found += header is not None  # a row, if a bad one: the file is not "a header only"
-            yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row")
+            yield InputError(path, start, f"bad CSV row: {exc}; check the quoting of this row"
+                                          f"{_swallowed(reader, start)}")
             if reader.line_num == last_line:
                 break
             last_line = reader.line_num
@@ -297,6 +331,8 @@ def read_csv(path: Path) -> Iterator[Item]:
         last_line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
+        if header is None and len(row) == 2 and _EXCEL_SEP.match(f"{row[0]}{delimiter}") and not row[1]:
+            continue  # Excel's sep= line (_EXCEL_SEP): the header comes next
         if header is None:
             header = [norm_field(c) for c in row]
             if "title" not in header:
@@ -325,9 +361,20 @@ def read_csv(path: Path) -> Iterator[Item]:
         raise no_records(path, "the header row is not followed by any rows")
 
 
+def _swallowed(reader: Any, start: int) -> str:
+    """What a bad CSV row starting on line ``start`` took with it, for its error: the lines after it the ``reader``
+    read as the text of a quoted field (a quote never closed reads to the end of the file), whose rows were
+    lost without a word.
+    """
+    lines = reader.line_num - start
+    return (f" (a quoted field in it runs over the {lines} line(s) after it, read as its text: their rows are not "
+            "read)") if lines > 0 else ""
+
+
 def sniff_csv(head: str) -> bool:
     """Whether the first line of ``head`` is a delimited header with a ``title`` column."""
-    first = head.lstrip("\ufeff").replace("\r\n", "\n").split("\n", 1)[0]
+    lines = head.lstrip("\ufeff").replace("\r\n", "\n").split("\n", 2)
+    first = lines[1] if _EXCEL_SEP.match(lines[0]) and len(lines) > 1 else lines[0]
     for delimiter in _DELIMITERS:
         if delimiter not in first:
             continue

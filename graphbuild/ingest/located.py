@@ -1,10 +1,12 @@
-"""Where the records of a file start: JSON read with the offset of each listed record, offsets as lines.
+"""Where the records of a file start: JSON read a record at a time with the line of each, offsets as lines.
 
 The readers name the line a bad record starts on (:mod:`graphbuild.ingest`).
-:func:`parse_json` reads a JSON document in one pass, as :func:`json.loads`
-does, and also notes where each element of the top-level array, or of each
-list directly under the top-level object (an API page's ``"data"`` or
-``"results"``), starts; :func:`line_numbers` turns such offsets into lines.
+:func:`stream_records` reads a JSON document's paper list (the top-level
+array, or a list directly under the top-level object: an API page's
+``"data"`` or ``"results"``) a record at a time from a :class:`JsonStream`,
+with the line each record starts on, as :func:`json.loads` would read it but
+never holding the whole text or all its values; :func:`line_numbers` turns
+offsets into lines.
 
 JSON lets an object give a key twice, and :func:`json.loads` silently keeps
 the last value. Every object read here (and by :func:`loads`) that gives a
@@ -15,15 +17,15 @@ dropping one of the values.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from json.decoder import scanstring  # type: ignore[attr-defined]
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["JsonDoc", "RepeatedKeys", "json_kind", "line_numbers", "loads", "parse_json", "repeated_keys",
-           "short_value"]
+__all__ = ["HELD", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers", "loads", "repeated_keys",
+           "short_value", "stream_records", "syntax_error"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -96,9 +98,42 @@ def short_value(value: Any) -> str:
 _DECODER = json.JSONDecoder(object_pairs_hook=_object_pairs)
 
 
+def _whole_or_infinite(digits: str) -> int | float:
+    """``int(digits)``, or an infinity for a number of more digits than Python turns into an int (4,300 by default:
+    :func:`sys.get_int_max_str_digits`); such a number is no year, count or id, and reads as JSON's ``1e400`` does.
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return float("-inf") if digits.startswith("-") else float("inf")
+
+
+#: :data:`_DECODER` for a text holding a number too long for an int (:func:`_whole_or_infinite`): json.loads raised a
+#: ValueError no reader expected, which stopped a whole JSON Lines file at one line, naming none
+_LONG_NUMBERS = json.JSONDecoder(object_pairs_hook=_object_pairs, parse_int=_whole_or_infinite)
+
+
+def _raw_decode(text: str, pos: int) -> tuple[Any, int]:
+    """:data:`_DECODER`'s ``raw_decode``, or :data:`_LONG_NUMBERS`'s where the text holds a number too long for an int
+    (tried only then: a ``parse_int`` slows every number down).
+    """
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return _LONG_NUMBERS.raw_decode(text, pos)
+
+
 def loads(text: str) -> Any:
-    """:func:`json.loads`, except that an object giving a key twice with different values is a :class:`RepeatedKeys`."""
-    return _DECODER.decode(text)
+    """:func:`json.loads`, except that an object giving a key twice with different values is a :class:`RepeatedKeys`,
+    and a number too long for an int an infinity (:func:`_whole_or_infinite`).
+    """
+    value, end = _raw_decode(text, _skip(text, 0))
+    end = _skip(text, end)
+    if end != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return value
 
 
 def line_numbers(text: str, offsets: Iterable[int]) -> Iterator[int]:
@@ -117,99 +152,314 @@ def line_numbers(text: str, offsets: Iterable[int]) -> Iterator[int]:
         yield line
 
 
-@dataclass(slots=True)
-class JsonDoc:
-    """A parsed JSON document: its ``value`` and where its listed records start (see :func:`parse_json`)."""
-
-    text: str
-    value: Any
-    start: int  # offset of the top-level value
-    #: list -> offsets of its elements: None for a top-level array, a key for the list under that key
-    offsets: dict[str | None, list[int]] = field(default_factory=dict)
-
-    @property
-    def line(self) -> int:
-        """The line the top-level value starts on."""
-        return next(line_numbers(self.text, [self.start]))
-
-    def records(self, key: str | None = None) -> Iterator[tuple[int, Any]]:
-        """(line, element) of the top-level array (``key`` None) or of the list under ``key``."""
-        values = self.value if key is None else self.value[key]
-        offsets = self.offsets[key]
-        return zip(line_numbers(self.text, offsets), values, strict=True)
-
-
 def _skip(text: str, pos: int) -> int:
     return _WS.match(text, pos).end()  # type: ignore[union-attr]  # matches the empty string anywhere
 
 
-def _array(text: str, pos: int, decoder: json.JSONDecoder) -> tuple[list[Any], list[int], int]:
-    """(elements, their offsets, end) of the array at ``text[pos] == '['``."""
-    values: list[Any] = []
-    offsets: list[int] = []
-    pos = _skip(text, pos + 1)
-    if text.startswith("]", pos):
-        return values, offsets, pos + 1
-    while True:
-        value, end = decoder.raw_decode(text, pos)
-        values.append(value)
-        offsets.append(pos)
-        pos = _skip(text, end)
-        if text.startswith("]", pos):
-            return values, offsets, pos + 1
-        if not text.startswith(",", pos):
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-        pos = _skip(text, pos + 1)
+#: how near the end of the text read so far a JSON value may end, or a syntax error lie, and still be cut short by
+#: that end rather than end there (``-Infinity``, a ``\ud83d\ude00`` escape pair, a number's exponent)
+_NEAR_END = 16
+#: characters :class:`JsonStream` asks of its pieces at least, each time it runs out
+_MIN_READ = 1 << 16
 
 
-def _object(text: str, pos: int, decoder: json.JSONDecoder,
-            offsets: dict[str | None, list[int]]) -> tuple[dict[str, Any], int]:
-    """(object, end) of the object at ``text[pos] == '{'``; the element offsets of its lists go in ``offsets``.
+def syntax_error(msg: str, line: int, column: int) -> json.JSONDecodeError:
+    """A :class:`json.JSONDecodeError` saying ``msg`` at ``line`` and ``column`` (both from 1) of a whole file."""
+    exc = json.JSONDecodeError(msg, "", 0)
+    exc.lineno, exc.colno = line, column
+    exc.args = (f"{msg}: line {line} column {column}",)
+    return exc
 
-    A key given twice keeps its last value, as in :func:`json.loads` (and the object is a
-    :class:`RepeatedKeys` when the values differ).
+
+class JsonStream:
+    """JSON text read from pieces (:func:`~graphbuild.ingest.fields.read_chunks`) a value at a time, in the memory of
+    the value being read, never the whole text: a JSON array of gigabytes is read a record at a time.
+
+    Values are decoded by :func:`loads`'s decoder (:data:`_DECODER`: same values, repeated keys marked); a value
+    cut by the end of the text held is decoded again once more text is read, the text held growing at least
+    twofold each time, so a value of any size is decoded in time linear in its size. Syntax errors are
+    :class:`json.JSONDecodeError` with the message, line and column :func:`json.loads` gives on the whole text
+    (lines counted at LF: the pieces' line ends are LF).
+    """
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self._pieces = iter(pieces)
+        self._buf = ""
+        self.pos = 0  # where reading is, in _buf
+        self._eof = False
+        self._col = 0  # the column (from 0) of _buf[0]
+        self._counted, self._counted_line = 0, 1  # lines counted up to _buf[_counted]
+
+    def _more(self) -> bool:
+        """Read more text (at least as much as is held from :attr:`pos` on), dropping what is before :attr:`pos`;
+        False, and the text held as it was, at the end of the text.
+        """
+        want = max(_MIN_READ, len(self._buf) - self.pos)
+        parts: list[str] = []
+        got = 0
+        while got < want and not self._eof:
+            piece = next(self._pieces, None)
+            if piece is None:
+                self._eof = True
+            else:
+                parts.append(piece)
+                got += len(piece)
+        if not parts:
+            return False
+        cut = self.pos
+        line = self.line(cut)  # the lines of what is dropped counted
+        newline = self._buf.rfind("\n", 0, cut)
+        self._col = cut - newline - 1 if newline >= 0 else self._col + cut
+        self._buf = "".join([self._buf[cut:], *parts])
+        self.pos = self._counted = 0
+        self._counted_line = line
+        return True
+
+    def line(self, pos: int | None = None) -> int:
+        """The line of :attr:`pos` (or of ``pos``, not before it); lines are counted once, from the last asked."""
+        pos = self.pos if pos is None else pos
+        if pos < self._counted:  # (an error's line was asked, further on)
+            return self._counted_line - self._buf.count("\n", pos, self._counted)
+        self._counted_line += self._buf.count("\n", self._counted, pos)
+        self._counted = pos
+        return self._counted_line
+
+    def _column(self, pos: int) -> int:
+        newline = self._buf.rfind("\n", 0, pos)
+        return pos - newline if newline >= 0 else self._col + pos + 1
+
+    def error(self, msg: str, pos: int | None = None) -> json.JSONDecodeError:
+        """The syntax error ``msg`` at :attr:`pos` (or ``pos``), with the whole text's line and column."""
+        pos = self.pos if pos is None else pos
+        return syntax_error(msg, self.line(pos), self._column(pos))
+
+    def peek(self) -> str:
+        """The next character that is not whitespace (:attr:`pos` moved to it), ``''`` at the end of the text."""
+        while True:
+            self.pos = _skip(self._buf, self.pos)
+            if self.pos < len(self._buf):
+                return self._buf[self.pos]
+            if not self._more():
+                return ""
+
+    def take(self, char: str) -> bool:
+        """Whether the next character that is not whitespace is ``char``, read past it when it is."""
+        if self.peek() == char:
+            self.pos += 1
+            return True
+        return False
+
+    def value(self) -> Any:
+        """The JSON value at :attr:`pos` (after whitespace), read past it."""
+        self.peek()
+        while True:
+            try:
+                value, end = _raw_decode(self._buf, self.pos)
+            except json.JSONDecodeError as exc:
+                cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(self._buf) - _NEAR_END
+                if cut and self._more():
+                    continue
+                raise self.error(exc.msg, exc.pos) from None
+            if end >= len(self._buf) - _NEAR_END and self._more():  # a number may go on in the next piece
+                continue
+            self.pos = end
+            return value
+
+    def key(self) -> str:
+        """The string at :attr:`pos`, an object's key, read past it and past the ``:`` after it."""
+        if self.peek() != '"':
+            raise self.error("Expecting property name enclosed in double quotes")
+        key = self.value()
+        if not self.take(":"):
+            raise self.error("Expecting ':' delimiter")
+        return key
+
+    def end(self) -> None:
+        """Check that nothing but whitespace is left ("Extra data", as :func:`json.loads` says)."""
+        if self.peek():
+            raise self.error("Extra data")
+
+    def rest_of_line(self) -> tuple[str, int]:
+        """The text from :attr:`pos` to the end of its line, and where that end is (:attr:`pos` not moved)."""
+        offset = 0
+        while True:
+            newline = self._buf.find("\n", self.pos + offset)
+            if newline >= 0:
+                return self._buf[self.pos:newline], newline
+            offset = len(self._buf) - self.pos
+            if not self._more():
+                return self._buf[self.pos:], len(self._buf)
+
+    def blank_from(self, index: int) -> bool:
+        """Whether nothing but whitespace is left from ``index`` (not before :attr:`pos`) on (:attr:`pos` not moved)."""
+        offset = index - self.pos
+        while True:
+            end = _skip(self._buf, self.pos + offset)
+            if end < len(self._buf):
+                return False
+            offset = end - self.pos
+            if not self._more():
+                return True
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """(number, text) of each line from :attr:`pos` on, read one at a time (JSON Lines)."""
+        number = self.line()
+        while True:
+            newline = self._buf.find("\n", self.pos)
+            if newline < 0:
+                if self._more():
+                    continue
+                if self.pos < len(self._buf):
+                    yield number, self._buf[self.pos:]
+                    self.pos = len(self._buf)
+                return
+            text, self.pos = self._buf[self.pos:newline], newline + 1
+            yield number, text
+            number += 1
+
+    def items(self, close: str) -> Iterator[int]:
+        """The line of each element of the array or object whose opening bracket was read, the stream at the element
+        (the caller reads it), up to its ``close`` (``]`` or ``}``), read past.
+        """
+        if self.take(close):
+            return
+        while True:
+            self.peek()
+            yield self.line()
+            if self.take(close):
+                return
+            if not self.take(","):
+                raise self.error("Expecting ',' delimiter")
+
+
+#: elements of a wrapping object's paper lists held, before the object's other members are known, at least
+#: (:func:`stream_records`): an object that is no list of papers ("title" after a "data" list) is told apart
+HELD = 1000
+
+
+@dataclass(slots=True)
+class Streamed:
+    """A JSON document as :func:`stream_records` reads it.
+
+    ``line``: where its value starts; ``key``: the member of an object holding the paper list (None for an array,
+    or for an object holding none, then given whole as ``value``); ``records``: ``(line, element)`` of the paper
+    list, read one at a time (None when there is no list).
+    """
+
+    line: int
+    value: Any
+    key: str | None
+    records: Iterator[tuple[int, Any]] | None
+
+
+def stream_records(path: Any, stream: JsonStream, list_keys: tuple[str, ...],
+                   pick: Callable[[dict[str, Any]], str | None]) -> Streamed | None:
+    """A JSON document's paper list, read from ``stream`` a record at a time (None for a text of whitespace only).
+
+    The list is the top-level array, or the list under one member of the top-level object: which one ``pick``
+    says, given the object (among ``list_keys``, as ``pick`` reads them; None: the object is no wrapper). The
+    elements of the object's lists are held until the whole object has been read (as :func:`loads` reads it) or
+    more than :data:`HELD` are held and ``pick`` names a list; from there the list is read a record at a time, and
+    a member further on that makes ``pick`` choose otherwise (or gives the list again) is an
+    :class:`~graphbuild.errors.InputError` naming ``path`` and the object's line. Syntax errors are
+    :class:`json.JSONDecodeError` with the whole text's line and column, raised when the reading gets there.
+    """
+    first = stream.peek()
+    if not first:
+        return None
+    line = stream.line()
+    if first == "[":
+        stream.pos += 1
+        return Streamed(line, None, None, _array_records(stream))
+    if first != "{":
+        value = stream.value()
+        stream.end()
+        return Streamed(line, value, None, None)
+    stream.pos += 1
+    events = _members(stream, list_keys)
+    held: list[tuple[str, str, int, Any]] = []
+    skeleton: dict[str, Any] = {}
+    for event in events:
+        held.append(event)
+        kind, key, _, value = event
+        if kind != "item":
+            skeleton[key] = [] if kind == "list" else value
+        if len(held) > HELD and kind == "item" and pick(skeleton) is not None:
+            return Streamed(line, skeleton, pick(skeleton), _committed(path, line, held, events, skeleton, pick))
+    obj, lines = _whole_object(held)
+    picked = pick(obj)
+    records = zip(lines[picked], obj[picked], strict=True) if picked is not None else None
+    return Streamed(line, obj, picked, records)
+
+
+def _array_records(stream: JsonStream) -> Iterator[tuple[int, Any]]:
+    """(line, element) of the top-level array whose ``[`` was read, then nothing but whitespace."""
+    for line in stream.items("]"):
+        yield line, stream.value()
+    stream.end()
+
+
+def _members(stream: JsonStream, list_keys: tuple[str, ...]) -> Iterator[tuple[str, str, int, Any]]:
+    """The top-level object's members, its ``{`` read, then nothing but whitespace, as ``(kind, key, line, value)``:
+    ``("member", key, line, value)``; an array under one of ``list_keys`` as ``("list", key, line, None)`` and
+    ``("item", key, line, element)`` for each element, read one at a time.
+    """
+    for _ in stream.items("}"):
+        key = stream.key()
+        stream.peek()
+        line = stream.line()
+        if key in list_keys and stream.peek() == "[":
+            stream.pos += 1
+            yield "list", key, line, None
+            for at in stream.items("]"):
+                yield "item", key, at, stream.value()
+        else:
+            yield "member", key, line, stream.value()
+    stream.end()
+
+
+def _whole_object(held: list[tuple[str, str, int, Any]]) -> tuple[dict[str, Any], dict[str, list[int]]]:
+    """The object of members ``held`` (all of them, :func:`_members`), as :func:`loads` reads it, and the lines of
+    the elements of each list member (the last, of a key given twice).
     """
     pairs: list[tuple[str, Any]] = []
-    pos = _skip(text, pos + 1)
-    if text.startswith("}", pos):
-        return {}, pos + 1
-    while True:
-        if not text.startswith('"', pos):
-            raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, pos)
-        key, pos = scanstring(text, pos + 1, True)
-        pos = _skip(text, pos)
-        if not text.startswith(":", pos):
-            raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
-        pos = _skip(text, pos + 1)
-        if text.startswith("[", pos):
-            value, offsets[key], pos = _array(text, pos, decoder)
+    lines: dict[str, list[int]] = {}
+    for kind, key, line, value in held:
+        if kind == "member":
+            pairs.append((key, value))
+        elif kind == "list":
+            pairs.append((key, []))
+            lines[key] = []
         else:
-            value, pos = decoder.raw_decode(text, pos)
-            offsets.pop(key, None)
-        pairs.append((key, value))
-        pos = _skip(text, pos)
-        if text.startswith("}", pos):
-            return _object_pairs(pairs), pos + 1
-        if not text.startswith(",", pos):
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-        pos = _skip(text, pos + 1)
+            pairs[-1][1].append(value)
+            lines[key].append(line)
+    return _object_pairs(pairs), lines
 
 
-def parse_json(text: str) -> JsonDoc:
-    """Read ``text`` as :func:`json.loads` does (same value, same :class:`json.JSONDecodeError`), in one pass,
-    noting the offset of each element of the top-level array or of a list directly under the top-level object.
-
-    Objects that give a key twice with different values are :class:`RepeatedKeys`.
+def _committed(path: Any, line: int, held: list[tuple[str, str, int, Any]],
+               events: Iterator[tuple[str, str, int, Any]], skeleton: dict[str, Any],
+               pick: Callable[[dict[str, Any]], str | None]) -> Iterator[tuple[int, Any]]:
+    """The records of the list ``pick(skeleton)`` names, from the members ``held`` and the ``events`` still to
+    come (:func:`stream_records`); an InputError when a later member changes the choice or gives the list again.
     """
-    decoder = _DECODER
-    doc = JsonDoc(text, None, _skip(text, 0))
-    if text.startswith("[", doc.start):
-        doc.value, doc.offsets[None], end = _array(text, doc.start, decoder)
-    elif text.startswith("{", doc.start):
-        doc.value, end = _object(text, doc.start, decoder, doc.offsets)
-    else:
-        doc.value, end = decoder.raw_decode(text, doc.start)
-    end = _skip(text, end)
-    if end != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
-    return doc
+    from ..errors import InputError
+
+    key = pick(skeleton)
+    given = 0  # how often the list under key was given
+    for kind, name, at, value in itertools.chain(held, events):
+        if kind == "list" and name == key:
+            given += 1
+            if given > 1:
+                raise InputError(path, line, f"field {key!r} is given twice; keep one")
+        elif kind == "item" and name == key:
+            yield at, value
+        elif kind != "item":
+            skeleton[name] = [] if kind == "list" else value
+    if pick(skeleton) != key:
+        raise InputError(path, line, f"the object's {key!r} list was read as its papers, but a member after it "
+                                     f"makes {_or_else(pick(skeleton))} the papers; give the object one list of "
+                                     "papers (or split the file)")
+
+
+def _or_else(key: str | None) -> str:
+    return f"its {key!r} list" if key is not None else "the object itself"

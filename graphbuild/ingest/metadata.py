@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -47,14 +47,14 @@ from .fields import (
     doi_shaped_not_doi,
     not_doi_text,
     paper_from_record,
+    read_chunks,
     read_input_bytes,
-    read_lines,
     reference_items,
     reference_left_out,
     warn,
 )
-from .json_csv import json_line
-from .located import line_numbers, parse_json, repeated_keys
+from .json_csv import json_line, json_lines_ahead
+from .located import JsonStream, line_numbers, repeated_keys, stream_records
 
 __all__ = [
     "ATOM_NS",
@@ -201,66 +201,40 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     (:func:`~graphbuild.ingest.json_csv.json_line`).
 
     A file whose first line is a whole object with more lines after it can only be JSON Lines: it is read a line
-    at a time (:func:`~graphbuild.ingest.fields.read_lines`), never held whole.
+    at a time; any other is one JSON document, whose records are read one at a time
+    (:func:`~graphbuild.ingest.located.stream_records`): neither is held whole.
     """
-    lines = _content_lines(path)
-    first = next(lines, None)
-    if first is None:
-        return
-    second = next(lines, None)
-    if second is None:  # one line (an API page as curl saves it, or one record): the whole document
-        text = _joined(first)
-    else:
-        value = json_line(first[1], path, first[0])
-        if isinstance(value, dict):  # JSON Lines; no line is held here while its record is read
-            number = first[0]
-            del first
-            yield number, value, ""
-            number, value = second[0], json_line(second[1], path, second[0])
-            del second
-            yield number, value, ""
-            for number, line in lines:
+    stream = JsonStream(read_chunks(path))
+    if json_lines_ahead(stream, path):  # no line is held while its record is read
+        for number, line in stream.lines():
+            if line.strip():
                 value = json_line(line, path, number)
                 del line
                 yield number, value, ""
-            return
-        text = _joined(first, second, lines)  # from the lines read: a pipe cannot be read a second time
-    del first, second
+        return
     try:
-        doc = parse_json(text)
+        doc = stream_records(path, stream, _PAGE_KEYS, _page_list)
+        if doc is None:
+            return
+        if doc.records is None and not isinstance(doc.value, dict):
+            raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
+        if doc.key is not None and repeated_keys(doc.value):  # {"data": [...], "data": [...]}: one list dropped
+            raise InputError(path, doc.line, repeated_keys(doc.value))
+        records = iter([(doc.line, doc.value)]) if doc.records is None else doc.records
+        for n, (start, item) in enumerate(records, 1):
+            yield start, item, f"record {n}: "
     except json.JSONDecodeError as exc:  # the first line is not a whole object: not JSON Lines either
         raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
                                            "fix the file or export it again") from None
-    whole = doc.value
-    if isinstance(whole, dict):
-        key = next((k for k in ("data", "results") if isinstance(whole.get(k), list)), None)
-        if key and repeated_keys(whole):  # {"data": [...], "data": [...]}: the first list would be dropped
-            raise InputError(path, doc.line, repeated_keys(whole))
-        records = doc.records(key) if key else iter([(doc.line, whole)])
-    elif isinstance(whole, list):
-        records = doc.records()
-    else:
-        raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
-    for n, (start, item) in enumerate(records, 1):
-        yield start, item, f"record {n}: "
 
 
-def _joined(*parts: Iterable[tuple[int, str]] | tuple[int, str]) -> str:
-    """The text of numbered lines (``(number, text)`` pairs, and iterables of them, in order), each on its line:
-    the lines left out between them (blank ones) are empty, so the JSON parser's line numbers are the file's.
-    """
-    out: list[str] = []
-    last = 1
-    for part in parts:
-        for number, line in [part] if isinstance(part, tuple) else part:
-            out.append("\n" * (number - last) + line)
-            last = number
-    return "".join(out)
+#: the members of an API page that hold its records, in the order they are looked for
+_PAGE_KEYS = ("data", "results")
 
 
-def _content_lines(path: Path) -> Generator[tuple[int, str], None, None]:
-    """(number, text) of each line of the file that is not blank, read one at a time."""
-    return ((number, line) for number, line in read_lines(path) if line.strip())
+def _page_list(page: dict[str, Any]) -> str | None:
+    """The key of an API page's record list (its ``"data"``, else its ``"results"``); None when it has none."""
+    return next((k for k in _PAGE_KEYS if isinstance(page.get(k), list)), None)
 
 
 def _looks_json(head: str) -> bool:
