@@ -154,6 +154,7 @@ class Workspace:
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
         self._lock: WorkspaceLock | None = None
+        self._writing = False  # a write query's rows are open (query_rows)
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -613,9 +614,10 @@ class Workspace:
         """:meth:`query`, its rows as they come, for a result too large to hold as a list:
         ``with ws.query_rows(cypher) as rows: for row in rows: ...``; ``rows.columns`` names the columns before
         the first row. The store (and, for a write query, the workspace lock) stays held until the ``with`` ends;
-        the time limit covers the whole iteration.
+        the time limit covers the whole iteration. A write query started while another write query's rows are
+        still open here is refused (:func:`~.stores.base.nested_write_error`).
         """
-        from .stores.base import timeout_seconds
+        from .stores.base import nested_write_error, timeout_seconds
         from .stores.embedded import EmbeddedStore
 
         limit = timeout_seconds(timeout)
@@ -626,10 +628,16 @@ class Workspace:
             with store, store.rows(cypher, bound, timeout=limit) as rows:
                 yield rows
             return
+        if self._writing:  # a second writer on the store's file would commit beside the open one
+            raise nested_write_error()
         with self.lock("query --write", wait=wait):
             generations.mark_store_changed(self._require())
-            with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
-                yield rows
+            self._writing = True
+            try:
+                with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
+                    yield rows
+            finally:
+                self._writing = False
 
     def _write_overview(self, selection: Any) -> Path:
         from .viz import render_html

@@ -254,3 +254,26 @@ def test_neo4j_driver_log_lines_stay_off_stderr(neo4j_uri):
     assert run.returncode == 0, run.stderr
     assert run.stderr.splitlines() == [f"[E300] cannot reach Neo4j at bolt://127.0.0.1:{port}: is it running there? "
                                        "start it or set --uri"]
+
+
+def test_neo4j_write_query_inside_a_write_querys_rows_is_refused(store):
+    """A write query started while a write query's rows are still open on the same store ran in a second
+    transaction, which waited on the open one's locks until its time limit (then an E201 naming a limit the user
+    never hit); one coded line at once now, and the open write goes on to commit.
+    """
+    import time
+
+    store.query("CREATE (:ForeignTest {id: 'a', v: 0}), (:ForeignTest {id: 'b', v: 0})", write=True)
+    started = time.monotonic()
+    with store.rows("MATCH (n:ForeignTest) SET n.v = 1 RETURN n.id AS id ORDER BY id", write=True,
+                    timeout=30) as rows:
+        for row in rows:
+            with pytest.raises(QueryError, match=r"^\[E200\] a write query cannot start while the rows of "
+                                                 r"another query here are still being read"):
+                store.query("MATCH (n:ForeignTest {id: $id}) SET n.v = 2", {"id": row["id"]}, write=True)
+    assert time.monotonic() - started < 10
+    assert store.query("MATCH (n:ForeignTest) RETURN collect(n.v) AS v") == [{"v": [1, 1]}]
+    with store.rows("MATCH (n:ForeignTest) RETURN n.id AS id") as rows:  # a write for each row of a read: fine
+        for row in rows:
+            store.query("MATCH (n:ForeignTest {id: $id}) SET n.v = 3", {"id": row["id"]}, write=True)
+    assert store.query("MATCH (n:ForeignTest) RETURN collect(n.v) AS v") == [{"v": [3, 3]}]

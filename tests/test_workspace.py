@@ -1036,3 +1036,22 @@ def test_workspace_query_timeout_from_the_argument_and_the_setting(tmp_path):
     assert load_settings(None, env={"GRAPHBUILD_QUERY_TIMEOUT": "5"}).query_timeout == 5
     with pytest.raises(graphbuild.GraphbuildError, match="must be 0 or more, not -1"):
         load_settings(None, env={"GRAPHBUILD_QUERY_TIMEOUT": "-1"})
+
+
+def test_workspace_write_query_inside_a_write_querys_rows_is_refused(ws):
+    """``ws.query(..., write=True)`` while a ``ws.query_rows(..., write=True)`` was still being iterated opened a
+    second writable handle on the store's file in the same process: both committed, and the inner write was lost
+    when the outer one committed (or the two logs mixed). One coded line now; the outer write goes on.
+    """
+    _build(ws, SOURCES / "corpus.jsonl")
+    with ws.query_rows("MATCH (p:Paper) SET p.venue = 'Outer' RETURN p.id AS id", write=True) as rows:
+        for row in rows:
+            with pytest.raises(graphbuild.QueryError, match=r"^\[E200\] a write query cannot start while the rows of "
+                                                            r"another query here are still being read"):
+                ws.query("MATCH (p:Paper {id: $id}) SET p.venue = 'Inner' RETURN p.venue AS v", write=True,
+                         id=row["id"])
+    assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Outer"]}]
+    with ws.query_rows("MATCH (p:Paper) RETURN p.id AS id") as rows:  # a write for each row of a read: fine
+        for row in rows:
+            ws.query("MATCH (p:Paper {id: $id}) SET p.venue = 'Each' RETURN p.venue AS v", write=True, id=row["id"])
+    assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Each"]}]
