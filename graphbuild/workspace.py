@@ -55,6 +55,7 @@ from .curation import (
 )
 from .cypher_guard import query_parameters
 from .errors import InputError, QueryError, UsageError, WorkspaceError, WorkspaceNotWritableError
+from .fsutil import atomic_write_text
 from .generations import GENERATION_RE
 from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
@@ -614,11 +615,12 @@ class Workspace:
         """:meth:`query`, its rows as they come, for a result too large to hold as a list:
         ``with ws.query_rows(cypher) as rows: for row in rows: ...``; ``rows.columns`` names the columns before
         the first row. The store (and, for a write query, the workspace lock) stays held until the ``with`` ends;
-        the time limit covers the whole iteration. A write query started while another write query's rows are
-        still open here is refused (:func:`~.stores.base.nested_write_error`).
+        the time limit covers the whole iteration. A write query marks the store changed only when its changes are
+        committed (a query that failed, or whose rows were stopped partway, was rolled back); one started while
+        another write query's rows are still open here is refused (:func:`~.stores.base.nested_write_error`).
         """
         from .stores.base import nested_write_error, timeout_seconds
-        from .stores.embedded import EmbeddedStore
+        from .stores.embedded import EmbeddedStore, find_write_clause
 
         limit = timeout_seconds(timeout)
         limit = float(self.settings.query_timeout) if limit is None else limit
@@ -631,13 +633,19 @@ class Workspace:
         if self._writing:  # a second writer on the store's file would commit beside the open one
             raise nested_write_error()
         with self.lock("query --write", wait=wait):
-            generations.mark_store_changed(self._require())
+            gen = self._require()
+            stamp = generations.read_manifest(gen).get("store_graph_sha256")
+            generations.mark_store_changed(gen)  # first: a write query killed partway leaves the store to rebuild
+            committed = False
             self._writing = True
             try:
                 with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
                     yield rows
+                    committed = bool(find_write_clause(cypher))  # the rows' block ended: the store commits
             finally:
                 self._writing = False
+                if stamp is not None and not committed:
+                    _restamp_store(gen, stamp)
 
     def _write_overview(self, selection: Any) -> Path:
         from .viz import render_html
@@ -754,6 +762,17 @@ def _query_params(cypher: Any, params: Any, kw_params: dict[str, Any]) -> Any:
         raise QueryError(f"the query uses ${', $'.join(clash)}, but a {clash[0]}= keyword is query()'s own option, "
                          f"not a parameter; pass {them} in params: query(cypher, {{{clash[0]!r}: VALUE}})")
     return {**given, **kw_params}
+
+
+def _restamp_store(gen: Path, stamp: str) -> None:
+    """Stamp ``gen``'s store as holding the graph of SHA-256 ``stamp`` again, as it did before a write query that
+    committed nothing (:func:`generations.mark_store_changed` unstamped it first, in case it was killed partway):
+    otherwise the next build would write the whole store again, and a rolled-back write cost what a real one does.
+    """
+    manifest = generations.read_manifest(gen)
+    if manifest:
+        manifest["store_graph_sha256"] = stamp
+        atomic_write_text(gen / "manifest.json", json.dumps(manifest, indent=2) + "\n")
 
 
 def _read_store(db: Path) -> EmbeddedStore:

@@ -1055,3 +1055,31 @@ def test_workspace_write_query_inside_a_write_querys_rows_is_refused(ws):
         for row in rows:
             ws.query("MATCH (p:Paper {id: $id}) SET p.venue = 'Each' RETURN p.venue AS v", write=True, id=row["id"])
     assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Each"]}]
+
+
+def test_workspace_write_query_rolled_back_leaves_the_store_stamped(ws):
+    """A write query that committed nothing (stopped partway by ``| head`` or its time limit, refused by the store,
+    or with no write clause) still unstamped the live store, so the next build wrote a whole new generation, store
+    and all, for a graph that had not moved. Only a committed write unstamps it now.
+    """
+    from graphbuild import generations
+
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert generations.store_matches(ws.current)
+    write = "MATCH (p:Paper) SET p.venue = 'Mars' WITH p UNWIND range(1, 2000) AS i RETURN p.id AS id, i"
+    with pytest.raises(BrokenPipeError):
+        with ws.query_rows(write, write=True) as rows:
+            next(iter(rows))
+            raise BrokenPipeError  # what printing to a closed pipe raises
+    with pytest.raises(graphbuild.QueryError):  # its time limit
+        ws.query("UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b CREATE (:Author {id: 'x' + a + b})",
+                 write=True, timeout=0.001)
+    with pytest.raises(graphbuild.QueryError):  # the engine refused it
+        ws.query("MATCH (p:Paper) SET p.year = 'not a year'", write=True)
+    assert ws.query("MATCH (p:Paper) RETURN count(p) > 0 AS some", write=True) == [{"some": True}]  # no write clause
+    assert generations.store_matches(ws.current)
+    assert ws.query("MATCH (p:Paper) WHERE p.venue = 'Mars' RETURN count(p) AS n") == [{"n": 0}]
+    _build(ws)
+    assert ws.current.name == "gen-000001"  # nothing to write
+    ws.query("MATCH (p:Paper) SET p.venue = 'Mars'", write=True)  # committed: the next build writes the store again
+    assert not generations.store_matches(ws.current)
