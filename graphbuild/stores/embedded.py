@@ -613,7 +613,8 @@ def _quoted(path: Path) -> str:
 
 def _records(result: Any, size: int = 1000) -> Iterator[list[Any]]:
     """The rows of an engine's query ``result``, fetched ``size`` at a time (one by one is slower, all at once
-    holds every row in Python).
+    holds every row in Python). The engine itself has built the whole result by then (LadybugDB, as Kùzu, offers
+    no streaming result; its ``get_num_tuples`` is known before the first row): only the Python copies are bounded.
     """
     while result.has_next():
         yield from result.get_n(size)
