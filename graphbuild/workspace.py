@@ -54,7 +54,7 @@ from .curation import (
     read_curation,
 )
 from .cypher_guard import query_parameters
-from .errors import InputError, QueryError, UsageError, WorkspaceError, WorkspaceNotWritableError
+from .errors import InputError, QueryError, StoreError, UsageError, WorkspaceError, WorkspaceNotWritableError
 from .fsutil import atomic_write_text
 from .generations import GENERATION_RE
 from .graph import count_lines, graph_digest, graph_stats, load_graph
@@ -776,14 +776,21 @@ def _restamp_store(gen: Path, stamp: str) -> None:
 
 
 def _read_store(db: Path) -> EmbeddedStore:
-    """The embedded store in the folder ``db``, to be opened read-only by its first query; FileNotFoundError when the
-    folder holds no database (a writer removed its generation meanwhile).
+    """The embedded store in the folder ``db``, opened read-only; FileNotFoundError when the folder holds no database
+    (a writer removed its generation meanwhile), for :meth:`Workspace._read_live` to read the next one. Opened here,
+    not by its first query: a build replacing the generation in between made that query fail with "no graph
+    database at .../gen-N/db", where the workspace was fine.
     """
     from .stores.embedded import DB_FILE, EmbeddedStore
 
-    if not (db / DB_FILE).is_file():
-        raise FileNotFoundError(db)
-    return EmbeddedStore(db, read_only=True)
+    store = EmbeddedStore(db, read_only=True)
+    try:
+        store.open()
+    except StoreError:
+        if not (db / DB_FILE).is_file():
+            raise FileNotFoundError(db) from None
+        raise
+    return store
 
 
 def _release_memory() -> None:

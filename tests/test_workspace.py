@@ -1083,3 +1083,26 @@ def test_workspace_write_query_rolled_back_leaves_the_store_stamped(ws):
     assert ws.current.name == "gen-000001"  # nothing to write
     ws.query("MATCH (p:Paper) SET p.venue = 'Mars'", write=True)  # committed: the next build writes the store again
     assert not generations.store_matches(ws.current)
+
+
+def test_workspace_read_query_answers_while_a_build_replaces_the_generation(ws, monkeypatch):
+    """A read query picks the live generation's store, and a build in another process replaces that generation
+    before the query's first statement opens it: the query failed with "[E300] no graph database at
+    .../gen-000001/db; sync the graph into the store first", where the workspace was fine. The store is opened as
+    it is picked now, so the query reads the generation it picked (its files stay readable once open).
+    """
+    import graphbuild.workspace as workspace_module
+
+    _build(ws, SOURCES / "corpus.jsonl")
+    picked = workspace_module._read_store
+    builds = []
+
+    def picked_then_replaced(db):
+        store = picked(db)
+        if not builds:  # another writer commits gen-000002 and removes gen-000001
+            builds.append(_build(Workspace(ws.path), SOURCES / "corpus.jsonl", SOURCES / "same.bib"))
+        return store
+
+    monkeypatch.setattr(workspace_module, "_read_store", picked_then_replaced)
+    assert ws.query("MATCH (p:Paper) RETURN count(p) > 0 AS some") == [{"some": True}]
+    assert builds and ws.current.name == "gen-000002" and not (ws.path / "gen-000001").exists()

@@ -243,6 +243,13 @@ class EmbeddedStore:
         self._writable = write
         return self._conn
 
+    def open(self) -> None:
+        """Open the database now (writable unless the store is ``read_only``) rather than at the first query: from
+        here the store reads that database even when its folder is then removed (a build replacing a workspace's
+        live generation), where a later first query would find no database there.
+        """
+        self._connect(write=not self.read_only)
+
     def checkpoint(self) -> None:
         """Write everything in the write-ahead log into the database file, then close.
 
