@@ -421,6 +421,8 @@ def test_embedded_query_past_its_timeout_raises_the_timeout_error(store):
         limited.close()
     with pytest.raises(Exception, match="timeout must be a number of seconds"):
         store.query("RETURN 1 AS n", timeout=-1)
+    with pytest.raises(Exception, match=r"^\[E710\] timeout must be .* and at most 10,000,000, not 1e\+300$"):
+        store.query("RETURN 1 AS n", timeout=1e300)  # the engine's bare ValueError (ms beyond 2**64 - 1) before
 
 
 def test_embedded_write_query_inside_open_rows_is_refused_on_one_line(store):

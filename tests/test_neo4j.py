@@ -277,3 +277,16 @@ def test_neo4j_write_query_inside_a_write_querys_rows_is_refused(store):
         for row in rows:
             store.query("MATCH (n:ForeignTest {id: $id}) SET n.v = 3", {"id": row["id"]}, write=True)
     assert store.query("MATCH (n:ForeignTest) RETURN collect(n.v) AS v") == [{"v": [3, 3]}]
+
+
+def test_neo4j_query_timeout_too_large_for_the_driver_is_one_coded_line(store):
+    """A ``timeout`` of 1e300 seconds failed in the driver with a bare ``OverflowError: Python int too large to convert
+    to C long``; it is refused on one line, as on the embedded store.
+    """
+    from graphbuild.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"^\[E710\] timeout must be a number of seconds, 0 or more \(0: no limit\) "
+                                         r"and at most 10,000,000, not 1e\+300$"):
+        store.query("RETURN 1 AS n", timeout=1e300)
+    assert store.query("RETURN 1 AS n", timeout=10_000_000) == [{"n": 1}]
+

@@ -20,13 +20,19 @@ __all__ = ["GraphStore", "Rows", "SyncReport", "Progress", "QueryTimeoutError", 
 
 def timeout_seconds(value: object, what: str = "timeout") -> float | None:
     """A query's time limit in seconds as the stores take it: ``None`` (the default limit) or a number, 0 or more
-    (0: none); anything else (a bool, text, a negative or endless number) is a :class:`UsageError`.
+    (0: none) and at most the ``query_timeout`` setting's own maximum; anything else (a bool, text, a negative or
+    endless number, or one so large that the engine or the Neo4j driver failed on it with a bare ValueError or
+    OverflowError) is a :class:`UsageError`.
     """
+    from ..settings import RANGES
+
+    top = RANGES["query_timeout"][1]
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= top:
         return float(value)
-    raise UsageError(f"{what} must be a number of seconds, 0 or more (0: no limit), not {value!r}")
+    raise UsageError(f"{what} must be a number of seconds, 0 or more (0: no limit) and at most {top:,}, "
+                     f"not {value!r}")
 
 
 def timeout_message(seconds: float) -> str:
