@@ -290,3 +290,18 @@ def test_neo4j_query_timeout_too_large_for_the_driver_is_one_coded_line(store):
         store.query("RETURN 1 AS n", timeout=1e300)
     assert store.query("RETURN 1 AS n", timeout=10_000_000) == [{"n": 1}]
 
+
+@pytest.mark.parametrize("value", [__import__("decimal").Decimal("1.5"), {1, 2}, 1j, object()])
+def test_neo4j_parameter_the_driver_cannot_send_is_one_coded_line(store, value):
+    """A parameter of a type the driver cannot pack (a Decimal, a set ...) raised its bare ``ValueError: Values of
+    type <class 'decimal.Decimal'> are not supported`` from query() and rows(); one coded line now.
+    """
+    def rows() -> list:
+        with store.rows("RETURN $v AS v", {"v": value}) as them:
+            return list(them)
+
+    for run in (lambda: store.query("RETURN $v AS v", {"v": value}), rows):
+        with pytest.raises(QueryError, match=r"^\[E200\] a query parameter cannot be sent to Neo4j \(Values of type "
+                                             r"<class '\w+\.?\w*'> are not supported"):
+            run()
+    assert store.query("RETURN 1 AS n") == [{"n": 1}]

@@ -433,7 +433,7 @@ class Neo4jStore:
 
         @unit_of_work(timeout=limit)
         def work(tx: Any) -> list[dict[str, Any]]:
-            result = tx.run(cypher, params or {})
+            result = _run(tx, cypher, params)
             return list(Rows(result.keys(), result, _convert, limit or 0, started))
 
         with self._query_failures(limit, write):
@@ -459,7 +459,7 @@ class Neo4jStore:
                 tx = session.begin_transaction(timeout=limit)
             try:
                 with self._query_failures(limit, write):
-                    result = tx.run(cypher, params or {})
+                    result = _run(tx, cypher, params)
                     keys = result.keys()
                 yield Rows(keys, self._records(result, limit, write), _convert, limit or 0, started)
                 with self._query_failures(limit, write):
@@ -552,6 +552,17 @@ def _is_access_mode_error(exc: Any) -> bool:
     code = getattr(exc, "code", "") or ""
     message = (getattr(exc, "message", "") or "").lower()
     return "AccessMode" in code or "read access mode" in message or "forbidden" in code.lower()
+
+
+def _run(tx: Any, cypher: str, params: dict[str, Any] | None) -> Any:
+    """``tx.run(cypher, params)``, a parameter value the driver cannot send (a Decimal, a set, a UUID before Bolt
+    6.1) told as a :class:`QueryError`: the driver packs the parameters here and raised a bare ValueError.
+    """
+    try:
+        return tx.run(cypher, params or {})
+    except (ValueError, TypeError) as exc:
+        raise QueryError(f"a query parameter cannot be sent to Neo4j ({exc}); give it as text, a number, "
+                         "true/false, a date or time, or a list or map of those") from None
 
 
 # Transaction functions, bound to their query with functools.partial (a lambda in a loop would
