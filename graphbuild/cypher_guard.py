@@ -14,7 +14,9 @@ then applies three rules:
   read files (``READ_CSV``, ``READ_PARQUET``, ``READ_NPY``, ``READ_JSON``, ...)
   are refused whatever ``write`` says: a query never touches files;
 * ``CALL`` may only name a function of :data:`READ_ONLY_CALLS` (or open a
-  ``CALL { ... }`` subquery, whose clauses obey the same rules).
+  ``CALL { ... }`` subquery, whose clauses obey the same rules);
+* ``BEGIN``, ``COMMIT`` and ``ROLLBACK`` are refused whatever ``write`` says: the
+  stores run each query in a transaction of their own.
 
 The last two rules hold wherever the word stands unless it is plainly a name
 (``n.copy``, ``:Load``, ``{copy: 1}``, ``AS copy``): refusing a strange read
@@ -76,6 +78,11 @@ WRITE_CLAUSES = frozenset({
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "ALTER", "FOREACH", "CHECKPOINT",
     "BEGIN", "COMMIT", "ROLLBACK", "TRUNCATE", "INSERT", "UPDATE", "UPSERT",
 })
+
+#: Clauses that end or start a transaction: never allowed. The stores run each query in a transaction of their own
+#: (a write query is committed when its rows are all read, rolled back when they are stopped): a ``COMMIT`` in the
+#: query committed that early, so a stopped query kept its changes, and the store's own commit then said it failed.
+TRANSACTION_CLAUSES = frozenset({"BEGIN", "COMMIT", "ROLLBACK"})
 
 #: Clauses that reach files, extensions or other databases: never allowed.
 OUTSIDE_CLAUSES = frozenset({
@@ -241,10 +248,12 @@ def check_query(cypher: str, *, write: bool = False) -> None:
                              "databases); queries may not do that")
         if word == "CALL":
             _check_call(tokens, i)
-    if not write:
-        for _, word in _clause_words(tokens):
-            if word in WRITE_CLAUSES:
-                raise QueryError(f"query refused: the query writes ({word} ...); pass --write to allow it")
+    for _, word in _clause_words(tokens):
+        if word in TRANSACTION_CLAUSES:
+            raise QueryError(f"query refused: {word} controls the transaction, which graphbuild runs itself (a "
+                             "--write query is committed once its rows are all read); leave it out")
+        if word in WRITE_CLAUSES and not write:
+            raise QueryError(f"query refused: the query writes ({word} ...); pass --write to allow it")
 
 
 def _check_text(cypher: object) -> None:

@@ -54,7 +54,8 @@ from .curation import (
     read_curation,
 )
 from .cypher_guard import query_parameters
-from .errors import InputError, QueryError, UsageError, WorkspaceError, WorkspaceNotWritableError
+from .errors import InputError, QueryError, StoreError, UsageError, WorkspaceError, WorkspaceNotWritableError
+from .fsutil import atomic_write_text
 from .generations import GENERATION_RE
 from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
@@ -154,6 +155,7 @@ class Workspace:
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
         self._lock: WorkspaceLock | None = None
+        self._writing = False  # a write query's rows are open (query_rows)
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r})"
@@ -615,10 +617,12 @@ class Workspace:
         """:meth:`query`, its rows as they come, for a result too large to hold as a list:
         ``with ws.query_rows(cypher) as rows: for row in rows: ...``; ``rows.columns`` names the columns before
         the first row. The store (and, for a write query, the workspace lock) stays held until the ``with`` ends;
-        the time limit covers the whole iteration.
+        the time limit covers the whole iteration. A write query marks the store changed only when its changes are
+        committed (a query that failed, or whose rows were stopped partway, was rolled back); one started while
+        another write query's rows are still open here is refused (:func:`~.stores.base.nested_write_error`).
         """
-        from .stores.base import timeout_seconds
-        from .stores.embedded import EmbeddedStore
+        from .stores.base import nested_write_error, timeout_seconds
+        from .stores.embedded import EmbeddedStore, find_write_clause
 
         limit = timeout_seconds(timeout)
         limit = float(self.settings.query_timeout) if limit is None else limit
@@ -628,10 +632,22 @@ class Workspace:
             with store, store.rows(cypher, bound, timeout=limit) as rows:
                 yield rows
             return
+        if self._writing:  # a second writer on the store's file would commit beside the open one
+            raise nested_write_error()
         with self.lock("query --write", wait=wait):
-            generations.mark_store_changed(self._require())
-            with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
-                yield rows
+            gen = self._require()
+            stamp = generations.read_manifest(gen).get("store_graph_sha256")
+            generations.mark_store_changed(gen)  # first: a write query killed partway leaves the store to rebuild
+            committed = False
+            self._writing = True
+            try:
+                with EmbeddedStore(self.store_path()) as db, db.rows(cypher, bound, write=True, timeout=limit) as rows:
+                    yield rows
+                    committed = bool(find_write_clause(cypher))  # the rows' block ended: the store commits
+            finally:
+                self._writing = False
+                if stamp is not None and not committed:
+                    _restamp_store(gen, stamp)
 
     def _write_overview(self, selection: Any) -> Path:
         from .viz import render_html
@@ -777,15 +793,33 @@ def _query_params(cypher: Any, params: Any, kw_params: dict[str, Any]) -> Any:
     return {**given, **kw_params}
 
 
+def _restamp_store(gen: Path, stamp: str) -> None:
+    """Stamp ``gen``'s store as holding the graph of SHA-256 ``stamp`` again, as it did before a write query that
+    committed nothing (:func:`generations.mark_store_changed` unstamped it first, in case it was killed partway):
+    otherwise the next build would write the whole store again, and a rolled-back write cost what a real one does.
+    """
+    manifest = generations.read_manifest(gen)
+    if manifest:
+        manifest["store_graph_sha256"] = stamp
+        atomic_write_text(gen / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+
+
 def _read_store(db: Path) -> EmbeddedStore:
-    """The embedded store in the folder ``db``, to be opened read-only by its first query; FileNotFoundError when the
-    folder holds no database (a writer removed its generation meanwhile).
+    """The embedded store in the folder ``db``, opened read-only; FileNotFoundError when the folder holds no database
+    (a writer removed its generation meanwhile), for :meth:`Workspace._read_live` to read the next one. Opened here,
+    not by its first query: a build replacing the generation in between made that query fail with "no graph
+    database at .../gen-N/db", where the workspace was fine.
     """
     from .stores.embedded import DB_FILE, EmbeddedStore
 
-    if not (db / DB_FILE).is_file():
-        raise FileNotFoundError(db)
-    return EmbeddedStore(db, read_only=True)
+    store = EmbeddedStore(db, read_only=True)
+    try:
+        store.open()
+    except StoreError:
+        if not (db / DB_FILE).is_file():
+            raise FileNotFoundError(db) from None
+        raise
+    return store
 
 
 def _release_memory() -> None:

@@ -854,6 +854,18 @@ def test_cli_query_timeout_zero_and_the_setting(built, capsys, monkeypatch):
     assert "[E710] --timeout must be a number of seconds, 0 or more" in capsys.readouterr().err
 
 
+def test_cli_query_timeout_too_large_for_the_engine_is_one_coded_line(built, capsys):
+    """``--timeout 1e300`` ended in a bare ``ValueError: timeout_in_ms must be between 0 and 2**64 - 1`` traceback
+    (the embedded engine; Neo4j's driver: ``OverflowError``); above the ``query_timeout`` setting's own maximum it is
+    refused like a negative one now.
+    """
+    assert main(["query", "-w", str(built), "RETURN 1 AS n", "--timeout", "1e300"]) == 1
+    assert capsys.readouterr().err.strip() == ("graphbuild: error: [E710] --timeout must be a number of seconds, 0 or "
+                                               "more (0: no limit) and at most 10,000,000, not 1e+300")
+    assert main(["query", "-w", str(built), "RETURN 1 AS n", "--timeout", "10000000", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"n": 1}]
+
+
 class _SlowOutput(io.StringIO):
     """A standard output that takes 1 ms a write: a slow terminal or pipe."""
 

@@ -421,3 +421,33 @@ def test_embedded_query_past_its_timeout_raises_the_timeout_error(store):
         limited.close()
     with pytest.raises(Exception, match="timeout must be a number of seconds"):
         store.query("RETURN 1 AS n", timeout=-1)
+    with pytest.raises(Exception, match=r"^\[E710\] timeout must be .* and at most 10,000,000, not 1e\+300$"):
+        store.query("RETURN 1 AS n", timeout=1e300)  # the engine's bare ValueError (ms beyond 2**64 - 1) before
+
+
+def test_embedded_write_query_inside_open_rows_is_refused_on_one_line(store):
+    """A write query started while another query's rows are still being read on the same store: inside a write
+    query's rows the engine said "Connection already has an active transaction ..." and rolled the open one back;
+    inside a read query's rows it reopened the database writable, closing those rows under their reader (a bare
+    ``RuntimeError: Query result is closed`` at the next row). Now one coded line, and the open query goes on.
+    """
+    from graphbuild.errors import QueryError as Refused
+
+    nested = "MATCH (p:Paper {id: 'P1'}) SET p.venue = 'Nested' RETURN p.venue AS v"
+    with store.rows("MATCH (p:Paper) SET p.venue = 'Outer' RETURN p.id AS id", write=True) as rows:
+        for _ in rows:
+            with pytest.raises(Refused, match=r"^\[E200\] a write query cannot start while the rows of another "
+                                              r"query here are still being read; read them to the end"):
+                store.query(nested, write=True)
+            assert store.query("MATCH (p:Paper {id: 'P1'}) RETURN p.venue AS v") == [{"v": "Outer"}]  # a read: fine
+    assert store.query("MATCH (p:Paper) WHERE p.venue <> 'Outer' RETURN count(p) AS n") == [{"n": 0}]  # committed
+    store.close()  # the next query opens the database read-only
+    with store.rows("UNWIND range(1, 3000) AS i RETURN i") as rows:
+        seen = 0
+        for _ in rows:
+            if not seen:
+                with pytest.raises(Refused, match="a write query cannot start"):
+                    store.query(nested, write=True)
+            seen += 1
+    assert seen == 3000
+    assert store.query(nested, write=True) == [{"v": "Nested"}]  # the rows left: writes run again

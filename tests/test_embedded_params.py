@@ -5,6 +5,7 @@ comes back as sent."""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import json
 from pathlib import Path
@@ -72,6 +73,10 @@ def test_embedded_params_the_store_cannot_type_are_one_coded_line(store, value, 
     ('a"b\\c\'`${x}</script>', 'a"b\\c\'`${x}</script>'),
     ("\x01\x1f\x7f\u2028\u202e😀👨‍👩‍👧", "\x01\x1f\x7f\u2028\u202e😀👨‍👩‍👧"),
     ("x" * 100_000, "x" * 100_000),
+    # a datetime with an offset is the UTC time it names (was the wall-clock time, its offset dropped: 12:00)
+    (datetime.datetime(2020, 1, 2, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=2))), "2020-01-02T10:00:00"),
+    ([datetime.datetime(2020, 1, 2, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))),
+      datetime.datetime(2020, 1, 2, 6)], ["2020-01-02T06:00:00", "2020-01-02T06:00:00"]),
 ])
 def test_embedded_params_odd_but_valid_values_come_back_as_sent(store, value, back):
     assert store.query("RETURN $x AS x", {"x": value}) == [{"x": back}]

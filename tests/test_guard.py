@@ -261,3 +261,28 @@ def test_guard_tokens_cover_the_query_and_checks_only_raise_query_errors(cypher)
     if find_write_clause(cypher) is None:
         assert not any(t.kind == "word" and t.text.upper() in ("COPY", "LOAD") and (i == 0 or tokens[i - 1].text == ";")
                        for i, t in enumerate(tokens))
+
+
+@pytest.mark.parametrize("cypher", [
+    "CREATE (:Author {id: 'author:early', name: 'E'}); COMMIT; MATCH (a:Author) RETURN count(a) AS n",
+    "ROLLBACK",
+    "BEGIN TRANSACTION; CREATE (:Author {id: 'author:early', name: 'E'})",
+    "match (a:Author) return a.id; commit",
+])
+def test_guard_refuses_transaction_control_even_with_write(cypher, tmp_path):
+    """``query --write "CREATE ...; COMMIT; MATCH ..."`` committed the store's own transaction early (a query stopped
+    after it kept its changes), and then said "[E300] committing the query's changes failed: No active transaction"
+    of changes that were committed; ``--write ROLLBACK`` said the same. Refused on one line now, before the store.
+    """
+    with pytest.raises(QueryError, match=r"^\[E200\] query refused: (BEGIN|COMMIT|ROLLBACK) controls the "
+                                         r"transaction, which graphbuild runs itself"):
+        check_query(cypher, write=True)
+    st = EmbeddedStore(tmp_path / "db")
+    st.sync(graph_to_tables(small_graph()))
+    try:
+        with pytest.raises(QueryError, match="controls the transaction"):
+            st.query(cypher, write=True)
+        assert st.query("MATCH (a:Author {id: 'author:early'}) RETURN count(a) AS n") == [{"n": 0}]
+    finally:
+        st.close()
+    check_query("MATCH (n) RETURN n.commit AS commit, n.`begin` AS rollback")  # names are fine

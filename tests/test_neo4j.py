@@ -254,3 +254,54 @@ def test_neo4j_driver_log_lines_stay_off_stderr(neo4j_uri):
     assert run.returncode == 0, run.stderr
     assert run.stderr.splitlines() == [f"[E300] cannot reach Neo4j at bolt://127.0.0.1:{port}: is it running there? "
                                        "start it or set --uri"]
+
+
+def test_neo4j_write_query_inside_a_write_querys_rows_is_refused(store):
+    """A write query started while a write query's rows are still open on the same store ran in a second
+    transaction, which waited on the open one's locks until its time limit (then an E201 naming a limit the user
+    never hit); one coded line at once now, and the open write goes on to commit.
+    """
+    import time
+
+    store.query("CREATE (:ForeignTest {id: 'a', v: 0}), (:ForeignTest {id: 'b', v: 0})", write=True)
+    started = time.monotonic()
+    with store.rows("MATCH (n:ForeignTest) SET n.v = 1 RETURN n.id AS id ORDER BY id", write=True,
+                    timeout=30) as rows:
+        for row in rows:
+            with pytest.raises(QueryError, match=r"^\[E200\] a write query cannot start while the rows of "
+                                                 r"another query here are still being read"):
+                store.query("MATCH (n:ForeignTest {id: $id}) SET n.v = 2", {"id": row["id"]}, write=True)
+    assert time.monotonic() - started < 10
+    assert store.query("MATCH (n:ForeignTest) RETURN collect(n.v) AS v") == [{"v": [1, 1]}]
+    with store.rows("MATCH (n:ForeignTest) RETURN n.id AS id") as rows:  # a write for each row of a read: fine
+        for row in rows:
+            store.query("MATCH (n:ForeignTest {id: $id}) SET n.v = 3", {"id": row["id"]}, write=True)
+    assert store.query("MATCH (n:ForeignTest) RETURN collect(n.v) AS v") == [{"v": [3, 3]}]
+
+
+def test_neo4j_query_timeout_too_large_for_the_driver_is_one_coded_line(store):
+    """A ``timeout`` of 1e300 seconds failed in the driver with a bare ``OverflowError: Python int too large to convert
+    to C long``; it is refused on one line, as on the embedded store.
+    """
+    from graphbuild.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"^\[E710\] timeout must be a number of seconds, 0 or more \(0: no limit\) "
+                                         r"and at most 10,000,000, not 1e\+300$"):
+        store.query("RETURN 1 AS n", timeout=1e300)
+    assert store.query("RETURN 1 AS n", timeout=10_000_000) == [{"n": 1}]
+
+
+@pytest.mark.parametrize("value", [__import__("decimal").Decimal("1.5"), {1, 2}, 1j, object()])
+def test_neo4j_parameter_the_driver_cannot_send_is_one_coded_line(store, value):
+    """A parameter of a type the driver cannot pack (a Decimal, a set ...) raised its bare ``ValueError: Values of
+    type <class 'decimal.Decimal'> are not supported`` from query() and rows(); one coded line now.
+    """
+    def rows() -> list:
+        with store.rows("RETURN $v AS v", {"v": value}) as them:
+            return list(them)
+
+    for run in (lambda: store.query("RETURN $v AS v", {"v": value}), rows):
+        with pytest.raises(QueryError, match=r"^\[E200\] a query parameter cannot be sent to Neo4j \(Values of type "
+                                             r"<class '\w+\.?\w*'> are not supported"):
+            run()
+    assert store.query("RETURN 1 AS n") == [{"n": 1}]

@@ -1036,3 +1036,73 @@ def test_workspace_query_timeout_from_the_argument_and_the_setting(tmp_path):
     assert load_settings(None, env={"GRAPHBUILD_QUERY_TIMEOUT": "5"}).query_timeout == 5
     with pytest.raises(graphbuild.GraphbuildError, match="must be 0 or more, not -1"):
         load_settings(None, env={"GRAPHBUILD_QUERY_TIMEOUT": "-1"})
+
+
+def test_workspace_write_query_inside_a_write_querys_rows_is_refused(ws):
+    """``ws.query(..., write=True)`` while a ``ws.query_rows(..., write=True)`` was still being iterated opened a
+    second writable handle on the store's file in the same process: both committed, and the inner write was lost
+    when the outer one committed (or the two logs mixed). One coded line now; the outer write goes on.
+    """
+    _build(ws, SOURCES / "corpus.jsonl")
+    with ws.query_rows("MATCH (p:Paper) SET p.venue = 'Outer' RETURN p.id AS id", write=True) as rows:
+        for row in rows:
+            with pytest.raises(graphbuild.QueryError, match=r"^\[E200\] a write query cannot start while the rows of "
+                                                            r"another query here are still being read"):
+                ws.query("MATCH (p:Paper {id: $id}) SET p.venue = 'Inner' RETURN p.venue AS v", write=True,
+                         id=row["id"])
+    assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Outer"]}]
+    with ws.query_rows("MATCH (p:Paper) RETURN p.id AS id") as rows:  # a write for each row of a read: fine
+        for row in rows:
+            ws.query("MATCH (p:Paper {id: $id}) SET p.venue = 'Each' RETURN p.venue AS v", write=True, id=row["id"])
+    assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Each"]}]
+
+
+def test_workspace_write_query_rolled_back_leaves_the_store_stamped(ws):
+    """A write query that committed nothing (stopped partway by ``| head`` or its time limit, refused by the store,
+    or with no write clause) still unstamped the live store, so the next build wrote a whole new generation, store
+    and all, for a graph that had not moved. Only a committed write unstamps it now.
+    """
+    from graphbuild import generations
+
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert generations.store_matches(ws.current)
+    write = "MATCH (p:Paper) SET p.venue = 'Mars' WITH p UNWIND range(1, 2000) AS i RETURN p.id AS id, i"
+    with pytest.raises(BrokenPipeError):
+        with ws.query_rows(write, write=True) as rows:
+            next(iter(rows))
+            raise BrokenPipeError  # what printing to a closed pipe raises
+    with pytest.raises(graphbuild.QueryError):  # its time limit
+        ws.query("UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b CREATE (:Author {id: 'x' + a + b})",
+                 write=True, timeout=0.001)
+    with pytest.raises(graphbuild.QueryError):  # the engine refused it
+        ws.query("MATCH (p:Paper) SET p.year = 'not a year'", write=True)
+    assert ws.query("MATCH (p:Paper) RETURN count(p) > 0 AS some", write=True) == [{"some": True}]  # no write clause
+    assert generations.store_matches(ws.current)
+    assert ws.query("MATCH (p:Paper) WHERE p.venue = 'Mars' RETURN count(p) AS n") == [{"n": 0}]
+    _build(ws)
+    assert ws.current.name == "gen-000001"  # nothing to write
+    ws.query("MATCH (p:Paper) SET p.venue = 'Mars'", write=True)  # committed: the next build writes the store again
+    assert not generations.store_matches(ws.current)
+
+
+def test_workspace_read_query_answers_while_a_build_replaces_the_generation(ws, monkeypatch):
+    """A read query picks the live generation's store, and a build in another process replaces that generation
+    before the query's first statement opens it: the query failed with "[E300] no graph database at
+    .../gen-000001/db; sync the graph into the store first", where the workspace was fine. The store is opened as
+    it is picked now, so the query reads the generation it picked (its files stay readable once open).
+    """
+    import graphbuild.workspace as workspace_module
+
+    _build(ws, SOURCES / "corpus.jsonl")
+    picked = workspace_module._read_store
+    builds = []
+
+    def picked_then_replaced(db):
+        store = picked(db)
+        if not builds:  # another writer commits gen-000002 and removes gen-000001
+            builds.append(_build(Workspace(ws.path), SOURCES / "corpus.jsonl", SOURCES / "same.bib"))
+        return store
+
+    monkeypatch.setattr(workspace_module, "_read_store", picked_then_replaced)
+    assert ws.query("MATCH (p:Paper) RETURN count(p) > 0 AS some") == [{"some": True}]
+    assert builds and ws.current.name == "gen-000002" and not (ws.path / "gen-000001").exists()

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from ..errors import QueryError, UsageError
+from ..errors import QueryError
 from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
@@ -63,11 +63,7 @@ def timeout_arg(args: argparse.Namespace) -> float | None:
     """The ``--timeout`` given (seconds, 0: no limit), or None for the ``query_timeout`` setting."""
     from ..stores.base import timeout_seconds
 
-    try:
-        return timeout_seconds(args.timeout)
-    except UsageError:
-        raise UsageError(f"--timeout must be a number of seconds, 0 or more (0: no limit), not {args.timeout}") \
-            from None
+    return timeout_seconds(args.timeout, "--timeout")
 
 
 def add_timeout(parser: argparse.ArgumentParser) -> None:

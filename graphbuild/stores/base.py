@@ -9,29 +9,45 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from ..errors import QueryTimeoutError, UsageError
+from ..errors import QueryError, QueryTimeoutError, UsageError
 from ..progress import Progress
 from ..schema import GraphTables
 
 #: QueryTimeoutError is :mod:`graphbuild.errors`'s, with every other coded error; named here too, where it was first
-__all__ = ["GraphStore", "Rows", "SyncReport", "Progress", "QueryTimeoutError", "timeout_message", "timeout_seconds"]
+__all__ = ["GraphStore", "Rows", "SyncReport", "Progress", "QueryTimeoutError", "nested_write_error", "timeout_message",
+           "timeout_seconds"]
 
 
 def timeout_seconds(value: object, what: str = "timeout") -> float | None:
     """A query's time limit in seconds as the stores take it: ``None`` (the default limit) or a number, 0 or more
-    (0: none); anything else (a bool, text, a negative or endless number) is a :class:`UsageError`.
+    (0: none) and at most the ``query_timeout`` setting's own maximum; anything else (a bool, text, a negative or
+    endless number, or one so large that the engine or the Neo4j driver failed on it with a bare ValueError or
+    OverflowError) is a :class:`UsageError`.
     """
+    from ..settings import RANGES
+
+    top = RANGES["query_timeout"][1]
     if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and 0 <= value <= top:
         return float(value)
-    raise UsageError(f"{what} must be a number of seconds, 0 or more (0: no limit), not {value!r}")
+    raise UsageError(f"{what} must be a number of seconds, 0 or more (0: no limit) and at most {top:,}, "
+                     f"not {value!r}")
 
 
 def timeout_message(seconds: float) -> str:
     """What a query stopped by its ``seconds`` limit says: how to narrow it, or how to lift the limit."""
     shown = f"{seconds:g}"
     return f"the query ran past its {shown} s limit; narrow it (LIMIT, a WHERE) or pass --timeout 0"
+
+
+def nested_write_error() -> QueryError:
+    """The error of a write query started while the rows of another query on the same store (or workspace) are still
+    being read: a second writer on the embedded store's file would commit beside the first and be overwritten or
+    lost (or close the open rows under their reader), and on Neo4j wait on the first one's locks until its time limit.
+    """
+    return QueryError("a write query cannot start while the rows of another query here are still being read; read "
+                      "them to the end (leave its `with`) first, or make the two one query")
 
 
 class Rows:

@@ -52,7 +52,7 @@ from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, Rows, SyncReport, timeout_message, timeout_seconds
+from .base import Progress, Rows, SyncReport, nested_write_error, timeout_message, timeout_seconds
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover
 from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
@@ -210,6 +210,7 @@ class EmbeddedStore:
         self._db: Any = None
         self._conn: Any = None
         self._writable = False
+        self._reading = 0  # queries whose rows are open (rows() blocks not yet left)
 
     # -- connection handling -------------------------------------------------
 
@@ -241,6 +242,13 @@ class EmbeddedStore:
             raise StoreError(f"cannot open the graph database at {self.path}: {_first_line(exc)}; {hint}") from None
         self._writable = write
         return self._conn
+
+    def open(self) -> None:
+        """Open the database now (writable unless the store is ``read_only``) rather than at the first query: from
+        here the store reads that database even when its folder is then removed (a build replacing a workspace's
+        live generation), where a later first query would find no database there.
+        """
+        self._connect(write=not self.read_only)
 
     def checkpoint(self) -> None:
         """Write everything in the write-ahead log into the database file, then close.
@@ -319,7 +327,9 @@ class EmbeddedStore:
 
         A write query runs in a transaction committed when the ``with`` ends: one whose rows are stopped partway
         (the time limit, ``| head`` closing the pipe, Ctrl-C) changes nothing, as on Neo4j, where its changes
-        were kept without a word.
+        were kept without a word. A write query started while the rows of another are still open here is refused
+        (:func:`~.base.nested_write_error`): it would need that query's connection, in its transaction, or reopen it
+        writable, closing those rows under their reader.
         """
         timeout = timeout_seconds(timeout)
         check_query(cypher, write=write)
@@ -329,25 +339,31 @@ class EmbeddedStore:
         if write and self.read_only:
             raise QueryError("query refused: the store was opened read-only; open it without read_only to write")
         writes = bool(write and clause)
+        if writes and self._reading:  # its connection holds the open rows (a transaction, or read-only: closed)
+            raise nested_write_error()
         conn = self._connect(write=writes)
-        with self._transaction(conn, writes):
-            limit_ms = self._limit_ms(timeout)
-            started = time.monotonic()
-            conn.set_query_timeout(limit_ms)
-            try:
-                result = self._run(conn, cypher, params)
-            except QueryError as exc:
-                if limit_ms and exc.detail == _INTERRUPTED:
-                    raise QueryTimeoutError(timeout_message(limit_ms / 1000)) from None
-                raise
-            finally:
-                conn.set_query_timeout(int(self.query_timeout_ms or 0))  # the store's own limit for what follows
-            try:
-                columns = result.get_column_names()
-                _check_columns(columns)
-                yield Rows(columns, _records(result), _convert, limit_ms / 1000, started)
-            finally:
-                result.close()
+        self._reading += 1
+        try:
+            with self._transaction(conn, writes):
+                limit_ms = self._limit_ms(timeout)
+                started = time.monotonic()
+                conn.set_query_timeout(limit_ms)
+                try:
+                    result = self._run(conn, cypher, params)
+                except QueryError as exc:
+                    if limit_ms and exc.detail == _INTERRUPTED:
+                        raise QueryTimeoutError(timeout_message(limit_ms / 1000)) from None
+                    raise
+                finally:
+                    conn.set_query_timeout(int(self.query_timeout_ms or 0))  # the store's own limit for what follows
+                try:
+                    columns = result.get_column_names()
+                    _check_columns(columns)
+                    yield Rows(columns, _records(result), _convert, limit_ms / 1000, started)
+                finally:
+                    result.close()
+        finally:
+            self._reading -= 1
 
     @contextmanager
     def _transaction(self, conn: Any, writes: bool) -> Iterator[None]:
@@ -604,7 +620,8 @@ def _quoted(path: Path) -> str:
 
 def _records(result: Any, size: int = 1000) -> Iterator[list[Any]]:
     """The rows of an engine's query ``result``, fetched ``size`` at a time (one by one is slower, all at once
-    holds every row in Python).
+    holds every row in Python). The engine itself has built the whole result by then (LadybugDB, as Kùzu, offers
+    no streaming result; its ``get_num_tuples`` is known before the first row): only the Python copies are bounded.
     """
     while result.has_next():
         yield from result.get_n(size)

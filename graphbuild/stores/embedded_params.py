@@ -6,7 +6,9 @@ or values of other kinds) is refused by the engine, a few of them with a bare
 Python traceback, and a list holding no typed value at all (``[]``, ``[null]``)
 with an internal error, as a map with a null value; and a list holding a null
 after a list or a map comes back as one string. :func:`bindable` finds these first and says what is
-wrong in one line; it also sends tuples as lists (the engine knows no tuples).
+wrong in one line; it also sends tuples as lists (the engine knows no tuples), and a datetime with a UTC
+offset as the UTC time it names (the engine's TIMESTAMP has no offset, and it kept the wall-clock time:
+12:00+02:00 was 12:00, two hours off).
 Neo4j takes all of these, so the check belongs to this store alone.
 
 >>> bindable({"ids": ("a", "b"), "n": 3})
@@ -18,6 +20,7 @@ graphbuild.errors.QueryError: [E200] query parameter $x is a list mixing numbers
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,6 +65,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
+        return value.astimezone(datetime.UTC).replace(tzinfo=None)
     return value
 
 

@@ -36,7 +36,7 @@ from ..errors import QueryError, QueryTimeoutError, StoreError
 from ..http import redact
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, Rows, SyncReport, timeout_message, timeout_seconds
+from .base import Progress, Rows, SyncReport, nested_write_error, timeout_message, timeout_seconds
 from .neo4j_plan import NODE_COLS, OUT_TYPES, REL_COLS, batches, desired, dirty_sources
 from .neo4j_plan import plan as plan_sync
 
@@ -167,6 +167,7 @@ class Neo4jStore:
         self.max_retry_time = max_retry_time
         self._password = password
         self._driver: Any = None
+        self._writing = 0  # write queries whose rows are open (rows(write=True) blocks not yet left)
 
     def __repr__(self) -> str:  # keeps the password out of logs and tracebacks
         return f"Neo4jStore(uri={self.shown_uri!r}, user={self.user!r}, database={self.database!r})"
@@ -427,12 +428,12 @@ class Neo4jStore:
         """
         from neo4j import unit_of_work
 
-        limit = self._query_limit(cypher, params, timeout)
+        limit = self._query_limit(cypher, params, timeout, write)
         started = time.monotonic()
 
         @unit_of_work(timeout=limit)
         def work(tx: Any) -> list[dict[str, Any]]:
-            result = tx.run(cypher, params or {})
+            result = _run(tx, cypher, params)
             return list(Rows(result.keys(), result, _convert, limit or 0, started))
 
         with self._query_failures(limit, write):
@@ -445,17 +446,20 @@ class Neo4jStore:
         """:meth:`query`, its rows as they come (:class:`~.base.Rows`), pulled from the server a batch at a time in
         one transaction, committed when the rows are all read (rolled back when the ``with`` ends early on an
         error). Unlike :meth:`query`, a transient error is not retried: some rows may have been used already.
+        A write query started while a write query's rows are still open here is refused
+        (:func:`~.base.nested_write_error`): its transaction would wait on the open one's locks until its time limit.
         """
-        limit = self._query_limit(cypher, params, timeout)
+        limit = self._query_limit(cypher, params, timeout, write)
         started = time.monotonic()
         with self._query_failures(limit, write):
             session = self._session(write=write)
+        self._writing += write
         try:
             with self._query_failures(limit, write):
                 tx = session.begin_transaction(timeout=limit)
             try:
                 with self._query_failures(limit, write):
-                    result = tx.run(cypher, params or {})
+                    result = _run(tx, cypher, params)
                     keys = result.keys()
                 yield Rows(keys, self._records(result, limit, write), _convert, limit or 0, started)
                 with self._query_failures(limit, write):
@@ -464,16 +468,21 @@ class Neo4jStore:
             finally:
                 tx.close()  # rolls back what was not committed
         finally:
+            self._writing -= write
             session.close()
 
-    def _query_limit(self, cypher: str, params: dict[str, Any] | None, timeout: float | None) -> float | None:
+    def _query_limit(self, cypher: str, params: dict[str, Any] | None, timeout: float | None,
+                     write: bool) -> float | None:
         """A query's time limit in seconds (``timeout``, else the store's ``query_timeout``; None: the server's), once
         the query passed the checks every query gets here whatever ``write`` says (write clauses are left for the
-        server's read transaction to refuse; files and unknown procedures are not).
+        server's read transaction to refuse; files and unknown procedures are not), and, a ``write`` one, is not
+        nested in another write query's open rows.
         """
         limit = timeout_seconds(timeout)
         check_query(cypher, write=True)
         check_parameters(cypher, params)
+        if write and self._writing:
+            raise nested_write_error()
         return self.query_timeout if limit is None else limit
 
     def _records(self, result: Any, limit: float | None, write: bool) -> Iterator[Any]:
@@ -543,6 +552,17 @@ def _is_access_mode_error(exc: Any) -> bool:
     code = getattr(exc, "code", "") or ""
     message = (getattr(exc, "message", "") or "").lower()
     return "AccessMode" in code or "read access mode" in message or "forbidden" in code.lower()
+
+
+def _run(tx: Any, cypher: str, params: dict[str, Any] | None) -> Any:
+    """``tx.run(cypher, params)``, a parameter value the driver cannot send (a Decimal, a set, a UUID before Bolt
+    6.1) told as a :class:`QueryError`: the driver packs the parameters here and raised a bare ValueError.
+    """
+    try:
+        return tx.run(cypher, params or {})
+    except (ValueError, TypeError) as exc:
+        raise QueryError(f"a query parameter cannot be sent to Neo4j ({exc}); give it as text, a number, "
+                         "true/false, a date or time, or a list or map of those") from None
 
 
 # Transaction functions, bound to their query with functools.partial (a lambda in a loop would
