@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "706e41d6ac4dc737f3beac99c4eaa2ec29ad8dbba55707282d77299d972e5da7"
-SHARED_50_SHA256 = "615199824311256328f5b7b31c23a162728cf68ceda59119347bb73eec6d83af"
+DEMO_SHA256 = "77a968aac11c7e41db30861c785df9d33b63b1256efa74ec8b15f64d5430178a"
+SHARED_50_SHA256 = "c07c1dac10e49eca9dc3feb738f964dbbce312189241f02627117169ce3387cf"
 
 
 @pytest.fixture(scope="module")

@@ -153,6 +153,56 @@ def test_features_a_name_only_trained_on_is_not_brought_in():
                           [0]), verb
 
 
+def test_types_a_name_a_step_is_done_with_is_a_method():
+    from graphbuild.nlp.entity_types import context_votes
+
+    # a science abstract names its codes as the means of a step: "computed with X", "estimated with the X"
+    for sentence in ("Force constants are obtained with Phorbix and the equation is solved.",
+                     "Time-scaled phylogenies are estimated with the TREVANTO sampler.",
+                     "Missing years are imputed with QIMPUTE.",
+                     "Simulations are run with OpenDYN on GPUs."):
+        name = next(w.strip(".") for w in sentence.split() if w[0].isupper() and w != sentence.split()[0])
+        start = sentence.index(name)
+        assert context_votes(sentence, start, start + len(name), 0, len(sentence)).get("Method", 0) >= 1.5, sentence
+    # a participle that relates two things names no means: "compared with X", "treated with X", "labelled with X"
+    for sentence in ("Yields are compared with Bavaria.", "Patients treated with Zorvastatin recovered.",
+                     "Frames were labelled with Quokka.", "Results are associated with Kenya.",
+                     "We need with Zorbo."):
+        name = sentence.split()[-1].strip(".")
+        start = sentence.index(name)
+        assert "Method" not in context_votes(sentence, start, start + len(name), 0, len(sentence)), sentence
+
+
+def test_features_a_code_a_step_is_done_with_or_used_is_not_brought_in():
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import trained_on
+
+    title = "Phonon Lifetimes in Layered Selenides"
+    end = len(title)
+    for body in ("We compute conductivities. Force constants are obtained with Phorbix on a grid.",
+                 "We compute conductivities. Simulations use Phorbix for the phonons.",
+                 "We compute conductivities. We run the Phorbix package on 40 crystals.",
+                 "We compute conductivities by using Phorbix on 40 crystals."):
+        text = f"{title}\n\n{body}"
+        assert trained_on(DocContext(text, [(0, end), (end + 2, len(text))], end), [_cand(text, "Phorbix")], [0]), body
+    # what the authors present stays theirs; a name compared with is another rule's matter
+    for body in ("We present Phorbix, a solver for phonon transport.",
+                 "Our conductivities are compared with Phorbix on 40 crystals."):
+        text = f"{title}\n\n{body}"
+        assert not trained_on(DocContext(text, [(0, end), (end + 2, len(text))], end), [_cand(text, "Phorbix")],
+                              [0]), body
+
+
+def test_extract_codes_used_in_a_science_abstract_are_methods_not_proposals():
+    title = "Quillgrid: Chance-Constrained Power Flow for Windy Grids"
+    text = ("We propose Quillgrid, a chance-constrained optimal power flow. Scenarios are generated with HADRONIX "
+            "and the problem is solved with QUADRON every hour.")
+    found = {e.name: e for e in extract_text(text, title=title).entities}
+    assert found["Quillgrid"].proposed
+    for name in ("HADRONIX", "QUADRON"):
+        assert name in found and found[name].type == "Method" and not found[name].proposed, name
+
+
 def test_decide_a_title_phrase_that_the_abstract_names_is_its_kind():
     from graphbuild.nlp.decide import _title_descriptions
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import url_owner_spans
 from .lexicon import (
+    DONE_WITH,
     NAMES_LISTED_UP_TO,
     NAMING_VERBS,
     PROPOSAL_VERBS,
@@ -48,6 +49,8 @@ class TypingWeights:
     appositive: float = 2.0  #: the head of an appositive: "X, a new benchmark"
     eval_context: float = 1.5  #: Dataset: "on X" in a sentence about experiments or results
     trained_on: float = 1.5  #: Dataset: "trained on X"
+    #: Method: the program or procedure a step was done with ("energies are computed with X", "fitted with X")
+    instrument: float = 2.0
     number_before: float = 2.0  #: Metric: a number right before the name ("by 3.8 AP50")
     size: float = 1.0  #: Model: a parameter count next to the name ("X 7B")
     #: the type a name's ending signals ("...former", "...Bench"); below ``support``, so an ending alone
@@ -99,6 +102,9 @@ _PROPOSAL_NEAR = re.compile(rf"{word_alternation(PROPOSAL_VERBS)}[sd]?\b[^.;:()]
 _PROPOSAL_BEFORE = re.compile(
     rf"{word_alternation(PROPOSAL_VERBS + '|' + NAMING_VERBS)}[sd]?\s+(?:(?:a|an|the|our|new|novel)\s+)*$")
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
+#: a step done with a named program or procedure, up to the name: "force constants are obtained with X",
+#: "phylogenies are estimated with X", "fitted with X" (at most three words between)
+_INSTRUMENT = re.compile(rf"\b{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with\s+(?:the\s+)?$")
 #: the verbs with which a paper makes a collection of data: "we curate LVD-142M", "we collect X"
 _COLLECTED = re.compile(r"\b(?:curat|collect|crawl|scrap|annotat|gather)(?:e|es|ed|ing|s)?\s+"
                         r"(?:(?:a|the|our|new)\s+)*$")
@@ -259,6 +265,8 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
+    if before.endswith(("with ", "with the ")) and _INSTRUMENT.search(before):
+        votes["Method"] = votes.get("Method", 0) + weights.instrument
     if ("curat" in before or "coll" in before or "crawl" in before or "scrap" in before or "annotat" in before
             or "gather" in before) and _COLLECTED.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
@@ -579,11 +587,11 @@ def _best_type(votes: dict[str, float]) -> str:
 @Language.factory("graphbuild_typing", default_config=TypingWeights.config(), assigns=["doc._.gb_candidates"],
                   requires=["doc._.gb_sents", "doc._.gb_title_end", "doc._.gb_candidates"])
 def make_typing(nlp: Language, name: str, head: float, appositive: float, eval_context: float, trained_on: float,
-                number_before: float, size: float, shape: float, tool_shape: float, list_share: float,
-                support: float, joined_model: float, window_before: int, window_after: int):
+                instrument: float, number_before: float, size: float, shape: float, tool_shape: float,
+                list_share: float, support: float, joined_model: float, window_before: int, window_after: int):
     """Types and the selection rule's verdict for every candidate; the settings are :class:`TypingWeights`."""
-    weights = TypingWeights(head, appositive, eval_context, trained_on, number_before, size, shape, tool_shape,
-                            list_share, support, joined_model, window_before, window_after)
+    weights = TypingWeights(head, appositive, eval_context, trained_on, instrument, number_before, size, shape,
+                            tool_shape, list_share, support, joined_model, window_before, window_after)
 
     @guarded(name)
     def typing(doc: Doc) -> Doc:

@@ -37,6 +37,7 @@ from .lexicon import (
     ARTIFACT_KINDS,
     COMPARISON_ENDS,
     COMPARISON_WORDS,
+    DONE_WITH,
     INTRODUCING_VERBS,
     LIST_GAP,
     LIST_GAP_END,
@@ -1393,11 +1394,13 @@ def _first_neighbours(text: str, c: Candidate, s: int, f: dict[str, float]) -> N
 
 #: a verb of training or testing, then the preposition that brings in what it is done on or with: "Models are
 #: trained with the Adam optimizer on", "fine-tuned on the", "evaluated on", "We evaluate X across the" (no clause
-#: break between)
+#: break between); or a step done with a program or procedure ("energies are computed with X": ``DONE_WITH``), or
+#: one the text says is used or run ("We use X", "Simulations use X", "We run the X")
 _TRAINED_ON = re.compile(r"\b(?:(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
                          r"test(?:s|ed|ing)?|benchmark(?:ed|ing))\b[^.;:()]{0,60}?\s(?:on|with|across)|"
                          # a statistical model is fit to its data ("is fit to linked tax records and to the PSID")
-                         r"(?:fit|fits|fitted|fitting|calibrated)\b[^.;:()]{0,60}?\s(?:to|on))\s+(?:the\s+)?$")
+                         r"(?:fit|fits|fitted|fitting|calibrated)\b[^.;:()]{0,60}?\s(?:to|on)|"
+                         rf"{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with|use[sd]?|using|runs?)\s+(?:the\s+)?$")
 
 
 def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:

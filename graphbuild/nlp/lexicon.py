@@ -21,6 +21,7 @@ __all__ = [
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
     "NAMING_VERBS",
+    "DONE_WITH",
     "PRESENTING_VERBS",
     "MAKING_VERBS",
     "KIND_AFTER",
@@ -449,6 +450,14 @@ PROPOSED_KINDS = re.compile(rf"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+ly\s+)
                             r"frameworks|datasets|benchmarks)\b[^.;:]{0,120}:")
 #: verbs that give a name ("we call this X", "dubbed X")
 NAMING_VERBS = "term|call|dub|name|coin"
+#: a past participle that says how a step was done when "with" and a name follow ("energies are computed with X",
+#: "fitted with X", "samples generated with X", "run with X"): the name is a program or procedure the work uses
+#: (science abstracts name their codes so); not the participles that relate two things rather than name the
+#: means ("compared with", "combined with", "treated with", "labelled with", "tested with", "consistent with"),
+#: nor words in "-eed" ("need", "speed")
+DONE_WITH = (r"(?:(?!(?:compar|contrast|combin|associat|correlat|equipp|pair|coupl|augment|replac|initiali[sz]|"
+             r"annotat|labell?|test|treat|infect|diagnos|expos|register|shar|confront|fac|fill|concern|provid|report|"
+             r"align|match|interleav|mix|integrat|merg|join|link|contaminat)ed\b)[a-z]{2,}(?<!e)ed|run|done)")
 #: verbs that present an artifact by name ("this paper presents Poplar, a new system")
 PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 #: verbs of a relative clause that says the authors made the subject ("X is a method we propose")
