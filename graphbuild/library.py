@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cypher_guard import query_parameters
 from .errors import InputError, QueryError
 from .resources import resource_dir
 
@@ -145,8 +146,23 @@ def parse_query_file(path: Path) -> NamedQuery:
     for store, body in variants.items():
         if not body:
             raise InputError(str(path), None, f"the {store} variant has no Cypher")
+    _check_declared(path, text, [cypher, *variants.values()], params)
     return NamedQuery(name=name, description=description, params=params, cypher=cypher,
                       path=path, variants=variants, minimum=bounds["min"], choices=choices, maximum=bounds["max"])
+
+
+def _check_declared(path: Path, text: str, bodies: list[str], params: dict[str, Any]) -> None:
+    """Refuse a query file whose Cypher uses a ``$name`` its header does not declare, on the line of its first use:
+    such a file loaded, and running it then asked for ``--param name=VALUE`` only to refuse that value as no
+    parameter of the query.
+    """
+    for body in bodies:
+        for name in query_parameters(body):
+            if name not in params:
+                use = re.compile(r"\$(?:`" + re.escape(name.replace("`", "``")) + "`|" + re.escape(name) + r"(?!\w))")
+                lineno = next((i for i, line in enumerate(text.splitlines(), start=1) if use.search(line)), None)
+                raise InputError(str(path), lineno, f"the query uses ${name} but its header declares no such "
+                                                    f"parameter; add '// param: {name} = <default>'")
 
 
 def _declare_check(path: Path, lineno: int, key: str, default: Any, check: str, allowed: str,

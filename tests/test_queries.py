@@ -200,6 +200,19 @@ def test_queries_parse_rejects_bad_headers(tmp_path):
         parse_query_file(bad)
 
 
+def test_queries_parse_rejects_an_undeclared_parameter(tmp_path):
+    # it loaded, then asked for --param since=VALUE and refused that value as no parameter of the query
+    bad = tmp_path / "since.cypher"
+    bad.write_text("// name: since\n// description: papers after a year\n// param: limit = 5\n"
+                   "MATCH (p:Paper)\nWHERE p.year > $since AND p.title <> '$not'\nRETURN p.id LIMIT $limit\n")
+    with pytest.raises(InputError, match=r"since.cypher:5: .*\$since.*// param: since = "):
+        parse_query_file(bad)
+    bad.write_text("// name: since\n// description: a variant's own parameter\nRETURN 1 AS x\n"
+                   "// variant: neo4j\nRETURN $`odd name` AS x\n")
+    with pytest.raises(InputError, match=r"since.cypher:5: .*odd name"):
+        parse_query_file(bad)
+
+
 def test_queries_variant_bodies_are_split(tmp_path):
     path = tmp_path / "two.cypher"
     path.write_text("// name: two\n// description: portable body plus a variant\n"
