@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "706e41d6ac4dc737f3beac99c4eaa2ec29ad8dbba55707282d77299d972e5da7"
-SHARED_50_SHA256 = "615199824311256328f5b7b31c23a162728cf68ceda59119347bb73eec6d83af"
+DEMO_SHA256 = "af4f0d8c81f49b09acf74629a8f8d97c01886aafa97409c88b788d55d5a6699e"
+SHARED_50_SHA256 = "795afc4b55b264e030ee82f289edbdb443c633c8b7121d2fadb93b656fc070d3"
 
 
 @pytest.fixture(scope="module")
