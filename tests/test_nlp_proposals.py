@@ -525,3 +525,107 @@ def test_roles_a_list_after_a_kind_is_no_name_the_authors_give():
     got = {e.name for e in extract_text("Map data age quickly. We curate a benchmark, Paris, London and Berlin, "
                                         "with street-level changes. Models fail.", title="Measuring Maps").entities}
     assert not {"Paris", "London", "Berlin"} & got, got
+
+
+def test_features_beside_claimed_marks_an_uncued_name_in_a_sentence_of_the_paper_s_own():
+    """What the paper's own thing runs on or is set against shares its sentence ("In simulation with QuobSim,
+    Tarnhelm detects …"): ``beside_claimed`` says on which side of the claimed mention it stands."""
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import with_other_claimed
+
+    title = "Tarnhelm: Lease-Based Membership"
+    text = (f"{title}\n\nWe present Tarnhelm, a membership protocol. In simulation with QuobSim, Tarnhelm detects "
+            "failures faster than ZetaDB. We thank VenDAL.")
+    starts = [text.index(s) for s in ("We present", "In simulation", "We thank")]
+    sentence = {name: sum(at >= s for s in starts) for name, at in
+                (("QuobSim", text.index("QuobSim")), ("ZetaDB", text.index("ZetaDB")),
+                 ("VenDAL", text.index("VenDAL")))}
+
+    def cand(name: str, at: int, sent: int) -> Candidate:
+        return Candidate(at, at + len(name), name, "shape", sentence=sent)
+
+    cands = [cand("Tarnhelm", 0, 0), cand("Tarnhelm", text.index("Tarnhelm, a"), 1),
+             cand("Tarnhelm", text.index("Tarnhelm detects"), 2),
+             *(cand(n, text.index(n), s) for n, s in sentence.items())]
+    groups = [[0, 1, 2], [3], [4], [5]]
+    context = DocContext(text, [(0, len(title)), *zip(starts, [*starts[1:], len(text)])], len(title))
+    rows = with_other_claimed([{"title_start": 1}, {}, {}, {}], cands, groups, context)
+    assert "beside_claimed=before" in rows[1] and "beside_claimed=after" in rows[2], rows
+    assert "other_claimed" in rows[3] and not any(k.startswith("beside") for k in rows[3]), rows
+    assert not any(k.startswith(("beside", "other")) for k in rows[0]), rows
+    # without the document, only ``other_claimed``
+    rows = with_other_claimed([{"title_start": 1}, {}])
+    assert rows[1] == {"other_claimed": 1}, rows
+
+
+@pytest.mark.parametrize("text, name, listed", [
+    ("We apply Trimark to PlovGen, SarVex and DoreMesh-2.", "SarVex", True),
+    ("We apply Trimark to PlovGen, SarVex and DoreMesh-2.", "PlovGen", True),
+    ("Crashloom found bugs in ZetaFS, QuarFS, BramFS and YelFS.", "YelFS", True),
+    ("We compare with QuarNet and BlipNet.", "QuarNet", False),  # two names: a pair, not a line-up
+    ("We propose Trimark, a watermark.", "Trimark", False),
+])
+def test_features_a_name_first_named_in_a_list_of_three_or_more(text, name, listed):
+    """A name first written among three or more listed together is one of the systems measured, not the
+    paper's own (whose name the paper gives alone)."""
+    assert ("name_list" in _feature_names("Watermarking 3D Generators", text, name)) is listed
+
+
+@pytest.mark.parametrize("text, name, used", [
+    ("Simulations use WavoRIN for propagation and GrendaX for instrument response.", "WavoRIN", True),
+    ("Adsorption energies are computed with QuantELO on 64 cores.", "QuantELO", True),
+    ("Implemented in KorvaDB and evaluated on three workloads, the checker finds anomalies.", "KorvaDB", True),
+    ("In simulation with QuobSim, the protocol detects failures faster.", "QuobSim", True),
+    ("We perform reference retrievals with the RadTRIX code.", "RadTRIX", True),
+    ("We use the BRELLIC-5 reanalysis for weather inputs.", "BRELLIC-5", True),
+    ("We propose WavoRIN, a propagation code.", "WavoRIN", False),
+    ("We use our WavoRIN code to propagate waves.", "WavoRIN", False),  # the authors' own
+])
+def test_features_a_tool_the_work_runs_with_is_not_brought_in(text, name, used):
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import trained_on
+
+    title = "Noise-Robust Seismic Picking"
+    body = f"{title}\n\n{text}"
+    at = body.index(name, len(title))
+    cand = Candidate(at, at + len(name), name, "shape", sentence=1)
+    context = DocContext(body, [(0, len(title)), (len(title) + 2, len(body))], len(title))
+    assert trained_on(context, [cand], [0]) is used
+    cand.proposed = True  # a rule's proposal: not ruled out
+    assert not trained_on(context, [cand], [0])
+
+
+def test_roles_what_the_authors_build_on_is_no_proposal(proposers):
+    for text in ("We build on ByteBPE, which we adopt as our base tokenizer, and propose FastTok, a merge-aware "
+                 "tokenizer.", "We build upon ByteBPE and propose FastTok, a merge-aware tokenizer."):
+        found = guesses(proposers, "Fast Tokenization", text)
+        assert found.get("ByteBPE") is False and found.get("FastTok") is True, (text, found)
+    # "build" alone still brings a thing in
+    found = guesses(proposers, "Fast Tokenization", "We build ByteTok, a merge-aware tokenizer.")
+    assert found.get("ByteTok") is True, found
+
+
+def test_features_a_name_the_paper_extends_or_builds_on_is_its_predecessor():
+    title = "Memory for Long Videos"
+    for text in ("We extend MemViX with a compressed memory bank.", "This work builds on MemViX and adds memory.",
+                 "We build upon the MemViX encoder."):
+        assert "predecessor_before" in _feature_names(title, text, "MemViX"), text
+    assert "predecessor_before" not in _feature_names(title, "We propose MemViX, a memory model.", "MemViX")
+
+
+def test_roles_what_the_text_releases_as_a_name_is_proposed(proposers):
+    for text, name in (("The synthetic pairs are released as the PurityLadder benchmark.", "PurityLadder"),
+                       ("The county-level proportions are released as LexiCounty-200.", "LexiCounty-200"),
+                       ("We publish the annotations as DeltaSet-9 for future work.", "DeltaSet-9")):
+        found = guesses(proposers, "Calling Variants in Tumours", text)
+        assert found.get(name) is True, (text, found)
+    found = guesses(proposers, "Calling Variants in Tumours", "We evaluate on the PurityLadder benchmark.")
+    assert not found.get("PurityLadder"), found
+
+
+def test_decide_a_tool_the_paper_runs_with_is_not_proposed(full):
+    got = extracted(full, "Noise-Robust Seismic Picking",
+                    "We introduce SeisPick, a phase picker trained on synthetic waveforms. Simulations use WavoRIN "
+                    "for propagation. On field data, SeisPick halves the false pick rate.")
+    assert got.get("SeisPick", ("", False))[1] is True, got
+    assert not got.get("WavoRIN", ("", False))[1], got

@@ -255,7 +255,7 @@ def test_train_lower_case_phrases_have_their_own_threshold(p_proposed, proposed)
     from graphbuild.nlp.candidates import Candidate
     from graphbuild.nlp.decide import decide
 
-    text = "T\n\nWe study logit adjustment with Foo Bar."  # (not "We use": a name used is no proposal)
+    text = "T\n\nWe try logit adjustment with Foo Bar."  # (not "use": a name used is not proposed)
     cands = [Candidate(text.index("logit"), text.index(" with"), "logit adjustment", "lowerphrase", sentence=1),
              Candidate(text.index("Foo"), text.index("."), "Foo Bar", "caprun", sentence=1)]
     sents = [(0, 1), (3, len(text))]

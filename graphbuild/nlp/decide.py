@@ -551,9 +551,10 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     # the proposed model's features, for the scored entities only (a task is never proposed: see _finish)
+    untasked = [(members, type_) for members, type_, _ in kept_groups if type_ != "Task"]
     rows = with_other_claimed([entity_features(text, title_end, cands, members, type_,
                                                any(entries[i] is not None for i in members), context, gaz)
-                               for members, type_, _ in kept_groups if type_ != "Task"])
+                               for members, type_ in untasked], cands, [members for members, _ in untasked], context)
     return _Chosen(prepared, probs, kept_groups, taken, rows)
 
 

@@ -1195,18 +1195,50 @@ def entity_features(text: str, title_end: int, cands: list[Candidate], members: 
 _CLAIMED = ("rule_proposed", "named_here", "title_head", "title_start")
 
 
-def with_other_claimed(rows: list[dict[str, float]]) -> list[dict[str, float]]:
+def with_other_claimed(rows: list[dict[str, float]], cands: list[Candidate] | None = None,
+                       groups: list[list[int]] | None = None,
+                       context: DocContext | None = None) -> list[dict[str, float]]:
     """``rows`` (the proposed model's features of a document's entities), with ``other_claimed`` on
     each entity without a claim of its own (:data:`_CLAIMED`) where another entity of the paper has
     one: a paper that names what it brings in ("We introduce Zorbo, …") uses the other names it
     gives without a cue ("… with a Quix-3 backbone on the Blip benchmark").
+
+    Given the document (its candidates, each row's ``groups`` of members, its ``context``), also
+    ``beside_claimed=before`` or ``=after`` on such an entity whose first mention in the abstract shares
+    its sentence with a claimed entity's mention, on that side of it: what the paper's own thing runs on
+    ("In simulation with Quix, Zorbo detects …") or is made of or set against ("Zorbo pairs a Quix encoder
+    with …", "Zorbo beats Quix"), as against a name the paper gives apart from its own.
     """
     claimed = [any(k in row for k in _CLAIMED) for row in rows]
-    if any(claimed):
-        for row, own in zip(rows, claimed):
-            if not own:
-                row["other_claimed"] = 1
+    if not any(claimed):
+        return rows
+    beside: dict[int, int] = {}
+    firsts: list[tuple[Candidate, int] | None] = [None] * len(rows)
+    if cands is not None and groups is not None and context is not None:
+        beside = _claimed_sentences(claimed, cands, groups, context.title_end)
+        if beside:
+            firsts = [_first_in_abstract(context, cands, members) for members in groups]
+    for row, own, first in zip(rows, claimed, firsts):
+        if own:
+            continue
+        row["other_claimed"] = 1
+        if first is not None and first[0].sentence in beside:
+            row["beside_claimed=" + ("before" if first[0].start < beside[first[0].sentence] else "after")] = 1
     return rows
+
+
+def _claimed_sentences(claimed: list[bool], cands: list[Candidate], groups: list[list[int]],
+                       title_end: int) -> dict[int, int]:
+    """The abstract's sentences that mention a claimed entity (``claimed``, per group), each to where its
+    first such mention starts.
+    """
+    out: dict[int, int] = {}
+    for own, members in zip(claimed, groups):
+        for i in members if own else ():
+            c = cands[i]
+            if c.start >= title_end and c.sentence >= 0 and c.start < out.get(c.sentence, c.start + 1):
+                out[c.sentence] = c.start
+    return out
 
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s")
@@ -1369,6 +1401,11 @@ _WORD_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+)\s+(?:(a|an|the)\s+)?$")
 _FUNCTION_BEFORE = frozenset("on with in from of using via over against than versus vs and or by for to into "
                              "following like unlike as upon atop beyond between across under".split())
 
+#: the names (a capital or a digit in each of up to three words) listed after a name: ", Quill and Lark-2"
+_LIST_AFTER = re.compile(rf"(?:(?:{LIST_GAP})[A-Z0-9][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){{0,2}})+")
+#: one gap of a list
+_GAP = re.compile(LIST_GAP)
+
 #: a lower-case word right after a name, one space between ("X backbone", "X arm", "X achieves")
 _LOWER_AFTER = re.compile(r" ([a-z][a-z\-]*)")
 
@@ -1387,26 +1424,48 @@ def _first_neighbours(text: str, c: Candidate, s: int, f: dict[str, float]) -> N
             f["first_after=" + word] = 1
         if m.group(2):
             f["first_article"] = 1
+    if _listed_items(text, c, s) >= 3:
+        f["name_list"] = 1
     m = _LOWER_AFTER.match(text, c.end)
     if m is not None:
         f["first_head=" + (head_type(m.group(1)) or "none")] = 1
 
 
+def _listed_items(text: str, c: Candidate, s: int) -> int:
+    """How many names a list holds that ``c`` (in the sentence starting at ``s``) stands in, ``c`` too: "We
+    compare Zorb, Quill and Lark" (3 for each); 1 where no name is coordinated with it.
+    """
+    n = 1
+    after = _LIST_AFTER.match(text, c.end)
+    if after is not None:
+        n += len(_GAP.findall(after.group()))
+    before = _LIST_BEFORE.search(text, max(s, c.start - 100), c.start)
+    if before is not None:
+        n += len(_GAP.findall(before.group()))
+    return n
+
+
 #: a verb of training or testing, then the preposition that brings in what it is done on or with: "Models are
 #: trained with the Adam optimizer on", "fine-tuned on the", "evaluated on", "We evaluate X across the" (no clause
-#: break between); or a step done with a program or procedure ("energies are computed with X": ``DONE_WITH``), or
-#: one the text says is used or run ("We use X", "Simulations use X", "We run the X")
+#: break between); or a step done with a program or procedure ("energies are computed with X": ``DONE_WITH``; "In
+#: simulation with X", "Implemented in X", "generated by X": a verb of computing, then with/in/using/by), or one the
+#: text says is used or run ("We use X", "Simulations use X", "We run the open-source X", "adopting X")
 _TRAINED_ON = re.compile(r"\b(?:(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
                          r"test(?:s|ed|ing)?|benchmark(?:ed|ing))\b[^.;:()]{0,60}?\s(?:on|with|across)|"
                          # a statistical model is fit to its data ("is fit to linked tax records and to the PSID")
                          r"(?:fit|fits|fitted|fitting|calibrated)\b[^.;:()]{0,60}?\s(?:to|on)|"
-                         rf"{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with|use[sd]?|using|runs?)\s+(?:the\s+)?$")
+                         rf"{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with|"
+                         r"(?:[Ss]imulat|[Cc]omput|[Pp]erform|[Ii]mplement|[Gg]enerat|[Pp]roduc|[Ss]olv|[Rr]esolv|[Oo]btain|"
+                         r"[Pp]rocess|[Cc]onduct|[Rr]un|[Cc]arri)\w*(?:\s+[\w\-]+){0,3}?\s+(?:with|in|using|by)|"
+                         r"us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|run(?:s|ning)?|ran)"
+                         r"\s+(?:(?:the|a|an)\s+)?(?:open-source\s+)?$")
 
 
 def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
-    """Whether an entity is only what something is trained, tuned or tested on or with: the abstract names
-    it first after such a verb ("Models are trained on X"), the rules found no proposal of it and the
-    title does not name it (data or a tool the work uses, not what it brings in).
+    """Whether an entity is only what something is trained, tuned or tested on or with, or a tool the work
+    runs: the abstract names it first after such a verb ("Models are trained on X"), or after a verb of use
+    ("Simulations use X", "computed with X", "Implemented in X, …"), the rules found no
+    proposal of it and the title does not name it (data or a tool the work uses, not what it brings in).
     """
     if any(cands[i].proposed or cands[i].start < context.title_end for i in members):
         return False
@@ -1456,11 +1515,13 @@ _HEAD_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*")
 #: ("-XL", " Plus", " Pro", " Next")
 _NEWER_VERSION = re.compile(rf"{VERSION}|[\- ](?:xl|plus|pro|next)", re.I)
 #: a word every match of ``_PREDECESSOR_BEFORE`` holds (in lower case)
-_PREDECESSOR_WORDS = ("predecessor", "earlier", "previous", "prior", "original", "exten", "improves", "successor")
+_PREDECESSOR_WORDS = ("predecessor", "earlier", "previous", "prior", "original", "exten", "improves", "successor",
+                      "buil")
 #: a word that makes the name after it an earlier work the paper builds on: "its predecessor", "our earlier",
-#: "an extension of", "extends"
-_PREDECESSOR_BEFORE = re.compile(r"\b(?:predecessors?|earlier|previous|prior|original|extensions?\s+of|extends|"
-                                 r"extending|improves\s+(?:up)?on|successor\s+(?:to|of))\s+(?:(?:the|our|its)\s+)?$",
+#: "an extension of", "We extend", "extends", "builds on", "we build upon"
+_PREDECESSOR_BEFORE = re.compile(r"\b(?:predecessors?|earlier|previous|prior|original|extensions?\s+of|extend|extends|"
+                                 r"extending|improves\s+(?:up)?on|successor\s+(?:to|of)|"
+                                 r"buil(?:d|ds|t|ding)\s+(?:up)?on)\s+(?:(?:the|our|its)\s+)?$",
                                  re.I)
 
 

@@ -40,7 +40,7 @@ __all__ = ["assign_roles", "made_and_named", "role_of"]
 _PROPOSE_PLAIN = (
     r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
     r"|and\s+|us\s+to\s+)"
-    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
+    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+(?:to|on|upon)\b)"
 )
 # _PROPOSE_PLAIN with each subject word its own alternative, the word boundary after its first letter
 # (word_alternation): every alternative starts with a letter, so that a search skips to those letters
@@ -49,7 +49,7 @@ _PROPOSE = re.compile(
         [f"{w[0]}(?<!\\w.){w[1:]}\\s+(?:\\w+ly\\s+|also\\s+|then\\s+|further\\s+|first\\s+|now\\s+)?"
          for w in "we|We|paper|work|study|report|article|Here|here".split("|")]
         + ["a(?<!\\w.)nd\\s+", "u(?<!\\w.)s\\s+to\\s+"]) + ")"
-    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+to\b)"
+    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+(?:to|on|upon)\b)"
 )
 _OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new|The resulting|the resulting|"
                                    "The learned|the learned")
@@ -71,6 +71,13 @@ _NOT_A_HEAD = frozenset(
     "and or family as for in on to by from via with that which who whose where when while is was are were "
     "can could will would may might should must has have had achieves outperforms uses enables consists "
     "improves reduces allows leverages combines learns shows yields provides performs".split())
+#: what the text releases under a name, right before it: "The pairs are released as the ", "we publish them as "
+#: (a verb of release, up to three words, "as", perhaps an article: the name follows)
+_RELEASED_AS = re.compile(r"\b(?:releas(?:e|es|ed|ing)|publish(?:es|ed|ing)?|open-sourc(?:e|es|ed|ing))\s+"
+                          r"(?:[\w\-]+\s+){0,3}?as\s+"
+                          r"(?:(?:the|a|an|our)\s+)?$")
+#: how every match of ``_RELEASED_AS`` ends (its last letters)
+_RELEASED_AS_ENDS = ("as ", "he ", "a ", "an ", "ur ")
 #: a naming participle right before a name: ", called X", "dubbed “X”"
 _NAMING_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _NAMED_BEFORE = re.compile(word_alternation("|".join(_NAMING_WORDS)) + r"\s+[\"“']?$")
@@ -334,6 +341,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "We introduce a new algorithm for learning weights, called X"
     if (not before or before.isspace()) and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
+    if before.endswith(_RELEASED_AS_ENDS) and _RELEASED_AS.search(before, _tail_from(before, 7)):
+        return True  # "The synthetic pairs are released as the X benchmark"
     s = sentence[0]
     colon = scan.last_colon(s, c.start) - s if c.start > s else -1
     # (a match of _LIST_ITEM spans the word of its separator and three more at most)

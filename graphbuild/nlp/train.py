@@ -257,7 +257,7 @@ def fit(examples: Sequence[Example], gaz: Any, *, C: float = DEFAULT_C, proposed
         prop_x.extend(with_other_claimed([
             entity_features(ex.text, ex.title_end, prepared.cands, members, g["type"],
                             any(prepared.entries[i] is not None for i in members), prepared.context, gaz)
-            for members, g in matched]))
+            for members, g in matched], prepared.cands, [members for members, _ in matched], prepared.context))
         prop_y.extend(int(bool(g.get("proposed"))) for _, g in matched)
         prop_w.extend(ex.weight for _ in matched)
     typed = [(x, y, w) for x, y, w in zip(type_x, ent_y, ent_w) if y != "None"]
