@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "706e41d6ac4dc737f3beac99c4eaa2ec29ad8dbba55707282d77299d972e5da7"
-SHARED_50_SHA256 = "615199824311256328f5b7b31c23a162728cf68ceda59119347bb73eec6d83af"
+DEMO_SHA256 = "02bfb9ff2e012a9d786597988c959a5d9856900214b3973ecf56588d82295158"
+SHARED_50_SHA256 = "1286eb4683b8757596a65cef25323e72f76269c809cbc500d0c425fedb217095"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "eca39be57044260e"
+MODEL_DIGEST = "a9c124bb194cd316"
