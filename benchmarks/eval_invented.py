@@ -31,9 +31,17 @@ SECOND = ("synth2", "synth3", "synth5")  # the test sets that ``second.annotatio
 
 
 def gold_rows(name: str) -> tuple[Path, list[dict[str, Any]]]:
-    """The papers file of a set and its annotations as gold rows (with titles, as the scorer matches them)."""
+    """The papers file of a set and its annotations as gold rows (with titles, as the scorer matches them).
+
+    Each title is the one the reader gives the record (its LaTeX and tags dropped: ``\\textsc{Zorb}: ...`` is
+    ``Zorb: ...``), since the scorer pairs a gold paper with the prediction of the same title: the raw title
+    of a record from an arXiv feed matched no prediction, and every name of that paper counted as missed.
+    """
+    from graphbuild.ingest.fields import clean_text
+
     papers = HERE / f"{name}.papers.jsonl"
-    titles = {row["id"]: row["title"] for row in map(json.loads, papers.read_text(encoding="utf-8").splitlines())}
+    titles = {row["id"]: clean_text(row["title"])
+              for row in map(json.loads, papers.read_text(encoding="utf-8").splitlines())}
     notes = (HERE / f"{name}.annotations.jsonl").read_text(encoding="utf-8").splitlines()
     return papers, [{"title": titles[row["id"]], "entities": row["entities"]} for row in map(json.loads, notes)]
 

@@ -59,6 +59,9 @@ def test_the_benchmark_reads_a_set_as_gold_rows_with_titles():
     papers, gold = module.gold_rows("synth1")
     assert papers.is_file() and len(gold) == 170
     assert all(row["title"] and isinstance(row["entities"], list) for row in gold)
+    # a title with LaTeX is keyed as the reader gives it, as the prediction's is (the raw one matched none)
+    _, gold = module.gold_rows("synth12")
+    assert not any(style in row["title"] for row in gold for style in ("\\textsc{", "\\emph{", "\\texttt{"))
 
 
 def test_the_benchmark_lists_a_dev_sets_wrong_proposed_marks(capsys):

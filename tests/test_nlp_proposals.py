@@ -629,3 +629,35 @@ def test_decide_a_tool_the_paper_runs_with_is_not_proposed(full):
                     "for propagation. On field data, SeisPick halves the false pick rate.")
     assert got.get("SeisPick", ("", False))[1] is True, got
     assert not got.get("WavoRIN", ("", False))[1], got
+
+
+@pytest.mark.parametrize("text", [
+    "Methods: We developed Velmaro, a gradient-boosted classifier over note embeddings.",
+    "In this paper we proposed Velmaro, a lightweight convolutional network for wheat rust.",
+    "We presented Velmaro, a pruning method for inverted indexes.",
+    "We introduced Velmaro for long documents.",
+])
+def test_patterns_a_name_we_brought_in_past_tense_is_proposed(text):
+    # structured abstracts ("Methods: We developed X, a ...") and non-native English ("we proposed X") tell
+    # what the authors made in the past tense
+    found = _plain_cues(text)
+    assert found.get("Velmaro", (False,))[0] is True, found
+
+
+@pytest.mark.parametrize("text", [
+    "Earlier work developed Velmaro, a convolutional network trained on many cohorts.",
+    "Prior research proposed Velmaro, a learned optimizer meta-trained on small tasks.",
+    "The original authors introduced Velmaro, a structure predictor.",
+])
+def test_patterns_a_name_others_brought_in_past_tense_is_not_proposed(text):
+    assert not _plain_cues(text).get("Velmaro", (False,))[0]
+
+
+def test_roles_a_proposal_verb_in_the_past_tense_speaks_for_the_authors_only_after_we():
+    from graphbuild.nlp.roles import _PROPOSE
+
+    assert _PROPOSE.search("Methods: We developed the Orvane benchmark")
+    assert _PROPOSE.search("in this work we also curated a corpus")
+    assert not _PROPOSE.search("Prior work proposed the Orvane benchmark")
+    assert not _PROPOSE.search("the paper designed a corpus")
+    assert not _PROPOSE.search("we proposed to use a corpus")

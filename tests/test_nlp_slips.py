@@ -2320,3 +2320,45 @@ def test_typing_what_a_sentences_opening_on_measures_and_what_is_built_on():
     assert "Dataset" not in votes("A planner based on Zorbnet improves accuracy by 3 points.", "Zorbnet")
     assert "Dataset" not in votes("Building on Zorbnet, we improve accuracy on two benchmarks.", "Zorbnet")
     assert votes("We report accuracy on Quill and Zorbset.", "Zorbset").get("Dataset")
+
+
+def test_clean_text_blanks_headings_in_capitals_without_a_colon():
+    # a feed that flattens a structured abstract leaves "BACKGROUND Sepsis is …", "… METHODS We trained …"
+    from graphbuild.nlp.textclean import clean_text
+
+    text = ("BACKGROUND Sepsis kills. METHODS We trained Zorbix on eICU. RESULTS ZORBIX won (p<0.01). "
+            "DISCUSSION: Zorbix helps. Main conclusions: fine.")
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    for label in ("BACKGROUND", "METHODS", "RESULTS", "DISCUSSION", "Main conclusions"):
+        assert label not in cleaned
+    assert "ZORBIX won" in cleaned and "We trained Zorbix" in cleaned
+    # a title in capitals, a label word inside a sentence: kept
+    for text in ("METHODS FOR DETECTING FAULTS IN GRIDS", "We report RESULTS Explorer, a dashboard."):
+        assert clean_text(text) == text
+
+
+def test_structured_abstract_in_capitals_without_colons_names_no_heading():
+    title = "Predicting Sepsis in Emergency Departments"
+    text = ("BACKGROUND Sepsis kills many patients. METHODS We trained Sepsorix, a gradient boosting model, on "
+            "the eICU database. RESULTS Sepsorix reached an AUROC of 0.86. INTERPRETATION Early warning works.")
+    ents = {e.name for e in extract_text(text, title=title).entities}
+    assert not ents & {"BACKGROUND", "METHODS", "RESULTS", "INTERPRETATION"}
+
+
+def test_clean_text_an_en_dash_inside_a_name_is_a_hyphen():
+    from graphbuild.nlp.textclean import clean_text
+
+    text = "We use the Weisfeiler–Lehman kernel on WMT14 En–De – a strong pair – for 10–20 epochs."
+    assert clean_text(text) == "We use the Weisfeiler-Lehman kernel on WMT14 En-De – a strong pair – for 10-20 epochs."
+
+
+def test_reader_decodes_latex_en_dash_between_words():
+    from graphbuild.ingest.fields import clean_text
+
+    assert clean_text(r"on WMT14 En--De~\cite{x} for 10--20 epochs -- a dash") == \
+        "on WMT14 En\u2013De for 10\u201320 epochs -- a dash"
+    assert clean_text("plain text keeps En--De") == "plain text keeps En--De"  # no LaTeX: left as written
+    names = {e.name for e in extract_text(clean_text(r"We train Transformer-base~\cite{v} on WMT14 En--De."),
+                                          title="Curriculum Learning Revisited").entities}
+    assert "WMT14 En-De" in names, names

@@ -97,6 +97,8 @@ _WHOLE_DECIMAL = re.compile(r"^(\d+)\.0+$")
 
 
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|emph|textsc|textrm|mathrm|mathbf|text|underline)\{([^{}]*)\}")
+#: LaTeX's en dash between two words or numbers (``Weisfeiler--Lehman``, ``En--De``, ``10--20``): the dash itself
+_LATEX_EN_DASH = re.compile(r"(?<=[A-Za-z0-9])--(?=[A-Za-z0-9])")
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 
 
@@ -154,7 +156,7 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     that Crossref, OpenAlex and publishers' exports carry (``<jats:italic>X</jats:italic>``
     -> ``X``; a paragraph's tag becomes a space), character references (``&amp;`` -> ``&``),
     and the LaTeX that arXiv abstracts carry: ``\textbf{FMLP-Rec}`` -> ``FMLP-Rec``,
-    ``~\cite{x}`` -> ``''``, ``\%`` -> ``%``.
+    ``~\cite{x}`` -> ``''``, ``\%`` -> ``%``, ``En--De`` -> ``En–De``.
 
     >>> clean_text(r"we propose \textbf{FMLP-Rec}~\cite{x},  reaching 85\%")
     'we propose FMLP-Rec, reaching 85%'
@@ -190,6 +192,8 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
         text = CITATION.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
             text = _LATEX_STYLE.sub(r"\1", text)
+        if "--" in text:
+            text = _LATEX_EN_DASH.sub("\u2013", text)
         text = _LATEX_ESCAPE.sub(r"\1", text)
     return " ".join(text.split()) if len(text) <= _CHUNK else _collapse_long(text)
 

@@ -545,8 +545,12 @@ _PASSIVE_PROPOSAL = re.compile(r"\b(?:is|are) (?:here )?(?:proposed|introduced|p
 
 
 _PRESENTING_WORDS = tuple(PRESENTING_VERBS.split("|"))  # every match of _PRESENTED starts with one
+#: a presenting verb, in the past tense too right after "we" (structured and non-native abstracts: "Methods: We
+#: developed Zorb, a …", "In this paper we proposed Zorb, a …"; after another subject the past is others' work)
+_PRESENTING = (rf"(?:(?<=[Ww]e ){word_alternation(PRESENTING_VERBS)}(?:d|ed)|"
+               rf"{word_alternation(PRESENTING_VERBS)}s?)")
 _PRESENTED = re.compile(
-    rf"{word_alternation(PRESENTING_VERBS)}s?\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])"
+    rf"{_PRESENTING}\s+([A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+])"
     # (a family is described by a count: "we introduce Zorb, two vision-language models")
     r"(?=[,:]\s+(?:a|an|the|two|three|four|five|six|several)\s|\s+\()")
 
@@ -632,7 +636,7 @@ _OPENING_WITH = re.compile(
 #: introduce Zorb for …", "This paper presents Zorb, which …" (not "We propose Gaussian mixtures": a word before a
 #: noun is no name; "We present Zorb, a …" is ``_PRESENTED``'s)
 _PROPOSED_PLAIN = re.compile(
-    rf"{_AUTHORS}(?:{PRESENTING_VERBS})s?\s+({_PLAIN_NAME})"
+    rf"{_AUTHORS}{_PRESENTING}\s+({_PLAIN_NAME})"
     r"(?=\s*[.;:](?:\s|$)|\s+(?:for|to|which|that|here)\b|,\s+(?:which|that|our)\b)")
 #: the authors gather data under a plain name and count it: "We collect Zorb, 12k questions over …"
 _COUNTED = r",\s+(?:(?:about|over|some|nearly|roughly|around|almost)\s+)?\d"

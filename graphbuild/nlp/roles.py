@@ -37,19 +37,25 @@ from .proposals import AT_HEART
 
 __all__ = ["assign_roles", "made_and_named", "role_of"]
 
+#: an adverb between the subject and the verb of proposing ("we also introduce", "we first present")
+_ADVERB_BEFORE_VERB = r"\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
 _PROPOSE_PLAIN = (
-    r"\b(?:(?:we|We|paper|work|study|report|article|Here|here)\s+(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+|now\s+)?"
-    r"|and\s+|us\s+to\s+)"
-    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+(?:to|on|upon)\b)"
+    rf"\b(?:(?:we|We){_ADVERB_BEFORE_VERB}(?:{INTRODUCING_VERBS})(?:s|d|ed)?"
+    rf"|(?:paper|work|study|report|article|Here|here){_ADVERB_BEFORE_VERB}"
+    rf"(?:{INTRODUCING_VERBS})s?|(?:and\s+|us\s+to\s+)(?:{INTRODUCING_VERBS})s?)\b(?!\s+(?:to|on|upon)\b)"
 )
 # _PROPOSE_PLAIN with each subject word its own alternative, the word boundary after its first letter
-# (word_alternation): every alternative starts with a letter, so that a search skips to those letters
+# (word_alternation): every alternative starts with a letter, so that a search skips to those letters. After
+# "we" the verb may be in the past tense too, as structured and non-native abstracts write it ("Methods: We
+# developed X, a …", "In this paper we proposed X"); after another subject the past is others' work ("Prior work
+# proposed X")
 _PROPOSE = re.compile(
     "(?:" + "|".join(
-        [f"{w[0]}(?<!\\w.){w[1:]}\\s+(?:\\w+ly\\s+|also\\s+|then\\s+|further\\s+|first\\s+|now\\s+)?"
-         for w in "we|We|paper|work|study|report|article|Here|here".split("|")]
-        + ["a(?<!\\w.)nd\\s+", "u(?<!\\w.)s\\s+to\\s+"]) + ")"
-    rf"(?:{INTRODUCING_VERBS})s?\b(?!\s+(?:to|on|upon)\b)"
+        [f"{w[0]}(?<!\\w.){w[1:]}{_ADVERB_BEFORE_VERB}(?:{INTRODUCING_VERBS})(?:s|d|ed)?" for w in ("we", "We")]
+        + [f"{w[0]}(?<!\\w.){w[1:]}{_ADVERB_BEFORE_VERB}(?:{INTRODUCING_VERBS})s?"
+           for w in "paper|work|study|report|article|Here|here".split("|")]
+        + [f"a(?<!\\w.)nd\\s+(?:{INTRODUCING_VERBS})s?", f"u(?<!\\w.)s\\s+to\\s+(?:{INTRODUCING_VERBS})s?"])
+    + r")\b(?!\s+(?:to|on|upon)\b)"
 )
 _OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new|The resulting|the resulting|"
                                    "The learned|the learned")

@@ -22,6 +22,9 @@ _SAME_LENGTH = str.maketrans({
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
 })
 
+#: an en dash inside a name, between two words or numbers (``Weisfeiler–Lehman``, ``WMT14 En–De``, as a publisher or
+#: LaTeX's ``--`` writes it): a hyphen, as the name's other spellings have it (a spaced dash, `` – ``, stays)
+_EN_DASH_INSIDE = re.compile("(?<=[A-Za-z0-9])\u2013(?=[A-Za-z0-9])")
 #: a LaTeX command that only styles its argument: ``\textbf{FooNet}``, ``\textcolor{red}{FooNet}``
 _STYLED = re.compile(
     r"\\(?:text(?:bf|it|tt|sc|rm|sf|sl|up|md|normal)?|emph|underline|math(?:rm|bf|it|sf|tt)|bm|"
@@ -47,16 +50,27 @@ _SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9
                                r"(?:\$\^\{?(\d{1,2})\}?\$|\^\{?(\d{1,2})\}?)([A-Za-z0-9\-]*)")
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
 _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
-#: the heading of a part of a structured abstract ("BACKGROUND:", "Methods:", "Availability and implementation:",
-#: as PubMed and many journals write them), at the start of a line or after a sentence's end: a label, no name
-_HEADING = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?]\s))(?=[A-Z])(?i:background|context|importance|introduction|motivation|rationale|"
-    r"objectives?|aims?|purpose|question|problem|approach|methods?|methodology|materials and methods|design|"
-    r"settings?|design,? setting,? and participants|participants|patients|subjects|interventions?|exposures?|"
-    r"measurements|main outcomes? (?:and|&) measures?|main outcome measures?|outcomes?|results?|findings|"
-    r"conclusions?|conclusions? and relevance|interpretation|meaning|significance|limitations|"
-    r"trial registration|registration|funding|key points|summary|availability(?: and implementation)?|"
-    r"supplementary information|contact)\s*$")
+#: the headings of the parts of a structured abstract ("Background", "Methods", "Availability and implementation",
+#: as PubMed and many journals write them), as alternatives of a regex (no escapes: :data:`_CAPS_HEADING` is
+#: their upper case)
+_HEADINGS = (
+    r"background(?: and (?:objectives?|aims?|purpose))?|context|importance|introduction|motivation|rationale|"
+    r"(?:study )?objectives?|aims?(?: and objectives?)?|purpose|question|problem|approach|methods?|methodology|"
+    r"materials and methods|design|settings?|design,? setting,? and participants|participants|patients|subjects|"
+    r"interventions?|exposures?|measurements|main outcomes? (?:and|&) measures?|main outcome measures?|outcomes?|"
+    r"results?|findings|discussion|(?:main )?conclusions?|conclusions? and relevance|interpretation|meaning|"
+    r"significance|limitations|originality|location|taxon|trial registration|registration|funding|key points|"
+    r"summary|availability(?: and implementation)?|supplementary information|contact")
+#: a heading before a colon, at the start of a line or after a sentence's end: a label, no name
+_HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?=[A-Z])(?i:{_HEADINGS})\s*$")
+#: a heading in capitals with no colon, as a feed that flattens a structured abstract leaves it ("BACKGROUND Sepsis
+#: is …", "… patients. METHODS We trained …"), before a word with a capital: a label too (not "RESULTS" inside a
+#: sentence, nor the first words of a title in capitals, "METHODS FOR …": a lower-case word follows the next word
+#: or its first letter)
+_CAPS_HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:{_HEADINGS.upper()})(?=\s+[A-Z](?:[a-z]|\S*\s+[a-z(]))")
+#: words one of which every heading in capitals holds (a cheap test before :data:`_CAPS_HEADING` is searched for)
+_CAPS_STEMS = ("BACKGROUND", "CONTEXT", "INTRODUCTION", "OBJECTIVE", "AIM", "PURPOSE", "METHOD", "DESIGN", "SETTING",
+               "RESULT", "FINDINGS", "DISCUSSION", "CONCLUSION", "INTERPRETATION", "IMPORTANCE", "MOTIVATION")
 #: a label of the track or kind of a record before its title, as ACM, IEEE and DBLP exports keep them
 #: ("Poster: Zorb ...", "Demo: ...", "Short Paper: ...", "Brief Announcement: ..."): no name of the paper's
 _TRACK_LABEL = re.compile(
@@ -81,7 +95,8 @@ _DASH_BEFORE_ARTICLE = re.compile(r"-(?<=[A-Za-z0-9]-)(?=(?:a|an|the)\s)")
 def clean_text(text: str) -> str:
     r"""``text`` with markup and typography that hide names undone, at the same length.
 
-    * no-break and other fixed-width spaces become spaces; no-break hyphens, hyphens;
+    * no-break and other fixed-width spaces become spaces; no-break hyphens, and en dashes between two words
+      (``Weisfeiler–Lehman``), hyphens;
       full-width ASCII (``ＢＥＲＴ``) becomes ASCII;
     * a styling command keeps its argument in place of the command
       (``\textbf{FooNet}`` -> ``        FooNet ``); citations and references become
@@ -95,7 +110,8 @@ def clean_text(text: str) -> str:
       break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``);
     * a hyphen written for a dash before an article becomes a space
       (``we introduce Zorb-a new model`` -> ``we introduce Zorb a new model``);
-    * the headings of a structured abstract become spaces (``RESULTS: Zorb …`` -> ``         Zorb …``), and
+    * the headings of a structured abstract become spaces (``RESULTS: Zorb …`` -> ``         Zorb …``; in
+      capitals without a colon too, ``RESULTS Zorb …`` -> ``        Zorb …``), and
       so does a label of a record's track or kind before its title (``Poster: Zorb …`` -> ``        Zorb …``);
     * the title of front matter or of a volume ("Proceedings of …", "Message from the … Chairs") becomes spaces.
 
@@ -108,6 +124,8 @@ def clean_text(text: str) -> str:
     """
     if not text.isascii():
         text = text.translate(_SAME_LENGTH)
+        if "\u2013" in text:
+            text = _EN_DASH_INSIDE.sub("-", text)
     if "~" in text:
         text = _TIE.sub(" ", text)
     if "\\" in text:
@@ -122,6 +140,8 @@ def clean_text(text: str) -> str:
         text = _LINE_HYPHEN.sub(_joined, text)
     if "-a" in text or "-the" in text:  # (every match of the pattern holds one)
         text = _DASH_BEFORE_ARTICLE.sub(" ", text)
+    if any(stem in text for stem in _CAPS_STEMS):
+        text = _CAPS_HEADING.sub(_blank, text)
     if ":" in text:
         text = _without_headings(text)
         m = _TRACK_LABEL.match(text)
