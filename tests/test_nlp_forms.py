@@ -259,3 +259,29 @@ def test_pipeline_names_a_plural_name_in_the_singular():
         "90% of CIFAR-10.", title="Ensembles of Small Mixers").entities}
     assert "RavelNet" in found and "RavelNets" not in found, found
     assert {"RavelNet", "RavelNets"} <= set(found["RavelNet"].mentions)
+
+
+def test_pipeline_joins_a_run_that_ends_like_a_defined_long_form():
+    # the definition reads "Quokka Wellbeing Panel" (the acronym's letters), the run "German Quokka ..." too
+    found = extract_text(
+        "We introduce PanelZorb, a weighting estimator. We apply PanelZorb to the German Quokka Wellbeing Panel "
+        "(QWP) linked to pension records. Relative to the default QWP weights, PanelZorb reduces bias.",
+        title="PanelZorb: Correcting Attrition in Household Panels").entities
+    qwp = [e for e in found if {"QWP", "German Quokka Wellbeing Panel"} & set(e.mentions)]
+    assert len(qwp) == 1, found
+
+
+def test_pipeline_longer_long_form_join_needs_one_pair_ending_there():
+    from graphbuild.nlp.pipeline import _with_longer_long_forms
+
+    text = "the German Quokka Panel (QP) and the Quokka Panel"
+    run = Candidate(4, 23, "German Quokka Panel", "titlecase")
+    long = Candidate(11, 23, "Quokka Panel", "abbrev-long", group=0)
+    short = Candidate(25, 27, "QP", "abbrev-short", group=0)
+    other = Candidate(36, 48, "Quokka Panel", "caprun")
+    assert text[run.start:run.end] == run.text and text[short.start:short.end] == "QP"
+    joined = _with_longer_long_forms([[run], [short], [other]], [run, long, short, other])
+    assert [[c.text for c in g] for g in joined] == [["German Quokka Panel", "QP"], ["Quokka Panel"]]
+    # a run that does not end with the long form stays apart
+    apart = Candidate(4, 17, "German Quokka", "titlecase")
+    assert len(_with_longer_long_forms([[apart], [short]], [apart, long, short])) == 2

@@ -595,8 +595,9 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
         if c.entity >= 0:
             groups.setdefault(c.entity, []).append(c)
     title_end = len(title) if title and text.startswith(title) else 0
+    decided = _with_spelled_out(_with_longer_long_forms(list(groups.values()), cands))
     entities = [_entity_from(members, text, sents, gaz, title_end)
-                for members in _with_first_words(_with_class_nouns(_with_spelled_out(list(groups.values()))))
+                for members in _with_first_words(_with_class_nouns(decided))
                 if not _versions_only(members, gaz)]
     entities.sort(key=lambda e: e.start)
     _variants_of_the_paper(entities)
@@ -662,6 +663,31 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         h = owner.get(variant_key(bare.pop()), g)
         if h != g and h not in into:
             into[g] = h
+    return _joined(groups, into)
+
+
+def _with_longer_long_forms(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:
+    """The decided entities' candidates, with an entity named by a run that ends where a defined long form
+    ends and starts before it joined to the entity of that definition ("the German Quokka Panel (QP)": the
+    definition reads "Quokka Panel", the run "German Quokka Panel" is one more form of the same thing).
+    """
+    longs: dict[int, list[tuple[int, int]]] = {}  # a pair's group -> the spans of its long form
+    for c in cands:
+        if c.source == "abbrev-long" and c.group >= 0:
+            longs.setdefault(c.group, []).append((c.start, c.end))
+    if not longs:
+        return groups
+    pair_entity = {c.group: g for g, members in enumerate(groups) for c in members if c.group in longs}
+    into: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        for c in members:
+            if c.group >= 0 or " " not in c.text:
+                continue
+            owners = {pair_entity[gid] for gid, spans in longs.items() if gid in pair_entity
+                      for start, end in spans if c.end == end and c.start < start}
+            h = owners.pop() if len(owners) == 1 else g
+            if h != g and max(g, h) not in into:
+                into[max(g, h)] = min(g, h)  # (the later group to the earlier: no chain of joins loops)
     return _joined(groups, into)
 
 
