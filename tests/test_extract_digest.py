@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "706e41d6ac4dc737f3beac99c4eaa2ec29ad8dbba55707282d77299d972e5da7"
-SHARED_50_SHA256 = "615199824311256328f5b7b31c23a162728cf68ceda59119347bb73eec6d83af"
+DEMO_SHA256 = "f6d24c5099efba3fd338ce7412f695779acf6ad2145964481d73ab9c77d75d41"
+SHARED_50_SHA256 = "867b08ddfef916299a3dccd587cff8d7af25dcf7de180ec7ec7f83a736d9c892"
 
 
 @pytest.fixture(scope="module")

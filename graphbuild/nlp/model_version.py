@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "eca39be57044260e"
+MODEL_DIGEST = "c407cd31359ee9bb"
