@@ -181,3 +181,107 @@ def test_forms_a_name_written_after_its_maker_is_also_named_without_it():
     found = {e.name: e for e in extract_text(
         "We align Quib-7B on the Anthropic Zorbset-RL preference data and report win rates.").entities}
     assert any("Zorbset-RL" in e.mentions for e in found.values()), found
+
+
+def test_abbreviations_spelled_initials_skip_stop_words_and_count_hyphen_parts():
+    from graphbuild.nlp.abbreviations import spelled_initials
+
+    assert spelled_initials("Hierarchical Token Pruning") == "htp"
+    assert spelled_initials("graded relevance of Side-Tuning") == "grst"
+    assert spelled_initials("Wombat") == "w"
+
+
+def test_pipeline_joins_an_undefined_acronym_to_the_long_form_it_spells():
+    # the long form in the title, the acronym alone in the abstract: one entity
+    found = extract_text(
+        "We propose QTP, which prunes tokens level by level. QTP halves the cost of Longformer on arXiv "
+        "summarisation.", title="Quokka Token Pruning for Long Documents").entities
+    qtp = [e for e in found if {"QTP", "Quokka Token Pruning"} & set(e.mentions)]
+    assert len(qtp) == 1 and {"QTP", "Quokka Token Pruning"} <= set(qtp[0].mentions), found
+
+
+def test_pipeline_spelled_out_join_needs_one_long_form_and_an_unknown_acronym():
+    from graphbuild.nlp.pipeline import _with_spelled_out
+
+    def cand(text, key=None, group=-1):
+        return Candidate(0, len(text), text, "caprun", key=key, group=group)
+
+    def texts(groups):
+        return [[c.text for c in g] for g in groups]
+
+    assert texts(_with_spelled_out([[cand("Wombat Gated Attention")], [cand("WGA")], [cand("Numbat")]])) == [
+        ["Wombat Gated Attention", "WGA"], ["Numbat"]]
+    # two long forms spell it: which one it shortens is unknown
+    two = [[cand("WGA")], [cand("Wombat Gated Attention")], [cand("Wallaby Graph Aligner")]]
+    assert len(_with_spelled_out(two)) == 3
+    # an acronym the paper defines, or the gazetteer knows, keeps its own sense
+    assert len(_with_spelled_out([[cand("Wombat Gated Attention")], [cand("WGA", group=0)]])) == 2
+    assert len(_with_spelled_out([[cand("Wombat Gated Attention")], [cand("WGA", key="wga")]])) == 2
+    # a digit or a plural spells no initials plainly; one word is no long form
+    assert len(_with_spelled_out([[cand("Wombat Gated Attention")], [cand("WGAs")]])) == 2
+    assert len(_with_spelled_out([[cand("Wombat-Gated-Attention")], [cand("WGA")]])) == 2
+
+
+def test_patterns_a_run_ends_before_a_name_a_coined_name_qualifies():
+    from graphbuild.nlp.patterns import _past_qualifier
+
+    def rest(run):
+        return run[_past_qualifier(run, 0):]
+
+    # "X-compressed Y", "X-7B-based Y": no run spans the two names
+    assert rest("QWZ-compressed Quokka-2-13B") == "Quokka-2-13B"
+    assert rest("Training Numbat-7B-based MetaWombat") == "MetaWombat"
+    # a plain word before the adjective, or several words after it: the run stays
+    assert rest("Retrieval-augmented Generation") == "Retrieval-augmented Generation"
+    assert rest("Numbat-7B-based Wombat Sentence Encoder") == "Numbat-7B-based Wombat Sentence Encoder"
+
+
+def test_pipeline_finds_both_names_of_a_qualified_compound():
+    found = {e.name for e in extract_text(
+        "Training Mistral-7B-based MetaMath with our loss improves GSM8K accuracy. The probe also pairs with "
+        "AWQ-compressed Llama-2-13B targets.", title="Stepwise Wombat Loss").entities}
+    assert {"Mistral-7B", "MetaMath", "AWQ", "Llama-2-13B"} <= found, found
+    assert not any("-based " in n or "-compressed " in n for n in found), found
+
+
+def test_patterns_a_family_compound_gives_the_name_without_family():
+    from graphbuild.nlp.patterns import _ADJECTIVE_END
+
+    assert _ADJECTIVE_END.sub("", "Quib-family") == "Quib"
+    found = extract_text("We fine-tune QuibNet-family models on dialogue and compare them with QuibNet.",
+                         title="Small Chat Models").entities
+    assert not any(e.name.endswith("-family") for e in found), found
+
+
+def test_pipeline_names_a_plural_name_in_the_singular():
+    found = {e.name: e for e in extract_text(
+        "We train two RavelNets with different seeds. Each RavelNet is a small mixer; the RavelNets agree on "
+        "90% of CIFAR-10.", title="Ensembles of Small Mixers").entities}
+    assert "RavelNet" in found and "RavelNets" not in found, found
+    assert {"RavelNet", "RavelNets"} <= set(found["RavelNet"].mentions)
+
+
+def test_pipeline_joins_a_run_that_ends_like_a_defined_long_form():
+    # the definition reads "Quokka Wellbeing Panel" (the acronym's letters), the run "German Quokka ..." too
+    found = extract_text(
+        "We introduce PanelZorb, a weighting estimator. We apply PanelZorb to the German Quokka Wellbeing Panel "
+        "(QWP) linked to pension records. Relative to the default QWP weights, PanelZorb reduces bias.",
+        title="PanelZorb: Correcting Attrition in Household Panels").entities
+    qwp = [e for e in found if {"QWP", "German Quokka Wellbeing Panel"} & set(e.mentions)]
+    assert len(qwp) == 1, found
+
+
+def test_pipeline_longer_long_form_join_needs_one_pair_ending_there():
+    from graphbuild.nlp.pipeline import _with_longer_long_forms
+
+    text = "the German Quokka Panel (QP) and the Quokka Panel"
+    run = Candidate(4, 23, "German Quokka Panel", "titlecase")
+    long = Candidate(11, 23, "Quokka Panel", "abbrev-long", group=0)
+    short = Candidate(25, 27, "QP", "abbrev-short", group=0)
+    other = Candidate(36, 48, "Quokka Panel", "caprun")
+    assert text[run.start:run.end] == run.text and text[short.start:short.end] == "QP"
+    joined = _with_longer_long_forms([[run], [short], [other]], [run, long, short, other])
+    assert [[c.text for c in g] for g in joined] == [["German Quokka Panel", "QP"], ["Quokka Panel"]]
+    # a run that does not end with the long form stays apart
+    apart = Candidate(4, 17, "German Quokka", "titlecase")
+    assert len(_with_longer_long_forms([[apart], [short]], [apart, long, short])) == 2

@@ -26,7 +26,7 @@ from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import KIND_AFTER, PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
-           "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular"]
+           "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular", "spelled_initials"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def _initials_long_form(short: str, words: list[str]) -> str | None:
         word = words[-k]
         if word.lower() in _STOP:
             continue  # a stop word neither starts a long form nor adds an initial
-        initials = "".join(part[0].lower() for part in _PART_SPLIT.split(word) if part and part[0].isalnum()) + initials
+        initials = _word_initials(word) + initials
         if initials == letters:
             return " ".join(words[-k:]).strip(" ,;:\"'")
         if len(initials) > len(letters):
@@ -136,6 +136,23 @@ def _initials_long_form(short: str, words: list[str]) -> str | None:
 
 _NOT_LOWER_ALNUM = re.compile(r"[^0-9a-z]")
 _PART_SPLIT = re.compile(r"[-/]")
+
+
+def _word_initials(word: str) -> str:
+    """The lower-case initials of a word's hyphen and slash parts ("Side-Tuning": "st")."""
+    return "".join(part[0].lower() for part in _PART_SPLIT.split(word) if part and part[0].isalnum())
+
+
+@lru_cache(maxsize=100_000)
+def spelled_initials(long: str) -> str:
+    """The initials a long form of several words spells, as :func:`_initials_long_form` reads them: stop
+    words skipped, each hyphen part a letter. What an acronym written apart from its long form is matched
+    with ("Hierarchical Token Pruning" in the title, "HTP" in the abstract).
+
+    >>> spelled_initials("Hierarchical Token Pruning"), spelled_initials("Ladder Side-Tuning for Transfer")
+    ('htp', 'lstt')
+    """
+    return "".join(_word_initials(word) for word in long.split() if word.lower() not in _STOP)
 
 
 def _words_limit(short: str) -> int:

@@ -176,10 +176,10 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     return 0
 
 
-#: the adjectives a hyphen joins to a name ("LLM-based", "X-style"), as an alternation
+#: the adjectives a hyphen joins to a name ("LLM-based", "X-style"; "X-family", a noun used so), as an alternation
 _ADJECTIVES = (r"(?i:based|enhanced|guided|augmented|aware|driven|free|like|level|style|oriented|specific|agnostic|"
                r"centric|conditioned|powered|assisted|generated|scale|wise|only|tuned|efficient|friendly|ready|native|"
-               r"empowered|inspired|informed|integrated|enabled|[a-z]+ed)")
+               r"empowered|inspired|informed|integrated|enabled|family|[a-z]+ed)")
 # (not a size or variant word, nor the noun of a data structure a name ends in: "TPR*-tree", "Zorb-sketch")
 _ADJECTIVE_PART = re.compile(
     r"^(?!(?:mini|small|base|large|tiny|nano|micro|pro|chat|instruct|turbo|plus|lite|xl|xxl|preview|flash|air|max|"
@@ -303,7 +303,7 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
         owned = _owned_start(m.group())  # "Corvid's No-U-Turn Sampler": the name after the owner's
         if owned is None:
             continue
-        s, e = m.start() + owned, m.end()
+        s, e = _past_qualifier(m.group(), owned) + m.start(), m.end()
         words = text[s:e].split(" ")
         if s in sent_starts:
             yield Candidate(s, e, text[s:e], "titlecase")  # the first word may be the sentence's capital
@@ -345,11 +345,33 @@ def _owned_start(run: str) -> int | None:
     return owner.end() if " " in run[owner.end():] else None
 
 
+#: a word of a run that a hyphenated adjective ends after a coined name's shape, with the space after it
+#: ("AWQ-compressed " of "AWQ-compressed Zorb-13B", "Zorb-7B-based " of "Zorb-7B-based MetaZorb"): the name
+#: before the adjective qualifies the one after it, no one name spans both ("Retrieval-augmented
+#: Generation", a plain word before the adjective, stays a run)
+_QUALIFIER_IN_RUN = re.compile(rf"(?<!\S)\S*?(?:[A-Z]\S*?[A-Z]|[0-9]|[a-z][A-Z])\S*?(?:-{_ADJECTIVES})+ (?=\S)")
+
+
+def _past_qualifier(run: str, start: int) -> int:
+    """Where the name in ``run`` starts from ``start`` on: at its last word, where the word before that
+    qualifies it (:data:`_QUALIFIER_IN_RUN`: "AWQ-compressed Zorb-13B", whose last word has candidates
+    of its own: no run is left), else at ``start`` (a run of several words after such a word is left as
+    it is).
+    """
+    if "-" not in run:
+        return start
+    cut = start
+    for m in _QUALIFIER_IN_RUN.finditer(run, start):
+        cut = m.end()
+    return start if " " in run[cut:] else cut
+
+
 def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Candidate]:
     for m in _BROAD_RUN.finditer(text, title_end):
         owned = _owned_start(m.group())
         if owned is None:
             continue
+        owned = _past_qualifier(m.group(), owned)
         for s, e in _coordinated_parts(m.group()[owned:], m.start() + owned):
             words = text[s:e].split(" ")
             if s in sent_starts and len(words) > 2:

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - a spaCy release that renamed it
 
 # importing the component modules registers their factories
 from . import abbreviations, decide, entity_types, patterns, roles, sentences  # noqa: F401
-from .abbreviations import singular_short_form
+from .abbreviations import singular_short_form, spelled_initials
 from .candidates import Candidate, doc_text, text_doc
 from .doc_context import _TOKEN
 from .features import CorpusStats, corpus_stats, defined_type, singular_noun
@@ -595,8 +595,9 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
         if c.entity >= 0:
             groups.setdefault(c.entity, []).append(c)
     title_end = len(title) if title and text.startswith(title) else 0
+    decided = _with_spelled_out(_with_longer_long_forms(list(groups.values()), cands))
     entities = [_entity_from(members, text, sents, gaz, title_end)
-                for members in _with_first_words(_with_class_nouns(list(groups.values())))
+                for members in _with_first_words(_with_class_nouns(decided))
                 if not _versions_only(members, gaz)]
     entities.sort(key=lambda e: e.start)
     _variants_of_the_paper(entities)
@@ -662,6 +663,73 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         h = owner.get(variant_key(bare.pop()), g)
         if h != g and h not in into:
             into[g] = h
+    return _joined(groups, into)
+
+
+def _with_longer_long_forms(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:
+    """The decided entities' candidates, with an entity named by a run that ends where a defined long form
+    ends and starts before it joined to the entity of that definition ("the German Quokka Panel (QP)": the
+    definition reads "Quokka Panel", the run "German Quokka Panel" is one more form of the same thing).
+    """
+    longs: dict[int, list[tuple[int, int]]] = {}  # a pair's group -> the spans of its long form
+    for c in cands:
+        if c.source == "abbrev-long" and c.group >= 0:
+            longs.setdefault(c.group, []).append((c.start, c.end))
+    if not longs:
+        return groups
+    pair_entity = {c.group: g for g, members in enumerate(groups) for c in members if c.group in longs}
+    into: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        for c in members:
+            if c.group >= 0 or " " not in c.text:
+                continue
+            owners = {pair_entity[gid] for gid, spans in longs.items() if gid in pair_entity
+                      for start, end in spans if c.end == end and c.start < start}
+            h = owners.pop() if len(owners) == 1 else g
+            if h != g and max(g, h) not in into:
+                into[max(g, h)] = min(g, h)  # (the later group to the earlier: no chain of joins loops)
+    return _joined(groups, into)
+
+
+#: an acronym written alone: two to six capitals ("HTP"; not "V2R" nor "GATs", whose digit or plural
+#: spells no initials plainly)
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _with_spelled_out(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """The decided entities' candidates, with an acronym the paper writes without defining it joined to the
+    entity of its long form written elsewhere ("Hierarchical Token Pruning" in the title, "HTP" in the
+    abstract; "hindsight experience replay", later "HER"): one entity, two forms.
+
+    The long form is a name of several words whose initials spell the acronym
+    (:func:`~graphbuild.nlp.abbreviations.spelled_initials`), the only one of the paper's entities that
+    does; an acronym defined in the paper (an abbreviation pair groups it already) or known to the
+    gazetteer (its own sense decides) stays as it is.
+    """
+    acronyms: dict[str, int] = {}  # letters -> the group of an acronym that spells no known name
+    taken: set[str] = set()
+    for g, members in enumerate(groups):
+        for c in members:
+            if _BARE_ACRONYM.fullmatch(c.text):
+                if c.group >= 0 or c.key:
+                    taken.add(c.text.lower())
+                else:
+                    acronyms.setdefault(c.text.lower(), g)
+    if not acronyms.keys() - taken:
+        return groups
+    spelling: dict[str, set[int]] = {}  # letters -> the groups of the long forms that spell them
+    for g, members in enumerate(groups):
+        for c in members:
+            if " " in c.text:
+                letters = spelled_initials(c.text)
+                if letters in acronyms and letters not in taken:
+                    spelling.setdefault(letters, set()).add(g)
+    into: dict[int, int] = {}
+    for letters, owners in spelling.items():
+        g = acronyms[letters]
+        h = owners.pop() if len(owners) == 1 else g
+        if h != g and max(g, h) not in into:
+            into[max(g, h)] = min(g, h)  # (the later group to the earlier: no chain of joins loops)
     return _joined(groups, into)
 
 
@@ -1035,6 +1103,8 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
             name = singular or pair_short[0]
     else:
         name = Counter(c.text for c in members).most_common(1)[0][0]
+        if name[-1:] == "s" and name[:-1] in mentions:
+            name = name[:-1]  # "two RavelNets ... each RavelNet": the name its plural is of, however often written
         if name.startswith(("Our ", "our ")) and name[4:5].isupper():
             name = name[4:]  # "Our Zorb Sampling" opening a sentence: the authors' Zorb Sampling
         # a lower-case phrase whose capital only opens a sentence ("Token merging cuts …"): named as the
