@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "77a968aac11c7e41db30861c785df9d33b63b1256efa74ec8b15f64d5430178a"
-SHARED_50_SHA256 = "c07c1dac10e49eca9dc3feb738f964dbbce312189241f02627117169ce3387cf"
+DEMO_SHA256 = "15ecbdaa05cc7ef8f38326b297c27d4a03018af58b2bc82367ac677f133112b9"
+SHARED_50_SHA256 = "d55abc218731830bd9cf9f4bb25aad35e82f192b3020a8fcfbc9bf21f1a7b5ab"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "704ef7c47a2e355e"
+MODEL_DIGEST = "47987d1160ceebc3"
