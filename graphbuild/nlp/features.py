@@ -1456,7 +1456,8 @@ _TRAINED_ON = re.compile(r"\b(?:(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es
                          r"(?:fit|fits|fitted|fitting|calibrated)\b[^.;:()]{0,60}?\s(?:to|on)|"
                          rf"{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with|"
                          r"(?:[Ss]imulat|[Cc]omput|[Pp]erform|[Ii]mplement|[Gg]enerat|[Pp]roduc|[Ss]olv|[Rr]esolv|[Oo]btain|"
-                         r"[Pp]rocess|[Cc]onduct|[Rr]un|[Cc]arri)(?:e[sd]?|ed|ing|ning|ions?|ations?|s)?\b"  # (not "conductivities")
+                         # (their verb and noun endings only: not "conductivities")
+                         r"[Pp]rocess|[Cc]onduct|[Rr]un|[Cc]arri)(?:e[sd]?|ed|ing|ning|ions?|ations?|s)?\b"
                          r"(?:\s+[\w\-]+){0,3}?\s+(?:with|in|using|by)|"
                          r"us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|run(?:s|ning)?|ran)"
                          r"\s+(?:(?:the|a|an)\s+)?(?:open-source\s+)?$")
