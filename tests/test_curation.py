@@ -11,7 +11,7 @@ from graphbuild.curation import (
     CurationOp,
     append_operation,
     apply_curation,
-    drop_last_operation,
+    drop_last_command,
     match_entity,
     parse_curation,
     read_curation,
@@ -217,7 +217,7 @@ def test_curation_append_and_drop_last_keep_comments(tmp_path):
     append_operation(path, CurationOp("merge", "GPT4", into="GPT-4", note="same model"))
     append_operation(path, CurationOp("reject", "Table 2"))
     assert [op.op for op in read_curation(path)] == ["merge", "reject"]
-    assert drop_last_operation(path).op == "reject"
+    assert [op.op for op in drop_last_command(path)] == ["reject"]
     assert path.read_text() == '# hand-written\n{"op": "merge", "entity": "GPT4", "into": "GPT-4", ' \
                                '"note": "same model"}\n'
     with pytest.raises(InputError):
@@ -229,10 +229,36 @@ def test_curation_undo_after_a_name_with_a_line_separator_removes_that_operation
     """`curate undo` cut the file at the U+2028 a name held (the file keeps it raw), removed the wrong piece
     and left a file no command could read, the operation still in it."""
     path = tmp_path / "curation.jsonl"
-    append_operation(path, CurationOp("alias", "Otter", alias="Otter\u2028Net"), CurationOp("reject", "Reef\x85 9"))
-    assert drop_last_operation(path).entity == "Reef\x85 9"
+    append_operation(path, CurationOp("alias", "Otter", alias="Otter\u2028Net"))
+    append_operation(path, CurationOp("reject", "Reef\x85 9"))
+    assert [op.entity for op in drop_last_command(path)] == ["Reef\x85 9"]
     assert [(op.op, op.alias) for op in read_curation(path)] == [("alias", "Otter\u2028Net")]
-    assert drop_last_operation(path).op == "alias" and read_curation(path) == [] and path.read_text() == ""
+    assert [op.op for op in drop_last_command(path)] == ["alias"] and read_curation(path) == []
+    assert path.read_text() == ""
+
+
+def test_curation_undo_takes_back_a_whole_command(tmp_path):
+    """`curate undo` after `review --apply A B` (or a thesaurus import) removed one of its operations, the
+    others left applied: the operations one command writes share a command id, and undo takes them together;
+    lines written without one (single commands, older files) go one at a time."""
+    path = tmp_path / "curation.jsonl"
+    path.write_text('{"op": "reject", "entity": "Old 1"}\n{"op": "reject", "entity": "Old 2"}\n')
+    append_operation(path, CurationOp("reject", "Kelp 1"), CurationOp("dismiss", suggestion="s1"),
+                     CurationOp("reject", "Kelp 2"))
+    append_operation(path, CurationOp("alias", "Otter", alias="OtterNet"))
+    ops = read_curation(path)
+    assert [op.command for op in ops[:2]] == [None, None] and ops[-1].command is None
+    assert ops[2].command and ops[2].command == ops[3].command == ops[4].command
+    assert parse_curation("\n".join(op.to_line() for op in ops)) == ops  # the id is kept by a round trip
+    assert "command" not in ops[2].to_dict()  # what the operation does (review's JSON), not how it was written
+    assert [op.entity for op in drop_last_command(path)] == ["Otter"]
+    assert [op.entity or op.suggestion for op in drop_last_command(path)] == ["Kelp 1", "s1", "Kelp 2"]
+    assert [op.entity for op in drop_last_command(path)] == ["Old 2"]
+    assert [op.entity for op in read_curation(path)] == ["Old 1"]
+    append_operation(path, CurationOp("reject", "A"), CurationOp("reject", "B"))
+    append_operation(path, CurationOp("reject", "C"), CurationOp("reject", "D"))  # two commands: two ids
+    assert [op.entity for op in drop_last_command(path)] == ["C", "D"]
+    assert [op.entity for op in read_curation(path)] == ["Old 1", "A", "B"]
 
 
 @pytest.mark.parametrize("damage", ["folder", "latin-1"])
@@ -244,7 +270,7 @@ def test_curation_undo_or_append_on_an_unreadable_file_is_one_line(tmp_path, dam
         path.mkdir()
     else:
         path.write_bytes('{"op": "reject", "entity": "Caf\u00e9"}\n'.encode("latin-1"))
-    for act in (lambda: drop_last_operation(path), lambda: append_operation(path, CurationOp("reject", "A"))):
+    for act in (lambda: drop_last_command(path), lambda: append_operation(path, CurationOp("reject", "A"))):
         with pytest.raises(InputError) as info:
             act()
         assert str(info.value).startswith(f"[E100] {path}") and "\n" not in str(info.value)
@@ -1053,7 +1079,7 @@ def test_curation_drop_leaves_no_paper_author_or_citation_in_neo4j(tmp_path, neo
         assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 0}]
         assert store.query("MATCH (:Paper {id: $t})-[:CITES]->(c) RETURN c.id AS id", {"t": TIDAL}) == [{"id": SURGE}]
         assert store.counts() == graph_to_tables(ws.graph()).counts()
-        drop_last_operation(ws.curation_file)  # undone: back in Neo4j on the next push
+        drop_last_command(ws.curation_file)  # undone: back in Neo4j on the next push
         _build(ws)
         store.sync(graph_to_tables(ws.graph()))
         assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 4}]
