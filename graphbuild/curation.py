@@ -581,6 +581,8 @@ class _State:
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
         self.curated = set(resolution.curated)  # (paper, entity) links whose role an operation set
         self.dropped = set(resolution.dropped)  # papers a ``drop`` took out: no later op names them
+        #: entity id -> its renames, in order: (the name before, the aliases then, whether it became an alias)
+        self.renames: dict[str, list[tuple[str, tuple[str, ...], bool]]] = defaultdict(list)
 
     def find(self, text: str) -> Entity | None:
         seen = 0
@@ -674,14 +676,40 @@ def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
 
 
 def _rename(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    """Give ``ent`` the name ``op`` gives; the old one stays an alias (the papers write it). A rename back to
+    a name it had before (A -> B, then B -> A) undoes the renames since (:func:`_renamed_back`).
+    """
     new = op.name or ""
-    if new != ent.name:
+    if new == ent.name:
+        return None
+    renames = s.renames[ent.id]
+    back = next((n for n, (name, _, _) in enumerate(renames) if name == new), None)
+    if back is not None:
+        _renamed_back(ent, renames[back:])
+        del renames[back:]
+    else:
         old = ent.name
+        renames.append((old, ent.aliases, old not in ent.aliases))
         ent.name = new
         ent.aliases = tuple(a for a in ent.aliases if a != new)
         s.add_forms(ent, (old,))
-        _index_add(s.index, ent, (new,))
+    _index_add(s.index, ent, (ent.name,))
     return None
+
+
+def _renamed_back(ent: Entity, undone: list[tuple[str, tuple[str, ...], bool]]) -> None:
+    """Undo the renames ``undone`` of ``ent`` (each: the name before it, the aliases then and whether it added
+    that name as an alias), the first of which named it what it is named again: its aliases are those it had
+    then, and those other operations added since, but not the names only these renames made aliases.
+
+    >>> ent = Entity("entity:a", "A", "Model", aliases=("X",))
+    >>> _renamed_back(ent, [("B", ("X",), True)]); (ent.name, ent.aliases)
+    ('B', ('X',))
+    """
+    name, before, _ = undone[0]
+    made = {old for old, _, added in undone if added}
+    ent.name = name
+    ent.aliases = (*before, *(a for a in ent.aliases if a not in before and a not in made and a != name))
 
 
 def _retype(s: _State, op: CurationOp, ent: Entity) -> str | None:

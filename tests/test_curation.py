@@ -140,6 +140,24 @@ def test_curation_rename_retype_alias():
     assert report.applied == 4
 
 
+@pytest.mark.parametrize("between", [(), (CurationOp("rename", "Crab", name="Crab II"),),
+                                     (CurationOp("rename", "Crab", name="Segment Anything"),)])
+def test_curation_rename_back_leaves_the_entity_as_it_was(between):
+    """A rename A -> B then B -> A left B behind as an alias (and a rename through one of its aliases moved
+    it): a rename back to a name the entity had undoes the renames since, the forms other operations added
+    kept."""
+    before = _apply()[0]["entity:sam"]
+    ents, _, report = _apply(CurationOp("rename", "SAM", name="Crab"), *between,
+                             CurationOp("rename", ("Crab", *(op.name for op in between))[-1], name="SAM"))
+    assert (ents["entity:sam"].name, ents["entity:sam"].aliases) == (before.name, before.aliases)
+    assert report.applied == 2 + len(between)
+    ents, *_ = _apply(CurationOp("rename", "SAM", name="Crab"), CurationOp("alias", "Crab", alias="SAM-1"),
+                      CurationOp("merge", "GPT4", into="Crab"), CurationOp("rename", "Crab", name="SAM"))
+    assert ents["entity:sam"].aliases == ("Segment Anything", "SAM-1", "GPT4")
+    ents, *_ = _apply(CurationOp("rename", "SAM", name="Crab"), CurationOp("rename", "Crab", name="Reef"))
+    assert ents["entity:sam"].aliases == ("Segment Anything", "SAM", "Crab")  # no cycle: both names stay
+
+
 def test_curation_reject_everywhere_and_in_one_paper():
     ents, links, _ = _apply(CurationOp("reject", "Table 2"))
     assert "entity:table2" not in ents and ("p3", "entity:table2") not in links
