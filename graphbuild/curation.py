@@ -66,7 +66,8 @@ from .resolve import Resolution
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_command", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "paper_aliases", "applied_prefix", "dropped_papers", "undropped"]
+           "portable_report", "located_report", "paper_aliases", "paper_named", "applied_prefix", "dropped_papers",
+           "undropped"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -534,8 +535,15 @@ def paper_aliases(papers: Iterable[Paper]) -> dict[str, str]:
     return aliases
 
 
-def _paper_named(text: str, papers: Collection[str], aliases: Mapping[str, str]) -> str | None:
-    """The one of ``papers`` that ``text`` names: its id now first, then an id it had (``aliases``)."""
+def paper_named(text: str, papers: Collection[str], aliases: Mapping[str, str] | None = None) -> str | None:
+    """The one of ``papers`` that ``text`` names: its id now first (as typed, then as :func:`paper_key` writes
+    it: ``arXiv:2101.00001``), then an id it had (``aliases``). How an operation names a corpus paper, and a
+    ``drop`` a cited work outside the corpus (:func:`graphbuild.stages.stubs_dropped`).
+
+    >>> paper_named("arXiv:2101.00001", {"arxiv:2101.00001"}), paper_named("x", {"p1"}, {"x": "p1"})
+    ('arxiv:2101.00001', 'p1')
+    """
+    aliases = aliases or {}
     keys = (text, paper_key(text))
     return next((pid for pid in (*keys, *(aliases.get(k) for k in keys)) if pid in papers), None)
 
@@ -555,7 +563,7 @@ def dropped_papers(ops: Iterable[CurationOp], papers: Sequence[Paper]) -> frozen
         return frozenset()
     ids = {p.id for p in papers if not p.external}
     aliases = paper_aliases(papers)
-    return frozenset(pid for text in drops if (pid := _paper_named(text, ids, aliases)) is not None)
+    return frozenset(pid for text in drops if (pid := paper_named(text, ids, aliases)) is not None)
 
 
 def undropped(papers: Sequence[Paper], ops: Iterable[CurationOp]) -> Sequence[Paper]:
@@ -592,7 +600,7 @@ class _State:
 
     def paper(self, text: str, *, dropped: bool = False) -> str | None:
         """The corpus paper ``text`` names (any id it has); a dropped one only when ``dropped``."""
-        pid = _paper_named(text, self.papers, self.aliases)
+        pid = paper_named(text, self.papers, self.aliases)
         return pid if pid is not None and (dropped or pid not in self.dropped) else None
 
     def links_of(self, eid: str) -> list[str]:

@@ -27,13 +27,13 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .communities import detect_communities, put_communities
-from .curation import CurationOp, CurationReport, apply_curation, paper_aliases, undropped
+from .curation import CurationOp, CurationReport, apply_curation, paper_aliases, paper_named, undropped
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .proposers import settle_proposers
-from .records import CachedExtraction, Citation, Extraction, Paper, paper_key
+from .records import CachedExtraction, Citation, Extraction, Paper
 from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .review import add_confidence
@@ -302,16 +302,19 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
 
 def stubs_dropped(papers: Sequence[Paper], kept: Sequence[Paper], curation: Sequence[CurationOp]) -> list[str]:
     """The ids of the cited works outside the corpus (reference stubs, ``expand``'s external candidates) that a
-    ``drop`` of ``curation`` names: :func:`cite` leaves out such a stub with its CITES edges, on every build
-    (the citing papers' reference lists would make it again). ``kept``: ``papers`` but the dropped ones.
+    ``drop`` of ``curation`` names (as it names a corpus paper: :func:`~graphbuild.curation.paper_named`):
+    :func:`cite` leaves out such a stub with its CITES edges, on every build (the citing papers' reference lists
+    would make it again). ``kept``: ``papers`` but the dropped ones.
 
     The references are matched here only when a drop names no corpus paper (a drop of a stub, or a typo).
     """
     drops = [op.paper for op in curation if op.op == "drop" and op.paper]
     if len(drops) <= len(papers) - len(kept):  # each drop took out a corpus paper
         return []
-    named = {key for text in drops for key in (text, paper_key(text))}
-    return [stub.id for stub in resolve_references(list(papers))[1] if stub.id in named]
+    stubs = [stub.id for stub in resolve_references(list(papers))[1]]
+    ids = set(stubs)
+    named = {pid for text in drops if (pid := paper_named(text, ids)) is not None}
+    return [pid for pid in stubs if pid in named]
 
 
 def with_confidence(resolution: Resolution, extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
