@@ -471,7 +471,7 @@ def curated_graph(papers: list[Paper], cache: ExtractionSpool, ops: list[Curatio
     progress("resolving entities", 0, 3)
     extracted = _extracted_again(kept, cache, settings)
     gazetteer = _gazetteer_only(settings)
-    resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path)
+    resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path, kept=kept)
     reported = stages.report_later(papers, resolution)
     resolution = stages.with_confidence(resolution, extracted, gazetteer)
     progress("matching citations", 1, 3)

@@ -276,18 +276,20 @@ class _InOrder:
 
 
 def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,
-            curation: Sequence[CurationOp] = (), *, path: str | None = None) -> tuple[Resolution, CurationReport, int]:
+            curation: Sequence[CurationOp] = (), *, path: str | None = None,
+            kept: Sequence[Paper] | None = None) -> tuple[Resolution, CurationReport, int]:
     """The entities of ``papers`` resolved (:func:`resolve`), then corrected: the ``curation`` operations applied
     (``path``: the file they were read from, for the report), and the later proposers of a known entity made its
     users (:func:`~graphbuild.proposers.settle_proposers`, after curation so that a curated proposal stays).
 
     A paper a ``drop`` names is not resolved (:func:`~graphbuild.curation.undropped`; ``extracted`` need not
-    hold it): its mentions join no names and propose nothing, as in a build without it.
+    hold it): its mentions join no names and propose nothing, as in a build without it. ``kept``: ``papers``
+    but those, when the caller has them already (it extracted them alone); found here otherwise.
 
     Returns the resolution, the curation report and how many proposals became uses. The one order of these
     steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output.
     """
-    kept = undropped(papers, curation)
+    kept = undropped(papers, curation) if kept is None else kept
     resolution = resolve(kept, extracted, gazetteer)
     stubs = stubs_dropped(papers, kept, curation)
     resolution, report = apply_curation(resolution, curation, papers=[*(p.id for p in papers), *stubs],

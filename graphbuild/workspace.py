@@ -497,7 +497,8 @@ class Workspace:
         with stage_bar("building the graph", enabled=progress, unit="step") as steps:
             steps("resolving entities", 0, 3)
             resolution, report.curation, report.demoted = stages.curated(papers, extracted, gazetteer, curation,
-                                                                          path=str(self.curation_file))
+                                                                          path=str(self.curation_file),
+                                                                          kept=undropped)
             with stages.workers(self.settings.n_process, len(papers)) as pool:
                 # in the workers while the rest goes on; the papers whose text and entities are as in the
                 # live generation are not read again
