@@ -456,9 +456,10 @@ def curated_graph(papers: list[Paper], cache: ExtractionSpool, ops: list[Curatio
     ones too, then the reference stubs), the curation report and the extractions the generation keeps (those
     of the papers not dropped, as a build keeps them); None when such a paper has no extraction.
 
-    The single build's stages in its order (:meth:`~graphbuild.workspace.Workspace.build`): resolve, curate,
-    the proposer rule, reported results and confidence on the curated entities, citations (a dropped paper's
-    go, with the stubs only it cited), the graph and its communities. ``settings``: the workspace's, whose
+    The single build's stages in its order (:func:`stages.assemble`, as
+    :meth:`~graphbuild.workspace.Workspace.build` runs them): resolve, curate, the proposer rule, reported
+    results and confidence on the curated entities, citations (a dropped paper's go, with the stubs only it
+    cited), the graph and its communities. ``settings``: the workspace's, whose
     gazetteer the Spark job's pipeline loaded (:func:`_why_not_curated`). ``progress``: told each step, as a
     build's "building the graph" bar is.
     """
@@ -468,18 +469,10 @@ def curated_graph(papers: list[Paper], cache: ExtractionSpool, ops: list[Curatio
     kept = stages.undropped(papers, ops)  # as a build: a dropped paper is not extracted, nor counted
     if any(p.id not in cache for p in kept):
         return None
-    progress("resolving entities", 0, 3)
     extracted = _extracted_again(kept, cache, settings)
     gazetteer = _gazetteer_only(settings)
-    resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path, kept=kept)
-    reported = stages.report_later(papers, resolution)
-    resolution = stages.with_confidence(resolution, extracted, gazetteer)
-    progress("matching citations", 1, 3)
-    citations = stages.cite(papers, resolution)
-    progress("building the graph", 2, 3)
-    G = stages.graph(papers, resolution, citations, reported=reported)
-    progress("building the graph", 3, 3)
-    return G, [*papers, *citations.external], report, extracted
+    built = stages.assemble(papers, extracted, gazetteer, ops, kept=kept, path=path, progress=progress)
+    return built.graph, [*papers, *built.citations.external], built.curation, extracted
 
 
 def _extracted_again(kept: Sequence[Paper], spool: ExtractionSpool, settings: Any) -> Extracted:

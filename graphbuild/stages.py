@@ -53,7 +53,7 @@ __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
     "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "curated",
     "undropped", "stubs_dropped",
-    "with_confidence", "cite", "graph",
+    "with_confidence", "cite", "graph", "Assembled", "assemble",
     "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
@@ -287,7 +287,8 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
     but those, when the caller has them already (it extracted them alone); found here otherwise.
 
     Returns the resolution, the curation report and how many proposals became uses. The one order of these
-    steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output.
+    steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output
+    (:func:`assemble`).
     """
     kept = undropped(papers, curation) if kept is None else kept
     resolution = resolve(kept, extracted, gazetteer)
@@ -317,6 +318,47 @@ def stubs_dropped(papers: Sequence[Paper], kept: Sequence[Paper], curation: Sequ
     ids = set(stubs)
     named = {pid for text in drops if (pid := paper_named(text, ids)) is not None}
     return [pid for pid in stubs if pid in named]
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """What :func:`assemble` made: the graph, its citations (the stubs among them), the curation report, how
+    many proposals became uses, and the reported results (their cache lines for the next build).
+    """
+
+    graph: nx.MultiDiGraph
+    citations: Citations
+    curation: CurationReport
+    demoted: int
+    reported: ReportedLater
+
+
+def assemble(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,
+             curation: Sequence[CurationOp] = (), *, kept: Sequence[Paper] | None = None, path: str | None = None,
+             pool: Executor | None = None, known: Mapping[str, list[Result]] | None = None,
+             progress: Progress = no_progress, after: Callable[[str], None] = lambda stage: None) -> Assembled:
+    """The stages after extraction, in their one order: :func:`curated` (resolve, curate, the proposer rule),
+    :func:`report_later` (in ``pool``; ``known``: the results an earlier build found), :func:`with_confidence`,
+    :func:`cite` and :func:`graph`. ``graphbuild build`` and a curated ``graphbuild load`` both run them so.
+
+    ``kept``, ``path``: as :func:`curated` takes them. ``progress`` is told each step (a build's "building the
+    graph" bar); ``after`` is called with ``"resolve"`` once ``extracted`` is read for the last time (a build
+    writes the extractions then and lets them go: this function holds them no longer) and with ``"cite"``,
+    before the next step is told.
+    """
+    progress("resolving entities", 0, 3)
+    resolution, report, demoted = curated(papers, extracted, gazetteer, curation, path=path, kept=kept)
+    reported = report_later(papers, resolution, pool, known=known)
+    resolution = with_confidence(resolution, extracted, gazetteer)
+    del extracted
+    after("resolve")
+    progress("matching citations", 1, 3)
+    citations = cite(papers, resolution)
+    after("cite")
+    progress("building the graph", 2, 3)
+    G = graph(papers, resolution, citations, reported=reported)
+    progress("building the graph", 3, 3)
+    return Assembled(G, citations, report, demoted, reported)
 
 
 def with_confidence(resolution: Resolution, extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:
