@@ -329,12 +329,14 @@ class Workspace:
             arguments.flag(value, name)
         arguments.flag(overview, "overview", optional=True)
         say = arguments.callback(log, "log") or (lambda msg: None)
-        curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
-        stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
+        stages.check_pipeline(self.settings)  # a missing spaCy model or a bad gazetteer stops it before any work
         created = not self.path.exists()
         before = None
         try:
             with self.lock("build", wait=wait):
+                # read once the lock is held: a curate or undo may have rewritten it while this build waited; a
+                # malformed file stops the build before any work
+                curation = read_curation(self.curation_file)
                 for note in self.repair():
                     say(f"repair: {note}")
                 before = self.current

@@ -1131,3 +1131,30 @@ def test_curation_cli_list_after_a_load_shows_every_operation_pending(tmp_path, 
     _assert_dropped(ws)
     assert main(["curate", "list", "-w", str(ws.path)]) == 0
     assert "pending" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("meanwhile", ["curate", "undo"])
+def test_curation_written_while_a_build_waited_for_the_lock_is_the_one_built(tmp_path, monkeypatch, meanwhile):
+    """`graphbuild build --wait` read the curation file before it waited for the lock: the operation a `curate`
+    command holding the lock wrote meanwhile was left out of the graph the build then made live (an undone one
+    put back), `curate list` calling it pending. The build reads the file once it holds the lock."""
+    import graphbuild.workspace
+    from graphbuild.curation import curation_digest
+
+    ws = _ws(tmp_path, [ALL_OPS[3]] if meanwhile == "undo" else [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert ("entity:bitfit" in ws.graph()) is (meanwhile == "curate")
+
+    class Meanwhile(graphbuild.workspace.WorkspaceLock):  # another writer's command, done while the build waited
+        def __enter__(self):
+            if self.command == "build":
+                if meanwhile == "curate":
+                    append_operation(ws.curation_file, CurationOp("reject", "BitFit"))
+                else:
+                    drop_last_command(ws.curation_file)
+            return super().__enter__()
+
+    monkeypatch.setattr(graphbuild.workspace, "WorkspaceLock", Meanwhile)
+    ws.build([], progress=False, overview=False, wait=True)
+    assert ("entity:bitfit" in ws.graph()) is (meanwhile == "undo")
+    assert ws.manifest()["curation_sha256"] == curation_digest(read_curation(ws.curation_file))
