@@ -328,6 +328,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
         report = LoadReport(stats=graph_stats(G), curation=curation)
         n_own = sum(not p.external for p in papers)
         with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
+            if curation is not None:
+                _curation_changed_meanwhile(ws, ops, say)
             commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
                             pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=n_own)
             commit.manifest["loaded_from"] = "parquet"
@@ -344,6 +346,23 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
     return report
+
+
+def _curation_changed_meanwhile(ws: Any, ops: list[CurationOp], say: Callable[[str], None]) -> None:
+    """Say so when the curation file no longer holds the ``ops`` the load applied (read before its work, the
+    lock held only to commit: a curate or an undo ran meanwhile). The graph made live has ``ops`` and its
+    manifest says so (``curate list`` calls the rest pending); the next build applies the file as it is.
+    """
+    from .curation import curation_digest, read_curation
+
+    try:
+        now = curation_digest(read_curation(ws.curation_file))
+    except InputError:  # made malformed meanwhile: the next build says where
+        now = None
+    if now != curation_digest(ops):
+        say(f"note: {ws.curation_file} changed while the output was loaded (a curate or an undo meanwhile); the "
+            f"graph made live has the operations it held before: run `graphbuild build -w {ws.path}` to apply it "
+            "as it is now")
 
 
 def _spark_graph(tables: GraphTables, own: list[Paper] | None) -> tuple[nx.MultiDiGraph, list[Paper]]:
