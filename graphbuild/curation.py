@@ -19,6 +19,12 @@ user text: an entity id, a name or an alias) and may carry a ``note``::
     {"op": "dismiss", "suggestion": "m922fcea", "note": "GRIT the benchmark is not GRIT the method"}
     {"op": "drop", "paper": "doi:10.5555/front.1", "title": "Session details: Keynote", "note": "front matter"}
 
+The operations one command writes together (``graphbuild review --apply A B``, a thesaurus imported) share a
+``command`` id, so that ``curate undo`` takes the whole command back (:func:`drop_last_command`); a line
+without one (a single operation, or a file older than the field) is a command of its own::
+
+    {"op": "merge", "entity": "GPT4", "into": "GPT-4", "suggestion": "m1a2b3c4", "command": "c5d6e7f8"}
+
 A ``drop`` takes a paper out of the graph for good (an off-topic or retracted record, an erratum, the
 "Session details" front matter a BibTeX export carries): it names no entity, only ``paper`` (any id the
 paper has) and, for people, its ``title``. The paper stays in the workspace, so that removing the line
@@ -44,6 +50,7 @@ import hashlib
 import io
 import json
 import os
+import secrets
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -57,9 +64,10 @@ from .records import ENTITY_TYPES, ROLES, Entity, Link, Paper, entity_id, name_k
 from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
-           "append_operation", "drop_last_operation", "apply_curation", "find_curation_file",
+           "append_operation", "drop_last_command", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "paper_aliases", "applied_prefix", "dropped_papers", "undropped"]
+           "portable_report", "located_report", "paper_aliases", "paper_named", "applied_prefix", "dropped_papers",
+           "undropped"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -74,7 +82,7 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dismiss": (("suggestion",), ()),
     "drop": (("paper",), ("title",)),
 }
-_ALWAYS = ("note", "suggestion")
+_ALWAYS = ("note", "suggestion", "command")
 CURATION_FILE = "curation.jsonl"
 
 
@@ -97,15 +105,19 @@ class CurationOp:
     into_name: str | None = None  # likewise for ``into``
     suggestion: str | None = None
     title: str | None = None  # a dropped paper's title, for people (the paper is named by ``paper``)
+    #: the id the operations one command wrote share (:func:`append_operation`); not part of what an op does
+    command: str | None = field(default=None, compare=False)
     note: str | None = None
     where: str = field(default="", compare=False)  # "file:line" it was read from
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object of this op: only the fields it sets, ``note`` last."""
+    def to_dict(self, *, command: bool = False) -> dict[str, Any]:
+        """The JSON object of this op: only the fields it sets, ``note`` last; its ``command`` id (which
+        operations were written together, not what this one does) only with ``command``, as its line keeps it.
+        """
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("where", "note") or value in (None, "", ()):
+            if f.name in ("where", "note") or (f.name == "command" and not command) or value in (None, "", ()):
                 continue
             out[f.name] = list(value) if isinstance(value, tuple) else value
         if self.note:
@@ -114,7 +126,7 @@ class CurationOp:
 
     def to_line(self) -> str:
         """The operation as one JSON line of a curation file."""
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        return json.dumps(self.to_dict(command=True), ensure_ascii=False)
 
     def describe(self) -> str:
         """A short human description: ``merge 'GPT4' into 'GPT-4'``."""
@@ -380,34 +392,55 @@ def find_curation_file(workspace: str | os.PathLike, configured: str | None = No
 def append_operation(path: str | os.PathLike, *ops: CurationOp) -> None:
     """Add ``ops`` as the file's last lines, keeping its comments; written atomically.
 
-    The whole new text is parsed first, so a malformed file is never written.
+    Several ``ops`` are one command's (a review's accepted suggestions, a thesaurus): they share a new
+    ``command`` id, which :func:`drop_last_command` takes back together. The whole new text is parsed first,
+    so a malformed file is never written.
     """
     path = Path(path)
     text = _curation_text(path) if curation_file_exists(path) else ""
     if text and not text.endswith("\n"):
         text += "\n"
+    if len(ops) > 1:
+        command = secrets.token_hex(4)
+        ops = tuple(replace(op, command=command) for op in ops)
     text += "".join(op.to_line() + "\n" for op in ops)
     parse_curation(text, path)
     atomic_write_text(path, text)
 
 
-def drop_last_operation(path: str | os.PathLike) -> CurationOp | None:
-    """Remove the last operation line (not comments) of the file; returns it, or None if none.
+def _last_command(ops: Sequence[CurationOp]) -> list[CurationOp]:
+    """The operations the last command wrote: the last one and those before it that share its ``command`` id
+    (only the last one when it has none: a single operation, or a line older than the field).
+
+    >>> ops = [CurationOp("reject", "A"), *(CurationOp("reject", e, command="c1") for e in "BC")]
+    >>> [op.entity for op in _last_command(ops)], [op.entity for op in _last_command(ops[:1])]
+    (['B', 'C'], ['A'])
+    """
+    if not ops:
+        return []
+    command, start = ops[-1].command, len(ops) - 1
+    while command is not None and start > 0 and ops[start - 1].command == command:
+        start -= 1
+    return list(ops[start:])
+
+
+def drop_last_command(path: str | os.PathLike) -> list[CurationOp]:
+    """Remove the operation lines (not comments) the last command wrote (:func:`_last_command`): all of a
+    review's accepted suggestions at once, as they were written. Returns them, in file order; none if none.
 
     The lines are those :func:`parse_curation` numbers (split at line feeds alone): a name may hold a
     U+2028 or U+0085, at which ``splitlines`` would cut its line in two and the wrong piece would go.
     """
     path = Path(path)
     if not curation_file_exists(path):
-        return None
+        return []
     text = _curation_text(path)
-    ops = parse_curation(text, path)
-    if not ops:
-        return None
-    last = ops[-1]
+    last = _last_command(parse_curation(text, path))
+    if not last:
+        return []
+    gone = {int(op.where.rsplit(":", 1)[1]) - 1 for op in last}
     lines = text.split("\n")
-    del lines[int(last.where.rsplit(":", 1)[1]) - 1]
-    atomic_write_text(path, "\n".join(lines))
+    atomic_write_text(path, "\n".join(line for n, line in enumerate(lines) if n not in gone))
     return last
 
 
@@ -502,8 +535,15 @@ def paper_aliases(papers: Iterable[Paper]) -> dict[str, str]:
     return aliases
 
 
-def _paper_named(text: str, papers: Collection[str], aliases: Mapping[str, str]) -> str | None:
-    """The one of ``papers`` that ``text`` names: its id now first, then an id it had (``aliases``)."""
+def paper_named(text: str, papers: Collection[str], aliases: Mapping[str, str] | None = None) -> str | None:
+    """The one of ``papers`` that ``text`` names: its id now first (as typed, then as :func:`paper_key` writes
+    it: ``arXiv:2101.00001``), then an id it had (``aliases``). How an operation names a corpus paper, and a
+    ``drop`` a cited work outside the corpus (:func:`graphbuild.stages.stubs_dropped`).
+
+    >>> paper_named("arXiv:2101.00001", {"arxiv:2101.00001"}), paper_named("x", {"p1"}, {"x": "p1"})
+    ('arxiv:2101.00001', 'p1')
+    """
+    aliases = aliases or {}
     keys = (text, paper_key(text))
     return next((pid for pid in (*keys, *(aliases.get(k) for k in keys)) if pid in papers), None)
 
@@ -523,7 +563,7 @@ def dropped_papers(ops: Iterable[CurationOp], papers: Sequence[Paper]) -> frozen
         return frozenset()
     ids = {p.id for p in papers if not p.external}
     aliases = paper_aliases(papers)
-    return frozenset(pid for text in drops if (pid := _paper_named(text, ids, aliases)) is not None)
+    return frozenset(pid for text in drops if (pid := paper_named(text, ids, aliases)) is not None)
 
 
 def undropped(papers: Sequence[Paper], ops: Iterable[CurationOp]) -> Sequence[Paper]:
@@ -549,6 +589,8 @@ class _State:
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
         self.curated = set(resolution.curated)  # (paper, entity) links whose role an operation set
         self.dropped = set(resolution.dropped)  # papers a ``drop`` took out: no later op names them
+        #: entity id -> its renames, in order: (the name before, the aliases then, whether it became an alias)
+        self.renames: dict[str, list[tuple[str, tuple[str, ...], bool]]] = defaultdict(list)
 
     def find(self, text: str) -> Entity | None:
         seen = 0
@@ -558,7 +600,7 @@ class _State:
 
     def paper(self, text: str, *, dropped: bool = False) -> str | None:
         """The corpus paper ``text`` names (any id it has); a dropped one only when ``dropped``."""
-        pid = _paper_named(text, self.papers, self.aliases)
+        pid = paper_named(text, self.papers, self.aliases)
         return pid if pid is not None and (dropped or pid not in self.dropped) else None
 
     def links_of(self, eid: str) -> list[str]:
@@ -642,14 +684,40 @@ def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
 
 
 def _rename(s: _State, op: CurationOp, ent: Entity) -> str | None:
+    """Give ``ent`` the name ``op`` gives; the old one stays an alias (the papers write it). A rename back to
+    a name it had before (A -> B, then B -> A) undoes the renames since (:func:`_renamed_back`).
+    """
     new = op.name or ""
-    if new != ent.name:
+    if new == ent.name:
+        return None
+    renames = s.renames[ent.id]
+    back = next((n for n, (name, _, _) in enumerate(renames) if name == new), None)
+    if back is not None:
+        _renamed_back(ent, renames[back:])
+        del renames[back:]
+    else:
         old = ent.name
+        renames.append((old, ent.aliases, old not in ent.aliases))
         ent.name = new
         ent.aliases = tuple(a for a in ent.aliases if a != new)
         s.add_forms(ent, (old,))
-        _index_add(s.index, ent, (new,))
+    _index_add(s.index, ent, (ent.name,))
     return None
+
+
+def _renamed_back(ent: Entity, undone: list[tuple[str, tuple[str, ...], bool]]) -> None:
+    """Undo the renames ``undone`` of ``ent`` (each: the name before it, the aliases then and whether it added
+    that name as an alias), the first of which named it what it is named again: its aliases are those it had
+    then, and those other operations added since, but not the names only these renames made aliases.
+
+    >>> ent = Entity("entity:a", "A", "Model", aliases=("X",))
+    >>> _renamed_back(ent, [("B", ("X",), True)]); (ent.name, ent.aliases)
+    ('B', ('X',))
+    """
+    name, before, _ = undone[0]
+    made = {old for old, _, added in undone if added}
+    ent.name = name
+    ent.aliases = (*before, *(a for a in ent.aliases if a not in before and a not in made and a != name))
 
 
 def _retype(s: _State, op: CurationOp, ent: Entity) -> str | None:

@@ -60,12 +60,16 @@ class EntityScores:
     #: the figures with nothing to measure (no gold entity proposed, no entity marked proposed, none found):
     #: 0.0 as attributes, for sums and formats, and null in :meth:`to_dict`, where 0.0 read as a bad score
     unmeasured: tuple[str, ...] = ()
+    #: the gold papers (their places in the gold, from 0) no prediction was paired with by title: their entities
+    #: count as missed (``graphbuild eval entities`` says which); not among the scores of :meth:`to_dict`
+    papers_unmatched: tuple[int, ...] = ()
 
     def to_dict(self, with_errors: bool = False) -> dict[str, Any]:
         """The scores as a dict, floats rounded to 4 places and those :attr:`unmeasured` None; ``errors`` only if
         ``with_errors``.
         """
         data = asdict(self)
+        del data["papers_unmatched"]
         unmeasured = data.pop("unmeasured")
         if not with_errors:
             data.pop("errors")
@@ -204,10 +208,13 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
     marked = marked_right = 0  # predictions marked proposed (neutral unmatched ones left out), and those right
     gold_list = list(gold)
     errors: list[dict[str, Any]] = []
-    for g in gold_list:
+    papers_unmatched: list[int] = []
+    for n, g in enumerate(gold_list):
         pred = _paired(preds_by_title, taken, normalize_title(g["title"]))
         if pred is not None:
             matched_papers += 1
+        else:
+            papers_unmatched.append(n)
         pred_ents = [e for e in (pred or {}).get("entities", []) if e.get("type") in SCORED_TYPES]
         pred_forms = [_forms(e, "mentions") for e in pred_ents]
         gold_ents = [ge for ge in g.get("entities", []) if ge.get("type") in SCORED_TYPES]
@@ -266,4 +273,5 @@ def score_entities(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str,
         proposed_precision=marked_right / marked if marked else 0.0,
         found=found, gold=gold_n, predicted_unmatched=unmatched, neutral=neutral,
         papers_matched=matched_papers, papers_gold=len(gold_list), errors=errors, unmeasured=tuple(unmeasured),
+        papers_unmatched=tuple(papers_unmatched),
     )

@@ -328,6 +328,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
         report = LoadReport(stats=graph_stats(G), curation=curation)
         n_own = sum(not p.external for p in papers)
         with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
+            if curation is not None:
+                _curation_changed_meanwhile(ws, ops, say)
             commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
                             pipeline=corpus["pipeline"] if corpus else "spark", stats=report.stats, papers=n_own)
             commit.manifest["loaded_from"] = "parquet"
@@ -344,6 +346,23 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))
     return report
+
+
+def _curation_changed_meanwhile(ws: Any, ops: list[CurationOp], say: Callable[[str], None]) -> None:
+    """Say so when the curation file no longer holds the ``ops`` the load applied (read before its work, the
+    lock held only to commit: a curate or an undo ran meanwhile). The graph made live has ``ops`` and its
+    manifest says so (``curate list`` calls the rest pending); the next build applies the file as it is.
+    """
+    from .curation import curation_digest, read_curation
+
+    try:
+        now = curation_digest(read_curation(ws.curation_file))
+    except InputError:  # made malformed meanwhile: the next build says where
+        now = None
+    if now != curation_digest(ops):
+        say(f"note: {ws.curation_file} changed while the output was loaded (a curate or an undo meanwhile); the "
+            f"graph made live has the operations it held before: run `graphbuild build -w {ws.path}` to apply it "
+            "as it is now")
 
 
 def _spark_graph(tables: GraphTables, own: list[Paper] | None) -> tuple[nx.MultiDiGraph, list[Paper]]:
@@ -456,9 +475,10 @@ def curated_graph(papers: list[Paper], cache: ExtractionSpool, ops: list[Curatio
     ones too, then the reference stubs), the curation report and the extractions the generation keeps (those
     of the papers not dropped, as a build keeps them); None when such a paper has no extraction.
 
-    The single build's stages in its order (:meth:`~graphbuild.workspace.Workspace.build`): resolve, curate,
-    the proposer rule, reported results and confidence on the curated entities, citations (a dropped paper's
-    go, with the stubs only it cited), the graph and its communities. ``settings``: the workspace's, whose
+    The single build's stages in its order (:func:`stages.assemble`, as
+    :meth:`~graphbuild.workspace.Workspace.build` runs them): resolve, curate, the proposer rule, reported
+    results and confidence on the curated entities, citations (a dropped paper's go, with the stubs only it
+    cited), the graph and its communities. ``settings``: the workspace's, whose
     gazetteer the Spark job's pipeline loaded (:func:`_why_not_curated`). ``progress``: told each step, as a
     build's "building the graph" bar is.
     """
@@ -468,18 +488,10 @@ def curated_graph(papers: list[Paper], cache: ExtractionSpool, ops: list[Curatio
     kept = stages.undropped(papers, ops)  # as a build: a dropped paper is not extracted, nor counted
     if any(p.id not in cache for p in kept):
         return None
-    progress("resolving entities", 0, 3)
     extracted = _extracted_again(kept, cache, settings)
     gazetteer = _gazetteer_only(settings)
-    resolution, report, _ = stages.curated(papers, extracted, gazetteer, ops, path=path)
-    reported = stages.report_later(papers, resolution)
-    resolution = stages.with_confidence(resolution, extracted, gazetteer)
-    progress("matching citations", 1, 3)
-    citations = stages.cite(papers, resolution)
-    progress("building the graph", 2, 3)
-    G = stages.graph(papers, resolution, citations, reported=reported)
-    progress("building the graph", 3, 3)
-    return G, [*papers, *citations.external], report, extracted
+    built = stages.assemble(papers, extracted, gazetteer, ops, kept=kept, path=path, progress=progress)
+    return built.graph, [*papers, *built.citations.external], built.curation, extracted
 
 
 def _extracted_again(kept: Sequence[Paper], spool: ExtractionSpool, settings: Any) -> Extracted:

@@ -27,13 +27,13 @@ import networkx as nx
 
 from .citations import citation_edges, infer_citations
 from .communities import detect_communities, put_communities
-from .curation import CurationOp, CurationReport, apply_curation, paper_aliases, undropped
+from .curation import CurationOp, CurationReport, apply_curation, paper_aliases, paper_named, undropped
 from .graph import build_graph
 from .ingest import ReadResult, read_papers
 from .ingest.merge import merge_papers, resolve_references, source_file
 from .progress import Progress, no_progress
 from .proposers import settle_proposers
-from .records import CachedExtraction, Citation, Extraction, Paper, paper_key
+from .records import CachedExtraction, Citation, Extraction, Paper
 from .reported import Reported, ReportedLater, add_reported, report_results, report_results_later
 from .resolve import Resolution, resolve_entities
 from .review import add_confidence
@@ -53,7 +53,7 @@ __all__ = [
     "PIPELINE_VERSION", "Corpus", "Extracted", "Pending", "Citations",
     "read", "merge", "Record", "records_of", "reread", "vanished", "pending", "extract", "resolve", "curated",
     "undropped", "stubs_dropped",
-    "with_confidence", "cite", "graph",
+    "with_confidence", "cite", "graph", "Assembled", "assemble",
     "kept_papers", "report", "report_later", "workers", "store",
     "check_pipeline", "load_pipeline", "pipeline_fingerprint", "fingerprint_of", "extraction_key",
 ]
@@ -276,18 +276,21 @@ class _InOrder:
 
 
 def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,
-            curation: Sequence[CurationOp] = (), *, path: str | None = None) -> tuple[Resolution, CurationReport, int]:
+            curation: Sequence[CurationOp] = (), *, path: str | None = None,
+            kept: Sequence[Paper] | None = None) -> tuple[Resolution, CurationReport, int]:
     """The entities of ``papers`` resolved (:func:`resolve`), then corrected: the ``curation`` operations applied
     (``path``: the file they were read from, for the report), and the later proposers of a known entity made its
     users (:func:`~graphbuild.proposers.settle_proposers`, after curation so that a curated proposal stays).
 
     A paper a ``drop`` names is not resolved (:func:`~graphbuild.curation.undropped`; ``extracted`` need not
-    hold it): its mentions join no names and propose nothing, as in a build without it.
+    hold it): its mentions join no names and propose nothing, as in a build without it. ``kept``: ``papers``
+    but those, when the caller has them already (it extracted them alone); found here otherwise.
 
     Returns the resolution, the curation report and how many proposals became uses. The one order of these
-    steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output.
+    steps, for ``graphbuild build`` and for ``graphbuild load`` applying a curation to a Spark output
+    (:func:`assemble`).
     """
-    kept = undropped(papers, curation)
+    kept = undropped(papers, curation) if kept is None else kept
     resolution = resolve(kept, extracted, gazetteer)
     stubs = stubs_dropped(papers, kept, curation)
     resolution, report = apply_curation(resolution, curation, papers=[*(p.id for p in papers), *stubs],
@@ -302,16 +305,60 @@ def curated(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer 
 
 def stubs_dropped(papers: Sequence[Paper], kept: Sequence[Paper], curation: Sequence[CurationOp]) -> list[str]:
     """The ids of the cited works outside the corpus (reference stubs, ``expand``'s external candidates) that a
-    ``drop`` of ``curation`` names: :func:`cite` leaves out such a stub with its CITES edges, on every build
-    (the citing papers' reference lists would make it again). ``kept``: ``papers`` but the dropped ones.
+    ``drop`` of ``curation`` names (as it names a corpus paper: :func:`~graphbuild.curation.paper_named`):
+    :func:`cite` leaves out such a stub with its CITES edges, on every build (the citing papers' reference lists
+    would make it again). ``kept``: ``papers`` but the dropped ones.
 
     The references are matched here only when a drop names no corpus paper (a drop of a stub, or a typo).
     """
     drops = [op.paper for op in curation if op.op == "drop" and op.paper]
     if len(drops) <= len(papers) - len(kept):  # each drop took out a corpus paper
         return []
-    named = {key for text in drops for key in (text, paper_key(text))}
-    return [stub.id for stub in resolve_references(list(papers))[1] if stub.id in named]
+    stubs = [stub.id for stub in resolve_references(list(papers))[1]]
+    ids = set(stubs)
+    named = {pid for text in drops if (pid := paper_named(text, ids)) is not None}
+    return [pid for pid in stubs if pid in named]
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """What :func:`assemble` made: the graph, its citations (the stubs among them), the curation report, how
+    many proposals became uses, and the reported results (their cache lines for the next build).
+    """
+
+    graph: nx.MultiDiGraph
+    citations: Citations
+    curation: CurationReport
+    demoted: int
+    reported: ReportedLater
+
+
+def assemble(papers: Sequence[Paper], extracted: Extracted, gazetteer: Gazetteer | None,
+             curation: Sequence[CurationOp] = (), *, kept: Sequence[Paper] | None = None, path: str | None = None,
+             pool: Executor | None = None, known: Mapping[str, list[Result]] | None = None,
+             progress: Progress = no_progress, after: Callable[[str], None] = lambda stage: None) -> Assembled:
+    """The stages after extraction, in their one order: :func:`curated` (resolve, curate, the proposer rule),
+    :func:`report_later` (in ``pool``; ``known``: the results an earlier build found), :func:`with_confidence`,
+    :func:`cite` and :func:`graph`. ``graphbuild build`` and a curated ``graphbuild load`` both run them so.
+
+    ``kept``, ``path``: as :func:`curated` takes them. ``progress`` is told each step (a build's "building the
+    graph" bar); ``after`` is called with ``"resolve"`` once ``extracted`` is read for the last time (a build
+    writes the extractions then and lets them go: this function holds them no longer) and with ``"cite"``,
+    before the next step is told.
+    """
+    progress("resolving entities", 0, 3)
+    resolution, report, demoted = curated(papers, extracted, gazetteer, curation, path=path, kept=kept)
+    reported = report_later(papers, resolution, pool, known=known)
+    resolution = with_confidence(resolution, extracted, gazetteer)
+    del extracted
+    after("resolve")
+    progress("matching citations", 1, 3)
+    citations = cite(papers, resolution)
+    after("cite")
+    progress("building the graph", 2, 3)
+    G = graph(papers, resolution, citations, reported=reported)
+    progress("building the graph", 3, 3)
+    return Assembled(G, citations, report, demoted, reported)
 
 
 def with_confidence(resolution: Resolution, extracted: Extracted, gazetteer: Gazetteer | None) -> Resolution:

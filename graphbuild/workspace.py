@@ -331,12 +331,14 @@ class Workspace:
             arguments.flag(value, name)
         arguments.flag(overview, "overview", optional=True)
         say = arguments.callback(log, "log") or (lambda msg: None)
-        curation = read_curation(self.curation_file)  # a malformed file stops the build before any work
-        stages.check_pipeline(self.settings)  # and so does a missing spaCy model or a bad gazetteer
+        stages.check_pipeline(self.settings)  # a missing spaCy model or a bad gazetteer stops it before any work
         created = not self.path.exists()
         before = None
         try:
             with self.lock("build", wait=wait):
+                # read once the lock is held: a curate or undo may have rewritten it while this build waited; a
+                # malformed file stops the build before any work
+                curation = read_curation(self.curation_file)
                 for note in self.repair():
                     say(f"repair: {note}")
                 before = self.current
@@ -495,32 +497,33 @@ class Workspace:
             say(f"extracted entities from {extracted.computed} paper(s)")
         report.extracted = extracted.computed
         generations.pause("extract")
-        # resolve, cite and graph take minutes at 100,000 papers with no count of their own: each is a step
-        with stage_bar("building the graph", enabled=progress, unit="step") as steps:
-            steps("resolving entities", 0, 3)
-            resolution, report.curation, report.demoted = stages.curated(papers, extracted, gazetteer, curation,
-                                                                          path=str(self.curation_file))
-            with stages.workers(self.settings.n_process, len(papers)) as pool:
-                # in the workers while the rest goes on; the papers whose text and entities are as in the
-                # live generation are not read again
-                known, results_stale = self._result_cache(say)
-                reported = stages.report_later(papers, resolution, pool, known=known)
-                resolution = stages.with_confidence(resolution, extracted, gazetteer)
-                extractions: list[str] | None = None
+        extractions: list[str] | None = None
+
+        def after(stage: str) -> None:
+            """Between the stages: the extractions written (or kept as text) once resolution is done, and let
+            go; the pause points of each stage.
+            """
+            nonlocal extracted, extractions
+            if stage == "resolve":
                 if commit.live is None or report.papers_new > 0:  # on the disk before the graph is built
                     commit.write_extractions(generations.iter_extraction_lines(extracted))
                 else:
                     extractions = generations.extraction_lines(extracted)  # as text: a third of the memory
                 del extracted
-                generations.pause("resolve")
-                steps("matching citations", 1, 3)
-                citations = stages.cite(papers, resolution)
-                generations.pause("cite")
-                steps("building the graph", 2, 3)
-                G = stages.graph(papers, resolution, citations, reported=reported)
-            steps("building the graph", 3, 3)
-        return _Built(papers + citations.external, extractions, G, fingerprint, records_sha, reported.cache_lines(),
-                      results_stale)
+            generations.pause(stage)
+
+        # resolve, cite and graph take minutes at 100,000 papers with no count of their own: each is a step
+        with stage_bar("building the graph", enabled=progress, unit="step") as steps, \
+                stages.workers(self.settings.n_process, len(papers)) as pool:
+            # the reported results in the workers while the rest goes on; the papers whose text and entities are
+            # as in the live generation are not read again
+            known, results_stale = self._result_cache(say)
+            built = stages.assemble(papers, extracted, gazetteer, curation, kept=undropped,
+                                    path=str(self.curation_file), pool=pool, known=known, progress=steps,
+                                    after=after)
+        report.curation, report.demoted = built.curation, built.demoted
+        return _Built(papers + built.citations.external, extractions, built.graph, fingerprint, records_sha,
+                      built.reported.cache_lines(), results_stale)
 
     def _result_cache(self, say: Callable[[str], None]) -> tuple[dict[str, list[Result]], bool]:
         """The results the live generation's papers reported, by :func:`~graphbuild.reported.results_key`, and

@@ -11,7 +11,7 @@ from graphbuild.curation import (
     CurationOp,
     append_operation,
     apply_curation,
-    drop_last_operation,
+    drop_last_command,
     match_entity,
     parse_curation,
     read_curation,
@@ -140,6 +140,24 @@ def test_curation_rename_retype_alias():
     assert report.applied == 4
 
 
+@pytest.mark.parametrize("between", [(), (CurationOp("rename", "Crab", name="Crab II"),),
+                                     (CurationOp("rename", "Crab", name="Segment Anything"),)])
+def test_curation_rename_back_leaves_the_entity_as_it_was(between):
+    """A rename A -> B then B -> A left B behind as an alias (and a rename through one of its aliases moved
+    it): a rename back to a name the entity had undoes the renames since, the forms other operations added
+    kept."""
+    before = _apply()[0]["entity:sam"]
+    ents, _, report = _apply(CurationOp("rename", "SAM", name="Crab"), *between,
+                             CurationOp("rename", ("Crab", *(op.name for op in between))[-1], name="SAM"))
+    assert (ents["entity:sam"].name, ents["entity:sam"].aliases) == (before.name, before.aliases)
+    assert report.applied == 2 + len(between)
+    ents, *_ = _apply(CurationOp("rename", "SAM", name="Crab"), CurationOp("alias", "Crab", alias="SAM-1"),
+                      CurationOp("merge", "GPT4", into="Crab"), CurationOp("rename", "Crab", name="SAM"))
+    assert ents["entity:sam"].aliases == ("Segment Anything", "SAM-1", "GPT4")
+    ents, *_ = _apply(CurationOp("rename", "SAM", name="Crab"), CurationOp("rename", "Crab", name="Reef"))
+    assert ents["entity:sam"].aliases == ("Segment Anything", "SAM", "Crab")  # no cycle: both names stay
+
+
 def test_curation_reject_everywhere_and_in_one_paper():
     ents, links, _ = _apply(CurationOp("reject", "Table 2"))
     assert "entity:table2" not in ents and ("p3", "entity:table2") not in links
@@ -217,7 +235,7 @@ def test_curation_append_and_drop_last_keep_comments(tmp_path):
     append_operation(path, CurationOp("merge", "GPT4", into="GPT-4", note="same model"))
     append_operation(path, CurationOp("reject", "Table 2"))
     assert [op.op for op in read_curation(path)] == ["merge", "reject"]
-    assert drop_last_operation(path).op == "reject"
+    assert [op.op for op in drop_last_command(path)] == ["reject"]
     assert path.read_text() == '# hand-written\n{"op": "merge", "entity": "GPT4", "into": "GPT-4", ' \
                                '"note": "same model"}\n'
     with pytest.raises(InputError):
@@ -229,10 +247,36 @@ def test_curation_undo_after_a_name_with_a_line_separator_removes_that_operation
     """`curate undo` cut the file at the U+2028 a name held (the file keeps it raw), removed the wrong piece
     and left a file no command could read, the operation still in it."""
     path = tmp_path / "curation.jsonl"
-    append_operation(path, CurationOp("alias", "Otter", alias="Otter\u2028Net"), CurationOp("reject", "Reef\x85 9"))
-    assert drop_last_operation(path).entity == "Reef\x85 9"
+    append_operation(path, CurationOp("alias", "Otter", alias="Otter\u2028Net"))
+    append_operation(path, CurationOp("reject", "Reef\x85 9"))
+    assert [op.entity for op in drop_last_command(path)] == ["Reef\x85 9"]
     assert [(op.op, op.alias) for op in read_curation(path)] == [("alias", "Otter\u2028Net")]
-    assert drop_last_operation(path).op == "alias" and read_curation(path) == [] and path.read_text() == ""
+    assert [op.op for op in drop_last_command(path)] == ["alias"] and read_curation(path) == []
+    assert path.read_text() == ""
+
+
+def test_curation_undo_takes_back_a_whole_command(tmp_path):
+    """`curate undo` after `review --apply A B` (or a thesaurus import) removed one of its operations, the
+    others left applied: the operations one command writes share a command id, and undo takes them together;
+    lines written without one (single commands, older files) go one at a time."""
+    path = tmp_path / "curation.jsonl"
+    path.write_text('{"op": "reject", "entity": "Old 1"}\n{"op": "reject", "entity": "Old 2"}\n')
+    append_operation(path, CurationOp("reject", "Kelp 1"), CurationOp("dismiss", suggestion="s1"),
+                     CurationOp("reject", "Kelp 2"))
+    append_operation(path, CurationOp("alias", "Otter", alias="OtterNet"))
+    ops = read_curation(path)
+    assert [op.command for op in ops[:2]] == [None, None] and ops[-1].command is None
+    assert ops[2].command and ops[2].command == ops[3].command == ops[4].command
+    assert parse_curation("\n".join(op.to_line() for op in ops)) == ops  # the id is kept by a round trip
+    assert "command" not in ops[2].to_dict()  # what the operation does (review's JSON), not how it was written
+    assert [op.entity for op in drop_last_command(path)] == ["Otter"]
+    assert [op.entity or op.suggestion for op in drop_last_command(path)] == ["Kelp 1", "s1", "Kelp 2"]
+    assert [op.entity for op in drop_last_command(path)] == ["Old 2"]
+    assert [op.entity for op in read_curation(path)] == ["Old 1"]
+    append_operation(path, CurationOp("reject", "A"), CurationOp("reject", "B"))
+    append_operation(path, CurationOp("reject", "C"), CurationOp("reject", "D"))  # two commands: two ids
+    assert [op.entity for op in drop_last_command(path)] == ["C", "D"]
+    assert [op.entity for op in read_curation(path)] == ["Old 1", "A", "B"]
 
 
 @pytest.mark.parametrize("damage", ["folder", "latin-1"])
@@ -244,7 +288,7 @@ def test_curation_undo_or_append_on_an_unreadable_file_is_one_line(tmp_path, dam
         path.mkdir()
     else:
         path.write_bytes('{"op": "reject", "entity": "Caf\u00e9"}\n'.encode("latin-1"))
-    for act in (lambda: drop_last_operation(path), lambda: append_operation(path, CurationOp("reject", "A"))):
+    for act in (lambda: drop_last_command(path), lambda: append_operation(path, CurationOp("reject", "A"))):
         with pytest.raises(InputError) as info:
             act()
         assert str(info.value).startswith(f"[E100] {path}") and "\n" not in str(info.value)
@@ -1053,7 +1097,7 @@ def test_curation_drop_leaves_no_paper_author_or_citation_in_neo4j(tmp_path, neo
         assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 0}]
         assert store.query("MATCH (:Paper {id: $t})-[:CITES]->(c) RETURN c.id AS id", {"t": TIDAL}) == [{"id": SURGE}]
         assert store.counts() == graph_to_tables(ws.graph()).counts()
-        drop_last_operation(ws.curation_file)  # undone: back in Neo4j on the next push
+        drop_last_command(ws.curation_file)  # undone: back in Neo4j on the next push
         _build(ws)
         store.sync(graph_to_tables(ws.graph()))
         assert store.query(gone, {"p": FRONT, "s": KELP_STUB}) == [{"n": 4}]
@@ -1087,3 +1131,30 @@ def test_curation_cli_list_after_a_load_shows_every_operation_pending(tmp_path, 
     _assert_dropped(ws)
     assert main(["curate", "list", "-w", str(ws.path)]) == 0
     assert "pending" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("meanwhile", ["curate", "undo"])
+def test_curation_written_while_a_build_waited_for_the_lock_is_the_one_built(tmp_path, monkeypatch, meanwhile):
+    """`graphbuild build --wait` read the curation file before it waited for the lock: the operation a `curate`
+    command holding the lock wrote meanwhile was left out of the graph the build then made live (an undone one
+    put back), `curate list` calling it pending. The build reads the file once it holds the lock."""
+    import graphbuild.workspace
+    from graphbuild.curation import curation_digest
+
+    ws = _ws(tmp_path, [ALL_OPS[3]] if meanwhile == "undo" else [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    assert ("entity:bitfit" in ws.graph()) is (meanwhile == "curate")
+
+    class Meanwhile(graphbuild.workspace.WorkspaceLock):  # another writer's command, done while the build waited
+        def __enter__(self):
+            if self.command == "build":
+                if meanwhile == "curate":
+                    append_operation(ws.curation_file, CurationOp("reject", "BitFit"))
+                else:
+                    drop_last_command(ws.curation_file)
+            return super().__enter__()
+
+    monkeypatch.setattr(graphbuild.workspace, "WorkspaceLock", Meanwhile)
+    ws.build([], progress=False, overview=False, wait=True)
+    assert ("entity:bitfit" in ws.graph()) is (meanwhile == "undo")
+    assert ws.manifest()["curation_sha256"] == curation_digest(read_curation(ws.curation_file))

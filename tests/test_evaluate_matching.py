@@ -111,3 +111,16 @@ def test_a_figure_with_nothing_to_measure_is_null_not_a_zero_score():
     assert "unmeasured" not in data
     data = score_entities(_gold(), _pred()).to_dict()  # no gold entity and no prediction: no F1 either
     assert (data["precision"], data["recall"], data["f1"]) == (None, None, None)
+
+
+def test_the_scorer_names_the_gold_papers_it_paired_with_no_prediction():
+    # `eval entities` matched the gold titles to the predictions a second time to say which were missing;
+    # the scorer says which it paired with none, and its figures are those it gave before
+    gold = [{"title": "Notes on Comets", "entities": [{"name": "TailNet", "type": "Model"}]},
+            {"title": "Reef Survey", "entities": [{"name": "ReefSet", "type": "Dataset"}]},
+            {"title": "notes on comets", "entities": []}]
+    pred = [{"title": "Notes on Comets", "entities": [{"name": "TailNet", "type": "Model", "mentions": []}]}]
+    s = score_entities(gold, pred)
+    assert s.papers_unmatched == (1,) and (s.papers_matched, s.papers_gold, s.found, s.gold) == (2, 3, 1, 2)
+    assert "papers_unmatched" not in s.to_dict(with_errors=True)
+    assert score_entities(gold, []).papers_unmatched == (0, 1, 2)

@@ -513,3 +513,36 @@ def test_spark_build_note_names_the_curation_the_load_applies(tmp_path):
     assert "the 1 operation(s) in " + str(own) in curation_note(Settings(workspace=str(ws), curation=str(own)), "o")
     own.write_text("{not json\n", encoding="utf-8")  # the job does not read it; the load names what is wrong
     assert curation_note(Settings(workspace=str(ws), curation=str(own)), "o") is None
+
+
+def test_load_says_when_the_curation_changed_while_it_worked(tmp_path, monkeypatch, capsys):
+    """The load reads the curation file before its work and holds the lock only to commit: an operation a
+    `curate` wrote meanwhile was not in the graph it made live, without a word. It says so now (the manifest
+    names the operations it applied, so `curate list` calls the new one pending)."""
+    import graphbuild.workspace
+    from graphbuild.curation import CurationOp, append_operation
+
+    source = tmp_path / "all.jsonl"
+    source.write_text((Path(__file__).parent / "fixtures" / "sources" / "corpus.jsonl").read_text())
+    built = Workspace(tmp_path / "built")
+    built.build([source], sync_store=False, overview=False, progress=False)
+    out = _spark_layout(built, tmp_path / "out")
+    loaded = Workspace(tmp_path / "loaded")
+    loaded.path.mkdir()
+    (loaded.path / "curation.jsonl").write_text(json.dumps({"op": "reject", "entity": "BitFit"}) + "\n")
+
+    class Meanwhile(graphbuild.workspace.WorkspaceLock):  # a curate command, done while the load worked
+        def __enter__(self):
+            if self.command == "load":
+                append_operation(loaded.curation_file, CurationOp("reject", "GPT-3"))
+            return super().__enter__()
+
+    monkeypatch.setattr(graphbuild.workspace, "WorkspaceLock", Meanwhile)
+    said: list[str] = []
+    load_parquet(out, loaded, sync_store=False, progress=False, log=said.append)
+    assert [line for line in said if "changed while the output was loaded" in line]
+    names = {d.get("name") for _, d in loaded.graph().nodes(data=True)}
+    assert "BitFit" not in names and "GPT-3" in names
+    capsys.readouterr()
+    assert main(["curate", "list", "-w", str(loaded.path)]) == 0
+    assert "pending: 1 operation(s) written after the live graph was built" in capsys.readouterr().out

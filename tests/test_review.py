@@ -157,6 +157,26 @@ def test_review_cli_apply_and_dismiss_in_bulk(demo_ws, capsys):
     assert "[E800] no open suggestion" in capsys.readouterr().err
 
 
+def test_review_cli_apply_of_several_is_undone_by_one_undo(demo_ws, capsys):
+    """`review --apply A B` then `curate undo` took back B alone, A still in the graph: the suggestions one
+    review accepts are one command, which one undo takes back."""
+    from graphbuild.cli import main
+
+    def graph_text() -> str:
+        return (demo_ws / (demo_ws / "CURRENT").read_text().strip() / "graph.json").read_text()
+
+    before = graph_text()
+    capsys.readouterr()
+    assert main(["review", "-w", str(demo_ws), "--json"]) == 0
+    picked = [s["id"] for s in json.loads(capsys.readouterr().out)][:2]
+    assert len(picked) == 2 and main(["review", "-w", str(demo_ws), "--apply", *picked]) == 0
+    assert graph_text() != before
+    capsys.readouterr()
+    assert main(["curate", "undo", "-w", str(demo_ws)]) == 0
+    assert capsys.readouterr().out.count(": - ") == 2
+    assert read_curation(demo_ws / "curation.jsonl") == [] and graph_text() == before
+
+
 def test_review_cli_does_not_suggest_undoing_a_split(demo_ws, capsys):
     from graphbuild.cli import main
 

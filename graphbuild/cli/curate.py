@@ -184,16 +184,19 @@ def _check(ws, op, *, force: bool, again: bool = False) -> None:
 
 
 def cmd_curate_undo(args: argparse.Namespace) -> int:
-    """Run ``graphbuild curate undo``: remove the last operation and rebuild."""
-    from ..curation import drop_last_operation
+    """Run ``graphbuild curate undo``: remove the operations of the last command (all the suggestions one
+    ``review --apply`` accepted, a whole thesaurus import) and rebuild.
+    """
+    from ..curation import drop_last_command
 
     ws = _workspace(args)
     ws.manifest()  # a clear error when there is no graph yet
     with ws.lock("curate undo", wait=args.wait):
-        op = drop_last_operation(ws.curation_file)
-        if op is None:
+        ops = drop_last_command(ws.curation_file)
+        if not ops:
             raise CurationError(f"nothing to undo: {ws.curation_file} holds no operation")
-        print(f"{ws.curation_file}: - {op.describe()}")
+        for op in ops:
+            print(f"{ws.curation_file}: - {op.describe()}")
         _rebuild(ws)
     return 0
 
@@ -427,7 +430,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     me.add_argument("--type", type=_entity_type, choices=ENTITY_TYPES,
                     help="the entity's type, to create it when it is not in the graph")
     me.add_argument("--evidence", help="the sentence that mentions it")
-    undo = cs.add_parser("undo", parents=[parent], help="remove the last operation and rebuild")
+    undo = cs.add_parser("undo", parents=[parent], help="remove the last command's operations and rebuild")
     _add_wait(undo)
     undo.set_defaults(func=cmd_curate_undo)
     cs.add_parser("list", parents=[parent], help="the operations, and which match nothing now").set_defaults(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,17 +52,15 @@ def _entity_gold(path: str) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def _check_gold_papers_found(path: str, gold: list[tuple[int, dict[str, Any]]], preds: list[dict[str, Any]]) -> None:
-    """Say which gold papers no paper of the input matches by title (their entities count as missed, which
-    lowered recall without a word); none matched at all is an error, since zeros would read as a score.
+def _say_gold_papers_unmatched(path: str, gold: list[tuple[int, dict[str, Any]]], unmatched: Sequence[int]) -> None:
+    """Say which gold papers the scorer paired with no paper of the input by title (``unmatched``: their places
+    in ``gold``; :attr:`~graphbuild.evaluate.EntityScores.papers_unmatched`): their entities count as missed,
+    which lowered recall without a word; none matched at all is an error, since zeros would read as a score.
     """
-    from ..records import normalize_title
-
-    titles = {normalize_title(p["title"]) for p in preds}
-    unmatched = [(lineno, row["title"]) for lineno, row in gold if normalize_title(row["title"]) not in titles]
     if not unmatched:
         return
-    lineno, title = unmatched[0]
+    lineno, row = gold[unmatched[0]]
+    title = row["title"]
     if len(unmatched) == len(gold):
         raise InputError(path, None, f"none of its {len(gold)} gold paper(s) matches a paper of the input by "
                          f"title (such as line {lineno}: {title!r}); give the listing the gold was made on")
@@ -107,8 +106,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                              "give INPUT files and --gold, or --cv K with --papers (and --annotations)")
         gold = _entity_gold(args.gold)
         preds = [r.to_annotation() for r in extract(args.inputs, settings=_settings(args))]
-        _check_gold_papers_found(args.gold, gold, preds)
         scores = score_entities([row for _, row in gold], preds)
+        _say_gold_papers_unmatched(args.gold, gold, scores.papers_unmatched)
         print(json.dumps(scores.to_dict(with_errors=args.errors), indent=2))
         return 0
     from ..related import evaluate_related
