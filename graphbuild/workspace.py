@@ -266,9 +266,14 @@ class Workspace:
         """Hold the writers' lock for a block (see :class:`~graphbuild.lock.WorkspaceLock`).
 
         Re-entrant for this object: a writer holding the lock can call
-        :meth:`build` (which takes it too) without locking itself out.
+        :meth:`build` (which takes it too) without locking itself out; but not
+        while a write query's rows are open (:meth:`query_rows`): a build would
+        replace the generation under that query's uncommitted store.
         """
         if self._lock is not None and self._lock.held:
+            if self._writing:
+                raise UsageError(f"{command} cannot run while the rows of a write query here are still being read; "
+                                 "read them to the end (leave its `with`) first")
             yield self._lock
             return
         with WorkspaceLock(self.path, command, wait=wait) as held:

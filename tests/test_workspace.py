@@ -1057,6 +1057,22 @@ def test_workspace_write_query_inside_a_write_querys_rows_is_refused(ws):
     assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Each"]}]
 
 
+def test_workspace_build_inside_a_write_querys_rows_is_refused(ws):
+    """The workspace lock is re-entrant for one object, so ``ws.build(...)`` inside an open
+    ``ws.query_rows(..., write=True)`` ran: it replaced the generation under the open writer, whose commit then
+    failed on a store file that was gone. One coded line now, and the write goes on.
+    """
+    _build(ws, SOURCES / "corpus.jsonl")
+    live = ws.current
+    with ws.query_rows("MATCH (p:Paper) SET p.venue = 'Outer' RETURN p.id AS id", write=True) as rows:
+        for _ in rows:
+            with pytest.raises(graphbuild.GraphbuildError,
+                               match=r"^\[E710\] build cannot run while the rows of a write query here are still being read"):
+                ws.build([str(SOURCES / "corpus.jsonl")], progress=False, overview=False)
+    assert ws.current == live
+    assert ws.query("MATCH (p:Paper) RETURN collect(DISTINCT p.venue) AS v") == [{"v": ["Outer"]}]
+
+
 def test_workspace_write_query_rolled_back_leaves_the_store_stamped(ws):
     """A write query that committed nothing (stopped partway by ``| head`` or its time limit, refused by the store,
     or with no write clause) still unstamped the live store, so the next build wrote a whole new generation, store
