@@ -411,13 +411,46 @@ class _PoliteAdapter(HTTPAdapter):
         self._clock = clock
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        """Send ``request`` and read its answer whole; an answer that stops arriving half-way is asked for
+        again, whole, as a connection error is, under the same count of retries (:meth:`_retry_stalled`).
+        """
         _credentials_for_host(request, self._auth_for)
-        self._before_send(request.url or "")
         streamed = kwargs.get("stream", False)
-        response = super().send(request, *args, **{**kwargs, "stream": True})
-        if not streamed:
-            _read_capped(response, self._max_bytes, self._max_seconds, self._clock)
-        return response
+        policy = self.max_retries
+        self._before_send(request.url or "")  # (once: a retry waits, and is counted, as urllib3's retries are)
+        while True:
+            response = self._send_under(policy, request, *args, **{**kwargs, "stream": True})
+            if streamed:
+                return response
+            try:
+                _read_capped(response, self._max_bytes, self._max_seconds, self._clock)
+                return response
+            except AnswerStalled:
+                policy = self._retry_stalled(getattr(response.raw, "retries", None) or policy, request)
+
+    def _send_under(self, policy: Retry, request: requests.PreparedRequest, *args: Any,
+                    **kwargs: Any) -> requests.Response:
+        """``HTTPAdapter.send`` with the retries left in ``policy`` (it reads them from ``max_retries``; the
+        client sends one request at a time).
+        """
+        self.max_retries, base = policy, self.max_retries
+        try:
+            return super().send(request, *args, **kwargs)
+        finally:
+            self.max_retries = base
+
+    @staticmethod
+    def _retry_stalled(policy: Retry, request: requests.PreparedRequest) -> Retry:
+        """``policy`` with a stalled answer counted as the read timeout it is (waiting as for any retry), or
+        :class:`AnswerStalled` when it allows no more. (A stall after the headers was not asked again: one
+        slow moment of a service failed a whole ``fetch``.)
+        """
+        url = request.url or ""
+        stalled = ReadTimeoutError(None, url, "the answer stalled")  # type: ignore[arg-type]  # (no pool: it was read)
+        try:
+            return policy.increment(request.method, url, error=stalled)
+        except (MaxRetryError, ReadTimeoutError):
+            raise AnswerStalled() from None
 
 
 class _RedactFilter(logging.Filter):
@@ -822,8 +855,9 @@ class HttpClient:
         except AnswerTooLarge as exc:
             raise FetchError(f"{shown}: the answer is larger than {_size(exc.limit)}, more than graphbuild reads "
                              "from one answer; ask for fewer results per request, or try again later") from None
-        except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, once)
-            raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s); "
+        except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, each time)
+            raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s) on all "
+                             f"{attempts} attempts; "
                              "the service may be having trouble, try again later") from None
         except AnswerTooSlow as exc:
             raise FetchError(f"{shown}: the answer was still arriving after {exc.seconds:g} s, too slowly to wait "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from graphbuild.errors import FetchError
 from graphbuild.http import HttpClient
 
 BODY = json.dumps({"data": [{"title": "A record fetched whole"}]}).encode()
@@ -112,3 +113,23 @@ def test_http_local_cache_locked_while_opening_goes_on_without_it(server, tmp_pa
             HttpClient(cache_dir=cache, env={}, notice=said.append, cache_lock_seconds=1) as client:
         assert client.get_json(_url(server)) == json.loads(BODY)
     assert [line.rsplit("; ", 1)[-1] for line in said] == ["waiting up to 1 s for it", "going on without the cache"]
+
+
+def test_http_local_an_answer_stalling_half_way_once_is_fetched_again_whole(server, tmp_path):
+    server.stalls = 1  # headers and half the body, then nothing past the client's read timeout
+    said: list[str] = []
+    with HttpClient(cache_dir=tmp_path / "cache", env={}, notice=said.append, timeout=0.5, backoff=0.01,
+                    retries=2) as client:
+        assert client.get_json(_url(server)) == json.loads(BODY)
+        assert client.get_json(_url(server)) == json.loads(BODY)  # the whole answer, cached
+    assert server.served == 2 and client.requests_sent == 2
+    assert said == ["/paper/x: ReadTimeoutError; asking again"]
+
+
+def test_http_local_an_answer_stalling_every_time_fails_after_the_retries_in_one_line(server):
+    server.stalls, server.stall_seconds = 3, 1.0
+    with HttpClient(env={}, timeout=0.3, backoff=0.01, retries=2) as client, pytest.raises(FetchError) as error:
+        client.get_json(_url(server))
+    assert server.served == 3
+    assert str(error.value).startswith(f"[E500] {_url(server)}: the answer stopped arriving (nothing more within "
+                                       "0.3 s) on all 3 attempts;")
