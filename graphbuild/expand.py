@@ -362,7 +362,7 @@ def expand_candidates(papers: Iterable[Paper], ws_path: Path) -> set[str]:
 def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str = "both", hops: int = 1,
            limit: int = 100, client: HttpClient | None = None, cache_dir: str | Path | None = None,
            say: Say | None = None, progress: bool = True, k: int = 20,
-           weights: ExpandWeights = ExpandWeights()) -> ExpandReport:
+           weights: ExpandWeights = ExpandWeights(), wait: bool | float = False) -> ExpandReport:
     """Snowball from ``seeds`` into workspace ``ws`` and rank what came in.
 
     Parameters
@@ -391,6 +391,9 @@ def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str 
         How many ranked new papers to return.
     weights
         Weights of the ranking signals.
+    wait
+        When another process is writing the workspace, wait for it (True, or seconds) instead of failing,
+        before fetching anything and again for the build.
 
     Returns
     -------
@@ -408,6 +411,8 @@ def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str 
         raise RelatedLookupError("name at least one seed paper (--seed PAPER)")
     by_id = {p.id: p for p in ws.papers()}
     before = set(_corpus_papers(graph))
+    with ws.lock("expand", wait=wait):  # another writer refuses (or queues) it now, not after minutes of fetching
+        pass
     out = _records_file(Path(ws.path).resolve(), source, seed_ids, direction, hops)
     own = client is None
     active = client if client is not None else HttpClient(cache_dir=cache_dir)
@@ -419,7 +424,7 @@ def expand(ws: Any, seeds: Sequence[str], *, source: str = "s2", direction: str 
         if own:
             active.close()
     say(f"expand: {fetched} linked paper(s) saved to {out}; rebuilding the workspace")
-    report = ws.build([out], progress=progress, log=say)
+    report = ws.build([out], progress=progress, log=say, wait=wait)
     papers = ws.papers()
     candidates = expand_candidates(papers, ws.path)
     new = sorted(candidates - before)

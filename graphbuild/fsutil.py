@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import re
 import shutil
@@ -132,7 +133,8 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        clear_leftovers(path)  # the temporary files of writers killed before (they piled up, hidden, for good)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-{os.getpid()}.", dir=path.parent)
     except OSError as exc:
         raise _output_error(path, exc) from None
     try:
@@ -228,14 +230,21 @@ def sibling(path: Path, kind: str) -> Path:
     return path.with_name(f".{path.name}.{kind}-{os.getpid()}")
 
 
+#: the process id that begins the rest of a leftover's name: "4242" of ``.NAME.tmp-4242`` (a folder's) and of
+#: ``.NAME.tmp-4242.x8f3k`` (:func:`atomic_output`'s file)
+_LEFT_BY = re.compile(r"(\d+)(?:\.[^.]+)?")
+
+
 def clear_leftovers(path: Path) -> None:
     """Remove the temporary and old copies of ``path`` that a killed writer left beside it
-    (``.NAME.tmp-PID``, ``.NAME.old-PID`` of a process that no longer runs; folders or files).
+    (``.NAME.tmp-PID``, ``.NAME.tmp-PID.XXXX`` and ``.NAME.old-PID`` of a process that no longer runs; folders
+    or files).
     """
     for prefix in (f".{path.name}.tmp-", f".{path.name}.old-"):
-        for left in path.parent.glob(prefix + "*"):
-            pid = left.name[len(prefix):]
-            if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+        for left in path.parent.glob(glob.escape(prefix) + "*"):
+            m = _LEFT_BY.fullmatch(left.name[len(prefix):])
+            pid = int(m.group(1)) if m else None
+            if pid is not None and pid != os.getpid() and not pid_alive(pid):
                 if left.is_dir() and not left.is_symlink():
                     shutil.rmtree(left, ignore_errors=True)
                 else:

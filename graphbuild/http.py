@@ -43,6 +43,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,8 +64,9 @@ from urllib3.util.retry import Retry
 from .errors import FetchError
 from .fsutil import path_kind
 
-__all__ = ["DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "MAX_ANSWER_SECONDS", "AnswerStalled",
-           "AnswerTooLarge", "AnswerTooSlow", "HttpClient", "PoliteRetry", "RetryAfterTooLong", "redact", "unreachable"]
+__all__ = ["CACHE_LOCK_SECONDS", "DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "MAX_ANSWER_SECONDS",
+           "AnswerStalled", "AnswerTooLarge", "AnswerTooSlow", "CacheLocked", "HttpClient", "PoliteRetry",
+           "RetryAfterTooLong", "redact", "unreachable"]
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,15 @@ MAX_ANSWER_BYTES = 64 * 1024 * 1024
 #: The most seconds one answer may take to arrive once its headers came: a page of metadata takes seconds,
 #: so more is a server trickling it out (each byte within the read timeout, so that never fires).
 MAX_ANSWER_SECONDS = 300.0
+
+#: The most seconds a run waits for the response cache's write lock while another process holds it (two
+#: ``fetch`` or ``expand`` sharing a cache, one paused or slow): a write takes milliseconds, so longer is a holder
+#: stuck; the run then goes on without writing the cache. (requests-cache asked again for ever, silently.)
+CACHE_LOCK_SECONDS = 30.0
+
+#: Seconds SQLite's own busy handler waits inside one attempt at the write lock (a short write of another
+#: process is waited out here, without a word).
+_CACHE_BUSY_SECONDS = 1.0
 
 #: Request parameters and headers that carry credentials: left out of cache keys and cached responses.
 CREDENTIAL_PARAMS = ("api_key", "mailto", "x-api-key", "Authorization")
@@ -400,13 +411,46 @@ class _PoliteAdapter(HTTPAdapter):
         self._clock = clock
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        """Send ``request`` and read its answer whole; an answer that stops arriving half-way is asked for
+        again, whole, as a connection error is, under the same count of retries (:meth:`_retry_stalled`).
+        """
         _credentials_for_host(request, self._auth_for)
-        self._before_send(request.url or "")
         streamed = kwargs.get("stream", False)
-        response = super().send(request, *args, **{**kwargs, "stream": True})
-        if not streamed:
-            _read_capped(response, self._max_bytes, self._max_seconds, self._clock)
-        return response
+        policy = self.max_retries
+        self._before_send(request.url or "")  # (once: a retry waits, and is counted, as urllib3's retries are)
+        while True:
+            response = self._send_under(policy, request, *args, **{**kwargs, "stream": True})
+            if streamed:
+                return response
+            try:
+                _read_capped(response, self._max_bytes, self._max_seconds, self._clock)
+                return response
+            except AnswerStalled:
+                policy = self._retry_stalled(getattr(response.raw, "retries", None) or policy, request)
+
+    def _send_under(self, policy: Retry, request: requests.PreparedRequest, *args: Any,
+                    **kwargs: Any) -> requests.Response:
+        """``HTTPAdapter.send`` with the retries left in ``policy`` (it reads them from ``max_retries``; the
+        client sends one request at a time).
+        """
+        self.max_retries, base = policy, self.max_retries
+        try:
+            return super().send(request, *args, **kwargs)
+        finally:
+            self.max_retries = base
+
+    @staticmethod
+    def _retry_stalled(policy: Retry, request: requests.PreparedRequest) -> Retry:
+        """``policy`` with a stalled answer counted as the read timeout it is (waiting as for any retry), or
+        :class:`AnswerStalled` when it allows no more. (A stall after the headers was not asked again: one
+        slow moment of a service failed a whole ``fetch``.)
+        """
+        url = request.url or ""
+        stalled = ReadTimeoutError(None, url, "the answer stalled")  # type: ignore[arg-type]  # (no pool: it was read)
+        try:
+            return policy.increment(request.method, url, error=stalled)
+        except (MaxRetryError, ReadTimeoutError):
+            raise AnswerStalled() from None
 
 
 class _RedactFilter(logging.Filter):
@@ -439,29 +483,133 @@ def _cache_key(request: requests.PreparedRequest, **kwargs: Any) -> str:
     return create_key(public, **kwargs)
 
 
-def _cached_session(cache_dir: Path, ttl: float | None) -> requests.Session:
+class CacheLocked(sqlite3.OperationalError):
+    """Another process held the response cache's write lock longer than :data:`CACHE_LOCK_SECONDS`."""
+
+
+@dataclass(slots=True)
+class _CacheWait:
+    """How long the writes to one response cache wait for its lock, what they say, and whether they gave up
+    (then every later write is skipped at once: the holder is stuck, waiting again for each answer is no use).
+    """
+
+    path: Path
+    seconds: float
+    say: Callable[[str], None]
+    gave_up: bool = False
+    told: bool = False  # that the run goes on without writing the cache (said once, not for every answer)
+
+    def waiting(self) -> None:
+        self.say(f"the response cache {self.path} is being written by another process (a graphbuild sharing it, "
+                 f"paused or slow?); waiting up to {self.seconds:g} s for it")
+
+    def give_up(self) -> CacheLocked:
+        self.gave_up = True
+        return CacheLocked(f"the response cache {self.path} stayed locked by another process for {self.seconds:g} s")
+
+
+@contextmanager
+def _bounded_write(table: Any, wait: _CacheWait) -> Iterator[None]:
+    """requests-cache's write transaction on ``table`` (an ``SQLiteDict``), waiting for the write lock no longer
+    than ``wait`` allows: :class:`CacheLocked` then. (Its own loop asked again for ever.)
+    """
+    with table._lock:
+        deadline = None
+        while True:
+            if wait.gave_up:
+                raise CacheLocked(f"the response cache {wait.path} is locked by another process")
+            try:
+                table._connection.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if deadline is None:
+                    deadline = time.monotonic() + wait.seconds
+                    wait.waiting()
+                elif time.monotonic() >= deadline:
+                    raise wait.give_up() from None
+        table._active_transaction = True
+        try:
+            yield
+            table._connection.commit()
+        except sqlite3.OperationalError:  # (as requests-cache does: a write that fails is not kept)
+            table._connection.rollback()
+        finally:
+            table._active_transaction = False
+
+
+def _bounded_cache(path: Path, wait: _CacheWait, **settings: Any) -> Any:
+    """requests-cache's SQLite cache at ``path`` whose writes wait for the lock as ``wait`` says
+    (:func:`_bounded_write`), and whose answers are used, only not kept, when the wait runs out.
+    """
+    from requests_cache.backends.sqlite import SQLiteCache, SQLiteDict
+
+    class Table(SQLiteDict):
+        def _acquire_sqlite_lock(self) -> Any:
+            return _bounded_write(self, wait)
+
+    class Cache(SQLiteCache):
+        def __init__(self) -> None:  # (SQLiteCache's, with Table for SQLiteDict)
+            super(SQLiteCache, self).__init__(cache_name=str(path), **settings)
+            self.responses = Table(path, table_name="responses", **settings)
+            self.redirects = Table(path, table_name="redirects", lock=self.responses._lock,
+                                   **{**settings, "serializer": None})
+
+        def save_response(self, *args: Any, **kwargs: Any) -> None:
+            try:
+                super().save_response(*args, **kwargs)
+            except CacheLocked as exc:
+                if not wait.told:
+                    wait.told = True
+                    wait.say(f"{exc}; going on without writing to it")
+
+        def delete(self, *args: Any, **kwargs: Any) -> None:
+            try:
+                super().delete(*args, **kwargs)
+            except CacheLocked:  # (a damaged answer left in it is dropped by the next run that reads it)
+                pass
+
+    return Cache()
+
+
+def _cached_session(cache_dir: Path, ttl: float | None, lock_seconds: float = CACHE_LOCK_SECONDS,
+                    say: Callable[[str], None] = log.warning) -> requests.Session:
     """A session caching in ``cache_dir/http_cache.sqlite``; a :class:`FetchError` when that cannot be
     opened (the folder is a file or not writable, the database is damaged), which was a traceback.
 
     The database is in write-ahead-log mode, so that runs sharing it (two ``expand`` on one workspace)
     read while another writes: a reader of the default journal waited 5 s, then failed ("database is locked").
+    A writer waits for another's write up to ``lock_seconds``, saying so with ``say``, then goes on without
+    writing the cache (a session without one, when even opening it had to write).
     """
     import requests_cache
 
     path = cache_dir / "http_cache.sqlite"
     if path_kind(cache_dir) not in (None, "dir"):  # (a name too long is no error here: opening it says so)
         raise FetchError(f"the cache folder {cache_dir} is a file; choose a folder for the response cache")
+    wait = _CacheWait(path, lock_seconds, say)
     try:
+        backend = _bounded_cache(path, wait, serializer="json", wal=True, timeout=_CACHE_BUSY_SECONDS)
         return requests_cache.CachedSession(
-            str(path), backend="sqlite", serializer="json",
-            expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
+            backend=backend, expire_after=requests_cache.NEVER_EXPIRE if ttl is None else ttl,
             allowable_codes=(200,), allowable_methods=("GET",), key_fn=_cache_key,
-            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False, wal=True)
+            ignored_parameters=list(CREDENTIAL_PARAMS), stale_if_error=False)
+    except sqlite3.OperationalError as exc:
+        if not isinstance(exc, CacheLocked) and "locked" not in str(exc):
+            raise _cache_unusable(path, exc) from None
+        locked = str(exc) if isinstance(exc, CacheLocked) else f"the response cache {path} is locked by another process"
+        say(f"{locked}; going on without the cache")
+        return requests.Session()
     except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
-        raise FetchError(f"cannot open the response cache {path}: {reason}; "
-                         + ("delete the damaged file or " if damaged else "") + "choose another cache folder") from None
+        raise _cache_unusable(path, exc) from None
+
+
+def _cache_unusable(path: Path, exc: OSError | sqlite3.Error) -> FetchError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+    return FetchError(f"cannot open the response cache {path}: {reason}; "
+                      + ("delete the damaged file or " if damaged else "") + "choose another cache folder")
 
 
 class HttpClient:
@@ -510,7 +658,12 @@ class HttpClient:
         Called with one line (no secrets: the path, never the query) before
         each retry waits, such as ``/graph/v1/paper/x: HTTP 429; asking again
         in 120 s``; the commands print it, so a run waiting out a rate limit
-        (up to ``retries`` waits of ``max_retry_after``) is not silent.
+        (up to ``retries`` waits of ``max_retry_after``) is not silent; and
+        with a line when the cache is locked by another process (see below).
+    cache_lock_seconds
+        A write to the cache waits this long for another process sharing it
+        (a run paused or slow) to finish its write, saying so through
+        ``notice``; then the run goes on without writing the cache.
     """
 
     def __init__(
@@ -533,6 +686,7 @@ class HttpClient:
         max_answer_bytes: int = MAX_ANSWER_BYTES,
         max_answer_seconds: float = MAX_ANSWER_SECONDS,
         notice: Callable[[str], None] | None = None,
+        cache_lock_seconds: float = CACHE_LOCK_SECONDS,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
@@ -556,7 +710,8 @@ class HttpClient:
         self.requests_sent = 0
         self._owns_session = session is None
         if session is None:
-            session = _cached_session(self.cache_dir, cache_ttl) if self.cache_dir else requests.Session()
+            session = (_cached_session(self.cache_dir, cache_ttl, cache_lock_seconds, self._say) if self.cache_dir
+                       else requests.Session())
         self._session = session
         policy = PoliteRetry(total=retries, backoff_factor=backoff, backoff_max=MAX_BACKOFF,
                              status_forcelist=[429, *range(500, 600)], allowed_methods=["GET"],
@@ -660,6 +815,13 @@ class HttpClient:
         self._last_request[host] = self._clock()
         self.requests_sent += 1
 
+    def _say(self, line: str) -> None:
+        """Tell the user ``line`` (``notice``), or log it when nobody listens."""
+        if self._notice is not None:
+            self._notice(line)
+        else:
+            log.warning("%s", line)
+
     def _on_retry(self, wait: float, status: int | None, error: Exception | None, url: str) -> None:
         problem = f"HTTP {status}" if status else type(error).__name__ if error else "failed"
         where = urlsplit(url).path or url.split("?", 1)[0]  # never the query: it may hold a key
@@ -693,8 +855,9 @@ class HttpClient:
         except AnswerTooLarge as exc:
             raise FetchError(f"{shown}: the answer is larger than {_size(exc.limit)}, more than graphbuild reads "
                              "from one answer; ask for fewer results per request, or try again later") from None
-        except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, once)
-            raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s); "
+        except AnswerStalled:  # (it was "could not connect on all 6 attempts": it connected, each time)
+            raise FetchError(f"{shown}: the answer stopped arriving (nothing more within {self.timeout:g} s) on all "
+                             f"{attempts} attempts; "
                              "the service may be having trouble, try again later") from None
         except AnswerTooSlow as exc:
             raise FetchError(f"{shown}: the answer was still arriving after {exc.seconds:g} s, too slowly to wait "

@@ -121,3 +121,30 @@ def test_crash_sigkill_at_every_point_leaves_old_or_new_corpus(base, tmp_path):
         assert len(gens) == 1, (point, gens)
         assert not [p.name for p in ws.iterdir() if p.name.startswith(".gen-")], point
         assert (ws / "gen-notes" / "todo.txt").read_text() == "keep me", point
+
+
+#: a writer killed (SIGKILL) half-way through an atomic write of argv[1]
+_KILLED_WRITER = """
+import os, signal, sys
+from graphbuild.fsutil import atomic_output
+with atomic_output(sys.argv[1]) as fh:
+    fh.write("<html>half a page")
+    fh.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_crash_an_atomic_write_killed_half_way_leaves_a_temporary_file_the_next_write_removes(tmp_path):
+    page = tmp_path / "report.html"
+    for _ in range(2):
+        killed = subprocess.run([sys.executable, "-c", _KILLED_WRITER, str(page)], capture_output=True)
+        assert killed.returncode == -signal.SIGKILL
+    left = sorted(p.name for p in tmp_path.iterdir())  # the second writer cleared the first one's file
+    assert len(left) == 1 and left[0].startswith(".report.html.tmp-"), left  # never the page's own name
+    live = tmp_path / f".report.html.tmp-{os.getpid()}.keep"  # a writer still running: its file stays
+    live.write_text("in progress")
+    from graphbuild.fsutil import atomic_write_text
+
+    atomic_write_text(page, "<html>whole</html>\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "report.html"]  # (they piled up for good)
+    assert page.read_text() == "<html>whole</html>\n"

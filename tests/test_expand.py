@@ -253,6 +253,25 @@ def test_expand_seed_unknown_to_the_service_writes_nothing(ws: Workspace, mock, 
     assert err[-1].startswith("graphbuild: error: [E500] ") and "not found (HTTP 404)" in err[-1]
 
 
+def test_expand_while_another_process_writes_the_workspace_refuses_before_fetching(ws: Workspace, mock,
+                                                                                   capsys) -> None:
+    service = Service(mock, s2_routes)
+    with ws.lock("build"):  # a build running
+        assert main(["expand", "-w", str(ws.path), "--seed", LORA, "--cache", str(ws.path / "c")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("graphbuild: error: [E401] ") and "is being written by `graphbuild build`" in err[-1]
+    assert service.seen == []  # (it fetched every page, saved them in the workspace, and only then refused)
+    assert not (ws.path / "expand").exists()
+    assert "--wait" in err[-1] and "--wait" in make_parser_help("expand")  # (it offered a flag expand lacked)
+
+
+def make_parser_help(command: str) -> str:
+    from graphbuild.cli import make_parser
+
+    sub = next(a for a in make_parser()._actions if a.dest == "command")
+    return sub.choices[command].format_help()  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(("source", "paper", "words"), [
     ("s2", {"paperId": ["s2x"], "title": "A Paper"}, "'paperId' is an array, not text"),
     ("s2", {"paperId": 7, "title": "A Paper"}, "'paperId' is a number, not text"),

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ._common import _require_positive, _workspace
+from ._common import _add_wait, _require_positive, _workspace
 
 #: Seconds a cached answer stays valid when the workspace's own cache is used (a week).
 DEFAULT_CACHE_TTL = 7 * 24 * 3600
@@ -27,7 +27,7 @@ def cmd_expand(args: argparse.Namespace) -> int:
     with HttpClient(cache_dir=cache, cache_ttl=None if args.cache else DEFAULT_CACHE_TTL,
                     notice=lambda line: say(f"expand: {line}")) as client:
         report = expand(ws, args.seed, source=args.source, direction=args.direction, hops=args.hops,
-                        limit=args.max, client=client, k=args.k, say=say)
+                        limit=args.max, client=client, k=args.k, say=say, wait=args.wait)
     if args.json:
         print(json.dumps({"file": str(report.file), "seeds": report.seeds, "fetched": report.fetched,
                           "new": report.new, "candidates": candidates_json(report.candidates)},
@@ -56,4 +56,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     e.add_argument("-k", type=int, default=20, help="ranked new papers to show (default 20)")
     e.add_argument("--cache", help="folder for the response cache (default: <workspace>/http-cache, a week)")
     e.add_argument("--json", action="store_true", help="machine-readable, with score parts")
+    _add_wait(e)
     e.set_defaults(func=cmd_expand)
