@@ -809,6 +809,37 @@ def test_cli_ctrl_c_at_any_moment_is_one_line(tmp_path, moment):
     assert not ws.exists()  # a workspace this build created goes with it: nothing half-written stays
 
 
+@pytest.mark.slow
+def test_cli_sigterm_is_one_line_and_leaves_nothing_half_written(tmp_path):
+    # `kill PID` (a scheduler, a container stopping) ended a build with no word, status 143 from the OS, and left the
+    # half-built generation's folder behind
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    ws = tmp_path / "ws"
+    env = {**os.environ, "GRAPHBUILD_TEST_PAUSE_AT": "extract"}
+    with subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(SOURCES / "corpus.jsonl"), "-w", str(ws),
+                           "--no-overview"], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                          text=True) as proc:
+        for line in proc.stderr:  # type: ignore[union-attr]
+            if "test pause at extract" in line:
+                proc.send_signal(signal.SIGTERM)
+                break
+        else:
+            pytest.fail("the build ended before its pause")
+        try:
+            _, rest = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            pytest.fail(f"the build did not stop within 120 s of SIGTERM: {proc.communicate()[1]}")
+    assert proc.returncode == 143, rest[-2000:]
+    assert "Traceback" not in rest and "KeyboardInterrupt" not in rest, rest[-2000:]
+    assert rest.splitlines()[-1:] == [f"graphbuild: terminated; {LEFT}"], rest[-2000:]
+    assert not ws.exists()
+
+
 def test_cli_second_ctrl_c_stops_at_once():
     # the first Ctrl-C lets the command clean up; a second one means "now" (the OS lock and the atomic
     # generation switch leave nothing half-written behind a hard stop)

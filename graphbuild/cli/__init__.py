@@ -2,7 +2,7 @@
 
 Every subcommand parses its flags, calls the API and prints. Errors from the
 API (bad input, a refused query, an unreachable server) are printed on one
-line to standard error with exit status 1; an interruption exits 130.
+line to standard error with exit status 1; an interruption exits 130 (SIGTERM: 143).
 
 Each module of this package owns a group of subcommands and adds them with
 its ``register(sub, common, nlp)``; :data:`COMMAND_MODULES` lists them in the
@@ -84,13 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     the command's.
     """
     done = None
+    _TERMINATED.clear()
     try:
         done = _interrupt_once(program=argv is None)
         return _run(argv)
     except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing half-written is left
-        print(f"graphbuild: interrupted; {exc.args[0] if exc.args else 'nothing half-written was left'}",
+        word, status = ("terminated", 143) if _TERMINATED else ("interrupted", 130)
+        print(f"graphbuild: {word}; {exc.args[0] if exc.args else 'nothing half-written was left'}",
               file=sys.stderr)
-        return 130
+        return status
     finally:
         if done is not None:
             done()
@@ -121,12 +123,17 @@ def _run(argv: Sequence[str] | None) -> int:
         return 1
 
 
+#: set when the command was stopped by SIGTERM (``kill``, a job scheduler, a container stopping), not Ctrl-C
+_TERMINATED: set[int] = set()
+
+
 def _interrupt_once(program: bool) -> Callable[[], None] | None:
     """Make SIGINT raise KeyboardInterrupt once, then end the process at once; returns what to call when
-    the command is done.
+    the command is done. For the ``program``, SIGTERM does the same (it ended the process with no word and left
+    a half-built generation's folder behind), and ends it with status 143.
 
-    That call ignores SIGINT from then on for the ``program``, else puts back the caller's handler.
-    None outside the main thread, where Python runs no signal handler (and cannot set one).
+    That call ignores SIGINT (and puts back SIGTERM's default) from then on for the ``program``, else puts back
+    the caller's handler. None outside the main thread, where Python runs no signal handler (and cannot set one).
     """
     import signal
     import threading
@@ -136,20 +143,33 @@ def _interrupt_once(program: bool) -> Callable[[], None] | None:
 
     def first(signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, stop_at_once)
+        if program:
+            signal.signal(signal.SIGTERM, stop_at_once)
+        if signum == signal.SIGTERM:
+            _TERMINATED.add(signum)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, first)
+    if program:
+        signal.signal(signal.SIGTERM, first)
     # None: the handler was set outside Python, and the default is the best that can be put back
     after = signal.SIG_IGN if program else signal.default_int_handler if previous is None else previous
 
     def done() -> None:
         signal.signal(signal.SIGINT, after)
+        if program:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     return done
 
 
 def stop_at_once(signum: int, frame: object) -> None:
-    """The SIGINT handler after the first Ctrl-C: the user does not want to wait for the clean-up."""
+    """The SIGINT (and SIGTERM) handler after the first signal: the user does not want to wait for the clean-up."""
+    import signal
+
+    if signum == signal.SIGTERM:
+        os.write(2, b"graphbuild: terminated again; stopped at once\n")
+        os._exit(143)
     os.write(2, b"graphbuild: interrupted again; stopped at once\n")
     os._exit(130)
 
