@@ -309,10 +309,16 @@ def _csv_cell(value: Any) -> str:
 
     Text that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
     carriage return) gets a leading ``'``, so the spreadsheet shows it instead; numbers (``-3``) stay as
-    they are, and ``--format json`` gives every value exactly.
+    they are, and ``--format json`` gives every value exactly. A float that is no number is written as JSON
+    output and Cypher write it (``nan`` and ``[NaN]``, which no JSON reader reads, before):
+
+    >>> [_csv_cell(v) for v in (float("nan"), [1.5, float("-inf")], "=1+1", None)]
+    ['NaN', '[1.5, "-Infinity"]', "'=1+1", '']
     """
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return json.dumps(_finite(value), ensure_ascii=False, default=str)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(_finite(value))
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return "" if value is None else str(value)
