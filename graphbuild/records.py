@@ -44,7 +44,8 @@ SCORED_TYPES = ("Model", "Method", "Dataset")
 ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 
 #: the year a text starts with: four digits, not the start of a longer number ("20210", a typo, is no year)
-_YEAR_PREFIX = re.compile(r"^\s*(\d{4})(?!\d)")
+#: nor a number with a fraction ("2021.5"; a spreadsheet's whole "2021.0" is still 2021)
+_YEAR_PREFIX = re.compile(r"^\s*(\d{4})(?!\d)(?!\.\d*[1-9]\d*\s*$)")
 #: arXiv ids since April 2007: YYMM.NNNN to the end of 2014, YYMM.NNNNN from January 2015 on
 _ARXIV_NEW = re.compile(r"^((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}"
                         r"|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(v\d+)?$")
@@ -320,7 +321,7 @@ class PaperRef:
 
 
 def parse_year(value: Any) -> int | None:
-    """The year in ``value``: an int from 1000 to 9999, or text (a float, a date) that starts with one.
+    """The year in ``value``: an int from 1000 to 9999, or text (a whole float, a date) that starts with one.
 
     The one year parser of graphbuild: metadata records, reference lists,
     graph node properties and pages all read years with it.
@@ -331,6 +332,8 @@ def parse_year(value: Any) -> int | None:
     (2021, 2021, 2019, 2020)
     >>> parse_year(None), parse_year(""), parse_year("n.d."), parse_year(True), parse_year(12), parse_year("20210")
     (None, None, None, None, None, None)
+    >>> parse_year("2021.5"), parse_year(2021.5), parse_year("2021.0")  # a year with a fraction is no year
+    (None, None, 2021)
     """
     if isinstance(value, bool):
         return None

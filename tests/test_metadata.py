@@ -139,6 +139,8 @@ def test_metadata_s2_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> 
     (read_s2, {"paperId": "a", "title": "T", "year": "20210"}, 'cannot read year "20210"'),
     (read_openalex, {"id": "W1", "display_name": "T", "publication_year": "20210"},
      'cannot read publication_year "20210"'),
+    (read_s2, {"paperId": "a", "title": "T", "year": "2021.5"}, 'cannot read year "2021.5"'),
+    (read_s2, {"paperId": "a", "title": "T", "year": 2021.5}, "cannot read year 2021.5"),
 ])
 def test_metadata_service_fields_that_hold_no_year_or_text_are_record_errors(tmp_path: Path, reader, record,
                                                                             message) -> None:

@@ -14,6 +14,8 @@ from tests.graph_fixture import small_graph
     (2021, 2021), ("2021", 2021), ("2021-05-03", 2021), ("  1999 ", 1999), (2020.0, 2020), ("2020.0", 2020),
     (None, None), ("", None), ("n.d.", None), ("circa 2020", None), (True, None), (False, None), (12, None),
     (12345, None), (float("nan"), None),
+    # a year with a fraction was read as its whole part ("2021.5" was 2021); it is no year, like "20210"
+    ("2021.5", None), (2021.5, None), ("2021.05", None), ("2020.50 ", None), ("2021.05.03", 2021),
 ])
 def test_years_parse_year_reads_the_leading_four_digits(value, year):
     assert parse_year(value) == year
