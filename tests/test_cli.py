@@ -399,6 +399,15 @@ def test_cli_typed_params(built, capsys):
     assert "--param n:int='x': not an int" in capsys.readouterr().err
 
 
+def test_cli_backquoted_parameter_names_can_be_given(built, capsys):
+    # $`a b` could not be given a value: --param 'a b=1' was refused as "not a parameter name"
+    assert main(["query", "-w", str(built), "RETURN $`a b` AS x, $`c d` AS y", "--format", "json",
+                 "--param", "a b=1", "--param", "`c d`:str=2"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"x": 1, "y": "2"}]
+    assert main(["query", "-w", str(built), "RETURN 1 AS x", "--param", " =1"]) == 1
+    assert capsys.readouterr().err.strip() == "graphbuild: error: [E200] --param ' =1': no parameter name before '='"
+
+
 def test_cli_untyped_params_are_numbers_only_as_json_writes_them(built, capsys):
     """``int()`` read ``1_000`` as 1000 and the Arabic-Indic ``٣`` as 3; ``float()`` read ``nan``."""
     values = {"a": "1_000", "b": "\u0663", "c": "nan", "d": " 5", "e": "007", "f": "-12", "g": "2.5e3"}

@@ -149,6 +149,20 @@ def _element(kind: str, value: Any) -> Any:
     raise ValueError(value)
 
 
+def _param_name(text: str) -> str:
+    """The parameter ``text`` names: as written, or unquoted when written in backquotes as Cypher does.
+
+    A name that is no identifier (``$`a b```, which Cypher writes backquoted) was refused, so such a
+    query could not be given its value; any name is taken (":" and "=" stay separators).
+
+    >>> _param_name("year"), _param_name("a b"), _param_name("`a b`"), _param_name("`it``s`")
+    ('year', 'a b', 'a b', 'it`s')
+    """
+    if len(text) > 1 and text[0] == text[-1] == "`":
+        return text[1:-1].replace("``", "`")
+    return text
+
+
 def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) -> dict[str, Any]:
     """``--param`` values by name: ``NAME:TYPE=VALUE`` is typed, ``NAME=VALUE`` goes through ``untyped``.
 
@@ -156,6 +170,8 @@ def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) ->
     {'id': '123', 'n': 5, 'ok': True, 'ids': ['a', 'b'], 'y': 2021}
     >>> _params(["ys:list[int]=2017, 2018", "xs:list[float]=[1, 2.5]", "ys2:list=2017,2018", "ys3:list=[2017]"])
     {'ys': [2017, 2018], 'xs': [1.0, 2.5], 'ys2': ['2017', '2018'], 'ys3': [2017]}
+    >>> _params(["a b=1", "`c d`:int=2"], _coerce_adhoc)  # the parameters $`a b` and $`c d`
+    {'a b': 1, 'c d': 2}
     """
     out: dict[str, Any] = {}
     for pair in pairs or ():
@@ -163,8 +179,9 @@ def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) ->
             raise QueryError(f"--param takes NAME=VALUE or NAME:TYPE=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
         name, _, kind = name.strip().partition(":")
-        if not (name.isidentifier() or name.isdigit()):  # (Cypher names parameters $0, $1 too)
-            raise QueryError(f"--param {pair!r}: {name!r} is not a parameter name")
+        name = _param_name(name)
+        if not name:
+            raise QueryError(f"--param {pair!r}: no parameter name before '='")
         if kind and kind not in _KINDS:
             raise QueryError(f"--param {pair!r}: unknown type {kind!r}; use one of {', '.join(_KINDS)}")
         out[name] = _typed(name, kind, value) if kind else untyped(value)
