@@ -399,6 +399,15 @@ def test_cli_typed_params(built, capsys):
     assert "--param n:int='x': not an int" in capsys.readouterr().err
 
 
+def test_cli_query_writes_bytes_exactly_in_json_and_csv(built, capsys):
+    # a BLOB was written "\ufffd\u0000a" (its 0xFF lost) although --format json gives every value exactly
+    cypher = "RETURN BLOB('\\\\xFF\\\\x00a') AS b"
+    assert main(["query", "-w", str(built), cypher, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"b": {"_base64": "/wBh"}}]
+    assert main(["query", "-w", str(built), cypher, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["b", '"{""_base64"": ""/wBh""}"']
+
+
 def test_cli_backquoted_parameter_names_can_be_given(built, capsys):
     # $`a b` could not be given a value: --param 'a b=1' was refused as "not a parameter name"
     assert main(["query", "-w", str(built), "RETURN $`a b` AS x, $`c d` AS y", "--format", "json",

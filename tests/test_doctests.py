@@ -30,6 +30,7 @@ MODULES = [
     "graphbuild.cli._common",
     "graphbuild.ingest.merge",
     "graphbuild.stores.neo4j",
+    "graphbuild.stores.base",
     "graphbuild.http",
 ]
 

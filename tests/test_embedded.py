@@ -288,6 +288,13 @@ def test_embedded_query_converts_nodes_rels_and_params(store):
     assert store.query("MATCH (p:Paper) RETURN sum(p.year) AS s") == [{"s": 2021 + 2023 + 2022 + 2023 + 2020}]
 
 
+def test_embedded_query_returns_bytes_exactly(store):
+    # a BLOB came back decoded as UTF-8 with U+FFFD for the rest, so --format json lost its bytes
+    rows = store.query("RETURN BLOB('\\\\xFF\\\\x00a') AS b, [encode('x')] AS l")
+    assert rows == [{"b": {"_base64": "/wBh"}, "l": [{"_base64": "eA=="}]}]
+    json.dumps(rows)  # JSON-safe
+
+
 @pytest.mark.parametrize(("cypher", "twice"), [
     ("RETURN 1 AS a, 2 AS a", "a"),
     ("MATCH (p:Paper) RETURN p.year, p.year, p.id", "p.year"),

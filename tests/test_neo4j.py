@@ -137,6 +137,12 @@ def test_neo4j_query_returns_nodes_rels_and_lists_as_plain_values(store):
     assert row["d"] == "2024-01-02"
 
 
+def test_neo4j_query_returns_bytes_exactly(store):
+    # bytes came back decoded as UTF-8 with U+FFFD for the rest, so --format json lost them
+    rows = store.query("RETURN $b AS b, [$b] AS l", {"b": b"\xff\x00a"})
+    assert rows == [{"b": {"_base64": "/wBh"}, "l": [{"_base64": "/wBh"}]}]
+
+
 def test_neo4j_query_is_read_only_by_default(store):
     with pytest.raises(QueryError, match="read-only"):
         store.query("CREATE (n:ForeignTest {id: 'x'}) RETURN n")

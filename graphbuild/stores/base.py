@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -14,8 +15,20 @@ from ..progress import Progress
 from ..schema import GraphTables
 
 #: QueryTimeoutError is :mod:`graphbuild.errors`'s, with every other coded error; named here too, where it was first
-__all__ = ["GraphStore", "Rows", "SyncReport", "Progress", "QueryTimeoutError", "nested_write_error", "timeout_message",
-           "timeout_seconds"]
+__all__ = ["GraphStore", "Rows", "SyncReport", "Progress", "QueryTimeoutError", "bytes_value", "nested_write_error",
+           "timeout_message", "timeout_seconds"]
+
+
+def bytes_value(value: bytes | bytearray) -> dict[str, str]:
+    r"""A BLOB / bytes result value as JSON-safe Python that keeps every byte: ``{"_base64": ...}``.
+
+    Both stores decoded bytes as UTF-8 with U+FFFD for what is no UTF-8, so ``--format json`` (which gives
+    every value exactly) lost them; the ``_base64`` key marks the value as bytes, as ``_label`` marks a node.
+
+    >>> bytes_value(b"\xff\x00a")
+    {'_base64': '/wBh'}
+    """
+    return {"_base64": base64.b64encode(bytes(value)).decode("ascii")}
 
 
 def timeout_seconds(value: object, what: str = "timeout") -> float | None:

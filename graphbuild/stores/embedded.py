@@ -52,7 +52,7 @@ from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, Rows, SyncReport, nested_write_error, timeout_message, timeout_seconds
+from .base import Progress, Rows, SyncReport, bytes_value, nested_write_error, timeout_message, timeout_seconds
 from .embedded_folder import DB_FILE, MANIFEST_FILE, check_folder, recover
 from .embedded_params import bindable
 from .embedded_rows import Diff, GraphFrames, Table, arrow_table, diff_tables, incoming_tables, norm_value, plain_value
@@ -156,7 +156,7 @@ def _convert(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
+        return bytes_value(value)
     return value
 
 

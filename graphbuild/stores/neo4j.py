@@ -36,7 +36,7 @@ from ..errors import QueryError, QueryTimeoutError, StoreError
 from ..http import redact
 from ..records import ENTITY_TYPES
 from ..schema import NODE_TABLES, REL_TABLES, GraphTables
-from .base import Progress, Rows, SyncReport, nested_write_error, timeout_message, timeout_seconds
+from .base import Progress, Rows, SyncReport, bytes_value, nested_write_error, timeout_message, timeout_seconds
 from .neo4j_plan import NODE_COLS, OUT_TYPES, REL_COLS, batches, desired, dirty_sources
 from .neo4j_plan import plan as plan_sync
 
@@ -112,7 +112,7 @@ def _convert(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("utf-8", errors="replace")
+        return bytes_value(value)
     return str(value)
 
 
