@@ -670,6 +670,25 @@ def test_ingest_deeply_nested_jsonl_line_is_skipped_and_counted(tmp_path):
     assert [p.title for p in result.papers] == ["A good paper on BERT"] and len(result.skipped) == 1
 
 
+#: a record nested too deeply to decode, with a string of brackets and an escaped quote that must not be counted
+DEEP = '{"title": "x", "n": ' + "[" * 100_000 + '"]\\"}{", {"a": "["}' + "]" * 100_000 + "}"
+
+
+@pytest.mark.parametrize("wrap", ["[{}]", '{{"papers": [{}]}}'])
+def test_ingest_deeply_nested_record_of_a_json_array_skips_only_that_record(tmp_path, wrap):
+    # the whole file was skipped ("the data is nested too deeply ... the whole file was skipped"), its good
+    # records with it; a JSON Lines file skipped only the line
+    other = GOOD.replace("g1", "g2").replace("A good", "Another good")
+    path = _write(tmp_path / "a.json", wrap.format(f"{GOOD},\n{DEEP},\n{other}"))
+    with pytest.raises(InputError) as info:
+        read_papers([path])
+    assert str(info.value) == (f"[E100] {path}:2: record 2 at line 2 is nested too deeply to read (hundreds of "
+                               "levels); it is not a paper")
+    result = read_papers([path], skip_bad=True)
+    assert [p.title for p in result.papers] == ["A good paper on BERT", "Another good paper on BERT"]
+    assert len(result.skipped) == 1
+
+
 def test_ingest_lone_surrogate_is_a_record_error_and_skippable(tmp_path):
     path = _write_jsonl(tmp_path / "a.jsonl", GOOD, '{"id": "b", "title": "broken \\ud83d emoji", "abstract": "x"}')
     with pytest.raises(InputError, match=r"a\.jsonl:2: field 'title' holds an unpaired surrogate"):

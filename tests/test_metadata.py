@@ -227,6 +227,18 @@ def test_metadata_json_lines_bad_lines_worded_as_the_plain_json_lines_reader(rea
         f"[E100] {path}:4: the JSON on this line is nested too deeply to read"]
 
 
+def test_metadata_record_of_a_page_nested_too_deeply_is_that_records_error(tmp_path: Path) -> None:
+    # the whole page was skipped for it, as no list of papers
+    deep = '{"paperId": "b", "title": "Two", "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path = tmp_path / "page.json"
+    path.write_text('{"data": [{"paperId": "a", "title": "One"},\n' + deep + ',\n{"paperId": "c", "title": "Three"}]}',
+                    encoding="utf-8")
+    papers, errors = _split(list(read_s2(path)))
+    assert [p.title for p in papers] == ["One", "Three"]
+    assert [str(e) for e in errors] == [f"[E100] {path}:2: record 2 at line 2 is nested too deeply to read (hundreds "
+                                        "of levels); it is not a paper"]
+
+
 def test_metadata_openalex_errors_name_the_line_a_record_starts_on(tmp_path: Path) -> None:
     good = {"id": "https://openalex.org/W1", "display_name": "An OpenAlex work", "authorships": []}
     page = {"meta": {"count": 3}, "results": [good, {"id": "W2", "display_name": None},

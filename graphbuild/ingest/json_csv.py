@@ -28,7 +28,7 @@ from .fields import (
     read_lines,
     warn,
 )
-from .located import JsonStream, json_kind, loads, repeated_keys, short_value, stream_records
+from .located import TOO_DEEP, JsonStream, json_kind, loads, repeated_keys, short_value, stream_records, too_deep
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -62,6 +62,9 @@ def read_json(path: Path) -> Iterator[Item]:
         found = 0
         for line, value in doc.records:
             found += 1
+            if value is TOO_DEEP:
+                yield too_deep(path, line, found)
+                continue
             if not isinstance(value, dict):
                 yield InputError(path, line, f"record {found} is {json_kind(value)}, not an object "
                                              "with paper fields")

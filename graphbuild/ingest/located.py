@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HELD", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers", "loads", "repeated_keys",
-           "short_value", "stream_records", "syntax_error"]
+__all__ = ["HELD", "TOO_DEEP", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers", "loads",
+           "repeated_keys", "short_value", "stream_records", "syntax_error", "too_deep"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -163,6 +163,31 @@ _NEAR_END = 16
 _MIN_READ = 1 << 16
 
 
+#: what passing over a value too deep to decode stops at (:meth:`JsonStream.skip_value`): brackets, quotes, backslash
+_NESTING = re.compile(r'[][{}"\\]')
+
+
+class _TooDeep:
+    """The type of :data:`TOO_DEEP`."""
+
+    def __repr__(self) -> str:
+        return "TOO_DEEP"
+
+
+#: an element of a paper list nested too deeply to decode, read past (:meth:`JsonStream.element`)
+TOO_DEEP = _TooDeep()
+
+
+def too_deep(path: Any, line: int, number: int) -> Any:
+    """The InputError of record ``number`` (at ``line``) of ``path``'s paper list, nested too deeply to read: that
+    record is skipped, as a JSON Lines line is (the whole file was).
+    """
+    from ..errors import InputError
+
+    return InputError(path, line, f"record {number} at line {line} is nested too deeply to read "
+                                  "(hundreds of levels); it is not a paper")
+
+
 def syntax_error(msg: str, line: int, column: int) -> json.JSONDecodeError:
     """A :class:`json.JSONDecodeError` saying ``msg`` at ``line`` and ``column`` (both from 1) of a whole file."""
     exc = json.JSONDecodeError(msg, "", 0)
@@ -264,6 +289,54 @@ class JsonStream:
                 continue
             self.pos = end
             return value
+
+    def element(self) -> Any:
+        """The JSON value at :attr:`pos`, read past it; :data:`TOO_DEEP` when it is nested too deeply for the
+        decoder (a RecursionError), passed over (:meth:`skip_value`) so that the values after it are still read.
+        """
+        try:
+            return self.value()
+        except RecursionError:
+            self.skip_value()
+            return TOO_DEEP
+
+    def skip_value(self) -> None:
+        """Read past the array or object at :attr:`pos` without decoding it, counting its brackets outside strings
+        (only for a value too deep to decode, so a loop per bracket, not per character); a syntax error when the
+        text ends inside it.
+        """
+        start, depth, in_string, escaped = self.peek(), 0, False, False
+        at = self.pos
+        while start:
+            if escaped:  # the character after a backslash in a string
+                if at >= len(self._buf):
+                    at = self._refill(at)
+                    continue
+                at, escaped = at + 1, False
+            match = _NESTING.search(self._buf, at)
+            if match is None:
+                at = self._refill(len(self._buf))
+                continue
+            char, at = match.group(), match.end()
+            if in_string:
+                escaped, in_string = char == "\\", char != '"'
+            elif char == '"':
+                in_string = True
+            elif char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth <= 0:
+                    self.pos = at
+                    return
+        raise self.error("Expecting value")
+
+    def _refill(self, at: int) -> int:
+        """Read more text for :meth:`skip_value`, which has looked up to ``at``; where that is now in the text held."""
+        offset = at - self.pos
+        if not self._more():
+            raise self.error("Unterminated value", len(self._buf))
+        return self.pos + offset
 
     def key(self) -> str:
         """The string at :attr:`pos`, an object's key, read past it and past the ``:`` after it."""
@@ -395,7 +468,7 @@ def stream_records(path: Any, stream: JsonStream, list_keys: tuple[str, ...],
 def _array_records(stream: JsonStream) -> Iterator[tuple[int, Any]]:
     """(line, element) of the top-level array whose ``[`` was read, then nothing but whitespace."""
     for line in stream.items("]"):
-        yield line, stream.value()
+        yield line, stream.element()
     stream.end()
 
 
@@ -412,7 +485,7 @@ def _members(stream: JsonStream, list_keys: tuple[str, ...]) -> Iterator[tuple[s
             stream.pos += 1
             yield "list", key, line, None
             for at in stream.items("]"):
-                yield "item", key, at, stream.value()
+                yield "item", key, at, stream.element()
         else:
             yield "member", key, line, stream.value()
     stream.end()

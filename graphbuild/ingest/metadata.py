@@ -54,7 +54,7 @@ from .fields import (
     warn,
 )
 from .json_csv import json_line, json_lines_ahead
-from .located import JsonStream, line_numbers, repeated_keys, stream_records
+from .located import TOO_DEEP, JsonStream, line_numbers, repeated_keys, stream_records, too_deep
 
 __all__ = [
     "ATOM_NS",
@@ -222,7 +222,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
             raise InputError(path, doc.line, repeated_keys(doc.value))
         records = iter([(doc.line, doc.value)]) if doc.records is None else doc.records
         for n, (start, item) in enumerate(records, 1):
-            yield start, item, f"record {n}: "
+            yield start, too_deep(path, start, n) if item is TOO_DEEP else item, f"record {n}: "
     except json.JSONDecodeError as exc:  # the first line is not a whole object: not JSON Lines either
         raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
                                            "fix the file or export it again") from None
