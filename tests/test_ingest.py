@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import gzip
 import json
 import os
 import re
@@ -1847,7 +1849,6 @@ def test_ingest_a_bad_record_of_a_one_line_json_array_is_named_by_its_number_too
 @pytest.mark.parametrize("fmt, body", [
     ("jsonl", b'\xef\xbb\xbf{"title": "A"}\r\n{"title": "B"}\n{"title": "caf\xe9"}\n'),
     ("csv", b"\xef\xbb\xbftitle,abstract\r\nA,x\rB,caf\xe9\n"),
-    ("jsonl", "{\"title\": \"Wide\"}\n".encode("utf-16")),
 ])
 def test_ingest_bytes_not_utf8_read_from_a_pipe_are_one_coded_line(tmp_path, fmt, body):
     # JSON Lines and CSV read from a pipe (`<(zcat x)`, /dev/stdin) with a byte that is no UTF-8 stopped with an
@@ -1870,6 +1871,55 @@ def test_ingest_bytes_not_utf8_read_from_a_pipe_are_one_coded_line(tmp_path, fmt
     with pytest.raises(InputError) as caught:
         list(read_file(saved, fmt))
     assert str(caught.value) == expected.format(path=saved)
+
+
+UTF16_RECORDS = [{"title": "Low-rank adapters for café models", "abstract": "We adapt.\nIt works."},
+                 {"title": "A second paper on 東京", "year": 2020}]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.json", json.dumps(UTF16_RECORDS, ensure_ascii=False, indent=1)),
+    ("a.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in UTF16_RECORDS)),
+    ("a.s2.json", json.dumps({"data": [{"paperId": str(n), **r} for n, r in enumerate(UTF16_RECORDS)]},
+                             ensure_ascii=False)),
+    ("a.csv", "title\tabstract\tyear\r\n" + "".join(f'{r["title"]}\t"{r.get("abstract", "")}"\t{r.get("year", "")}\r\n'
+                                                    for r in UTF16_RECORDS)),
+    ("a.bib", "".join(f"@article{{k{n},\n  title = {{{r['title']}}},\n  abstract = {{{r.get('abstract', '')}}}\n}}\n"
+                      for n, r in enumerate(UTF16_RECORDS))),
+])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_ingest_utf16_files_with_a_byte_order_mark_are_read(tmp_path, name, text, encoding):
+    # Excel's "Unicode text" and some Windows tools write UTF-16: it was refused ("not UTF-8 text (it looks like
+    # UTF-16)"); read, from a file, a gzipped file and a pipe, as the same text in UTF-8 is
+    body = ("\ufeff" + text).encode(encoding)  # (utf-16 writes its mark, little-endian here; utf-16-be none)
+    if encoding == "utf-16":
+        body = text.encode(encoding)
+    path = tmp_path / name
+    path.write_bytes(body)
+    titles = [p.title for p in read_file(path) if isinstance(p, Paper)]
+    assert titles == [r["title"] for r in UTF16_RECORDS], titles
+    gz = tmp_path / (name + ".gz")
+    gz.write_bytes(gzip.compress(body))
+    assert [p.title for p in read_file(gz) if isinstance(p, Paper)] == titles
+    read, write = os.pipe()
+    os.write(write, body)
+    os.close(write)
+    try:
+        fmt = detect_format(path)
+        assert [p.title for p in read_file(Path(f"/dev/fd/{read}"), fmt) if isinstance(p, Paper)] == titles
+    finally:
+        os.close(read)
+
+
+@pytest.mark.parametrize("name", ["a.json", "a.jsonl", "a.csv", "a.bib"])
+def test_ingest_utf16_file_with_bytes_that_are_no_utf16_names_file_and_line(tmp_path, name):
+    body = '[\n{"title": "A"},\n{"title": "B"}]\n'.encode("utf-16-le")
+    path = tmp_path / name
+    path.write_bytes(codecs.BOM_UTF16_LE + body[:20] + b"\x00\xd8" + body[22:])  # an unpaired surrogate on line 2
+    with pytest.raises(InputError) as caught:
+        list(read_file(path, name.split(".")[1].replace("bib", "bibtex")))  # the reader's error, not the sniffer's
+    assert str(caught.value) == (f"[E100] {path}:2: not UTF-16 text: illegal UTF-16 surrogate at byte offset 22; "
+                                 "re-save the file as UTF-8")
 
 
 @pytest.mark.parametrize("name", ["a.jsonl", "a.json", "a.s2.jsonl"])

@@ -380,11 +380,73 @@ def is_gzipped(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(".gz")
 
 
-def open_input(path: str | os.PathLike[str]) -> io.BufferedIOBase:
+def open_input(path: str | os.PathLike[str], utf16: bool = False) -> io.BufferedIOBase:
     """The file opened for reading its bytes, decompressed when it is gzipped (:func:`is_gzipped`);
-    read errors of a gzipped file are :func:`gzip_errors`.
+    read errors of a gzipped file are :func:`gzip_errors`. With ``utf16``, a file starting with a UTF-16
+    byte-order mark (Excel's "Unicode text", some Windows tools) is read as its text's UTF-8 bytes
+    (:class:`_Utf16File`), so that the UTF-8 readers read it unchanged; it was refused with a hint.
     """
-    return gzip.open(path, "rb") if is_gzipped(path) else open(path, "rb")
+    fh: Any = gzip.open(path, "rb") if is_gzipped(path) else open(path, "rb")
+    decode = _utf16_decoder(fh.peek(4)[:4]) if utf16 else None
+    return io.BufferedReader(_Utf16File(fh, path, decode), CHUNK_BYTES) if decode else fh
+
+
+#: the UTF-16 byte-order marks and the decoder of the text after each
+_UTF16 = ((codecs.BOM_UTF16_LE, codecs.utf_16_le_decode), (codecs.BOM_UTF16_BE, codecs.utf_16_be_decode))
+
+
+def _utf16_decoder(head: bytes) -> Any:
+    """The decoder of a file whose first bytes ``head`` are a UTF-16 byte-order mark (not UTF-32's, which starts as
+    UTF-16 little-endian's does), else None.
+    """
+    if head.startswith(codecs.BOM_UTF32_LE):
+        return None
+    return next((decode for bom, decode in _UTF16 if head.startswith(bom)), None)
+
+
+class _Utf16File(io.RawIOBase):
+    """A UTF-16 file (``fh``, at its byte-order mark) read as the UTF-8 bytes of its text, a piece at a time; bytes
+    that are no UTF-16 (an unpaired surrogate, an odd byte at the end) are an InputError naming the line and the
+    byte offset in the file.
+    """
+
+    def __init__(self, fh: Any, path: str | os.PathLike[str], decode: Any) -> None:
+        super().__init__()
+        self._fh, self._path, self._decode = fh, path, decode
+        self._offset = len(fh.read(2))  # the mark's bytes: offsets count in the file
+        self._pending = b""  # bytes read, not decoded yet (a character cut by the piece's end)
+        self._out, self._at = b"", 0  # UTF-8 bytes decoded, and how many of them were given
+        self._lines = 0  # the LFs decoded
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._at >= len(self._out) and not self._eof:
+            self._out, self._at = self._next_piece(), 0
+        n = min(len(buffer), len(self._out) - self._at)
+        buffer[:n] = self._out[self._at:self._at + n]
+        self._at += n
+        return n
+
+    def _next_piece(self) -> bytes:
+        """The UTF-8 bytes of the next piece of the file's text (empty at its end)."""
+        more = self._fh.read(CHUNK_BYTES)
+        data = self._pending + more
+        self._eof = not more
+        try:
+            text, used = self._decode(data, "strict", self._eof)
+        except UnicodeDecodeError as exc:
+            line = self._lines + self._decode(data[:exc.start], "replace", True)[0].count("\n") + 1
+            raise InputError(self._path, line, f"not UTF-16 text: {exc.reason} at byte offset "
+                                               f"{self._offset + exc.start}; re-save the file as UTF-8") from None
+        self._pending, self._offset, self._lines = data[used:], self._offset + used, self._lines + text.count("\n")
+        return text.encode("utf-8")
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
 
 
 #: what reading a gzipped file that does not decompress raises
@@ -402,13 +464,13 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
 MAX_INPUT_BYTES = 1 << 30
 
 
-def read_input_bytes(path: Path, limit: int = -1) -> bytes:
-    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped; InputError when
-    unreadable or, read whole, over :data:`MAX_INPUT_BYTES`.
+def read_input_bytes(path: Path, limit: int = -1, utf16: bool = False) -> bytes:
+    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped (a UTF-16 file's as UTF-8 with
+    ``utf16``: :func:`open_input`); InputError when unreadable or, read whole, over :data:`MAX_INPUT_BYTES`.
     """
     cap = MAX_INPUT_BYTES
     try:
-        with open_input(path) as fh:
+        with open_input(path, utf16) as fh:
             data = fh.read(limit if 0 <= limit <= cap else cap + 1)
     except gzip_errors as exc:
         raise not_gzip(path, exc) from None
@@ -426,20 +488,21 @@ def _too_big(path: Path) -> InputError:
                                   "it into smaller files, or build a corpus this size with `graphbuild spark build`")
 
 
-def read_lines(path: Path) -> Iterator[tuple[int, str]]:
+def read_lines(path: Path, utf16: bool = False) -> Iterator[tuple[int, str]]:
     """(number, text) of each line of the file, the lines :func:`read_text` would give, read one at a time.
 
     A JSON Lines file is read in the memory of its longest line: :func:`read_text` holds the file's bytes, then
     its text and its lines, some times the size of the file (800 MB for one record of 200 MB). As there, the
     file is decompressed when gzipped, a byte-order mark dropped, CR LF and a lone CR end a line, and a file
     unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
-    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there.
+    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``utf16``, a UTF-16 file (with
+    its byte-order mark) is read too (:func:`open_input`).
     """
     number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
     bom = 0
     lead = b""  # the file's first bytes after a byte-order mark (a UTF-16 mark there gets a hint)
     try:
-        with open_input(path) as fh:
+        with open_input(path, utf16) as fh:
             # never more of a line than the file may still hold: a gzipped line of gigabytes (a few MB packed) was
             # read whole before it was measured, 3 GB of memory for a 1.5 MB file
             while raw := fh.readline(MAX_INPUT_BYTES - size + 1):
@@ -479,11 +542,11 @@ def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, byt
         raise _not_utf8(path, raw[start:end], exc.start, lines, offset, lead) from None
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, utf16: bool = False) -> str:
     """The file's text as UTF-8 (decompressed when gzipped), BOM dropped, line ends made LF; InputError
-    when unreadable.
+    when unreadable. With ``utf16``, a UTF-16 file (with its byte-order mark) is read too (:func:`open_input`).
     """
-    data = read_input_bytes(path)
+    data = read_input_bytes(path, utf16=utf16)
     raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
         text = raw.decode("utf-8")
@@ -544,18 +607,19 @@ def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, o
 CHUNK_BYTES = 1 << 20
 
 
-def read_chunks(path: Path, size: int = CHUNK_BYTES) -> Iterator[str]:
+def read_chunks(path: Path, size: int = CHUNK_BYTES, utf16: bool = False) -> Iterator[str]:
     """The file's text (:func:`read_text`'s: decompressed when gzipped, byte-order mark dropped, CR LF and a lone CR
     made LF) in pieces of about ``size`` bytes, so that a JSON array of gigabytes is read in the memory of its
     records (:class:`~graphbuild.ingest.located.JsonStream`), not whole. As for :func:`read_lines`, a file
     unreadable, not UTF-8 (the first bad byte's line and offset) or over :data:`MAX_INPUT_BYTES` raises InputError
-    when the reading gets there; a pipe is read once.
+    when the reading gets there; a pipe is read once. With ``utf16``, a UTF-16 file (with its byte-order mark) is
+    read too (:func:`open_input`).
     """
     pending = lead = b""
     offset = lines = total = 0
     cr = ""  # a CR ending the last piece: its LF may start the next
     try:
-        with open_input(path) as fh:
+        with open_input(path, utf16) as fh:
             while True:
                 more = fh.read(size)
                 total += len(more)
