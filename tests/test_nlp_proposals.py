@@ -712,3 +712,18 @@ def test_features_the_source_of_training_pattern():
     assert not _SOURCE_OF_TRAINING.search("trained on spectra. Results from the ")
     assert _TRAINED_ON.search("We propose SarcMix, fine-tuned ")
     assert _TRAINED_ON.search("We adapt ")
+
+
+def test_decide_a_known_title_method_the_authors_work_with_in_an_abstract_that_proposes_nothing(full):
+    # no verb of proposing anywhere, and the authors are the subject of the sentence that first names it
+    got = extracted(full, "Low-Rank Adaptation for Clinical Note Summarisation",
+                    "We freeze the encoder and insert low-rank adaptation into every attention layer. Memory falls "
+                    "by half at equal ROUGE.")
+    assert got.get("LoRA", ("", True))[1] is False, got
+
+
+def test_decide_applied_needs_the_authors_and_no_proposal_verb():
+    from graphbuild.nlp.decide import _WE
+
+    assert _WE.search("We freeze the encoder and insert ")
+    assert not _WE.search("Wearable sensors record ")

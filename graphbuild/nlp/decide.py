@@ -1126,29 +1126,43 @@ _APPLIED_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|appli
                              r"implemented|revisit|revisited|use|used|employ|employed|run|ran)\s+"
                              r"(?:(?:the|a|an)\s+)?(?:[a-z]+-)?$")
 
+#: the authors as a sentence's subject ("We separate the recordings with X")
+_WE = re.compile(r"\b[Ww]e\b")
+
 
 def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, without a name the gazetteer knows that the title gives (not as all it says before its
-    colon) and the abstract first names right after the authors' verb of applying it ("Kernel PCA for Novelty
-    Detection …" with "We apply kernel PCA to …"): the paper uses the known method its title leads with, it
-    does not propose it; unless a naming cue names it (the rules' proposal of a title's segment, or of a long
-    form the authors apply, is no sign against it).
+    colon) and the abstract only applies (:func:`_applied`): the paper uses the known method its title leads
+    with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"), it does not propose it;
+    unless a naming cue names it (the rules' proposal of a title's segment, or of a long form the authors
+    apply, is no sign against it).
     """
     context = chosen.prepared.context
     if context.bare:
         return proposed
-    cands, entries, text = chosen.prepared.cands, chosen.prepared.entries, context.text
-    title = text[:context.title_end]
-    own = title[:context.colon].strip() if context.colon > 0 else None
+    cands, entries = chosen.prepared.cands, chosen.prepared.entries
+    own = context.text[:context.colon].strip() if context.colon > 0 else None
     out = []
     for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed):
-        if is_proposed and _known_in_title(cands, entries, members, context.title_end, own) \
-                and not any(cands[i].named for i in members):
-            first = _first_in_abstract(context, cands, members)
-            is_proposed = first is None or _APPLIED_BEFORE.search(
-                text, max(first[1], first[0].start - 60), first[0].start) is None
-        out.append(is_proposed)
+        out.append(is_proposed and not (_known_in_title(cands, entries, members, context.title_end, own)
+                                        and not any(cands[i].named for i in members)
+                                        and _applied(context, cands, members)))
     return out
+
+
+def _applied(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract first names an entity right after the authors' verb of applying it ("We apply
+    X", :data:`_APPLIED_BEFORE`), or, in an abstract with no verb of proposing at all, in a sentence the
+    authors are the subject of ("We separate the recordings with X and …").
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    text = context.text
+    if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None:
+        return True
+    return _WE.search(text, s, c.start) is not None and not context.propose_near(context.title_end, len(text))
 
 
 def _known_in_title(cands: list[Candidate], entries: list[Any], members: list[int], title_end: int,
