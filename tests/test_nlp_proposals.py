@@ -710,6 +710,9 @@ def test_features_the_source_of_training_pattern():
     assert _SOURCE_OF_TRAINING.search("a network trained on spectroscopic redshifts from the Orvane Survey and ")
     assert _SOURCE_OF_TRAINING.search("applied to photometry from the ")
     assert not _SOURCE_OF_TRAINING.search("trained on spectra. Results from the ")
+    assert _SOURCE_OF_TRAINING.search("We curated 7,200 polymers from ")
+    assert _SOURCE_OF_TRAINING.search("and 12k clinical notes from the ")
+    assert not _SOURCE_OF_TRAINING.search("a gain of 7% from ")
     assert _TRAINED_ON.search("We propose SarcMix, fine-tuned ")
     assert _TRAINED_ON.search("We adapt ")
 

@@ -1464,9 +1464,11 @@ _TRAINED_ON = re.compile(r"\b(?:(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es
                          r"fine-?tun(?:e|es|ed|ing)|adapt(?:s|ed|ing)?)"
                          r"\s+(?:(?:the|a|an)\s+)?(?:open-source\s+)?$")
 #: the source of what a model is trained on or applied to, past the names listed before: "trained on spectroscopic
-#: redshifts from the A Survey and X", "applied to photometry from X" (a clause of the proposing sentence)
-_SOURCE_OF_TRAINING = re.compile(r"\b(?:(?:pre-?)?train(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\s+(?:on|to)\s"
-                                 r"[^.;:()]{0,50}?\sfrom\s+(?:the\s+)?" + NAMES_LISTED_UP_TO + "$")
+#: redshifts from the A Survey and X", "applied to photometry from X" (a clause of the proposing sentence); or of a
+#: count of items: "We curated 7,200 polymers from X", "12k clinical notes from the X"
+_SOURCE_OF_TRAINING = re.compile(r"(?:\b(?:(?:pre-?)?train(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\s+(?:on|to)\s"
+                                 r"[^.;:()]{0,50}?|(?<![\w.,])\d[\d,.]*[kKM]?(?:\s+[\w\-]+){1,2}?)"
+                                 r"\sfrom\s+(?:the\s+)?" + NAMES_LISTED_UP_TO + "$")
 
 
 def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
