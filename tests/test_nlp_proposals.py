@@ -661,3 +661,72 @@ def test_roles_a_proposal_verb_in_the_past_tense_speaks_for_the_authors_only_aft
     assert not _PROPOSE.search("Prior work proposed the Orvane benchmark")
     assert not _PROPOSE.search("the paper designed a corpus")
     assert not _PROPOSE.search("we proposed to use a corpus")
+
+
+def test_decide_a_known_method_the_title_leads_with_and_the_abstract_applies_is_not_proposed(full):
+    # the paper uses the known method its title names first ("We apply X to …"), it does not propose it
+    for text in ("We apply low-rank adaptation to a clinical summariser and cut memory by half.",
+                 "We evaluate low-rank adaptation on discharge notes from two hospitals.",
+                 "We use Low-Rank Adaptation with rank 8 on discharge notes."):
+        got = extracted(full, "Low-Rank Adaptation for Clinical Note Summarisation", text)
+        assert got.get("LoRA", ("", True))[1] is False, (text, got)
+    # the paper that brings the known method in still proposes it
+    got = extracted(full, "Low-Rank Adaptation of Large Language Models",
+                    "We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights and injects "
+                    "trainable rank decomposition matrices. LoRA matches full fine-tuning.")
+    assert got.get("LoRA", ("", False))[1] is True, got
+    # and a name it coins beside the applied method stays its own
+    got = extracted(full, "Low-Rank Adaptation for Clinical Note Summarisation",
+                    "We apply low-rank adaptation and propose Zorvalin, a summariser with a note-aware decoder. "
+                    "Zorvalin improves ROUGE by 3 points.")
+    assert got.get("Zorvalin", ("", False))[1] is True, got
+
+
+def test_decide_the_applied_verb_before_a_known_title_name():
+    from graphbuild.nlp.decide import _APPLIED_BEFORE
+
+    for before in ("We apply ", "We evaluate the ", "we implement a ", "We apply epsilon-", "We revisit "):
+        assert _APPLIED_BEFORE.search(before), before
+    for before in ("We propose ", "We introduce a ", "The apply ", "We apply it to data and then "):
+        assert not _APPLIED_BEFORE.search(before), before
+
+
+def test_decide_the_source_or_base_a_proposed_model_is_trained_on_is_not_proposed(full):
+    got = extracted(full, "Stellar Parameters from Low-Resolution Spectra",
+                    "We present Lumora, a transformer trained on spectra from the Orvane Survey and DELTA9, applied "
+                    "to photometry from the Kestrel Sky Program. Lumora halves the errors of earlier pipelines.")
+    assert got.get("Lumora", ("", False))[1] is True, got
+    assert not got.get("DELTA9", ("", False))[1], got
+    assert not got.get("Kestrel Sky Program", ("", False))[1], got
+    got = extracted(full, "Sarcasm Detection in Code-Mixed Tweets",
+                    "We propose SarcMix, fine-tuned BERT with a contrastive loss, and evaluate it on two corpora.")
+    assert got.get("SarcMix", ("", False))[1] is True, got
+    assert not got.get("BERT", ("", False))[1], got
+
+
+def test_features_the_source_of_training_pattern():
+    from graphbuild.nlp.features import _SOURCE_OF_TRAINING, _TRAINED_ON
+
+    assert _SOURCE_OF_TRAINING.search("a network trained on spectroscopic redshifts from the Orvane Survey and ")
+    assert _SOURCE_OF_TRAINING.search("applied to photometry from the ")
+    assert not _SOURCE_OF_TRAINING.search("trained on spectra. Results from the ")
+    assert _SOURCE_OF_TRAINING.search("We curated 7,200 polymers from ")
+    assert _SOURCE_OF_TRAINING.search("and 12k clinical notes from the ")
+    assert not _SOURCE_OF_TRAINING.search("a gain of 7% from ")
+    assert _TRAINED_ON.search("We propose SarcMix, fine-tuned ")
+    assert _TRAINED_ON.search("We adapt ")
+
+
+def test_decide_a_known_title_method_the_authors_work_with_in_an_abstract_that_proposes_nothing(full):
+    # no verb of proposing anywhere, and the authors are the subject of the sentence that first names it
+    got = extracted(full, "Low-Rank Adaptation for Clinical Note Summarisation",
+                    "We freeze the encoder and insert low-rank adaptation into every attention layer. Memory falls "
+                    "by half at equal ROUGE.")
+    assert got.get("LoRA", ("", True))[1] is False, got
+
+
+def test_decide_applied_needs_the_authors_and_no_proposal_verb():
+    from graphbuild.nlp.decide import _WE
+
+    assert _WE.search("We freeze the encoder and insert ")
+    assert not _WE.search("Wearable sensors record ")

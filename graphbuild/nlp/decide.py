@@ -50,6 +50,7 @@ from .doc_context import DocContext
 from .features import (
     BARE,
     CorpusStats,
+    _first_in_abstract,
     _title_kind,
     candidate_features,
     defined_type,
@@ -1066,6 +1067,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_title_bases(chosen, proposed)
     proposed = _without_prior_work(chosen, proposed)
     proposed = _without_known_in_title_alone(chosen, proposed)
+    proposed = _without_known_applied(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -1115,6 +1117,62 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
     return [is_proposed and not (any(entries[i] is not None for i in members)
                                  and not any(cands[i].text in own for i in members))
             for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
+
+
+#: the authors' verb that puts a known method to work, right before its first mention in the abstract: "We apply
+#: kernel PCA", "We evaluate random forests on", "we implement a transductive SVM", "We revisit the …" (a prefix
+#: joined by a hyphen allowed: "We apply epsilon-" before "support vector regression")
+_APPLIED_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|applied|evaluate|evaluated|implement|"
+                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran)\s+"
+                             r"(?:(?:the|a|an)\s+)?(?:[a-z]+-)?$")
+
+#: the authors as a sentence's subject ("We separate the recordings with X")
+_WE = re.compile(r"\b[Ww]e\b")
+
+
+def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without a name the gazetteer knows that the title gives (not as all it says before its
+    colon) and the abstract only applies (:func:`_applied`): the paper uses the known method its title leads
+    with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"), it does not propose it;
+    unless a naming cue names it (the rules' proposal of a title's segment, or of a long form the authors
+    apply, is no sign against it).
+    """
+    context = chosen.prepared.context
+    if context.bare:
+        return proposed
+    cands, entries = chosen.prepared.cands, chosen.prepared.entries
+    own = context.text[:context.colon].strip() if context.colon > 0 else None
+    out = []
+    for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed):
+        out.append(is_proposed and not (_known_in_title(cands, entries, members, context.title_end, own)
+                                        and not any(cands[i].named for i in members)
+                                        and _applied(context, cands, members)))
+    return out
+
+
+def _applied(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract first names an entity right after the authors' verb of applying it ("We apply
+    X", :data:`_APPLIED_BEFORE`), or, in an abstract with no verb of proposing at all, in a sentence the
+    authors are the subject of ("We separate the recordings with X and …").
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    text = context.text
+    if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None:
+        return True
+    return _WE.search(text, s, c.start) is not None and not context.propose_near(context.title_end, len(text))
+
+
+def _known_in_title(cands: list[Candidate], entries: list[Any], members: list[int], title_end: int,
+                    own: str | None) -> bool:
+    """Whether an entity is one the gazetteer knows, named in the title but not as the title's own name
+    (``own``: what the title says before its colon).
+    """
+    return any(entries[i] is not None for i in members) \
+        and any(cands[i].start < title_end for i in members) \
+        and not any(cands[i].text == own for i in members)
 
 
 def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:

@@ -1459,14 +1459,24 @@ _TRAINED_ON = re.compile(r"\b(?:(?:(?:pre-?)?train(?:s|ed|ing)?|fine-?tun(?:e|es
                          # (their verb and noun endings only: not "conductivities")
                          r"[Pp]rocess|[Cc]onduct|[Rr]un|[Cc]arri)(?:e[sd]?|ed|ing|ning|ions?|ations?|s)?\b"
                          r"(?:\s+[\w\-]+){0,3}?\s+(?:with|in|using|by)|"
-                         r"us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|run(?:s|ning)?|ran)"
+                         r"us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|run(?:s|ning)?|ran|"
+                         # a base the work starts from: "fine-tuned HingBERT", "We adapt AstroNet to"
+                         r"fine-?tun(?:e|es|ed|ing)|adapt(?:s|ed|ing)?)"
                          r"\s+(?:(?:the|a|an)\s+)?(?:open-source\s+)?$")
+#: the source of what a model is trained on or applied to, past the names listed before: "trained on spectroscopic
+#: redshifts from the A Survey and X", "applied to photometry from X" (a clause of the proposing sentence); or of a
+#: count of items: "We curated 7,200 polymers from X", "12k clinical notes from the X"
+_SOURCE_OF_TRAINING = re.compile(r"(?:\b(?:(?:pre-?)?train(?:s|ed|ing)?|appl(?:y|ies|ied|ying))\s+(?:on|to)\s"
+                                 r"[^.;:()]{0,50}?|(?<![\w.,])\d[\d,.]*[kKM]?(?:\s+[\w\-]+){1,2}?)"
+                                 r"\sfrom\s+(?:the\s+)?" + NAMES_LISTED_UP_TO + "$")
 
 
 def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether an entity is only what something is trained, tuned or tested on or with, or a tool the work
     runs: the abstract names it first after such a verb ("Models are trained on X"), or after a verb of use
-    ("Simulations use X", "computed with X", "Implemented in X, …"), the rules found no
+    ("Simulations use X", "computed with X", "Implemented in X, …"), of a base the work starts from ("fine-tuned
+    X", "We adapt X to"), or as the source of what a model is trained on or applied to ("trained on redshifts
+    from the A Survey and X", :data:`_SOURCE_OF_TRAINING`), the rules found no
     proposal of it and the title does not name it (data or a tool the work uses, not what it brings in).
     """
     if any(cands[i].proposed or cands[i].start < context.title_end for i in members):
@@ -1475,7 +1485,9 @@ def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) 
     if first is None:
         return False
     c, s = first
-    return _TRAINED_ON.search(context.text, max(s, c.start - 80), c.start) is not None
+    lo = max(s, c.start - 80)
+    return _TRAINED_ON.search(context.text, lo, c.start) is not None \
+        or _SOURCE_OF_TRAINING.search(context.text, max(s, c.start - 110), c.start) is not None
 
 
 #: the units of data a name can be the source of (no units a model generates as well: "images from X", "samples
