@@ -685,10 +685,18 @@ def _with_longer_long_forms(groups: list[list[Candidate]], cands: list[Candidate
                 continue
             owners = {pair_entity[gid] for gid, spans in longs.items() if gid in pair_entity
                       for start, end in spans if c.end == end and c.start < start}
-            h = owners.pop() if len(owners) == 1 else g
-            if h != g and max(g, h) not in into:
-                into[max(g, h)] = min(g, h)  # (the later group to the earlier: no chain of joins loops)
+            _join_to_one(into, g, owners)
     return _joined(groups, into)
+
+
+def _join_to_one(into: dict[int, int], g: int, owners: set[int]) -> None:
+    """Note in ``into`` (for :func:`_joined`) that group ``g`` and the one group of ``owners`` are one entity:
+    nothing when there are several owners or none, or ``g`` owns itself; the later of the two groups joins the
+    earlier, and only a group not joined yet, so that no chain of joins loops.
+    """
+    h = owners.pop() if len(owners) == 1 else g
+    if h != g and max(g, h) not in into:
+        into[max(g, h)] = min(g, h)
 
 
 #: an acronym written alone: two to six capitals ("HTP"; not "V2R" nor "GATs", whose digit or plural
@@ -726,10 +734,7 @@ def _with_spelled_out(groups: list[list[Candidate]]) -> list[list[Candidate]]:
                     spelling.setdefault(letters, set()).add(g)
     into: dict[int, int] = {}
     for letters, owners in spelling.items():
-        g = acronyms[letters]
-        h = owners.pop() if len(owners) == 1 else g
-        if h != g and max(g, h) not in into:
-            into[max(g, h)] = min(g, h)  # (the later group to the earlier: no chain of joins loops)
+        _join_to_one(into, acronyms[letters], owners)
     return _joined(groups, into)
 
 
