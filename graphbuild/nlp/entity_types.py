@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .doc_context import url_owner_spans
 from .lexicon import (
-    DONE_WITH,
+    DONE_WITH_BEFORE,
     NAMES_LISTED_UP_TO,
     NAMING_VERBS,
     PROPOSAL_VERBS,
@@ -104,7 +104,7 @@ _PROPOSAL_BEFORE = re.compile(
 _TRAINED_ON = re.compile(r"\b(?:trained|pre-?trained|fine-?tuned)\s+on\s+(?:the\s+)?$")
 #: a step done with a named program or procedure, up to the name: "force constants are obtained with X",
 #: "phylogenies are estimated with X", "fitted with X" (at most three words between)
-_INSTRUMENT = re.compile(rf"\b{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with\s+(?:the\s+)?$")
+_INSTRUMENT = re.compile(rf"\b{DONE_WITH_BEFORE}\s+(?:the\s+)?$")
 #: the verbs with which a paper makes a collection of data: "we curate LVD-142M", "we collect X"
 _COLLECTED = re.compile(r"\b(?:curat|collect|crawl|scrap|annotat|gather)(?:e|es|ed|ing|s)?\s+"
                         r"(?:(?:a|the|our|new)\s+)*$")

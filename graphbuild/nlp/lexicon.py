@@ -22,6 +22,7 @@ __all__ = [
     "INTRODUCING_VERBS",
     "NAMING_VERBS",
     "DONE_WITH",
+    "DONE_WITH_BEFORE",
     "PRESENTING_VERBS",
     "MAKING_VERBS",
     "KIND_AFTER",
@@ -458,6 +459,8 @@ NAMING_VERBS = "term|call|dub|name|coin"
 DONE_WITH = (r"(?:(?!(?:compar|contrast|combin|associat|correlat|equipp|pair|coupl|augment|replac|initiali[sz]|"
              r"annotat|labell?|test|treat|infect|diagnos|expos|register|shar|confront|fac|fill|concern|provid|report|"
              r"align|match|interleav|mix|integrat|merg|join|link|contaminat)ed\b)[a-z]{2,}(?<!e)ed|run|done)")
+#: such a participle, up to three words, then the "with" that brings in the name: "energies are computed with "
+DONE_WITH_BEFORE = rf"{DONE_WITH}(?:\s+[\w\-]+){{0,3}}?\s+with"
 #: verbs that present an artifact by name ("this paper presents Poplar, a new system")
 PRESENTING_VERBS = PROPOSAL_VERBS + "|build"
 #: verbs of a relative clause that says the authors made the subject ("X is a method we propose")
