@@ -23,7 +23,7 @@ import math
 import os
 import re
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date as _date
@@ -573,23 +573,42 @@ def utf8_error(path: str | os.PathLike[str], stream: io.BufferedIOBase, chunk: i
     >>> str(utf8_error("a.jsonl", io.BytesIO(b'{"a": 1}\n{"b": "caf\xe9"}\n')))
     '[E100] a.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte offset 19; re-save the file as UTF-8'
     """
-    pending = stream.read(len(codecs.BOM_UTF8))
-    if pending == codecs.BOM_UTF8:
-        pending = stream.read(2)
-    lead = pending[:2]  # the first bytes after the mark: a UTF-16 mark there gets a hint
+    try:
+        for _ in _utf8_pieces(path, lambda: stream.read(chunk)):
+            pass
+    except InputError as exc:
+        return exc
+    return None
+
+
+def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Iterator[str]:
+    """The text of the bytes ``read`` gives, piece by piece until it gives none, a UTF-8 byte-order mark dropped; the
+    first byte that is no UTF-8 raises :func:`_not_utf8`'s InputError (its line, and its offset counted from after
+    the mark). :func:`utf8_error` checks a file with it, :func:`read_chunks` reads one.
+    """
+    pending = lead = b""  # lead: the first bytes after the mark (a UTF-16 mark there gets a hint)
     offset = lines = 0
     while True:
-        more = stream.read(chunk)
+        more = read()
         data = pending + more
+        if not lead and (len(data) >= len(codecs.BOM_UTF8) or not more):
+            lead = data[:4] or b" "
+            if data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8):]
+                lead = data[:2] or b" "
+        elif not lead:
+            pending = data
+            continue
         try:
-            _, used = codecs.utf_8_decode(data, "strict", not more)
+            text, used = codecs.utf_8_decode(data, "strict", not more)
         except UnicodeDecodeError as exc:
-            return _not_utf8(path, data, exc.start, lines, offset, lead)
-        if not more:
-            return None
+            raise _not_utf8(path, data, exc.start, lines, offset, lead) from None
         lines += data.count(b"\n", 0, used)
         offset += used
         pending = data[used:]
+        yield text
+        if not more:
+            return
 
 
 def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, offset: int,
@@ -615,41 +634,29 @@ def read_chunks(path: Path, size: int = CHUNK_BYTES, utf16: bool = False) -> Ite
     when the reading gets there; a pipe is read once. With ``utf16``, a UTF-16 file (with its byte-order mark) is
     read too (:func:`open_input`).
     """
-    pending = lead = b""
-    offset = lines = total = 0
+    total = 0
     cr = ""  # a CR ending the last piece: its LF may start the next
+
+    def read(fh: Any) -> bytes:
+        nonlocal total
+        more = fh.read(size)
+        total += len(more)
+        if total > MAX_INPUT_BYTES:
+            raise _too_big(path)
+        return more
+
     try:
         with open_input(path, utf16) as fh:
-            while True:
-                more = fh.read(size)
-                total += len(more)
-                if total > MAX_INPUT_BYTES:
-                    raise _too_big(path)
-                data = pending + more
-                if not lead and (len(data) >= len(codecs.BOM_UTF8) or not more):
-                    lead = data[:4] or b" "
-                    if data.startswith(codecs.BOM_UTF8):
-                        data = data[len(codecs.BOM_UTF8):]
-                        lead = data[:2] or b" "
-                elif not lead:
-                    pending = data
-                    continue
-                try:
-                    text, used = codecs.utf_8_decode(data, "strict", not more)
-                except UnicodeDecodeError as exc:
-                    raise _not_utf8(path, data, exc.start, lines, offset, lead) from None
-                lines += data.count(b"\n", 0, used)
-                offset += used
-                pending = data[used:]
+            for text in _utf8_pieces(path, lambda: read(fh)):
                 text = cr + text
-                cr = "\r" if more and text.endswith("\r") else ""
+                cr = "\r" if text.endswith("\r") else ""
                 text = text[:-1] if cr else text
                 if "\r" in text:
                     text = text.replace("\r\n", "\n").replace("\r", "\n")
                 if text:
                     yield text
-                if not more:
-                    return
+            if cr:  # the file's last byte: a line end
+                yield "\n"
     except gzip_errors as exc:
         raise not_gzip(path, exc) from None
     except OSError as exc:
