@@ -381,6 +381,20 @@ def test_cli_query_missing_parameter_is_an_error(built, capsys):
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("name", ["a b", "it's", " edge ", "`q`"])
+def test_cli_query_missing_parameter_hint_runs_as_printed(built, capsys, name):
+    # $`a b` was hinted as `--param a b=VALUE`, which a shell splits in two: the copied line failed
+    import shlex
+
+    cypher = f"RETURN ${'`' + name.replace('`', '``') + '`'} AS x"
+    assert main(["query", "-w", str(built), cypher]) == 1
+    hint = capsys.readouterr().err.split("pass ", 1)[1].split(" (params=", 1)[0]
+    args = shlex.split(hint.replace("VALUE", "7"))
+    assert args[0] == "--param" and len(args) == 2
+    assert main(["query", "-w", str(built), cypher, "--format", "json", *args]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"x": 7}]
+
+
 def test_cli_query_parameter_check_ignores_strings_and_comments():
     from graphbuild.cypher_guard import check_parameters
     from graphbuild.errors import QueryError
