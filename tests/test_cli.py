@@ -422,6 +422,15 @@ def test_cli_query_writes_bytes_exactly_in_json_and_csv(built, capsys):
     assert capsys.readouterr().out.splitlines() == ["b", '"{""_base64"": ""/wBh""}"']
 
 
+def test_cli_query_table_shows_bytes_as_bytes(built, capsys):
+    # the table showed a BLOB as {"_base64": "/wBh"}, the JSON/CSV encoding, which no one reads as bytes
+    cypher = "RETURN BLOB('\\\\xFF\\\\x00a') AS b, [BLOB('0123456789')] AS l, {_base64: 'x'} AS m"
+    assert main(["query", "-w", str(built), cypher]) == 0
+    row = capsys.readouterr().out.splitlines()[2].split("  ")
+    assert [c.strip() for c in row if c.strip()] == ["<3 bytes: ff0061>", "<10 bytes: 3031323334353637…>",
+                                                     '{"_base64": "x"}']
+
+
 def test_cli_backquoted_parameter_names_can_be_given(built, capsys):
     # $`a b` could not be given a value: --param 'a b=1' was refused as "not a parameter name"
     assert main(["query", "-w", str(built), "RETURN $`a b` AS x, $`c d` AS y", "--format", "json",
