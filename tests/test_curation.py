@@ -855,6 +855,30 @@ def test_curation_command_run_again_after_a_kill_before_its_rebuild_writes_no_se
     assert [op.type for op in read_curation(ws.path / "curation.jsonl")] == ["Method", "Model", "Method"]
 
 
+def test_curation_command_is_checked_against_the_graph_with_the_pending_operations(tmp_path, capsys):
+    """`graphbuild curate merge B C` after a "rename A to B" still pending (written, its rebuild not run)
+    was refused as naming nothing, B being in no graph yet, unless --force. The live graph with the pending
+    operations applied is what a command is checked against now; a name in neither is still refused."""
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    pending = {"op": "rename", "entity": "BitFit", "name": "Bias-only tuning"}
+    (ws.path / "curation.jsonl").write_text(json.dumps(pending) + "\n")  # the line written, the rebuild not run
+    capsys.readouterr()
+    assert main(["curate", "merge", "Bias-only tuning", "RankMix", "-w", str(ws.path)]) == 0
+    assert [op.op for op in read_curation(ws.path / "curation.jsonl")] == ["rename", "merge"]
+    assert "entity:bitfit" not in ws.graph().nodes
+    assert "Bias-only tuning" in ws.graph().nodes["entity:rankmix"]["aliases"]
+    capsys.readouterr()
+    assert main(["curate", "retype", "Bias-only tunings", "Method", "-w", str(ws.path)]) == 1
+    err = capsys.readouterr().err
+    assert "no entity named 'Bias-only tunings'" in err and "did you mean 'Bias-only tuning'?" in err
+    assert main(["curate", "retype", "Nowhere Net", "Method", "-w", str(ws.path)]) == 1
+    assert "no entity named 'Nowhere Net'" in capsys.readouterr().err
+    assert len(read_curation(ws.path / "curation.jsonl")) == 2
+
+
 def test_curation_naming_a_preprint_survives_its_published_version_arriving(tmp_path):
     """A reject made with `--paper 2107.01234` on an arXiv-only record matched nothing once the published
     version (a BibTeX entry with its DOI and the eprint) merged into it: the paper's id became `doi:...`, the
