@@ -39,6 +39,10 @@ name) and carries their names for people and for the thesaurus export, ``entity_
 
     {"op": "reject", "entity": "entity:table2", "entity_name": "Table 2", "suggestion": "d5e1a0b2"}
 
+When a rebuild gave the entity another id, the operation applies to the one entity that has the recorded name
+as its name or an alias, with a warning naming both ids; where the name names none or several, it is skipped
+with a warning (:func:`_by_recorded_name`).
+
 :func:`apply_curation` is a pure function over a
 :class:`~graphbuild.resolve.Resolution`; an operation that names nothing is
 reported as a warning and skipped, never an error.
@@ -587,6 +591,7 @@ class _State:
         self.aliases = aliases or {}  # another id of a corpus paper -> its id
         self.index = _index(self.entities.values())
         self.redirect: dict[str, str] = {}  # id of a merged-away entity -> the id it went to
+        self.gone: set[str] = set()  # ids of the entities an operation took away (merged, rejected, orphaned)
         self.curated = set(resolution.curated)  # (paper, entity) links whose role an operation set
         self.dropped = set(resolution.dropped)  # papers a ``drop`` took out: no later op names them
         #: entity id -> its renames, in order: (the name before, the aliases then, whether it became an alias)
@@ -597,6 +602,12 @@ class _State:
         while text in self.redirect and seen < 50:
             text, seen = self.redirect[text], seen + 1
         return match_entity(text, self.entities, self.index)
+
+    def named(self, name: str) -> list[Entity]:
+        """The entities that have ``name`` as their name or one of their aliases, exactly."""
+        ids = dict.fromkeys(self.index.get(name, ()))
+        return [self.entities[i] for i in ids if i in self.entities
+                and (self.entities[i].name == name or name in self.entities[i].aliases)]
 
     def paper(self, text: str, *, dropped: bool = False) -> str | None:
         """The corpus paper ``text`` names (any id it has); a dropped one only when ``dropped``."""
@@ -647,6 +658,7 @@ class _State:
     def drop(self, ent: Entity, into: str | None = None) -> None:
         """Remove an entity (its links must be gone); variants follow to ``into``."""
         del self.entities[ent.id]
+        self.gone.add(ent.id)
         for other in self.entities.values():
             if other.family == ent.id:
                 other.family = into if into != other.id else None
@@ -848,6 +860,47 @@ def _missing_name(state: _State, op: CurationOp, ent: Entity | None) -> str | No
     return None
 
 
+def _by_recorded_name(s: _State, eid: str, name: str | None) -> tuple[str | None, str | None]:
+    """The id an entity id written by ``graphbuild review`` stands for now, and the warning to give about it.
+
+    A rebuild can give an entity another id (its name was chosen from other mentions, or another entity of
+    that name took the plain id): the id then names nothing, and the operation was skipped although the name
+    recorded beside it (``entity_name``, ``into_name``) still named the entity. Where that name is the name
+    or an alias of exactly one entity, the operation applies to it (with a warning naming both ids); where
+    it names none or several, it is skipped as before. An id an earlier operation took away (merged,
+    rejected) is not looked up by name: that entity is gone on purpose.
+
+    Returns (the id to use, or None when there is none; a warning, or None when ``eid`` needs no fallback).
+    """
+    if s.find(eid) is not None:
+        return eid, None
+    if not eid.startswith("entity:") or not name or eid in s.gone:
+        return None, None
+    found = s.named(name)
+    if len(found) == 1:
+        return found[0].id, (f"{eid} names no entity now; applied to {found[0].id}, the one entity named "
+                             f"{name!r}")
+    if found:
+        ids = ", ".join(sorted(e.id for e in found))
+        return None, f"no entity {eid}, and {name!r} names {len(found)} entities ({ids}): not applied"
+    return None, f"no entity {eid}, and none is named {name!r}"
+
+
+def _recorded_ids(s: _State, op: CurationOp) -> tuple[CurationOp, list[str], bool]:
+    """``op`` naming its entity and merge target by their ids now (:func:`_by_recorded_name`), the warnings
+    about them, and whether it can be applied (False: an id with a recorded name that names no one entity).
+    """
+    entity, note = _by_recorded_name(s, op.entity, op.entity_name)
+    notes = [note] if note else []
+    ok = entity is not None or note is None
+    if op.op == "merge" and op.into:
+        into, into_note = _by_recorded_name(s, op.into, op.into_name)
+        notes += [into_note] if into_note else []
+        ok = ok and (into is not None or into_note is None)
+        op = replace(op, into=into or op.into)
+    return replace(op, entity=entity or op.entity), notes, ok
+
+
 def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
                    papers: Collection[str] | None = None, aliases: Mapping[str, str] | None = None,
                    path: str | None = None) -> tuple[Resolution, CurationReport]:
@@ -887,18 +940,23 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
         if op.op == "dismiss":
             report.decisions += 1
             continue
-        ent = None if op.op == "drop" else state.find(op.entity)
+        todo, notes, ok = (op, [], True) if op.op == "drop" else _recorded_ids(state, op)
+        ent = None if op.op == "drop" else state.find(todo.entity)
         problem: str | None
-        if op.op == "drop":
+        if not ok:
+            problem = None
+        elif op.op == "drop":
             problem = _drop(state, op)
             report.dropped += problem is None
         elif ent is None and op.op != "mention":
             problem = f"no entity named {op.entity!r}"
         else:
-            problem = _APPLY[op.op](state, op, ent)
-        if problem is None or "applied to the others" in problem:
+            problem = _APPLY[op.op](state, todo, ent)
+        if ok and (problem is None or "applied to the others" in problem):
             report.applied += 1
+        problem = "; ".join([*notes, *([problem] if problem else [])]) or None
         if problem is not None:
             report.warnings.append(f"{op.where or op.op}: {op.describe()}: {problem}")
-            report.problems.append((op, problem, None if op.op == "drop" else _missing_name(state, op, ent)))
+            report.problems.append((op, problem, None if op.op == "drop" or not ok
+                                    else _missing_name(state, todo, ent)))
     return state.resolution(), report

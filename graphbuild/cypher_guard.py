@@ -36,6 +36,7 @@ or holds an unpaired surrogate (a non-UTF-8 byte in a command-line argument beco
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -360,4 +361,18 @@ def check_parameters(cypher: str, params: Mapping[str, object] | None) -> None:
     if missing:
         raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given for "
                          f"{'them' if len(missing) > 1 else 'it'} (given: {', '.join(sorted(given)) or 'none'}); "
-                         f"pass --param {missing[0]}=VALUE (params= from Python)")
+                         f"pass --param {param_hint(missing[0])} (params= from Python)")
+
+
+def param_hint(name: str) -> str:
+    """The ``--param`` argument that gives ``name`` a value, quoted for a shell so the hint can be copied as is.
+
+    ``$`a b``` was hinted as ``--param a b=VALUE``, which a shell splits in two; a name the command line would
+    read otherwise (edge blanks stripped, outer backquotes removed) is written backquoted, as Cypher writes it.
+
+    >>> [param_hint(n) for n in ("id", "a b", " x", "`q`")]
+    ['id=VALUE', "'a b=VALUE'", "'` x`=VALUE'", "'```q```=VALUE'"]
+    """
+    if name != name.strip() or (len(name) > 1 and name[0] == name[-1] == "`"):
+        name = "`" + name.replace("`", "``") + "`"
+    return shlex.quote(f"{name}=VALUE")

@@ -381,6 +381,20 @@ def test_cli_query_missing_parameter_is_an_error(built, capsys):
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("name", ["a b", "it's", " edge ", "`q`"])
+def test_cli_query_missing_parameter_hint_runs_as_printed(built, capsys, name):
+    # $`a b` was hinted as `--param a b=VALUE`, which a shell splits in two: the copied line failed
+    import shlex
+
+    cypher = f"RETURN ${'`' + name.replace('`', '``') + '`'} AS x"
+    assert main(["query", "-w", str(built), cypher]) == 1
+    hint = capsys.readouterr().err.split("pass ", 1)[1].split(" (params=", 1)[0]
+    args = shlex.split(hint.replace("VALUE", "7"))
+    assert args[0] == "--param" and len(args) == 2
+    assert main(["query", "-w", str(built), cypher, "--format", "json", *args]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"x": 7}]
+
+
 def test_cli_query_parameter_check_ignores_strings_and_comments():
     from graphbuild.cypher_guard import check_parameters
     from graphbuild.errors import QueryError
@@ -406,6 +420,15 @@ def test_cli_query_writes_bytes_exactly_in_json_and_csv(built, capsys):
     assert json.loads(capsys.readouterr().out) == [{"b": {"_base64": "/wBh"}}]
     assert main(["query", "-w", str(built), cypher, "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["b", '"{""_base64"": ""/wBh""}"']
+
+
+def test_cli_query_table_shows_bytes_as_bytes(built, capsys):
+    # the table showed a BLOB as {"_base64": "/wBh"}, the JSON/CSV encoding, which no one reads as bytes
+    cypher = "RETURN BLOB('\\\\xFF\\\\x00a') AS b, [BLOB('0123456789')] AS l, {_base64: 'x'} AS m"
+    assert main(["query", "-w", str(built), cypher]) == 0
+    row = capsys.readouterr().out.splitlines()[2].split("  ")
+    assert [c.strip() for c in row if c.strip()] == ["<3 bytes: ff0061>", "<10 bytes: 3031323334353637…>",
+                                                     '{"_base64": "x"}']
 
 
 def test_cli_backquoted_parameter_names_can_be_given(built, capsys):

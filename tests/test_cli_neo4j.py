@@ -63,6 +63,20 @@ def test_cli_query_neo4j_matches_embedded(pushed_ws, neo4j_uri, capsys):
     assert json.loads(capsys.readouterr().out) == embedded
 
 
+def test_cli_query_neo4j_table_shows_bytes_as_bytes(neo4j_uri, capsys):
+    # the table showed bytes from Neo4j as {"_base64": "/wBh"}, the encoding JSON and CSV keep
+    from graphbuild.cli._common import _print_rows
+
+    with Neo4jStore(neo4j_uri, password=PASSWORD) as store:
+        with store.rows("RETURN $b AS b, [$b] AS l", {"b": b"\xff\x00a"}) as rows:
+            _print_rows(rows, "table")
+        with store.rows("RETURN $b AS b", {"b": b"\xff\x00a"}) as rows:
+            _print_rows(rows, "json")
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].split() == ["<3", "bytes:", "ff0061>", "<3", "bytes:", "ff0061>"]
+    assert json.loads(out.split("(1 row)\n", 1)[1]) == [{"b": {"_base64": "/wBh"}}]
+
+
 def test_cli_query_neo4j_csv_of_no_rows_still_has_its_header(pushed_ws, neo4j_uri, capsys):
     """A query with no rows printed one empty line as its CSV, no header, on Neo4j as on the embedded store."""
     assert main(["push", "-w", str(pushed_ws), "--uri", neo4j_uri]) == 0

@@ -129,6 +129,39 @@ def test_curation_merge_moves_variants_and_later_ops_follow_the_merged_id():
     assert report.applied == 2
 
 
+def test_curation_review_op_whose_id_a_rebuild_changed_applies_by_its_recorded_name():
+    # review wrote "entity:table-2"; a rebuild named the entity entity:table2: the reject was only warned about
+    ents, _, report = _apply(CurationOp("reject", "entity:table-2", entity_name="Table 2"),
+                             CurationOp("merge", "entity:gpt-4-old", into="entity:gpt-4-new", entity_name="GPT 4",
+                                        into_name="SAM"))
+    assert "entity:table2" not in ents and "entity:gpt-4" not in ents and "GPT-4" in ents["entity:sam"].aliases
+    assert report.applied == 2
+    assert [w.split(": ", 1)[1] for w in report.warnings] == [
+        "reject 'entity:table-2': entity:table-2 names no entity now; applied to entity:table2, the one entity "
+        "named 'Table 2'",
+        "merge 'entity:gpt-4-old' into 'entity:gpt-4-new': entity:gpt-4-old names no entity now; applied to "
+        "entity:gpt-4, the one entity named 'GPT 4'; entity:gpt-4-new names no entity now; applied to "
+        "entity:sam, the one entity named 'SAM'"]
+
+
+def test_curation_review_op_with_a_stale_id_is_skipped_when_its_name_names_none_or_several():
+    res = _resolution()
+    res = Resolution([*res.entities, Entity("entity:sam:method", "SAM", "Method", paper_count=1)], res.links)
+    curated, report = apply_curation(res, [CurationOp("retype", "entity:sam-x", type="Method", entity_name="SAM"),
+                                           CurationOp("retype", "entity:bert", type="Method", entity_name="BERT"),
+                                           CurationOp("reject", "entity:table2", entity_name="Table 2"),
+                                           CurationOp("retype", "entity:table2", type="Metric", entity_name="GPT4")],
+                                     papers=("p1", "p2", "p3"))
+    out = curated.by_id()
+    assert out["entity:sam"].type == "Model" and out["entity:gpt4"].type == "Model"
+    assert report.applied == 1  # the reject; the retype of the entity it took away does not go to GPT4
+    assert [w.split(": ", 1)[1] for w in report.warnings] == [
+        "retype 'entity:sam-x' as Method: no entity entity:sam-x, and 'SAM' names 2 entities (entity:sam, "
+        "entity:sam:method): not applied",
+        "retype 'entity:bert' as Method: no entity entity:bert, and none is named 'BERT'",
+        "retype 'entity:table2' as Metric: no entity named 'entity:table2'"]
+
+
 def test_curation_rename_retype_alias():
     ents, _, report = _apply(CurationOp("rename", "GPT4", name="GPT-4 Turbo"),
                              CurationOp("retype", "Table 2", type="Metric"),
@@ -820,6 +853,30 @@ def test_curation_command_run_again_after_a_kill_before_its_rebuild_writes_no_se
     assert main(["curate", "retype", "GPT-3", "Model", "-w", str(ws.path)]) == 0
     assert main(["curate", "retype", "GPT-3", "Method", "-w", str(ws.path)]) == 0
     assert [op.type for op in read_curation(ws.path / "curation.jsonl")] == ["Method", "Model", "Method"]
+
+
+def test_curation_command_is_checked_against_the_graph_with_the_pending_operations(tmp_path, capsys):
+    """`graphbuild curate merge B C` after a "rename A to B" still pending (written, its rebuild not run)
+    was refused as naming nothing, B being in no graph yet, unless --force. The live graph with the pending
+    operations applied is what a command is checked against now; a name in neither is still refused."""
+    from graphbuild.cli import main
+
+    ws = _ws(tmp_path, [])
+    _build(ws, SOURCES / "corpus.jsonl")
+    pending = {"op": "rename", "entity": "BitFit", "name": "Bias-only tuning"}
+    (ws.path / "curation.jsonl").write_text(json.dumps(pending) + "\n")  # the line written, the rebuild not run
+    capsys.readouterr()
+    assert main(["curate", "merge", "Bias-only tuning", "RankMix", "-w", str(ws.path)]) == 0
+    assert [op.op for op in read_curation(ws.path / "curation.jsonl")] == ["rename", "merge"]
+    assert "entity:bitfit" not in ws.graph().nodes
+    assert "Bias-only tuning" in ws.graph().nodes["entity:rankmix"]["aliases"]
+    capsys.readouterr()
+    assert main(["curate", "retype", "Bias-only tunings", "Method", "-w", str(ws.path)]) == 1
+    err = capsys.readouterr().err
+    assert "no entity named 'Bias-only tunings'" in err and "did you mean 'Bias-only tuning'?" in err
+    assert main(["curate", "retype", "Nowhere Net", "Method", "-w", str(ws.path)]) == 1
+    assert "no entity named 'Nowhere Net'" in capsys.readouterr().err
+    assert len(read_curation(ws.path / "curation.jsonl")) == 2
 
 
 def test_curation_naming_a_preprint_survives_its_published_version_arriving(tmp_path):

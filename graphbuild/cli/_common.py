@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import binascii
 import csv
 import errno
 import getpass
@@ -350,6 +351,9 @@ def _cell(value: Any, nested: bool = False) -> str:
     >>> [_cell(v) for v in ([1, 2], [[1, 2], [3]], [[], [[4]]])]
     ['1, 2', '[1, 2], [3]', '[], [[4]]']
     """
+    shown = _bytes_cell(value) if isinstance(value, dict) else None
+    if shown is not None:
+        return shown
     if isinstance(value, dict):
         return str(value.get("name") or value.get("title") or value.get("id") or json.dumps(value, default=str))
     if isinstance(value, list):
@@ -358,6 +362,37 @@ def _cell(value: Any, nested: bool = False) -> str:
     if isinstance(value, float) and math.isfinite(value) and value != int(value):
         return f"{value:.6f}".rstrip("0").rstrip(".") if abs(value) >= 1e-3 else f"{value:.4g}"
     return "" if value is None else str(value)
+
+
+#: Bytes of a BLOB a table cell shows in hex before the ``…`` (the JSON and CSV output keep them all).
+_BYTES_SHOWN = 8
+
+
+def _bytes_cell(value: dict[str, Any]) -> str | None:
+    """A bytes value as a table shows it (``<3 bytes: ff0061>``), or None when ``value`` is no bytes value.
+
+    The stores give bytes as ``{"_base64": ...}`` (:func:`~graphbuild.stores.base.bytes_value`) so that JSON and
+    CSV keep every byte; the table showed that base64 too, which no one reads as bytes. A map holding only a
+    ``_base64`` key that is not canonical base64 stays a map.
+
+    >>> [_bytes_cell(v) for v in ({"_base64": "/wBh"}, {"_base64": ""}, {"_base64": "x"}, {"_base64": 1, "n": 2})]
+    ['<3 bytes: ff0061>', '<0 bytes>', None, None]
+    >>> _bytes_cell({"_base64": "AAECAwQFBgcICQ=="})
+    '<10 bytes: 0001020304050607…>'
+    """
+    text = value.get("_base64")
+    if len(value) != 1 or not isinstance(text, str):
+        return None
+    try:
+        data = binascii.a2b_base64(text, strict_mode=True)
+    except (binascii.Error, ValueError):
+        return None
+    if binascii.b2a_base64(data, newline=False).decode("ascii") != text:
+        return None
+    if not data:
+        return "<0 bytes>"
+    more = "…" if len(data) > _BYTES_SHOWN else ""
+    return f"<{len(data)} byte{'s' if len(data) != 1 else ''}: {data[:_BYTES_SHOWN].hex()}{more}>"
 
 
 def _neo4j_store(args: argparse.Namespace, ws) -> Any:

@@ -1,8 +1,8 @@
 """curate: correct the graph (merge, rename, retype, reject, alias, split, drop a paper, ...) and keep the
 corrections.
 
-Each command checks the operation against the live graph, appends it to the
-curation file (written atomically) and rebuilds from the cached extractions,
+Each command checks the operation against the live graph (with the pending operations of the file applied),
+appends it to the curation file (written atomically) and rebuilds from the cached extractions,
 so the change shows at once and survives every later build.
 """
 
@@ -145,35 +145,26 @@ def _dropped_already(ws, op) -> None:
 
 
 def _check(ws, op, *, force: bool, again: bool = False) -> None:
-    """Refuse an operation that names nothing in the live graph (with close names), a merge of
-    two names of one entity, or a drop of a paper the file drops already, unless ``force``. ``again``: the
-    file's last operation is ``op`` (written by a curate stopped before its rebuild), not checked against
-    itself.
+    """Refuse an operation that names nothing in the live graph with the pending operations applied (with close
+    names), a merge of two names of one entity, or a drop of a paper the file drops already, unless ``force``.
+    ``again``: the file's last operation is ``op`` (written by a curate stopped before its rebuild), not checked
+    against itself.
     """
-    from ..curation import (
-        apply_curation,
-        close_names,
-        match_entity,
-        paper_aliases,
-        read_curation,
-        resolution_from_graph,
-    )
+    from ..curation import apply_curation, close_names, match_entity, paper_aliases
 
     every = ws.papers()
     corpus = [p for p in every if not p.external]
     # a drop may name a cited work outside the corpus (the build takes its stub out); the others name corpus papers
     papers = [p.id for p in (every if op.op == "drop" else corpus)]
-    current = resolution_from_graph(ws.graph())
+    aliases = paper_aliases(corpus)
+    current, _ = apply_curation(_live_resolution(ws), _ops_before(ws, again), papers=papers, aliases=aliases)
     if op.op == "merge" and not force:
         by_id = {e.id: e for e in current.entities}
         source, target = match_entity(op.entity, by_id), match_entity(op.into or "", by_id)
         if source is not None and source is target:
             raise CurationError(f"{op.describe()}: both name the entity {source.name!r} ({source.id}) in "
                                 f"{ws.path}; nothing written")
-    # the graph holds no dropped paper, but names it still: the file's drops say which are dropped already
-    earlier = read_curation(ws.curation_file)[:-1 if again else None] if op.op == "drop" else []
-    _, check = apply_curation(current, [*(o for o in earlier if o.op == "drop"), op], papers=papers,
-                              aliases=paper_aliases(corpus))
+    _, check = apply_curation(current, [op], papers=papers, aliases=aliases)
     problems = [found for found in check.problems if found[0] is op]
     if problems and not force:
         _, problem, missing = problems[0]
@@ -181,6 +172,30 @@ def _check(ws, op, *, force: bool, again: bool = False) -> None:
         hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
         raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
                             "(--force keeps it for papers still to come)")
+
+
+def _live_resolution(ws):
+    """The live graph's entities and links, as the curation applies to them."""
+    from ..curation import resolution_from_graph
+
+    return resolution_from_graph(ws.graph())
+
+
+def _ops_before(ws, again: bool) -> list:
+    """The curation file's operations a new one is checked after, on top of the live graph: the pending ones
+    (written, not yet applied by a build: "rename A to B" then "merge B into C" needed --force, B being in no
+    graph yet), and the drops applied already (the graph holds no dropped paper, but the file names it still).
+    ``again``: the file's last operation is the one being checked, left out.
+    """
+    from ..curation import curation_file_exists, read_curation
+
+    if not curation_file_exists(ws.curation_file):
+        return []
+    every = read_curation(ws.curation_file)
+    applied = _applied_ops(ws, every)
+    ops = every[:-1] if again else every
+    done = 0 if applied is None else min(applied, len(ops))  # None: edited since the build; all are pending
+    return [o for o in ops[:done] if o.op == "drop"] + ops[done:]
 
 
 def cmd_curate_undo(args: argparse.Namespace) -> int:
