@@ -2362,3 +2362,25 @@ def test_reader_decodes_latex_en_dash_between_words():
     names = {e.name for e in extract_text(clean_text(r"We train Transformer-base~\cite{v} on WMT14 En--De."),
                                           title="Curriculum Learning Revisited").entities}
     assert "WMT14 En-De" in names, names
+
+
+def test_typing_a_name_put_beside_an_architecture_is_a_model():
+    """"X, a 1D ResNet for …", "X, a conditional variational autoencoder whose …": what is put in apposition
+    to an architecture (a name whose ending types it a model, or an autoencoder) is a model; a name that only
+    modifies the phrase's head ("a Quollnet training algorithm") leaves the head to type it."""
+    from graphbuild.nlp.entity_types import architecture_head
+    from graphbuild.nlp.features import defined_type
+
+    title = "Rhythm Classes from Wristbands"
+    for sentence in ("We trained Pulmarek, a 1D ResNet for rhythm classification, on 9,000 hours of recordings.",
+                     "We present Pulmarek, a small U-Net with gated skips, and test it on two cohorts.",
+                     "We introduce Pulmarek, a conditional variational autoencoder whose prior is a tree."):
+        text = f"{title}\n\n{sentence}"
+        assert defined_type(text, len(title), _cand(text, "Pulmarek")) == "Model", sentence
+    text = f"{title}\n\nWe propose Pulmarek, a Quollnet training algorithm that halves the memory."
+    assert defined_type(text, len(title), _cand(text, "Pulmarek")) == "Method"
+    # a lower-case word or a name of another ending heads nothing
+    assert not architecture_head(["a", "resnet", "for"], 1)
+    assert not architecture_head(["Quollnet", "training", "algorithm"], 0)
+    assert not architecture_head(["a", "LoRA", "variant"], 1)
+    assert architecture_head(["1D", "ResNet,"], 1)

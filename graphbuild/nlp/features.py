@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
+from .entity_types import architecture_head
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
@@ -687,7 +688,7 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
             inner = _members_kind(words[k + 2:k + 7])
             if inner is not None:
                 return inner
-        t = head_type(low)
+        t = head_type(low) or ("Model" if architecture_head(words, k) else None)
         if t:
             return t
         if cut and low in _HEAD_CUT_WORDS:
