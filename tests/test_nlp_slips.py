@@ -2384,3 +2384,22 @@ def test_typing_a_name_put_beside_an_architecture_is_a_model():
     assert not architecture_head(["Quollnet", "training", "algorithm"], 0)
     assert not architecture_head(["a", "LoRA", "variant"], 1)
     assert architecture_head(["1D", "ResNet,"], 1)
+
+
+def test_typing_a_kind_named_through_a_copula_or_called_as():
+    """Informal abstracts name what they build through a copula or with "as": "the model is named X", "a new
+    transformer which is called as X", "an algorithm called as X"; the kind types the name as "a model called
+    X" does."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Intrusion Detection for Small Networks"
+    for sentence, type_ in (("The hyperparameters are tuned by a swarm and the model is named Quorrel-DNN.", "Model"),
+                            ("We proposed a novel efficient transformer which is called as Quorrel.", "Model"),
+                            ("In this paper a new metaheuristic algorithm called as Quorrel is proposed.", "Method"),
+                            ("We build a compact retrieval model called Quorrel.", "Model")):
+        text = f"{title}\n\n{sentence}"
+        name = "Quorrel-DNN" if "Quorrel-DNN" in sentence else "Quorrel"
+        assert defined_type(text, len(title), _cand(text, name)) == type_, sentence
+    # "as" alone is no naming: "used as X" says what a thing serves as
+    text = f"{title}\n\nA pretrained network is used as Quorrel."
+    assert defined_type(text, len(title), _cand(text, "Quorrel")) is None
