@@ -2403,3 +2403,18 @@ def test_typing_a_kind_named_through_a_copula_or_called_as():
     # "as" alone is no naming: "used as X" says what a thing serves as
     text = f"{title}\n\nA pretrained network is used as Quorrel."
     assert defined_type(text, len(title), _cand(text, "Quorrel")) is None
+
+
+def test_typing_a_kind_named_in_the_authors_relative_clause():
+    """"a residual network, which we name X", "The model, which we call X, is fit to …": the kind the authors'
+    relative clause names types the name."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Finding Lenses in Wide Surveys"
+    for sentence in ("We train a residual network, which we name Quorrel-R, on simulated lenses.",
+                     "The model, which we call Quorrel, is fit to linked tax records.",
+                     "We derive a sampling scheme that we term Quorrel."):
+        text = f"{title}\n\n{sentence}"
+        name = "Quorrel-R" if "Quorrel-R" in sentence else "Quorrel"
+        want = "Method" if "scheme" in sentence else "Model"
+        assert defined_type(text, len(title), _cand(text, name)) == want, sentence

@@ -792,11 +792,14 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
 
 #: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the
 #: name follows; group 1 the kind's head noun); also through a copula and with an "as" after the participle, as
-#: informal abstracts write it: "the model is named ", "a new transformer which is called as "
-_KIND_CALLED = re.compile(r"\b(?:a|an|our|the)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*),?\s+"
-                          r"(?:(?:which\s+|that\s+)?(?:is|was)\s+)?(?:called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$")
-#: a naming participle, with the "as" informal abstracts put after it, ending the text before a name
-_NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed)(?:\s+as)?$")
+#: informal abstracts write it ("the model is named ", "a new transformer which is called as "), or in a
+#: relative clause of the authors ("a residual network, which we name ", "The model, which we call ")
+_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*),?\s+"
+                          r"(?:(?:(?:which|that)\s+)?(?:is|was)\s+(?:called|named|dubbed|termed)|"
+                          r"(?:which|that)\s+we\s+(?:call|name|dub|term)|called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$")
+#: a naming verb (a participle, or the authors' present tense in "which we call"), with the "as" informal
+#: abstracts put after it, ending the text before a name
+_NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed|we\s+(?:call|name|dub|term))(?:\s+as)?$")
 #: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
 _RELATIVE_KINDS = frozenset(("variant", "variants"))
 
@@ -807,7 +810,8 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
     """
     window = text[max(title_end, start - 80):start]
     tail = window.rstrip(" \"“'")
-    if tail.endswith(("called", "named", "dubbed", "termed", " as")) and _NAMED_AS_END.search(tail):
+    if tail.endswith(("called", "named", "dubbed", "termed", " as", " call", " name", " dub", " term")) \
+            and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
         kind = m.group(1) if m is not None else None
     elif tail.endswith(","):  # (a comma alone, after the authors' verb: not "On a set of traces, X improves …")
