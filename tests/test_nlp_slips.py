@@ -2418,3 +2418,21 @@ def test_typing_a_kind_named_in_the_authors_relative_clause():
         name = "Quorrel-R" if "Quorrel-R" in sentence else "Quorrel"
         want = "Method" if "scheme" in sentence else "Model"
         assert defined_type(text, len(title), _cand(text, name)) == want, sentence
+
+
+def test_typing_a_model_common_noun_the_lexicon_leaves_out():
+    """"an ensemble called X", "the ensemble, named X", "X, a k-mer based predictor built on …": an ensemble or
+    a predictor named by the paper is a model, though the lexicon gives these words no type (as the last word of
+    a family's name they name a technique as often: "ensemble Kalman filter")."""
+    from graphbuild.nlp.entity_types import kind_type
+    from graphbuild.nlp.features import defined_type
+    from graphbuild.nlp.lexicon import head_type
+
+    title = "Sentiment of Short Posts"
+    for sentence, name in (("We proposed an ensemble called as Quorrel which reaches 0.82 macro F1.", "Quorrel"),
+                           ("On the test set the ensemble, named Quorrel, reaches 76.8% accuracy.", "Quorrel"),
+                           ("We present Quorrel, a k-mer based predictor built on boosted trees.", "Quorrel")):
+        text = f"{title}\n\n{sentence}"
+        assert defined_type(text, len(title), _cand(text, name)) == "Model", sentence
+    assert kind_type("ensemble") == "Model" and head_type("ensemble") is None
+    assert kind_type("algorithm") == "Method" and kind_type("weather") is None

@@ -34,7 +34,7 @@ from .lexicon import (
     word_alternation,
 )
 
-__all__ = ["architecture_head", "context_votes", "shape_votes", "select_candidates", "TypingWeights"]
+__all__ = ["architecture_head", "kind_type", "context_votes", "shape_votes", "select_candidates", "TypingWeights"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +200,19 @@ _PHRASE_ENDERS = frozenset("of on for in with from over via under by to that whi
                            "finetuned pretrained pre-trained built adapted and or".split())
 #: punctuation that may close the word naming an architecture ("a 1D ResNet, on …")
 _WORD_CLOSERS = ",.;:)"
-#: common nouns of an architecture that the lexicon's head nouns leave out, because as the last word of a
-#: family's name they name a training technique as often ("masked autoencoders"); heading an appositive,
-#: they make what is put beside them a model ("X, a conditional variational autoencoder whose …")
-_ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons".split())
+#: common nouns of a model that the lexicon's head nouns leave out, because as the last word of a family's
+#: name they name a technique as often ("masked autoencoders", "ensemble Kalman filter"); heading an
+#: appositive or naming a kind, they make what is put beside them a model ("X, a conditional variational
+#: autoencoder whose …", "an ensemble called X", "X, a k-mer based predictor")
+_ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons ensemble ensembles predictor "
+                                "predictors".split())
+
+
+def kind_type(word: str) -> str | None:
+    """The type a kind's head noun signals where the paper names something of that kind ("a retrieval model
+    called X", "a new ensemble, X"): the lexicon's (:func:`head_type`), or Model for a model's common noun
+    (:data:`_ARCHITECTURE_NOUNS`)."""
+    return head_type(word) or ("Model" if word.lower() in _ARCHITECTURE_NOUNS else None)
 
 
 def architecture_head(words: list[str], k: int) -> bool:

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
-from .entity_types import architecture_head
+from .entity_types import architecture_head, kind_type
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
@@ -819,7 +819,7 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         kind = m.group(2) if m is not None else None
     else:
         return None  # (every match ends in a comma or a naming participle)
-    t = head_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
+    t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
     return t if t in ("Model", "Method", "Dataset") else None
 
 
