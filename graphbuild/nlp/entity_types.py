@@ -211,7 +211,8 @@ _ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons
 def kind_type(word: str) -> str | None:
     """The type a kind's head noun signals where the paper names something of that kind ("a retrieval model
     called X", "a new ensemble, X"): the lexicon's (:func:`head_type`), or Model for a model's common noun
-    (:data:`_ARCHITECTURE_NOUNS`)."""
+    (:data:`_ARCHITECTURE_NOUNS`).
+    """
     return head_type(word) or ("Model" if word.lower() in _ARCHITECTURE_NOUNS else None)
 
 
