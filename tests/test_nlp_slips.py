@@ -2362,3 +2362,77 @@ def test_reader_decodes_latex_en_dash_between_words():
     names = {e.name for e in extract_text(clean_text(r"We train Transformer-base~\cite{v} on WMT14 En--De."),
                                           title="Curriculum Learning Revisited").entities}
     assert "WMT14 En-De" in names, names
+
+
+def test_typing_a_name_put_beside_an_architecture_is_a_model():
+    """"X, a 1D ResNet for …", "X, a conditional variational autoencoder whose …": what is put in apposition
+    to an architecture (a name whose ending types it a model, or an autoencoder) is a model; a name that only
+    modifies the phrase's head ("a Quollnet training algorithm") leaves the head to type it."""
+    from graphbuild.nlp.entity_types import architecture_head
+    from graphbuild.nlp.features import defined_type
+
+    title = "Rhythm Classes from Wristbands"
+    for sentence in ("We trained Pulmarek, a 1D ResNet for rhythm classification, on 9,000 hours of recordings.",
+                     "We present Pulmarek, a small U-Net with gated skips, and test it on two cohorts.",
+                     "We introduce Pulmarek, a conditional variational autoencoder whose prior is a tree."):
+        text = f"{title}\n\n{sentence}"
+        assert defined_type(text, len(title), _cand(text, "Pulmarek")) == "Model", sentence
+    text = f"{title}\n\nWe propose Pulmarek, a Quollnet training algorithm that halves the memory."
+    assert defined_type(text, len(title), _cand(text, "Pulmarek")) == "Method"
+    # a lower-case word or a name of another ending heads nothing
+    assert not architecture_head(["a", "resnet", "for"], 1)
+    assert not architecture_head(["Quollnet", "training", "algorithm"], 0)
+    assert not architecture_head(["a", "LoRA", "variant"], 1)
+    assert architecture_head(["1D", "ResNet,"], 1)
+
+
+def test_typing_a_kind_named_through_a_copula_or_called_as():
+    """Informal abstracts name what they build through a copula or with "as": "the model is named X", "a new
+    transformer which is called as X", "an algorithm called as X"; the kind types the name as "a model called
+    X" does."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Intrusion Detection for Small Networks"
+    for sentence, type_ in (("The hyperparameters are tuned by a swarm and the model is named Quorrel-DNN.", "Model"),
+                            ("We proposed a novel efficient transformer which is called as Quorrel.", "Model"),
+                            ("In this paper a new metaheuristic algorithm called as Quorrel is proposed.", "Method"),
+                            ("We build a compact retrieval model called Quorrel.", "Model")):
+        text = f"{title}\n\n{sentence}"
+        name = "Quorrel-DNN" if "Quorrel-DNN" in sentence else "Quorrel"
+        assert defined_type(text, len(title), _cand(text, name)) == type_, sentence
+    # "as" alone is no naming: "used as X" says what a thing serves as
+    text = f"{title}\n\nA pretrained network is used as Quorrel."
+    assert defined_type(text, len(title), _cand(text, "Quorrel")) is None
+
+
+def test_typing_a_kind_named_in_the_authors_relative_clause():
+    """"a residual network, which we name X", "The model, which we call X, is fit to …": the kind the authors'
+    relative clause names types the name."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Finding Lenses in Wide Surveys"
+    for sentence in ("We train a residual network, which we name Quorrel-R, on simulated lenses.",
+                     "The model, which we call Quorrel, is fit to linked tax records.",
+                     "We derive a sampling scheme that we term Quorrel."):
+        text = f"{title}\n\n{sentence}"
+        name = "Quorrel-R" if "Quorrel-R" in sentence else "Quorrel"
+        want = "Method" if "scheme" in sentence else "Model"
+        assert defined_type(text, len(title), _cand(text, name)) == want, sentence
+
+
+def test_typing_a_model_common_noun_the_lexicon_leaves_out():
+    """"an ensemble called X", "the ensemble, named X", "X, a k-mer based predictor built on …": an ensemble or
+    a predictor named by the paper is a model, though the lexicon gives these words no type (as the last word of
+    a family's name they name a technique as often: "ensemble Kalman filter")."""
+    from graphbuild.nlp.entity_types import kind_type
+    from graphbuild.nlp.features import defined_type
+    from graphbuild.nlp.lexicon import head_type
+
+    title = "Sentiment of Short Posts"
+    for sentence, name in (("We proposed an ensemble called as Quorrel which reaches 0.82 macro F1.", "Quorrel"),
+                           ("On the test set the ensemble, named Quorrel, reaches 76.8% accuracy.", "Quorrel"),
+                           ("We present Quorrel, a k-mer based predictor built on boosted trees.", "Quorrel")):
+        text = f"{title}\n\n{sentence}"
+        assert defined_type(text, len(title), _cand(text, name)) == "Model", sentence
+    assert kind_type("ensemble") == "Model" and head_type("ensemble") is None
+    assert kind_type("algorithm") == "Method" and kind_type("weather") is None

@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
+from .entity_types import architecture_head, kind_type
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
@@ -687,7 +688,7 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
             inner = _members_kind(words[k + 2:k + 7])
             if inner is not None:
                 return inner
-        t = head_type(low)
+        t = head_type(low) or ("Model" if architecture_head(words, k) else None)
         if t:
             return t
         if cut and low in _HEAD_CUT_WORDS:
@@ -790,9 +791,15 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
 
 
 #: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the
-#: name follows; group 1 the kind's head noun)
-_KIND_CALLED = re.compile(r"\b(?:a|an|our)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*),?\s+(?:called|named|dubbed|termed)\s+"
-                          r"[\"“']?$")
+#: name follows; group 1 the kind's head noun); also through a copula and with an "as" after the participle, as
+#: informal abstracts write it ("the model is named ", "a new transformer which is called as "), or in a
+#: relative clause of the authors ("a residual network, which we name ", "The model, which we call ")
+_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*),?\s+"
+                          r"(?:(?:(?:which|that)\s+)?(?:is|was)\s+(?:called|named|dubbed|termed)|"
+                          r"(?:which|that)\s+we\s+(?:call|name|dub|term)|called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$")
+#: a naming verb (a participle, or the authors' present tense in "which we call"), with the "as" informal
+#: abstracts put after it, ending the text before a name
+_NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed|we\s+(?:call|name|dub|term))(?:\s+as)?$")
 #: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
 _RELATIVE_KINDS = frozenset(("variant", "variants"))
 
@@ -803,7 +810,8 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
     """
     window = text[max(title_end, start - 80):start]
     tail = window.rstrip(" \"“'")
-    if tail.endswith(("called", "named", "dubbed", "termed")):
+    if tail.endswith(("called", "named", "dubbed", "termed", " as", " call", " name", " dub", " term")) \
+            and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
         kind = m.group(1) if m is not None else None
     elif tail.endswith(","):  # (a comma alone, after the authors' verb: not "On a set of traces, X improves …")
@@ -811,7 +819,7 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         kind = m.group(2) if m is not None else None
     else:
         return None  # (every match ends in a comma or a naming participle)
-    t = head_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
+    t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
     return t if t in ("Model", "Method", "Dataset") else None
 
 
