@@ -2338,6 +2338,20 @@ def test_clean_text_blanks_headings_in_capitals_without_a_colon():
         assert clean_text(text) == text
 
 
+def test_clean_text_blanks_every_listed_heading_in_capitals():
+    # the cheap test before the headings in capitals is derived from the one list of headings: the later ones
+    # ("SUMMARY", "FUNDING", "LIMITATIONS", "PARTICIPANTS") are blanked too
+    from graphbuild.nlp.textclean import _CAPS_STEMS, clean_text
+
+    for label in ("SUMMARY", "FUNDING", "LIMITATIONS", "PARTICIPANTS", "KEY POINTS", "TRIAL REGISTRATION",
+                  "MAIN OUTCOME MEASURES", "STUDY OBJECTIVES", "AVAILABILITY AND IMPLEMENTATION", "EXPOSURES"):
+        text = f"Quill is old. {label} The Zorbex model was trained on 40 wards."
+        assert clean_text(text) == "Quill is old. " + " " * len(label) + " The Zorbex model was trained on 40 wards."
+        assert any(stem in label for stem in _CAPS_STEMS), label
+    # a stem holding a shorter one is left out ("METHODOLOGY" holds "METHOD")
+    assert "METHOD" in _CAPS_STEMS and "METHODOLOGY" not in _CAPS_STEMS
+
+
 def test_structured_abstract_in_capitals_without_colons_names_no_heading():
     title = "Predicting Sepsis in Emergency Departments"
     text = ("BACKGROUND Sepsis kills many patients. METHODS We trained Sepsorix, a gradient boosting model, on "
