@@ -1923,6 +1923,46 @@ def test_biology_genes_read_as_genes_are_no_names():
     assert biological(bio, bio.index("NRF2"), bio.index("NRF2") + 4)
 
 
+def test_biology_a_gene_at_an_eqtl_or_given_as_a_marker_is_no_name():
+    from graphbuild.nlp.lexicon import biological
+
+    title = "Quorumix: Cell-Type eQTLs from Single-Cell RNA Sequencing"
+    text = ("We present Quorumix, a mixed model for single-cell RNA sequencing. We find an eQTL at FRAZ3 and eQTLs "
+            "near QUML7; known markers such as TORV2 and GALX4 rise, and the PLIK2 kinase domain binds the "
+            "inhibitor. Quorumix beats ZORB2.")
+    _kept_and_dropped(title, text, {"Quorumix", "ZORB2"}, {"FRAZ3", "QUML7", "TORV2", "GALX4", "PLIK2"})
+    # the same words in a text with no word of biology
+    net = "Baselines such as ZORB2 and QUML7 are beaten."
+    assert not biological(net, net.index("QUML7"), net.index("QUML7") + 5)
+
+
+def test_materials_a_formula_listed_with_formulas_is_no_name():
+    from graphbuild.nlp.lexicon import listed_formula
+
+    text = "Reduction precipitates Li2CO3 and LiF; we retrieve CO2, H2O and SO2. We compare CLIP and CoCa."
+    for name in ("LiF", "H2O", "Li2CO3"):
+        assert listed_formula(text, text.index(name), text.index(name) + len(name)), name
+    # element symbols listed without any count: names of models as often ("CLIP and CoCa")
+    for name in ("CLIP", "CoCa"):
+        assert not listed_formula(text, text.index(name), text.index(name) + len(name)), name
+    title = "Sedimorix: Kinetic Monte Carlo of Interphase Growth"
+    text = ("We introduce Sedimorix, a kinetic Monte Carlo model. Reduction of the solvent precipitates Li2CO3 and "
+            "LiF, and we track CO2, H2O and SO2 release. Sedimorix matches Zorbnet-2.")
+    _kept_and_dropped(title, text, {"Sedimorix"}, {"LiF", "H2O", "Li2CO3"})
+
+
+def test_instruments_telescopes_and_satellites_named_as_such_are_no_names():
+    from graphbuild.nlp.lexicon import instrumental
+
+    text = ("Spectra come from the ORVAL instrument aboard an orbiter, elevations from Altisat-2 laser altimetry "
+            "and scenes from each new Orbisat-3 acquisition; radial velocity instruments such as KESTRA-N and the "
+            "Grand Austral Survey Telescope follow up. We train Zorbnet on Quillset.")
+    for name in ("ORVAL", "Altisat-2", "Orbisat-3", "KESTRA-N", "Grand Austral Survey Telescope"):
+        assert instrumental(text, text.index(name), text.index(name) + len(name)), name
+    for name in ("Zorbnet", "Quillset"):
+        assert not instrumental(text, text.index(name), text.index(name) + len(name)), name
+
+
 def test_gazetteer_an_acronyms_capitalised_form_is_the_word_the_text_writes_in_lower_case():
     from graphbuild.nlp.gazetteer import written_as_word
 

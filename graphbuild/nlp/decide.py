@@ -77,9 +77,11 @@ from .lexicon import (
     authors_named,
     biological,
     head_type,
+    instrumental,
     is_generic,
     is_generic_model,
     list_gap,
+    listed_formula,
     word_alternation,
 )
 from .roles import made_and_named, role_of
@@ -514,9 +516,11 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
         keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
                 or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
     # a gene's symbol, read as one by what the text says of it ("mutations in ARID1A", "CDKN2A deletion")
-    # ... and an author's surname ("the procedure of Calonico, Cattaneo and Titiunik", "Calonico et al.")
-    keep = [g for g in keep if not any(entries[i] is None and (biological(text, cands[i].start, cands[i].end)
-                                                               or authors_named(text, cands[i].start, cands[i].end))
+    # ... an author's surname ("the procedure of Calonico, Cattaneo and Titiunik", "Calonico et al."), a formula
+    # listed with formulas ("Li2CO3 and LiF") and an instrument ("the Zorb instrument aboard", "Zorb-2 altimetry"),
+    # unless the gazetteer knows the name as no other thing (a name it holds as ambiguous, "H2O", may be any)
+    keep = [g for g in keep if not any((entries[i] is None or entries[i].ambiguous)
+                                       and _names_no_artifact(text, cands[i].start, cands[i].end)
                                        for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
@@ -837,6 +841,15 @@ def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], k
         if m.group(1) in COLLECTION_HEADS and not is_generic(c.text):
             add[g] = "Dataset"
     return (sorted(kept | add.keys()), add) if add else (keep, add)
+
+
+def _names_no_artifact(text: str, start: int, end: int) -> bool:
+    """Whether the text shows the name at ``start:end`` to be a gene, an author, a compound or an instrument
+    (:func:`biological`, :func:`authors_named`, :func:`listed_formula`, :func:`instrumental`): a thing studied,
+    cited or observed with, no artifact of research.
+    """
+    return (biological(text, start, end) or authors_named(text, start, end) or listed_formula(text, start, end)
+            or instrumental(text, start, end))
 
 
 #: the least score of a name between "the" and a collection's head that :func:`_with_headed_names` keeps

@@ -328,11 +328,13 @@ _LISTED = rf"(?:{_GENE_GAP}[A-Z][\w\-]*)*"
 #: "KRAS-mutant"; not "cells" ("LSTM cells") nor "protein" ("AlphaFold protein structures")
 _GENE_AFTER = re.compile(_LISTED + r"(?:\s+(?:genes?|mutations?|mutants?|mutated|expression|deletions?|"
                          r"amplifications?|knock(?:down|out)s?|overexpression|transcripts?|alleles?|locus|loci|"
-                         r"copy\s+numbers?|inhibitors?|signall?ing|pathways?)|"
+                         r"copy\s+numbers?|inhibitors?|signall?ing|pathways?|kinases?|receptors?|promoters?)|"
                          r"-(?:mutant|mutated|positive|negative|deficient|knockout|null|expressing|amplified))\b")
-#: ... and before it: "mutations in ARID1A and KMT2D", "expression of SLC7A11", "Knockdown of NRF2"
-_GENE_BEFORE = re.compile(r"\b(?i:mutations|mutated|expression|overexpression|knock(?:down|out)|deletions?|"
-                          r"amplification|silencing|polymorphisms?|alleles)\s+(?:in|of|at)\s+(?:the\s+)?"
+#: ... and before it: "mutations in ARID1A and KMT2D", "expression of SLC7A11", "Knockdown of NRF2", "an eQTL at
+#: CD14"; or given as an example of markers or genes: "markers such as CD68 and LGALS3", "genes, notably FOXP3"
+_GENE_BEFORE = re.compile(r"\b(?:(?i:mutations|mutated|expression|overexpression|knock(?:down|out)|deletions?|"
+                          r"amplification|silencing|polymorphisms?|alleles|e?QTLs?)\s+(?:in|of|at|near)\s+(?:the\s+)?|"
+                          r"(?i:genes|markers|biomarkers|proteins)\s*,?\s+(?:such\s+as|notably|including|like)\s+)"
                           rf"(?:[A-Z][\w\-]*{_GENE_GAP})*$")
 #: the words of a text on biology, which the gene cues above are read in ("mutations" alone is also a genetic
 #: algorithm's)
@@ -379,6 +381,67 @@ def biological(text: str, start: int, end: int) -> bool:
     if not (_GENE_AFTER.match(text, end) or _GENE_BEFORE.search(text[max(0, start - 120):start])):
         return False
     return _BIOLOGY.search(text) is not None
+
+
+#: a word listed right before or after a name (``_GENE_GAP`` between them): "Li2CO3 and", ", SO2"
+_WORD_LISTED_BEFORE = re.compile(rf"([A-Z][A-Za-z0-9.]*){_GENE_GAP}$")
+_WORD_LISTED_AFTER = re.compile(rf"{_GENE_GAP}([A-Z][A-Za-z0-9.]*)")
+#: how far before a name a word listed with it is looked for
+_LISTED_REACH = 40
+
+
+def listed_formula(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is a compound's formula by the company it keeps: written in element
+    symbols, listed beside another such word, one of the two with a count ("Li2CO3 and LiF", "CO2, H2O and
+    SO2"): what a chemistry paper measures, no artifact. Alone, such words are also names of models ("CoCa",
+    "CLIP"), and two of them without a count too ("CLIP and CoCa").
+    """
+    name = text[start:end]
+    if not _element_word(name):
+        return False
+    before = _WORD_LISTED_BEFORE.search(text, max(0, start - _LISTED_REACH), start)
+    after = _WORD_LISTED_AFTER.match(text, end)
+    return any(m is not None and _element_word(m.group(1)) and _counted(name + m.group(1))
+               for m in (before, after))
+
+
+def _element_word(word: str) -> bool:
+    """Whether ``word`` is written in two or more element symbols, with counts or none ("LiF", "H2O", "CoCa")."""
+    if _FORMULA.fullmatch(word) is None:
+        return False
+    parts = _FORMULA_PART.findall(word)
+    return len(parts) >= 2 and all(sym in ELEMENTS for sym, _ in parts)
+
+
+def _counted(words: str) -> bool:
+    """Whether ``words`` hold a digit (an element's count, in a formula)."""
+    return any(ch.isdigit() for ch in words)
+
+
+#: what a name is said to be when it names an instrument, a telescope or a satellite, or the data it takes, by the
+#: word after it, perhaps after a word for how it senses ("the Zorb instrument", "Zorb-2 laser altimetry", "each new
+#: Zorb-1 acquisition", "Zorb daytime imagery"; not "Zorb transcribes instruments")
+_INSTRUMENT_AFTER = re.compile(r"\s+(?:(?:laser|radar|optical|infrared|thermal|multispectral|hyperspectral|daytime|"
+                               r"night-time|nighttime|radio|space|ground-based)\s+)?(?:instruments?|telescopes?|"
+                               r"spectrographs?|spectrometers?|radiometers?|satellites?|spacecraft|orbiters?|imagery|"
+                               r"altimetry|acquisitions?)\b")
+#: ... or by what comes before it: "instruments such as Zorb-N", "aboard the Zorb orbiter"
+_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?i:instruments|telescopes|satellites|spectrographs)\s*,?\s+(?:such\s+as|"
+                                r"like|including)\s+|\baboard\s+)(?:the\s+)?$")
+#: the head of an instrument's or an observatory's own name ("the Grand Austral Survey Telescope")
+_INSTRUMENT_HEAD = re.compile(r"\s(?:Telescope|Observatory|Satellite|Spectrograph|Spectrometer|Orbiter|"
+                              r"Spacecraft|Rover|Radiometer)$")
+
+
+def instrumental(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` names an instrument, a telescope or a satellite (or the images it takes),
+    by its head ("Grand Austral Survey Telescope") or by what the text says of it ("the Zorb instrument aboard",
+    "Zorb-2 laser altimetry", "instruments such as Zorb-N"): what a study observes with, no artifact of
+    research.
+    """
+    return (_INSTRUMENT_HEAD.search(text, start, end) is not None
+            or _INSTRUMENT_AFTER.match(text, end) is not None
+            or _INSTRUMENT_BEFORE.search(text, max(0, start - _LISTED_REACH), start) is not None)
 
 
 def is_formula(name: str) -> bool:
