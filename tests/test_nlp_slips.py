@@ -1963,6 +1963,22 @@ def test_instruments_telescopes_and_satellites_named_as_such_are_no_names():
         assert not instrumental(text, text.index(name), text.index(name) + len(name)), name
 
 
+def test_decide_a_name_right_after_code_or_solver_is_a_method():
+    title = "Turbulent Transport in Edge Plasmas"
+    for text, name in (("Nonlinear simulations with the gyrokinetic code Tornelix are run for two discharges.",
+                        "Tornelix"),
+                       ("We simulate remnants with the adaptive mesh refinement code Blazerion, with cooling.",
+                        "Blazerion"),
+                       ("Fields are computed with the finite-difference time-domain solver Wavelix, and a filter "
+                        "binarises them.", "Wavelix")):
+        ents = {e.name: e.type for e in extract_text(text, title=title).entities}
+        assert ents.get(name) == "Method", (text, ents)
+    # a code of law, and "code" followed by a word in lower case, name no method
+    for text in ("Offences under the penal code Article 5 rose.", "We release the code and data for Zorb."):
+        ents = {e.name for e in extract_text(text, title=title).entities}
+        assert "Article 5" not in ents
+
+
 def test_gazetteer_an_acronyms_capitalised_form_is_the_word_the_text_writes_in_lower_case():
     from graphbuild.nlp.gazetteer import written_as_word
 
