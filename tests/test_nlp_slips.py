@@ -2079,6 +2079,12 @@ def test_authors_named_for_their_procedure_are_no_names():
     other = "We compare the updates of Quill and Mollo, and the method of ZorbNet and Mollo."
     assert not authors_named(other, other.index("Quill"), other.index("Quill") + 5)
     assert not authors_named(other, other.index("ZorbNet"), other.index("ZorbNet") + 7)
+    # one surname ending a clause after such a word, or before "and colleagues"; "Mac" inside a surname
+    one = ("We compare OccuZorb with the occupancy model of MacQuillan. The frameworks of Deemor, the corpus of "
+           "Chalkor and colleagues, are used; the model of Zorbnet-2 is not an author.")
+    for name in ("MacQuillan", "Deemor", "Chalkor"):
+        assert authors_named(one, one.index(name), one.index(name) + len(name)), name
+    assert not authors_named(one, one.index("OccuZorb"), one.index("OccuZorb") + 8)
 
 
 def test_objects_in_the_sky_are_no_names():

@@ -342,15 +342,19 @@ _BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\
                       r"oncogen\w*|patients?)\b")
 
 
-#: a surname: a capital, then lower-case letters, an apostrophe or a hyphen ("Calonico", "Sant'Anna", "Lopez-Paz")
-_SURNAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
+#: a surname: a capital, then lower-case letters, an apostrophe or a hyphen ("Calonico", "Sant'Anna", "Lopez-Paz"),
+#: perhaps after "Mac" or "Mc" ("MacKenzie")
+_SURNAME = r"(?:Ma?c)?[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
 _SURNAME_WORD = re.compile(_SURNAME)
 #: authors named for their procedure: "the procedure of Calonico, Cattaneo and Titiunik", "the method of Abramitzky,
-#: Boustan and Eriksson" (two or more surnames after a word for a procedure)
+#: Boustan and Eriksson" (two or more surnames after a word for a procedure), or one surname that ends a clause
+#: ("the occupancy model of MacKenzie.", "the frameworks of Deem, ...")
 _AUTHORS_OF = re.compile(r"\b(?:procedure|method|approach|estimator|algorithm|test|bound|correction|criterion|"
-                         r"bandwidths?|index|classification|definition|framework|scheme|model|specification|"
+                         r"bandwidths?|index|classification|definition|frameworks?|scheme|models?|specification|"
                          r"decomposition|weights|data|results)\s+(?:of|by)\s+"
-                         rf"({_SURNAME}(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})\b")
+                         rf"({_SURNAME}(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME}\b|{_SURNAME}(?=\s*[,.;)]))")
+#: what stands for the other authors after a surname: "Calonico et al.", "Chalkidis and colleagues"
+_OTHER_AUTHORS = (" et al", " and colleagues", " and co-workers", " and coworkers")
 
 
 #: how far from a surname the word for a procedure, or the end of its list of surnames, may stand
@@ -358,13 +362,14 @@ _AUTHORS_REACH = 200
 
 
 def authors_named(text: str, start: int, end: int) -> bool:
-    """Whether ``start:end`` is a surname the text names as an author: before "et al." ("Calonico et al.") or in a
-    list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo and Titiunik").
+    """Whether ``start:end`` is a surname the text names as an author: before "et al." or "and colleagues"
+    ("Calonico et al."), in a list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo
+    and Titiunik") or alone there at a clause's end ("the occupancy model of MacKenzie.").
     """
     name = text[start:end]
     if not _SURNAME_WORD.fullmatch(name):
         return False
-    if f"{name} et al" in text:
+    if any(name + others in text for others in _OTHER_AUTHORS):
         return True
     # (the list holds the name: it starts at most _AUTHORS_REACH before it and ends as far after it; a scan to
     # the text's end would make a long text's candidates quadratic)
