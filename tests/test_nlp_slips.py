@@ -1893,11 +1893,13 @@ def test_agencies_and_funders_are_no_entities():
 def test_formulas_and_ions_are_no_names_and_models_that_spell_elements_are():
     from graphbuild.nlp.lexicon import is_formula, is_generic
 
-    for formula in ("LiFePO4", "MoS2", "Al2O3", "CsPbI3", "LixCoO2", "Li0.5FePO4", "Sn2+", "Fe3+", "Na+"):
+    for formula in ("LiFePO4", "MoS2", "Al2O3", "CsPbI3", "LixCoO2", "Li0.5FePO4", "Sn2+", "Fe3+", "Na+", "LixSi",
+                    "Ir-Ru-Pt-Pd-Rh", "Fe-Co-Ni"):
         assert is_formula(formula) and is_generic(formula)
     assert is_generic("PM2.5") and is_generic("NO2") and not is_generic("H2O")  # (H2O: a cache method too)
     # element symbols without a count or a symbol of two letters, a version, a symbol that is no element
-    for name in ("MoCo", "CoCa", "PINN", "P2P", "PPO2", "BLIP2", "ReLU6", "OWLv2", "C4", "S4", "K+", "CoxPH"):
+    for name in ("MoCo", "CoCa", "PINN", "P2P", "PPO2", "BLIP2", "ReLU6", "OWLv2", "C4", "S4", "K+", "CoxPH",
+                 "B-I-T", "Li-Ion"):
         assert not is_formula(name)
 
 

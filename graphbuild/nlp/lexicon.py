@@ -451,20 +451,40 @@ def instrumental(text: str, start: int, end: int) -> bool:
 
 def is_formula(name: str) -> bool:
     """Whether ``name`` is a chemical formula or an ion: two or more element symbols, a numeric count and a
-    symbol of two letters ("LiFePO4", "MoS2", "Al2O3", "LixCoO2"), or a charge ("Sn2+", "Na+"). Without the
+    symbol of two letters ("LiFePO4", "MoS2", "Al2O3", "LixCoO2"), a variable count and two symbols of two letters
+    ("LixSi"), a charge ("Sn2+", "Na+"), or three or more symbols joined by hyphens ("Ir-Ru-Pt"). Without the
     number and the symbol of two letters, names of models read as formulas too ("MoCo", "PINN", "P2P",
     "CoxPH"); "GaN" is left to the decision, and the common gases are in the generic list.
     """
     whole = _FORMULA.fullmatch(name)
     if whole is None:
-        return False
+        return _alloy(name)
     parts = _FORMULA_PART.findall(name)
     if not all(sym in ELEMENTS for sym, _ in parts):
         return False
     if whole.group("charge"):  # an ion: "Sn2+", "Fe3+", "Na+"
         return bool(parts[-1][1]) or any(len(sym) == 2 for sym, _ in parts)
-    return (len(parts) >= 2 and any(count[:1].isdigit() or count[:1] == "." for _, count in parts)
-            and any(len(sym) == 2 for sym, _ in parts))
+    if len(parts) < 2:
+        return False
+    pairs = sum(len(sym) == 2 for sym, _ in parts)
+    # a numeric count and a symbol of two letters; or a variable count with two such symbols ("LixSi", not "CoxPH")
+    return (any(count[:1].isdigit() or count[:1] == "." for _, count in parts) and pairs >= 1
+            or any(count[:1] in "xyzδ" and count for _, count in parts) and pairs >= 2)
+
+
+#: element symbols joined by hyphens, three or more: an alloy's or a compound's elements ("Ir-Ru-Pt-Pd-Rh")
+_ALLOY = re.compile(r"[A-Z][a-z]?(?:-[A-Z][a-z]?){2,}")
+
+
+def _alloy(name: str) -> bool:
+    """Whether ``name`` lists three or more element symbols joined by hyphens, one of two letters
+    ("Ir-Ru-Pt-Pd-Rh", "Fe-Co-Ni"): a material, no artifact (not "B-I-T" nor "C-S-V", which no symbol of two
+    letters makes a material).
+    """
+    if _ALLOY.fullmatch(name) is None:
+        return False
+    symbols = name.split("-")
+    return all(sym in ELEMENTS for sym in symbols) and any(len(sym) == 2 for sym in symbols)
 
 
 #: the modifiers a generic name stays generic with
