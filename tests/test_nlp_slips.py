@@ -1893,11 +1893,13 @@ def test_agencies_and_funders_are_no_entities():
 def test_formulas_and_ions_are_no_names_and_models_that_spell_elements_are():
     from graphbuild.nlp.lexicon import is_formula, is_generic
 
-    for formula in ("LiFePO4", "MoS2", "Al2O3", "CsPbI3", "LixCoO2", "Li0.5FePO4", "Sn2+", "Fe3+", "Na+"):
+    for formula in ("LiFePO4", "MoS2", "Al2O3", "CsPbI3", "LixCoO2", "Li0.5FePO4", "Sn2+", "Fe3+", "Na+", "LixSi",
+                    "Ir-Ru-Pt-Pd-Rh", "Fe-Co-Ni"):
         assert is_formula(formula) and is_generic(formula)
     assert is_generic("PM2.5") and is_generic("NO2") and not is_generic("H2O")  # (H2O: a cache method too)
     # element symbols without a count or a symbol of two letters, a version, a symbol that is no element
-    for name in ("MoCo", "CoCa", "PINN", "P2P", "PPO2", "BLIP2", "ReLU6", "OWLv2", "C4", "S4", "K+", "CoxPH"):
+    for name in ("MoCo", "CoCa", "PINN", "P2P", "PPO2", "BLIP2", "ReLU6", "OWLv2", "C4", "S4", "K+", "CoxPH",
+                 "B-I-T", "Li-Ion"):
         assert not is_formula(name)
 
 
@@ -1921,6 +1923,62 @@ def test_biology_genes_read_as_genes_are_no_names():
     assert not biological(ga, ga.index("MOEA3"), ga.index("MOEA3") + 5)
     bio = "Tumour cells with mutations in NRF2 grow."
     assert biological(bio, bio.index("NRF2"), bio.index("NRF2") + 4)
+
+
+def test_biology_a_gene_at_an_eqtl_or_given_as_a_marker_is_no_name():
+    from graphbuild.nlp.lexicon import biological
+
+    title = "Quorumix: Cell-Type eQTLs from Single-Cell RNA Sequencing"
+    text = ("We present Quorumix, a mixed model for single-cell RNA sequencing. We find an eQTL at FRAZ3 and eQTLs "
+            "near QUML7; known markers such as TORV2 and GALX4 rise, and the PLIK2 kinase domain binds the "
+            "inhibitor. Quorumix beats ZORB2.")
+    _kept_and_dropped(title, text, {"Quorumix", "ZORB2"}, {"FRAZ3", "QUML7", "TORV2", "GALX4", "PLIK2"})
+    # the same words in a text with no word of biology
+    net = "Baselines such as ZORB2 and QUML7 are beaten."
+    assert not biological(net, net.index("QUML7"), net.index("QUML7") + 5)
+
+
+def test_materials_a_formula_listed_with_formulas_is_no_name():
+    from graphbuild.nlp.lexicon import listed_formula
+
+    text = "Reduction precipitates Li2CO3 and LiF; we retrieve CO2, H2O and SO2. We compare CLIP and CoCa."
+    for name in ("LiF", "H2O", "Li2CO3"):
+        assert listed_formula(text, text.index(name), text.index(name) + len(name)), name
+    # element symbols listed without any count: names of models as often ("CLIP and CoCa")
+    for name in ("CLIP", "CoCa"):
+        assert not listed_formula(text, text.index(name), text.index(name) + len(name)), name
+    title = "Sedimorix: Kinetic Monte Carlo of Interphase Growth"
+    text = ("We introduce Sedimorix, a kinetic Monte Carlo model. Reduction of the solvent precipitates Li2CO3 and "
+            "LiF, and we track CO2, H2O and SO2 release. Sedimorix matches Zorbnet-2.")
+    _kept_and_dropped(title, text, {"Sedimorix"}, {"LiF", "H2O", "Li2CO3"})
+
+
+def test_instruments_telescopes_and_satellites_named_as_such_are_no_names():
+    from graphbuild.nlp.lexicon import instrumental
+
+    text = ("Spectra come from the ORVAL instrument aboard an orbiter, elevations from Altisat-2 laser altimetry "
+            "and scenes from each new Orbisat-3 acquisition; radial velocity instruments such as KESTRA-N and the "
+            "Grand Austral Survey Telescope follow up. We train Zorbnet on Quillset.")
+    for name in ("ORVAL", "Altisat-2", "Orbisat-3", "KESTRA-N", "Grand Austral Survey Telescope"):
+        assert instrumental(text, text.index(name), text.index(name) + len(name)), name
+    for name in ("Zorbnet", "Quillset"):
+        assert not instrumental(text, text.index(name), text.index(name) + len(name)), name
+
+
+def test_decide_a_name_right_after_code_or_solver_is_a_method():
+    title = "Turbulent Transport in Edge Plasmas"
+    for text, name in (("Nonlinear simulations with the gyrokinetic code Tornelix are run for two discharges.",
+                        "Tornelix"),
+                       ("We simulate remnants with the adaptive mesh refinement code Blazerion, with cooling.",
+                        "Blazerion"),
+                       ("Fields are computed with the finite-difference time-domain solver Wavelix, and a filter "
+                        "binarises them.", "Wavelix")):
+        ents = {e.name: e.type for e in extract_text(text, title=title).entities}
+        assert ents.get(name) == "Method", (text, ents)
+    # a code of law, and "code" followed by a word in lower case, name no method
+    for text in ("Offences under the penal code Article 5 rose.", "We release the code and data for Zorb."):
+        ents = {e.name for e in extract_text(text, title=title).entities}
+        assert "Article 5" not in ents
 
 
 def test_gazetteer_an_acronyms_capitalised_form_is_the_word_the_text_writes_in_lower_case():
@@ -2023,6 +2081,12 @@ def test_authors_named_for_their_procedure_are_no_names():
     other = "We compare the updates of Quill and Mollo, and the method of ZorbNet and Mollo."
     assert not authors_named(other, other.index("Quill"), other.index("Quill") + 5)
     assert not authors_named(other, other.index("ZorbNet"), other.index("ZorbNet") + 7)
+    # one surname ending a clause after such a word, or before "and colleagues"; "Mac" inside a surname
+    one = ("We compare OccuZorb with the occupancy model of MacQuillan. The frameworks of Deemor, the corpus of "
+           "Chalkor and colleagues, are used; the model of Zorbnet-2 is not an author.")
+    for name in ("MacQuillan", "Deemor", "Chalkor"):
+        assert authors_named(one, one.index(name), one.index(name) + len(name)), name
+    assert not authors_named(one, one.index("OccuZorb"), one.index("OccuZorb") + 8)
 
 
 def test_objects_in_the_sky_are_no_names():
@@ -2336,6 +2400,20 @@ def test_clean_text_blanks_headings_in_capitals_without_a_colon():
     # a title in capitals, a label word inside a sentence: kept
     for text in ("METHODS FOR DETECTING FAULTS IN GRIDS", "We report RESULTS Explorer, a dashboard."):
         assert clean_text(text) == text
+
+
+def test_clean_text_blanks_every_listed_heading_in_capitals():
+    # the cheap test before the headings in capitals is derived from the one list of headings: the later ones
+    # ("SUMMARY", "FUNDING", "LIMITATIONS", "PARTICIPANTS") are blanked too
+    from graphbuild.nlp.textclean import _CAPS_STEMS, clean_text
+
+    for label in ("SUMMARY", "FUNDING", "LIMITATIONS", "PARTICIPANTS", "KEY POINTS", "TRIAL REGISTRATION",
+                  "MAIN OUTCOME MEASURES", "STUDY OBJECTIVES", "AVAILABILITY AND IMPLEMENTATION", "EXPOSURES"):
+        text = f"Quill is old. {label} The Zorbex model was trained on 40 wards."
+        assert clean_text(text) == "Quill is old. " + " " * len(label) + " The Zorbex model was trained on 40 wards."
+        assert any(stem in label for stem in _CAPS_STEMS), label
+    # a stem holding a shorter one is left out ("METHODOLOGY" holds "METHOD")
+    assert "METHOD" in _CAPS_STEMS and "METHODOLOGY" not in _CAPS_STEMS
 
 
 def test_structured_abstract_in_capitals_without_colons_names_no_heading():

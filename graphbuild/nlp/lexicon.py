@@ -328,11 +328,13 @@ _LISTED = rf"(?:{_GENE_GAP}[A-Z][\w\-]*)*"
 #: "KRAS-mutant"; not "cells" ("LSTM cells") nor "protein" ("AlphaFold protein structures")
 _GENE_AFTER = re.compile(_LISTED + r"(?:\s+(?:genes?|mutations?|mutants?|mutated|expression|deletions?|"
                          r"amplifications?|knock(?:down|out)s?|overexpression|transcripts?|alleles?|locus|loci|"
-                         r"copy\s+numbers?|inhibitors?|signall?ing|pathways?)|"
+                         r"copy\s+numbers?|inhibitors?|signall?ing|pathways?|kinases?|receptors?|promoters?)|"
                          r"-(?:mutant|mutated|positive|negative|deficient|knockout|null|expressing|amplified))\b")
-#: ... and before it: "mutations in ARID1A and KMT2D", "expression of SLC7A11", "Knockdown of NRF2"
-_GENE_BEFORE = re.compile(r"\b(?i:mutations|mutated|expression|overexpression|knock(?:down|out)|deletions?|"
-                          r"amplification|silencing|polymorphisms?|alleles)\s+(?:in|of|at)\s+(?:the\s+)?"
+#: ... and before it: "mutations in ARID1A and KMT2D", "expression of SLC7A11", "Knockdown of NRF2", "an eQTL at
+#: CD14"; or given as an example of markers or genes: "markers such as CD68 and LGALS3", "genes, notably FOXP3"
+_GENE_BEFORE = re.compile(r"\b(?:(?i:mutations|mutated|expression|overexpression|knock(?:down|out)|deletions?|"
+                          r"amplification|silencing|polymorphisms?|alleles|e?QTLs?)\s+(?:in|of|at|near)\s+(?:the\s+)?|"
+                          r"(?i:genes|markers|biomarkers|proteins)\s*,?\s+(?:such\s+as|notably|including|like)\s+)"
                           rf"(?:[A-Z][\w\-]*{_GENE_GAP})*$")
 #: the words of a text on biology, which the gene cues above are read in ("mutations" alone is also a genetic
 #: algorithm's)
@@ -340,15 +342,19 @@ _BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\
                       r"oncogen\w*|patients?)\b")
 
 
-#: a surname: a capital, then lower-case letters, an apostrophe or a hyphen ("Calonico", "Sant'Anna", "Lopez-Paz")
-_SURNAME = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
+#: a surname: a capital, then lower-case letters, an apostrophe or a hyphen ("Calonico", "Sant'Anna", "Lopez-Paz"),
+#: perhaps after "Mac" or "Mc" ("MacKenzie")
+_SURNAME = r"(?:Ma?c)?[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
 _SURNAME_WORD = re.compile(_SURNAME)
 #: authors named for their procedure: "the procedure of Calonico, Cattaneo and Titiunik", "the method of Abramitzky,
-#: Boustan and Eriksson" (two or more surnames after a word for a procedure)
+#: Boustan and Eriksson" (two or more surnames after a word for a procedure), or one surname that ends a clause
+#: ("the occupancy model of MacKenzie.", "the frameworks of Deem, ...")
 _AUTHORS_OF = re.compile(r"\b(?:procedure|method|approach|estimator|algorithm|test|bound|correction|criterion|"
-                         r"bandwidths?|index|classification|definition|framework|scheme|model|specification|"
+                         r"bandwidths?|index|classification|definition|frameworks?|scheme|models?|specification|"
                          r"decomposition|weights|data|results)\s+(?:of|by)\s+"
-                         rf"({_SURNAME}(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME})\b")
+                         rf"({_SURNAME}(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+{_SURNAME}\b|{_SURNAME}(?=\s*[,.;)]))")
+#: what stands for the other authors after a surname: "Calonico et al.", "Chalkidis and colleagues"
+_OTHER_AUTHORS = (" et al", " and colleagues", " and co-workers", " and coworkers")
 
 
 #: how far from a surname the word for a procedure, or the end of its list of surnames, may stand
@@ -356,13 +362,14 @@ _AUTHORS_REACH = 200
 
 
 def authors_named(text: str, start: int, end: int) -> bool:
-    """Whether ``start:end`` is a surname the text names as an author: before "et al." ("Calonico et al.") or in a
-    list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo and Titiunik").
+    """Whether ``start:end`` is a surname the text names as an author: before "et al." or "and colleagues"
+    ("Calonico et al."), in a list of surnames after a word for a procedure ("the procedure of Calonico, Cattaneo
+    and Titiunik") or alone there at a clause's end ("the occupancy model of MacKenzie.").
     """
     name = text[start:end]
     if not _SURNAME_WORD.fullmatch(name):
         return False
-    if f"{name} et al" in text:
+    if any(name + others in text for others in _OTHER_AUTHORS):
         return True
     # (the list holds the name: it starts at most _AUTHORS_REACH before it and ends as far after it; a scan to
     # the text's end would make a long text's candidates quadratic)
@@ -381,22 +388,103 @@ def biological(text: str, start: int, end: int) -> bool:
     return _BIOLOGY.search(text) is not None
 
 
+#: a word listed right before or after a name (``_GENE_GAP`` between them): "Li2CO3 and", ", SO2"
+_WORD_LISTED_BEFORE = re.compile(rf"([A-Z][A-Za-z0-9.]*){_GENE_GAP}$")
+_WORD_LISTED_AFTER = re.compile(rf"{_GENE_GAP}([A-Z][A-Za-z0-9.]*)")
+#: how far before a name a word listed with it is looked for
+_LISTED_REACH = 40
+
+
+def listed_formula(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is a compound's formula by the company it keeps: written in element
+    symbols, listed beside another such word, one of the two with a count ("Li2CO3 and LiF", "CO2, H2O and
+    SO2"): what a chemistry paper measures, no artifact. Alone, such words are also names of models ("CoCa",
+    "CLIP"), and two of them without a count too ("CLIP and CoCa").
+    """
+    name = text[start:end]
+    if not _element_word(name):
+        return False
+    before = _WORD_LISTED_BEFORE.search(text, max(0, start - _LISTED_REACH), start)
+    after = _WORD_LISTED_AFTER.match(text, end)
+    return any(m is not None and _element_word(m.group(1)) and _counted(name + m.group(1))
+               for m in (before, after))
+
+
+def _element_word(word: str) -> bool:
+    """Whether ``word`` is written in two or more element symbols, with counts or none ("LiF", "H2O", "CoCa")."""
+    if _FORMULA.fullmatch(word) is None:
+        return False
+    parts = _FORMULA_PART.findall(word)
+    return len(parts) >= 2 and all(sym in ELEMENTS for sym, _ in parts)
+
+
+def _counted(words: str) -> bool:
+    """Whether ``words`` hold a digit (an element's count, in a formula)."""
+    return any(ch.isdigit() for ch in words)
+
+
+#: what a name is said to be when it names an instrument, a telescope or a satellite, or the data it takes, by the
+#: word after it, perhaps after a word for how it senses ("the Zorb instrument", "Zorb-2 laser altimetry", "each new
+#: Zorb-1 acquisition", "Zorb daytime imagery"; not "Zorb transcribes instruments")
+_INSTRUMENT_AFTER = re.compile(r"\s+(?:(?:laser|radar|optical|infrared|thermal|multispectral|hyperspectral|daytime|"
+                               r"night-time|nighttime|radio|space|ground-based)\s+)?(?:instruments?|telescopes?|"
+                               r"spectrographs?|spectrometers?|radiometers?|satellites?|spacecraft|orbiters?|imagery|"
+                               r"altimetry|acquisitions?)\b")
+#: ... or by what comes before it: "instruments such as Zorb-N", "aboard the Zorb orbiter"
+_INSTRUMENT_BEFORE = re.compile(r"(?:\b(?i:instruments|telescopes|satellites|spectrographs)\s*,?\s+(?:such\s+as|"
+                                r"like|including)\s+|\baboard\s+)(?:the\s+)?$")
+#: the head of an instrument's or an observatory's own name ("the Grand Austral Survey Telescope")
+_INSTRUMENT_HEAD = re.compile(r"\s(?:Telescope|Observatory|Satellite|Spectrograph|Spectrometer|Orbiter|"
+                              r"Spacecraft|Rover|Radiometer)$")
+
+
+def instrumental(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` names an instrument, a telescope or a satellite (or the images it takes),
+    by its head ("Grand Austral Survey Telescope") or by what the text says of it ("the Zorb instrument aboard",
+    "Zorb-2 laser altimetry", "instruments such as Zorb-N"): what a study observes with, no artifact of
+    research.
+    """
+    return (_INSTRUMENT_HEAD.search(text, start, end) is not None
+            or _INSTRUMENT_AFTER.match(text, end) is not None
+            or _INSTRUMENT_BEFORE.search(text, max(0, start - _LISTED_REACH), start) is not None)
+
+
 def is_formula(name: str) -> bool:
     """Whether ``name`` is a chemical formula or an ion: two or more element symbols, a numeric count and a
-    symbol of two letters ("LiFePO4", "MoS2", "Al2O3", "LixCoO2"), or a charge ("Sn2+", "Na+"). Without the
+    symbol of two letters ("LiFePO4", "MoS2", "Al2O3", "LixCoO2"), a variable count and two symbols of two letters
+    ("LixSi"), a charge ("Sn2+", "Na+"), or three or more symbols joined by hyphens ("Ir-Ru-Pt"). Without the
     number and the symbol of two letters, names of models read as formulas too ("MoCo", "PINN", "P2P",
     "CoxPH"); "GaN" is left to the decision, and the common gases are in the generic list.
     """
     whole = _FORMULA.fullmatch(name)
     if whole is None:
-        return False
+        return _alloy(name)
     parts = _FORMULA_PART.findall(name)
     if not all(sym in ELEMENTS for sym, _ in parts):
         return False
     if whole.group("charge"):  # an ion: "Sn2+", "Fe3+", "Na+"
         return bool(parts[-1][1]) or any(len(sym) == 2 for sym, _ in parts)
-    return (len(parts) >= 2 and any(count[:1].isdigit() or count[:1] == "." for _, count in parts)
-            and any(len(sym) == 2 for sym, _ in parts))
+    if len(parts) < 2:
+        return False
+    pairs = sum(len(sym) == 2 for sym, _ in parts)
+    # a numeric count and a symbol of two letters; or a variable count with two such symbols ("LixSi", not "CoxPH")
+    return (any(count[:1].isdigit() or count[:1] == "." for _, count in parts) and pairs >= 1
+            or any(count[:1] in "xyzδ" and count for _, count in parts) and pairs >= 2)
+
+
+#: element symbols joined by hyphens, three or more: an alloy's or a compound's elements ("Ir-Ru-Pt-Pd-Rh")
+_ALLOY = re.compile(r"[A-Z][a-z]?(?:-[A-Z][a-z]?){2,}")
+
+
+def _alloy(name: str) -> bool:
+    """Whether ``name`` lists three or more element symbols joined by hyphens, one of two letters
+    ("Ir-Ru-Pt-Pd-Rh", "Fe-Co-Ni"): a material, no artifact (not "B-I-T" nor "C-S-V", which no symbol of two
+    letters makes a material).
+    """
+    if _ALLOY.fullmatch(name) is None:
+        return False
+    symbols = name.split("-")
+    return all(sym in ELEMENTS for sym in symbols) and any(len(sym) == 2 for sym in symbols)
 
 
 #: the modifiers a generic name stays generic with

@@ -68,9 +68,26 @@ _HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?=[A-Z])(?i:{_HEADINGS})\s*$
 #: sentence, nor the first words of a title in capitals, "METHODS FOR …": a lower-case word follows the next word
 #: or its first letter)
 _CAPS_HEADING = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:{_HEADINGS.upper()})(?=\s+[A-Z](?:[a-z]|\S*\s+[a-z(]))")
+#: an optional group of a heading's alternatives ("(?:study )?"), or a plural's optional "s": what a heading may
+#: lack
+_OPTIONAL_PART = re.compile(r"\(\?:[^()]*\)\?|s\?")
+#: the first word of each alternative once the optional parts are gone ("results?" -> "result")
+_FIRST_WORD = re.compile(r"(?:^|\|)[^a-z|]*([a-z]+)")
+
+
+def _heading_stems(alternatives: str) -> tuple[str, ...]:
+    """Words in capitals one of which every heading of ``alternatives`` holds: the first word each alternative
+    must hold ("RESULT" of "results?", "CONCLUSION" of "(?:main )?conclusions?"), less those holding a shorter
+    one ("METHODOLOGY" holds "METHOD"), so that one list, :data:`_HEADINGS`, gives both the pattern and its cheap
+    test.
+    """
+    plain = _OPTIONAL_PART.sub("", alternatives)
+    words = {m.group(1).upper() for m in _FIRST_WORD.finditer(plain)}
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
 #: words one of which every heading in capitals holds (a cheap test before :data:`_CAPS_HEADING` is searched for)
-_CAPS_STEMS = ("BACKGROUND", "CONTEXT", "INTRODUCTION", "OBJECTIVE", "AIM", "PURPOSE", "METHOD", "DESIGN", "SETTING",
-               "RESULT", "FINDINGS", "DISCUSSION", "CONCLUSION", "INTERPRETATION", "IMPORTANCE", "MOTIVATION")
+_CAPS_STEMS = _heading_stems(_HEADINGS)
 #: a label of the track or kind of a record before its title, as ACM, IEEE and DBLP exports keep them
 #: ("Poster: Zorb ...", "Demo: ...", "Short Paper: ...", "Brief Announcement: ..."): no name of the paper's
 _TRACK_LABEL = re.compile(
