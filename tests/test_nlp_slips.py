@@ -1023,6 +1023,22 @@ def test_extract_an_opening_phrase_without_its_comma_keeps_both_names():
                       {"ResNet-50 Pipistrel", "Clothing1M Pipistrel"})
 
 
+def test_decide_a_split_or_language_after_a_data_set_is_no_part_of_its_name():
+    from graphbuild.nlp.decide import _without_data_qualifiers
+    text = "It ranks first on the Zorbset test benchmark and scores 64.1 on the QTEB English leaderboard."
+    cands = [_cand(text, "Zorbset test", "eponym"), _cand(text, "Zorbset", "gazetteer"),
+             _cand(text, "QTEB English", "caprun"), _cand(text, "QTEB", "acronym")]
+    shown = [[0], [1], [2], [3]]
+    types = ["Dataset"] * 4
+    assert _without_data_qualifiers(cands, shown, types) == [[], [1], [], [3]]
+    # the word before a data set's mention only: a model's name keeps its word ("Zorbset" as a model)
+    assert _without_data_qualifiers(cands, shown, ["Dataset", "Model", "Dataset", "Dataset"]) == [[0], [1], [], [3]]
+    # a language closing a name the gazetteer knows is part of it; a split word never is
+    known = [_cand(text, "QTEB English", "gazetteer", key="qtebenglish"), _cand(text, "QTEB", "acronym"),
+             _cand(text, "Zorbset test", "gazetteer", key="zorbsettest"), _cand(text, "Zorbset", "gazetteer")]
+    assert _without_data_qualifiers(known, shown, types) == [[0], [1], [], [3]]
+
+
 def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     import numpy as np
 

@@ -67,6 +67,7 @@ from .lexicon import (
     COLLECTION_HEADS,
     COMPARISON,
     COMPARISON_ENDS,
+    DATA_SPLIT_WORDS,
     FAMILY_STEM,
     LANGUAGES,
     LIST_GAP,
@@ -529,6 +530,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
              for members, _ in accepted]
     shown = _split_listed(cands, shown, [type_ for _, type_ in accepted])
     shown = _split_opening_pairs(text, sents, cands, shown)
+    shown = _without_data_qualifiers(cands, shown, [type_ for _, type_ in accepted])
     scored = len(accepted)
     for members in _task_groups(groups, entries, keep):  # after the scored ones, which they never displace
         accepted.append((members, "Task"))
@@ -985,6 +987,29 @@ def _split_opening_pairs(text: str, sents: list[tuple[int, int]], cands: list[Ca
                     and any(e <= c.start or b >= c.end for b, e in entity_spans[right]):
                 drop.add(i)
     return [[i for i in members if i not in drop] for members in shown] if drop else shown
+
+
+def _without_data_qualifiers(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
+    """``shown`` without the mentions that put a split, a setting or a language after a kept data set's mention
+    ("Zorb test", "ZQB dev", "ZQB English", "ZQB Results" of a title): the data set's is the name (as the
+    adjective before it, :func:`_split_listed`). A language closing a name the gazetteer knows is part of it
+    ("Zorb-Call Spanish"); a split word is never (ANNOTATION.md), whatever the gazetteer lists.
+    """
+    if not any(cands[i].text.rpartition(" ")[2] in _DATA_QUALIFIERS for members in shown for i in members):
+        return shown
+    data_spans = {(cands[i].start, cands[i].end): g for g, (members, type_) in enumerate(zip(shown, types))
+                  if type_ == "Dataset" for i in members}
+
+    def qualified(g: int, c: Candidate) -> bool:
+        head, _, last = c.text.rpartition(" ")
+        return bool(head) and last in (DATA_SPLIT_WORDS if c.key else _DATA_QUALIFIERS) \
+            and data_spans.get((c.start, c.start + len(head)), g) != g
+
+    return [[i for i in members if not qualified(g, cands[i])] for g, members in enumerate(shown)]
+
+
+#: what a data set's name may be followed by that is no part of it: a split or setting, a language
+_DATA_QUALIFIERS = DATA_SPLIT_WORDS | frozenset(LANGUAGES)
 
 
 #: what joins two names in one mention: "and", "&", or a plus between a name and a capital ("ZorbNet+QPN",
