@@ -993,6 +993,52 @@ def test_decide_a_language_adjective_before_a_data_set_is_no_part_of_its_name():
     assert _split_listed(cands, [[0], [1]], ["Model", "Model"]) == [[0], [1]]
 
 
+def test_decide_an_opening_phrase_name_and_the_subject_side_by_side_are_two_names():
+    from graphbuild.nlp.candidates import Candidate as C
+    from graphbuild.nlp.decide import _opening_pair_cut, _split_opening_pairs
+    text = "We propose Tarnwick. On DanceSet-3D Tarnwick achieves 0.21 FID. Tarnwick is small."
+    sents = [(0, 20), (21, 63), (64, len(text))]
+    run = _cand(text, "DanceSet-3D Tarnwick", "caprun", sentence=1)
+    assert _opening_pair_cut(text, sents, run) == text.index("Tarnwick achieves")
+    left = _cand(text, "DanceSet-3D", sentence=1)
+    at = text.index("Tarnwick achieves")
+    right = C(at, at + 8, "Tarnwick", "capword", sentence=1)
+    first = _cand(text, "Tarnwick", "cue", sentence=0)
+    cands = [run, left, right, first]
+    # the run gives way to the data set and the subject, which the text names alone elsewhere
+    assert _split_opening_pairs(text, sents, cands, [[0], [1], [2, 3]]) == [[], [1], [2, 3]]
+    # a subject written only there may be one name with the word before it
+    assert _split_opening_pairs(text, sents, cands, [[0], [1], [2]]) == [[0], [1], [2]]
+    # no opening preposition: "a pre-trained Zorb Quib-S/8" may name one checkpoint
+    text2 = "It uses a pre-trained Zorb Quib-S/8 encoder. Quib-S/8 is small."
+    run2 = _cand(text2, "Zorb Quib-S/8", "caprun", sentence=0)
+    assert _opening_pair_cut(text2, [(0, 44), (45, len(text2))], run2) is None
+
+
+def test_extract_an_opening_phrase_without_its_comma_keeps_both_names():
+    title = "Noisy Labels Without Co-Training"
+    text = ("We propose Pipistrel, which splits training data by loss trajectories. With ResNet-50 Pipistrel "
+            "reaches 74.9% on Clothing1M, above DivideMix. On Clothing1M Pipistrel needs no second network.")
+    _kept_and_dropped(title, text, {"Pipistrel", "ResNet-50", "Clothing1M", "DivideMix"},
+                      {"ResNet-50 Pipistrel", "Clothing1M Pipistrel"})
+
+
+def test_decide_a_split_or_language_after_a_data_set_is_no_part_of_its_name():
+    from graphbuild.nlp.decide import _without_data_qualifiers
+    text = "It ranks first on the Zorbset test benchmark and scores 64.1 on the QTEB English leaderboard."
+    cands = [_cand(text, "Zorbset test", "eponym"), _cand(text, "Zorbset", "gazetteer"),
+             _cand(text, "QTEB English", "caprun"), _cand(text, "QTEB", "acronym")]
+    shown = [[0], [1], [2], [3]]
+    types = ["Dataset"] * 4
+    assert _without_data_qualifiers(cands, shown, types) == [[], [1], [], [3]]
+    # the word before a data set's mention only: a model's name keeps its word ("Zorbset" as a model)
+    assert _without_data_qualifiers(cands, shown, ["Dataset", "Model", "Dataset", "Dataset"]) == [[0], [1], [], [3]]
+    # a language closing a name the gazetteer knows is part of it; a split word never is
+    known = [_cand(text, "QTEB English", "gazetteer", key="qtebenglish"), _cand(text, "QTEB", "acronym"),
+             _cand(text, "Zorbset test", "gazetteer", key="zorbsettest"), _cand(text, "Zorbset", "gazetteer")]
+    assert _without_data_qualifiers(known, shown, types) == [[0], [1], [], [3]]
+
+
 def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     import numpy as np
 

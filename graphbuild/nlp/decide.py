@@ -67,6 +67,7 @@ from .lexicon import (
     COLLECTION_HEADS,
     COMPARISON,
     COMPARISON_ENDS,
+    DATA_SPLIT_WORDS,
     FAMILY_STEM,
     LANGUAGES,
     LIST_GAP,
@@ -512,6 +513,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     kinds.update(coded)
     keep = _with_presented_names(context, cands, group_of, keep, scores)
     keep = _with_coined_names(prepared, keep, scores)
+    keep = _with_opening_pair_parts(text, sents, cands, groups, group_of, keep, entries, scores)
     # a metric the gazetteer knows ("Macro-F1") is no method, model or data set, unless the paper gives
     # the name to its own ("F1: A Fast ... Accelerator")
     if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)
@@ -533,6 +535,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
              for members, _ in accepted]
     shown = _split_listed(cands, shown, [type_ for _, type_ in accepted])
+    shown = _split_opening_pairs(text, sents, cands, shown)
+    shown = _without_data_qualifiers(cands, shown, [type_ for _, type_ in accepted])
     scored = len(accepted)
     for members in _task_groups(groups, entries, keep):  # after the scored ones, which they never displace
         accepted.append((members, "Task"))
@@ -592,6 +596,36 @@ def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of
 
 #: the least score of a listed part of a kept run that :func:`_with_listed_parts` keeps
 LISTED_PART_FLOOR = 0.1
+
+
+def _with_opening_pair_parts(text: str, sents: list[tuple[int, int]], cands: list[Candidate],
+                             groups: list[list[int]], group_of: list[int], keep: list[int], entries: list[Any],
+                             probs: np.ndarray) -> list[int]:
+    """``keep`` with the group of the opening phrase's name in a kept mention of it and the subject side by
+    side (:func:`_opening_pair_cut`), when the subject is a kept entity's mention written alone elsewhere too,
+    and the first name is known or name-shaped and not unlikely (score ``LISTED_PART_FLOOR``)
+    (:func:`_split_opening_pairs` then drops the mention).
+    """
+    kept = set(keep)
+    add: set[int] = set()
+    spans: dict[tuple[int, int], list[int]] | None = None
+    for g in keep:
+        for i in groups[g]:
+            c = cands[i]
+            cut = _opening_pair_cut(text, sents, c)
+            if cut is None:
+                continue
+            if spans is None:
+                spans = {}
+                for j, d in enumerate(cands):
+                    spans.setdefault((d.start, d.end), []).append(j)
+            if any(group_of[j] in kept and group_of[j] != g and any(
+                    cands[k].end <= c.start or cands[k].start >= c.end for k in groups[group_of[j]])
+                   for j in spans.get((cut, c.end), [])):
+                add.update(group_of[j] for j in spans.get((c.start, cut - 1), [])
+                           if (entries[j] is not None or cands[j].strong) and group_of[j] not in kept
+                           and group_of[j] != g and probs[group_of[j]] >= LISTED_PART_FLOOR)
+    return sorted(kept | add) if add else keep
 
 
 def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]], group_of: list[int],
@@ -954,6 +988,75 @@ def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[st
 
     return [[i for i in members if " " not in cands[i].text and "+" not in cands[i].text
              or not (listed(cands[i]) or scoped(cands[i]))] for members in shown]
+
+
+#: an opening phrase's preposition at the start of a sentence, without its comma ("On ", "With a "): the
+#: name right after it is the phrase's, the next one the sentence's subject ("On Zorb-3D Quillnet reaches ...")
+_OPENING_PREPOSITION = re.compile(r"\s*(?:On|With|Using|For|In|Across|Under|At|From|Over|Against)\s+"
+                                  r"(?:the\s+|a\s+|an\s+)?$")
+
+
+def _opening_pair_cut(text: str, sents: list[tuple[int, int]], c: Candidate) -> int | None:
+    """Where the second of two names side by side starts, in a mention that is an opening phrase's name and
+    the subject after it, with one space between and nothing else ("On Zorb-3D Quillnet reaches ...",
+    "With ZorbNet-50 Quillnet reaches ..."), neither known as a whole nor defined; else ``None``.
+    """
+    if c.key or c.group >= 0 or c.text.count(" ") != 1 or not 0 <= c.sentence < len(sents):
+        return None
+    if not _OPENING_PREPOSITION.fullmatch(text, sents[c.sentence][0], c.start):
+        return None
+    return c.start + c.text.index(" ") + 1
+
+
+def _split_opening_pairs(text: str, sents: list[tuple[int, int]], cands: list[Candidate],
+                         shown: list[list[int]]) -> list[list[int]]:
+    """``shown`` without the mentions of an opening phrase's name and the subject side by side
+    (:func:`_opening_pair_cut`) whose halves are shown mentions of two other kept entities, the subject's
+    written alone elsewhere too: the halves are the names. (Two names written side by side elsewhere, "a
+    pre-trained Zorb Quib-S/8", may be one checkpoint's name.)
+    """
+    if not any(" " in cands[i].text for members in shown for i in members):
+        return shown
+    entity_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}  # a shown span -> its entity's spans
+    for members in shown:
+        own = [(cands[i].start, cands[i].end) for i in members]
+        for span in own:
+            entity_spans[span] = own
+    drop: set[int] = set()
+    for members in shown:
+        for i in members:
+            c = cands[i]
+            cut = _opening_pair_cut(text, sents, c)
+            if cut is None:
+                continue
+            left, right = (c.start, cut - 1), (cut, c.end)
+            if left in entity_spans and right in entity_spans and left not in entity_spans[(c.start, c.end)] \
+                    and any(e <= c.start or b >= c.end for b, e in entity_spans[right]):
+                drop.add(i)
+    return [[i for i in members if i not in drop] for members in shown] if drop else shown
+
+
+def _without_data_qualifiers(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
+    """``shown`` without the mentions that put a split, a setting or a language after a kept data set's mention
+    ("Zorb test", "ZQB dev", "ZQB English", "ZQB Results" of a title): the data set's is the name (as the
+    adjective before it, :func:`_split_listed`). A language closing a name the gazetteer knows is part of it
+    ("Zorb-Call Spanish"); a split word is never (ANNOTATION.md), whatever the gazetteer lists.
+    """
+    if not any(cands[i].text.rpartition(" ")[2] in _DATA_QUALIFIERS for members in shown for i in members):
+        return shown
+    data_spans = {(cands[i].start, cands[i].end): g for g, (members, type_) in enumerate(zip(shown, types))
+                  if type_ == "Dataset" for i in members}
+
+    def qualified(g: int, c: Candidate) -> bool:
+        head, _, last = c.text.rpartition(" ")
+        return bool(head) and last in (DATA_SPLIT_WORDS if c.key else _DATA_QUALIFIERS) \
+            and data_spans.get((c.start, c.start + len(head)), g) != g
+
+    return [[i for i in members if not qualified(g, cands[i])] for g, members in enumerate(shown)]
+
+
+#: what a data set's name may be followed by that is no part of it: a split or setting, a language
+_DATA_QUALIFIERS = DATA_SPLIT_WORDS | frozenset(LANGUAGES)
 
 
 #: what joins two names in one mention: "and", "&", or a plus between a name and a capital ("ZorbNet+QPN",

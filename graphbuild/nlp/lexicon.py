@@ -20,6 +20,7 @@ __all__ = [
     "family_stems",
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
+    "DATA_SPLIT_WORDS",
     "NAMING_VERBS",
     "DONE_WITH",
     "DONE_WITH_BEFORE",
@@ -665,6 +666,10 @@ LANGUAGES = (
     "Thai", "Khmer", "Indonesian", "Malay", "Swahili", "Yoruba", "Hausa", "Igbo", "Amharic", "isiZulu", "Zulu",
     "isiXhosa", "Xhosa", "Greek", "Finnish", "Estonian", "Latvian", "Lithuanian", "Kazakh", "Swedish", "Norwegian",
     "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian")
+#: the split or setting of a data set written after its name, which is no part of the name ("test", "dev",
+#: "val", "test-dev", "testmini", "test-other", "Results" of a title): the data set is the name before it
+DATA_SPLIT_WORDS = frozenset((*"train dev val test validation minival testmini test-dev test-std test-clean "
+                              "test-other".split(), "Dev", "Val", "Test", "Results", "results"))
 #: a title of a survey: it proposes nothing
 SURVEY_TITLE = re.compile(r"\b(?:survey|review|overview|tutorial|primer)\b", re.I)
 #: a title that calls the paper a comparison ("A Comparison of Six Callers"): like a survey's, the names it compares
