@@ -331,3 +331,10 @@ def test_a_description_before_a_variant_in_parentheses_is_no_long_form():
     found = _entities("We present Ravik. A version of Ravik trained on Wikipedia only (Ravik-W) is weaker on NQ.",
                       title="Ablating Retrieval")
     assert "Ravik" in found and not any("trained" in m for ms in found.values() for m in ms), found
+
+
+def test_a_superscript_name_written_in_math_is_read_inline():
+    from graphbuild.nlp.textclean import clean_text
+    assert clean_text("We introduce $Q^2$-Net and $Z^{3}$Former.") == "We introduce    Q2-Net and      Z3Former."
+    assert clean_text("the $R^2$ score and $x^2$-norm") == "the $R^2$ score and $x^2$-norm"  # math stays
+    assert "Q2-Net" in _entities("We introduce $Q^2$-Net, a quantum-inspired network, and compare it with ResNet-18.")
