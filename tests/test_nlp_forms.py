@@ -314,9 +314,11 @@ def test_a_second_name_given_in_passing_is_one_entity():
     pairs = [(p.long, p.short) for p in find_aliases(
         "We study Pardalo (a.k.a. PardNet), a compact model. We build on Trevix, also known as TreeMix, and "
         "Borrin (formerly CodeBorr). We introduce Hollow Window Attention (or HoWA for short). The Zorb, "
-        "formerly known as Zorb++, is old. BERT (or RoBERTa) and the step (also known as the mixing step).")]
+        "formerly known as Zorb++, is old. BERT (or RoBERTa) and the step (also known as the mixing step). "
+        "We call it Frame-to-Policy Transfer, or F2PT. We train with Adam, or SGD, on ImageNet.")]
     assert pairs == [("Pardalo", "PardNet"), ("Trevix", "TreeMix"), ("Borrin", "CodeBorr"),
-                     ("Hollow Window Attention", "HoWA"), ("Zorb", "Zorb++")], pairs
+                     ("Hollow Window Attention", "HoWA"), ("Zorb", "Zorb++"),
+                     ("Frame-to-Policy Transfer", "F2PT")], pairs
     found = _entities("We study Pardalo (a.k.a. PardNet), a compact convolutional model, on ImageNet. PardNet is "
                       "faster than ResNet-50.", title="Compact Vision Models")
     assert any({"Pardalo", "PardNet"} <= set(mentions) for mentions in found.values()), found

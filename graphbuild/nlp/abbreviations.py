@@ -277,23 +277,31 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
 #: a name of one to four words, each opening with a capital or digit ("Pardalo", "Lunar Adam", "MaskNet++")
 _ALIAS_NAME = r"[A-Z0-9][\w+.\-]*[\w+](?: [A-Z0-9][\w+.\-]*[\w+]){0,3}|[A-Z0-9]"
 #: a second name given in passing: "X (a.k.a. Y)", "X, also known as Y,", "X (formerly Y)", "X (or Y for
-#: short)"; ``first`` and ``second`` are the two names
+#: short)", "X, or Y" (``short`` when "for short" is written; else Y must be X's short form: :func:`_or_short_form`);
+#: ``first`` and ``second`` are the two names
 _ALIAS = re.compile(
     rf"(?<![\w\-])(?P<first>{_ALIAS_NAME})(?:(?P<paren> \()|, )(?:a\.k\.a\.?|aka|also known as|also called|"
     rf"(?:formerly|previously)(?: known as| called)?|(?P<or>or)) (?P<second>{_ALIAS_NAME})"
-    r"(?(or) for short)(?=(?(paren)\)|(?:[,;:)]|\.(?!\w)| [a-z]|$)))")
+    r"(?(or)(?P<short> for short)?)(?=(?(paren)\)|(?:[,;:)]|\.(?!\w)| [a-z]|$)))")
 #: words that open a sentence before a name, no part of it ("The Zorb (a.k.a. Zorbo)")
 _ALIAS_LEAD = re.compile(r"(?:The|A|An|Our|This|These|We|In|Its) ")
+
+
+def _or_short_form(first: str, second: str) -> bool:
+    """Whether ``second``, given after "or" with no "for short", is the short form of ``first``: a short form
+    opening with the first letter of a long form of two words or more ("Video-to-Reward Retargeting, or V2R").
+    """
+    return " " in first and is_short_form(second) and second[0].lower() == first[0].lower()
 
 
 def find_aliases(text: str) -> list[AbbreviationPair]:
     """Two names of one thing written together, one given in passing: ``Pardalo (a.k.a. PardNet)``,
     ``Trevix, also known as TreeMix,``, ``Borrin (formerly CodeBorr)``, ``Hollow Window Attention (or HoWA
-    for short)``, as a pair whose ``long`` is the name first written and ``short`` the other. Names only: a
-    description in lower case ("(also known as the mixing step)") pairs nothing.
+    for short)``, ``Video-to-Reward Retargeting, or V2R``, as a pair whose ``long`` is the name first written and
+    ``short`` the other. Names only: a description in lower case ("(also known as the mixing step)") pairs nothing.
     """
     if " known as " not in text and " called " not in text and "aka " not in text and "formerly " not in text \
-            and "previously " not in text and "a.k.a" not in text and " for short" not in text:
+            and "previously " not in text and "a.k.a" not in text and "(or " not in text and ", or " not in text:
         return []  # most abstracts hold none of the cues
     pairs = []
     for m in _ALIAS.finditer(text):
@@ -303,6 +311,8 @@ def find_aliases(text: str) -> list[AbbreviationPair]:
             first, start = first[lead.end():], start + lead.end()
         if not first or first == m.group("second"):
             continue
+        if m.group("or") and not m.group("short") and not _or_short_form(first, m.group("second")):
+            continue  # "BERT (or RoBERTa)": another thing; "Video-to-Reward Retargeting, or V2R": one
         pairs.append(AbbreviationPair(m.group("second"), m.start("second"), m.end("second"),
                                       first, start, start + len(first)))
     return pairs
