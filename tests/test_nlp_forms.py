@@ -340,3 +340,10 @@ def test_a_superscript_name_written_in_math_is_read_inline():
     assert clean_text("We introduce $Q^2$-Net and $Z^{3}$Former.") == "We introduce    Q2-Net and      Z3Former."
     assert clean_text("the $R^2$ score and $x^2$-norm") == "the $R^2$ score and $x^2$-norm"  # math stays
     assert "Q2-Net" in _entities("We introduce $Q^2$-Net, a quantum-inspired network, and compare it with ResNet-18.")
+
+
+def test_a_release_before_a_capitalised_word_and_a_shared_task_number_are_forms_of_the_name():
+    found = _entities("On ZorbVoice 13 Swahili the error drops with Whisper. Results on ZorbCASE 2023 Task 4 improve, and "
+                      "on ZorbEval-2013 task 7.")
+    mentions = {m for ms in found.values() for m in ms}
+    assert {"ZorbVoice 13", "ZorbCASE 2023 Task 4", "ZorbEval-2013 task 7"} <= mentions, found
