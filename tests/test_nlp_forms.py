@@ -343,7 +343,7 @@ def test_a_superscript_name_written_in_math_is_read_inline():
 
 
 def test_a_release_before_a_capitalised_word_and_a_shared_task_number_are_forms_of_the_name():
-    found = _entities("On ZorbVoice 13 Swahili the error drops with Whisper. Results on ZorbCASE 2023 Task 4 improve, and "
-                      "on ZorbEval-2013 task 7.")
+    found = _entities("On ZorbVoice 13 Swahili the error drops with Whisper. Results on ZorbCASE 2023 Task 4 "
+                      "improve, and on ZorbEval-2013 task 7.")
     mentions = {m for ms in found.values() for m in ms}
     assert {"ZorbVoice 13", "ZorbCASE 2023 Task 4", "ZorbEval-2013 task 7"} <= mentions, found

@@ -25,8 +25,9 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import KIND_AFTER, PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
 
-__all__ = ["AbbreviationPair", "find_abbreviations", "find_aliases", "find_title_and_apposed_abbreviations", "match_long_form",
-           "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular", "spelled_initials"]
+__all__ = ["AbbreviationPair", "find_abbreviations", "find_aliases", "find_title_and_apposed_abbreviations",
+           "match_long_form", "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular",
+           "spelled_initials"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,8 +325,10 @@ def _described_variant(short: str, long: str) -> bool:
     ("Ravik trained on Wikipedia only (Ravik-W)", "Zorb without its router (Zorb-NR)"): the variant is a
     name of its own. A coined long form is capitalised: "Zorb with Flipped Scans (Zorb-FS)".
 
-    >>> _described_variant("Ravik-W", "Ravik trained on Wikipedia only"), _described_variant("Zorb-FS", "Zorb with Flipped Scans")
-    (True, False)
+    >>> _described_variant("Ravik-W", "Ravik trained on Wikipedia only")
+    True
+    >>> _described_variant("Zorb-FS", "Zorb with Flipped Scans")
+    False
     """
     base, hyphen, _ = short.partition("-")
     first, space, rest = long.partition(" ")
