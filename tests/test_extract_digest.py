@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "15ecbdaa05cc7ef8f38326b297c27d4a03018af58b2bc82367ac677f133112b9"
-SHARED_50_SHA256 = "d55abc218731830bd9cf9f4bb25aad35e82f192b3020a8fcfbc9bf21f1a7b5ab"
+DEMO_SHA256 = "cad7d5d9f169c40317028c312c5ba2861d555d87e36db05f1d2c2d80aea2fb59"
+SHARED_50_SHA256 = "ec0c77d2cd90ee9bf161f29124ec08f6dbbde9dcad22be3b7f60d6eaf021af68"
 
 
 @pytest.fixture(scope="module")
