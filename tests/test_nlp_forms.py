@@ -285,3 +285,65 @@ def test_pipeline_longer_long_form_join_needs_one_pair_ending_there():
     # a run that does not end with the long form stays apart
     apart = Candidate(4, 17, "German Quokka", "titlecase")
     assert len(_with_longer_long_forms([[apart], [short]], [apart, long, short])) == 2
+
+
+def _entities(text: str, title: str = "") -> dict[str, list[str]]:
+    return {e.name: e.mentions for e in extract_text(text, title=title).entities}
+
+
+def test_a_release_number_after_a_space_is_part_of_the_name():
+    found = _entities("Time-scaled trees are estimated with BEAST 2 under a relaxed clock, and BEAST 2 is fast. "
+                      "Binning recovers 18% more genomes than MetaBAT 2 and VAMB.")
+    assert "BEAST 2" in found and "BEAST" not in found, found
+    assert any("MetaBAT 2" in mentions for mentions in found.values()), found
+
+
+def test_a_count_after_a_name_is_no_release():
+    from graphbuild.nlp.pipeline import _release_number
+    text = "Zorb 8 times faster; Zorb 3 of the 5 runs; Zorb 20 passages; Zorb 2 is out; Zorb 4 engine; Zorb 2."
+    found = {text[at - 4:at] + r for at in range(len(text)) if text.startswith("Zorb", at - 4)
+             and (r := _release_number(text, at)) is not None}
+    assert found == {"Zorb 2", "Zorb 4"}, found
+    assert not any(" 8" in m or " 3" in m for ms in _entities(
+        "We propose QuillNet, which is 8 times faster than ResNet. QuillNet 3 of the 5 runs converge.").values()
+        for m in ms)
+
+
+def test_a_second_name_given_in_passing_is_one_entity():
+    from graphbuild.nlp.abbreviations import find_aliases
+    pairs = [(p.long, p.short) for p in find_aliases(
+        "We study Pardalo (a.k.a. PardNet), a compact model. We build on Trevix, also known as TreeMix, and "
+        "Borrin (formerly CodeBorr). We introduce Hollow Window Attention (or HoWA for short). The Zorb, "
+        "formerly known as Zorb++, is old. BERT (or RoBERTa) and the step (also known as the mixing step). "
+        "We call it Frame-to-Policy Transfer, or F2PT. We train with Adam, or SGD, on ImageNet.")]
+    assert pairs == [("Pardalo", "PardNet"), ("Trevix", "TreeMix"), ("Borrin", "CodeBorr"),
+                     ("Hollow Window Attention", "HoWA"), ("Zorb", "Zorb++"),
+                     ("Frame-to-Policy Transfer", "F2PT")], pairs
+    found = _entities("We study Pardalo (a.k.a. PardNet), a compact convolutional model, on ImageNet. PardNet is "
+                      "faster than ResNet-50.", title="Compact Vision Models")
+    assert any({"Pardalo", "PardNet"} <= set(mentions) for mentions in found.values()), found
+
+
+def test_a_description_before_a_variant_in_parentheses_is_no_long_form():
+    from graphbuild.nlp.abbreviations import _described_variant
+    assert _described_variant("Ravik-W", "Ravik trained on Wikipedia only")
+    assert _described_variant("Zorb-NR", "Zorb without its router")
+    assert not _described_variant("Zorb-FS", "Zorb with Flipped Scans")
+    assert not _described_variant("GSM", "Gated Sparse Mixing")
+    found = _entities("We present Ravik. A version of Ravik trained on Wikipedia only (Ravik-W) is weaker on NQ.",
+                      title="Ablating Retrieval")
+    assert "Ravik" in found and not any("trained" in m for ms in found.values() for m in ms), found
+
+
+def test_a_superscript_name_written_in_math_is_read_inline():
+    from graphbuild.nlp.textclean import clean_text
+    assert clean_text("We introduce $Q^2$-Net and $Z^{3}$Former.") == "We introduce    Q2-Net and      Z3Former."
+    assert clean_text("the $R^2$ score and $x^2$-norm") == "the $R^2$ score and $x^2$-norm"  # math stays
+    assert "Q2-Net" in _entities("We introduce $Q^2$-Net, a quantum-inspired network, and compare it with ResNet-18.")
+
+
+def test_a_release_before_a_capitalised_word_and_a_shared_task_number_are_forms_of_the_name():
+    found = _entities("On ZorbVoice 13 Swahili the error drops with Whisper. Results on ZorbCASE 2023 Task 4 "
+                      "improve, and on ZorbEval-2013 task 7.")
+    mentions = {m for ms in found.values() for m in ms}
+    assert {"ZorbVoice 13", "ZorbCASE 2023 Task 4", "ZorbEval-2013 task 7"} <= mentions, found

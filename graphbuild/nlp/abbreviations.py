@@ -25,8 +25,9 @@ from spacy.tokens import Doc
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import KIND_AFTER, PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
 
-__all__ = ["AbbreviationPair", "find_abbreviations", "find_title_and_apposed_abbreviations", "match_long_form",
-           "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular", "spelled_initials"]
+__all__ = ["AbbreviationPair", "find_abbreviations", "find_aliases", "find_title_and_apposed_abbreviations",
+           "match_long_form", "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular",
+           "spelled_initials"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +275,66 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
     return pairs + _juxtaposed(text, title_end)
 
 
+#: a name of one to four words, each opening with a capital or digit ("Pardalo", "Lunar Adam", "MaskNet++")
+_ALIAS_NAME = r"[A-Z0-9][\w+.\-]*[\w+](?: [A-Z0-9][\w+.\-]*[\w+]){0,3}|[A-Z0-9]"
+#: a second name given in passing: "X (a.k.a. Y)", "X, also known as Y,", "X (formerly Y)", "X (or Y for
+#: short)", "X, or Y" (``short`` when "for short" is written; else Y must be X's short form: :func:`_or_short_form`);
+#: ``first`` and ``second`` are the two names
+_ALIAS = re.compile(
+    rf"(?<![\w\-])(?P<first>{_ALIAS_NAME})(?:(?P<paren> \()|, )(?:a\.k\.a\.?|aka|also known as|also called|"
+    rf"(?:formerly|previously)(?: known as| called)?|(?P<or>or)) (?P<second>{_ALIAS_NAME})"
+    r"(?(or)(?P<short> for short)?)(?=(?(paren)\)|(?:[,;:)]|\.(?!\w)| [a-z]|$)))")
+#: words that open a sentence before a name, no part of it ("The Zorb (a.k.a. Zorbo)")
+_ALIAS_LEAD = re.compile(r"(?:The|A|An|Our|This|These|We|In|Its) ")
+
+
+def _or_short_form(first: str, second: str) -> bool:
+    """Whether ``second``, given after "or" with no "for short", is the short form of ``first``: a short form
+    opening with the first letter of a long form of two words or more ("Video-to-Reward Retargeting, or V2R").
+    """
+    return " " in first and is_short_form(second) and second[0].lower() == first[0].lower()
+
+
+def find_aliases(text: str) -> list[AbbreviationPair]:
+    """Two names of one thing written together, one given in passing: ``Pardalo (a.k.a. PardNet)``,
+    ``Trevix, also known as TreeMix,``, ``Borrin (formerly CodeBorr)``, ``Hollow Window Attention (or HoWA
+    for short)``, ``Video-to-Reward Retargeting, or V2R``, as a pair whose ``long`` is the name first written and
+    ``short`` the other. Names only: a description in lower case ("(also known as the mixing step)") pairs nothing.
+    """
+    if " known as " not in text and " called " not in text and "aka " not in text and "formerly " not in text \
+            and "previously " not in text and "a.k.a" not in text and "(or " not in text and ", or " not in text:
+        return []  # most abstracts hold none of the cues
+    pairs = []
+    for m in _ALIAS.finditer(text):
+        first, start = m.group("first"), m.start("first")
+        lead = _ALIAS_LEAD.match(first)
+        if lead is not None:
+            first, start = first[lead.end():], start + lead.end()
+        if not first or first == m.group("second"):
+            continue
+        if m.group("or") and not m.group("short") and not _or_short_form(first, m.group("second")):
+            continue  # "BERT (or RoBERTa)": another thing; "Video-to-Reward Retargeting, or V2R": one
+        pairs.append(AbbreviationPair(m.group("second"), m.start("second"), m.end("second"),
+                                      first, start, start + len(first)))
+    return pairs
+
+
+def _described_variant(short: str, long: str) -> bool:
+    """Whether ``long`` is a description of a variant ``short`` names, not its long form: the name before the
+    short form's hyphen opens ``long``, and a word in lower case other than a :data:`_STOP` word follows it
+    ("Ravik trained on Wikipedia only (Ravik-W)", "Zorb without its router (Zorb-NR)"): the variant is a
+    name of its own. A coined long form is capitalised: "Zorb with Flipped Scans (Zorb-FS)".
+
+    >>> _described_variant("Ravik-W", "Ravik trained on Wikipedia only")
+    True
+    >>> _described_variant("Zorb-FS", "Zorb with Flipped Scans")
+    False
+    """
+    base, hyphen, _ = short.partition("-")
+    first, space, rest = long.partition(" ")
+    return bool(hyphen) and first == base and any(w.islower() and w not in _STOP for w in rest.split())
+
+
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
     """Every ``long form (SF)`` and ``SF (long form)`` definition in ``text``, in parentheses or in
     square brackets (``Segment Anything Model [SAM]``; never a citation such as ``[12]`` or ``[3, 4]``).
@@ -387,12 +448,17 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
         lowered = text.lower()
         ext = doc._
         title_end = max(ext.gb_title_end, 0)
-        pairs = find_abbreviations(text) + find_title_and_apposed_abbreviations(text, title_end)
+        pairs = find_abbreviations(text) + find_title_and_apposed_abbreviations(text, title_end) + find_aliases(text)
         ext.gb_abbrevs = pairs
         out = candidates(doc)
         # the spans the gazetteer names: a known name spelled out is defined, not coined here
         known = {(c.start, c.end) for c in out if c.source == "gazetteer"}
         for gid, pair in enumerate(pairs):
+            if _described_variant(pair.short, pair.long):
+                # the variant alone is a name; the words before it describe it and are no form of it
+                out.append(Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,
+                                     strong=True))
+                continue
             long_words = pair.long.split()
             # the head noun: "knowledge distillation on graphs" is about distillation
             head_words = _HEAD_CUT.split(pair.long, maxsplit=1)[0].split() or long_words

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "47987d1160ceebc3"
+MODEL_DIGEST = "12863ea80523eff1"

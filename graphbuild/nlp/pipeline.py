@@ -833,16 +833,61 @@ def elided_head_forms(members: list[Candidate], text: str) -> list[str]:
 _EDITION_AFTER = re.compile(r"[ \-](?:(?:19|20)\d\d|v\d+(?:\.\d+)*|[1-9]\d?\.\d\d?)(?![\w\-]|\.\w)")
 
 
+#: right after a name: a release number of one or two digits after a space ("Pythia 8", "BEAST 2"), then a
+#: clause's end, a capitalised word ("Zorbvoice 13 Swahili") or a word in lower case, caught as ``next``; a
+#: count's word after it ("8 times", "3 of the 5 runs", "20 passages") is told apart by :func:`_release_number`
+_RELEASE_AFTER = re.compile(r"(?P<number> [1-9]\d?)(?![\w\-%.,]\w)(?:[,;:)]|\.|$| (?P<next>[a-z]+)\b| \(| [A-Z]|\n)")
+#: the words after a number that make it a count, not a release: a multiple, a share, a range, a part of
+#: a whole, a size word (a plural noun, "8 passages", is one too)
+_COUNT_WORDS = frozenset("of out times percent per to x more fewer less than million billion thousand "
+                         "hundred dozen".split())
+#: lower-case words ending in "s" that are no plural noun ("BEAST 2 is", "Zorb 3 was")
+_NOT_PLURAL = frozenset("is was has as its plus across versus thus".split())
+
+
+def _release_number(text: str, end: int) -> str | None:
+    """The release number written right after a name ending at ``end`` (" 8" of "Pythia 8 and"), or None
+    where that number counts something: "Quolla 8 times faster", "Quolla 3 of the 5 runs", "Zorb 20 passages".
+    """
+    m = _RELEASE_AFTER.match(text, end)
+    if m is None:
+        return None
+    word = m.group("next")
+    if word is not None and (word in _COUNT_WORDS or word.endswith("s") and word not in _NOT_PLURAL):
+        return None
+    return m.group("number")
+
+
+#: a shared task's number after a benchmark's name and edition ("Zorbcase 2023 Task 4", "ZorbEval-2013 task 7",
+#: "Zorb2c 2018 Track 2"): the part a paper evaluates on, which a reader names it by
+_TASK_AFTER = re.compile(r" (?:[Tt]ask|[Tt]rack|[Ss]ubtask) \d{1,2}[A-Za-z]?(?![\w\-])")
+
+
+def task_forms(members: list[Candidate], text: str, editions: list[str]) -> list[str]:
+    """A benchmark's name, with its edition where one is written after it, and the shared task's number after
+    them (:data:`_TASK_AFTER`: "Zorbcase 2023 Task 4"): a form a reader names what the paper evaluates on by.
+    """
+    out = []
+    for c in members:
+        written = next((e for e in editions if e.startswith(c.text) and text.startswith(e, c.start)), c.text)
+        m = _TASK_AFTER.match(text, c.start + len(written))
+        if m is not None:
+            out.append(written + m.group())
+    return out
+
+
 def edition_forms(members: list[Candidate], text: str) -> list[str]:
-    """A name with the year or version written right after it ("Zorbench 2019", "Zorbench 1.1"), where
-    that edition stands outside the name's own span: a reader names the entity with it.
+    """A name with the year or version written right after it ("Zorbench 2019", "Zorbench 1.1", "Zorb v2",
+    "Zorb 2": :func:`_release_number`), where that edition stands outside the name's own span: a reader
+    names the entity with it.
     """
     out = []
     for c in members:
         if c.text[:1].isalpha() and not c.text.islower() and not c.text[-1:].isdigit():
             m = _EDITION_AFTER.match(text, c.end)
-            if m is not None:
-                out.append(c.text + m.group())
+            edition = m.group() if m is not None else _release_number(text, c.end)
+            if edition is not None:
+                out.append(c.text + edition)
     return out
 
 
@@ -1121,9 +1166,12 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
         if name != name.lower() and decide.written_lower_case(members, range(len(members)), title_end, sents):
             name = Counter(c.text for c in members if c.start >= title_end and c.text.islower()).most_common(1)[0][0]
     type_ = members[0].type or "Method"  # the decision model's type
+    editions = edition_forms(members, text)
+    if len(editions) == len(members) and len(set(editions)) == 1:
+        name = editions[0]  # written only with its version ("BEAST 2" each time): that version is the entity
     # forms a reader may name the entity by, beyond the spans found (they choose no name)
     forms = elided_head_forms(members, text) + plural_pair_singulars(pair_short, pair_long)
-    forms += edition_forms(members, text) + headed_forms(members, text) + bare_forms(mentions)
+    forms += editions + task_forms(members, text, editions) + headed_forms(members, text) + bare_forms(mentions)
     forms += sized_forms(members, text) + numbered_heads(members) + suffixed_forms(members, text)
     forms += qualified_forms(members, text, sents) + maker_free_forms(mentions)
     if type_ == "Dataset":

@@ -48,6 +48,10 @@ _GREEK = dict(zip(
 #: ``H$^2$VQ``, ``GR$^{2}$``, ``X$^2$-VLM``), not math (``x^2``, ``3mm$^2$``, ``R^2``)
 _SUPERSCRIPT_NAME = re.compile(r"(?<![\w$^\\{])([A-Z][A-Za-z0-9\-]*|[a-z][a-z0-9\-]*[A-Z][A-Za-z0-9\-]*)"
                                r"(?:\$\^\{?(\d{1,2})\}?\$|\^\{?(\d{1,2})\}?)([A-Za-z0-9\-]*)")
+#: a name whose superscript number is written with it inside math, a word against the formula: ``$Q^2$-Net``,
+#: ``$\text{Q}^2$Former`` (as the reader leaves it: ``$Q^2$Former``); groups as :data:`_SUPERSCRIPT_NAME`'s (a
+#: formula alone, ``$R^2$``, touches no word and stays)
+_MATH_SUPERSCRIPT_NAME = re.compile(r"\$([A-Z][A-Za-z0-9]*)\^\{?(\d{1,2})\}?\$()([A-Za-z0-9\-]+)")
 #: a word hyphenated at a line break, and the rest of the word: ``Llama-\n2``, ``Ro-\nBERTa``
 _LINE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-\n([A-Za-z0-9]\S*)")
 #: the headings of the parts of a structured abstract ("Background", "Methods", "Availability and implementation",
@@ -122,7 +126,7 @@ def clean_text(text: str) -> str:
       written against (``$\beta$-VAE`` -> ``       β-VAE``);
     * a number written as a superscript against a word with a capital is written
       inline, the word moved right over the markup (``C^2DSR`` -> `` C2DSR``,
-      ``H$^2$VQ`` -> ``   H2VQ``); math (``x^2``) stays;
+      ``H$^2$VQ`` -> ``   H2VQ``, ``$Q^2$-Net`` -> ``   Q2-Net``); math (``x^2``, ``$R^2$``) stays;
     * a word hyphenated at a line break is joined at the hyphen and the line
       break moved after it (``Llama-\n2 is`` -> ``Llama-2\n is``);
     * a hyphen written for a dash before an article becomes a space
@@ -153,6 +157,8 @@ def clean_text(text: str) -> str:
             text = _GREEK_MATH.sub(_greek_letter, text)
     if "^" in text:
         text = _SUPERSCRIPT_NAME.sub(_flattened, text)
+        if "$" in text:
+            text = _MATH_SUPERSCRIPT_NAME.sub(_flattened, text)
     if "-\n" in text:
         text = _LINE_HYPHEN.sub(_joined, text)
     if "-a" in text or "-the" in text:  # (every match of the pattern holds one)
