@@ -1887,12 +1887,13 @@ UTF16_RECORDS = [{"title": "Low-rank adapters for café models", "abstract": "We
     ("a.bib", "".join(f"@article{{k{n},\n  title = {{{r['title']}}},\n  abstract = {{{r.get('abstract', '')}}}\n}}\n"
                       for n, r in enumerate(UTF16_RECORDS))),
 ])
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
 def test_ingest_utf16_files_with_a_byte_order_mark_are_read(tmp_path, name, text, encoding):
     # Excel's "Unicode text" and some Windows tools write UTF-16: it was refused ("not UTF-8 text (it looks like
-    # UTF-16)"); read, from a file, a gzipped file and a pipe, as the same text in UTF-8 is
-    body = ("\ufeff" + text).encode(encoding)  # (utf-16 writes its mark, little-endian here; utf-16-be none)
-    if encoding == "utf-16":
+    # UTF-16)"); read, from a file, a gzipped file and a pipe, as the same text in UTF-8 is. UTF-32 with its mark
+    # was still refused so ("it looks like UTF-16": its little-endian mark starts as UTF-16's does); read too
+    body = ("\ufeff" + text).encode(encoding)  # (utf-16 / utf-32 write their mark, little-endian here; -be none)
+    if encoding in ("utf-16", "utf-32"):
         body = text.encode(encoding)
     path = tmp_path / name
     path.write_bytes(body)
@@ -1920,6 +1921,27 @@ def test_ingest_utf16_file_with_bytes_that_are_no_utf16_names_file_and_line(tmp_
         list(read_file(path, name.split(".")[1].replace("bib", "bibtex")))  # the reader's error, not the sniffer's
     assert str(caught.value) == (f"[E100] {path}:2: not UTF-16 text: illegal UTF-16 surrogate at byte offset 22; "
                                  "re-save the file as UTF-8")
+
+
+@pytest.mark.parametrize("name", ["a.json", "a.jsonl", "a.csv", "a.bib"])
+def test_ingest_utf32_file_with_bytes_that_are_no_utf32_names_file_and_line(tmp_path, name):
+    body = '[\n{"title": "A"},\n{"title": "B"}]\n'.encode("utf-32-be")
+    path = tmp_path / name
+    path.write_bytes(codecs.BOM_UTF32_BE + body[:40] + b"\x00\x11\x00\x00" + body[44:])  # past U+10FFFF, line 2
+    with pytest.raises(InputError) as caught:
+        list(read_file(path, name.split(".")[1].replace("bib", "bibtex")))  # the reader's error, not the sniffer's
+    assert str(caught.value) == (f"[E100] {path}:2: not UTF-32 text: code point not in range(0x110000) at byte "
+                                 "offset 44; re-save the file as UTF-8")
+
+
+def test_ingest_utf32_file_read_as_utf8_is_hinted_as_utf32(tmp_path):
+    # where no UTF-32 is read (a draft to relate, a gazetteer) its mark was hinted as UTF-16's, which it starts as
+    from graphbuild.ingest.fields import read_text
+
+    path = tmp_path / "a.txt"
+    path.write_bytes("Low-rank adapters".encode("utf-32"))
+    with pytest.raises(InputError, match=r"a\.txt:1: not UTF-8 text \(it looks like UTF-32\): invalid byte 0xff"):
+        read_text(path)
 
 
 @pytest.mark.parametrize("name", ["a.jsonl", "a.json", "a.s2.jsonl"])

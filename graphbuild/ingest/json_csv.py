@@ -46,7 +46,7 @@ def read_json(path: Path) -> Iterator[Item]:
     was held whole, as bytes, text and every value, some times its size.
     """
     path = Path(path)
-    stream = JsonStream(read_chunks(path, utf16=True))
+    stream = JsonStream(read_chunks(path, wide=True))
     if json_lines_ahead(stream, path):  # JSON Lines named .json (as Hugging Face's to_json and pandas write them)
         yield from _json_lines_items(path, stream.lines())
         return
@@ -110,7 +110,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     blank lines are ignored.
     """
     path = Path(path)
-    return _json_lines_items(path, read_lines(path, utf16=True))
+    return _json_lines_items(path, read_lines(path, wide=True))
 
 
 def _json_lines_items(path: Path, lines: Iterator[tuple[int, str]]) -> Iterator[Item]:
@@ -281,7 +281,7 @@ def _csv_lines(path: Path) -> tuple[Iterator[str], str]:
     end read as LF), and its start: at least :data:`_SNIFFED` characters of it, or all of it, to tell the
     delimiter from; blank (``''`` or spaces) when the whole file is.
     """
-    numbered = read_lines(path, utf16=True)
+    numbered = read_lines(path, wide=True)
     first: list[str] = []
     size = 0
     content = False  # a line that is not blank
