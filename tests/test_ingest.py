@@ -1749,11 +1749,13 @@ def test_ingest_bibtex_macros_that_double_each_other_are_one_coded_line(tmp_path
                                  "(macros that join copies of one another); fix the @string definitions")
 
 
-@pytest.mark.parametrize("fmt, wrap", [("json", None), ("json", "papers"), ("s2", None), ("s2", "data")])
-def test_ingest_a_json_array_is_read_a_record_at_a_time_in_the_memory_of_one_record(tmp_path, fmt, wrap,
+@pytest.mark.parametrize("fmt, wrap, sep", [("json", None, ""), ("json", "papers", "\n"), ("s2", None, ""),
+                                            ("s2", "data", "\n"), ("json", "papers", ""), ("s2", "data", "")])
+def test_ingest_a_json_array_is_read_a_record_at_a_time_in_the_memory_of_one_record(tmp_path, fmt, wrap, sep,
                                                                                     monkeypatch):
     # a JSON array (a Semantic Scholar or OpenAlex dump, an API page) was read whole: a file of 300 MB held its
-    # bytes, its text and every value at once, some times its size; JSON Lines and CSV were read a line at a time
+    # bytes, its text and every value at once, some times its size; JSON Lines and CSV were read a line at a time.
+    # An API page minified on one line (sep "") was still held whole, as the first line of what might be JSON Lines
     import tracemalloc
 
     from graphbuild.ingest import located
@@ -1763,7 +1765,7 @@ def test_ingest_a_json_array_is_read_a_record_at_a_time_in_the_memory_of_one_rec
     rec = '{"paperId": "p%d", "title": "Kernel sum %d", "abstract": "%s"}' if fmt == "s2" else \
         '{"title": "Kernel sum %d%.0s", "abstract": "%s"}'
     records = ",".join(rec % (n, n, abstract) for n in range(150))  # all on one line, as json.dump writes
-    body = f"[{records}]" if wrap is None else f'{{"meta": {{"n": 150}},\n "{wrap}": [{records}]}}'
+    body = f"[{records}]" if wrap is None else f'{{"meta": {{"n": 150}},{sep} "{wrap}": [{records}]}}'
     path = _write(tmp_path / "big.json", body)
     tracemalloc.start()
     try:
@@ -1771,8 +1773,24 @@ def test_ingest_a_json_array_is_read_a_record_at_a_time_in_the_memory_of_one_rec
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert len(papers) == 150 and papers[149] == ("Kernel sum 149", f"{path}:{1 if wrap is None else 2}")
+    assert len(papers) == 150 and papers[149] == ("Kernel sum 149", f"{path}:{2 if sep else 1}")
     assert peak < len(body) / 4  # a piece of the file and some records, never the file (the old way: 3 copies)
+
+
+@pytest.mark.parametrize("fmt", ["json", "s2"])
+def test_ingest_an_api_page_on_one_line_names_each_bad_record_by_number_and_line(tmp_path, fmt):
+    # an API page minified on one line, over a megabyte, is read as a document a record at a time; its bad records
+    # are named by file, number and line, and a first line that is one whole object with more after is JSON Lines
+    records = [{"paperId": f"p{n}", "title": f"Kernel sum {n}", "abstract": "x" * 20_000} for n in range(60)]
+    records[41]["year"] = "the year 2021"
+    page = {"total": 60, "offset": 0, "meta": {"page": 1}, "data": records}
+    path = _write(tmp_path / "page.json", json.dumps(page) + "\n")
+    items = _items(path, fmt)
+    assert len([p for p in items if isinstance(p, Paper)]) == 59
+    assert [(e.path, e.line) for e in _errors(items)] == [(str(path), 1)]
+    assert "record 42" in _errors(items)[0].message
+    lines = _write(tmp_path / "lines.json", json.dumps(records[0]) + "\n" + json.dumps(records[1]) + "\n")
+    assert [p.title for p in _items(lines, fmt) if isinstance(p, Paper)] == ["Kernel sum 0", "Kernel sum 1"]
 
 
 @pytest.mark.parametrize("fmt", ["json", "s2"])

@@ -28,7 +28,17 @@ from .fields import (
     read_lines,
     warn,
 )
-from .located import TOO_DEEP, JsonStream, json_kind, loads, repeated_keys, short_value, stream_records, too_deep
+from .located import (
+    TOO_DEEP,
+    JsonStream,
+    json_kind,
+    loads,
+    opens_list,
+    repeated_keys,
+    short_value,
+    stream_records,
+    too_deep,
+)
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -95,11 +105,23 @@ def _one_paper(data: Any, line: int, path: Path) -> Item:
                                  '"data" or "results" list')
 
 
+#: characters of a first line past which an object opening a paper list (:data:`_LIST_KEYS`) is taken for an API page
+#: written on one line (:func:`json_lines_ahead`), not a JSON Lines record
+_LONG_LINE = 1 << 20
+
+
 def json_lines_ahead(stream: JsonStream, path: Path) -> bool:
     """Whether the JSON text ``stream`` reads (:attr:`~JsonStream.pos` not moved) is JSON Lines: its first line one
     whole object, and more lines after it (a JSON document can be no such thing).
+
+    An object whose first line is longer than :data:`_LONG_LINE` and which opens a paper list before that (an API
+    page minified on one line, ``{"total": 9, "data": [...]}``) is a document, told without reading the line: its
+    records were held whole as one line of text (400 MB of memory for a page of 200 MB) before the first was read.
     """
     if stream.peek() != "{":
+        return False
+    head = stream.ahead(_LONG_LINE)
+    if "\n" not in head and opens_list(head, _LIST_KEYS):  # an API page minified on one line: a document
         return False
     first, end = stream.rest_of_line()
     return not stream.blank_from(end) and isinstance(json_line(first, path, stream.line()), dict)
