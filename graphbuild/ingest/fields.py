@@ -41,7 +41,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
            "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines",
-           "read_chunks", "CHUNK_BYTES"]
+           "read_chunks", "CHUNK_BYTES", "wide_encoding"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -404,6 +404,16 @@ def _wide_decoder(head: bytes) -> tuple[bytes, str, Any] | None:
     mark, else None.
     """
     return next((found for found in _WIDE if head.startswith(found[0])), None)
+
+
+def wide_encoding(path: str | os.PathLike[str]) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when the file (decompressed when gzipped) starts with that encoding's byte-order
+    mark, which the readers read with ``wide`` (:func:`open_input`); else None. Spark's text reader reads only UTF-8:
+    the Spark job reads such a file a line at a time with :func:`read_lines`.
+    """
+    with open_input(path) as fh:
+        found = _wide_decoder(fh.read(4))
+    return found[1] if found else None
 
 
 class _WideFile(io.RawIOBase):
