@@ -1008,3 +1008,37 @@ def test_spark_build_arguments_of_the_wrong_kind_are_one_line_before_spark(kwarg
     corpus.write_text('{"title": "FooNet for images"}\n', encoding="utf-8")
     with pytest.raises(UsageError, match=rf"^\[E710\] {words}"):
         build([corpus], tmp_path / "out", **kwargs)
+
+
+def test_spark_build_reads_utf16_and_utf32_json_lines_as_a_build_does(spark_session, tmp_path):
+    """A UTF-16 JSON Lines file (with its byte-order mark, as Windows tools write it) that ``graphbuild build``
+    reads stopped the job ("not UTF-8 text (it looks like UTF-16)"); it is read, as is UTF-32 (gzipped too), its
+    bad records named by line as a single build names them, and bytes that are no UTF-16 leave it out whole with
+    the single build's coded line."""
+    import codecs
+    import gzip
+
+    from graphbuild.ingest import read_papers
+    from graphbuild.spark.job import prepare, run
+
+    lines = [json.dumps({"id": "p1", "title": "FooNet for images", "abstract": "We propose FooNet on ImageNet."}),
+             "", "not json",
+             json.dumps({"id": "p2", "title": "Café networks on 東京", "abstract": "We propose BarNet."},
+                        ensure_ascii=False)]
+    wide = tmp_path / "a.jsonl"
+    wide.write_bytes("\r\n".join(lines).encode("utf-16") + "\r\n".encode("utf-16-le"))
+    widest = tmp_path / "b.jsonl.gz"
+    widest.write_bytes(gzip.compress(codecs.BOM_UTF32_BE + (json.dumps(
+        {"id": "p3", "title": "BazNet for speech", "abstract": "We propose BazNet."}) + "\n").encode("utf-32-be")))
+    broken = tmp_path / "c.jsonl"
+    broken.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8" + lines[0].encode("utf-16-le"))  # an unpaired surrogate
+    files = [wide, widest, broken]
+    single = read_papers(files, skip_bad=True)
+    heard: list[str] = []
+    counts = run(prepare([str(f) for f in files]), tmp_path / "out", spark=spark_session, skip_bad=True,
+                 on_skipped=lambda shown, total: heard.extend(shown))
+    assert sorted(p.title for p in single.papers) == ["BazNet for speech", "Café networks on 東京",
+                                                      "FooNet for images"]
+    assert counts["Paper"] == 3 and counts["skipped"] == 2
+    assert heard == [str(e) for e in single.skipped]
+    assert heard[0].startswith(f"[E100] {wide}:3: ") and heard[1].startswith(f"[E100] {broken}:1: not UTF-16 text")

@@ -118,7 +118,7 @@ def warning_lines(warnings: Sequence[str], limit: int = SKIPPED_SHOWN, total: in
 
 def detect_format(path: Path) -> str:
     """Pick a format: content sniffers first (they are specific), then the extension."""
-    raw = read_input_bytes(path, 65536, utf16=True)
+    raw = read_input_bytes(path, 65536, wide=True)
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     sniffers = sorted((f for f in FORMATS.values() if f.sniff), key=lambda f: f.priority)
     # 1. specific content (Semantic Scholar, OpenAlex, arXiv, Daily Papers, BibTeX)
@@ -176,7 +176,7 @@ def _specific_format(path: Path, name: str) -> str:
     specific = sorted((f for f in FORMATS.values() if name in f.written_in and f.sniff), key=lambda f: f.priority)
     if not specific:
         return name
-    head = read_input_bytes(path, 65536, utf16=True).decode("utf-8", errors="replace").lstrip("\ufeff")
+    head = read_input_bytes(path, 65536, wide=True).decode("utf-8", errors="replace").lstrip("\ufeff")
     return next((f.name for f in specific if _sniff(f, head)), name)
 
 

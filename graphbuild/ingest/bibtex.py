@@ -154,7 +154,7 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     from .bibtex_fast import ValueTooLong, parse_bibtex
 
     path = Path(path)
-    text = read_text(path, utf16=True)
+    text = read_text(path, wide=True)
     if not text.strip():
         return
     try:

@@ -109,7 +109,7 @@ def read_daily(path: Path) -> Iterator[Item]:
     first paper ("Subscribe", "Daily Papers", "Jan 2", ...) is skipped.
     """
     path = Path(path)
-    lines = read_text(path, utf16=True).split("\n")
+    lines = read_text(path, wide=True).split("\n")
     if not any(s.strip() for s in lines):
         return
     found = 0

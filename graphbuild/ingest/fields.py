@@ -41,7 +41,7 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
            "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines",
-           "read_chunks", "CHUNK_BYTES"]
+           "read_chunks", "CHUNK_BYTES", "wide_encoding"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -380,40 +380,53 @@ def is_gzipped(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(".gz")
 
 
-def open_input(path: str | os.PathLike[str], utf16: bool = False) -> io.BufferedIOBase:
+def open_input(path: str | os.PathLike[str], wide: bool = False) -> io.BufferedIOBase:
     """The file opened for reading its bytes, decompressed when it is gzipped (:func:`is_gzipped`);
-    read errors of a gzipped file are :func:`gzip_errors`. With ``utf16``, a file starting with a UTF-16
+    read errors of a gzipped file are :func:`gzip_errors`. With ``wide``, a file starting with a UTF-16 or UTF-32
     byte-order mark (Excel's "Unicode text", some Windows tools) is read as its text's UTF-8 bytes
-    (:class:`_Utf16File`), so that the UTF-8 readers read it unchanged; it was refused with a hint.
+    (:class:`_WideFile`), so that the UTF-8 readers read it unchanged; it was refused with a hint.
     """
     fh: Any = gzip.open(path, "rb") if is_gzipped(path) else open(path, "rb")
-    decode = _utf16_decoder(fh.peek(4)[:4]) if utf16 else None
-    return io.BufferedReader(_Utf16File(fh, path, decode), CHUNK_BYTES) if decode else fh
+    found = _wide_decoder(fh.peek(4)[:4]) if wide else None
+    return io.BufferedReader(_WideFile(fh, path, found), CHUNK_BYTES) if found else fh
 
 
-#: the UTF-16 byte-order marks and the decoder of the text after each
-_UTF16 = ((codecs.BOM_UTF16_LE, codecs.utf_16_le_decode), (codecs.BOM_UTF16_BE, codecs.utf_16_be_decode))
+#: the UTF-32 and UTF-16 byte-order marks, the encoding's name and the decoder of the text after each (UTF-32's
+#: first: its little-endian mark starts as UTF-16's does)
+_WIDE = ((codecs.BOM_UTF32_LE, "UTF-32", codecs.utf_32_le_decode),
+         (codecs.BOM_UTF32_BE, "UTF-32", codecs.utf_32_be_decode),
+         (codecs.BOM_UTF16_LE, "UTF-16", codecs.utf_16_le_decode),
+         (codecs.BOM_UTF16_BE, "UTF-16", codecs.utf_16_be_decode))
 
 
-def _utf16_decoder(head: bytes) -> Any:
-    """The decoder of a file whose first bytes ``head`` are a UTF-16 byte-order mark (not UTF-32's, which starts as
-    UTF-16 little-endian's does), else None.
+def _wide_decoder(head: bytes) -> tuple[bytes, str, Any] | None:
+    """The (mark, encoding's name, decoder) of a file whose first bytes ``head`` are a UTF-32 or UTF-16 byte-order
+    mark, else None.
     """
-    if head.startswith(codecs.BOM_UTF32_LE):
-        return None
-    return next((decode for bom, decode in _UTF16 if head.startswith(bom)), None)
+    return next((found for found in _WIDE if head.startswith(found[0])), None)
 
 
-class _Utf16File(io.RawIOBase):
-    """A UTF-16 file (``fh``, at its byte-order mark) read as the UTF-8 bytes of its text, a piece at a time; bytes
-    that are no UTF-16 (an unpaired surrogate, an odd byte at the end) are an InputError naming the line and the
-    byte offset in the file.
+def wide_encoding(path: str | os.PathLike[str]) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when the file (decompressed when gzipped) starts with that encoding's byte-order
+    mark, which the readers read with ``wide`` (:func:`open_input`); else None. Spark's text reader reads only UTF-8:
+    the Spark job reads such a file a line at a time with :func:`read_lines`.
+    """
+    with open_input(path) as fh:
+        found = _wide_decoder(fh.read(4))
+    return found[1] if found else None
+
+
+class _WideFile(io.RawIOBase):
+    """A UTF-16 or UTF-32 file (``fh``, at the byte-order mark ``found`` names) read as the UTF-8 bytes of its text, a
+    piece at a time; bytes that are no text in its encoding (an unpaired surrogate, a code point past U+10FFFF, an
+    odd byte at the end) are an InputError naming the line and the byte offset in the file.
     """
 
-    def __init__(self, fh: Any, path: str | os.PathLike[str], decode: Any) -> None:
+    def __init__(self, fh: Any, path: str | os.PathLike[str], found: tuple[bytes, str, Any]) -> None:
         super().__init__()
-        self._fh, self._path, self._decode = fh, path, decode
-        self._offset = len(fh.read(2))  # the mark's bytes: offsets count in the file
+        mark, self._encoding, self._decode = found
+        self._fh, self._path = fh, path
+        self._offset = len(fh.read(len(mark)))  # the mark's bytes: offsets count in the file
         self._pending = b""  # bytes read, not decoded yet (a character cut by the piece's end)
         self._out, self._at = b"", 0  # UTF-8 bytes decoded, and how many of them were given
         self._lines = 0  # the LFs decoded
@@ -439,7 +452,7 @@ class _Utf16File(io.RawIOBase):
             text, used = self._decode(data, "strict", self._eof)
         except UnicodeDecodeError as exc:
             line = self._lines + self._decode(data[:exc.start], "replace", True)[0].count("\n") + 1
-            raise InputError(self._path, line, f"not UTF-16 text: {exc.reason} at byte offset "
+            raise InputError(self._path, line, f"not {self._encoding} text: {exc.reason} at byte offset "
                                                f"{self._offset + exc.start}; re-save the file as UTF-8") from None
         self._pending, self._offset, self._lines = data[used:], self._offset + used, self._lines + text.count("\n")
         return text.encode("utf-8")
@@ -464,13 +477,13 @@ def not_gzip(path: str | os.PathLike[str], exc: Exception) -> InputError:
 MAX_INPUT_BYTES = 1 << 30
 
 
-def read_input_bytes(path: Path, limit: int = -1, utf16: bool = False) -> bytes:
-    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped (a UTF-16 file's as UTF-8 with
-    ``utf16``: :func:`open_input`); InputError when unreadable or, read whole, over :data:`MAX_INPUT_BYTES`.
+def read_input_bytes(path: Path, limit: int = -1, wide: bool = False) -> bytes:
+    """The file's bytes (the first ``limit`` of them), decompressed when it is gzipped (a UTF-16 or UTF-32 file's as
+    UTF-8 with ``wide``: :func:`open_input`); InputError when unreadable or, read whole, over :data:`MAX_INPUT_BYTES`.
     """
     cap = MAX_INPUT_BYTES
     try:
-        with open_input(path, utf16) as fh:
+        with open_input(path, wide) as fh:
             data = fh.read(limit if 0 <= limit <= cap else cap + 1)
     except gzip_errors as exc:
         raise not_gzip(path, exc) from None
@@ -488,27 +501,27 @@ def _too_big(path: Path) -> InputError:
                                   "it into smaller files, or build a corpus this size with `graphbuild spark build`")
 
 
-def read_lines(path: Path, utf16: bool = False) -> Iterator[tuple[int, str]]:
+def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
     """(number, text) of each line of the file, the lines :func:`read_text` would give, read one at a time.
 
     A JSON Lines file is read in the memory of its longest line: :func:`read_text` holds the file's bytes, then
     its text and its lines, some times the size of the file (800 MB for one record of 200 MB). As there, the
     file is decompressed when gzipped, a byte-order mark dropped, CR LF and a lone CR end a line, and a file
     unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
-    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``utf16``, a UTF-16 file (with
-    its byte-order mark) is read too (:func:`open_input`).
+    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``wide``, a UTF-16 or UTF-32 file
+    (with its byte-order mark) is read too (:func:`open_input`).
     """
     number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
     bom = 0
-    lead = b""  # the file's first bytes after a byte-order mark (a UTF-16 mark there gets a hint)
+    lead = b""  # the file's first bytes after a byte-order mark (a UTF-16 or UTF-32 mark there gets a hint)
     try:
-        with open_input(path, utf16) as fh:
+        with open_input(path, wide) as fh:
             # never more of a line than the file may still hold: a gzipped line of gigabytes (a few MB packed) was
             # read whole before it was measured, 3 GB of memory for a 1.5 MB file
             while raw := fh.readline(MAX_INPUT_BYTES - size + 1):
                 if not size:
                     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
-                    lead = raw[bom:bom + 2]
+                    lead = raw[bom:bom + 4]
                 start = bom if not size else 0
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
@@ -542,11 +555,12 @@ def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, byt
         raise _not_utf8(path, raw[start:end], exc.start, lines, offset, lead) from None
 
 
-def read_text(path: Path, utf16: bool = False) -> str:
+def read_text(path: Path, wide: bool = False) -> str:
     """The file's text as UTF-8 (decompressed when gzipped), BOM dropped, line ends made LF; InputError
-    when unreadable. With ``utf16``, a UTF-16 file (with its byte-order mark) is read too (:func:`open_input`).
+    when unreadable. With ``wide``, a UTF-16 or UTF-32 file (with its byte-order mark) is read too
+    (:func:`open_input`).
     """
-    data = read_input_bytes(path, utf16=utf16)
+    data = read_input_bytes(path, wide=wide)
     raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
         text = raw.decode("utf-8")
@@ -586,7 +600,7 @@ def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Ite
     first byte that is no UTF-8 raises :func:`_not_utf8`'s InputError (its line, and its offset counted from after
     the mark). :func:`utf8_error` checks a file with it, :func:`read_chunks` reads one.
     """
-    pending = lead = b""  # lead: the first bytes after the mark (a UTF-16 mark there gets a hint)
+    pending = lead = b""  # lead: the first bytes after the mark (a UTF-16 or UTF-32 mark there gets a hint)
     offset = lines = 0
     while True:
         more = read()
@@ -595,7 +609,7 @@ def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Ite
             lead = data[:4] or b" "
             if data.startswith(codecs.BOM_UTF8):
                 data = data[len(codecs.BOM_UTF8):]
-                lead = data[:2] or b" "
+                lead = data[:4] or b" "
         elif not lead:
             pending = data
             continue
@@ -614,9 +628,11 @@ def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Ite
 def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, offset: int,
               lead: bytes) -> InputError:
     """The error of the bad byte at ``data[bad]``, ``data`` coming after ``lines`` line ends and ``offset`` bytes of
-    the file (after a byte-order mark); ``lead``: the file's first bytes, whose UTF-16 mark gets a hint.
+    the file (after a byte-order mark); ``lead``: the file's first bytes, whose UTF-16 or UTF-32 mark gets a
+    hint.
     """
-    hint = " (it looks like UTF-16)" if lead[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ""
+    found = _wide_decoder(lead)
+    hint = f" (it looks like {found[1]})" if found else ""
     return InputError(path, lines + data.count(b"\n", 0, bad) + 1,
                       f"not UTF-8 text{hint}: invalid byte 0x{data[bad]:02x} at byte offset "
                       f"{offset + bad}; re-save the file as UTF-8")
@@ -626,13 +642,13 @@ def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, o
 CHUNK_BYTES = 1 << 20
 
 
-def read_chunks(path: Path, size: int = CHUNK_BYTES, utf16: bool = False) -> Iterator[str]:
+def read_chunks(path: Path, size: int = CHUNK_BYTES, wide: bool = False) -> Iterator[str]:
     """The file's text (:func:`read_text`'s: decompressed when gzipped, byte-order mark dropped, CR LF and a lone CR
     made LF) in pieces of about ``size`` bytes, so that a JSON array of gigabytes is read in the memory of its
     records (:class:`~graphbuild.ingest.located.JsonStream`), not whole. As for :func:`read_lines`, a file
     unreadable, not UTF-8 (the first bad byte's line and offset) or over :data:`MAX_INPUT_BYTES` raises InputError
-    when the reading gets there; a pipe is read once. With ``utf16``, a UTF-16 file (with its byte-order mark) is
-    read too (:func:`open_input`).
+    when the reading gets there; a pipe is read once. With ``wide``, a UTF-16 or UTF-32 file (with its byte-order
+    mark) is read too (:func:`open_input`).
     """
     total = 0
     cr = ""  # a CR ending the last piece: its LF may start the next
@@ -646,7 +662,7 @@ def read_chunks(path: Path, size: int = CHUNK_BYTES, utf16: bool = False) -> Ite
         return more
 
     try:
-        with open_input(path, utf16) as fh:
+        with open_input(path, wide) as fh:
             for text in _utf8_pieces(path, lambda: read(fh)):
                 text = cr + text
                 cr = "\r" if text.endswith("\r") else ""

@@ -28,7 +28,17 @@ from .fields import (
     read_lines,
     warn,
 )
-from .located import TOO_DEEP, JsonStream, json_kind, loads, repeated_keys, short_value, stream_records, too_deep
+from .located import (
+    TOO_DEEP,
+    JsonStream,
+    json_kind,
+    loads,
+    opens_list,
+    repeated_keys,
+    short_value,
+    stream_records,
+    too_deep,
+)
 
 __all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
@@ -46,7 +56,7 @@ def read_json(path: Path) -> Iterator[Item]:
     was held whole, as bytes, text and every value, some times its size.
     """
     path = Path(path)
-    stream = JsonStream(read_chunks(path, utf16=True))
+    stream = JsonStream(read_chunks(path, wide=True))
     if json_lines_ahead(stream, path):  # JSON Lines named .json (as Hugging Face's to_json and pandas write them)
         yield from _json_lines_items(path, stream.lines())
         return
@@ -95,11 +105,23 @@ def _one_paper(data: Any, line: int, path: Path) -> Item:
                                  '"data" or "results" list')
 
 
+#: characters of a first line past which an object opening a paper list (:data:`_LIST_KEYS`) is taken for an API page
+#: written on one line (:func:`json_lines_ahead`), not a JSON Lines record
+_LONG_LINE = 1 << 20
+
+
 def json_lines_ahead(stream: JsonStream, path: Path) -> bool:
     """Whether the JSON text ``stream`` reads (:attr:`~JsonStream.pos` not moved) is JSON Lines: its first line one
     whole object, and more lines after it (a JSON document can be no such thing).
+
+    An object whose first line is longer than :data:`_LONG_LINE` and which opens a paper list before that (an API
+    page minified on one line, ``{"total": 9, "data": [...]}``) is a document, told without reading the line: its
+    records were held whole as one line of text (400 MB of memory for a page of 200 MB) before the first was read.
     """
     if stream.peek() != "{":
+        return False
+    head = stream.ahead(_LONG_LINE)
+    if "\n" not in head and opens_list(head, _LIST_KEYS):  # an API page minified on one line: a document
         return False
     first, end = stream.rest_of_line()
     return not stream.blank_from(end) and isinstance(json_line(first, path, stream.line()), dict)
@@ -110,7 +132,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     blank lines are ignored.
     """
     path = Path(path)
-    return _json_lines_items(path, read_lines(path, utf16=True))
+    return _json_lines_items(path, read_lines(path, wide=True))
 
 
 def _json_lines_items(path: Path, lines: Iterator[tuple[int, str]]) -> Iterator[Item]:
@@ -281,7 +303,7 @@ def _csv_lines(path: Path) -> tuple[Iterator[str], str]:
     end read as LF), and its start: at least :data:`_SNIFFED` characters of it, or all of it, to tell the
     delimiter from; blank (``''`` or spaces) when the whole file is.
     """
-    numbered = read_lines(path, utf16=True)
+    numbered = read_lines(path, wide=True)
     first: list[str] = []
     size = 0
     content = False  # a line that is not blank

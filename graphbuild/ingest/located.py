@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["HELD", "TOO_DEEP", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers", "loads",
-           "repeated_keys", "short_value", "stream_records", "syntax_error", "too_deep"]
+           "opens_list", "repeated_keys", "short_value", "stream_records", "syntax_error", "too_deep"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -352,6 +352,12 @@ class JsonStream:
         if self.peek():
             raise self.error("Extra data")
 
+    def ahead(self, size: int) -> str:
+        """The next ``size`` characters from :attr:`pos` (fewer at the end of the text), :attr:`pos` not moved."""
+        while len(self._buf) - self.pos < size and self._more():
+            pass
+        return self._buf[self.pos:self.pos + size]
+
     def rest_of_line(self) -> tuple[str, int]:
         """The text from :attr:`pos` to the end of its line, and where that end is (:attr:`pos` not moved)."""
         offset = 0
@@ -403,6 +409,29 @@ class JsonStream:
                 return
             if not self.take(","):
                 raise self.error("Expecting ',' delimiter")
+
+
+def opens_list(head: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``head``, the start of a JSON object (cut anywhere), gives one of ``keys`` an array before any member it
+    cuts short: an API page (``{"total": 9, "data": [...``), whose list :func:`stream_records` reads a record at a
+    time, however long the one line it may be written on.
+
+    >>> opens_list('{"total": 9, "meta": {"page": 1}, "data": [{"title": "A"}, {"ti', ("data",))
+    True
+    >>> opens_list('{"title": "A", "abstract": "We ad', ("data",))
+    False
+    """
+    probe = JsonStream((head,))
+    try:
+        if not probe.take("{"):
+            return False
+        for _ in probe.items("}"):
+            if probe.key() in keys and probe.peek() == "[":
+                return True
+            probe.value()
+    except (json.JSONDecodeError, RecursionError):  # a member cut short by the end of head, or head no JSON
+        return False
+    return False
 
 
 #: elements of a wrapping object's paper lists held, before the object's other members are known, at least

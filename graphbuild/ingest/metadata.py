@@ -204,7 +204,7 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
     at a time; any other is one JSON document, whose records are read one at a time
     (:func:`~graphbuild.ingest.located.stream_records`): neither is held whole.
     """
-    stream = JsonStream(read_chunks(path, utf16=True))
+    stream = JsonStream(read_chunks(path, wide=True))
     if json_lines_ahead(stream, path):  # no line is held while its record is read
         for number, line in stream.lines():
             if line.strip():

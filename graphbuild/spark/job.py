@@ -7,7 +7,9 @@ the driver):
    given (folders searched as a single build searches them:
    :func:`spark_inputs`), numbered in reading order; each record becomes a
    Paper through the readers' own record functions (plain objects, Semantic
-   Scholar papers, OpenAlex works). A JSON Lines file whose bytes are not all
+   Scholar papers, OpenAlex works). A UTF-16 or UTF-32 JSON Lines file (with
+   its byte-order mark) is read by one task with the single build's reader. A
+   JSON Lines file whose bytes are not all
    UTF-8 (which Spark's text reader would turn into replacement characters)
    is found by a task per file on the executors and left out whole, with the
    single build's error (:func:`_undecodable`).
@@ -78,7 +80,7 @@ from ..errors import InputError, UsageError
 from ..fsutil import atomic_output, cache_dir
 from ..graph import count_lines
 from ..ingest import SKIPPED_SHOWN, skipped_whole, warning_lines
-from ..ingest.fields import collecting_warnings
+from ..ingest.fields import collecting_warnings, wide_encoding
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
 from ..settings import Settings
@@ -231,12 +233,16 @@ def per_group(df: Any, run: Callable[[list[tuple]], list[tuple]], columns: list[
 
 def _read(spark: Any, inputs: list[tuple[str, str]]) -> Any:
     """DataFrame (ord, raw, src, line): every record as JSON text, numbered in reading order, with its
-    file and its line there (a JSON Lines file; blank lines are skipped but counted) or row (Parquet).
+    file and its line there (a JSON Lines file; blank lines are skipped but counted) or row (Parquet). A UTF-16 or
+    UTF-32 JSON Lines file, which Spark's text reader cannot read, is read by one task as a single build reads it
+    (:func:`~graphbuild.spark.steps.wide_text_lines`).
     """
     sc = spark.sparkContext
     rdds = []
     for kind, path in inputs:
-        if kind == "text":
+        if kind == "text" and wide_encoding(path):
+            rdds.append(sc.parallelize([path], 1).flatMap(steps.wide_text_lines))
+        elif kind == "text":
             rdds.append(sc.textFile(local_uri(path)).zipWithIndex()
                         .filter(lambda pair: pair[0].strip() != "")
                         .map(lambda pair, path=path: (pair[0], path, pair[1] + 1)))

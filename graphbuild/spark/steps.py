@@ -10,14 +10,16 @@ without Spark too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..ingest.merge import MIN_TITLE_CHARS, merged_groups, strong_keys
 from ..records import ROLES, EntityMention, Extraction, Paper, normalize_title, title_id
 
-__all__ = ["paper_from_json", "text_error", "paper_keys", "merge_group", "id_conflict_group", "mention_buckets",
-           "resolve_group", "paper_row", "link_fields", "worker_pipeline", "worker_model", "MAX_ENTITIES"]
+__all__ = ["paper_from_json", "text_error", "wide_text_lines", "paper_keys", "merge_group", "id_conflict_group",
+           "mention_buckets", "resolve_group", "paper_row", "link_fields", "worker_pipeline", "worker_model",
+           "MAX_ENTITIES"]
 
 #: Entities per paper that the mention numbering leaves room for.
 MAX_ENTITIES = 4096
@@ -92,13 +94,26 @@ def text_error(path: str) -> tuple[int | None, str] | None:
 
     error: InputError | None
     try:
-        with open_input(path) as fh:
+        with open_input(path, wide=True) as fh:  # a UTF-16 or UTF-32 file is checked as its UTF-8 text
             error = utf8_error(path, fh)
     except gzip_errors as exc:
         error = not_gzip(path, exc)
     except OSError as exc:
         error = cannot_read(path, exc)
     return (error.line, error.message) if error else None
+
+
+def wide_text_lines(path: str) -> Iterator[tuple[str, str, int]]:
+    """``(text, path, number)`` of each line that is not blank of the UTF-16 or UTF-32 JSON Lines file at ``path``
+    (:func:`~graphbuild.ingest.fields.wide_encoding`), read as a single build reads it
+    (:func:`~graphbuild.ingest.fields.read_lines`): Spark's text reader reads only UTF-8. Runs in one task per such
+    file, in the memory of its longest line.
+    """
+    from ..ingest.fields import read_lines
+
+    for number, text in read_lines(Path(path), wide=True):
+        if text.strip():
+            yield text, path, number
 
 
 def paper_to_json(paper: Paper) -> str:
