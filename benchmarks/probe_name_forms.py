@@ -18,9 +18,8 @@ Run::
 from __future__ import annotations
 
 import sys
-from collections import Counter
 
-from probe_forms import check
+from probe_forms import run
 
 from graphbuild.ingest.fields import clean_text
 
@@ -114,22 +113,7 @@ def _read(title: str, text: str) -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    verbose = "-v" in (argv if argv is not None else sys.argv[1:])
-    ok: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for cls, title, text, groups, negatives in CASES:
-        title, text = _read(title, text)
-        passed, why, found = check(title, text, groups, negatives)
-        total[cls] += 1
-        ok[cls] += passed
-        if verbose and not passed:
-            print(f"## {cls}: {title} | {text}")
-            for line in why + [f"    {f}" for f in found]:
-                print("  ", line)
-    for cls in total:
-        print(f"{cls:20s} {ok[cls]}/{total[cls]}")
-    print(f"TOTAL {sum(ok.values())}/{sum(total.values())}")
-    return 0
+    return run(CASES, argv, read=_read)
 
 
 if __name__ == "__main__":
