@@ -730,3 +730,65 @@ def test_decide_applied_needs_the_authors_and_no_proposal_verb():
 
     assert _WE.search("We freeze the encoder and insert ")
     assert not _WE.search("Wearable sensors record ")
+
+
+@pytest.mark.parametrize("text", [
+    "Low-Rank Adaptation (LoRA) is a popular method for tuning large models cheaply; we study its failure modes "
+    "under distribution shift.",
+    "Low-rank adaptation lowers the memory of fine-tuning. We measure where it fails on six clinical tasks.",
+    "Low-rank adaptation was applied to a clinical summariser, and memory fell by half.",
+    "Low-Rank Adaptation (LoRA) modules were trained to summarise discharge notes of two hospitals.",
+])
+def test_decide_a_known_title_method_defined_at_its_first_mention_or_applied_in_the_passive_is_not_proposed(
+        full, text):
+    # the abstract opens with what the known method is or does (background), or puts it to work in the passive
+    got = extracted(full, "Low-Rank Adaptation Under Distribution Shift", text)
+    assert got.get("LoRA", ("", True))[1] is False, (text, got)
+
+
+def test_decide_the_defining_and_passive_patterns_after_a_known_name():
+    from graphbuild.nlp.decide import _DEFINED_AFTER, _PASSIVE_APPLIED
+
+    for after in (" (LoRA) is a popular method", " exchanges messages", "~\\cite{hu2021} fails on",
+                  " gives sparse models", " has become standard"):
+        assert _DEFINED_AFTER.match(after), after
+    for after in (" is proposed here", " (LoRA) is here introduced", " of 2,000 snapshots shows", " focus on",
+                  " and Zorb"):
+        assert not _DEFINED_AFTER.match(after), after
+    for after in (" were trained to map", " (XGB) was used to classify", " was then applied to", " have been fitted"):
+        assert _PASSIVE_APPLIED.match(after), after
+    for after in (" was proposed by", " is a method", " were compared"):
+        assert not _PASSIVE_APPLIED.match(after), after
+
+
+def _our_subjects(text: str, known: frozenset[tuple[int, int]] = frozenset()) -> dict[str, bool]:
+    return {c.text: c.proposed for c in cue_candidates(text, split_sentences(text), known=known)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sparse retrievers miss paraphrases. Our Quolvex improves recall by 4 points.", "Quolvex"),
+    ("Lane detection must be cheap. The proposed Quolvex-Net runs in real time on a small board.", "Quolvex-Net"),
+    ("Docking is slow. Our Quolvex model cuts search time tenfold.", "Quolvex"),
+    ("Forecast ensembles are costly. The proposed Quolvex-2 sampler yields calibrated spreads.", "Quolvex-2"),
+])
+def test_patterns_our_name_as_a_subject_with_no_verb_of_proposing_is_proposed(text, name):
+    assert _our_subjects(text).get(name) is True, _our_subjects(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb of proposing elsewhere brings the authors' names in: no second guess
+    ("We propose a retriever. Our Quolvex baseline improves recall.", "Quolvex"),
+    ("We introduce a lane detector. Our Quolvex improves recall.", "Quolvex"),
+    # a use, not a name of the authors' own
+    ("Lane detection must be cheap. Our Quolvex implementation runs in real time.", "Quolvex"),
+    ("Lane detection must be cheap. Our Quolvex-based detector runs in real time.", "Quolvex-based"),
+    ("Lane detection must be cheap. Our CNN runs in real time.", "CNN"),
+])
+def test_patterns_our_name_as_a_subject_not_proposed(text, name):
+    assert not _our_subjects(text).get(name), _our_subjects(text)
+
+
+def test_patterns_our_subject_skips_a_known_name_and_its_variants():
+    text = "Sentiment is hard. Our BERT-Large model reaches 91% accuracy."
+    at = text.index("BERT")
+    assert not _our_subjects(text, frozenset({(at, at + 4)})).get("BERT-Large")

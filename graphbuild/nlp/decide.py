@@ -1129,6 +1129,20 @@ _APPLIED_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|appli
 #: the authors as a sentence's subject ("We separate the recordings with X")
 _WE = re.compile(r"\b[Ww]e\b")
 
+#: what a sentence says of a name it opens with, its subject, in general terms: a present-tense verb ("Affinity
+#: propagation exchanges messages …", "Low-Rank Adaptation (LoRA) is a popular method …", "Kernel PCA~\cite{x}
+#: fails on …"; its acronym or a citation between), not one of proposing ("X is proposed"); a plural verb
+#: ("X networks fail …") is not read, being as often a noun
+_DEFINED_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:~?\\cite[a-z]*\{[^}]*\}\s*)?(?:\w+ly\s+)?"
+                            r"(?:(?:is|are)(?!\s+(?:\w+ly\s+)?(?:here\s+)?(?:proposed|introduced|presented|"
+                            r"developed|designed|described|derived|extended)\b)|has|have|[a-z]{2,}[a-rtv-z]s)\b")
+#: a sentence's opening words before its subject: none, or an article ("The relevance vector machine gives …")
+_SUBJECT_OPENING = frozenset(("", "The ", "A ", "An "))
+#: a name put to work in the passive: "Random forests were trained to …", "XGBoost was used to …", "K-means was
+#: applied to …" (its acronym between)
+_PASSIVE_APPLIED = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:was|were|is|are|has been|have been)\s+"
+                              r"(?:(?:\w+ly|then|also|first)\s+)?(?:trained|used|applied|fitted|fit|employed|implemented|run|adopted|utili[sz]ed)\b")
+
 
 def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, without a name the gazetteer knows that the title gives (not as all it says before its
@@ -1152,15 +1166,21 @@ def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
 
 def _applied(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether the abstract first names an entity right after the authors' verb of applying it ("We apply
-    X", :data:`_APPLIED_BEFORE`), or, in an abstract with no verb of proposing at all, in a sentence the
-    authors are the subject of ("We separate the recordings with X and …").
+    X", :data:`_APPLIED_BEFORE`), as what the passive puts to work ("X were trained to …",
+    :data:`_PASSIVE_APPLIED`), as the subject of a general statement that opens a sentence ("X is a popular
+    method …", "X exchanges messages …", :data:`_DEFINED_AFTER`: the known method as background), or, in an
+    abstract with no verb of proposing at all, in a sentence the authors are the subject of ("We separate the
+    recordings with X and …").
     """
     first = _first_in_abstract(context, cands, members)
     if first is None:
         return False
     c, s = first
     text = context.text
-    if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None:
+    if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None \
+            or _PASSIVE_APPLIED.match(text, c.end) is not None:
+        return True
+    if text[s:c.start] in _SUBJECT_OPENING and _DEFINED_AFTER.match(text, c.end) is not None:
         return True
     return _WE.search(text, s, c.start) is not None and not context.propose_near(context.title_end, len(text))
 
