@@ -69,6 +69,15 @@ CASES = [
      "XGBoost was used to classify crop types from Sentinel-2 time series of 4,000 fields, reaching 92% accuracy.", "XGBoost", False),
     ("passive", "Hidden Markov Models for Sleep Staging",
      "Hidden Markov models were fitted to wrist accelerometry of 300 nights to infer sleep stages, and compared with polysomnography.", "hidden Markov model", False),
+    # class 2d: a known method the title names, beside a name the abstract coins
+    ("beside", "Sequential Monte Carlo Tracking of Cells in Time-Lapse Microscopy",
+     "Cells divide and cross. The resulting tracker, Mitrovex-PF, keeps identities through 94% of divisions where a bootstrap filter fails.", "sequential Monte Carlo", False),
+    ("beside", "Spectral Clustering of Voting Blocs in Regional Parliaments",
+     "We introduce a signed variant, Varblok, that weighs disagreement. Blocs are found with spectral clustering and Varblok on 40 years of votes.", "spectral clustering", False),
+    ("beside", "Gaussian Processes for Glacier Model Calibration",
+     "Ice-flow models are slow to calibrate. We introduce a localised emulator, Kalvora-L, that halves the model runs needed.", "Gaussian process", False),
+    ("beside", "Gaussian Processes for Glacier Model Calibration",
+     "Ice-flow models are slow to calibrate. We introduce a localised emulator, Kalvora-L, that halves the model runs needed.", "Kalvora-L", True),
     # class 2c: a side name in the proposing sentence is a source or input
     ("side", "Protein Function from Sequence",
      "We propose Ferulin, a classifier on embeddings from ESM-2 that predicts enzyme classes. Ferulin beats BLAST on remote homologs.", "ESM-2", False),

@@ -792,3 +792,17 @@ def test_patterns_our_subject_skips_a_known_name_and_its_variants():
     text = "Sentiment is hard. Our BERT-Large model reaches 91% accuracy."
     at = text.index("BERT")
     assert not _our_subjects(text, frozenset({(at, at + 4)})).get("BERT-Large")
+
+
+def test_decide_a_known_title_method_beside_a_name_the_abstract_coins_is_not_proposed(full):
+    # the abstract brings in a name of its own and proposes nothing of the known method its title names
+    got = extracted(full, "Low-Rank Adaptation for Clinical Note Summarisation",
+                    "Memory is scarce in hospitals. We introduce a sparse variant, Zorvalin-L, that prunes ranks "
+                    "and halves memory at equal ROUGE.")
+    assert got.get("LoRA", ("", True))[1] is False, got
+    assert got.get("Zorvalin-L", ("", False))[1] is True, got
+    # where the abstract proposes the known method as well, it stays proposed
+    got = extracted(full, "Low-Rank Adaptation of Large Language Models",
+                    "We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights. We also "
+                    "introduce a sparse variant, Zorvalin-L, that prunes ranks.")
+    assert got.get("LoRA", ("", False))[1] is True, got

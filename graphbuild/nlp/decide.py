@@ -48,6 +48,7 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import (
+    _WE_VERB_OBJECT,
     BARE,
     CorpusStats,
     _first_in_abstract,
@@ -1146,22 +1147,54 @@ _PASSIVE_APPLIED = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:was|were|is|are|has 
 
 def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, without a name the gazetteer knows that the title gives (not as all it says before its
-    colon) and the abstract only applies (:func:`_applied`): the paper uses the known method its title leads
-    with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"), it does not propose it;
-    unless a naming cue names it (the rules' proposal of a title's segment, or of a long form the authors
-    apply, is no sign against it).
+    colon) and the abstract only applies (:func:`_applied`), or that stands beside a name the abstract coins
+    (:func:`_coins_a_name`) with no proposal of its own there: the paper uses the known method its title leads
+    with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"; "Sequential Monte Carlo Tracking
+    …" with "the resulting tracker, Zorb-PF, …"), it does not propose it; unless a naming cue names it (the
+    rules' proposal of a title's segment, or of a long form the authors apply, is no sign against it).
     """
     context = chosen.prepared.context
     if context.bare:
         return proposed
     cands, entries = chosen.prepared.cands, chosen.prepared.entries
     own = context.text[:context.colon].strip() if context.colon > 0 else None
+    coined = _coins_a_name(chosen, proposed)
     out = []
     for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed):
         out.append(is_proposed and not (_known_in_title(cands, entries, members, context.title_end, own)
                                         and not any(cands[i].named for i in members)
-                                        and _applied(context, cands, members)))
+                                        and (coined and not _proposed_in_abstract(context, cands, members)
+                                             or _applied(context, cands, members))))
     return out
+
+
+def _coins_a_name(chosen: _Chosen, proposed: list[bool]) -> bool:
+    """Whether the abstract brings in a name of the authors' own that the gazetteer does not know: a proposed
+    entity some mention of which after the title the rules guessed proposed or a naming cue names ("… the fused
+    detector, PartCascade, …", "We introduce a variant, EKI-TS, …"). The known method the title names beside it
+    is what the paper builds on.
+    """
+    cands, entries, title_end = chosen.prepared.cands, chosen.prepared.entries, chosen.prepared.context.title_end
+    return any(is_proposed and all(entries[i] is None for i in members)
+               and (_guessed_in_abstract(cands, members, title_end) or any(cands[i].named for i in members))
+               for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed))
+
+
+def _guessed_in_abstract(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the rules guessed some mention of an entity after the title proposed ("We propose X …")."""
+    return any(cands[i].proposed and cands[i].start >= title_end for i in members)
+
+
+def _proposed_in_abstract(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract proposes an entity: the rules guessed a mention after the title proposed, or the
+    authors' proposal verb comes right before its first mention (``_WE_VERB_OBJECT``: "We propose Low-Rank
+    Adaptation, or …": the rules guess no known name proposed).
+    """
+    if _guessed_in_abstract(cands, members, context.title_end):
+        return True
+    first = _first_in_abstract(context, cands, members)
+    return first is not None and _WE_VERB_OBJECT.search(context.text, max(first[1], first[0].start - 60),
+                                                        first[0].start) is not None
 
 
 def _applied(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
