@@ -15,11 +15,8 @@ HERE = Path(__file__).resolve().parent.parent / "benchmarks" / "invented"
 SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))  # (the second annotation has no papers)
 
 
-def test_the_twelve_sets_are_there():
-    assert SETS == [
-        "synth1", "synth10", "synth11", "synth12", "synth2", "synth3",
-        "synth4", "synth5", "synth6", "synth7", "synth8", "synth9",
-    ]
+def test_every_set_is_there():
+    assert SETS == sorted(f"synth{n}" for n in range(1, 16))
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -77,3 +74,15 @@ def test_the_benchmark_lists_a_dev_sets_wrong_proposed_marks(capsys):
     assert lines[2].startswith("| synth1 | 170 |") and lines[2].count("|") == lines[0].count("|")
     wrong = [json.loads(line) for line in lines[3:] if "wrongly_proposed" in line]
     assert wrong and all({"title", "type", "matched"} <= set(e) for e in wrong)
+
+
+def test_synth14_is_a_dev_set_of_200_results_heavy_papers():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert "synth14" in module.SETS["dev"] and "synth14" not in module.SETS["test"]
+    _, gold = module.gold_rows("synth14")
+    assert len(gold) == 200
