@@ -41,6 +41,15 @@ CASES = [
      "Forecast ensembles are costly. The proposed Skelda-2 sampler yields calibrated spreads with ten members.", "Skelda-2", True),
     ("our", "Low-Light Image Enhancement",
      "Photos taken at night are dark and noisy. Our Lumenfold recovers detail and colour and is preferred by users in a study.", "Lumenfold", True),
+    # class 1b: the name set off by commas after the kind just described, acting
+    ("apposed", "Faster Policy Learning with Value Models",
+     "We learn a value-equivalent model of the environment and plan with it. The resulting agent, Ravelin, reaches the score of MuZero with half the steps.", "Ravelin", True),
+    ("apposed", "Hierarchical MLPs for Vision",
+     "We merge patches between stages of an MLP. The model, Stepwell-MLP, outperforms MLP-Mixer on ImageNet.", "Stepwell-MLP", True),
+    ("apposed", "Occluded Face Detection",
+     "Part detectors are fused with a holistic cascade. On two benchmarks the fused detector, Fascine, recovers 87% of occluded faces.", "Fascine", True),
+    ("apposed", "Semi-Supervised Learning from Few Labels",
+     "Pseudo-labels from weak views train strong views. With 40 labels on CIFAR-10, the recipe, named Quillfix, reaches 88% accuracy.", "Quillfix", True),
     # class 2a: a known method defined at its first mention
     ("defined", "Low-Rank Adaptation Under Distribution Shift",
      "Low-Rank Adaptation (LoRA) is a popular method for tuning large models cheaply; we study its failure modes under distribution shift on six tasks.", "LoRA", False),

@@ -762,7 +762,11 @@ def test_decide_the_defining_and_passive_patterns_after_a_known_name():
 
 
 def _our_subjects(text: str, known: frozenset[tuple[int, int]] = frozenset()) -> dict[str, bool]:
-    return {c.text: c.proposed for c in cue_candidates(text, split_sentences(text), known=known)}
+    """Whether some cue candidate of each text is proposed."""
+    out: dict[str, bool] = {}
+    for c in cue_candidates(text, split_sentences(text), known=known):
+        out[c.text] = out.get(c.text, False) or c.proposed
+    return out
 
 
 @pytest.mark.parametrize("text, name", [
@@ -806,3 +810,24 @@ def test_decide_a_known_title_method_beside_a_name_the_abstract_coins_is_not_pro
                     "We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights. We also "
                     "introduce a sparse variant, Zorvalin-L, that prunes ranks.")
     assert got.get("LoRA", ("", False))[1] is True, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We plan with a learned model. The resulting agent, Ravelin, reaches the score of its teacher.", "Ravelin"),
+    ("We merge patches between stages. The model, Stepwell-9, outperforms earlier MLPs.", "Stepwell-9"),
+    ("On two benchmarks the fused detector, Fascine, recovers 87% of occluded faces.", "Fascine"),
+    ("With 40 labels, the recipe, named Quillfix, reaches 88% accuracy.", "Quillfix"),
+    ("The model, mDenoise-25, gives gains of up to 12 BLEU.", "mDenoise-25"),
+])
+def test_patterns_a_name_apposed_to_the_kind_just_described_is_proposed(text, name):
+    assert _our_subjects(text).get(name) is True, _our_subjects(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We compare Quolvex, Ravelin and Fascine, which are strong.", "Ravelin"),
+    ("We fine-tune a strong pretrained model, Quolvex, that reaches 80% alone.", "Quolvex"),
+    ("Sentiment is hard. The model, BERT, reaches 91% accuracy.", "BERT"),
+])
+def test_patterns_a_name_apposed_not_to_the_kind_just_described_is_not_proposed(text, name):
+    known = frozenset({(text.index("BERT"), text.index("BERT") + 4)}) if "BERT" in text else frozenset()
+    assert not _our_subjects(text, known).get(name), _our_subjects(text, known)

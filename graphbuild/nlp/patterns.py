@@ -631,6 +631,16 @@ _OUR_SUBJECT = re.compile(
     r"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+])"
     r"(?:\s+(?!(?:baselines?|implementation|reimplementation|backbones?|setup|experiments?|results|analysis|code|"
     r"version|data|team)\b)[a-z][a-z\-]*)??\s+(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
+#: a name set off by commas as a subject that acts, after the kind of thing the abstract has just described
+#: (``_KIND_BEFORE``): "The resulting agent, Zorb, outperforms …", "the network, Zorb-40, reaches …", "yields a
+#: model, Zorb-XL, that beats …", "the recipe, named Zorb, reaches …"
+_APPOSED_ACTS = re.compile(
+    r",\s+(?:(?:named|called|dubbed|termed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
+    r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
+#: the kind before ``_APPOSED_ACTS``, a word on its own after an article or "this" and up to four words: "The
+#: resulting agent", "a model", "the fused detector"
+_KIND_BEFORE = re.compile(rf"\b(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w\-]*\s+)?{_KIND}$")
+
 #: "the proposed" before a name: an adjective, no verb of proposing
 _THE_PROPOSED = re.compile(r"\b[Tt]he proposed\b")
 #: every match of ``_OUR_SUBJECT`` starts with one of these
@@ -722,9 +732,11 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     # brings in the authors' names)
     subjects = matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS) \
         if ("ur " in text or "proposed " in text) and not proposes(_THE_PROPOSED.sub("", text)) else ()
-    for m in itertools.chain(own, subjects):
+    apposed = (m for m in matches_from(_APPOSED_ACTS, text, (", ",))
+               if _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+    for m in itertools.chain(own, subjects, apposed):
         name = m.group("name")
-        if is_generic(name) or m.re is _OUR_SUBJECT and _others_subject(m, known):
+        if is_generic(name) or m.re is not _OUR_APPOSED and m.re is not _RELEASED_NAME and _others_subject(m, known):
             continue
         idx, _, _ = sentence_of(m.start())
         yield Candidate(m.start("name"), m.end("name"), name, "cue", sentence=idx, strong=True, proposed=True)
@@ -767,7 +779,8 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
 
 
 def _others_subject(m: re.Match[str], known: frozenset[tuple[int, int]]) -> bool:
-    """Whether the name ``_OUR_SUBJECT`` found after "our" is someone else's or no name: one the gazetteer knows,
+    """Whether the name ``_OUR_SUBJECT`` found after "our" (or ``_APPOSED_ACTS`` after a kind) is someone else's or
+    no name: one the gazetteer knows,
     or a variant of one (a span in ``known`` inside it: "Our BERT-Large model is …"), a kind of model ("Our CNN
     is …"), a stop word, or a known name with an adjective ("Our BERT-based model …").
     """
