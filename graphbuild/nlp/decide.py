@@ -83,7 +83,7 @@ from .lexicon import (
     list_gap,
     word_alternation,
 )
-from .roles import made_and_named, role_of
+from .roles import _PROPOSE, made_and_named, role_of
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -1213,9 +1213,15 @@ def _applied(context: DocContext, cands: list[Candidate], members: list[int]) ->
     if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None \
             or _PASSIVE_APPLIED.match(text, c.end) is not None:
         return True
-    if text[s:c.start] in _SUBJECT_OPENING and _DEFINED_AFTER.match(text, c.end) is not None:
-        return True
+    if text[s:c.start] in _SUBJECT_OPENING and _DEFINED_AFTER.match(text, c.end) is not None \
+            and _PROPOSE.search(text, c.end, _sentence_end(context, c)) is None:
+        return True  # (not "X is an algorithm we propose for …")
     return _WE.search(text, s, c.start) is not None and not context.propose_near(context.title_end, len(text))
+
+
+def _sentence_end(context: DocContext, c: Candidate) -> int:
+    """Where the sentence of a mention ends (the text's end where its sentence is unknown)."""
+    return context.sents[c.sentence][1] if 0 <= c.sentence < len(context.sents) else len(context.text)
 
 
 def _known_in_title(cands: list[Candidate], entries: list[Any], members: list[int], title_end: int,
