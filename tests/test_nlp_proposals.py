@@ -730,3 +730,104 @@ def test_decide_applied_needs_the_authors_and_no_proposal_verb():
 
     assert _WE.search("We freeze the encoder and insert ")
     assert not _WE.search("Wearable sensors record ")
+
+
+@pytest.mark.parametrize("text", [
+    "Low-Rank Adaptation (LoRA) is a popular method for tuning large models cheaply; we study its failure modes "
+    "under distribution shift.",
+    "Low-rank adaptation lowers the memory of fine-tuning. We measure where it fails on six clinical tasks.",
+    "Low-rank adaptation was applied to a clinical summariser, and memory fell by half.",
+    "Low-Rank Adaptation (LoRA) modules were trained to summarise discharge notes of two hospitals.",
+])
+def test_decide_a_known_title_method_defined_at_its_first_mention_or_applied_in_the_passive_is_not_proposed(
+        full, text):
+    # the abstract opens with what the known method is or does (background), or puts it to work in the passive
+    got = extracted(full, "Low-Rank Adaptation Under Distribution Shift", text)
+    assert got.get("LoRA", ("", True))[1] is False, (text, got)
+
+
+def test_decide_the_defining_and_passive_patterns_after_a_known_name():
+    from graphbuild.nlp.decide import _DEFINED_AFTER, _PASSIVE_APPLIED
+
+    for after in (" (LoRA) is a popular method", " exchanges messages", "~\\cite{hu2021} fails on",
+                  " gives sparse models", " has become standard"):
+        assert _DEFINED_AFTER.match(after), after
+    for after in (" is proposed here", " (LoRA) is here introduced", " of 2,000 snapshots shows", " focus on",
+                  " and Zorb"):
+        assert not _DEFINED_AFTER.match(after), after
+    for after in (" were trained to map", " (XGB) was used to classify", " was then applied to", " have been fitted"):
+        assert _PASSIVE_APPLIED.match(after), after
+    for after in (" was proposed by", " is a method", " were compared"):
+        assert not _PASSIVE_APPLIED.match(after), after
+
+
+def _our_subjects(text: str, known: frozenset[tuple[int, int]] = frozenset()) -> dict[str, bool]:
+    """Whether some cue candidate of each text is proposed."""
+    out: dict[str, bool] = {}
+    for c in cue_candidates(text, split_sentences(text), known=known):
+        out[c.text] = out.get(c.text, False) or c.proposed
+    return out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sparse retrievers miss paraphrases. Our Quolvex improves recall by 4 points.", "Quolvex"),
+    ("Lane detection must be cheap. The proposed Quolvex-Net runs in real time on a small board.", "Quolvex-Net"),
+    ("Docking is slow. Our Quolvex model cuts search time tenfold.", "Quolvex"),
+    ("Forecast ensembles are costly. The proposed Quolvex-2 sampler yields calibrated spreads.", "Quolvex-2"),
+])
+def test_patterns_our_name_as_a_subject_with_no_verb_of_proposing_is_proposed(text, name):
+    assert _our_subjects(text).get(name) is True, _our_subjects(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb of proposing elsewhere brings the authors' names in: no second guess
+    ("We propose a retriever. Our Quolvex baseline improves recall.", "Quolvex"),
+    ("We introduce a lane detector. Our Quolvex improves recall.", "Quolvex"),
+    # a use, not a name of the authors' own
+    ("Lane detection must be cheap. Our Quolvex implementation runs in real time.", "Quolvex"),
+    ("Lane detection must be cheap. Our Quolvex-based detector runs in real time.", "Quolvex-based"),
+    ("Lane detection must be cheap. Our CNN runs in real time.", "CNN"),
+])
+def test_patterns_our_name_as_a_subject_not_proposed(text, name):
+    assert not _our_subjects(text).get(name), _our_subjects(text)
+
+
+def test_patterns_our_subject_skips_a_known_name_and_its_variants():
+    text = "Sentiment is hard. Our BERT-Large model reaches 91% accuracy."
+    at = text.index("BERT")
+    assert not _our_subjects(text, frozenset({(at, at + 4)})).get("BERT-Large")
+
+
+def test_decide_a_known_title_method_beside_a_name_the_abstract_coins_is_not_proposed(full):
+    # the abstract brings in a name of its own and proposes nothing of the known method its title names
+    got = extracted(full, "Low-Rank Adaptation for Clinical Note Summarisation",
+                    "Memory is scarce in hospitals. We introduce a sparse variant, Zorvalin-L, that prunes ranks "
+                    "and halves memory at equal ROUGE.")
+    assert got.get("LoRA", ("", True))[1] is False, got
+    assert got.get("Zorvalin-L", ("", False))[1] is True, got
+    # where the abstract proposes the known method as well, it stays proposed
+    got = extracted(full, "Low-Rank Adaptation of Large Language Models",
+                    "We propose Low-Rank Adaptation, or LoRA, which freezes the pretrained weights. We also "
+                    "introduce a sparse variant, Zorvalin-L, that prunes ranks.")
+    assert got.get("LoRA", ("", False))[1] is True, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We plan with a learned model. The resulting agent, Ravelin, reaches the score of its teacher.", "Ravelin"),
+    ("We merge patches between stages. The model, Stepwell-9, outperforms earlier MLPs.", "Stepwell-9"),
+    ("On two benchmarks the fused detector, Fascine, recovers 87% of occluded faces.", "Fascine"),
+    ("With 40 labels, the recipe, named Quillfix, reaches 88% accuracy.", "Quillfix"),
+    ("The model, mDenoise-25, gives gains of up to 12 BLEU.", "mDenoise-25"),
+])
+def test_patterns_a_name_apposed_to_the_kind_just_described_is_proposed(text, name):
+    assert _our_subjects(text).get(name) is True, _our_subjects(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We compare Quolvex, Ravelin and Fascine, which are strong.", "Ravelin"),
+    ("We fine-tune a strong pretrained model, Quolvex, that reaches 80% alone.", "Quolvex"),
+    ("Sentiment is hard. The model, BERT, reaches 91% accuracy.", "BERT"),
+])
+def test_patterns_a_name_apposed_not_to_the_kind_just_described_is_not_proposed(text, name):
+    known = frozenset({(text.index("BERT"), text.index("BERT") + 4)}) if "BERT" in text else frozenset()
+    assert not _our_subjects(text, known).get(name), _our_subjects(text, known)

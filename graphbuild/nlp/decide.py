@@ -48,6 +48,7 @@ from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .features import (
+    _WE_VERB_OBJECT,
     BARE,
     CorpusStats,
     _first_in_abstract,
@@ -85,7 +86,7 @@ from .lexicon import (
     listed_formula,
     word_alternation,
 )
-from .roles import made_and_named, role_of
+from .roles import _PROPOSE, made_and_named, role_of
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -1279,40 +1280,98 @@ _APPLIED_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|appli
 #: the authors as a sentence's subject ("We separate the recordings with X")
 _WE = re.compile(r"\b[Ww]e\b")
 
+#: what a sentence says of a name it opens with, its subject, in general terms: a present-tense verb ("Affinity
+#: propagation exchanges messages …", "Low-Rank Adaptation (LoRA) is a popular method …", "Kernel PCA~\cite{x}
+#: fails on …"; its acronym or a citation between), not one of proposing ("X is proposed"); a plural verb
+#: ("X networks fail …") is not read, being as often a noun
+_DEFINED_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:~?\\cite[a-z]*\{[^}]*\}\s*)?(?:\w+ly\s+)?"
+                            r"(?:(?:is|are)(?!\s+(?:\w+ly\s+)?(?:here\s+)?(?:proposed|introduced|presented|"
+                            r"developed|designed|described|derived|extended)\b)|has|have|[a-z]{2,}[a-rtv-z]s)\b")
+#: a sentence's opening words before its subject: none, or an article ("The relevance vector machine gives …")
+_SUBJECT_OPENING = frozenset(("", "The ", "A ", "An "))
+#: a name put to work in the passive: "Random forests were trained to …", "XGBoost was used to …", "K-means was
+#: applied to …" (its acronym between)
+_PASSIVE_APPLIED = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:was|were|is|are|has been|have been)\s+"
+                              r"(?:(?:\w+ly|then|also|first)\s+)?(?:trained|used|applied|fitted|fit|employed|implemented|run|adopted|utili[sz]ed)\b")
+
 
 def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, without a name the gazetteer knows that the title gives (not as all it says before its
-    colon) and the abstract only applies (:func:`_applied`): the paper uses the known method its title leads
-    with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"), it does not propose it;
-    unless a naming cue names it (the rules' proposal of a title's segment, or of a long form the authors
-    apply, is no sign against it).
+    colon) and the abstract only applies (:func:`_applied`), or that stands beside a name the abstract coins
+    (:func:`_coins_a_name`) with no proposal of its own there: the paper uses the known method its title leads
+    with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"; "Sequential Monte Carlo Tracking
+    …" with "the resulting tracker, Zorb-PF, …"), it does not propose it; unless a naming cue names it (the
+    rules' proposal of a title's segment, or of a long form the authors apply, is no sign against it).
     """
     context = chosen.prepared.context
     if context.bare:
         return proposed
     cands, entries = chosen.prepared.cands, chosen.prepared.entries
     own = context.text[:context.colon].strip() if context.colon > 0 else None
+    coined = _coins_a_name(chosen, proposed)
     out = []
     for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed):
         out.append(is_proposed and not (_known_in_title(cands, entries, members, context.title_end, own)
                                         and not any(cands[i].named for i in members)
-                                        and _applied(context, cands, members)))
+                                        and (coined and not _proposed_in_abstract(context, cands, members)
+                                             or _applied(context, cands, members))))
     return out
+
+
+def _coins_a_name(chosen: _Chosen, proposed: list[bool]) -> bool:
+    """Whether the abstract brings in a name of the authors' own that the gazetteer does not know: a proposed
+    entity some mention of which after the title the rules guessed proposed or a naming cue names ("… the fused
+    detector, PartCascade, …", "We introduce a variant, EKI-TS, …"). The known method the title names beside it
+    is what the paper builds on.
+    """
+    cands, entries, title_end = chosen.prepared.cands, chosen.prepared.entries, chosen.prepared.context.title_end
+    return any(is_proposed and all(entries[i] is None for i in members)
+               and (_guessed_in_abstract(cands, members, title_end) or any(cands[i].named for i in members))
+               for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed))
+
+
+def _guessed_in_abstract(cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the rules guessed some mention of an entity after the title proposed ("We propose X …")."""
+    return any(cands[i].proposed and cands[i].start >= title_end for i in members)
+
+
+def _proposed_in_abstract(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract proposes an entity: the rules guessed a mention after the title proposed, or the
+    authors' proposal verb comes right before its first mention (``_WE_VERB_OBJECT``: "We propose Low-Rank
+    Adaptation, or …": the rules guess no known name proposed).
+    """
+    if _guessed_in_abstract(cands, members, context.title_end):
+        return True
+    first = _first_in_abstract(context, cands, members)
+    return first is not None and _WE_VERB_OBJECT.search(context.text, max(first[1], first[0].start - 60),
+                                                        first[0].start) is not None
 
 
 def _applied(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether the abstract first names an entity right after the authors' verb of applying it ("We apply
-    X", :data:`_APPLIED_BEFORE`), or, in an abstract with no verb of proposing at all, in a sentence the
-    authors are the subject of ("We separate the recordings with X and …").
+    X", :data:`_APPLIED_BEFORE`), as what the passive puts to work ("X were trained to …",
+    :data:`_PASSIVE_APPLIED`), as the subject of a general statement that opens a sentence ("X is a popular
+    method …", "X exchanges messages …", :data:`_DEFINED_AFTER`: the known method as background), or, in an
+    abstract with no verb of proposing at all, in a sentence the authors are the subject of ("We separate the
+    recordings with X and …").
     """
     first = _first_in_abstract(context, cands, members)
     if first is None:
         return False
     c, s = first
     text = context.text
-    if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None:
+    if _APPLIED_BEFORE.search(text, max(s, c.start - 60), c.start) is not None \
+            or _PASSIVE_APPLIED.match(text, c.end) is not None:
         return True
+    if text[s:c.start] in _SUBJECT_OPENING and _DEFINED_AFTER.match(text, c.end) is not None \
+            and _PROPOSE.search(text, c.end, _sentence_end(context, c)) is None:
+        return True  # (not "X is an algorithm we propose for …")
     return _WE.search(text, s, c.start) is not None and not context.propose_near(context.title_end, len(text))
+
+
+def _sentence_end(context: DocContext, c: Candidate) -> int:
+    """Where the sentence of a mention ends (the text's end where its sentence is unknown)."""
+    return context.sents[c.sentence][1] if 0 <= c.sentence < len(context.sents) else len(context.text)
 
 
 def _known_in_title(cands: list[Candidate], entries: list[Any], members: list[int], title_end: int,

@@ -28,7 +28,7 @@ from .lexicon import (
 
 T = TypeVar("T")
 
-__all__ = ["DocContext", "title_name", "title_name_stem", "verb_opening"]
+__all__ = ["DocContext", "proposes", "title_name", "title_name_stem", "verb_opening"]
 
 #: the stems of the verbs of ``_PROPOSE_NEAR`` (without a final "e": "propos" of "proposing"; its
 #: regular expression is built from them, so a substring search for them is a sound pre-test)
@@ -37,6 +37,15 @@ _PROPOSE_VERBS = tuple(v[:-1] if v.endswith("e") else v for v in f"{INTRODUCING_
 _FORMS = rf"(?:{'|'.join(_PROPOSE_VERBS)})(?:e|es|s|d|ed|ing|bed|bing)?\b|train(?:s|ed)?\b"
 _PROPOSE_VERBS += ("train",)
 _PROPOSE_NEAR = re.compile(rf"\b(?:{_FORMS})", re.I)
+
+
+def proposes(text: str) -> bool:
+    """Whether ``text`` holds a verb with which authors bring in or name a thing of theirs (``_PROPOSE_NEAR``:
+    "propose", "introduce", "build", "call", "train" …), as :meth:`DocContext.propose_near` tests a range.
+    """
+    return _PROPOSE_NEAR.search(text) is not None
+
+
 #: ``_PROPOSE_NEAR`` at a given place, without (and with) its leading word boundary
 _VERB_AT = re.compile(rf"(?:{_FORMS})", re.I)
 _VERB_AFTER_BOUNDARY = re.compile(rf"(?<!\w){_VERB_AT.pattern}", re.I)

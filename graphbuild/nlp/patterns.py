@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .doc_context import title_name, verb_opening
+from .doc_context import proposes, title_name, verb_opening
 from .lexicon import (
     ARTIFACT_KINDS,
     AUTHORING_VERBS,
@@ -43,6 +43,7 @@ from .lexicon import (
     alternation,
     head_type,
     is_generic,
+    is_generic_model,
     matches_from,
     split_sentences,
     word_alternation,
@@ -623,6 +624,28 @@ _OUR_APPOSED = re.compile(
     rf"(?:system|design|approach|tool|compiler|prototype|implementation|library|engine|runtime|{_KIND})"
     r",\s+(?P<name>[A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+]),")
 
+#: the authors' own name as the subject of what it does, with no verb that introduces it: "Our Quolla improves
+#: recall …", "The proposed Quolla-Net runs in real time", "our Dravik model cuts …" (a head noun between, not one
+#: that marks a use: "our Zorb baseline"); the present or the past ("Our Zorb reduced …")
+_OUR_SUBJECT = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+])"
+    r"(?:\s+(?!(?:baselines?|implementation|reimplementation|backbones?|setup|experiments?|results|analysis|code|"
+    r"version|data|team)\b)[a-z][a-z\-]*)??\s+(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
+#: a name set off by commas as a subject that acts, after the kind of thing the abstract has just described
+#: (``_KIND_BEFORE``): "The resulting agent, Zorb, outperforms …", "the network, Zorb-40, reaches …", "yields a
+#: model, Zorb-XL, that beats …", "the recipe, named Zorb, reaches …"
+_APPOSED_ACTS = re.compile(
+    r",\s+(?:(?:named|called|dubbed|termed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
+    r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
+#: the kind before ``_APPOSED_ACTS``, a word on its own after an article or "this" and up to four words: "The
+#: resulting agent", "a model", "the fused detector"
+_KIND_BEFORE = re.compile(rf"\b(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w\-]*\s+)?{_KIND}$")
+
+#: "the proposed" before a name: an adjective, no verb of proposing
+_THE_PROPOSED = re.compile(r"\b[Tt]he proposed\b")
+#: every match of ``_OUR_SUBJECT`` starts with one of these
+_OUR_SUBJECT_STARTS = ("our", "Our", "the proposed", "The proposed")
+
 #: a coined plain word: one capitalised word, no other capital nor digit ("Zorbix", "Quillnet"); a name of another
 #: shape is a candidate by its shape, and the cues above bring it in
 _PLAIN_NAME = r"[A-Z](?<![\w\-][A-Z])[a-z]{2,}(?![\w\-])"
@@ -701,13 +724,19 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         cand.vote("Dataset", dataset_vote)
         cand.proposed = m.group()[:3] in ("our", "Our") or bool(_FIRST_PERSON.search(text, s, m.start()))
         yield cand
-    # the authors' own name with no cue verb: "We release X to …", "our design, X, …"
+    # the authors' own name with no cue verb: "We release X to …", "our design, X, …", "Our X improves …"
     released = "releas" in text or "open-sourc" in text  # (every match of _RELEASED_NAME holds one)
     own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")) if released else (),
                           matches_from(_OUR_APPOSED, text, ("our", "Our", *_NEW_KIND_VERBS)))
-    for m in own:
+    # (only in a text with no verb of proposing at all, "the proposed" an adjective: where there is one, it
+    # brings in the authors' names)
+    subjects = matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS) \
+        if ("ur " in text or "proposed " in text) and not proposes(_THE_PROPOSED.sub("", text)) else ()
+    apposed = (m for m in matches_from(_APPOSED_ACTS, text, (", ",))
+               if _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+    for m in itertools.chain(own, subjects, apposed):
         name = m.group("name")
-        if is_generic(name):
+        if is_generic(name) or m.re is not _OUR_APPOSED and m.re is not _RELEASED_NAME and _others_subject(m, known):
             continue
         idx, _, _ = sentence_of(m.start())
         yield Candidate(m.start("name"), m.end("name"), name, "cue", sentence=idx, strong=True, proposed=True)
@@ -747,6 +776,18 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
                              or _PASSIVE_PROPOSAL.search(text, m.end(), e)
                              or _SUBJECT_APPOSED.fullmatch(text, s, m.start()))
         yield cand
+
+
+def _others_subject(m: re.Match[str], known: frozenset[tuple[int, int]]) -> bool:
+    """Whether the name ``_OUR_SUBJECT`` found after "our" (or ``_APPOSED_ACTS`` after a kind) is someone else's or
+    no name: one the gazetteer knows,
+    or a variant of one (a span in ``known`` inside it: "Our BERT-Large model is …"), a kind of model ("Our CNN
+    is …"), a stop word, or a known name with an adjective ("Our BERT-based model …").
+    """
+    start, end = m.span("name")
+    name = m.group("name")
+    return any(start <= a and b <= end for a, b in known) or is_generic_model(name) \
+        or name.lower() in STOP_WORDS or _ADJECTIVE_END.search(name) is not None
 
 
 def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], vote: float,
