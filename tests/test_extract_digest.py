@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "15ecbdaa05cc7ef8f38326b297c27d4a03018af58b2bc82367ac677f133112b9"
+DEMO_SHA256 = "0b3e10d496ace2c3200889a1dd7ad6e67855619fcb624e81d7d0642a294a5d42"
 SHARED_50_SHA256 = "d55abc218731830bd9cf9f4bb25aad35e82f192b3020a8fcfbc9bf21f1a7b5ab"
 
 
