@@ -831,3 +831,88 @@ def test_patterns_a_name_apposed_to_the_kind_just_described_is_proposed(text, na
 def test_patterns_a_name_apposed_not_to_the_kind_just_described_is_not_proposed(text, name):
     known = frozenset({(text.index("BERT"), text.index("BERT") + 4)}) if "BERT" in text else frozenset()
     assert not _our_subjects(text, known).get(name), _our_subjects(text, known)
+
+
+def test_roles_a_sentence_that_opens_with_the_kind_and_the_name_apposed_proposes_it(proposers):
+    """The classics name their artifact late, with no verb of proposing: "The network, X, reaches …",
+    "This approach, X, trains …", "On Atari the resulting agent, X, …"."""
+    found = guesses(proposers, "Pyramid Pooling for Scene Parsing",
+                    "We aggregate context at several scales. The network, ScalaNet-50, reaches 80.2 mIoU on "
+                    "Cityscapes. This approach, PreHopNet, trains in an hour. On Atari the resulting agent, "
+                    "Veq-Go, matches the score of its teacher.")
+    assert found.get("ScalaNet-50") is True and found.get("PreHopNet") is True, found
+    assert found.get("Veq-Go") is True, found
+
+
+def test_roles_a_kind_someone_else_made_with_a_name_apposed_is_not_proposed(proposers):
+    found = guesses(proposers, "Frozen Features for Detection",
+                    "We study detection with frozen features. The backbone, ResNeXt-77, is frozen. The baseline "
+                    "model, SegZorb-2, is weaker. The pretrained network, Quillnet-3, is a strong start. The "
+                    "teacher, Zorbformer-L, is frozen. The model, BERT, is fine-tuned.")
+    for name in ("ResNeXt-77", "SegZorb-2", "Quillnet-3", "Zorbformer-L", "BERT"):
+        assert not found.get(name), (name, found)
+
+
+def test_roles_subject_kind_apposed_shape():
+    from graphbuild.nlp.roles import _subject_kind_apposed
+
+    assert _subject_kind_apposed("The resulting agent, ")
+    assert _subject_kind_apposed("This recipe, ")
+    assert not _subject_kind_apposed("The teacher, ")  # no kind of model, method or dataset
+    assert not _subject_kind_apposed("The backbone, ")  # a part borrowed from others
+    assert not _subject_kind_apposed("The strong baseline network, ")
+    assert not _subject_kind_apposed("We compare with the network, ")  # not the sentence's opening
+
+
+def test_patterns_a_title_of_one_capitalised_word_names_the_papers_model(proposers):
+    found = guesses(proposers, "Quillfeather",
+                    "We present a convolutional architecture that mixes dilations. Trained on ImageNet, "
+                    "Quillfeather reaches 77.9% top-1.")
+    assert found.get("Quillfeather") is True, found
+    found = guesses(proposers, "ZorbNet-2", "We present a convolutional architecture that mixes dilations.")
+    assert found.get("ZorbNet-2") is True, found
+    # a common word the abstract also writes in lower case is the topic, not a name
+    found = guesses(proposers, "Gradients", "We study the gradients of deep networks on ImageNet.")
+    assert not found.get("Gradients"), found
+    # a plain word the abstract never repeats may be any English word
+    found = guesses(proposers, "Fine", "We use BERT on GLUE.")
+    assert "Fine" not in found, found
+
+
+def test_patterns_a_naming_cue_gives_a_name_that_opens_with_a_greek_letter(proposers):
+    # the name, not the describing head before it ("the method"), is what the cue gives
+    found = guesses(proposers, "Stable Discriminators",
+                    "We constrain the discriminator of a GAN with a cheap penalty. We call the method σ-clamp.")
+    assert "method" not in found, found
+    doc = proposers(text_doc(proposers, "Long-Tailed Recognition\n\nThe classifier is normalised by its norms, "
+                                        "a step we call τ-scaling."))
+    named = [c.text for c in candidates(doc) if c.named]
+    assert named == ["τ-scaling"], named
+
+
+def test_roles_the_kind_the_text_is_about_named_by_a_participle_is_proposed(proposers):
+    """No verb of proposing, but the kind the text is about and a naming participle: "the recipe, named X"."""
+    found = guesses(proposers, "Consistency for Semi-Supervised Learning",
+                    "We mix pseudo-labels with consistency. With 40 labels on CIFAR-10, the recipe, named "
+                    "FixQuill, reaches 88% accuracy. It beats the standard baseline, called ZorbMatch, and a "
+                    "teacher named QuillNet-2.")
+    assert found.get("FixQuill") is True, found
+    assert not found.get("ZorbMatch") and not found.get("QuillNet-2"), found
+
+
+def test_patterns_a_role_a_cue_gives_after_the_is_no_name(proposers):
+    """ "the model we refer to as the teacher" names a role, not an artifact; a bare coined phrase is a name."""
+    doc = proposers(text_doc(proposers, "Self-Distillation\n\nWe train a student against a momentum copy of "
+                                        "itself, the model we refer to as the teacher. We mix the gradients of "
+                                        "layers, and we call this gradient quilting."))
+    named = {c.text for c in candidates(doc) if c.named}
+    assert "teacher" not in named and "gradient quilting" in named, named
+
+
+def test_decide_a_one_word_title_takes_the_type_of_the_kind_the_abstract_brings_in(full):
+    got = extracted(full, "Quillhoard", "We release a corpus of two million parsed sentences. Parsers trained on "
+                                        "Quillhoard beat those trained on smaller treebanks.")
+    assert got.get("Quillhoard") == ("Dataset", True), got
+    got = extracted(full, "Zorbulon", "We train a bidirectional encoder to predict masked image tokens and "
+                                      "decode them in eight parallel steps. On ImageNet Zorbulon is 30x faster.")
+    assert got.get("Zorbulon") == ("Model", True), got

@@ -785,9 +785,28 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
     colon opens ("X: A Benchmark for …"), the word after it in the title ("The X Dataset"), or an
     appositive after it ("X, a benchmark of …"); ``None`` when none of them names a type.
     """
+    if c.source == "title" and " " not in c.text and c.end <= title_end and not text[c.end:title_end].strip() \
+            and not text[:c.start].strip():
+        return _lone_title_kind(text, title_end)  # the title is one word, the name: "Quillfeather"
     if c.end < title_end:
         return _title_kind(text, c.end, title_end)
     return _appositive_head(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+
+
+#: the kind of the first thing the authors bring in: "We present a convolutional architecture" (group 1 its head)
+_FIRST_KIND = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+)?(?:present|propose|introduce|release|describe|build|train|design)\s+"
+                         r"(?:a|an)\s+(?:[\w\-]+\s+){0,4}?([a-z][a-z\-]*)\b(?=\s+(?:that|which|for|of|with|to|on|in|"
+                         r"built|trained|whose|where)\b|[,.;])")
+
+
+def _lone_title_kind(text: str, title_end: int) -> str:
+    """The type of a name that is the whole title: that of the kind the abstract first brings in ("We present a
+    convolutional architecture" -> Model, "We release a corpus of …" -> Dataset), else Model (a title of one
+    coined word names an architecture or a model far more often than anything else).
+    """
+    m = _FIRST_KIND.search(text, title_end)
+    t = head_type(m.group(1)) if m is not None else None
+    return t if t in ("Model", "Method", "Dataset") else "Model"
 
 
 #: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the

@@ -888,9 +888,10 @@ _CUE_SUBJECT = re.compile(r"\b(?:[Ww]e|I|[Tt]hey|[Oo]ne|authors?)(?:\s+(?:\w+ly|
 #: every match of ``_LOWER_CUE`` starts with one of these
 _LOWER_CUE_WORDS = ("call", "term", "dub", "name", "naming", "coin", "refer", "denot")
 _LOWER_STOP = frozenset("a an the that which and or to for of in on with by as is are was be this it we our".split())
-#: a word of a name a naming cue gives ("arithmetic", "sign-consistent", "top-k", "Fisher"), after an
-#: opening quote; the punctuation after it, if any, ends the name
-_NAME_WORD = re.compile(r"\s+[\"“'‘]?([A-Za-z0-9]+(?:[\-+.][A-Za-z0-9]+)*)(?![\w\-])([\"”'’)\]]*[,.;:!?]?)")
+#: a word of a name a naming cue gives ("arithmetic", "sign-consistent", "top-k", "Fisher", "σ-clip": Greek
+#: letters too), after an opening quote; the punctuation after it, if any, ends the name
+_NAME_WORD = re.compile(r"\s+[\"“'‘]?([A-Za-z0-9α-ωΑ-Ω]+(?:[\-+.][A-Za-z0-9α-ωΑ-Ω]+)*)(?![\w\-])"
+                        r"([\"”'’)\]]*[,.;:!?]?)")
 _ANY_WORD = re.compile(r"\s+[\"“'‘(]?([A-Za-z][\w\-]*)(?=[\s,.;:!?)\"”'’])")
 #: an object before the name: "we call it X", "we call this approach X", "which we refer to as X"
 _PRONOUNS = frozenset("it them".split())
@@ -925,7 +926,7 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
             continue
         # ("so-called": a name in use, not one given here)
         named = (text[m.start() - 1:m.start()] != "-" and _FIRST_PERSON.search(text, s, e) is not None
-                 and not _name_goes_on(text, alternatives[0]))
+                 and not _name_goes_on(text, alternatives[0]) and not _role_word(text, alternatives[0]))
         # every prefix too ("knowledge merging", "knowledge"); only the whole is the name given
         # ("called Gradient Episodic Memory": "Gradient" is none)
         for found in alternatives[1:]:  # "this model stitching" beside "this model: stitching"
@@ -969,6 +970,14 @@ def _name_goes_on(text: str, words: list[tuple[int, int]]) -> bool:
         return True
     more = _NAME_WORD.match(text, end) if len(words) == _NAMED_WORDS and not text.startswith((",", "."), end) else None
     return more is not None and more.group(1).lower() not in _NAME_STOP
+
+
+def _role_word(text: str, words: list[tuple[int, int]]) -> bool:
+    """Whether the name a cue gives is one lower-case word after "the": a role the thing plays, not a name
+    ("the model we refer to as the teacher", "which we call the critic"; a coined word goes bare: "we call
+    this grokking").
+    """
+    return len(words) == 1 and text[words[0][0]:words[0][1]].islower() and text.endswith("the ", 0, words[0][0])
 
 
 def _is_name_char(ch: str) -> bool:
@@ -1135,6 +1144,11 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
         cand.vote("Model", vote)
         return cand
     if ":" not in title:
+        word = _lone_title_word(text, title_end)
+        if word is not None:
+            cand = Candidate(word[0], word[1], title[word[0]:word[1]], "title", strong=True, proposed=True)
+            cand.vote("Model", vote)  # a lone title word names an architecture or a model far more than a method
+            return cand
         whole = title_name(title)
         if whole is None:
             return None
@@ -1176,6 +1190,27 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
     if t:
         cand.vote(t, vote)
     return cand
+
+
+#: a title of one capitalised word, coined or plain ("Quillfeather", "ZorbNet-2"): the name of the paper's artifact
+_LONE_TITLE_WORD = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*")
+
+
+def _lone_title_word(text: str, title_end: int) -> tuple[int, int] | None:
+    """The span of a title that is one capitalised word and nothing else, as the classics title a model
+    ("Quillfeather"), when the word is coined in shape ("ZorbNet-2") or the abstract names it again
+    ("Quillfeather reaches …"); ``None`` for a common word (one the abstract also writes in lower case, a
+    stop word, a generic term or a verb: "Dropout", "Revisited"), and for a plain word the abstract never
+    repeats ("Fine": no dictionary here tells it from a coined "Quillfeather").
+    """
+    m = _LONE_TITLE_WORD.fullmatch(text, 0, title_end)
+    if m is None:
+        return None
+    word = m.group(1)
+    if len(word) < 3 or word.lower() in STOP_WORDS or is_generic(word) or verb_opening(word) \
+            or _repeated(word.lower(), text, title_end):
+        return None
+    return m.span(1) if shape_score(word) or _repeated(word, text, title_end) else None
 
 
 def _repeated_caseless(name: str, text: str, title_end: int) -> bool:

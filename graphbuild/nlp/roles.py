@@ -59,7 +59,7 @@ _PROPOSE = re.compile(
 )
 _OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new|The resulting|the resulting|"
                                    "The learned|the learned")
-                  + r"\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|"
+                  + r"\s+(?:\w+\s+){0,3}?(?:model|models|method|framework|agent|network|variant|"
                   r"approach|system|dataset|benchmark|algorithm|technique|family|architecture|optimizer|design|formulation|"
                   r"pipeline|tool|library|protocol|engine|compiler|recipe|corpus|attack|defen[cs]e)"
                   r"(?:,?\s+(?:called|named|dubbed|termed))?,?\s*$")
@@ -345,6 +345,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
             and _NAMED_BEFORE.search(before, _tail_from(before, 2)) \
             and scan.last_match(_PROPOSE, sentence, before, _PROPOSE_REACH) is not None:
         return True  # "We introduce a new algorithm for learning weights, called X"
+    if c.key is None and _rstripped(before, _NAME_OPENERS).endswith(_NAMING_WORDS) and _this_kind_named(before):
+        return True  # "On CIFAR-10, the recipe, named X, reaches …": no verb of proposing, the authors' kind named
     if (not before or before.isspace()) and _SUBJECT_PROPOSED.match(text, c.end):
         return True  # "PPO is a policy gradient algorithm we propose"
     if before.endswith(_RELEASED_AS_ENDS) and _RELEASED_AS.search(before, _tail_from(before, 7)):
@@ -361,6 +363,8 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return True  # "We train X, a family of speech models": the authors' model, named as they train it
     if c.key is None and _made_kind_named(text, c, before):
         return True  # "by training a compute-optimal model, X, that …"; "we build a small model called X"
+    if c.key is None and after[:1] == "," and _subject_kind_apposed(before):
+        return True  # "The resulting agent, X, outperforms …"; "This approach, X, trains …"
     # (both rules below need "describe" or "into" in the sentence so far: most candidates skip them at once)
     if c.source != "gazetteer" and (
             first_seen.get(c.key or c.text, -1) == c.sentence or (c.key or c.text) in in_title) and (
@@ -419,6 +423,49 @@ def _made_kind_named(text: str, c: Candidate, before: str) -> bool:
     if m.group().startswith(("by", "and")) and not _WE.search(before, 0, m.start()):
         return False  # (whose is the work: "we … by training", not "prior work improved by training")
     return _NAME_ENDS.match(text, c.end) is not None
+
+
+#: a sentence that opens with the kind of the thing described, a name apposed to it: "The network, ",
+#: "The resulting agent, ", "This approach, " (the name and its closing comma follow)
+_SUBJECT_KIND = re.compile(r"(?:The|This)\s+(?:resulting\s+|final\s+|full\s+|new\s+)?"
+                           r"((?:[\w\-]+\s+){0,2}?)([a-z][a-z\-]*)\s*,\s*")
+#: kinds that hold another's model rather than the authors' ("The backbone, X, is frozen")
+_BORROWED_HEADS = frozenset("backbone backbones encoder decoder".split())
+
+
+def _subject_kind_apposed(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a name) is only a kind of model, method or dataset, opened by
+    "The" or "This", with the name apposed: "The network, X, reaches …", "The resulting agent, X, …" (the
+    classics name their artifact so, late and with no verb of proposing). Not a kind someone else made
+    ("The pretrained teacher model, X"), nor a part borrowed ("The backbone, X").
+    """
+    if not before.startswith(("The ", "This ")) or not before.rstrip().endswith(","):
+        return False
+    m = _SUBJECT_KIND.fullmatch(before)
+    return m is not None and _own_kind(m.group(1), m.group(2))
+
+
+#: the kind the text is about, then a naming participle: "the recipe, named ", "this sparse mixture of adapters,
+#: called " (group 1: the words before the kind's head, group 2 the head)
+_THIS_KIND_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+((?:[\w\-]+\s+){0,4}?)([a-z][a-z\-]*),?\s+"
+                              r"(?:called|named|dubbed|termed)\s+[\"“']?$")
+
+
+def _this_kind_named(before: str) -> bool:
+    """Whether ``before`` ends in a kind of model, method or dataset the text is about and a naming participle
+    ("the recipe, named ", "this sparse mixture of adapters, called "): the classics name their own so, with
+    no verb of proposing; not a kind someone else made ("the standard baseline, called ").
+    """
+    m = _THIS_KIND_NAMED.search(before, _tail_from(before, 8))
+    return m is not None and _own_kind(m.group(1), m.group(2))
+
+
+def _own_kind(modifiers: str, head: str) -> bool:
+    """Whether a kind (its head noun and the words before it) is one of model, method or dataset that no
+    modifier makes someone else's ("the pretrained network") and no head makes a borrowed part ("backbone").
+    """
+    return head not in _BORROWED_HEADS and not _OTHERS_KIND.search(modifiers) \
+        and head_type(head) in ("Model", "Method", "Dataset")
 
 
 def made_and_named(text: str, sents: list[tuple[int, int]], c: Candidate) -> bool:
