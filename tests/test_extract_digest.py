@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "15ecbdaa05cc7ef8f38326b297c27d4a03018af58b2bc82367ac677f133112b9"
-SHARED_50_SHA256 = "e660d38a939b31385e7ce1b702ad27f41eee18de5c3eba92b6fc9ff7c74e54be"
+DEMO_SHA256 = "0296064f90fe39be18aab05e05c0289107153348b2fa71d9d6563561c0e0206a"
+SHARED_50_SHA256 = "1898fb29237cb5a689c9c62bd6c7b185fa5f0308c6662b66d7deb73c1e1ce3b7"
 
 
 @pytest.fixture(scope="module")
