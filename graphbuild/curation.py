@@ -159,6 +159,9 @@ class CurationReport:
     warnings: list[str] = field(default_factory=list)
     #: per warning: (the operation, the problem, the entity name that matched nothing or None)
     problems: list[tuple[CurationOp, str, str | None]] = field(default_factory=list)
+    #: the indexes in ``problems`` of operations applied all the same (an id a rebuild changed, applied to the entity
+    #: its recorded name names; a part applied), which ``curate list`` labels applied, not matching nothing
+    applied_anyway: set[int] = field(default_factory=set)
 
     def summary(self) -> str:
         """A human-readable summary: operations applied, then the warnings."""
@@ -188,8 +191,9 @@ class CurationReport:
         return {"path": self.path, "total": self.total, "applied": self.applied,
                 "decisions": self.decisions, "dropped": self.dropped, "stubs_dropped": self.stubs_dropped,
                 "warnings": list(self.warnings),
-                "unmatched": [{"where": op.where, "problem": problem, "name": name}
-                              for op, problem, name in self.problems]}
+                "unmatched": [{"where": op.where, "problem": problem, "name": name,
+                               "applied": n in self.applied_anyway}
+                              for n, (op, problem, name) in enumerate(self.problems)]}
 
 
 def _renamed(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
@@ -952,10 +956,12 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
             problem = f"no entity named {op.entity!r}"
         else:
             problem = _APPLY[op.op](state, todo, ent)
-        if ok and (problem is None or "applied to the others" in problem):
-            report.applied += 1
+        applied = ok and (problem is None or "applied to the others" in problem)
+        report.applied += applied
         problem = "; ".join([*notes, *([problem] if problem else [])]) or None
         if problem is not None:
+            if applied:
+                report.applied_anyway.add(len(report.problems))
             report.warnings.append(f"{op.where or op.op}: {op.describe()}: {problem}")
             report.problems.append((op, problem, None if op.op == "drop" or not ok
                                     else _missing_name(state, todo, ent)))

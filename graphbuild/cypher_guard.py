@@ -368,11 +368,12 @@ def param_hint(name: str) -> str:
     """The ``--param`` argument that gives ``name`` a value, quoted for a shell so the hint can be copied as is.
 
     ``$`a b``` was hinted as ``--param a b=VALUE``, which a shell splits in two; a name the command line would
-    read otherwise (edge blanks stripped, outer backquotes removed) is written backquoted, as Cypher writes it.
+    read otherwise (edge blanks stripped, outer backquotes removed, a ":" or "=" read as a separator: ``$`a:b```
+    was hinted as ``a:b=VALUE``, a value of ``$a`` typed ``b``) is written backquoted, as Cypher writes it.
 
-    >>> [param_hint(n) for n in ("id", "a b", " x", "`q`")]
-    ['id=VALUE', "'a b=VALUE'", "'` x`=VALUE'", "'```q```=VALUE'"]
+    >>> [param_hint(n) for n in ("id", "a b", " x", "`q`", "a:b", "a=b")]
+    ['id=VALUE', "'a b=VALUE'", "'` x`=VALUE'", "'```q```=VALUE'", "'`a:b`=VALUE'", "'`a=b`=VALUE'"]
     """
-    if name != name.strip() or (len(name) > 1 and name[0] == name[-1] == "`"):
+    if name != name.strip() or (len(name) > 1 and name[0] == name[-1] == "`") or ":" in name or "=" in name:
         name = "`" + name.replace("`", "``") + "`"
     return shlex.quote(f"{name}=VALUE")

@@ -381,7 +381,7 @@ def test_cli_query_missing_parameter_is_an_error(built, capsys):
     assert len(err.splitlines()) == 1
 
 
-@pytest.mark.parametrize("name", ["a b", "it's", " edge ", "`q`"])
+@pytest.mark.parametrize("name", ["a b", "it's", " edge ", "`q`", "a:b", "a=b", "x:int=1", "`a:b"])
 def test_cli_query_missing_parameter_hint_runs_as_printed(built, capsys, name):
     # $`a b` was hinted as `--param a b=VALUE`, which a shell splits in two: the copied line failed
     import shlex
@@ -436,6 +436,10 @@ def test_cli_backquoted_parameter_names_can_be_given(built, capsys):
     assert main(["query", "-w", str(built), "RETURN $`a b` AS x, $`c d` AS y", "--format", "json",
                  "--param", "a b=1", "--param", "`c d`:str=2"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"x": 1, "y": "2"}]
+    # $`a:b` could not be given one: its ":" (or "=") was read as the separator, giving $a the type "b"
+    assert main(["query", "-w", str(built), "RETURN $`a:b` AS x, $`c=d` AS y", "--format", "json",
+                 "--param", "`a:b`=1", "--param", "`c=d`:int=2"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"x": 1, "y": 2}]
     assert main(["query", "-w", str(built), "RETURN 1 AS x", "--param", " =1"]) == 1
     assert capsys.readouterr().err.strip() == "graphbuild: error: [E200] --param ' =1': no parameter name before '='"
 

@@ -519,6 +519,23 @@ def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsy
     assert listed[2].strip().startswith("matches nothing now: ") and "NoSuchThing" in listed[2]
 
 
+def test_curation_cli_list_labels_an_op_applied_by_its_recorded_name_applied(tmp_path, capsys):
+    # review wrote an id a rebuild changed; the build applied the op to the entity its recorded name names, but
+    # `curate list` said "matches nothing now" of it
+    from graphbuild.cli import main
+
+    ops = [{"op": "alias", "entity": "entity:rankmix-old", "alias": "RMX", "entity_name": "RankMix"},
+           {"op": "alias", "entity": "entity:no-such", "alias": "X", "entity_name": "NoSuchThing"}]
+    ws = _ws(tmp_path, ops)
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws.path), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "list", "-w", str(ws.path)]) == 0
+    listed = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    assert listed[2] == ("applied: entity:rankmix-old names no entity now; applied to entity:rankmix, the one entity "
+                         "named 'RankMix'")
+    assert listed[4] == "matches nothing now: no entity entity:no-such, and none is named 'NoSuchThing'"
+
+
 def test_curation_cli_refuses_an_empty_paper_and_a_merge_of_one_entity(tmp_path, capsys):
     from graphbuild.cli import main
 

@@ -1794,6 +1794,20 @@ def test_ingest_an_api_page_on_one_line_names_each_bad_record_by_number_and_line
 
 
 @pytest.mark.parametrize("fmt", ["json", "s2"])
+@pytest.mark.parametrize("first", [{"paperId": "p0", "title": "Kernel sum 0", "data": [{"x": "y" * 1000}] * 1200},
+                                   {"papers": [{"title": "z" * 1000}] * 1200, "paperId": "p0",
+                                    "title": "Kernel sum 0"}],
+                         ids=["data", "papers"])
+def test_ingest_json_lines_named_json_whose_first_line_is_long_and_holds_a_list_are_json_lines(tmp_path, fmt, first):
+    # a .json of JSON Lines whose first record, over a megabyte, holds a "data" or "papers" list was taken for an
+    # API page on one line and read as one document, which stopped at line 2 with "Extra data"
+    second = {"paperId": "p1", "title": "Kernel sum 1", "abstract": "We add kernels."}
+    path = _write(tmp_path / "lines.json", json.dumps(first) + "\n" + json.dumps(second) + "\n")
+    assert [(p.title, p.source) for p in _items(path, fmt)] == [("Kernel sum 0", f"{path}:1"),
+                                                                ("Kernel sum 1", f"{path}:2")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "s2"])
 def test_ingest_a_json_array_read_from_a_pipe_or_gzipped_names_each_bad_record_s_line(tmp_path, fmt):
     import gzip
 

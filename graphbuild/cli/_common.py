@@ -154,7 +154,8 @@ def _param_name(text: str) -> str:
     """The parameter ``text`` names: as written, or unquoted when written in backquotes as Cypher does.
 
     A name that is no identifier (``$`a b```, which Cypher writes backquoted) was refused, so such a
-    query could not be given its value; any name is taken (":" and "=" stay separators).
+    query could not be given its value; any name is taken (":" and "=" separate, except in backquotes:
+    :data:`_BACKQUOTED`).
 
     >>> _param_name("year"), _param_name("a b"), _param_name("`a b`"), _param_name("`it``s`")
     ('year', 'a b', 'a b', 'it`s')
@@ -164,6 +165,27 @@ def _param_name(text: str) -> str:
     return text
 
 
+#: a ``--param`` name in backquotes, as Cypher writes one (a doubled backquote is one), up to the ":" or "=" after it:
+#: ``$`a:b``` is given by ``--param '`a:b`=1'`` (its ":" and "=" read as separators without them)
+_BACKQUOTED = re.compile(r"\s*`((?:[^`]|``)+)`\s*(?=[:=])")
+
+
+def _param_parts(pair: str) -> tuple[str, str, str]:
+    """The (name, type, value) of a ``--param`` argument, the type "" when none is given.
+
+    >>> _param_parts("n:int=5"), _param_parts("`a:b`=1"), _param_parts("`x=y`:int=2=3")
+    (('n', 'int', '5'), ('a:b', '', '1'), ('x=y', 'int', '2=3'))
+    """
+    quoted = _BACKQUOTED.match(pair)
+    head, eq, value = pair[quoted.end() if quoted else 0:].partition("=")
+    if not eq:
+        raise QueryError(f"--param takes NAME=VALUE or NAME:TYPE=VALUE, got {pair!r}")
+    if quoted:
+        return quoted[1].replace("``", "`"), head.strip()[1:], value
+    name, _, kind = head.strip().partition(":")
+    return _param_name(name), kind, value
+
+
 def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) -> dict[str, Any]:
     """``--param`` values by name: ``NAME:TYPE=VALUE`` is typed, ``NAME=VALUE`` goes through ``untyped``.
 
@@ -171,16 +193,12 @@ def _params(pairs: Sequence[str] | None, untyped: Callable[[str], Any] = str) ->
     {'id': '123', 'n': 5, 'ok': True, 'ids': ['a', 'b'], 'y': 2021}
     >>> _params(["ys:list[int]=2017, 2018", "xs:list[float]=[1, 2.5]", "ys2:list=2017,2018", "ys3:list=[2017]"])
     {'ys': [2017, 2018], 'xs': [1.0, 2.5], 'ys2': ['2017', '2018'], 'ys3': [2017]}
-    >>> _params(["a b=1", "`c d`:int=2"], _coerce_adhoc)  # the parameters $`a b` and $`c d`
-    {'a b': 1, 'c d': 2}
+    >>> _params(["a b=1", "`c d`:int=2", "`e:f`=3"], _coerce_adhoc)  # the parameters $`a b`, $`c d`, $`e:f`
+    {'a b': 1, 'c d': 2, 'e:f': 3}
     """
     out: dict[str, Any] = {}
     for pair in pairs or ():
-        if "=" not in pair:
-            raise QueryError(f"--param takes NAME=VALUE or NAME:TYPE=VALUE, got {pair!r}")
-        name, value = pair.split("=", 1)
-        name, _, kind = name.strip().partition(":")
-        name = _param_name(name)
+        name, kind, value = _param_parts(pair)
         if not name:
             raise QueryError(f"--param {pair!r}: no parameter name before '='")
         if kind and kind not in _KINDS:

@@ -217,7 +217,10 @@ def cmd_curate_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_curate_list(args: argparse.Namespace) -> int:
-    """Run ``graphbuild curate list``: print the operations and which of them match nothing now."""
+    """Run ``graphbuild curate list``: print the operations and which of them match nothing now, or were applied
+    with a warning (an id a rebuild changed, applied to the entity its recorded name names): such an operation was
+    labelled "matches nothing now" although the build had applied it.
+    """
     from ..curation import read_curation
 
     ws = _workspace(args)
@@ -226,7 +229,7 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
         print(f"{ws.curation_file}: no operations")
         return 0
     last = ws.last_curation()
-    warned = {u["where"]: u["problem"] for u in last.get("unmatched", [])}
+    warned = {u["where"]: (u["problem"], u.get("applied", False)) for u in last.get("unmatched", [])}
     applied = _applied_ops(ws, ops)
     print(f"{ws.curation_file}: {len(ops)} operation(s)")
     for number, op in enumerate(ops, 1):
@@ -234,7 +237,8 @@ def cmd_curate_list(args: argparse.Namespace) -> int:
         if applied is None or number > applied:
             _say("        pending: not in the live graph yet")
         elif op.where in warned:
-            _say(f"        matches nothing now: {warned[op.where]}")
+            problem, done = warned[op.where]
+            _say(f"        {'applied' if done else 'matches nothing now'}: {problem}")
     if applied != len(ops):
         print(_pending_note(ws, len(ops), applied))
     return 0

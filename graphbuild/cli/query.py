@@ -104,7 +104,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     q.add_argument("cypher", nargs="?", help="a Cypher query")
     q.add_argument("--name", help="run a named query from the library")
     q.add_argument("--param", action="append", metavar="NAME[:TYPE]=VALUE",
-                   help="query parameter (repeatable; $`a b` is given by --param 'a b=1'); TYPE is str, int, "
+                   help="query parameter (repeatable; $`a b` is given by --param 'a b=1', $`a:b` by "
+                        "--param '`a:b`=1'); TYPE is str, int, "
                         "float, bool, list (a,b,c gives "
                         "strings, JSON [2017, 2018] keeps its types) or list[TYPE] (each element read as TYPE: "
                         "y:list[int]=2017,2018); an untyped value is a number when written as JSON writes one "

@@ -32,6 +32,7 @@ from .located import (
     TOO_DEEP,
     JsonStream,
     json_kind,
+    lines_after_first,
     loads,
     opens_list,
     repeated_keys,
@@ -114,17 +115,29 @@ def json_lines_ahead(stream: JsonStream, path: Path) -> bool:
     """Whether the JSON text ``stream`` reads (:attr:`~JsonStream.pos` not moved) is JSON Lines: its first line one
     whole object, and more lines after it (a JSON document can be no such thing).
 
-    An object whose first line is longer than :data:`_LONG_LINE` and which opens a paper list before that (an API
-    page minified on one line, ``{"total": 9, "data": [...]}``) is a document, told without reading the line: its
-    records were held whole as one line of text (400 MB of memory for a page of 200 MB) before the first was read.
+    An object whose first line is longer than :data:`_LONG_LINE`, which opens a paper list before that and has
+    nothing after it (an API page minified on one line, ``{"total": 9, "data": [...]}``) is a document, told without
+    holding the line (:func:`_more_lines`): its records were held whole as one line of text (400 MB of memory for a
+    page of 200 MB) before the first was read. With lines after it, it is JSON Lines (a record holding a ``data``
+    list): it was read as a document that stopped at line 2 with "Extra data".
     """
     if stream.peek() != "{":
         return False
     head = stream.ahead(_LONG_LINE)
-    if "\n" not in head and opens_list(head, _LIST_KEYS):  # an API page minified on one line: a document
+    if "\n" not in head and opens_list(head, _LIST_KEYS) and not _more_lines(path):  # an API page on one line
         return False
     first, end = stream.rest_of_line()
     return not stream.blank_from(end) and isinstance(json_line(first, path, stream.line()), dict)
+
+
+def _more_lines(path: Path) -> bool:
+    """Whether the file has more than whitespace after its first line, read again from its start a piece at a time
+    (:func:`~graphbuild.ingest.located.lines_after_first`); True for what cannot be read again (a pipe, read once):
+    its first line is then held, as a JSON Lines line is, and told by its end.
+    """
+    if not Path(path).is_file():
+        return True
+    return lines_after_first(read_chunks(path, wide=True))  # (the file closed as the pieces are dropped)
 
 
 def read_jsonl(path: Path) -> Iterator[Item]:

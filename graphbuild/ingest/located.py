@@ -24,8 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HELD", "TOO_DEEP", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers", "loads",
-           "opens_list", "repeated_keys", "short_value", "stream_records", "syntax_error", "too_deep"]
+__all__ = ["HELD", "TOO_DEEP", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers",
+           "lines_after_first", "loads", "opens_list", "repeated_keys", "short_value", "stream_records", "syntax_error",
+           "too_deep"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -431,6 +432,30 @@ def opens_list(head: str, keys: tuple[str, ...]) -> bool:
             probe.value()
     except (json.JSONDecodeError, RecursionError):  # a member cut short by the end of head, or head no JSON
         return False
+    return False
+
+
+def lines_after_first(pieces: Iterable[str]) -> bool:
+    r"""Whether the text of ``pieces`` has more than JSON whitespace after the line its first value starts on, read a
+    piece at a time and none held: a first line of hundreds of megabytes that opens a paper list (:func:`opens_list`)
+    is an API page when nothing follows it, and the first record of JSON Lines when more lines do.
+
+    >>> lines_after_first([' {"data": [1,', ' 2]}', '\n'])
+    False
+    >>> lines_after_first(['{"data": [1]}\n', '{"title": "B"}'])
+    True
+    """
+    started = ended = False
+    for piece in pieces:
+        at = _skip(piece, 0) if not started else 0
+        started = started or at < len(piece)
+        if started and not ended:
+            newline = piece.find("\n", at)
+            if newline < 0:
+                continue
+            ended, at = True, newline + 1
+        if ended and _skip(piece, at) < len(piece):
+            return True
     return False
 
 
