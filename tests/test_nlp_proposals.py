@@ -928,6 +928,10 @@ def test_decide_a_tool_named_by_its_head_is_used_not_proposed(full):
     got = extracted(full, "Counting wildebeest from the air", "Animals were detected by the SnapVEX pipeline "
                                                               "followed by manual checks.")
     assert got.get("SnapVEX", ("", False))[1] is False, got
+    # the second of two sources listed under one head
+    got = extracted(full, "Quasar variability", "We train a recurrent classifier on sources cross-matched with the "
+                                                "KESTRA and VulLO-N catalogues.")
+    assert got.get("VulLO-N", ("", False))[1] is False, got
 
 
 def test_decide_a_tool_the_authors_make_or_own_stays_proposed(full):

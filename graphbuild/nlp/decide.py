@@ -1241,25 +1241,30 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     return Decision(cands, chosen.probs, entities)
 
 
-#: what the authors put a named tool to work with, right before its name: "with the ", "from the ", "by the ",
-#: "using ", "in " (no "our": "our Zorb package" is the paper's own)
-_TOOL_BEFORE = re.compile(r"\b(?:(?:[Ww]ith|[Ff]rom|[Bb]y|[Uu]sing|[Ii]n|[Tt]hrough|[Vv]ia)\s+)?(?:the\s+)?$")
-#: right after a name, up to two modifiers, then the head of a tool, a code or a recording instrument: " package",
-#: " radiative transfer code", " polarisable force field", " pipeline", " implementation", " recorders" (no
-#: function word or verb between: not "Zorb runs the code")
+#: the authors' own or new thing right before a name (a name listed before it between): "our ", "this ", "the new ",
+#: "the proposed ", "the resulting " ("our Zorb package" is the paper's own)
+_TOOL_OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]his|[Tt]hese|[Nn]ew|[Pp]roposed|[Rr]esulting)\s+"
+                                r"(?:[A-Z][\w\-]*\s+(?:and|&)\s+)?$")
+#: how far before a name its owner's word may start
+_TOOL_REACH = 40
+#: right after a name, up to two modifiers, then the head of a tool, a code, a recording instrument or a catalogue:
+#: " package", " radiative transfer code", " polarisable force field", " pipeline", " implementation", " recorders",
+#: " catalogues" (no function word or verb between: not "Zorb runs the code")
 _TOOL_AFTER = re.compile(r"\s+(?:(?!(?:the|a|an|our|its|their|this|that|and|or|of|to|in|on|is|are|was|were|with|for|"
                          r"by|as|from)\b)[a-z][a-z\-]*\s+){0,2}?(?:code|codes|package|library|toolkit|toolbox|software|"
                          r"program|pipeline|implementation|recorders?|loggers?|force\s+field|plugin|plug-in|"
-                         r"event\s+generator|product)\b")
+                         r"event\s+generator|product|catalogues?|catalogs?|archives?)\b")
 
 
 def _tool_used(context: DocContext, c: Candidate) -> bool:
     """Whether the mention ``c`` names a tool the authors work with by its head: "with the Zorbix radiative
-    transfer code", "from the Quakrix package", "by the Snapvex pipeline", "with Parvox recorders"; not in a
-    sentence where the authors make or release something ("We release the Zorbix code, which we developed").
+    transfer code", "from the Quakrix package", "by the Snapvex pipeline", "with Parvox recorders", "with the Zorb
+    and Quill catalogues"; not the authors' own or new one ("our Zorb package") nor in a sentence where the authors
+    make or release something ("We release the Zorbix code, which we developed").
     """
     text = context.text
-    if _TOOL_AFTER.match(text, c.end) is None or _TOOL_BEFORE.search(text, max(0, c.start - 12), c.start) is None:
+    if _TOOL_AFTER.match(text, c.end) is None \
+            or _TOOL_OWNED_BEFORE.search(text, max(0, c.start - _TOOL_REACH), c.start) is not None:
         return False
     start, end = context.sents[c.sentence] if 0 <= c.sentence < len(context.sents) else (c.start, c.end)
     return _PROPOSE.search(text, start, end) is None
