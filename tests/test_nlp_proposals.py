@@ -916,3 +916,41 @@ def test_decide_a_one_word_title_takes_the_type_of_the_kind_the_abstract_brings_
     got = extracted(full, "Zorbulon", "We train a bidirectional encoder to predict masked image tokens and "
                                       "decode them in eight parallel steps. On ImageNet Zorbulon is 30x faster.")
     assert got.get("Zorbulon") == ("Model", True), got
+
+
+def test_decide_a_tool_named_by_its_head_is_used_not_proposed(full):
+    got = extracted(full, "Earthquake swarms in a rift", "We detect 12,000 events by template matching. Thresholds "
+                                                       "are compared with those from the QuakRIX package.")
+    assert got.get("QuakRIX", ("", False))[1] is False, got
+    got = extracted(full, "Bat calls in city parks", "We recorded 9,000 hours of ultrasound at 60 sites with ParVox "
+                                                     "recorders. Activity fell with artificial light.")
+    assert got.get("ParVox", ("", False))[1] is False, got
+    got = extracted(full, "Counting wildebeest from the air", "Animals were detected by the SnapVEX pipeline "
+                                                              "followed by manual checks.")
+    assert got.get("SnapVEX", ("", False))[1] is False, got
+    # the second of two sources listed under one head
+    got = extracted(full, "Quasar variability", "We train a recurrent classifier on sources cross-matched with the "
+                                                "KESTRA and VulLO-N catalogues.")
+    assert got.get("VulLO-N", ("", False))[1] is False, got
+
+
+def test_decide_a_tool_the_authors_make_or_own_stays_proposed(full):
+    got = extracted(full, "A new event generator", "We develop HadroGEN, an event generator for heavy-ion "
+                                                   "collisions. Events from the HadroGEN event generator match data.")
+    assert got.get("HadroGEN", ("", False))[1] is True, got
+    got = extracted(full, "Fast spectral synthesis", "We release the SpecTRA radiative transfer code, which we "
+                                                     "developed for brown dwarfs, and show it matches line-by-line "
+                                                     "codes.")
+    assert got.get("SpecTRA", ("", False))[1] is True, got
+
+
+def test_decide_a_licence_a_release_is_put_under_is_no_entity(full):
+    got = extracted(full, "Variant calling on long reads", "We present LongCall, a caller for nanopore reads. Code "
+                                                           "is available under Apache-2.0 at our repository.")
+    assert "Apache-2.0" not in got and got.get("LongCall", ("", False))[1] is True, got
+    got = extracted(full, "Speech corpus", "We collect ZorbSpeech, 900 hours of read speech, distributed under the "
+                                           "CDLA-Permissive-2.0 licence.")
+    assert not any("CDLA" in name for name in got), got
+    # "under" after no release verb is no licence's cue
+    got = extracted(full, "Tuning under constraints", "Models trained under ZorbLoRA reach 80% accuracy on GLUE.")
+    assert "ZorbLoRA" in got, got

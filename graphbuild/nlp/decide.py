@@ -82,6 +82,7 @@ from .lexicon import (
     instrumental,
     is_generic,
     is_generic_model,
+    licence_named,
     list_gap,
     listed_formula,
     word_alternation,
@@ -881,12 +882,12 @@ def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], k
 
 
 def _names_no_artifact(text: str, start: int, end: int) -> bool:
-    """Whether the text shows the name at ``start:end`` to be a gene, an author, a compound or an instrument
-    (:func:`biological`, :func:`authors_named`, :func:`listed_formula`, :func:`instrumental`): a thing studied,
-    cited or observed with, no artifact of research.
+    """Whether the text shows the name at ``start:end`` to be a gene, an author, a compound, an instrument or a
+    licence (:func:`biological`, :func:`authors_named`, :func:`listed_formula`, :func:`instrumental`,
+    :func:`licence_named`): a thing studied, cited, observed with or released under, no artifact of research.
     """
     return (biological(text, start, end) or authors_named(text, start, end) or listed_formula(text, start, end)
-            or instrumental(text, start, end))
+            or instrumental(text, start, end) or licence_named(text, start, end))
 
 
 def _with_code_named(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
@@ -1219,6 +1220,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_prior_work(chosen, proposed)
     proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = _without_known_applied(chosen, proposed)
+    proposed = _without_tools_used(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -1237,6 +1239,56 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
             cands[i].entity = len(entities)
         entities.append(kept)
     return Decision(cands, chosen.probs, entities)
+
+
+#: the authors' own or new thing right before a name (a name listed before it between): "our ", "this ", "the new ",
+#: "the proposed ", "the resulting " ("our Zorb package" is the paper's own)
+_TOOL_OWNED_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]his|[Tt]hese|[Nn]ew|[Pp]roposed|[Rr]esulting)\s+"
+                                r"(?:[A-Z][\w\-]*\s+(?:and|&)\s+)?$")
+#: how far before a name its owner's word may start
+_TOOL_REACH = 40
+#: right after a name, up to two modifiers, then the head of a tool, a code, a recording instrument or a catalogue:
+#: " package", " radiative transfer code", " polarisable force field", " pipeline", " implementation", " recorders",
+#: " catalogues" (no function word or verb between: not "Zorb runs the code")
+_TOOL_AFTER = re.compile(r"\s+(?:(?!(?:the|a|an|our|its|their|this|that|and|or|of|to|in|on|is|are|was|were|with|for|"
+                         r"by|as|from)\b)[a-z][a-z\-]*\s+){0,2}?(?:code|codes|package|library|toolkit|toolbox|software|"
+                         r"program|pipeline|implementation|recorders?|loggers?|force\s+field|plugin|plug-in|"
+                         r"event\s+generator|product|catalogues?|catalogs?|archives?)\b")
+
+
+def _tool_used(context: DocContext, c: Candidate) -> bool:
+    """Whether the mention ``c`` names a tool the authors work with by its head: "with the Zorbix radiative
+    transfer code", "from the Quakrix package", "by the Snapvex pipeline", "with Parvox recorders", "with the Zorb
+    and Quill catalogues"; not the authors' own or new one ("our Zorb package") nor in a sentence where the authors
+    make or release something ("We release the Zorbix code, which we developed").
+    """
+    text = context.text
+    if _TOOL_AFTER.match(text, c.end) is None \
+            or _TOOL_OWNED_BEFORE.search(text, max(0, c.start - _TOOL_REACH), c.start) is not None:
+        return False
+    start, end = context.sents[c.sentence] if 0 <= c.sentence < len(context.sents) else (c.start, c.end)
+    return _PROPOSE.search(text, start, end) is None
+
+
+def _without_tools_used(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without a name the abstract first gives as a tool, code or instrument the work runs on
+    (:func:`_tool_used`: "Thresholds are compared with those from the Quakrix package"), when no naming cue names
+    it, the rules do not find it proposed and the authors do not own it ("our"): a package, a simulation code
+    or a recorder named by its head is, far more often than not, someone else's that the study uses; the
+    learned decision, reading an unknown name with no other proposal in the abstract, marks it proposed.
+    """
+    context = chosen.prepared.context
+    text, title_end, cands = context.text, context.title_end, chosen.prepared.cands
+    out = []
+    for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed):
+        if is_proposed:
+            body = [i for i in members if cands[i].start >= title_end]
+            first = min(body, key=lambda i: cands[i].start) if body else None
+            is_proposed = not (first is not None and _tool_used(context, cands[first])
+                               and not any(cands[i].named or cands[i].proposed for i in members)
+                               and not owned_by_authors(text, title_end, cands, members))
+        out.append(is_proposed)
+    return out
 
 
 def _made_and_named(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:

@@ -450,6 +450,21 @@ def instrumental(text: str, start: int, end: int) -> bool:
             or _INSTRUMENT_BEFORE.search(text, max(0, start - _LISTED_REACH), start) is not None)
 
 
+#: the words that put a thing under a licence, before the licence's name: "released under ", "are available under
+#: the ", "code is distributed under an ", "licensed under " (up to 60 characters of the clause between)
+_LICENCE_BEFORE = re.compile(r"\b(?:release[sd]?|releasing|available|distributed|licen[cs]ed|shared|published|"
+                             r"open-sourced)\b[^.;:]{0,60}?\bunder\s+(?:the\s+|an?\s+)?$")
+#: how far before a name its release verb may start
+_LICENCE_REACH = 90
+
+
+def licence_named(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is the licence a release is put under ("weights and code are available
+    under Zorb-BY 4.0", "We release the data under the Quill-2.0 licence"): a licence is no artifact of research.
+    """
+    return _LICENCE_BEFORE.search(text, max(0, start - _LICENCE_REACH), start) is not None
+
+
 def is_formula(name: str) -> bool:
     """Whether ``name`` is a chemical formula or an ion: two or more element symbols, a numeric count and a
     symbol of two letters ("LiFePO4", "MoS2", "Al2O3", "LixCoO2"), a variable count and two symbols of two letters
