@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0296064f90fe39be18aab05e05c0289107153348b2fa71d9d6563561c0e0206a"
-SHARED_50_SHA256 = "1898fb29237cb5a689c9c62bd6c7b185fa5f0308c6662b66d7deb73c1e1ce3b7"
+DEMO_SHA256 = "715f9efe1846926aa8b2bdd0e5f55dd01432b474185bb74b90a923918b7b3950"
+SHARED_50_SHA256 = "95cf34aad04a61071fbdd34590a9f7d1d5999c96392b62cf060a7f46b316c00e"
 
 
 @pytest.fixture(scope="module")

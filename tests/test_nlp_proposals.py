@@ -954,3 +954,64 @@ def test_decide_a_licence_a_release_is_put_under_is_no_entity(full):
     # "under" after no release verb is no licence's cue
     got = extracted(full, "Tuning under constraints", "Models trained under ZorbLoRA reach 80% accuracy on GLUE.")
     assert "ZorbLoRA" in got, got
+
+
+def test_patterns_sibling_sizes_with_elided_stems_are_the_papers(proposers):
+    # "Zorb-S, -M and -L": the first size in full, each later one where the text writes it in full, proposed
+    found = guesses(proposers, "Hardware-Aware Search",
+                    "We search a space of fused blocks with a latency model, and obtain Quorvex-S, -M and -L. "
+                    "Quorvex-M is 2x faster than the others at equal accuracy.")
+    assert found.get("Quorvex-S") is True and found.get("Quorvex-M") is True, found
+    assert "Quorvex-L" not in found, found  # never written in full: no mention
+    found = guesses(proposers, "Compact Blocks",
+                    "A family of networks built from it, PebblyNet 0.5x, 1.0x and 1.5x, spans 40 to 300 MFLOPs.")
+    assert found.get("PebblyNet 0.5x") is True, found
+    found = guesses(proposers, "Scaling Encoders", "We pretrain two encoders, Varnisk-220M and -3B, on web text.")
+    assert found.get("Varnisk-220M") is True, found
+    # a known family's sizes, or sizes the clause compares with, are someone else's
+    found = guesses(proposers, "Span Masking", "Compared with BERT-base and -large, it needs half the compute.")
+    assert not found.get("BERT-base"), found
+    found = guesses(proposers, "Span Masking", "Our method outperforms Zarvo-S and -M on reading comprehension.")
+    assert not found.get("Zarvo-S"), found
+
+
+def test_patterns_names_released_in_the_passive_are_the_papers(proposers):
+    found = guesses(proposers, "Sparse Encoders",
+                    "We train sparse encoders with a routing loss. Dremlo-220M and Dremlo-3B are released under "
+                    "an open licence.")
+    assert found.get("Dremlo-220M") is True and found.get("Dremlo-3B") is True, found
+    found = guesses(proposers, "Robot Demonstrations",
+                    "We collect demonstrations on three robots. The dataset and the Krabble policies are made "
+                    "publicly available.")
+    assert found.get("Krabble") is True, found
+    # released by others, or a name the subject only relates to, is not the paper's
+    found = guesses(proposers, "Robot Demonstrations",
+                    "Trained policies were released by the authors of Zorbit-1, and we adapt them.")
+    assert not found.get("Zorbit-1"), found
+    found = guesses(proposers, "Robot Demonstrations", "Policies trained on Varnog-5 are released.")
+    assert not found.get("Varnog-5"), found
+
+
+def test_patterns_a_name_apposed_to_what_the_authors_made_is_theirs(proposers):
+    found = guesses(proposers, "Game Worlds",
+                    "We release the environment, Skorrid, with 40 procedurally generated levels.")
+    assert found.get("Skorrid") is True, found
+    found = guesses(proposers, "Instruction Tuning",
+                    "Fine-tuning on the tasks yields a model, Tk-Zorb, that outperforms the baselines.")
+    assert found.get("Tk-Zorb") is True, found
+    found = guesses(proposers, "Reset-Free RL",
+                    "We derive a variant without resets, Rezzo, which learns from a single life.")
+    assert found.get("Rezzo") is True, found
+    # a known name after the kind is someone else's
+    found = guesses(proposers, "Instruction Tuning", "We train the model, Llama, on our tasks.")
+    assert not found.get("Llama"), found
+
+
+def test_pipeline_a_size_after_a_sentence_opening_word_keeps_the_name_cased():
+    from graphbuild.nlp.pipeline import _sentence_cased
+
+    text = "We scale it. Plinkor 1.0x reaches 73% top-1. Noisy student training helps."
+    size = Candidate(text.index("Plinkor"), text.index(" reaches"), "Plinkor 1.0x", "cue")
+    prose = Candidate(text.index("Noisy"), text.index(" training"), "Noisy student", "shape")
+    assert not _sentence_cased("Plinkor 1.0x", text, [size])  # a size: a name, whatever its case
+    assert _sentence_cased("Noisy student", text, [prose])

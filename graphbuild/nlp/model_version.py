@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "12863ea80523eff1"
+MODEL_DIGEST = "e8cfdacedb4b6308"

@@ -35,6 +35,7 @@ from .lexicon import (
     AUTHORING_VERBS,
     FAMILY_STEM,
     INTRODUCING_VERBS,
+    LIST_GAP,
     LIST_SEPARATOR,
     PRESENTING_VERBS,
     SIZE_WORDS,
@@ -692,6 +693,111 @@ _GATHERED_COUNTED = re.compile(
 _COUNT_AFTER_COMMA = re.compile(_COUNTED)
 
 
+#: a size written after a space, a shape no word of prose has: a multiplier or a count of parameters ("0.5x", "3B")
+_SPACED_SIZE = r"\d+(?:\.\d+)?(?:x|×|[BMK])"
+#: a sibling list whose later names drop the family's stem: "Zorb-S, -M and -L", "Zorb-220M and -3B", "Zorb 0.5x,
+#: 1.0x and 1.5x" (the first name in full, the stem and the joint before each later size: ``sep`` and ``tails``)
+_ELIDED_LIST = re.compile(
+    rf"(?<![\w\-])(?P<stem>[A-Z][\w.+]*[A-Za-z0-9+])(?:(?P<sep>-)(?P<head>{_VARIANT}|{SIZE_WORDS})"
+    rf"(?P<tails>(?:(?:{LIST_GAP})-(?:{_VARIANT}|{SIZE_WORDS}))+)"
+    rf"|(?P<space> )(?P<shead>{_SPACED_SIZE})(?P<stails>(?:(?:{LIST_GAP}){_SPACED_SIZE})+))(?![\w\-])")
+#: the joint before a later size of ``_ELIDED_LIST``, which every match holds: ", -M", "and -3B", "0.5x, 1.0x"
+_ELIDED_JOINT = re.compile(r"(?:,|and|or) -\w|\d(?:x|×|[BMK])(?:,| and| or) \d")
+#: a word before such a list, in its clause, that makes it a comparison with someone else's family: "compared with
+#: BERT-base and -large", "outperforms Zorb-S and -M", "than …"
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared|comparing|against|versus|vs|over|baselines?|outperform\w*|beat\w*|surpass\w*|match\w*|"
+    r"like|such\s+as|fine-tun\w*|finetun\w*|follow\w*|prior|previous|existing)\b[^.;:]*$")
+
+
+#: the authors' names made public in the passive: "Zorb-220M and Zorb-3B are released", "the code and the Zorb
+#: models are made available", "The samplers, Zorb-1 and Zorb-2, are openly released" (not "were released by the
+#: authors of …": someone else's)
+_RELEASED_PASSIVE = re.compile(
+    r"\b(?:is|are|will\s+be|have\s+been|has\s+been)\s+(?:\w+ly\s+|also\s+|now\s+)?"
+    r"(?:released|open-sourced|made\s+(?:\w+ly\s+)?(?:available|public))\b(?!\s+(?:by|in|with)\b)")
+#: a name in the subject of ``_RELEASED_PASSIVE``, capitalised with another capital or a digit, or a plain word
+#: before a plural kind ("the Zorb models"), not after a word that relates it to something else ("models trained
+#: on Zorb are released")
+_RELEASED_SUBJECT = re.compile(
+    r"(?<![\w\-])"
+    r"(?P<name>[A-Z][A-Za-z0-9+.]*(?:[A-Z0-9][A-Za-z0-9+]*|-[A-Za-z0-9+]+)|[A-Z][a-z]{2,}(?=\s+[a-z]+s\b))"
+    r"(?![\w\-])")
+#: a word that relates a name after it to something else, at a text's end: "trained on ", "from "
+_RELATING_END = re.compile(r"\b(?:on|of|to|by|in|for|from|with|using|than|over|via)\s+$")
+#: a plain capitalised word, no other capital nor digit: at a sentence's opening, no name by its shape ("The")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+#: the kinds ``_MADE_APPOSED`` reads besides ``ARTIFACT_KINDS``: what a paper releases or derives
+_MADE_KINDS = rf"(?:{_KIND}|environment|version|codec)"
+#: the authors make an artifact and name it in an appositive after its kind: "We release the environment, Zorb,
+#: with …", "derive a variant without resets, Zorb, which …", "Fine-tuning on them yields a model, Zorb, that …"
+_MADE_APPOSED = re.compile(
+    r"\b(?:releas|deriv|obtain|yield|produc|build|buil|construct|creat|develop|design)(?:e|es|ed|s|t|d)?\s+"
+    r"(?:(?:a|an|the|our|two|three)\s+)"
+    # (not a word that makes it someone else's: "a standard baseline model, Zorb")
+    r"(?:(?!(?:that|which|by|of|from|with|baseline|standard|existing|pretrained|prior|previous|teacher)\b)"
+    r"[\w\-]+\s+){0,3}?"
+    rf"{_MADE_KINDS}(?:\s+(?:without|with|for)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
+    r",\s+(?:(?:named|called|dubbed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+])(?=\s*[,;(]|\.(?:\s|$))")
+
+
+def _overlaps_known(start: int, end: int, known: frozenset[tuple[int, int]]) -> bool:
+    """Whether a span the gazetteer found (one of ``known``) overlaps ``start``-``end``: a name, or a stem, that is
+    someone else's.
+    """
+    return any(a < end and start < b for a, b in known)
+
+
+def _made_public(text: str, sentence_of: Callable[[int], tuple[int, int, int]],
+                 known: frozenset[tuple[int, int]]) -> Iterator[Candidate]:
+    """The names the authors make public in the passive ("Zorb-220M and Zorb-3B are released", "the code and the Zorb
+    models are made available": each a name in the subject, within its clause) or name after the kind of thing
+    they made ("We release the environment, Zorb, …"), proposed; not a name the gazetteer knows.
+    """
+    for m in _RELEASED_PASSIVE.finditer(text):
+        _, s, _ = sentence_of(m.start())
+        clause = max(s, text.rfind(";", s, m.start()) + 1)
+        for n in _RELEASED_SUBJECT.finditer(text, clause, m.start()):
+            name = n.group("name")
+            if n.start() == s and _PLAIN_WORD.fullmatch(name) or is_generic(name) \
+                    or _overlaps_known(n.start(), n.end(), known) \
+                    or _RELATING_END.search(text, max(0, n.start() - 8), n.start()):
+                continue  # (a plain capitalised word opening the sentence: "The code …")
+            yield Candidate(n.start(), n.end(), n.group("name"), "cue", sentence=sentence_of(n.start())[0],
+                            strong=True, proposed=True)
+    for m in _MADE_APPOSED.finditer(text):
+        start, end = m.span("name")
+        if is_generic(m.group("name")) or _overlaps_known(start, end, known):
+            continue
+        yield Candidate(start, end, m.group("name"), "cue", sentence=sentence_of(start)[0], strong=True,
+                        proposed=True)
+
+
+def _elided_siblings(text: str, sentence_of: Callable[[int], tuple[int, int, int]],
+                     known: frozenset[tuple[int, int]]) -> Iterator[Candidate]:
+    """The names of a sibling list whose later sizes drop the stem ("we obtain Zorb-S, -M and -L", "a family of
+    networks, Zorb 0.5x, 1.0x and 1.5x"): the first name, and each later size where the text writes it in full
+    elsewhere ("Zorb-M is 2x faster …"; a size never written in full is no mention). Listing its sizes makes a
+    family the paper's own, unless the gazetteer knows the stem or the clause compares ("compared with BERT-base
+    and -large"): then the names are candidates, not proposed.
+    """
+    for m in _ELIDED_LIST.finditer(text):
+        idx, s, _ = sentence_of(m.start())
+        stem, sep = m.group("stem"), m.group("sep") or " "
+        proposed = not _overlaps_known(m.start("stem"), m.end("stem"), known) \
+            and _COMPARED_BEFORE.search(text, s, m.start()) is None and not is_generic(stem)
+        yield Candidate(m.start(), m.end("head") if m.group("sep") else m.end("shead"),
+                        f"{stem}{sep}{m.group('head') or m.group('shead')}", "cue", sentence=idx, strong=True,
+                        proposed=proposed)
+        tails = m.group("tails") or m.group("stails")
+        for tail in _LISTED.split(tails):
+            full = stem + sep + tail.lstrip("-")
+            if tail.strip("-") and full != stem + sep:
+                for f in re.finditer(rf"(?<![\w\-]){re.escape(full)}(?![\w\-]|\.\d)", text):
+                    yield Candidate(f.start(), f.end(), full, "cue", sentence=sentence_of(f.start())[0],
+                                    strong=True, proposed=proposed)
+
+
 def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote: float = 2.0,
                    known: frozenset[tuple[int, int]] = frozenset()) -> Iterator[Candidate]:
     """The name after a naming cue ("dubbed X"), a capitalised word presented with an
@@ -741,6 +847,10 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         idx, _, _ = sentence_of(m.start())
         yield Candidate(m.start("name"), m.end("name"), name, "cue", sentence=idx, strong=True, proposed=True)
     yield from _plain_named(text, sentence_of, dataset_vote, known)
+    if " made " in text or "releas" in text or "open-sourc" in text or ", " in text:
+        yield from _made_public(text, sentence_of, known)
+    if _ELIDED_JOINT.search(text):
+        yield from _elided_siblings(text, sentence_of, known)
     for m in matches_from(_RELEASED_LIST, text, _LIST_VERBS):
         idx, s, e = sentence_of(m.start())
         if m.end() > e:

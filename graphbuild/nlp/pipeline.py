@@ -633,11 +633,16 @@ def _without_class_noun(name: str) -> str:
     return _CLASS_NOUN_AFTER.sub("", name)
 
 
+#: a size written as a word of its own after a space: " 1.0x", " 7b", " 0.5×"
+_SIZE_WORD = re.compile(r" \d[\d.]*(?:x|×|[bmk])(?![\w\-])")
+
+
 def _sentence_cased(name: str, text: str, members: list[Candidate]) -> bool:
     """Whether ``name`` is a lower-case phrase of two words or more but for its first capital, and every
-    mention of it in ``members`` opens a sentence (or the title).
+    mention of it in ``members`` opens a sentence (or the title). A size after the first word ("Zorb 1.0x",
+    "Zorb 7b") makes it a name, whatever its case.
     """
-    if " " not in name or not name[:1].isupper() or name[1:] != name[1:].lower():
+    if " " not in name or not name[:1].isupper() or name[1:] != name[1:].lower() or _SIZE_WORD.search(name):
         return False
     for c in members:
         if c.text == name:
