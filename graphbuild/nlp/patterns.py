@@ -741,6 +741,10 @@ _MADE_APPOSED = re.compile(
     r",\s+(?:(?:named|called|dubbed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+])(?=\s*[,;(]|\.(?:\s|$))")
 
 
+#: every match of ``_MADE_APPOSED`` starts with one of these
+_MADE_VERBS = ("releas", "deriv", "obtain", "yield", "produc", "buil", "construct", "creat", "develop", "design")
+
+
 def _overlaps_known(start: int, end: int, known: frozenset[tuple[int, int]]) -> bool:
     """Whether a span the gazetteer found (one of ``known``) overlaps ``start``-``end``: a name, or a stem, that is
     someone else's.
@@ -754,7 +758,9 @@ def _made_public(text: str, sentence_of: Callable[[int], tuple[int, int, int]],
     models are made available": each a name in the subject, within its clause) or name after the kind of thing
     they made ("We release the environment, Zorb, …"), proposed; not a name the gazetteer knows.
     """
-    for m in _RELEASED_PASSIVE.finditer(text):
+    passive = _RELEASED_PASSIVE.finditer(text) if "released" in text or "open-sourced" in text or "made" in text \
+        else ()  # (every match of _RELEASED_PASSIVE holds one)
+    for m in passive:
         _, s, _ = sentence_of(m.start())
         clause = max(s, text.rfind(";", s, m.start()) + 1)
         for n in _RELEASED_SUBJECT.finditer(text, clause, m.start()):
@@ -765,7 +771,7 @@ def _made_public(text: str, sentence_of: Callable[[int], tuple[int, int, int]],
                 continue  # (a plain capitalised word opening the sentence: "The code …")
             yield Candidate(n.start(), n.end(), n.group("name"), "cue", sentence=sentence_of(n.start())[0],
                             strong=True, proposed=True)
-    for m in _MADE_APPOSED.finditer(text):
+    for m in matches_from(_MADE_APPOSED, text, _MADE_VERBS):
         start, end = m.span("name")
         if is_generic(m.group("name")) or _overlaps_known(start, end, known):
             continue
@@ -847,7 +853,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         idx, _, _ = sentence_of(m.start())
         yield Candidate(m.start("name"), m.end("name"), name, "cue", sentence=idx, strong=True, proposed=True)
     yield from _plain_named(text, sentence_of, dataset_vote, known)
-    if " made " in text or "releas" in text or "open-sourc" in text or ", " in text:
+    if ", " in text or "released" in text or "open-sourced" in text or "made" in text:
         yield from _made_public(text, sentence_of, known)
     if _ELIDED_JOINT.search(text):
         yield from _elided_siblings(text, sentence_of, known)
