@@ -431,7 +431,13 @@ def _subject_kind_apposed(before: str) -> bool:
     if not before.startswith(("The ", "This ")) or not before.rstrip().endswith(","):
         return False
     m = KIND_APPOSED.match(before)  # (the sentence's opening, as far as the name)
-    return m is not None and own_kind(m.group("mods"), m.group("head"))
+    return m is not None and _SUBJECT_MODIFIERS.fullmatch(m.group("mods")) is not None \
+        and own_kind(m.group("mods"), m.group("head"))
+
+
+#: the modifiers of a kind a sentence opens with, before a name apposed: two words at most, after "resulting",
+#: "final", "full" or "new" ("The resulting agent", "The fused detector"; a longer phrase is seldom the whole subject)
+_SUBJECT_MODIFIERS = re.compile(r"(?:(?:resulting|final|full|new)\s+)?(?:[\w\-]+\s+){0,2}")
 
 
 def _this_kind_named(before: str) -> bool:
