@@ -1015,3 +1015,40 @@ def test_pipeline_a_size_after_a_sentence_opening_word_keeps_the_name_cased():
     prose = Candidate(text.index("Noisy"), text.index(" training"), "Noisy student", "shape")
     assert not _sentence_cased("Plinkor 1.0x", text, [size])  # a size: a name, whatever its case
     assert _sentence_cased("Noisy student", text, [prose])
+
+
+@pytest.mark.parametrize("before, head, naming", [
+    ("The resulting agent, ", "agent", False),
+    ("On two sets the fused detector, ", "detector", False),
+    ("With 40 labels, the recipe, named ", "recipe", True),
+    ("We gate this sparse mixture of adapters, called “", "adapters", True),
+])
+def test_patterns_one_shape_reads_the_kind_a_name_is_apposed_to(before, head, naming):
+    """The cue (patterns) and the roles read the kind before an apposed or participle-named name alike."""
+    from graphbuild.nlp.patterns import KIND_APPOSED
+
+    m = KIND_APPOSED.search(before)
+    assert m is not None and m.group("head") == head and (m.group("naming") is not None) is naming, m
+
+
+def test_patterns_own_kind_is_a_made_kind_no_modifier_gives_to_others():
+    from graphbuild.nlp.patterns import made_kind, own_kind
+
+    assert own_kind("", "network") and own_kind("new ", "recipe") and own_kind("", "router")
+    assert own_kind("pretrained ", "model", "We pretrain a denoiser on text in 25 languages. Compared with XLM, ")
+    assert made_kind("network") and not own_kind("pretrained ", "network")  # the modifier: someone else's
+    assert made_kind("backbone") and not own_kind("", "backbone")  # a part borrowed from others
+    assert not made_kind("teacher")  # a role, no kind of artifact
+
+
+def test_decide_a_post_decision_rule_adds_the_groups_its_test_finds_over_its_floor():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_each
+
+    cands = [Candidate(0, 4, "Zorb", "capword"), Candidate(5, 9, "Quil", "capword"),
+             Candidate(10, 14, "Vexa", "capword"), Candidate(15, 19, "Vexa", "capword")]
+    group_of, probs = [0, 1, 2, 2], np.array([0.5, 0.01, 0.3])
+    keep, add = _with_each(cands, group_of, [0], probs, 0.02, lambda c, score: "Method")
+    assert keep == [0, 2] and add == {2: "Method"}  # group 0 kept already, group 1 under the floor
+    assert _with_each(cands, group_of, [0], probs, 0.02, lambda c, score: None) == ([0], {})

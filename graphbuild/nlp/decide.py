@@ -28,7 +28,7 @@ import copy
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -571,6 +571,32 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     return _Chosen(prepared, probs, kept_groups, taken, rows)
 
 
+def _kept_with(keep: list[int], add: Collection[int]) -> list[int]:
+    """``keep`` with the groups in ``add``, sorted (``keep`` itself when ``add`` is empty): the end of every rule
+    below that adds to the groups the model kept.
+    """
+    return sorted(set(keep).union(add)) if add else keep
+
+
+def _with_each(cands: list[Candidate], group_of: list[int], keep: list[int], probs: np.ndarray, floor: float,
+               test: Callable[[Candidate, float], str | None]) -> tuple[list[int], dict[int, str]]:
+    """``keep`` with the group of each candidate whose group is not kept, scores ``floor`` or more, and passes
+    ``test`` (given the candidate and its group's score; it answers the type the rule gives the group, ``""``
+    for none, or ``None`` to leave it): the loop of the rules below that read one candidate at a time. With the
+    answer for each group added (the first candidate of a group to pass decides).
+    """
+    kept = set(keep)
+    add: dict[int, str] = {}
+    for i, c in enumerate(cands):
+        g = group_of[i]
+        if g in kept or g in add or probs[g] < floor:
+            continue
+        found = test(c, probs[g])
+        if found is not None:
+            add[g] = found
+    return _kept_with(keep, add), add
+
+
 def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
                        entries: list[Any], probs: np.ndarray) -> list[int]:
     """``keep`` with the groups of the two parts of a kept mention that joins them by "and", "&" or "+"
@@ -593,7 +619,7 @@ def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of
             if all(parts) and all(any(probs[group_of[j]] >= LISTED_PART_FLOOR for j in js) for js in parts if js):
                 add.update(group_of[j] for js in parts if js for j in js
                            if probs[group_of[j]] >= LISTED_PART_FLOOR)
-    return sorted(set(keep) | add) if add else keep
+    return _kept_with(keep, add)
 
 
 #: the least score of a listed part of a kept run that :func:`_with_listed_parts` keeps
@@ -627,7 +653,7 @@ def _with_opening_pair_parts(text: str, sents: list[tuple[int, int]], cands: lis
                 add.update(group_of[j] for j in spans.get((c.start, cut - 1), [])
                            if (entries[j] is not None or cands[j].strong) and group_of[j] not in kept
                            and group_of[j] != g and probs[group_of[j]] >= LISTED_PART_FLOOR)
-    return sorted(kept | add) if add else keep
+    return _kept_with(keep, add)
 
 
 def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]], group_of: list[int],
@@ -658,7 +684,7 @@ def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]
             if after is not None and after.end() in starts or before is not None and before.start() in ends:
                 add.add(g)
                 changed = True
-    return sorted(kept | add) if add else keep
+    return _kept_with(keep, add)
 
 
 def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
@@ -675,7 +701,7 @@ def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of
            if group_of[j] not in kept and probs[group_of[j]] >= KNOWN_WHOLE_FLOOR
            and cands[j].start <= cands[i].start and cands[i].end <= cands[j].end
            and cands[j].end - cands[j].start > cands[i].end - cands[i].start}
-    return sorted(kept | add) if add else keep
+    return _kept_with(keep, add)
 
 
 def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Candidate], groups: list[list[int]],
@@ -688,21 +714,20 @@ def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Ca
     otherwise. A word the generic list holds (hardware, frameworks: "3x faster than CPU") is left to the
     model, and so is a word a longer capitalised run goes on from ("than Zorb 2").
     """
-    kept = set(keep)
-    add = set()
-    for i, c in enumerate(cands):
-        g = group_of[i]
-        if c.source not in _COMPARED_SOURCES or g in kept or g in add or probs[g] < MEASURED_FLOOR \
+    def compared(c: Candidate, score: float) -> str | None:
+        if c.source not in _COMPARED_SOURCES \
                 or "-to-" in c.text or "→" in c.text:  # (a direction between two names: "Synthia-to-Zorbscapes")
-            continue
+            return None
         s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
         if c.start - s < 6:  # (no comparison before a sentence's first words)
-            continue
+            return None
         before = text[max(s, c.start - 45): c.start].rstrip()
-        if (_measured(before, text, c.end) or probs[g] >= COMPARED_FLOOR and _compared(before)) \
+        if (_measured(before, text, c.end) or score >= COMPARED_FLOOR and _compared(before)) \
                 and not _RUN_GOES_ON.match(text, c.end) and not is_generic(c.text):
-            add.add(g)
-    return sorted(kept | add) if add else keep
+            return ""
+        return None
+
+    return _with_each(cands, group_of, keep, probs, MEASURED_FLOOR, compared)[0]
 
 
 def _with_presented_names(context: DocContext, cands: list[Candidate], group_of: list[int], keep: list[int],
@@ -716,26 +741,25 @@ def _with_presented_names(context: DocContext, cands: list[Candidate], group_of:
     not a word the generic list holds. Anywhere in the abstract, a name the authors give to a thing of a kind they
     make (:func:`~graphbuild.nlp.roles.made_and_named`: "we construct a large corpus called X").
     """
-    kept = set(keep)
-    add = set()
     text, sents, title_end = context.text, context.sents, context.title_end
-    for i, c in enumerate(cands):
-        g = group_of[i]
-        if not c.proposed or g in kept or g in add or probs[g] < PRESENTED_FLOOR or c.start < title_end \
+
+    def presented(c: Candidate, score: float) -> str | None:
+        if not c.proposed or c.start < title_end \
                 or not 0 <= c.sentence < len(sents) or not _CAPITALISED_NAME.fullmatch(c.text):
-            continue
+            return None
         if is_generic(c.text):
-            continue
+            return None
         if made_and_named(text, sents, c):
-            add.add(g)  # "we construct a large corpus called X", "by training a compute-optimal model, X, that"
-            continue
+            return ""  # "we construct a large corpus called X", "by training a compute-optimal model, X, that"
         if c.sentence >= 2 and sents[c.sentence - 2][0] >= title_end:
-            continue  # (past the abstract's second sentence: two of its sentences before this one's)
+            return None  # (past the abstract's second sentence: two of its sentences before this one's)
         s = sents[c.sentence][0]
         if _PRESENTED_BEFORE.search(text, max(s, c.start - 45), c.start) is not None \
                 and _PRESENTED_AFTER.match(text, c.end) is not None:
-            add.add(g)
-    return sorted(kept | add) if add else keep
+            return ""
+        return None
+
+    return _with_each(cands, group_of, keep, probs, PRESENTED_FLOOR, presented)[0]
 
 
 def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -> list[int]:
@@ -748,9 +772,8 @@ def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -
     if coined is None:
         return keep
     kept = set(keep)
-    add = {g for g, (ids, _) in enumerate(prepared.group_rows)
-           if g not in kept and probs[g] >= COINED_FLOOR and coined in ids}
-    return sorted(kept | add) if add else keep
+    return _kept_with(keep, {g for g, (ids, _) in enumerate(prepared.group_rows)
+                             if g not in kept and probs[g] >= COINED_FLOOR and coined in ids})
 
 
 #: the least score of a coined plain word (:func:`_with_coined_names`) kept
@@ -854,7 +877,7 @@ def _with_exemplified_names(text: str, cands: list[Candidate], group_of: list[in
             if gap is None:
                 break
             at = gap.end()
-    return (sorted(kept | add.keys()), {g: kind for g, kind in add.items() if kind}) if add else (keep, {})
+    return _kept_with(keep, add), {g: kind for g, kind in add.items() if kind}
 
 
 def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
@@ -866,19 +889,15 @@ def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], k
     corpus"), nor a name in lower case. (Measured, the heads of methods and models too cost CV precision:
     "the Zorb method" names as often a person's or a place's.)
     """
-    kept = set(keep)
-    add: dict[int, str] = {}
-    for i, c in enumerate(cands):
-        g = group_of[i]
-        if g in kept or g in add or probs[g] < HEADED_FLOOR or not text.endswith(("the ", "The "), 0, c.start) \
-                or c.text.islower():
-            continue
+    def headed(c: Candidate, score: float) -> str | None:
+        if not text.endswith(("the ", "The "), 0, c.start) or c.text.islower():
+            return None
         m = _HEAD_WORD_AFTER.match(text, c.end)
         if m is None or not _example_ends(text, m.end()):
-            continue
-        if m.group(1) in COLLECTION_HEADS and not is_generic(c.text):
-            add[g] = "Dataset"
-    return (sorted(kept | add.keys()), add) if add else (keep, add)
+            return None
+        return "Dataset" if m.group(1) in COLLECTION_HEADS and not is_generic(c.text) else None
+
+    return _with_each(cands, group_of, keep, probs, HEADED_FLOOR, headed)
 
 
 def _names_no_artifact(text: str, start: int, end: int) -> bool:
@@ -901,16 +920,13 @@ def _with_code_named(text: str, cands: list[Candidate], group_of: list[int], kee
     """
     if " code " not in text and " solver " not in text:
         return keep, {}  # (most abstracts name no code so)
-    kept = set(keep)
-    add: dict[int, str] = {}
-    for i, c in enumerate(cands):
-        g = group_of[i]
-        if g in kept or g in add or probs[g] < CODE_NAMED_FLOOR or c.text.islower() or not c.text[:1].isupper():
-            continue
-        if _CODE_BEFORE.search(text, max(0, c.start - _CODE_REACH), c.start) and _example_ends(text, c.end) \
-                and not is_generic(c.text):
-            add[g] = "Method"
-    return (sorted(kept | add.keys()), add) if add else (keep, add)
+    def code_named(c: Candidate, score: float) -> str | None:
+        if c.text.islower() or not c.text[:1].isupper():
+            return None
+        return "Method" if _CODE_BEFORE.search(text, max(0, c.start - _CODE_REACH), c.start) \
+            and _example_ends(text, c.end) and not is_generic(c.text) else None
+
+    return _with_each(cands, group_of, keep, probs, CODE_NAMED_FLOOR, code_named)
 
 
 #: the least score of a name right after "code" or "solver" that :func:`_with_code_named` keeps

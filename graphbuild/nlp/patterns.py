@@ -633,14 +633,63 @@ _OUR_SUBJECT = re.compile(
     r"(?:\s+(?!(?:baselines?|implementation|reimplementation|backbones?|setup|experiments?|results|analysis|code|"
     r"version|data|team)\b)[a-z][a-z\-]*)??\s+(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
 #: a name set off by commas as a subject that acts, after the kind of thing the abstract has just described
-#: (``_KIND_BEFORE``): "The resulting agent, Zorb, outperforms …", "the network, Zorb-40, reaches …", "yields a
-#: model, Zorb-XL, that beats …", "the recipe, named Zorb, reaches …"
+#: (``KIND_APPOSED``): "The resulting agent, Zorb, outperforms …", "the network, Zorb-40, reaches …", "the recipe,
+#: named Zorb, reaches …"
 _APPOSED_ACTS = re.compile(
     r",\s+(?:(?:named|called|dubbed|termed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
     r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
-#: the kind before ``_APPOSED_ACTS``, a word on its own after an article or "this" and up to four words: "The
-#: resulting agent", "a model", "the fused detector"
-_KIND_BEFORE = re.compile(rf"\b(?:[Tt]he|[Tt]his)\s+(?:[a-z][\w\-]*\s+)?{_KIND}$")
+#: the kind of the thing a text is about, right before a name apposed to it or given by a naming participle: "The
+#: resulting agent, ", "This approach, ", "the fused detector, ", "the recipe, named ", "this sparse mixture of
+#: adapters, called " (group ``mods``: the words before the kind's head; ``head``; ``naming``: the participle, if
+#: any). :func:`own_kind` tells whether the kind is the authors' own.
+KIND_APPOSED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<mods>(?:[\w\-]+\s+){0,4}?)(?P<head>[a-z][a-z\-]*)"
+                          r"(?:\s*,\s*|,?\s+(?P<naming>(?:called|named|dubbed|termed)\s+[\"“']?))$")
+#: a modifier that makes the kind someone else's: "a standard baseline model, X", "a pretrained encoder, X"
+OTHERS_KIND = re.compile(r"\b(?:baseline|standard|existing|reference|off-the-shelf|pre-?trained|popular|"
+                         r"well-known|widely|public(?:ly)?|teacher|competing|prior|previous|strong)\b", re.I)
+#: kinds that hold another's model rather than the authors' ("The backbone, X, is frozen")
+_BORROWED_HEADS = frozenset("backbone backbones encoder decoder".split())
+
+
+def made_kind(head: str) -> bool:
+    """Whether a head noun is a kind of artifact a paper makes: a model, method or dataset ("agent", "recipe",
+    "router", "backbone").
+    """
+    return head_type(head) in ("Model", "Method", "Dataset") or head in ARTIFACT_KINDS
+
+
+#: the authors pretraining ("We pretrain a denoiser …"): after it, "the pretrained model" is theirs
+_WE_PRETRAIN = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|also\s+|first\s+)?pre-?train")
+#: "pretrained" (a modifier of ``OTHERS_KIND``)
+_PRETRAINED = re.compile(r"\bpre-?trained\b", re.I)
+
+
+def own_kind(modifiers: str, head: str, before: str = "") -> bool:
+    """Whether a kind (its head noun and the words before it, as :data:`KIND_APPOSED` reads them) is one the
+    authors make (:func:`made_kind`): not a part borrowed from others ("backbone", "encoder"), and no modifier
+    makes it someone else's ("the pretrained network"; but where the text ``before`` has the authors pretrain,
+    "We pretrain a denoiser … the pretrained model", theirs).
+    """
+    if not made_kind(head) or head in _BORROWED_HEADS:
+        return False
+    if "retrain" in modifiers and _WE_PRETRAIN.search(before):
+        modifiers = _PRETRAINED.sub("", modifiers)
+    return not OTHERS_KIND.search(modifiers)
+
+
+#: the modifiers of a kind just described, before a name apposed: none or one word in lower case ("The resulting
+#: agent", "the fused detector"; a longer phrase is seldom the subject the name is apposed to)
+_ONE_MODIFIER = re.compile(r"(?:[a-z][\w\-]*\s+)?")
+
+
+def _kind_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in the authors' kind of artifact (:func:`own_kind`, read with the text
+    before it) with one modifier at most and a name's comma or naming participle (:data:`KIND_APPOSED`): "The
+    resulting agent, ", "the recipe, named ".
+    """
+    m = KIND_APPOSED.search(text, start, end)
+    return m is not None and _ONE_MODIFIER.fullmatch(m.group("mods")) is not None \
+        and own_kind(m.group("mods"), m.group("head"), text[:m.start()])
 
 #: "the proposed" before a name: an adjective, no verb of proposing
 _THE_PROPOSED = re.compile(r"\b[Tt]he proposed\b")
@@ -845,7 +894,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     subjects = matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS) \
         if ("ur " in text or "proposed " in text) and not proposes(_THE_PROPOSED.sub("", text)) else ()
     apposed = (m for m in matches_from(_APPOSED_ACTS, text, (", ",))
-               if _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start()))
+               if _kind_before(text, max(0, m.start() - 80), m.start("name")))
     for m in itertools.chain(own, subjects, apposed):
         name = m.group("name")
         if is_generic(name) or m.re is not _OUR_APPOSED and m.re is not _RELEASED_NAME and _others_subject(m, known):

@@ -32,7 +32,7 @@ from .lexicon import (
     occurs_within,
     word_alternation,
 )
-from .patterns import shape_score
+from .patterns import KIND_APPOSED, OTHERS_KIND, own_kind, shape_score
 from .proposals import AT_HEART
 
 __all__ = ["assign_roles", "made_and_named", "role_of"]
@@ -100,9 +100,6 @@ _WE_TRAIN = re.compile(word_alternation("We|we") + r"\s+(?:\w+ly\s+|then\s+|also
 #: residual network": a backbone or baseline the authors train is not theirs by that alone)
 _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,3}?"
                             r"(?:family|suite|series)\b")
-#: a modifier that makes the kind someone else's: "a standard baseline model, X", "a pretrained encoder, X"
-_OTHERS_KIND = re.compile(r"\b(?:baseline|standard|existing|reference|off-the-shelf|pre-?trained|popular|"
-                          r"well-known|widely|public(?:ly)?|teacher|competing|prior|previous|strong)\b", re.I)
 #: what ends the name the authors give: a closing quote or parenthesis, then a comma or full stop or a clause
 #: ("X, that uses", "X which", "X (X-7B) on", "X from radio transcripts"): not a list going on ("a model, A and
 #: B", "a benchmark, Paris, London and Berlin"), a compound ("A-based") nor a longer name it opens ("called Home
@@ -418,19 +415,11 @@ def _made_kind_named(text: str, c: Candidate, before: str) -> bool:
     if not _rstripped(before, _NAME_OPENERS).endswith((",", *_NAMING_WORDS)):
         return False  # (every match ends in a comma or a naming participle: most candidates have neither before)
     m = MADE_KIND_NAMED.search(before, _tail_from(before, 12))
-    if m is None or head_type(m.group(2)) not in ("Model", "Method", "Dataset") or _OTHERS_KIND.search(m.group(1)):
+    if m is None or head_type(m.group(2)) not in ("Model", "Method", "Dataset") or OTHERS_KIND.search(m.group(1)):
         return False
     if m.group().startswith(("by", "and")) and not _WE.search(before, 0, m.start()):
         return False  # (whose is the work: "we … by training", not "prior work improved by training")
     return _NAME_ENDS.match(text, c.end) is not None
-
-
-#: a sentence that opens with the kind of the thing described, a name apposed to it: "The network, ",
-#: "The resulting agent, ", "This approach, " (the name and its closing comma follow)
-_SUBJECT_KIND = re.compile(r"(?:The|This)\s+(?:resulting\s+|final\s+|full\s+|new\s+)?"
-                           r"((?:[\w\-]+\s+){0,2}?)([a-z][a-z\-]*)\s*,\s*")
-#: kinds that hold another's model rather than the authors' ("The backbone, X, is frozen")
-_BORROWED_HEADS = frozenset("backbone backbones encoder decoder".split())
 
 
 def _subject_kind_apposed(before: str) -> bool:
@@ -441,14 +430,14 @@ def _subject_kind_apposed(before: str) -> bool:
     """
     if not before.startswith(("The ", "This ")) or not before.rstrip().endswith(","):
         return False
-    m = _SUBJECT_KIND.fullmatch(before)
-    return m is not None and _own_kind(m.group(1), m.group(2))
+    m = KIND_APPOSED.match(before)  # (the sentence's opening, as far as the name)
+    return m is not None and _SUBJECT_MODIFIERS.fullmatch(m.group("mods")) is not None \
+        and own_kind(m.group("mods"), m.group("head"))
 
 
-#: the kind the text is about, then a naming participle: "the recipe, named ", "this sparse mixture of adapters,
-#: called " (group 1: the words before the kind's head, group 2 the head)
-_THIS_KIND_NAMED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+((?:[\w\-]+\s+){0,4}?)([a-z][a-z\-]*),?\s+"
-                              r"(?:called|named|dubbed|termed)\s+[\"“']?$")
+#: the modifiers of a kind a sentence opens with, before a name apposed: two words at most, after "resulting",
+#: "final", "full" or "new" ("The resulting agent", "The fused detector"; a longer phrase is seldom the whole subject)
+_SUBJECT_MODIFIERS = re.compile(r"(?:(?:resulting|final|full|new)\s+)?(?:[\w\-]+\s+){0,2}")
 
 
 def _this_kind_named(before: str) -> bool:
@@ -456,16 +445,8 @@ def _this_kind_named(before: str) -> bool:
     ("the recipe, named ", "this sparse mixture of adapters, called "): the classics name their own so, with
     no verb of proposing; not a kind someone else made ("the standard baseline, called ").
     """
-    m = _THIS_KIND_NAMED.search(before, _tail_from(before, 8))
-    return m is not None and _own_kind(m.group(1), m.group(2))
-
-
-def _own_kind(modifiers: str, head: str) -> bool:
-    """Whether a kind (its head noun and the words before it) is one of model, method or dataset that no
-    modifier makes someone else's ("the pretrained network") and no head makes a borrowed part ("backbone").
-    """
-    return head not in _BORROWED_HEADS and not _OTHERS_KIND.search(modifiers) \
-        and head_type(head) in ("Model", "Method", "Dataset")
+    m = KIND_APPOSED.search(before, _tail_from(before, 8))
+    return m is not None and m.group("naming") is not None and own_kind(m.group("mods"), m.group("head"))
 
 
 def made_and_named(text: str, sents: list[tuple[int, int]], c: Candidate) -> bool:
