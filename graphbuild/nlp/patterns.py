@@ -778,10 +778,14 @@ _RELATING_END = re.compile(r"\b(?:on|of|to|by|in|for|from|with|using|than|over|v
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 #: the kinds ``_MADE_APPOSED`` reads besides ``ARTIFACT_KINDS``: what a paper releases or derives
 _MADE_KINDS = rf"(?:{_KIND}|environment|version|codec)"
+#: the making verbs of ``_MADE_APPOSED`` (their stems; "build" before "buil", "built"), with which every match
+#: of it starts
+_APPOSED_MADE_VERBS = ("releas", "deriv", "obtain", "yield", "produc", "build", "buil", "construct", "creat",
+                       "develop", "design")
 #: the authors make an artifact and name it in an appositive after its kind: "We release the environment, Zorb,
 #: with …", "derive a variant without resets, Zorb, which …", "Fine-tuning on them yields a model, Zorb, that …"
 _MADE_APPOSED = re.compile(
-    r"\b(?:releas|deriv|obtain|yield|produc|build|buil|construct|creat|develop|design)(?:e|es|ed|s|t|d)?\s+"
+    r"\b(?:" + "|".join(_APPOSED_MADE_VERBS) + r")(?:e|es|ed|s|t|d)?\s+"
     r"(?:(?:a|an|the|our|two|three)\s+)"
     # (not a word that makes it someone else's: "a standard baseline model, Zorb")
     r"(?:(?!(?:that|which|by|of|from|with|baseline|standard|existing|pretrained|prior|previous|teacher)\b)"
@@ -790,8 +794,6 @@ _MADE_APPOSED = re.compile(
     r",\s+(?:(?:named|called|dubbed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+])(?=\s*[,;(]|\.(?:\s|$))")
 
 
-#: every match of ``_MADE_APPOSED`` starts with one of these
-_MADE_VERBS = ("releas", "deriv", "obtain", "yield", "produc", "buil", "construct", "creat", "develop", "design")
 
 
 def _overlaps_known(start: int, end: int, known: frozenset[tuple[int, int]]) -> bool:
@@ -820,7 +822,7 @@ def _made_public(text: str, sentence_of: Callable[[int], tuple[int, int, int]],
                 continue  # (a plain capitalised word opening the sentence: "The code …")
             yield Candidate(n.start(), n.end(), n.group("name"), "cue", sentence=sentence_of(n.start())[0],
                             strong=True, proposed=True)
-    for m in matches_from(_MADE_APPOSED, text, _MADE_VERBS):
+    for m in matches_from(_MADE_APPOSED, text, _APPOSED_MADE_VERBS):
         start, end = m.span("name")
         if is_generic(m.group("name")) or _overlaps_known(start, end, known):
             continue
