@@ -893,3 +893,39 @@ def test_features_example_hint_holds_on_random_windows():
     for _ in range(20000):
         window = "".join(rng.choice(_EXAMPLE_PIECES) for _ in range(rng.randint(0, 12)))
         assert features._EXAMPLE_BEFORE.search(window) is None or features._example_hint(window)
+
+
+_INSTRUMENT_PIECES = ["instruments", "Telescopes", "SATELLITES", "spectrographs", " such as ", " like ", " including ",
+                      "aboard ", "Aboard ", "the ", ",", " ", "Zorb", "\u017fuch", "li\u212ae", "\n", "x"]
+
+
+def test_lexicon_instrument_before_precheck_holds_against_its_pattern():
+    texts = ["instruments such as Zorb-N", "aboard the Zorb orbiter", "telescopes, including the Quill", "no cue Zorb"]
+    rng = random.Random(13)
+    texts += ["".join(rng.choice(_INSTRUMENT_PIECES) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for text in texts:
+        for start in {len(text), len(text) // 2, max(0, len(text) - 3)}:
+            plain = lexicon._INSTRUMENT_BEFORE.search(text, max(0, start - lexicon._LISTED_REACH), start) is not None
+            assert lexicon._instrument_before(text, start) == plain, (text, start)
+
+
+@pytest.mark.parametrize("text", [
+    "Our Zorbix improves recall on three benchmarks.",  # no verb of proposing: "Our Zorbix" is the authors' name
+    "We propose a method. Our Zorbix improves recall.",  # a verb of proposing: left to it
+    "The proposed Zorbix is fast, and the proposed model trains in an hour.",
+    "Four runs occur here with no name at all."])
+def test_patterns_our_subject_proposes_test_runs_only_after_a_match(text, monkeypatch):
+    fast = [(c.start, c.end, c.proposed) for c in patterns.cue_candidates(text, [(0, len(text))])]
+    calls = []
+    real = patterns.proposes
+
+    def counted(t):  # the slow whole-text test
+        calls.append(t)
+        return real(t)
+
+    monkeypatch.setattr(patterns, "proposes", counted)
+    assert [(c.start, c.end, c.proposed) for c in patterns.cue_candidates(text, [(0, len(text))])] == fast
+    subjects = list(lexicon.matches_from(patterns._OUR_SUBJECT, text, patterns._OUR_SUBJECT_STARTS))
+    assert bool(calls) == bool(subjects)
+    if text.startswith("Our Zorbix"):
+        assert (4, 10, True) in fast

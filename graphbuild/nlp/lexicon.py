@@ -447,7 +447,20 @@ def instrumental(text: str, start: int, end: int) -> bool:
     """
     return (_INSTRUMENT_HEAD.search(text, start, end) is not None
             or _INSTRUMENT_AFTER.match(text, end) is not None
-            or _INSTRUMENT_BEFORE.search(text, max(0, start - _LISTED_REACH), start) is not None)
+            or _instrument_before(text, start))
+
+
+#: the lower-case words one of which every match of ``_INSTRUMENT_BEFORE`` holds (outside its ignore-case groups)
+_INSTRUMENT_BEFORE_WORDS = ("aboard", "such", "like", "including")
+
+
+def _instrument_before(text: str, start: int) -> bool:
+    """Whether ``_INSTRUMENT_BEFORE`` matches in the reach before ``start``; searched only where the reach holds
+    one of :data:`_INSTRUMENT_BEFORE_WORDS` (most names have none of them before them).
+    """
+    lo = max(0, start - _LISTED_REACH)
+    return any(text.find(w, lo, start) >= 0 for w in _INSTRUMENT_BEFORE_WORDS) \
+        and _INSTRUMENT_BEFORE.search(text, lo, start) is not None
 
 
 def is_formula(name: str) -> bool:

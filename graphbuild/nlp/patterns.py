@@ -730,8 +730,11 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
                           matches_from(_OUR_APPOSED, text, ("our", "Our", *_NEW_KIND_VERBS)))
     # (only in a text with no verb of proposing at all, "the proposed" an adjective: where there is one, it
     # brings in the authors' names)
-    subjects = matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS) \
-        if ("ur " in text or "proposed " in text) and not proposes(_THE_PROPOSED.sub("", text)) else ()
+    # (the whole-text test for a verb of proposing runs only once "our X is …" matches: most texts hold none)
+    subjects = list(matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS)) \
+        if "ur " in text or "proposed " in text else []
+    if subjects and proposes(_THE_PROPOSED.sub("", text)):
+        subjects = []
     apposed = (m for m in matches_from(_APPOSED_ACTS, text, (", ",))
                if _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start()))
     for m in itertools.chain(own, subjects, apposed):
