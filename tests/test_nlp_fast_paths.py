@@ -34,6 +34,7 @@ from graphbuild.nlp import (
     roles,
     textclean,
 )
+from graphbuild.nlp.candidates import Candidate
 from graphbuild.records import Paper, name_key
 
 LOWER = [
@@ -929,3 +930,30 @@ def test_patterns_our_subject_proposes_test_runs_only_after_a_match(text, monkey
     assert bool(calls) == bool(subjects)
     if text.startswith("Our Zorbix"):
         assert (4, 10, True) in fast
+
+
+_ALIAS_PIECES = ["Zorb", "Quill Net", "V2R", " (", "(", ", ", ",", "a.k.a", "a.k.a.", "aka", "also known as",
+                 "also called", "formerly", "previously", " known as", " called", "or", " for short", ")", " ", ".",
+                 "x", "7", "\n"]
+
+
+def test_abbreviations_alias_cue_is_in_every_alias():
+    texts = ["Pardalo (a.k.a. PardNet) wins", "Trevix, also known as TreeMix, wins", "Borrin (formerly CodeBorr)",
+             "Hollow Window Attention (or HoWA for short)", "Video-to-Reward Retargeting, or V2R.",
+             "the so called Zorb, or the rest"]
+    rng = random.Random(17)
+    texts += ["".join(rng.choice(_ALIAS_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(30000)]
+    for text in texts:
+        if abbreviations._ALIAS.search(text) is not None:
+            assert abbreviations._ALIAS_CUE.search(text) is not None, text
+    assert [p.short for p in abbreviations.find_aliases(texts[0])] == ["PardNet"]
+
+
+@pytest.mark.parametrize("text", ["Zorbcase 2023 Task 4", "Zorbcase track 2b", "Zorbcase Subtask 12",
+                                  "Zorbcase tasks 4", "Zorbcase TASK 4", "Zorbcase task\u00a04", "no shared task here"])
+def test_pipeline_task_forms_precheck_holds_against_its_pattern(text):
+    if pipeline._TASK_AFTER.search(text) is not None:
+        assert "ask " in text or "rack " in text
+    member = Candidate(0, 8, "Zorbcase", "gazetteer")
+    assert pipeline.task_forms([member], text, []) == (
+        [text[:8] + m.group()] if (m := pipeline._TASK_AFTER.match(text, 8)) else [])
