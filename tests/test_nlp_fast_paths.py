@@ -957,3 +957,24 @@ def test_pipeline_task_forms_precheck_holds_against_its_pattern(text):
     member = Candidate(0, 8, "Zorbcase", "gazetteer")
     assert pipeline.task_forms([member], text, []) == (
         [text[:8] + m.group()] if (m := pipeline._TASK_AFTER.match(text, 8)) else [])
+
+
+_APPOSED_PIECES = [", ", ",", ",\n", " ", "\n", "\t", "named ", "called ", "Zorb", "Zorb-40", "mZorb", "zorb", "that ",
+                   "which ", "quickly ", "is", "reaches", "trained", "pass", "The network", "x", "."]
+
+
+def test_patterns_apposed_acts_scan_is_the_scan_from_each_comma():
+    plain = re.compile(patterns._APPOSED_ACTS.pattern.replace(", \\s*", ",\\s+", 1))  # the pattern before
+    texts = ["The resulting agent, Zorb, outperforms it", "yields a model,  Zorb-XL, that beats", "a,\nZorb, is"]
+    rng = random.Random(19)
+    texts += ["".join(rng.choice(_APPOSED_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        assert [(m.span(), m.span("name")) for m in patterns._APPOSED_ACTS.finditer(text)] == \
+            [(m.span(), m.span("name")) for m in lexicon.matches_from(plain, text, (", ",))], text
+
+
+@pytest.mark.parametrize("name", ["Ir-Ru-Pt", "Fe-Co-Ni", "B-I-T", "IrRuPt", "Zorb-2", "LiFePO4", "Na+", "CoCa"])
+def test_lexicon_alloy_hyphen_precheck(name):
+    assert lexicon._alloy(name) == (lexicon._ALLOY.fullmatch(name) is not None
+                                    and all(s in lexicon.ELEMENTS for s in name.split("-"))
+                                    and any(len(s) == 2 for s in name.split("-")))

@@ -450,17 +450,15 @@ def instrumental(text: str, start: int, end: int) -> bool:
             or _instrument_before(text, start))
 
 
-#: the lower-case words one of which every match of ``_INSTRUMENT_BEFORE`` holds (outside its ignore-case groups)
-_INSTRUMENT_BEFORE_WORDS = ("aboard", "such", "like", "including")
-
-
 def _instrument_before(text: str, start: int) -> bool:
     """Whether ``_INSTRUMENT_BEFORE`` matches in the reach before ``start``; searched only where the reach holds
-    one of :data:`_INSTRUMENT_BEFORE_WORDS` (most names have none of them before them).
+    "such", "like", "aboard" or "including", one of which every match holds outside its ignore-case groups (most
+    names have none of them before them).
     """
     lo = max(0, start - _LISTED_REACH)
-    return any(text.find(w, lo, start) >= 0 for w in _INSTRUMENT_BEFORE_WORDS) \
-        and _INSTRUMENT_BEFORE.search(text, lo, start) is not None
+    find = text.find
+    return (find("such", lo, start) >= 0 or find("like", lo, start) >= 0 or find("aboard", lo, start) >= 0
+            or find("including", lo, start) >= 0) and _INSTRUMENT_BEFORE.search(text, lo, start) is not None
 
 
 def is_formula(name: str) -> bool:
@@ -495,7 +493,7 @@ def _alloy(name: str) -> bool:
     ("Ir-Ru-Pt-Pd-Rh", "Fe-Co-Ni"): a material, no artifact (not "B-I-T" nor "C-S-V", which no symbol of two
     letters makes a material).
     """
-    if _ALLOY.fullmatch(name) is None:
+    if "-" not in name or _ALLOY.fullmatch(name) is None:  # (most names hold no hyphen)
         return False
     symbols = name.split("-")
     return all(sym in ELEMENTS for sym in symbols) and any(len(sym) == 2 for sym in symbols)

@@ -633,9 +633,11 @@ _OUR_SUBJECT = re.compile(
     r"version|data|team)\b)[a-z][a-z\-]*)??\s+(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
 #: a name set off by commas as a subject that acts, after the kind of thing the abstract has just described
 #: (``_KIND_BEFORE``): "The resulting agent, Zorb, outperforms …", "the network, Zorb-40, reaches …", "yields a
-#: model, Zorb-XL, that beats …", "the recipe, named Zorb, reaches …"
+#: model, Zorb-XL, that beats …", "the recipe, named Zorb, reaches …" (opening with ", ", a literal, so that a
+#: scan of the whole text skips to the commas)
 _APPOSED_ACTS = re.compile(
-    r",\s+(?:(?:named|called|dubbed|termed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
+    r", \s*(?:(?:named|called|dubbed|termed)\s+)?"
+    r"(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
     r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
 #: the kind before ``_APPOSED_ACTS``, a word on its own after an article or "this" and up to four words: "The
 #: resulting agent", "a model", "the fused detector"
@@ -735,7 +737,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
         if "ur " in text or "proposed " in text else []
     if subjects and proposes(_THE_PROPOSED.sub("", text)):
         subjects = []
-    apposed = (m for m in matches_from(_APPOSED_ACTS, text, (", ",))
+    apposed = (m for m in _APPOSED_ACTS.finditer(text)
                if _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start()))
     for m in itertools.chain(own, subjects, apposed):
         name = m.group("name")
