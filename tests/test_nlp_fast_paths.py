@@ -978,3 +978,19 @@ def test_lexicon_alloy_hyphen_precheck(name):
     assert lexicon._alloy(name) == (lexicon._ALLOY.fullmatch(name) is not None
                                     and all(s in lexicon.ELEMENTS for s in name.split("-"))
                                     and any(len(s) == 2 for s in name.split("-")))
+
+
+_EXAMPLES_PIECES = ["methods", "agent-based", " such as ", " such  as", ", like ", " like", " (e.g., ", "e.g.",
+                    " e.g.,",
+                    ", including ", "including", "the ", "Zorb", "7", ")", " ", "\n", "-", ",", "(", ".", "\u00e9",
+                    "x", "such", "ab_c"]
+
+
+def test_decide_examples_of_scan_is_the_whole_scan():
+    texts = ["provenance systems such as Zorb and QuibSQL", "agent frameworks, including Zorb-Agent, and attacks "
+             "(e.g., the Quill)", "no examples here", "", "such as", "x-like like models like Zorb"]
+    rng = random.Random(23)
+    texts += ["".join(rng.choice(_EXAMPLES_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(30000)]
+    for text in texts:
+        assert [(m.span(), m.group(1)) for m in decide._examples_of(text)] == \
+            [(m.span(), m.group(1)) for m in decide._EXAMPLES_OF.finditer(text)], text
