@@ -34,6 +34,7 @@ from graphbuild.nlp import (
     roles,
     textclean,
 )
+from graphbuild.nlp.candidates import Candidate
 from graphbuild.records import Paper, name_key
 
 LOWER = [
@@ -893,3 +894,103 @@ def test_features_example_hint_holds_on_random_windows():
     for _ in range(20000):
         window = "".join(rng.choice(_EXAMPLE_PIECES) for _ in range(rng.randint(0, 12)))
         assert features._EXAMPLE_BEFORE.search(window) is None or features._example_hint(window)
+
+
+_INSTRUMENT_PIECES = ["instruments", "Telescopes", "SATELLITES", "spectrographs", " such as ", " like ", " including ",
+                      "aboard ", "Aboard ", "the ", ",", " ", "Zorb", "\u017fuch", "li\u212ae", "\n", "x"]
+
+
+def test_lexicon_instrument_before_precheck_holds_against_its_pattern():
+    texts = ["instruments such as Zorb-N", "aboard the Zorb orbiter", "telescopes, including the Quill", "no cue Zorb"]
+    rng = random.Random(13)
+    texts += ["".join(rng.choice(_INSTRUMENT_PIECES) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for text in texts:
+        for start in {len(text), len(text) // 2, max(0, len(text) - 3)}:
+            plain = lexicon._INSTRUMENT_BEFORE.search(text, max(0, start - lexicon._LISTED_REACH), start) is not None
+            assert lexicon._instrument_before(text, start) == plain, (text, start)
+
+
+@pytest.mark.parametrize("text", [
+    "Our Zorbix improves recall on three benchmarks.",  # no verb of proposing: "Our Zorbix" is the authors' name
+    "We propose a method. Our Zorbix improves recall.",  # a verb of proposing: left to it
+    "The proposed Zorbix is fast, and the proposed model trains in an hour.",
+    "Four runs occur here with no name at all."])
+def test_patterns_our_subject_proposes_test_runs_only_after_a_match(text, monkeypatch):
+    fast = [(c.start, c.end, c.proposed) for c in patterns.cue_candidates(text, [(0, len(text))])]
+    calls = []
+    real = patterns.proposes
+
+    def counted(t):  # the slow whole-text test
+        calls.append(t)
+        return real(t)
+
+    monkeypatch.setattr(patterns, "proposes", counted)
+    assert [(c.start, c.end, c.proposed) for c in patterns.cue_candidates(text, [(0, len(text))])] == fast
+    subjects = list(lexicon.matches_from(patterns._OUR_SUBJECT, text, patterns._OUR_SUBJECT_STARTS))
+    assert bool(calls) == bool(subjects)
+    if text.startswith("Our Zorbix"):
+        assert (4, 10, True) in fast
+
+
+_ALIAS_PIECES = ["Zorb", "Quill Net", "V2R", " (", "(", ", ", ",", "a.k.a", "a.k.a.", "aka", "also known as",
+                 "also called", "formerly", "previously", " known as", " called", "or", " for short", ")", " ", ".",
+                 "x", "7", "\n"]
+
+
+def test_abbreviations_alias_cue_is_in_every_alias():
+    texts = ["Pardalo (a.k.a. PardNet) wins", "Trevix, also known as TreeMix, wins", "Borrin (formerly CodeBorr)",
+             "Hollow Window Attention (or HoWA for short)", "Video-to-Reward Retargeting, or V2R.",
+             "the so called Zorb, or the rest"]
+    rng = random.Random(17)
+    texts += ["".join(rng.choice(_ALIAS_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(30000)]
+    for text in texts:
+        if abbreviations._ALIAS.search(text) is not None:
+            assert abbreviations._ALIAS_CUE.search(text) is not None, text
+    assert [p.short for p in abbreviations.find_aliases(texts[0])] == ["PardNet"]
+
+
+@pytest.mark.parametrize("text", ["Zorbcase 2023 Task 4", "Zorbcase track 2b", "Zorbcase Subtask 12",
+                                  "Zorbcase tasks 4", "Zorbcase TASK 4", "Zorbcase task\u00a04", "no shared task here"])
+def test_pipeline_task_forms_precheck_holds_against_its_pattern(text):
+    if pipeline._TASK_AFTER.search(text) is not None:
+        assert "ask " in text or "rack " in text
+    member = Candidate(0, 8, "Zorbcase", "gazetteer")
+    assert pipeline.task_forms([member], text, []) == (
+        [text[:8] + m.group()] if (m := pipeline._TASK_AFTER.match(text, 8)) else [])
+
+
+_APPOSED_PIECES = [", ", ",", ",\n", " ", "\n", "\t", "named ", "called ", "Zorb", "Zorb-40", "mZorb", "zorb", "that ",
+                   "which ", "quickly ", "is", "reaches", "trained", "pass", "The network", "x", "."]
+
+
+def test_patterns_apposed_acts_scan_is_the_scan_from_each_comma():
+    plain = re.compile(patterns._APPOSED_ACTS.pattern.replace(", \\s*", ",\\s+", 1))  # the pattern before
+    texts = ["The resulting agent, Zorb, outperforms it", "yields a model,  Zorb-XL, that beats", "a,\nZorb, is"]
+    rng = random.Random(19)
+    texts += ["".join(rng.choice(_APPOSED_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        assert [(m.span(), m.span("name")) for m in patterns._APPOSED_ACTS.finditer(text)] == \
+            [(m.span(), m.span("name")) for m in lexicon.matches_from(plain, text, (", ",))], text
+
+
+@pytest.mark.parametrize("name", ["Ir-Ru-Pt", "Fe-Co-Ni", "B-I-T", "IrRuPt", "Zorb-2", "LiFePO4", "Na+", "CoCa"])
+def test_lexicon_alloy_hyphen_precheck(name):
+    assert lexicon._alloy(name) == (lexicon._ALLOY.fullmatch(name) is not None
+                                    and all(s in lexicon.ELEMENTS for s in name.split("-"))
+                                    and any(len(s) == 2 for s in name.split("-")))
+
+
+_EXAMPLES_PIECES = ["methods", "agent-based", " such as ", " such  as", ", like ", " like", " (e.g., ", "e.g.",
+                    " e.g.,",
+                    ", including ", "including", "the ", "Zorb", "7", ")", " ", "\n", "-", ",", "(", ".", "\u00e9",
+                    "x", "such", "ab_c"]
+
+
+def test_decide_examples_of_scan_is_the_whole_scan():
+    texts = ["provenance systems such as Zorb and QuibSQL", "agent frameworks, including Zorb-Agent, and attacks "
+             "(e.g., the Quill)", "no examples here", "", "such as", "x-like like models like Zorb"]
+    rng = random.Random(23)
+    texts += ["".join(rng.choice(_EXAMPLES_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(30000)]
+    for text in texts:
+        assert [(m.span(), m.group(1)) for m in decide._examples_of(text)] == \
+            [(m.span(), m.group(1)) for m in decide._EXAMPLES_OF.finditer(text)], text

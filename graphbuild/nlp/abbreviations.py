@@ -285,6 +285,10 @@ _ALIAS = re.compile(
     rf"(?:formerly|previously)(?: known as| called)?|(?P<or>or)) (?P<second>{_ALIAS_NAME})"
     r"(?(or)(?P<short> for short)?)(?=(?(paren)\)|(?:[,;:)]|\.(?!\w)| [a-z]|$)))")
 #: words that open a sentence before a name, no part of it ("The Zorb (a.k.a. Zorbo)")
+#: the middle of every match of ``_ALIAS``: an opening bracket or a comma, the cue, and the first letter of the
+#: second name (searched first: the whole pattern is tried at every capital of the text)
+_ALIAS_CUE = re.compile(r"(?:\(|, )(?:a\.k\.a\.?|aka|also known as|also called|(?:formerly|previously)"
+                        r"(?: known as| called)?|or) [A-Z0-9]")
 _ALIAS_LEAD = re.compile(r"(?:The|A|An|Our|This|These|We|In|Its) ")
 
 
@@ -304,6 +308,8 @@ def find_aliases(text: str) -> list[AbbreviationPair]:
     if " known as " not in text and " called " not in text and "aka " not in text and "formerly " not in text \
             and "previously " not in text and "a.k.a" not in text and "(or " not in text and ", or " not in text:
         return []  # most abstracts hold none of the cues
+    if _ALIAS_CUE.search(text) is None:
+        return []  # ", or" and "so called" are common; a cue with a name after it is not
     pairs = []
     for m in _ALIAS.finditer(text):
         first, start = m.group("first"), m.start("first")

@@ -855,7 +855,7 @@ def _with_exemplified_names(text: str, cands: list[Candidate], group_of: list[in
     kept = set(keep)
     starts: dict[int, list[int]] | None = None
     add: dict[int, str | None] = {}
-    for m in _EXAMPLES_OF.finditer(text):
+    for m in _examples_of(text):
         kind = head_type(m.group(1))
         if kind not in ("Model", "Method", "Dataset") and m.group(1) not in _RIVAL_HEADS:
             continue
@@ -947,6 +947,35 @@ EXEMPLIFIED_FLOOR = 0.02
 #: a kind's head noun, then the cue of the examples that follow it: "methods such as ", "systems like ",
 #: "frameworks, including ", "attacks (e.g., the " (group 1 the head)
 _EXAMPLES_OF = re.compile(r"\b([a-z][a-z\-]*)(?:,?\s+|\s+\()(?:such\s+as|like|including|e\.g\.,?)\s+(?:the\s+)?")
+#: a character no match of ``_EXAMPLES_OF`` holds: its matches lie in the stretches between them
+_NOT_IN_EXAMPLES_OF = re.compile(r"[^a-z\-,(.\s]")
+#: the literals one of which every match of ``_EXAMPLES_OF`` holds
+_EXAMPLE_CUES = ("such", "like", "including", "e.g.")
+
+
+def _examples_of(text: str) -> Iterator[re.Match[str]]:
+    """``_EXAMPLES_OF.finditer(text)``, scanned only in the stretches of the text that hold a cue (each bounded by
+    characters no match holds, :data:`_NOT_IN_EXAMPLES_OF`: a capital, a digit, ")"): the same matches, without
+    trying the pattern at every word of the text.
+    """
+    cues = sorted(at for cue in _EXAMPLE_CUES for at in _find_all(text, cue))
+    reverse = text[::-1] if cues else ""
+    stretch_end = 0
+    for at in cues:
+        if at < stretch_end:
+            continue
+        before = _NOT_IN_EXAMPLES_OF.search(reverse, len(text) - at)
+        after = _NOT_IN_EXAMPLES_OF.search(text, at)
+        stretch_end = after.start() if after is not None else len(text)
+        yield from _EXAMPLES_OF.finditer(text, len(text) - before.start() if before is not None else 0, stretch_end)
+
+
+def _find_all(text: str, literal: str) -> Iterator[int]:
+    """Where ``literal`` occurs in ``text``."""
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
 #: the heads of what a paper measures itself against, of no one kind: "strong baselines such as X"
 _RIVAL_HEADS = frozenset(("baseline", "baselines", "competitors", "alternatives"))
 #: the most examples read after one cue

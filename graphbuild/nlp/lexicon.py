@@ -447,7 +447,18 @@ def instrumental(text: str, start: int, end: int) -> bool:
     """
     return (_INSTRUMENT_HEAD.search(text, start, end) is not None
             or _INSTRUMENT_AFTER.match(text, end) is not None
-            or _INSTRUMENT_BEFORE.search(text, max(0, start - _LISTED_REACH), start) is not None)
+            or _instrument_before(text, start))
+
+
+def _instrument_before(text: str, start: int) -> bool:
+    """Whether ``_INSTRUMENT_BEFORE`` matches in the reach before ``start``; searched only where the reach holds
+    "such", "like", "aboard" or "including", one of which every match holds outside its ignore-case groups (most
+    names have none of them before them).
+    """
+    lo = max(0, start - _LISTED_REACH)
+    find = text.find
+    return (find("such", lo, start) >= 0 or find("like", lo, start) >= 0 or find("aboard", lo, start) >= 0
+            or find("including", lo, start) >= 0) and _INSTRUMENT_BEFORE.search(text, lo, start) is not None
 
 
 #: the words that put a thing under a licence, before the licence's name: "released under ", "are available under
@@ -497,7 +508,7 @@ def _alloy(name: str) -> bool:
     ("Ir-Ru-Pt-Pd-Rh", "Fe-Co-Ni"): a material, no artifact (not "B-I-T" nor "C-S-V", which no symbol of two
     letters makes a material).
     """
-    if _ALLOY.fullmatch(name) is None:
+    if "-" not in name or _ALLOY.fullmatch(name) is None:  # (most names hold no hyphen)
         return False
     symbols = name.split("-")
     return all(sym in ELEMENTS for sym in symbols) and any(len(sym) == 2 for sym in symbols)

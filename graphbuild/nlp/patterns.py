@@ -634,9 +634,10 @@ _OUR_SUBJECT = re.compile(
     r"version|data|team)\b)[a-z][a-z\-]*)??\s+(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
 #: a name set off by commas as a subject that acts, after the kind of thing the abstract has just described
 #: (``KIND_APPOSED``): "The resulting agent, Zorb, outperforms …", "the network, Zorb-40, reaches …", "the recipe,
-#: named Zorb, reaches …"
+#: named Zorb, reaches …" (opening with ", ", a literal, so that a scan of the whole text skips to the commas)
 _APPOSED_ACTS = re.compile(
-    r",\s+(?:(?:named|called|dubbed|termed)\s+)?(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
+    r", \s*(?:(?:named|called|dubbed|termed)\s+)?"
+    r"(?P<name>[A-Z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[a-z]+[A-Z][A-Za-z0-9+\-]*),"
     r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?(?:is|are|was|were|can|[a-z]{2,}(?:[a-rtv-z]s|ed))\b")
 #: the kind of the thing a text is about, right before a name apposed to it or given by a naming participle: "The
 #: resulting agent, ", "This approach, ", "the fused detector, ", "the recipe, named ", "this sparse mixture of
@@ -893,9 +894,12 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
                           matches_from(_OUR_APPOSED, text, ("our", "Our", *_NEW_KIND_VERBS)))
     # (only in a text with no verb of proposing at all, "the proposed" an adjective: where there is one, it
     # brings in the authors' names)
-    subjects = matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS) \
-        if ("ur " in text or "proposed " in text) and not proposes(_THE_PROPOSED.sub("", text)) else ()
-    apposed = (m for m in matches_from(_APPOSED_ACTS, text, (", ",))
+    # (the whole-text test for a verb of proposing runs only once "our X is …" matches: most texts hold none)
+    subjects = list(matches_from(_OUR_SUBJECT, text, _OUR_SUBJECT_STARTS)) \
+        if "ur " in text or "proposed " in text else []
+    if subjects and proposes(_THE_PROPOSED.sub("", text)):
+        subjects = []
+    apposed = (m for m in _APPOSED_ACTS.finditer(text)
                if _kind_before(text, max(0, m.start() - 80), m.start("name")))
     for m in itertools.chain(own, subjects, apposed):
         name = m.group("name")
