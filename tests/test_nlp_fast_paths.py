@@ -994,3 +994,15 @@ def test_decide_examples_of_scan_is_the_whole_scan():
     for text in texts:
         assert [(m.span(), m.group(1)) for m in decide._examples_of(text)] == \
             [(m.span(), m.group(1)) for m in decide._EXAMPLES_OF.finditer(text)], text
+
+
+def test_patterns_the_elided_joint_test_is_the_one_pattern_it_replaces():
+    """``_elided_joint`` (" -" looked for first, then the dash or the sizes pattern) answers as the single pattern of
+    both joints did, on hand-made cases and random strings of the characters that matter."""
+    old = re.compile(r"(?:,|and|or) -\w|\d(?:x|×|[BMK])(?:,| and| or) \d")
+    cases = ["Zorb-S, -M and -L", "Zorb-220M and -3B", "Zorb 0.5x, 1.0x and 1.5x", "a -b", "7B or 13B", "3B, 7B",
+             "x -", "and  -M", "1x,2x", ""]
+    rng = random.Random(7)
+    cases += ["".join(rng.choice("ab ,-x×BMK1and or0.") for _ in range(rng.randint(0, 20))) for _ in range(20000)]
+    for text in cases:
+        assert patterns._elided_joint(text) == (old.search(text) is not None), text

@@ -751,8 +751,18 @@ _ELIDED_LIST = re.compile(
     rf"(?<![\w\-])(?P<stem>[A-Z][\w.+]*[A-Za-z0-9+])(?:(?P<sep>-)(?P<head>{_VARIANT}|{SIZE_WORDS})"
     rf"(?P<tails>(?:(?:{LIST_GAP})-(?:{_VARIANT}|{SIZE_WORDS}))+)"
     rf"|(?P<space> )(?P<shead>{_SPACED_SIZE})(?P<stails>(?:(?:{LIST_GAP}){_SPACED_SIZE})+))(?![\w\-])")
-#: the joint before a later size of ``_ELIDED_LIST``, which every match holds: ", -M", "and -3B", "0.5x, 1.0x"
-_ELIDED_JOINT = re.compile(r"(?:,|and|or) -\w|\d(?:x|×|[BMK])(?:,| and| or) \d")
+#: the joint before a later size of ``_ELIDED_LIST``, one of which every match holds: a dropped stem (", -M",
+#: "and -3B"; every such joint holds " -") or a size after a size ("0.5x, 1.0x"); :func:`_elided_joint`
+_ELIDED_DASH = re.compile(r"(?:,|and|or) -\w")
+_ELIDED_SIZES = re.compile(r"\d(?:x|×|[BMK])(?:,| and| or) \d")
+
+
+def _elided_joint(text: str) -> bool:
+    """Whether ``text`` holds a joint of a sibling list with a dropped stem (``_ELIDED_DASH``, looked for only where
+    " -" is written) or of sizes (``_ELIDED_SIZES``): a cheap test before ``_ELIDED_LIST`` (one pattern for both
+    scanned every letter "a" and "o" of every text).
+    """
+    return " -" in text and _ELIDED_DASH.search(text) is not None or _ELIDED_SIZES.search(text) is not None
 #: a word before such a list, in its clause, that makes it a comparison with someone else's family: "compared with
 #: BERT-base and -large", "outperforms Zorb-S and -M", "than …"
 _COMPARED_BEFORE = re.compile(
@@ -910,7 +920,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     yield from _plain_named(text, sentence_of, dataset_vote, known)
     if ", " in text or "released" in text or "open-sourced" in text or "made" in text:
         yield from _made_public(text, sentence_of, known)
-    if _ELIDED_JOINT.search(text):
+    if _elided_joint(text):
         yield from _elided_siblings(text, sentence_of, known)
     for m in matches_from(_RELEASED_LIST, text, _LIST_VERBS):
         idx, s, e = sentence_of(m.start())
