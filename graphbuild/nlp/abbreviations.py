@@ -277,18 +277,18 @@ def find_title_and_apposed_abbreviations(text: str, title_end: int) -> list[Abbr
 
 #: a name of one to four words, each opening with a capital or digit ("Pardalo", "Lunar Adam", "MaskNet++")
 _ALIAS_NAME = r"[A-Z0-9][\w+.\-]*[\w+](?: [A-Z0-9][\w+.\-]*[\w+]){0,3}|[A-Z0-9]"
+#: the words that give a second name, but "or" (which ``_ALIAS`` marks apart)
+_ALIAS_WORDS = r"a\.k\.a\.?|aka|also known as|also called|(?:formerly|previously)(?: known as| called)?"
 #: a second name given in passing: "X (a.k.a. Y)", "X, also known as Y,", "X (formerly Y)", "X (or Y for
 #: short)", "X, or Y" (``short`` when "for short" is written; else Y must be X's short form: :func:`_or_short_form`);
 #: ``first`` and ``second`` are the two names
 _ALIAS = re.compile(
-    rf"(?<![\w\-])(?P<first>{_ALIAS_NAME})(?:(?P<paren> \()|, )(?:a\.k\.a\.?|aka|also known as|also called|"
-    rf"(?:formerly|previously)(?: known as| called)?|(?P<or>or)) (?P<second>{_ALIAS_NAME})"
-    r"(?(or)(?P<short> for short)?)(?=(?(paren)\)|(?:[,;:)]|\.(?!\w)| [a-z]|$)))")
-#: words that open a sentence before a name, no part of it ("The Zorb (a.k.a. Zorbo)")
+    rf"(?<![\w\-])(?P<first>{_ALIAS_NAME})(?:(?P<paren> \()|, )(?:{_ALIAS_WORDS}|(?P<or>or)) "
+    rf"(?P<second>{_ALIAS_NAME})(?(or)(?P<short> for short)?)(?=(?(paren)\)|(?:[,;:)]|\.(?!\w)| [a-z]|$)))")
 #: the middle of every match of ``_ALIAS``: an opening bracket or a comma, the cue, and the first letter of the
 #: second name (searched first: the whole pattern is tried at every capital of the text)
-_ALIAS_CUE = re.compile(r"(?:\(|, )(?:a\.k\.a\.?|aka|also known as|also called|(?:formerly|previously)"
-                        r"(?: known as| called)?|or) [A-Z0-9]")
+_ALIAS_CUE = re.compile(rf"(?:\(|, )(?:{_ALIAS_WORDS}|or) [A-Z0-9]")
+#: words that open a sentence before a name, no part of it ("The Zorb (a.k.a. Zorbo)")
 _ALIAS_LEAD = re.compile(r"(?:The|A|An|Our|This|These|We|In|Its) ")
 
 
