@@ -150,14 +150,15 @@ def _check(ws, op, *, force: bool, again: bool = False) -> None:
     ``again``: the file's last operation is ``op`` (written by a curate stopped before its rebuild), not checked
     against itself.
     """
-    from ..curation import apply_curation, close_names, match_entity, paper_aliases
+    from ..curation import apply_curation, close_names, match_entity, paper_aliases, resolution_from_graph
 
     every = ws.papers()
     corpus = [p for p in every if not p.external]
     # a drop may name a cited work outside the corpus (the build takes its stub out); the others name corpus papers
     papers = [p.id for p in (every if op.op == "drop" else corpus)]
     aliases = paper_aliases(corpus)
-    current, _ = apply_curation(_live_resolution(ws), _ops_before(ws, again), papers=papers, aliases=aliases)
+    current, _ = apply_curation(resolution_from_graph(ws.graph()), _ops_before(ws, again), papers=papers,
+                                aliases=aliases)
     if op.op == "merge" and not force:
         by_id = {e.id: e for e in current.entities}
         source, target = match_entity(op.entity, by_id), match_entity(op.into or "", by_id)
@@ -172,13 +173,6 @@ def _check(ws, op, *, force: bool, again: bool = False) -> None:
         hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
         raise CurationError(f"{op.describe()}: {problem} in {ws.path}{hint}; nothing written "
                             "(--force keeps it for papers still to come)")
-
-
-def _live_resolution(ws):
-    """The live graph's entities and links, as the curation applies to them."""
-    from ..curation import resolution_from_graph
-
-    return resolution_from_graph(ws.graph())
 
 
 def _ops_before(ws, again: bool) -> list:
