@@ -107,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             s = _scored([(order[:cut], order[cut:])], examples, gaz)
         else:
             _, upper = annotated_examples(args.papers, lambda p: dataclasses.replace(p, title=p.title.upper()))
-            by_id = {ex.paper_id: ex for ex in upper}
-            s = train.cross_validate(examples, gaz, k=5, read=lambda ex: by_id[ex.paper_id])
+            upper_of = {ex.paper_id: ex for ex in upper}
+            s = train.cross_validate(examples, gaz, k=5, read=lambda ex, of=upper_of: of[ex.paper_id])
         out[way] = s
         print(f"{_line(way, s)}  ({time.perf_counter() - start:.0f} s)", flush=True)
     if args.json:
