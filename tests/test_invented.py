@@ -16,7 +16,7 @@ SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))  # (the
 
 
 def test_every_set_is_there():
-    assert SETS == sorted(f"synth{n}" for n in range(1, 16))
+    assert SETS == sorted(f"synth{n}" for n in range(1, 17))
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -86,3 +86,20 @@ def test_synth14_is_a_dev_set_of_200_results_heavy_papers():
     assert "synth14" in module.SETS["dev"] and "synth14" not in module.SETS["test"]
     _, gold = module.gold_rows("synth14")
     assert len(gold) == 200
+
+
+def test_synth16_is_a_dev_set_of_200_papers_that_mostly_use_named_things():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert "synth16" in module.SETS["dev"] and "synth16" not in module.SETS["test"]
+    _, gold = module.gold_rows("synth16")
+    assert len(gold) == 200
+    # surveys, comparisons and reproductions: many used names a paper, some papers propose nothing named
+    nothing = [row for row in gold if not any(e.get("proposed") for e in row["entities"])]
+    assert 30 <= len(nothing) <= 60
+    used = sum(1 for row in gold for e in row["entities"] if not e.get("proposed"))
+    assert used > 5 * sum(1 for row in gold for e in row["entities"] if e.get("proposed"))
