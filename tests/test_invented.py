@@ -16,7 +16,8 @@ SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))  # (the
 
 
 def test_every_set_is_there():
-    assert SETS == sorted(f"synth{n}" for n in range(1, 16))
+    # synth16 is written on another branch at the same time: once both are merged, this is range(1, 18)
+    assert SETS == sorted([*(f"synth{n}" for n in range(1, 16)), "synth17"])
 
 
 @pytest.mark.parametrize("name", SETS)
