@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "715f9efe1846926aa8b2bdd0e5f55dd01432b474185bb74b90a923918b7b3950"
-SHARED_50_SHA256 = "95cf34aad04a61071fbdd34590a9f7d1d5999c96392b62cf060a7f46b316c00e"
+DEMO_SHA256 = "50d8b20008c408e295cc6eb55d43c9d4b05ecbd88abde4503e41611a9ac56fd1"
+SHARED_50_SHA256 = "2d8c8f904cb9694106ab5958befc735399f7873979e8ca16fda337381a2d4f12"
 
 
 @pytest.fixture(scope="module")

@@ -214,6 +214,29 @@ def test_typing_appositive_after_a_short_form_in_parentheses_and_collecting_verb
     assert context_votes(text, start, start + 8, 0, len(text)) == {}
 
 
+def test_typing_a_model_head_past_modifiers_and_over_the_instrument_cue():
+    from graphbuild.nlp.entity_types import context_votes
+    from graphbuild.nlp.lexicon import modified_head_type
+
+    def votes(text, name):
+        start = text.index(name)
+        return context_votes(text, start, start + len(name), 0, len(text))
+
+    # a model's head noun one or two modifiers after the name, and a force field, make it a model
+    for text, name in (("Rain is simulated by the Quorvex regional climate model at 2 km.", "Quorvex"),
+                       ("We link budgets to the Kestrava tax-benefit model.", "Kestrava"),
+                       ("We use the PELLITON polarisable force field for the melt.", "PELLITON"),
+                       ("Simulations use the TRAVEX-7 force field in water.", "TRAVEX-7")):
+        assert votes(text, name) == {"Model": 2.0}, name
+    # the head says what the name is where a step "done with" it would say a method
+    assert votes("Yields are simulated with the Zelbrin crop model.", "Zelbrin") == {"Model": 2.0}
+    assert votes("Energies are computed with the Zelbrin package.", "Zelbrin").get("Method") == 2.0
+    # no vote past a verb, a participle or a function word, nor for a method's or a dataset's head
+    for after in (" outperforms other models", " trained model", " with the model", " cache compression method",
+                  " speech recognition datasets", " model"):
+        assert modified_head_type("Zorb" + after, 4) is None, after
+
+
 def test_typing_joins_two_models_side_by_side_but_not_a_model_and_its_own_variant():
     from graphbuild.nlp.candidates import Candidate
     from graphbuild.nlp.entity_types import _merge_adjacent_models

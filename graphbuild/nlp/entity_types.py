@@ -28,6 +28,7 @@ from .lexicon import (
     Occurrences,
     head_type,
     is_generic,
+    modified_head_type,
     occurrences,
     occurs_within,
     subject_after_comma,
@@ -277,10 +278,13 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     before = text[max(sent_start, start - weights.window_before): start]
     after = text[end: min(sent_end, end + weights.window_after)]
     head, words, size = _AFTER_ALL.match(after).group("head", "words", "size")  # type: ignore[union-attr]
-    if head is not None:
-        t = head_type(head)
-        if t:
-            votes[t] = votes.get(t, 0) + weights.head
+    t = head_type(head) if head is not None else None
+    if t is None:
+        # (past a modifier or two: "the X regional climate model", "the X polarisable force field")
+        t = modified_head_type(after, 0)
+    if t:
+        votes[t] = votes.get(t, 0) + weights.head
+    named_kind = t in ("Model", "Dataset")
     if words is None and start == sent_start and after[:1].isspace():
         m = _DEFINED_AS.match(after)
         words = m.group("words") if m is not None else None
@@ -304,7 +308,9 @@ def context_votes(text: str, start: int, end: int, sent_start: int, sent_end: in
     # (the quick tests before each search are what every match needs)
     if "on" in before and ("trained" in before or "tuned" in before) and _TRAINED_ON.search(before):
         votes["Dataset"] = votes.get("Dataset", 0) + weights.trained_on
-    if before.endswith(("with ", "with the ")) and _INSTRUMENT.search(before):
+    # (not where a head noun after the name says what it is: "simulated with the X crop model", "evaluated
+    # with the X benchmark")
+    if not named_kind and before.endswith(("with ", "with the ")) and _INSTRUMENT.search(before):
         votes["Method"] = votes.get("Method", 0) + weights.instrument
     if ("curat" in before or "coll" in before or "crawl" in before or "scrap" in before or "annotat" in before
             or "gather" in before) and _COLLECTED.search(before):

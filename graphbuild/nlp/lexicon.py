@@ -44,6 +44,7 @@ __all__ = [
     "AUTHORING_VERBS",
     "MADE_KIND_NAMED",
     "head_type",
+    "modified_head_type",
     "subject_after_comma",
     "word_alternation",
     "alternation",
@@ -767,6 +768,52 @@ TASK_ENDINGS = (
 def head_type(word: str) -> str | None:
     """The entity type a head noun such as ``model`` or ``dataset`` indicates, or ``None``."""
     return TYPE_HEADS.get(word.lower())
+
+
+#: up to three lower-case words right after a name: the modifiers and the head of the noun phrase it opens
+_WORDS_AFTER = re.compile(r"\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?(?:\s+([a-z][a-z\-]*))?")
+#: words that end a noun phrase's modifiers before its head: function words and auxiliaries ("X is a model", "X
+#: can be", "X with the model", "X like transformer models")
+_NOT_MODIFIERS = frozenset("the a an of on in for to with without from by as at and or nor but is are was were be "
+                           "been has have had do does did can could may might will would should than that which who "
+                           "whose where when while this these those its their our we it like unlike versus vs via "
+                           "into over under across between within through including regarding toward towards upon "
+                           "about against among around beyond during per using not no also only".split())
+
+
+def _modifier(word: str) -> bool:
+    """Whether a lower-case word after a name can modify the head noun that follows it: no function word, no
+    participle ("a Zorbset-pretrained model", "X trained model"), no adverb and no verb of the third person or
+    plural ("X outperforms other methods", "X avoids complex decoders": the name is the verb's subject).
+    """
+    return not (word in _NOT_MODIFIERS or word.endswith(("ed", "ly"))
+                or word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def modified_head_type(text: str, end: int) -> str | None:
+    """Model, where a name modifies a model's head noun past one or two lower-case modifiers, as science
+    abstracts name the models and force fields they run: "the Zorb regional climate model", "the Zorb crop
+    model", "the Zorb tax-benefit model", "the Zorb polarisable force field" (a force field is a model of the
+    forces between atoms), "the Zorb force field". Only a model's head: a method's or a dataset's past
+    modifiers is as often a phrase an acronym or a plain word opens ("KV cache compression method", "LLM
+    serving system", "BraTS ranking scheme") as a name's. ``None`` where the word right after the name is
+    itself a head noun (:func:`head_type` types that), where a function word, a verb or a participle comes first
+    ("X is a model", "X-pretrained model", "X trained model", "X outperforms other methods") or no model's
+    head follows.
+    """
+    m = _WORDS_AFTER.match(text, end)
+    if m is None:
+        return None
+    words = [w for w in m.groups() if w]
+    for k, word in enumerate(words):
+        if k and word in ("field", "fields") and words[k - 1] == "force":
+            return "Model"
+        t = TYPE_HEADS.get(word)
+        if t is not None:
+            return t if k and t == "Model" else None
+        if not _modifier(word):
+            return None
+    return None
 
 
 #: a lower-case word right after a name that is no list's next item, preposition or conjunction: the
