@@ -15,7 +15,7 @@ forbidden names appear; ``-v`` lists the misses.
 
 Run::
 
-    python benchmarks/probe_nlpfix60.py [-v]
+    python benchmarks/probe_model_heads.py [-v]
 """
 
 from __future__ import annotations

@@ -349,7 +349,12 @@ def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["folds"] == 2 and scores["papers"] == 6
-    assert {"proposed_recall", "proposed_precision"} <= set(scores)
+    assert {"proposed_recall", "proposed_precision"} <= set(scores) and "errors" not in scores
+    # --errors lists the pooled out-of-fold predictions' errors (it was silently ignored with --cv)
+    assert main(["eval", "entities", "--cv", "2", "--errors", "--annotations", str(ann), "--papers", str(papers)]) == 0
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    assert errors and all("title" in e and {"missed", "spurious", "wrong_type", "not_proposed", "wrongly_proposed"}
+                          & set(e) for e in errors)
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann)]) == 1
     assert "[E100]" in capsys.readouterr().err
 

@@ -131,7 +131,8 @@ def _cross_validate(args: argparse.Namespace) -> int:
     if not args.papers:
         raise InputError("graphbuild eval entities", None, "--cv needs --papers: the files holding the "
                          "annotated papers' abstracts")
-    print_cross_validation(_settings(args), args.annotations or [str(SHIPPED_ANNOTATIONS)], args.papers, args.cv)
+    print_cross_validation(_settings(args), args.annotations or [str(SHIPPED_ANNOTATIONS)], args.papers, args.cv,
+                           with_errors=args.errors)
     return 0
 
 
@@ -180,7 +181,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                     "(default: the shipped ones)")
     ee.add_argument("--papers", nargs="+", help="with --cv: the files holding the annotated papers")
     ee.add_argument("--errors", action="store_true", help="list misses, wrong types, spurious entities and "
-                    "wrong proposed marks")
+                    "wrong proposed marks (with --cv: of the pooled out-of-fold predictions)")
     ee.set_defaults(func=cmd_eval)
     er = esub.add_parser("related", parents=[common], help="recall@k, precision@10 and MAP over a workspace")
     er.add_argument("--gold", required=True, help='gold citations: {"queries": {paper_id: [cited ids]}}')
