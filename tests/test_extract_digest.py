@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "715f9efe1846926aa8b2bdd0e5f55dd01432b474185bb74b90a923918b7b3950"
-SHARED_50_SHA256 = "95cf34aad04a61071fbdd34590a9f7d1d5999c96392b62cf060a7f46b316c00e"
+SHARED_50_SHA256 = "270f7a48810bc3a765c1bb9e0c9f245338f6c1421de96ce987651f46d68a327a"
 
 
 @pytest.fixture(scope="module")
