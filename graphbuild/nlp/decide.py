@@ -50,6 +50,7 @@ from .doc_context import DocContext
 from .features import (
     _WE_VERB_OBJECT,
     BARE,
+    IN_PASSING_BEFORE,
     CorpusStats,
     _first_in_abstract,
     _title_kind,
@@ -1266,6 +1267,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = _without_known_applied(chosen, proposed)
     proposed = _without_tools_used(chosen, proposed)
+    proposed = _without_named_in_passing(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -1334,6 +1336,21 @@ def _without_tools_used(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
                                and not owned_by_authors(text, title_end, cands, members))
         out.append(is_proposed)
     return out
+
+
+def _without_named_in_passing(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without a name the abstract gives once, past its opening, with no cue of the authors' own
+    (the feature ``once_late``), right after a word of use or comparison (:data:`~.features.IN_PASSING_BEFORE`:
+    "tracked with KISS-ICP", "4 points over Zorb", "following the Zorb recipe", "on the Zorb open samples"), or
+    before the paper's own name in its sentence (``beside_claimed=before``: "Zorb on Quillfs runs 1.6x faster",
+    "Replacing Zorb's placement, Quillloc cuts …"): the tool, baseline or data a sentence names in passing is
+    someone else's; the learned decision, reading an unknown coined name in an abstract that proposes
+    something, can find it likelier than not the paper's own. A size or version of a name the paper proposes
+    stays proposed (:func:`_with_variants`, after this).
+    """
+    return [is_proposed and not ("once_late" in row and ("beside_claimed=before" in row
+                                                         or any(key in row for key in IN_PASSING_BEFORE)))
+            for row, is_proposed in zip(_group_rows(chosen), proposed)]
 
 
 def _made_and_named(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:

@@ -1427,6 +1427,10 @@ _WORD_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+)\s+(?:(a|an|the)\s+)?$")
 #: comparison ("on X", "with X", "than X", "adapted from X", "following the X recipe"), a list's joiner
 _FUNCTION_BEFORE = frozenset("on with in from of using via over against than versus vs and or by for to into "
                              "following like unlike as upon atop beyond between across under".split())
+#: the features of a first mention right after a word of ``_FUNCTION_BEFORE`` that puts a name to use, sets it as
+#: a basis or compares with it ("with X", "on X", "over X", "following the X recipe"): not a list's joiner ("and",
+#: "or") nor "as" or "into", which also give what the authors make ("released as X", "distilled into X")
+IN_PASSING_BEFORE = tuple(sorted("first_after=" + w for w in _FUNCTION_BEFORE - {"and", "or", "as", "into"}))
 
 #: the names (a capital or a digit in each of up to three words) listed after a name: ", Quill and Lark-2"
 _LIST_AFTER = re.compile(rf"(?:(?:{LIST_GAP})[A-Z0-9][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){{0,2}})+")
