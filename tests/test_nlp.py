@@ -333,7 +333,8 @@ def test_roles_follow_the_type_the_decision_gives():
     # every candidate a Dataset, none proposed
     model = DecisionModel(constant([-9.0, -9.0, -9.0, 9.0][:len(CLASSES)]), constant([-9.0, -9.0, 9.0]),
                           constant([-9.0]), {})
-    text = "Probe\n\nResults on Glorpset are strong. We outperform Zubnet."
+    # (the abstract speaks of learning: in one that speaks of no models, a name typed a model is a method)
+    text = "Probe\n\nResults on Glorpset are strong. We outperform neural Zubnet."
     sents = [(0, 5), (7, 40), (41, len(text))]
     glorp = Candidate(text.index("Glorpset"), text.index("Glorpset") + 8, "Glorpset", "capword", type="Task",
                       sentence=1)

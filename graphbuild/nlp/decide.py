@@ -47,6 +47,7 @@ from ..records import SCORED_TYPES
 from ..resources import data_path
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
+from .entity_types import shape_votes
 from .features import (
     _WE_VERB_OBJECT,
     BARE,
@@ -288,6 +289,9 @@ class Prepared:
     space: FeatureSpace
     context: DocContext
     type_rows: list[Row]  # per group, what the type model scores: ``group_rows`` but where a sense is unshown
+    #: whether the paper may speak of models (:func:`_unlearned_type`): a word of machine learning, a name the
+    #: gazetteer knows as a model's, or the word "model"
+    learning: bool = True
 
     @property
     def features(self) -> list[dict[str, float]]:
@@ -341,7 +345,9 @@ def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: lis
         # both as any text's and apart (a name's shape types it wherever it stands)
         type_rows = [space.prefixed(row, BARE, keep=True) for row in type_rows]
         group_rows = [space.prefixed(row, BARE) for row in group_rows]
-    return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows)
+    learning = context.learning > 0 or any(e is not None and e.type == "Model" for e in entries) \
+        or _MODEL_WORD.search(context.lowered) is not None
+    return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows, learning)
 
 
 def _type_rows(context: DocContext, cands: list[Candidate], groups: list[list[int]], gaz_types: list[str | None],
@@ -532,7 +538,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
                  or _collection_type(cands, groups[g], entries) or _drawn_type(context, cands, groups[g], entries)
-                 or SCORED_TYPES[k]) for g, k in zip(keep, best)]
+                 or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name
     shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
@@ -1182,6 +1188,38 @@ def _drawn_type(context: DocContext, cands: list[Candidate], members: list[int],
     if any(entries[i] is not None for i in members) or not drawn_from(context, cands, members):
         return None
     return "Dataset"
+
+
+#: the word "model" in a lowered text: a paper that writes it may name models without a word of learning ("the
+#: Quenby model of runoff", "the Bradley-Terry model")
+_MODEL_WORD = re.compile(r"\bmodel(?:s|ling|ing)?\b")
+
+
+def _unlearned_type(prepared: Prepared, members: list[int], type_: str) -> str:
+    """"Method" for a name the type model calls a model in an abstract that speaks of no models at all (no word of
+    machine learning, no name the gazetteer knows as a model's, no word "model": :attr:`Prepared.learning`), unless
+    the name is shaped as a model's (:func:`_model_shaped`): there a named system, protocol, policy or tool
+    ("compared with Brindle and QPX", "prior tools such as ReFlakr") is a method, what the weights, fitted mostly
+    on abstracts about learning, do not tell from a model's name. A title alone is left to the weights (a title
+    says too little of its field: "Zorbcast: Wildfire Spread Prediction from …" names a model), but where it
+    opens with a name shaped as a model's ("Zorb-tts: lightweight text-to-speech for …") that name is a model,
+    whatever the weights of titles alone, fitted on few such titles, make of it. Else ``type_``.
+    """
+    if type_ == "Model" and not prepared.learning and not prepared.context.bare \
+            and not any(_model_shaped(prepared.cands[i].text) for i in members):
+        return "Method"
+    if type_ == "Method" and prepared.context.bare and any(
+            prepared.cands[i].start == 0 and _model_shaped(prepared.cands[i].text) for i in members):
+        return "Model"
+    return type_
+
+
+def _model_shaped(name: str) -> bool:
+    """Whether a name, or the family before its size or variant ("BC-ZorbNet-1" of "BC-ZorbNet"), ends as a
+    model's name does ("…Net", "…BERT": :func:`~graphbuild.nlp.entity_types.shape_votes`).
+    """
+    m = _SIZED_VARIANT.match(name)
+    return "Model" in shape_votes(name) or m is not None and "Model" in shape_votes(m.group(1))
 
 
 #: the lower-case words a name of capitalised words may hold ("Panel Study of Income Dynamics")
