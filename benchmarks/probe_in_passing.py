@@ -12,7 +12,7 @@ proposed. Prints how many cases are right per class; ``-v`` lists every case.
 
 Run::
 
-    python benchmarks/probe_nlpfix63.py [-v]
+    python benchmarks/probe_in_passing.py [-v]
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ appear. Prints per class how many names are found and typed right (and how many 
 
 Run::
 
-    python benchmarks/probe_nlpfix61.py [-v]
+    python benchmarks/probe_unlearned_types.py [-v]
 """
 
 from __future__ import annotations
