@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "50d8b20008c408e295cc6eb55d43c9d4b05ecbd88abde4503e41611a9ac56fd1"
-SHARED_50_SHA256 = "2d8c8f904cb9694106ab5958befc735399f7873979e8ca16fda337381a2d4f12"
+SHARED_50_SHA256 = "57091660efaae702df769c623cead498933aa7135eebd9555c51e561cfa2c957"
 
 
 @pytest.fixture(scope="module")
