@@ -21,11 +21,15 @@ The candidates:
 * ``central_lsa_k`` / ``central_dense_k``: within the hand-set fusion's top 100,
   the mean cosine of a candidate to the query's top ``k`` (itself left out), 0 outside.
 * ``ent_idf``: the IDF sum of the entities the query and the candidate share
-  (unnormalised, so many rare shared names count), in place of / beside the entity part.
+  (unnormalised, so many rare shared names count), beside the entity part and in its place;
+  ``dense_pass2`` is also measured in place of the dense part.
+
+``--no-dense-part`` (with ``--dense``) measures the dense candidates beside the
+fusion without the dense part. The figures of round 6 are in BENCHMARKS.md.
 
 Run (``--dense`` needs sentence-transformers and the model: a venv with ``.[dense]``)::
 
-    python benchmarks/explore_related_parts.py -w /tmp/rel6/ws [--dense all-MiniLM-L6-v2]
+    python benchmarks/explore_related_parts.py -w /tmp/related-dev [--dense all-MiniLM-L6-v2 [--no-dense-part]]
 """
 
 from __future__ import annotations
