@@ -20,16 +20,9 @@ Run::
 
 from __future__ import annotations
 
-import re
 import sys
-from collections import Counter
 
-from graphbuild.nlp.pipeline import extract_text
-
-
-def key(s: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", s.lower())
-
+from _probe import run_typed
 
 CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("modified-model", "Convective Rainfall over the Pyrenees at Kilometre Scale",
@@ -66,33 +59,7 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
 
 
 def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    good: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    bad: Counter[str] = Counter()
-    for cls, title, abstract, want, forbidden in CASES:
-        ents = extract_text(abstract, title=title).entities
-        found: dict[str, str] = {}
-        for e in ents:
-            for m in (e.name, *e.mentions):
-                found.setdefault(key(m), e.type)
-        for name, type_ in want.items():
-            total[cls] += 1
-            got = found.get(key(name))
-            if got == type_:
-                good[cls] += 1
-            elif verbose:
-                print(f"[{cls}] {name}: want {type_}, got {got}")
-        for name in forbidden:
-            total[cls] += 0
-            if key(name) in found and found[key(name)] in ("Model", "Method", "Dataset"):
-                bad[cls] += 1
-                if verbose:
-                    print(f"[{cls}] {name}: must not be found, got {found[key(name)]}")
-    for cls in total:
-        print(f"{cls}: {good[cls]} typed right of {total[cls]}, {bad[cls]} forbidden found")
-    print(f"all: {sum(good.values())} typed right of {sum(total.values())}, {sum(bad.values())} forbidden found")
-    return 0
+    return run_typed(CASES, argv)
 
 
 if __name__ == "__main__":

@@ -18,9 +18,8 @@ Run::
 from __future__ import annotations
 
 import sys
-from collections import Counter
 
-from graphbuild.nlp.pipeline import extract_text
+from _probe import run_proposed
 
 # (class, title, abstract, name, proposed?)
 CASES = [
@@ -118,19 +117,9 @@ CASES = [
 ]
 
 
-def main() -> None:
-    right: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for kind, title, text, name, want in CASES:
-        ents = {e.name.lower(): e.proposed for e in extract_text(text, title=title).entities}
-        got = next((v for k, v in ents.items() if k.startswith(name.lower()) or name.lower().startswith(k)), None)
-        good = bool(got) == want
-        right[kind] += good
-        seen[kind] += 1
-        if not good or "-v" in sys.argv:
-            print(("ok  " if good else "BAD ") + f"[{kind}] {name!r} want {want} got {got} | {title}")
-    print(" ".join(f"{k} {right[k]}/{seen[k]}" for k in seen) + f"; {sum(right.values())}/{len(CASES)} right")
+def main(argv: list[str]) -> int:
+    return run_proposed(CASES, argv, prefix=True)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv))

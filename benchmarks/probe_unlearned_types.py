@@ -20,16 +20,9 @@ Run::
 
 from __future__ import annotations
 
-import re
 import sys
-from collections import Counter
 
-from graphbuild.nlp.pipeline import extract_text
-
-
-def key(s: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", s.lower())
-
+from _probe import run_typed
 
 CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("systems-method", "gapdig: Explaining Flaky Tests from Execution Traces",
@@ -64,35 +57,7 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
 
 
 def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    good: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    unwanted: Counter[str] = Counter()
-    for cls, title, abstract, want, absent in CASES:
-        ents = extract_text(f"{title}\n\n{abstract}" if abstract else "", title=title).entities
-        found: dict[str, str] = {}
-        for e in ents:
-            for m in (e.name, *e.mentions):
-                found.setdefault(key(m), e.type)
-        for name, type_ in want.items():
-            total[cls] += 1
-            got = found.get(key(name))
-            seen[cls] += got is not None
-            if got == type_:
-                good[cls] += 1
-            elif verbose:
-                print(f"[{cls}] {name}: want {type_}, got {got}")
-        for name in absent:
-            if key(name) in found:
-                unwanted[cls] += 1
-                if verbose:
-                    print(f"[{cls}] {name}: must not appear, found as {found[key(name)]}")
-    for cls in total:
-        print(f"{cls}: {good[cls]} typed right, {seen[cls]} found, of {total[cls]}; {unwanted[cls]} unwanted")
-    print(f"all: {sum(good.values())} typed right, {sum(seen.values())} found, of {sum(total.values())}; "
-          f"{sum(unwanted.values())} unwanted")
-    return 0
+    return run_typed(CASES, argv)
 
 
 if __name__ == "__main__":

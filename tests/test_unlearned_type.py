@@ -11,11 +11,12 @@ from graphbuild.nlp.pipeline import extract_text
 _TITLE = "gapdig: Explaining Flaky Tests from Execution Traces"
 _SYSTEMS = ("Flaky tests pass and fail on the same code. gapdig records execution traces of passing and failing "
             "runs and reports the earliest divergence. On 300 flaky tests from open-source projects, gapdig finds "
-            "the right cause for 79% of tests, compared with 41% for ReFlakr's coverage-based diagnosis.")
+            "the right cause for 79% of tests, compared with 41% for ReFlakr's coverage-based diagnosis. Unlike "
+            "ReFlakr, gapdig needs no instrumented build.")
 
 
 def _types(title: str, abstract: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract_text(f"{title}\n\n{abstract}", title=title).entities}
+    return {e.name: e.type for e in extract_text(abstract, title=title).entities}
 
 
 def test_a_system_compared_with_in_an_abstract_without_learning_is_a_method() -> None:
@@ -29,8 +30,16 @@ def test_the_same_name_stays_a_model_where_the_abstract_speaks_of_learning() -> 
 
 
 def test_the_same_name_stays_a_model_where_the_abstract_writes_the_word_model() -> None:
-    modelled = _SYSTEMS.replace("coverage-based diagnosis", "coverage-based diagnosis model")
+    # (without the guard of the word "model", the rule would make this Method: the name has no model's shape)
+    modelled = _SYSTEMS.replace("Unlike ReFlakr,", "Unlike the ReFlakr model,")
     assert _types(_TITLE, modelled).get("ReFlakr") == "Model"
+
+
+def test_a_force_field_is_a_model_in_an_abstract_without_learning() -> None:
+    # (nlpfix60's head past modifiers types it Model; "force field" keeps the rule above from undoing that)
+    abstract = ("We simulate the hydration of four ions in water with the ZORVIN polarisable force field and "
+                "compare the free energies with experiment.")
+    assert _types("Ion Hydration Free Energies", abstract).get("ZORVIN") == "Model"
 
 
 @pytest.mark.parametrize(("name", "shaped"), [

@@ -1190,9 +1190,10 @@ def _drawn_type(context: DocContext, cands: list[Candidate], members: list[int],
     return "Dataset"
 
 
-#: the word "model" in a lowered text: a paper that writes it may name models without a word of learning ("the
-#: Quenby model of runoff", "the Bradley-Terry model")
-_MODEL_WORD = re.compile(r"\bmodel(?:s|ling|ing)?\b")
+#: the word "model" in a lowered text, or "force field" (a model of the forces between atoms:
+#: :func:`~.lexicon.modified_head_type`): a paper that writes it may name models without a word of learning ("the
+#: Quenby model of runoff", "the Bradley-Terry model", "the Pelliton polarisable force field")
+_MODEL_WORD = re.compile(r"\b(?:model(?:s|ling|ing)?|force fields?)\b")
 
 
 def _unlearned_type(prepared: Prepared, members: list[int], type_: str) -> str:
