@@ -349,7 +349,13 @@ def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers)]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["folds"] == 2 and scores["papers"] == 6
-    assert {"proposed_recall", "proposed_precision"} <= set(scores)
+    assert {"proposed_recall", "proposed_precision"} <= set(scores) and "errors" not in scores
+    # --errors lists the pooled out-of-fold predictions' errors, each naming its paper
+    assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann), "--papers", str(papers),
+                 "--errors"]) == 0
+    with_errors = json.loads(capsys.readouterr().out)
+    assert isinstance(with_errors["errors"], list) and with_errors["f1"] == scores["f1"]
+    assert all("title" in e for e in with_errors["errors"])
     assert main(["eval", "entities", "--cv", "2", "--annotations", str(ann)]) == 1
     assert "[E100]" in capsys.readouterr().err
 

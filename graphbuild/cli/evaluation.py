@@ -131,7 +131,8 @@ def _cross_validate(args: argparse.Namespace) -> int:
     if not args.papers:
         raise InputError("graphbuild eval entities", None, "--cv needs --papers: the files holding the "
                          "annotated papers' abstracts")
-    print_cross_validation(_settings(args), args.annotations or [str(SHIPPED_ANNOTATIONS)], args.papers, args.cv)
+    print_cross_validation(_settings(args), args.annotations or [str(SHIPPED_ANNOTATIONS)], args.papers, args.cv,
+                           errors=args.errors)
     return 0
 
 

@@ -370,7 +370,7 @@ def select_settings(examples: Sequence[Example], gaz: Any, *, k: int = 3, c_grid
 def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: float = DEFAULT_C,
                    threshold: float = THRESHOLD, proposed_threshold: float = PROPOSED_THRESHOLD,
                    nested: bool = False, progress: Callable[[int], None] | None = None,
-                   read: Callable[[Example], Example] | None = None) -> dict[str, Any]:
+                   read: Callable[[Example], Example] | None = None, errors: bool = False) -> dict[str, Any]:
     """K-fold cross-validation by paper (``GroupKFold``: no paper in both train and test).
 
     With ``nested``, each training fold chooses ``C`` and the entity threshold
@@ -379,7 +379,8 @@ def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: floa
     read and scored (default: the paper as it is; ``benchmarks/eval_titles.py``:
     its title alone, ``Example.bare``). Returns the scores of all folds'
     predictions pooled, each fold's F1 (mean and standard deviation) and,
-    when nested, the settings each fold chose.
+    when nested, the settings each fold chose; with ``errors``, the pooled
+    predictions' misses, spurious entities, wrong types and proposed marks too.
     """
     from sklearn.model_selection import GroupKFold
 
@@ -404,7 +405,7 @@ def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: floa
             progress(1)
     scores = score_entities(gold_rows([read(ex) for ex in examples] if read else examples),
                             [p for p in preds if p is not None])
-    out = {**scores.to_dict(), "folds": k, "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
+    out = {**scores.to_dict(with_errors=errors), "folds": k, "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
            "fold_f1_std": round(float(np.std(fold_f1)), 4), "fold_f1": [round(f, 4) for f in fold_f1],
            "papers": len(examples)}
     if nested:
