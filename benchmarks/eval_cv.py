@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _, upper = annotated_examples(args.papers, lambda p: dataclasses.replace(p, title=p.title.upper()))
             by_id = {ex.paper_id: ex for ex in upper}
-            s = train.cross_validate(examples, gaz, k=5, read=lambda ex: by_id[ex.paper_id])
+            # (the table bound as a default: the function must not read a name the loop rebinds)
+            s = train.cross_validate(examples, gaz, k=5, read=lambda ex, table=by_id: table[ex.paper_id])
         out[way] = s
         print(f"{_line(way, s)}  ({time.perf_counter() - start:.0f} s)", flush=True)
     if args.json:
