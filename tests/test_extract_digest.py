@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "715f9efe1846926aa8b2bdd0e5f55dd01432b474185bb74b90a923918b7b3950"
-SHARED_50_SHA256 = "95cf34aad04a61071fbdd34590a9f7d1d5999c96392b62cf060a7f46b316c00e"
+DEMO_SHA256 = "cd99460e062a00d6da7fd2bbb7db492bf97865c272bfb52be7775367f5a5a001"
+SHARED_50_SHA256 = "66b9c134a97bd04a42168625ad3ba8154dfe7a5c3ce7b4d0bee18daccbc5c7b5"
 
 
 @pytest.fixture(scope="module")
