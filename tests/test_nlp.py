@@ -139,6 +139,19 @@ def test_patterns_lower_phrases_without_stop_words_or_leading_verbs():
     assert not {"use the same quantization", "same quantization", "employing positional encoding"} & lows
 
 
+def test_patterns_lower_phrases_with_technique_heads():
+    # heads naming what a technique does to the data, the model or the run (invented modifiers)
+    text = ("Title\n\nWe pair braided projections with ledger supervision and ribbon parallelism, solve by "
+            "twin-step splitting, apply kernel surgery, read token-path attribution, use lattice warping, "
+            "lattice-fold transforms, spill-aware checkpointing, shard-row bundling and encode-decode "
+            "disaggregation. We use more parallelism.")
+    lows = {c.text for c in shape_candidates(text, 5, [(7, len(text))]) if c.text.islower()}
+    assert {"braided projections", "ledger supervision", "ribbon parallelism", "twin-step splitting",
+            "kernel surgery", "token-path attribution", "lattice warping", "lattice-fold transforms",
+            "spill-aware checkpointing", "shard-row bundling", "encode-decode disaggregation"} <= lows
+    assert "more parallelism" not in lows  # (a stop word is no modifier)
+
+
 # ------------------------------------------------------------ gazetteer component
 
 def test_gazetteer_component_matches_aliases_and_case(nlp):

@@ -450,7 +450,11 @@ _LOWER_HEADS = (
     "boosting|estimation|filter|filtering|policy|learning|adaptation|alignment|inference|sketch|hashing|"
     "calibration|mining|matching|adjustment|pretraining|pre-training|retraining|engineering|unrolling|denoising|"
     "encoders?|decoders?|entropy|programming|allocation|interpolation|factorization|factorisation|convolutions?|pooling|"
-    "scheduling|routing|caching|anchoring|prediction")
+    "scheduling|routing|caching|anchoring|prediction|"
+    # techniques named by what they do to the data, the model or the run: "alternating projections", "outcome
+    # supervision", "pipeline parallelism", "half-quadratic splitting", "gradient surgery", "logit attribution"
+    "projections?|supervision|parallelism|splitting|warping|surgery|attribution|checkpointing|transforms?|bundling|"
+    "disaggregation")
 _LOWER_PHRASE = re.compile(rf"(?<![\w-])((?:[a-z][a-z0-9\-]+ ){{1,3}})({_LOWER_HEADS})(?![\w-])")
 
 
