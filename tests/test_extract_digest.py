@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "50d8b20008c408e295cc6eb55d43c9d4b05ecbd88abde4503e41611a9ac56fd1"
-SHARED_50_SHA256 = "57091660efaae702df769c623cead498933aa7135eebd9555c51e561cfa2c957"
+DEMO_SHA256 = "950f2249ada52c4e8b63da2f32495a155364e2459380ea8f72aff20e9c72ef44"
+SHARED_50_SHA256 = "75491776b725a7d6a2f95fd9ce92ed303fe19b7b71df4a46a6d99a18871610c1"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "983cec3666792781"
+MODEL_DIGEST = "a3bb5b471b8d2c85"
