@@ -575,6 +575,23 @@ def test_cli_missing_spacy_model_is_one_coded_line(tmp_path, capsys, command):
     assert not (tmp_path / "ws" / "CURRENT").exists()
 
 
+@pytest.mark.parametrize("entry, words", [
+    ({"name": "Zorbix", "type": "Model", "aliases": "ZX"}, "'aliases' must be a list of names, not 'ZX'"),
+    ({"name": "Zorbix", "type": "Model", "aliases": [5]}, "'aliases' must be a list of names, not [5]"),
+    ({"name": "Zorbix", "type": "Model", "family": 5}, "'family' must be a name, not 5"),
+    ({"name": " ", "type": "Model"}, "'name' must be a name, not ' '"),
+    ({"name": 5, "type": "Model"}, "'name' must be a name, not 5"),
+    ({"name": "Zorbix", "type": "Model", "ambiguous": "no"}, "'ambiguous' must be true or false, not 'no'"),
+])
+def test_cli_user_gazetteer_entry_of_the_wrong_shape_is_one_line(tmp_path, capsys, entry, words):
+    # aliases written as one string were read a character at a time: every "Z" and "X" was Zorbix; a number
+    # among them was a traceback; an empty name or a number as a family passed unsaid
+    gazetteer = tmp_path / "mine.jsonl"
+    gazetteer.write_text('{"name": "Quillnet", "type": "Method"}\n' + json.dumps(entry) + "\n", encoding="utf-8")
+    assert main(["extract", str(SOURCES / "corpus.jsonl"), "--gazetteer", str(gazetteer)]) == 1
+    assert f"mine.jsonl:2: bad gazetteer entry: {words}" in _one_line_error(capsys, "E100")
+
+
 def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"title": "ok", "entities": []}\n{"id": "x", "entities": []}\n', encoding="utf-8")
