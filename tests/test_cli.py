@@ -663,6 +663,9 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("max_nodes = 5\n[neo4j", "graphbuild.toml:2: not valid TOML: Expected ']' at the end of a table declaration "
                               "(column 7)"),  # the line was only inside the message, after the file
     ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
+    ("max_nodes = 5\n\n[nep4j]\nuri = 'x'", "graphbuild.toml:3: unknown setting 'nep4j'"),  # a table: no line
+    ("max_nodes = 5\n[neo4j.extra]\na = 1", "graphbuild.toml:2: unknown setting 'neo4j_extra'"),
+    ("max_nodes = 5\n[[neo4j]]\nuri = 'x'", "graphbuild.toml:2: 'neo4j' must be a table"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"
