@@ -575,6 +575,18 @@ def test_cli_missing_spacy_model_is_one_coded_line(tmp_path, capsys, command):
     assert not (tmp_path / "ws" / "CURRENT").exists()
 
 
+def test_cli_eval_related_gold_query_in_the_workspace_citing_nothing_is_not_called_missing(built, tmp_path, capsys):
+    # a query paper the workspace holds whose gold list is empty (or names only itself) was said to be
+    # "not in the workspace", sending the user to rebuild it
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"queries": {"arXiv:2106.09685": ["arxiv:2106.09685"], "doi:10.1/none": ["x"]}}),
+                    encoding="utf-8")
+    assert main(["eval", "related", "-w", str(built), "--gold", str(gold)]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert "none of its 2 query paper(s) can be scored: 1 cites no other paper (such as 'arXiv:2106.09685'), " \
+           "1 is not in the workspace" in err
+
+
 @pytest.mark.parametrize("entry, words", [
     ({"name": "Zorbix", "type": "Model", "aliases": "ZX"}, "'aliases' must be a list of names, not 'ZX'"),
     ({"name": "Zorbix", "type": "Model", "aliases": [5]}, "'aliases' must be a list of names, not [5]"),
