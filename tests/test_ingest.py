@@ -294,6 +294,16 @@ def test_readers_json_empty_file_and_empty_list(tmp_path):
         _items(_write(tmp_path / "other.json", '{"items": []}'), "json")
 
 
+@pytest.mark.parametrize("many", [1, 1500])  # held whole, or read a record at a time (more than located.HELD)
+def test_readers_json_object_holding_two_paper_lists_is_refused_not_read_in_half(tmp_path, many):
+    # {"papers": [...], "data": [...]} read the "papers" list and left the "data" one out without a word
+    papers = [{"id": f"a{i}", "title": f"Paper A{i}"} for i in range(many)]
+    path = _write(tmp_path / "two.json", "{\n" + json.dumps({"papers": papers})[1:-1] + ",\n"
+                  + '"data": [{"id": "b", "title": "Paper B"}]\n}\n')
+    with pytest.raises(InputError, match=r"two\.json:1: the object holds a 'data' list beside its 'papers' list"):
+        _items(path, "json")
+
+
 # --------------------------------------------------------------------------- jsonl
 
 
