@@ -131,8 +131,12 @@ def _parse(name: str, value: Any, where: str, line: int | None = None, *, from_t
 
 
 def _line_of(text: str, key: str) -> int | None:
-    """The line of ``text`` that sets ``key`` (``key = ...``, the key bare or quoted), if one plainly does."""
-    pattern = re.compile(rf"""^\s*(["']?){re.escape(key)}\1\s*=""")
+    """The line of ``text`` that sets ``key`` (``key = ...``, the key bare or quoted), or opens it as a table
+    (``[key]``, ``[[key]]``, ``[neo4j.key]`` for ``neo4j_key``), if one plainly does.
+    """
+    name = re.escape(key)
+    table = rf"neo4j\s*\.\s*{re.escape(key[6:])}" if key.startswith("neo4j_") else name
+    pattern = re.compile(rf"""^\s*(?:(["']?){name}\1\s*=|\[\[?\s*(["']?){table}\2\s*\])""")
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
 
 

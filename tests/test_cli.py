@@ -575,6 +575,35 @@ def test_cli_missing_spacy_model_is_one_coded_line(tmp_path, capsys, command):
     assert not (tmp_path / "ws" / "CURRENT").exists()
 
 
+def test_cli_eval_related_gold_query_in_the_workspace_citing_nothing_is_not_called_missing(built, tmp_path, capsys):
+    # a query paper the workspace holds whose gold list is empty (or names only itself) was said to be
+    # "not in the workspace", sending the user to rebuild it
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"queries": {"arXiv:2106.09685": ["arxiv:2106.09685"], "doi:10.1/none": ["x"]}}),
+                    encoding="utf-8")
+    assert main(["eval", "related", "-w", str(built), "--gold", str(gold)]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert "none of its 2 query paper(s) can be scored: 1 cites no other paper (such as 'arXiv:2106.09685'), " \
+           "1 is not in the workspace" in err
+
+
+@pytest.mark.parametrize("entry, words", [
+    ({"name": "Zorbix", "type": "Model", "aliases": "ZX"}, "'aliases' must be a list of names, not 'ZX'"),
+    ({"name": "Zorbix", "type": "Model", "aliases": [5]}, "'aliases' must be a list of names, not [5]"),
+    ({"name": "Zorbix", "type": "Model", "family": 5}, "'family' must be a name, not 5"),
+    ({"name": " ", "type": "Model"}, "'name' must be a name, not ' '"),
+    ({"name": 5, "type": "Model"}, "'name' must be a name, not 5"),
+    ({"name": "Zorbix", "type": "Model", "ambiguous": "no"}, "'ambiguous' must be true or false, not 'no'"),
+])
+def test_cli_user_gazetteer_entry_of_the_wrong_shape_is_one_line(tmp_path, capsys, entry, words):
+    # aliases written as one string were read a character at a time: every "Z" and "X" was Zorbix; a number
+    # among them was a traceback; an empty name or a number as a family passed unsaid
+    gazetteer = tmp_path / "mine.jsonl"
+    gazetteer.write_text('{"name": "Quillnet", "type": "Method"}\n' + json.dumps(entry) + "\n", encoding="utf-8")
+    assert main(["extract", str(SOURCES / "corpus.jsonl"), "--gazetteer", str(gazetteer)]) == 1
+    assert f"mine.jsonl:2: bad gazetteer entry: {words}" in _one_line_error(capsys, "E100")
+
+
 def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"title": "ok", "entities": []}\n{"id": "x", "entities": []}\n', encoding="utf-8")
@@ -646,6 +675,9 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("max_nodes = 5\n[neo4j", "graphbuild.toml:2: not valid TOML: Expected ']' at the end of a table declaration "
                               "(column 7)"),  # the line was only inside the message, after the file
     ('workspace = "ws\\u0000x"', "'workspace' holds a NUL character"),
+    ("max_nodes = 5\n\n[nep4j]\nuri = 'x'", "graphbuild.toml:3: unknown setting 'nep4j'"),  # a table: no line
+    ("max_nodes = 5\n[neo4j.extra]\na = 1", "graphbuild.toml:2: unknown setting 'neo4j_extra'"),
+    ("max_nodes = 5\n[[neo4j]]\nuri = 'x'", "graphbuild.toml:2: 'neo4j' must be a table"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"

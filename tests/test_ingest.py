@@ -294,6 +294,16 @@ def test_readers_json_empty_file_and_empty_list(tmp_path):
         _items(_write(tmp_path / "other.json", '{"items": []}'), "json")
 
 
+@pytest.mark.parametrize("many", [1, 1500])  # held whole, or read a record at a time (more than located.HELD)
+def test_readers_json_object_holding_two_paper_lists_is_refused_not_read_in_half(tmp_path, many):
+    # {"papers": [...], "data": [...]} read the "papers" list and left the "data" one out without a word
+    papers = [{"id": f"a{i}", "title": f"Paper A{i}"} for i in range(many)]
+    path = _write(tmp_path / "two.json", "{\n" + json.dumps({"papers": papers})[1:-1] + ",\n"
+                  + '"data": [{"id": "b", "title": "Paper B"}]\n}\n')
+    with pytest.raises(InputError, match=r"two\.json:1: the object holds a 'data' list beside its 'papers' list"):
+        _items(path, "json")
+
+
 # --------------------------------------------------------------------------- jsonl
 
 
@@ -1236,6 +1246,26 @@ def test_readers_bibtex_an_entry_with_an_empty_key_or_naming_itself_is_read_not_
     path = _write(tmp_path / "a.bib", "@article{, title={Empty key}, year=2020}\n@article{ok, title={OK}}\n"
                                       "@article{self, title={Self}, crossref={Self}}\n")
     assert [(p.title, _line_of(p)) for p in _papers(path)] == [("Empty key", 1), ("OK", 2), ("Self", 3)]
+
+
+def test_readers_bibtex_a_paper_another_entry_crossrefs_is_still_read_as_a_paper(tmp_path):
+    # any entry a crossref named was taken for a volume and dropped without a word: an @article another
+    # entry points at, or two papers naming each other, vanished; only a volume (@proceedings, @book …) is none
+    path = _write(tmp_path / "a.bib", (
+        "@article{y1, title = {Quillnet: a Net}, journal = {J. Nets}, year = 2020}\n"
+        "@inproceedings{x1, title = {Zorbix: a Queue}, crossref = {y1}}\n"
+        "@inproceedings{a1, title = {First of a Pair}, crossref = {b1}}\n"
+        "@inproceedings{b1, title = {Second of a Pair}, crossref = {A1}, year = 2021}\n"
+        "@incollection{c1, title = {A Chapter}, crossref = {bk}}\n"
+        "@book{bk, title = {The Book}, year = 2018}\n"
+    ))
+    assert [(p.title, p.year, p.venue, _line_of(p)) for p in _papers(path, "bibtex")] == [
+        ("Quillnet: a Net", 2020, "J. Nets", 1),
+        ("Zorbix: a Queue", None, None, 2),  # a paper lends nothing: its title is no venue
+        ("First of a Pair", None, None, 3),
+        ("Second of a Pair", 2021, None, 4),
+        ("A Chapter", 2018, "The Book", 5),
+    ]
 
 
 def test_ingest_records_sharing_a_doi_or_arxiv_id_but_not_a_title_are_reported(tmp_path):

@@ -327,6 +327,18 @@ def test_metadata_arxiv_malformed_xml_raises(tmp_path: Path) -> None:
         list(read_arxiv(path))
 
 
+def test_metadata_arxiv_malformed_xml_names_the_line_where_it_breaks(tmp_path: Path) -> None:
+    # the line was only inside the message ("[E100] cut.atom: ... (unclosed token: line 9, column 4)")
+    path = tmp_path / "cut.atom"
+    path.write_text(_feed(_GOOD_ENTRY, "  <entry>\n    <id>http://arxiv.org/abs/2101.00002v1</id>\n    <ti")
+                    .removesuffix("</feed>\n"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        list(read_arxiv(path))
+    assert caught.value.line == 9
+    assert str(caught.value).startswith(f"[E100] {path}:9: file is not well-formed XML (")
+    assert "line 9" not in str(caught.value)
+
+
 def test_metadata_arxiv_api_error_entry_reported(tmp_path: Path) -> None:
     path = tmp_path / "err.atom"
     path.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><entry>'

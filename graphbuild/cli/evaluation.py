@@ -115,11 +115,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     _require_positive(args, "k")
     related_gold = _related_gold(args.gold)
     ws = _workspace(args)
-    ranking = evaluate_related(ws.related_index(), related_gold, k=args.k)
+    index = ws.related_index()
+    ranking = evaluate_related(index, related_gold, k=args.k)
     if not ranking["queries"]:  # zeros over no query would read as a (bad) score
-        raise InputError(args.gold, None, f"none of its {len(related_gold)} query paper(s) is in the workspace "
-                         f"{ws.path} (such as {ranking['skipped'][0]!r}); build it from the papers the gold "
-                         "citations were made on")
+        from ..records import paper_key
+
+        held = [q for q in ranking["skipped"] if paper_key(q) in index.paper_pos]  # skipped: nothing cited
+        if not held:
+            raise InputError(args.gold, None, f"none of its {len(related_gold)} query paper(s) is in the "
+                             f"workspace {ws.path} (such as {ranking['skipped'][0]!r}); build it from the papers "
+                             "the gold citations were made on")
+        missing = len(ranking["skipped"]) - len(held)
+        raise InputError(args.gold, None, f"none of its {len(related_gold)} query paper(s) can be scored: "
+                         f"{len(held)} cites no other paper (such as {held[0]!r})"
+                         + (f", {missing} is not in the workspace {ws.path}" if missing else "")
+                         + "; give each query the ids of the papers it cites")
     print(json.dumps(ranking, indent=2))
     return 0
 

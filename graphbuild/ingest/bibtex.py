@@ -21,6 +21,10 @@ __all__ = ["read_bibtex", "sniff_bibtex"]
 _BIB_TYPES = ("article|inproceedings|conference|misc|book|inbook|incollection|phdthesis|mastersthesis"
               "|techreport|unpublished|online|preprint|proceedings|manual|report|thesis|string|preamble")
 _BIB_START = re.compile(rf"^[ \t]*@(?:{_BIB_TYPES})[ \t]*[{{(]", re.I | re.M)
+#: the entry types of a volume that papers name by ``crossref`` (proceedings, a book of chapters …): such an entry
+#: lends its fields and is no paper; a crossref to any other entry (a paper) is none of these
+_VOLUME_TYPES = frozenset(("proceedings", "mvproceedings", "book", "mvbook", "collection", "mvcollection",
+                           "reference", "mvreference", "periodical"))
 #: the fields an entry takes from the volume its ``crossref`` names, when it lacks them
 _CROSSREF_FIELDS = ("year", "month", "date", "journal", "booktitle")
 #: the four-digit year that opens a ``year`` field (``2021``, an author-year style's ``2021a``)
@@ -146,7 +150,8 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     splits nothing), ``journal``/``booktitle`` give
     the venue, and ``eprint`` with ``archivePrefix = {arXiv}`` the arXiv id.
     An entry with a ``crossref`` (DBLP exports) takes the year and venue it
-    lacks from the volume it names, and that volume is not read as a paper.
+    lacks from the volume it names (``@proceedings``, ``@book`` …), and that
+    volume is not read as a paper; a paper a crossref names stays one.
     Blocks bibtexparser cannot parse are reported with their first line.
     """
     from bibtexparser.model import ParsingFailedBlock
@@ -162,15 +167,16 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     except ValueTooLong as exc:  # @string macros doubling one another: the file, not one entry, is at fault
         raise InputError(path, exc.line, str(exc)) from None
     entries = {str(b.key).lower(): b for _, b in blocks if not isinstance(b, ParsingFailedBlock) and not b.problem}
-    # the volumes other entries name ("" is no crossref; an entry naming itself is no volume)
-    volumes = {cr for key, entry in entries.items() if (cr := _crossref(entry)) and cr != key and cr in entries}
+    # the volumes other entries name ("" is no crossref; an entry naming itself, or a paper, is no volume)
+    volumes = {cr for key, entry in entries.items() if (cr := _crossref(entry)) and cr != key and cr in entries
+               and str(entries[cr].entry_type).lower() in _VOLUME_TYPES}
     for line, block in blocks:
         if isinstance(block, ParsingFailedBlock):
             yield InputError(path, line, _bib_error(block))
         elif block.problem:  # a macro it uses is undefined: one error for the entry, as for a bad field
             yield InputError(path, line, block.problem)
         elif str(block.key).lower() not in volumes:
-            yield _bib_paper(block, path, line, entries.get(_crossref(block)))
+            yield _bib_paper(block, path, line, entries[cr] if (cr := _crossref(block)) in volumes else None)
     if not blocks:
         raise no_records(path, "no @article{...}, @inproceedings{...} or other BibTeX entries found")
 

@@ -567,6 +567,16 @@ def sniff_openalex(head: str) -> bool:
 
 # -- arXiv Atom ---------------------------------------------------------------------------
 
+class MalformedXmlError(ValueError):
+    """XML that is not well-formed, with the line where the parser stopped (``line``; the message says the
+    column), so that a reader can name the line as every input error does.
+    """
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
     """Parse an Atom document with defusedxml: any DTD, entity or external reference is refused.
 
@@ -583,7 +593,9 @@ def parse_atom(data: bytes, *, where: str = "feed") -> ET.Element:
         raise ValueError(f"{where} declares a DOCTYPE or ENTITY; refusing to parse it "
                          "(arXiv feeds never do; re-download the feed)") from None
     except ET.ParseError as exc:
-        raise ValueError(f"{where} is not well-formed XML ({exc})") from None
+        line, column = exc.position
+        reason = re.sub(r": line \d+, column \d+$", "", str(exc))
+        raise MalformedXmlError(f"{where} is not well-formed XML ({reason}, column {column})", line) from None
     if root.tag != f"{{{ATOM_NS}}}feed":
         raise ValueError(f"{where} is not an Atom feed (root element {str(root.tag)[:80]!r})")
     return root
@@ -676,7 +688,7 @@ def read_arxiv(path: Path) -> Iterator[Paper | InputError]:
     try:
         root = parse_atom(data, where="file")
     except ValueError as exc:
-        raise InputError(path, None, str(exc)) from None
+        raise InputError(path, exc.line if isinstance(exc, MalformedXmlError) else None, str(exc)) from None
     entries = root.findall("atom:entry", _NS)
     lines = _entry_lines(data, len(entries))
     for number, (line, entry) in enumerate(zip(lines, entries, strict=True), 1):

@@ -207,14 +207,38 @@ def _read_entries(path: Path) -> Iterator[GazEntry]:
             continue
         try:
             data = json.loads(line)
-            name, type_ = data["name"].strip(), data["type"]
-        except (ValueError, KeyError, AttributeError, TypeError) as exc:  # (TypeError: a line that is a list)
+            name, type_ = data["name"], data["type"]
+        except (ValueError, KeyError, TypeError) as exc:  # (TypeError: a line that is a list)
             raise InputError(path, lineno, f"bad gazetteer entry ({exc}); expected "
                              '{"name": ..., "type": ..., "aliases": [...]}') from None
+        problem = _entry_problem(data)
+        if problem:
+            raise InputError(path, lineno, f"bad gazetteer entry: {problem}")
         if type_ not in ENTITY_TYPES:
             raise InputError(path, lineno, f"unknown entity type {type_!r}; use one of {', '.join(ENTITY_TYPES)}")
-        aliases = tuple(a.strip() for a in data.get("aliases") or () if a and a.strip() and a.strip() != name)
+        name = name.strip()
+        aliases = tuple(a.strip() for a in data.get("aliases") or () if a.strip() and a.strip() != name)
         yield GazEntry(name, type_, aliases, data.get("family") or None, bool(data.get("ambiguous")))
+
+
+def _entry_problem(data: dict) -> str | None:
+    """What is wrong with the shape of one gazetteer entry's fields, if anything: a name that is no text (or
+    blank), aliases that are not a list of names (a string would be read a character at a time), a family that
+    is no name, an ``ambiguous`` that is not true or false.
+    """
+    def name(value: object) -> bool:
+        return isinstance(value, str) and bool(value.strip())
+
+    aliases, family, ambiguous = data.get("aliases"), data.get("family"), data.get("ambiguous")
+    if not name(data["name"]):
+        return f"'name' must be a name, not {data['name']!r}"
+    if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
+        return f"'aliases' must be a list of names, not {aliases!r}"
+    if family is not None and not isinstance(family, str):
+        return f"'family' must be a name, not {family!r}"
+    if ambiguous is not None and not isinstance(ambiguous, bool):
+        return f"'ambiguous' must be true or false, not {ambiguous!r}"
+    return None
 
 
 @lru_cache(maxsize=8)
