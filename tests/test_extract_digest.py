@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "715f9efe1846926aa8b2bdd0e5f55dd01432b474185bb74b90a923918b7b3950"
-SHARED_50_SHA256 = "95cf34aad04a61071fbdd34590a9f7d1d5999c96392b62cf060a7f46b316c00e"
+DEMO_SHA256 = "36a056232cc647c3e3d024e6b9181d64c9d9cb27ccc30cda332d1a578b75a6de"
+SHARED_50_SHA256 = "a95e7d240eb179d49d69eb47cb0ba95d49e1b313b503f946cf790ad254ee0ac2"
 
 
 @pytest.fixture(scope="module")

@@ -59,9 +59,10 @@ from .lexicon import (
     word_alternation,
 )
 from .patterns import INNER_CAP, shape_score
+from .proposals import titled_kind_at
 
 __all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
-           "owned_by_authors", "trained_on", "drawn_from", "with_other_claimed",
+           "owned_by_authors", "titled_own_kind", "trained_on", "drawn_from", "with_other_claimed",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -1301,6 +1302,16 @@ _VARIANT_OF = re.compile(r"^(.+?)[- ](?:[^- ]*\d[^- ]*|[A-Z]{1,2})$")
 #: deep residual networks (ResNet)", "and release Guanaco"
 _WE_VERB_OBJECT = re.compile(r"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|introduce|present|release)[sd]?\s+"
                              r"(?:(?!to\s)[a-z][\w\-]*\s+){0,2}$")
+
+
+def titled_own_kind(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the title names an entity the gazetteer does not know in its last phrase as "the NAME KIND"
+    (:func:`~graphbuild.nlp.proposals.titled_kind_at`): the artifact a survey, a comparison or a study adds to
+    the things it names.
+    """
+    title = text[:title_end]
+    return all(cands[i].key is None for i in members) and any(
+        cands[i].end <= title_end and titled_kind_at(title, cands[i].start, cands[i].end) for i in members)
 
 
 def owned_by_authors(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:

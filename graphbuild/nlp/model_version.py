@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "e8cfdacedb4b6308"
+MODEL_DIGEST = "34ec46019f5dce79"
