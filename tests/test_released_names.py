@@ -34,6 +34,7 @@ def test_released_lower_case_names_are_proposed(text: str, name: str) -> None:
     "We unroll ADMM under the CACTI and CASSI framework, respectively.",
     "The code is released as part of the toolkit.",
     "We release our code on the project page.",
+    "We re-implement it, following the published description, as quorrdrop, a three-line change.",
 ])
 def test_plain_words_in_a_release_are_no_names(text: str) -> None:
     assert _released(text) == []
@@ -46,22 +47,23 @@ def test_a_released_name_is_found_again_where_the_text_repeats_it() -> None:
     assert [c.proposed for c in found] == [True, False]
 
 
-@pytest.mark.parametrize("title, name, own", [
-    ("A Survey of Hallucination Detection and the Quorvel Meta-Benchmark", "Quorvel", True),
-    ("Reading Models Fail on Paraphrases: The Tamsin-QA Test Set", "Tamsin-QA", True),
-    ("Edge Inference of Vision Transformers, with the Pikemoor Measurements", "Pikemoor", True),
-    ("Open Speech Recognisers: A Review and the Wexhall-Lite Leaderboard", "Wexhall-Lite", True),
-    ("Revisiting the Quennet Benchmark for Relation Extraction", "Quennet", False),
-    ("Revisiting the Quennet Benchmark", "Quennet", False),
-    ("Ranking Essays with the Bradley-Terry Model", "Bradley-Terry", False),
-    ("Results on MS MARCO and the Velmont Split", "Velmont", False),
-    ("Quorvel: The Efficient Transformer", "Efficient", False),
+@pytest.mark.parametrize("title, name, kind", [
+    ("A Survey of Hallucination Detection and the Quorvel Meta-Benchmark", "Quorvel", "Dataset"),
+    ("Reading Models Fail on Paraphrases: The Tamsin-QA Test Set", "Tamsin-QA", "Dataset"),
+    ("Edge Inference of Vision Transformers, with the Pikemoor Measurements", "Pikemoor", "Dataset"),
+    ("Open Speech Recognisers: A Review and the Wexhall-Lite Leaderboard", "Wexhall-Lite", "Dataset"),
+    ("Small Models on Phones: A Comparison and the Pocketry Harness", "Pocketry", "Method"),
+    ("Revisiting the Quennet Benchmark for Relation Extraction", "Quennet", None),
+    ("Revisiting the Quennet Benchmark", "Quennet", None),
+    ("Ranking Essays with the Bradley-Terry Model", "Bradley-Terry", None),
+    ("Results on MS MARCO and the Velmont Split", "Velmont", None),
+    ("Quorvel: The Efficient Transformer", "Efficient", None),
 ])
-def test_the_title_names_its_own_artifact_in_its_last_phrase(title: str, name: str, own: bool) -> None:
+def test_the_title_names_its_own_artifact_in_its_last_phrase(title: str, name: str, kind: str | None) -> None:
     at = title.index(name)
-    assert titled_kind_at(title, at, at + len(name)) is own
+    assert titled_kind_at(title, at, at + len(name)) == kind
     found = [c.text for c in titled_kind_candidates(title + "\n\nAn abstract.", len(title))]
-    assert found == ([name] if own else [])
+    assert found == ([name] if kind else [])
 
 
 def test_extraction_marks_released_and_titled_artifacts_proposed() -> None:
@@ -73,5 +75,18 @@ def test_extraction_marks_released_and_titled_artifacts_proposed() -> None:
                       title="A Survey of Hallucination Detection and the QuorGrid Meta-Benchmark")
     proposed = {e.name: e.proposed for e in ex.entities}
     assert proposed.get("QuorGrid") is True
+    assert {e.name: e.type for e in ex.entities}.get("QuorGrid") == "Dataset"
     assert not proposed.get("SelfCheckGPT")
     assert not proposed.get("TruthfulQA")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Quillmap-Eval: How Well Do Multimodal LLMs Read Maps?", "Dataset"),
+    ("Prosodex-Bench: Do Speech LLMs Understand Prosody?", "Dataset"),
+    ("Quillmap-Eval: Reading Maps with Multimodal LLMs", None),
+])
+def test_a_name_before_a_title_question_of_what_models_do_is_a_benchmark(title: str, kind: str | None) -> None:
+    from graphbuild.nlp.features import _title_kind
+
+    name_end = title.index(":")
+    assert _title_kind(title, name_end, len(title)) == kind

@@ -742,6 +742,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
         # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks"; the
         # members' kind of a collection: "X: A Suite of Open Models")
         return _phrase_kind(m.group(1).split(), 6, cut=True)
+    if _TITLE_QUESTION.match(text, end, title_end) is not None:
+        return "Dataset"  # "X: Can LLMs Read Maps?": a benchmark that asks how models do
     m = _TITLE_BARE.match(text, end, title_end)
     if m is not None and m.group(1) in _EVALUATING:
         return "Dataset"  # "X: Evaluating Quill Reading in …": a benchmark
@@ -757,6 +759,10 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
 _TITLE_LISTED = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)[A-Z][\w\-.+]*)+(?=\s*:)")
 #: gerunds opening a title's colon phrase that name what a benchmark does
 _EVALUATING = frozenset("Evaluating Benchmarking Measuring Assessing Testing Probing Stress-Testing".split())
+#: a title's colon phrase that is a question of what models do: "X: How Well Do Multimodal LLMs Read Maps?", "X: Do
+#: Speech Models Understand Prosody?"
+_TITLE_QUESTION = re.compile(r"\s*:\s+(?:How|Do|Does|Can|Could|Are|Is|What|Which|Why|Where|When|Will|Should)\s"
+                             r"[^:?]*\?\s*$")
 #: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")
 _AGENT_HEADS = frozenset(("agent", "agents"))
 #: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small
@@ -790,7 +796,7 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
             and not text[:c.start].strip():
         return _lone_title_kind(text, title_end)  # the title is one word, the name: "Quillfeather"
     if c.end < title_end:
-        return _title_kind(text, c.end, title_end)
+        return titled_kind_at(text[:title_end], c.start, c.end) or _title_kind(text, c.end, title_end)
     return _appositive_head(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
 
 
@@ -1311,7 +1317,8 @@ def titled_own_kind(text: str, title_end: int, cands: list[Candidate], members: 
     """
     title = text[:title_end]
     return all(cands[i].key is None for i in members) and any(
-        cands[i].end <= title_end and titled_kind_at(title, cands[i].start, cands[i].end) for i in members)
+        cands[i].end <= title_end and titled_kind_at(title, cands[i].start, cands[i].end) is not None
+        for i in members)
 
 
 def owned_by_authors(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:

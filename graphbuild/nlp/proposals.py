@@ -427,12 +427,13 @@ _LOWER_NAME = r"([a-z][a-z0-9]*(?:[\-_][a-z0-9]+)*)"
 _RELEASED_KIND = (r"(?:(?:re-?)?implementations?|code|codebase|package|library|toolkit|toolbox|tool|scripts?|scorer|"
                   r"runner|filter|normali[sz]er|harness|generator|protocol|reproduction|checker|evaluator|suite|"
                   r"framework|pipeline|plugin|simulator|recipes?|configurations|benchmark)")
-#: where a paper gives such a name to what it releases: released (or provided, published) "as X"; apposed
+#: where a paper gives such a name to what it releases: released (or provided, published; a verb, not "the published
+#: description … as X" of another's method re-implemented) "as X"; apposed
 #: to its kind after "our", "a" or "the" ("Our evaluation code, X, is public", "a corrected scorer, X.") or
 #: before it ("X, our re-scoring script"); what it is "collected in" or "implemented in"; the object of the
 #: authors' verb with an appositive after it ("We propose X, a …"). The name ends at punctuation.
 _RELEASED = re.compile(
-    r"\b(?:release[sd]?|releasing|provided?|publish(?:ed)?|distribute[sd]?|open-sourced?|packaged)\s+"
+    r"\b(?<!the )(?<!a )(?:release[sd]?|releasing|provided?|publish(?:ed)?|distribute[sd]?|open-sourced?|packaged)\s+"
     rf"(?:[\w\-]+,?\s+){{0,9}}?as\s+{_LOWER_NAME}(?=[.,;]|\s*$)"
     rf"|\b(?:[Oo]ur|[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,3}}?{_RELEASED_KIND},\s+{_LOWER_NAME}(?=[,.;])"
     rf"|(?:^|[.;]\s+|,\s+|\b(?:in|as)\s+){_LOWER_NAME},\s+(?:our|an?)\s+(?:[\w\-]+\s+){{0,3}}?{_RELEASED_KIND}\b"
@@ -477,33 +478,36 @@ _OWN_KIND_BEFORE = re.compile(r"(?:^|[:,]\s*|\b(?:and|with)\s+)[Tt]he\s+$")
 #: the one or two capitalised words after the name that end the title, the last the kind: " Meta-Benchmark",
 #: " Test Set" (group 1 the kind's last word)
 _OWN_KIND_AFTER = re.compile(r"\s+(?:[A-Z][\w\-]*\s+)?(?:[A-Z][\w]*-)?([A-Z][a-z]+)\s*[.?!]?\s*$")
-#: kinds of the artifacts an empirical paper makes besides data and models: its harness, its measurements
-#: (with the kinds of data: a model or method so titled is as often a known one the paper applies, "… with the
-#: Bradley-Terry Model")
-_STUDY_KINDS = frozenset("harness study evaluation measurements set arena report protocol".split())
+#: kinds of the artifacts an empirical paper makes besides data and models, with the type of what they name: its
+#: measurements and ratings (data), its harness or protocol (a method) (with the kinds of data: a model or method so
+#: titled is as often a known one the paper applies, "… with the Bradley-Terry Model")
+_STUDY_KINDS = {**dict.fromkeys("study evaluation measurements set arena ratings annotations judgements judgments"
+                                .split(), "Dataset"), **dict.fromkeys(("harness", "protocol"), "Method")}
 #: kinds of data that name a part of another's set: "… on MS MARCO and the Zorb Split"
 _PART_KINDS = frozenset("split splits subset subsets portion partition version".split())
 
 
-def titled_kind_at(title: str, start: int, end: int) -> bool:
-    """Whether the title names the mention (``start``-``end`` in it) in its last phrase as "the NAME KIND", that
-    phrase opening the title or following its colon, a comma, "and" or "with": "… Models: A Survey and the Zorb-Arena
-    Leaderboard", "Small Models on Phones: A Comparison and the Zorb Harness", "…: The Zorb Benchmark"; the kind
-    one of data or of a study's artifacts.
+def titled_kind_at(title: str, start: int, end: int) -> str | None:
+    """The type the title gives the mention (``start``-``end`` in it) when it names it in its last phrase as "the
+    NAME KIND", that phrase opening the title or following its colon, a comma, "and" or "with": "… Models: A Survey
+    and the Zorb-Arena Leaderboard" (Dataset), "Small Models on Phones: A Comparison and the Zorb Harness" (Method),
+    "…: The Zorb Benchmark"; the kind one of data or of a study's artifacts. ``None`` for any other mention.
 
     >>> t = "A Survey of Zorb Detection and the Quill-Arena Leaderboard"
     >>> titled_kind_at(t, t.index("Quill"), t.index(" Leader"))
+    'Dataset'
+    >>> titled_kind_at("Revisiting the Quill Benchmark", 15, 20) is None
     True
-    >>> titled_kind_at("Revisiting the Quill Benchmark", 15, 20)
-    False
     """
     if _OWN_KIND_BEFORE.search(title, max(0, start - 12), start) is None:
-        return False
+        return None
     m = _OWN_KIND_AFTER.match(title, end)
     if m is None:
-        return False
+        return None
     kind = m.group(1).lower()
-    return kind in _STUDY_KINDS or head_type(kind) == "Dataset" and kind not in _PART_KINDS
+    if kind in _STUDY_KINDS:
+        return _STUDY_KINDS[kind]
+    return "Dataset" if head_type(kind) == "Dataset" and kind not in _PART_KINDS else None
 
 
 #: a capitalised name in the title's last phrase "the NAME KIND" (tested by :func:`titled_kind_at`)
