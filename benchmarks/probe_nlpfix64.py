@@ -74,6 +74,8 @@ CASES = [
      "We paraphrase 4,000 questions from the SQuAD development set, producing Tamsin-QA. BiDAF and QANet lose up to 15 points of F1 on Tamsin-QA.", "Tamsin-QA", True),
     ("made", "Do Question Answering Models Read Paraphrases?",
      "We paraphrase 4,000 questions from the SQuAD development set, producing Tamsin-QA. BiDAF and QANet lose up to 15 points of F1 on Tamsin-QA.", "QANet", False),
+    ("made", "Reading Comprehension Across Domains: An Empirical Study",
+     "We assemble SQuAD and NewsQA into one training pool and compare BiDAF with BERT. Pooling helps the smaller domain most.", "SQuAD", False),
 ]
 
 

@@ -90,3 +90,15 @@ def test_a_name_before_a_title_question_of_what_models_do_is_a_benchmark(title: 
 
     name_end = title.index(":")
     assert _title_kind(title, name_end, len(title)) == kind
+
+
+@pytest.mark.parametrize("text, name, made", [
+    ("We survey agents. To compare them we assemble Fenwold, a unified benchmark of multi-hop questions.",
+     "Fenwold", True),
+    ("We translated the test sets anew, producing Quix-HT and Quax-HT, and compare three models.", "Quax-HT", True),
+    ("We compare Fenwold with two baselines on three sets.", "Fenwold", False),
+    ("We assemble SQuAD and NewsQA into one training pool.", "SQuAD", False),
+])
+def test_the_object_of_the_authors_verb_of_making_is_proposed(text: str, name: str, made: bool) -> None:
+    ex = extract_text(text, title="Agentic Search: A Survey")
+    assert bool({e.name: e.proposed for e in ex.entities}.get(name)) is made

@@ -58,6 +58,7 @@ from .features import (
     drawn_from,
     entity_features,
     group_candidates,
+    made_object,
     owned_by_authors,
     titled_own_kind,
     trained_on,
@@ -1260,7 +1261,8 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or owned_by_authors(text, title_end, cands, members)
                                           or any(cands[i].named for i in members)
                                           or _made_and_named(context, cands, members)
-                                          or titled_own_kind(text, title_end, cands, members)))
+                                          or titled_own_kind(text, title_end, cands, members)
+                                          or made_object(text, title_end, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)

@@ -62,7 +62,7 @@ from .patterns import INNER_CAP, shape_score
 from .proposals import titled_kind_at
 
 __all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
-           "owned_by_authors", "titled_own_kind", "trained_on", "drawn_from", "with_other_claimed",
+           "owned_by_authors", "made_object", "titled_own_kind", "trained_on", "drawn_from", "with_other_claimed",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -1308,6 +1308,24 @@ _VARIANT_OF = re.compile(r"^(.+?)[- ](?:[^- ]*\d[^- ]*|[A-Z]{1,2})$")
 #: deep residual networks (ResNet)", "and release Guanaco"
 _WE_VERB_OBJECT = re.compile(r"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|introduce|present|release)[sd]?\s+"
                              r"(?:(?!to\s)[a-z][\w\-]*\s+){0,2}$")
+
+
+#: the authors' verb of making right before a name, its object: "we assemble X, a unified benchmark", "We maintain
+#: X, a leaderboard", "…, producing X" (and the second of two: "producing X and Y")
+_MADE_OBJECT = re.compile(r"(?:\b[Ww]e\s+(?:\w+ly\s+|also\s+)?(?:assembl|compil|curat|construct|creat|maintain)\w*|"
+                          r",\s+(?:thereby\s+)?producing)\s+(?:[A-Z][\w\-]*\s+and\s+)?$")
+
+
+def made_object(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract first names an entity the gazetteer does not know as the object of the authors' verb of
+    making (:data:`_MADE_OBJECT`: "To compare them we assemble X, a unified benchmark", "We translated the test
+    sets anew, producing X and Y"): data or a leaderboard a survey or a study makes, with no verb of proposing.
+    """
+    body = [i for i in members if cands[i].start >= title_end]
+    if not body or any(cands[i].key is not None for i in members):
+        return False
+    first = min(cands[i].start for i in body)
+    return _MADE_OBJECT.search(text, max(title_end, first - 60), first) is not None
 
 
 def titled_own_kind(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
