@@ -60,7 +60,9 @@ from .features import (
     drawn_from,
     entity_features,
     group_candidates,
+    made_object,
     owned_by_authors,
+    titled_own_kind,
     trained_on,
     with_other_claimed,
 )
@@ -1298,7 +1300,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)
                                           or any(cands[i].named for i in members)
-                                          or _made_and_named(context, cands, members)))
+                                          or _made_and_named(context, cands, members)
+                                          or titled_own_kind(text, title_end, cands, members)
+                                          or made_object(text, title_end, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)

@@ -59,9 +59,10 @@ from .lexicon import (
     word_alternation,
 )
 from .patterns import INNER_CAP, shape_score
+from .proposals import titled_kind_at
 
 __all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
-           "owned_by_authors", "trained_on", "drawn_from", "with_other_claimed",
+           "owned_by_authors", "made_object", "titled_own_kind", "trained_on", "drawn_from", "with_other_claimed",
            "Grouping", "CorpusStats", "corpus_stats"]
 
 Grouping = list[list[int]]
@@ -741,6 +742,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
         # (the head comes before a preposition: "X: A Bit-Serial Accelerator for Quantized Networks"; the
         # members' kind of a collection: "X: A Suite of Open Models")
         return _phrase_kind(m.group(1).split(), 6, cut=True)
+    if _TITLE_QUESTION.match(text, end, title_end) is not None:
+        return "Dataset"  # "X: Can LLMs Read Maps?": a benchmark that asks how models do
     m = _TITLE_BARE.match(text, end, title_end)
     if m is not None and m.group(1) in _EVALUATING:
         return "Dataset"  # "X: Evaluating Quill Reading in …": a benchmark
@@ -756,6 +759,10 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
 _TITLE_LISTED = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)[A-Z][\w\-.+]*)+(?=\s*:)")
 #: gerunds opening a title's colon phrase that name what a benchmark does
 _EVALUATING = frozenset("Evaluating Benchmarking Measuring Assessing Testing Probing Stress-Testing".split())
+#: a title's colon phrase that is a question of what models do: "X: How Well Do Multimodal LLMs Read Maps?", "X: Do
+#: Speech Models Understand Prosody?"
+_TITLE_QUESTION = re.compile(r"\s*:\s+(?:How|Do|Does|Can|Could|Are|Is|What|Which|Why|Where|When|Will|Should)\s"
+                             r"[^:?]*\?\s*$")
 #: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")
 _AGENT_HEADS = frozenset(("agent", "agents"))
 #: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small
@@ -789,7 +796,7 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
             and not text[:c.start].strip():
         return _lone_title_kind(text, title_end)  # the title is one word, the name: "Quillfeather"
     if c.end < title_end:
-        return _title_kind(text, c.end, title_end)
+        return titled_kind_at(text[:title_end], c.start, c.end) or _title_kind(text, c.end, title_end)
     return _appositive_head(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
 
 
@@ -1301,6 +1308,35 @@ _VARIANT_OF = re.compile(r"^(.+?)[- ](?:[^- ]*\d[^- ]*|[A-Z]{1,2})$")
 #: deep residual networks (ResNet)", "and release Guanaco"
 _WE_VERB_OBJECT = re.compile(r"\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|introduce|present|release)[sd]?\s+"
                              r"(?:(?!to\s)[a-z][\w\-]*\s+){0,2}$")
+
+
+#: the authors' verb of making right before a name, its object: "we assemble X, a unified benchmark", "We maintain
+#: X, a leaderboard", "…, producing X" (and the second of two: "producing X and Y")
+_MADE_OBJECT = re.compile(r"(?:\b[Ww]e\s+(?:\w+ly\s+|also\s+)?(?:assembl|compil|curat|construct|creat|maintain)\w*|"
+                          r",\s+(?:thereby\s+)?producing)\s+(?:[A-Z][\w\-]*\s+and\s+)?$")
+
+
+def made_object(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract first names an entity the gazetteer does not know as the object of the authors' verb of
+    making (:data:`_MADE_OBJECT`: "To compare them we assemble X, a unified benchmark", "We translated the test
+    sets anew, producing X and Y"): data or a leaderboard a survey or a study makes, with no verb of proposing.
+    """
+    body = [i for i in members if cands[i].start >= title_end]
+    if not body or any(cands[i].key is not None for i in members):
+        return False
+    first = min(cands[i].start for i in body)
+    return _MADE_OBJECT.search(text, max(title_end, first - 60), first) is not None
+
+
+def titled_own_kind(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the title names an entity the gazetteer does not know in its last phrase as "the NAME KIND"
+    (:func:`~graphbuild.nlp.proposals.titled_kind_at`): the artifact a survey, a comparison or a study adds to
+    the things it names.
+    """
+    title = text[:title_end]
+    return all(cands[i].key is None for i in members) and any(
+        cands[i].end <= title_end and titled_kind_at(title, cands[i].start, cands[i].end) is not None
+        for i in members)
 
 
 def owned_by_authors(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:

@@ -56,7 +56,9 @@ from .proposals import (
     part_candidates,
     passive_candidates,
     proposal_candidates,
+    released_candidates,
     sized_candidates,
+    titled_kind_candidates,
     tuned_variant_candidates,
     year_candidates,
 )
@@ -1554,6 +1556,8 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         out.extend(listed_candidates(text, title_end, sents))
         out.extend(passive_candidates(text, title_end, sents))
         out.extend(component_candidates(text, title_end, sents))
+        out.extend(released_candidates(text, title_end, sents))
+        out.extend(titled_kind_candidates(text, title_end))
         title = title_candidate(text, title_end, vote=title_vote)
         if title is not None:
             out.extend(title_siblings(title))

@@ -12,13 +12,15 @@ tells a name from a plain description; nothing here decides.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .candidates import Candidate
-from .lexicon import Occurrences, occurrences, occurs_within, word_alternation
+from .lexicon import Occurrences, head_type, occurrences, occurs_within, word_alternation
 
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
-           "listed_candidates", "passive_candidates", "component_candidates", "AT_HEART", "GENERIC_HEADS"]
+           "listed_candidates", "passive_candidates", "component_candidates", "released_candidates",
+           "titled_kind_candidates", "titled_kind_at", "AT_HEART", "GENERIC_HEADS"]
 
 #: verbs with which authors bring in something of their own, or name it (the cues that, on the
 #: annotated abstracts, led to names: "present", "develop", "build", "new" … led to descriptions)
@@ -415,3 +417,111 @@ def component_candidates(text: str, title_end: int, sentences: list[tuple[int, i
                 return
             k = 1 if m.group(1) is not None else 2
             yield Candidate(s + m.start(k), s + m.end(k), m.group(k), "proposal", proposed=True)
+
+
+#: a coined lower-case name of one token, the shape empirical papers give their released code, scripts and
+#: recipes ("lowaug", "rag-replay", "srl-eval-fix"; letters and digits, hyphens or underscores inside)
+_LOWER_NAME = r"([a-z][a-z0-9]*(?:[\-_][a-z0-9]+)*)"
+#: the kinds of software and material a paper releases beside its findings: "our implementation, X", "X, our
+#: re-scoring script"
+_RELEASED_KIND = (r"(?:(?:re-?)?implementations?|code|codebase|package|library|toolkit|toolbox|tool|scripts?|scorer|"
+                  r"runner|filter|normali[sz]er|harness|generator|protocol|reproduction|checker|evaluator|suite|"
+                  r"framework|pipeline|plugin|simulator|recipes?|configurations|benchmark)")
+#: where a paper gives such a name to what it releases: released (or provided, published; a verb, not "the published
+#: description … as X" of another's method re-implemented) "as X"; apposed
+#: to its kind after "our", "a" or "the" ("Our evaluation code, X, is public", "a corrected scorer, X.") or
+#: before it ("X, our re-scoring script"); what it is "collected in" or "implemented in"; the object of the
+#: authors' verb with an appositive after it ("We propose X, a …"). The name ends at punctuation.
+_RELEASED = re.compile(
+    r"\b(?<!the )(?<!a )(?:release[sd]?|releasing|provided?|publish(?:ed)?|distribute[sd]?|open-sourced?|packaged)\s+"
+    rf"(?:[\w\-]+,?\s+){{0,9}}?as\s+{_LOWER_NAME}(?=[.,;]|\s*$)"
+    rf"|\b(?:[Oo]ur|[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,3}}?{_RELEASED_KIND},\s+{_LOWER_NAME}(?=[,.;])"
+    rf"|(?:^|[.;]\s+|,\s+|\b(?:in|as)\s+){_LOWER_NAME},\s+(?:our|an?)\s+(?:[\w\-]+\s+){{0,3}}?{_RELEASED_KIND}\b"
+    rf"|\b(?:collected|implemented|packaged|bundled)\s+in\s+{_LOWER_NAME}(?=[.,;])"
+    rf"|\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|release|provide|introduce|present|open-source)\s+{_LOWER_NAME}"
+    r",\s+an?\s")
+#: words such a place holds that name nothing: "the framework, respectively", "our code, data and logs"
+_NOT_RELEASED = frozenset("respectively however therefore thus too also etc data dataset datasets logs code models "
+                          "weights checkpoints which".split())
+#: a list of nouns after the name: "our code, data, and …" (the name is one of several things released)
+_NOUN_LIST_AFTER = re.compile(r",\s+(?:and\s+)?[a-z]+(?:,|\s+and\b)")
+
+
+def released_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """The coined lower-case name a paper gives what it releases ("the sweep code is released as optsweep",
+    "Our implementation, lowaug, is public", "amt-retol, our re-scoring script, …"), marked proposed and named,
+    and every other place the text writes it as a whole word (the title's "the optsweep Library" too): the
+    shape and capital proposers never see a name in lower case.
+    """
+    if "," not in text and " as " not in text and " in " not in text:
+        return
+    starts = [s for s, _ in sentences]
+    names: dict[str, int] = {}
+    for m in _RELEASED.finditer(text, title_end):
+        k = next(i for i in range(1, 6) if m.group(i) is not None)
+        name = m.group(k)
+        if len(name) < 4 or name in _NOT_RELEASED or _NOUN_LIST_AFTER.match(text, m.end(k)):
+            continue
+        names.setdefault(name, m.start(k))
+    for name, at in names.items():
+        sentence = max(0, bisect_right(starts, at) - 1) if starts else -1
+        yield Candidate(at, at + len(name), name, "cue", sentence=sentence, strong=True, proposed=True, named=True)
+        for other in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if other.start() != at:
+                yield Candidate(other.start(), other.end(), name, "cue")
+
+
+#: what opens the title's last phrase "the NAME KIND" that adds the paper's own artifact to what it studies: the
+#: title's start or its colon, or a comma, "and" or "with" ("A Survey of X and the Zorb Benchmark", "A Comparison
+#: with the Zorb Suite", "…: The Zorb Test Set"), not a verb or preposition ("Revisiting the GLUE Benchmark")
+_OWN_KIND_BEFORE = re.compile(r"(?:^|[:,]\s*|\b(?:and|with)\s+)[Tt]he\s+$")
+#: the one or two capitalised words after the name that end the title, the last the kind: " Meta-Benchmark",
+#: " Test Set" (group 1 the kind's last word)
+_OWN_KIND_AFTER = re.compile(r"\s+(?:[A-Z][\w\-]*\s+)?(?:[A-Z][\w]*-)?([A-Z][a-z]+)\s*[.?!]?\s*$")
+#: kinds of the artifacts an empirical paper makes besides data and models, with the type of what they name: its
+#: measurements and ratings (data), its harness or protocol (a method) (with the kinds of data: a model or method so
+#: titled is as often a known one the paper applies, "… with the Bradley-Terry Model")
+_STUDY_KINDS = {**dict.fromkeys("study evaluation measurements set arena ratings annotations judgements judgments"
+                                .split(), "Dataset"), **dict.fromkeys(("harness", "protocol"), "Method")}
+#: kinds of data that name a part of another's set: "… on MS MARCO and the Zorb Split"
+_PART_KINDS = frozenset("split splits subset subsets portion partition version".split())
+
+
+def titled_kind_at(title: str, start: int, end: int) -> str | None:
+    """The type the title gives the mention (``start``-``end`` in it) when it names it in its last phrase as "the
+    NAME KIND", that phrase opening the title or following its colon, a comma, "and" or "with": "… Models: A Survey
+    and the Zorb-Arena Leaderboard" (Dataset), "Small Models on Phones: A Comparison and the Zorb Harness" (Method),
+    "…: The Zorb Benchmark"; the kind one of data or of a study's artifacts. ``None`` for any other mention.
+
+    >>> t = "A Survey of Zorb Detection and the Quill-Arena Leaderboard"
+    >>> titled_kind_at(t, t.index("Quill"), t.index(" Leader"))
+    'Dataset'
+    >>> titled_kind_at("Revisiting the Quill Benchmark", 15, 20) is None
+    True
+    """
+    if _OWN_KIND_BEFORE.search(title, max(0, start - 12), start) is None:
+        return None
+    m = _OWN_KIND_AFTER.match(title, end)
+    if m is None:
+        return None
+    kind = m.group(1).lower()
+    if kind in _STUDY_KINDS:
+        return _STUDY_KINDS[kind]
+    return "Dataset" if head_type(kind) == "Dataset" and kind not in _PART_KINDS else None
+
+
+#: a capitalised name in the title's last phrase "the NAME KIND" (tested by :func:`titled_kind_at`)
+_TITLED_NAME = re.compile(r"(?<=[Tt]he )[A-Z][\w\-.]*(?=\s+(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-]*\s*[.?!]?\s*$)")
+
+
+def titled_kind_candidates(text: str, title_end: int) -> Iterator[Candidate]:
+    """The name the title's last phrase gives the paper's own artifact, "the NAME KIND" after its colon, a comma,
+    "and" or "with" (:func:`titled_kind_at`: "A Survey of X and the Quorra Benchmark"), without its kind: a plain
+    capitalised word there ("Quorra") is none of the shape proposers'; marked proposed.
+    """
+    if "he " not in text[:title_end]:
+        return
+    title = text[:title_end].rstrip()
+    for m in _TITLED_NAME.finditer(title):
+        if titled_kind_at(title, m.start(), m.end()):
+            yield Candidate(m.start(), m.end(), m.group(), "cue", strong=True, proposed=True)
