@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "950f2249ada52c4e8b63da2f32495a155364e2459380ea8f72aff20e9c72ef44"
-SHARED_50_SHA256 = "75491776b725a7d6a2f95fd9ce92ed303fe19b7b71df4a46a6d99a18871610c1"
+DEMO_SHA256 = "65e04f251d8d8703b44abad44c93f294b955a53848229e21864240f0c95f589e"
+SHARED_50_SHA256 = "34f67cf39cbf52e876cdafae34783eaef12e4e6eedebbcc2179a6b184814e365"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a3bb5b471b8d2c85"
+MODEL_DIGEST = "d4b209d10e4a0bd1"
