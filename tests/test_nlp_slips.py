@@ -2413,6 +2413,39 @@ def test_what_units_of_data_are_drawn_from_is_typed_as_data():
     assert decide._drawn_type(context, [c], [0], [object()]) is None
 
 
+def test_a_name_followed_by_a_count_of_the_items_it_holds_is_typed_as_data():
+    from graphbuild.nlp import decide
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import counted_contents
+
+    def counted(text: str, name: str, title_end: int = 0) -> bool:
+        c = _cand(text, name)
+        c.sentence = 0
+        return counted_contents(DocContext(text, [(title_end, len(text))], title_end), [c], [0])
+
+    assert counted("Fernwick-Bench contains 1,940 notebook pages from four labs.", "Fernwick-Bench")
+    assert counted("We introduce Quarrystone, 2,700 questions over aerial photographs.", "Quarrystone")
+    assert counted("Tallowmark comprises about 480 competition problems.", "Tallowmark")
+    assert counted("We release Murmelbox, which consists of 12k annotated clips.", "Murmelbox")
+    assert counted("Ombra (Ombra-Pool) holds 1.2M images.", "Ombra-Pool")
+    # a count of a model's parts or of a run's measures, a decimal appositive, a count of adjectives alone: no data
+    assert not counted("Whistlegrove consists of 12 transformer layers.", "Whistlegrove")
+    assert not counted("Skiffel, 3 times faster than beam search, keeps BLEU.", "Skiffel")
+    assert not counted("It beats Quillion, 2.9 points above the rest.", "Quillion")
+    assert not counted("We compare Gyrlen, 8 decoder-only models of our own.", "Gyrlen")
+    assert not counted("Brisk contains 7B parameters.", "Brisk")
+    # a mention in the title does not count (only the abstract's words say what a name holds)
+    text = "Zorbmark contains 400 problems\n\nWe test models."
+    assert not counted(text, "Zorbmark", title_end=text.index("We"))
+    # the rule types a name the gazetteer does not know
+    text = "Lindale-Eval contains 3,100 spoken items with stress marks."
+    c = _cand(text, "Lindale-Eval")
+    c.sentence = 0
+    context = DocContext(text, [(0, len(text))], 0)
+    assert decide._drawn_type(context, [c], [0], [None]) == "Dataset"
+    assert decide._drawn_type(context, [c], [0], [object()]) is None
+
+
 def test_typing_what_a_sentences_opening_on_measures_and_what_is_built_on():
     from graphbuild.nlp.entity_types import context_votes
 

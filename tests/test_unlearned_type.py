@@ -94,3 +94,23 @@ def test_a_title_alone_opening_with_a_model_shaped_name(title: str, name: str, w
     decide(title, [(0, len(title))], len(title), [c], None, _constant_decision([-9.0, 9.0, -9.0]),  # (Method)
            threshold=0.3, proposed_threshold=0.3)
     assert c.type == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("We release Quorvex-MT-small.", "Model"),  # a size tier ends the name: a checkpoint of a family
+    ("We release Quorvex-Large.", "Model"),
+    ("We release Quorvex XL.", "Model"),
+    ("We release Quorvex-Lite.", "Method"),  # an edition's word a runtime or a tool takes as well: the weights'
+    ("We release Quorvex-Slim.", "Method"),  # no size word
+    ("We release Quorvexbase.", "Method"),  # the word glued to the name: no tier
+])
+def test_a_method_pick_ending_in_a_size_tier_is_a_model(sentence: str, want: str) -> None:
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import decide
+
+    text = f"Probe\n\nA neural model. {sentence}"
+    name = sentence.removeprefix("We release ").rstrip(".")
+    c = Candidate(text.index(name), text.index(name) + len(name), name, "capword", type="Method", sentence=2)
+    decide(text, [(0, 5), (7, 22), (23, len(text))], 5, [c], None, _constant_decision([-9.0, 9.0, -9.0]),
+           threshold=0.3, proposed_threshold=0.3)
+    assert c.type == want

@@ -1586,6 +1586,36 @@ def drawn_from(context: DocContext, cands: list[Candidate], members: list[int]) 
         and not subject_after_comma(context.text[lo:c.start], context.text, c.end)
 
 
+#: the plural nouns a count after a name may have that are parts or measures of a model, a method or a run, not
+#: items of data: "X consists of 12 layers", "X, 3 times faster", "X contains 7B parameters"
+_NO_DATA_UNITS = ("points times layers parameters params epochs steps seconds minutes hours days weeks months years "
+                  "runs seeds heads experts modules blocks stages components branches phases encoders decoders "
+                  "networks levels iterations rounds percent").split()
+#: a count of plural items right after a name, what a collection of data is described by: "X contains 2,310
+#: reactions", "X comprises about 12k clips", "X, which consists of 1.2M images"; or as its appositive, a whole
+#: count (no decimals: ", 2.9 points") of a plural noun ("We introduce X, 3,400 questions over maps"); not a count
+#: of a model's parts or of a run's measures (:data:`_NO_DATA_UNITS`)
+_COUNTED_NOUN = rf"(?!(?:{'|'.join(_NO_DATA_UNITS)})\b)[a-z\-]+s\b"
+_COUNT_OF = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_COUNT_SCALE = r"\s*(?:[kKM]\b|thousand\b|million\b)?\s*"
+_COUNTED_CONTENTS = re.compile(
+    r"\)?(?:,?(?:\s+which)?\s+(?:now\s+|also\s+)?(?:contains|comprises|consists\s+of|includes|holds|spans)\s+"
+    r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
+    + _COUNT_OF + r"(?:\.\d+)?" + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN
+    + r"|\s*,\s+(?:(?:about|over|some|roughly|nearly|around|almost|approximately)\s+)?"
+    + _COUNT_OF + _COUNT_SCALE + _COUNTED_NOUN + ")")
+
+
+def counted_contents(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether a mention of an entity in the abstract is followed by a count of the items it holds: "X contains
+    2,310 reactions", "We introduce X, 3,400 questions over …" (:data:`_COUNTED_CONTENTS`), what a collection of
+    data is said to be and a model or a method is not.
+    """
+    text, title_end = context.text, context.title_end
+    return any(_COUNTED_CONTENTS.match(text, cands[i].end, min(len(text), cands[i].end + 80)) is not None
+               for i in members if cands[i].start >= title_end)
+
+
 #: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online
 #: algorithm, SwAV", "our model, the X"
 _APPOSED = re.compile(r"\b(?:an?|our|new|novel)\s+(?:[\w\-]+\s+){0,4}?([A-Za-z][\w\-]*)\s*,\s+"
