@@ -1,8 +1,9 @@
 """Kill hunt: SIGKILL graphbuild's writing commands at random moments, then check what a user would find.
 
-For each scenario (``build``, ``curate``, ``pages``, ``fetch``, ``expand``, ``export``, ``related``) a clean run
-on a copy of a base workspace gives the expected result and its duration; then, for each seed, the same
-command on a fresh copy is killed with SIGKILL after a random share of that duration, and:
+For each scenario (``build``, ``curate``, ``review``, ``pages``, ``fetch``, ``expand``, ``export`` in each format,
+``related``, ``train --out``) a clean run on a copy of a base workspace gives the expected result and its
+duration; then, for each seed, the same command on a fresh copy is killed with SIGKILL after a random share of
+that duration, and:
 
 * the workspace still opens (``stats``), and ``query`` answers the previous or the new generation, never a mix
   (the papers, the entity counts and the stats are those of one of them);
@@ -52,7 +53,7 @@ sys.exit(main(sys.argv[2:]))
 """
 
 #: a curation refused because the killed run had already made it
-_DONE_ALREADY = re.compile(r"\[E800\] merge .* both name the entity")
+_DONE_ALREADY = re.compile(r"\[E800\] (merge .* both name the entity|no open suggestion)")
 #: a graphbuild error line: "graphbuild: error: [E123] ..."
 _CODED = re.compile(r"^graphbuild: (error: \[E\d+\]|interrupted)")
 
@@ -220,7 +221,29 @@ def scenarios(extra: Path, port: int, demo_paper: str) -> list[Scenario]:
         Scenario("export-json", lambda ws: gb("export", "-w", str(ws), "--format", "json",
                                               str(ws.parent / "graph.json")), lambda ws: [ws.parent / "graph.json"]),
         Scenario("related", lambda ws: gb("related", "-w", str(ws), "--json", demo_paper), lambda ws: []),
+        Scenario("review", lambda ws: gb("review", "-w", str(ws), "--apply", *_review_ids(ws)), lambda ws: [], True),
+        Scenario("export-graphml", lambda ws: gb("export", "-w", str(ws), str(ws.parent / "graph.graphml")),
+                 lambda ws: [ws.parent / "graph.graphml"]),
+        Scenario("export-gexf", lambda ws: gb("export", "-w", str(ws), str(ws.parent / "graph.gexf")),
+                 lambda ws: [ws.parent / "graph.gexf"]),
+        Scenario("train", lambda ws: gb("train", "--papers", str(_TRAIN_PAPERS), "--out", str(ws.parent / "pipe")),
+                 lambda ws: [ws.parent / "pipe"]),
     ]
+
+
+#: the papers the shipped annotations were made on (``train`` needs their texts)
+_TRAIN_PAPERS = Path(os.environ.get("GRAPHBUILD_SHARED", ROOT.parent / "shared")) / "eval/related/papers_dev.jsonl"
+
+
+_REVIEW_IDS: list[str] = []
+
+
+def _review_ids(ws: Path, n: int = 3) -> list[str]:
+    """The first ``n`` suggestions ``review`` makes on the first (fresh) copy asked, the same for every run."""
+    if not _REVIEW_IDS:
+        shown = run(gb("review", "-w", str(ws), "--json", "--limit", str(n)), ws.parent)
+        _REVIEW_IDS.extend([s["id"] for s in json.loads(shown.stdout)] if not shown.returncode else ["none"])
+    return _REVIEW_IDS
 
 
 def digest(paths: list[Path]) -> str:

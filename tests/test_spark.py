@@ -1042,3 +1042,45 @@ def test_spark_build_reads_utf16_and_utf32_json_lines_as_a_build_does(spark_sess
     assert counts["Paper"] == 3 and counts["skipped"] == 2
     assert heard == [str(e) for e in single.skipped]
     assert heard[0].startswith(f"[E100] {wide}:3: ") and heard[1].startswith(f"[E100] {broken}:1: not UTF-16 text")
+
+
+def test_spark_build_killed_while_replacing_its_output_leaves_the_old_one_and_the_next_run_clears_up(tmp_path):
+    """A real local[2] job SIGKILLed with its new output written and the old one not yet replaced: the old
+    output is whole under its name; the next run replaces it and leaves nothing beside it. (The old output was
+    removed in place before the rename, so a kill then left half of it; and a killed job's temporary copy stayed
+    for good.)"""
+    import signal
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"p{i}", "title": f"Paper {i}", "abstract": (
+        "We propose a transformer model called LoRA evaluated on ImageNet and GLUE against BERT.")}) + "\n"
+        for i in range(20)), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"old": true}', encoding="utf-8")  # (an earlier job's output)
+    command = [sys.executable, "-m", "graphbuild", "spark", "build", str(corpus), "--out", str(out),
+               "--master", "local[2]"]
+    env = {**os.environ, "GRAPHBUILD_TEST_PAUSE_AT": "spark-replace"}
+    lines = []
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True) as proc:
+        try:
+            assert proc.stderr is not None
+            for line in proc.stderr:
+                lines.append(line)
+                if "test pause at spark-replace" in line:
+                    break
+            else:
+                pytest.fail("the job ended before its pause: " + "".join(lines)[-2000:])
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8")) == {"old": True}
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json"]
+    again = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["format"] == "graphbuild-parquet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "papers.jsonl"]

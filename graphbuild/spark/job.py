@@ -77,7 +77,7 @@ from typing import Any
 
 from .. import arguments
 from ..errors import InputError, UsageError
-from ..fsutil import atomic_output, cache_dir
+from ..fsutil import atomic_output, cache_dir, fresh_temp_folder, pause, swap_in_folder
 from ..graph import count_lines
 from ..ingest import SKIPPED_SHOWN, skipped_whole, warning_lines
 from ..ingest.fields import collecting_warnings, wide_encoding
@@ -676,13 +676,15 @@ def _merge_group(rows: list[tuple[int, str]]) -> list[tuple[int, str | None, str
 
 
 def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out: Path) -> dict[str, int]:
-    """Write every table as Parquet to ``<out>.tmp-<pid>``, then rename it to ``out``.
+    """Write every table as Parquet to ``.<out>.tmp-<pid>``, then swap it in for ``out`` whole.
 
     The per-paper tables go to ``<out>/corpus/<name>`` (:data:`graphbuild.load.CORPUS`); the
-    manifest records their rows and the pipeline fingerprint that keys the extractions.
+    manifest records their rows and the pipeline fingerprint that keys the extractions. The old output is
+    moved aside before it is removed (:func:`~graphbuild.fsutil.swap_in_folder`; it was removed in place, so a
+    job killed then left half of it under ``out``), and what killed jobs left beside ``out`` is cleared first.
     """
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = fresh_temp_folder(out)
     counts: dict[str, int] = {}
     try:
         for name, df in tables.items():
@@ -699,9 +701,8 @@ def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out
                              "columns": {k: list(v) for k, v in NOT_PRODUCED_COLUMNS.items()}},
             CORPUS: {"pipeline": fingerprint, "counts": rows}},
             indent=2), encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
+        pause("spark-replace")
+        swap_in_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
