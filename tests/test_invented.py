@@ -15,6 +15,17 @@ HERE = Path(__file__).resolve().parent.parent / "benchmarks" / "invented"
 SETS = sorted(p.name.split(".")[0] for p in HERE.glob("*.papers.jsonl"))  # (the second annotation has no papers)
 
 
+def _benchmark():
+    """``benchmarks/eval_invented.py`` as a module (the benchmarks are no package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_every_set_is_there():
     assert SETS == sorted(f"synth{n}" for n in range(1, 18))
 
@@ -47,12 +58,7 @@ def test_the_second_annotation_is_of_test_papers_and_written_in_them():
 
 
 def test_the_benchmark_reads_a_set_as_gold_rows_with_titles():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark()
     papers, gold = module.gold_rows("synth1")
     assert papers.is_file() and len(gold) == 170
     assert all(row["title"] and isinstance(row["entities"], list) for row in gold)
@@ -62,12 +68,7 @@ def test_the_benchmark_reads_a_set_as_gold_rows_with_titles():
 
 
 def test_the_benchmark_lists_a_dev_sets_wrong_proposed_marks(capsys):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark()
     assert module.main(["--errors", "synth1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("| proposed-recall | proposed-precision |")
@@ -77,24 +78,14 @@ def test_the_benchmark_lists_a_dev_sets_wrong_proposed_marks(capsys):
 
 
 def test_synth14_is_a_dev_set_of_200_results_heavy_papers():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark()
     assert "synth14" in module.SETS["dev"] and "synth14" not in module.SETS["test"]
     _, gold = module.gold_rows("synth14")
     assert len(gold) == 200
 
 
 def test_synth16_is_a_dev_set_of_200_papers_that_mostly_use_named_things():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("eval_invented", HERE.parent / "eval_invented.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _benchmark()
     assert "synth16" in module.SETS["dev"] and "synth16" not in module.SETS["test"]
     _, gold = module.gold_rows("synth16")
     assert len(gold) == 200
