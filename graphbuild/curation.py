@@ -70,8 +70,8 @@ from .resolve import Resolution
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_command", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "paper_aliases", "paper_named", "applied_prefix", "dropped_papers",
-           "undropped"]
+           "portable_report", "located_report", "MAX_NAME_CHARS", "paper_aliases", "paper_named", "applied_prefix",
+           "dropped_papers", "undropped"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -87,6 +87,11 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "drop": (("paper",), ("title",)),
 }
 _ALWAYS = ("note", "suggestion", "command")
+#: the fields of an operation that hold an entity's name (as typed, or as the graph had it)
+_NAME_FIELDS = frozenset({"entity", "into", "name", "alias", "entity_name", "into_name"})
+#: Longest name an operation may give (the longest names and long forms of the gazetteers have some 100
+#: characters): a longer one is a paste gone wrong, which every later line naming it would echo whole.
+MAX_NAME_CHARS = 300
 CURATION_FILE = "curation.jsonl"
 
 
@@ -260,11 +265,15 @@ def _field_value(name: str, value: Any, where: tuple[str, int]) -> Any:
 
 def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
     r"""Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\ud83d"``, or a byte
-    that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL).
+    that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL), and a name longer than
+    :data:`MAX_NAME_CHARS`.
     """
     problem = unpaired_surrogate(value) or nul_character(value)
     if problem:
         raise InputError(*where, f"{name!r} {problem}")
+    if name in _NAME_FIELDS and len(value.strip()) > MAX_NAME_CHARS:
+        raise InputError(*where, f"{name!r} is {len(value.strip()):,} characters long; a name is at most "
+                                 f"{MAX_NAME_CHARS}: give the entity's name itself")
 
 
 def parse_operation(data: Any, path: str, line: int) -> CurationOp:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .ingest.located import loads, repeated_keys
 from .nlp.lexicon import is_generic
 from .records import SCORED_TYPES, normalize_title
 
@@ -133,11 +134,14 @@ def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int,
             if not line.strip():
                 continue
             try:
-                rows.append((lineno, json.loads(line)))
+                row = loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
             except RecursionError:
                 raise InputError(path, lineno, "not valid JSON (nested too deeply)") from None
+            if repeated_keys(row, deep=True):  # json.loads kept the last value, dropping the other unsaid
+                raise InputError(path, lineno, repeated_keys(row, deep=True))
+            rows.append((lineno, row))
     return rows
 
 

@@ -542,6 +542,10 @@ def _one_line_error(capsys, code: str) -> str:
      "latin.json:2: not UTF-8 text: invalid byte 0xe9 at byte offset 18"),
     (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/other.json"], "E100",
      "none of its 1 query paper(s) is in the workspace"),  # not a score of 0.0 over no query
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/twice.json"], "E100",
+     "twice.json: field 'queries' is given twice with different values"),  # the first was dropped, unsaid
+    (["eval", "related", "-w", "{ws}", "--gold", "{tmp}/twice_inner.json"], "E100",
+     "twice_inner.json: field 'arXiv:1706.03762' is given twice with different values (['a'], then ['b'])"),
     (["review", "-w", "{ws}", "--limit", "0"], "E710", "--limit must be 1 or more"),
     (["leaderboard", "-w", "{ws}", "MMLU", "--top", "0"], "E710", "--top must be 1 or more"),
     (["export", "-w", "{ws}", "--format", "graphml", "{tmp}/x.gexf"], "E710",
@@ -553,6 +557,9 @@ def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, cod
     (tmp_path / "gold.json").write_text('{"queries": {}}', encoding="utf-8")
     (tmp_path / "latin.json").write_bytes(b'{"queries": {\n"Caf\xe9": []}}')
     (tmp_path / "other.json").write_text('{"queries": {"arXiv:0000.00000": ["arXiv:1706.03762"]}}', encoding="utf-8")
+    (tmp_path / "twice.json").write_text('{"queries": {"arXiv:1706.03762": ["a"]},\n "queries": {}}', encoding="utf-8")
+    (tmp_path / "twice_inner.json").write_text('{"queries": {"arXiv:1706.03762": ["a"], "arXiv:1706.03762": ["b"]}}',
+                                               encoding="utf-8")
     assert main([a.replace("{tmp}", str(tmp_path)).replace("{ws}", str(built)) for a in argv]) == 1
     assert words in _one_line_error(capsys, code)
 
@@ -611,6 +618,20 @@ def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
     assert "gold.jsonl:2: each gold line needs a \"title\"" in _one_line_error(capsys, "E100")
     assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(tmp_path / "none.jsonl")]) == 1
     assert "no such gold file" in _one_line_error(capsys, "E100")
+
+
+@pytest.mark.parametrize("line, words", [
+    ('{"title": "x", "entities": [{"name": "LoRA", "type": "Method"}], "entities": []}',
+     "field 'entities' is given twice with different values"),
+    ('{"title": "x", "entities": [{"name": "LoRA", "type": "Method", "type": "Model"}]}',
+     "field 'type' is given twice with different values ('Method', then 'Model')"),
+])
+def test_cli_eval_entities_gold_line_giving_a_key_twice_is_one_line(tmp_path, capsys, line, words):
+    # json.loads kept the last value: the first entity list (or type) was dropped without a word
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"title": "ok", "entities": []}\n' + line + "\n", encoding="utf-8")
+    assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 1
+    assert f"gold.jsonl:2: {words}" in _one_line_error(capsys, "E100")
 
 
 def test_cli_eval_entities_names_gold_papers_the_input_does_not_hold(tmp_path, capsys):

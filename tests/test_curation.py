@@ -72,6 +72,8 @@ def test_curation_parse_skips_comments_and_keeps_line_numbers():
     ('{"op": "rename", "entity": "A", "name": "B\\ud83d"}', "'name' holds an unpaired surrogate (\\ud83d) at "
                                                            "character 1"),  # the build crashed writing it
     ('{"op": "split", "entity": "A", "name": "B", "papers": ["p\\u0000"]}', "'papers' holds a NUL character"),
+    ('{"op": "alias", "entity": "A", "alias": "%s"}' % ("x" * 100_000),
+     "'alias' is 100,000 characters long; a name is at most 300"),  # echoed whole by every later line
 ])
 def test_curation_malformed_line_names_file_and_line(line, message):
     text = '{"op": "alias", "entity": "A", "alias": "B"}\n' + line + "\n"
@@ -497,6 +499,23 @@ def test_curation_cli_entity_types_in_any_case(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["curate", "retype", "LoRA", "benchmark", "-w", str(ws)])
     assert "invalid choice: 'benchmark' (choose from 'Model', 'Method'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["rename", "LoRA", "X" * 100_000], ["retype", "X" * 100_000, "Model"],
+                                  ["merge", "LoRA", "X" * 100_000]])
+def test_curation_cli_refuses_a_name_too_long_in_one_line_without_it(tmp_path, capsys, argv):
+    # `curate rename LoRA <100,000 characters>` was written, and each later line (the rebuild's, `curate list`,
+    # the errors naming it) echoed the whole of it
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", *argv, "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"graphbuild: error: [E100] graphbuild curate {argv[0]}: '") and "\n" not in err
+    assert "is 100,000 characters long; a name is at most 300" in err and len(err) < 300
+    assert not (ws / "curation.jsonl").exists()
 
 
 def test_curation_cli_refuses_an_op_naming_nothing_unless_forced(tmp_path, capsys):

@@ -467,3 +467,17 @@ def test_output_under_a_file_names_the_file_in_the_way(tmp_path, fmt, name):
         else:
             export_graph(small_graph(), fmt, tmp_path / name)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("name", ["out.graphml", "out.json", "out"])
+def test_export_cli_to_an_existing_folder_without_a_format_says_it_is_a_folder(tmp_path, capsys, name):
+    # `export out.graphml` with out.graphml a folder said "give a file name ending in .graphml": it was one
+    from graphbuild.cli import main
+
+    (tmp_path / name).mkdir()
+    assert main(["export", "-w", str(tmp_path / "ws"), str(tmp_path / name)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (f"graphbuild: error: [E710] {tmp_path / name} is an existing folder, which names no format: "
+                   "name the format with --format (graphml, gexf, json, neo4j-csv) to write into it, or give the "
+                   "path of a file ending in .graphml, .gexf or .json")
+    assert list((tmp_path / name).iterdir()) == []

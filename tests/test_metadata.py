@@ -253,6 +253,23 @@ def test_metadata_openalex_errors_name_the_line_a_record_starts_on(tmp_path: Pat
     assert [p.source for p in items if isinstance(p, Paper)] == [f"{path}:6"]
 
 
+
+@pytest.mark.parametrize("many", [1, 1500])  # held whole, or read a record at a time (more than located.HELD)
+@pytest.mark.parametrize("reader, record", [
+    (read_s2, lambda i: {"paperId": f"p{i}", "title": f"Paper {i}"}),
+    (read_openalex, lambda i: {"id": f"https://openalex.org/W{i}", "display_name": f"Work {i}"}),
+])
+def test_metadata_api_page_holding_two_record_lists_is_refused_not_read_in_half(tmp_path: Path, many, reader,
+                                                                                record) -> None:
+    # {"data": [...], "results": [...]} read the "data" list and left the "results" one out without a word
+    path = tmp_path / "page.json"
+    path.write_text('{"data": ' + json.dumps([record(i) for i in range(many)]) + ',\n"results": '
+                    + json.dumps([record(many)]) + "}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"^\[E100\] {re.escape(str(path))}:1: the object holds a 'results' list "
+                                         "beside its 'data' list; only one list of papers is read"):
+        list(reader(path))
+
+
 # -- arXiv Atom ----------------------------------------------------------------------------
 
 def test_metadata_arxiv_maps_entries() -> None:

@@ -69,11 +69,15 @@ def _say_gold_papers_unmatched(path: str, gold: list[tuple[int, dict[str, Any]]]
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:
+    from ..ingest.located import loads, repeated_keys
+
     shape = 'expected {"queries": {paper_id: [cited ids]}}'
     try:
-        data = json.loads(_read_text(path))
+        data = loads(_read_text(path))
     except (json.JSONDecodeError, RecursionError) as exc:
         raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
+    if repeated_keys(data, deep=True):  # two "queries" (or a query given twice): json.loads kept the last
+        raise InputError(path, None, repeated_keys(data, deep=True))
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
         from ..ingest.located import json_kind

@@ -12,8 +12,13 @@ from ._common import _say_written, _workspace
 def cmd_export(args: argparse.Namespace) -> int:
     """Run ``graphbuild export``: write the graph in a format other tools read."""
     from ..export import EXPORT_FORMATS, export_graph, format_of
+    from ..fsutil import path_kind
 
     fmt = args.format or format_of(Path(args.directory))
+    if fmt is None and path_kind(Path(args.directory)) == "dir":  # out.graphml a folder: it ends in .graphml
+        raise UsageError(f"{args.directory} is an existing folder, which names no format: name the format with "
+                         f"--format ({', '.join(EXPORT_FORMATS)}) to write into it, or give the path of a file "
+                         "ending in .graphml, .gexf or .json")
     if fmt is None:
         raise UsageError(f"name the format with --format ({', '.join(EXPORT_FORMATS)}), or give a file name "
                          "ending in .graphml, .gexf or .json")

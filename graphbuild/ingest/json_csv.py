@@ -41,7 +41,7 @@ from .located import (
     too_deep,
 )
 
-__all__ = ["json_line", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
+__all__ = ["json_line", "one_list", "read_json", "read_jsonl", "read_csv", "sniff_json", "sniff_jsonl", "sniff_csv"]
 
 #: the keys of an object wrapping the paper list, in the order they are looked for
 _LIST_KEYS = ("papers", "data", "results")
@@ -70,7 +70,7 @@ def read_json(path: Path) -> Iterator[Item]:
             return
         if doc.key is not None and repeated_keys(doc.value):  # {"papers": [...], "papers": [...]}: one dropped
             raise InputError(path, doc.line, repeated_keys(doc.value))
-        _one_list(path, doc.line, doc.value, doc.key)
+        one_list(path, doc.line, doc.value, doc.key)
         found = 0
         for line, value in doc.records:
             found += 1
@@ -86,16 +86,17 @@ def read_json(path: Path) -> Iterator[Item]:
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno}); "
                                            "fix the syntax or use .jsonl for one object per line") from None
-    _one_list(path, doc.line, doc.value, doc.key)  # a list after the one read (the members read as it streamed)
+    one_list(path, doc.line, doc.value, doc.key)  # a list after the one read (the members read as it streamed)
     if not found:
         raise no_records(path, "the paper list is empty")
 
 
-def _one_list(path: Path, line: int, wrapper: dict[str, Any], key: str | None) -> None:
+def one_list(path: Path, line: int, wrapper: dict[str, Any], key: str | None,
+             keys: tuple[str, ...] = _LIST_KEYS) -> None:
     """Refuse a wrapping object (``wrapper``, its paper list under ``key``) that holds another of the lists
-    :data:`_LIST_KEYS` names too: only one would be read, the other left out without a word.
+    ``keys`` names too (:data:`_LIST_KEYS`; an API page's): only one would be read, the other left out without a word.
     """
-    other = next((k for k in _LIST_KEYS if k != key and isinstance(wrapper.get(k), list)), None) if key else None
+    other = next((k for k in keys if k != key and isinstance(wrapper.get(k), list)), None) if key else None
     if other is not None:
         raise InputError(path, line, f"the object holds a {other!r} list beside its {key!r} list; only one list "
                                      "of papers is read: put the papers in one list, or in two files")

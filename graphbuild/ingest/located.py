@@ -59,14 +59,26 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def repeated_keys(obj: Any) -> str:
+def repeated_keys(obj: Any, *, deep: bool = False) -> str:
     """What ``obj`` (a JSON object) gives twice with different values, as an error reason; ``''`` when nothing.
+    ``deep``: what any object within ``obj`` (a JSON value) gives twice, the first found.
 
     >>> repeated_keys(loads('{"title": "A", "year": 2020, "title": "B"}'))
     "field 'title' is given twice with different values ('A', then 'B'); keep one"
     >>> repeated_keys(loads('{"title": "A", "title": "A"}'))
     ''
+    >>> repeated_keys(loads('{"queries": {"p1": ["a"], "p1": ["b"]}}'), deep=True)
+    "field 'p1' is given twice with different values (['a'], then ['b']); keep one"
     """
+    if deep:
+        todo = [obj]  # (no recursion: a document may nest as deep as the decoder reads)
+        while todo:
+            value = todo.pop()
+            if isinstance(value, RepeatedKeys):
+                return repeated_keys(value)
+            if isinstance(value, (dict, list)):
+                todo.extend(reversed(list(value.values() if isinstance(value, dict) else value)))
+        return ""
     if not isinstance(obj, RepeatedKeys):
         return ""
     key, first, last = obj.repeated[0]

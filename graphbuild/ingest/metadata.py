@@ -53,7 +53,7 @@ from .fields import (
     reference_left_out,
     warn,
 )
-from .json_csv import json_line, json_lines_ahead
+from .json_csv import json_line, json_lines_ahead, one_list
 from .located import TOO_DEEP, JsonStream, line_numbers, repeated_keys, stream_records, too_deep
 
 __all__ = [
@@ -220,9 +220,11 @@ def _load_json(path: Path) -> Iterator[tuple[int, Any, str]]:
             raise InputError(path, None, "expected a JSON object, array or JSON Lines of objects")
         if doc.key is not None and repeated_keys(doc.value):  # {"data": [...], "data": [...]}: one list dropped
             raise InputError(path, doc.line, repeated_keys(doc.value))
+        one_list(path, doc.line, doc.value, doc.key, _PAGE_KEYS)  # {"data": [...], "results": [...]}: one dropped
         records = iter([(doc.line, doc.value)]) if doc.records is None else doc.records
         for n, (start, item) in enumerate(records, 1):
             yield start, too_deep(path, start, n) if item is TOO_DEEP else item, f"record {n}: "
+        one_list(path, doc.line, doc.value, doc.key, _PAGE_KEYS)  # a list after the one read as it streamed
     except json.JSONDecodeError as exc:  # the first line is not a whole object: not JSON Lines either
         raise InputError(path, exc.lineno, f"invalid JSON or JSON Lines: {exc.msg} (column {exc.colno}); "
                                            "fix the file or export it again") from None
