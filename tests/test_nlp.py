@@ -1130,7 +1130,9 @@ def test_patterns_released_siblings_are_each_proposed():
 
 
 @pytest.mark.parametrize("text", [
-    "We propose Hark-Base and Hark-Large, speech encoders pretrained on unlabeled audio.",
+    # (a second mention: named once in a one-sentence abstract, Hark-Base sat at the entity threshold, where every
+    # retrain moves it; the rule under test is what its sibling gets)
+    "We propose Hark-Base and Hark-Large, speech encoders pretrained on unlabeled audio. Hark-Base runs on a phone.",
     "This paper introduces Hark-Base as well as Hark-Large, instruction-following variants of a 7B model.",
     # no introducing verb before the list: the sibling of the proposed name is listed beside it
     "We propose Hark-Base, a speech encoder pretrained on unlabeled audio; Hark-Base and Hark-Large outperform "

@@ -192,10 +192,11 @@ def test_abbreviations_spelled_initials_skip_stop_words_and_count_hyphen_parts()
 
 
 def test_pipeline_joins_an_undefined_acronym_to_the_long_form_it_spells():
-    # the long form in the title, the acronym alone in the abstract: one entity
+    # the long form in the title, the acronym alone in the abstract: one entity (the long form before the title's
+    # colon: in "Quokka Token Pruning for Long Documents" it sat at the entity threshold, where retrains move it)
     found = extract_text(
         "We propose QTP, which prunes tokens level by level. QTP halves the cost of Longformer on arXiv "
-        "summarisation.", title="Quokka Token Pruning for Long Documents").entities
+        "summarisation.", title="Quokka Token Pruning: Faster Transformers for Long Documents").entities
     qtp = [e for e in found if {"QTP", "Quokka Token Pruning"} & set(e.mentions)]
     assert len(qtp) == 1 and {"QTP", "Quokka Token Pruning"} <= set(qtp[0].mentions), found
 
