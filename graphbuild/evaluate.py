@@ -139,8 +139,9 @@ def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int,
                 raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
             except RecursionError:
                 raise InputError(path, lineno, "not valid JSON (nested too deeply)") from None
-            if repeated_keys(row, deep=True):  # json.loads kept the last value, dropping the other unsaid
-                raise InputError(path, lineno, repeated_keys(row, deep=True))
+            twice = repeated_keys(row, deep=True)  # json.loads kept the last value, dropping the other unsaid
+            if twice:
+                raise InputError(path, lineno, twice)
             rows.append((lineno, row))
     return rows
 

@@ -76,8 +76,9 @@ def _related_gold(path: str) -> dict[str, list[str]]:
         data = loads(_read_text(path))
     except (json.JSONDecodeError, RecursionError) as exc:
         raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
-    if repeated_keys(data, deep=True):  # two "queries" (or a query given twice): json.loads kept the last
-        raise InputError(path, None, repeated_keys(data, deep=True))
+    twice = repeated_keys(data, deep=True)  # two "queries" (or a query given twice): json.loads kept the last
+    if twice:
+        raise InputError(path, None, twice)
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
         from ..ingest.located import json_kind
