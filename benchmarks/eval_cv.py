@@ -34,7 +34,6 @@ import json
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from _annotated import add_papers_argument
@@ -43,22 +42,6 @@ from _annotated import examples as annotated_examples
 WAYS = ("cv", "cv3", "ab", "late", "upper")
 #: the share of papers, oldest first, that ``late`` fits on
 EARLY_SHARE = 0.7
-
-
-def _scored(folds: Sequence[tuple[Sequence[int], Sequence[int]]], examples: Sequence[Any], gaz: Any,
-            read: Callable[[Any], Any] | None = None) -> dict[str, Any]:
-    """Fit on each fold's first part, predict its second (each paper ``read`` first when given), score pooled."""
-    from graphbuild.evaluate import score_entities
-    from graphbuild.nlp import train
-
-    gold: list[dict[str, Any]] = []
-    preds: list[dict[str, Any]] = []
-    for train_idx, test_idx in folds:
-        model = train.fit([examples[i] for i in train_idx], gaz)
-        test = [read(examples[i]) if read else examples[i] for i in test_idx]
-        gold.extend(train.gold_rows(test))
-        preds.extend(train.predict(test, model, gaz))
-    return score_entities(gold, preds).to_dict()
 
 
 def _random_folds(n: int, k: int, seed: int) -> list[tuple[list[int], list[int]]]:
@@ -97,14 +80,14 @@ def main(argv: list[str] | None = None) -> int:
             s = train.cross_validate(examples, gaz, k=5)
         elif way == "cv3":
             folds = [f for seed in range(3) for f in _random_folds(len(examples), 5, seed)]
-            s = _scored(folds, examples, gaz)
+            s = train.cross_validate(examples, gaz, folds=folds)
         elif way == "ab":
             (a, b), _ = _random_folds(len(examples), 2, 0)
-            s = _scored([(a, b), (b, a)], examples, gaz)
+            s = train.cross_validate(examples, gaz, folds=[(a, b), (b, a)])
         elif way == "late":
             order = sorted(range(len(examples)), key=lambda i: (years[i], examples[i].paper_id))
             cut = int(len(order) * EARLY_SHARE)
-            s = _scored([(order[:cut], order[cut:])], examples, gaz)
+            s = train.cross_validate(examples, gaz, folds=[(order[:cut], order[cut:])])
         else:
             _, upper = annotated_examples(args.papers, lambda p: dataclasses.replace(p, title=p.title.upper()))
             upper_of = {ex.paper_id: ex for ex in upper}

@@ -298,6 +298,23 @@ def test_train_cross_validation_keeps_papers_apart(corpus, nlp, monkeypatch):
         cross_validate(examples, _gazetteer(nlp), k=1)
 
 
+def test_train_cross_validation_on_given_folds_scores_each_paper_once_per_fold(corpus, nlp, monkeypatch):
+    papers, ann = corpus
+    examples = load_examples([ann], [papers], nlp)
+    gaz = _gazetteer(nlp)
+    whole = cross_validate(examples, gaz, k=3)
+    # halves both ways: every paper scored once, fitted twice on three papers
+    seen = _record_papers(monkeypatch, "fit")
+    halves = cross_validate(examples, gaz, folds=[([0, 1, 2], [3, 4, 5]), ([3, 4, 5], [0, 1, 2])])
+    assert [len(s) for s in seen] == [3, 3] and halves["folds"] == 2
+    assert halves["papers_gold"] == whole["papers_gold"] == 6 and halves["gold"] == whole["gold"]
+    # a paper scored in two folds counts twice; one scored in none, not at all
+    twice = cross_validate(examples, gaz, folds=[([1, 2, 3], [0]), ([2, 3, 4], [0, 5])])
+    once = {0: examples[0], 5: examples[5]}
+    assert twice["papers_gold"] == 3
+    assert twice["gold"] == 2 * len(once[0].gold) + len(once[5].gold)
+
+
 def test_train_nested_cross_validation_chooses_inside_training_folds(corpus, nlp, monkeypatch):
     papers, ann = corpus
     examples = load_examples([ann], [papers], nlp)

@@ -370,7 +370,8 @@ def select_settings(examples: Sequence[Example], gaz: Any, *, k: int = 3, c_grid
 def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: float = DEFAULT_C,
                    threshold: float = THRESHOLD, proposed_threshold: float = PROPOSED_THRESHOLD,
                    nested: bool = False, progress: Callable[[int], None] | None = None,
-                   read: Callable[[Example], Example] | None = None, with_errors: bool = False) -> dict[str, Any]:
+                   read: Callable[[Example], Example] | None = None, with_errors: bool = False,
+                   folds: Sequence[tuple[Sequence[int], Sequence[int]]] | None = None) -> dict[str, Any]:
     """K-fold cross-validation by paper (``GroupKFold``: no paper in both train and test).
 
     With ``nested``, each training fold chooses ``C`` and the entity threshold
@@ -381,31 +382,35 @@ def cross_validate(examples: Sequence[Example], gaz: Any, *, k: int = 5, C: floa
     predictions pooled, each fold's F1 (mean and standard deviation) and,
     when nested, the settings each fold chose; with ``with_errors``, the pooled predictions' errors
     (misses, wrong types, spurious names, wrong proposed marks: :class:`graphbuild.evaluate.EntityScores`).
+    ``folds`` (pairs of index lists: fitted on, scored) replaces the ``k`` folds of ``GroupKFold``; a paper
+    scored in several of them counts once for each (``benchmarks/eval_cv.py``: random folds, halves, by year).
     """
     from sklearn.model_selection import GroupKFold
 
     from ..evaluate import score_entities
 
-    if not 2 <= k <= len(examples):
-        raise ValueError(f"--cv needs 2 <= K <= {len(examples)} (the number of annotated papers)")
-    groups = [ex.paper_id for ex in examples]
-    preds: list[dict[str, Any] | None] = [None] * len(examples)
+    if folds is None:
+        if not 2 <= k <= len(examples):
+            raise ValueError(f"--cv needs 2 <= K <= {len(examples)} (the number of annotated papers)")
+        groups = [ex.paper_id for ex in examples]
+        folds = list(GroupKFold(n_splits=k).split(np.zeros(len(examples)), groups=groups))
+    scored: list[tuple[int, dict[str, Any], dict[str, Any]]] = []  # (paper's index, gold row, prediction)
     fold_f1, chosen = [], []
-    for train_idx, test_idx in GroupKFold(n_splits=k).split(np.zeros(len(examples)), groups=groups):
+    for train_idx, test_idx in folds:
         train = [examples[i] for i in train_idx]
         c, t = select_settings(train, gaz) if nested else (C, threshold)
         chosen.append({"C": c, "threshold": t})
         model = fit(train, gaz, C=c)
         test = [read(examples[i]) if read else examples[i] for i in test_idx]
+        fold_gold = gold_rows(test)
         fold_preds = predict(test, model, gaz, threshold=t, proposed_threshold=proposed_threshold)
-        for i, p in zip(test_idx, fold_preds):
-            preds[i] = p
-        fold_f1.append(score_entities(gold_rows(test), fold_preds).f1)
+        scored.extend(zip(test_idx, fold_gold, fold_preds))
+        fold_f1.append(score_entities(fold_gold, fold_preds).f1)
         if progress:
             progress(1)
-    scores = score_entities(gold_rows([read(ex) for ex in examples] if read else examples),
-                            [p for p in preds if p is not None])
-    out = {**scores.to_dict(with_errors=with_errors), "folds": k,
+    scored.sort(key=lambda row: row[0])  # (stable: the papers' order, each paper's folds in turn)
+    scores = score_entities([g for _, g, _ in scored], [p for _, _, p in scored])
+    out = {**scores.to_dict(with_errors=with_errors), "folds": len(folds),
            "fold_f1_mean": round(float(np.mean(fold_f1)), 4),
            "fold_f1_std": round(float(np.std(fold_f1)), 4), "fold_f1": [round(f, 4) for f in fold_f1],
            "papers": len(examples)}
