@@ -2,7 +2,8 @@
 
 ``probe_types.py``, ``probe_model_heads.py`` and ``probe_unlearned_types.py`` check the type each
 name gets (:func:`run_typed`); ``probe_proposals.py`` and ``probe_in_passing.py`` whether a name is
-marked proposed (:func:`run_proposed`). Each case's title and abstract are read as a record's are
+marked proposed (:func:`run_proposed`); ``probe_technique_heads.py`` whether a name is found at all
+(:func:`run_found`). Each case's title and abstract are read as a record's are
 (:func:`graphbuild.nlp.pipeline.extract_text`, the title given apart).
 """
 
@@ -80,4 +81,22 @@ def run_proposed(cases: Sequence[tuple[str, str, str, str, bool]], argv: Sequenc
         if not good or "-v" in argv:
             print(("ok  " if good else "BAD ") + f"[{cls}] {name!r} want {want} got {got} | {title}")
     print(" ".join(f"{k} {right[k]}/{seen[k]}" for k in seen) + f"; {sum(right.values())}/{len(cases)} right")
+    return 0
+
+
+def run_found(cases: Sequence[tuple[str, str, Sequence[str], Sequence[str]]], argv: Sequence[str]) -> int:
+    """Cases ``(title, abstract, names to find, names that must not appear)``, compared as lower-cased entity
+    names: print how many checks are right; ``-v`` in ``argv`` lists every check, else the wrong ones.
+    """
+    ok = total = 0
+    for title, abstract, want, avoid in cases:
+        names = {e.name.lower() for e in entities(title, abstract)}
+        for name, should in [(n, True) for n in want] + [(n, False) for n in avoid]:
+            good = (name.lower() in names) == should
+            ok += good
+            total += 1
+            if not good or "-v" in argv:
+                what = f"find {name!r} | {title} | got {sorted(names)}" if should else f"avoid {name!r} | {title}"
+                print(("ok  " if good else "BAD ") + what)
+    print(f"{ok}/{total} right")
     return 0

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 
-from graphbuild.nlp.pipeline import extract_text
+from _probe import run_found
 
 # (title, abstract, names to find, names that must not appear)
 CASES = [
@@ -58,24 +58,5 @@ CASES = [
 ]
 
 
-def main() -> None:
-    ok = total = 0
-    for title, text, want, avoid in CASES:
-        names = {e.name.lower() for e in extract_text(text, title=title).entities}
-        for name in want:
-            good = name.lower() in names
-            ok += good
-            total += 1
-            if not good or "-v" in sys.argv:
-                print(("ok  " if good else "BAD ") + f"find {name!r} | {title} | got {sorted(names)}")
-        for name in avoid:
-            good = name.lower() not in names
-            ok += good
-            total += 1
-            if not good or "-v" in sys.argv:
-                print(("ok  " if good else "BAD ") + f"avoid {name!r} | {title}")
-    print(f"{ok}/{total} right")
-
-
 if __name__ == "__main__":
-    main()
+    raise SystemExit(run_found(CASES, sys.argv[1:]))
