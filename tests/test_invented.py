@@ -27,7 +27,7 @@ def _benchmark():
 
 
 def test_every_set_is_there():
-    assert SETS == sorted(f"synth{n}" for n in range(1, 18))
+    assert SETS == sorted(f"synth{n}" for n in range(1, 19))
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -94,3 +94,18 @@ def test_synth16_is_a_dev_set_of_200_papers_that_mostly_use_named_things():
     assert 30 <= len(nothing) <= 60
     used = sum(1 for row in gold for e in row["entities"] if not e.get("proposed"))
     assert used > 5 * sum(1 for row in gold for e in row["entities"] if e.get("proposed"))
+
+
+def test_synth18_is_a_dev_set_of_200_papers_that_each_name_what_they_introduce():
+    module = _benchmark()
+    assert "synth18" in module.SETS["dev"] and "synth18" not in module.SETS["test"]
+    _, gold = module.gold_rows("synth18")
+    assert len(gold) == 200
+    # most papers introduce something named, often several things at once; about 30 introduce nothing
+    proposing = [row for row in gold if any(e.get("proposed") for e in row["entities"])]
+    assert 150 <= len(proposing) <= 180
+    assert sum(1 for row in proposing if sum(1 for e in row["entities"] if e.get("proposed")) > 1) >= 20
+    # every type is proposed somewhere: a model, a method (some in lower case), a dataset or benchmark
+    kinds = {e["type"] for row in gold for e in row["entities"] if e.get("proposed")}
+    assert {"Model", "Method", "Dataset"} <= kinds
+    assert any(e["name"].islower() for row in gold for e in row["entities"] if e.get("proposed"))
