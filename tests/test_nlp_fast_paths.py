@@ -1006,3 +1006,27 @@ def test_patterns_the_elided_joint_test_is_the_one_pattern_it_replaces():
     cases += ["".join(rng.choice("ab ,-x×BMK1and or0.") for _ in range(rng.randint(0, 20))) for _ in range(20000)]
     for text in cases:
         assert patterns._elided_joint(text) == (old.search(text) is not None), text
+
+
+_RELEASED_PIECES = ["We ", "we ", "and ", "release ", "released ", "provide ", "packaged ", "collected ", "in ", "as ",
+                    "Our ", "our ", "a ", "an ", "the ", "The ", "code", "toolkit", "re-implementation", "scripts",
+                    ", ", ",", ".", "; ", " ", "  ", "\n", "zorb", "lowaug", "amt-retol", "x_y2", "Zorb", "evaluation ",
+                    "propose ", "carefully ", "barcode", "tool", "-", "7"]
+
+
+def test_released_matches_are_the_whole_scan():
+    """``proposals._released_matches`` (tried after the release verbs, the articles where a kind is followed by a
+    comma, and the four words before ", a"/", an"/", our") finds what ``_RELEASED.finditer`` finds, from the text's
+    start and from a later position."""
+    texts = ["The sweep code is released as optsweep.", "Our evaluation code, lowaug, is public.",
+             "amt-retol, our re-scoring script, fixes it; in zorb, a toolkit", "We carefully propose zorbit, a model.",
+             "zorb, an evaluation harness", "results collected in zorbset.", "", ", a ", "as"]
+    rng = random.Random(31)
+    texts += ["".join(rng.choice(_RELEASED_PIECES) for _ in range(rng.randint(0, 18))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        for pos in (0, 3):
+            plain = [(m.span(), m.groups()) for m in proposals._RELEASED.finditer(text, pos)]
+            assert [(m.span(), m.groups()) for m in proposals._released_matches(text, pos)] == plain, (text, pos)
+            found += len(plain)
+    assert found > 200

@@ -188,7 +188,14 @@ def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...])
     ['X', 'Z']
     """
     end = 0
-    for at in sorted(set(occurrences(text, literals)[0])):
+    starts: set[int] = set()  # (only the starts: no spans made and sorted, as occurrences makes them)
+    find = text.find
+    for lit in literals:
+        at = find(lit)
+        while at >= 0:
+            starts.add(at)
+            at = find(lit, at + 1)
+    for at in sorted(starts):
         if at < end:
             continue
         m = pattern.match(text, at)

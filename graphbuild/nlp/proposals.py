@@ -11,6 +11,7 @@ tells a name from a plain description; nothing here decides.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -425,9 +426,13 @@ def component_candidates(text: str, title_end: int, sentences: list[tuple[int, i
 _LOWER_NAME = r"([a-z][a-z0-9]*(?:[\-_][a-z0-9]+)*)"
 #: the kinds of software and material a paper releases beside its findings: "our implementation, X", "X, our
 #: re-scoring script"
-_RELEASED_KIND = (r"(?:(?:re-?)?implementations?|code|codebase|package|library|toolkit|toolbox|tool|scripts?|scorer|"
-                  r"runner|filter|normali[sz]er|harness|generator|protocol|reproduction|checker|evaluator|suite|"
-                  r"framework|pipeline|plugin|simulator|recipes?|configurations|benchmark)")
+_RELEASED_KINDS = ("implementation", "implementations", "code", "codebase", "package", "library", "toolkit", "toolbox",
+                   "tool", "script", "scripts", "scorer", "runner", "filter", "normaliser", "normalizer", "harness",
+                   "generator", "protocol", "reproduction", "checker", "evaluator", "suite", "framework", "pipeline",
+                   "plugin", "simulator", "recipe", "recipes", "configurations", "benchmark")
+#: ... as a pattern ("re-implementation" and "reimplementation" too)
+_RELEASED_KIND = ("(?:(?:re-?)?implementations?|" + "|".join(k for k in _RELEASED_KINDS if "implementation" not in k)
+                  + ")")
 #: where a paper gives such a name to what it releases: released (or provided, published; a verb, not "the published
 #: description … as X" of another's method re-implemented) "as X"; apposed
 #: to its kind after "our", "a" or "the" ("Our evaluation code, X, is public", "a corrected scorer, X.") or
@@ -441,11 +446,18 @@ _RELEASED = re.compile(
     rf"|\b(?:collected|implemented|packaged|bundled)\s+in\s+{_LOWER_NAME}(?=[.,;])"
     rf"|\b(?:[Ww]e|and)\s+(?:\w+ly\s+)?(?:propose|release|provide|introduce|present|open-source)\s+{_LOWER_NAME}"
     r",\s+an?\s")
-#: every place a match of :data:`_RELEASED` can start (a superset: each alternative's first word, or the
-#: punctuation or "in"/"as" before the name); the pattern is tried only there, which is what
-#: ``finditer`` finds, at a fraction of its cost (its alternatives open with no literal the engine can skip to)
-_RELEASED_STARTS = re.compile(r"releas|provid|publish|distribut|open-sourc|packag|[.;,]"
-                              r"|\b(?:[Oo]ur|[Aa]n?|[Tt]he|in|as|[Ww]e|and|collected|implemented|bundled)\s")
+#: where a match of :data:`_RELEASED` can start (a superset), in three parts: the verbs that open the first and
+#: fourth alternatives (rare words, found by substring search), the articles that open the second (only in a text
+#: where a kind is followed by a comma and a lower-case word) and, before each ", our", ", a" or ", an"
+#: (:data:`_COMMA_ARTICLE`: the name of the third and fifth alternatives is followed by one), the punctuation or
+#: "in", "as", "we", "and" in the four words before it; the pattern is tried only there, which is what ``finditer``
+#: finds, at a fraction of its cost (its alternatives open with no literal the engine can skip to)
+_RELEASED_VERBS = ("releas", "provid", "publish", "distribut", "open-sourc", "packag", "collected", "implemented",
+                   "bundled")
+_RELEASED_ARTICLE_STARTS = re.compile(r"\b(?:[Oo]ur|[Aa]n?|[Tt]he)\s")
+_RELEASED_NAME_STARTS = re.compile(r"[.;,]|\b(?:in|as|[Ww]e|and)\s")
+_COMMA_ARTICLE = re.compile(r",\s+(?:our|an?)\s")
+_COMMA_LOWER = re.compile(r",\s+[a-z]")
 #: words such a place holds that name nothing: "the framework, respectively", "our code, data and logs"
 _NOT_RELEASED = frozenset("respectively however therefore thus too also etc data dataset datasets logs code models "
                           "weights checkpoints which".split())
@@ -454,17 +466,40 @@ _NOUN_LIST_AFTER = re.compile(r",\s+(?:and\s+)?[a-z]+(?:,|\s+and\b)")
 
 
 def _released_matches(text: str, pos: int) -> Iterator[re.Match[str]]:
-    """``_RELEASED.finditer(text, pos)``, tried only where a match can start (:data:`_RELEASED_STARTS`, and the
+    """``_RELEASED.finditer(text, pos)``, tried only where a match can start (see :data:`_RELEASED_VERBS`, and the
     text's start for the pattern's ``^``): the same matches, non-overlapping, leftmost first.
     """
+    starts: list[Iterable[int]] = [(at for at in occurrences(text, _RELEASED_VERBS)[0] if at >= pos)]
+    if any(text.endswith(_RELEASED_KINDS, 0, c.start()) for c in _COMMA_LOWER.finditer(text, pos)):
+        starts.append(s.start() for s in _RELEASED_ARTICLE_STARTS.finditer(text, pos))
+    commas = [c.start() for c in _COMMA_ARTICLE.finditer(text, pos)]
+    if commas:
+        starts.append(chain((0,) if pos == 0 else (), _name_starts(text, pos, commas)))
     free = pos
-    for at in chain((0,) if pos == 0 else (), (s.start() for s in _RELEASED_STARTS.finditer(text, pos))):
+    for at in heapq.merge(*starts) if len(starts) > 1 else starts[0]:
         if at < free:
             continue
         m = _RELEASED.match(text, at)
         if m is not None:
             free = m.end()
             yield m
+
+
+def _name_starts(text: str, pos: int, commas: list[int]) -> Iterator[int]:
+    """Where the third and fifth alternatives of :data:`_RELEASED` can start before the ``commas`` (in order): the
+    punctuation, "in", "as", "we" or "and" within the four words (runs of non-space) before each.
+    """
+    lo = pos
+    for comma in commas:
+        at = comma
+        for _ in range(4):
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            while at > 0 and not text[at - 1].isspace():
+                at -= 1
+        for s in _RELEASED_NAME_STARTS.finditer(text, max(lo, at), comma):
+            yield s.start()
+        lo = comma
 
 
 def released_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
