@@ -772,7 +772,7 @@ def test_cli_build_reports_records_sharing_an_id_but_not_a_title(tmp_path, capsy
                         '{"id": "x1", "title": "Another paper altogether", "abstract": "We use GLUE."}')
     assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
     err = capsys.readouterr().err
-    assert "warning: " in err and "a.jsonl:2 has the id 'x1' of " in err and "'Another paper altogether'" in err
+    assert "warning: [E100] " in err and "a.jsonl:2: has the id 'x1' of " in err and "'Another paper altogether'" in err
 
 
 def test_ingest_a_field_of_the_wrong_type_is_a_record_error_not_a_file_error(tmp_path):
@@ -1275,9 +1275,18 @@ def test_ingest_records_sharing_a_doi_or_arxiv_id_but_not_a_title_are_reported(t
                                       "Fourth,,arXiv:2106.09685\n")
     result = read_papers([path])
     assert [w.split(" but ")[0] for w in result.warnings] == [
-        f"warning: {path}:3 has the DOI '10.1000/x1' of {path}:2",
-        f"warning: {path}:6 has the arXiv id '2106.09685' of {path}:5"]
+        f"warning: [E100] {path}:3: has the DOI '10.1000/x1' of {path}:2",
+        f"warning: [E100] {path}:6: has the arXiv id '2106.09685' of {path}:5"]
     assert "merged keeping 'First paper'" in result.warnings[0]
+
+
+def test_ingest_an_id_conflict_warning_is_one_coded_line_naming_file_and_line(tmp_path):
+    # coded like every other warning of a record kept (fields.warn); a title with controls cannot break the line
+    path = _write(tmp_path / "a.jsonl", '{"title": "First", "doi": "10.1000/x1"}\n'
+                                        '{"title": "Second\\nwarning: forged\\u001b[31m", "doi": "10.1000/x1"}\n')
+    [line] = read_papers([path]).warnings
+    assert line.startswith(f"warning: [E100] {path}:2: has the DOI '10.1000/x1' of {path}:1 but another title")
+    assert "\n" not in line and "\x1b" not in line
 
 
 def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_path, capsys):
@@ -1289,7 +1298,8 @@ def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_p
     captured = capsys.readouterr()
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 21 and warnings[-1] == "warning: … and 9 more like these"
-    assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out
+    assert "[E100] " in warnings[0] and "filled.csv:3: has the DOI '10.1000/same' of " in warnings[0]
+    assert "read 30 papers" in captured.out
 
 
 def test_ingest_a_mangled_reference_is_left_out_with_a_warning_and_the_record_kept():

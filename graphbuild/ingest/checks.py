@@ -153,10 +153,12 @@ def id_conflicts(papers: Iterable[Paper], earlier: Iterable[Paper] = ()) -> list
         for what, key, value in _shared_ids(paper):
             seen = first.setdefault(key, paper)
             if seen is not paper and normalize_title(seen.title) != normalize_title(paper.title):
-                out.append(f"warning: {paper.source or 'a record'} has the {what} {value!r} of "
-                           f"{seen.source or 'an earlier record'} but another title ({paper.title!r}, not "
-                           f"{seen.title!r}); they were merged keeping {seen.title!r}: give one of them "
-                           f"another {what} if they are different papers")
+                # coded like the warning of any record kept (:func:`.fields.warn`): ``warning: [E100] path:line: ...``
+                out.append("warning: " + str(InputError(
+                    paper.source or "a record", None,
+                    f"has the {what} {value!r} of {seen.source or 'an earlier record'} but another title "
+                    f"({paper.title!r}, not {seen.title!r}); they were merged keeping {seen.title!r}: give one of "
+                    f"them another {what} if they are different papers")))
     return out
 
 
