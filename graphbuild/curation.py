@@ -64,7 +64,7 @@ from typing import Any
 from .errors import InputError, nul_character, unpaired_surrogate
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
-from .records import ENTITY_TYPES, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
+from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
 from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
@@ -89,9 +89,6 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _ALWAYS = ("note", "suggestion", "command")
 #: the fields of an operation that hold an entity's name (as typed, or as the graph had it)
 _NAME_FIELDS = frozenset({"entity", "into", "name", "alias", "entity_name", "into_name"})
-#: Longest name an operation may give (the longest names and long forms of the gazetteers have some 100
-#: characters): a longer one is a paste gone wrong, which every later line naming it would echo whole.
-MAX_NAME_CHARS = 300
 #: Longest paper id an operation may give: a DOI, or the whole title a ``drop`` may name a paper by (the longest
 #: real titles have some 300 characters); longer is a paste gone wrong, echoed whole by the lines naming it.
 MAX_PAPER_CHARS = 1_000
