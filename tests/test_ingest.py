@@ -1413,6 +1413,19 @@ def test_ingest_gzipped_files_read_as_their_plain_selves(tmp_path):
     assert detect_format(top / "a.jsonl.gz") == "jsonl" and detect_format(top / "refs.bib.gz") == "bibtex"
 
 
+@pytest.mark.parametrize("name, format", [("papers.jsonl", None), ("papers.csv", None), ("refs.bib", None),
+                                          ("feed.xml", "arxiv"), ("s2.jsonl", "s2"), ("daily.txt", "daily")])
+def test_ingest_a_gzipped_file_without_the_gz_name_says_so_not_that_it_is_no_utf8(tmp_path, name, format):
+    # it was "not UTF-8 text: invalid byte 0x8b ...; re-save the file as UTF-8" (or "not well-formed XML"):
+    # advice that does not fit a file that is fine once its name says it is gzipped
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(b'{"title": "Zipped"}\n'))
+    with pytest.raises(InputError) as info:
+        read_papers([path], format=format)
+    assert str(info.value) == (f"[E100] {path}: is gzip-compressed, but its name does not end in .gz: rename it "
+                               f"{name}.gz, which is read as it is")
+
+
 def test_ingest_a_file_past_the_size_cap_is_one_line_not_all_the_memory(tmp_path, monkeypatch):
     """A small .gz that decompresses to gigabytes (or a file that big) is read no further than the cap."""
     import gzip

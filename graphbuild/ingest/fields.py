@@ -380,13 +380,23 @@ def is_gzipped(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(".gz")
 
 
+#: the first bytes of every gzip file (no text file starts with them: 0x1f is a control character)
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def open_input(path: str | os.PathLike[str], wide: bool = False) -> io.BufferedIOBase:
     """The file opened for reading its bytes, decompressed when it is gzipped (:func:`is_gzipped`);
-    read errors of a gzipped file are :func:`gzip_errors`. With ``wide``, a file starting with a UTF-16 or UTF-32
-    byte-order mark (Excel's "Unicode text", some Windows tools) is read as its text's UTF-8 bytes
-    (:class:`_WideFile`), so that the UTF-8 readers read it unchanged; it was refused with a hint.
+    read errors of a gzipped file are :func:`gzip_errors`, and a gzipped file named without ``.gz`` an InputError
+    saying so (its bytes were "not UTF-8 text; re-save the file as UTF-8", advice that did not fit). With
+    ``wide``, a file starting with a UTF-16 or UTF-32 byte-order mark (Excel's "Unicode text", some Windows
+    tools) is read as its text's UTF-8 bytes (:class:`_WideFile`), so that the UTF-8 readers read it unchanged;
+    it was refused with a hint.
     """
     fh: Any = gzip.open(path, "rb") if is_gzipped(path) else open(path, "rb")
+    if not is_gzipped(path) and fh.peek(2)[:2] == _GZIP_MAGIC:
+        fh.close()
+        raise InputError(path, None, "is gzip-compressed, but its name does not end in .gz: rename it "
+                                     f"{os.path.basename(path)}.gz, which is read as it is")
     found = _wide_decoder(fh.peek(4)[:4]) if wide else None
     return io.BufferedReader(_WideFile(fh, path, found), CHUNK_BYTES) if found else fh
 
