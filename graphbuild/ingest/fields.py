@@ -188,6 +188,8 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     text = drop_markup(text) if latex else _drop_elements(text) if "</" in text else text
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
+    if "\ufeff" in text:  # a byte-order mark two files joined left inside, zero-width: a title no one can type
+        text = text.replace("\ufeff", "")
     if latex and "\\" in text:
         text = CITATION.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
@@ -516,10 +518,10 @@ def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
 
     A JSON Lines file is read in the memory of its longest line: :func:`read_text` holds the file's bytes, then
     its text and its lines, some times the size of the file (800 MB for one record of 200 MB). As there, the
-    file is decompressed when gzipped, a byte-order mark dropped, CR LF and a lone CR end a line, and a file
-    unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
-    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``wide``, a UTF-16 or UTF-32 file
-    (with its byte-order mark) is read too (:func:`open_input`).
+    file is decompressed when gzipped, a byte-order mark dropped (here one opening any line too), CR LF and a
+    lone CR end a line, and a file unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and
+    offset) or over :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``wide``,
+    a UTF-16 or UTF-32 file (with its byte-order mark) is read too (:func:`open_input`).
     """
     number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
     bom = 0
@@ -532,7 +534,8 @@ def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
                 if not size:
                     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
                     lead = raw[bom:bom + 4]
-                start = bom if not size else 0
+                # a mark at any line's start is dropped as the file's first is: two files joined (cat) leave one
+                start = bom if not size else len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
                     raise _too_big(path)
