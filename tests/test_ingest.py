@@ -1238,6 +1238,14 @@ def test_readers_csv_a_cell_over_the_csv_module_s_limit_is_read(tmp_path):
                                                                                   ("Short", 2)]
     [error] = _errors(items)
     assert error.line == 3 and "more than the 1,000,000 the NLP pass reads" in error.message
+    assert error.message.endswith("; shorten the abstract")
+
+
+def test_ingest_a_title_past_the_text_limit_is_told_to_shorten_the_title_not_the_abstract(tmp_path):
+    # "shorten the abstract" was the advice for a record whose abstract is one word and whose title is the text
+    path = _write(tmp_path / "a.jsonl", json.dumps({"title": "T" * 1_000_001, "abstract": "short"}) + "\n")
+    [error] = _errors(_items(path))
+    assert error.line == 1 and error.message.endswith("the NLP pass reads; shorten the title")
 
 
 def test_readers_bibtex_an_entry_with_an_empty_key_or_naming_itself_is_read_not_taken_for_a_volume(tmp_path):

@@ -83,7 +83,8 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
     size = len(paper.text)
     if size > MAX_TEXT_CHARS:
         return InputError(path, line, f"title and abstract are {size:,} characters, more than the "
-                                      f"{MAX_TEXT_CHARS:,} the NLP pass reads; shorten the abstract")
+                                      f"{MAX_TEXT_CHARS:,} the NLP pass reads; shorten the "
+                                      f"{'title' if len(paper.title) > len(paper.abstract or '') else 'abstract'}")
     return None
 
 
