@@ -127,6 +127,19 @@ def test_readers_daily_crlf_and_bom(tmp_path):
     assert papers[0].source == f"{path}:13"
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_readers_daily_a_byte_order_mark_opening_a_line_inside_is_dropped(tmp_path, end):
+    # two listings joined leave the second's mark inside: "\ufeff  • 3 authors" was no authors line, and the
+    # paper was refused for want of a date line after one (JSON Lines and CSV drop it: read_lines)
+    lines = (FIXTURES / "daily_small.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "3 authors" in line)
+    lines[at] = "\ufeff" + lines[at]
+    path = tmp_path / "daily.txt"
+    path.write_bytes(end.join(lines).encode("utf-8"))
+    papers = _papers(path)
+    assert _summary(papers) == DAILY_EXPECTED and papers[0].source == f"{path}:13"
+
+
 @pytest.mark.parametrize("change", ["no_blank_lines", "double_blank_lines", "trailing_spaces"])
 def test_readers_daily_layout_variations(tmp_path, change):
     lines = (FIXTURES / "daily_small.txt").read_text(encoding="utf-8").split("\n")

@@ -569,9 +569,9 @@ def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, byt
 
 
 def read_text(path: Path, wide: bool = False) -> str:
-    """The file's text as UTF-8 (decompressed when gzipped), BOM dropped, line ends made LF; InputError
-    when unreadable. With ``wide``, a UTF-16 or UTF-32 file (with its byte-order mark) is read too
-    (:func:`open_input`).
+    """The file's text as UTF-8 (decompressed when gzipped), BOM dropped (one opening any line too), line ends
+    made LF; InputError when unreadable. With ``wide``, a UTF-16 or UTF-32 file (with its byte-order mark) is read
+    too (:func:`open_input`).
     """
     data = read_input_bytes(path, wide=wide)
     raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
@@ -581,7 +581,9 @@ def read_text(path: Path, wide: bool = False) -> str:
         error = utf8_error(path, io.BytesIO(data))
         assert error is not None  # the same bytes, decoded the same way
         raise error from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a mark opening any line is dropped as the first is (two files joined), as :func:`read_lines` drops it
+    return text.replace("\n\ufeff", "\n") if "\ufeff" in text else text
 
 
 def cannot_read(path: str | os.PathLike[str], exc: OSError) -> InputError:
