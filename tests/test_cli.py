@@ -1055,3 +1055,16 @@ def test_cli_viz_query_past_its_timeout_is_one_coded_line(built, tmp_path, capsy
                  "-o", str(tmp_path / "g.html")]) == 1
     assert "[E201] the query ran past its 0.001 s limit" in capsys.readouterr().err
     assert not (tmp_path / "g.html").exists()
+
+
+@pytest.mark.parametrize("uri, words", [("bolt://127.0.0.1:99999", "Port out of range 0-65535"),
+                                        ("neo4j://localhost:seven", "Port could not be cast to integer value")])
+def test_cli_a_neo4j_uri_whose_port_is_no_port_is_invalid_not_unreachable(uri, words):
+    # port 99999 was "cannot reach Neo4j at ...: is it running there?", advice that does not fit a typing slip
+    from graphbuild.errors import StoreError
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    with pytest.raises(StoreError) as info:
+        Neo4jStore(uri, password="x").query("RETURN 1")
+    assert str(info.value).startswith(f"[E300] invalid Neo4j URI {uri!r} (") and words in str(info.value)
+    assert str(info.value).endswith("): use bolt://HOST:PORT or neo4j://HOST:PORT")
