@@ -87,6 +87,8 @@ def normalize_title(title: str) -> str:
     ('трансформерыдлятекста', '基于bert的文本分类')
     """
     text = title or ""
+    if text.isascii():  # every letter Latin: the key the walk below comes to, without its per-character look-ups
+        return _latin_key(text)
     letters = [c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN"]
     other = sum(1 for c in letters if not _is_latin(c))
     if other * 2 <= len(letters):

@@ -2102,3 +2102,19 @@ def test_ingest_json_lines_named_json_are_read_as_json_lines(tmp_path):
     assert [e.line for e in _errors(items)] == [2]
     one = _write(tmp_path / "one.json", json.dumps(records[0]) + "\n")  # one object: one paper, as before
     assert [p.title for p in _papers(one)] == ["Kernel sums"]
+
+
+def test_ingest_a_plain_ascii_title_is_keyed_without_the_per_character_walk(tmp_path, monkeypatch):
+    # a 50 MB title took minutes with nothing shown before its one line ("more than ... the NLP pass reads"):
+    # normalize_title looked up each character's Unicode category twice; ASCII text needs none of it
+    import graphbuild.records as records
+
+    def per_character(char: str) -> bool:
+        raise AssertionError("the per-character walk ran for an ASCII title")
+
+    monkeypatch.setattr(records, "_is_latin", per_character)
+    records.normalize_title.cache_clear()
+    path = _write(tmp_path / "a.jsonl", json.dumps({"title": "Big " * 300_000}) + "\n")
+    [error] = _errors(_items(path))
+    assert error.line == 1 and "more than the 1,000,000 the NLP pass reads; shorten the title" in error.message
+    assert records.normalize_title("BERT: Pre-training, 2019!") == "bertpretraining2019"
