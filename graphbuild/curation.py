@@ -64,14 +64,14 @@ from typing import Any
 from .errors import InputError, nul_character, unpaired_surrogate
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
-from .records import ENTITY_TYPES, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
+from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
 from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
            "append_operation", "drop_last_command", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
-           "portable_report", "located_report", "MAX_NAME_CHARS", "paper_aliases", "paper_named", "applied_prefix",
-           "dropped_papers", "undropped"]
+           "portable_report", "located_report", "MAX_NAME_CHARS", "MAX_PAPER_CHARS", "MAX_NOTE_CHARS",
+           "paper_aliases", "paper_named", "applied_prefix", "dropped_papers", "undropped"]
 
 #: operation -> (required fields, optional fields); ``note`` and ``suggestion`` are always allowed
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -89,9 +89,18 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _ALWAYS = ("note", "suggestion", "command")
 #: the fields of an operation that hold an entity's name (as typed, or as the graph had it)
 _NAME_FIELDS = frozenset({"entity", "into", "name", "alias", "entity_name", "into_name"})
-#: Longest name an operation may give (the longest names and long forms of the gazetteers have some 100
-#: characters): a longer one is a paste gone wrong, which every later line naming it would echo whole.
-MAX_NAME_CHARS = 300
+#: Longest paper id an operation may give: a DOI, or the whole title a ``drop`` may name a paper by (the longest
+#: real titles have some 300 characters); longer is a paste gone wrong, echoed whole by the lines naming it.
+MAX_PAPER_CHARS = 1_000
+#: Longest ``note`` (or ``evidence`` sentence) an operation may carry: a sentence or a short paragraph.
+MAX_NOTE_CHARS = 2_000
+#: the limit on each field of user text other than a name: (longest, what it is, what to give instead)
+_TEXT_LIMITS = {
+    "paper": (MAX_PAPER_CHARS, "a paper's id, DOI or title", "give the paper's id"),
+    "papers": (MAX_PAPER_CHARS, "a paper's id, DOI or title", "give the paper's id"),
+    "note": (MAX_NOTE_CHARS, "a note", "keep it short"),
+    "evidence": (MAX_NOTE_CHARS, "an evidence sentence", "give the sentence itself"),
+}
 CURATION_FILE = "curation.jsonl"
 
 
@@ -266,14 +275,17 @@ def _field_value(name: str, value: Any, where: tuple[str, int]) -> Any:
 def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
     r"""Refuse text no file can store (an unpaired surrogate: a broken escape such as ``"\ud83d"``, or a byte
     that is not UTF-8 in a command-line argument) or that a name cannot hold (a NUL), and a name longer than
-    :data:`MAX_NAME_CHARS`.
+    :data:`MAX_NAME_CHARS`, a paper id longer than :data:`MAX_PAPER_CHARS`, a note longer than
+    :data:`MAX_NOTE_CHARS`.
     """
     problem = unpaired_surrogate(value) or nul_character(value)
     if problem:
         raise InputError(*where, f"{name!r} {problem}")
-    if name in _NAME_FIELDS and len(value.strip()) > MAX_NAME_CHARS:
-        raise InputError(*where, f"{name!r} is {len(value.strip()):,} characters long; a name is at most "
-                                 f"{MAX_NAME_CHARS}: give the entity's name itself")
+    longest, what, advice = ((MAX_NAME_CHARS, "a name", "give the entity's name itself") if name in _NAME_FIELDS
+                             else _TEXT_LIMITS.get(name, (0, "", "")))
+    if longest and len(value.strip()) > longest:
+        raise InputError(*where, f"{name!r} is {len(value.strip()):,} characters long; {what} is at most "
+                                 f"{longest:,}: {advice}")
 
 
 def parse_operation(data: Any, path: str, line: int) -> CurationOp:

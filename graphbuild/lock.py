@@ -24,7 +24,7 @@ from . import arguments
 from .errors import WorkspaceLockedError, WorkspaceNotWritableError, unpaired_surrogate
 from .fsutil import atomic_write_text
 
-__all__ = ["WorkspaceLock", "LOCK_FILE", "HOLDER_FILE"]
+__all__ = ["WorkspaceLock", "LOCK_FILE", "HOLDER_FILE", "writer"]
 
 LOCK_FILE = ".graphbuild.lock"
 HOLDER_FILE = ".graphbuild.lock.json"
@@ -68,12 +68,7 @@ class WorkspaceLock:
 
     def holder(self) -> str:
         """Who holds the lock, as recorded by the holder (a best effort for messages)."""
-        try:
-            info = json.loads((self.path / HOLDER_FILE).read_text(encoding="utf-8"))
-            started = time.strftime("%H:%M:%S UTC", time.gmtime(float(info["started"])))
-            return f"`graphbuild {info['command']}` (pid {info['pid']} on {info['host']}, since {started})"
-        except (OSError, ValueError, KeyError, TypeError):
-            return "another graphbuild process"
+        return _recorded_holder(self.path)[0] or "another graphbuild process"
 
     def acquire(self) -> WorkspaceLock:
         """Take the lock (see the class parameters for waiting)."""
@@ -115,6 +110,37 @@ class WorkspaceLock:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.release()
+
+
+def _recorded_holder(path: Path) -> tuple[str, dict]:
+    """(``"`graphbuild build ...` (pid N on HOST, since T)"``, the record) of the holder file in workspace
+    ``path``, or ``("", {})`` when there is none or it cannot be read.
+    """
+    try:
+        info = json.loads((path / HOLDER_FILE).read_text(encoding="utf-8"))
+        started = time.strftime("%H:%M:%S UTC", time.gmtime(float(info["started"])))
+        return f"`graphbuild {info['command']}` (pid {info['pid']} on {info['host']}, since {started})", info
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
+        return "", {}
+
+
+def writer(path: str | os.PathLike) -> str:
+    """Who is writing workspace ``path`` now, as :meth:`WorkspaceLock.holder` says it, or ``""``: a holder file
+    whose process on this machine is gone (a writer killed with SIGKILL leaves its file) names nobody. For
+    messages only: a reader never takes the lock to find out (a writer starting then would be refused).
+    """
+    said, info = _recorded_holder(Path(path))
+    if said and info.get("host") == socket.gethostname():
+        try:
+            pid = int(info["pid"])
+            if pid <= 0:  # (0 and -1 signal groups of processes, not one)
+                return ""
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return ""
+        except (PermissionError, ValueError, TypeError, OverflowError):  # another user's process; a bad pid
+            pass
+    return said
 
 
 def _make_folder(path: Path) -> None:

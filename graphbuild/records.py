@@ -16,6 +16,7 @@ from typing import Any
 
 __all__ = [
     "parse_year",
+    "MAX_NAME_CHARS",
     "ENTITY_TYPES",
     "SCORED_TYPES",
     "ROLES",
@@ -38,6 +39,11 @@ __all__ = [
 ]
 
 #: Entity types the extractor emits. Only the first three are scored.
+#: Longest name an entity may be given (the longest names and long forms of the gazetteers have some 100
+#: characters), by a curation operation or a gazetteer entry: a longer one is a paste gone wrong, which every
+#: later line naming it would echo whole.
+MAX_NAME_CHARS = 300
+
 ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
 SCORED_TYPES = ("Model", "Method", "Dataset")
 #: Paper -> entity roles, strongest first (used to pick one role per pair).
@@ -81,6 +87,8 @@ def normalize_title(title: str) -> str:
     ('трансформерыдлятекста', '基于bert的文本分类')
     """
     text = title or ""
+    if text.isascii():  # every letter Latin: the key the walk below comes to, without its per-character look-ups
+        return _latin_key(text)
     letters = [c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN"]
     other = sum(1 for c in letters if not _is_latin(c))
     if other * 2 <= len(letters):

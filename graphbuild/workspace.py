@@ -61,7 +61,7 @@ from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
 from .ingest.checks import id_conflicts
 from .ingest.merge import missing_papers, source_file
-from .lock import WorkspaceLock
+from .lock import WorkspaceLock, writer
 from .progress import stage_bar
 from .proposers import demoted_line
 from .records import CachedExtraction, Paper
@@ -184,6 +184,10 @@ class Workspace:
             if generations.generations(self.path):
                 raise WorkspaceError(f"workspace {self.path} has generation folders but no valid CURRENT "
                                      f"pointer; run `graphbuild build -w {self.path}` to repair it")
+            building = "" if self._lock is not None and self._lock.held else writer(self.path)  # not this one
+            if building:  # the first build is running: "run `graphbuild build` first" did not fit
+                raise WorkspaceError(f"no graph in workspace {self.path} yet: {building} is building it; wait for "
+                                     "it to finish")
             raise WorkspaceError(
                 f"no graph in workspace {self.path}; run `graphbuild build INPUT... -w {self.path}` first")
         return gen

@@ -601,6 +601,12 @@ def test_cli_eval_related_gold_query_in_the_workspace_citing_nothing_is_not_call
     ({"name": " ", "type": "Model"}, "'name' must be a name, not ' '"),
     ({"name": 5, "type": "Model"}, "'name' must be a name, not 5"),
     ({"name": "Zorbix", "type": "Model", "ambiguous": "no"}, "'ambiguous' must be true or false, not 'no'"),
+    # a paste gone wrong: accepted, and every line naming the entity (a curate, a review) echoed it whole
+    ({"name": "Z" * 100_000, "type": "Model"}, "'name' is 100,000 characters long; a name is at most 300"),
+    ({"name": "Zorbix", "type": "Model", "aliases": ["ZX", "Z" * 301]},
+     "'aliases' holds a name 301 characters long; a name is at most 300"),
+    ({"name": "Zorbix", "type": "Model", "family": "Z" * 5_000},
+     "'family' is 5,000 characters long; a name is at most 300"),
 ])
 def test_cli_user_gazetteer_entry_of_the_wrong_shape_is_one_line(tmp_path, capsys, entry, words):
     # aliases written as one string were read a character at a time: every "Z" and "X" was Zorbix; a number
@@ -608,7 +614,8 @@ def test_cli_user_gazetteer_entry_of_the_wrong_shape_is_one_line(tmp_path, capsy
     gazetteer = tmp_path / "mine.jsonl"
     gazetteer.write_text('{"name": "Quillnet", "type": "Method"}\n' + json.dumps(entry) + "\n", encoding="utf-8")
     assert main(["extract", str(SOURCES / "corpus.jsonl"), "--gazetteer", str(gazetteer)]) == 1
-    assert f"mine.jsonl:2: bad gazetteer entry: {words}" in _one_line_error(capsys, "E100")
+    err = _one_line_error(capsys, "E100")
+    assert f"mine.jsonl:2: bad gazetteer entry: {words}" in err and len(err) < 400
 
 
 def test_cli_eval_entities_gold_without_title_is_one_line(tmp_path, capsys):
@@ -1048,3 +1055,16 @@ def test_cli_viz_query_past_its_timeout_is_one_coded_line(built, tmp_path, capsy
                  "-o", str(tmp_path / "g.html")]) == 1
     assert "[E201] the query ran past its 0.001 s limit" in capsys.readouterr().err
     assert not (tmp_path / "g.html").exists()
+
+
+@pytest.mark.parametrize("uri, words", [("bolt://127.0.0.1:99999", "Port out of range 0-65535"),
+                                        ("neo4j://localhost:seven", "Port could not be cast to integer value")])
+def test_cli_a_neo4j_uri_whose_port_is_no_port_is_invalid_not_unreachable(uri, words):
+    # port 99999 was "cannot reach Neo4j at ...: is it running there?", advice that does not fit a typing slip
+    from graphbuild.errors import StoreError
+    from graphbuild.stores.neo4j import Neo4jStore
+
+    with pytest.raises(StoreError) as info:
+        Neo4jStore(uri, password="x").query("RETURN 1")
+    assert str(info.value).startswith(f"[E300] invalid Neo4j URI {uri!r} (") and words in str(info.value)
+    assert str(info.value).endswith("): use bolt://HOST:PORT or neo4j://HOST:PORT")

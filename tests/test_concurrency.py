@@ -88,3 +88,34 @@ def test_concurrency_related_killed_while_a_build_holds_the_lock_leaves_a_workin
     assert exported.returncode == 0, exported.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]  # no temporary folder left beside it
     assert os.path.getsize(tmp_path / "graph.json") > 0
+
+
+@pytest.mark.parametrize("argv", [["stats"], ["curate", "retype", "LoRA", "Model"], ["export", "{tmp}/out.json"]])
+def test_concurrency_a_command_while_the_first_build_runs_is_told_to_wait_not_to_build(tmp_path, capsys, argv):
+    # "no graph in workspace ws; run `graphbuild build INPUT... -w ws` first" while that build was running
+    from graphbuild.cli import main
+    from graphbuild.lock import WorkspaceLock
+
+    ws = tmp_path / "ws"
+    with WorkspaceLock(ws, "build papers.jsonl"):  # the first build: the folder, its lock, no graph yet
+        assert main([*(a.format(tmp=tmp_path) for a in argv), "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"graphbuild: error: [E400] no graph in workspace {ws} yet: `graphbuild build papers.jsonl` "
+                          f"(pid {os.getpid()} on ") and "\n" not in err
+    assert err.endswith("is building it; wait for it to finish")
+    assert main(["stats", "-w", str(ws)]) == 1  # the lock given up, and still no graph: build it
+    assert f"no graph in workspace {ws}; run `graphbuild build INPUT... -w {ws}` first" in capsys.readouterr().err
+
+
+def test_concurrency_a_holder_file_a_killed_build_left_names_no_builder(tmp_path, capsys):
+    from graphbuild.cli import main
+    from graphbuild.lock import HOLDER_FILE
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (ws / HOLDER_FILE).write_text(json.dumps({"pid": int(dead.stdout), "host": os.uname().nodename,
+                                              "command": "build x", "started": time.time()}), encoding="utf-8")
+    assert main(["stats", "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"graphbuild: error: [E400] no graph in workspace {ws}; run `graphbuild build INPUT... -w {ws}` first"

@@ -74,6 +74,12 @@ def test_curation_parse_skips_comments_and_keeps_line_numbers():
     ('{"op": "split", "entity": "A", "name": "B", "papers": ["p\\u0000"]}', "'papers' holds a NUL character"),
     ('{"op": "alias", "entity": "A", "alias": "%s"}' % ("x" * 100_000),
      "'alias' is 100,000 characters long; a name is at most 300"),  # echoed whole by every later line
+    ('{"op": "reject", "entity": "A", "paper": "%s"}' % ("p" * 100_000),
+     "'paper' is 100,000 characters long; a paper's id, DOI or title is at most 1,000"),
+    ('{"op": "split", "entity": "A", "name": "B", "papers": ["p1", "%s"]}' % ("p" * 1_001),
+     "'papers' is 1,001 characters long; a paper's id, DOI or title is at most 1,000"),
+    ('{"op": "reject", "entity": "A", "note": "%s"}' % ("n" * 100_000),
+     "'note' is 100,000 characters long; a note is at most 2,000"),  # stored whole, echoed by `curate list`
 ])
 def test_curation_malformed_line_names_file_and_line(line, message):
     text = '{"op": "alias", "entity": "A", "alias": "B"}\n' + line + "\n"
@@ -515,6 +521,25 @@ def test_curation_cli_refuses_a_name_too_long_in_one_line_without_it(tmp_path, c
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"graphbuild: error: [E100] graphbuild curate {argv[0]}: '") and "\n" not in err
     assert "is 100,000 characters long; a name is at most 300" in err and len(err) < 300
+    assert not (ws / "curation.jsonl").exists()
+
+
+@pytest.mark.parametrize("argv, what", [
+    (["reject", "LoRA", "--note", "N" * 100_000], "'note' is 100,000 characters long; a note is at most 2,000"),
+    (["reject", "LoRA", "--paper", "P" * 100_000], "'paper' is 100,000 characters long; a paper's id"),
+    (["drop", "P" * 100_000], "'paper' is 100,000 characters long; a paper's id"),
+    (["split", "LoRA", "New", "--paper", "P" * 100_000], "'papers' is 100,000 characters long; a paper's id")])
+def test_curation_cli_refuses_a_note_or_paper_too_long_in_one_line_without_it(tmp_path, capsys, argv, what):
+    # a 100,000-character --note was stored whole; a --paper as long was echoed whole, twice, by the refusal
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", *argv, "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"graphbuild: error: [E100] graphbuild curate {argv[0]}: '") and "\n" not in err
+    assert what in err and len(err) < 300
     assert not (ws / "curation.jsonl").exists()
 
 

@@ -127,6 +127,19 @@ def test_readers_daily_crlf_and_bom(tmp_path):
     assert papers[0].source == f"{path}:13"
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_readers_daily_a_byte_order_mark_opening_a_line_inside_is_dropped(tmp_path, end):
+    # two listings joined leave the second's mark inside: "\ufeff  • 3 authors" was no authors line, and the
+    # paper was refused for want of a date line after one (JSON Lines and CSV drop it: read_lines)
+    lines = (FIXTURES / "daily_small.txt").read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "3 authors" in line)
+    lines[at] = "\ufeff" + lines[at]
+    path = tmp_path / "daily.txt"
+    path.write_bytes(end.join(lines).encode("utf-8"))
+    papers = _papers(path)
+    assert _summary(papers) == DAILY_EXPECTED and papers[0].source == f"{path}:13"
+
+
 @pytest.mark.parametrize("change", ["no_blank_lines", "double_blank_lines", "trailing_spaces"])
 def test_readers_daily_layout_variations(tmp_path, change):
     lines = (FIXTURES / "daily_small.txt").read_text(encoding="utf-8").split("\n")
@@ -772,7 +785,7 @@ def test_cli_build_reports_records_sharing_an_id_but_not_a_title(tmp_path, capsy
                         '{"id": "x1", "title": "Another paper altogether", "abstract": "We use GLUE."}')
     assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
     err = capsys.readouterr().err
-    assert "warning: " in err and "a.jsonl:2 has the id 'x1' of " in err and "'Another paper altogether'" in err
+    assert "warning: [E100] " in err and "a.jsonl:2: has the id 'x1' of " in err and "'Another paper altogether'" in err
 
 
 def test_ingest_a_field_of_the_wrong_type_is_a_record_error_not_a_file_error(tmp_path):
@@ -1238,6 +1251,14 @@ def test_readers_csv_a_cell_over_the_csv_module_s_limit_is_read(tmp_path):
                                                                                   ("Short", 2)]
     [error] = _errors(items)
     assert error.line == 3 and "more than the 1,000,000 the NLP pass reads" in error.message
+    assert error.message.endswith("; shorten the abstract")
+
+
+def test_ingest_a_title_past_the_text_limit_is_told_to_shorten_the_title_not_the_abstract(tmp_path):
+    # "shorten the abstract" was the advice for a record whose abstract is one word and whose title is the text
+    path = _write(tmp_path / "a.jsonl", json.dumps({"title": "T" * 1_000_001, "abstract": "short"}) + "\n")
+    [error] = _errors(_items(path))
+    assert error.line == 1 and error.message.endswith("the NLP pass reads; shorten the title")
 
 
 def test_readers_bibtex_an_entry_with_an_empty_key_or_naming_itself_is_read_not_taken_for_a_volume(tmp_path):
@@ -1275,9 +1296,18 @@ def test_ingest_records_sharing_a_doi_or_arxiv_id_but_not_a_title_are_reported(t
                                       "Fourth,,arXiv:2106.09685\n")
     result = read_papers([path])
     assert [w.split(" but ")[0] for w in result.warnings] == [
-        f"warning: {path}:3 has the DOI '10.1000/x1' of {path}:2",
-        f"warning: {path}:6 has the arXiv id '2106.09685' of {path}:5"]
+        f"warning: [E100] {path}:3: has the DOI '10.1000/x1' of {path}:2",
+        f"warning: [E100] {path}:6: has the arXiv id '2106.09685' of {path}:5"]
     assert "merged keeping 'First paper'" in result.warnings[0]
+
+
+def test_ingest_an_id_conflict_warning_is_one_coded_line_naming_file_and_line(tmp_path):
+    # coded like every other warning of a record kept (fields.warn); a title with controls cannot break the line
+    path = _write(tmp_path / "a.jsonl", '{"title": "First", "doi": "10.1000/x1"}\n'
+                                        '{"title": "Second\\nwarning: forged\\u001b[31m", "doi": "10.1000/x1"}\n')
+    [line] = read_papers([path]).warnings
+    assert line.startswith(f"warning: [E100] {path}:2: has the DOI '10.1000/x1' of {path}:1 but another title")
+    assert "\n" not in line and "\x1b" not in line
 
 
 def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_path, capsys):
@@ -1289,7 +1319,8 @@ def test_cli_build_names_the_first_twenty_id_conflicts_and_counts_the_rest(tmp_p
     captured = capsys.readouterr()
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 21 and warnings[-1] == "warning: … and 9 more like these"
-    assert "filled.csv:3 has the DOI '10.1000/same' of " in warnings[0] and "read 30 papers" in captured.out
+    assert "[E100] " in warnings[0] and "filled.csv:3: has the DOI '10.1000/same' of " in warnings[0]
+    assert "read 30 papers" in captured.out
 
 
 def test_ingest_a_mangled_reference_is_left_out_with_a_warning_and_the_record_kept():
@@ -1401,6 +1432,33 @@ def test_ingest_gzipped_files_read_as_their_plain_selves(tmp_path):
         f"[E100] {top / 'broken.csv.gz'}: not a readable gzip file: Not a gzipped file (b'ti') "
         "(the whole file was skipped)"]
     assert detect_format(top / "a.jsonl.gz") == "jsonl" and detect_format(top / "refs.bib.gz") == "bibtex"
+
+
+@pytest.mark.parametrize("name, format", [("papers.jsonl", None), ("papers.csv", None), ("refs.bib", None),
+                                          ("feed.xml", "arxiv"), ("s2.jsonl", "s2"), ("daily.txt", "daily")])
+def test_ingest_a_gzipped_file_without_the_gz_name_says_so_not_that_it_is_no_utf8(tmp_path, name, format):
+    # it was "not UTF-8 text: invalid byte 0x8b ...; re-save the file as UTF-8" (or "not well-formed XML"):
+    # advice that does not fit a file that is fine once its name says it is gzipped
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(b'{"title": "Zipped"}\n'))
+    with pytest.raises(InputError) as info:
+        read_papers([path], format=format)
+    assert str(info.value) == (f"[E100] {path}: is gzip-compressed, but its name does not end in .gz: rename it "
+                               f"{name}.gz, which is read as it is")
+
+
+@pytest.mark.parametrize("name, body", [
+    ("joined.jsonl", b'{"title": "First one"}\n\xef\xbb\xbf{"title": "Second one"}\n'),
+    ("joined.csv", b"title,abstract\nFirst one,x\n\xef\xbb\xbfSecond one,y\n"),
+    ("inner.jsonl", b'{"title": "First one"}\n{"title": "\\ufeffSecond\xef\xbb\xbf one"}\n'),
+    ("joined.bib", b"@article{a, title={First one}}\n\xef\xbb\xbf@article{b, title={\xef\xbb\xbfSecond one}}\n"),
+])
+def test_ingest_a_byte_order_mark_inside_a_file_is_dropped_as_the_first_one_is(tmp_path, name, body):
+    # two files joined (cat a.jsonl b.jsonl) leave the second's mark at a line's start: JSON Lines refused the line
+    # ("Expecting value (column 1)", advice that did not fit), CSV kept it, unseen, in the title
+    path = tmp_path / name
+    path.write_bytes(body)
+    assert [p.title for p in read_papers([path]).papers] == ["First one", "Second one"]
 
 
 def test_ingest_a_file_past_the_size_cap_is_one_line_not_all_the_memory(tmp_path, monkeypatch):
@@ -2044,3 +2102,19 @@ def test_ingest_json_lines_named_json_are_read_as_json_lines(tmp_path):
     assert [e.line for e in _errors(items)] == [2]
     one = _write(tmp_path / "one.json", json.dumps(records[0]) + "\n")  # one object: one paper, as before
     assert [p.title for p in _papers(one)] == ["Kernel sums"]
+
+
+def test_ingest_a_plain_ascii_title_is_keyed_without_the_per_character_walk(tmp_path, monkeypatch):
+    # a 50 MB title took minutes with nothing shown before its one line ("more than ... the NLP pass reads"):
+    # normalize_title looked up each character's Unicode category twice; ASCII text needs none of it
+    import graphbuild.records as records
+
+    def per_character(char: str) -> bool:
+        raise AssertionError("the per-character walk ran for an ASCII title")
+
+    monkeypatch.setattr(records, "_is_latin", per_character)
+    records.normalize_title.cache_clear()
+    path = _write(tmp_path / "a.jsonl", json.dumps({"title": "Big " * 300_000}) + "\n")
+    [error] = _errors(_items(path))
+    assert error.line == 1 and "more than the 1,000,000 the NLP pass reads; shorten the title" in error.message
+    assert records.normalize_title("BERT: Pre-training, 2019!") == "bertpretraining2019"

@@ -849,7 +849,7 @@ def test_workspace_adding_a_record_with_the_doi_of_a_paper_of_another_title_is_r
     report = _build(ws, later, log=said.append)
     assert report.papers_total == 1  # merged, as the DOI says; but not without a word
     assert [line.split(" but ")[0] for line in said if line.startswith("warning: ")] == [
-        f"warning: {later}:3 has the DOI '10.1000/lora' of {first}:1"]
+        f"warning: [E100] {later}:3: has the DOI '10.1000/lora' of {first}:1"]
 
 
 def test_workspace_build_of_one_path_given_as_text_reads_that_file(tmp_path):

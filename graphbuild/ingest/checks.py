@@ -83,7 +83,8 @@ def check_paper(paper: Paper, path: Path) -> InputError | None:
     size = len(paper.text)
     if size > MAX_TEXT_CHARS:
         return InputError(path, line, f"title and abstract are {size:,} characters, more than the "
-                                      f"{MAX_TEXT_CHARS:,} the NLP pass reads; shorten the abstract")
+                                      f"{MAX_TEXT_CHARS:,} the NLP pass reads; shorten the "
+                                      f"{'title' if len(paper.title) > len(paper.abstract or '') else 'abstract'}")
     return None
 
 
@@ -153,10 +154,12 @@ def id_conflicts(papers: Iterable[Paper], earlier: Iterable[Paper] = ()) -> list
         for what, key, value in _shared_ids(paper):
             seen = first.setdefault(key, paper)
             if seen is not paper and normalize_title(seen.title) != normalize_title(paper.title):
-                out.append(f"warning: {paper.source or 'a record'} has the {what} {value!r} of "
-                           f"{seen.source or 'an earlier record'} but another title ({paper.title!r}, not "
-                           f"{seen.title!r}); they were merged keeping {seen.title!r}: give one of them "
-                           f"another {what} if they are different papers")
+                # coded like the warning of any record kept (:func:`.fields.warn`): ``warning: [E100] path:line: ...``
+                out.append("warning: " + str(InputError(
+                    paper.source or "a record", None,
+                    f"has the {what} {value!r} of {seen.source or 'an earlier record'} but another title "
+                    f"({paper.title!r}, not {seen.title!r}); they were merged keeping {seen.title!r}: give one of "
+                    f"them another {what} if they are different papers")))
     return out
 
 

@@ -188,6 +188,8 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     text = drop_markup(text) if latex else _drop_elements(text) if "</" in text else text
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
+    if "\ufeff" in text:  # a byte-order mark two files joined left inside, zero-width: a title no one can type
+        text = text.replace("\ufeff", "")
     if latex and "\\" in text:
         text = CITATION.sub("", text)
         for _ in range(3):  # nested: \\textit{\\textbf{P}arameter}
@@ -380,13 +382,23 @@ def is_gzipped(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path).lower().endswith(".gz")
 
 
+#: the first bytes of every gzip file (no text file starts with them: 0x1f is a control character)
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def open_input(path: str | os.PathLike[str], wide: bool = False) -> io.BufferedIOBase:
     """The file opened for reading its bytes, decompressed when it is gzipped (:func:`is_gzipped`);
-    read errors of a gzipped file are :func:`gzip_errors`. With ``wide``, a file starting with a UTF-16 or UTF-32
-    byte-order mark (Excel's "Unicode text", some Windows tools) is read as its text's UTF-8 bytes
-    (:class:`_WideFile`), so that the UTF-8 readers read it unchanged; it was refused with a hint.
+    read errors of a gzipped file are :func:`gzip_errors`, and a gzipped file named without ``.gz`` an InputError
+    saying so (its bytes were "not UTF-8 text; re-save the file as UTF-8", advice that did not fit). With
+    ``wide``, a file starting with a UTF-16 or UTF-32 byte-order mark (Excel's "Unicode text", some Windows
+    tools) is read as its text's UTF-8 bytes (:class:`_WideFile`), so that the UTF-8 readers read it unchanged;
+    it was refused with a hint.
     """
     fh: Any = gzip.open(path, "rb") if is_gzipped(path) else open(path, "rb")
+    if not is_gzipped(path) and fh.peek(2)[:2] == _GZIP_MAGIC:
+        fh.close()
+        raise InputError(path, None, "is gzip-compressed, but its name does not end in .gz: rename it "
+                                     f"{os.path.basename(path)}.gz, which is read as it is")
     found = _wide_decoder(fh.peek(4)[:4]) if wide else None
     return io.BufferedReader(_WideFile(fh, path, found), CHUNK_BYTES) if found else fh
 
@@ -506,10 +518,10 @@ def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
 
     A JSON Lines file is read in the memory of its longest line: :func:`read_text` holds the file's bytes, then
     its text and its lines, some times the size of the file (800 MB for one record of 200 MB). As there, the
-    file is decompressed when gzipped, a byte-order mark dropped, CR LF and a lone CR end a line, and a file
-    unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and offset) or over
-    :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``wide``, a UTF-16 or UTF-32 file
-    (with its byte-order mark) is read too (:func:`open_input`).
+    file is decompressed when gzipped, a byte-order mark dropped (here one opening any line too), CR LF and a
+    lone CR end a line, and a file unreadable, not UTF-8 (:func:`utf8_error`: the first bad byte's line and
+    offset) or over :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``wide``,
+    a UTF-16 or UTF-32 file (with its byte-order mark) is read too (:func:`open_input`).
     """
     number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
     bom = 0
@@ -522,7 +534,8 @@ def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
                 if not size:
                     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
                     lead = raw[bom:bom + 4]
-                start = bom if not size else 0
+                # a mark at any line's start is dropped as the file's first is: two files joined (cat) leave one
+                start = bom if not size else len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
                     raise _too_big(path)
@@ -556,9 +569,9 @@ def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, byt
 
 
 def read_text(path: Path, wide: bool = False) -> str:
-    """The file's text as UTF-8 (decompressed when gzipped), BOM dropped, line ends made LF; InputError
-    when unreadable. With ``wide``, a UTF-16 or UTF-32 file (with its byte-order mark) is read too
-    (:func:`open_input`).
+    """The file's text as UTF-8 (decompressed when gzipped), BOM dropped (one opening any line too), line ends
+    made LF; InputError when unreadable. With ``wide``, a UTF-16 or UTF-32 file (with its byte-order mark) is read
+    too (:func:`open_input`).
     """
     data = read_input_bytes(path, wide=wide)
     raw = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
@@ -568,7 +581,9 @@ def read_text(path: Path, wide: bool = False) -> str:
         error = utf8_error(path, io.BytesIO(data))
         assert error is not None  # the same bytes, decoded the same way
         raise error from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a mark opening any line is dropped as the first is (two files joined), as :func:`read_lines` drops it
+    return text.replace("\n\ufeff", "\n") if "\ufeff" in text else text
 
 
 def cannot_read(path: str | os.PathLike[str], exc: OSError) -> InputError:

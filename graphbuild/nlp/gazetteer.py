@@ -25,7 +25,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..errors import InputError
-from ..records import ENTITY_TYPES, name_key
+from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
 from .lexicon import LANGUAGES, LEARNING_WORD, LIST_SEPARATOR
@@ -224,18 +224,29 @@ def _read_entries(path: Path) -> Iterator[GazEntry]:
 def _entry_problem(data: dict) -> str | None:
     """What is wrong with the shape of one gazetteer entry's fields, if anything: a name that is no text (or
     blank), aliases that are not a list of names (a string would be read a character at a time), a family that
-    is no name, an ``ambiguous`` that is not true or false.
+    is no name, an ``ambiguous`` that is not true or false; a name, alias or family longer than
+    :data:`~graphbuild.records.MAX_NAME_CHARS` (as a curation operation's name is refused).
     """
     def name(value: object) -> bool:
         return isinstance(value, str) and bool(value.strip())
 
+    def too_long(value: str) -> str:
+        return f"is {len(value.strip()):,} characters long; a name is at most {MAX_NAME_CHARS}: give the name itself"
+
     aliases, family, ambiguous = data.get("aliases"), data.get("family"), data.get("ambiguous")
     if not name(data["name"]):
         return f"'name' must be a name, not {data['name']!r}"
+    if len(data["name"].strip()) > MAX_NAME_CHARS:
+        return f"'name' {too_long(data['name'])}"
     if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
         return f"'aliases' must be a list of names, not {aliases!r}"
+    long_alias = next((a for a in aliases or () if len(a.strip()) > MAX_NAME_CHARS), None)
+    if long_alias is not None:
+        return f"'aliases' holds a name {too_long(long_alias).removeprefix('is ')}"
     if family is not None and not isinstance(family, str):
         return f"'family' must be a name, not {family!r}"
+    if family is not None and len(family.strip()) > MAX_NAME_CHARS:
+        return f"'family' {too_long(family)}"
     if ambiguous is not None and not isinstance(ambiguous, bool):
         return f"'ambiguous' must be true or false, not {ambiguous!r}"
     return None

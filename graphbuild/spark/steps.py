@@ -96,6 +96,8 @@ def text_error(path: str) -> tuple[int | None, str] | None:
     try:
         with open_input(path, wide=True) as fh:  # a UTF-16 or UTF-32 file is checked as its UTF-8 text
             error = utf8_error(path, fh)
+    except InputError as exc:  # a gzipped file named without .gz
+        error = exc
     except gzip_errors as exc:
         error = not_gzip(path, exc)
     except OSError as exc:

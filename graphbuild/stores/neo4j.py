@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..cypher_guard import check_parameters, check_query
 from ..errors import QueryError, QueryTimeoutError, StoreError
@@ -190,7 +191,8 @@ class Neo4jStore:
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
             raise StoreError(f"invalid Neo4j URI {self.shown_uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
-        try:
+        try:  # a port that is no port (99999, "seven") was "cannot reach Neo4j ...: is it running there?"
+            _ = urlsplit(self.uri).port  # (ValueError: out of range, or not a number)
             driver = GraphDatabase.driver(
                 self.uri,
                 auth=(self.user, self._password or ""),
