@@ -38,12 +38,12 @@ __all__ = [
     "author_id",
 ]
 
-#: Entity types the extractor emits. Only the first three are scored.
 #: Longest name an entity may be given (the longest names and long forms of the gazetteers have some 100
 #: characters), by a curation operation or a gazetteer entry: a longer one is a paste gone wrong, which every
 #: later line naming it would echo whole.
 MAX_NAME_CHARS = 300
 
+#: Entity types the extractor emits. Only the first three are scored.
 ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")
 SCORED_TYPES = ("Model", "Method", "Dataset")
 #: Paper -> entity roles, strongest first (used to pick one role per pair).
