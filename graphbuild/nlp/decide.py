@@ -1318,6 +1318,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
+    proposed = _without_titled_absences(chosen, proposed)
     proposed = _without_prior_work(chosen, proposed)
     proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = _without_known_applied(chosen, proposed)
@@ -1575,6 +1576,25 @@ def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
         base = "title_base" in row or any(_opens_head(cands[i], head) for i in members)
         out.append(is_proposed and (g in heads or not base or any(cands[i].named for i in members)))
     return out
+
+
+#: what the title says a name's method goes without, right after the name: "Zorb Without Replay", "Zorb-Free Long
+#: Convolutions", "Zorb-free Retrieval"
+_DONE_WITHOUT = re.compile(r"(?:\s+[Ww]ithout|-[Ff]ree)\b")
+
+
+def _without_titled_absences(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without the names the title says the paper does without ("Quillnet Without Replay",
+    "Quillnet-Free Long Convolutions"): the thing taken away is prior work the paper changes, not its own,
+    unless the abstract names it as the authors' (a naming cue).
+    """
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    text, title_end = context.text, context.title_end
+    if "ithout" not in text[:title_end] and "ree" not in text[:title_end]:
+        return proposed
+    return [is_proposed and not (any(cands[i].end <= title_end and _DONE_WITHOUT.match(text, cands[i].end, title_end)
+                                     for i in members) and not any(cands[i].named for i in members))
+            for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
 
 
 def _group_rows(chosen: _Chosen) -> list[dict[str, float]]:

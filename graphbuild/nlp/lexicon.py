@@ -439,6 +439,14 @@ _INSTRUMENT_AFTER = re.compile(r"\s+(?:(?:laser|radar|optical|infrared|thermal|m
                                r"night-time|nighttime|radio|space|ground-based)\s+)?(?:instruments?|telescopes?|"
                                r"spectrographs?|spectrometers?|radiometers?|satellites?|spacecraft|orbiters?|imagery|"
                                r"altimetry|acquisitions?)\b")
+#: ... or the computing hardware a work runs on, by the device's noun after it (past other codes listed with it)
+#: where that noun ends the phrase: "the Quarrel Q780 FPGA.", "a Brinell K42 microcontroller, where", "Tessaly TQ9
+#: and TQ11 boards and", "a Vantor DX2 DSP through"; not "the Zorb GPU kernels" (a thing of the paper's, on a GPU)
+_HARDWARE_AFTER = re.compile(r"(?:\s*,?\s+(?:and|or)\s+[A-Z0-9][\w\-]*|\s*,\s+[A-Z0-9][\w\-]*){0,3}"
+                             r"\s+(?:FPGAs?|GPUs?|CPUs?|TPUs?|DSPs?|MCUs?|SoCs?|microcontrollers?|boards?)"
+                             r"(?=\s*[,.;:)]|\s+(?:and|or|but|with|at|in|on|for|to|from|by|via|through|over|under|across|"
+                             r"per|into|within|than|as|using|is|are|was|were|has|have|had|can|which|that|where|while|"
+                             r"running|\d)\b)")
 #: ... or by what comes before it: "instruments such as Zorb-N", "aboard the Zorb orbiter"
 _INSTRUMENT_BEFORE = re.compile(r"(?:\b(?i:instruments|telescopes|satellites|spectrographs)\s*,?\s+(?:such\s+as|"
                                 r"like|including)\s+|\baboard\s+)(?:the\s+)?$")
@@ -450,11 +458,12 @@ _INSTRUMENT_HEAD = re.compile(r"\s(?:Telescope|Observatory|Satellite|Spectrograp
 def instrumental(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` names an instrument, a telescope or a satellite (or the images it takes),
     by its head ("Grand Austral Survey Telescope") or by what the text says of it ("the Zorb instrument aboard",
-    "Zorb-2 laser altimetry", "instruments such as Zorb-N"): what a study observes with, no artifact of
-    research.
+    "Zorb-2 laser altimetry", "instruments such as Zorb-N"), or the computing hardware the work runs on ("the
+    Quarrel Q780 FPGA"): what a study observes or runs with, no artifact of research.
     """
     return (_INSTRUMENT_HEAD.search(text, start, end) is not None
             or _INSTRUMENT_AFTER.match(text, end) is not None
+            or _HARDWARE_AFTER.match(text, end) is not None
             or _instrument_before(text, start))
 
 
