@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "65e04f251d8d8703b44abad44c93f294b955a53848229e21864240f0c95f589e"
-SHARED_50_SHA256 = "34f67cf39cbf52e876cdafae34783eaef12e4e6eedebbcc2179a6b184814e365"
+DEMO_SHA256 = "1dff12c4f19dca33176c6091b9609f2b5938108b08e2f67f78c15f9adadbd994"
+SHARED_50_SHA256 = "eb4f414d4c14d512dc05c2f5e92274c6a0fa10db14eb847f206c4c77bd18cafb"
 
 
 @pytest.fixture(scope="module")
