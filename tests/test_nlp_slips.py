@@ -1804,16 +1804,18 @@ def test_patterns_an_eponym_is_no_last_word_of_a_longer_name():
 
 def test_patterns_an_eponym_may_be_possessive_or_have_words_before_its_head():
     """"Quarnby's algorithm", "Castorides' algorithm", "Fenwright's trace estimator", "the Drummel-Ostrava graph
-    colouring": a surname, perhaps possessive, then up to two lower-case words and the kind of technique. Not a
+    colouring", "A Quelly filter" opening a sentence: a surname, perhaps possessive, then up to two lower-case words
+    and the kind of technique (not after a capitalised word: "NASA Quelly filter"). Not a
     function word or a verb between ("Tobbin and the method", "Pellory uses filter"), not a technique word before
     the head ("Zelkin sampling scheme" names Zelkin sampling), not a possessive with no technique ("Tobbin's team")."""
     from graphbuild.nlp.patterns import eponym_candidates
 
     text = ("T\n\nWe revisit Quarnby's algorithm and Castorides' algorithm, replace Fenwright's trace estimator and "
-            "the Drummel-Ostrava graph colouring, and add a Hollerin projection and a Tarrow-Quist analysis.")
+            "the Drummel-Ostrava graph colouring, and add a Hollerin projection and a Tarrow-Quist analysis. A Quelly "
+            "filter smooths it; NASA Quelly filter is another.")
     assert [c.text for c in eponym_candidates(text, 1)] == [
         "Quarnby's algorithm", "Castorides' algorithm", "Fenwright's trace estimator",
-        "Drummel-Ostrava graph colouring", "Hollerin projection", "Tarrow-Quist analysis"]
+        "Drummel-Ostrava graph colouring", "Hollerin projection", "Tarrow-Quist analysis", "Quelly filter"]
     assert all(c.type is None and c.votes == {"Method": 1.5} for c in eponym_candidates(text, 1))
     other = ("T\n\nAs in Tobbin and the method, where Pellory uses filter, with the Zelkin sampling scheme. "
              "Tobbin's team and Tobbin' algorithm.")

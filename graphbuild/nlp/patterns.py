@@ -1014,9 +1014,10 @@ def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], 
 
 
 # (a surname, perhaps possessive, perhaps with one or two lower-case words before the head: "Quarnby's algorithm",
-# "Fenwright's trace estimator", "the Drummel-Ostrava graph colouring"; the words are checked after the match)
+# "Fenwright's trace estimator", "the Drummel-Ostrava graph colouring"; the words are checked after the match;
+# after a lower-case word, a comma, a parenthesis or the article "A" opening a sentence: "A Hollerin projection")
 _EPONYM = re.compile(
-    r"([A-Z](?<=[a-z,;(] [A-Z])[a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)(?:['’]s|(?<=s)['’])?"
+    r"([A-Z](?<=[a-z,;(] [A-Z]|\bA [A-Z])[a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)(?:['’]s|(?<=s)['’])?"
     r"\s+((?:[a-z][a-z\-]+\s+){0,2}?)(closure|algorithm|estimator|sampler|filter|approximation|transform|"
     r"decomposition|criterion|method|test(?![ -](?:sets?|splits?|data|server|images)\b)|scheme|analysis|projection|"
     r"operator|refinement|estimation|colou?ring|partitioning|kernel)\b"
