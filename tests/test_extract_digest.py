@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "1dff12c4f19dca33176c6091b9609f2b5938108b08e2f67f78c15f9adadbd994"
-SHARED_50_SHA256 = "eb4f414d4c14d512dc05c2f5e92274c6a0fa10db14eb847f206c4c77bd18cafb"
+DEMO_SHA256 = "47cd701d96ddbd07f39b62366463820602c296ad28ee534d7dd175ba35cc385b"
+SHARED_50_SHA256 = "64d2367d86fb65152dca35e50acd87836e8a15a16df5a94d4a6bc650b24b5a58"
 
 
 @pytest.fixture(scope="module")

@@ -2624,3 +2624,12 @@ def test_typing_a_model_common_noun_the_lexicon_leaves_out():
         assert defined_type(text, len(title), _cand(text, name)) == "Model", sentence
     assert kind_type("ensemble") == "Model" and head_type("ensemble") is None
     assert kind_type("algorithm") == "Method" and kind_type("weather") is None
+
+
+def test_gazetteer_knows_the_mnist_task_variants():
+    """"permuted MNIST" and "sequential MNIST" (pixel by pixel) are benchmarks of their own, not MNIST with a
+    modifier: the gazetteer knows them, in any case, and the bare MNIST is not what the sentence names."""
+    found = {e.name: e.type for e in extract_text("We train an LSTM on permuted MNIST and on sequential MNIST.",
+                                                  title="Recurrent Nets Remember").entities}
+    assert found.get("Permuted MNIST") == "Dataset" and found.get("Sequential MNIST") == "Dataset"
+    assert "MNIST" not in found

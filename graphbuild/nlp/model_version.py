@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "79db0d7d7ca44091"
+MODEL_DIGEST = "9484da0e4bde8470"
