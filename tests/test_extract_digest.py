@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "65e04f251d8d8703b44abad44c93f294b955a53848229e21864240f0c95f589e"
-SHARED_50_SHA256 = "34f67cf39cbf52e876cdafae34783eaef12e4e6eedebbcc2179a6b184814e365"
+DEMO_SHA256 = "47cd701d96ddbd07f39b62366463820602c296ad28ee534d7dd175ba35cc385b"
+SHARED_50_SHA256 = "64d2367d86fb65152dca35e50acd87836e8a15a16df5a94d4a6bc650b24b5a58"
 
 
 @pytest.fixture(scope="module")

@@ -1320,6 +1320,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_title_bases(chosen, proposed)
     proposed = _without_titled_absences(chosen, proposed)
     proposed = _without_prior_work(chosen, proposed)
+    proposed = _without_eponyms(chosen, proposed)
     proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = _without_known_applied(chosen, proposed)
     proposed = _without_tools_used(chosen, proposed)
@@ -1623,6 +1624,17 @@ def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
         out.append(is_proposed and not (any(key in row for key in PRIOR_WORK)
                                         and _unclaimed(cands, members, title_end)))
     return out
+
+
+def _without_eponyms(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without a method named after a person ("Quarnby's algorithm", "a Hollerin projection": the
+    proposer ``eponym``) that the paper does not claim (:func:`_unclaimed`): a person's method is someone's
+    earlier work, which the paper uses or builds on.
+    """
+    cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
+    return [is_proposed and not (any("eponym" in cands[i].sources or cands[i].source == "eponym" for i in members)
+                                 and _unclaimed(cands, members, title_end))
+            for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
 
 
 def _unclaimed(cands: list[Candidate], members: list[int], title_end: int) -> bool:

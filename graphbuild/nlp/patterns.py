@@ -472,6 +472,7 @@ def _first_char_alternation(words: list[str]) -> str:
 _HEAD_WORDS = [w[:-2] + suffix if w.endswith("s?") else w for w in _LOWER_HEADS.split("|")
                for suffix in (("", "s") if w.endswith("s?") else ("",))]
 _LOWER_HEAD = re.compile(rf" (?:{_first_char_alternation(_HEAD_WORDS)})(?![\w-])")
+_HEAD_WORD_SET = frozenset(_HEAD_WORDS)
 _MODIFIER_WORD = re.compile(r"[a-z][a-z0-9\-]+")
 
 
@@ -1012,10 +1013,14 @@ def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], 
         yield cand
 
 
+# (a surname, perhaps possessive, perhaps with one or two lower-case words before the head: "Quarnby's algorithm",
+# "Fenwright's trace estimator", "the Drummel-Ostrava graph colouring"; the words are checked after the match;
+# after a lower-case word, a comma, a parenthesis or the article "A" opening a sentence: "A Hollerin projection")
 _EPONYM = re.compile(
-    r"([A-Z](?<=[a-z,;(] [A-Z])[a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)\s+(closure|algorithm|estimator|sampler|filter|"
-    r"approximation|transform|decomposition|criterion|method|test(?![ -](?:sets?|splits?|data|server|images)\b)|"
-    r"scheme)\b"
+    r"([A-Z](?<=[a-z,;(] [A-Z]|\bA [A-Z])[a-z]{2,}(?:[-–][A-Z][a-z]{2,})?)(?:['’]s|(?<=s)['’])?"
+    r"\s+((?:[a-z][a-z\-]+\s+){0,2}?)(closure|algorithm|estimator|sampler|filter|approximation|transform|"
+    r"decomposition|criterion|method|test(?![ -](?:sets?|splits?|data|server|images)\b)|scheme|analysis|projection|"
+    r"operator|refinement|estimation|colou?ring|partitioning|kernel)\b"
 )
 _ADJECTIVAL = re.compile(r"(?:ian|ean|ic|al|ive|ous|ary|ed|ing)$")
 #: the word before a match of ``_EPONYM`` (which ends in a lower-case letter there): its first letter
@@ -1029,8 +1034,9 @@ def eponym_candidates(text: str, title_end: int, *, vote: float = 1.5) -> Iterat
     """
     for m in _EPONYM.finditer(text, title_end):
         word = m.group(1)
-        if _ADJECTIVAL.search(word) or is_generic(word) or _after_capitalised(text, m.start()):
-            continue
+        if _ADJECTIVAL.search(word) or is_generic(word) or _after_capitalised(text, m.start()) \
+                or any(w in STOP_WORDS or w in _LEAD_VERBS or w in _HEAD_WORD_SET for w in m.group(2).split()):
+            continue  # (not "Zorb and the method", "Zorb uses filter"; "Zorb sampling scheme" names Zorb sampling)
         cand = Candidate(m.start(), m.end(), m.group(0), "eponym", strong=True)
         cand.vote("Method", vote)
         yield cand
