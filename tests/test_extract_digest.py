@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "65e04f251d8d8703b44abad44c93f294b955a53848229e21864240f0c95f589e"
-SHARED_50_SHA256 = "34f67cf39cbf52e876cdafae34783eaef12e4e6eedebbcc2179a6b184814e365"
+DEMO_SHA256 = "d59fec10784d768d277b911d6d183291254f6fa21e333e4bd0c13a331f9b5d3e"
+SHARED_50_SHA256 = "c7c056b561c5482e3fdc883ad91373502174c58ce02cc3508dd6aac36d5cb32d"
 
 
 @pytest.fixture(scope="module")

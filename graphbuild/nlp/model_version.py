@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d4b209d10e4a0bd1"
+MODEL_DIGEST = "5abae214a69c5f7d"
