@@ -403,7 +403,7 @@ def test_gazetteer_data_science_and_medicine_resolve():
         ("Bayesian PINN", "B-PINN", "Method"),
         ("Johns Hopkins Turbulence Database", "Johns Hopkins Turbulence Database", "Dataset"),
         ("Oxford COVID-19 Government Response Tracker", "OxCGRT", "Dataset"),
-        ("Susceptible-Exposed-Infectious-Recovered", "SEIR model", "Method"),
+        ("Susceptible-Exposed-Infectious-Recovered", "SEIR model", "Model"),
         ("PDBbind v2020", "PDBbind 2020", "Dataset"),
     ])
     gaz = load_gazetteer()
@@ -549,3 +549,28 @@ def test_gazetteer_data_recent_releases_resolve():
     for exact, plain in [("FRAMES", "frames"), ("BAGEL", "bagel"), ("Satori", "satori"), ("Sequoia", "sequoia")]:
         assert gaz.lookup(exact) is not None, exact
         assert gaz.lookup(plain) is None, plain
+
+
+def test_gazetteer_data_model_families_are_models():
+    """ANNOTATION.md types a model family or architecture a Model and an algorithm a Method: the neural and
+    probabilistic families (GAN, VAE, HMM, Gaussian process, CNN, ARIMA, SEIR …) are models, written out or as
+    acronyms, while the classic learners and procedures beside them stay methods."""
+    _assert_resolve([
+        ("GANs", "generative adversarial network", "Model"),
+        ("conditional GANs", "conditional GAN", "Model"),
+        ("WGAN", "Wasserstein GAN", "Model"),
+        ("beta-VAE", "beta-VAE", "Model"),
+        ("VAE", "variational autoencoder", "Model"),
+        ("denoising autoencoders", "denoising autoencoder", "Model"),
+        ("hidden Markov models", "hidden Markov model", "Model"),
+        ("GMM", "Gaussian mixture model", "Model"),
+        ("Gaussian processes", "Gaussian process", "Model"),
+        ("CNNs", "convolutional neural network", "Model"),
+        ("RNN", "recurrent neural network", "Model"),
+        ("MLP", "multilayer perceptron", "Model"),
+        ("RNN-T", "RNN Transducer", "Model"),
+        ("ARIMA model", "ARIMA", "Model"),
+        ("random forests", "random forest", "Method"),
+        ("logistic regression", "logistic regression", "Method"),
+        ("stochastic gradient descent", "stochastic gradient descent", "Method"),
+    ])
