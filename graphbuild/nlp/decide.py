@@ -1258,7 +1258,7 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
 #: (not the words a runtime's or a tool's edition takes as well: "Lite", "Micro", "Nano")
 _SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|large|xl|xxl)$")
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"
-_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
+_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
                             r"v\d+(?:\.\d+)*)$")
 
 
@@ -1330,6 +1330,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
     kept_groups += siblings
     proposed += [True] * len(siblings)
+    sized = _sized_variants(cands, prepared.entries, groups, kept_groups, proposed, taken)
+    kept_groups += sized
+    proposed += [True] * len(sized)
     for (members, type_, kept), is_proposed in zip(kept_groups, proposed):
         for i in members:
             c = cands[i]
@@ -1701,6 +1704,55 @@ def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: li
         return proposed
     return [is_proposed or any(_variant_of(cands[i].text, stems) for i in members)
             for members, is_proposed in zip(groups, proposed)]
+
+
+def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[list[int]],
+                    kept: list[tuple[list[int], str, list[int]]], proposed: list[bool],
+                    taken: bytearray) -> list[tuple[list[int], str, list[int]]]:
+    """The sizes of a name the paper proposes that it writes apart from it, anywhere in the abstract ("We
+    propose Zorb … Zorb-T reaches …", "Zorb-Base (95M) and Zorb-Large"; "EarNet-mini … EarNet-tiny"): a name
+    that is the proposed one's family (the proposed name itself, or what is before its size) followed by a size
+    (:data:`_SIZE_ONLY`; not a version: "Zorb-v2" or "Zorb 2" beside "Zorb-v3" or "Zorb-Lite" came before it),
+    neither of them a name the gazetteer knows. A kept one becomes proposed in ``proposed``; a group not kept
+    and not unlikely (``SIZED_VARIANT_FLOOR``) is returned as an entity of the proposed one's type (its mentions
+    marked in ``taken``; the extraction gives a variant its family's type). Only sizes: a family's other
+    variants ("Zorb-Det", "Zorb-Coder") may be another kind of thing.
+    """
+    families: dict[str, str] = {}  # a proposed name's family -> the proposed one's type
+    for (members, type_, shown), is_proposed in zip(kept, proposed):
+        if not is_proposed or any(entries[i] is not None for i in members):
+            continue  # (a known family's sizes are the known ones: "ViT-H" beside a proposed "ViT-2B")
+        for i in shown:
+            m = _SIZE_ONLY.match(cands[i].text)
+            families.setdefault(cands[i].text, type_)
+            if m is not None:
+                families.setdefault(m.group(1), type_)
+    if not families:
+        return []
+    kept_at = {i: k for k, (members, _, _) in enumerate(kept) for i in members}
+    out: list[tuple[list[int], str, list[int]]] = []
+    for members in groups:
+        m = next((m for i in members for m in [_SIZE_ONLY.match(cands[i].text)]
+                  if m is not None and m.group(1) in families), None)
+        if m is None or any(entries[i] is not None for i in members):
+            continue
+        k = kept_at.get(members[0], -1)
+        if k >= 0:
+            proposed[k] = True
+            continue
+        shown = [i for i in members if taken.find(1, cands[i].start, cands[i].end) < 0]
+        if not shown or max(cands[i].score for i in members) < SIZED_VARIANT_FLOOR:
+            continue
+        for i in shown:
+            taken[cands[i].start:cands[i].end] = b"\x01" * (cands[i].end - cands[i].start)
+        out.append((members, families[m.group(1)], sorted(shown, key=lambda i: cands[i].start)))
+    return out
+
+
+#: a size after a family's name, not a version: "Zorb-7B", "Zorb-Base", "Zorb-T", "Zorb Big"
+_SIZE_ONLY = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK])$")
+#: the least score of a size of a proposed name that :func:`_sized_variants` adds
+SIZED_VARIANT_FLOOR = 0.05
 
 
 #: a list's gap right after a name: ", ", " and ", " & ", "/"
