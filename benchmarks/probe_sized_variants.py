@@ -6,6 +6,9 @@
   reaches …", "Tarnwick-base and Tarnwick-large"): each size is found and proposed;
 * ``sibling``: two sizes of a family, the first proposed by the cue, the other written in another sentence
   ("Mirebell-mini with … and Mirebell-tiny with …"): both proposed;
+* ``apposed``: the name is apposed to the kind the authors propose, in the abstract's opening ("We propose a
+  keyword spotter, Brantle, that …"), and its size comes later: both proposed; ``apposed-neg``: the baseline
+  it beats, or a known name after a kind and a participle ("a simple estimator, building on X"), is not;
 * ``version-neg``: an earlier version of the proposed name ("Quillon-v2" beside "Quillon-v3", "Harrowby 2" beside
   "Harrowby-Lite") is the work it improves on: not proposed;
 * ``known-neg``: a size of a known family beside the paper's own size of it ("ViT-H" beside a proposed "ViT-2B",
@@ -41,6 +44,14 @@ CASES = [
      "We release Brisbeck-base and Brisbeck-large, text embedding models trained with a two-stage contrastive recipe. Brisbeck-large averages 54.0 nDCG@10 on BEIR, above E5-large-v2.", "Brisbeck-base", True),
     ("sibling", "Compact Sound Event Taggers for Hearing Aids",
      "We distil an ensemble of PANNs into two compact students, Mirebell-mini with 300K parameters and Mirebell-tiny with 80K parameters. On AudioSet Mirebell-mini reaches an mAP of 0.37 and Mirebell-tiny 0.32.", "Mirebell-tiny", True),
+    ("apposed", "Noise-Robust Keyword Spotting on Speech Commands",
+     "We propose a keyword spotter, Brantle, that combines a broadcasted residual network with a noise-conditioned normalisation layer. Brantle-S (45k parameters) reaches 97.6% accuracy on Google Speech Commands V2, outperforming BC-ResNet-1 by 0.7 points.", "Brantle", True),
+    ("apposed", "Noise-Robust Keyword Spotting on Speech Commands",
+     "We propose a keyword spotter, Brantle, that combines a broadcasted residual network with a noise-conditioned normalisation layer. Brantle-S (45k parameters) reaches 97.6% accuracy on Google Speech Commands V2, outperforming BC-ResNet-1 by 0.7 points.", "Brantle-S", True),
+    ("apposed-neg", "Noise-Robust Keyword Spotting on Speech Commands",
+     "We propose a keyword spotter, Brantle, that combines a broadcasted residual network with a noise-conditioned normalisation layer. Brantle-S (45k parameters) reaches 97.6% accuracy on Google Speech Commands V2, outperforming BC-ResNet-1 by 0.7 points.", "BC-ResNet-1", False),
+    ("apposed-neg", "Robust Estimation of Treatment Effects",
+     "We propose a simple estimator, building on Horvitz-Thompson weighting, that is robust to outliers. It reduces the error of the Hajek estimator by a third on simulated panels.", "Horvitz-Thompson", False),
     ("version-neg", "Quillon-v3: Code Search Embeddings Trained with Verified Hard Negatives",
      "We present Quillon-v3, a code search embedding model trained with hard negatives verified by execution. Quillon-v3 improves MRR on CodeSearchNet by 4.2 points over Quillon-v2 and by 6.0 over UniXcoder.", "Quillon-v2", False),
     ("version-neg", "Harrowby-Lite: Fast Text-to-Speech on Mobile CPUs",

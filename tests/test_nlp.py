@@ -1161,6 +1161,21 @@ def test_decide_sizes_of_a_proposed_name_written_apart_are_proposed(title, text,
         assert found[name].type == found[name.split("-")[0]].type, found  # (the family's type)
 
 
+def test_decide_a_name_apposed_to_the_kind_the_authors_propose_is_kept_and_proposed():
+    from graphbuild.nlp.decide import _PRESENTED_BEFORE
+
+    # the kind between the verb and the name: lower-case words closed by a comma
+    assert _PRESENTED_BEFORE.search("We propose a keyword spotter, ").group("kind") is not None
+    assert _PRESENTED_BEFORE.search("We propose ").group("kind") is None
+    assert _PRESENTED_BEFORE.search("We propose a model for BERT, ") is None  # (a capital: no kind phrase)
+    text = ("We propose a keyword spotter, Brantle, that combines a broadcasted residual network with a "
+            "noise-conditioned normalisation layer. Brantle-S reaches 97.6% accuracy on Google Speech Commands V2, "
+            "outperforming BC-ResNet-1 by 0.7 points.")
+    found = {e.name: e.proposed for e in extract_text(text, title="Noise-Robust Keyword Spotting").entities}
+    assert found.get("Brantle") and found.get("Brantle-S"), found
+    assert not found.get("BC-ResNet-1"), found
+
+
 def test_decide_sizes_apart_leave_earlier_versions_and_known_families():
     from graphbuild.nlp.decide import _SIZE_ONLY
 

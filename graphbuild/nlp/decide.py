@@ -743,8 +743,9 @@ def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Ca
 def _with_presented_names(context: DocContext, cands: list[Candidate], group_of: list[int], keep: list[int],
                           probs: np.ndarray) -> list[int]:
     """``keep`` with the groups of capitalised names the authors present in the abstract's first two sentences,
-    right after "this paper proposes", "we introduce" or "this work presents" and before a clause or a comma
-    ("This paper proposes Quorvel to reduce …", "This work presents Quorvel, reducing …"), when not unlikely
+    right after "this paper proposes", "we introduce" or "this work presents" (or the kind apposed to the name
+    after it: "we propose a keyword spotter, Quorvel, that …") and before a clause or a comma ("This paper
+    proposes Quorvel to reduce …", "This work presents Quorvel, reducing …"), when not unlikely
     (``PRESENTED_FLOOR``): the paper's own name, which it may write once, reads as any capital otherwise. The
     rules must have found it proposed (not a modifier: "we present BERT-based models"); not "we present Monte
     Carlo estimates" (a noun follows), not a phrase with a lower-case word ("we introduce Gaussian priors to"),
@@ -759,17 +760,18 @@ def _with_presented_names(context: DocContext, cands: list[Candidate], group_of:
             return None
         if is_generic(c.text):
             return None
-        if made_and_named(text, sents, c):
+        if score >= PRESENTED_FLOOR and made_and_named(text, sents, c):
             return ""  # "we construct a large corpus called X", "by training a compute-optimal model, X, that"
         if c.sentence >= 2 and sents[c.sentence - 2][0] >= title_end:
             return None  # (past the abstract's second sentence: two of its sentences before this one's)
         s = sents[c.sentence][0]
-        if _PRESENTED_BEFORE.search(text, max(s, c.start - 45), c.start) is not None \
+        m = _PRESENTED_BEFORE.search(text, max(s, c.start - PRESENTED_REACH), c.start)
+        if m is not None and (score >= PRESENTED_FLOOR or m.group("kind") is not None) \
                 and _PRESENTED_AFTER.match(text, c.end) is not None:
             return ""
         return None
 
-    return _with_each(cands, group_of, keep, probs, PRESENTED_FLOOR, presented)[0]
+    return _with_each(cands, group_of, keep, probs, APPOSED_FLOOR, presented)[0]
 
 
 def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -> list[int]:
@@ -790,10 +792,17 @@ def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -
 COINED_FLOOR = 0.03
 #: the least score of a name the authors present that :func:`_with_presented_names` keeps
 PRESENTED_FLOOR = 0.05
-#: the authors' proposal verb right before a name: "This paper proposes ", "we introduce ", "This work presents "
+#: the least score of a name presented with its kind apposed ("we propose a keyword spotter, X, that"): the
+#: verb, the kind and the commas leave little doubt
+APPOSED_FLOOR = 0.03
+#: how far before a presented name its proposal verb may start (with a kind apposed between)
+PRESENTED_REACH = 90
+#: the authors' proposal verb right before a name, or before the kind of thing the name is apposed to: "This paper
+#: proposes ", "we introduce ", "This work presents ", "We propose a keyword spotter, "
 _PRESENTED_BEFORE = re.compile(word_alternation("We|we|This paper|this paper|This work|this work|This article|"
                                                 "this article")
-                               + r"\s+(?:\w+ly\s+|also\s+|first\s+|here\s+)?(?:propose|introduce|present)s?\s+$")
+                               + r"\s+(?:\w+ly\s+|also\s+|first\s+|here\s+)?(?:propose|introduce|present)s?\s+"
+                               r"(?P<kind>an?\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*,\s+)?$")
 #: a name of capitalised words (or words opening with a digit): "Quorvel", "Zorb Net", "Q-Former 2" (not a phrase
 #: with a lower-case word: "Gaussian priors")
 _CAPITALISED_NAME = re.compile(r"[A-Z0-9][^\s]*(?:\s+[A-Z0-9][^\s]*)*")
