@@ -1155,10 +1155,14 @@ def test_decide_siblings_listed_with_a_proposed_name_are_proposed(text):
      "De-En Pellory-Small reaches 35.6 BLEU.", ["Pellory-Big", "Pellory-Small"]),
 ])
 def test_decide_sizes_of_a_proposed_name_written_apart_are_proposed(title, text, sizes):
+    from graphbuild.nlp.decide import SIZE_TIER
+
     found = {e.name: e for e in extract_text(text, title=title).entities}
     for name in sizes:
         assert name in found and found[name].proposed, found
-        assert found[name].type == found[name.split("-")[0]].type, found  # (the family's type)
+        # (the family's type, but a size word is a checkpoint's: "Pellory-Big" of a method "Pellory" is a model)
+        family = found[name.split("-")[0]].type
+        assert found[name].type == ("Model" if SIZE_TIER.search(name) else family), found
 
 
 def test_decide_a_name_apposed_to_the_kind_the_authors_propose_is_kept_and_proposed():

@@ -1220,7 +1220,7 @@ def _unlearned_type(prepared: Prepared, members: list[int], type_: str) -> str:
     says too little of its field: "Zorbcast: Wildfire Spread Prediction from …" names a model), but where it
     opens with a name shaped as a model's ("Zorb-tts: lightweight text-to-speech for …") that name is a model,
     whatever the weights of titles alone, fitted on few such titles, make of it. And "Model" for a name the type
-    model calls a method that ends in a size word of a released model (:data:`_SIZE_TIER`: "Zorb-MT-small",
+    model calls a method that ends in a size word of a released model (:data:`SIZE_TIER`: "Zorb-MT-small",
     "Quill-Large", "Zorb-XL"): a checkpoint of a family, as the dev sets' 181 such names of models to 7 of data
     sets and none of methods say. Else ``type_``.
     """
@@ -1230,7 +1230,7 @@ def _unlearned_type(prepared: Prepared, members: list[int], type_: str) -> str:
     if type_ == "Method" and prepared.context.bare and any(
             prepared.cands[i].start == 0 and _model_shaped(prepared.cands[i].text) for i in members):
         return "Model"
-    if type_ == "Method" and any(_SIZE_TIER.search(prepared.cands[i].text) for i in members):
+    if type_ == "Method" and any(SIZE_TIER.search(prepared.cands[i].text) for i in members):
         return "Model"
     return type_
 
@@ -1265,7 +1265,7 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
 
 #: a size word of a released model ending a name of two parts or more: "Quorra-mini", "Quorra-MT-Large", "Quorra XL"
 #: (not the words a runtime's or a tool's edition takes as well: "Lite", "Micro", "Nano")
-_SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|large|xl|xxl)$")
+SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|big|large|xl|xxl)$")
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"
 _SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
                             r"v\d+(?:\.\d+)*)$")
@@ -1724,8 +1724,8 @@ def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[lis
     (:data:`_SIZE_ONLY`; not a version: "Zorb-v2" or "Zorb 2" beside "Zorb-v3" or "Zorb-Lite" came before it),
     neither of them a name the gazetteer knows. A kept one becomes proposed in ``proposed``; a group not kept
     and not unlikely (``SIZED_VARIANT_FLOOR``) is returned as an entity of the proposed one's type (its mentions
-    marked in ``taken``; the extraction gives a variant its family's type). Only sizes: a family's other
-    variants ("Zorb-Det", "Zorb-Coder") may be another kind of thing.
+    marked in ``taken``; a size word of a method's name is a model's checkpoint, :data:`SIZE_TIER`). Only sizes: a
+    family's other variants ("Zorb-Det", "Zorb-Coder") may be another kind of thing.
     """
     families: dict[str, str] = {}  # a proposed name's family -> the proposed one's type
     for (members, type_, shown), is_proposed in zip(kept, proposed):
@@ -1754,7 +1754,9 @@ def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[lis
             continue
         for i in shown:
             taken[cands[i].start:cands[i].end] = b"\x01" * (cands[i].end - cands[i].start)
-        out.append((members, families[m.group(1)], sorted(shown, key=lambda i: cands[i].start)))
+        type_ = families[m.group(1)]  # (a size word of a method's name is a checkpoint: see _unlearned_type)
+        type_ = "Model" if type_ == "Method" and SIZE_TIER.search(m.group()) else type_
+        out.append((members, type_, sorted(shown, key=lambda i: cands[i].start)))
     return out
 
 
