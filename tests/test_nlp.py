@@ -1145,6 +1145,58 @@ def test_decide_siblings_listed_with_a_proposed_name_are_proposed(text):
     assert found["Hark-Base"].type == found["Hark-Large"].type, found
 
 
+@pytest.mark.parametrize(("title", "text", "sizes"), [
+    ("Tarnwick: Open-Vocabulary Segmentation via Caption Grounding",
+     "We propose Tarnwick, an open-vocabulary segmenter trained on image-caption pairs with pseudo-masks. "
+     "Tarnwick-T achieves 24.1 mIoU on ADE20K zero-shot, outperforming ODISE by 2.3 points.", ["Tarnwick-T"]),
+    ("Pellory: Shared Cross-Attention Keys for Fast Translation",
+     "We revisit deep-encoder shallow-decoder Transformers and propose Pellory, which shares cross-attention keys "
+     "across layers. Pellory-Big obtains 29.1 BLEU on WMT'14 En-De against 28.4 for Transformer-Big. On IWSLT'14 "
+     "De-En Pellory-Small reaches 35.6 BLEU.", ["Pellory-Big", "Pellory-Small"]),
+])
+def test_decide_sizes_of_a_proposed_name_written_apart_are_proposed(title, text, sizes):
+    from graphbuild.nlp.decide import SIZE_TIER
+
+    found = {e.name: e for e in extract_text(text, title=title).entities}
+    for name in sizes:
+        assert name in found and found[name].proposed, found
+        # (the family's type, but a size word is a checkpoint's: "Pellory-Big" of a method "Pellory" is a model)
+        family = found[name.split("-")[0]].type
+        assert found[name].type == ("Model" if SIZE_TIER.search(name) else family), found
+
+
+def test_decide_a_name_apposed_to_the_kind_the_authors_propose_is_kept_and_proposed():
+    from graphbuild.nlp.decide import _PRESENTED_BEFORE
+
+    # the kind between the verb and the name: lower-case words closed by a comma
+    assert _PRESENTED_BEFORE.search("We propose a keyword spotter, ").group("kind") is not None
+    assert _PRESENTED_BEFORE.search("We propose ").group("kind") is None
+    assert _PRESENTED_BEFORE.search("We propose a model for BERT, ") is None  # (a capital: no kind phrase)
+    text = ("We propose a keyword spotter, Brantle, that combines a broadcasted residual network with a "
+            "noise-conditioned normalisation layer. Brantle-S reaches 97.6% accuracy on Google Speech Commands V2, "
+            "outperforming BC-ResNet-1 by 0.7 points.")
+    found = {e.name: e.proposed for e in extract_text(text, title="Noise-Robust Keyword Spotting").entities}
+    assert found.get("Brantle") and found.get("Brantle-S"), found
+    assert not found.get("BC-ResNet-1"), found
+
+
+def test_decide_sizes_apart_leave_earlier_versions_and_known_families():
+    from graphbuild.nlp.decide import _SIZE_ONLY
+
+    # a size, not a version: the earlier release a paper improves on is no size of its own name
+    assert [bool(_SIZE_ONLY.match(n)) for n in ("Zorb-T", "Zorb-Big", "Zorb-base", "Zorb 7B", "Zorb-v2",
+                                               "Zorb 2", "Zorb-Det")] == [True] * 4 + [False] * 3
+    text = ("We present Quillon-v3, a code search embedding model trained with hard negatives verified by "
+            "execution. Quillon-v3 improves MRR on CodeSearchNet by 4.2 points over Quillon-v2.")
+    found = {e.name: e.proposed for e in extract_text(text, title="Code Search Embeddings").entities}
+    assert found.get("Quillon-v3") and not found.get("Quillon-v2"), found
+    # a known family's size beside the paper's own size of it is the known one
+    text = ("We scale masked autoencoder pretraining to ViT-2B, a vision transformer with two billion parameters. "
+            "ViT-2B reaches 88.1% top-1 on ImageNet, above ViT-H by 1.2 points.")
+    found = {e.name: e.proposed for e in extract_text(text, title="Scaling Masked Autoencoders").entities}
+    assert not found.get("ViT-H"), found
+
+
 def test_typing_the_subject_after_an_opening_on_names_no_dataset():
     from graphbuild.nlp.entity_types import context_votes
 

@@ -743,8 +743,9 @@ def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Ca
 def _with_presented_names(context: DocContext, cands: list[Candidate], group_of: list[int], keep: list[int],
                           probs: np.ndarray) -> list[int]:
     """``keep`` with the groups of capitalised names the authors present in the abstract's first two sentences,
-    right after "this paper proposes", "we introduce" or "this work presents" and before a clause or a comma
-    ("This paper proposes Quorvel to reduce …", "This work presents Quorvel, reducing …"), when not unlikely
+    right after "this paper proposes", "we introduce" or "this work presents" (or the kind apposed to the name
+    after it: "we propose a keyword spotter, Quorvel, that …") and before a clause or a comma ("This paper
+    proposes Quorvel to reduce …", "This work presents Quorvel, reducing …"), when not unlikely
     (``PRESENTED_FLOOR``): the paper's own name, which it may write once, reads as any capital otherwise. The
     rules must have found it proposed (not a modifier: "we present BERT-based models"); not "we present Monte
     Carlo estimates" (a noun follows), not a phrase with a lower-case word ("we introduce Gaussian priors to"),
@@ -759,17 +760,18 @@ def _with_presented_names(context: DocContext, cands: list[Candidate], group_of:
             return None
         if is_generic(c.text):
             return None
-        if made_and_named(text, sents, c):
+        if score >= PRESENTED_FLOOR and made_and_named(text, sents, c):
             return ""  # "we construct a large corpus called X", "by training a compute-optimal model, X, that"
         if c.sentence >= 2 and sents[c.sentence - 2][0] >= title_end:
             return None  # (past the abstract's second sentence: two of its sentences before this one's)
         s = sents[c.sentence][0]
-        if _PRESENTED_BEFORE.search(text, max(s, c.start - 45), c.start) is not None \
+        m = _PRESENTED_BEFORE.search(text, max(s, c.start - PRESENTED_REACH), c.start)
+        if m is not None and (score >= PRESENTED_FLOOR or m.group("kind") is not None) \
                 and _PRESENTED_AFTER.match(text, c.end) is not None:
             return ""
         return None
 
-    return _with_each(cands, group_of, keep, probs, PRESENTED_FLOOR, presented)[0]
+    return _with_each(cands, group_of, keep, probs, APPOSED_FLOOR, presented)[0]
 
 
 def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -> list[int]:
@@ -790,10 +792,17 @@ def _with_coined_names(prepared: Prepared, keep: list[int], probs: np.ndarray) -
 COINED_FLOOR = 0.03
 #: the least score of a name the authors present that :func:`_with_presented_names` keeps
 PRESENTED_FLOOR = 0.05
-#: the authors' proposal verb right before a name: "This paper proposes ", "we introduce ", "This work presents "
+#: the least score of a name presented with its kind apposed ("we propose a keyword spotter, X, that"): the
+#: verb, the kind and the commas leave little doubt
+APPOSED_FLOOR = 0.03
+#: how far before a presented name its proposal verb may start (with a kind apposed between)
+PRESENTED_REACH = 90
+#: the authors' proposal verb right before a name, or before the kind of thing the name is apposed to: "This paper
+#: proposes ", "we introduce ", "This work presents ", "We propose a keyword spotter, "
 _PRESENTED_BEFORE = re.compile(word_alternation("We|we|This paper|this paper|This work|this work|This article|"
                                                 "this article")
-                               + r"\s+(?:\w+ly\s+|also\s+|first\s+|here\s+)?(?:propose|introduce|present)s?\s+$")
+                               + r"\s+(?:\w+ly\s+|also\s+|first\s+|here\s+)?(?:propose|introduce|present)s?\s+"
+                               r"(?P<kind>an?\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s*,\s+)?$")
 #: a name of capitalised words (or words opening with a digit): "Quorvel", "Zorb Net", "Q-Former 2" (not a phrase
 #: with a lower-case word: "Gaussian priors")
 _CAPITALISED_NAME = re.compile(r"[A-Z0-9][^\s]*(?:\s+[A-Z0-9][^\s]*)*")
@@ -1211,7 +1220,7 @@ def _unlearned_type(prepared: Prepared, members: list[int], type_: str) -> str:
     says too little of its field: "Zorbcast: Wildfire Spread Prediction from …" names a model), but where it
     opens with a name shaped as a model's ("Zorb-tts: lightweight text-to-speech for …") that name is a model,
     whatever the weights of titles alone, fitted on few such titles, make of it. And "Model" for a name the type
-    model calls a method that ends in a size word of a released model (:data:`_SIZE_TIER`: "Zorb-MT-small",
+    model calls a method that ends in a size word of a released model (:data:`SIZE_TIER`: "Zorb-MT-small",
     "Quill-Large", "Zorb-XL"): a checkpoint of a family, as the dev sets' 181 such names of models to 7 of data
     sets and none of methods say. Else ``type_``.
     """
@@ -1221,7 +1230,7 @@ def _unlearned_type(prepared: Prepared, members: list[int], type_: str) -> str:
     if type_ == "Method" and prepared.context.bare and any(
             prepared.cands[i].start == 0 and _model_shaped(prepared.cands[i].text) for i in members):
         return "Model"
-    if type_ == "Method" and any(_SIZE_TIER.search(prepared.cands[i].text) for i in members):
+    if type_ == "Method" and any(SIZE_TIER.search(prepared.cands[i].text) for i in members):
         return "Model"
     return type_
 
@@ -1256,9 +1265,9 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
 
 #: a size word of a released model ending a name of two parts or more: "Quorra-mini", "Quorra-MT-Large", "Quorra XL"
 #: (not the words a runtime's or a tool's edition takes as well: "Lite", "Micro", "Nano")
-_SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|large|xl|xxl)$")
+SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|big|large|xl|xxl)$")
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"
-_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
+_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
                             r"v\d+(?:\.\d+)*)$")
 
 
@@ -1332,6 +1341,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     siblings = _released_siblings(text, cands, groups, kept_groups, proposed, taken)
     kept_groups += siblings
     proposed += [True] * len(siblings)
+    sized = _sized_variants(cands, prepared.entries, groups, kept_groups, proposed, taken)
+    kept_groups += sized
+    proposed += [True] * len(sized)
     for (members, type_, kept), is_proposed in zip(kept_groups, proposed):
         for i in members:
             c = cands[i]
@@ -1733,6 +1745,57 @@ def _with_variants(cands: list[Candidate], groups: list[list[int]], proposed: li
         return proposed
     return [is_proposed or any(_variant_of(cands[i].text, stems) for i in members)
             for members, is_proposed in zip(groups, proposed)]
+
+
+def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[list[int]],
+                    kept: list[tuple[list[int], str, list[int]]], proposed: list[bool],
+                    taken: bytearray) -> list[tuple[list[int], str, list[int]]]:
+    """The sizes of a name the paper proposes that it writes apart from it, anywhere in the abstract ("We
+    propose Zorb … Zorb-T reaches …", "Zorb-Base (95M) and Zorb-Large"; "EarNet-mini … EarNet-tiny"): a name
+    that is the proposed one's family (the proposed name itself, or what is before its size) followed by a size
+    (:data:`_SIZE_ONLY`; not a version: "Zorb-v2" or "Zorb 2" beside "Zorb-v3" or "Zorb-Lite" came before it),
+    neither of them a name the gazetteer knows. A kept one becomes proposed in ``proposed``; a group not kept
+    and not unlikely (``SIZED_VARIANT_FLOOR``) is returned as an entity of the proposed one's type (its mentions
+    marked in ``taken``; a size word of a method's name is a model's checkpoint, :data:`SIZE_TIER`). Only sizes: a
+    family's other variants ("Zorb-Det", "Zorb-Coder") may be another kind of thing.
+    """
+    families: dict[str, str] = {}  # a proposed name's family -> the proposed one's type
+    for (members, type_, shown), is_proposed in zip(kept, proposed):
+        if not is_proposed or any(entries[i] is not None for i in members):
+            continue  # (a known family's sizes are the known ones: "ViT-H" beside a proposed "ViT-2B")
+        for i in shown:
+            m = _SIZE_ONLY.match(cands[i].text)
+            families.setdefault(cands[i].text, type_)
+            if m is not None:
+                families.setdefault(m.group(1), type_)
+    if not families:
+        return []
+    kept_at = {i: k for k, (members, _, _) in enumerate(kept) for i in members}
+    out: list[tuple[list[int], str, list[int]]] = []
+    for members in groups:
+        m = next((m for i in members for m in [_SIZE_ONLY.match(cands[i].text)]
+                  if m is not None and m.group(1) in families), None)
+        if m is None or any(entries[i] is not None for i in members):
+            continue
+        k = kept_at.get(members[0], -1)
+        if k >= 0:
+            proposed[k] = True
+            continue
+        shown = [i for i in members if taken.find(1, cands[i].start, cands[i].end) < 0]
+        if not shown or max(cands[i].score for i in members) < SIZED_VARIANT_FLOOR:
+            continue
+        for i in shown:
+            taken[cands[i].start:cands[i].end] = b"\x01" * (cands[i].end - cands[i].start)
+        type_ = families[m.group(1)]  # (a size word of a method's name is a checkpoint: see _unlearned_type)
+        type_ = "Model" if type_ == "Method" and SIZE_TIER.search(m.group()) else type_
+        out.append((members, type_, sorted(shown, key=lambda i: cands[i].start)))
+    return out
+
+
+#: a size after a family's name, not a version: "Zorb-7B", "Zorb-Base", "Zorb-T", "Zorb Big"
+_SIZE_ONLY = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK])$")
+#: the least score of a size of a proposed name that :func:`_sized_variants` adds
+SIZED_VARIANT_FLOOR = 0.05
 
 
 #: a list's gap right after a name: ", ", " and ", " & ", "/"

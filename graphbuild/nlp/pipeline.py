@@ -781,7 +781,8 @@ def _joined(groups: list[list[Candidate]], into: dict[int, int]) -> list[list[Ca
 def _variants_of_the_paper(entities: list[EntityMention]) -> None:
     """A size or version of another entity of the paper ("QuokkaNet-L" beside "QuokkaNet"), which
     the gazetteer does not know, belongs to that family and has its type (but a parameter count,
-    "Quokka-7B", names a model, whatever its family is).
+    "Quokka-7B", names a model, whatever its family is, and so does a size word after a method's name,
+    "Quokka-Base": :data:`~graphbuild.nlp.decide.SIZE_TIER`).
     """
     named = {form_key(e.name): e for e in entities}
     if len(named) < 2:
@@ -793,7 +794,8 @@ def _variants_of_the_paper(entities: list[EntityMention]) -> None:
         if family is not None:
             stem = named[form_key(family)]
             e.family = stem.name
-            if stem.type in SCORED_TYPES and not _PARAMETER_COUNT.search(e.name):
+            if stem.type in SCORED_TYPES and not _PARAMETER_COUNT.search(e.name) \
+                    and not (stem.type == "Method" and decide.SIZE_TIER.search(e.name)):
                 e.type = stem.type
 
 
