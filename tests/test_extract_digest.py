@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "47cd701d96ddbd07f39b62366463820602c296ad28ee534d7dd175ba35cc385b"
-SHARED_50_SHA256 = "64d2367d86fb65152dca35e50acd87836e8a15a16df5a94d4a6bc650b24b5a58"
+DEMO_SHA256 = "b996422c9bff392b6e8934f7129d64c3e4e64acb39180f0ef90ce578143cf354"
+SHARED_50_SHA256 = "eabcc24d1e3187c4124de7d817160b609e5b63aa62b48e1d0d764f6995fb34de"
 
 
 @pytest.fixture(scope="module")

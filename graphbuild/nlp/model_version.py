@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "9484da0e4bde8470"
+MODEL_DIGEST = "45f72a8e06641331"
