@@ -2118,3 +2118,22 @@ def test_ingest_a_plain_ascii_title_is_keyed_without_the_per_character_walk(tmp_
     [error] = _errors(_items(path))
     assert error.line == 1 and "more than the 1,000,000 the NLP pass reads; shorten the title" in error.message
     assert records.normalize_title("BERT: Pre-training, 2019!") == "bertpretraining2019"
+
+
+def test_ingest_daily_a_nul_in_the_page_header_refuses_the_record_naming_its_line(tmp_path):
+    # "ne\0w" in the header was no furniture: it became a paper titled "ne w", and the first paper, its
+    # abstract, was lost without a word
+    lines = (FIXTURES / "daily_small.txt").read_text(encoding="utf-8").split("\n")
+    lines[0] = "ne\x00w"
+    path = _write(tmp_path / "daily.txt", "\n".join(lines))
+    items = _items(path, "daily")
+    [error] = _errors(items)
+    assert (error.path, error.line) == (str(path), 1)
+    assert error.message.startswith("holds a NUL character (\\u0000) at character 2, ")
+    assert "was not read" in error.message
+    assert [p.title for p in items if isinstance(p, Paper)] == [t for t, *_ in DAILY_EXPECTED[1:]]
+    with pytest.raises(InputError, match=r"daily\.txt:1: holds a NUL character"):
+        read_papers([path])  # one coded line, not a paper named "ne w"
+    result = read_papers([path], skip_bad=True)
+    assert len(result.papers) == 2 and [e.line for e in result.skipped] == [1]
+
