@@ -2137,3 +2137,18 @@ def test_ingest_daily_a_nul_in_the_page_header_refuses_the_record_naming_its_lin
     result = read_papers([path], skip_bad=True)
     assert len(result.papers) == 2 and [e.line for e in result.skipped] == [1]
 
+
+@pytest.mark.parametrize("name, text, line", [
+    ("a.csv", 'title,abstract\n"Sec\x00ond","We use BERT."\nThird,We use GPT.\n', 2),
+    ("a.bib", "@article{a,\n title={Sec\x00ond},\n abstract={We use BERT.},\n year={2020}\n}\n"
+              "@article{b,\n title={Third}\n}\n", 1),
+    ("a.jsonl", '{"title": "Sec\\u0000ond", "abstract": "We use BERT."}\n{"title": "Third"}\n', 1)])
+def test_ingest_a_nul_inside_a_field_is_one_coded_warning_and_the_reading_goes_on(tmp_path, name, text, line):
+    # "Sec\0ond" became "Sec ond" without a word (a raw NUL in a JSON line refuses the record, JSON's rule)
+    path = _write(tmp_path / name, text)
+    result = read_papers([path])
+    assert [p.title for p in result.papers] == ["Sec ond", "Third"]
+    [warning] = result.record_warnings
+    assert warning.startswith(f"warning: [E100] {path}:{line}: ") and "\n" not in warning
+    assert "field 'title' holds a NUL character (\\u0000) at character 3, which was read as a space" in warning
+
