@@ -2152,3 +2152,29 @@ def test_ingest_a_nul_inside_a_field_is_one_coded_warning_and_the_reading_goes_o
     assert warning.startswith(f"warning: [E100] {path}:{line}: ") and "\n" not in warning
     assert "field 'title' holds a NUL character (\\u0000) at character 3, which was read as a space" in warning
 
+
+def test_ingest_an_empty_input_file_is_one_coded_warning_naming_it(tmp_path):
+    # a 0-byte file built with only "read 0 papers", as if it had been read
+    empty = _write(tmp_path / "empty.jsonl", "")
+    blank = _write(tmp_path / "blank.txt", "\n  \n")
+    full = _write(tmp_path / "full.jsonl", '{"title": "Kernel sums"}\n')
+    result = read_papers([empty, full])
+    assert [p.title for p in result.papers] == ["Kernel sums"]
+    assert result.record_warnings == [f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it"]
+    assert result.warnings == []
+    result = read_papers([empty, blank])
+    assert result.papers == [] and result.record_warnings == [
+        f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it",
+        f"warning: [E100] {blank}: holds no paper records (only blank lines): no paper was read from it"]
+    assert result.warnings == ["warning: [E100] every input file is empty (2 files): no paper was read; "
+                               "give the files that hold the papers"]
+
+
+def test_ingest_cli_build_of_an_empty_file_says_which(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    empty = _write(tmp_path / "empty.jsonl", "")
+    assert main(["build", str(empty), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it\n" in err
+    assert "warning: [E100] every input file is empty (1 file): no paper was read" in err
