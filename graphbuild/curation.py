@@ -67,7 +67,7 @@ from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
 from .resolve import Resolution
 
-__all__ = ["CurationOp", "CurationReport", "OPERATIONS", "parse_curation", "read_curation",
+__all__ = ["CurationOp", "CurationReport", "OPERATIONS", "checked_note", "parse_curation", "read_curation",
            "append_operation", "drop_last_command", "apply_curation", "find_curation_file",
            "match_entity", "curation_digest", "resolution_from_graph", "close_names", "curation_file_exists",
            "portable_report", "located_report", "MAX_NAME_CHARS", "MAX_PAPER_CHARS", "MAX_NOTE_CHARS",
@@ -286,6 +286,15 @@ def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
     if longest and len(value.strip()) > longest:
         raise InputError(*where, f"{name!r} is {len(value.strip()):,} characters long; {what} is at most "
                                  f"{longest:,}: {advice}")
+
+
+def checked_note(note: str | None, argument: str) -> str | None:
+    """``note`` (or None for none), given once for many operations (``--note`` of ``curate import-thesaurus``),
+    checked as an operation's is but refused naming ``argument``, not the line of a row it would go with.
+    """
+    if note:
+        _check_text("note", note, (argument, 0))
+    return note or None
 
 
 def parse_operation(data: Any, path: str, line: int) -> CurationOp:

@@ -44,16 +44,16 @@ def unpaired_surrogate(text: str) -> str:
     return ""
 
 
-def nul_character(text: str) -> str:
+def nul_character(text: str, why: str = "which no path, name or address can hold") -> str:
     r"""``"holds ..."``: where ``text`` has a NUL character, which no path, name or address can hold (the
-    operating system ends a path there; the stores refuse it), or ``""``.
+    operating system ends a path there; the stores refuse it), or ``""``; ``why``: what that means where it is
+    (a reader says what became of it).
 
     >>> nul_character("ws\x00x")
     'holds a NUL character (\\u0000) at character 2, which no path, name or address can hold'
     """
     at = text.find("\x00")
-    return "" if at < 0 else f"holds a NUL character (\\u0000) at character {at}, which no path, name or address " \
-                             "can hold"
+    return "" if at < 0 else f"holds a NUL character (\\u0000) at character {at}, {why}"
 
 
 class GraphbuildError(Exception):

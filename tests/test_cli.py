@@ -649,7 +649,7 @@ def test_cli_eval_entities_names_gold_papers_the_input_does_not_hold(tmp_path, c
         {"title": "Comet Tails \x1b[2J Revisited", "entities": [{"name": "TailNet", "type": "Model"}]}) + "\n")
     assert main(["eval", "entities", str(SOURCES / "corpus.jsonl"), "--gold", str(gold)]) == 0
     out = capsys.readouterr()
-    assert out.err == (f"warning: {gold}:3: 1 of 2 gold paper(s) match no paper of the input by title, such as "
+    assert out.err == (f"warning: [E100] {gold}:3: 1 of 2 gold paper(s) match no paper of the input by title, such as "
                        "'Comet Tails \\x1b[2J Revisited'; their entities count as missed\n")
     assert json.loads(out.out)["papers_matched"] == 1
     gold.write_text(json.dumps({"title": "Comet Tails", "entities": []}) + "\n")
@@ -1068,3 +1068,27 @@ def test_cli_a_neo4j_uri_whose_port_is_no_port_is_invalid_not_unreachable(uri, w
         Neo4jStore(uri, password="x").query("RETURN 1")
     assert str(info.value).startswith(f"[E300] invalid Neo4j URI {uri!r} (") and words in str(info.value)
     assert str(info.value).endswith("): use bolt://HOST:PORT or neo4j://HOST:PORT")
+
+
+def test_cli_query_neo4j_graph_warnings_are_coded_in_the_shape_of_the_others(tmp_path):
+    # "warning: Neo4j at ... holds no graph pushed from ..." had no code, where every other warning has one
+    from graphbuild.cli.query import _other_graph
+    from graphbuild.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws.path), "--no-overview"]) == 0
+
+    class Store:
+        shown_uri = "bolt://localhost:7687"
+
+        def __init__(self, pushed):
+            self.pushed = pushed
+
+        def pushed_graph(self):
+            return self.pushed
+
+    warnings = [_other_graph(Store(pushed), ws) for pushed in (
+        (None, None), ("/elsewhere/ws", "x"), (str(ws.path.resolve()), "not the graph's digest"))]
+    assert all(w.startswith("warning: [E300] ") and "\n" not in w for w in warnings), warnings
+    assert "holds no graph pushed from" in warnings[0] and "not " + str(ws.path) in warnings[1]
+    assert "has been built or curated since it was pushed" in warnings[2]

@@ -1276,3 +1276,21 @@ def test_curation_written_while_a_build_waited_for_the_lock_is_the_one_built(tmp
     ws.build([], progress=False, overview=False, wait=True)
     assert ("entity:bitfit" in ws.graph()) is (meanwhile == "undo")
     assert ws.manifest()["curation_sha256"] == curation_digest(read_curation(ws.curation_file))
+
+
+@pytest.mark.parametrize("note, what", [("N" * 100_000, "'note' is 100,000 characters long; a note is at most 2,000"),
+                                        ("a\x00b", "'note' holds a NUL character")])
+def test_curation_import_thesaurus_names_a_bad_note_argument_not_the_file(tmp_path, capsys, note, what):
+    # an over-long --note was reported against the thesaurus file's line 2, which holds no note
+    from graphbuild.cli import main
+
+    path = tmp_path / "th.txt"
+    path.write_text("label\treplace by\nRankMix\tLoRA\n")
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["curate", "import-thesaurus", str(path), "--note", note, "-w", str(ws)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphbuild: error: [E100] graphbuild curate import-thesaurus --note: '") and "\n" not in err
+    assert what in err and str(path) not in err and len(err) < 300
+    assert not (ws / "curation.jsonl").exists()

@@ -2118,3 +2118,63 @@ def test_ingest_a_plain_ascii_title_is_keyed_without_the_per_character_walk(tmp_
     [error] = _errors(_items(path))
     assert error.line == 1 and "more than the 1,000,000 the NLP pass reads; shorten the title" in error.message
     assert records.normalize_title("BERT: Pre-training, 2019!") == "bertpretraining2019"
+
+
+def test_ingest_daily_a_nul_in_the_page_header_refuses_the_record_naming_its_line(tmp_path):
+    # "ne\0w" in the header was no furniture: it became a paper titled "ne w", and the first paper, its
+    # abstract, was lost without a word
+    lines = (FIXTURES / "daily_small.txt").read_text(encoding="utf-8").split("\n")
+    lines[0] = "ne\x00w"
+    path = _write(tmp_path / "daily.txt", "\n".join(lines))
+    items = _items(path, "daily")
+    [error] = _errors(items)
+    assert (error.path, error.line) == (str(path), 1)
+    assert error.message.startswith("holds a NUL character (\\u0000) at character 2, ")
+    assert "was not read" in error.message
+    assert [p.title for p in items if isinstance(p, Paper)] == [t for t, *_ in DAILY_EXPECTED[1:]]
+    with pytest.raises(InputError, match=r"daily\.txt:1: holds a NUL character"):
+        read_papers([path])  # one coded line, not a paper named "ne w"
+    result = read_papers([path], skip_bad=True)
+    assert len(result.papers) == 2 and [e.line for e in result.skipped] == [1]
+
+
+@pytest.mark.parametrize("name, text, line", [
+    ("a.csv", 'title,abstract\n"Sec\x00ond","We use BERT."\nThird,We use GPT.\n', 2),
+    ("a.bib", "@article{a,\n title={Sec\x00ond},\n abstract={We use BERT.},\n year={2020}\n}\n"
+              "@article{b,\n title={Third}\n}\n", 1),
+    ("a.jsonl", '{"title": "Sec\\u0000ond", "abstract": "We use BERT."}\n{"title": "Third"}\n', 1)])
+def test_ingest_a_nul_inside_a_field_is_one_coded_warning_and_the_reading_goes_on(tmp_path, name, text, line):
+    # "Sec\0ond" became "Sec ond" without a word (a raw NUL in a JSON line refuses the record, JSON's rule)
+    path = _write(tmp_path / name, text)
+    result = read_papers([path])
+    assert [p.title for p in result.papers] == ["Sec ond", "Third"]
+    [warning] = result.record_warnings
+    assert warning.startswith(f"warning: [E100] {path}:{line}: ") and "\n" not in warning
+    assert "field 'title' holds a NUL character (\\u0000) at character 3, which was read as a space" in warning
+
+
+def test_ingest_an_empty_input_file_is_one_coded_warning_naming_it(tmp_path):
+    # a 0-byte file built with only "read 0 papers", as if it had been read
+    empty = _write(tmp_path / "empty.jsonl", "")
+    blank = _write(tmp_path / "blank.txt", "\n  \n")
+    full = _write(tmp_path / "full.jsonl", '{"title": "Kernel sums"}\n')
+    result = read_papers([empty, full])
+    assert [p.title for p in result.papers] == ["Kernel sums"]
+    assert result.record_warnings == [f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it"]
+    assert result.warnings == []
+    result = read_papers([empty, blank])
+    assert result.papers == [] and result.record_warnings == [
+        f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it",
+        f"warning: [E100] {blank}: holds no paper records (only blank lines): no paper was read from it"]
+    assert result.warnings == ["warning: [E100] every input file is empty (2 files): no paper was read; "
+                               "give the files that hold the papers"]
+
+
+def test_ingest_cli_build_of_an_empty_file_says_which(tmp_path, capsys):
+    from graphbuild.cli import main
+
+    empty = _write(tmp_path / "empty.jsonl", "")
+    assert main(["build", str(empty), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it\n" in err
+    assert "warning: [E100] every input file is empty (1 file): no paper was read" in err

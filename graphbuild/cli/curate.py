@@ -274,6 +274,7 @@ def _pending_note(ws, total: int, applied: int | None) -> str:
 
 def cmd_thesaurus(args: argparse.Namespace) -> int:
     """Run ``graphbuild curate thesaurus-import`` / ``thesaurus-export`` (VOSviewer thesaurus files)."""
+    from ..curation import checked_note
     from ..thesaurus import export_thesaurus, import_thesaurus, names_in_extractions
 
     ws = _workspace(args)
@@ -283,8 +284,9 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
             (cached.extraction for cached in ws.extractions().values()), ids))
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
+    note = checked_note(args.note, "graphbuild curate import-thesaurus --note")  # not the thesaurus file's line 2
     with ws.lock("curate import-thesaurus", wait=args.wait):  # no other writer between the append and the rebuild
-        found = import_thesaurus(args.file, ws.curation_file, note=args.note or None,
+        found = import_thesaurus(args.file, ws.curation_file, note=note,
                                  graph=ws.graph() if ws.exists() else None)
         print(f"{ws.curation_file}: + {found.summary()} from {args.file}")
         if ws.exists() and found.ops:

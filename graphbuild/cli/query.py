@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from ..errors import QueryError
+from ..errors import QueryError, StoreError
 from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
@@ -83,14 +83,16 @@ def _other_graph(store, ws) -> str | None:
     pushed, digest = store.pushed_graph()
     push = f"`graphbuild push -w {ws.path}`"
     if pushed is None:
-        return f"warning: Neo4j at {store.shown_uri} holds no graph pushed from {ws.path}; {push} first"
-    if pushed != str(ws.path.resolve()):
-        return (f"warning: Neo4j at {store.shown_uri} holds the graph pushed from the workspace {pushed}, not "
-                f"{ws.path}; these answers are that graph's ({push} replaces it)")
-    if digest is not None and digest != ws.manifest().get("graph_sha256"):
-        return (f"warning: {ws.path} has been built or curated since it was pushed to {store.shown_uri}; "
-                f"these answers are the pushed graph's ({push} updates it)")
-    return None
+        problem = f"Neo4j at {store.shown_uri} holds no graph pushed from {ws.path}; {push} first"
+    elif pushed != str(ws.path.resolve()):
+        problem = (f"Neo4j at {store.shown_uri} holds the graph pushed from the workspace {pushed}, not {ws.path}; "
+                   f"these answers are that graph's ({push} replaces it)")
+    elif digest is not None and digest != ws.manifest().get("graph_sha256"):
+        problem = (f"{ws.path} has been built or curated since it was pushed to {store.shown_uri}; these answers "
+                   f"are the pushed graph's ({push} updates it)")
+    else:
+        return None
+    return f"warning: {StoreError(problem)}"  # coded, as every warning is: ``warning: [E300] ...``
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,

@@ -218,6 +218,7 @@ def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, forma
     with stage_bar("reading", enabled=progress, unit="record") as report, \
             collecting_warnings() as result.record_warnings:
         done = 0
+        empty = 0
         for path in expand_inputs(arguments.paths(paths)):
             result.files += 1
             papers: list[Paper] = []
@@ -225,7 +226,9 @@ def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, forma
             try:
                 if isinstance(path, InputError):  # a folder inside a named one that cannot be listed
                     raise path
+                items = 0
                 for item in read_file(path, format):
+                    items += 1
                     done += 1
                     report("reading", done, None)
                     if isinstance(item, InputError):
@@ -239,11 +242,29 @@ def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, forma
                     raise
                 result.skipped.append(skipped_whole(exc, "folder" if isinstance(path, InputError) else "file"))
                 continue
+            if not items:  # read as if it held papers: "read 0 papers" said nothing of the file
+                empty += 1
+                warn(path, None, f"{_no_records(path)}: no paper was read from it")
             result.papers.extend(papers)
             result.skipped.extend(skipped)
             result.paths.append(str(path))
     result.warnings.extend(id_conflicts(result.papers))
+    if empty and empty == result.files:
+        result.warnings.append(f"warning: [{InputError.code}] every input file is empty ({empty} file"
+                               f"{'s' if empty > 1 else ''}): no paper was read; give the files that hold the papers")
     return result
+
+
+def _no_records(path: Path) -> str:
+    """What a file no reader found a record in (nor a fault: those raise) holds: nothing, or only blank lines."""
+    try:
+        if path.stat().st_size == 0:
+            return "is empty (0 bytes)"
+        if path.is_file() and not read_input_bytes(path, 65536, wide=True).strip():
+            return "holds no paper records (only blank lines)"
+    except (OSError, InputError):  # gone since, or a pipe read already: say no more than what is sure
+        pass
+    return "holds no paper records"
 
 
 def reader_extensions(gzipped: bool = False) -> list[str]:

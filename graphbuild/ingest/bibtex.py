@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import clean_arxiv
 from . import register
-from .fields import Item, clean_text, month_number, no_records, paper_from_record, read_text
+from .fields import Item, clean_text, month_number, no_records, paper_from_record, read_text, warn_nul
 
 __all__ = ["read_bibtex", "sniff_bibtex"]
 
@@ -75,6 +75,8 @@ def _inherited(parent: Any) -> dict[str, Any]:
 
 def _bib_paper(entry: Any, path: Path, line: int, parent: Any = None) -> Item:
     fields = {**(_inherited(parent) if parent is not None else {}), **_fields(entry)}
+    # before get() cleans them: the record below holds no NUL any more
+    warn_nul({name: field.value for name, field in fields.items()}, path, line, f"entry {entry.key!r}")
 
     def get(name: str) -> str:
         field = fields.get(name)

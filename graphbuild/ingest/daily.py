@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, nul_character
 from ..records import Paper
 from . import register
 from .fields import MONTH, Item, clean_text, no_records, parse_date, read_text
@@ -70,6 +70,11 @@ def _paragraph_start(lines: list[tuple[int, str]], k: int) -> int:
 
 def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None,
                   date_text: str | None, meta_line: int) -> Item:
+    damaged = next(((n, s) for n, s in text if "\x00" in s), None)
+    if damaged is not None:  # it hid a header line ("ne\0w" is no "new"): the header became the title
+        return InputError(path, damaged[0], nul_character(damaged[1], "which no text holds (a damaged file?); the "
+                                                                      "paper this line belongs to was not read: "
+                                                                      "remove the NUL"))
     lines = [(n, s) for n, s in text if s.strip()]
     while lines and _PAGE_LINE.match(lines[0][1]):
         lines.pop(0)
@@ -106,7 +111,8 @@ def read_daily(path: Path) -> Iterator[Item]:
     followed by an upvote count). The text between one record's metadata and
     the next is the title (first line) and the abstract (all lines after it),
     so missing or extra blank lines do not matter. Page furniture before the
-    first paper ("Subscribe", "Daily Papers", "Jan 2", ...) is skipped.
+    first paper ("Subscribe", "Daily Papers", "Jan 2", ...) is skipped. A paper whose text (or the page
+    header above it) holds a NUL character is not read, with an error naming the NUL's line.
     """
     path = Path(path)
     lines = read_text(path, wide=True).split("\n")

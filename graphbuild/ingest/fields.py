@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, nul_character
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .latex import CITATION
 from .located import repeated_keys, short_value
@@ -72,6 +72,20 @@ def warn(path: str | os.PathLike[str], line: int | None, message: str) -> None:
     collected = _WARNINGS.get()
     if collected is not None:
         collected.append(f"warning: {InputError(path, line, message)}")
+
+
+def warn_nul(fields: Mapping[str, Any], path: str | os.PathLike[str], line: int | None, where: str) -> None:
+    r""":func:`warn` once for the record at ``path:line`` (``where``: how it is named) when a text of its
+    ``fields`` (a value, or one of a list's) holds a NUL character, which :func:`clean_text` reads as a space:
+    "Sec\0ond" became "Sec ond" without a word (a raw NUL in a JSON line refuses the record: JSON's rule).
+    """
+    for name, value in fields.items():
+        for text in value if isinstance(value, (list, tuple)) else (value,):
+            problem = nul_character(text, "which was read as a space") if isinstance(text, str) else ""
+            if problem:
+                warn(path, line, f"{where}: field {name!r} {problem}; a NUL is no text (a damaged file?): "
+                                 "check the record")
+                return
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -760,6 +774,7 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
     where = label or (f"record at line {line}" if line else "record")
     try:
         rec = _normalized(record)
+        warn_nul(rec, path, line, where)
         latex = not decoded
         title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
