@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "65e04f251d8d8703b44abad44c93f294b955a53848229e21864240f0c95f589e"
-SHARED_50_SHA256 = "34f67cf39cbf52e876cdafae34783eaef12e4e6eedebbcc2179a6b184814e365"
+SHARED_50_SHA256 = "a3bc841558c6c84c17b21b3ecf78a94f0d2a0c5ef6dd8f1184738b0bbeed7ed2"
 
 
 @pytest.fixture(scope="module")
