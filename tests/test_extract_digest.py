@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "65e04f251d8d8703b44abad44c93f294b955a53848229e21864240f0c95f589e"
+DEMO_SHA256 = "f09b2753ecb16d45bdeddef54b33bb89ab646c3810ab3b51a51df6f7c38e2e1f"
 SHARED_50_SHA256 = "a3bc841558c6c84c17b21b3ecf78a94f0d2a0c5ef6dd8f1184738b0bbeed7ed2"
 
 

@@ -1103,3 +1103,14 @@ def test_decide_a_post_decision_rule_adds_the_groups_its_test_finds_over_its_flo
     keep, add = _with_each(cands, group_of, [0], probs, 0.02, lambda c, score: "Method")
     assert keep == [0, 2] and add == {2: "Method"}  # group 0 kept already, group 1 under the floor
     assert _with_each(cands, group_of, [0], probs, 0.02, lambda c, score: None) == ([0], {})
+
+
+def test_features_a_tool_word_modifying_a_head_is_no_head():
+    """"X: A Genomic Language Model for …": "language" (a tool's word alone) modifies the head "Model", which types
+    the name; a tool's word heading its phrase keeps its type ("X: A Language for Robot Programs")."""
+    from graphbuild.nlp.features import _title_kind
+
+    for title, type_ in (("Trellox: A Genomic Language Model for Plant Breeding", "Model"),
+                         ("Trellox: A Programming Language Benchmark for Code Agents", "Dataset"),
+                         ("Trellox: A Language for Robot Programs", "Tool")):
+        assert _title_kind(title, len("Trellox"), len(title)) == type_, title

@@ -690,6 +690,8 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
             if inner is not None:
                 return inner
         t = head_type(low) or ("Model" if architecture_head(words, k) else None)
+        if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
+            continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
             return t
         if cut and low in _HEAD_CUT_WORDS:

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d4b209d10e4a0bd1"
+MODEL_DIGEST = "82fe10e835b44c5e"
