@@ -427,6 +427,57 @@ def test_features_the_kind_named_before_a_name_the_authors_give_types_it():
         assert defined_type(text, len(title), c) == type_, sentence
 
 
+def test_features_a_learned_component_named_by_its_kind_is_typed_by_it():
+    """The kind of a component the authors name in other turns than "a model called X": an agent noun before a
+    naming participle or an authors' clause ("The router, termed X", "a compact enhancer we name X", "The
+    compressor, which we refer to as X") is a model's kind; a definite kind opening the sentence or the authors'
+    own before a comma or a dash ("The resulting controller, X", "our codec—X"), and the thing the sentence made
+    where the authors "call the result X", give theirs. Not a kind put after a phrase the sentence opens with
+    ("On the held-out set, X …"), nor an agent noun of no learned thing ("an algorithm, X")."""
+    from graphbuild.nlp.features import defined_type
+
+    title = "Fast Systems"
+    for sentence, type_ in (("We train a classifier. The router, termed Trellox, sends the rest to GPT-4o.", "Model"),
+                            ("We add state-space layers, yielding a compact enhancer we name Trellox.", "Model"),
+                            ("The compressor, which we refer to as Trellox, halves prompts.", "Model"),
+                            ("We pool frames. The resulting controller, Trellox, walks.", "Model"),
+                            ("At low bitrates, our codec—Trellox—beats HiFiC.", "Model"),
+                            ("We distil it into a one-step consistency model and call the result Trellox.", "Model"),
+                            ("We merge six sources into a multilingual corpus and call the result Trellox.", "Dataset"),
+                            ("We derive a solver. The sampler, termed Trellox, needs ten steps.", "Method"),
+                            ("On the held-out set, Trellox improves accuracy.", None),
+                            ("We design a recognition algorithm, which we call Trellox.", "Method")):
+        text = f"{title}\n\n{sentence}"
+        c = Candidate(text.index("Trellox"), text.index("Trellox") + 7, "Trellox", "capword", sentence=1)
+        assert defined_type(text, len(title), c) == type_, sentence
+
+
+def test_decide_a_name_said_to_be_trained_or_sized_is_a_model():
+    """What only a model is said to be or do after a name ("X is trained on …", "X is a 700M-parameter …", "X runs
+    at 30 FPS", "X has 600M parameters", "X is released in two sizes") makes a name the type model calls a method a
+    model (:func:`~graphbuild.nlp.decide._predicated_type`); "X fine-tunes Llama-2-70B", said of a method of
+    tuning as well, does not, nor a name the gazetteer knows, nor one the type model calls a data set."""
+    from graphbuild.nlp.decide import _predicated_type
+    from graphbuild.nlp.doc_context import DocContext
+
+    title = "Fast Systems"
+
+    def typed(sentence: str, type_: str = "Method", entry: object = None) -> str | None:
+        text = f"{title}\n\nWe study speed. {sentence}"
+        at = text.rindex("Trellox")
+        c = Candidate(at, at + 7, "Trellox", "capword", sentence=2)
+        return _predicated_type(DocContext(text, [(0, len(title)), (len(title) + 2, len(text))], len(title)),
+                                [c], [0], [entry], type_)
+
+    for sentence in ("Trellox is trained on 40 crop genomes.", "Trellox is a 700M-parameter network.",
+                     "On one GPU, Trellox runs at 30 FPS.", "Trellox has 600M parameters.",
+                     "Trellox is released in two sizes, Trellox-S and Trellox-L."):
+        assert typed(sentence) == "Model", sentence
+    assert typed("Trellox fine-tunes Llama-2-70B on one GPU.") is None
+    assert typed("Trellox improves speed; Trellox is trained on 40 genomes.", "Dataset") is None
+    assert typed("Trellox is trained on 40 crop genomes.", entry=object()) is None
+
+
 def test_decide_a_name_the_authors_present_at_the_opening_is_kept_though_written_once():
     """"This work presents X, reducing …" in the abstract's first two sentences keeps X from a low score
     (PRESENTED_FLOOR) when the rules found it proposed; not a phrase with a lower-case word ("Gaussian priors"),
@@ -1052,3 +1103,14 @@ def test_decide_a_post_decision_rule_adds_the_groups_its_test_finds_over_its_flo
     keep, add = _with_each(cands, group_of, [0], probs, 0.02, lambda c, score: "Method")
     assert keep == [0, 2] and add == {2: "Method"}  # group 0 kept already, group 1 under the floor
     assert _with_each(cands, group_of, [0], probs, 0.02, lambda c, score: None) == ([0], {})
+
+
+def test_features_a_tool_word_modifying_a_head_is_no_head():
+    """"X: A Genomic Language Model for …": "language" (a tool's word alone) modifies the head "Model", which types
+    the name; a tool's word heading its phrase keeps its type ("X: A Language for Robot Programs")."""
+    from graphbuild.nlp.features import _title_kind
+
+    for title, type_ in (("Trellox: A Genomic Language Model for Plant Breeding", "Model"),
+                         ("Trellox: A Programming Language Benchmark for Code Agents", "Dataset"),
+                         ("Trellox: A Language for Robot Programs", "Tool")):
+        assert _title_kind(title, len("Trellox"), len(title)) == type_, title

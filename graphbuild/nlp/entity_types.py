@@ -207,14 +207,20 @@ _WORD_CLOSERS = ",.;:)"
 #: autoencoder whose …", "an ensemble called X", "X, a k-mer based predictor")
 _ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons ensemble ensembles predictor "
                                 "predictors".split())
+#: nouns of a learned component named by what it does, which make a name the authors give one a model ("The
+#: router, termed X", "the resulting controller, X", "a compact enhancer we name X"); a kind only (:func:`kind_type`):
+#: heading a title's phrase or an appositive they may name an algorithm ("X: A Multistroke Gesture Recognizer")
+_AGENT_NOUNS = frozenset(w + s for w in "router controller editor captioner compressor tokenizer codec enhancer "
+                         "prover reranker segmenter tracker summarizer translator".split() for s in ("", "s"))
 
 
 def kind_type(word: str) -> str | None:
     """The type a kind's head noun signals where the paper names something of that kind ("a retrieval model
     called X", "a new ensemble, X"): the lexicon's (:func:`head_type`), or Model for a model's common noun
-    (:data:`_ARCHITECTURE_NOUNS`).
+    (:data:`_ARCHITECTURE_NOUNS`) or of a learned component named by what it does (:data:`_AGENT_NOUNS`).
     """
-    return head_type(word) or ("Model" if word.lower() in _ARCHITECTURE_NOUNS else None)
+    low = word.lower()
+    return head_type(word) or ("Model" if low in _ARCHITECTURE_NOUNS or low in _AGENT_NOUNS else None)
 
 
 def architecture_head(words: list[str], k: int) -> bool:

@@ -690,6 +690,8 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
             if inner is not None:
                 return inner
         t = head_type(low) or ("Model" if architecture_head(words, k) else None)
+        if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
+            continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
             return t
         if cut and low in _HEAD_CUT_WORDS:
@@ -819,13 +821,24 @@ def _lone_title_kind(text: str, title_end: int) -> str:
 #: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the
 #: name follows; group 1 the kind's head noun); also through a copula and with an "as" after the participle, as
 #: informal abstracts write it ("the model is named ", "a new transformer which is called as "), or in a
-#: relative clause of the authors ("a residual network, which we name ", "The model, which we call ")
-_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*),?\s+"
+#: clause of the authors ("a residual network, which we name ", "The model, which we call ", "a corpus we call ",
+#: "a policy, which we refer to as "); a dash may stand for the comma ("the model—named ")
+_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*)(?:,|\s*[—–])?\s*"
                           r"(?:(?:(?:which|that)\s+)?(?:is|was)\s+(?:called|named|dubbed|termed)|"
-                          r"(?:which|that)\s+we\s+(?:call|name|dub|term)|called|named|dubbed|termed)\s+(?:as\s+)?[\"“']?$")
+                          r"(?:(?:which|that)\s+)?we\s+(?:call|name|dub|term|refer\s+to\s+as)|called|named|dubbed|"
+                          r"termed)\s+(?:as\s+)?(?:it\s+)?[\"“']?$")
 #: a naming verb (a participle, or the authors' present tense in "which we call"), with the "as" informal
-#: abstracts put after it, ending the text before a name
-_NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed|we\s+(?:call|name|dub|term))(?:\s+as)?$")
+#: abstracts put after it (or the "it" of "we call it"), ending the text before a name
+_NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed|we\s+(?:call|name|dub|term|refer\s+to))(?:\s+as)?"
+                           r"(?:\s+it)?$")
+#: a kind the sentence opens with, or the authors' own, its name in apposition after a comma or a dash: "The
+#: resulting controller, ", "our codec—" (group 1 the kind's head noun; a definite kind only: "On a set of traces, X
+#: improves …" is none)
+_KIND_OPENS = re.compile(r"(?:(?:^|[.!?]\s+)(?:The|Our)|\bour)\s+(?:[\w\-]+\s+){0,3}?([a-z][\w\-]*)\s*(?:,|[—–])\s*$")
+#: what the authors call the thing the sentence made: "… into a one-step consistency model and call the result "
+_THE_RESULT = re.compile(r"\b(?:call|calling|name|naming|dub|dubbing)\s+the\s+result\s*$")
+#: the words after an indefinite article, for :data:`_THE_RESULT`'s kind: "a one-step consistency model"
+_MADE_KIND = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
 #: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
 _RELATIVE_KINDS = frozenset(("variant", "variants"))
 
@@ -836,17 +849,36 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
     """
     window = text[max(title_end, start - 80):start]
     tail = window.rstrip(" \"“'")
-    if tail.endswith(("called", "named", "dubbed", "termed", " as", " call", " name", " dub", " term")) \
+    if tail.endswith(("called", "named", "dubbed", "termed", " as", " call", " name", " dub", " term", " it")) \
             and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
         kind = m.group(1) if m is not None else None
-    elif tail.endswith(","):  # (a comma alone, after the authors' verb: not "On a set of traces, X improves …")
-        m = MADE_KIND_NAMED.search(window)
+    elif tail.endswith(("result", "result,")) and _THE_RESULT.search(tail.rstrip(",")):
+        kind = _last_made_kind(window[max(window.rfind(". "), 0):])
+    elif tail.endswith((",", "—", "–")):  # (a comma alone, after the authors' verb or opening the sentence with a
+        # definite kind: not "On a set of traces, X improves …")
+        m = MADE_KIND_NAMED.search(window) if tail.endswith(",") else None
         kind = m.group(2) if m is not None else None
+        if kind is None:
+            m = _KIND_OPENS.search(window)
+            kind = m.group(1) if m is not None else None
     else:
         return None  # (every match ends in a comma or a naming participle)
     t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
     return t if t in ("Model", "Method", "Dataset") else None
+
+
+def _last_made_kind(sentence: str) -> str | None:
+    """The head noun of the last kind brought in by an indefinite article in ``sentence`` that
+    :func:`kind_type` types: "We distil it into a one-step consistency model and call the result " -> "model".
+    """
+    kind = None
+    for m in _MADE_KIND.finditer(sentence):
+        for word in m.group(1).split():
+            if kind_type(word) in ("Model", "Method", "Dataset"):
+                kind = word
+                break
+    return kind
 
 
 _PIECE = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]{2,}")
@@ -1556,6 +1588,34 @@ def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) 
     lo = max(s, c.start - 80)
     return _TRAINED_ON.search(context.text, lo, c.start) is not None \
         or _SOURCE_OF_TRAINING.search(context.text, max(s, c.start - 110), c.start) is not None
+
+
+#: what only a model is said to be or do, right after its name as the subject: trained ("X is trained on …", "X was
+#: pretrained …"), sized ("X is a 1.5B model", "X is a 500M-parameter …", "X has 600M parameters"), run at a rate
+#: ("X runs at 25 FPS") or released in sizes ("X is released in two sizes"); not "X fine-tunes Y", said of a method
+#: of tuning as well
+_MODEL_PREDICATE = re.compile(
+    r"\s+(?:(?:is|was|are|were)\s+(?:first\s+|then\s+|also\s+)?(?:pre-?)?trained\b|"
+    r"(?:is|was)\s+an?\s+\d+(?:\.\d+)?\s?[MBK]\b|"
+    r"(?:has|contains)\s+(?:only\s+|about\s+|just\s+)?\d+(?:\.\d+)?\s?[MBK]\s+(?:parameters|params)\b|"
+    r"runs\s+at\s+\d|(?:is|are)\s+released\s+in\s+\w+\s+sizes\b)")
+
+
+def model_predicated(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether a mention of an entity in the abstract is the subject of what only a model is said to be or do:
+    "X is trained on …", "X is a 1.5B model", "X has 600M parameters", "X runs at 25 FPS", "X is released in two
+    sizes" (:data:`_MODEL_PREDICATE`). Every whole-word occurrence of a form counts, a candidate or not (a
+    sentence's opening word is not always one).
+    """
+    text, title_end = context.text, context.title_end
+    for form in {cands[i].text for i in members}:
+        at = text.find(form, title_end)
+        while at >= 0:
+            end = at + len(form)
+            if (at == 0 or not _is_word(text[at - 1])) and _MODEL_PREDICATE.match(text, end) is not None:
+                return True
+            at = text.find(form, end)
+    return False
 
 
 #: the units of data a name can be the source of (no units a model generates as well: "images from X", "samples
