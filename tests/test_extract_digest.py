@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "b996422c9bff392b6e8934f7129d64c3e4e64acb39180f0ef90ce578143cf354"
-SHARED_50_SHA256 = "eabcc24d1e3187c4124de7d817160b609e5b63aa62b48e1d0d764f6995fb34de"
+DEMO_SHA256 = "7266afc872af9de76dd079b0a2dbabe04e76cc0ad07c3ce19096b2744cfca14e"
+SHARED_50_SHA256 = "4abda717a967ec3f0472a58d1c7895a8b0f44b069c3cc195aac236f91b1d7e8f"
 
 
 @pytest.fixture(scope="module")

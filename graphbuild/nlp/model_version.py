@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "45f72a8e06641331"
+MODEL_DIGEST = "62b698b2f18b2f25"
