@@ -544,7 +544,7 @@ def test_train_and_eval_cv_name_annotated_entities_the_paper_never_writes(corpus
     rows[2]["entities"].append({"name": "Zorblax-9", "type": "Model", "proposed": False})
     rows[3]["entities"].append({"name": "Stylish GAN", "type": "Model", "aliases": ["StyleGAN"]})  # written: alias
     ann.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    want = (f"warning: {ann}: 1 annotated entity of 1 paper(s) not written in the paper's title or abstract, "
+    want = (f"warning: [E100] {ann}: 1 annotated entity of 1 paper(s) not written in the paper's title or abstract, "
             "such as 'Zorblax-9' in paper 'p3': they cannot be learned")
 
     def warnings():
