@@ -1084,3 +1084,26 @@ def test_spark_build_killed_while_replacing_its_output_leaves_the_old_one_and_th
     assert again.returncode == 0, again.stderr[-2000:]
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["format"] == "graphbuild-parquet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "papers.jsonl"]
+
+
+def test_spark_build_warns_of_an_empty_input_file_as_a_single_build_warns(spark_session, tmp_path):
+    """A 0-byte file and one of blank lines only give the coded warnings ``graphbuild build`` gives, and the line
+    for when every input is empty (the Spark job built from them in silence, as if they had been read)."""
+    from graphbuild.ingest import read_papers
+    from graphbuild.spark.job import prepare, run
+
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n  \n", encoding="utf-8")
+    full = tmp_path / "full.jsonl"
+    full.write_text(json.dumps({"id": "p1", "title": "FooNet for images"}) + "\n", encoding="utf-8")
+    for inputs, papers in (([empty, full], 1), ([empty, blank], 0)):
+        single = read_papers(inputs).warnings_summary()
+        heard: list[list[str]] = []
+        counts = run(prepare(map(str, inputs)), tmp_path / "out", spark=spark_session, on_warnings=heard.append)
+        assert counts["Paper"] == papers and heard == [single]
+    assert single == [f"warning: [E100] {empty}: is empty (0 bytes): no paper was read from it",
+                      f"warning: [E100] {blank}: holds no paper records (only blank lines): no paper was read from it",
+                      "warning: [E100] every input file is empty (2 files): no paper was read; "
+                      "give the files that hold the papers"]

@@ -244,15 +244,25 @@ def read_papers(paths: str | os.PathLike | Iterable[str | os.PathLike], *, forma
                 continue
             if not items:  # read as if it held papers: "read 0 papers" said nothing of the file
                 empty += 1
-                warn(path, None, f"{_no_records(path)}: no paper was read from it")
+                warn(path, None, no_paper_read(path))
             result.papers.extend(papers)
             result.skipped.extend(skipped)
             result.paths.append(str(path))
     result.warnings.extend(id_conflicts(result.papers))
     if empty and empty == result.files:
-        result.warnings.append(f"warning: [{InputError.code}] every input file is empty ({empty} file"
-                               f"{'s' if empty > 1 else ''}): no paper was read; give the files that hold the papers")
+        result.warnings.append(every_input_empty(empty))
     return result
+
+
+def no_paper_read(path: Path) -> str:
+    """The warning's message for an input file read without a record nor a fault in it (empty, blank lines)."""
+    return f"{_no_records(path)}: no paper was read from it"
+
+
+def every_input_empty(count: int) -> str:
+    """The warning line for when each of the ``count`` input files is one :func:`no_paper_read` names."""
+    return (f"warning: [{InputError.code}] every input file is empty ({count} file{'s' if count > 1 else ''}): "
+            "no paper was read; give the files that hold the papers")
 
 
 def _no_records(path: Path) -> str:

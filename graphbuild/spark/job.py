@@ -79,7 +79,7 @@ from .. import arguments
 from ..errors import InputError, UsageError
 from ..fsutil import atomic_output, cache_dir, fresh_temp_folder, pause, swap_in_folder
 from ..graph import count_lines
-from ..ingest import SKIPPED_SHOWN, skipped_whole, warning_lines
+from ..ingest import SKIPPED_SHOWN, every_input_empty, no_paper_read, skipped_whole, warning_lines
 from ..ingest.fields import collecting_warnings, wide_encoding
 from ..load import CORPUS
 from ..schema import NODE_TABLES, REL_TABLES
@@ -271,7 +271,7 @@ def _undecodable(spark: Any, files: list[tuple[str, str]]) -> list[tuple[tuple[i
     return [((i, 1, 0), InputError(path, line, message), "file") for i, path, (line, message) in sorted(found)]
 
 
-#: the columns of :func:`_parser`'s rows (a bad record keeps its file and line; a good one needs neither;
+#: the columns of :func:`_parser`'s rows (every record keeps its file, a bad one its line too;
 #: ``warnings``: the JSON list of the lines :func:`graphbuild.ingest.fields.warn` gave the record, or null)
 PARSED_SCHEMA = "ord bigint, paper string, error string, keys string, src string, line bigint, warnings string"
 
@@ -288,14 +288,14 @@ def _parser(kinds: dict[str, str]) -> Callable[[Iterator[Any]], Iterator[Any]]:
         import pandas as pd
 
         for df in batches:
-            out: list[tuple[Any, str | None, str | None, str, str | None, int | None, str | None]] = []
+            out: list[tuple[Any, str | None, str | None, str, str, int | None, str | None]] = []
             for ord_, raw, src, line in zip(df["ord"], df["raw"], df["src"], df["line"]):
-                row: tuple[Any, str | None, str | None, str, str | None, int | None]
+                row: tuple[Any, str | None, str | None, str, str, int | None]
                 with collecting_warnings() as warned:
                     try:
                         paper = steps.paper_from_json(raw, Path(src),
                                                       int(line) if kinds.get(src) == "text" else None)
-                        row = (ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)), None, None)
+                        row = (ord_, steps.paper_to_json(paper), None, json.dumps(steps.paper_keys(paper)), src, None)
                     except InputError as exc:
                         row = (ord_, None, exc.message, "[]", src, int(line))
                 out.append((*row, json.dumps(warned) if warned else None))
@@ -606,6 +606,8 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     from pyspark.sql import functions as F
 
     model, gazetteer = pipeline
+    unread = list(unread)
+    inputs = len(files) + len(unread)  # as a single build counts them: the ones it leaves out too
     whole = [((place, 0, 0), error, what) for place, error, what in unread] + _undecodable(spark, files)
     if whole and not skip_bad:  # stop at the first: counting the bad records too would read every record
         _, error, _ = min(whole, key=lambda item: item[0])
@@ -632,6 +634,10 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
         if on_skipped:
             on_skipped([str(skipped_whole(error, what) if what else error) for _, error, what in shown], skipped)
     records, total = _record_warnings(parsed)
+    # a file no record came from (empty, blank lines only) is named, as a single build names it
+    read_from = {row["src"] for row in parsed.select("src").distinct().collect()}
+    empty = [f"warning: {InputError(path, None, no_paper_read(Path(path)))}" for _, path in files
+             if path not in read_from]
     parsed = parsed.drop("src", "line", "warnings")
     mark("read")
     good = parsed.where("error IS NULL")
@@ -642,8 +648,11 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
                        ["ord", "paper"], "order bigint, paper string, warnings string").localCheckpoint()
     papers = merged.where("paper IS NOT NULL").drop("warnings")
     conflicts, conflicts_total = _record_warnings(merged.select(F.col("order").alias("ord"), "warnings"))
-    # in the single build's order: the folder walk's and the records' own, then the records sharing an id
-    warnings = warning_lines([*walked, *records, *conflicts], total=len(walked) + total + conflicts_total)
+    # in the single build's order: the folder walk's, empty files' and records' own, those sharing an id, then
+    # the line for when every input is empty
+    every = [every_input_empty(len(empty))] if empty and len(empty) == inputs else []
+    warnings = warning_lines([*walked, *empty, *records, *conflicts, *every],
+                             total=len(walked) + len(empty) + total + conflicts_total + len(every))
     mark("merge")
     extractions = (papers.repartition(max(spark.sparkContext.defaultParallelism, 1))
                    .mapInPandas(_extractor(model, gazetteer, fingerprint, batch_size,
