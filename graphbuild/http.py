@@ -197,9 +197,11 @@ class AnswerTooSlow(Exception):
 def _wait(seconds: float) -> str:
     """A wait a service asks for, in seconds and, past two minutes, in hours and minutes as a person reads it.
 
-    >>> _wait(90), _wait(3600), _wait(86400), _wait(5430)
-    ('90 s', '3600 s (1 h)', '86400 s (24 h)', '5430 s (1 h 30 min)')
+    >>> _wait(90), _wait(3600), _wait(86400), _wait(5430), _wait(float("inf"))
+    ('90 s', '3600 s (1 h)', '86400 s (24 h)', '5430 s (1 h 30 min)', 'more than 100 days')
     """
+    if not seconds < 100 * 86400:  # (infinity too: a Retry-After of 400 digits)
+        return "more than 100 days"
     shown = f"{seconds:.0f} s"
     if seconds < 120:
         return shown
@@ -769,6 +771,14 @@ class HttpClient:
             if getattr(response, "from_cache", False):  # a damaged cache entry: ask again
                 log.debug("%s: ignoring an unparsable cached response", shown)
                 return self.get(url, params, headers, parse=parse, what=what, raw=raw)
+            head = (body[:512].decode("latin-1") if isinstance(body, bytes) else body[:512]).lstrip("\ufeff \t\r\n")
+            if not head:
+                raise FetchError(f"{shown}: the answer is empty, not {what}; "
+                                 "the service may be having trouble, try again later") from None
+            if re.match(r"<(!doctype\s+html|html[\s>])", head, re.IGNORECASE):  # a proxy's or portal's page
+                raise FetchError(f"{shown}: the answer is an HTML page, not {what} (a proxy, firewall or sign-in "
+                                 "page may answer in the service's place); check your network, or try again "
+                                 "later") from None
             reason = "nested too deeply to read" if isinstance(exc, RecursionError) else str(exc)
             detail = redact(_one_line(reason, 120), auth.secrets)
             raise FetchError(f"{shown}: the answer is not valid {what} ({detail}); "
@@ -874,6 +884,9 @@ class HttpClient:
             problem = f"no answer within {self.timeout:g} s" if timed_out else "could not connect"
             raise FetchError(f"{shown}: {problem} on all {attempts} attempts; "
                              "check your network connection or proxy and try again") from None
+        except requests.TooManyRedirects:  # the service's fault, not the user's network
+            raise FetchError(f"{shown}: the service redirects in a loop (more than {self._session.max_redirects} "
+                             "redirects); check the URL, or try again later") from None
         except requests.RequestException as exc:
             raise FetchError(f"{shown}: request failed ({type(exc).__name__}); "
                              "check the URL and your network settings") from None

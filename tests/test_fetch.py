@@ -319,6 +319,43 @@ def test_http_server_error_exhausted_says_service_down(web: Web) -> None:
         client.get_json("https://api.example.org/x")
 
 
+@pytest.mark.parametrize("body, said", [
+    ("<!DOCTYPE html><html><body>Sign in to continue</body></html>",
+     "the answer is an HTML page, not JSON (a proxy, firewall or sign-in page may answer in the service's place); "
+     "check your network, or try again later"),
+    (" \n", "the answer is empty, not JSON; the service may be having trouble, try again later"),
+])
+def test_http_an_html_page_or_an_empty_answer_is_said_so_not_a_json_parser_s_column(web: Web, body: str,
+                                                                                  said: str) -> None:
+    """A 200 answer that is a web page, or nothing, was "not valid JSON (Expecting value: line 1 column 1 (char
+    0))": words that say nothing of what came, and advice to wait that does not fit a sign-in page."""
+    web.serve(lambda url, params: Answer(200, body, {"Content-Type": "text/html"}))
+    with pytest.raises(FetchError) as caught:
+        make_client().get_json("https://api.example.org/x", {"q": 1})
+    assert str(caught.value) == f"[E500] https://api.example.org/x?q=1: {said}"
+
+
+def test_http_a_redirect_loop_is_one_line_saying_so(web: Web) -> None:
+    """A service redirecting to itself was "request failed (TooManyRedirects); check the URL and your network
+    settings": a class name, and advice about the user's network for the service's fault."""
+    web.serve(lambda url, params: Answer(302, "", {"Location": "https://api.example.org/x?q=1"}))
+    with pytest.raises(FetchError) as caught:
+        make_client().get_json("https://api.example.org/x", {"q": 1})
+    assert str(caught.value) == ("[E500] https://api.example.org/x?q=1: the service redirects in a loop (more than "
+                                 "30 redirects); check the URL, or try again later")
+
+
+def test_http_a_retry_after_too_large_for_a_number_fails_at_once_in_one_line(web: Web) -> None:
+    """``Retry-After: 1000…0`` (400 digits) is infinity as a float: formatting the wait raised OverflowError."""
+    web.serve(lambda url, params: Answer(503, "", {"Retry-After": "1" + "0" * 400}))
+    clock = FakeClock()
+    with pytest.raises(FetchError) as caught:
+        make_client(clock).get_json("https://api.example.org/x")
+    assert str(caught.value) == ("[E500] https://api.example.org/x: server error (HTTP 503); the service asks to "
+                                 "wait more than 100 days, try again later")
+    assert clock.sleeps == []
+
+
 def test_http_malformed_json_names_the_url_and_is_not_cached(web: Web, tmp_path: Path) -> None:
     web.queue(Answer(200, '{"data": [1, 2'), ok_json({"data": []}))
     client = make_client(cache_dir=tmp_path)
@@ -822,12 +859,13 @@ _EXTERNAL = ('<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY x SYSTEM "file:///et
 
 
 @pytest.mark.parametrize("body, words", [
-    (_BILLION_LAUGHS, "declares a DOCTYPE or ENTITY; refusing to parse it"),
-    (_EXTERNAL, "declares a DOCTYPE or ENTITY; refusing to parse it"),
-    (atom_page(["2301.00001"], 1)[:-40], "is not well-formed XML"),
-    ("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>", "declares a DOCTYPE"),
-    ("<html><body>Rate exceeded.</body></html>", "is not an Atom feed (root element 'html')"),
-    ("", "is not well-formed XML"),
+    (_BILLION_LAUGHS, "not valid Atom XML (the answer declares a DOCTYPE or ENTITY; refusing to parse it"),
+    (_EXTERNAL, "not valid Atom XML (the answer declares a DOCTYPE or ENTITY; refusing to parse it"),
+    (atom_page(["2301.00001"], 1)[:-40], "not valid Atom XML (the answer is not well-formed XML"),
+    # a web page or nothing is said so (they were a DOCTYPE refused, a root element, XML not well-formed)
+    ("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>", "the answer is an HTML page, not Atom XML"),
+    ("<html><body>Rate exceeded.</body></html>", "the answer is an HTML page, not Atom XML"),
+    ("", "the answer is empty, not Atom XML"),
 ])
 def test_fetch_arxiv_hostile_answers_are_one_line_and_write_nothing(web: Web, tmp_path: Path, body: str,
                                                                     words: str) -> None:
@@ -836,7 +874,7 @@ def test_fetch_arxiv_hostile_answers_are_one_line_and_write_nothing(web: Web, tm
     with pytest.raises(FetchError) as info:
         fetch_arxiv("all:x", 5, out, make_client())
     message = str(info.value)
-    assert message.startswith(f"[E500] {ARXIV_API}?") and "not valid Atom XML (the answer " in message
+    assert message.startswith(f"[E500] {ARXIV_API}?")
     assert words in message and "\n" not in message and not out.exists()
 
 
