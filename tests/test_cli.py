@@ -1058,9 +1058,11 @@ def test_cli_viz_query_past_its_timeout_is_one_coded_line(built, tmp_path, capsy
 
 
 @pytest.mark.parametrize("uri, words", [("bolt://127.0.0.1:99999", "Port out of range 0-65535"),
-                                        ("neo4j://localhost:seven", "Port could not be cast to integer value")])
+                                        ("neo4j://localhost:seven", "Port could not be cast to integer value"),
+                                        ("bolt://", "no host"), ("neo4j+s://:7687", "no host")])
 def test_cli_a_neo4j_uri_whose_port_is_no_port_is_invalid_not_unreachable(uri, words):
-    # port 99999 was "cannot reach Neo4j at ...: is it running there?", advice that does not fit a typing slip
+    # port 99999 was "cannot reach Neo4j at ...: is it running there?", advice that does not fit a typing slip;
+    # so was a URI without a host (``--uri bolt://$HOST`` with HOST unset)
     from graphbuild.errors import StoreError
     from graphbuild.stores.neo4j import Neo4jStore
 

@@ -191,8 +191,11 @@ class Neo4jStore:
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
             raise StoreError(f"invalid Neo4j URI {self.shown_uri!r}: use bolt://HOST:PORT or neo4j://HOST:PORT")
-        try:  # a port that is no port (99999, "seven") was "cannot reach Neo4j ...: is it running there?"
-            _ = urlsplit(self.uri).port  # (ValueError: out of range, or not a number)
+        try:  # a port that is no port (99999, "seven"), or no host, was "cannot reach Neo4j ...: is it running there?"
+            parts = urlsplit(self.uri)
+            _ = parts.port  # (ValueError: out of range, or not a number)
+            if not parts.hostname:  # "bolt://", as `--uri bolt://$HOST` with HOST unset gives it
+                raise ValueError("no host")
             driver = GraphDatabase.driver(
                 self.uri,
                 auth=(self.user, self._password or ""),
