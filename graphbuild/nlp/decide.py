@@ -1459,7 +1459,8 @@ def _made_and_named(context: DocContext, cands: list[Candidate], members: list[i
 def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, where the record is a title alone, without the names the gazetteer knows that are not all
     the title says before its colon nor the whole title ("Focal Loss for Dense Text Detection" uses a known
-    loss; "BERT: Pre-training of …" gives BERT): a title alone shows no other sign of whose a known name is,
+    loss; "BERT: Pre-training of …" gives BERT), nor before the colon of a survey's title ("Knowledge
+    Distillation: A Survey" reviews a known method): a title alone shows no other sign of whose a known name is,
     and a library holds many more papers that use a known name than the one that gave it.
     """
     context = chosen.prepared.context
@@ -1467,7 +1468,7 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
         return proposed
     cands, entries = chosen.prepared.cands, chosen.prepared.entries
     title = context.text[:context.title_end]
-    own = {title.strip(), title[:context.colon].strip() if context.colon > 0 else None}
+    own = {title.strip(), title[:context.colon].strip() if context.colon > 0 and not context.survey else None}
     return [is_proposed and not (any(entries[i] is not None for i in members)
                                  and not any(cands[i].text in own for i in members))
             for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
