@@ -686,6 +686,26 @@ def test_pipeline_a_title_alone_in_capitals(title, found):
     assert names == found
 
 
+@pytest.mark.parametrize("title,name,proposed", [
+    ("Knowledge Distillation: A Review for Builders of Marsh Sensors", "knowledge distillation", False),
+    ("Knowledge Distillation: Quieter Training of Marsh Sensors", "knowledge distillation", True),
+])
+def test_pipeline_a_known_name_before_a_survey_titles_colon(title, name, proposed):
+    # a title alone gives the known name all it says before its colon, unless the title is a survey's
+    marks = {e.name.lower(): e.proposed for e in extract_text("", title=title).entities}
+    assert marks[name] is proposed
+
+
+def test_pipeline_a_generic_model_word_in_a_title_alone():
+    # a generic word for a kind of model is the title's one mention when no abstract follows: kept, unproposed
+    title = "Widening the Memory Window of Transformer on Quasar Forecasting"
+    got = {e.name: (e.type, e.proposed) for e in extract_text("", title=title).entities if e.type != "Task"}
+    assert got == {"Transformer": ("Model", False)}
+    # over an abstract the lower bar of generic words reads the abstract's mentions, as before
+    abstract = "We study how far a transformer remembers quasar light curves, and widen its window."
+    assert "Transformer" not in {e.name for e in extract_text(abstract, title=title).entities}
+
+
 ABSTRACTS = [
     ("SlimMoE: Structured Compression of Large Mixture-of-Experts Models",
      "We present SlimMoE, a multi-stage compression framework that turns large MoE models into smaller ones. "

@@ -132,6 +132,10 @@ LOWER_PROPOSED = 0.7
 #: the lower-case name a naming cue gives in the authors' words ("we call this peer fingerprinting") is kept
 #: from this probability
 NAMED_THRESHOLD = 0.005
+#: a generic word for a kind of model written in a title alone ("... of Transformer on Time Series
+#: Forecasting", a record without an abstract) is kept from this probability: with no abstract to show how the
+#: paper writes it, the title's mention is the one there is (neutral to the scorer where the gold omits it)
+BARE_GENERIC_THRESHOLD = 0.02
 
 
 @dataclass(frozen=True)
@@ -513,7 +517,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = [g for g, p in enumerate(scores.tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
             and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))
-            or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)]
+            or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)
+            or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
@@ -545,9 +550,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                  or _predicated_type(context, cands, groups[g], entries, SCORED_TYPES[k])
                  or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
-    # title is no mention of a name
-    shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end]
-             for members, _ in accepted]
+    # title is no mention of a name (but a generic model word of a title alone has no other mention)
+    shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end
+              or context.bare and _generic_model(cands, members)] for members, _ in accepted]
     shown = _split_listed(cands, shown, [type_ for _, type_ in accepted])
     shown = _split_opening_pairs(text, sents, cands, shown)
     shown = _without_data_qualifiers(cands, shown, [type_ for _, type_ in accepted])
@@ -1454,7 +1459,8 @@ def _made_and_named(context: DocContext, cands: list[Candidate], members: list[i
 def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, where the record is a title alone, without the names the gazetteer knows that are not all
     the title says before its colon nor the whole title ("Focal Loss for Dense Text Detection" uses a known
-    loss; "BERT: Pre-training of …" gives BERT): a title alone shows no other sign of whose a known name is,
+    loss; "BERT: Pre-training of …" gives BERT), nor before the colon of a survey's title ("Knowledge
+    Distillation: A Survey" reviews a known method): a title alone shows no other sign of whose a known name is,
     and a library holds many more papers that use a known name than the one that gave it.
     """
     context = chosen.prepared.context
@@ -1462,7 +1468,7 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
         return proposed
     cands, entries = chosen.prepared.cands, chosen.prepared.entries
     title = context.text[:context.title_end]
-    own = {title.strip(), title[:context.colon].strip() if context.colon > 0 else None}
+    own = {title.strip(), title[:context.colon].strip() if context.colon > 0 and not context.survey else None}
     return [is_proposed and not (any(entries[i] is not None for i in members)
                                  and not any(cands[i].text in own for i in members))
             for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
