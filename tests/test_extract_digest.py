@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "7266afc872af9de76dd079b0a2dbabe04e76cc0ad07c3ce19096b2744cfca14e"
-SHARED_50_SHA256 = "4abda717a967ec3f0472a58d1c7895a8b0f44b069c3cc195aac236f91b1d7e8f"
+DEMO_SHA256 = "0ca1d1128e2a2d7bad582d8d5f2c2815705dc82c6c8c5d21eee58856c9921187"
+SHARED_50_SHA256 = "b17f2358f69d789455630cbef5b146809cba24f7b99fc0d6b4f4d123c414d675"
 
 
 @pytest.fixture(scope="module")

@@ -169,3 +169,22 @@ def test_a_coined_lower_case_prefix_is_told_from_an_english_one():
     for ordinary in ("non-IID", "top-K", "pre-LN", "all-MLP", "in-Context"):
         shape = set(_shape_names(ordinary))
         assert "wordprefix" in shape and "lowerprefix" not in shape, ordinary
+
+
+def test_a_second_phrase_joined_by_and_after_the_cue_is_proposed_too():
+    assert _phrases("We also introduce frame-aware scale search and residual timestep folding to improve it.") == [
+        "frame-aware scale search", "residual timestep folding"]
+    assert _phrases("We propose a lattice-pruned posting index and an adaptive shard prefetching scheme.") == [
+        "lattice-pruned posting index", "adaptive shard prefetching"]
+    # a clause after "and" holds an article or a boundary, or is one word: no second phrase
+    assert _phrases("We propose a fusion layer and compare the results.") == ["fusion layer"]
+    assert _phrases("We propose a fusion layer and show that it helps.") == ["fusion layer"]
+    # no first phrase, no second: a list of others' names with a verb after it is a clause
+    assert _phrases("The recently proposed QuillNet and Vexa-GCN reduce it, yet we argue otherwise.") == []
+
+
+def test_a_time_or_route_phrase_after_the_name_ends_it():
+    assert _phrases("We address this by introducing a novel tidal expression consistency loss during training.") \
+        == ["tidal expression consistency loss"]
+    assert _phrases("We propose a braided token router across layers that skips blocks.") == ["braided token router"]
+    assert _phrases("We design a ridge-aware normal filter without supervision.") == ["ridge-aware normal filter"]

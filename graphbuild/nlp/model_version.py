@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "62b698b2f18b2f25"
+MODEL_DIGEST = "a1056884cc2e4a62"

@@ -38,6 +38,7 @@ _FIRST_PERSON = re.compile(
 #: words that end a proposal phrase
 _BOUNDARY = frozenset(
     "that which who whose where when while whereby to for of in on with by via from at as into using based "
+    "during through throughout across over under within without between among against toward towards upon "
     "and or but than is are was were be been can could will would may might should must has have had "
     "this these those it its their our we".split())
 #: words dropped before the phrase
@@ -72,7 +73,13 @@ def proposal_candidates(text: str, title_end: int, sentences: list[tuple[int, in
             continue
         seen: set[tuple[int, int]] = set()
         for m in _CUE.finditer(text, max(s, title_end), e):
-            for cand in _phrase_at(text, m.end(), e):
+            pos: int | None = m.end()
+            for _ in range(2):  # the phrase, then one joined to it by "and": "introduce X and a Y approach"
+                if pos is None:
+                    break
+                cand, pos = _phrase_at(text, pos, e)
+                if cand is None:
+                    break  # (no phrase, no second one: "proposed LightGCN and LR-GCN alleviate …" is a clause)
                 if (cand.start, cand.end) not in seen:
                     seen.add((cand.start, cand.end))
                     yield cand
@@ -83,9 +90,13 @@ _NAME_APPOSED = re.compile(r",\s+(?:(?:the|our)\s+)?(?:[A-Z][\w\-]*[A-Z0-9][\w\-
                            r"which\s+we\s+(?:call|term|name|dub|refer\s+to\s+as)\b)")
 
 
-def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
+def _phrase_at(text: str, pos: int, end: int) -> tuple[Candidate | None, int | None]:
+    """The proposal phrase from ``pos``, and where a phrase joined to it by "and" starts (``None`` if none
+    does: the phrase was cut short, or another boundary ended it).
+    """
     words: list[re.Match[str]] = []
     leading = True
+    joined: int | None = None
     while pos < end and len(words) < 7:
         while pos < end and text[pos] == " ":
             pos += 1
@@ -100,23 +111,25 @@ def _phrase_at(text: str, pos: int, end: int) -> Iterator[Candidate]:
             continue
         leading = False
         if words and low in _ARTICLES:
-            return  # an article inside: a clause, not a name ("we propose giving agents an undo button")
+            return None, None  # an article inside: a clause, not a name ("we propose giving agents an undo button")
         if low in _BOUNDARY or low.endswith("ly") or low in _NAMING or words and _names_follow(words[-1], m):
+            if low == "and" and m.group() == "and":
+                joined = pos
             break
         words.append(m)
     if len(words) > 6 or not words:
-        return
+        return None, None
     if _NAME_APPOSED.match(text, words[-1].end(), end):
-        return  # the kind of what the name after it names: "a two-level caching scheme, ZorbCache, …"
+        return None, None  # the kind of what the name after it names: "a two-level caching scheme, ZorbCache, …"
     if words[-1].group().lower() in GENERIC_HEADS:
         words = words[:-1]
     while len(words) > 1 and _POSTNOMINAL.fullmatch(words[-1].group()) \
             and _PREPOSITION_AFTER.match(text, words[-1].end()):
         words = words[:-1]  # a participle after the name, with its phrase: "a ranking objective related to X"
     if len(words) < 2 or words[0].group()[:1].isupper() and words[-1].group()[:1].isupper():
-        return  # one word, or a capitalised run: the shape and run proposers have it
+        return None, joined  # one word, or a capitalised run: the shape and run proposers have it
     start, stop = words[0].start(), words[-1].end()
-    yield Candidate(start, stop, text[start:stop], "proposal")
+    return Candidate(start, stop, text[start:stop], "proposal"), joined
 
 
 # two names joined into one token: "RetinaNet+PVT", "Synthia-to-Cityscapes", "GTA→Cityscapes"
@@ -368,7 +381,9 @@ def passive_candidates(text: str, title_end: int, sentences: list[tuple[int, int
                     yield Candidate(m.start(1), stop, text[m.start(1):stop], "proposal")
         if heart and ("heart of" in sent or "core of" in sent):
             for m in AT_HEART.finditer(text, s, e):
-                yield from _phrase_at(text, m.end(), e)
+                cand, _ = _phrase_at(text, m.end(), e)
+                if cand is not None:
+                    yield cand
 
 
 #: head nouns of a part the authors add to a model or its training: "… anchor loss", "… chunking head"
