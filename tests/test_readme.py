@@ -48,7 +48,7 @@ def test_readme_curation_examples_apply_in_order_on_the_demo(tmp_path):
     curated, _ = apply_curation(resolution_from_graph(graph), ops, papers=papers)
     entities = curated.by_id()
     by_name = {e.name: e for e in entities.values()}
-    assert "ILSVRC-2010" not in by_name and "deep convolutional neural network" not in by_name
+    assert "ILSVRC-2010" not in by_name and "HuggingFace" not in by_name
     assert by_name["BN-Inception"].type == "Model" and by_name["MassiveText"].type == "Dataset"
     roles = {(link.paper_id, entities[link.entity_id].name): link.role for link in curated.links}
     assert roles[("arxiv:1301.3781", "word2vec")] == "proposes"
