@@ -5,7 +5,8 @@ by ``graphbuild.evaluate.score_entities``, as ``graphbuild eval entities`` score
 a gold file: F1, precision, recall, type accuracy, proposed-recall and
 proposed-precision per set, then pooled over the sets asked for. ``--errors SET``
 lists one dev set's misses, wrong types, spurious names and wrong proposed marks
-(never a test set's: see the folder's README).
+(never a test set's: see the folder's README); ``--pooled`` prints the pooled line alone (``--sets test
+--pooled``: all a change's author should see of the test sets).
 ``--agreement`` scores ``second.annotations.jsonl`` (62 test papers annotated again,
 blind, by a fifth annotator) against the writers' annotations: the ceiling.
 
@@ -81,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spacy-model", default=None, help="a pipeline folder (as `graphbuild train` writes)")
     ap.add_argument("--errors", choices=SETS["dev"], help="list this dev set's errors")
     ap.add_argument("--agreement", action="store_true", help="the second annotation against the writers'")
+    ap.add_argument("--pooled", action="store_true",
+                    help="print the pooled line alone, no set's own (what a change's author may see of the test sets)")
     ap.add_argument("--split", action="store_true",
                     help="each set's records with a title alone apart from those with an abstract")
     args = ap.parse_args(argv)
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         all_gold += gold
         all_pred += pred
         s = score_entities(gold, pred)
+        if args.pooled and len(names) > 1:
+            continue
         print(f"| {name} | {len(gold)} | {s.f1:.4f} | {s.precision:.4f} | {s.recall:.4f} | {s.type_accuracy:.4f} "
               f"| {s.proposed_recall:.4f} | {s.proposed_precision:.4f} |")
         if args.split:
