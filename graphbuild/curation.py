@@ -64,7 +64,7 @@ from typing import Any
 from .errors import InputError, nul_character, unpaired_surrogate
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
-from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key
+from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key, too_long
 from .resolve import Resolution
 
 __all__ = ["CurationOp", "CurationReport", "OPERATIONS", "checked_note", "parse_curation", "read_curation",
@@ -283,9 +283,9 @@ def _check_text(name: str, value: str, where: tuple[str, int]) -> None:
         raise InputError(*where, f"{name!r} {problem}")
     longest, what, advice = ((MAX_NAME_CHARS, "a name", "give the entity's name itself") if name in _NAME_FIELDS
                              else _TEXT_LIMITS.get(name, (0, "", "")))
-    if longest and len(value.strip()) > longest:
-        raise InputError(*where, f"{name!r} is {len(value.strip()):,} characters long; {what} is at most "
-                                 f"{longest:,}: {advice}")
+    problem = too_long(value, longest, what) if longest else ""
+    if problem:
+        raise InputError(*where, f"{name!r} {problem}: {advice}")
 
 
 def checked_note(note: str | None, argument: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 __all__ = [
     "parse_year",
     "MAX_NAME_CHARS",
+    "too_long",
     "ENTITY_TYPES",
     "SCORED_TYPES",
     "ROLES",
@@ -42,6 +43,17 @@ __all__ = [
 #: characters), by a curation operation or a gazetteer entry: a longer one is a paste gone wrong, which every
 #: later line naming it would echo whole.
 MAX_NAME_CHARS = 300
+
+
+def too_long(value: str, longest: int, what: str) -> str:
+    """``"is N characters long; WHAT is at most LONGEST"`` where ``value`` (stripped) is longer than ``longest``,
+    else ``""``: the one wording of a refused length (a curation operation's fields, a gazetteer entry's names).
+
+    >>> too_long("x" * 1200, 300, "a name")
+    'is 1,200 characters long; a name is at most 300'
+    """
+    size = len(value.strip())
+    return f"is {size:,} characters long; {what} is at most {longest:,}" if size > longest else ""
 
 #: Entity types the extractor emits. Only the first three are scored.
 ENTITY_TYPES = ("Model", "Method", "Dataset", "Task", "Metric")

@@ -25,7 +25,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..errors import InputError
-from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key
+from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key, too_long
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
 from .lexicon import LANGUAGES, LEARNING_WORD, LIST_SEPARATOR
@@ -230,23 +230,23 @@ def _entry_problem(data: dict) -> str | None:
     def name(value: object) -> bool:
         return isinstance(value, str) and bool(value.strip())
 
-    def too_long(value: str) -> str:
-        return f"is {len(value.strip()):,} characters long; a name is at most {MAX_NAME_CHARS}: give the name itself"
+    def longer(value: str) -> str:  # (what a name longer than the limit is, or "")
+        return too_long(value, MAX_NAME_CHARS, "a name")
 
     aliases, family, ambiguous = data.get("aliases"), data.get("family"), data.get("ambiguous")
     if not name(data["name"]):
         return f"'name' must be a name, not {data['name']!r}"
-    if len(data["name"].strip()) > MAX_NAME_CHARS:
-        return f"'name' {too_long(data['name'])}"
+    if longer(data["name"]):
+        return f"'name' {longer(data['name'])}: give the name itself"
     if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
         return f"'aliases' must be a list of names, not {aliases!r}"
-    long_alias = next((a for a in aliases or () if len(a.strip()) > MAX_NAME_CHARS), None)
-    if long_alias is not None:
-        return f"'aliases' holds a name {too_long(long_alias).removeprefix('is ')}"
+    long_alias = next((problem for a in aliases or () if (problem := longer(a))), "")
+    if long_alias:
+        return f"'aliases' holds a name {long_alias.removeprefix('is ')}: give the name itself"
     if family is not None and not isinstance(family, str):
         return f"'family' must be a name, not {family!r}"
-    if family is not None and len(family.strip()) > MAX_NAME_CHARS:
-        return f"'family' {too_long(family)}"
+    if family is not None and longer(family):
+        return f"'family' {longer(family)}: give the name itself"
     if ambiguous is not None and not isinstance(ambiguous, bool):
         return f"'ambiguous' must be true or false, not {ambiguous!r}"
     return None
