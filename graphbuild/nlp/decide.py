@@ -1286,9 +1286,10 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
 #: a size word of a released model ending a name of two parts or more: "Quorra-mini", "Quorra-MT-Large", "Quorra XL"
 #: (not the words a runtime's or a tool's edition takes as well: "Lite", "Micro", "Nano")
 SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|big|large|xl|xxl)$")
+#: the sizes written after a family's name: a size word, a letter of one ("-T", "-L")
+_SIZE_MARKS = rf"(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]"
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"
-_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK]?|"
-                            r"v\d+(?:\.\d+)*)$")
+_SIZED_VARIANT = re.compile(rf"^(.+?)[- ](?:{_SIZE_MARKS}|\d+(?:\.\d+)?[BMK]?|v\d+(?:\.\d+)*)$")
 
 
 #: a successor's mark after a name: "Quorra++", "Quorra+"
@@ -1814,7 +1815,7 @@ def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[lis
 
 
 #: a size after a family's name, not a version: "Zorb-7B", "Zorb-Base", "Zorb-T", "Zorb Big"
-_SIZE_ONLY = re.compile(rf"^(.+?)[- ](?:(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]|\d+(?:\.\d+)?[BMK])$")
+_SIZE_ONLY = re.compile(rf"^(.+?)[- ](?:{_SIZE_MARKS}|\d+(?:\.\d+)?[BMK])$")
 #: the least score of a size of a proposed name that :func:`_sized_variants` adds
 SIZED_VARIANT_FLOOR = 0.05
 
