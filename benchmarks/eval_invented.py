@@ -25,7 +25,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent / "invented"
 SETS = {
-    "dev": ("synth1", "synth4", "synth6", "synth8", "synth9", "synth12", "synth13", "synth14", "synth16", "synth18"),
+    "dev": (
+        "synth1", "synth4", "synth6", "synth8", "synth9", "synth12", "synth13", "synth14", "synth16", "synth18",
+        "synth20",
+    ),
     "test": ("synth2", "synth3", "synth5", "synth7", "synth10", "synth11", "synth15", "synth17", "synth19"),
 }
 SECOND = ("synth2", "synth3", "synth5")  # the test sets that ``second.annotations.jsonl`` annotated again
