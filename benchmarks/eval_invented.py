@@ -29,7 +29,9 @@ SETS = {
         "synth1", "synth4", "synth6", "synth8", "synth9", "synth12", "synth13", "synth14", "synth16", "synth18",
         "synth20",
     ),
-    "test": ("synth2", "synth3", "synth5", "synth7", "synth10", "synth11", "synth15", "synth17", "synth19"),
+    "test": (
+        "synth2", "synth3", "synth5", "synth7", "synth10", "synth11", "synth15", "synth17", "synth19", "synth21",
+    ),
 }
 SECOND = ("synth2", "synth3", "synth5")  # the test sets that ``second.annotations.jsonl`` annotated again
 
