@@ -5,7 +5,7 @@ ANNOTATION.md: a Model is a named model, family, checkpoint or architecture; a M
 optimizer, recipe or framework. A name whose title says nothing of its kind ("X: Efficient Y via Z") is often
 typed a method by the weights, though the abstract says what only a model is or does: it is the object of
 training ("We train X from …", "we fine-tune X on …"), it is tuned from a base ("X is fine-tuned from Y", "X is
-initialised from Y"), it runs or renders at a rate ("X renders at 90 FPS"), or, opening a sentence, it is
+initialised from Y"), it runs or renders at a rate or runs on a named device ("X renders at 90 FPS", "X runs on a Jetson Orin"), or, opening a sentence, it is
 trained past a clause of what it does ("X builds on Y and is trained on …"). And a definite kind or the
 authors' own put before a name the rules do not mark as the paper's own ("The captioner, X, …", "our codec—X—")
 types it, as it does a proposed one. The negatives: a method said to be adapted from another ("X is adapted
@@ -44,6 +44,9 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("rate", "Tussock: Audio-Driven Avatars with Gaussian Splats",
      "Talking avatars need lip-sync and speed. Tussock deforms Gaussian splats around a face template from audio features. On a studio dataset, Tussock renders at 80 FPS and achieves better lip-sync than prior avatars.",
      {"Tussock": "Model"}, ()),
+    ("rate", "Pipitmem: Episodic Memory for Robot Policies",
+     "Robot policies forget what they did minutes ago. Pipitmem adds a retrieval memory of past keyframes to a policy. On long-horizon tasks, Pipitmem raises success by 11 points. Pipitmem also runs on a real Franka arm in a kitchen.",
+     {"Pipitmem": "Model"}, ()),
     ("trained-later", "Shoalcast: Coastal Flood Emulation with Graph Operators",
      "Coastal flood models are slow. Shoalcast builds on a graph neural operator and is trained on forty years of tide-gauge reanalysis. Shoalcast runs century-long rollouts in minutes.",
      {"Shoalcast": "Model"}, ()),

@@ -28,6 +28,8 @@ def _predicated(abstract: str, name: str) -> bool:
     "Wrenfall was initialised from a 7B base, with image tokens added.",
     "On a studio dataset, Wrenfall renders at 80 FPS.",
     "Wrenfall runs daily at 375 m resolution.",
+    "Wrenfall also runs on a real Franka arm.",
+    "Wrenfall runs in real time on a Snapdragon phone.",
     "Floods are slow to model. Wrenfall builds on a graph neural operator (GNO) and is trained on reanalysis.",
     "Wrenfall is trained on 64 GPUs.",  # (the predicate read before)
 ])
@@ -38,6 +40,7 @@ def test_what_only_a_model_is_or_does(abstract):
 @pytest.mark.parametrize(("abstract", "name"), [
     ("Wrenfall is adapted from a pyramid block to fuse features.", "Wrenfall"),
     ("Wrenfall fine-tunes a 70B model on one GPU.", "Wrenfall"),
+    ("With 16K inputs, Wrenfall runs on a single 24GB GPU.", "Wrenfall"),
     ("We train with Wrenfall on the residual stream.", "Wrenfall"),
     # a name inside the clause, not the sentence's subject, before "and was trained"
     ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "Wrenfall"),

@@ -1593,14 +1593,17 @@ def trained_on(context: DocContext, cands: list[Candidate], members: list[int]) 
 #: what only a model is said to be or do, right after its name as the subject: trained ("X is trained on …", "X was
 #: pretrained …"), tuned from a base ("X is fine-tuned from Y", "X is initialised from Y"), sized ("X is a 1.5B
 #: model", "X is a 500M-parameter …", "X has 600M parameters"), run or rendered at a rate ("X runs at 25 FPS", "X
-#: renders at 90 FPS", "X runs daily at …") or released in sizes ("X is released in two sizes"); not "X fine-tunes
-#: Y" or "X is adapted from Y", said of a method of tuning or a module as well
+#: renders at 90 FPS", "X runs daily at …"), run on a named device ("X also runs on a real Franka arm", "X runs in
+#: real time on a Snapdragon …"; not "on a single 24GB GPU", said of methods of serving as well) or released in
+#: sizes ("X is released in two sizes"); not "X fine-tunes Y" or "X is adapted from Y", said of a method of
+#: tuning or a module as well, nor "X scores 41%" (an acronym of an exploration bonus: "PPO with FN scores 9,450")
 _MODEL_PREDICATE = re.compile(
     r"\s+(?:(?:is|was|are|were)\s+(?:first\s+|then\s+|also\s+)?(?:pre-?)?trained\b|"
     r"(?:is|was|are|were)\s+(?:first\s+|then\s+|also\s+)?(?:fine-?tuned|initiali[sz]ed)\s+from\b|"
     r"(?:is|was)\s+an?\s+\d+(?:\.\d+)?\s?[MBK]\b|"
     r"(?:has|contains)\s+(?:only\s+|about\s+|just\s+)?\d+(?:\.\d+)?\s?[MBK]\s+(?:parameters|params)\b|"
-    r"(?:runs|renders)\s+(?:[a-z]+\s+)?at\s+\d|(?:is|are)\s+released\s+in\s+\w+\s+sizes\b)")
+    r"(?:runs|renders)\s+(?:[a-z]+\s+)?at\s+\d|(?:is|are)\s+released\s+in\s+\w+\s+sizes\b|"
+    r"(?:also\s+)?runs\s+(?:[\w\-]+\s+){0,3}?on\s+(?:a|an|one|the)\s+(?:single\s+|real\s+)?[A-Z])")
 #: a model's training said of the subject that opens a sentence, past a clause of what it does: "X builds on Y
 #: and is trained on …", "X has 600M parameters and was trained on 64 GPUs" (not a name inside the clause: "Our
 #: agent uses Monte Carlo tree search with the PUCT rule and was trained on …")
