@@ -1,0 +1,85 @@
+"""What an abstract says only of a model (:func:`graphbuild.nlp.features.model_predicated`), and the kind named
+before a name no rule marks as the authors' (:func:`graphbuild.nlp.decide._defined_type`). Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.nlp.candidates import Candidate
+from graphbuild.nlp.decide import _defined_type
+from graphbuild.nlp.doc_context import DocContext
+from graphbuild.nlp.features import model_predicated
+from graphbuild.nlp.pipeline import extract_text
+
+TITLE = "A Title"
+
+
+def _predicated(abstract: str, name: str) -> bool:
+    text = f"{TITLE}\n{abstract}"
+    at = text.index(name, len(TITLE))
+    cand = Candidate(at, at + len(name), name, "shape")
+    return model_predicated(DocContext(text, [(0, len(text))], len(TITLE)), [cand], [0])
+
+
+@pytest.mark.parametrize("abstract", [
+    "We train Wrenfall from a small base on 400k traces.",
+    "Models reason poorly. We pretrain Wrenfall on unlabelled text.",
+    "Judges are mostly English. Wrenfall is fine-tuned from a 7B base on pairs.",
+    "Wrenfall was initialised from a 7B base, with image tokens added.",
+    "On a studio dataset, Wrenfall renders at 80 FPS.",
+    "Wrenfall runs daily at 375 m resolution.",
+    "Wrenfall also runs on a real Franka arm.",
+    "Wrenfall runs in real time on a Snapdragon phone.",
+    "Floods are slow to model. Wrenfall builds on a graph neural operator (GNO) and is trained on reanalysis.",
+    "Wrenfall is trained on 64 GPUs.",  # (the predicate read before)
+])
+def test_what_only_a_model_is_or_does(abstract):
+    assert _predicated(abstract, "Wrenfall")
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("Wrenfall is adapted from a pyramid block to fuse features.", "Wrenfall"),
+    ("Wrenfall fine-tunes a 70B model on one GPU.", "Wrenfall"),
+    ("With 16K inputs, Wrenfall runs on a single 24GB GPU.", "Wrenfall"),
+    ("We train with Wrenfall on the residual stream.", "Wrenfall"),
+    # a name inside the clause, not the sentence's subject, before "and was trained"
+    ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "Wrenfall"),
+    ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "PUCT"),
+    # the clause before "and is trained" ends at a sentence's end
+    ("Wrenfall merges experts. Each expert is small and is trained alone.", "Wrenfall"),
+    # a longer word is no mention of the name
+    ("We train Wrenfalls quickly. Wrenfall-XL is trained on text.", "Wrenfall"),
+])
+def test_what_a_method_may_be_or_do_too(abstract, name):
+    assert not _predicated(abstract, name)
+
+
+def _kind_typed(abstract: str, name: str, *, proposed: bool = False) -> str | None:
+    text = f"{TITLE}\n{abstract}"
+    at = text.index(name, len(TITLE))
+    cand = Candidate(at, at + len(name), name, "shape", proposed=proposed)
+    return _defined_type(text, len(TITLE), [cand], [0])
+
+
+def test_a_kind_named_before_types_a_name_no_rule_marks_as_the_authors():
+    assert _kind_typed("We pair clips with labels. The captioner, FrondScribe, uses a bridge.",
+                       "FrondScribe") == "Model"
+    assert _kind_typed("At low rates, our codec—MistLark—beats classical codecs.", "MistLark") == "Model"
+    assert _kind_typed("Schedules matter. The schedule, Rippletune, restarts the rate.", "Rippletune") != "Model"
+    # an appositive after a name no rule marks as the authors' does not type it (a cited name's gloss is the
+    # weights' to read), only the kind before it
+    assert _kind_typed("We compare with Quillex, a benchmark of questions.", "Quillex") is None
+    assert _kind_typed("We compare with Quillex, a benchmark of questions.", "Quillex", proposed=True) == "Dataset"
+
+
+def test_the_shipped_pipeline_types_such_names_models():
+    found = {e.name: e.type for e in extract_text(
+        "Small models reason poorly without long traces. We train Wrenfall from Qwen2.5-1.5B with supervised "
+        "fine-tuning on 400k traces followed by GRPO. Wrenfall scores 41% on AIME 2025.",
+        title="Wrenfall: Small Reasoners from Long Traces").entities}
+    assert found.get("Wrenfall") == "Model"
+    found = {e.name: e.type for e in extract_text(
+        "Coastal flood models are slow. Shoalcast builds on a graph neural operator and is trained on forty years "
+        "of tide-gauge reanalysis. Shoalcast runs century-long rollouts in minutes.",
+        title="Shoalcast: Coastal Flood Emulation with Graph Operators").entities}
+    assert found.get("Shoalcast") == "Model"
