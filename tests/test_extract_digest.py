@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0ca1d1128e2a2d7bad582d8d5f2c2815705dc82c6c8c5d21eee58856c9921187"
-SHARED_50_SHA256 = "b17f2358f69d789455630cbef5b146809cba24f7b99fc0d6b4f4d123c414d675"
+DEMO_SHA256 = "83942dc13fb0ea998c5fdbfee7cf21252288f366da39b661aa2d9c667d4e13a2"
+SHARED_50_SHA256 = "8c3207016561d6499461b7fd28eded1ee86547c895b24a962545c55bc4b459cd"
 
 
 @pytest.fixture(scope="module")
