@@ -5,9 +5,11 @@ A record of a library often carries its title and nothing else. Where such a tit
 the gazetteer knows ("Quillbright Differential Privacy", "Thornwise Recurrent Neural Networks"), the title
 names that known work too: there is no abstract to name it elsewhere (``decide._with_nested_known``).
 
-* ``nested``: the known name inside the title's invented phrase is found, with the gazetteer's type;
+* ``nested``: the known name inside the title's invented phrase is found, with the gazetteer's type (a name
+  that is also an ordinary word, "Mamba", only as the phrase's head);
 * ``nested-neg``: no known name is taken from the stem of an edition ("FastSpeech 7", "MIMIC-III"), from a part
-  of a hyphened word ("Semi-Knowledge Distillation") or from inside a longer known name ("Mask R-CNN").
+  of a hyphened word ("Semi-Knowledge Distillation"), from inside a longer known name ("Mask R-CNN"), nor a
+  name that is also an ordinary word from before the phrase's head ("Quillwork Spider Graphs").
 
 Each case: its class, a title, an (empty) abstract, the names it must give with their types, and the
 names it must not give. Prints per class how many are typed right and how many unwanted appear; ``-v``
@@ -32,6 +34,9 @@ CASES = [
     ("nested", "Brackish Contrastive Collaborative Filtering", "", {"Collaborative Filtering": "Method"}, []),
     ("nested", "On Lanternwise Direct Preference Optimization for Fennel Dialogue", "", {"Direct Preference Optimization": "Method"}, []),
     ("nested", "Marrowlit Supervised Contrastive Learning for Quarry Recognition", "", {"Supervised Contrastive Learning": "Method"}, []),
+    ("nested", "Thornwise Gated Mamba for Sorrel Recommendation", "", {"Mamba": "Model"}, []),
+    ("nested-neg", "Quillwork Spider Graphs: Sorrel Parsing at Scale", "", {}, ["Spider"]),
+    ("nested-neg", "Thornwise Otter Tracking in Marrow Rivers", "", {}, ["Otter"]),
     ("nested-neg", "FastSpeech 7: Quillwork Speech for Marrow Readers", "", {}, ["FastSpeech"]),
     ("nested-neg", "Thornwick-3 II: Sorrel Parsing at Scale", "", {}, ["Thornwick-3"]),
     ("nested-neg", "Zorbic Semi-Knowledge Distillation for Fennel Graphs", "", {}, ["Knowledge Distillation"]),

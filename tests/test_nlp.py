@@ -713,6 +713,9 @@ def test_pipeline_a_generic_model_word_in_a_title_alone():
     ("FastSpeech 7: Quillwork Speech for Marrow Readers", None, "FastSpeech"),
     ("Zorbic Semi-Knowledge Distillation for Fennel Graphs", None, "knowledge distillation"),
     ("Mask R-CNN for Counting Quarry Pebbles", None, "R-CNN"),
+    # a name that is also an ordinary word, only as the phrase's head
+    ("Thornwise Gated Mamba for Sorrel Recommendation", ("Mamba", "Model"), None),
+    ("Thornwise Otter Tracking in Marrow Rivers", None, "Otter"),
 ])
 def test_pipeline_a_known_name_inside_a_title_alones_phrase(title, known, absent):
     # a title alone names the known work its own longer phrase holds, beside the phrase

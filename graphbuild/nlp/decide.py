@@ -596,9 +596,10 @@ def _with_nested_known(cands: list[Candidate], entries: list[Any], groups: list[
     it (in place in ``accepted`` and ``surviving``): "Verifiable Differential Privacy" also names
     differential privacy, "Hierarchical Recurrent Neural Networks" recurrent neural networks. A record that is
     a title and nothing else has no other sentence to name the known work the paper builds on. Only an entry
-    the gazetteer holds as no ordinary word, of a scored type, written as whole words of the longer name and
-    not as its stem before an edition ("MIMIC-III", "Zorb 2"); a longer name the gazetteer knows itself
-    ("Mask R-CNN") is one thing, its words no other mention.
+    of a scored type, written as whole words of the longer name and not as its stem before an edition
+    ("MIMIC-III", "Zorb 2"), and one the gazetteer holds as an ordinary word too only as the phrase's head
+    ("Gated Mamba", not "Spider Graphs"); a longer name the gazetteer knows itself ("Mask R-CNN") is one
+    thing, its words no other mention.
     """
     spans = [(cands[i].start, cands[i].end, cands[i].text) for g, kept in surviving.items() if g < scored
              for i in kept if entries[i] is None]
@@ -607,10 +608,11 @@ def _with_nested_known(cands: list[Candidate], entries: list[Any], groups: list[
     position = {tuple(members): k for k, (members, _) in enumerate(accepted[:scored])}
     for i, c in enumerate(cands):
         entry = entries[i]
-        if c.source != "gazetteer" or entry is None or entry.ambiguous or entry.type not in SCORED_TYPES:
+        if c.source != "gazetteer" or entry is None or entry.type not in SCORED_TYPES:
             continue
-        outer = next((t for s, e, t in spans if s <= c.start and c.end <= e and (s, e) != (c.start, c.end)), None)
-        if outer is None or _edition_or_part(outer, c.text):
+        outer = next(((t, e) for s, e, t in spans if s <= c.start and c.end <= e and (s, e) != (c.start, c.end)),
+                     None)
+        if outer is None or _edition_or_part(outer[0], c.text) or entry.ambiguous and c.end != outer[1]:
             continue
         members = groups[group_of[i]]
         k = position.get(tuple(members))
