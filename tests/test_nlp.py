@@ -706,6 +706,34 @@ def test_pipeline_a_generic_model_word_in_a_title_alone():
     assert "Transformer" not in {e.name for e in extract_text(abstract, title=title).entities}
 
 
+@pytest.mark.parametrize("title,known,absent", [
+    ("Quillbright Differential Privacy for Fennel Logs", ("differential privacy", "Method"), None),
+    ("Tempering Sorrel Tags with Thornwise Recurrent Neural Networks", ("recurrent neural network", "Model"), None),
+    # an edition's stem, a hyphened word's part and a longer known name's words are no mention of their own
+    ("FastSpeech 7: Quillwork Speech for Marrow Readers", None, "FastSpeech"),
+    ("Zorbic Semi-Knowledge Distillation for Fennel Graphs", None, "knowledge distillation"),
+    ("Mask R-CNN for Counting Quarry Pebbles", None, "R-CNN"),
+    # a name that is also an ordinary word, only as the phrase's head
+    ("Thornwise Gated Mamba for Sorrel Recommendation", ("Mamba", "Model"), None),
+    ("Thornwise Otter Tracking in Marrow Rivers", None, "Otter"),
+])
+def test_pipeline_a_known_name_inside_a_title_alones_phrase(title, known, absent):
+    # a title alone names the known work its own longer phrase holds, beside the phrase
+    got = {e.name: e.type for e in extract_text("", title=title).entities}
+    if known is not None:
+        assert got.get(known[0]) == known[1] and len(got) >= 2, got
+    if absent is not None:
+        assert absent not in got, got
+
+
+def test_pipeline_a_known_name_inside_a_phrase_over_an_abstract_stays_inside():
+    # over an abstract, the longer phrase's mention is the one there is, as before
+    title = "Quillbright Differential Privacy for Fennel Logs"
+    abstract = "We propose Quillbright Differential Privacy, which guards fennel logs at a small cost in accuracy."
+    names = {e.name.lower() for e in extract_text(abstract, title=title).entities}
+    assert "differential privacy" not in names
+
+
 ABSTRACTS = [
     ("SlimMoE: Structured Compression of Large Mixture-of-Experts Models",
      "We present SlimMoE, a multi-stage compression framework that turns large MoE models into smaller ones. "

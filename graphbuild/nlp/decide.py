@@ -585,6 +585,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             continue  # "Zorb Embeddings", "Zorb Made Practical": a title's phrase around a likelier known name
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         surviving.setdefault(g, []).append(i)
+    if context.bare:
+        _with_nested_known(cands, entries, groups, group_of, accepted, scored, surviving)
     kept_groups = [(members, type_, sorted(surviving[g], key=lambda i: cands[i].start))
                    for g, (members, type_) in enumerate(accepted) if surviving.get(g)]
     # the proposed model's features, for the scored entities only (a task is never proposed: see _finish)
@@ -593,6 +595,59 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                                                any(entries[i] is not None for i in members), context, gaz)
                                for members, type_ in untasked], cands, [members for members, _ in untasked], context)
     return _Chosen(prepared, probs, kept_groups, taken, rows)
+
+
+def _with_nested_known(cands: list[Candidate], entries: list[Any], groups: list[list[int]], group_of: list[int],
+                       accepted: list[tuple[list[int], str]], scored: int, surviving: dict[int, list[int]]) -> None:
+    """In a title alone, the known names written inside a longer name of the title's own kept there, kept beside
+    it (in place in ``accepted`` and ``surviving``): "Verifiable Differential Privacy" also names
+    differential privacy, "Hierarchical Recurrent Neural Networks" recurrent neural networks. A record that is
+    a title and nothing else has no other sentence to name the known work the paper builds on. Only an entry
+    of a scored type, written as whole words of the longer name and not as its stem before an edition
+    ("MIMIC-III", "Zorb 2"), and one the gazetteer holds as an ordinary word too only as the phrase's head
+    ("Gated Mamba", not "Spider Graphs"); a longer name the gazetteer knows itself ("Mask R-CNN") is one
+    thing, its words no other mention.
+    """
+    spans = [(cands[i].start, cands[i].end, cands[i].text) for g, kept in surviving.items() if g < scored
+             for i in kept if entries[i] is None]
+    if not spans:
+        return
+    position = {tuple(members): k for k, (members, _) in enumerate(accepted[:scored])}
+    for i, c in enumerate(cands):
+        entry = entries[i]
+        if c.source != "gazetteer" or entry is None or entry.type not in SCORED_TYPES:
+            continue
+        outer = next(((t, e) for s, e, t in spans if s <= c.start and c.end <= e and (s, e) != (c.start, c.end)),
+                     None)
+        if outer is None or _edition_or_part(outer[0], c.text) or entry.ambiguous and c.end != outer[1]:
+            continue
+        members = groups[group_of[i]]
+        k = position.get(tuple(members))
+        if k is not None and surviving.get(k):
+            continue  # (the name is kept already: "VOC 2012" inside "PASCAL VOC 2012" is its own other form)
+        if k is None:
+            k = len(accepted)
+            accepted.append((members, entry.type))
+            position[tuple(members)] = k
+        surviving.setdefault(k, []).append(i)
+
+
+def _edition_or_part(outer: str, inner: str) -> bool:
+    """Whether the name ``outer`` is ``inner`` with a size or version after it ("MIMIC-III", "PASCAL VOC 2012",
+    "Zorb-Net 530B"), or holds it as the part of a hyphened word ("Low-Bit Diffusion" holds no "Bit Diffusion").
+    """
+    at = outer.find(inner)
+    before, after = outer[at - 1:at] if at > 0 else "", outer[at + len(inner):at + len(inner) + 1]
+    if before in ("-", "/") or after in ("-", "/") or before.isalnum() or after.isalnum():
+        return True
+    if at != 0:
+        return False
+    sized = _SIZED_VARIANT.match(outer)
+    return sized is not None and sized.group(1) == inner or _ROMAN_TAIL.fullmatch(outer[len(inner):]) is not None
+
+
+#: a roman numeral after a name, its edition ("MIMIC-III", "Zorb II")
+_ROMAN_TAIL = re.compile(r"[- ][IVX]+")
 
 
 def _kept_with(keep: list[int], add: Collection[int]) -> list[int]:
