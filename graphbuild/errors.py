@@ -7,7 +7,7 @@ import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
-           "OutputError", "CurationError", "unpaired_surrogate", "nul_character"]
+           "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -156,3 +156,18 @@ class CurationError(GraphbuildError):
     """A curation command names nothing in the graph, or there is nothing to undo."""
 
     code = "E800"
+
+
+def warning_line(path: str | os.PathLike[str] | None, line: int | None, message: str,
+                 kind: type[GraphbuildError] = InputError) -> str:
+    r"""The one shape of a warning: ``warning: [E100] path:line: message``, the coded line an error of ``kind``
+    (:class:`InputError` unless told) would print, for something kept or answered all the same; ``path``
+    ``None``: no place (``warning: [E300] message``), ``line`` ``None``: the file alone. Escaped as errors are.
+
+    >>> warning_line("refs.bib", 12, "no title")
+    'warning: [E100] refs.bib:12: no title'
+    >>> warning_line(None, None, "stale\ngraph", StoreError)
+    'warning: [E300] stale\\ngraph'
+    """
+    where = "" if path is None else (f"{path}:{line}: " if line else f"{path}: ")
+    return f"warning: [{kind.code}] {visible(where + message)}"

@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreError, warning_line
 from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
@@ -92,7 +92,7 @@ def _other_graph(store, ws) -> str | None:
                    f"are the pushed graph's ({push} updates it)")
     else:
         return None
-    return f"warning: {StoreError(problem)}"  # coded, as every warning is: ``warning: [E300] ...``
+    return warning_line(None, None, problem, StoreError)  # coded, as every warning is: ``warning: [E300] ...``
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
