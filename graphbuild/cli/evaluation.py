@@ -69,16 +69,13 @@ def _say_gold_papers_unmatched(path: str, gold: list[tuple[int, dict[str, Any]]]
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:
-    from ..ingest.located import loads, repeated_keys
+    from ..ingest.located import loads_whole
 
     shape = 'expected {"queries": {paper_id: [cited ids]}}'
     try:
-        data = loads(_read_text(path))
+        data = loads_whole(_read_text(path), path, None)  # (two "queries", or a query given twice: refused)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
-    twice = repeated_keys(data, deep=True)  # two "queries" (or a query given twice): json.loads kept the last
-    if twice:
-        raise InputError(path, None, twice)
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
         from ..ingest.located import json_kind
