@@ -413,7 +413,17 @@ def _bytes_cell(value: dict[str, Any]) -> str | None:
     return f"<{len(data)} byte{'s' if len(data) != 1 else ''}: {data[:_BYTES_SHOWN].hex()}{more}>"
 
 
+def _require_uri(args: argparse.Namespace) -> None:
+    """Refuse an empty ``--uri`` (``--uri "$NEO4J_HOST"`` with it unset): it was the default URI, or no Neo4j."""
+    uri = getattr(args, "uri", None)
+    if isinstance(uri, str) and not uri.strip():
+        from ..settings import URI_WANTED
+
+        raise UsageError(f"--uri is empty: give {URI_WANTED}, or leave --uri out for the one in the settings")
+
+
 def _neo4j_store(args: argparse.Namespace, ws) -> Any:
+    _require_uri(args)
     password = os.environ.get("NEO4J_PASSWORD")
     if password is None and sys.stdin.isatty():
         password = getpass.getpass("Neo4j password: ")

@@ -7,7 +7,7 @@ import re
 import sys
 
 from ..errors import QueryError, StoreError, warning_line
-from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
+from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _require_uri, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
@@ -29,6 +29,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.cypher and _URI.match(args.cypher.strip()):
         raise QueryError("the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
                          "(--neo4j no longer takes the URI)")
+    _require_uri(args)
     on_neo4j = bool(args.neo4j or args.uri)
     if args.name:
         from ..library import bind_params, get_query
