@@ -46,3 +46,20 @@ def test_query_file_not_utf8_names_its_line_and_byte(tmp_path):
         load_library(folder)  # was Python's "'utf-8' codec can't decode byte 0xe9 in position 56"
     assert str(caught.value) == (f"[E100] {folder / 'mine.cypher'}:3: not UTF-8 text: invalid byte 0xe9 at byte "
                                  "offset 56; re-save the file as UTF-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "neo4j-csv"])
+def test_export_to_an_empty_path_is_refused(built, tmp_path, capsys, monkeypatch, fmt):
+    """``export "$OUT"`` with OUT unset wrote graph.json into the current folder (neo4j-csv: the folder itself)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "-w", str(built), "--format", fmt, ""]) == 1
+    assert "the output path is empty" in _one_line_error(capsys, "E710")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_under_a_file_or_a_missing_folder(built, tmp_path, capsys):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    assert main(["export", "-w", str(built), str(tmp_path / "afile" / "sub" / "g.json")]) == 1
+    assert "afile is a file, not a folder" in _one_line_error(capsys, "E700")
+    assert main(["export", "-w", str(built), str(tmp_path / "new" / "g.json")]) == 0  # a missing folder is made
+    assert (tmp_path / "new" / "g.json").is_file()
