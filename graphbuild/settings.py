@@ -108,8 +108,8 @@ def _problem(name: str, value: Any) -> str:
         if not low <= value <= high:
             size = str(value) if abs(value) < 10**12 else "a number of over 12 digits"  # str() stops at 4,300
             return f"must be {low} or more, not {size}" if value < low else f"must be at most {high:,}, not {size}"
-    if name == "neo4j_uri" and not value.strip():
-        return f"must be {URI_WANTED}, not empty"
+    if name in ("neo4j_uri", "neo4j_user") and not value.strip():  # (it was the default, or no user at all)
+        return f"must be {URI_WANTED if name == 'neo4j_uri' else 'a Neo4j user name'}, not empty"
     return nul_character(value) if isinstance(value, str) else ""
 
 

@@ -554,6 +554,7 @@ def _one_line_error(capsys, code: str) -> str:
     # an empty --uri was the default URI (push) or the embedded store (query), without a word
     (["push", "-w", "{ws}", "--uri", ""], "E710", "--uri is empty: give a bolt://, neo4j:// or neo4j+s:// URI"),
     (["query", "-w", "{ws}", "--uri", "", "MATCH (n) RETURN count(n)"], "E710", "--uri is empty"),
+    (["push", "-w", "{ws}", "--user", " "], "E710", "--user is empty: give a Neo4j user name"),
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
@@ -711,6 +712,7 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("max_nodes = 5\n[[neo4j]]\nuri = 'x'", "graphbuild.toml:2: 'neo4j' must be a table"),
     ('max_nodes = 5\n[neo4j]\nuri = ""', "graphbuild.toml:3: setting 'neo4j_uri' must be a bolt://, neo4j:// or "
                                         "neo4j+s:// URI, not empty"),  # was an [E300] naming no setting
+    ('[neo4j]\nuser = ""', "graphbuild.toml:2: setting 'neo4j_user' must be a Neo4j user name, not empty"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"

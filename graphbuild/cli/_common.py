@@ -414,12 +414,15 @@ def _bytes_cell(value: dict[str, Any]) -> str | None:
 
 
 def _require_uri(args: argparse.Namespace) -> None:
-    """Refuse an empty ``--uri`` (``--uri "$NEO4J_HOST"`` with it unset): it was the default URI, or no Neo4j."""
-    uri = getattr(args, "uri", None)
-    if isinstance(uri, str) and not uri.strip():
-        from ..settings import URI_WANTED
+    """Refuse an empty ``--uri`` or ``--user`` (``--uri "$NEO4J_HOST"`` with it unset): they were the default
+    URI, or no Neo4j at all (query), and the default user.
+    """
+    from ..settings import URI_WANTED
 
-        raise UsageError(f"--uri is empty: give {URI_WANTED}, or leave --uri out for the one in the settings")
+    for flag, wanted in (("uri", URI_WANTED), ("user", "a Neo4j user name")):
+        value = getattr(args, flag, None)
+        if isinstance(value, str) and not value.strip():
+            raise UsageError(f"--{flag} is empty: give {wanted}, or leave --{flag} out for the one in the settings")
 
 
 def _neo4j_store(args: argparse.Namespace, ws) -> Any:
