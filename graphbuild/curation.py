@@ -61,7 +61,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, nul_character, unpaired_surrogate
+from .errors import InputError, nul_character, quoted, shortened, unpaired_surrogate
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key, too_long
@@ -149,14 +149,16 @@ class CurationOp:
     def describe(self) -> str:
         """A short human description: ``merge 'GPT4' into 'GPT-4'``."""
         extra = {
-            "merge": f" into {self.into!r}", "rename": f" to {self.name!r}", "retype": f" as {self.type}",
-            "alias": f" + alias {self.alias!r}", "split": f" -> {self.name!r} in {len(self.papers)} paper(s)",
-            "proposed": f" {'set' if self.value else 'cleared'} in {self.paper}",
-            "mention": f" in {self.paper}", "reject": f" in {self.paper}" if self.paper else "",
-            "drop": f" ({self.title!r})" if self.title else "",
+            "merge": f" into {quoted(self.into)}", "rename": f" to {quoted(self.name)}",
+            "retype": f" as {self.type}", "alias": f" + alias {quoted(self.alias)}",
+            "split": f" -> {quoted(self.name)} in {len(self.papers)} paper(s)",
+            "proposed": f" {'set' if self.value else 'cleared'} in {shortened(self.paper or '')}",
+            "mention": f" in {shortened(self.paper or '')}",
+            "reject": f" in {shortened(self.paper)}" if self.paper else "",
+            "drop": f" ({quoted(self.title)})" if self.title else "",
         }.get(self.op, "")
-        subject = self.suggestion if self.op == "dismiss" else repr(self.paper) if self.op == "drop" \
-            else repr(self.entity)
+        subject = self.suggestion if self.op == "dismiss" else quoted(self.paper) if self.op == "drop" \
+            else quoted(self.entity)
         return f"{self.op} {subject}{extra}"
 
 
@@ -717,9 +719,9 @@ class _State:
 def _merge(s: _State, op: CurationOp, ent: Entity) -> str | None:
     target = s.find(op.into or "")
     if target is None:
-        return f"no entity named {op.into!r}"
+        return f"no entity named {quoted(op.into)}"
     if target.id == ent.id:  # a merge cycle (B into A after A into B) or names the resolution joined since
-        return f"both name the entity {ent.name!r} ({ent.id}): the merge changes nothing"
+        return f"both name the entity {quoted(ent.name)} ({ent.id}): the merge changes nothing"
     for pid in s.links_of(ent.id):
         s.move_link(pid, ent.id, target.id)
     s.add_forms(target, (ent.name, *ent.aliases))
@@ -779,7 +781,7 @@ def _reject(s: _State, op: CurationOp, ent: Entity) -> str | None:
         return None
     paper_id = s.paper(op.paper)
     if paper_id is None or (paper_id, ent.id) not in s.links:
-        return f"{ent.name!r} is not linked to paper {op.paper!r}"
+        return f"{quoted(ent.name)} is not linked to paper {quoted(op.paper)}"
     s.drop_link(paper_id, ent.id)
     s.drop_if_orphan(ent)
     return None
@@ -794,7 +796,7 @@ def _split(s: _State, op: CurationOp, ent: Entity) -> str | None:
     moved, missing = [], []
     new = s.new_entity(op.name or "", op.type or ent.type)
     if new.id == ent.id:
-        return f"{op.name!r} is the entity being split"
+        return f"{quoted(op.name)} is the entity being split"
     for text in op.papers:
         pid = s.paper(text)
         if pid is None or (pid, ent.id) not in s.links:
@@ -804,22 +806,23 @@ def _split(s: _State, op: CurationOp, ent: Entity) -> str | None:
         moved.append(pid)
     if not moved:
         s.drop_if_orphan(new)
-        return f"{ent.name!r} is linked to none of the papers {', '.join(op.papers)}"
+        return f"{quoted(ent.name)} is linked to none of the papers {', '.join(map(shortened, op.papers))}"
     s.add_forms(new, (ent.name,))
     s.drop_if_orphan(ent)
-    return f"{ent.name!r} is not linked to paper(s) {', '.join(missing)} (split applied to the others)" \
+    return f"{quoted(ent.name)} is not linked to paper(s) {', '.join(map(shortened, missing))} (split applied to " \
+        "the others)" \
         if missing else None
 
 
 def _proposed(s: _State, op: CurationOp, ent: Entity) -> str | None:
     pid = s.paper(op.paper or "")
     if pid is None:
-        return f"no paper {op.paper!r}"
+        return f"no paper {quoted(op.paper)}"
     old = s.links.get((pid, ent.id))
     if op.value:
         s.set_link(replace(old, role="proposes") if old else Link(pid, ent.id, "proposes"))
     elif old is None:
-        return f"{ent.name!r} is not linked to paper {op.paper!r}"
+        return f"{quoted(ent.name)} is not linked to paper {quoted(op.paper)}"
     elif old.role == "proposes":
         s.set_link(replace(old, role="uses"))
     s.curated.add((pid, ent.id))
@@ -829,10 +832,10 @@ def _proposed(s: _State, op: CurationOp, ent: Entity) -> str | None:
 def _mention(s: _State, op: CurationOp, ent: Entity | None) -> str | None:
     pid = s.paper(op.paper or "")
     if pid is None:
-        return f"no paper {op.paper!r}"
+        return f"no paper {quoted(op.paper)}"
     if ent is None:
         if op.type is None:
-            return f"no entity named {op.entity!r} (give a type to create it)"
+            return f"no entity named {quoted(op.entity)} (give a type to create it)"
         ent = s.new_entity(op.entity, op.type)
     old = s.links.get((pid, ent.id)) or Link(pid, ent.id, "uses")
     if op.evidence:
@@ -847,9 +850,9 @@ def _drop(s: _State, op: CurationOp) -> str | None:
     """Take a paper out of the graph: its links go, then the entities it leaves in no paper."""
     pid = s.paper(op.paper or "", dropped=True)
     if pid is None:
-        return f"no paper {op.paper!r}"
+        return f"no paper {quoted(op.paper)}"
     if pid in s.dropped:
-        return f"paper {pid} is dropped already"
+        return f"paper {shortened(pid)} is dropped already"
     s.dropped.add(pid)
     linked = sorted(s.entities_in.get(pid, ()))
     for eid in linked:
@@ -913,11 +916,11 @@ def _by_recorded_name(s: _State, eid: str, name: str | None) -> tuple[str | None
     found = s.named(name)
     if len(found) == 1:
         return found[0].id, (f"{eid} names no entity now; applied to {found[0].id}, the one entity named "
-                             f"{name!r}")
+                             f"{quoted(name)}")
     if found:
         ids = ", ".join(sorted(e.id for e in found))
-        return None, f"no entity {eid}, and {name!r} names {len(found)} entities ({ids}): not applied"
-    return None, f"no entity {eid}, and none is named {name!r}"
+        return None, f"no entity {eid}, and {quoted(name)} names {len(found)} entities ({ids}): not applied"
+    return None, f"no entity {eid}, and none is named {quoted(name)}"
 
 
 def _recorded_ids(s: _State, op: CurationOp) -> tuple[CurationOp, list[str], bool]:
@@ -983,7 +986,7 @@ def apply_curation(resolution: Resolution, ops: Iterable[CurationOp], *,
             problem = _drop(state, op)
             report.dropped += problem is None
         elif ent is None and op.op != "mention":
-            problem = f"no entity named {op.entity!r}"
+            problem = f"no entity named {quoted(op.entity)}"
         else:
             problem = _APPLY[op.op](state, todo, ent)
         applied = ok and (problem is None or "applied to the others" in problem)

@@ -7,7 +7,8 @@ import re
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
-           "OutputError", "CurationError", "unpaired_surrogate", "nul_character"]
+           "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line", "shortened", "quoted",
+           "QUOTED_WIDTH"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -25,6 +26,33 @@ def visible(text: str, control: re.Pattern[str] = _CONTROL) -> str:
     'caf\\udce9.bib'
     """
     return control.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+#: the most characters of an id, a name or a title a message quotes (ids may be 1,000 long): the rest is "…"
+QUOTED_WIDTH = 120
+
+
+def shortened(text: str, width: int = QUOTED_WIDTH) -> str:
+    """``text``, or when longer than ``width`` characters its first ``width - 1`` and an ellipsis: an id, a name
+    or a title as a message shows it (:func:`quoted` when the message quotes it).
+
+    >>> shortened("doi:10.1000/" + "9" * 300, 16)
+    'doi:10.1000/999…'
+    """
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def quoted(text: object, width: int = QUOTED_WIDTH) -> str:
+    r"""``repr(text)``, as a message quotes an id, a name or a title; one longer than ``width`` characters is
+    cut to its first ``width - 1`` and an ellipsis, inside the quotes, so that the line stays readable (what is
+    no text: its ``repr``).
+
+    >>> quoted("arXiv:2106.09685"), quoted("O'Neil")
+    ("'arXiv:2106.09685'", '"O\'Neil"')
+    >>> quoted("x" * 500, 8)
+    "'xxxxxxx…'"
+    """
+    return repr(shortened(text, width) if isinstance(text, str) else text)
 
 
 def unpaired_surrogate(text: str) -> str:
@@ -156,3 +184,18 @@ class CurationError(GraphbuildError):
     """A curation command names nothing in the graph, or there is nothing to undo."""
 
     code = "E800"
+
+
+def warning_line(path: str | os.PathLike[str] | None, line: int | None, message: str,
+                 kind: type[GraphbuildError] = InputError) -> str:
+    r"""The one shape of a warning: ``warning: [E100] path:line: message``, the coded line an error of ``kind``
+    (:class:`InputError` unless told) would print, for something kept or answered all the same; ``path``
+    ``None``: no place (``warning: [E300] message``), ``line`` ``None``: the file alone. Escaped as errors are.
+
+    >>> warning_line("refs.bib", 12, "no title")
+    'warning: [E100] refs.bib:12: no title'
+    >>> warning_line(None, None, "stale\ngraph", StoreError)
+    'warning: [E300] stale\\ngraph'
+    """
+    where = "" if path is None else (f"{path}:{line}: " if line else f"{path}: ")
+    return f"warning: [{kind.code}] {visible(where + message)}"

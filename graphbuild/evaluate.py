@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .ingest.located import loads, repeated_keys
+from .ingest.located import loads_whole
 from .nlp.lexicon import is_generic
 from .records import SCORED_TYPES, normalize_title
 
@@ -134,14 +134,11 @@ def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int,
             if not line.strip():
                 continue
             try:
-                row = loads(line)
+                row = loads_whole(line, path, lineno)
             except json.JSONDecodeError as exc:
                 raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
             except RecursionError:
                 raise InputError(path, lineno, "not valid JSON (nested too deeply)") from None
-            twice = repeated_keys(row, deep=True)  # json.loads kept the last value, dropping the other unsaid
-            if twice:
-                raise InputError(path, lineno, twice)
             rows.append((lineno, row))
     return rows
 

@@ -224,7 +224,8 @@ def _s2_snowball(client: HttpClient, seeds: Sequence[Paper], kinds: list[str], h
         for n, (line, sid, ref) in enumerate(frontier, 1):
             for kind in kinds:
                 step = _progress(say, f"hop {hop}, paper {n}/{len(frontier)}, {kind}")
-                for obj in iter_s2_links(client, sid, kind, limit=limit, fields=S2_EXPAND_FIELDS, progress=step):
+                for obj in iter_s2_links(client, sid, kind, limit=limit, fields=S2_EXPAND_FIELDS, progress=step,
+                                         warn=say, name=f"{str(line.get('title') or '')!r} ({sid})"):
                     where = f"{S2_API}/paper/{sid}/{kind}"
                     pid, title = _text_field(obj, "paperId", where), _text_field(obj, "title", where)
                     if not pid or not title.strip() or pid == sid:

@@ -23,14 +23,14 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from .errors import FetchError
+from .errors import FetchError, warning_line
 from .fsutil import atomic_output
 from .http import HttpClient
 from .ingest.metadata import ARXIV_NS, ATOM_NS, OPENSEARCH_NS, parse_atom
@@ -249,12 +249,15 @@ def _s2_paper_url(paper_id: str) -> str:
 
 def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 1000,
                   fields: str = S2_LINK_FIELDS, page_size: int = 500,
-                  progress: Progress | None = None) -> Iterator[dict[str, Any]]:
+                  progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+                  name: str | None = None) -> Iterator[dict[str, Any]]:
     """Yield the papers a paper cites (``kind="references"``) or is cited by (``"citations"``).
 
     Pages with ``offset``/``limit`` and follows the answer's ``next`` offset
     until it is absent; stops after ``limit`` papers. Each item is the inner
     ``citedPaper`` / ``citingPaper`` object. ``progress("s2 references", done, None)`` after each page.
+    A page with no ``data`` list (an error object, ``{}``) ends the paging with one coded line to ``warn``
+    naming the paper (``name``, else its id) and the URL, or a :class:`FetchError` when no one is told.
     """
     if kind not in ("references", "citations"):
         raise ValueError("kind must be 'references' or 'citations'")
@@ -270,6 +273,12 @@ def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 
         if not isinstance(page, dict) or not isinstance(page.get("data", []), (list, type(None))):
             raise FetchError(f"{client.display_url(url, params)}: unexpected answer (no 'data' list); "
                              "the API may have changed, please report this")
+        if "data" not in page:  # an error object, or {}: it was read as "no references" without a word
+            problem = _s2_no_data(page, kind, name or repr(paper_id), done)
+            if warn is None:
+                raise FetchError(f"{client.display_url(url, params)}: {problem}")
+            warn(warning_line(client.display_url(url, params), None, problem, FetchError))
+            return
         data = page.get("data") or []
         for item in data:
             paper = item.get(inner) if isinstance(item, dict) else None
@@ -292,9 +301,21 @@ def iter_s2_links(client: HttpClient, paper_id: str, kind: str, *, limit: int = 
         offset = next_offset
 
 
+def _s2_no_data(page: dict[str, Any], kind: str, name: str, done: int) -> str:
+    """What a links page without ``data`` means: which paper's links are left out, with what the answer says."""
+    from .ingest.located import short_value
+
+    said = next((v for k in ("error", "message") if isinstance(v := page.get(k), str) and v.strip()), None)
+    return (f"Semantic Scholar's answer for the {kind} of {name} has no 'data' list"
+            + (f" (it says {short_value(said)})" if said else "")
+            + (f"; those after the first {done} are left out" if done else "; they are left out")
+            + ": ask again later")
+
+
 def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, references: bool = True,
              citations: bool = False, limit: int = 1000, fields: str = S2_PAPER_FIELDS,
-             link_fields: str = S2_LINK_FIELDS, progress: Progress | None = None) -> int:
+             link_fields: str = S2_LINK_FIELDS, progress: Progress | None = None,
+             warn: Callable[[str], None] | None = None) -> int:
     """Write Semantic Scholar paper objects, one per line, with references/citations nested.
 
     Parameters
@@ -309,6 +330,9 @@ def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, re
     progress
         Called as ``progress(stage, done, total)`` with the number of linked papers
         fetched so far (``total`` from the paper's reference/citation counts).
+    warn
+        Told, in one coded line, of a paper whose links page had no ``data`` list (the other papers go on);
+        ``None``: that is a :class:`FetchError`.
 
     Returns
     -------
@@ -340,7 +364,7 @@ def fetch_s2(paper_id: str | Sequence[str], out: Path, client: HttpClient, *, re
                     _report(progress, stage, base + n, goal)
 
                 links = list(iter_s2_links(client, pid, kind, limit=limit, fields=link_fields,
-                                           progress=step if progress else None))
+                                           progress=step if progress else None, warn=warn))
                 done += len(links)
                 paper[kind] = links
             yield paper
@@ -412,7 +436,7 @@ def run_fetch(source: str, *, out: str | Path, client: HttpClient | None = None,
               cache_dir: str | Path | None = None, progress: Progress | None = None,
               query: str | None = None, max_results: int = 100,
               paper_ids: Sequence[str] = (), references: bool = True, citations: bool = False,
-              limit: int = 1000, filter: str | None = None) -> int:
+              limit: int = 1000, filter: str | None = None, warn: Callable[[str], None] | None = None) -> int:
     """Run one fetcher by name; builds (and closes) an :class:`HttpClient` if none is given.
 
     ``query`` is the arXiv search_query or the OpenAlex search text;
@@ -427,7 +451,7 @@ def run_fetch(source: str, *, out: str | Path, client: HttpClient | None = None,
             return fetch_arxiv(query or "", max_results, Path(out), active, progress=progress)
         if source == "s2":
             return fetch_s2(list(paper_ids), Path(out), active, references=references,
-                            citations=citations, limit=limit, progress=progress)
+                            citations=citations, limit=limit, progress=progress, warn=warn)
         return fetch_openalex(query, max_results, Path(out), active, filter=filter, progress=progress)
     finally:
         if own:

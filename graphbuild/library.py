@@ -92,10 +92,9 @@ def _parse_default(text: str) -> Any:
 
 def parse_query_file(path: Path) -> NamedQuery:
     """Read one ``.cypher`` file; malformed headers raise ``InputError``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), None, f"cannot read the query file: {exc}") from None
+    from .ingest.fields import read_text
+
+    text = read_text(path)  # unreadable, or not UTF-8 (the line and byte): the coded line every reader gives
     name = description = None
     params: dict[str, Any] = {}
     bounds: dict[str, dict[str, int | float]] = {"min": {}, "max": {}}

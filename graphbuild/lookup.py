@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process, utils
 
-from .errors import QueryError, RelatedLookupError
+from .errors import QueryError, RelatedLookupError, quoted
 from .records import name_key, normalize_title, paper_key
 
 __all__ = ["Match", "Resolver", "KINDS", "choose_types"]
@@ -211,12 +211,12 @@ class Resolver:
                 e = self._by_id[hits[0]]
                 return Match(e.node, e.kind, e.name, "fragment")
             if hits:
-                shown = "; ".join(f"{self._by_id[n].name!r} ({n})" for n in hits[:8])
+                shown = "; ".join(f"{quoted(self._by_id[n].name)} ({n})" for n in hits[:8])
                 more = f" and {len(hits) - 8} more" if len(hits) > 8 else ""
-                raise RelatedLookupError(f"{wanted!r} matches {len(hits)} paper titles: {shown}{more}. "
+                raise RelatedLookupError(f"{quoted(wanted)} matches {len(hits)} paper titles: {shown}{more}. "
                                          "Give more of the title or the paper id.")
         if cutoff is None:
-            raise RelatedLookupError(f"no exact match for {wanted!r}")
+            raise RelatedLookupError(f"no exact match for {quoted(wanted)}")
         return self._fuzzy(wanted, allowed, cutoff)
 
     def _fragment_hits(self, folded: str) -> list[str]:
@@ -270,6 +270,6 @@ class Resolver:
         what = " or ".join(k for k in KINDS if k in allowed)
         close = self._close(query, choices, 3, 60.0)
         if not close:
-            return f"no {what} matches {wanted!r}, and nothing is close; give an id or the exact name or title"
-        shown = ", ".join(f"{e.name!r} ({e.node})" if e.kind == "paper" else e.name for e in close)
-        return f"no {what} matches {wanted!r}; did you mean {shown}?"
+            return f"no {what} matches {quoted(wanted)}, and nothing is close; give an id or the exact name or title"
+        shown = ", ".join(f"{quoted(e.name)} ({e.node})" if e.kind == "paper" else e.name for e in close)
+        return f"no {what} matches {quoted(wanted)}; did you mean {shown}?"

@@ -82,6 +82,8 @@ _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 RANGES = {"batch_size": (1, 100_000), "n_process": (1, 128), "max_nodes": (1, 100_000),
           "query_timeout": (0, 10_000_000)}
 _WANTED = {int: "a whole number", bool: "true or false", str: "a string"}
+#: what an empty ``neo4j_uri`` (``--uri ""``) is told to give instead: it was the default URI, or no URI at all
+URI_WANTED = "a bolt://, neo4j:// or neo4j+s:// URI"
 #: Settings that name a file or folder (a path object is taken for them).
 _PATHS = ("workspace", "spacy_model", "gazetteer", "curation")
 
@@ -106,6 +108,8 @@ def _problem(name: str, value: Any) -> str:
         if not low <= value <= high:
             size = str(value) if abs(value) < 10**12 else "a number of over 12 digits"  # str() stops at 4,300
             return f"must be {low} or more, not {size}" if value < low else f"must be at most {high:,}, not {size}"
+    if name in ("neo4j_uri", "neo4j_user") and not value.strip():  # (it was the default, or no user at all)
+        return f"must be {URI_WANTED if name == 'neo4j_uri' else 'a Neo4j user name'}, not empty"
     return nul_character(value) if isinstance(value, str) else ""
 
 

@@ -551,6 +551,10 @@ def _one_line_error(capsys, code: str) -> str:
     (["export", "-w", "{ws}", "--format", "graphml", "{tmp}/x.gexf"], "E710",
      "x.gexf ends in .gexf, the suffix of the gexf format, not of graphml"),  # wrote a folder x.gexf/
     (["export", "-w", "{ws}", "{tmp}/out"], "E710", "name the format with --format (graphml, gexf, json, neo4j-csv)"),
+    # an empty --uri was the default URI (push) or the embedded store (query), without a word
+    (["push", "-w", "{ws}", "--uri", ""], "E710", "--uri is empty: give a bolt://, neo4j:// or neo4j+s:// URI"),
+    (["query", "-w", "{ws}", "--uri", "", "MATCH (n) RETURN count(n)"], "E710", "--uri is empty"),
+    (["push", "-w", "{ws}", "--user", " "], "E710", "--user is empty: give a Neo4j user name"),
 ])
 def test_cli_bad_arguments_are_one_coded_line(built, tmp_path, capsys, argv, code, words):
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
@@ -706,6 +710,9 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ("max_nodes = 5\n\n[nep4j]\nuri = 'x'", "graphbuild.toml:3: unknown setting 'nep4j'"),  # a table: no line
     ("max_nodes = 5\n[neo4j.extra]\na = 1", "graphbuild.toml:2: unknown setting 'neo4j_extra'"),
     ("max_nodes = 5\n[[neo4j]]\nuri = 'x'", "graphbuild.toml:2: 'neo4j' must be a table"),
+    ('max_nodes = 5\n[neo4j]\nuri = ""', "graphbuild.toml:3: setting 'neo4j_uri' must be a bolt://, neo4j:// or "
+                                        "neo4j+s:// URI, not empty"),  # was an [E300] naming no setting
+    ('[neo4j]\nuser = ""', "graphbuild.toml:2: setting 'neo4j_user' must be a Neo4j user name, not empty"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"
@@ -736,6 +743,7 @@ def test_cli_bad_setting_names_its_line(built, tmp_path, capsys):
     ({"max_nodes": "800"}, "Settings(max_nodes=...) must be a whole number, not '800'"),
     ({"overview": 1}, "Settings(overview=...) must be true or false, not 1"),
     ({"neo4j_uri": 7687}, "Settings(neo4j_uri=...) must be a string, not 7687"),
+    ({"neo4j_uri": " "}, "Settings(neo4j_uri=...) must be a bolt://, neo4j:// or neo4j+s:// URI, not empty"),
 ])
 def test_settings_built_in_python_are_checked_like_the_file(values, words):
     from graphbuild.errors import UsageError

@@ -376,3 +376,25 @@ def test_related_external_shows_stubs_then_expand_candidates(ws: Workspace, mock
         "direct", "cocitation", "coupling", "text"}
     assert main(["related", "-w", str(ws.path), "--external", "--format", "bibtex", "-k", "2"]) == 0
     assert capsys.readouterr().out.count("@misc{") == 2
+
+
+def test_expand_s2_links_page_without_data_is_one_warning_and_the_others_go_on(ws: Workspace, mock) -> None:
+    """An error object (or {}) for a paper's references was read as "no references", without a word."""
+    def routes(path: str, params: dict[str, str]) -> str:
+        if path.endswith("/paper/s2houlsby/references"):
+            return "s2-not-found.json"  # {"error": ...}, here with HTTP 200
+        if path.endswith(("/paper/s2gpt3/references", "/paper/s2transformer/references")):
+            return "s2-empty.json"
+        return s2_routes(path, params)
+
+    service = Service(mock, routes)
+    service.trouble["s2-not-found.json"] = [(200, {}, fixture("s2-not-found.json"))]
+    lines: list[str] = []
+    expand(ws, [LORA], direction="references", hops=2, client=client(Clock()), say=lines.append, progress=False)
+    asked = [p.rsplit("/", 2)[-2] for p, _ in service.seen if p.endswith("/references")]
+    assert asked == ["s2lora", "s2lora", "s2houlsby", "s2gpt3", "s2transformer"]  # went on after it
+    warned = [line for line in lines if line.startswith("warning:")]
+    assert len(warned) == 1 and warned[0].startswith(f"warning: [E500] {S2_API}/paper/s2houlsby/references?")
+    assert ("Semantic Scholar's answer for the references of 'Parameter-Efficient Transfer Learning for NLP' "
+            "(s2houlsby) has no 'data' list (it says 'Paper not found'); they are left out: ask again later"
+            ) in warned[0]

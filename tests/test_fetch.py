@@ -32,6 +32,7 @@ from graphbuild.fetch import (
     ARXIV_API,
     OPENALEX_API,
     S2_API,
+    S2_LINK_FIELDS,
     fetch_arxiv,
     fetch_openalex,
     fetch_s2,
@@ -1028,3 +1029,28 @@ def test_fetch_socket_guard_blocks_a_real_client() -> None:
     with HttpClient(retries=0, env={}, intervals={}) as client:
         with pytest.raises(RuntimeError, match="must not open network connections"):
             client.get_text("http://127.0.0.1:9/never")
+
+
+@pytest.mark.parametrize("answer, said", [({"message": "Internal Server Error"}, " (it says 'Internal Server Error')"),
+                                          ({}, "")])
+def test_fetch_s2_links_page_without_data_is_one_warning_and_the_other_seeds_go_on(web: Web, tmp_path: Path,
+                                                                                    answer, said) -> None:
+    """A page with no 'data' (an error object, {}) was read as "no references", without a word."""
+    def handler(url: str, params: dict[str, Any]) -> Answer:
+        if url.endswith("CorpusId:1/references"):
+            return ok_json(answer)
+        if url.endswith("/references"):
+            return ok_json({"offset": 0, "data": [{"citedPaper": s2_paper(30)}]})
+        return ok_json(s2_paper(int(url.rsplit(":", 1)[1])))
+
+    web.serve(handler)
+    out, warnings = tmp_path / "two.s2.jsonl", []
+    assert fetch_s2(["CorpusId:1", "CorpusId:2"], out, make_client(), warn=warnings.append) == 2
+    asked = f"{S2_API}/paper/CorpusId:1/references?" + urlencode(
+        sorted({"fields": S2_LINK_FIELDS, "limit": "500", "offset": "0"}.items()))
+    assert warnings == [f"warning: [E500] {asked}: Semantic Scholar's answer for the references of 'CorpusId:1' has "
+                        f"no 'data' list{said}; they are left out: ask again later"]
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [len(line["references"]) for line in lines] == [0, 1]
+    with pytest.raises(FetchError, match=re.escape(f"[E500] {asked}: Semantic Scholar's answer")):
+        list(iter_s2_links(make_client(), "CorpusId:1", "references"))  # no one to tell: an error, not silence

@@ -413,7 +413,20 @@ def _bytes_cell(value: dict[str, Any]) -> str | None:
     return f"<{len(data)} byte{'s' if len(data) != 1 else ''}: {data[:_BYTES_SHOWN].hex()}{more}>"
 
 
+def _require_uri(args: argparse.Namespace) -> None:
+    """Refuse an empty ``--uri`` or ``--user`` (``--uri "$NEO4J_HOST"`` with it unset): they were the default
+    URI, or no Neo4j at all (query), and the default user.
+    """
+    from ..settings import URI_WANTED
+
+    for flag, wanted in (("uri", URI_WANTED), ("user", "a Neo4j user name")):
+        value = getattr(args, flag, None)
+        if isinstance(value, str) and not value.strip():
+            raise UsageError(f"--{flag} is empty: give {wanted}, or leave --{flag} out for the one in the settings")
+
+
 def _neo4j_store(args: argparse.Namespace, ws) -> Any:
+    _require_uri(args)
     password = os.environ.get("NEO4J_PASSWORD")
     if password is None and sys.stdin.isatty():
         password = getpass.getpass("Neo4j password: ")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, warning_line
 from ..settings import Settings
 from ._common import _require_positive, _say, _settings, _workspace
 
@@ -64,22 +64,18 @@ def _say_gold_papers_unmatched(path: str, gold: list[tuple[int, dict[str, Any]]]
     if len(unmatched) == len(gold):
         raise InputError(path, None, f"none of its {len(gold)} gold paper(s) matches a paper of the input by "
                          f"title (such as line {lineno}: {title!r}); give the listing the gold was made on")
-    problem = InputError(path, lineno, f"{len(unmatched)} of {len(gold)} gold paper(s) match no paper of the input "
-                                       f"by title, such as {title!r}; their entities count as missed")
-    _say(f"warning: {problem}", file=sys.stderr)  # coded, as every warning is: ``warning: [E100] path:line: ...``
+    _say(warning_line(path, lineno, f"{len(unmatched)} of {len(gold)} gold paper(s) match no paper of the input by "
+                                    f"title, such as {title!r}; their entities count as missed"), file=sys.stderr)
 
 
 def _related_gold(path: str) -> dict[str, list[str]]:
-    from ..ingest.located import loads, repeated_keys
+    from ..ingest.located import loads_whole
 
     shape = 'expected {"queries": {paper_id: [cited ids]}}'
     try:
-        data = loads(_read_text(path))
+        data = loads_whole(_read_text(path), path, None)  # (two "queries", or a query given twice: refused)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise InputError(path, getattr(exc, "lineno", None), f"not valid JSON; {shape}") from None
-    twice = repeated_keys(data, deep=True)  # two "queries" (or a query given twice): json.loads kept the last
-    if twice:
-        raise InputError(path, None, twice)
     queries = data.get("queries") if isinstance(data, dict) else None
     if not isinstance(queries, dict):
         from ..ingest.located import json_kind

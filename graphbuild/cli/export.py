@@ -14,6 +14,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..export import EXPORT_FORMATS, export_graph, format_of
     from ..fsutil import path_kind
 
+    if not args.directory.strip():  # (`export "$OUT"` with OUT unset): Path("") is the current folder
+        raise UsageError("the output path is empty: give a folder, or a file name ending in .graphml, .gexf or "
+                         ".json")
     fmt = args.format or format_of(Path(args.directory))
     if fmt is None and path_kind(Path(args.directory)) == "dir":  # out.graphml a folder: it ends in .graphml
         raise UsageError(f"{args.directory} is an existing folder, which names no format: name the format with "

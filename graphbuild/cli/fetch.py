@@ -32,7 +32,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     try:
         with stage_bar(f"fetch {args.source}", unit="paper") as progress, \
                 HttpClient(cache_dir=cache, notice=notice) as client:
-            n = run_fetch(args.source, progress=progress, client=client, **kwargs)
+            n = run_fetch(args.source, progress=progress, client=client, warn=say_above, **kwargs)
     except FetchError as exc:
         if cache is None and getattr(exc, "lost", None):  # records fetched, then lost: nothing kept the pages
             raise FetchError(f"{exc.detail}; with --cache FOLDER a run keeps the pages it fetched for the next"

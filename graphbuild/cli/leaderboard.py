@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from ..errors import RelatedLookupError, warning_line
 from ._common import _print_rows, _require_positive, _say, _workspace
 
 #: the columns the table shows (``--json`` prints every field of :func:`graphbuild.reported.leaderboard_rows`)
@@ -25,8 +26,10 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
+    dataset = next((row["dataset"] for row in rows if row.get("dataset")), args.dataset)  # as the graph names it
     for warning in leaderboard_warnings(rows):  # metrics, settings and units as the papers wrote them: escaped
-        _say(f"warning: {warning}", file=sys.stderr)
+        # coded as the leaderboard's other lines about what the graph holds ([E600], an unknown dataset)
+        _say(warning_line(dataset, None, warning, RelatedLookupError), file=sys.stderr)
     if not rows:
         what = ""
         if args.metric:  # a metric that is not there: say which are

@@ -6,8 +6,8 @@ import argparse
 import re
 import sys
 
-from ..errors import QueryError, StoreError
-from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _say, _workspace
+from ..errors import QueryError, StoreError, warning_line
+from ._common import _add_wait, _coerce_adhoc, _neo4j_store, _params, _print_rows, _require_uri, _say, _workspace
 
 _URI = re.compile(r"^(bolt|neo4j)(\+s|\+ssc)?://", re.I)
 
@@ -29,6 +29,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.cypher and _URI.match(args.cypher.strip()):
         raise QueryError("the query looks like a Neo4j URI; write `query --neo4j --uri URI 'MATCH ...'` "
                          "(--neo4j no longer takes the URI)")
+    _require_uri(args)
     on_neo4j = bool(args.neo4j or args.uri)
     if args.name:
         from ..library import bind_params, get_query
@@ -92,7 +93,7 @@ def _other_graph(store, ws) -> str | None:
                    f"are the pushed graph's ({push} updates it)")
     else:
         return None
-    return f"warning: {StoreError(problem)}"  # coded, as every warning is: ``warning: [E300] ...``
+    return warning_line(None, None, problem, StoreError)  # coded, as every warning is: ``warning: [E300] ...``
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,

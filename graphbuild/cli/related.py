@@ -7,7 +7,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ..errors import InputError, UsageError, unpaired_surrogate
+from ..errors import InputError, UsageError, nul_character, unpaired_surrogate
 from ._common import _print_json, _print_rows, _require_positive, _say, _workspace
 
 
@@ -64,11 +64,15 @@ def _print_draft(found, as_json: bool) -> None:
 def _read_draft(path: str) -> str:
     r"""The draft's text as the readers read a file (:func:`~graphbuild.ingest.fields.read_text`): a
     byte-order mark dropped (a Windows editor's ``\ufeff# Heading`` was read as prose), a binary or UTF-16
-    file refused with the line and byte it fails at.
+    file refused with the line and byte it fails at; one holding a NUL (a binary file, all of its bytes UTF-8:
+    it was ranked as prose) refused with the line of the first.
     """
     from ..ingest.fields import read_text
 
     text = read_text(Path(path))
+    nul = nul_character(text, "which no text holds: is it a binary file? give the draft as text")
+    if nul:
+        raise InputError(path, text.count("\n", 0, text.index("\x00")) + 1, f"the draft {nul}")
     if not text.strip():
         raise InputError(path, None, "the draft is empty")
     return text

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import arguments
-from ..errors import InputError
+from ..errors import InputError, warning_line
 from ..fsutil import path_kind
 from ..records import Paper
 from .checks import guarded, id_conflicts
@@ -261,8 +261,8 @@ def no_paper_read(path: Path) -> str:
 
 def every_input_empty(count: int) -> str:
     """The warning line for when each of the ``count`` input files is one :func:`no_paper_read` names."""
-    return (f"warning: [{InputError.code}] every input file is empty ({count} file{'s' if count > 1 else ''}): "
-            "no paper was read; give the files that hold the papers")
+    return warning_line(None, None, f"every input file is empty ({count} file{'s' if count > 1 else ''}): "
+                                    "no paper was read; give the files that hold the papers")
 
 
 def _no_records(path: Path) -> str:

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, warning_line
 from ..records import Paper, normalize_title, paper_key
 from .fields import warn
 from .located import short_value
@@ -154,12 +154,12 @@ def id_conflicts(papers: Iterable[Paper], earlier: Iterable[Paper] = ()) -> list
         for what, key, value in _shared_ids(paper):
             seen = first.setdefault(key, paper)
             if seen is not paper and normalize_title(seen.title) != normalize_title(paper.title):
-                # coded like the warning of any record kept (:func:`.fields.warn`): ``warning: [E100] path:line: ...``
-                out.append("warning: " + str(InputError(
+                # coded like the warning of any record kept (:func:`.fields.warn`)
+                out.append(warning_line(
                     paper.source or "a record", None,
                     f"has the {what} {value!r} of {seen.source or 'an earlier record'} but another title "
                     f"({paper.title!r}, not {seen.title!r}); they were merged keeping {seen.title!r}: give one of "
-                    f"them another {what} if they are different papers")))
+                    f"them another {what} if they are different papers"))
     return out
 
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, nul_character
+from ..errors import InputError, nul_character, warning_line
 from ..records import Paper, PaperRef, clean_arxiv, clean_doi, paper_key
 from .latex import CITATION
 from .located import repeated_keys, short_value
@@ -71,7 +71,7 @@ def warn(path: str | os.PathLike[str], line: int | None, message: str) -> None:
     """
     collected = _WARNINGS.get()
     if collected is not None:
-        collected.append(f"warning: {InputError(path, line, message)}")
+        collected.append(warning_line(path, line, message))
 
 
 def warn_nul(fields: Mapping[str, Any], path: str | os.PathLike[str], line: int | None, where: str) -> None:

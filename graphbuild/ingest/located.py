@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["HELD", "TOO_DEEP", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers",
-           "lines_after_first", "loads", "opens_list", "repeated_keys", "short_value", "stream_records", "syntax_error",
-           "too_deep"]
+           "lines_after_first", "loads", "loads_whole", "opens_list", "repeated_keys", "short_value", "stream_records",
+           "syntax_error", "too_deep"]
 
 _WS = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as json.loads skips it
 
@@ -146,6 +146,21 @@ def loads(text: str) -> Any:
     end = _skip(text, end)
     if end != len(text):
         raise json.JSONDecodeError("Extra data", text, end)
+    return value
+
+
+def loads_whole(text: str, path: Any, line: int | None) -> Any:
+    """:func:`loads`, refusing a value in which any object gives a key twice with different values (an
+    :class:`~graphbuild.errors.InputError` at ``path:line`` saying which: :func:`json.loads` would have kept the
+    last value, dropping the other unsaid). Not JSON, or nested too deeply: the decoder's error, for the caller
+    to word.
+    """
+    from ..errors import InputError
+
+    value = loads(text)
+    twice = repeated_keys(value, deep=True)
+    if twice:
+        raise InputError(path, line, twice)
     return value
 
 

@@ -33,7 +33,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..errors import InputError, OutputError, UsageError
+from ..errors import InputError, OutputError, UsageError, warning_line
 from ..progress import Progress
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
@@ -445,7 +445,7 @@ def load_examples(annotation_files: Sequence[str | Path], paper_files: Sequence[
         if warn is not None and Path(path) != SHIPPED_ANNOTATIONS:  # (the shipped ones are not the user's to fix)
             problem = unwritten_entities(made)
             if problem:
-                warn(f"warning: {InputError(path, None, problem)}")  # (the coded line a bad record gets)
+                warn(warning_line(path, None, problem))  # (the coded line a bad record gets)
         examples.extend(made)
     if not examples:
         raise InputError(annotation_files[0] if annotation_files else "annotations", None, "no annotated papers")

@@ -76,7 +76,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import arguments
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, warning_line
 from ..fsutil import atomic_output, cache_dir, fresh_temp_folder, pause, swap_in_folder
 from ..graph import count_lines
 from ..ingest import SKIPPED_SHOWN, every_input_empty, no_paper_read, skipped_whole, warning_lines
@@ -636,7 +636,7 @@ def _tables(spark: Any, files: list[tuple[str, str]], pipeline: tuple[str, str],
     records, total = _record_warnings(parsed)
     # a file no record came from (empty, blank lines only) is named, as a single build names it
     read_from = {row["src"] for row in parsed.select("src").distinct().collect()}
-    empty = [f"warning: {InputError(path, None, no_paper_read(Path(path)))}" for _, path in files
+    empty = [warning_line(path, None, no_paper_read(Path(path))) for _, path in files
              if path not in read_from]
     parsed = parsed.drop("src", "line", "warnings")
     mark("read")

@@ -1,0 +1,65 @@
+"""Bad inputs at the edges of commands each get one coded line naming the file (and line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.errors import InputError
+from graphbuild.library import load_library
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    ws = tmp_path_factory.mktemp("edges") / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    return ws
+
+
+def _one_line_error(capsys, code: str) -> str:
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith(f"graphbuild: error: [{code}]"), err
+    return err
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"\x00" * 4096, "nul.txt:1: the draft holds a NUL character (\\u0000) at character 0"),  # was ranked as prose
+    (b"LoRA adapters\nhello\x00\x00world", "nul.txt:2: the draft holds a NUL character (\\u0000) at character 19"),
+])
+def test_related_draft_with_nul_bytes_is_refused_as_binary(built, tmp_path, capsys, data, words):
+    draft = tmp_path / "nul.txt"
+    draft.write_bytes(data)
+    assert main(["related", "-w", str(built), "--text-file", str(draft)]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert words in err and "is it a binary file?" in err
+
+
+def test_query_file_not_utf8_names_its_line_and_byte(tmp_path):
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    (folder / "mine.cypher").write_bytes(b"// name: mine\n// description: mine\nMATCH (n) RETURN 'caf\xe9'\n")
+    with pytest.raises(InputError) as caught:
+        load_library(folder)  # was Python's "'utf-8' codec can't decode byte 0xe9 in position 56"
+    assert str(caught.value) == (f"[E100] {folder / 'mine.cypher'}:3: not UTF-8 text: invalid byte 0xe9 at byte "
+                                 "offset 56; re-save the file as UTF-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "neo4j-csv"])
+def test_export_to_an_empty_path_is_refused(built, tmp_path, capsys, monkeypatch, fmt):
+    """``export "$OUT"`` with OUT unset wrote graph.json into the current folder (neo4j-csv: the folder itself)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "-w", str(built), "--format", fmt, ""]) == 1
+    assert "the output path is empty" in _one_line_error(capsys, "E710")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_under_a_file_or_a_missing_folder(built, tmp_path, capsys):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    assert main(["export", "-w", str(built), str(tmp_path / "afile" / "sub" / "g.json")]) == 1
+    assert "afile is a file, not a folder" in _one_line_error(capsys, "E700")
+    assert main(["export", "-w", str(built), str(tmp_path / "new" / "g.json")]) == 0  # a missing folder is made
+    assert (tmp_path / "new" / "g.json").is_file()
