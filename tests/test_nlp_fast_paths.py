@@ -1054,3 +1054,15 @@ def test_learning_starts_open_every_alternative():
         text = f"x {word} y"
         assert [m.group() for m in lexicon.matches_from(lexicon.LEARNING_WORD, text, lexicon.LEARNING_STARTS)] \
             == [m.group() for m in lexicon.LEARNING_WORD.finditer(text)] == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "We compare Zorb, Quill and Lark", "with Zorb-7B, Quill 2 &  Lark", "Zorb as well as\nQuill", "Zorb and",
+    "such as Zorb, Quill,Lark", "Zorb  or  Quill", "no list before this one", "Zorb,\n", "and Quill", "",
+])
+def test_list_before_from_its_gap_matches_the_full_search(text):
+    for hi in range(len(text) + 1):
+        for lo in (0, max(0, hi - 10)):
+            plain = features._LIST_BEFORE.search(text, lo, hi)
+            fast = features._list_before(text, lo, hi)
+            assert (fast and fast.span()) == (plain and plain.span()), (lo, hi)
