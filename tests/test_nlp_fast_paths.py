@@ -1030,3 +1030,39 @@ def test_released_matches_are_the_whole_scan():
             assert [(m.span(), m.groups()) for m in proposals._released_matches(text, pos)] == plain, (text, pos)
             found += len(plain)
     assert found > 200
+
+
+LEARNING_TEXTS = [
+    "we pre-train and pretrained a neural net; fine-tuning, fine-tuned, fine-tunes",
+    "relearn retrained attentional deep1b deeply; llms and an llm; language models, a language model",
+    "transformers learnt embeddings with classifiers (learners, learning, trainable); attention",
+    "no word of it here: a survey of databases and compilers",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", LEARNING_TEXTS)
+def test_learning_words_from_their_starts_match_the_full_scan(text):
+    plain = [m.span() for m in lexicon.LEARNING_WORD.finditer(text)]
+    assert [m.span() for m in lexicon.matches_from(lexicon.LEARNING_WORD, text, lexicon.LEARNING_STARTS)] == plain
+
+
+def test_learning_starts_open_every_alternative():
+    # every alternative of the pattern, written out, is found from the literals
+    for word in ("neural", "learns", "learnt", "learners", "trainable", "pre-trained", "pretraining", "deep",
+                 "transformers", "llms", "embeddings", "classifiers", "fine-tuned", "language models", "attention"):
+        text = f"x {word} y"
+        assert [m.group() for m in lexicon.matches_from(lexicon.LEARNING_WORD, text, lexicon.LEARNING_STARTS)] \
+            == [m.group() for m in lexicon.LEARNING_WORD.finditer(text)] == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "We compare Zorb, Quill and Lark", "with Zorb-7B, Quill 2 &  Lark", "Zorb as well as\nQuill", "Zorb and",
+    "such as Zorb, Quill,Lark", "Zorb  or  Quill", "no list before this one", "Zorb,\n", "and Quill", "",
+])
+def test_list_before_from_its_gap_matches_the_full_search(text):
+    for hi in range(len(text) + 1):
+        for lo in (0, max(0, hi - 10)):
+            plain = features._LIST_BEFORE.search(text, lo, hi)
+            fast = features._list_before(text, lo, hi)
+            assert (fast and fast.span()) == (plain and plain.span()), (lo, hi)

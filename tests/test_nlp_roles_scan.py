@@ -84,6 +84,21 @@ def test_last_match_of_a_sentence_so_far_is_that_of_a_full_search():
         assert scan.last_match(_PROPOSE, (0, len(sentence)), before, roles._PROPOSE_REACH) == expected, m.start()
 
 
+def test_sentence_matches_are_kept_apart_by_pattern():
+    # one scan asked for two patterns over the same sentence: each its own matches (kept by the pattern's
+    # identity, not its hash), asked again the same
+    sentence = "we propose Zorb and we present Quill, then compare Zorb with Tarn"
+    scan = _SentenceScan(sentence)
+    verbs, names = re.compile(r"\bpro\w+|\bpre\w+"), re.compile(r"[A-Z]\w+")
+    for _ in range(2):
+        for pattern in (verbs, names, re.compile(r"\bpro\w+|\bpre\w+")):
+            expected = [m.span() for m in pattern.finditer(sentence)]
+            assert scan._sentence_matches(pattern, 0, len(sentence)) == tuple(map(list, zip(*expected)))
+            before = sentence[:sentence.index("Tarn")]
+            found = list(pattern.finditer(before))
+            assert scan.last_match(pattern, (0, len(sentence)), before, 8) == found[-1].span()
+
+
 def test_bounded_tails_equal_the_whole_strings():
     for before in ["a " * 300, "x" * 700 + " y z", "word " * 50 + " " * 200, "a called " + " " * 100 + "“",
                    "short called  ", "q" * 1000]:

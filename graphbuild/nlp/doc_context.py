@@ -19,11 +19,13 @@ from .candidates import Candidate
 from .lexicon import (
     COMPARISON_TITLE,
     INTRODUCING_VERBS,
+    LEARNING_STARTS,
     LEARNING_WORD,
     NAMING_VERBS,
     SURVEY_TITLE,
     TYPE_HEADS,
     is_generic,
+    matches_from,
 )
 
 T = TypeVar("T")
@@ -242,7 +244,7 @@ class DocContext:
         self.subtitle_at = len(title) - len(title[self.colon + 1:].lstrip()) if self.colon >= 0 else -1
         self.head_capitals = "".join(ch for ch in title[:self.colon] if ch.isupper()) if self.colon >= 0 else ""
         #: how much the paper speaks of machine learning: no word of it (0), one (1), more (2)
-        self.learning = sum(1 for _ in zip(range(2), LEARNING_WORD.finditer(self.lowered)))
+        self.learning = sum(1 for _ in zip(range(2), matches_from(LEARNING_WORD, self.lowered, LEARNING_STARTS)))
         #: a title alone (a record without an abstract, as many library exports hold): its capitalised
         #: words have no abstract to be read against, so the decision weighs its features apart (``features.BARE``)
         self.bare = not text[title_end:].strip()

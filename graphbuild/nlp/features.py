@@ -1094,6 +1094,14 @@ _LIST_JOINERS = frozenset(("and", "or"))
 _LIST_BEFORE = re.compile(rf"(?:[A-Z][\w\-.+]*(?:\s+[A-Z0-9][\w\-.+]*){{0,2}}(?:{LIST_GAP}))+$")
 
 
+def _list_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_LIST_BEFORE.search(text, lo, hi)``, not tried where the text before ``hi`` ends in no list's gap: every
+    match ends with one, perhaps followed by white space (so its last other character ends one of
+    ``LIST_GAP_ENDS``); a failed search tries every capital of the window.
+    """
+    return _LIST_BEFORE.search(text, lo, hi) if text[lo:hi].rstrip().endswith(LIST_GAP_ENDS) else None
+
+
 def _list_lead(doc: DocContext, c: Candidate) -> str | None:
     """The word before the list a later member of it stands in, lower-cased: "such as Zorb and Quill" ->
     "as" for Quill, "compared with Zorb, Quill and Lark" -> "with" for Quill and Lark (the cue that
@@ -1103,7 +1111,7 @@ def _list_lead(doc: DocContext, c: Candidate) -> str | None:
     text, sents = doc.text, doc.sents
     s = sents[c.sentence][0] if 0 <= c.sentence < len(sents) else 0
     lo = max(s, c.start - 100)
-    m = _LIST_BEFORE.search(text, lo, c.start)
+    m = _list_before(text, lo, c.start)
     if m is None or m.start() == lo:
         return None
     w = _left_word(text[max(s, m.start() - 30): m.start()])
@@ -1538,7 +1546,7 @@ def _listed_items(text: str, c: Candidate, s: int) -> int:
     after = _LIST_AFTER.match(text, c.end)
     if after is not None:
         n += len(_GAP.findall(after.group()))
-    before = _LIST_BEFORE.search(text, max(s, c.start - 100), c.start)
+    before = _list_before(text, max(s, c.start - 100), c.start)
     if before is not None:
         n += len(_GAP.findall(before.group()))
     return n

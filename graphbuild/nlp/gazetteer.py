@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key, too_long
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
-from .lexicon import LANGUAGES, LEARNING_WORD, LIST_SEPARATOR
+from .lexicon import LANGUAGES, LEARNING_STARTS, LEARNING_WORD, LIST_SEPARATOR, matches_from
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
            "another_sense", "sense_read"]
@@ -459,7 +459,7 @@ def _entry_stems(entry: GazEntry) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def _speaks_of_learning(text: str) -> bool:
     """Whether ``text`` has a word of machine learning (:data:`~graphbuild.nlp.lexicon.LEARNING_WORD`)."""
-    return LEARNING_WORD.search(text.lower()) is not None
+    return next(matches_from(LEARNING_WORD, text.lower(), LEARNING_STARTS), None) is not None
 
 
 @lru_cache(maxsize=4096)

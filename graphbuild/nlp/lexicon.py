@@ -138,6 +138,10 @@ LEARNING_WORD = re.compile(word_alternation(r"neural|learn(?:s|t|ed|ing|ers?)?|t
                                             r"pre-?train(?:s|ed|ing|able)?|deep|transformers?|llms?|embeddings?|"
                                             r"classifiers?|fine-tun(?:e|es|ed|ing)|language models?|attention")
                            + r"\b")
+#: the literals every match of ``LEARNING_WORD`` opens with (lower case): :func:`matches_from` tries the pattern
+#: only where one occurs, where a search tries it at every "a", "e", "t", "n" … of the text
+LEARNING_STARTS = ("neural", "learn", "train", "pretrain", "pre-train", "deep", "transformer", "llm", "embedding",
+                   "classifier", "fine-tun", "language model", "attention")
 
 
 #: where the literals a pattern needs occur in a text: (starts, ends), sorted by start

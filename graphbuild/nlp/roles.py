@@ -262,7 +262,9 @@ class _SentenceScan:
         self.text = text
         self._first: dict[tuple[str, int], int] = {}
         self._colons: list[int] | None = None
-        self._matches: dict[tuple[re.Pattern[str], int], tuple[list[int], list[int]]] = {}
+        #: by the pattern's id (a compiled pattern's hash is computed anew from its whole code at each call) and
+        #: the sentence's start; each entry holds its pattern, so no other pattern can take that id meanwhile
+        self._matches: dict[tuple[int, int], tuple[re.Pattern[str], list[int], list[int]]] = {}
         self._kinds: dict[tuple[int, int], bool] = {}
 
     def holds(self, literal: str, sentence: tuple[int, int], hi: int) -> bool:
@@ -314,11 +316,11 @@ class _SentenceScan:
 
     def _sentence_matches(self, pattern: re.Pattern[str], s: int, e: int) -> tuple[list[int], list[int]]:
         """The starts and ends (from ``s``) of every match of ``pattern`` in the sentence ``[s, e)``."""
-        found = self._matches.get((pattern, s))
+        found = self._matches.get((id(pattern), s))
         if found is None:
             spans = [(m.start(), m.end()) for m in pattern.finditer(self.text[s:e])]
-            found = self._matches[pattern, s] = ([a for a, _ in spans], [b for _, b in spans])
-        return found
+            found = self._matches[id(pattern), s] = (pattern, [a for a, _ in spans], [b for _, b in spans])
+        return found[1], found[2]
 
 
 #: a colon (where a list of the things proposed may open)
