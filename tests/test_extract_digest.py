@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "0ca1d1128e2a2d7bad582d8d5f2c2815705dc82c6c8c5d21eee58856c9921187"
-SHARED_50_SHA256 = "b17f2358f69d789455630cbef5b146809cba24f7b99fc0d6b4f4d123c414d675"
+SHARED_50_SHA256 = "9257afa7e1337cfb64cb67dd2df6a22d2d37e1d3a949b0f4fe6388f36f9b824f"
 
 
 @pytest.fixture(scope="module")

@@ -1477,11 +1477,14 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
 
 
 #: the authors' verb that puts a known method to work, right before its first mention in the abstract: "We apply
-#: kernel PCA", "We evaluate random forests on", "we implement a transductive SVM", "We revisit the …" (a prefix
-#: joined by a hyphen allowed: "We apply epsilon-" before "support vector regression")
-_APPLIED_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|applied|evaluate|evaluated|implement|"
-                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran)\s+"
-                             r"(?:(?:the|a|an)\s+)?(?:[a-z]+-)?$")
+#: kernel PCA", "We evaluate random forests on", "we implement a transductive SVM", "We revisit the …", a sentence
+#: opening "Using …", or their analysis of it ("an analysis of the …", "We analyse the …"); one modifier between
+#: that is no word of novelty ("We employ a transductive label propagation method", not "We employ a novel …"), and
+#: a prefix joined by a hyphen ("We apply epsilon-" before "support vector regression")
+_APPLIED_BEFORE = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|applied|evaluate|evaluated|implement|"
+                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran)|"
+                             r"\bUsing|\banalys[ie]s\s+of|\b[Ww]e\s+(?:\w+ly\s+)?analy[sz]ed?)\s+"
+                             r"(?:(?:the|a|an)\s+)?(?:(?!(?:new|novel|proposed)\b)[a-z]+\s+)?(?:[a-z]+-)?$")
 
 #: the authors as a sentence's subject ("We separate the recordings with X")
 _WE = re.compile(r"\b[Ww]e\b")
