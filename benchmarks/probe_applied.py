@@ -1,6 +1,7 @@
 # ruff: noqa: E501  (the invented abstracts are kept one to a line)
 """Whose a name is: a probe of invented abstracts for the ``proposed`` mark. A known method the title
-leads with that the abstract only applies ("Random Forests for …" with "We evaluate random forests on …")
+leads with that the abstract only applies ("Random Forests for …" with "We evaluate random forests on …", "We
+employ a transductive label propagation method", "Using active learning, we …")
 is used, not proposed; names beside a proposal (what the proposed model is trained on, fine-tunes or
 adapts) are not proposed; the paper's own names (coined in the title or the abstract) stay proposed. The
 known methods are real names (the shipped gazetteer's); the abstracts and coined names are invented.
@@ -44,6 +45,14 @@ CASES = [
      "We decompose 32-channel recordings with independent component analysis and reject components by kurtosis.", "independent component analysis", False),
     ("Spectral Clustering of Trade Networks",
      "We build agreement graphs from bilateral trade and group countries with spectral clustering.", "spectral clustering", False),
+    # class 1b: applied with a modifier between ("we employ a transductive …"), opening a sentence with "Using",
+    # or analysed ("an analysis of the …")
+    ("Label Propagation for Weakly Labelled Bird Song Detection",
+     "Bird song recordings are labelled only per clip. We employ a transductive label propagation method over a graph of clip embeddings to label every frame. Detection F1 rises by 11 points.", "label propagation", False),
+    ("Active Learning for Defect Classification on Wafer Maps",
+     "Labelling wafer maps needs experts. Using active learning, we cut the number of labelled maps by 70% with no loss in accuracy. Entropy sampling works best.", "active learning", False),
+    ("Gradient Boosting for Tabular Churn Prediction: A Closer Look",
+     "Churn data are imbalanced and noisy. We present an analysis of the gradient boosting method on six churn datasets, varying tree depth and learning rate. Shallow trees generalise best.", "gradient boosting", False),
     # class 1 positives: the title's head is the paper's own (coined) or proposed
     ("Quorvel Networks for Graph Matching",
      "We propose Quorvel networks, which match nodes by learned permutations. Quorvel networks beat prior matchers.", "Quorvel networks", True),

@@ -736,9 +736,12 @@ def test_decide_a_known_method_the_title_leads_with_and_the_abstract_applies_is_
 def test_decide_the_applied_verb_before_a_known_title_name():
     from graphbuild.nlp.decide import _APPLIED_BEFORE
 
-    for before in ("We apply ", "We evaluate the ", "we implement a ", "We apply epsilon-", "We revisit "):
+    for before in ("We apply ", "We evaluate the ", "we implement a ", "We apply epsilon-", "We revisit ",
+                   "We employ a transductive ", "we employ quantized ", "Using ", "an analysis of the ",
+                   "We analyze the "):
         assert _APPLIED_BEFORE.search(before), before
-    for before in ("We propose ", "We introduce a ", "The apply ", "We apply it to data and then "):
+    for before in ("We propose ", "We introduce a ", "The apply ", "We apply it to data and then ",
+                   "We employ a novel ", "we use the proposed ", "using ", "We employ a new "):
         assert not _APPLIED_BEFORE.search(before), before
 
 

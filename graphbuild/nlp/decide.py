@@ -1420,6 +1420,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_eponyms(chosen, proposed)
     proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = _without_known_applied(chosen, proposed)
+    proposed = _without_opening_background(chosen, proposed)
     proposed = _without_tools_used(chosen, proposed)
     proposed = _without_named_in_passing(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
@@ -1543,11 +1544,14 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
 
 
 #: the authors' verb that puts a known method to work, right before its first mention in the abstract: "We apply
-#: kernel PCA", "We evaluate random forests on", "we implement a transductive SVM", "We revisit the …" (a prefix
-#: joined by a hyphen allowed: "We apply epsilon-" before "support vector regression")
-_APPLIED_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|applied|evaluate|evaluated|implement|"
-                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran)\s+"
-                             r"(?:(?:the|a|an)\s+)?(?:[a-z]+-)?$")
+#: kernel PCA", "We evaluate random forests on", "we implement a transductive SVM", "We revisit the …", a sentence
+#: opening "Using …", or their analysis of it ("an analysis of the …", "We analyse the …"); one modifier between
+#: that is no word of novelty ("We employ a transductive label propagation method", not "We employ a novel …"), and
+#: a prefix joined by a hyphen ("We apply epsilon-" before "support vector regression")
+_APPLIED_BEFORE = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|applied|evaluate|evaluated|implement|"
+                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran)|"
+                             r"\bUsing|\banalys[ie]s\s+of|\b[Ww]e\s+(?:\w+ly\s+)?analy[sz]ed?)\s+"
+                             r"(?:(?:the|a|an)\s+)?(?:(?!(?:new|novel|proposed)\b)[a-z]+\s+)?(?:[a-z]+-)?$")
 
 #: the authors as a sentence's subject ("We separate the recordings with X")
 _WE = re.compile(r"\b[Ww]e\b")
@@ -1588,6 +1592,65 @@ def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
                                         and (coined and not _proposed_in_abstract(context, cands, members)
                                              or _applied(context, cands, members))))
     return out
+
+
+#: a word in the abstract's opening sentence that makes its subject the paper's own: "Zorb is a new …", "… that we
+#: propose", "Zorb, our …", "In this paper …"
+_OWN_IN_OPENING = re.compile(word_alternation("new|novel|we|We|our|Our|here|Here|this paper|This paper|this work|"
+                                              "This work|first"))
+
+
+def _without_opening_background(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without a name the abstract opens with as the subject of a general statement
+    (:func:`_opens_as_background`: "Federated Learning (FL) is designed to …", "Snapshot compressive imaging (SCI)
+    uses …", "Knowledge distillation (KD) transfers …") that no naming cue names, that is not all the title says
+    before its colon outside a survey, nor a coined name (feature ``coined``) opening the title ("Zorb-v2:
+    Revisiting …"), where the gazetteer knows it, the title is a survey's, or another entity is the paper's own
+    (proposed, a naming cue or the rules' proposal on a mention of it in the abstract): the field or technique an
+    abstract sets out from is background; the learned decision, reading a defined name early in an abstract that
+    the title names too, finds it the paper's own.
+    """
+    context = chosen.prepared.context
+    if context.bare:
+        return proposed
+    cands, entries, title_end = chosen.prepared.cands, chosen.prepared.entries, context.title_end
+    own = context.text[:context.colon].strip().lower() if context.colon > 0 and not context.survey else None
+    claims = [is_proposed and (_guessed_in_abstract(cands, members, title_end) or any(cands[i].named for i in members))
+              for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
+    out = []
+    for g, ((members, _, _), row, is_proposed) in enumerate(zip(chosen.kept_groups, _group_rows(chosen), proposed)):
+        titled = ("title_head" in row or "title_start" in row) and "coined" in row
+        out.append(is_proposed and not (
+            _opens_as_background(context, cands, members) and not titled
+            and not any(cands[i].named or cands[i].text.lower() == own for i in members)
+            and (context.survey or any(entries[i] is not None for i in members)
+                 or any(claim and h != g for h, claim in enumerate(claims)))))
+    return out
+
+
+def _opens_as_background(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract's first mention of an entity opens a sentence as its subject, in a general statement
+    (:data:`_DEFINED_AFTER`: "X (X) is …", "X aims to …", "X transfers …"; or "X is designed to …"; an article or
+    an opening adverb before it allowed: "Recently, X has emerged …"), with no word of the authors' own or of
+    novelty in that sentence (:data:`_OWN_IN_OPENING`) nor a verb of proposing in the abstract up to its end: a
+    statement of the background before the abstract brings anything in.
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    text = context.text
+    if not (text[s:c.start] in _SUBJECT_OPENING or _OPENING_ADVERB.fullmatch(text, s, c.start)) \
+            or (_DEFINED_AFTER.match(text, c.end) is None and _DESIGNED_TO.match(text, c.end) is None):
+        return False
+    end = _sentence_end(context, c)
+    return _OWN_IN_OPENING.search(text, s, end) is None and _PROPOSE.search(text, context.title_end, end) is None
+
+
+#: an adverb that opens a sentence of background, with its comma: "Recently, ", "Nowadays, ", "In recent years, "
+_OPENING_ADVERB = re.compile(r"(?:[A-Z][a-z]+ly|Nowadays|Today|In\s+recent\s+years),\s+(?:the\s+)?")
+#: what a general statement says a thing is made for: "X (X) is designed to …"
+_DESIGNED_TO = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:is|are)\s+designed\s+to\b")
 
 
 def _coins_a_name(chosen: _Chosen, proposed: list[bool]) -> bool:
