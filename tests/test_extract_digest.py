@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "83942dc13fb0ea998c5fdbfee7cf21252288f366da39b661aa2d9c667d4e13a2"
-SHARED_50_SHA256 = "8c3207016561d6499461b7fd28eded1ee86547c895b24a962545c55bc4b459cd"
+SHARED_50_SHA256 = "e91e8ab2204fe56ed297cd9d5623f2f91d7df00d5d6f8e3f59e831f68bad4309"
 
 
 @pytest.fixture(scope="module")
