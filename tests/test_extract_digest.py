@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0ca1d1128e2a2d7bad582d8d5f2c2815705dc82c6c8c5d21eee58856c9921187"
-SHARED_50_SHA256 = "b17f2358f69d789455630cbef5b146809cba24f7b99fc0d6b4f4d123c414d675"
+DEMO_SHA256 = "160f04d780e5f3671a7f78206c83c85966f606ab33e65dfae8547409553c4b6c"
+SHARED_50_SHA256 = "d8c1af3ef9bd3dfb2127665fea1206600b9f31f3be79794443c5608f619367dd"
 
 
 @pytest.fixture(scope="module")

@@ -287,6 +287,8 @@ def is_generic(name: str) -> bool:
         return True  # a trial's or a review's registration number ("NCT04213456")
     if _SKY_OBJECT.fullmatch(name):
         return True  # a star, planet, galaxy or event ("WASP-39b", "NGC 1068", "GW150914"): what is observed
+    if _LICENCE.fullmatch(name):
+        return True  # a licence ("CC BY-NC 4.0", "BY-SA", "Apache-2.0", "GPLv3"): what a release is put under
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
@@ -314,6 +316,12 @@ _SKY_OBJECT = re.compile(
     r"(?:NGC|IC|UGC|PGC|HD|HIP|HR|PSR|3C|4C|QSO|SDSS|2MASS|Sgr|SGR|Cyg|Cen|Cas)\s?[JB]?\d{3,}(?:[.+\-−]\d+)*[A-Za-z]?|"
     r"(?:GW|GRB|SN|FRB|AT|XRF)\s?\d{6,8}[A-Za-z]{0,3}|SN\s?\d{4}[A-Za-z]{1,3}|"
     r"[JB]\d{4}(?:\.\d+)?[+\-−]\d{2,4}(?:\.\d+)?")
+#: a licence by its short name and version: Creative Commons' ("CC BY 4.0", "CC BY-NC-SA 4.0", "BY-NC", "CC0"),
+#: the software licences' ("Apache 2.0", "Apache-2.0", "GPLv3", "GPL-3.0", "LGPL-2.1", "MPL 2.0", "BSD-3-Clause")
+#: and the model licences' ("OpenRAIL-M", "CreativeML OpenRAIL-M")
+_LICENCE = re.compile(r"(?:CC[\- ]?BY|BY)(?:-(?:NC|SA|ND))*(?:[\- ]\d\.\d)?(?<!^BY)|CC0(?:[\- ]1\.0)?|"
+                      r"(?:Apache|A?GPL|LGPL|MPL|EPL)(?:[\- ]?v?\d(?:\.\d)?(?:-only|-or-later|\+)?)|"
+                      r"BSD[\- ][234][\- ][Cc]lause|(?:CreativeML[\- ])?OpenRAIL(?:-[A-Z]{1,2})?|RAIL-[A-Z]{1,2}")
 #: the characters of the scripts written without spaces between words (Chinese, Japanese, Korean), their
 #: punctuation and half-width forms: a regular expression's character class, without the brackets
 SPACELESS_SCRIPTS = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
