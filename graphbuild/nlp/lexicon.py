@@ -17,6 +17,7 @@ from ..resources import data_path
 
 __all__ = [
     "MADE_AFTER",
+    "made_phrase",
     "family_stems",
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
@@ -705,6 +706,19 @@ VERSION = r"\+\+|[\- ]?v?\d+(?:\.\d+)*"
 #: the hyphenated word that makes a phrase after a name rather than name a thing ("Zorb-style
 #: pretraining", "Quill-based ranking", "a Zorb-like protocol"): the name is used, not given
 MADE_AFTER = re.compile(r"-(?:based|style|like|inspired|driven|powered|oriented)\b", re.I)
+#: a phrase made with a name, which a name never is: one that ends in a hyphenated made-word ("Small GPT-2-style",
+#: "Prior Transformer-based": the name is the part before it) or opens with a name joined to how a model was
+#: started or trained ("Zorb-initialised Quill-7B", "Zorb-pretrained ViT-B", "Zorb-fine-tuned Quill": the name
+#: is the model after it)
+_MADE_PHRASE = re.compile(r"\S-(?:based|style|like|inspired|driven|powered|oriented)$|"
+                          r"^\S+-(?:initiali[sz]ed|pre-?trained|fine-?tuned)\s+\S", re.I)
+
+
+def made_phrase(name: str) -> bool:
+    """Whether ``name`` is a phrase made with a name rather than a name (``_MADE_PHRASE``)."""
+    return _MADE_PHRASE.search(name) is not None
+
+
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
