@@ -92,6 +92,7 @@ from .lexicon import (
     licence_named,
     list_gap,
     listed_formula,
+    made_phrase,
     word_alternation,
 )
 from .roles import _PROPOSE, made_and_named, role_of
@@ -551,6 +552,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = [g for g in keep if not any((entries[i] is None or entries[i].ambiguous)
                                        and _names_no_artifact(text, cands[i].start, cands[i].end)
                                        for i in groups[g])]
+    # a phrase made with a name, in every mention ("Small GPT-2-style", "Zorb-initialised Quill-7B"): the name
+    # is its part, found on its own
+    keep = [g for g in keep if not all(made_phrase(cands[i].text) for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
                  or _collection_type(cands, groups[g], entries) or _drawn_type(context, cands, groups[g], entries)

@@ -17,6 +17,7 @@ from ..resources import data_path
 
 __all__ = [
     "MADE_AFTER",
+    "made_phrase",
     "family_stems",
     "PROPOSAL_VERBS",
     "INTRODUCING_VERBS",
@@ -291,6 +292,8 @@ def is_generic(name: str) -> bool:
         return True  # a trial's or a review's registration number ("NCT04213456")
     if _SKY_OBJECT.fullmatch(name):
         return True  # a star, planet, galaxy or event ("WASP-39b", "NGC 1068", "GW150914"): what is observed
+    if _LICENCE.fullmatch(name):
+        return True  # a licence ("CC BY-NC 4.0", "BY-SA", "Apache-2.0", "GPLv3"): what a release is put under
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
@@ -318,6 +321,12 @@ _SKY_OBJECT = re.compile(
     r"(?:NGC|IC|UGC|PGC|HD|HIP|HR|PSR|3C|4C|QSO|SDSS|2MASS|Sgr|SGR|Cyg|Cen|Cas)\s?[JB]?\d{3,}(?:[.+\-−]\d+)*[A-Za-z]?|"
     r"(?:GW|GRB|SN|FRB|AT|XRF)\s?\d{6,8}[A-Za-z]{0,3}|SN\s?\d{4}[A-Za-z]{1,3}|"
     r"[JB]\d{4}(?:\.\d+)?[+\-−]\d{2,4}(?:\.\d+)?")
+#: a licence by its short name and version: Creative Commons' ("CC BY 4.0", "CC BY-NC-SA 4.0", "BY-NC", "CC0"),
+#: the software licences' ("Apache 2.0", "Apache-2.0", "GPLv3", "GPL-3.0", "LGPL-2.1", "MPL 2.0", "BSD-3-Clause")
+#: and the model licences' ("OpenRAIL-M", "CreativeML OpenRAIL-M")
+_LICENCE = re.compile(r"(?:CC[\- ]?BY|BY)(?:-(?:NC|SA|ND))*(?:[\- ]\d\.\d)?(?<!^BY)|CC0(?:[\- ]1\.0)?|"
+                      r"(?:Apache|A?GPL|LGPL|MPL|EPL)(?:[\- ]?v?\d(?:\.\d)?(?:-only|-or-later|\+)?)|"
+                      r"BSD[\- ][234][\- ][Cc]lause|(?:CreativeML[\- ])?OpenRAIL(?:-[A-Z]{1,2})?|RAIL-[A-Z]{1,2}")
 #: the characters of the scripts written without spaces between words (Chinese, Japanese, Korean), their
 #: punctuation and half-width forms: a regular expression's character class, without the brackets
 SPACELESS_SCRIPTS = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
@@ -701,6 +710,19 @@ VERSION = r"\+\+|[\- ]?v?\d+(?:\.\d+)*"
 #: the hyphenated word that makes a phrase after a name rather than name a thing ("Zorb-style
 #: pretraining", "Quill-based ranking", "a Zorb-like protocol"): the name is used, not given
 MADE_AFTER = re.compile(r"-(?:based|style|like|inspired|driven|powered|oriented)\b", re.I)
+#: a phrase made with a name, which a name never is: one that ends in a hyphenated made-word ("Small GPT-2-style",
+#: "Prior Transformer-based": the name is the part before it) or opens with a name joined to how a model was
+#: started or trained ("Zorb-initialised Quill-7B", "Zorb-pretrained ViT-B", "Zorb-fine-tuned Quill": the name
+#: is the model after it)
+_MADE_PHRASE = re.compile(r"\S-(?:based|style|like|inspired|driven|powered|oriented)$|"
+                          r"^\S+-(?:initiali[sz]ed|pre-?trained|fine-?tuned)\s+\S", re.I)
+
+
+def made_phrase(name: str) -> bool:
+    """Whether ``name`` is a phrase made with a name rather than a name (``_MADE_PHRASE``)."""
+    return _MADE_PHRASE.search(name) is not None
+
+
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")

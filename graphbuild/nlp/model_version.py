@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a1056884cc2e4a62"
+MODEL_DIGEST = "f939702be4b466d4"

@@ -119,20 +119,21 @@ _CLAUSE_STOP = re.compile(word_alternation(r"which|that|to|for|in|using|uses|use
 #: a comparison cue, the last before a name with no clause break between: ``COMPARISON_NO_CONTRAST`` (the window
 #: reaches past an "Unlike Zorb," to the paper's own name), and what says so only here: "compare it with" (or
 #: "comparing Zorb with", one name between: what follows is compared with it), "in
-#: comparison to", "improves on", "over", "vs" without its period, "exceeds" ("than" before a number compares an
-#: amount: "more than 10 baselines, Zorb")
+#: comparison to", "improves on", "over", "vs" without its period, "exceeds", "above" right before a name ("reaches
+#: 96% accuracy, above Zorb"; not "as shown above, Zorb") ("than" before a number compares an amount: "more than 10
+#: baselines, Zorb")
 _COMPARE = re.compile(word_alternation(COMPARISON_NO_CONTRAST + r"|exceed\w*|"
                                        r"compar(?:e|es|ed|ing) (?:(?:it|them|this|these|ours|[A-Z][\w\-.+]*) )?"
                                        r"(?:to|with|against)|"
                                        r"Compar(?:e|ed|ing) (?:to|with)|comparison (?:to|with)|vs|"
-                                       r"improv\w* (?:up)?on|over")
+                                       r"improv\w* (?:up)?on|over|above(?=\s+(?:the\s+)?(?:[A-Z]|$))")
                       + r"(?:\b|(?<=\.))(?!(?<=than)\s+\d)")  # "vs." with its period
 # every match of _PROPOSE holds one of these; of _OUR and _OUR_NAME_BEFORE, of _COMPARE
 _VERB_STEMS = tuple(v.split("-")[0] for v in INTRODUCING_VERBS.split("|"))
 _OUR_WORDS = ("our", "Our", "he proposed", "his new", "he resulting", "he learned")
 # ("comparison" holds "compar": a window with it holds "compar", and its own search of the text would find nothing new)
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "compar", "Compar", "than", "versus", "vs",
-                  "against", "elative to", "improv", "over")
+                  "against", "elative to", "improv", "over", "above")
 _EVAL = re.compile(r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|accuracy|achiev\w*|outperform\w*|"
                    r"beat\w*|surpass\w*|exceed\w*|compar\w*|"
                    r"state-of-the-art|SOTA|score\w*|test\w*|validat\w*|demonstrat\w*|perform\w*|report\w*)\b",
