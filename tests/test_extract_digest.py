@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0ca1d1128e2a2d7bad582d8d5f2c2815705dc82c6c8c5d21eee58856c9921187"
-SHARED_50_SHA256 = "b17f2358f69d789455630cbef5b146809cba24f7b99fc0d6b4f4d123c414d675"
+DEMO_SHA256 = "6e1af97582b63d3175f86f1a976e55ea1cbf7b16f3ace9ab5cff9d3430833c07"
+SHARED_50_SHA256 = "65a64b660785ea0777213390df24a7dd59133cb2463d1dcf4e637ddf9de5e684"
 
 
 @pytest.fixture(scope="module")

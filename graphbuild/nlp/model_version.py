@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "a1056884cc2e4a62"
+MODEL_DIGEST = "85e1bc5946191d4e"
