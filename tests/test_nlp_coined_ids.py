@@ -68,3 +68,11 @@ def test_pipeline_finds_checkpoint_identifiers_as_models_but_not_in_paths():
 def test_coined_apposition_after_a_borrowed_part_is_no_cue():
     assert "ResNeXt-77" not in _cues("The backbone, ResNeXt-77, is frozen; the encoder, Quill-Base, is shared.")
     assert "Quill-Base" not in _cues("The backbone, ResNeXt-77, is frozen; the encoder, Quill-Base, is shared.")
+
+
+def test_shape_run_takes_a_fraction_after_a_name():
+    from graphbuild.nlp.patterns import shape_candidates
+
+    text = "We test on Diginetica and Yoochoose 1/64 with a 3/4 split."
+    runs = {c.text for c in shape_candidates(text, 0, [(0, len(text))])}
+    assert "Yoochoose 1/64" in runs and "Yoochoose 1" not in runs, runs

@@ -376,13 +376,13 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
     yield from _lower_phrases(text, title_end)
 
 
-# a broader run: capitalised or all-caps words, version numbers, short connectors ("Mixture of Experts",
-# "Llama 2", "Soft XYZ")
+# a broader run: capitalised or all-caps words, version numbers, a fraction, short connectors ("Mixture of Experts",
+# "Llama 2", "Soft XYZ", "Yoochoose 1/64", "Tokyo 24/7")
 _RUN_WORD = r"[A-Z](?:[\w'’.+\-]*[\w+])?"
 # (the look-behind follows the first capital, so that the scan skips to capitals)
 _BROAD_RUN = re.compile(
     rf"[A-Z](?<![\w\-][A-Z]){_RUN_WORD[5:]}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?"
-    rf"(?:{_RUN_WORD}|v\d+(?:\.\d+)*|\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
+    rf"(?:{_RUN_WORD}|v\d+(?:\.\d+)*|\d+x\d+[A-Za-z]?|\d+/\d+(?![\w\-])|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
     rf"(?![\w\-])")
 
 
