@@ -95,6 +95,7 @@ from .lexicon import (
     made_phrase,
     word_alternation,
 )
+from .patterns import checkpoint_id
 from .roles import _PROPOSE, made_and_named, role_of
 
 if TYPE_CHECKING:
@@ -134,6 +135,9 @@ KNOWN_LOWER_THRESHOLD = 0.02
 #: a name of capitalised words ending in a word for a collection of data ("Labour Force Survey", "Caselaw Access
 #: Project": :func:`_collection_type`) is kept from this probability
 COLLECTION_THRESHOLD = 0.15
+#: a checkpoint's identifier in lower case ("bert_base_uncased", "wav2vec2-large-xlsr-53": :func:`_checkpoint_type`) is
+#: kept from this probability
+CHECKPOINT_THRESHOLD = 0.01
 #: ... and marked proposed, when below ``threshold``, only from this probability of being proposed
 LOWER_PROPOSED = 0.7
 #: the lower-case name a naming cue gives in the authors' words ("we call this peer fingerprinting") is kept
@@ -526,6 +530,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))
             or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)
             or p >= KNOWN_LOWER_THRESHOLD and known_lower_technique(cands, groups[g], entries, title_end, sents)
+            or p >= CHECKPOINT_THRESHOLD and _checkpoint_type(cands, groups[g], entries)
             or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
@@ -557,7 +562,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = [g for g in keep if not all(made_phrase(cands[i].text) for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
-                 or _collection_type(cands, groups[g], entries) or _drawn_type(context, cands, groups[g], entries)
+                 or _collection_type(cands, groups[g], entries) or _checkpoint_type(cands, groups[g], entries)
+                 or _drawn_type(context, cands, groups[g], entries)
                  or _predicated_type(context, cands, groups[g], entries, SCORED_TYPES[k])
                  or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
@@ -1259,6 +1265,17 @@ def _collection_type(cands: list[Candidate], members: list[int], entries: list[A
                 w[:1].isupper() for w in words if w not in _NAME_JOINERS):
             return "Dataset"
     return None
+
+
+def _checkpoint_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
+    """"Model" for a name the gazetteer does not know written as a checkpoint's identifier in lower case, with a
+    size, a casing, a tuning, a parameter count or a release date among its parts (:func:`~.patterns.checkpoint_id`:
+    "bert_base_uncased", "wav2vec2-large-xlsr-53", "claude-3-5-sonnet-20241022"): hubs name model weights so. A rule,
+    not a feature: the annotated abstracts write a handful of such identifiers; else ``None``.
+    """
+    if any(entries[i] is not None for i in members):
+        return None
+    return "Model" if any(checkpoint_id(cands[i].text) for i in members) else None
 
 
 def _name_head(words: list[str]) -> str:

@@ -58,7 +58,7 @@ from .lexicon import (
     subject_after_comma,
     word_alternation,
 )
-from .patterns import INNER_CAP, shape_score
+from .patterns import INNER_CAP, coined_apposed_type, shape_score
 from .proposals import titled_kind_at
 
 __all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
@@ -862,6 +862,8 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         if kind is None:
             m = _KIND_OPENS.search(window)
             kind = m.group(1) if m is not None else None
+        if kind is None and tail.endswith(","):  # a coined compound set off after its kind: "a subset, Zorb-Pairs, …"
+            return coined_apposed_type(text, start)
     else:
         return None  # (every match ends in a comma or a naming participle)
     t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None

@@ -128,6 +128,52 @@ def _strip_chunk(text: str, start: int) -> tuple[str, int]:
     return core, start + len(lead)
 
 
+#: a checkpoint's identifier in lower case, as model hubs write it: a family's name, then parts joined by hyphens,
+#: underscores or dots ("roberta-large", "bert_base_uncased", "wav2vec2-large-xlsr-53", "distil-large-v2",
+#: "claude-3-5-sonnet-20241022"; :func:`checkpoint_shaped` tells which); not in an address or a path
+_CHECKPOINT = re.compile(r"(?<![\w\-./@:])[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+(?![\w\-@/]|\.[a-z0-9])")
+#: a part of a checkpoint's identifier that marks it one: a size, a casing, a tuning, a version, a parameter count
+#: or a release date ("large", "uncased", "instruct", "v2", "7b", "20241022")
+_CHECKPOINT_PART = re.compile(rf"(?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf|v\d+(?:\.\d+)*|"
+                              r"\d+(?:\.\d+)?[bmk]|(?:19|20)\d{6})$")
+_CHECKPOINT_SPLIT = re.compile(r"[-_.]")
+#: first parts that make a hyphenated word no checkpoint: a degree or a prefix ("extra-large", "top-5k", "sub-1b",
+#: "four-small")
+_NOT_CHECKPOINT_FIRST = frozenset("top extra very super ultra semi non pre sub over under multi one two three four "
+                                  "five six seven eight nine ten".split())
+
+
+def checkpoint_shaped(token: str) -> bool:
+    """Whether a lower-case token is written as a checkpoint's identifier: a name of two letters or more, then a
+    part that marks a checkpoint (:data:`_CHECKPOINT_PART`); a noun before "base" only with a digit ("t5-base",
+    not "knowledge-base").
+
+    >>> checkpoint_shaped("bert_base_uncased"), checkpoint_shaped("distil-large-v2"), checkpoint_shaped("top-5k")
+    (True, True, False)
+    """
+    parts = _CHECKPOINT_SPLIT.split(token)
+    first = parts[0]
+    if len(parts) < 2 or len(first) < 2 or first in _NOT_CHECKPOINT_FIRST or _CHECKPOINT_PART.match(first):
+        return False
+    if parts[1:] == ["base"]:
+        return any(map(str.isdigit, first))
+    return any(_CHECKPOINT_PART.match(p) for p in parts[1:])
+
+
+#: the parts of a checkpoint's identifier that name a model's weights, not a version of anything: a size, a casing,
+#: a tuning, a parameter count, a release date
+_WEIGHTS_PART = re.compile(rf"(?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf|\d+(?:\.\d+)?[bmk]|"
+                           r"(?:19|20)\d{6})$")
+
+
+def checkpoint_id(name: str) -> bool:
+    """Whether ``name`` is a checkpoint's identifier in lower case (:func:`checkpoint_shaped`) with a part that
+    names a model's weights (:data:`_WEIGHTS_PART`: "distil-large-v2", not "zorb-v2").
+    """
+    return name[:1].islower() and _CHECKPOINT.fullmatch(name) is not None and checkpoint_shaped(name) \
+        and any(_WEIGHTS_PART.match(p) for p in _CHECKPOINT_SPLIT.split(name)[1:])
+
+
 @lru_cache(maxsize=100_000)
 def shape_score(text: str, *, in_title: bool = False) -> float:
     """How strongly the shape of a single token marks a name.
@@ -145,7 +191,8 @@ def shape_score(text: str, *, in_title: bool = False) -> float:
     # (each pattern tried only when the first character, or the end, allows a match; "$" also matches
     # before a final newline)
     first = text[0]
-    if ("a" <= first <= "z" and _PREFIXED.match(text) or text.endswith(("++", "++\n")) and _PLUSPLUS.match(text)
+    if ("a" <= first <= "z" and (_PREFIXED.match(text) or _CHECKPOINT.fullmatch(text) and checkpoint_shaped(text))
+            or text.endswith(("++", "++\n")) and _PLUSPLUS.match(text)
             or first.isdecimal() and _DIGIT_LED.match(text)):
         return 2
     if ((first in _NUMBERISH_FIRST or first.isdecimal()) and _NUMBERISH.match(text)
@@ -239,10 +286,12 @@ def _chunk_names(chunk: str, title_cut: int) -> tuple[tuple[int, int, str, bool]
     else:
         pieces.append((raw, start, -1))
     out = []
+    slashed = "/" in chunk
     for raw, start, written in pieces:
         if "://" in raw or raw.startswith("www.") or raw.count(".") >= 2 and "/" in raw \
-                or ":" in raw and _IDENTIFIER.match(raw):
-            continue  # a web address, a path, a reference's identifier ("arXiv:2002.09102", "doi:10.1145/…")
+                or ":" in raw and _IDENTIFIER.match(raw) or slashed and raw[:1].islower() and checkpoint_shaped(raw):
+            continue  # a web address, a path, a reference's identifier ("arXiv:2002.09102", "doi:10.1145/…"), a
+            # lower-case part of a path ("hub.org/zorb-large-v2")
         name = _trim_adjective_suffix(raw) if "-" in raw else raw
         score = shape_score(name, in_title=start < title_cut)
         if score and not is_generic(name):
@@ -302,6 +351,11 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
             last = at + names[-1][0]
             if size is not None and last + names[-1][1] == m.end():
                 yield Candidate(last, size.end(), text[last:size.end()], "shape", strong=True)
+    # a checkpoint's identifier with no capital nor digit, which the scan above skips: "bert_base_uncased"
+    for m in _CHECKPOINT.finditer(text):
+        name = m.group()
+        if not any(map(str.isdigit, name)) and checkpoint_shaped(name):
+            yield Candidate(m.start(), m.end(), name, "shape", strong=True)
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
         owned = _owned_start(m.group())  # "Corvid's No-U-Turn Sampler": the name after the owner's
@@ -322,13 +376,13 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
     yield from _lower_phrases(text, title_end)
 
 
-# a broader run: capitalised or all-caps words, version numbers, short connectors ("Mixture of Experts",
-# "Llama 2", "Soft XYZ")
+# a broader run: capitalised or all-caps words, version numbers, a fraction, short connectors ("Mixture of Experts",
+# "Llama 2", "Soft XYZ", "Yoochoose 1/64", "Tokyo 24/7")
 _RUN_WORD = r"[A-Z](?:[\w'’.+\-]*[\w+])?"
 # (the look-behind follows the first capital, so that the scan skips to capitals)
 _BROAD_RUN = re.compile(
     rf"[A-Z](?<![\w\-][A-Z]){_RUN_WORD[5:]}(?: (?:(?:of|for|and|to|the|on|in|with|from|&) )?"
-    rf"(?:{_RUN_WORD}|v\d+(?:\.\d+)*|\d+x\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
+    rf"(?:{_RUN_WORD}|v\d+(?:\.\d+)*|\d+x\d+[A-Za-z]?|\d+/\d+(?![\w\-])|\d+(?:\.\d+)*[A-Za-z]{{0,2}}))+"
     rf"(?![\w\-])")
 
 
@@ -814,6 +868,61 @@ _MADE_APPOSED = re.compile(
 
 
 
+#: the kinds a coined compound is set off after (:data:`_COINED_APPOSED`), to the type they give it: the kinds of
+#: artifact, and the parts of data and the fixes a paper derives and names ("a paired subset, Zorb-Pairs, …", "the
+#: training mix, Zorb-Docs.", "a regulariser, top-clamp, which …", "a stronger baseline, Tune-Head, which …")
+_COINED_KINDS: dict[str, str] = {
+    **ARTIFACT_KINDS,
+    **dict.fromkeys("subset set mix data collection version recordings".split(), "Dataset"),
+    **dict.fromkeys("fix regulariser regularizer loss baseline alternative rule remedy".split(), "Method"),
+}
+#: a coined compound set off by commas after the kind of thing it names, as a name the paper gives it: "a day-night
+#: subset, Zorb-Pairs, for …", "derives a regulariser from the analysis, top-clamp, which …", "a rule of thumb,
+#: eps-fit, which …", "the renamed version of the Zorb dev set, Zorb-Blind." (a hyphenated compound, capitalised or
+#: in lower case; the kind after "a", "an", "the" or "our" with up to four modifiers and a short phrase after it;
+#: the name followed by a clause, not by another name of a list: "a loss, l-one, l-two and …" is no
+#: apposition). (Group ``kind`` the kind's head, ``mods`` its modifiers, ``name`` the name.)
+_COINED_APPOSED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+"
+    r"(?P<mods>(?:(?!(?:that|which|who|we|of|to|with|on|in|from|by|and|or|is|are)\b)[\w\-]+\s+){0,4}?)"
+    rf"(?P<kind>{alternation(_COINED_KINDS)})"
+    r"(?:\s+(?:of|from|for|on|in)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)?"
+    r",\s+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)"
+    r"(?=\s*,\s+(?!(?:and|or)\b|[\w\-]+(?:\s*,|\s+(?:and|or)\b))[a-z]|\s*[.;](?:\s|$))")
+#: the last part of a lower-case compound that makes it a modifier, no name: "fine-tuned", "off-the-shelf",
+#: "data-driven", "task-specific", "end-to-end", "left-to-right"
+_MODIFIER_COMPOUND = re.compile(r"(?:ed|ing|wise|free|based|like|style|aware|specific|level|scale|shelf|art|end|"
+                                r"time|only|left|right)$")
+
+
+def coined_apposed_type(text: str, start: int) -> str | None:
+    """The type the kind gives a coined compound set off after it (:data:`_COINED_APPOSED`) that starts at
+    ``start`` ("a paired subset, Zorb-Pairs, for …" -> Dataset, "a fix, wide-every-3, which …" -> Method), else
+    ``None``.
+    """
+    for m in _COINED_APPOSED.finditer(text, max(0, start - 160), min(len(text), start + 120)):
+        if m.start("name") == start:
+            return _COINED_KINDS[m.group("kind")]
+    return None
+
+
+def _coined_apposed(text: str, sentence_of: Callable[[int], tuple[int, int, int]],
+                    known: frozenset[tuple[int, int]], vote: float) -> Iterator[Candidate]:
+    """The coined compounds set off after the kind of thing they name (:data:`_COINED_APPOSED`), proposed and typed
+    by the kind: not a name the gazetteer knows, not a lower-case modifier ("the model, fine-tuned, …"), not a
+    kind that is someone else's ("a standard baseline, …", "The backbone, …").
+    """
+    for m in _COINED_APPOSED.finditer(text):
+        start, end = m.span("name")
+        name = m.group("name")
+        if _overlaps_known(start, end, known) or is_generic(name) or OTHERS_KIND.search(m.group("mods")) \
+                or m.group("kind") in _BORROWED_HEADS or name.islower() and _MODIFIER_COMPOUND.search(name):
+            continue
+        cand = Candidate(start, end, name, "cue", sentence=sentence_of(start)[0], strong=True, proposed=True)
+        cand.vote(_COINED_KINDS[m.group("kind")], vote)
+        yield cand
+
+
 def _overlaps_known(start: int, end: int, known: frozenset[tuple[int, int]]) -> bool:
     """Whether a span the gazetteer found (one of ``known``) overlaps ``start``-``end``: a name, or a stem, that is
     someone else's.
@@ -927,6 +1036,8 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     yield from _plain_named(text, sentence_of, dataset_vote, known)
     if ", " in text or "released" in text or "open-sourced" in text or "made" in text:
         yield from _made_public(text, sentence_of, known)
+    if ", " in text:
+        yield from _coined_apposed(text, sentence_of, known, dataset_vote)
     if _elided_joint(text):
         yield from _elided_siblings(text, sentence_of, known)
     for m in matches_from(_RELEASED_LIST, text, _LIST_VERBS):
