@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "83942dc13fb0ea998c5fdbfee7cf21252288f366da39b661aa2d9c667d4e13a2"
-SHARED_50_SHA256 = "e91e8ab2204fe56ed297cd9d5623f2f91d7df00d5d6f8e3f59e831f68bad4309"
+DEMO_SHA256 = "26e83ac88d80f0d2821384052ff50fd69c29a7dee4e5d455c5fce5b10733a97a"
+SHARED_50_SHA256 = "f050806c65051ac359216f231ae6ab302644e5a7ca76d34f8435bd836c6cccca"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "f939702be4b466d4"
+MODEL_DIGEST = "578790d342d91f49"
