@@ -28,7 +28,7 @@ from graphbuild.workspace import Workspace
 #: since. Any change to them is a change in behaviour: update them only with a commit that says why.
 DEMO_GRAPH_SHA256 = "ab67bf108721f2426b05450f126c33fb504ffeaca4434cd41ffb3330c4793bd6"
 DEMO_EXTRACT_SHA256 = "93158ae93c6a8efe5e954da320a1d8486a043e391d47fa5eceaa9861cc6b0abf"
-RELATED_DEV_GRAPH_SHA256 = "3cd332e0bd9c4ada384cc81f95306c494cb36d98082148d350e8eb46eec6078a"
+RELATED_DEV_GRAPH_SHA256 = "d56325205faa576b8d406490b425bd65c791798dd623d7e0fc9453f0bcb00efb"
 
 
 #: node labels added by features that came after the refactor (Leiden communities, reported results);
