@@ -1107,6 +1107,33 @@ def test_decide_a_lower_case_phrase_may_open_a_sentence_with_a_capital():
     assert not written_lower_case([cands[0], inner], [0, 1], 1, sents)
 
 
+def test_decide_a_proposed_phrase_with_a_capital_takes_the_lower_bar():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _proposed_phrase
+
+    def cand(name: str, source: str = "proposal", proposed: bool = True, start: int = 10) -> Candidate:
+        return Candidate(start, start + len(name), name, source, proposed=proposed)
+
+    # a phrase the authors bring in, a capitalised word among lower-case ones and a lower-case head
+    assert _proposed_phrase([cand("layout-aware Transformer encoder")], [0], 5)
+    assert _proposed_phrase([cand("Weibull calibration", "listed")], [0], 5)
+    assert _proposed_phrase([cand("Dual-Lattice representation"), cand("dual-lattice representation", "lowerphrase",
+                                                                         False, 80)], [0, 1], 5)
+    # not: no rule's proposal, a capitalised head, four words, an acronym or coined name inside, one word,
+    # the title alone
+    assert not _proposed_phrase([cand("Weibull calibration", proposed=False)], [0], 5)
+    assert not _proposed_phrase([cand("Weibull calibration", "caprun")], [0], 5)
+    assert not _proposed_phrase([cand("Hybrid Lag Mixer")], [0], 5)
+    assert not _proposed_phrase([cand("configurable sparse Velox chain")], [0], 5)
+    assert not _proposed_phrase([cand("QXF-aware quantization")], [0], 5)
+    assert not _proposed_phrase([cand("MXInt-specific hardware optimization")], [0], 5)
+    assert not _proposed_phrase([cand("Quillnet")], [0], 5)
+    assert not _proposed_phrase([cand("Weibull calibration", start=0)], [0], 50)
+    # every mention must end in a lower-case head: a capitalised form elsewhere is a name's
+    assert not _proposed_phrase([cand("Weibull calibration"), cand("Weibull Calibration", "caprun", False, 80)],
+                                [0, 1], 5)
+
+
 def test_decide_a_known_lower_case_method_takes_the_lowest_bar():
     from graphbuild.nlp.candidates import Candidate
     from graphbuild.nlp.decide import known_lower_technique

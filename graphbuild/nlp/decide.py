@@ -527,7 +527,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     scores = 1.0 - group_probs[:, 0]
     keep = [g for g, p in enumerate(scores.tolist())
             if p >= threshold or (p >= low or p >= NAMED_THRESHOLD and any(cands[i].named for i in groups[g]))
-            and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g]))
+            and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g])
+                 or _proposed_phrase(cands, groups[g], title_end))
             or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)
             or p >= KNOWN_LOWER_THRESHOLD and known_lower_technique(cands, groups[g], entries, title_end, sents)
             or p >= CHECKPOINT_THRESHOLD and _checkpoint_type(cands, groups[g], entries)
@@ -2064,6 +2065,26 @@ def written_lower_case(cands: list[Candidate], members: Sequence[int], title_end
     return any(cands[i].text.islower() for i in body) and all(
         cands[i].text.islower() or _opens_sentence(cands[i], sents) and cands[i].text[:1].isupper()
         and cands[i].text[1:].islower() for i in body)
+
+
+#: the proposers of the phrases the authors say they bring in ("we propose a structure-aware Zorb encoder")
+_PHRASE_PROPOSERS = frozenset(("proposal", "listed"))
+
+
+#: a word or a hyphenated part of one with two capitals: an acronym or coined name ("KDG", "MXInt-specific")
+_ACRONYM_PART = re.compile(r"(?<![^\s\-])[^\s\-]*[A-Z][^\s\-]*[A-Z]")
+
+
+def _proposed_phrase(cands: list[Candidate], members: Sequence[int], title_end: int) -> bool:
+    """Whether an entity is a phrase the authors say they bring in (a proposal or listed phrase the rules
+    mark proposed) headed by a lower-case noun in every mention ("a structure-aware Zorb encoder", "Quill
+    calibration"): a technique phrase like a lower-case one, though a name or acronym inside has capitals.
+    """
+    body = [i for i in members if cands[i].start >= title_end]
+    return bool(body) and any(cands[i].proposed and cands[i].source in _PHRASE_PROPOSERS
+                              and 1 <= cands[i].text.count(" ") <= 2 for i in body) \
+        and all(cands[i].text.rsplit(" ", 1)[-1].islower() and cands[i].text.count(" ") <= 2
+                and _ACRONYM_PART.search(cands[i].text) is None for i in body)
 
 
 def known_lower_technique(cands: list[Candidate], members: Sequence[int], entries: Sequence[Any], title_end: int,
