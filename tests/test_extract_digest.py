@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "0ca1d1128e2a2d7bad582d8d5f2c2815705dc82c6c8c5d21eee58856c9921187"
+DEMO_SHA256 = "c684a937000394753d6a929805f327ead038e418dbe73d077255096bd0ec6ad7"
 SHARED_50_SHA256 = "b17f2358f69d789455630cbef5b146809cba24f7b99fc0d6b4f4d123c414d675"
 
 
