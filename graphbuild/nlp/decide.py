@@ -62,6 +62,7 @@ from .features import (
     drawn_from,
     entity_features,
     group_candidates,
+    long_head_type,
     made_object,
     model_predicated,
     owned_by_authors,
@@ -562,7 +563,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     # is its part, found on its own
     keep = [g for g in keep if not all(made_phrase(cands[i].text) for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
-    accepted = [(groups[g], _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
+    accepted = [(groups[g], _long_head_type(cands, groups[g])
+                 or _defined_type(text, title_end, cands, groups[g]) or kinds.get(g)
                  or _collection_type(cands, groups[g], entries) or _checkpoint_type(cands, groups[g], entries)
                  or _drawn_type(context, cands, groups[g], entries)
                  or _predicated_type(context, cands, groups[g], entries, SCORED_TYPES[k])
@@ -1244,6 +1246,20 @@ def _defined_type(text: str, title_end: int, cands: list[Candidate], members: li
     if not types and all(cands[i].start >= title_end for i in members):
         types = _title_form_type(text, title_end, {cands[i].text for i in members})
     return types.pop() if len(types) == 1 else None
+
+
+def _long_head_type(cands: list[Candidate], members: list[int]) -> str | None:
+    """The type the head noun of a name's long form decides (:func:`~.features.long_head_type`: "Hierarchical
+    Koala Graph Network (HKGN)" a model, "Koala Contrastive Loss (KCL)" a method), over the kind the sentence
+    names it as ("we develop a new framework, …") and the type model's weights; ``None`` without a long form
+    of an abbreviation pair so headed.
+    """
+    for i in members:
+        if cands[i].source == "abbrev-long":
+            t = long_head_type(cands[i].text)
+            if t is not None:
+                return t
+    return None
 
 
 #: the head word of a name of several capitalised words that names a collection of data: the lexicon's collection

@@ -63,7 +63,7 @@ from .proposals import titled_kind_at
 
 __all__ = ["BARE", "group_candidates", "head_form_key", "singular_noun", "candidate_features", "entity_features",
            "owned_by_authors", "made_object", "titled_own_kind", "trained_on", "drawn_from", "with_other_claimed",
-           "Grouping", "CorpusStats", "corpus_stats"]
+           "Grouping", "CorpusStats", "corpus_stats", "long_head_type"]
 
 Grouping = list[list[int]]
 
@@ -1837,6 +1837,31 @@ def long_form_class(long: str) -> str | None:
     if not words:
         return None
     return _NOT_ARTIFACT_HEADS.get(words[-1].rpartition("-")[2].lower().strip(",.;:\"'"))
+
+
+#: the head nouns of a long form that decide the type of the name it defines, whatever the kind the sentence names
+#: it as ("a new framework, Hierarchical Koala Graph Network (HKGN)" is a model): on the 907 annotated abstracts,
+#: names whose long form is headed by "network(s)" are models 91 times to 4 methods, by "transformer(s)" 43 to none
+_DECISIVE_HEADS = {
+    **dict.fromkeys("network networks net nets transformer transformers".split(), "Model"),
+    **dict.fromkeys("dataset datasets corpus corpora benchmark benchmarks".split(), "Dataset"),
+    **dict.fromkeys("algorithm algorithms optimizer optimizers optimiser optimisers regularization "
+                    "regularisation loss attack attacks".split(), "Method"),
+}
+
+
+def long_head_type(long: str) -> str | None:
+    """The type a long form's head noun decides (:data:`_DECISIVE_HEADS`), else ``None``.
+
+    >>> long_head_type("Hierarchical Quokka Graph Network"), long_head_type("Koala Trend Networks for Ranking")
+    ('Model', 'Model')
+    >>> long_head_type("Quokka Contrastive Loss"), long_head_type("rate of quokka networks") is None
+    ('Method', True)
+    """
+    words = _LONG_HEAD_CUT.split(long, maxsplit=1)[0].split()
+    if not words:
+        return None
+    return _DECISIVE_HEADS.get(words[-1].rpartition("-")[2].lower().strip(",.;:\"'"))
 
 
 def _group_long_classes(cands: list[Candidate], groups: Grouping) -> list[str | None]:
