@@ -129,6 +129,8 @@ def _parse(name: str, value: Any, where: str, line: int | None = None, *, from_t
     if optional and value == "":
         return None
     problem = _problem(name, value)
+    if not problem and name == "workspace" and not value.strip():  # (Path("") is the current folder)
+        problem = f"must be a folder path, not empty; leave it out for ./{DEFAULT_WORKSPACE}"
     if problem:
         raise InputError(where, line, f"setting {name!r} {problem}")
     return value

@@ -713,6 +713,8 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ('max_nodes = 5\n[neo4j]\nuri = ""', "graphbuild.toml:3: setting 'neo4j_uri' must be a bolt://, neo4j:// or "
                                         "neo4j+s:// URI, not empty"),  # was an [E300] naming no setting
     ('[neo4j]\nuser = ""', "graphbuild.toml:2: setting 'neo4j_user' must be a Neo4j user name, not empty"),
+    # said "pass -w" (an [E402] naming no setting) although the empty value was the file's
+    ('max_nodes = 5\nworkspace = ""', "graphbuild.toml:2: setting 'workspace' must be a folder path, not empty"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"
