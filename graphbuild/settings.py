@@ -23,7 +23,7 @@ from typing import Any, get_args, get_type_hints
 from .errors import InputError, UsageError, nul_character
 from .fsutil import path_kind
 
-__all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
+__all__ = ["Settings", "load_settings", "setting_source", "DEFAULT_WORKSPACE"]
 
 DEFAULT_WORKSPACE = "graphbuild-workspace"
 
@@ -158,6 +158,21 @@ def _beside(config: Path, name: str, value: Any) -> Any:
     if name == "spacy_model" and "/" not in value and os.sep not in value and not beside.exists():
         return value  # a package name (en_core_web_sm), not a folder
     return str(beside)
+
+
+def setting_source(name: str, path: str | os.PathLike | None = None,
+                   env: Mapping[str, str] | None = None) -> tuple[str, int | None] | None:
+    """Where :func:`load_settings` (``path``, ``env``) took setting ``name`` from, as an error names it:
+    ``(variable, None)`` from the environment, ``(settings file, line)`` from the file, ``None`` by default.
+    """
+    env = os.environ if env is None else env
+    if name in _ENV and env.get(_ENV[name]):
+        return _ENV[name], None
+    config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
+    try:
+        return str(config), _line_of(config.read_text(encoding="utf-8"), name)
+    except (OSError, ValueError):
+        return None
 
 
 def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Settings:

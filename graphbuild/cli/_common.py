@@ -31,6 +31,16 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _curation_checked(args: argparse.Namespace, ws) -> None:
+    """Refuse, before any work, a configured curation file that is not there, naming what configured it: the
+    ``--curation`` option, the settings file and line, or the environment variable.
+    """
+    from ..settings import setting_source
+
+    flag = getattr(args, "curation", None)
+    ws.applied_curation("--curation" if flag else setting_source("curation", getattr(args, "config", None)))
+
+
 def _add_wait(parser: argparse.ArgumentParser) -> None:
     """The ``--wait`` flag of a command that writes the workspace (the lock's message offers it)."""
     parser.add_argument("--wait", action="store_true",
