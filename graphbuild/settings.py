@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
-from .errors import InputError, UsageError, nul_character
+from .errors import InputError, UsageError, nul_character, shortened
 from .fsutil import path_kind
 
 __all__ = ["Settings", "load_settings", "setting_source", "DEFAULT_WORKSPACE"]
@@ -101,8 +101,7 @@ def _problem(name: str, value: Any) -> str:
     if value is None and optional:
         return ""
     if type(value) is not base:  # bool is an int, and an int is not a bool: both are exact types here
-        shown = repr(value)
-        return f"must be {_WANTED[base]}, not {shown if len(shown) <= 40 else shown[:37] + '...'}"
+        return f"must be {_WANTED[base]}, not {shortened(repr(value), 40)}"
     if isinstance(value, int) and name in RANGES:  # the exact type was checked: not a bool
         low, high = RANGES[name]
         if not low <= value <= high:

@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import QueryError, UsageError, visible
+from ..errors import QueryError, UsageError, shortened, visible
 from ..settings import Settings, load_settings
 
 
@@ -341,7 +341,7 @@ def _print_table_rows(rows: Iterator[dict[str, Any]]) -> None:
     print("  ".join("-" * w for w in widths))
     count = 0
     for r in itertools.chain(cells, ([visible(_cell(row[c])) for c in keys] for row in rows)):
-        print("  ".join((v if len(v) <= 60 else v[:59] + "…").ljust(w) for v, w in zip(r, widths)))
+        print("  ".join(shortened(v, 60).ljust(w) for v, w in zip(r, widths)))
         count += 1
     print(f"({count} row{'s' if count != 1 else ''})")
 
