@@ -25,14 +25,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError, nul_character
+from .errors import UsageError, nul_character, shortened
 
 __all__ = ["path", "paths", "names", "text", "whole", "seconds", "flag", "callback", "settings"]
 
 
 def _shown(value: object) -> str:
-    text = repr(value)
-    return f"{type(value).__name__} ({text if len(text) <= 40 else text[:37] + '...'})"
+    return f"{type(value).__name__} ({shortened(repr(value), 40)})"
 
 
 def path(value: object, what: str) -> Path:

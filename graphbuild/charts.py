@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .errors import visible
+from .errors import cluster_cut, visible
 
 __all__ = ["bar_chart", "hbar_chart", "small_multiple", "burst_timeline", "esc", "printable", "fit", "cluster_cut"]
 
@@ -64,29 +64,6 @@ def _em(char: str) -> float:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0.0
     return 0.75 if char.isupper() else 0.62
-
-
-#: characters drawn as part of the one before them: joiners, variation selectors, skin tones, emoji tags
-_JOINING = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+$")  # a run of regional indicators: flags, two apiece
-
-
-def cluster_cut(text: str, at: int) -> int:
-    """The largest index up to ``at`` that does not split what is drawn as one character: an accent from
-    its letter, a joined emoji (a family, a skin tone) or a flag's two letters.
-
-    >>> s = "Cafe\u0301 \U0001f1eb\U0001f1f7"
-    >>> cluster_cut(s, 4), cluster_cut(s, 7), cluster_cut(s, 3)
-    (3, 6, 3)
-    """
-    while 0 < at < len(text) and (_JOINING.match(text[at]) or text[at - 1] == "\u200d"
-                                  or unicodedata.category(text[at]) in ("Mn", "Mc", "Me")):
-        at -= 1
-    if 0 < at < len(text) and _FLAG_LETTERS.match(text[at]):
-        run = _FLAG_LETTERS.search(text, 0, at)
-        if run and run.end() == at and (run.end() - run.start()) % 2:
-            at -= 1
-    return at
 
 
 def fit(text: str, room: float, size: float = 11.0) -> str:

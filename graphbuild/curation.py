@@ -61,7 +61,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, nul_character, quoted, shortened, unpaired_surrogate
+from .errors import GraphbuildError, InputError, UsageError, nul_character, quoted, shortened, unpaired_surrogate
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key, too_long
@@ -366,6 +366,21 @@ def curation_file_exists(path: str | os.PathLike) -> bool:
         return InputError(path, None, f"cannot read the curation file ({exc.strerror or exc})")
 
     return path_kind(path, cannot) is not None
+
+
+def curation_not_found(path: str | os.PathLike, source: str | tuple[str, int | None] | None = None
+                       ) -> GraphbuildError:
+    """The error of a configured curation file that is not there (a build would apply none of the corrections,
+    without a word), naming what configured it: ``source`` the option (``"--curation"``), the settings file
+    and line or the environment variable (:func:`~graphbuild.settings.setting_source`), or ``None``.
+    """
+    advice = "fix the path, or create the file (an empty one holds no corrections yet)"
+    if isinstance(source, str):
+        return UsageError(f"{source} {quoted(str(path))}: no such file; {advice}")
+    where, line = source or (str(path), None)
+    named = f"setting 'curation' names {quoted(str(path))}, which is not there" if source else \
+        "curation file not found (the 'curation' setting names it)"
+    return InputError(where, line, f"{named}; {advice}")
 
 
 def read_curation(path: str | os.PathLike | None) -> list[CurationOp]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
            "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line", "shortened", "quoted",
-           "QUOTED_WIDTH"]
+           "cluster_cut", "QUOTED_WIDTH"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -28,18 +29,42 @@ def visible(text: str, control: re.Pattern[str] = _CONTROL) -> str:
     return control.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+#: characters drawn as part of the one before them: joiners, variation selectors, skin tones, emoji tags
+_JOINING = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+$")  # a run of regional indicators: flags, two apiece
+
+
+def cluster_cut(text: str, at: int) -> int:
+    """The largest index up to ``at`` that does not split what is drawn as one character: an accent from
+    its letter, a joined emoji (a family, a skin tone) or a flag's two letters.
+
+    >>> s = "Cafe\u0301 \U0001f1eb\U0001f1f7"
+    >>> cluster_cut(s, 4), cluster_cut(s, 7), cluster_cut(s, 3)
+    (3, 6, 3)
+    """
+    while 0 < at < len(text) and (_JOINING.match(text[at]) or text[at - 1] == "\u200d"
+                                  or unicodedata.category(text[at]) in ("Mn", "Mc", "Me")):
+        at -= 1
+    if 0 < at < len(text) and _FLAG_LETTERS.match(text[at]):
+        run = _FLAG_LETTERS.search(text, 0, at)
+        if run and run.end() == at and (run.end() - run.start()) % 2:
+            at -= 1
+    return at
+
+
 #: the most characters of an id, a name or a title a message quotes (ids may be 1,000 long): the rest is "…"
 QUOTED_WIDTH = 120
 
 
 def shortened(text: str, width: int = QUOTED_WIDTH) -> str:
     """``text``, or when longer than ``width`` characters its first ``width - 1`` and an ellipsis: an id, a name
-    or a title as a message shows it (:func:`quoted` when the message quotes it).
+    or a title as a message, a table or a page shows it (:func:`quoted` when the message quotes it). The cut
+    splits no character as drawn (:func:`cluster_cut`), and the ellipsis follows no space.
 
-    >>> shortened("doi:10.1000/" + "9" * 300, 16)
-    'doi:10.1000/999…'
+    >>> shortened("doi:10.1000/" + "9" * 300, 16), shortened("Cafe\u0301 au lait", 5), shortened("a b c d", 3)
+    ('doi:10.1000/999…', 'Caf…', 'a…')
     """
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[:cluster_cut(text, width - 1)].rstrip() + "…"
 
 
 def quoted(text: object, width: int = QUOTED_WIDTH) -> str:

@@ -141,7 +141,8 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = fresh_temp_folder(dest)
     except OSError as exc:
-        in_the_way = file_in_the_way(dest) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+        # the file in the way as the path was given (``dest`` of a neo4j-csv export is its real path)
+        in_the_way = file_in_the_way(shown / dest.name) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
         reason = f"{in_the_way} is a file, not a folder" if in_the_way else exc.strerror or exc
         raise OutputError(f"cannot write to {shown}: {reason}; choose a writable output folder", exc.errno) from None
     try:
@@ -150,6 +151,9 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         place(tmp, names)
         return names
     except OSError as exc:
+        if exc.errno == errno.EISDIR:  # graph.json in the folder given is a folder (one-file formats: as given)
+            raise OutputError(f"cannot write to {shown}: {dest} is a folder; name a file ending in {dest.suffix}, "
+                              "or another folder", exc.errno) from None
         hint = "give a shorter name" if exc.errno == errno.ENAMETOOLONG else "check free space and permissions"
         raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; {hint}", exc.errno) from None
     finally:

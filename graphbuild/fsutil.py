@@ -111,7 +111,8 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
     on success.
 
     On any exception (including ``KeyboardInterrupt``) the temporary file is
-    removed and ``path`` is left as it was. The new file gets the usual
+    removed and ``path`` is left as it was. A symbolic link is followed: its file is replaced, the link kept.
+    The new file gets the usual
     permissions (0666 less the umask), not ``mkstemp``'s 0600. A device or a
     pipe (``/dev/null``, ``/dev/stdout``) is written in place: there is nothing
     to replace atomically, and renaming over it would replace the device.
@@ -131,6 +132,8 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         except OSError as exc:
             raise _output_error(path, exc) from None
         return
+    if path.is_symlink():  # (a curation file kept in a repository): the file it leads to is written, as ">" writes
+        path = Path(os.path.realpath(path))  # it; renamed over, the link became a copy, its file never updated
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(path)  # the temporary files of writers killed before (they piled up, hidden, for good)

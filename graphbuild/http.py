@@ -61,7 +61,7 @@ from urllib3.exceptions import (
 )
 from urllib3.util.retry import Retry
 
-from .errors import FetchError
+from .errors import FetchError, shortened
 from .fsutil import path_kind
 
 __all__ = ["CACHE_LOCK_SECONDS", "DEFAULT_INTERVALS", "DEFAULT_USER_AGENT", "MAX_ANSWER_BYTES", "MAX_ANSWER_SECONDS",
@@ -163,7 +163,7 @@ def _auth_for(url: str, env: Mapping[str, str]) -> _Auth:
 
 def _one_line(text: str, limit: int = 200) -> str:
     text = re.sub(r"\s+", " ", text or "").strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shortened(text, limit)
 
 
 class RetryAfterTooLong(Exception):

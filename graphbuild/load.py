@@ -292,12 +292,12 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     -------
     LoadReport
     """
-    from .curation import curation_digest, portable_report, read_curation
+    from .curation import curation_digest, portable_report
     from .generations import Commit
     from .progress import stage_bar
 
     say = log or (lambda msg: None)
-    ops = read_curation(ws.curation_file)  # a malformed file stops the load before any work, as it stops a build
+    ops = ws.applied_curation()  # a missing or malformed file stops the load before any work, as it stops a build
     tables = read_parquet_tables(folder)
     corpus = _corpus_manifest(Path(folder))
     if corpus is None:

@@ -20,10 +20,10 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
-from .errors import InputError, UsageError, nul_character
+from .errors import InputError, UsageError, nul_character, shortened
 from .fsutil import path_kind
 
-__all__ = ["Settings", "load_settings", "DEFAULT_WORKSPACE"]
+__all__ = ["Settings", "load_settings", "setting_source", "DEFAULT_WORKSPACE"]
 
 DEFAULT_WORKSPACE = "graphbuild-workspace"
 
@@ -101,8 +101,7 @@ def _problem(name: str, value: Any) -> str:
     if value is None and optional:
         return ""
     if type(value) is not base:  # bool is an int, and an int is not a bool: both are exact types here
-        shown = repr(value)
-        return f"must be {_WANTED[base]}, not {shown if len(shown) <= 40 else shown[:37] + '...'}"
+        return f"must be {_WANTED[base]}, not {shortened(repr(value), 40)}"
     if isinstance(value, int) and name in RANGES:  # the exact type was checked: not a bool
         low, high = RANGES[name]
         if not low <= value <= high:
@@ -129,6 +128,8 @@ def _parse(name: str, value: Any, where: str, line: int | None = None, *, from_t
     if optional and value == "":
         return None
     problem = _problem(name, value)
+    if not problem and name == "workspace" and not value.strip():  # (Path("") is the current folder)
+        problem = f"must be a folder path, not empty; leave it out for ./{DEFAULT_WORKSPACE}"
     if problem:
         raise InputError(where, line, f"setting {name!r} {problem}")
     return value
@@ -156,6 +157,21 @@ def _beside(config: Path, name: str, value: Any) -> Any:
     if name == "spacy_model" and "/" not in value and os.sep not in value and not beside.exists():
         return value  # a package name (en_core_web_sm), not a folder
     return str(beside)
+
+
+def setting_source(name: str, path: str | os.PathLike | None = None,
+                   env: Mapping[str, str] | None = None) -> tuple[str, int | None] | None:
+    """Where :func:`load_settings` (``path``, ``env``) took setting ``name`` from, as an error names it:
+    ``(variable, None)`` from the environment, ``(settings file, line)`` from the file, ``None`` by default.
+    """
+    env = os.environ if env is None else env
+    if name in _ENV and env.get(_ENV[name]):
+        return _ENV[name], None
+    config = Path(path or env.get("GRAPHBUILD_CONFIG") or "graphbuild.toml")
+    try:
+        return str(config), _line_of(config.read_text(encoding="utf-8"), name)
+    except (OSError, ValueError):
+        return None
 
 
 def load_settings(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> Settings:

@@ -48,6 +48,8 @@ from .curation import (
     CurationOp,
     CurationReport,
     curation_digest,
+    curation_file_exists,
+    curation_not_found,
     find_curation_file,
     located_report,
     portable_report,
@@ -252,6 +254,15 @@ class Workspace:
         """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
         return self._read_live(lambda gen: _read_file(gen / "manifest.json", _manifest_of))
 
+    def applied_curation(self, source: str | tuple[str, int | None] | None = None) -> list[CurationOp]:
+        """The operations of :attr:`curation_file`, which a build applies: none while the workspace's own file
+        is not made yet; an error when the ``curation`` setting names a file that is not there (a build without
+        the corrections, without a word), naming ``source``: what set it (:func:`curation_not_found`).
+        """
+        if self.settings.curation and not curation_file_exists(self.curation_file):
+            raise curation_not_found(self.curation_file, source)
+        return read_curation(self.curation_file)
+
     def last_curation(self) -> dict[str, Any]:
         """What the live graph's build did with the curation file (:meth:`CurationReport.to_dict`), its file
         named where this workspace is now; ``{}`` when there is no graph or no report.
@@ -347,7 +358,7 @@ class Workspace:
             with self.lock("build", wait=wait):
                 # read once the lock is held: a curate or undo may have rewritten it while this build waited; a
                 # malformed file stops the build before any work
-                curation = read_curation(self.curation_file)
+                curation = self.applied_curation()
                 for note in self.repair():
                     say(f"repair: {note}")
                 before = self.current

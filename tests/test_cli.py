@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from graphbuild import Workspace
 from graphbuild.cli import main
+from graphbuild.errors import InputError
+from graphbuild.settings import Settings
 
 SOURCES = Path(__file__).parent / "fixtures" / "sources"
 
@@ -713,6 +716,8 @@ def test_cli_eval_entities_gold_entity_that_cannot_be_scored_is_one_line(tmp_pat
     ('max_nodes = 5\n[neo4j]\nuri = ""', "graphbuild.toml:3: setting 'neo4j_uri' must be a bolt://, neo4j:// or "
                                         "neo4j+s:// URI, not empty"),  # was an [E300] naming no setting
     ('[neo4j]\nuser = ""', "graphbuild.toml:2: setting 'neo4j_user' must be a Neo4j user name, not empty"),
+    # said "pass -w" (an [E402] naming no setting) although the empty value was the file's
+    ('max_nodes = 5\nworkspace = ""', "graphbuild.toml:2: setting 'workspace' must be a folder path, not empty"),
 ])
 def test_cli_bad_settings_file_is_one_line(built, tmp_path, capsys, toml, words):
     config = tmp_path / "graphbuild.toml"
@@ -735,6 +740,29 @@ def test_cli_bad_setting_names_its_line(built, tmp_path, capsys):
     config.write_text("max_nodes = 800\nn_process = 0\n", encoding="utf-8")
     assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
     assert "graphbuild.toml:2: setting 'n_process' must be 1 or more, not 0" in _one_line_error(capsys, "E100")
+
+
+def test_cli_configured_curation_file_that_is_not_there_is_refused_naming_what_configured_it(tmp_path, capsys,
+                                                                                            monkeypatch):
+    """A curation file the settings file, the environment or --curation names, and that is not there: the build
+    went on without the user's corrections, without a word. It stops before any work, naming the setting."""
+    ws, corpus = tmp_path / "ws", str(SOURCES / "corpus.jsonl")
+    config = tmp_path / "graphbuild.toml"
+    config.write_text('overview = false\ncuration = "fixes/mine.jsonl"\n', encoding="utf-8")
+    assert main(["build", corpus, "-w", str(ws), "--config", str(config)]) == 1
+    assert _one_line_error(capsys, "E100").endswith(
+        f"{config}:2: setting 'curation' names {str(tmp_path / 'fixes' / 'mine.jsonl')!r}, which is not there; "
+        "fix the path, or create the file (an empty one holds no corrections yet)")
+    assert not ws.exists()
+    assert main(["build", corpus, "-w", str(ws), "--curation", str(tmp_path / "typo.jsonl")]) == 1
+    assert "--curation" in _one_line_error(capsys, "E710") and not ws.exists()
+    monkeypatch.setenv("GRAPHBUILD_CURATION", str(tmp_path / "env.jsonl"))
+    assert main(["load", str(tmp_path), "-w", str(ws)]) == 1
+    assert "GRAPHBUILD_CURATION: setting 'curation' names" in _one_line_error(capsys, "E100")
+    (tmp_path / "env.jsonl").write_text("", encoding="utf-8")  # there, and empty: no corrections yet
+    assert main(["build", corpus, "-w", str(ws), "--no-overview"]) == 0
+    with pytest.raises(InputError, match="curation file not found"):  # the Python API says it too
+        Workspace(ws, Settings(curation=str(tmp_path / "gone.jsonl"))).build([corpus], progress=False)
 
 
 @pytest.mark.parametrize("values, words", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -1282,3 +1283,21 @@ def test_curation_import_thesaurus_names_a_bad_note_argument_not_the_file(tmp_pa
     assert err.startswith("graphbuild: error: [E100] graphbuild curate import-thesaurus --note: '") and "\n" not in err
     assert what in err and str(path) not in err and len(err) < 300
     assert not (ws / "curation.jsonl").exists()
+
+
+def test_a_curation_file_that_is_a_symbolic_link_is_written_through_it(tmp_path):
+    """``<workspace>/curation.jsonl`` a link to a file kept in a repository: each curate command renamed its new
+    text over the link, which became a copy; the repository's file never heard of a correction again."""
+    from graphbuild.curation import append_operation, drop_last_command, read_curation
+
+    kept = tmp_path / "repo" / "curation.jsonl"
+    kept.parent.mkdir()
+    kept.write_text('{"op": "reject", "entity": "Zorbnet"}\n', encoding="utf-8")
+    link = tmp_path / "ws" / "curation.jsonl"
+    link.parent.mkdir()
+    link.symlink_to(os.path.join("..", "repo", "curation.jsonl"))
+    append_operation(link, CurationOp("reject", "Quillmix"))
+    assert link.is_symlink() and [op.entity for op in read_curation(kept)] == ["Zorbnet", "Quillmix"]
+    drop_last_command(link)
+    assert link.is_symlink() and [op.entity for op in read_curation(kept)] == ["Zorbnet"]
+    assert sorted(p.name for p in link.parent.iterdir()) == ["curation.jsonl"]  # no temporary file left

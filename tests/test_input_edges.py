@@ -63,3 +63,22 @@ def test_export_under_a_file_or_a_missing_folder(built, tmp_path, capsys):
     assert "afile is a file, not a folder" in _one_line_error(capsys, "E700")
     assert main(["export", "-w", str(built), str(tmp_path / "new" / "g.json")]) == 0  # a missing folder is made
     assert (tmp_path / "new" / "g.json").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "neo4j-csv"])
+def test_export_names_the_file_in_the_way_as_the_path_was_given(built, tmp_path, capsys, monkeypatch, fmt):
+    """neo4j-csv named the file in the way by its absolute path where the other formats name it as given."""
+    monkeypatch.chdir(tmp_path)
+    Path("afile").write_text("x", encoding="utf-8")
+    assert main(["export", "-w", str(built), "--format", fmt, "afile/out"]) == 1
+    assert _one_line_error(capsys, "E700").endswith(
+        "cannot write to afile/out: afile is a file, not a folder; choose a writable output folder")
+
+
+def test_export_into_a_folder_whose_graph_file_is_a_folder_says_so(built, tmp_path, capsys):
+    """out/graph.json a folder: "Is a directory; check free space and permissions", advice that did not fit."""
+    (tmp_path / "out" / "graph.json").mkdir(parents=True)
+    assert main(["export", "-w", str(built), "--format", "json", str(tmp_path / "out")]) == 1
+    assert _one_line_error(capsys, "E700").endswith(f"{tmp_path / 'out' / 'graph.json'} is a folder; name a file "
+                                                    "ending in .json, or another folder")
+    assert list((tmp_path / "out").iterdir()) == [tmp_path / "out" / "graph.json"]  # no temporary folder left

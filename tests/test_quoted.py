@@ -44,3 +44,23 @@ def test_curation_warnings_naming_a_long_id_are_readable(built):
     for warning in report.warnings:
         assert LONG not in warning and "x" * (QUOTED_WIDTH - 1) + "…" in warning and len(warning) < 450, warning
     assert "T" * 900 not in report.warnings[1]
+
+
+def test_every_cut_with_an_ellipsis_is_errors_shortened():
+    """Nine near-copies cut a value with an ellipsis: some split an accent from its letter or a flag in two,
+    some left a space before the ellipsis, some wrote "..." after 37 characters. One cut now serves them all."""
+    from graphbuild.arguments import _shown
+    from graphbuild.errors import shortened
+    from graphbuild.http import _one_line
+    from graphbuild.ingest.located import short_value
+    from graphbuild.related.citations import short_title
+    from graphbuild.settings import _problem
+    from graphbuild.viz.page import _short
+
+    accent = "x" * 58 + "e\u0301 tail"  # the cut at 59 fell between the e and its accent
+    assert shortened(accent, 60) == "x" * 58 + "…"
+    assert _one_line(accent, 60) == short_title(accent)[1:-1] == _short(accent, 60) == "x" * 58 + "…"
+    assert shortened("word " * 30, 11) == "word word…"  # no space before the ellipsis
+    assert short_value("y" * 100) == "'" + "y" * 58 + "…"
+    assert _shown(["z" * 100]) == "list (['" + "z" * 37 + "…)"
+    assert _problem("batch_size", "9" * 100) == "must be a whole number, not '" + "9" * 38 + "…"

@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import QueryError, UsageError, visible
+from ..errors import QueryError, UsageError, shortened, visible
 from ..settings import Settings, load_settings
 
 
@@ -29,6 +29,16 @@ def _settings(args: argparse.Namespace) -> Settings:
         gazetteer=getattr(args, "gazetteer", None),
         curation=getattr(args, "curation", None),
     )
+
+
+def _curation_checked(args: argparse.Namespace, ws) -> None:
+    """Refuse, before any work, a configured curation file that is not there, naming what configured it: the
+    ``--curation`` option, the settings file and line, or the environment variable.
+    """
+    from ..settings import setting_source
+
+    flag = getattr(args, "curation", None)
+    ws.applied_curation("--curation" if flag else setting_source("curation", getattr(args, "config", None)))
 
 
 def _add_wait(parser: argparse.ArgumentParser) -> None:
@@ -331,7 +341,7 @@ def _print_table_rows(rows: Iterator[dict[str, Any]]) -> None:
     print("  ".join("-" * w for w in widths))
     count = 0
     for r in itertools.chain(cells, ([visible(_cell(row[c])) for c in keys] for row in rows)):
-        print("  ".join((v if len(v) <= 60 else v[:59] + "…").ljust(w) for v, w in zip(r, widths)))
+        print("  ".join(shortened(v, 60).ljust(w) for v, w in zip(r, widths)))
         count += 1
     print(f"({count} row{'s' if count != 1 else ''})")
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ._common import _add_wait, _settings, _workspace
+from ._common import _add_wait, _curation_checked, _settings, _workspace
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -14,6 +14,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..resources import data_path
 
     ws = _workspace(args)
+    _curation_checked(args, ws)
     inputs = list(args.inputs)
     if args.demo:
         inputs.append(str(data_path("demo")))

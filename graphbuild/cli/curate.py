@@ -12,7 +12,7 @@ import argparse
 import sys
 from dataclasses import fields, replace
 
-from ..errors import CurationError
+from ..errors import CurationError, shortened
 from ..records import ENTITY_TYPES, ROLES
 from ._common import _add_wait, _output_file, _require_positive, _say, _workspace
 
@@ -309,7 +309,7 @@ def _show(number: str, s) -> None:
     _say(f"    {s.reason}")
     _say(f"    -> {s.op.describe()}")
     for pid, sentence in s.evidence:
-        _say(f"    {pid}: {sentence if len(sentence) <= 160 else sentence[:159].rstrip() + '…'}")
+        _say(f"    {pid}: {shortened(sentence, 160)}")
 
 
 def _decide(s, accept: bool):

@@ -12,7 +12,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from ._common import _add_wait, _settings, _workspace
+from ._common import _add_wait, _curation_checked, _settings, _workspace
 
 
 def cmd_spark_build(args: argparse.Namespace) -> int:
@@ -138,6 +138,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     from ..load import load_parquet
 
     ws = _workspace(args)
+    _curation_checked(args, ws)
     report = load_parquet(args.folder, ws, neo4j_dir=args.neo4j_import, wait=args.wait,
                           log=lambda m: print(m, file=sys.stderr))
     print(f"workspace: {ws.path}")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, shortened
 from . import register
 from .fields import (
     FIELD_NAMES,
@@ -241,7 +241,7 @@ _NOT_CSV_HINT = "; the file starts like JSON: read it as JSON (drop --format csv
 
 def _columns(row: list[str]) -> str:
     """A header row's names for an error line: the first few, each cut short, and how many there are."""
-    names = [c if len(c) <= _SHOWN_WIDTH else c[:_SHOWN_WIDTH - 1] + "…" for c in row if c]
+    names = [shortened(c, _SHOWN_WIDTH) for c in row if c]
     more = f", … ({len(names)} columns)" if len(names) > _SHOWN_COLUMNS else ""
     return ", ".join(names[:_SHOWN_COLUMNS]) + more if names else "nothing"
 

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import shortened
+
 __all__ = ["HELD", "TOO_DEEP", "JsonStream", "RepeatedKeys", "Streamed", "json_kind", "line_numbers",
            "lines_after_first", "loads", "loads_whole", "opens_list", "repeated_keys", "short_value", "stream_records",
            "syntax_error", "too_deep"]
@@ -103,8 +105,7 @@ def json_kind(value: Any) -> str:
 
 def short_value(value: Any) -> str:
     """``repr(value)``, cut to 60 characters, for an error line."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shortened(repr(value), 60)
 
 
 #: decodes as :func:`json.loads` does, marking objects with repeated keys (:class:`RepeatedKeys`)

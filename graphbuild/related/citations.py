@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import shortened
 from ._sparse import empty_scores, gather, row
 from .config import CitationConfig
 from .corpus import Corpus
@@ -74,5 +75,4 @@ class CitationSignal:
 
 def short_title(title: str, width: int = 60) -> str:
     """A quoted title, cut to ``width`` characters with an ellipsis."""
-    title = " ".join(title.split())
-    return f"'{title}'" if len(title) <= width else f"'{title[: width - 1].rstrip()}…'"
+    return f"'{shortened(' '.join(title.split()), width)}'"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import arguments
+from ..errors import shortened
 from ..progress import Progress, no_progress
 from ._sparse import top
 from .config import Weights
@@ -45,8 +46,7 @@ class Passage:
 
     def snippet(self, width: int = 70) -> str:
         """The passage's start, on one line."""
-        flat = " ".join(self.text.split())
-        return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+        return shortened(" ".join(self.text.split()), width)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..charts import cluster_cut, esc, printable
-from ..errors import GraphbuildError
+from ..charts import esc, printable
+from ..errors import GraphbuildError, shortened
 from ..fsutil import atomic_write_text
 from ..records import parse_year
 from ..resources import resource_dir
@@ -63,8 +63,7 @@ _URL_RE = re.compile(r"(?i)https?://")
 
 
 def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)].rstrip() + "…"
+    return shortened(" ".join(text.split()), limit)
 
 
 def _display_label(data: Mapping[str, Any], node: str) -> str:
