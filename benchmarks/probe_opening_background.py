@@ -33,6 +33,12 @@ _OWN1 = ("Lossless Compression of Sensor Streams",
          "VarnholdLM is a new language model for sensor streams that predicts each sample from a learned context. VarnholdLM needs no tuning per sensor. On six public traces VarnholdLM compresses 18% better than general-purpose codecs.")
 _OWN2 = ("Plinth: Typed Notebooks for Reproducible Analysis",
          "Plinth is a notebook system that checks the types of cells before they run. It records the provenance of every value. In a study with 24 analysts, Plinth caught 71% of the errors that broke reruns.")
+_OWN3 = ("Message Passing over Rare Edges",
+         "Sparrowfold (SF) is a novel graph network that passes messages only along rare edges. SF keeps the accuracy of dense message passing at a tenth of its cost on five citation graphs.")
+_WIDE = ("Faster Decoding for Sensor Language Models",
+         "Quellmark is a widely used language model for sensor streams. Its decoding is slow on small devices. We propose Tarvix, a draft-and-verify decoder for Quellmark. Tarvix decodes 3x faster with the same output.")
+_LATE = ("Faster Decoding for Sensor Language Models",
+         "Decoding sensor language models is slow on small devices. Quellmark is a new language model for sensor streams. We propose Tarvix, a draft-and-verify decoder for Quellmark. Tarvix decodes 3x faster with the same output.")
 
 _RP = ("Decomposed Ranked Preference Tuning for Molecule Design",
        "Generative models of molecules rarely match what chemists want. Recently, Ranked Preference Tuning (RPT) has emerged as a simple way to align generators with preferences. We propose Splitwise-RPT, which decomposes the preference of a molecule into its fragments. Splitwise-RPT raises the success rate by 12 points.")
@@ -56,6 +62,10 @@ CASES = [
     ("own", *_SW, "Hushcount", True),
     ("own", *_OWN1, "VarnholdLM", True),
     ("own", *_OWN2, "Plinth", True),
+    ("own", *_OWN3, "SF", True),
+    ("background", *_WIDE, "Quellmark", False),
+    ("own", *_WIDE, "Tarvix", True),
+    ("background", *_LATE, "Quellmark", False),
 ]
 
 

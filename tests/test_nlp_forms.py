@@ -288,6 +288,43 @@ def test_pipeline_longer_long_form_join_needs_one_pair_ending_there():
     assert len(_with_longer_long_forms([[apart], [short]], [apart, long, short])) == 2
 
 
+def test_pipeline_proposed_run_stays_apart_from_a_background_definition():
+    from graphbuild.nlp.pipeline import _with_longer_long_forms
+
+    text = "Splitwise Ranked Tuning. Ranked Tuning (RT) is common. We propose SplitRT and also Zorb."
+
+    def at(form: str, source: str, after: int = 0, group: int = -1) -> Candidate:
+        start = text.index(form, after)
+        return Candidate(start, start + len(form), form, source, group=group)
+
+    run = at("Splitwise Ranked Tuning", "titlecase")
+    long = at("Ranked Tuning", "abbrev-long", group=0)  # its title mention, inside the run, is a form of the pair
+    short = at("RT", "abbrev-short", group=0)
+    coined, zorb = at("SplitRT", "coined"), at("Zorb", "coined")
+    run.proposed = coined.proposed = zorb.proposed = True
+    groups = [[run], [long, short], [coined], [zorb]]
+    # the paper's own run joins the name coined from its words and the short form, not the background pair
+    joined = _with_longer_long_forms(groups, [run, long, short, coined, zorb])
+    assert sorted(sorted(c.text for c in g) for g in joined) == [
+        ["RT", "Ranked Tuning"], ["SplitRT", "Splitwise Ranked Tuning"], ["Zorb"]]
+    # with no such coined name it stays an entity of its own
+    joined = _with_longer_long_forms([[run], [long, short], [zorb]], [run, long, short, zorb])
+    assert len(joined) == 3
+    # a run the decision does not mark proposed is a form of the definition, as before
+    run.proposed = False
+    joined = _with_longer_long_forms([[run], [long, short], [zorb]], [run, long, short, zorb])
+    assert sorted(len(g) for g in joined) == [1, 3]
+
+
+def test_coined_from_needs_the_short_form_and_the_modifier_words():
+    from graphbuild.nlp.pipeline import _coined_from
+
+    assert _coined_from("Splitwise ", "RT", "Split-RT") and _coined_from("Balanced ", "QSR", "QSR-Bal")
+    assert _coined_from("Graph-Free ", "KD", "GFKD")
+    assert not _coined_from("Splitwise ", "RT", "Zorb-RT") and not _coined_from("Splitwise ", "RT", "Sp-RT")
+    assert not _coined_from("Splitwise ", "RT", "SplitQT") and not _coined_from("", "RT", "SplitRT")
+
+
 def _entities(text: str, title: str = "") -> dict[str, list[str]]:
     return {e.name: e.mentions for e in extract_text(text, title=title).entities}
 

@@ -75,3 +75,27 @@ def test_the_papers_own_name_opening_its_title_and_abstract_stays_proposed(nlp):
                   "provenance of every value. In a study with 24 analysts, Plinth caught 71% of the errors that "
                   "broke reruns.")
     assert found.get("Plinth") is True, found
+
+
+def test_is_new_kind_reads_a_kind_head_before_any_function_word():
+    m = decide._IS_NEW_KIND.match(" (ZN) is a novel graph network that passes")
+    assert m is not None and "network" in m.group(1).split()
+    assert decide._IS_NEW_KIND.match(" is a widely used language model") is None
+    assert decide._IS_NEW_KIND.match(" has a new language model") is None
+
+
+def test_a_coined_name_opening_the_abstract_as_a_new_kind_is_proposed(nlp):
+    # absent from the title, the subject of the first sentence, "is a new <kind>": the paper's own
+    got = marks(nlp, "Lossless Compression of Sensor Streams",
+                "QuellmarkLM is a new language model for sensor streams that predicts each sample from a context. "
+                "On six public traces QuellmarkLM compresses 18% better than general-purpose codecs.")
+    assert got.get("QuellmarkLM") is True, got
+    # a widely used one is background, and so is a new one named after the first sentence
+    got = marks(nlp, "Faster Decoding for Sensor Language Models",
+                "Quellmark is a widely used language model for sensor streams. We propose Tarvix, a draft-and-verify "
+                "decoder for Quellmark. Tarvix decodes 3x faster with the same output.")
+    assert got.get("Quellmark") is not True and got.get("Tarvix") is True, got
+    got = marks(nlp, "Faster Decoding for Sensor Language Models",
+                "Decoding sensor language models is slow on small devices. Quellmark is a new language model for "
+                "sensor streams. We propose Tarvix, a draft-and-verify decoder for Quellmark. Tarvix is 3x faster.")
+    assert got.get("Quellmark") is not True, got

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, repeat, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -1449,7 +1449,8 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or any(cands[i].named for i in members)
                                           or _made_and_named(context, cands, members)
                                           or titled_own_kind(text, title_end, cands, members)
-                                          or made_object(text, title_end, cands, members)))
+                                          or made_object(text, title_end, cands, members)
+                                          or _opens_as_new(chosen, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
@@ -1561,6 +1562,32 @@ def _made_and_named(context: DocContext, cands: list[Candidate], members: list[i
         return False
     first = min(body, key=lambda i: cands[i].start)  # (where the paper first names it: not "we compare with X. …")
     return made_and_named(context.text, context.sents, cands[first])
+
+
+def _opens_as_new(chosen: _Chosen, members: list[int]) -> bool:
+    """Whether the abstract opens with a coined name as the subject of its first sentence that says it is a new
+    thing of a kind (:data:`_IS_NEW_KIND`: "Zorbel is a new language model for …", "ZorbNet (ZN) is a novel
+    network that …"), the title not naming it and the gazetteer not knowing it: the paper presents it, in the way
+    a title's own name would (not "Zorbel is a widely used model": no word of novelty).
+    """
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    if any(cands[i].start < context.title_end or chosen.prepared.entries[i] is not None for i in members):
+        return False
+    first = _first_in_abstract(context, cands, members)
+    if first is None or first[0].start != first[1]:
+        return False
+    opening = next((k for k, (start, _) in enumerate(context.sents) if start >= context.title_end), -1)
+    m = _IS_NEW_KIND.match(context.text, first[0].end)
+    if first[0].sentence != opening or m is None:
+        return False
+    words = list(takewhile(lambda w: w not in STOP_WORDS, m.group(1).split()))  # (not "a new way for models")
+    return any(head_type(word) in ("Model", "Method", "Dataset") for word in words)
+
+
+#: right after a name: its short form, then "is a new" or "is a novel" and the four words after it, in lower case,
+#: among which, before any function word, the kind's head (" is a new language model", " (ZN) is a novel graph network")
+_IS_NEW_KIND = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:is|are)\s+(?:an?\s+)?(?:new|novel)\s+"
+                          r"((?:[a-z][a-z\-]*)(?:\s+[a-z][a-z\-]*){0,3})")
 
 
 def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list[bool]:

@@ -674,12 +674,19 @@ def _with_class_nouns(groups: list[list[Candidate]]) -> list[list[Candidate]]:
 def _with_longer_long_forms(groups: list[list[Candidate]], cands: list[Candidate]) -> list[list[Candidate]]:
     """The decided entities' candidates, with an entity named by a run that ends where a defined long form
     ends and starts before it joined to the entity of that definition ("the German Quokka Panel (QP)": the
-    definition reads "Quokka Panel", the run "German Quokka Panel" is one more form of the same thing).
+    definition reads "Quokka Panel", the run "German Quokka Panel" is one more form of the same thing). A run
+    the decision marks proposed stays apart from a definition it does not ("Decomposed Direct Preference
+    Optimization" in the title, "Recently, Direct Preference Optimization (DPO) has emerged …"): the run names the
+    paper's own change of the defined thing, which is background; it joins the proposed name coined from its
+    words and the defined short form, if one is (:func:`_coined_from`: "DecompDPO", "GFKD").
     """
     longs: dict[int, list[tuple[int, int]]] = {}  # a pair's group -> the spans of its long form
+    shorts: dict[int, set[str]] = {}  # a pair's group -> its short forms
     for c in cands:
         if c.source == "abbrev-long" and c.group >= 0:
             longs.setdefault(c.group, []).append((c.start, c.end))
+        elif c.source == "abbrev-short" and c.group >= 0:
+            shorts.setdefault(c.group, set()).add(c.text)
     if not longs:
         return groups
     pair_entity = {c.group: g for g, members in enumerate(groups) for c in members if c.group in longs}
@@ -688,10 +695,40 @@ def _with_longer_long_forms(groups: list[list[Candidate]], cands: list[Candidate
         for c in members:
             if c.group >= 0 or " " not in c.text:
                 continue
-            owners = {pair_entity[gid] for gid, spans in longs.items() if gid in pair_entity
-                      for start, end in spans if c.end == end and c.start < start}
+            pairs = [(gid, start) for gid, spans in longs.items() if gid in pair_entity
+                     for start, end in spans if c.end == end and c.start < start]
+            owners = {pair_entity[gid] for gid, _ in pairs}
+            if c.proposed and not any(o.proposed for h in owners for o in groups[h]):
+                # the paper's own change of a background name, not a form of it: a form of the name coined from it
+                owners = {h for gid, start in pairs for h, others in enumerate(groups) if h != g
+                          for o in others if any(_coined_from(c.text[:start - c.start], short, o.text)
+                                                                for short in shorts.get(gid, ()))}
             _join_to_one(into, g, owners)
     return _joined(groups, into)
+
+
+def _coined_from(modifier: str, short: str, name: str) -> bool:
+    """Whether ``name`` is a defined ``short`` form with the words ``modifier`` coined onto it, before or after:
+    their initials, or the start of them (three letters at least), joined to it bare or by a hyphen or space
+    ("DecompDPO" of "Decomposed" and "DPO", "GFKD" of "Graph-Free " and "KD", "QSR-Bal" of "Balanced" and "QSR").
+
+    >>> _coined_from("Decomposed ", "DPO", "DecompDPO"), _coined_from("Graph-Free ", "KD", "GFKD")
+    (True, True)
+    >>> _coined_from("Decomposed ", "DPO", "DPO"), _coined_from("Sparse ", "DPO", "DecompDPO")
+    (False, False)
+    """
+    words = [w for w in re.split(r"[\s\-]+", modifier.lower()) if w]
+    if not words or len(name) <= len(short):
+        return False
+    if name.startswith(short):
+        added = name[len(short):]
+    elif name.endswith(short):
+        added = name[:-len(short)]
+    else:
+        return False
+    added = added.strip(" -").lower()
+    return bool(added) and (added == "".join(w[0] for w in words)
+                            or len(added) >= 3 and "".join(words).startswith(added))
 
 
 def _join_to_one(into: dict[int, int], g: int, owners: set[int]) -> None:
