@@ -132,9 +132,9 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         except OSError as exc:
             raise _output_error(path, exc) from None
         return
-    if path.is_symlink():  # (a curation file kept in a repository): the file it leads to is written, as ">" writes
-        path = Path(os.path.realpath(path))  # it; renamed over, the link became a copy, its file never updated
     try:
+        if path.is_symlink():  # (a curation file kept in a repository): the file it leads to is written, as ">"
+            path = Path(os.path.realpath(path))  # writes it; renamed over, the link became a copy, never updated
         path.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(path)  # the temporary files of writers killed before (they piled up, hidden, for good)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-{os.getpid()}.", dir=path.parent)
