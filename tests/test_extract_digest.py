@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "83942dc13fb0ea998c5fdbfee7cf21252288f366da39b661aa2d9c667d4e13a2"
-SHARED_50_SHA256 = "e91e8ab2204fe56ed297cd9d5623f2f91d7df00d5d6f8e3f59e831f68bad4309"
+DEMO_SHA256 = "db4755d50deea3a3c5f5f67b8de5d511f4e6bb61c22a27346950ca5de5cef9cb"
+SHARED_50_SHA256 = "d539d9621a18c1b3d2c45f9da651d343d2167f072ba9e71d930f47a731e4880f"
 
 
 @pytest.fixture(scope="module")
