@@ -2539,6 +2539,8 @@ def test_what_the_authors_give_out_as_a_name_is_typed_as_data_unless_a_model_or_
     assert not given("Our rounding scheme is released as sr-quill.", "sr-quill")
     assert not given("The kernel, which we release as tess-quill, is fast.", "tess-quill")
     assert not given("We release the best configuration as Bantam-2B.", "Bantam-2B")
+    assert not given("Wisp is a family of backbones, released as Wisp-S and Wisp-M.", "Wisp-S")
+    assert given("Zorb is trained on 2M pairs of scans, released as ScanPair.", "ScanPair")
     # no verb of giving out before the "as": no data
     assert not given("We use the ratings as Quorbel targets.", "Quorbel")
     # the rule types, and marks as the authors', a name the gazetteer does not know

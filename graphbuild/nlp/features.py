@@ -1716,9 +1716,10 @@ _RELEASED_NO_DATA = re.compile(r"\b(?:models?|weights|checkpoints?|code|codebase
                                r"agents?|policy|policies|recipes?|plugins?|APIs?|apps?|encoders?|decoders?|"
                                r"networks?|architectures?|algorithms?|kernels?|configurations?|variants?)\b", re.I)
 #: what a verb of :data:`_RELEASED_AS` with no object gives out: the last word before a relative clause of the
-#: authors ("400 hours of recorded runs, which we release as" -> "runs"), else a passive subject, the clause's text
-#: after its last comma ("The translated prompts are shared as")
-_GIVEN_BEFORE = re.compile(r"([\w\-]+)\)?,?\s+(?:which|that)\s+we\s+(?:\w+ly\s+|also\s+)?$|[^,;]*$")
+#: authors or a participle after a comma ("400 hours of recorded runs, which we release as" -> "runs", "a family of
+#: backbones, released as" -> "backbones"), else a passive subject, the clause's text after its last comma ("The
+#: translated prompts are shared as")
+_GIVEN_BEFORE = re.compile(r"([\w\-]+)\)?(?:,\s+|,?\s+(?:which|that)\s+we\s+(?:\w+ly\s+|also\s+)?)$|[^,;]*$")
 
 
 def released_as(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
