@@ -2502,12 +2502,50 @@ def test_a_name_followed_by_a_count_of_the_items_it_holds_is_typed_as_data():
     assert not counted("It beats Quillion, 2.9 points above the rest.", "Quillion")
     assert not counted("We compare Gyrlen, 8 decoder-only models of our own.", "Gyrlen")
     assert not counted("Brisk contains 7B parameters.", "Brisk")
+    # a modifier or two before the items counted in an appositive; not before a model's parts
+    assert counted("We build Lingpref, 18K preference pairs in 12 languages.", "Lingpref")
+    assert counted("We also release Brackenfold-Test, 2,500 manually verified pairs.", "Brackenfold-Test")
+    assert not counted("We introduce Tinsel, 12 stacked convolutional blocks.", "Tinsel")
     # a mention in the title does not count (only the abstract's words say what a name holds)
     text = "Zorbmark contains 400 problems\n\nWe test models."
     assert not counted(text, "Zorbmark", title_end=text.index("We"))
     # the rule types a name the gazetteer does not know
     text = "Lindale-Eval contains 3,100 spoken items with stress marks."
     c = _cand(text, "Lindale-Eval")
+    c.sentence = 0
+    context = DocContext(text, [(0, len(text))], 0)
+    assert decide._drawn_type(context, [c], [0], [None]) == "Dataset"
+    assert decide._drawn_type(context, [c], [0], [object()]) is None
+
+
+def test_what_the_authors_give_out_as_a_name_is_typed_as_data_unless_a_model_or_code():
+    from graphbuild.nlp import decide
+    from graphbuild.nlp.doc_context import DocContext
+    from graphbuild.nlp.features import released_as
+
+    def given(text: str, name: str) -> bool:
+        c = _cand(text, name)
+        c.sentence = 0
+        return released_as(DocContext(text, [(0, len(text))], 0), [c], [0])
+
+    assert given("We release the collected reruns as Brindle-Audit, a table of 40 entries.", "Brindle-Audit")
+    assert given("We release the 1.1M generated lemmas as LemmaHeap.", "LemmaHeap")
+    assert given("The translated prompts are shared as Vellumset.", "Vellumset")
+    assert given("It is trained on 400 hours of docking runs, which we release as DockLog.", "DockLog")
+    assert given("Text and scans are compiled as Quireset.", "Quireset")
+    # a model, its weights, code or a method given out under a name: no data
+    assert not given("We release the weights as Zorbi-3B-Open.", "Zorbi-3B-Open")
+    assert not given("We release the detector as Spectrel.", "Spectrel")
+    assert not given("Our rounding scheme is released as sr-quill.", "sr-quill")
+    assert not given("The kernel, which we release as tess-quill, is fast.", "tess-quill")
+    assert not given("We release the best configuration as Bantam-2B.", "Bantam-2B")
+    assert not given("Wisp is a family of backbones, released as Wisp-S and Wisp-M.", "Wisp-S")
+    assert given("Zorb is trained on 2M pairs of scans, released as ScanPair.", "ScanPair")
+    # no verb of giving out before the "as": no data
+    assert not given("We use the ratings as Quorbel targets.", "Quorbel")
+    # the rule types, and marks as the authors', a name the gazetteer does not know
+    text = "We release the anonymised answers as ChemGrade-4K."
+    c = _cand(text, "ChemGrade-4K")
     c.sentence = 0
     context = DocContext(text, [(0, len(text))], 0)
     assert decide._drawn_type(context, [c], [0], [None]) == "Dataset"

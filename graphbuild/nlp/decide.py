@@ -66,6 +66,7 @@ from .features import (
     made_object,
     model_predicated,
     owned_by_authors,
+    released_as,
     titled_own_kind,
     trained_on,
     with_other_claimed,
@@ -1307,12 +1308,15 @@ def _drawn_type(context: DocContext, cands: list[Candidate], members: list[int],
     """"Dataset" for a name the gazetteer does not know that the abstract first names as what units of data are
     drawn from ("image-text pairs from X", "subsets of X": :func:`~graphbuild.nlp.features.drawn_from`) or says
     holds a count of items ("X contains 2,310 reactions", "X, 3,400 questions over …":
-    :func:`~graphbuild.nlp.features.counted_contents`, rare in the annotated abstracts); else
+    :func:`~graphbuild.nlp.features.counted_contents`, rare in the annotated abstracts) or names what the authors
+    give out as no model, code or method ("We release the collected ratings as X":
+    :func:`~graphbuild.nlp.features.released_as`); else
     ``None``. A rule, not a feature: the annotated abstracts hold too few such phrases for a weight to be learned
     (as a type vote, the first cost CV proposed-precision 0.0009).
     """
     if any(entries[i] is not None for i in members) or not (drawn_from(context, cands, members)
-                                                             or counted_contents(context, cands, members)):
+                                                             or counted_contents(context, cands, members)
+                                                             or released_as(context, cands, members)):
         return None
     return "Dataset"
 
@@ -1442,7 +1446,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     text, sents, title_end = context.text, context.sents, context.title_end
     entities: list[list[int]] = []
     # a lower-case phrase kept only by the lower threshold is proposed only when that is clear; a task the
-    # gazetteer knows is no paper's own
+    # gazetteer knows is no paper's own; data the authors give out under a name is theirs ("We release the
+    # ratings as X", a name the gazetteer does not know: typed Dataset by :func:`_drawn_type`, which the proposed
+    # model sees less often as proposed)
     proposed = [bool(type_ != "Task" and (p >= proposed_threshold
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)
@@ -1450,7 +1456,9 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or _made_and_named(context, cands, members)
                                           or titled_own_kind(text, title_end, cands, members)
                                           or made_object(text, title_end, cands, members)
-                                          or _opens_as_new(chosen, members)))
+                                          or _opens_as_new(chosen, members)
+                                          or all(prepared.entries[i] is None for i in members)
+                                          and released_as(context, cands, members)))
                 for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)

@@ -1678,11 +1678,12 @@ def drawn_from(context: DocContext, cands: list[Candidate], members: list[int]) 
 #: items of data: "X consists of 12 layers", "X, 3 times faster", "X contains 7B parameters"
 _NO_DATA_UNITS = ("points times layers parameters params epochs steps seconds minutes hours days weeks months years "
                   "runs seeds heads experts modules blocks stages components branches phases encoders decoders "
-                  "networks levels iterations rounds percent").split()
+                  "networks levels iterations rounds percent models variants checkpoints").split()
 #: a count of plural items right after a name, what a collection of data is described by: "X contains 2,310
 #: reactions", "X comprises about 12k clips", "X, which consists of 1.2M images"; or as its appositive, a whole
-#: count (no decimals: ", 2.9 points") of a plural noun ("We introduce X, 3,400 questions over maps"); not a count
-#: of a model's parts or of a run's measures (:data:`_NO_DATA_UNITS`)
+#: count (no decimals: ", 2.9 points") of a plural noun, up to two words before it ("We introduce X, 3,400 questions
+#: over maps", "We build X, 24K preference pairs"); not a count of a model's parts or of a run's measures
+#: (:data:`_NO_DATA_UNITS`: "X, 12 stacked convolutional blocks")
 _COUNTED_NOUN = rf"(?!(?:{'|'.join(_NO_DATA_UNITS)})\b)[a-z\-]+s\b"
 _COUNT_OF = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _COUNT_SCALE = r"\s*(?:[kKM]\b|thousand\b|million\b)?\s*"
@@ -1691,7 +1692,7 @@ _COUNTED_CONTENTS = re.compile(
     r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
     + _COUNT_OF + r"(?:\.\d+)?" + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN
     + r"|\s*,\s+(?:(?:about|over|some|roughly|nearly|around|almost|approximately)\s+)?"
-    + _COUNT_OF + _COUNT_SCALE + _COUNTED_NOUN + ")")
+    + _COUNT_OF + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + ")")
 
 
 def counted_contents(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
@@ -1702,6 +1703,49 @@ def counted_contents(context: DocContext, cands: list[Candidate], members: list[
     text, title_end = context.text, context.title_end
     return any(_COUNTED_CONTENTS.match(text, cands[i].end, min(len(text), cands[i].end + 80)) is not None
                for i in members if cands[i].start >= title_end)
+
+
+#: a verb that gives out what the authors made, then what it gives out (up to seven words, none closing a clause) and
+#: "as", right before a name: "We release the collected ratings as X", "The prompts are shared as X", "text and code,
+#: which we compile as X" (group ``obj``: what is given out, empty in the passive or a relative clause)
+_RELEASED_AS = re.compile(r"\b(?:[Rr]eleas|[Ss]har|[Pp]ublish|[Cc]ompil|[Oo]pen-sourc)(?:e|es|ed|ing|d)?\s+"
+                          r"(?P<obj>(?:(?!as\b)[^\s;:]+\s+){0,7}?)as\s+$")
+#: what, given out as a name, is no data: a model, its weights, code or a method ("We release the weights as X",
+#: "Our implementation is released as X"), besides any word the lexicon reads as a model's or a method's head
+#: (:func:`~.lexicon.head_type`: "the detector", "our rounding scheme")
+_RELEASED_NO_DATA = re.compile(r"\b(?:models?|weights|checkpoints?|code|codebase|implementations?|library|librar"
+                               r"ies|toolkits?|packages?|tools?|software|methods?|frameworks?|pipelines?|systems?|"
+                               r"agents?|policy|policies|recipes?|plugins?|APIs?|apps?|encoders?|decoders?|"
+                               r"networks?|architectures?|algorithms?|kernels?|configurations?|variants?)\b", re.I)
+#: what a verb of :data:`_RELEASED_AS` with no object gives out: the last word before a relative clause of the
+#: authors or a participle after a comma ("400 hours of recorded runs, which we release as" -> "runs", "a family of
+#: backbones, released as" -> "backbones"), else a passive subject, the clause's text after its last comma ("The
+#: translated prompts are shared as")
+_GIVEN_BEFORE = re.compile(r"([\w\-]+)\)?(?:,\s+|,?\s+(?:which|that)\s+we\s+(?:\w+ly\s+|also\s+)?)$|[^,;]*$")
+
+
+def released_as(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the authors give out a mention of an entity in the abstract as the name of something that is no
+    model, code or method (:data:`_RELEASED_AS`, :data:`_RELEASED_NO_DATA`): "We release the anonymised answers as
+    X", "The translated prompts are shared as X" (data, whatever the name's shape says); not "We release the
+    weights as X" nor "Our implementation is released as X".
+    """
+    text, sents = context.text, context.sents
+    for i in members:
+        c = cands[i]
+        if c.start < context.title_end or not 0 <= c.sentence < len(sents):
+            continue
+        s = sents[c.sentence][0]
+        m = _RELEASED_AS.search(text, max(s, c.start - 90), c.start)
+        if m is None:
+            continue
+        if not (given := m.group("obj")):
+            before = _GIVEN_BEFORE.search(text, s, m.start())
+            given = (before.group(1) or before.group()) if before is not None else ""
+        if not _RELEASED_NO_DATA.search(given) and not any(
+                head_type(w) in ("Model", "Method") for w in re.findall(r"[a-z][a-z\-]+", given)):
+            return True
+    return False
 
 
 #: the name set beside a head noun that a new thing opens: "a new benchmark, WinoBias", "an online
