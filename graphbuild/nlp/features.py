@@ -1877,10 +1877,7 @@ def long_form_class(long: str) -> str | None:
     >>> long_form_class("rate of quokka return"), long_form_class("Quokka Network") is None
     ('quantity', True)
     """
-    words = _LONG_HEAD_CUT.split(long, maxsplit=1)[0].split()
-    if not words:
-        return None
-    return _NOT_ARTIFACT_HEADS.get(words[-1].rpartition("-")[2].lower().strip(",.;:\"'"))
+    return _NOT_ARTIFACT_HEADS.get(_long_form_head(long))
 
 
 #: the head nouns of a long form that decide the type of the name it defines, whatever the kind the sentence names
@@ -1902,10 +1899,15 @@ def long_head_type(long: str) -> str | None:
     >>> long_head_type("Quokka Contrastive Loss"), long_head_type("rate of quokka networks") is None
     ('Method', True)
     """
+    return _DECISIVE_HEADS.get(_long_form_head(long))
+
+
+def _long_form_head(long: str) -> str:
+    """A long form's head noun, lower-cased: the last word before its first preposition, past a hyphen
+    ("Graph-Network for Ranking" → "network"); ``""`` for no word.
+    """
     words = _LONG_HEAD_CUT.split(long, maxsplit=1)[0].split()
-    if not words:
-        return None
-    return _DECISIVE_HEADS.get(words[-1].rpartition("-")[2].lower().strip(",.;:\"'"))
+    return words[-1].rpartition("-")[2].lower().strip(",.;:\"'") if words else ""
 
 
 def _group_long_classes(cands: list[Candidate], groups: Grouping) -> list[str | None]:
