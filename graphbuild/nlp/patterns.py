@@ -137,6 +137,10 @@ _CHECKPOINT = re.compile(r"(?<![\w\-./@:])[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+(?![\
 _CHECKPOINT_PART = re.compile(rf"(?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf|v\d+(?:\.\d+)*|"
                               r"\d+(?:\.\d+)?[bmk]|(?:19|20)\d{6})$")
 _CHECKPOINT_SPLIT = re.compile(r"[-_.]")
+#: what every checkpoint's identifier without a digit holds (a part after a separator that :data:`_CHECKPOINT_PART`
+#: takes): tried first, as it starts with a character class the regular-expression engine skips to, where
+#: :data:`_CHECKPOINT`'s look-behind is tried at every character of a text
+_CHECKPOINT_WORD_PART = re.compile(rf"[-_.](?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf)(?![a-z0-9])")
 #: first parts that make a hyphenated word no checkpoint: a degree or a prefix ("extra-large", "top-5k", "sub-1b",
 #: "four-small")
 _NOT_CHECKPOINT_FIRST = frozenset("top extra very super ultra semi non pre sub over under multi one two three four "
@@ -352,7 +356,7 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
             if size is not None and last + names[-1][1] == m.end():
                 yield Candidate(last, size.end(), text[last:size.end()], "shape", strong=True)
     # a checkpoint's identifier with no capital nor digit, which the scan above skips: "bert_base_uncased"
-    for m in _CHECKPOINT.finditer(text):
+    for m in _CHECKPOINT.finditer(text) if _CHECKPOINT_WORD_PART.search(text) else ():
         name = m.group()
         if not any(map(str.isdigit, name)) and checkpoint_shaped(name):
             yield Candidate(m.start(), m.end(), name, "shape", strong=True)
@@ -889,6 +893,9 @@ _COINED_APPOSED = re.compile(
     r"(?:\s+(?:of|from|for|on|in)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)?"
     r",\s+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)"
     r"(?=\s*,\s+(?!(?:and|or)\b|[\w\-]+(?:\s*,|\s+(?:and|or)\b))[a-z]|\s*[.;](?:\s|$))")
+#: what every match of :data:`_COINED_APPOSED` holds, a hyphenated word after a comma: tried first, as it starts
+#: with a literal the regular-expression engine skips to (the other is tried at every article of a text)
+_COMMA_COMPOUND = re.compile(r",\s+[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]")
 #: the last part of a lower-case compound that makes it a modifier, no name: "fine-tuned", "off-the-shelf",
 #: "data-driven", "task-specific", "end-to-end", "left-to-right"
 _MODIFIER_COMPOUND = re.compile(r"(?:ed|ing|wise|free|based|like|style|aware|specific|level|scale|shelf|art|end|"
@@ -912,7 +919,7 @@ def _coined_apposed(text: str, sentence_of: Callable[[int], tuple[int, int, int]
     by the kind: not a name the gazetteer knows, not a lower-case modifier ("the model, fine-tuned, …"), not a
     kind that is someone else's ("a standard baseline, …", "The backbone, …").
     """
-    for m in _COINED_APPOSED.finditer(text):
+    for m in _COINED_APPOSED.finditer(text) if _COMMA_COMPOUND.search(text) else ():
         start, end = m.span("name")
         name = m.group("name")
         if _overlaps_known(start, end, known) or is_generic(name) or OTHERS_KIND.search(m.group("mods")) \
