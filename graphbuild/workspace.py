@@ -254,12 +254,18 @@ class Workspace:
         """The live generation's manifest (graph digest, pipeline fingerprint, stats)."""
         return self._read_live(lambda gen: _read_file(gen / "manifest.json", _manifest_of))
 
+    def curation_missing(self) -> bool:
+        """Whether the ``curation`` setting names a file that is not there (a build would apply none of the
+        corrections, without a word); the workspace's own file is simply not made yet.
+        """
+        return bool(self.settings.curation) and not curation_file_exists(self.curation_file)
+
     def applied_curation(self, source: str | tuple[str, int | None] | None = None) -> list[CurationOp]:
         """The operations of :attr:`curation_file`, which a build applies: none while the workspace's own file
-        is not made yet; an error when the ``curation`` setting names a file that is not there (a build without
-        the corrections, without a word), naming ``source``: what set it (:func:`curation_not_found`).
+        is not made yet; an error when the ``curation`` setting names a file that is not there
+        (:meth:`curation_missing`), naming ``source``: what set it (:func:`curation_not_found`).
         """
-        if self.settings.curation and not curation_file_exists(self.curation_file):
+        if self.curation_missing():
             raise curation_not_found(self.curation_file, source)
         return read_curation(self.curation_file)
 

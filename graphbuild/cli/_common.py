@@ -33,12 +33,16 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _curation_checked(args: argparse.Namespace, ws) -> None:
     """Refuse, before any work, a configured curation file that is not there, naming what configured it: the
-    ``--curation`` option, the settings file and line, or the environment variable.
+    ``--curation`` option, the settings file and line, or the environment variable (looked up only then; the
+    file itself is read once, by the build).
     """
-    from ..settings import setting_source
+    if ws.curation_missing():
+        from ..curation import curation_not_found
+        from ..settings import setting_source
 
-    flag = getattr(args, "curation", None)
-    ws.applied_curation("--curation" if flag else setting_source("curation", getattr(args, "config", None)))
+        flag = getattr(args, "curation", None)
+        raise curation_not_found(ws.curation_file, "--curation" if flag
+                                 else setting_source("curation", getattr(args, "config", None)))
 
 
 def _add_wait(parser: argparse.ArgumentParser) -> None:
