@@ -709,12 +709,13 @@ COMPARISON_ENDS = tuple(sorted({w[-2:] for w in COMPARISON_WORDS}))
 VERSION = r"\+\+|[\- ]?v?\d+(?:\.\d+)*"
 #: the hyphenated word that makes a phrase after a name rather than name a thing ("Zorb-style
 #: pretraining", "Quill-based ranking", "a Zorb-like protocol"): the name is used, not given
-MADE_AFTER = re.compile(r"-(?:based|style|like|inspired|driven|powered|oriented)\b", re.I)
+_MADE_WORDS = "based|style|like|inspired|driven|powered|oriented"
+MADE_AFTER = re.compile(rf"-(?:{_MADE_WORDS})\b", re.I)
 #: a phrase made with a name, which a name never is: one that ends in a hyphenated made-word ("Small GPT-2-style",
 #: "Prior Transformer-based": the name is the part before it) or opens with a name joined to how a model was
 #: started or trained ("Zorb-initialised Quill-7B", "Zorb-pretrained ViT-B", "Zorb-fine-tuned Quill": the name
 #: is the model after it)
-_MADE_PHRASE = re.compile(r"\S-(?:based|style|like|inspired|driven|powered|oriented)$|"
+_MADE_PHRASE = re.compile(rf"\S-(?:{_MADE_WORDS})$|"
                           r"^\S+-(?:initiali[sz]ed|pre-?trained|fine-?tuned)\s+\S", re.I)
 
 

@@ -134,13 +134,16 @@ def _strip_chunk(text: str, start: int) -> tuple[str, int]:
 _CHECKPOINT = re.compile(r"(?<![\w\-./@:])[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+(?![\w\-@/]|\.[a-z0-9])")
 #: a part of a checkpoint's identifier that marks it one: a size, a casing, a tuning, a version, a parameter count
 #: or a release date ("large", "uncased", "instruct", "v2", "7b", "20241022")
-_CHECKPOINT_PART = re.compile(rf"(?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf|v\d+(?:\.\d+)*|"
-                              r"\d+(?:\.\d+)?[bmk]|(?:19|20)\d{6})$")
+#: the words of a checkpoint's parts: a size, a casing, a tuning ("large", "uncased", "instruct")
+_CHECKPOINT_WORDS = rf"{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf"
+#: a checkpoint's parameter count or release date ("7b", "20241022")
+_CHECKPOINT_NUMBERS = r"\d+(?:\.\d+)?[bmk]|(?:19|20)\d{6}"
+_CHECKPOINT_PART = re.compile(rf"(?:{_CHECKPOINT_WORDS}|v\d+(?:\.\d+)*|{_CHECKPOINT_NUMBERS})$")
 _CHECKPOINT_SPLIT = re.compile(r"[-_.]")
 #: what every checkpoint's identifier without a digit holds (a part after a separator that :data:`_CHECKPOINT_PART`
 #: takes): tried first, as it starts with a character class the regular-expression engine skips to, where
 #: :data:`_CHECKPOINT`'s look-behind is tried at every character of a text
-_CHECKPOINT_WORD_PART = re.compile(rf"[-_.](?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf)(?![a-z0-9])")
+_CHECKPOINT_WORD_PART = re.compile(rf"[-_.](?:{_CHECKPOINT_WORDS})(?![a-z0-9])")
 #: first parts that make a hyphenated word no checkpoint: a degree or a prefix ("extra-large", "top-5k", "sub-1b",
 #: "four-small")
 _NOT_CHECKPOINT_FIRST = frozenset("top extra very super ultra semi non pre sub over under multi one two three four "
@@ -166,8 +169,7 @@ def checkpoint_shaped(token: str) -> bool:
 
 #: the parts of a checkpoint's identifier that name a model's weights, not a version of anything: a size, a casing,
 #: a tuning, a parameter count, a release date
-_WEIGHTS_PART = re.compile(rf"(?:{SIZE_WORDS}|xl|xxl|huge|uncased|cased|instruct|chat|it|hf|\d+(?:\.\d+)?[bmk]|"
-                           r"(?:19|20)\d{6})$")
+_WEIGHTS_PART = re.compile(rf"(?:{_CHECKPOINT_WORDS}|{_CHECKPOINT_NUMBERS})$")
 
 
 def checkpoint_id(name: str) -> bool:
