@@ -236,8 +236,8 @@ def _entry_problem(data: dict) -> str | None:
     aliases, family, ambiguous = data.get("aliases"), data.get("family"), data.get("ambiguous")
     if not name(data["name"]):
         return f"'name' must be a name, not {data['name']!r}"
-    if longer(data["name"]):
-        return f"'name' {longer(data['name'])}: give the name itself"
+    if long_name := longer(data["name"]):
+        return f"'name' {long_name}: give the name itself"
     if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
         return f"'aliases' must be a list of names, not {aliases!r}"
     long_alias = next((problem for a in aliases or () if (problem := longer(a))), "")
@@ -245,8 +245,8 @@ def _entry_problem(data: dict) -> str | None:
         return f"'aliases' holds a name {long_alias.removeprefix('is ')}: give the name itself"
     if family is not None and not isinstance(family, str):
         return f"'family' must be a name, not {family!r}"
-    if family is not None and longer(family):
-        return f"'family' {longer(family)}: give the name itself"
+    if family is not None and (long_family := longer(family)):
+        return f"'family' {long_family}: give the name itself"
     if ambiguous is not None and not isinstance(ambiguous, bool):
         return f"'ambiguous' must be true or false, not {ambiguous!r}"
     return None
