@@ -1849,17 +1849,43 @@ def _group_rows(chosen: _Chosen) -> list[dict[str, float]]:
 PRIOR_WORK = ("example_of", "predecessor_before", "earlier_before")
 
 
-def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
-    """``proposed``, without the names the abstract gives first as other work (:data:`PRIOR_WORK`) that
-    the paper does not claim (:func:`_unclaimed`).
+#: words that set the name right after them as others' work: "the recently proposed X and Y", "the popular X",
+#: "a widely used X", "the state-of-the-art X", "the standard X", "a frozen X", "a pre-trained X" (not all of
+#: :data:`~graphbuild.nlp.patterns.OTHERS_KIND`, made for the modifiers of a kind: "We pre-trained X", "We name this
+#: baseline X" bring in the authors' own)
+_OTHERS_BEFORE = re.compile(r"\b(?:popular|widely[\s\-](?:used|adopted)|well[\s\-]known|standard|state-of-the-art|"
+                            r"classic(?:al)?|off-the-shelf|frozen|competing|(?:a|an|the)\s+pre-?trained|"
+                            r"recently\s+(?:proposed|introduced|released|developed|published))\b",
+                            re.I)
+
+
+def _set_as_others(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the words right before an entity's first mention in the abstract (40 characters, in its sentence)
+    set it as others' work (:data:`_OTHERS_BEFORE`), with no turn to the authors' own between
+    (:data:`_OWN_BETWEEN`).
     """
-    if not any(key in row for row in chosen.rows for key in PRIOR_WORK):
-        return proposed
-    cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    m = _OTHERS_BEFORE.search(context.text, max(s, c.start - 40), c.start)
+    return m is not None and _OWN_BETWEEN.search(context.text, m.end(), c.start) is None
+
+
+#: between such words and the name, the authors' own turn: "a frozen X-18 and call the method Zorb", "we name"
+_OWN_BETWEEN = re.compile(r"\b(?:call|calls|called|name|names|named|term|termed|dub|dubbed|we|We|our|Our)\b")
+
+
+def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, without the names the abstract gives first as other work (:data:`PRIOR_WORK`, or the words
+    right before it: :func:`_set_as_others`) that the paper does not claim (:func:`_unclaimed`).
+    """
+    cands, context = chosen.prepared.cands, chosen.prepared.context
     out = []
     for (members, _, _), row, is_proposed in zip(chosen.kept_groups, _group_rows(chosen), proposed):
-        out.append(is_proposed and not (any(key in row for key in PRIOR_WORK)
-                                        and _unclaimed(cands, members, title_end)))
+        out.append(is_proposed and not (_unclaimed(cands, members, context.title_end)
+                                        and (any(key in row for key in PRIOR_WORK)
+                                             or _set_as_others(context, cands, members))))
     return out
 
 
