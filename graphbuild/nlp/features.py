@@ -52,6 +52,7 @@ from .lexicon import (
     TASK_ENDINGS,
     VERSION,
     alternation,
+    compound_head_type,
     family_stems,
     head_type,
     is_generic,
@@ -678,7 +679,8 @@ _HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split(
 
 
 def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | None:
-    """The type the first head noun among the first ``reach`` ``words`` of a phrase signals, but the kind of
+    """The type the first head noun among the first ``reach`` ``words`` of a phrase signals (that of the last head of
+    the compound it opens: :func:`~.lexicon.compound_head_type`), but the kind of
     the members for a collection of them ("a collection of language models" -> Model, "a family of datasets" ->
     Dataset, "a suite of benchmarks" -> Dataset; "a collection of papers" keeps the collection's own type).
     ``cut``: the head comes before a preposition ("Accelerator for Quantized Networks" -> the accelerator).
@@ -693,7 +695,7 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
-            return t
+            return compound_head_type(words, k, t)  # (the compound's last head: "a model compression technique")
         if cut and low in _HEAD_CUT_WORDS:
             return None
     return None
