@@ -4,8 +4,10 @@
 In English the last noun of a compound is its head: "a model compression technique" is a technique (a Method), "a
 language model benchmark" a benchmark (a Dataset), "an LLM serving engine" an engine (a tool, no scored kind). The
 type rules read the kind of an appositive ("X, a … technique") or of a title's colon phrase ("X: A … Benchmark for
-…"); a head word used as a modifier earlier in the compound ("model", "network", "dataset") must not decide it. The
-negatives: a head followed by a participle, a gerund or a preposition keeps its type ("a method leveraging diffusion
+…"); a head word used as a modifier earlier in the compound ("model", "network", "dataset") must not decide it. A gerund
+with words between it and a title's head is a verb whose object the head is ("X: Efficiently Serving Large Language
+Models with …"). The negatives: a gerund right before a title's head modifies it ("X: Text Embedding Models in Three
+Sizes"), and a head followed by a participle, a gerund or a preposition keeps its type ("a method leveraging diffusion
 models", "a transformer model trained on …", "a benchmark for evaluating language models").
 
 Each case: its class, a title, an abstract, the names with the type they must get, and names that must not
@@ -45,6 +47,21 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("title-compound", "Frimble: A Diffusion Model Distillation Recipe for One-Step Sampling",
      "Diffusion models sample slowly. Frimble distils a teacher into a one-step student with a consistency loss and an adversarial term, and reaches an FID of 2.9 on ImageNet 64x64.",
      {"Frimble": "Method"}, ()),
+    ("gerund-compound", "Serving Long Prompts on Small Clusters",
+     "Long prompts strain serving clusters. We build Tessarine, an LLM serving system that splits the prefill of one prompt across machines. Tessarine raises the throughput of Llama-3-70B by 2.1x.",
+     {"Tessarine": "Method"}, ()),
+    ("colon-or-first", "Marrowby: Long-Range Transformers without Quadratic Cost",
+     "Attention over long inputs is quadratic. We propose Marrowby: a general approach that offloads cross-attention to a nearest-neighbour index. Marrowby lets BART read 300k-token books.",
+     {"Marrowby": "Method"}, ()),
+    ("colon-or-first", "Low-Bit Diffusion Transformers",
+     "Diffusion transformers are costly to deploy. We propose Quenbit, the first quantization-aware training scheme for ternary diffusion transformers. Quenbit keeps an FID of 4.1 on ImageNet 256x256.",
+     {"Quenbit": "Method"}, ()),
+    ("title-gerund", "Fenlow: Efficiently Serving Long-Context Large Language Models with Elastic Parallelism",
+     "Long contexts make serving uneven. Fenlow adjusts the degree of parallelism of each request at run time and migrates key-value caches between instances, raising throughput by 3x.",
+     {"Fenlow": "Method"}, ()),
+    ("head-kept", "Cobblet: Small Multilingual Text Embedding Models in Three Sizes",
+     "Small embedding models are needed on devices. Cobblet-S, Cobblet-M and Cobblet-L are distilled from a larger teacher and lead MTEB at their sizes.",
+     {"Cobblet-S": "Model", "Cobblet-L": "Model"}, ()),
     ("head-kept", "Image Editing with Diffusion Priors",
      "Editing real images is hard. We propose Orrindel, a method leveraging diffusion models to invert an image into editable noise. Orrindel preserves identity better than prior editors.",
      {"Orrindel": "Method"}, ()),

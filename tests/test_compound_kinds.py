@@ -38,3 +38,25 @@ def test_a_technique_named_with_a_model_modifier_is_a_method() -> None:
                 "prunes attention heads by their calibration loss. Zorbvane halves the latency of ViT-L/16.")
     ents = {e.name: e.type for e in extract_text(abstract, title="Compressing Vision Encoders").entities}
     assert ents.get("Zorbvane") == "Method"
+
+
+def test_a_gerund_continues_a_compound_only_before_a_singular_head() -> None:
+    assert compound_head_type("LLM serving system that".split(), 0, "Model") == "Method"
+    assert compound_head_type("model merging technique".split(), 0, "Model") == "Method"
+    assert compound_head_type("model targeting benchmarks".split(), 0, "Model") == "Model"
+
+
+def test_an_appositive_after_a_colon_or_the_first() -> None:
+    text = "Zorbane: a general approach that wraps any encoder."
+    assert _appositive_head(text, len("Zorbane"), len(text)) == "Method"
+    text = "Zorbane, the first benchmark of legal questions."
+    assert _appositive_head(text, len("Zorbane"), len(text)) == "Dataset"
+    text = "Zorbane, the model of Quill."  # (a definite kind other than "the first" is no appositive read)
+    assert _appositive_head(text, len("Zorbane"), len(text)) is None
+
+
+def test_a_title_gerund_with_an_object_gives_no_kind() -> None:
+    title = "Quillserve: Efficiently Serving Long-Context Large Language Models with Elastic Parallelism"
+    assert _title_kind(title, len("Quillserve"), len(title)) is None
+    title = "Quillbed: Small Multilingual Text Embedding Models in Three Sizes"
+    assert _title_kind(title, len("Quillbed"), len(title)) == "Model"

@@ -842,18 +842,19 @@ def compound_head_type(words: Sequence[str], k: int, type_: str) -> str:
     English the compound's last noun is its head, the earlier ones modify it ("a model compression technique" ->
     Method, "a language model benchmark" -> Dataset, "an LLM serving engine" -> Tool, "a dataset distillation
     method" -> Method). Past up to :data:`COMPOUND_REACH` words that can modify a noun (:func:`_modifier`: no
-    function word, participle, adverb or verb), not a gerund ("a method leveraging diffusion models"); a plural
-    head ends the compound. ``type_`` where no later head follows ("a transformer model trained on …", "a
-    benchmark for …").
+    function word, participle, adverb or verb), not a gerund ("a method leveraging diffusion models") unless a
+    singular head follows it ("an LLM serving system" -> Method); a plural head ends the compound. ``type_`` where
+    no later head follows ("a transformer model trained on …", "a benchmark for …").
     """
     if not _modifier(words[k].lower()):
         return type_  # (a plural head ends its compound: "two models benchmarked on …")
-    for word in words[k + 1:k + 1 + COMPOUND_REACH]:
-        low = word.lower()
+    after = [w.lower() for w in words[k + 1:k + 2 + COMPOUND_REACH]]
+    for j, low in enumerate(after[:COMPOUND_REACH]):
         t = TYPE_HEADS.get(low)
         if t is not None:
             type_ = t
-        if not _modifier(low) or low.endswith("ing"):
+        if not _modifier(low) or low.endswith("ing") and not (
+                j + 1 < len(after) and after[j + 1] in TYPE_HEADS and _modifier(after[j + 1])):
             break
     return type_
 
