@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "7497ef7a68fc11f871ac5e7e300f61d96e66e8e04075f2d04d86bb0d797cba11"
-SHARED_50_SHA256 = "f050806c65051ac359216f231ae6ab302644e5a7ca76d34f8435bd836c6cccca"
+DEMO_SHA256 = "71c8edce6445c57093ba422902dfd9eee0145bed3bc8e5adff7104543b6ff7f6"
+SHARED_50_SHA256 = "7c0262302e33c8800d63e402c7bfb1f356a39c44adc79c6ed16dd145dd05c981"
 
 
 @pytest.fixture(scope="module")

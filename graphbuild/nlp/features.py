@@ -52,6 +52,7 @@ from .lexicon import (
     TASK_ENDINGS,
     VERSION,
     alternation,
+    compound_head_type,
     family_stems,
     head_type,
     is_generic,
@@ -663,11 +664,13 @@ TYPE_ONLY = "t:"
 #: the keys of the type model's feature of how much a paper speaks of machine learning (one that never
 #: does names mostly methods and data: systems, theory, retrieval), per level of DocContext.learning
 _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
-#: an appositive after a name, to the words of its phrase: "X, a new dataset of …", "X, two vision-language
-#: models" (a family introduced by its members' count)
+#: an appositive after a name (after a comma or a colon), to the words of its phrase: "X, a new dataset of …", "X:
+#: a general approach that …", "X, the first benchmark of …", "X, two vision-language models" (a family introduced by
+#: its members' count)
 #: (up to eight words: the head is looked for in the first five, the kind of a collection's members a little
 #: further: ", a collection of open scientific language models")
-_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?,\s+(?:a|an|two|three|four|five)\s+((?:[\w\-]+\s+){0,7}[\w\-]+)")
+_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?[,:]\s+(?:a|an|the\s+first|two|three|four|five)\s+"
+                   r"((?:[\w\-]+\s+){0,7}[\w\-]+)")
 #: words for a set of things whose kind is named after "of": "a collection of models", "a suite of benchmarks",
 #: "a family of datasets" (the lexicon types some of them alone: "collection" and "suite" as data, "family" as
 #: models)
@@ -678,7 +681,8 @@ _HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split(
 
 
 def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | None:
-    """The type the first head noun among the first ``reach`` ``words`` of a phrase signals, but the kind of
+    """The type the first head noun among the first ``reach`` ``words`` of a phrase signals (that of the last head of
+    the compound it opens: :func:`~.lexicon.compound_head_type`), but the kind of
     the members for a collection of them ("a collection of language models" -> Model, "a family of datasets" ->
     Dataset, "a suite of benchmarks" -> Dataset; "a collection of papers" keeps the collection's own type).
     ``cut``: the head comes before a preposition ("Accelerator for Quantized Networks" -> the accelerator).
@@ -693,7 +697,7 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
-            return t
+            return compound_head_type(words, k, t)  # (the compound's last head: "a model compression technique")
         if cut and low in _HEAD_CUT_WORDS:
             return None
     return None
@@ -749,7 +753,8 @@ def _title_kind(text: str, end: int, title_end: int) -> str | None:
     m = _TITLE_BARE.match(text, end, title_end)
     if m is not None and m.group(1) in _EVALUATING:
         return "Dataset"  # "X: Evaluating Quill Reading in …": a benchmark
-    if m is not None and not m.group(1).endswith("ing") and (m.group(2) or m.group(1)).lower() not in _AGENT_HEADS:
+    if m is not None and not m.group(1).endswith("ing") and not _GERUND_BEFORE_OBJECT.search(m.group(0)) \
+            and (m.group(2) or m.group(1)).lower() not in _AGENT_HEADS:
         t = head_type(m.group(2) or m.group(1))
         if t:
             return t
@@ -771,6 +776,12 @@ _AGENT_HEADS = frozenset(("agent", "agents"))
 #: Multilingual Embedding Models in Three Sizes" (group 1 its first word, group 2 its head)
 _TITLE_BARE = re.compile(r"\s*:\s+([A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,5}?(?:\s+([A-Z][\w\-]*))?"
                          r"(?=\s+(?i:for|with|of|in|at|on|via|that|from|by|and|to|under|across)\b|\s*$|\s*[:,(])")
+
+
+#: a gerund in a title's colon phrase with words between it and the head: a verb whose object the head is ("X:
+#: Efficiently Serving Long-Context Large Language Models with …" names what is served), not a modifier right before
+#: it ("X: Small Multilingual Text Embedding Models")
+_GERUND_BEFORE_OBJECT = re.compile(r"[a-z]ing\s+\S+\s+\S")
 
 
 #: a title's colon phrase to its last word before a preposition or the title's end: "X: Soil Moisture

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -831,6 +831,32 @@ def _modifier(word: str) -> bool:
     """
     return not (word in _NOT_MODIFIERS or word.endswith(("ed", "ly"))
                 or word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+#: the most words after a head noun read for the head of the compound it opens (:func:`compound_head_type`)
+COMPOUND_REACH = 3
+
+
+def compound_head_type(words: Sequence[str], k: int, type_: str) -> str:
+    """The type of the last head noun of the compound of nouns the head ``words[k]`` (of type ``type_``) opens: in
+    English the compound's last noun is its head, the earlier ones modify it ("a model compression technique" ->
+    Method, "a language model benchmark" -> Dataset, "an LLM serving engine" -> Tool, "a dataset distillation
+    method" -> Method). Past up to :data:`COMPOUND_REACH` words that can modify a noun (:func:`_modifier`: no
+    function word, participle, adverb or verb), not a gerund ("a method leveraging diffusion models") unless a
+    singular head follows it ("an LLM serving system" -> Method); a plural head ends the compound. ``type_`` where
+    no later head follows ("a transformer model trained on …", "a benchmark for …").
+    """
+    if not _modifier(words[k].lower()):
+        return type_  # (a plural head ends its compound: "two models benchmarked on …")
+    after = [w.lower() for w in words[k + 1:k + 2 + COMPOUND_REACH]]
+    for j, low in enumerate(after[:COMPOUND_REACH]):
+        t = TYPE_HEADS.get(low)
+        if t is not None:
+            type_ = t
+        if not _modifier(low) or low.endswith("ing") and not (
+                j + 1 < len(after) and after[j + 1] in TYPE_HEADS and _modifier(after[j + 1])):
+            break
+    return type_
 
 
 def modified_head_type(text: str, end: int) -> str | None:
