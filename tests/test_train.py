@@ -65,6 +65,20 @@ def nlp():
     return make_pipeline()
 
 
+def test_train_and_eval_read_annotations_after_a_byte_order_mark(corpus, tmp_path, capsys):
+    """A file a Windows editor saved (a byte-order mark, CRLF line ends) was refused: "a.jsonl:1: not valid
+    JSON", for annotations and a gold file alike, where the input readers read such a file."""
+    papers, ann = corpus
+    marked = tmp_path / "marked.jsonl"
+    marked.write_bytes(b"\xef\xbb\xbf" + ann.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_annotations(marked) == read_annotations(ann)
+    title = json.loads(papers.read_text(encoding="utf-8").splitlines()[0])["title"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\xef\xbb\xbf" + json.dumps({"title": title, "entities": []}).encode() + b"\r\n")
+    assert main(["eval", "entities", str(papers), "--gold", str(gold)]) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)["papers_matched"] == 1
+
+
 def test_train_read_annotations_names_the_bad_line(tmp_path):
     bad = tmp_path / "a.jsonl"
     bad.write_text('{"id": "p1", "entities": []}\n{"id": "p2", "entities": [{"type": "Model"}]}\n')
