@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections import Counter
@@ -109,7 +110,8 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int, Any]]:
-    """``(line number, value)`` of each non-blank line of a JSON Lines file (UTF-8, each line JSON).
+    """``(line number, value)`` of each non-blank line of a JSON Lines file (UTF-8, each line JSON; a
+    byte-order mark before the first dropped, as the input readers drop it).
 
     Every fault is an :class:`InputError` naming the file (and the line): a
     missing or unreadable file (called ``what`` in the message), bytes that are
@@ -126,6 +128,8 @@ def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int,
         raise InputError(path, None, f"cannot read the {what}: {exc.strerror}") from None
     with fh:
         for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):  # a Windows editor's mark: line 1 was "not JSON"
+                raw = raw[len(codecs.BOM_UTF8):]
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .curation import CurationOp, CurationReport
-from .errors import InputError
+from .errors import InputError, shortened
 from .graph import count_lines, graph_digest, graph_stats, graph_to_tables
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Extraction, Paper
@@ -139,14 +139,15 @@ def read_parquet_tables(folder: str | os.PathLike) -> GraphTables:
     for group, names in (("nodes", NODE_TABLES), ("rels", REL_TABLES)):
         for name in names:
             path = folder / group / name
-            columns = list(NODE_TABLES[name]) if group == "nodes" else ["from", "to", *REL_TABLES[name][2]]
+            kinds = NODE_TABLES[name] if group == "nodes" else {"from": "STRING", "to": "STRING", **REL_TABLES[name][2]}
+            columns = list(kinds)
             rows: list[dict[str, Any]] = []
             if path.is_dir():
                 table = _read_table(path)
                 missing = [c for c in columns if c not in table.column_names]
                 if set(missing) - set(left_out.get(name) or ()):
                     raise InputError(path, None, f"table lacks column(s) {', '.join(missing)}")
-                rows = table.select([c for c in columns if c not in missing]).to_pylist()
+                rows = _typed(path, table.select([c for c in columns if c not in missing]), kinds).to_pylist()
                 for row in rows:
                     row.update(dict.fromkeys(missing))
                 _check_ids(path, name, rows, table_of, group == "nodes")
@@ -165,6 +166,51 @@ def _read_table(path: Path, **options: Any) -> Any:
         return pq.read_table(path, **options)
     except (pa.ArrowException, OSError) as exc:  # ArrowInvalid is a ValueError, a damaged file an OSError
         raise _unreadable(path, exc) from None
+
+
+def _typed(path: Path, table: Any, kinds: dict[str, str]) -> Any:
+    """``table`` with each column of the type :mod:`graphbuild.schema` gives it (cast when it can be, a whole
+    number column for a text one, say): a value that is not of it is an :class:`InputError` naming the table,
+    the row and the column (it was a store error naming neither file nor row at the end of the load, or a
+    traceback for a list column).
+    """
+    import pyarrow as pa
+
+    from .stores.embedded_rows import ARROW_TYPES
+
+    for i, column in enumerate(table.column_names):
+        kind = kinds[column]
+        want, values = ARROW_TYPES[kind], table.column(i)
+        if values.type == want:
+            continue
+        try:
+            table = table.set_column(i, column, values.cast(want))
+            continue
+        except (pa.ArrowException, TypeError, ValueError):
+            pass
+        plain = values.to_pylist()
+        for n, value in enumerate(plain, 1):
+            if value is not None and not _fits(value, values.type, want):
+                raise InputError(path, None, f"row {n}: column {column} holds {shortened(repr(value))}, "
+                                             f"which is not {kind}")
+        try:  # each value is one (an empty column of another type, say)
+            table = table.set_column(i, column, pa.array(plain, want))
+        except (pa.ArrowException, TypeError, ValueError):
+            raise InputError(path, None, f"column {column} is of type {values.type}, not {kind}") from None
+    return table
+
+
+def _fits(value: Any, have: Any, want: Any) -> bool:
+    """Whether ``value`` of a column of Arrow type ``have`` is a value of type ``want`` (as it is, or cast)."""
+    import pyarrow as pa
+
+    for make in (lambda: pa.array([value], have).cast(want), lambda: pa.array([value], want)):
+        try:
+            make()
+            return True
+        except (pa.ArrowException, TypeError, ValueError):
+            pass
+    return False
 
 
 def _unreadable(path: Path, exc: BaseException) -> InputError:

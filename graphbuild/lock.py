@@ -24,7 +24,7 @@ from . import arguments
 from .errors import WorkspaceLockedError, WorkspaceNotWritableError, unpaired_surrogate
 from .fsutil import atomic_write_text
 
-__all__ = ["WorkspaceLock", "LOCK_FILE", "HOLDER_FILE", "writer"]
+__all__ = ["WorkspaceLock", "FileWriteLock", "LOCK_FILE", "HOLDER_FILE", "writer"]
 
 LOCK_FILE = ".graphbuild.lock"
 HOLDER_FILE = ".graphbuild.lock.json"
@@ -60,6 +60,16 @@ class WorkspaceLock:
         self.command = command
         self.wait = arguments.seconds(wait)
         self._lock: FileLock | None = None
+        self._lock_file, self._holder_file = self.path / LOCK_FILE, self.path / HOLDER_FILE
+
+    def _busy(self) -> str:
+        return f"workspace {self.path} is being written by {self.holder()}"
+
+    def _prepare(self) -> None:
+        _make_folder(self.path)
+
+    def _cannot(self, exc: OSError) -> str:
+        return _not_writable(self.path, exc)
 
     @property
     def held(self) -> bool:
@@ -68,29 +78,28 @@ class WorkspaceLock:
 
     def holder(self) -> str:
         """Who holds the lock, as recorded by the holder (a best effort for messages)."""
-        return _recorded_holder(self.path)[0] or "another graphbuild process"
+        return _recorded_holder(self._holder_file)[0] or "another graphbuild process"
 
     def acquire(self) -> WorkspaceLock:
         """Take the lock (see the class parameters for waiting)."""
-        _make_folder(self.path)
+        self._prepare()
         timeout = -1 if self.wait is True else (0 if self.wait is False else float(self.wait))
-        lock = FileLock(self.path / LOCK_FILE, timeout=timeout, thread_local=False)
+        lock = FileLock(self._lock_file, timeout=timeout, thread_local=False)
         try:
             lock.acquire()
         except Timeout:
-            raise WorkspaceLockedError(
-                f"workspace {self.path} is being written by {self.holder()}; wait for it to finish, "
-                "or pass --wait to queue behind it") from None
+            raise WorkspaceLockedError(f"{self._busy()}; wait for it to finish, or pass --wait to queue behind it") \
+                from None
         except OSError as exc:
-            raise WorkspaceNotWritableError(_not_writable(self.path, exc)) from None
+            raise WorkspaceNotWritableError(self._cannot(exc)) from None
         self._lock = lock
         try:
-            atomic_write_text(self.path / HOLDER_FILE, json.dumps({
+            atomic_write_text(self._holder_file, json.dumps({
                 "pid": os.getpid(), "host": socket.gethostname(), "command": self.command,
                 "started": time.time()}) + "\n")
         except OSError as exc:
             self.release()
-            raise WorkspaceNotWritableError(_not_writable(self.path, exc)) from None
+            raise WorkspaceNotWritableError(self._cannot(exc)) from None
         return self
 
     def release(self) -> None:
@@ -98,7 +107,7 @@ class WorkspaceLock:
         if self._lock is None:
             return
         try:
-            (self.path / HOLDER_FILE).unlink(missing_ok=True)
+            self._holder_file.unlink(missing_ok=True)
         except OSError:
             pass
         self._lock.release()
@@ -113,11 +122,11 @@ class WorkspaceLock:
 
 
 def _recorded_holder(path: Path) -> tuple[str, dict]:
-    """(``"`graphbuild build ...` (pid N on HOST, since T)"``, the record) of the holder file in workspace
-    ``path``, or ``("", {})`` when there is none or it cannot be read.
+    """(``"`graphbuild build ...` (pid N on HOST, since T)"``, the record) of the holder file ``path``, or
+    ``("", {})`` when there is none or it cannot be read.
     """
     try:
-        info = json.loads((path / HOLDER_FILE).read_text(encoding="utf-8"))
+        info = json.loads(path.read_text(encoding="utf-8"))
         started = time.strftime("%H:%M:%S UTC", time.gmtime(float(info["started"])))
         return f"`graphbuild {info['command']}` (pid {info['pid']} on {info['host']}, since {started})", info
     except (OSError, ValueError, KeyError, TypeError, OverflowError):
@@ -129,7 +138,7 @@ def writer(path: str | os.PathLike) -> str:
     whose process on this machine is gone (a writer killed with SIGKILL leaves its file) names nobody. For
     messages only: a reader never takes the lock to find out (a writer starting then would be refused).
     """
-    said, info = _recorded_holder(Path(path))
+    said, info = _recorded_holder(Path(path) / HOLDER_FILE)
     if said and info.get("host") == socket.gethostname():
         try:
             pid = int(info["pid"])
@@ -141,6 +150,37 @@ def writer(path: str | os.PathLike) -> str:
         except (PermissionError, ValueError, TypeError, OverflowError):  # another user's process; a bad pid
             pass
     return said
+
+
+class FileWriteLock(WorkspaceLock):
+    """Exclusive write access to one file that several workspaces may share (a curation file named by their
+    settings), held beside it as ``.NAME.lock`` (its holder in ``.NAME.lock.json``): each workspace's own lock
+    keeps out only that workspace's writers. The folder is not created; ``what``: the file's kind, for messages.
+
+    >>> import pathlib, tempfile
+    >>> shared = pathlib.Path(tempfile.mkdtemp()) / "curation.jsonl"
+    >>> with FileWriteLock(shared, "curate", what="curation file") as lock:
+    ...     lock.held, sorted(p.name for p in shared.parent.iterdir())
+    (True, ['.curation.jsonl.lock', '.curation.jsonl.lock.json'])
+    """
+
+    def __init__(self, path: str | os.PathLike, command: str, *, wait: bool | float = False, what: str = "file"):
+        super().__init__(path, command, wait=wait)
+        self.what = what
+        self._lock_file = self.path.with_name(f".{self.path.name}.lock")
+        self._holder_file = self.path.with_name(f".{self.path.name}.lock.json")
+
+    def _busy(self) -> str:
+        return f"{self.what} {self.path} is being written by {self.holder()}"
+
+    def _prepare(self) -> None:
+        pass
+
+    def _cannot(self, exc: OSError) -> str:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return (f"cannot lock {self.what} {self.path}: its folder is read-only ({exc.strerror}); "
+                    "it must be writable to be changed")
+        return f"cannot lock {self.what} {self.path}: {exc.strerror or exc}"
 
 
 def _make_folder(path: Path) -> None:

@@ -63,7 +63,7 @@ from .graph import count_lines, graph_digest, graph_stats, load_graph
 from .ingest import skipped_lines
 from .ingest.checks import id_conflicts
 from .ingest.merge import missing_papers, source_file
-from .lock import WorkspaceLock, writer
+from .lock import FileWriteLock, WorkspaceLock, writer
 from .progress import stage_bar
 from .proposers import demoted_line
 from .records import CachedExtraction, Paper
@@ -157,6 +157,7 @@ class Workspace:
         self._graph: nx.MultiDiGraph | None = None
         self._graph_gen: str | None = None
         self._lock: WorkspaceLock | None = None
+        self._curation_held = False
         self._writing = False  # a write query's rows are open (query_rows)
 
     def __repr__(self) -> str:
@@ -283,8 +284,10 @@ class Workspace:
     # ------------------------------------------------------------ lock and repair
 
     @contextlib.contextmanager
-    def lock(self, command: str, *, wait: bool | float = False) -> Iterator[WorkspaceLock]:
-        """Hold the writers' lock for a block (see :class:`~graphbuild.lock.WorkspaceLock`).
+    def lock(self, command: str, *, wait: bool | float = False, curation: bool = False) -> Iterator[WorkspaceLock]:
+        """Hold the writers' lock for a block (see :class:`~graphbuild.lock.WorkspaceLock`); ``curation``: the
+        block writes :attr:`curation_file`, whose own lock it holds too (another workspace's settings may name
+        the same file, and its writers hold only their workspace's lock).
 
         Re-entrant for this object: a writer holding the lock can call
         :meth:`build` (which takes it too) without locking itself out; but not
@@ -295,14 +298,34 @@ class Workspace:
             if self._writing:
                 raise UsageError(f"{command} cannot run while the rows of a write query here are still being read; "
                                  "read them to the end (leave its `with`) first")
-            yield self._lock
+            with self._curation_lock(command, wait, curation):
+                yield self._lock
             return
         with WorkspaceLock(self.path, command, wait=wait) as held:
             self._lock = held
             try:
-                yield held
+                with self._curation_lock(command, wait, curation):
+                    yield held
             finally:
                 self._lock = None
+
+    def _curation_lock(self, command: str, wait: bool | float, wanted: bool) -> contextlib.AbstractContextManager:
+        """The curation file's own lock (:class:`~graphbuild.lock.FileWriteLock`, on the file a symbolic link
+        names), when ``wanted`` and not held yet; else nothing.
+        """
+        if not wanted or self._curation_held:
+            return contextlib.nullcontext()
+        lock = FileWriteLock(os.path.realpath(self.curation_file), command, wait=wait, what="curation file")
+
+        @contextlib.contextmanager
+        def held() -> Iterator[None]:
+            with lock:
+                self._curation_held = True
+                try:
+                    yield
+                finally:
+                    self._curation_held = False
+        return held()
 
     def repair(self) -> list[str]:
         """Undo what a killed writer left behind; call with the lock held. Returns what was done.

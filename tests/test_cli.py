@@ -473,7 +473,7 @@ def test_cli_typed_list_params_type_each_element(built, capsys):
     assert json.loads(capsys.readouterr().out) == [{"a": [2017, 2018], "b": [2017, 2018], "c": [1.0, 2.5],
                                                     "d": [True, False], "e": ["x"]}]
     assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[int]=2017,x"]) == 1
-    assert "--param y:list[int]='2017,x': not a list of int; write a list as a,b,c or as JSON [1, 2]" in \
+    assert "--param y:list[int]='2017,x': not a list of int: its item 2, 'x', is not an int" in \
         _one_line_error(capsys, "E200")
     assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[int]=[2017, true]"]) == 1
     assert "not a list of int" in _one_line_error(capsys, "E200")
@@ -484,6 +484,23 @@ def test_cli_typed_list_params_type_each_element(built, capsys):
     assert main(["query", "-w", str(built), "RETURN $y AS y, $0 AS z", "--format", "json", "--param", "y:list= a, b",
                  "--param", "0=7"]) == 0  # ($0: a parameter name Cypher allows, which --param refused)
     assert json.loads(capsys.readouterr().out) == [{"y": ["a", "b"], "z": 7}]
+
+
+def test_cli_typed_list_param_error_names_the_parameter_and_the_wrong_item_of_a_long_value(built, capsys):
+    """A list longer than a line was cut at 57 characters with "..." after the quote, before its wrong item,
+    and the long name shown whole: which item (of which parameter) was wrong could not be seen."""
+    long = ",".join(str(n) for n in range(300)) + ",x,5"
+    assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "years:list[int]=" + long]) == 1
+    error = _one_line_error(capsys, "E200")
+    assert f"--param years:list[int]={long[:59]}…': not a list of int: its item 301, 'x', is not an int".replace(
+        "=", "='", 1) in error and len(error) < 200
+    assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "n" * 300 + ":list[bool]=[true, [1, 2]]"]) == 1
+    error = _one_line_error(capsys, "E200")
+    assert "--param " + "n" * 59 + "…:list[bool]='[true, [1, 2]]': not a list of bool: its item 2, [1, 2], is not a " \
+        "bool" in error
+    assert main(["query", "-w", str(built), "RETURN $y AS y", "--param", "y:list[float]=1,2\n3"]) == 1
+    assert "--param y:list[float]='1,2\\n3': not a list of float: its item 2, '2\\n3', is not a float" in \
+        _one_line_error(capsys, "E200")
 
 
 def test_cli_query_json_of_nan_and_infinities_is_json(built, capsys):
@@ -497,8 +514,8 @@ def test_cli_query_json_of_nan_and_infinities_is_json(built, capsys):
 
 @pytest.mark.parametrize("param, words", [
     ("x:list=" + "[" * 5000 + "]" * 5000,
-     "--param x:list='" + "[" * 57 + "'...: not a list (nested too deeply to read)"),
-    ("x:int=" + "9" * 5000, "--param x:int='" + "9" * 57 + "'...: not an int (over 4,300 digits)"),
+     "--param x:list='" + "[" * 59 + "…': not a list (nested too deeply to read)"),
+    ("x:int=" + "9" * 5000, "--param x:int='" + "9" * 59 + "…': not an int (over 4,300 digits)"),
 ])
 def test_cli_typed_param_too_deep_or_too_long_is_one_short_line(built, capsys, param, words):
     """The deep list was a RecursionError traceback; the long number was echoed whole."""

@@ -119,3 +119,60 @@ def test_concurrency_a_holder_file_a_killed_build_left_names_no_builder(tmp_path
     assert main(["stats", "-w", str(ws)]) == 1
     err = capsys.readouterr().err.strip()
     assert err == f"graphbuild: error: [E400] no graph in workspace {ws}; run `graphbuild build INPUT... -w {ws}` first"
+
+
+#: run `graphbuild ARGV...` with the curation file's write held until the file READY appears (it says
+#: "holding" on stderr first): a curate caught between reading the curation file and writing it back
+_HELD_WRITE = """
+import os, sys, time
+import graphbuild.curation as curation
+write = curation.atomic_write_text
+def held(path, text):
+    print("holding", file=sys.stderr, flush=True)
+    deadline = time.monotonic() + 120
+    while not os.path.exists(sys.argv[1]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    write(path, text)
+curation.atomic_write_text = held
+from graphbuild.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc")
+def test_concurrency_two_workspaces_sharing_a_curation_file_lose_no_operation(tmp_path):
+    """Each workspace's lock keeps out only its own writers: a curate of a second workspace whose settings name
+    the same curation file wrote its operation while the first had read the file, and the first's write-back
+    dropped it. The curation file's own lock refuses it (one coded line naming the file), or queues it."""
+    corpus = Path(__file__).parent / "fixtures" / "sources" / "corpus.jsonl"
+    shared = tmp_path / "shared.jsonl"
+    shared.write_text("")
+    one, two = tmp_path / "one", tmp_path / "two"
+    for ws in (one, two):
+        Workspace(ws).build([str(corpus)], progress=False, overview=False)
+    ready = tmp_path / "ready"
+    first = subprocess.Popen([sys.executable, "-c", _HELD_WRITE, str(ready), "curate", "merge", "RankMix", "LoRA",
+                              "-w", str(one), "--curation", str(shared)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert first.stderr is not None and first.stderr.readline() == "holding\n"
+        second = ["curate", "reject", "GPT-3", "--paper", "arxiv:2106.09685", "-w", str(two), "--curation", str(shared)]
+        refused = subprocess.run([sys.executable, "-m", "graphbuild", *second], capture_output=True, text=True)
+        assert refused.returncode == 1 and refused.stderr.count("\n") == 1, refused.stderr
+        assert refused.stderr.startswith(f"graphbuild: error: [E401] curation file {shared} is being written by "
+                                         "`graphbuild curate`") and "--wait" in refused.stderr
+        queued = subprocess.Popen([sys.executable, "-m", "graphbuild", *second, "--wait"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _until_idle(queued)
+        ready.touch()
+        out, err = first.communicate(timeout=300)
+        assert first.returncode == 0, err
+        out, err = queued.communicate(timeout=300)
+        assert queued.returncode == 0, err
+    finally:
+        ready.touch()
+        first.kill()
+    assert [op.op for op in read_curation(shared)] == ["merge", "reject"]
+    assert Workspace(one).manifest()["curation"]["applied"] == 1
+    assert Workspace(two).manifest()["curation"]["applied"] == 2

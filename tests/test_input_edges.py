@@ -82,3 +82,19 @@ def test_export_into_a_folder_whose_graph_file_is_a_folder_says_so(built, tmp_pa
     assert _one_line_error(capsys, "E700").endswith(f"{tmp_path / 'out' / 'graph.json'} is a folder; name a file "
                                                     "ending in .json, or another folder")
     assert list((tmp_path / "out").iterdir()) == [tmp_path / "out" / "graph.json"]  # no temporary folder left
+
+
+@pytest.mark.parametrize(("head", "kind"), [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+                                             (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb3", "a ZIP archive")])
+def test_a_document_given_as_text_is_named_and_told_to_give_its_text(tmp_path, capsys, head, kind):
+    """A PDF or a .docx given as a draft or an input was told to "re-save the file as UTF-8", which no
+    program does for it: the error says what it is, and to give its text."""
+    for name in ("paper.txt", "draft.md"):
+        (tmp_path / name).write_bytes(head + b"more")
+    assert main(["extract", str(tmp_path / "paper.txt")]) == 1
+    assert main(["related", "-w", str(tmp_path / "ws"), "--text-file", str(tmp_path / "draft.md")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2, lines
+    for line, name in zip(lines, ("paper.txt", "draft.md")):
+        assert line.startswith(f"graphbuild: error: [E100] {tmp_path / name}:") and f"(it is {kind}" in line, line
+        assert line.endswith("save its text as a UTF-8 text file, and give that") and "re-save" not in line

@@ -546,3 +546,60 @@ def test_load_says_when_the_curation_changed_while_it_worked(tmp_path, monkeypat
     capsys.readouterr()
     assert main(["curate", "list", "-w", str(loaded.path)]) == 0
     assert "pending: 1 operation(s) written after the live graph was built" in capsys.readouterr().out
+
+
+def _retyped(table: str, column: str, arrow_type, value, good=None):
+    """Rewrite a table of the output with ``column`` of ``arrow_type``, its row 2 holding ``value`` and the
+    others ``good`` (of that type, and readable as the schema's): a foreign writer's table."""
+    def case(out: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = out / table
+        old = pq.read_table(path)
+        rows = old.to_pylist()
+        for n, row in enumerate(rows):
+            row[column] = value if n == 1 else good
+        schema = old.schema.set(old.schema.get_field_index(column), pa.field(column, arrow_type))
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), next(path.glob("*.parquet")))
+    return case
+
+
+@pytest.mark.parametrize(("case", "where", "message"), [
+    # was a store error at the end of the load naming neither the table nor the row
+    (_retyped("nodes/Paper", "year", __import__("pyarrow").string(), "two thousand", "2020"),
+     "nodes/Paper",
+     "row 2: column year holds 'two thousand', which is not INT64"),
+    # was a TypeError traceback
+    (_retyped("nodes/Entity", "aliases", __import__("pyarrow").int64(), 5), "nodes/Entity",
+     "row 2: column aliases holds 5, which is not STRING[]"),
+    (_retyped("rels/AUTHORED", "position", __import__("pyarrow").string(), "x" * 500, "1"),
+     "rels/AUTHORED",
+     "row 2: column position holds '" + "x" * 118 + "…"),
+    (lambda out: _rewrite(out / "nodes" / "Paper", _set("id", "P1", 1)), "nodes/Paper",
+     "row 2: the id 'P1' is also a node of Paper"),
+])
+def test_load_a_column_of_another_type_is_one_coded_line_naming_table_row_and_column(tmp_path, capsys, case, where,
+                                                                                       message):
+    """From the command line and from Python (``load_parquet``) alike; a column that can be read as the
+    schema's type is (a year written as text)."""
+    from graphbuild.errors import InputError
+    from graphbuild.load import load_parquet
+
+    out = _small_output(tmp_path)
+    case(out)
+    assert main(["load", str(out), "-w", str(tmp_path / "cli")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"graphbuild: error: [E100] {out / where}: {message}") and err.count("\n") == 1, err
+    with pytest.raises(InputError) as raised:
+        load_parquet(out, Workspace(tmp_path / "api"), progress=False)
+    assert str(raised.value).startswith(f"[E100] {out / where}: {message}")
+    assert not Workspace(tmp_path / "api").exists()
+
+
+def test_load_reads_a_column_written_as_another_type_that_holds_the_schemas_values(tmp_path):
+    from graphbuild.load import read_parquet_tables
+
+    out = _small_output(tmp_path)
+    _retyped("nodes/Paper", "year", __import__("pyarrow").string(), "2019", "2020")(out)
+    assert {row["year"] for row in read_parquet_tables(out).nodes["Paper"]} == {2019, 2020}

@@ -65,6 +65,20 @@ def nlp():
     return make_pipeline()
 
 
+def test_train_and_eval_read_annotations_after_a_byte_order_mark(corpus, tmp_path, capsys):
+    """A file a Windows editor saved (a byte-order mark, CRLF line ends) was refused: "a.jsonl:1: not valid
+    JSON", for annotations and a gold file alike, where the input readers read such a file."""
+    papers, ann = corpus
+    marked = tmp_path / "marked.jsonl"
+    marked.write_bytes(b"\xef\xbb\xbf" + ann.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_annotations(marked) == read_annotations(ann)
+    title = json.loads(papers.read_text(encoding="utf-8").splitlines()[0])["title"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\xef\xbb\xbf" + json.dumps({"title": title, "entities": []}).encode() + b"\r\n")
+    assert main(["eval", "entities", str(papers), "--gold", str(gold)]) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)["papers_matched"] == 1
+
+
 def test_train_read_annotations_names_the_bad_line(tmp_path):
     bad = tmp_path / "a.jsonl"
     bad.write_text('{"id": "p1", "entities": []}\n{"id": "p2", "entities": [{"type": "Model"}]}\n')
@@ -376,6 +390,20 @@ def test_train_cli_and_eval_cv(corpus, tmp_path, capsys):
     assert "[E100]" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("k", ["0", "1", "-2"])
+def test_eval_cv_below_two_is_refused_before_any_paper_is_read(corpus, capsys, monkeypatch, k):
+    """``--cv 0`` was taken for no --cv ("give INPUT files and --gold"); 1 was refused after every paper was
+    read, as an error of the annotation file."""
+    import graphbuild.nlp.train as train
+
+    papers, ann = corpus
+    monkeypatch.setattr(train, "load_examples", lambda *a, **kw: pytest.fail("read the papers first"))
+    assert main(["eval", "entities", "--cv", k, "--annotations", str(ann), "--papers", str(papers)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"graphbuild: error: [E710] --cv must be 2 or more (the parts the annotated papers are split " \
+                  f"into, each scored by a model trained on the others), got {k}\n"
+
+
 def test_train_cli_user_gazetteer_adds_to_the_shipped_one(corpus, tmp_path, capsys):
     # as a build loads it: the shipped entries, with the user's added (not the user's file alone)
     papers, ann = corpus
@@ -396,7 +424,11 @@ def test_train_cli_user_gazetteer_adds_to_the_shipped_one(corpus, tmp_path, caps
 
 
 @pytest.mark.parametrize("extra, words", [
-    (["--cv", "1"], "[E100] {ann}: --cv 1: K must be between 2 and 6"),
+    (["--cv", "7"], "[E100] {ann}: --cv 7: K must be between 2 and 6"),
+    # 1 was refused after reading every paper; 0 trained without cross-validating, without a word
+    (["--cv", "1"], "[E710] --cv must be 2 or more (the parts the annotated papers are split into"),
+    (["--cv", "0"], "[E710] --cv must be 2 or more"),
+    (["--cv", "-3"], "[E710] --cv must be 2 or more"),
     (["-C", "0"], "[E710] -C must be a finite number above 0, got 0"),
     (["-C", "inf"], "[E710] -C must be a finite number above 0, got inf"),  # it trained with no regularisation at all
     (["--out", "{ann}"], "is a file; give a folder for the pipeline"),

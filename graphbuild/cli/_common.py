@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..errors import QueryError, UsageError, shortened, visible
+from ..errors import QueryError, UsageError, quoted, shortened, visible
 from ..settings import Settings, load_settings
 
 
@@ -101,11 +101,13 @@ _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
 def _typed(name: str, kind: str, text: str) -> Any:
-    """``text`` as a value of ``kind`` (one of :data:`_KINDS`); QueryError naming the parameter otherwise.
+    """``text`` as a value of ``kind`` (one of :data:`_KINDS`); QueryError naming the parameter otherwise (its
+    name and value shortened, :data:`PARAM_SHOWN`; a list's wrong item by its place and value).
 
     ``list`` is ``a,b,c`` (strings) or a JSON array (its own types); ``list[int]`` and the other ``list[TYPE]``
     read each element as ``TYPE`` does, in either form.
     """
+    item = None
     try:
         if kind in _SCALARS:
             return _scalar(kind, text)
@@ -113,16 +115,33 @@ def _typed(name: str, kind: str, text: str) -> Any:
         if not isinstance(value, list):
             raise ValueError(text)
         element = kind[5:-1]
-        return [_element(element, v) for v in value] if element else value
+        if not element:
+            return value
+        typed: list[Any] = []
+        for v in value:
+            item = len(typed) + 1  # the place an error names
+            typed.append(_element(element, v))
+        return typed
     except (ValueError, RecursionError) as exc:  # RecursionError: a JSON list nested too deeply to read
+        given = f"--param {shortened(name, PARAM_SHOWN)}:{kind}={quoted(text, PARAM_SHOWN)}"
+        if item is not None:  # a list, one of whose items is not of the type
+            element = kind[5:-1]
+            article = "an" if element == "int" else "a"
+            bad = value[item - 1]
+            shown = quoted(bad, PARAM_SHOWN) if isinstance(bad, str) else shortened(repr(bad), PARAM_SHOWN)
+            raise QueryError(f"{given}: not a list of {element}: its item {item}, {shown}, is not {article} "
+                             f"{element}") from None
         article = "an" if kind == "int" else "a"
-        shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "..."  # a value of 5,000 digits
         why = (" (nested too deeply to read)" if isinstance(exc, RecursionError)
                else " (over 4,300 digits)" if "Exceeds the limit" in str(exc)
                else " (an empty item between commas)" if "empty item" in str(exc) else "")
         what = f"a list of {kind[5:-1]}" if kind.startswith("list[") else f"{article} {kind}"
-        raise QueryError(f"--param {name}:{kind}={shown}: not {what}{why}"
+        raise QueryError(f"{given}: not {what}{why}"
                          + ("; write a list as a,b,c or as JSON [1, 2]" if kind.startswith("list") else "")) from None
+
+
+#: the most characters of a ``--param`` name or value an error shows (a value of 5,000 digits, a long list)
+PARAM_SHOWN = 60
 
 
 def _comma_list(text: str) -> list[str]:

@@ -68,7 +68,9 @@ def cmd_curate_op(args: argparse.Namespace) -> int:
              if f.name in takes and (v := getattr(op, f.name)) not in (None, ())}  # "" kept: --paper "" is an error
     op = parse_operation(given, f"graphbuild curate {args.curate_op}", 0)  # the same checks as the file's
     ws.manifest()  # a clear error when there is no graph yet
-    with ws.lock("curate", wait=args.wait):  # no other writer between the check, the write and the rebuild
+    # no other writer (of this workspace, or of another sharing its curation file) between the check, the write
+    # and the rebuild
+    with ws.lock("curate", wait=args.wait, curation=True):
         if op.op == "drop":
             op = _paper_to_drop(ws, op, force=args.force)
         again = _is_last_operation(path, op)
@@ -200,7 +202,7 @@ def cmd_curate_undo(args: argparse.Namespace) -> int:
 
     ws = _workspace(args)
     ws.manifest()  # a clear error when there is no graph yet
-    with ws.lock("curate undo", wait=args.wait):
+    with ws.lock("curate undo", wait=args.wait, curation=True):
         ops = drop_last_command(ws.curation_file)
         if not ops:
             raise CurationError(f"nothing to undo: {ws.curation_file} holds no operation")
@@ -285,7 +287,8 @@ def cmd_thesaurus(args: argparse.Namespace) -> int:
         print(f"wrote {rows} label(s) to {args.file}")
         return 0
     note = checked_note(args.note, "graphbuild curate import-thesaurus --note")  # not the thesaurus file's line 2
-    with ws.lock("curate import-thesaurus", wait=args.wait):  # no other writer between the append and the rebuild
+    # no other writer between the append and the rebuild
+    with ws.lock("curate import-thesaurus", wait=args.wait, curation=True):
         found = import_thesaurus(args.file, ws.curation_file, note=note,
                                  graph=ws.graph() if ws.exists() else None)
         print(f"{ws.curation_file}: + {found.summary()} from {args.file}")
@@ -369,7 +372,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     else:
         ops = _ask(suggestions)
     if ops:
-        with ws.lock("review", wait=args.wait):
+        with ws.lock("review", wait=args.wait, curation=True):
             # another review may have decided some of them while this one waited for the lock
             late = sorted(decided_suggestions(read_curation(ws.curation_file)) & {op.suggestion for op in ops})
             if late:

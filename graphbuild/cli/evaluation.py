@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, warning_line
+from ..errors import InputError, UsageError, warning_line
 from ..settings import Settings
 from ._common import _require_positive, _say, _settings, _workspace
 
@@ -101,7 +101,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .. import extract
         from ..evaluate import score_entities
 
-        if args.cv:
+        if args.cv is not None:
             return _cross_validate(args)
         if not args.inputs or not args.gold:
             raise InputError("graphbuild eval entities", None,
@@ -140,12 +140,22 @@ def _cross_validate(args: argparse.Namespace) -> int:
     """K-fold cross-validation of the decision model by paper, on annotation files."""
     from ..nlp.train import SHIPPED_ANNOTATIONS
 
+    check_folds(args.cv)
     if not args.papers:
         raise InputError("graphbuild eval entities", None, "--cv needs --papers: the files holding the "
                          "annotated papers' abstracts")
     print_cross_validation(_settings(args), args.annotations or [str(SHIPPED_ANNOTATIONS)], args.papers, args.cv,
                            with_errors=args.errors)
     return 0
+
+
+def check_folds(k: int | None) -> None:
+    """Refuse a ``--cv K`` below 2 before any paper is read (``--cv 0`` was taken for no ``--cv`` at all: eval
+    asked for INPUT files, train trained without a word; 1 and below were refused after reading every paper).
+    """
+    if k is not None and k < 2:
+        raise UsageError(f"--cv must be 2 or more (the parts the annotated papers are split into, each scored "
+                         f"by a model trained on the others), got {k}")
 
 
 def print_cross_validation(settings: Settings, annotations: list[str], papers: list[str], k: int,
@@ -187,7 +197,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                          "proposed-recall and proposed-precision")
     ee.add_argument("inputs", nargs="*", metavar="INPUT", help="the listing to extract from")
     ee.add_argument("--gold", help="gold entities (JSON Lines, ANNOTATION.md format)")
-    ee.add_argument("--cv", type=int, default=0, metavar="K",
+    ee.add_argument("--cv", type=int, metavar="K",
                     help="instead: K-fold cross-validation of the decision model by paper on --annotations")
     ee.add_argument("--annotations", nargs="+", help="with --cv: annotation files keyed by paper id "
                     "(default: the shipped ones)")

@@ -21,9 +21,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     """Train on annotation files (optionally cross-validate first) and write a pipeline directory."""
     from ..nlp.train import SHIPPED_ANNOTATIONS, check_out_dir, train_pipeline
     from ..stages import check_pipeline
-    from .evaluation import print_cross_validation
+    from .evaluation import check_folds, print_cross_validation
 
     settings = _settings(args)
+    check_folds(args.cv)
     if not 0 < args.C < float("inf"):  # infinite: no regularisation at all
         raise UsageError(f"-C must be a finite number above 0, got {args.C:g}")
     _name_fits(args.out, "--out")
@@ -45,11 +46,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         if args.curation is not None:
             labels, ws_papers = _curation_inputs(args, settings, Path(tmp))
             annotations, papers = [str(labels), *annotations], [str(ws_papers), *papers]
-        if args.cv:
+        if args.cv is not None:
             print_cross_validation(settings, annotations, papers, args.cv, C=args.C)
         model = train_pipeline(annotations, papers, args.out, spacy_model=settings.spacy_model,
                                gazetteer=gazetteer, C=args.C, log=print, progress=True,
-                               warn=None if args.cv else _warn)  # (cross-validation read the same files)
+                               warn=_warn if args.cv is None else None)  # (cross-validation read the same files)
     print(f"{model.meta['papers']} papers, {model.meta['candidates']} candidate groups, "
           f"{len(model.entity.index)} features; use it with --spacy-model {shlex.quote(str(args.out))}")
     return 0
@@ -90,7 +91,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
                    help="files holding the annotated papers' titles and abstracts (any input format)")
     t.add_argument("--out", required=True, help="pipeline directory to write: new, empty, or one `graphbuild train` "
                    "wrote (it is replaced whole)")
-    t.add_argument("--cv", type=int, default=0, metavar="K", help="first print K-fold cross-validated scores")
+    t.add_argument("--cv", type=int, metavar="K", help="first print K-fold cross-validated scores")
     t.add_argument("-C", type=float, default=DEFAULT_C, help=f"inverse regularisation strength (default {DEFAULT_C})")
     t.add_argument("--config", help="settings file (default: ./graphbuild.toml if present)")
     t.add_argument("--curation", metavar="FILE",

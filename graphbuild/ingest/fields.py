@@ -661,10 +661,18 @@ def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, o
     hint.
     """
     found = _wide_decoder(lead)
-    hint = f" (it looks like {found[1]})" if found else ""
+    hint, advice = f" (it looks like {found[1]})" if found else "", "re-save the file as UTF-8"
+    kind = next((kind for magic, kind in _DOCUMENTS if lead.startswith(magic)), None)
+    if kind:  # no text to re-save: its text is to be taken out
+        hint, advice = f" (it is {kind})", "save its text as a UTF-8 text file, and give that"
     return InputError(path, lines + data.count(b"\n", 0, bad) + 1,
                       f"not UTF-8 text{hint}: invalid byte 0x{data[bad]:02x} at byte offset "
-                      f"{offset + bad}; re-save the file as UTF-8")
+                      f"{offset + bad}; {advice}")
+
+
+#: the first bytes of document files that are no text (what :func:`_not_utf8` tells the text readers' user)
+_DOCUMENTS = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive: a .docx or .odt document?"),
+              (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or Excel file"))
 
 
 #: bytes :func:`read_chunks` reads at a time
