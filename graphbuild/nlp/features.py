@@ -693,22 +693,41 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
-            return t
+            return _compound_head(words, k, t)
         if cut and low in _HEAD_CUT_WORDS:
             return None
     return None
 
 
+#: the scored types a head noun of a kind may signal
+_KIND_TYPES = ("Model", "Method", "Dataset")
+
+
+def _compound_head(words: list[str], k: int, t: str) -> str:
+    """The type of the last noun of a compound whose first head noun, ``words[k]``, has type ``t``: a noun before
+    a noun modifies it, the last is the head ("a training corpus" -> the corpus, Dataset; "a model merging recipe"
+    -> the recipe, Method; "a network pruning method" -> Method; a title's "A Model Merging Recipe" alike); ``t``
+    when no head noun follows. A collective after the noun is a set of what it names ("an autoencoder suite", "a
+    model family": :data:`_COLLECTIVES`), and keeps its type.
+    """
+    while k + 1 < len(words) and (words[k + 1].islower() or words[k].istitle() and words[k + 1].istitle()) \
+            and head_type(words[k + 1].lower()) in _KIND_TYPES and words[k + 1].lower() not in _COLLECTIVES:
+        k += 1
+        t = head_type(words[k].lower()) or t
+    return t
+
+
 def _members_kind(words: list[str]) -> str | None:
     """The scored type of the first head noun among ``words`` (what follows a collection's "of"), before a
     preposition: "open scientific language models" -> Model (no "language" as a tool: what a collection holds is
-    an artifact), "datasets for speech" -> Dataset, "papers annotated with …" -> ``None``.
+    an artifact), "sparse autoencoders" -> Model (:func:`~.entity_types.kind_type`), "datasets for speech" ->
+    Dataset, "papers annotated with …" -> ``None``; the last noun of a compound (:func:`_compound_head`).
     """
-    for word in words:
+    for k, word in enumerate(words):
         low = word.lower()
-        t = head_type(low)
-        if t in ("Model", "Method", "Dataset"):
-            return t
+        t = kind_type(low)
+        if t in _KIND_TYPES:
+            return _compound_head(words, k, t)
         if low in _HEAD_CUT_WORDS:
             return None
     return None
@@ -798,8 +817,26 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
             and not text[:c.start].strip():
         return _lone_title_kind(text, title_end)  # the title is one word, the name: "Quillfeather"
     if c.end < title_end:
-        return titled_kind_at(text[:title_end], c.start, c.end) or _title_kind(text, c.end, title_end)
-    return _appositive_head(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+        return copula_kind(text, c.end, title_end) or titled_kind_at(text[:title_end], c.start, c.end) \
+            or _title_kind(text, c.end, title_end)
+    return _appositive_head(text, c.end, min(len(text), c.end + 70)) \
+        or copula_kind(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+
+
+#: a name defined by a copula: "X is a dataset of …", "X Is a Loss: …", "X is not a model but a schedule" (what
+#: follows the "but"), "X (ours) is an optimizer" (group 1 the words of the predicate's phrase; a negated kind
+#: alone, "X is not a model", gives none)
+_COPULA = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(?i:is|was)\s+(?:(?i:not)\s+(?i:an?)\s+[\w\-]+(?:\s+[\w\-]+)?,?\s+"
+                     r"(?i:but|rather)\s+)?(?i:an?)\s+((?:[\w\-]+\s+){0,5}[\w\-]+)")
+
+
+def copula_kind(text: str, end: int, stop: int) -> str | None:
+    """The type the kind a copula right after a name (ending at ``end``) gives it: "X is a dataset of 2.4M events"
+    -> Dataset, "X Is Not a Model but a Schedule" -> Method; the head noun before a preposition
+    (:func:`_phrase_kind`); ``None`` without such a predicate.
+    """
+    m = _COPULA.match(text, end, stop)
+    return _phrase_kind(m.group(1).split(), cut=True) if m is not None else None
 
 
 #: the kind of the first thing the authors bring in: "We present a convolutional architecture" (group 1 its head)

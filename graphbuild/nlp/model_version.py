@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "578790d342d91f49"
+MODEL_DIGEST = "287a555c2d8e2beb"
