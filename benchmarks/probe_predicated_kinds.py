@@ -5,7 +5,9 @@ A name shaped like a model's ("…Net", "ViT-…") may be a data set or a schedu
 (1) a copula after the name ("OrbNet is a dataset of …", "Quell-ViT Is Not a Model but a Schedule: …", "Sallow
 Is a Loss: …"); (2) a compound kind in apposition or after a title's colon, whose head is its last noun ("X, a
 training corpus of …" is data, "X: A Model Merging Recipe for …" a method, "X, a network pruning method" a
-method); (3) a collection of models ("X, a suite of sparse autoencoders trained on …"): models. Negatives: the
+method); (3) a collection of models ("X, a suite of sparse autoencoders trained on …"): models; (4) a set named by
+its use ("X, a test set of …") and a title's question before a subtitle ("X: Do Models Count? A Benchmark"):
+data; (5) "X, a variant whose …" names no kind (the weights decide). Negatives: the
 same turns with the kind of a model keep it ("Brantle is a 3B model", "X, a retrieval model trained …"), a
 negated kind alone gives none, and a copula not after the name ("the baseline is a ResNet") types nothing.
 
@@ -51,6 +53,17 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("collection", "Tamarind: Sparse Autoencoders for Speech Encoders",
      "We release Tamarind, a suite of sparse autoencoders trained on every layer of Whisper large-v3. Tamarind features include speaker and language detectors.",
      {"Tamarind": "Model"}, ()),
+    # class 4: a set named by its use ("a test set"), a benchmark's title question before a subtitle
+    ("held-out set", "Pinewick-3D: A Test Set for Referring Expressions in Indoor Scenes",
+     "We release Pinewick-3D (Paired Indoor Noun-phrase Expressions With Instance Coordinates), a test set of 3,100 referring expressions in 150 held-out ScanNet scenes. On Pinewick-3D, OpenScene loses half its ScanRefer accuracy.",
+     {"Pinewick-3D": "Dataset", "ScanNet": "Dataset"}, ()),
+    ("held-out set", "Marmoset: Do Vision-Language Models Count Objects? A Counting Benchmark",
+     "Marmoset holds 2,000 images with counted objects. We measure how often GPT-4o and Qwen2-VL count right and find both fail past ten objects.",
+     {"Marmoset": "Dataset"}, ()),
+    # class 5: a variant says what a name is of, not what it is
+    ("variant", "Frequency Dropout for Convolutional Features",
+     "We revisit spectral dropout and propose Ripplecut, a variant whose drop rate rises with frequency. Ripplecut is applied to ResNet-50 on ImageNet-1K and improves robustness on ImageNet-C over DropBlock.",
+     {"Ripplecut": "Method", "ResNet-50": "Model"}, ()),
     # negatives: the kind of a model keeps it; a negated kind alone gives none
     ("negative", "Brantle: Small Models for Legal Question Answering",
      "We present Brantle. Brantle is a 3B model distilled from a larger teacher on court decisions. It beats Llama-3-8B on LegalBench.",

@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "7497ef7a68fc11f871ac5e7e300f61d96e66e8e04075f2d04d86bb0d797cba11"
+DEMO_SHA256 = "cae9d87e9e63456e483c27738f08a1cd452fe7d14f10f7e3238842b8de0d86a9"
 SHARED_50_SHA256 = "7ea8f95e799e956012cc2296f55fbcd8ee4e5026a08608309c80e9179c3281ef"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.nlp.features import _members_kind, _phrase_kind, copula_kind
+from graphbuild.nlp.features import _members_kind, _phrase_kind, _title_kind, copula_kind
 from graphbuild.nlp.pipeline import extract_text
 
 
@@ -30,9 +30,25 @@ def test_copula_kind(text: str, want: str | None) -> None:
     ("Sparse Autoencoder Suite for Vision Transformers", "Model"),  # a collective keeps its modifier's kind
     ("retrieval model trained on pairs", "Model"),
     ("new benchmark of questions", "Dataset"),
+    ("test set of 3,100 referring expressions", "Dataset"),  # a set named by its use
+    ("Test Set for Open-Vocabulary Grounding", "Dataset"),
+    ("set of tricks for training", None),
 ])
-def test_phrase_kind_compound_head(phrase: str, want: str) -> None:
+def test_phrase_kind_compound_head(phrase: str, want: str | None) -> None:
     assert _phrase_kind(phrase.split(), cut=True) == want
+
+
+def test_variant_names_no_kind() -> None:
+    assert _phrase_kind("variant whose drop rate rises with frequency".split()) is None
+    assert _phrase_kind("variant of LoRA for vision models".split()) is None
+
+
+def test_title_question_before_subtitle_is_a_benchmark() -> None:
+    title = "Marmoset: Do Vision-Language Models Count Objects? A Counting Benchmark"
+    text = title + "\nMarmoset holds 2,000 images."
+    assert _title_kind(text, len("Marmoset"), len(title)) == "Dataset"
+    title = "Marmoset: Counting Objects with Vision-Language Models"
+    assert _title_kind(title + "\nx", len("Marmoset"), len(title)) != "Dataset"
 
 
 def test_members_kind_reads_model_nouns() -> None:

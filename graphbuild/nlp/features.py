@@ -689,7 +689,10 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
             inner = _members_kind(words[k + 2:k + 7])
             if inner is not None:
                 return inner
-        t = head_type(low) or ("Model" if architecture_head(words, k) else None)
+        if low in _RELATIVE_KINDS:
+            return None  # what a name is a variant of, not what it is: "X, a variant whose drop rate …"
+        t = head_type(low) or ("Model" if architecture_head(words, k) else None) \
+            or ("Dataset" if low in _SET_WORDS and k and words[k - 1].lower() in _HELD_OUT_WORDS else None)
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
@@ -699,6 +702,10 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
     return None
 
 
+#: the words of a set of data named by its use, after :data:`_HELD_OUT_WORDS`: "a test set of …", "an evaluation
+#: split", "A Test Set for …"
+_SET_WORDS = frozenset(("set", "sets"))
+_HELD_OUT_WORDS = frozenset("test evaluation validation held-out dev development challenge training".split())
 #: the scored types a head noun of a kind may signal
 _KIND_TYPES = ("Model", "Method", "Dataset")
 
@@ -781,9 +788,9 @@ _TITLE_LISTED = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)[A-Z][\w\-
 #: gerunds opening a title's colon phrase that name what a benchmark does
 _EVALUATING = frozenset("Evaluating Benchmarking Measuring Assessing Testing Probing Stress-Testing".split())
 #: a title's colon phrase that is a question of what models do: "X: How Well Do Multimodal LLMs Read Maps?", "X: Do
-#: Speech Models Understand Prosody?"
+#: Speech Models Understand Prosody?", before a subtitle as well: "X: Do Agents Follow Each Other? A Debate …")
 _TITLE_QUESTION = re.compile(r"\s*:\s+(?:How|Do|Does|Can|Could|Are|Is|What|Which|Why|Where|When|Will|Should)\s"
-                             r"[^:?]*\?\s*$")
+                             r"[^:?]*\?(?:\s|$)")
 #: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")
 _AGENT_HEADS = frozenset(("agent", "agents"))
 #: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "287a555c2d8e2beb"
+MODEL_DIGEST = "c79a37cf397386a4"
