@@ -21,7 +21,13 @@ def test_a_head_before_a_participle_a_gerund_or_a_preposition_is_kept() -> None:
     assert compound_head_type("benchmark for evaluating models".split(), 0, "Dataset") == "Dataset"
     # a plural head ends the compound
     assert compound_head_type("models benchmarked on".split(), 0, "Model") == "Model"
-    assert compound_head_type("model suites benchmark".split(), 0, "Model") == "Dataset"
+    assert compound_head_type("model benchmarks suite".split(), 0, "Model") == "Dataset"
+
+
+def test_a_collective_after_a_head_keeps_its_type() -> None:
+    assert compound_head_type("autoencoder suite for".split(), 0, "Model") == "Model"
+    assert compound_head_type("model family".split(), 0, "Model") == "Model"
+    assert compound_head_type("data collection method".split(), 0, "Dataset") == "Method"
 
 
 def test_appositive_and_title_kinds_read_the_compound() -> None:

@@ -57,6 +57,7 @@ from .features import (
     _kind_named_before,
     _title_kind,
     candidate_features,
+    copula_kind,
     counted_contents,
     defined_type,
     drawn_from,
@@ -1241,7 +1242,9 @@ def _defined_type(text: str, title_end: int, cands: list[Candidate], members: li
     """
     if not any(cands[i].proposed or cands[i].named for i in members):
         types = {t for i in members if cands[i].start >= title_end
-                 for t in [_kind_named_before(text, title_end, cands[i].start)] if t in SCORED_TYPES}
+                 for t in [_kind_named_before(text, title_end, cands[i].start)
+                           or copula_kind(text, cands[i].end, min(len(text), cands[i].end + 70))]
+                 if t in SCORED_TYPES}
         return types.pop() if len(types) == 1 else None
     types = {t for i in members for t in [defined_type(text, title_end, cands[i])] if t in SCORED_TYPES}
     if not types and all(cands[i].start >= title_end for i in members):

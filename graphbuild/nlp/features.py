@@ -36,6 +36,7 @@ from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
     ARTIFACT_KINDS,
+    COLLECTIVES,
     COMPARISON_ENDS,
     COMPARISON_WORDS,
     DONE_WITH_BEFORE,
@@ -671,11 +672,6 @@ _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: further: ", a collection of open scientific language models")
 _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?[,:]\s+(?:a|an|the\s+first|two|three|four|five)\s+"
                    r"((?:[\w\-]+\s+){0,7}[\w\-]+)")
-#: words for a set of things whose kind is named after "of": "a collection of models", "a suite of benchmarks",
-#: "a family of datasets" (the lexicon types some of them alone: "collection" and "suite" as data, "family" as
-#: models)
-_COLLECTIVES = frozenset("collection collections suite suites family families series set sets group range "
-                         "zoo".split())
 #: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)
 _HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split())
 
@@ -689,11 +685,14 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
     """
     for k, word in enumerate(words[:reach]):
         low = word.lower()
-        if low in _COLLECTIVES and k + 2 < len(words) and words[k + 1].lower() == "of":
+        if low in COLLECTIVES and k + 2 < len(words) and words[k + 1].lower() == "of":
             inner = _members_kind(words[k + 2:k + 7])
             if inner is not None:
                 return inner
-        t = head_type(low) or ("Model" if architecture_head(words, k) else None)
+        if low in _RELATIVE_KINDS:
+            return None  # what a name is a variant of, not what it is: "X, a variant whose drop rate …"
+        t = head_type(low) or ("Model" if architecture_head(words, k) else None) \
+            or ("Dataset" if low in _SET_WORDS and k and words[k - 1].lower() in _HELD_OUT_WORDS else None)
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
@@ -703,16 +702,26 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
     return None
 
 
+#: the words of a set of data named by its use, after :data:`_HELD_OUT_WORDS`: "a test set of …", "an evaluation
+#: split", "A Test Set for …"
+_SET_WORDS = frozenset(("set", "sets"))
+_HELD_OUT_WORDS = frozenset("test evaluation validation held-out dev development challenge training".split())
+#: the scored types a head noun of a kind may signal
+_KIND_TYPES = ("Model", "Method", "Dataset")
+
+
 def _members_kind(words: list[str]) -> str | None:
     """The scored type of the first head noun among ``words`` (what follows a collection's "of"), before a
     preposition: "open scientific language models" -> Model (no "language" as a tool: what a collection holds is
-    an artifact), "datasets for speech" -> Dataset, "papers annotated with …" -> ``None``.
+    an artifact), "sparse autoencoders" -> Model (:func:`~.entity_types.kind_type`), "datasets for speech" ->
+    Dataset, "papers annotated with …" -> ``None``; the last noun of a compound
+    (:func:`~.lexicon.compound_head_type`).
     """
-    for word in words:
+    for k, word in enumerate(words):
         low = word.lower()
-        t = head_type(low)
-        if t in ("Model", "Method", "Dataset"):
-            return t
+        t = kind_type(low)
+        if t in _KIND_TYPES:
+            return compound_head_type(words, k, t)
         if low in _HEAD_CUT_WORDS:
             return None
     return None
@@ -767,9 +776,9 @@ _TITLE_LISTED = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)[A-Z][\w\-
 #: gerunds opening a title's colon phrase that name what a benchmark does
 _EVALUATING = frozenset("Evaluating Benchmarking Measuring Assessing Testing Probing Stress-Testing".split())
 #: a title's colon phrase that is a question of what models do: "X: How Well Do Multimodal LLMs Read Maps?", "X: Do
-#: Speech Models Understand Prosody?"
+#: Speech Models Understand Prosody?", before a subtitle as well: "X: Do Agents Follow Each Other? A Debate …")
 _TITLE_QUESTION = re.compile(r"\s*:\s+(?:How|Do|Does|Can|Could|Are|Is|What|Which|Why|Where|When|Will|Should)\s"
-                             r"[^:?]*\?\s*$")
+                             r"[^:?]*\?(?:\s|$)")
 #: heads the lexicon types Model that a bare title phrase gives a system built around models ("X: Web Agents for …")
 _AGENT_HEADS = frozenset(("agent", "agents"))
 #: a title's colon phrase without an article, to its head noun before a preposition or the end: "X: Small
@@ -809,8 +818,26 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
             and not text[:c.start].strip():
         return _lone_title_kind(text, title_end)  # the title is one word, the name: "Quillfeather"
     if c.end < title_end:
-        return titled_kind_at(text[:title_end], c.start, c.end) or _title_kind(text, c.end, title_end)
-    return _appositive_head(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+        return copula_kind(text, c.end, title_end) or titled_kind_at(text[:title_end], c.start, c.end) \
+            or _title_kind(text, c.end, title_end)
+    return _appositive_head(text, c.end, min(len(text), c.end + 70)) \
+        or copula_kind(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+
+
+#: a name defined by a copula: "X is a dataset of …", "X Is a Loss: …", "X is not a model but a schedule" (what
+#: follows the "but"), "X (ours) is an optimizer" (group 1 the words of the predicate's phrase; a negated kind
+#: alone, "X is not a model", gives none)
+_COPULA = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(?i:is|was)\s+(?:(?i:not)\s+(?i:an?)\s+[\w\-]+(?:\s+[\w\-]+)?,?\s+"
+                     r"(?i:but|rather)\s+)?(?i:an?)\s+((?:[\w\-]+\s+){0,5}[\w\-]+)")
+
+
+def copula_kind(text: str, end: int, stop: int) -> str | None:
+    """The type the kind a copula right after a name (ending at ``end``) gives it: "X is a dataset of 2.4M events"
+    -> Dataset, "X Is Not a Model but a Schedule" -> Method; the head noun before a preposition
+    (:func:`_phrase_kind`); ``None`` without such a predicate.
+    """
+    m = _COPULA.match(text, end, stop)
+    return _phrase_kind(m.group(1).split(), cut=True) if m is not None else None
 
 
 #: the kind of the first thing the authors bring in: "We present a convolutional architecture" (group 1 its head)

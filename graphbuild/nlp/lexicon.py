@@ -833,6 +833,11 @@ def _modifier(word: str) -> bool:
                 or word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
+#: words for a set of things whose kind is named after "of": "a collection of models", "a suite of benchmarks",
+#: "a family of datasets" (some are typed alone: "collection" and "suite" as data, "family" as models); after a
+#: head noun they name a set of what it names and keep its type ("an autoencoder suite", "a model family")
+COLLECTIVES = frozenset("collection collections suite suites family families series set sets group range "
+                        "zoo".split())
 #: the most words after a head noun read for the head of the compound it opens (:func:`compound_head_type`)
 COMPOUND_REACH = 3
 
@@ -844,13 +849,14 @@ def compound_head_type(words: Sequence[str], k: int, type_: str) -> str:
     method" -> Method). Past up to :data:`COMPOUND_REACH` words that can modify a noun (:func:`_modifier`: no
     function word, participle, adverb or verb), not a gerund ("a method leveraging diffusion models") unless a
     singular head follows it ("an LLM serving system" -> Method); a plural head ends the compound. ``type_`` where
-    no later head follows ("a transformer model trained on …", "a benchmark for …").
+    no later head follows ("a transformer model trained on …", "a benchmark for …"), and past a collective
+    (:data:`COLLECTIVES`: "an autoencoder suite" -> Model, "a model family").
     """
     if not _modifier(words[k].lower()):
         return type_  # (a plural head ends its compound: "two models benchmarked on …")
     after = [w.lower() for w in words[k + 1:k + 2 + COMPOUND_REACH]]
     for j, low in enumerate(after[:COMPOUND_REACH]):
-        t = TYPE_HEADS.get(low)
+        t = None if low in COLLECTIVES else TYPE_HEADS.get(low)
         if t is not None:
             type_ = t
         if not _modifier(low) or low.endswith("ing") and not (
