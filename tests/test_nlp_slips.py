@@ -245,6 +245,20 @@ def test_features_acronyms_that_may_name_nothing():
     assert "res_prefix" in names("256x256 Koala")
 
 
+def test_decide_an_acronym_of_a_body_of_people_is_no_artifact():
+    from graphbuild.nlp.features import names_people
+
+    assert names_people("Northern Radiology Society of Quokkaland") and names_people("Coastal Survey Agency")
+    # a venue names an evaluation campaign's collections too; an artifact's head is no body at all
+    assert not names_people("Koala Retrieval Conference") and not names_people("Wall Street Journal")
+    assert not names_people("Wombat Ranking Network")
+    title = "Tracing Model Bills Across State Legislatures"
+    text = (f"{title}\n\nModel bills drafted by the Western Legislative Drafting Council (WLDC) spread across "
+            "states. We present Billtrace, an alignment method for legal text, and apply it to the Statehouse-40K "
+            "corpus of bills.")
+    _kept_and_dropped(title, text, {"Billtrace", "Statehouse-40K"}, {"WLDC", "Western Legislative Drafting Council"})
+
+
 def test_roles_a_passive_proposal_a_derived_name_and_the_heart_of_a_model():
     from graphbuild.nlp.roles import assign_roles
 

@@ -1858,6 +1858,10 @@ _NOT_ARTIFACT_HEADS = {
                     "foundation society university laboratory department administration company "
                     "conference workshop symposium journal".split(), "body"),
 }
+#: the bodies of :data:`_NOT_ARTIFACT_HEADS` that are venues: an evaluation campaign's or a newspaper's name is
+#: often its collection's too ("Text REtrieval Conference (TREC)", "Document Understanding Conference",
+#: "Wall Street Journal (WSJ)")
+_VENUE_HEADS = frozenset("conference workshop symposium journal".split())
 #: a long form's words up to its first preposition (its head noun ends them): "rate of return" -> "rate"
 _LONG_HEAD_CUT = re.compile(r"\s+(?:" + "|".join(sorted(_HEAD_CUT_WORDS)) + r")\s+", re.I)
 #: a resolution that opens a name: "256x256 Koala" (the name is what follows)
@@ -1878,6 +1882,17 @@ def long_form_class(long: str) -> str | None:
     ('quantity', True)
     """
     return _NOT_ARTIFACT_HEADS.get(_long_form_head(long))
+
+
+def names_people(long: str) -> bool:
+    """Whether a long form names a body of people that is no venue (:func:`long_form_class` "body", but not
+    "… Conference" or "… Journal"): "Radiological Society of North America", "Coastal Survey Agency".
+
+    >>> names_people("Koala Radiology Society of Quokkaland"), names_people("Koala Retrieval Conference")
+    (True, False)
+    """
+    head = _long_form_head(long)
+    return _NOT_ARTIFACT_HEADS.get(head) == "body" and head not in _VENUE_HEADS
 
 
 #: the head nouns of a long form that decide the type of the name it defines, whatever the kind the sentence names
