@@ -1884,15 +1884,26 @@ def long_form_class(long: str) -> str | None:
     return _NOT_ARTIFACT_HEADS.get(_long_form_head(long))
 
 
-def names_people(long: str) -> bool:
-    """Whether a long form names a body of people that is no venue (:func:`long_form_class` "body", but not
-    "… Conference" or "… Journal"): "Radiological Society of North America", "Coastal Survey Agency".
+#: the quantities of :data:`_NOT_ARTIFACT_HEADS` that are only ever measured, never built: "conversion rate",
+#: "gross merchandise volume" (no "index", "count", "value" or "product": "Differentiable Search Index",
+#: "Shapley values" name techniques)
+_MEASURE_HEADS = frozenset("rate rates ratio ratios volume volumes price prices cost costs revenue margin share "
+                           "percentage proportion profit sales expenditure".split())
 
-    >>> names_people("Koala Radiology Society of Quokkaland"), names_people("Koala Retrieval Conference")
+
+def long_form_names_no_artifact(long: str) -> bool:
+    """Whether a long form names a body of people that is no venue (:func:`long_form_class` "body", but not
+    "… Conference" or "… Journal": "Radiological Society of North America", "Coastal Survey Agency") or a
+    measure (:data:`_MEASURE_HEADS`: "Conversion Rate", "Gross Merchandise Volume"): who makes or runs
+    things, or what is measured of them, never the artifact.
+
+    >>> long_form_names_no_artifact("Koala Radiology Society of Quokkaland")
+    True
+    >>> long_form_names_no_artifact("Quokka Return Rate"), long_form_names_no_artifact("Koala Retrieval Conference")
     (True, False)
     """
     head = _long_form_head(long)
-    return _NOT_ARTIFACT_HEADS.get(head) == "body" and head not in _VENUE_HEADS
+    return _NOT_ARTIFACT_HEADS.get(head) == "body" and head not in _VENUE_HEADS or head in _MEASURE_HEADS
 
 
 #: the head nouns of a long form that decide the type of the name it defines, whatever the kind the sentence names
