@@ -262,6 +262,16 @@ def test_decide_an_acronym_of_a_body_of_people_or_a_measure_is_no_artifact():
     text = (f"{title}\n\nShops track the Return Visit Rate (RVR) of each offer. We propose Offerloom, a ranking "
             "model trained on it, which lifts RVR by 3% over Quandrank.")
     _kept_and_dropped(title, text, {"Offerloom"}, {"RVR", "Return Visit Rate"})
+    # the decision keeps the paper's own coinage and a name the gazetteer knows as an artifact
+    from graphbuild.nlp.decide import _defined_as_no_artifact
+
+    cands = [_cand(text, "Return Visit Rate", "abbrev-long"), _cand(text, "RVR", "abbrev-short")]
+    assert _defined_as_no_artifact(cands, [0, 1], [None, None])
+    cands[0].proposed = True
+    assert not _defined_as_no_artifact(cands, [0, 1], [None, None])
+    cands[0].proposed = False
+    known = GazEntry("RVR", "Dataset", (), None, False)
+    assert not _defined_as_no_artifact(cands, [0, 1], [None, known])
 
 
 def test_roles_a_passive_proposal_a_derived_name_and_the_heart_of_a_model():

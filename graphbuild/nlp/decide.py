@@ -624,7 +624,8 @@ def _defined_as_no_artifact(cands: list[Candidate], members: list[int], entries:
     longs = [cands[i] for i in members if cands[i].source == "abbrev-long"]
     if not longs or not long_form_names_no_artifact(min(longs, key=lambda c: c.start).text):
         return False
-    return not any(entries[i] is not None and entries[i].type in SCORED_TYPES for i in members)
+    return not any(cands[i].proposed or entries[i] is not None and entries[i].type in SCORED_TYPES
+                   for i in members)
 
 
 def _with_nested_known(cands: list[Candidate], entries: list[Any], groups: list[list[int]], group_of: list[int],
