@@ -245,6 +245,35 @@ def test_features_acronyms_that_may_name_nothing():
     assert "res_prefix" in names("256x256 Koala")
 
 
+def test_decide_an_acronym_of_a_body_of_people_or_a_measure_is_no_artifact():
+    from graphbuild.nlp.features import long_form_names_no_artifact as no_artifact
+
+    assert no_artifact("Northern Radiology Society of Quokkaland") and no_artifact("Coastal Survey Agency")
+    assert no_artifact("Return Visit Rate") and no_artifact("Gross Order Volume")
+    # a venue names an evaluation campaign's collections too; an index or a count may be a technique's name
+    assert not no_artifact("Koala Retrieval Conference") and not no_artifact("Wall Street Journal")
+    assert not no_artifact("Differentiable Quokka Index") and not no_artifact("Wombat Ranking Network")
+    title = "Tracing Model Bills Across State Legislatures"
+    text = (f"{title}\n\nModel bills drafted by the Western Legislative Drafting Council (WLDC) spread across "
+            "states. We present Billtrace, an alignment method for legal text, and apply it to the Statehouse-40K "
+            "corpus of bills.")
+    _kept_and_dropped(title, text, {"Billtrace", "Statehouse-40K"}, {"WLDC", "Western Legislative Drafting Council"})
+    title = "Ranking Offers for Returning Shoppers"
+    text = (f"{title}\n\nShops track the Return Visit Rate (RVR) of each offer. We propose Offerloom, a ranking "
+            "model trained on it, which lifts RVR by 3% over Quandrank.")
+    _kept_and_dropped(title, text, {"Offerloom"}, {"RVR", "Return Visit Rate"})
+    # the decision keeps the paper's own coinage and a name the gazetteer knows as an artifact
+    from graphbuild.nlp.decide import _defined_as_no_artifact
+
+    cands = [_cand(text, "Return Visit Rate", "abbrev-long"), _cand(text, "RVR", "abbrev-short")]
+    assert _defined_as_no_artifact(cands, [0, 1], [None, None])
+    cands[0].proposed = True
+    assert not _defined_as_no_artifact(cands, [0, 1], [None, None])
+    cands[0].proposed = False
+    known = GazEntry("RVR", "Dataset", (), None, False)
+    assert not _defined_as_no_artifact(cands, [0, 1], [None, known])
+
+
 def test_roles_a_passive_proposal_a_derived_name_and_the_heart_of_a_model():
     from graphbuild.nlp.roles import assign_roles
 

@@ -63,6 +63,7 @@ from .features import (
     drawn_from,
     entity_features,
     group_candidates,
+    long_form_names_no_artifact,
     long_head_type,
     made_object,
     model_predicated,
@@ -554,6 +555,10 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     if any(e is not None and e.type == "Metric" for e in entries):  # (else every group stays)
         keep = [g for g in keep if {entries[i].type for i in groups[g] if entries[i] is not None} != {"Metric"}
                 or any(cands[i].proposed or cands[i].start < title_end for i in groups[g])]
+    # an acronym the paper spells out as a body of people ("Radiological Society of North America (RSNA)") or
+    # a measure ("Conversion Rate (CVR)"): who makes or runs things or what is measured of them, no artifact,
+    # unless the gazetteer knows it as one of a scored type
+    keep = [g for g in keep if not _defined_as_no_artifact(cands, groups[g], entries)]
     # a gene's symbol, read as one by what the text says of it ("mutations in ARID1A", "CDKN2A deletion")
     # ... an author's surname ("the procedure of Calonico, Cattaneo and Titiunik", "Calonico et al."), a formula
     # listed with formulas ("Li2CO3 and LiF") and an instrument ("the Zorb instrument aboard", "Zorb-2 altimetry"),
@@ -610,6 +615,18 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                                                any(entries[i] is not None for i in members), context, gaz)
                                for members, type_ in untasked], cands, [members for members, _ in untasked], context)
     return _Chosen(prepared, probs, kept_groups, taken, rows)
+
+
+def _defined_as_no_artifact(cands: list[Candidate], members: list[int], entries: list[Any]) -> bool:
+    """Whether a group's first long form of an abbreviation pair names a body of people or a measure
+    (:func:`long_form_names_no_artifact`: "… Society", "… Agency", "… Rate", "… Volume") and no member is a
+    gazetteer entry of a scored type.
+    """
+    longs = [cands[i] for i in members if cands[i].source == "abbrev-long"]
+    if not longs or not long_form_names_no_artifact(min(longs, key=lambda c: c.start).text):
+        return False
+    return not any(cands[i].proposed or entries[i] is not None and entries[i].type in SCORED_TYPES
+                   for i in members)
 
 
 def _with_nested_known(cands: list[Candidate], entries: list[Any], groups: list[list[int]], group_of: list[int],

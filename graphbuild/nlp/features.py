@@ -1896,6 +1896,10 @@ _NOT_ARTIFACT_HEADS = {
                     "foundation society university laboratory department administration company "
                     "conference workshop symposium journal".split(), "body"),
 }
+#: the bodies of :data:`_NOT_ARTIFACT_HEADS` that are venues: an evaluation campaign's or a newspaper's name is
+#: often its collection's too ("Text REtrieval Conference (TREC)", "Document Understanding Conference",
+#: "Wall Street Journal (WSJ)")
+_VENUE_HEADS = frozenset("conference workshop symposium journal".split())
 #: a long form's words up to its first preposition (its head noun ends them): "rate of return" -> "rate"
 _LONG_HEAD_CUT = re.compile(r"\s+(?:" + "|".join(sorted(_HEAD_CUT_WORDS)) + r")\s+", re.I)
 #: a resolution that opens a name: "256x256 Koala" (the name is what follows)
@@ -1916,6 +1920,28 @@ def long_form_class(long: str) -> str | None:
     ('quantity', True)
     """
     return _NOT_ARTIFACT_HEADS.get(_long_form_head(long))
+
+
+#: the quantities of :data:`_NOT_ARTIFACT_HEADS` that are only ever measured, never built: "conversion rate",
+#: "gross merchandise volume" (no "index", "count", "value" or "product": "Differentiable Search Index",
+#: "Shapley values" name techniques)
+_MEASURE_HEADS = frozenset("rate rates ratio ratios volume volumes price prices cost costs revenue margin share "
+                           "percentage proportion profit sales expenditure".split())
+
+
+def long_form_names_no_artifact(long: str) -> bool:
+    """Whether a long form names a body of people that is no venue (:func:`long_form_class` "body", but not
+    "… Conference" or "… Journal": "Radiological Society of North America", "Coastal Survey Agency") or a
+    measure (:data:`_MEASURE_HEADS`: "Conversion Rate", "Gross Merchandise Volume"): who makes or runs
+    things, or what is measured of them, never the artifact.
+
+    >>> long_form_names_no_artifact("Koala Radiology Society of Quokkaland")
+    True
+    >>> long_form_names_no_artifact("Quokka Return Rate"), long_form_names_no_artifact("Koala Retrieval Conference")
+    (True, False)
+    """
+    head = _long_form_head(long)
+    return _NOT_ARTIFACT_HEADS.get(head) == "body" and head not in _VENUE_HEADS or head in _MEASURE_HEADS
 
 
 #: the head nouns of a long form that decide the type of the name it defines, whatever the kind the sentence names
