@@ -276,6 +276,22 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
 
 
+def test_pipeline_suffix_rules_by_last_character():
+    rules = ["", ",", r"(?<=[0-9])km", "x|y", r"\.", "…", r"\w"]  # (a blank rule spaCy drops; "x|y$": no $ after x)
+    pattern = spacy.util.compile_suffix_regex(rules)
+    by_end = pipeline._rules_ending_with(rules, pattern)
+    # each character's pattern: the rules that can end with it, in order, with those whose ends are not known
+    assert by_end[","].__self__.pattern == r",$|x|y$|\w$"
+    assert by_end["m"].__self__.pattern == r"(?<=[0-9])km$|x|y$|\w$"
+    assert "\n" not in by_end  # ($ also matches before a final line break)
+    for text in _strings(",.km1xy…", 4):
+        if text[-1:] in by_end:
+            m, f = pattern.search(text), by_end[text[-1]](text)
+            assert (m is None and f is None) or (f is not None and m.span() == f.span()), text
+    assert pipeline._rules_ending_with([",", "a"], re.compile(",$")) == {}  # rules that did not make the pattern
+    assert pipeline._rules_ending_with([",", re.compile("a")], pattern) == {}
+
+
 # ---------------------------------------------------------------- fast16: typing, shapes, roles
 
 
