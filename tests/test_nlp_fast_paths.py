@@ -292,6 +292,22 @@ def test_pipeline_suffix_rules_by_last_character():
     assert pipeline._rules_ending_with([",", re.compile("a")], pattern) == {}
 
 
+def test_pipeline_address_match_skips_a_word_without_a_dot():
+    fast = pipeline.make_pipeline(proposers_only=True).tokenizer.url_match
+    plain = fast.__self__.match
+    words = ["".join(p) for k in (1, 2, 3, 4) for p in itertools.product("a1.:/@-_Z", repeat=k)]
+    words += ["near-optimal", "GPT-4", "example.com", "http://x.org/a?b", "user@mail.net", "10.0.0.1", "8.8.8.8",
+              "x.y", "localhost:8080", "a@b", "https://github", "www.x.io:8080/a", "e.g"]
+    found = 0
+    for word in words:
+        m, f = plain(word), fast(word)
+        assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
+        found += m is not None
+    assert found and fast("near-optimal") is None
+    other = re.compile(r"^\S+:\S+$").match  # (another address pattern: only a plain word is skipped)
+    assert pipeline._dotless_skipped(other)("a:b") is not None and pipeline._dotless_skipped(other)("ab") is None
+
+
 # ---------------------------------------------------------------- fast16: typing, shapes, roles
 
 

@@ -23,6 +23,7 @@ import spacy
 from spacy.lang import lex_attrs
 from spacy.lang.en import lex_attrs as en_lex_attrs
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -109,7 +110,7 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
         tokenizer.suffix_search = _suffix_near_the_end(cast(_Bound, tokenizer.suffix_search), suffix_rules)
         infix_finditer = _plain_word_skipped(infix_finditer, ())
         if tokenizer.url_match is not None:
-            tokenizer.url_match = _plain_word_skipped(cast(_Bound, tokenizer.url_match), None)
+            tokenizer.url_match = _dotless_skipped(cast(_Bound, tokenizer.url_match))
         _builtin_lexeme_getters(nlp.vocab)
     tokenizer.infix_finditer = cast(Callable, infix_finditer)
     for name in COMPONENTS[:-1] if proposers_only else COMPONENTS:
@@ -145,6 +146,23 @@ def _plain_word_skipped(bound: _Bound, nothing: object) -> _Bound:
         return nothing if string.isalpha() and string.isascii() else bound(string)
 
     skipped.__self__ = bound.__self__  # type: ignore[attr-defined]
+    return skipped
+
+
+def _dotless_skipped(match: _Bound) -> _Bound:
+    """``match`` (the tokenizer's address pattern's), answering ``None`` for a word without a dot when the
+    pattern is spaCy's (``URL_MATCH``): each of its addresses holds one (an IP address's, or a host name's
+    before its top-level domain), and a word without one ("near-optimal", "GPT-4") is otherwise tried against
+    the whole pattern, which backtracks through it. Another pattern answers only a plain word at once
+    (:func:`_plain_word_skipped`). The result keeps the pattern as ``__self__``.
+    """
+    if match.__self__.pattern != URL_MATCH.__self__.pattern:  # type: ignore[attr-defined]
+        return _plain_word_skipped(match, None)
+
+    def skipped(string: str) -> object:
+        return match(string) if "." in string else None
+
+    skipped.__self__ = match.__self__  # type: ignore[attr-defined]
     return skipped
 
 
