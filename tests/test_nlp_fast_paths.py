@@ -276,6 +276,38 @@ def test_pipeline_suffix_search_near_the_end_matches_the_full_search():
         assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
 
 
+def test_pipeline_suffix_rules_by_last_character():
+    rules = ["", ",", r"(?<=[0-9])km", "x|y", r"\.", "…", r"\w"]  # (a blank rule spaCy drops; "x|y$": no $ after x)
+    pattern = spacy.util.compile_suffix_regex(rules)
+    by_end = pipeline._rules_ending_with(rules, pattern)
+    # each character's pattern: the rules that can end with it, in order, with those whose ends are not known
+    assert by_end[","].__self__.pattern == r",$|x|y$|\w$"
+    assert by_end["m"].__self__.pattern == r"(?<=[0-9])km$|x|y$|\w$"
+    assert "\n" not in by_end  # ($ also matches before a final line break)
+    for text in _strings(",.km1xy…", 4):
+        if text[-1:] in by_end:
+            m, f = pattern.search(text), by_end[text[-1]](text)
+            assert (m is None and f is None) or (f is not None and m.span() == f.span()), text
+    assert pipeline._rules_ending_with([",", "a"], re.compile(",$")) == {}  # rules that did not make the pattern
+    assert pipeline._rules_ending_with([",", re.compile("a")], pattern) == {}
+
+
+def test_pipeline_address_match_skips_a_word_without_a_dot():
+    fast = pipeline.make_pipeline(proposers_only=True).tokenizer.url_match
+    plain = fast.__self__.match
+    words = ["".join(p) for k in (1, 2, 3, 4) for p in itertools.product("a1.:/@-_Z", repeat=k)]
+    words += ["near-optimal", "GPT-4", "example.com", "http://x.org/a?b", "user@mail.net", "10.0.0.1", "8.8.8.8",
+              "x.y", "localhost:8080", "a@b", "https://github", "www.x.io:8080/a", "e.g"]
+    found = 0
+    for word in words:
+        m, f = plain(word), fast(word)
+        assert (m is None and f is None) or (f is not None and m.span() == f.span()), word
+        found += m is not None
+    assert found and fast("near-optimal") is None
+    other = re.compile(r"^\S+:\S+$").match  # (another address pattern: only a plain word is skipped)
+    assert pipeline._dotless_skipped(other)("a:b") is not None and pipeline._dotless_skipped(other)("ab") is None
+
+
 # ---------------------------------------------------------------- fast16: typing, shapes, roles
 
 

@@ -15,7 +15,7 @@ import re
 import string
 import types
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import cast
 
@@ -23,6 +23,7 @@ import spacy
 from spacy.lang import lex_attrs
 from spacy.lang.en import lex_attrs as en_lex_attrs
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -100,16 +101,16 @@ def make_pipeline(model: str | None = None, *, gazetteer_path: str = "", decisio
     infix_finditer: _Bound = spacy.util.compile_infix_regex(infixes).finditer
     # a full stop after a size or version suffix ends the sentence: "… Falcon 180B.", "on GSM8K."
     # (spaCy keeps a period after one capital, as in an initial "J.")
-    tokenizer.suffix_search = spacy.util.compile_suffix_regex(
-        [*(nlp.Defaults.suffixes or ()), r"(?<=[0-9][A-Z])\."]).search
+    suffix_rules = [*(nlp.Defaults.suffixes or ()), r"(?<=[0-9][A-Z])\."]
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffix_rules).search
     if model is None:
         # (English rules) a new plain word is tried against every prefix, suffix, infix and address
         # rule: answer those at once
         tokenizer.prefix_search = _plain_word_skipped(cast(_Bound, tokenizer.prefix_search), None)
-        tokenizer.suffix_search = _suffix_near_the_end(cast(_Bound, tokenizer.suffix_search))
+        tokenizer.suffix_search = _suffix_near_the_end(cast(_Bound, tokenizer.suffix_search), suffix_rules)
         infix_finditer = _plain_word_skipped(infix_finditer, ())
         if tokenizer.url_match is not None:
-            tokenizer.url_match = _plain_word_skipped(cast(_Bound, tokenizer.url_match), None)
+            tokenizer.url_match = _dotless_skipped(cast(_Bound, tokenizer.url_match))
         _builtin_lexeme_getters(nlp.vocab)
     tokenizer.infix_finditer = cast(Callable, infix_finditer)
     for name in COMPONENTS[:-1] if proposers_only else COMPONENTS:
@@ -145,6 +146,23 @@ def _plain_word_skipped(bound: _Bound, nothing: object) -> _Bound:
         return nothing if string.isalpha() and string.isascii() else bound(string)
 
     skipped.__self__ = bound.__self__  # type: ignore[attr-defined]
+    return skipped
+
+
+def _dotless_skipped(match: _Bound) -> _Bound:
+    """``match`` (the tokenizer's address pattern's), answering ``None`` for a word without a dot when the
+    pattern is spaCy's (``URL_MATCH``): each of its addresses holds one (an IP address's, or a host name's
+    before its top-level domain), and a word without one ("near-optimal", "GPT-4") is otherwise tried against
+    the whole pattern, which backtracks through it. Another pattern answers only a plain word at once
+    (:func:`_plain_word_skipped`). The result keeps the pattern as ``__self__``.
+    """
+    if match.__self__.pattern != URL_MATCH.__self__.pattern:  # type: ignore[attr-defined]
+        return _plain_word_skipped(match, None)
+
+    def skipped(string: str) -> object:
+        return match(string) if "." in string else None
+
+    skipped.__self__ = match.__self__  # type: ignore[attr-defined]
     return skipped
 
 
@@ -287,7 +305,7 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-def _suffix_near_the_end(search: _Bound) -> _Bound:
+def _suffix_near_the_end(search: _Bound, rules: Sequence[object] = ()) -> _Bound:
     """``search`` (the English suffix pattern's), started near the end of a word without digits.
 
     A suffix is searched for at every position of a word, each position trying
@@ -298,10 +316,15 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
     starts there (look-behinds still see the characters before it). A plain word
     gets no search at all (:func:`_plain_word_skipped`), nor does a word whose last
     character is ASCII and ends no rule (:func:`_ascii_last_characters`: a hyphenated
-    word, a number). The result keeps the pattern as ``__self__``.
+    word, a number). A word whose last character is ASCII (and no line break) is
+    searched with the pattern of only the ``rules`` (the pattern's, in order) that can
+    end with that character (:func:`_rules_ending_with`): at each position the rules
+    left out cannot match, so the leftmost match and its span are the same, and a
+    position tries a handful of rules instead of all of them. The result keeps the
+    pattern as ``__self__``.
     """
-    searched = cast(Callable[[str, int], object], search)
     ends = _ascii_last_characters(search.__self__)  # type: ignore[attr-defined]
+    by_end = _rules_ending_with(rules, search.__self__)  # type: ignore[attr-defined]
 
     def suffix(string: str) -> object:
         if string.isalpha() and string.isascii():
@@ -309,14 +332,47 @@ def _suffix_near_the_end(search: _Bound) -> _Bound:
         final = string[-1:]
         if ends is not None and final.isascii() and final not in ends and final and final != "\n":
             return None  # no rule ends with this character ($ also matches before a final newline)
+        pattern_search = by_end.get(final, search)
         if _ASCII_DIGIT.search(string) is None:
             last = _ASCII_LETTER.search(string[::-1])
             if last is not None:  # the last letter is at len(string) - 1 - last.start()
-                return searched(string, max(len(string) - 2 - last.start(), 0))
-        return search(string)
+                return pattern_search(string, max(len(string) - 2 - last.start(), 0))  # type: ignore[call-arg]
+        return pattern_search(string)
 
     suffix.__self__ = search.__self__  # type: ignore[attr-defined]
     return suffix
+
+
+def _rules_ending_with(rules: Sequence[object], pattern: re.Pattern[str]) -> dict[str, _Bound]:
+    """For each ASCII character but a line break, the ``search`` of the suffix pattern made of only those of
+    ``rules`` (spaCy's suffix rules, each compiled with ``$`` after it, in order) that can end with it
+    (:func:`_ascii_last_characters` of the rule; a rule it cannot follow, or whose ``$`` does not close every
+    match of it, is kept for every character). Characters whose rules are all of them are left out (the
+    whole pattern serves), as is every character when ``rules`` are not the strings ``pattern`` was made of.
+    """
+    if not all(isinstance(r, str) for r in rules) or _sre_parser is None:
+        return {}
+    pieces = [r for r in cast(Sequence[str], rules) if r.strip()]  # (as spaCy joins them)
+    if spacy.util.compile_suffix_regex(pieces).pattern != pattern.pattern:
+        return {}
+    rule_ends: list[frozenset[str] | None] = []
+    for piece in pieces:
+        compiled = re.compile(piece + "$")
+        data = list(_sre_parser.parse(compiled.pattern, compiled.flags).data)
+        closed = bool(data) and data[-1] == (_sre_constants.AT, _sre_constants.AT_END)
+        rule_ends.append(_ascii_last_characters(compiled) if closed else None)
+    out: dict[str, _Bound] = {}
+    for code in range(128):
+        char = chr(code)
+        kept = [piece for piece, ends in zip(pieces, rule_ends) if ends is None or char in ends]
+        if char != "\n" and len(kept) < len(pieces):
+            out[char] = spacy.util.compile_suffix_regex(kept).search if kept else _no_match
+    return out
+
+
+def _no_match(string: str, pos: int = 0) -> None:
+    """The ``search`` of a pattern that matches nothing."""
+    return None
 
 
 class _Unknown(Exception):
