@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "71c8edce6445c57093ba422902dfd9eee0145bed3bc8e5adff7104543b6ff7f6"
-SHARED_50_SHA256 = "7c0262302e33c8800d63e402c7bfb1f356a39c44adc79c6ed16dd145dd05c981"
+DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
+SHARED_50_SHA256 = "0181339d2e2ecdc04ab7d2b42d8e2616698615a1511fe6aaa8197826222327f5"
 
 
 @pytest.fixture(scope="module")

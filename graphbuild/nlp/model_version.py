@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "4369dfec68e4d947"
+MODEL_DIGEST = "0a85d638d3f3c8d3"
