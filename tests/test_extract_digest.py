@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "7497ef7a68fc11f871ac5e7e300f61d96e66e8e04075f2d04d86bb0d797cba11"
-SHARED_50_SHA256 = "f050806c65051ac359216f231ae6ab302644e5a7ca76d34f8435bd836c6cccca"
+SHARED_50_SHA256 = "e9439babc14911a0577a7e2b91285166a9ba0e659b05822b09fbc55eeda196fc"
 
 
 @pytest.fixture(scope="module")
