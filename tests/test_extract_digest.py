@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "7497ef7a68fc11f871ac5e7e300f61d96e66e8e04075f2d04d86bb0d797cba11"
-SHARED_50_SHA256 = "f050806c65051ac359216f231ae6ab302644e5a7ca76d34f8435bd836c6cccca"
+SHARED_50_SHA256 = "300f78965b548d6ab33cb14889b52d78795806ccc7140cdd55f5377f187b9463"
 
 
 @pytest.fixture(scope="module")
