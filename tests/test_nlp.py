@@ -1220,6 +1220,47 @@ def test_patterns_glued_runs_are_known_names_then_known_or_coined_names():
     assert glued_runs([c for c in cands if c.source != "gazetteer"]) == set()
 
 
+def test_patterns_joined_runs_join_names_on_both_sides_of_a_joining_word():
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.patterns import joined_runs
+
+    text = "on Quillset-10N and Brambleset with ZQR on Mixture of Quill Experts and Tree of Thoughts here"
+
+    def cand(name, source, strong=False):
+        at = text.index(name)
+        return Candidate(at, at + len(name), name, source, strong=strong)
+
+    run = cand("Quillset-10N and Brambleset with ZQR", "caprun")
+    inner = cand("Brambleset with ZQR", "caprun")
+    plain = cand("Mixture of Quill Experts", "caprun")
+    whole = cand("Tree of Thoughts", "caprun")
+    cands = [run, inner, plain, whole, cand("Quillset-10N", "shape", strong=True), cand("Brambleset", "gazetteer"),
+             cand("ZQR", "acronym"), cand("Quill", "gazetteer"), cand("Experts", "capword"),
+             cand("Tree of Thoughts", "gazetteer"), cand("Tree", "capword")]
+    # names on both sides of each joining word: no name of its own; plain words beside one, or a known whole, are
+    assert joined_runs(cands) == {(run.start, run.end), (inner.start, inner.end)}
+    # a name shaped like a plain word is no name on its own
+    assert joined_runs([c for c in cands if c.text != "Brambleset"]) == set()
+
+
+def test_patterns_a_score_and_a_metric_before_a_joining_word_open_no_run():
+    from graphbuild.nlp.patterns import shape_candidates
+
+    text = ("Quillnet reaches 86.3 F1 on Zorbset, 90.1 accuracy on CORD and 72.0 QNLS on DocVQA; "
+            "Quillset and 100 Days of Rain.")
+    found = {c.text for c in shape_candidates(text, 0, [(0, len(text))])}
+    assert not any(t[0].isdigit() and " on " in t for t in found), found
+    # (a figure and a plain word open a name that may hold a joining word)
+    assert "100 Days of Rain" in found, found
+
+
+def test_decide_names_a_run_joins_are_found_not_the_run(nlp):
+    found = ents(nlp, "We test this advice on Quillset-10N and Brambleset-2M with TarnNet-28-10 and TarnNet-18 "
+                      "backbones. We evaluate ENAS, DARTS and ZQRS on Penn Treebank and CIFAR-10.")
+    assert {"Quillset-10N", "Brambleset-2M", "TarnNet-28-10", "ZQRS", "Penn Treebank"} <= set(found), found
+    assert not any(" and " in name or " on " in name or " with " in name for name in found), found
+
+
 def test_patterns_released_siblings_are_each_proposed():
     text = ("We release two retrievers, Zentor-Mini and Zentor-Tiny, distilled from a teacher. "
             "We present Quorra 7B, Quorra 13B and Quorra 70B. We build on Llama 7B and Llama 13B. "

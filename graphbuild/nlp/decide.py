@@ -543,6 +543,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             or p >= CHECKPOINT_THRESHOLD and _checkpoint_type(cands, groups[g], entries)
             or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
+    keep = _with_joined_parts(cands, group_of, keep, entries, scores)
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
@@ -583,8 +584,10 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                  or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name (but a generic model word of a title alone has no other mention)
-    shown = [[i for i in members if cands[i].score >= threshold or cands[i].start >= title_end
-              or context.bare and _generic_model(cands, members)] for members, _ in accepted]
+    # (a run joining names, "CIFAR-10N and Clothing1M", is no mention: the names it joins are)
+    shown = [[i for i in members if (cands[i].score >= threshold or cands[i].start >= title_end
+                                     or context.bare and _generic_model(cands, members)) and not cands[i].joins_names]
+             for members, _ in accepted]
     shown = _split_listed(cands, shown, [type_ for _, type_ in accepted])
     shown = _split_opening_pairs(text, sents, cands, shown)
     shown = _without_data_qualifiers(cands, shown, [type_ for _, type_ in accepted])
@@ -740,6 +743,21 @@ def _with_listed_parts(cands: list[Candidate], groups: list[list[int]], group_of
 
 #: the least score of a listed part of a kept run that :func:`_with_listed_parts` keeps
 LISTED_PART_FLOOR = 0.1
+
+
+def _with_joined_parts(cands: list[Candidate], group_of: list[int], keep: list[int], entries: list[Any],
+                       probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of the names a run joins across "and", "with", "on" ... (:attr:`Candidate.joins_names`:
+    "Quillset-10N and Brambleset-2M with TarnNet-28-10"), each known or name-shaped and not unlikely (score
+    ``LISTED_PART_FLOOR``): the run is no mention of its own, its names are.
+    """
+    runs = [(c.start, c.end) for c in cands if c.joins_names]
+    if not runs:
+        return keep
+    add = {group_of[j] for j, d in enumerate(cands)
+           if (entries[j] is not None or d.strong) and not d.joins_names and probs[group_of[j]] >= LISTED_PART_FLOOR
+           and any(s <= d.start and d.end <= e and (s, e) != (d.start, d.end) for s, e in runs)}
+    return _kept_with(keep, add)
 
 
 def _with_opening_pair_parts(text: str, sents: list[tuple[int, int]], cands: list[Candidate],

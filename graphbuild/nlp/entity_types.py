@@ -591,6 +591,7 @@ def _merge_same_spans(cands: list[Candidate]) -> list[Candidate]:
         kept.named = kept.named or c.named
         kept.strong = kept.strong or c.strong
         kept.accepted = kept.accepted and c.accepted
+        kept.joins_names = kept.joins_names and c.joins_names
         if kept.group < 0:
             kept.group = c.group
         if kept.key is None and c.key is not None:

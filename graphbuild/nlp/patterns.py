@@ -481,9 +481,10 @@ def _split_spans(separator: re.Pattern[str], text: str, start: int, end: int) ->
 _SIZED_COORDINATION = re.compile(r"(?<=\d)(?:[A-Za-z]{0,2}) (?:and|&) ")
 
 
-#: a listed part that opens with a figure and a connector ("0.57 for Diff-VC", "2.8x on HumanEval"): a
-#: result reported for a name, not a name
-_SCORE_LED = re.compile(r"\d[\d.,]*[A-Za-z%]{0,2} (?:of|for|on|in|with|from|to)\b")
+#: a listed part that opens with a figure and a connector ("0.57 for Diff-VC", "2.8x on HumanEval"), or a figure,
+#: a metric's short name and a connector ("72.0 ANLS on DocVQA", "45.1 mAP on COCO"): a result reported for a
+#: name, not a name ("20 Newsgroups", a plain word after the figure, stays a name)
+_SCORE_LED = re.compile(r"\d[\d.,]*[A-Za-z%]{0,2}(?: [A-Za-z][a-z]*[A-Z0-9@][\w@]*)? (?:of|for|on|in|with|from|to)\b")
 
 
 def _coordinated_parts(run: str, start: int) -> list[tuple[int, int]]:
@@ -1641,6 +1642,52 @@ def glued_runs(cands: list[Candidate]) -> set[tuple[int, int]]:
 _VALUE = re.compile(r" \d+(?:\.\d+)?%?")
 
 
+def joined_runs(cands: list[Candidate]) -> set[tuple[int, int]]:
+    """The spans of capitalised runs that join names by a word a run may cross (:data:`_JOINING_WORD`:
+    "CIFAR-10N and Clothing1M with WideResNet-28-10", "NAO on Penn Treebank", "LSUN Bedroom with StyleGAN2"),
+    each side of each joining word a name on its own: one the gazetteer knows, a coined name's shape, an
+    acronym or a short form the text defines, the names tiling the run. Plain words beside a joining word
+    ("Mixture of Experts", "Mixture of LoRA Experts", "Listen, Attend and Spell") and a run the gazetteer
+    knows as a whole ("Tree of Thoughts") stay runs. The spans are kept as candidates (their features are
+    what the decision learned from) and marked never to be a mention (:attr:`Candidate.joins_names`).
+    """
+    runs = [c for c in cands if c.source in _RUN_SOURCES and _JOINING_WORD.search(c.text)]
+    if not runs:
+        return set()
+    known = {(c.start, c.end) for c in cands if c.source == "gazetteer"}
+    ends_of: dict[int, list[int]] = {}  # a name's start -> the ends of the names starting there
+    for c in cands:
+        if c.source == "gazetteer" or c.source == "shape" and c.strong or c.source in _JOINED_SOURCES:
+            ends_of.setdefault(c.start, []).append(c.end)
+    joined = set()
+    for c in runs:
+        span = (c.start, c.end)
+        if span in known or span in joined:
+            continue
+        # the ends reachable from the run's start by names, each after a space or a joining word (with
+        # whether a joining word was crossed)
+        reach = {(e, False) for e in ends_of.get(c.start, ()) if e < c.end}
+        while reach and (c.end, True) not in reach:
+            step: set[tuple[int, bool]] = set()
+            for at, crossed in reach:
+                step.update((e, crossed) for e in ends_of.get(at + 1, ()) if e <= c.end and c.text[at - c.start] == " ")
+                joint = _JOINING_WORD.match(c.text, at - c.start)
+                if joint is not None:
+                    step.update((e, True) for e in ends_of.get(c.start + joint.end(), ()) if e <= c.end)
+            reach = step
+        if (c.end, True) in reach:
+            joined.add(span)
+    return joined
+
+
+#: a word a capitalised run crosses between two names (:data:`_BROAD_RUN`'s joining words but "the")
+_JOINING_WORD = re.compile(r" (?:and|&|with|on|in|of|for|to|from) ")
+#: the proposers of a name on its own beside a joining word besides the gazetteer's and strong shapes: a
+#: token shaped like a name ("NAO") or a short form the text defines
+_JOINED_SOURCES = frozenset(("acronym", "abbrev-short"))
+
+
+
 # ---------------------------------------------------------------- component
 
 @Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
@@ -1690,6 +1737,9 @@ def make_patterns(nlp: Language, name: str, dataset_cue_vote: float, eponym_vote
         glued = glued_runs(out)
         if glued:
             out[:] = [c for c in out if c.source not in _RUN_SOURCES or (c.start, c.end) not in glued]
+        joined = joined_runs(out)
+        for c in out if joined else ():
+            c.joins_names = c.source in _RUN_SOURCES and (c.start, c.end) in joined
         return doc
 
     return patterns
