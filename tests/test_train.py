@@ -283,28 +283,6 @@ def test_train_lower_case_phrases_have_their_own_threshold(p_proposed, proposed)
     assert d.entities == []
 
 
-def test_train_an_acronym_defined_by_a_lower_case_phrase_has_its_own_bar():
-    from graphbuild.nlp.candidates import Candidate
-    from graphbuild.nlp.decide import DEFINED_LOWER_THRESHOLD, decide
-
-    def kept(text: str, long: str, short: str, p: float) -> list[str]:
-        cands = [Candidate(text.index(long), text.index(long) + len(long), long, "abbrev-long", sentence=1, group=0),
-                 Candidate(text.index(short), text.index(short) + len(short), short, "abbrev-short", sentence=1,
-                           group=0)]
-        d = decide(text, [(0, 1), (3, len(text))], 1, cands, None, _constant_model(p, 0.1), threshold=0.3,
-                   proposed_threshold=0.3, lower_threshold=0.1)
-        return sorted({d.cands[i].text for m in d.entities for i in m})
-
-    between = (DEFINED_LOWER_THRESHOLD + 0.3) / 2
-    lower = "T\n\nWe simulate the folds with lattice spin dynamics (LSD) on one card."
-    # a lower-case long form: kept between this bar and the entity threshold, as a Method
-    assert kept(lower, "lattice spin dynamics", "LSD", between) == ["LSD", "lattice spin dynamics"]
-    assert kept(lower, "lattice spin dynamics", "LSD", DEFINED_LOWER_THRESHOLD / 2) == []
-    # a capitalised long form is a name's: the entity threshold
-    upper = "T\n\nWe simulate the folds with Lattice Spin Dynamics (LSD) on one card."
-    assert kept(upper, "Lattice Spin Dynamics", "LSD", between) == []
-
-
 def _record_papers(monkeypatch, name: str, **override) -> list[set[str]]:
     """Wrap ``graphbuild.nlp.train.<name>`` to record the paper ids of the examples it gets."""
     from graphbuild.nlp import train

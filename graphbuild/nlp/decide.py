@@ -136,10 +136,6 @@ LOWER_THRESHOLD = 0.1
 #: model learns it as mostly no entity, yet where the gold omits it the scorer counts it neither way; the known
 #: name keeps the lower bar from reaching the paper's other lower-case phrases (:func:`known_lower_technique`)
 KNOWN_LOWER_THRESHOLD = 0.02
-#: an acronym the text defines by a lower-case phrase ("total variation (TV)": :func:`_defined_by_lower_phrase`)
-#: is kept from this probability: the model, which sees such pairs as often background as named, scores the
-#: techniques the gold lists under the bar (its acronym counts in precision, unlike a lower-case phrase alone)
-DEFINED_LOWER_THRESHOLD = 0.15
 #: a name of capitalised words ending in a word for a collection of data ("Labour Force Survey", "Caselaw Access
 #: Project": :func:`_collection_type`) is kept from this probability
 COLLECTION_THRESHOLD = 0.15
@@ -538,7 +534,6 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             and (written_lower_case(cands, groups[g], title_end, sents) or _generic_model(cands, groups[g])
                  or _proposed_phrase(cands, groups[g], title_end))
             or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)
-            or p >= DEFINED_LOWER_THRESHOLD and _defined_by_lower_phrase(cands, groups[g])
             or p >= KNOWN_LOWER_THRESHOLD and known_lower_technique(cands, groups[g], entries, title_end, sents)
             or p >= CHECKPOINT_THRESHOLD and _checkpoint_type(cands, groups[g], entries)
             or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])]
@@ -2193,14 +2188,6 @@ _PHRASE_PROPOSERS = frozenset(("proposal", "listed"))
 
 #: a word or a hyphenated part of one with two capitals: an acronym or coined name ("KDG", "MXInt-specific")
 _ACRONYM_PART = re.compile(r"(?<![^\s\-])[^\s\-]*[A-Z][^\s\-]*[A-Z]")
-
-
-def _defined_by_lower_phrase(cands: list[Candidate], members: Sequence[int]) -> bool:
-    """Whether an entity is an acronym the text defines by a phrase written in lower case ("molecular dynamics
-    (MD)", "generative retrieval (GR)"): a technique the paper names, though it never says it brings it in.
-    """
-    return any(cands[i].source == "abbrev-short" for i in members) and any(
-        cands[i].source == "abbrev-long" and cands[i].text.islower() for i in members)
 
 
 def _proposed_phrase(cands: list[Candidate], members: Sequence[int], title_end: int) -> bool:
