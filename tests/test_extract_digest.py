@@ -20,7 +20,7 @@ from graphbuild.resources import data_path
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
 DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
-SHARED_50_SHA256 = "0181339d2e2ecdc04ab7d2b42d8e2616698615a1511fe6aaa8197826222327f5"
+SHARED_50_SHA256 = "8a6a781db077ae4a6861434b92c79e94e98bb77752d15b95867ba124d4981729"
 
 
 @pytest.fixture(scope="module")
