@@ -832,6 +832,26 @@ def test_related_cli_external_bibtex_with_no_candidates_says_so(tmp_path, capsys
     assert out == "" and err.strip() == "graphbuild: no candidates outside the corpus"
 
 
+def test_related_cli_text_file_dash_is_a_file_name_as_an_input_is(tmp_path, capsys, monkeypatch):
+    """``--text-file -`` took "-" as a file name, as INPUT ``-`` is one (standard input is ``/dev/stdin``), but
+    where no file "-" is said it otherwise than INPUT, with no word of how to give standard input."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    for args in (["related", "-w", str(ws), "--text-file", "-"], ["build", "-", "-w", str(ws)]):
+        assert main(args) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == ["graphbuild: error: [E100] -: no such file (give standard input as /dev/stdin)"], err
+    (tmp_path / "-").write_text("We adapt large language models with low-rank updates, as LoRA does.\n")
+    assert main(["related", "-w", str(ws), "--text-file", "-"]) == 0
+    assert "LoRA: Low-Rank Adaptation" in capsys.readouterr().out
+
+
 def test_related_cli_draft_read_as_the_readers_read_a_file(tmp_path, capsys, monkeypatch):
     """A draft saved with a byte-order mark had its first heading read as prose ('\\ufeff# Draft');
     a binary or UTF-16 file was refused with Python's codec message."""
