@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .curation import CurationOp, CurationReport
-from .errors import InputError, shortened
+from .errors import InputError, quoted, shortened
 from .graph import count_lines, graph_digest, graph_stats, graph_to_tables
 from .progress import Progress, no_progress
 from .records import CachedExtraction, Extraction, Paper
@@ -218,8 +218,14 @@ def _unreadable(path: Path, exc: BaseException) -> InputError:
     return InputError(path, None, f"not a readable Parquet table: {detail}")
 
 
+#: the columns of a node table that must hold text (a single-machine build never writes one blank)
+_NAMED_BY: dict[str, tuple[str, ...]] = {"Entity": ("name", "type")}
+
+
 def _check_ids(path: Path, name: str, rows: list[dict[str, Any]], table_of: dict[str, str], nodes: bool) -> None:
-    """Node ids are text, once in the whole output; a relationship joins two of them (else a row error)."""
+    """Node ids are text, once in the whole output, an entity's name and type text; a relationship joins two
+    node ids (else a row error).
+    """
     for n, row in enumerate(rows, 1):
         if nodes:
             node = row["id"]
@@ -228,6 +234,9 @@ def _check_ids(path: Path, name: str, rows: list[dict[str, Any]], table_of: dict
             if node in table_of:
                 raise InputError(path, None, f"row {n}: the id {node!r} is also a node of {table_of[node]}")
             table_of[node] = name
+            for column in _NAMED_BY.get(name, ()):  # a blank label in every listing, page and export
+                if not isinstance(row[column], str) or not row[column].strip():
+                    raise InputError(path, None, f"row {n}: the {column} {quoted(row[column])} is not a non-empty text")
             continue
         for end in ("from", "to"):
             if not isinstance(row[end], str) or row[end] not in table_of:

@@ -12,6 +12,7 @@ MODULES = [
     "graphbuild.nlp.patterns",
     "graphbuild.nlp.pipeline",
     "graphbuild.nlp.features",
+    "graphbuild.nlp.train",
     "graphbuild.stages",
     "graphbuild.nlp.gazetteer",
     "graphbuild.nlp.textclean",

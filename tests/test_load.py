@@ -253,6 +253,15 @@ def _set(key, value, at=0):
     (lambda out: _rewrite(out / "nodes" / "Paper", _set("id", "")), "nodes/Paper", "row 1: the id '' is not"),
     (lambda out: _rewrite(out / "nodes" / "Paper", _set("id", "P1", 1)), "nodes/Paper",
      "row 2: the id 'P1' is also a node of Paper"),  # was KeyError: 'label'
+    # an entity of no name was loaded without a word (a blank label in every listing, page and export)
+    (lambda out: _rewrite(out / "nodes" / "Entity", _set("name", "", 1)), "nodes/Entity",
+     "row 2: the name '' is not a non-empty text"),
+    (lambda out: _rewrite(out / "nodes" / "Entity", _set("name", " \t")), "nodes/Entity",
+     "row 1: the name ' \\t' is not a non-empty text"),
+    (lambda out: _rewrite(out / "nodes" / "Entity", _set("name", None)), "nodes/Entity",
+     "row 1: the name None is not a non-empty text"),
+    (lambda out: _rewrite(out / "nodes" / "Entity", _set("type", "")), "nodes/Entity",
+     "row 1: the type '' is not a non-empty text"),
     (lambda out: _rewrite(out / "rels" / "CITES", _set("from", None)), "rels/CITES",
      "row 1: from None names no node"),  # was ValueError: None cannot be a node
     (lambda out: _rewrite(out / "rels" / "CITES", _set("to", "nowhere")), "rels/CITES",

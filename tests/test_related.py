@@ -832,6 +832,48 @@ def test_related_cli_external_bibtex_with_no_candidates_says_so(tmp_path, capsys
     assert out == "" and err.strip() == "graphbuild: no candidates outside the corpus"
 
 
+def test_related_cli_text_file_dash_is_a_file_name_as_an_input_is(tmp_path, capsys, monkeypatch):
+    """``--text-file -`` took "-" as a file name, as INPUT ``-`` is one (standard input is ``/dev/stdin``), but
+    where no file "-" is said it otherwise than INPUT, with no word of how to give standard input."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    for args in (["related", "-w", str(ws), "--text-file", "-"], ["build", "-", "-w", str(ws)]):
+        assert main(args) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == ["graphbuild: error: [E100] -: no such file (give standard input as /dev/stdin)"], err
+    (tmp_path / "-").write_text("We adapt large language models with low-rank updates, as LoRA does.\n")
+    assert main(["related", "-w", str(ws), "--text-file", "-"]) == 0
+    assert "LoRA: Low-Rank Adaptation" in capsys.readouterr().out
+
+
+def test_related_cli_draft_with_old_mac_line_ends_is_split_as_with_lf(tmp_path, capsys):
+    """A draft whose lines end in CR alone is read as one with LF or CR LF: the same passages, on the same lines."""
+    from test_workspace import SOURCES
+
+    from graphbuild.cli import main
+
+    ws = tmp_path / "ws"
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
+    body = ["# Draft", "", "We adapt large language models with low-rank updates, as LoRA does, and study where "
+            "adapters go in a transformer and how their rank should be chosen for each layer of it.", "",
+            "A second section compares image classifiers trained on ImageNet with residual networks and reports "
+            "their top-1 accuracy for several depths, widths and training schedules on many backbones.", ""]
+    seen = []
+    for end in ("\n", "\r\n", "\r"):
+        draft = tmp_path / "draft.md"
+        draft.write_bytes(end.join(body).encode())
+        capsys.readouterr()
+        assert main(["related", "-w", str(ws), "--text-file", str(draft), "--json"]) == 0
+        seen.append(sorted({(r["passage"], r["passage_line"]) for r in json.loads(capsys.readouterr().out)}))
+    assert seen[0] == seen[1] == seen[2] and (1, 3) in seen[0], seen  # read as one line, it was passage 1 on line 1
+
+
 def test_related_cli_draft_read_as_the_readers_read_a_file(tmp_path, capsys, monkeypatch):
     """A draft saved with a byte-order mark had its first heading read as prose ('\\ufeff# Draft');
     a binary or UTF-16 file was refused with Python's codec message."""

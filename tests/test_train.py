@@ -123,6 +123,28 @@ def test_train_cli_annotations_with_nothing_to_learn_is_one_coded_line(corpus, t
     assert not (tmp_path / "pipe").exists()
 
 
+@pytest.mark.parametrize("entities, words", [
+    ([{"name": "LoRA", "type": "Method"}, {"name": "LoRA", "type": "Model"}],
+     "entity 'LoRA' is annotated as Method and as Model"),
+    ([{"name": "LoRA", "type": "Method", "aliases": ["Low-Rank Adaptation"]},
+      {"name": "low-rank adaptation", "type": "Task"}],
+     "entity 'low-rank adaptation' is annotated as Method (as 'LoRA') and as Task"),
+])
+@pytest.mark.parametrize("command", ["train", "eval"])
+def test_train_and_cv_refuse_a_paper_giving_one_name_two_types(corpus, tmp_path, capsys, entities, words, command):
+    """One paper listing a name (or an alias) twice with two types was trained on both labels, silently."""
+    papers, ann = corpus
+    lines = ann.read_text().splitlines()
+    lines[2] = json.dumps({"id": "p3", "entities": entities})
+    ann.write_text("\n".join(lines) + "\n")
+    args = (["train", str(ann), "--papers", str(papers), "--out", str(tmp_path / "pipe")] if command == "train"
+            else ["eval", "entities", "--cv", "2", "--papers", str(papers), "--annotations", str(ann)])
+    assert main(args) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"graphbuild: error: [E100] {ann}:3: {words}"), err
+    assert not (tmp_path / "pipe").exists()
+
+
 def test_train_unknown_ids_are_reported(corpus, tmp_path, nlp):
     papers, _ = corpus
     ann = tmp_path / "other.jsonl"

@@ -67,8 +67,12 @@ def _read_draft(path: str) -> str:
     file refused with the line and byte it fails at; one holding a NUL (a binary file, all of its bytes UTF-8:
     it was ranked as prose) refused with the line of the first.
     """
-    from ..ingest.fields import read_text
+    from ..fsutil import path_kind
+    from ..ingest import missing_input
+    from ..ingest.fields import cannot_read, read_text
 
+    if path_kind(path, lambda exc: cannot_read(path, exc)) is None:  # as an INPUT naming nothing ("-" too)
+        raise missing_input(Path(path))
     text = read_text(Path(path))
     nul = nul_character(text, "which no text holds: is it a binary file? give the draft as text")
     if nul:

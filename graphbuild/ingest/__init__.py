@@ -185,7 +185,8 @@ def missing_input(path: Path) -> InputError:
     if path.is_symlink():
         return InputError(path, None, "is a symbolic link to nothing (its target is missing, or links "
                                       "lead back to it in a loop)")
-    return InputError(path, None, "no such file")
+    # "-" is a file name here, as everywhere in graphbuild: standard input is read as /dev/stdin
+    return InputError(path, None, "no such file" + (" (give standard input as /dev/stdin)" if str(path) == "-" else ""))
 
 
 def folder_without_inputs(path: Path, reader: str, extensions: Iterable[str], advice: str) -> InputError:

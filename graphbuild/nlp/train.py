@@ -33,7 +33,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from ..errors import InputError, OutputError, UsageError, warning_line
+from ..errors import InputError, OutputError, UsageError, quoted, warning_line
 from ..progress import Progress
 from ..records import SCORED_TYPES, Paper, name_key
 from ..resources import data_path
@@ -104,7 +104,26 @@ def read_annotations(path: str | Path) -> list[dict[str, Any]]:
             problem = entity_problem(e)
             if problem:
                 raise InputError(path, lineno, problem)
+        problem = two_types(row["entities"])
+        if problem:  # it was trained on both labels, silently
+            raise InputError(path, lineno, problem)
     return [row for _, row in rows]
+
+
+def two_types(entities: list[dict[str, Any]]) -> str:
+    """What of one paper's annotated ``entities`` gives one name (or alias) two types, by its name key, or ``""``.
+
+    >>> print(two_types([{"name": "LoRA", "type": "Method"}, {"name": "lora", "type": "Model"}]))
+    entity 'lora' is annotated as Method (as 'LoRA') and as Model; give each name one type
+    """
+    first: dict[str, tuple[str, str]] = {}  # name key -> (the name annotated first, its type)
+    for e in entities:
+        for form in (e["name"], *(e.get("aliases") or [])):
+            name, kind = first.setdefault(name_key(form), (e["name"], e["type"]))
+            if kind != e["type"] and name_key(form):
+                was = f" (as {quoted(name)})" if name != form else ""
+                return f"entity {quoted(form)} is annotated as {kind}{was} and as {e['type']}; give each name one type"
+    return ""
 
 
 def _id_keys(paper: Paper) -> set[str]:
