@@ -669,9 +669,11 @@ _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: a general approach that …", "X, the first benchmark of …", "X, two vision-language models" (a family introduced by
 #: its members' count)
 #: (up to eight words: the head is looked for in the first five, the kind of a collection's members a little
-#: further: ", a collection of open scientific language models")
-_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,30}\))?[,:]\s+(?:a|an|the\s+first|two|three|four|five)\s+"
-                   r"((?:[\w\-]+\s+){0,7}[\w\-]+)")
+#: further: ", a collection of open scientific language models"); past a spelled-out parenthesis of up to 80
+#: characters ("X (Labelled Orchard Images from Drone Surveys), a test set of …") and a parenthesised acronym
+#: inside the kind, dropped before the head is looked for ("a Large Language Model (LLM) serving engine")
+_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,80}\))?[,:]\s+(?:a|an|the\s+first|two|three|four|five)\s+"
+                   r"((?:[\w\-]+\s+|\([A-Z][\w\-]*\)\s+){0,7}[\w\-]+)")
 #: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)
 _HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split())
 
@@ -734,7 +736,8 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
     m = _APPOS.match(text, start, end)
     if m is None:
         return None
-    return _phrase_kind(m.group(1).split())
+    return _phrase_kind([w for w in m.group(1).split() if w[0] != "("])  # (past an acronym: "a Graph Neural
+    # Network (GNN) training library")
 
 
 #: what the title says a name before its colon is: "X: A Benchmark for …", "X: The First Dataset of …"
@@ -858,11 +861,12 @@ def _lone_title_kind(text: str, title_end: int) -> str:
 
 #: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the
 #: name follows; group 1 the kind's head noun); also through a copula and with an "as" after the participle, as
-#: informal abstracts write it ("the model is named ", "a new transformer which is called as "), or in a
+#: informal abstracts write it ("the model is named ", "The student models are named ", "a new transformer which
+#: is called as "; up to six words between the article and the head noun), or in a
 #: clause of the authors ("a residual network, which we name ", "The model, which we call ", "a corpus we call ",
 #: "a policy, which we refer to as "); a dash may stand for the comma ("the model—named ")
-_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*)(?:,|\s*[—–])?\s*"
-                          r"(?:(?:(?:which|that)\s+)?(?:is|was)\s+(?:called|named|dubbed|termed)|"
+_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,6}?([a-z][\w\-]*)(?:,|\s*[—–])?\s*"
+                          r"(?:(?:(?:which|that)\s+)?(?:is|was|are|were)\s+(?:called|named|dubbed|termed)|"
                           r"(?:(?:which|that)\s+)?we\s+(?:call|name|dub|term|refer\s+to\s+as)|called|named|dubbed|"
                           r"termed)\s+(?:as\s+)?(?:it\s+)?[\"“']?$")
 #: a naming verb (a participle, or the authors' present tense in "which we call"), with the "as" informal

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "0a85d638d3f3c8d3"
+MODEL_DIGEST = "9840c1b756a82331"
