@@ -622,8 +622,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
 
 def _defined_as_no_artifact(cands: list[Candidate], members: list[int], entries: list[Any]) -> bool:
     """Whether a group's first long form of an abbreviation pair names a body of people or a measure
-    (:func:`long_form_names_no_artifact`: "… Society", "… Agency", "… Rate", "… Volume") and no member is a
-    gazetteer entry of a scored type.
+    (:func:`long_form_names_no_artifact`: "… Society", "… Agency", "… Rate", "… Volume"), no member is marked
+    proposed (a measure the paper brings in is its metric) and none is a gazetteer entry of a scored type.
     """
     longs = [cands[i] for i in members if cands[i].source == "abbrev-long"]
     if not longs or not long_form_names_no_artifact(min(longs, key=lambda c: c.start).text):

@@ -1687,7 +1687,6 @@ _JOINING_WORD = re.compile(r" (?:and|&|with|on|in|of|for|to|from) ")
 _JOINED_SOURCES = frozenset(("acronym", "abbrev-short"))
 
 
-
 # ---------------------------------------------------------------- component
 
 @Language.factory("graphbuild_patterns", assigns=["doc._.gb_candidates"],
