@@ -20,6 +20,19 @@ def require_service(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """A workspace the command line built from the fixture corpus (``tests/fixtures/sources/corpus.jsonl``), one
+    per test module: a module's tests may change it, another module's never see that.
+    """
+    from graphbuild.cli import main
+
+    ws = tmp_path_factory.mktemp(request.module.__name__.rpartition(".")[2]) / "ws"
+    corpus = ROOT / "tests" / "fixtures" / "sources" / "corpus.jsonl"
+    assert main(["build", str(corpus), "-w", str(ws), "--no-overview"]) == 0
+    return ws
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "eval").is_dir():

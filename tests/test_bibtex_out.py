@@ -13,8 +13,6 @@ from graphbuild.bibtex_out import bib_entry, bibtex_entries, bibtex_key, graph_b
 from graphbuild.cli import main
 from graphbuild.records import Paper
 
-SOURCES = Path(__file__).parent / "fixtures" / "sources"
-
 ATTENTION = Paper(title="Attention Is All You Need", authors=("Ashish Vaswani", "Noam Shazeer"), year=2017,
                   venue="Advances in Neural Information Processing Systems (NeurIPS)", arxiv_id="1706.03762")
 BERT = Paper(title="BERT: Pre-training of Deep Bidirectional Transformers", authors=("Jacob Devlin",),
@@ -155,13 +153,6 @@ def test_bibtex_out_sparse_records_are_valid(record: dict) -> None:
     assert len(entries) == 1
     (entry,) = entries.values()
     assert entry["ENTRYTYPE"] == "misc" and entry["title"]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("bib") / "ws"
-    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
-    return ws
 
 
 def test_bibtex_out_cli_citations_and_related(built: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,13 +19,6 @@ from graphbuild.settings import Settings
 SOURCES = Path(__file__).parent / "fixtures" / "sources"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("cli") / "ws"
-    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
-    return ws
-
-
 def test_cli_build_prints_summary(built, capsys):
     assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(built), "--no-overview"]) == 0
     out = capsys.readouterr().out
@@ -892,7 +885,6 @@ def test_cli_output_to_a_full_disk_is_one_coded_line():
     *progress, error = result.stderr.strip().splitlines()  # the stages' progress lines, then one error line
     assert error == "graphbuild: error: [E700] cannot write the standard output: No space left on device"
     assert all(re.fullmatch(r"(reading|merging: \w+|extracting): [\d/]+ \w+", line) for line in progress), progress
-
 
 
 def test_cli_import_and_parser_load_neither_spacy_nor_the_stores():

@@ -10,15 +10,6 @@ from graphbuild.cli import main
 from graphbuild.errors import InputError
 from graphbuild.library import load_library
 
-SOURCES = Path(__file__).parent / "fixtures" / "sources"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("edges") / "ws"
-    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
-    return ws
-
 
 def _one_line_error(capsys, code: str) -> str:
     err = capsys.readouterr().err.strip()

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from graphbuild.cli import main
 from graphbuild.curation import CurationOp, apply_curation, resolution_from_graph
 from graphbuild.errors import QUOTED_WIDTH, quoted
 from graphbuild.workspace import Workspace
 
-SOURCES = Path(__file__).parent / "fixtures" / "sources"
 LONG = "x" * 900
 SHOWN = "'" + "x" * (QUOTED_WIDTH - 1) + "…'"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("quoted") / "ws"
-    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(ws), "--no-overview"]) == 0
-    return ws
 
 
 def test_quoted_is_repr_up_to_the_width():
