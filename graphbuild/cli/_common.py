@@ -124,20 +124,22 @@ def _typed(name: str, kind: str, text: str) -> Any:
         return typed
     except (ValueError, RecursionError) as exc:  # RecursionError: a JSON list nested too deeply to read
         given = f"--param {shortened(name, PARAM_SHOWN)}:{kind}={quoted(text, PARAM_SHOWN)}"
-        if item is not None:  # a list, one of whose items is not of the type
-            element = kind[5:-1]
-            article = "an" if element == "int" else "a"
+        if item is not None:  # a list (of ``element``), one of whose items is not of the type
             bad = value[item - 1]
             shown = quoted(bad, PARAM_SHOWN) if isinstance(bad, str) else shortened(repr(bad), PARAM_SHOWN)
-            raise QueryError(f"{given}: not a list of {element}: its item {item}, {shown}, is not {article} "
-                             f"{element}") from None
-        article = "an" if kind == "int" else "a"
+            raise QueryError(f"{given}: not a list of {element}: its item {item}, {shown}, is not "
+                             f"{_a(element)}") from None
         why = (" (nested too deeply to read)" if isinstance(exc, RecursionError)
                else " (over 4,300 digits)" if "Exceeds the limit" in str(exc)
                else " (an empty item between commas)" if "empty item" in str(exc) else "")
-        what = f"a list of {kind[5:-1]}" if kind.startswith("list[") else f"{article} {kind}"
+        what = f"a list of {kind[5:-1]}" if kind.startswith("list[") else _a(kind)
         raise QueryError(f"{given}: not {what}{why}"
                          + ("; write a list as a,b,c or as JSON [1, 2]" if kind.startswith("list") else "")) from None
+
+
+def _a(kind: str) -> str:
+    """``kind`` with its article: "an int", "a float"."""
+    return f"{'an' if kind == 'int' else 'a'} {kind}"
 
 
 #: the most characters of a ``--param`` name or value an error shows (a value of 5,000 digits, a long list)
