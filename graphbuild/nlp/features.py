@@ -29,6 +29,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..records import SCORED_TYPES
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
 from .entity_types import architecture_head, kind_type
@@ -695,7 +696,7 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
             return None  # what a name is a variant of, not what it is: "X, a variant whose drop rate …"
         t = head_type(low) or ("Model" if architecture_head(words, k) else None) \
             or ("Dataset" if low in _SET_WORDS and k and words[k - 1].lower() in _HELD_OUT_WORDS else None)
-        if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in ("Model", "Method", "Dataset"):
+        if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in SCORED_TYPES:
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
             return compound_head_type(words, k, t)  # (the compound's last head: "a model compression technique")
@@ -708,8 +709,6 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
 #: split", "A Test Set for …"
 _SET_WORDS = frozenset(("set", "sets"))
 _HELD_OUT_WORDS = frozenset("test evaluation validation held-out dev development challenge training".split())
-#: the scored types a head noun of a kind may signal
-_KIND_TYPES = ("Model", "Method", "Dataset")
 
 
 def _members_kind(words: list[str]) -> str | None:
@@ -722,7 +721,7 @@ def _members_kind(words: list[str]) -> str | None:
     for k, word in enumerate(words):
         low = word.lower()
         t = kind_type(low)
-        if t in _KIND_TYPES:
+        if t in SCORED_TYPES:
             return compound_head_type(words, k, t)
         if low in _HEAD_CUT_WORDS:
             return None
@@ -856,7 +855,7 @@ def _lone_title_kind(text: str, title_end: int) -> str:
     """
     m = _FIRST_KIND.search(text, title_end)
     t = head_type(m.group(1)) if m is not None else None
-    return t if t in ("Model", "Method", "Dataset") else "Model"
+    return t if t in SCORED_TYPES else "Model"
 
 
 #: a kind of artifact, then the name given to it by a naming participle: "a compact bi-encoder model called " (the
@@ -909,7 +908,7 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
     else:
         return None  # (every match ends in a comma or a naming participle)
     t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
-    return t if t in ("Model", "Method", "Dataset") else None
+    return t if t in SCORED_TYPES else None
 
 
 def _last_made_kind(sentence: str) -> str | None:
@@ -919,7 +918,7 @@ def _last_made_kind(sentence: str) -> str | None:
     kind = None
     for m in _MADE_KIND.finditer(sentence):
         for word in m.group(1).split():
-            if kind_type(word) in ("Model", "Method", "Dataset"):
+            if kind_type(word) in SCORED_TYPES:
                 kind = word
                 break
     return kind
