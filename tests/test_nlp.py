@@ -726,6 +726,42 @@ def test_pipeline_a_known_name_inside_a_title_alones_phrase(title, known, absent
         assert absent not in got, got
 
 
+@pytest.mark.parametrize("title,known", [
+    ("Brightness Profiles of Marrow Galaxies from Sloan Digital Sky Survey Images",
+     {"Sloan Digital Sky Survey": "Dataset"}),
+    ("Pruning Feltwing Detectors Trained on KITTI and Cityscapes", {"KITTI": "Dataset", "Cityscapes": "Dataset"}),
+    ("Thornbill Ranking of Court Records with Code Llama and Ridge Regression",
+     {"Code Llama": "Model", "ridge regression": "Method"}),
+    ("EVALUATING CODE LLAMA ON MARSHLAND TICKET TRIAGE", {"Code Llama": "Model"}),
+])
+def test_pipeline_a_known_name_written_in_a_title_alone_is_kept(title, known):
+    # a name the gazetteer knows is the one mention a title alone has: kept from a lower bar, unproposed, and
+    # the title's own phrases around it are not
+    got = {e.name: (e.type, e.proposed) for e in extract_text("", title=title).entities if e.type != "Task"}
+    assert got == {name: (type_, False) for name, type_ in known.items()}, got
+
+
+@pytest.mark.parametrize("title", ["Mining Marsh Repositories for Energy Bugs in Android Apps",
+                                   "Spider Silk Tension under Racing Loads", "Drop Tower Tests of Marrow Foam"])
+def test_pipeline_a_known_form_in_another_case_or_an_ambiguous_one_takes_no_lower_bar(title):
+    # "Apps" is no APPS, and a known name that is also an ordinary word ("Spider", "DROP") is judged as before
+    assert not [e.name for e in extract_text("", title=title).entities if e.type != "Task"]
+
+
+def test_decide_a_known_name_in_its_own_case():
+    from graphbuild.nlp.decide import _in_known_case
+    from graphbuild.nlp.gazetteer import GazEntry
+
+    apps = GazEntry("APPS", "Dataset")
+    assert _in_known_case("APPS", apps) and not _in_known_case("Apps", apps)
+    cityscapes = GazEntry("Cityscapes", "Dataset", ("CityScapes",))
+    assert _in_known_case("Cityscapes", cityscapes) and _in_known_case("CityScapes", cityscapes)
+    assert not _in_known_case("CITYSCAPES", cityscapes)
+    # a form in lower case is capitalised by a title-case title; a plural the gazetteer's key matches stays
+    assert _in_known_case("Beam Search", GazEntry("beam search", "Method"))
+    assert _in_known_case("Vision Transformers", GazEntry("Vision Transformer", "Model"))
+
+
 def test_pipeline_a_known_name_inside_a_phrase_over_an_abstract_stays_inside():
     # over an abstract, the longer phrase's mention is the one there is, as before
     title = "Quillbright Differential Privacy for Fennel Logs"

@@ -151,6 +151,11 @@ NAMED_THRESHOLD = 0.005
 #: Forecasting", a record without an abstract) is kept from this probability: with no abstract to show how the
 #: paper writes it, the title's mention is the one there is (neutral to the scorer where the gold omits it)
 BARE_GENERIC_THRESHOLD = 0.02
+#: a name the gazetteer knows (and knows as nothing else) written in a title alone ("... on KITTI and
+#: Cityscapes", "... from Sloan Digital Sky Survey Images": :func:`_titled_known_name`) is kept from this
+#: probability: the title's mention is the one there is, and the annotations the model learned titles alone
+#: from list only some of the known names a title writes (those they omit count neither way)
+BARE_KNOWN_THRESHOLD = 0.05
 
 
 @dataclass(frozen=True)
@@ -536,7 +541,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             or p >= COLLECTION_THRESHOLD and _collection_type(cands, groups[g], entries)
             or p >= KNOWN_LOWER_THRESHOLD and known_lower_technique(cands, groups[g], entries, title_end, sents)
             or p >= CHECKPOINT_THRESHOLD and _checkpoint_type(cands, groups[g], entries)
-            or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])]
+            or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])
+            or context.bare and p >= BARE_KNOWN_THRESHOLD and _titled_known_name(cands, groups[g], entries)]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_joined_parts(cands, group_of, keep, entries, scores)
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
@@ -578,10 +584,13 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                  or _predicated_type(context, cands, groups[g], entries, SCORED_TYPES[k])
                  or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k in zip(keep, best)]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
-    # title is no mention of a name (but a generic model word of a title alone has no other mention)
-    # (a run joining names, "CIFAR-10N and Clothing1M", is no mention: the names it joins are)
+    # title is no mention of a name (but a generic model word or a known name of a title alone has no other
+    # mention) (a run joining names, "CIFAR-10N and Clothing1M", is no mention: the names it joins are)
     shown = [[i for i in members if (cands[i].score >= threshold or cands[i].start >= title_end
-                                     or context.bare and _generic_model(cands, members)) and not cands[i].joins_names]
+                                     or context.bare and (_generic_model(cands, members)
+                                                          or cands[i].score >= BARE_KNOWN_THRESHOLD
+                                                          and _titled_known_name(cands, [i], entries)))
+                     and not cands[i].joins_names]
              for members, _ in accepted]
     shown = _split_listed(cands, shown, [type_ for _, type_ in accepted])
     shown = _split_opening_pairs(text, sents, cands, shown)
@@ -2209,6 +2218,27 @@ def known_lower_technique(cands: list[Candidate], members: Sequence[int], entrie
     """
     return {e.type for e in (entries[i] for i in members) if e is not None} == {"Method"} \
         and written_lower_case(cands, members, title_end, sents)
+
+
+def _titled_known_name(cands: list[Candidate], members: list[int], entries: list[Any]) -> bool:
+    """Whether a member of an entity is a gazetteer match of a name of a scored type the gazetteer holds as no
+    other thing (not ambiguous: "Spider", "DROP"), written in the case of the entry's forms
+    (:func:`_in_known_case`): "Code Llama", "Penn Treebank", "Vision Transformers".
+    """
+    return any(entries[i] is not None and not entries[i].ambiguous and entries[i].type in SCORED_TYPES
+               and cands[i].source == "gazetteer" and _in_known_case(cands[i].text, entries[i]) for i in members)
+
+
+def _in_known_case(surface: str, entry: Any) -> bool:
+    """Whether ``surface`` writes ``entry`` in a case its forms have: one of its forms, or no form with capitals
+    that ``surface`` writes in another case ("Apps" in "Energy Bugs in Android Apps" is no APPS; a form in lower
+    case, "mixup", is capitalised by a title-case title; a plural or a spacing the gazetteer's key matches stays).
+    """
+    forms = entry.forms()
+    if surface in forms:
+        return True
+    low = surface.lower()
+    return not any(f.lower() == low and not f.islower() for f in forms)
 
 
 def _generic_model(cands: list[Candidate], members: list[int]) -> bool:
