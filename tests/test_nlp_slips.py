@@ -2276,6 +2276,20 @@ def test_an_acronym_two_entries_share_takes_no_entrys_name_where_the_text_shows_
                       {"discrete Fourier transform", "density functional theory"})
 
 
+def test_an_acronym_of_several_known_senses_takes_no_long_form_the_paper_does_not_write():
+    # "LAS" is a parser's score as well as Listen, Attend and Spell: a paper on parsing writes no word of the model
+    parsed = {e.name: e for e in extract_text(
+        "We propose Zorbparse, a graph-based dependency parser. Zorbparse improves LAS by 1.2 points on four "
+        "treebanks.", title="Zorbparse: Dependency Parsing with Varnished Arcs").entities}
+    assert "Listen, Attend and Spell" not in parsed
+    assert all(e.canonical != "Listen, Attend and Spell" for e in parsed.values())
+    # a paper on speech that writes the model's words keeps its long form
+    speech = {e.name for e in extract_text(
+        "Attention-based models such as LAS listen to the audio and spell the transcript. We propose Quornspell, "
+        "which attends to fewer frames.", title="Quornspell: Faster Attention-Based Speech Recognition").entities}
+    assert "Listen, Attend and Spell" in speech
+
+
 def test_what_a_model_is_fit_to_is_data_it_uses_not_its_own():
     title = "Mobility Across Small Areas"
     text = ("We propose a hierarchical model that pools information across neighbouring zones. The model, which we "
