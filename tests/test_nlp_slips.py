@@ -410,6 +410,18 @@ def test_mentions_a_dataset_named_with_the_part_used():
     assert subset_heads(cands) == ["ZORB", "QuillSet"]
 
 
+def test_mentions_a_dataset_named_with_its_image_size_or_its_split():
+    from graphbuild.nlp.pipeline import subset_heads
+
+    text = "On 256x256 QUORB, 64 x 64 Zorbnet, the Zorbmarco Dev Set, Varnwiki Test and Quillbench Validation."
+    cands = [_cand(text, "256x256 QUORB"), _cand(text, "64 x 64 Zorbnet"), _cand(text, "Zorbmarco Dev Set"),
+             _cand(text, "Varnwiki Test"), _cand(text, "Quillbench Validation")]
+    assert subset_heads(cands) == ["QUORB", "Zorbnet", "Zorbmarco", "Varnwiki", "Quillbench"]
+    # no size nor split: no form; a training phrase is no split ("Zorb Training" names a method)
+    plain = "Zorbset and Zorb Training and 256x256 pixels."
+    assert subset_heads([_cand(plain, "Zorbset"), _cand(plain, "Zorb Training"), _cand(plain, "256x256 pixels")]) == []
+
+
 def test_generic_a_size_s_is_no_plural():
     from graphbuild.nlp.lexicon import is_generic
 
