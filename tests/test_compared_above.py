@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from graphbuild.nlp.pipeline import extract_text
-from graphbuild.nlp.roles import _compared
+from graphbuild.nlp.roles import compared_before
 
 
 def test_above_before_a_name_is_a_comparison():
-    assert _compared("reaches 96.1% accuracy, above ")
-    assert _compared("scores 9,800 points, above the ")  # (the window ends where the name starts)
-    assert not _compared("As shown above, ")
-    assert not _compared("it stays above 30 BLEU and ")
+    assert compared_before("reaches 96.1% accuracy, above ")
+    assert compared_before("scores 9,800 points, above the ")  # (the window ends where the name starts)
+    assert not compared_before("As shown above, ")
+    assert not compared_before("it stays above 30 BLEU and ")
 
 
 def test_a_name_after_above_is_not_proposed_but_the_papers_own_is():

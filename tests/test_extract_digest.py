@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
-SHARED_50_SHA256 = "8a6a781db077ae4a6861434b92c79e94e98bb77752d15b95867ba124d4981729"
+DEMO_SHA256 = "7c2dbf7f51c4dbc01d9d7338822c21364f3ef7e80faac421535cfaea0aa9753a"
+SHARED_50_SHA256 = "90f15eda437f1ee5e9250a1e098b8013d640aa970dd39fec3c838a7b92250047"
 
 
 @pytest.fixture(scope="module")

@@ -55,6 +55,31 @@ def test_abbreviations_reject_non_definitions():
     assert match_long_form("XYZ", "nothing matches here") is None
 
 
+def test_abbreviations_reject_forms_that_open_with_a_function_word():
+    # "(for ZQ)" holds no short form, and a clause before a parenthesis ("for which …") no long form
+    text = "It separates them from ZQ and Quellstore, for which bounded testing is either known (for ZQ), or new."
+    assert find_abbreviations(text) == []
+    assert find_abbreviations("We present LNR (is simpler than applying multiple adversaries) today.") == []
+    # a long form that opens with a content word still pairs, either way round
+    (pair,) = find_abbreviations("We present LNR (Looped Nullspace Removal), which removes attributes.")
+    assert (pair.short, pair.long) == ("LNR", "Looped Nullspace Removal")
+
+
+def test_abbreviations_coined_pair_set_as_others_work_is_not_proposed():
+    from graphbuild.nlp.abbreviations import set_as_others
+
+    cmp = "Results show that QuorTS outperforms the state-of-the-art methods Conversational Zorbit (ConZorb)."
+    example = "While kernel methods such as the Quornish-Lattice subtree (QL-subtree) kernel are consistent"
+    field = "The emergence of Tiny Zorbel Learning (TinyZL) moved models onto sensors."
+    own = "Our framework leverages a Partially Flipped Quorn (PF-Quorn) to read the spectra."
+    ours = "Methods such as ours, Partially Flipped Quorn (PF-Quorn), read the spectra."
+    for text, name, others in ((cmp, "Conversational", True), (example, "Quornish", True), (field, "Tiny", True),
+                               (own, "Partially", False), (ours, "Partially", False)):
+        assert set_as_others(text, 0, text.index(name)) is others, text
+    found = {e.name: e for e in extract_text(cmp, title="Asking about Attributes").entities}
+    assert "ConZorb" in found and not found["ConZorb"].proposed
+
+
 # ------------------------------------------------------------ sentences and lists
 
 def test_lexicon_sentences_keep_abbreviations_inside():
@@ -309,12 +334,13 @@ def test_roles_proposes_exactly_what_is_proposed():
 
 
 def test_roles_a_comparison_that_opens_the_sentence_compares():
-    from graphbuild.nlp.roles import _compared
+    from graphbuild.nlp.roles import compared_before
 
     for text in ("Compared with RoBERTa, the encoder is faster on GLUE.", "Compared to RoBERTa, it is faster."):
         found = {e.name: e.role for e in extract_text(text, title="Probe").entities}
         assert found.get("RoBERTa") == "compares_with", (text, found)
-    assert _compared("Compared with ") and not _compared("Compared with X, our ") and not _compared("UnCompared with ")
+    assert compared_before("Compared with ") and not compared_before("Compared with X, our ")
+    assert not compared_before("UnCompared with ")
 
 
 def test_roles_versus_with_its_full_stop_compares():

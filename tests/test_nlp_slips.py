@@ -410,6 +410,18 @@ def test_mentions_a_dataset_named_with_the_part_used():
     assert subset_heads(cands) == ["ZORB", "QuillSet"]
 
 
+def test_mentions_a_dataset_named_with_its_image_size_or_its_split():
+    from graphbuild.nlp.pipeline import subset_heads
+
+    text = "On 256x256 QUORB, 64 x 64 Zorbnet, the Zorbmarco Dev Set, Varnwiki Test and Quillbench Validation."
+    cands = [_cand(text, "256x256 QUORB"), _cand(text, "64 x 64 Zorbnet"), _cand(text, "Zorbmarco Dev Set"),
+             _cand(text, "Varnwiki Test"), _cand(text, "Quillbench Validation")]
+    assert subset_heads(cands) == ["QUORB", "Zorbnet", "Zorbmarco", "Varnwiki", "Quillbench"]
+    # no size nor split: no form; a training phrase is no split ("Zorb Training" names a method)
+    plain = "Zorbset and Zorb Training and 256x256 pixels."
+    assert subset_heads([_cand(plain, "Zorbset"), _cand(plain, "Zorb Training"), _cand(plain, "256x256 pixels")]) == []
+
+
 def test_generic_a_size_s_is_no_plural():
     from graphbuild.nlp.lexicon import is_generic
 
@@ -2274,6 +2286,20 @@ def test_an_acronym_two_entries_share_takes_no_entrys_name_where_the_text_shows_
                       "We introduce Quorumix, an active learning loop for cathodes. Candidates are screened with "
                       "DFT, and Quorumix needs fewer evaluations than Zorbnet.", {"DFT"},
                       {"discrete Fourier transform", "density functional theory"})
+
+
+def test_an_acronym_of_several_known_senses_takes_no_long_form_the_paper_does_not_write():
+    # "LAS" is a parser's score as well as Listen, Attend and Spell: a paper on parsing writes no word of the model
+    parsed = {e.name: e for e in extract_text(
+        "We propose Zorbparse, a graph-based dependency parser. Zorbparse improves LAS by 1.2 points on four "
+        "treebanks.", title="Zorbparse: Dependency Parsing with Varnished Arcs").entities}
+    assert "Listen, Attend and Spell" not in parsed
+    assert all(e.canonical != "Listen, Attend and Spell" for e in parsed.values())
+    # a paper on speech that writes the model's words keeps its long form
+    speech = {e.name for e in extract_text(
+        "Attention-based models such as LAS listen to the audio and spell the transcript. We propose Quornspell, "
+        "which attends to fewer frames.", title="Quornspell: Faster Attention-Based Speech Recognition").entities}
+    assert "Listen, Attend and Spell" in speech
 
 
 def test_what_a_model_is_fit_to_is_data_it_uses_not_its_own():

@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import KIND_AFTER, PROPOSAL_VERBS, SURVEY_TITLE, TASK_ENDINGS, head_type, is_generic
+from .roles import compared_before
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_aliases", "find_title_and_apposed_abbreviations",
-           "match_long_form", "is_short_form", "make_abbreviations", "singular_short_form", "acronym_singular",
-           "spelled_initials"]
+           "match_long_form", "is_short_form", "set_as_others", "make_abbreviations", "singular_short_form",
+           "acronym_singular", "spelled_initials"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +343,18 @@ def _described_variant(short: str, long: str) -> bool:
     return bool(hyphen) and first == base and any(w.islower() and w not in _STOP for w in rest.split())
 
 
+def _clause_led(form: str) -> bool:
+    """Whether a form of several words opens with an English function word in lower case: a clause or a
+    phrase around a name, no long or short form of one ("for which bounded testing is known (for SC)", "INLP
+    (is cleaner than applying several)"). A long form opens with a content word.
+
+    >>> _clause_led("for which bounded testing is known"), _clause_led("for SC"), _clause_led("Flow Matching")
+    (True, True, False)
+    """
+    first, space, _ = form.partition(" ")
+    return bool(space) and first in STOP_WORDS
+
+
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
     """Every ``long form (SF)`` and ``SF (long form)`` definition in ``text``, in parentheses or in
     square brackets (``Segment Anything Model [SAM]``; never a citation such as ``[12]`` or ``[3, 4]``).
@@ -370,13 +384,13 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         short = inner.split(";")[0].split(",")[0].strip()
         if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair
             short = short.split("/")[0].strip()
-        if is_short_form(short):
+        if is_short_form(short) and not _clause_led(short):
             words = before.rstrip().split()
             limit = _words_limit(short)
             window = " ".join(words[-limit:]) if words else ""
             long = _initials_long_form(short, words[-limit:]) or (
                 match_long_form(short, window) if window else None)
-            if long and len(long.split()) >= 1 and not long.endswith(short):
+            if long and not long.endswith(short) and not _clause_led(long):
                 lstart = base + before.rstrip().rfind(long) if long in before else -1
                 if lstart >= base and len(long) > len(short):
                     pairs.append(AbbreviationPair(short, inner_start, inner_start + len(short),
@@ -390,6 +404,8 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
                 if not is_short_form(short):
                     continue
                 long = match_long_form(short, inner)
+                if long and _clause_led(long):
+                    break
                 if long and long == inner.strip() or (long and len(long.split()) >= len(inner.split()) - 1):
                     sstart = base + wm.start(1)
                     lstart = inner_start + inner.find(long)
@@ -432,8 +448,25 @@ def acronym_singular(form: str) -> str | None:
 # of one group; a generic definition ("large language models (LLMs)") blocks them.
 
 _HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by)\s+", re.I)
-_AUTHORS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
+_AUTHORS = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 _INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|novel|deep|simple)\s+)*$", re.I)
+#: words that set a name after them as another's, given as an example or as the background of a field: "methods
+#: such as Zorb Flow (ZF)", "e.g.", "including", "The emergence of Tiny Zorb Learning (TinyZL)", "the success of"
+_EXAMPLE_OR_BACKGROUND = re.compile(r"\b(?:such as|e\.g\.|including|(?:emergence|rise|success|advent|popularity) of)\s")
+
+
+def set_as_others(text: str, sent_start: int, start: int) -> bool:
+    """Whether the words before a long form at ``start`` (in its sentence, 70 characters at most) set it as
+    others' work: after a comparison ("outperforms the methods Conversational Zorb (ConZ)", :func:`~graphbuild.nlp.
+    roles.compared_before`) or as an example or a field's background (:data:`_EXAMPLE_OR_BACKGROUND`), with no
+    turn to the authors between ("such as ours, Zorb Flow (ZF)").
+    """
+    lo = max(sent_start, start - 70, 0)
+    window = text[lo:start]
+    if compared_before(window):
+        return True
+    cues = [m.end() for m in _EXAMPLE_OR_BACKGROUND.finditer(window)]
+    return bool(cues) and _AUTHORS.search(window, cues[-1]) is None
 
 
 @Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"],
@@ -488,6 +521,7 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
             # names a part of what this paper builds; a name the gazetteer knows ("Low-Rank Adaptation
             # (LoRA)") is only defined, unless the title opens with it or the sentence speaks for the authors
             # of it, not of a kind of thing it names ("pre-training of Vision Transformer (ViT) models")
+            # (the decision drops the guess where the words before set the name as others' work: set_as_others)
             coined = (not generic and not task and not lowerish and not pair.short.endswith("s")
                       and bool(INNER_CAP.search(pair.short) or "-" in pair.short)
                       and (title_text.startswith(pair.long.lower())

@@ -45,6 +45,7 @@ from spacy.util import minibatch
 from ..errors import InputError
 from ..records import SCORED_TYPES
 from ..resources import data_path
+from .abbreviations import set_as_others
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .entity_types import shape_votes
@@ -1932,8 +1933,21 @@ def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     for (members, _, _), row, is_proposed in zip(chosen.kept_groups, _group_rows(chosen), proposed):
         out.append(is_proposed and not (_unclaimed(cands, members, context.title_end)
                                         and (any(key in row for key in PRIOR_WORK)
-                                             or _set_as_others(context, cands, members))))
+                                             or _set_as_others(context, cands, members)))
+                   and not _coined_as_others(context.text, cands, members, context.title_end))
     return out
+
+
+def _coined_as_others(text: str, cands: list[Candidate], members: list[int], title_end: int) -> bool:
+    """Whether the only claim on an entity is a coined abbreviation's long form that the words before it set as
+    others' work ("outperforms the methods Conversational Zorbit (ConZorb)", "such as the Quorn-Lattice subtree
+    (QL-subtree)": :func:`~graphbuild.nlp.abbreviations.set_as_others`): a coined shape is no claim of the authors.
+    """
+    claims = [cands[i] for i in members if cands[i].proposed or cands[i].named or cands[i].start < title_end]
+    return bool(claims) and all(
+        c.source == "abbrev-long" and not c.named and c.start >= title_end
+        and set_as_others(text, max(text.rfind(". ", 0, c.start) + 2, text.rfind("\n", 0, c.start) + 1), c.start)
+        for c in claims)
 
 
 def _without_eponyms(chosen: _Chosen, proposed: list[bool]) -> list[bool]:

@@ -1063,14 +1063,24 @@ def suffixed_forms(members: list[Candidate], text: str) -> list[str]:
     return out
 
 
+#: a dataset's name with the image size it is read at before it ("256x256 ZORB") or the split used after it
+#: ("ZORB Dev", "Zorb QA Test Set"): ``name`` is the collection's own
+_SIZED_OR_SPLIT = re.compile(r"(?:\d+\s?[x×]\s?\d+ )?(?P<name>[A-Z][\w\-]*(?: [\w\-]+)*?)"
+                             r"(?: (?:Dev|Test|Val|Validation)(?: [Ss]et| [Ss]plit)?)?")
+
+
 def subset_heads(members: list[Candidate]) -> list[str]:
     """The collection's own name of a dataset written as that name and the part of it used ("ZORB bedrooms":
-    "ZORB"), which a reader may name the entity by.
+    "ZORB"), at an image size ("256x256 ZORB": "ZORB") or with a split ("ZORB Dev": "ZORB"), which a reader may
+    name the entity by.
     """
     out = []
     for c in members:
         m = _SUBSET.fullmatch(c.text)
         if m is not None and sum(ch.isupper() for ch in m.group("name")) >= 2:
+            out.append(m.group("name"))
+        m = _SIZED_OR_SPLIT.fullmatch(c.text)
+        if m is not None and m.group("name") != c.text:
             out.append(m.group("name"))
     return out
 

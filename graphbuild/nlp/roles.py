@@ -190,7 +190,7 @@ def role_of(text: str, sentence: tuple[int, int], c: Candidate, type_: str | Non
     lo = max(s, c.start - 70)
     if type_ in ("Model", "Method") and (
             occurs_within(compare, lo, c.start) if compare is not None
-            else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and _compared(text[lo:c.start]):
+            else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and compared_before(text[lo:c.start]):
         return "compares_with"
     return "uses"
 
@@ -532,7 +532,7 @@ def _proposed_around(text: str, c: Candidate, s: int, before: str, sentence: tup
     return text.find("exten", lo, c.start) >= 0 and _EXTENDED_TO.search(text, lo, c.start) is not None
 
 
-def _compared(window: str) -> bool:
+def compared_before(window: str) -> bool:
     """Is a comparison cue ("outperforms", "than") the last cue of ``window`` (the 70 characters before)?"""
     comparisons = list(_COMPARE.finditer(window))
     m = comparisons[-1] if comparisons else None  # the last comparison cue in the window
