@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -343,16 +342,29 @@ def _described_variant(short: str, long: str) -> bool:
     return bool(hyphen) and first == base and any(w.islower() and w not in _STOP for w in rest.split())
 
 
+#: lower-case words that open a clause or a phrase around a name, never a long form: articles, prepositions,
+#: conjunctions, pronouns, relatives and auxiliaries (not spaCy's whole stop list, which holds words that do open
+#: long forms: "whole slide image (WSI)", "next basket recommendation", "back propagation", "least squares")
+_CLAUSE_OPENERS = frozenset(
+    "a an the this these those that which who whom whose where when while whereas whether if than as so such "
+    "for of in on to by with from at into onto upon via about over through without within between among against "
+    "and or but nor not no is are was were be been being am has have had do does did can could may might must "
+    "shall should will would it its we our us they their them he she his her there here".split())
+
+
 def _clause_led(form: str) -> bool:
-    """Whether a form of several words opens with an English function word in lower case: a clause or a
-    phrase around a name, no long or short form of one ("for which bounded testing is known (for SC)", "INLP
-    (is cleaner than applying several)"). A long form opens with a content word.
+    """Whether a form of several words opens with an English function word in lower case
+    (:data:`_CLAUSE_OPENERS`): a clause or a phrase around a name, no long or short form of one ("for which
+    bounded testing is known (for SC)", "INLP (is cleaner than applying several)"). A long form opens with a
+    content word.
 
     >>> _clause_led("for which bounded testing is known"), _clause_led("for SC"), _clause_led("Flow Matching")
     (True, True, False)
+    >>> _clause_led("whole slide image"), _clause_led("next basket recommendation")
+    (False, False)
     """
     first, space, _ = form.partition(" ")
-    return bool(space) and first in STOP_WORDS
+    return bool(space) and first in _CLAUSE_OPENERS
 
 
 def find_abbreviations(text: str) -> list[AbbreviationPair]:
