@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
-SHARED_50_SHA256 = "8a6a781db077ae4a6861434b92c79e94e98bb77752d15b95867ba124d4981729"
+DEMO_SHA256 = "757ebcea5106f9142204a82f45fcdb9da01a2fb91e7ca04f2cfb4e1e25b28fbe"
+SHARED_50_SHA256 = "cdf768e249ac56ce339c81fd0e32d932d24a5ad7ff812099feea34ee29aa1aab"
 
 
 @pytest.fixture(scope="module")
