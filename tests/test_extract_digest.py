@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "757ebcea5106f9142204a82f45fcdb9da01a2fb91e7ca04f2cfb4e1e25b28fbe"
-SHARED_50_SHA256 = "cdf768e249ac56ce339c81fd0e32d932d24a5ad7ff812099feea34ee29aa1aab"
+DEMO_SHA256 = "eb2a7ab39954f7eb6d5358716ac6c1e64afccbb61f3498377507c3ddadcf71ed"
+SHARED_50_SHA256 = "e8bb53826ce5b8b51dd60dc9583e77ab60a8e038638ee73e3b0369505bca4416"
 
 
 @pytest.fixture(scope="module")
