@@ -758,7 +758,7 @@ for _type, _words in {
     "Model": "model models network networks architecture architectures backbone backbones encoder "
              "encoders decoder decoders llm llms lm lms checkpoint checkpoints family variant variants "
              "transformer transformers classifier detector generator generators agent agents vlm vlms "
-             "chatbot assistant foundation embedding embeddings",
+             "chatbot assistant foundation embedding embeddings retriever retrievers embedder embedders",
     "Method": "method methods technique techniques approach approaches algorithm algorithms optimizer "
               "optimizers optimiser framework frameworks strategy strategies mechanism scheduler "
               "schedule loss objective procedure regularizer regularization module recipe paradigm "
@@ -766,7 +766,7 @@ for _type, _words in {
               "closure approximation criterion heuristic policy rule prompting decoding pruning "
               "distillation quantization quantisation merging tuning initialization initialisation normalization "
               "normalisation augmentation regularisation "
-              "adaptation training system systems retriever indexer solver planner pipeline "
+              "adaptation training system systems indexer solver planner pipeline "
               "allocator collector transport filesystem prefetcher fuzzer analyzer analyser checker verifier "
               "sanitizer daemon hypervisor accelerator",
     "Task": "task tasks problem problems challenge",
