@@ -1303,9 +1303,11 @@ def _long_head_type(cands: list[Candidate], members: list[int]) -> str | None:
 
 #: the head word of a name of several capitalised words that names a collection of data: the lexicon's collection
 #: heads (:data:`~graphbuild.nlp.lexicon.COLLECTION_HEADS`: "Current Population Survey", "Human Microbiome Project",
-#: "UK Renal Registry") and a study ("Framingham Heart Study"); the head before an "of": "Panel Study of Income
-#: Dynamics", "Survey of Income and Program Participation" (:func:`_name_head`)
-_COLLECTION_HEADS = COLLECTION_HEADS | {"study", "studies"}
+#: "UK Renal Registry"), a study ("Framingham Heart Study") and a benchmark run as a contest, whose name ends in the
+#: contest's word ("the Wrenfold Challenge", "TREC Quillon Track", "Marlow Cup": its data and leaderboard; in the
+#: singular only, "Key Challenges" being no name); the head before an "of": "Panel Study of Income Dynamics",
+#: "Survey of Income and Program Participation" (:func:`_name_head`)
+_COLLECTION_HEADS = COLLECTION_HEADS | {"study", "studies", "challenge", "track", "competition", "cup"}
 
 
 def _collection_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
