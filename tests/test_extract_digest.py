@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
-SHARED_50_SHA256 = "8a6a781db077ae4a6861434b92c79e94e98bb77752d15b95867ba124d4981729"
+DEMO_SHA256 = "fd97ef5bdc8dab1befbeaf87a9d88597f731975acdab59cfed3e8e90805aed4f"
+SHARED_50_SHA256 = "2ecbdf96ea229d8f3b79dc85fb094806ade4a95352393e6779ada072e9a3b977"
 
 
 @pytest.fixture(scope="module")
