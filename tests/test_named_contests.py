@@ -30,3 +30,8 @@ def test_named_challenge_found_as_data():
             "shows that curricula help little.")
     found = {e.name: e.type for e in extract_text(text, title="Findings of the Wrenfold Challenge").entities}
     assert found.get("Wrenfold Challenge") == "Dataset"
+
+
+def test_opening_article_is_no_part_of_the_name():
+    assert _type("The Wrenfold Challenge") is None
+    assert _type("The Wrenfold Challenge", "Wrenfold Challenge") == "Dataset"

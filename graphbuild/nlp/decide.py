@@ -1310,6 +1310,10 @@ def _long_head_type(cands: list[Candidate], members: list[int]) -> str | None:
 _COLLECTION_HEADS = COLLECTION_HEADS | {"study", "studies", "challenge", "track", "competition", "cup"}
 
 
+#: the capitalised articles and determiners a sentence may open a name with
+_DETERMINERS = frozenset("The A An This These That Our Its Their".split())
+
+
 def _collection_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
     """"Dataset" for a name the gazetteer does not know, of two or more capitalised words, whose head word names a
     collection of data (:data:`_COLLECTION_HEADS`): a survey, panel, census or project is data, whatever the type
@@ -1319,6 +1323,8 @@ def _collection_type(cands: list[Candidate], members: list[int], entries: list[A
         return None
     for i in members:
         words = cands[i].text.split()
+        if words[:1] and words[0] in _DETERMINERS:
+            continue  # a sentence's capitalised article before the name ("The Wrenfold Challenge is …"): no part of it
         if len(words) >= 2 and _name_head(words).lower() in _COLLECTION_HEADS and all(
                 w[:1].isupper() for w in words if w not in _NAME_JOINERS):
             return "Dataset"
