@@ -1117,3 +1117,24 @@ def test_features_a_tool_word_modifying_a_head_is_no_head():
                          ("Trellox: A Programming Language Benchmark for Code Agents", "Dataset"),
                          ("Trellox: A Language for Robot Programs", "Tool")):
         assert _title_kind(title, len("Trellox"), len(title)) == type_, title
+
+
+# ------------------------------------------------------------ checkpoints written with spaces
+
+def test_tuned_variant_after_a_spaced_double_hyphen_or_en_dash():
+    from graphbuild.nlp.proposals import tuned_variant_candidates
+
+    text = "We release Quorra 7B -- Instruct, above Zephyrine 2 13B -- Chat and Marlow 7B – Chat."
+    found = {c.text for c in tuned_variant_candidates(text, 0)}
+    assert {"Quorra 7B -- Instruct", "Zephyrine 2 13B -- Chat", "Marlow 7B – Chat"} <= found
+    # a spaced double hyphen before no tuning word joins clauses
+    assert not list(tuned_variant_candidates("We quantise Quorra 7B -- a compact model -- to four bits.", 0))
+
+
+def test_sized_release_of_a_versioned_family():
+    from graphbuild.nlp.proposals import sized_candidates
+
+    text = "We distil Quorra 2 70B into Brindle 3.1 8B and beat Zephyrine 34B. As Table 3 7B shows, across 5 7B models"
+    found = {c.text for c in sized_candidates(text, 0)}
+    assert {"Quorra 2 70B", "Brindle 3.1 8B", "Zephyrine 34B"} <= found
+    assert not any(f.startswith(("Table", "across")) for f in found)

@@ -1330,9 +1330,15 @@ def _long_head_type(cands: list[Candidate], members: list[int]) -> str | None:
 
 #: the head word of a name of several capitalised words that names a collection of data: the lexicon's collection
 #: heads (:data:`~graphbuild.nlp.lexicon.COLLECTION_HEADS`: "Current Population Survey", "Human Microbiome Project",
-#: "UK Renal Registry") and a study ("Framingham Heart Study"); the head before an "of": "Panel Study of Income
-#: Dynamics", "Survey of Income and Program Participation" (:func:`_name_head`)
-_COLLECTION_HEADS = COLLECTION_HEADS | {"study", "studies"}
+#: "UK Renal Registry"), a study ("Framingham Heart Study") and a benchmark run as a contest, whose name ends in the
+#: contest's word ("the Wrenfold Challenge", "TREC Quillon Track", "Marlow Cup": its data and leaderboard; in the
+#: singular only, "Key Challenges" being no name); the head before an "of": "Panel Study of Income Dynamics",
+#: "Survey of Income and Program Participation" (:func:`_name_head`)
+_COLLECTION_HEADS = COLLECTION_HEADS | {"study", "studies", "challenge", "track", "competition", "cup"}
+
+
+#: the capitalised articles and determiners a sentence may open a name with
+_DETERMINERS = frozenset("The A An This These That Our Its Their".split())
 
 
 def _collection_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
@@ -1344,6 +1350,8 @@ def _collection_type(cands: list[Candidate], members: list[int], entries: list[A
         return None
     for i in members:
         words = cands[i].text.split()
+        if words[:1] and words[0] in _DETERMINERS:
+            continue  # a sentence's capitalised article before the name ("The Wrenfold Challenge is …"): no part of it
         if len(words) >= 2 and _name_head(words).lower() in _COLLECTION_HEADS and all(
                 w[:1].isupper() for w in words if w not in _NAME_JOINERS):
             return "Dataset"

@@ -174,9 +174,13 @@ def year_candidates(text: str, title_end: int) -> Iterator[Candidate]:
 # a capitalised word, then a parameter count after one space: "Quorra 8x7B", "Zephyrine 1.3B" (the count found
 # first: counts are rare)
 _SIZE = re.compile(r"(?<= )(?:\d+x)?\d+(?:\.\d+)?[BMKT](?![\w\-])")
-_WORD_BEFORE_SIZE = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}[A-Za-z]* $")
+#: the capitalised word before a count, with the family's version number between them ("Quorra 2 13B", "Brindle
+#: 3.1 8B": a sized release of a versioned family)
+_WORD_BEFORE_SIZE = re.compile(r"(?<![\w\-.])[A-Z][a-z]{2,}[A-Za-z]*(?: \d{1,2}(?:\.\d)?)? $")
 #: capitalised words that open a clause rather than name a model ("With 7B parameters")
-_NOT_A_FAMILY = frozenset("with only about over under from using for and our the its their each all both".split())
+#: ... or that a number follows without naming a version ("Table 3 7B", "Across 5 7B models")
+_NOT_A_FAMILY = frozenset("with only about over under from using for and our the its their each all both table figure "
+                          "section appendix across among".split())
 
 
 def _first_count(text: str, start: int) -> int:
@@ -205,18 +209,19 @@ def sized_candidates(text: str, title_end: int) -> Iterator[Candidate]:
     # no match starts before the space that opens the first count: a match holds no space
     for m in _SIZE.finditer(text, max(title_end, text.rfind(" ", title_end, at))):
         name = _WORD_BEFORE_SIZE.search(text, max(title_end, m.start() - 30), m.start())
-        if name is not None and name.group().strip().lower() not in _NOT_A_FAMILY:
+        if name is not None and name.group().split(" ", 1)[0].lower() not in _NOT_A_FAMILY:
             yield Candidate(name.start(), m.end(), text[name.start():m.end()], "shape", strong=True)
 
 
 # the tuned variant's word after a hyphen (spaced or not), the variant found first: "Quorra 2-Chat",
-# "Zephyrine 7B - Instruct": the word here (a pattern opening with its capitals, so that a search skips
-# to them), the hyphen before it (_AFTER_VARIANT_HYPHEN) tested at each match (no match starts inside another)
+# "Zephyrine 7B - Instruct", and after a spaced dash, as LaTeX's "--" or an en dash ("Quorra 7B -- Instruct",
+# "Quorra 7B – Chat"): the word here (a pattern opening with its capitals, so that a search skips to them), the
+# hyphen before it (_AFTER_VARIANT_HYPHEN) tested at each match (no match starts inside another)
 _TUNED_VARIANT = re.compile(r"(?:Chat|Instruct|Instruction|Coder|Math|Vision|Turbo)(?![\w\-])")
-_AFTER_VARIANT_HYPHEN = re.compile(r"(?<=[\w.]-)|(?<=[\w.] - )")
-#: a name of one to three words (capitalised or numbers), then the hyphen, right before it
+_AFTER_VARIANT_HYPHEN = re.compile(r"(?<=[\w.]-)|(?<=[\w.] - )|(?<=[\w.] -- )|(?<=[\w.] – )")
+#: a name of one to three words (capitalised or numbers), then the hyphen or spaced dash, right before it
 _NAME_BEFORE_VARIANT = re.compile(r"(?<![\w\-.])[A-Z](?:[\w.]*\w)?(?:-\w(?:[\w.]*\w)?)*"
-                                  r"(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}(?: - |-)$")
+                                  r"(?: (?:[A-Z]|\d)(?:[\w.\-]*\w)?){0,2}(?: --? | – |-)$")
 
 
 def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
@@ -230,7 +235,7 @@ def tuned_variant_candidates(text: str, title_end: int) -> Iterator[Candidate]:
         name = _NAME_BEFORE_VARIANT.search(text, max(title_end, m.start() - 40), m.start())
         if name is None:
             continue
-        base = name.group().rstrip(" -")
+        base = name.group().rstrip(" -–")
         if text[name.end() - 1:name.end()] == "-" and name.end() - name.start() - len(base) == 1 \
                 and not base[-1:].isdigit():
             continue  # "Quorra-Chat": one token, which the shape proposer finds
