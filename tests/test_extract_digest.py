@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
-SHARED_50_SHA256 = "8a6a781db077ae4a6861434b92c79e94e98bb77752d15b95867ba124d4981729"
+DEMO_SHA256 = "06abab64528eec7ad60ca8aa45143c494be2e54795ae2d239392c2495bb4faa4"
+SHARED_50_SHA256 = "f7d6f27ef962f73a8ebeb14a0ba25c0ed15cda134fbf9b2b0c5d473ae7f737f6"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "9840c1b756a82331"
+MODEL_DIGEST = "0a0db9dacb14e7c9"

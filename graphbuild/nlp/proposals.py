@@ -40,7 +40,7 @@ _BOUNDARY = frozenset(
     "that which who whose where when while whereby to for of in on with by via from at as into using based "
     "during through throughout across over under within without between among against toward towards upon "
     "and or but than is are was were be been can could will would may might should must has have had "
-    "this these those it its their our we".split())
+    "this these those it its their our we here".split())
 #: words dropped before the phrase
 _LEADING = frozenset(
     "a an the our two three four several new novel simple effective efficient general unified principled "
