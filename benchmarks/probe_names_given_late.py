@@ -6,6 +6,8 @@ marks among plain words ("We call it drift-gated SGD", "which we call Pollen vec
 verb joined by "and" to the authors' earlier verb ("We propose … and call the trained retriever mZorb"):
 proposed. (4) A new thing of a kind, the name apposed, with no verb of the authors ("evaluated on a new
 benchmark, ZorbEval, with …", "fine-tuned on a new set of 3,100 clips, HarrowSound-3K, it …"): proposed.
+(6) A plain name of two or three words apposed to the kind the authors propose and closed by a clause ("we
+propose a purification front end, ink thinning, that …"): proposed.
 (5) What must stay unproposed: a name used after an object with no naming verb ("we train the small student
 BERT-Tiny"), "and call" with no object and no "we" ("calls and call graphs from Zorbex"), a known name
 apposed to a kind that is not new ("a standard benchmark, SQuAD, with …"), a word "here" after a coined
@@ -61,6 +63,16 @@ CASES: list[tuple[str, str, str, str, bool]] = [
     ("new-kind", "Quellar: Joint Audio-Visual Generation",
      "Quellar-XL generates clips with sound, and evaluation on VGGSound and a new synchrony benchmark, QuelSync, shows better alignment than MM-Diffusion.",
      "QuelSync", True),
+    # class 6: a plain name apposed to the kind the authors propose, closed by a clause
+    ("lower-apposed", "Adversarial Patches Against Handwriting Recognisers",
+     "Handwriting recognisers fail under small patches. We then propose a purification front end, ink thinning, that removes 70% of successful patches at a cost of 0.3 points.",
+     "ink thinning", True),
+    ("lower-apposed", "Stale Statistics in Small-Batch Detection",
+     "Batch statistics drift when batches are small. We propose a simple fix, frozen-prior statistics (FPS), which initialises running statistics from a pretrained backbone.",
+     "frozen-prior statistics", True),
+    ("not", "Debate Versus Self-Consistency for Factual Answers",
+     "We propose a benchmark for debate over images, videos and audio, which tests whether agents agree.",
+     "videos and audio", False),
     # class 5: what must stay unproposed
     ("not", "Distilling Intent Classifiers for Voice Assistants",
      "We distil RoBERTa into small students. We train the small student BERT-Tiny and a GRU on ATIS and SNIPS and compare them.",

@@ -56,3 +56,23 @@ def test_a_new_thing_of_a_kind_with_its_name_apposed_is_proposed() -> None:
     # a kind that is not new, or no comma closing the name
     assert "SQuAD" not in _apposed("It is tested on a standard benchmark, SQuAD, with 100K questions.")
     assert "ZorbEval" not in _apposed("It is evaluated on a new benchmark, ZorbEval and Quill.")
+
+
+def _proposals(text: str) -> set[str]:
+    return {c.text for c in proposal_candidates(text, 0, _one(text))}
+
+
+def test_a_plain_name_apposed_to_the_kind_proposed() -> None:
+    assert "ink thinning" in _proposals("We propose a purification front end, ink thinning, that removes patches.")
+    assert "frozen-prior statistics" in _proposals(
+        "We propose a simple fix, frozen-prior statistics (FPS), which initialises them.")
+    # a list or a phrase with a function word is no name
+    assert not {n for n in _proposals("We propose a benchmark for debate, videos and audio, which tests it.")
+                if "audio" in n}
+    assert "in practice" not in _proposals("We propose a new loss, in practice, which helps.")
+
+
+def test_a_naming_word_opens_no_apposed_name() -> None:
+    # ("termed" is the cue's: the name the cue gives is the proposer's of cues)
+    text = "We propose a hybrid, termed orientation pooling, that pools."
+    assert "termed orientation pooling" not in _proposals(text)
