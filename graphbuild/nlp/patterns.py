@@ -686,12 +686,17 @@ _NEW_KIND_VERBS = ("introduce", "present", "propose", "release", "build", "devel
 #: the kind of an artifact a paper makes, a word on its own ("router", not "routers" nor "router-based")
 _KIND = rf"(?P<kind>{alternation(ARTIFACT_KINDS)})(?![\w\-])"
 #: the authors' own artifact set off by commas after its kind: "our design, Zorbel, also …", "Our compiler, ZorbC,",
-#: "Our retriever, Zorb, indexes …", "we introduce a new benchmark, ZorbQA, for …"
+#: "Our retriever, Zorb, indexes …", "we introduce a new benchmark, ZorbQA, for …"; a new thing of a kind so named
+#: is the paper's with no verb of the authors ("evaluated on a new benchmark, ZorbEval, with …", "fine-tuned on a
+#: new set of 4,200 clips, ZorbSound, it …")
 _OUR_APPOSED = re.compile(
-    r"\b(?:[Oo]ur|(?<=[Ww]e )(?:" + "|".join(_NEW_KIND_VERBS) + r")\s+an?\s+new)"
+    r"\b(?:[Oo]ur|(?<=[Ww]e )(?:" + "|".join(_NEW_KIND_VERBS) + r")\s+an?\s+new|(?<![\w\-])[Aa]\s+new)"
     r"\s+(?:(?:new|proposed|own|final|full|resulting|best)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
-    rf"(?:system|design|approach|tool|compiler|prototype|implementation|library|engine|runtime|{_KIND})"
+    rf"(?:system|design|approach|tool|compiler|prototype|implementation|library|engine|runtime|{_KIND}|"
+    r"(?:set|collection)\s+of\s+(?:[\w,.\-]+\s+){0,3}?[a-z][\w\-]*)"
     r",\s+(?P<name>[A-Z][A-Za-z0-9+\-]*[A-Za-z0-9+]),")
+#: every match of ``_OUR_APPOSED`` starts with one of these
+_OUR_APPOSED_STARTS = ("our", "Our", *_NEW_KIND_VERBS, "a new", "A new")
 
 #: the authors' own name as the subject of what it does, with no verb that introduces it: "Our Quolla improves
 #: recall …", "The proposed Quolla-Net runs in real time", "our Dravik model cuts …" (a head noun between, not one
@@ -1027,7 +1032,7 @@ def cue_candidates(text: str, sentences: list[tuple[int, int]], *, dataset_vote:
     # the authors' own name with no cue verb: "We release X to …", "our design, X, …", "Our X improves …"
     released = "releas" in text or "open-sourc" in text  # (every match of _RELEASED_NAME holds one)
     own = itertools.chain(matches_from(_RELEASED_NAME, text, ("We", "we")) if released else (),
-                          matches_from(_OUR_APPOSED, text, ("our", "Our", *_NEW_KIND_VERBS)))
+                          matches_from(_OUR_APPOSED, text, _OUR_APPOSED_STARTS))
     # (only in a text with no verb of proposing at all, "the proposed" an adjective: where there is one, it
     # brings in the authors' names)
     # (the whole-text test for a verb of proposing runs only once "our X is …" matches: most texts hold none)
@@ -1217,7 +1222,7 @@ _NAMED_HEADS = frozenset([*TYPE_HEADS, *GENERIC_HEADS, *"property phenomenon eff
 #: words that end a name a naming cue gives ("we call it soft routing because …")
 _NAME_STOP = _LOWER_STOP | frozenset("because since where when while whose who via than using through into from then "
                                      "thus so but also can could will would may might should must has have had were "
-                                     "been being its their".split())
+                                     "been being its their here".split())
 #: the longest name a naming cue gives (in words)
 _NAMED_WORDS = 4
 
@@ -1233,7 +1238,8 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
     for m in matches_from(_LOWER_CUE, text, _LOWER_CUE_WORDS):
         idx = max(0, bisect_right(starts, m.start()) - 1)
         s, e = sentences[idx] if sentences else (0, len(text))
-        if m.group() in _BARE_CUES and not _CUE_SUBJECT.search(text, max(s, m.start() - 40), m.start()):
+        if m.group() in _BARE_CUES and not _CUE_SUBJECT.search(text, max(s, m.start() - 40), m.start()) \
+                and not _joined_cue(text, s, m):
             continue  # a noun, not a naming verb: "term matching", "the call graph", "terms affect"
         alternatives = _named_after(text, m.end(), min(e, m.end() + 160), m.group().startswith(("refer", "denot")))
         if not alternatives:
@@ -1253,9 +1259,11 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
             yield Candidate(start, end, text[start:end], "lowercue", sentence=idx, named=named and k == len(found))
         if named and m.group() in _BARE_CUES and not m.group().startswith("refer"):
             # a capitalised or coined name a bare naming verb gives is as plain a cue as "called X"
-            # ("we name the scheduler Zorbel", "we call it q-Net"); "refer to … as" is one of _CUE's already
+            # ("we name the scheduler Zorbel", "we call it q-Net"), and so is a name a capital or a coined word
+            # marks among plain words ("we call it epoch-noise SGD", "which we call Zorb vectors"); "refer to …
+            # as" is one of _CUE's already
             words = [text[a:b] for a, b in found]
-            if all(w[:1].isupper() or w[:1].isdigit() or shape_score(w) for w in words):
+            if any(w[:1].isupper() or w[:1].isdigit() or shape_score(w) for w in words):
                 start, end = found[0][0], found[-1][1]
                 yield Candidate(start, end, text[start:end], "cue", sentence=idx, strong=True, proposed=True)
         # the whole name where the abstract repeats it ("Sign merging keeps …")
@@ -1273,6 +1281,21 @@ def lower_cue_candidates(text: str, sentences: list[tuple[int, int]]) -> Iterato
 
 #: a preposition and a lower-case word after a cue's name: the name may go on ("called reasoning on graphs")
 _PREPOSITION_ON = re.compile(r"\s+(?:of|on|for|with|in|from|via|over)\s+[a-z]")
+
+
+#: a bare naming verb joined to the authors' earlier verb, an object after it: "We propose X and call the
+#: trained retriever Zorb", "we train it and name it Zorb"
+_JOINED_CUE_BEFORE = re.compile(r"\band\s+$")
+_JOINED_CUE_OBJECT = re.compile(r"\s+(?:it|them|this|these|the|our)\s")
+_WE_OPENS = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){0,3}?(?:[Ww]e|[Ii]n this (?:paper|work),? we)\s")
+
+
+def _joined_cue(text: str, s: int, m: re.Match[str]) -> bool:
+    """Whether a bare naming verb (``m``, in the sentence from ``s``) follows "and" in a sentence the authors
+    open ("We …, and call the trained retriever Zorb"), an object after it (not "calls and call graphs").
+    """
+    return _JOINED_CUE_BEFORE.search(text, max(s, m.start() - 6), m.start()) is not None \
+        and _JOINED_CUE_OBJECT.match(text, m.end()) is not None and _WE_OPENS.match(text, s) is not None
 
 
 def _name_goes_on(text: str, words: list[tuple[int, int]]) -> bool:
@@ -1305,13 +1328,13 @@ def _named_after(text: str, pos: int, end: int, needs_as: bool) -> list[list[tup
     A determiner with no name after its describing head is the name's own ("termed the mirror loss");
     after "this" or "these", the words from the head are a name too ("this model stitching").
     """
-    words: list[tuple[str, int]] = []  # the next few words: (lower-cased word, its end)
+    words: list[tuple[str, int, int]] = []  # the next few words: (lower-cased word, its end, its start)
     at = pos
     while len(words) < 8:
         m = _ANY_WORD.match(text, at, end)
         if m is None:
             break
-        words.append((m.group(1).lower(), m.end()))
+        words.append((m.group(1).lower(), m.end(), m.start(1)))
         at = m.end()
     k = 0
     if needs_as and words[:1] and words[0][0] == "to":  # "refer to"
@@ -1329,6 +1352,8 @@ def _named_after(text: str, pos: int, end: int, needs_as: bool) -> list[list[tup
             head += 1
         if head is not None:
             k = head + 1
+        elif (coined := _coined_after_object(text, words, k)) is not None:
+            k = coined  # "we call the combined two-stream descriptor Zorbel": the object's words, then the name
         elif words[k - 1][0] in ("the", "our") and k < len(words):
             k += 1
     if k < len(words) and words[k][0] == "as":
@@ -1345,6 +1370,25 @@ def _named_after(text: str, pos: int, end: int, needs_as: bool) -> list[list[tup
     # (not past "as": "we refer to this pipeline as X" names X, and "pipeline" is no name given)
     return [found, after_article] if after_article and words[article - 1][0] in ("this", "these") \
         and words[k - 1][0] != "as" else [found]
+
+
+#: the most words of an object a naming verb passes before a capitalised or coined name ("we name the deployed
+#: student Zorbel", "we call the combined two-stream descriptor Zorbel")
+_OBJECT_WORDS = 4
+
+
+def _coined_after_object(text: str, words: list[tuple[str, int, int]], k: int) -> int | None:
+    """Where an object that a determiner opens (``words[k - 1]``) ends, when a few lower-case words
+    (:data:`_OBJECT_WORDS` at most, no stop word, none a name's shape) lead to a capitalised or coined word: that
+    word opens the name the verb gives ("we name the deployed student Zorbel"); ``None`` otherwise.
+    """
+    for j in range(k, min(k + _OBJECT_WORDS + 1, len(words))):
+        word = text[words[j][2]:words[j][1]]
+        if word[:1].isupper() or shape_score(word):
+            return j if j > k else None
+        if words[j][0] in _NAME_STOP or not word.islower():
+            return None
+    return None
 
 
 def _name_words(text: str, at: int, end: int) -> list[tuple[int, int]]:

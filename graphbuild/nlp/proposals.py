@@ -40,7 +40,7 @@ _BOUNDARY = frozenset(
     "that which who whose where when while whereby to for of in on with by via from at as into using based "
     "during through throughout across over under within without between among against toward towards upon "
     "and or but than is are was were be been can could will would may might should must has have had "
-    "this these those it its their our we".split())
+    "this these those it its their our we here".split())
 #: words dropped before the phrase
 _LEADING = frozenset(
     "a an the our two three four several new novel simple effective efficient general unified principled "
@@ -90,6 +90,12 @@ _NAME_APPOSED = re.compile(r",\s+(?:(?:the|our)\s+)?(?:[A-Z][\w\-]*[A-Z0-9][\w\-
                            r"which\s+we\s+(?:call|term|name|dub|refer\s+to\s+as)\b)")
 
 
+#: a plain name of two or three words apposed to a phrase and closed by a clause (its acronym between): ", glyph
+#: smoothing, that …", ", warm-started statistics (WSS), which …"
+_LOWER_NAME_APPOSED = re.compile(r",\s+([a-z][a-z\-]*[a-z](?:\s+[a-z][a-z\-]*[a-z]){1,2})(?:\s+\([A-Z][\w\-]*\))?,?"
+                                 r"\s+(?:that|which|in\s+which|whose)\b")
+
+
 def _phrase_at(text: str, pos: int, end: int) -> tuple[Candidate | None, int | None]:
     """The proposal phrase from ``pos``, and where a phrase joined to it by "and" starts (``None`` if none
     does: the phrase was cut short, or another boundary ended it).
@@ -121,6 +127,12 @@ def _phrase_at(text: str, pos: int, end: int) -> tuple[Candidate | None, int | N
         return None, None
     if _NAME_APPOSED.match(text, words[-1].end(), end):
         return None, None  # the kind of what the name after it names: "a two-level caching scheme, ZorbCache, …"
+    lower = _LOWER_NAME_APPOSED.match(text, words[-1].end(), end)
+    if lower is not None and not any(w in _BOUNDARY or w in _LEADING or w in _NAMING
+                                     for w in lower.group(1).split()):
+        # the kind of what a plain name after it names: "a simple fix, warm-started statistics (WSS), which …",
+        # "a cheaper alternative, budgeted self-critique, in which …"
+        return Candidate(lower.start(1), lower.end(1), lower.group(1), "proposal"), None
     if words[-1].group().lower() in GENERIC_HEADS:
         words = words[:-1]
     while len(words) > 1 and _POSTNOMINAL.fullmatch(words[-1].group()) \
