@@ -1124,3 +1124,15 @@ def test_gene_cue_parts_hold_every_cue_word():
         for window in (cue, f"{word.upper()} {rest}", f"{word.capitalize()} {rest}"):
             assert lexicon._GENE_BEFORE.search(window) is not None and lexicon._gene_cue_before(window), window
 
+
+@pytest.mark.parametrize("text", [
+    "We derive a paired subset, Zorb-Pairs, for testing.", "a regulariser, top-clamp, which bounds the loss",
+    "a rule of thumb, eps-fit, which works", "the renamed version of the dev set, Zorb-Blind.",
+    "a loss, l-one, l-two and more", "a subset, Zorb, for testing.", "a subset, zorb-, for testing.",
+    "a subset, -x, for testing.", "our model, Zorb-7B. ", "",
+])
+def test_coined_apposed_type_opening_test_keeps_the_scan(text):
+    for start in range(len(text) + 1):
+        plain = next((patterns._COINED_KINDS[m.group("kind")] for m in patterns._COINED_APPOSED.finditer(
+            text, max(0, start - 160), min(len(text), start + 120)) if m.start("name") == start), None)
+        assert patterns.coined_apposed_type(text, start) == plain, start
