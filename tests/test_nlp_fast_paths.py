@@ -1098,3 +1098,41 @@ def test_list_before_from_its_gap_matches_the_full_search(text):
             plain = features._LIST_BEFORE.search(text, lo, hi)
             fast = features._list_before(text, lo, hi)
             assert (fast and fast.span()) == (plain and plain.span()), (lo, hi)
+
+
+GENE_WINDOWS = [
+    "we find mutations in ", "Overexpression of the ", "KNOCKDOWN OF ", "an eQTL near ", "genes, notably FOXP3 and ",
+    "biomarkers such as CD68, ", "proteins including ", "alleles at ", "polymorphisms of the ", "silencing of ",
+    "expreſſion of ",  # ("ſ" matches "s" case-insensitively: a window not in ASCII is always searched)
+    "\u212aNOCKDOWN of ",  # (the Kelvin sign matches "k")
+    "mutations in the model, ", "a genetic algorithm's mutations", "we train Zorb and ", "", "deletion in TP53 or ",
+]
+
+
+@pytest.mark.parametrize("window", GENE_WINDOWS)
+def test_gene_cue_test_is_the_search_it_guards(window):
+    for k in range(len(window) + 1):
+        assert lexicon._gene_cue_before(window[:k]) == (lexicon._GENE_BEFORE.search(window[:k]) is not None), k
+
+
+def test_gene_cue_parts_hold_every_cue_word():
+    for cue in ("mutations in ", "mutated in ", "expression of ", "overexpression of ", "knockdown of ",
+                "knockout of ", "deletion of ", "deletions in ", "amplification of ", "silencing of ",
+                "polymorphism in ", "polymorphisms of ", "alleles at ", "QTL near ", "eQTLs at ",
+                "genes such as ", "markers, like ", "biomarkers including ", "proteins notably "):
+        word, rest = cue.split(maxsplit=1)  # (only the cue word is read in any case)
+        for window in (cue, f"{word.upper()} {rest}", f"{word.capitalize()} {rest}"):
+            assert lexicon._GENE_BEFORE.search(window) is not None and lexicon._gene_cue_before(window), window
+
+
+@pytest.mark.parametrize("text", [
+    "We derive a paired subset, Zorb-Pairs, for testing.", "a regulariser, top-clamp, which bounds the loss",
+    "a rule of thumb, eps-fit, which works", "the renamed version of the dev set, Zorb-Blind.",
+    "a loss, l-one, l-two and more", "a subset, Zorb, for testing.", "a subset, zorb-, for testing.",
+    "a subset, -x, for testing.", "our model, Zorb-7B. ", "",
+])
+def test_coined_apposed_type_opening_test_keeps_the_scan(text):
+    for start in range(len(text) + 1):
+        plain = next((patterns._COINED_KINDS[m.group("kind")] for m in patterns._COINED_APPOSED.finditer(
+            text, max(0, start - 160), min(len(text), start + 120)) if m.start("name") == start), None)
+        assert patterns.coined_apposed_type(text, start) == plain, start

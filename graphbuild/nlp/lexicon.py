@@ -358,6 +358,23 @@ _GENE_BEFORE = re.compile(r"\b(?:(?i:mutations|mutated|expression|overexpression
                           r"amplification|silencing|polymorphisms?|alleles|e?QTLs?)\s+(?:in|of|at|near)\s+(?:the\s+)?|"
                           r"(?i:genes|markers|biomarkers|proteins)\s*,?\s+(?:such\s+as|notably|including|like)\s+)"
                           rf"(?:[A-Z][\w\-]*{_GENE_GAP})*$")
+#: a part of each cue word of ``_GENE_BEFORE`` (lower case): a window holding none has no match
+_GENE_CUE_PARTS = ("mutat", "express", "knock", "deletion", "amplification", "silencing", "polymorphism", "allele",
+                   "qtl", "gene", "marker", "protein")
+
+
+def _gene_cue_before(window: str) -> bool:
+    """``_GENE_BEFORE.search(window) is not None``, tried only where the window holds a part of a cue word (most
+    windows hold none, where the search would try its case-insensitive words at every word's start). The test
+    reads the lower-cased window only when it is ASCII: case-insensitively "s" also matches "ſ" and "k" "K".
+    """
+    if window.isascii():
+        low = window.lower()
+        if not any(part in low for part in _GENE_CUE_PARTS):
+            return False
+    return _GENE_BEFORE.search(window) is not None
+
+
 #: the words of a text on biology, which the gene cues above are read in ("mutations" alone is also a genetic
 #: algorithm's)
 _BIOLOGY = re.compile(r"\b(?i:genes?|genom\w*|tumou?rs?|cancers?|proteins?|cell\s+lines?|[DR]NA|transcriptom\w*|"
@@ -405,7 +422,7 @@ def biological(text: str, start: int, end: int) -> bool:
     """
     if not _SYMBOL.fullmatch(text, start, end):
         return False
-    if not (_GENE_AFTER.match(text, end) or _GENE_BEFORE.search(text[max(0, start - 120):start])):
+    if not (_GENE_AFTER.match(text, end) or _gene_cue_before(text[max(0, start - 120):start])):
         return False
     return _BIOLOGY.search(text) is not None
 

@@ -904,6 +904,8 @@ _COINED_APPOSED = re.compile(
 #: what every match of :data:`_COINED_APPOSED` holds, a hyphenated word after a comma: tried first, as it starts
 #: with a literal the regular-expression engine skips to (the other is tried at every article of a text)
 _COMMA_COMPOUND = re.compile(r",\s+[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]")
+#: how every ``name`` of :data:`_COINED_APPOSED` opens, a word and a hyphen (for either of its two casings)
+_HYPHENATED_OPENING = re.compile(r"[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]")
 #: the last part of a lower-case compound that makes it a modifier, no name: "fine-tuned", "off-the-shelf",
 #: "data-driven", "task-specific", "end-to-end", "left-to-right"
 _MODIFIER_COMPOUND = re.compile(r"(?:ed|ing|wise|free|based|like|style|aware|specific|level|scale|shelf|art|end|"
@@ -915,7 +917,10 @@ def coined_apposed_type(text: str, start: int) -> str | None:
     ``start`` ("a paired subset, Zorb-Pairs, for …" -> Dataset, "a fix, wide-every-3, which …" -> Method), else
     ``None``.
     """
-    for m in _COINED_APPOSED.finditer(text, max(0, start - 160), min(len(text), start + 120)):
+    end = min(len(text), start + 120)
+    if _HYPHENATED_OPENING.match(text, start, end) is None:
+        return None  # (most words after a comma are no compound: the scan of the window, at every article, is spared)
+    for m in _COINED_APPOSED.finditer(text, max(0, start - 160), end):
         if m.start("name") == start:
             return _COINED_KINDS[m.group("kind")]
     return None
