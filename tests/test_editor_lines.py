@@ -1,0 +1,50 @@
+"""Line numbers in coded lines are the lines an editor and ``sed -n Np`` show: LF, CR LF and a lone CR end a
+line; U+2028, U+2029, U+0085, a form feed and a vertical tab (which ``str.splitlines`` also cuts at) do not."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graphbuild.cli import main
+from graphbuild.errors import InputError
+from graphbuild.library import parse_query_file
+
+#: the characters ``str.splitlines`` takes for line ends and an editor does not
+NOT_LINE_ENDS = ["\u2028", "\u2029", "\u0085", "\x0c", "\x0b"]
+
+
+@pytest.mark.parametrize("mark", NOT_LINE_ENDS[:3])  # TOML refuses a form feed or a vertical tab, at its line
+def test_settings_file_names_the_line_an_editor_shows(built, tmp_path, capsys, mark):
+    """A comment holding U+2028 (TOML allows it there) moved every setting below it a line down."""
+    config = tmp_path / "graphbuild.toml"
+    config.write_text(f"# batch size{mark} for the build\nnonsense_key = 1\n", encoding="utf-8")
+    assert main(["stats", "-w", str(built), "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "graphbuild.toml:2: unknown setting 'nonsense_key'" in err, err
+
+
+@pytest.mark.parametrize("mark", NOT_LINE_ENDS)
+def test_draft_passage_line_is_the_line_an_editor_shows(built, tmp_path, capsys, mark):
+    """``related --text-file``: a passage after a paragraph holding U+2028 was said to start lines below it."""
+    body = ["# Draft", "",
+            f"A first section{mark}compares image classifiers trained on ImageNet with residual networks and reports "
+            "their top-1 accuracy for several depths, widths and training schedules on many backbones.", "",
+            "We adapt large language models with low-rank updates, as LoRA does, and study where "
+            "adapters go in a transformer and how their rank should be chosen for each layer of it.", ""]
+    draft = tmp_path / "draft.md"
+    draft.write_text("\n".join(body), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["related", "-w", str(built), "--text-file", str(draft), "--json"]) == 0
+    found = {(r["passage"], r["passage_line"]) for r in json.loads(capsys.readouterr().out)}
+    assert (2, 5) in found and not {line for _, line in found} - {3, 5}, found
+
+
+def test_query_file_names_the_line_an_editor_shows(tmp_path):
+    query = tmp_path / "q.cypher"
+    query.write_text("// name: q\n// description: one\u2028two\n// param: k = 1\n// param: k = 2\n"
+                     "MATCH (n) RETURN n LIMIT $k\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_query_file(query)
+    assert "q.cypher:4: parameter 'k' is declared twice" in str(caught.value)
