@@ -48,3 +48,35 @@ def test_query_file_names_the_line_an_editor_shows(tmp_path):
     with pytest.raises(InputError) as caught:
         parse_query_file(query)
     assert "q.cypher:4: parameter 'k' is declared twice" in str(caught.value)
+
+
+#: a file of each format whose line 3 holds a byte that is no UTF-8 (0xe9), its lines ended by "{end}"
+BAD_BYTE_ON_LINE_3 = {
+    "a.jsonl": '{{"title": "One", "abstract": "We use BERT."}}{end}{end}{{"title": "caf\xe9"}}{end}',
+    "a.csv": "title,abstract{end}One,We use BERT.{end}caf\xe9,x{end}",
+    "a.json": '[{{"title": "One",{end}"abstract": "We use BERT."}},{end}{{"title": "caf\xe9"}}]{end}',
+    "a.bib": "@article{{a, title={{One}},{end}abstract={{We use BERT.}}}}{end}@article{{b, title={{caf\xe9}}}}{end}",
+}
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("name", sorted(BAD_BYTE_ON_LINE_3))
+def test_byte_not_utf8_is_named_at_its_line_whatever_the_line_ends(tmp_path, capsys, name, end):
+    """A file of lone CR line ends (an old Mac's) had its bad byte named on line 1: only LFs were counted."""
+    path = tmp_path / name
+    path.write_bytes(BAD_BYTE_ON_LINE_3[name].format(end=end).encode("latin-1"))
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"graphbuild: error: [E100] {path}:3: not UTF-8 text: invalid byte 0xe9"), err
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1 << 20])
+def test_crlf_cut_between_pieces_is_one_line_end(chunk):
+    """The check reads a piece at a time: a CR LF cut between two pieces is one line end, not two."""
+    import io
+
+    from graphbuild.ingest.fields import utf8_error
+
+    for data in (b"a\r\nb\r\nc\r\n\xe9", b"a\rb\rc\r\xe9", b"a\nb\r\nc\r\xe9"):
+        error = utf8_error("x.txt", io.BytesIO(data), chunk)
+        assert error is not None and error.line == 4, (data, chunk, error)
