@@ -80,3 +80,23 @@ def test_crlf_cut_between_pieces_is_one_line_end(chunk):
     for data in (b"a\r\nb\r\nc\r\n\xe9", b"a\rb\rc\r\xe9", b"a\nb\r\nc\r\xe9"):
         error = utf8_error("x.txt", io.BytesIO(data), chunk)
         assert error is not None and error.line == 4, (data, chunk, error)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_gold_and_annotation_files_read_whatever_the_line_ends(tmp_path, capsys, end):
+    """A gold or annotation file of lone CR line ends was one line, refused as 'not valid JSON (Extra data)'
+    at line 1, where the input readers read such a file."""
+    from graphbuild.nlp.train import read_annotations
+
+    papers = tmp_path / "in.jsonl"
+    papers.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT on SQuAD."}\n')
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(end.join(['{"title": "Adapters Everywhere", "entities": [{"name": "BERT", "type": "Model"}]}',
+                               "", '{"title": "Other", "entities": [{"name": "X", "type": "model"}]}', ""]).encode())
+    assert main(["eval", "entities", str(papers), "--gold", str(gold)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"graphbuild: error: [E100] {gold}:3: entity 'X': unknown type \"model\""), err
+    notes = tmp_path / "annotations.jsonl"
+    notes.write_bytes(end.join(['{"id": "p0", "entities": []}', '{"id": "P0", "entities": []}']).encode())
+    with pytest.raises(InputError, match="annotations.jsonl:2: paper 'P0' is annotated already on line 1"):
+        read_annotations(notes)
