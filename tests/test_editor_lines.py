@@ -100,3 +100,24 @@ def test_gold_and_annotation_files_read_whatever_the_line_ends(tmp_path, capsys,
     notes.write_bytes(end.join(['{"id": "p0", "entities": []}', '{"id": "P0", "entities": []}']).encode())
     with pytest.raises(InputError, match="annotations.jsonl:2: paper 'P0' is annotated already on line 1"):
         read_annotations(notes)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_curation_file_read_whatever_the_line_ends(tmp_path, capsys, end):
+    """A curation file of lone CR line ends was one line opening with '#': a comment, so ``curate list`` said 'no
+    operations' and the build applied none, silently; a bad operation in it went unnamed."""
+    from graphbuild.curation import drop_last_command, read_curation
+
+    curation = tmp_path / "curation.jsonl"
+    ops = ['# fixes', '{"op": "reject", "entity": "BitFit"}', '{"op": "rename", "entity": "GLUE", "name": "GLUE set"}']
+    curation.write_bytes((end.join(ops) + end).encode())
+    assert [op.op for op in read_curation(curation)] == ["reject", "rename"]
+    assert [op.where for op in read_curation(curation)] == [f"{curation}:2", f"{curation}:3"]
+    assert [op.op for op in drop_last_command(curation)] == ["rename"]
+    assert [op.op for op in read_curation(curation)] == ["reject"]
+    curation.write_bytes(end.join([*ops, '{"op": "bogus", "entity": "X"}']).encode())
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT on SQuAD."}\n')
+    assert main(["build", str(corpus), "-w", str(tmp_path / "ws"), "--no-overview", "--curation", str(curation)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert f"[E100] {curation}:4: " in err and "bogus" in err and len(err.splitlines()) == 1, err
