@@ -22,6 +22,7 @@ import io
 import math
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -927,7 +928,9 @@ def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[
                 if re.match(r"^(1[5-9]|[2-9]\d)\d\d\.\d{4}$", arxiv_raw) else "")
         raise ValueError(f"arxiv_id {arxiv_raw!r} is not an arXiv id (expected e.g. 2506.02838){hint}")
     ids: list[tuple[str, str]] = []
-    raw_id = _as_str(rec.get("id"), "id").strip()
+    # one text, one id: "café-1" typed on macOS (NFD, an e and a combining accent) and elsewhere (NFC) were two
+    # papers whose ids look the same, and a lookup found the one typed as the user's keyboard types it
+    raw_id = unicodedata.normalize("NFC", _as_str(rec.get("id"), "id").strip())
     if raw_id:
         key = paper_key(raw_id)
         if key.startswith("doi:") and clean_doi(key[4:]):
