@@ -110,3 +110,27 @@ def test_ids_one_text_in_two_unicode_forms_are_one_paper(tmp_path, capsys):
     assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.id", "--format", "json"]) == 0
     assert [row["p.id"] for row in json.loads(capsys.readouterr().out)] == [composed]
     assert main(["related", "-w", str(ws), decomposed]) == 0  # found: it is the only paper, so none is related
+
+
+@pytest.mark.parametrize("name, data, line", [
+    ("a.jsonl", '{"title": "\\u200b\\u200b", "abstract": "We fine-tune BERT on SQuAD."}\n', 1),
+    ("a.csv", "title,abstract\n\u00ad\u2060,We fine-tune BERT on SQuAD.\n", 2),
+    ("a.bib", "@article{a, title = {\\-\u200b}, abstract = {We fine-tune BERT on SQuAD.}}\n", 1),
+])
+def test_title_of_only_invisible_characters_is_no_title(tmp_path, capsys, name, data, line):
+    """A title of zero-width spaces or soft hyphens made a paper every table showed with a blank title."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"{path}:{line}: " in err and "holds no character that shows" in err, err
+
+
+def test_title_of_only_invisible_characters_beside_a_doi_is_none(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "\\u200b", "doi": "10.1000/xyz", "abstract": "We fine-tune BERT on SQuAD."}\n')
+    assert main(["extract", str(path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], r["title"]) for r in rows] == [("doi:10.1000/xyz", "")]

@@ -779,6 +779,11 @@ def _as_str(value: Any, field: str) -> str:
     return str(value)
 
 
+#: the Unicode categories of characters that show nothing alone: format characters (a zero-width space, a soft
+#: hyphen, a joiner), spaces and combining marks
+_UNSEEN = frozenset({"Cf", "Zs", "Mn", "Me"})
+
+
 def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
                       label: str | None = None, whole_names: bool = False, decoded: bool = False) -> Item:
     r"""Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
@@ -803,8 +808,12 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         latex = not decoded
         title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
+        unseen = title if all(unicodedata.category(c) in _UNSEEN for c in title) else ""
+        title = "" if unseen else title  # a title no one can see is none: tables showed a blank one
         if not (title or doi or arxiv_id):
-            raise ValueError("has no title, doi or arxiv_id; every paper needs at least a title")
+            raise ValueError(f"its title {unseen!r} holds no character that shows (zero-width spaces, soft hyphens, "
+                             "joiners); every paper needs a title, a doi or an arxiv_id" if unseen else
+                             "has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
         authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names, latex=latex)
         references, notes = _references_field(rec.get("references"))
