@@ -121,3 +121,21 @@ def test_curation_file_read_whatever_the_line_ends(tmp_path, capsys, end):
     assert main(["build", str(corpus), "-w", str(tmp_path / "ws"), "--no-overview", "--curation", str(curation)]) == 1
     err = capsys.readouterr().err.strip()
     assert f"[E100] {curation}:4: " in err and "bogus" in err and len(err.splitlines()) == 1, err
+
+
+def test_gazetteer_lines_are_the_editors_and_deep_nesting_is_one_line(tmp_path, capsys):
+    """Your --gazetteer: a name holding U+2028 (JSON keeps it raw; the shipped writer writes it so) was cut in two
+    at it, 'bad gazetteer entry (Unterminated string)', and the lines below were named a line late; a line nested
+    thousands deep was a RecursionError traceback."""
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT on SQuAD."}\n')
+    gazetteer = tmp_path / "gaz.jsonl"
+    for text, words in (('{"name": "Otter\u2028Net", "type": "Model"}\n{"name": "X"}\n', "gaz.jsonl:2: bad gazetteer "
+                                                                                         "entry ('type')"),
+                        ('{"name": "X", "type": "Model", "aliases": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+                         "gaz.jsonl:1: bad gazetteer entry (nested too deeply to read)")):
+        gazetteer.write_text(text, encoding="utf-8")
+        assert main(["build", str(corpus), "-w", str(tmp_path / "ws"), "--no-overview",
+                     "--gazetteer", str(gazetteer)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and words in err, err
