@@ -134,3 +134,17 @@ def test_title_of_only_invisible_characters_beside_a_doi_is_none(tmp_path, capsy
     assert main(["extract", str(path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["id"], r["title"]) for r in rows] == [("doi:10.1000/xyz", "")]
+
+
+def test_bibtex_crossref_to_no_entry_is_a_warning(tmp_path, capsys):
+    """A crossref naming no entry of the file (BibTeX's 'bad cross reference') was passed over in silence: the
+    paper lacked the year and venue the volume would have lent, with no word why."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@proceedings{conf21, title = {Proceedings of Conf}, booktitle = {Conf}, year = 2021}\n"
+                   "@inproceedings{a, title = {Adapters Everywhere}, crossref = {conf21}}\n"
+                   "@inproceedings{b, title = {Adapters Anywhere}, crossref = {conf22}}\n")
+    assert main(["extract", str(bib)]) == 0
+    err = capsys.readouterr().err
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert warned == [f"warning: [E100] {bib}:3: entry 'b': its crossref 'conf22' names no entry of this file, so it "
+                      "takes no year or venue from one; put the volume's entry in the same file"], err
