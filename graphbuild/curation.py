@@ -61,7 +61,16 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import GraphbuildError, InputError, UsageError, nul_character, quoted, shortened, unpaired_surrogate
+from .errors import (
+    GraphbuildError,
+    InputError,
+    UsageError,
+    editor_lines,
+    nul_character,
+    quoted,
+    shortened,
+    unpaired_surrogate,
+)
 from .fsutil import atomic_write_text, path_kind
 from .ingest.located import loads, repeated_keys
 from .records import ENTITY_TYPES, MAX_NAME_CHARS, ROLES, Entity, Link, Paper, entity_id, name_key, paper_key, too_long
@@ -343,8 +352,9 @@ def parse_curation(text: str, path: str | os.PathLike = "<curation>") -> list[Cu
     path = str(path)
     ops = []
     text = text.removeprefix("\ufeff")  # the byte order mark some editors put first
-    # not splitlines(): a name may hold U+2028 or U+0085, which JSON keeps raw inside a string
-    for lineno, raw in enumerate(text.split("\n"), 1):
+    # the lines an editor shows: not splitlines(), a name may hold U+2028 or U+0085, which JSON keeps raw inside a
+    # string; nor LFs alone, a file of lone CRs (an old Mac's) was one line, a comment, and nothing was applied
+    for lineno, raw in enumerate(editor_lines(text), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -483,8 +493,9 @@ def drop_last_command(path: str | os.PathLike) -> list[CurationOp]:
     """Remove the operation lines (not comments) the last command wrote (:func:`_last_command`): all of a
     review's accepted suggestions at once, as they were written. Returns them, in file order; none if none.
 
-    The lines are those :func:`parse_curation` numbers (split at line feeds alone): a name may hold a
-    U+2028 or U+0085, at which ``splitlines`` would cut its line in two and the wrong piece would go.
+    The lines are those :func:`parse_curation` numbers (:func:`~graphbuild.errors.editor_lines`): a name may hold a
+    U+2028 or U+0085, at which ``splitlines`` would cut its line in two and the wrong piece would go. The lines
+    kept are written with LF line ends.
     """
     path = Path(path)
     if not curation_file_exists(path):
@@ -494,8 +505,7 @@ def drop_last_command(path: str | os.PathLike) -> list[CurationOp]:
     if not last:
         return []
     gone = {int(op.where.rsplit(":", 1)[1]) - 1 for op in last}
-    lines = text.split("\n")
-    atomic_write_text(path, "\n".join(line for n, line in enumerate(lines) if n not in gone))
+    atomic_write_text(path, "".join(line + "\n" for n, line in enumerate(editor_lines(text)) if n not in gone))
     return last
 
 

@@ -9,7 +9,7 @@ import unicodedata
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
            "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line", "shortened", "quoted",
-           "cluster_cut", "QUOTED_WIDTH"]
+           "cluster_cut", "QUOTED_WIDTH", "editor_lines"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -78,6 +78,25 @@ def quoted(text: object, width: int = QUOTED_WIDTH) -> str:
     "'xxxxxxx…'"
     """
     return repr(shortened(text, width) if isinstance(text, str) else text)
+
+
+#: a line end as an editor and ``sed -n Np`` count one: LF, CR LF or a lone CR
+_LINE_END = re.compile("\r\n?|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    r"""``text``'s lines as an error numbers them, the lines an editor and ``sed -n Np`` show: cut at LF, CR LF
+    and a lone CR only, where ``str.splitlines`` also cuts at U+2028, U+2029, U+0085, a form feed and a vertical
+    tab (which a title or a comment may hold: what came after one was named lines below where it is). As
+    ``splitlines``, no empty line after a final line end.
+
+    >>> editor_lines("a\u2028b\x0cc\r\nd\re\n")
+    ['a\u2028b\x0cc', 'd', 'e']
+    """
+    lines = _LINE_END.split(text)
+    if not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def unpaired_surrogate(text: str) -> str:

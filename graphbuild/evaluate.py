@@ -21,9 +21,10 @@
 
 from __future__ import annotations
 
-import codecs
 import json
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -110,40 +111,35 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 def read_jsonl_numbered(path: str | Path, what: str = "file") -> list[tuple[int, Any]]:
-    """``(line number, value)`` of each non-blank line of a JSON Lines file (UTF-8, each line JSON; a
-    byte-order mark before the first dropped, as the input readers drop it).
+    """``(line number, value)`` of each non-blank line of a JSON Lines file, its lines read as the input readers
+    read them (:func:`~graphbuild.ingest.fields.read_lines`: UTF-8, a byte-order mark dropped, LF, CR LF or a
+    lone CR ending a line, gzipped when its name ends in ``.gz``), each line JSON.
 
     Every fault is an :class:`InputError` naming the file (and the line): a
     missing or unreadable file (called ``what`` in the message), bytes that are
     not UTF-8, a line that is not JSON or is nested too deeply.
     """
+    from .ingest.fields import read_lines
+
     rows: list[tuple[int, Any]] = []
     try:
-        fh = open(path, "rb")
+        folder = stat.S_ISDIR(os.stat(path).st_mode)
     except FileNotFoundError:
         raise InputError(path, None, f"no such {what}") from None
-    except IsADirectoryError:
-        raise InputError(path, None, f"is a folder; give the {what}") from None
     except OSError as exc:
         raise InputError(path, None, f"cannot read the {what}: {exc.strerror}") from None
-    with fh:
-        for lineno, raw in enumerate(fh, 1):
-            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):  # a Windows editor's mark: line 1 was "not JSON"
-                raw = raw[len(codecs.BOM_UTF8):]
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise InputError(path, lineno, f"not UTF-8 text (byte {raw[exc.start]:#04x} at column "
-                                 f"{exc.start + 1}); save the file as UTF-8") from None
-            if not line.strip():
-                continue
-            try:
-                row = loads_whole(line, path, lineno)
-            except json.JSONDecodeError as exc:
-                raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
-            except RecursionError:
-                raise InputError(path, lineno, "not valid JSON (nested too deeply)") from None
-            rows.append((lineno, row))
+    if folder:
+        raise InputError(path, None, f"is a folder; give the {what}")
+    for lineno, line in read_lines(Path(path)):  # a file of lone CRs (an old Mac's) was one line: "Extra data"
+        if not line.strip():
+            continue
+        try:
+            row = loads_whole(line, path, lineno)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, lineno, f"not valid JSON ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(path, lineno, "not valid JSON (nested too deeply)") from None
+        rows.append((lineno, row))
     return rows
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .cypher_guard import query_parameters
-from .errors import InputError, QueryError
+from .errors import InputError, QueryError, editor_lines
 from .resources import resource_dir
 
 __all__ = ["NamedQuery", "load_library", "get_query", "bind_params", "parse_query_file"]
@@ -102,7 +102,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     bodies: dict[str, list[str]] = {"": []}
     current = ""
     in_header = True
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(editor_lines(text), start=1):
         match = _HEADER_RE.match(line.strip())
         if match and match.group(1) == "variant":
             current = match.group(2).strip().lower()
@@ -159,7 +159,7 @@ def _check_declared(path: Path, text: str, bodies: list[str], params: dict[str, 
         for name in query_parameters(body):
             if name not in params:
                 use = re.compile(r"\$(?:`" + re.escape(name.replace("`", "``")) + "`|" + re.escape(name) + r"(?!\w))")
-                lineno = next((i for i, line in enumerate(text.splitlines(), start=1) if use.search(line)), None)
+                lineno = next((i for i, line in enumerate(editor_lines(text), start=1) if use.search(line)), None)
                 raise InputError(str(path), lineno, f"the query uses ${name} but its header declares no such "
                                                     f"parameter; add '// param: {name} = <default>'")
 

@@ -182,7 +182,7 @@ def paper_key(value: str) -> str:
 
     ``arXiv:2506.02838v2``, ``https://arxiv.org/abs/2506.02838`` and
     ``2506.02838`` all give ``arxiv:2506.02838``; DOIs give ``doi:<lower>``;
-    anything else is returned stripped (ids graphbuild made are unchanged).
+    anything else is returned stripped, in Unicode's composed form, NFC (ids graphbuild made are unchanged).
 
     Examples
     --------
@@ -214,7 +214,7 @@ def paper_key(value: str) -> str:
     aid = clean_arxiv(value)
     if aid and _ARXIV_NEW.match(value.strip()):
         return "arxiv:" + aid
-    return value
+    return unicodedata.normalize("NFC", value)  # as the readers keep an id: "café" typed NFC or NFD is one
 
 
 def title_key(title: str) -> str:

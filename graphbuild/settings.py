@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
-from .errors import InputError, UsageError, nul_character, shortened
+from .errors import InputError, UsageError, editor_lines, nul_character, shortened
 from .fsutil import path_kind
 
 __all__ = ["Settings", "load_settings", "setting_source", "DEFAULT_WORKSPACE"]
@@ -142,7 +142,7 @@ def _line_of(text: str, key: str) -> int | None:
     name = re.escape(key)
     table = rf"neo4j\s*\.\s*{re.escape(key[6:])}" if key.startswith("neo4j_") else name
     pattern = re.compile(rf"""^\s*(?:(["']?){name}\1\s*=|\[\[?\s*(["']?){table}\2\s*\])""")
-    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
+    return next((n for n, line in enumerate(editor_lines(text), 1) if pattern.match(line)), None)
 
 
 def _beside(config: Path, name: str, value: Any) -> Any:

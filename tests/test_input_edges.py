@@ -89,3 +89,62 @@ def test_a_document_given_as_text_is_named_and_told_to_give_its_text(tmp_path, c
     for line, name in zip(lines, ("paper.txt", "draft.md")):
         assert line.startswith(f"graphbuild: error: [E100] {tmp_path / name}:") and f"(it is {kind}" in line, line
         assert line.endswith("save its text as a UTF-8 text file, and give that") and "re-save" not in line
+
+
+def test_ids_one_text_in_two_unicode_forms_are_one_paper(tmp_path, capsys):
+    """An id typed on macOS (NFD: an e and a combining accent) and elsewhere (NFC) made two papers whose ids look
+    the same ('café-1' twice in every table), with no word said; a lookup typed in the other form found neither."""
+    import json
+    import unicodedata
+
+    composed, decomposed = (unicodedata.normalize(form, "café-1") for form in ("NFC", "NFD"))
+    assert composed != decomposed
+    papers = tmp_path / "in.jsonl"
+    papers.write_text("".join(json.dumps({"id": pid, "title": title, "abstract": "We fine-tune BERT on SQuAD."}) + "\n"
+                              for pid, title in ((composed, "Adapters Everywhere"), (decomposed, "Adapters Anywhere"))),
+                      encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(papers), "-w", str(ws), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert f"in.jsonl:2: has the id {composed!r} of {papers}:1 but another title" in err, err
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.id", "--format", "json"]) == 0
+    assert [row["p.id"] for row in json.loads(capsys.readouterr().out)] == [composed]
+    assert main(["related", "-w", str(ws), decomposed]) == 0  # found: it is the only paper, so none is related
+
+
+@pytest.mark.parametrize("name, data, line", [
+    ("a.jsonl", '{"title": "\\u200b\\u200b", "abstract": "We fine-tune BERT on SQuAD."}\n', 1),
+    ("a.csv", "title,abstract\n\u00ad\u2060,We fine-tune BERT on SQuAD.\n", 2),
+    ("a.bib", "@article{a, title = {\\-\u200b}, abstract = {We fine-tune BERT on SQuAD.}}\n", 1),
+])
+def test_title_of_only_invisible_characters_is_no_title(tmp_path, capsys, name, data, line):
+    """A title of zero-width spaces or soft hyphens made a paper every table showed with a blank title."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"{path}:{line}: " in err and "holds no character that shows" in err, err
+
+
+def test_title_of_only_invisible_characters_beside_a_doi_is_none(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "\\u200b", "doi": "10.1000/xyz", "abstract": "We fine-tune BERT on SQuAD."}\n')
+    assert main(["extract", str(path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], r["title"]) for r in rows] == [("doi:10.1000/xyz", "")]
+
+
+def test_bibtex_crossref_to_no_entry_is_a_warning(tmp_path, capsys):
+    """A crossref naming no entry of the file (BibTeX's 'bad cross reference') was passed over in silence: the
+    paper lacked the year and venue the volume would have lent, with no word why."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@proceedings{conf21, title = {Proceedings of Conf}, booktitle = {Conf}, year = 2021}\n"
+                   "@inproceedings{a, title = {Adapters Everywhere}, crossref = {conf21}}\n"
+                   "@inproceedings{b, title = {Adapters Anywhere}, crossref = {conf22}}\n")
+    assert main(["extract", str(bib)]) == 0
+    err = capsys.readouterr().err
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert warned == [f"warning: [E100] {bib}:3: entry 'b': its crossref 'conf22' names no entry of this file, so it "
+                      "takes no year or venue from one; put the volume's entry in the same file"], err

@@ -109,7 +109,7 @@ def test_train_read_annotations_refuses_a_bad_value_on_its_line(tmp_path, line, 
 def test_train_annotations_not_utf8_name_the_line(tmp_path):
     bad = tmp_path / "a.jsonl"
     bad.write_bytes(b'{"id": "p0", "entities": []}\n{"id": "p1", "entities": [{"name": "Caf\xe9", "type": "Model"}]}\n')
-    with pytest.raises(InputError, match=r"a.jsonl:2: not UTF-8 text \(byte 0xe9 at column 40\)"):
+    with pytest.raises(InputError, match=r"a.jsonl:2: not UTF-8 text: invalid byte 0xe9 at byte offset 68"):
         read_annotations(bad)
 
 

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, shortened
 from ..records import clean_arxiv
 from . import register
-from .fields import Item, clean_text, month_number, no_records, paper_from_record, read_text, warn_nul
+from .fields import Item, clean_text, month_number, no_records, paper_from_record, read_text, warn, warn_nul
 
 __all__ = ["read_bibtex", "sniff_bibtex"]
 
@@ -172,13 +172,18 @@ def read_bibtex(path: Path) -> Iterator[Item]:
     # the volumes other entries name ("" is no crossref; an entry naming itself, or a paper, is no volume)
     volumes = {cr for key, entry in entries.items() if (cr := _crossref(entry)) and cr != key and cr in entries
                and str(entries[cr].entry_type).lower() in _VOLUME_TYPES}
+    keys = {str(b.key).lower() for _, b in blocks if not isinstance(b, ParsingFailedBlock)}
     for line, block in blocks:
         if isinstance(block, ParsingFailedBlock):
             yield InputError(path, line, _bib_error(block))
         elif block.problem:  # a macro it uses is undefined: one error for the entry, as for a bad field
             yield InputError(path, line, block.problem)
         elif str(block.key).lower() not in volumes:
-            yield _bib_paper(block, path, line, entries[cr] if (cr := _crossref(block)) in volumes else None)
+            if (cr := _crossref(block)) and cr not in keys:  # BibTeX's "bad cross reference"; it was silent
+                warn(path, line, f"entry {shortened(str(block.key))!r}: its crossref {shortened(cr)!r} names no entry "
+                                 "of this file, so it takes no year or venue from one; put the volume's entry in the "
+                                 "same file")
+            yield _bib_paper(block, path, line, entries[cr] if cr in volumes else None)
     if not blocks:
         raise no_records(path, "no @article{...}, @inproceedings{...} or other BibTeX entries found")
 

@@ -22,6 +22,7 @@ import io
 import math
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -537,7 +538,7 @@ def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
     offset) or over :data:`MAX_INPUT_BYTES` raises InputError, here when the reading gets there. With ``wide``,
     a UTF-16 or UTF-32 file (with its byte-order mark) is read too (:func:`open_input`).
     """
-    number = size = ends = 0  # ends: the LFs read, as utf8_error counts lines
+    number = size = 0
     bom = 0
     lead = b""  # the file's first bytes after a byte-order mark (a UTF-16 or UTF-32 mark there gets a hint)
     try:
@@ -553,8 +554,7 @@ def read_lines(path: Path, wide: bool = False) -> Iterator[tuple[int, str]]:
                 size += len(raw)
                 if size > MAX_INPUT_BYTES:
                     raise _too_big(path)
-                parts = _decoded_line(raw, path, start, (ends, size - len(raw) + start - bom, lead)).split("\r")
-                ends += raw.endswith(b"\n")
+                parts = _decoded_line(raw, path, start, (number, size - len(raw) + start - bom, lead)).split("\r")
                 del raw  # nor the bytes nor the line held here while the reader reads the line
                 parts.reverse()
                 while parts:
@@ -571,7 +571,7 @@ def _decoded_line(raw: bytes, path: Path, start: int, where: tuple[int, int, byt
     through a view, so no copy of a long line's bytes is made.
 
     Bytes that are not UTF-8 are :func:`utf8_error`'s InputError, told from these bytes and ``where`` they are
-    (the LFs and the bytes after the mark before them, the file's first bytes): reading the file again to find
+    (the lines and the bytes after the mark before them, the file's first bytes): reading the file again to find
     them failed (an AssertionError) for a pipe, which is read once, and for a file changed meanwhile.
     """
     end = len(raw) - raw.endswith(b"\n") - raw.endswith(b"\r\n")
@@ -631,6 +631,7 @@ def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Ite
     """
     pending = lead = b""  # lead: the first bytes after the mark (a UTF-16 or UTF-32 mark there gets a hint)
     offset = lines = 0
+    cr = False  # the last piece ended in a CR: an LF opening this one ends no other line
     while True:
         more = read()
         data = pending + more
@@ -642,11 +643,13 @@ def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Ite
         elif not lead:
             pending = data
             continue
+        first = int(cr and data[:1] == b"\n")
         try:
             text, used = codecs.utf_8_decode(data, "strict", not more)
         except UnicodeDecodeError as exc:
-            raise _not_utf8(path, data, exc.start, lines, offset, lead) from None
-        lines += data.count(b"\n", 0, used)
+            raise _not_utf8(path, data, exc.start, lines, offset, lead, first) from None
+        lines += line_ends(data, first, used)
+        cr = used > 0 and data[used - 1:used] == b"\r"
         offset += used
         pending = data[used:]
         yield text
@@ -654,18 +657,32 @@ def _utf8_pieces(path: str | os.PathLike[str], read: Callable[[], bytes]) -> Ite
             return
 
 
+#: a line end as an editor counts one (:func:`~graphbuild.errors.editor_lines`), in bytes
+_LINE_END_BYTES = re.compile(rb"\r\n?|\n")
+
+
+def line_ends(data: bytes, start: int = 0, stop: int | None = None) -> int:
+    r"""How many lines end in ``data[start:stop]``: its LFs, CR LFs and lone CRs, the line ends an editor counts
+    (a CR closing it ends a line; an LF after it, in the next piece, ends none).
+
+    >>> line_ends(b"a\r\nb\rc\nd\r"), line_ends(b"a\xe2\x80\xa8b\x0cc")
+    (4, 0)
+    """
+    return len(_LINE_END_BYTES.findall(data, start, len(data) if stop is None else stop))
+
+
 def _not_utf8(path: str | os.PathLike[str], data: bytes, bad: int, lines: int, offset: int,
-              lead: bytes) -> InputError:
-    """The error of the bad byte at ``data[bad]``, ``data`` coming after ``lines`` line ends and ``offset`` bytes of
-    the file (after a byte-order mark); ``lead``: the file's first bytes, whose UTF-16 or UTF-32 mark gets a
-    hint.
+              lead: bytes, first: int = 0) -> InputError:
+    """The error of the bad byte at ``data[bad]``, ``data`` (from ``first``: an LF before is the end of a CR LF
+    counted already) coming after ``lines`` line ends and ``offset`` bytes of the file (after a byte-order mark);
+    ``lead``: the file's first bytes, whose UTF-16 or UTF-32 mark gets a hint.
     """
     found = _wide_decoder(lead)
     hint, advice = f" (it looks like {found[1]})" if found else "", "re-save the file as UTF-8"
     kind = next((kind for magic, kind in _DOCUMENTS if lead.startswith(magic)), None)
     if kind:  # no text to re-save: its text is to be taken out
         hint, advice = f" (it is {kind})", "save its text as a UTF-8 text file, and give that"
-    return InputError(path, lines + data.count(b"\n", 0, bad) + 1,
+    return InputError(path, lines + line_ends(data, first, bad) + 1,
                       f"not UTF-8 text{hint}: invalid byte 0x{data[bad]:02x} at byte offset "
                       f"{offset + bad}; {advice}")
 
@@ -762,6 +779,11 @@ def _as_str(value: Any, field: str) -> str:
     return str(value)
 
 
+#: the Unicode categories of characters that show nothing alone: format characters (a zero-width space, a soft
+#: hyphen, a joiner), spaces and combining marks
+_UNSEEN = frozenset({"Cf", "Zs", "Mn", "Me"})
+
+
 def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
                       label: str | None = None, whole_names: bool = False, decoded: bool = False) -> Item:
     r"""Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
@@ -786,8 +808,12 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         latex = not decoded
         title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
+        unseen = title if all(unicodedata.category(c) in _UNSEEN for c in title) else ""
+        title = "" if unseen else title  # a title no one can see is none: tables showed a blank one
         if not (title or doi or arxiv_id):
-            raise ValueError("has no title, doi or arxiv_id; every paper needs at least a title")
+            raise ValueError(f"its title {unseen!r} holds no character that shows (zero-width spaces, soft hyphens, "
+                             "joiners); every paper needs a title, a doi or an arxiv_id" if unseen else
+                             "has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
         authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names, latex=latex)
         references, notes = _references_field(rec.get("references"))
@@ -911,7 +937,9 @@ def _identifiers(rec: Mapping[str, Any]) -> tuple[str | None, str | None, tuple[
                 if re.match(r"^(1[5-9]|[2-9]\d)\d\d\.\d{4}$", arxiv_raw) else "")
         raise ValueError(f"arxiv_id {arxiv_raw!r} is not an arXiv id (expected e.g. 2506.02838){hint}")
     ids: list[tuple[str, str]] = []
-    raw_id = _as_str(rec.get("id"), "id").strip()
+    # one text, one id: "café-1" typed on macOS (NFD, an e and a combining accent) and elsewhere (NFC) were two
+    # papers whose ids look the same, and a lookup found the one typed as the user's keyboard types it
+    raw_id = unicodedata.normalize("NFC", _as_str(rec.get("id"), "id").strip())
     if raw_id:
         key = paper_key(raw_id)
         if key.startswith("doi:") and clean_doi(key[4:]):

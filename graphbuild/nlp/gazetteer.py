@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from ..errors import InputError
+from ..errors import InputError, editor_lines
 from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key, too_long
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
@@ -201,7 +201,8 @@ def _read_entries(path: Path) -> Iterator[GazEntry]:
     """
     from ..ingest.fields import read_text  # (its errors: the first bad byte's line, a UTF-16 file named as such)
 
-    for lineno, line in enumerate(read_text(path).splitlines(), 1):
+    # the lines an editor shows: splitlines() cut a name holding U+2028 (JSON keeps it raw) and named later lines
+    for lineno, line in enumerate(editor_lines(read_text(path)), 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -210,6 +211,9 @@ def _read_entries(path: Path) -> Iterator[GazEntry]:
             name, type_ = data["name"], data["type"]
         except (ValueError, KeyError, TypeError) as exc:  # (TypeError: a line that is a list)
             raise InputError(path, lineno, f"bad gazetteer entry ({exc}); expected "
+                             '{"name": ..., "type": ..., "aliases": [...]}') from None
+        except RecursionError:  # a value nested thousands deep: a traceback
+            raise InputError(path, lineno, "bad gazetteer entry (nested too deeply to read); expected "
                              '{"name": ..., "type": ..., "aliases": [...]}') from None
         problem = _entry_problem(data)
         if problem:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import arguments
-from ..errors import shortened
+from ..errors import editor_lines, shortened
 from ..progress import Progress, no_progress
 from ._sparse import top
 from .config import Weights
@@ -100,7 +100,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     start = 1
     fence = ""  # the fence of the code block the line is in, if any
     latex = bool(_LATEX_SOURCE.search(text))
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         stripped = line.strip()
         if latex and "%" in stripped and not stripped.startswith("%"):
             stripped = _LATEX_COMMENT.sub("", stripped).rstrip()  # "Prose. % TODO cite X": the prose alone
