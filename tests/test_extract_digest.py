@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c3429c11c67d82b6f041d0dd5995365ac3043bdb3f5dc5d600f27b67cc60d39a"
-SHARED_50_SHA256 = "8a6a781db077ae4a6861434b92c79e94e98bb77752d15b95867ba124d4981729"
+DEMO_SHA256 = "95f34cdc6203d9ff8aeea1ae9b5c60dc3437a444a9459e61b46e199d9ad50168"
+SHARED_50_SHA256 = "f350d79d8eaf66721f815d11ae80b20f084b204fff95ce0a948fa49ea8275ac0"
 
 
 @pytest.fixture(scope="module")

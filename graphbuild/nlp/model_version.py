@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "9840c1b756a82331"
+MODEL_DIGEST = "63ec9861a12d0aef"
