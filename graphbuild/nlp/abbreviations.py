@@ -481,6 +481,22 @@ def set_as_others(text: str, sent_start: int, start: int) -> bool:
     return bool(cues) and _AUTHORS.search(window, cues[-1]) is None
 
 
+#: a sentence of evaluation up to a pair, the data or rivals it runs on or against: "We evaluate X across the ",
+#: "Experiments on ", "We test it on A (a) and " (the pairs named there are others' data and methods)
+_EVALUATED_ON = re.compile(r"\b(?:[Ww]e\s+(?:\w+ly\s+)?(?:evaluat|test|benchmark|validat)\w*|[Ee]xperiments?)\b"
+                           r"[^.;:]{0,200}?\b(?:on|across|over|against)\b")
+#: what makes a pair in such a sentence the authors' own after all: a verb of proposing, "our"
+_OWN_IN_EVALUATION = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\b|\b[Oo]ur\b")
+
+
+def _evaluated_on(text: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` up to a pair's long form at ``end`` evaluates on or against what it
+    lists (:data:`_EVALUATED_ON`: "We evaluate X's performance across the Next Generation Simulation (NGSIM),
+    Highway Drone (HighD), …"), with no word of the authors' own (:data:`_OWN_IN_EVALUATION`).
+    """
+    return _EVALUATED_ON.search(text, start, end) is not None and _OWN_IN_EVALUATION.search(text, start, end) is None
+
+
 @Language.factory("graphbuild_abbreviations", assigns=["doc._.gb_abbrevs", "doc._.gb_candidates"],
                   requires=["doc._.gb_title_end"], default_config={"task_vote": 2.5, "head_vote": 1.5})
 def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: float):
@@ -532,7 +548,8 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
             # a coined short form spelled out in capitals ("Partially Flipped Mamba (PF-Mamba)")
             # names a part of what this paper builds; a name the gazetteer knows ("Low-Rank Adaptation
             # (LoRA)") is only defined, unless the title opens with it or the sentence speaks for the authors
-            # of it, not of a kind of thing it names ("pre-training of Vision Transformer (ViT) models")
+            # of it, not of a kind of thing it names ("pre-training of Vision Transformer (ViT) models"); nor one a
+            # sentence of evaluation lists ("We evaluate X across A (a), B (b) …": others' data or rivals)
             # (the decision drops the guess where the words before set the name as others' work: set_as_others)
             coined = (not generic and not task and not lowerish and not pair.short.endswith("s")
                       and bool(INNER_CAP.search(pair.short) or "-" in pair.short)
@@ -540,7 +557,8 @@ def make_abbreviations(nlp: Language, name: str, task_vote: float, head_vote: fl
                            or ((pair.long_start, pair.long_end) not in known
                                and (pair.short_start, pair.short_end) not in known)
                            or _AUTHORS.search(text, max(sent_start, 0), pair.long_start) is not None
-                           and not KIND_AFTER.match(text, pair.short_end)))
+                           and not KIND_AFTER.match(text, pair.short_end))
+                      and not _evaluated_on(text, max(sent_start, 0), pair.long_start))
             long = Candidate(pair.long_start, pair.long_end, pair.long, "abbrev-long", group=gid,
                              strong=not generic, accepted=not generic, proposed=coined)
             short = Candidate(pair.short_start, pair.short_end, pair.short, "abbrev-short", group=gid,

@@ -145,6 +145,9 @@ COLLECTION_THRESHOLD = 0.15
 CHECKPOINT_THRESHOLD = 0.01
 #: ... and marked proposed, when below ``threshold``, only from this probability of being proposed
 LOWER_PROPOSED = 0.7
+#: in an abstract that claims nothing (no entity with a rule's proposal, a naming cue or a mention in the title), an
+#: entity is marked proposed only from this probability (not ``proposed_threshold``): :func:`_without_unclaimed_guesses`
+UNCLAIMED_PROPOSED = 0.4
 #: the lower-case name a naming cue gives in the authors' words ("we call this peer fingerprinting") is kept
 #: from this probability
 NAMED_THRESHOLD = 0.005
@@ -1522,6 +1525,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     # gazetteer knows is no paper's own; data the authors give out under a name is theirs ("We release the
     # ratings as X", a name the gazetteer does not know: typed Dataset by :func:`_drawn_type`, which the proposed
     # model sees less often as proposed)
+    probs = _per_group(kept_groups, prop.tolist())
     proposed = [bool(type_ != "Task" and (p >= proposed_threshold
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
                                           or owned_by_authors(text, title_end, cands, members)
@@ -1532,7 +1536,8 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
                                           or _opens_as_new(chosen, members)
                                           or all(prepared.entries[i] is None for i in members)
                                           and released_as(context, cands, members)))
-                for (members, type_, _), p in zip(kept_groups, _per_group(kept_groups, prop.tolist()))]
+                for (members, type_, _), p in zip(kept_groups, probs)]
+    proposed = _without_unclaimed_guesses(chosen, proposed, probs)
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
     proposed = _without_title_bases(chosen, proposed)
     proposed = _without_titled_absences(chosen, proposed)
@@ -1973,6 +1978,32 @@ def _coined_as_others(text: str, cands: list[Candidate], members: list[int], tit
         c.source == "abbrev-long" and not c.named and c.start >= title_end
         and set_as_others(text, max(text.rfind(". ", 0, c.start) + 2, text.rfind("\n", 0, c.start) + 1), c.start)
         for c in claims)
+
+
+def _without_unclaimed_guesses(chosen: _Chosen, proposed: list[bool], prop: list[float]) -> list[bool]:
+    """``proposed``, without an entity the proposed model alone finds likelier than ``proposed_threshold`` but not
+    than :data:`UNCLAIMED_PROPOSED` (``prop``, per kept group) in an abstract where no entity is claimed
+    (:func:`_unclaimed` holds of every one): with no cue anywhere of what the authors bring in, the learned
+    decision's lean towards some proposal lands on the data, the baselines, the techniques or the field the
+    abstract names ("… evaluated on the public ISBI2015 challenge dataset", "We apply these insights to the
+    highly performant X", "primitives: Homomorphic Encryption (HE), Secret Sharing (SS), …"). A naming cue, the
+    authors' ownership and the other rules' reasons stay with :func:`_finish`, which marked it from them.
+    """
+    cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
+    groups = [members for members, type_, _ in chosen.kept_groups if type_ != "Task"]
+    if not groups or not all(_unclaimed(cands, members, title_end) for members in groups):
+        return proposed
+    text = chosen.prepared.context.text
+    return [is_proposed and (p >= UNCLAIMED_PROPOSED or type_ == "Task"
+                             or "coined" in row and "gaz" not in row and "known_family" not in row
+                             or owned_by_authors(text, title_end, cands, members)
+                             or _made_and_named(chosen.prepared.context, cands, members)
+                             or made_object(text, title_end, cands, members)
+                             or _opens_as_new(chosen, members)
+                             or all(chosen.prepared.entries[i] is None for i in members)
+                             and released_as(chosen.prepared.context, cands, members))
+            for (members, type_, _), is_proposed, p, row in zip(chosen.kept_groups, proposed, prop,
+                                                                 _group_rows(chosen))]
 
 
 def _without_eponyms(chosen: _Chosen, proposed: list[bool]) -> list[bool]:

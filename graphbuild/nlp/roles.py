@@ -107,6 +107,14 @@ _DEFINED_AFTER = re.compile(r",\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){
 _NAME_ENDS = re.compile(r"[\"”']?\s*(?:\([^)]{1,30}\)\s*)?(?:,(?!\s*[A-Z][\w\-]*(?:\s*,|\s+(?:and|or)\s))|[.;:]|"
                         r"\s+(?:that|which|who|whose|to|on|with|in|for|from|of|by|using|is|was|are|were)\b)")
 _NEXT_LOWER = re.compile(r"^\)?\s*([a-z][\w-]*)")
+#: the end of an object of proposing that derives the authors' thing from the name after it, at most one
+#: modifier between: "an extension of the ", "a variant of ", "a modification of the pretrained ", "an
+#: extension and enhancement of ", and the long form before a short one ("an extension of the approximate message
+#: passing (" before "AMP") (the name is the earlier work; a name given to the new thing comes after a
+#: comma or a naming word, "a variant of X, called Y", and ends no match)
+_DERIVED_FROM = re.compile(r"\b(?:extension|enhancement|variant|generali[sz]ation|modification|adaptation|"
+                           r"refinement)s?\s+(?:and\s+[a-z]+\s+)?(?:of|to)\s+(?:(?:the|a|an)\s+)?"
+                           r"(?:[a-z][\w\-]*\s+)?(?:[\w\-]+(?:\s+[\w\-]+){0,5}\s*\()?$")
 #: what ends a comparison's reach: ";", ":", a full stop (a decimal point breaks nothing), "we", "our", "which",
 #: "that"; the first character consumed in every alternative and the word boundary tested after it (as in
 #: word_alternation), so that a search skips to those characters
@@ -390,6 +398,10 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
     between = before[m[1]:]
     if _CLAUSE_STOP.search(between):
         return False
+    if between.endswith((" ", "(")) and _DERIVED_FROM.search(between):
+        return False  # what the authors' thing is made from: "we develop an extension of the X framework"
+    if c.text in between and re.search(rf"(?<![\w\-]){re.escape(c.text)}(?![\w\-])", between):
+        return False  # the verb's object was its earlier mention: "an extension of X (X) …, called Zorb-guided X"
     if c.key is not None and _DESCRIBED_OBJECT.match(between) and KIND_AFTER.match(text, c.end):
         return False  # a known name for the kind of the one proposed: "we present X, a family of ViT models"
     # a modifier ("a dual selective SSM projector") is not the thing proposed
