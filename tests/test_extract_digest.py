@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "7c2dbf7f51c4dbc01d9d7338822c21364f3ef7e80faac421535cfaea0aa9753a"
-SHARED_50_SHA256 = "90f15eda437f1ee5e9250a1e098b8013d640aa970dd39fec3c838a7b92250047"
+DEMO_SHA256 = "f84f756f1553c43f8cad39c85e599a71693444ed514ea8ec93eee38659e20ee8"
+SHARED_50_SHA256 = "0aff0e72a5b276f1e97a9a7063e427cbc0c273e3263231b7547675df40df1d17"
 
 
 @pytest.fixture(scope="module")

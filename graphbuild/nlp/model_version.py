@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "6774b6cdded6233b"
+MODEL_DIGEST = "fed6be23e794eae1"
