@@ -748,6 +748,38 @@ def test_pipeline_a_known_form_in_another_case_or_an_ambiguous_one_takes_no_lowe
     assert not [e.name for e in extract_text("", title=title).entities if e.type != "Task"]
 
 
+def test_gazetteer_marks_the_forms_it_recases_in_a_title_in_capitals():
+    # a title in capitals: the gazetteer writes a form back in its own case ("SQUAD" as "SQuAD") and marks it;
+    # a name it reads as written ("KITTI") and a title in its writer's case are not marked
+    from graphbuild.nlp.candidates import text_doc
+    from graphbuild.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+
+    def marks(text):
+        return {c.text: c.recased for c in nlp(text_doc(nlp, text))._.gb_candidates if c.source == "gazetteer"}
+
+    assert marks("FELTWING READERS FINE-TUNED ON SQUAD AND KITTI") == {"SQuAD": True, "KITTI": False}
+    assert marks("Feltwing Readers Fine-Tuned on SQuAD and KITTI") == {"SQuAD": False, "KITTI": False}
+
+
+def test_decide_a_recased_form_with_an_inner_capital_is_no_titled_known_name():
+    # in a title in capitals the gazetteer wrote "MassIVE" (from MASSIVE) and "ArT" (from ART): their case shows
+    # nothing, so they take no lower bar; a name kept in the writer's capitals ("KITTI") still does
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _titled_known_name
+    from graphbuild.nlp.gazetteer import GazEntry
+
+    massive = GazEntry("MassIVE", "Dataset")
+    kitti = GazEntry("KITTI", "Dataset")
+    recased = Candidate(0, 7, "MassIVE", "gazetteer", key="massive", recased=True)
+    written = Candidate(0, 7, "MassIVE", "gazetteer", key="massive")
+    capitals = Candidate(0, 5, "KITTI", "gazetteer", key="kitti")
+    assert not _titled_known_name([recased], [0], [massive])
+    assert _titled_known_name([written], [0], [massive])
+    assert _titled_known_name([capitals], [0], [kitti])
+
+
 def test_decide_a_known_name_in_its_own_case():
     from graphbuild.nlp.decide import _in_known_case
     from graphbuild.nlp.gazetteer import GazEntry

@@ -2220,13 +2220,18 @@ def known_lower_technique(cands: list[Candidate], members: Sequence[int], entrie
         and written_lower_case(cands, members, title_end, sents)
 
 
+#: a small letter then a capital ("MassIVE", "SQuAD"): in a title in capitals, the gazetteer's case, not the writer's
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 def _titled_known_name(cands: list[Candidate], members: list[int], entries: list[Any]) -> bool:
     """Whether a member of an entity is a gazetteer match of a name of a scored type the gazetteer holds as no
     other thing (not ambiguous: "Spider", "DROP"), written in the case of the entry's forms
     (:func:`_in_known_case`): "Code Llama", "Penn Treebank", "Vision Transformers".
     """
     return any(entries[i] is not None and not entries[i].ambiguous and entries[i].type in SCORED_TYPES
-               and cands[i].source == "gazetteer" and _in_known_case(cands[i].text, entries[i]) for i in members)
+               and cands[i].source == "gazetteer" and _in_known_case(cands[i].text, entries[i])
+               and not (cands[i].recased and _INNER_CAPITAL.search(cands[i].text)) for i in members)
 
 
 def _in_known_case(surface: str, entry: Any) -> bool:
