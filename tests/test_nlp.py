@@ -780,6 +780,37 @@ def test_decide_a_recased_form_with_an_inner_capital_is_no_titled_known_name():
     assert _titled_known_name([capitals], [0], [kitti])
 
 
+def test_shape_a_function_word_of_a_sentence_in_capitals_is_no_acronym():
+    # "WITH", "AND" of a sentence in capitals are no acronyms; a word in capitals of an ordinary sentence stays one
+    text = "Title\n\nWE TRAIN AGENTS WITH A3C AND PPO. We compare WITH and AND baselines."
+    sents = split_sentences(text)
+    cut = text.index(" We ")
+    got = [(c.text, c.start < cut) for c in shape_candidates(text, 5, sents)]
+    first = [t for t, in_first in got if in_first]
+    assert "WITH" not in first and "AND" not in first and "A3C" in first and "PPO" in first
+    assert ("WITH", False) in got and ("AND", False) in got  # (those of the ordinary sentence)
+
+
+def test_decide_an_english_word_of_a_sentence_in_capitals_is_no_name():
+    # an acronym-scan word of a sentence in capitals that the corpus writes mostly in lower case is dropped;
+    # one the corpus capitalises, or one of an ordinary sentence, is not
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _capitals_word
+    from graphbuild.nlp.features import corpus_stats
+
+    corpus = corpus_stats(["A\n\nWe train a joint model.", "B\n\nWe train it on Marsh data with Quillon."])
+    text = "T\n\nWE TRAIN QUILLON JOINTLY.\n\nWe TRAIN it."
+    sents = split_sentences(text)
+    train = Candidate(6, 11, "TRAIN", "acronym")
+    quillon = Candidate(12, 19, "QUILLON", "acronym")
+    ordinary = Candidate(32, 37, "TRAIN", "acronym")
+    shaped = Candidate(6, 11, "TRAIN", "shape", strong=True)
+    assert _capitals_word(corpus, text, sents, [train], [0])
+    assert not _capitals_word(corpus, text, sents, [quillon], [0])
+    assert not _capitals_word(corpus, text, sents, [ordinary], [0])
+    assert not _capitals_word(corpus, text, sents, [shaped], [0])
+
+
 def test_decide_a_known_name_in_its_own_case():
     from graphbuild.nlp.decide import _in_known_case
     from graphbuild.nlp.gazetteer import GazEntry
