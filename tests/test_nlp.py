@@ -774,6 +774,69 @@ def test_pipeline_a_known_form_in_another_case_or_an_ambiguous_one_takes_no_lowe
     assert not [e.name for e in extract_text("", title=title).entities if e.type != "Task"]
 
 
+def test_gazetteer_marks_the_forms_it_recases_in_a_title_in_capitals():
+    # a title in capitals: the gazetteer writes a form back in its own case ("SQUAD" as "SQuAD") and marks it;
+    # a name it reads as written ("KITTI") and a title in its writer's case are not marked
+    from graphbuild.nlp.candidates import text_doc
+    from graphbuild.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+
+    def marks(text):
+        return {c.text: c.recased for c in nlp(text_doc(nlp, text))._.gb_candidates if c.source == "gazetteer"}
+
+    assert marks("FELTWING READERS FINE-TUNED ON SQUAD AND KITTI") == {"SQuAD": True, "KITTI": False}
+    assert marks("Feltwing Readers Fine-Tuned on SQuAD and KITTI") == {"SQuAD": False, "KITTI": False}
+
+
+def test_decide_a_recased_form_with_an_inner_capital_is_no_titled_known_name():
+    # in a title in capitals the gazetteer wrote "MassIVE" (from MASSIVE) and "ArT" (from ART): their case shows
+    # nothing, so they take no lower bar; a name kept in the writer's capitals ("KITTI") still does
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _titled_known_name
+    from graphbuild.nlp.gazetteer import GazEntry
+
+    massive = GazEntry("MassIVE", "Dataset")
+    kitti = GazEntry("KITTI", "Dataset")
+    recased = Candidate(0, 7, "MassIVE", "gazetteer", key="massive", recased=True)
+    written = Candidate(0, 7, "MassIVE", "gazetteer", key="massive")
+    capitals = Candidate(0, 5, "KITTI", "gazetteer", key="kitti")
+    assert not _titled_known_name([recased], [0], [massive])
+    assert _titled_known_name([written], [0], [massive])
+    assert _titled_known_name([capitals], [0], [kitti])
+
+
+def test_shape_a_function_word_of_a_sentence_in_capitals_is_no_acronym():
+    # "WITH", "AND" of a sentence in capitals are no acronyms; a word in capitals of an ordinary sentence stays one
+    text = "Title\n\nWE TRAIN AGENTS WITH A3C AND PPO. We compare WITH and AND baselines."
+    sents = split_sentences(text)
+    cut = text.index(" We ")
+    got = [(c.text, c.start < cut) for c in shape_candidates(text, 5, sents)]
+    first = [t for t, in_first in got if in_first]
+    assert "WITH" not in first and "AND" not in first and "A3C" in first and "PPO" in first
+    assert ("WITH", False) in got and ("AND", False) in got  # (those of the ordinary sentence)
+
+
+def test_decide_an_english_word_of_a_sentence_in_capitals_is_no_name():
+    # an acronym-scan word of a sentence in capitals that the corpus writes mostly in lower case is dropped;
+    # one the corpus capitalises, or one of an ordinary sentence, is not
+    from graphbuild.nlp.candidates import Candidate
+    from graphbuild.nlp.decide import _capitals_word
+    from graphbuild.nlp.features import corpus_stats
+
+    corpus = corpus_stats(["A\n\nWe train a joint model.", "B\n\nWe train it on Marsh data with Quillon."])
+    text = "T\n\nWE TRAIN QUILLON JOINTLY.\n\nWe TRAIN it."
+    sents = split_sentences(text)
+    train = Candidate(6, 11, "TRAIN", "acronym")
+    quillon = Candidate(12, 19, "QUILLON", "acronym")
+    ordinary = Candidate(32, 37, "TRAIN", "acronym")
+    shaped = Candidate(6, 11, "TRAIN", "shape", strong=True)
+    assert _capitals_word(corpus, text, sents, [train], [0])
+    assert not _capitals_word(corpus, text, sents, [quillon], [0])
+    assert not _capitals_word(corpus, text, sents, [ordinary], [0])
+    assert not _capitals_word(corpus, text, sents, [shaped], [0])
+
+
 def test_decide_a_known_name_in_its_own_case():
     from graphbuild.nlp.decide import _in_known_case
     from graphbuild.nlp.gazetteer import GazEntry

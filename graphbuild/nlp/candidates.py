@@ -54,6 +54,7 @@ class Candidate:
     sources: tuple[str, ...] = ()  # every proposer that found this span (``source`` is the strongest)
     named: bool = False  # the name a naming cue gives in the authors' words ("we call this approach X")
     joins_names: bool = False  # a capitalised run joining names across "and/with/on ..." (no mention of its own)
+    recased: bool = False  # a gazetteer form written back into a title in capitals ("MASSIVE" read as "MassIVE")
     rule_kept: bool = True  # the hand-written selection rules would keep it (a feature, not a decision)
     rule_final: bool = False  # ... and it survives their overlap resolution
     score: float = 0.0  # the decision model's probability that this span names a scored entity

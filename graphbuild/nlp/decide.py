@@ -100,7 +100,7 @@ from .lexicon import (
     made_phrase,
     word_alternation,
 )
-from .patterns import checkpoint_id
+from .patterns import checkpoint_id, in_capitals
 from .roles import _PROPOSE, made_and_named, role_of
 
 if TYPE_CHECKING:
@@ -324,6 +324,8 @@ class Prepared:
     #: whether the paper may speak of models (:func:`_unlearned_type`): a word of machine learning, a name the
     #: gazetteer knows as a model's, or the word "model"
     learning: bool = True
+    #: how the papers being built write each word (:class:`~graphbuild.nlp.features.CorpusStats`), when known
+    corpus: CorpusStats | None = None
 
     @property
     def features(self) -> list[dict[str, float]]:
@@ -379,7 +381,7 @@ def _prepare(text: str, sents: list[tuple[int, int]], title_end: int, cands: lis
         group_rows = [space.prefixed(row, BARE) for row in group_rows]
     learning = context.learning > 0 or any(e is not None and e.type == "Model" for e in entries) \
         or _MODEL_WORD.search(context.lowered) is not None
-    return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows, learning)
+    return Prepared(cands, entries, groups, rows, group_rows, space, context, type_rows, learning, corpus)
 
 
 def _type_rows(context: DocContext, cands: list[Candidate], groups: list[list[int]], gaz_types: list[str | None],
@@ -547,6 +549,8 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
             or p >= CHECKPOINT_THRESHOLD and _checkpoint_type(cands, groups[g], entries)
             or context.bare and p >= BARE_GENERIC_THRESHOLD and _generic_model(cands, groups[g])
             or context.bare and p >= BARE_KNOWN_THRESHOLD and _titled_known_name(cands, groups[g], entries)]
+    if prepared.corpus is not None:
+        keep = [g for g in keep if not _capitals_word(prepared.corpus, text, sents, cands, groups[g])]
     keep = _with_listed_parts(cands, groups, group_of, keep, entries, scores)
     keep = _with_joined_parts(cands, group_of, keep, entries, scores)
     keep = _with_compared_words(text, sents, cands, groups, group_of, keep, scores)
@@ -2290,13 +2294,35 @@ def known_lower_technique(cands: list[Candidate], members: Sequence[int], entrie
         and written_lower_case(cands, members, title_end, sents)
 
 
+#: a small letter then a capital ("MassIVE", "SQuAD"): in a title in capitals, the gazetteer's case, not the writer's
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _capitals_word(corpus: CorpusStats, text: str, sents: list[tuple[int, int]], cands: list[Candidate],
+                   members: list[int]) -> bool:
+    """Whether an entity is only a word in capitals the acronym scan offered (no gazetteer, no name's shape) in a
+    sentence written in capitals, a word the papers being built write in lower case more often than capitalised:
+    "JOINT TRAINING WITH ...", "WE TRAIN AGENTS ...": an English word the capitals hide, no acronym.
+    """
+    for i in members:
+        c = cands[i]
+        if c.source != "acronym" or c.strong or not c.text.isalpha() \
+                or not in_capitals(text, c.start, sents):
+            return False
+        row = corpus.counts.get(c.text.lower())
+        if row is None or row[1] <= row[0]:
+            return False
+    return True
+
+
 def _titled_known_name(cands: list[Candidate], members: list[int], entries: list[Any]) -> bool:
     """Whether a member of an entity is a gazetteer match of a name of a scored type the gazetteer holds as no
     other thing (not ambiguous: "Spider", "DROP"), written in the case of the entry's forms
     (:func:`_in_known_case`): "Code Llama", "Penn Treebank", "Vision Transformers".
     """
     return any(entries[i] is not None and not entries[i].ambiguous and entries[i].type in SCORED_TYPES
-               and cands[i].source == "gazetteer" and _in_known_case(cands[i].text, entries[i]) for i in members)
+               and cands[i].source == "gazetteer" and _in_known_case(cands[i].text, entries[i])
+               and not (cands[i].recased and _INNER_CAPITAL.search(cands[i].text)) for i in members)
 
 
 def _in_known_case(surface: str, entry: Any) -> bool:

@@ -615,7 +615,8 @@ class GazetteerComponent:
             entry = self.gazetteer.reading(text, surface, entry)[0]  # ("SAM": the sense the text shows)
             # an ambiguous name (an ordinary word) is weak: the title alone does not support it
             cand = Candidate(bounds[0], bounds[1], surface, "gazetteer", key=entry.key,
-                             type=entry.type, strong=not entry.ambiguous)
+                             type=entry.type, strong=not entry.ambiguous,
+                             recased=bounds[0] < recased_at and surface != doc.text[bounds[0]:bounds[1]])
             cand.vote(entry.type, self.vote)
             out.append(cand)
             if " " in surface:

@@ -337,6 +337,14 @@ def _slash_variant(previous: str, piece: str) -> str | None:
 _SIZE_AFTER = re.compile(r" \d+(?:\.\d+)?[BMKT](?![\w\-])")
 
 
+def in_capitals(text: str, at: int, sentences: list[tuple[int, int]]) -> bool:
+    """Whether the sentence holding ``at`` is written in capitals (:func:`~graphbuild.nlp.sentences.is_upper_title`)."""
+    from .sentences import is_upper_title  # (sentences imports this module's neighbours)
+
+    k = bisect_right([s for s, _ in sentences], at) - 1
+    return k >= 0 and is_upper_title(text[sentences[k][0]:sentences[k][1]])
+
+
 def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Name-shaped tokens and runs of capitalised words."""
     sent_starts = {s for s, _ in sentences}
@@ -348,6 +356,8 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
         chunk = text[at:m.end()]
         names = _chunk_names(chunk, min(max(title_end - at, 0), len(chunk)))
         for offset, length, name, strong in names:
+            if not strong and name.lower() in STOP_WORDS and in_capitals(text, at + offset, sentences):
+                continue  # "WITH", "AND" of a sentence in capitals: a function word, no acronym
             # (a variant after a slash spans what is written of it: "100" of "CIFAR-10/100")
             yield Candidate(at + offset, at + offset + length, name, "shape" if strong else "acronym",
                             strong=strong)
