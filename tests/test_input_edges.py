@@ -148,3 +148,41 @@ def test_bibtex_crossref_to_no_entry_is_a_warning(tmp_path, capsys):
     warned = [line for line in err.splitlines() if line.startswith("warning:")]
     assert warned == [f"warning: [E100] {bib}:3: entry 'b': its crossref 'conf22' names no entry of this file, so it "
                       "takes no year or venue from one; put the volume's entry in the same file"], err
+
+
+@pytest.mark.parametrize("how", ["twice", "folder", "link"])
+def test_one_file_named_twice_is_read_once(tmp_path, capsys, how):
+    """The same file given twice (by name, inside a folder also given, by a link) was read twice: 'read 2 papers
+    from 2 file(s)' for one paper, merged again in silence."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    papers = folder / "a.jsonl"
+    papers.write_text(json.dumps({"id": "p1", "title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}) + "\n")
+    other = {"twice": papers, "folder": folder, "link": tmp_path / "b.jsonl"}[how]
+    if how == "link":
+        other.symlink_to(papers)
+    assert main(["build", str(papers), str(other), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    out, err = capsys.readouterr()
+    assert "read 1 papers from 1 file(s)" in out, out
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    again = "" if how != "link" else f" (as {str(papers)!r})"
+    assert warned == [f"warning: [E100] {other if how == 'link' else papers}: is a file read already{again}; "
+                      "read once"], err
+
+
+def test_folder_named_twice_is_read_once(tmp_path, capsys):
+    import json
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name, title in (("a.jsonl", "Adapters Everywhere"), ("sub/b.jsonl", "Adapters Anywhere")):
+        (folder / name).write_text(json.dumps({"title": title, "abstract": "We fine-tune BERT."}) + "\n")
+    assert main(["build", str(folder), str(folder / "sub"), str(folder), "-w", str(tmp_path / "ws"),
+                 "--no-overview"]) == 0
+    out, err = capsys.readouterr()
+    assert "read 2 papers from 2 file(s)" in out, out
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert warned == [f"warning: [E100] {folder / 'sub'}: is a folder read already; read once",
+                      f"warning: [E100] {folder}: is a folder read already; read once"], err
