@@ -186,3 +186,30 @@ def test_folder_named_twice_is_read_once(tmp_path, capsys):
     warned = [line for line in err.splitlines() if line.startswith("warning:")]
     assert warned == [f"warning: [E100] {folder / 'sub'}: is a folder read already; read once",
                       f"warning: [E100] {folder}: is a folder read already; read once"], err
+
+
+@pytest.mark.parametrize("held", [(), ("gaz.json",)])
+def test_gazetteer_folder_without_jsonl_files_is_named_a_folder(tmp_path, capsys, held):
+    """An empty folder (or one of other files) given as --gazetteer was 'gazetteer not found', though it is there."""
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    for name in held:
+        (folder / name).write_text('{"name": "Zorblax", "type": "Method"}\n')
+    papers = tmp_path / "a.jsonl"
+    papers.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}\n')
+    assert main(["build", str(papers), "--gazetteer", str(folder), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert err.endswith(f"[E100] {folder}: is a folder without any file the gazetteer reads (.jsonl); "
+                        "pass a .jsonl file or a folder of them"), err
+
+
+def test_gazetteer_folder_with_a_link_to_nothing_names_the_link(tmp_path, capsys):
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"name": "Zorblax", "type": "Method"}\n')
+    (folder / "b.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    papers = tmp_path / "a.jsonl"
+    papers.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}\n')
+    assert main(["build", str(papers), "--gazetteer", str(folder), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"[E100] {folder / 'b.jsonl'}: is a symbolic link to nothing" in err, err
