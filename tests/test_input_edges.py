@@ -213,3 +213,27 @@ def test_gazetteer_folder_with_a_link_to_nothing_names_the_link(tmp_path, capsys
     assert main(["build", str(papers), "--gazetteer", str(folder), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
     err = _one_line_error(capsys, "E100")
     assert f"[E100] {folder / 'b.jsonl'}: is a symbolic link to nothing" in err, err
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+@pytest.mark.parametrize("piece", [None, 2, 3])
+def test_utf16_bytes_that_are_no_utf16_are_named_at_the_editors_line(tmp_path, capsys, monkeypatch, end, piece):
+    """A UTF-16 file of lone CR line ends (old Mac) named its bad sequence at line 1: only LFs were counted, while
+    the reader and an editor count a lone CR as a line end (``piece``: bytes read at a time, so that a CR LF is cut
+    between two pieces)."""
+    import codecs
+    import json
+
+    from graphbuild.ingest import fields
+
+    if piece:
+        monkeypatch.setattr(fields, "CHUNK_BYTES", piece)
+
+    lines = [json.dumps({"title": f"Adapters Everywhere {i}", "abstract": "We fine-tune BERT."}) for i in range(3)]
+    body = end.join(lines).encode("utf-16-le")
+    at = body.index("Adapters Everywhere 2".encode("utf-16-le"))  # on line 3
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(codecs.BOM_UTF16_LE + body[:at] + b"\x00\xdc" + body[at + 2:] + end.encode("utf-16-le"))
+    assert main(["extract", str(path)]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"[E100] {path}:3: not UTF-16 text: " in err and f"at byte offset {at + 2};" in err, err
