@@ -237,3 +237,34 @@ def test_utf16_bytes_that_are_no_utf16_are_named_at_the_editors_line(tmp_path, c
     assert main(["extract", str(path)]) == 1
     err = _one_line_error(capsys, "E100")
     assert f"[E100] {path}:3: not UTF-16 text: " in err and f"at byte offset {at + 2};" in err, err
+
+
+def test_annotated_id_naming_two_papers_whose_ids_differ_only_in_case_is_refused(tmp_path, capsys):
+    """'ABC-1' and 'abc-1' are two papers to a build (ids as written: a user's own ids may tell case), but an
+    annotation's id is read without regard to case: 'abc-1' was paired with whichever came first, 'ABC-1' here,
+    and the model trained on the wrong paper's text in silence."""
+    import json
+
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text("".join(json.dumps({"id": pid, "title": title, "abstract": "We fine-tune BERT on SQuAD."}) + "\n"
+                              for pid, title in (("ABC-1", "Adapters Everywhere"), ("abc-1", "Adapters Anywhere"))))
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(json.dumps({"id": "abc-1", "entities": [{"name": "BERT", "type": "Model"}]}) + "\n")
+    assert main(["train", str(notes), "--papers", str(papers), "--out", str(tmp_path / "m")]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert err.endswith(f"[E100] {notes}: annotated id 'abc-1' names 2 papers of the papers file, whose ids differ "
+                        "only in case ('ABC-1', 'abc-1'); an annotation's id is read without regard to case: give "
+                        "those papers ids that differ in more than case"), err
+
+
+def test_one_paper_annotated_twice_in_two_cases_says_why(tmp_path):
+    import json
+
+    from graphbuild.nlp.train import read_annotations
+
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(json.dumps({"id": pid, "entities": []}) + "\n" for pid in ("ABC-1", "abc-1")))
+    with pytest.raises(InputError) as caught:
+        read_annotations(notes)
+    assert str(caught.value) == (f"[E100] {notes}:2: paper 'abc-1' is annotated already on line 1 (as 'ABC-1': an "
+                                 "annotation's id is read without regard to case); give each paper one line")
