@@ -148,3 +148,123 @@ def test_bibtex_crossref_to_no_entry_is_a_warning(tmp_path, capsys):
     warned = [line for line in err.splitlines() if line.startswith("warning:")]
     assert warned == [f"warning: [E100] {bib}:3: entry 'b': its crossref 'conf22' names no entry of this file, so it "
                       "takes no year or venue from one; put the volume's entry in the same file"], err
+
+
+@pytest.mark.parametrize("how", ["twice", "folder", "link"])
+def test_one_file_named_twice_is_read_once(tmp_path, capsys, how):
+    """The same file given twice (by name, inside a folder also given, by a link) was read twice: 'read 2 papers
+    from 2 file(s)' for one paper, merged again in silence."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    papers = folder / "a.jsonl"
+    papers.write_text(json.dumps({"id": "p1", "title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}) + "\n")
+    other = {"twice": papers, "folder": folder, "link": tmp_path / "b.jsonl"}[how]
+    if how == "link":
+        other.symlink_to(papers)
+    assert main(["build", str(papers), str(other), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    out, err = capsys.readouterr()
+    assert "read 1 papers from 1 file(s)" in out, out
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    again = "" if how != "link" else f" (as {str(papers)!r})"
+    assert warned == [f"warning: [E100] {other if how == 'link' else papers}: is a file read already{again}; "
+                      "read once"], err
+
+
+def test_folder_named_twice_is_read_once(tmp_path, capsys):
+    import json
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name, title in (("a.jsonl", "Adapters Everywhere"), ("sub/b.jsonl", "Adapters Anywhere")):
+        (folder / name).write_text(json.dumps({"title": title, "abstract": "We fine-tune BERT."}) + "\n")
+    assert main(["build", str(folder), str(folder / "sub"), str(folder), "-w", str(tmp_path / "ws"),
+                 "--no-overview"]) == 0
+    out, err = capsys.readouterr()
+    assert "read 2 papers from 2 file(s)" in out, out
+    warned = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert warned == [f"warning: [E100] {folder / 'sub'}: is a folder read already; read once",
+                      f"warning: [E100] {folder}: is a folder read already; read once"], err
+
+
+@pytest.mark.parametrize("held", [(), ("gaz.json",)])
+def test_gazetteer_folder_without_jsonl_files_is_named_a_folder(tmp_path, capsys, held):
+    """An empty folder (or one of other files) given as --gazetteer was 'gazetteer not found', though it is there."""
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    for name in held:
+        (folder / name).write_text('{"name": "Zorblax", "type": "Method"}\n')
+    papers = tmp_path / "a.jsonl"
+    papers.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}\n')
+    assert main(["build", str(papers), "--gazetteer", str(folder), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert err.endswith(f"[E100] {folder}: is a folder without any file the gazetteer reads (.jsonl); "
+                        "pass a .jsonl file or a folder of them"), err
+
+
+def test_gazetteer_folder_with_a_link_to_nothing_names_the_link(tmp_path, capsys):
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"name": "Zorblax", "type": "Method"}\n')
+    (folder / "b.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    papers = tmp_path / "a.jsonl"
+    papers.write_text('{"title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}\n')
+    assert main(["build", str(papers), "--gazetteer", str(folder), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"[E100] {folder / 'b.jsonl'}: is a symbolic link to nothing" in err, err
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+@pytest.mark.parametrize("piece", [None, 2, 3])
+def test_utf16_bytes_that_are_no_utf16_are_named_at_the_editors_line(tmp_path, capsys, monkeypatch, end, piece):
+    """A UTF-16 file of lone CR line ends (old Mac) named its bad sequence at line 1: only LFs were counted, while
+    the reader and an editor count a lone CR as a line end (``piece``: bytes read at a time, so that a CR LF is cut
+    between two pieces)."""
+    import codecs
+    import json
+
+    from graphbuild.ingest import fields
+
+    if piece:
+        monkeypatch.setattr(fields, "CHUNK_BYTES", piece)
+
+    lines = [json.dumps({"title": f"Adapters Everywhere {i}", "abstract": "We fine-tune BERT."}) for i in range(3)]
+    body = end.join(lines).encode("utf-16-le")
+    at = body.index("Adapters Everywhere 2".encode("utf-16-le"))  # on line 3
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(codecs.BOM_UTF16_LE + body[:at] + b"\x00\xdc" + body[at + 2:] + end.encode("utf-16-le"))
+    assert main(["extract", str(path)]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"[E100] {path}:3: not UTF-16 text: " in err and f"at byte offset {at + 2};" in err, err
+
+
+def test_annotated_id_naming_two_papers_whose_ids_differ_only_in_case_is_refused(tmp_path, capsys):
+    """'ABC-1' and 'abc-1' are two papers to a build (ids as written: a user's own ids may tell case), but an
+    annotation's id is read without regard to case: 'abc-1' was paired with whichever came first, 'ABC-1' here,
+    and the model trained on the wrong paper's text in silence."""
+    import json
+
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text("".join(json.dumps({"id": pid, "title": title, "abstract": "We fine-tune BERT on SQuAD."}) + "\n"
+                              for pid, title in (("ABC-1", "Adapters Everywhere"), ("abc-1", "Adapters Anywhere"))))
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(json.dumps({"id": "abc-1", "entities": [{"name": "BERT", "type": "Model"}]}) + "\n")
+    assert main(["train", str(notes), "--papers", str(papers), "--out", str(tmp_path / "m")]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert err.endswith(f"[E100] {notes}: annotated id 'abc-1' names 2 papers of the papers file, whose ids differ "
+                        "only in case ('ABC-1', 'abc-1'); an annotation's id is read without regard to case: give "
+                        "those papers ids that differ in more than case"), err
+
+
+def test_one_paper_annotated_twice_in_two_cases_says_why(tmp_path):
+    import json
+
+    from graphbuild.nlp.train import read_annotations
+
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(json.dumps({"id": pid, "entities": []}) + "\n" for pid in ("ABC-1", "abc-1")))
+    with pytest.raises(InputError) as caught:
+        read_annotations(notes)
+    assert str(caught.value) == (f"[E100] {notes}:2: paper 'abc-1' is annotated already on line 1 (as 'ABC-1': an "
+                                 "annotation's id is read without regard to case); give each paper one line")

@@ -299,17 +299,42 @@ def expand_inputs(paths: Iterable[str | Path], extensions: Iterable[str] | None 
     to a folder already walked is left out with a warning (:func:`.fields.warn`).
     """
     known = tuple(reader_extensions(gzipped=True) if extensions is None else extensions)
+    walked: set[tuple[int, int]] = set()  # the folders read, shared by every named path
+    read: dict[tuple[int, int], Path] = {}  # each regular file read -> the name it was read by
     for raw in paths:
         path = Path(raw)
         folder = path_kind(path) == "dir"  # a name too long is no folder (the reader says what it is)
         if folder and _is_workspace(path):
             yield InputError(path, None, "is a graphbuild workspace, not a folder of papers; name it with -w "
                                          "to add to it, or name the files it was built from")
+        elif folder and _identity(path) in walked:
+            warn(path, None, "is a folder read already; read once")
         elif folder:
-            found = list(_walk(path, known, set()))
-            yield from found or [path]
-        else:
+            found = list(_walk(path, known, walked))
+            yield from [item for item in found if _first_reading(item, read)] if found else [path]
+        elif _first_reading(path, read):
             yield path
+
+
+def _first_reading(item: Path | InputError, read: dict[tuple[int, int], Path]) -> bool:
+    """Whether ``item`` is to be read: not a regular file ``read`` holds (by device and inode, so a second name,
+    a link or a folder holding it is the same file), which is said in one warning line naming it; ``item`` is
+    added to ``read``. An error, a pipe or a name that is no file is always passed on (its reader says what).
+    """
+    if isinstance(item, InputError):
+        return True
+    try:
+        info = os.stat(item)
+    except (OSError, ValueError):
+        return True
+    if not stat.S_ISREG(info.st_mode):
+        return True
+    first = read.setdefault((info.st_dev, info.st_ino), item)
+    if first is item:
+        return True
+    warn(item, None, "is a file read already" + ("" if str(first) == str(item) else f" (as {str(first)!r})")
+         + "; read once")
+    return False
 
 
 def _is_workspace(folder: Path) -> bool:
@@ -334,9 +359,9 @@ def _walk(folder: Path, known: tuple[str, ...], seen: set[tuple[int, int]]) -> I
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            if child.is_symlink() and _identity(child) in seen:
+            if _identity(child) in seen:
                 warn(child, None, "is a symbolic link to a folder already read (a loop, or a second way in); "
-                                  "skipped")
+                                  "skipped" if child.is_symlink() else "is a folder read already; read once")
             elif not _is_workspace(child):
                 yield from _walk(child, known, seen)
         elif child.is_file():

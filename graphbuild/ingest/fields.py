@@ -456,7 +456,8 @@ class _WideFile(io.RawIOBase):
         self._offset = len(fh.read(len(mark)))  # the mark's bytes: offsets count in the file
         self._pending = b""  # bytes read, not decoded yet (a character cut by the piece's end)
         self._out, self._at = b"", 0  # UTF-8 bytes decoded, and how many of them were given
-        self._lines = 0  # the LFs decoded
+        self._lines = 0  # the line ends decoded (LF, CR LF, lone CR: :func:`line_ends`)
+        self._cr = False  # the last piece ended in a CR: an LF opening the next ends no other line
         self._eof = False
 
     def readable(self) -> bool:
@@ -478,11 +479,15 @@ class _WideFile(io.RawIOBase):
         try:
             text, used = self._decode(data, "strict", self._eof)
         except UnicodeDecodeError as exc:
-            line = self._lines + self._decode(data[:exc.start], "replace", True)[0].count("\n") + 1
+            before = self._decode(data[:exc.start], "replace", True)[0].encode("utf-8")
+            line = self._lines + line_ends(before, int(self._cr and before[:1] == b"\n")) + 1
             raise InputError(self._path, line, f"not {self._encoding} text: {exc.reason} at byte offset "
                                                f"{self._offset + exc.start}; re-save the file as UTF-8") from None
-        self._pending, self._offset, self._lines = data[used:], self._offset + used, self._lines + text.count("\n")
-        return text.encode("utf-8")
+        out = text.encode("utf-8")
+        self._lines += line_ends(out, int(self._cr and out[:1] == b"\n"))
+        self._cr = out[-1:] == b"\r" if out else self._cr
+        self._pending, self._offset = data[used:], self._offset + used
+        return out
 
     def close(self) -> None:
         self._fh.close()

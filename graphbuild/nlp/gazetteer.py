@@ -261,8 +261,18 @@ def load_gazetteer(path: str = "") -> Gazetteer:
     """Load a gazetteer file, or every ``*.jsonl`` in a folder (default: the shipped one)."""
     root = Path(path) if path else data_path("gazetteer")
     # (os.path, not Path.is_dir and Path.exists: they raise for a name too long for the system)
-    files = sorted(root.glob("*.jsonl")) if os.path.isdir(root) else [root]
-    if not files or not all(os.path.exists(f) for f in files):
+    folder = os.path.isdir(root)
+    files = sorted(root.glob("*.jsonl")) if folder else [root]
+    if folder and not files:  # it is there: "not found" sent the user looking for a typo
+        from ..ingest import folder_without_inputs
+
+        raise folder_without_inputs(root, "the gazetteer reads", [".jsonl"], "pass a .jsonl file or a folder of them")
+    gone = next((f for f in files if not os.path.exists(f)), None)
+    if gone is not None and folder:  # a link to nothing among the folder's files: named, not the folder
+        from ..ingest import missing_input
+
+        raise missing_input(gone)
+    if gone is not None:
         raise InputError(root, None, "gazetteer not found; pass a .jsonl file or a folder of them")
     entries: list[GazEntry] = []
     for f in files:

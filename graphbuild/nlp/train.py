@@ -88,14 +88,15 @@ def read_annotations(path: str | Path) -> list[dict[str, Any]]:
     from ..evaluate import entity_problem, read_jsonl_numbered
 
     rows = read_jsonl_numbered(path)
-    first_line: dict[str, int] = {}  # case-folded paper id -> the line annotating it
+    first_line: dict[str, tuple[int, str]] = {}  # case-folded paper id -> the line annotating it, the id there
     for lineno, row in rows:
         if not isinstance(row, dict) or not row.get("id") or not isinstance(row.get("entities"), list):
             raise InputError(path, lineno, 'expected {"id": paper id, "entities": [...]}')
         # a paper annotated twice was trained on twice (and scored twice), whichever line was right
-        seen = first_line.setdefault(str(row["id"]).casefold(), lineno)
+        seen, was = first_line.setdefault(str(row["id"]).casefold(), (lineno, str(row["id"])))
         if seen != lineno:
-            raise InputError(path, lineno, f"paper {str(row['id'])!r} is annotated already on line {seen}; "
+            why = "" if was == str(row["id"]) else f" (as {was!r}: {_CASE_BLIND})"
+            raise InputError(path, lineno, f"paper {str(row['id'])!r} is annotated already on line {seen}{why}; "
                              "give each paper one line")
         weight = row.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight < float("inf"):
@@ -126,24 +127,44 @@ def two_types(entities: list[dict[str, Any]]) -> str:
     return ""
 
 
-def _id_keys(paper: Paper) -> set[str]:
-    keys = {paper.id.casefold()}
-    keys.update(v.casefold() for _, v in paper.ids)
+#: why two ids that differ only in case name one annotated paper (a build keeps ids as written: two papers)
+_CASE_BLIND = "an annotation's id is read without regard to case"
+
+
+class PapersById(dict[str, Paper]):
+    """Papers by every id they carry, case-folded (:func:`papers_by_id`); ``twins``: each such key that two papers
+    of the input carry as ids differing only in case ('ABC-1', 'abc-1': two papers to a build) -> those ids.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.twins: dict[str, list[str]] = {}
+
+
+def _ids(paper: Paper) -> set[str]:
+    """Every id ``paper`` carries, as written (an annotation names it by one of them, case-folded)."""
+    ids = {paper.id, *(v for _, v in paper.ids)}
     if paper.arxiv_id:
-        keys.add(("arxiv:" + paper.arxiv_id).casefold())
+        ids.add("arxiv:" + paper.arxiv_id)
     if paper.doi:
-        keys.update({paper.doi.casefold(), ("doi:" + paper.doi).casefold()})
-    return keys
+        ids.update({paper.doi, "doi:" + paper.doi})
+    return ids
 
 
-def papers_by_id(paths: Sequence[str | Path]) -> dict[str, Paper]:
-    """Papers read from any input graphbuild reads, indexed by every id they carry (case-folded)."""
+def papers_by_id(paths: Sequence[str | Path]) -> PapersById:
+    """Papers read from any input graphbuild reads, indexed by every id they carry (case-folded), with the ids
+    that differ only in case between two papers (:attr:`PapersById.twins`).
+    """
     from ..ingest import read_papers
 
-    out: dict[str, Paper] = {}
+    out = PapersById()
+    written: dict[str, dict[str, Paper]] = {}  # case-folded id -> the id as each paper writes it -> the paper
     for paper in read_papers([str(p) for p in paths]).papers:
-        for key in _id_keys(paper):
-            out.setdefault(key, paper)
+        for pid in _ids(paper):
+            out.setdefault(pid.casefold(), paper)
+            written.setdefault(pid.casefold(), {}).setdefault(pid, paper)
+    out.twins = {key: sorted(ids) for key, ids in written.items()
+                 if len({id(p) for p in ids.values()}) > 1}
     return out
 
 
@@ -153,6 +174,13 @@ def make_examples(annotations: Iterable[dict[str, Any]], papers: dict[str, Paper
     alone of each that has an abstract; ``progress`` is told of each paper read.
     """
     rows = list(annotations)
+    twins = getattr(papers, "twins", {})
+    both = next((r["id"] for r in rows if str(r["id"]).casefold() in twins), None)
+    if both is not None:  # paired with whichever came first, and trained on its text in silence
+        ids = twins[str(both).casefold()]
+        raise InputError(source, None, f"annotated id {str(both)!r} names {len(ids)} papers of the papers file, "
+                         f"whose ids differ only in case ({', '.join(map(repr, ids))}); {_CASE_BLIND}: give those "
+                         "papers ids that differ in more than case")
     missing = [r["id"] for r in rows if str(r["id"]).casefold() not in papers]
     if missing:
         raise InputError(source, None, f"{len(missing)} annotated id(s) not in the papers file, "
