@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from graphbuild.nlp.candidates import Candidate
-from graphbuild.nlp.patterns import checkpoint_id, checkpoint_shaped, coined_apposed_type, cue_candidates, shape_score
+from graphbuild.nlp.patterns import (
+    checkpoint_id,
+    checkpoint_shaped,
+    coined_apposed_type,
+    cue_candidates,
+    shape_candidates,
+    shape_score,
+)
 from graphbuild.nlp.pipeline import extract_text
 
 
@@ -76,3 +83,19 @@ def test_shape_run_takes_a_fraction_after_a_name():
     text = "We test on Diginetica and Yoochoose 1/64 with a 3/4 split."
     runs = {c.text for c in shape_candidates(text, 0, [(0, len(text))])}
     assert "Yoochoose 1/64" in runs and "Yoochoose 1" not in runs, runs
+
+
+def _shapes(text: str) -> set[str]:
+    return {c.text for c in shape_candidates(text, 0, [(0, len(text))])}
+
+
+def test_snake_case_names_are_strong_shapes_but_not_subscripts_or_addresses():
+    found = _shapes("We run tern_bench and marlo_align; sigma_8, ell_2 and g_q are fixed. Code: "
+                    "https://github.com/someone/bren_graph_filtering and www.example.org/quill_sort.")
+    assert {"tern_bench", "marlo_align"} <= found, found
+    assert not {"sigma_8", "ell_2", "g_q", "bren_graph_filtering", "quill_sort"} & found, found
+    found = {e.name: e for e in extract_text(
+        "We compare quill_align, a log-linear aligner, with GIZA++ on three language pairs; quill_align is faster.",
+        title="Word Alignment Revisited").entities}
+    assert "quill_align" in found, found
+
