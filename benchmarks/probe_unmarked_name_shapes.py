@@ -4,7 +4,8 @@ are named ("quill_sort", "tern_bench"; not a subscript "ell_2", "sigma_8", nor a
 compound "X-as-a-Y" ("VLM-as-a-Grader"), which ``patterns._trim_adjective_suffix`` cuts to "VLM" as it cuts an
 adjective after a hyphen ("Zorb-guided" -> "Zorb"; kept whole, the 907's CV gained one name but lost 0.0019
 proposed-precision and no dev set moved: left open); and a short form defined with "for short" inside the parentheses ("hollow window
-attention (HWA for short)"), read as "(HWA)" is. Every name is invented.
+attention (HWA for short)"), read as "(HWA)" is; a variant set off after its kind and a phrase with
+"with"/"without" ("A variant without segment memory, Tarnwell-Short, is …"). Every name is invented.
 
 Run::
 
@@ -49,6 +50,12 @@ CASES = [
     ("Sparse Retrieval",
      "We present lexical expansion pruning (LEXP for short); LEXP halves the index of SPLADE on MS MARCO.",
      ["lexical expansion pruning"], []),
+    ("Tarnwell: Captions for Long Videos",
+     "Tarnwell captions videos with timestamp tokens and beats Vid2Seq on YouCook2. A variant without segment memory, Tarnwell-Short, is twice as fast.",
+     ["Tarnwell-Short"], []),
+    ("Lean Speech Encoders",
+     "We prune Quibbler, a speech encoder, to half its size. A model with the gate removed, Quibbler-NoGate, is 2 points worse on LibriSpeech.",
+     ["Quibbler-NoGate"], []),
     ("Zorb-guided Decoding",
      "We propose Zorb, a verifier, and Zorb-guided decoding, which uses it to rerank beams on GSM8K.",
      ["Zorb"], ["Zorb-guided"]),

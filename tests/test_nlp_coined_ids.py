@@ -26,6 +26,9 @@ def test_coined_compound_after_its_kind_is_a_proposed_cue_typed_by_the_kind():
     text = "Section 4 derives a regulariser from the analysis, rank-clamp, which penalises updates."
     assert _cues(text)["rank-clamp"].votes == {"Method": 2.0}
     assert coined_apposed_type(text, text.index("rank-clamp")) == "Method"
+    # a phrase with "with" or "without" may follow the kind
+    found = _cues("Quorn is fast. A variant without segment memory, Quorn-Short, is limited to short videos.")
+    assert found["Quorn-Short"].proposed and found["Quorn-Short"].votes == {"Model": 2.0}
     # the sentence may end on the name
     assert "Vellum-Docs" in _cues("We release weights and the training mix, Vellum-Docs.")
 

@@ -906,7 +906,7 @@ _COINED_APPOSED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+"
     r"(?P<mods>(?:(?!(?:that|which|who|we|of|to|with|on|in|from|by|and|or|is|are)\b)[\w\-]+\s+){0,4}?)"
     rf"(?P<kind>{alternation(_COINED_KINDS)})"
-    r"(?:\s+(?:of|from|for|on|in)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)?"
+    r"(?:\s+(?:of|from|for|on|in|with|without)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)?"
     r",\s+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)"
     r"(?=\s*,\s+(?!(?:and|or)\b|[\w\-]+(?:\s*,|\s+(?:and|or)\b))[a-z]|\s*[.;](?:\s|$))")
 #: what every match of :data:`_COINED_APPOSED` holds, a hyphenated word after a comma: tried first, as it starts
