@@ -45,6 +45,15 @@ def test_abbreviations_short_form_then_long():
     assert pair.short == "PCB-Merging" and pair.long == "Parameter Competition Balancing"
 
 
+def test_abbreviations_short_form_for_short_in_parentheses():
+    text = "We propose hollow window attention (HWA for short), which replaces shifted windows."
+    (pair,) = find_abbreviations(text)
+    assert (pair.short, pair.long) == ("HWA", "hollow window attention")
+    assert text[pair.short_start:pair.short_end] == "HWA"
+    # a description "for short" names no short form
+    assert find_abbreviations("deep CTR prediction models (deep CTR models for short) are used.") == []
+
+
 def test_abbreviations_prefers_word_initials():
     (pair,) = find_abbreviations("the so-called independent interval approximation (IIA).")
     assert pair.long == "independent interval approximation"

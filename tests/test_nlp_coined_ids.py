@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from graphbuild.nlp.candidates import Candidate
-from graphbuild.nlp.patterns import checkpoint_id, checkpoint_shaped, coined_apposed_type, cue_candidates, shape_score
+from graphbuild.nlp.patterns import (
+    checkpoint_id,
+    checkpoint_shaped,
+    coined_apposed_type,
+    cue_candidates,
+    shape_candidates,
+    shape_score,
+)
 from graphbuild.nlp.pipeline import extract_text
 
 
@@ -19,6 +26,9 @@ def test_coined_compound_after_its_kind_is_a_proposed_cue_typed_by_the_kind():
     text = "Section 4 derives a regulariser from the analysis, rank-clamp, which penalises updates."
     assert _cues(text)["rank-clamp"].votes == {"Method": 2.0}
     assert coined_apposed_type(text, text.index("rank-clamp")) == "Method"
+    # a phrase with "with" or "without" may follow the kind
+    found = _cues("Quorn is fast. A variant without segment memory, Quorn-Short, is limited to short videos.")
+    assert found["Quorn-Short"].proposed and found["Quorn-Short"].votes == {"Model": 2.0}
     # the sentence may end on the name
     assert "Vellum-Docs" in _cues("We release weights and the training mix, Vellum-Docs.")
 
@@ -76,3 +86,19 @@ def test_shape_run_takes_a_fraction_after_a_name():
     text = "We test on Diginetica and Yoochoose 1/64 with a 3/4 split."
     runs = {c.text for c in shape_candidates(text, 0, [(0, len(text))])}
     assert "Yoochoose 1/64" in runs and "Yoochoose 1" not in runs, runs
+
+
+def _shapes(text: str) -> set[str]:
+    return {c.text for c in shape_candidates(text, 0, [(0, len(text))])}
+
+
+def test_snake_case_names_are_strong_shapes_but_not_subscripts_or_addresses():
+    found = _shapes("We run tern_bench and marlo_align; sigma_8, ell_2 and g_q are fixed. Code: "
+                    "https://github.com/someone/bren_graph_filtering and www.example.org/quill_sort.")
+    assert {"tern_bench", "marlo_align"} <= found, found
+    assert not {"sigma_8", "ell_2", "g_q", "bren_graph_filtering", "quill_sort"} & found, found
+    found = {e.name: e for e in extract_text(
+        "We compare quill_align, a log-linear aligner, with GIZA++ on three language pairs; quill_align is faster.",
+        title="Word Alignment Revisited").entities}
+    assert "quill_align" in found, found
+

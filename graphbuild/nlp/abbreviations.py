@@ -394,6 +394,7 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         before += " "
         # 1. long form (SF)
         short = inner.split(";")[0].split(",")[0].strip()
+        short = short.removesuffix(" for short")  # "(JRC for short)" defines as "(JRC)" does
         if "/" in short:  # "(GPaCo/PaCo)": the first form defines the pair
             short = short.split("/")[0].strip()
         if is_short_form(short) and not _clause_led(short):

@@ -132,6 +132,10 @@ def _strip_chunk(text: str, start: int) -> tuple[str, int]:
 #: underscores or dots ("roberta-large", "bert_base_uncased", "wav2vec2-large-xlsr-53", "distil-large-v2",
 #: "claude-3-5-sonnet-20241022"; :func:`checkpoint_shaped` tells which); not in an address or a path
 _CHECKPOINT = re.compile(r"(?<![\w\-./@:])[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+(?![\w\-@/]|\.[a-z0-9])")
+#: a lower-case name of words joined by underscores ("fast_align", "dm_control", "minerva_math"): each part two
+#: characters or more, each after an underscore led by a letter (no subscript: "ell_2", "sigma_8", "g_q"); not in
+#: an address or a path
+_SNAKE_NAME = re.compile(r"(?<![\w\-./@:])[a-z][a-z0-9]+(?:_[a-z][a-z0-9]+)+(?![\w\-@/]|\.[a-z0-9])")
 #: a part of a checkpoint's identifier that marks it one: a size, a casing, a tuning, a version, a parameter count
 #: or a release date ("large", "uncased", "instruct", "v2", "7b", "20241022")
 #: the words of a checkpoint's parts: a size, a casing, a tuning ("large", "uncased", "instruct")
@@ -372,6 +376,10 @@ def shape_candidates(text: str, title_end: int, sentences: list[tuple[int, int]]
         name = m.group()
         if not any(map(str.isdigit, name)) and checkpoint_shaped(name):
             yield Candidate(m.start(), m.end(), name, "shape", strong=True)
+    # a lower-case name joined by underscores, as code and benchmark suites are named: "fast_align", "db_bench"
+    for m in _SNAKE_NAME.finditer(text) if "_" in text else ():
+        if not checkpoint_shaped(m.group()):  # (the scan above takes those)
+            yield Candidate(m.start(), m.end(), m.group(), "shape", strong=True)
     # runs of capitalised words: "Long Range Arena", "In-The-Wild Jailbreak Prompts"
     for m in _CAPITAL_RUN.finditer(text, title_end):
         owned = _owned_start(m.group())  # "Corvid's No-U-Turn Sampler": the name after the owner's
@@ -908,7 +916,7 @@ _COINED_APPOSED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ur)\s+"
     r"(?P<mods>(?:(?!(?:that|which|who|we|of|to|with|on|in|from|by|and|or|is|are)\b)[\w\-]+\s+){0,4}?)"
     rf"(?P<kind>{alternation(_COINED_KINDS)})"
-    r"(?:\s+(?:of|from|for|on|in)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)?"
+    r"(?:\s+(?:of|from|for|on|in|with|without)\s+(?:the\s+|our\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)?"
     r",\s+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)"
     r"(?=\s*,\s+(?!(?:and|or)\b|[\w\-]+(?:\s*,|\s+(?:and|or)\b))[a-z]|\s*[.;](?:\s|$))")
 #: what every match of :data:`_COINED_APPOSED` holds, a hyphenated word after a comma: tried first, as it starts
