@@ -5,7 +5,9 @@ A title names the paper's artifact before its colon ("Quarnet: Diagram-to-Code G
 abstract then says what it is in a sentence the name opens: "Quarnet is a vision-language model that …". A
 lone capitalised word opening a sentence is no candidate of its own, so the copula there was never read and the
 type came from the weights alone. The family class: a version the paper compares with its successor takes the
-type the paper's words give the successor ("Grisp-3: A Graph Foundation Model …" then "Grisp-2"). Negatives:
+type the paper's words give the successor ("Grisp-3: A Graph Foundation Model …" then "Grisp-2"). The
+counted-set class: a name set off after a set of counted items is data ("a new set of 4,200 clips, X,"), unless
+the items are artifacts ("a set of 12 gradient-boosted models, X,"). Negatives:
 what a sentence the name opens calls something else ("Tarnfly is trained with a curriculum we call …"), a name
 whose sentence says no kind, and a method the paper names its models after ("Spindle-Small" trained with
 "Spindle").
@@ -47,6 +49,15 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("version-family", "Vantle-2: A Benchmark of Harder Chart Questions",
      "Vantle-2 extends Vantle-1 with 3,000 questions over multi-panel charts. Models that saturate Vantle-1 score under 40% on Vantle-2.",
      {"Vantle-2": "Dataset"}, ()),
+    ("counted-set", "Corvex-Net: Lightweight Audio Event Detection for Farm Robots",
+     "Distilled from PANNs on AudioSet and fine-tuned on a new set of 4,200 barnyard clips, BarnAudio-4K, it detects distress calls with 0.87 F1.",
+     {"BarnAudio-4K": "Dataset", "AudioSet": "Dataset"}, ()),
+    ("counted-set", "Wading Bird Calls in Coastal Marshes",
+     "We annotate a collection of 12k field recordings, MarshCalls, and train a small detector on it. The detector reaches 0.8 AP.",
+     {"MarshCalls": "Dataset"}, ()),
+    ("counted-set", "Cheap Ensembles for Tabular Data",
+     "We distil a set of 12 gradient-boosted models, TabFlock, into one network that matches their accuracy.",
+     {"TabFlock": "Model"}, ()),
     # negatives: a sentence the name opens that calls something else; no kind said; a base name of another type
     ("not-its-kind", "Tarnfly: Curriculum Training for Small Reasoners",
      "Tarnfly is trained with a curriculum we call easy-first sampling and reaches 61% on GSM8K. We compare Tarnfly with a baseline of the same size.",

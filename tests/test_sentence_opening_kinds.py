@@ -76,3 +76,14 @@ def test_end_to_end_the_title_name_is_typed_by_its_abstract_copula():
                 "On two hospital cohorts Loomis lowers the mean absolute error by 1.4 months.")
     found = {e.name: e for e in extract_text(abstract, title="Loomis: Bone Age Assessment with Weak Labels").entities}
     assert found["Loomis"].type == "Model"
+
+
+def test_a_name_set_off_after_a_counted_set_of_items_is_data():
+    from graphbuild.nlp.features import _kind_named_before
+    title = "Corvex-Net: Audio Event Detection"
+    for kind, want in (("a new set of 4,200 barnyard clips", "Dataset"),
+                       ("a collection of 12k field recordings", "Dataset"),
+                       ("a set of 12 gradient-boosted models", "Model"),
+                       ("a set of barnyard clips", None)):  # (no count: not read)
+        text = f"{title}\n\nIt is fine-tuned on {kind}, BarnAudio, and detects calls."
+        assert _kind_named_before(text, len(title), text.index("BarnAudio")) == want, kind

@@ -903,12 +903,21 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         if kind is None:
             m = _KIND_OPENS.search(window)
             kind = m.group(1) if m is not None else None
-        if kind is None and tail.endswith(","):  # a coined compound set off after its kind: "a subset, Zorb-Pairs, …"
-            return coined_apposed_type(text, start)
+        if kind is None and tail.endswith(","):
+            m = _COUNTED_SET.search(tail)
+            if m is not None:  # "a new set of 4,200 barnyard clips, X": data, unless it holds artifacts
+                return _members_kind(m.group(1).split()) or "Dataset"
+            return coined_apposed_type(text, start)  # a coined compound after its kind: "a subset, Zorb-Pairs, …"
     else:
         return None  # (every match ends in a comma or a naming participle)
     t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
     return t if t in SCORED_TYPES else None
+
+
+#: a set of counted items right before a name set off by a comma: "a new set of 4,200 barnyard clips, ", "a collection
+#: of 12k annotated recordings, " (group 1 the words after the count, up to the plural noun that ends them)
+_COUNTED_SET = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+(?:new\s+)?(?:set|collection)\s+of\s+(?:about\s+|over\s+|some\s+)?"
+                          r"\d[\d,.]*\s*[kKM]?\s+((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*s),$")
 
 
 def _last_made_kind(sentence: str) -> str | None:
