@@ -87,3 +87,13 @@ def test_a_name_set_off_after_a_counted_set_of_items_is_data():
                        ("a set of barnyard clips", None)):  # (no count: not read)
         text = f"{title}\n\nIt is fine-tuned on {kind}, BarnAudio, and detects calls."
         assert _kind_named_before(text, len(title), text.index("BarnAudio")) == want, kind
+
+
+def test_a_copula_naming_a_learned_component_types_a_model():
+    from graphbuild.nlp.features import copula_kind
+    for predicate, want in ((" is a locomotion controller for legged robots.", "Model"),
+                            (" is a residual vector quantised tokenizer trained on speech.", "Model"),
+                            (" is a benchmark of 400 charts.", "Dataset"),
+                            (" is trained for a controller of robots.", None)):
+        text = "Drabble" + predicate
+        assert copula_kind(text, 7, len(text)) == want, predicate
