@@ -783,6 +783,14 @@ def test_pipeline_a_known_form_in_another_case_or_an_ambiguous_one_takes_no_lowe
     assert not [e.name for e in extract_text("", title=title).entities if e.type != "Task"]
 
 
+@pytest.mark.parametrize(("title", "name"), [("Spider: A Large-Scale Human-Labeled Dataset for Complex Text-to-SQL",
+                                              "Spider"),
+                                             ("Spanner-Style External Consistency without Atomic Clocks", "Spanner")])
+def test_pipeline_an_ambiguous_known_word_opening_a_title_alone_as_its_name_stays(title, name):
+    # the name before a title's colon and a name a hyphen joins to a word are names, not the title's opening noun
+    assert name in [e.name for e in extract_text("", title=title).entities]
+
+
 def test_gazetteer_marks_the_forms_it_recases_in_a_title_in_capitals():
     # a title in capitals: the gazetteer writes a form back in its own case ("SQUAD" as "SQuAD") and marks it;
     # a name it reads as written ("KITTI") and a title in its writer's case are not marked

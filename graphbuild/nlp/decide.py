@@ -574,6 +574,14 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     # a measure ("Conversion Rate (CVR)"): who makes or runs things or what is measured of them, no artifact,
     # unless the gazetteer knows it as one of a scored type
     keep = [g for g in keep if not _defined_as_no_artifact(cands, groups[g], entries)]
+    # a title alone that speaks of no learning and opens with a word the gazetteer holds as ambiguous ("Spider
+    # Silk Tension under Racing Loads"; not the name before a colon, "Spider: A Dataset for …", nor one a hyphen
+    # joins, "Spanner-Style Consistency"): the word is the title's own noun, whatever the weights of titles alone
+    # make of its known form
+    if context.bare and not prepared.learning:
+        keep = [g for g in keep if not all(entries[i] is not None and entries[i].ambiguous and cands[i].start == 0
+                                           and cands[i].text.isalpha() and cands[i].text[1:].islower()
+                                           and text.startswith(" ", cands[i].end) for i in groups[g])]
     # a gene's symbol, read as one by what the text says of it ("mutations in ARID1A", "CDKN2A deletion")
     # ... an author's surname ("the procedure of Calonico, Cattaneo and Titiunik", "Calonico et al."), a formula
     # listed with formulas ("Li2CO3 and LiF") and an instrument ("the Zorb instrument aboard", "Zorb-2 altimetry"),
