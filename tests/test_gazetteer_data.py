@@ -38,8 +38,9 @@ def test_gazetteer_data_known_aliases():
 
 #: name keys that are knowingly shared by entries of different types: the exact
 #: surface form decides between them (SuperGLUE the benchmark, SuperGlue the matcher; Raft the
-#: consensus protocol, RAFT the optical-flow network)
-CROSS_TYPE_KEYS = {"superglue", "oscar", "sam", "wsd", "raft", "des"}
+#: consensus protocol, RAFT the optical-flow network; LAS the parsing metric and Listen, Attend and Spell, ASR
+#: the task and the attack success rate: with two senses the text's words pick one)
+CROSS_TYPE_KEYS = {"superglue", "oscar", "sam", "wsd", "raft", "des", "las", "asr"}
 
 
 def test_gazetteer_data_no_key_names_two_types():

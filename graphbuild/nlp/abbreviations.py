@@ -28,7 +28,7 @@ from .roles import compared_before
 
 __all__ = ["AbbreviationPair", "find_abbreviations", "find_aliases", "find_title_and_apposed_abbreviations",
            "match_long_form", "is_short_form", "set_as_others", "make_abbreviations", "singular_short_form",
-           "acronym_singular", "spelled_initials"]
+           "acronym_singular", "spelled_initials", "introduced_at"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +463,13 @@ def acronym_singular(form: str) -> str | None:
 _HEAD_CUT = re.compile(r"\s+(?:of|on|for|in|with|from|over|via|under|by)\s+", re.I)
 _AUTHORS = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Tt]his (?:paper|work|study)|[Hh]ere)\b")
 _INTRODUCED = re.compile(rf"\b(?:{PROPOSAL_VERBS})[sd]?\s+(?:(?:the|a|an|new|novel|deep|simple)\s+)*$", re.I)
+
+
+def introduced_at(text: str, start: int) -> bool:
+    """Whether a verb of proposing stands right before ``start`` (past an article or "new / novel"): "This paper
+    introduces MPC", "we propose a new Zorb".
+    """
+    return _INTRODUCED.search(text[max(0, start - 60):start]) is not None
 #: words that set a name after them as another's, given as an example or as the background of a field: "methods
 #: such as Zorb Flow (ZF)", "e.g.", "including", "The emergence of Tiny Zorb Learning (TinyZL)", "the success of"
 _EXAMPLE_OR_BACKGROUND = re.compile(r"\b(?:such as|e\.g\.|including|(?:emergence|rise|success|advent|popularity) of)\s")

@@ -45,7 +45,7 @@ from spacy.util import minibatch
 from ..errors import InputError
 from ..records import SCORED_TYPES
 from ..resources import data_path
-from .abbreviations import set_as_others
+from .abbreviations import introduced_at, set_as_others
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
 from .doc_context import DocContext
 from .entity_types import shape_votes
@@ -2064,6 +2064,7 @@ def _without_unclaimed_guesses(chosen: _Chosen, proposed: list[bool], prop: list
     text = chosen.prepared.context.text
     return [is_proposed and (p >= UNCLAIMED_PROPOSED or type_ == "Task"
                              or "coined" in row and "gaz" not in row and "known_family" not in row
+                             or any(introduced_at(text, cands[i].start) for i in members)
                              or owned_by_authors(text, title_end, cands, members)
                              or _made_and_named(chosen.prepared.context, cands, members)
                              or made_object(text, title_end, cands, members)
