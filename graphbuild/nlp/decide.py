@@ -1479,17 +1479,20 @@ def _unproposed_mention_types(text: str, title_end: int, cands: list[Candidate],
     types: set[str] = set()
     starts = {cands[i].start for i in members}
     for form in {cands[i].text for i in members}:
-        if text.find(form, title_end) < 0:
-            continue  # (most forms: no pattern of the form compiled, nor searched for)
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text[title_end:]):
-            start = title_end + m.start()
-            if start in starts:
-                continue
-            c = Candidate(start, title_end + m.end(), form, "title")
-            t = defined_type(text, title_end, c)
-            if t in SCORED_TYPES:
-                types.add(t)
+        at = text.find(form, title_end)
+        while at >= 0:  # each occurrence no word character or hyphen touches (no pattern compiled per form)
+            end = at + len(form)
+            if at not in starts and not _word_touches(text, at - 1) and not _word_touches(text, end):
+                t = defined_type(text, title_end, Candidate(at, end, form, "title"))
+                if t in SCORED_TYPES:
+                    types.add(t)
+            at = text.find(form, at + 1)
     return types
+
+
+def _word_touches(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character or a hyphen (``False`` outside the text)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
