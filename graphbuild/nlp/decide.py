@@ -98,6 +98,7 @@ from .lexicon import (
     list_gap,
     listed_formula,
     made_phrase,
+    whole_occurrences,
     word_alternation,
 )
 from .patterns import checkpoint_id, in_capitals
@@ -1479,20 +1480,12 @@ def _unproposed_mention_types(text: str, title_end: int, cands: list[Candidate],
     types: set[str] = set()
     starts = {cands[i].start for i in members}
     for form in {cands[i].text for i in members}:
-        at = text.find(form, title_end)
-        while at >= 0:  # each occurrence no word character or hyphen touches (no pattern compiled per form)
-            end = at + len(form)
-            if at not in starts and not _word_touches(text, at - 1) and not _word_touches(text, end):
-                t = defined_type(text, title_end, Candidate(at, end, form, "title"))
+        for at in whole_occurrences(text, form, title_end):
+            if at not in starts:
+                t = defined_type(text, title_end, Candidate(at, at + len(form), form, "title"))
                 if t in SCORED_TYPES:
                     types.add(t)
-            at = text.find(form, at + 1)
     return types
-
-
-def _word_touches(text: str, i: int) -> bool:
-    """Whether ``text[i]`` is a word character or a hyphen (``False`` outside the text)."""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
@@ -1500,12 +1493,9 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
     Dataset for …" read as one run): each whole-word occurrence of a form in the title, typed there.
     """
     types: set[str] = set()
-    title = text[:title_end]
     for form in forms:
-        if form not in title:
-            continue  # (most forms: no pattern of the form compiled, nor searched for)
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title):
-            t = _title_kind(text, m.end(), title_end)
+        for at in whole_occurrences(text, form, 0, title_end):
+            t = _title_kind(text, at + len(form), title_end)
             if t in SCORED_TYPES:
                 types.add(t)
     return types

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from .candidates import Candidate
-from .lexicon import Occurrences, head_type, occurrences, occurs_within, word_alternation
+from .lexicon import Occurrences, head_type, occurrences, occurs_within, whole_occurrences, word_alternation
 
 __all__ = ["proposal_candidates", "part_candidates", "year_candidates", "sized_candidates", "tuned_variant_candidates",
            "listed_candidates", "passive_candidates", "component_candidates", "released_candidates",
@@ -553,9 +553,9 @@ def released_candidates(text: str, title_end: int, sentences: list[tuple[int, in
     for name, at in names.items():
         sentence = max(0, bisect_right(starts, at) - 1) if starts else -1
         yield Candidate(at, at + len(name), name, "cue", sentence=sentence, strong=True, proposed=True, named=True)
-        for other in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
-            if other.start() != at:
-                yield Candidate(other.start(), other.end(), name, "cue")
+        for other in whole_occurrences(text, name):
+            if other != at:
+                yield Candidate(other, other + len(name), name, "cue")
 
 
 #: what opens the title's last phrase "the NAME KIND" that adds the paper's own artifact to what it studies: the

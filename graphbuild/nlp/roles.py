@@ -30,6 +30,7 @@ from .lexicon import (
     head_type,
     occurrences,
     occurs_within,
+    whole_occurrences,
     word_alternation,
 )
 from .patterns import KIND_APPOSED, OTHERS_KIND, own_kind, shape_score
@@ -400,7 +401,7 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return False
     if between.endswith((" ", "(")) and _DERIVED_FROM.search(between):
         return False  # what the authors' thing is made from: "we develop an extension of the X framework"
-    if c.text in between and re.search(rf"(?<![\w\-]){re.escape(c.text)}(?![\w\-])", between):
+    if c.text in between and next(whole_occurrences(between, c.text), None) is not None:
         return False  # the verb's object was its earlier mention: "an extension of X (X) …, called Zorb-guided X"
     if c.key is not None and _DESCRIBED_OBJECT.match(between) and KIND_AFTER.match(text, c.end):
         return False  # a known name for the kind of the one proposed: "we present X, a family of ViT models"
