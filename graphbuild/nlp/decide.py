@@ -1573,6 +1573,23 @@ def _families(cands: list[Candidate], groups: list[list[int]]) -> list[list[int]
     return [*families.values(), *successors.values()]
 
 
+def _proposed_by_rules(chosen: _Chosen, members: list[int]) -> bool:
+    """Whether the rules mark an entity proposed whatever the proposed model's probability: the authors plainly
+    own it, a naming cue names it, they make and name it, the title names it as their own kind, it is what they
+    make, it opens as new, or data the gazetteer does not know is released under it.
+    """
+    prepared = chosen.prepared
+    cands, context = prepared.cands, prepared.context
+    text, title_end = context.text, context.title_end
+    return (owned_by_authors(text, title_end, cands, members)
+            or any(cands[i].named for i in members)
+            or _made_and_named(context, cands, members)
+            or titled_own_kind(text, title_end, cands, members)
+            or made_object(text, title_end, cands, members)
+            or _opens_as_new(chosen, members)
+            or all(prepared.entries[i] is None for i in members) and released_as(context, cands, members))
+
+
 def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_threshold: float) -> Decision:
     """The decision on a document's chosen entities given the proposed model's probabilities ``prop``
     (one per kept group that is no task, in their order): which the paper proposes, the siblings it
@@ -1589,14 +1606,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     probs = _per_group(kept_groups, prop.tolist())
     proposed = [bool(type_ != "Task" and (p >= proposed_threshold
                                           and (cands[members[0]].score >= threshold or p >= LOWER_PROPOSED)
-                                          or owned_by_authors(text, title_end, cands, members)
-                                          or any(cands[i].named for i in members)
-                                          or _made_and_named(context, cands, members)
-                                          or titled_own_kind(text, title_end, cands, members)
-                                          or made_object(text, title_end, cands, members)
-                                          or _opens_as_new(chosen, members)
-                                          or all(prepared.entries[i] is None for i in members)
-                                          and released_as(context, cands, members)))
+                                          or _proposed_by_rules(chosen, members)))
                 for (members, type_, _), p in zip(kept_groups, probs)]
     proposed = _without_unclaimed_guesses(chosen, proposed, probs)
     proposed = _title_descriptions(cands, kept_groups, proposed, title_end, text)
@@ -2047,25 +2057,21 @@ def _without_unclaimed_guesses(chosen: _Chosen, proposed: list[bool], prop: list
     (:func:`_unclaimed` holds of every one): with no cue anywhere of what the authors bring in, the learned
     decision's lean towards some proposal lands on the data, the baselines, the techniques or the field the
     abstract names ("… evaluated on the public ISBI2015 challenge dataset", "We apply these insights to the
-    highly performant X", "primitives: Homomorphic Encryption (HE), Secret Sharing (SS), …"). A naming cue, the
-    authors' ownership and the other rules' reasons stay with :func:`_finish`, which marked it from them.
+    highly performant X", "primitives: Homomorphic Encryption (HE), Secret Sharing (SS), …"). The rules' reasons
+    (:func:`_proposed_by_rules`) keep the mark :func:`_finish` gave from them.
     """
     cands, title_end = chosen.prepared.cands, chosen.prepared.context.title_end
     groups = [members for members, type_, _ in chosen.kept_groups if type_ != "Task"]
     if not groups or not all(_unclaimed(cands, members, title_end) for members in groups):
         return proposed
     text = chosen.prepared.context.text
-    return [is_proposed and (p >= UNCLAIMED_PROPOSED or type_ == "Task"
+    # (a task is never proposed; of the rules' reasons, a naming cue and the title's own kind need a claim, which
+    # no entity here has)
+    return [is_proposed and (p >= UNCLAIMED_PROPOSED
                              or "coined" in row and "gaz" not in row and "known_family" not in row
                              or any(introduced_at(text, cands[i].start) for i in members)
-                             or owned_by_authors(text, title_end, cands, members)
-                             or _made_and_named(chosen.prepared.context, cands, members)
-                             or made_object(text, title_end, cands, members)
-                             or _opens_as_new(chosen, members)
-                             or all(chosen.prepared.entries[i] is None for i in members)
-                             and released_as(chosen.prepared.context, cands, members))
-            for (members, type_, _), is_proposed, p, row in zip(chosen.kept_groups, proposed, prop,
-                                                                 _group_rows(chosen))]
+                             or _proposed_by_rules(chosen, members))
+            for (members, _, _), is_proposed, p, row in zip(chosen.kept_groups, proposed, prop, _group_rows(chosen))]
 
 
 def _without_eponyms(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
