@@ -31,7 +31,7 @@ SETS = {
     ),
     "test": (
         "synth2", "synth3", "synth5", "synth7", "synth10", "synth11", "synth15", "synth17", "synth19", "synth21",
-        "synth23", "synth25",
+        "synth23", "synth25", "synth27",
     ),
 }
 SECOND = ("synth2", "synth3", "synth5")  # the test sets that ``second.annotations.jsonl`` annotated again
