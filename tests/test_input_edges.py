@@ -268,3 +268,35 @@ def test_one_paper_annotated_twice_in_two_cases_says_why(tmp_path):
         read_annotations(notes)
     assert str(caught.value) == (f"[E100] {notes}:2: paper 'abc-1' is annotated already on line 1 (as 'ABC-1': an "
                                  "annotation's id is read without regard to case); give each paper one line")
+
+
+def test_old_style_arxiv_ids_are_one_paper_in_any_case_and_form(tmp_path, capsys):
+    """Old-style arXiv ids (before 2007) kept the case they were typed in and, bare, were no arXiv id at all:
+    'HEP-TH/9901001' and 'arXiv:hep-th/9901001v2' were two papers, a citation of one did not reach the other,
+    and a DataCite DOI gave 'math.ag' where the id gave 'math.AG'; new-style ids were normalised all along."""
+    import json
+
+    from graphbuild.records import paper_key
+
+    same = {"arxiv:hep-th/9901001": ["hep-th/9901001", "HEP-TH/9901001v3", "arXiv:hep-th/9901001v2",
+                                     "arxiv:HEP-TH/9901001", "https://arxiv.org/abs/hep-th/9901001",
+                                     "doi:10.48550/arXiv.hep-th/9901001"],
+            "arxiv:math.AG/0601001": ["math.AG/0601001", "math.ag/0601001", "arXiv:MATH.AG/0601001v1",
+                                      "doi:10.48550/arXiv.math.AG/0601001"]}
+    assert {key: [paper_key(v) for v in values] for key, values in same.items()} == {
+        key: [key] * len(values) for key, values in same.items()}
+    assert paper_key("lab/9901001") == "lab/9901001"  # no archive of arXiv's: a user's own id, kept
+    papers = tmp_path / "in.jsonl"
+    records = [{"arxiv_id": "HEP-TH/9901001", "title": "Adapters Everywhere", "abstract": "We fine-tune BERT."},
+               {"id": "math.ag/0601001", "title": "Adapters Anywhere", "abstract": "We fine-tune BERT on SQuAD.",
+                "references": ["arXiv:hep-th/9901001v2"]}]
+    papers.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(papers), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.id ORDER BY p.id", "--format", "json"]) == 0
+    assert [row["p.id"] for row in json.loads(capsys.readouterr().out)] == ["arxiv:hep-th/9901001",
+                                                                            "arxiv:math.AG/0601001"]
+    assert main(["query", "-w", str(ws), "MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.id, b.id",
+                 "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"a.id": "arxiv:math.AG/0601001", "b.id": "arxiv:hep-th/9901001"}]
