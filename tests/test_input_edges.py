@@ -300,3 +300,35 @@ def test_old_style_arxiv_ids_are_one_paper_in_any_case_and_form(tmp_path, capsys
     assert main(["query", "-w", str(ws), "MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.id, b.id",
                  "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"a.id": "arxiv:math.AG/0601001", "b.id": "arxiv:hep-th/9901001"}]
+
+
+@pytest.mark.parametrize("name, data, line, title", [
+    ("a.jsonl", '{"title": "---", "abstract": "We fine-tune BERT on SQuAD."}\n', 1, "---"),
+    ("a.csv", "title,abstract\nx,We fine-tune BERT.\n\u2026,We fine-tune BERT on SQuAD.\n", 3, "\u2026"),
+    ("a.bib", "@article{a, title = {?!}, abstract = {We fine-tune BERT on SQuAD.}}\n", 1, "?!"),
+    ("b.jsonl", '{"title": " . \\u200b . ", "abstract": "We fine-tune BERT on SQuAD."}\n', 1, ". \u200b ."),
+])
+def test_title_of_only_punctuation_is_no_title(tmp_path, capsys, name, data, line, title):
+    """A title of dashes, dots or question marks (what a table writes for a title it lacks) made a paper named
+    '---' in every table and page, where a title of invisible characters is refused; now it is no title either."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"{path}:{line}: " in err and f"its title {title!r} is only punctuation, no word" in err, err
+
+
+def test_title_of_only_punctuation_beside_a_doi_is_none_and_a_title_with_a_word_is_kept(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"title": "...", "doi": "10.1000/xyz", "abstract": "We fine-tune BERT on SQuAD."},
+        {"title": "?!", "id": "p2"},  # an id of the user's own names no paper by itself: refused
+        {"title": "\u00bfQu\u00e9?", "id": "p3"}, {"title": "(1+1)", "id": "p4"}, {"title": "\u2211", "id": "p5"}]))
+    assert main(["extract", str(path), "--skip-bad"]) == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["title"]) for r in rows] == [("doi:10.1000/xyz", ""), ("p3", "\u00bfQu\u00e9?"),
+                                                     ("p4", "(1+1)"), ("p5", "\u2211")]
+    assert f"{path}:2: record at line 2: its title '?!' is only punctuation" in err, err
