@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     """Parse ``argv`` and run its command; errors of the API become one line."""
-    from ..errors import GraphbuildError, OutputError
+    from ..errors import GraphbuildError, OutputError, no_room
 
     args = make_parser().parse_args(argv)
     try:
@@ -118,8 +118,8 @@ def _run(argv: Sequence[str] | None) -> int:
             raise
         # a write to the standard output failed (files have names, and their errors are E700 already)
         _drop_stdout()
-        print(f"graphbuild: error: {OutputError(f'cannot write the standard output: {exc.strerror}', exc.errno)}",
-              file=sys.stderr)
+        failed = OutputError(f"cannot write the standard output: {no_room(exc.errno) or exc.strerror}", exc.errno)
+        print(f"graphbuild: error: {failed}", file=sys.stderr)
         return 1
 
 
