@@ -17,14 +17,17 @@ LIMIT = 200 * 1024  # the graph file and records of a few papers fit; the graph 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _graphbuild(*argv: str, cwd: Path, limit: int | None = LIMIT) -> subprocess.CompletedProcess[str]:
+def _graphbuild(*argv: str, cwd: Path, limit: int | None = LIMIT, stdout: Path | None = None,
+                **env: str) -> subprocess.CompletedProcess[str]:
     def limited() -> None:
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "graphbuild", *argv], cwd=cwd, env=env, text=True,
-                          capture_output=True, preexec_fn=limited, timeout=600)
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **env}
+    with open(stdout or os.devnull, "w", encoding="utf-8") as out:
+        return subprocess.run([sys.executable, "-m", "graphbuild", *argv], cwd=cwd, env=environ, text=True,
+                              stdout=out if stdout else subprocess.PIPE, stderr=subprocess.PIPE,
+                              preexec_fn=limited, timeout=600)
 
 
 def _papers(path: Path, names: list[str]) -> Path:
@@ -63,3 +66,19 @@ def test_full_disk_build_says_the_limit_and_leaves_the_workspace_as_it_was(tmp_p
     assert line.endswith("cannot write to g.json: a file reached the size limit for files (ulimit -f); make room, "
                          "or choose another place"), line  # was "File too large; check free space and permissions"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(("g.json", ".g.json", ".export"))]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file-size limits")
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_full_disk_under_a_redirected_output_is_an_error_not_a_cut_file(tmp_path, unbuffered):
+    """With PYTHONUNBUFFERED=1 (many container images set it) the standard output's text layer took the short
+    write at the limit as a whole one: 'graphbuild extract > out.jsonl' ended cut off mid-line with status 0."""
+    papers = _papers(tmp_path / "a.jsonl", ["FooNet", "BarNet", "BazNet", "QuxNet"])
+    whole = _graphbuild("extract", str(papers), cwd=tmp_path, limit=None, stdout=tmp_path / "whole.jsonl")
+    size = (tmp_path / "whole.jsonl").stat().st_size
+    assert whole.returncode == 0 and size > 1024
+    run = _graphbuild("extract", str(papers), cwd=tmp_path, limit=size - 10, stdout=tmp_path / "out.jsonl",
+                      PYTHONUNBUFFERED=unbuffered)  # the limit in the last line: no later write to fail
+    line = _one_error(run, "E700")
+    assert line == ("graphbuild: error: [E700] cannot write the standard output: a file reached the size limit for "
+                    "files (ulimit -f)")

@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _TERMINATED.clear()
     try:
         done = _interrupt_once(program=argv is None)
+        if argv is None:
+            _buffered_stdout()
         return _run(argv)
     except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing half-written is left
         word, status = ("terminated", 143) if _TERMINATED else ("interrupted", 130)
@@ -172,6 +174,21 @@ def stop_at_once(signum: int, frame: object) -> None:
         os._exit(143)
     os.write(2, b"graphbuild: interrupted again; stopped at once\n")
     os._exit(130)
+
+
+def _buffered_stdout() -> None:
+    """Give an unbuffered standard output (``PYTHONUNBUFFERED=1``, ``python -u``: set in many container images)
+    a buffer, flushed at each line as before: its text layer writes straight to the file and takes a short
+    write (the disk filling up, the file-size limit reached mid-write) as a whole one, so ``graphbuild extract
+    > out.jsonl`` could end cut off with status 0; a buffered writer writes the rest, and fails with the cause.
+    """
+    import io
+
+    stream = sys.stdout
+    if type(stream) is io.TextIOWrapper and isinstance(stream.buffer, io.FileIO) and stream.buffer.writable():
+        stream.flush()
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
+                                      errors=stream.errors, line_buffering=True)
 
 
 #: what a failed write to a redirected standard output raises: no space, quota, file too large, I/O error
