@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno as _errno
 import os
 import re
 import unicodedata
@@ -9,7 +10,7 @@ import unicodedata
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
            "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line", "shortened", "quoted",
-           "cluster_cut", "QUOTED_WIDTH", "editor_lines"]
+           "cluster_cut", "QUOTED_WIDTH", "editor_lines", "no_room"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -222,6 +223,18 @@ class UsageError(GraphbuildError):
     """
 
     code = "E710"
+
+
+def no_room(code: int | None) -> str:
+    """What a failed write's ``errno`` says when the cause is a lack of room: a full disk, a used-up quota, or
+    the process's file-size limit reached (``ulimit -f``: the system's own words, "File too large", say neither
+    which limit nor whose); "" for any other cause.
+
+    >>> no_room(_errno.ENOSPC), no_room(_errno.EACCES)
+    ('no space left on the device', '')
+    """
+    return {_errno.ENOSPC: "no space left on the device", _errno.EDQUOT: "the disk quota is used up",
+            _errno.EFBIG: "a file reached the size limit for files (ulimit -f)"}.get(code or 0, "")
 
 
 class CurationError(GraphbuildError):

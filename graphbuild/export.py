@@ -50,7 +50,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import OutputError, UsageError
+from .errors import OutputError, UsageError, no_room
 from .fsutil import file_in_the_way, fresh_temp_folder, open_stream, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
@@ -154,8 +154,10 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         if exc.errno == errno.EISDIR:  # graph.json in the folder given is a folder (one-file formats: as given)
             raise OutputError(f"cannot write to {shown}: {dest} is a folder; name a file ending in {dest.suffix}, "
                               "or another folder", exc.errno) from None
-        hint = "give a shorter name" if exc.errno == errno.ENAMETOOLONG else "check free space and permissions"
-        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; {hint}", exc.errno) from None
+        hint = ("give a shorter name" if exc.errno == errno.ENAMETOOLONG else "make room, or choose another place"
+                if no_room(exc.errno) else "check free space and permissions")
+        raise OutputError(f"cannot write to {shown}: {no_room(exc.errno) or exc.strerror or exc}; {hint}",
+                          exc.errno) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -175,7 +177,8 @@ def _to_device(device: Path, fill: Callable[[Path], list[str]]) -> None:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(f"cannot write to {device}: {exc.strerror or exc}", exc.errno) from None
+            raise OutputError(f"cannot write to {device}: {no_room(exc.errno) or exc.strerror or exc}",
+                              exc.errno) from None
 
 
 #: what a neo4j-csv export writes into its folder (and the temporary folders of earlier versions)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError
+from .errors import OutputError, no_room
 
 __all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind",
            "sibling", "clear_leftovers", "fresh_temp_folder", "swap_in_folder", "pid_alive", "pause",
@@ -180,8 +180,8 @@ def _output_error(path: Path, exc: OSError) -> OutputError:
     in_the_way = file_in_the_way(path) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
     if in_the_way is not None:
         reason = f"{in_the_way} is a file, not a folder"
-    elif exc.errno == errno.ENOSPC:
-        reason = "no space left on the device"
+    elif no_room(exc.errno):
+        reason = no_room(exc.errno)
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         reason = "its folder is read-only"
     else:

@@ -11,7 +11,6 @@ workspace folder is ever deleted.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
@@ -25,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from . import stages
-from .errors import OutputError, StoreError, WorkspaceNotWritableError
+from .errors import OutputError, StoreError, WorkspaceNotWritableError, no_room
 from .fsutil import atomic_write_text, fsync_dir, pause, write_chunks
 from .graph import graph_columns, graph_json_chunks, graph_to_tables
 from .progress import Progress
@@ -137,8 +136,7 @@ class Commit:
             if isinstance(exc, KeyboardInterrupt):
                 raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
             if isinstance(exc, (OSError, OutputError)):
-                reason = ("no space left on the device" if exc.errno == errno.ENOSPC
-                          else getattr(exc, "strerror", None) or str(exc))
+                reason = no_room(exc.errno) or getattr(exc, "strerror", None) or str(exc)
                 raise WorkspaceNotWritableError(
                     f"{what} {(folder or self.tmp).name} in {self.root} failed: {reason}; {kept} "
                     "(CURRENT was not switched); free space or fix permissions and build again") from None

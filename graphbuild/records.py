@@ -66,8 +66,14 @@ ROLES = ("proposes", "evaluates_on", "compares_with", "uses")
 _YEAR_PREFIX = re.compile(r"^\s*(\d{4})(?!\d)(?!\.\d*[1-9]\d*\s*$)")
 #: arXiv ids since April 2007: YYMM.NNNN to the end of 2014, YYMM.NNNNN from January 2015 on
 _ARXIV_NEW = re.compile(r"^((?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\.\d{4}"
-                        r"|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(v\d+)?$")
-_ARXIV_OLD = re.compile(r"^([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$", re.I)
+                        r"|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})([vV]\d+)?$")
+#: arXiv ids before April 2007: archive[.SUBJECT-CLASS]/YYMMNNN ("hep-th/9901001", "math.AG/0601001")
+_ARXIV_OLD = re.compile(r"^([a-z\-]+)(\.[a-z]{2})?/(\d{7})(?:v\d+)?$", re.I)
+#: the archives of the old scheme (closed in 2007): a bare "hep-th/9901001" is an arXiv id, a bare "lab/9901001" not
+_ARXIV_ARCHIVES = frozenset(
+    "acc-phys adap-org alg-geom ao-sci astro-ph atom-ph bayes-an chao-dyn chem-ph cmp-lg comp-gas cond-mat cs "
+    "dg-ga funct-an gr-qc hep-ex hep-lat hep-ph hep-th math math-ph mtrl-th nlin nucl-ex nucl-th patt-sol physics "
+    "plasm-ph q-alg q-bio quant-ph solv-int supr-con".split())
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
@@ -170,24 +176,44 @@ def clean_arxiv(arxiv_id: str | None) -> str | None:
     text = arxiv_id.strip()
     text = re.sub(r"^((https?://)?(www\.|export\.)?arxiv\.org/(abs|pdf)/|arxiv:\s*)", "", text, flags=re.I)
     text = re.sub(r"\.pdf$", "", text)
-    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
-        m = pattern.match(text)
-        if m:
-            return m.group(1)
+    m = _ARXIV_NEW.match(text)
+    if m:
+        return m.group(1)
+    m = _ARXIV_OLD.match(text)
+    if m:  # written as arXiv writes it: the archive in lower case, a subject class in capitals ("math.AG")
+        return m.group(1).lower() + (m.group(2) or "").upper() + "/" + m.group(3)
     return None
+
+
+def _is_bare_arxiv(text: str) -> bool:
+    """Whether ``text``, with no ``arXiv:`` before it, is an arXiv id.
+
+    A new-style one, or an old-style one in a real archive of a month the old scheme ran (August 1991 to March 2007).
+    """
+    if _ARXIV_NEW.match(text):
+        return True
+    m = _ARXIV_OLD.match(text)
+    if not m or m.group(1).lower() not in _ARXIV_ARCHIVES:
+        return False
+    yymm = m.group(3)[:4]
+    return 1 <= int(yymm[2:]) <= 12 and ("9108" <= yymm <= "9912" or "0001" <= yymm <= "0703")
 
 
 def paper_key(value: str) -> str:
     """Normalise any paper identifier a user may type or a file may carry.
 
     ``arXiv:2506.02838v2``, ``https://arxiv.org/abs/2506.02838`` and
-    ``2506.02838`` all give ``arxiv:2506.02838``; DOIs give ``doi:<lower>``;
+    ``2506.02838`` all give ``arxiv:2506.02838``; old-style ids likewise, written as arXiv writes them
+    (``HEP-TH/9901001v2`` and ``arXiv:hep-th/9901001`` give ``arxiv:hep-th/9901001``, ``math.ag/0601001``
+    gives ``arxiv:math.AG/0601001``); DOIs give ``doi:<lower>``;
     anything else is returned stripped, in Unicode's composed form, NFC (ids graphbuild made are unchanged).
 
     Examples
     --------
     >>> paper_key("arXiv:2506.02838v2")
     'arxiv:2506.02838'
+    >>> paper_key("HEP-TH/9901001v2"), paper_key("arXiv:math.ag/0601001")
+    ('arxiv:hep-th/9901001', 'arxiv:math.AG/0601001')
     >>> paper_key("https://doi.org/10.1000/ABC.123")
     'doi:10.1000/abc.123'
     >>> paper_key("my-own-id")
@@ -212,7 +238,7 @@ def paper_key(value: str) -> str:
         aid = arxiv_from_doi(doi)
         return "arxiv:" + aid if aid else "doi:" + doi
     aid = clean_arxiv(value)
-    if aid and _ARXIV_NEW.match(value.strip()):
+    if aid and _is_bare_arxiv(value):
         return "arxiv:" + aid
     return unicodedata.normalize("NFC", value)  # as the readers keep an id: "café" typed NFC or NFD is one
 

@@ -268,3 +268,67 @@ def test_one_paper_annotated_twice_in_two_cases_says_why(tmp_path):
         read_annotations(notes)
     assert str(caught.value) == (f"[E100] {notes}:2: paper 'abc-1' is annotated already on line 1 (as 'ABC-1': an "
                                  "annotation's id is read without regard to case); give each paper one line")
+
+
+def test_old_style_arxiv_ids_are_one_paper_in_any_case_and_form(tmp_path, capsys):
+    """Old-style arXiv ids (before 2007) kept the case they were typed in and, bare, were no arXiv id at all:
+    'HEP-TH/9901001' and 'arXiv:hep-th/9901001v2' were two papers, a citation of one did not reach the other,
+    and a DataCite DOI gave 'math.ag' where the id gave 'math.AG'; new-style ids were normalised all along."""
+    import json
+
+    from graphbuild.records import paper_key
+
+    same = {"arxiv:hep-th/9901001": ["hep-th/9901001", "HEP-TH/9901001v3", "arXiv:hep-th/9901001v2",
+                                     "arxiv:HEP-TH/9901001", "https://arxiv.org/abs/hep-th/9901001",
+                                     "doi:10.48550/arXiv.hep-th/9901001"],
+            "arxiv:math.AG/0601001": ["math.AG/0601001", "math.ag/0601001", "arXiv:MATH.AG/0601001v1",
+                                      "doi:10.48550/arXiv.math.AG/0601001"]}
+    assert {key: [paper_key(v) for v in values] for key, values in same.items()} == {
+        key: [key] * len(values) for key, values in same.items()}
+    assert paper_key("lab/9901001") == "lab/9901001"  # no archive of arXiv's: a user's own id, kept
+    papers = tmp_path / "in.jsonl"
+    records = [{"arxiv_id": "HEP-TH/9901001", "title": "Adapters Everywhere", "abstract": "We fine-tune BERT."},
+               {"id": "math.ag/0601001", "title": "Adapters Anywhere", "abstract": "We fine-tune BERT on SQuAD.",
+                "references": ["arXiv:hep-th/9901001v2"]}]
+    papers.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert main(["build", str(papers), "-w", str(ws), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.id ORDER BY p.id", "--format", "json"]) == 0
+    assert [row["p.id"] for row in json.loads(capsys.readouterr().out)] == ["arxiv:hep-th/9901001",
+                                                                            "arxiv:math.AG/0601001"]
+    assert main(["query", "-w", str(ws), "MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.id, b.id",
+                 "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"a.id": "arxiv:math.AG/0601001", "b.id": "arxiv:hep-th/9901001"}]
+
+
+@pytest.mark.parametrize("name, data, line, title", [
+    ("a.jsonl", '{"title": "---", "abstract": "We fine-tune BERT on SQuAD."}\n', 1, "---"),
+    ("a.csv", "title,abstract\nx,We fine-tune BERT.\n\u2026,We fine-tune BERT on SQuAD.\n", 3, "\u2026"),
+    ("a.bib", "@article{a, title = {?!}, abstract = {We fine-tune BERT on SQuAD.}}\n", 1, "?!"),
+    ("b.jsonl", '{"title": " . \\u200b . ", "abstract": "We fine-tune BERT on SQuAD."}\n', 1, ". \u200b ."),
+])
+def test_title_of_only_punctuation_is_no_title(tmp_path, capsys, name, data, line, title):
+    """A title of dashes, dots or question marks (what a table writes for a title it lacks) made a paper named
+    '---' in every table and page, where a title of invisible characters is refused; now it is no title either."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"{path}:{line}: " in err and f"its title {title!r} is only punctuation, no word" in err, err
+
+
+def test_title_of_only_punctuation_beside_a_doi_is_none_and_a_title_with_a_word_is_kept(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"title": "...", "doi": "10.1000/xyz", "abstract": "We fine-tune BERT on SQuAD."},
+        {"title": "?!", "id": "p2"},  # an id of the user's own names no paper by itself: refused
+        {"title": "\u00bfQu\u00e9?", "id": "p3"}, {"title": "(1+1)", "id": "p4"}, {"title": "\u2211", "id": "p5"}]))
+    assert main(["extract", str(path), "--skip-bad"]) == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["title"]) for r in rows] == [("doi:10.1000/xyz", ""), ("p3", "\u00bfQu\u00e9?"),
+                                                     ("p4", "(1+1)"), ("p5", "\u2211")]
+    assert f"{path}:2: record at line 2: its title '?!' is only punctuation" in err, err

@@ -1107,3 +1107,29 @@ def test_spark_build_warns_of_an_empty_input_file_as_a_single_build_warns(spark_
                       f"warning: [E100] {blank}: holds no paper records (only blank lines): no paper was read from it",
                       "warning: [E100] every input file is empty (2 files): no paper was read; "
                       "give the files that hold the papers"]
+
+
+@pytest.mark.parametrize("how", ["twice", "link"])
+def test_spark_build_cli_names_a_file_given_twice_on_the_standard_error_as_a_build_does(spark_session, tmp_path,
+                                                                                      monkeypatch, capsys, how):
+    """A file named twice (or by a link as well) is read once by both builds, with the same warning line; the
+    Spark command printed it on the standard output among its counts, where ``graphbuild build`` prints it on the
+    standard error (``spark build ... > counts.txt`` buried it, ``2> warnings.txt`` lost it)."""
+    import graphbuild.spark.session
+    from graphbuild.cli import main
+
+    papers = tmp_path / "a.jsonl"
+    papers.write_text(json.dumps({"id": "p1", "title": "Adapters Everywhere", "abstract": "We fine-tune BERT."}) + "\n",
+                      encoding="utf-8")
+    other = papers if how == "twice" else tmp_path / "b.jsonl"
+    if how == "link":
+        other.symlink_to(papers)
+    assert main(["build", str(papers), str(other), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    single = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert len(single) == 1 and "is a file read already" in single[0]
+    monkeypatch.setattr(graphbuild.spark.session, "get_session", lambda *args, **kwargs: spark_session)
+    monkeypatch.setattr(graphbuild.spark.session, "stop_session", lambda spark: None)  # the module's session
+    assert main(["spark", "build", str(papers), str(other), "--out", str(tmp_path / "out")]) == 0
+    out, err = capsys.readouterr()
+    assert [line for line in err.splitlines() if line.startswith("warning:")] == single, err
+    assert "warning:" not in out and "nodes: Entity 1, Paper 1" in out, out

@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _TERMINATED.clear()
     try:
         done = _interrupt_once(program=argv is None)
+        if argv is None:
+            _buffered_stdout()
         return _run(argv)
     except KeyboardInterrupt as exc:  # a build says which generation is live; else nothing half-written is left
         word, status = ("terminated", 143) if _TERMINATED else ("interrupted", 130)
@@ -100,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     """Parse ``argv`` and run its command; errors of the API become one line."""
-    from ..errors import GraphbuildError, OutputError
+    from ..errors import GraphbuildError, OutputError, no_room
 
     args = make_parser().parse_args(argv)
     try:
@@ -118,8 +120,8 @@ def _run(argv: Sequence[str] | None) -> int:
             raise
         # a write to the standard output failed (files have names, and their errors are E700 already)
         _drop_stdout()
-        print(f"graphbuild: error: {OutputError(f'cannot write the standard output: {exc.strerror}', exc.errno)}",
-              file=sys.stderr)
+        failed = OutputError(f"cannot write the standard output: {no_room(exc.errno) or exc.strerror}", exc.errno)
+        print(f"graphbuild: error: {failed}", file=sys.stderr)
         return 1
 
 
@@ -172,6 +174,21 @@ def stop_at_once(signum: int, frame: object) -> None:
         os._exit(143)
     os.write(2, b"graphbuild: interrupted again; stopped at once\n")
     os._exit(130)
+
+
+def _buffered_stdout() -> None:
+    """Give an unbuffered standard output (``PYTHONUNBUFFERED=1``, ``python -u``: set in many container images)
+    a buffer, flushed at each line as before: its text layer writes straight to the file and takes a short
+    write (the disk filling up, the file-size limit reached mid-write) as a whole one, so ``graphbuild extract
+    > out.jsonl`` could end cut off with status 0; a buffered writer writes the rest, and fails with the cause.
+    """
+    import io
+
+    stream = sys.stdout
+    if type(stream) is io.TextIOWrapper and isinstance(stream.buffer, io.FileIO) and stream.buffer.writable():
+        stream.flush()
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stream.buffer), encoding=stream.encoding,
+                                      errors=stream.errors, line_buffering=True)
 
 
 #: what a failed write to a redirected standard output raises: no space, quota, file too large, I/O error

@@ -53,9 +53,11 @@ def cmd_spark_build(args: argparse.Namespace) -> int:
         stop_session(spark)
     if interrupted.is_set():  # pressed as the last call into the JVM returned
         raise KeyboardInterrupt(f"the Spark job had finished; {args.out} was written")
+    for line in warned:  # on the standard error, as `graphbuild build` says them (its counts go to the output)
+        print(line, file=sys.stderr)
     print(f"wrote {args.out}")
     print(summary(args.out, counts))  # as `graphbuild build` counts: external stubs apart from the corpus papers
-    for line in [*warned, *skipped]:  # in the single build's order: warnings, then the skipped records
+    for line in skipped:  # among the counts, as `graphbuild build` lists the skipped records
         print(line)
     note = curation_note(_settings(args), args.out)
     if note:

@@ -789,6 +789,19 @@ def _as_str(value: Any, field: str) -> str:
 _UNSEEN = frozenset({"Cf", "Zs", "Mn", "Me"})
 
 
+def _placeholder_title(title: str) -> tuple[str, str]:
+    """``(title, "")`` when ``title`` holds no character that shows (:data:`_UNSEEN`), ``("", title)`` when what
+    shows is only punctuation (``---``, ``...``, ``?!``: what a table writes for a title it lacks), else
+    ``("", "")``: a real title, or none at all.
+    """
+    categories = [unicodedata.category(c) for c in title]
+    if categories and all(c in _UNSEEN for c in categories):
+        return title, ""
+    if any(c[0] == "P" for c in categories) and all(c in _UNSEEN or c[0] == "P" for c in categories):
+        return "", title
+    return "", ""
+
+
 def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
                       label: str | None = None, whole_names: bool = False, decoded: bool = False) -> Item:
     r"""Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
@@ -813,11 +826,13 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         latex = not decoded
         title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
-        unseen = title if all(unicodedata.category(c) in _UNSEEN for c in title) else ""
-        title = "" if unseen else title  # a title no one can see is none: tables showed a blank one
+        unseen, marks = _placeholder_title(title)
+        title = "" if unseen or marks else title  # a title no one can see, or "---", is none: no paper is named so
         if not (title or doi or arxiv_id):
             raise ValueError(f"its title {unseen!r} holds no character that shows (zero-width spaces, soft hyphens, "
                              "joiners); every paper needs a title, a doi or an arxiv_id" if unseen else
+                             f"its title {marks!r} is only punctuation, no word (a mark left for a missing title?); "
+                             "every paper needs a title, a doi or an arxiv_id" if marks else
                              "has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
         authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names, latex=latex)

@@ -47,7 +47,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..cypher_guard import check_parameters, check_query, find_write_clause
-from ..errors import GraphbuildError, OutputError, QueryError, QueryTimeoutError, StoreError
+from ..errors import GraphbuildError, OutputError, QueryError, QueryTimeoutError, StoreError, no_room
 from ..fsutil import atomic_write_text
 from ..fsutil import swap_in_folder as swap_in  # (a name of its own: tests interrupt it)
 from ..progress import no_progress
@@ -86,14 +86,45 @@ _INTERRUPTED = "Interrupted."
 _NO_SPACE = re.compile(r"No space left on device|Disk quota exceeded", re.I)
 
 
-def _write_failed(what: str, exc: QueryError, hint: str = "") -> GraphbuildError:
+#: free space below this, after the engine failed on a file, is a disk the write filled up
+_FULL_MARGIN = 1 << 20
+
+
+def _write_failed(what: str, exc: QueryError, hint: str = "", folder: Path | None = None) -> GraphbuildError:
     """The error of a failed write ``what`` (such as "loading the graph into db"): the engine's message, or, when
     the disk filled up, the same one line a full disk gives anywhere else (an :class:`OutputError` with ENOSPC,
     which a build reports as the generation it could not write) instead of the engine's checkpoint internals.
+
+    The engine does not always quote the system's words: a write cut short on a full disk may surface as a
+    later "Cannot read from file" IO exception. So an IO exception while ``folder`` (where the database files
+    are written) has next to no free space is a full disk too, and one while a file there has reached the
+    process's file-size limit (``ulimit -f``) says that limit (an :class:`OutputError` with EFBIG).
     """
     if _NO_SPACE.search(exc.detail):
-        return OutputError(f"{what} failed: no space left on the device", errno.ENOSPC)
+        return OutputError(f"{what} failed: {no_room(errno.ENOSPC)}", errno.ENOSPC)
+    if folder is not None and "IO exception" in exc.detail:
+        code = _no_room(folder)
+        if code:
+            return OutputError(f"{what} failed: {no_room(code)}", code)
     return StoreError(f"{what} failed: {exc.detail}{hint}")
+
+
+def _no_room(folder: Path) -> int:
+    """ENOSPC when ``folder``'s disk is (all but) full, EFBIG when a file under it is as large as the file-size
+    limit allows; else 0 (or when that cannot be told).
+    """
+    try:
+        if shutil.disk_usage(folder).free < _FULL_MARGIN:
+            return errno.ENOSPC
+        import resource  # (POSIX only)
+
+        limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+        if limit != resource.RLIM_INFINITY and any(
+                f.is_file() and f.stat().st_size >= limit for f in folder.rglob("*")):
+            return errno.EFBIG
+    except (OSError, ImportError):
+        pass
+    return 0
 
 
 #: changes beyond this share of the stored rows trigger a full rebuild
@@ -263,7 +294,8 @@ class EmbeddedStore:
         try:
             self._rows(conn, "CHECKPOINT")
         except QueryError as exc:
-            raise _write_failed(f"checkpointing the graph database at {self.path}", exc) from None
+            raise _write_failed(f"checkpointing the graph database at {self.path}", exc,
+                                folder=self.path.parent) from None
         finally:
             self.close()
 
@@ -541,7 +573,7 @@ class EmbeddedStore:
                     step("creating relationships", done, total)
         except QueryError as exc:
             raise _write_failed(f"updating the graph database at {self.path}", exc,
-                                "; build again (the next sync repairs a failed update)") from None
+                                "; build again (the next sync repairs a failed update)", self.path.parent) from None
 
     def _update(self, conn: Any, label: str, table: Table, rows: list[dict[str, Any]]) -> None:
         """SET the properties of existing nodes. Every value is CAST to its column
@@ -586,7 +618,7 @@ class EmbeddedStore:
             self.close()
             swap_in(building, self.path)
         except QueryError as exc:
-            raise _write_failed(f"loading the graph into {self.path}", exc) from None
+            raise _write_failed(f"loading the graph into {self.path}", exc, folder=self.path.parent) from None
         finally:
             if building.exists():
                 shutil.rmtree(building, ignore_errors=True)
