@@ -28,7 +28,7 @@ from ..errors import InputError, editor_lines
 from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key, too_long
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
-from .lexicon import LANGUAGES, LEARNING_STARTS, LEARNING_WORD, LIST_SEPARATOR, matches_from
+from .lexicon import LANGUAGES, LEARNING_STARTS, LEARNING_WORD, LIST_SEPARATOR, matches_from, plain_words
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
            "another_sense", "sense_read"]
@@ -571,12 +571,15 @@ class GazetteerComponent:
                     bucket = exact_forms if _case_sensitive(variant, entry, self.any_case_from) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
         # a title in capitals hides the case the exact forms need ("LORA" for LoRA): there they match in any
-        # case, but for an ordinary word's plain form (an ambiguous "Second", "SECOND", "second") and a word
-        # the gazetteer's own names write in lower case ("QuALITY" and "BiT" for "QUALITY", "4-BIT")
+        # case, but for an ordinary word's plain form (an ambiguous "Second", "SECOND", "second"), a word
+        # the gazetteer's own names write in lower case ("QuALITY" and "BiT" for "QUALITY", "4-BIT") and an
+        # English word prose writes in lower case, which a form would recase ("MassIVE", "DRaFT" for "MASSIVE",
+        # "DRAFT")
         plain = _plain_words(self.gazetteer)
+        english = plain_words()
         capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
         capital_forms = {key: [f for f in texts if (not self.gazetteer.by_key[key].ambiguous or _written_as_name(f))
-                               and f.lower() not in plain]
+                               and f.lower() not in plain and (f.islower() or f.lower() not in english)]
                          for key, texts in exact_forms.items()}
         tokenizer = cast(Tokenizer, nlp.tokenizer)
         for matcher, forms in ((exact, exact_forms), (lower, lower_forms), (capitals, capital_forms)):
