@@ -7,7 +7,9 @@ word can pass as a name. A function word of a sentence in capitals is no acronym
 built write in lower case more often than capitalised (the library's casing, ``corpus_context``).
 
 * ``capitals-known``: the real acronyms and known names of an abstract in capitals are still found;
-* ``capitals-word``: its English words are not.
+* ``capitals-word``: its English words are not;
+* ``capitals-alone``: nor where no record of the library writes the word in lower case (a library of records
+  in capitals): an ordinary English word (``lexicon.plain_words``) is still no acronym; real acronyms still are.
 
 The cases are extracted with the casing statistics of all the records here, ``LIBRARY``'s ordinary-case
 abstracts included (they write "train", "joint", "layered" ... in lower case). Prints per class how many are
@@ -42,6 +44,16 @@ LIBRARY = [
 ]
 
 
+#: records read in a library of records in capitals only: no abstract writes their words in lower case
+ALONE = [
+    ("capitals-alone", "MULTI-TASK LEARNING FOR HERON PLUMAGE SCORING", "JOINT TRAINING WITH WING AND TAIL PREDICTION REDUCES SCORING ERROR ON OUR PHOTOGRAPHS.", {}, ["JOINT", "WITH", "WING"]),
+    ("capitals-alone", "A CALCULUS OF BRACKEN PIPELINES", "WE GIVE RULES FOR STAGES, CHANNELS AND CONSTRAINTS, AND CHECK THEM WITH TLA+ ON 14 MARSHLAND SYSTEMS.", {}, ["CONSTRAINTS", "CHANNELS", "RULES"]),
+    ("capitals-alone", "TUNING FELTWING READERS FOR OLD FRISIAN", "WE FINE-TUNE BERT ON A CORPUS OF CHARTERS AND EVALUATE ON SQUAD WITH A JOINT OBJECTIVE.", {"BERT": "Model", "SQuAD": "Dataset"}, ["JOINT", "CORPUS"]),
+]
+
+
 if __name__ == "__main__":
     with corpus_context(cached_pipeline(), [f"{t}\n\n{a}" for _, t, a, *_ in CASES] + LIBRARY):
-        raise SystemExit(run_typed(CASES, sys.argv[1:]))
+        run_typed(CASES, sys.argv[1:])
+    with corpus_context(cached_pipeline(), [f"{t}\n\n{a}" for _, t, a, *_ in ALONE]):
+        raise SystemExit(run_typed(ALONE, sys.argv[1:]))

@@ -806,6 +806,50 @@ def test_gazetteer_marks_the_forms_it_recases_in_a_title_in_capitals():
     assert marks("Feltwing Readers Fine-Tuned on SQuAD and KITTI") == {"SQuAD": False, "KITTI": False}
 
 
+def test_gazetteer_recases_no_english_word_of_a_title_in_capitals():
+    # "MASSIVE", "DRAFT", "ART" are English words prose writes in lower case: a title in capitals does not turn
+    # them into MassIVE, DRaFT, ArT (nor matches them at all); a name no English word spells still is recased
+    from graphbuild.nlp.candidates import text_doc
+    from graphbuild.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+    doc = nlp(text_doc(nlp, "A MASSIVE DRAFT OF THE STATE OF THE ART ON SQUAD"))
+    got = {c.text for c in doc._.gb_candidates if c.source == "gazetteer"}
+    assert "SQuAD" in got and not {"MassIVE", "DRaFT", "ArT"} & got
+    # the same names in their own case in an ordinary title are still found
+    doc = nlp(text_doc(nlp, "Evaluating Feltwing Readers on MassIVE and ArT"))
+    assert {"MassIVE", "ArT"} <= {c.text for c in doc._.gb_candidates if c.source == "gazetteer"}
+    # an ambiguous known name of one capitalised word prose never writes in lower case is matched as a title-case
+    # title writes it (weak, as there), and kept; an ambiguous one prose writes in lower case ("SECOND") is not
+    title = "A SECOND LOOK AT SELECTIVE GATED MAMBA FOR FENLAND AUDIO"
+    doc = nlp(text_doc(nlp, title))
+    got = {c.text: (c.strong, c.recased) for c in doc._.gb_candidates if c.source == "gazetteer"}
+    assert got.get("Mamba") == (False, True)
+    names = {e.name.lower() for e in extract_text("", title=title).entities}
+    assert "mamba" in names and "second" not in names
+
+
+def test_plain_words_are_english_words_prose_writes_in_lower_case():
+    import importlib.util
+
+    from graphbuild.nlp.lexicon import plain_words
+    from graphbuild.resources import data_path
+
+    words = plain_words()
+    assert {"massive", "draft", "joint", "complex"} <= words
+    assert not {"llama", "bert", "imagenet", "of", "we"} & words  # names, and nothing under three letters
+    # the builder: lower case in enough abstracts and more than twice as often as capitalised mid-sentence
+    spec = importlib.util.spec_from_file_location("plain_words_builder", data_path("plain_words.py"))
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    abstracts = ["We draft a massive plan with Quillon. Draft plans help.",
+                 "A massive draft of the quillon tool, unlike Quillon and Quillon.",
+                 "Massive data; a draft by Quillon."]
+    assert builder.plain_words(abstracts, papers_min=2) == ["draft", "massive"]
+    assert builder.plain_words(abstracts, papers_min=3) == ["draft"]  # ("Massive" opens a sentence: no count)
+
+
 def test_decide_a_recased_form_with_an_inner_capital_is_no_titled_known_name():
     # in a title in capitals the gazetteer wrote "MassIVE" (from MASSIVE) and "ArT" (from ART): their case shows
     # nothing, so they take no lower bar; a name kept in the writer's capitals ("KITTI") still does
@@ -852,6 +896,13 @@ def test_decide_an_english_word_of_a_sentence_in_capitals_is_no_name():
     assert not _capitals_word(corpus, text, sents, [quillon], [0])
     assert not _capitals_word(corpus, text, sents, [ordinary], [0])
     assert not _capitals_word(corpus, text, sents, [shaped], [0])
+    # where no paper writes the word in lower case, an ordinary English word is still no acronym
+    alone = corpus_stats(["C\n\nWE TRAIN A JOINT MODEL.", "D\n\nQUILLON JOINT DATA."])
+    text = "T\n\nJOINT TRAINING WITH QUILLON.\n\nWe TRAIN it."
+    joint = Candidate(3, 8, "JOINT", "acronym")
+    quillon = Candidate(22, 29, "QUILLON", "acronym")
+    assert _capitals_word(alone, text, split_sentences(text), [joint], [0])
+    assert not _capitals_word(alone, text, split_sentences(text), [quillon], [0])
 
 
 def test_decide_a_known_name_in_its_own_case():

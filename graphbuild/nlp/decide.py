@@ -98,6 +98,7 @@ from .lexicon import (
     list_gap,
     listed_formula,
     made_phrase,
+    plain_words,
     whole_occurrences,
     word_alternation,
 )
@@ -2365,7 +2366,8 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 def _capitals_word(corpus: CorpusStats, text: str, sents: list[tuple[int, int]], cands: list[Candidate],
                    members: list[int]) -> bool:
     """Whether an entity is only a word in capitals the acronym scan offered (no gazetteer, no name's shape) in a
-    sentence written in capitals, a word the papers being built write in lower case more often than capitalised:
+    sentence written in capitals, a word the papers being built write in lower case more often than capitalised,
+    or, where they never write it in lower case, an ordinary English word (:func:`~.lexicon.plain_words`):
     "JOINT TRAINING WITH ...", "WE TRAIN AGENTS ...": an English word the capitals hide, no acronym.
     """
     for i in members:
@@ -2373,8 +2375,9 @@ def _capitals_word(corpus: CorpusStats, text: str, sents: list[tuple[int, int]],
         if c.source != "acronym" or c.strong or not c.text.isalpha() \
                 or not in_capitals(text, c.start, sents):
             return False
-        row = corpus.counts.get(c.text.lower())
-        if row is None or row[1] <= row[0]:
+        low = c.text.lower()
+        row = corpus.counts.get(low)
+        if not (row[1] > row[0] if row is not None and row[1] else low in plain_words()):
             return False
     return True
 

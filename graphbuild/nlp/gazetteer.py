@@ -28,7 +28,7 @@ from ..errors import InputError, editor_lines
 from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key, too_long
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
-from .lexicon import LANGUAGES, LEARNING_STARTS, LEARNING_WORD, LIST_SEPARATOR, matches_from
+from .lexicon import LANGUAGES, LEARNING_STARTS, LEARNING_WORD, LIST_SEPARATOR, is_generic, matches_from, plain_words
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
            "another_sense", "sense_read"]
@@ -298,12 +298,17 @@ def _variants(form: str) -> set[str]:
     return out
 
 
+def _capitalised_word(form: str) -> bool:
+    """Whether ``form`` is one word of letters, capitalised ("Mamba", "Apps")."""
+    return form[:1].isupper() and form[1:].islower() and form.isalpha()
+
+
 def written_as_word(text: str, surface: str) -> bool:
     """Whether ``surface``, a capitalised word ("Apps"), is an English word ``text`` also writes in lower case
     ("apps"): then its capitalisation (a title's, a sentence's) makes no name of it, though it matches the
     variant :func:`_variants` gives an acronym ("Bert" for BERT).
     """
-    if not (surface[:1].isupper() and surface[1:].islower() and surface.isalpha()):
+    if not _capitalised_word(surface):
         return False
     return re.search(rf"\b{surface.lower()}\b", text) is not None
 
@@ -571,12 +576,17 @@ class GazetteerComponent:
                     bucket = exact_forms if _case_sensitive(variant, entry, self.any_case_from) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
         # a title in capitals hides the case the exact forms need ("LORA" for LoRA): there they match in any
-        # case, but for an ordinary word's plain form (an ambiguous "Second", "SECOND", "second") and a word
-        # the gazetteer's own names write in lower case ("QuALITY" and "BiT" for "QUALITY", "4-BIT")
+        # case, but for an ordinary word's plain form (an ambiguous "Second", "SECOND", "second"), a word
+        # the gazetteer's own names write in lower case ("QuALITY" and "BiT" for "QUALITY", "4-BIT") and an
+        # English word prose writes in lower case, which a form would recase ("MassIVE", "DRaFT" for "MASSIVE",
+        # "DRAFT"); an ambiguous name of one capitalised word prose does not write in lower case ("Mamba",
+        # "Chinchilla"; no generic word, "Transformer") matches as a title-case title would write it
         plain = _plain_words(self.gazetteer)
+        english = plain_words()
         capitals = PhraseMatcher(nlp.vocab, attr="LOWER")
-        capital_forms = {key: [f for f in texts if (not self.gazetteer.by_key[key].ambiguous or _written_as_name(f))
-                               and f.lower() not in plain]
+        capital_forms = {key: [f for f in texts if (not self.gazetteer.by_key[key].ambiguous or _written_as_name(f)
+                                                    or _capitalised_word(f) and not is_generic(f))
+                               and f.lower() not in plain and (f.islower() or f.lower() not in english)]
                          for key, texts in exact_forms.items()}
         tokenizer = cast(Tokenizer, nlp.tokenizer)
         for matcher, forms in ((exact, exact_forms), (lower, lower_forms), (capitals, capital_forms)):

@@ -260,6 +260,16 @@ def _generic_part(heading: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def plain_words() -> frozenset[str]:
+    """Ordinary English words, in lower case: the words scientific prose writes in lower case
+    (``data/plain_words.txt``, built by ``data/plain_words.py`` from abstracts): "massive", "draft", "joint".
+    A word in capitals that is one of them may be no name at all ("MASSIVE" is no MassIVE).
+    """
+    text = data_path("plain_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
 def generic_model_keys() -> frozenset[str]:
     """Name keys of the generic list's first part, the words for kinds of model and fields ("Transformer",
     "Graph Neural Networks", "CNN"), without hardware, tools, organisations and venues.
