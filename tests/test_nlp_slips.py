@@ -1096,6 +1096,32 @@ def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]
 
 
+def test_decide_a_bare_acronym_listed_beside_a_kept_name_is_a_name():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_listed_words
+
+    def added(text: str, kept: str, acronym: str, score: float = 0.1) -> bool:
+        cands = [_cand(text, kept, strong=True), _cand(text, acronym, "acronym")]
+        return _with_listed_words(text, cands, [[0], [1]], [0, 1], [0], np.array([0.9, score])) == [0, 1]
+
+    assert added("Compared with the popular QuillFlow and ZVIN methods, ours is faster.", "QuillFlow", "ZVIN")
+    assert added("Compared with ZVIN and QuillFlow, ours is faster.", "QuillFlow", "ZVIN")
+    # a numbered citation after either name leaves the list whole
+    assert added("Recommenders such as TarnRec [10] and QTN [9] do well.", "TarnRec", "QTN")
+    assert added("Recommenders such as QTN [3, 9] and TarnRec [10] do well.", "TarnRec", "QTN")
+    # very unlikely, generic (hardware), a unit after a number, part of a compound, the modifier of a task's head
+    assert not added("Compared with QuillFlow and ZVIN, ours is faster.", "QuillFlow", "ZVIN", score=0.01)
+    assert not added("Runs on QuillFlow and GPU servers.", "QuillFlow", "GPU")
+    assert not added("It reaches 61 FPS and QuillFlow reaches 40.", "QuillFlow", "FPS")
+    assert not added("Compared with QuillFlow and ZV-decay, ours is faster.", "QuillFlow", "ZV")
+    assert not added("Cues pass between the QuillFlow and CDZR tasks.", "QuillFlow", "CDZR")
+    # only the acronym proposer's bare acronyms: a capitalised run's word is left to the run
+    text = "Compared with QuillFlow and ZVIN, ours is faster."
+    cands = [_cand(text, "QuillFlow", strong=True), _cand(text, "ZVIN", "abbrev-short")]
+    assert _with_listed_words(text, cands, [[0], [1]], [0, 1], [0], np.array([0.9, 0.1])) == [0]
+
+
 def test_decide_a_one_word_name_a_comparison_leads_to_is_a_name():
     import numpy as np
 

@@ -816,14 +816,17 @@ def _with_opening_pair_parts(text: str, sents: list[tuple[int, int]], cands: lis
 
 def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]], group_of: list[int],
                        keep: list[int], probs: np.ndarray) -> list[int]:
-    """``keep`` with the groups of capitalised plain words listed right beside a kept name ("such as
-    Zorbnet, Quibble and Vexa-3", "than Quibble and Zorbnet"), when not unlikely (``LISTED_WORD_FLOOR``):
-    a list's items are of a kind, and a plain word that is a name reads as any capital otherwise. A word
-    inside a capitalised run ("Zorb Repository", "Quibble R") is left to the run.
+    """``keep`` with the groups of capitalised plain words and bare acronyms listed right beside a kept name
+    ("such as Zorbnet, Quibble and Vexa-3", "than Quibble and Zorbnet", "the popular ZorbNet and QVIN methods",
+    "such as ZorbGCN [31] and QTN [9]": a numbered citation may follow each), when not unlikely
+    (``LISTED_WORD_FLOOR``): a list's items are of a kind, and a plain word or an acronym that is a name reads as
+    any capital otherwise. A word inside a capitalised run ("Zorb Repository", "Quibble R") is left to the run;
+    an acronym the generic list holds ("CPU and GPU") or one heading a task ("the SDZR and CDZR tasks") is no
+    artifact's name.
     """
     kept = set(keep)
-    words = [i for i, c in enumerate(cands) if c.source == "capword" and group_of[i] not in kept
-             and probs[group_of[i]] >= LISTED_WORD_FLOOR and _PLAIN_CAPWORD.fullmatch(c.text)
+    words = [i for i, c in enumerate(cands) if group_of[i] not in kept and probs[group_of[i]] >= LISTED_WORD_FLOOR
+             and (c.source == "capword" and _PLAIN_CAPWORD.fullmatch(c.text) or _listed_acronym(text, c))
              and not _RUN_GOES_ON.match(text, c.end) and not _RUN_CAME.search(text, max(0, c.start - 40), c.start)]
     if not words:
         return keep
@@ -838,11 +841,24 @@ def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]
             if g in add:
                 continue
             after = _LISTED_AFTER.match(text, c.end)
-            before = _LISTED_BEFORE.search(text, max(0, c.start - 12), c.start)
+            before = _LISTED_BEFORE.search(text, max(0, c.start - _LISTED_REACH), c.start)
             if after is not None and after.end() in starts or before is not None and before.start() in ends:
                 add.add(g)
                 changed = True
     return _kept_with(keep, add)
+
+
+def _listed_acronym(text: str, c: Candidate) -> bool:
+    """Whether the candidate is a bare acronym (the acronym proposer's: "QVIN", "QTNs") that
+    :func:`_with_listed_words` may add: a word of its own (not a part of a compound, "TD-decay"), not a word
+    the generic list holds, not a unit after a number ("61 FPS and"), nor the modifier of a task's head ("the
+    SDZR and CDZR tasks").
+    """
+    if c.source != "acronym" or not _LISTED_ACRONYM.fullmatch(c.text) or is_generic(c.text) \
+            or text.startswith(("-", "/"), c.end) or _UNIT_OR_COMPOUND.search(text, max(0, c.start - 12), c.start):
+        return False
+    m = _NEXT_WORD.match(text, c.end)
+    return m is None or head_type(m.group(1)) != "Task"
 
 
 def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
@@ -1172,11 +1188,20 @@ _PLAIN_CAPWORD = re.compile(r"[A-Z][a-z]{2,}")
 #: a capitalised word or a number right after or before a word: the word is part of a longer name
 _RUN_GOES_ON = re.compile(r" [A-Z0-9]")
 _RUN_CAME = re.compile(r"[A-Z][\w\-]* $")
-#: a list's gap right after and before a plain capitalised word ("Zorb, ", "Zorb and "; at most 12 characters:
-#: " as well as "), without "or": plain words offered as alternatives are as often no names ("English or
-#: French"; measured, "or" here cost CV F1 0.0004)
-_LISTED_AFTER = re.compile(list_gap("and|&|as well as"))
-_LISTED_BEFORE = re.compile(rf"(?:{_LISTED_AFTER.pattern})$")
+#: a numbered citation right after a name, perhaps none: " [9]", " [3, 7]", "[12-14]"
+_NUMBERED_CITATION = r"(?:\s*\[\d+(?:\s*[,\u2013\-]\s*\d+)*\])?"
+#: a list's gap right after and before a plain capitalised word or an acronym, perhaps after the numbered
+#: citation of the name before it ("Zorb, ", "Zorb and ", "Zorb [9] and "), without "or": plain words offered
+#: as alternatives are as often no names ("English or French"; measured, "or" here cost CV F1 0.0004)
+_LISTED_GAP = list_gap("and|&|as well as")
+_LISTED_AFTER = re.compile(rf"{_NUMBERED_CITATION}(?:{_LISTED_GAP})")
+_LISTED_BEFORE = re.compile(rf"{_NUMBERED_CITATION}(?:{_LISTED_GAP})$")
+#: how far before a word the gap and citation of ``_LISTED_BEFORE`` may start
+_LISTED_REACH = 40
+#: an acronym :func:`_with_listed_words` may add: capitals and digits, two capitals or more, perhaps a plural "s"
+_LISTED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?")
+#: a number or a hyphen right before a word: the word is a unit ("61 FPS") or the end of a compound
+_UNIT_OR_COMPOUND = re.compile(r"(?:\d\s*|-)$")
 
 
 def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
