@@ -1149,6 +1149,26 @@ def test_decide_a_one_word_name_a_comparison_leads_to_is_a_name():
     assert _with_compared_words(text, [(0, len(text))], pair, [[0]], [0], [], np.array([0.5])) == []
 
 
+def test_decide_a_name_a_result_is_measured_above_or_over_is_compared_with():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_compared_words
+
+    def added(text: str, name: str, source: str = "acronym") -> bool:
+        cands = [_cand(text, name, source, sentence=0)]
+        return _with_compared_words(text, [(0, len(text))], cands, [[0]], [0], [], np.array([0.03])) == [0]
+
+    # a number before "above", or a number by which after the name ("above X by", "over X by")
+    assert added("It reaches 75.8 mIoU, 2.9 points above QPS on the set.", "QPS")
+    assert added("It obtains 0.632 MRR there, above TarnComplEx by 2.2 points.", "TarnComplEx", "shape")
+    assert added("Our linker improves accuracy over mZORB by 2.4 points.", "mZORB", "shape")
+    # no number: "above" and "over" alone compare nothing
+    assert not added("As reported in the study above QPS runs slower here.", "QPS")
+    assert not added("We run the evaluation over QPS records and report accuracy.", "QPS")
+    # a name of the shape proposer after any measured comparison
+    assert added("It is 2.1x faster than ZeViLA on long clips.", "ZeViLA", "shape")
+
+
 def test_extract_a_system_a_paper_reports_numbers_against():
     found = {e.name for e in extract_text("Our store answers lookups 2.5x faster than Pellow and by 37% relative "
                                           "to Dravik under the same load.", title="Fast Lookups").entities}

@@ -880,13 +880,13 @@ def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of
 
 def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Candidate], groups: list[list[int]],
                          group_of: list[int], keep: list[int], probs: np.ndarray) -> list[int]:
-    """``keep`` with the groups of one-word names (a capitalised word, an acronym) that a comparison leads
-    to: a measured one ("2.1x faster than Zorb", "by 37% relative to QUIB", "47 seconds for Zorb",
-    "outperforms Zorb by 28%") when not unlikely (``MEASURED_FLOOR``), any other ("fairer than Zorb and
-    Quill", "Compared with Zorb, ...") when less unlikely (``COMPARED_FLOOR``): what a paper measures
-    itself against is a system or method, even one no list holds and whose word reads as any capital
-    otherwise. A word the generic list holds (hardware, frameworks: "3x faster than CPU") is left to the
-    model, and so is a word a longer capitalised run goes on from ("than Zorb 2").
+    """``keep`` with the groups of one-word names (a capitalised word, an acronym, a coined shape) that a
+    comparison leads to: a measured one ("2.1x faster than Zorb", "by 37% relative to QUIB", "47 seconds for Zorb",
+    "outperforms Zorb by 28%", "2.9 points above QPS", "above ZeViLA by 4.3") when not unlikely
+    (``MEASURED_FLOOR``), any other ("fairer than Zorb and Quill", "Compared with Zorb, ...") when less unlikely
+    (``COMPARED_FLOOR``): what a paper measures itself against is a system or method, even one no list holds and
+    whose word reads as any capital otherwise. A word the generic list holds (hardware, frameworks: "3x faster
+    than CPU") is left to the model, and so is a word a longer capitalised run goes on from ("than Zorb 2").
     """
     def compared(c: Candidate, score: float) -> str | None:
         if c.source not in _COMPARED_SOURCES \
@@ -997,8 +997,9 @@ def _measured(before: str, text: str, end: int) -> bool:
 MEASURED_FLOOR = 0.02
 #: ... and after any other comparison (a higher bar: "than Monday", "against Zorb County")
 COMPARED_FLOOR = 0.12
-#: the proposers of the one-word names :func:`_with_compared_words` considers
-_COMPARED_SOURCES = frozenset(("capword", "acronym"))
+#: the proposers of the one-word names :func:`_with_compared_words` considers (a capitalised word, an acronym, a
+#: coined shape: "ZeViLA", "U-QAE")
+_COMPARED_SOURCES = frozenset(("capword", "acronym", "shape"))
 #: a comparison right before a name (``COMPARISON``), with the names listed before it: "than X", "compared with
 #: Zorb and X"
 _COMPARED_LIST = re.compile(rf"(?<![\w\-])(?:{COMPARISON})(?:\s+the)?{LISTED_NAMES_BEFORE}$")
@@ -1007,16 +1008,17 @@ _COMPARED_LIST_ENDS = (*COMPARISON_ENDS, "he", *LIST_GAP_ENDS)
 #: a measured comparison right before a name, with the names listed before it: "2.1x faster than X",
 #: "by 37% relative to X", "2.5x that of X", "5.8 microseconds for X", "22% lower than Zorb and X" (not a number
 #: of another clause: "by 28% and is fairer than X"); besides ``COMPARISON``, words a number makes a comparison
-#: ("2x over X", "5.8 ms for X"; alone, "over X" and "for X" compare nothing)
+#: ("2x over X", "2.9 points above X", "5.8 ms for X"; alone, "over X", "above X" and "for X" compare nothing)
 _MEASURED_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:x|×|%|-fold)?"
                               r"(?:\s+(?!(?:and|or|but|while|whereas)\b)[\w\-]+){0,4}?\s+"
-                              rf"(?:{COMPARISON}|over|for|that of)(?:\s+the)?{LISTED_NAMES_BEFORE}$")
+                              rf"(?:{COMPARISON}|over|above|for|that of)(?:\s+the)?{LISTED_NAMES_BEFORE}$")
 #: how every match of ``_MEASURED_BEFORE`` ends (its last letters)
-_MEASURED_ENDS = (*COMPARISON_ENDS, "er", "of", "he", *LIST_GAP_ENDS)
+_MEASURED_ENDS = (*COMPARISON_ENDS, "er", "ve", "of", "he", *LIST_GAP_ENDS)
 #: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points"):
-#: ``COMPARISON``, and "improves on / over / upon", which a number after the name makes a comparison ("improves on
-#: X by 3 points"; alone, "improves on X" may name the data improved on)
-_COMPARED_BY = re.compile(rf"(?<![\w\-])(?:{COMPARISON}|improv(?:es|ed|ing) (?:on|over|upon))(?:\s+the)?$")
+#: ``COMPARISON``, and "improves on / over / upon", "above" and "over", which a number after the name makes a
+#: comparison ("improves on X by 3 points", "0.63 MRR, above X by 2.2", "accuracy over X by 2.4"; alone, "improves
+#: on X" may name the data improved on, and "over X" the data gone over)
+_COMPARED_BY = re.compile(rf"(?<![\w\-])(?:{COMPARISON}|improv(?:es|ed|ing) (?:on|over|upon)|above|over)(?:\s+the)?$")
 #: the number by which a comparison differs, right after the name: " by 28%", " by up to 3x"
 _BY_NUMBER = re.compile(r"\s+by\s+(?:up to\s+|about\s+|over\s+|nearly\s+|almost\s+)?\d")
 #: a digit (the precheck of ``_MEASURED_BEFORE``)
