@@ -1096,6 +1096,32 @@ def test_decide_a_plain_capitalised_word_listed_beside_a_kept_name_is_a_name():
     assert _with_listed_words(text, cands, groups, group_of, [0, 2], np.array([0.9, 0.01, 0.9, 0.1])) == [0, 2]
 
 
+def test_decide_a_bare_acronym_listed_beside_a_kept_name_is_a_name():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_listed_words
+
+    def added(text: str, kept: str, acronym: str, score: float = 0.1) -> bool:
+        cands = [_cand(text, kept, strong=True), _cand(text, acronym, "acronym")]
+        return _with_listed_words(text, cands, [[0], [1]], [0, 1], [0], np.array([0.9, score])) == [0, 1]
+
+    assert added("Compared with the popular QuillFlow and ZVIN methods, ours is faster.", "QuillFlow", "ZVIN")
+    assert added("Compared with ZVIN and QuillFlow, ours is faster.", "QuillFlow", "ZVIN")
+    # a numbered citation after either name leaves the list whole
+    assert added("Recommenders such as TarnRec [10] and QTN [9] do well.", "TarnRec", "QTN")
+    assert added("Recommenders such as QTN [3, 9] and TarnRec [10] do well.", "TarnRec", "QTN")
+    # very unlikely, generic (hardware), a unit after a number, part of a compound, the modifier of a task's head
+    assert not added("Compared with QuillFlow and ZVIN, ours is faster.", "QuillFlow", "ZVIN", score=0.01)
+    assert not added("Runs on QuillFlow and GPU servers.", "QuillFlow", "GPU")
+    assert not added("It reaches 61 FPS and QuillFlow reaches 40.", "QuillFlow", "FPS")
+    assert not added("Compared with QuillFlow and ZV-decay, ours is faster.", "QuillFlow", "ZV")
+    assert not added("Cues pass between the QuillFlow and CDZR tasks.", "QuillFlow", "CDZR")
+    # only the acronym proposer's bare acronyms: a capitalised run's word is left to the run
+    text = "Compared with QuillFlow and ZVIN, ours is faster."
+    cands = [_cand(text, "QuillFlow", strong=True), _cand(text, "ZVIN", "abbrev-short")]
+    assert _with_listed_words(text, cands, [[0], [1]], [0, 1], [0], np.array([0.9, 0.1])) == [0]
+
+
 def test_decide_a_one_word_name_a_comparison_leads_to_is_a_name():
     import numpy as np
 
@@ -1121,6 +1147,26 @@ def test_decide_a_one_word_name_a_comparison_leads_to_is_a_name():
     text = "It adapts 2x better than Brindle-to-Ostrel here."
     pair = [_cand(text, "Brindle-to-Ostrel", "capword", sentence=0)]
     assert _with_compared_words(text, [(0, len(text))], pair, [[0]], [0], [], np.array([0.5])) == []
+
+
+def test_decide_a_name_a_result_is_measured_above_or_over_is_compared_with():
+    import numpy as np
+
+    from graphbuild.nlp.decide import _with_compared_words
+
+    def added(text: str, name: str, source: str = "acronym") -> bool:
+        cands = [_cand(text, name, source, sentence=0)]
+        return _with_compared_words(text, [(0, len(text))], cands, [[0]], [0], [], np.array([0.03])) == [0]
+
+    # a number before "above", or a number by which after the name ("above X by", "over X by")
+    assert added("It reaches 75.8 mIoU, 2.9 points above QPS on the set.", "QPS")
+    assert added("It obtains 0.632 MRR there, above TarnComplEx by 2.2 points.", "TarnComplEx", "shape")
+    assert added("Our linker improves accuracy over mZORB by 2.4 points.", "mZORB", "shape")
+    # no number: "above" and "over" alone compare nothing
+    assert not added("As reported in the study above QPS runs slower here.", "QPS")
+    assert not added("We run the evaluation over QPS records and report accuracy.", "QPS")
+    # a name of the shape proposer after any measured comparison
+    assert added("It is 2.1x faster than ZeViLA on long clips.", "ZeViLA", "shape")
 
 
 def test_extract_a_system_a_paper_reports_numbers_against():

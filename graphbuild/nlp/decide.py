@@ -817,14 +817,17 @@ def _with_opening_pair_parts(text: str, sents: list[tuple[int, int]], cands: lis
 
 def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]], group_of: list[int],
                        keep: list[int], probs: np.ndarray) -> list[int]:
-    """``keep`` with the groups of capitalised plain words listed right beside a kept name ("such as
-    Zorbnet, Quibble and Vexa-3", "than Quibble and Zorbnet"), when not unlikely (``LISTED_WORD_FLOOR``):
-    a list's items are of a kind, and a plain word that is a name reads as any capital otherwise. A word
-    inside a capitalised run ("Zorb Repository", "Quibble R") is left to the run.
+    """``keep`` with the groups of capitalised plain words and bare acronyms listed right beside a kept name
+    ("such as Zorbnet, Quibble and Vexa-3", "than Quibble and Zorbnet", "the popular ZorbNet and QVIN methods",
+    "such as ZorbGCN [31] and QTN [9]": a numbered citation may follow each), when not unlikely
+    (``LISTED_WORD_FLOOR``): a list's items are of a kind, and a plain word or an acronym that is a name reads as
+    any capital otherwise. A word inside a capitalised run ("Zorb Repository", "Quibble R") is left to the run;
+    an acronym the generic list holds ("CPU and GPU") or one heading a task ("the SDZR and CDZR tasks") is no
+    artifact's name.
     """
     kept = set(keep)
-    words = [i for i, c in enumerate(cands) if c.source == "capword" and group_of[i] not in kept
-             and probs[group_of[i]] >= LISTED_WORD_FLOOR and _PLAIN_CAPWORD.fullmatch(c.text)
+    words = [i for i, c in enumerate(cands) if group_of[i] not in kept and probs[group_of[i]] >= LISTED_WORD_FLOOR
+             and (c.source == "capword" and _PLAIN_CAPWORD.fullmatch(c.text) or _listed_acronym(text, c))
              and not _RUN_GOES_ON.match(text, c.end) and not _RUN_CAME.search(text, max(0, c.start - 40), c.start)]
     if not words:
         return keep
@@ -839,11 +842,24 @@ def _with_listed_words(text: str, cands: list[Candidate], groups: list[list[int]
             if g in add:
                 continue
             after = _LISTED_AFTER.match(text, c.end)
-            before = _LISTED_BEFORE.search(text, max(0, c.start - 12), c.start)
+            before = _LISTED_BEFORE.search(text, max(0, c.start - _LISTED_REACH), c.start)
             if after is not None and after.end() in starts or before is not None and before.start() in ends:
                 add.add(g)
                 changed = True
     return _kept_with(keep, add)
+
+
+def _listed_acronym(text: str, c: Candidate) -> bool:
+    """Whether the candidate is a bare acronym (the acronym proposer's: "QVIN", "QTNs") that
+    :func:`_with_listed_words` may add: a word of its own (not a part of a compound, "TD-decay"), not a word
+    the generic list holds, not a unit after a number ("61 FPS and"), nor the modifier of a task's head ("the
+    SDZR and CDZR tasks").
+    """
+    if c.source != "acronym" or not _LISTED_ACRONYM.fullmatch(c.text) or is_generic(c.text) \
+            or text.startswith(("-", "/"), c.end) or _UNIT_OR_COMPOUND.search(text, max(0, c.start - 12), c.start):
+        return False
+    m = _NEXT_WORD.match(text, c.end)
+    return m is None or head_type(m.group(1)) != "Task"
 
 
 def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of: list[int], keep: list[int],
@@ -865,13 +881,13 @@ def _with_known_wholes(cands: list[Candidate], groups: list[list[int]], group_of
 
 def _with_compared_words(text: str, sents: list[tuple[int, int]], cands: list[Candidate], groups: list[list[int]],
                          group_of: list[int], keep: list[int], probs: np.ndarray) -> list[int]:
-    """``keep`` with the groups of one-word names (a capitalised word, an acronym) that a comparison leads
-    to: a measured one ("2.1x faster than Zorb", "by 37% relative to QUIB", "47 seconds for Zorb",
-    "outperforms Zorb by 28%") when not unlikely (``MEASURED_FLOOR``), any other ("fairer than Zorb and
-    Quill", "Compared with Zorb, ...") when less unlikely (``COMPARED_FLOOR``): what a paper measures
-    itself against is a system or method, even one no list holds and whose word reads as any capital
-    otherwise. A word the generic list holds (hardware, frameworks: "3x faster than CPU") is left to the
-    model, and so is a word a longer capitalised run goes on from ("than Zorb 2").
+    """``keep`` with the groups of one-word names (a capitalised word, an acronym, a coined shape) that a
+    comparison leads to: a measured one ("2.1x faster than Zorb", "by 37% relative to QUIB", "47 seconds for Zorb",
+    "outperforms Zorb by 28%", "2.9 points above QPS", "above ZeViLA by 4.3") when not unlikely
+    (``MEASURED_FLOOR``), any other ("fairer than Zorb and Quill", "Compared with Zorb, ...") when less unlikely
+    (``COMPARED_FLOOR``): what a paper measures itself against is a system or method, even one no list holds and
+    whose word reads as any capital otherwise. A word the generic list holds (hardware, frameworks: "3x faster
+    than CPU") is left to the model, and so is a word a longer capitalised run goes on from ("than Zorb 2").
     """
     def compared(c: Candidate, score: float) -> str | None:
         if c.source not in _COMPARED_SOURCES \
@@ -982,8 +998,9 @@ def _measured(before: str, text: str, end: int) -> bool:
 MEASURED_FLOOR = 0.02
 #: ... and after any other comparison (a higher bar: "than Monday", "against Zorb County")
 COMPARED_FLOOR = 0.12
-#: the proposers of the one-word names :func:`_with_compared_words` considers
-_COMPARED_SOURCES = frozenset(("capword", "acronym"))
+#: the proposers of the one-word names :func:`_with_compared_words` considers (a capitalised word, an acronym, a
+#: coined shape: "ZeViLA", "U-QAE")
+_COMPARED_SOURCES = frozenset(("capword", "acronym", "shape"))
 #: a comparison right before a name (``COMPARISON``), with the names listed before it: "than X", "compared with
 #: Zorb and X"
 _COMPARED_LIST = re.compile(rf"(?<![\w\-])(?:{COMPARISON})(?:\s+the)?{LISTED_NAMES_BEFORE}$")
@@ -992,16 +1009,17 @@ _COMPARED_LIST_ENDS = (*COMPARISON_ENDS, "he", *LIST_GAP_ENDS)
 #: a measured comparison right before a name, with the names listed before it: "2.1x faster than X",
 #: "by 37% relative to X", "2.5x that of X", "5.8 microseconds for X", "22% lower than Zorb and X" (not a number
 #: of another clause: "by 28% and is fairer than X"); besides ``COMPARISON``, words a number makes a comparison
-#: ("2x over X", "5.8 ms for X"; alone, "over X" and "for X" compare nothing)
+#: ("2x over X", "2.9 points above X", "5.8 ms for X"; alone, "over X", "above X" and "for X" compare nothing)
 _MEASURED_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:x|×|%|-fold)?"
                               r"(?:\s+(?!(?:and|or|but|while|whereas)\b)[\w\-]+){0,4}?\s+"
-                              rf"(?:{COMPARISON}|over|for|that of)(?:\s+the)?{LISTED_NAMES_BEFORE}$")
+                              rf"(?:{COMPARISON}|over|above|for|that of)(?:\s+the)?{LISTED_NAMES_BEFORE}$")
 #: how every match of ``_MEASURED_BEFORE`` ends (its last letters)
-_MEASURED_ENDS = (*COMPARISON_ENDS, "er", "of", "he", *LIST_GAP_ENDS)
+_MEASURED_ENDS = (*COMPARISON_ENDS, "er", "ve", "of", "he", *LIST_GAP_ENDS)
 #: a comparison right before a name measured after it ("outperforms X by 28%", "improves on X by 3 points"):
-#: ``COMPARISON``, and "improves on / over / upon", which a number after the name makes a comparison ("improves on
-#: X by 3 points"; alone, "improves on X" may name the data improved on)
-_COMPARED_BY = re.compile(rf"(?<![\w\-])(?:{COMPARISON}|improv(?:es|ed|ing) (?:on|over|upon))(?:\s+the)?$")
+#: ``COMPARISON``, and "improves on / over / upon", "above" and "over", which a number after the name makes a
+#: comparison ("improves on X by 3 points", "0.63 MRR, above X by 2.2", "accuracy over X by 2.4"; alone, "improves
+#: on X" may name the data improved on, and "over X" the data gone over)
+_COMPARED_BY = re.compile(rf"(?<![\w\-])(?:{COMPARISON}|improv(?:es|ed|ing) (?:on|over|upon)|above|over)(?:\s+the)?$")
 #: the number by which a comparison differs, right after the name: " by 28%", " by up to 3x"
 _BY_NUMBER = re.compile(r"\s+by\s+(?:up to\s+|about\s+|over\s+|nearly\s+|almost\s+)?\d")
 #: a digit (the precheck of ``_MEASURED_BEFORE``)
@@ -1173,11 +1191,20 @@ _PLAIN_CAPWORD = re.compile(r"[A-Z][a-z]{2,}")
 #: a capitalised word or a number right after or before a word: the word is part of a longer name
 _RUN_GOES_ON = re.compile(r" [A-Z0-9]")
 _RUN_CAME = re.compile(r"[A-Z][\w\-]* $")
-#: a list's gap right after and before a plain capitalised word ("Zorb, ", "Zorb and "; at most 12 characters:
-#: " as well as "), without "or": plain words offered as alternatives are as often no names ("English or
-#: French"; measured, "or" here cost CV F1 0.0004)
-_LISTED_AFTER = re.compile(list_gap("and|&|as well as"))
-_LISTED_BEFORE = re.compile(rf"(?:{_LISTED_AFTER.pattern})$")
+#: a numbered citation right after a name, perhaps none: " [9]", " [3, 7]", "[12-14]"
+_NUMBERED_CITATION = r"(?:\s*\[\d+(?:\s*[,\u2013\-]\s*\d+)*\])?"
+#: a list's gap right after and before a plain capitalised word or an acronym, perhaps after the numbered
+#: citation of the name before it ("Zorb, ", "Zorb and ", "Zorb [9] and "), without "or": plain words offered
+#: as alternatives are as often no names ("English or French"; measured, "or" here cost CV F1 0.0004)
+_LISTED_GAP = list_gap("and|&|as well as")
+_LISTED_AFTER = re.compile(rf"{_NUMBERED_CITATION}(?:{_LISTED_GAP})")
+_LISTED_BEFORE = re.compile(rf"{_NUMBERED_CITATION}(?:{_LISTED_GAP})$")
+#: how far before a word the gap and citation of ``_LISTED_BEFORE`` may start
+_LISTED_REACH = 40
+#: an acronym :func:`_with_listed_words` may add: capitals and digits, two capitals or more, perhaps a plural "s"
+_LISTED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?")
+#: a number or a hyphen right before a word: the word is a unit ("61 FPS") or the end of a compound
+_UNIT_OR_COMPOUND = re.compile(r"(?:\d\s*|-)$")
 
 
 def _split_listed(cands: list[Candidate], shown: list[list[int]], types: list[str]) -> list[list[int]]:
