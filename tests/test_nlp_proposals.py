@@ -866,6 +866,24 @@ def test_decide_a_known_title_method_beside_a_name_the_abstract_coins_is_not_pro
     assert got.get("LoRA", ("", False))[1] is True, got
 
 
+def test_decide_a_title_technique_the_abstract_writes_plainly_beside_a_coined_name_is_not_proposed(full):
+    # a technique the gazetteer does not know, led with by the title, applied in lower case by the abstract,
+    # which coins a name of its own: the technique is what the paper uses
+    title = "Zorbic Hashing for Compressing Sensor Logs"
+    got = extracted(full, title, "Sensor logs fill the storage of edge devices. We compress the logs with zorbic "
+                    "hashing, splitting each record into eight blocks. We also propose task-aware zorbic hashing "
+                    "(TaZH), which learns the blocks with the downstream loss.")
+    assert got.get("zorbic hashing", ("", True))[1] is False, got
+    assert got.get("task-aware zorbic hashing", ("", False))[1] is True, got
+    # brought in as the authors' own ("by proposing a …"), or with no other name coined: stays proposed
+    got = extracted(full, title, "Sensor logs fill the storage of edge devices. We keep both views by proposing "
+                    "a zorbic hashing scheme, namely ZoHa-2, that splits each record into eight blocks.")
+    assert not any(name.lower().startswith("zorbic") and proposed is False for name, (_, proposed) in got.items()), got
+    got = extracted(full, title, "Sensor logs fill the storage of edge devices. We propose zorbic hashing, which "
+                    "splits each record into eight blocks and loses under one point of anomaly recall.")
+    assert got.get("zorbic hashing", ("", False))[1] is True, got
+
+
 @pytest.mark.parametrize("text, name", [
     ("We plan with a learned model. The resulting agent, Ravelin, reaches the score of its teacher.", "Ravelin"),
     ("We merge patches between stages. The model, Stepwell-9, outperforms earlier MLPs.", "Stepwell-9"),

@@ -87,6 +87,7 @@ from .lexicon import (
     LIST_GAP_ENDS,
     LIST_SEPARATOR,
     LISTED_NAMES_BEFORE,
+    PROPOSAL_VERBS,
     SIZE_WORDS,
     authors_named,
     biological,
@@ -1827,7 +1828,10 @@ def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     (:func:`_coins_a_name`) with no proposal of its own there: the paper uses the known method its title leads
     with ("Kernel PCA for Novelty Detection …" with "We apply kernel PCA to …"; "Sequential Monte Carlo Tracking
     …" with "the resulting tracker, Zorb-PF, …"), it does not propose it; unless a naming cue names it (the
-    rules' proposal of a title's segment, or of a long form the authors apply, is no sign against it).
+    rules' proposal of a title's segment, or of a long form the authors apply, is no sign against it). Beside a
+    coined name, a title's name the gazetteer does not know goes too where the abstract writes it as a common
+    technique phrase (:func:`_plain_technique`: "Product Quantisation for Compressing …" with "We compress the
+    tables with PQ, product quantisation … We also propose task-aware PQ (TaPQ)").
     """
     context = chosen.prepared.context
     if context.bare:
@@ -1837,10 +1841,12 @@ def _without_known_applied(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     coined = _coins_a_name(chosen, proposed)
     out = []
     for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed):
-        out.append(is_proposed and not (_known_in_title(cands, entries, members, context.title_end, own)
+        known = any(entries[i] is not None for i in members)
+        out.append(is_proposed and not (_titled_not_own(cands, members, context.title_end, own)
                                         and not any(cands[i].named for i in members)
                                         and (coined and not _proposed_in_abstract(context, cands, members)
-                                             or _applied(context, cands, members))))
+                                             and (known or _plain_technique(context, cands, members))
+                                             or known and _applied(context, cands, members))))
     return out
 
 
@@ -1959,14 +1965,30 @@ def _sentence_end(context: DocContext, c: Candidate) -> int:
     return context.sents[c.sentence][1] if 0 <= c.sentence < len(context.sents) else len(context.text)
 
 
-def _known_in_title(cands: list[Candidate], entries: list[Any], members: list[int], title_end: int,
-                    own: str | None) -> bool:
-    """Whether an entity is one the gazetteer knows, named in the title but not as the title's own name
-    (``own``: what the title says before its colon).
+def _titled_not_own(cands: list[Candidate], members: list[int], title_end: int, own: str | None) -> bool:
+    """Whether an entity is named in the title but not as the title's own name (``own``: what the title says
+    before its colon).
     """
-    return any(entries[i] is not None for i in members) \
-        and any(cands[i].start < title_end for i in members) \
-        and not any(cands[i].text == own for i in members)
+    return any(cands[i].start < title_end for i in members) and not any(cands[i].text == own for i in members)
+
+
+#: a word before a name in its sentence that brings it in as the authors' own: "by proposing a …", "we design an
+#: efficient kernel, where a …", "a novel …"
+_BROUGHT_IN_BEFORE = re.compile(rf"\b(?:(?:{PROPOSAL_VERBS})(?:s|d|ed|ing)?|proposing|introducing|designing|"
+                                r"developing|novel|new)\b", re.I)
+
+
+def _plain_technique(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract writes an entity as a common technique phrase: in lower case only
+    (:func:`written_lower_case`: "We compress the tables with product quantisation", "… using online dictionary
+    learning"), its first mention with no word before it in its sentence that brings it in as the authors' own
+    (:data:`_BROUGHT_IN_BEFORE`: not "by proposing a recurrent video restoration transformer, namely …").
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None or not written_lower_case(cands, members, context.title_end, context.sents):
+        return False
+    c, s = first
+    return _BROUGHT_IN_BEFORE.search(context.text, s, c.start) is None
 
 
 def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
