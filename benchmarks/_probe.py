@@ -100,3 +100,21 @@ def run_found(cases: Sequence[tuple[str, str, Sequence[str], Sequence[str]]], ar
                 print(("ok  " if good else "BAD ") + what)
     print(f"{ok}/{total} right")
     return 0
+
+
+def run_roles(cases: Sequence[tuple[str, str, str, str, str]], argv: Sequence[str]) -> int:
+    """Cases ``(class, title, abstract, name, role)``: print per class how many names get the role they should
+    ("proposes", "uses", "compares_with", "evaluates_on"; a name not found counts as wrong); ``-v`` in ``argv``
+    lists every case, else the wrong ones.
+    """
+    right: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for cls, title, abstract, name, want in cases:
+        got = next((e.role for e in entities(title, abstract) if e.name.lower() == name.lower()), None)
+        good = got == want
+        right[cls] += good
+        seen[cls] += 1
+        if not good or "-v" in argv:
+            print(("ok  " if good else "BAD ") + f"[{cls}] {name!r} want {want} got {got} | {title}")
+    print(" ".join(f"{k} {right[k]}/{seen[k]}" for k in seen) + f"; {sum(right.values())}/{len(cases)} right")
+    return 0

@@ -47,7 +47,7 @@ from ..records import SCORED_TYPES
 from ..resources import data_path
 from .abbreviations import introduced_at, set_as_others
 from .candidates import Candidate, candidates, doc_text, guarded, report_failure
-from .doc_context import DocContext
+from .doc_context import DocContext, verb_closing
 from .entity_types import shape_votes
 from .features import (
     _WE_VERB_OBJECT,
@@ -2020,17 +2020,31 @@ def _without_title_bases(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
 _DONE_WITHOUT = re.compile(r"(?:\s+[Ww]ithout|-[Ff]ree)\b")
 
 
+#: a capitalised word that closes a phrase of the title, before its colon or at its end (" Revisited:", ", Explained"):
+#: where it is a past participle (:func:`~graphbuild.nlp.doc_context.verb_closing`), what the paper does to the
+#: name before it
+_TITLE_PHRASE_CLOSER = re.compile(r",?\s+([A-Z][a-z]+)\s*(?::|$)")
+
+
 def _without_titled_absences(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     """``proposed``, without the names the title says the paper does without ("Quillnet Without Replay",
-    "Quillnet-Free Long Convolutions"): the thing taken away is prior work the paper changes, not its own,
-    unless the abstract names it as the authors' (a naming cue).
+    "Quillnet-Free Long Convolutions") or revisits ("Quillnet Revisited: …", "Quillnet, Explained": a past
+    participle closing the title's phrase, :data:`_TITLE_PHRASE_CLOSER`): the thing taken away or looked at again
+    is prior work the paper changes or studies, not its own, unless the abstract names it as the authors' (a
+    naming cue).
     """
     context, cands = chosen.prepared.context, chosen.prepared.cands
     text, title_end = context.text, context.title_end
-    if "ithout" not in text[:title_end] and "ree" not in text[:title_end]:
-        return proposed
-    return [is_proposed and not (any(cands[i].end <= title_end and _DONE_WITHOUT.match(text, cands[i].end, title_end)
-                                     for i in members) and not any(cands[i].named for i in members))
+
+    def done_to(c: Candidate) -> bool:
+        if c.end > title_end:
+            return False
+        if _DONE_WITHOUT.match(text, c.end, title_end) is not None:
+            return True
+        m = _TITLE_PHRASE_CLOSER.match(text, c.end, title_end)
+        return m is not None and verb_closing(m.group(1))
+
+    return [is_proposed and not (any(done_to(cands[i]) for i in members) and not any(cands[i].named for i in members))
             for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
 
 

@@ -30,7 +30,7 @@ from .lexicon import (
 
 T = TypeVar("T")
 
-__all__ = ["DocContext", "proposes", "title_name", "title_name_stem", "verb_opening"]
+__all__ = ["DocContext", "proposes", "title_name", "title_name_stem", "verb_closing", "verb_opening"]
 
 #: the stems of the verbs of ``_PROPOSE_NEAR`` (without a final "e": "propos" of "proposing"; its
 #: regular expression is built from them, so a substring search for them is a sound pre-test)
@@ -140,10 +140,21 @@ def _verb_forms(entries: str) -> frozenset[str]:
     return frozenset(out - _NOT_VERBAL)
 
 
+def _past_forms(entries: str) -> frozenset[str]:
+    """Each verb's past form (regular: "-ed", "-d", "-ied"; irregular: the forms after its "/")."""
+    out: set[str] = set()
+    for entry in entries.split():
+        base, *irregular = entry.split("/")
+        out.update(irregular or [base[:-1] + "ied" if base.endswith("y") else base + ("d" if base.endswith("e")
+                                                                                    else "ed")])
+    return frozenset(out - _NOT_VERBAL)
+
+
 #: a first word that is a verb's "-ing" form ("Compressing", "Scaling"): a capital, then lower-case
 #: letters and "ing" after a stem of two letters or more that holds a vowel ("String", "Spring" are none)
 _ING_OPENING = re.compile(r"[A-Z](?=[a-z]*[aeiouy][a-z]*ing$)[a-z]+ing")
 _VERB_FORMS = _verb_forms(_TITLE_VERBS)
+_PAST_FORMS = _past_forms(_TITLE_VERBS)
 
 
 def verb_opening(word: str) -> bool:
@@ -154,6 +165,14 @@ def verb_opening(word: str) -> bool:
     last = word.rsplit("-", 1)[-1].capitalize() if "-" in word else word  # "Fine-Tuning", "Pre-training"
     return (_ING_OPENING.fullmatch(last) is not None and word[:1].isupper()
             or word.lower() in _VERB_FORMS and word[:1].isupper())
+def verb_closing(word: str) -> bool:
+    """Is the last word of a title's phrase the past form of a verb of :data:`_TITLE_VERBS` ("Revisited",
+    "Explained", "Rethought"), so that the phrase says what the paper does to the name before it ("Zorb
+    Revisited: …")?
+    """
+    return word[:1].isupper() and word.lower() in _PAST_FORMS
+
+
 #: plural heads a whole-title name may add to what its abstract spells out ("… Optimization Algorithms")
 _PLURAL_HEADS = frozenset("algorithms methods models networks nets architectures frameworks systems approaches "
                           "techniques machines".split())

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
-from .doc_context import proposes, title_name, verb_opening
+from .doc_context import proposes, title_name, verb_closing, verb_opening
 from .lexicon import (
     ARTIFACT_KINDS,
     AUTHORING_VERBS,
@@ -1546,8 +1546,8 @@ def title_candidate(text: str, title_end: int, *, vote: float = 1.5) -> Candidat
         return None  # "Transformers are SSMs": a sentence, not a name ("Mix and Match", "SPLADE v2" are)
     if any(w.lower() in _SLOGAN_WORDS for w in words[1:-1]):
         return None  # "Sycophancy After Alignment", "Zorbs Meet Quills": a phrase about the work, not a name
-    if len(words) > 1 and verb_opening(words[0]):
-        return None  # "Distilling Zorb", "Rethinking Quill-2": what the paper does to a name it gives after
+    if len(words) > 1 and (verb_opening(words[0]) or verb_closing(words[-1])):
+        return None  # "Distilling Zorb", "Rethinking Quill-2", "Zorb Revisited": what the paper does to a name
     named = any(shape_score(_trim_adjective_suffix(w)) for w in content)
     # a plain capitalised head ("Gecko", "Future Lens") is a name when the abstract repeats it
     recurs = _repeated(head, text, title_end) or len(content) >= 2 and _repeated_caseless(head, text, title_end)

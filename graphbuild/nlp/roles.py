@@ -30,6 +30,7 @@ from .lexicon import (
     head_type,
     occurrences,
     occurs_within,
+    subject_after_comma,
     whole_occurrences,
     word_alternation,
 )
@@ -199,7 +200,8 @@ def role_of(text: str, sentence: tuple[int, int], c: Candidate, type_: str | Non
     lo = max(s, c.start - 70)
     if type_ in ("Model", "Method") and (
             occurs_within(compare, lo, c.start) if compare is not None
-            else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and compared_before(text[lo:c.start]):
+            else any(word in text[lo:c.start] for word in _COMPARE_WORDS)) and compared_before(text[lo:c.start]) \
+            and not compared_subject(text[lo:c.start], text, c.end):
         return "compares_with"
     return "uses"
 
@@ -547,12 +549,33 @@ def _proposed_around(text: str, c: Candidate, s: int, before: str, sentence: tup
 
 def compared_before(window: str) -> bool:
     """Is a comparison cue ("outperforms", "than") the last cue of ``window`` (the 70 characters before)?"""
+    m = _last_comparison(window)
+    return m is not None and not _COMPARE_BREAK.search(window, m.end())
+
+
+def _last_comparison(window: str) -> re.Match[str] | None:
+    """The last comparison cue (:data:`_COMPARE`) in ``window``, or ``None``."""
     comparisons = list(_COMPARE.finditer(window))
-    m = comparisons[-1] if comparisons else None  # the last comparison cue in the window
+    return comparisons[-1] if comparisons else None
+
+
+#: a comparison that opens a sentence as a phrase of its own, before the main clause: "Compared with ", "Compared
+#: to ", "In comparison with ", "Relative to " (the cue :data:`_COMPARE` found, and the capital before it)
+_OPENING_COMPARISON = re.compile(r"(?:Compared|In\s+comparison|Relative)\s+(?:to|with)\b")
+
+
+def compared_subject(window: str, text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is what a sentence's opening comparison compares, not what it is compared
+    with: the last comparison cue of ``window`` (the text before the name) opens a phrase a comma closes right
+    before the name (:data:`_OPENING_COMPARISON`: "Compared with Quib and a classical potential, "), and a verb
+    follows the name (:func:`~graphbuild.nlp.lexicon.subject_after_comma`: "…, Zorb reduces force error by 38%"),
+    the main clause's subject. Not a name listed on in the phrase ("Compared with Quib, Zorb and Fram, …").
+    """
+    m = _last_comparison(window)
     if m is None:
         return False
-    between = window[m.end():]
-    return not _COMPARE_BREAK.search(between)
+    opening = _OPENING_COMPARISON.search(window, max(0, m.start() - 14), m.end())
+    return opening is not None and opening.end() == m.end() and subject_after_comma(window[m.end():], text, end)
 
 
 @Language.factory("graphbuild_roles", assigns=["doc._.gb_candidates"],
