@@ -1162,3 +1162,17 @@ def test_lexicon_generic_pretests_hold_for_every_match():
         assert lexicon.is_generic(name), name
     assert not lexicon.is_generic("ZorbNet-S") and not lexicon.is_generic("QuillNet")
 
+
+def test_decide_family_pretests_hold_for_every_match():
+    for name in _PRETEST_NAMES:
+        if decide._SIZED_VARIANT.match(name) or decide._SIZE_ONLY.match(name):
+            assert "-" in name or " " in name, name
+        if decide._SUCCESSOR.match(name):
+            assert "+" in name, name
+        ours, plain = decide._size_only(name), decide._SIZE_ONLY.match(name)
+        assert (ours and ours.span()) == (plain and plain.span()), name
+    cands = [Candidate(0, 6, "Quorra", "shape"), Candidate(10, 18, "Quorra++", "shape"),
+             Candidate(20, 29, "Zorb-7B", "shape"), Candidate(30, 39, "Zorb-13B", "shape"),
+             Candidate(40, 44, "Zorb", "shape")]
+    assert sorted(map(sorted, decide._families(cands, [[0], [1], [2], [3], [4]]))) == [[0, 1], [2, 3]]
+
