@@ -1136,3 +1136,43 @@ def test_coined_apposed_type_opening_test_keeps_the_scan(text):
         plain = next((patterns._COINED_KINDS[m.group("kind")] for m in patterns._COINED_APPOSED.finditer(
             text, max(0, start - 160), min(len(text), start + 120)) if m.start("name") == start), None)
         assert patterns.coined_apposed_type(text, start) == plain, start
+
+
+# the cheap tests before a pattern that most names fail (each must hold for every match of its pattern)
+_PRETEST_NAMES = ["".join(p) for k in range(6) for p in itertools.product("aB7-+ s\n", repeat=k)] + [
+    "NCT04213456", "NCT０４２１３４５６", "ISRCTN12345678", "2020-123456-12", "WASP-39b", "NGC 1068", "GW150914",
+    "SN 1987A", "J0437-4715", "CC BY-NC 4.0", "BY-SA", "CC0", "Apache-2.0", "GPLv3", "AGPL-3.0", "LGPL-2.1",
+    "MPL 2.0", "EPL-2.0", "BSD-3-Clause", "CreativeML OpenRAIL-M", "OpenRAIL-M", "RAIL-M", "ZorbNet-S", "QX2-S\n",
+    "Quorra-7B", "Quorra 7B", "Quorra-mini", "Quorra-S", "Quorra v2", "Quorra-XXL\n", "Quorra++", "Quorra+",
+    "v2.0", "3", "Alpha-Beta", "Zorbitron 2600 games", "Zorb Net 7 tasks", "Zorb"]
+
+
+def test_lexicon_generic_pretests_hold_for_every_match():
+    for name in _PRETEST_NAMES:
+        digit = not name.isalpha() and any(map(str.isdecimal, name))
+        if lexicon._REGISTRATION.fullmatch(name) or lexicon._SKY_OBJECT.fullmatch(name):
+            assert digit, name
+        if lexicon._LICENCE.fullmatch(name):
+            assert name[:1] in lexicon._LICENCE_FIRST, name
+        if lexicon._SIZE_S.search(name):
+            assert name.endswith(lexicon._SIZE_S_ENDS), name
+    # (a full-width digit is a decimal digit to the pattern and to the test)
+    for name in ["NCT04213456", "NCT０４２１３４５６", "WASP-39b", "NGC 1068", "CC BY-NC 4.0", "Apache-2.0", "GPLv3",
+                 "OpenRAIL-M", "BSD-3-Clause"]:
+        assert lexicon.is_generic(name), name
+    assert not lexicon.is_generic("ZorbNet-S") and not lexicon.is_generic("QuillNet")
+
+
+def test_decide_family_pretests_hold_for_every_match():
+    for name in _PRETEST_NAMES:
+        if decide._SIZED_VARIANT.match(name) or decide._SIZE_ONLY.match(name):
+            assert "-" in name or " " in name, name
+        if decide._SUCCESSOR.match(name):
+            assert "+" in name, name
+        ours, plain = decide._size_only(name), decide._SIZE_ONLY.match(name)
+        assert (ours and ours.span()) == (plain and plain.span()), name
+    cands = [Candidate(0, 6, "Quorra", "shape"), Candidate(10, 18, "Quorra++", "shape"),
+             Candidate(20, 29, "Zorb-7B", "shape"), Candidate(30, 39, "Zorb-13B", "shape"),
+             Candidate(40, 44, "Zorb", "shape")]
+    assert sorted(map(sorted, decide._families(cands, [[0], [1], [2], [3], [4]]))) == [[0, 1], [2, 3]]
+

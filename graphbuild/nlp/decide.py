@@ -1586,11 +1586,14 @@ def _families(cands: list[Candidate], groups: list[list[int]]) -> list[list[int]
     successors: dict[str, list[int]] = {}
     for k, members in enumerate(groups):
         for i in members:
-            m = _SIZED_VARIANT.match(cands[i].text)
+            text = cands[i].text
+            # (each pattern tried only where its every match can be: a size or version after a hyphen or a space,
+            # a plus sign)
+            m = _SIZED_VARIANT.match(text) if "-" in text or " " in text else None
             if m is not None:
                 families.setdefault(m.group(1), []).append(k)
                 break
-            m = _SUCCESSOR.match(cands[i].text)
+            m = _SUCCESSOR.match(text) if "+" in text else None
             if m is not None:
                 successors.setdefault(m.group(1), []).append(k)
                 break
@@ -2264,7 +2267,7 @@ def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[lis
         if not is_proposed or any(entries[i] is not None for i in members):
             continue  # (a known family's sizes are the known ones: "ViT-H" beside a proposed "ViT-2B")
         for i in shown:
-            m = _SIZE_ONLY.match(cands[i].text)
+            m = _size_only(cands[i].text)
             families.setdefault(cands[i].text, type_)
             if m is not None:
                 families.setdefault(m.group(1), type_)
@@ -2273,7 +2276,7 @@ def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[lis
     kept_at = {i: k for k, (members, _, _) in enumerate(kept) for i in members}
     out: list[tuple[list[int], str, list[int]]] = []
     for members in groups:
-        m = next((m for i in members for m in [_SIZE_ONLY.match(cands[i].text)]
+        m = next((m for i in members for m in [_size_only(cands[i].text)]
                   if m is not None and m.group(1) in families), None)
         if m is None or any(entries[i] is not None for i in members):
             continue
@@ -2294,6 +2297,11 @@ def _sized_variants(cands: list[Candidate], entries: list[Any], groups: list[lis
 
 #: a size after a family's name, not a version: "Zorb-7B", "Zorb-Base", "Zorb-T", "Zorb Big"
 _SIZE_ONLY = re.compile(rf"^(.+?)[- ](?:{_SIZE_MARKS}|\d+(?:\.\d+)?[BMK])$")
+
+
+def _size_only(name: str) -> re.Match[str] | None:
+    """``_SIZE_ONLY.match(name)``, tried only where a hyphen or a space (one of which every match holds) is."""
+    return _SIZE_ONLY.match(name) if "-" in name or " " in name else None
 #: the least score of a size of a proposed name that :func:`_sized_variants` adds
 SIZED_VARIANT_FLOOR = 0.05
 

@@ -311,7 +311,7 @@ def is_generic(name: str) -> bool:
     key = name_key(name)
     if not key:
         return True
-    if _SIZE_S.search(name):
+    if name.endswith(_SIZE_S_ENDS) and _SIZE_S.search(name):
         return False  # a size ("ZorbNet-S"), whose key is that of a plural ("ZorbNets")
     keys = generic_keys()
     if key in keys:
@@ -328,11 +328,14 @@ def is_generic(name: str) -> bool:
         return True
     if is_formula(name):
         return True  # a compound ("LiFePO4", "MoS2"): what a materials paper studies, no artifact
-    if _REGISTRATION.fullmatch(name):
+    # (each of the three patterns below is tried only where its every match can start or be: the first two
+    # need a digit, which a name of letters alone lacks, the third one of the first letters of its names)
+    digit = not name.isalpha() and any(map(str.isdecimal, name))  # (``\d`` matches what ``isdecimal`` accepts)
+    if digit and _REGISTRATION.fullmatch(name):
         return True  # a trial's or a review's registration number ("NCT04213456")
-    if _SKY_OBJECT.fullmatch(name):
+    if digit and _SKY_OBJECT.fullmatch(name):
         return True  # a star, planet, galaxy or event ("WASP-39b", "NGC 1068", "GW150914"): what is observed
-    if _LICENCE.fullmatch(name):
+    if name[:1] in _LICENCE_FIRST and _LICENCE.fullmatch(name):
         return True  # a licence ("CC BY-NC 4.0", "BY-SA", "Apache-2.0", "GPLv3"): what a release is put under
     # a generic name with a year ("NeurIPS 2023", "SaTML'24")
     # (every match ends in a digit, at the end or before a final line break)
@@ -367,6 +370,9 @@ _SKY_OBJECT = re.compile(
 _LICENCE = re.compile(r"(?:CC[\- ]?BY|BY)(?:-(?:NC|SA|ND))*(?:[\- ]\d\.\d)?(?<!^BY)|CC0(?:[\- ]1\.0)?|"
                       r"(?:Apache|A?GPL|LGPL|MPL|EPL)(?:[\- ]?v?\d(?:\.\d)?(?:-only|-or-later|\+)?)|"
                       r"BSD[\- ][234][\- ][Cc]lause|(?:CreativeML[\- ])?OpenRAIL(?:-[A-Z]{1,2})?|RAIL-[A-Z]{1,2}")
+#: the letters every match of ``_LICENCE`` opens with (of "CC BY", "BY", "CC0", "Apache", "GPL", "AGPL", "LGPL", "MPL",
+#: "EPL", "BSD", "CreativeML", "OpenRAIL", "RAIL"): a cheap test before it
+_LICENCE_FIRST = frozenset("ABCEGLMOR")
 #: the characters of the scripts written without spaces between words (Chinese, Japanese, Korean), their
 #: punctuation and half-width forms: a regular expression's character class, without the brackets
 SPACELESS_SCRIPTS = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
@@ -619,6 +625,8 @@ _VARIANT_SUFFIX = re.compile(
 )
 #: a size "S" after a hyphen that ends a name with a capital or a digit inside ("ZorbNet-S", "QX2-S")
 _SIZE_S = re.compile(r"^[A-Za-z][\w.]*[A-Z0-9][\w.]*-S$")
+#: how every match of ``_SIZE_S`` ends (``$`` also matches before a final line break)
+_SIZE_S_ENDS = ("-S", "-S\n")
 
 
 @lru_cache(maxsize=200_000)
