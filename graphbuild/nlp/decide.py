@@ -99,6 +99,7 @@ from .lexicon import (
     list_gap,
     listed_formula,
     made_phrase,
+    opens_before_name,
     plain_words,
     whole_occurrences,
     word_alternation,
@@ -595,6 +596,9 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     # a phrase made with a name, in every mention ("Small GPT-2-style", "Zorb-initialised Quill-7B"): the name
     # is its part, found on its own
     keep = [g for g in keep if not all(made_phrase(cands[i].text) for i in groups[g])]
+    # a run whose every mention opens a sentence with a word that opens a clause or qualifies the name after it
+    # ("Using Zorb-7B and …", "Fine-tuned Zorb-2 solves …", "Re-evaluating Zorb on …"): the name is its part
+    keep = [g for g in keep if not all(_clause_opened(cands[i], sents) for i in groups[g])]
     best = _sibling_types(cands, [groups[g] for g in keep], type_probs[keep]) if keep else []
     defined = _family_defined_types(cands, [groups[g] for g in keep],
                                     [_long_head_type(cands, groups[g])
@@ -2481,6 +2485,14 @@ def _generic_model(cands: list[Candidate], members: list[int]) -> bool:
     counts such a name only where the gold lists it, neutral elsewhere, as a lower-case phrase.
     """
     return all(is_generic_model(cands[i].text) for i in members)
+
+
+def _clause_opened(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:
+    """Whether ``c`` is a run of words that opens its sentence with a word that opens a clause or qualifies the
+    name after it (:func:`~graphbuild.nlp.lexicon.opens_before_name`: "Using Zorb-7B", "Fine-tuned Zorb-2"), no part
+    of a name the gazetteer knows ("Grounding DINO" is one).
+    """
+    return " " in c.text and c.key is None and opens_before_name(c.text.split(" ", 1)[0]) and _opens_sentence(c, sents)
 
 
 def _opens_sentence(c: Candidate, sents: list[tuple[int, int]] | None) -> bool:

@@ -89,6 +89,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: the prepositions and conjunctions that open a sentence before a name ("Unlike X, …", "Beyond X, …")
+_CLAUSE_OPENERS = frozenset(
+    "Unlike Like Compared Beyond Despite Although Though While Whereas With Without From For Against Across "
+    "Among Besides After Before Under Over Via Following Given Through Within Upon Since Because Whether "
+    "Instead Thanks".split())
+#: more of them, which the decision reads (:func:`opens_before_name`): "Below 500M parameters, …", "Using X and Y,
+#: we …", "Inside X, …"
+_MORE_OPENERS = frozenset("Below Above Inside Outside Toward Towards Beneath Using".split())
+#: a capitalised participle of training that opens a sentence before the model it qualifies ("Fine-tuned X and Y
+#: solve …", "Pretrained X reaches …", "Instruction-tuned X …")
+_TRAINED_OPENING = re.compile(r"[A-Z][a-z]*(?:-[a-z]+)*-?(?:tuned|trained)|Tuned|Trained")
+
+
+def opens_clause(word: str) -> bool:
+    """A sentence's first word that opens a clause before the name it leads to: a preposition or conjunction
+    ("Unlike X"), or a gerund ("Training X on …", "Applying X").
+    """
+    return word in _CLAUSE_OPENERS or len(word) > 5 and word.endswith("ing") and word[1:].islower()
+
+
+def opens_before_name(word: str) -> bool:
+    """A sentence's first word that is no part of the name after it: one that opens a clause (:func:`opens_clause`,
+    or :data:`_MORE_OPENERS`) or a participle of training that qualifies the name ("Fine-tuned X",
+    :data:`_TRAINED_OPENING`). (The capitalised-run proposer skips runs by :func:`opens_clause` alone, the test
+    the weights were fit with; the decision drops the runs this test finds.)
+    """
+    return opens_clause(word) or word in _MORE_OPENERS or _TRAINED_OPENING.fullmatch(word) is not None
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

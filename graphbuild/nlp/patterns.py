@@ -46,6 +46,7 @@ from .lexicon import (
     is_generic,
     is_generic_model,
     matches_from,
+    opens_clause,
     split_sentences,
     word_alternation,
 )
@@ -459,7 +460,7 @@ def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Ca
             if s in sent_starts and len(words) > 2:
                 s2 = s + len(words[0]) + 1
                 yield Candidate(s2, e, text[s2:e], "caprun")
-            if s in sent_starts and _opens_clause(words[0]):
+            if s in sent_starts and opens_clause(words[0]):
                 continue  # "Unlike Zorb Net, …", "Training Zorb-7B on …": the opening word is no part of a name
             yield Candidate(s, e, text[s:e], "caprun")
             # a run may list names ("Task Arithmetic and TIES-Merging") or be one ("Mix and Match"): each
@@ -471,20 +472,6 @@ def _broad_runs(text: str, title_end: int, sent_starts: set[int]) -> Iterator[Ca
 
 
 _AND = re.compile(r" and | & ")
-#: the prepositions and conjunctions that open a sentence before a name ("Unlike X, …", "Beyond X, …")
-_CLAUSE_OPENERS = frozenset(
-    "Unlike Like Compared Beyond Despite Although Though While Whereas With Without From For Against Across "
-    "Among Besides After Before Under Over Via Following Given Through Within Upon Since Because Whether "
-    "Instead Thanks".split())
-
-
-def _opens_clause(word: str) -> bool:
-    """A sentence's first word that opens a clause before the name it leads to: a preposition or conjunction
-    ("Unlike X"), or a gerund ("Training X on …", "Applying X").
-    """
-    return word in _CLAUSE_OPENERS or len(word) > 5 and word.endswith("ing") and word[1:].islower()
-
-
 def _split_spans(separator: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]``'s parts between the matches of ``separator`` (as ``re.split`` cuts)."""
     out, at = [], start

@@ -662,6 +662,9 @@ def extraction_from(cands: list[Candidate], text: str, sents: list[tuple[int, in
 
 #: a bare version token ("v2.0", "2"): a list's second version of the name before it ("X v1.1 and v2.0")
 _BARE_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)*")
+#: a lower-case hyphenated participle ("instruction-tuned", "vector-quantised"): an adjective a known technique's
+#: entry lists as a form, no name of its own (the entity is named by the entry)
+_PARTICIPLE_FORM = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-z]+ed")
 
 
 def _versions_only(members: list[Candidate], gaz: Gazetteer) -> bool:
@@ -1253,8 +1256,11 @@ def _entity_from(members: list[Candidate], text: str, sents: list[tuple[int, int
     pair_short = [c.text for c in members if c.source == "abbrev-short"]
     written = entry is not None and any(m != m.lower() or _BARE_VERSION.fullmatch(m) for m in mentions)
     if entry is not None and (written or entry.name == entry.name.lower()
-                              and form_key(entry.name) in {form_key(m) for m in mentions}):
-        name = entry.name  # lower-case-only mentions keep their form: a technique family
+                              and (form_key(entry.name) in {form_key(m) for m in mentions}
+                                   or all(_PARTICIPLE_FORM.fullmatch(m) for m in mentions))):
+        # lower-case-only mentions keep their form (a technique family), but for a participle the entry
+        # lists ("instruction-tuned models": instruction tuning)
+        name = entry.name
     elif pair_long and pair_short:
         # a lower-case long form names a technique family; a plural pair is named in the singular
         # ("graph attention networks (GATs)": GAT, which another paper's "GAT" joins)
