@@ -64,6 +64,7 @@ from .features import (
     drawn_from,
     entity_features,
     group_candidates,
+    listed_as_data,
     long_form_names_no_artifact,
     long_head_type,
     made_object,
@@ -1404,13 +1405,16 @@ def _drawn_type(context: DocContext, cands: list[Candidate], members: list[int],
     holds a count of items ("X contains 2,310 reactions", "X, 3,400 questions over …":
     :func:`~graphbuild.nlp.features.counted_contents`, rare in the annotated abstracts) or names what the authors
     give out as no model, code or method ("We release the collected ratings as X":
-    :func:`~graphbuild.nlp.features.released_as`); else
+    :func:`~graphbuild.nlp.features.released_as`) or lists before a data set's head noun ("the biomedical X and Y
+    datasets": :func:`~graphbuild.nlp.features.listed_as_data`); else
     ``None``. A rule, not a feature: the annotated abstracts hold too few such phrases for a weight to be learned
     (as a type vote, the first cost CV proposed-precision 0.0009).
     """
     if any(entries[i] is not None for i in members) or not (drawn_from(context, cands, members)
                                                              or counted_contents(context, cands, members)
-                                                             or released_as(context, cands, members)):
+                                                             or released_as(context, cands, members)
+                                                             or listed_as_data(context.text, context.title_end,
+                                                                               cands, members)):
         return None
     return "Dataset"
 
