@@ -9,8 +9,10 @@ spotter with 20K parameters", "X, a generative recommender with linear attention
 that …": a learned component, a model. And a name compared with or reused as a trained thing, the participle
 of training right after it ("compared with X trained on the same data", "than supervised X trained on the
 training sets"), is a model. And every name of a list that a data set's head noun ends ("the biomedical X and Y
-datasets", "the X, Y and Z pedestrian corpora") is a data set; and a kind named with "this" before a
-name types it as "a … called" does ("This simple recipe, which we term X"). The negatives: an appositive of a technique's kind ("X, a learning-rate scheduler
+datasets", "the X, Y and Z pedestrian corpora") is a data set; a kind named with "this" before a
+name types it as "a … called" does ("This simple recipe, which we term X"); and the kind a sentence gives its
+examples types those the gazetteer does not know ("supervised models such as X and Y", "text-to-SQL systems,
+including X, Y and Z"). The negatives: an appositive of a technique's kind ("X, a learning-rate scheduler
 that …", "X, a sampler for …"), a procedure's agent noun the lexicon types a method ("X is a planner-free
 solver"), a recipe trained with ("a ResNet trained with X"), and the data a model is trained on ("a ResNet on
 Y trained with X": Y stays data), and models listed before a clause on data ("We compare X, Y and Z on eleven
@@ -80,6 +82,12 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("kind-named", "Encoders for Noisy Speech",
      "Speech encoders degrade in noise. This encoder, which we term Rookwave, is pretrained on 60k hours of noisy audio and lowers word error rate on CHiME-6.",
      {"Rookwave": "Model"}, ()),
+    ("exemplified", "Zero-Shot Nuclei Segmentation with Promptable Models",
+     "Nuclei segmentation underlies quantitative pathology, but supervised models such as HoverLynx and NucleoStar need labels for each stain. Our pipeline, PromptNuc, prompts a foundation model with stain priors and comes within 0.05 panoptic quality of them on three datasets.",
+     {"HoverLynx": "Model", "NucleoStar": "Model"}, ()),
+    ("exemplified", "Re-Evaluating Text-to-SQL Systems",
+     "Reported text-to-SQL gains are hard to compare. We re-evaluate 14 published text-to-SQL systems, including DINO-SQL, DAIZ-SQL and CHESSBOARD, on two benchmarks with execution accuracy, and find most gains vanish under a common prompt.",
+     {"DINO-SQL": "Method", "DAIZ-SQL": "Method", "CHESSBOARD": "Method"}, ()),
     ("data-trained-with", "Poisoning Federated Clients",
      "Federated learning trusts its clients. With 10% malicious clients, our attack lowers the accuracy of a ResNet-20 on Tarnish-10 trained with FedAvg from 91% to 62%.",
      {"Tarnish-10": "Dataset"}, ()),
