@@ -64,6 +64,7 @@ from .features import (
     drawn_from,
     entity_features,
     group_candidates,
+    listed_as_data,
     long_form_names_no_artifact,
     long_head_type,
     made_object,
@@ -561,7 +562,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     keep = _with_listed_words(text, cands, groups, group_of, keep, scores)
     keep = _with_known_wholes(cands, groups, group_of, keep, entries, scores)
     # (the groups the two rules below add, with the type their kind gives them)
-    keep, kinds = _with_exemplified_names(text, cands, group_of, keep, scores)
+    keep, kinds = _with_exemplified_names(text, cands, group_of, keep, scores, entries)
     keep, headed = _with_headed_names(text, cands, group_of, keep, scores)
     kinds.update(headed)
     keep, coded = _with_code_named(text, cands, group_of, keep, scores)
@@ -1032,20 +1033,23 @@ _DIGIT = re.compile(r"\d")
 
 
 def _with_exemplified_names(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
-                            probs: np.ndarray) -> tuple[list[int], dict[int, str]]:
+                            probs: np.ndarray, entries: list[Any]) -> tuple[list[int], dict[int, str]]:
     """``keep`` with the groups of the names a sentence gives as examples of a kind of artifact, listed right
     after it ("provenance systems such as Zorb and QuibSQL", "classical methods such as Zorb and Quill", "agent
     frameworks, including Zorb-Agent, …"), when not unlikely (``EXEMPLIFIED_FLOOR``): an example of a kind of
     method, model or data set is one, even a name that reads as any capital otherwise. Not the examples of
     another kind ("languages such as Rust", "cases such as Marbury"), a word the generic list holds, nor a
     name in lower case. With the type the kind gives each group added (the model's type of a name it thought
-    unlikely is as unsure).
+    unlikely is as unsure), and each kept group whose example the gazetteer does not know ("supervised models such
+    as Zorb and Quill", "text-to-SQL systems, including Zorb-SQL and Quill": the paper's own word for what its
+    examples are, over the weights' guess from a name's shape).
     """
     if "such as" not in text and " like " not in text and "including" not in text and "e.g." not in text:
         return keep, {}  # (most abstracts give no examples)
     kept = set(keep)
     starts: dict[int, list[int]] | None = None
     add: dict[int, str | None] = {}
+    typed: dict[int, str] = {}
     for m in _examples_of(text):
         kind = head_type(m.group(1))
         if kind not in ("Model", "Method", "Dataset") and m.group(1) not in _RIVAL_HEADS:
@@ -1064,11 +1068,13 @@ def _with_exemplified_names(text: str, cands: list[Candidate], group_of: list[in
             c, g = cands[i], group_of[i]
             if g not in kept and probs[g] >= EXEMPLIFIED_FLOOR and not c.text.islower() and not is_generic(c.text):
                 add.setdefault(g, kind)  # (a rival's kind is the model's to say: "baselines such as X")
+            elif g in kept and kind and entries[i] is None:
+                typed.setdefault(g, kind)  # (a kept name the gazetteer does not know: "models such as Zorb")
             gap = _EXAMPLE_GAP.match(text, c.end)
             if gap is None:
                 break
             at = gap.end()
-    return _kept_with(keep, add), {g: kind for g, kind in add.items() if kind}
+    return _kept_with(keep, add), {**typed, **{g: kind for g, kind in add.items() if kind}}
 
 
 def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
@@ -1437,13 +1443,16 @@ def _drawn_type(context: DocContext, cands: list[Candidate], members: list[int],
     holds a count of items ("X contains 2,310 reactions", "X, 3,400 questions over …":
     :func:`~graphbuild.nlp.features.counted_contents`, rare in the annotated abstracts) or names what the authors
     give out as no model, code or method ("We release the collected ratings as X":
-    :func:`~graphbuild.nlp.features.released_as`); else
+    :func:`~graphbuild.nlp.features.released_as`) or lists before a data set's head noun ("the biomedical X and Y
+    datasets": :func:`~graphbuild.nlp.features.listed_as_data`); else
     ``None``. A rule, not a feature: the annotated abstracts hold too few such phrases for a weight to be learned
     (as a type vote, the first cost CV proposed-precision 0.0009).
     """
     if any(entries[i] is not None for i in members) or not (drawn_from(context, cands, members)
                                                              or counted_contents(context, cands, members)
-                                                             or released_as(context, cands, members)):
+                                                             or released_as(context, cands, members)
+                                                             or listed_as_data(context.text, context.title_end,
+                                                                               cands, members)):
         return None
     return "Dataset"
 

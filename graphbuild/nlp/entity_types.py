@@ -35,7 +35,8 @@ from .lexicon import (
     word_alternation,
 )
 
-__all__ = ["architecture_head", "kind_type", "context_votes", "shape_votes", "select_candidates", "TypingWeights"]
+__all__ = ["architecture_head", "kind_type", "TRAINED_AGENT_NOUNS", "context_votes", "shape_votes",
+           "select_candidates", "TypingWeights"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +212,14 @@ _ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons
 #: router, termed X", "the resulting controller, X", "a compact enhancer we name X"); a kind only (:func:`kind_type`):
 #: heading a title's phrase or an appositive they may name an algorithm ("X: A Multistroke Gesture Recognizer")
 _AGENT_NOUNS = frozenset(w + s for w in "router controller editor captioner compressor tokenizer codec enhancer "
-                         "prover reranker segmenter tracker summarizer translator".split() for s in ("", "s"))
+                         "prover reranker segmenter tracker summarizer translator recognizer recogniser forecaster "
+                         "spotter vocoder recommender tagger transcriber synthesizer synthesiser denoiser".split()
+                         for s in ("", "s"))
+#: the agent nouns that name a model wherever they say what a name is, an appositive's head as well ("X, a scene
+#: text recognizer built from …", :func:`~.features.defined_type`): not a router, a controller, a compressor or a
+#: tokenizer, which the dev sets write of methods as often ("X, a prompt compressor that …", "X, a learned router")
+TRAINED_AGENT_NOUNS = _AGENT_NOUNS - {w + s for w in ("router", "controller", "compressor", "tokenizer")
+                                     for s in ("", "s")}
 
 
 def kind_type(word: str) -> str | None:

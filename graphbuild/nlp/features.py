@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..records import SCORED_TYPES
 from .candidates import Candidate
 from .doc_context import _TOKEN, DocContext, title_name_stem
-from .entity_types import architecture_head, kind_type
+from .entity_types import TRAINED_AGENT_NOUNS, architecture_head, kind_type
 from .featurespace import MAX_BLOCKS, FeatureSpace, Row
 from .gazetteer import form_key, variant_key
 from .lexicon import (
@@ -739,6 +739,26 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
     # Network (GNN) training library")
 
 
+def _appositive_agent(text: str, start: int, end: int) -> str | None:
+    """Model for an appositive in the abstract after a name that an agent noun of a model heads
+    (:data:`~.entity_types.TRAINED_AGENT_NOUNS`), where no head noun of the lexicon does: "X, a scene text
+    recognizer built from …", "X, an MLP-only forecaster that …" (a learned component named by what it does, as a
+    copula's predicate is read: :func:`copula_kind`; in the abstract only, where a title's "X: A Gesture
+    Recognizer" may name an algorithm). Read by :func:`defined_type` only, not by the type model's appositive
+    feature.
+    """
+    m = _APPOS.match(text, start, end)
+    if m is None:
+        return None
+    for word in m.group(1).split()[:6]:
+        low = word.lower()
+        if low in _HEAD_CUT_WORDS:
+            return None
+        if low in TRAINED_AGENT_NOUNS:
+            return "Model"
+    return None
+
+
 #: what the title says a name before its colon is: "X: A Benchmark for …", "X: The First Dataset of …"
 _TITLE_APPOS = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?::|,|--|—)\s+(?:[Aa]n?|[Tt]he|[Oo]ur)\s+"
                           r"((?:[\w\-]+\s+){0,5}[\w\-]+)")
@@ -822,8 +842,9 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
     if c.end < title_end:
         return copula_kind(text, c.end, title_end) or titled_kind_at(text[:title_end], c.start, c.end) \
             or _title_kind(text, c.end, title_end)
-    return _appositive_head(text, c.end, min(len(text), c.end + 70)) \
-        or copula_kind(text, c.end, min(len(text), c.end + 70)) or _kind_named_before(text, title_end, c.start)
+    stop = min(len(text), c.end + 70)
+    return _appositive_head(text, c.end, stop) or copula_kind(text, c.end, stop) \
+        or _kind_named_before(text, title_end, c.start) or _appositive_agent(text, c.end, stop)
 
 
 #: a name defined by a copula: "X is a dataset of …", "X Is a Loss: …", "X is not a model but a schedule" (what
@@ -882,8 +903,11 @@ def _lone_title_kind(text: str, title_end: int) -> str:
 #: informal abstracts write it ("the model is named ", "The student models are named ", "a new transformer which
 #: is called as "; up to six words between the article and the head noun), or in a
 #: clause of the authors ("a residual network, which we name ", "The model, which we call ", "a corpus we call ",
-#: "a policy, which we refer to as "); a dash may stand for the comma ("the model—named ")
-_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,6}?([a-z][\w\-]*)(?:,|\s*[—–])?\s*"
+#: "a policy, which we refer to as ", "This simple recipe, which we term "); a dash may stand for the comma ("the
+#: model—named "). (Not "coined": "a … system, coined as X" of the annotated abstracts names a model, a system
+#: being a method's kind there.)
+_KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he|[Tt]his|[Tt]hese)\s+(?:[\w\-]+\s+){0,6}?([a-z][\w\-]*)"
+                          r"(?:,|\s*[—–])?\s*"
                           r"(?:(?:(?:which|that)\s+)?(?:is|was|are|were)\s+(?:called|named|dubbed|termed)|"
                           r"(?:(?:which|that)\s+)?we\s+(?:call|name|dub|term|refer\s+to\s+as)|called|named|dubbed|"
                           r"termed)\s+(?:as\s+)?(?:it\s+)?[\"“']?$")
@@ -1235,6 +1259,36 @@ def _phrase_head_after(text: str, end: int) -> str | None:
         if t:
             return t
     return None
+
+
+def listed_as_data(text: str, title_end: int, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether a mention of an entity in the abstract is one of a list of names that a data set's head noun
+    ends, past modifiers but no function word: "the biomedical Zorb and Quill datasets", "the Zorb, Quill
+    and Wren pedestrian corpora" (each name of the list a data set: of the annotated names so written, the annotated
+    abstracts' 46 and the dev sets' 151 are all data sets, though the type model's weights on the head after the
+    list, ``Rphrase=Dataset``, may be outweighed by a name's shape: "CDR" typed a method).
+    """
+    for i in members:
+        c = cands[i]
+        if c.start < title_end:
+            continue
+        m = _PHRASE_AFTER.match(text, c.end, c.end + 80)
+        if m is None or m.start(1) == c.end and _LISTED_GAP_BEFORE.search(text, max(0, c.start - 60), c.start) is None:
+            continue  # (a name the head follows right after is one of such a list only as its last: "… and Quill")
+        for word in m.group(1).split():
+            if word in STOP_WORDS:
+                break
+            t = head_type(word)
+            if t is not None:
+                if t == "Dataset":
+                    return True
+                break
+    return False
+
+
+#: a list's gap after a capitalised name, before the last name of the list: "Zorb and " in "the Zorb and Quill
+#: datasets"
+_LISTED_GAP_BEFORE = re.compile(rf"[A-Z][\w\-.+]*(?:{LIST_GAP})$")
 
 
 def _sibling_after(after: str) -> bool:
@@ -1683,6 +1737,11 @@ _MODEL_PREDICATE = re.compile(
     r"(?:has|contains)\s+(?:only\s+|about\s+|just\s+)?\d+(?:\.\d+)?\s?[MBK]\s+(?:parameters|params)\b|"
     r"(?:runs|renders)\s+(?:[a-z]+\s+)?at\s+\d|(?:is|are)\s+released\s+in\s+\w+\s+sizes\b|"
     r"(?:also\s+)?runs\s+(?:[\w\-]+\s+){0,3}?on\s+(?:a|an|one|the)\s+(?:single\s+|real\s+)?[A-Z])")
+#: a model's training as a participle right after its name: "compared with X trained on the same data", "supervised
+#: X trained with …" (the dev sets' 50 models to 7 methods, all but one names the gazetteer knows, which
+#: :func:`~.decide._predicated_type` leaves alone; the one a lower-case technique, "a probabilistic context-free
+#: grammar trained on …", which :func:`model_predicated` does not read so)
+_TRAINED_AFTER = re.compile(r"\s+trained\s+(?:only\s+|solely\s+|jointly\s+)?(?:on|with|by|using|from)\s")
 #: a model's training said of the subject that opens a sentence, past a clause of what it does: "X builds on Y
 #: and is trained on …", "X has 600M parameters and was trained on 64 GPUs" (not a name inside the clause: "Our
 #: agent uses Monte Carlo tree search with the PUCT rule and was trained on …")
@@ -1696,7 +1755,8 @@ _TRAINED_OBJECT = re.compile(r"\b[Ww]e\s+(?:(?:pre-?)?train|fine-?tune)\s+$")
 def model_predicated(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether a mention of an entity in the abstract is the subject of what only a model is said to be or do:
     "X is trained on …", "X is fine-tuned from Y", "X is a 1.5B model", "X has 600M parameters", "X runs at 25 FPS",
-    "X is released in two sizes" (:data:`_MODEL_PREDICATE`), or, opening a sentence, "X builds on Y and is trained
+    "X is released in two sizes" (:data:`_MODEL_PREDICATE`), a name with a capital trained as a participle right
+    after it ("than X trained on …": :data:`_TRAINED_AFTER`), or, opening a sentence, "X builds on Y and is trained
     on …" (:data:`_TRAINED_LATER`); or the object of training ("We train X on …": :data:`_TRAINED_OBJECT`).
     Every whole-word occurrence of a form counts, a candidate or not (a sentence's opening word is not always one).
     """
@@ -1707,6 +1767,7 @@ def model_predicated(context: DocContext, cands: list[Candidate], members: list[
             end = at + len(form)
             if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])) and (
                     _MODEL_PREDICATE.match(text, end) is not None
+                    or not form.islower() and _TRAINED_AFTER.match(text, end) is not None
                     or _TRAINED_OBJECT.search(text, max(title_end, at - 20), at) is not None
                     or _SENTENCE_OPENS.search(text, max(title_end, at - 3), at) is not None
                     and _TRAINED_LATER.match(text, end) is not None):

@@ -887,7 +887,8 @@ ARTIFACT_KINDS: dict[str, str] = {
        if t in ("Model", "Method", "Dataset") and (not w.endswith("s") or w.endswith("us"))},
     **dict.fromkeys("router kernel simulator emulator controller tokenizer tokeniser reranker ranker "
                     "scheduler compressor".split(), "Method"),
-    **dict.fromkeys("parser tagger recognizer recogniser segmenter translator predictor".split(), "Model"),
+    **dict.fromkeys("parser tagger recognizer recogniser segmenter translator predictor forecaster spotter vocoder "
+                    "recommender transcriber synthesizer synthesiser denoiser captioner".split(), "Model"),
 }
 #: endings of a long form that make it a task, not an artifact
 TASK_ENDINGS = (

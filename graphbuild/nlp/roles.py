@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .candidates import Candidate, candidates, doc_text, guarded
 from .lexicon import (
+    ARTIFACT_KINDS,
     COMPARISON_NO_CONTRAST,
     INTRODUCING_VERBS,
     KIND_AFTER,
@@ -428,12 +429,14 @@ def _made_kind_named(text: str, c: Candidate, before: str) -> bool:
     it, which ends in a comma or a naming participle): "We train a 70B decoder model, X, that …", "by training
     a compute-optimal model, X", "we build a compact retrieval model called X" (not a kind someone else made:
     "a standard baseline model, X"; not a list: "a model, A and B"; not the first word of a longer name: "called
-    Home Region Replication").
+    Home Region Replication"). The kind is a scored type's head noun or a kind of built thing no head noun names
+    (:data:`~.lexicon.ARTIFACT_KINDS`: "We propose a keyword spotter, X, that …").
     """
     if not _rstripped(before, _NAME_OPENERS).endswith((",", *_NAMING_WORDS)):
         return False  # (every match ends in a comma or a naming participle: most candidates have neither before)
     m = MADE_KIND_NAMED.search(before, _tail_from(before, 12))
-    if m is None or head_type(m.group(2)) not in ("Model", "Method", "Dataset") or OTHERS_KIND.search(m.group(1)):
+    if m is None or head_type(m.group(2)) not in ("Model", "Method", "Dataset") and m.group(2) not in ARTIFACT_KINDS \
+            or OTHERS_KIND.search(m.group(1)):
         return False
     if m.group().startswith(("by", "and")) and not _WE.search(before, 0, m.start()):
         return False  # (whose is the work: "we … by training", not "prior work improved by training")
