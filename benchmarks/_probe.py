@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from graphbuild.nlp.pipeline import extract_text
@@ -68,14 +68,26 @@ def run_proposed(cases: Sequence[tuple[str, str, str, str, bool]], argv: Sequenc
     they should (a name not found counts as not proposed; with ``prefix``, an entity whose name starts the
     case's name or starts with it stands for it); ``-v`` in ``argv`` lists every case, else the wrong ones.
     """
+    def mark(title: str, abstract: str, name: str) -> bool | None:
+        marks = {e.name.lower(): e.proposed for e in entities(title, abstract)}
+        low = name.lower()
+        return next((v for k, v in marks.items() if k.startswith(low) or low.startswith(k)), None) if prefix \
+            else marks.get(low)
+
+    return _per_class(cases, argv, mark, lambda got, want: bool(got) == want)
+
+
+def _per_class(cases: Sequence[tuple[str, str, str, str, Any]], argv: Sequence[str],
+               got_of: Callable[[str, str, str], Any], right_if: Callable[[Any, Any], bool]) -> int:
+    """Cases ``(class, title, abstract, name, wanted)``: print per class how many are right (``right_if(got,
+    wanted)`` for what ``got_of(title, abstract, name)`` reads); ``-v`` in ``argv`` lists every case, else the
+    wrong ones.
+    """
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for cls, title, abstract, name, want in cases:
-        marks = {e.name.lower(): e.proposed for e in entities(title, abstract)}
-        low = name.lower()
-        got = next((v for k, v in marks.items() if k.startswith(low) or low.startswith(k)), None) if prefix \
-            else marks.get(low)
-        good = bool(got) == want
+        got = got_of(title, abstract, name)
+        good = right_if(got, want)
         right[cls] += good
         seen[cls] += 1
         if not good or "-v" in argv:
@@ -107,14 +119,7 @@ def run_roles(cases: Sequence[tuple[str, str, str, str, str]], argv: Sequence[st
     ("proposes", "uses", "compares_with", "evaluates_on"; a name not found counts as wrong); ``-v`` in ``argv``
     lists every case, else the wrong ones.
     """
-    right: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for cls, title, abstract, name, want in cases:
-        got = next((e.role for e in entities(title, abstract) if e.name.lower() == name.lower()), None)
-        good = got == want
-        right[cls] += good
-        seen[cls] += 1
-        if not good or "-v" in argv:
-            print(("ok  " if good else "BAD ") + f"[{cls}] {name!r} want {want} got {got} | {title}")
-    print(" ".join(f"{k} {right[k]}/{seen[k]}" for k in seen) + f"; {sum(right.values())}/{len(cases)} right")
-    return 0
+    def role(title: str, abstract: str, name: str) -> str | None:
+        return next((e.role for e in entities(title, abstract) if e.name.lower() == name.lower()), None)
+
+    return _per_class(cases, argv, role, lambda got, want: got == want)
