@@ -165,6 +165,8 @@ def verb_opening(word: str) -> bool:
     last = word.rsplit("-", 1)[-1].capitalize() if "-" in word else word  # "Fine-Tuning", "Pre-training"
     return (_ING_OPENING.fullmatch(last) is not None and word[:1].isupper()
             or word.lower() in _VERB_FORMS and word[:1].isupper())
+
+
 def verb_closing(word: str) -> bool:
     """Is the last word of a title's phrase the past form of a verb of :data:`_TITLE_VERBS` ("Revisited",
     "Explained", "Rethought"), so that the phrase says what the paper does to the name before it ("Zorb
