@@ -332,3 +332,55 @@ def test_title_of_only_punctuation_beside_a_doi_is_none_and_a_title_with_a_word_
     assert [(r["id"], r["title"]) for r in rows] == [("doi:10.1000/xyz", ""), ("p3", "\u00bfQu\u00e9?"),
                                                      ("p4", "(1+1)"), ("p5", "\u2211")]
     assert f"{path}:2: record at line 2: its title '?!' is only punctuation" in err, err
+
+
+_ATOM = ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+         '<entry><id>http://arxiv.org/abs/2301.00001v1</id><published>2023-01-02T00:00:00Z</published>'
+         '<title>{title}</title><summary>We fine-tune BERT on SQuAD.</summary></entry>\n</feed>\n')
+
+
+@pytest.mark.parametrize("name, data, line, title", [
+    ("a.s2.jsonl", '{"paperId": "abc", "title": "---", "abstract": "We fine-tune BERT on SQuAD."}\n', 1, "---"),
+    ("a.openalex.jsonl", '{"id": "https://openalex.org/W1", "display_name": "?!", '
+                         '"abstract_inverted_index": {"BERT": [0]}}\n', 1, "?!"),
+    ("a.atom", _ATOM.format(title="\u2026"), 3, "\u2026"),
+    ("a.txt", "Daily Papers\n\n...\n\nWe fine-tune BERT on SQuAD.\n\n\u2022 3 authors\n\u00b7\nMay 28, 2025\n",
+     3, "..."),
+    ("b.s2.jsonl", '{"paperId": "abc", "title": "\\u200b\\u00ad", "abstract": "We fine-tune BERT."}\n', 1, None),
+])
+def test_title_of_only_punctuation_is_no_title_from_every_reader(tmp_path, capsys, name, data, line, title):
+    """Round 35 refused a title of only punctuation or invisible characters in JSON, CSV and BibTeX records; a
+    Semantic Scholar, OpenAlex or arXiv record, or a Daily Papers listing, still made a paper named '---'."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    assert main(["build", str(path), "-w", str(tmp_path / "ws"), "--no-overview"]) == 1
+    err = _one_line_error(capsys, "E100")
+    assert f"{path}:{line}: " in err, err
+    assert (f"its title {title!r} is only punctuation, no word" if title else "holds no character that shows") \
+        in err, err
+
+
+def test_reference_title_of_only_punctuation_is_no_title(tmp_path, capsys):
+    """A reference (a paper outside the corpus) titled '---' made a cited paper named '---'; now its title is
+    dropped (kept by its DOI), or, with nothing else naming the paper, the reference is left out with a warning."""
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "Adapters Everywhere", "abstract": "We fine-tune BERT on SQuAD.",
+                                "references": [{"title": "---", "doi": "10.1000/xyz"}, {"title": "?!"},
+                                               {"title": "\u200b"}, {"title": "Real Cited Work"}]}) + "\n")
+    s2 = tmp_path / "b.s2.jsonl"
+    s2.write_text(json.dumps({"paperId": "p1", "title": "Adapters Anywhere", "abstract": "We fine-tune BERT.",
+                              "references": [{"paperId": None, "title": "..."},
+                                             {"paperId": "r2", "title": "\u2026"}]}) + "\n")
+    ws = tmp_path / "ws"
+    assert main(["build", str(path), str(s2), "-w", str(ws), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert "reference 2: its title '?!' is only punctuation" in err and "reference 3: its title '\\u200b'" in err, err
+    assert "reference 1: its title '...' is only punctuation" in err, err
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) RETURN p.id, p.title ORDER BY p.id", "--format",
+                 "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    titles = {row["p.title"] for row in rows}
+    assert not titles & {"---", "?!", "\u200b", "...", "\u2026"}, rows
+    assert "doi:10.1000/xyz" in {row["p.id"] for row in rows} and "Real Cited Work" in titles, rows

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import InputError, nul_character
 from ..records import Paper
 from . import register
-from .fields import MONTH, Item, clean_text, no_records, parse_date, read_text
+from .fields import MONTH, Item, clean_text, no_records, parse_date, read_text, title_problem
 
 __all__ = ["read_daily", "sniff_daily"]
 
@@ -88,6 +88,8 @@ def _daily_record(path: Path, text: list[tuple[int, str]], n_authors: int | None
     if first_prose is not None and first_prose >= 2:
         lines = lines[_paragraph_start(lines, first_prose) - 1:]
     title_line, title = lines[0][0], clean_text(lines[0][1])
+    if problem := title_problem(title):  # "---" or zero-width spaces: the paper would be named so
+        return InputError(path, title_line, f"{problem}; each paper needs a title line above its abstract")
     abstract = clean_text(" ".join(s for _, s in lines[1:]))
     if not abstract:
         return InputError(path, title_line, f"paper {title!r} has no abstract; put the abstract "

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 from datetime import date as _date
 from functools import lru_cache
 from pathlib import Path
@@ -41,8 +42,8 @@ __all__ = ["Item", "MONTH", "clean_text", "month_number", "parse_date", "split_a
            "cannot_read", "utf8_error", "no_records", "norm_field", "paper_from_record", "is_gzipped", "open_input",
            "gzip_errors", "not_gzip", "read_input_bytes", "collecting_warnings", "warn", "MAX_INPUT_BYTES",
            "MAX_REFERENCES", "reference_items", "not_doi_text", "doi_shaped_not_doi", "bad_reference_doi",
-           "bad_paper_doi", "reference_left_out", "drop_markup", "READ_FIELDS", "FIELD_NAMES", "read_lines",
-           "read_chunks", "CHUNK_BYTES", "wide_encoding"]
+           "bad_paper_doi", "reference_left_out", "reference_titled", "title_problem", "drop_markup", "READ_FIELDS",
+           "FIELD_NAMES", "read_lines", "read_chunks", "CHUNK_BYTES", "wide_encoding"]
 
 #: what a reader yields per record
 Item = Paper | InputError
@@ -802,6 +803,29 @@ def _placeholder_title(title: str) -> tuple[str, str]:
     return "", ""
 
 
+def title_problem(title: str) -> str:
+    """Why ``title`` (cleaned text) is no title, as every reader of papers and references says it: a title of only
+    characters that show nothing, or of only punctuation (:func:`_placeholder_title`); ``""`` for a real title
+    or none at all. A reader treats such a title as none: no paper or cited paper is named ``---``.
+    """
+    unseen, marks = _placeholder_title(title)
+    return (f"its title {unseen!r} holds no character that shows (zero-width spaces, soft hyphens, joiners)"
+            if unseen else f"its title {marks!r} is only punctuation, no word (a mark left for a missing title?)"
+            if marks else "")
+
+
+def reference_titled(ref: PaperRef, number: int) -> tuple[PaperRef | None, str]:
+    """``(ref, "")`` when reference ``number``'s title is a real one or none; else ``ref`` without the title
+    (:func:`title_problem`) and the warning saying so, or ``None`` when nothing else names the paper it cites.
+    """
+    problem = title_problem(ref.title or "")
+    if not problem:
+        return ref, ""
+    if ref.doi or ref.arxiv_id or ref.ids:
+        return replace(ref, title=None), f"reference {number}: {problem}; the reference was kept without it"
+    return None, reference_left_out(number, f"{problem}, and nothing else names the paper it cites")
+
+
 def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *, tabular: bool,
                       label: str | None = None, whole_names: bool = False, decoded: bool = False) -> Item:
     r"""Build a Paper from one JSON object or CSV row (an InputError naming ``path:line`` when it is bad).
@@ -826,13 +850,10 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         latex = not decoded
         title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
-        unseen, marks = _placeholder_title(title)
-        title = "" if unseen or marks else title  # a title no one can see, or "---", is none: no paper is named so
+        problem = title_problem(title)
+        title = "" if problem else title  # a title no one can see, or "---", is none: no paper is named so
         if not (title or doi or arxiv_id):
-            raise ValueError(f"its title {unseen!r} holds no character that shows (zero-width spaces, soft hyphens, "
-                             "joiners); every paper needs a title, a doi or an arxiv_id" if unseen else
-                             f"its title {marks!r} is only punctuation, no word (a mark left for a missing title?); "
-                             "every paper needs a title, a doi or an arxiv_id" if marks else
+            raise ValueError(f"{problem}; every paper needs a title, a doi or an arxiv_id" if problem else
                              "has no title, doi or arxiv_id; every paper needs at least a title")
         iso, year = _date_fields(rec)
         authors, n_authors = _authors_field(rec, tabular=tabular, whole=whole_names, latex=latex)
@@ -1087,7 +1108,11 @@ def _references_field(refs_value: Any) -> tuple[tuple[PaperRef, ...], list[str]]
             notes.append(bad_reference_doi(n, bad_doi, kept=False) if bad_doi
                          else reference_left_out(n, "it has no doi, arxiv_id, id or title"))
             continue
+        titled, note = reference_titled(ref, n)
         if bad_doi:
-            notes.append(bad_reference_doi(n, bad_doi, kept=True))
-        references.append(ref)
+            notes.append(bad_reference_doi(n, bad_doi, kept=titled is not None))
+        if note:
+            notes.append(note)
+        if titled is not None:
+            references.append(titled)
     return tuple(references), notes

@@ -51,6 +51,8 @@ from .fields import (
     read_input_bytes,
     reference_items,
     reference_left_out,
+    reference_titled,
+    title_problem,
     warn,
 )
 from .json_csv import json_line, json_lines_ahead, one_list
@@ -97,6 +99,19 @@ def _text(value: Any, what: str) -> str:
     quoting its start, not the text "12" or "True".
     """
     return clean_text(_string(value, what))
+
+
+def _title(title: str, missing: str) -> str:
+    """``title``, a service record's cleaned title: :class:`ValueError` ``missing`` when there is none, or saying
+    why it is none (``---``, zero-width spaces: :func:`~graphbuild.ingest.fields.title_problem`), as a JSON,
+    CSV or BibTeX record's is.
+    """
+    if not title:
+        raise ValueError(missing)
+    problem = title_problem(title)
+    if problem:
+        raise ValueError(f"{problem}; every paper needs a title")
+    return title
 
 
 def _string(value: Any, what: str) -> str | None:
@@ -300,6 +315,10 @@ def _s2_refs(items: list[Any], source: str | None) -> tuple[PaperRef, ...]:
             if source:
                 warn(source, None, reference_left_out(number, str(exc)))
             continue
+        if ref is not None:
+            ref, note = reference_titled(ref, number)
+            if note and source:
+                warn(source, None, note)
         inner = _s2_unwrap(item)
         ext = inner.get("externalIds") if isinstance(inner, dict) else None
         bad = not_doi_text(ext.get("DOI")) if isinstance(ext, dict) else ""
@@ -319,9 +338,7 @@ def s2_paper(obj: dict[str, Any], *, source: str | None = None, external: bool =
         raise ValueError("expected a JSON object (a Semantic Scholar paper)")
     if repeated_keys(obj):
         raise ValueError(repeated_keys(obj))
-    title = _text(obj.get("title"), "title")
-    if not title:
-        raise ValueError("paper has no title; request the 'title' field from the API")
+    title = _title(_text(obj.get("title"), "title"), "paper has no title; request the 'title' field from the API")
     doi, aid, ids = _s2_ids(obj)
     _warn_bad_doi(_object(obj, "externalIds").get("DOI"), source, f"citing paper {title!r}: " if external else "")
     authors = tuple(name for n, a in enumerate(_list(obj, "authors"), 1)
@@ -374,8 +391,8 @@ def read_s2(path: Path) -> Iterator[Paper | InputError]:
             if not isinstance(citing, dict):
                 continue
             try:
-                if not _text(citing.get("title"), "title"):
-                    continue  # a citing paper without a title cannot be shown; skip it quietly
+                if title_problem(shown := _text(citing.get("title"), "title")) or not shown:
+                    continue  # a citing paper without a title ("---" is none) cannot be shown; skip it quietly
                 cited = s2_paper(citing, source=source, external=True)
             except ValueError as exc:
                 yield InputError(path, line, f"{label}citing paper {n}: {exc}")
@@ -456,9 +473,7 @@ def openalex_work(obj: dict[str, Any], *, source: str | None = None) -> Paper:
         raise ValueError("expected a JSON object (an OpenAlex work)")
     if repeated_keys(obj):
         raise ValueError(repeated_keys(obj))
-    title = _text(obj.get("display_name") or obj.get("title"), "title")
-    if not title:
-        raise ValueError("work has no title (display_name)")
+    title = _title(_text(obj.get("display_name") or obj.get("title"), "title"), "work has no title (display_name)")
     extra = found if isinstance(found := obj.get("ids"), dict) else {}
     raw_doi = _string(obj.get("doi"), "doi") or _string(extra.get("doi"), "ids.doi")
     doi, aid = _doi_and_arxiv(raw_doi, _openalex_arxiv(obj))
@@ -618,8 +633,7 @@ def atom_entry_paper(entry: ET.Element, *, source: str | None = None) -> Paper:
     aid = clean_arxiv(entry_id)
     if not aid:
         raise ValueError(f"entry id {entry_id!r} is not an arXiv abstract URL")
-    if not title:
-        raise ValueError("entry has no title")
+    _title(title, "entry has no title")
     authors = tuple(name for node in entry.findall("atom:author/atom:name", _NS)
                     if (name := clean_text("".join(node.itertext()))))
     published = _child_text(entry, "atom:published") or _child_text(entry, "atom:updated")
