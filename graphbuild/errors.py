@@ -10,7 +10,7 @@ import unicodedata
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
            "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line", "shortened", "quoted",
-           "cluster_cut", "QUOTED_WIDTH", "editor_lines", "no_room"]
+           "cluster_cut", "QUOTED_WIDTH", "editor_lines", "no_room", "room_advice"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -233,8 +233,24 @@ def no_room(code: int | None) -> str:
     >>> no_room(_errno.ENOSPC), no_room(_errno.EACCES)
     ('no space left on the device', '')
     """
-    return {_errno.ENOSPC: "no space left on the device", _errno.EDQUOT: "the disk quota is used up",
-            _errno.EFBIG: "a file reached the size limit for files (ulimit -f)"}.get(code or 0, "")
+    return _NO_ROOM.get(code or 0, ("", ""))[0]
+
+
+def room_advice(code: int | None) -> str:
+    """What frees the room a failed write's ``errno`` says it lacked (:func:`no_room`): space on the device,
+    within the quota, or a higher file-size limit (no space is lacking then); "" for any other cause.
+
+    >>> room_advice(_errno.EFBIG)
+    'raise the file-size limit (ulimit -f) of the shell that runs graphbuild'
+    """
+    return _NO_ROOM.get(code or 0, ("", ""))[1]
+
+
+#: each lack of room a failed write's ``errno`` names: what it is, what frees it
+_NO_ROOM = {_errno.ENOSPC: ("no space left on the device", "free space on the device"),
+            _errno.EDQUOT: ("the disk quota is used up", "free space within the quota (or have it raised)"),
+            _errno.EFBIG: ("a file reached the size limit for files (ulimit -f)",
+                           "raise the file-size limit (ulimit -f) of the shell that runs graphbuild")}
 
 
 class CurationError(GraphbuildError):

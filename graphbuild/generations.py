@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from . import stages
-from .errors import OutputError, StoreError, WorkspaceNotWritableError, no_room
+from .errors import OutputError, StoreError, WorkspaceNotWritableError, no_room, room_advice
 from .fsutil import atomic_write_text, fsync_dir, pause, write_chunks
 from .graph import graph_columns, graph_json_chunks, graph_to_tables
 from .progress import Progress
@@ -137,9 +137,10 @@ class Commit:
                 raise KeyboardInterrupt(f"{kept}: CURRENT was not switched") from None
             if isinstance(exc, (OSError, OutputError)):
                 reason = no_room(exc.errno) or getattr(exc, "strerror", None) or str(exc)
+                advice = room_advice(exc.errno) or "free space or fix permissions"  # a limit needs no space freed
                 raise WorkspaceNotWritableError(
                     f"{what} {(folder or self.tmp).name} in {self.root} failed: {reason}; {kept} "
-                    "(CURRENT was not switched); free space or fix permissions and build again") from None
+                    f"(CURRENT was not switched); {advice} and build again") from None
             raise
 
     def write_graph(self, G: nx.MultiDiGraph) -> str:

@@ -53,6 +53,9 @@ def test_full_disk_build_says_the_limit_and_leaves_the_workspace_as_it_was(tmp_p
     first = _papers(tmp_path / "a.jsonl", ["FooNet", "BarNet"])
     line = _one_error(_graphbuild("build", str(first), "-w", "ws", "--no-overview", cwd=tmp_path), "E402")
     assert "failed: a file reached the size limit for files (ulimit -f); the workspace is still empty" in line
+    # the advice fits the cause: no space or permission is at fault (it said "free space or fix permissions")
+    assert line.endswith("raise the file-size limit (ulimit -f) of the shell that runs graphbuild and build "
+                         "again"), line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]  # no workspace, no temporary folder
 
     assert _graphbuild("build", str(first), "-w", "ws", "--no-overview", cwd=tmp_path, limit=None).returncode == 0
