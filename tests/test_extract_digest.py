@@ -19,7 +19,7 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "595cf23560643615781f5b574574d3b64698f6361c87ae2c2d857cb9c2b824d4"
+DEMO_SHA256 = "94d802b92e56372fb795e435faaefce354e1c36d3b4aefdd1e1fffa28b2de1b2"
 SHARED_50_SHA256 = "a8b93b16aad74c0b837f8819ef0b96658ee9622d52f8e1748ad376554fbea99d"
 
 

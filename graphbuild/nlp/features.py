@@ -564,7 +564,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
         ids += blocks.get(learning) or block(learning, "", _prefixed, TYPE_ONLY, (f"learning={doc.learning}",))
         if c.end < title_end and _title_task(text, c.end, title_end):
             ids += blocks.get(_TITLE_TASK_KEY) or block(_TITLE_TASK_KEY, "", _prefixed, TYPE_ONLY, ("title_task",))
-        appos = _appositive_head(text, c.end, min(len(text), c.end + 70))
+        appos = _appositive_head(text, c.end, min(len(text), c.end + _APPOS_REACH))
         if appos is not None:
             head = ("appos", appos)
             ids += blocks.get(head) or block(head, "", _prefixed, TYPE_ONLY + "appos=", (appos,))
@@ -671,10 +671,15 @@ _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: its members' count)
 #: (up to eight words: the head is looked for in the first five, the kind of a collection's members a little
 #: further: ", a collection of open scientific language models"); past a spelled-out parenthesis of up to 80
-#: characters ("X (Labelled Orchard Images from Drone Surveys), a test set of …") and a parenthesised acronym
+#: characters ("X (Labelled Orchard Images from Drone Surveys), a test set of …") or a long form set off by dashes
+#: ("X — Sparse Pretraining over Words — a multilingual encoder"; a dash may stand for the comma: "X — a tagger"),
+#: and a parenthesised acronym
 #: inside the kind, dropped before the head is looked for ("a Large Language Model (LLM) serving engine")
-_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,80}\))?[,:]\s+(?:a|an|the\s+first|two|three|four|five)\s+"
+_APPOS = re.compile(r"(?:\)|\s*\([^()]{1,80}\))?(?:[,:]\s+|\s*[—–](?:\s*[^—–()\n]{1,80}?\s*[—–])?\s*)"
+                   r"(?:a|an|the\s+first|two|three|four|five)\s+"
                    r"((?:[\w\-]+\s+|\([A-Z][\w\-]*\)\s+){0,7}[\w\-]+)")
+#: how far past a name its appositive is read (a long form of up to 80 characters may come before the kind)
+_APPOS_REACH = 130
 #: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)
 _HEAD_CUT_WORDS = frozenset("of on for in with from over via under by to".split())
 
@@ -842,9 +847,9 @@ def defined_type(text: str, title_end: int, c: Candidate) -> str | None:
     if c.end < title_end:
         return copula_kind(text, c.end, title_end) or titled_kind_at(text[:title_end], c.start, c.end) \
             or _title_kind(text, c.end, title_end)
-    stop = min(len(text), c.end + 70)
-    return _appositive_head(text, c.end, stop) or copula_kind(text, c.end, stop) \
-        or _kind_named_before(text, title_end, c.start) or _appositive_agent(text, c.end, stop)
+    stop, reach = min(len(text), c.end + 70), min(len(text), c.end + _APPOS_REACH)
+    return _appositive_head(text, c.end, reach) or copula_kind(text, c.end, stop) \
+        or _kind_named_before(text, title_end, c.start) or _appositive_agent(text, c.end, reach)
 
 
 #: a name defined by a copula: "X is a dataset of …", "X Is a Loss: …", "X is not a model but a schedule" (what
@@ -921,6 +926,10 @@ _NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed|we\s+(?:call|name|d
 _KIND_OPENS = re.compile(r"(?:(?:^|[.!?]\s+)(?:The|Our)|\bour)\s+(?:[\w\-]+\s+){0,3}?([a-z][\w\-]*)\s*(?:,|[—–])\s*$")
 #: what the authors call the thing the sentence made: "… into a one-step consistency model and call the result "
 _THE_RESULT = re.compile(r"\b(?:call|calling|name|naming|dub|dubbing)\s+the\s+result\s*$")
+#: the authors naming the thing by its kind, the name following: "We name the tagger ", "we call the resulting
+#: model ", "We refer to the architecture as " (group 1 the kind's head noun; "the result" is :data:`_THE_RESULT`'s)
+_NAME_THE_KIND = re.compile(r"\b(?:call|name|dub|term|refer\s+to)\s+(?:the|this|our)\s+(?:[\w\-]+\s+){0,2}?"
+                            r"([a-z][\w\-]*)(?:\s+as)?$")
 #: the words after an indefinite article, for :data:`_THE_RESULT`'s kind: "a one-step consistency model"
 _MADE_KIND = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
 #: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
@@ -939,6 +948,8 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         kind = m.group(1) if m is not None else None
     elif tail.endswith(("result", "result,")) and _THE_RESULT.search(tail.rstrip(",")):
         kind = _last_made_kind(window[max(window.rfind(". "), 0):])
+    elif (m := _NAME_THE_KIND.search(tail)) is not None:  # "We name the tagger X", "we refer to the model as X"
+        kind = m.group(1)
     elif tail.endswith((",", "—", "–")):  # (a comma alone, after the authors' verb or opening the sentence with a
         # definite kind: not "On a set of traces, X improves …")
         m = MADE_KIND_NAMED.search(window) if tail.endswith(",") else None
