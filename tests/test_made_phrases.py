@@ -29,3 +29,24 @@ def test_an_initialised_model_is_found_without_what_it_was_initialised_from():
     names = {e.name for e in extract_text(abstract, title="Anchored Retrieval over Long Contexts").entities}
     assert "Harrow" in names
     assert "Harrow-initialised Llama-2-7B" not in names
+
+
+def _names(title, abstract):
+    return {e.name for e in extract_text(abstract, title=title).entities}
+
+
+@pytest.mark.parametrize("abstract, known", [
+    ("We propose Quillcall, a planner that prices each tool call before making it. Compared with Toolformer-style "
+     "prompting, Quillcall halves the number of calls on the Dunmere tool-use suite at equal accuracy.", "Toolformer"),
+    ("Pixel samplers of cascaded Imagen-like systems are slow. We propose Lumbrel, a single-stage pixel diffuser "
+     "that matches their FID on the Vexmoor faces set with a third of the compute.", "Imagen"),
+])
+def test_a_known_name_written_only_as_a_likeness_is_found(abstract, known):
+    # (decide._with_likened_names: the entity model alone scores such a lone name below its threshold)
+    assert known in _names("A Title", abstract)
+
+
+def test_a_known_name_ending_a_longer_hyphenated_name_is_not_likened():
+    abstract = ("We propose Sorrel, a prompt compressor. Med-PaLM-style prompting of small models costs many tokens; "
+                "Sorrel keeps 97% of the accuracy on the Wexford clinical questions with a fifth of them.")
+    assert "PaLM" not in _names("Prompting Medical Models Cheaply", abstract)

@@ -32,6 +32,7 @@ def _predicated(abstract: str, name: str) -> bool:
     "Wrenfall runs in real time on a Snapdragon phone.",
     "Floods are slow to model. Wrenfall builds on a graph neural operator (GNO) and is trained on reanalysis.",
     "Wrenfall is trained on 64 GPUs.",  # (the predicate read before)
+    "Ours beats the Wrenfall baseline by 3 points.",  # the one system measured against
 ])
 def test_what_only_a_model_is_or_does(abstract):
     assert _predicated(abstract, "Wrenfall")
@@ -49,6 +50,9 @@ def test_what_only_a_model_is_or_does(abstract):
     ("Wrenfall merges experts. Each expert is small and is trained alone.", "Wrenfall"),
     # a longer word is no mention of the name
     ("We train Wrenfalls quickly. Wrenfall-XL is trained on text.", "Wrenfall"),
+    # the plural names a kind of which several were run; a lower-case name is no system's
+    ("Ours beats state-of-the-art Wrenfall baselines.", "Wrenfall"),
+    ("Ours beats the wrenfall baseline.", "wrenfall"),
 ])
 def test_what_a_method_may_be_or_do_too(abstract, name):
     assert not _predicated(abstract, name)

@@ -84,6 +84,7 @@ from .lexicon import (
     DATA_SPLIT_WORDS,
     FAMILY_STEM,
     LANGUAGES,
+    LIKENED_AFTER,
     LIST_GAP,
     LIST_GAP_ENDS,
     LIST_SEPARATOR,
@@ -567,6 +568,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
     kinds.update(headed)
     keep, coded = _with_code_named(text, cands, group_of, keep, scores)
     kinds.update(coded)
+    keep = _with_likened_names(text, cands, group_of, keep, entries, scores)
     keep = _with_presented_names(context, cands, group_of, keep, scores)
     keep = _with_coined_names(prepared, keep, scores)
     keep = _with_opening_pair_parts(text, sents, cands, groups, group_of, keep, entries, scores)
@@ -1126,6 +1128,31 @@ def _with_code_named(text: str, cands: list[Candidate], group_of: list[int], kee
     return _with_each(cands, group_of, keep, probs, CODE_NAMED_FLOOR, code_named)
 
 
+def _with_likened_names(text: str, cands: list[Candidate], group_of: list[int], keep: list[int],
+                        entries: list[Any], probs: np.ndarray) -> list[int]:
+    """``keep`` with the groups of the known names a hyphen joins to a word that likens something to them
+    (:data:`LIKENED_AFTER`: "SelfCheckGPT-style consistency checking", "Imagen-like systems", "a
+    Reflexion-inspired critic"), when not unlikely (``LIKENED_FLOOR``): the text names the known thing it copies,
+    which it may write only so; the entity model, trained where such a name is mostly written elsewhere too,
+    scores a lone one as a stray capital. A whole name the gazetteer knows (not the end of a longer one,
+    "Med-Zorb-style"), holding a capital, not a generic word; not "-based" ("Transformer-based models" name a
+    kind built on a family).
+    """
+    if "-" not in text:
+        return keep
+    known = {id(c) for c, e in zip(cands, entries) if e is not None}
+
+    def likened(c: Candidate, score: float) -> str | None:
+        if id(c) not in known or c.text.islower() or LIKENED_AFTER.match(text, c.end) is None \
+                or c.start > 0 and (text[c.start - 1] == "-" or text[c.start - 1].isalnum()):
+            return None
+        return None if is_generic(c.text) else ""
+
+    return _with_each(cands, group_of, keep, probs, LIKENED_FLOOR, likened)[0]
+
+
+#: the least score of a known name used as a likening modifier that :func:`_with_likened_names` keeps
+LIKENED_FLOOR = 0.02
 #: the least score of a name right after "code" or "solver" that :func:`_with_code_named` keeps
 CODE_NAMED_FLOOR = 0.02
 #: "the", up to four modifiers, then "code" or "solver" right before a name: "the gyrokinetic code ", "the

@@ -17,6 +17,7 @@ from ..resources import data_path
 
 __all__ = [
     "whole_occurrences",
+    "LIKENED_AFTER",
     "MADE_AFTER",
     "made_phrase",
     "family_stems",
@@ -803,8 +804,13 @@ COMPARISON_ENDS = tuple(sorted({w[-2:] for w in COMPARISON_WORDS}))
 VERSION = r"\+\+|[\- ]?v?\d+(?:\.\d+)*"
 #: the hyphenated word that makes a phrase after a name rather than name a thing ("Zorb-style
 #: pretraining", "Quill-based ranking", "a Zorb-like protocol"): the name is used, not given
-_MADE_WORDS = "based|style|like|inspired|driven|powered|oriented"
+_LIKENESS_WORDS = "style|like|inspired"
+_MADE_WORDS = f"based|{_LIKENESS_WORDS}|driven|powered|oriented"
 MADE_AFTER = re.compile(rf"-(?:{_MADE_WORDS})\b", re.I)
+#: ... of them, the words that liken a thing to the one a name names ("Zorb-style decoders", "a Zorb-like
+#: protocol"): the name is of a particular, known thing; "-based" is not among them ("Transformer-based
+#: models", "GCN-based methods" name a kind built on a family, not the thing)
+LIKENED_AFTER = re.compile(rf"-(?:{_LIKENESS_WORDS})\b", re.I)
 #: a phrase made with a name, which a name never is: one that ends in a hyphenated made-word ("Small GPT-2-style",
 #: "Prior Transformer-based": the name is the part before it) or opens with a name joined to how a model was
 #: started or trained ("Zorb-initialised Quill-7B", "Zorb-pretrained ViT-B", "Zorb-fine-tuned Quill": the name
