@@ -24,6 +24,15 @@ def test_a_naming_verb_passes_an_object_of_plain_words() -> None:
     assert _proposed_cues("We call the very deep and wide nets Zorbel.") == set()
 
 
+def test_an_object_modified_by_a_name_or_a_count_is_passed() -> None:
+    # a name or a count before the object's lower-case head belongs to the object, not to the name given
+    assert _proposed_cues("We name the PPO-trained manager ZorbPPO; the tracker is rule-based.") == {"ZorbPPO"}
+    assert _proposed_cues("We call the NAF configuration QuillNAF; transfer was not tried.") == {"QuillNAF"}
+    assert _proposed_cues("We analyse the gates and call the 30-layer model Zorb-30.") == {"Zorb-30"}
+    # a lower-case word after the modified object ends no name: nothing coined follows
+    assert _proposed_cues("We call the NAF configuration stable when it converges.") == set()
+
+
 def test_a_capital_among_plain_words_makes_the_name_a_cue() -> None:
     assert _proposed_cues("We call it drift-gated SGD. It helps.") == {"drift-gated SGD"}
     assert _proposed_cues("The embeddings, which we call Pollen vectors, beat DTW.") == {"Pollen vectors"}

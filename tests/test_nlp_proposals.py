@@ -933,6 +933,9 @@ def test_roles_subject_kind_apposed_shape():
     assert not _subject_kind_apposed("The teacher, ")  # no kind of model, method or dataset
     assert not _subject_kind_apposed("The backbone, ")  # a part borrowed from others
     assert not _subject_kind_apposed("The strong baseline network, ")
+    # a filter or an ensemble is a thing the authors build and name ("The resulting filter, Zorb-LF, uses …")
+    assert _subject_kind_apposed("The resulting filter, ") and _subject_kind_apposed("The ensemble, ")
+    assert not _subject_kind_apposed("The standard filter, ")  # someone else's
     assert not _subject_kind_apposed("We compare with the network, ")  # not the sentence's opening
 
 

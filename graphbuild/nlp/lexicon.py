@@ -892,7 +892,7 @@ ARTIFACT_KINDS: dict[str, str] = {
     **{w: t for w, t in TYPE_HEADS.items()
        if t in ("Model", "Method", "Dataset") and (not w.endswith("s") or w.endswith("us"))},
     **dict.fromkeys("router kernel simulator emulator controller tokenizer tokeniser reranker ranker "
-                    "scheduler compressor".split(), "Method"),
+                    "scheduler compressor filter ensemble".split(), "Method"),
     **dict.fromkeys("parser tagger recognizer recogniser segmenter translator predictor forecaster spotter vocoder "
                     "recommender transcriber synthesizer synthesiser denoiser captioner".split(), "Model"),
 }

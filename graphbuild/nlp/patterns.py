@@ -1221,7 +1221,7 @@ _LOWER_STOP = frozenset("a an the that which and or to for of in on with by as i
 #: letters too), after an opening quote; the punctuation after it, if any, ends the name
 _NAME_WORD = re.compile(r"\s+[\"“'‘]?([A-Za-z0-9α-ωΑ-Ω]+(?:[\-+.][A-Za-z0-9α-ωΑ-Ω]+)*)(?![\w\-])"
                         r"([\"”'’)\]]*[,.;:!?]?)")
-_ANY_WORD = re.compile(r"\s+[\"“'‘(]?([A-Za-z][\w\-]*)(?=[\s,.;:!?)\"”'’])")
+_ANY_WORD = re.compile(r"\s+[\"“'‘(]?([A-Za-z0-9][\w\-]*)(?=[\s,.;:!?)\"”'’])")
 #: an object before the name: "we call it X", "we call this approach X", "which we refer to as X"
 _PRONOUNS = frozenset("it them".split())
 _DETERMINERS = frozenset("this these our the such each".split())
@@ -1390,12 +1390,19 @@ _OBJECT_WORDS = 4
 def _coined_after_object(text: str, words: list[tuple[str, int, int]], k: int) -> int | None:
     """Where an object that a determiner opens (``words[k - 1]``) ends, when a few lower-case words
     (:data:`_OBJECT_WORDS` at most, no stop word, none a name's shape) lead to a capitalised or coined word: that
-    word opens the name the verb gives ("we name the deployed student Zorbel"); ``None`` otherwise.
+    word opens the name the verb gives ("we name the deployed student Zorbel"); ``None`` otherwise. A name or
+    count modifying the object's lower-case head is the object's ("we name the PPO-trained manager Zorbel",
+    "we call the 30-layer model Zorb-30").
     """
     for j in range(k, min(k + _OBJECT_WORDS + 1, len(words))):
         word = text[words[j][2]:words[j][1]]
         if word[:1].isupper() or shape_score(word):
-            return j if j > k else None
+            if j > k and text[words[j - 1][2]:words[j - 1][1]].islower():
+                return j
+            if j + 1 < len(words) and text[words[j + 1][2]:words[j + 1][1]].islower() \
+                    and words[j + 1][0] not in _NAME_STOP:
+                continue  # a name modifying the object's lower-case head: "the PPO-trained manager Zorbel"
+            return None
         if words[j][0] in _NAME_STOP or not word.islower():
             return None
     return None
