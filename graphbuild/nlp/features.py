@@ -916,9 +916,11 @@ _KIND_CALLED = re.compile(r"\b(?:[Aa]n?|[Oo]ur|[Tt]he|[Tt]his|[Tt]hese)\s+(?:[\w
                           r"(?:(?:(?:which|that)\s+)?(?:is|was|are|were)\s+(?:called|named|dubbed|termed)|"
                           r"(?:(?:which|that)\s+)?we\s+(?:call|name|dub|term|refer\s+to\s+as)|called|named|dubbed|"
                           r"termed)\s+(?:as\s+)?(?:it\s+)?[\"“']?$")
+#: the verbs of the authors naming a thing ("we call X", "we refer to it as X")
+_NAMING_VERBS = r"call|name|dub|term|refer\s+to"
 #: a naming verb (a participle, or the authors' present tense in "which we call"), with the "as" informal
 #: abstracts put after it (or the "it" of "we call it"), ending the text before a name
-_NAMED_AS_END = re.compile(r"\b(?:called|named|dubbed|termed|we\s+(?:call|name|dub|term|refer\s+to))(?:\s+as)?"
+_NAMED_AS_END = re.compile(rf"\b(?:called|named|dubbed|termed|we\s+(?:{_NAMING_VERBS}))(?:\s+as)?"
                            r"(?:\s+it)?$")
 #: a kind the sentence opens with, or the authors' own, its name in apposition after a comma or a dash: "The
 #: resulting controller, ", "our codec—" (group 1 the kind's head noun; a definite kind only: "On a set of traces, X
@@ -928,7 +930,7 @@ _KIND_OPENS = re.compile(r"(?:(?:^|[.!?]\s+)(?:The|Our)|\bour)\s+(?:[\w\-]+\s+){
 _THE_RESULT = re.compile(r"\b(?:call|calling|name|naming|dub|dubbing)\s+the\s+result\s*$")
 #: the authors naming the thing by its kind, the name following: "We name the tagger ", "we call the resulting
 #: model ", "We refer to the architecture as " (group 1 the kind's head noun; "the result" is :data:`_THE_RESULT`'s)
-_NAME_THE_KIND = re.compile(r"\b(?:call|name|dub|term|refer\s+to)\s+(?:the|this|our)\s+(?:[\w\-]+\s+){0,2}?"
+_NAME_THE_KIND = re.compile(rf"\b(?:{_NAMING_VERBS})\s+(?:the|this|our)\s+(?:[\w\-]+\s+){{0,2}}?"
                             r"([a-z][\w\-]*)(?:\s+as)?$")
 #: the words after an indefinite article, for :data:`_THE_RESULT`'s kind: "a one-step consistency model"
 _MADE_KIND = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
