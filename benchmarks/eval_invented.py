@@ -35,7 +35,8 @@ SETS = {
         "synth23", "synth25", "synth27", "synth29",
     ),
 }
-SECOND = ("synth2", "synth3", "synth5", "synth26", "synth27", "synth28", "synth29")  # the sets ``second.annotations.jsonl`` annotated again
+# the sets ``second.annotations.jsonl`` annotated again
+SECOND = ("synth2", "synth3", "synth5", "synth26", "synth27", "synth28", "synth29")
 
 
 def gold_rows(name: str) -> tuple[Path, list[dict[str, Any]]]:
