@@ -85,3 +85,46 @@ def test_full_disk_under_a_redirected_output_is_an_error_not_a_cut_file(tmp_path
     line = _one_error(run, "E700")
     assert line == ("graphbuild: error: [E700] cannot write the standard output: a file reached the size limit for "
                     "files (ulimit -f)")
+
+
+#: a process that cannot write the lock's holder file (the file-size limit is below its size), then can
+_LOCK_TWICE = """
+import resource, sys
+from graphbuild.errors import WorkspaceNotWritableError
+from graphbuild.lock import WorkspaceLock
+hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+resource.setrlimit(resource.RLIMIT_FSIZE, (16, hard))
+try:
+    WorkspaceLock(sys.argv[1], "test").acquire()
+except WorkspaceNotWritableError as exc:
+    print(exc)
+resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+with WorkspaceLock(sys.argv[1], "test") as lock:  # the failed one kept nothing: no E401 from this very process
+    print("held", lock.held)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file-size limits")
+def test_full_disk_the_workspace_lock_says_what_lacks_and_is_not_kept(tmp_path):
+    """The lock's holder file is the first thing a writer writes: at the limit (as on a full disk) a build, a
+    curate said '[E700] cannot write ws/.graphbuild.lock.json: ...; choose another place (the old file, if any,
+    is unchanged)', advice that fits an output file, not a workspace."""
+    papers = _papers(tmp_path / "a.jsonl", ["FooNet"])
+    line = _one_error(_graphbuild("build", str(papers), "-w", "ws", "--no-overview", cwd=tmp_path, limit=16), "E402")
+    assert line == ("graphbuild: error: [E402] cannot write workspace ws: a file reached the size limit for files "
+                    "(ulimit -f); raise the file-size limit (ulimit -f) of the shell that runs graphbuild and try "
+                    "again"), line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]  # the new workspace went as it came
+
+    assert _graphbuild("build", str(papers), "-w", "ws", "--no-overview", cwd=tmp_path, limit=None).returncode == 0
+    before = sorted(p.name for p in (tmp_path / "ws").iterdir())
+    line = _one_error(_graphbuild("curate", "reject", "FooNet", "-w", "ws", cwd=tmp_path, limit=16), "E402")
+    assert "cannot write workspace ws: a file reached the size limit for files (ulimit -f); raise" in line
+    assert sorted(p.name for p in (tmp_path / "ws").iterdir()) == before  # no holder file, no temporary file
+    assert _graphbuild("curate", "reject", "FooNet", "-w", "ws", cwd=tmp_path, limit=None).returncode == 0
+
+    run = subprocess.run([sys.executable, "-c", _LOCK_TWICE, str(tmp_path / "api")], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert run.stdout.splitlines() == [
+        f"[E402] cannot write workspace {tmp_path / 'api'}: a file reached the size limit for files (ulimit -f); "
+        "raise the file-size limit (ulimit -f) of the shell that runs graphbuild and try again", "held True"], run
