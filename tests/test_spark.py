@@ -1133,3 +1133,39 @@ def test_spark_build_cli_names_a_file_given_twice_on_the_standard_error_as_a_bui
     out, err = capsys.readouterr()
     assert [line for line in err.splitlines() if line.startswith("warning:")] == single, err
     assert "warning:" not in out and "nodes: Entity 1, Paper 1" in out, out
+
+
+def test_spark_build_out_of_room_is_one_coded_line_and_leaves_the_old_output(spark_session, tmp_path):
+    """The JVM's Parquet writer on a full disk (a real one: a small tmpfs, mounted when the tests run as root)
+    ended the job with a traceback and pages of Java stack ('Py4JJavaError: <exception str() failed>')."""
+    import subprocess
+
+    from graphbuild.errors import OutputError
+    from graphbuild.spark.job import prepare, run
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(disk)],
+                                           capture_output=True).returncode:
+        pytest.skip("needs root to mount a small tmpfs (a real full disk)")
+    try:
+        path = tmp_path / "in.jsonl"
+        path.write_text(json.dumps({"id": "p1", "title": "FooNet for images",
+                                    "abstract": "We propose FooNet, trained on ImageNet."}) + "\n", encoding="utf-8")
+        out = disk / "out"
+        out.mkdir()
+        (out / "manifest.json").write_text("the old output\n")
+        with open(disk / "filler", "wb", buffering=0) as fill:  # the rest of the device
+            try:
+                while fill.write(b"\0" * 4096):
+                    pass
+            except OSError:
+                pass
+        with pytest.raises(OutputError) as err:
+            run(prepare([str(path)]), out, spark=spark_session)
+        assert str(err.value) == (f"[E700] cannot write {out}: no space left on the device; free space on the "
+                                  "device, or choose another place (the old output, if any, is unchanged)")
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "out"]  # no temporary folder left
+        assert (out / "manifest.json").read_text() == "the old output\n"
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
