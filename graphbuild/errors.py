@@ -10,7 +10,8 @@ import unicodedata
 __all__ = ["visible", "GraphbuildError", "InputError", "QueryError", "StoreError", "WorkspaceError", "FetchError",
            "RelatedLookupError", "UsageError", "QueryTimeoutError", "WorkspaceLockedError", "WorkspaceNotWritableError",
            "OutputError", "CurationError", "unpaired_surrogate", "nul_character", "warning_line", "shortened", "quoted",
-           "cluster_cut", "QUOTED_WIDTH", "editor_lines", "no_room", "room_advice"]
+           "cluster_cut", "QUOTED_WIDTH", "editor_lines", "no_room", "room_advice",
+           "room_or_elsewhere"]
 
 
 #: Characters a terminal acts on instead of showing: C0/C1 controls and bidirectional overrides; and lone
@@ -244,6 +245,20 @@ def room_advice(code: int | None) -> str:
     'raise the file-size limit (ulimit -f) of the shell that runs graphbuild'
     """
     return _NO_ROOM.get(code or 0, ("", ""))[1]
+
+
+def room_or_elsewhere(code: int | None) -> str:
+    """What an output file or folder lacking room (:func:`no_room`) can do: free it (:func:`room_advice`) or be
+    written elsewhere; elsewhere does not help against the file-size limit, which holds on every device. ""
+    for any other cause.
+
+    >>> room_or_elsewhere(_errno.ENOSPC)
+    'free space on the device, or choose another place'
+    >>> room_or_elsewhere(_errno.EFBIG)
+    'raise the file-size limit (ulimit -f) of the shell that runs graphbuild'
+    """
+    advice = room_advice(code)
+    return advice and (advice if code == _errno.EFBIG else f"{advice}, or choose another place")
 
 
 #: each lack of room a failed write's ``errno`` names: what it is, what frees it

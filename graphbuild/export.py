@@ -50,7 +50,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import OutputError, UsageError, no_room
+from .errors import OutputError, UsageError, no_room, room_or_elsewhere
 from .fsutil import file_in_the_way, fresh_temp_folder, open_stream, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
@@ -143,8 +143,9 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
     except OSError as exc:
         # the file in the way as the path was given (``dest`` of a neo4j-csv export is its real path)
         in_the_way = file_in_the_way(shown / dest.name) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
-        reason = f"{in_the_way} is a file, not a folder" if in_the_way else exc.strerror or exc
-        raise OutputError(f"cannot write to {shown}: {reason}; choose a writable output folder", exc.errno) from None
+        reason = f"{in_the_way} is a file, not a folder" if in_the_way else no_room(exc.errno) or exc.strerror or exc
+        advice = room_or_elsewhere(exc.errno) or "choose a writable output folder"
+        raise OutputError(f"cannot write to {shown}: {reason}; {advice}", exc.errno) from None
     try:
         names = fill(tmp)
         pause("export")
@@ -154,8 +155,8 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         if exc.errno == errno.EISDIR:  # graph.json in the folder given is a folder (one-file formats: as given)
             raise OutputError(f"cannot write to {shown}: {dest} is a folder; name a file ending in {dest.suffix}, "
                               "or another folder", exc.errno) from None
-        hint = ("give a shorter name" if exc.errno == errno.ENAMETOOLONG else "make room, or choose another place"
-                if no_room(exc.errno) else "check free space and permissions")
+        hint = ("give a shorter name" if exc.errno == errno.ENAMETOOLONG else room_or_elsewhere(exc.errno)
+                or "check free space and permissions")
         raise OutputError(f"cannot write to {shown}: {no_room(exc.errno) or exc.strerror or exc}; {hint}",
                           exc.errno) from None
     finally:
@@ -177,8 +178,9 @@ def _to_device(device: Path, fill: Callable[[Path], list[str]]) -> None:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(f"cannot write to {device}: {no_room(exc.errno) or exc.strerror or exc}",
-                              exc.errno) from None
+            advice = room_or_elsewhere(exc.errno)
+            raise OutputError(f"cannot write to {device}: {no_room(exc.errno) or exc.strerror or exc}"
+                              + (f"; {advice}" if advice else ""), exc.errno) from None
 
 
 #: what a neo4j-csv export writes into its folder (and the temporary folders of earlier versions)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError, no_room
+from .errors import OutputError, no_room, room_or_elsewhere
 
 __all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind",
            "sibling", "clear_leftovers", "fresh_temp_folder", "swap_in_folder", "pid_alive", "pause",
@@ -178,16 +178,16 @@ def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
 
 def _output_error(path: Path, exc: OSError) -> OutputError:
     in_the_way = file_in_the_way(path) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+    advice = "choose another place"
     if in_the_way is not None:
         reason = f"{in_the_way} is a file, not a folder"
-    elif no_room(exc.errno):
-        reason = no_room(exc.errno)
+    elif no_room(exc.errno):  # (another place does not help against the file-size limit)
+        reason, advice = no_room(exc.errno), room_or_elsewhere(exc.errno)
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         reason = "its folder is read-only"
     else:
         reason = exc.strerror or str(exc)
-    return OutputError(f"cannot write {path}: {reason}; choose another place (the old file, if any, is unchanged)",
-                       exc.errno)
+    return OutputError(f"cannot write {path}: {reason}; {advice} (the old file, if any, is unchanged)", exc.errno)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

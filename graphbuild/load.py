@@ -348,7 +348,7 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
     LoadReport
     """
     from .curation import curation_digest, portable_report
-    from .generations import Commit
+    from .generations import Commit, pause, paused
     from .progress import stage_bar
 
     say = log or (lambda msg: None)
@@ -360,6 +360,7 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
             "`graphbuild build` on this workspace runs the NLP pass over every paper (and loses the loaded "
             "papers' reference lists)")
     own = read_corpus_papers(Path(folder)) if corpus else None
+    pause("read")  # (test hook: a load killed before its lock)
     unapplied = _why_not_curated(corpus, ws)
     with contextlib.ExitStack() as stack:
         curated, lines = None, None
@@ -383,6 +384,8 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
         report = LoadReport(stats=graph_stats(G), curation=curation)
         n_own = sum(not p.external for p in papers)
         with ws.lock("load", wait=wait):  # a new generation, made live the way a build makes one
+            for note in ws.repair():  # what a killed build or load left (a temporary folder, a spare generation)
+                say(f"repair: {note}")
             if curation is not None:
                 _curation_changed_meanwhile(ws, ops, say)
             commit = Commit(Path(ws.path), ws.current, graph_sha256=graph_digest(G),
@@ -394,9 +397,10 @@ def load_parquet(folder: str | os.PathLike, ws: Any, *, sync_store: bool = True,
             if corpus:  # streamed from the Parquet files (or the spool): the extraction cache a later build reads
                 commit.write_extractions(lines if lines is not None else read_extraction_lines(Path(folder)))
             commit.write(papers, None if corpus else [], G)
+            pause("write")
             if sync_store:
                 with stage_bar("embedded store", enabled=progress) as step:
-                    report.store = commit.store(graph_to_tables(G), step).summary()
+                    report.store = commit.store(graph_to_tables(G), paused(step)).summary()
             commit.finish()
     if neo4j_dir:
         report.neo4j_files = neo4j_import_files(G, Path(neo4j_dir))

@@ -21,7 +21,14 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from . import arguments
-from .errors import WorkspaceLockedError, WorkspaceNotWritableError, unpaired_surrogate
+from .errors import (
+    OutputError,
+    WorkspaceLockedError,
+    WorkspaceNotWritableError,
+    no_room,
+    room_advice,
+    unpaired_surrogate,
+)
 from .fsutil import atomic_write_text
 
 __all__ = ["WorkspaceLock", "FileWriteLock", "LOCK_FILE", "HOLDER_FILE", "writer"]
@@ -68,7 +75,7 @@ class WorkspaceLock:
     def _prepare(self) -> None:
         _make_folder(self.path)
 
-    def _cannot(self, exc: OSError) -> str:
+    def _cannot(self, exc: OSError | OutputError) -> str:
         return _not_writable(self.path, exc)
 
     @property
@@ -97,7 +104,7 @@ class WorkspaceLock:
             atomic_write_text(self._holder_file, json.dumps({
                 "pid": os.getpid(), "host": socket.gethostname(), "command": self.command,
                 "started": time.time()}) + "\n")
-        except OSError as exc:
+        except (OSError, OutputError) as exc:  # (the atomic write says "choose another place": not for a workspace)
             self.release()
             raise WorkspaceNotWritableError(self._cannot(exc)) from None
         return self
@@ -176,11 +183,13 @@ class FileWriteLock(WorkspaceLock):
     def _prepare(self) -> None:
         pass
 
-    def _cannot(self, exc: OSError) -> str:
+    def _cannot(self, exc: OSError | OutputError) -> str:
+        if no_room(exc.errno):
+            return f"cannot lock {self.what} {self.path}: {no_room(exc.errno)}; {room_advice(exc.errno)} and try again"
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return (f"cannot lock {self.what} {self.path}: its folder is read-only ({exc.strerror}); "
+            return (f"cannot lock {self.what} {self.path}: its folder is read-only ({_why(exc)}); "
                     "it must be writable to be changed")
-        return f"cannot lock {self.what} {self.path}: {exc.strerror or exc}"
+        return f"cannot lock {self.what} {self.path}: {_why(exc)}"
 
 
 def _make_folder(path: Path) -> None:
@@ -197,10 +206,17 @@ def _make_folder(path: Path) -> None:
         raise WorkspaceNotWritableError(_not_writable(path, exc)) from None
 
 
-def _not_writable(path: Path, exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return f"no space left on the device holding workspace {path}; free some space and build again"
+def _not_writable(path: Path, exc: OSError | OutputError) -> str:
+    if no_room(exc.errno):  # a full disk, a used-up quota or the file-size limit: each freed its own way
+        return f"cannot write workspace {path}: {no_room(exc.errno)}; {room_advice(exc.errno)} and try again"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"workspace {path} is read-only ({exc.strerror}); build into a folder you can write "
+        return (f"workspace {path} is read-only ({_why(exc)}); build into a folder you can write "
                 "(-w), or copy the workspace first")
-    return f"cannot write workspace {path}: {exc.strerror or exc}"
+    return f"cannot write workspace {path}: {_why(exc)}"
+
+
+def _why(exc: OSError | OutputError) -> str:
+    """The system's words for a failed write (an :class:`OutputError` has none of its own: its errno's)."""
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return os.strerror(exc.errno) if exc.errno else exc.detail

@@ -883,7 +883,8 @@ def test_cli_output_to_a_full_disk_is_one_coded_line():
                                 stdout=full, stderr=subprocess.PIPE, text=True, timeout=300)
     assert result.returncode == 1
     *progress, error = result.stderr.strip().splitlines()  # the stages' progress lines, then one error line
-    assert error == "graphbuild: error: [E700] cannot write the standard output: no space left on the device"
+    assert error == ("graphbuild: error: [E700] cannot write the standard output: no space left on the device; "
+                     "free space on the device, or choose another place")
     assert all(re.fullmatch(r"(reading|merging: \w+|extracting): [\d/]+ \w+", line) for line in progress), progress
 
 

@@ -84,12 +84,14 @@ def base(tmp_path_factory) -> tuple[Path, Path]:
     return ws, extra
 
 
-def _kill_at(point: str, ws: Path, extra: Path) -> str:
-    """Run a build that pauses at ``point``, SIGKILL it there; returns its stderr."""
+def _kill_at(point: str, ws: Path, extra: Path, command: str = "build") -> str:
+    """Run a build (``command`` "load": a load of the folder ``extra``) that pauses at ``point``, SIGKILL it
+    there; returns its stderr."""
     env = {**os.environ, "GRAPHBUILD_TEST_PAUSE_AT": point}
     lines = []
-    with subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(extra), "-w", str(ws),
-                           "--no-overview"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    options = ["--no-overview"] if command == "build" else []
+    with subprocess.Popen([sys.executable, "-m", "graphbuild", command, str(extra), "-w", str(ws), *options],
+                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True) as proc:
         try:
             for line in proc.stderr:  # type: ignore[union-attr]
@@ -148,3 +150,59 @@ def test_crash_an_atomic_write_killed_half_way_leaves_a_temporary_file_the_next_
     atomic_write_text(page, "<html>whole</html>\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "report.html"]  # (they piled up for good)
     assert page.read_text() == "<html>whole</html>\n"
+
+
+#: every pause point a `graphbuild load` passes: before the lock (early), after the generation's files, inside
+#: the store's load and before its checkpoint (mid-way), around the rename, the CURRENT switch and the cleanup
+LOAD_POINTS = ["read", "write", "sync", "checkpoint", "rename", "switch", "cleanup"]
+
+
+@pytest.fixture(scope="module")
+def spark_output(base, tmp_path_factory) -> Path:
+    """The old corpus and the new papers as `graphbuild spark build` would write them (from a single build)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import write_parquet_tables
+    from graphbuild.spark.steps import paper_to_json
+
+    _, extra = base
+    root = tmp_path_factory.mktemp("crash-load")
+    built = Workspace(root / "single")
+    built.build([str(SOURCES / "corpus.jsonl"), str(extra)], progress=False, overview=False)
+    out = root / "out"
+    write_parquet_tables(graph_to_tables(built.graph()), out)
+    meta = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": built.manifest()["pipeline"]}}))
+    rows = {"papers": [{"order": n, "paper": paper_to_json(p)} for n, p in enumerate(built.papers())
+                       if not p.external],
+            "extractions": [{"paper_id": pid, "fingerprint": c.key, "extraction": json.dumps(c.extraction.to_dict())}
+                            for pid, c in sorted(built.extractions().items())]}
+    for name, table in rows.items():
+        (out / "corpus" / name).mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist(table), out / "corpus" / name / "part-0.parquet")
+    return out
+
+
+@pytest.mark.slow
+def test_crash_load_killed_at_every_point_leaves_old_or_new_corpus_and_the_next_load_needs_no_repair(
+        base, spark_output, tmp_path):
+    """A `graphbuild load` into the embedded store, SIGKILLed early, mid-way and around its commit: stats, query
+    and related answer from the old corpus or the new one; the next load and query work as they are, and leave
+    one generation and no unfinished folder."""
+    ws0, _ = base
+    copies = {point: tmp_path / point for point in LOAD_POINTS}
+    for copy in copies.values():
+        shutil.copytree(ws0, copy)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(lambda p: _kill_at(p, copies[p], spark_output, command="load"), LOAD_POINTS))
+    for point, ws in copies.items():
+        assert _corpus_seen(ws) == ("new" if point in SWITCHED else "old"), point
+        code, _, err = _cli("load", str(spark_output), "-w", str(ws))
+        assert code == 0, (point, err)
+        assert _corpus_seen(ws) == "new", point
+        gens = [p.name for p in ws.iterdir() if GENERATION_RE.match(p.name)]
+        assert len(gens) == 1, (point, gens)
+        assert not [p.name for p in ws.iterdir() if p.name.startswith(".gen-")], point
+        assert (ws / "gen-notes" / "todo.txt").read_text() == "keep me", point

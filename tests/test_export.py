@@ -149,7 +149,8 @@ def test_export_replaces_files_atomically_and_cleans_up_on_failure(tmp_path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export_mod.nx, "write_graphml", broken_writer)
-    with pytest.raises(OutputError, match="no space left on the device; make room, or choose another place"):
+    with pytest.raises(OutputError, match="no space left on the device; free space on the device, or choose another "
+                                          "place$"):
         export_graph(small_graph(), "graphml", tmp_path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml"]

@@ -384,3 +384,34 @@ def test_reference_title_of_only_punctuation_is_no_title(tmp_path, capsys):
     titles = {row["p.title"] for row in rows}
     assert not titles & {"---", "?!", "\u200b", "...", "\u2026"}, rows
     assert "doi:10.1000/xyz" in {row["p.id"] for row in rows} and "Real Cited Work" in titles, rows
+
+
+def test_reference_titles_are_cleaned_as_paper_titles_so_two_spellings_are_one_cited_paper(tmp_path, capsys):
+    """A reference's title went into the graph as written: 'Sparse Graphs &amp; Dense   Kernels' and 'Sparse
+    Graphs & Dense Kernels' were two cited papers, and a title of markup alone (``\\cite{x}``) a paper named so;
+    now it is cleaned as a paper's title is (whitespace, tags, character references, LaTeX commands)."""
+    import json
+
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in (
+        {"title": "Adapters Everywhere", "abstract": "We fine-tune BERT on SQuAD.",
+         "references": [{"title": "Sparse Graphs &amp; Dense   Kernels for\n\\textbf{Learning}"},
+                        {"title": "\\cite{x}"}, {"title": "<i></i>", "doi": "10.1000/xyz"}]},
+        {"title": "Adapters Anywhere", "abstract": "We fine-tune BERT.",
+         "references": ["Sparse Graphs & Dense Kernels for <i>Learning</i>"]})))
+    s2 = tmp_path / "b.s2.jsonl"
+    s2.write_text(json.dumps({"paperId": "p1", "title": "Adapters Somewhere", "abstract": "We fine-tune BERT.",
+                              "references": [{"paperId": None, "title": " Sparse Graphs &#38; Dense Kernels for "
+                                                                        "Learning"}]}) + "\n")
+    ws = tmp_path / "ws"
+    assert main(["build", str(path), str(s2), "-w", str(ws), "--no-overview"]) == 0
+    err = capsys.readouterr().err
+    assert (f"warning: [E100] {path}:1: record at line 1: reference 2: its title '\\\\cite{{x}}' is empty once its "
+            "markup is dropped, and nothing else names the paper it cites; the reference was left out") in err, err
+    assert "reference 3: its title '<i></i>' is empty once its markup is dropped; the reference was kept" in err, err
+    assert main(["query", "-w", str(ws), "MATCH (p:Paper) WHERE p.external RETURN p.id, p.title ORDER BY p.id",
+                 "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["p.title"] for row in rows if row["p.id"].startswith("title:")] == [
+        "Sparse Graphs & Dense Kernels for Learning"], rows
+    assert {row["p.id"]: row["p.title"] for row in rows}["doi:10.1000/xyz"] in (None, ""), rows

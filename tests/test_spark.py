@@ -13,6 +13,7 @@ import pytest
 from conftest import require_service
 
 from graphbuild.ingest import read_papers
+from graphbuild.records import title_id
 from graphbuild.resources import data_path
 from graphbuild.schema import NODE_TABLES, REL_TABLES
 
@@ -1133,3 +1134,72 @@ def test_spark_build_cli_names_a_file_given_twice_on_the_standard_error_as_a_bui
     out, err = capsys.readouterr()
     assert [line for line in err.splitlines() if line.startswith("warning:")] == single, err
     assert "warning:" not in out and "nodes: Entity 1, Paper 1" in out, out
+
+
+def test_spark_build_out_of_room_is_one_coded_line_and_leaves_the_old_output(spark_session, tmp_path):
+    """The JVM's Parquet writer on a full disk (a real one: a small tmpfs, mounted when the tests run as root)
+    ended the job with a traceback and pages of Java stack ('Py4JJavaError: <exception str() failed>')."""
+    import subprocess
+
+    from graphbuild.errors import OutputError
+    from graphbuild.spark.job import prepare, run
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(disk)],
+                                           capture_output=True).returncode:
+        pytest.skip("needs root to mount a small tmpfs (a real full disk)")
+    try:
+        path = tmp_path / "in.jsonl"
+        path.write_text(json.dumps({"id": "p1", "title": "FooNet for images",
+                                    "abstract": "We propose FooNet, trained on ImageNet."}) + "\n", encoding="utf-8")
+        out = disk / "out"
+        out.mkdir()
+        (out / "manifest.json").write_text("the old output\n")
+        with open(disk / "filler", "wb", buffering=0) as fill:  # the rest of the device
+            try:
+                while fill.write(b"\0" * 4096):
+                    pass
+            except OSError:
+                pass
+        with pytest.raises(OutputError) as err:
+            run(prepare([str(path)]), out, spark=spark_session)
+        assert str(err.value) == (f"[E700] cannot write {out}: no space left on the device; free space on the "
+                                  "device, or choose another place (the old output, if any, is unchanged)")
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "out"]  # no temporary folder left
+        assert (out / "manifest.json").read_text() == "the old output\n"
+    finally:
+        subprocess.run(["umount", "--lazy", str(disk)], check=False)  # (the JVM may still hold a file there)
+
+
+def test_spark_build_refuses_and_warns_of_placeholder_titles_as_a_single_build_does(spark_session, tmp_path):
+    """Titles of only punctuation or of characters that show nothing (a paper's: refused; a reference's: dropped,
+    or the reference left out) and a reference title spelled two ways: the Spark job reads its records with the
+    single build's readers, so it gives the same coded lines and makes the same cited papers."""
+    from graphbuild.ingest import read_papers
+    from graphbuild.spark.job import prepare, run
+
+    folder = tmp_path / "titles"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(json.dumps(record) + "\n" for record in (
+        {"id": "p1", "title": "FooNet for images", "abstract": "We propose FooNet on ImageNet.",
+         "references": [{"title": "---", "doi": "10.1000/xyz"}, {"title": "?!"}, {"title": "\u200b\u00ad"},
+                        {"title": "Sparse Graphs &amp; Dense  Kernels"}]},
+        {"id": "p2", "title": "---", "abstract": "A title left as a dash."},
+        {"id": "p3", "title": "\u200b\u200d", "abstract": "A title no one can see."},
+        {"id": "p4", "title": "BarNet for text", "abstract": "We propose BarNet.",
+         "references": ["Sparse Graphs & Dense Kernels"]})), encoding="utf-8")
+    single = read_papers([folder], skip_bad=True)
+    skipped: list[str] = []
+    warned: list[list[str]] = []
+    out = tmp_path / "out"
+    counts = run(prepare([str(folder)], skip_bad=True), out, spark=spark_session, skip_bad=True,
+                 on_skipped=lambda lines, total: skipped.extend(lines), on_warnings=warned.append)
+    assert skipped == [str(e) for e in single.skipped] and len(skipped) == 2, skipped
+    assert "its title '---' is only punctuation" in skipped[0] and "holds no character that shows" in skipped[1]
+    assert warned == [single.warnings_summary()], warned
+    assert counts["skipped"] == 2
+    _, rows = _tables_of(out, "nodes", "Paper")
+    cited = sorted((row["id"], row["title"] or None) for row in rows if row["external"])
+    assert cited == [("doi:10.1000/xyz", None), (title_id("Sparse Graphs & Dense Kernels"),
+                                                 "Sparse Graphs & Dense Kernels")], cited

@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     """Parse ``argv`` and run its command; errors of the API become one line."""
-    from ..errors import GraphbuildError, OutputError, no_room
+    from ..errors import GraphbuildError, OutputError, no_room, room_or_elsewhere
 
     args = make_parser().parse_args(argv)
     try:
@@ -120,7 +120,9 @@ def _run(argv: Sequence[str] | None) -> int:
             raise
         # a write to the standard output failed (files have names, and their errors are E700 already)
         _drop_stdout()
-        failed = OutputError(f"cannot write the standard output: {no_room(exc.errno) or exc.strerror}", exc.errno)
+        advice = room_or_elsewhere(exc.errno)  # (elsewhere: another file or device to redirect it to)
+        failed = OutputError(f"cannot write the standard output: {no_room(exc.errno) or exc.strerror}"
+                             + (f"; {advice}" if advice else ""), exc.errno)
         print(f"graphbuild: error: {failed}", file=sys.stderr)
         return 1
 

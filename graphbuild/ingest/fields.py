@@ -817,8 +817,15 @@ def title_problem(title: str) -> str:
 def reference_titled(ref: PaperRef, number: int) -> tuple[PaperRef | None, str]:
     """``(ref, "")`` when reference ``number``'s title is a real one or none; else ``ref`` without the title
     (:func:`title_problem`) and the warning saying so, or ``None`` when nothing else names the paper it cites.
+    The title is cleaned as a paper's is (:func:`clean_text`: whitespace, markup, character references, LaTeX),
+    so that two spellings of one title name one cited paper, shown as a paper's title is.
     """
-    problem = title_problem(ref.title or "")
+    raw = ref.title or ""
+    title = clean_text(raw) if raw else ""
+    if title != raw:
+        ref = replace(ref, title=title or None)
+    problem = title_problem(title) or (f"its title {raw!r} is empty once its markup is dropped" if raw and not title
+                                       else "")
     if not problem:
         return ref, ""
     if ref.doi or ref.arxiv_id or ref.ids:

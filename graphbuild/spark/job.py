@@ -65,6 +65,7 @@ Spark work (input files, pipeline folder, gazetteer, fingerprint) is
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -76,7 +77,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import arguments
-from ..errors import InputError, UsageError, warning_line
+from ..errors import InputError, OutputError, UsageError, no_room, room_or_elsewhere, warning_line
 from ..fsutil import atomic_output, cache_dir, fresh_temp_folder, pause, swap_in_folder
 from ..graph import count_lines
 from ..ingest import SKIPPED_SHOWN, every_input_empty, no_paper_read, skipped_whole, warning_lines
@@ -692,8 +693,11 @@ def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out
     moved aside before it is removed (:func:`~graphbuild.fsutil.swap_in_folder`; it was removed in place, so a
     job killed then left half of it under ``out``), and what killed jobs left beside ``out`` is cleared first.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = fresh_temp_folder(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = fresh_temp_folder(out)
+    except OSError as exc:
+        raise _unwritable(out, exc.errno, exc.strerror or str(exc)) from None
     counts: dict[str, int] = {}
     try:
         for name, df in tables.items():
@@ -712,10 +716,42 @@ def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out
             indent=2), encoding="utf-8")
         pause("spark-replace")
         swap_in_folder(tmp, out)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(out, exc.errno, exc.strerror or str(exc)) from None
+        code = _java_no_room(exc)
+        if code:  # the JVM's writer ran out of room: its error came as a page of Java stack and a traceback
+            raise _unwritable(out, code, "") from None
         raise
     return counts
+
+
+def _unwritable(out: Path, code: int | None, why: str) -> OutputError:
+    """The one line of an output folder that could not be written: what lacked and what frees it
+    (:func:`~graphbuild.errors.room_or_elsewhere`), or the system's ``why``.
+    """
+    advice = room_or_elsewhere(code) or "choose a writable output folder"
+    return OutputError(f"cannot write {out}: {no_room(code) or why}; {advice} (the old output, if any, is "
+                       "unchanged)", code)
+
+
+def _java_no_room(exc: BaseException) -> int | None:
+    """The ``errno`` of a lack of room (:func:`~graphbuild.errors.no_room`) that a Java error from the JVM
+    (a ``Py4JJavaError``) was caused by, read from the system's own words in its chain of causes
+    (``java.io.IOException: No space left on device``); None for any other error.
+    """
+    java, seen = getattr(exc, "java_exception", None), 0
+    while java is not None and seen < 50:
+        try:
+            text, java = str(java.toString()), java.getCause()
+        except Exception:  # the JVM is gone: nothing more to read
+            return None
+        seen += 1
+        for code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            if os.strerror(code) in text:
+                return code
+    return None
 
 
 def ship_file(spark: Any, path: str) -> str:
