@@ -422,6 +422,35 @@ def test_mentions_a_dataset_named_with_its_image_size_or_its_split():
     assert subset_heads([_cand(plain, "Zorbset"), _cand(plain, "Zorb Training"), _cand(plain, "256x256 pixels")]) == []
 
 
+def test_mentions_a_known_benchmark_by_its_family_before_a_two_word_part():
+    from graphbuild.nlp.pipeline import subset_heads
+
+    text = "On the ZB QUILL passage ranking task and ZORB and large, QuillSet news."
+    cands = [_cand(text, "ZB QUILL passage ranking"), _cand(text, "ZORB and large"), _cand(text, "QuillSet news")]
+    # two lower-case words after capitalised words name a part; a function word joins no part to a name
+    assert subset_heads(cands) == ["ZB QUILL", "QuillSet"]
+
+
+def test_names_a_source_of_data_with_its_product_graph_or_series():
+    from graphbuild.nlp.pipeline import kind_phrase_form
+
+    def form(text: str, name: str) -> str | None:
+        return kind_phrase_form(name, text, text.index(name) + len(name))
+
+    assert form("indices from the Zorbsat NDVI product are used", "Zorbsat NDVI") == "Zorbsat NDVI product"
+    assert form("a pipeline over the QuillCrawl host graph, which", "QuillCrawl") == "QuillCrawl host graph"
+    assert form("Replaying the Varnawiki edit histories, we", "Varnawiki") == "Varnawiki edit histories"
+    assert form("events from the BrenNOK open samples.", "BrenNOK") == "BrenNOK open samples"
+    assert form("the Zorb-T recipe and", "Zorb-T") == "Zorb-T recipe"
+    # a kind that goes on as a noun's modifier reaches the noun; a plural verb right after the name is no kind
+    assert form("the TUZ graph classification collection", "TUZ") == "TUZ graph classification collection"
+    assert form("BrenSAMP samples tokens from a draft", "BrenSAMP") is None
+    assert form("QuillCrawl maps each draft", "QuillCrawl") is None
+    assert form("the QuillCrawl graph partitioner outputs", "QuillCrawl") is None
+    # a method's kind right after the name only
+    assert form("the Zorb greedy heuristic", "Zorb") is None
+
+
 def test_generic_a_size_s_is_no_plural():
     from graphbuild.nlp.lexicon import is_generic
 
