@@ -2839,3 +2839,19 @@ def test_gazetteer_knows_the_mnist_task_variants():
                                                   title="Recurrent Nets Remember").entities}
     assert found.get("Permuted MNIST") == "Dataset" and found.get("Sequential MNIST") == "Dataset"
     assert "MNIST" not in found
+
+
+def test_types_a_name_before_a_data_product_or_cohort_as_data():
+    from graphbuild.nlp.decide import _data_headed_type
+
+    def typed(text: str, name: str, entry: object = None) -> str | None:
+        return _data_headed_type(text, [_cand(text, name)], [0], [entry])
+
+    assert typed("indices from the Zorbis NDVI product are used", "Zorbis NDVI") == "Dataset"
+    assert typed("missing covariates in the QuillBorn cohort, where exposure", "QuillBorn") == "Dataset"
+    assert typed("winds from the Zorb-R reanalysis.", "Zorb-R") == "Dataset"
+    # no article before, a noun going on after the head, a model's head, or a name the gazetteer knows: no type
+    assert typed("Zorbis product lines are sold", "Zorbis") is None
+    assert typed("the Zorbis product manager said", "Zorbis") is None
+    assert typed("the ZorbRank model re-ranks passages", "ZorbRank") is None
+    assert typed("from the Zorbis product.", "Zorbis", entry=object()) is None
