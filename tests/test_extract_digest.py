@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "94d802b92e56372fb795e435faaefce354e1c36d3b4aefdd1e1fffa28b2de1b2"
-SHARED_50_SHA256 = "a8b93b16aad74c0b837f8819ef0b96658ee9622d52f8e1748ad376554fbea99d"
+DEMO_SHA256 = "8cc531662e346a19667bf908b1e44d701fa1c19bdc038041daee96ca6af872db"
+SHARED_50_SHA256 = "487d6e3ee5cde8229e5b044e136c065730af91726b0ee72b76baf8efab602792"
 
 
 @pytest.fixture(scope="module")

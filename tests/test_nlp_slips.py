@@ -422,6 +422,35 @@ def test_mentions_a_dataset_named_with_its_image_size_or_its_split():
     assert subset_heads([_cand(plain, "Zorbset"), _cand(plain, "Zorb Training"), _cand(plain, "256x256 pixels")]) == []
 
 
+def test_mentions_a_known_benchmark_by_its_family_before_a_two_word_part():
+    from graphbuild.nlp.pipeline import subset_heads
+
+    text = "On the ZB QUILL passage ranking task and ZORB and large, QuillSet news."
+    cands = [_cand(text, "ZB QUILL passage ranking"), _cand(text, "ZORB and large"), _cand(text, "QuillSet news")]
+    # two lower-case words after capitalised words name a part; a function word joins no part to a name
+    assert subset_heads(cands) == ["ZB QUILL", "QuillSet"]
+
+
+def test_names_a_source_of_data_with_its_product_graph_or_series():
+    from graphbuild.nlp.pipeline import kind_phrase_form
+
+    def form(text: str, name: str) -> str | None:
+        return kind_phrase_form(name, text, text.index(name) + len(name))
+
+    assert form("indices from the Zorbsat NDVI product are used", "Zorbsat NDVI") == "Zorbsat NDVI product"
+    assert form("a pipeline over the QuillCrawl host graph, which", "QuillCrawl") == "QuillCrawl host graph"
+    assert form("Replaying the Varnawiki edit histories, we", "Varnawiki") == "Varnawiki edit histories"
+    assert form("events from the BrenNOK open samples.", "BrenNOK") == "BrenNOK open samples"
+    assert form("the Zorb-T recipe and", "Zorb-T") == "Zorb-T recipe"
+    # a kind that goes on as a noun's modifier reaches the noun; a plural verb right after the name is no kind
+    assert form("the TUZ graph classification collection", "TUZ") == "TUZ graph classification collection"
+    assert form("BrenSAMP samples tokens from a draft", "BrenSAMP") is None
+    assert form("QuillCrawl maps each draft", "QuillCrawl") is None
+    assert form("the QuillCrawl graph partitioner outputs", "QuillCrawl") is None
+    # a method's kind right after the name only
+    assert form("the Zorb greedy heuristic", "Zorb") is None
+
+
 def test_generic_a_size_s_is_no_plural():
     from graphbuild.nlp.lexicon import is_generic
 
@@ -2810,3 +2839,19 @@ def test_gazetteer_knows_the_mnist_task_variants():
                                                   title="Recurrent Nets Remember").entities}
     assert found.get("Permuted MNIST") == "Dataset" and found.get("Sequential MNIST") == "Dataset"
     assert "MNIST" not in found
+
+
+def test_types_a_name_before_a_data_product_or_cohort_as_data():
+    from graphbuild.nlp.decide import _data_headed_type
+
+    def typed(text: str, name: str, entry: object = None) -> str | None:
+        return _data_headed_type(text, [_cand(text, name)], [0], [entry])
+
+    assert typed("indices from the Zorbis NDVI product are used", "Zorbis NDVI") == "Dataset"
+    assert typed("missing covariates in the QuillBorn cohort, where exposure", "QuillBorn") == "Dataset"
+    assert typed("winds from the Zorb-R reanalysis.", "Zorb-R") == "Dataset"
+    # no article before, a noun going on after the head, a model's head, or a name the gazetteer knows: no type
+    assert typed("Zorbis product lines are sold", "Zorbis") is None
+    assert typed("the Zorbis product manager said", "Zorbis") is None
+    assert typed("the ZorbRank model re-ranks passages", "ZorbRank") is None
+    assert typed("from the Zorbis product.", "Zorbis", entry=object()) is None

@@ -609,6 +609,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                                      for g, k in zip(keep, best)])
     accepted = [(groups[g], d or kinds.get(g)
                  or _collection_type(cands, groups[g], entries) or _checkpoint_type(cands, groups[g], entries)
+                 or _data_headed_type(text, cands, groups[g], entries)
                  or _drawn_type(context, cands, groups[g], entries)
                  or _predicated_type(context, cands, groups[g], entries, SCORED_TYPES[k])
                  or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k, d in zip(keep, best, defined)]
@@ -1441,6 +1442,28 @@ def _collection_type(cands: list[Candidate], members: list[int], entries: list[A
             continue  # a sentence's capitalised article before the name ("The Wrenfold Challenge is …"): no part of it
         if len(words) >= 2 and _name_head(words).lower() in _COLLECTION_HEADS and all(
                 w[:1].isupper() for w in words if w not in _NAME_JOINERS):
+            return "Dataset"
+    return None
+
+
+#: the nouns for a body of data that, right after "the" and a name, make the name a data set's ("the Zorb NDVI
+#: product", "the Zorb reanalysis", "the Zorb cohort"): a collection's heads and a data product's
+_DATA_HEADS = COLLECTION_HEADS | {"product", "products", "reanalysis", "microdata", "histories"}
+
+
+def _data_headed_type(text: str, cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
+    """"Dataset" for a name the gazetteer does not know that the text writes between "the" and a noun for a body of
+    data ending the phrase (:data:`_DATA_HEADS`: "from the Zorb NDVI product,", "the Zorb cohort, where"), whatever
+    the type model made of its shape; else ``None``.
+    """
+    if any(entries[i] is not None for i in members):
+        return None
+    for i in members:
+        c = cands[i]
+        if c.text.islower() or not text.endswith(("the ", "The "), 0, c.start):
+            continue
+        m = _HEAD_WORD_AFTER.match(text, c.end)
+        if m is not None and m.group(1) in _DATA_HEADS and _example_ends(text, m.end()) and not is_generic(c.text):
             return "Dataset"
     return None
 

@@ -1015,9 +1015,10 @@ def qualified_forms(members: list[Candidate], text: str, sents: list[tuple[int, 
     return out
 
 
-#: a name with two capitals or more, then one word in lower case ("ZORB bedrooms", "QuillSet news",
-#: "QuillSet test-clean")
-_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*) [a-z]{3,}(?:-[a-z]{3,})?")
+#: a name with two capitals or more (perhaps of several capitalised words), then one or two words in lower case,
+#: no function word ("ZORB bedrooms", "QuillSet news", "QuillSet test-clean", "ZB QUILL passage ranking")
+_SUBSET = re.compile(r"(?P<name>[A-Za-z][\w\-]*[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)"
+                     r"(?: (?!(?:and|the|for|with|from|into|over)\b)[a-z]{3,}(?:-[a-z]{3,})?){1,2}")
 
 
 #: one short all-capital word right after a name, ending the clause or phrase ("Zorb QX" of "Zorb QX at equal time")
@@ -1118,9 +1119,17 @@ _DATA_KIND_AFTER = re.compile(r" (?:[Bb]enchmarks?|[Ss]uite|[Dd]ataset|data set|
 _LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,4}(?![\w\-])")
 #: the kind nouns that end a name's phrase in :func:`kind_phrase_forms`: a collection of data (a library or a
 #: set of data too: "the Zorb spectral library", "the Zorb evaluation set") or, right after the name, a model
-#: or a method ("the Zorb model", "the Zorb method")
+#: or a method ("the Zorb model", "the Zorb method", "the Zorb recipe")
 _PHRASE_KINDS = COLLECTION_HEADS | {"library", "set", "sets"}
-_NAME_KINDS = frozenset(("model", "method", "algorithm"))
+#: ... and the nouns for a body of data that end the phrase where no noun follows them, and else are its modifiers
+#: ("the Zorb graph classification collection"): an instrument's or a survey's data product, series or map ("the
+#: Zorb NDVI product", "the Zorb sunspot series"), a crawl's or a site's graph or histories ("the Zorb host graph",
+#: "Zorb edit histories"), a census's microdata, a reanalysis; the plurals that are verbs as well only after a
+#: modifier ("the Zorb open samples", not "Zorb samples tokens")
+_TAIL_KINDS = frozenset(("product", "products", "series", "map", "graph", "histories", "microdata", "reanalysis",
+                         "lexicon"))
+_MODIFIED_KINDS = frozenset(("samples", "maps"))
+_NAME_KINDS = frozenset(("model", "method", "algorithm", "recipe", "heuristic", "scheme", "ensemble"))
 
 
 def headed_forms(members: list[Candidate], text: str) -> list[str]:
@@ -1158,16 +1167,25 @@ def kind_phrase_form(name: str, text: str, end: int) -> str | None:
     'Zorb model'
     >>> kind_phrase_form("Zorb", "the Zorb sampled data", 8) is None
     True
+    >>> kind_phrase_form("Zorb", "the Zorb host graph and", 8), kind_phrase_form("Zorb", "Zorb open samples.", 4)
+    ('Zorb host graph', 'Zorb open samples')
+    >>> kind_phrase_form("Zorb", "the Zorb graph classification collection", 8)
+    'Zorb graph classification collection'
+    >>> kind_phrase_form("Zorb", "Zorb samples tokens", 4) is None
+    True
     """
     m = _LOWER_WORDS_AFTER.match(text, end)
     if m is None:
         return None
     words = m.group().split()
     for k, word in enumerate(words):
-        if word in _PHRASE_KINDS or k == 0 and word in _NAME_KINDS:
+        tail = word in _TAIL_KINDS or k > 0 and word in _MODIFIED_KINDS
+        if tail or word in _PHRASE_KINDS or k == 0 and word in _NAME_KINDS:
             following = words[k + 1] if k + 1 < len(words) else ""
             if following in _PHRASE_KINDS or following and following not in STOP_WORDS \
                     and not following.endswith(("s", "ed")):
+                if tail and not word.endswith("s"):
+                    continue  # (a modifier: "Zorb graph classification collection")
                 return None  # (a longer noun: "Zorb data center", "Zorb dataset curation"; not "… dataset shows")
             return " ".join((name, *words[:k + 1]))
         if word in STOP_WORDS or word.endswith(("s", "ed")):
