@@ -33,6 +33,10 @@ def _predicated(abstract: str, name: str) -> bool:
     "Floods are slow to model. Wrenfall builds on a graph neural operator (GNO) and is trained on reanalysis.",
     "Wrenfall is trained on 64 GPUs.",  # (the predicate read before)
     "Ours beats the Wrenfall baseline by 3 points.",  # the one system measured against
+    # the object of training in the past tense, or as the second verb of the authors' clause
+    "Inventories are made by hand. We trained Wrenfall, built on a point network, to segment trees.",
+    "We adapt a classifier to survey cadences and train Wrenfall on 12,000 events.",
+    "We distilled a large spotter and then fine-tuned Wrenfall on 35 keywords.",
 ])
 def test_what_only_a_model_is_or_does(abstract):
     assert _predicated(abstract, "Wrenfall")
@@ -43,6 +47,8 @@ def test_what_only_a_model_is_or_does(abstract):
     ("Wrenfall fine-tunes a 70B model on one GPU.", "Wrenfall"),
     ("With 16K inputs, Wrenfall runs on a single 24GB GPU.", "Wrenfall"),
     ("We train with Wrenfall on the residual stream.", "Wrenfall"),
+    ("We trained with Wrenfall, an optimiser that rescales the step.", "Wrenfall"),
+    ("Pairs of images and their labels, and Wrenfall, are read.", "Wrenfall"),
     # a name inside the clause, not the sentence's subject, before "and was trained"
     ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "Wrenfall"),
     ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "PUCT"),
@@ -74,6 +80,22 @@ def test_a_kind_named_before_types_a_name_no_rule_marks_as_the_authors():
     # weights' to read), only the kind before it
     assert _kind_typed("We compare with Quillex, a benchmark of questions.", "Quillex") is None
     assert _kind_typed("We compare with Quillex, a benchmark of questions.", "Quillex", proposed=True) == "Dataset"
+
+
+def test_the_system_the_authors_name_is_a_model():
+    # the whole the abstract assembled, named "the system", is a model; a system in apposition stays a method's kind
+    assert _kind_typed("We decode with a CRF. We call the system Tangleweed.", "Tangleweed") == "Model"
+    assert _kind_typed("We add back-translation and name the resulting system Quillbridge.", "Quillbridge") == "Model"
+    assert _kind_typed("We rank heads by a gate. We call the method Gatewhittle.", "Gatewhittle") == "Method"
+    assert _kind_typed("We present Shalecart, a system for scheduling functions.", "Shalecart", proposed=True) \
+        == "Method"
+
+
+def test_a_distillation_student_or_teacher_is_a_model():
+    assert _kind_typed("We distil a large network. The student, which we call Pebblyn, is small.", "Pebblyn") \
+        == "Model"
+    assert _kind_typed("We distil two teachers and name the deployed student Corvette.", "Corvette") == "Model"
+    assert _kind_typed("Corvette is a 2B teacher trained on dialogues.", "Corvette", proposed=True) == "Model"
 
 
 def test_the_shipped_pipeline_types_such_names_models():
