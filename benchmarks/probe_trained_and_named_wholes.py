@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the invented abstracts are kept one to a line)
-"""Three shapes that type a coined name a model: a probe of invented abstracts.
+"""Shapes of the authors' words that type a coined name a model or a data set: a probe of invented abstracts.
 
 ANNOTATION.md: a Model is a named model, family, checkpoint or architecture; a Method a technique, algorithm,
 optimizer, recipe or framework. The weights type many coined names without a kind word a method; three shapes of
@@ -8,7 +8,10 @@ the authors' words say a model:
 * the name is the object of training in the past tense or as the second verb of a clause ("We trained X, built
   on …", "We adapt Y to Z and train X on …");
 * the authors name the whole they assembled "the system" ("… and decode with a CRF. We call the system X");
-* the name is a distillation's student or teacher ("The student, which we call X", "name the deployed student X").
+* the name is a distillation's student or teacher ("The student, which we call X", "name the deployed student X");
+
+and one that types it a data set: the authors name a set or a subset ("a subset we call X", "The diagnostic set,
+which we name X").
 
 The negatives: a name trained *with* ("We trained with X, an optimiser …"), a system in apposition ("X, a system
 for scheduling …", a method's kind), the authors naming a method ("We call the method X").
@@ -50,6 +53,12 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("student", "Corvette: Small Dialogue Models from Teacher Conversations",
      "Dialogue models are costly to serve. We distil two larger teachers on 300K dialogues filtered by a reward model and name the deployed student Corvette. Corvette matches its teachers on a human preference study.",
      {"Corvette": "Model"}, ()),
+    ("named-set", "Pondcheck: Counting Objects in Rendered Scenes",
+     "Vision-language models miscount small objects. We render 900 tabletop scenes with known counts. The diagnostic set, which we name Pondcheck, is released under CC-BY; counting helps proprietary models only.",
+     {"Pondcheck": "Dataset"}, ()),
+    ("named-set", "Tallowmere: Where Frontier Reasoning Fails",
+     "Benchmarks saturate. Filtering a large exam benchmark for the questions that three frontier models all miss leaves a subset we call Tallowmere, which we release. On Tallowmere, frontier models score below 40%.",
+     {"Tallowmere": "Dataset"}, ()),
     ("trained-with", "A Curvature-Aware Optimiser for Transformers",
      "Adaptive optimisers ignore curvature. We trained with Grelloptim, an optimiser that rescales Adam's step by a running Hessian estimate. Grelloptim reaches the loss of AdamW in 30% fewer steps.",
      {"Grelloptim": "Method"}, ()),

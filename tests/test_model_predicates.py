@@ -109,3 +109,13 @@ def test_the_shipped_pipeline_types_such_names_models():
         "of tide-gauge reanalysis. Shoalcast runs century-long rollouts in minutes.",
         title="Shoalcast: Coastal Flood Emulation with Graph Operators").entities}
     assert found.get("Shoalcast") == "Model"
+
+
+def test_a_set_or_subset_named_by_the_authors_is_data():
+    assert _kind_typed("Frontier models all miss some items, leaving a subset we call Tallowmere.", "Tallowmere") \
+        == "Dataset"
+    assert _kind_typed("We render 900 scenes. The diagnostic set, which we name Pondcheck, is released.",
+                       "Pondcheck") == "Dataset"
+    assert _kind_typed("We call the hybrid feature set Quernlist and release it.", "Quernlist") == "Dataset"
+    # a locative phrase's set before the sentence's subject names no kind of it
+    assert _kind_typed("On the Brindle test set, Quernlist improves recall.", "Quernlist") is None

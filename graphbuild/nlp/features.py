@@ -939,6 +939,12 @@ _NAME_THE_KIND = re.compile(rf"\b(?:{_NAMING_VERBS})\s+(?:the|this|our)\s+(?:[\w
 _MADE_KIND = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
 #: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
 _RELATIVE_KINDS = frozenset(("variant", "variants"))
+#: a set or a subset as the kind a name is given by the authors' naming words, their appositive or a sentence's
+#: definite opening ("a subset we call X", "The diagnostic set, which we name X", "We assemble a new labelled set,
+#: X"): data (the dev sets' mentions so given: 9 more of data sets, none of another type; the annotated abstracts
+#: hold none; a set the locative phrase before a subject names, "On the Zorb test set, X improves …", is none of
+#: these shapes)
+_SET_KINDS = frozenset(("set", "sets", "subset", "subsets"))
 
 
 def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
@@ -971,6 +977,8 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
             return coined_apposed_type(text, start)  # a coined compound after its kind: "a subset, Zorb-Pairs, …"
     else:
         return None  # (every match ends in a comma or a naming participle)
+    if kind in _SET_KINDS:  # "a subset we call X", "The diagnostic set, which we name X", "a new labelled set, X"
+        return "Dataset"
     t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
     return t if t in SCORED_TYPES else None
 
