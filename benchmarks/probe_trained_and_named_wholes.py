@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the invented abstracts are kept one to a line)
-"""Shapes of the authors' words that type a coined name a model or a data set: a probe of invented abstracts.
+"""Shapes of the authors' words that type a coined name a model, a data set or a method: a probe of invented abstracts.
 
 ANNOTATION.md: a Model is a named model, family, checkpoint or architecture; a Method a technique, algorithm,
 optimizer, recipe or framework. The weights type many coined names without a kind word a method; three shapes of
@@ -10,8 +10,8 @@ the authors' words say a model:
 * the authors name the whole they assembled "the system" ("… and decode with a CRF. We call the system X");
 * the name is a distillation's student or teacher ("The student, which we call X", "name the deployed student X");
 
-and one that types it a data set: the authors name a set or a subset ("a subset we call X", "The diagnostic set,
-which we name X").
+one that types it a data set: the authors name a set or a subset ("a subset we call X", "The diagnostic set,
+which we name X"); and one that types it a method: the authors name a variant ("call the variant X").
 
 The negatives: a name trained *with* ("We trained with X, an optimiser …"), a system in apposition ("X, a system
 for scheduling …", a method's kind), the authors naming a method ("We call the method X").
@@ -59,6 +59,9 @@ CASES: list[tuple[str, str, str, dict[str, str], tuple[str, ...]]] = [
     ("named-set", "Tallowmere: Where Frontier Reasoning Fails",
      "Benchmarks saturate. Filtering a large exam benchmark for the questions that three frontier models all miss leaves a subset we call Tallowmere, which we release. On Tallowmere, frontier models score below 40%.",
      {"Tallowmere": "Dataset"}, ()),
+    ("named-variant", "Masked Policy Optimisation for Diffusion Language Models",
+     "Policy-gradient fine-tuning assumes left-to-right generation. We mask the group-relative advantage to the tokens unmasked at each denoising step, and call the variant Hushgrove. On grade-school maths, Hushgrove lifts accuracy by 9 points over supervised tuning.",
+     {"Hushgrove": "Method"}, ()),
     ("trained-with", "A Curvature-Aware Optimiser for Transformers",
      "Adaptive optimisers ignore curvature. We trained with Grelloptim, an optimiser that rescales Adam's step by a running Hessian estimate. Grelloptim reaches the loss of AdamW in 30% fewer steps.",
      {"Grelloptim": "Method"}, ()),

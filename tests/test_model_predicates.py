@@ -119,3 +119,11 @@ def test_a_set_or_subset_named_by_the_authors_is_data():
     assert _kind_typed("We call the hybrid feature set Quernlist and release it.", "Quernlist") == "Dataset"
     # a locative phrase's set before the sentence's subject names no kind of it
     assert _kind_typed("On the Brindle test set, Quernlist improves recall.", "Quernlist") is None
+
+
+def test_a_variant_the_authors_name_is_a_method_an_apposed_one_is_left_open():
+    assert _kind_typed("Finally, we describe a memory-bank variant we call Sedgeloop that recovers 0.6 points.",
+                       "Sedgeloop") == "Method"
+    assert _kind_typed("We adapt the objective to masked generation and call the variant Sedgeloop.",
+                       "Sedgeloop") == "Method"
+    assert _kind_typed("We propose a compressed variant, Sedgeloop, of the encoder.", "Sedgeloop") is None

@@ -937,7 +937,9 @@ _NAME_THE_KIND = re.compile(rf"\b(?:{_NAMING_VERBS})\s+(?:the|this|our)\s+(?:[\w
                             r"([a-z][\w\-]*)(?:\s+as)?$")
 #: the words after an indefinite article, for :data:`_THE_RESULT`'s kind: "a one-step consistency model"
 _MADE_KIND = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
-#: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
+#: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model); but the variant
+#: the authors name by their naming words is one of a procedure ("a memory-bank variant we call X", "call the variant
+#: X": the dev sets' names so given, 9 methods to 1 model; the annotated abstracts hold none)
 _RELATIVE_KINDS = frozenset(("variant", "variants"))
 #: a set or a subset as the kind a name is given by the authors' naming words, their appositive or a sentence's
 #: definite opening ("a subset we call X", "The diagnostic set, which we name X", "We assemble a new labelled set,
@@ -953,14 +955,15 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
     """
     window = text[max(title_end, start - 80):start]
     tail = window.rstrip(" \"“'")
+    named = False  # (named by the authors' naming words, not put in apposition)
     if tail.endswith(("called", "named", "dubbed", "termed", " as", " call", " name", " dub", " term", " it")) \
             and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
-        kind = m.group(1) if m is not None else None
+        kind, named = (m.group(1) if m is not None else None), True
     elif tail.endswith(("result", "result,")) and _THE_RESULT.search(tail.rstrip(",")):
         kind = _last_made_kind(window[max(window.rfind(". "), 0):])
     elif (m := _NAME_THE_KIND.search(tail)) is not None:  # "We name the tagger X", "we refer to the model as X"
-        kind = m.group(1)
+        kind, named = m.group(1), True
         if kind == "system":  # "We call the (complete) system X": the whole the authors assembled and now name
             return "Model"
     elif tail.endswith((",", "—", "–")):  # (a comma alone, after the authors' verb or opening the sentence with a
@@ -979,7 +982,9 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         return None  # (every match ends in a comma or a naming participle)
     if kind in _SET_KINDS:  # "a subset we call X", "The diagnostic set, which we name X", "a new labelled set, X"
         return "Dataset"
-    t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
+    if kind in _RELATIVE_KINDS:  # "a memory-bank variant we call X", "call the variant X": the authors' change made
+        return "Method" if named else None  # to a procedure; in apposition ("X, a Zorb variant") either type's
+    t = kind_type(kind) if kind is not None else None
     return t if t in SCORED_TYPES else None
 
 
