@@ -33,6 +33,10 @@ def _predicated(abstract: str, name: str) -> bool:
     "Floods are slow to model. Wrenfall builds on a graph neural operator (GNO) and is trained on reanalysis.",
     "Wrenfall is trained on 64 GPUs.",  # (the predicate read before)
     "Ours beats the Wrenfall baseline by 3 points.",  # the one system measured against
+    # the object of training in the past tense, or as the second verb of the authors' clause
+    "Inventories are made by hand. We trained Wrenfall, built on a point network, to segment trees.",
+    "We adapt a classifier to survey cadences and train Wrenfall on 12,000 events.",
+    "We distilled a large spotter and then fine-tuned Wrenfall on 35 keywords.",
 ])
 def test_what_only_a_model_is_or_does(abstract):
     assert _predicated(abstract, "Wrenfall")
@@ -43,6 +47,8 @@ def test_what_only_a_model_is_or_does(abstract):
     ("Wrenfall fine-tunes a 70B model on one GPU.", "Wrenfall"),
     ("With 16K inputs, Wrenfall runs on a single 24GB GPU.", "Wrenfall"),
     ("We train with Wrenfall on the residual stream.", "Wrenfall"),
+    ("We trained with Wrenfall, an optimiser that rescales the step.", "Wrenfall"),
+    ("Pairs of images and their labels, and Wrenfall, are read.", "Wrenfall"),
     # a name inside the clause, not the sentence's subject, before "and was trained"
     ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "Wrenfall"),
     ("Our agent uses Wrenfall search with the PUCT rule and was trained on 28 GPUs.", "PUCT"),
@@ -76,6 +82,22 @@ def test_a_kind_named_before_types_a_name_no_rule_marks_as_the_authors():
     assert _kind_typed("We compare with Quillex, a benchmark of questions.", "Quillex", proposed=True) == "Dataset"
 
 
+def test_the_system_the_authors_name_is_a_model():
+    # the whole the abstract assembled, named "the system", is a model; a system in apposition stays a method's kind
+    assert _kind_typed("We decode with a CRF. We call the system Tangleweed.", "Tangleweed") == "Model"
+    assert _kind_typed("We add back-translation and name the resulting system Quillbridge.", "Quillbridge") == "Model"
+    assert _kind_typed("We rank heads by a gate. We call the method Gatewhittle.", "Gatewhittle") == "Method"
+    assert _kind_typed("We present Shalecart, a system for scheduling functions.", "Shalecart", proposed=True) \
+        == "Method"
+
+
+def test_a_distillation_student_or_teacher_is_a_model():
+    assert _kind_typed("We distil a large network. The student, which we call Pebblyn, is small.", "Pebblyn") \
+        == "Model"
+    assert _kind_typed("We distil two teachers and name the deployed student Corvette.", "Corvette") == "Model"
+    assert _kind_typed("Corvette is a 2B teacher trained on dialogues.", "Corvette", proposed=True) == "Model"
+
+
 def test_the_shipped_pipeline_types_such_names_models():
     found = {e.name: e.type for e in extract_text(
         "Small models reason poorly without long traces. We train Wrenfall from Qwen2.5-1.5B with supervised "
@@ -87,3 +109,21 @@ def test_the_shipped_pipeline_types_such_names_models():
         "of tide-gauge reanalysis. Shoalcast runs century-long rollouts in minutes.",
         title="Shoalcast: Coastal Flood Emulation with Graph Operators").entities}
     assert found.get("Shoalcast") == "Model"
+
+
+def test_a_set_or_subset_named_by_the_authors_is_data():
+    assert _kind_typed("Frontier models all miss some items, leaving a subset we call Tallowmere.", "Tallowmere") \
+        == "Dataset"
+    assert _kind_typed("We render 900 scenes. The diagnostic set, which we name Pondcheck, is released.",
+                       "Pondcheck") == "Dataset"
+    assert _kind_typed("We call the hybrid feature set Quernlist and release it.", "Quernlist") == "Dataset"
+    # a locative phrase's set before the sentence's subject names no kind of it
+    assert _kind_typed("On the Brindle test set, Quernlist improves recall.", "Quernlist") is None
+
+
+def test_a_variant_the_authors_name_is_a_method_an_apposed_one_is_left_open():
+    assert _kind_typed("Finally, we describe a memory-bank variant we call Sedgeloop that recovers 0.6 points.",
+                       "Sedgeloop") == "Method"
+    assert _kind_typed("We adapt the objective to masked generation and call the variant Sedgeloop.",
+                       "Sedgeloop") == "Method"
+    assert _kind_typed("We propose a compressed variant, Sedgeloop, of the encoder.", "Sedgeloop") is None

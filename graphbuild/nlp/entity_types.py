@@ -210,10 +210,13 @@ _ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons
                                 "predictors".split())
 #: nouns of a learned component named by what it does, which make a name the authors give one a model ("The
 #: router, termed X", "the resulting controller, X", "a compact enhancer we name X"); a kind only (:func:`kind_type`):
-#: heading a title's phrase or an appositive they may name an algorithm ("X: A Multistroke Gesture Recognizer")
+#: heading a title's phrase or an appositive they may name an algorithm ("X: A Multistroke Gesture Recognizer");
+#: and the two ends of a distillation ("a 80M-parameter student, X", "The student, which we call X", "X is a 3B
+#: student trained on …": the dev sets' names so given are 6 models to none of another type)
 _AGENT_NOUNS = frozenset(w + s for w in "router controller editor captioner compressor tokenizer codec enhancer "
                          "prover reranker segmenter tracker summarizer translator recognizer recogniser forecaster "
-                         "spotter vocoder recommender tagger transcriber synthesizer synthesiser denoiser".split()
+                         "spotter vocoder recommender tagger transcriber synthesizer synthesiser denoiser "
+                         "student teacher".split()
                          for s in ("", "s"))
 #: the agent nouns that name a model wherever they say what a name is, an appositive's head as well ("X, a scene
 #: text recognizer built from …", :func:`~.features.defined_type`): not a router, a controller, a compressor or a

@@ -929,13 +929,24 @@ _KIND_OPENS = re.compile(r"(?:(?:^|[.!?]\s+)(?:The|Our)|\bour)\s+(?:[\w\-]+\s+){
 #: what the authors call the thing the sentence made: "… into a one-step consistency model and call the result "
 _THE_RESULT = re.compile(r"\b(?:call|calling|name|naming|dub|dubbing)\s+the\s+result\s*$")
 #: the authors naming the thing by its kind, the name following: "We name the tagger ", "we call the resulting
-#: model ", "We refer to the architecture as " (group 1 the kind's head noun; "the result" is :data:`_THE_RESULT`'s)
+#: model ", "We refer to the architecture as " (group 1 the kind's head noun; "the result" is :data:`_THE_RESULT`'s).
+#: Named so, "the system" is the model the abstract just assembled from its parts ("… and decode with a CRF. We call
+#: the system X"), whatever a system is in apposition ("X, a system for …", a method's kind): the dev sets' names
+#: so given are 7 models to 1 method (the annotated abstracts hold none)
 _NAME_THE_KIND = re.compile(rf"\b(?:{_NAMING_VERBS})\s+(?:the|this|our)\s+(?:[\w\-]+\s+){{0,2}}?"
                             r"([a-z][\w\-]*)(?:\s+as)?$")
 #: the words after an indefinite article, for :data:`_THE_RESULT`'s kind: "a one-step consistency model"
 _MADE_KIND = re.compile(r"\b(?:a|an)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)")
-#: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model)
+#: kinds that say what a name is of, not what it is: "a variant, X" (of a method or of a model); but the variant
+#: the authors name by their naming words is one of a procedure ("a memory-bank variant we call X", "call the variant
+#: X": the dev sets' names so given, 9 methods to 1 model; the annotated abstracts hold none)
 _RELATIVE_KINDS = frozenset(("variant", "variants"))
+#: a set or a subset as the kind a name is given by the authors' naming words, their appositive or a sentence's
+#: definite opening ("a subset we call X", "The diagnostic set, which we name X", "We assemble a new labelled set,
+#: X"): data (the dev sets' mentions so given: 9 more of data sets, none of another type; the annotated abstracts
+#: hold none; a set the locative phrase before a subject names, "On the Zorb test set, X improves …", is none of
+#: these shapes)
+_SET_KINDS = frozenset(("set", "sets", "subset", "subsets"))
 
 
 def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
@@ -944,14 +955,17 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
     """
     window = text[max(title_end, start - 80):start]
     tail = window.rstrip(" \"“'")
+    named = False  # (named by the authors' naming words, not put in apposition)
     if tail.endswith(("called", "named", "dubbed", "termed", " as", " call", " name", " dub", " term", " it")) \
             and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
-        kind = m.group(1) if m is not None else None
+        kind, named = (m.group(1) if m is not None else None), True
     elif tail.endswith(("result", "result,")) and _THE_RESULT.search(tail.rstrip(",")):
         kind = _last_made_kind(window[max(window.rfind(". "), 0):])
     elif (m := _NAME_THE_KIND.search(tail)) is not None:  # "We name the tagger X", "we refer to the model as X"
-        kind = m.group(1)
+        kind, named = m.group(1), True
+        if kind == "system":  # "We call the (complete) system X": the whole the authors assembled and now name
+            return "Model"
     elif tail.endswith((",", "—", "–")):  # (a comma alone, after the authors' verb or opening the sentence with a
         # definite kind: not "On a set of traces, X improves …")
         m = MADE_KIND_NAMED.search(window) if tail.endswith(",") else None
@@ -966,7 +980,11 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
             return coined_apposed_type(text, start)  # a coined compound after its kind: "a subset, Zorb-Pairs, …"
     else:
         return None  # (every match ends in a comma or a naming participle)
-    t = kind_type(kind) if kind is not None and kind not in _RELATIVE_KINDS else None
+    if kind in _SET_KINDS:  # "a subset we call X", "The diagnostic set, which we name X", "a new labelled set, X"
+        return "Dataset"
+    if kind in _RELATIVE_KINDS:  # "a memory-bank variant we call X", "call the variant X": the authors' change made
+        return "Method" if named else None  # to a procedure; in apposition ("X, a Zorb variant") either type's
+    t = kind_type(kind) if kind is not None else None
     return t if t in SCORED_TYPES else None
 
 
@@ -1760,9 +1778,11 @@ _TRAINED_AFTER = re.compile(r"\s+trained\s+(?:only\s+|solely\s+|jointly\s+)?(?:o
 #: agent uses Monte Carlo tree search with the PUCT rule and was trained on …")
 _TRAINED_LATER = re.compile(r"(?:\s+[^\s.;,:]+){1,12}?\s+and\s+(?:is|was)\s+(?:pre-?)?trained\b")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
-#: the object of training right after the verb: "We train X on …", "we pretrain X", "We fine-tune X, a …" (the
-#: dev sets' 39 models to 4 methods, "We train sparse autoencoders", "We train XGBoost models")
-_TRAINED_OBJECT = re.compile(r"\b[Ww]e\s+(?:(?:pre-?)?train|fine-?tune)\s+$")
+#: the object of training right after the verb: "We train X on …", "we pretrain X", "We fine-tune X, a …", in the
+#: past as well ("We trained X, built on …") and as the second verb of the authors' clause ("We adapt Y to Z and
+#: train X on …", "and then fine-tuned X") (the dev sets: 88 models to 10 methods, "We train sparse autoencoders",
+#: "We train XGBoost models"; the annotated abstracts: 6 models to 1 method)
+_TRAINED_OBJECT = re.compile(r"\b(?:[Ww]e|and(?:\s+then)?)\s+(?:(?:pre-?)?train(?:ed)?|fine-?tuned?)\s+$")
 
 
 #: "baseline" right after a name: what the paper measures itself against, named by the one system that was run
@@ -1789,7 +1809,7 @@ def model_predicated(context: DocContext, cands: list[Candidate], members: list[
                     _MODEL_PREDICATE.match(text, end) is not None
                     or not form.islower() and (_TRAINED_AFTER.match(text, end) is not None
                                                or _BASELINE_AFTER.match(text, end) is not None)
-                    or _TRAINED_OBJECT.search(text, max(title_end, at - 20), at) is not None
+                    or _TRAINED_OBJECT.search(text, max(title_end, at - 24), at) is not None
                     or _SENTENCE_OPENS.search(text, max(title_end, at - 3), at) is not None
                     and _TRAINED_LATER.match(text, end) is not None):
                 return True
