@@ -1864,11 +1864,17 @@ def _without_known_in_title_alone(chosen: _Chosen, proposed: list[bool]) -> list
 #: kernel PCA", "We evaluate random forests on", "we implement a transductive SVM", "We revisit the …", a sentence
 #: opening "Using …", or their analysis of it ("an analysis of the …", "We analyse the …"); one modifier between
 #: that is no word of novelty ("We employ a transductive label propagation method", not "We employ a novel …"), and
-#: a prefix joined by a hyphen ("We apply epsilon-" before "support vector regression")
+#: a prefix joined by a hyphen ("We apply epsilon-" before "support vector regression"); also what the authors study,
+#: train, compare, test, benchmark or probe ("We study Soft Actor-Critic", "We compare BERT-base and -large", "We ask
+#: whether GPT-3.5 …"), the counted kind the names are listed as between ("We evaluate three frontier models, X, …")
 _APPLIED_BEFORE = re.compile(r"(?:\b(?:[Ww]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:apply|applied|evaluate|evaluated|implement|"
-                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran)|"
+                             r"implemented|revisit|revisited|use|used|employ|employed|run|ran|study|studied|train|"
+                             r"trained|compare|compared|test|tested|benchmark|benchmarked|probe|probed|"
+                             r"ask(?:ed)?(?=\s+(?:whether|if)\b))(?:\s+(?:whether|if))?|"
                              r"\bUsing|\banalys[ie]s\s+of|\b[Ww]e\s+(?:\w+ly\s+)?analy[sz]ed?)\s+"
-                             r"(?:(?:the|a|an)\s+)?(?:(?!(?:new|novel|proposed)\b)[a-z]+\s+)?(?:[a-z]+-)?$")
+                             r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[a-z\-]+\s+){0,2}"
+                             r"[a-z]+s,\s+)?"
+                             r"(?:(?:the|a|an)\s+)?(?:(?!(?:new|novel|proposed|our)\b)[a-z]+\s+)?(?:[a-z]+-)?$")
 
 #: the authors as a sentence's subject ("We separate the recordings with X")
 _WE = re.compile(r"\b[Ww]e\b")
@@ -2012,7 +2018,7 @@ def _applied(context: DocContext, cands: list[Candidate], members: list[int]) ->
     abstract with no verb of proposing at all, in a sentence the authors are the subject of ("We separate the
     recordings with X and …").
     """
-    first = _first_in_abstract(context, cands, members)
+    first = _first_in_abstract(context, cands, members) or _first_variant_in_abstract(context, cands, members)
     if first is None:
         return False
     c, s = first
@@ -2024,6 +2030,23 @@ def _applied(context: DocContext, cands: list[Candidate], members: list[int]) ->
             and _PROPOSE.search(text, c.end, _sentence_end(context, c)) is None:
         return True  # (not "X is an algorithm we propose for …")
     return _WE.search(text, s, c.start) is not None and not context.propose_near(context.title_end, len(text))
+
+
+def _first_variant_in_abstract(context: DocContext, cands: list[Candidate],
+                               members: list[int]) -> tuple[Candidate, int] | None:
+    """The first mention after the title of a checkpoint or size of an entity the abstract does not write itself
+    ("Phi-3-mini-4k-instruct" for the title's "Phi-3-mini"), and where its sentence starts: what the abstract says
+    of the variant it names it says of the family the title gives.
+    """
+    title_end = context.title_end
+    forms = {cands[i].text for i in members}
+    body = [c for c in cands if c.start >= title_end and c.text not in forms
+            and any(c.text.startswith(f) and c.text[len(f)] in "- " for f in forms if len(c.text) > len(f))]
+    if not body:
+        return None
+    c = min(body, key=lambda c: c.start)
+    sents = context.sents
+    return c, sents[c.sentence][0] if 0 <= c.sentence < len(sents) else title_end
 
 
 def _sentence_end(context: DocContext, c: Candidate) -> int:
