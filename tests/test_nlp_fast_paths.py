@@ -102,6 +102,28 @@ def test_our_searches_from_the_last_words_match_the_full_search():
                 == bool(roles._OUR_NAME_BEFORE.search(before)))
 
 
+def test_our_cue_within_the_last_seven_words_holds_wherever_our_matches():
+    """``_proposed_here`` tries ``_OUR`` and ``_OUR_NAME_BEFORE`` only where a cue word (``_OUR_WORDS``) lies
+    within the last seven words: every match of either holds one there.
+    """
+    sentences = ["In this work, our new fast model, called ", "Our state space duality ",
+                 "the proposed simple yet strong method ", "our a b c d model ", "we use our data and the model ",
+                 "Here the learned reward model, named ", "our data is large; we then train the resulting model ",
+                 "The proposed x y z framework ", "Our ", "our final \u201c", "in our view a b c d e f g our new ",
+                 "pour new method ", "This new a b c benchmark, termed ", "four new model "]
+    for before in sentences:
+        tail = roles._tail_from(before, 7)
+        cue = any(before.find(w, tail) >= 0 for w in roles._OUR_WORDS)
+        if roles._OUR.search(before, tail) or roles._OUR_NAME_BEFORE.search(before, roles._tail_from(before, 3)):
+            assert cue, before
+    text = "T\n\nOur new fast model, called Zorb, wins. In our tests a b c d e f g h i the model Quill wins."
+    zorb, quill = text.index("Zorb"), text.index("Quill")
+    cands = [Candidate(zorb, zorb + 4, "Zorb", "capword", sentence=1),
+             Candidate(quill, quill + 5, "Quill", "capword", sentence=2)]
+    roles.assign_roles(text, [(0, 1), (3, 41), (42, len(text))], cands, 1)
+    assert [c.proposed for c in cands] == [True, False]
+
+
 PROPOSE = [
     "T\n\nWe propose X. Reproposed Y, proposes Z and the proposal; open-sourced W, we called it V.",
     "T\n\nnamed, renamed, nameless; coined X_train and pretrained Y: training Z dubbed Q",
