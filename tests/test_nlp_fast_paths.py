@@ -1198,3 +1198,14 @@ def test_decide_family_pretests_hold_for_every_match():
              Candidate(40, 44, "Zorb", "shape")]
     assert sorted(map(sorted, decide._families(cands, [[0], [1], [2], [3], [4]]))) == [[0, 1], [2, 3]]
 
+
+
+def test_extract_papers_skips_the_casing_words_and_extracts_as_extract_with_casing():
+    nlp = pipeline.make_pipeline()
+    papers = [Paper(title="ZorbRank: passage ranking", abstract="We fine-tune ZorbRank on MS MARCO. It beats BM25."),
+              Paper(title="A study", abstract="We compare Quillformer with BERT on SQuAD.")]
+    with_casing = list(pipeline.extract_with_casing(papers, nlp))
+    assert [e.to_dict() for e in pipeline.extract_papers(papers, nlp)] == [e.to_dict() for e, _ in with_casing]
+    # the casing words are still made where they are asked for: each paper's one-word candidates, lower-cased
+    assert "zorbrank" in with_casing[0][1] and "quillformer" in with_casing[1][1]
+    assert all(words == tuple(sorted(words)) for _, words in with_casing)
