@@ -76,6 +76,29 @@ def test_cue_patterns_from_their_first_words_match_the_full_scan(pattern, litera
     assert found
 
 
+AUTHORED = [
+    "T\n\nWe train Zorb, a 7B model. This paper presents Quill, a new corpus we built. We pretrain Wren.",
+    "T\n\nIn this work we introduce Gale, which we pretrain; we then fine-tune it. This is a model we train.",
+    "T\n\nWe pretrain Marlo on web text. This paper introduces Brindle, a simple sampler. We also pretrain Tesk from"
+    " scratch, and we curate Orrin, a corpus.",
+]
+
+
+def test_authored_patterns_from_their_shared_starts_match_the_full_scan():
+    """The three authored-name patterns of ``_plain_named`` share one search of their first words
+    (``literal_starts``); each then finds, with ``matches_at``, what its plain scan finds."""
+    found = 0
+    for text in AUTHORED:
+        starts = lexicon.literal_starts(text, ("We", "we", "This", "this"))
+        assert starts == sorted({m.start() for m in re.finditer("(?=We|we|This|this)", text)})
+        for pattern in (patterns._AUTHORED_APPOSED, patterns._PRETRAINED_NAME, patterns._PROPOSED_PLAIN):
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in lexicon.matches_at(pattern, text, starts)] == plain
+            assert [m.span() for m in lexicon.matches_from(pattern, text, ("We", "we", "This", "this"))] == plain
+            found += bool(plain)
+    assert found >= 3  # (each pattern matches in some text)
+
+
 BEFORE = [
     "results on benchmarks such as ", "the strong baseline model (e.g., ", "a new dataset, namely the ",
     "x y z w v u t s the model ", "self-attention ", "odel such as ", "no head here at all ",
