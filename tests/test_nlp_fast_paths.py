@@ -76,6 +76,29 @@ def test_cue_patterns_from_their_first_words_match_the_full_scan(pattern, litera
     assert found
 
 
+AUTHORED = [
+    "T\n\nWe train Zorb, a 7B model. This paper presents Quill, a new corpus we built. We pretrain Wren.",
+    "T\n\nIn this work we introduce Gale, which we pretrain; we then fine-tune it. This is a model we train.",
+    "T\n\nWe pretrain Marlo on web text. This paper introduces Brindle, a simple sampler. We also pretrain Tesk from"
+    " scratch, and we curate Orrin, a corpus.",
+]
+
+
+def test_authored_patterns_from_their_shared_starts_match_the_full_scan():
+    """The three authored-name patterns of ``_plain_named`` share one search of their first words
+    (``literal_starts``); each then finds, with ``matches_at``, what its plain scan finds."""
+    found = 0
+    for text in AUTHORED:
+        starts = lexicon.literal_starts(text, ("We", "we", "This", "this"))
+        assert starts == sorted({m.start() for m in re.finditer("(?=We|we|This|this)", text)})
+        for pattern in (patterns._AUTHORED_APPOSED, patterns._PRETRAINED_NAME, patterns._PROPOSED_PLAIN):
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in lexicon.matches_at(pattern, text, starts)] == plain
+            assert [m.span() for m in lexicon.matches_from(pattern, text, ("We", "we", "This", "this"))] == plain
+            found += bool(plain)
+    assert found >= 3  # (each pattern matches in some text)
+
+
 BEFORE = [
     "results on benchmarks such as ", "the strong baseline model (e.g., ", "a new dataset, namely the ",
     "x y z w v u t s the model ", "self-attention ", "odel such as ", "no head here at all ",
@@ -100,6 +123,28 @@ def test_our_searches_from_the_last_words_match_the_full_search():
         assert bool(roles._OUR.search(before, roles._tail_from(before, 7))) == bool(roles._OUR.search(before))
         assert (bool(roles._OUR_NAME_BEFORE.search(before, roles._tail_from(before, 3)))
                 == bool(roles._OUR_NAME_BEFORE.search(before)))
+
+
+def test_our_cue_within_the_last_seven_words_holds_wherever_our_matches():
+    """``_proposed_here`` tries ``_OUR`` and ``_OUR_NAME_BEFORE`` only where a cue word (``_OUR_WORDS``) lies
+    within the last seven words: every match of either holds one there.
+    """
+    sentences = ["In this work, our new fast model, called ", "Our state space duality ",
+                 "the proposed simple yet strong method ", "our a b c d model ", "we use our data and the model ",
+                 "Here the learned reward model, named ", "our data is large; we then train the resulting model ",
+                 "The proposed x y z framework ", "Our ", "our final \u201c", "in our view a b c d e f g our new ",
+                 "pour new method ", "This new a b c benchmark, termed ", "four new model "]
+    for before in sentences:
+        tail = roles._tail_from(before, 7)
+        cue = any(before.find(w, tail) >= 0 for w in roles._OUR_WORDS)
+        if roles._OUR.search(before, tail) or roles._OUR_NAME_BEFORE.search(before, roles._tail_from(before, 3)):
+            assert cue, before
+    text = "T\n\nOur new fast model, called Zorb, wins. In our tests a b c d e f g h i the model Quill wins."
+    zorb, quill = text.index("Zorb"), text.index("Quill")
+    cands = [Candidate(zorb, zorb + 4, "Zorb", "capword", sentence=1),
+             Candidate(quill, quill + 5, "Quill", "capword", sentence=2)]
+    roles.assign_roles(text, [(0, 1), (3, 41), (42, len(text))], cands, 1)
+    assert [c.proposed for c in cands] == [True, False]
 
 
 PROPOSE = [
@@ -1176,3 +1221,14 @@ def test_decide_family_pretests_hold_for_every_match():
              Candidate(40, 44, "Zorb", "shape")]
     assert sorted(map(sorted, decide._families(cands, [[0], [1], [2], [3], [4]]))) == [[0, 1], [2, 3]]
 
+
+
+def test_extract_papers_skips_the_casing_words_and_extracts_as_extract_with_casing():
+    nlp = pipeline.make_pipeline()
+    papers = [Paper(title="ZorbRank: passage ranking", abstract="We fine-tune ZorbRank on MS MARCO. It beats BM25."),
+              Paper(title="A study", abstract="We compare Quillformer with BERT on SQuAD.")]
+    with_casing = list(pipeline.extract_with_casing(papers, nlp))
+    assert [e.to_dict() for e in pipeline.extract_papers(papers, nlp)] == [e.to_dict() for e, _ in with_casing]
+    # the casing words are still made where they are asked for: each paper's one-word candidates, lower-cased
+    assert "zorbrank" in with_casing[0][1] and "quillformer" in with_casing[1][1]
+    assert all(words == tuple(sorted(words)) for _, words in with_casing)

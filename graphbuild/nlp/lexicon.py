@@ -55,6 +55,8 @@ __all__ = [
     "occurrences",
     "occurs_within",
     "matches_from",
+    "matches_at",
+    "literal_starts",
 ]
 
 # ---------------------------------------------------------------- sentences
@@ -252,7 +254,16 @@ def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...])
     >>> [m.group(1) for m in matches_from(pattern, "a model dubbed X, renamed Y, named Z", ("dubbed", "named"))]
     ['X', 'Z']
     """
-    end = 0
+    return matches_at(pattern, text, literal_starts(text, literals))
+
+
+def literal_starts(text: str, literals: tuple[str, ...]) -> list[int]:
+    """Where any of ``literals`` occurs in ``text``, each place once, in order (for :func:`matches_at`: found once
+    for several patterns whose matches start with the same literals).
+
+    >>> literal_starts("We saw that we, and this", ("We", "we", "this"))
+    [0, 12, 20]
+    """
     starts: set[int] = set()  # (only the starts: no spans made and sorted, as occurrences makes them)
     find = text.find
     for lit in literals:
@@ -260,7 +271,13 @@ def matches_from(pattern: re.Pattern[str], text: str, literals: tuple[str, ...])
         while at >= 0:
             starts.add(at)
             at = find(lit, at + 1)
-    for at in sorted(starts):
+    return sorted(starts)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """:func:`matches_from` with the literals' places found already (:func:`literal_starts`)."""
+    end = 0
+    for at in starts:
         if at < end:
             continue
         m = pattern.match(text, at)

@@ -45,6 +45,8 @@ from .lexicon import (
     head_type,
     is_generic,
     is_generic_model,
+    literal_starts,
+    matches_at,
     matches_from,
     opens_clause,
     split_sentences,
@@ -1124,11 +1126,12 @@ def _plain_named(text: str, sentence_of: Callable[[int], tuple[int, int, int]], 
     """
     found: list[tuple[re.Match[str], str | None]] = []
     if " we " in text or "We " in text or "his " in text:  # (every match holds "we" or "this paper")
-        found += [(m, None) for m in matches_from(_AUTHORED_APPOSED, text, ("We", "we", "This", "this"))]
+        authors = literal_starts(text, ("We", "we", "This", "this"))  # (where the three patterns below may start)
+        found += [(m, None) for m in matches_at(_AUTHORED_APPOSED, text, authors)]
         found += [(m, None) for m in _KIND_WE_MADE.finditer(text)] if _WE_MADE_TAIL.search(text) else []
         if "pretrain" in text or "pre-train" in text:
-            found += [(m, "Model") for m in matches_from(_PRETRAINED_NAME, text, ("We", "we", "This", "this"))]
-        found += [(m, None) for m in matches_from(_PROPOSED_PLAIN, text, ("We", "we", "This", "this"))]
+            found += [(m, "Model") for m in matches_at(_PRETRAINED_NAME, text, authors)]
+        found += [(m, None) for m in matches_at(_PROPOSED_PLAIN, text, authors)]
     if ", " in text:
         if _COUNT_AFTER_COMMA.search(text):  # (every match of _GATHERED_COUNTED holds one: most texts have none)
             found += [(m, "Dataset") for m in matches_from(_GATHERED_COUNTED, text, _MADE_VERBS)]

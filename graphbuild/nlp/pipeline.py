@@ -480,8 +480,7 @@ def extract_papers(
     every paper of the workspace, so that papers added later are decided as a
     fresh build of the whole would decide them.
     """
-    for ex, _ in extract_with_casing(papers, nlp, batch_size=batch_size, n_process=n_process, progress=progress,
-                                     corpus=corpus):
+    for ex, _ in _extractions(papers, nlp, batch_size, n_process, progress, corpus, casing=False):
         yield ex
 
 
@@ -491,6 +490,15 @@ def extract_with_casing(papers: Iterable[Paper], nlp: Language | None = None, *,
                         ) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
     """:func:`extract_papers` (the same arguments), each extraction with the words whose corpus casing its
     decision read (:func:`casing_words`): the extraction holds for any corpus that writes those words alike.
+    """
+    return _extractions(papers, nlp, batch_size, n_process, progress, corpus, casing=True)
+
+
+def _extractions(papers: Iterable[Paper], nlp: Language | None, batch_size: int, n_process: int,
+                 progress: Callable[[int], None] | None, corpus: Iterable[str] | CorpusStats | None, *,
+                 casing: bool) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
+    """:func:`extract_with_casing`; with ``casing`` false (:func:`extract_papers`, which drops them) each in-process
+    extraction comes with no words (``()``) rather than its :func:`casing_words`.
     """
     nlp = nlp or cached_pipeline()
     papers = list(papers)
@@ -502,7 +510,7 @@ def extract_with_casing(papers: Iterable[Paper], nlp: Language | None = None, *,
     gaz = _gazetteer(nlp)
     with corpus_context(nlp, stats), _collector_spared():
         for paper, doc in zip(papers, nlp.pipe((text_doc(nlp, p.text) for p in papers), batch_size=batch_size)):
-            yield doc_to_extraction(doc, paper.id, paper.title, gaz), casing_words(doc)
+            yield doc_to_extraction(doc, paper.id, paper.title, gaz), casing_words(doc) if casing else ()
             if progress:
                 progress(1)
 

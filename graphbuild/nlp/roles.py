@@ -348,9 +348,12 @@ _MADE_INTO_REACH = 100
 def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, int], in_title: set[str],
                    cues: dict[str, Occurrences], sentence: tuple[int, int], scan: _SentenceScan) -> bool:
     after = text[c.end: c.end + 30]
-    # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three
-    if occurs_within(cues["our"], c.start - len(before), c.start) and (
-            _OUR.search(before, _tail_from(before, 7))
+    # _OUR spans at most seven words ("the proposed", three words, the head, "called"), _OUR_NAME_BEFORE three:
+    # a match of either holds a cue word within the last seven words (tested once the sentence holds one)
+    lo = c.start - len(before)
+    if occurs_within(cues["our"], lo, c.start) and occurs_within(cues["our"], lo + (tail := _tail_from(before, 7)),
+                                                                 c.start) and (
+            _OUR.search(before, tail)
             or _TYPE_HEAD_AFTER.match(after) and _OUR_NAME_BEFORE.search(before, _tail_from(before, 3))):
         return True  # "our model, called X"; "Our state space duality (SSD) framework"
     if _rstripped(before, _NAME_OPENERS).endswith(_NAMING_WORDS) \
@@ -389,7 +392,6 @@ def _proposed_here(text: str, c: Candidate, before: str, first_seen: dict[str, i
         return False  # "we present BERT-based models"
     # a proposal verb more than 12 words back is too far (below): no need to look for one
     # (first the cheap test of the whole sentence so far: most candidates have no verb before them)
-    lo = c.start - len(before)
     if not occurs_within(cues["verb"], lo, c.start) or not occurs_within(
             cues["verb"], lo + _tail_from(before, 13), c.start):
         return False
