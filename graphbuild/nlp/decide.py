@@ -1977,9 +1977,12 @@ def _guessed_in_abstract(cands: list[Candidate], members: list[int], title_end: 
 def _proposed_in_abstract(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether the abstract proposes an entity: the rules guessed a mention after the title proposed, or the
     authors' proposal verb comes right before its first mention (``_WE_VERB_OBJECT``: "We propose Low-Rank
-    Adaptation, or …": the rules guess no known name proposed).
+    Adaptation, or …": the rules guess no known name proposed). The rules' guess is no sign where a long form
+    opens the title (:func:`~graphbuild.nlp.roles.assign_roles` then marks every mention of it: "Proximal Policy
+    Optimisation for Dialogue Management", then "We train a policy with proximal policy optimisation (PPO)").
     """
-    if _guessed_in_abstract(cands, members, context.title_end):
+    if _guessed_in_abstract(cands, members, context.title_end) and not any(
+            cands[i].start == 0 and cands[i].source == "abbrev-long" for i in members):
         return True
     first = _first_in_abstract(context, cands, members)
     return first is not None and _WE_VERB_OBJECT.search(context.text, max(first[1], first[0].start - 60),
