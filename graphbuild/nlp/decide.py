@@ -58,6 +58,7 @@ from .features import (
     _kind_named_before,
     _title_kind,
     candidate_features,
+    coordinated_with,
     copula_kind,
     counted_contents,
     defined_type,
@@ -154,6 +155,9 @@ LOWER_PROPOSED = 0.7
 #: in an abstract that claims nothing (no entity with a rule's proposal, a naming cue or a mention in the title), an
 #: entity is marked proposed only from this probability (not ``proposed_threshold``): :func:`_without_unclaimed_guesses`
 UNCLAIMED_PROPOSED = 0.4
+#: a name listed beside one the paper does not propose, with a probability of being proposed below this, is not
+#: the paper's either where only the learned decision proposes it (:func:`_without_listed_with_others`)
+LISTED_OTHERS_PROPOSED = 0.15
 #: the lower-case name a naming cue gives in the authors' words ("we call this peer fingerprinting") is kept
 #: from this probability
 NAMED_THRESHOLD = 0.005
@@ -1708,6 +1712,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_title_bases(chosen, proposed)
     proposed = _without_titled_absences(chosen, proposed)
     proposed = _without_prior_work(chosen, proposed)
+    proposed = _without_listed_with_others(chosen, proposed, probs)
     proposed = _without_eponyms(chosen, proposed)
     proposed = _without_known_in_title_alone(chosen, proposed)
     proposed = _without_known_applied(chosen, proposed)
@@ -2001,9 +2006,12 @@ def _guessed_in_abstract(cands: list[Candidate], members: list[int], title_end: 
 def _proposed_in_abstract(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
     """Whether the abstract proposes an entity: the rules guessed a mention after the title proposed, or the
     authors' proposal verb comes right before its first mention (``_WE_VERB_OBJECT``: "We propose Low-Rank
-    Adaptation, or …": the rules guess no known name proposed).
+    Adaptation, or …": the rules guess no known name proposed). The rules' guess is no sign where a long form
+    opens the title (:func:`~graphbuild.nlp.roles.assign_roles` then marks every mention of it: "Proximal Policy
+    Optimisation for Dialogue Management", then "We train a policy with proximal policy optimisation (PPO)").
     """
-    if _guessed_in_abstract(cands, members, context.title_end):
+    if _guessed_in_abstract(cands, members, context.title_end) and not any(
+            cands[i].start == 0 and cands[i].source == "abbrev-long" for i in members):
         return True
     first = _first_in_abstract(context, cands, members)
     return first is not None and _WE_VERB_OBJECT.search(context.text, max(first[1], first[0].start - 60),
@@ -2189,6 +2197,44 @@ def _without_prior_work(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
                                         and (any(key in row for key in PRIOR_WORK)
                                              or _set_as_others(context, cands, members)))
                    and not _coined_as_others(context.text, cands, members, context.title_end))
+    return out
+
+
+def _without_listed_with_others(chosen: _Chosen, proposed: list[bool], prop: list[float]) -> list[bool]:
+    """``proposed``, without an entity only the learned decision finds proposed (the paper makes no claim on it,
+    :func:`_unclaimed`, and the rules give no reason, :func:`_proposed_by_rules`) that the abstract lists right
+    beside a name plainly not its own (not proposed, and the proposed model's probability ``prop``, per kept group,
+    below :data:`LISTED_OTHERS_PROPOSED`; :func:`~graphbuild.nlp.features.coordinated_with`, a short form in
+    brackets allowed between: "We evaluate Zorb on the Highway Drone (HighD), Roundabout Drone (RounD) and …
+    datasets", "segmentation of PASCAL VOC, NYUDv2, and …", "primitives: Homomorphic Encryption (HE), Secret
+    Sharing (SS), …"): names listed together are of one standing, and the others' are not the paper's; the
+    authors' own parts listed together ("Zorb-S, Zorb-M and Zorb-L") keep one another, a part the learned
+    decision only just leaves out too ("two components: the Zorb Block (ZB) and the Quill Block (QB)").
+    """
+    prepared = chosen.prepared
+    cands, context = prepared.cands, prepared.context
+    title_end = context.title_end
+    # (the learned-only proposals, each open to the rule; one taken away may leave the next in its list beside
+    # a name not proposed: "…, Roundabout Drone (RounD), and Macao … (MoCAD) datasets")
+    open_ = {g for g, ((members, _, _), is_proposed) in enumerate(zip(chosen.kept_groups, proposed))
+             if is_proposed and _unclaimed(cands, members, title_end) and not _proposed_by_rules(chosen, members)}
+    out = list(proposed)
+    while open_:
+        own = [(cands[i].start, cands[i].end) for g, (members, _, _) in enumerate(chosen.kept_groups) if out[g]
+               for i in members]
+        # (not a name inside a proposed one's mention: "Non-local Block" in "Asymmetric Pyramid Non-local Block")
+        others = sorted((cands[i].start, cands[i].end) for g, (members, type_, _) in enumerate(chosen.kept_groups)
+                        if not out[g] and type_ != "Task" and (prop[g] < LISTED_OTHERS_PROPOSED or proposed[g])
+                        for i in members
+                        if not any(s < cands[i].end and cands[i].start < e for s, e in own))
+        taken = {g for g in open_ if any(
+            cands[i].start >= title_end and coordinated_with(context.text, cands[i], others, in_list=True)
+            for i in chosen.kept_groups[g][0])}
+        if not taken:
+            break
+        for g in taken:
+            out[g] = False
+        open_ -= taken
     return out
 
 

@@ -1088,16 +1088,45 @@ def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool
     """Whether ``c`` is coordinated with a name the gazetteer knows, right before or after it ("ZorbDB,
     Quux and BayesNet"): a list of names is one of names. ``known`` is sorted.
     """
-    k = bisect_left(known, (c.end, -1))
-    if k < len(known) and known[k][0] - c.end <= 6:
-        m = _COORDINATION_GAP.match(text, c.end)
-        if m is not None and m.end() == known[k][0] and not subject_after_comma(m.group(), text, known[k][1]):
+    return coordinated_with(text, c, known)
+
+
+#: a short form in brackets right after a listed name, before the list goes on: " (HighD)"
+_APPOSED_SHORT = re.compile(r"\s*\([^()]{1,30}\)")
+
+
+def coordinated_with(text: str, c: Candidate, spans: list[tuple[int, int]], *, in_list: bool = False) -> bool:
+    """Whether ``c`` is coordinated with one of the names at ``spans`` (sorted), right before or after it
+    (:data:`_COORDINATION_GAP`, not a name opening the clause after a comma: :func:`subject_after_comma`). With
+    ``in_list``, a list as a list is written: a short form in brackets may follow each name ("Highway Drone
+    (HighD), Roundabout Drone (RounD), and …"), and a bare comma between the two counts only where the list goes
+    on after the later one (not an apposition: "hidden-unit dropout for CD, HuD-CD for short").
+    """
+    def gap_from(start: int) -> int:
+        if in_list:
+            m = _APPOSED_SHORT.match(text, start)
+            if m is not None:
+                return m.end()
+        return start
+
+    def joined(m: re.Match[str], later_end: int) -> bool:
+        if subject_after_comma(m.group(), text, later_end):
+            return False
+        return not in_list or m.group().strip() != "," or _COORDINATION_GAP.match(text, gap_from(later_end)) is not None
+
+    k = bisect_left(spans, (c.end, -1))
+    after = gap_from(c.end)
+    if k < len(spans) and spans[k][0] - after <= 6:
+        m = _COORDINATION_GAP.match(text, after)
+        if m is not None and m.end() == spans[k][0] and joined(m, spans[k][1]):
             return True
     for j in range(k - 1, max(-1, k - 4), -1):
-        s, e = known[j]
+        s, e = spans[j]
+        if e <= c.start:
+            e = gap_from(e)
         if e <= c.start and c.start - e <= 6:
             m = _COORDINATION_GAP.match(text, e)
-            if m is not None and m.end() == c.start and not subject_after_comma(m.group(), text, c.end):
+            if m is not None and m.end() == c.start and joined(m, c.end):
                 return True
     return False
 
