@@ -45,3 +45,17 @@ def test_a_method_named_with_a_tuning_stays_a_method() -> None:
 
 def test_checkpoint_marked_keeps_other_types() -> None:
     assert decide._checkpoint_marked([], [], "Dataset") == "Dataset"
+
+
+def test_an_appositive_modifier_may_hold_a_short_parenthesis() -> None:
+    types = _types("Varnel: Equivariant Diffusion for Crystal Structure Generation",
+                   "We introduce Varnel, an E(3)-equivariant diffusion model over lattice, coordinates and atom types "
+                   "for generating stable crystals. Trained on MP-20, Varnel generates structures that relax to the "
+                   "convex hull more often than CDVAE.")
+    assert types["Varnel"] == "Model"
+
+
+def test_british_agent_nouns() -> None:
+    from graphbuild.nlp.entity_types import TRAINED_AGENT_NOUNS, kind_type
+    assert kind_type("summariser") == "Model" and "summarisers" in TRAINED_AGENT_NOUNS
+    assert "tokeniser" not in TRAINED_AGENT_NOUNS and "tokenizer" not in TRAINED_AGENT_NOUNS
