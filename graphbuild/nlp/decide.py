@@ -617,6 +617,7 @@ def _choose(prepared: Prepared, group_probs: np.ndarray, type_probs: np.ndarray,
                  or _drawn_type(context, cands, groups[g], entries)
                  or _predicated_type(context, cands, groups[g], entries, SCORED_TYPES[k])
                  or _unlearned_type(prepared, groups[g], SCORED_TYPES[k])) for g, k, d in zip(keep, best, defined)]
+    accepted = [(members, _checkpoint_marked(cands, members, type_)) for members, type_ in accepted]
     # a phrase kept by the lower bar is the abstract's lower-case phrase: its title-case form in the
     # title is no mention of a name (but a generic model word or a known name of a title alone has no other
     # mention) (a run joining names, "CIFAR-10N and Clothing1M", is no mention: the names it joins are)
@@ -1483,6 +1484,17 @@ def _checkpoint_type(cands: list[Candidate], members: list[int], entries: list[A
     return "Model" if any(checkpoint_id(cands[i].text) for i in members) else None
 
 
+def _checkpoint_marked(cands: list[Candidate], members: list[int], type_: str) -> str:
+    """"Model" for a name typed a method, whatever typed it, that carries a checkpoint's marks
+    (:data:`CHECKPOINT_MARKS`: "Zorb-8B-SFT", "Quill-0.6B-Instruct", "Zorb-Q-Chat"): the weights of one size or
+    tuning, which what the paper says of the family ("We introduce Zorb, a pipeline that …") does not type. Else
+    ``type_``.
+    """
+    if type_ == "Method" and any(CHECKPOINT_MARKS.search(cands[i].text) for i in members):
+        return "Model"
+    return type_
+
+
 def _name_head(words: list[str]) -> str:
     """The head word of a name of several words: the last one before its first "of" ("Survey of Income and Program
     Participation" -> "Survey"), else its last one ("Current Population Survey" -> "Survey").
@@ -1600,6 +1612,11 @@ def _title_form_type(text: str, title_end: int, forms: set[str]) -> set[str]:
 #: a size word of a released model ending a name of two parts or more: "Quorra-mini", "Quorra-MT-Large", "Quorra XL"
 #: (not the words a runtime's or a tool's edition takes as well: "Lite", "Micro", "Nano")
 SIZE_TIER = re.compile(r"\w[- ](?i:mini|tiny|small|base|medium|big|large|xl|xxl)$")
+#: a checkpoint's marks in a name: a count of billions of parameters among its parts ("Quorra-8B", "Quorra-0.6B-Chat";
+#: the dev sets and the 907: over 1,000 models, some data sets named by their size, "LAION-2B", no method) or a
+#: tuning or quantisation after two parts at least ("Quorra-4B-Chat-INT4", "Quorra-MT-Instruct"; not "Self-Instruct",
+#: "Diffusion-DPO", methods)
+CHECKPOINT_MARKS = re.compile(r"[- ]\d+(?:\.\d+)?B(?:$|[- ])|-[^\s-]+-(?:Instruct|Chat|SFT|DPO|INT[48]|GPTQ|AWQ)$")
 #: the sizes written after a family's name: a size word, a letter of one ("-T", "-L")
 _SIZE_MARKS = rf"(?i:{SIZE_WORDS}|big|huge|giant|xl|xxl)|[SBMLHT]"
 #: a size or variant after a family's name: "Quorra-7B", "Quorra-mini", "Quorra-S", "Quorra v2"

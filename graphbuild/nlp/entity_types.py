@@ -213,15 +213,15 @@ _ARCHITECTURE_NOUNS = frozenset("autoencoder autoencoders perceptron perceptrons
 #: heading a title's phrase or an appositive they may name an algorithm ("X: A Multistroke Gesture Recognizer");
 #: and the two ends of a distillation ("a 80M-parameter student, X", "The student, which we call X", "X is a 3B
 #: student trained on …": the dev sets' names so given are 6 models to none of another type)
-_AGENT_NOUNS = frozenset(w + s for w in "router controller editor captioner compressor tokenizer codec enhancer "
-                         "prover reranker segmenter tracker summarizer translator recognizer recogniser forecaster "
-                         "spotter vocoder recommender tagger transcriber synthesizer synthesiser denoiser "
-                         "student teacher".split()
+_AGENT_NOUNS = frozenset(w + s for w in "router controller editor captioner compressor tokenizer tokeniser codec "
+                         "enhancer prover reranker segmenter tracker summarizer summariser translator recognizer "
+                         "recogniser forecaster spotter vocoder recommender tagger transcriber synthesizer synthesiser "
+                         "denoiser student teacher".split()
                          for s in ("", "s"))
 #: the agent nouns that name a model wherever they say what a name is, an appositive's head as well ("X, a scene
 #: text recognizer built from …", :func:`~.features.defined_type`): not a router, a controller, a compressor or a
 #: tokenizer, which the dev sets write of methods as often ("X, a prompt compressor that …", "X, a learned router")
-TRAINED_AGENT_NOUNS = _AGENT_NOUNS - {w + s for w in ("router", "controller", "compressor", "tokenizer")
+TRAINED_AGENT_NOUNS = _AGENT_NOUNS - {w + s for w in ("router", "controller", "compressor", "tokenizer", "tokeniser")
                                      for s in ("", "s")}
 
 

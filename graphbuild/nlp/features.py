@@ -674,10 +674,11 @@ _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: characters ("X (Labelled Orchard Images from Drone Surveys), a test set of …") or a long form set off by dashes
 #: ("X — Sparse Pretraining over Words — a multilingual encoder"; a dash may stand for the comma: "X — a tagger"),
 #: and a parenthesised acronym
-#: inside the kind, dropped before the head is looked for ("a Large Language Model (LLM) serving engine")
+#: inside the kind, dropped before the head is looked for ("a Large Language Model (LLM) serving engine"); a
+#: modifier may hold a short parenthesis ("an E(3)-equivariant diffusion model", "an SO(3)-invariant encoder")
 _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,80}\))?(?:[,:]\s+|\s*[—–](?:\s*[^—–()\n]{1,80}?\s*[—–])?\s*)"
                    r"(?:a|an|the\s+first|two|three|four|five)\s+"
-                   r"((?:[\w\-]+\s+|\([A-Z][\w\-]*\)\s+){0,7}[\w\-]+)")
+                   r"((?:[\w\-]+(?:\(\w{1,3}\)[\w\-]*)?\s+|\([A-Z][\w\-]*\)\s+){0,7}[\w\-]+)")
 #: how far past a name its appositive is read (a long form of up to 80 characters may come before the kind)
 _APPOS_REACH = 130
 #: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)

@@ -886,7 +886,8 @@ def _variants_of_the_paper(entities: list[EntityMention]) -> None:
     """A size or version of another entity of the paper ("QuokkaNet-L" beside "QuokkaNet"), which
     the gazetteer does not know, belongs to that family and has its type (but a parameter count,
     "Quokka-7B", names a model, whatever its family is, and so does a size word after a method's name,
-    "Quokka-Base": :data:`~graphbuild.nlp.decide.SIZE_TIER`).
+    "Quokka-Base": :data:`~graphbuild.nlp.decide.SIZE_TIER`, and a checkpoint's marks after a method's name,
+    "Quokka-8B-SFT": :data:`~graphbuild.nlp.decide.CHECKPOINT_MARKS`).
     """
     named = {form_key(e.name): e for e in entities}
     if len(named) < 2:
@@ -899,7 +900,8 @@ def _variants_of_the_paper(entities: list[EntityMention]) -> None:
             stem = named[form_key(family)]
             e.family = stem.name
             if stem.type in SCORED_TYPES and not _PARAMETER_COUNT.search(e.name) \
-                    and not (stem.type == "Method" and decide.SIZE_TIER.search(e.name)):
+                    and not (stem.type == "Method" and (decide.SIZE_TIER.search(e.name)
+                                                        or decide.CHECKPOINT_MARKS.search(e.name))):
                 e.type = stem.type
 
 
