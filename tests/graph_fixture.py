@@ -15,6 +15,9 @@ Entities: LoRA, QLoRA (Method); GPT-3, Llama, Llama-2-7B, ViT (Model);
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import networkx as nx
 
 from graphbuild.graph import build_graph
@@ -109,3 +112,35 @@ def load_csv_on_neo4j(store, cypher: str, url: str) -> None:
     it (a user's query never reads files): the tests that check what the server reads of exported files.
     """
     store._write(lambda tx: tx.run(cypher, url=url).consume())
+
+
+def spark_layout(built: Any, out: Path, pipeline: str | None = None) -> Path:
+    """``built``'s graph and corpus (a built :class:`~graphbuild.workspace.Workspace`) written as ``graphbuild spark
+    build`` writes them: the tables but the communities, ``corpus/papers`` (the corpus records in order) and
+    ``corpus/extractions`` (its cache). The load tests and the kill tests of a load read it."""
+    import json
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from graphbuild.graph import graph_to_tables
+    from graphbuild.load import write_parquet_tables
+    from graphbuild.spark.steps import paper_to_json
+
+    tables = graph_to_tables(built.graph())
+    del tables.nodes["Community"], tables.rels["IN_COMMUNITY"]
+    write_parquet_tables(tables, out)
+    shutil.rmtree(out / "nodes" / "Community")
+    shutil.rmtree(out / "rels" / "IN_COMMUNITY")
+    meta = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": pipeline or
+                                                                      built.manifest()["pipeline"]}}))
+    own = [p for p in built.papers() if not p.external]
+    rows = {"papers": [{"order": n, "paper": paper_to_json(p)} for n, p in enumerate(own)],
+            "extractions": [{"paper_id": pid, "fingerprint": c.key, "extraction": json.dumps(c.extraction.to_dict())}
+                            for pid, c in sorted(built.extractions().items())]}
+    for name, table in rows.items():
+        (out / "corpus" / name).mkdir(parents=True)
+        pq.write_table(pa.Table.from_pylist(table), out / "corpus" / name / "part-0.parquet")
+    return out

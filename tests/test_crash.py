@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from graph_fixture import spark_layout
 
 from graphbuild.cli import main
 from graphbuild.workspace import GENERATION_RE, Workspace
@@ -105,6 +106,21 @@ def _kill_at(point: str, ws: Path, extra: Path, command: str = "build") -> str:
     return "".join(lines)
 
 
+def _each_killed_then_rerun(copies: dict[str, Path], command: str, source: str, *options: str) -> None:
+    """Each workspace copy, its ``command`` killed at the point it is named by, holds the old corpus (the new one
+    once the switch was made); ``command`` run again as it is ends at the new corpus, with one generation, no
+    unfinished folder, and the user's own files kept."""
+    for point, ws in copies.items():
+        assert _corpus_seen(ws) == ("new" if point in SWITCHED else "old"), point
+        code, _, err = _cli(command, source, "-w", str(ws), *options)
+        assert code == 0, (point, err)
+        assert _corpus_seen(ws) == "new", point
+        gens = [p.name for p in ws.iterdir() if GENERATION_RE.match(p.name)]
+        assert len(gens) == 1, (point, gens)
+        assert not [p.name for p in ws.iterdir() if p.name.startswith(".gen-")], point
+        assert (ws / "gen-notes" / "todo.txt").read_text() == "keep me", point
+
+
 @pytest.mark.slow
 def test_crash_sigkill_at_every_point_leaves_old_or_new_corpus(base, tmp_path):
     ws0, extra = base
@@ -113,16 +129,7 @@ def test_crash_sigkill_at_every_point_leaves_old_or_new_corpus(base, tmp_path):
         shutil.copytree(ws0, copy)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         list(pool.map(lambda p: _kill_at(p, copies[p], extra), POINTS))
-    for point, ws in copies.items():
-        seen = _corpus_seen(ws)
-        assert seen == ("new" if point in SWITCHED else "old"), point
-        code, _, err = _cli("build", str(extra), "-w", str(ws), "--no-overview")
-        assert code == 0, (point, err)
-        assert _corpus_seen(ws) == "new", point
-        gens = [p.name for p in ws.iterdir() if GENERATION_RE.match(p.name)]
-        assert len(gens) == 1, (point, gens)
-        assert not [p.name for p in ws.iterdir() if p.name.startswith(".gen-")], point
-        assert (ws / "gen-notes" / "todo.txt").read_text() == "keep me", point
+    _each_killed_then_rerun(copies, "build", str(extra), "--no-overview")
 
 
 #: a writer killed (SIGKILL) half-way through an atomic write of argv[1]
@@ -160,29 +167,10 @@ LOAD_POINTS = ["read", "write", "sync", "checkpoint", "rename", "switch", "clean
 @pytest.fixture(scope="module")
 def spark_output(base, tmp_path_factory) -> Path:
     """The old corpus and the new papers as `graphbuild spark build` would write them (from a single build)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from graphbuild.graph import graph_to_tables
-    from graphbuild.load import write_parquet_tables
-    from graphbuild.spark.steps import paper_to_json
-
     _, extra = base
-    root = tmp_path_factory.mktemp("crash-load")
-    built = Workspace(root / "single")
+    built = Workspace(tmp_path_factory.mktemp("crash-load") / "single")
     built.build([str(SOURCES / "corpus.jsonl"), str(extra)], progress=False, overview=False)
-    out = root / "out"
-    write_parquet_tables(graph_to_tables(built.graph()), out)
-    meta = json.loads((out / "manifest.json").read_text())
-    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": built.manifest()["pipeline"]}}))
-    rows = {"papers": [{"order": n, "paper": paper_to_json(p)} for n, p in enumerate(built.papers())
-                       if not p.external],
-            "extractions": [{"paper_id": pid, "fingerprint": c.key, "extraction": json.dumps(c.extraction.to_dict())}
-                            for pid, c in sorted(built.extractions().items())]}
-    for name, table in rows.items():
-        (out / "corpus" / name).mkdir(parents=True)
-        pq.write_table(pa.Table.from_pylist(table), out / "corpus" / name / "part-0.parquet")
-    return out
+    return spark_layout(built, built.path.parent / "out")
 
 
 @pytest.mark.slow
@@ -197,12 +185,4 @@ def test_crash_load_killed_at_every_point_leaves_old_or_new_corpus_and_the_next_
         shutil.copytree(ws0, copy)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         list(pool.map(lambda p: _kill_at(p, copies[p], spark_output, command="load"), LOAD_POINTS))
-    for point, ws in copies.items():
-        assert _corpus_seen(ws) == ("new" if point in SWITCHED else "old"), point
-        code, _, err = _cli("load", str(spark_output), "-w", str(ws))
-        assert code == 0, (point, err)
-        assert _corpus_seen(ws) == "new", point
-        gens = [p.name for p in ws.iterdir() if GENERATION_RE.match(p.name)]
-        assert len(gens) == 1, (point, gens)
-        assert not [p.name for p in ws.iterdir() if p.name.startswith(".gen-")], point
-        assert (ws / "gen-notes" / "todo.txt").read_text() == "keep me", point
+    _each_killed_then_rerun(copies, "load", str(spark_output))

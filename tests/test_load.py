@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from graph_fixture import load_csv_on_neo4j
+from graph_fixture import load_csv_on_neo4j, spark_layout
 
 from graphbuild import generations
 from graphbuild.cli import main
@@ -336,32 +336,6 @@ def test_load_keeps_each_papers_author_names_as_its_record_wrote_them(tmp_path):
     assert {d["title"]: d["authors"] for _, d in ws.graph().nodes(data=True) if d.get("label") == "Paper"} == want
 
 
-def _spark_layout(built: Workspace, out: Path, pipeline: str | None = None) -> Path:
-    """``built``'s graph and corpus written as ``graphbuild spark build`` writes them: the tables but the
-    communities, ``corpus/papers`` (the corpus records in order) and ``corpus/extractions`` (its cache)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from graphbuild.spark.steps import paper_to_json
-
-    tables = graph_to_tables(built.graph())
-    del tables.nodes["Community"], tables.rels["IN_COMMUNITY"]
-    write_parquet_tables(tables, out)
-    shutil.rmtree(out / "nodes" / "Community")
-    shutil.rmtree(out / "rels" / "IN_COMMUNITY")
-    meta = json.loads((out / "manifest.json").read_text())
-    (out / "manifest.json").write_text(json.dumps({**meta, "corpus": {"pipeline": pipeline or
-                                                                      built.manifest()["pipeline"]}}))
-    own = [p for p in built.papers() if not p.external]
-    rows = {"papers": [{"order": n, "paper": paper_to_json(p)} for n, p in enumerate(own)],
-            "extractions": [{"paper_id": pid, "fingerprint": c.key, "extraction": json.dumps(c.extraction.to_dict())}
-                            for pid, c in sorted(built.extractions().items())]}
-    for name, table in rows.items():
-        (out / "corpus" / name).mkdir(parents=True)
-        pq.write_table(pa.Table.from_pylist(table), out / "corpus" / name / "part-0.parquet")
-    return out
-
-
 #: a merge, a reject and a drop (of the most cited paper, which proposes an entity others use)
 CURATION = "".join(json.dumps(op) + "\n" for op in (
     {"op": "merge", "entity": "BERT-Large", "into": "BERT"},
@@ -391,7 +365,7 @@ def test_load_applies_the_workspace_curation_as_a_build_does(demo, curated_singl
     """A merged, rejected or dropped thing came back with `graphbuild load` (the Spark graph, uncurated) and
     `query`/`push` served it until the next build; the load now makes the build's curated graph live."""
     built, _ = demo
-    out = _spark_layout(built, tmp_path / "out")
+    out = spark_layout(built, tmp_path / "out")
     ws = tmp_path / "loaded"
     ws.mkdir()
     (ws / "curation.jsonl").write_text(CURATION, encoding="utf-8")
@@ -428,7 +402,7 @@ def test_load_with_a_drop_gives_the_graph_of_a_build_without_the_paper(tmp_path)
     built, without = Workspace(tmp_path / "built"), Workspace(tmp_path / "without")
     for ws, path in ((built, records[0]), (without, records[1])):
         ws.build([path], sync_store=False, overview=False, progress=False)
-    out = _spark_layout(built, tmp_path / "out")
+    out = spark_layout(built, tmp_path / "out")
     loaded = Workspace(tmp_path / "loaded")
     loaded.path.mkdir()
     (loaded.path / "curation.jsonl").write_text(json.dumps({"op": "drop", "paper": "10.5555/drop.1"}) + "\n")
@@ -444,7 +418,7 @@ def test_load_with_curation_holds_the_extractions_one_at_a_time(demo, tmp_path, 
     from graphbuild.records import Extraction
 
     built, _ = demo
-    out = _spark_layout(built, tmp_path / "out")
+    out = spark_layout(built, tmp_path / "out")
     read = Extraction.from_dict
     alive, most = [0], [0]
 
@@ -475,7 +449,7 @@ def test_load_that_cannot_apply_the_curation_says_so_in_one_line(demo, tmp_path,
     """An output of another pipeline than the workspace's settings name: the Spark graph goes live as it is,
     one line says the operations wait for the next build, and `curate list` keeps them pending."""
     built, _ = demo
-    out = _spark_layout(built, tmp_path / "out", pipeline="another")
+    out = spark_layout(built, tmp_path / "out", pipeline="another")
     ws = tmp_path / "loaded"
     ws.mkdir()
     (ws / "curation.jsonl").write_text(CURATION, encoding="utf-8")
@@ -494,7 +468,7 @@ def test_load_that_cannot_apply_the_curation_says_so_in_one_line(demo, tmp_path,
 def test_load_with_no_curation_records_an_empty_one(demo, tmp_path):
     """No operations: the Spark graph as it is, and the manifest says no curation was applied, as a build's."""
     built, _ = demo
-    out = _spark_layout(built, tmp_path / "out")
+    out = spark_layout(built, tmp_path / "out")
     report = load_parquet(out, Workspace(tmp_path / "ws"), sync_store=False, progress=False)
     ws = Workspace(tmp_path / "ws")
     assert _same_graph(ws.graph(), built.graph()) and _edges(ws.graph()) == _edges(built.graph())
@@ -535,7 +509,7 @@ def test_load_says_when_the_curation_changed_while_it_worked(tmp_path, monkeypat
     source.write_text((Path(__file__).parent / "fixtures" / "sources" / "corpus.jsonl").read_text())
     built = Workspace(tmp_path / "built")
     built.build([source], sync_store=False, overview=False, progress=False)
-    out = _spark_layout(built, tmp_path / "out")
+    out = spark_layout(built, tmp_path / "out")
     loaded = Workspace(tmp_path / "loaded")
     loaded.path.mkdir()
     (loaded.path / "curation.jsonl").write_text(json.dumps({"op": "reject", "entity": "BitFit"}) + "\n")
