@@ -1340,15 +1340,15 @@ def test_features_capitalised_words_coordinated_mid_sentence_name_things():
 
 
 def test_features_a_candidate_coordinated_with_a_known_name():
-    from graphbuild.nlp.features import _beside_known
+    from graphbuild.nlp.features import coordinated_with
     text = "We reproduce Quorvin, Zebrel and BayesKnown on two workloads, then Mollo with BayesKnown."
     known = [(text.index("BayesKnown"), text.index("BayesKnown") + 10),
              (text.rindex("BayesKnown"), text.rindex("BayesKnown") + 10)]
-    assert _beside_known(text, _cand(text, "Zebrel", "capword"), known)
-    assert not _beside_known(text, _cand(text, "Quorvin", "capword"), known)  # two names away
-    assert not _beside_known(text, _cand(text, "Mollo", "capword"), known)  # "with" does not coordinate
+    assert coordinated_with(text, _cand(text, "Zebrel", "capword"), known)
+    assert not coordinated_with(text, _cand(text, "Quorvin", "capword"), known)  # two names away
+    assert not coordinated_with(text, _cand(text, "Mollo", "capword"), known)  # "with" does not coordinate
     text2 = "BayesKnown and Quorvin fail."
-    assert _beside_known(text2, _cand(text2, "Quorvin", "capword"), [(0, 10)])
+    assert coordinated_with(text2, _cand(text2, "Quorvin", "capword"), [(0, 10)])
 
 
 def test_pipeline_a_known_name_written_only_in_lower_case_keeps_its_written_form():
@@ -1705,15 +1705,15 @@ def test_types_a_name_after_a_bare_comma_that_opens_a_clause_is_no_list_item():
     set listed after Ferrex4J; "on Ferrex traces, Quibsieve estimates …" gives it no head either. A list
     ("Ferrex4J, Quibsieve and Mollo"; "Ferrex4J, Quibsieve models") still shares its votes."""
     from graphbuild.nlp.entity_types import context_votes
-    from graphbuild.nlp.features import _beside_known
+    from graphbuild.nlp.features import coordinated_with
     from graphbuild.nlp.lexicon import subject_after_comma
 
     text = "On 139 patches from Ferrex4J, Quibsieve filters out 56% of overfitting patches."
     known = [(text.index("Ferrex4J"), text.index("Ferrex4J") + 8)]
-    assert not _beside_known(text, _cand(text, "Quibsieve", "capword"), known)
+    assert not coordinated_with(text, _cand(text, "Quibsieve", "capword"), known)
     text2 = "Results on Ferrex4J, Quibsieve and Mollo."
     known2 = [(text2.index("Ferrex4J"), text2.index("Ferrex4J") + 8)]
-    assert _beside_known(text2, _cand(text2, "Quibsieve", "capword"), known2)
+    assert coordinated_with(text2, _cand(text2, "Quibsieve", "capword"), known2)
     assert subject_after_comma(", ", text, text.index("Quibsieve") + 9)
     assert not subject_after_comma(" and ", text, text.index("Quibsieve") + 9)  # no comma before: no clause opened
     assert not subject_after_comma(", ", text2, text2.index("Quibsieve") + 9)
@@ -1848,7 +1848,7 @@ _LIST_GAPS = (", ", " and ", ", and ", " or ", ", or ", " & ", " as well as ")
 
 
 def test_lexicon_each_list_gap_coordinates_capitalised_words_in_the_features():
-    from graphbuild.nlp.features import _beside_known, _capitalised_list, _on_clause
+    from graphbuild.nlp.features import _capitalised_list, _on_clause, coordinated_with
     for gap in _LIST_GAPS:
         text = f"Schedulers such as Zorbline{gap}Quillen in the cloud drop jobs."
         at = text.index("Quillen")
@@ -1857,7 +1857,7 @@ def test_lexicon_each_list_gap_coordinates_capitalised_words_in_the_features():
         assert _capitalised_list("Zorbline", text[:at].rstrip(), text[at + 8:]), gap  # (before one)
         known = [(text.index("Quillen"), text.index("Quillen") + 7)]
         if len(gap) <= 6:  # (a known name at most six characters away)
-            assert _beside_known(text, _cand(text, "Zorbline", "capword"), known), gap
+            assert coordinated_with(text, _cand(text, "Zorbline", "capword"), known), gap
         text = f"On Zorbline{gap}Quillen, our scheduler drops no jobs."
         at = text.index("Quillen")
         assert _on_clause(text[:at].rstrip(), text[at + 7:]), gap

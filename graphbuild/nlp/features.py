@@ -526,7 +526,7 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
                  bool(stems) and _variant_of_strong(name, stems),
                  name in families and _alone(text, c.start, families[name]), c.named,
                  doc.usage(name), doc.place_key(c, ev.outside[g]), *cues,
-                 bool(known) and _beside_known(text, c, known))
+                 bool(known) and coordinated_with(text, c, known))
         ids += blocks.get(flags) or block(flags, source, _flag_names, flags)
         if " " not in name:
             ids += corpus.feature_ids(space, name, source)
@@ -1083,13 +1083,6 @@ def _holds_known(c: Candidate, known: list[tuple[int, int]]) -> bool:
 
 #: the gap between two coordinated names: ", ", " and ", ", and ", " or ", "/"
 _COORDINATION_GAP = re.compile(LIST_SEPARATOR)
-
-
-def _beside_known(text: str, c: Candidate, known: list[tuple[int, int]]) -> bool:
-    """Whether ``c`` is coordinated with a name the gazetteer knows, right before or after it ("ZorbDB,
-    Quux and BayesNet"): a list of names is one of names. ``known`` is sorted.
-    """
-    return coordinated_with(text, c, known)
 
 
 #: a short form in brackets right after a listed name, before the list goes on: " (HighD)"
