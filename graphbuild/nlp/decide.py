@@ -1095,14 +1095,20 @@ def _with_headed_names(text: str, cands: list[Candidate], group_of: list[int], k
     "the Zorb method" names as often a person's or a place's.)
     """
     def headed(c: Candidate, score: float) -> str | None:
-        if not text.endswith(("the ", "The "), 0, c.start) or c.text.islower():
-            return None
-        m = _HEAD_WORD_AFTER.match(text, c.end)
-        if m is None or not _example_ends(text, m.end()):
-            return None
-        return "Dataset" if m.group(1) in COLLECTION_HEADS and not is_generic(c.text) else None
+        return "Dataset" if _headed_by(text, c, COLLECTION_HEADS) else None
 
     return _with_each(cands, group_of, keep, probs, HEADED_FLOOR, headed)
+
+
+def _headed_by(text: str, c: Candidate, heads: frozenset[str]) -> bool:
+    """Whether the text writes the name ``c`` (not in lower case, nor a word the generic list holds) between "the"
+    and one of ``heads`` that ends the phrase ("the Zorb suite.", "the Zorb cohort, where"; not "the Zorb data
+    center"): a head noun of a collection of data for :func:`_with_headed_names` and :func:`_data_headed_type`.
+    """
+    if not text.endswith(("the ", "The "), 0, c.start) or c.text.islower():
+        return False
+    m = _HEAD_WORD_AFTER.match(text, c.end)
+    return m is not None and m.group(1) in heads and _example_ends(text, m.end()) and not is_generic(c.text)
 
 
 def _names_no_artifact(text: str, start: int, end: int) -> bool:
@@ -1463,14 +1469,7 @@ def _data_headed_type(text: str, cands: list[Candidate], members: list[int], ent
     """
     if any(entries[i] is not None for i in members):
         return None
-    for i in members:
-        c = cands[i]
-        if c.text.islower() or not text.endswith(("the ", "The "), 0, c.start):
-            continue
-        m = _HEAD_WORD_AFTER.match(text, c.end)
-        if m is not None and m.group(1) in _DATA_HEADS and _example_ends(text, m.end()) and not is_generic(c.text):
-            return "Dataset"
-    return None
+    return "Dataset" if any(_headed_by(text, cands[i], _DATA_HEADS) for i in members) else None
 
 
 def _checkpoint_type(cands: list[Candidate], members: list[int], entries: list[Any]) -> str | None:
