@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent / "invented"
 SETS = {
     "dev": (
         "synth1", "synth4", "synth6", "synth8", "synth9", "synth12", "synth13", "synth14", "synth16", "synth18",
-        "synth20", "synth22", "synth24", "synth26", "synth28",
+        "synth20", "synth22", "synth24", "synth26", "synth28", "synth30",
     ),
     "test": (
         "synth2", "synth3", "synth5", "synth7", "synth10", "synth11", "synth15", "synth17", "synth19", "synth21",
