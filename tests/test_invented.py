@@ -27,7 +27,7 @@ def _benchmark():
 
 
 def test_every_set_is_there():
-    assert SETS == sorted(f"synth{n}" for n in range(1, 30))
+    assert SETS == sorted(f"synth{n}" for n in range(1, 32))
 
 
 @pytest.mark.parametrize("name", SETS)
