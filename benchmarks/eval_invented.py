@@ -32,7 +32,7 @@ SETS = {
     ),
     "test": (
         "synth2", "synth3", "synth5", "synth7", "synth10", "synth11", "synth15", "synth17", "synth19", "synth21",
-        "synth23", "synth25", "synth27", "synth29",
+        "synth23", "synth25", "synth27", "synth29", "synth31",
     ),
 }
 # the sets ``second.annotations.jsonl`` annotated again
