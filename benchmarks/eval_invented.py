@@ -7,9 +7,9 @@ proposed-precision per set, then pooled over the sets asked for. ``--errors SET`
 lists one dev set's misses, wrong types, spurious names and wrong proposed marks
 (never a test set's: see the folder's README); ``--pooled`` prints the pooled line alone (``--sets test
 --pooled``: all a change's author should see of the test sets).
-``--agreement`` scores ``second.annotations.jsonl`` (274 papers annotated again, blind, by other
+``--agreement`` scores ``second.annotations.jsonl`` (354 papers annotated again, blind, by other
 annotators than their writers: 114 of the test sets synth2, synth3 and synth5, 80 of synth26 and synth27,
-80 of synth28 and synth29) against the writers' annotations: the ceiling.
+80 of synth28 and synth29, 80 of synth30 and synth31) against the writers' annotations: the ceiling.
 
 Run (about 5 s a set)::
 
@@ -36,7 +36,7 @@ SETS = {
     ),
 }
 # the sets ``second.annotations.jsonl`` annotated again
-SECOND = ("synth2", "synth3", "synth5", "synth26", "synth27", "synth28", "synth29")
+SECOND = ("synth2", "synth3", "synth5", "synth26", "synth27", "synth28", "synth29", "synth30", "synth31")
 
 
 def gold_rows(name: str) -> tuple[Path, list[dict[str, Any]]]:
