@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "8cc531662e346a19667bf908b1e44d701fa1c19bdc038041daee96ca6af872db"
-SHARED_50_SHA256 = "487d6e3ee5cde8229e5b044e136c065730af91726b0ee72b76baf8efab602792"
+DEMO_SHA256 = "71696ec764d807c7745c7d9f99d2ef76050dfdae5b0b7bc4504737e58b1c41fa"
+SHARED_50_SHA256 = "e2bf5e37e52bf51691550fddbeffcfd7a52d16326fb2bcc1e7c7069fbdc24b98"
 
 
 @pytest.fixture(scope="module")
