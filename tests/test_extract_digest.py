@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "71696ec764d807c7745c7d9f99d2ef76050dfdae5b0b7bc4504737e58b1c41fa"
-SHARED_50_SHA256 = "e2bf5e37e52bf51691550fddbeffcfd7a52d16326fb2bcc1e7c7069fbdc24b98"
+DEMO_SHA256 = "c903db7f6985acec09d85411f248042ab5d8f08a54aa4749e2fbe5ace1ec15da"
+SHARED_50_SHA256 = "b80566e29aa936ddff54169d7ede75554dcc34275909cb0f24bd86fdfc9874cc"
 
 
 @pytest.fixture(scope="module")

@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "d38274de3a9680cb"
+MODEL_DIGEST = "68bb5d17ecefd69a"
