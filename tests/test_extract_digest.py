@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "8cc531662e346a19667bf908b1e44d701fa1c19bdc038041daee96ca6af872db"
-SHARED_50_SHA256 = "487d6e3ee5cde8229e5b044e136c065730af91726b0ee72b76baf8efab602792"
+DEMO_SHA256 = "c903db7f6985acec09d85411f248042ab5d8f08a54aa4749e2fbe5ace1ec15da"
+SHARED_50_SHA256 = "b80566e29aa936ddff54169d7ede75554dcc34275909cb0f24bd86fdfc9874cc"
 
 
 @pytest.fixture(scope="module")

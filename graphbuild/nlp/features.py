@@ -506,7 +506,10 @@ def candidate_features(text: str, sents: list[tuple[int, int]], title_end: int, 
     group_rows = [_group_row(space, ev, g) for g in range(len(groups))]
     blocks, block = space.blocks, space.block
     bias = space.id("bias")
-    known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types) if t)
+    # (in a title alone, a kind of model the gazetteer holds as an ordinary word too, "Transformer(s)", is no
+    # known name a longer phrase holds: "Thornwise Transformers" describes one, names none)
+    known = sorted((c.start, c.end) for c, t in zip(cands, gaz_types)
+                   if t and not (doc.bare and c.generic and not c.strong))
     stems = {c.text for c in cands if c.strong and " " not in c.text}
     families = _families(cands)
     long_classes = _group_long_classes(cands, groups)

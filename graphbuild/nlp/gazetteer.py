@@ -28,7 +28,16 @@ from ..errors import InputError, editor_lines
 from ..records import ENTITY_TYPES, MAX_NAME_CHARS, name_key, too_long
 from ..resources import data_path
 from .candidates import TEXT_KEY, UPPER_TITLE_KEY, Candidate, candidates, doc_text, guarded
-from .lexicon import LANGUAGES, LEARNING_STARTS, LEARNING_WORD, LIST_SEPARATOR, is_generic, matches_from, plain_words
+from .lexicon import (
+    LANGUAGES,
+    LEARNING_STARTS,
+    LEARNING_WORD,
+    LIST_SEPARATOR,
+    is_generic,
+    is_generic_model,
+    matches_from,
+    plain_words,
+)
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "GazetteerComponent", "form_key", "numbers_of", "variant_key",
            "another_sense", "sense_read"]
@@ -588,12 +597,20 @@ class GazetteerComponent:
                                                     or _capitalised_word(f) and not is_generic(f))
                                and f.lower() not in plain and (f.islower() or f.lower() not in english)]
                          for key, texts in exact_forms.items()}
+        # the plural of an ambiguous kind of model of one word ("Transformers"), matched in a title alone only
+        # (:meth:`_match`): elsewhere the abstract writes the kind as it means it, and the plural is also the
+        # name of a library
+        titled = PhraseMatcher(nlp.vocab, attr="LOWER")
+        titled_forms = {entry.key: [form + "s" for form in entry.forms() if _PLAIN_NOUN.fullmatch(form)
+                                    and is_generic_model(form)]
+                        for entry in self.gazetteer.entries if entry.ambiguous}
         tokenizer = cast(Tokenizer, nlp.tokenizer)
-        for matcher, forms in ((exact, exact_forms), (lower, lower_forms), (capitals, capital_forms)):
+        for matcher, forms in ((exact, exact_forms), (lower, lower_forms), (capitals, capital_forms),
+                               (titled, titled_forms)):
             for key, texts in forms.items():
                 if texts:
                     matcher.add(key, list(tokenizer.pipe(texts)))
-        self.exact, self.lower, self.capitals = exact, lower, capitals
+        self.exact, self.lower, self.capitals, self.titled = exact, lower, capitals, titled
         self.vocab = nlp.vocab
         self._guarded = guarded(self.name)(self._match)
 
@@ -607,7 +624,7 @@ class GazetteerComponent:
         # (the end of a title in capitals, which the gazetteer recases, else 0)
         recased_at = doc._.gb_title_end if doc.user_data.get(UPPER_TITLE_KEY) else 0
         recased = self._recased_title(doc) if recased_at else []
-        matches = [*recased, *self.exact(doc), *self.lower(doc)]
+        matches = [*recased, *self.exact(doc), *self.lower(doc), *self._titled_plurals(doc)]
         if not matches:
             return doc
         text = doc_text(doc)
@@ -648,6 +665,16 @@ class GazetteerComponent:
                         elided.vote(sibling.type, self.vote)
                         out.append(elided)
         return doc
+
+    def _titled_plurals(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches of the plurals of the ambiguous kinds of model of one word ("Pruning Transformers for
+        Sensor Logs"), where the record is a title alone: with no abstract to write the kind, a title's plural of it
+        names the kind as its singular does, and no library.
+        """
+        title_end = doc._.gb_title_end
+        if title_end <= 0 or doc.text[title_end:].strip():
+            return []
+        return cast(list[tuple[int, int, int]], self.titled(doc))
 
     def _recased_title(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of the exact forms in a title written in capitals (``"LORA"``, ``"SQUAD"``), each written
