@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "8cc531662e346a19667bf908b1e44d701fa1c19bdc038041daee96ca6af872db"
-SHARED_50_SHA256 = "487d6e3ee5cde8229e5b044e136c065730af91726b0ee72b76baf8efab602792"
+DEMO_SHA256 = "9bde60335f528da50d42dab2e8ff7dc7ec9e03d7a09c345117e11057de41615d"
+SHARED_50_SHA256 = "c1700b88614eb261e0da4cf34b6ed08ab25c8b774d3ea1f07692aac93e991239"
 
 
 @pytest.fixture(scope="module")
