@@ -1129,7 +1129,8 @@ _DATA_KIND_AFTER = re.compile(r" (?:[Bb]enchmarks?|[Ss]uite|[Dd]ataset|data set|
 _LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z0-9]*(?:-[a-z0-9]+)*){1,4}(?![\w\-])")
 #: the kind nouns that end a name's phrase in :func:`kind_phrase_forms`: a collection of data (a library or a
 #: set of data too: "the Zorb spectral library", "the Zorb evaluation set") or, right after the name, a model
-#: or a method ("the Zorb model", "the Zorb method", "the Zorb recipe")
+#: or a method, or the part or whole of a system it is ("the Zorb model", "the Zorb recipe", "the Zorb framework",
+#: "the Zorb module", "a Zorb layer", "the Zorb net")
 _PHRASE_KINDS = COLLECTION_HEADS | {"library", "set", "sets"}
 #: ... and the nouns for a body of data that end the phrase where no noun follows them, and else are its modifiers
 #: ("the Zorb graph classification collection"): an instrument's or a survey's data product, series or map ("the
@@ -1139,7 +1140,8 @@ _PHRASE_KINDS = COLLECTION_HEADS | {"library", "set", "sets"}
 _TAIL_KINDS = frozenset(("product", "products", "series", "map", "graph", "histories", "microdata", "reanalysis",
                          "lexicon"))
 _MODIFIED_KINDS = frozenset(("samples", "maps"))
-_NAME_KINDS = frozenset(("model", "method", "algorithm", "recipe", "heuristic", "scheme", "ensemble"))
+_NAME_KINDS = frozenset(("model", "method", "algorithm", "recipe", "heuristic", "scheme", "ensemble", "framework",
+                         "module", "layer", "block", "net", "network"))
 
 
 def headed_forms(members: list[Candidate], text: str) -> list[str]:
