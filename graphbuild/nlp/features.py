@@ -321,7 +321,8 @@ def head_form_key(name: str) -> str | None:
     >>> head_form_key("Koala Dataset Series"), head_form_key("GATs"), head_form_key("Quokka-XS")
     ('koaladatasetseries', None, None)
     """
-    m = _LAST_WORD.match(name)
+    # (every match holds a hyphen or white space, which a name of letters and digits has not: one word)
+    m = _LAST_WORD.match(name) if "-" in name or not name.isalnum() else None
     if m is None:
         return None
     word = m.group(2).lower()
@@ -2156,7 +2157,11 @@ def _slip_names(context: DocContext, c: Candidate, long_class: str | None) -> tu
     if caps:
         if context.url_names and form_key(name) in context.url_names:
             out.append("caps_in_url")
-        if _CAPS_BEFORE.search(text, max(0, c.start - 20), c.start) or _CAPS_AFTER.match(text[c.end:c.end + 20]):
+        lo = max(0, c.start - 20)
+        # (every match of _CAPS_BEFORE ends in a list's gap: the text before the name, right-stripped, ends in one
+        # of LIST_GAP_ENDS)
+        if text[lo:c.start].rstrip().endswith(LIST_GAP_ENDS) and _CAPS_BEFORE.search(text, lo, c.start) \
+                or _CAPS_AFTER.match(text[c.end:c.end + 20]):
             out.append("caps_listed")
     if name[:1].isdecimal() and _RESOLUTION.match(name):  # (its \d: a decimal digit, as isdecimal)
         out.append("res_prefix")

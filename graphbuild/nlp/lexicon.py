@@ -613,7 +613,9 @@ def licence_named(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is the licence a release is put under ("weights and code are available
     under Zorb-BY 4.0", "We release the data under the Quill-2.0 licence"): a licence is no artifact of research.
     """
-    return _LICENCE_BEFORE.search(text, max(0, start - _LICENCE_REACH), start) is not None
+    lo = max(0, start - _LICENCE_REACH)
+    # (every match holds "under": most names have none before them, where the search tries every character)
+    return text.find("under", lo, start) >= 0 and _LICENCE_BEFORE.search(text, lo, start) is not None
 
 
 def is_formula(name: str) -> bool:
@@ -682,6 +684,8 @@ def family_stems(name: str) -> tuple[str, ...]:
     2.0" -> "ZorbSeg-Lite", "ZorbSeg"; "Quill-v2" -> "Quill"): written alone beside the variant, a stem
     names the family or the first release.
     """
+    if name.isalpha():
+        return ()  # (every match of _VARIANT_SUFFIX ends in a number or holds a separator: "ImageNet" has neither)
     out = []
     current = name
     for _ in range(4):
@@ -837,8 +841,10 @@ _MADE_PHRASE = re.compile(rf"\S-(?:{_MADE_WORDS})$|"
 
 
 def made_phrase(name: str) -> bool:
-    """Whether ``name`` is a phrase made with a name rather than a name (``_MADE_PHRASE``)."""
-    return _MADE_PHRASE.search(name) is not None
+    """Whether ``name`` is a phrase made with a name rather than a name (``_MADE_PHRASE``; searched only in a
+    name with a hyphen, which both its branches need: the search tries every character of the name).
+    """
+    return "-" in name and _MADE_PHRASE.search(name) is not None
 
 
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"

@@ -834,7 +834,10 @@ _ELIDED_LIST = re.compile(
 #: the joint before a later size of ``_ELIDED_LIST``, one of which every match holds: a dropped stem (", -M",
 #: "and -3B"; every such joint holds " -") or a size after a size ("0.5x, 1.0x"); :func:`_elided_joint`
 _ELIDED_DASH = re.compile(r"(?:,|and|or) -\w")
-_ELIDED_SIZES = re.compile(r"\d(?:x|×|[BMK])(?:,| and| or) \d")
+#: (written from the size's unit, whose rare letters the search skips to, the digit before it looked behind for: from
+#: the digit, ``\d``, every character of a text is tested as a decimal digit; a match is there where one of
+#: ``\d(?:x|×|[BMK])(?:,| and| or) \d`` is)
+_ELIDED_SIZES = re.compile(r"[xBMK×](?<=\d[xBMK×])(?:,| and| or) \d")
 
 
 def _elided_joint(text: str) -> bool:

@@ -1228,7 +1228,8 @@ def numbered_heads(members: list[Candidate]) -> list[str]:
     """A numbered name without the plain plural written after it ("Zorbitron 2600 games": "Zorbitron 2600")."""
     out = []
     for c in members:
-        m = _NUMBERED_THEN_PLURAL.fullmatch(c.text)
+        # (every match ends in the plural's "s": most names do not, where the pattern backtracks through every split)
+        m = _NUMBERED_THEN_PLURAL.fullmatch(c.text) if c.text.endswith("s") else None
         if m is not None:
             out.append(m.group("name"))
     return out
