@@ -356,6 +356,22 @@ def test_readers_html_and_jats_markup_dropped(tmp_path):
                               "It needs x < 3 and a <b, c> pair.")
 
 
+def test_readers_bibtex_case_braces_left_in_json_and_csv_titles_are_dropped(tmp_path):
+    """A reference manager's JSON or CSV export keeps a title's BibTeX case protection as it was typed: the paper
+    was titled "{BERT}: …", its title name had the braces (as did the extraction's evidence), and ``related
+    --format bibtex`` wrote ``\\{BERT\\}``. The braces are dropped as the BibTeX reader drops them; a set
+    (``{0,1}``), a command's or a script's braces and escaped braces stay."""
+    record = {"title": "{{BERT}}: Pre-training of Deep {B}idirectional Transformers",
+              "references": [{"title": "{RoBERTa}: A Robustly Optimized {BERT} Pretraining Approach"}]}
+    (paper,) = _papers(_write(tmp_path / "zotero.jsonl", json.dumps(record) + "\n"))
+    assert paper.title == "BERT: Pre-training of Deep Bidirectional Transformers"
+    assert [r.title for r in paper.references] == ["RoBERTa: A Robustly Optimized BERT Pretraining Approach"]
+    kept = r"Learning {0,1} codes for $\mathcal{L}_{2}$ and \{x\}"
+    rows = f'title,abstract\n"{{GAN}}s for {{3D}} Py{{T}}orch scenes",x\n"{kept}",y\n'
+    assert [p.title for p in _papers(_write(tmp_path / "scopus.csv", rows))] == [
+        "GANs for 3D PyTorch scenes", kept]
+
+
 def test_readers_jsonl_crlf_bom_and_empty(tmp_path):
     path = _crlf_bom_copy(FIXTURES / "papers.jsonl", tmp_path / "crlf.jsonl")
     assert [p.title for p in _papers(path)][:2] == ["Sparse Routers for Tiny Mixture-of-Experts Models",

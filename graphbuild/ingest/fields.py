@@ -216,6 +216,36 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     return " ".join(text.split()) if len(text) <= _CHUNK else _collapse_long(text)
 
 
+#: a brace group of BibTeX's case protection that a JSON or CSV record kept from the library it was exported from
+#: (``{BERT}: Pre-training``, ``{B}ayesian``, ``Py{T}orch``): braces around text holding a letter. A LaTeX
+#: command's argument (``\mathcal{L}``) and a script's (``^{2}``) are matched to be kept (:func:`_unprotected`);
+#: escaped braces (``\{a\}``) and a group holding a comma or a dollar (``{0,1}``, a set; math) are never matched.
+_BRACE_GROUP = re.compile(r"(\\[A-Za-z]+\s*|[\^_])?(?<!\\)\{([^{}\\$,]*[^\W\d_][^{}\\$,]*)\}")
+
+
+def _unprotected(m: re.Match[str]) -> str:
+    return m.group() if m.group(1) else m.group(2)
+
+
+def clean_title(value: Any, *, latex: bool = True) -> str:
+    r"""A title cleaned as :func:`clean_text` cleans any text, and without the braces of BibTeX's case protection
+    (:data:`_BRACE_GROUP`) that a JSON or CSV record's title still carries when a reference manager exported the
+    BibTeX field as it was: ``{BERT}: …`` was the paper's title, and ``\{BERT\}`` in ``related --format bibtex``.
+    With ``latex=False`` (a BibTeX field, decoded already) a brace left is the text's own, as for :func:`clean_text`.
+
+    >>> clean_title("{{BERT}}: Pre-training of Deep {B}idirectional Py{T}orch Transformers")
+    'BERT: Pre-training of Deep Bidirectional PyTorch Transformers'
+    >>> print(clean_title(r"Learning {0,1} codes with $\mathcal{L}_{2}$ and \{x\}"))
+    Learning {0,1} codes with $\mathcal{L}_{2}$ and \{x\}
+    """
+    text = "" if value is None else str(value)
+    for _ in range(3):  # nested: {{BERT}}, \textbf{{BERT}} (whose style :func:`clean_text` then drops)
+        if not latex or "{" not in text:
+            break
+        text = _BRACE_GROUP.sub(_unprotected, text)
+    return clean_text(text, latex=latex)
+
+
 #: characters of text :func:`_collapse_long` splits into words at a time
 _CHUNK = 1 << 20
 
@@ -821,7 +851,7 @@ def reference_titled(ref: PaperRef, number: int) -> tuple[PaperRef | None, str]:
     so that two spellings of one title name one cited paper, shown as a paper's title is.
     """
     raw = ref.title or ""
-    title = clean_text(raw) if raw else ""
+    title = clean_title(raw) if raw else ""
     if title != raw:
         ref = replace(ref, title=title or None)
     problem = title_problem(title) or (f"its title {raw!r} is empty once its markup is dropped" if raw and not title
@@ -855,7 +885,7 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         rec = _normalized(record)
         warn_nul(rec, path, line, where)
         latex = not decoded
-        title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
+        title = clean_title(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
         problem = title_problem(title)
         title = "" if problem else title  # a title no one can see, or "---", is none: no paper is named so
