@@ -479,6 +479,25 @@ def test_readers_csv_reference_manager_columns(tmp_path):
     assert [(p.venue, p.abstract) for p in _papers(scopus)] == [("Venue X", "Text.")]
 
 
+def test_readers_a_surname_of_several_words_written_first_is_one_author(tmp_path):
+    """Zotero's CSV writes every author surname first: "García Márquez, Gabriel" (a surname of two capitalised
+    words) was two authors, "García Márquez" and "Gabriel", as was "Ó Briain, Dara" in a JSON list ("Van Gool,
+    Luc" in the shared related-work set). Two names after a comma, and Scopus's "Smith J., Jones K.", stay two."""
+    head = '"Key","Item Type","Publication Year","Author","Title"'
+    row = '"AB12","journalArticle","2017","García Márquez, Gabriel; Dos Santos, C. N.; Turing, Alan","Tapes"'
+    (paper,) = _papers(_write(tmp_path / "zotero.csv", f"{head}\n{row}\n"))
+    assert paper.authors == ("Gabriel García Márquez", "C. N. Dos Santos", "Alan Turing")
+    record = {"title": "Tapes", "authors": ["Ó Briain, Dara", "De Silva, Ann M.", "Ann Smith, Bob Jones"]}
+    (paper,) = _papers(_write(tmp_path / "list.jsonl", json.dumps(record) + "\n"))
+    assert paper.authors == ("Dara Ó Briain", "Ann M. De Silva", "Ann Smith", "Bob Jones")
+    scopus = _write(tmp_path / "scopus.csv", 'Authors,Title\n"Smith J., García Márquez G.",T\n')
+    assert [p.authors for p in _papers(scopus)] == [("Smith J.", "García Márquez G.")]
+    # one name as a string (it was "Turing" and "Alan"); a list in one string stays split at its commas
+    assert split_authors("Turing, Alan") == ("Alan Turing",)
+    assert split_authors("García Márquez, G.") == ("G. García Márquez",)
+    assert split_authors("Ada, Bob Jones") == ("Ada", "Bob Jones")
+
+
 def test_readers_csv_empty_and_header_only(tmp_path):
     assert _items(_write(tmp_path / "empty.csv", ""), "csv") == []
     with pytest.raises(InputError, match="not followed by any rows"):

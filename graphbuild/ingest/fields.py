@@ -373,7 +373,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
             names = text.split(";")
         elif re.search(r"\s+and\s+", text):
             names = re.split(r"\s+and\s+", text)
-        elif commas and "," in text:
+        elif commas and "," in text and not _one_name(text):
             names = text.split(",")
         else:
             names = [text]
@@ -381,7 +381,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
     for name in (n.strip() for n in names):
         if "," in name and not whole:
             parts = [part.strip() for part in name.split(",")]
-            if len(parts) == 2 and is_surname(parts[0]):  # "Last, First" -> "First Last"
+            if len(parts) == 2 and _last_first(*parts):  # "Last, First" -> "First Last"
                 name = f"{parts[1]} {parts[0]}".strip()
             else:  # "A One, B Two": a list after all
                 out.extend(part for part in parts if part and part.lower() not in _NOT_NAMES)
@@ -421,6 +421,47 @@ def is_surname(text: str) -> bool:
     """``Turing`` or ``van der Berg``: one word, possibly after lower-case particles."""
     words = text.split()
     return bool(words) and all(w[:1].islower() for w in words[:-1])
+
+
+#: an initial of a given name: ``J``, ``J.``, ``J.-P.``, ``J.R.`` (never a word of two letters, ``Li``)
+_INITIAL = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.-?)+")
+#: the most words a surname of several capitalised ones has (``Dos Santos Silva``)
+_SURNAME_WORDS = 3
+
+
+def _last_first(last: str, first: str) -> bool:
+    """Whether ``LAST, FIRST`` is one name written surname first, not two names: ``Turing, Alan``,
+    ``van der Berg, Jan`` (:func:`is_surname`), or a surname of several capitalised words before given names
+    of one word and initials: ``García Márquez, Gabriel``, ``Ó Briain, Dara``, ``Dos Santos, C. N.``, ``De Silva,
+    Ann M.``. They were two authors ("García Márquez" and "Gabriel"), as Zotero's CSV lists them. After a comma,
+    a name of its own has a word after its first that is no initial (``Ann Smith, Bob Jones``: two names), and a
+    surname ends in no initial (``Smith J., Jones K.``: two names as Scopus and PubMed write them).
+
+    >>> _last_first("García Márquez", "Gabriel"), _last_first("Dos Santos", "C. N."), _last_first("Ann Smith", "Bob Li")
+    (True, True, False)
+    >>> _last_first("Smith J.", "Jones K.")
+    False
+    """
+    if is_surname(last):
+        return True
+    surname = last.split()
+    return (_given_names(first) and len(surname) <= _SURNAME_WORDS and all(w[:1].isupper() for w in surname)
+            and not _INITIAL.fullmatch(surname[-1]))  # "Smith J., Jones K.": Scopus's two names ("Ó Briain": one)
+
+
+def _given_names(text: str) -> bool:
+    """``Gabriel``, ``C. N.``, ``Ann M.``: one word, then initials only (after a comma, ``Bob Jones`` is a name)."""
+    given = text.split()
+    return bool(given) and all(_INITIAL.fullmatch(w) for w in given[1:])
+
+
+def _one_name(text: str) -> bool:
+    """Whether a string of authors with a comma is one name written surname first (``Turing, Alan``, ``García
+    Márquez, G.``), not a list split at commas (``A Turing, G Hopper``, ``Ada, Bob Jones``): it was two authors,
+    "Turing" and "Alan".
+    """
+    last, _, first = text.partition(",")
+    return "," not in first and _given_names(first) and _last_first(last.strip(), first.strip())
 
 
 def is_gzipped(path: str | os.PathLike[str]) -> bool:
