@@ -50,8 +50,8 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import OutputError, UsageError, no_room, room_or_elsewhere
-from .fsutil import file_in_the_way, fresh_temp_folder, open_stream, path_kind, pause, swap_in_folder
+from .errors import UsageError
+from .fsutil import cannot_write, fresh_temp_folder, open_stream, output_error, path_kind, pause, swap_in_folder
 from .records import ENTITY_TYPES
 from .schema import NODE_TABLES, REL_TABLES
 
@@ -135,17 +135,14 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
                     place: Callable[[Path, list[str]], None]) -> list[str]:
     """Write into the temporary folder ``.NAME.tmp-PID`` beside ``dest`` with ``fill`` (which returns the
     names written), then ``place`` them; returns the names. What a killed export left beside ``dest`` is
-    cleared first; a failure is an :class:`OutputError` naming ``shown``.
+    cleared first; a failure is an :class:`OutputError` naming ``shown`` (:func:`~graphbuild.fsutil.cannot_write`;
+    ``dest`` of a neo4j-csv export is its real path).
     """
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = fresh_temp_folder(dest)
     except OSError as exc:
-        # the file in the way as the path was given (``dest`` of a neo4j-csv export is its real path)
-        in_the_way = file_in_the_way(shown / dest.name) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
-        reason = f"{in_the_way} is a file, not a folder" if in_the_way else no_room(exc.errno) or exc.strerror or exc
-        advice = room_or_elsewhere(exc.errno) or "choose a writable output folder"
-        raise OutputError(f"cannot write to {shown}: {reason}; {advice}", exc.errno) from None
+        raise cannot_write(shown, exc, old="output") from None
     try:
         names = fill(tmp)
         pause("export")
@@ -153,12 +150,9 @@ def _in_temp_folder(dest: Path, shown: Path, fill: Callable[[Path], list[str]],
         return names
     except OSError as exc:
         if exc.errno == errno.EISDIR:  # graph.json in the folder given is a folder (one-file formats: as given)
-            raise OutputError(f"cannot write to {shown}: {dest} is a folder; name a file ending in {dest.suffix}, "
-                              "or another folder", exc.errno) from None
-        hint = ("give a shorter name" if exc.errno == errno.ENAMETOOLONG else room_or_elsewhere(exc.errno)
-                or "check free space and permissions")
-        raise OutputError(f"cannot write to {shown}: {no_room(exc.errno) or exc.strerror or exc}; {hint}",
-                          exc.errno) from None
+            raise cannot_write(dest, exc, old=None, advice=f"name a file ending in {dest.suffix}, or another "
+                               "folder") from None
+        raise cannot_write(shown, exc, old="output") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -178,9 +172,7 @@ def _to_device(device: Path, fill: Callable[[Path], list[str]]) -> None:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            advice = room_or_elsewhere(exc.errno)
-            raise OutputError(f"cannot write to {device}: {no_room(exc.errno) or exc.strerror or exc}"
-                              + (f"; {advice}" if advice else ""), exc.errno) from None
+            raise cannot_write(device, exc, old=None) from None
 
 
 #: what a neo4j-csv export writes into its folder (and the temporary folders of earlier versions)
@@ -203,12 +195,11 @@ def _check_export_folder(folder: Path, shown: Path) -> None:
     if kind is None:
         return
     if kind != "dir":
-        raise OutputError(f"cannot write to {shown}: it is a file, not a folder; name a folder", errno.ENOTDIR)
+        raise output_error(shown, errno.ENOTDIR, old=None)
     try:
         entries = sorted(os.listdir(folder))
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown}: {exc.strerror or exc}; choose a writable output folder",
-                          exc.errno) from None
+        raise cannot_write(shown, exc, old="output") from None
     foreign = next((name for name in entries if not _EXPORT_ENTRY.match(name)), None)
     if foreign is not None or not folder.name or folder == _working_folder():
         what = (f"holds {foreign!r}, which a neo4j-csv export did not write" if foreign

@@ -23,7 +23,7 @@ from .errors import OutputError, no_room, room_or_elsewhere
 
 __all__ = ["atomic_output", "atomic_write_text", "write_chunks", "fsync_dir", "cache_dir", "path_kind",
            "sibling", "clear_leftovers", "fresh_temp_folder", "swap_in_folder", "pid_alive", "pause",
-           "file_in_the_way"]
+           "file_in_the_way", "output_error", "cannot_write"]
 
 #: test hook: a build or an export sleeps at this point (a stage name, "sync", "rename", "export", ...)
 PAUSE_ENV = "GRAPHBUILD_TEST_PAUSE_AT"
@@ -120,7 +120,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
     path = Path(path)
     kind = path_kind(path)
     if kind == "dir":  # (a name too long for the system: mkstemp says so below)
-        raise OutputError(f"cannot write {path}: it is a folder; name a file", errno.EISDIR)
+        raise output_error(path, errno.EISDIR, old=None)
     if kind == "other":
         # a device or a pipe ("-o /dev/null", "/dev/stdout", a FIFO): written in place, as a shell's ">" writes it;
         # a temporary file renamed over it would replace the device itself with a file
@@ -130,7 +130,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         except BrokenPipeError:  # `-o /dev/stdout | head`: the reader has what it wanted, as for any output
             raise
         except OSError as exc:
-            raise _output_error(path, exc) from None
+            raise cannot_write(path, exc) from None
         return
     try:
         if path.is_symlink():  # (a curation file kept in a repository): the file it leads to is written, as ">"
@@ -139,7 +139,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         clear_leftovers(path)  # the temporary files of writers killed before (they piled up, hidden, for good)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-{os.getpid()}.", dir=path.parent)
     except OSError as exc:
-        raise _output_error(path, exc) from None
+        raise cannot_write(path, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         opened: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
@@ -154,7 +154,7 @@ def atomic_output(path: str | os.PathLike, *, binary: bool = False) -> Iterator[
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise _output_error(path, exc) from None
+            raise cannot_write(path, exc) from None
         raise
 
 
@@ -176,18 +176,49 @@ def file_in_the_way(path: str | os.PathLike[str]) -> Path | None:
     return None
 
 
-def _output_error(path: Path, exc: OSError) -> OutputError:
-    in_the_way = file_in_the_way(path) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
-    advice = "choose another place"
+def output_error(path: str | os.PathLike[str], code: int | None, why: str = "", *, old: str | None = "file",
+                 advice: str = "") -> OutputError:
+    """The one line of an output (a file, a folder of files, a device) that could not be written, in one wording
+    for every writer (:func:`atomic_output`, the exports, the Spark job): ``cannot write PATH: REASON; ADVICE (the
+    old OLD, if any, is unchanged)``. Three writers worded one failure three ways ("cannot write to x: Read-only
+    file system; choose a writable output folder" beside "cannot write x: its folder is read-only; choose another
+    place"), and one gave advice that did not fit ("check free space and permissions" for a name too long).
+
+    ``code`` is the failure's ``errno`` and ``why`` the system's words for it (``OSError.strerror``), the reason
+    when none of these reads it better: a file where a folder on the way to ``path`` should be, a lack of room
+    (:func:`~graphbuild.errors.no_room`, with the advice that frees it), ``path`` itself a file where a folder is
+    written or a folder where a file is, a name too long, a read-only folder. ``old`` names what stays as it was
+    (None: nothing does, as for a device or a file in the place of a folder); ``advice`` is the caller's, in place
+    of the one of the cause.
+
+    >>> print(output_error("x.html", errno.EROFS, "Read-only file system"))
+    [E700] cannot write x.html: its folder is read-only; choose another place (the old file, if any, is unchanged)
+    >>> print(output_error("a" * 9, errno.ENAMETOOLONG, "File name too long", old=None))
+    [E700] cannot write aaaaaaaaa: the name is too long for the system; give a shorter name
+    """
+    path = Path(path)
+    in_the_way = file_in_the_way(path) if code in (errno.EEXIST, errno.ENOTDIR) else None
+    fits = "choose another place"
     if in_the_way is not None:
-        reason = f"{in_the_way} is a file, not a folder"
-    elif no_room(exc.errno):  # (another place does not help against the file-size limit)
-        reason, advice = no_room(exc.errno), room_or_elsewhere(exc.errno)
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = "its folder is read-only"
-    else:
-        reason = exc.strerror or str(exc)
-    return OutputError(f"cannot write {path}: {reason}; {advice} (the old file, if any, is unchanged)", exc.errno)
+        why = f"{in_the_way} is a file, not a folder"
+    elif no_room(code):  # (another place does not help against the file-size limit: its advice is the only one)
+        why, fits, advice = no_room(code), room_or_elsewhere(code), ""
+    elif code in (errno.EEXIST, errno.ENOTDIR) and path_kind(path) not in (None, "dir"):
+        why, fits, old = "it is a file, not a folder", "name a folder", None  # (no old output is there)
+    elif code == errno.EISDIR:
+        why, fits, old = "it is a folder", "name a file", None
+    elif code == errno.ENAMETOOLONG:
+        why, fits = "the name is too long for the system", "give a shorter name"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = "its folder is read-only"
+    unchanged = f" (the old {old}, if any, is unchanged)" if old else ""
+    return OutputError(f"cannot write {path}: {why or os.strerror(code or 0)}; {advice or fits}{unchanged}", code)
+
+
+def cannot_write(path: str | os.PathLike[str], exc: OSError, *, old: str | None = "file",
+                 advice: str = "") -> OutputError:
+    """:func:`output_error` of the ``OSError`` ``exc``."""
+    return output_error(path, exc.errno, exc.strerror or str(exc), old=old, advice=advice)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str) -> None:

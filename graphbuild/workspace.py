@@ -736,11 +736,15 @@ class Workspace:
         written = render_html(selection, out, title=title or f"graphbuild: {self.path.name}", **colouring)
         return PagePath(written)  # a Path that Jupyter displays as the page
 
-    def related_index(self):
-        """The related-work index of the live graph, built once per generation and cached on disk."""
+    def related_index(self, progress: bool = False):
+        """The related-work index of the live graph, built once per generation and cached on disk; ``progress``:
+        show its building on standard error (as :meth:`build` shows its stages).
+        """
+        from .related.index import INDEXING
         from .related.workspace import workspace_related_index
 
-        return workspace_related_index(self.path, self._require(), self.graph, self.settings)
+        with stage_bar(INDEXING, enabled=progress, unit="step") as steps:
+            return workspace_related_index(self.path, self._require(), self.graph, self.settings, steps)
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,6 +189,18 @@ def test_cli_related_paper_and_entity(built, capsys):
     assert "proposed by 1 paper(s)" in out and "LoRA: Low-Rank Adaptation" in out
 
 
+def test_cli_related_shows_the_index_being_built_also_when_stderr_is_no_terminal(tmp_path, capsys):
+    """The first ``related`` after a build indexes the whole corpus (some 25 s of CPU at 100,000 papers, the graph
+    read first) and said nothing meanwhile; it now reports its steps as a build does. A stored index is loaded
+    without a word."""
+    assert main(["build", str(SOURCES / "corpus.jsonl"), "-w", str(tmp_path / "ws"), "--no-overview"]) == 0
+    capsys.readouterr()
+    assert main(["related", "-w", str(tmp_path / "ws"), "arXiv:2106.09685", "--json"]) == 0
+    assert capsys.readouterr().err == "indexing related work: 7/7 steps\n"
+    assert main(["related", "-w", str(tmp_path / "ws"), "--entity", "LoRA"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_related_needs_exactly_one_target(built, capsys):
     assert main(["related", "-w", str(built), "--text", "x", "--entity", "LoRA"]) == 1
     assert "exactly one" in capsys.readouterr().err

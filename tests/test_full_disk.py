@@ -66,8 +66,9 @@ def test_full_disk_build_says_the_limit_and_leaves_the_workspace_as_it_was(tmp_p
     assert sorted(p.name for p in (tmp_path / "ws").iterdir()) == before
 
     line = _one_error(_graphbuild("export", "-w", "ws", "g.json", cwd=tmp_path, limit=2048), "E700")
-    assert line.endswith("cannot write to g.json: a file reached the size limit for files (ulimit -f); raise the "
-                         "file-size limit (ulimit -f) of the shell that runs graphbuild"), line
+    assert line.endswith("cannot write g.json: a file reached the size limit for files (ulimit -f); raise the "
+                         "file-size limit (ulimit -f) of the shell that runs graphbuild (the old output, if any, is "
+                         "unchanged)"), line
     # (was "File too large; check free space and permissions", then "make room, or choose another place": another
     # place has the same limit)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(("g.json", ".g.json", ".export"))]

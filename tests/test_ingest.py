@@ -356,6 +356,22 @@ def test_readers_html_and_jats_markup_dropped(tmp_path):
                               "It needs x < 3 and a <b, c> pair.")
 
 
+def test_readers_bibtex_case_braces_left_in_json_and_csv_titles_are_dropped(tmp_path):
+    """A reference manager's JSON or CSV export keeps a title's BibTeX case protection as it was typed: the paper
+    was titled "{BERT}: …", its title name had the braces (as did the extraction's evidence), and ``related
+    --format bibtex`` wrote ``\\{BERT\\}``. The braces are dropped as the BibTeX reader drops them; a set
+    (``{0,1}``), a command's or a script's braces and escaped braces stay."""
+    record = {"title": "{{BERT}}: Pre-training of Deep {B}idirectional Transformers",
+              "references": [{"title": "{RoBERTa}: A Robustly Optimized {BERT} Pretraining Approach"}]}
+    (paper,) = _papers(_write(tmp_path / "zotero.jsonl", json.dumps(record) + "\n"))
+    assert paper.title == "BERT: Pre-training of Deep Bidirectional Transformers"
+    assert [r.title for r in paper.references] == ["RoBERTa: A Robustly Optimized BERT Pretraining Approach"]
+    kept = r"Learning {0,1} codes for $\mathcal{L}_{2}$ and \{x\}"
+    rows = f'title,abstract\n"{{GAN}}s for {{3D}} Py{{T}}orch scenes",x\n"{kept}",y\n'
+    assert [p.title for p in _papers(_write(tmp_path / "scopus.csv", rows))] == [
+        "GANs for 3D PyTorch scenes", kept]
+
+
 def test_readers_jsonl_crlf_bom_and_empty(tmp_path):
     path = _crlf_bom_copy(FIXTURES / "papers.jsonl", tmp_path / "crlf.jsonl")
     assert [p.title for p in _papers(path)][:2] == ["Sparse Routers for Tiny Mixture-of-Experts Models",
@@ -461,6 +477,25 @@ def test_readers_csv_reference_manager_columns(tmp_path):
         "2017-06-12", ("Alan Turing", "Grace Hopper"))
     scopus = _write(tmp_path / "scopus.csv", 'Authors,Title,Year,Source title,Abstract\n"A One",T,2020,Venue X,Text.\n')
     assert [(p.venue, p.abstract) for p in _papers(scopus)] == [("Venue X", "Text.")]
+
+
+def test_readers_a_surname_of_several_words_written_first_is_one_author(tmp_path):
+    """Zotero's CSV writes every author surname first: "García Márquez, Gabriel" (a surname of two capitalised
+    words) was two authors, "García Márquez" and "Gabriel", as was "Ó Briain, Dara" in a JSON list ("Van Gool,
+    Luc" in the shared related-work set). Two names after a comma, and Scopus's "Smith J., Jones K.", stay two."""
+    head = '"Key","Item Type","Publication Year","Author","Title"'
+    row = '"AB12","journalArticle","2017","García Márquez, Gabriel; Dos Santos, C. N.; Turing, Alan","Tapes"'
+    (paper,) = _papers(_write(tmp_path / "zotero.csv", f"{head}\n{row}\n"))
+    assert paper.authors == ("Gabriel García Márquez", "C. N. Dos Santos", "Alan Turing")
+    record = {"title": "Tapes", "authors": ["Ó Briain, Dara", "De Silva, Ann M.", "Ann Smith, Bob Jones"]}
+    (paper,) = _papers(_write(tmp_path / "list.jsonl", json.dumps(record) + "\n"))
+    assert paper.authors == ("Dara Ó Briain", "Ann M. De Silva", "Ann Smith", "Bob Jones")
+    scopus = _write(tmp_path / "scopus.csv", 'Authors,Title\n"Smith J., García Márquez G.",T\n')
+    assert [p.authors for p in _papers(scopus)] == [("Smith J.", "García Márquez G.")]
+    # one name as a string (it was "Turing" and "Alan"); a list in one string stays split at its commas
+    assert split_authors("Turing, Alan") == ("Alan Turing",)
+    assert split_authors("García Márquez, G.") == ("G. García Márquez",)
+    assert split_authors("Ada, Bob Jones") == ("Ada", "Bob Jones")
 
 
 def test_readers_csv_empty_and_header_only(tmp_path):

@@ -63,15 +63,16 @@ def test_export_names_the_file_in_the_way_as_the_path_was_given(built, tmp_path,
     Path("afile").write_text("x", encoding="utf-8")
     assert main(["export", "-w", str(built), "--format", fmt, "afile/out"]) == 1
     assert _one_line_error(capsys, "E700").endswith(
-        "cannot write to afile/out: afile is a file, not a folder; choose a writable output folder")
+        "cannot write afile/out: afile is a file, not a folder; choose another place (the old output, if any, is "
+        "unchanged)")
 
 
 def test_export_into_a_folder_whose_graph_file_is_a_folder_says_so(built, tmp_path, capsys):
     """out/graph.json a folder: "Is a directory; check free space and permissions", advice that did not fit."""
     (tmp_path / "out" / "graph.json").mkdir(parents=True)
     assert main(["export", "-w", str(built), "--format", "json", str(tmp_path / "out")]) == 1
-    assert _one_line_error(capsys, "E700").endswith(f"{tmp_path / 'out' / 'graph.json'} is a folder; name a file "
-                                                    "ending in .json, or another folder")
+    assert _one_line_error(capsys, "E700").endswith(f"cannot write {tmp_path / 'out' / 'graph.json'}: it is a "
+                                                    "folder; name a file ending in .json, or another folder")
     assert list((tmp_path / "out").iterdir()) == [tmp_path / "out" / "graph.json"]  # no temporary folder left
 
 
@@ -415,3 +416,38 @@ def test_reference_titles_are_cleaned_as_paper_titles_so_two_spellings_are_one_c
     assert [row["p.title"] for row in rows if row["p.id"].startswith("title:")] == [
         "Sparse Graphs & Dense Kernels for Learning"], rows
     assert {row["p.id"]: row["p.title"] for row in rows}["doi:10.1000/xyz"] in (None, ""), rows
+
+
+def _read_only_folder(tmp_path: Path) -> Path:
+    """A folder of a read-only file system (a tmpfs mounted read-only: a root user writes any folder it may not)."""
+    import os
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)],
+                                           capture_output=True).returncode:
+        pytest.skip("needs root to mount a read-only tmpfs")
+    return folder
+
+
+@pytest.mark.parametrize(("argv", "name", "old"), [
+    (["viz", "--focus", "LoRA", "-o"], "page.html", "file"),
+    (["export", "--format", "json"], "g.json", "output"),
+    (["export", "--format", "neo4j-csv"], "csv", "output"),
+])
+def test_an_output_that_cannot_be_written_is_said_one_way_by_every_writer(built, tmp_path, capsys, argv, name, old):
+    """A page said "cannot write ro/page.html: its folder is read-only; choose another place (the old file, if any,
+    is unchanged)", an export "cannot write to ro/g.json: Read-only file system; choose a writable output folder",
+    and the Spark job a third way: one failure, one wording (``fsutil.output_error``)."""
+    import subprocess
+
+    folder = _read_only_folder(tmp_path)
+    try:
+        assert main([*argv[:1], "-w", str(built), *argv[1:], str(folder / name)]) == 1
+        assert _one_line_error(capsys, "E700").endswith(
+            f"cannot write {folder / name}: its folder is read-only; choose another place (the old {old}, if any, is "
+            "unchanged)")
+    finally:
+        subprocess.run(["umount", "--lazy", str(folder)], check=False)
+

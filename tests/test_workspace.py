@@ -954,7 +954,7 @@ def test_workspace_names_too_long_for_the_system_are_one_error_line_in_the_pytho
     from graphbuild.user_gazetteer import effective_gazetteer
 
     long = tmp_path / ("n" * 300 + ".html")
-    with pytest.raises(OutputError, match="File name too long"):
+    with pytest.raises(OutputError, match="the name is too long for the system; give a shorter name"):
         atomic_write_text(long, "page")
     assert not long.parent.joinpath(".tmp").exists() and list(tmp_path.iterdir()) == []
     with pytest.raises(InputError, match="gazetteer not found"):

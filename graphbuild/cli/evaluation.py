@@ -117,7 +117,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     _require_positive(args, "k")
     related_gold = _related_gold(args.gold)
     ws = _workspace(args)
-    index = ws.related_index()
+    index = ws.related_index(progress=True)
     ranking = evaluate_related(index, related_gold, k=args.k)
     if not ranking["queries"]:  # zeros over no query would read as a (bad) score
         from ..records import paper_key

@@ -112,7 +112,7 @@ def cmd_related(args: argparse.Namespace) -> int:
         if problem:  # the NLP pass would crash on it (--text); a name holding it matches nothing
             raise UsageError(f"{flag} {problem}")
     draft = _read_draft(args.text_file) if args.text_file else None
-    index = ws.related_index()
+    index = ws.related_index(progress=True)
     if args.entity:
         _, match = index.find_entity(args.entity)
         _say_match(match)

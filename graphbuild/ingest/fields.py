@@ -216,6 +216,36 @@ def clean_text(value: Any, *, latex: bool = True) -> str:
     return " ".join(text.split()) if len(text) <= _CHUNK else _collapse_long(text)
 
 
+#: a brace group of BibTeX's case protection that a JSON or CSV record kept from the library it was exported from
+#: (``{BERT}: Pre-training``, ``{B}ayesian``, ``Py{T}orch``): braces around text holding a letter. A LaTeX
+#: command's argument (``\mathcal{L}``) and a script's (``^{2}``) are matched to be kept (:func:`_unprotected`);
+#: escaped braces (``\{a\}``) and a group holding a comma or a dollar (``{0,1}``, a set; math) are never matched.
+_BRACE_GROUP = re.compile(r"(\\[A-Za-z]+\s*|[\^_])?(?<!\\)\{([^{}\\$,]*[^\W\d_][^{}\\$,]*)\}")
+
+
+def _unprotected(m: re.Match[str]) -> str:
+    return m.group() if m.group(1) else m.group(2)
+
+
+def clean_title(value: Any, *, latex: bool = True) -> str:
+    r"""A title cleaned as :func:`clean_text` cleans any text, and without the braces of BibTeX's case protection
+    (:data:`_BRACE_GROUP`) that a JSON or CSV record's title still carries when a reference manager exported the
+    BibTeX field as it was: ``{BERT}: …`` was the paper's title, and ``\{BERT\}`` in ``related --format bibtex``.
+    With ``latex=False`` (a BibTeX field, decoded already) a brace left is the text's own, as for :func:`clean_text`.
+
+    >>> clean_title("{{BERT}}: Pre-training of Deep {B}idirectional Py{T}orch Transformers")
+    'BERT: Pre-training of Deep Bidirectional PyTorch Transformers'
+    >>> print(clean_title(r"Learning {0,1} codes with $\mathcal{L}_{2}$ and \{x\}"))
+    Learning {0,1} codes with $\mathcal{L}_{2}$ and \{x\}
+    """
+    text = "" if value is None else str(value)
+    for _ in range(3):  # nested: {{BERT}}, \textbf{{BERT}} (whose style :func:`clean_text` then drops)
+        if not latex or "{" not in text:
+            break
+        text = _BRACE_GROUP.sub(_unprotected, text)
+    return clean_text(text, latex=latex)
+
+
 #: characters of text :func:`_collapse_long` splits into words at a time
 _CHUNK = 1 << 20
 
@@ -343,7 +373,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
             names = text.split(";")
         elif re.search(r"\s+and\s+", text):
             names = re.split(r"\s+and\s+", text)
-        elif commas and "," in text:
+        elif commas and "," in text and not _one_name(text):
             names = text.split(",")
         else:
             names = [text]
@@ -351,7 +381,7 @@ def split_authors(value: Any, *, commas: bool = True, whole: bool = False, latex
     for name in (n.strip() for n in names):
         if "," in name and not whole:
             parts = [part.strip() for part in name.split(",")]
-            if len(parts) == 2 and is_surname(parts[0]):  # "Last, First" -> "First Last"
+            if len(parts) == 2 and _last_first(*parts):  # "Last, First" -> "First Last"
                 name = f"{parts[1]} {parts[0]}".strip()
             else:  # "A One, B Two": a list after all
                 out.extend(part for part in parts if part and part.lower() not in _NOT_NAMES)
@@ -391,6 +421,47 @@ def is_surname(text: str) -> bool:
     """``Turing`` or ``van der Berg``: one word, possibly after lower-case particles."""
     words = text.split()
     return bool(words) and all(w[:1].islower() for w in words[:-1])
+
+
+#: an initial of a given name: ``J``, ``J.``, ``J.-P.``, ``J.R.`` (never a word of two letters, ``Li``)
+_INITIAL = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.-?)+")
+#: the most words a surname of several capitalised ones has (``Dos Santos Silva``)
+_SURNAME_WORDS = 3
+
+
+def _last_first(last: str, first: str) -> bool:
+    """Whether ``LAST, FIRST`` is one name written surname first, not two names: ``Turing, Alan``,
+    ``van der Berg, Jan`` (:func:`is_surname`), or a surname of several capitalised words before given names
+    of one word and initials: ``García Márquez, Gabriel``, ``Ó Briain, Dara``, ``Dos Santos, C. N.``, ``De Silva,
+    Ann M.``. They were two authors ("García Márquez" and "Gabriel"), as Zotero's CSV lists them. After a comma,
+    a name of its own has a word after its first that is no initial (``Ann Smith, Bob Jones``: two names), and a
+    surname ends in no initial (``Smith J., Jones K.``: two names as Scopus and PubMed write them).
+
+    >>> _last_first("García Márquez", "Gabriel"), _last_first("Dos Santos", "C. N."), _last_first("Ann Smith", "Bob Li")
+    (True, True, False)
+    >>> _last_first("Smith J.", "Jones K.")
+    False
+    """
+    if is_surname(last):
+        return True
+    surname = last.split()
+    return (_given_names(first) and len(surname) <= _SURNAME_WORDS and all(w[:1].isupper() for w in surname)
+            and not _INITIAL.fullmatch(surname[-1]))  # "Smith J., Jones K.": Scopus's two names ("Ó Briain": one)
+
+
+def _given_names(text: str) -> bool:
+    """``Gabriel``, ``C. N.``, ``Ann M.``: one word, then initials only (after a comma, ``Bob Jones`` is a name)."""
+    given = text.split()
+    return bool(given) and all(_INITIAL.fullmatch(w) for w in given[1:])
+
+
+def _one_name(text: str) -> bool:
+    """Whether a string of authors with a comma is one name written surname first (``Turing, Alan``, ``García
+    Márquez, G.``), not a list split at commas (``A Turing, G Hopper``, ``Ada, Bob Jones``): it was two authors,
+    "Turing" and "Alan".
+    """
+    last, _, first = text.partition(",")
+    return "," not in first and _given_names(first) and _last_first(last.strip(), first.strip())
 
 
 def is_gzipped(path: str | os.PathLike[str]) -> bool:
@@ -821,7 +892,7 @@ def reference_titled(ref: PaperRef, number: int) -> tuple[PaperRef | None, str]:
     so that two spellings of one title name one cited paper, shown as a paper's title is.
     """
     raw = ref.title or ""
-    title = clean_text(raw) if raw else ""
+    title = clean_title(raw) if raw else ""
     if title != raw:
         ref = replace(ref, title=title or None)
     problem = title_problem(title) or (f"its title {raw!r} is empty once its markup is dropped" if raw and not title
@@ -855,7 +926,7 @@ def paper_from_record(record: Mapping[str, Any], path: Path, line: int | None, *
         rec = _normalized(record)
         warn_nul(rec, path, line, where)
         latex = not decoded
-        title = clean_text(_as_str(rec.get("title"), "title"), latex=latex)
+        title = clean_title(_as_str(rec.get("title"), "title"), latex=latex)
         doi, arxiv_id, ids = _identifiers(rec)
         problem = title_problem(title)
         title = "" if problem else title  # a title no one can see, or "---", is none: no paper is named so

@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import RelatedLookupError
 from ..ingest.fields import clean_text
 from ..lookup import Match, Resolver
+from ..progress import Progress, no_progress
 from ..records import entity_id, name_key, normalize_title, paper_key
 from . import store
 from .authors import AuthorSignal
@@ -38,6 +39,8 @@ __all__ = ["RelatedIndex"]
 _ROLE_RANK = {role: i for i, role in enumerate(ROLES)}
 _PARTS = {"text": TextSignal, "topics": TopicSignal, "entities": EntitySignal, "walk": WalkSignal,
           "citations": CitationSignal, "authors": AuthorSignal, "time": TimeSignal}
+#: the stage :meth:`RelatedIndex.from_graph` reports, and its steps (the corpus, six signals, the last two together)
+INDEXING, INDEX_STEPS = "indexing related work", 7
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,7 +69,8 @@ class RelatedIndex:
 
     @classmethod
     def from_graph(cls, G: nx.MultiDiGraph, *, config: RelatedConfig = RelatedConfig(),
-                   nlp: dict[str, str] | None = None, dense: DenseSignal | None = None) -> RelatedIndex:
+                   nlp: dict[str, str] | None = None, dense: DenseSignal | None = None,
+                   progress: Progress = no_progress) -> RelatedIndex:
         """Index every signal of the graph ``G``.
 
         Parameters
@@ -76,16 +80,26 @@ class RelatedIndex:
         nlp : ``{"model": ..., "gazetteer": ...}`` for free-text queries (the
             workspace's settings); empty for the default pipeline.
         dense : precomputed paper embeddings (see :mod:`graphbuild.related.dense`), or None.
+        progress : told ``(INDEXING, done, INDEX_STEPS)`` as each signal is indexed (some 25 s of CPU at
+            100,000 papers, which the first ``related`` after a build spent in silence).
         """
         corpus = Corpus.from_graph(G, config.citations)
+        progress(INDEXING, 1, INDEX_STEPS)
         text = TextSignal.index(corpus.texts(G), config.text)
-        return cls(corpus=corpus, text=text, topics=TopicSignal.index(text.tfidf, config.topics, idf=text.idf,
-                                                                    entropy=text.entropy),
-                   entities=EntitySignal.index(corpus, config.entities),
-                   walk=WalkSignal.index(corpus, config.walk, config.entities),
-                   citations=CitationSignal.index(corpus, config.citations, config.reasons.title_width),
-                   authors=AuthorSignal.index(corpus), time=TimeSignal.index(corpus),
-                   config=config, nlp=dict(nlp or {}), dense=dense)
+        progress(INDEXING, 2, INDEX_STEPS)
+        topics = TopicSignal.index(text.tfidf, config.topics, idf=text.idf, entropy=text.entropy)
+        progress(INDEXING, 3, INDEX_STEPS)
+        entities = EntitySignal.index(corpus, config.entities)
+        progress(INDEXING, 4, INDEX_STEPS)
+        walk = WalkSignal.index(corpus, config.walk, config.entities)
+        progress(INDEXING, 5, INDEX_STEPS)
+        citations = CitationSignal.index(corpus, config.citations, config.reasons.title_width)
+        progress(INDEXING, 6, INDEX_STEPS)
+        index = cls(corpus=corpus, text=text, topics=topics, entities=entities, walk=walk, citations=citations,
+                    authors=AuthorSignal.index(corpus), time=TimeSignal.index(corpus),
+                    config=config, nlp=dict(nlp or {}), dense=dense)
+        progress(INDEXING, INDEX_STEPS, INDEX_STEPS)
+        return index
 
     def save(self, folder: str | Path, *, parents: bool = True) -> Path:
         """Write the index as ``index.npz`` + ``index.json`` into ``folder`` (replaced whole).

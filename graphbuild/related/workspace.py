@@ -13,8 +13,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..progress import Progress, no_progress
 from .dense import DenseSignal, cache_folder, embed_texts
-from .index import RelatedIndex
+from .index import INDEX_STEPS, INDEXING, RelatedIndex
 
 __all__ = ["workspace_related_index", "INDEX_FOLDER"]
 
@@ -23,12 +24,13 @@ INDEX_FOLDER = "related"
 
 
 def workspace_related_index(root: Path, generation: Path, graph: Callable[[], nx.MultiDiGraph],
-                            settings: object) -> RelatedIndex:
+                            settings: object, progress: Progress = no_progress) -> RelatedIndex:
     """Load the generation's index, or build and store it (a read-only workspace still answers).
 
     ``settings`` supplies ``spacy_model`` and ``gazetteer`` (free-text queries go
     through the workspace's own pipeline) and, when set, ``dense_model`` (or the
-    ``GRAPHBUILD_DENSE_MODEL`` environment variable) for the dense signal.
+    ``GRAPHBUILD_DENSE_MODEL`` environment variable) for the dense signal. ``progress`` is told of the
+    index's building (:meth:`RelatedIndex.from_graph`), never of a stored index loaded.
     """
     folder = generation / INDEX_FOLDER
     nlp = {"model": str(getattr(settings, "spacy_model", None) or ""),
@@ -37,6 +39,7 @@ def workspace_related_index(root: Path, generation: Path, graph: Callable[[], nx
     index = RelatedIndex.load(folder)
     if index is not None and index.nlp == nlp and (index.dense.model if index.dense else "") == dense_model:
         return index
+    progress(INDEXING, 0, INDEX_STEPS)  # (the graph is read first: seconds of a large workspace's)
     G = graph()
     dense = None
     if dense_model:
@@ -45,7 +48,7 @@ def workspace_related_index(root: Path, generation: Path, graph: Callable[[], nx
         texts = Corpus.from_graph(G).texts(G)
         dense = DenseSignal(vectors=embed_texts(texts, dense_model, cache_folder(root, dense_model)),
                             model=dense_model)
-    index = RelatedIndex.from_graph(G, nlp=nlp, dense=dense)
+    index = RelatedIndex.from_graph(G, nlp=nlp, dense=dense, progress=progress)
     try:
         index.save(folder, parents=False)
     except OSError:

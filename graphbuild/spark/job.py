@@ -77,8 +77,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import arguments
-from ..errors import InputError, OutputError, UsageError, no_room, room_or_elsewhere, warning_line
-from ..fsutil import atomic_output, cache_dir, fresh_temp_folder, pause, swap_in_folder
+from ..errors import InputError, UsageError, warning_line
+from ..fsutil import atomic_output, cache_dir, cannot_write, fresh_temp_folder, output_error, pause, swap_in_folder
 from ..graph import count_lines
 from ..ingest import SKIPPED_SHOWN, every_input_empty, no_paper_read, skipped_whole, warning_lines
 from ..ingest.fields import collecting_warnings, wide_encoding
@@ -697,7 +697,7 @@ def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = fresh_temp_folder(out)
     except OSError as exc:
-        raise _unwritable(out, exc.errno, exc.strerror or str(exc)) from None
+        raise cannot_write(out, exc, old="output") from None
     counts: dict[str, int] = {}
     try:
         for name, df in tables.items():
@@ -719,21 +719,12 @@ def _write(tables: dict[str, Any], corpus: dict[str, Any], fingerprint: str, out
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise _unwritable(out, exc.errno, exc.strerror or str(exc)) from None
+            raise cannot_write(out, exc, old="output") from None
         code = _java_no_room(exc)
         if code:  # the JVM's writer ran out of room: its error came as a page of Java stack and a traceback
-            raise _unwritable(out, code, "") from None
+            raise output_error(out, code, old="output") from None
         raise
     return counts
-
-
-def _unwritable(out: Path, code: int | None, why: str) -> OutputError:
-    """The one line of an output folder that could not be written: what lacked and what frees it
-    (:func:`~graphbuild.errors.room_or_elsewhere`), or the system's ``why``.
-    """
-    advice = room_or_elsewhere(code) or "choose a writable output folder"
-    return OutputError(f"cannot write {out}: {no_room(code) or why}; {advice} (the old output, if any, is "
-                       "unchanged)", code)
 
 
 def _java_no_room(exc: BaseException) -> int | None:
