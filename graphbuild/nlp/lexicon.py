@@ -852,7 +852,22 @@ LANGUAGES = (
     "Tamil", "Telugu", "Marathi", "Gujarati", "Nepali", "Sinhala", "Pashto", "Japanese", "Korean", "Vietnamese",
     "Thai", "Khmer", "Indonesian", "Malay", "Swahili", "Yoruba", "Hausa", "Igbo", "Amharic", "isiZulu", "Zulu",
     "isiXhosa", "Xhosa", "Greek", "Finnish", "Estonian", "Latvian", "Lithuanian", "Kazakh", "Swedish", "Norwegian",
-    "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian")
+    "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian",
+    "Welsh", "Irish", "Scottish Gaelic", "Gaelic", "Breton", "Cornish", "Manx", "Basque", "Catalan", "Galician",
+    "Occitan", "Maltese", "Albanian", "Armenian", "Georgian", "Azerbaijani", "Azeri", "Uzbek", "Kyrgyz", "Tajik",
+    "Turkmen", "Tatar", "Bashkir", "Mongolian", "Tibetan", "Uyghur", "Burmese", "Lao", "Tagalog", "Filipino",
+    "Cebuano", "Ilocano", "Javanese", "Sundanese", "Balinese", "Acehnese", "Minangkabau", "Punjabi", "Kannada",
+    "Malayalam", "Odia", "Oriya", "Assamese", "Sindhi", "Kashmiri", "Konkani", "Maithili", "Bhojpuri", "Santali",
+    "Dari", "Kurdish", "Sorani", "Kurmanji", "Balochi", "Somali", "Oromo", "Tigrinya", "Kinyarwanda", "Kirundi",
+    "Luganda", "Lingala", "Wolof", "Fula", "Fulfulde", "Twi", "Akan", "Ewe", "Bambara", "Shona", "Sesotho",
+    "Setswana", "Tswana", "Sotho", "Sepedi", "Xitsonga", "Tshivenda", "Chichewa", "Malagasy", "Kikuyu", "Dinka",
+    "Nuer", "Kanuri", "Tamazight", "Kabyle", "Berber", "Quechua", "Aymara", "Guarani", "Nahuatl", "Mapudungun",
+    "Hawaiian", "Maori", "Samoan", "Tongan", "Fijian", "Cherokee", "Navajo", "Bulgarian", "Serbian", "Croatian",
+    "Bosnian", "Slovak", "Slovenian", "Slovene", "Macedonian", "Belarusian", "Afrikaans", "Yiddish", "Sanskrit",
+    "Esperanto", "Luxembourgish", "Faroese", "Frisian", "Haitian Creole", "Hokkien", "Hakka", "Taiwanese",
+    "Shanghainese", "Teochew", "Darija", "Arabizi", "Singlish", "Hinglish", "Jopara", "Taglish", "Pidgin",
+    "Nigerian Pidgin", "Patois", "Kiswahili", "Bahasa Indonesia", "Bahasa Melayu", "Farsi", "Bangla", "Amazigh",
+    "Ge'ez", "Tigre", "Dzongkha", "Sinhalese", "Divehi", "Dhivehi")
 #: the split or setting of a data set written after its name, which is no part of the name ("test", "dev",
 #: "val", "test-dev", "testmini", "test-other", "Results" of a title): the data set is the name before it
 DATA_SPLIT_WORDS = frozenset((*"train dev val test validation minival testmini test-dev test-std test-clean "
