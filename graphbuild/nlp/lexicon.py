@@ -389,6 +389,8 @@ def is_generic(name: str) -> bool:
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
     if year is not None and year.start() > 0 and name_key(name[:year.start()]) in keys:
         return True
+    if " " in name and all(w in _LANGUAGE_WORDS for w in _SPACED_PARTS.split(name)):
+        return True  # languages side by side ("Guarani-Spanish Jopara", "Hindi English"): a mix or pair of them
     # generic words joined by a hyphen or a slash ("CPU-GPU", "GPU/TPU")
     if "-" not in name and "/" not in name:
         return False  # (one part)
@@ -397,6 +399,8 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: what separates the words of a name written with spaces, hyphens or slashes
+_SPACED_PARTS = re.compile(r"[\s\-/]+")
 #: the registration number of a clinical trial or a systematic review (ClinicalTrials.gov, ISRCTN, PROSPERO,
 #: ChiCTR, DRKS, ANZCTR, EudraCT)
 _REGISTRATION = re.compile(r"NCT\d{8}|ISRCTN\d{8}|CRD\d{11}|ChiCTR-?[A-Z]{0,4}-?\d{6,}|DRKS\d{8}|ACTRN\d{14}|"
@@ -868,6 +872,8 @@ LANGUAGES = (
     "Shanghainese", "Teochew", "Darija", "Arabizi", "Singlish", "Hinglish", "Jopara", "Taglish", "Pidgin",
     "Nigerian Pidgin", "Patois", "Kiswahili", "Bahasa Indonesia", "Bahasa Melayu", "Farsi", "Bangla", "Amazigh",
     "Ge'ez", "Tigre", "Dzongkha", "Sinhalese", "Divehi", "Dhivehi")
+#: the one-word languages of :data:`LANGUAGES`, as the words of a name
+_LANGUAGE_WORDS = frozenset(lang for lang in LANGUAGES if " " not in lang)
 #: the split or setting of a data set written after its name, which is no part of the name ("test", "dev",
 #: "val", "test-dev", "testmini", "test-other", "Results" of a title): the data set is the name before it
 DATA_SPLIT_WORDS = frozenset((*"train dev val test validation minival testmini test-dev test-std test-clean "
