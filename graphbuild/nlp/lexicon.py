@@ -848,8 +848,8 @@ def made_phrase(name: str) -> bool:
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
-#: natural languages, as adjectives and nouns ("English", "Zulu"): what data are written in, or a translation
-#: direction's ends; the one list of them (generic.txt lists them too, as words that are no artifacts)
+#: natural languages, as adjectives and nouns ("English", "Zulu"), and sign languages ("BSL"; not "ASL", also an
+#: asymmetric loss's short form): what data are written in or signed in, or a translation direction's ends; the one list of them (generic.txt lists them too, as words that are no artifacts)
 LANGUAGES = (
     "English", "Chinese", "Mandarin", "Cantonese", "Spanish", "French", "German", "Italian", "Portuguese", "Dutch",
     "Russian", "Ukrainian", "Polish", "Czech", "Turkish", "Arabic", "Hebrew", "Persian", "Hindi", "Bengali", "Urdu",
@@ -871,7 +871,9 @@ LANGUAGES = (
     "Esperanto", "Luxembourgish", "Faroese", "Frisian", "Haitian Creole", "Hokkien", "Hakka", "Taiwanese",
     "Shanghainese", "Teochew", "Darija", "Arabizi", "Singlish", "Hinglish", "Jopara", "Taglish", "Pidgin",
     "Nigerian Pidgin", "Patois", "Kiswahili", "Bahasa Indonesia", "Bahasa Melayu", "Farsi", "Bangla", "Amazigh",
-    "Ge'ez", "Tigre", "Dzongkha", "Sinhalese", "Divehi", "Dhivehi")
+    "Ge'ez", "Tigre", "Dzongkha", "Sinhalese", "Divehi", "Dhivehi",
+    "American Sign Language", "British Sign Language", "BSL", "German Sign Language", "Chinese Sign Language",
+    "Indian Sign Language")
 #: the one-word languages of :data:`LANGUAGES`, as the words of a name
 _LANGUAGE_WORDS = frozenset(lang for lang in LANGUAGES if " " not in lang)
 #: the split or setting of a data set written after its name, which is no part of the name ("test", "dev",
