@@ -849,7 +849,8 @@ def made_phrase(name: str) -> bool:
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
 #: natural languages, as adjectives and nouns ("English", "Zulu"), and sign languages ("BSL"; not "ASL", also an
-#: asymmetric loss's short form): what data are written in or signed in, or a translation direction's ends; the one list of them (generic.txt lists them too, as words that are no artifacts)
+#: asymmetric loss's short form): what data are written in or signed in, or a translation direction's ends; the
+#: one list of them (generic.txt lists them too, as words that are no artifacts)
 LANGUAGES = (
     "English", "Chinese", "Mandarin", "Cantonese", "Spanish", "French", "German", "Italian", "Portuguese", "Dutch",
     "Russian", "Ukrainian", "Polish", "Czech", "Turkish", "Arabic", "Hebrew", "Persian", "Hindi", "Bengali", "Urdu",
