@@ -389,6 +389,8 @@ def is_generic(name: str) -> bool:
     year = _YEAR_AFTER.search(name) if name[-1:].isdigit() or name[-1:] == "\n" else None
     if year is not None and year.start() > 0 and name_key(name[:year.start()]) in keys:
         return True
+    if " " in name and all(w in _LANGUAGE_WORDS for w in _SPACED_PARTS.split(name)):
+        return True  # languages side by side ("Guarani-Spanish Jopara", "Hindi English"): a mix or pair of them
     # generic words joined by a hyphen or a slash ("CPU-GPU", "GPU/TPU")
     if "-" not in name and "/" not in name:
         return False  # (one part)
@@ -397,6 +399,8 @@ def is_generic(name: str) -> bool:
 
 
 _JOINED_PARTS = re.compile(r"[\-/]")
+#: what separates the words of a name written with spaces, hyphens or slashes
+_SPACED_PARTS = re.compile(r"[\s\-/]+")
 #: the registration number of a clinical trial or a systematic review (ClinicalTrials.gov, ISRCTN, PROSPERO,
 #: ChiCTR, DRKS, ANZCTR, EudraCT)
 _REGISTRATION = re.compile(r"NCT\d{8}|ISRCTN\d{8}|CRD\d{11}|ChiCTR-?[A-Z]{0,4}-?\d{6,}|DRKS\d{8}|ACTRN\d{14}|"
@@ -850,15 +854,35 @@ def made_phrase(name: str) -> bool:
 #: what follows a name used as a modifier of a plural head noun, a kind of thing: "(ViT) models", " backbones"
 #: (matched at the name's end, past a closing parenthesis or an abbreviation in parentheses)
 KIND_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,20}\))?\s+[a-z][a-z\-]*s\b")
-#: natural languages, as adjectives and nouns ("English", "Zulu"): what data are written in, or a translation
-#: direction's ends; the one list of them (generic.txt lists them too, as words that are no artifacts)
+#: natural languages, as adjectives and nouns ("English", "Zulu"), and sign languages ("BSL"; not "ASL", also an
+#: asymmetric loss's short form): what data are written in or signed in, or a translation direction's ends; the
+#: one list of them (generic.txt lists them too, as words that are no artifacts)
 LANGUAGES = (
     "English", "Chinese", "Mandarin", "Cantonese", "Spanish", "French", "German", "Italian", "Portuguese", "Dutch",
     "Russian", "Ukrainian", "Polish", "Czech", "Turkish", "Arabic", "Hebrew", "Persian", "Hindi", "Bengali", "Urdu",
     "Tamil", "Telugu", "Marathi", "Gujarati", "Nepali", "Sinhala", "Pashto", "Japanese", "Korean", "Vietnamese",
     "Thai", "Khmer", "Indonesian", "Malay", "Swahili", "Yoruba", "Hausa", "Igbo", "Amharic", "isiZulu", "Zulu",
     "isiXhosa", "Xhosa", "Greek", "Finnish", "Estonian", "Latvian", "Lithuanian", "Kazakh", "Swedish", "Norwegian",
-    "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian")
+    "Danish", "Icelandic", "Inuktitut", "Hungarian", "Romanian",
+    "Welsh", "Irish", "Scottish Gaelic", "Gaelic", "Breton", "Cornish", "Manx", "Basque", "Catalan", "Galician",
+    "Occitan", "Maltese", "Albanian", "Armenian", "Georgian", "Azerbaijani", "Azeri", "Uzbek", "Kyrgyz", "Tajik",
+    "Turkmen", "Tatar", "Bashkir", "Mongolian", "Tibetan", "Uyghur", "Burmese", "Lao", "Tagalog", "Filipino",
+    "Cebuano", "Ilocano", "Javanese", "Sundanese", "Balinese", "Acehnese", "Minangkabau", "Punjabi", "Kannada",
+    "Malayalam", "Odia", "Oriya", "Assamese", "Sindhi", "Kashmiri", "Konkani", "Maithili", "Bhojpuri", "Santali",
+    "Dari", "Kurdish", "Sorani", "Kurmanji", "Balochi", "Somali", "Oromo", "Tigrinya", "Kinyarwanda", "Kirundi",
+    "Luganda", "Lingala", "Wolof", "Fula", "Fulfulde", "Twi", "Akan", "Ewe", "Bambara", "Shona", "Sesotho",
+    "Setswana", "Tswana", "Sotho", "Sepedi", "Xitsonga", "Tshivenda", "Chichewa", "Malagasy", "Kikuyu", "Dinka",
+    "Nuer", "Kanuri", "Tamazight", "Kabyle", "Berber", "Quechua", "Aymara", "Guarani", "Nahuatl", "Mapudungun",
+    "Hawaiian", "Maori", "Samoan", "Tongan", "Fijian", "Cherokee", "Navajo", "Bulgarian", "Serbian", "Croatian",
+    "Bosnian", "Slovak", "Slovenian", "Slovene", "Macedonian", "Belarusian", "Afrikaans", "Yiddish", "Sanskrit",
+    "Esperanto", "Luxembourgish", "Faroese", "Frisian", "Haitian Creole", "Hokkien", "Hakka", "Taiwanese",
+    "Shanghainese", "Teochew", "Darija", "Arabizi", "Singlish", "Hinglish", "Jopara", "Taglish", "Pidgin",
+    "Nigerian Pidgin", "Patois", "Kiswahili", "Bahasa Indonesia", "Bahasa Melayu", "Farsi", "Bangla", "Amazigh",
+    "Ge'ez", "Tigre", "Dzongkha", "Sinhalese", "Divehi", "Dhivehi",
+    "American Sign Language", "British Sign Language", "BSL", "German Sign Language", "Chinese Sign Language",
+    "Indian Sign Language")
+#: the one-word languages of :data:`LANGUAGES`, as the words of a name
+_LANGUAGE_WORDS = frozenset(lang for lang in LANGUAGES if " " not in lang)
 #: the split or setting of a data set written after its name, which is no part of the name ("test", "dev",
 #: "val", "test-dev", "testmini", "test-other", "Results" of a title): the data set is the name before it
 DATA_SPLIT_WORDS = frozenset((*"train dev val test validation minival testmini test-dev test-std test-clean "
