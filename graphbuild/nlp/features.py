@@ -701,7 +701,9 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
         if low in _RELATIVE_KINDS:
             return None  # what a name is a variant of, not what it is: "X, a variant whose drop rate …"
         t = head_type(low) or ("Model" if architecture_head(words, k) else None) \
-            or ("Dataset" if low in _SET_WORDS and k and words[k - 1].lower() in _HELD_OUT_WORDS else None)
+            or ("Dataset" if low in _SET_WORDS and (k and words[k - 1].lower() in _HELD_OUT_WORDS
+                                                    or _COUNTED_OF.match(" ".join(words[k + 1:k + 4])) is not None)
+                else None)
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in SCORED_TYPES:
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
@@ -712,8 +714,11 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
 
 
 #: the words of a set of data named by its use, after :data:`_HELD_OUT_WORDS`: "a test set of …", "an evaluation
-#: split", "A Test Set for …"
+#: split", "A Test Set for …", or by a count of what it holds (:data:`_COUNTED_OF`: "a prompt set of 1,600 prompts")
 _SET_WORDS = frozenset(("set", "sets"))
+#: "of" and a count after a set's word: "of 1,600 …", "of about 300 …" (a set of things counted is data: "X, a prompt
+#: set of 1,600 compositional prompts", "a new split of 500 issues we call X")
+_COUNTED_OF = re.compile(r"of\s+(?:about\s+|over\s+|some\s+|roughly\s+)?\d")
 _HELD_OUT_WORDS = frozenset("test evaluation validation held-out dev development challenge training".split())
 
 
@@ -948,6 +953,10 @@ _RELATIVE_KINDS = frozenset(("variant", "variants"))
 #: hold none; a set the locative phrase before a subject names, "On the Zorb test set, X improves …", is none of
 #: these shapes)
 _SET_KINDS = frozenset(("set", "sets", "subset", "subsets"))
+#: a set's word, "of" and a count, in the kind the authors name: "a new split of 500 issues we call X" (group 1 the
+#: words after the count: what the set holds)
+_COUNTED_KIND = re.compile(r"\b(?:set|sets|split|splits|subset|subsets|collection)\s+of\s+"
+                           r"(?:about\s+|over\s+|some\s+|roughly\s+)?\d[\d,.]*\s*[kKM]?\s+((?:[\w\-]+,?\s+){0,4})")
 
 
 def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
@@ -961,6 +970,9 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
             and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
         kind, named = (m.group(1) if m is not None else None), True
+        counted = _COUNTED_KIND.search(m.group(0)) if m is not None else None
+        if counted is not None:  # "a new split of 500 issues we call X", "a new set of 40 sequences, called X": data,
+            return _members_kind(counted.group(1).replace(",", " ").split()) or "Dataset"  # unless it holds artifacts
     elif tail.endswith(("result", "result,")) and _THE_RESULT.search(tail.rstrip(",")):
         kind = _last_made_kind(window[max(window.rfind(". "), 0):])
     elif (m := _NAME_THE_KIND.search(tail)) is not None:  # "We name the tagger X", "we refer to the model as X"
