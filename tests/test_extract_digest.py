@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "8cc531662e346a19667bf908b1e44d701fa1c19bdc038041daee96ca6af872db"
-SHARED_50_SHA256 = "487d6e3ee5cde8229e5b044e136c065730af91726b0ee72b76baf8efab602792"
+DEMO_SHA256 = "37fe50a96a63c6c8baa070afe3161fe8ede6450a654640d35fd546bd036a54f4"
+SHARED_50_SHA256 = "071721a204c1b853eeef29aa871f0f231546eaf8a6f7568cab3e5f653f910bab"
 
 
 @pytest.fixture(scope="module")

@@ -673,12 +673,16 @@ _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: further: ", a collection of open scientific language models"); past a spelled-out parenthesis of up to 80
 #: characters ("X (Labelled Orchard Images from Drone Surveys), a test set of …") or a long form set off by dashes
 #: ("X — Sparse Pretraining over Words — a multilingual encoder"; a dash may stand for the comma: "X — a tagger"),
-#: and a parenthesised acronym
+#: and a parenthesised acronym or aside ("i.e." or "e.g." in parentheses, :data:`_ASIDE`)
 #: inside the kind, dropped before the head is looked for ("a Large Language Model (LLM) serving engine"); a
 #: modifier may hold a short parenthesis ("an E(3)-equivariant diffusion model", "an SO(3)-invariant encoder")
 _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,80}\))?(?:[,:]\s+|\s*[—–](?:\s*[^—–()\n]{1,80}?\s*[—–])?\s*)"
                    r"(?:a|an|the\s+first|two|three|four|five)\s+"
-                   r"((?:[\w\-]+(?:\(\w{1,3}\)[\w\-]*)?\s+|\([A-Z][\w\-]*\)\s+){0,7}[\w\-]+)")
+                   r"((?:[\w\-]+(?:\(\w{1,3}\)[\w\-]*)?\s+|\([A-Z][\w\-]*\)\s+|\((?:i\.e\.|e\.g\.)[^()]{1,40}\)\s+){0,7}"
+                   r"[\w\-]+)")
+#: an aside in parentheses inside an appositive's kind, which the kind's words are read past: "a large-scale
+#: multimodal (i.e., audio and visual) spoken dialogue corpus"
+_ASIDE = re.compile(r"\((?:i\.e\.|e\.g\.)[^()]*\)")
 #: how far past a name its appositive is read (a long form of up to 80 characters may come before the kind)
 _APPOS_REACH = 130
 #: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)
@@ -746,8 +750,8 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
     m = _APPOS.match(text, start, end)
     if m is None:
         return None
-    return _phrase_kind([w for w in m.group(1).split() if w[0] != "("])  # (past an acronym: "a Graph Neural
-    # Network (GNN) training library")
+    return _phrase_kind([w for w in _ASIDE.sub(" ", m.group(1)).split() if w[0] != "("])  # (past an acronym: "a
+    # Graph Neural Network (GNN) training library", and an aside: "a multimodal (i.e., audio and visual) corpus")
 
 
 def _appositive_agent(text: str, start: int, end: int) -> str | None:
@@ -761,7 +765,7 @@ def _appositive_agent(text: str, start: int, end: int) -> str | None:
     m = _APPOS.match(text, start, end)
     if m is None:
         return None
-    for word in m.group(1).split()[:6]:
+    for word in _ASIDE.sub(" ", m.group(1)).split()[:6]:
         low = word.lower()
         if low in _HEAD_CUT_WORDS:
             return None

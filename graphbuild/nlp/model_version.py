@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "7c34469a787d0c94"
+MODEL_DIGEST = "a231f3280c1a4290"
