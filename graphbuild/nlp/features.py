@@ -677,12 +677,16 @@ _LEARNING_KEYS = tuple(("learning", n) for n in range(3))
 #: further: ", a collection of open scientific language models"); past a spelled-out parenthesis of up to 80
 #: characters ("X (Labelled Orchard Images from Drone Surveys), a test set of …") or a long form set off by dashes
 #: ("X — Sparse Pretraining over Words — a multilingual encoder"; a dash may stand for the comma: "X — a tagger"),
-#: and a parenthesised acronym
+#: and a parenthesised acronym or aside ("i.e." or "e.g." in parentheses, :data:`_ASIDE`)
 #: inside the kind, dropped before the head is looked for ("a Large Language Model (LLM) serving engine"); a
 #: modifier may hold a short parenthesis ("an E(3)-equivariant diffusion model", "an SO(3)-invariant encoder")
 _APPOS = re.compile(r"(?:\)|\s*\([^()]{1,80}\))?(?:[,:]\s+|\s*[—–](?:\s*[^—–()\n]{1,80}?\s*[—–])?\s*)"
                    r"(?:a|an|the\s+first|two|three|four|five)\s+"
-                   r"((?:[\w\-]+(?:\(\w{1,3}\)[\w\-]*)?\s+|\([A-Z][\w\-]*\)\s+){0,7}[\w\-]+)")
+                   r"((?:[\w\-]+(?:\(\w{1,3}\)[\w\-]*)?\s+|\([A-Z][\w\-]*\)\s+|\((?:i\.e\.|e\.g\.)[^()]{1,40}\)\s+){0,7}"
+                   r"[\w\-]+)")
+#: an aside in parentheses inside an appositive's kind, which the kind's words are read past: "a large-scale
+#: multimodal (i.e., audio and visual) spoken dialogue corpus"
+_ASIDE = re.compile(r"\((?:i\.e\.|e\.g\.)[^()]*\)")
 #: how far past a name its appositive is read (a long form of up to 80 characters may come before the kind)
 _APPOS_REACH = 130
 #: the prepositions that end a title phrase's head (``_LONG_HEAD_CUT`` is made of them)
@@ -705,7 +709,9 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
         if low in _RELATIVE_KINDS:
             return None  # what a name is a variant of, not what it is: "X, a variant whose drop rate …"
         t = head_type(low) or ("Model" if architecture_head(words, k) else None) \
-            or ("Dataset" if low in _SET_WORDS and k and words[k - 1].lower() in _HELD_OUT_WORDS else None)
+            or ("Dataset" if low in _SET_WORDS and (k and words[k - 1].lower() in _HELD_OUT_WORDS
+                                                    or _COUNTED_OF.match(" ".join(words[k + 1:k + 4])) is not None)
+                else None)
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in SCORED_TYPES:
             continue  # a tool's word modifying a head: "A Genomic Language Model", "a programming language benchmark"
         if t:
@@ -716,8 +722,11 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
 
 
 #: the words of a set of data named by its use, after :data:`_HELD_OUT_WORDS`: "a test set of …", "an evaluation
-#: split", "A Test Set for …"
+#: split", "A Test Set for …", or by a count of what it holds (:data:`_COUNTED_OF`: "a prompt set of 1,600 prompts")
 _SET_WORDS = frozenset(("set", "sets"))
+#: "of" and a count after a set's word: "of 1,600 …", "of about 300 …" (a set of things counted is data: "X, a prompt
+#: set of 1,600 compositional prompts", "a new split of 500 issues we call X")
+_COUNTED_OF = re.compile(r"of\s+(?:about\s+|over\s+|some\s+|roughly\s+)?\d")
 _HELD_OUT_WORDS = frozenset("test evaluation validation held-out dev development challenge training".split())
 
 
@@ -745,8 +754,8 @@ def _appositive_head(text: str, start: int, end: int) -> str | None:
     m = _APPOS.match(text, start, end)
     if m is None:
         return None
-    return _phrase_kind([w for w in m.group(1).split() if w[0] != "("])  # (past an acronym: "a Graph Neural
-    # Network (GNN) training library")
+    return _phrase_kind([w for w in _ASIDE.sub(" ", m.group(1)).split() if w[0] != "("])  # (past an acronym: "a
+    # Graph Neural Network (GNN) training library", and an aside: "a multimodal (i.e., audio and visual) corpus")
 
 
 def _appositive_agent(text: str, start: int, end: int) -> str | None:
@@ -760,7 +769,7 @@ def _appositive_agent(text: str, start: int, end: int) -> str | None:
     m = _APPOS.match(text, start, end)
     if m is None:
         return None
-    for word in m.group(1).split()[:6]:
+    for word in _ASIDE.sub(" ", m.group(1)).split()[:6]:
         low = word.lower()
         if low in _HEAD_CUT_WORDS:
             return None
@@ -952,6 +961,10 @@ _RELATIVE_KINDS = frozenset(("variant", "variants"))
 #: hold none; a set the locative phrase before a subject names, "On the Zorb test set, X improves …", is none of
 #: these shapes)
 _SET_KINDS = frozenset(("set", "sets", "subset", "subsets"))
+#: a set's word, "of" and a count, in the kind the authors name: "a new split of 500 issues we call X" (group 1 the
+#: words after the count: what the set holds)
+_COUNTED_KIND = re.compile(r"\b(?:set|sets|split|splits|subset|subsets|collection)\s+of\s+"
+                           r"(?:about\s+|over\s+|some\s+|roughly\s+)?\d[\d,.]*\s*[kKM]?\s+((?:[\w\-]+,?\s+){0,4})")
 
 
 def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
@@ -965,6 +978,9 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
             and _NAMED_AS_END.search(tail):
         m = _KIND_CALLED.search(window)
         kind, named = (m.group(1) if m is not None else None), True
+        counted = _COUNTED_KIND.search(m.group(0)) if m is not None else None
+        if counted is not None:  # "a new split of 500 issues we call X", "a new set of 40 sequences, called X": data,
+            return _members_kind(counted.group(1).replace(",", " ").split()) or "Dataset"  # unless it holds artifacts
     elif tail.endswith(("result", "result,")) and _THE_RESULT.search(tail.rstrip(",")):
         kind = _last_made_kind(window[max(window.rfind(". "), 0):])
     elif (m := _NAME_THE_KIND.search(tail)) is not None:  # "We name the tagger X", "we refer to the model as X"
