@@ -1875,18 +1875,24 @@ _NO_DATA_UNITS = ("points times layers parameters params epochs steps seconds mi
                   "networks levels iterations rounds percent models variants checkpoints").split()
 #: a count of plural items right after a name, what a collection of data is described by: "X contains 2,310
 #: reactions", "X comprises about 12k clips", "X, which consists of 1.2M images"; or as its appositive, a whole
-#: count (no decimals: ", 2.9 points") of a plural noun, up to two words before it ("We introduce X, 3,400 questions
-#: over maps", "We build X, 24K preference pairs"); not a count of a model's parts or of a run's measures
-#: (:data:`_NO_DATA_UNITS`: "X, 12 stacked convolutional blocks")
+#: count (no decimals: ", 2.9 points"; or in words: ", four million sessions") of a plural noun, up to two words
+#: before it ("We introduce X, 3,400 questions over maps", "We build X, 24K preference pairs"); not a count of a
+#: model's parts or of a run's measures (:data:`_NO_DATA_UNITS`: "X, 12 stacked convolutional blocks"); or an
+#: amount of recorded or stored data, in hours or bytes, "of" what it holds ("We release X, 900 hours of transcribed
+#: calls", "X, 2 GB of news text", "X contains 40 hours of speech"), where hours alone measure a run
 _COUNTED_NOUN = rf"(?!(?:{'|'.join(_NO_DATA_UNITS)})\b)[a-z\-]+s\b"
 _COUNT_OF = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _COUNT_SCALE = r"\s*(?:[kKM]\b|thousand\b|million\b)?\s*"
+_COUNT_IN_WORDS = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a)\s+)?(?:hundred\s+)?"
+                   r"(?:thousand|million|billion)\s+")
+_DATA_AMOUNT = r"\d[\d,]*(?:\.\d+)?\s*(?:hours|hrs|minutes|GB|TB|MB|gigabytes|terabytes)\s+of\b"
+_APPOSED_AMOUNT = r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
 _COUNTED_CONTENTS = re.compile(
     r"\)?(?:,?(?:\s+which)?\s+(?:now\s+|also\s+)?(?:contains|comprises|consists\s+of|includes|holds|spans)\s+"
-    r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
+    + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|"
     + _COUNT_OF + r"(?:\.\d+)?" + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN
-    + r"|\s*,\s+(?:(?:about|over|some|roughly|nearly|around|almost|approximately)\s+)?"
-    + _COUNT_OF + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + ")")
+    + r")|\s*,\s+" + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|"
+    + "(?:" + _COUNT_OF + _COUNT_SCALE + "|" + _COUNT_IN_WORDS + r")(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + "))")
 
 
 def counted_contents(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
