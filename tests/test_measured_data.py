@@ -17,11 +17,9 @@ def test_hours_of_recorded_speech_make_a_data_set() -> None:
     assert types.get("Quillwharf-600") == "Dataset"
 
 
-def test_bytes_of_text_make_a_data_set() -> None:
-    types = _types("Pretraining for Island Newsrooms",
-                   "Encoders see little island news. We assemble Zorbatext, 3 GB of news and council minutes, "
-                   "and continue pretraining XLM-R on it.")
-    assert types.get("Zorbatext") == "Dataset"
+def test_bytes_of_footage_make_a_data_set() -> None:
+    types = _types("Island Encoders", "We compile Tidewick, 12 TB of harbour camera footage, and train a detector on it.")
+    assert types.get("Tidewick") == "Dataset"
 
 
 def test_a_count_in_words_makes_a_data_set() -> None:
