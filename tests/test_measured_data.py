@@ -18,7 +18,8 @@ def test_hours_of_recorded_speech_make_a_data_set() -> None:
 
 
 def test_bytes_of_footage_make_a_data_set() -> None:
-    types = _types("Island Encoders", "We compile Tidewick, 12 TB of harbour camera footage, and train a detector on it.")
+    types = _types("Island Encoders",
+                   "We compile Tidewick, 12 TB of harbour camera footage, and train a detector on it.")
     assert types.get("Tidewick") == "Dataset"
 
 
