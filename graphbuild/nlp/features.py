@@ -927,6 +927,11 @@ _NAMED_AS_END = re.compile(rf"\b(?:called|named|dubbed|termed|we\s+(?:{_NAMING_V
 #: resulting controller, ", "our codec—" (group 1 the kind's head noun; a definite kind only: "On a set of traces, X
 #: improves …" is none)
 _KIND_OPENS = re.compile(r"(?:(?:^|[.!?]\s+)(?:The|Our)|\bour)\s+(?:[\w\-]+\s+){0,3}?([a-z][\w\-]*)\s*(?:,|[—–])\s*$")
+#: a kind the text calls new, what it holds after "of" perhaps, right before a name set off by a comma, wherever the
+#: phrase stands: "On X and on a new benchmark of real user forms, Zorb-Real, …", "and a new Welsh sentiment set, Zorb,"
+#: (group 1 the kind's head noun; a count after "of" is :data:`_COUNTED_SET`'s)
+_NEW_KIND = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+new\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*)"
+                       r"(?:\s+of\s+(?:[a-z][\w\-]*\s+){0,4}?[a-z][\w\-]*)?\s*,$")
 #: what the authors call the thing the sentence made: "… into a one-step consistency model and call the result "
 _THE_RESULT = re.compile(r"\b(?:call|calling|name|naming|dub|dubbing)\s+the\s+result\s*$")
 #: the authors naming the thing by its kind, the name following: "We name the tagger ", "we call the resulting
@@ -972,7 +977,7 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         m = MADE_KIND_NAMED.search(window) if tail.endswith(",") else None
         kind = m.group(2) if m is not None else None
         if kind is None:
-            m = _KIND_OPENS.search(window)
+            m = _KIND_OPENS.search(window) or _NEW_KIND.search(tail)
             kind = m.group(1) if m is not None else None
         if kind is None and tail.endswith(","):
             m = _COUNTED_SET.search(tail)
