@@ -940,6 +940,11 @@ _NAMED_AS_END = re.compile(rf"\b(?:called|named|dubbed|termed|we\s+(?:{_NAMING_V
 #: resulting controller, ", "our codec—" (group 1 the kind's head noun; a definite kind only: "On a set of traces, X
 #: improves …" is none)
 _KIND_OPENS = re.compile(r"(?:(?:^|[.!?]\s+)(?:The|Our)|\bour)\s+(?:[\w\-]+\s+){0,3}?([a-z][\w\-]*)\s*(?:,|[—–])\s*$")
+#: a kind the text calls new, what it holds after "of" perhaps, right before a name set off by a comma, wherever the
+#: phrase stands: "On X and on a new benchmark of real user forms, Zorb-Real, …", "and a new Welsh sentiment set, Zorb,"
+#: (group 1 the kind's head noun; a count after "of" is :data:`_COUNTED_SET`'s)
+_NEW_KIND = re.compile(r"\b(?:[Aa]n?|[Oo]ur)\s+new\s+(?:[\w\-]+\s+){0,4}?([a-z][\w\-]*)"
+                       r"(?:\s+of\s+(?:[a-z][\w\-]*\s+){0,4}?[a-z][\w\-]*)?\s*,$")
 #: what the authors call the thing the sentence made: "… into a one-step consistency model and call the result "
 _THE_RESULT = re.compile(r"\b(?:call|calling|name|naming|dub|dubbing)\s+the\s+result\s*$")
 #: the authors naming the thing by its kind, the name following: "We name the tagger ", "we call the resulting
@@ -992,7 +997,7 @@ def _kind_named_before(text: str, title_end: int, start: int) -> str | None:
         m = MADE_KIND_NAMED.search(window) if tail.endswith(",") else None
         kind = m.group(2) if m is not None else None
         if kind is None:
-            m = _KIND_OPENS.search(window)
+            m = _KIND_OPENS.search(window) or _NEW_KIND.search(tail)
             kind = m.group(1) if m is not None else None
         if kind is None and tail.endswith(","):
             m = _COUNTED_SET.search(tail)
@@ -1895,18 +1900,24 @@ _NO_DATA_UNITS = ("points times layers parameters params epochs steps seconds mi
                   "networks levels iterations rounds percent models variants checkpoints").split()
 #: a count of plural items right after a name, what a collection of data is described by: "X contains 2,310
 #: reactions", "X comprises about 12k clips", "X, which consists of 1.2M images"; or as its appositive, a whole
-#: count (no decimals: ", 2.9 points") of a plural noun, up to two words before it ("We introduce X, 3,400 questions
-#: over maps", "We build X, 24K preference pairs"); not a count of a model's parts or of a run's measures
-#: (:data:`_NO_DATA_UNITS`: "X, 12 stacked convolutional blocks")
+#: count (no decimals: ", 2.9 points"; or in words: ", four million sessions") of a plural noun, up to two words
+#: before it ("We introduce X, 3,400 questions over maps", "We build X, 24K preference pairs"); not a count of a
+#: model's parts or of a run's measures (:data:`_NO_DATA_UNITS`: "X, 12 stacked convolutional blocks"); or an
+#: amount of recorded or stored data, in hours or bytes, "of" what it holds ("We release X, 900 hours of transcribed
+#: calls", "X, 2 GB of news text", "X contains 40 hours of speech"), where hours alone measure a run
 _COUNTED_NOUN = rf"(?!(?:{'|'.join(_NO_DATA_UNITS)})\b)[a-z\-]+s\b"
 _COUNT_OF = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _COUNT_SCALE = r"\s*(?:[kKM]\b|thousand\b|million\b)?\s*"
+_COUNT_IN_WORDS = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a)\s+)?(?:hundred\s+)?"
+                   r"(?:thousand|million|billion)\s+")
+_DATA_AMOUNT = r"\d[\d,]*(?:\.\d+)?\s*(?:hours|hrs|minutes|GB|TB|MB|gigabytes|terabytes)\s+of\b"
+_APPOSED_AMOUNT = r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
 _COUNTED_CONTENTS = re.compile(
     r"\)?(?:,?(?:\s+which)?\s+(?:now\s+|also\s+)?(?:contains|comprises|consists\s+of|includes|holds|spans)\s+"
-    r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
+    + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|"
     + _COUNT_OF + r"(?:\.\d+)?" + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN
-    + r"|\s*,\s+(?:(?:about|over|some|roughly|nearly|around|almost|approximately)\s+)?"
-    + _COUNT_OF + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + ")")
+    + r")|\s*,\s+" + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|"
+    + "(?:" + _COUNT_OF + _COUNT_SCALE + "|" + _COUNT_IN_WORDS + r")(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + "))")
 
 
 def counted_contents(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:

@@ -290,8 +290,8 @@ def load_gazetteer(path: str = "") -> Gazetteer:
 
 
 def _variants(form: str) -> set[str]:
-    """Spelling variants papers write for the same name: hyphens as spaces or dropped."""
-    out = {form}
+    """Spelling variants papers write for the same name: hyphens as spaces or dropped, British spelling."""
+    out = {form, *_british(form)}
     if "-" in form:
         out.add(form.replace("-", " "))
         out.add(form.replace("-", ""))
@@ -305,6 +305,22 @@ def _variants(form: str) -> set[str]:
             out.add(form[:pair.start(2)] + "to-" + form[pair.start(2):])
     out.update(_plurals(form))
     return out
+
+
+def _british(form: str) -> set[str]:
+    """The British spelling of a name's "-ize" words, which British authors write of the same technique
+    ("matrix factorisation", "domain randomisation", "Bayesian Optimisation" for "matrix factorization", …; not
+    "size" or "prize", with fewer than three letters before "iz").
+
+    >>> _british("matrix factorization"), _british("Adam optimizer"), _british("model size")
+    ({'matrix factorisation'}, {'Adam optimiser'}, set())
+    """
+    british = _IZE.sub("is", form)
+    return {british} if british != form else set()
+
+
+#: the "iz" of an "-ize" word's ending, after three letters at least
+_IZE = re.compile(r"(?<=[a-z]{3})iz(?=(?:ations?|es?|ed|ers?|ing)\b)")
 
 
 def _capitalised_word(form: str) -> bool:
@@ -580,7 +596,7 @@ class GazetteerComponent:
         lower_forms: dict[str, list[str]] = {}
         for entry in self.gazetteer.entries:
             for form in entry.forms():
-                variants = _variants(form) if not entry.ambiguous else {form, *_plurals(form)}
+                variants = _variants(form) if not entry.ambiguous else {form, *_plurals(form), *_british(form)}
                 for variant in variants:
                     bucket = exact_forms if _case_sensitive(variant, entry, self.any_case_from) else lower_forms
                     bucket.setdefault(entry.key, []).append(variant)
