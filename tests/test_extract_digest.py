@@ -19,8 +19,8 @@ from graphbuild.resources import data_path
 
 #: since nlpq2 (issue 10): proposal-phrase, joined-name and name-with-year candidates, new features,
 #: lower-case entities read from the abstract, weights retrained on the 520 annotated abstracts
-DEMO_SHA256 = "c903db7f6985acec09d85411f248042ab5d8f08a54aa4749e2fbe5ace1ec15da"
-SHARED_50_SHA256 = "b80566e29aa936ddff54169d7ede75554dcc34275909cb0f24bd86fdfc9874cc"
+DEMO_SHA256 = "e1f2ebf256a9827981bcb747c2ab4505eed0f5ce6a633f11e59493e40a1292b0"
+SHARED_50_SHA256 = "13489d903bf181c5f9bd53868b384cb1bfc21e3cdcf393582f2c3c418cfbd640"
 
 
 @pytest.fixture(scope="module")

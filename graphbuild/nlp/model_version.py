@@ -3,4 +3,4 @@
 Part of the pipeline fingerprint: new weights change the extraction cache key.
 """
 
-MODEL_DIGEST = "68bb5d17ecefd69a"
+MODEL_DIGEST = "49764dae41e9bddd"
