@@ -52,6 +52,7 @@ from .entity_types import shape_votes
 from .features import (
     _WE_VERB_OBJECT,
     BARE,
+    COUNTED_APPOSED,
     IN_PASSING_BEFORE,
     CorpusStats,
     _first_in_abstract,
@@ -84,6 +85,7 @@ from .lexicon import (
     COMPARISON_ENDS,
     DATA_SPLIT_WORDS,
     FAMILY_STEM,
+    INTRODUCING_VERBS,
     LANGUAGES,
     LIKENED_AFTER,
     LIST_GAP,
@@ -1702,7 +1704,28 @@ def _proposed_by_rules(chosen: _Chosen, members: list[int]) -> bool:
             or titled_own_kind(text, title_end, cands, members)
             or made_object(text, title_end, cands, members)
             or _opens_as_new(chosen, members)
-            or all(prepared.entries[i] is None for i in members) and released_as(context, cands, members))
+            or all(prepared.entries[i] is None for i in members) and (released_as(context, cands, members)
+                                                                      or _counted_by_authors(context, cands, members)))
+
+
+#: the authors' verb of making in a sentence, before the data they make: "We annotate X, 22,000 posts …", "We
+#: present A, …, and X, 36,000 transcribed lines"
+_MADE_DATA_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|also\s+)?(?:" + INTRODUCING_VERBS
+                               + r"|annotat|assembl|record|gather|label|writ|crowdsourc)\w*")
+
+
+def _counted_by_authors(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract first names an entity with a count of the items it holds as its appositive
+    (:data:`~graphbuild.nlp.features.COUNTED_APPOSED`: "X, 22,000 posts in Hausa") after the authors' verb of
+    making in that sentence (:data:`_MADE_DATA_BEFORE`: "We annotate X, 22,000 posts", "We present A, a recogniser
+    …, and X, 36,000 transcribed lines"): data the authors make, however far the verb.
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    return COUNTED_APPOSED.match(context.text, c.end) is not None \
+        and _MADE_DATA_BEFORE.search(context.text, s, c.start) is not None
 
 
 def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_threshold: float) -> Decision:

@@ -1881,12 +1881,15 @@ _NO_DATA_UNITS = ("points times layers parameters params epochs steps seconds mi
 _COUNTED_NOUN = rf"(?!(?:{'|'.join(_NO_DATA_UNITS)})\b)[a-z\-]+s\b"
 _COUNT_OF = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _COUNT_SCALE = r"\s*(?:[kKM]\b|thousand\b|million\b)?\s*"
+_COUNT_APPOSED = (r"\s*,\s+(?:(?:about|over|some|roughly|nearly|around|almost|approximately)\s+)?"
+                  + _COUNT_OF + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN)
 _COUNTED_CONTENTS = re.compile(
     r"\)?(?:,?(?:\s+which)?\s+(?:now\s+|also\s+)?(?:contains|comprises|consists\s+of|includes|holds|spans)\s+"
     r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
     + _COUNT_OF + r"(?:\.\d+)?" + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN
-    + r"|\s*,\s+(?:(?:about|over|some|roughly|nearly|around|almost|approximately)\s+)?"
-    + _COUNT_OF + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + ")")
+    + "|" + _COUNT_APPOSED + ")")
+#: the appositive count alone: "X, 22,000 posts in …"
+COUNTED_APPOSED = re.compile(r"\)?" + _COUNT_APPOSED)
 
 
 def counted_contents(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
