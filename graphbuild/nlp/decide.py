@@ -52,6 +52,7 @@ from .entity_types import shape_votes
 from .features import (
     _WE_VERB_OBJECT,
     BARE,
+    COUNTED_APPOSED,
     IN_PASSING_BEFORE,
     CorpusStats,
     _first_in_abstract,
@@ -84,6 +85,7 @@ from .lexicon import (
     COMPARISON_ENDS,
     DATA_SPLIT_WORDS,
     FAMILY_STEM,
+    INTRODUCING_VERBS,
     LANGUAGES,
     LIKENED_AFTER,
     LIST_GAP,
@@ -1741,7 +1743,28 @@ def _proposed_by_rules(chosen: _Chosen, members: list[int]) -> bool:
             or titled_own_kind(text, title_end, cands, members)
             or made_object(text, title_end, cands, members)
             or _opens_as_new(chosen, members)
-            or all(prepared.entries[i] is None for i in members) and released_as(context, cands, members))
+            or all(prepared.entries[i] is None for i in members) and (released_as(context, cands, members)
+                                                                      or _counted_by_authors(context, cands, members)))
+
+
+#: the authors' verb of making in a sentence, before the data they make: "We annotate X, 22,000 posts …", "We
+#: present A, …, and X, 36,000 transcribed lines"
+_MADE_DATA_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|also\s+)?(?:" + INTRODUCING_VERBS
+                               + r"|annotat|assembl|record|gather|label|writ|crowdsourc)\w*")
+
+
+def _counted_by_authors(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
+    """Whether the abstract first names an entity with a count of the items it holds as its appositive
+    (:data:`~graphbuild.nlp.features.COUNTED_APPOSED`: "X, 22,000 posts in Hausa") after the authors' verb of
+    making in that sentence (:data:`_MADE_DATA_BEFORE`: "We annotate X, 22,000 posts", "We present A, a recogniser
+    …, and X, 36,000 transcribed lines"): data the authors make, however far the verb.
+    """
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    return COUNTED_APPOSED.match(context.text, c.end) is not None \
+        and _MADE_DATA_BEFORE.search(context.text, s, c.start) is not None
 
 
 def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_threshold: float) -> Decision:
@@ -1774,6 +1797,7 @@ def _finish(chosen: _Chosen, prop: np.ndarray, threshold: float, proposed_thresh
     proposed = _without_opening_background(chosen, proposed)
     proposed = _without_tools_used(chosen, proposed)
     proposed = _without_named_in_passing(chosen, proposed)
+    proposed = _without_disclaimed(chosen, proposed)
     proposed = [is_proposed and not trained_on(context, cands, members)
                 and not _only_compared(cands, members, title_end)
                 for (members, _, _), is_proposed in zip(kept_groups, proposed)]
@@ -1845,6 +1869,33 @@ def _without_tools_used(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
                                and not owned_by_authors(text, title_end, cands, members))
         out.append(is_proposed)
     return out
+
+
+#: the authors' word that the paper brings nothing in: "We propose no new model", "we release no new model, only
+#: …", "No new method is proposed", "The study proposes nothing new", "We do not propose a new optimizer" (not
+#: "propose nothing else", said past what the authors release)
+_NOTHING_PROPOSED = re.compile(
+    r"\b(?:propos|introduc|releas|offer|describ|report|nam|train|collect|present)\w*\s+(?:no\s+(?:new|novel)\b|"
+    r"nothing(?!\s+else)\b)"
+    r"|\bpropos\w*\s+no\s+\w+"
+    r"|\b[Nn]o\s+(?:new|novel)\s+(?:[\w-]+\s+){1,3}(?:is|are|was|were)\s+(?:proposed|introduced|presented)\b"
+    r"|\b[Nn]othing\s+new\s+is\s+proposed\b"
+    r"|\bdo(?:es)?\s+not\s+propose\s+(?:a|an|any)\b")
+
+
+def _without_disclaimed(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
+    """``proposed``, where the abstract says it brings nothing in (:data:`_NOTHING_PROPOSED`: an evaluation, an
+    audit, a replication), without an entity no rule finds the authors' own (:func:`_proposed_by_rules`, or a
+    mention after the title the rules guess proposed): the learned decision, reading a coined name the authors
+    train or evaluate ("We train ByT5-small …. We release no new model"), or a title phrase, finds it theirs.
+    """
+    context = chosen.prepared.context
+    if _NOTHING_PROPOSED.search(context.text, context.title_end) is None:
+        return proposed
+    cands = chosen.prepared.cands
+    return [is_proposed and (_guessed_in_abstract(cands, members, context.title_end)
+                             or _proposed_by_rules(chosen, members))
+            for (members, _, _), is_proposed in zip(chosen.kept_groups, proposed)]
 
 
 def _without_named_in_passing(chosen: _Chosen, proposed: list[bool]) -> list[bool]:

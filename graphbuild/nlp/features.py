@@ -1912,12 +1912,17 @@ _COUNT_IN_WORDS = (r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twel
                    r"(?:thousand|million|billion)\s+")
 _DATA_AMOUNT = r"\d[\d,]*(?:\.\d+)?\s*(?:hours|hrs|minutes|GB|TB|MB|gigabytes|terabytes)\s+of\b"
 _APPOSED_AMOUNT = r"(?:(?:about|over|some|roughly|nearly|around|almost|approximately|more\s+than)\s+)?"
+#: a count set after a name as its apposition: "X, 22,000 posts", "X, 900 hours of calls", "X, four million
+#: sessions"
+_COUNT_APPOSED = (r"\s*,\s+" + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|(?:" + _COUNT_OF + _COUNT_SCALE + "|"
+                  + _COUNT_IN_WORDS + r")(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + ")")
 _COUNTED_CONTENTS = re.compile(
     r"\)?(?:,?(?:\s+which)?\s+(?:now\s+|also\s+)?(?:contains|comprises|consists\s+of|includes|holds|spans)\s+"
     + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|"
     + _COUNT_OF + r"(?:\.\d+)?" + _COUNT_SCALE + r"(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN
-    + r")|\s*,\s+" + _APPOSED_AMOUNT + "(?:" + _DATA_AMOUNT + "|"
-    + "(?:" + _COUNT_OF + _COUNT_SCALE + "|" + _COUNT_IN_WORDS + r")(?:[a-z\-]+\s+){0,2}?" + _COUNTED_NOUN + "))")
+    + ")|" + _COUNT_APPOSED + ")")
+#: the appositive count alone: "X, 22,000 posts in …"
+COUNTED_APPOSED = re.compile(r"\)?" + _COUNT_APPOSED)
 
 
 def counted_contents(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:

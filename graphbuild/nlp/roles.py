@@ -46,19 +46,21 @@ _PROPOSE_PLAIN = (
     rf"\b(?:(?:we|We){_ADVERB_BEFORE_VERB}(?:{INTRODUCING_VERBS})(?:s|d|ed)?"
     rf"|(?:paper|work|study|report|article|Here|here){_ADVERB_BEFORE_VERB}"
     rf"(?:{INTRODUCING_VERBS})s?|(?:and\s+|us\s+to\s+)(?:{INTRODUCING_VERBS})s?)\b(?!\s+(?:to|on|upon)\b)"
+    r"(?!\s+(?:no|nothing)\b(?![^.;]*\bbut\b))"
 )
 # _PROPOSE_PLAIN with each subject word its own alternative, the word boundary after its first letter
 # (word_alternation): every alternative starts with a letter, so that a search skips to those letters. After
 # "we" the verb may be in the past tense too, as structured and non-native abstracts write it ("Methods: We
 # developed X, a …", "In this paper we proposed X"); after another subject the past is others' work ("Prior work
-# proposed X")
+# proposed X"). Not a verb the authors negate ("We propose no new model", "propose nothing new"), unless a "but"
+# in its clause brings in what they do propose ("We propose no new model but a new sampler, X")
 _PROPOSE = re.compile(
     "(?:" + "|".join(
         [f"{w[0]}(?<!\\w.){w[1:]}{_ADVERB_BEFORE_VERB}(?:{INTRODUCING_VERBS})(?:s|d|ed)?" for w in ("we", "We")]
         + [f"{w[0]}(?<!\\w.){w[1:]}{_ADVERB_BEFORE_VERB}(?:{INTRODUCING_VERBS})s?"
            for w in "paper|work|study|report|article|Here|here".split("|")]
         + [f"a(?<!\\w.)nd\\s+(?:{INTRODUCING_VERBS})s?", f"u(?<!\\w.)s\\s+to\\s+(?:{INTRODUCING_VERBS})s?"])
-    + r")\b(?!\s+(?:to|on|upon)\b)"
+    + r")\b(?!\s+(?:to|on|upon)\b)(?!\s+(?:no|nothing)\b(?![^.;]*\bbut\b))"
 )
 _OUR = re.compile(word_alternation("Our|our|The proposed|the proposed|This new|this new|The resulting|the resulting|"
                                    "The learned|the learned")
