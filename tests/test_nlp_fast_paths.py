@@ -1232,3 +1232,14 @@ def test_extract_papers_skips_the_casing_words_and_extracts_as_extract_with_casi
     # the casing words are still made where they are asked for: each paper's one-word candidates, lower-cased
     assert "zorbrank" in with_casing[0][1] and "quillformer" in with_casing[1][1]
     assert all(words == tuple(sorted(words)) for _, words in with_casing)
+
+
+def test_patterns_checkpoint_word_part_at_the_separators_is_the_full_search():
+    texts = ["T\n\nWe tune bert-base-uncased.", "roberta_large", "x.it", "a-it2", "q.xl!", "end-", "end.x", "-_.hf",
+             "Zorb-Large", "gpt.chat-", "one-tiny_", "\n-mini\n", "a--base", "..cased", ""]
+    rng = random.Random(7)
+    pieces = ["-", "_", ".", " ", "a", "b", "x", "l", "it", "hf", "base", "large", "2", "Z", "\n", "é"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        plain = patterns._CHECKPOINT_WORD_PART.search(text) is not None
+        assert patterns._has_checkpoint_word_part(text) == plain, text
