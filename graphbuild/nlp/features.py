@@ -116,8 +116,19 @@ _PLURAL = re.compile(r"(?:'s|’s|s)$")
 
 #: a word (``_TOKEN``) that opens a sentence, after a newline or after ".", "!", "?" or ":" and one or
 #: two spaces (the three characters before it match ``(?:^|[.!?:]\s+|\n)$``); the text's first word opens
-#: one too. (What these consume before the word is never part of another word.)
-_OPENING_TOKEN = re.compile(rf"[\n.!?:](?:(?<=\n)|(?<=[.!?:])\s\s?)({_TOKEN.pattern})")
+#: one too. (What these consume before the word is never part of another word.) One pattern per character
+#: before the word, each opening with its literal, which the regular-expression engine skips to as
+#: ``str.find`` does (where one pattern ``[\n.!?:]…`` called its character-class test at every character);
+#: the newline's is not where one of the others takes the newline among its spaces (the same word)
+_OPENING_TOKENS = (re.compile(rf"\n(?<![.!?:]\n)(?<![.!?:]\s\n)({_TOKEN.pattern})"),
+                   *(re.compile(rf"{re.escape(end)}\s\s?({_TOKEN.pattern})") for end in ".!?:"))
+
+
+def _opening_tokens(body: str) -> list[str]:
+    """The words (``_TOKEN``) that open a sentence of ``body`` past its first, in no set order."""
+    newline, stop, exclamation, question, colon = _OPENING_TOKENS
+    return (newline.findall(body) + stop.findall(body) + exclamation.findall(body) + question.findall(body)
+            + colon.findall(body))
 
 
 class CorpusStats:
@@ -145,8 +156,8 @@ class CorpusStats:
         seen: set[str] = set()
         counts = self.counts
         # per distinct form (the words counted in C): a capitalised form counts where it does not
-        # open a sentence, i.e. its occurrences less those of _OPENING_TOKEN
-        opening = _OPENING_TOKEN.findall(body)
+        # open a sentence, i.e. its occurrences less those of _opening_tokens
+        opening = _opening_tokens(body)
         first = _TOKEN.match(body)
         if first is not None:
             opening.append(first.group())
