@@ -110,7 +110,7 @@ from .lexicon import (
     word_alternation,
 )
 from .patterns import checkpoint_id, in_capitals
-from .roles import _PROPOSE, made_and_named, role_of
+from .roles import _PROPOSE, apposed_to_new_kind, made_and_named, role_of
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -1743,6 +1743,7 @@ def _proposed_by_rules(chosen: _Chosen, members: list[int]) -> bool:
             or titled_own_kind(text, title_end, cands, members)
             or made_object(text, title_end, cands, members)
             or _opens_as_new(chosen, members)
+            or _named_as_new_kind(chosen, members)
             or all(prepared.entries[i] is None for i in members) and (released_as(context, cands, members)
                                                                       or _counted_by_authors(context, cands, members)))
 
@@ -1906,11 +1907,14 @@ def _without_named_in_passing(chosen: _Chosen, proposed: list[bool]) -> list[boo
     "Replacing Zorb's placement, Quillloc cuts …"): the tool, baseline or data a sentence names in passing is
     someone else's; the learned decision, reading an unknown coined name in an abstract that proposes
     something, can find it likelier than not the paper's own. A size or version of a name the paper proposes
-    stays proposed (:func:`_with_variants`, after this).
+    stays proposed (:func:`_with_variants`, after this), and so does a name apposed to "a new" kind
+    (:func:`_named_as_new_kind`: "On X and a new Welsh sentiment set, Y, Zorb leads": before the paper's own name,
+    but the authors' data too).
     """
     return [is_proposed and not ("once_late" in row and ("beside_claimed=before" in row
-                                                         or any(key in row for key in IN_PASSING_BEFORE)))
-            for row, is_proposed in zip(_group_rows(chosen), proposed)]
+                                                         or any(key in row for key in IN_PASSING_BEFORE))
+                                 and not _named_as_new_kind(chosen, members))
+            for row, (members, _, _), is_proposed in zip(_group_rows(chosen), chosen.kept_groups, proposed)]
 
 
 def _made_and_named(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
@@ -1945,6 +1949,18 @@ def _opens_as_new(chosen: _Chosen, members: list[int]) -> bool:
         return False
     words = list(takewhile(lambda w: w not in STOP_WORDS, m.group(1).split()))  # (not "a new way for models")
     return any(head_type(word) in ("Model", "Method", "Dataset") for word in words)
+
+
+def _named_as_new_kind(chosen: _Chosen, members: list[int]) -> bool:
+    """Whether a coined name (the gazetteer does not know it) is first written in the abstract apposed to "a new"
+    kind of artifact (:func:`~graphbuild.nlp.roles.apposed_to_new_kind`: "On X and a new Welsh sentiment set, Y,
+    our model leads"): the authors' own, though no verb of proposing says so.
+    """
+    if any(chosen.prepared.entries[i] is not None for i in members):
+        return False
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    first = _first_in_abstract(context, cands, members)
+    return first is not None and apposed_to_new_kind(context.text, context.sents, first[0])
 
 
 #: right after a name: its short form, then "is a new" or "is a novel" and the four words after it, in lower case,
