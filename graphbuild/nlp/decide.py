@@ -1744,6 +1744,7 @@ def _proposed_by_rules(chosen: _Chosen, members: list[int]) -> bool:
             or made_object(text, title_end, cands, members)
             or _opens_as_new(chosen, members)
             or _named_as_new_kind(chosen, members)
+            or _joined_to_own(chosen, members)
             or all(prepared.entries[i] is None for i in members) and (released_as(context, cands, members)
                                                                       or _counted_by_authors(context, cands, members)))
 
@@ -1961,6 +1962,39 @@ def _named_as_new_kind(chosen: _Chosen, members: list[int]) -> bool:
     context, cands = chosen.prepared.context, chosen.prepared.cands
     first = _first_in_abstract(context, cands, members)
     return first is not None and apposed_to_new_kind(context.text, context.sents, first[0])
+
+
+#: the authors' verb of bringing in, its first object and what they say of it, then the last item joined to it:
+#: "We introduce X, an encoder trained on both, and the " (a name of a kind follows: "Y benchmark of five tasks")
+_JOINED_TO_OWN_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|also\s+)?(?:propos|introduc|present|develop|design|"
+                                   r"releas)\w*\s+[^;:]{0,160}?,\s+and\s+(?:the|our)\s+(?:new\s+)?$")
+#: what, between the verb and the name, says the name is another's or the clause another: a comparison, a use,
+#: an evaluation, a new subject
+_JOINED_BREAK = re.compile(r"\b(?:evaluat\w*|test\w*|compar\w*|than|against|versus|outperform\w*|beat\w*|"
+                           r"using|uses?|used|baselines?|we|which|that)\b")
+#: right after a name, the head noun of its kind ("Y benchmark", "Y suite")
+_KIND_HEAD_AFTER = re.compile(r"\s+([a-z][a-z\-]*)\b")
+
+
+def _joined_to_own(chosen: _Chosen, members: list[int]) -> bool:
+    """Whether a coined name (the gazetteer does not know it) is first written, with the head noun of a scored
+    kind after it, as the last object the authors bring in, joined by ", and the" after their first ("We present
+    X, a character-level encoder pretrained on three scripts, and the Y suite of four tasks"): the verb reaches
+    it past the first object's description, which the proposal rules do not read through.
+    """
+    if any(chosen.prepared.entries[i] is not None for i in members):
+        return False
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    text = context.text
+    head = _KIND_HEAD_AFTER.match(text, c.end)
+    if head is None or head_type(head.group(1)) not in ("Model", "Method", "Dataset"):
+        return False
+    m = _JOINED_TO_OWN_BEFORE.search(text, s, c.start)
+    return m is not None and _JOINED_BREAK.search(m.group(), 3) is None
 
 
 #: right after a name: its short form, then "is a new" or "is a novel" and the four words after it, in lower case,
