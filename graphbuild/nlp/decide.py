@@ -110,7 +110,7 @@ from .lexicon import (
     word_alternation,
 )
 from .patterns import checkpoint_id, in_capitals
-from .roles import _PROPOSE, made_and_named, role_of
+from .roles import _PROPOSE, apposed_to_new_kind, made_and_named, role_of
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -1743,6 +1743,8 @@ def _proposed_by_rules(chosen: _Chosen, members: list[int]) -> bool:
             or titled_own_kind(text, title_end, cands, members)
             or made_object(text, title_end, cands, members)
             or _opens_as_new(chosen, members)
+            or _named_as_new_kind(chosen, members)
+            or _joined_to_own(chosen, members)
             or all(prepared.entries[i] is None for i in members) and (released_as(context, cands, members)
                                                                       or _counted_by_authors(context, cands, members)))
 
@@ -1906,11 +1908,14 @@ def _without_named_in_passing(chosen: _Chosen, proposed: list[bool]) -> list[boo
     "Replacing Zorb's placement, Quillloc cuts …"): the tool, baseline or data a sentence names in passing is
     someone else's; the learned decision, reading an unknown coined name in an abstract that proposes
     something, can find it likelier than not the paper's own. A size or version of a name the paper proposes
-    stays proposed (:func:`_with_variants`, after this).
+    stays proposed (:func:`_with_variants`, after this), and so does a name apposed to "a new" kind
+    (:func:`_named_as_new_kind`: "On X and a new Welsh sentiment set, Y, Zorb leads": before the paper's own name,
+    but the authors' data too).
     """
     return [is_proposed and not ("once_late" in row and ("beside_claimed=before" in row
-                                                         or any(key in row for key in IN_PASSING_BEFORE)))
-            for row, is_proposed in zip(_group_rows(chosen), proposed)]
+                                                         or any(key in row for key in IN_PASSING_BEFORE))
+                                 and not _named_as_new_kind(chosen, members))
+            for row, (members, _, _), is_proposed in zip(_group_rows(chosen), chosen.kept_groups, proposed)]
 
 
 def _made_and_named(context: DocContext, cands: list[Candidate], members: list[int]) -> bool:
@@ -1945,6 +1950,51 @@ def _opens_as_new(chosen: _Chosen, members: list[int]) -> bool:
         return False
     words = list(takewhile(lambda w: w not in STOP_WORDS, m.group(1).split()))  # (not "a new way for models")
     return any(head_type(word) in ("Model", "Method", "Dataset") for word in words)
+
+
+def _named_as_new_kind(chosen: _Chosen, members: list[int]) -> bool:
+    """Whether a coined name (the gazetteer does not know it) is first written in the abstract apposed to "a new"
+    kind of artifact (:func:`~graphbuild.nlp.roles.apposed_to_new_kind`: "On X and a new Welsh sentiment set, Y,
+    our model leads"): the authors' own, though no verb of proposing says so.
+    """
+    if any(chosen.prepared.entries[i] is not None for i in members):
+        return False
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    first = _first_in_abstract(context, cands, members)
+    return first is not None and apposed_to_new_kind(context.text, context.sents, first[0])
+
+
+#: the authors' verb of bringing in, its first object and what they say of it, then the last item joined to it:
+#: "We introduce X, an encoder trained on both, and the " (a name of a kind follows: "Y benchmark of five tasks")
+_JOINED_TO_OWN_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+ly\s+|also\s+)?(?:propos|introduc|present|develop|design|"
+                                   r"releas)\w*\s+[^;:]{0,160}?,\s+and\s+(?:the|our)\s+(?:new\s+)?$")
+#: what, between the verb and the name, says the name is another's or the clause another: a comparison, a use,
+#: an evaluation, a new subject
+_JOINED_BREAK = re.compile(r"\b(?:evaluat\w*|test\w*|compar\w*|than|against|versus|outperform\w*|beat\w*|"
+                           r"using|uses?|used|baselines?|we|which|that)\b")
+#: right after a name, the head noun of its kind ("Y benchmark", "Y suite")
+_KIND_HEAD_AFTER = re.compile(r"\s+([a-z][a-z\-]*)\b")
+
+
+def _joined_to_own(chosen: _Chosen, members: list[int]) -> bool:
+    """Whether a coined name (the gazetteer does not know it) is first written, with the head noun of a scored
+    kind after it, as the last object the authors bring in, joined by ", and the" after their first ("We present
+    X, a character-level encoder pretrained on three scripts, and the Y suite of four tasks"): the verb reaches
+    it past the first object's description, which the proposal rules do not read through.
+    """
+    if any(chosen.prepared.entries[i] is not None for i in members):
+        return False
+    context, cands = chosen.prepared.context, chosen.prepared.cands
+    first = _first_in_abstract(context, cands, members)
+    if first is None:
+        return False
+    c, s = first
+    text = context.text
+    head = _KIND_HEAD_AFTER.match(text, c.end)
+    if head is None or head_type(head.group(1)) not in ("Model", "Method", "Dataset"):
+        return False
+    m = _JOINED_TO_OWN_BEFORE.search(text, s, c.start)
+    return m is not None and _JOINED_BREAK.search(m.group(), 3) is None
 
 
 #: right after a name: its short form, then "is a new" or "is a novel" and the four words after it, in lower case,
