@@ -1883,6 +1883,10 @@ _NOTHING_PROPOSED = re.compile(
     r"|\b[Nn]o\s+(?:new|novel)\s+(?:[\w-]+\s+){1,3}(?:is|are|was|were)\s+(?:proposed|introduced|presented)\b"
     r"|\b[Nn]othing\s+new\s+is\s+proposed\b"
     r"|\bdo(?:es)?\s+not\s+propose\s+(?:a|an|any)\b")
+#: what every match of :data:`_NOTHING_PROPOSED` holds ("no" before a word, "nothing", "not propose", "No", "Nothing"),
+#: each opening with a literal the regular-expression engine skips to: most abstracts hold none, and the whole
+#: pattern, tried at every character, cost 2% of extraction
+_NOTHING_HINTS = (re.compile(r"no(?:\s+\w|thing\b|t\s+propose)"), re.compile(r"No(?:\s|thing)"))
 
 
 def _without_disclaimed(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
@@ -1892,7 +1896,8 @@ def _without_disclaimed(chosen: _Chosen, proposed: list[bool]) -> list[bool]:
     train or evaluate ("We train ByT5-small …. We release no new model"), or a title phrase, finds it theirs.
     """
     context = chosen.prepared.context
-    if _NOTHING_PROPOSED.search(context.text, context.title_end) is None:
+    if not any(hint.search(context.text, context.title_end) for hint in _NOTHING_HINTS) \
+            or _NOTHING_PROPOSED.search(context.text, context.title_end) is None:
         return proposed
     cands = chosen.prepared.cands
     return [is_proposed and (_guessed_in_abstract(cands, members, context.title_end)

@@ -688,7 +688,7 @@ class GazetteerComponent:
         names the kind as its singular does, and no library.
         """
         title_end = doc._.gb_title_end
-        if title_end <= 0 or doc.text[title_end:].strip():
+        if title_end <= 0 or doc_text(doc)[title_end:].strip():
             return []
         return cast(list[tuple[int, int, int]], self.titled(doc))
 
