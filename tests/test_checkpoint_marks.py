@@ -5,9 +5,9 @@ its family's type (``decide.CHECKPOINT_MARKS``, ``decide._checkpoint_marked``, `
 from __future__ import annotations
 
 import pytest
+from extracted import types_of as _types
 
 from graphbuild.nlp import decide
-from graphbuild.nlp.pipeline import extract_text
 
 
 @pytest.mark.parametrize("name", ["Zorbling-8B-SFT", "Quillet-0.6B-Instruct", "Quorra 7B", "Zorb-Q-Chat",
@@ -20,10 +20,6 @@ def test_marks_a_checkpoint(name: str) -> None:
                                   "Quill-Bx"])
 def test_marks_no_checkpoint(name: str) -> None:
     assert not decide.CHECKPOINT_MARKS.search(name)
-
-
-def _types(title: str, abstract: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract_text(abstract, title=title).entities}
 
 
 def test_checkpoints_of_a_pipeline_are_models() -> None:

@@ -4,12 +4,7 @@
 from __future__ import annotations
 
 import pytest
-
-from graphbuild.nlp.pipeline import extract_text
-
-
-def _proposed(title: str, abstract: str) -> set[str]:
-    return {e.name for e in extract_text(abstract, title=title).entities if e.proposed}
+from extracted import proposed_names as _proposed
 
 
 @pytest.mark.parametrize("title,abstract,name", [

@@ -5,12 +5,7 @@ is no cue of proposing (``roles._PROPOSE``). All names and sentences are invente
 from __future__ import annotations
 
 import pytest
-
-from graphbuild.nlp.pipeline import extract_text
-
-
-def _proposed(title: str, abstract: str) -> set[str]:
-    return {e.name for e in extract_text(abstract, title=title).entities if e.proposed}
+from extracted import proposed_names as _proposed
 
 
 @pytest.mark.parametrize("title,abstract,name", [

@@ -5,11 +5,7 @@ opening the title) is no sign of a proposal (``decide._proposed_in_abstract``;
 
 from __future__ import annotations
 
-from graphbuild.nlp.pipeline import extract_text
-
-
-def _proposed(title: str, abstract: str) -> dict[str, bool]:
-    return {e.name: e.proposed for e in extract_text(abstract, title=title).entities}
+from extracted import proposed_marks as _proposed
 
 
 def test_a_known_title_method_applied_beside_a_coined_name_is_not_proposed() -> None:

@@ -5,11 +5,11 @@ not the paper's (``decide._without_listed_with_others``, ``features.coordinated_
 from __future__ import annotations
 
 import pytest
+from extracted import proposed_marks as _proposed
 
 from graphbuild.nlp import decide
 from graphbuild.nlp.candidates import Candidate
 from graphbuild.nlp.features import coordinated_with
-from graphbuild.nlp.pipeline import extract_text
 
 
 def _cand(text: str, name: str) -> Candidate:
@@ -50,10 +50,6 @@ def test_the_bracketed_short_form_is_read_only_in_a_list() -> None:
     c = _cand(text, "Quarry Drive")
     assert not coordinated_with(text, c, _spans(text, "Highway Drone"))  # (the default: the features' reading)
     assert coordinated_with(text, c, _spans(text, "Highway Drone"), in_list=True)
-
-
-def _proposed(title: str, abstract: str) -> dict[str, bool]:
-    return {e.name: e.proposed for e in extract_text(abstract, title=title).entities}
 
 
 def test_a_name_listed_beside_known_data_is_not_proposed() -> None:

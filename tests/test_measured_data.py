@@ -3,11 +3,7 @@ written in words, is a data set (``features.counted_contents``)."""
 
 from __future__ import annotations
 
-from graphbuild.nlp.pipeline import extract_text
-
-
-def _types(title: str, text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract_text(text, title=title).entities}
+from extracted import types_of as _types
 
 
 def test_hours_of_recorded_speech_make_a_data_set() -> None:

@@ -3,11 +3,7 @@ only after the authors' verb (``features._kind_named_before``, ``features._NEW_K
 
 from __future__ import annotations
 
-from graphbuild.nlp.pipeline import extract_text
-
-
-def _types(title: str, text: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract_text(text, title=title).entities}
+from extracted import types_of as _types
 
 
 def test_a_new_benchmark_of_items_before_a_name_makes_it_data() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extracted import types_of as _types
 
 from graphbuild.nlp.features import _members_kind, _phrase_kind, _title_kind, copula_kind
-from graphbuild.nlp.pipeline import extract_text
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -55,10 +55,6 @@ def test_members_kind_reads_model_nouns() -> None:
     assert _members_kind("sparse autoencoders trained on every layer".split()) == "Model"
     assert _members_kind("pruning benchmarks for detectors".split()) == "Dataset"
     assert _members_kind("papers annotated with labels".split()) is None
-
-
-def _types(title: str, abstract: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract_text(abstract, title=title).entities}
 
 
 def test_model_shaped_name_defined_as_data() -> None:

@@ -4,19 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from extracted import types_of as _types
 
 from graphbuild.nlp.decide import _model_shaped
-from graphbuild.nlp.pipeline import extract_text
 
 _TITLE = "gapdig: Explaining Flaky Tests from Execution Traces"
 _SYSTEMS = ("Flaky tests pass and fail on the same code. gapdig records execution traces of passing and failing "
             "runs and reports the earliest divergence. On 300 flaky tests from open-source projects, gapdig finds "
             "the right cause for 79% of tests, compared with 41% for ReFlakr's coverage-based diagnosis. Unlike "
             "ReFlakr, gapdig needs no instrumented build.")
-
-
-def _types(title: str, abstract: str) -> dict[str, str]:
-    return {e.name: e.type for e in extract_text(abstract, title=title).entities}
 
 
 def test_a_system_compared_with_in_an_abstract_without_learning_is_a_method() -> None:
