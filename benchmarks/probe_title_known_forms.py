@@ -11,7 +11,9 @@ probe writes those shapes around invented words, so a rule for them can be measu
   shipped weights; the annotated papers' misses of this shape are fold-weight misses or long forms the
   gazetteer knows itself, "Frequency Enhanced Decomposed Transformer" of FEDformer);
 * ``plural``: a known kind of model in the plural, the title's subject ("Transformers in Marrow Vision: A
-  Survey"): "Transformers" is also the name of a library (``generic.txt``), so today nothing is found;
+  Survey"): "Transformers" is also the name of a library (``generic.txt``); a title alone names the kind in the
+  plural since round 37 (``GazetteerComponent._titled_plurals``), whatever the sense, so the ``neg`` case "Power
+  Transformers in Marrow Grids" gives Transformer too (2 unwanted);
 * ``hyphened``: a known name before a hyphen and a plural head ("Siamese BERT-Networks");
 * ``inside-known``: a known name inside a longer name the gazetteer knows itself ("Vision Mamba"): one thing
   today, by design (``decide._with_nested_known``);

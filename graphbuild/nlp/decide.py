@@ -1962,11 +1962,19 @@ def _named_as_new_kind(chosen: _Chosen, members: list[int]) -> bool:
     kind of artifact (:func:`~graphbuild.nlp.roles.apposed_to_new_kind`: "On X and a new Welsh sentiment set, Y,
     our model leads"): the authors' own, though no verb of proposing says so.
     """
+    first = _first_coined_in_abstract(chosen, members)
+    return first is not None and apposed_to_new_kind(chosen.prepared.context.text, chosen.prepared.context.sents,
+                                                     first[0])
+
+
+def _first_coined_in_abstract(chosen: _Chosen, members: list[int]) -> tuple[Candidate, int] | None:
+    """The first abstract mention of an entity the gazetteer does not know, and the start of its sentence
+    (:func:`~graphbuild.nlp.features._first_in_abstract`); ``None`` for a known entity or one the abstract does not
+    write.
+    """
     if any(chosen.prepared.entries[i] is not None for i in members):
-        return False
-    context, cands = chosen.prepared.context, chosen.prepared.cands
-    first = _first_in_abstract(context, cands, members)
-    return first is not None and apposed_to_new_kind(context.text, context.sents, first[0])
+        return None
+    return _first_in_abstract(chosen.prepared.context, chosen.prepared.cands, members)
 
 
 #: the authors' verb of bringing in, its first object and what they say of it, then the last item joined to it:
@@ -1987,14 +1995,11 @@ def _joined_to_own(chosen: _Chosen, members: list[int]) -> bool:
     X, a character-level encoder pretrained on three scripts, and the Y suite of four tasks"): the verb reaches
     it past the first object's description, which the proposal rules do not read through.
     """
-    if any(chosen.prepared.entries[i] is not None for i in members):
-        return False
-    context, cands = chosen.prepared.context, chosen.prepared.cands
-    first = _first_in_abstract(context, cands, members)
+    first = _first_coined_in_abstract(chosen, members)
     if first is None:
         return False
     c, s = first
-    text = context.text
+    text = chosen.prepared.context.text
     head = _KIND_HEAD_AFTER.match(text, c.end)
     if head is None or head_type(head.group(1)) not in ("Model", "Method", "Dataset"):
         return False

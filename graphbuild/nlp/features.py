@@ -51,6 +51,7 @@ from .lexicon import (
     MADE_KIND_NAMED,
     NAMES_LISTED_UP_TO,
     PROPOSED_KINDS,
+    SET_WORDS,
     TASK_ENDINGS,
     VERSION,
     alternation,
@@ -720,7 +721,7 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
         if low in _RELATIVE_KINDS:
             return None  # what a name is a variant of, not what it is: "X, a variant whose drop rate …"
         t = head_type(low) or ("Model" if architecture_head(words, k) else None) \
-            or ("Dataset" if low in _SET_WORDS and (k and words[k - 1].lower() in _HELD_OUT_WORDS
+            or ("Dataset" if low in SET_WORDS and (k and words[k - 1].lower() in _HELD_OUT_WORDS
                                                     or _COUNTED_OF.match(" ".join(words[k + 1:k + 4])) is not None)
                 else None)
         if t == "Tool" and k + 1 < len(words) and head_type(words[k + 1]) in SCORED_TYPES:
@@ -732,9 +733,9 @@ def _phrase_kind(words: list[str], reach: int = 5, cut: bool = False) -> str | N
     return None
 
 
-#: the words of a set of data named by its use, after :data:`_HELD_OUT_WORDS`: "a test set of …", "an evaluation
-#: split", "A Test Set for …", or by a count of what it holds (:data:`_COUNTED_OF`: "a prompt set of 1,600 prompts")
-_SET_WORDS = frozenset(("set", "sets"))
+#: (a set's word, :data:`~.lexicon.SET_WORDS`, names a set of data by its use, after :data:`_HELD_OUT_WORDS`: "a test
+#: set of …", "an evaluation split", "A Test Set for …", or by a count of what it holds, :data:`_COUNTED_OF`: "a prompt
+#: set of 1,600 prompts")
 #: "of" and a count after a set's word: "of 1,600 …", "of about 300 …" (a set of things counted is data: "X, a prompt
 #: set of 1,600 compositional prompts", "a new split of 500 issues we call X")
 _COUNTED_OF = re.compile(r"of\s+(?:about\s+|over\s+|some\s+|roughly\s+)?\d")
@@ -976,11 +977,11 @@ _RELATIVE_KINDS = frozenset(("variant", "variants"))
 #: X"): data (the dev sets' mentions so given: 9 more of data sets, none of another type; the annotated abstracts
 #: hold none; a set the locative phrase before a subject names, "On the Zorb test set, X improves …", is none of
 #: these shapes)
-_SET_KINDS = frozenset(("set", "sets", "subset", "subsets"))
+_SET_KINDS = SET_WORDS | {"subset", "subsets"}
 #: a set's word, "of" and a count, in the kind the authors name: "a new split of 500 issues we call X" (group 1 the
 #: words after the count: what the set holds)
-_COUNTED_KIND = re.compile(r"\b(?:set|sets|split|splits|subset|subsets|collection)\s+of\s+"
-                           r"(?:about\s+|over\s+|some\s+|roughly\s+)?\d[\d,.]*\s*[kKM]?\s+((?:[\w\-]+,?\s+){0,4})")
+_COUNTED_KIND = re.compile(r"\b(?:set|sets|split|splits|subset|subsets|collection)\s+" + _COUNTED_OF.pattern
+                           + r"[\d,.]*\s*[kKM]?\s+((?:[\w\-]+,?\s+){0,4})")
 
 
 def _kind_named_before(text: str, title_end: int, start: int) -> str | None:

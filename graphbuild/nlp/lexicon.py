@@ -927,6 +927,9 @@ for _type, _words in {
 #: the last word of a name of several capitalised words that names a collection of data, beyond the dataset heads
 #: of ``TYPE_HEADS``: "Current Population Survey", "Panel Study of Income Dynamics" (no: the head is
 #: "Study"), "Human Microbiome Project", "Clinical Practice Research Datalink", "UK Renal Registry"
+#: the words of a set of items, which no scored type's head noun names: "a test set", "a new sentiment set", "a prompt
+#: set of 1,600 prompts" (data where the words around them say so)
+SET_WORDS = frozenset(("set", "sets"))
 COLLECTION_HEADS = frozenset({*(w for w, t in TYPE_HEADS.items() if t == "Dataset"), "survey", "surveys", "census",
                               "panel", "registry", "register", "cohort", "biobank", "inventory", "atlas", "project",
                               "datalink", "repository", "records", "data"})

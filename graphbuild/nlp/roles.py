@@ -26,6 +26,7 @@ from .lexicon import (
     MADE_KIND_NAMED,
     MAKING_VERBS,
     PROPOSED_KINDS,
+    SET_WORDS,
     SURVEY_TITLE,
     Occurrences,
     head_type,
@@ -464,8 +465,6 @@ def _subject_kind_apposed(before: str) -> bool:
 #: the kind may go on with "of" and three words ("a new benchmark of real user tables, ")
 _NEW_KIND_APPOSED = re.compile(r"\b[Aa]n?\s+new\s+((?:[\w\-]+\s+){0,4}?)([a-z][\w\-]*)"
                                r"(?:\s+of\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?\s*,\s+$")
-#: a head noun for a collection of items no scored type's head noun names ("a new sentiment set")
-_SET_HEADS = frozenset("set sets".split())
 
 
 def apposed_to_new_kind(text: str, sents: list[tuple[int, int]], c: Candidate) -> bool:
@@ -482,7 +481,7 @@ def apposed_to_new_kind(text: str, sents: list[tuple[int, int]], c: Candidate) -
     if m is None or OTHERS_KIND.search(m.group(1)):
         return False
     head = m.group(2)
-    return head_type(head) in ("Model", "Method", "Dataset") or head in ARTIFACT_KINDS or head in _SET_HEADS
+    return head_type(head) in ("Model", "Method", "Dataset") or head in ARTIFACT_KINDS or head in SET_WORDS
 
 
 #: the modifiers of a kind a sentence opens with, before a name apposed: two words at most, after "resulting",
